@@ -1,0 +1,124 @@
+// Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
+import type { InputColumn, TypedValue } from '../tables/column';
+import type { FieldIssue } from '../issues';
+import { isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
+
+export type CellInput = string | number | boolean | Date | null | undefined;
+
+export interface CellResult {
+  value: TypedValue;
+  /** The end of a date range found in a single date cell. */
+  rangeEnd?: string;
+  issues: FieldIssue[];
+}
+
+export interface ReadOptions {
+  /** Allowed values of each dropdown (from the workbook's Lists sheet or the defaults). */
+  lists: Readonly<Record<string, readonly string[]>>;
+  /** Hosts whose dates are local midnights (Apps Script) convert them here; default reads UTC parts. */
+  isoFromDate?: (d: Date) => string;
+}
+
+const show = (v: CellInput) => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? `"${v}"` : String(v));
+const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severity: FieldIssue['severity'] = 'error'): FieldIssue => ({ code, field: c.name, message, severity });
+
+const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
+const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
+
+/** Folds case, spaces and punctuation so "in-progress" finds "In progress". */
+export const foldText = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Serial numbers that can be dates: 1 (1900-01-01) to 2958465 (9999-12-31). */
+const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
+
+function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] };
+    return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: [] };
+  }
+  if (typeof raw === 'number') {
+    if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: [] };
+    return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date (expected a date such as 2026-03-15 or 3/15/2026)`)] };
+  }
+  const text = String(raw).trim();
+  if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: [] };
+  const parsed = parseDateText(text);
+  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; left blank`, 'warning')] };
+  if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: "${parsed.text}" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
+  const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
+  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: "${text}" is a range; used its start, ${parsed.start}`, 'warning'));
+  return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
+}
+
+function readNumber(c: InputColumn, raw: CellInput): CellResult {
+  if (typeof raw === 'number') return { value: raw, issues: [] };
+  if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
+  const text = String(raw).trim();
+  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)\s*([a-z%. ]*)$/i);
+  const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: "${text}" is not a number`)] };
+  const unit = m[2].trim();
+  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning')] : [] };
+}
+
+function readPercent(c: InputColumn, raw: CellInput): CellResult {
+  const isText = typeof raw === 'string';
+  const hasSign = isText && raw.trim().endsWith('%');
+  const base = readNumber(c, isText ? raw.replace('%', '') : raw);
+  if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
+  let v = base.value;
+  const issues: FieldIssue[] = [];
+  if (hasSign || (v > 1 && v <= 100)) {
+    if (!hasSign) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
+    v = v / 100;
+  }
+  if (v < 0 || v > 1) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
+  return { value: v, issues };
+}
+
+function readBoolean(c: InputColumn, raw: CellInput): CellResult {
+  if (typeof raw === 'boolean') return { value: raw, issues: [] };
+  const t = String(raw).trim().toLowerCase();
+  if (TRUE_MARKS.has(t)) return { value: true, issues: [] };
+  if (FALSE_MARKS.has(t)) return { value: false, issues: [] };
+  return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
+}
+
+function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+  const text = String(raw).trim().replace(/\s+/g, ' ');
+  const allowed = (c.list && opts.lists[c.list]) || [];
+  const found = allowed.find((v) => foldText(v) === foldText(text));
+  if (found) return { value: found, issues: [] };
+  if (c.openList) return { value: text, issues: [] };
+  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
+export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+  switch (c.type) {
+    case 'date': return readDate(c, raw, opts);
+    case 'number': return readNumber(c, raw);
+    case 'percent': return readPercent(c, raw);
+    case 'boolean': return readBoolean(c, raw);
+    case 'choice': return readChoice(c, raw, opts);
+    case 'rating': {
+      const r = readNumber(c, raw);
+      if (typeof r.value !== 'number') return r;
+      if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is not a whole number from 1 to 5`)] };
+      return r;
+    }
+    case 'email': {
+      const t = String(raw).trim();
+      return EMAIL.test(t) ? { value: t, issues: [] } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
+    }
+    default: {
+      const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
+      if (t.length > 5000) return { value: null, issues: [issue(c, 'too_long', `${c.header}: text longer than 5,000 characters`)] };
+      return { value: t, issues: [] };
+    }
+  }
+}
+
+export const isBlankCell = (v: CellInput) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');

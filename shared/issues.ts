@@ -1,0 +1,30 @@
+// Validation problems as values: rendered per surface (HTTP body, cell note, sidebar, CLI line, Data-quality sheet).
+
+export type IssueCode =
+  | 'required' | 'not_a_date' | 'date_tbd' | 'date_range' | 'implausible_date' | 'end_before_start'
+  | 'not_a_number' | 'out_of_range' | 'not_in_list' | 'not_an_email' | 'not_a_boolean' | 'too_long'
+  | 'unknown_column' | 'missing_column' | 'filled_down' | 'unit_dropped' | 'percent_scaled' | 'wrong_type';
+
+export interface FieldIssue {
+  code: IssueCode;
+  field: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** An issue placed in a sheet: `row` is the sheet's own row number, `column` its letter. */
+export interface CellIssue extends FieldIssue {
+  sheet?: string;
+  row?: number;
+  column?: string;
+  header?: string;
+}
+
+export const isError = (i: FieldIssue) => i.severity === 'error';
+
+/** `Requests!F7 (Received on): "13/45/2024" is not a date ...` — the one-line form used by the CLI. */
+export function formatCellIssue(i: CellIssue): string {
+  const where = i.sheet && i.row ? `${i.sheet}!${i.column ?? ''}${i.row}` : i.field;
+  const header = i.header ? ` (${i.header})` : '';
+  return `${where}${header}: ${i.message}`;
+}

@@ -1,0 +1,40 @@
+// Where each column of a table sits in a sheet written from its definition, and the native formulas
+// and TypeScript values of its derived columns.
+import { columnLetter } from './lists';
+import type { Rules } from './rules';
+import { isDerived, sheetColumns, type DerivedColumn, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
+
+export interface PlacedColumn {
+  column: InputColumn | DerivedColumn;
+  /** 1-based column index. */
+  index: number;
+  letter: string;
+  derived: boolean;
+}
+
+/** The template layout: input columns in definition order, then derived columns. */
+export function templateLayout(table: TableDef): PlacedColumn[] {
+  return sheetColumns(table).map((column, i) => ({ column, index: i + 1, letter: columnLetter(i + 1), derived: isDerived(column) }));
+}
+
+/**
+ * The formulas of one row, given where each field sits (`letters`: field → column letter).
+ * `today` is `TODAY()` in workbooks; tests pass a fixed date to compare with TypeScript.
+ */
+export function rowFormulas(table: TableDef, row: number, letters: ReadonlyMap<string, string>, today = 'TODAY()'): Record<string, string> {
+  const ref = (field: string) => {
+    const l = letters.get(field);
+    if (!l) throw new Error(`${table.sheet} has no column for ${field}`);
+    return `${l}${row}`;
+  };
+  return Object.fromEntries(table.derived.map((d) => [d.name, d.formula({ ref, today })]));
+}
+
+export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {
+  return new Map(layout.map((p) => [p.column.name, p.letter]));
+}
+
+/** The derived values of a typed row: the cached results written beside each formula. */
+export function computeDerived(table: TableDef, values: TypedRow, rules: Rules, asOf: string): Record<string, TypedValue> {
+  return Object.fromEntries(table.derived.map((d) => [d.name, d.compute(values, rules, asOf)]));
+}

@@ -1,0 +1,119 @@
+// The dropdown lists and configurable rules of every template, laid out as the `Lists` sheet.
+// One layout serves validation ranges, native formulas and the rules read back from a workbook.
+
+export const REQUESTER_TYPES = ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other'] as const;
+export const REQUESTER_ROLES = ['Executive leadership', 'Program staff', 'Budget staff', 'Elected official', 'Other'] as const;
+export const CHANNELS = ['Email', 'Web form', 'Phone', 'Meeting', 'Referral'] as const;
+export const ORIGINS = ['Reactive', 'Proactive'] as const;
+export const CATEGORIES = ['Training & workshops', 'Racial equity action plan', 'Budget equity tool', 'Results-based accountability', 'Data & evaluation', 'Community engagement', 'Narrative & communications', 'Policy & legislation', 'Language access', 'Co-governance', 'Other'] as const;
+export const FRAMEWORK_AREAS = ['Normalize', 'Organize', 'Operationalize', 'Structural equity', 'Shared governance', 'Community partnership', 'Learning & evaluation'] as const;
+export const PRIORITIES = ['Low', 'Medium', 'High', 'Urgent'] as const;
+export const REQUEST_STATUSES = ['New', 'Triaged', 'Assigned', 'In progress', 'Waiting on requester', 'Fulfilled', 'Closed', 'Declined'] as const;
+export const OUTCOMES = ['Action plan adopted', 'Budget equity tool applied', 'Training delivered', 'Data or evaluation improved', 'Referred elsewhere', 'No change yet', 'Other'] as const;
+export const WORKPLAN_STATUSES = ['Not started', 'In progress', 'Completed', 'On hold'] as const;
+export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as const;
+export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
+export const YES_NO = ['Yes', 'No'] as const;
+
+/** Request statuses after which the request no longer waits on the office. */
+export const DONE_REQUEST_STATUSES = ['Fulfilled', 'Closed'] as const;
+export const CLOSED_REQUEST_STATUSES = ['Fulfilled', 'Closed', 'Declined'] as const;
+
+export type ListKey =
+  | 'requesterType' | 'requesterRole' | 'channel' | 'origin' | 'category' | 'frameworkArea' | 'priority'
+  | 'requestStatus' | 'outcome' | 'workplanStatus' | 'progressStatus' | 'roadmapKind' | 'yesNo'
+  | 'urgency' | 'suggestedPriority' | 'ageBucket' | 'setting' | 'assignee';
+
+/**
+ * One block of the Lists sheet: a column of values, optionally with a second column of numbers
+ * keyed by it (SLA days per priority, impact per requester type...).
+ */
+export interface ListBlock {
+  key: ListKey;
+  header: string;
+  values: readonly (string | number)[];
+  paired?: { header: string; values: readonly (string | number)[] };
+  /** Approximate-match tables are sorted lower bounds read with VLOOKUP(..., TRUE). */
+  lookup?: 'exact' | 'approximate';
+}
+
+export const SETTINGS = {
+  dueSoonDays: { label: 'Due soon within (days)', value: 3 },
+  followUpDays: { label: 'Follow up after fulfilment (days)', value: 30 },
+  atRiskMargin: { label: 'At-risk margin (share behind schedule)', value: 0.1 },
+  dueThisWeekDays: { label: 'Milestone due-this-week window (days)', value: 7 },
+  noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1 },
+  defaultImpact: { label: 'Impact of an unlisted requester type', value: 1 },
+  weeklyCapacityHours: { label: 'Default weekly capacity per assignee (hours)', value: 20 },
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+
+export const LIST_BLOCKS: readonly ListBlock[] = [
+  { key: 'requesterType', header: 'Requester type', values: REQUESTER_TYPES, paired: { header: 'Impact (1-3)', values: [3, 3, 2, 2, 3, 1, 2, 1] }, lookup: 'exact' },
+  { key: 'requesterRole', header: 'Requester role', values: REQUESTER_ROLES },
+  { key: 'channel', header: 'Channel', values: CHANNELS },
+  { key: 'origin', header: 'Origin', values: ORIGINS },
+  { key: 'category', header: 'Category', values: CATEGORIES },
+  { key: 'frameworkArea', header: 'Framework area', values: FRAMEWORK_AREAS },
+  { key: 'priority', header: 'Priority', values: PRIORITIES, paired: { header: 'SLA days', values: [30, 14, 7, 3] }, lookup: 'exact' },
+  { key: 'requestStatus', header: 'Request status', values: REQUEST_STATUSES },
+  { key: 'outcome', header: 'Outcome', values: OUTCOMES },
+  { key: 'workplanStatus', header: 'Work-plan status', values: WORKPLAN_STATUSES },
+  { key: 'progressStatus', header: 'Progress status', values: PROGRESS_STATUSES },
+  { key: 'roadmapKind', header: 'Roadmap kind', values: ROADMAP_KINDS },
+  { key: 'yesNo', header: 'Yes/No', values: YES_NO },
+  { key: 'urgency', header: 'Days to deadline (from)', values: [-100000, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
+  { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
+  { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
+  { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },
+  { key: 'assignee', header: 'Assignee', values: ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel'], paired: { header: 'Weekly capacity (hours)', values: [20, 20, 15, 10] }, lookup: 'exact' },
+];
+
+/** Rows reserved under each list header, so users can add values without breaking ranges. */
+export const LIST_ROWS = 60;
+export const LISTS_SHEET = 'Lists';
+
+export interface ListPlacement { block: ListBlock; column: number; pairedColumn?: number }
+
+/** Column positions (1-based) of each block, a blank spacer column after each block. */
+export const LIST_PLACEMENTS: readonly ListPlacement[] = (() => {
+  let column = 1;
+  return LIST_BLOCKS.map((block) => {
+    const placement: ListPlacement = { block, column, pairedColumn: block.paired ? column + 1 : undefined };
+    column += block.paired ? 3 : 2;
+    return placement;
+  });
+})();
+
+export function columnLetter(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function listPlacement(key: ListKey): ListPlacement {
+  const found = LIST_PLACEMENTS.find((p) => p.block.key === key);
+  if (!found) throw new Error(`No list ${key}`);
+  return found;
+}
+
+/** Absolute reference to a list's values, e.g. `Lists!$A$2:$A$61`, for validation and VLOOKUP. */
+export function listRange(key: ListKey, withPaired = false): string {
+  const p = listPlacement(key);
+  const first = columnLetter(p.column);
+  const last = columnLetter(withPaired && p.pairedColumn ? p.pairedColumn : p.column);
+  return `${LISTS_SHEET}!$${first}$2:$${last}$${LIST_ROWS + 1}`;
+}
+
+/** Absolute reference to one setting's value cell. */
+export function settingRef(key: SettingKey): string {
+  const p = listPlacement('setting');
+  const row = Object.keys(SETTINGS).indexOf(key) + 2;
+  return `${LISTS_SHEET}!$${columnLetter(p.pairedColumn!)}$${row}`;
+}

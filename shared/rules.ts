@@ -1,0 +1,115 @@
+// The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
+import { LIST_PLACEMENTS, SETTINGS, type ListKey, type SettingKey } from './lists';
+
+export interface Rules {
+  /** Lower-cased requester type → impact. */
+  impact: Map<string, number>;
+  /** Lower-cased priority → SLA days. */
+  slaDays: Map<string, number>;
+  /** Ascending lower bounds of days to deadline → urgency. */
+  urgency: [number, number][];
+  /** Ascending lower bounds of impact × urgency → suggested priority. */
+  suggestedPriority: [number, string][];
+  /** Ascending lower bounds of days open → age bucket label. */
+  ageBuckets: [number, string][];
+  /** Lower-cased assignee → weekly capacity in hours. */
+  capacity: Map<string, number>;
+  settings: Record<SettingKey, number>;
+  /** The values of every dropdown, as listed (used by validation and forms). */
+  lists: Record<ListKey, string[]>;
+}
+
+type Grid = readonly (readonly unknown[])[];
+
+function blockGrid(grid: Grid): Map<ListKey, { values: unknown[]; paired: unknown[] }> {
+  const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
+  for (const p of LIST_PLACEMENTS) {
+    const values: unknown[] = [];
+    const paired: unknown[] = [];
+    for (let r = 1; r < grid.length; r++) {
+      const v = grid[r]?.[p.column - 1];
+      if (v === '' || v === null || v === undefined) continue;
+      values.push(v);
+      paired.push(p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined);
+    }
+    out.set(p.block.key, { values, paired });
+  }
+  return out;
+}
+
+function defaultGrid(): unknown[][] {
+  const width = Math.max(...LIST_PLACEMENTS.map((p) => p.pairedColumn ?? p.column));
+  const height = Math.max(...LIST_PLACEMENTS.map((p) => p.block.values.length)) + 1;
+  const grid = Array.from({ length: height }, () => new Array<unknown>(width).fill(''));
+  for (const p of LIST_PLACEMENTS) {
+    grid[0][p.column - 1] = p.block.header;
+    p.block.values.forEach((v, i) => (grid[i + 1][p.column - 1] = v));
+    if (p.block.paired && p.pairedColumn) {
+      grid[0][p.pairedColumn - 1] = p.block.paired.header;
+      p.block.paired.values.forEach((v, i) => (grid[i + 1][p.pairedColumn! - 1] = v));
+    }
+  }
+  return grid;
+}
+
+/** The Lists sheet as a grid of values, header row first. */
+export const DEFAULT_LISTS_GRID: readonly (readonly unknown[])[] = defaultGrid();
+
+const num = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/**
+ * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable
+ * (a non-number where a number belongs) are skipped, so a half-edited Lists sheet still works.
+ */
+export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
+  const blocks = blockGrid(grid);
+  const pairs = (key: ListKey) => {
+    const b = blocks.get(key)!;
+    return b.values.map((v, i) => [v, b.paired[i]] as const);
+  };
+  const keyed = (key: ListKey) => {
+    const m = new Map<string, number>();
+    for (const [k, v] of pairs(key)) {
+      const n = num(v);
+      if (n !== undefined) m.set(String(k).trim().toLowerCase(), n);
+    }
+    return m;
+  };
+  const bounds = <T>(key: ListKey, map: (v: unknown) => T | undefined): [number, T][] =>
+    pairs(key)
+      .map(([k, v]) => [num(k), map(v)] as const)
+      .filter((p): p is [number, T] => p[0] !== undefined && p[1] !== undefined)
+      .sort((a, b) => a[0] - b[0]);
+  const settingsByLabel = keyed('setting');
+  const settings = Object.fromEntries(
+    (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, settingsByLabel.get(SETTINGS[k].label.toLowerCase()) ?? SETTINGS[k].value]),
+  ) as Record<SettingKey, number>;
+  const lists = Object.fromEntries(
+    LIST_PLACEMENTS.map((p) => [p.block.key, blocks.get(p.block.key)!.values.map((v) => String(v))]),
+  ) as Record<ListKey, string[]>;
+  return {
+    impact: keyed('requesterType'),
+    slaDays: keyed('priority'),
+    urgency: bounds('urgency', num),
+    suggestedPriority: bounds('suggestedPriority', (v) => (v === '' || v == null ? undefined : String(v))),
+    ageBuckets: bounds('ageBucket', (v) => (v === '' || v == null ? undefined : String(v))),
+    capacity: keyed('assignee'),
+    settings,
+    lists,
+  };
+}
+
+export const DEFAULT_RULES: Rules = readRules();
+
+/** VLOOKUP(x, table, 2, TRUE): the last row whose lower bound is <= x, or undefined below the first. */
+export function approximateLookup<T>(table: readonly [number, T][], x: number): T | undefined {
+  let found: T | undefined;
+  for (const [bound, value] of table) {
+    if (bound <= x) found = value;
+    else break;
+  }
+  return found;
+}

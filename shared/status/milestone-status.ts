@@ -1,0 +1,27 @@
+// Derived status of a milestone or roadmap item from its date (the end, for a range) and its status.
+import { daysBetween } from '../cells/dates';
+import { settingRef } from '../lists';
+import type { Rules } from '../rules';
+import { isDate, sameText } from './sheet-math';
+
+export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed'] as const;
+export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
+
+export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unknown }
+
+const DONE = ['Completed', 'Done'];
+
+export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string): MilestoneDerived | null {
+  if (DONE.some((d) => sameText(i.status, d))) return 'Done';
+  const when = isDate(i.endOn) ? i.endOn : isDate(i.date) ? i.date : undefined;
+  if (!when) return null;
+  const left = daysBetween(asOf, when);
+  if (left < 0) return 'Missed';
+  return left < rules.settings.dueThisWeekDays ? 'Due this week' : 'Upcoming';
+}
+
+export function milestoneStatusFormula(r: { date: string; endOn?: string; status: string; today: string }): string {
+  const W = r.endOn ? `IF(ISNUMBER(${r.endOn}),${r.endOn},${r.date})` : r.date;
+  return `IF(OR(${r.status}="Completed",${r.status}="Done"),"Done",IF(NOT(ISNUMBER(${W})),"",`
+    + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming"))))`;
+}

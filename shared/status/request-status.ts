@@ -1,0 +1,88 @@
+// Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
+import { addDays, daysBetween } from '../cells/dates';
+import { listRange, settingRef } from '../lists';
+import { approximateLookup, type Rules } from '../rules';
+import { isDate, sameText } from './sheet-math';
+
+export const SLA_STATES = ['On time', 'Due soon', 'Overdue', 'Met', 'Missed'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+export interface RequestInputs {
+  receivedOn: unknown; priority: unknown; status: unknown; dueOn: unknown; fulfilledOn: unknown; followUpOn?: unknown;
+}
+
+const isClosedWithoutDate = (status: unknown) => ['Fulfilled', 'Closed', 'Declined'].some((s) => sameText(status, s));
+const isDone = (i: RequestInputs) => sameText(i.status, 'Fulfilled') || sameText(i.status, 'Closed') || isDate(i.fulfilledOn);
+const isOpen = (i: RequestInputs) => !isDone(i) && !sameText(i.status, 'Declined');
+
+/** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */
+export function daysOpen(i: RequestInputs, asOf: string): number | null {
+  if (!isDate(i.receivedOn)) return null;
+  if (isDate(i.fulfilledOn)) return daysBetween(i.receivedOn, i.fulfilledOn);
+  if (isClosedWithoutDate(i.status)) return null;
+  return daysBetween(i.receivedOn, asOf);
+}
+
+/** The agreed due date if there is one, else receipt plus the SLA days of the priority. */
+export function slaDue(i: RequestInputs, rules: Rules): string | null {
+  if (isDate(i.dueOn)) return i.dueOn;
+  if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
+  const days = rules.slaDays.get(i.priority.toLowerCase());
+  return days === undefined ? null : addDays(i.receivedOn, days);
+}
+
+export function slaState(i: RequestInputs, rules: Rules, asOf: string): SlaState | null {
+  const due = slaDue(i, rules);
+  if (!due) return null;
+  if (isDone(i)) {
+    if (!isDate(i.fulfilledOn)) return null;
+    return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
+  }
+  if (sameText(i.status, 'Declined')) return null;
+  const left = daysBetween(asOf, due);
+  if (left < 0) return 'Overdue';
+  return left <= rules.settings.dueSoonDays ? 'Due soon' : 'On time';
+}
+
+export function ageBucket(i: RequestInputs, rules: Rules, asOf: string): string | null {
+  if (!isOpen(i)) return null;
+  const days = daysOpen(i, asOf);
+  if (days === null) return null;
+  return approximateLookup(rules.ageBuckets, days) ?? null;
+}
+
+/** When the follow-up (outcome check) is due: the planned date, else fulfilment plus the follow-up delay. */
+export function followUpDue(i: RequestInputs, rules: Rules): string | null {
+  if (isDate(i.followUpOn)) return i.followUpOn;
+  if (isDate(i.fulfilledOn)) return addDays(i.fulfilledOn, rules.settings.followUpDays);
+  return null;
+}
+
+type Refs = Record<'receivedOn' | 'priority' | 'status' | 'dueOn' | 'fulfilledOn' | 'today', string>;
+
+const doneExpr = (r: Refs) => `OR(${r.status}="Fulfilled",${r.status}="Closed",ISNUMBER(${r.fulfilledOn}))`;
+
+export function daysOpenFormula(r: Refs): string {
+  return `IF(ISNUMBER(${r.receivedOn}),IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}-${r.receivedOn},`
+    + `IF(OR(${r.status}="Fulfilled",${r.status}="Closed",${r.status}="Declined"),"",${r.today}-${r.receivedOn})),"")`;
+}
+
+export function slaDueFormula(r: Refs): string {
+  return `IF(ISNUMBER(${r.dueOn}),${r.dueOn},IF(ISNUMBER(${r.receivedOn}),IFERROR(${r.receivedOn}+VLOOKUP(${r.priority},${listRange('priority', true)},2,0),""),""))`;
+}
+
+/** `due` is the cell holding this row's SLA due date. */
+export function slaStateFormula(r: Refs & { due: string }): string {
+  const D = r.due;
+  return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(ISNUMBER(${r.fulfilledOn}),IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
+    + `IF(${r.status}="Declined","",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
+}
+
+/** `days` is the cell holding this row's days open. */
+export function ageBucketFormula(r: Refs & { days: string }): string {
+  return `IF(OR(${doneExpr(r)},${r.status}="Declined",NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
+}
+
+export function followUpDueFormula(r: Refs & { followUpOn: string }): string {
+  return `IF(ISNUMBER(${r.followUpOn}),${r.followUpOn},IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}+${settingRef('followUpDays')},""))`;
+}

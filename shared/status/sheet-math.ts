@@ -1,0 +1,17 @@
+// Comparisons that behave like spreadsheet engines, so TypeScript and native formulas agree at the edges.
+
+/** Spreadsheets treat numbers equal to ~15 significant digits as equal in comparisons. */
+export function approxEqual(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-13;
+}
+
+export const sheetLess = (a: number, b: number) => a < b && !approxEqual(a, b);
+
+/** Text comparison as `=` does it in a formula: case-insensitive. */
+export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+
+export const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+export const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+/** A string literal inside a formula. */
+export const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;

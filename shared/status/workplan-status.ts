@@ -1,0 +1,41 @@
+// Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
+import { daysBetween } from '../cells/dates';
+import { settingRef } from '../lists';
+import type { Rules } from '../rules';
+import { asNumber, isDate, sameText, sheetLess } from './sheet-math';
+
+export const WORKPLAN_DERIVED = ['Complete', 'Overdue', 'Not started (scheduled)', 'Late start', 'At risk', 'On track', 'No dates'] as const;
+export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
+
+export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
+
+/**
+ * Checked in order: done, undated, past its end, not yet begun, should have begun, behind the
+ * elapsed share of its span by more than the at-risk margin, else on track.
+ */
+export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): WorkplanDerived {
+  const pct = asNumber(i.percentComplete);
+  if (sameText(i.status, 'Completed') || (typeof i.percentComplete === 'number' && !sheetLess(i.percentComplete, 1))) return 'Complete';
+  const start = isDate(i.startOn) ? i.startOn : undefined;
+  const end = isDate(i.endOn) ? i.endOn : undefined;
+  if (!start && !end) return 'No dates';
+  if (end && daysBetween(asOf, end) < 0) return 'Overdue';
+  if (start && daysBetween(asOf, start) > 0) return 'Not started (scheduled)';
+  if (start && (i.status === null || i.status === '' || i.status === undefined || sameText(i.status, 'Not started')) && pct === 0) return 'Late start';
+  if (start && end && daysBetween(start, end) > 0) {
+    const elapsed = daysBetween(start, asOf) / daysBetween(start, end);
+    if (sheetLess(pct, elapsed - rules.settings.atRiskMargin)) return 'At risk';
+  }
+  return 'On track';
+}
+
+export function workplanStatusFormula(r: { status: string; startOn: string; endOn: string; percentComplete: string; today: string }): string {
+  const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
+  const margin = settingRef('atRiskMargin');
+  return `IF(OR(${S}="Completed",AND(ISNUMBER(${P}),${P}>=1)),"Complete",`
+    + `IF(AND(NOT(ISNUMBER(${A})),NOT(ISNUMBER(${E}))),"No dates",`
+    + `IF(AND(ISNUMBER(${E}),${E}<${T}),"Overdue",`
+    + `IF(AND(ISNUMBER(${A}),${A}>${T}),"Not started (scheduled)",`
+    + `IF(AND(ISNUMBER(${A}),OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
+    + `IF(AND(ISNUMBER(${A}),ISNUMBER(${E})),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track"))))))`;
+}

@@ -1,0 +1,85 @@
+// The TA requests log: intake, triage, fulfilment and follow-up of technical-assistance requests.
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
+import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
+import type { FormulaContext, TableDef, TypedRow } from './column';
+
+const DATE = 'yyyy-mm-dd';
+
+const refs = (c: FormulaContext) => ({
+  receivedOn: c.ref('receivedOn'), priority: c.ref('priority'), status: c.ref('status'), dueOn: c.ref('dueOn'),
+  fulfilledOn: c.ref('fulfilledOn'), followUpOn: c.ref('followUpOn'), requesterType: c.ref('requesterType'), today: c.today,
+});
+
+const inputs = (r: TypedRow) => ({
+  receivedOn: r.receivedOn, priority: r.priority, status: r.status, dueOn: r.dueOn, fulfilledOn: r.fulfilledOn,
+  followUpOn: r.followUpOn, requesterType: r.requesterType,
+});
+
+export const requestsTable: TableDef = {
+  name: 'requests',
+  sheet: 'Requests',
+  noun: 'request',
+  columns: [
+    { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket #', 'Request #', 'Request number'], type: 'id', width: 14 },
+    { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted'], type: 'date', required: true, width: 12, numFmt: DATE },
+    { name: 'requesterOrg', header: 'Requesting organization', aliases: ['Organization', 'Organisation', 'Agency', 'Requester', 'Requester org', 'Entity', 'Jurisdiction'], type: 'text', required: true, width: 28 },
+    { name: 'requesterType', header: 'Requester type', aliases: ['Type of requester', 'Entity type', 'Org type', 'Organization type'], type: 'choice', list: 'requesterType', width: 18 },
+    { name: 'requesterRole', header: 'Requester role', aliases: ['Role', 'Contact role'], type: 'choice', list: 'requesterRole', width: 18 },
+    { name: 'contactName', header: 'Contact name', aliases: ['Contact', 'Name', 'Requested by'], type: 'text', width: 20 },
+    { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 26 },
+    { name: 'channel', header: 'Channel', aliases: ['How received', 'Source', 'Intake channel'], type: 'choice', list: 'channel', width: 12 },
+    { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
+    { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Topic', 'Request type'], type: 'choice', list: 'category', width: 24 },
+    { name: 'frameworkArea', header: 'Framework area', aliases: ['Framework', 'Focus area', 'Goal area'], type: 'choice', list: 'frameworkArea', openList: true, width: 18 },
+    { name: 'description', header: 'Description', aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40 },
+    { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', width: 10 },
+    { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', width: 14 },
+    { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, width: 16 },
+    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', width: 12, numFmt: DATE },
+    { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', width: 12, numFmt: DATE },
+    { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
+    { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
+    { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on'], type: 'date', width: 12, numFmt: DATE },
+    { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', width: 24 },
+    { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', width: 10, numFmt: '0' },
+    { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
+  ],
+  derived: [
+    {
+      name: 'daysOpen', header: 'Days open', type: 'number', width: 9, numFmt: '0',
+      formula: (c) => daysOpenFormula(refs(c)),
+      compute: (r, _rules, asOf) => daysOpen(inputs(r), asOf),
+    },
+    {
+      name: 'slaDue', header: 'SLA due', type: 'date', width: 12, numFmt: DATE,
+      formula: (c) => slaDueFormula(refs(c)),
+      compute: (r, rules) => slaDue(inputs(r), rules),
+    },
+    {
+      name: 'slaState', header: 'SLA', type: 'text', width: 10,
+      formula: (c) => slaStateFormula({ ...refs(c), due: c.ref('slaDue') }),
+      compute: (r, rules, asOf) => slaState(inputs(r), rules, asOf),
+      palette: { 'On time': 'good', Met: 'good', 'Due soon': 'warn', Overdue: 'bad', Missed: 'bad' },
+    },
+    {
+      name: 'ageBucket', header: 'Age', type: 'text', width: 12,
+      formula: (c) => ageBucketFormula({ ...refs(c), days: c.ref('daysOpen') }),
+      compute: (r, rules, asOf) => ageBucket(inputs(r), rules, asOf),
+    },
+    {
+      name: 'followUpDue', header: 'Follow-up due', type: 'date', width: 12, numFmt: DATE,
+      formula: (c) => followUpDueFormula(refs(c)),
+      compute: (r, rules) => followUpDue(inputs(r), rules),
+    },
+    {
+      name: 'suggestedPriority', header: 'Suggested priority', type: 'text', width: 11,
+      formula: (c) => suggestedPriorityFormula(refs(c)),
+      compute: (r, rules, asOf) => suggestPriority(inputs(r), rules, asOf)?.priority ?? null,
+    },
+    {
+      name: 'priorityReason', header: 'Why this priority', type: 'text', width: 40,
+      formula: (c) => priorityReasonFormula(refs(c)),
+      compute: (r, rules, asOf) => suggestPriority(inputs(r), rules, asOf)?.reason ?? null,
+    },
+  ],
+};

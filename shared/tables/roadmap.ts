@@ -1,0 +1,20 @@
+// Roadmaps of an association of cities: focus areas × early actions and additional strategies.
+import type { TableDef } from './column';
+import { milestoneDerived } from './milestones';
+
+export const roadmapTable: TableDef = {
+  name: 'roadmap',
+  sheet: 'Roadmap',
+  noun: 'roadmap item',
+  columns: [
+    { name: 'itemId', header: 'Item ID', aliases: ['ID', '#'], type: 'id', width: 9 },
+    { name: 'focusArea', header: 'Focus area', aliases: ['Area', 'Focus', 'Theme', 'Goal'], type: 'text', fillDown: true, width: 30 },
+    { name: 'kind', header: 'Kind', aliases: ['Type', 'Action type', 'Early action or strategy'], type: 'choice', list: 'roadmapKind', fillDown: true, width: 18 },
+    { name: 'action', header: 'Action', aliases: ['Strategy', 'Activity', 'Task', 'Description'], type: 'longtext', required: true, width: 48 },
+    { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible'], type: 'text', width: 18 },
+    { name: 'status', header: 'Status', aliases: ['State', 'Progress'], type: 'choice', list: 'progressStatus', width: 13 },
+    { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
+  ],
+  derived: [milestoneDerived('targetOn')],
+};

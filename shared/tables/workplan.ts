@@ -1,0 +1,33 @@
+// Work plans: goals × phases × tasks with owners, timelines, targets and a status legend.
+import { workplanStatus, workplanStatusFormula } from '../status/workplan-status';
+import type { TableDef } from './column';
+
+export const workplanTable: TableDef = {
+  name: 'workplan',
+  sheet: 'Work plan',
+  noun: 'work-plan item',
+  columns: [
+    { name: 'itemId', header: 'Item ID', aliases: ['ID', '#', 'Item', 'Item #'], type: 'id', width: 9 },
+    { name: 'goal', header: 'Goal', aliases: ['Goal area', 'Strategy', 'Objective'], type: 'text', fillDown: true, width: 30 },
+    { name: 'phase', header: 'Phase', aliases: ['Stage', 'Year', 'GARE stage'], type: 'text', fillDown: true, width: 12 },
+    { name: 'task', header: 'Task', aliases: ['Action', 'Activity', 'Tasks', 'Item description', 'Deliverable'], type: 'longtext', required: true, width: 48 },
+    { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible', 'Lead(s)', 'Who'], type: 'text', width: 20 },
+    { name: 'startOn', header: 'Start', aliases: ['Start date', 'Begin', 'From'], type: 'date', rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'target', header: 'Target', aliases: ['Goal (number)', 'Target value', 'Measure'], type: 'number', width: 10, numFmt: '0' },
+    { name: 'actual', header: 'Actual', aliases: ['Actual value', 'Achieved', 'To date'], type: 'number', width: 10, numFmt: '0' },
+    { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', width: 10, numFmt: '0%' },
+    { name: 'status', header: 'Status', aliases: ['Progress status', 'State'], type: 'choice', list: 'workplanStatus', width: 13 },
+    { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'Partnership opportunity', 'City partnership opportunity', 'Community partnership'], type: 'boolean', list: 'yesNo', width: 11 },
+    { name: 'notes', header: 'Notes', aliases: ['Comments', 'Updates'], type: 'longtext', width: 32 },
+  ],
+  spans: [{ header: 'Timeline', aliases: ['Timeframe', 'Time frame', 'Dates', 'Schedule', 'When'], into: ['startOn', 'endOn'] }],
+  derived: [
+    {
+      name: 'derivedStatus', header: 'Derived status', type: 'text', width: 20,
+      formula: (c) => workplanStatusFormula({ status: c.ref('status'), startOn: c.ref('startOn'), endOn: c.ref('endOn'), percentComplete: c.ref('percentComplete'), today: c.today }),
+      compute: (r, rules, asOf) => workplanStatus({ status: r.status, startOn: r.startOn, endOn: r.endOn, percentComplete: r.percentComplete }, rules, asOf),
+      palette: { Complete: 'good', 'On track': 'good', 'Not started (scheduled)': 'neutral', 'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral' },
+    },
+  ],
+};
