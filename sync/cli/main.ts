@@ -1,0 +1,54 @@
+// `equity-desk` entry: picks the command, parses its arguments, and is the one place errors become text.
+import { parseArgs } from 'node:util';
+import { CliError, isCliError, type Command, type CommandIo } from './command';
+import { COMMANDS } from './commands/index';
+
+function help(cmds: readonly Command[]): string {
+  const width = Math.max(...cmds.map((c) => c.usage.length));
+  return ['Usage: npx equity-desk <command> [options]', '', ...cmds.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`), '', 'Run `npx equity-desk <command> --help` for a command\'s options.'].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === 'string' ? ' VALUE' : ''}${'default' in o && o.default !== undefined ? ` (default ${String(o.default)})` : ''}`);
+  return [`Usage: npx equity-desk ${c.usage}`, '', c.summary, ...(opts.length ? ['', 'Options:', ...opts] : [])].join('\n');
+}
+
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help(COMMANDS));
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!cmd) throw new CliError(`unknown command "${name}"; run \`npx equity-desk --help\``);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(commandHelp(cmd));
+      return 0;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new CliError(`${(e as Error).message.split('\n')[0]} (usage: npx equity-desk ${cmd.usage})`);
+    }
+    return await cmd.run(parsed as Parameters<Command['run']>[0], io);
+  } catch (e) {
+    if (isCliError(e)) {
+      io.err(`equity-desk ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`equity-desk ${name}: ${(e as Error)?.message ?? String(e)}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && /equity-desk(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isMain) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    env: process.env,
+  });
+  process.exitCode = code;
+}
