@@ -1,0 +1,88 @@
+// A workbook described as data (sheets, columns, rows, formulas with cached results, formats): built
+// by pure code (templates, master workbook), written by one streaming writer, and checked by tests.
+
+/** A formula cell: `formula` without the leading `=`, `result` its cached value from the TypeScript rules. */
+export interface FormulaCell {
+  formula: string;
+  result: string | number | boolean | null;
+}
+
+/**
+ * A cell value. ISO `YYYY-MM-DD` strings in a column whose `type` is `date` are written as dates;
+ * other strings are always written as text (never parsed as a formula).
+ */
+export type PlanCell = string | number | boolean | null | FormulaCell;
+
+export const isFormulaCell = (c: PlanCell): c is FormulaCell => typeof c === 'object' && c !== null && 'formula' in c;
+
+export interface PlanColumn {
+  header: string;
+  width: number;
+  type?: 'text' | 'date' | 'number' | 'percent' | 'boolean';
+  numFmt?: string;
+}
+
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export interface PlanValidation {
+  /** 1-based column within the sheet. */
+  column: number;
+  fromRow: number;
+  toRow: number;
+  /** A range formula such as `Lists!$A$2:$A$61`, or literal values. */
+  list: string | readonly string[];
+  /** Allow other values (open lists) with a warning instead of a stop. */
+  allowOther?: boolean;
+}
+
+export interface PlanConditional {
+  /** 1-based column and the row span it covers. */
+  column: number;
+  fromRow: number;
+  toRow: number;
+  /** Exact text → tone, e.g. `Overdue` → bad. */
+  tones?: Readonly<Record<string, Tone>>;
+  /** A data bar on numbers. */
+  dataBar?: boolean;
+}
+
+export interface PlanImage {
+  png: Uint8Array;
+  /** 0-based top-left cell and size in pixels. */
+  col: number;
+  row: number;
+  width: number;
+  height: number;
+  /** Text alternative, also written in the cell under the image. */
+  alt: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  columns: readonly PlanColumn[];
+  /** Rows below the header row; may be produced lazily (200,000 rows are never all in memory). */
+  rows: Iterable<readonly PlanCell[]> | AsyncIterable<readonly PlanCell[]>;
+  /** Rows above the header (a title, a note); the header then sits below them. */
+  preamble?: readonly (readonly PlanCell[])[];
+  /** Write the header row (default true). Dashboards and Lists lay out their own cells. */
+  header?: boolean;
+  freeze?: { rows: number; columns?: number };
+  autoFilter?: boolean;
+  /** An Excel table over the header and rows, with this name (filters and banding). */
+  table?: string;
+  validations?: readonly PlanValidation[];
+  conditionals?: readonly PlanConditional[];
+  images?: readonly PlanImage[];
+  tabColor?: string;
+  /** Rows written so far are known only after streaming; ranges that depend on it use this bound. */
+  expectedRows?: number;
+}
+
+export interface WorkbookPlan {
+  sheets: readonly SheetPlan[];
+  /** Title and subject for the file properties. */
+  title: string;
+}
+
+/** Formula-like text (`=`, `+`, `-`, `@` first) that must stay text when written to a sheet or a CSV. */
+export const looksLikeFormula = (s: string) => /^[=+\-@]/.test(s);
