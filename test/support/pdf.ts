@@ -1,0 +1,18 @@
+// PDF pages as PNG images (poppler's pdftoppm), so tests can look at a rendered report or check it is not blank.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** One PNG per page (8-bit RGB, `resolution` dpi) in a fresh temporary folder, in page order. */
+export async function pdfToPngs(pdfPath: string, resolution = 72): Promise<string[]> {
+  const outDir = await mkdtemp(join(tmpdir(), 'equity-desk-pages-'));
+  await run('pdftoppm', ['-png', '-r', String(resolution), pdfPath, join(outDir, 'page')], { timeout: 60_000 });
+  // pdftoppm pads page numbers to the width of the last one (page-01 … page-12): sort by number, not by text.
+  const pageNumber = (name: string) => Number(/-(\d+)\.png$/.exec(name)?.[1]);
+  const pages = (await readdir(outDir)).filter((name) => name.endsWith('.png'));
+  return pages.sort((a, b) => pageNumber(a) - pageNumber(b)).map((name) => join(outDir, name));
+}
