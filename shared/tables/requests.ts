@@ -27,7 +27,7 @@ export const requestsTable: TableDef = {
     { name: 'requesterRole', header: 'Requester role', aliases: ['Role', 'Contact role'], type: 'choice', list: 'requesterRole', width: 18 },
     { name: 'contactName', header: 'Contact name', aliases: ['Contact', 'Name', 'Requested by'], type: 'text', width: 20 },
     { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 26 },
-    { name: 'channel', header: 'Channel', aliases: ['How received', 'Source', 'Intake channel'], type: 'choice', list: 'channel', width: 12 },
+    { name: 'channel', header: 'Channel', aliases: ['How received', 'Intake channel', 'Received via'], type: 'choice', list: 'channel', width: 12 },
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
     { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Topic', 'Request type'], type: 'choice', list: 'category', width: 24 },
     { name: 'frameworkArea', header: 'Framework area', aliases: ['Framework', 'Focus area', 'Goal area'], type: 'choice', list: 'frameworkArea', openList: true, width: 18 },

@@ -1,0 +1,39 @@
+// Writes docs/columns.md from the table definitions, so the documentation of columns and rules
+// cannot drift from the code (a test checks the file is current).
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, type InputColumn } from '../shared/index';
+
+const esc = (s: string) => s.replace(/\|/g, '\\|');
+
+function typeText(c: InputColumn): string {
+  const list = c.list ? LIST_BLOCKS.find((b) => b.key === c.list) : undefined;
+  if (c.type === 'choice' && list) return `${c.openList ? 'dropdown or free text' : 'dropdown'}: ${list.values.join(' · ')}`;
+  return { id: 'text (identifier)', text: 'text', longtext: 'text', email: 'email address', date: 'date', number: 'number', percent: 'percent (0–100 %)', boolean: 'yes/no (Yes, No, TRUE, FALSE, x, ☑, ☐)', choice: 'dropdown', rating: 'whole number 1–5' }[c.type];
+}
+
+export function columnsDoc(): string {
+  const out: string[] = ['# Columns and rules', '', 'Generated from `shared/tables/` by `npx tsx scripts/columns-doc.ts`; do not edit by hand.', ''];
+  for (const name of TABLE_NAMES) {
+    const t = TABLES[name];
+    out.push(`## \`${name}\` — sheet \`${t.sheet}\``, '', '| field | header | also recognised as | type | required |', '|---|---|---|---|---|');
+    for (const c of t.columns) {
+      const notes = [c.fillDown ? 'blank = same as above' : '', c.rangeEnd ? `a range fills \`${c.rangeEnd}\` too` : ''].filter(Boolean).join('; ');
+      out.push(`| \`${c.name}\` | ${esc(c.header)} | ${esc((c.aliases ?? []).join(', '))} | ${esc(typeText(c))}${notes ? ` (${notes})` : ''} | ${c.required ? 'yes' : ''} |`);
+    }
+    for (const s of t.spans ?? []) out.push(`| \`${s.into.join('` + `')}\` | ${s.header} | ${s.aliases.join(', ')} | one cell with a date range (\`Feb 2026 – Aug 2027\`) | |`);
+    out.push('', 'Derived columns (native formulas, cached results written by Equity Desk):', '');
+    for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`)${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
+    out.push('');
+  }
+  out.push('## Rules in the `Lists` sheet', '', '| block | values | paired with |', '|---|---|---|');
+  for (const b of LIST_BLOCKS) out.push(`| ${b.header} | ${esc(b.values.join(' · '))} | ${b.paired ? `${b.paired.header}: ${esc(b.paired.values.join(' · '))}` : ''} |`);
+  out.push('', 'Settings (the `Setting` / `Value` block):', '');
+  for (const s of Object.values(SETTINGS)) out.push(`- ${s.label}: ${s.value}`);
+  out.push('');
+  return out.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(new URL('../docs/columns.md', import.meta.url), columnsDoc());
+}
