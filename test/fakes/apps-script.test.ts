@@ -1,0 +1,267 @@
+// The SpreadsheetApp fake: Sheets' own error texts, per-cell storage, value parsing, counters, rules.
+import { describe, expect, it } from 'vitest';
+import { createAppsScriptFakes } from './apps-script/index.js';
+
+function setup() {
+  const fakes = createAppsScriptFakes({ sheets: ['Requests', 'Lists'] });
+  const ss = fakes.globals.SpreadsheetApp.getActiveSpreadsheet();
+  return { fakes, ss, sheet: ss.getSheetByName('Requests')! };
+}
+
+describe('Range values', () => {
+  it('round-trips values per cell, Dates as Dates', () => {
+    const { sheet } = setup();
+    const received = new Date('2024-03-15T17:00:00Z');
+    sheet.getRange(2, 1, 2, 3).setValues([
+      ['REQ-1', received, 4.5],
+      ['REQ-2', '', true],
+    ]);
+    const values = sheet.getRange('A2:C3').getValues();
+    expect(values).toEqual([
+      ['REQ-1', received, 4.5],
+      ['REQ-2', '', true],
+    ]);
+    expect(values[0][1]).toBeInstanceOf(Date);
+    expect(sheet.getRange('B2').getValue()).not.toBe(received);
+    expect(sheet.getLastRow()).toBe(3);
+    expect(sheet.getLastColumn()).toBe(3);
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
+  });
+
+  it('raises Sheets\' own error texts for mismatched data and bad coordinates', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:C2').setValues([['a', 'b', 'c']])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => sheet.getRange('A1:C1').setValues([['a', 'b']])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
+    );
+    expect(() => sheet.getRange('A1:C1').setValues(['a', 'b', 'c'] as never)).toThrow(
+      "The parameters (String[]) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange('not a range')).toThrow('Range not found');
+    expect(() => sheet.getRange('A1').setValue('x'.repeat(50_001))).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    // A failed write changes nothing.
+    expect(sheet.getLastRow()).toBe(0);
+  });
+
+  it('reads A1 forms: whole columns, open-ended ranges, sheet-qualified names', () => {
+    const { ss, sheet } = setup();
+    expect(sheet.getRange('B:C').getNumRows()).toBe(1000);
+    expect(sheet.getRange('A2:C').getA1Notation()).toBe('A2:C1000');
+    expect(sheet.getRange('3:4').getNumColumns()).toBe(26);
+    expect(ss.getRange("'Lists'!B2:D4").getSheet().getName()).toBe('Lists');
+    expect(sheet.getRange('B2').offset(1, 1, 2, 2).getA1Notation()).toBe('C3:D4');
+    expect(sheet.getRange('Z10').getColumn()).toBe(26);
+    expect(() => sheet.getRange('AA10')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    sheet.insertColumnsAfter(26, 1);
+    expect(sheet.getRange('AA10').getColumn()).toBe(27);
+  });
+
+  it('stores formulas without evaluating them; getValues gives the cached result or ""', () => {
+    const { fakes, sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[3], [4]]);
+    sheet.getRange('A3').setValue('=SUM(A1:A2)');
+    sheet.getRange('B3').setFormula('=A3*2');
+    expect(sheet.getRange('A3:B3').getFormulas()).toEqual([['=SUM(A1:A2)', '=A3*2']]);
+    expect(sheet.getRange('A3:B3').getValues()).toEqual([['', '']]);
+    fakes.setFormulaResults('Requests', 'A3:B3', [[7, 14]]);
+    expect(sheet.getRange('A3:B3').getValues()).toEqual([[7, 14]]);
+    expect(sheet.getRange('A3').getFormula()).toBe('=SUM(A1:A2)');
+    sheet.getRange('A3').setFormulas([['']]);
+    expect(sheet.getRange('A3').getFormula()).toBe('');
+  });
+
+  it('parses written text as Sheets does', () => {
+    const { sheet } = setup();
+    const tz = 'America/Los_Angeles';
+    sheet.getRange('A1:H1').setValues([["'=not a formula", '0042', 'TRUE', '2024-03-15', '3/5/2024', '12%', '+1 555 0100', 'plain']]);
+    const [row] = sheet.getRange('A1:H1').getValues();
+    expect(row[0]).toBe('=not a formula');
+    expect(row[1]).toBe(42);
+    expect(row[2]).toBe(true);
+    expect(row[3]).toEqual(new Date('2024-03-15T07:00:00Z'));
+    expect(row[4]).toEqual(new Date('2024-03-05T08:00:00Z'));
+    expect(row[5]).toBe(0.12);
+    // A leading "+" starts a formula in Sheets: the reason writers prefix such text with an apostrophe.
+    expect(row[6]).toBe('');
+    expect(sheet.getRange('G1').getFormula()).toBe('=+1 555 0100');
+    expect(row[7]).toBe('plain');
+    expect(sheet.getRange('D1').getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(sheet.getRange('D1').getDisplayValue()).toBe('2024-03-15');
+    expect(tz).toBe(sheet.getParent().getSpreadsheetTimeZone());
+
+    sheet.getRange('A2:B2').setNumberFormat('@').setValues([['0042', '=1+1']]);
+    expect(sheet.getRange('A2:B2').getValues()).toEqual([['0042', '=1+1']]);
+  });
+
+  it('formats display values by number format', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('A1:E1');
+    range.setValues([[new Date('2024-03-15T07:00:00Z'), 1234.5, 0.256, new Date('2024-03-15T21:05:09Z'), 12]]);
+    range.setNumberFormats([['mmm d, yyyy', '#,##0.00', '0.0%', 'M/d/yyyy h:mm AM/PM', '0.###############']]);
+    expect(range.getDisplayValues()).toEqual([['Mar 15, 2024', '1,234.50', '25.6%', '3/15/2024 2:05 PM', '12']]);
+    sheet.getRange('F1').setValue(new Date('2024-03-15T07:00:00Z'));
+    expect(sheet.getRange('F1').getDisplayValue()).toBe('3/15/2024');
+  });
+});
+
+describe('Range formats, notes and rules', () => {
+  it('keeps notes, backgrounds, fonts and wraps per cell', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setNotes([['Missing receivedOn', null]]);
+    sheet.getRange('B1').setNote('second');
+    sheet.getRange('A1:B1').setBackgrounds([['#F4CCCC', null]]);
+    sheet.getRange('B1').setBackground('red');
+    sheet.getRange('A1').setFontWeight('bold').setWrap(false).setFontColor('#abc');
+    expect(sheet.getRange('A1:B1').getNotes()).toEqual([['Missing receivedOn', 'second']]);
+    expect(sheet.getRange('A1:C1').getBackgrounds()).toEqual([['#f4cccc', '#ff0000', '#ffffff']]);
+    expect(sheet.getRange('A1:B1').getFontWeights()).toEqual([['bold', 'normal']]);
+    expect(sheet.getRange('A1:B1').getWraps()).toEqual([[false, true]]);
+    expect(sheet.getRange('A1').getFontColors()).toEqual([['#aabbcc']]);
+    sheet.getRange('A1:B1').clearNote();
+    expect(sheet.getRange('A1:B1').getNotes()).toEqual([['', '']]);
+    sheet.getRange('A1:B1').setValues([['x', 'y']]).clear();
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['', '']]);
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
+  });
+
+  it('builds data validation rules like SpreadsheetApp.newDataValidation()', () => {
+    const { fakes, ss, sheet } = setup();
+    const app = fakes.globals.SpreadsheetApp;
+    const lists = ss.getSheetByName('Lists')!.getRange('A2:A9');
+    const inRange = app.newDataValidation().requireValueInRange(lists, true).setAllowInvalid(false).setHelpText('Pick one').build();
+    const inList = app.newDataValidation().requireValueInList(['Low', 'High']).build();
+    const date = app.newDataValidation().requireDate().build();
+    const hours = app.newDataValidation().requireNumberBetween(0, 500).build();
+    sheet.getRange('A2:A3').setDataValidation(inRange);
+    sheet.getRange('B2:D2').setDataValidations([[inList, date, hours]]);
+    const [[a2], [a3]] = sheet.getRange('A2:A3').getDataValidations();
+    expect(a2!.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_RANGE);
+    expect(a2!.getCriteriaValues()[0].getA1Notation()).toBe('A2:A9');
+    expect([a2!.getAllowInvalid(), a2!.getHelpText()]).toEqual([false, 'Pick one']);
+    expect(a3).toBe(a2);
+    const [[b2, c2, d2]] = sheet.getRange('B2:D2').getDataValidations();
+    expect(b2!.getCriteriaValues()).toEqual([['Low', 'High'], true]);
+    expect(String(c2!.getCriteriaType())).toBe('DATE_IS_VALID_DATE');
+    expect(d2!.getCriteriaValues()).toEqual([0, 500]);
+    expect(sheet.getRange('E2').getDataValidation()).toBeNull();
+    expect(() => app.newDataValidation().setHelpText('no criteria').build()).toThrow();
+    // Script writes are not rejected by validation, as in Sheets.
+    sheet.getRange('B2').setValue('Not a priority');
+    expect(sheet.getRange('B2').getValue()).toBe('Not a priority');
+  });
+
+  it('keeps conditional format rules and one filter per sheet', () => {
+    const { fakes, sheet } = setup();
+    const app = fakes.globals.SpreadsheetApp;
+    const overdue = app.newConditionalFormatRule().whenTextEqualTo('Overdue').setBackground('#f4cccc').setFontColor('#990000')
+      .setRanges([sheet.getRange('P2:P1000')]).build();
+    const formula = app.newConditionalFormatRule().whenFormulaSatisfied('=$P2="At risk"').setBackground('#fff2cc')
+      .setRanges([sheet.getRange('A2:Z1000')]).build();
+    sheet.setConditionalFormatRules([overdue, formula]);
+    const rules = sheet.getConditionalFormatRules();
+    expect(rules).toHaveLength(2);
+    expect(rules[0].getBooleanCondition()!.getCriteriaValues()).toEqual(['Overdue']);
+    expect(rules[0].getBooleanCondition()!.getFontColor()).toBe('#990000');
+    expect(String(rules[1].getBooleanCondition()!.getCriteriaType())).toBe('CUSTOM_FORMULA');
+    expect(rules[1].getRanges()[0].getA1Notation()).toBe('A2:Z1000');
+    expect(() => app.newConditionalFormatRule().whenTextEqualTo('x').build()).toThrow(/range/);
+
+    const filter = sheet.getRange('A1:P50').createFilter();
+    expect(sheet.getFilter()!.getRange().getA1Notation()).toBe('A1:P50');
+    expect(() => sheet.getRange('A1:B2').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    filter.remove();
+    expect(sheet.getFilter()).toBeNull();
+  });
+});
+
+describe('Sheets and the spreadsheet', () => {
+  it('inserts, renames, hides and freezes sheets with Sheets\' errors', () => {
+    const { ss, sheet } = setup();
+    const dashboard = ss.insertSheet('Dashboard', 0);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Dashboard', 'Requests', 'Lists']);
+    expect(ss.getActiveSheet().getName()).toBe('Dashboard');
+    expect(() => ss.insertSheet('requests')).toThrow('A sheet with the name "requests" already exists. Please enter another name.');
+    expect(() => dashboard.setName('Lists')).toThrow('A sheet with the name "Lists" already exists.');
+    dashboard.setName('Summary').setTabColor('#0b5394');
+    expect(ss.getSheetByName('Summary')!.getTabColor()).toBe('#0b5394');
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(2, 240);
+    expect([sheet.getFrozenRows(), sheet.getColumnWidth(2), sheet.getColumnWidth(3)]).toEqual([1, 240, 100]);
+    ss.getSheetByName('Lists')!.hideSheet();
+    dashboard.hideSheet();
+    expect(() => sheet.hideSheet()).toThrow("You can't hide all the sheets in a document.");
+    expect(ss.getSheetByName('Missing')).toBeNull();
+  });
+
+  it('grows and shrinks the grid with row inserts and deletes, moving the data', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A3').setValues([['h'], ['r1'], ['r2']]);
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getMaxRows()).toBe(1002);
+    expect(sheet.getRange('A1:A5').getValues().flat()).toEqual(['h', '', '', 'r1', 'r2']);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getRange('A1:A3').getValues().flat()).toEqual(['h', 'r1', 'r2']);
+    sheet.appendRow(['r3', 'extra']);
+    expect(sheet.getLastRow()).toBe(4);
+    expect(sheet.getRange('A4:B4').getValues()).toEqual([['r3', 'extra']]);
+  });
+
+  it('keeps named ranges, the selection and toasts', () => {
+    const { fakes, ss, sheet } = setup();
+    ss.setNamedRange('PriorityList', ss.getSheetByName('Lists')!.getRange('B2:B5'));
+    expect(ss.getRangeByName('PriorityList')!.getA1Notation()).toBe('B2:B5');
+    expect(ss.getRangeByName('Nope')).toBeNull();
+    sheet.getRange('C7').activate();
+    expect(fakes.globals.SpreadsheetApp.getActiveRange().getA1Notation()).toBe('C7');
+    expect(fakes.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Requests');
+    ss.toast('Synced 12 rows', 'Equity Desk');
+    expect(fakes.toasts).toEqual([{ message: 'Synced 12 rows', title: 'Equity Desk', timeoutSeconds: 5 }]);
+  });
+
+  it('records menus added to the UI', () => {
+    const { fakes } = setup();
+    const ui = fakes.globals.SpreadsheetApp.getUi();
+    ui.createAddonMenu()
+      .addItem('Open triage sidebar', 'showSidebar')
+      .addSeparator()
+      .addSubMenu(ui.createMenu('Set up').addItem('TA intake', 'setUpTaIntake'))
+      .addToUi();
+    expect(fakes.ui.menus).toEqual([
+      {
+        caption: 'Equity Desk',
+        addon: true,
+        entries: [
+          { kind: 'item', caption: 'Open triage sidebar', functionName: 'showSidebar' },
+          { kind: 'separator' },
+          { kind: 'submenu', menu: { caption: 'Set up', addon: false, entries: [{ kind: 'item', caption: 'TA intake', functionName: 'setUpTaIntake' }] } },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('call counters', () => {
+  it('count every range read and write, and reset', () => {
+    const { fakes, sheet } = setup();
+    fakes.seedSheet('Requests', Array.from({ length: 10_000 }, (_, i) => [`REQ-${i}`, i, 'New']));
+    expect(fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+    const values = sheet.getDataRange().getValues();
+    expect(values).toHaveLength(10_000);
+    sheet.getRange(1, 4, values.length, 1).setNotes(values.map(() => ['']));
+    sheet.getRange('D1').setValue('x');
+    sheet.getRange('A1:C1').getDisplayValues();
+    expect(fakes.count('Range.getValues')).toBe(1);
+    expect(fakes.count('Range.setNotes')).toBe(1);
+    expect(fakes.counts).toMatchObject({ 'Range.getValues': 1, 'Range.setNotes': 1, 'Range.setValue': 1, 'Range.getDisplayValues': 1 });
+    expect(fakes.rangeIo()).toEqual({ reads: 2, writes: 2 });
+    fakes.resetCounts();
+    expect(fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+    expect(fakes.readSheet('Requests')[9_999]).toEqual(['REQ-9999', 9_999, 'New', '']);
+  });
+});

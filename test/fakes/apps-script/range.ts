@@ -1,0 +1,353 @@
+// Range over a FakeSheet's cells. Every read and write goes through `read`/`write`/`fill`, which check
+// authorisation, count the call (fake.counts['Range.getValues'] …) and raise Sheets' own error texts.
+import { formatA1, type GridRect } from './a1-notation.js';
+import { blankCell, MAX_CELL_CHARS, parseInput, WHITE, BLACK, type Cell, type CellValue } from './cell-values.js';
+import { FakeFilter } from './filter.js';
+import { AUTOMATIC_FORMAT, displayValue } from './number-format.js';
+import { isDate } from './realm.js';
+import { FakeDataValidation } from './rules.js';
+import type { FakeEnv } from './env.js';
+import type { FakeSheet } from './sheet.js';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
+
+const BLANK: Readonly<Cell> = Object.freeze(blankCell());
+
+const namedColors: Record<string, string> = {
+  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
+  orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080',
+};
+
+function normaliseColor(color: string | null | undefined, fallback: string): string {
+  if (color === null || color === undefined || color === '') return fallback;
+  const lower = color.toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(lower);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
+  return namedColors[lower] ?? lower;
+}
+
+function describeArgument(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length > 0 && typeof value[0] === 'number' ? 'number' : 'String'}[]`;
+  return value === null ? 'null' : typeof value === 'object' ? 'Object' : typeof value;
+}
+
+export class FakeRange implements Partial<Range> {
+  private readonly env: FakeEnv;
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly rect: GridRect,
+  ) {
+    this.env = sheet.env;
+  }
+
+  private self(): Range {
+    return this as unknown as Range;
+  }
+
+  private read<T>(method: string, pick: (cell: Readonly<Cell>) => T): T[][] {
+    this.env.require('document', `SpreadsheetApp.Range.${method}`);
+    this.env.count(`Range.${method}`);
+    return this.snapshot(pick);
+  }
+
+  /** Reads without counting or permission checks: for the fakes' own test helpers. */
+  snapshot<T>(pick: (cell: Readonly<Cell>) => T): T[][] {
+    const { row, column, numRows, numColumns } = this.rect;
+    const out: T[][] = new Array(numRows);
+    for (let r = 0; r < numRows; r++) {
+      const line: T[] = new Array(numColumns);
+      for (let c = 0; c < numColumns; c++) line[c] = pick(this.sheet.peek(row + r, column + c) ?? BLANK);
+      out[r] = line;
+    }
+    return out;
+  }
+
+  private checkShape(method: string, values: unknown): asserts values is unknown[][] {
+    if (!Array.isArray(values) || !values.every((line) => Array.isArray(line))) {
+      this.env.fail(
+        `The parameters (${describeArgument(values)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
+    }
+    const { numRows, numColumns } = this.rect;
+    if (values.length !== numRows) {
+      this.env.fail(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${numRows}.`,
+      );
+    }
+    const bad = values.find((line) => line.length !== numColumns);
+    if (bad) {
+      this.env.fail(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${bad.length} but the range has ${numColumns}.`,
+      );
+    }
+  }
+
+  private write<T>(method: string, values: T[][], apply: (cell: Cell, value: T) => void): Range {
+    this.env.require('documentWrite', `SpreadsheetApp.Range.${method}`);
+    this.env.count(`Range.${method}`);
+    this.apply(method, values, apply);
+    return this.self();
+  }
+
+  private apply<T>(method: string, values: T[][], apply: (cell: Cell, value: T) => void): void {
+    this.checkShape(method, values);
+    const { row, column } = this.rect;
+    values.forEach((line, r) => line.forEach((value, c) => apply(this.sheet.cellForWrite(row + r, column + c), value)));
+  }
+
+  /** Writes as setValues does, uncounted and unchecked for permission: for appendRow and test seeding. */
+  putValues(values: unknown[][]): void {
+    this.apply('setValues', values, this.storeValue);
+  }
+
+  /** Sets the cached results of formula cells (what getValues returns), keeping their formulas. */
+  putCachedValues(values: unknown[][]): void {
+    this.apply('setValues', values, (cell, value) => {
+      cell.value = value === null || value === undefined ? '' : isDate(value) ? new Date(value.getTime()) : (value as CellValue);
+    });
+  }
+
+  private fill<T>(method: string, value: T, apply: (cell: Cell, value: T) => void): Range {
+    const { numRows, numColumns } = this.rect;
+    const grid = Array.from({ length: numRows }, () => new Array<T>(numColumns).fill(value));
+    return this.write(method, grid, apply);
+  }
+
+  private storeValue = (cell: Cell, value: unknown): void => {
+    const parsed = parseInput(value, this.sheet.spreadsheet.timeZone, cell.numberFormat === '@');
+    cell.value = parsed.value;
+    cell.formula = parsed.formula;
+    if (parsed.impliedFormat && cell.numberFormat === AUTOMATIC_FORMAT) cell.numberFormat = parsed.impliedFormat;
+  };
+
+  private storeFormula = (cell: Cell, formula: string): void => {
+    if (formula === '' || formula === null) {
+      cell.value = '';
+      cell.formula = '';
+    } else {
+      this.storeValue(cell, formula);
+    }
+  };
+
+  private topLeft<T>(grid: T[][]): T {
+    return grid[0][0];
+  }
+
+  // Values and formulas. A formula cell holds its formula text and the cached result a test wrote with
+  // fakes.setFormulaResults (else ''): the fakes never evaluate formulas.
+  getValues(): any[][] {
+    return this.env.out(this.read('getValues', (cell) => cell.value));
+  }
+  getValue(): any {
+    return this.env.out(this.topLeft(this.read('getValue', (cell) => cell.value)));
+  }
+  getDisplayValues(): string[][] {
+    const tz = this.sheet.spreadsheet.timeZone;
+    return this.env.out(this.read('getDisplayValues', (cell) => displayValue(cell.value, cell.numberFormat, tz)));
+  }
+  getDisplayValue(): string {
+    const tz = this.sheet.spreadsheet.timeZone;
+    return this.topLeft(this.read('getDisplayValue', (cell) => displayValue(cell.value, cell.numberFormat, tz)));
+  }
+  setValues(values: any[][]): Range {
+    if (Array.isArray(values)) {
+      for (const line of values) {
+        if (Array.isArray(line)) this.checkLengths(line);
+      }
+    }
+    return this.write('setValues', values, this.storeValue);
+  }
+  setValue(value: any): Range {
+    this.checkLengths([value]);
+    return this.fill('setValue', value, this.storeValue);
+  }
+  private checkLengths(values: unknown[]): void {
+    if (values.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) {
+      this.env.fail(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
+  }
+  getFormulas(): string[][] {
+    return this.env.out(this.read('getFormulas', (cell) => cell.formula));
+  }
+  getFormula(): string {
+    return this.topLeft(this.read('getFormula', (cell) => cell.formula));
+  }
+  setFormulas(formulas: string[][]): Range {
+    return this.write('setFormulas', formulas, this.storeFormula);
+  }
+  /** Writes the same text to every cell: relative references are not shifted as Sheets would. */
+  setFormula(formula: string): Range {
+    return this.fill('setFormula', formula, this.storeFormula);
+  }
+
+  // Notes, colours, fonts, wrapping, number formats and validation rules.
+  getNotes(): string[][] {
+    return this.env.out(this.read('getNotes', (cell) => cell.note));
+  }
+  getNote(): string {
+    return this.topLeft(this.read('getNote', (cell) => cell.note));
+  }
+  setNotes(notes: Array<Array<string | null>>): Range {
+    return this.write('setNotes', notes, (cell, note) => (cell.note = note === null ? '' : String(note)));
+  }
+  setNote(note: string | null): Range {
+    return this.fill('setNote', note, (cell, value) => (cell.note = value === null ? '' : String(value)));
+  }
+  getBackgrounds(): string[][] {
+    return this.env.out(this.read('getBackgrounds', (cell) => cell.background));
+  }
+  getBackground(): string {
+    return this.topLeft(this.read('getBackground', (cell) => cell.background));
+  }
+  setBackgrounds(color: Array<Array<string | null>>): Range {
+    return this.write('setBackgrounds', color, (cell, value) => (cell.background = normaliseColor(value, WHITE)));
+  }
+  setBackground(color: string | null): Range {
+    return this.fill('setBackground', color, (cell, value) => (cell.background = normaliseColor(value, WHITE)));
+  }
+  getFontColors(): string[][] {
+    return this.env.out(this.read('getFontColors', (cell) => cell.fontColor));
+  }
+  setFontColor(color: string | null): Range {
+    return this.fill('setFontColor', color, (cell, value) => (cell.fontColor = normaliseColor(value, BLACK)));
+  }
+  setFontColors(colors: any[][]): Range {
+    return this.write('setFontColors', colors, (cell, value) => (cell.fontColor = normaliseColor(value, BLACK)));
+  }
+  getFontWeights(): FontWeight[][] {
+    return this.env.out(this.read('getFontWeights', (cell) => cell.fontWeight));
+  }
+  setFontWeight(fontWeight: FontWeight | null): Range {
+    return this.fill('setFontWeight', fontWeight, (cell, value) => (cell.fontWeight = value ?? 'normal'));
+  }
+  setFontWeights(fontWeights: Array<Array<FontWeight | null>>): Range {
+    return this.write('setFontWeights', fontWeights, (cell, value) => (cell.fontWeight = value ?? 'normal'));
+  }
+  getWraps(): boolean[][] {
+    return this.env.out(this.read('getWraps', (cell) => cell.wrap));
+  }
+  setWrap(isWrapEnabled: boolean): Range {
+    return this.fill('setWrap', isWrapEnabled, (cell, value) => (cell.wrap = Boolean(value)));
+  }
+  setWraps(isWrapEnabled: boolean[][]): Range {
+    return this.write('setWraps', isWrapEnabled, (cell, value) => (cell.wrap = Boolean(value)));
+  }
+  getNumberFormats(): string[][] {
+    return this.env.out(this.read('getNumberFormats', (cell) => cell.numberFormat));
+  }
+  getNumberFormat(): string {
+    return this.topLeft(this.read('getNumberFormat', (cell) => cell.numberFormat));
+  }
+  setNumberFormat(numberFormat: string): Range {
+    return this.fill('setNumberFormat', numberFormat, (cell, value) => (cell.numberFormat = String(value)));
+  }
+  setNumberFormats(numberFormats: string[][]): Range {
+    return this.write('setNumberFormats', numberFormats, (cell, value) => (cell.numberFormat = String(value)));
+  }
+  getDataValidations(): Array<Array<DataValidation | null>> {
+    return this.env.out(this.read('getDataValidations', (cell) => cell.validation as DataValidation | null));
+  }
+  getDataValidation(): DataValidation | null {
+    return this.topLeft(this.read('getDataValidation', (cell) => cell.validation as DataValidation | null));
+  }
+  setDataValidation(rule: DataValidation | null): Range {
+    return this.fill('setDataValidation', rule, (cell, value) => (cell.validation = this.validation(value)));
+  }
+  setDataValidations(rules: Array<Array<DataValidation | null>>): Range {
+    return this.write('setDataValidations', rules, (cell, value) => (cell.validation = this.validation(value)));
+  }
+  private validation(rule: DataValidation | null): FakeDataValidation | null {
+    if (rule === null || rule === undefined) return null;
+    if (!(rule instanceof FakeDataValidation)) this.env.fail('Invalid argument: rule');
+    return rule;
+  }
+
+  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean }): Range {
+    const only = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
+    const blank = blankCell();
+    return this.fill('clear', null, (cell) => {
+      if (!only || options?.contentsOnly) Object.assign(cell, { value: '', formula: '' });
+      if (!only || options?.formatOnly) {
+        const { background, fontColor, fontWeight, wrap, numberFormat } = blank;
+        Object.assign(cell, { background, fontColor, fontWeight, wrap, numberFormat });
+      }
+      if (options?.commentsOnly) cell.note = '';
+      if (options?.validationsOnly) cell.validation = null;
+    });
+  }
+  clearContent(): Range {
+    return this.fill('clearContent', null, (cell) => Object.assign(cell, { value: '', formula: '' }));
+  }
+  clearFormat(): Range {
+    return this.clear({ formatOnly: true });
+  }
+  clearNote(): Range {
+    return this.fill('clearNote', null, (cell) => (cell.note = ''));
+  }
+  clearDataValidations(): Range {
+    return this.fill('clearDataValidations', null, (cell) => (cell.validation = null));
+  }
+  isBlank(): boolean {
+    return this.read('isBlank', (cell) => cell.value === '' && cell.formula === '').every((line) => line.every(Boolean));
+  }
+
+  // Geometry.
+  getRow(): number {
+    return this.rect.row;
+  }
+  getColumn(): number {
+    return this.rect.column;
+  }
+  getNumRows(): number {
+    return this.rect.numRows;
+  }
+  getNumColumns(): number {
+    return this.rect.numColumns;
+  }
+  getHeight(): number {
+    return this.rect.numRows;
+  }
+  getWidth(): number {
+    return this.rect.numColumns;
+  }
+  getLastRow(): number {
+    return this.rect.row + this.rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.rect.column + this.rect.numColumns - 1;
+  }
+  getA1Notation(): string {
+    return formatA1(this.rect);
+  }
+  getSheet(): Sheet {
+    return this.sheet as unknown as Sheet;
+  }
+  getCell(row: number, column: number): Range {
+    return this.sheet.rangeAt(this.rect.row + row - 1, this.rect.column + column - 1, 1, 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this.sheet.rangeAt(
+      this.rect.row + rowOffset,
+      this.rect.column + columnOffset,
+      numRows ?? this.rect.numRows,
+      numColumns ?? this.rect.numColumns,
+    );
+  }
+  activate(): Range {
+    this.sheet.spreadsheet.select(this);
+    return this.self();
+  }
+  createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    this.env.require('documentWrite', 'SpreadsheetApp.Range.createFilter');
+    if (this.sheet.filter) this.env.fail("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filter = new FakeFilter(this);
+    return this.sheet.filter as unknown as GoogleAppsScript.Spreadsheet.Filter;
+  }
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return this.sheet.filter as unknown as GoogleAppsScript.Spreadsheet.Filter | null;
+  }
+}

@@ -1,0 +1,270 @@
+// One sheet: a grid of cells stored per cell (value, formula, note, formats, validation), grown lazily
+// up to the sheet's max rows and columns, plus the sheet-level state the templates set.
+import { parseA1, resolveA1 } from './a1-notation.js';
+import { blankCell, type Cell } from './cell-values.js';
+import type { FakeEnv } from './env.js';
+import type { FakeFilter } from './filter.js';
+import { FakeRange } from './range.js';
+import { FakeConditionalFormatRule } from './rules.js';
+import type { FakeSpreadsheet } from './spreadsheet.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type ConditionalFormatRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export class FakeSheet implements Partial<Sheet> {
+  // Rows and cells are created on first write; `undefined` is a blank row or cell.
+  private readonly grid: Array<Array<Cell | undefined> | undefined> = [];
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  filter: FakeFilter | null = null;
+  conditionalRules: FakeConditionalFormatRule[] = [];
+  readonly columnWidths = new Map<number, number>();
+
+  readonly env: FakeEnv;
+
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    readonly sheetId: number,
+  ) {
+    this.env = spreadsheet.env;
+  }
+
+  private self(): Sheet {
+    return this as unknown as Sheet;
+  }
+
+  peek(row: number, column: number): Cell | undefined {
+    return this.grid[row - 1]?.[column - 1];
+  }
+
+  cellForWrite(row: number, column: number): Cell {
+    const line = (this.grid[row - 1] ??= []);
+    return (line[column - 1] ??= blankCell());
+  }
+
+  /** A range checked against the grid, with Sheets' error texts. */
+  rangeAt(row: number, column: number, numRows: number, numColumns: number): Range {
+    if (!Number.isInteger(row) || row < 1) this.env.fail('The starting row of the range is too small.');
+    if (!Number.isInteger(column) || column < 1) this.env.fail('The starting column of the range is too small.');
+    if (!Number.isInteger(numRows) || numRows < 1) this.env.fail('The number of rows in the range must be at least 1.');
+    if (!Number.isInteger(numColumns) || numColumns < 1) {
+      this.env.fail('The number of columns in the range must be at least 1.');
+    }
+    if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
+      this.env.fail('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this, { row, column, numRows, numColumns }) as unknown as Range;
+  }
+
+  rangeFromA1(notation: string): Range {
+    const ref = parseA1(notation);
+    if (!ref || (ref.sheetName !== null && ref.sheetName !== this.name)) this.env.fail('Range not found');
+    const rect = resolveA1(ref, this.maxRows, this.maxColumns);
+    return this.rangeAt(rect.row, rect.column, rect.numRows, rect.numColumns);
+  }
+
+  private hasContent(cell: Cell | undefined): boolean {
+    return cell !== undefined && (cell.value !== '' || cell.formula !== '');
+  }
+
+  lastRow(): number {
+    for (let r = this.grid.length - 1; r >= 0; r--) {
+      if (this.grid[r]?.some((cell) => this.hasContent(cell))) return r + 1;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const line of this.grid) {
+      if (!line) continue;
+      for (let c = line.length - 1; c >= last; c--) {
+        if (this.hasContent(line[c])) {
+          last = c + 1;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
+    if (typeof a === 'string') return this.rangeFromA1(a);
+    return this.rangeAt(a, column ?? NaN, numRows ?? 1, numColumns ?? 1);
+  }
+  getDataRange(): Range {
+    return this.rangeAt(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
+  }
+  getLastRow(): number {
+    return this.lastRow();
+  }
+  getLastColumn(): number {
+    return this.lastColumn();
+  }
+  getMaxRows(): number {
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.maxColumns;
+  }
+  appendRow(rowContents: any[]): Sheet {
+    this.env.require('documentWrite', 'SpreadsheetApp.Sheet.appendRow');
+    this.env.count('Sheet.appendRow');
+    const row = this.lastRow() + 1;
+    if (row > this.maxRows) this.maxRows = row;
+    if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
+    const range = new FakeRange(this, { row, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) });
+    range.putValues([rowContents]);
+    return this.self();
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    return this.insertRows0(afterPosition, howMany, 'insertRowsAfter');
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    return this.insertRows0(beforePosition - 1, howMany, 'insertRowsBefore');
+  }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRows0(afterPosition, 1, 'insertRowAfter');
+  }
+  insertRowBefore(beforePosition: number): Sheet {
+    return this.insertRows0(beforePosition - 1, 1, 'insertRowBefore');
+  }
+  private insertRows0(after: number, howMany: number, method: string): Sheet {
+    this.env.require('documentWrite', `SpreadsheetApp.Sheet.${method}`);
+    this.env.count(`Sheet.${method}`);
+    if (after < 0 || after > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    if (this.grid.length > after) this.grid.splice(after, 0, ...new Array<Cell[] | undefined>(howMany).fill(undefined));
+    this.maxRows += howMany;
+    return this.self();
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.env.require('documentWrite', 'SpreadsheetApp.Sheet.deleteRows');
+    this.env.count('Sheet.deleteRows');
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    if (howMany >= this.maxRows) this.env.fail("You can't delete all the rows on the sheet.");
+    this.grid.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+  deleteRow(rowPosition: number): Sheet {
+    this.deleteRows(rowPosition, 1);
+    return this.self();
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    this.env.require('documentWrite', 'SpreadsheetApp.Sheet.insertColumnsAfter');
+    this.env.count('Sheet.insertColumnsAfter');
+    if (afterPosition < 0 || afterPosition > this.maxColumns) this.env.fail('Those columns are out of bounds.');
+    for (const line of this.grid) {
+      if (line && line.length > afterPosition) line.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
+    }
+    this.maxColumns += howMany;
+    return this.self();
+  }
+  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): Sheet {
+    const range = new FakeRange(this, { row: 1, column: 1, numRows: this.maxRows, numColumns: this.maxColumns });
+    range.clear(options);
+    return this.self();
+  }
+
+  setFrozenRows(rows: number): void {
+    if (rows >= this.maxRows) this.env.fail("You can't freeze all visible rows on the sheet.");
+    this.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    if (columns >= this.maxColumns) this.env.fail("You can't freeze all visible columns on the sheet.");
+    this.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    return this.frozenColumns;
+  }
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    this.columnWidths.set(columnPosition, width);
+    return this.self();
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this.self();
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): Sheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.delete(c);
+    return this.self();
+  }
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return this.filter as unknown as GoogleAppsScript.Spreadsheet.Filter | null;
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    this.env.require('documentWrite', 'SpreadsheetApp.Sheet.setConditionalFormatRules');
+    if (!rules.every((rule) => rule instanceof FakeConditionalFormatRule)) this.env.fail('Invalid argument: rules');
+    this.conditionalRules = [...(rules as unknown as FakeConditionalFormatRule[])];
+  }
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return this.env.out([...this.conditionalRules] as unknown as ConditionalFormatRule[]);
+  }
+
+  getName(): string {
+    return this.name;
+  }
+  getSheetName(): string {
+    return this.name;
+  }
+  setName(name: string): Sheet {
+    this.spreadsheet.checkNewSheetName(name, this);
+    this.name = name;
+    return this.self();
+  }
+  getSheetId(): number {
+    return this.sheetId;
+  }
+  getIndex(): number {
+    return this.spreadsheet.sheetList.indexOf(this) + 1;
+  }
+  getParent(): Spreadsheet {
+    return this.spreadsheet as unknown as Spreadsheet;
+  }
+  activate(): Sheet {
+    this.spreadsheet.activeSheet = this;
+    this.hidden = false;
+    return this.self();
+  }
+  hideSheet(): Sheet {
+    if (this.spreadsheet.sheetList.filter((s) => !s.hidden && s !== this).length === 0) {
+      this.env.fail("You can't hide all the sheets in a document.");
+    }
+    this.hidden = true;
+    return this.self();
+  }
+  showSheet(): Sheet {
+    this.hidden = false;
+    return this.self();
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  setTabColor(color: string | null): Sheet {
+    this.tabColor = color;
+    return this.self();
+  }
+  getTabColor(): string | null {
+    return this.tabColor;
+  }
+  setActiveRange(range: Range): Range {
+    return range.activate();
+  }
+  setActiveSelection(range: Range | string): Range {
+    return (typeof range === 'string' ? this.rangeFromA1(range) : range).activate();
+  }
+}
