@@ -76,12 +76,31 @@ export interface ReadTableResult {
   issues: CellIssue[];
 }
 
+/** How many non-blank rows may sit above the header (a title, a note, the office's name). */
+const HEADER_SEARCH_ROWS = 10;
+
+/** The row among the first non-blank ones that names the most columns of the table; else the first non-blank row. */
+function headerRowIndex(table: TableDef, grid: readonly (readonly CellInput[])[]): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0, seen = 0; r < grid.length && seen < HEADER_SEARCH_ROWS; r++) {
+    if (!grid[r].some((v) => !isBlankCell(v))) continue;
+    seen++;
+    if (best < 0) best = r;
+    const map = mapHeaders(table, grid[r]);
+    const score = map.fields.size + map.spans.size;
+    if (score > bestScore) [best, bestScore] = [r, score];
+  }
+  return best;
+}
+
 /**
- * Reads a grid whose first non-blank row is the header. Blank rows are skipped; a cell left blank
- * in a fill-down column takes the value above (people leave "same as above" blank in plans).
+ * Reads a grid whose header is its first non-blank row, or the row below a title that names the
+ * table's columns. Blank rows are skipped; a cell left blank in a fill-down column takes the value
+ * above (people leave "same as above" blank in plans).
  */
 export function readTable(table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[]): ReadTableResult {
-  const headerIndex = grid.findIndex((r) => r.some((v) => !isBlankCell(v)));
+  const headerIndex = headerRowIndex(table, grid);
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   const issues: CellIssue[] = [];
@@ -112,6 +131,10 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
       if (parsed?.kind === 'date') {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
+        // Several ranges in one cell are merged into one span: say so, as a date column would.
+        for (const note of parsed.notes) {
+          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
+        }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
     if (!any) continue;

@@ -70,11 +70,13 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);
   };
-  const keyed = (key: ListKey) => {
+  // Keys as VLOOKUP(..., 0) sees them: case-folded but not trimmed, and the first of two equal keys wins.
+  const keyed = (key: ListKey, fold = (k: string) => k.toLowerCase()) => {
     const m = new Map<string, number>();
     for (const [k, v] of pairs(key)) {
       const n = num(v);
-      if (n !== undefined) m.set(String(k).trim().toLowerCase(), n);
+      const name = fold(String(k));
+      if (n !== undefined && !m.has(name)) m.set(name, n);
     }
     return m;
   };
@@ -83,7 +85,8 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
       .map(([k, v]) => [num(k), map(v)] as const)
       .filter((p): p is [number, T] => p[0] !== undefined && p[1] !== undefined)
       .sort((a, b) => a[0] - b[0]);
-  const settingsByLabel = keyed('setting');
+  // Settings are found by label (formulas use their fixed cells), so a stray space does not lose one.
+  const settingsByLabel = keyed('setting', (k) => k.trim().toLowerCase());
   const settings = Object.fromEntries(
     (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, settingsByLabel.get(SETTINGS[k].label.toLowerCase()) ?? SETTINGS[k].value]),
   ) as Record<SettingKey, number>;

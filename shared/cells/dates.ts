@@ -74,7 +74,8 @@ interface Partial_ { year?: number; month: number; day?: number }
 function parsePoint(text: string): Partial_ | undefined {
   const t = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ').replace(/(\d)(st|nd|rd|th)\b/gi, '$1');
   let m: RegExpMatchArray | null;
-  if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/))) return { year: +m[1], month: +m[2], day: +m[3] };
+  // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
+  if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
   if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/))) return { year: fullYear(m[3]), month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
@@ -105,10 +106,16 @@ function resolveRange(a: Partial_, b: Partial_ | undefined): { start: string; en
     const start = isoFromParts(a.year, a.month, a.day);
     return start ? { start } : undefined;
   }
+  // "2025-2026": whole years.
+  if (a.year !== undefined && b.year !== undefined && !a.month && !b.month && a.day === undefined && b.day === undefined) {
+    return { start: isoFromParts(a.year, 1, 1)!, end: isoFromParts(b.year, 12, 31)! };
+  }
   // "3/15-17/2024": the end lends the start its year; "Mar 15-17, 2024": the start lends the end its month.
-  const endYear = b.year ?? a.year;
   const endMonth = b.month || a.month;
-  const startYear = a.year ?? endYear;
+  // A year written once spans the new year when the months run backwards: "Dec 15 – Jan 10, 2025", "Nov 2025 – Feb".
+  const crossesYear = Number((a.year === undefined) !== (b.year === undefined) && a.month > endMonth);
+  const endYear = b.year ?? (a.year === undefined ? undefined : a.year + crossesYear);
+  const startYear = a.year ?? (endYear === undefined ? undefined : endYear - crossesYear);
   if (endYear === undefined || startYear === undefined || !endMonth || !a.month) return undefined;
   const start = isoFromParts(startYear, a.month, a.day ?? 1);
   const end = isoFromParts(endYear, endMonth, b.day ?? lastDayOfMonth(endYear, endMonth));

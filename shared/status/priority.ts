@@ -2,7 +2,7 @@
 import { daysBetween } from '../cells/dates';
 import { listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
-import { isDate } from './sheet-math';
+import { isDate, literalKey } from './sheet-math';
 
 export interface PriorityInputs { requesterType: unknown; dueOn: unknown; receivedOn?: unknown }
 export interface PrioritySuggestion { priority: string; reason: string; score: number }
@@ -26,7 +26,7 @@ export function suggestPriority(i: PriorityInputs, rules: Rules, asOf: string): 
 type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
 
 function parts(r: Refs) {
-  const impact = `IFERROR(VLOOKUP(${r.requesterType},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
+  const impact = `IFERROR(VLOOKUP(${literalKey(r.requesterType)},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
   const days = `(${r.dueOn}-IF(ISNUMBER(${r.receivedOn}),${r.receivedOn},${r.today}))`;
   const urgency = `IF(ISNUMBER(${r.dueOn}),IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),${settingRef('noDeadlineUrgency')})`;
   return { impact, days, urgency };

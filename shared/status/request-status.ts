@@ -2,7 +2,7 @@
 import { addDays, daysBetween } from '../cells/dates';
 import { listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
-import { isDate, sameText } from './sheet-math';
+import { isDate, literalKey, sameText } from './sheet-math';
 
 export const SLA_STATES = ['On time', 'Due soon', 'Overdue', 'Met', 'Missed'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -68,7 +68,7 @@ export function daysOpenFormula(r: Refs): string {
 }
 
 export function slaDueFormula(r: Refs): string {
-  return `IF(ISNUMBER(${r.dueOn}),${r.dueOn},IF(ISNUMBER(${r.receivedOn}),IFERROR(${r.receivedOn}+VLOOKUP(${r.priority},${listRange('priority', true)},2,0),""),""))`;
+  return `IF(ISNUMBER(${r.dueOn}),${r.dueOn},IF(ISNUMBER(${r.receivedOn}),IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
 }
 
 /** `due` is the cell holding this row's SLA due date. */

@@ -13,5 +13,11 @@ export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.to
 export const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 export const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+/**
+ * A cell as an exact VLOOKUP key. VLOOKUP(..., 0) treats `*`, `?` and `~` as wildcards in Excel,
+ * Sheets and LibreOffice, so "C*" would find "City" where the TypeScript rules find nothing.
+ */
+export const literalKey = (ref: string) => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+
 /** A string literal inside a formula. */
 export const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;

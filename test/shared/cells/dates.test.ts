@@ -1,0 +1,90 @@
+// Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
+
+const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
+
+describe('parseDateText', () => {
+  it.each(['TBD', 'tba', 'N/A', 'Ongoing', 'to be determined', '?', '–', '---'])('%s is not a date yet', (text) => {
+    expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
+  });
+
+  it.each([
+    ['2024-03-15', '2024-03-15', undefined],
+    ['2024-03-15 10:30', '2024-03-15', undefined],
+    ['2024-03-15T10:30:00.000-07:00', '2024-03-15', undefined],
+    ['3/15/2024', '2024-03-15', undefined],
+    ['12/31/24', '2024-12-31', undefined],
+    ['March 3rd, 2025', '2025-03-03', undefined],
+    ['15 March 2025', '2025-03-15', undefined],
+    ['Sept. 9, 2025', '2025-09-09', undefined],
+    ['Feb 2026', '2026-02-01', '2026-02-28'],
+    ['Feb 2024', '2024-02-01', '2024-02-29'],
+    ['2025', '2025-01-01', '2025-12-31'],
+    ['Q3 2025', '2025-07-01', '2025-09-30'],
+  ])('reads %s', (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject(range(start, end));
+  });
+
+  it.each([
+    ['3/15-17/2024', '2024-03-15', '2024-03-17'],
+    ['Mar 15-17, 2024', '2024-03-15', '2024-03-17'],
+    ['Feb 2026 – Aug 2027', '2026-02-01', '2027-08-31'],
+    ['Feb 2026 - Aug 2027', '2026-02-01', '2027-08-31'],
+    ['Jan–Mar 2027', '2027-01-01', '2027-03-31'],
+    ['3/15/2024 - 4/2/2024', '2024-03-15', '2024-04-02'],
+    ['Feb 28 - Mar 3, 2024', '2024-02-28', '2024-03-03'],
+    ['Q4 2025 - Q1 2026', '2025-10-01', '2026-03-31'],
+    ['Jan 2026 through Jun 2026', '2026-01-01', '2026-06-30'],
+    // Found by these tests: an ISO range was read as its first date, its end silently dropped.
+    ['2024-03-15 - 2024-04-01', '2024-03-15', '2024-04-01'],
+    ['2024-03-15 to 2024-04-01', '2024-03-15', '2024-04-01'],
+    // Found by these tests: a year written once made ranges over the new year run backwards; year spans were invalid.
+    ['Dec 15 – Jan 10, 2025', '2024-12-15', '2025-01-10'],
+    ['Nov 2025 – Feb', '2025-11-01', '2026-02-28'],
+    ['Nov – Feb 2026', '2025-11-01', '2026-02-28'],
+    ['12/30-1/2/2025', '2024-12-30', '2025-01-02'],
+    ['2025-2026', '2025-01-01', '2026-12-31'],
+  ])('reads the range %s', (text, start, end) => {
+    expect(parseDateText(text)).toEqual({ ...range(start, end), notes: [] });
+  });
+
+  it('keeps a backwards range backwards within one month, so validation can flag the typo', () => {
+    expect(parseDateText('Mar 17-15, 2024')).toMatchObject(range('2024-03-17', '2024-03-15'));
+  });
+
+  it('reads several ranges in one cell as the earliest start to the latest end, with a note', () => {
+    const r = parseDateText('Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028');
+    expect(r).toMatchObject(range('2027-01-01', '2028-03-31'));
+    expect(r.kind === 'date' && r.notes).toEqual([expect.stringContaining('2 date ranges')]);
+    expect(parseDateText('3/15-17/2024; 4/1/2024')).toMatchObject(range('2024-03-15', '2024-04-01'));
+  });
+
+  it.each(['2/30/2024', '13/45/2024', 'Spring', 'next week', '', 'Feb 30, 2024', '2023-02-29'])('rejects %j', (text) => {
+    expect(parseDateText(text).kind).toBe('invalid');
+  });
+});
+
+describe('serial numbers and ISO dates', () => {
+  it('uses the 1899-12-30 epoch of Excel, Sheets and LibreOffice', () => {
+    expect(serialFromIso('1900-03-01')).toBe(61);
+    expect(serialFromIso('2024-03-15')).toBe(45366);
+    expect(isoFromSerial(45366)).toBe('2024-03-15');
+    // A serial with a time of day is still that day.
+    expect(isoFromSerial(45366.75)).toBe('2024-03-15');
+  });
+
+  it('round-trips every day for decades, across leap years', () => {
+    const broken: number[] = [];
+    for (let s = serialFromIso('1990-01-01'); s <= serialFromIso('2060-12-31'); s += 1) if (serialFromIso(isoFromSerial(s)) !== s) broken.push(s);
+    expect(broken).toEqual([]);
+  });
+
+  it('counts and adds days in calendar terms', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(isoFromParts(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoFromParts(2025, 2, 29)).toBeUndefined();
+  });
+});

@@ -1,0 +1,143 @@
+// One cell at a time: check marks, numbers with units, percentages, emails, dates and tolerant dropdowns.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, TABLES, readCell, type CellInput, type InputColumn, type TableName } from '../../../shared';
+
+const opts = { lists: DEFAULT_RULES.lists };
+const column = (table: TableName, field: string): InputColumn => TABLES[table].columns.find((c) => c.name === field)!;
+const read = (table: TableName, field: string, raw: CellInput) => readCell(column(table, field), raw, opts);
+const codes = (r: ReturnType<typeof read>) => r.issues.map((i) => `${i.severity}:${i.code}`);
+
+describe('check marks', () => {
+  it.each([['☑', true], ['✓', true], ['TRUE', true], [true, true], ['x', true], ['X', true], ['yes', true], ['Yes', true], ['☐', false], ['FALSE', false], [false, false], ['no', false], ['0', false]] as const)(
+    '%j is %s', (raw, value) => {
+      expect(read('workplan', 'partnership', raw)).toEqual({ value, issues: [] });
+    },
+  );
+
+  it('names the accepted marks when a cell is not yes/no', () => {
+    const r = read('milestones', 'partnership', 'maybe');
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['error:not_a_boolean']);
+    expect(r.issues[0].message).toContain('☑');
+  });
+});
+
+describe('numbers', () => {
+  it('drops a unit with a warning: "60 hours"', () => {
+    const r = read('workplan', 'target', '60 hours');
+    expect(r.value).toBe(60);
+    expect(codes(r)).toEqual(['warning:unit_dropped']);
+  });
+
+  it('reads currency and thousands separators: "$54,000"', () => {
+    expect(read('workplan', 'target', '$54,000')).toEqual({ value: 54000, issues: [] });
+    expect(read('requests', 'estimatedHours', ' 12.5 ')).toEqual({ value: 12.5, issues: [] });
+    expect(read('requests', 'estimatedHours', 7)).toEqual({ value: 7, issues: [] });
+  });
+
+  it.each(['lots', 'twelve', '1.2.3', '5 - 6'])('rejects %j', (raw) => {
+    const r = read('requests', 'hoursSpent', raw);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['error:not_a_number']);
+  });
+
+  it('keeps satisfaction a whole number from 1 to 5', () => {
+    expect(read('requests', 'satisfaction', 4).value).toBe(4);
+    expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);
+    expect(codes(read('requests', 'satisfaction', 3.5))).toEqual(['error:out_of_range']);
+  });
+});
+
+describe('percentages', () => {
+  it('reads "50%" and 0.5 as one half', () => {
+    expect(read('workplan', 'percentComplete', '50%')).toEqual({ value: 0.5, issues: [] });
+    expect(read('workplan', 'percentComplete', 0.5)).toEqual({ value: 0.5, issues: [] });
+    expect(read('workplan', 'percentComplete', 1)).toEqual({ value: 1, issues: [] });
+    expect(read('workplan', 'percentComplete', 0)).toEqual({ value: 0, issues: [] });
+  });
+
+  it('reads 50 as 50 % with a warning', () => {
+    const r = read('workplan', 'percentComplete', 50);
+    expect(r.value).toBe(0.5);
+    expect(codes(r)).toEqual(['warning:percent_scaled']);
+  });
+
+  it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
+    const r = read('workplan', 'percentComplete', raw);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['error:out_of_range']);
+  });
+});
+
+describe('emails', () => {
+  it('accepts an address, trimmed, and rejects anything else', () => {
+    expect(read('requests', 'contactEmail', ' maria.lopez@dof.ca.gov ')).toEqual({ value: 'maria.lopez@dof.ca.gov', issues: [] });
+    for (const bad of ['maria.lopez', 'maria@', 'a b@c.org', 'call Maria']) expect(codes(read('requests', 'contactEmail', bad))).toEqual(['error:not_an_email']);
+  });
+});
+
+describe('dropdown lists', () => {
+  it.each([['in-progress', 'In progress'], ['IN PROGRESS', 'In progress'], ['in_progress', 'In progress'], ['waiting on requester.', 'Waiting on requester'], [' fulfilled ', 'Fulfilled']])(
+    'matches %j to %j', (raw, value) => {
+      expect(read('requests', 'status', raw)).toEqual({ value, issues: [] });
+    },
+  );
+
+  it('rejects a value outside a closed list, listing the allowed ones', () => {
+    const r = read('requests', 'status', 'Open');
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['error:not_in_list']);
+    expect(r.issues[0].message).toContain('Waiting on requester');
+  });
+
+  it('keeps new values in an open list, with spaces tidied, and still canonicalises known ones', () => {
+    expect(read('requests', 'frameworkArea', 'Anti-displacement')).toEqual({ value: 'Anti-displacement', issues: [] });
+    expect(read('requests', 'assignee', '  New   Person ')).toEqual({ value: 'New Person', issues: [] });
+    expect(read('requests', 'frameworkArea', 'normalize')).toEqual({ value: 'Normalize', issues: [] });
+  });
+
+  it('uses the lists it is given (a workbook with its own Lists sheet)', () => {
+    const lists = { ...DEFAULT_RULES.lists, priority: ['Low', 'Medium', 'High', 'Urgent', 'Critical'] };
+    expect(readCell(column('requests', 'priority'), 'critical', { lists }).value).toBe('Critical');
+    expect(read('requests', 'priority', 'critical').value).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  it('reads serials, Date objects and text', () => {
+    expect(read('requests', 'receivedOn', 45366)).toEqual({ value: '2024-03-15', issues: [] });
+    expect(read('requests', 'receivedOn', '45366')).toEqual({ value: '2024-03-15', issues: [] });
+    expect(read('requests', 'receivedOn', new Date(Date.UTC(2024, 2, 15)))).toEqual({ value: '2024-03-15', issues: [] });
+    expect(read('requests', 'receivedOn', '3/15/2024')).toEqual({ value: '2024-03-15', issues: [] });
+  });
+
+  it('lets a host convert its local-midnight Dates', () => {
+    const local = new Date(2024, 2, 15);
+    const isoFromDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    expect(readCell(column('requests', 'receivedOn'), local, { ...opts, isoFromDate }).value).toBe('2024-03-15');
+  });
+
+  it('leaves "TBD" blank with a warning and rejects impossible dates', () => {
+    const tbd = read('workplan', 'startOn', 'TBD');
+    expect(tbd.value).toBeNull();
+    expect(codes(tbd)).toEqual(['warning:date_tbd']);
+    expect(codes(read('workplan', 'startOn', '2/30/2024'))).toEqual(['error:not_a_date']);
+    expect(codes(read('workplan', 'startOn', -5))).toEqual(['error:not_a_date']);
+    expect(codes(read('workplan', 'startOn', new Date(Number.NaN)))).toEqual(['error:not_a_date']);
+  });
+
+  it('splits a range into a column that has an end field, and warns where it has none', () => {
+    expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
+    const r = read('requests', 'receivedOn', '3/15-17/2024');
+    expect(r.value).toBe('2024-03-15');
+    expect(r.rangeEnd).toBeUndefined();
+    expect(codes(r)).toEqual(['warning:date_range']);
+  });
+});
+
+describe('text', () => {
+  it('trims, and refuses more than 5,000 characters', () => {
+    expect(read('workplan', 'task', '  Draft the worksheet  ')).toEqual({ value: 'Draft the worksheet', issues: [] });
+    expect(codes(read('workplan', 'notes', 'x'.repeat(5001)))).toEqual(['error:too_long']);
+  });
+});

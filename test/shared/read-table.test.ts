@@ -1,0 +1,128 @@
+// Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
+// extra columns, a title above the header, and sheets whose name says nothing.
+import { describe, expect, it } from 'vitest';
+import { TABLES, detectTable, fieldColumn, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
+
+type Grid = CellInput[][];
+
+/** A SCORE-style plan exported from a city's own sheet. */
+const cityPlan: Grid = [
+  ['Racial Equity Work Plan FY2025-26', null, null],
+  [],
+  ['#', 'Strategy', 'Stage', 'Action', 'Who', 'Timeline', '% done', 'Progress status', 'City partnership opportunity', 'Budget code', 'Derived status'],
+  [1, 'Normalize', 'Year 1', 'Train all department heads', 'HR', 'Feb 2026 – Aug 2027', '25%', 'In progress', '☑', 'A-100', 'On track'],
+  [2, null, '', 'TA on department action plans (60 hours)', 'ODE', '3/15-17/2024', 0.5, 'in progress', '☐', null, null],
+  [null, null, null, null, null, null, null, null, null, null, 'Late start'],
+  [3, 'Organize', 'Year 2', 'Complete 5 Turn-the-Curve plans', 'ODE', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028', null, 'Not started', 'x', null, null],
+  [4, '  ', null, 'Community forum', 'Mayor’s office', 'TBD', null, null, null, null, null],
+];
+
+describe('mapHeaders', () => {
+  it('maps renamed and reordered columns through aliases, and reports the rest', () => {
+    const map = mapHeaders(TABLES.workplan, cityPlan[2]);
+    expect(Object.fromEntries(map.fields)).toEqual({
+      0: 'itemId', 1: 'goal', 2: 'phase', 3: 'task', 4: 'lead', 6: 'percentComplete', 7: 'status', 8: 'partnership',
+    });
+    expect(map.spans.get(5)).toEqual(['startOn', 'endOn']);
+    expect([...map.derived]).toEqual([10]);
+    expect(map.unknown).toEqual([{ index: 9, header: 'Budget code' }]);
+    expect(map.missingRequired).toEqual([]);
+  });
+
+  it('ignores case, spacing and punctuation in headers, and takes the first of two columns for one field', () => {
+    const map = mapHeaders(TABLES.requests, ['DATE RECEIVED', 'requesting-organization', 'e-mail', 'Email']);
+    expect(Object.fromEntries(map.fields)).toEqual({ 0: 'receivedOn', 1: 'requesterOrg', 2: 'contactEmail' });
+    expect(map.unknown).toEqual([{ index: 3, header: 'Email' }]);
+  });
+
+  it('lists missing required columns', () => {
+    expect(mapHeaders(TABLES.requests, ['Organization', 'Status']).missingRequired).toEqual(['receivedOn']);
+    expect(mapHeaders(TABLES.workplan, ['Timeline', 'Lead']).missingRequired).toEqual(['task']);
+  });
+});
+
+describe('detectTable', () => {
+  it('knows a table by its sheet name, in any case', () => {
+    expect(detectTable('Requests', [])?.name).toBe('requests');
+    expect(detectTable('work plan', [])?.name).toBe('workplan');
+    expect(detectTable('ROADMAP', [])?.name).toBe('roadmap');
+  });
+
+  it('knows a table by its headers when the sheet name is unfamiliar', () => {
+    expect(detectTable('Equity Plan FY25', cityPlan[2])?.name).toBe('workplan');
+    expect(detectTable('TA log 2024', ['Ticket #', 'Date received', 'Agency', 'Type of TA', 'Priority', 'Status'])?.name).toBe('requests');
+    expect(detectTable('Calendar', ['When', 'Event', 'Lead', 'City partnership opportunity'])?.name).toBe('milestones');
+    expect(detectTable('Early actions', ['Focus area', 'Kind', 'Strategy', 'Lead', 'Status', 'Target date'])?.name).toBe('roadmap');
+  });
+
+  it('gives up on sheets that are not tables', () => {
+    expect(detectTable('Notes', ['Thoughts', 'Ideas'])).toBeUndefined();
+    expect(detectTable('Budget', ['Organization', 'Amount', 'Status'])).toBeUndefined();
+    expect(detectTable('Empty', [])).toBeUndefined();
+  });
+});
+
+describe('readTable', () => {
+  const read = readTable(TABLES.workplan, 'Plan', cityPlan);
+
+  // Found by this test: the title row was taken for the header, so every row of the plan was lost.
+  it('finds the header below a title, keeps sheet row numbers and skips blank rows', () => {
+    expect(read.headerRow).toBe(3);
+    expect(read.rows.map((r) => r.row)).toEqual([4, 5, 7, 8]);
+  });
+
+  it('fills blank goal and phase cells from the row above', () => {
+    expect(read.rows.map((r) => [r.raw.goal, r.raw.phase])).toEqual([
+      ['Normalize', 'Year 1'], ['Normalize', 'Year 1'], ['Organize', 'Year 2'], ['Organize', 'Year 2'],
+    ]);
+    // Columns without fill-down keep their blanks.
+    expect(read.rows[1].raw.itemId).toBe(2);
+    expect(read.rows[3].raw.percentComplete).toBeNull();
+  });
+
+  it('splits a Timeline column into start and end', () => {
+    expect(read.rows.map((r) => [r.raw.startOn, r.raw.endOn])).toEqual([
+      ['2026-02-01', '2027-08-31'], ['2024-03-15', '2024-03-17'], ['2027-01-01', '2028-03-31'], ['TBD', undefined],
+    ]);
+  });
+
+  it('warns about unknown headers and about two ranges merged into one', () => {
+    expect(read.issues.map((i) => [i.code, i.severity, i.row, i.column])).toEqual([
+      ['unknown_column', 'warning', 3, 'J'],
+      ['date_range', 'warning', 7, 'F'],
+    ]);
+    expect(read.issues[0].message).toContain('Budget code');
+    expect(read.issues[1].message).toContain('2 date ranges');
+  });
+
+  it('turns into typed rows with validateRows, nothing dropped', () => {
+    const results = validateRows(TABLES.workplan, read.rows.map((r) => r.raw));
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
+    expect(results[0].values).toMatchObject({ itemId: '1', goal: 'Normalize', startOn: '2026-02-01', endOn: '2027-08-31', percentComplete: 0.25, status: 'In progress', partnership: true });
+    expect(results[1].values).toMatchObject({ percentComplete: 0.5, status: 'In progress', partnership: false });
+    expect(results[3].values).toMatchObject({ startOn: null, endOn: null, lead: 'Mayor’s office' });
+    expect(results[3].warnings.map((w) => w.code)).toEqual(['date_tbd']);
+  });
+
+  it('prefers explicit Start and End columns over a Timeline', () => {
+    const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Start', 'Timeline'], ['Pilot', '2025-01-06', 'Jan 2025 – Jun 2025']]);
+    expect(r.rows[0].raw).toMatchObject({ startOn: '2025-01-06', endOn: '2025-06-30' });
+  });
+
+  it('reports a missing required column as an error', () => {
+    const r = readTable(TABLES.requests, 'Requests', [['Organization', 'Status'], ['City of Fresno', 'New']]);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_column', severity: 'error', field: 'receivedOn', row: 1, header: 'Received' })]);
+    expect(r.rows).toHaveLength(1);
+  });
+
+  it('places a field at its column, or at the Timeline that fills it', () => {
+    expect(fieldColumn(read.map, 'task')).toEqual({ column: 'D', index: 3 });
+    expect(fieldColumn(read.map, 'endOn')).toEqual({ column: 'F', index: 5 });
+    expect(fieldColumn(read.map, 'notes')).toEqual({});
+  });
+
+  it('reads an empty sheet as no rows', () => {
+    expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
+    expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
+  });
+});

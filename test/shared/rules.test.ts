@@ -1,0 +1,104 @@
+// The rules read back from a workbook's Lists sheet: defaults, an edited sheet, and a half-edited one.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, LIST_ROWS, SETTINGS, approximateLookup, columnNumber, listPlacement, listRange, readRules, settingRef, type ListKey } from '../../shared';
+
+const copy = () => DEFAULT_LISTS_GRID.map((r) => [...r]);
+
+/** Writes a block's values (and paired values) from its first row, growing the grid as needed. */
+function setBlock(grid: unknown[][], key: ListKey, values: readonly unknown[], paired: readonly unknown[] = []) {
+  const p = listPlacement(key);
+  const height = Math.max(grid.length, values.length + 1);
+  while (grid.length < height) grid.push(new Array(grid[0].length).fill(''));
+  for (let r = 1; r < grid.length; r++) {
+    grid[r][p.column - 1] = values[r - 1] ?? '';
+    if (p.pairedColumn) grid[r][p.pairedColumn - 1] = paired[r - 1] ?? '';
+  }
+}
+
+describe('readRules', () => {
+  it('reads the defaults from the default Lists grid', () => {
+    const r = readRules(DEFAULT_LISTS_GRID);
+    expect(r.slaDays).toEqual(new Map([['low', 30], ['medium', 14], ['high', 7], ['urgent', 3]]));
+    expect(r.impact.get('state agency')).toBe(3);
+    expect(r.impact.get('special district')).toBe(1);
+    expect(r.urgency).toEqual([[-100000, 3], [8, 2], [31, 1]]);
+    expect(r.suggestedPriority).toEqual([[0, 'Low'], [2, 'Medium'], [4, 'High'], [6, 'Urgent']]);
+    expect(r.ageBuckets.map(([b]) => b)).toEqual([0, 8, 31, 91]);
+    expect(r.settings).toEqual(Object.fromEntries(Object.entries(SETTINGS).map(([k, s]) => [k, s.value])));
+    expect(r.lists.requestStatus).toContain('Waiting on requester');
+    expect(r.capacity.get('m. okafor')).toBe(15);
+    expect(DEFAULT_RULES).toEqual(r);
+  });
+
+  it('keeps what it can of a half-edited Lists sheet', () => {
+    const grid = copy();
+    // A new priority whose SLA days are not filled in yet; an impact typed as a word.
+    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent', 'Critical'], [30, 14, 7, 3, '']);
+    const types = DEFAULT_LISTS_GRID.slice(1).map((r) => r[listPlacement('requesterType').column - 1]).filter((v) => v !== '');
+    setBlock(grid, 'requesterType', types, [3, 3, 'three', 2, 3, 1, 2, 1]);
+    // An urgency row whose bound is text, a blank row in the middle of the age buckets, bounds out of order.
+    setBlock(grid, 'urgency', [-100000, 'soon', 31, 8], [3, 5, 1, 2]);
+    setBlock(grid, 'ageBucket', [0, 8, '', 31, 91], ['0-7 days', '8-30 days', '', '31-90 days', '']);
+    // Settings: one value typed as a word, one as numeric text, one label re-cased with a stray space.
+    const s = listPlacement('setting');
+    grid[1][s.pairedColumn! - 1] = 'five';
+    grid[3][s.pairedColumn! - 1] = '0.2';
+    grid[4][s.column - 1] = '  MILESTONE due-this-week window (days) ';
+    grid[4][s.pairedColumn! - 1] = 10;
+    // A new assignee without a capacity yet.
+    setBlock(grid, 'assignee', ['A. Rivera', 'J. Chen', 'New Person'], [20, 20, '']);
+
+    const r = readRules(grid);
+    expect(r.lists.priority).toEqual(['Low', 'Medium', 'High', 'Urgent', 'Critical']);
+    expect(r.slaDays.has('critical')).toBe(false);
+    expect(r.slaDays.get('urgent')).toBe(3);
+    expect(r.impact.has('city')).toBe(false);
+    expect(r.impact.get('county')).toBe(2);
+    expect(r.urgency).toEqual([[-100000, 3], [8, 2], [31, 1]]);
+    expect(r.ageBuckets).toEqual([[0, '0-7 days'], [8, '8-30 days'], [31, '31-90 days']]);
+    expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
+    expect(r.settings.atRiskMargin).toBe(0.2);
+    expect(r.settings.dueThisWeekDays).toBe(10);
+    expect(r.settings.followUpDays).toBe(SETTINGS.followUpDays.value);
+    expect(r.lists.assignee).toEqual(['A. Rivera', 'J. Chen', 'New Person']);
+    expect([...r.capacity.keys()]).toEqual(['a. rivera', 'j. chen']);
+  });
+
+  // Found by the formula property test: VLOOKUP takes the first of two equal keys and does not trim.
+  it('looks keys up as VLOOKUP does: first of duplicates, case-folded, spaces kept', () => {
+    const grid = copy();
+    setBlock(grid, 'requesterType', ['City', 'Regional body ', 'CITY'], [2, 3, 1]);
+    const r = readRules(grid);
+    expect(r.impact.get('city')).toBe(2);
+    expect(r.impact.get('regional body ')).toBe(3);
+    expect(r.impact.has('regional body')).toBe(false);
+  });
+
+  it('falls back to the defaults when there is no Lists sheet to speak of', () => {
+    const r = readRules([]);
+    expect(r.settings).toEqual(DEFAULT_RULES.settings);
+    expect(r.lists.priority).toEqual([]);
+    expect(r.urgency).toEqual([]);
+  });
+});
+
+describe('Lists references used by formulas', () => {
+  it('point at the cells readRules reads', () => {
+    const p = listPlacement('priority');
+    const [, first, last, rows] = /^Lists!\$([A-Z]+)\$2:\$([A-Z]+)\$(\d+)$/.exec(listRange('priority', true))!;
+    expect([columnNumber(first), columnNumber(last), Number(rows)]).toEqual([p.column, p.pairedColumn, LIST_ROWS + 1]);
+    expect(DEFAULT_LISTS_GRID[0][p.column - 1]).toBe('Priority');
+    for (const key of Object.keys(SETTINGS) as (keyof typeof SETTINGS)[]) {
+      const [, letters, row] = /^Lists!\$([A-Z]+)\$(\d+)$/.exec(settingRef(key))!;
+      const line = DEFAULT_LISTS_GRID[Number(row) - 1];
+      expect([line[columnNumber(letters) - 2], line[columnNumber(letters) - 1]], key).toEqual([SETTINGS[key].label, SETTINGS[key].value]);
+    }
+  });
+});
+
+describe('approximateLookup', () => {
+  it('behaves like VLOOKUP(..., TRUE) on sorted lower bounds', () => {
+    const t: [number, string][] = [[0, 'a'], [8, 'b'], [31, 'c']];
+    expect([-1, 0, 7, 8, 30.5, 31, 1e9].map((x) => approximateLookup(t, x))).toEqual([undefined, 'a', 'a', 'b', 'b', 'c', 'c']);
+  });
+});

@@ -1,0 +1,111 @@
+// Rows → typed values with per-field errors and warnings; a batch adds the "2004 in a 2024 plan" check.
+import { describe, expect, it } from 'vitest';
+import { TABLES, rowSchema, validateRow, validateRows, type RawRow, type RowResult } from '../../shared';
+
+const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
+
+describe('validateRow', () => {
+  it('types a good request and fills every other field with null', () => {
+    const r = validateRow(TABLES.requests, { receivedOn: '3/15/2024', requesterOrg: 'Dept. of Finance', requesterType: 'state agency', priority: 'HIGH', estimatedHours: '6 hours' });
+    expect(r.ok).toBe(true);
+    expect(r.errors).toEqual([]);
+    expect(r.values).toMatchObject({ receivedOn: '2024-03-15', requesterOrg: 'Dept. of Finance', requesterType: 'State agency', priority: 'High', estimatedHours: 6, status: null, dueOn: null });
+    expect(Object.keys(r.values).sort()).toEqual(TABLES.requests.columns.map((c) => c.name).sort());
+    expect(codes(r.warnings)).toEqual(['estimatedHours:unit_dropped']);
+    expect(rowSchema(TABLES.requests).safeParse(r.values).success).toBe(true);
+  });
+
+  it('requires the required fields, once each', () => {
+    const r = validateRow(TABLES.requests, { requesterOrg: '  ', notes: 'called twice' });
+    expect(r.ok).toBe(false);
+    expect(codes(r.errors).sort()).toEqual(['receivedOn:required', 'requesterOrg:required']);
+  });
+
+  it('does not add "required" on top of a field that is already wrong', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Train staff', startOn: '2/30/2024' });
+    expect(codes(r.errors)).toEqual(['startOn:not_a_date']);
+    const m = validateRow(TABLES.milestones, { milestone: 'Kick-off', date: '13/45/2024' });
+    expect(codes(m.errors)).toEqual(['date:not_a_date']);
+  });
+
+  it('rejects an end before its start', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Budget tool pilot', startOn: '2025-09-01', endOn: '2025-03-01' });
+    expect(r.ok).toBe(false);
+    expect(codes(r.errors)).toEqual(['endOn:end_before_start']);
+    expect(r.errors[0].message).toContain('2025-03-01');
+    expect(codes(validateRow(TABLES.requests, { receivedOn: '2025-05-02', requesterOrg: 'City of Oakland', fulfilledOn: '2025-05-01' }).errors)).toEqual(['fulfilledOn:end_before_start']);
+  });
+
+  it('accepts equal start and end dates', () => {
+    expect(validateRow(TABLES.workplan, { task: 'One-day retreat', startOn: '2025-09-01', endOn: '2025-09-01' }).ok).toBe(true);
+  });
+
+  it('splits a range typed in a single date field into start and end', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Turn-the-Curve plans', startOn: 'Feb 2026 – Aug 2027' });
+    expect(r.ok).toBe(true);
+    expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31' });
+    const m = validateRow(TABLES.milestones, { milestone: 'Convening', date: '3/15-17/2024' });
+    expect(m.values).toMatchObject({ date: '2024-03-15', endOn: '2024-03-17' });
+  });
+
+  it('keeps an end date typed in its own column over the end of a range', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Pilot', startOn: 'Feb 2026 – Aug 2027', endOn: '2027-12-31' });
+    expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-12-31' });
+  });
+
+  it('flags a backwards range as end before start', () => {
+    expect(codes(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors)).toEqual(['endOn:end_before_start']);
+  });
+
+  it('leaves "TBD" blank with a warning, but a required TBD date is still missing', () => {
+    const w = validateRow(TABLES.workplan, { task: 'Community forum', startOn: 'TBD', endOn: 'tbd' });
+    expect(w.ok).toBe(true);
+    expect(w.values).toMatchObject({ startOn: null, endOn: null });
+    expect(codes(w.warnings)).toEqual(['startOn:date_tbd', 'endOn:date_tbd']);
+    const m = validateRow(TABLES.milestones, { milestone: 'Council vote', date: 'TBD' });
+    expect(codes(m.errors)).toEqual(['date:required']);
+    expect(codes(m.warnings)).toEqual(['date:date_tbd']);
+  });
+
+  it('rejects unknown fields but accepts derived ones (computed, so ignored)', () => {
+    const r = validateRow(TABLES.requests, { receivedOn: '2025-01-02', requesterOrg: 'County of Alameda', colour: 'blue', slaState: 'Met' });
+    expect(codes(r.errors)).toEqual(['colour:unknown_column']);
+    expect(r.values).not.toHaveProperty('slaState');
+  });
+
+  it('warns about a year no plan would hold', () => {
+    const r = validateRow(TABLES.roadmap, { action: 'Adopt the roadmap', targetOn: '1/15/2204' });
+    expect(r.ok).toBe(true);
+    expect(codes(r.warnings)).toEqual(['targetOn:implausible_date']);
+  });
+
+  it('reads check marks and percentages into the typed row', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Worksheet', partnership: '☑', percentComplete: '100%', status: 'completed' });
+    expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });
+  });
+});
+
+describe('validateRows', () => {
+  const plan = (startOn: string): RawRow => ({ task: 'Task', startOn });
+
+  it('flags a 2004 date in a 2024 plan as a likely typo, and only that one', () => {
+    const rows = ['2024-01-15', '2024-02-01', '2024-03-10', '2004-04-01', '2024-05-20', '2024-06-30', '2025-01-10'].map(plan);
+    const results = validateRows(TABLES.workplan, rows);
+    const flagged = results.map((r, i) => (r.warnings.some((w) => w.code === 'implausible_date') ? i : -1)).filter((i) => i >= 0);
+    expect(flagged).toEqual([3]);
+    expect(results[3].ok).toBe(true);
+    expect(results[3].warnings[0].message).toContain('2024');
+  });
+
+  it('needs a few dates before judging, and never warns twice', () => {
+    expect(validateRows(TABLES.workplan, ['2024-01-15', '2004-04-01', '2024-05-20'].map(plan)).every((r) => r.warnings.length === 0)).toBe(true);
+    const rows = ['2024-01-15', '2024-02-01', '2024-03-10', '1/1/1904', '2024-05-20', '2024-06-30'].map(plan);
+    expect(validateRows(TABLES.workplan, rows)[3].warnings.map((w) => w.code)).toEqual(['implausible_date']);
+  });
+
+  it('keeps one result per row, in order: no row is dropped', () => {
+    const rows: RawRow[] = [{ task: 'a' }, {}, { task: 'c', startOn: 'garbage' }];
+    const results = validateRows(TABLES.workplan, rows);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false]);
+  });
+});
