@@ -1,5 +1,5 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import { LIST_PLACEMENTS, SETTINGS, type ListKey, type SettingKey } from './lists';
+import { LIST_PLACEMENTS, SETTINGS, listPlacement, type ListKey, type SettingKey } from './lists';
 
 export interface Rules {
   /** Lower-cased requester type → impact. */
@@ -55,6 +55,8 @@ function defaultGrid(): unknown[][] {
 /** The Lists sheet as a grid of values, header row first. */
 export const DEFAULT_LISTS_GRID: readonly (readonly unknown[])[] = defaultGrid();
 
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
 const num = (v: unknown): number | undefined => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
@@ -70,12 +72,13 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);
   };
-  // Keys as VLOOKUP(..., 0) sees them: case-folded but not trimmed, and the first of two equal keys wins.
-  const keyed = (key: ListKey, fold = (k: string) => k.toLowerCase()) => {
+  // Keys as VLOOKUP(..., 0) sees them: case-folded but not trimmed, and the first of two equal keys
+  // wins. Where formulas read the value, a blank reads as 0, as a formula reads a blank cell.
+  const keyed = (key: ListKey, blankAsZero: boolean) => {
     const m = new Map<string, number>();
     for (const [k, v] of pairs(key)) {
-      const n = num(v);
-      const name = fold(String(k));
+      const n = blankAsZero && isBlank(v) ? 0 : num(v);
+      const name = String(k).toLowerCase();
       if (n !== undefined && !m.has(name)) m.set(name, n);
     }
     return m;
@@ -85,21 +88,27 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
       .map(([k, v]) => [num(k), map(v)] as const)
       .filter((p): p is [number, T] => p[0] !== undefined && p[1] !== undefined)
       .sort((a, b) => a[0] - b[0]);
-  // Settings are found by label (formulas use their fixed cells), so a stray space does not lose one.
-  const settingsByLabel = keyed('setting', (k) => k.trim().toLowerCase());
+  // Settings are read from the fixed cells the formulas use (`settingRef`), a blank cell being 0 as in
+  // a formula; text that is not a number, or a Lists sheet without the block at all, keeps the default.
+  const setting = listPlacement('setting');
+  const hasBlock = !isBlank(grid[0]?.[setting.column - 1]);
   const settings = Object.fromEntries(
-    (Object.keys(SETTINGS) as SettingKey[]).map((k) => [k, settingsByLabel.get(SETTINGS[k].label.toLowerCase()) ?? SETTINGS[k].value]),
+    (Object.keys(SETTINGS) as SettingKey[]).map((k, i) => {
+      const cell = grid[i + 1]?.[setting.pairedColumn! - 1];
+      return [k, hasBlock && isBlank(cell) ? 0 : num(cell) ?? SETTINGS[k].value];
+    }),
   ) as Record<SettingKey, number>;
   const lists = Object.fromEntries(
     LIST_PLACEMENTS.map((p) => [p.block.key, blocks.get(p.block.key)!.values.map((v) => String(v))]),
   ) as Record<ListKey, string[]>;
   return {
-    impact: keyed('requesterType'),
-    slaDays: keyed('priority'),
+    impact: keyed('requesterType', true),
+    slaDays: keyed('priority', true),
     urgency: bounds('urgency', num),
     suggestedPriority: bounds('suggestedPriority', (v) => (v === '' || v == null ? undefined : String(v))),
     ageBuckets: bounds('ageBucket', (v) => (v === '' || v == null ? undefined : String(v))),
-    capacity: keyed('assignee'),
+    // Capacity is not read by formulas: a blank means "not set yet", and the default applies.
+    capacity: keyed('assignee', false),
     settings,
     lists,
   };

@@ -50,7 +50,8 @@ describe('readRules', () => {
 
     const r = readRules(grid);
     expect(r.lists.priority).toEqual(['Low', 'Medium', 'High', 'Urgent', 'Critical']);
-    expect(r.slaDays.has('critical')).toBe(false);
+    // A blank reads as 0, as VLOOKUP reads a blank cell: the formulas and the rules agree.
+    expect(r.slaDays.get('critical')).toBe(0);
     expect(r.slaDays.get('urgent')).toBe(3);
     expect(r.impact.has('city')).toBe(false);
     expect(r.impact.get('county')).toBe(2);
@@ -58,6 +59,7 @@ describe('readRules', () => {
     expect(r.ageBuckets).toEqual([[0, '0-7 days'], [8, '8-30 days'], [31, '31-90 days']]);
     expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
     expect(r.settings.atRiskMargin).toBe(0.2);
+    // Settings are read by position (the cells formulas use), whatever their label says.
     expect(r.settings.dueThisWeekDays).toBe(10);
     expect(r.settings.followUpDays).toBe(SETTINGS.followUpDays.value);
     expect(r.lists.assignee).toEqual(['A. Rivera', 'J. Chen', 'New Person']);
