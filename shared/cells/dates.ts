@@ -14,12 +14,30 @@ export function isoFromParts(year: number, month: number, day: number): string |
   return isoFromUtcDate(d);
 }
 
+// Reports do date arithmetic on every row of 200,000-row tables, over a few thousand distinct dates:
+// each is parsed or formatted once. The caps only guard a long-running service against unbounded growth.
+const CACHE_LIMIT = 100_000;
+const daysByIso = new Map<string, number>();
+const isoByDays = new Map<number, string>();
+
 export function daysFromIso(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+  let days = daysByIso.get(iso);
+  if (days === undefined) {
+    days = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (daysByIso.size >= CACHE_LIMIT) daysByIso.clear();
+    daysByIso.set(iso, days);
+  }
+  return days;
 }
 
 export function isoFromDays(days: number): string {
-  return isoFromUtcDate(new Date(days * DAY_MS));
+  let iso = isoByDays.get(days);
+  if (iso === undefined) {
+    iso = isoFromUtcDate(new Date(days * DAY_MS));
+    if (isoByDays.size >= CACHE_LIMIT) isoByDays.clear();
+    isoByDays.set(days, iso);
+  }
+  return iso;
 }
 
 export function serialFromIso(iso: string): number {

@@ -1,0 +1,125 @@
+// Every function Apps Script must find at the top level of Code.js: triggers, menu handlers, sidebar
+// (google.script.run) targets and custom functions. The build writes one plain `function` per entry from
+// this list, the handlers object in main.ts must match it exactly, and menus take only menu names from it.
+
+export interface ParamDoc {
+  name: string;
+  /** The JSDoc type Sheets shows in its autocomplete. */
+  type: string;
+  description: string;
+  optional?: boolean;
+}
+
+export interface CustomFunctionDoc {
+  summary: string;
+  params: readonly ParamDoc[];
+  returns: { type: string; description: string };
+}
+
+export type EntryPoint =
+  | { name: string; kind: 'trigger' | 'menu' | 'sidebar'; params: readonly string[] }
+  | { name: string; kind: 'custom'; doc: CustomFunctionDoc };
+
+const RANGE = (type: string) => `${type}|Array<Array<${type}>>`;
+const asOf: ParamDoc = { name: 'asOf', type: RANGE('Date'), description: 'The day to judge by; today when left out.', optional: true };
+
+export const ENTRY_POINTS = [
+  { name: 'onOpen', kind: 'trigger', params: ['e'] },
+  { name: 'onInstall', kind: 'trigger', params: ['e'] },
+  { name: 'syncOnSchedule', kind: 'trigger', params: ['e'] },
+  { name: 'setupTaIntake', kind: 'menu', params: [] },
+  { name: 'setupWorkplan', kind: 'menu', params: [] },
+  { name: 'setupMilestones', kind: 'menu', params: [] },
+  { name: 'setupRoadmap', kind: 'menu', params: [] },
+  { name: 'openTriageSidebar', kind: 'menu', params: [] },
+  { name: 'syncNowFromMenu', kind: 'menu', params: [] },
+  { name: 'openSettings', kind: 'menu', params: [] },
+  { name: 'sidebarTriage', kind: 'sidebar', params: [] },
+  { name: 'sidebarSelect', kind: 'sidebar', params: ['key', 'row'] },
+  { name: 'sidebarSave', kind: 'sidebar', params: ['update'] },
+  { name: 'sidebarSync', kind: 'sidebar', params: [] },
+  { name: 'sidebarSettings', kind: 'sidebar', params: [] },
+  { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
+  {
+    name: 'EQ_WORKPLAN_STATUS',
+    kind: 'custom',
+    doc: {
+      summary: 'Derived status of work-plan items (Complete, Overdue, Not started (scheduled), Late start, At risk, On track, No dates), one per row, as the template\'s "Derived status" formula gives it.',
+      params: [
+        { name: 'status', type: RANGE('string'), description: 'Status column (Not started, In progress, Completed, On hold).' },
+        { name: 'startOn', type: RANGE('Date'), description: 'Start dates.' },
+        { name: 'endOn', type: RANGE('Date'), description: 'End dates.' },
+        { name: 'percentComplete', type: RANGE('number'), description: 'Share complete (0.5 or 50%).' },
+        asOf,
+      ],
+      returns: { type: RANGE('string'), description: 'One status per row.' },
+    },
+  },
+  {
+    name: 'EQ_SLA',
+    kind: 'custom',
+    doc: {
+      summary: 'SLA state of TA requests (On time, Due soon, Overdue, Met, Missed), one per row, with the default SLA days per priority.',
+      params: [
+        { name: 'receivedOn', type: RANGE('Date'), description: 'Dates received.' },
+        { name: 'priority', type: RANGE('string'), description: 'Priorities (Low, Medium, High, Urgent).' },
+        { name: 'status', type: RANGE('string'), description: 'Request statuses.' },
+        { name: 'dueOn', type: RANGE('Date'), description: 'Agreed due dates (blank: received plus the SLA days).' },
+        { name: 'fulfilledOn', type: RANGE('Date'), description: 'Dates fulfilled.' },
+        asOf,
+      ],
+      returns: { type: RANGE('string'), description: 'One SLA state per row.' },
+    },
+  },
+  {
+    name: 'EQ_PRIORITY',
+    kind: 'custom',
+    doc: {
+      summary: 'Suggested priority of TA requests and the reason for it (impact of the requester type times the urgency of the deadline): two columns per row.',
+      params: [
+        { name: 'requesterType', type: RANGE('string'), description: 'Requester types (State agency, City, County...).' },
+        { name: 'dueOn', type: RANGE('Date'), description: 'Deadlines.' },
+        { name: 'receivedOn', type: RANGE('Date'), description: 'Dates received (urgency counts from here; today when left out).', optional: true },
+      ],
+      returns: { type: 'Array<Array<string>>', description: 'Suggested priority and its reason, per row.' },
+    },
+  },
+  {
+    name: 'EQ_MILESTONE_STATUS',
+    kind: 'custom',
+    doc: {
+      summary: 'Status of milestones or roadmap items (Done, Upcoming, Due this week, Missed), one per row.',
+      params: [
+        { name: 'date', type: RANGE('Date'), description: 'Milestone or target dates.' },
+        { name: 'status', type: RANGE('string'), description: 'Statuses (Not started, In progress, Completed).' },
+        asOf,
+      ],
+      returns: { type: RANGE('string'), description: 'One status per row.' },
+    },
+  },
+  {
+    name: 'EQ_DEMAND',
+    kind: 'custom',
+    doc: {
+      summary: 'How many TA requests all connected sheets hold for a requester type and category received between two dates (from the Equity Desk service; cached for an hour).',
+      params: [
+        { name: 'requesterType', type: RANGE('string'), description: 'Requester type; blank for any.' },
+        { name: 'category', type: RANGE('string'), description: 'Request category; blank for any.' },
+        { name: 'fromDate', type: RANGE('Date'), description: 'First day received; blank for no limit.' },
+        { name: 'toDate', type: RANGE('Date'), description: 'Last day received; blank for no limit.' },
+      ],
+      returns: { type: RANGE('number'), description: 'One count per row.' },
+    },
+  },
+] as const satisfies readonly EntryPoint[];
+
+type Entry = (typeof ENTRY_POINTS)[number];
+export type EntryName = Entry['name'];
+export type MenuHandler = Extract<Entry, { kind: 'menu' }>['name'];
+export type SidebarTarget = Extract<Entry, { kind: 'sidebar' }>['name'];
+export type TriggerName = Extract<Entry, { kind: 'trigger' }>['name'];
+
+/** The parameter names of an entry's top-level function. */
+export function paramsOf(entry: EntryPoint): readonly string[] {
+  return entry.kind === 'custom' ? entry.doc.params.map((p) => p.name) : entry.params;
+}

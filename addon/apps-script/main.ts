@@ -1,0 +1,132 @@
+// The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
+// handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
+import './text-encoder';
+import { describeError, isAddonError } from '../core/addon-error';
+import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
+import { evaluateDemand } from '../core/demand';
+import { saveRequest, selectRequest } from '../core/save-request';
+import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
+import { setupTemplate } from '../core/setup';
+import { syncNow } from '../core/sync';
+import { triageQueue } from '../core/triage';
+import type { ActionFailure, TriageUpdate } from '../core/views';
+import type { TemplateName } from '../../templates/build-template';
+import type { EntryName, MenuHandler, TriggerName } from './entry-points';
+import { documentLock, documentSettings, scriptCache, scriptClock, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { SheetsPort } from './sheets-port';
+
+const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
+
+function portFor(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SheetsPort {
+  return new SheetsPort({ app: SpreadsheetApp, spreadsheet, utilities: Utilities });
+}
+
+const activePort = () => portFor(SpreadsheetApp.getActiveSpreadsheet());
+
+/** Today as TODAY() sees it: the spreadsheet's time zone. */
+const sheetToday = (port: SheetsPort) => port.isoFromDate(new Date());
+
+const syncDeps = (port: SheetsPort) => ({ port, http: urlFetchHttp, settings: documentSettings, lock: documentLock() });
+
+/** Only builds the menu: in AuthMode.NONE nothing else is allowed. */
+function buildMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const add = (menu: GoogleAppsScript.Base.Menu, caption: string, handler: MenuHandler) => menu.addItem(caption, handler);
+  const setup = ui.createMenu('Set up from template');
+  add(setup, 'TA intake (requests log)', 'setupTaIntake');
+  add(setup, 'Work plan', 'setupWorkplan');
+  add(setup, 'Milestones', 'setupMilestones');
+  add(setup, 'Roadmap', 'setupRoadmap');
+  const menu = ui.createAddonMenu().addSubMenu(setup);
+  add(menu, 'Open triage sidebar', 'openTriageSidebar');
+  add(menu, 'Sync now', 'syncNowFromMenu');
+  add(menu, 'Settings', 'openSettings');
+  menu.addToUi();
+}
+
+/** The menu surface's error edge: an alert the user can read; unexpected faults still reach the log. */
+function menuAction(run: (port: SheetsPort) => string | void): void {
+  try {
+    const port = activePort();
+    const message = run(port);
+    if (message) port.toast(message);
+  } catch (e) {
+    SpreadsheetApp.getUi().alert('Equity Desk', describeError(e), SpreadsheetApp.getUi().ButtonSet.OK);
+    if (!isAddonError(e)) throw e;
+  }
+}
+
+/** The sidebar's error edge: our errors come back as a value the bridge shows at the form. */
+function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
+  try {
+    return run(activePort());
+  } catch (e) {
+    if (!isAddonError(e)) throw e;
+    return { failed: true, message: e.message };
+  }
+}
+
+/** The custom functions' error edge: a readable message in the cell instead of #ERROR!. */
+function customFunction(name: string, run: (ctx: CellContext) => Column): Column {
+  try {
+    const timeZone = Session.getScriptTimeZone();
+    // Utilities.formatDate is a service call: a column repeats few distinct days, so ask once per day.
+    const days = new Map<number, string>();
+    const isoFromDate = (d: Date) => {
+      let day = days.get(d.getTime());
+      if (day === undefined) days.set(d.getTime(), (day = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')));
+      return day;
+    };
+    return run({ today: scriptClock().today(), isoFromDate });
+  } catch (e) {
+    return [[`${name}: ${describeError(e)}`]];
+  }
+}
+
+function showSidebar(view: 'triage' | 'settings'): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Equity Desk'));
+}
+
+const setupFrom = (template: TemplateName) => () => menuAction((port) => setupTemplate(port, template, sheetToday(port)).summary);
+
+type Handler = (...args: any[]) => unknown;
+
+export const handlers = {
+  onOpen: () => buildMenu(),
+  onInstall: () => buildMenu(),
+  syncOnSchedule: (e?: { triggerUid?: string }) => {
+    const id = SpreadsheetApp.getActiveSpreadsheet() ? null : spreadsheetOfTrigger(e?.triggerUid);
+    const port = id ? portFor(SpreadsheetApp.openById(id)) : activePort();
+    return syncNow(syncDeps(port)).summary;
+  },
+  setupTaIntake: setupFrom('ta-intake'),
+  setupWorkplan: setupFrom('workplan'),
+  setupMilestones: setupFrom('milestones'),
+  setupRoadmap: setupFrom('roadmap'),
+  openTriageSidebar: () => menuAction(() => showSidebar('triage')),
+  syncNowFromMenu: () => menuAction((port) => syncNow(syncDeps(port)).summary),
+  openSettings: () => menuAction(() => showSidebar('settings')),
+  sidebarTriage: () => rpc((port) => triageQueue(port, sheetToday(port))),
+  sidebarSelect: (key: string, row: number) => rpc((port) => selectRequest(port, key, row)),
+  sidebarSave: (update: TriageUpdate) => rpc((port) => saveRequest(port, update, sheetToday(port))),
+  sidebarSync: () =>
+    rpc((port) => {
+      const report = syncNow(syncDeps(port));
+      port.toast(report.summary);
+      return report;
+    }),
+  sidebarSettings: () => rpc(() => readSettings(documentSettings)),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update)),
+  EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
+    customFunction('EQ_WORKPLAN_STATUS', (ctx) => evaluateDerived(WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf, ctx)),
+  EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>
+    customFunction('EQ_SLA', (ctx) => evaluateDerived(SLA, [receivedOn, priority, status, dueOn, fulfilledOn], asOf, ctx)),
+  EQ_PRIORITY: (requesterType: unknown, dueOn: unknown, receivedOn?: unknown) =>
+    customFunction('EQ_PRIORITY', (ctx) => evaluateDerived(PRIORITY, [requesterType, dueOn, receivedOn], undefined, ctx)),
+  EQ_MILESTONE_STATUS: (date: unknown, status: unknown, asOf?: unknown) =>
+    customFunction('EQ_MILESTONE_STATUS', (ctx) => evaluateDerived(MILESTONE_STATUS, [date, status], asOf, ctx)),
+  EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
+    customFunction('EQ_DEMAND', (ctx) => evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate])),
+} satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile
+

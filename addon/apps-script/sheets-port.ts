@@ -1,0 +1,163 @@
+// The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
+// reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
+import { AddonError } from '../core/addon-error';
+import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SheetsPortDeps {
+  app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  spreadsheet: Spreadsheet;
+  utilities: GoogleAppsScript.Utilities.Utilities;
+}
+
+/** Pixels per character of a plan's column width (Excel's unit), near enough for Sheets' default font. */
+const PX_PER_CHAR = 7;
+const PX_PADDING = 12;
+
+const TONES: Record<string, { background: string; font: string }> = {
+  good: { background: '#d9ead3', font: '#274e13' },
+  warn: { background: '#fff2cc', font: '#7f6000' },
+  bad: { background: '#f4cccc', font: '#990000' },
+  neutral: { background: '#eeeeee', font: '#434343' },
+};
+
+/**
+ * Sheets parses what a script writes as if typed: `=` starts a formula, `+`/`-` too, digits may become
+ * a number or a date, TRUE a boolean. A leading apostrophe keeps any of them as the text itself.
+ */
+export function sheetsText(s: string): string {
+  if (s === '') return s;
+  return /^[=+\-@']/.test(s) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s) ? `'${s}` : s;
+}
+
+function toSheets(c: WriteCell): unknown {
+  if (c === null || c === undefined) return '';
+  if (isFormulaWrite(c)) return c.formula.startsWith('=') ? c.formula : `=${c.formula}`;
+  // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's.
+  if (isDateWrite(c)) return c.date;
+  return typeof c === 'string' ? sheetsText(c) : c;
+}
+
+export class SheetsPort implements SpreadsheetPort {
+  private timeZone: string | undefined;
+  /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
+  private readonly days = new Map<number, string>();
+
+  constructor(private readonly deps: SheetsPortDeps) {}
+
+  private sheet(name: string): Sheet {
+    const sheet = this.deps.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new AddonError('no_table', `There is no sheet named "${name}".`);
+    return sheet;
+  }
+
+  /** Grows the sheet so a block ending at (lastRow, lastColumn) fits: Sheets refuses writes past its edge. */
+  private fit(sheet: Sheet, lastRow: number, lastColumn: number): void {
+    const rows = sheet.getMaxRows();
+    if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
+    const columns = sheet.getMaxColumns();
+    if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
+  }
+
+  sheetNames(): string[] {
+    return this.deps.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  readSheet(name: string): HostCell[][] {
+    const sheet = this.sheet(name);
+    if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
+    return sheet.getDataRange().getValues() as HostCell[][];
+  }
+
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    return this.sheet(name).getRange(row, column, numRows, numColumns).getFormulas();
+  }
+
+  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
+    if (cells.length === 0 || cells[0].length === 0) return;
+    const sheet = this.sheet(name);
+    this.fit(sheet, row + cells.length - 1, column + cells[0].length - 1);
+    sheet.getRange(row, column, cells.length, cells[0].length).setValues(cells.map((line) => line.map(toSheets)));
+  }
+
+  ensureSheet(name: string): { created: boolean } {
+    const ss = this.deps.spreadsheet;
+    if (ss.getSheetByName(name)) return { created: false };
+    ss.insertSheet(name, ss.getSheets().length);
+    return { created: true };
+  }
+
+  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations {
+    const range = this.sheet(name).getRange(row, column, numRows, numColumns);
+    return { notes: range.getNotes(), backgrounds: range.getBackgrounds() };
+  }
+
+  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
+    const range = this.sheet(name).getRange(row, column, annotations.notes.length, annotations.notes[0]?.length ?? 0);
+    range.setNotes(annotations.notes);
+    range.setBackgrounds(annotations.backgrounds as string[][]);
+  }
+
+  formatSheet(name: string, f: SheetFormat): void {
+    const { app, spreadsheet } = this.deps;
+    const sheet = this.sheet(name);
+    const width = f.columns.length;
+    const lastRow = Math.max(f.lastDataRow, ...(f.validations ?? []).map((v) => v.toRow), ...(f.conditionals ?? []).map((c) => c.toRow));
+    this.fit(sheet, lastRow, width);
+    const dataRows = f.lastDataRow - f.firstDataRow + 1;
+    f.columns.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(i + 1, Math.round(c.width * PX_PER_CHAR + PX_PADDING));
+      if (c.numFmt && dataRows > 0) sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt);
+    });
+    if (f.headerRow) sheet.getRange(f.headerRow, 1, 1, width).setFontWeight('bold');
+    if (f.freeze) {
+      sheet.setFrozenRows(f.freeze.rows);
+      if (f.freeze.columns) sheet.setFrozenColumns(f.freeze.columns);
+    }
+    if (f.tabColor) sheet.setTabColor(f.tabColor);
+    for (const v of f.validations ?? []) {
+      const builder = app.newDataValidation();
+      const rule = (typeof v.list === 'string' ? builder.requireValueInRange(spreadsheet.getRange(v.list), true) : builder.requireValueInList([...v.list], true))
+        .setAllowInvalid(Boolean(v.allowOther))
+        .build();
+      sheet.getRange(v.fromRow, v.column, v.toRow - v.fromRow + 1, 1).setDataValidation(rule);
+    }
+    // Data bars have no Apps Script builder; only the text tones become rules.
+    const rules = (f.conditionals ?? []).flatMap((c) =>
+      Object.entries(c.tones ?? {}).map(([text, tone]) =>
+        app
+          .newConditionalFormatRule()
+          .whenTextEqualTo(text)
+          .setBackground(TONES[tone].background)
+          .setFontColor(TONES[tone].font)
+          .setRanges([sheet.getRange(c.fromRow, c.column, c.toRow - c.fromRow + 1, 1)])
+          .build(),
+      ),
+    );
+    if (rules.length) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]);
+    if (f.autoFilter && f.headerRow && !sheet.getFilter()) sheet.getRange(f.headerRow, 1, f.lastDataRow - f.headerRow + 1, width).createFilter();
+  }
+
+  selectRow(name: string, row: number): void {
+    const sheet = this.sheet(name);
+    sheet.activate();
+    sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+  }
+
+  toast(message: string, title = 'Equity Desk'): void {
+    this.deps.spreadsheet.toast(message, title, 8);
+  }
+
+  isoFromDate(date: Date): string {
+    const time = date.getTime();
+    let day = this.days.get(time);
+    if (day === undefined) {
+      this.timeZone ??= this.deps.spreadsheet.getSpreadsheetTimeZone();
+      day = this.deps.utilities.formatDate(date, this.timeZone, 'yyyy-MM-dd');
+      this.days.set(time, day);
+    }
+    return day;
+  }
+}

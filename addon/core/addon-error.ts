@@ -1,0 +1,32 @@
+// The add-on's one error type: a stable code and a message written for the person at the sheet. Each
+// surface (menu action, sidebar call, custom function) turns it into text at exactly one edge.
+
+export type AddonErrorCode =
+  | 'not_configured' // no service URL or source token yet
+  | 'invalid_setting'
+  | 'busy' // another sync holds the lock
+  | 'service' // the service answered with an error, or not at all
+  | 'no_table' // no sheet the add-on recognises
+  | 'not_found' // the request the sidebar showed is gone
+  | 'invalid_argument';
+
+/** Checked with `isAddonError`, which looks at `name`: sidebar and host live in different realms. */
+export class AddonError extends Error {
+  override readonly name = 'AddonError' as const;
+  constructor(
+    readonly code: AddonErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const isAddonError = (e: unknown): e is AddonError =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AddonError';
+
+/** The text a user sees for anything thrown: ours as written, anything else with its message. */
+export function describeError(e: unknown): string {
+  if (isAddonError(e)) return e.message;
+  const message = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return `Equity Desk hit an unexpected problem: ${message}`;
+}

@@ -1,0 +1,97 @@
+// The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
+// broadcast row by row, each cell read by its table column's type, and every answer computed by the same
+// derived-column function that gives the templates' native formulas their cached values.
+import { readCell, isBlankCell, type CellInput } from '../../shared/cells/read-cell';
+import { DEFAULT_RULES, type Rules } from '../../shared/rules';
+import { TABLES, type InputColumn, type TableName, type TypedRow, type TypedValue } from '../../shared/tables';
+import { AddonError } from './addon-error';
+
+/** What a custom function returns: one row per input row. */
+export type Column = (string | number | boolean)[][];
+
+export interface CellContext {
+  /** Today where the script runs, `YYYY-MM-DD`: the default `asOf`. */
+  today: string;
+  /** The calendar day of a date cell as the host passes it. */
+  isoFromDate(d: Date): string;
+}
+
+const isGrid = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every((line) => Array.isArray(line));
+
+/** Rows every argument is broadcast to: single values and one-row ranges repeat, taller ranges must agree. */
+export function broadcastHeight(args: readonly unknown[], names: readonly string[]): number {
+  let height = 1;
+  args.forEach((arg, i) => {
+    if (!isGrid(arg)) return;
+    if (arg.some((line) => line.length > 1)) throw new AddonError('invalid_argument', `${names[i]}: pass one column, not ${arg[0]?.length ?? 0} columns`);
+    if (arg.length === 1) return;
+    if (height !== 1 && arg.length !== height) throw new AddonError('invalid_argument', `${names[i]} has ${arg.length} rows but another range has ${height}; use ranges of the same height`);
+    height = arg.length;
+  });
+  return height;
+}
+
+/** Reads row `r` of an argument: a single value or one-row range repeats (checked once, not per row). */
+export function cellReader(arg: unknown): (row: number) => CellInput {
+  if (!isGrid(arg)) return () => arg as CellInput;
+  if (arg.length === 1) return () => arg[0][0] as CellInput;
+  return (row) => arg[row]?.[0] as CellInput;
+}
+
+/**
+ * A cell read as the table column reads it. A choice that is not in the list keeps its text, as the
+ * native formula compares the text it sees; other unreadable cells are blank, as ISNUMBER sees them.
+ */
+function typedCell(table: TableName, field: string, raw: CellInput, ctx: CellContext, rules: Rules): TypedValue {
+  if (isBlankCell(raw)) return null;
+  const column = TABLES[table].columns.find((c) => c.name === field)!;
+  const read = readCell(column, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
+  if (read.issues.every((i) => i.severity !== 'error')) return read.value;
+  return column.type === 'choice' && typeof raw === 'string' ? raw.trim() : null;
+}
+
+const AS_OF: InputColumn = { name: 'asOf', header: 'asOf', type: 'date', width: 0 };
+
+function asOfOf(raw: CellInput, ctx: CellContext, rules: Rules): string {
+  if (isBlankCell(raw)) return ctx.today;
+  const read = readCell(AS_OF, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
+  if (typeof read.value !== 'string') throw new AddonError('invalid_argument', `asOf: ${String(raw)} is not a date`);
+  return read.value;
+}
+
+export interface DerivedCall {
+  table: TableName;
+  /** The fields the arguments fill, in argument order. */
+  fields: readonly string[];
+  /** The derived columns returned, one output column each. */
+  outputs: readonly string[];
+}
+
+/**
+ * Evaluates derived columns for every row of the arguments. A row whose inputs are all blank answers
+ * blank, as the templates' formulas do for an empty row.
+ */
+export function evaluateDerived(call: DerivedCall, args: readonly unknown[], asOfArg: unknown, ctx: CellContext, rules: Rules = DEFAULT_RULES): Column {
+  const height = broadcastHeight([...args, asOfArg], [...call.fields, 'asOf']);
+  const outputs = call.outputs.map((name) => TABLES[call.table].derived.find((d) => d.name === name)!);
+  const readers = args.map(cellReader);
+  const readAsOf = cellReader(asOfArg);
+  const out: Column = [];
+  for (let r = 0; r < height; r++) {
+    const cells = readers.map((read) => read(r));
+    if (cells.every(isBlankCell)) {
+      out.push(call.outputs.map(() => ''));
+      continue;
+    }
+    const row: TypedRow = {};
+    call.fields.forEach((f, i) => (row[f] = typedCell(call.table, f, cells[i], ctx, rules)));
+    const asOf = asOfOf(readAsOf(r), ctx, rules);
+    out.push(outputs.map((d) => d.compute(row, rules, asOf) ?? ''));
+  }
+  return out;
+}
+
+export const WORKPLAN_STATUS: DerivedCall = { table: 'workplan', fields: ['status', 'startOn', 'endOn', 'percentComplete'], outputs: ['derivedStatus'] };
+export const SLA: DerivedCall = { table: 'requests', fields: ['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'], outputs: ['slaState'] };
+export const PRIORITY: DerivedCall = { table: 'requests', fields: ['requesterType', 'dueOn', 'receivedOn'], outputs: ['suggestedPriority', 'priorityReason'] };
+export const MILESTONE_STATUS: DerivedCall = { table: 'milestones', fields: ['date', 'status'], outputs: ['derivedStatus'] };

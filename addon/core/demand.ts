@@ -1,0 +1,93 @@
+// EQ_DEMAND: how many requests every source holds for a requester type and category between two dates,
+// asked of the service once per distinct question, all misses in one host call, answers cached so a
+// recalculation storm costs no fetches.
+import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
+import { DEFAULT_RULES } from '../../shared/rules';
+import type { InputColumn } from '../../shared/tables';
+import { AddonError, describeError } from './addon-error';
+import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
+import { request } from './service-client';
+import { connection } from './settings';
+import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
+
+export const DEMAND_CACHE_SECONDS = 3600;
+/** Distinct questions one call may ask: each is a fetch against the daily UrlFetch quota. */
+export const MAX_DEMAND_QUERIES = 200;
+const ARGS = ['requesterType', 'category', 'fromDate', 'toDate'] as const;
+const DATE: InputColumn = { name: 'date', header: 'date', type: 'date', width: 0 };
+
+export interface DemandDeps {
+  http: HttpPort;
+  settings: SettingsPort;
+  cache: CachePort;
+  ctx: CellContext;
+}
+
+function dateParam(name: string, raw: CellInput, ctx: CellContext): string {
+  if (isBlankCell(raw)) return '';
+  const read = readCell(DATE, raw, { lists: DEFAULT_RULES.lists, isoFromDate: ctx.isoFromDate });
+  if (typeof read.value !== 'string') throw new AddonError('invalid_argument', `${name}: ${String(raw)} is not a date`);
+  return read.value;
+}
+
+/** The query string of one row's question; blank arguments mean "any". */
+export function demandQuery(cells: readonly CellInput[], ctx: CellContext): string {
+  const params: [string, string][] = [
+    ['requesterType', isBlankCell(cells[0]) ? '' : String(cells[0]).trim()],
+    ['category', isBlankCell(cells[1]) ? '' : String(cells[1]).trim()],
+    ['from', dateParam('fromDate', cells[2], ctx)],
+    ['to', dateParam('toDate', cells[3], ctx)],
+  ];
+  return params.filter(([, v]) => v !== '').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}
+
+const cacheKey = (serviceUrl: string, query: string) => `eq-demand:${serviceUrl}?${query}`.slice(0, 250);
+
+export function evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Column {
+  const height = broadcastHeight(args, ARGS);
+  const conn = connection(deps.settings);
+  const readers = args.map(cellReader);
+  const queries: (string | Error)[] = [];
+  for (let r = 0; r < height; r++) {
+    const cells = readers.map((read) => read(r));
+    try {
+      queries.push(cells.every(isBlankCell) ? '' : demandQuery(cells, deps.ctx));
+    } catch (e) {
+      queries.push(e as Error);
+    }
+  }
+  const distinct = [...new Set(queries.filter((q): q is string => typeof q === 'string' && q !== ''))];
+  const keys = distinct.map((q) => cacheKey(conn.serviceUrl, q));
+  const cached = deps.cache.getAll(keys);
+  const answers = new Map<string, number | string>();
+  const misses: string[] = [];
+  distinct.forEach((q, i) => {
+    const hit = cached[keys[i]];
+    if (hit !== undefined) answers.set(q, Number(hit));
+    else misses.push(q);
+  });
+  const asked = misses.slice(0, MAX_DEMAND_QUERIES);
+  for (const q of misses.slice(MAX_DEMAND_QUERIES)) answers.set(q, `too many different questions in one call (at most ${MAX_DEMAND_QUERIES})`);
+  const fresh: Record<string, string> = {};
+  const responses = asked.length ? deps.http.fetchAll(asked.map((q) => request(conn, 'GET', `/api/v1/demand?${q}`))) : [];
+  responses.forEach((res, i) => {
+    const q = asked[i];
+    let count: unknown;
+    try {
+      count = res.status === 200 ? (JSON.parse(res.body) as { count?: unknown }).count : undefined;
+    } catch {
+      count = undefined;
+    }
+    if (typeof count === 'number') {
+      answers.set(q, count);
+      fresh[cacheKey(conn.serviceUrl, q)] = String(count);
+    } else answers.set(q, `the service answered ${res.status || 'nothing'}${res.status === 401 ? ' (check the source token in Settings)' : ''}`);
+  });
+  if (Object.keys(fresh).length) deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS);
+  return queries.map((q) => {
+    if (q instanceof Error) return [`EQ_DEMAND: ${describeError(q)}`];
+    if (q === '') return [''];
+    const a = answers.get(q)!;
+    return [typeof a === 'number' ? a : `EQ_DEMAND: ${a}`];
+  });
+}

@@ -1,0 +1,56 @@
+// Stable row ids: every data row gets a `Sync ID` the first time it is synced, written in one block
+// write of that column. A row copied with its id gets a fresh one, so two rows never share an id.
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+
+export type NewId = () => string;
+
+/** `r-` and 12 base-36 characters: about 62 bits, plenty within one sheet (collisions are re-drawn anyway). */
+export const randomRowId: NewId = () => {
+  let s = '';
+  while (s.length < 12) s += Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
+  return `r-${s.slice(0, 12)}`;
+};
+
+export interface StampedIds {
+  /** Sheet row → its Sync ID, for every data row. */
+  byRow: Map<number, string>;
+  /** Rows that got a new id. */
+  stamped: number;
+}
+
+/**
+ * Gives every data row an id and writes the Sync ID column (adding its header at the end of the
+ * header row when missing) in one write; no write when nothing changed.
+ */
+export function stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId): StampedIds {
+  const byRow = new Map<number, string>();
+  const seen = new Set<string>();
+  for (const { row } of t.read.rows) {
+    const id = t.syncIdAt(row);
+    if (id !== '') seen.add(id);
+  }
+  const used = new Set<string>();
+  let stamped = 0;
+  for (const { row } of t.read.rows) {
+    let id = t.syncIdAt(row);
+    if (id === '' || used.has(id)) {
+      do id = newId();
+      while (seen.has(id) || used.has(id));
+      stamped++;
+    }
+    used.add(id);
+    byRow.set(row, id);
+  }
+  if (stamped === 0 || t.headerRow === 0) return { byRow, stamped };
+  const column = t.syncIdColumn ?? Math.max(1, ...t.grid.map((line) => lastFilled(line) + 1));
+  const lastRow = Math.max(...byRow.keys());
+  const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
+  port.writeBlock(t.sheet, t.headerRow, column, cells);
+  return { byRow, stamped };
+}
+
+function lastFilled(line: readonly unknown[]): number {
+  for (let i = line.length - 1; i >= 0; i--) if (line[i] !== null && line[i] !== '') return i + 1;
+  return 0;
+}

@@ -1,0 +1,56 @@
+// Calls to the sync service with the sheet's token: JSON in and out, retried with back-off when the
+// service is busy or unreachable, and its error body turned into one readable AddonError.
+import { AddonError } from './addon-error';
+import type { HttpPort, HttpRequest, HttpResponse } from '../port/host-ports';
+import type { Connection } from './settings';
+
+const RETRYABLE = new Set([0, 408, 429, 500, 502, 503, 504]);
+export const MAX_ATTEMPTS = 4;
+const BASE_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30_000;
+
+export function request(conn: Connection, method: HttpRequest['method'], path: string, body?: unknown): HttpRequest {
+  return {
+    method,
+    url: `${conn.serviceUrl}${path}`,
+    headers: { Authorization: `Bearer ${conn.token}`, Accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+}
+
+/** Seconds from `Retry-After`, else doubling from one second. */
+function delayFor(response: HttpResponse, attempt: number): number {
+  const header = Object.entries(response.headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  const seconds = header !== undefined ? Number(header) : NaN;
+  const ms = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : BASE_DELAY_MS * 2 ** (attempt - 1);
+  return Math.min(ms, MAX_DELAY_MS);
+}
+
+function failure(req: HttpRequest, response: HttpResponse): AddonError {
+  if (response.status === 0) return new AddonError('service', `The Equity Desk service did not answer (${response.body}). Check the service URL in Settings.`);
+  let detail = response.body.slice(0, 300);
+  try {
+    const parsed = JSON.parse(response.body) as { error?: { message?: unknown } };
+    if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
+  } catch {
+    // Not JSON (a proxy's error page): the start of the body is the best we have.
+  }
+  const hint = response.status === 401 ? ' Check the source token in Settings.' : '';
+  return new AddonError('service', `The Equity Desk service refused ${req.method} ${req.url.replace(/\?.*$/, '')} (${response.status}): ${detail}.${hint}`);
+}
+
+/** Sends one request, retrying what may succeed later; returns the parsed JSON of a 2xx answer. */
+export function callJson<T>(http: HttpPort, req: HttpRequest): T {
+  for (let attempt = 1; ; attempt++) {
+    const response = http.fetch(req);
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        return JSON.parse(response.body) as T;
+      } catch {
+        throw new AddonError('service', `The Equity Desk service answered ${req.url.replace(/\?.*$/, '')} with something that is not JSON; is the service URL right?`);
+      }
+    }
+    if (!RETRYABLE.has(response.status) || attempt >= MAX_ATTEMPTS) throw failure(req, response);
+    http.sleep(delayFor(response, attempt));
+  }
+}

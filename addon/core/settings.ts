@@ -1,0 +1,76 @@
+// This spreadsheet's connection to the sync service: its URL, the sheet's source token (never shown back
+// in full) and the sync schedule, kept in the document's settings.
+import { AddonError } from './addon-error';
+import type { SchedulePort, SettingsPort } from '../port/host-ports';
+
+const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
+
+/** Add-ons may run time-driven triggers at most once an hour; these are the intervals Apps Script accepts. */
+export const SYNC_INTERVAL_HOURS = [0, 1, 2, 4, 6, 8, 12] as const;
+
+export interface SettingsView {
+  serviceUrl: string;
+  /** `…` and the token's last four characters, or '' when none is saved. */
+  tokenHint: string;
+  syncEveryHours: number;
+  configured: boolean;
+}
+
+export interface SettingsUpdate {
+  serviceUrl?: string;
+  /** Blank keeps the saved token. */
+  sourceToken?: string;
+  syncEveryHours?: number;
+}
+
+export interface Connection {
+  serviceUrl: string;
+  token: string;
+}
+
+export function readSettings(settings: SettingsPort): SettingsView {
+  const token = settings.get(KEYS.token) ?? '';
+  const serviceUrl = settings.get(KEYS.serviceUrl) ?? '';
+  return {
+    serviceUrl,
+    tokenHint: token ? `…${token.slice(-4)}` : '',
+    syncEveryHours: Number(settings.get(KEYS.everyHours) ?? 0) || 0,
+    configured: serviceUrl !== '' && token !== '',
+  };
+}
+
+/** The URL and token to call the service with; throws `not_configured` until both are saved. */
+export function connection(settings: SettingsPort): Connection {
+  const serviceUrl = settings.get(KEYS.serviceUrl) ?? '';
+  const token = settings.get(KEYS.token) ?? '';
+  if (!serviceUrl || !token) {
+    throw new AddonError('not_configured', 'Equity Desk is not connected yet: open Extensions > Equity Desk > Settings and enter the service URL and this sheet\'s source token.');
+  }
+  return { serviceUrl, token };
+}
+
+function normaliseUrl(text: string): string {
+  const url = text.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(url)) {
+    throw new AddonError('invalid_setting', `"${text.trim()}" is not a service URL; it should look like https://equity-desk.example.gov`);
+  }
+  return url;
+}
+
+export function saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): SettingsView {
+  if (update.serviceUrl !== undefined) settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl));
+  const token = update.sourceToken?.trim() ?? '';
+  if (token !== '') {
+    if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
+    settings.set(KEYS.token, token);
+  }
+  if (update.syncEveryHours !== undefined) {
+    const hours = Number(update.syncEveryHours);
+    if (!(SYNC_INTERVAL_HOURS as readonly number[]).includes(hours)) {
+      throw new AddonError('invalid_setting', `Sync can run every ${SYNC_INTERVAL_HOURS.filter((h) => h > 0).join(', ')} hours, or never (0).`);
+    }
+    schedule.setEveryHours(hours);
+    settings.set(KEYS.everyHours, String(hours));
+  }
+  return readSettings(settings);
+}

@@ -1,0 +1,152 @@
+// "Sync now": each table read once, ids stamped, only rows whose content hash differs from what the
+// service acknowledged sent (plus rows it would reject, so it stays the judge, and deletions), in
+// chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
+import { contentHash } from '../../shared/content-hash';
+import { formatCellIssue } from '../../shared/issues';
+import { validateRows } from '../../shared/validate-row';
+import { AddonError } from './addon-error';
+import { annotate, type CellMark } from './annotations';
+import { randomRowId, stampRowIds, type NewId } from './row-ids';
+import { callJson, request } from './service-client';
+import { connection, type Connection } from './settings';
+import { readTableSheets, type JsonCell, type TableSheet } from './table-sheet';
+import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
+
+/** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
+export const CHUNK_ROWS = 2000;
+const LOCK_WAIT_MS = 10_000;
+
+export interface SyncDeps {
+  port: SpreadsheetPort;
+  http: HttpPort;
+  settings: SettingsPort;
+  lock: LockPort;
+  newId?: NewId;
+}
+
+export interface TableSyncReport {
+  sheet: string;
+  table: string;
+  rows: number;
+  stamped: number;
+  sent: number;
+  accepted: number;
+  unchanged: number;
+  deleted: number;
+  rejected: number;
+  warnings: number;
+  /** Sheet-level problems (a required column missing), one line each. */
+  problems: string[];
+}
+
+export interface SyncReport {
+  tables: TableSyncReport[];
+  summary: string;
+}
+
+interface SyncAnswer {
+  accepted: number;
+  unchanged: number;
+  deleted: number;
+  rejected: { rowId: string; errors: { field: string; message: string }[] }[];
+  warnings: { rowId: string; field: string; message: string }[];
+}
+
+type OutRow = { rowId: string; values: Record<string, JsonCell> };
+
+const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
+  const out: Record<string, JsonCell> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined && v !== '') out[k] = v as JsonCell;
+  return out;
+};
+
+function syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): TableSyncReport {
+  const { byRow, stamped } = stampRowIds(deps.port, t, deps.newId ?? randomRowId);
+  const state = callJson<{ rows: { rowId: string; hash: string }[] }>(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`));
+  const held = new Map(state.rows.map((r) => [r.rowId, r.hash]));
+
+  const rawRows = t.read.rows.map((r) => r.raw);
+  const results = validateRows(t.table, rawRows);
+  const outgoing: OutRow[] = [];
+  const rowOfId = new Map<string, number>();
+  t.read.rows.forEach((r, i) => {
+    const rowId = byRow.get(r.row)!;
+    rowOfId.set(rowId, r.row);
+    const result = results[i];
+    // Invalid rows are always sent: the service decides, and its answer is what the sheet shows.
+    if (result.ok && held.get(rowId) === contentHash(result.values)) return;
+    outgoing.push({ rowId, values: compact(r.raw) });
+  });
+  const deleted = [...held.keys()].filter((id) => !rowOfId.has(id));
+
+  const totals = { accepted: 0, unchanged: 0, deleted: 0 };
+  const marks: CellMark[] = [];
+  let rejected = 0;
+  let warnings = 0;
+  for (let start = 0; start < outgoing.length || (start === 0 && deleted.length > 0); start += CHUNK_ROWS) {
+    const body = { table: t.table.name, rows: outgoing.slice(start, start + CHUNK_ROWS), ...(start === 0 && deleted.length ? { deleted } : {}) };
+    const answer = callJson<SyncAnswer>(deps.http, request(conn, 'POST', '/api/v1/sync', body));
+    totals.accepted += answer.accepted;
+    totals.unchanged += answer.unchanged;
+    totals.deleted += answer.deleted;
+    warnings += answer.warnings.length;
+    for (const r of answer.rejected) {
+      rejected++;
+      const row = rowOfId.get(r.rowId);
+      if (row === undefined) continue;
+      for (const e of r.errors) marks.push({ row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
+    }
+  }
+
+  const width = Math.max(0, ...t.grid.map((line) => line.length));
+  const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
+  annotate(deps.port, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks);
+
+  return {
+    sheet: t.sheet,
+    table: t.table.name,
+    rows: t.read.rows.length,
+    stamped,
+    sent: outgoing.length,
+    ...totals,
+    rejected,
+    warnings,
+    problems: t.read.issues.filter((i) => i.severity === 'error').map(formatCellIssue),
+  };
+}
+
+/** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
+function firstColumn(t: TableSheet): number {
+  const columns = [...t.read.map.fields.values()].map((f) => t.columnOf(f) ?? Infinity);
+  return columns.length ? Math.min(...columns) : 1;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function summarise(tables: readonly TableSyncReport[]): string {
+  return tables
+    .map((t) => {
+      const parts = [`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`];
+      if (t.deleted) parts.push(`${n(t.deleted)} removed`);
+      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`;
+    })
+    .join('\n');
+}
+
+/** Syncs every table sheet; throws `busy` when another sync holds the lock. */
+export function syncNow(deps: SyncDeps): SyncReport {
+  const conn = connection(deps.settings);
+  if (!deps.lock.tryLock(LOCK_WAIT_MS)) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
+  try {
+    const sheets = readTableSheets(deps.port);
+    if (sheets.length === 0) {
+      throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
+    }
+    const tables = sheets.map((t) => syncTable(deps, conn, t));
+    return { tables, summary: summarise(tables) };
+  } finally {
+    deps.lock.release();
+  }
+}

@@ -1,0 +1,95 @@
+// Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
+// cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
+import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
+import { detectTable, fieldColumn, readTable, type ReadTableResult } from '../../shared/read-table';
+import { foldText } from '../../shared/cells/read-cell';
+import type { TableDef } from '../../shared/tables';
+import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
+
+export const SYNC_ID_HEADER = 'Sync ID';
+
+/** A cell as JSON: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null. */
+export type JsonCell = string | number | boolean | null;
+
+export interface TableSheet {
+  sheet: string;
+  table: TableDef;
+  /** The sheet's cells, JSON-ready, Sync ID column included. */
+  grid: JsonCell[][];
+  /** The same cells as the host gave them (a date cell and a text cell that reads as one differ here). */
+  host: HostCell[][];
+  /** 1-based; 0 when the sheet has no header yet. */
+  headerRow: number;
+  /** 1-based column of `Sync ID`, or null when the header row has none. */
+  syncIdColumn: number | null;
+  /** The table read from the grid without the Sync ID column; row numbers are the sheet's. */
+  read: ReadTableResult;
+  /** The sheet column (1-based) holding a field, if the header names it. */
+  columnOf(field: string): number | undefined;
+  /** The Sync ID on a sheet row ('' when none). */
+  syncIdAt(row: number): string;
+}
+
+export function jsonCell(port: SpreadsheetPort, v: HostCell): JsonCell {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return port.isoFromDate(v as Date);
+  return v as JsonCell;
+}
+
+const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
+
+/** Reads one sheet as `table` (one getValues). */
+export function readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][] = port.readSheet(sheet)): TableSheet {
+  const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
+  const headerIndex = grid.findIndex((line) => line.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== '')));
+  const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);
+  const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
+  const read = readTable(table, sheet, stripped);
+  // Issues placed by readTable name columns of the stripped grid: put them back where they are.
+  const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
+  for (const issue of read.issues) {
+    if (issue.column) issue.column = columnLetter(toSheetColumn(columnNumber(issue.column) - 1));
+  }
+  return {
+    sheet,
+    table,
+    grid,
+    host,
+    headerRow: headerIndex + 1,
+    syncIdColumn: syncIndex < 0 ? null : syncIndex + 1,
+    read,
+    columnOf(field) {
+      const { index } = fieldColumn(read.map, field);
+      return index === undefined ? undefined : toSheetColumn(index);
+    },
+    syncIdAt(row) {
+      const v = syncIndex < 0 ? null : grid[row - 1]?.[syncIndex];
+      return v === null || v === undefined ? '' : String(v).trim();
+    },
+  };
+}
+
+/** Sheets that are never tables: skipped without reading them. */
+const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.test(name) || / dashboard$/i.test(name);
+
+/**
+ * Every sheet holding a table, the first sheet per table only (a second one would fight the first
+ * over which rows exist). Sheets named as a table are taken without reading others; the rest are
+ * read once each to recognise their headers.
+ */
+export function readTableSheets(port: SpreadsheetPort, only?: TableDef['name']): TableSheet[] {
+  const found = new Map<TableDef['name'], TableSheet>();
+  const names = port.sheetNames().filter((n) => !isHelperSheet(n));
+  for (const name of names) {
+    const byName = detectTable(name, []);
+    if (byName && !found.has(byName.name) && (!only || only === byName.name)) found.set(byName.name, readTableSheet(port, name, byName));
+  }
+  for (const name of names) {
+    if (detectTable(name, []) || (only && found.has(only))) continue;
+    const host = port.readSheet(name);
+    const header = host.find((line) => line.some((v) => v !== null && v !== ''));
+    const table = header ? detectTable(name, header.map((v) => (v instanceof Date ? null : v))) : undefined;
+    if (table && !found.has(table.name) && (!only || only === table.name)) found.set(table.name, readTableSheet(port, name, table, host));
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,112 @@
+// The triage queue: open requests still lacking a status, priority or assignee, most urgent and oldest
+// first, each with its suggested priority and reason; and every assignee's open load against capacity.
+import { isBlankCell } from '../../shared/cells/read-cell';
+import { computeDerived } from '../../shared/layout';
+import { CLOSED_REQUEST_STATUSES, LISTS_SHEET, PRIORITIES } from '../../shared/lists';
+import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
+import { TABLES, type TypedRow } from '../../shared/tables';
+import { validateRows } from '../../shared/validate-row';
+import { AddonError } from './addon-error';
+import { readTableSheets, type TableSheet } from './table-sheet';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { TRIAGE_FIELDS, type AssigneeLoad, type TriageField, type TriageItem, type TriageView } from './views';
+
+/** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none. */
+export function spreadsheetRules(port: SpreadsheetPort): Rules {
+  return port.sheetNames().includes(LISTS_SHEET) ? readRules(port.readSheet(LISTS_SHEET)) : DEFAULT_RULES;
+}
+
+export function requestsSheet(port: SpreadsheetPort): TableSheet {
+  const [t] = readTableSheets(port, 'requests');
+  if (!t) throw new AddonError('no_table', 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.');
+  return t;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const isClosed = (status: unknown) => typeof status === 'string' && CLOSED_REQUEST_STATUSES.some((s) => s.toLowerCase() === status.toLowerCase());
+
+export const rowKey = (t: TableSheet, row: number, requestId: unknown) => {
+  const id = t.syncIdAt(row);
+  if (id) return `id:${id}`;
+  return isBlankCell(requestId as string) ? `row:${row}` : `req:${String(requestId).trim()}`;
+};
+
+export interface RequestRow {
+  row: number;
+  raw: Record<string, unknown>;
+  values: TypedRow;
+}
+
+/** Every request row with its typed values (fields that do not read stay null). */
+export function requestRows(t: TableSheet, rules: Rules): RequestRow[] {
+  const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), { lists: rules.lists });
+  return t.read.rows.map((r, i) => ({ row: r.row, raw: r.raw, values: results[i].values }));
+}
+
+export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: string): TriageItem {
+  const derived = computeDerived(TABLES.requests, r.values, rules, asOf);
+  // A value that did not read (a typo in a dropdown) is shown as typed, so the user can see and fix it.
+  const shown = (f: string) => text(r.values[f] ?? r.raw[f]);
+  return {
+    row: r.row,
+    key: rowKey(t, r.row, r.raw.requestId),
+    requestId: shown('requestId'),
+    receivedOn: shown('receivedOn'),
+    requesterOrg: shown('requesterOrg'),
+    contactName: shown('contactName'),
+    description: shown('description'),
+    daysOpen: typeof derived.daysOpen === 'number' ? derived.daysOpen : null,
+    slaState: text(derived.slaState),
+    suggestedPriority: text(derived.suggestedPriority),
+    priorityReason: text(derived.priorityReason),
+    values: Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, shown(f)])) as Record<TriageField, string>,
+  };
+}
+
+const isOpen = (v: TypedRow) => !isClosed(v.status) && v.fulfilledOn === null;
+
+export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || String(v.status).toLowerCase() === 'new' || v.priority === null || v.assignee === null);
+
+const rank = (item: TriageItem) => PRIORITIES.indexOf((item.values.priority || item.suggestedPriority) as (typeof PRIORITIES)[number]);
+
+export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): AssigneeLoad[] {
+  const loads = new Map<string, AssigneeLoad>();
+  const entry = (name: string) => {
+    const key = name.toLowerCase();
+    let load = loads.get(key);
+    if (!load) loads.set(key, (load = { name, openRequests: 0, openHours: 0, capacityHours: rules.capacity.get(key) ?? rules.settings.weeklyCapacityHours }));
+    return load;
+  };
+  for (const name of rules.lists.assignee) entry(name);
+  for (const { values: v } of rows) {
+    if (!isOpen(v) || typeof v.assignee !== 'string') continue;
+    const load = entry(v.assignee);
+    load.openRequests++;
+    const left = (typeof v.estimatedHours === 'number' ? v.estimatedHours : 0) - (typeof v.hoursSpent === 'number' ? v.hoursSpent : 0);
+    load.openHours += Math.max(0, left);
+  }
+  return [...loads.values()];
+}
+
+export function triageQueue(port: SpreadsheetPort, asOf: string): TriageView {
+  const t = requestsSheet(port);
+  const rules = spreadsheetRules(port);
+  const rows = requestRows(t, rules);
+  const items = rows
+    .filter((r) => needsTriage(r.values))
+    .map((r) => triageItem(t, r, rules, asOf))
+    .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999') || a.row - b.row);
+  return {
+    sheet: t.sheet,
+    asOf,
+    items,
+    options: {
+      category: rules.lists.category,
+      requesterType: rules.lists.requesterType,
+      priority: rules.lists.priority,
+      status: rules.lists.requestStatus,
+      assignee: rules.lists.assignee,
+    },
+    assignees: assigneeLoads(rows, rules),
+  };
+}

@@ -1,0 +1,63 @@
+// What the use-cases hand the sidebar (and any other surface): plain JSON, no Dates, so it crosses
+// google.script.run or an Office.js task pane unchanged.
+import type { SettingsUpdate, SettingsView } from './settings';
+import type { SyncReport } from './sync';
+
+export type { SettingsUpdate, SettingsView, SyncReport };
+
+/** The request fields the triage form edits. */
+export const TRIAGE_FIELDS = ['category', 'requesterType', 'priority', 'assignee', 'dueOn', 'followUpOn', 'status'] as const;
+export type TriageField = (typeof TRIAGE_FIELDS)[number];
+
+export interface TriageItem {
+  /** Sheet row when the queue was read; `key` finds the row again if rows moved since. */
+  row: number;
+  key: string;
+  requestId: string;
+  receivedOn: string;
+  requesterOrg: string;
+  contactName: string;
+  description: string;
+  daysOpen: number | null;
+  slaState: string;
+  suggestedPriority: string;
+  priorityReason: string;
+  /** Current values of the form's fields ('' when blank; dates `YYYY-MM-DD`). */
+  values: Record<TriageField, string>;
+}
+
+export interface AssigneeLoad {
+  name: string;
+  openRequests: number;
+  /** Estimated hours not yet spent on their open requests. */
+  openHours: number;
+  capacityHours: number;
+}
+
+export interface TriageView {
+  sheet: string;
+  asOf: string;
+  items: TriageItem[];
+  /** Dropdown values of the choice fields, from the Lists sheet. */
+  options: Record<'category' | 'requesterType' | 'priority' | 'status' | 'assignee', string[]>;
+  assignees: AssigneeLoad[];
+}
+
+export interface TriageUpdate {
+  key: string;
+  row: number;
+  values: Partial<Record<TriageField, string>>;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export type SaveResult = { ok: true; item: TriageItem | null } | { ok: false; errors: FieldProblem[] };
+
+/** What a sidebar action answers when it failed: shown as a message, never as a stack trace. */
+export interface ActionFailure {
+  failed: true;
+  message: string;
+}

@@ -1,0 +1,54 @@
+// The host services the use-cases need besides the spreadsheet: HTTP, per-document settings, a lock,
+// a cache and a schedule. Synchronous, as Apps Script is; each host implements them over its own APIs.
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  /** JSON text. */
+  body?: string;
+}
+
+/** `status` 0 means no answer came back (network failure, timeout); `body` then says why. */
+export interface HttpResponse {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface HttpPort {
+  fetch(request: HttpRequest): HttpResponse;
+  /** The requests run together (one host call); answers in the same order. */
+  fetchAll(requests: readonly HttpRequest[]): HttpResponse[];
+  /** Blocks for a back-off between retries. */
+  sleep(ms: number): void;
+}
+
+/** Per-document key/value settings (small values: Apps Script allows 9 KB each). */
+export interface SettingsPort {
+  get(key: string): string | null;
+  set(key: string, value: string | null): void;
+}
+
+export interface LockPort {
+  /** False when another execution holds the lock after waiting `waitMs`. */
+  tryLock(waitMs: number): boolean;
+  release(): void;
+}
+
+export interface CachePort {
+  getAll(keys: readonly string[]): Record<string, string>;
+  putAll(values: Record<string, string>, seconds: number): void;
+}
+
+/** The installable trigger that syncs on a schedule. */
+export interface SchedulePort {
+  /** Removes any existing schedule, then adds one every `hours` hours (0 removes only). */
+  setEveryHours(hours: number): void;
+}
+
+export interface Clock {
+  /** Today's calendar day where the spreadsheet lives, `YYYY-MM-DD`. */
+  today(): string;
+  now(): number;
+}

@@ -1,0 +1,71 @@
+// The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
+// every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
+import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
+
+/** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
+export type HostCell = string | number | boolean | Date | null;
+
+/** A native formula, written with its leading `=`. */
+export interface FormulaWrite {
+  formula: string;
+}
+
+/** A calendar day written as a date cell (the host's date in its own time zone, never shifted). */
+export interface DateWrite {
+  date: string;
+}
+
+/**
+ * A cell to write. Strings are always stored as the text given, even when the host would read them
+ * as something else: a formula (`=`, `+`, `-`, `@`), a number, a date or TRUE. Formulas and dates
+ * are written only when asked for by `{formula}` and `{date}`.
+ */
+export type WriteCell = string | number | boolean | null | FormulaWrite | DateWrite;
+
+export const isFormulaWrite = (c: WriteCell): c is FormulaWrite => typeof c === 'object' && c !== null && 'formula' in c;
+export const isDateWrite = (c: WriteCell): c is DateWrite => typeof c === 'object' && c !== null && 'date' in c;
+
+/** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */
+export interface Annotations {
+  notes: string[][];
+  backgrounds: (string | null)[][];
+}
+
+export interface ColumnFormat {
+  /** Width in characters (the unit workbook plans use). */
+  width?: number;
+  numFmt?: string;
+}
+
+/** What setup applies to a sheet besides its cells; rows and columns are 1-based sheet positions. */
+export interface SheetFormat {
+  headerRow?: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: readonly ColumnFormat[];
+  freeze?: { rows: number; columns?: number };
+  autoFilter?: boolean;
+  tabColor?: string;
+  validations?: readonly PlanValidation[];
+  conditionals?: readonly PlanConditional[];
+}
+
+export interface SpreadsheetPort {
+  sheetNames(): string[];
+  /** The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty. */
+  readSheet(name: string): HostCell[][];
+  /** Formula text of a block (`''` where a cell holds a value), in one read. */
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][];
+  /** One rectangular write from (row, column); the sheet grows to fit. */
+  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void;
+  /** Adds the sheet at the end unless it exists; never clears an existing one. */
+  ensureSheet(name: string): { created: boolean };
+  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations;
+  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void;
+  formatSheet(name: string, format: SheetFormat): void;
+  /** Selects the whole data row so the user sees which request the sidebar shows. */
+  selectRow(name: string, row: number): void;
+  toast(message: string, title?: string): void;
+  /** The calendar day a host date cell means, as `YYYY-MM-DD` (the spreadsheet's time zone). */
+  isoFromDate(date: Date): string;
+}

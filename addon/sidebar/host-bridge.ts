@@ -1,0 +1,24 @@
+// The one interface between the sidebar UI and its host (Apps Script today, an Excel task pane later):
+// every call is asynchronous, takes and returns plain JSON, and fails with a HostError carrying a message.
+import type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
+
+export type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView };
+
+export interface HostBridge {
+  triage(): Promise<TriageView>;
+  /** Selects the request's row in the sheet. */
+  select(key: string, row: number): Promise<void>;
+  save(update: TriageUpdate): Promise<SaveResult>;
+  sync(): Promise<SyncReport>;
+  settings(): Promise<SettingsView>;
+  saveSettings(update: SettingsUpdate): Promise<SettingsView>;
+}
+
+/** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */
+export class HostError extends Error {
+  override readonly name = 'HostError' as const;
+}
+
+export const isHostError = (e: unknown): e is HostError => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'HostError';
+
+export const errorText = (e: unknown) => (e instanceof Error || isHostError(e) ? (e as Error).message : String(e));

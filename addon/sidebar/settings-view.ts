@@ -1,0 +1,60 @@
+// The settings panel: service URL, this sheet's source token (only its last characters are ever shown
+// back) and the sync schedule.
+import { SYNC_INTERVAL_HOURS } from '../core/settings';
+import type { SettingsView } from '../core/views';
+import { announce, clear, h } from './dom';
+import { errorText, type HostBridge } from './host-bridge';
+
+export class SettingsPanel {
+  readonly root = h('div', { id: 'settings' });
+
+  constructor(
+    private readonly bridge: HostBridge,
+    private readonly status: Element,
+  ) {}
+
+  async load(): Promise<void> {
+    try {
+      this.render(await this.bridge.settings());
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
+  }
+
+  private render(view: SettingsView): void {
+    clear(this.root);
+    const schedule = SYNC_INTERVAL_HOURS.map((hours) =>
+      h('option', { value: hours, selected: hours === view.syncEveryHours }, hours === 0 ? 'Only when I click Sync now' : hours === 1 ? 'Every hour' : `Every ${hours} hours`),
+    );
+    const form = h('form', { 'aria-label': 'Equity Desk settings', novalidate: true },
+      h('h2', {}, 'Settings'),
+      h('div', { class: 'field' },
+        h('label', { for: 'setting-url' }, 'Service URL'),
+        h('input', { id: 'setting-url', name: 'serviceUrl', type: 'url', value: view.serviceUrl, placeholder: 'https://equity-desk.example.gov', autocomplete: 'off' })),
+      h('div', { class: 'field' },
+        h('label', { for: 'setting-token' }, 'Source token for this sheet'),
+        h('input', { id: 'setting-token', name: 'sourceToken', type: 'password', value: '', autocomplete: 'off', 'aria-describedby': 'token-hint' }),
+        h('p', { class: 'hint', id: 'token-hint' }, view.tokenHint ? `A token ending ${view.tokenHint} is saved; leave blank to keep it.` : 'No token saved yet.')),
+      h('div', { class: 'field' },
+        h('label', { for: 'setting-schedule' }, 'Sync automatically'),
+        h('select', { id: 'setting-schedule', name: 'syncEveryHours' }, ...schedule)),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.save(form);
+    });
+    this.root.append(form);
+  }
+
+  private async save(form: HTMLFormElement): Promise<void> {
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+    announce(this.status, 'Saving settings…');
+    try {
+      const view = await this.bridge.saveSettings({ serviceUrl: value('serviceUrl'), sourceToken: value('sourceToken'), syncEveryHours: Number(value('syncEveryHours')) });
+      this.render(view);
+      announce(this.status, view.configured ? 'Settings saved.' : 'Settings saved; add the service URL and token to sync.', 'ok');
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
+  }
+}

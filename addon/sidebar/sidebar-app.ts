@@ -1,0 +1,57 @@
+// The sidebar shell, host-agnostic: a view switch (Triage, Settings), "Sync now" with its report, and one
+// live status line; everything it does goes through the HostBridge it is given.
+import type { SyncReport } from '../core/views';
+import { announce, h } from './dom';
+import { errorText, type HostBridge } from './host-bridge';
+import { SettingsPanel } from './settings-view';
+import { TriagePanel } from './triage-view';
+
+export type SidebarView = 'triage' | 'settings';
+
+function reportList(report: SyncReport): HTMLElement {
+  return h('ul', { class: 'report' }, ...report.tables.map((t) =>
+    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`)));
+}
+
+export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {
+  const status = h('p', { id: 'status', role: 'status', 'aria-live': 'polite' });
+  const syncResult = h('div', { id: 'sync-result' });
+  const triage = new TriagePanel(bridge, status);
+  const settings = new SettingsPanel(bridge, status);
+  const panels: Record<SidebarView, { root: HTMLElement; load(): Promise<void> }> = { triage, settings };
+  const tabs = {} as Record<SidebarView, HTMLButtonElement>;
+
+  const show = (view: SidebarView) => {
+    for (const [name, panel] of Object.entries(panels) as [SidebarView, (typeof panels)[SidebarView]][]) {
+      panel.root.hidden = name !== view;
+      tabs[name].setAttribute('aria-pressed', String(name === view));
+    }
+    void panels[view].load();
+  };
+  tabs.triage = h('button', { type: 'button', onclick: () => show('triage') }, 'Triage');
+  tabs.settings = h('button', { type: 'button', onclick: () => show('settings') }, 'Settings');
+
+  const syncButton = h('button', { type: 'button', id: 'sync-now' }, 'Sync now');
+  syncButton.addEventListener('click', async () => {
+    syncButton.disabled = true;
+    announce(status, 'Syncing…');
+    try {
+      const report = await bridge.sync();
+      syncResult.replaceChildren(reportList(report));
+      announce(status, 'Sync finished.', 'ok');
+    } catch (e) {
+      announce(status, errorText(e), 'error');
+    } finally {
+      syncButton.disabled = false;
+    }
+  });
+
+  root.append(
+    h('nav', { 'aria-label': 'Equity Desk' }, tabs.triage, tabs.settings, syncButton),
+    status,
+    syncResult,
+    triage.root,
+    settings.root,
+  );
+  show(start);
+}

@@ -1,0 +1,166 @@
+// The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
+// form (suggested priority with its reason, assignees with their load); Save and Save & next write the row.
+import { TRIAGE_FIELDS, type FieldProblem, type TriageField, type TriageItem, type TriageView } from '../core/views';
+import { announce, clear, h } from './dom';
+import { errorText, type HostBridge } from './host-bridge';
+
+const LABELS: Record<TriageField, string> = {
+  category: 'Category',
+  requesterType: 'Requester type',
+  priority: 'Priority',
+  assignee: 'Assignee',
+  dueOn: 'Due',
+  followUpOn: 'Follow-up on',
+  status: 'Status',
+};
+
+const isDateField = (f: TriageField): f is 'dueOn' | 'followUpOn' => f === 'dueOn' || f === 'followUpOn';
+
+export class TriagePanel {
+  private view: TriageView | null = null;
+  private index = -1;
+  private readonly queue = h('ul', { id: 'queue', role: 'listbox', tabindex: 0, 'aria-label': 'Requests needing triage' });
+  private readonly heading = h('h2', { id: 'queue-heading' }, 'Requests needing triage');
+  private readonly detail = h('section', { id: 'detail', 'aria-label': 'Selected request' });
+  readonly root = h('div', { id: 'triage' }, this.heading, this.queue, this.detail);
+
+  constructor(
+    private readonly bridge: HostBridge,
+    private readonly status: Element,
+  ) {
+    this.queue.addEventListener('keydown', (e) => this.onKey(e));
+  }
+
+  async load(): Promise<void> {
+    announce(this.status, 'Reading the requests…');
+    try {
+      this.view = await this.bridge.triage();
+      announce(this.status, this.view.items.length ? `${this.view.items.length} requests need triage.` : 'Nothing needs triage.', 'ok');
+      this.renderQueue();
+      await this.choose(this.view.items.length ? 0 : -1);
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const count = this.view?.items.length ?? 0;
+    const moves: Record<string, number> = { ArrowDown: this.index + 1, ArrowUp: this.index - 1, Home: 0, End: count - 1 };
+    if (!(e.key in moves) || count === 0) return;
+    e.preventDefault();
+    void this.choose(Math.max(0, Math.min(count - 1, moves[e.key])));
+  }
+
+  private renderQueue(): void {
+    const items = this.view?.items ?? [];
+    this.heading.textContent = `Requests needing triage (${items.length})`;
+    clear(this.queue);
+    items.forEach((item, i) => {
+      const suggested = item.suggestedPriority ? ` · suggested ${item.suggestedPriority}` : '';
+      this.queue.append(
+        h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
+          h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
+          h('span', { class: 'meta' }, `Received ${item.receivedOn || 'unknown'}${suggested}`)),
+      );
+    });
+  }
+
+  private async choose(i: number): Promise<void> {
+    this.index = i;
+    for (const [n, li] of [...this.queue.children].entries()) li.setAttribute('aria-selected', String(n === i));
+    const item = this.view?.items[i];
+    if (item) this.queue.setAttribute('aria-activedescendant', `request-${i}`);
+    else this.queue.removeAttribute('aria-activedescendant');
+    this.renderDetail(item);
+    if (!item) return;
+    this.queue.children[i]?.scrollIntoView?.({ block: 'nearest' });
+    try {
+      await this.bridge.select(item.key, item.row);
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
+  }
+
+  private control(field: TriageField, item: TriageItem): HTMLElement {
+    const view = this.view!;
+    const value = item.values[field];
+    const common = { id: `field-${field}`, name: field, 'aria-describedby': `error-${field}` };
+    if (isDateField(field)) return h('input', { ...common, type: 'date', value });
+    const choices: { value: string; text: string }[] = field === 'assignee'
+      ? view.assignees.map((a) => ({ value: a.name, text: `${a.name} (${a.openRequests} open, ${Math.round(a.openHours)} of ${a.capacityHours} h)` }))
+      : view.options[field].map((v) => ({ value: v, text: v }));
+    if (value && !choices.some((c) => c.value === value)) choices.unshift({ value, text: `${value} (not in the list)` });
+    return h('select', common, h('option', { value: '' }, '—'), ...choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.text)));
+  }
+
+  private renderDetail(item: TriageItem | undefined): void {
+    clear(this.detail);
+    if (!item) return;
+    const fields = TRIAGE_FIELDS.map((field) =>
+      h('div', { class: 'field' },
+        h('label', { for: `field-${field}` }, LABELS[field]),
+        this.control(field, item),
+        field === 'priority' && item.suggestedPriority
+          ? h('p', { class: 'hint', id: 'priority-hint' }, `Suggested: ${item.suggestedPriority}. ${item.priorityReason}`)
+          : null,
+        h('p', { class: 'error', id: `error-${field}` })),
+    );
+    const form = h('form', { 'aria-label': 'Triage this request', novalidate: true },
+      ...fields,
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', value: 'save' }, 'Save'),
+        h('button', { type: 'submit', value: 'next', class: 'primary' }, 'Save & next')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const next = (e as SubmitEvent).submitter?.getAttribute('value') === 'next';
+      void this.save(form, item, next);
+    });
+    this.detail.append(
+      h('h2', {}, item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`),
+      h('dl', {},
+        h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
+        h('dt', {}, 'Received'), h('dd', {}, `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`),
+        h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
+        h('dt', {}, 'Request'), h('dd', { class: 'description' }, item.description || '—')),
+      form,
+    );
+  }
+
+  private showErrors(form: HTMLFormElement, errors: readonly FieldProblem[]): void {
+    for (const field of TRIAGE_FIELDS) {
+      const messages = errors.filter((e) => e.field === field).map((e) => e.message);
+      const control = form.querySelector(`#field-${field}`);
+      form.querySelector(`#error-${field}`)!.textContent = messages.join(' ');
+      if (messages.length) control?.setAttribute('aria-invalid', 'true');
+      else control?.removeAttribute('aria-invalid');
+    }
+    (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+  }
+
+  private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
+    const values: Partial<Record<TriageField, string>> = {};
+    for (const field of TRIAGE_FIELDS) {
+      const v = (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value;
+      if (v !== item.values[field]) values[field] = v;
+    }
+    announce(this.status, 'Saving…');
+    try {
+      const result = await this.bridge.save({ key: item.key, row: item.row, values });
+      if (!result.ok) {
+        this.showErrors(form, result.errors);
+        announce(this.status, 'Some fields need fixing.', 'error');
+        return;
+      }
+      const items = this.view!.items;
+      const at = items.indexOf(item);
+      if (result.item) items.splice(at, 1, result.item);
+      else items.splice(at, 1);
+      announce(this.status, `Saved ${item.requestId || `row ${item.row}`}${result.item ? '' : '; it no longer needs triage'}.`, 'ok');
+      this.renderQueue();
+      const following = result.item ? (next ? at + 1 : at) : at;
+      await this.choose(Math.min(following, items.length - 1));
+    } catch (e) {
+      announce(this.status, errorText(e), 'error');
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// `npm run build`: the Apps Script add-on as `clasp push` uploads it (build/apps-script, the rootDir of
+// .clasp.json): Code.js (the bundle plus one plain top-level function per entry point, custom functions
+// with their JSDoc), Sidebar.html (the sidebar bundled into one page) and appsscript.json.
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADDON = path.join(ROOT, 'addon');
+export const DEFAULT_OUT = path.join(ROOT, 'build', 'apps-script');
+
+async function bundle(entry, options) {
+  const result = await build({
+    entryPoints: [path.join(ADDON, entry)],
+    bundle: true,
+    write: false,
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'silent',
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The entry list, compiled and imported here so the wrappers come from the very list main.ts is checked against. */
+async function entryPoints() {
+  const code = await bundle('apps-script/entry-points.ts', { format: 'esm', platform: 'neutral' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return { entries: mod.ENTRY_POINTS, paramsOf: mod.paramsOf };
+}
+
+const comment = (lines) => ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
+
+function jsdoc(entry) {
+  if (entry.kind !== 'custom') {
+    const what = { trigger: 'Trigger', menu: 'Menu item', sidebar: 'Sidebar call (google.script.run)' }[entry.kind];
+    return comment([`${what}: hands over to EquityDesk.handlers.${entry.name}.`]);
+  }
+  const { summary, params, returns } = entry.doc;
+  return comment([
+    summary,
+    '',
+    ...params.map((p) => `@param {${p.type}} ${p.name} ${p.optional ? '(optional) ' : ''}${p.description}`),
+    `@return {${returns.type}} ${returns.description}`,
+    '@customfunction',
+  ]);
+}
+
+function wrappers(entries, paramsOf) {
+  return entries
+    .map((entry) => {
+      const params = paramsOf(entry).join(', ');
+      return `${jsdoc(entry)}\nfunction ${entry.name}(${params}) {\n  return EquityDesk.handlers.${entry.name}(${params});\n}\n`;
+    })
+    .join('\n');
+}
+
+async function sidebarHtml() {
+  const [template, css, script] = await Promise.all([
+    readFile(path.join(ADDON, 'sidebar', 'sidebar.html'), 'utf8'),
+    readFile(path.join(ADDON, 'sidebar', 'sidebar.css'), 'utf8'),
+    bundle('sidebar/main.ts', { format: 'iife', platform: 'browser' }),
+  ]);
+  // Inline script text must not close its own element.
+  const safe = script.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+  return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => safe);
+}
+
+/** Builds into `outDir` (default build/apps-script); returns the paths written. */
+export async function buildAppsScript({ outDir = DEFAULT_OUT } = {}) {
+  const [{ entries, paramsOf }, code, html] = await Promise.all([
+    entryPoints(),
+    bundle('apps-script/main.ts', { format: 'iife', globalName: 'EquityDesk', platform: 'neutral', mainFields: ['module', 'main'] }),
+    sidebarHtml(),
+  ]);
+  const header = '// Equity Desk for Google Sheets. Built by `npm run build` from addon/; do not edit: changes are lost on the next build.\n';
+  const files = {
+    code: path.join(outDir, 'Code.js'),
+    sidebar: path.join(outDir, 'Sidebar.html'),
+    manifest: path.join(outDir, 'appsscript.json'),
+  };
+  await mkdir(outDir, { recursive: true });
+  await Promise.all([
+    writeFile(files.code, `${header}${code}\n${wrappers(entries, paramsOf)}`),
+    writeFile(files.sidebar, html),
+    copyFile(path.join(ADDON, 'apps-script', 'appsscript.json'), files.manifest),
+  ]);
+  return files;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const at = process.argv.indexOf('--out');
+  const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : DEFAULT_OUT;
+  try {
+    const files = await buildAppsScript({ outDir });
+    process.stdout.write(`built ${Object.values(files).map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+  } catch (error) {
+    process.stderr.write(`build failed: ${error?.message ?? error}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,33 @@
+// The service's one error type: a status and a stable code, turned into `{error: {code, message}}` by
+// the app's single error handler.
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ApiErrorCode =
+  | 'unauthorized' // no token, or one the service does not know
+  | 'forbidden' // a known token whose role may not use this route
+  | 'rate_limited'
+  | 'not_found'
+  | 'malformed_json'
+  | 'invalid_body' // well-formed JSON of the wrong shape
+  | 'invalid_query'
+  | 'unknown_table'
+  | 'invalid_batch' // a row id repeated, or both sent and deleted
+  | 'payload_too_large'
+  | 'internal';
+
+/** Checked with `isApiError`, which looks at `name` so it works across realms. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError' as const;
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Extra response headers, e.g. `Retry-After`. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ApiError';

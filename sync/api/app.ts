@@ -1,0 +1,85 @@
+// The sync service as a Hono app, built from its dependencies: one sub-app per resource, one auth guard,
+// and exactly one place where errors become responses.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Config } from '../config';
+import type { PrincipalKind, RowStore } from '../store/row-store';
+import { isStoreError } from '../store/store-error';
+import { ApiError, isApiError, type ApiErrorCode } from './api-error';
+import { requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { demandApp } from './demand-routes';
+import { docsPage } from './docs-page';
+import { openApiDocument } from './openapi';
+import { RateLimiter } from './rate-limit';
+import { reviewersApp } from './reviewers';
+import { sourcesApp } from './sources';
+import { syncApp } from './sync';
+
+/** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
+export type SubApp = Hono<any, any, any>;
+
+export interface AppDeps {
+  store: RowStore;
+  config: Config;
+  clock?: () => Date;
+  /**
+   * Read-only routes (metrics, master workbook, dashboard) built elsewhere, mounted at `/` behind the
+   * reviewer-or-admin guard: every route they define needs a reviewer or admin token.
+   */
+  readRoutes?: readonly SubApp[];
+  /** Where an unexpected error (a bug or an outage, answered with a 500) is reported. */
+  reportError?: (error: unknown) => void;
+}
+
+export interface RouteDeps {
+  store: RowStore;
+  config: Config;
+  clock: () => Date;
+  auth: AuthDeps;
+}
+
+const READ_ROLES: PrincipalKind[] = ['reviewer', 'admin'];
+
+const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' };
+
+/** Turns anything thrown into the JSON error body; only a genuine fault is a 500. */
+function errorResponse(c: Context, error: unknown, report: (e: unknown) => void): Response {
+  let e: ApiError;
+  if (isApiError(error)) e = error;
+  else if (isStoreError(error) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  else if (error instanceof HTTPException && error.status < 500) {
+    e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
+  } else {
+    report(error);
+    e = new ApiError(500, 'internal', 'the service failed to handle this request; nothing was written');
+  }
+  return c.json({ error: { code: e.code, message: e.message } }, e.status, e.headers);
+}
+
+export function createApp(deps: AppDeps): Hono<ApiEnv> {
+  const clock = deps.clock ?? (() => new Date());
+  const report = deps.reportError ?? ((e: unknown) => process.stderr.write(`equity-desk: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`));
+  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(deps.config.limits.rateLimitPerMinute, () => clock().getTime()) };
+  const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
+
+  const app = new Hono<ApiEnv>()
+    .get('/healthz', (c) => c.json({ ok: true }))
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .get('/docs', (c) => c.html(docsPage(openApiDocument())))
+    .route('/api/v1/sources', sourcesApp(routeDeps))
+    .route('/api/v1/reviewers', reviewersApp(routeDeps))
+    .route('/api/v1/sync', syncApp(routeDeps))
+    .route('/api/v1/demand', demandApp(routeDeps));
+
+  // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
+  const guard = requireRole(auth, ...READ_ROLES);
+  for (const sub of deps.readRoutes ?? []) {
+    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, guard);
+    app.route('/', sub);
+  }
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}; see /docs` } }, 404));
+  app.onError((error, c) => errorResponse(c, error, report));
+  return app;
+}

@@ -1,0 +1,43 @@
+// `GET /api/v1/demand`: how many live requests every source holds for a requester type and category
+// received in a date span. Aggregate only (a count, never rows), so a source token may ask: the sheets'
+// EQ_DEMAND custom function calls it.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { foldText } from '../../shared/cells/read-cell';
+import { ApiError } from './api-error';
+import type { RouteDeps } from './app';
+import { requireRole, type ApiEnv } from './auth';
+import { describeIssues } from './request-body';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const demandQuery = z
+  .strictObject({
+    requesterType: z.string().trim().max(200).optional().describe('Requester type, e.g. "City"; any when left out.'),
+    category: z.string().trim().max(200).optional().describe('Request category; any when left out.'),
+    from: isoDate.optional().describe('First day received (inclusive).'),
+    to: isoDate.optional().describe('Last day received (inclusive).'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['from'] });
+
+export const demandAnswer = z.object({ count: z.number().int().describe('Live requests across all sources that match.') });
+
+/** Text filters match as the sheets' dropdowns do: case, spaces and punctuation aside. */
+const matches = (wanted: string | undefined, value: unknown) => !wanted || (typeof value === 'string' && foldText(value) === foldText(wanted));
+
+export function demandApp(deps: RouteDeps): Hono<ApiEnv> {
+  return new Hono<ApiEnv>().get('/', requireRole(deps.auth, 'source', 'reviewer', 'admin'), async (c) => {
+    const parsed = demandQuery.safeParse(c.req.query());
+    if (!parsed.success) throw new ApiError(400, 'invalid_query', describeIssues(parsed.error));
+    const q = parsed.data;
+    let count = 0;
+    for await (const row of deps.store.rows('requests')) {
+      const v = row.values;
+      const received = typeof v.receivedOn === 'string' ? v.receivedOn : '';
+      if (!matches(q.requesterType, v.requesterType) || !matches(q.category, v.category)) continue;
+      if ((q.from && !(received >= q.from)) || (q.to && !(received <= q.to))) continue;
+      count++;
+    }
+    return c.json({ count });
+  });
+}

@@ -1,0 +1,100 @@
+// The API described as OpenAPI 3.1, generated from the same zod schemas the handlers validate with.
+import { z } from 'zod';
+import type { PrincipalKind } from '../store/row-store';
+import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, syncBody, syncResult, syncState, tableName } from './schemas';
+
+interface RouteDoc {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  /** Empty: anyone, no token. */
+  roles: PrincipalKind[];
+  body?: z.ZodType;
+  query?: Record<string, { schema: z.ZodType; description: string }>;
+  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** Client errors this route answers with, beyond those every protected route has. */
+  errors?: Record<number, string>;
+}
+
+const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness check.', roles: [], ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) } },
+  {
+    method: 'post', path: '/api/v1/sources', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
+    body: createSourceBody, ok: { status: 201, description: 'The new source.', schema: createdPrincipal },
+  },
+  {
+    method: 'post', path: '/api/v1/reviewers', summary: 'Issue a read-only token (metrics, master workbook, dashboard).', roles: ['admin'],
+    body: createReviewerBody, ok: { status: 201, description: 'The new reviewer.', schema: createdPrincipal },
+  },
+  {
+    method: 'post', path: '/api/v1/sync',
+    summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
+    roles: ['source'], body: syncBody, ok: { status: 200, description: 'What the batch did.', schema: syncResult },
+    errors: { 413: 'More rows than the per-request limit (5,000 by default), or a body over the size limit (50 MB).' },
+  },
+  {
+    method: 'get', path: '/api/v1/sync/state', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
+    roles: ['source'], query: { table: { schema: tableName, description: 'The table.' } }, ok: { status: 200, description: 'Row ids and hashes, ordered by row id.', schema: syncState },
+  },
+  { method: 'get', path: '/api/v1/metrics', summary: 'Demand metrics as JSON.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'The metrics.' } },
+  {
+    method: 'get', path: '/api/v1/export/master.xlsx', summary: 'The master workbook of every source.', roles: ['reviewer', 'admin'],
+    ok: { status: 200, description: 'An .xlsx file.', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  },
+  { method: 'get', path: '/dashboard', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
+  { method: 'get', path: '/openapi.json', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },
+  { method: 'get', path: '/docs', summary: 'This document as a page.', roles: [], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
+];
+
+const PROTECTED_ERRORS: Record<number, string> = {
+  401: 'Missing, malformed or unknown token.',
+  403: "The token's role may not use this route.",
+  429: 'Too many requests for this token; wait the Retry-After seconds.',
+};
+
+function json(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  // Embedded in an OpenAPI 3.1 document, whose dialect is already JSON Schema 2020-12.
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+const errorContent = () => ({ 'application/json': { schema: json(apiErrorBody, 'output') } });
+
+function operation(r: RouteDoc) {
+  const errors: Record<number, string> = { ...(r.roles.length ? PROTECTED_ERRORS : {}) };
+  if (r.body) Object.assign(errors, { 400: 'Malformed JSON or a body of the wrong shape.', 413: 'The body is over the size limit.' });
+  if (r.query) errors[400] = 'A missing or unknown query parameter.';
+  Object.assign(errors, r.errors);
+  const ok = r.ok.schema ? { 'application/json': { schema: json(r.ok.schema, 'output') } } : { [r.ok.contentType ?? 'application/json']: {} };
+  return {
+    summary: r.summary,
+    description: r.roles.length ? `Who: ${r.roles.join(', ')} token.` : 'Who: anyone, no token.',
+    'x-roles': r.roles,
+    ...(r.roles.length ? { security: [{ bearer: [] }] } : { security: [] }),
+    ...(r.query ? { parameters: Object.entries(r.query).map(([name, q]) => ({ name, in: 'query', required: true, description: q.description, schema: json(q.schema, 'input') })) } : {}),
+    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
+    responses: {
+      [r.ok.status]: { description: r.ok.description, content: ok },
+      ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, { description, content: errorContent() }])),
+    },
+  };
+}
+
+let cached: Record<string, unknown> | undefined;
+
+/** Built once: the schemas do not change while the service runs. */
+export function openApiDocument(): Record<string, unknown> {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) (paths[r.path] ??= {})[r.method] = operation(r);
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Equity Desk sync service',
+      version: '1',
+      description: 'Receives rows from source sheets (Google Sheets, Excel, files), validates them, and serves demand metrics, the master workbook and the committee dashboard. Errors are JSON: {"error": {"code", "message"}}.',
+    },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <token>. Admin tokens come from EQUITY_DESK_ADMIN_TOKEN or the first start; source and reviewer tokens from the admin routes or the CLI.' } } },
+    paths,
+  };
+  return cached;
+}

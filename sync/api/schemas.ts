@@ -1,0 +1,79 @@
+// The request and response bodies of the HTTP API as zod schemas: the handlers validate with them and
+// `/openapi.json` is generated from them, so the documentation cannot drift from the code.
+import { z } from 'zod';
+import { TABLE_NAMES } from '../../shared/index';
+
+export const SOURCE_KINDS = ['google-sheets', 'excel', 'file'] as const;
+
+const name = z.string().trim().min(1, 'name must not be empty').max(200, 'name is longer than 200 characters');
+
+export const createSourceBody = z.strictObject({
+  name: name.describe('How the source sheet is shown in the master workbook, e.g. "City of Oakland intake".'),
+  kind: z.enum(SOURCE_KINDS).default('google-sheets').describe('Where the rows come from.'),
+});
+
+export const createReviewerBody = z.strictObject({
+  name: name.describe('Who the read-only token is for, e.g. "Equity committee".'),
+});
+
+export const createdPrincipal = z.object({
+  id: z.string(),
+  token: z.string().describe('Shown once; the service keeps only its SHA-256 digest.'),
+});
+
+export const tableName = z.enum(TABLE_NAMES);
+
+export const rowId = z
+  .string()
+  .min(1, 'rowId must not be empty')
+  .max(512, 'rowId is longer than 512 characters')
+  .describe("The row's stable id within its source and table.");
+
+type CellValue = string | number | boolean | null;
+const isCellValue = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * Field name → cell as JSON: text, number, true/false, or null for a blank; dates as text (2026-03-15,
+ * 3/15/2026, Mar 2026). One check over the object instead of a zod record: a record rebuilds every row
+ * and costs more than the rest of the ingest path together.
+ */
+export const rowValues = z
+  .custom<Record<string, CellValue>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isCellValue), {
+    error: 'values must be an object of field name → text, number, true/false or null',
+  })
+  .meta({
+    type: 'object',
+    additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+    description: 'Canonical field name → cell value (text, number, true/false, null for blank); derived fields are ignored.',
+  });
+
+export const syncBody = z.strictObject({
+  table: tableName,
+  rows: z.array(
+    z.strictObject({
+      rowId,
+      values: rowValues,
+    }),
+  ),
+  deleted: z.array(rowId).optional().describe('Rows removed from the sheet: kept as tombstones.'),
+  full: z.boolean().optional().describe('The batch is the whole sheet: stored rows missing from it become tombstones.'),
+});
+
+const fieldError = z.object({ field: z.string(), message: z.string() });
+
+export const syncResult = z.object({
+  accepted: z.number().int().describe('Rows new or changed, now stored.'),
+  unchanged: z.number().int().describe('Rows whose content hash matched what is stored.'),
+  deleted: z.number().int().describe('Rows turned into tombstones.'),
+  rejected: z.array(z.object({ rowId: z.string(), errors: z.array(fieldError) })).describe('Invalid rows; their last good version stays.'),
+  warnings: z.array(z.object({ rowId: z.string(), field: z.string(), message: z.string() })).describe('Accepted with a note (e.g. a likely typo in a date).'),
+});
+
+export const syncState = z.object({
+  table: tableName,
+  rows: z.array(z.object({ rowId: z.string(), hash: z.string().describe('contentHash of the stored typed values.') })),
+});
+
+export const apiErrorBody = z.object({
+  error: z.object({ code: z.string().describe('Stable, for programs.'), message: z.string().describe('For people.') }),
+});

@@ -1,0 +1,52 @@
+// `POST /api/v1/sync` and `GET /api/v1/sync/state`: a source sends its changed rows and asks what the
+// service holds, always for its own rows only (the source id comes from the token, never the body).
+import { Hono } from 'hono';
+import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
+import { ingestBatch } from '../ingest/ingest-batch';
+import { ApiError } from './api-error';
+import type { RouteDeps } from './app';
+import { requireRole, type ApiEnv } from './auth';
+import { limitBody, parseBody, readJson } from './request-body';
+import { syncBody } from './schemas';
+
+function knownTable(table: unknown): TableName {
+  if (isTableName(table)) return table;
+  const shown = typeof table === 'string' ? `"${table.slice(0, 60)}"` : 'missing';
+  throw new ApiError(400, 'unknown_table', `table is ${shown}; it must be one of ${TABLE_NAMES.join(', ')}`);
+}
+
+export function syncApp(deps: RouteDeps): Hono<ApiEnv> {
+  const maxRows = deps.config.limits.maxRowsPerBatch;
+  return new Hono<ApiEnv>()
+    .post('/', requireRole(deps.auth, 'source'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
+      const json = await readJson(c);
+      const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+      if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
+      knownTable(top.table);
+      // Counted before the shape check, so an oversized batch costs no validation.
+      if (Array.isArray(top.rows) && top.rows.length > maxRows) {
+        throw new ApiError(413, 'payload_too_large', `this batch has ${top.rows.length.toLocaleString('en-US')} rows; send at most ${maxRows.toLocaleString('en-US')} rows per request`);
+      }
+      const body = parseBody(syncBody, json);
+      const result = await ingestBatch(deps.store, {
+        sourceId: c.get('principal').id,
+        table: body.table,
+        rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values })),
+        deleted: body.deleted,
+        full: body.full,
+        at: deps.clock(),
+      });
+      return c.json({
+        accepted: result.accepted,
+        unchanged: result.unchanged,
+        deleted: result.deleted,
+        rejected: result.rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
+        warnings: result.warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
+      });
+    })
+    .get('/state', requireRole(deps.auth, 'source'), async (c) => {
+      const table = knownTable(c.req.query('table'));
+      const rows = await deps.store.syncState(c.get('principal').id, table);
+      return c.json({ table, rows });
+    });
+}

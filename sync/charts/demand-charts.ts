@@ -1,0 +1,111 @@
+// The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
+// both show exactly the figures the metrics JSON holds.
+import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { ChartSpec } from './render-chart';
+
+const WIDTH = 640;
+const HEIGHT = 340;
+/** Bars beyond this many would be unreadable; the rest stay in the tables. */
+const MAX_BARS = 12;
+
+const NO_DATA = { type: 'text', left: 'center', top: 'middle', style: { text: 'No data for this period', fontSize: 14, fill: '#4b5563' } } as const;
+const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
+const legend = { top: 38, type: 'scroll' } as const;
+const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, minInterval: 1 }) as const;
+const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
+
+function demandTrend(m: DemandMetrics): ChartSpec {
+  const types = m.demand.byRequesterType.map((t) => t.key);
+  const busiest = [...m.demand.byMonth].sort((a, b) => b.total - a.total)[0];
+  return {
+    id: 'demand-trend', title: 'Requests received by month and requester type', width: WIDTH, height: HEIGHT,
+    alt: m.demand.total === 0 ? 'No requests in this period.'
+      : `${m.demand.total} requests from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
+        + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
+    option: {
+      legend,
+      grid,
+      xAxis: { type: 'category', data: m.demand.months },
+      yAxis: valueAxis('Requests'),
+      series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
+      ...(m.demand.total === 0 ? { graphic: NO_DATA } : {}),
+    },
+  };
+}
+
+function backlogAge(m: DemandMetrics): ChartSpec {
+  const buckets = m.backlog.byAgeBucket;
+  return {
+    id: 'backlog-age', title: 'Open requests by age', width: WIDTH, height: HEIGHT,
+    alt: `${m.backlog.open} open requests, ${m.backlog.overdue} past their SLA. By age: ` + listed(buckets.map((b) => `${b.key} ${b.count}`)),
+    option: {
+      grid,
+      xAxis: { type: 'category', data: buckets.map((b) => b.key) },
+      yAxis: valueAxis('Open requests'),
+      series: [{ type: 'bar', name: 'Open requests', data: buckets.map((b) => b.count), label: { show: true, position: 'top' } }],
+      ...(m.backlog.open === 0 ? { graphic: NO_DATA } : {}),
+    },
+  };
+}
+
+function timeToFulfil(m: DemandMetrics): ChartSpec {
+  const median = m.rba.howWell.find((x) => x.id === 'medianDays')!;
+  const p90 = m.rba.howWell.find((x) => x.id === 'p90Days')!;
+  return {
+    id: 'time-to-fulfil', title: 'Days from request to fulfilment, by quarter', width: WIDTH, height: HEIGHT,
+    alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${m.fulfilment.fulfilled} fulfilled requests. By quarter (median / 90th percentile): `
+      + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
+    option: {
+      legend,
+      grid,
+      xAxis: { type: 'category', data: m.rba.quarters },
+      yAxis: valueAxis('Days'),
+      series: [
+        { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
+        { type: 'bar', name: '90th percentile', data: p90.trend.map((t) => t.value) },
+      ],
+      ...(m.fulfilment.fulfilled === 0 ? { graphic: NO_DATA } : {}),
+    },
+  };
+}
+
+function loadVsCapacity(m: DemandMetrics): ChartSpec {
+  const people = m.hours.byAssignee.slice(0, MAX_BARS);
+  return {
+    id: 'load-vs-capacity', title: 'Open hours per assignee against weekly capacity', width: WIDTH, height: HEIGHT,
+    alt: 'Open hours / weekly capacity: ' + listed(people.map((p) => `${p.assignee} ${p.openHours} / ${p.weeklyCapacity}`)),
+    option: {
+      legend,
+      grid,
+      xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > 5 ? 30 : 0 } },
+      yAxis: valueAxis('Hours'),
+      series: [
+        { type: 'bar', name: 'Open hours', data: people.map((p) => p.openHours) },
+        { type: 'bar', name: 'Weekly capacity', data: people.map((p) => p.weeklyCapacity) },
+      ],
+      ...(people.length === 0 ? { graphic: NO_DATA } : {}),
+    },
+  };
+}
+
+function workplanProgress(m: DemandMetrics): ChartSpec {
+  const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
+  const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
+  return {
+    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width: WIDTH, height: Math.max(HEIGHT, 100 + goals.length * 28),
+    alt: 'Percent complete (items at risk, overdue): ' + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
+    option: {
+      grid: { ...grid, left: 16, top: 48, right: 56 },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
+      yAxis: { type: 'category', inverse: true, data: goals.map((x) => x.label), axisLabel: { width: 220, overflow: 'truncate' } },
+      series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), label: { show: true, position: 'right', formatter: '{c}%' } }],
+      ...(goals.length === 0 ? { graphic: NO_DATA } : {}),
+    },
+  };
+}
+
+/** In the order the Summary sheet and the dashboard show them. */
+export function demandCharts(m: DemandMetrics): ChartSpec[] {
+  return [demandTrend(m), backlogAge(m), timeToFulfil(m), loadVsCapacity(m), workplanProgress(m)];
+}

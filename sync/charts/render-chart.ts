@@ -1,0 +1,56 @@
+// Renders a chart once on the server: ECharts' SVG renderer for the dashboard (inlined, no scripts, no CDN)
+// and the same SVG rasterised with resvg for the master workbook's Summary sheet.
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+
+/** A chart as data: what to draw, and what it says in words for readers who cannot see it. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  /** The figures in a sentence or two: the image's text alternative. */
+  alt: string;
+  option: echarts.EChartsOption;
+  width: number;
+  height: number;
+}
+
+/** Okabe–Ito colours (told apart with any colour vision), minus yellow, which is too faint on white. */
+export const CHART_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#7F7F7F', '#000000'];
+const TEXT = '#1f2937';
+/** Arial's metrics are what ECharts assumes when it measures text on the server; Liberation Sans shares them. Unquoted: ECharts writes it into a double-quoted style attribute. */
+const FONT = 'Arial, Liberation Sans, Helvetica, sans-serif';
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The chart as an SVG string; `withTitle` draws the title inside the image (the workbook has no heading above it). */
+export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  try {
+    chart.setOption({
+      animation: false,
+      backgroundColor: '#ffffff',
+      color: CHART_COLORS,
+      textStyle: { fontFamily: FONT, color: TEXT },
+      ...(withTitle ? { title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, color: TEXT } } } : {}),
+      ...spec.option,
+    });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The SVG as an accessible inline image: named by its text alternative, kept out of the tab order. */
+export function inlineSvg(spec: ChartSpec): string {
+  return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart" `);
+}
+
+/** The chart as a PNG at twice its size, so it stays sharp when Excel or LibreOffice scales it. */
+export function renderPng(spec: ChartSpec): Uint8Array {
+  const svg = renderSvg(spec, true);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: spec.width * 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+  });
+  return resvg.render().asPng();
+}

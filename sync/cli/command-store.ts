@@ -1,0 +1,33 @@
+// What every storage command does first: read the configuration (flags over environment) and open the
+// row store, turning a bad setting or an unreachable database into a one-line CLI error.
+import { isConfigError, loadConfig, storeOptions, type Config } from '../config';
+import { openStore, type RowStore } from '../store/row-store';
+import { CliError, type CommandIo } from './command';
+
+export function commandConfig(values: Record<string, string | boolean | undefined>, io: CommandIo): Config {
+  const flag = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  try {
+    return loadConfig(io.env, { data: flag('data'), port: flag('port'), host: flag('host') });
+  } catch (e) {
+    if (isConfigError(e)) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** Runs `use` with an open store and closes it afterwards, whatever happens. */
+export async function withStore<T>(config: Config, use: (store: RowStore) => Promise<T>): Promise<T> {
+  let store: RowStore;
+  try {
+    store = await openStore(storeOptions(config));
+  } catch (e) {
+    const where = config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : `the data directory ${config.dataDir}`;
+    // pg reports a refused connection as an AggregateError with an empty message and a code.
+    const reason = (e as Error).message || (e as { code?: string }).code || String(e);
+    throw new CliError(`cannot open ${where}: ${reason}`, 1);
+  }
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,47 @@
+// `export --out FILE.xlsx [filters]`: builds the master workbook into a file, replacing it only once complete.
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { writeMasterWorkbook } from '../../master/master-workbook';
+import { isWorkbookError } from '../../workbook/workbook-error';
+import { CliError, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'build the master workbook (Summary, consolidated sheets, breakdowns, Data quality)',
+  usage: `export --out FILE.xlsx ${REPORT_USAGE}`,
+  options: { ...storageOptions, ...reportFlags, out: { type: 'string' } },
+  async run({ positionals, values }, io) {
+    if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
+    const out = values.out;
+    if (typeof out !== 'string' || out.trim() === '') throw new CliError('missing --out FILE.xlsx');
+    if (!/\.xlsx$/i.test(out)) throw new CliError(`--out must name an .xlsx file, not "${out}"`);
+    const started = Date.now();
+    // Written beside the target and renamed at the end, so a failure never leaves a half file under its name.
+    const partial = `${out}.partial`;
+    const metrics = await withStore(commandConfig(values, io), async (store) => {
+      const opts = await reportFromFlags(values, store);
+      const file = createWriteStream(partial);
+      try {
+        const m = await writeMasterWorkbook(store, opts, file);
+        await finished(file);
+        await rename(partial, out);
+        return m;
+      } catch (e) {
+        file.destroy();
+        await rm(partial, { force: true });
+        if (isWorkbookError(e) && e.code === 'output-failed') throw new CliError(`cannot write ${out}: ${((e.cause as Error) ?? e).message}`, 1);
+        throw e;
+      }
+    });
+    const count = (k: 'requests' | 'workplan' | 'milestones' | 'roadmap') => metrics.sources.reduce((a, s) => a + s[k], 0);
+    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${plural(count('requests'), 'request')}, ${plural(count('workplan'), 'work-plan item')}, `
+      + `${plural(count('milestones'), 'milestone')}, ${plural(count('roadmap'), 'roadmap item')} from ${plural(metrics.sources.length, 'source')} `
+      + `in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  },
+};

@@ -1,0 +1,41 @@
+// `import FILE.xlsx --source ID [--json]`: ingests a workbook's tables exactly as a sync would and
+// reports every rejected row at its sheet, row and column.
+import { importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
+import { isImportError } from '../../ingest/import-error';
+import { CliError, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function report(file: string, r: ImportResult): string[] {
+  const lines = [
+    ...r.rejected.flatMap((j) => j.errors.map((e) => e.line)),
+    ...r.warnings.map((w) => `warning: ${w.line}`),
+  ];
+  if (lines.length) lines.push('');
+  const tables = r.tables.map((t) => `${t.sheet} (${plural(t.rows, 'row')})`).join(', ');
+  lines.push(`Imported ${file}: ${tables}.`);
+  if (r.skipped.length) lines.push(`Skipped (not tables): ${r.skipped.join(', ')}.`);
+  lines.push(`${plural(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${plural(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${plural(r.warnings.length, 'warning')}.`);
+  return lines;
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'validate and ingest a workbook\'s rows exactly as a sync would',
+  usage: 'import FILE.xlsx --source ID [--json]',
+  options: { ...storageOptions, source: { type: 'string' }, json: { type: 'boolean', default: false } },
+  async run({ positionals, values }, io) {
+    const [file, ...extra] = positionals;
+    if (file === undefined) throw new CliError('missing FILE.xlsx (usage: npx equity-desk import FILE.xlsx --source ID)');
+    if (extra.length) throw new CliError(`unexpected argument "${extra[0]}"`);
+    if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `equity-desk source add`)');
+    const config = commandConfig(values, io);
+    const result = await withStore(config, (store) => importWorkbook(store, { file, sourceId: values.source as string, at: new Date() })).catch((e: unknown) => {
+      if (isImportError(e)) throw new CliError(e.message);
+      throw e;
+    });
+    io.out(values.json ? JSON.stringify(importJson(result), null, 2) : report(file, result).join('\n'));
+    return 0;
+  },
+};

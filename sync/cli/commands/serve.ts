@@ -1,0 +1,71 @@
+// `serve [--port 8787] [--data DIR] [--demo]`: runs the sync service until interrupted.
+import { ensureAdmin, type AdminToken } from '../../api/admin-token';
+import { createApp } from '../../api/app';
+import { listen } from '../../api/server';
+import { readRoutes } from '../../dashboard/read-routes';
+import { startDemo, type DemoTokens } from '../../demo/load-demo';
+import { CliError, storageOptions, type Command, type CommandIo } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+/** A configured token is the operator's own secret: echoed only by the demo, whose point is to be tried. */
+function adminLine(admin: AdminToken, demo: boolean): string {
+  if (admin.from === 'existing') return '  admin token:    the one printed on the first start (or set EQUITY_DESK_ADMIN_TOKEN)';
+  if (admin.from === 'config') return `  admin token:    ${demo ? `${admin.token} ` : ''}(from EQUITY_DESK_ADMIN_TOKEN)`;
+  return `  admin token:    ${admin.token} (shown once; keep it safe)`;
+}
+
+function startBanner(url: string, storage: string, admin: AdminToken, demo?: DemoTokens): string[] {
+  const lines = [`Equity Desk sync service on ${url}`, `  storage:        ${storage}`, `  API docs:       ${url}/docs`, `  OpenAPI:        ${url}/openapi.json`, `  health:         ${url}/healthz`, adminLine(admin, demo !== undefined)];
+  if (!demo) return [...lines, `  dashboard:      ${url}/dashboard?access_token=<reviewer token>`];
+  const adminToken = admin.from === 'existing' ? '$ADMIN_TOKEN' : admin.token;
+  return [
+    ...lines,
+    `  reviewer token: ${demo.reviewer.token} (${demo.reviewer.principal.name})`,
+    `  source token:   ${demo.source.token} (${demo.source.principal.name})`,
+    `  dashboard:      ${url}/dashboard?access_token=${demo.reviewer.token}`,
+    demo.loaded ? '  demo data:      loaded (two sources, a reviewer and sample rows)' : '  demo data:      already present',
+    '',
+    'Try:',
+    `  curl -H "Authorization: Bearer ${demo.reviewer.token}" ${url}/api/v1/metrics`,
+    `  curl -H "Authorization: Bearer ${demo.source.token}" "${url}/api/v1/sync/state?table=requests"`,
+    `  curl -H "Authorization: Bearer ${demo.source.token}" -H "Content-Type: application/json" -d '{"table":"requests","rows":[{"rowId":"try-1","values":{"receivedOn":"2026-03-15","requesterOrg":"City of Oakland","status":"New"}}]}' ${url}/api/v1/sync`,
+    `  curl -H "Authorization: Bearer ${adminToken}" -H "Content-Type: application/json" -d '{"name":"County intake","kind":"excel"}' ${url}/api/v1/sources`,
+  ];
+}
+
+/** Resolves on SIGINT or SIGTERM, so the store is closed cleanly. */
+const interrupted = () =>
+  new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the sync service (SQLite in --data, or PostgreSQL from DATABASE_URL)',
+  usage: 'serve [--port 8787] [--data DIR] [--demo]',
+  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } },
+  async run({ positionals, values }, io: CommandIo) {
+    if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
+    const config = commandConfig(values, io);
+    return withStore(config, async (store) => {
+      const admin = await ensureAdmin(store, config, { fresh: values.demo === true });
+      const clock = () => new Date();
+      const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
+      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock }) });
+      const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);
+      });
+      const storage = config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''})` : `SQLite in ${config.dataDir}`;
+      io.out(startBanner(server.url, storage, admin, demo).join('\n'));
+      await interrupted();
+      await server.close();
+      return 0;
+    });
+  },
+};

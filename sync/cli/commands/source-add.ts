@@ -1,0 +1,27 @@
+// `source add NAME [--kind google-sheets|excel|file]`: registers a source sheet; its token is printed once.
+import { SOURCE_KINDS } from '../../api/schemas';
+import { CliError, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+type SourceKind = (typeof SOURCE_KINDS)[number];
+const isSourceKind = (k: string): k is SourceKind => (SOURCE_KINDS as readonly string[]).includes(k);
+
+export const sourceCommand: Command = {
+  name: 'source',
+  summary: 'register a source sheet; prints its id and token once',
+  usage: 'source add NAME [--kind google-sheets|excel|file]',
+  options: { ...storageOptions, kind: { type: 'string', default: 'google-sheets' } },
+  async run({ positionals, values }, io) {
+    const [action, ...words] = positionals;
+    if (action !== 'add') throw new CliError(action === undefined ? 'missing "add" (usage: npx equity-desk source add NAME)' : `unknown action "${action}"; only "source add NAME" exists`);
+    const name = words.join(' ').trim();
+    if (name === '') throw new CliError('missing the source NAME (usage: npx equity-desk source add NAME)');
+    if (name.length > 200) throw new CliError('the source NAME is longer than 200 characters');
+    const kind = String(values.kind);
+    if (!isSourceKind(kind)) throw new CliError(`--kind must be one of ${SOURCE_KINDS.join(', ')} (got "${kind}")`);
+    const config = commandConfig(values, io);
+    const { principal, token } = await withStore(config, (store) => store.createPrincipal({ kind: 'source', name, sourceKind: kind }));
+    io.out([`Registered source "${principal.name}" (${kind}).`, `  id:    ${principal.id}`, `  token: ${token}`, 'The token is shown only this once: paste it into the sheet\'s Equity Desk settings now.'].join('\n'));
+    return 0;
+  },
+};

@@ -1,0 +1,71 @@
+// `template NAME --out FILE.xlsx [--sample N]`: writes a ready template workbook, optionally with
+// N realistic generated rows.
+import { once } from 'node:events';
+import { open, rm } from 'node:fs/promises';
+import { buildTemplatePlan, isTemplateName, MAX_SAMPLE_ROWS, TEMPLATE_NAMES } from '../../../templates/build-template';
+import { isDate } from '../../../shared/status/sheet-math';
+import { writeWorkbook } from '../../workbook/write-workbook';
+import { CliError, type Command } from '../command';
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+const cannotWrite = (file: string, e: unknown) => {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return new CliError(`cannot write ${file}: ${(code && REASONS[code]) ?? (e as Error)?.message ?? String(e)}`, 1);
+};
+
+function wholeNumber(flag: string, raw: string | undefined, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new CliError(`--${flag} must be a whole number from 0 to ${max} (got "${raw}")`);
+  return Number(raw);
+}
+
+export const templateCommand: Command = {
+  name: 'template',
+  summary: `write a template workbook (${TEMPLATE_NAMES.join(', ')}); --sample N fills N realistic rows`,
+  usage: 'template NAME --out FILE.xlsx [--sample N]',
+  options: {
+    out: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
+  async run({ positionals, values }, io) {
+    const [name, ...extra] = positionals;
+    if (name === undefined) throw new CliError(`missing the template NAME: one of ${TEMPLATE_NAMES.join(', ')}`);
+    if (!isTemplateName(name)) throw new CliError(`unknown template "${name}"; templates: ${TEMPLATE_NAMES.join(', ')}`);
+    if (extra.length) throw new CliError(`unexpected argument "${extra[0]}" (usage: npx equity-desk template NAME --out FILE.xlsx [--sample N])`);
+    const out = values.out;
+    if (typeof out !== 'string' || out.trim() === '') throw new CliError('missing --out FILE.xlsx');
+    const sample = wholeNumber('sample', values.sample as string | undefined, MAX_SAMPLE_ROWS);
+    const seed = wholeNumber('seed', values.seed as string | undefined, 2 ** 32 - 1);
+    const asOf = values['as-of'] as string | undefined;
+    if (asOf !== undefined && !isDate(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD (got "${asOf}")`);
+
+    const plan = buildTemplatePlan(name, { sample, seed, asOf });
+    // Opening first turns a bad path into one clear line before any work is done.
+    const handle = await open(out, 'w').catch((e: unknown) => {
+      throw cannotWrite(out, e);
+    });
+    const stream = handle.createWriteStream();
+    try {
+      await writeWorkbook(plan, stream);
+      stream.end();
+      await once(stream, 'close');
+    } catch (e) {
+      stream.destroy();
+      await rm(out, { force: true });
+      throw cannotWrite(out, (e as Error & { cause?: unknown }).cause ?? e);
+    }
+    io.out(`Wrote the ${name} template to ${out}${sample ? ` with ${sample} sample rows` : ''}.`);
+    return 0;
+  },
+};

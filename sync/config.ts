@@ -1,0 +1,90 @@
+// The service's configuration: parsed once with zod from the environment and command-line flags, then
+// passed down. Callers hand in the environment object; nothing else in the service reads `process.env`.
+import { z } from 'zod';
+
+const count = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
+
+export const configSchema = z.object({
+  port: count(0).max(65535, 'must be at most 65535').default(8787),
+  /** Loopback by default: exposing the service is a deliberate choice (`HOST=0.0.0.0`). */
+  host: z.string().trim().min(1).default('127.0.0.1'),
+  /** SQLite data directory, used when `databaseUrl` is unset. */
+  dataDir: z.string().trim().min(1).default('./data'),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  /** PostgreSQL schema (created if missing), so several deployments can share one database. */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
+  /** Long enough that guessing is hopeless; generated on first start when unset. */
+  adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  limits: z.object({
+    /** Apps Script fetches are capped at 50 MB, so a client never needs more. */
+    maxBodyBytes: count(1).default(50 * 1024 * 1024),
+    /** Clients send 2,000–5,000 rows per request (see DESIGN: sync in chunks). */
+    maxRowsPerBatch: count(1).default(5000),
+    /** Requests per minute per token; bursts up to the same number are allowed. */
+    rateLimitPerMinute: count(1).default(600),
+  }),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** What `openStore` needs from the configuration. */
+export const storeOptions = (config: Config) => ({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
+
+/** Where each setting comes from, so a problem names what the user actually set. */
+const ENV_NAMES = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  databaseSchema: 'DATABASE_SCHEMA',
+  adminToken: 'EQUITY_DESK_ADMIN_TOKEN',
+  'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
+  'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
+  'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+} as const;
+
+const FLAG_NAMES = { port: 'port', host: 'host', dataDir: 'data' } as const satisfies Record<string, keyof ConfigFlags>;
+
+export interface ConfigFlags {
+  port?: string | number;
+  host?: string;
+  data?: string;
+}
+
+/** A setting that does not parse; `setting` is the variable or flag to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError' as const;
+  constructor(readonly setting: string, message: string) {
+    super(message);
+  }
+}
+
+export const isConfigError = (e: unknown): e is ConfigError =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ConfigError';
+
+/** Flags win over the environment; empty variables count as unset. Throws `ConfigError`. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, flags: ConfigFlags = {}): Config {
+  const fromEnv = (name: string) => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v;
+  };
+  const input = {
+    port: flags.port ?? fromEnv(ENV_NAMES.port),
+    host: flags.host ?? fromEnv(ENV_NAMES.host),
+    dataDir: flags.data,
+    databaseUrl: fromEnv(ENV_NAMES.databaseUrl),
+    databaseSchema: fromEnv(ENV_NAMES.databaseSchema),
+    adminToken: fromEnv(ENV_NAMES.adminToken),
+    limits: {
+      maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
+      maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
+      rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
+    },
+  };
+  const parsed = configSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = issue.path.join('.');
+  const flag = FLAG_NAMES[key as keyof typeof FLAG_NAMES] as keyof ConfigFlags | undefined;
+  const setting = flag !== undefined && flags[flag] !== undefined ? `--${flag}` : (ENV_NAMES[key as keyof typeof ENV_NAMES] ?? key);
+  throw new ConfigError(setting, `${setting}: ${issue.message}`);
+}

@@ -1,0 +1,46 @@
+// `GET /dashboard`: the committee dashboard, read-only, mounted by the service behind the reviewer-or-admin guard.
+//
+// Access from a browser: a committee member follows a link carrying `?access_token=<reviewer token>` (the
+// guard accepts it on GET, RFC 6750). The page carries that token in its filter form (a hidden field) and
+// in the workbook download link, so filtering and downloading keep working without a header. To keep the
+// token out of other places, the page sends `Referrer-Policy: no-referrer` (no Referer to other sites),
+// `Cache-Control: no-store`, and a CSP that allows no scripts and no outside resources.
+import { Hono } from 'hono';
+import { demandCharts } from '../charts/demand-charts';
+import { EXPORT_PATH } from '../master/export-app';
+import { computeMetrics } from '../metrics/compute-metrics';
+import { isReportQueryError, reportOptions, resolveReport, type ReportDeps } from '../metrics/report-query';
+import { dashboardPage } from './dashboard-page';
+
+export const DASHBOARD_PATH = '/dashboard';
+
+const HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+export function dashboardApp(deps: ReportDeps): Hono {
+  return new Hono().get(DASHBOARD_PATH, async (c) => {
+    const form = { from: c.req.query('from'), to: c.req.query('to'), source: c.req.query('source') };
+    let error: string | undefined;
+    let opts;
+    try {
+      opts = await resolveReport({ from: form.from, to: form.to, source: form.source ? [form.source] : [] }, deps);
+    } catch (e) {
+      if (!isReportQueryError(e)) throw e;
+      // A bad filter still shows the page, with the reason and the form to fix it.
+      error = `Filters not applied: ${e.message}.`;
+      opts = reportOptions({}, deps);
+    }
+    const metrics = await computeMetrics(deps.store, opts);
+    const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
+    const html = dashboardPage({
+      metrics, charts: demandCharts(metrics), sources, form, error,
+      accessToken: c.req.query('access_token'),
+      paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
+    });
+    return c.html(html, error ? 400 : 200, HEADERS);
+  });
+}

@@ -1,0 +1,125 @@
+// The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
+// captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
+import { inlineSvg, type ChartSpec } from '../charts/render-chart';
+import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
+import type { DemandMetrics } from '../metrics/metrics-schema';
+import { DASHBOARD_CSS } from './dashboard-style';
+import { esc, figure, queryString } from './html-text';
+
+export interface DashboardInput {
+  metrics: DemandMetrics;
+  charts: readonly ChartSpec[];
+  sources: readonly { id: string; name: string }[];
+  /** The filters as typed, echoed back into the form (even when they did not parse). */
+  form: { from?: string; to?: string; source?: string };
+  /** The reader's token when it came in the address: carried by the form and the download link. */
+  accessToken?: string;
+  error?: string;
+  paths: { dashboard: string; workbook: string };
+}
+
+interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
+
+/** A table of figures: caption, column headers with scope, the first cell of each row as its header. */
+function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], empty = 'Nothing to show for this period.'): string {
+  if (rows.length === 0) return `<p class="muted">${esc(caption)}: ${esc(empty)}</p>`;
+  const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
+  // A focusable region lets keyboard users scroll a wide table on a narrow screen.
+  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+function filterForm(i: DashboardInput): string {
+  const options = [`<option value="">All sources</option>`, ...i.sources.map((s) => `<option value="${esc(s.id)}"${s.id === i.form.source ? ' selected' : ''}>${esc(s.name)}</option>`)];
+  const token = i.accessToken ? `<input type="hidden" name="access_token" value="${esc(i.accessToken)}">` : '';
+  return `<form class="filters" method="get" action="${esc(i.paths.dashboard)}" aria-label="Filters">
+<fieldset><legend>Filter the figures</legend>${token}
+<div class="field"><label for="from">Received from</label><input type="date" id="from" name="from" value="${esc(i.form.from ?? '')}"></div>
+<div class="field"><label for="to">Received to</label><input type="date" id="to" name="to" value="${esc(i.form.to ?? '')}"></div>
+<div class="field"><label for="source">Source</label><select id="source" name="source">${options.join('')}</select></div>
+<div class="actions"><button type="submit">Apply filters</button><a href="${esc(i.paths.dashboard + queryString({ access_token: i.accessToken }))}">Clear filters</a></div>
+</fieldset></form>`;
+}
+
+export function dashboardPage(i: DashboardInput): string {
+  const m = i.metrics;
+  const { from, to, sourceIds } = m.filters;
+  const download = i.paths.workbook + queryString({ from: from ?? undefined, to: to ?? undefined, source: sourceIds?.join(','), access_token: i.accessToken });
+  const rba = rbaSections(m).map((s) => table(s.title, [
+    { header: 'Measure', text: true, cell: (x) => esc(x.label) },
+    { header: 'Whole period', cell: (x) => figure(x.value) },
+    ...m.rba.quarters.map((q, qi) => ({ header: q, cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value) })),
+  ], s.measures)).join('\n');
+  const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${inlineSvg(c)}<p class="muted">${esc(c.alt)}</p></figure>`).join('\n');
+  const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
+    { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
+    { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
+    { header: 'Status', text: true, cell: (x) => esc(x.status) },
+    { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
+    { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
+    { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
+  ], rows);
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Equity Desk dashboard, as of ${esc(m.asOf)}</title>
+<style>${DASHBOARD_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the figures</a>
+<header>
+<h1>Equity Desk: demand, fulfilment and progress</h1>
+<p class="muted">${esc(coverage(m))}</p>
+</header>
+<main id="main">
+${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
+${filterForm(i)}
+<p><a class="download" href="${esc(download)}" download>Download the master workbook (.xlsx) for these filters</a></p>
+<section aria-labelledby="rba"><h2 id="rba">Results-Based Accountability</h2>
+${rba}
+</section>
+<section aria-labelledby="charts"><h2 id="charts">Charts</h2>
+<div class="charts">${charts}</div>
+</section>
+<section aria-labelledby="other"><h2 id="other">Demand and capacity</h2>
+<p class="summary">${esc(m.capacity.summary)}</p>
+${table('Other figures', [{ header: 'Figure', text: true, cell: (f) => esc(f.label) }, { header: 'Value', cell: (f) => figure(f.value) }], otherFigures(m))}
+${table('Load per assignee', [
+    { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
+    { header: 'Requests', cell: (a) => figure(a.requests) },
+    { header: 'Open', cell: (a) => figure(a.open) },
+    { header: 'Open hours', cell: (a) => figure(a.openHours) },
+    { header: 'Weekly capacity (hours)', cell: (a) => figure(a.weeklyCapacity) },
+    { header: 'Weeks of work', cell: (a) => figure(a.weeksOfWork) },
+  ], m.hours.byAssignee)}
+</section>
+<section aria-labelledby="plans"><h2 id="plans">Work plans and milestones</h2>
+${table('Work plan by goal', [
+    { header: 'Goal', text: true, cell: (g) => esc(g.goal) },
+    { header: 'Source', text: true, cell: (g) => esc(g.sourceName) },
+    { header: 'Items', cell: (g) => figure(g.items) },
+    { header: '% complete', cell: (g) => figure(g.percentComplete) },
+    { header: 'At risk', cell: (g) => figure(g.atRisk) },
+    { header: 'Overdue', cell: (g) => figure(g.overdue) },
+  ], m.workplan.byGoal)}
+${milestone('Upcoming milestones', m.milestones.upcoming)}
+${milestone('Missed milestones', m.milestones.missed)}
+</section>
+<section aria-labelledby="sources"><h2 id="sources">Sources</h2>
+${table('Rows per source', [
+    { header: 'Source', text: true, cell: (s) => esc(s.name) },
+    { header: 'Requests', cell: (s) => figure(s.requests) },
+    { header: 'Work-plan items', cell: (s) => figure(s.workplan) },
+    { header: 'Milestones', cell: (s) => figure(s.milestones) },
+    { header: 'Roadmap items', cell: (s) => figure(s.roadmap) },
+  ], m.sources)}
+</section>
+</main>
+<footer>Read-only view. Figures are computed by the Equity Desk sync service from the synced sheets; statuses are as of ${esc(m.asOf)}.</footer>
+</body>
+</html>`;
+}

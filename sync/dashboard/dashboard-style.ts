@@ -1,0 +1,42 @@
+// The dashboard's only stylesheet, inlined: no CDN, readable on a phone and a laptop, visible keyboard focus,
+// text contrast of at least 4.5:1 everywhere.
+export const DASHBOARD_CSS = `
+:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; }
+header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1rem; }
+h1 { font-size: 1.6rem; margin: 0.5rem 0; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
+h3 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+p { margin: 0.5rem 0; }
+.muted { color: var(--muted); }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, .scroll:focus-visible {
+  outline: 3px solid var(--focus); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; }
+.skip:focus { left: 0.5rem; }
+form.filters { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: flex-end; background: var(--band); padding: 1rem; border-radius: 6px; }
+form.filters fieldset { border: 0; margin: 0; padding: 0; display: contents; }
+form.filters legend { position: absolute; left: -999px; }
+.field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 10rem; flex: 1 1 10rem; }
+label { font-weight: 600; }
+input, select, button { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #6b7280; border-radius: 4px; background: #fff; color: var(--ink); min-height: 2.75rem; }
+button { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; font-weight: 600; }
+.actions { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+.download { display: inline-block; margin: 1rem 0; font-weight: 600; }
+.error { border-left: 4px solid #b91c1c; background: #fef2f2; color: #7f1d1d; padding: 0.75rem 1rem; }
+.scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+table { border-collapse: collapse; min-width: 100%; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: right; white-space: nowrap; }
+th[scope="row"], td.text, th.text { text-align: left; white-space: normal; }
+thead th { background: var(--band); }
+.na { color: var(--muted); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1.5rem; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
+figcaption { font-weight: 700; margin-bottom: 0.5rem; }
+svg.chart { width: 100%; height: auto; display: block; }
+.summary { font-size: 1.05rem; }
+footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
+`;

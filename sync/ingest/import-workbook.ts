@@ -1,0 +1,132 @@
+// `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
+// every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
+import {
+  LISTS_SHEET, detectTable, fieldColumn, foldText, formatCellIssue, isBlankCell, readTable,
+  type CellInput, type FieldIssue, type ReadTableResult, type TableName,
+} from '../../shared/index';
+import type { RowStore } from '../store/row-store';
+import { ImportError } from './import-error';
+import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
+
+/** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
+export interface PlacedIssue { field: string; column?: string; header?: string; message: string; line: string }
+export interface ImportRejection { sheet: string; row: number; errors: PlacedIssue[] }
+export interface ImportWarning extends PlacedIssue { sheet: string; row: number }
+
+export interface ImportResult {
+  accepted: number;
+  unchanged: number;
+  /** Rows imported before and no longer in the workbook, now tombstones. */
+  deleted: number;
+  rejected: ImportRejection[];
+  warnings: ImportWarning[];
+  tables: { sheet: string; table: TableName; rows: number }[];
+  /** Sheets that hold no table (Lists, Dashboard, notes). */
+  skipped: string[];
+}
+
+/** The `import --json` document, exactly as the contract has it. */
+export function importJson(r: ImportResult) {
+  return {
+    accepted: r.accepted,
+    unchanged: r.unchanged,
+    rejected: r.rejected.map((j) => ({ sheet: j.sheet, row: j.row, errors: j.errors.map((e) => ({ field: e.field, column: e.column ?? '', message: e.message })) })),
+    warnings: r.warnings.map((w) => ({ sheet: w.sheet, row: w.row, field: w.field, message: w.message })),
+  };
+}
+
+const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
+
+export interface SheetTable {
+  sheet: string;
+  /** The header row as written, to show the user's own column names. */
+  header: readonly CellInput[];
+  read: ReadTableResult;
+}
+
+/** The sheets holding a table, found by sheet name or, failing that, by headers. */
+export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
+  const found: SheetTable[] = [];
+  for (const { name, grid } of sheets) {
+    if (NOT_TABLES.has(foldText(name))) continue;
+    const header = grid.find((r) => r.some((v) => !isBlankCell(v))) ?? [];
+    const table = detectTable(name, header);
+    if (table) found.push({ sheet: name, header, read: readTable(table, name, grid) });
+  }
+  return found;
+}
+
+const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
+
+/** `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>`; a repeated ID is rejected, never merged. */
+export function importRows({ sheet, read }: SheetTable): IngestRow[] {
+  const idColumn = read.table.columns.find((c) => c.type === 'id');
+  const firstRowOf = new Map<string, number>();
+  return read.rows.map(({ row, raw }) => {
+    const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
+    const base = { cells: raw, sheet, sheetRow: row };
+    if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
+    const first = firstRowOf.get(id);
+    if (first === undefined) {
+      firstRowOf.set(id, row);
+      return { ...base, rowId: `${sheet}:${id}` };
+    }
+    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: "${id}" is also on row ${first}; each row needs its own ID` };
+    return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+  });
+}
+
+function place({ sheet, header: headers, read }: SheetTable, row: number, i: { field: string; message: string; column?: string; header?: string }): PlacedIssue {
+  const at = i.field ? fieldColumn(read.map, i.field) : {};
+  const column = i.column ?? at.column;
+  const header = i.header ?? (at.index !== undefined && !isBlankCell(headers[at.index]) ? String(headers[at.index]).trim() : undefined);
+  // Cell messages open with the table's own header ("Received: …"); the line shows the sheet's instead.
+  const own = read.table.columns.find((c) => c.name === i.field)?.header;
+  const detail = own && i.message.startsWith(`${own}: `) ? i.message.slice(own.length + 2) : i.message;
+  const line = formatCellIssue({ code: 'wrong_type', severity: 'error', field: i.field, sheet, row, column, header, message: detail });
+  return { field: i.field, column, header, message: i.message, line };
+}
+
+export interface ImportOptions { file: string; sourceId: string; at: Date }
+
+/** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal'>, opts: ImportOptions): Promise<ImportResult> {
+  const source = await store.getPrincipal(opts.sourceId);
+  if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
+  const sheets = await readWorkbookGrids(opts.file);
+  const found = findTables(sheets);
+  if (found.length === 0) {
+    const names = sheets.map((s) => `"${s.name}"`).join(', ');
+    throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
+  }
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [] };
+  const bySheet = new Map(found.map((t) => [t.sheet, t]));
+  result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
+  for (const t of found) {
+    result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: t.read.rows.length });
+    for (const i of t.read.issues) {
+      const row = i.row ?? t.read.headerRow;
+      result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
+    }
+  }
+  const byTable = new Map<TableName, SheetTable[]>();
+  for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
+
+  for (const [table, tables] of byTable) {
+    const batch = await ingestBatch(store, {
+      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: true, at: opts.at,
+      columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
+    });
+    result.accepted += batch.accepted;
+    result.unchanged += batch.unchanged;
+    result.deleted += batch.deleted;
+    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(bySheet.get(row.sheet!)!, row.sheetRow!, i)) });
+    result.rejected.push(...batch.rejected.map(placed));
+    for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));
+  }
+  const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row;
+  result.rejected.sort(bySheetRow);
+  result.warnings.sort(bySheetRow);
+  return result;
+}

@@ -1,0 +1,45 @@
+// An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
+// give their cached results, rich text and links their text, so a cell reads as the user sees it.
+import { stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { CellInput } from '../../shared/index';
+import { ImportError } from './import-error';
+
+export interface SheetGrid {
+  name: string;
+  /** `grid[r][c]` is the cell at sheet row r + 1, column c + 1. */
+  grid: CellInput[][];
+}
+
+export function cellInput(v: ExcelJS.CellValue): CellInput {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('hyperlink' in v) return cellInput(v.text as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) return cellInput(v.result as ExcelJS.CellValue);
+  if ('error' in v) return v.error;
+  return null;
+}
+
+/** Throws `ImportError` when the file is missing or is not an .xlsx workbook. */
+export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (e) {
+    throw new ImportError('not-a-workbook', `${file} is not an .xlsx workbook (${(e as Error).message.split('\n')[0]})`, { cause: e });
+  }
+  return workbook.worksheets.map((ws) => {
+    const grid: CellInput[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellInput[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = cellInput(cell.value);
+      });
+      grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
+    });
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []) };
+  });
+}

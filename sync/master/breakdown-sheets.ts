@@ -1,0 +1,73 @@
+// The breakdown sheets of the master workbook (Demand, Fulfilment, Backlog, Capacity) and Data quality,
+// all read from the metrics document or the store's rejections.
+import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
+import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
+import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { Rejection } from '../store/row-store';
+
+const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
+const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
+const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });
+
+function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: Partial<SheetPlan> = {}): SheetPlan {
+  return { name, columns, rows, freeze: { rows: 1, columns: 1 }, autoFilter: true, expectedRows: rows.length, ...extra };
+}
+
+/** Month by month: received, reactive/proactive, then each requester type and each category seen. */
+export function demandSheet(m: DemandMetrics): SheetPlan {
+  const types = m.demand.byRequesterType.map((x) => x.key);
+  const categories = m.demand.byCategory.map((x) => x.key);
+  const byMonthCategory = new Map<string, number>();
+  for (const c of m.demand.cells) byMonthCategory.set(`${c.month}\u0000${c.category}`, (byMonthCategory.get(`${c.month}\u0000${c.category}`) ?? 0) + c.count);
+  const rows = m.demand.byMonth.map((x): PlanCell[] => [
+    x.month, x.total, x.reactive, x.proactive,
+    ...types.map((k) => x.byRequesterType[k] ?? 0),
+    ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
+  ]);
+  const columns = [t('Month', 10), n('Received'), n('Reactive'), n('Proactive'), ...types.map((k) => n(k, 14)), ...categories.map((k) => n(k, 16))];
+  return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)] });
+}
+
+/** Quarter by quarter, the RBA trends side by side; the whole period last. */
+export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
+  const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
+  const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [q, ...measures.map((x) => x.trend[i].value)]);
+  rows.push(['Whole period', ...measures.map((x) => x.value)]);
+  const columns = [t('Quarter', 14), ...measures.map((x) => n(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
+  const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
+  return table('Fulfilment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
+}
+
+/** Open requests by age, by SLA state and by status. */
+export function backlogSheet(m: DemandMetrics): SheetPlan {
+  const openStatuses = m.demand.byStatus.filter((s) => !(CLOSED_REQUEST_STATUSES as readonly string[]).includes(s.key) && (REQUEST_STATUSES as readonly string[]).includes(s.key));
+  const rows: PlanCell[][] = [
+    ...m.backlog.byAgeBucket.map((b): PlanCell[] => ['Age', b.key, b.count]),
+    ['SLA', 'On time', m.backlog.onTime], ['SLA', 'Due soon', m.backlog.dueSoon], ['SLA', 'Overdue', m.backlog.overdue],
+    ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
+  ];
+  return table('Backlog', [t('Breakdown', 12), t('Group', 22), n('Open requests', 14, '0')], rows, {
+    conditionals: [bar(3, rows.length), { column: 2, fromRow: 2, toRow: rows.length + 1, tones: { Overdue: 'bad', 'Due soon': 'warn', 'On time': 'good' } }],
+  });
+}
+
+/** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
+export function capacitySheet(m: DemandMetrics): SheetPlan {
+  const people = m.hours.byAssignee;
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, p.estimated, p.spent, p.openHours, p.weeklyCapacity, p.weeksOfWork]);
+  rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
+  for (const w of m.capacity.weekly) rows.push([w.weekStart, w.received, w.fulfilled]);
+  const columns = [t('Assignee', 22), n('Requests'), n('Open'), n('Hours estimated', 12, '0.0'), n('Hours spent', 12, '0.0'), n('Open hours', 12, '0.0'), n('Weekly capacity (hours)', 14, '0.0'), n('Weeks of work', 12, '0.0')];
+  // No filter: the sheet holds two blocks, and a filter over both would hide one.
+  return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
+}
+
+/** Every rejected row with each of its errors: what to fix, where, in which source. */
+export function dataQualitySheet(rejections: readonly Rejection[]): SheetPlan {
+  const rows: PlanCell[][] = rejections.flatMap((r) => r.errors.map((e): PlanCell[] => [
+    r.sourceName, r.sheet ?? TABLES[r.table].sheet, r.sheetRow ?? null, TABLES[r.table].columns.find((c) => c.name === e.field)?.header ?? e.field, e.message, r.rowId,
+  ]));
+  if (rows.length === 0) rows.push(['No rejected rows: every row of every source was accepted.']);
+  const columns = [t('Source', 24), t('Sheet', 14), n('Row', 8, '0'), t('Field', 22), t('Message', 70), t('Row ID', 16)];
+  return table('Data quality', columns, rows, { freeze: { rows: 1, columns: 0 } });
+}

@@ -1,0 +1,71 @@
+// The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
+// `Source` column first, then the table's own columns, then its derived columns computed by the shared rules.
+import { computeDerived, TABLES, type InputColumn, type Rules, type TableDef, type TableName } from '../../shared/index';
+import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
+import type { MetricsRow } from '../metrics/request-metrics';
+
+export type RowSource = (table: TableName) => AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
+
+function planColumn(c: InputColumn): PlanColumn {
+  const type = c.type === 'date' ? 'date' : c.type === 'number' || c.type === 'rating' ? 'number' : c.type === 'percent' ? 'percent' : 'text';
+  return { header: c.header, width: c.width, type, numFmt: c.numFmt };
+}
+
+/** Yes/No as the templates' dropdown writes it, so filters in the master match the source sheets. */
+function cell(v: unknown): PlanCell {
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  return null;
+}
+
+async function* tableRows(table: TableDef, rows: AsyncIterable<MetricsRow> | Iterable<MetricsRow>, keep: (r: MetricsRow) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+  for await (const row of rows) {
+    if (!keep(row)) continue;
+    const derived = computeDerived(table, row.values as Record<string, string | number | boolean | null>, rules, asOf);
+    yield [row.sourceName, ...table.columns.map((c) => cell(row.values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
+  }
+}
+
+export interface DataSheetInput {
+  table: TableName;
+  rows: AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
+  /** Rows left out (the date filter of the requests). */
+  keep?: (row: MetricsRow) => boolean;
+  /** How many rows will come, for ranges (conditional formats) that must be fixed before streaming. */
+  expectedRows: number;
+  rules: Rules;
+  asOf: string;
+  /** Input columns with a data bar (e.g. % complete). */
+  dataBars?: readonly string[];
+}
+
+/**
+ * Derived columns are written as values computed as of the export date, not as formulas: the master is
+ * a dated snapshot whose Summary must agree with every row, and 200,000 rows of seven long formulas would
+ * multiply the file size and writing time several times over.
+ */
+export function dataSheet(input: DataSheetInput): SheetPlan {
+  const table = TABLES[input.table];
+  const columns: PlanColumn[] = [
+    { header: 'Source', width: 22, type: 'text' },
+    ...table.columns.map(planColumn),
+    ...table.derived.map((d): PlanColumn => ({ header: d.header, width: d.width, type: d.type, numFmt: d.numFmt })),
+  ];
+  const lastRow = input.expectedRows + 1;
+  const conditionals: PlanConditional[] = [];
+  table.derived.forEach((d, i) => {
+    if (d.palette) conditionals.push({ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette });
+  });
+  for (const name of input.dataBars ?? []) {
+    conditionals.push({ column: 2 + table.columns.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true });
+  }
+  return {
+    name: table.sheet,
+    columns,
+    rows: tableRows(table, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    freeze: { rows: 1, columns: 2 },
+    autoFilter: true,
+    conditionals,
+    expectedRows: input.expectedRows,
+  };
+}

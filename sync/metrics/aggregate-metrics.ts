@@ -1,0 +1,109 @@
+// Demand metrics as pure aggregation: rows and change history in, the metrics document out. The store
+// is read elsewhere (`computeMetrics`), so tests feed hand-made rows and history straight in.
+import type { Rules } from '../../shared/index';
+import type { TableName } from '../store/row-store';
+import { FulfilmentHistory, type HistoryChange } from './fulfilment-history';
+import type { DemandMetrics } from './metrics-schema';
+import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
+import { rbaMeasures } from './rba';
+import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
+
+export interface MetricsOptions {
+  /** Requests received on or after this date (ISO); work plans and milestones are not filtered by date. */
+  from?: string;
+  /** Requests received on or before this date (ISO). */
+  to?: string;
+  /** Only these sources; all when absent. */
+  sourceIds?: string[];
+  /** The day statuses are computed for (ISO). */
+  asOf: string;
+  rules: Rules;
+}
+
+/**
+ * Takes the request history first (`observe`), then rows (`add`), then `finish()`: fulfilment dates
+ * must be known before the requests they belong to arrive.
+ */
+export class MetricsAccumulator {
+  private readonly history = new FulfilmentHistory();
+  private readonly requests: RequestMetrics;
+  private readonly workplan: WorkplanMetrics;
+  private readonly milestones: MilestoneMetrics;
+  private readonly sources = new Map<string, { id: string; name: string; requests: number; workplan: number; milestones: number; roadmap: number }>();
+  private readonly wanted?: Set<string>;
+
+  constructor(private readonly opts: MetricsOptions) {
+    this.requests = new RequestMetrics(opts.rules, opts.asOf, opts.to);
+    this.workplan = new WorkplanMetrics(opts.rules, opts.asOf);
+    this.milestones = new MilestoneMetrics(opts.rules, opts.asOf);
+    if (opts.sourceIds) this.wanted = new Set(opts.sourceIds);
+  }
+
+  /** Lists a source even when it holds no rows yet. */
+  source(id: string, name: string) {
+    if (this.wanted && !this.wanted.has(id)) return;
+    if (!this.sources.has(id)) this.sources.set(id, { id, name, requests: 0, workplan: 0, milestones: 0, roadmap: 0 });
+  }
+
+  /** One change of the `requests` table, in history order. */
+  observe(change: HistoryChange) {
+    if (this.wanted && !this.wanted.has(change.sourceId)) return;
+    this.history.observe(change);
+  }
+
+  /** Whether a request falls in the date filter: the Summary, Requests sheet and metrics agree on this. */
+  static inPeriod(values: Record<string, unknown>, from?: string, to?: string): boolean {
+    if (from === undefined && to === undefined) return true;
+    const received = isoDate(values.receivedOn);
+    return received !== null && (from === undefined || received >= from) && (to === undefined || received <= to);
+  }
+
+  add(table: TableName, row: MetricsRow) {
+    if (this.wanted && !this.wanted.has(row.sourceId)) return;
+    if (table === 'requests' && !MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to)) return;
+    this.source(row.sourceId, row.sourceName);
+    this.sources.get(row.sourceId)![table]++;
+    if (table === 'requests') this.requests.add(row, this.history.fulfilledOn(row.sourceId, row.rowId));
+    else if (table === 'workplan') this.workplan.add(row);
+    else this.milestones.add(table === 'milestones' ? 'milestone' : 'roadmap', row);
+  }
+
+  finish(): DemandMetrics {
+    const r = this.requests;
+    return {
+      asOf: this.opts.asOf,
+      filters: { from: this.opts.from ?? null, to: this.opts.to ?? null, sourceIds: this.opts.sourceIds ?? null },
+      sources: [...this.sources.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+      demand: r.demand(),
+      backlog: r.backlogFigures(),
+      fulfilment: r.fulfilment(),
+      sla: r.sla(),
+      followUps: r.followUpFigures(),
+      hours: r.hoursFigures(),
+      satisfaction: r.satisfaction(),
+      capacity: r.capacity(),
+      workplan: this.workplan.figures(),
+      milestones: this.milestones.figures(),
+      rba: rbaMeasures(r.all, r.quarters),
+    };
+  }
+}
+
+export interface MetricsInput {
+  requests?: Iterable<MetricsRow>;
+  workplan?: Iterable<MetricsRow>;
+  milestones?: Iterable<MetricsRow>;
+  roadmap?: Iterable<MetricsRow>;
+  /** Changes of the `requests` table, oldest first. */
+  history?: Iterable<HistoryChange>;
+}
+
+/** The metrics of rows already in hand (tests, small callers). */
+export function aggregateMetrics(input: MetricsInput, opts: MetricsOptions): DemandMetrics {
+  const acc = new MetricsAccumulator(opts);
+  for (const change of input.history ?? []) acc.observe(change);
+  for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
+    for (const row of input[table] ?? []) acc.add(table, row);
+  }
+  return acc.finish();
+}

@@ -1,0 +1,38 @@
+// When each request was first fulfilled, read from the append-only change history rather than the
+// row's current `fulfilledOn`, so an edited date cannot rewrite how long fulfilment took.
+import { DONE_REQUEST_STATUSES, isoFromDays } from '../../shared/index';
+import type { RowChange } from '../store/row-store';
+
+export type HistoryChange = Pick<RowChange, 'sourceId' | 'rowId' | 'at' | 'op' | 'values'>;
+
+const DAY_MS = 86_400_000;
+
+export const rowKey = (sourceId: string, rowId: string) => `${sourceId}\u0000${rowId}`;
+
+const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isDoneStatus = (v: unknown) => typeof v === 'string' && DONE_REQUEST_STATUSES.some((s) => s.toLowerCase() === v.toLowerCase());
+
+/**
+ * Feed changes in history order (as `RowStore.changes` yields them). A request counts as fulfilled at
+ * the first change where its status became Fulfilled/Closed or a fulfilment date appeared. That change's
+ * own `fulfilledOn` is used when it is not later than the change (a sheet synced after the fact), else
+ * the day the service recorded the change: later edits of the date never move it.
+ */
+export class FulfilmentHistory {
+  private readonly first = new Map<string, string>();
+
+  observe(change: HistoryChange): void {
+    if (change.op !== 'upsert' || change.values === null) return;
+    const key = rowKey(change.sourceId, change.rowId);
+    if (this.first.has(key)) return;
+    const v = change.values;
+    if (!isDoneStatus(v.status) && !isIsoDate(v.fulfilledOn)) return;
+    const recorded = isoFromDays(Math.floor(change.at.getTime() / DAY_MS));
+    this.first.set(key, isIsoDate(v.fulfilledOn) && v.fulfilledOn <= recorded ? v.fulfilledOn : recorded);
+  }
+
+  /** The first fulfilment date of a row, if history shows one. */
+  fulfilledOn(sourceId: string, rowId: string): string | undefined {
+    return this.first.get(rowKey(sourceId, rowId));
+  }
+}

@@ -1,0 +1,44 @@
+// The headline figures in the order the Summary sheet, the dashboard and the text report show them: the
+// three Results-Based Accountability sections, then the other figures. Every value is read from the
+// metrics document, so no surface computes a number of its own.
+import { RBA_SECTIONS, type DemandMetrics, type RbaMeasure } from './metrics-schema';
+
+export interface Figure { label: string; value: number | null; unit: RbaMeasure['unit'] }
+
+export interface RbaSection { title: string; measures: RbaMeasure[] }
+
+export const rbaSections = (m: DemandMetrics): RbaSection[] => RBA_SECTIONS.map((s) => ({ title: s.title, measures: m.rba[s.key] }));
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function otherFigures(m: DemandMetrics): Figure[] {
+  const ms = m.milestones.counts;
+  return [
+    { label: 'Open requests', value: m.backlog.open, unit: 'count' },
+    { label: 'Open requests past their SLA', value: m.backlog.overdue, unit: 'count' },
+    { label: 'Follow-ups due', value: m.followUps.due, unit: 'count' },
+    { label: 'Proactive share of requests (%)', value: m.demand.origin.proactivePercent, unit: 'percent' },
+    { label: 'Hours estimated', value: m.hours.estimated, unit: 'hours' },
+    { label: 'Hours spent', value: m.hours.spent, unit: 'hours' },
+    { label: `Requests received per week (last ${m.capacity.weeks} weeks)`, value: m.capacity.intakePerWeek, unit: 'count' },
+    { label: `Requests fulfilled per week (last ${m.capacity.weeks} weeks)`, value: m.capacity.fulfilledPerWeek, unit: 'count' },
+    { label: 'Weeks of backlog at that pace', value: m.capacity.weeksOfBacklog, unit: 'count' },
+    { label: 'Demand in staff hours per week', value: m.capacity.demandHoursPerWeek, unit: 'hours' },
+    { label: 'Staff capacity in hours per week', value: m.capacity.capacityHoursPerWeek, unit: 'hours' },
+    { label: 'Work-plan items', value: m.workplan.total.items, unit: 'count' },
+    { label: 'Work plan complete (%)', value: m.workplan.total.percentComplete, unit: 'percent' },
+    { label: 'Work-plan items at risk', value: m.workplan.total.atRisk, unit: 'count' },
+    { label: 'Work-plan items overdue', value: m.workplan.total.overdue, unit: 'count' },
+    { label: 'Milestones and roadmap items upcoming', value: sum(ms.map((c) => c.upcoming + c.dueThisWeek)), unit: 'count' },
+    { label: 'Milestones and roadmap items missed', value: sum(ms.map((c) => c.missed)), unit: 'count' },
+  ];
+}
+
+/** `2024-01-01 to 2024-06-30, 2 sources`: what a report covers, in words. */
+export function coverage(m: DemandMetrics): string {
+  const { from, to, sourceIds } = m.filters;
+  const period = from && to ? `requests received ${from} to ${to}` : from ? `requests received from ${from}` : to ? `requests received up to ${to}` : 'all requests';
+  const names = m.sources.map((s) => s.name);
+  const sources = sourceIds ? `source${names.length === 1 ? '' : 's'}: ${names.join(', ') || 'none'}` : `all ${names.length} source${names.length === 1 ? '' : 's'}`;
+  return `As of ${m.asOf}; ${period}; ${sources}.`;
+}

@@ -1,0 +1,23 @@
+// `GET /api/v1/metrics?from=&to=&source=`: the demand metrics as JSON. Mounted by the service behind the
+// reviewer-or-admin guard; the route itself only reads.
+import { Hono, type Context } from 'hono';
+import { ApiError } from '../api/api-error';
+import { computeMetrics } from './compute-metrics';
+import type { MetricsOptions } from './aggregate-metrics';
+import { isReportQueryError, resolveReport, type ReportDeps } from './report-query';
+
+export const METRICS_PATH = '/api/v1/metrics';
+
+/** The report filters of a request, or a 400 `invalid_query` the service's error handler renders. */
+export async function requestReport(c: Context, deps: ReportDeps): Promise<MetricsOptions> {
+  try {
+    return await resolveReport({ from: c.req.query('from'), to: c.req.query('to'), source: c.req.queries('source') }, deps);
+  } catch (e) {
+    if (isReportQueryError(e)) throw new ApiError(400, 'invalid_query', e.message);
+    throw e;
+  }
+}
+
+export function metricsApp(deps: ReportDeps): Hono {
+  return new Hono().get(METRICS_PATH, async (c) => c.json(await computeMetrics(deps.store, await requestReport(c, deps))));
+}

@@ -1,0 +1,39 @@
+// The metrics document as a readable text report, for `equity-desk metrics` without `--json`.
+import { coverage, otherFigures, rbaSections } from './headline-figures';
+import type { DemandMetrics } from './metrics-schema';
+
+const show = (v: number | string | null) => (v === null ? 'n/a' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
+
+/** Columns padded to their widest cell; the first left-aligned, the rest right-aligned. */
+function grid(rows: (string | number | null)[][]): string[] {
+  const cells = rows.map((r) => r.map(show));
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ').trimEnd());
+}
+
+const LIST_LIMIT = 10;
+
+export function metricsReport(m: DemandMetrics): string {
+  const out: string[] = ['Equity Desk demand metrics', coverage(m), ''];
+  for (const s of rbaSections(m)) {
+    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters], ...s.measures.map((x) => [x.label, x.value, ...x.trend.map((t) => t.value)])]), '');
+  }
+  out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, f.value])), '');
+  out.push('Capacity outlook', `  ${m.capacity.summary}`, '');
+  if (m.demand.byRequesterType.length) out.push('Requests by requester type', ...grid(m.demand.byRequesterType.map((t) => [t.key, t.count])), '');
+  if (m.demand.byCategory.length) out.push('Requests by category', ...grid(m.demand.byCategory.map((t) => [t.key, t.count])), '');
+  out.push('Open backlog by age', ...grid(m.backlog.byAgeBucket.map((b) => [b.key, b.count])), '');
+  if (m.hours.byAssignee.length) {
+    out.push('Load per assignee', ...grid([['', 'Open', 'Open hours', 'Capacity/week', 'Weeks of work'], ...m.hours.byAssignee.map((a) => [a.assignee, a.open, a.openHours, a.weeklyCapacity, a.weeksOfWork])]), '');
+  }
+  if (m.workplan.byGoal.length) {
+    out.push('Work plan by goal', ...grid([['', '% complete', 'Items', 'At risk', 'Overdue'], ...m.workplan.byGoal.map((g) => [`${g.goal} (${g.sourceName})`, g.percentComplete, g.items, g.atRisk, g.overdue])]), '');
+  }
+  for (const [title, items] of [['Upcoming milestones', m.milestones.upcoming], ['Missed milestones', m.milestones.missed]] as const) {
+    if (!items.length) continue;
+    out.push(title, ...grid(items.slice(0, LIST_LIMIT).map((x) => [x.title, x.date, x.status, x.sourceName])));
+    if (items.length > LIST_LIMIT) out.push(`  … and ${items.length - LIST_LIMIT} more`);
+    out.push('');
+  }
+  return out.join('\n').trimEnd();
+}

@@ -1,0 +1,137 @@
+// The demand-metrics document as a zod schema: what `GET /api/v1/metrics` and `metrics --json` return,
+// and what the master workbook's Summary and the committee dashboard render.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Shares are percentages (0–100) with one decimal, so every surface shows the same number. */
+const percent = z.number().min(0).max(100).nullable();
+const count = z.number().int().min(0);
+const keyedCount = z.object({ key: z.string(), count });
+
+export const RBA_UNITS = ['count', 'hours', 'percent', 'days', 'rating'] as const;
+
+export const rbaMeasureSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  unit: z.enum(RBA_UNITS),
+  /** Over the whole filtered period. */
+  value: z.number().nullable(),
+  /** One entry per quarter of `rba.quarters`, same order. */
+  trend: z.array(z.object({ quarter: z.string(), value: z.number().nullable() })),
+});
+
+const milestoneItem = z.object({
+  sourceId: z.string(),
+  sourceName: z.string(),
+  kind: z.enum(['milestone', 'roadmap']),
+  id: z.string().nullable(),
+  title: z.string(),
+  date: isoDate.nullable(),
+  team: z.string().nullable(),
+  partnership: z.boolean().nullable(),
+  status: z.string(),
+});
+
+const planCounts = z.object({
+  items: count,
+  /** Mean of % complete (Completed counts as 100), in percent. */
+  percentComplete: percent,
+  complete: count,
+  onTrack: count,
+  atRisk: count,
+  overdue: count,
+  lateStart: count,
+  notStarted: count,
+  noDates: count,
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+});
+
+export const demandMetricsSchema = z.object({
+  asOf: isoDate,
+  filters: z.object({ from: isoDate.nullable(), to: isoDate.nullable(), sourceIds: z.array(z.string()).nullable() }),
+  sources: z.array(z.object({ id: z.string(), name: z.string(), requests: count, workplan: count, milestones: count, roadmap: count })),
+  demand: z.object({
+    total: count,
+    months: z.array(z.string()),
+    /** The month × requester type × category cube, only non-empty cells. */
+    cells: z.array(z.object({ month: z.string(), requesterType: z.string(), category: z.string(), count })),
+    byMonth: z.array(z.object({ month: z.string(), total: count, reactive: count, proactive: count, byRequesterType: z.record(z.string(), count) })),
+    byRequesterType: z.array(keyedCount),
+    byCategory: z.array(keyedCount),
+    byStatus: z.array(keyedCount),
+    origin: z.object({ reactive: count, proactive: count, unspecified: count, reactivePercent: percent, proactivePercent: percent }),
+  }),
+  backlog: z.object({ open: count, byAgeBucket: z.array(keyedCount), onTime: count, dueSoon: count, overdue: count }),
+  fulfilment: z.object({
+    fulfilled: count,
+    /** Fulfilment dates taken from the change history, and from the row's own date where history has none. */
+    fromHistory: count,
+    fromRow: count,
+    medianDays: z.number().nullable(),
+    p90Days: z.number().nullable(),
+  }),
+  sla: z.object({ met: count, missed: count, compliancePercent: percent }),
+  followUps: z.object({ due: count, upcoming: count, recorded: count, outcomes: z.array(keyedCount) }),
+  hours: z.object({
+    estimated: z.number(),
+    spent: z.number(),
+    byAssignee: z.array(z.object({
+      assignee: z.string(),
+      requests: count,
+      open: count,
+      estimated: z.number(),
+      spent: z.number(),
+      /** Estimated minus spent on open requests (never below zero per request). */
+      openHours: z.number(),
+      weeklyCapacity: z.number(),
+      /** Open hours divided by weekly capacity. */
+      weeksOfWork: z.number().nullable(),
+    })),
+  }),
+  satisfaction: z.object({ responses: count, average: z.number().nullable(), distribution: z.array(z.object({ rating: z.number().int(), count })) }),
+  capacity: z.object({
+    weeks: count,
+    windowStart: isoDate,
+    windowEnd: isoDate,
+    weekly: z.array(z.object({ weekStart: isoDate, received: count, fulfilled: count })),
+    intakePerWeek: z.number(),
+    fulfilledPerWeek: z.number(),
+    openRequests: count,
+    /** Open requests divided by the weekly fulfilment rate; null when nothing was fulfilled. */
+    weeksOfBacklog: z.number().nullable(),
+    hoursPerRequest: z.number().nullable(),
+    demandHoursPerWeek: z.number().nullable(),
+    capacityHoursPerWeek: z.number(),
+    backlogGrowing: z.boolean(),
+    demandExceedsCapacity: z.boolean(),
+    summary: z.string(),
+  }),
+  workplan: z.object({
+    total: planCounts,
+    bySource: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string() })),
+    byGoal: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string() })),
+  }),
+  milestones: z.object({
+    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count })),
+    upcoming: z.array(milestoneItem),
+    missed: z.array(milestoneItem),
+  }),
+  rba: z.object({
+    quarters: z.array(z.string()),
+    howMuch: z.array(rbaMeasureSchema),
+    howWell: z.array(rbaMeasureSchema),
+    betterOff: z.array(rbaMeasureSchema),
+  }),
+});
+
+export type DemandMetrics = z.infer<typeof demandMetricsSchema>;
+export type RbaMeasure = z.infer<typeof rbaMeasureSchema>;
+export type MilestoneItem = z.infer<typeof milestoneItem>;
+export type PlanCounts = z.infer<typeof planCounts>;
+
+export const RBA_SECTIONS = [
+  { key: 'howMuch', title: 'How much did we do?' },
+  { key: 'howWell', title: 'How well did we do it?' },
+  { key: 'betterOff', title: 'Is anyone better off?' },
+] as const;

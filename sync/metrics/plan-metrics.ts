@@ -1,0 +1,118 @@
+// Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
+import { milestoneStatus, workplanStatus, type Rules, type WorkplanDerived } from '../../shared/index';
+import { mean, round } from './figures';
+import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
+import { isoDate, num, text, type MetricsRow } from './request-metrics';
+
+const STATUS_FIELD: Record<WorkplanDerived, keyof PlanCounts> = {
+  Complete: 'complete', 'On track': 'onTrack', 'At risk': 'atRisk', Overdue: 'overdue',
+  'Late start': 'lateStart', 'Not started (scheduled)': 'notStarted', 'No dates': 'noDates',
+};
+
+export const NO_GOAL = '(no goal)';
+/** How many upcoming and missed milestones the document lists; the counts cover all of them. */
+export const MILESTONE_LIST_LIMIT = 50;
+
+class PlanTally {
+  items = 0;
+  private pctSum = 0;
+  private target: number | null = null;
+  private actual: number | null = null;
+  private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, noDates: 0 };
+
+  add(derived: WorkplanDerived, pct: number, target: number | null, actual: number | null) {
+    this.items++;
+    this.pctSum += pct;
+    this.statuses[STATUS_FIELD[derived] as keyof typeof this.statuses]++;
+    if (target !== null) this.target = (this.target ?? 0) + target;
+    if (actual !== null) this.actual = (this.actual ?? 0) + actual;
+  }
+
+  counts(): PlanCounts {
+    return {
+      items: this.items, percentComplete: mean(100 * this.pctSum, this.items), ...this.statuses,
+      target: this.target === null ? null : round(this.target), actual: this.actual === null ? null : round(this.actual),
+    };
+  }
+}
+
+export class WorkplanMetrics {
+  private readonly total = new PlanTally();
+  private readonly sources = new Map<string, { name: string; tally: PlanTally }>();
+  private readonly goals = new Map<string, { sourceId: string; sourceName: string; goal: string; tally: PlanTally }>();
+
+  constructor(private readonly rules: Rules, private readonly asOf: string) {}
+
+  add(row: MetricsRow): void {
+    const v = row.values;
+    const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
+    // A Completed item counts as fully done even if nobody updated its percentage.
+    const pct = derived === 'Complete' ? 1 : Math.min(Math.max(num(v.percentComplete) ?? 0, 0), 1);
+    const goal = text(v.goal) ?? NO_GOAL;
+    const args = [derived, pct, num(v.target), num(v.actual)] as const;
+    this.total.add(...args);
+    let s = this.sources.get(row.sourceId);
+    if (!s) this.sources.set(row.sourceId, (s = { name: row.sourceName, tally: new PlanTally() }));
+    s.tally.add(...args);
+    const key = `${row.sourceId}\u0000${goal}`;
+    let g = this.goals.get(key);
+    if (!g) this.goals.set(key, (g = { sourceId: row.sourceId, sourceName: row.sourceName, goal, tally: new PlanTally() }));
+    g.tally.add(...args);
+  }
+
+  figures(): DemandMetrics['workplan'] {
+    return {
+      total: this.total.counts(),
+      bySource: [...this.sources.entries()].map(([sourceId, s]) => ({ sourceId, sourceName: s.name, ...s.tally.counts() })),
+      byGoal: [...this.goals.values()].map((g) => ({ sourceId: g.sourceId, sourceName: g.sourceName, goal: g.goal, ...g.tally.counts() })),
+    };
+  }
+}
+
+type Kind = MilestoneItem['kind'];
+
+export class MilestoneMetrics {
+  private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number }> = {
+    milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
+    roadmap: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
+  };
+  private readonly upcoming: MilestoneItem[] = [];
+  private readonly missed: MilestoneItem[] = [];
+
+  constructor(private readonly rules: Rules, private readonly asOf: string) {}
+
+  /** Milestones are dated by their end (a range) or date; roadmap items by their target date. */
+  add(kind: Kind, row: MetricsRow): void {
+    const v = row.values;
+    const inputs = kind === 'milestone' ? { date: v.date, endOn: v.endOn, status: v.status } : { date: v.targetOn, status: v.status };
+    const status = milestoneStatus(inputs, this.rules, this.asOf);
+    const c = this.counts[kind];
+    const item: MilestoneItem = {
+      sourceId: row.sourceId, sourceName: row.sourceName, kind,
+      id: text(kind === 'milestone' ? v.milestoneId : v.itemId),
+      title: text(kind === 'milestone' ? v.milestone : v.action) ?? '',
+      date: isoDate(inputs.endOn) ?? isoDate(inputs.date),
+      team: text(kind === 'milestone' ? v.team : v.lead),
+      partnership: typeof v.partnership === 'boolean' ? v.partnership : null,
+      status: status ?? 'No date',
+    };
+    if (status === 'Done') c.done++;
+    else if (status === 'Missed') {
+      c.missed++;
+      this.missed.push(item);
+    } else if (status === 'Upcoming' || status === 'Due this week') {
+      if (status === 'Upcoming') c.upcoming++;
+      else c.dueThisWeek++;
+      this.upcoming.push(item);
+    } else c.undated++;
+  }
+
+  figures(): DemandMetrics['milestones'] {
+    const byDate = (a: MilestoneItem, b: MilestoneItem) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
+    return {
+      counts: (['milestone', 'roadmap'] as const).map((kind) => ({ kind, ...this.counts[kind] })),
+      upcoming: [...this.upcoming].sort(byDate).slice(0, MILESTONE_LIST_LIMIT),
+      missed: [...this.missed].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
+    };
+  }
+}

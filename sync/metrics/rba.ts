@@ -1,0 +1,56 @@
+// The headline figures as Results-Based Accountability measures (How much did we do? How well did we do
+// it? Is anyone better off?), each over the whole period and as a trend by quarter.
+import { mean, percentile, percentOf, quarterSpan, round } from './figures';
+import type { DemandMetrics, RbaMeasure } from './metrics-schema';
+import type { QuarterFigures } from './request-metrics';
+
+/** Trends show the most recent quarters only; older ones stay in the data, not in the headline. */
+export const TREND_QUARTERS = 8;
+
+type Measure = Omit<RbaMeasure, 'value' | 'trend'> & { of: (q: QuarterFigures) => number | null };
+
+const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
+  howMuch: [
+    { id: 'requestsReceived', label: 'Requests received', unit: 'count', of: (q) => q.received },
+    { id: 'requestsFulfilled', label: 'Requests fulfilled', unit: 'count', of: (q) => q.fulfilled },
+    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q) => round(q.hours) },
+    { id: 'organizationsServed', label: 'Agencies and governments served', unit: 'count', of: (q) => q.orgs.size },
+    { id: 'proactiveOutreach', label: 'Proactive outreach (requests we initiated)', unit: 'count', of: (q) => q.proactive },
+  ],
+  howWell: [
+    { id: 'onTimePercent', label: 'Fulfilled on time (SLA met, %)', unit: 'percent', of: (q) => percentOf(q.met, q.met + q.missed) },
+    { id: 'medianDays', label: 'Median days to fulfil', unit: 'days', of: (q) => percentile(q.durations, 50) },
+    { id: 'p90Days', label: '90th percentile days to fulfil', unit: 'days', of: (q) => percentile(q.durations, 90) },
+    { id: 'satisfaction', label: 'Average satisfaction (1-5)', unit: 'rating', of: (q) => mean(q.satisfactionSum, q.satisfactionN, 2) },
+  ],
+  betterOff: [
+    { id: 'positiveOutcomes', label: 'Requests with a positive outcome at follow-up', unit: 'count', of: (q) => q.positive },
+    { id: 'positiveOutcomePercent', label: 'Positive outcomes among follow-ups (%)', unit: 'percent', of: (q) => percentOf(q.positive, q.followedUp) },
+    { id: 'actionPlansAdopted', label: 'Action plans adopted', unit: 'count', of: (q) => q.actionPlans },
+  ],
+};
+
+/** The last `TREND_QUARTERS` quarters from the first to the last quarter holding any figure, gaps filled. */
+export function trendQuarters(quarters: Iterable<string>): string[] {
+  const seen = [...quarters].sort();
+  if (seen.length === 0) return [];
+  return quarterSpan(seen[0], seen[seen.length - 1]).slice(-TREND_QUARTERS);
+}
+
+export function rbaMeasures(all: QuarterFigures, byQuarter: ReadonlyMap<string, QuarterFigures>): DemandMetrics['rba'] {
+  const quarters = trendQuarters(byQuarter.keys());
+  const build = (m: Measure): RbaMeasure => ({
+    id: m.id, label: m.label, unit: m.unit, value: m.of(all),
+    trend: quarters.map((quarter) => {
+      const q = byQuarter.get(quarter);
+      // An empty quarter did nothing: zero for counts, no figure for rates and averages.
+      return { quarter, value: q ? m.of(q) : m.unit === 'count' || m.unit === 'hours' ? 0 : null };
+    }),
+  });
+  return {
+    quarters,
+    howMuch: MEASURES.howMuch.map(build),
+    howWell: MEASURES.howWell.map(build),
+    betterOff: MEASURES.betterOff.map(build),
+  };
+}

@@ -1,0 +1,59 @@
+// The filters every report takes (dates received, sources) read from a query string or CLI flags, and the
+// dependencies the read-only routes are built from.
+import { DEFAULT_RULES, isoFromUtcDate, type Rules } from '../../shared/index';
+import type { RowStore } from '../store/row-store';
+import type { MetricsOptions } from './aggregate-metrics';
+
+/** What the metrics, master-workbook and dashboard routes are built from. */
+export interface ReportDeps {
+  store: RowStore;
+  clock: () => Date;
+  /** Status rules and capacities; the defaults of the `Lists` sheet when absent. */
+  rules?: Rules;
+}
+
+export interface ReportQuery { from?: string; to?: string; sourceIds?: string[] }
+
+/** A filter the user can fix; surfaces turn it into a 400, an HTML notice or a CLI line. */
+export class ReportQueryError extends Error {
+  override readonly name = 'ReportQueryError' as const;
+}
+
+export const isReportQueryError = (e: unknown): e is ReportQueryError =>
+  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ReportQueryError';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function date(name: string, raw: string | undefined): string | undefined {
+  const v = raw?.trim();
+  if (!v) return undefined;
+  if (!ISO.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || isoFromUtcDate(new Date(`${v}T00:00:00Z`)) !== v) {
+    throw new ReportQueryError(`${name} must be a date as YYYY-MM-DD, not "${v}"`);
+  }
+  return v;
+}
+
+/** Empty values count as unset (an HTML form sends empty fields); sources may repeat or be comma-separated. */
+export function parseReportQuery(raw: { from?: string; to?: string; source?: readonly string[] }): ReportQuery {
+  const from = date('from', raw.from);
+  const to = date('to', raw.to);
+  if (from && to && from > to) throw new ReportQueryError(`from (${from}) is after to (${to})`);
+  const ids = (raw.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return { from, to, sourceIds: ids.length ? [...new Set(ids)] : undefined };
+}
+
+/** The metrics options of a query: statuses as of today (UTC) by the deps' clock. */
+export function reportOptions(query: ReportQuery, deps: Pick<ReportDeps, 'clock' | 'rules'>): MetricsOptions {
+  return { ...query, asOf: isoFromUtcDate(deps.clock()), rules: deps.rules ?? DEFAULT_RULES };
+}
+
+/** Parses the filters and checks every named source exists, so a typo is an error, not an empty report. */
+export async function resolveReport(raw: Parameters<typeof parseReportQuery>[0], deps: ReportDeps): Promise<MetricsOptions> {
+  const query = parseReportQuery(raw);
+  if (query.sourceIds) {
+    const known = new Set((await deps.store.listSources()).map((s) => s.id));
+    const unknown = query.sourceIds.filter((id) => !known.has(id));
+    if (unknown.length) throw new ReportQueryError(`unknown source ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  }
+  return reportOptions(query, deps);
+}

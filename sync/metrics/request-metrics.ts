@@ -1,0 +1,290 @@
+// Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
+// accumulated one row at a time so 200,000 requests stream through without being held.
+import {
+  addDays, ageBucket, daysBetween, DONE_REQUEST_STATUSES, followUpDue, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  slaState, type Rules,
+} from '../../shared/index';
+import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
+import type { DemandMetrics } from './metrics-schema';
+
+export interface MetricsRow { sourceId: string; sourceName: string; rowId: string; values: Record<string, unknown> }
+
+/** Where a request's fulfilment date comes from: history first, the row's own date otherwise. */
+export type FulfilmentLookup = (sourceId: string, rowId: string) => string | undefined;
+
+export const CAPACITY_WEEKS = 12;
+export const UNSPECIFIED = 'Unspecified';
+export const UNASSIGNED = 'Unassigned';
+/** Follow-up outcomes that mean the requester is better off. */
+export const POSITIVE_OUTCOMES = ['Action plan adopted', 'Budget equity tool applied', 'Training delivered', 'Data or evaluation improved'];
+
+export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const isoDate = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
+
+/** What one quarter holds for the Results-Based Accountability trends. */
+export interface QuarterFigures {
+  received: number; fulfilled: number; hours: number; orgs: Set<string>; proactive: number;
+  met: number; missed: number; durations: number[]; satisfactionSum: number; satisfactionN: number;
+  positive: number; followedUp: number; actionPlans: number;
+}
+
+const newQuarter = (): QuarterFigures => ({
+  received: 0, fulfilled: 0, hours: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [],
+  satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
+});
+
+interface AssigneeLoad { requests: number; open: number; estimated: number; spent: number; openHours: number; inWindow: boolean }
+
+export class RequestMetrics {
+  readonly all = newQuarter();
+  readonly quarters = new Map<string, QuarterFigures>();
+  private readonly cube = new Map<string, number>();
+  private readonly months = new Map<string, { total: number; reactive: number; proactive: number; byType: Tally }>();
+  private readonly byType = new Tally();
+  private readonly byCategory = new Tally();
+  private readonly byStatus = new Tally();
+  private readonly ages = new Tally();
+  private readonly outcomes = new Tally();
+  private readonly origin = { reactive: 0, proactive: 0, unspecified: 0 };
+  private readonly backlog = { open: 0, onTime: 0, dueSoon: 0, overdue: 0 };
+  private readonly followUps = { due: 0, upcoming: 0, recorded: 0 };
+  private readonly source = { history: 0, row: 0 };
+  private readonly hours = { estimated: 0, spent: 0, perRequestSum: 0, perRequestN: 0 };
+  private readonly ratings = [0, 0, 0, 0, 0];
+  private readonly assignees = new Map<string, AssigneeLoad>();
+  private readonly weekly: { received: number; fulfilled: number }[];
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  total = 0;
+
+  constructor(private readonly rules: Rules, private readonly asOf: string, to?: string) {
+    this.windowEnd = to !== undefined && to < asOf ? to : asOf;
+    this.windowStart = addDays(this.windowEnd, 1 - 7 * CAPACITY_WEEKS);
+    this.weekly = Array.from({ length: CAPACITY_WEEKS }, () => ({ received: 0, fulfilled: 0 }));
+  }
+
+  private quarter(iso: string): QuarterFigures {
+    const q = quarterOf(iso);
+    let f = this.quarters.get(q);
+    if (!f) this.quarters.set(q, (f = newQuarter()));
+    return f;
+  }
+
+  /** Adds one request; `fulfilledOn` is its first fulfilment date from history, if any. */
+  add(row: MetricsRow, historyFulfilledOn: string | undefined): void {
+    const v = row.values;
+    const receivedOn = isoDate(v.receivedOn);
+    const status = text(v.status);
+    const type = text(v.requesterType) ?? UNSPECIFIED;
+    const category = text(v.category) ?? UNSPECIFIED;
+    const origin = text(v.origin);
+    const done = DONE_REQUEST_STATUSES.some((s) => same(status, s)) || isoDate(v.fulfilledOn) !== null;
+    const open = !done && !same(status, 'Declined');
+    const fulfilledOn = done ? (historyFulfilledOn ?? isoDate(v.fulfilledOn)) : null;
+    // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
+    const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
+    this.total++;
+    this.byType.add(type);
+    this.byCategory.add(category);
+    this.byStatus.add(status ?? UNSPECIFIED);
+    if (same(origin, 'Proactive')) this.origin.proactive++;
+    else if (same(origin, 'Reactive')) this.origin.reactive++;
+    else this.origin.unspecified++;
+
+    if (receivedOn) {
+      const month = monthOf(receivedOn);
+      const key = `${month}\u0000${type}\u0000${category}`;
+      this.cube.set(key, (this.cube.get(key) ?? 0) + 1);
+      let m = this.months.get(month);
+      if (!m) this.months.set(month, (m = { total: 0, reactive: 0, proactive: 0, byType: new Tally() }));
+      m.total++;
+      m.byType.add(type);
+      if (same(origin, 'Proactive')) m.proactive++;
+      else if (same(origin, 'Reactive')) m.reactive++;
+      for (const q of [this.all, this.quarter(receivedOn)]) {
+        q.received++;
+        if (same(origin, 'Proactive')) q.proactive++;
+      }
+      const w = weekIndex(receivedOn, this.windowStart, CAPACITY_WEEKS);
+      if (w >= 0) this.weekly[w].received++;
+    }
+
+    const sla = slaState(inputs, this.rules, this.asOf);
+    if (open) {
+      this.backlog.open++;
+      const bucket = ageBucket(inputs, this.rules, this.asOf);
+      if (bucket) this.ages.add(bucket);
+      if (sla === 'On time') this.backlog.onTime++;
+      else if (sla === 'Due soon') this.backlog.dueSoon++;
+      else if (sla === 'Overdue') this.backlog.overdue++;
+    }
+
+    const estimated = num(v.estimatedHours);
+    const spent = num(v.hoursSpent);
+    const satisfaction = num(v.satisfaction);
+    const outcome = text(v.outcome);
+    const org = text(v.requesterOrg)?.toLowerCase();
+    if (fulfilledOn) {
+      if (historyFulfilledOn) this.source.history++;
+      else this.source.row++;
+      const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
+      for (const q of [this.all, this.quarter(fulfilledOn)]) {
+        q.fulfilled++;
+        q.hours += spent ?? 0;
+        if (org) q.orgs.add(org);
+        if (days !== null && days >= 0) q.durations.push(days);
+        if (sla === 'Met') q.met++;
+        else if (sla === 'Missed') q.missed++;
+        if (satisfaction !== null) {
+          q.satisfactionSum += satisfaction;
+          q.satisfactionN++;
+        }
+      }
+      const w = weekIndex(fulfilledOn, this.windowStart, CAPACITY_WEEKS);
+      if (w >= 0) this.weekly[w].fulfilled++;
+      const perRequest = spent ?? estimated;
+      if (perRequest !== null) {
+        this.hours.perRequestSum += perRequest;
+        this.hours.perRequestN++;
+      }
+    }
+    if (satisfaction !== null && satisfaction >= 1 && satisfaction <= 5) this.ratings[Math.round(satisfaction) - 1]++;
+
+    if (outcome) {
+      this.followUps.recorded++;
+      this.outcomes.add(outcome);
+      const when = fulfilledOn ?? receivedOn;
+      for (const q of when ? [this.all, this.quarter(when)] : [this.all]) {
+        q.followedUp++;
+        if (POSITIVE_OUTCOMES.some((p) => same(outcome, p))) q.positive++;
+        if (same(outcome, 'Action plan adopted')) q.actionPlans++;
+      }
+    } else if (done) {
+      const due = followUpDue(inputs, this.rules);
+      if (due && due <= this.asOf) this.followUps.due++;
+      else if (due) this.followUps.upcoming++;
+    }
+
+    this.hours.estimated += estimated ?? 0;
+    this.hours.spent += spent ?? 0;
+    const who = text(v.assignee) ?? UNASSIGNED;
+    let load = this.assignees.get(who);
+    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: 0, spent: 0, openHours: 0, inWindow: false }));
+    load.requests++;
+    load.estimated += estimated ?? 0;
+    load.spent += spent ?? 0;
+    if (open) {
+      load.open++;
+      load.openHours += Math.max((estimated ?? 0) - (spent ?? 0), 0);
+    }
+    // Staff count towards capacity when they hold open work or handled a request in the window.
+    if (open || this.inWindow(receivedOn) || this.inWindow(fulfilledOn)) load.inWindow = true;
+  }
+
+  private inWindow(d: string | null): boolean {
+    return d !== null && d >= this.windowStart && d <= this.windowEnd;
+  }
+
+  private capacityOf(who: string): number {
+    if (who === UNASSIGNED) return 0;
+    return this.rules.capacity.get(who.toLowerCase()) ?? this.rules.settings.weeklyCapacityHours;
+  }
+
+  demand(): DemandMetrics['demand'] {
+    const keys = [...this.months.keys()].sort();
+    const months = keys.length ? monthSpan(keys[0], keys[keys.length - 1]) : [];
+    const cells = [...this.cube.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, count]) => {
+      const [month, requesterType, category] = key.split('\u0000');
+      return { month, requesterType, category, count };
+    });
+    const o = this.origin;
+    return {
+      total: this.total,
+      months,
+      cells,
+      byMonth: months.map((month) => {
+        const m = this.months.get(month);
+        return {
+          month, total: m?.total ?? 0, reactive: m?.reactive ?? 0, proactive: m?.proactive ?? 0,
+          byRequesterType: Object.fromEntries((m?.byType.list([...REQUESTER_TYPES, UNSPECIFIED]) ?? []).map((t) => [t.key, t.count])),
+        };
+      }),
+      byRequesterType: this.byType.list([...REQUESTER_TYPES, UNSPECIFIED]),
+      byCategory: this.byCategory.list([...CATEGORIES, UNSPECIFIED]),
+      byStatus: this.byStatus.list([...REQUEST_STATUSES, UNSPECIFIED]),
+      origin: {
+        ...o,
+        reactivePercent: percentOf(o.reactive, o.reactive + o.proactive),
+        proactivePercent: percentOf(o.proactive, o.reactive + o.proactive),
+      },
+    };
+  }
+
+  backlogFigures(): DemandMetrics['backlog'] {
+    return { ...this.backlog, byAgeBucket: this.ages.list(this.rules.ageBuckets.map(([, label]) => label), true) };
+  }
+
+  fulfilment(): DemandMetrics['fulfilment'] {
+    return {
+      fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,
+      medianDays: percentile(this.all.durations, 50), p90Days: percentile(this.all.durations, 90),
+    };
+  }
+
+  sla(): DemandMetrics['sla'] {
+    return { met: this.all.met, missed: this.all.missed, compliancePercent: percentOf(this.all.met, this.all.met + this.all.missed) };
+  }
+
+  followUpFigures(): DemandMetrics['followUps'] {
+    return { ...this.followUps, outcomes: this.outcomes.list([...OUTCOMES]) };
+  }
+
+  hoursFigures(): DemandMetrics['hours'] {
+    const byAssignee = [...this.assignees.entries()].map(([assignee, l]) => {
+      const weeklyCapacity = this.capacityOf(assignee);
+      return {
+        assignee, requests: l.requests, open: l.open, estimated: round(l.estimated), spent: round(l.spent), openHours: round(l.openHours),
+        weeklyCapacity, weeksOfWork: weeklyCapacity > 0 ? round(l.openHours / weeklyCapacity) : null,
+      };
+    });
+    byAssignee.sort((a, b) => b.openHours - a.openHours || a.assignee.localeCompare(b.assignee));
+    return { estimated: round(this.hours.estimated), spent: round(this.hours.spent), byAssignee };
+  }
+
+  satisfaction(): DemandMetrics['satisfaction'] {
+    const responses = this.ratings.reduce((a, b) => a + b, 0);
+    const sum = this.ratings.reduce((a, n, i) => a + n * (i + 1), 0);
+    return { responses, average: mean(sum, responses, 2), distribution: this.ratings.map((count, i) => ({ rating: i + 1, count })) };
+  }
+
+  capacity(): DemandMetrics['capacity'] {
+    const received = this.weekly.reduce((a, w) => a + w.received, 0);
+    const fulfilled = this.weekly.reduce((a, w) => a + w.fulfilled, 0);
+    const intake = received / CAPACITY_WEEKS;
+    const rate = fulfilled / CAPACITY_WEEKS;
+    const staff = [...this.assignees.entries()].filter(([who, l]) => who !== UNASSIGNED && l.inWindow).map(([who]) => this.capacityOf(who));
+    const capacityHoursPerWeek = round(staff.length ? staff.reduce((a, b) => a + b, 0) : [...this.rules.capacity.values()].reduce((a, b) => a + b, 0));
+    const hoursPerRequest = mean(this.hours.perRequestSum, this.hours.perRequestN);
+    const demandHoursPerWeek = hoursPerRequest === null ? null : round(intake * hoursPerRequest);
+    const open = this.backlog.open;
+    const weeksOfBacklog = rate > 0 ? round(open / rate) : null;
+    const backlogGrowing = received > fulfilled;
+    const demandExceedsCapacity = demandHoursPerWeek !== null && demandHoursPerWeek > capacityHoursPerWeek;
+    const summary = [
+      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} requests a week came in and ${round(rate)} a week were fulfilled`
+        + (backlogGrowing ? ', so the backlog is growing.' : ', so the backlog is not growing.'),
+      weeksOfBacklog === null ? `${open} requests are open and none were fulfilled in the window.` : `${open} open requests are ${weeksOfBacklog} weeks of work at that pace.`,
+      demandHoursPerWeek === null ? 'No hours are recorded, so demand in hours is unknown.'
+        : `Demand is about ${demandHoursPerWeek} staff hours a week against ${capacityHoursPerWeek} hours of capacity`
+          + (demandExceedsCapacity ? ': demand outgrows staff hours.' : ': staff hours cover demand.'),
+    ].join(' ');
+    return {
+      weeks: CAPACITY_WEEKS, windowStart: this.windowStart, windowEnd: this.windowEnd,
+      weekly: weekStarts(this.windowStart, CAPACITY_WEEKS).map((weekStart, i) => ({ weekStart, ...this.weekly[i] })),
+      intakePerWeek: round(intake), fulfilledPerWeek: round(rate), openRequests: open, weeksOfBacklog,
+      hoursPerRequest, demandHoursPerWeek, capacityHoursPerWeek, backlogGrowing, demandExceedsCapacity, summary,
+    };
+  }
+}

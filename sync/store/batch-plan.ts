@@ -1,0 +1,68 @@
+// What one batch does to one source's table, decided from what is already stored. Pure, so SQLite and
+// PostgreSQL execute exactly the same rules and tests can check the rules without a database.
+import type { Batch, IncomingRow, RejectedRow } from './row-store';
+import { StoreError } from './store-error';
+
+export interface StoredState { hash: string; deleted: boolean }
+
+export interface BatchPlan {
+  /** New, changed or revived rows: upserted as live and appended to history. */
+  writes: IncomingRow[];
+  /** Live rows whose hash is unchanged: nothing is written. */
+  unchanged: number;
+  /** Live rows to tombstone: deleted, or missing from a full sync. */
+  tombstones: string[];
+  /** Rows whose stored rejection no longer holds: accepted, unchanged, deleted or gone from a full sync. */
+  clearRejections: string[];
+  /** Rejections to record, replacing earlier ones of the same rows; the rows' last good versions stay. */
+  rejections: RejectedRow[];
+}
+
+/** The stored rows a plan needs: all of the source's rows in this table for a full sync, else the batch's own. */
+export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
+  return batch.full ? 'all' : [...batch.upserts.map((r) => r.rowId), ...batch.deletes];
+}
+
+/**
+ * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
+ * of this source's table that have a stored rejection. Throws `invalid-batch` on contradictory input.
+ */
+export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>): BatchPlan {
+  const present = new Set<string>();
+  for (const { rowId } of [...batch.upserts, ...batch.rejected]) {
+    if (present.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} appears more than once in the batch`);
+    present.add(rowId);
+  }
+  const deletes = new Set(batch.deletes);
+  for (const rowId of deletes) {
+    if (present.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} is both sent and deleted in the batch`);
+  }
+
+  const writes: IncomingRow[] = [];
+  const clearRejections: string[] = [];
+  let unchanged = 0;
+  for (const row of batch.upserts) {
+    const before = stored.get(row.rowId);
+    if (before !== undefined && !before.deleted && before.hash === row.hash) unchanged++;
+    else writes.push(row);
+    if (rejected.has(row.rowId)) clearRejections.push(row.rowId);
+  }
+
+  const tombstones: string[] = [];
+  for (const rowId of deletes) {
+    const before = stored.get(rowId);
+    if (before !== undefined && !before.deleted) tombstones.push(rowId);
+    if (rejected.has(rowId)) clearRejections.push(rowId);
+  }
+  if (batch.full) {
+    const gone = (rowId: string) => !present.has(rowId) && !deletes.has(rowId);
+    for (const [rowId, before] of stored) if (!before.deleted && gone(rowId)) tombstones.push(rowId);
+    for (const rowId of rejected) if (gone(rowId)) clearRejections.push(rowId);
+  }
+  return { writes, unchanged, tombstones, clearRejections, rejections: batch.rejected };
+}
+
+/** A batch may only be written under a registered source's id (the API passes the authenticated source's). */
+export function assertIsSource(kind: string | undefined, sourceId: string): void {
+  if (kind !== 'source') throw new StoreError('unknown-source', `${sourceId} is not a registered source`);
+}

@@ -1,0 +1,109 @@
+// Reading rows, history and rejections back, over kysely so both databases share the queries. Large
+// reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
+// many rows a table holds, and the whole iteration sees one consistent snapshot.
+import type { Compilable, Kysely } from 'kysely';
+import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
+import type { StoreDatabase } from './schema';
+
+/**
+ * Streams one ordered query, holding one snapshot for the whole iteration without blocking writers.
+ * Consume it to the end or leave a `for await` early (which closes it): an abandoned iterator keeps
+ * its snapshot open.
+ */
+export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
+
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections'>;
+
+export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
+  return {
+    async syncState(sourceId, table) {
+      const rows = await db
+        .selectFrom('sheet_rows')
+        .select(['row_id', 'hash'])
+        .where('table_name', '=', table)
+        .where('source_id', '=', sourceId)
+        .where('deleted', '=', 0)
+        .orderBy('row_id')
+        .execute();
+      return rows.map((r) => ({ rowId: r.row_id, hash: r.hash }));
+    },
+
+    async *rows(table, opts = {}): AsyncGenerator<StoredRow> {
+      const { sourceIds, includeDeleted = false } = opts;
+      if (sourceIds?.length === 0) return;
+      const query = db
+        .selectFrom('sheet_rows as r')
+        .innerJoin('principals as p', 'p.id', 'r.source_id')
+        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+        .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted'])
+        .where('r.table_name', '=', table)
+        .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
+        .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
+        .orderBy('r.source_id')
+        .orderBy('r.row_id');
+      for await (const r of stream(query)) {
+        yield {
+          sourceId: r.source_id,
+          sourceName: r.name,
+          rowId: r.row_id,
+          hash: r.hash,
+          // values_seq always points at an upsert, whose values are never null.
+          values: JSON.parse(r.values_json!) as Record<string, unknown>,
+          updatedAt: new Date(r.updated_at),
+          deleted: r.deleted === 1,
+        };
+      }
+    },
+
+    async *changes(table, opts = {}): AsyncGenerator<RowChange> {
+      const { sourceIds } = opts;
+      if (sourceIds?.length === 0) return;
+      const query = db
+        .selectFrom('row_history')
+        .select(['source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
+        .where('table_name', '=', table)
+        .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .orderBy('at')
+        .orderBy('seq');
+      for await (const r of stream(query)) {
+        const change: RowChange = {
+          sourceId: r.source_id,
+          rowId: r.row_id,
+          table,
+          at: new Date(r.at),
+          op: r.op as RowChange['op'],
+          values: r.values_json === null ? null : (JSON.parse(r.values_json) as Record<string, unknown>),
+        };
+        if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
+        yield change;
+      }
+    },
+
+    async rejections(opts = {}) {
+      const { sourceIds } = opts;
+      if (sourceIds?.length === 0) return [];
+      const rows = await db
+        .selectFrom('rejections as j')
+        .innerJoin('principals as p', 'p.id', 'j.source_id')
+        .select(['j.source_id', 'p.name', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', 'j.errors_json', 'j.at'])
+        .$if(sourceIds !== undefined, (q) => q.where('j.source_id', 'in', sourceIds!))
+        .orderBy('j.source_id')
+        .orderBy('j.table_name')
+        .orderBy('j.row_id')
+        .execute();
+      return rows.map((r) => {
+        const rejection: Rejection = {
+          sourceId: r.source_id,
+          sourceName: r.name,
+          table: r.table_name as TableName,
+          rowId: r.row_id,
+          errors: JSON.parse(r.errors_json) as FieldError[],
+          at: new Date(r.at),
+        };
+        if (r.sheet !== null) rejection.sheet = r.sheet;
+        if (r.sheet_row !== null) rejection.sheetRow = r.sheet_row;
+        return rejection;
+      });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
+// their history and rejections. `openStore` picks SQLite (a data directory) or PostgreSQL (a URL).
+import { openPostgresStore } from './postgres-store';
+import { openSqliteStore } from './sqlite-store';
+import { StoreError } from './store-error';
+
+export type TableName = 'requests' | 'workplan' | 'milestones' | 'roadmap';
+export type PrincipalKind = 'admin' | 'source' | 'reviewer';
+export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
+export interface FieldError { field: string; column?: string; message: string }
+/**
+ * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
+ * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content
+ * hash; an equal hash means "unchanged" and nothing is written.
+ */
+export interface IncomingRow { rowId: string; hash: string; values: Record<string, unknown>; raw?: Record<string, unknown> }
+export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
+/**
+ * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
+ * live rows missing from both become tombstones. A rowId may appear once across upserts and rejected,
+ * and not in both upserts and deletes.
+ */
+export interface Batch { sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date }
+export interface BatchResult { accepted: number; unchanged: number; deleted: number }
+export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean }
+/** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
+export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
+export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
+
+export interface RowStore {
+  createPrincipal(p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] }): Promise<{ principal: Principal; token: string }>;
+  /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid. */
+  issueToken(principalId: string): Promise<string>;
+  /** Registers a known admin token (from EQUITY_DESK_ADMIN_TOKEN); idempotent. */
+  ensureAdminToken(token: string): Promise<Principal>;
+  /** Tokens are stored as sha256 digests and compared in constant time. */
+  authenticate(token: string): Promise<Principal | null>;
+  getPrincipal(id: string): Promise<Principal | null>;
+  listSources(): Promise<Principal[]>;
+  /** Principals of one kind, oldest first (the demo start finds its reviewer; serve finds whether an admin exists). */
+  listPrincipals(kind: PrincipalKind): Promise<Principal[]>;
+  /** One transaction, all or nothing; see `planBatch` for the rules. */
+  applyBatch(batch: Batch): Promise<BatchResult>;
+  /** Live rows only, ordered by rowId. */
+  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string }[]>;
+  /** Streamed, ordered by (sourceId, rowId), so 200k rows are never loaded at once; one snapshot throughout. */
+  rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
+  /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
+  changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
+  rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /** True while no source has been registered. */
+  isEmpty(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** SQLite data directory (default `./data`); the file is `DIR/equity-desk.sqlite`. */
+  dataDir?: string;
+  /** `postgres://…` switches to PostgreSQL. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (created if missing); lets tests and tenants isolate themselves. */
+  schema?: string;
+  /** Rows per round trip when PostgreSQL streams `rows()` and `changes()` (default 2000); SQLite streams row by row. */
+  pageSize?: number;
+  /** Fault-injection seam for tests: runs inside the batch transaction after every write, before commit. */
+  beforeCommit?: (batch: Batch) => void;
+}
+
+export async function openStore(opts: OpenStoreOptions): Promise<RowStore> {
+  if (opts.databaseUrl !== undefined && opts.databaseUrl !== '') {
+    if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+      throw new StoreError('unsupported-database', 'DATABASE_URL must start with postgres:// or postgresql://');
+    }
+    return openPostgresStore({ ...opts, databaseUrl: opts.databaseUrl });
+  }
+  return openSqliteStore({ ...opts, dataDir: opts.dataDir ?? 'data' });
+}

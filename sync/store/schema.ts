@@ -1,0 +1,65 @@
+// The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
+// databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
+import type { Generated } from 'kysely';
+
+export interface PrincipalsTable {
+  id: string;
+  kind: string;
+  name: string;
+  source_kind: string | null;
+  created_at: string;
+}
+
+/** Several tokens may belong to one principal; only their sha256 digests are kept. */
+export interface TokensTable {
+  token_hash: string;
+  principal_id: string;
+  created_at: string;
+}
+
+/**
+ * The current state of every row, keyed by (table_name, source_id, row_id); removed rows stay as
+ * tombstones. Its values live once, in the history entry `values_seq` points at.
+ */
+export interface SheetRowsTable {
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  hash: string;
+  values_seq: number;
+  updated_at: string;
+  deleted: number;
+  deleted_at: string | null;
+}
+
+/** Append-only: every accepted version (with its values) and every tombstone, with its batch time. */
+export interface RowHistoryTable {
+  seq: Generated<number>;
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  at: string;
+  op: string;
+  values_json: string | null;
+  /** The cells as the sheet had them, when the caller sends them. */
+  raw_json: string | null;
+}
+
+/** The latest rejection of a row still being rejected; the row's last good version stays in sheet_rows. */
+export interface RejectionsTable {
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  sheet: string | null;
+  sheet_row: number | null;
+  errors_json: string;
+  at: string;
+}
+
+export interface StoreDatabase {
+  principals: PrincipalsTable;
+  tokens: TokensTable;
+  sheet_rows: SheetRowsTable;
+  row_history: RowHistoryTable;
+  rejections: RejectionsTable;
+}

@@ -1,0 +1,25 @@
+// The one error type the row store throws on purpose: a stable `code` the API and CLI turn into a status or message.
+
+export type StoreErrorCode =
+  | 'unsupported-database' // the database URL names something other than PostgreSQL
+  | 'invalid-schema' // the PostgreSQL schema name is not a plain lower-case identifier
+  | 'invalid-batch' // a rowId repeats, or is both upserted and deleted, in one batch
+  | 'unknown-source' // the batch names a principal that is not a registered source
+  | 'unknown-principal' // a token was asked for a principal that does not exist
+  | 'invalid-token' // an empty admin token, or one already held by a non-admin principal
+  | 'migration-failed'; // the schema could not be brought up to date
+
+/** Checked with `isStoreError`, which looks at `name` so it works across realms. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError' as const;
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isStoreError(value: unknown): value is StoreError {
+  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'StoreError';
+}

@@ -1,0 +1,39 @@
+// How written workbooks look: header and title rows, status tones as fills, data bars. One palette
+// for templates and the master workbook, so a status reads the same everywhere.
+import type ExcelJS from 'exceljs';
+import type { Tone } from '../../shared/workbook-plan';
+
+/** Fill and text colour per tone: Excel's own Good / Neutral / Bad cell styles, plus grey. */
+export const TONE_COLORS: Readonly<Record<Tone, { fill: string; font: string }>> = {
+  good: { fill: 'FFC6EFCE', font: 'FF006100' },
+  warn: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  bad: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  neutral: { fill: 'FFEDEDED', font: 'FF3A3A3A' },
+};
+
+export const DATA_BAR_COLOR = 'FF5B9BD5';
+
+export const headerStyle: Partial<ExcelJS.Style> = {
+  font: { bold: true, color: { argb: 'FF1F2937' } },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
+  alignment: { vertical: 'middle', wrapText: true },
+};
+
+export const titleStyle: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+
+/** A formula literal for a text value: `"Due soon"`, quotes doubled. */
+const textLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** The exceljs rules colouring each status text of a planned conditional format (data bars are written apart). */
+export function toneRules(tones: Readonly<Record<string, Tone>>): ExcelJS.ConditionalFormattingRule[] {
+  return Object.entries(tones).map(([text, tone]) => ({
+    type: 'cellIs',
+    operator: 'equal',
+    formulae: [textLiteral(text)],
+    style: {
+      fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: TONE_COLORS[tone].fill } },
+      font: { color: { argb: TONE_COLORS[tone].font } },
+    },
+  }) as ExcelJS.ConditionalFormattingRule);
+}

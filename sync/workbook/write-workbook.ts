@@ -1,0 +1,186 @@
+// Writes a `WorkbookPlan` as an .xlsx file with exceljs's streaming writer: rows go out as they come and
+// the loop yields to the event loop, so a 200,000-row sheet never sits in memory.
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { columnLetter } from '../../shared/lists';
+import type { PlanCell, PlanColumn, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
+import { RowXml, type CellKind, type StyleIds } from './row-xml';
+import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
+import { WorkbookError } from './workbook-error';
+import {
+  openSheetData, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
+} from './writer-internals';
+
+/** The writer queues rows without backpressure; handing the event loop a turn this often lets the zip drain. */
+const YIELD_EVERY_ROWS = 100;
+const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
+
+/** The streaming sheet has data validations, though exceljs's typings omit them. */
+interface WithValidations { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }
+
+function argb(color: string): string {
+  const hex = color.replace(/^#/, '').toUpperCase();
+  return hex.length === 6 ? `FF${hex}` : hex;
+}
+
+/** Table names must be identifiers: letters, digits, `_` and `.`, not starting with a digit. */
+function tableName(name: string): string {
+  const clean = name.replace(/[^A-Za-z0-9_.]/g, '_');
+  return /^[A-Za-z_]/.test(clean) ? clean : `T_${clean}`;
+}
+
+/** Header texts of a table: Excel needs them non-blank and unique. */
+function tableHeaders(columns: readonly PlanColumn[]): string[] {
+  const seen = new Set<string>();
+  return columns.map((c, i) => {
+    let h = c.header.trim() || `Column ${i + 1}`;
+    for (let n = 2; seen.has(h.toLowerCase()); n++) h = `${c.header.trim() || `Column ${i + 1}`} ${n}`;
+    seen.add(h.toLowerCase());
+    return h;
+  });
+}
+
+async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCell[]> {
+  if (Symbol.asyncIterator in rows) yield* rows as AsyncIterable<readonly PlanCell[]>;
+  else yield* rows as Iterable<readonly PlanCell[]>;
+}
+
+async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, styleIds: StyleIds, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<void> {
+  const preamble = plan.preamble ?? [];
+  const withHeader = plan.header !== false;
+  if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
+  const headerRow = preamble.length + 1;
+  const sheet = book.addWorksheet(plan.name, {
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
+    views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+  const internals = sheet as unknown as SheetInternals;
+  const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
+    const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
+    return numFmt ? { numFmt } : {};
+  });
+  // Column styles format the cells users add later, too.
+  sheet.columns = plan.columns.map((c, i) => ({ width: c.width, style: columnStyles[i] }));
+  openSheetData(internals);
+
+  // Alt text goes in the cell under each picture, for readers that show no pictures.
+  const altByRow = new Map<number, { col: number; alt: string }[]>();
+  const pictures: PictureAnchor[] = (plan.images ?? []).map((img) => {
+    altByRow.set(img.row + 1, [...(altByRow.get(img.row + 1) ?? []), { col: img.col, alt: img.alt }]);
+    return { mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt };
+  });
+  const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
+
+  const xml = new RowXml(plan.name, plan.columns, columnStyles, styleIds);
+  let rowNumber = 0;
+  const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
+    rowNumber++;
+    const alts = altByRow.get(rowNumber);
+    let row: readonly (PlanCell | undefined)[] = cells;
+    if (alts) {
+      const filled = Array.from({ length: Math.max(cells.length, ...alts.map((a) => a.col + 1)) }, (_, i) => cells[i]);
+      for (const { col, alt } of alts) if (filled[col] === null || filled[col] === undefined || filled[col] === '') filled[col] = alt;
+      row = filled;
+    }
+    xml.add(rowNumber, row, typed, style, cells.length);
+  };
+  const flush = () => {
+    const block = xml.take();
+    if (block) internals.stream.write(block);
+  };
+
+  preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
+  if (withHeader) put(headers, false, headerStyle);
+  let written = 0;
+  for await (const cells of rowsOf(plan.rows)) {
+    put(cells, true);
+    if (++written % YIELD_EVERY_ROWS === 0) {
+      flush();
+      await pause(internals);
+    }
+  }
+  const lastDataRow = rowNumber;
+  const lastAltRow = Math.max(0, ...altByRow.keys());
+  while (rowNumber < lastAltRow) put([], false);
+  flush();
+
+  const lastCol = columnLetter(Math.max(1, plan.columns.length));
+  if (plan.autoFilter && withHeader && !plan.table) {
+    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastDataRow, headerRow), column: plan.columns.length } };
+  }
+  for (const v of plan.validations ?? []) {
+    if (v.toRow < v.fromRow) continue;
+    const letter = columnLetter(v.column);
+    const formula = typeof v.list === 'string' ? v.list : `"${v.list.join(',')}"`;
+    (sheet as unknown as WithValidations).dataValidations.add(`${letter}${v.fromRow}:${letter}${v.toRow}`, {
+      type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
+      errorStyle: v.allowOther ? 'warning' : 'stop',
+      errorTitle: 'Not in the list',
+      error: v.allowOther ? 'This value is not in the list. Keep it anyway?' : 'Pick a value from the list (the Lists sheet holds the choices).',
+    });
+  }
+  const dataBars: DataBar[] = [];
+  for (const c of plan.conditionals ?? []) {
+    if (c.toRow < c.fromRow) continue;
+    const letter = columnLetter(c.column);
+    const ref = `${letter}${c.fromRow}:${letter}${c.toRow}`;
+    const rules = toneRules(c.tones ?? {});
+    if (rules.length) sheet.addConditionalFormatting({ ref, rules });
+    // Percentages run from 0 to 100 %, so a half-done item shows a half bar whatever the others are.
+    if (c.dataBar) dataBars.push({ ref, percent: plan.columns[c.column - 1]?.type === 'percent', color: DATA_BAR_COLOR });
+  }
+  const table = (): TablePart | undefined => plan.table
+    ? { name: tableName(plan.table), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
+    : undefined;
+  parts.attach(sheet as unknown as SheetInternals, { pictures, dataBars, table });
+  sheet.commit();
+}
+
+/**
+ * Streams the workbook to `stream` (a file, an HTTP response, an upload buffer). Resolves once the
+ * last byte is handed to the stream; rejects with a `WorkbookError` if the plan or the stream fails.
+ */
+export async function writeWorkbook(plan: WorkbookPlan, stream: Writable): Promise<void> {
+  let failed: ((e: unknown) => void) | undefined;
+  const streamFailure = new Promise<never>((_, reject) => (failed = reject));
+  streamFailure.catch(() => undefined);
+  let failure: unknown;
+  const onError = (e: unknown) => {
+    failure ??= e;
+    failed!(new WorkbookError('output-failed', `writing the workbook failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
+  };
+  stream.on('error', onError);
+  // Waits for the zip to take the rows in (which waits, in turn, for the destination), or at least
+  // gives the event loop a turn.
+  const pause = async (sheet: SheetInternals) => {
+    if (failure) throw new WorkbookError('output-failed', `writing the workbook failed: ${(failure as Error)?.message ?? String(failure)}`, { cause: failure });
+    if (!(await zipDrained(sheet))) await nextTurn();
+  };
+  try {
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+    book.creator = 'Equity Desk';
+    book.title = plan.title;
+    const internals = book as unknown as BookInternals;
+    const parts = new StreamingParts(internals);
+    const ids = styleIdCache(internals);
+    const styleIds: StyleIds = (style, kind) => ids(style, VALUE_TYPE[kind]);
+    for (const sheet of plan.sheets) await Promise.race([writeSheet(book, parts, styleIds, sheet, pause), streamFailure]);
+    await Promise.race([book.commit(), streamFailure]);
+  } finally {
+    stream.off('error', onError);
+  }
+}
+
+/** The whole file in memory: for small workbooks (templates, tests), not for the 200,000-row master. */
+export async function writeWorkbookToBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const ended = once(sink, 'end');
+  await writeWorkbook(plan, sink);
+  await ended;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,79 @@
+// The four template workbooks as plans: a data sheet from the table definition (pre-filled content and
+// `sample` generated rows), its Dashboard and the Lists sheet, written by the one workbook writer.
+import { isoFromParts } from '../shared/cells/dates';
+import { DEFAULT_LISTS_GRID, readRules, type Rules } from '../shared/rules';
+import { isDate } from '../shared/status/sheet-math';
+import { TABLES, type TableName, type TypedRow } from '../shared/tables';
+import type { WorkbookPlan } from '../shared/workbook-plan';
+import { milestoneContent, roadmapContent } from './content/roadmap-content';
+import { workplanContent } from './content/workplan-content';
+import type { DashboardBuilder } from './dashboard-sheet';
+import { milestoneDashboard, requestsDashboard, workplanDashboard } from './dashboards';
+import { dataSheet, type DataSheet } from './data-sheet';
+import { listsSheet } from './lists-sheet';
+import { sampleRows } from './samples';
+
+export const TEMPLATE_NAMES = ['ta-intake', 'workplan', 'milestones', 'roadmap'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export const isTemplateName = (name: unknown): name is TemplateName => TEMPLATE_NAMES.includes(name as TemplateName);
+
+interface TemplateDef {
+  table: TableName;
+  title: string;
+  tabColor: string;
+  content(asOf: string): TypedRow[];
+  dashboard(sheet: DataSheet, rules: Rules): DashboardBuilder;
+}
+
+const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
+  'ta-intake': { table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard },
+  workplan: { table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard },
+  milestones: {
+    table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', content: milestoneContent,
+    dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'milestone', date: 'date', endOn: 'endOn' }),
+  },
+  roadmap: {
+    table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', content: roadmapContent,
+    dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'action', date: 'targetOn' }),
+  },
+};
+
+export interface TemplateOptions {
+  /** Generated rows added after the template's own content. */
+  sample?: number;
+  /** The day cached statuses are computed for; today (local time, as TODAY() sees it) by default. */
+  asOf?: string;
+  seed?: number;
+}
+
+/** Today's date as the spreadsheet's TODAY() gives it: the local calendar day. */
+export function localToday(now = new Date()): string {
+  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate())!;
+}
+
+/** The largest `sample` a template accepts: it is a template, not a load test. */
+export const MAX_SAMPLE_ROWS = 50_000;
+
+/** The typed rows a template's data sheet holds: its own content, then `sample` generated rows. */
+export function templateRows(name: TemplateName, options: TemplateOptions = {}): { table: TableName; asOf: string; rows: TypedRow[] } {
+  const def = TEMPLATES[name];
+  if (!def) throw new RangeError(`unknown template "${String(name)}" (templates: ${TEMPLATE_NAMES.join(', ')})`);
+  const { sample = 0, seed = 1 } = options;
+  const asOf = options.asOf ?? localToday();
+  if (!Number.isInteger(sample) || sample < 0 || sample > MAX_SAMPLE_ROWS) throw new RangeError(`sample must be a whole number from 0 to ${MAX_SAMPLE_ROWS}`);
+  if (!isDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, not "${asOf}"`);
+  return { table: def.table, asOf, rows: [...def.content(asOf), ...sampleRows(def.table, sample, { asOf, seed })] };
+}
+
+export function buildTemplatePlan(name: TemplateName, options: TemplateOptions = {}): WorkbookPlan {
+  const { table, asOf, rows } = templateRows(name, options);
+  const def = TEMPLATES[name];
+  const rules = readRules(DEFAULT_LISTS_GRID);
+  const data = dataSheet(TABLES[table], rows, rules, asOf, def.tabColor);
+  const note = `Native formulas over the ${data.table.sheet} sheet: they recalculate in Excel, Google Sheets and LibreOffice. Values saved as of ${asOf}.`;
+  return {
+    title: def.title,
+    sheets: [data.plan, def.dashboard(data, rules).plan(`${def.title}: dashboard`, note), listsSheet()],
+  };
+}

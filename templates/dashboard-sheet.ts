@@ -1,0 +1,126 @@
+// The `Dashboard` sheet: labelled figures as native formulas over the data sheet, each written with the
+// value TypeScript computes for it, plus the array-free helper columns some figures need.
+import { columnLetter } from '../shared/lists';
+import { sameText } from '../shared/status/sheet-math';
+import type { TypedValue } from '../shared/tables';
+import type { PlanCell, PlanColumn, SheetPlan } from '../shared/workbook-plan';
+
+/** A native formula and the value the TypeScript rules give for it (`null` shows as blank). */
+export interface Figure {
+  formula: string;
+  value: TypedValue;
+}
+
+export interface DashboardLine {
+  label: string;
+  count?: Figure;
+  average?: Figure;
+  pct?: Figure;
+  date?: Figure;
+  detail?: Figure;
+}
+
+/**
+ * A column of one working value per data row. MEDIAN(IF(...)) and friends need array entry, which
+ * the three engines treat differently; a plain column of IFs followed by MEDIAN or MIN does not.
+ */
+export interface HelperColumn {
+  header: string;
+  type: 'number' | 'date';
+  cells: readonly Figure[];
+}
+
+const SLOTS = ['count', 'average', 'pct', 'date', 'detail'] as const;
+const COLUMNS: readonly PlanColumn[] = [
+  { header: 'Measure', width: 46, type: 'text' },
+  { header: 'Count', width: 10, type: 'number' },
+  { header: 'Average', width: 10, type: 'number', numFmt: '0.0' },
+  { header: '%', width: 9, type: 'percent', numFmt: '0%' },
+  { header: 'Date', width: 12, type: 'date', numFmt: 'yyyy-mm-dd' },
+  { header: 'Detail', width: 44, type: 'text' },
+];
+const HELPER_GAP = 1;
+
+export const DASHBOARD_SHEET = 'Dashboard';
+
+export class DashboardBuilder {
+  /** Title, note, header, then the lines. */
+  static readonly FIRST_ROW = 4;
+  private readonly entries: (DashboardLine | string)[] = [];
+  private readonly helpers: HelperColumn[] = [];
+
+  get nextRow(): number {
+    return DashboardBuilder.FIRST_ROW + this.entries.length;
+  }
+
+  section(title: string): void {
+    this.entries.push(title);
+  }
+
+  /** Adds a line; returns its row, for figures that refer to it. */
+  line(line: DashboardLine): number {
+    this.entries.push(line);
+    return this.nextRow - 1;
+  }
+
+  /** Adds a helper column; returns its absolute range on this sheet. */
+  helper(column: HelperColumn): string {
+    const letter = columnLetter(COLUMNS.length + HELPER_GAP + this.helpers.length + 1);
+    this.helpers.push(column);
+    return `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + column.cells.length - 1}`;
+  }
+
+  plan(title: string, note: string): SheetPlan {
+    const figure = (f: Figure | undefined): PlanCell => (f ? { formula: f.formula, result: f.value ?? '' } : null);
+    const height = Math.max(this.entries.length, ...this.helpers.map((h) => h.cells.length));
+    const rows: PlanCell[][] = [];
+    for (let i = 0; i < height; i++) {
+      const e = this.entries[i];
+      const main: PlanCell[] = e === undefined ? COLUMNS.map(() => null)
+        : typeof e === 'string' ? [e, ...SLOTS.map(() => null)]
+        : [e.label, ...SLOTS.map((s) => figure(e[s]))];
+      rows.push([...main, ...Array<PlanCell>(HELPER_GAP).fill(null), ...this.helpers.map((h) => figure(h.cells[i]))]);
+    }
+    return {
+      name: DASHBOARD_SHEET,
+      columns: [
+        ...COLUMNS,
+        ...Array.from({ length: HELPER_GAP }, () => ({ header: '', width: 3 })),
+        ...this.helpers.map((h): PlanColumn => ({ header: h.header, width: 16, type: h.type, numFmt: h.type === 'date' ? 'yyyy-mm-dd' : undefined })),
+      ],
+      preamble: [[title], [note]],
+      rows,
+      freeze: { rows: DashboardBuilder.FIRST_ROW - 1 },
+      tabColor: '#548235',
+    };
+  }
+}
+
+// TypeScript counterparts of the spreadsheet functions the dashboards use.
+
+/** COUNTIF(range, text): case-insensitive whole-text match. */
+export const countIf = (values: readonly TypedValue[], text: string) => values.filter((v) => sameText(v, text)).length;
+
+/** IF(b=0, "", a/b). */
+export const share = (a: number, b: number): number | '' => (b === 0 ? '' : a / b);
+
+/** AVERAGE over the numbers, blank when there are none (IFERROR(AVERAGE(...), "")). */
+export function mean(values: readonly TypedValue[]): number | '' {
+  const nums = values.filter((v): v is number => typeof v === 'number');
+  return nums.length ? nums.reduce((s, n) => s + n, 0) / nums.length : '';
+}
+
+/** MEDIAN over the numbers, blank when there are none. */
+export function median(values: readonly TypedValue[]): number | '' {
+  const nums = values.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+  if (!nums.length) return '';
+  const mid = Math.floor(nums.length / 2);
+  return nums.length % 2 ? nums[mid] : (nums[mid - 1] + nums[mid]) / 2;
+}
+
+/** Distinct non-blank texts in order of first appearance (the goals of a plan, its phases). */
+export function distinct(values: readonly TypedValue[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) if (typeof v === 'string' && v !== '' && !seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v);
+  return [...seen.values()];
+}

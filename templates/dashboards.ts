@@ -1,0 +1,152 @@
+// What each template's Dashboard shows, grouped as the offices' own RBA questions where they fit:
+// counts by status and requester, backlog, SLA, time to fulfil, outcomes; plan progress by goal;
+// milestone statuses and the next one due. Every figure is a formula plus its TypeScript value.
+import { isDate, sameText } from '../shared/status/sheet-math';
+import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
+import { WORKPLAN_DERIVED } from '../shared/status/workplan-status';
+import type { Rules } from '../shared/rules';
+import type { TypedValue } from '../shared/tables';
+import { countIf, DashboardBuilder, distinct, mean, median, share } from './dashboard-sheet';
+import type { DataSheet } from './data-sheet';
+
+const inputs = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
+const derived = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.derived[field]);
+const nonBlank = (values: readonly TypedValue[]) => values.filter((v) => v !== null && v !== '').length;
+const sum = (values: readonly TypedValue[]) => values.reduce<number>((t, v) => t + (typeof v === 'number' ? v : 0), 0);
+
+/** One line per label: its COUNTIF over `field`, and its share of the count on `totalRow`. */
+function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: readonly TypedValue[], labels: readonly string[], totalRow: number, total: number): void {
+  for (const label of labels) {
+    const row = b.nextRow;
+    const n = countIf(values, label);
+    b.line({
+      label,
+      count: { formula: `COUNTIF(${s.range(field)},$A${row})`, value: n },
+      pct: { formula: `IF($B$${totalRow}=0,"",B${row}/$B$${totalRow})`, value: share(n, total) },
+    });
+  }
+}
+
+export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder {
+  const b = new DashboardBuilder();
+  b.section('How much did we do?');
+  const received = inputs(s, 'receivedOn').filter(isDate).length;
+  const total = b.line({ label: 'Requests received', count: { formula: `COUNT(${s.range('receivedOn')})`, value: received } });
+  b.section('By origin (reactive or proactive outreach)');
+  countLines(b, s, 'origin', inputs(s, 'origin'), rules.lists.origin, total, received);
+  b.section('By status');
+  countLines(b, s, 'status', inputs(s, 'status'), rules.lists.requestStatus, total, received);
+  b.section('By requester type');
+  countLines(b, s, 'requesterType', inputs(s, 'requesterType'), rules.lists.requesterType, total, received);
+  for (const [field, label] of [['estimatedHours', 'Hours estimated'], ['hoursSpent', 'Hours spent']] as const) {
+    b.line({ label, count: { formula: `SUM(${s.range(field)})`, value: sum(inputs(s, field)) } });
+  }
+
+  b.section('How well did we do it?');
+  const buckets = rules.ageBuckets.map(([, label]) => label);
+  const ages = derived(s, 'ageBucket');
+  const open = buckets.reduce((t, l) => t + countIf(ages, l), 0);
+  const backlog = b.line({ label: 'Open backlog (by age below)', count: { formula: `SUM(B${b.nextRow + 1}:B${b.nextRow + buckets.length})`, value: open } });
+  countLines(b, s, 'ageBucket', ages, buckets, backlog, open);
+  const sla = derived(s, 'slaState');
+  for (const state of ['Overdue', 'Due soon']) b.line({ label: `SLA: ${state.toLowerCase()}`, count: { formula: `COUNTIF(${s.range('slaState')},"${state}")`, value: countIf(sla, state) } });
+  const met = countIf(sla, 'Met');
+  const missed = countIf(sla, 'Missed');
+  const metRow = b.nextRow;
+  b.line({
+    label: 'SLA met (share of fulfilled requests)',
+    count: { formula: `COUNTIF(${s.range('slaState')},"Met")`, value: met },
+    pct: { formula: `IF(B${metRow}+B${metRow + 1}=0,"",B${metRow}/(B${metRow}+B${metRow + 1}))`, value: share(met, met + missed) },
+  });
+  b.line({ label: 'SLA missed', count: { formula: `COUNTIF(${s.range('slaState')},"Missed")`, value: missed } });
+  const days = s.rows.map((r) => ({
+    formula: `IF(ISNUMBER(${s.cell('fulfilledOn', r.row)}),${s.cell('daysOpen', r.row)},"")`,
+    value: isDate(r.values?.fulfilledOn) ? r.derived.daysOpen : '',
+  }));
+  const daysRange = b.helper({ header: 'Days to fulfil (working)', type: 'number', cells: days });
+  b.line({
+    label: 'Requests fulfilled; median days to fulfil',
+    count: { formula: `COUNT(${daysRange})`, value: days.filter((d) => typeof d.value === 'number').length },
+    average: { formula: `IF(COUNT(${daysRange})=0,"",MEDIAN(${daysRange}))`, value: median(days.map((d) => d.value)) },
+  });
+
+  b.section('Is anyone better off?');
+  const outcomes = inputs(s, 'outcome');
+  const recorded = nonBlank(outcomes);
+  const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.range('outcome')})`, value: recorded } });
+  countLines(b, s, 'outcome', outcomes, rules.lists.outcome, outcomeRow, recorded);
+  const ratings = inputs(s, 'satisfaction');
+  b.line({
+    label: 'Satisfaction (1-5): responses and average',
+    count: { formula: `COUNT(${s.range('satisfaction')})`, value: ratings.filter((v) => typeof v === 'number').length },
+    average: { formula: `IF(COUNT(${s.range('satisfaction')})=0,"",AVERAGE(${s.range('satisfaction')}))`, value: mean(ratings) },
+  });
+  return b;
+}
+
+/** Items per label of `field` and their average % complete (AVERAGEIF skips blank percentages). */
+function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
+  const keys = inputs(s, field);
+  const pcts = inputs(s, 'percentComplete');
+  for (const label of distinct(keys)) {
+    const row = b.nextRow;
+    b.line({
+      label,
+      count: { formula: `COUNTIF(${s.range(field)},$A${row})`, value: countIf(keys, label) },
+      pct: { formula: `IFERROR(AVERAGEIF(${s.range(field)},$A${row},${s.range('percentComplete')}),"")`, value: mean(pcts.filter((_, i) => sameText(keys[i], label))) },
+    });
+  }
+}
+
+export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder {
+  const b = new DashboardBuilder();
+  b.section('Progress');
+  const items = nonBlank(inputs(s, 'task'));
+  const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items } });
+  b.line({ label: 'Average % complete', pct: { formula: `IFERROR(AVERAGE(${s.range('percentComplete')}),"")`, value: mean(inputs(s, 'percentComplete')) } });
+  b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
+  b.section('By derived status');
+  countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), WORKPLAN_DERIVED, total, items);
+  b.section('% complete by goal');
+  progressLines(b, s, 'goal');
+  b.section('% complete by phase');
+  progressLines(b, s, 'phase');
+  return b;
+}
+
+/** Milestones and roadmaps: statuses by date, and the next item due. */
+export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: string; date: string; endOn?: string }): DashboardBuilder {
+  const b = new DashboardBuilder();
+  b.section('Status');
+  const items = nonBlank(inputs(s, fields.name));
+  const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range(fields.name)})`, value: items } });
+  countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), MILESTONE_DERIVED, total, items);
+  const due = s.rows.map((r) => {
+    const status = s.cell('derivedStatus', r.row);
+    const when = fields.endOn ? `IF(ISNUMBER(${s.cell(fields.endOn, r.row)}),${s.cell(fields.endOn, r.row)},${s.cell(fields.date, r.row)})` : s.cell(fields.date, r.row);
+    const end = fields.endOn ? r.values?.[fields.endOn] : undefined;
+    const upcoming = r.derived.derivedStatus === 'Upcoming' || r.derived.derivedStatus === 'Due this week';
+    return { formula: `IF(OR(${status}="Upcoming",${status}="Due this week"),${when},"")`, value: upcoming ? (isDate(end) ? end : r.values?.[fields.date] ?? '') : '' };
+  });
+  const dueRange = b.helper({ header: 'Next due (working)', type: 'date', cells: due });
+  const dates = due.map((d) => d.value).filter(isDate).sort();
+  const next = dates[0];
+  b.line({
+    label: 'Next upcoming',
+    date: { formula: `IF(COUNT(${dueRange})=0,"",MIN(${dueRange}))`, value: next ?? '' },
+    detail: {
+      formula: `IF(COUNT(${dueRange})=0,"",INDEX(${s.range(fields.name)},MATCH(MIN(${dueRange}),${dueRange},0)))`,
+      value: next ? s.rows[due.findIndex((d) => d.value === next)].values?.[fields.name] ?? '' : '',
+    },
+  });
+  if (s.table.columns.some((c) => c.name === 'partnership')) {
+    b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
+  }
+  if (s.table.name === 'roadmap') {
+    b.section('By kind');
+    countLines(b, s, 'kind', inputs(s, 'kind'), rules.lists.roadmapKind, total, items);
+    b.section('By focus area');
+    countLines(b, s, 'focusArea', inputs(s, 'focusArea'), distinct(inputs(s, 'focusArea')), total, items);
+  }
+  return b;
+}

@@ -1,0 +1,111 @@
+// A template's data sheet from its table definition: typed rows as cells, derived columns as native
+// formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
+import { columnLetter, listRange } from '../shared/lists';
+import { computeDerived, layoutLetters, rowFormulas, templateLayout } from '../shared/layout';
+import type { Rules } from '../shared/rules';
+import type { DerivedColumn, InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
+import type { PlanCell, PlanColumn, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
+
+/** Formulas reach this far below the data (and at least to this row), so new rows get their statuses. */
+export const SPARE_ROWS = 100;
+export const MIN_FORMULA_ROWS = 200;
+export const FIRST_DATA_ROW = 2;
+
+/** One sheet row from the first data row to the last formula row; blank rows have no values. */
+export interface DataRow {
+  row: number;
+  values: TypedRow | null;
+  /** The cached result of each derived column: `''` where the formula shows nothing. */
+  derived: Record<string, TypedValue>;
+}
+
+export interface DataSheet {
+  table: TableDef;
+  plan: SheetPlan;
+  lastRow: number;
+  rows: DataRow[];
+  /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
+  range(field: string): string;
+  /** Absolute reference to a field's cell on one row, e.g. `Requests!$N$7`. */
+  cell(field: string, row: number): string;
+}
+
+/** A sheet name as a formula refers to it: quoted unless it is a plain identifier. */
+export const sheetRef = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+function planColumn(c: InputColumn | DerivedColumn): PlanColumn {
+  const type = c.type === 'date' ? 'date' : c.type === 'percent' ? 'percent' : c.type === 'number' || c.type === 'rating' ? 'number' : 'text';
+  return { header: c.header, width: c.width, type, numFmt: c.numFmt };
+}
+
+/** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
+function inputCell(c: InputColumn, v: TypedValue): PlanCell {
+  if (typeof v === 'boolean' && c.list === 'yesNo') return v ? 'Yes' : 'No';
+  return v;
+}
+
+const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c) => values[c.name] === null || values[c.name] === undefined || values[c.name] === '');
+
+export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet {
+  const layout = templateLayout(table);
+  const letters = layoutLetters(layout);
+  const lastRow = Math.max(MIN_FORMULA_ROWS, FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS);
+  const lastInput = columnLetter(table.columns.length);
+  const name = sheetRef(table.sheet);
+
+  const rows: DataRow[] = [];
+  for (let row = FIRST_DATA_ROW; row <= lastRow; row++) {
+    const values = typed[row - FIRST_DATA_ROW] ?? null;
+    const blank = !values || isBlankRow(table, values);
+    const derived = blank ? Object.fromEntries(table.derived.map((d) => [d.name, ''])) : computeDerived(table, values, rules, asOf);
+    rows.push({ row, values, derived: Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v ?? ''])) });
+  }
+
+  function* cells(): Generator<PlanCell[]> {
+    for (const r of rows) {
+      const formulas = rowFormulas(table, r.row, letters);
+      // A row with no inputs is not an item yet: its statuses stay blank (a bare rule would say "No dates").
+      const guard = (f: string) => `IF(COUNTA($A${r.row}:$${lastInput}${r.row})=0,"",${f})`;
+      yield [
+        ...table.columns.map((c) => (r.values ? inputCell(c, r.values[c.name] ?? null) : null)),
+        ...table.derived.map((d) => ({ formula: guard(formulas[d.name]), result: r.derived[d.name] })),
+      ];
+    }
+  }
+
+  const span = { fromRow: FIRST_DATA_ROW, toRow: lastRow };
+  const validations: PlanValidation[] = layout.flatMap((p) => {
+    const c = p.column as InputColumn;
+    return !p.derived && c.list ? [{ column: p.index, ...span, list: listRange(c.list), allowOther: c.openList }] : [];
+  });
+  const conditionals: PlanConditional[] = layout.flatMap((p): PlanConditional[] => {
+    if (p.derived) {
+      const palette = (p.column as DerivedColumn).palette;
+      return palette ? [{ column: p.index, ...span, tones: palette }] : [];
+    }
+    return p.column.type === 'percent' ? [{ column: p.index, ...span, dataBar: true }] : [];
+  });
+
+  const plan: SheetPlan = {
+    name: table.sheet,
+    columns: layout.map((p) => planColumn(p.column)),
+    // Re-iterable: the plan can be written more than once.
+    rows: { [Symbol.iterator]: cells },
+    freeze: { rows: 1 },
+    autoFilter: true,
+    validations,
+    conditionals,
+    tabColor,
+    expectedRows: rows.length,
+  };
+  const letter = (field: string) => {
+    const l = letters.get(field);
+    if (!l) throw new Error(`${table.sheet} has no column for ${field}`);
+    return l;
+  };
+  return {
+    table, plan, lastRow, rows,
+    range: (field) => `${name}!$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`,
+    cell: (field, row) => `${name}!$${letter(field)}$${row}`,
+  };
+}

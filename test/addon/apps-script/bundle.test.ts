@@ -1,0 +1,165 @@
+// The built Code.js as Apps Script runs it: a plain script whose top-level functions are the entry points,
+// a menu that AuthMode.NONE can build, setup from the template plans that never touches existing data, and
+// custom functions that fill whole columns with the same answers as the shared rules.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ENTRY_POINTS, paramsOf } from '../../../addon/apps-script/entry-points';
+import { computeDerived } from '../../../shared/layout';
+import { listRange } from '../../../shared/lists';
+import { DEFAULT_RULES } from '../../../shared/rules';
+import { TABLES, sheetColumns, type TableName } from '../../../shared/tables';
+import { buildTemplatePlan } from '../../../templates/build-template';
+import type { FakeDataValidation } from '../../fakes/apps-script/rules';
+import type { FakeRange } from '../../fakes/apps-script/range';
+import { assertAppsScriptShape } from '../../support/apps-script-runtime';
+import { AS_OF, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
+
+let code: string;
+beforeAll(async () => {
+  ({ code } = await builtAddon());
+});
+
+describe('the bundle', () => {
+  test('is a plain script with one top-level function per entry point, and nothing Node-only', async () => {
+    assertAppsScriptShape(code);
+    const addon = await loadAddon();
+    // EquityDesk holds the bundle; TextEncoder is the polyfill Apps Script lacks.
+    expect(addon.functionNames().filter((n) => n !== 'EquityDesk' && n !== 'TextEncoder').sort()).toEqual(ENTRY_POINTS.map((e) => e.name).sort());
+    for (const entry of ENTRY_POINTS) expect(code).toContain(`function ${entry.name}(${paramsOf(entry).join(', ')}) {`);
+  });
+
+  test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {
+    const { manifest } = await builtAddon();
+    for (const entry of ENTRY_POINTS.filter((e) => e.kind === 'custom')) {
+      const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${entry.name}\\(`).exec(code)?.[1] ?? '';
+      expect(doc).toContain('@customfunction');
+      for (const p of paramsOf(entry)) expect(doc).toMatch(new RegExp(`@param \\{[^}]+\\} ${p} `));
+    }
+    expect(JSON.parse(manifest)).toMatchObject({ runtimeVersion: 'V8' });
+    expect(JSON.parse(manifest).oauthScopes.join(' ')).not.toMatch(/auth\/drive|auth\/spreadsheets"|auth\/spreadsheets$/);
+  });
+});
+
+describe('menu', () => {
+  test('onOpen in AuthMode.NONE only builds the add-on menu, every item wired to a defined function', async () => {
+    const addon = await loadAddon();
+    addon.callAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
+    const [menu] = addon.fakes.ui.menus;
+    expect(menu.addon).toBe(true);
+    const captions = menu.entries.map((e) => (e.kind === 'item' ? e.caption : e.kind === 'submenu' ? e.menu.caption : '-'));
+    expect(captions).toEqual(['Set up from template', 'Open triage sidebar', 'Sync now', 'Settings']);
+    const setup = menu.entries[0].kind === 'submenu' ? menu.entries[0].menu.entries.map((e) => (e.kind === 'item' ? e.caption : '')) : [];
+    expect(setup).toEqual(['TA intake (requests log)', 'Work plan', 'Milestones', 'Roadmap']);
+    expect(addon.missingMenuHandlers()).toEqual([]);
+    expect(addon.fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+  });
+
+  test('the settings item opens the sidebar on its settings view', async () => {
+    const addon = await loadAddon();
+    addon.call('openSettings');
+    const [shown] = addon.fakes.ui.shown;
+    expect(shown).toMatchObject({ kind: 'sidebar', title: 'Equity Desk' });
+    expect(shown.content).toContain('data-view="settings"');
+  });
+});
+
+describe('set up from template', () => {
+  test('on an empty spreadsheet builds the data sheet, Lists and Dashboard from the template plan', async () => {
+    const addon = await loadAddon();
+    addon.call('setupTaIntake');
+    const { fakes } = addon;
+    expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Sheet1', 'Lists', 'Requests', 'Dashboard']);
+    const plan = buildTemplatePlan('ta-intake', { asOf: AS_OF });
+    const data = plan.sheets.find((s) => s.name === 'Requests')!;
+    const values = fakes.readSheet('Requests');
+    expect(values[0]).toEqual([...data.columns.map((c) => c.header), 'Sync ID']);
+    expect(values[0].slice(0, -1)).toEqual(sheetColumns(TABLES.requests).map((c) => c.header));
+    // Derived columns are native formulas, the same the xlsx template writes.
+    const formulas = fakes.readSheet('Requests', { pick: 'formula' });
+    const planRow = [...(data.rows as Iterable<unknown[]>)][0];
+    const slaAt = TABLES.requests.columns.length + TABLES.requests.derived.findIndex((d) => d.name === 'slaState');
+    expect(formulas[1][slaAt]).toBe(`=${(planRow[slaAt] as { formula: string }).formula}`);
+    // Dropdowns point into Lists; the header row is frozen.
+    const categoryAt = TABLES.requests.columns.findIndex((c) => c.name === 'category') + 1;
+    const rule = fakes.sheet('Requests').peek(5, categoryAt)?.validation as FakeDataValidation;
+    const source = rule.spec.args[0] as FakeRange;
+    expect(`${source.sheet.name}!${source.getA1Notation()}`).toBe(listRange('category').replace(/\$/g, ''));
+    expect(fakes.sheet('Requests').frozenRows).toBe(1);
+    expect(fakes.sheet('Requests').conditionalRules.length).toBeGreaterThan(0);
+    expect(fakes.readSheet('Lists')[0][0]).toBe('Requester type');
+    expect(fakes.readSheet('Dashboard', { pick: 'formula' }).flat().filter((f) => String(f).startsWith('=')).length).toBeGreaterThan(10);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard/);
+  });
+
+  test('on a spreadsheet with data leaves every existing sheet and cell as it was', async () => {
+    const addon = await loadAddon({ sheets: ['Notes'] });
+    const { fakes } = addon;
+    const { grid } = sampleTable('workplan', 5);
+    fakes.seedSheet('Notes', [['Keep me'], ['=1+1']]);
+    fakes.seedSheet('Work plan', grid);
+    fakes.seedSheet('Dashboard', [['Our own dashboard']]);
+    const before = ['Notes', 'Work plan', 'Dashboard'].map((s) => [fakes.readSheet(s), fakes.readSheet(s, { pick: 'formula' })]);
+    addon.call('setupWorkplan');
+    expect(['Notes', 'Work plan', 'Dashboard'].map((s) => [fakes.readSheet(s), fakes.readSheet(s, { pick: 'formula' })])).toEqual(before);
+    expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Notes', 'Work plan', 'Dashboard', 'Lists']);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists.*Work plan kept: it already holds data/);
+
+    // A second template reuses Lists and names its dashboard after its sheet.
+    addon.call('setupMilestones');
+    expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Notes', 'Work plan', 'Dashboard', 'Lists', 'Milestones', 'Milestones dashboard']);
+    expect(fakes.readSheet('Milestones')[1][3]).not.toBe('');
+  });
+});
+
+describe('custom functions', () => {
+  const column = (grid: unknown[][], table: TableName, field: string) => {
+    const i = TABLES[table].columns.findIndex((c) => c.name === field);
+    return grid.slice(1).map((r) => [r[i]]);
+  };
+  const asOf = dateCell(AS_OF);
+
+  test('fill a whole column in one call, agreeing with the shared rules row by row', async () => {
+    const addon = await loadAddon();
+    const expectColumn = (table: TableName, n: number, call: (grid: unknown[][]) => unknown, outputs: string[], typedFor = (r: Record<string, unknown>) => r) => {
+      const { typed, grid } = sampleTable(table, n, 11);
+      const got = call(grid) as unknown[][];
+      const want = typed.map((r) => outputs.map((o) => computeDerived(TABLES[table], typedFor(r) as never, DEFAULT_RULES, AS_OF)[o] ?? ''));
+      expect(got).toEqual(want);
+    };
+    expectColumn('workplan', 400, (g) => addon.call('EQ_WORKPLAN_STATUS', column(g, 'workplan', 'status'), column(g, 'workplan', 'startOn'), column(g, 'workplan', 'endOn'), column(g, 'workplan', 'percentComplete'), asOf), ['derivedStatus']);
+    expectColumn('requests', 1000, (g) => addon.call('EQ_SLA', ...['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'].map((f) => column(g, 'requests', f)), asOf), ['slaState']);
+    expectColumn('requests', 1000, (g) => addon.call('EQ_PRIORITY', column(g, 'requests', 'requesterType'), column(g, 'requests', 'dueOn'), column(g, 'requests', 'receivedOn')), ['suggestedPriority', 'priorityReason']);
+    expectColumn('roadmap', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'roadmap', 'targetOn'), column(g, 'roadmap', 'status'), asOf), ['derivedStatus']);
+    expectColumn('milestones', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'milestones', 'date'), column(g, 'milestones', 'status'), asOf), ['derivedStatus'], (r) => ({ ...r, endOn: null }));
+  });
+
+  test('answer a 10,000-row column in one call, well inside the 30 s a custom function gets', async () => {
+    const addon = await loadAddon();
+    const { grid } = sampleTable('requests', 10_000, 4);
+    const started = performance.now();
+    const got = addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_SLA', ...['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'].map((f) => column(grid, 'requests', f)), asOf);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(got).toHaveLength(10_000);
+    expect(new Set(got.map(([v]) => v))).toEqual(new Set(['On time', 'Due soon', 'Overdue', 'Met', 'Missed', '']));
+  });
+
+  test('broadcast single values, answer blank rows with blanks, and report bad arguments as text', async () => {
+    const addon = await loadAddon();
+    const statuses = [['In progress'], [''], ['Completed']];
+    const got = addon.call('EQ_WORKPLAN_STATUS', statuses, dateCell('2026-01-01'), dateCell('2026-12-31'), 0.5, asOf);
+    expect(got).toEqual([['On track'], ['On track'], ['Complete']]);
+    expect(addon.call('EQ_WORKPLAN_STATUS', [[''], ['']], [[''], ['']], [[''], ['']], [[''], ['']])).toEqual([[''], ['']]);
+    const mismatch = addon.call<unknown[][]>('EQ_SLA', [[dateCell('2026-03-01')], [dateCell('2026-03-02')]], [['High'], ['Low'], ['Low']], 'New', '', '', asOf);
+    expect(mismatch).toHaveLength(1);
+    expect(String(mismatch[0][0])).toMatch(/^EQ_SLA: priority has 3 rows but another range has 2/);
+    expect(String(mismatch[0][0])).not.toContain('#');
+    const badDate = addon.call<unknown[][]>('EQ_MILESTONE_STATUS', dateCell('2026-03-20'), 'In progress', 'next Tuesday');
+    expect(String(badDate[0][0])).toMatch(/^EQ_MILESTONE_STATUS: asOf: next Tuesday is not a date/);
+  });
+
+  test('run in AuthMode.CUSTOM_FUNCTION without touching a cell', async () => {
+    const addon = await loadAddon();
+    const got = addon.callAs({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_PRIORITY', 'City', dateCell('2026-03-20'), dateCell('2026-03-16'));
+    expect(got).toEqual([[expect.any(String), expect.stringMatching(/^City \(impact \d\) x deadline in 4 days/)]]);
+    expect(addon.fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+  });
+});

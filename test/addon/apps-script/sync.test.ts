@@ -1,0 +1,220 @@
+// Sync as the built bundle runs it against the real service (in a worker thread, over loopback HTTP):
+// 10,000 rows read once and sent in chunks, then only the changed 1 %, deletions as tombstones,
+// rejected cells annotated and cleared once fixed, one sync at a time, EQ_DEMAND cached.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TABLES } from '../../../shared/tables';
+import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { dateCell, loadAddon, sampleTable } from '../bundle-harness';
+
+let service: WorkerServer;
+beforeAll(async () => {
+  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+interface Received { posts: number; rows: number; deleted: number; stateReads: number; demandReads: number; rowIds: string[] }
+const received = () => service.invoke<Received>('takeReceived');
+const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
+
+async function connected(name: string, options: Parameters<typeof loadAddon>[0] = {}) {
+  const addon = await loadAddon(options);
+  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
+  addon.call('sidebarSaveSettings', { serviceUrl: service.url, sourceToken: source.token });
+  await received();
+  return { addon, source, fakes: addon.fakes };
+}
+
+const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
+
+describe('sync of a 10,000-row sheet', () => {
+  test('sends every row once, then only the edited 1 %, then deletions, with a handful of range calls', async () => {
+    const { addon, source, fakes } = await connected('Big county');
+    const { grid } = sampleTable('requests', 10_000, 21);
+    fakes.seedSheet('Requests', grid);
+
+    fakes.resetCounts();
+    let started = performance.now();
+    addon.call('syncNowFromMenu');
+    const firstMs = performance.now() - started;
+    expect(fakes.ui.alerts).toEqual([]);
+    const first = { ...fakes.counts };
+    const firstIo = fakes.rangeIo();
+    const got = await received();
+    expect(got).toMatchObject({ posts: 5, rows: 10_000, deleted: 0, stateReads: 1 });
+    // Every row stamped with a unique id in one write of the Sync ID column.
+    const ids = fakes.readSheet('Requests').map((r) => r[SYNC_ID_COLUMN - 1]);
+    expect(ids[0]).toBe('Sync ID');
+    expect(new Set(ids.slice(1)).size).toBe(10_000);
+    expect(ids.slice(1).every((id) => /^r-[0-9a-z]{12}$/.test(String(id)))).toBe(true);
+    expect(first['Range.getValues']).toBe(1);
+    expect(first['Range.setValues']).toBe(1);
+    expect(firstIo.reads + firstIo.writes).toBeLessThanOrEqual(5);
+    expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(10_000);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/Requests: 10,000 sent, 10,000 saved/);
+
+    // Edit 1 % of the rows (a cell the user changed), then sync again: only those rows travel.
+    const edited = Array.from({ length: 100 }, (_, i) => 2 + i * 100);
+    for (const row of edited) fakes.seedSheet('Requests', [[`Edited note ${row}`]], { row, column: col('notes') });
+    fakes.resetCounts();
+    started = performance.now();
+    addon.call('syncNowFromMenu');
+    const secondMs = performance.now() - started;
+    const second = await received();
+    expect(second.rows).toBe(100);
+    expect(second.posts).toBe(1);
+    expect(new Set(second.rowIds)).toEqual(new Set(edited.map((row) => ids[row - 1])));
+    const secondIo = fakes.rangeIo();
+    expect(fakes.counts['Range.getValues']).toBe(1);
+    expect(secondIo.writes).toBe(0);
+    expect(secondIo.reads).toBeLessThanOrEqual(3);
+
+    // Delete ten rows: they become tombstones on the service, not hard deletes.
+    const gone = ids.slice(1, 11);
+    fakes.sheet('Requests').deleteRows(2, 10);
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    const third = await received();
+    expect(third).toMatchObject({ rows: 0, deleted: 10 });
+    const rows = await stored(source.id);
+    expect(rows.filter((r) => r.deleted).map((r) => r.rowId).sort()).toEqual([...gone].sort());
+    expect(rows.filter((r) => !r.deleted)).toHaveLength(9_990);
+    expect(fakes.rangeIo().writes).toBe(0);
+
+    // The figures the report quotes.
+    console.info(`10,000-row sync: first ${Math.round(firstMs)} ms, range calls ${JSON.stringify(firstIo)} ${JSON.stringify(first)}; resync of 100 edited rows ${Math.round(secondMs)} ms, range calls ${JSON.stringify(secondIo)}`);
+  });
+});
+
+describe('rejected rows', () => {
+  test('are annotated at the offending cell, user notes kept, and cleared once fixed', async () => {
+    const { addon, fakes } = await connected('Annotated city');
+    const { grid } = sampleTable('requests', 20, 5);
+    fakes.seedSheet('Requests', grid);
+    const sheet = fakes.sheet('Requests');
+    sheet.cellForWrite(4, col('status')).note = 'Check with Ana';
+    sheet.cellForWrite(9, col('notes')).note = 'User note elsewhere';
+    fakes.seedSheet('Requests', [['Bogus']], { row: 4, column: col('status') });
+    fakes.seedSheet('Requests', [['someday soon']], { row: 6, column: col('receivedOn') });
+    fakes.seedSheet('Requests', [['not-an-email']], { row: 8, column: col('contactEmail') });
+    fakes.seedSheet('Requests', [["'=HYPERLINK(\"http://example.com\",\"x\")"]], { row: 10, column: col('description') });
+
+    addon.call('syncNowFromMenu');
+    const notes = fakes.readSheet('Requests', { pick: 'note' });
+    const colours = fakes.readSheet('Requests', { pick: 'background' });
+    expect(notes[3][col('status') - 1]).toMatch(/^Check with Ana\nEquity Desk: Status: "Bogus" is not one of/);
+    expect(notes[5][col('receivedOn') - 1]).toMatch(/^Equity Desk: Received: "someday soon" is not a date/);
+    expect(notes[7][col('contactEmail') - 1]).toMatch(/^Equity Desk: .*not an email/);
+    for (const [row, field] of [[4, 'status'], [6, 'receivedOn'], [8, 'contactEmail']] as const) expect(colours[row - 1][col(field) - 1]).toBe('#fde2e1');
+    expect(colours.flat().filter((c) => c === '#fde2e1')).toHaveLength(3);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/3 need fixing/);
+    // Formula-like text went to the service and stays text in the sheet.
+    expect(fakes.readSheet('Requests', { pick: 'formula' })[9][col('description') - 1]).toBe('');
+    await received();
+
+    // Fix two of them: only those rows travel, and their marks go; the third stays marked.
+    fakes.seedSheet('Requests', [['New']], { row: 4, column: col('status') });
+    sheet.cellForWrite(6, col('receivedOn')).value = grid[5][col('receivedOn') - 1] as Date;
+    addon.call('syncNowFromMenu');
+    expect((await received()).rows).toBe(3);
+    const after = fakes.readSheet('Requests', { pick: 'note' });
+    const afterColours = fakes.readSheet('Requests', { pick: 'background' });
+    expect(after[3][col('status') - 1]).toBe('Check with Ana');
+    expect(after[5][col('receivedOn') - 1]).toBe('');
+    expect(after[7][col('contactEmail') - 1]).toMatch(/^Equity Desk: /);
+    expect(after[8][col('notes') - 1]).toBe('User note elsewhere');
+    expect(afterColours.flat().filter((c) => c === '#fde2e1')).toHaveLength(1);
+
+    fakes.seedSheet('Requests', [['ana@example.gov']], { row: 8, column: col('contactEmail') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.readSheet('Requests', { pick: 'note' }).flat().filter((n) => String(n).startsWith('Equity Desk'))).toEqual([]);
+    expect(fakes.readSheet('Requests', { pick: 'background' }).flat().filter((c) => c === '#fde2e1')).toEqual([]);
+  });
+});
+
+describe('one sync at a time, and failures said plainly', () => {
+  test('a sync already running elsewhere holds the lock: nothing is read or sent', async () => {
+    const { addon, fakes } = await connected('Locked town');
+    fakes.seedSheet('Requests', sampleTable('requests', 5).grid);
+    fakes.locks.document.heldElsewhere = true;
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts.at(-1)?.prompt).toMatch(/Another sync of this spreadsheet is still running/);
+    expect(fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+    expect(await received()).toMatchObject({ posts: 0, stateReads: 0 });
+  });
+
+  test('an unreachable service is retried with back-off, then reported', async () => {
+    const addon = await loadAddon();
+    addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
+    addon.call('sidebarSaveSettings', { serviceUrl: 'http://127.0.0.1:9', sourceToken: 'x'.repeat(40) });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.utilities.sleeps).toEqual([1000, 2000, 4000]);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/did not answer.*Check the service URL/);
+    expect(addon.fakes.locks.document.holder).toBeNull();
+  });
+
+  test('a wrong token is refused without retrying and the message says what to check', async () => {
+    const addon = await loadAddon();
+    addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
+    addon.call('sidebarSaveSettings', { serviceUrl: service.url, sourceToken: 'not-a-real-token-0123456789' });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.utilities.sleeps).toEqual([]);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/\(401\).*Check the source token in Settings/);
+  });
+});
+
+describe('settings and the schedule', () => {
+  test('the token is never shown back in full, and the schedule is one hourly trigger that syncs', async () => {
+    const { addon, source, fakes } = await connected('Scheduled county');
+    const view = addon.call<Record<string, unknown>>('sidebarSettings');
+    expect(view).toEqual({ serviceUrl: service.url, tokenHint: `…${source.token.slice(-4)}`, syncEveryHours: 0, configured: true });
+    expect(JSON.stringify(view)).not.toContain(source.token.slice(0, 12));
+    expect(addon.call<{ failed?: boolean; message?: string }>('sidebarSaveSettings', { syncEveryHours: 5 })).toMatchObject({ failed: true, message: expect.stringMatching(/every 1, 2, 4, 6, 8, 12 hours/) });
+
+    addon.call('sidebarSaveSettings', { syncEveryHours: 4 });
+    addon.call('sidebarSaveSettings', { syncEveryHours: 2 });
+    expect(fakes.scriptApp.triggers.map((t) => [t.handler, t.schedule])).toEqual([['syncOnSchedule', { everyHours: 2 }]]);
+    fakes.seedSheet('Requests', sampleTable('requests', 12).grid);
+    const summary = addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: fakes.scriptApp.triggers[0].id });
+    expect(summary).toMatch(/Requests: 12 sent, 12 saved/);
+    expect((await received()).rows).toBe(12);
+    addon.call('sidebarSaveSettings', { syncEveryHours: 0 });
+    expect(fakes.scriptApp.triggers).toEqual([]);
+  });
+});
+
+describe('EQ_DEMAND', () => {
+  test('counts across sources from the service, one fetch per distinct question, cached against recalculation', async () => {
+    const { addon, fakes } = await connected('Demand city');
+    fakes.seedSheet('Requests', sampleTable('requests', 300, 9).grid);
+    addon.call('syncNowFromMenu');
+    await received();
+    const live = await service.invoke<{ requesterType: unknown; category: unknown; receivedOn: unknown }[]>('liveRequests');
+    const expected = (q: string[]) =>
+      live.filter((r) => (!q[0] || r.requesterType === q[0]) && (!q[1] || r.category === q[1]) && (!q[2] || String(r.receivedOn) >= q[2]) && (!q[3] || String(r.receivedOn) <= q[3])).length;
+
+    const questions = [
+      ['City', 'Training & workshops', '2025-01-01', '2026-12-31'],
+      ['County', '', '', ''],
+      ['', 'Data & evaluation', '2026-01-01', ''],
+      ['City', 'Training & workshops', '2025-01-01', '2026-12-31'],
+    ];
+    const args = [0, 1, 2, 3].map((i) => questions.map((q) => [i >= 2 && q[i] ? dateCell(q[i]) : q[i]]));
+    const first = addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    expect(first).toEqual(questions.map((q) => [expected(q)]));
+    expect(first[0][0]).toBeGreaterThan(0);
+    expect((await received()).demandReads).toBe(3);
+    expect(fakes.count('UrlFetchApp.fetchAll')).toBe(1);
+
+    const again = addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    expect(again).toEqual(first);
+    expect((await received()).demandReads).toBe(0);
+
+    fakes.clock.advance(3601 * 1000);
+    addon.callAs({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    expect((await received()).demandReads).toBe(3);
+  });
+});

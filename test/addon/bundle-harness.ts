@@ -1,0 +1,62 @@
+// The add-on under test as `clasp push` would upload it: built once per test file into a temporary folder,
+// loaded with the Apps Script fakes, plus sheets of realistic rows as Sheets hands them to a script.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildAppsScript } from '../../scripts/build.mjs';
+import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
+import { sampleRows } from '../../templates/samples';
+import { zonedInstant } from '../fakes/apps-script/zoned-time';
+import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../support/apps-script-runtime';
+
+export const TIME_ZONE = 'America/Los_Angeles';
+export const AS_OF = '2026-03-16';
+
+export interface BuiltAddon {
+  dir: string;
+  code: string;
+  sidebar: string;
+  manifest: string;
+}
+
+let built: Promise<BuiltAddon> | undefined;
+
+/** Runs the real build (scripts/build.mjs) once per test file. */
+export function builtAddon(): Promise<BuiltAddon> {
+  built ??= (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-build-'));
+    const files = await buildAppsScript({ outDir: dir });
+    return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
+  })();
+  return built;
+}
+
+export async function loadAddon(options: LoadBundleOptions = {}): Promise<LoadedBundle> {
+  const addon = await builtAddon();
+  return loadBundle(addon.code, { timeZone: TIME_ZONE, htmlFiles: { Sidebar: addon.sidebar }, ...options });
+}
+
+/** A date cell as getValues returns it: local midnight in the spreadsheet's time zone. */
+export function dateCell(iso: string, timeZone = TIME_ZONE): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(zonedInstant(timeZone, y, m, d));
+}
+
+/** Typed values as the cells a user would have typed: dates as date cells, yes/no as words. */
+export function hostCells(table: TableName, row: TypedRow): unknown[] {
+  return TABLES[table].columns.map((c) => {
+    const v = row[c.name];
+    if (v === null || v === undefined) return '';
+    if (c.type === 'date' && typeof v === 'string') return dateCell(v);
+    if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+    return v;
+  });
+}
+
+export const inputHeaders = (table: TableName) => TABLES[table].columns.map((c) => c.header);
+
+/** `n` realistic rows of a table, reproducible from `seed`. */
+export function sampleTable(table: TableName, n: number, seed = 7): { typed: TypedRow[]; grid: unknown[][] } {
+  const typed = sampleRows(table, n, { asOf: AS_OF, seed });
+  return { typed, grid: [inputHeaders(table), ...typed.map((r) => hostCells(table, r))] };
+}

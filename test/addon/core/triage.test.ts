@@ -1,0 +1,88 @@
+// Triage queue, save and setup on the in-memory spreadsheet: which requests need triage and in what
+// order, loads against capacity, field errors, writes that keep formulas, setup that never overwrites.
+import { describe, expect, test } from 'vitest';
+import { saveRequest } from '../../../addon/core/save-request';
+import { setupTemplate } from '../../../addon/core/setup';
+import { triageQueue } from '../../../addon/core/triage';
+import { TABLES } from '../../../shared/tables';
+import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+
+const AS_OF = '2026-03-16';
+const headers = TABLES.requests.columns.map((c) => c.header);
+const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function row(values: Record<string, unknown>): unknown[] {
+  const line = headers.map(() => '' as unknown);
+  for (const [field, v] of Object.entries(values)) line[at(field)] = v;
+  return line;
+}
+
+function requests(rows: unknown[][]): MemorySpreadsheet {
+  return new MemorySpreadsheet({ Requests: [headers, ...rows] as never });
+}
+
+describe('triage queue', () => {
+  test('lists open requests lacking status, priority or assignee: most urgent first, then oldest', () => {
+    const port = requests([
+      row({ requestId: 'low-old', receivedOn: day('2026-01-02'), requesterOrg: 'A', requesterType: 'Other', status: 'New' }),
+      row({ requestId: 'done', receivedOn: day('2026-01-01'), requesterOrg: 'B', status: 'Closed' }),
+      row({ requestId: 'urgent', receivedOn: day('2026-03-10'), requesterOrg: 'C', requesterType: 'State agency', dueOn: day('2026-03-12') }),
+      row({ requestId: 'triaged', receivedOn: day('2026-03-01'), requesterOrg: 'D', status: 'Assigned', priority: 'Low', assignee: 'J. Chen', estimatedHours: 8, hoursSpent: 3 }),
+      row({ requestId: 'low-new', receivedOn: day('2026-03-01'), requesterOrg: 'E', requesterType: 'Other', status: 'new' }),
+      row({ requestId: 'no-assignee', receivedOn: day('2026-02-01'), requesterOrg: 'F', status: 'In progress', priority: 'High' }),
+    ]);
+    const view = triageQueue(port, AS_OF);
+    expect(view.items.map((i) => i.requestId)).toEqual(['urgent', 'no-assignee', 'low-old', 'low-new']);
+    expect(view.items[0]).toMatchObject({ suggestedPriority: 'Urgent', row: 4, key: 'req:urgent', receivedOn: '2026-03-10' });
+    expect(view.items[0].priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
+    expect(view.assignees.find((a) => a.name === 'J. Chen')).toEqual({ name: 'J. Chen', openRequests: 1, openHours: 5, capacityHours: 20 });
+    expect(view.options.priority).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+  });
+});
+
+describe('save', () => {
+  test('checks each field, writes one block that keeps formulas, and finds the row by its key if rows moved', () => {
+    const port = requests([
+      row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', requesterType: 'City', description: '=not a formula' }),
+      row({ requestId: 'R-2', receivedOn: day('2026-03-02'), requesterOrg: 'B' }),
+    ]);
+    port.writeBlock('Requests', 2, at('requesterOrg') + 2, [[{ formula: '=UPPER(C2)' }]]);
+
+    const bad = saveRequest(port, { key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Sky high', status: 'Triaged' } }, AS_OF);
+    expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'dueOn', message: expect.stringMatching(/not a date/) }), expect.objectContaining({ field: 'priority', message: expect.stringMatching(/"Sky high" is not one of/) })] });
+    expect(port.calls.writeBlock).toBe(1);
+
+    // A row inserted above since the queue was read: the key still finds R-1, now on row 3.
+    const grid = port.readSheet('Requests');
+    const moved = new MemorySpreadsheet({ Requests: [grid[0], row({ requestId: 'R-0', receivedOn: day('2026-03-03'), requesterOrg: 'Z' }), ...grid.slice(1)] as never });
+    moved.writeBlock('Requests', 3, at('requesterOrg') + 2, [[{ formula: '=UPPER(C3)' }]]);
+    const ok = saveRequest(moved, { key: 'req:R-1', row: 2, values: { category: 'data & evaluation', dueOn: '2026-04-01', priority: 'high' } }, AS_OF);
+    expect(ok).toMatchObject({ ok: true, item: { requestId: 'R-1', values: { category: 'Data & evaluation', priority: 'High', dueOn: '2026-04-01' } } });
+    const after = moved.readSheet('Requests')[2];
+    expect(after[at('category')]).toBe('Data & evaluation');
+    expect(after[at('description')]).toBe('=not a formula');
+    expect(moved.readFormulas('Requests', 3, at('requesterOrg') + 2, 1, 1)).toEqual([['=UPPER(C3)']]);
+    expect(moved.isoFromDate(after[at('dueOn')] as Date)).toBe('2026-04-01');
+    expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
+
+    expect(() => saveRequest(moved, { key: 'req:R-9', row: 2, values: {} }, AS_OF)).toThrow(/no longer in the sheet/);
+  });
+});
+
+describe('setup', () => {
+  test('fills an empty sheet of the same name, keeps one with data, and never writes over Lists', () => {
+    const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });
+    const report = setupTemplate(port, 'workplan', AS_OF);
+    expect(report.created).toEqual(['Work plan', 'Dashboard']);
+    expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'kept: its lists and rules may have been edited' }]);
+    expect(port.readSheet('Lists')).toEqual([['My own lists']]);
+    const header = port.readSheet('Work plan')[0];
+    expect(header.at(-1)).toBe('Sync ID');
+    expect(port.sheet('Work plan').formats[0]).toMatchObject({ headerRow: 1, firstDataRow: 2, freeze: { rows: 1 } });
+
+    const again = setupTemplate(port, 'workplan', AS_OF);
+    expect(again.created).toEqual([]);
+    expect(again.kept.map((k) => k.sheet)).toEqual(['Lists', 'Work plan', 'Dashboard']);
+  });
+});

@@ -1,0 +1,143 @@
+// The triage sidebar in Chromium, driving the built bundle: the page is exactly what the add-on shows, and
+// a small shim stands in for google.script.run by forwarding each call to the bundle's global function.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { TABLES } from '../../../shared/tables';
+import { withChromium } from '../../support/chromium';
+import type { LoadedBundle } from '../../support/apps-script-runtime';
+import { dateCell, loadAddon } from '../bundle-harness';
+
+const SLOW = 120_000;
+
+/** google.script.run as the page sees it: withSuccessHandler/withFailureHandler chains, then the call. */
+const SCRIPT_RUN_SHIM = `
+window.google = { script: { run: (function make(h) {
+  return new Proxy({}, { get(_, prop) {
+    if (prop === 'withSuccessHandler') return (f) => make(Object.assign({}, h, { ok: f }));
+    if (prop === 'withFailureHandler') return (f) => make(Object.assign({}, h, { fail: f }));
+    return (...args) => { window.__appsScript(String(prop), args).then(
+      (v) => h.ok && h.ok(v),
+      (e) => h.fail && h.fail({ message: String((e && e.message) || e) })); };
+  } });
+})({}) } };`;
+
+async function openSidebar(page: Page, addon: LoadedBundle): Promise<void> {
+  await page.exposeBinding('__appsScript', (_source, name: string, args: unknown[]) => {
+    const result = addon.call(name, ...args);
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  });
+  addon.call('openTriageSidebar');
+  const shown = addon.fakes.ui.shown.at(-1)!;
+  expect(shown.kind).toBe('sidebar');
+  // Apps Script serves the page with google.script.run already defined: the shim goes first in <head>.
+  await page.setContent(shown.content.replace('<head>', () => `<head><script>${SCRIPT_RUN_SHIM}</script>`));
+}
+
+const headers = TABLES.requests.columns.map((c) => c.header);
+const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+
+function requestRow(values: Record<string, unknown>): unknown[] {
+  const line = headers.map(() => '' as unknown);
+  for (const [field, v] of Object.entries(values)) line[at(field)] = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateCell(v) : v;
+  return line;
+}
+
+describe('triage sidebar', () => {
+  test(
+    'shows the queue, selects rows, saves with Save & next, and reads at 300 px with every control labelled',
+    async () => {
+      const addon = await loadAddon();
+      addon.call('setupTaIntake');
+      const rows = [
+        requestRow({ requestId: 'R-1', receivedOn: '2026-03-01', requesterOrg: 'City of Oakland', requesterType: 'City', category: 'Training & workshops', status: 'New', dueOn: '2026-03-20', description: 'Workshop for department heads' }),
+        requestRow({ requestId: 'R-2', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', requesterType: 'County', status: 'Fulfilled', priority: 'Low', assignee: 'J. Chen', fulfilledOn: '2026-02-01' }),
+        requestRow({ requestId: 'R-3', receivedOn: '2026-02-01', requesterOrg: 'Dept. of Finance', requesterType: 'State agency', category: 'Budget equity tool' }),
+        requestRow({ requestId: 'R-4', receivedOn: '2026-02-15', requesterOrg: 'Berkeley', requesterType: 'City', status: 'In progress', priority: 'High', assignee: 'J. Chen', estimatedHours: 12, hoursSpent: 2 }),
+      ];
+      addon.fakes.seedSheet('Requests', rows, { row: 2, column: 1 });
+      // Text that looks like a formula, as a user would paste it (with a quote).
+      addon.fakes.seedSheet('Requests', [["'=IMPORTRANGE(\"x\")"]], { row: 4, column: at('description') + 1 });
+      const queue = addon.call<{ items: { requestId: string; row: number }[] }>('sidebarTriage').items;
+      expect(queue.map((i) => i.requestId).sort()).toEqual(['R-1', 'R-3']);
+
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+        await openSidebar(page, addon);
+        const options = page.getByRole('listbox').getByRole('option');
+        await expect.poll(() => options.count()).toBe(2);
+        expect(await options.allInnerTexts()).toEqual(queue.map((i) => expect.stringContaining(i.requestId)));
+        await expect.poll(() => addon.fakes.spreadsheet.activeRange?.rect.row).toBe(queue[0].row);
+        await expect.poll(() => page.locator('#priority-hint').innerText()).toMatch(/^Suggested: \w+\. .*impact/);
+        expect(await page.locator('#field-assignee option', { hasText: 'J. Chen' }).innerText()).toMatch(/J\. Chen \(1 open, 10 of 20 h\)/);
+
+        // Keyboard: the listbox moves the selection and the sheet follows.
+        await page.getByRole('listbox').focus();
+        await page.keyboard.press('ArrowDown');
+        await expect.poll(() => page.locator('#queue [aria-selected=true]').innerText()).toContain(queue[1].requestId);
+        await expect.poll(() => addon.fakes.spreadsheet.activeRange?.rect.row).toBe(queue[1].row);
+        await page.keyboard.press('ArrowUp');
+        await expect.poll(() => addon.fakes.spreadsheet.activeRange?.rect.row).toBe(queue[0].row);
+
+        await page.getByLabel('Priority').selectOption('High');
+        await page.getByLabel('Assignee').selectOption('M. Okafor');
+        await page.getByLabel('Status').selectOption('Assigned');
+        await page.getByLabel('Due').fill('2026-04-01');
+        await page.getByRole('button', { name: 'Save & next' }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved .*no longer needs triage/);
+        await expect.poll(() => options.count()).toBe(1);
+        expect(await page.locator('#queue [aria-selected=true]').innerText()).toContain(queue[1].requestId);
+
+        const saved = addon.fakes.readSheet('Requests')[queue[0].row - 1];
+        expect([saved[at('priority')], saved[at('assignee')], saved[at('status')]]).toEqual(['High', 'M. Okafor', 'Assigned']);
+        expect(saved[at('dueOn')]).toEqual(dateCell('2026-04-01'));
+        // The derived formulas of the saved row are still formulas.
+        expect(addon.fakes.readSheet('Requests', { pick: 'formula' })[queue[0].row - 1][at('notes') + 3]).toMatch(/^=IF\(/);
+
+        // R-3 is selected now; saving its category rewrites the span of cells up to Priority, which holds
+        // its formula-looking description: that must go back as text, not become a formula.
+        await page.getByLabel('Category').selectOption('Data & evaluation');
+        await page.getByLabel('Priority').selectOption('Medium');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved R-3/);
+        const r3 = queue[1].row - 1;
+        expect(addon.fakes.readSheet('Requests')[r3].slice(at('category'), at('priority') + 1)).toEqual(['Data & evaluation', '', '=IMPORTRANGE("x")', 'Medium']);
+        expect(addon.fakes.readSheet('Requests', { pick: 'formula' })[r3][at('description')]).toBe('');
+
+        // Readable at Sheets' 300 px: nothing scrolls sideways; every control has a label.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+        expect(await page.evaluate(() => [...document.querySelectorAll('input, select')].every((el) => (el as HTMLInputElement).labels!.length > 0))).toBe(true);
+      });
+    },
+    SLOW,
+  );
+
+  test(
+    'works on renamed and reordered columns and shows a save problem at its field',
+    async () => {
+      const addon = await loadAddon();
+      addon.fakes.seedSheet('Intake log', [
+        ['Type of requester', 'Details', 'Date received', 'Agency', 'Urgency note', 'Priority', 'State', 'Ticket #'],
+        ['County', 'Data help', dateCell('2026-03-02'), 'Marin County', 'asap', '', 'New', 'T-9'],
+      ]);
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+        await openSidebar(page, addon);
+        await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
+        expect(await page.getByRole('listbox').getByRole('option').innerText()).toContain('T-9 · Marin County');
+        await page.getByLabel('Priority').selectOption('Urgent');
+        await page.getByLabel('Assignee').selectOption('S. Patel');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#error-assignee').innerText()).toMatch(/Intake log has no "Assignee" column/);
+        expect(await page.getByLabel('Assignee').getAttribute('aria-invalid')).toBe('true');
+        // Nothing was written while a field was wrong.
+        expect(addon.fakes.readSheet('Intake log')[1][5]).toBe('');
+
+        await page.getByLabel('Assignee').selectOption('');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved T-9/);
+        expect(addon.fakes.readSheet('Intake log')[1]).toEqual(['County', 'Data help', dateCell('2026-03-02'), 'Marin County', 'asap', 'Urgent', 'New', 'T-9']);
+      });
+    },
+    SLOW,
+  );
+});

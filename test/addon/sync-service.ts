@@ -1,0 +1,70 @@
+// The real sync service for add-on tests, started in a worker thread (startServerInWorker): the bundle's
+// UrlFetchApp blocks the test's own thread. It counts what arrives so tests can assert only changed rows
+// were sent; the other exports are called from the test through `invoke`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../sync/api/app';
+import { loadConfig } from '../../sync/config';
+import { openStore, type RowStore, type TableName } from '../../sync/store/row-store';
+
+const ADMIN_TOKEN = 'addon-test-admin-token-0123456789';
+
+let store: RowStore;
+let dataDir: string;
+const received = { posts: 0, rows: 0, deleted: 0, stateReads: 0, demandReads: 0, rowIds: [] as string[] };
+
+export async function createSyncService(): Promise<{ fetch(request: Request): Promise<Response>; close(): Promise<void> }> {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'equity-desk-addon-'));
+  store = await openStore({ dataDir });
+  await store.ensureAdminToken(ADMIN_TOKEN);
+  const app = createApp({ store, config: loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN_TOKEN }, { data: dataDir }) });
+  return {
+    async fetch(request) {
+      const url = new URL(request.url);
+      if (request.method === 'POST' && url.pathname === '/api/v1/sync') {
+        const body = (await request.clone().json()) as { rows?: { rowId: string }[]; deleted?: string[] };
+        received.posts++;
+        received.rows += body.rows?.length ?? 0;
+        received.deleted += body.deleted?.length ?? 0;
+        received.rowIds.push(...(body.rows ?? []).map((r) => r.rowId));
+      }
+      if (url.pathname === '/api/v1/sync/state') received.stateReads++;
+      if (url.pathname === '/api/v1/demand') received.demandReads++;
+      return app.fetch(request);
+    },
+    async close() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function createSource(name: string): Promise<{ id: string; token: string }> {
+  const { principal, token } = await store.createPrincipal({ kind: 'source', name, sourceKind: 'google-sheets' });
+  return { id: principal.id, token };
+}
+
+/** What arrived since the last call, then the counters start again. */
+export function takeReceived(): typeof received {
+  const copy = { ...received, rowIds: [...received.rowIds] };
+  Object.assign(received, { posts: 0, rows: 0, deleted: 0, stateReads: 0, demandReads: 0, rowIds: [] });
+  return copy;
+}
+
+export async function storedRows(table: TableName, sourceId: string): Promise<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]> {
+  const out = [];
+  for await (const r of store.rows(table, { sourceIds: [sourceId], includeDeleted: true })) out.push({ rowId: r.rowId, deleted: r.deleted, values: r.values });
+  return out;
+}
+
+export async function rejections(sourceId: string): Promise<{ rowId: string; errors: { field: string; message: string }[] }[]> {
+  return (await store.rejections({ sourceIds: [sourceId] })).map((r) => ({ rowId: r.rowId, errors: r.errors }));
+}
+
+/** Every live request of every source (the fields EQ_DEMAND filters on). */
+export async function liveRequests(): Promise<{ requesterType: unknown; category: unknown; receivedOn: unknown }[]> {
+  const out = [];
+  for await (const r of store.rows('requests')) out.push({ requesterType: r.values.requesterType, category: r.values.category, receivedOn: r.values.receivedOn });
+  return out;
+}

@@ -1,0 +1,90 @@
+// Store ingest speed: 100,000 request rows sent in API-sized batches (5,000), on SQLite and PostgreSQL.
+// Measures the store alone (serialisation, hash lookup, upsert, history), not HTTP or zod.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type IncomingRow, type OpenStoreOptions, type RowStore } from '../../sync/store/row-store';
+import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
+
+const ROWS = 100_000;
+const BATCH = 5_000;
+
+export interface StoreBenchResult {
+  backend: 'sqlite' | 'postgres';
+  phase: 'insert' | 'unchanged' | 'update';
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+function requestRow(i: number, version: number): IncomingRow {
+  const values = {
+    requestId: `TA-${String(i).padStart(6, '0')}`,
+    receivedOn: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    requesterOrg: `Department of Example Services ${i % 97}`,
+    requesterType: ['State agency', 'City', 'County', 'Legislative office'][i % 4],
+    requesterRole: 'Program staff',
+    contactName: `Contact ${i}`,
+    contactEmail: `contact${i}@example.gov`,
+    channel: 'Email',
+    origin: i % 3 === 0 ? 'Proactive' : 'Reactive',
+    category: 'Racial equity action plan',
+    frameworkArea: 'Normalize',
+    description: 'Help drafting the department racial equity action plan and its community engagement section.',
+    priority: ['Low', 'Medium', 'High', 'Urgent'][i % 4],
+    status: version === 0 ? 'New' : 'In progress',
+    assignee: `Staff ${i % 12}`,
+    dueOn: '2025-12-31',
+    followUpOn: null,
+    estimatedHours: 10 + (i % 30),
+    hoursSpent: version * 2,
+    fulfilledOn: null,
+    outcome: null,
+    satisfaction: null,
+    notes: null,
+  };
+  return { rowId: `row-${i}`, hash: `${i}:${version}`, values };
+}
+
+async function measure(backend: StoreBenchResult['backend'], opts: OpenStoreOptions): Promise<StoreBenchResult[]> {
+  const store: RowStore = await openStore(opts);
+  try {
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Bench', sourceKind: 'file' });
+    const first = Array.from({ length: ROWS }, (_, i) => requestRow(i, 0));
+    const second = Array.from({ length: ROWS }, (_, i) => requestRow(i, 1));
+    const results: StoreBenchResult[] = [];
+    for (const [phase, rows] of [['insert', first], ['unchanged', first], ['update', second]] as const) {
+      const started = performance.now();
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const upserts = rows.slice(i, i + BATCH);
+        await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      results.push({ backend, phase, rows: ROWS, seconds, rowsPerSecond: Math.round(ROWS / seconds) });
+    }
+    return results;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints and returns rows/s per backend and phase (PostgreSQL at EQUITY_DESK_TEST_DATABASE_URL or the local server). */
+export async function benchStore(): Promise<StoreBenchResult[]> {
+  const results: StoreBenchResult[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'equity-desk-bench-'));
+  try {
+    results.push(...(await measure('sqlite', { dataDir: dir })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const schema = randomSchemaName('bench_store');
+  try {
+    results.push(...(await measure('postgres', { databaseUrl: TEST_DATABASE_URL, schema })));
+  } finally {
+    await dropSchemas([schema]);
+  }
+  for (const r of results) {
+    console.log(`store ${r.backend} ${r.phase}: ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSecond.toLocaleString('en-US')} rows/s`);
+  }
+  return results;
+}

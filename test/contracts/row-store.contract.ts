@@ -1,0 +1,437 @@
+// The behaviour every RowStore shares (SQLite, PostgreSQL): each implementation's test file calls runRowStoreContract.
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Batch, IncomingRow, RowStore, TableName } from '../../sync/store/row-store';
+import { isStoreError } from '../../sync/store/store-error';
+
+export interface StoreOpenOptions {
+  /** The same place opens the same stored data again (a restart); omitted, a fresh empty store. */
+  place?: string;
+  pageSize?: number;
+  beforeCommit?: (batch: Batch) => void;
+}
+export type OpenStoreForTest = (opts?: StoreOpenOptions) => Promise<RowStore>;
+export interface StoreProbe {
+  /** Every byte the backend keeps for `place`, as text, to prove what is (not) stored at rest. */
+  storedText(place: string): Promise<string>;
+}
+
+const T0 = new Date('2025-03-01T09:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const hashOf = (values: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(values)).digest('hex');
+const row = (rowId: string, values: Record<string, unknown>): IncomingRow => ({ rowId, hash: hashOf(values), values });
+const rowsOf = (n: number, status = 'New') => Array.from({ length: n }, (_, i) => row(`r${String(i).padStart(4, '0')}`, { requestId: `TA-${i}`, status }));
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function expectStoreError(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(isStoreError(error), `expected StoreError ${code}, got ${String(error)}`).toBe(true);
+  expect((error as { code: string }).code).toBe(code);
+}
+
+export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?: StoreProbe): void {
+  describe(`${name} honours the row store contract`, () => {
+    const opened: RowStore[] = [];
+    const fresh = async (opts?: StoreOpenOptions) => {
+      const store = await open(opts);
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    async function withSource(opts?: StoreOpenOptions) {
+      const store = await fresh(opts);
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'google-sheets' });
+      const apply = (b: Partial<Batch>) =>
+        store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: T0, ...b });
+      return { store, source: principal, apply };
+    }
+
+    /** Everything observable about one table, to prove a failed batch left no trace. */
+    async function snapshot(store: RowStore, table: TableName = 'requests') {
+      return {
+        rows: await collect(store.rows(table, { includeDeleted: true })),
+        changes: await collect(store.changes(table)),
+        rejections: await store.rejections(),
+      };
+    }
+
+    describe('principals and tokens', () => {
+      test('each kind authenticates with its own token; a wrong or empty token does not', async () => {
+        const store = await fresh();
+        const made = await Promise.all(
+          (['admin', 'source', 'reviewer'] as const).map((kind) =>
+            store.createPrincipal({ kind, name: `A ${kind}`, ...(kind === 'source' ? { sourceKind: 'excel' as const } : {}) }),
+          ),
+        );
+        for (const { principal, token } of made) {
+          expect(await store.authenticate(token)).toEqual(principal);
+          expect(await store.getPrincipal(principal.id)).toEqual(principal);
+        }
+        expect(made[1].principal).toMatchObject({ kind: 'source', name: 'A source', sourceKind: 'excel' });
+        expect(new Set(made.map((m) => m.token)).size).toBe(3);
+        expect(await store.authenticate(`${made[0].token}x`)).toBeNull();
+        expect(await store.authenticate(made[0].token.slice(0, -1))).toBeNull();
+        expect(await store.authenticate('')).toBeNull();
+        expect(await store.getPrincipal('no-such-id')).toBeNull();
+      });
+
+      test('issueToken adds a token and keeps the earlier ones valid', async () => {
+        const store = await fresh();
+        const { principal, token } = await store.createPrincipal({ kind: 'reviewer', name: 'Committee' });
+        const second = await store.issueToken(principal.id);
+        expect(second).not.toBe(token);
+        expect(await store.authenticate(second)).toEqual(principal);
+        expect(await store.authenticate(token)).toEqual(principal);
+        await expectStoreError(store.issueToken('no-such-id'), 'unknown-principal');
+      });
+
+      test('ensureAdminToken registers a known admin token once', async () => {
+        const store = await fresh();
+        const first = await store.ensureAdminToken('known-admin-token-0123456789');
+        const again = await store.ensureAdminToken('known-admin-token-0123456789');
+        expect(first.kind).toBe('admin');
+        expect(again).toEqual(first);
+        expect(await store.authenticate('known-admin-token-0123456789')).toEqual(first);
+        const { token } = await store.createPrincipal({ kind: 'source', name: 'S' });
+        await expectStoreError(store.ensureAdminToken(token), 'invalid-token');
+        await expectStoreError(store.ensureAdminToken('  '), 'invalid-token');
+      });
+
+      test.runIf(probe !== undefined)('keeps only sha256 digests of tokens at rest', async () => {
+        const place = `tokens${Date.now() % 100_000}`;
+        const store = await fresh({ place });
+        const { token } = await store.createPrincipal({ kind: 'source', name: 'S' });
+        const other = await store.issueToken((await store.listSources())[0].id);
+        await store.ensureAdminToken('plain-admin-secret-9876543210');
+        const text = await probe!.storedText(place);
+        for (const secret of [token, other, 'plain-admin-secret-9876543210']) {
+          expect(text).not.toContain(secret);
+          expect(text).toContain(createHash('sha256').update(secret).digest('hex'));
+        }
+      });
+
+      test('isEmpty and listSources see sources only', async () => {
+        const store = await fresh();
+        expect(await store.isEmpty()).toBe(true);
+        await store.ensureAdminToken('admin-token-for-empty-check-01');
+        await store.createPrincipal({ kind: 'reviewer', name: 'R' });
+        expect(await store.isEmpty()).toBe(true);
+        expect(await store.listSources()).toEqual([]);
+        const a = await store.createPrincipal({ kind: 'source', name: 'City A', sourceKind: 'excel' });
+        const b = await store.createPrincipal({ kind: 'source', name: 'City B' });
+        expect(await store.isEmpty()).toBe(false);
+        expect((await store.listSources()).map((p) => p.id).sort()).toEqual([a.principal.id, b.principal.id].sort());
+      });
+    });
+
+    describe('applyBatch', () => {
+      test('stores new rows and is idempotent: the same batch again changes nothing', async () => {
+        const { store, source, apply } = await withSource();
+        const upserts = rowsOf(5);
+        expect(await apply({ upserts })).toEqual({ accepted: 5, unchanged: 0, deleted: 0 });
+        expect(await apply({ upserts, at: at(1) })).toEqual({ accepted: 0, unchanged: 5, deleted: 0 });
+        expect(await store.syncState(source.id, 'requests')).toEqual(upserts.map((r) => ({ rowId: r.rowId, hash: r.hash })));
+        const stored = await collect(store.rows('requests'));
+        expect(stored.map((r) => [r.rowId, r.values, r.sourceName, r.deleted])).toEqual(
+          upserts.map((r) => [r.rowId, r.values, 'County TA log', false]),
+        );
+        expect(stored.every((r) => r.updatedAt.getTime() === T0.getTime())).toBe(true);
+        expect(await collect(store.changes('requests'))).toHaveLength(5);
+      });
+
+      test('a changed row is updated and its new version appended to history', async () => {
+        const { store, apply } = await withSource();
+        await apply({ upserts: rowsOf(3) });
+        const changed = { ...row('r0001', { requestId: 'TA-1', status: 'Fulfilled' }), raw: { Status: 'fulfilled ', 'Request #': 'TA-1' } };
+        expect(await apply({ upserts: [rowsOf(3)[0], changed, rowsOf(3)[2]], at: at(5) })).toEqual({ accepted: 1, unchanged: 2, deleted: 0 });
+        const history = (await collect(store.changes('requests'))).filter((c) => c.rowId === 'r0001');
+        expect(history.map((c) => [c.op, c.values?.status, c.at.getTime(), c.raw])).toEqual([
+          ['upsert', 'New', T0.getTime(), undefined],
+          ['upsert', 'Fulfilled', at(5).getTime(), changed.raw],
+        ]);
+        const current = (await collect(store.rows('requests'))).find((r) => r.rowId === 'r0001');
+        expect(current).toMatchObject({ hash: changed.hash, values: changed.values, updatedAt: at(5) });
+      });
+
+      test('deletes tombstone live rows, never remove them, and count only real tombstones', async () => {
+        const { store, source, apply } = await withSource();
+        const upserts = rowsOf(3);
+        await apply({ upserts });
+        expect(await apply({ deletes: ['r0000', 'nope'], at: at(2) })).toEqual({ accepted: 0, unchanged: 0, deleted: 1 });
+        expect(await apply({ deletes: ['r0000'], at: at(3) })).toEqual({ accepted: 0, unchanged: 0, deleted: 0 });
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId)).toEqual(['r0001', 'r0002']);
+        expect((await collect(store.rows('requests'))).map((r) => r.rowId)).toEqual(['r0001', 'r0002']);
+        const all = await collect(store.rows('requests', { includeDeleted: true }));
+        expect(all.find((r) => r.rowId === 'r0000')).toMatchObject({ deleted: true, values: upserts[0].values });
+        const last = (await collect(store.changes('requests'))).at(-1);
+        expect(last).toMatchObject({ rowId: 'r0000', op: 'delete', values: null, at: at(2) });
+      });
+
+      test('a full sync tombstones live rows missing from it, but not rejected ones', async () => {
+        const { store, source, apply } = await withSource();
+        await apply({ upserts: rowsOf(4) });
+        const result = await apply({
+          full: true,
+          upserts: [rowsOf(4)[0]],
+          rejected: [{ rowId: 'r0001', sheet: 'Requests', sheetRow: 3, errors: [{ field: 'dueOn', message: 'not a date' }] }],
+          at: at(1),
+        });
+        expect(result).toEqual({ accepted: 0, unchanged: 1, deleted: 2 });
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId)).toEqual(['r0000', 'r0001']);
+        const deleted = (await collect(store.rows('requests', { includeDeleted: true }))).filter((r) => r.deleted);
+        expect(deleted.map((r) => r.rowId)).toEqual(['r0002', 'r0003']);
+      });
+
+      test('a tombstoned row that comes back is revived, even with the same content', async () => {
+        const { store, source, apply } = await withSource();
+        const [first] = rowsOf(1);
+        await apply({ upserts: [first] });
+        await apply({ deletes: [first.rowId], at: at(1) });
+        expect(await apply({ upserts: [first], at: at(2) })).toEqual({ accepted: 1, unchanged: 0, deleted: 0 });
+        expect(await store.syncState(source.id, 'requests')).toEqual([{ rowId: first.rowId, hash: first.hash }]);
+        expect((await collect(store.changes('requests'))).map((c) => c.op)).toEqual(['upsert', 'delete', 'upsert']);
+      });
+
+      test('rejections are recorded over the last good version, replaced, and cleared', async () => {
+        const { store, source, apply } = await withSource();
+        const good = rowsOf(4);
+        await apply({ upserts: good });
+        const reject = (rowId: string, message: string, sheetRow: number) => ({ rowId, sheet: 'Requests', sheetRow, errors: [{ field: 'dueOn', column: 'Due on', message }] });
+        await apply({ rejected: [reject('r0000', 'first', 2), reject('r0001', 'x', 3), reject('r0002', 'x', 4), reject('r0003', 'x', 5), reject('new', 'x', 9)], at: at(1) });
+        await apply({ rejected: [reject('r0000', 'second', 7)], at: at(2) });
+        const rejections = await store.rejections();
+        expect(rejections).toHaveLength(5);
+        expect(rejections.find((r) => r.rowId === 'r0000')).toEqual({
+          sourceId: source.id,
+          sourceName: 'County TA log',
+          table: 'requests',
+          rowId: 'r0000',
+          sheet: 'Requests',
+          sheetRow: 7,
+          errors: [{ field: 'dueOn', column: 'Due on', message: 'second' }],
+          at: at(2),
+        });
+        expect((await collect(store.rows('requests'))).map((r) => r.values)).toEqual(good.map((r) => r.values));
+
+        const fixed = row('r0000', { requestId: 'TA-0', status: 'Triaged' });
+        await apply({ upserts: [fixed, good[1]], deletes: ['r0002'], at: at(3) });
+        expect((await store.rejections()).map((r) => r.rowId).sort()).toEqual(['new', 'r0003']);
+        await apply({ full: true, upserts: [fixed, good[1]], at: at(4) });
+        expect(await store.rejections()).toEqual([]);
+      });
+
+      test('a failure inside the transaction leaves the store exactly as it was', async () => {
+        let failNext = false;
+        const { store, apply } = await withSource({
+          beforeCommit: () => {
+            if (failNext) throw new Error('injected failure');
+          },
+        });
+        await apply({ upserts: rowsOf(6) });
+        await apply({ rejected: [{ rowId: 'r0005', errors: [{ field: 'status', message: 'unknown status' }] }], at: at(1) });
+        const before = await snapshot(store);
+        const risky: Partial<Batch> = {
+          full: true,
+          upserts: [row('r0000', { status: 'Closed' }), rowsOf(6)[1], row('r0099', { status: 'New' })],
+          deletes: ['r0002'],
+          rejected: [{ rowId: 'r0003', errors: [{ field: 'dueOn', message: 'bad' }] }],
+          at: at(2),
+        };
+        failNext = true;
+        await expect(apply(risky)).rejects.toThrow('injected failure');
+        expect(await snapshot(store)).toEqual(before);
+        failNext = false;
+        expect(await apply(risky)).toEqual({ accepted: 2, unchanged: 1, deleted: 3 });
+      });
+
+      test('values that cannot be serialised fail the whole batch', async () => {
+        const { store, apply } = await withSource();
+        await apply({ upserts: rowsOf(2) });
+        const before = await snapshot(store);
+        const poisoned = [...rowsOf(50, 'Triaged'), { rowId: 'bad', hash: 'h', values: { hours: 10n } }];
+        await expect(apply({ upserts: poisoned, deletes: ['r0001'], at: at(1) })).rejects.toThrow();
+        expect(await snapshot(store)).toEqual(before);
+      });
+
+      test('contradictory batches and non-sources are refused before anything is written', async () => {
+        const { store, apply } = await withSource();
+        await expectStoreError(apply({ upserts: [...rowsOf(2), rowsOf(2)[0]] }), 'invalid-batch');
+        await expectStoreError(apply({ upserts: rowsOf(1), rejected: [{ rowId: 'r0000', errors: [] }] }), 'invalid-batch');
+        await expectStoreError(apply({ upserts: rowsOf(1), deletes: ['r0000'] }), 'invalid-batch');
+        const reviewer = await store.createPrincipal({ kind: 'reviewer', name: 'R' });
+        const base = { table: 'requests' as const, upserts: rowsOf(1), deletes: [], full: false, rejected: [], at: T0 };
+        await expectStoreError(store.applyBatch({ ...base, sourceId: reviewer.principal.id }), 'unknown-source');
+        await expectStoreError(store.applyBatch({ ...base, sourceId: 'no-such-source' }), 'unknown-source');
+        expect(await snapshot(store)).toEqual({ rows: [], changes: [], rejections: [] });
+      });
+
+      test('two sources and two tables with the same rowIds never collide', async () => {
+        const { store, source: a, apply: applyA } = await withSource();
+        const { principal: b } = await store.createPrincipal({ kind: 'source', name: 'City B', sourceKind: 'excel' });
+        const applyB = (x: Partial<Batch>) =>
+          store.applyBatch({ sourceId: b.id, table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: T0, ...x });
+        await applyA({ upserts: rowsOf(3, 'New') });
+        await applyA({ table: 'workplan', upserts: rowsOf(3, 'Plan') });
+        expect(await applyB({ upserts: rowsOf(3, 'Closed') })).toEqual({ accepted: 3, unchanged: 0, deleted: 0 });
+        expect(await applyB({ full: true, upserts: [], at: at(1) })).toEqual({ accepted: 0, unchanged: 0, deleted: 3 });
+        expect((await store.syncState(a.id, 'requests')).length).toBe(3);
+        expect((await store.syncState(a.id, 'workplan')).length).toBe(3);
+        const aRows = await collect(store.rows('requests', { sourceIds: [a.id] }));
+        expect(aRows.map((r) => r.values.status)).toEqual(['New', 'New', 'New']);
+        const bRows = await collect(store.rows('requests', { sourceIds: [b.id], includeDeleted: true }));
+        expect(bRows.map((r) => [r.values.status, r.deleted, r.sourceName])).toEqual(Array(3).fill(['Closed', true, 'City B']));
+        expect(await collect(store.rows('requests', { sourceIds: [] }))).toEqual([]);
+        expect((await collect(store.changes('workplan', { sourceIds: [a.id] }))).length).toBe(3);
+        expect(await collect(store.changes('workplan', { sourceIds: [b.id] }))).toEqual([]);
+      });
+
+      test('concurrent batches from two sources all land', async () => {
+        const store = await fresh();
+        const sources = await Promise.all(['North', 'South'].map((n) => store.createPrincipal({ kind: 'source', name: n })));
+        const rows = rowsOf(1200);
+        const batches = sources.flatMap(({ principal }) =>
+          [0, 400, 800].map((start) =>
+            store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: rows.slice(start, start + 400), deletes: [], full: false, rejected: [], at: T0 }),
+          ),
+        );
+        const results = await Promise.all(batches);
+        expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(2400);
+        for (const { principal } of sources) expect((await store.syncState(principal.id, 'requests')).length).toBe(1200);
+      });
+
+      test('the same batch sent twice at once (a client retry) is applied once', async () => {
+        const { store, apply } = await withSource();
+        const upserts = rowsOf(500);
+        const results = await Promise.all([apply({ upserts }), apply({ upserts })]);
+        expect(results.map((r) => r.accepted).sort()).toEqual([0, 500]);
+        expect(results.map((r) => r.unchanged).sort()).toEqual([0, 500]);
+        expect(await collect(store.changes('requests'))).toHaveLength(500);
+      });
+    });
+
+    describe('reading back', () => {
+      test('rows() streams every row exactly once, ordered by source then row', async () => {
+        const { store, source, apply } = await withSource({ pageSize: 7 });
+        const { principal: other } = await store.createPrincipal({ kind: 'source', name: 'Other' });
+        await apply({ upserts: rowsOf(40) });
+        await apply({ deletes: ['r0003', 'r0010'], at: at(1) });
+        await store.applyBatch({ sourceId: other.id, table: 'requests', upserts: rowsOf(9), deletes: [], full: false, rejected: [], at: T0 });
+        const expected = [source.id, other.id]
+          .sort()
+          .flatMap((id) => (id === source.id ? rowsOf(40) : rowsOf(9)).map((r) => `${id}/${r.rowId}`));
+        const all = await collect(store.rows('requests', { includeDeleted: true }));
+        expect(all.map((r) => `${r.sourceId}/${r.rowId}`)).toEqual(expected);
+        const live = await collect(store.rows('requests'));
+        expect(live).toHaveLength(47);
+
+        // One snapshot for the whole read: a batch written meanwhile neither waits for it nor shows up in it.
+        const iterator = store.rows('requests')[Symbol.asyncIterator]();
+        await iterator.next();
+        await apply({ upserts: [row('zzz', { status: 'New' })], at: at(2) });
+        let seen = 1;
+        while (!(await iterator.next()).done) seen++;
+        expect(seen).toBe(47);
+        expect(await collect(store.rows('requests'))).toHaveLength(48);
+      });
+
+      test('leaving a read early releases it', async () => {
+        const { store, apply } = await withSource({ pageSize: 3 });
+        await apply({ upserts: rowsOf(10) });
+        for (let i = 0; i < 15; i++) {
+          for await (const change of store.changes('requests')) {
+            expect(change.op).toBe('upsert');
+            break;
+          }
+        }
+        expect(await apply({ upserts: rowsOf(11), at: at(1) })).toEqual({ accepted: 1, unchanged: 10, deleted: 0 });
+      });
+
+      test('changes() is ordered by batch time, not by the order batches arrived', async () => {
+        const { store, apply } = await withSource({ pageSize: 4 });
+        await apply({ upserts: rowsOf(6, 'Late'), at: at(10) });
+        await apply({ upserts: rowsOf(6, 'Early'), at: at(1) });
+        await apply({ deletes: ['r0000'], at: at(20) });
+        const changes = await collect(store.changes('requests'));
+        expect(changes.map((c) => c.at.getTime())).toEqual([...Array(6).fill(at(1).getTime()), ...Array(6).fill(at(10).getTime()), at(20).getTime()]);
+        expect(changes.slice(0, 6).map((c) => c.rowId)).toEqual(rowsOf(6).map((r) => r.rowId));
+        expect(changes.every((c) => c.table === 'requests')).toBe(true);
+      });
+
+      test('restarting keeps principals, rows, history and rejections; migrations run once', async () => {
+        const place = `restart${Date.now() % 100_000}`;
+        const first = await open({ place });
+        const { principal, token } = await first.createPrincipal({ kind: 'source', name: 'Persisted' });
+        const sourceId = principal.id;
+        await first.applyBatch({ sourceId, table: 'milestones', upserts: rowsOf(3), deletes: ['x'], full: false, rejected: [{ rowId: 'bad', errors: [{ field: 'date', message: 'TBD' }] }], at: T0 });
+        await first.close();
+        for (let i = 0; i < 2; i++) {
+          const again = await fresh({ place });
+          expect(await again.authenticate(token)).toEqual(principal);
+          expect((await again.syncState(sourceId, 'milestones')).length).toBe(3);
+          expect(await collect(again.changes('milestones'))).toHaveLength(3);
+          expect((await again.rejections()).map((r) => r.rowId)).toEqual(['bad']);
+          expect(await again.isEmpty()).toBe(false);
+          await again.close();
+        }
+      });
+    });
+
+    test('matches a plain model of the rules over random batch sequences', async () => {
+      const store = await fresh();
+      const ids = ['a', 'b', 'c', 'd', 'e'];
+      const action = fc.oneof(fc.constant('skip' as const), fc.constant('delete' as const), fc.constant('reject' as const), fc.integer({ min: 0, max: 2 }));
+      const batchArb = fc.record({ actions: fc.array(action, { minLength: ids.length, maxLength: ids.length }), full: fc.boolean() });
+      await fc.assert(
+        fc.asyncProperty(fc.array(batchArb, { minLength: 1, maxLength: 6 }), async (sequence) => {
+          const { principal } = await store.createPrincipal({ kind: 'source', name: 'Model' });
+          const live = new Map<string, string>(); // rowId → hash of live rows
+          const rejected = new Set<string>();
+          for (const [step, { actions, full }] of sequence.entries()) {
+            const batch: Batch = { sourceId: principal.id, table: 'roadmap', upserts: [], deletes: [], full, rejected: [], at: at(step) };
+            const expected = { accepted: 0, unchanged: 0, deleted: 0 };
+            const present = new Set<string>();
+            ids.forEach((id, i) => {
+              const a = actions[i];
+              if (typeof a === 'number') {
+                const r = row(id, { v: a });
+                batch.upserts.push(r);
+                present.add(id);
+                if (live.get(id) === r.hash) expected.unchanged++;
+                else expected.accepted++;
+                live.set(id, r.hash);
+                rejected.delete(id);
+              } else if (a === 'reject') {
+                batch.rejected.push({ rowId: id, errors: [{ field: 'v', message: `step ${step}` }] });
+                present.add(id);
+              } else if (a === 'delete') {
+                batch.deletes.push(id);
+                if (live.delete(id)) expected.deleted++;
+                rejected.delete(id);
+              }
+            });
+            if (full) {
+              for (const id of [...live.keys()]) if (!present.has(id)) live.delete(id) && expected.deleted++;
+              for (const id of [...rejected]) if (!present.has(id)) rejected.delete(id);
+            }
+            for (const r of batch.rejected) rejected.add(r.rowId);
+            expect(await store.applyBatch(batch)).toEqual(expected);
+          }
+          const state = await store.syncState(principal.id, 'roadmap');
+          expect(state).toEqual([...live].sort(([x], [y]) => (x < y ? -1 : 1)).map(([rowId, hash]) => ({ rowId, hash })));
+          const stored = await store.rejections({ sourceIds: [principal.id] });
+          expect(stored.map((r) => r.rowId).sort()).toEqual([...rejected].sort());
+        }),
+        { numRuns: 40 },
+      );
+    });
+  });
+}

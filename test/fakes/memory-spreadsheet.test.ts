@@ -1,0 +1,27 @@
+// The in-memory spreadsheet passes the same port contract as the Apps Script port.
+import { spreadsheetPortContract } from '../contracts/spreadsheet-port.contract';
+import { MemorySpreadsheet } from './memory-spreadsheet';
+
+spreadsheetPortContract('MemorySpreadsheet', () => {
+  const port = new MemorySpreadsheet({ Sheet1: [] });
+  const formats = (sheet: string) => port.sheet(sheet).formats;
+  const covering = <T extends { column: number; fromRow: number; toRow: number }>(list: readonly T[] | undefined, row: number, column: number) =>
+    (list ?? []).find((v) => v.column === column && row >= v.fromRow && row <= v.toRow);
+  return {
+    port,
+    probe: {
+      frozenRows: (sheet) => formats(sheet).at(-1)?.freeze?.rows ?? 0,
+      validation: (sheet, row, column) => {
+        const v = formats(sheet).map((f) => covering(f.validations, row, column)).find(Boolean);
+        return v ? { source: v.list, allowInvalid: Boolean(v.allowOther) } : null;
+      },
+      conditionals: (sheet) => Object.assign({}, ...formats(sheet).flatMap((f) => (f.conditionals ?? []).map((c) => ({ ...c.tones })))),
+      numberFormat: (sheet, row, column) => {
+        const f = formats(sheet).find((x) => row >= x.firstDataRow && row <= x.lastDataRow && x.columns[column - 1]?.numFmt);
+        return f?.columns[column - 1]?.numFmt ?? '';
+      },
+      selectedRow: () => port.selection,
+      toasts: () => port.toasts,
+    },
+  };
+});

@@ -1,0 +1,155 @@
+// An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
+// values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
+// every port call counted. It runs the same contract suite as the Apps Script port.
+import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+
+interface MemoryCell {
+  value: HostCell;
+  formula: string;
+  note: string;
+  background: string;
+}
+
+export const DEFAULT_BACKGROUND = '#ffffff';
+
+const blank = (): MemoryCell => ({ value: '', formula: '', note: '', background: DEFAULT_BACKGROUND });
+const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !== '' && c.value !== null) || c.formula !== '');
+
+export class MemorySheet {
+  readonly cells: (MemoryCell | undefined)[][] = [];
+  readonly formats: SheetFormat[] = [];
+
+  cell(row: number, column: number): MemoryCell {
+    const line = (this.cells[row - 1] ??= []);
+    return (line[column - 1] ??= blank());
+  }
+
+  peek(row: number, column: number): MemoryCell | undefined {
+    return this.cells[row - 1]?.[column - 1];
+  }
+
+  /** Rows and columns up to the last cell holding a value or formula. */
+  extent(): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    this.cells.forEach((line, r) => {
+      line?.forEach((c, i) => {
+        if (hasContent(c)) {
+          rows = Math.max(rows, r + 1);
+          columns = Math.max(columns, i + 1);
+        }
+      });
+    });
+    return { rows, columns };
+  }
+}
+
+export class MemorySpreadsheet implements SpreadsheetPort {
+  readonly sheets = new Map<string, MemorySheet>();
+  readonly toasts: string[] = [];
+  readonly calls: Record<string, number> = {};
+  selection: { sheet: string; row: number } | null = null;
+
+  /** `grids`: sheet name → rows of cells from A1, written as a host would store typed values. */
+  constructor(grids: Record<string, readonly (readonly HostCell[])[]> = {}) {
+    for (const [name, grid] of Object.entries(grids)) {
+      const sheet = new MemorySheet();
+      grid.forEach((line, r) => line.forEach((v, c) => (sheet.cell(r + 1, c + 1).value = v ?? '')));
+      this.sheets.set(name, sheet);
+    }
+  }
+
+  private count(op: string): void {
+    this.calls[op] = (this.calls[op] ?? 0) + 1;
+  }
+
+  sheet(name: string): MemorySheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`There is no sheet named "${name}".`);
+    return sheet;
+  }
+
+  private block<T>(name: string, row: number, column: number, numRows: number, numColumns: number, pick: (c: MemoryCell) => T): T[][] {
+    const sheet = this.sheet(name);
+    return Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => pick(sheet.peek(row + r, column + c) ?? blank())));
+  }
+
+  sheetNames(): string[] {
+    this.count('sheetNames');
+    return [...this.sheets.keys()];
+  }
+
+  readSheet(name: string): HostCell[][] {
+    this.count('readSheet');
+    const { rows, columns } = this.sheet(name).extent();
+    return this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
+  }
+
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    this.count('readFormulas');
+    return this.block(name, row, column, numRows, numColumns, (c) => c.formula);
+  }
+
+  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
+    this.count('writeBlock');
+    const sheet = this.sheet(name);
+    cells.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const cell = sheet.cell(row + r, column + c);
+        cell.formula = isFormulaWrite(v) ? v.formula : '';
+        cell.value = isFormulaWrite(v) ? '' : isDateWrite(v) ? new Date(`${v.date}T00:00:00Z`) : (v ?? '');
+      }),
+    );
+  }
+
+  ensureSheet(name: string): { created: boolean } {
+    this.count('ensureSheet');
+    if (this.sheets.has(name)) return { created: false };
+    this.sheets.set(name, new MemorySheet());
+    return { created: true };
+  }
+
+  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations {
+    this.count('readAnnotations');
+    return {
+      notes: this.block(name, row, column, numRows, numColumns, (c) => c.note),
+      backgrounds: this.block(name, row, column, numRows, numColumns, (c) => c.background),
+    };
+  }
+
+  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
+    this.count('writeAnnotations');
+    const sheet = this.sheet(name);
+    annotations.notes.forEach((line, r) =>
+      line.forEach((note, c) => {
+        const cell = sheet.cell(row + r, column + c);
+        cell.note = note ?? '';
+        cell.background = annotations.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+      }),
+    );
+  }
+
+  formatSheet(name: string, format: SheetFormat): void {
+    this.count('formatSheet');
+    this.sheet(name).formats.push(format);
+  }
+
+  selectRow(name: string, row: number): void {
+    this.count('selectRow');
+    this.sheet(name);
+    this.selection = { sheet: name, row };
+  }
+
+  toast(message: string): void {
+    this.toasts.push(message);
+  }
+
+  isoFromDate(date: Date): string {
+    return date.toISOString().slice(0, 10);
+  }
+
+  /** A formula cell's cached result, as a host shows it after recalculating (tests set it). */
+  setResult(name: string, row: number, column: number, value: HostCell): void {
+    this.sheet(name).cell(row, column).value = value;
+  }
+}

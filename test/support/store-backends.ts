@@ -1,0 +1,60 @@
+// Both row-store backends for tests that must pass on each: a temp SQLite directory and a random
+// PostgreSQL schema per test file, reopenable (restart tests) and removed after the file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type OpenStoreOptions, type RowStore } from '../../sync/store/row-store';
+import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from './postgres';
+
+export type BackendName = 'sqlite' | 'postgres';
+
+export interface Backend {
+  name: BackendName;
+  /** Opens (or reopens) this file's database; `extra` adds e.g. a `beforeCommit` fault. */
+  open(extra?: Pick<OpenStoreOptions, 'beforeCommit' | 'pageSize'>): Promise<RowStore>;
+  /** A database of its own, for a test that needs an empty one; removed by this backend's `cleanup`. */
+  fresh(): Backend;
+  /** What `openStore` is given, for running the CLI as a process against the same database. */
+  location: { dataDir: string } | { databaseUrl: string; schema: string };
+  /** Closes what `open` opened and removes the databases. */
+  cleanup(): Promise<void>;
+}
+
+export function storeBackends(prefix: string): Backend[] {
+  return [sqliteBackend(prefix), postgresBackend(prefix)];
+}
+
+function tracked(location: Backend['location'], drop: () => Promise<void>, make: () => Backend, name: BackendName): Backend {
+  const opened: RowStore[] = [];
+  const children: Backend[] = [];
+  return {
+    name,
+    location,
+    fresh() {
+      const child = make();
+      children.push(child);
+      return child;
+    },
+    async open(extra = {}) {
+      const store = await openStore({ ...location, ...extra });
+      opened.push(store);
+      return store;
+    },
+    async cleanup() {
+      // A store a test already closed throws on a second close; that is fine here.
+      await Promise.all(opened.map((s) => s.close().catch(() => undefined)));
+      await Promise.all(children.map((c) => c.cleanup()));
+      await drop();
+    },
+  };
+}
+
+function sqliteBackend(prefix: string): Backend {
+  const dataDir = mkdtempSync(join(tmpdir(), `equity-desk-${prefix}-`));
+  return tracked({ dataDir }, async () => rmSync(dataDir, { recursive: true, force: true }), () => sqliteBackend(prefix), 'sqlite');
+}
+
+function postgresBackend(prefix: string): Backend {
+  const schema = randomSchemaName(prefix.replace(/[^a-z0-9_]/g, '_'));
+  return tracked({ databaseUrl: TEST_DATABASE_URL, schema }, () => dropSchemas([schema]), () => postgresBackend(prefix), 'postgres');
+}

@@ -1,0 +1,48 @@
+// /openapi.json describes every contract route from the zod schemas, and /docs renders it as a page
+// that a real browser shows without fetching anything from elsewhere.
+import { afterAll, describe, expect, test } from 'vitest';
+import { storeBackends } from '../../support/store-backends';
+import { withChromium } from '../../support/chromium';
+import { harness } from './api-harness';
+
+const backends = storeBackends('api_docs');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+
+const CONTRACT = [
+  ['get', '/healthz'], ['post', '/api/v1/sources'], ['post', '/api/v1/reviewers'], ['post', '/api/v1/sync'], ['get', '/api/v1/sync/state'],
+  ['get', '/api/v1/metrics'], ['get', '/api/v1/export/master.xlsx'], ['get', '/dashboard'], ['get', '/openapi.json'],
+] as const;
+
+describe.each(backends)('API description on $name', (backend) => {
+  test('/openapi.json lists every contract route with its roles and the sync body from zod', async () => {
+    const h = await harness(backend);
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [method, path] of CONTRACT) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    expect(doc.paths['/api/v1/sources'].post['x-roles']).toEqual(['admin']);
+    expect(doc.paths['/api/v1/metrics'].get['x-roles']).toEqual(['reviewer', 'admin']);
+    const body = doc.paths['/api/v1/sync'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['table', 'rows']);
+    expect(body.properties.table.enum).toEqual(['requests', 'workplan', 'milestones', 'roadmap']);
+    expect(body.properties.rows.items.properties.values.additionalProperties.type).toEqual(['string', 'number', 'boolean', 'null']);
+    expect(Object.keys(doc.paths['/api/v1/sync'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '429']));
+  });
+
+  test('/docs is a plain page a browser renders with nothing fetched from elsewhere', async () => {
+    const h = await harness(backend, { http: true });
+    const page = await h.call('GET', '/docs');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).not.toMatch(/<script|https?:\/\/(?!json-schema)/);
+    await withChromium(async (browser) => {
+      const tab = await browser.newPage();
+      const fetched: string[] = [];
+      tab.on('request', (r) => fetched.push(r.url()));
+      await tab.goto(`${h.url}/docs`);
+      expect(await tab.locator('h1').textContent()).toContain('Equity Desk');
+      expect(await tab.locator('tbody tr').count()).toBe(10);
+      expect(await tab.locator('section', { hasText: 'POST /api/v1/sync' }).locator('code', { hasText: 'rowId' }).count()).toBeGreaterThan(0);
+      expect(fetched.every((u) => u.startsWith(h.url!))).toBe(true);
+    });
+    await h.close();
+  });
+});

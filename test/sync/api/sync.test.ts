@@ -1,0 +1,136 @@
+// POST /api/v1/sync and GET /api/v1/sync/state on both backends: validation per row, idempotence,
+// full syncs and deletes as tombstones, atomic batches, restarts, and two sources at once.
+import { afterAll, describe, expect, test } from 'vitest';
+import { TABLES, contentHash, validateRow } from '../../../shared/index';
+import { sha256Hex } from '../../../sync/ingest/ingest-batch';
+import { storeBackends } from '../../support/store-backends';
+import { harness } from './api-harness';
+
+const backends = storeBackends('api_sync');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+
+const request = (id: string, extra: Record<string, unknown> = {}) => ({
+  rowId: id,
+  values: { requestId: id, receivedOn: '3/15/2026', requesterOrg: `Org ${id}`, requesterType: 'city', status: 'New', priority: 'High', ...extra },
+});
+const expectedHash = (values: Record<string, unknown>) => contentHash(validateRow(TABLES.requests, values as never).values, sha256Hex);
+const sync = (body: unknown) => ({ body });
+
+describe.each(backends)('sync on $name', (backend) => {
+  test('accepts valid rows, rejects invalid ones per field, and a re-sync changes nothing (over HTTP)', async () => {
+    const h = await harness(backend, { http: true });
+    const src = await h.source('Riverside');
+    const body = {
+      table: 'requests',
+      rows: [request('a'), request('b', { receivedOn: '13/45/2024', satisfaction: 9 }), request('c', { dueOn: 'TBD' })],
+    };
+    const first = await h.call('POST', '/api/v1/sync', { token: src.token, ...sync(body) });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ accepted: 2, unchanged: 0, deleted: 0 });
+    expect(first.body.rejected).toHaveLength(1);
+    expect(first.body.rejected[0].rowId).toBe('b');
+    expect(first.body.rejected[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(['receivedOn', 'satisfaction']);
+    expect(first.body.rejected[0].errors[0].message).toMatch(/13\/45\/2024.*not a date/);
+    expect(first.body.warnings).toEqual([expect.objectContaining({ rowId: 'c', field: 'dueOn' })]);
+
+    const again = await h.call('POST', '/api/v1/sync', { token: src.token, ...sync(body) });
+    expect(again.body).toMatchObject({ accepted: 0, unchanged: 2, deleted: 0 });
+    expect(again.body.rejected).toHaveLength(1);
+
+    const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
+    expect(state.status).toBe(200);
+    expect(state.body).toEqual({ table: 'requests', rows: [{ rowId: 'a', hash: expectedHash(request('a').values) }, { rowId: 'c', hash: expectedHash(request('c', { dueOn: 'TBD' }).values) }] });
+    expect(await h.store.rejections({ sourceIds: [src.id] })).toEqual([expect.objectContaining({ rowId: 'b', table: 'requests' })]);
+    await h.close();
+  });
+
+  test('a changed row is accepted again; deleted rows and rows missing from a full sync become tombstones', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const post = (body: unknown) => h.call('POST', '/api/v1/sync', { token: src.token, body });
+    await post({ table: 'requests', rows: ['a', 'b', 'c', 'd'].map((id) => request(id)) });
+    const changed = await post({ table: 'requests', rows: [request('a', { status: 'Triaged' })], deleted: ['b'] });
+    expect(changed.body).toMatchObject({ accepted: 1, unchanged: 0, deleted: 1, rejected: [] });
+    const full = await post({ table: 'requests', rows: [request('a', { status: 'Triaged' }), request('c')], full: true });
+    expect(full.body).toMatchObject({ accepted: 0, unchanged: 2, deleted: 1 });
+    const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
+    expect(state.body.rows.map((r: { rowId: string }) => r.rowId)).toEqual(['a', 'c']);
+    const all = [];
+    for await (const row of h.store.rows('requests', { sourceIds: [src.id], includeDeleted: true })) all.push([row.rowId, row.deleted]);
+    expect(all).toEqual([['a', false], ['b', true], ['c', false], ['d', true]]);
+    const history = [];
+    for await (const c of h.store.changes('requests', { sourceIds: [src.id] })) history.push(`${c.rowId}:${c.op}:${c.values?.status ?? ''}`);
+    expect(history).toContain('a:upsert:Triaged');
+    expect(history).toContain('b:delete:');
+  });
+
+  test('other tables are kept apart, and state asks for one table', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const r = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'milestones', rows: [{ rowId: 'm1', values: { date: 'Mar 2026', milestone: 'Convening', partnership: '☑' } }] } });
+    expect(r.body).toMatchObject({ accepted: 1, rejected: [] });
+    expect((await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows).toEqual([]);
+    expect((await h.call('GET', '/api/v1/sync/state?table=milestones', { token: src.token })).body.rows).toHaveLength(1);
+  });
+
+  test('a batch that fails while writing leaves nothing behind and answers 500 without details', async () => {
+    let fail = false;
+    const h = await harness(backend.fresh(), {
+      store: {
+        beforeCommit: () => {
+          if (fail) throw new Error('disk full (injected)');
+        },
+      },
+    });
+    const src = await h.source();
+    const post = (body: unknown) => h.call('POST', '/api/v1/sync', { token: src.token, body });
+    await post({ table: 'requests', rows: [request('a'), request('b')] });
+    const before = (await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body;
+    fail = true;
+    const broken = await post({ table: 'requests', rows: [request('a', { status: 'Closed' }), request('x'), request('bad', { receivedOn: 'never' })], deleted: ['b'] });
+    expect(broken.status).toBe(500);
+    expect(broken.body.error).toEqual({ code: 'internal', message: expect.stringContaining('nothing was written') });
+    expect(broken.text).not.toContain('disk full');
+    expect(h.reported).toHaveLength(1);
+    fail = false;
+    expect((await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body).toEqual(before);
+    expect(await h.store.rejections({ sourceIds: [src.id] })).toEqual([]);
+  });
+
+  test('a restart keeps rows, tombstones and tokens', async () => {
+    const b = backend.fresh();
+    const first = await harness(b);
+    const src = await first.source();
+    await first.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [request('a'), request('b')], deleted: [] } });
+    await first.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [], deleted: ['b'] } });
+    const before = (await first.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body;
+    await first.store.close();
+
+    const second = await harness(b);
+    const after = await second.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual(before);
+    expect(after.body.rows.map((r: { rowId: string }) => r.rowId)).toEqual(['a']);
+    const resent = await second.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [request('a')] } });
+    expect(resent.body).toMatchObject({ accepted: 0, unchanged: 1 });
+  });
+
+  test('two sources syncing at the same time with the same row ids never touch each other (over HTTP)', async () => {
+    const h = await harness(backend, { http: true });
+    const [one, two] = await Promise.all([h.source('One'), h.source('Two')]);
+    const rows = (tag: string) => Array.from({ length: 300 }, (_, i) => request(`r${i}`, { requesterOrg: `${tag} ${i}` }));
+    const results = await Promise.all(
+      [one, two, one, two].map((s, i) => h.call('POST', '/api/v1/sync', { token: s.token, body: { table: 'requests', rows: rows(s === one ? 'One' : 'Two'), full: i < 2 } })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(results.map((r) => r.body.accepted + r.body.unchanged)).toEqual([300, 300, 300, 300]);
+    for (const [s, tag] of [[one, 'One'], [two, 'Two']] as const) {
+      const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: s.token });
+      expect(state.body.rows).toHaveLength(300);
+      const stored = [];
+      for await (const row of h.store.rows('requests', { sourceIds: [s.id] })) stored.push(row.values.requesterOrg);
+      expect(stored.every((org) => String(org).startsWith(tag))).toBe(true);
+    }
+    await h.close();
+  });
+});

@@ -1,0 +1,57 @@
+// Running `equity-desk` as a real process (`node bin/equity-desk.mjs …`), the way users and `npm start` do.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const BIN = `${ROOT}bin/equity-desk.mjs`;
+
+export interface Run { code: number; stdout: string; stderr: string }
+
+/** The caller's environment without any database or admin settings, plus `env`. */
+export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'EQUITY_DESK_ADMIN_TOKEN', 'PORT', 'HOST']) delete base[k];
+  return { ...base, ...env };
+}
+
+export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env), timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface Served { child: ChildProcess; output: string; url: string; stop(): Promise<number | null> }
+
+/** Starts a long-running command in its own process group and waits until its output contains `ready`. */
+export function startCli(command: string, args: string[], opts: { env?: Record<string, string>; ready: RegExp; cwd?: string }): Promise<Served> {
+  const child = spawn(command, args, { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let errors = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    return exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`no ready output after 60 s:\n${output}\n${errors}`));
+    }, 60_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (opts.ready.test(output)) {
+        clearTimeout(timer);
+        const url = /https?:\/\/[\d.]+:\d+/.exec(output)?.[0] ?? '';
+        resolve({ child, output, url, stop });
+      }
+    });
+    child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before it was ready:\n${output}\n${errors}`));
+    });
+  });
+}

@@ -1,0 +1,212 @@
+// The CLI as a real process: `source add`, `import` and `serve` on both backends, one-line errors with
+// non-zero exit codes on bad input, and the demo start (`npm start`) printing tokens that work.
+import { writeFile } from 'node:fs/promises';
+import { afterAll, describe, expect, test } from 'vitest';
+import { storeBackends, type Backend } from '../../support/store-backends';
+import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
+import { runCli as runInProcess } from '../../../sync/cli/main';
+import { cleanEnv, runCli, startCli, type Run } from './cli-process';
+
+const backends = storeBackends('cli');
+const files = tempFolder('cli');
+afterAll(async () => {
+  await Promise.all(backends.map((b) => b.cleanup()));
+  files.cleanup();
+});
+
+/** How a backend is named on the command line: `--data DIR`, or DATABASE_URL (+ DATABASE_SCHEMA). */
+function target(b: Backend): { args: string[]; env: Record<string, string> } {
+  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
+}
+
+const REQUESTS: Grid = [
+  ['Request ID', 'Organization', 'Status', 'Internal flag', 'Date received'],
+  ['TA-1', 'City of Riverside', 'New', null, '3/15/2026'],
+  ['TA-2', 'County Health', 'New', null, '13/45/2024'],
+];
+
+/** Each process start compiles the CLI through tsx: seconds each, more on a busy machine. */
+const PROCESS_TIMEOUT = 180_000;
+
+const oneLine = (s: string) => s.trim().split('\n').length === 1;
+
+/** The same entry point in this process: quick, for the many bad-input cases. */
+async function inProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runInProcess(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), env: cleanEnv(env) });
+  return { code, stdout, stderr };
+}
+
+describe('the command line', () => {
+  test('as a process: --help lists the commands; bad input is one line on stderr and exit 2', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const usage of ['serve [--port 8787] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx --source ID [--json]']) expect(help.stdout).toContain(usage);
+    for (const args of [['frobnicate'], ['source', 'add', '--data', files.path('d0')], ['import', files.path('missing.xlsx'), '--source', 'x', '--data', files.path('d0')]]) {
+      const bad = await runCli(args);
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(oneLine(bad.stderr), bad.stderr).toBe(true);
+      expect(bad.stdout).toBe('');
+    }
+  }, PROCESS_TIMEOUT);
+
+  test.each([
+    [['source'], /missing "add"/],
+    [['source', 'add'], /missing the source NAME/],
+    [['source', 'add', 'X', '--kind', 'dropbox'], /--kind must be one of google-sheets, excel, file/],
+    [['import'], /missing FILE\.xlsx/],
+    [['import', 'book.xlsx'], /missing --source ID/],
+    [['serve', '--port', 'eighty'], /--port: /],
+    [['source', 'add', 'X', '--colour', 'red'], /Unknown option '--colour'/],
+  ])('%j is bad input: exit 2 and one line', async (args, message) => {
+    const r = await inProcess([...args, '--data', files.path('unused-data')]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(oneLine(r.stderr), r.stderr).toBe(true);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('settings from the environment are checked too', async () => {
+    const short = await inProcess(['source', 'add', 'X', '--data', files.path('d')], { EQUITY_DESK_ADMIN_TOKEN: 'short' });
+    expect([short.code, short.stderr.trim()]).toEqual([2, 'equity-desk source: EQUITY_DESK_ADMIN_TOKEN: must be at least 16 characters']);
+    const url = await inProcess(['source', 'add', 'X'], { DATABASE_URL: 'mysql://localhost/db' });
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(/DATABASE_URL: must start with postgres/);
+  });
+});
+
+describe.each(backends)('source add and import on $name', (backend) => {
+  test('registers a source once, imports a workbook with row and column, and refuses bad files', async () => {
+    const { args, env } = target(backend);
+    const added = await runCli(['source', 'add', 'Riverside', 'intake', '--kind', 'excel', ...args], { env });
+    expect(added.code, added.stderr).toBe(0);
+    const id = /id: +(\S+)/.exec(added.stdout)?.[1];
+    const token = /token: +(eqd_\S+)/.exec(added.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(token).toBeDefined();
+    expect(added.stdout).toContain('Registered source "Riverside intake" (excel)');
+
+    const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS }, { name: 'Lists', rows: [['Status'], ['New']] }]);
+    const text = await runCli(['import', book, '--source', id!, ...args], { env });
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
+    expect(lines).toContain('warning: Requests!D1 (Internal flag): column "Internal flag" is not part of Requests; ignored');
+    expect(text.stdout).toContain('1 row accepted, 0 unchanged, 1 row rejected, 0 removed');
+    expect(text.stdout).toContain('Skipped (not tables): Lists.');
+
+    const json = await runCli(['import', book, '--source', id!, '--json', ...args], { env });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      accepted: 0,
+      unchanged: 1,
+      rejected: [{ sheet: 'Requests', row: 3, errors: [{ field: 'receivedOn', column: 'E', message: expect.stringContaining('"13/45/2024" is not a date') }] }],
+      warnings: [expect.objectContaining({ sheet: 'Requests', row: 1, field: '' })],
+    });
+
+    const notBook = files.path('notes.xlsx');
+    await writeFile(notBook, 'plain text, not a zip');
+    const refusals: [string[], RegExp][] = [
+      [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
+      [['import', notBook, '--source', id!], /is not an \.xlsx workbook/],
+      [['import', book, '--source', 'no-such-source'], /no source with id no-such-source/],
+    ];
+    // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.
+    for (const [cmd, message] of refusals) {
+      const r = await inProcess([...cmd, ...args], env);
+      expect(r.code, r.stderr).toBe(2);
+      expect(oneLine(r.stderr)).toBe(true);
+      expect(r.stderr).toMatch(message);
+    }
+  }, PROCESS_TIMEOUT);
+});
+
+describe.each(backends)('serve on $name', (backend) => {
+  test('the demo start prints tokens that work, and a restart keeps the data and prints fresh ones', async () => {
+    const b = backend.fresh();
+    const { args, env } = target(b);
+    const ready = /Try:[\s\S]*\/api\/v1\/sources\n/;
+    const first = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--demo', '--port', '0', ...args], { env, ready });
+    const tokenOf = (out: string, who: string) => new RegExp(`${who} token: +(eqd_\\S+)`).exec(out)?.[1] ?? '';
+    const call = (url: string, path: string, token: string, body?: unknown) =>
+      fetch(`${url}${path}`, { method: body ? 'POST' : 'GET', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    try {
+      expect(first.output).toContain('demo data:      loaded');
+      expect(first.output).toContain(`API docs:       ${first.url}/docs`);
+      const [admin, reviewer, source] = ['admin', 'reviewer', 'source'].map((w) => tokenOf(first.output, w));
+      const state = await call(first.url, '/api/v1/sync/state?table=requests', source);
+      expect(state.status).toBe(200);
+      expect(((await state.json()) as { rows: unknown[] }).rows).toHaveLength(80);
+      expect((await call(first.url, '/api/v1/sources', admin, { name: 'Another', kind: 'file' })).status).toBe(201);
+      const asReviewer = await call(first.url, '/api/v1/sync/state?table=requests', reviewer);
+      expect(asReviewer.status).toBe(403);
+      expect(await asReviewer.text()).toContain('yours is a reviewer token');
+      expect((await call(first.url, '/api/v1/metrics', reviewer)).status).toBe(200);
+      const dashboard = /dashboard: +(\S+)/.exec(first.output)![1];
+      const page = await fetch(dashboard);
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+      // The printed curl line for a sync works as printed.
+      const curl = /curl -H "Authorization: Bearer (\S+)" -H "Content-Type: application\/json" -d '(\{"table".*?)' (\S+\/api\/v1\/sync)\n/.exec(first.output);
+      expect(curl).not.toBeNull();
+      const tried = await fetch(curl![3], { method: 'POST', headers: { Authorization: `Bearer ${curl![1]}`, 'Content-Type': 'application/json' }, body: curl![2] });
+      expect(await tried.json()).toMatchObject({ accepted: 1, rejected: [] });
+      expect(await first.stop()).toBe(0);
+
+      const second = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--demo', '--port', '0', ...args], { env, ready });
+      try {
+        expect(second.output).toContain('demo data:      already present');
+        const fresh = tokenOf(second.output, 'source');
+        expect(fresh).not.toBe(source);
+        for (const t of [fresh, source]) {
+          const again = await call(second.url, '/api/v1/sync/state?table=requests', t);
+          expect(((await again.json()) as { rows: unknown[] }).rows).toHaveLength(81);
+        }
+        expect((await call(second.url, '/api/v1/sources', tokenOf(second.output, 'admin'), { name: 'Yet another' })).status).toBe(201);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop();
+    }
+  }, PROCESS_TIMEOUT);
+});
+
+describe('serve', () => {
+  const b = backends[0];
+  test('`npm start` runs the demo; a configured admin token is used; a taken port is a one-line error', async () => {
+    const data = b.fresh();
+    const { args } = target(data);
+    const adminToken = 'operator-chosen-admin-token-123';
+    const started = await startCli('npm', ['start', '--silent', '--', '--port', '0', ...args], { env: { EQUITY_DESK_ADMIN_TOKEN: adminToken }, ready: /Try:[\s\S]*\/api\/v1\/sources\n/ });
+    try {
+      expect(started.output).toContain(`admin token:    ${adminToken} (from EQUITY_DESK_ADMIN_TOKEN)`);
+      const res = await fetch(`${started.url}/api/v1/reviewers`, { method: 'POST', headers: { Authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ name: 'Committee' }) });
+      expect(res.status).toBe(201);
+      const port = new URL(started.url).port;
+      const clash = await runCli(['serve', '--port', port, ...args]);
+      expect(clash.code).toBe(1);
+      expect(clash.stderr.trim()).toBe(`equity-desk serve: port ${port} is in use; pick another with --port`);
+    } finally {
+      await started.stop();
+    }
+  }, PROCESS_TIMEOUT);
+
+  test('without the demo or a configured token, the admin token is printed on the first start only', async () => {
+    const data = b.fresh();
+    const { args } = target(data);
+    const ready = /admin token: .*\n/;
+    const first = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', ...args], { ready });
+    const token = /admin token: +(eqd_\S+) \(shown once/.exec(first.output)?.[1];
+    expect(token).toBeDefined();
+    expect(first.output).not.toContain('reviewer token');
+    await first.stop();
+    const second = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', ...args], { ready });
+    try {
+      expect(second.output).toContain('admin token:    the one printed on the first start');
+      const res = await fetch(`${second.url}/api/v1/sources`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ name: 'First real source' }) });
+      expect(res.status).toBe(201);
+    } finally {
+      await second.stop();
+    }
+  }, PROCESS_TIMEOUT);
+});

@@ -1,0 +1,141 @@
+// The committee dashboard in a real browser (Chromium): behind the guard, reachable with a token in the
+// link, the same figures as the metrics JSON, charts drawn, filters usable from the keyboard, fits a phone.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../sync/api/server';
+import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
+import { withChromium } from '../../support/chromium';
+import { isBlankScreenshot } from '../../support/png';
+import { reportService, type ReportService } from './report-service';
+
+let svc: ReportService;
+let server: RunningServer;
+let metrics: DemandMetrics;
+const dashboardUrl = (query = '') => `${server.url}/dashboard?access_token=${svc.reviewerToken}${query}`;
+
+beforeAll(async () => {
+  svc = await reportService();
+  server = await svc.listen();
+  metrics = await (await svc.get('/api/v1/metrics')).json();
+});
+afterAll(async () => svc?.close());
+
+/** Every table as {caption → rows of cell texts}, read from the rendered page. */
+const tables = (page: Page) =>
+  page.$$eval('table', (ts) => Object.fromEntries(ts.map((t) => [t.caption?.textContent ?? '', [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent!.trim()))])));
+
+/** The page's text of a figure back to the JSON's number ("1,234.5" → 1234.5, "n/a" → null). */
+const parse = (s: string) => (s === 'n/a' ? null : Number(s.replace(/,/g, '')));
+
+describe('GET /dashboard', () => {
+  it('is behind the reviewer-or-admin guard', async () => {
+    expect((await svc.get('/dashboard', null)).status).toBe(401);
+    expect((await svc.get('/dashboard', svc.sourceToken)).status).toBe(403);
+    const res = await svc.get('/dashboard');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  });
+
+  it('answers a bad filter with the reason and the form, not a blank page', async () => {
+    const res = await svc.get('/dashboard?from=2024-02-30');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/role="alert">Filters not applied: from must be a date/);
+    expect(html).toMatch(/<form class="filters"/);
+  });
+
+  it('renders in Chromium with the figures of the metrics JSON, charts and accessible structure', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const res = await page.goto(dashboardUrl());
+      expect(res?.status()).toBe(200);
+      expect(await page.title()).toBe(`Equity Desk dashboard, as of ${metrics.asOf}`);
+      expect(await page.locator('h1').count()).toBe(1);
+
+      const t = await tables(page);
+      for (const [caption, measures] of [['How much did we do?', metrics.rba.howMuch], ['How well did we do it?', metrics.rba.howWell], ['Is anyone better off?', metrics.rba.betterOff]] as const) {
+        const rows = t[caption];
+        expect(rows, caption).toHaveLength(measures.length);
+        measures.forEach((x, i) => {
+          expect(rows[i][0]).toBe(x.label);
+          expect(rows[i].slice(1).map(parse), x.label).toEqual([x.value, ...x.trend.map((q) => q.value)]);
+        });
+      }
+      const other = new Map(t['Other figures'].map(([label, value]) => [label, parse(value)]));
+      expect(other.get('Open requests')).toBe(metrics.backlog.open);
+      expect(other.get('Follow-ups due')).toBe(metrics.followUps.due);
+      expect(other.get('Weeks of backlog at that pace')).toBe(metrics.capacity.weeksOfBacklog);
+      expect(t['Work plan by goal'].map((r) => [r[0], parse(r[3])])).toEqual(metrics.workplan.byGoal.map((g) => [g.goal, g.percentComplete]));
+
+      // Five charts, drawn server-side as SVG with shapes in them, each named for screen readers.
+      const charts = page.locator('figure svg[role="img"]');
+      expect(await charts.count()).toBe(5);
+      const named = await charts.evaluateAll((svgs) => svgs.map((s) => [s.closest('figure')!.querySelector('figcaption')!.textContent!, s.getAttribute('aria-label')!]));
+      for (const [caption, label] of named) expect(label.startsWith(`${caption}. `) && label.length > caption.length + 10, label).toBe(true);
+      expect(await page.locator('figure svg path').count()).toBeGreaterThan(20);
+      // Tables carry captions and header scopes; every form control has a label.
+      expect(await page.locator('table:not(:has(caption))').count()).toBe(0);
+      for (const id of ['from', 'to', 'source']) expect(await page.locator(`label[for="${id}"]`).count(), id).toBe(1);
+
+      const shot = await page.screenshot({ fullPage: true });
+      await writeFile(join(tmpdir(), 'equity-desk-dashboard.png'), shot);
+      expect(isBlankScreenshot(shot)).toBe(false);
+    });
+  }, 120_000);
+
+  it('filters from the keyboard alone, keeping the reader\'s access', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(dashboardUrl());
+      const focused: string[] = [];
+      while (!focused.includes('button:Apply filters') && focused.length < 20) {
+        await page.keyboard.press('Tab');
+        focused.push(await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.id || el.tagName.toLowerCase() + (el.textContent ? `:${el.textContent.trim()}` : '');
+        }));
+      }
+      expect(focused[0], focused.join(' | ')).toBe('a:Skip to the figures');
+      // Date inputs take focus once per date part in Chromium; the order is what matters.
+      const order = ['from', 'to', 'source', 'button:Apply filters'].map((x) => focused.indexOf(x));
+      expect(order.every((x) => x > 0), focused.join(' | ')).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      const outline = await page.$eval('#source', (el) => { (el as HTMLElement).focus(); return getComputedStyle(el).outlineStyle; });
+      expect(outline).not.toBe('none');
+
+      await page.focus('#source');
+      await page.selectOption('#source', svc.seeded.ids.s2);
+      await page.focus('button[type="submit"]');
+      await Promise.all([page.waitForURL(/source=/), page.keyboard.press('Enter')]);
+      expect(page.url()).toContain(`access_token=${svc.reviewerToken}`);
+      expect(await page.locator('header p').textContent()).toMatch(/source: Equity Commission/);
+      const t = await tables(page);
+      expect(t['Rows per source'].map((r) => r[0])).toEqual(['Equity Commission']);
+
+      // The download link carries the filters and the access token, and serves the workbook.
+      const href = await page.getAttribute('a.download', 'href');
+      expect(href).toContain(`source=${svc.seeded.ids.s2}`);
+      expect(href).toContain(`access_token=${svc.reviewerToken}`);
+      const download = await page.request.get(new URL(href!, server.url).toString());
+      expect(download.status()).toBe(200);
+      expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
+    });
+  }, 120_000);
+
+  it('fits a phone screen: no sideways scrolling of the page itself', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      await page.goto(dashboardUrl());
+      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      expect(scroll).toBeLessThanOrEqual(width);
+      const chartWidth = await page.$eval('figure svg', (s) => s.getBoundingClientRect().width);
+      expect(chartWidth).toBeLessThanOrEqual(390);
+      expect(isBlankScreenshot(await page.screenshot())).toBe(false);
+    });
+  }, 120_000);
+});

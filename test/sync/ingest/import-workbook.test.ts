@@ -1,0 +1,130 @@
+// `importWorkbook` on both backends: tables found by sheet name or headers, stable row ids, problems
+// placed at sheet, row and column, and re-importing the same file changing nothing.
+import { writeFile } from 'node:fs/promises';
+import { afterAll, describe, expect, test } from 'vitest';
+import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { isImportError } from '../../../sync/ingest/import-error';
+import { storeBackends } from '../../support/store-backends';
+import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
+
+const backends = storeBackends('ingest_import');
+const files = tempFolder('import');
+afterAll(async () => {
+  await Promise.all(backends.map((b) => b.cleanup()));
+  files.cleanup();
+});
+
+// Columns renamed and reordered the way real sheets are: Received is column F here.
+const REQUESTS: Grid = [
+  ['Request ID', 'Organization', 'Requester type', 'Status', 'Priority', 'Date received', 'Due', 'Satisfaction', 'Days open', 'Our notes'],
+  ['TA-1', 'City of Riverside', 'City', 'New', 'High', new Date(Date.UTC(2026, 2, 15)), '4/30/2026', null, 12, 'first'],
+  ['TA-2', 'Dept of Transportation', 'state agency', 'in-progress', 'Medium', '3/2/2026', 'TBD', 4, 40, null],
+  ['TA-3', 'County Health', 'County', 'New', 'Low', '13/45/2024', null, 9, null, null],
+  [],
+  ['TA-1', 'Duplicate of the first', 'City', 'New', 'Low', '3/20/2026', null, null, null, null],
+  [null, 'No id here', 'City', 'Triaged', 'Low', '3/21/2026', null, null, null, null],
+];
+
+// No sheet name to go by: found by its headers. Goal and phase are filled down; Timeline is a span.
+const PLAN: Grid = [
+  ['Goal', 'Phase', 'Task', 'Lead', 'Timeline', '% complete', 'Status'],
+  ['Normalize', 'Year 1', 'Train department heads', 'Office of Equity', 'Feb 2026 – Aug 2027', '50%', 'In progress'],
+  [null, null, 'TA on action plans (60 hours)', 'Office of Equity', 'Mar 2026 - Jun 2026', 0.2, 'In progress'],
+];
+
+const LISTS: Grid = [['Requester type', 'Priority', 'Status'], ['City', 'High', 'New']];
+const DASHBOARD: Grid = [['Received', 'Requesting organization', 'Status'], ['KPI', 'x', 'y']];
+const NOTES: Grid = [['Read me first'], ['This workbook tracks TA requests.']];
+
+const book = (extra: { name: string; rows: Grid }[] = []) => [
+  { name: 'Read me', rows: NOTES },
+  { name: 'Requests', rows: REQUESTS },
+  { name: 'Plan 2026', rows: PLAN },
+  { name: 'Lists', rows: LISTS },
+  { name: 'Dashboard', rows: DASHBOARD },
+  ...extra,
+];
+
+describe.each(backends)('import on $name', (backend) => {
+  test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Workbook', sourceKind: 'file' });
+    const file = await writeWorkbook(files.path(), book());
+    const at = new Date('2026-03-25T10:00:00Z');
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at });
+
+    expect(r.tables).toEqual([{ sheet: 'Requests', table: 'requests', rows: 5 }, { sheet: 'Plan 2026', table: 'workplan', rows: 2 }]);
+    expect(r.skipped).toEqual(['Read me', 'Lists', 'Dashboard']);
+    expect(r.accepted).toBe(5);
+    expect(r.unchanged).toBe(0);
+    expect(r.rejected.map((j) => [j.sheet, j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([
+      ['Requests', 4, ['receivedOn@F', 'satisfaction@H']],
+      ['Requests', 6, ['requestId@A']],
+    ]);
+    const received = r.rejected[0].errors[0];
+    expect(received.line).toBe('Requests!F4 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
+    expect(r.rejected[1].errors[0].message).toContain('"TA-1" is also on row 2');
+    expect(r.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: 'Requests', row: 1, field: '', column: 'J', message: expect.stringContaining('"Our notes"') }),
+        expect.objectContaining({ sheet: 'Requests', row: 3, field: 'dueOn', column: 'G', line: expect.stringMatching(/^Requests!G3 \(Due\): "TBD"/) }),
+      ]),
+    );
+
+    const ids = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) ids.push(row.rowId);
+    expect(ids).toEqual(['Requests#7', 'Requests:TA-1', 'Requests:TA-2']);
+    const plan = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) plan.push(row.values);
+    expect(plan.map((v) => [v.goal, v.phase, v.startOn, v.endOn])).toEqual([
+      ['Normalize', 'Year 1', '2026-02-01', '2027-08-31'],
+      ['Normalize', 'Year 1', '2026-03-01', '2026-06-30'],
+    ]);
+    const rejections = await store.rejections({ sourceIds: [principal.id] });
+    expect(rejections.find((j) => j.rowId === 'Requests:TA-3')).toMatchObject({ sheet: 'Requests', sheetRow: 4, errors: [expect.objectContaining({ field: 'receivedOn', column: 'F' }), expect.anything()] });
+
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
+    expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 5, 0]);
+    expect(importJson(again).rejected).toEqual(importJson(r).rejected);
+  });
+
+  test('a row gone from the workbook becomes a tombstone; the JSON document has exactly the contract keys', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Shrinking', sourceKind: 'file' });
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), book()), sourceId: principal.id, at: new Date() });
+    const fewer = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS.filter((row) => row[0] !== 'TA-2') }]);
+    const r = await importWorkbook(store, { file: fewer, sourceId: principal.id, at: new Date() });
+    // TA-2 is gone; the row without an ID moved up from row 7 to row 6, so under a row-number id it
+    // is a new row and the old one a tombstone. Rows with IDs keep theirs wherever they move.
+    expect([r.accepted, r.unchanged, r.deleted]).toEqual([1, 1, 2]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
+    expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
+    const doc = importJson(r);
+    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings']);
+    expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
+    expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
+    expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);
+  });
+
+  test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });
+    const reviewer = await store.createPrincipal({ kind: 'reviewer', name: 'Not a source' });
+    const good = await writeWorkbook(files.path(), book());
+    const text = files.path('notes.xlsx');
+    await writeFile(text, 'just text');
+    const empty = await writeWorkbook(files.path(), [{ name: 'Read me', rows: NOTES }]);
+    const cases: [string, string, string][] = [
+      [good, 'no-such-id', 'unknown-source'],
+      [good, reviewer.principal.id, 'unknown-source'],
+      [files.path('missing.xlsx'), principal.id, 'file-not-found'],
+      [text, principal.id, 'not-a-workbook'],
+      [empty, principal.id, 'no-tables'],
+    ];
+    for (const [file, sourceId, code] of cases) {
+      const error = await importWorkbook(store, { file, sourceId, at: new Date() }).catch((e: unknown) => e);
+      expect(isImportError(error) && error.code, `${file} ${sourceId}`).toBe(code);
+    }
+    expect(await store.syncState(principal.id, 'requests')).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+// Writing small .xlsx files for import tests: each sheet a grid of plain values (Date → date cell).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+
+export type Grid = ExcelJS.CellValue[][];
+
+export async function writeWorkbook(file: string, sheets: { name: string; rows: Grid }[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((r, i) => {
+      r.forEach((v, j) => {
+        if (v !== null && v !== undefined) ws.getCell(i + 1, j + 1).value = v;
+      });
+    });
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** A temp folder for one test file's workbooks, removed by `cleanup`. */
+export function tempFolder(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), `equity-desk-${prefix}-`));
+  let n = 0;
+  return { path: (name = `book-${++n}.xlsx`) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

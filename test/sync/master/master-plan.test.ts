@@ -1,0 +1,87 @@
+// The master workbook as a plan, checked as data (no writer, no store): sheets, columns, formats,
+// conditional formatting, the date filter, and rows produced lazily.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { masterPlan } from '../../../sync/master/master-plan';
+import { AS_OF, HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
+
+const ROWS = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP };
+
+function plan(filters: { from?: string; to?: string } = {}, rows: Partial<typeof ROWS> = ROWS) {
+  const metrics = aggregateMetrics({ ...rows, history: HISTORY }, { asOf: AS_OF, rules: DEFAULT_RULES, ...filters });
+  const png = new Uint8Array([137, 80, 78, 71]);
+  const charts = ['a', 'b'].map((id) => ({ spec: { id, title: `Chart ${id}`, alt: `About ${id}`, width: 640, height: 340 }, png }));
+  return { metrics, plan: masterPlan({ metrics, rows: (t) => rows[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts }) };
+}
+
+async function cells(sheet: SheetPlan): Promise<PlanCell[][]> {
+  const out: PlanCell[][] = [];
+  for await (const r of sheet.rows as AsyncIterable<PlanCell[]>) out.push([...r]);
+  return out;
+}
+
+const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.find((s) => s.name === name)!;
+
+describe('master plan', () => {
+  it('orders the sheets, leaving Roadmap out when no source has one', () => {
+    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Data quality']);
+    expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
+  });
+
+  it('gives data sheets a Source column, typed columns, frozen headers, filters and status colours', () => {
+    const requests = sheet(plan().plan, 'Requests');
+    expect(requests.columns[0].header).toBe('Source');
+    expect(requests.columns.find((c) => c.header === 'Received')).toMatchObject({ type: 'date', numFmt: 'yyyy-mm-dd' });
+    expect(requests.columns.find((c) => c.header === 'Estimated hours')).toMatchObject({ type: 'number', numFmt: '0.0' });
+    expect(requests).toMatchObject({ freeze: { rows: 1, columns: 2 }, autoFilter: true, expectedRows: REQUESTS.length });
+    const sla = requests.columns.findIndex((c) => c.header === 'SLA') + 1;
+    expect(requests.conditionals).toContainEqual({ column: sla, fromRow: 2, toRow: REQUESTS.length + 1, tones: TABLES.requests.derived.find((d) => d.name === 'slaState')!.palette });
+    const workplan = sheet(plan().plan, 'Work plan');
+    const pct = workplan.columns.findIndex((c) => c.header === '% complete') + 1;
+    expect(workplan.columns[pct - 1]).toMatchObject({ type: 'percent', numFmt: '0%' });
+    expect(workplan.conditionals).toContainEqual({ column: pct, fromRow: 2, toRow: WORKPLAN.length + 1, dataBar: true });
+  });
+
+  it('puts data bars on the counts of the breakdown sheets', () => {
+    const p = plan().plan;
+    for (const [name, header] of [['Demand', 'Received'], ['Fulfilment', 'Requests fulfilled'], ['Backlog', 'Open requests'], ['Capacity', 'Open hours']]) {
+      const s = sheet(p, name);
+      const column = s.columns.findIndex((c) => c.header === header) + 1;
+      expect(column, `${name} ${header}`).toBeGreaterThan(0);
+      expect(s.conditionals?.some((c) => c.column === column && c.dataBar), `${name} ${header}`).toBe(true);
+    }
+  });
+
+  it('writes rows lazily, with derived columns from the shared rules and Yes/No for checkboxes', async () => {
+    const rows = await cells(sheet(plan().plan, 'Requests'));
+    expect(rows).toHaveLength(REQUESTS.length);
+    const header = sheet(plan().plan, 'Requests').columns.map((c) => c.header);
+    const r4 = rows.find((r) => r[header.indexOf('Request ID')] === 'R4')!;
+    expect([r4[0], r4[header.indexOf('Days open')], r4[header.indexOf('SLA')], r4[header.indexOf('Age')]]).toEqual(['City of Oakridge', 60, 'Overdue', '31-90 days']);
+    const milestones = await cells(sheet(plan().plan, 'Milestones'));
+    const partnership = sheet(plan().plan, 'Milestones').columns.findIndex((c) => c.header === 'City partnership');
+    expect(milestones.map((r) => r[partnership])).toEqual(['Yes', 'No', null]);
+  });
+
+  it('applies the date filter to the Requests sheet exactly as the metrics do', async () => {
+    const { metrics, plan: p } = plan({ from: '2024-04-01', to: '2024-06-30' });
+    const rows = await cells(sheet(p, 'Requests'));
+    expect(rows.map((r) => r[1])).toEqual(['R3', 'R4', 'R5']);
+    expect(rows).toHaveLength(metrics.demand.total);
+  });
+
+  it('places each chart below the figures, one under another, with its text alternative', () => {
+    const summary = sheet(plan().plan, 'Summary');
+    const figures = (summary.preamble?.length ?? 0) + (summary.rows as PlanCell[][]).length;
+    expect(summary.images!.map((i) => [i.row >= figures, i.col, i.alt])).toEqual([[true, 0, 'Chart a. About a'], [true, 0, 'Chart b. About b']]);
+    const [a, b] = summary.images!;
+    expect(b.row * 20).toBeGreaterThanOrEqual(a.row * 20 + a.height);
+  });
+
+  it('says so when no row was rejected', async () => {
+    expect(await cells(sheet(plan().plan, 'Data quality'))).toEqual([['No rejected rows: every row of every source was accepted.']]);
+  });
+});
+

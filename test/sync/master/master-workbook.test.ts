@@ -1,0 +1,125 @@
+// The master workbook from a real store: read back by openpyxl (an independent reader) and rendered to PDF by
+// LibreOffice; the Summary must show exactly the figures of the metrics JSON for the same data.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
+import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
+import { convertToPdf } from '../../support/libreoffice';
+import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
+import { pdfToPngs } from '../../support/pdf';
+import { isBlankScreenshot } from '../../support/png';
+import { AS_OF } from '../metrics/demand-rows';
+import { FORMULA_TEXT, REJECTED, seededStore, type SeededStore } from './seed-store';
+
+let seeded: SeededStore;
+let dir: string;
+let file: string;
+let metrics: DemandMetrics;
+let sheets: OpenpyxlSheet[];
+const sheet = (name: string) => sheets.find((s) => s.name === name)!;
+
+beforeAll(async () => {
+  seeded = await seededStore();
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-master-out-'));
+  file = join(dir, 'master.xlsx');
+  const out = createWriteStream(file);
+  metrics = await writeMasterWorkbook(seeded.store, { asOf: AS_OF, rules: DEFAULT_RULES }, out);
+  out.end();
+  await finished(out);
+  sheets = (await readWithOpenpyxl(file)).sheets;
+});
+
+afterAll(async () => {
+  await seeded?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('master workbook', () => {
+  it('has the contracted sheets, Roadmap included when a source has one', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Data quality']);
+  });
+
+  it('holds every consolidated row, with its source first', () => {
+    for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
+      const [header, ...rows] = sheet(TABLES[table].sheet).rows;
+      expect(header[0]).toBe('Source');
+      expect(header.slice(1, 1 + TABLES[table].columns.length)).toEqual(TABLES[table].columns.map((c) => c.header));
+      const perSource = new Map<unknown, number>();
+      for (const r of rows) perSource.set(r[0], (perSource.get(r[0]) ?? 0) + 1);
+      const expected = new Map<unknown, number>();
+      for (const r of seeded.rows[table]) expected.set(r.sourceName, (expected.get(r.sourceName) ?? 0) + 1);
+      expect(perSource).toEqual(expected);
+    }
+  });
+
+  it('writes derived columns computed by the shared rules', () => {
+    const [header, ...rows] = sheet('Requests').rows;
+    const col = (h: string) => header.indexOf(h);
+    const r4 = rows.find((r) => r[col('Request ID')] === 'R4')!;
+    expect(r4[col('Days open')]).toBe(60);
+    expect(r4[col('SLA')]).toBe('Overdue');
+    expect(r4[col('Age')]).toBe('31-90 days');
+    expect(r4[col('Received')]).toBe('2024-05-01T00:00:00');
+  });
+
+  it('keeps text that looks like a formula as text', () => {
+    const [header, ...rows] = sheet('Requests').rows;
+    const r5 = rows.find((r) => r[header.indexOf('Request ID')] === 'R5')!;
+    expect(r5[header.indexOf('Description')]).toBe(FORMULA_TEXT);
+    expect(r5[header.indexOf('Notes')]).toBe('@mention +1 -2');
+  });
+
+  it('lists each rejected row with its source, sheet, row, field and message', () => {
+    const [header, ...rows] = sheet('Data quality').rows;
+    expect(header.slice(0, 5)).toEqual(['Source', 'Sheet', 'Row', 'Field', 'Message']);
+    expect(rows.map((r) => r.slice(0, 5))).toEqual(REJECTED[0].errors.map((e) => ['City of Oakridge', 'Requests', 9, e.field === 'receivedOn' ? 'Received' : 'Contact email', e.message]));
+  });
+
+  it('shows on Summary exactly the figures of the metrics JSON', () => {
+    const rows = sheet('Summary').rows;
+    const byLabel = new Map(rows.filter((r) => typeof r[0] === 'string').map((r) => [r[0] as string, r.slice(1)]));
+    const measures = [...metrics.rba.howMuch, ...metrics.rba.howWell, ...metrics.rba.betterOff];
+    expect(measures.length).toBeGreaterThan(10);
+    for (const x of measures) {
+      const cells = byLabel.get(x.label);
+      expect(cells, x.label).toBeDefined();
+      expect(cells!.slice(0, 1 + x.trend.length), x.label).toEqual([x.value, ...x.trend.map((t) => t.value)]);
+    }
+    const json: Record<string, number | null> = {
+      'Open requests': metrics.backlog.open,
+      'Open requests past their SLA': metrics.backlog.overdue,
+      'Follow-ups due': metrics.followUps.due,
+      'Proactive share of requests (%)': metrics.demand.origin.proactivePercent,
+      'Weeks of backlog at that pace': metrics.capacity.weeksOfBacklog,
+      'Staff capacity in hours per week': metrics.capacity.capacityHoursPerWeek,
+      'Work plan complete (%)': metrics.workplan.total.percentComplete,
+    };
+    for (const [label, value] of Object.entries(json)) expect(byLabel.get(label)?.[0], label).toBe(value);
+    // The same data, hand-checked: the history-based median (17.5) rather than the current rows' (10).
+    expect(byLabel.get('Median days to fulfil')?.[0]).toBe(17.5);
+  });
+
+  it('carries the five charts as pictures with their text alternatives', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(file);
+    const pictures = book.getWorksheet('Summary')!.getImages();
+    expect(pictures).toHaveLength(5);
+    expect(new Set(pictures.map((p) => p.range.tl.nativeRow)).size).toBe(5);
+    const summary = sheet('Summary').rows.flat().filter((v): v is string => typeof v === 'string');
+    for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfilment', 'Open hours per assignee', 'Work-plan progress']) {
+      expect(summary.some((v) => v.startsWith(title)), title).toBe(true);
+    }
+  });
+
+  it('opens in LibreOffice and prints a Summary page that is not blank', async () => {
+    const pdf = await convertToPdf(file, dir);
+    const pages = await pdfToPngs(pdf, 50);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(isBlankScreenshot(await readFile(pages[0]))).toBe(false);
+  }, 180_000);
+});

@@ -1,0 +1,58 @@
+// Puts the hand-made rows of demand-rows.ts into a real SQLite store, with their history as separate
+// batches at the recorded times, so the master workbook and dashboard are tested from storage.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TableName } from '../../../shared/index';
+import type { MetricsRow } from '../../../sync/metrics/request-metrics';
+import { openStore, type RejectedRow, type RowStore } from '../../../sync/store/row-store';
+import { HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
+
+/** Text a spreadsheet would run as a formula if it were written as one. */
+export const FORMULA_TEXT = '=HYPERLINK("http://example.invalid","click")';
+
+export interface SeededStore {
+  store: RowStore;
+  /** Store ids of the sources the fixtures call s1 and s2. */
+  ids: Record<'s1' | 's2', string>;
+  rows: Record<TableName, MetricsRow[]>;
+  /** The SQLite data directory, for running the CLI against the same store. */
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export const REJECTED: RejectedRow[] = [
+  { rowId: 'bad-1', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'receivedOn', message: 'Received is required' }, { field: 'contactEmail', message: '=1+1 is not an email address' }] },
+];
+
+export async function seededStore(): Promise<SeededStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'equity-desk-master-'));
+  const store = await openStore({ dataDir: dir });
+  const s1 = (await store.createPrincipal({ kind: 'source', name: 'City of Oakridge', sourceKind: 'excel' })).principal.id;
+  const s2 = (await store.createPrincipal({ kind: 'source', name: 'Equity Commission', sourceKind: 'google-sheets' })).principal.id;
+  const ids = { s1, s2 };
+  const real = (fake: string) => ids[fake as 's1' | 's2'];
+  const upsert = (values: Record<string, unknown>, rowId: string) => ({ rowId, hash: JSON.stringify(values), values });
+
+  for (const h of HISTORY) {
+    await store.applyBatch({ sourceId: real(h.sourceId), table: 'requests', upserts: [upsert(h.values!, h.rowId)], deletes: [], full: false, rejected: [], at: h.at });
+  }
+  const withFormulaText = (r: MetricsRow) => (r.rowId === 'R5' ? { ...r, values: { ...r.values, description: FORMULA_TEXT, notes: '@mention +1 -2' } } : r);
+  const tables: Record<TableName, MetricsRow[]> = {
+    requests: REQUESTS.map(withFormulaText).map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+    workplan: WORKPLAN.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+    milestones: MILESTONES.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+    roadmap: ROADMAP.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+  };
+  const last = new Date('2024-06-29T12:00:00Z');
+  for (const [table, rows] of Object.entries(tables) as [TableName, MetricsRow[]][]) {
+    for (const sourceId of [s1, s2]) {
+      const mine = rows.filter((r) => r.sourceId === sourceId);
+      const rejected = table === 'requests' && sourceId === s1 ? REJECTED : [];
+      if (mine.length || rejected.length) {
+        await store.applyBatch({ sourceId, table, upserts: mine.map((r) => upsert(r.values, r.rowId)), deletes: [], full: false, rejected, at: last });
+      }
+    }
+  }
+  return { store, ids, rows: tables, dataDir: dir, close: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+}

@@ -1,0 +1,151 @@
+// Demand metrics on hand-made rows: every expected figure is worked out by hand from demand-rows.ts.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
+import { AS_OF, HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from './demand-rows';
+
+const opts = { asOf: AS_OF, rules: DEFAULT_RULES };
+const metrics = () => aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP, history: HISTORY }, opts);
+
+describe('time to fulfil', () => {
+  it('takes fulfilment dates from the change history, not from the current rows', () => {
+    const m = metrics();
+    // History: R1 15 days (25 Jan, not the back-dated 12 Jan), R2 10, s2/R1 30; R3 has no history: 20 from its row.
+    expect(m.fulfilment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27 });
+    // The current rows alone would give R1 2 days and s2/R1 none: median 10.
+    const rowsOnly = aggregateMetrics({ requests: REQUESTS }, opts);
+    expect(rowsOnly.fulfilment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18 });
+  });
+
+  it('judges the SLA by the fulfilment date history recorded', () => {
+    // R1 (High, 7 days) fulfilled on day 15: missed. R2, R3 and s2/R1 (due 14 Apr, done 14 Apr) met.
+    expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75 });
+  });
+
+  it('keeps the first fulfilment even if the request is reopened and fulfilled again', () => {
+    const reopened = [
+      ...HISTORY,
+      { sourceId: 's1', rowId: 'R1', at: new Date('2024-03-01T10:00:00Z'), op: 'upsert' as const, values: { ...REQUESTS[0].values, status: 'In progress', fulfilledOn: null } },
+      { sourceId: 's1', rowId: 'R1', at: new Date('2024-03-20T10:00:00Z'), op: 'upsert' as const, values: { ...REQUESTS[0].values, fulfilledOn: '2024-03-20' } },
+    ];
+    const m = aggregateMetrics({ requests: REQUESTS, history: reopened }, opts);
+    expect(m.fulfilment.medianDays).toBe(17.5);
+  });
+});
+
+describe('demand', () => {
+  it('counts requests by month, requester type and category', () => {
+    const m = metrics();
+    expect(m.demand.total).toBe(7);
+    expect(m.demand.months).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(m.demand.byMonth.map((x) => x.total)).toEqual([1, 1, 2, 1, 1, 1]);
+    expect(m.demand.byMonth[2].byRequesterType).toEqual({ City: 1, County: 1 });
+    expect(m.demand.cells).toContainEqual({ month: '2024-03', requesterType: 'County', category: 'Training & workshops', count: 1 });
+    expect(m.demand.byRequesterType).toEqual([
+      { key: 'State agency', count: 1 }, { key: 'Legislative office', count: 1 }, { key: 'City', count: 3 }, { key: 'County', count: 2 },
+    ]);
+    expect(m.demand.origin).toEqual({ reactive: 6, proactive: 1, unspecified: 0, reactivePercent: 85.7, proactivePercent: 14.3 });
+  });
+
+  it('filters by date received and by source', () => {
+    const q2 = aggregateMetrics({ requests: REQUESTS, history: HISTORY }, { ...opts, from: '2024-04-01', to: '2024-06-30' });
+    expect(q2.demand.total).toBe(3);
+    const s2 = aggregateMetrics({ requests: REQUESTS, roadmap: ROADMAP, history: HISTORY }, { ...opts, sourceIds: ['s2'] });
+    expect(s2.demand.total).toBe(1);
+    expect(s2.fulfilment.medianDays).toBe(30);
+    expect(s2.sources).toEqual([{ id: 's2', name: 'Equity Commission', requests: 1, workplan: 0, milestones: 0, roadmap: 1 }]);
+  });
+});
+
+describe('backlog, follow-ups, hours and capacity', () => {
+  it('ages the open backlog and flags its SLA', () => {
+    // R4: 60 days open, due 4 May (Urgent: 3 days) → overdue. R5: 5 days open, due 2 Jul → due soon.
+    expect(metrics().backlog).toEqual({
+      open: 2, onTime: 0, dueSoon: 1, overdue: 1,
+      byAgeBucket: [{ key: '0-7 days', count: 1 }, { key: '8-30 days', count: 0 }, { key: '31-90 days', count: 1 }, { key: 'Over 90 days', count: 0 }],
+    });
+  });
+
+  it('counts follow-ups due, and outcomes recorded', () => {
+    const f = metrics().followUps;
+    expect(f).toMatchObject({ due: 2, upcoming: 0, recorded: 2 });
+    expect(f.outcomes).toEqual([{ key: 'Action plan adopted', count: 1 }, { key: 'No change yet', count: 1 }]);
+  });
+
+  it('sets open load per assignee against weekly capacity', () => {
+    const h = metrics().hours;
+    expect(h.estimated).toBe(25);
+    expect(h.spent).toBe(36);
+    expect(h.byAssignee[0]).toEqual({ assignee: 'J. Chen', requests: 2, open: 1, estimated: 10, spent: 16, openHours: 6, weeklyCapacity: 20, weeksOfWork: 0.3 });
+    expect(h.byAssignee.find((a) => a.assignee === 'Unassigned')).toMatchObject({ open: 1, openHours: 3, weeklyCapacity: 0, weeksOfWork: null });
+  });
+
+  it('compares recent intake with fulfilment over the last 12 weeks', () => {
+    const c = metrics().capacity;
+    // Window 8 Apr – 30 Jun: received R4 and R5; fulfilled R3 (21 Apr) and s2/R1 (14 Apr).
+    expect(c).toMatchObject({ weeks: 12, windowStart: '2024-04-08', windowEnd: '2024-06-30', intakePerWeek: 0.2, fulfilledPerWeek: 0.2, openRequests: 2, weeksOfBacklog: 12, backlogGrowing: false });
+    expect(c.weekly.reduce((a, w) => a + w.received, 0)).toBe(2);
+    // Hours per fulfilled request: (9 + 5 + 12 + 6) / 4 = 8; intake 2/12 a week → 1.3 hours a week.
+    expect(c.hoursPerRequest).toBe(8);
+    expect(c.demandHoursPerWeek).toBe(1.3);
+    // Staff active in the window: J. Chen (20), M. Okafor (15), and R5 is unassigned.
+    expect(c.capacityHoursPerWeek).toBe(35);
+    expect(c.demandExceedsCapacity).toBe(false);
+  });
+
+  it('says when demand outgrows staff hours', () => {
+    const busy = Array.from({ length: 40 }, (_, i) => ({
+      sourceId: 's1', sourceName: 'City', rowId: `B${i}`,
+      values: { receivedOn: '2024-06-10', requesterOrg: 'X', status: 'Assigned', assignee: 'S. Patel', estimatedHours: 20, priority: 'Low' },
+    }));
+    const c = aggregateMetrics({ requests: busy }, opts).capacity;
+    expect(c.backlogGrowing).toBe(true);
+    expect(c.weeksOfBacklog).toBeNull();
+    expect(c.summary).toMatch(/backlog is growing/);
+  });
+
+  it('averages satisfaction', () => {
+    expect(metrics().satisfaction).toMatchObject({ responses: 2, average: 4.5 });
+  });
+});
+
+describe('work plans and milestones', () => {
+  it('rolls work-plan items up per source and goal with the shared status rule', () => {
+    const w = metrics().workplan;
+    // W1: 10 % of a year at 50 % elapsed → at risk; W2 ended in March → overdue; W3 completed.
+    expect(w.total).toMatchObject({ items: 3, percentComplete: 53.3, complete: 1, atRisk: 1, overdue: 1, target: 65, actual: 15 });
+    expect(w.byGoal.map((g) => [g.goal, g.items, g.percentComplete])).toEqual([['Normalize', 2, 30], ['Operationalize', 1, 100]]);
+  });
+
+  it('lists upcoming and missed milestones, roadmap items included', () => {
+    const ms = metrics().milestones;
+    expect(ms.counts).toEqual([
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0 },
+      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
+    ]);
+    expect(ms.upcoming.map((m) => [m.title, m.status])).toEqual([['Council briefing', 'Due this week'], ['Annual report', 'Upcoming']]);
+    expect(ms.missed.map((m) => [m.title, m.date])).toEqual([['Community forum', '2024-06-10']]);
+  });
+});
+
+describe('Results-Based Accountability', () => {
+  it('groups headline figures with a trend by quarter', () => {
+    const { rba } = metrics();
+    expect(rba.quarters).toEqual(['2024-Q1', '2024-Q2']);
+    const find = (id: string) => [...rba.howMuch, ...rba.howWell, ...rba.betterOff].find((x) => x.id === id)!;
+    expect(find('requestsFulfilled')).toMatchObject({ value: 4, trend: [{ quarter: '2024-Q1', value: 2 }, { quarter: '2024-Q2', value: 2 }] });
+    expect(find('taHours').value).toBe(32);
+    // Served: Oakridge Parks, Lake County (twice), Dept. of Health.
+    expect(find('organizationsServed')).toMatchObject({ value: 3, trend: [{ value: 2 }, { value: 2 }] });
+    expect(find('proactiveOutreach').value).toBe(1);
+    expect(find('onTimePercent')).toMatchObject({ value: 75, trend: [{ value: 50 }, { value: 100 }] });
+    expect(find('medianDays')).toMatchObject({ value: 17.5, trend: [{ value: 12.5 }, { value: 25 }] });
+    expect(find('positiveOutcomePercent')).toMatchObject({ value: 50, trend: [{ value: null }, { value: 50 }] });
+  });
+
+  it('produces a document that matches its schema', () => {
+    expect(() => demandMetricsSchema.parse(metrics())).not.toThrow();
+    expect(() => demandMetricsSchema.parse(aggregateMetrics({}, opts))).not.toThrow();
+  });
+});

@@ -1,0 +1,49 @@
+// The batch rules on their own, without a database: what gets written, tombstoned and cleared.
+import { describe, expect, test } from 'vitest';
+import { planBatch, rowIdsToLookUp, type StoredState } from '../../../sync/store/batch-plan';
+import type { Batch } from '../../../sync/store/row-store';
+
+const batch = (b: Partial<Batch>): Batch => ({ sourceId: 's', table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: new Date(0), ...b });
+const up = (rowId: string, hash: string) => ({ rowId, hash, values: {} });
+const stored = (entries: [string, string, boolean][]) => new Map<string, StoredState>(entries.map(([id, hash, deleted]) => [id, { hash, deleted }]));
+
+describe('planBatch', () => {
+  test('writes new, changed and revived rows; skips live rows with the same hash', () => {
+    const plan = planBatch(
+      batch({ upserts: [up('same', 'h1'), up('changed', 'h2'), up('revived', 'h3'), up('new', 'h4')] }),
+      stored([['same', 'h1', false], ['changed', 'old', false], ['revived', 'h3', true]]),
+      new Set(),
+    );
+    expect(plan.writes.map((r) => r.rowId)).toEqual(['changed', 'revived', 'new']);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.tombstones).toEqual([]);
+  });
+
+  test('a full sync tombstones live rows absent from upserts, rejected and deletes, once each', () => {
+    const plan = planBatch(
+      batch({ full: true, upserts: [up('kept', 'h')], rejected: [{ rowId: 'bad', errors: [] }], deletes: ['gone', 'gone'] }),
+      stored([['kept', 'h', false], ['bad', 'h', false], ['gone', 'h', false], ['missing', 'h', false], ['dead', 'h', true]]),
+      new Set(['bad', 'missing', 'kept']),
+    );
+    expect(plan.tombstones.sort()).toEqual(['gone', 'missing']);
+    expect(plan.clearRejections.sort()).toEqual(['kept', 'missing']);
+    expect(plan.rejections.map((r) => r.rowId)).toEqual(['bad']);
+  });
+
+  test('a partial sync looks up only its own rows and leaves the rest alone', () => {
+    const b = batch({ upserts: [up('a', 'h')], deletes: ['b'] });
+    expect(rowIdsToLookUp(b)).toEqual(['a', 'b']);
+    expect(rowIdsToLookUp({ ...b, full: true })).toBe('all');
+    const plan = planBatch(b, stored([['a', 'h', false], ['b', 'h', false], ['c', 'h', false]]), new Set(['c']));
+    expect(plan.tombstones).toEqual(['b']);
+    expect(plan.clearRejections).toEqual([]);
+  });
+
+  test.each([
+    ['a repeated upsert', { upserts: [up('a', '1'), up('a', '2')] }],
+    ['an upsert that is also rejected', { upserts: [up('a', '1')], rejected: [{ rowId: 'a', errors: [] }] }],
+    ['a rejected row that is also deleted', { rejected: [{ rowId: 'a', errors: [] }], deletes: ['a'] }],
+  ])('refuses %s', (_, b) => {
+    expect(() => planBatch(batch(b), new Map(), new Set())).toThrow(expect.objectContaining({ name: 'StoreError', code: 'invalid-batch' }));
+  });
+});

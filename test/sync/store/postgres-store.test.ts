@@ -1,0 +1,63 @@
+// The PostgreSQL store against the real local server: the shared contract, each test file in its own schemas.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openStore } from '../../../sync/store/row-store';
+import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
+import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
+
+const base = randomSchemaName('rowstore');
+const schemas = new Set<string>();
+const schemaOf = (place: string) => {
+  const name = `${base}_${place}`;
+  schemas.add(name);
+  return name;
+};
+afterAll(() => dropSchemas(schemas));
+
+const open = ({ place = randomBytes(4).toString('hex'), ...rest }: StoreOpenOptions = {}) =>
+  openStore({ databaseUrl: TEST_DATABASE_URL, schema: schemaOf(place), ...rest });
+
+async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+runRowStoreContract('PostgreSQL store', open, {
+  async storedText(place) {
+    const schema = schemaOf(place);
+    const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1', [schema]);
+    const dumps = await Promise.all(tables.map((t) => query(`select * from "${schema}"."${t.table_name}"`)));
+    return JSON.stringify(dumps);
+  },
+});
+
+describe('PostgreSQL store', () => {
+  test('creates its tables inside the given schema and records one migration after reopening', async () => {
+    for (let i = 0; i < 3; i++) await (await open({ place: 'layout' })).close();
+    const schema = schemaOf('layout');
+    const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'principals',
+      'rejections',
+      'row_history',
+      'schema_migrations',
+      'schema_migrations_lock',
+      'sheet_rows',
+      'tokens',
+    ]);
+    expect(await query(`select name from "${schema}".schema_migrations`)).toEqual([{ name: '0001-initial' }]);
+  });
+
+  test('refuses a schema name that is not a plain identifier', async () => {
+    await expect(openStore({ databaseUrl: TEST_DATABASE_URL, schema: 'x"; drop schema public; --' })).rejects.toMatchObject({
+      name: 'StoreError',
+      code: 'invalid-schema',
+    });
+  });
+});

@@ -1,0 +1,58 @@
+// The embedded SQLite store: the shared contract, plus what only a file on disk can show.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openStore } from '../../../sync/store/row-store';
+import { SQLITE_FILE } from '../../../sync/store/sqlite-store';
+import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
+
+const root = mkdtempSync(join(tmpdir(), 'equity-desk-sqlite-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const dirOf = (place: string) => join(root, place);
+const open = ({ place = randomUUID(), ...rest }: StoreOpenOptions = {}) => openStore({ dataDir: dirOf(place), ...rest });
+
+runRowStoreContract('SQLite store', open, {
+  // The WAL holds recent writes until a checkpoint, so read it as well as the main file.
+  async storedText(place) {
+    const file = join(dirOf(place), SQLITE_FILE);
+    return [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
+  },
+});
+
+describe('SQLite store on disk', () => {
+  test('keeps its data in DIR/equity-desk.sqlite, in WAL mode, with one recorded migration after reopening', async () => {
+    const dir = dirOf('layout');
+    for (let i = 0; i < 3; i++) await (await openStore({ dataDir: dir })).close();
+    const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
+    try {
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(file.prepare('select name from schema_migrations').pluck().all()).toEqual(['0001-initial']);
+    } finally {
+      file.close();
+    }
+  });
+
+  test('two stores on one directory (service and CLI) see each other\'s writes', async () => {
+    const dir = dirOf('shared');
+    const service = await openStore({ dataDir: dir });
+    const cli = await openStore({ dataDir: dir });
+    try {
+      const { principal } = await cli.createPrincipal({ kind: 'source', name: 'Imported workbook', sourceKind: 'file' });
+      const upserts = [{ rowId: 'r1', hash: 'h1', values: { status: 'New' } }];
+      await cli.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+      expect(await service.syncState(principal.id, 'requests')).toEqual([{ rowId: 'r1', hash: 'h1' }]);
+      await service.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [], deletes: ['r1'], full: false, rejected: [], at: new Date() });
+      expect(await cli.syncState(principal.id, 'requests')).toEqual([]);
+    } finally {
+      await Promise.all([service.close(), cli.close()]);
+    }
+  });
+
+  test('refuses a database URL that is not PostgreSQL', async () => {
+    await expect(openStore({ databaseUrl: 'mysql://localhost/x' })).rejects.toMatchObject({ name: 'StoreError', code: 'unsupported-database' });
+  });
+});

@@ -1,0 +1,212 @@
+// The streaming writer: plans written to memory and read back (exceljs and openpyxl) match the plan.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
+import { isWorkbookError } from '../../../sync/workbook/workbook-error';
+import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { recalcWithLibreOffice } from '../../support/libreoffice';
+import { readWithOpenpyxl } from '../../support/openpyxl';
+import { readXlsxCells } from '../../support/xlsx-cells';
+
+// A 2 × 1 PNG (red, blue), enough for the file to carry a real picture.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEElEQVR4nGP4z8DAwMDwHwAE/wH/2Q7GJgAAAABJRU5ErkJggg==', 'base64');
+
+const FORMULA_LIKE = ['=HYPERLINK("http://x.example","click")', '+44 20 7946 0000', '-5 days, then call', '@SUM(A1:A2)'];
+
+async function* slowRows(): AsyncGenerator<readonly PlanCell[]> {
+  for (let i = 0; i < 250; i++) yield [`row ${i}`, i];
+}
+
+const requests: SheetPlan = {
+  name: 'Requests',
+  columns: [
+    { header: 'Note', width: 30 },
+    { header: 'Received', width: 12, type: 'date' },
+    { header: 'Share', width: 9, type: 'percent', numFmt: '0%' },
+    { header: 'Hours', width: 8, type: 'number', numFmt: '0.0' },
+    { header: 'Due', width: 12, type: 'date', numFmt: 'dd/mm/yyyy' },
+    { header: 'SLA', width: 10, type: 'text' },
+  ],
+  preamble: [['Requests log'], ['Cached values as of 2026-03-01']],
+  rows: [
+    [FORMULA_LIKE[0], '2026-03-01', 0.25, 1.5, { formula: 'B4+14', result: '2026-03-15' }, { formula: 'IF(E4<DATE(2026,3,1),"Overdue","On time")', result: 'On time' }],
+    [FORMULA_LIKE[1], '2026-02-01', 1, 10, { formula: 'B5+14', result: '2026-02-15' }, { formula: 'IF(E5<DATE(2026,3,1),"Overdue","On time")', result: 'Overdue' }],
+    [FORMULA_LIKE[2], 'TBD', null, null, null, { formula: 'IF(ISNUMBER(E6),"x","")', result: '' }],
+    [FORMULA_LIKE[3], null, 0.5, { formula: 'C7*4', result: 2 }, null, true],
+  ],
+  freeze: { rows: 3, columns: 1 },
+  autoFilter: true,
+  validations: [
+    { column: 6, fromRow: 4, toRow: 50, list: 'Lists!$A$2:$A$6' },
+    { column: 1, fromRow: 4, toRow: 50, list: ['Yes', 'No'], allowOther: true },
+  ],
+  conditionals: [
+    { column: 6, fromRow: 4, toRow: 50, tones: { 'On time': 'good', Overdue: 'bad' } },
+    { column: 3, fromRow: 4, toRow: 50, dataBar: true },
+  ],
+  tabColor: '#2E75B6',
+};
+
+const plan: WorkbookPlan = {
+  title: 'Writer test',
+  sheets: [
+    requests,
+    { name: 'Lists', columns: [{ header: 'SLA', width: 12 }], rows: [['On time'], ['Due soon'], ['Overdue']] },
+    { name: 'Summary', columns: [{ header: 'Measure', width: 20 }, { header: 'Value', width: 10 }], header: false, rows: [['Open', { formula: 'COUNTA(Requests!A4:A7)', result: 4 }]],
+      images: [{ png: PNG, col: 3, row: 4, width: 240, height: 120, alt: 'Requests by month (chart)' }] },
+    { name: 'Log', columns: [{ header: 'Text', width: 20 }, { header: 'N', width: 6, type: 'number' }], rows: slowRows(), table: 'Log table' },
+  ],
+};
+
+let dir: string;
+let file: string;
+let book: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-writer-'));
+  file = join(dir, 'writer.xlsx');
+  const buffer = await writeWorkbookToBuffer(plan);
+  await writeFile(file, buffer);
+  book = new ExcelJS.Workbook();
+  await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sheet = (name: string) => book.getWorksheet(name)!;
+
+describe('writeWorkbook', () => {
+  it('writes the sheets in order with the title', () => {
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Requests', 'Lists', 'Summary', 'Log']);
+    expect(book.title).toBe('Writer test');
+  });
+
+  it('puts the preamble above a bold header, frozen, with widths, formats and tab colour', () => {
+    const ws = sheet('Requests');
+    expect(ws.getCell('A1').value).toBe('Requests log');
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getRow(3).values).toEqual([undefined, 'Note', 'Received', 'Share', 'Hours', 'Due', 'SLA']);
+    expect(ws.getCell('B3').font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
+    expect(ws.columns.map((c) => c.width)).toEqual([30, 12, 9, 8, 12, 10]);
+    expect(ws.getCell('B4').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('C4').numFmt).toBe('0%');
+    expect(ws.getCell('E4').numFmt).toBe('dd/mm/yyyy');
+    expect(ws.properties.tabColor).toEqual({ argb: 'FF2E75B6' });
+  });
+
+  it('writes ISO dates in date columns as dates, other text as text', () => {
+    const ws = sheet('Requests');
+    expect(ws.getCell('B4').value).toEqual(new Date(Date.UTC(2026, 2, 1)));
+    expect(ws.getCell('B6').value).toBe('TBD');
+    expect(ws.getCell('C4').value).toBe(0.25);
+    expect(ws.getCell('F7').value).toBe(true);
+  });
+
+  it('keeps text that looks like a formula as text', () => {
+    const ws = sheet('Requests');
+    FORMULA_LIKE.forEach((text, i) => {
+      const cell = ws.getCell(`A${4 + i}`);
+      expect(cell.value).toBe(text);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+    });
+  });
+
+  it('writes formulas with their cached results, dates as dates', () => {
+    const ws = sheet('Requests');
+    expect(ws.getCell('E4').formula).toBe('B4+14');
+    expect(ws.getCell('E4').result).toEqual(new Date(Date.UTC(2026, 2, 15)));
+    expect(ws.getCell('F5').formula).toBe('IF(E5<DATE(2026,3,1),"Overdue","On time")');
+    expect(ws.getCell('F5').result).toBe('Overdue');
+    expect(ws.getCell('D7').result).toBe(2);
+    expect(sheet('Summary').getCell('B1').result).toBe(4);
+  });
+
+  it('adds list validations from a range and from literal values', () => {
+    const ws = sheet('Requests');
+    for (const address of ['F4', 'F50']) expect(ws.getCell(address).dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$A$2:$A$6'], errorStyle: 'stop' });
+    expect(ws.getCell('A20').dataValidation).toMatchObject({ type: 'list', formulae: ['"Yes,No"'], errorStyle: 'warning' });
+    expect(ws.getCell('F51').dataValidation).toBeUndefined();
+  });
+
+  it('colours status texts by tone and draws data bars', () => {
+    const cfs = (sheet('Requests') as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const tones = cfs.find((c) => c.ref === 'F4:F50')!;
+    expect(tones.rules.map((r) => [(r as ExcelJS.CellIsRuleType).formulae?.[0], r.style?.fill])).toEqual([
+      ['"On time"', { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }],
+      ['"Overdue"', { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }],
+    ]);
+    const bars = cfs.find((c) => c.ref === 'C4:C50')!;
+    expect(bars.rules[0].type).toBe('dataBar');
+    const priorities = cfs.flatMap((c) => c.rules.map((r) => r.priority));
+    expect(new Set(priorities).size).toBe(priorities.length);
+  });
+
+  it('filters the header and data rows', () => {
+    expect(sheet('Requests').autoFilter).toBe('A3:F7');
+  });
+
+  it('places pictures with their alt text in the cell beneath', () => {
+    const ws = sheet('Summary');
+    const images = ws.getImages();
+    expect(images).toHaveLength(1);
+    expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 4 });
+    expect(Buffer.from(book.getImage(Number(images[0].imageId)).buffer as ArrayBuffer)).toEqual(PNG);
+    expect(ws.getCell('D5').value).toBe('Requests by month (chart)');
+  });
+
+  it('streams async rows into an Excel table', () => {
+    const ws = sheet('Log');
+    expect(ws.rowCount).toBe(251);
+    expect(ws.getCell('A251').value).toBe('row 249');
+    const table = ws.getTable('Log_table') as unknown as { table: { tableRef?: string; ref?: string; columns: { name: string }[] } };
+    expect(table.table.tableRef ?? table.table.ref).toBe('A1:B251');
+    expect(table.table.columns.map((c) => c.name)).toEqual(['Text', 'N']);
+  });
+
+  it('reads back with openpyxl, an independent reader', async () => {
+    const { sheets } = await readWithOpenpyxl(file);
+    expect(sheets.map((s) => s.name)).toEqual(['Requests', 'Lists', 'Summary', 'Log']);
+    const req = sheets[0].rows;
+    expect(req[3].slice(0, 3)).toEqual([FORMULA_LIKE[0], '2026-03-01T00:00:00', 0.25]);
+    expect(req[4][4]).toBe('2026-02-15T00:00:00');
+    expect(req[4][5]).toBe('Overdue');
+    expect(sheets[3].tables).toEqual(['Log_table']);
+  });
+
+  it('opens in LibreOffice, whose recalculation matches every cached result and keeps text as text', async () => {
+    const [ours, theirs] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    const formulas = [...ours.get('Requests')!].filter(([, c]) => c.formula);
+    expect(formulas.map(([a]) => a).sort()).toEqual(['D7', 'E4', 'E5', 'F4', 'F5', 'F6']);
+    for (const [address, cell] of formulas) {
+      const lo = theirs.get('Requests')!.get(address);
+      expect({ address, value: lo?.value ?? '' }).toEqual({ address, value: cell.value ?? '' });
+    }
+    FORMULA_LIKE.forEach((text, i) => expect(theirs.get('Requests')!.get(`A${4 + i}`)).toEqual({ value: text }));
+    expect(theirs.get('Summary')!.get('B1')).toEqual({ value: 4, formula: 'COUNTA(Requests!A4:A7)' });
+  }, 120_000);
+});
+
+describe('writeWorkbook failures', () => {
+  it('rejects a formula written with its leading "="', async () => {
+    const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [[{ formula: '=1+1', result: 2 }]] }] };
+    const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
+    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(String(error)).toContain('S!A2');
+  });
+
+  it('rejects with a WorkbookError when the output stream fails', async () => {
+    const broken = new Writable({ write: (_chunk, _enc, done) => done(new Error('disk full')) });
+    const many: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: Array.from({ length: 5000 }, (_, i) => [`row ${i}`]) }] };
+    const error = await writeWorkbook(many, broken).catch((e: unknown) => e);
+    expect(isWorkbookError(error) && error.code).toBe('output-failed');
+    expect(String(error)).toContain('disk full');
+  });
+});

@@ -1,0 +1,160 @@
+// Every template written with 25 sample rows: LibreOffice recalculates each formula to the value we
+// cached, dropdowns point at Lists, headers are frozen, statuses are coloured, and the importer's
+// reader gets back exactly the rows we wrote, with no errors. openpyxl reads them too.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/cells/dates';
+import type { CellInput } from '../../shared/cells/read-cell';
+import { columnLetter, listRange, LISTS_SHEET } from '../../shared/lists';
+import { readTable } from '../../shared/read-table';
+import { TABLES, type TableDef } from '../../shared/tables';
+import { validateRows } from '../../shared/validate-row';
+import { readWorkbookGrids } from '../../sync/ingest/workbook-grid';
+import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
+import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
+import { recalcWithLibreOffice } from '../support/libreoffice';
+import { readWithOpenpyxl } from '../support/openpyxl';
+import { readXlsxCells, type XlsxCells, type XlsxValue } from '../support/xlsx-cells';
+
+const SAMPLE = 25;
+const asOf = localToday();
+
+interface Written { table: TableDef; file: string; ours: XlsxCells; lo: XlsxCells; book: ExcelJS.Workbook }
+
+let dir: string;
+const written = new Map<TemplateName, Written>();
+
+/** Comparable form: dates as serial numbers (LibreOffice may keep or drop a date format), blanks as ''. */
+function comparable(v: XlsxValue | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+  return v;
+}
+
+function same(a: XlsxValue | undefined, b: XlsxValue | undefined): boolean {
+  const x = comparable(a);
+  const y = comparable(b);
+  if (typeof x === 'number' && typeof y === 'number') return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+  return x === y;
+}
+
+/** Formula cells whose LibreOffice value differs from the cached one (or that LibreOffice lost). */
+function mismatches(ours: XlsxCells, lo: XlsxCells): string[] {
+  const out: string[] = [];
+  for (const [sheet, cells] of ours) {
+    for (const [address, cell] of cells) {
+      if (!cell.formula) continue;
+      const theirs = lo.get(sheet)?.get(address);
+      if (!theirs?.formula || !same(cell.value, theirs.value)) out.push(`${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(theirs?.value)}`);
+    }
+  }
+  return out;
+}
+
+const formulaCount = (cells: XlsxCells) => [...cells.values()].reduce((n, s) => n + [...s.values()].filter((c) => c.formula).length, 0);
+
+async function writeTemplate(name: TemplateName, options: { asOf: string }, file: string) {
+  await writeFile(file, await writeWorkbookToBuffer(buildTemplatePlan(name, { sample: SAMPLE, asOf: options.asOf })));
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-templates-'));
+  await Promise.all(TEMPLATE_NAMES.map(async (name) => {
+    const file = join(dir, `${name}.xlsx`);
+    await writeTemplate(name, { asOf }, file);
+    const lo = await recalcWithLibreOffice(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const table = TABLES[templateRows(name).table];
+    written.set(name, { table, file, ours: await readXlsxCells(file), lo, book });
+  }));
+}, 300_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe.each(TEMPLATE_NAMES)('template %s with sample rows', (name) => {
+  const w = () => written.get(name)!;
+
+  it('has its data sheet, Dashboard and Lists', () => {
+    expect(w().book.worksheets.map((s) => s.name)).toEqual([w().table.sheet, 'Dashboard', LISTS_SHEET]);
+  });
+
+  it('recalculates in LibreOffice to every cached value', () => {
+    expect(formulaCount(w().ours)).toBeGreaterThan(200);
+    expect(mismatches(w().ours, w().lo)).toEqual([]);
+  });
+
+  it('freezes and filters the header row of the data sheet', () => {
+    const ws = w().book.getWorksheet(w().table.sheet)!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const headers = [...w().table.columns, ...w().table.derived].map((c) => c.header);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
+    expect(ws.autoFilter).toMatch(new RegExp(`^A1:${columnLetter(headers.length)}\\d+$`));
+  });
+
+  it('takes every dropdown from the Lists sheet, down to the last formula row', () => {
+    const ws = w().book.getWorksheet(w().table.sheet)!;
+    const last = ws.rowCount;
+    const listed = w().table.columns.map((c, i) => [c, i + 1] as const).filter(([c]) => c.list);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const [c, col] of listed) {
+      for (const row of [2, last]) {
+        expect(ws.getCell(row, col).dataValidation, `${c.header} row ${row}`).toMatchObject({ type: 'list', formulae: [listRange(c.list!)] });
+      }
+      expect(listRange(c.list!)).toMatch(/^Lists!/);
+    }
+  });
+
+  it('colours every derived status column from its palette', () => {
+    const ws = w().book.getWorksheet(w().table.sheet)! as unknown as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+    const first = w().table.columns.length + 1;
+    const withPalette = w().table.derived.map((d, i) => [d, columnLetter(first + i)] as const).filter(([d]) => d.palette);
+    expect(withPalette.length).toBeGreaterThan(0);
+    for (const [d, letter] of withPalette) {
+      const cf = ws.conditionalFormattings.find((c) => c.ref === `${letter}2:${letter}${ws.rowCount}`);
+      expect(cf?.rules.map((r) => (r as ExcelJS.CellIsRuleType).formulae?.[0]), d.header).toEqual(Object.keys(d.palette!).map((t) => `"${t}"`));
+    }
+  });
+
+  it('reads back through the importer with no errors and the very rows written', async () => {
+    const { table, rows } = templateRows(name, { sample: SAMPLE, asOf });
+    const sheet = (await readWorkbookGrids(w().file)).find((s) => s.name === TABLES[table].sheet)!;
+    const read = readTable(TABLES[table], sheet.name, sheet.grid);
+    expect(read.issues).toEqual([]);
+    const results = validateRows(TABLES[table], read.rows.map((r) => r.raw));
+    expect(results.flatMap((r) => r.errors)).toEqual([]);
+    expect(results.map((r) => r.values)).toEqual(rows);
+  });
+
+  it('opens in openpyxl, whose rows validate as well', async () => {
+    const { sheets } = await readWithOpenpyxl(w().file);
+    expect(sheets.map((s) => s.name)).toEqual([w().table.sheet, 'Dashboard', LISTS_SHEET]);
+    const read = readTable(w().table, w().table.sheet, sheets[0].rows as CellInput[][]);
+    expect(read.rows.length).toBe(templateRows(name, { sample: SAMPLE, asOf }).rows.length);
+    expect(validateRows(w().table, read.rows.map((r) => r.raw)).flatMap((r) => r.errors)).toEqual([]);
+  });
+});
+
+describe('cached values are for the day the template was written', () => {
+  it('LibreOffice recomputes days open from today, not from the cached asOf', async () => {
+    const file = join(dir, 'ta-intake-10-days-ago.xlsx');
+    const then = addDays(asOf, -10);
+    await writeTemplate('ta-intake', { asOf: then }, file);
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    const { rows } = templateRows('ta-intake', { sample: SAMPLE, asOf: then });
+    const daysOpen = columnLetter(TABLES.requests.columns.length + 1);
+    // Open requests (no fulfilment date, not closed) aged by exactly the ten days since.
+    const open = rows.map((r, i) => [r, i + 2] as const).filter(([r]) => !r.fulfilledOn && !['Fulfilled', 'Closed', 'Declined'].includes(String(r.status)));
+    expect(open.length).toBeGreaterThan(3);
+    for (const [, row] of open) {
+      const cached = ours.get('Requests')!.get(`${daysOpen}${row}`)!.value as number;
+      expect(lo.get('Requests')!.get(`${daysOpen}${row}`)!.value).toBe(cached + 10);
+    }
+    expect(mismatches(ours, lo).length).toBeGreaterThan(open.length);
+  }, 120_000);
+});
