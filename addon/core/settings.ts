@@ -69,8 +69,11 @@ export function saveSettings(settings: SettingsPort, schedule: SchedulePort, upd
     if (!(SYNC_INTERVAL_HOURS as readonly number[]).includes(hours)) {
       throw new AddonError('invalid_setting', `Sync can run every ${SYNC_INTERVAL_HOURS.filter((h) => h > 0).join(', ')} hours, or never (0).`);
     }
-    schedule.setEveryHours(hours);
-    settings.set(KEYS.everyHours, String(hours));
+    // Only a change touches the trigger: re-saving the form must not churn triggers.
+    if (hours !== readSettings(settings).syncEveryHours) {
+      schedule.setEveryHours(hours);
+      settings.set(KEYS.everyHours, String(hours));
+    }
   }
   return readSettings(settings);
 }

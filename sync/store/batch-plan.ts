@@ -6,7 +6,7 @@ import { StoreError } from './store-error';
 export interface StoredState { hash: string; deleted: boolean }
 
 export interface BatchPlan {
-  /** New, changed or revived rows: upserted as live and appended to history. */
+  /** New, changed or revived rows, by rowId: upserted as live and appended to history. */
   writes: IncomingRow[];
   /** Live rows whose hash is unchanged: nothing is written. */
   unchanged: number;
@@ -59,8 +59,14 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
     for (const [rowId, before] of stored) if (!before.deleted && gone(rowId)) tombstones.push(rowId);
     for (const rowId of rejected) if (gone(rowId)) clearRejections.push(rowId);
   }
+  // Key order: inserting into the (table, source, row) index in order is measurably faster than
+  // scattered, and history within one batch gets a stable order.
+  writes.sort((a, b) => compareIds(a.rowId, b.rowId));
+  tombstones.sort(compareIds);
   return { writes, unchanged, tombstones, clearRejections, rejections: batch.rejected };
 }
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A batch may only be written under a registered source's id (the API passes the authenticated source's). */
 export function assertIsSource(kind: string | undefined, sourceId: string): void {

@@ -1,14 +1,20 @@
-// Versioned schema changes, written once in kysely's schema builder and applied on open by kysely's
-// Migrator, which records them in `schema_migrations` and takes a lock so two processes never race.
-import { Migrator, PostgresAdapter, sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
-import { StoreError } from './store-error';
+// Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
+// `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { isStoreError, StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
 
-const migrations: Record<string, Migration> = {
-  '0001-initial': {
-    async up(db: AnyDb) {
+interface Migration {
+  name: string;
+  up(db: AnyDb): Promise<void>;
+}
+
+const migrations: Migration[] = [
+  {
+    name: '0001-initial',
+    async up(db) {
       const dialect = dialectOf(db);
       await db.schema
         .createTable('principals')
@@ -65,11 +71,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-};
+];
+
+const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The few places SQLite and PostgreSQL need different words for the same table. */
 function dialectOf(db: AnyDb) {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   return {
     /** A history sequence: SQLite numbers an `integer primary key` itself, PostgreSQL needs an identity. */
     withSequence: <T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'seq'> =>
@@ -85,17 +93,40 @@ function dialectOf(db: AnyDb) {
   };
 }
 
-/** Brings the schema up to date; `schema` names the PostgreSQL schema that holds the bookkeeping tables. */
-export async function migrateToLatest(db: AnyDb, schema?: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-    migrationTableSchema: schema,
+/**
+ * Applies the pending migrations in one transaction, so a failure leaves the schema as it was.
+ * Two processes opening the same database at once queue on a lock (SQLite: BEGIN IMMEDIATE;
+ * PostgreSQL: an advisory lock per schema). Written here rather than with kysely's Migrator, whose
+ * check for its own tables introspects every schema in the database and fails when another schema
+ * is dropped meanwhile (as parallel test files do).
+ */
+export async function migrateToLatest(db: AnyDb): Promise<void> {
+  const postgres = isPostgres(db);
+  await db.connection().execute(async (conn) => {
+    await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
+    try {
+      if (postgres) await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`.execute(conn);
+      await conn.schema
+        .createTable('schema_migrations')
+        .ifNotExists()
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .execute();
+      const applied = new Set((await conn.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
+      const unknown = [...applied].filter((name) => !migrations.some((m) => m.name === name));
+      if (unknown.length > 0) {
+        throw new StoreError('migration-failed', `the database was migrated by a newer Equity Desk (${unknown.join(', ')}); upgrade before opening it`);
+      }
+      for (const migration of migrations) {
+        if (applied.has(migration.name)) continue;
+        await migration.up(conn);
+        await conn.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+      }
+      await sql`commit`.execute(conn);
+    } catch (error) {
+      await sql`rollback`.execute(conn);
+      if (isStoreError(error)) throw error;
+      throw new StoreError('migration-failed', `database migration failed: ${(error as Error).message}`, { cause: error });
+    }
   });
-  const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) {
-    throw new StoreError('migration-failed', `database migration failed: ${String((error as Error).message ?? error)}`, { cause: error });
-  }
 }

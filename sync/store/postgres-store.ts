@@ -31,8 +31,7 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
     if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-    const current = await sql<{ name: string }>`select current_schema() as name`.execute(db);
-    await migrateToLatest(db, current.rows[0].name);
+    await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -13,8 +13,10 @@ import {
   openSheetData, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
 } from './writer-internals';
 
-/** The writer queues rows without backpressure; handing the event loop a turn this often lets the zip drain. */
-const YIELD_EVERY_ROWS = 100;
+/** Rows go to the zip in blocks of this many; between blocks the writer waits for the zip to take them in. */
+const BLOCK_ROWS = 100;
+/** Excel's limit for a list validation written as literal values. */
+const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
 
@@ -41,6 +43,15 @@ function tableHeaders(columns: readonly PlanColumn[]): string[] {
     seen.add(h.toLowerCase());
     return h;
   });
+}
+
+/** A dropdown of literal values, `"Yes,No"`: commas separate the values, so no value may hold one. */
+function literalList(sheet: string, values: readonly string[]): string {
+  const bad = values.find((v) => v.includes(','));
+  if (bad !== undefined) throw new WorkbookError('invalid-plan', `${sheet}: the dropdown value "${bad}" holds a comma; list it in a sheet range instead`);
+  const formula = `"${values.join(',').replace(/"/g, '""')}"`;
+  if (formula.length - 2 > MAX_LITERAL_LIST) throw new WorkbookError('invalid-plan', `${sheet}: a dropdown of literal values is limited to ${MAX_LITERAL_LIST} characters; list them in a sheet range instead`);
+  return formula;
 }
 
 async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCell[]> {
@@ -97,7 +108,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   let written = 0;
   for await (const cells of rowsOf(plan.rows)) {
     put(cells, true);
-    if (++written % YIELD_EVERY_ROWS === 0) {
+    if (++written % BLOCK_ROWS === 0) {
       flush();
       await pause(internals);
     }
@@ -114,7 +125,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   for (const v of plan.validations ?? []) {
     if (v.toRow < v.fromRow) continue;
     const letter = columnLetter(v.column);
-    const formula = typeof v.list === 'string' ? v.list : `"${v.list.join(',')}"`;
+    const formula = typeof v.list === 'string' ? v.list : literalList(plan.name, v.list);
     (sheet as unknown as WithValidations).dataValidations.add(`${letter}${v.fromRow}:${letter}${v.toRow}`, {
       type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
       errorStyle: v.allowOther ? 'warning' : 'stop',
@@ -135,7 +146,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   const table = (): TablePart | undefined => plan.table
     ? { name: tableName(plan.table), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
     : undefined;
-  parts.attach(sheet as unknown as SheetInternals, { pictures, dataBars, table });
+  parts.attach(internals, { pictures, dataBars, table });
   sheet.commit();
 }
 
@@ -144,19 +155,20 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
  * last byte is handed to the stream; rejects with a `WorkbookError` if the plan or the stream fails.
  */
 export async function writeWorkbook(plan: WorkbookPlan, stream: Writable): Promise<void> {
-  let failed: ((e: unknown) => void) | undefined;
-  const streamFailure = new Promise<never>((_, reject) => (failed = reject));
+  // exceljs listens for stream errors only once it finishes: until then, a failing stream would leave it waiting forever.
+  let failure: WorkbookError | undefined;
+  let reject!: (e: WorkbookError) => void;
+  const streamFailure = new Promise<never>((_, r) => (reject = r));
   streamFailure.catch(() => undefined);
-  let failure: unknown;
   const onError = (e: unknown) => {
-    failure ??= e;
-    failed!(new WorkbookError('output-failed', `writing the workbook failed: ${(e as Error)?.message ?? String(e)}`, { cause: e }));
+    failure ??= new WorkbookError('output-failed', `writing the workbook failed: ${(e as Error)?.message ?? String(e)}`, { cause: e });
+    reject(failure);
   };
   stream.on('error', onError);
-  // Waits for the zip to take the rows in (which waits, in turn, for the destination), or at least
+  // Waits for the zip to take the block in (the zip in turn waits for the destination), or at least
   // gives the event loop a turn.
   const pause = async (sheet: SheetInternals) => {
-    if (failure) throw new WorkbookError('output-failed', `writing the workbook failed: ${(failure as Error)?.message ?? String(failure)}`, { cause: failure });
+    if (failure) throw failure;
     if (!(await zipDrained(sheet))) await nextTurn();
   };
   try {

@@ -1,6 +1,6 @@
 // The add-on under test as `clasp push` would upload it: built once per test file into a temporary folder,
 // loaded with the Apps Script fakes, plus sheets of realistic rows as Sheets hands them to a script.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAppsScript } from '../../scripts/build.mjs';
@@ -25,6 +25,7 @@ let built: Promise<BuiltAddon> | undefined;
 export function builtAddon(): Promise<BuiltAddon> {
   built ??= (async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-build-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const files = await buildAppsScript({ outDir: dir });
     return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
   })();

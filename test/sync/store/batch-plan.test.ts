@@ -8,13 +8,13 @@ const up = (rowId: string, hash: string) => ({ rowId, hash, values: {} });
 const stored = (entries: [string, string, boolean][]) => new Map<string, StoredState>(entries.map(([id, hash, deleted]) => [id, { hash, deleted }]));
 
 describe('planBatch', () => {
-  test('writes new, changed and revived rows; skips live rows with the same hash', () => {
+  test('writes new, changed and revived rows in key order; skips live rows with the same hash', () => {
     const plan = planBatch(
       batch({ upserts: [up('same', 'h1'), up('changed', 'h2'), up('revived', 'h3'), up('new', 'h4')] }),
       stored([['same', 'h1', false], ['changed', 'old', false], ['revived', 'h3', true]]),
       new Set(),
     );
-    expect(plan.writes.map((r) => r.rowId)).toEqual(['changed', 'revived', 'new']);
+    expect(plan.writes.map((r) => r.rowId)).toEqual(['changed', 'new', 'revived']);
     expect(plan.unchanged).toBe(1);
     expect(plan.tombstones).toEqual([]);
   });

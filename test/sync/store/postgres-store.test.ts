@@ -47,7 +47,6 @@ describe('PostgreSQL store', () => {
       'rejections',
       'row_history',
       'schema_migrations',
-      'schema_migrations_lock',
       'sheet_rows',
       'tokens',
     ]);

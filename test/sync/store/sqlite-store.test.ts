@@ -36,6 +36,15 @@ describe('SQLite store on disk', () => {
     }
   });
 
+  test('refuses a database already migrated by a newer version, and leaves it untouched', async () => {
+    const dir = dirOf('newer');
+    await (await openStore({ dataDir: dir })).close();
+    const file = new Database(join(dir, SQLITE_FILE));
+    file.prepare("insert into schema_migrations (name, applied_at) values ('9999-from-the-future', '2030-01-01')").run();
+    file.close();
+    await expect(openStore({ dataDir: dir })).rejects.toMatchObject({ name: 'StoreError', code: 'migration-failed', message: expect.stringContaining('9999-from-the-future') });
+  });
+
   test('two stores on one directory (service and CLI) see each other\'s writes', async () => {
     const dir = dirOf('shared');
     const service = await openStore({ dataDir: dir });
