@@ -28,14 +28,25 @@ const ORDERED: Record<TableDef['name'], [string, string][]> = {
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
 
+/** Field names a row may carry: input fields, and derived ones (ignored: they are recomputed). */
+const fieldNames = new WeakMap<TableDef, Set<string>>();
+
+function acceptedFields(table: TableDef): Set<string> {
+  let names = fieldNames.get(table);
+  if (!names) {
+    names = new Set([...table.columns, ...table.derived].map((c) => c.name));
+    fieldNames.set(table, names);
+  }
+  return names;
+}
+
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
   const values: TypedRow = {};
   const issues: FieldIssue[] = [];
-  const derived = new Set(table.derived.map((d) => d.name));
-  const known = new Set(table.columns.map((c) => c.name));
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key) && !derived.has(key)) {
-      issues.push({ code: 'unknown_column', field: key, severity: 'error', message: `"${key}" is not a field of ${table.sheet} (fields: ${[...known].join(', ')})` });
+  const accepted = acceptedFields(table);
+  for (const key in raw) {
+    if (!accepted.has(key)) {
+      issues.push({ code: 'unknown_column', field: key, severity: 'error', message: `"${key}" is not a field of ${table.sheet} (fields: ${table.columns.map((c) => c.name).join(', ')})` });
     }
   }
   const rangeEnds: Record<string, string> = {};

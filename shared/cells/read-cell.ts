@@ -1,7 +1,9 @@
 // Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
 import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
-import { isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
+import { isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -41,6 +43,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }
   const text = String(raw).trim();
+  // Synced rows carry ISO dates: the common case skips the general parser.
+  if (ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text) return { value: text, issues: [] };
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: [] };
   const parsed = parseDateText(text);
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; left blank`, 'warning')] };
@@ -84,10 +88,23 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 
+/** Folded value → listed value, per list array: folding every entry for every cell is the slow part. */
+const foldedLists = new WeakMap<readonly string[], Map<string, string>>();
+
+function findInList(allowed: readonly string[], text: string): string | undefined {
+  let folded = foldedLists.get(allowed);
+  if (!folded) {
+    folded = new Map();
+    for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
+    foldedLists.set(allowed, folded);
+  }
+  return folded.get(foldText(text));
+}
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const text = String(raw).trim().replace(/\s+/g, ' ');
   const allowed = (c.list && opts.lists[c.list]) || [];
-  const found = allowed.find((v) => foldText(v) === foldText(text));
+  const found = findInList(allowed, text);
   if (found) return { value: found, issues: [] };
   if (c.openList) return { value: text, issues: [] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
