@@ -30,7 +30,13 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
   pool.on('error', () => {});
   const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
-    if (schema !== undefined) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    if (schema !== undefined) {
+      // `if not exists` alone still races: two sessions creating one schema at once collide on its name.
+      await db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(hashtext(${`equity-desk schema ${schema}`}))`.execute(trx);
+        await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+      });
+    }
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();

@@ -1,6 +1,8 @@
 // The embedded default: one SQLite file in WAL mode. Reads and principals go through kysely; the batch
 // hot path runs kysely-compiled statements prepared once on better-sqlite3 inside one synchronous
-// transaction, which is what makes >100k rows/s reachable.
+// transaction. Open one store per data directory per process (the service and a CLI run are separate
+// processes): better-sqlite3 waits for a lock synchronously, so two stores on one file in one process
+// could wait on each other.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';

@@ -53,6 +53,12 @@ describe('PostgreSQL store', () => {
     expect(await query(`select name from "${schema}".schema_migrations`)).toEqual([{ name: '0001-initial' }]);
   });
 
+  test('stores opening a new schema at once all succeed and migrate it once', async () => {
+    const stores = await Promise.all([0, 1, 2, 3].map(() => open({ place: 'race' })));
+    await Promise.all(stores.map((s) => s.close()));
+    expect(await query(`select name from "${schemaOf('race')}".schema_migrations`)).toEqual([{ name: '0001-initial' }]);
+  });
+
   test('refuses a schema name that is not a plain identifier', async () => {
     await expect(openStore({ databaseUrl: TEST_DATABASE_URL, schema: 'x"; drop schema public; --' })).rejects.toMatchObject({
       name: 'StoreError',
