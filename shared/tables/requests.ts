@@ -20,7 +20,7 @@ export const requestsTable: TableDef = {
   sheet: 'Requests',
   noun: 'request',
   columns: [
-    { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket #', 'Request #', 'Request number'], type: 'id', width: 14 },
+    { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no'], type: 'id', width: 14 },
     { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted'], type: 'date', required: true, width: 12, numFmt: DATE },
     { name: 'requesterOrg', header: 'Requesting organization', aliases: ['Organization', 'Organisation', 'Agency', 'Requester', 'Requester org', 'Entity', 'Jurisdiction'], type: 'text', required: true, width: 28 },
     { name: 'requesterType', header: 'Requester type', aliases: ['Type of requester', 'Entity type', 'Org type', 'Organization type'], type: 'choice', list: 'requesterType', width: 18 },

@@ -65,6 +65,7 @@ export function openSheetData(sheet: SheetInternals): void {
  */
 export async function zipDrained(sheet: SheetInternals): Promise<boolean> {
   const entry = sheet.stream.pipes?.[0];
+
   if (!entry?._writableState?.needDrain) return false;
   await once(entry, 'drain');
   return true;

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
+import { demandCharts } from '../../../sync/charts/demand-charts';
+import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { withChromium } from '../../support/chromium';
 import { isBlankScreenshot } from '../../support/png';
@@ -39,6 +43,15 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  });
+
+  it('escapes everything that came from a sheet, charts included', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
+    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, accessToken: '"tok<', paths: { dashboard: '/dashboard', workbook: '/x.xlsx' } });
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('"><b>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('answers a bad filter with the reason and the form, not a blank page', async () => {

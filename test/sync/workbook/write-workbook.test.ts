@@ -194,7 +194,62 @@ describe('writeWorkbook', () => {
   }, 120_000);
 });
 
+describe('writeWorkbook edge cases', () => {
+  it('escapes markup, drops characters XML forbids, and keeps impossible dates as text', async () => {
+    const odd: WorkbookPlan = { title: 'x', sheets: [{
+      name: 'S', columns: [{ header: 'Text', width: 20 }, { header: 'When', width: 12, type: 'date' }],
+      rows: [['a < b & c > d', '2026-02-30'], ['bell\u0007 and tab\t', '2026-02-28'], ['  padded  ', 'TBD']],
+    }] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbookToBuffer(odd)) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('S')!;
+    expect([ws.getCell('A2').value, ws.getCell('B2').value]).toEqual(['a < b & c > d', '2026-02-30']);
+    expect([ws.getCell('A3').value, ws.getCell('B3').value]).toEqual(['bell and tab\t', new Date(Date.UTC(2026, 1, 28))]);
+    expect(ws.getCell('A4').value).toBe('  padded  ');
+  });
+
+  it('waits for a stalled destination instead of piling rows up in memory', async () => {
+    const ROWS = 300_000;
+    let yielded = 0;
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16);
+    const rows = (function* () { for (let i = 0; i < ROWS; i++, yielded++) yield [i, hex(i)]; })();
+    const chunks: Buffer[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const stalled = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        void gate.then(() => {
+          chunks.push(chunk);
+          done();
+        });
+      },
+    });
+    const writing = writeWorkbook({ title: 'x', sheets: [{ name: 'S', columns: [{ header: 'N', width: 8, type: 'number' }, { header: 'Hex', width: 12 }], rows }] }, stalled);
+    // While the destination takes nothing, rows stop coming once the zip's own buffers are full (~5 MB,
+    // about 110,000 of these rows); without waiting for the zip, all 300,000 would pile up in memory.
+    let seen = -1;
+    while (seen !== yielded) {
+      seen = yielded;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(seen).toBeLessThan(ROWS / 2);
+    release();
+    await writing;
+    await new Promise((r) => stalled.end(r));
+    // Reading 300,000 rows back would take longer than the rest of this file; the zip's end record shows it was finished.
+    const file = Buffer.concat(chunks);
+    expect(file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))).toBe(file.length - 22);
+  }, 60_000);
+});
+
 describe('writeWorkbook failures', () => {
+  it('rejects a literal dropdown value holding a comma', async () => {
+    const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [], validations: [{ column: 1, fromRow: 2, toRow: 9, list: ['Yes', 'No, never'] }] }] };
+    const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
+    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(String(error)).toContain('"No, never"');
+  });
+
   it('rejects a formula written with its leading "="', async () => {
     const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [[{ formula: '=1+1', result: 2 }]] }] };
     const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
