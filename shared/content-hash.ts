@@ -2,11 +2,29 @@
 // knows which rows changed without asking.
 import type { TypedRow } from './tables/column';
 
-/** Keys sorted, blanks dropped: two rows that mean the same hash the same. */
+/**
+ * Keys sorted, blanks dropped: two rows that mean the same hash the same. The text is exactly
+ * `JSON.stringify([[key, value], ...])`, built by hand because it runs for every synced row.
+ */
 export function canonicalRow(values: TypedRow): string {
-  const keys = Object.keys(values).filter((k) => values[k] !== null && values[k] !== undefined && values[k] !== '').sort();
-  return JSON.stringify(keys.map((k) => [k, values[k]]));
+  const keys: string[] = [];
+  for (const k in values) {
+    const v = values[k];
+    if (v !== null && v !== undefined && v !== '') keys.push(k);
+  }
+  keys.sort();
+  const parts = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = values[k];
+    // Field names need no escaping, numbers and booleans print as JSON does: only text is escaped.
+    const key = PLAIN_KEY.test(k) ? `"${k}"` : JSON.stringify(k);
+    parts[i] = `[${key},${typeof v === 'string' ? JSON.stringify(v) : String(v)}]`;
+  }
+  return `[${parts.join(',')}]`;
 }
+
+const PLAIN_KEY = /^[A-Za-z0-9_]+$/;
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,

@@ -8,10 +8,13 @@ export function isoFromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` for a real calendar day, else undefined (February 30th, month 13). No Date: this runs per cell. */
 export function isoFromParts(year: number, month: number, day: number): string | undefined {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return isoFromUtcDate(d);
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 0 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 // Reports do date arithmetic on every row of 200,000-row tables, over a few thousand distinct dates:
@@ -70,8 +73,11 @@ function monthNumber(word: string): number | undefined {
   return i >= 0 ? i + 1 : undefined;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 function fullYear(y: string): number {

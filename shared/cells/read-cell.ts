@@ -11,8 +11,11 @@ export interface CellResult {
   value: TypedValue;
   /** The end of a date range found in a single date cell. */
   rangeEnd?: string;
-  issues: FieldIssue[];
+  issues: readonly FieldIssue[];
 }
+
+/** Shared by every clean cell: most cells are clean, and an array each is garbage at 100k rows/s. */
+const NO_ISSUES: readonly FieldIssue[] = Object.freeze([]);
 
 export interface ReadOptions {
   /** Allowed values of each dropdown (from the workbook's Lists sheet or the defaults). */
@@ -36,16 +39,16 @@ const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] };
-    return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: [] };
+    return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
-    if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: [] };
+    if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }
   const text = String(raw).trim();
   // Synced rows carry ISO dates: the common case skips the general parser.
-  if (ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text) return { value: text, issues: [] };
-  if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: [] };
+  if (ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text) return { value: text, issues: NO_ISSUES };
+  if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   const parsed = parseDateText(text);
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; left blank`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: "${parsed.text}" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
@@ -55,7 +58,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
 }
 
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
-  if (typeof raw === 'number') return { value: raw, issues: [] };
+  if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
   const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)\s*([a-z%. ]*)$/i);
@@ -81,10 +84,10 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
 }
 
 function readBoolean(c: InputColumn, raw: CellInput): CellResult {
-  if (typeof raw === 'boolean') return { value: raw, issues: [] };
+  if (typeof raw === 'boolean') return { value: raw, issues: NO_ISSUES };
   const t = String(raw).trim().toLowerCase();
-  if (TRUE_MARKS.has(t)) return { value: true, issues: [] };
-  if (FALSE_MARKS.has(t)) return { value: false, issues: [] };
+  if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
+  if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 
@@ -105,8 +108,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const text = String(raw).trim().replace(/\s+/g, ' ');
   const allowed = (c.list && opts.lists[c.list]) || [];
   const found = findInList(allowed, text);
-  if (found) return { value: found, issues: [] };
-  if (c.openList) return { value: text, issues: [] };
+  if (found) return { value: found, issues: NO_ISSUES };
+  if (c.openList) return { value: text, issues: NO_ISSUES };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
 }
 
@@ -128,12 +131,12 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     }
     case 'email': {
       const t = String(raw).trim();
-      return EMAIL.test(t) ? { value: t, issues: [] } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
+      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
     }
     default: {
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
       if (t.length > 5000) return { value: null, issues: [issue(c, 'too_long', `${c.header}: text longer than 5,000 characters`)] };
-      return { value: t, issues: [] };
+      return { value: t, issues: NO_ISSUES };
     }
   }
 }
