@@ -91,6 +91,11 @@ export class DashboardBuilder {
       preamble: [[title], [note]],
       rows,
       freeze: { rows: DashboardBuilder.FIRST_ROW - 1 },
+      // Section titles shaded, so the figures read in groups (plans carry no per-cell styles; tones match exact text).
+      conditionals: [{
+        column: 1, fromRow: DashboardBuilder.FIRST_ROW, toRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1,
+        tones: Object.fromEntries(this.entries.filter((e): e is string => typeof e === 'string').map((t) => [t, 'neutral' as const])),
+      }],
       tabColor: '#548235',
     };
   }

@@ -3,10 +3,11 @@
 // or (data bars) with a dangling Excel 2010 extension reference.
 //
 // Trade-off: this depends on internals of exceljs 4.4's streaming writer (the book's `zip`, `media`,
-// `styles` and `addContentTypes`; a sheet's `stream` and the zip entry it pipes to, `startedData`, `conditionalFormatting`,
-// `_sheetRelsWriter` and four `_write…` methods). The alternative, the in-memory workbook, holds every
-// row and cannot write a 200,000-row sheet within 256 MB. The tests read every part back with exceljs,
-// openpyxl and LibreOffice, so an upgrade that moves these internals fails loudly, not silently.
+// `styles` and `addContentTypes`; a sheet's `stream` and the zip entry it pipes to, `startedData`,
+// `conditionalFormatting`, `_sheetRelsWriter` and four `_write…` methods). The alternative, the
+// in-memory workbook, holds every row and cannot write a 200,000-row sheet within 256 MB. The tests read
+// every part back with exceljs, openpyxl and LibreOffice, so an upgrade that moves these internals
+// fails loudly, not silently.
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
@@ -65,7 +66,6 @@ export function openSheetData(sheet: SheetInternals): void {
  */
 export async function zipDrained(sheet: SheetInternals): Promise<boolean> {
   const entry = sheet.stream.pipes?.[0];
-
   if (!entry?._writableState?.needDrain) return false;
   await once(entry, 'drain');
   return true;
