@@ -16,12 +16,13 @@ function commandHelp(c: Command): string {
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help(COMMANDS));
+    io.out(help(await Promise.all(COMMANDS.map((c) => c.load()))));
     return name ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   try {
-    if (!cmd) throw new CliError(`unknown command "${name}"; run \`npx equity-desk --help\``);
+    if (!entry) throw new CliError(`unknown command "${name}"; run \`npx equity-desk --help\``);
+    const cmd = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(commandHelp(cmd));
       return 0;

@@ -1,11 +1,18 @@
-// Every CLI command, in the order `--help` lists them.
+// Every CLI command, in the order `--help` lists them. Each loads on use: a command pulls in only its
+// own libraries (exceljs, the database drivers, charts), which keeps `npx equity-desk <command>` quick.
 import type { Command } from '../command';
-import { exportCommand } from './export';
-import { importCommand } from './import';
-import { metricsCommand } from './metrics';
-import { publishCommand } from './publish';
-import { serveCommand } from './serve';
-import { sourceCommand } from './source-add';
-import { templateCommand } from './template';
 
-export const COMMANDS: Command[] = [serveCommand, templateCommand, sourceCommand, importCommand, exportCommand, metricsCommand, publishCommand];
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'serve', load: async () => (await import('./serve')).serveCommand },
+  { name: 'template', load: async () => (await import('./template')).templateCommand },
+  { name: 'source', load: async () => (await import('./source-add')).sourceCommand },
+  { name: 'import', load: async () => (await import('./import')).importCommand },
+  { name: 'export', load: async () => (await import('./export')).exportCommand },
+  { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },
+  { name: 'publish', load: async () => (await import('./publish')).publishCommand },
+];
