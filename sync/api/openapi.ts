@@ -1,6 +1,8 @@
 // The API described as OpenAPI 3.1, generated from the same zod schemas the handlers validate with.
 import { z } from 'zod';
 import type { PrincipalKind } from '../store/row-store';
+import { demandMetricsSchema } from '../metrics/metrics-schema';
+import { demandAnswer } from './demand-routes';
 import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, syncBody, syncResult, syncState, tableName } from './schemas';
 
 interface RouteDoc {
@@ -10,11 +12,18 @@ interface RouteDoc {
   /** Empty: anyone, no token. */
   roles: PrincipalKind[];
   body?: z.ZodType;
-  query?: Record<string, { schema: z.ZodType; description: string }>;
+  query?: Record<string, { schema: z.ZodType; description: string; optional?: boolean }>;
   ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Client errors this route answers with, beyond those every protected route has. */
   errors?: Record<number, string>;
 }
+
+/** The filters the metrics, the master workbook and the dashboard share. */
+const REPORT_FILTERS: RouteDoc['query'] = {
+  from: { schema: z.iso.date(), description: 'First day received (inclusive).', optional: true },
+  to: { schema: z.iso.date(), description: 'Last day received (inclusive).', optional: true },
+  source: { schema: z.string(), description: 'Source ids, comma-separated; every source when left out.', optional: true },
+};
 
 const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness check.', roles: [], ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) } },
@@ -36,7 +45,21 @@ const ROUTES: RouteDoc[] = [
     method: 'get', path: '/api/v1/sync/state', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
     roles: ['source'], query: { table: { schema: tableName, description: 'The table.' } }, ok: { status: 200, description: 'Row ids and hashes, ordered by row id.', schema: syncState },
   },
-  { method: 'get', path: '/api/v1/metrics', summary: 'Demand metrics as JSON.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'The metrics.' } },
+  {
+    method: 'get', path: '/api/v1/metrics', summary: 'Demand metrics as JSON, grouped as Results-Based Accountability measures.', roles: ['reviewer', 'admin'],
+    query: REPORT_FILTERS, ok: { status: 200, description: 'The metrics.', schema: demandMetricsSchema },
+  },
+  {
+    method: 'get', path: '/api/v1/demand', summary: 'How many requests every source holds for a requester type and category received in a span (a count, never rows): what EQ_DEMAND asks.',
+    roles: ['source', 'reviewer', 'admin'],
+    query: {
+      requesterType: { schema: z.string(), description: 'Requester type; any when left out.', optional: true },
+      category: { schema: z.string(), description: 'Category; any when left out.', optional: true },
+      from: { schema: z.iso.date(), description: 'First day received (inclusive).', optional: true },
+      to: { schema: z.iso.date(), description: 'Last day received (inclusive).', optional: true },
+    },
+    ok: { status: 200, description: 'The count.', schema: demandAnswer },
+  },
   {
     method: 'get', path: '/api/v1/export/master.xlsx', summary: 'The master workbook of every source.', roles: ['reviewer', 'admin'],
     ok: { status: 200, description: 'An .xlsx file.', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
@@ -70,7 +93,7 @@ function operation(r: RouteDoc) {
     description: r.roles.length ? `Who: ${r.roles.join(', ')} token.` : 'Who: anyone, no token.',
     'x-roles': r.roles,
     ...(r.roles.length ? { security: [{ bearer: [] }] } : { security: [] }),
-    ...(r.query ? { parameters: Object.entries(r.query).map(([name, q]) => ({ name, in: 'query', required: true, description: q.description, schema: json(q.schema, 'input') })) } : {}),
+    ...(r.query ? { parameters: Object.entries(r.query).map(([name, q]) => ({ name, in: 'query', required: !q.optional, description: q.description, schema: json(q.schema, 'input') })) } : {}),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
     responses: {
       [r.ok.status]: { description: r.ok.description, content: ok },
