@@ -1,10 +1,11 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
+import { z } from 'zod';
 import { daysBetween, yearOf } from './cells/dates';
 import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { DEFAULT_RULES } from './rules';
 import { rowSchema } from './row-schema';
-import type { TableDef, TypedRow } from './tables/column';
+import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
 
 export interface RowResult {
   ok: boolean;
@@ -28,29 +29,67 @@ const ORDERED: Record<TableDef['name'], [string, string][]> = {
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
 
-/** Field names a row may carry: input fields, and derived ones (ignored: they are recomputed). */
-const fieldNames = new WeakMap<TableDef, Set<string>>();
+/** What validating a row of one table needs, worked out once per table instead of once per row. */
+interface CompiledTable {
+  /** Field names a row may carry: input fields, and derived ones (ignored: they are recomputed). */
+  accepted: Set<string>;
+  fieldList: string;
+  /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */
+  fits: ((v: TypedValue) => boolean)[];
+  ordered: [a: InputColumn, b: InputColumn][];
+}
 
-function acceptedFields(table: TableDef): Set<string> {
-  let names = fieldNames.get(table);
-  if (!names) {
-    names = new Set([...table.columns, ...table.derived].map((c) => c.name));
-    fieldNames.set(table, names);
+const compiledTables = new WeakMap<TableDef, CompiledTable>();
+
+// zod's own email pattern, so a value this accepts is one `z.email()` accepts.
+const ZOD_EMAIL = z.regexes.email;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Mirrors `rowSchema`'s field schemas; a value failing it still goes to zod, which words the error. */
+function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
+  const typed = (v: TypedValue): boolean => {
+    switch (c.type) {
+      case 'date': return typeof v === 'string' && ISO_DATE.test(v);
+      case 'number': return typeof v === 'number' && Number.isFinite(v);
+      case 'percent': return typeof v === 'number' && v >= 0 && v <= 1;
+      case 'rating': return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
+      case 'boolean': return typeof v === 'boolean';
+      case 'email': return typeof v === 'string' && ZOD_EMAIL.test(v);
+      default: return typeof v === 'string' && v.length <= 5000;
+    }
+  };
+  return c.required ? typed : (v) => v === null || typed(v);
+}
+
+function compile(table: TableDef): CompiledTable {
+  let t = compiledTables.get(table);
+  if (!t) {
+    const column = (name: string) => table.columns.find((c) => c.name === name)!;
+    t = {
+      accepted: new Set([...table.columns, ...table.derived].map((c) => c.name)),
+      fieldList: table.columns.map((c) => c.name).join(', '),
+      fits: table.columns.map(fitsSchema),
+      ordered: ORDERED[table.name].map(([a, b]) => [column(a), column(b)]),
+    };
+    compiledTables.set(table, t);
   }
-  return names;
+  return t;
 }
 
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
+  const compiled = compile(table);
+  const columns = table.columns;
   const values: TypedRow = {};
-  const issues: FieldIssue[] = [];
-  const accepted = acceptedFields(table);
+  // Most rows have no issue at all: the list is made for the first one.
+  let issues: FieldIssue[] | undefined;
   for (const key in raw) {
-    if (!accepted.has(key)) {
-      issues.push({ code: 'unknown_column', field: key, severity: 'error', message: `"${key}" is not a field of ${table.sheet} (fields: ${table.columns.map((c) => c.name).join(', ')})` });
+    if (!compiled.accepted.has(key)) {
+      (issues ??= []).push({ code: 'unknown_column', field: key, severity: 'error', message: `"${key}" is not a field of ${table.sheet} (fields: ${compiled.fieldList})` });
     }
   }
-  const rangeEnds: Record<string, string> = {};
-  for (const c of table.columns) {
+  let rangeEnds: Record<string, string> | undefined;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
     const cell = raw[c.name];
     if (isBlankCell(cell)) {
       values[c.name] = null;
@@ -58,38 +97,42 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     }
     const r = readCell(c, cell, options);
     values[c.name] = r.value;
-    issues.push(...r.issues);
-    if (r.rangeEnd && c.rangeEnd) rangeEnds[c.rangeEnd] = r.rangeEnd;
+    if (r.issues.length) (issues ??= []).push(...r.issues);
+    if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
   }
-  for (const [field, end] of Object.entries(rangeEnds)) {
-    if (values[field] === null) values[field] = end;
-  }
-  for (const c of table.columns) {
-    if (c.required && values[c.name] === null && !issues.some((i) => i.field === c.name && i.severity === 'error')) {
-      issues.push({ code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` });
+  if (rangeEnds) {
+    for (const [field, end] of Object.entries(rangeEnds)) {
+      if (values[field] === null) values[field] = end;
     }
+  }
+  let fitsSchemaAll = true;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
     const v = values[c.name];
+    if (c.required && v === null && !issues?.some((x) => x.field === c.name && x.severity === 'error')) {
+      (issues ??= []).push({ code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` });
+    }
     if (c.type === 'date' && typeof v === 'string' && (yearOf(v) < YEAR_WINDOW[0] || yearOf(v) > YEAR_WINDOW[1])) {
-      issues.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} looks like a typo (year ${yearOf(v)})` });
+      (issues ??= []).push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} looks like a typo (year ${yearOf(v)})` });
     }
+    if (fitsSchemaAll && !compiled.fits[i](v)) fitsSchemaAll = false;
   }
-  for (const [a, b] of ORDERED[table.name]) {
-    const va = values[a];
-    const vb = values[b];
+  for (const [ca, cb] of compiled.ordered) {
+    const va = values[ca.name];
+    const vb = values[cb.name];
     if (typeof va === 'string' && typeof vb === 'string' && daysBetween(va, vb) < 0) {
-      const ca = table.columns.find((c) => c.name === a)!;
-      const cb = table.columns.find((c) => c.name === b)!;
-      issues.push({ code: 'end_before_start', field: b, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
+      (issues ??= []).push({ code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
     }
   }
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length === 0) {
+  const errors = issues ? issues.filter((i) => i.severity === 'error') : [];
+  if (errors.length === 0 && !fitsSchemaAll) {
     const parsed = rowSchema(table).safeParse(values);
     if (!parsed.success) {
       for (const zi of parsed.error.issues) errors.push({ code: 'wrong_type', field: String(zi.path[0] ?? ''), severity: 'error', message: zi.message });
     }
   }
-  return { ok: errors.length === 0, values, errors, warnings: issues.filter((i) => i.severity === 'warning') };
+  const warnings = issues ? issues.filter((i) => i.severity === 'warning') : [];
+  return { ok: errors.length === 0, values, errors, warnings };
 }
 
 /**

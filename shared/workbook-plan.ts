@@ -72,14 +72,28 @@ export interface SheetPlan {
   table?: string;
   validations?: readonly PlanValidation[];
   conditionals?: readonly PlanConditional[];
+  /** Conditional formats over the rows, when how many there are is known only once they are written. */
+  conditionalsTo?: (lastRow: number) => readonly PlanConditional[];
   images?: readonly PlanImage[];
   tabColor?: string;
   /** Rows written so far are known only after streaming; ranges that depend on it use this bound. */
   expectedRows?: number;
 }
 
-export interface WorkbookPlan {
-  sheets: readonly SheetPlan[];
+/**
+ * A sheet planned only once the sheets before it are written: the master's Summary shows figures
+ * gathered while its data sheets stream, yet stays the first tab. Written after every other sheet.
+ */
+export interface LaterSheet {
+  name: string;
+  later: () => SheetPlan | Promise<SheetPlan>;
+}
+
+export const isLaterSheet = (s: SheetPlan | LaterSheet): s is LaterSheet => 'later' in s;
+
+export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
+  /** In tab order. */
+  sheets: readonly S[];
   /** Title and subject for the file properties. */
   title: string;
 }

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../issues';
 import { isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -48,6 +49,12 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const text = String(raw).trim();
   // Synced rows carry ISO dates: the common case skips the general parser.
   if (ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text) return { value: text, issues: NO_ISSUES };
+  // So do US dates (m/d/yyyy): the general parser would read them the same way, through a dozen patterns.
+  const us = US_DATE.exec(text);
+  if (us) {
+    const iso = isoFromParts(+us[3], +us[1], +us[2]);
+    if (iso) return { value: iso, issues: NO_ISSUES };
+  }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   const parsed = parseDateText(text);
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; left blank`, 'warning')] };
@@ -91,23 +98,32 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 
-/** Folded value → listed value, per list array: folding every entry for every cell is the slow part. */
-const foldedLists = new WeakMap<readonly string[], Map<string, string>>();
+/** Per list array: folded value → listed value, and each listed value as typed → its result. Folding every entry for every cell is the slow part. */
+interface ListIndex { folded: Map<string, string>; exact: Map<string, string> }
+const listIndexes = new WeakMap<readonly string[], ListIndex>();
 
-function findInList(allowed: readonly string[], text: string): string | undefined {
-  let folded = foldedLists.get(allowed);
-  if (!folded) {
-    folded = new Map();
+function listIndex(allowed: readonly string[]): ListIndex {
+  let index = listIndexes.get(allowed);
+  if (!index) {
+    const folded = new Map<string, string>();
     for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
-    foldedLists.set(allowed, folded);
+    // A cell holding a listed value exactly (the common case) skips folding: it finds what folding would.
+    const exact = new Map(allowed.map((v) => [v, folded.get(foldText(v))!]));
+    index = { folded, exact };
+    listIndexes.set(allowed, index);
   }
-  return folded.get(foldText(text));
+  return index;
 }
 
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
-  const text = String(raw).trim().replace(/\s+/g, ' ');
   const allowed = (c.list && opts.lists[c.list]) || [];
-  const found = findInList(allowed, text);
+  const index = listIndex(allowed);
+  if (typeof raw === 'string') {
+    const exact = index.exact.get(raw);
+    if (exact !== undefined) return { value: exact, issues: NO_ISSUES };
+  }
+  const text = String(raw).trim().replace(/\s+/g, ' ');
+  const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };

@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
-import { createHash } from 'node:crypto';
-import { TABLES, contentHash, validateRows, type FieldIssue, type RawRow, type TableName } from '../../shared/index';
+import { hash } from 'node:crypto';
+import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
 import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 
 export interface IngestRow {
@@ -37,7 +37,12 @@ export interface IngestResult extends BatchResult {
 }
 
 /** node:crypto's SHA-256: the same bytes as the shared pure-TypeScript one, ten times faster. */
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256Hex = (text: string) => hash('sha256', text, 'hex');
+
+/** Per table: a valid row's canonical text, which `contentHash` hashes. */
+const canonicalRows = Object.fromEntries(
+  Object.values(TABLES).map((t) => [t.name, compileCanonicalRow(t.columns.map((c) => c.name))]),
+) as Record<TableName, (values: TypedRow) => string>;
 
 /**
  * Validates the rows together (so batch-level checks such as outlying dates apply) and applies one
@@ -46,6 +51,7 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text, 'ut
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
   const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells));
+  const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
@@ -55,7 +61,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     const errors = row.issues?.length ? [...row.issues, ...result.errors] : result.errors;
     if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
-      const upsert: IncomingRow = { rowId: row.rowId, hash: contentHash(result.values, sha256Hex), values: result.values };
+      const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
       if (result.warnings.length) upsert.raw = row.cells;
       upserts.push(upsert);

@@ -31,8 +31,8 @@ export interface DataSheetInput {
   rows: AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
   /** Rows left out (the date filter of the requests). */
   keep?: (row: MetricsRow) => boolean;
-  /** How many rows will come, for ranges (conditional formats) that must be fixed before streaming. */
-  expectedRows: number;
+  /** How many rows will come, when known before streaming; else the formats' ranges end at the last row written. */
+  expectedRows?: number;
   rules: Rules;
   asOf: string;
   /** Input columns with a data bar (e.g. % complete). */
@@ -51,21 +51,16 @@ export function dataSheet(input: DataSheetInput): SheetPlan {
     ...table.columns.map(planColumn),
     ...table.derived.map((d): PlanColumn => ({ header: d.header, width: d.width, type: d.type, numFmt: d.numFmt })),
   ];
-  const lastRow = input.expectedRows + 1;
-  const conditionals: PlanConditional[] = [];
-  table.derived.forEach((d, i) => {
-    if (d.palette) conditionals.push({ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette });
-  });
-  for (const name of input.dataBars ?? []) {
-    conditionals.push({ column: 2 + table.columns.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true });
-  }
+  const conditionals = (lastRow: number): PlanConditional[] => [
+    ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
+    ...(input.dataBars ?? []).map((name) => ({ column: 2 + table.columns.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
+  ];
   return {
     name: table.sheet,
     columns,
     rows: tableRows(table, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
     freeze: { rows: 1, columns: 2 },
     autoFilter: true,
-    conditionals,
-    expectedRows: input.expectedRows,
+    ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
 }

@@ -1,13 +1,13 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
-import type { Rules } from '../../shared/index';
-import type { WorkbookPlan } from '../../shared/workbook-plan';
+import type { Rules, TableName } from '../../shared/index';
+import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection } from '../store/row-store';
 import { backlogSheet, capacitySheet, dataQualitySheet, demandSheet, fulfilmentSheet } from './breakdown-sheets';
 import { dataSheet, type RowSource } from './data-sheets';
-import { summarySheet, type ChartImage } from './summary-sheet';
+import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
 export interface MasterInput {
   metrics: DemandMetrics;
@@ -18,24 +18,67 @@ export interface MasterInput {
   charts: readonly ChartImage[];
 }
 
+/** What the figures are built from, known once every row has been read. */
+export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
+
+const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
+const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity'] as const;
+
+function reportSheets({ metrics: m, charts }: MasterReport) {
+  return { [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
+}
+
+interface DataInput {
+  rows: RowSource;
+  rules: Rules;
+  asOf: string;
+  from?: string;
+  to?: string;
+  withRoadmap: boolean;
+  /** Rows per table when known before writing (they fix the formats' ranges up front). */
+  expected?: (table: TableName) => number;
+}
+
+function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: DataInput): SheetPlan[] {
+  const common = { rules, asOf };
+  const inPeriod = (r: { values: Record<string, unknown> }) => MetricsAccumulator.inPeriod(r.values, from, to);
+  return [
+    dataSheet({ table: 'requests', rows: rows('requests'), keep: inPeriod, expectedRows: expected?.('requests'), ...common }),
+    dataSheet({ table: 'workplan', rows: rows('workplan'), expectedRows: expected?.('workplan'), dataBars: ['percentComplete'], ...common }),
+    dataSheet({ table: 'milestones', rows: rows('milestones'), expectedRows: expected?.('milestones'), ...common }),
+    ...(withRoadmap ? [dataSheet({ table: 'roadmap', rows: rows('roadmap'), expectedRows: expected?.('roadmap'), ...common })] : []),
+  ];
+}
+
+/** The whole plan from metrics already computed. */
 export function masterPlan({ metrics: m, rows, rejections, rules, charts }: MasterInput): WorkbookPlan {
-  const total = (k: 'requests' | 'workplan' | 'milestones' | 'roadmap') => m.sources.reduce((a, s) => a + s[k], 0);
-  const common = { rules, asOf: m.asOf };
-  const { from, to } = m.filters;
-  const inPeriod = (r: { values: Record<string, unknown> }) => MetricsAccumulator.inPeriod(r.values, from ?? undefined, to ?? undefined);
+  const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
+  const report = reportSheets({ metrics: m, charts });
+  const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
+  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), dataQualitySheet(rejections)] };
+}
+
+export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
+  asOf: string;
+  from?: string;
+  to?: string;
+  withRoadmap: boolean;
+  /** Called once the data sheets are written: `rows` has by then fed every row to the metrics. */
+  report: () => Promise<MasterReport>;
+}
+
+/**
+ * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
+ * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
+ */
+export function streamingMasterPlan({ rows, rejections, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+  let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
+  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number]): LaterSheet => ({
+    name,
+    later: async () => (await (sheets ??= report().then(reportSheets)))[name],
+  });
   return {
-    title: `Equity Desk master workbook, ${m.asOf}`,
-    sheets: [
-      summarySheet(m, charts),
-      dataSheet({ table: 'requests', rows: rows('requests'), keep: inPeriod, expectedRows: total('requests'), ...common }),
-      dataSheet({ table: 'workplan', rows: rows('workplan'), expectedRows: total('workplan'), dataBars: ['percentComplete'], ...common }),
-      dataSheet({ table: 'milestones', rows: rows('milestones'), expectedRows: total('milestones'), ...common }),
-      ...(total('roadmap') > 0 ? [dataSheet({ table: 'roadmap', rows: rows('roadmap'), expectedRows: total('roadmap'), ...common })] : []),
-      demandSheet(m),
-      fulfilmentSheet(m),
-      backlogSheet(m),
-      capacitySheet(m),
-      dataQualitySheet(rejections),
-    ],
+    title: title(asOf),
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), dataQualitySheet(rejections)],
   };
 }

@@ -1,31 +1,58 @@
-// Builds the master workbook from the store: metrics first (one pass over history and rows), then the
-// charts, then the plan whose data sheets read the rows again as they are written.
+// Builds the master workbook from the store in one pass over the rows: history first, then the data
+// sheets stream while the metrics gather from the same rows, then Summary (still the first tab), the
+// charts and the breakdowns from the finished metrics.
 import type { Writable } from 'node:stream';
+import type { TableName } from '../../shared/index';
+import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { demandCharts } from '../charts/demand-charts';
-import { renderPng } from '../charts/render-chart';
-import type { MetricsOptions } from '../metrics/aggregate-metrics';
-import { computeMetrics } from '../metrics/compute-metrics';
+import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { RowStore } from '../store/row-store';
+import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook } from '../workbook/write-workbook';
-import { masterPlan } from './master-plan';
+import { streamingMasterPlan, type MasterReport } from './master-plan';
 
 export type MasterStore = Pick<RowStore, 'rows' | 'changes' | 'listSources' | 'rejections'>;
 
-export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions) {
-  const metrics = await computeMetrics(store, opts);
+export interface MasterBuild {
+  plan: WorkbookPlan<SheetPlan | LaterSheet>;
+  /** The metrics the Summary shows; settles once the plan's data sheets have been written. */
+  metrics: () => Promise<DemandMetrics>;
+}
+
+export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions): Promise<MasterBuild> {
+  const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
-  const charts = demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) }));
+  for (const s of await store.listSources()) acc.source(s.id, s.name);
+  for await (const change of store.changes('requests', filter)) acc.observe(change);
   const rejections = await store.rejections(filter);
-  const plan = masterPlan({ metrics, rows: (table) => store.rows(table, filter), rejections, rules: opts.rules, charts });
-  return { plan, metrics };
+  // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
+  let withRoadmap = false;
+  for await (const _ of store.rows('roadmap', filter)) {
+    withRoadmap = true;
+    break;
+  }
+  async function* rows(table: TableName): AsyncGenerator<StoredRow> {
+    for await (const row of store.rows(table, filter)) {
+      acc.add(table, row);
+      yield row;
+    }
+  }
+  let report: Promise<MasterReport> | undefined;
+  const finish = () => (report ??= (async () => {
+    const metrics = acc.finish();
+    // Loaded on first use: ECharts takes ~40 MB of the process, which is spared while the rows stream.
+    const { renderPng } = await import('../charts/render-chart');
+    return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
+  })());
+  const plan = streamingMasterPlan({ rows, rejections, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish });
+  return { plan, metrics: async () => (await finish()).metrics };
 }
 
 /** Streams the master workbook to `out`; resolves with the metrics its Summary shows. */
 export async function writeMasterWorkbook(store: MasterStore, opts: MetricsOptions, out: Writable): Promise<DemandMetrics> {
   const { plan, metrics } = await buildMasterPlan(store, opts);
   await writeWorkbook(plan, out);
-  return metrics;
+  return metrics();
 }
 
 export const masterFileName = (asOf: string) => `equity-desk-master-${asOf}.xlsx`;

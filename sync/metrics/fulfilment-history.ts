@@ -7,8 +7,6 @@ export type HistoryChange = Pick<RowChange, 'sourceId' | 'rowId' | 'at' | 'op' |
 
 const DAY_MS = 86_400_000;
 
-export const rowKey = (sourceId: string, rowId: string) => `${sourceId}\u0000${rowId}`;
-
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isDoneStatus = (v: unknown) => typeof v === 'string' && DONE_REQUEST_STATUSES.some((s) => s.toLowerCase() === v.toLowerCase());
 
@@ -19,20 +17,22 @@ const isDoneStatus = (v: unknown) => typeof v === 'string' && DONE_REQUEST_STATU
  * the day the service recorded the change: later edits of the date never move it.
  */
 export class FulfilmentHistory {
-  private readonly first = new Map<string, string>();
+  /** By source, then row: a few sources hold 200,000 rows, and no joined key is built per row. */
+  private readonly first = new Map<string, Map<string, string>>();
 
   observe(change: HistoryChange): void {
     if (change.op !== 'upsert' || change.values === null) return;
-    const key = rowKey(change.sourceId, change.rowId);
-    if (this.first.has(key)) return;
+    let rows = this.first.get(change.sourceId);
+    if (rows?.has(change.rowId)) return;
     const v = change.values;
     if (!isDoneStatus(v.status) && !isIsoDate(v.fulfilledOn)) return;
     const recorded = isoFromDays(Math.floor(change.at.getTime() / DAY_MS));
-    this.first.set(key, isIsoDate(v.fulfilledOn) && v.fulfilledOn <= recorded ? v.fulfilledOn : recorded);
+    if (!rows) this.first.set(change.sourceId, (rows = new Map()));
+    rows.set(change.rowId, isIsoDate(v.fulfilledOn) && v.fulfilledOn <= recorded ? v.fulfilledOn : recorded);
   }
 
   /** The first fulfilment date of a row, if history shows one. */
   fulfilledOn(sourceId: string, rowId: string): string | undefined {
-    return this.first.get(rowKey(sourceId, rowId));
+    return this.first.get(sourceId)?.get(rowId);
   }
 }

@@ -72,6 +72,32 @@ function prepare(sqlite: Database.Database, query: Compilable, order: readonly s
   return sqlite.prepare(text);
 }
 
+/** Rows per multi-row statement: one statement per row costs more in binding and stepping than the row itself. */
+const CHUNK = 64;
+
+const repeat = (names: readonly string[], n: number) => Array.from({ length: n }, () => names).flat();
+
+/**
+ * Runs a multi-row statement (made by `make(n)` for n rows) over `items`: full chunks share one
+ * prepared statement, and the remainder gets its own, prepared once per size.
+ */
+function chunked(make: (n: number) => Database.Statement) {
+  const bySize = new Map<number, Database.Statement>();
+  const statement = (n: number) => {
+    let s = bySize.get(n);
+    if (!s) bySize.set(n, (s = make(n)));
+    return s;
+  };
+  return <T>(items: readonly T[], params: (item: T, index: number) => unknown[]): void => {
+    for (let start = 0; start < items.length; start += CHUNK) {
+      const end = Math.min(start + CHUNK, items.length);
+      const args: unknown[] = [];
+      for (let i = start; i < end; i++) for (const p of params(items[i], i)) args.push(p);
+      statement(end - start).run(args);
+    }
+  };
+}
+
 function sqliteBatchWriter(
   db: Kysely<StoreDatabase>,
   sqlite: Database.Database,
@@ -94,38 +120,43 @@ function sqliteBatchWriter(
       db.selectFrom('rejections').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source),
       ['table', 'source'],
     ).pluck(),
-    addVersion: prepare(
-      sqlite,
-      db.insertInto('row_history').values({ ...rowKey, at: param('at'), op: sql.lit('upsert'), values_json: param('values'), raw_json: param('raw') }),
-      ['table', 'source', 'row', 'at', 'values', 'raw'],
+    lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
+    addVersions: chunked((n) =>
+      prepare(
+        sqlite,
+        db.insertInto('row_history').values(Array.from({ length: n }, () => ({ seq: param<number>('seq'), ...rowKey, at: param('at'), op: sql.lit('upsert'), values_json: param('values'), raw_json: param('raw') }))),
+        repeat(['seq', 'table', 'source', 'row', 'at', 'values', 'raw'], n),
+      ),
     ),
     addTombstone: prepare(
       sqlite,
       db.insertInto('row_history').values({ ...rowKey, at: param('at'), op: sql.lit('delete'), values_json: sql.lit(null), raw_json: sql.lit(null) }),
       ['table', 'source', 'row', 'at'],
     ),
-    upsert: prepare(
-      sqlite,
-      db
-        .insertInto('sheet_rows')
-        .values({
-          ...rowKey,
-          hash: param('hash'),
-          values_seq: param('seq'),
-          updated_at: param('at'),
-          deleted: sql.lit(0),
-          deleted_at: sql.lit(null),
-        })
-        .onConflict((oc) =>
-          oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
-            hash: eb.ref('excluded.hash'),
-            values_seq: eb.ref('excluded.values_seq'),
-            updated_at: eb.ref('excluded.updated_at'),
+    upserts: chunked((n) =>
+      prepare(
+        sqlite,
+        db
+          .insertInto('sheet_rows')
+          .values(Array.from({ length: n }, () => ({
+            ...rowKey,
+            hash: param<string>('hash'),
+            values_seq: param<number>('seq'),
+            updated_at: param<string>('at'),
             deleted: sql.lit(0),
             deleted_at: sql.lit(null),
-          })),
-        ),
-      ['table', 'source', 'row', 'hash', 'seq', 'at'],
+          })))
+          .onConflict((oc) =>
+            oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
+              hash: eb.ref('excluded.hash'),
+              values_seq: eb.ref('excluded.values_seq'),
+              updated_at: eb.ref('excluded.updated_at'),
+              deleted: sql.lit(0),
+              deleted_at: sql.lit(null),
+            })),
+          ),
+        repeat(['table', 'source', 'row', 'hash', 'seq', 'at'], n),
+      ),
     ),
     tombstone: prepare(
       sqlite,
@@ -160,11 +191,11 @@ function sqliteBatchWriter(
     const stored = new Map(found.map(([rowId, hash, deleted]) => [rowId, { hash, deleted: deleted === 1 }]));
     const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]));
 
-    for (const row of plan.writes) {
-      const raw = row.raw === undefined ? null : JSON.stringify(row.raw);
-      const seq = stmt.addVersion.run(table, source, row.rowId, at, JSON.stringify(row.values), raw).lastInsertRowid;
-      stmt.upsert.run(table, source, row.rowId, row.hash, seq, at);
-    }
+    // History numbers are given here rather than by SQLite (which would give the same: one more than
+    // the largest), so a version and its current row go in many rows per statement.
+    const firstSeq = ((stmt.lastSeq.get() as number | null) ?? 0) + 1;
+    stmt.addVersions(plan.writes, (row, i) => [firstSeq + i, table, source, row.rowId, at, JSON.stringify(row.values), row.raw === undefined ? null : JSON.stringify(row.raw)]);
+    stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at]);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
       stmt.addTombstone.run(table, source, row, at);

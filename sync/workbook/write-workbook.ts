@@ -5,7 +5,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
-import type { PlanCell, PlanColumn, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
+import { isLaterSheet, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { RowXml, type CellKind, type StyleIds } from './row-xml';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { WorkbookError } from './workbook-error';
@@ -59,7 +59,7 @@ async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCel
   else yield* rows as Iterable<readonly PlanCell[]>;
 }
 
-async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, styleIds: StyleIds, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<void> {
+async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, styleIds: StyleIds, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<SheetInternals> {
   const preamble = plan.preamble ?? [];
   const withHeader = plan.header !== false;
   if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
@@ -134,7 +134,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     });
   }
   const dataBars: DataBar[] = [];
-  for (const c of plan.conditionals ?? []) {
+  for (const c of [...(plan.conditionals ?? []), ...(plan.conditionalsTo?.(lastDataRow) ?? [])]) {
     if (c.toRow < c.fromRow) continue;
     const letter = columnLetter(c.column);
     const ref = `${letter}${c.fromRow}:${letter}${c.toRow}`;
@@ -148,13 +148,14 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     : undefined;
   parts.attach(internals, { pictures, dataBars, table });
   sheet.commit();
+  return internals;
 }
 
 /**
  * Streams the workbook to `stream` (a file, an HTTP response, an upload buffer). Resolves once the
  * last byte is handed to the stream; rejects with a `WorkbookError` if the plan or the stream fails.
  */
-export async function writeWorkbook(plan: WorkbookPlan, stream: Writable): Promise<void> {
+export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, stream: Writable): Promise<void> {
   // exceljs listens for stream errors only once it finishes: until then, a failing stream would leave it waiting forever.
   let failure: WorkbookError | undefined;
   let reject!: (e: WorkbookError) => void;
@@ -179,7 +180,16 @@ export async function writeWorkbook(plan: WorkbookPlan, stream: Writable): Promi
     const parts = new StreamingParts(internals);
     const ids = styleIdCache(internals);
     const styleIds: StyleIds = (style, kind) => ids(style, VALUE_TYPE[kind]);
-    for (const sheet of plan.sheets) await Promise.race([writeSheet(book, parts, styleIds, sheet, pause), streamFailure]);
+    const written = new Map<SheetPlan | LaterSheet, SheetInternals>();
+    const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {
+      if (sheet.name !== entry.name) throw new WorkbookError('invalid-plan', `the sheet planned as "${entry.name}" came as "${sheet.name}"`);
+      written.set(entry, await Promise.race([writeSheet(book, parts, styleIds, sheet, pause), streamFailure]));
+    };
+    for (const entry of plan.sheets) if (!isLaterSheet(entry)) await write(entry, entry);
+    for (const entry of plan.sheets) if (isLaterSheet(entry)) await write(entry, await Promise.race([entry.later(), streamFailure]));
+    // Tabs in the plan's order, whatever order the sheets were written in: exceljs lists its worksheets
+    // array in workbook.xml, and names each sheet's part and relationship by its own id, not its place.
+    internals._worksheets = plan.sheets.map((entry) => written.get(entry));
     await Promise.race([book.commit(), streamFailure]);
   } finally {
     stream.off('error', onError);
@@ -187,7 +197,7 @@ export async function writeWorkbook(plan: WorkbookPlan, stream: Writable): Promi
 }
 
 /** The whole file in memory: for small workbooks (templates, tests), not for the 200,000-row master. */
-export async function writeWorkbookToBuffer(plan: WorkbookPlan): Promise<Buffer> {
+export async function writeWorkbookToBuffer(plan: WorkbookPlan<SheetPlan | LaterSheet>): Promise<Buffer> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));

@@ -27,6 +27,7 @@ interface Zip { append(source: string | Buffer, options: { name: string }): void
 export interface BookInternals {
   zip: Zip;
   media: { name: string }[];
+  /** Indexed by sheet id (from 1) as exceljs adds them; any order of the same sheets is the tab order. */
   _worksheets: unknown[];
   sharedStrings: unknown;
   commentRefs: unknown[];

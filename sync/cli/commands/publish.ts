@@ -34,9 +34,9 @@ export const publishCommand: Command = {
     }
     const { bytes, name, result } = await withStore(commandConfig(values, io), async (store) => {
       const opts = await reportFromFlags(values, store);
-      const { plan, metrics } = await buildMasterPlan(store, opts);
+      const { plan } = await buildMasterPlan(store, opts);
       const content = await writeWorkbookToBuffer(plan);
-      const fileName = target.name ?? masterFileName(metrics.asOf);
+      const fileName = target.name ?? masterFileName(opts.asOf);
       try {
         return { bytes: content.byteLength, name: fileName, result: await target.publisher.publish(fileName, content) };
       } catch (e) {

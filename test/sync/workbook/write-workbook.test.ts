@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
+import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { isWorkbookError } from '../../../sync/workbook/workbook-error';
 import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -198,7 +198,7 @@ describe('writeWorkbook edge cases', () => {
   it('escapes markup, drops characters XML forbids, and keeps impossible dates as text', async () => {
     const odd: WorkbookPlan = { title: 'x', sheets: [{
       name: 'S', columns: [{ header: 'Text', width: 20 }, { header: 'When', width: 12, type: 'date' }],
-      rows: [['a < b & c > d', '2026-02-30'], ['bell\u0007 and tab\t', '2026-02-28'], ['  padded  ', 'TBD']],
+      rows: [['a < b & c > d', '2026-02-30'], ['bell\u0007 and tab\t', '2026-02-28'], ['  padded  ', 'TBD'], ['two  spaces\nand a line', null]],
     }] };
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeWorkbookToBuffer(odd)) as unknown as ExcelJS.Buffer);
@@ -206,6 +206,26 @@ describe('writeWorkbook edge cases', () => {
     expect([ws.getCell('A2').value, ws.getCell('B2').value]).toEqual(['a < b & c > d', '2026-02-30']);
     expect([ws.getCell('A3').value, ws.getCell('B3').value]).toEqual(['bell and tab\t', new Date(Date.UTC(2026, 1, 28))]);
     expect(ws.getCell('A4').value).toBe('  padded  ');
+    expect(ws.getCell('A5').value).toBe('two  spaces\nand a line');
+  });
+
+  it('plans a later sheet after the others are written, yet keeps its tab first', async () => {
+    let seen = 0;
+    const rows = (function* () { for (let i = 1; i <= 3; i++, seen++) yield [i, i % 2 ? 'odd' : 'even']; })();
+    const plan: WorkbookPlan<SheetPlan | LaterSheet> = { title: 'x', sheets: [
+      { name: 'Summary', later: () => ({ name: 'Summary', columns: [{ header: 'Rows seen', width: 10, type: 'number' }], rows: [[seen]] }) },
+      {
+        name: 'Data', columns: [{ header: 'N', width: 8, type: 'number' }, { header: 'Parity', width: 8 }], rows,
+        conditionalsTo: (lastRow) => [{ column: 2, fromRow: 2, toRow: lastRow, tones: { odd: 'warn' } }],
+      },
+    ] };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbookToBuffer(plan)) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Data']);
+    expect(wb.getWorksheet('Summary')!.getCell('A2').value).toBe(3);
+    // exceljs reads conditional formats back, though its typings omit them.
+    const data = wb.getWorksheet('Data') as unknown as { conditionalFormattings: { ref: string }[] };
+    expect(data.conditionalFormattings.map((c) => c.ref)).toEqual(['B2:B4']);
   });
 
   it('waits for a stalled destination instead of piling rows up in memory', async () => {
