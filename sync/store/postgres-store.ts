@@ -8,7 +8,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import type { StoreDatabase } from './schema';
+import { replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -181,13 +181,6 @@ async function putRejections(trx: Trx, batch: Batch, rejections: RejectedRow[]):
       sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, u.sheet, u.sheet_row, u.errors_json, ${at}::text
           from unnest(${ids}::text[], ${sheets}::text[], ${sheetRows}::int[], ${errors}::text[]) as u(row_id, sheet, sheet_row, errors_json)`,
     )
-    .onConflict((oc) =>
-      oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
-        sheet: eb.ref('excluded.sheet'),
-        sheet_row: eb.ref('excluded.sheet_row'),
-        errors_json: eb.ref('excluded.errors_json'),
-        at: eb.ref('excluded.at'),
-      })),
-    )
+    .onConflict(replaceRejection)
     .execute();
 }

@@ -1,6 +1,6 @@
 // The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
 // databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
-import type { Generated } from 'kysely';
+import type { Generated, OnConflictBuilder } from 'kysely';
 
 export interface PrincipalsTable {
   id: string;
@@ -63,3 +63,12 @@ export interface StoreDatabase {
   row_history: RowHistoryTable;
   rejections: RejectionsTable;
 }
+
+/** A row rejected again replaces its earlier rejection: the same upsert on both databases. */
+export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejections'>) =>
+  oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
+    sheet: eb.ref('excluded.sheet'),
+    sheet_row: eb.ref('excluded.sheet_row'),
+    errors_json: eb.ref('excluded.errors_json'),
+    at: eb.ref('excluded.at'),
+  }));

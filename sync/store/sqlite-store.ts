@@ -12,7 +12,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import type { StoreDatabase } from './schema';
+import { replaceRejection, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -169,14 +169,7 @@ function sqliteBatchWriter(
       db
         .insertInto('rejections')
         .values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), errors_json: param('errors'), at: param('at') })
-        .onConflict((oc) =>
-          oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
-            sheet: eb.ref('excluded.sheet'),
-            sheet_row: eb.ref('excluded.sheet_row'),
-            errors_json: eb.ref('excluded.errors_json'),
-            at: eb.ref('excluded.at'),
-          })),
-        ),
+        .onConflict(replaceRejection),
       ['table', 'source', 'row', 'sheet', 'sheetRow', 'errors', 'at'],
     ),
   };
