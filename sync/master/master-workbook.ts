@@ -6,6 +6,7 @@ import type { TableName } from '../../shared/index';
 import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { demandCharts } from '../charts/demand-charts';
 import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-metrics';
+import { FULFILMENT_SIGNS } from '../metrics/fulfilment-history';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook } from '../workbook/write-workbook';
@@ -23,7 +24,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
-  for await (const change of store.changes('requests', filter)) acc.observe(change);
+  for await (const change of store.changes('requests', { ...filter, upsertsWith: FULFILMENT_SIGNS })) acc.observe(change);
   const rejections = await store.rejections(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   let withRoadmap = false;

@@ -1,11 +1,14 @@
 // When each request was first fulfilled, read from the append-only change history rather than the
 // row's current `fulfilledOn`, so an edited date cannot rewrite how long fulfilment took.
 import { DONE_REQUEST_STATUSES, isoFromDays } from '../../shared/index';
-import type { RowChange } from '../store/row-store';
+import type { RowChange, ValueTest } from '../store/row-store';
 
 export type HistoryChange = Pick<RowChange, 'sourceId' | 'rowId' | 'at' | 'op' | 'values'>;
 
 const DAY_MS = 86_400_000;
+
+/** The only changes `observe` can use, as tests the store narrows its history read with (`changes`' `upsertsWith`). */
+export const FULFILMENT_SIGNS: readonly ValueTest[] = [{ field: 'status', oneOf: DONE_REQUEST_STATUSES }, { field: 'fulfilledOn', present: true }];
 
 const isIsoDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isDoneStatus = (v: unknown) => typeof v === 'string' && DONE_REQUEST_STATUSES.some((s) => s.toLowerCase() === v.toLowerCase());

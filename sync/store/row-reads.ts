@@ -1,7 +1,7 @@
 // Reading rows, history and rejections back, over kysely so both databases share the queries. Large
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
-import type { Compilable, Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Compilable, type Kysely } from 'kysely';
 import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
 import type { StoreDatabase } from './schema';
 
@@ -15,6 +15,9 @@ export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections'>;
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
+  // Values are JSON text on both databases; PostgreSQL reads a field only once told the text is JSON.
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const valueOf = (field: string) => (postgres ? sql<string | null>`(values_json::json ->> cast(${field} as text))` : sql<string | null>`(values_json ->> cast(${field} as text))`);
   return {
     async syncState(sourceId, table) {
       const rows = await db
@@ -56,13 +59,18 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     },
 
     async *changes(table, opts = {}): AsyncGenerator<RowChange> {
-      const { sourceIds } = opts;
+      const { sourceIds, upsertsWith } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
         .selectFrom('row_history')
         .select(['source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
         .where('table_name', '=', table)
         .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
+        .$if(upsertsWith !== undefined, (q) => q.where('op', '=', 'upsert').where((eb) => eb.or(upsertsWith!.map((t) => {
+          const value = valueOf(t.field);
+          if ('present' in t) return eb(value, 'is not', null);
+          return t.oneOf.length ? eb(sql`lower(${value})`, 'in', t.oneOf.map((v) => v.toLowerCase())) : eb.lit(false);
+        }))))
         .orderBy('at')
         .orderBy('seq');
       for await (const r of stream(query)) {

@@ -191,6 +191,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(deleted.map((r) => r.rowId)).toEqual(['r0002', 'r0003']);
       });
 
+      test('a history read narrowed by value tests keeps, in order, just the upserts passing one', async () => {
+        const { store, source, apply } = await withSource();
+        await apply({ upserts: [row('a', { status: 'New' }), row('b', { status: 'CLOSED' }), row('c', { status: 'New', fulfilledOn: '2025-03-01' }), row('d', { status: 'fulfilled', fulfilledOn: null })] });
+        await apply({ upserts: [row('a', { status: 'Fulfilled' }), row('e', { status: 'Closed out' }), row('f', { status: 7, fulfilledOn: 0 })], deletes: ['b'], at: at(1) });
+        const narrowed = (opts: Parameters<RowStore['changes']>[1]) => collect(store.changes('requests', opts)).then((cs) => cs.map((c) => `${c.rowId}:${c.op}:${c.at.getTime() - T0.getTime()}`));
+        const signs = [{ field: 'status', oneOf: ['Fulfilled', 'closed'] }, { field: 'fulfilledOn', present: true as const }];
+        expect(await narrowed({ upsertsWith: signs })).toEqual(['b:upsert:0', 'c:upsert:0', 'd:upsert:0', 'a:upsert:60000', 'f:upsert:60000']);
+        expect((await collect(store.changes('requests', { upsertsWith: signs }))).find((c) => c.rowId === 'c')?.values).toEqual({ status: 'New', fulfilledOn: '2025-03-01' });
+        expect(await narrowed({ upsertsWith: [{ field: 'status', oneOf: [] }] })).toEqual([]);
+        expect(await narrowed({ upsertsWith: signs, sourceIds: ['someone-else'] })).toEqual([]);
+        expect(await narrowed({ upsertsWith: signs, sourceIds: [source.id] })).toHaveLength(5);
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
