@@ -3,7 +3,7 @@
 export type IssueCode =
   | 'required' | 'not_a_date' | 'date_tbd' | 'date_range' | 'implausible_date' | 'end_before_start'
   | 'not_a_number' | 'out_of_range' | 'not_in_list' | 'not_an_email' | 'not_a_boolean' | 'too_long'
-  | 'unknown_column' | 'missing_column' | 'filled_down' | 'unit_dropped' | 'percent_scaled' | 'wrong_type';
+  | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'percent_scaled' | 'wrong_type';
 
 export interface FieldIssue {
   code: IssueCode;
@@ -20,7 +20,6 @@ export interface CellIssue extends FieldIssue {
   header?: string;
 }
 
-export const isError = (i: FieldIssue) => i.severity === 'error';
 
 /** `Requests!F7 (Received on): "13/45/2024" is not a date ...` — the one-line form used by the CLI. */
 export function formatCellIssue(i: CellIssue): string {

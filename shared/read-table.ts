@@ -72,7 +72,7 @@ export interface ReadTableResult {
   headerRow: number;
   map: HeaderMap;
   rows: SheetRow[];
-  /** Sheet-level problems (missing required columns, ignored headers, filled-down cells). */
+  /** Sheet-level problems (missing required columns, ignored headers, several date ranges in one span cell). */
   issues: CellIssue[];
 }
 

@@ -97,6 +97,3 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
   /** Title and subject for the file properties. */
   title: string;
 }
-
-/** Formula-like text (`=`, `+`, `-`, `@` first) that must stay text when written to a sheet or a CSV. */
-export const looksLikeFormula = (s: string) => /^[=+\-@]/.test(s);

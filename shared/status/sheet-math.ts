@@ -18,6 +18,3 @@ export const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
  * Sheets and LibreOffice, so "C*" would find "City" where the TypeScript rules find nothing.
  */
 export const literalKey = (ref: string) => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
-
-/** A string literal inside a formula. */
-export const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
