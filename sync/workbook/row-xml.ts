@@ -12,6 +12,9 @@ export type CellKind = 'number' | 'string' | 'date' | 'boolean';
 /** The style id of a cell: `style` is a shared style object (a column's or a row's), never a per-cell copy. */
 export type StyleIds = (style: object, kind: CellKind) => number;
 
+/** The shared-string number of a text, or undefined to write it inline. */
+export type SharedStringIds = (text: string) => number | undefined;
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -54,6 +57,7 @@ export class RowXml {
     /** One shared style object per column. */
     private readonly columnStyles: readonly object[],
     private readonly styleIds: StyleIds,
+    private readonly sharedStrings: SharedStringIds,
   ) {}
 
   private letter(i: number): string {
@@ -78,7 +82,7 @@ export class RowXml {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
       const style = rowStyle && i < ownCells ? rowStyle : this.columnStyles[i] ?? {};
-      this.cell(i, rowNumber, cell, typed && this.columns[i]?.type === 'date', style);
+      this.cell(i, rowNumber, cell, typed ? this.columns[i] : undefined, style);
     }
     out.text += '</row>';
   }
@@ -94,8 +98,9 @@ export class RowXml {
   }
 
   // No closures here: this runs for every cell, and a closure per cell doubled the writer's time.
-  private cell(col: number, row: number, cell: Exclude<PlanCell, null>, dateColumn: boolean, style: object): void {
+  private cell(col: number, row: number, cell: Exclude<PlanCell, null>, typedAs: PlanColumn | undefined, style: object): void {
     const out = this.out;
+    const dateColumn = typedAs?.type === 'date';
     const letter = this.letter(col);
     const ref = `${letter}${row}`;
     if (isFormulaCell(cell)) {
@@ -129,10 +134,15 @@ export class RowXml {
       return;
     }
     const serial = dateColumn ? this.dates.serial(cell) : undefined;
-    // Inline text is always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
-    out.text += (serial !== undefined
-      ? `${this.open(ref, style, 'date')}<v>${serial}</v></c>`
-      : `${this.open(ref, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell, ref)}</t></is></c>`);
+    if (serial !== undefined) {
+      out.text += `${this.open(ref, style, 'date')}<v>${serial}</v></c>`;
+      return;
+    }
+    // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
+    const shared = typedAs?.recurring ? this.sharedStrings(cell) : undefined;
+    out.text += shared !== undefined
+      ? `${this.open(ref, style, 'string', 's')}<v>${shared}</v></c>`
+      : `${this.open(ref, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell, ref)}</t></is></c>`;
   }
 
   private invalid(ref: string, message: string): WorkbookError {

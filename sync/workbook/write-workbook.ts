@@ -6,11 +6,11 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import { isLaterSheet, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
-import { RowXml, type CellKind, type StyleIds } from './row-xml';
+import { RowXml, type CellKind, type SharedStringIds, type StyleIds } from './row-xml';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { WorkbookError } from './workbook-error';
 import {
-  openSheetData, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
+  openSheetData, sharedStringIds, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
 } from './writer-internals';
 
 /** Rows go to the zip in blocks of this many; between blocks the writer waits for the zip to take them in. */
@@ -59,7 +59,7 @@ async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCel
   else yield* rows as Iterable<readonly PlanCell[]>;
 }
 
-async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, styleIds: StyleIds, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<SheetInternals> {
+async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, ids: { styles: StyleIds; strings: SharedStringIds }, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<SheetInternals> {
   const preamble = plan.preamble ?? [];
   const withHeader = plan.header !== false;
   if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
@@ -85,7 +85,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   });
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
-  const xml = new RowXml(plan.name, plan.columns, columnStyles, styleIds);
+  const xml = new RowXml(plan.name, plan.columns, columnStyles, ids.styles, ids.strings);
   let rowNumber = 0;
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
@@ -178,12 +178,12 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     book.title = plan.title;
     const internals = book as unknown as BookInternals;
     const parts = new StreamingParts(internals);
-    const ids = styleIdCache(internals);
-    const styleIds: StyleIds = (style, kind) => ids(style, VALUE_TYPE[kind]);
+    const styleId = styleIdCache(internals);
+    const ids = { styles: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringIds(internals) };
     const written = new Map<SheetPlan | LaterSheet, SheetInternals>();
     const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {
       if (sheet.name !== entry.name) throw new WorkbookError('invalid-plan', `the sheet planned as "${entry.name}" came as "${sheet.name}"`);
-      written.set(entry, await Promise.race([writeSheet(book, parts, styleIds, sheet, pause), streamFailure]));
+      written.set(entry, await Promise.race([writeSheet(book, parts, ids, sheet, pause), streamFailure]));
     };
     for (const entry of plan.sheets) if (!isLaterSheet(entry)) await write(entry, entry);
     for (const entry of plan.sheets) if (isLaterSheet(entry)) await write(entry, await Promise.race([entry.later(), streamFailure]));

@@ -29,7 +29,8 @@ export interface BookInternals {
   media: { name: string }[];
   /** Indexed by sheet id (from 1) as exceljs adds them; any order of the same sheets is the tab order. */
   _worksheets: unknown[];
-  sharedStrings: unknown;
+  /** Always present; written at commit (part, relationship, content type) when it holds any string. */
+  sharedStrings: { add(text: string): number };
   commentRefs: unknown[];
   styles: { addStyleModel(model: object, cellType: number): number };
   addImage(image: { buffer: Buffer; extension: 'png' }): number;
@@ -81,6 +82,25 @@ export function styleIdCache(book: BookInternals): (style: object, cellType: num
     let id = byType.get(cellType);
     // A fresh copy each time: exceljs caches ids by object alone, whatever the cell type.
     if (id === undefined) byType.set(cellType, (id = book.styles.addStyleModel({ ...style }, cellType)));
+    return id;
+  };
+}
+
+/** Shared strings longer than this stay inline: the table must stay small whatever the text. */
+const MAX_SHARED_TEXT = 255;
+/** At most this many distinct shared strings (a few MB); later new ones are written inline. */
+const MAX_SHARED_STRINGS = 50_000;
+
+/**
+ * The shared-string number of a text, adding it to exceljs's table (which the book writes at commit),
+ * or undefined once the table is full or for long text, which is then written inline. exceljs's own
+ * shared strings hold every text of the workbook; these hold only what the plan marks as recurring.
+ */
+export function sharedStringIds(book: BookInternals): (text: string) => number | undefined {
+  const ids = new Map<string, number>();
+  return (text) => {
+    let id = ids.get(text);
+    if (id === undefined && text.length <= MAX_SHARED_TEXT && ids.size < MAX_SHARED_STRINGS) ids.set(text, (id = book.sharedStrings.add(text)));
     return id;
   };
 }

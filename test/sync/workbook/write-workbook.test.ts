@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { isWorkbookError } from '../../../sync/workbook/workbook-error';
@@ -24,12 +25,12 @@ async function* slowRows(): AsyncGenerator<readonly PlanCell[]> {
 const requests: SheetPlan = {
   name: 'Requests',
   columns: [
-    { header: 'Note', width: 30 },
+    { header: 'Note', width: 30, recurring: true },
     { header: 'Received', width: 12, type: 'date' },
     { header: 'Share', width: 9, type: 'percent', numFmt: '0%' },
     { header: 'Hours', width: 8, type: 'number', numFmt: '0.0' },
     { header: 'Due', width: 12, type: 'date', numFmt: 'dd/mm/yyyy' },
-    { header: 'SLA', width: 10, type: 'text' },
+    { header: 'SLA', width: 10, type: 'text', recurring: true },
   ],
   preamble: [['Requests log'], ['Cached values as of 2026-03-01']],
   rows: [
@@ -207,6 +208,27 @@ describe('writeWorkbook edge cases', () => {
     expect([ws.getCell('A3').value, ws.getCell('B3').value]).toEqual(['bell and tab\t', new Date(Date.UTC(2026, 1, 28))]);
     expect(ws.getCell('A4').value).toBe('  padded  ');
     expect(ws.getCell('A5').value).toBe('two  spaces\nand a line');
+  });
+
+  it('keeps recurring text once in the shared strings, long or overflowing text inline, all of it text', async () => {
+    const long = 'x'.repeat(300);
+    const wide: WorkbookPlan = { title: 'x', sheets: [{
+      name: 'S', columns: [{ header: 'Status', width: 12, recurring: true }, { header: 'Note', width: 20 }],
+      rows: [['Open', 'Open'], ['Open', 'a'], ['=1+1', 'b'], [long, 'c'], ['Open', 'd']],
+    }] };
+    const buffer = await writeWorkbookToBuffer(wide);
+    const zip = await JSZip.loadAsync(buffer);
+    const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    expect([...sst.matchAll(/<t>([^<]*)<\/t>/g)].map((m) => m[1])).toEqual(['Open', '=1+1']);
+    expect(sheetXml.match(/<c r="A\d+"[^>]*t="s"/g)).toHaveLength(4);
+    expect(sheetXml).toContain(`<c r="B2" t="inlineStr"><is><t>Open</t></is></c>`);
+    expect(sheetXml).toMatch(/<c r="A5" t="inlineStr">/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('S')!;
+    expect([2, 3, 4, 5, 6].map((r) => ws.getCell(`A${r}`).value)).toEqual(['Open', 'Open', '=1+1', long, 'Open']);
+    expect(ws.getCell('A4').formula).toBeUndefined();
   });
 
   it('plans a later sheet after the others are written, yet keeps its tab first', async () => {
