@@ -44,7 +44,7 @@ type ZipEntryStream = Writable & { _writableState?: { needDrain: boolean } };
 export interface SheetInternals {
   id: number;
   /** exceljs's StreamBuf; `pipes[0]` is the zip entry's stream, once the zip has taken the sheet. */
-  stream: { write(text: string): void; pipes?: ZipEntryStream[] };
+  stream: { write(data: string | Buffer): void; pipes?: ZipEntryStream[] };
   startedData: boolean;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
