@@ -4,9 +4,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 
-// ECharts' one-file CommonJS build: its ESM entry is hundreds of modules, which under tsx cost ~2.5 s of CPU
-// and ~60 MB at every start of the service or CLI, for the same functions. Minified, because tsx's loader
-// holds ~55 MB for the 3.8 MB readable file and ~15 MB for the same code in 1.1 MB.
+// ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules (~2.5 s of CPU and
+// ~60 MB to load through a TypeScript loader, as the tests do), and 1.1 MB of code is the least to hold.
 const echarts = createRequire(import.meta.url)('echarts/dist/echarts.min.js') as typeof import('echarts');
 
 /** A chart as data: what to draw, and what it says in words for readers who cannot see it. */

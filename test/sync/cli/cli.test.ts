@@ -25,7 +25,7 @@ const REQUESTS: Grid = [
   ['TA-2', 'County Health', 'New', null, '13/45/2024'],
 ];
 
-/** Each process start compiles the CLI through tsx: seconds each, more on a busy machine. */
+/** A process start may first bundle the CLI (scripts/service-bundle.mjs), and the machine may be busy. */
 const PROCESS_TIMEOUT = 180_000;
 
 const oneLine = (s: string) => s.trim().split('\n').length === 1;
