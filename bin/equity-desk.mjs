@@ -4,4 +4,11 @@
 import { pathToFileURL } from 'node:url';
 import { serviceBundle } from '../scripts/service-bundle.mjs';
 
-await import(pathToFileURL(await serviceBundle()).href);
+let bundle;
+try {
+  bundle = await serviceBundle();
+} catch (error) {
+  process.stderr.write(`equity-desk: cannot bundle the service into build/service (run \`npm run build\` where the project folder is writable): ${error?.message ?? error}\n`);
+  process.exit(1);
+}
+await import(pathToFileURL(bundle).href);
