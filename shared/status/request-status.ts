@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { listRange, settingRef } from '../lists';
+import { DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { isDate, literalKey, sameText } from './sheet-math';
 
@@ -12,8 +12,21 @@ export interface RequestInputs {
 }
 
 const isClosedWithoutDate = (status: unknown) => ['Fulfilled', 'Closed', 'Declined'].some((s) => sameText(status, s));
-const isDone = (i: RequestInputs) => sameText(i.status, 'Fulfilled') || sameText(i.status, 'Closed') || isDate(i.fulfilledOn);
+const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
+const isDone = (i: RequestInputs) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 const isOpen = (i: RequestInputs) => !isDone(i) && !sameText(i.status, 'Declined');
+
+/**
+ * The fulfilment date one recorded version of a request shows, or null if it shows it not done. Its own
+ * `fulfilledOn` counts unless later than `recordedOn` (a sheet synced after the fact keeps its date, but a
+ * version cannot prove a fulfilment before the day it was recorded); a done status without one counts as
+ * fulfilled on the day recorded.
+ */
+export function requestDoneOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
+  const date = values.fulfilledOn;
+  if (!isDoneStatus(values.status) && !isDate(date)) return null;
+  return isDate(date) && date <= recordedOn ? date : recordedOn;
+}
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */
 export function daysOpen(i: RequestInputs, asOf: string): number | null {

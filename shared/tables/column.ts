@@ -65,6 +65,12 @@ export interface TableDef {
   columns: readonly InputColumn[];
   derived: readonly DerivedColumn[];
   spans?: readonly SpanColumn[];
+  /**
+   * When one stored version of a row shows its work done (a request fulfilled), given the ISO day the
+   * service recorded that version; null while it shows none. The store keeps, per row, the first non-null
+   * answer over its history (`StoredRow.firstDoneOn`): later edits or reopening never move it.
+   */
+  doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
 
 export type TableName = TableDef['name'];

@@ -1,5 +1,5 @@
 // The TA requests log: intake, triage, fulfilment and follow-up of technical-assistance requests.
-import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import type { FormulaContext, TableDef, TypedRow } from './column';
 
@@ -19,6 +19,7 @@ export const requestsTable: TableDef = {
   name: 'requests',
   sheet: 'Requests',
   noun: 'request',
+  doneOn: requestDoneOn,
   columns: [
     { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no'], type: 'id', width: 14 },
     { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted'], type: 'date', required: true, width: 12, numFmt: DATE },

@@ -1,18 +1,17 @@
-// Builds the master workbook from the store in one pass over the rows: history first, then the data
-// sheets stream while the metrics gather from the same rows, then Summary (still the first tab), the
-// charts and the breakdowns from the finished metrics.
+// Builds the master workbook from the store in one pass over the rows: the data sheets stream while the
+// metrics gather from the same rows, then Summary (still the first tab), the charts and the breakdowns
+// from the finished metrics.
 import type { Writable } from 'node:stream';
 import type { TableName } from '../../shared/index';
 import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { demandCharts } from '../charts/demand-charts';
 import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-metrics';
-import { FULFILMENT_SIGNS } from '../metrics/fulfilment-history';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook } from '../workbook/write-workbook';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'changes' | 'listSources' | 'rejections'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -24,7 +23,6 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
-  for await (const change of store.changes('requests', { ...filter, upsertsWith: FULFILMENT_SIGNS })) acc.observe(change);
   const rejections = await store.rejections(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   let withRoadmap = false;

@@ -1,8 +1,7 @@
-// Demand metrics as pure aggregation: rows and change history in, the metrics document out. The store
-// is read elsewhere (`computeMetrics`), so tests feed hand-made rows and history straight in.
+// Demand metrics as pure aggregation: rows in, the metrics document out. The store is read elsewhere
+// (`computeMetrics`), so tests feed hand-made rows straight in.
 import type { Rules } from '../../shared/index';
 import type { TableName } from '../store/row-store';
-import { FulfilmentHistory, type HistoryChange } from './fulfilment-history';
 import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
@@ -20,12 +19,8 @@ export interface MetricsOptions {
   rules: Rules;
 }
 
-/**
- * Takes the request history first (`observe`), then rows (`add`), then `finish()`: fulfilment dates
- * must be known before the requests they belong to arrive.
- */
+/** Takes rows (`add`), then `finish()`. */
 export class MetricsAccumulator {
-  private readonly history = new FulfilmentHistory();
   private readonly requests: RequestMetrics;
   private readonly workplan: WorkplanMetrics;
   private readonly milestones: MilestoneMetrics;
@@ -45,12 +40,6 @@ export class MetricsAccumulator {
     if (!this.sources.has(id)) this.sources.set(id, { id, name, requests: 0, workplan: 0, milestones: 0, roadmap: 0 });
   }
 
-  /** One change of the `requests` table, in history order. */
-  observe(change: HistoryChange) {
-    if (this.wanted && !this.wanted.has(change.sourceId)) return;
-    this.history.observe(change);
-  }
-
   /** Whether a request falls in the date filter: the Summary, Requests sheet and metrics agree on this. */
   static inPeriod(values: Record<string, unknown>, from?: string, to?: string): boolean {
     if (from === undefined && to === undefined) return true;
@@ -63,7 +52,7 @@ export class MetricsAccumulator {
     if (table === 'requests' && !MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to)) return;
     this.source(row.sourceId, row.sourceName);
     this.sources.get(row.sourceId)![table]++;
-    if (table === 'requests') this.requests.add(row, this.history.fulfilledOn(row.sourceId, row.rowId));
+    if (table === 'requests') this.requests.add(row);
     else if (table === 'workplan') this.workplan.add(row);
     else this.milestones.add(table === 'milestones' ? 'milestone' : 'roadmap', row);
   }
@@ -94,14 +83,11 @@ export interface MetricsInput {
   workplan?: Iterable<MetricsRow>;
   milestones?: Iterable<MetricsRow>;
   roadmap?: Iterable<MetricsRow>;
-  /** Changes of the `requests` table, oldest first. */
-  history?: Iterable<HistoryChange>;
 }
 
 /** The metrics of rows already in hand (tests, small callers). */
 export function aggregateMetrics(input: MetricsInput, opts: MetricsOptions): DemandMetrics {
   const acc = new MetricsAccumulator(opts);
-  for (const change of input.history ?? []) acc.observe(change);
   for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
     for (const row of input[table] ?? []) acc.add(table, row);
   }

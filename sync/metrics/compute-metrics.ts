@@ -1,16 +1,14 @@
-// Reads the store (history first, then every table's current rows, page by page) into the pure aggregation.
+// Reads the store (every table's current rows, page by page) into the pure aggregation.
 import type { RowStore } from '../store/row-store';
 import { MetricsAccumulator, type MetricsOptions } from './aggregate-metrics';
-import { FULFILMENT_SIGNS } from './fulfilment-history';
 import type { DemandMetrics } from './metrics-schema';
 
-export type MetricsStore = Pick<RowStore, 'rows' | 'changes' | 'listSources'>;
+export type MetricsStore = Pick<RowStore, 'rows' | 'listSources'>;
 
 export async function computeMetrics(store: MetricsStore, opts: MetricsOptions): Promise<DemandMetrics> {
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
-  for await (const change of store.changes('requests', { ...filter, upsertsWith: FULFILMENT_SIGNS })) acc.observe(change);
   for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
     for await (const row of store.rows(table, filter)) acc.add(table, row);
   }

@@ -7,10 +7,8 @@ import {
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
 import type { DemandMetrics } from './metrics-schema';
 
-export interface MetricsRow { sourceId: string; sourceName: string; rowId: string; values: Record<string, unknown> }
-
-/** Where a request's fulfilment date comes from: history first, the row's own date otherwise. */
-export type FulfilmentLookup = (sourceId: string, rowId: string) => string | undefined;
+/** `firstDoneOn`: the request's first fulfilment as its history shows it (`StoredRow.firstDoneOn`), when known. */
+export interface MetricsRow { sourceId: string; sourceName: string; rowId: string; values: Record<string, unknown>; firstDoneOn?: string | null }
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -72,8 +70,8 @@ export class RequestMetrics {
     return f;
   }
 
-  /** Adds one request; `fulfilledOn` is its first fulfilment date from history, if any. */
-  add(row: MetricsRow, historyFulfilledOn: string | undefined): void {
+  /** Adds one request, fulfilled (if done) on its first fulfilment from history, else on its own date. */
+  add(row: MetricsRow): void {
     const v = row.values;
     const receivedOn = isoDate(v.receivedOn);
     const status = text(v.status);
@@ -82,7 +80,7 @@ export class RequestMetrics {
     const origin = text(v.origin);
     const done = DONE_REQUEST_STATUSES.some((s) => same(status, s)) || isoDate(v.fulfilledOn) !== null;
     const open = !done && !same(status, 'Declined');
-    const fulfilledOn = done ? (historyFulfilledOn ?? isoDate(v.fulfilledOn)) : null;
+    const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
     this.total++;
@@ -127,7 +125,7 @@ export class RequestMetrics {
     const outcome = text(v.outcome);
     const org = text(v.requesterOrg)?.toLowerCase();
     if (fulfilledOn) {
-      if (historyFulfilledOn) this.source.history++;
+      if (row.firstDoneOn) this.source.history++;
       else this.source.row++;
       const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
       for (const q of [this.all, this.quarter(fulfilledOn)]) {

@@ -1,5 +1,6 @@
 // What one batch does to one source's table, decided from what is already stored. Pure, so SQLite and
 // PostgreSQL execute exactly the same rules and tests can check the rules without a database.
+import { isoFromUtcDate, TABLES } from '../../shared/index';
 import type { Batch, IncomingRow, RejectedRow } from './row-store';
 import { StoreError } from './store-error';
 
@@ -8,6 +9,11 @@ export interface StoredState { hash: string; deleted: boolean }
 export interface BatchPlan {
   /** New, changed or revived rows, by rowId: upserted as live and appended to history. */
   writes: IncomingRow[];
+  /**
+   * Parallel to `writes`: the day each version shows its row done (`TableDef.doneOn`, recorded on the
+   * batch's day), null if it does not. Stored only on rows that have no such day yet.
+   */
+  doneOn: (string | null)[];
   /** Live rows whose hash is unchanged: nothing is written. */
   unchanged: number;
   /** Live rows to tombstone: deleted, or missing from a full sync. */
@@ -63,7 +69,10 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   // scattered, and history within one batch gets a stable order.
   writes.sort((a, b) => compareIds(a.rowId, b.rowId));
   tombstones.sort(compareIds);
-  return { writes, unchanged, tombstones, clearRejections, rejections: batch.rejected };
+  const doneOnRule = TABLES[batch.table].doneOn;
+  const recordedOn = isoFromUtcDate(batch.at);
+  const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
+  return { writes, doneOn, unchanged, tombstones, clearRejections, rejections: batch.rejected };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,7 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
 import { isStoreError, StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
@@ -71,7 +72,65 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    name: '0002-first-done-on',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('first_done_on', 'text').execute();
+      await backfillFirstDoneOn(db);
+    },
+  },
 ];
+
+/** History entries read per page, and rows updated per statement, by the backfill. */
+const BACKFILL_PAGE = 2000;
+const BACKFILL_UPDATE = 500;
+
+/**
+ * Gives every stored row the first day its history shows it done, walking each table's history in
+ * (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
+ */
+async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
+  for (const table of TABLE_NAMES) {
+    const doneOn = TABLES[table].doneOn;
+    if (doneOn === undefined) continue;
+    const first = new Map<string, [sourceId: string, rowId: string, day: string]>();
+    let after: { at: string; seq: number } | undefined;
+    for (;;) {
+      const page = await db
+        .selectFrom('row_history')
+        .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
+        .where('table_name', '=', table)
+        .where('op', '=', 'upsert')
+        .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
+        .orderBy('at')
+        .orderBy('seq')
+        .limit(BACKFILL_PAGE)
+        .execute();
+      for (const h of page) {
+        const key = JSON.stringify([h.source_id, h.row_id]);
+        if (first.has(key)) continue;
+        const day = doneOn(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
+        if (day !== null) first.set(key, [h.source_id, h.row_id, day]);
+      }
+      if (page.length < BACKFILL_PAGE) break;
+      const last = page[page.length - 1];
+      after = { at: last.at, seq: Number(last.seq) };
+    }
+    // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM.
+    const rows = [...first.values()];
+    for (let start = 0; start < rows.length; start += BACKFILL_UPDATE) {
+      const chunk = rows.slice(start, start + BACKFILL_UPDATE);
+      await db
+        .updateTable('sheet_rows')
+        .from(sql`(values ${sql.join(chunk.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2]})`))})`.as('d'))
+        .set({ first_done_on: sql.ref('d.column3') })
+        .where('sheet_rows.table_name', '=', table)
+        .whereRef('sheet_rows.source_id', '=', 'd.column1')
+        .whereRef('sheet_rows.row_id', '=', 'd.column2')
+        .execute();
+    }
+  }
+}
 
 const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAdapter;
 

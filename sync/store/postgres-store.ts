@@ -8,7 +8,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import { replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -98,7 +98,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
     .execute();
   const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)));
 
-  if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes);
+  if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes, plan.doneOn);
   const deleted = plan.tombstones.length > 0 ? await tombstoneRows(trx, batch, plan.tombstones) : 0;
   if (plan.clearRejections.length > 0) {
     await trx
@@ -113,7 +113,8 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted };
 }
 
-async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[]): Promise<void> {
+/** `doneOn` is parallel to `rows` (see `BatchPlan`). */
+async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (string | null)[]): Promise<void> {
   const at = batch.at.toISOString();
   const ids = rows.map((r) => r.rowId);
   const hashes = rows.map((r) => r.hash);
@@ -129,11 +130,11 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[]): Promise<
         .returning(['seq', 'row_id']),
     )
     .insertInto('sheet_rows')
-    .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at'])
+    .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on'])
     // Joined on row_id (unique in a batch) because RETURNING promises no order.
     .expression(
-      sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text
-          from version v join unnest(${ids}::text[], ${hashes}::text[]) as u(row_id, hash) on u.row_id = v.row_id`,
+      sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text, u.done_on
+          from version v join unnest(${ids}::text[], ${hashes}::text[], ${doneOn}::text[]) as u(row_id, hash, done_on) on u.row_id = v.row_id`,
     )
     .onConflict((oc) =>
       oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
@@ -142,6 +143,7 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[]): Promise<
         updated_at: eb.ref('excluded.updated_at'),
         deleted: 0,
         deleted_at: null,
+        first_done_on: keepFirstDoneOn(eb),
       })),
     )
     .execute();

@@ -1,7 +1,7 @@
 // Reading rows, history and rejections back, over kysely so both databases share the queries. Large
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
-import { PostgresAdapter, sql, type Compilable, type Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
 import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
 import type { StoreDatabase } from './schema';
 
@@ -15,9 +15,6 @@ export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections'>;
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
-  // Values are JSON text on both databases; PostgreSQL reads a field only once told the text is JSON.
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const valueOf = (field: string) => (postgres ? sql<string | null>`(values_json::json ->> cast(${field} as text))` : sql<string | null>`(values_json ->> cast(${field} as text))`);
   return {
     async syncState(sourceId, table) {
       const rows = await db
@@ -38,7 +35,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .selectFrom('sheet_rows as r')
         .innerJoin('principals as p', 'p.id', 'r.source_id')
         .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-        .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted'])
+        .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on'])
         .where('r.table_name', '=', table)
         .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
         .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -54,23 +51,19 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
           values: JSON.parse(r.values_json!) as Record<string, unknown>,
           updatedAt: new Date(r.updated_at),
           deleted: r.deleted === 1,
+          firstDoneOn: r.first_done_on,
         };
       }
     },
 
     async *changes(table, opts = {}): AsyncGenerator<RowChange> {
-      const { sourceIds, upsertsWith } = opts;
+      const { sourceIds } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
         .selectFrom('row_history')
         .select(['source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
         .where('table_name', '=', table)
         .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', sourceIds!))
-        .$if(upsertsWith !== undefined, (q) => q.where('op', '=', 'upsert').where((eb) => eb.or(upsertsWith!.map((t) => {
-          const value = valueOf(t.field);
-          if ('present' in t) return eb(value, 'is not', null);
-          return t.oneOf.length ? eb(sql`lower(${value})`, 'in', t.oneOf.map((v) => v.toLowerCase())) : eb.lit(false);
-        }))))
         .orderBy('at')
         .orderBy('seq');
       for await (const r of stream(query)) {

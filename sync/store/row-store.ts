@@ -22,15 +22,10 @@ export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number;
  */
 export interface Batch { sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date }
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
-export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean }
+/** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
+export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
-/**
- * A test of one stored value, made by the database: `oneOf` compares texts ignoring (at least ASCII)
- * case, `present` holds for any value but null or a missing field. Coarse on purpose: a prefilter the
- * reader still checks each change against.
- */
-export type ValueTest = { field: string; oneOf: readonly string[] } | { field: string; present: true };
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
 
 export interface RowStore {
@@ -51,12 +46,8 @@ export interface RowStore {
   syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string }[]>;
   /** Streamed, ordered by (sourceId, rowId), so 200k rows are never loaded at once; one snapshot throughout. */
   rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
-  /**
-   * Append-only history, ordered by batch time, then by the order it was written; streamed like rows().
-   * With `upsertsWith`, only upserts passing one of the tests: a reader after a few changes among
-   * 200,000 is spared reading and parsing the rest.
-   */
-  changes(table: TableName, opts?: { sourceIds?: string[]; upsertsWith?: readonly ValueTest[] }): AsyncIterable<RowChange>;
+  /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
+  changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;

@@ -1,6 +1,6 @@
 // The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
 // databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
-import type { Generated, OnConflictBuilder } from 'kysely';
+import type { ExpressionBuilder, Generated, OnConflictBuilder, OnConflictDatabase, OnConflictTables } from 'kysely';
 
 export interface PrincipalsTable {
   id: string;
@@ -30,6 +30,11 @@ export interface SheetRowsTable {
   updated_at: string;
   deleted: number;
   deleted_at: string | null;
+  /**
+   * The first day any version of the row showed its work done (`TableDef.doneOn`): set once, by the
+   * write that first shows it, and kept through later edits, deletion and revival.
+   */
+  first_done_on: string | null;
 }
 
 /** Append-only: every accepted version (with its values) and every tombstone, with its batch time. */
@@ -72,3 +77,7 @@ export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejection
     errors_json: eb.ref('excluded.errors_json'),
     at: eb.ref('excluded.at'),
   }));
+
+/** An upsert of a row already stored keeps its first done day: history showed it, whatever came after. */
+export const keepFirstDoneOn = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
+  eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on');

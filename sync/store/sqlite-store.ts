@@ -12,7 +12,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, replaceRejection, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -145,6 +145,7 @@ function sqliteBatchWriter(
             updated_at: param<string>('at'),
             deleted: sql.lit(0),
             deleted_at: sql.lit(null),
+            first_done_on: param<string | null>('doneOn'),
           })))
           .onConflict((oc) =>
             oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
@@ -153,9 +154,10 @@ function sqliteBatchWriter(
               updated_at: eb.ref('excluded.updated_at'),
               deleted: sql.lit(0),
               deleted_at: sql.lit(null),
+              first_done_on: keepFirstDoneOn(eb),
             })),
           ),
-        repeat(['table', 'source', 'row', 'hash', 'seq', 'at'], n),
+        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn'], n),
       ),
     ),
     tombstone: prepare(
@@ -188,7 +190,7 @@ function sqliteBatchWriter(
     // the largest), so a version and its current row go in many rows per statement.
     const firstSeq = ((stmt.lastSeq.get() as number | null) ?? 0) + 1;
     stmt.addVersions(plan.writes, (row, i) => [firstSeq + i, table, source, row.rowId, at, JSON.stringify(row.values), row.raw === undefined ? null : JSON.stringify(row.raw)]);
-    stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at]);
+    stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i]]);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
       stmt.addTombstone.run(table, source, row, at);

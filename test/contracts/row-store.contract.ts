@@ -15,6 +15,8 @@ export type OpenStoreForTest = (opts?: StoreOpenOptions) => Promise<RowStore>;
 export interface StoreProbe {
   /** Every byte the backend keeps for `place`, as text, to prove what is (not) stored at rest. */
   storedText(place: string): Promise<string>;
+  /** Runs SQL on the data kept for `place`, while no store has it open (to wind a migration back). */
+  execute(place: string, statements: string[]): Promise<void>;
 }
 
 const T0 = new Date('2025-03-01T09:00:00.000Z');
@@ -191,19 +193,6 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(deleted.map((r) => r.rowId)).toEqual(['r0002', 'r0003']);
       });
 
-      test('a history read narrowed by value tests keeps, in order, just the upserts passing one', async () => {
-        const { store, source, apply } = await withSource();
-        await apply({ upserts: [row('a', { status: 'New' }), row('b', { status: 'CLOSED' }), row('c', { status: 'New', fulfilledOn: '2025-03-01' }), row('d', { status: 'fulfilled', fulfilledOn: null })] });
-        await apply({ upserts: [row('a', { status: 'Fulfilled' }), row('e', { status: 'Closed out' }), row('f', { status: 7, fulfilledOn: 0 })], deletes: ['b'], at: at(1) });
-        const narrowed = (opts: Parameters<RowStore['changes']>[1]) => collect(store.changes('requests', opts)).then((cs) => cs.map((c) => `${c.rowId}:${c.op}:${c.at.getTime() - T0.getTime()}`));
-        const signs = [{ field: 'status', oneOf: ['Fulfilled', 'closed'] }, { field: 'fulfilledOn', present: true as const }];
-        expect(await narrowed({ upsertsWith: signs })).toEqual(['b:upsert:0', 'c:upsert:0', 'd:upsert:0', 'a:upsert:60000', 'f:upsert:60000']);
-        expect((await collect(store.changes('requests', { upsertsWith: signs }))).find((c) => c.rowId === 'c')?.values).toEqual({ status: 'New', fulfilledOn: '2025-03-01' });
-        expect(await narrowed({ upsertsWith: [{ field: 'status', oneOf: [] }] })).toEqual([]);
-        expect(await narrowed({ upsertsWith: signs, sourceIds: ['someone-else'] })).toEqual([]);
-        expect(await narrowed({ upsertsWith: signs, sourceIds: [source.id] })).toHaveLength(5);
-      });
-
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
@@ -328,6 +317,87 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(results.map((r) => r.accepted).sort()).toEqual([0, 500]);
         expect(results.map((r) => r.unchanged).sort()).toEqual([0, 500]);
         expect(await collect(store.changes('requests'))).toHaveLength(500);
+      });
+    });
+
+    describe('first done day', () => {
+      const day = (n: number) => at(n * 24 * 60);
+      const firstDone = async (store: RowStore, table: TableName = 'requests') =>
+        Object.fromEntries((await collect(store.rows(table, { includeDeleted: true }))).map((r) => [r.rowId, r.firstDoneOn]));
+
+      test('a request keeps the first day its history showed it fulfilled', async () => {
+        const { store, apply } = await withSource();
+        await apply({ upserts: [row('early', { status: 'New' }), row('late', { status: 'New' }), row('undated', { status: 'Triaged' }), row('open', { status: 'New' })] });
+        expect(await firstDone(store)).toEqual({ early: null, late: null, undated: null, open: null });
+        await apply({
+          at: day(2),
+          upserts: [
+            // Synced after the fact: its own date. A date after the sync, or none: the day the sync was recorded.
+            row('early', { status: 'Fulfilled', fulfilledOn: '2025-02-27' }),
+            row('late', { status: 'Closed', fulfilledOn: '2025-03-10' }),
+            row('undated', { status: 'fulfilled' }),
+            row('open', { status: 'In progress', fulfilledOn: 'TBD' }),
+          ],
+        });
+        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: null });
+        // An edited date, a reopening, a deletion: none of them moves a first day; a date alone makes one.
+        await apply({
+          at: day(5),
+          upserts: [row('early', { status: 'Fulfilled', fulfilledOn: '2025-01-15' }), row('late', { status: 'In progress' }), row('open', { status: 'New', fulfilledOn: '2025-03-05' })],
+          deletes: ['undated'],
+        });
+        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: '2025-03-05' });
+        // Fulfilled again, and revived: still the first days.
+        await apply({ at: day(8), upserts: [row('late', { status: 'Closed', fulfilledOn: '2025-03-08' }), row('undated', { status: 'Closed', fulfilledOn: '2025-03-08' })] });
+        expect(await firstDone(store)).toEqual({ early: '2025-02-27', late: '2025-03-03', undated: '2025-03-03', open: '2025-03-05' });
+        expect((await collect(store.rows('requests'))).find((r) => r.rowId === 'undated')).toMatchObject({ deleted: false, values: { status: 'Closed', fulfilledOn: '2025-03-08' } });
+      });
+
+      test('each row of a large batch gets its own first done day; other tables get none', async () => {
+        const { store, apply } = await withSource();
+        const fulfilledOn = (i: number) => `2025-02-${String(1 + (i % 28)).padStart(2, '0')}`;
+        const ids = Array.from({ length: 150 }, (_, i) => i);
+        // Sent out of key order, across several multi-row statements.
+        await apply({ upserts: [...ids].reverse().map((i) => row(`r${i}`, i % 3 === 0 ? { status: 'Fulfilled', fulfilledOn: fulfilledOn(i) } : { status: 'New' })) });
+        expect(await firstDone(store)).toEqual(Object.fromEntries(ids.map((i) => [`r${i}`, i % 3 === 0 ? fulfilledOn(i) : null])));
+        await apply({ table: 'workplan', upserts: [row('w1', { status: 'Fulfilled', fulfilledOn: '2025-01-01' }), row('w2', { status: 'Completed' })] });
+        expect(await firstDone(store, 'workplan')).toEqual({ w1: null, w2: null });
+      });
+
+      test.runIf(probe !== undefined)('a database from before first done days gets them from its history, in batch-time order', async () => {
+        const place = `backfill${Date.now() % 100_000}`;
+        const store = await open({ place });
+        const { principal: a } = await store.createPrincipal({ kind: 'source', name: 'A' });
+        const { principal: b } = await store.createPrincipal({ kind: 'source', name: 'B' });
+        const apply = (sourceId: string, x: Partial<Batch>) =>
+          store.applyBatch({ sourceId, table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: T0, ...x });
+        // Enough history for several pages, some of them within one batch time.
+        const bulk = Array.from({ length: 2500 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
+        const bulkDate = (i: number) => `2025-02-${String(1 + (i % 28)).padStart(2, '0')}`;
+        await apply(a.id, { upserts: [row('a', { status: 'New' }), row('b', { status: 'New' }), row('c', { status: 'Closed' }), row('open', { status: 'New' }), ...bulk.map((id) => row(id, { status: 'New' }))] });
+        await apply(b.id, { upserts: [row('a', { status: 'New' })] });
+        await apply(a.id, { table: 'workplan', upserts: [row('w', { status: 'Fulfilled', fulfilledOn: '2025-01-01' })] });
+        await apply(a.id, { at: day(2), upserts: [row('a', { status: 'Fulfilled', fulfilledOn: '2025-02-20' }), row('b', { status: 'In progress', fulfilledOn: '2025-03-09' })] });
+        await apply(a.id, { at: day(3), upserts: bulk.flatMap((id, i) => (i % 2 === 0 ? [row(id, { status: 'Fulfilled', fulfilledOn: bulkDate(i) })] : [])) });
+        await apply(a.id, { at: day(4), upserts: [row('a', { status: 'Fulfilled', fulfilledOn: '2025-01-10' })], deletes: ['c'] });
+        await apply(a.id, { at: day(6), upserts: [row('c', { status: 'New' })] });
+        // Two syncs recorded out of order: history puts the one recorded on day 7 first.
+        await apply(a.id, { at: day(9), upserts: [row('d', { status: 'Fulfilled' })] });
+        await apply(a.id, { at: day(7), upserts: [row('d', { status: 'Fulfilled', fulfilledOn: '2025-03-05' })] });
+        await store.close();
+
+        await probe!.execute(place, ['alter table sheet_rows drop column first_done_on', "delete from schema_migrations where name = '0002-first-done-on'"]);
+        const migrated = await fresh({ place });
+        const byKey = async (table: TableName) =>
+          Object.fromEntries((await collect(migrated.rows(table, { includeDeleted: true }))).map((r) => [`${r.sourceId === a.id ? 'A' : 'B'}/${r.rowId}`, r.firstDoneOn]));
+        expect(await byKey('requests')).toEqual({
+          'A/a': '2025-02-20', 'A/b': '2025-03-03', 'A/c': '2025-03-01', 'A/d': '2025-03-05', 'A/open': null, 'B/a': null,
+          ...Object.fromEntries(bulk.map((id, i) => [`A/${id}`, i % 2 === 0 ? bulkDate(i) : null])),
+        });
+        expect(await byKey('workplan')).toEqual({ 'A/w': null });
+        // Written from then on as before: kept once set, made when first shown.
+        await migrated.applyBatch({ sourceId: a.id, table: 'requests', upserts: [row('a', { status: 'Closed', fulfilledOn: '2025-03-11' }), row('open', { status: 'Closed' })], deletes: [], full: false, rejected: [], at: day(12) });
+        expect(await byKey('requests')).toMatchObject({ 'A/a': '2025-02-20', 'A/open': '2025-03-13' });
       });
     });
 

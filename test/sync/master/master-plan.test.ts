@@ -5,12 +5,12 @@ import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { masterPlan } from '../../../sync/master/master-plan';
-import { AS_OF, HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
+import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
 const ROWS = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP };
 
 function plan(filters: { from?: string; to?: string } = {}, rows: Partial<typeof ROWS> = ROWS) {
-  const metrics = aggregateMetrics({ ...rows, history: HISTORY }, { asOf: AS_OF, rules: DEFAULT_RULES, ...filters });
+  const metrics = aggregateMetrics(rows, { asOf: AS_OF, rules: DEFAULT_RULES, ...filters });
   const png = new Uint8Array([137, 80, 78, 71]);
   const charts = ['a', 'b'].map((id) => ({ spec: { id, title: `Chart ${id}`, alt: `About ${id}`, width: 640, height: 340 }, png }));
   return { metrics, plan: masterPlan({ metrics, rows: (t) => rows[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts }) };

@@ -35,7 +35,7 @@ export async function seededStore(): Promise<SeededStore> {
   const upsert = (values: Record<string, unknown>, rowId: string) => ({ rowId, hash: JSON.stringify(values), values });
 
   for (const h of HISTORY) {
-    await store.applyBatch({ sourceId: real(h.sourceId), table: 'requests', upserts: [upsert(h.values!, h.rowId)], deletes: [], full: false, rejected: [], at: h.at });
+    await store.applyBatch({ sourceId: real(h.sourceId), table: 'requests', upserts: [upsert(h.values, h.rowId)], deletes: [], full: false, rejected: [], at: h.at });
   }
   const withFormulaText = (r: MetricsRow) => (r.rowId === 'R5' ? { ...r, values: { ...r.values, description: FORMULA_TEXT, notes: '@mention +1 -2' } } : r);
   const tables: Record<TableName, MetricsRow[]> = {

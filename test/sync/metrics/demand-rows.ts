@@ -1,11 +1,11 @@
 // Hand-made requests, history, work-plan items and milestones whose metrics are worked out by hand in the tests.
-import type { HistoryChange } from '../../../sync/metrics/fulfilment-history';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 
 export const AS_OF = '2024-06-30';
 
-const request = (sourceId: string, sourceName: string, rowId: string, v: Record<string, unknown>): MetricsRow => ({
-  sourceId, sourceName, rowId,
+/** `firstDoneOn` is what the store derives from HISTORY below (and the final sync of REQUESTS). */
+const request = (sourceId: string, sourceName: string, rowId: string, v: Record<string, unknown>, firstDoneOn?: string): MetricsRow => ({
+  sourceId, sourceName, rowId, ...(firstDoneOn === undefined ? {} : { firstDoneOn }),
   values: {
     requestId: rowId, requesterOrg: `Org of ${rowId}`, requesterType: null, requesterRole: null, contactName: null, contactEmail: null,
     channel: 'Email', origin: 'Reactive', category: null, frameworkArea: null, description: null, priority: null, status: 'New',
@@ -16,28 +16,32 @@ const request = (sourceId: string, sourceName: string, rowId: string, v: Record<
 
 export const REQUESTS: MetricsRow[] = [
   // Fulfilled on 25 Jan by history; someone later back-dated the cell to 12 Jan.
-  request('s1', 'City of Oakridge', 'R1', { receivedOn: '2024-01-10', requesterOrg: 'Oakridge Parks', requesterType: 'City', category: 'Training & workshops', priority: 'High', status: 'Fulfilled', fulfilledOn: '2024-01-12', assignee: 'A. Rivera', estimatedHours: 8, hoursSpent: 9, satisfaction: 4 }),
+  request('s1', 'City of Oakridge', 'R1', { receivedOn: '2024-01-10', requesterOrg: 'Oakridge Parks', requesterType: 'City', category: 'Training & workshops', priority: 'High', status: 'Fulfilled', fulfilledOn: '2024-01-12', assignee: 'A. Rivera', estimatedHours: 8, hoursSpent: 9, satisfaction: 4 }, '2024-01-25'),
   // First synced after the fact: the recorded fulfilment date (11 Feb) predates the sync.
-  request('s1', 'City of Oakridge', 'R2', { receivedOn: '2024-02-01', requesterOrg: 'Lake County', requesterType: 'County', origin: 'Proactive', category: 'Budget equity tool', priority: 'Medium', status: 'Fulfilled', fulfilledOn: '2024-02-11', assignee: 'A. Rivera', estimatedHours: 4, hoursSpent: 5 }),
-  // No history at all: falls back to the row's own date.
+  request('s1', 'City of Oakridge', 'R2', { receivedOn: '2024-02-01', requesterOrg: 'Lake County', requesterType: 'County', origin: 'Proactive', category: 'Budget equity tool', priority: 'Medium', status: 'Fulfilled', fulfilledOn: '2024-02-11', assignee: 'A. Rivera', estimatedHours: 4, hoursSpent: 5 }, '2024-02-11'),
+  // Not known from history (a row handed over without it): falls back to the row's own date.
   request('s1', 'City of Oakridge', 'R3', { receivedOn: '2024-04-01', requesterOrg: 'Dept. of Health', requesterType: 'State agency', category: 'Data & evaluation', priority: 'Low', status: 'Closed', fulfilledOn: '2024-04-21', outcome: 'Action plan adopted', satisfaction: 5, assignee: 'J. Chen', hoursSpent: 12 }),
   request('s1', 'City of Oakridge', 'R4', { receivedOn: '2024-05-01', requesterOrg: 'Oakridge Parks', requesterType: 'City', category: 'Training & workshops', priority: 'Urgent', status: 'In progress', assignee: 'J. Chen', estimatedHours: 10, hoursSpent: 4 }),
   request('s1', 'City of Oakridge', 'R5', { receivedOn: '2024-06-25', requesterOrg: 'Assembly District 7', requesterType: 'Legislative office', category: 'Policy & legislation', priority: 'High', dueOn: '2024-07-02', estimatedHours: 3 }),
   request('s1', 'City of Oakridge', 'R6', { receivedOn: '2024-03-01', requesterType: 'City', category: 'Other', status: 'Declined' }),
   // Same row id in another source: keys never collide.
-  request('s2', 'Equity Commission', 'R1', { receivedOn: '2024-03-15', requesterOrg: 'Lake County', requesterType: 'County', category: 'Training & workshops', priority: 'Low', status: 'Fulfilled', assignee: 'M. Okafor', hoursSpent: 6, outcome: 'No change yet' }),
+  request('s2', 'Equity Commission', 'R1', { receivedOn: '2024-03-15', requesterOrg: 'Lake County', requesterType: 'County', category: 'Training & workshops', priority: 'Low', status: 'Fulfilled', assignee: 'M. Okafor', hoursSpent: 6, outcome: 'No change yet' }, '2024-04-14'),
 ];
 
 const at = (iso: string) => new Date(`${iso}T15:00:00Z`);
 const v = (rowId: string, sourceId = 's1') => REQUESTS.find((r) => r.rowId === rowId && r.sourceId === sourceId)!.values;
 
-export const HISTORY: HistoryChange[] = [
-  { sourceId: 's1', rowId: 'R1', at: at('2024-01-10'), op: 'upsert', values: { ...v('R1'), status: 'New', fulfilledOn: null } },
-  { sourceId: 's1', rowId: 'R1', at: at('2024-01-25'), op: 'upsert', values: { ...v('R1'), status: 'Fulfilled', fulfilledOn: null } },
-  { sourceId: 's1', rowId: 'R1', at: at('2024-02-01'), op: 'upsert', values: v('R1') },
-  { sourceId: 's1', rowId: 'R2', at: at('2024-02-20'), op: 'upsert', values: v('R2') },
-  { sourceId: 's2', rowId: 'R1', at: at('2024-03-15'), op: 'upsert', values: { ...v('R1', 's2'), status: 'In progress' } },
-  { sourceId: 's2', rowId: 'R1', at: at('2024-04-14'), op: 'upsert', values: v('R1', 's2') },
+/** A version of a request as a sync sent it, at the time the service recorded it. */
+export interface SyncedVersion { sourceId: string; rowId: string; at: Date; values: Record<string, unknown> }
+
+/** Earlier versions of some requests, synced before REQUESTS: R1 fulfilled on 25 Jan, its date back-dated on 1 Feb. */
+export const HISTORY: SyncedVersion[] = [
+  { sourceId: 's1', rowId: 'R1', at: at('2024-01-10'), values: { ...v('R1'), status: 'New', fulfilledOn: null } },
+  { sourceId: 's1', rowId: 'R1', at: at('2024-01-25'), values: { ...v('R1'), status: 'Fulfilled', fulfilledOn: null } },
+  { sourceId: 's1', rowId: 'R1', at: at('2024-02-01'), values: v('R1') },
+  { sourceId: 's1', rowId: 'R2', at: at('2024-02-20'), values: v('R2') },
+  { sourceId: 's2', rowId: 'R1', at: at('2024-03-15'), values: { ...v('R1', 's2'), status: 'In progress' } },
+  { sourceId: 's2', rowId: 'R1', at: at('2024-04-14'), values: v('R1', 's2') },
 ];
 
 const row = (sourceId: string, sourceName: string, rowId: string, values: Record<string, unknown>): MetricsRow => ({ sourceId, sourceName, rowId, values });

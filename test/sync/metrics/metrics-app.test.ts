@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
 import { reportService, type ReportService } from '../dashboard/report-service';
-import { AS_OF, HISTORY } from './demand-rows';
+import { AS_OF } from './demand-rows';
 
 let svc: ReportService;
 beforeAll(async () => (svc = await reportService()));
@@ -19,16 +19,15 @@ describe('GET /api/v1/metrics', () => {
     expect((await svc.get('/api/v1/metrics')).status).toBe(200);
   });
 
-  it('returns the schema-valid document, with the history-based figures', async () => {
+  it('returns the schema-valid document, with the figures history gives', async () => {
     const body = demandMetricsSchema.parse(await (await svc.get('/api/v1/metrics')).json());
     expect(body.asOf).toBe(AS_OF);
     expect(body.demand.total).toBe(7);
-    // R1's history (25 Jan) wins over its back-dated cell; R3's only change is the final sync on 29 Jun,
-    // which carried its fulfilment date (21 Apr), so both sources of dates agree with the pure run.
-    expect(body.fulfilment.medianDays).toBe(17.5);
-    const { rows, ids } = svc.seeded;
-    const history = HISTORY.map((h) => ({ ...h, sourceId: ids[h.sourceId as 's1' | 's2'] }));
-    const pure = aggregateMetrics({ ...rows, history }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    // Synced from history: R1 fulfilled on 25 Jan (15 days), not on the 12 Jan its cell was later edited to;
+    // s2/R1, whose cell has no date, on the day its fulfilment was synced (14 Apr, 30 days). R3's only
+    // version, synced on 29 Jun, carried its date (21 Apr), so every fulfilment comes from history.
+    expect(body.fulfilment).toEqual({ fulfilled: 4, fromHistory: 4, fromRow: 0, medianDays: 17.5, p90Days: 27 });
+    const pure = aggregateMetrics(svc.seeded.rows, { asOf: AS_OF, rules: DEFAULT_RULES });
     expect(body.rba).toEqual(pure.rba);
     expect(body.capacity).toEqual(pure.capacity);
   });

@@ -39,6 +39,14 @@ describe('planBatch', () => {
     expect(plan.clearRejections).toEqual([]);
   });
 
+  test("gives each write the day its values show the row done, recorded on the batch's day; other tables none", () => {
+    const upserts = [{ rowId: 'z', hash: 'h', values: { status: 'Closed' } }, { rowId: 'a', hash: 'h', values: { status: 'New' } }, { rowId: 'm', hash: 'h', values: { fulfilledOn: '2025-01-02' } }];
+    const plan = planBatch(batch({ upserts, at: new Date('2025-03-01T23:30:00Z') }), new Map(), new Set());
+    expect(plan.writes.map((r) => r.rowId)).toEqual(['a', 'm', 'z']);
+    expect(plan.doneOn).toEqual([null, '2025-01-02', '2025-03-01']);
+    expect(planBatch(batch({ table: 'workplan', upserts }), new Map(), new Set()).doneOn).toEqual([null, null, null]);
+  });
+
   test.each([
     ['a repeated upsert', { upserts: [up('a', '1'), up('a', '2')] }],
     ['an upsert that is also rejected', { upserts: [up('a', '1')], rejected: [{ rowId: 'a', errors: [] }] }],

@@ -21,16 +21,24 @@ runRowStoreContract('SQLite store', open, {
     const file = join(dirOf(place), SQLITE_FILE);
     return [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('\n');
   },
+  async execute(place, statements) {
+    const file = new Database(join(dirOf(place), SQLITE_FILE));
+    try {
+      for (const statement of statements) file.exec(statement);
+    } finally {
+      file.close();
+    }
+  },
 });
 
 describe('SQLite store on disk', () => {
-  test('keeps its data in DIR/equity-desk.sqlite, in WAL mode, with one recorded migration after reopening', async () => {
+  test('keeps its data in DIR/equity-desk.sqlite, in WAL mode, with each migration recorded once after reopening', async () => {
     const dir = dirOf('layout');
     for (let i = 0; i < 3; i++) await (await openStore({ dataDir: dir })).close();
     const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
     try {
       expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(file.prepare('select name from schema_migrations').pluck().all()).toEqual(['0001-initial']);
+      expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(['0001-initial', '0002-first-done-on']);
     } finally {
       file.close();
     }

@@ -1,0 +1,18 @@
+// The request rule the store keeps first fulfilment days by: what one recorded version shows.
+import { describe, expect, test } from 'vitest';
+import { requestDoneOn } from '../../../shared/status/request-status';
+
+describe('requestDoneOn', () => {
+  test.each([
+    ['a done status, any case, without a date: the day recorded', { status: 'fulfilled' }, '2025-03-03'],
+    ['Closed counts as done', { status: 'Closed', fulfilledOn: null }, '2025-03-03'],
+    ['its own date when not later than the day recorded', { status: 'Fulfilled', fulfilledOn: '2025-02-27' }, '2025-02-27'],
+    ['the day recorded for a date after it', { status: 'Fulfilled', fulfilledOn: '2025-03-10' }, '2025-03-03'],
+    ['a date alone marks it done, whatever the status', { status: 'In progress', fulfilledOn: '2025-03-03' }, '2025-03-03'],
+    ['not done: an open status', { status: 'New' }, null],
+    ['not done: declined', { status: 'Declined' }, null],
+    ['not done: a date that is not one', { status: 'In progress', fulfilledOn: 'TBD' }, null],
+  ])('%s', (_, values, expected) => {
+    expect(requestDoneOn(values, '2025-03-03')).toBe(expected);
+  });
+});
