@@ -95,7 +95,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const at = process.argv.indexOf('--out');
   const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : DEFAULT_OUT;
   try {
-    const files = [...Object.values(await buildAppsScript({ outDir })), await buildServiceBundle()];
+    const files = [...Object.values(await buildAppsScript({ outDir })), await buildServiceBundle({ clean: true })];
     process.stdout.write(`built ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   } catch (error) {
     process.stderr.write(`build failed: ${error?.message ?? error}\n`);
