@@ -23,7 +23,31 @@ const CACHE_LIMIT = 100_000;
 const daysByIso = new Map<string, number>();
 const isoByDays = new Map<number, string>();
 
+/** One digit of `s` at `i`, or -1 for anything else. */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * Days since the Unix epoch. Plain `YYYY-MM-DD` is counted from its digits (Hinnant's days-from-civil,
+ * which rolls `02-30` over to March as `Date.parse` does): cheaper than a cache lookup, which must first
+ * hash a string fresh from a parsed row. Anything else goes through `Date.parse`, once per text.
+ */
 export function daysFromIso(iso: string): number {
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y0 = digitAt(iso, 0), y1 = digitAt(iso, 1), y2 = digitAt(iso, 2), y3 = digitAt(iso, 3);
+    const m0 = digitAt(iso, 5), m1 = digitAt(iso, 6), d0 = digitAt(iso, 8), d1 = digitAt(iso, 9);
+    const month = m0 * 10 + m1;
+    const day = d0 * 10 + d1;
+    if (Math.min(y0, y1, y2, y3, m0, m1, d0, d1) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - (month <= 2 ? 1 : 0);
+      const era = Math.floor(y / 400);
+      const yearOfEra = y - era * 400;
+      const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+      return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+    }
+  }
   let days = daysByIso.get(iso);
   if (days === undefined) {
     days = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);

@@ -4,6 +4,7 @@ import {
   addDays, ageBucket, daysBetween, DONE_REQUEST_STATUSES, followUpDue, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   slaState, type Rules,
 } from '../../shared/index';
+import { sameText } from '../../shared/status/sheet-math';
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
 import type { DemandMetrics } from './metrics-schema';
 
@@ -19,7 +20,6 @@ export const POSITIVE_OUTCOMES = ['Action plan adopted', 'Budget equity tool app
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export const isoDate = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-const same = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
 
 /** What one quarter holds for the Results-Based Accountability trends. */
 export interface QuarterFigures {
@@ -78,8 +78,8 @@ export class RequestMetrics {
     const type = text(v.requesterType) ?? UNSPECIFIED;
     const category = text(v.category) ?? UNSPECIFIED;
     const origin = text(v.origin);
-    const done = DONE_REQUEST_STATUSES.some((s) => same(status, s)) || isoDate(v.fulfilledOn) !== null;
-    const open = !done && !same(status, 'Declined');
+    const done = DONE_REQUEST_STATUSES.some((s) => sameText(status, s)) || isoDate(v.fulfilledOn) !== null;
+    const open = !done && !sameText(status, 'Declined');
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
@@ -87,8 +87,8 @@ export class RequestMetrics {
     this.byType.add(type);
     this.byCategory.add(category);
     this.byStatus.add(status ?? UNSPECIFIED);
-    if (same(origin, 'Proactive')) this.origin.proactive++;
-    else if (same(origin, 'Reactive')) this.origin.reactive++;
+    if (sameText(origin, 'Proactive')) this.origin.proactive++;
+    else if (sameText(origin, 'Reactive')) this.origin.reactive++;
     else this.origin.unspecified++;
 
     if (receivedOn) {
@@ -99,11 +99,11 @@ export class RequestMetrics {
       if (!m) this.months.set(month, (m = { total: 0, reactive: 0, proactive: 0, byType: new Tally() }));
       m.total++;
       m.byType.add(type);
-      if (same(origin, 'Proactive')) m.proactive++;
-      else if (same(origin, 'Reactive')) m.reactive++;
+      if (sameText(origin, 'Proactive')) m.proactive++;
+      else if (sameText(origin, 'Reactive')) m.reactive++;
       for (const q of [this.all, this.quarter(receivedOn)]) {
         q.received++;
-        if (same(origin, 'Proactive')) q.proactive++;
+        if (sameText(origin, 'Proactive')) q.proactive++;
       }
       const w = weekIndex(receivedOn, this.windowStart, CAPACITY_WEEKS);
       if (w >= 0) this.weekly[w].received++;
@@ -156,8 +156,8 @@ export class RequestMetrics {
       const when = fulfilledOn ?? receivedOn;
       for (const q of when ? [this.all, this.quarter(when)] : [this.all]) {
         q.followedUp++;
-        if (POSITIVE_OUTCOMES.some((p) => same(outcome, p))) q.positive++;
-        if (same(outcome, 'Action plan adopted')) q.actionPlans++;
+        if (POSITIVE_OUTCOMES.some((p) => sameText(outcome, p))) q.positive++;
+        if (sameText(outcome, 'Action plan adopted')) q.actionPlans++;
       }
     } else if (done) {
       const due = followUpDue(inputs, this.rules);

@@ -1,6 +1,7 @@
 // Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
+import { addDays, daysBetween, daysFromIso, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
 
 const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
 
@@ -86,5 +87,19 @@ describe('serial numbers and ISO dates', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(isoFromParts(2024, 2, 29)).toBe('2024-02-29');
     expect(isoFromParts(2025, 2, 29)).toBeUndefined();
+  });
+});
+
+describe('daysFromIso', () => {
+  it('counts any YYYY-MM-DD text as Date.parse does, rolled-over days and odd text included', () => {
+    const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+    const digits = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }), (y, m, d) => {
+      const iso = `${digits(y, 4)}-${digits(m, 2)}-${digits(d, 2)}`;
+      expect(Object.is(daysFromIso(iso), dayOf(iso)) || (Number.isNaN(daysFromIso(iso)) && Number.isNaN(dayOf(iso)))).toBe(true);
+    }), { numRuns: 20_000 });
+    for (const odd of ['2024-3-15', '2024-03-1x', '+2024-03-15', 'TBD', '']) expect(daysFromIso(odd)).toBeNaN();
+    expect(daysFromIso('1970-01-01')).toBe(0);
+    expect(daysFromIso('2024-03-01') - daysFromIso('2024-02-28')).toBe(2);
   });
 });
