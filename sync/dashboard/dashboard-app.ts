@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { demandCharts } from '../charts/demand-charts';
 import { EXPORT_PATH } from '../master/export-app';
-import { computeMetrics } from '../metrics/compute-metrics';
+import type { MetricsSource } from '../metrics/metrics-cache';
 import { isReportQueryError, reportOptions, resolveReport, type ReportDeps } from '../metrics/report-query';
 import { dashboardPage } from './dashboard-page';
 
@@ -21,7 +21,7 @@ const HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-export function dashboardApp(deps: ReportDeps): Hono {
+export function dashboardApp(deps: ReportDeps, metricsOf: MetricsSource): Hono {
   return new Hono().get(DASHBOARD_PATH, async (c) => {
     const form = { from: c.req.query('from'), to: c.req.query('to'), source: c.req.query('source') };
     let error: string | undefined;
@@ -34,7 +34,7 @@ export function dashboardApp(deps: ReportDeps): Hono {
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);
     }
-    const metrics = await computeMetrics(deps.store, opts);
+    const metrics = await metricsOf(opts);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
       metrics, charts: demandCharts(metrics), sources, form, error,

@@ -2,8 +2,8 @@
 // reviewer-or-admin guard; the route itself only reads.
 import { Hono, type Context } from 'hono';
 import { ApiError } from '../api/api-error';
-import { computeMetrics } from './compute-metrics';
 import type { MetricsOptions } from './aggregate-metrics';
+import type { MetricsSource } from './metrics-cache';
 import { isReportQueryError, resolveReport, type ReportDeps } from './report-query';
 
 export const METRICS_PATH = '/api/v1/metrics';
@@ -18,6 +18,6 @@ export async function requestReport(c: Context, deps: ReportDeps): Promise<Metri
   }
 }
 
-export function metricsApp(deps: ReportDeps): Hono {
-  return new Hono().get(METRICS_PATH, async (c) => c.json(await computeMetrics(deps.store, await requestReport(c, deps))));
+export function metricsApp(deps: ReportDeps, metrics: MetricsSource): Hono {
+  return new Hono().get(METRICS_PATH, async (c) => c.json(await metrics(await requestReport(c, deps))));
 }

@@ -1,7 +1,7 @@
 // Reading rows, history and rejections back, over kysely so both databases share the queries. Large
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
-import type { Compilable, Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
 import type { StoreDatabase } from './schema';
 
@@ -12,7 +12,7 @@ import type { StoreDatabase } from './schema';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'dataVersion'>;
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
@@ -78,6 +78,16 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
         yield change;
       }
+    },
+
+    async dataVersion() {
+      // Each part only grows or moves on a write: history is append-only, a rejection is replaced with a later
+      // time or deleted, and principals are never removed. One statement, so the parts come from one snapshot.
+      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; principals: unknown }>`
+        select (select max(seq) from row_history) as history, (select count(*) from rejections) as rejected,
+               (select max(at) from rejections) as latest, (select count(*) from principals) as principals`.execute(db);
+      const v = rows[0];
+      return [v.history, v.rejected, v.latest, v.principals].map((x) => String(x ?? '')).join(':');
     },
 
     async rejections(opts = {}) {

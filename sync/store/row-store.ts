@@ -49,6 +49,11 @@ export interface RowStore {
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /**
+   * Changes whenever a batch writes anything (rows, tombstones, rejections) or a principal is added; the
+   * same while nothing was written. What reports computed from the store are remembered by.
+   */
+  dataVersion(): Promise<string>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;
   close(): Promise<void>;

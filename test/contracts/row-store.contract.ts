@@ -231,6 +231,26 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.rejections()).toEqual([]);
       });
 
+      test('dataVersion moves with every write and only then', async () => {
+        const { store, apply } = await withSource();
+        const versions = [await store.dataVersion()];
+        const next = async (label: string, write: () => Promise<unknown>, moves = true) => {
+          await write();
+          const v = await store.dataVersion();
+          expect({ label, moved: v !== versions.at(-1) }).toEqual({ label, moved: moves });
+          versions.push(v);
+        };
+        const reject = (rowId: string) => ({ rowId, errors: [{ field: 'dueOn', message: 'x' }] });
+        await next('rows', () => apply({ upserts: rowsOf(3), at: at(1) }));
+        await next('the same rows again', () => apply({ upserts: rowsOf(3), at: at(2) }), false);
+        await next('a tombstone', () => apply({ deletes: ['r0001'], at: at(3) }));
+        await next('a rejection alone', () => apply({ rejected: [reject('bad')], at: at(4) }));
+        await next('the rejection replaced', () => apply({ rejected: [reject('bad')], at: at(5) }));
+        await next('a rejection cleared by a full sync, nothing else written', () => apply({ full: true, upserts: [rowsOf(3)[0], rowsOf(3)[2]], at: at(6) }));
+        await next('a reviewer added', () => store.createPrincipal({ kind: 'reviewer', name: 'Committee' }));
+        await next('nothing', async () => undefined, false);
+      });
+
       test('a failure inside the transaction leaves the store exactly as it was', async () => {
         let failNext = false;
         const { store, apply } = await withSource({
