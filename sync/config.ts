@@ -1,6 +1,33 @@
 // The service's configuration: parsed once with zod from the environment and command-line flags, then
 // passed down. Callers hand in the environment object; nothing else in the service reads `process.env`.
 import { z } from 'zod';
+import { fromEnv as graphFromEnv } from './publish/graph-settings';
+import { isPublishError } from './publish/publish-error';
+import type { PublishDestination } from './publish/publish-master';
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** The duration grammar: a whole number and one unit, s, m, h or d (`90s`, `30m`, `6h`, `1d`). */
+const DURATION = /^(\d+)([smhd])$/;
+/** Node's timers hold at most 2^31 - 1 ms (24.8 days) and fire at once when asked for longer. */
+const MAX_DURATION_MS = 24 * UNIT_MS.d;
+
+const duration = z
+  .string()
+  .trim()
+  .regex(DURATION, 'must be a duration such as 90s, 30m, 6h or 1d (a whole number and s, m, h or d)')
+  .transform((v) => {
+    const [, n, unit] = DURATION.exec(v)!;
+    return Number(n) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  })
+  .pipe(z.number()
+    .min(UNIT_MS.m, 'must be at least 1m: each run builds and uploads the whole master workbook')
+    .max(MAX_DURATION_MS, 'must be at most 24d'));
+
+/** `ms` in the duration grammar, in the largest unit that divides it: 5,400,000 → `90m`. */
+export function formatDuration(ms: number): string {
+  const unit = (['d', 'h', 'm', 's'] as const).find((u) => ms % UNIT_MS[u] === 0) ?? 's';
+  return `${ms / UNIT_MS[unit]}${unit}`;
+}
 
 const count = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
 
@@ -23,9 +50,24 @@ export const configSchema = z.object({
     /** Requests per minute per token; bursts up to the same number are allowed. */
     rateLimitPerMinute: count(1).default(600),
   }),
+  publish: z.object({
+    /** How often `serve` publishes the master workbook; no schedule when unset. */
+    everyMs: duration.optional(),
+    /** Publish into this folder instead of through Microsoft Graph. */
+    folder: z.string().trim().min(1).optional(),
+  }),
 });
 
-export type Config = z.output<typeof configSchema>;
+/** `serve` publishes the master workbook every `everyMs` to `to`. */
+export interface PublishSchedule {
+  everyMs: number;
+  to: PublishDestination;
+}
+
+export interface Config extends Omit<z.output<typeof configSchema>, 'publish'> {
+  /** Absent when EQUITY_DESK_PUBLISH_EVERY is unset. */
+  publishSchedule?: PublishSchedule;
+}
 
 /** What `openStore` needs from the configuration. */
 export const storeOptions = (config: Config) => ({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema });
@@ -40,6 +82,8 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
+  'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
 } as const;
 
 const FLAG_NAMES = { port: 'port', host: 'host', dataDir: 'data' } as const satisfies Record<string, keyof ConfigFlags>;
@@ -79,12 +123,34 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
     },
+    publish: {
+      everyMs: fromEnv(ENV_NAMES['publish.everyMs']),
+      folder: fromEnv(ENV_NAMES['publish.folder']),
+    },
   };
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { publish, ...config } = parsed.data;
+    return publish.everyMs === undefined ? config : { ...config, publishSchedule: { everyMs: publish.everyMs, to: destination(env, publish.folder) } };
+  }
   const issue = parsed.error.issues[0];
   const key = issue.path.join('.');
   const flag = FLAG_NAMES[key as keyof typeof FLAG_NAMES] as keyof ConfigFlags | undefined;
   const setting = flag !== undefined && flags[flag] !== undefined ? `--${flag}` : (ENV_NAMES[key as keyof typeof ENV_NAMES] ?? key);
   throw new ConfigError(setting, `${setting}: ${issue.message}`);
+}
+
+/**
+ * A schedule without a folder publishes through Graph, so its settings are checked now: a missing one then
+ * stops `serve` at start rather than failing the first run, possibly hours later.
+ */
+function destination(env: Readonly<Record<string, string | undefined>>, folder: string | undefined): PublishDestination {
+  if (folder !== undefined) return { folder };
+  try {
+    return { graph: graphFromEnv(env) };
+  } catch (e) {
+    if (!isPublishError(e)) throw e;
+    const setting = ENV_NAMES['publish.everyMs'];
+    throw new ConfigError(setting, `${setting}: ${e.message} Set them, or publish into a folder with ${ENV_NAMES['publish.folder']}.`);
+  }
 }

@@ -1,6 +1,6 @@
 // The service configuration: defaults, flags over environment, and problems that name what to fix.
 import { describe, expect, test } from 'vitest';
-import { isConfigError, loadConfig, storeOptions } from '../../sync/config';
+import { formatDuration, isConfigError, loadConfig, storeOptions } from '../../sync/config';
 
 const fails = (env: Record<string, string>, flags = {}) => {
   try {
@@ -40,5 +40,41 @@ describe('loadConfig', () => {
     expect(fails({ EQUITY_DESK_ADMIN_TOKEN: 'short' })).toBe('EQUITY_DESK_ADMIN_TOKEN: must be at least 16 characters');
     expect(fails({ EQUITY_DESK_MAX_BODY_BYTES: '1.5' })).toBe('EQUITY_DESK_MAX_BODY_BYTES: must be a whole number');
     expect(fails({ EQUITY_DESK_RATE_LIMIT: '0' })).toBe('EQUITY_DESK_RATE_LIMIT: must be at least 1');
+  });
+});
+
+describe('the publishing schedule', () => {
+  const GRAPH = { EQUITY_DESK_GRAPH_TENANT_ID: 't-1', EQUITY_DESK_GRAPH_CLIENT_ID: 'c-1', EQUITY_DESK_GRAPH_CLIENT_SECRET: 's-1', EQUITY_DESK_GRAPH_SITE_ID: 'site-1', EQUITY_DESK_GRAPH_FOLDER: 'Equity/Reports' };
+
+  test('is off unless EQUITY_DESK_PUBLISH_EVERY is set; a folder alone schedules nothing', () => {
+    expect(loadConfig({}).publishSchedule).toBeUndefined();
+    expect(loadConfig({ EQUITY_DESK_PUBLISH_FOLDER: '/srv/reports', EQUITY_DESK_PUBLISH_EVERY: ' ' }).publishSchedule).toBeUndefined();
+  });
+
+  test.each([['90s', 90_000], ['30m', 1_800_000], ['6h', 21_600_000], ['1d', 86_400_000], [' 24d ', 2_073_600_000]])('reads %j as %d ms', (every, ms) => {
+    expect(loadConfig({ EQUITY_DESK_PUBLISH_EVERY: every, EQUITY_DESK_PUBLISH_FOLDER: '/srv/reports' }).publishSchedule).toEqual({ everyMs: ms, to: { folder: '/srv/reports' } });
+  });
+
+  test('without a folder it publishes through Graph, whose settings are read now', () => {
+    expect(loadConfig({ ...GRAPH, EQUITY_DESK_PUBLISH_EVERY: '6h' }).publishSchedule).toEqual({
+      everyMs: 21_600_000,
+      to: { graph: expect.objectContaining({ siteId: 'site-1', folder: 'Equity/Reports', fileName: 'Equity Desk master.xlsx' }) },
+    });
+  });
+
+  test('bad durations and missing Graph settings name the variable, and say why', () => {
+    const folder = { EQUITY_DESK_PUBLISH_FOLDER: '/srv/reports' };
+    expect(fails({ ...folder, EQUITY_DESK_PUBLISH_EVERY: 'often' })).toBe('EQUITY_DESK_PUBLISH_EVERY: must be a duration such as 90s, 30m, 6h or 1d (a whole number and s, m, h or d)');
+    for (const every of ['1.5h', '1h30m', '-5m', '6 hours']) expect(fails({ ...folder, EQUITY_DESK_PUBLISH_EVERY: every })).toMatch(/^EQUITY_DESK_PUBLISH_EVERY: must be a duration/);
+    expect(fails({ ...folder, EQUITY_DESK_PUBLISH_EVERY: '59s' })).toBe('EQUITY_DESK_PUBLISH_EVERY: must be at least 1m: each run builds and uploads the whole master workbook');
+    expect(fails({ ...folder, EQUITY_DESK_PUBLISH_EVERY: '25d' })).toBe('EQUITY_DESK_PUBLISH_EVERY: must be at most 24d');
+    expect(fails({ EQUITY_DESK_PUBLISH_EVERY: '1h', EQUITY_DESK_GRAPH_TENANT_ID: 't-1' })).toBe(
+      'EQUITY_DESK_PUBLISH_EVERY: Graph publishing is not configured: EQUITY_DESK_GRAPH_CLIENT_ID is required; EQUITY_DESK_GRAPH_CLIENT_SECRET is required; '
+      + 'set exactly one of EQUITY_DESK_GRAPH_DRIVE_ID, EQUITY_DESK_GRAPH_SITE_ID, EQUITY_DESK_GRAPH_USER_ID. Set them, or publish into a folder with EQUITY_DESK_PUBLISH_FOLDER.',
+    );
+  });
+
+  test('formatDuration writes milliseconds back in the largest whole unit', () => {
+    expect([90_000, 5_400_000, 21_600_000, 86_400_000, 1_500].map(formatDuration)).toEqual(['90s', '90m', '6h', '1d', '1.5s']);
   });
 });

@@ -1,17 +1,11 @@
 // `publish [--folder DIR] [filters]`: builds the master workbook and uploads it to OneDrive/SharePoint through
 // Microsoft Graph (settings from EQUITY_DESK_GRAPH_* variables), or copies it into a folder with --folder.
-import { buildMasterPlan, masterFileName } from '../../master/master-workbook';
-import { FilePublisher } from '../../publish/file-publisher';
-import { GraphPublisher } from '../../publish/graph-publisher';
 import { fromEnv } from '../../publish/graph-settings';
 import { isPublishError } from '../../publish/publish-error';
-import type { Publisher } from '../../publish/publisher';
-import { writeWorkbookToBuffer } from '../../workbook/write-workbook';
+import { describePublished, openDestination, publishMaster, type PublishTarget } from '../../publish/publish-master';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
-
-const METHODS = { simple: 'one upload', 'upload-session': 'an upload session', file: 'a file copy' } as const;
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -21,30 +15,23 @@ export const publishCommand: Command = {
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     // Settings are checked before any work, so a missing variable fails in a second, not after the build.
-    let target: { publisher: Publisher; name?: string };
+    let target: PublishTarget;
     try {
-      if (typeof values.folder === 'string') target = { publisher: new FilePublisher(values.folder) };
-      else {
-        const settings = fromEnv(io.env);
-        target = { publisher: new GraphPublisher({ settings }), name: settings.fileName };
-      }
+      target = openDestination(typeof values.folder === 'string' ? { folder: values.folder } : { graph: fromEnv(io.env) });
     } catch (e) {
       if (isPublishError(e)) throw new CliError(`${e.message} Set them, or publish into a folder with --folder DIR.`);
       throw e;
     }
-    const { bytes, name, result } = await withStore(commandConfig(values, io), async (store) => {
+    const published = await withStore(commandConfig(values, io), async (store) => {
       const opts = await reportFromFlags(values, store);
-      const { plan } = await buildMasterPlan(store, opts);
-      const content = await writeWorkbookToBuffer(plan);
-      const fileName = target.name ?? masterFileName(opts.asOf);
       try {
-        return { bytes: content.byteLength, name: fileName, result: await target.publisher.publish(fileName, content) };
+        return await publishMaster(store, opts, target);
       } catch (e) {
         if (isPublishError(e)) throw new CliError(`publishing failed (${e.code}): ${e.message}`, e.code === 'invalid-name' ? 2 : 1);
         throw e;
       }
     });
-    io.out(`Published ${name} (${bytes.toLocaleString('en-US')} bytes) to ${result.location} with ${METHODS[result.method]}${result.webUrl ? `: ${result.webUrl}` : '.'}`);
+    io.out(describePublished(published));
     return 0;
   },
 };

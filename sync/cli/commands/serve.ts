@@ -1,9 +1,13 @@
-// `serve [--port 8787] [--data DIR] [--demo]`: runs the sync service until interrupted.
+// `serve [--port 8787] [--data DIR] [--demo]`: runs the sync service until interrupted, publishing the master
+// workbook on a schedule when EQUITY_DESK_PUBLISH_EVERY is set.
 import { ensureAdmin, type AdminToken } from '../../api/admin-token';
 import { createApp } from '../../api/app';
 import { listen } from '../../api/server';
+import { formatDuration, type Config } from '../../config';
 import { readRoutes } from '../../dashboard/read-routes';
 import { startDemo, type DemoTokens } from '../../demo/load-demo';
+import type { RunningSchedule } from '../../publish/publish-schedule';
+import type { RowStore } from '../../store/row-store';
 import { CliError, storageOptions, type Command, type CommandIo } from '../command';
 import { commandConfig, withStore } from '../command-store';
 
@@ -14,8 +18,8 @@ function adminLine(admin: AdminToken, demo: boolean): string {
   return `  admin token:    ${admin.token} (shown once; keep it safe)`;
 }
 
-function startBanner(url: string, storage: string, admin: AdminToken, demo?: DemoTokens): string[] {
-  const lines = [`Equity Desk sync service on ${url}`, `  storage:        ${storage}`, `  API docs:       ${url}/docs`, `  OpenAPI:        ${url}/openapi.json`, `  health:         ${url}/healthz`, adminLine(admin, demo !== undefined)];
+function startBanner(url: string, storage: string, publishing: string, admin: AdminToken, demo?: DemoTokens): string[] {
+  const lines = [`Equity Desk sync service on ${url}`, `  storage:        ${storage}`, `  publishing:     ${publishing}`, `  API docs:       ${url}/docs`, `  OpenAPI:        ${url}/openapi.json`, `  health:         ${url}/healthz`, adminLine(admin, demo !== undefined)];
   if (!demo) return [...lines, `  dashboard:      ${url}/dashboard?access_token=<reviewer token>`];
   const adminToken = admin.from === 'existing' ? '$ADMIN_TOKEN' : admin.token;
   return [
@@ -31,6 +35,21 @@ function startBanner(url: string, storage: string, admin: AdminToken, demo?: Dem
     `  curl -H "Authorization: Bearer ${demo.source.token}" -H "Content-Type: application/json" -d '{"table":"requests","rows":[{"rowId":"try-1","values":{"receivedOn":"2026-03-15","requesterOrg":"City of Oakland","status":"New"}}]}' ${url}/api/v1/sync`,
     `  curl -H "Authorization: Bearer ${adminToken}" -H "Content-Type: application/json" -d '{"name":"County intake","kind":"excel"}' ${url}/api/v1/sources`,
   ];
+}
+
+/**
+ * The publishing schedule, when configured, and the banner's line about it. Loaded only then: the Graph
+ * client and Azure identity libraries are sizeable, and a service that does not publish never needs them.
+ */
+async function publishing(config: Config, store: RowStore, clock: () => Date, io: CommandIo): Promise<{ line: string; start?: () => RunningSchedule }> {
+  const schedule = config.publishSchedule;
+  if (!schedule) return { line: 'off (set EQUITY_DESK_PUBLISH_EVERY to publish the master workbook on a schedule)' };
+  const [{ openDestination }, { publishToday, startPublishSchedule }] = await Promise.all([import('../../publish/publish-master'), import('../../publish/publish-schedule')]);
+  const target = openDestination(schedule.to);
+  return {
+    line: `every ${formatDuration(schedule.everyMs)}, first run now, to ${target.where}`,
+    start: () => startPublishSchedule({ everyMs: schedule.everyMs, publish: publishToday(store, target, clock), log: io }),
+  };
 }
 
 /** Resolves on SIGINT or SIGTERM, so the store is closed cleanly. */
@@ -57,13 +76,17 @@ export const serveCommand: Command = {
       const admin = await ensureAdmin(store, config, { fresh: values.demo === true });
       const clock = () => new Date();
       const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
+      const publish = await publishing(config, store, clock, io);
       const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock }) });
       const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
         throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);
       });
       const storage = config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''})` : `SQLite in ${config.dataDir}`;
-      io.out(startBanner(server.url, storage, admin, demo).join('\n'));
+      io.out(startBanner(server.url, storage, publish.line, admin, demo).join('\n'));
+      const schedule = publish.start?.();
       await interrupted();
+      // Before the store closes under it: a run in progress finishes first.
+      await schedule?.stop();
       await server.close();
       return 0;
     });

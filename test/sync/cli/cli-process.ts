@@ -7,10 +7,10 @@ export const BIN = `${ROOT}bin/equity-desk.mjs`;
 
 export interface Run { code: number; stdout: string; stderr: string }
 
-/** The caller's environment without any database or admin settings, plus `env`. */
+/** The caller's environment without any database, server or Equity Desk settings (admin, Graph, publishing), plus `env`. */
 export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATABASE_SCHEMA', 'EQUITY_DESK_ADMIN_TOKEN', 'PORT', 'HOST']) delete base[k];
+  for (const k of Object.keys(base)) if (['DATABASE_URL', 'DATABASE_SCHEMA', 'PORT', 'HOST'].includes(k) || k.startsWith('EQUITY_DESK_')) delete base[k];
   return { ...base, ...env };
 }
 
@@ -23,7 +23,13 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
   });
 }
 
-export interface Served { child: ChildProcess; output: string; url: string; stop(): Promise<number | null> }
+export interface Served {
+  child: ChildProcess;
+  /** Everything printed to stdout so far, including what came after the ready line. */
+  readonly output: string;
+  url: string;
+  stop(): Promise<number | null>;
+}
 
 /** Starts a long-running command in its own process group and waits until its output contains `ready`. */
 export function startCli(command: string, args: string[], opts: { env?: Record<string, string>; ready: RegExp; cwd?: string }): Promise<Served> {
@@ -45,7 +51,7 @@ export function startCli(command: string, args: string[], opts: { env?: Record<s
       if (opts.ready.test(output)) {
         clearTimeout(timer);
         const url = /https?:\/\/[\d.]+:\d+/.exec(output)?.[0] ?? '';
-        resolve({ child, output, url, stop });
+        resolve({ child, get output() { return output; }, url, stop });
       }
     });
     child.stderr!.on('data', (d: Buffer) => (errors += d.toString()));

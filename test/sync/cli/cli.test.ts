@@ -1,8 +1,13 @@
 // The CLI as a real process: `source add`, `import` and `serve` on both backends, one-line errors with
-// non-zero exit codes on bad input, and the demo start (`npm start`) printing tokens that work.
-import { writeFile } from 'node:fs/promises';
+// non-zero exit codes on bad input, the demo start (`npm start`) printing tokens that work, and `serve`
+// publishing the master workbook on a schedule.
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { storeBackends, type Backend } from '../../support/store-backends';
+import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
 import { runCli as runInProcess } from '../../../sync/cli/main';
 import { cleanEnv, runCli, startCli, type Run } from './cli-process';
@@ -208,5 +213,46 @@ describe('serve', () => {
     } finally {
       await second.stop();
     }
+  }, PROCESS_TIMEOUT);
+});
+
+describe('serve with a publishing schedule', () => {
+  test('publishes the master workbook into EQUITY_DESK_PUBLISH_FOLDER soon after start, and the banner says so', async () => {
+    const seeded = await seededStore();
+    await seeded.store.close();
+    const folder = files.path('published');
+    const env = { EQUITY_DESK_PUBLISH_EVERY: '1h', EQUITY_DESK_PUBLISH_FOLDER: folder };
+    const started = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', '--data', seeded.dataDir], { env, ready: /admin token: .*\n/ });
+    try {
+      expect(started.output).toContain(`  publishing:     every 1h, first run now, to the folder ${folder}\n`);
+      for (const deadline = Date.now() + 60_000; !/^Published /m.test(started.output) && Date.now() < deadline;) await sleep(50);
+      const published = await readdir(folder);
+      expect(published).toEqual([expect.stringMatching(/^equity-desk-master-\d{4}-\d\d-\d\d\.xlsx$/)]);
+      expect(started.output).toMatch(new RegExp(`\nPublished ${published[0]} \\([\\d,]+ bytes\\) to \\S+ with a file copy\\. Next run at \\S+Z\\.\n`));
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(join(folder, published[0]));
+      expect(book.worksheets[0].name).toBe('Summary');
+      expect(book.getWorksheet('Requests')!.actualRowCount).toBe(seeded.rows.requests.length + 1);
+      expect(await started.stop()).toBe(0);
+    } finally {
+      await started.stop();
+      await rm(seeded.dataDir, { recursive: true, force: true });
+    }
+  }, PROCESS_TIMEOUT);
+
+  test('a bad schedule stops serve at start: exit 2 and one line naming the variable', async () => {
+    const folder = { EQUITY_DESK_PUBLISH_FOLDER: files.path('never-written') };
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ ...folder, EQUITY_DESK_PUBLISH_EVERY: 'often' }, /^equity-desk serve: EQUITY_DESK_PUBLISH_EVERY: must be a duration such as 90s, 30m, 6h or 1d /],
+      [{ ...folder, EQUITY_DESK_PUBLISH_EVERY: '10s' }, /^equity-desk serve: EQUITY_DESK_PUBLISH_EVERY: must be at least 1m: each run builds and uploads the whole master workbook$/],
+      [{ EQUITY_DESK_PUBLISH_EVERY: '1h' }, /^equity-desk serve: EQUITY_DESK_PUBLISH_EVERY: Graph publishing is not configured: EQUITY_DESK_GRAPH_TENANT_ID is required; .* EQUITY_DESK_PUBLISH_FOLDER\.$/],
+    ];
+    const runs = await Promise.all(cases.map(([env]) => runCli(['serve', '--port', '0', '--data', files.path('schedule-data')], { env })));
+    runs.forEach((r, i) => {
+      expect(r.code, r.stderr).toBe(2);
+      expect(oneLine(r.stderr), r.stderr).toBe(true);
+      expect(r.stderr.trim()).toMatch(cases[i][1]);
+      expect(r.stdout).toBe('');
+    });
   }, PROCESS_TIMEOUT);
 });

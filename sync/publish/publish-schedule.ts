@@ -1,0 +1,76 @@
+// The service's publishing schedule: the master workbook published once soon after start, then again each
+// interval after the previous run ended. The only timer publishing uses lives here.
+import type { MasterStore } from '../master/master-workbook';
+import { reportOptions } from '../metrics/report-query';
+import { isPublishError } from './publish-error';
+import { describePublished, publishMaster, type PublishedMaster, type PublishTarget } from './publish-master';
+
+export interface ScheduleLog {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface PublishScheduleOptions {
+  everyMs: number;
+  /** One publication; a rejection is logged and the schedule carries on. */
+  publish: () => Promise<PublishedMaster>;
+  log: ScheduleLog;
+  now?: () => Date;
+}
+
+export interface RunningSchedule {
+  /** Cancels the next run and resolves once a run in progress has finished; nothing runs afterwards. */
+  stop(): Promise<void>;
+}
+
+/** One scheduled run's work: the master workbook as of the day it runs, every source, no date filter. */
+export const publishToday = (store: MasterStore, target: PublishTarget, clock: () => Date = () => new Date()) =>
+  () => publishMaster(store, reportOptions({}, { clock }), target);
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Starts at once, so an operator sees within seconds whether the settings work. The next run is timed from
+ * the end of the previous one, so a run slower than the interval delays the next instead of overlapping it.
+ */
+export function startPublishSchedule({ everyMs, publish, log, now = () => new Date() }: PublishScheduleOptions): RunningSchedule {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function run(): Promise<void> {
+    const next = (what: string) => (stopped ? 'The service is stopping; no further runs.' : `Next ${what} at ${isoSeconds(new Date(now().getTime() + everyMs))}.`);
+    let published: PublishedMaster;
+    try {
+      published = await publish();
+    } catch (e) {
+      const code = isPublishError(e) ? ` (${e.code})` : '';
+      const message = oneLine((e as Error)?.message ?? String(e)).replace(/\.$/, '');
+      log.err(`Scheduled publishing failed${code}: ${message}. ${next('try')}`);
+      return;
+    }
+    log.out(`${describePublished(published)} ${next('run')}`);
+  }
+
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => {
+      running = run().finally(() => {
+        running = undefined;
+        if (!stopped) schedule(everyMs);
+      });
+    }, delayMs);
+  };
+  schedule(0);
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      if (running) {
+        log.out('Waiting for the publication in progress to finish…');
+        await running;
+      }
+    },
+  };
+}
