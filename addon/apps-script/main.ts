@@ -2,13 +2,13 @@
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 import './text-encoder';
 import { describeError, isAddonError } from '../core/addon-error';
-import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
+import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
 import { evaluateDemand } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
-import { triageQueue } from '../core/triage';
+import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
@@ -83,6 +83,13 @@ function customFunction(name: string, run: (ctx: CellContext) => Column): Column
   }
 }
 
+/**
+ * A status custom function, with the rules of this spreadsheet's Lists sheet (SLA days, impacts, margins),
+ * as the native formulas read them: one read of Lists per call, which custom functions may make.
+ */
+const derivedFunction = (name: string, call: DerivedCall, args: readonly unknown[], asOf: unknown) =>
+  customFunction(name, (ctx) => evaluateDerived(call, args, asOf, ctx, spreadsheetRules(activePort())));
+
 function showSidebar(view: 'triage' | 'settings'): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Equity Desk'));
@@ -119,13 +126,13 @@ export const handlers = {
   sidebarSettings: () => rpc(() => readSettings(documentSettings)),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update)),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
-    customFunction('EQ_WORKPLAN_STATUS', (ctx) => evaluateDerived(WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf, ctx)),
+    derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
   EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>
-    customFunction('EQ_SLA', (ctx) => evaluateDerived(SLA, [receivedOn, priority, status, dueOn, fulfilledOn], asOf, ctx)),
+    derivedFunction('EQ_SLA', SLA, [receivedOn, priority, status, dueOn, fulfilledOn], asOf),
   EQ_PRIORITY: (requesterType: unknown, dueOn: unknown, receivedOn?: unknown) =>
-    customFunction('EQ_PRIORITY', (ctx) => evaluateDerived(PRIORITY, [requesterType, dueOn, receivedOn], undefined, ctx)),
+    derivedFunction('EQ_PRIORITY', PRIORITY, [requesterType, dueOn, receivedOn], undefined),
   EQ_MILESTONE_STATUS: (date: unknown, status: unknown, asOf?: unknown) =>
-    customFunction('EQ_MILESTONE_STATUS', (ctx) => evaluateDerived(MILESTONE_STATUS, [date, status], asOf, ctx)),
+    derivedFunction('EQ_MILESTONE_STATUS', MILESTONE_STATUS, [date, status], asOf),
   EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
     customFunction('EQ_DEMAND', (ctx) => evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate])),
 } satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile

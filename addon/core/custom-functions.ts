@@ -2,7 +2,7 @@
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
 import { readCell, isBlankCell, type CellInput } from '../../shared/cells/read-cell';
-import { DEFAULT_RULES, type Rules } from '../../shared/rules';
+import type { Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableName, type TypedRow, type TypedValue } from '../../shared/tables';
 import { AddonError } from './addon-error';
 
@@ -71,7 +71,7 @@ export interface DerivedCall {
  * Evaluates derived columns for every row of the arguments. A row whose inputs are all blank answers
  * blank, as the templates' formulas do for an empty row.
  */
-export function evaluateDerived(call: DerivedCall, args: readonly unknown[], asOfArg: unknown, ctx: CellContext, rules: Rules = DEFAULT_RULES): Column {
+export function evaluateDerived(call: DerivedCall, args: readonly unknown[], asOfArg: unknown, ctx: CellContext, rules: Rules): Column {
   const height = broadcastHeight([...args, asOfArg], [...call.fields, 'asOf']);
   const outputs = call.outputs.map((name) => TABLES[call.table].derived.find((d) => d.name === name)!);
   const readers = args.map(cellReader);

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENTRY_POINTS, paramsOf } from '../../../addon/apps-script/entry-points';
 import { computeDerived } from '../../../shared/layout';
-import { listRange } from '../../../shared/lists';
-import { DEFAULT_RULES } from '../../../shared/rules';
+import { listPlacement, listRange, type ListKey } from '../../../shared/lists';
+import { DEFAULT_RULES, readRules, type Rules } from '../../../shared/rules';
 import { TABLES, sheetColumns, type TableName } from '../../../shared/tables';
 import { buildTemplatePlan } from '../../../templates/build-template';
 import type { FakeDataValidation } from '../../fakes/apps-script/rules';
@@ -130,6 +130,32 @@ describe('custom functions', () => {
     expectColumn('requests', 1000, (g) => addon.call('EQ_PRIORITY', column(g, 'requests', 'requesterType'), column(g, 'requests', 'dueOn'), column(g, 'requests', 'receivedOn')), ['suggestedPriority', 'priorityReason']);
     expectColumn('roadmap', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'roadmap', 'targetOn'), column(g, 'roadmap', 'status'), asOf), ['derivedStatus']);
     expectColumn('milestones', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'milestones', 'date'), column(g, 'milestones', 'status'), asOf), ['derivedStatus'], (r) => ({ ...r, endOn: null }));
+  });
+
+  test("follow the spreadsheet's own Lists sheet, as its native formulas do", async () => {
+    const addon = await loadAddon();
+    addon.call('setupTaIntake');
+    // The office shortened every SLA to 2 days and made 'City' the highest-impact requester.
+    const lists = addon.fakes.readSheet('Lists').map((r) => [...r]);
+    const set = (key: ListKey, match: (label: unknown) => boolean, value: unknown) => {
+      const p = listPlacement(key);
+      for (const r of lists.slice(1)) if (r[p.column - 1] !== '' && match(r[p.column - 1])) r[p.pairedColumn! - 1] = value;
+    };
+    set('priority', () => true, 2);
+    set('requesterType', (label) => label === 'City', 9);
+    addon.fakes.seedSheet('Lists', lists);
+    const edited = readRules(lists);
+    const { typed, grid } = sampleTable('requests', 600, 3);
+    const call = (name: string, fields: string[], ...rest: unknown[]) =>
+      addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, name, ...fields.map((f) => column(grid, 'requests', f)), ...rest);
+    const want = (rules: Rules, outputs: string[]) => typed.map((r) => outputs.map((o) => computeDerived(TABLES.requests, r, rules, AS_OF)[o] ?? ''));
+    const sla = call('EQ_SLA', ['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'], asOf);
+    const priority = call('EQ_PRIORITY', ['requesterType', 'dueOn', 'receivedOn']);
+    expect(sla).toEqual(want(edited, ['slaState']));
+    expect(priority).toEqual(want(edited, ['suggestedPriority', 'priorityReason']));
+    // The edit matters: the default rules answer differently on these rows.
+    expect(sla).not.toEqual(want(DEFAULT_RULES, ['slaState']));
+    expect(priority).not.toEqual(want(DEFAULT_RULES, ['suggestedPriority', 'priorityReason']));
   });
 
   test('answer a 10,000-row column in one call, well inside the 30 s a custom function gets', async () => {
