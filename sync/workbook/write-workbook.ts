@@ -59,7 +59,7 @@ async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCel
   else yield* rows as Iterable<readonly PlanCell[]>;
 }
 
-let scratch = Buffer.allocUnsafe(1 << 19);
+const scratch = Buffer.allocUnsafe(1 << 20);
 
 /**
  * The block as UTF-8 in one buffer reused for every block. A sheet's stream (a StreamBuf in batch mode,
@@ -68,8 +68,9 @@ let scratch = Buffer.allocUnsafe(1 << 19);
  * V8 collects late because it lives outside its heap, and which counted a quarter of the peak memory.
  */
 function encoded(block: string): Buffer {
-  // Room for the worst case (3 bytes per UTF-16 unit), which spares measuring the text first.
-  if (block.length * 3 > scratch.length) scratch = Buffer.allocUnsafe(block.length * 3);
+  // Checked against the worst case (3 bytes per UTF-16 unit), which spares measuring the text first. A
+  // rare larger block (pages of notes) gets a buffer of its own, so the shared one never grows.
+  if (block.length * 3 > scratch.length) return Buffer.from(block);
   return scratch.subarray(0, scratch.write(block));
 }
 

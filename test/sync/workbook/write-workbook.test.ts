@@ -231,6 +231,15 @@ describe('writeWorkbook edge cases', () => {
     expect(ws.getCell('A4').formula).toBeUndefined();
   });
 
+  it('writes blocks of long text, beyond the reused encoding buffer, intact', async () => {
+    const long = (i: number) => `${i}: ${'Ünïcode notes — '.repeat(1200)}`;
+    const rows = Array.from({ length: 250 }, (_, i) => [i < 120 ? long(i) : `short ${i}`]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbookToBuffer({ title: 'x', sheets: [{ name: 'S', columns: [{ header: 'Notes', width: 40 }], rows }] })) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('S')!;
+    expect(rows.map((_, i) => ws.getCell(`A${i + 2}`).value)).toEqual(rows.map((r) => r[0]));
+  });
+
   it('plans a later sheet after the others are written, yet keeps its tab first', async () => {
     let seen = 0;
     const rows = (function* () { for (let i = 1; i <= 3; i++, seen++) yield [i, i % 2 ? 'odd' : 'even']; })();
