@@ -11,7 +11,8 @@ describe('validateRow', () => {
     expect(r.ok).toBe(true);
     expect(r.errors).toEqual([]);
     expect(r.values).toMatchObject({ receivedOn: '2024-03-15', requesterOrg: 'Dept. of Finance', requesterType: 'State agency', priority: 'High', estimatedHours: 6, status: null, dueOn: null });
-    expect(Object.keys(r.values).sort()).toEqual(TABLES.requests.columns.map((c) => c.name).sort());
+    // In column order: the store keeps the values as JSON text, so the order is part of what is stored.
+    expect(Object.keys(r.values)).toEqual(TABLES.requests.columns.map((c) => c.name));
     expect(codes(r.warnings)).toEqual(['estimatedHours:unit_dropped']);
     expect(rowSchema(TABLES.requests).safeParse(r.values).success).toBe(true);
   });
@@ -72,6 +73,13 @@ describe('validateRow', () => {
     const r = validateRow(TABLES.requests, { receivedOn: '2025-01-02', requesterOrg: 'County of Alameda', colour: 'blue', slaState: 'Met' });
     expect(codes(r.errors)).toEqual(['colour:unknown_column']);
     expect(r.values).not.toHaveProperty('slaState');
+  });
+
+  it("reads only the row's own fields: names of Object's properties are unknown fields too", () => {
+    const raw = JSON.parse('{"toString": "x", "receivedOn": "2025-01-02", "__proto__": "y", "requesterOrg": "City of Fresno", "constructor": 1}') as RawRow;
+    const r = validateRow(TABLES.requests, raw);
+    expect(codes(r.errors)).toEqual(['toString:unknown_column', '__proto__:unknown_column', 'constructor:unknown_column']);
+    expect(r.values).toMatchObject({ receivedOn: '2025-01-02', requesterOrg: 'City of Fresno' });
   });
 
   it('warns about a year no plan would hold', () => {

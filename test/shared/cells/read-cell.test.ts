@@ -1,6 +1,7 @@
 // One cell at a time: check marks, numbers with units, percentages, emails, dates and tolerant dropdowns.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, TABLES, readCell, type CellInput, type InputColumn, type TableName } from '../../../shared';
+import fc from 'fast-check';
+import { DEFAULT_RULES, TABLES, isBlankCell, readCell, type CellInput, type InputColumn, type TableName } from '../../../shared';
 
 const opts = { lists: DEFAULT_RULES.lists };
 const column = (table: TableName, field: string): InputColumn => TABLES[table].columns.find((c) => c.name === field)!;
@@ -139,5 +140,30 @@ describe('text', () => {
   it('trims, and refuses more than 5,000 characters', () => {
     expect(read('workplan', 'task', '  Draft the worksheet  ')).toEqual({ value: 'Draft the worksheet', issues: [] });
     expect(codes(read('workplan', 'notes', 'x'.repeat(5001)))).toEqual(['error:too_long']);
+  });
+});
+
+describe('blank cells', () => {
+  it('are nothing, or text that is only whitespace, Unicode spaces included', () => {
+    for (const v of [null, undefined, '', ' ', '\t\n', '\u00a0', '\u3000', '\ufeff', ' \u2028 ']) expect(isBlankCell(v), JSON.stringify(v)).toBe(true);
+    for (const v of ['x', ' x', '\u00a0x', 'x\u00a0', '~', '0', 0, false, new Date(0)]) expect(isBlankCell(v), String(v)).toBe(false);
+  });
+
+  it('are exactly the text that trims to nothing', () => {
+    const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\u2003', '\ufeff', 'a', '!', '\u0085', '\u007f', '\u001f') });
+    fc.assert(fc.property(text, (s) => isBlankCell(s) === (s.trim() === '')), { numRuns: 2000 });
+  });
+});
+
+describe('invalid Date objects (a corrupt workbook cell)', () => {
+  it('are a clear error naming the column in every kind of column, never a thrown RangeError', () => {
+    const invalid = new Date(Number.NaN);
+    for (const [table, field] of [['requests', 'receivedOn'], ['requests', 'estimatedHours'], ['workplan', 'percentComplete'], ['workplan', 'partnership'], ['requests', 'requesterOrg'], ['requests', 'notes']] as const) {
+      const r = read(table, field, invalid);
+      expect(r.value).toBeNull();
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ field, severity: 'error' });
+      expect(r.issues[0].message).toMatch(new RegExp(`^${column(table, field).header}: .*invalid date`));
+    }
   });
 });
