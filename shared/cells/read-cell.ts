@@ -25,8 +25,11 @@ export interface ReadOptions {
   isoFromDate?: (d: Date) => string;
 }
 
-const show = (v: CellInput) => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? `"${v}"` : String(v));
+const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
+const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? `"${v}"` : String(v));
 const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severity: FieldIssue['severity'] = 'error'): FieldIssue => ({ code, field: c.name, message, severity });
+/** A Date object that is no date (a corrupt cell in a workbook), in any column. */
+const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
 
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
@@ -39,7 +42,7 @@ const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
 
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] };
+    if (isInvalidDate(raw)) return invalidDate(c);
     return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
@@ -150,6 +153,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
       return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
     }
     default: {
+      if (isInvalidDate(raw)) return invalidDate(c);
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
       if (t.length > 5000) return { value: null, issues: [issue(c, 'too_long', `${c.header}: text longer than 5,000 characters`)] };
       return { value: t, issues: NO_ISSUES };
@@ -157,4 +161,11 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
   }
 }
 
-export const isBlankCell = (v: CellInput) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+/** Null, undefined, or text that is only whitespace (as `trim` counts it). */
+export const isBlankCell = (v: CellInput) => v === null || v === undefined || (typeof v === 'string' && !startsVisible(v) && v.trim() === '');
+
+/** A printable ASCII first character settles most cells without trimming them (this runs for every cell synced). */
+function startsVisible(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c > 32 && c < 127;
+}
