@@ -12,7 +12,8 @@ export interface RequestInputs {
 }
 
 const isClosedWithoutDate = (status: unknown) => ['Fulfilled', 'Closed', 'Declined'].some((s) => sameText(status, s));
-const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
+/** Fulfilled or Closed, in any case. */
+export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
 const isDone = (i: RequestInputs) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 const isOpen = (i: RequestInputs) => !isDone(i) && !sameText(i.status, 'Declined');
 

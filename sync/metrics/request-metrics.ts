@@ -1,7 +1,7 @@
 // Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
-  addDays, ageBucket, daysBetween, DONE_REQUEST_STATUSES, followUpDue, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  addDays, ageBucket, daysBetween, followUpDue, isDoneStatus, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   slaState, type Rules,
 } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
@@ -78,7 +78,7 @@ export class RequestMetrics {
     const type = text(v.requesterType) ?? UNSPECIFIED;
     const category = text(v.category) ?? UNSPECIFIED;
     const origin = text(v.origin);
-    const done = DONE_REQUEST_STATUSES.some((s) => sameText(status, s)) || isoDate(v.fulfilledOn) !== null;
+    const done = isDoneStatus(status) || isoDate(v.fulfilledOn) !== null;
     const open = !done && !sameText(status, 'Declined');
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
