@@ -1,8 +1,8 @@
 // The zod schema of a table's typed row, generated from its column definitions.
 import { z } from 'zod';
+import { ISO_DATE } from './cells/dates';
 import type { InputColumn, TableDef } from './tables/column';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fieldSchema(c: InputColumn): z.ZodType {
   switch (c.type) {

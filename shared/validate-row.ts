@@ -1,6 +1,6 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
 import { z } from 'zod';
-import { daysBetween, yearOf } from './cells/dates';
+import { daysBetween, isIsoDate, yearOf } from './cells/dates';
 import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { DEFAULT_RULES } from './rules';
@@ -53,13 +53,12 @@ const compiledTables = new WeakMap<TableDef, CompiledTable>();
 
 // zod's own email pattern, so a value this accepts is one `z.email()` accepts.
 const ZOD_EMAIL = z.regexes.email;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Mirrors `rowSchema`'s field schemas; a value failing it still goes to zod, which words the error. */
 function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
   const typed = (v: TypedValue): boolean => {
     switch (c.type) {
-      case 'date': return typeof v === 'string' && ISO_DATE.test(v);
+      case 'date': return isIsoDate(v);
       case 'number': return typeof v === 'number' && Number.isFinite(v);
       case 'percent': return typeof v === 'number' && v >= 0 && v <= 1;
       case 'rating': return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;

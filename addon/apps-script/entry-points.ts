@@ -1,6 +1,8 @@
 // Every function Apps Script must find at the top level of Code.js: triggers, menu handlers, sidebar
 // (google.script.run) targets and custom functions. The build writes one plain `function` per entry from
 // this list, the handlers object in main.ts must match it exactly, and menus take only menu names from it.
+import { PRIORITIES, PROGRESS_STATUSES, WORKPLAN_STATUSES } from '../../shared/lists';
+import { TABLES, type TableName } from '../../shared/tables';
 
 export interface ParamDoc {
   name: string;
@@ -21,6 +23,9 @@ export type EntryPoint =
   | { name: string; kind: 'custom'; doc: CustomFunctionDoc };
 
 const RANGE = (type: string) => `${type}|Array<Array<${type}>>`;
+// Value lists in the docs come from the one definition of each list and status, so they cannot drift.
+const listed = (values: readonly string[]) => values.join(', ');
+const statesOf = (table: TableName, field: string) => listed(Object.keys(TABLES[table].derived.find((d) => d.name === field)?.palette ?? {}));
 const asOf: ParamDoc = { name: 'asOf', type: RANGE('Date'), description: 'The day to judge by; today when left out.', optional: true };
 
 export const ENTRY_POINTS = [
@@ -44,9 +49,9 @@ export const ENTRY_POINTS = [
     name: 'EQ_WORKPLAN_STATUS',
     kind: 'custom',
     doc: {
-      summary: 'Derived status of work-plan items (Complete, Overdue, Not started (scheduled), Late start, At risk, On track, No dates), one per row, as the template\'s "Derived status" formula gives it.',
+      summary: `Derived status of work-plan items (${statesOf('workplan', 'derivedStatus')}), one per row, as the template's "Derived status" formula gives it, with this spreadsheet's Lists.`,
       params: [
-        { name: 'status', type: RANGE('string'), description: 'Status column (Not started, In progress, Completed, On hold).' },
+        { name: 'status', type: RANGE('string'), description: `Status column (${listed(WORKPLAN_STATUSES)}).` },
         { name: 'startOn', type: RANGE('Date'), description: 'Start dates.' },
         { name: 'endOn', type: RANGE('Date'), description: 'End dates.' },
         { name: 'percentComplete', type: RANGE('number'), description: 'Share complete (0.5 or 50%).' },
@@ -59,10 +64,10 @@ export const ENTRY_POINTS = [
     name: 'EQ_SLA',
     kind: 'custom',
     doc: {
-      summary: 'SLA state of TA requests (On time, Due soon, Overdue, Met, Missed), one per row, with the default SLA days per priority.',
+      summary: `SLA state of TA requests (${statesOf('requests', 'slaState')}), one per row, with the SLA days per priority from this spreadsheet's Lists sheet.`,
       params: [
         { name: 'receivedOn', type: RANGE('Date'), description: 'Dates received.' },
-        { name: 'priority', type: RANGE('string'), description: 'Priorities (Low, Medium, High, Urgent).' },
+        { name: 'priority', type: RANGE('string'), description: `Priorities (${listed(PRIORITIES)}).` },
         { name: 'status', type: RANGE('string'), description: 'Request statuses.' },
         { name: 'dueOn', type: RANGE('Date'), description: 'Agreed due dates (blank: received plus the SLA days).' },
         { name: 'fulfilledOn', type: RANGE('Date'), description: 'Dates fulfilled.' },
@@ -88,10 +93,10 @@ export const ENTRY_POINTS = [
     name: 'EQ_MILESTONE_STATUS',
     kind: 'custom',
     doc: {
-      summary: 'Status of milestones or roadmap items (Done, Upcoming, Due this week, Missed), one per row.',
+      summary: `Status of milestones or roadmap items (${statesOf('milestones', 'derivedStatus')}), one per row.`,
       params: [
         { name: 'date', type: RANGE('Date'), description: 'Milestone or target dates.' },
-        { name: 'status', type: RANGE('string'), description: 'Statuses (Not started, In progress, Completed).' },
+        { name: 'status', type: RANGE('string'), description: `Statuses (${listed(PROGRESS_STATUSES)}).` },
         asOf,
       ],
       returns: { type: RANGE('string'), description: 'One status per row.' },

@@ -8,6 +8,11 @@ export function isoFromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Dates as every layer stores and exchanges them: ISO `YYYY-MM-DD` text. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const isIsoDate = (v: unknown): v is string => typeof v === 'string' && ISO_DATE.test(v);
+
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `YYYY-MM-DD` for a real calendar day, else undefined (February 30th, month 13). No Date: this runs per cell. */
@@ -16,6 +21,9 @@ export function isoFromParts(year: number, month: number, day: number): string |
   if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) return undefined;
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
+
+/** `YYYY-MM-DD` naming a real calendar day: not February 30th, not month 13. */
+export const isCalendarDay = (text: string): boolean => ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text;
 
 // Reports do date arithmetic on every row of 200,000-row tables, over a few thousand distinct dates:
 // each is parsed or formatted once. The caps only guard a long-running service against unbounded growth.

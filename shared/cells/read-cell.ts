@@ -1,9 +1,8 @@
 // Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
 import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
-import { isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
+import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 export type CellInput = string | number | boolean | Date | null | undefined;
@@ -51,7 +50,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   const text = String(raw).trim();
   // Synced rows carry ISO dates: the common case skips the general parser.
-  if (ISO_DATE.test(text) && isoFromParts(+text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10)) === text) return { value: text, issues: NO_ISSUES };
+  if (isCalendarDay(text)) return { value: text, issues: NO_ISSUES };
   // So do US dates (m/d/yyyy): the general parser would read them the same way, through a dozen patterns.
   const us = US_DATE.exec(text);
   if (us) {

@@ -15,7 +15,7 @@ export const sheetLess = (a: number, b: number) => a < b && !approxEqual(a, b);
  */
 export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase());
 
-export const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+export { isIsoDate as isDate } from '../cells/dates';
 export const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /**

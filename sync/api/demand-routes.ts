@@ -3,13 +3,14 @@
 // EQ_DEMAND custom function calls it.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ISO_DATE } from '../../shared/cells/dates';
 import { foldText } from '../../shared/cells/read-cell';
 import { ApiError } from './api-error';
 import type { RouteDeps } from './app';
 import { requireRole, type ApiEnv } from './auth';
 import { describeIssues } from './request-body';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDate = z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
 
 export const demandQuery = z
   .strictObject({

@@ -7,6 +7,8 @@ import type { Rejection } from '../store/row-store';
 
 const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
+/** The SLA states coloured as the Requests sheet colours them. */
+const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
 const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });
 
 function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: Partial<SheetPlan> = {}): SheetPlan {
@@ -47,7 +49,7 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
   ];
   return table('Backlog', [t('Breakdown', 12), t('Group', 22), n('Open requests', 14, '0')], rows, {
-    conditionals: [bar(3, rows.length), { column: 2, fromRow: 2, toRow: rows.length + 1, tones: { Overdue: 'bad', 'Due soon': 'warn', 'On time': 'good' } }],
+    conditionals: [bar(3, rows.length), { column: 2, fromRow: 2, toRow: rows.length + 1, tones: SLA_TONES }],
   });
 }
 

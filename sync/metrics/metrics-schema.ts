@@ -1,8 +1,9 @@
 // The demand-metrics document as a zod schema: what `GET /api/v1/metrics` and `metrics --json` return,
 // and what the master workbook's Summary and the committee dashboard render.
 import { z } from 'zod';
+import { ISO_DATE } from '../../shared/cells/dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().regex(ISO_DATE);
 /** Shares are percentages (0–100) with one decimal, so every surface shows the same number. */
 const percent = z.number().min(0).max(100).nullable();
 const count = z.number().int().min(0);

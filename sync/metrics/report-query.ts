@@ -1,6 +1,6 @@
 // The filters every report takes (dates received, sources) read from a query string or CLI flags, and the
 // dependencies the read-only routes are built from.
-import { DEFAULT_RULES, isoFromUtcDate, type Rules } from '../../shared/index';
+import { DEFAULT_RULES, isCalendarDay, isoFromUtcDate, type Rules } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import type { MetricsOptions } from './aggregate-metrics';
 
@@ -22,12 +22,11 @@ export class ReportQueryError extends Error {
 export const isReportQueryError = (e: unknown): e is ReportQueryError =>
   typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ReportQueryError';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function date(name: string, raw: string | undefined): string | undefined {
+/** A report date as people type it (a form field, a flag): blank is unset; anything but a real day is an error. */
+export function reportDate(name: string, raw: string | undefined): string | undefined {
   const v = raw?.trim();
   if (!v) return undefined;
-  if (!ISO.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || isoFromUtcDate(new Date(`${v}T00:00:00Z`)) !== v) {
+  if (!isCalendarDay(v)) {
     throw new ReportQueryError(`${name} must be a date as YYYY-MM-DD, not "${v}"`);
   }
   return v;
@@ -35,8 +34,8 @@ function date(name: string, raw: string | undefined): string | undefined {
 
 /** Empty values count as unset (an HTML form sends empty fields); sources may repeat or be comma-separated. */
 export function parseReportQuery(raw: { from?: string; to?: string; source?: readonly string[] }): ReportQuery {
-  const from = date('from', raw.from);
-  const to = date('to', raw.to);
+  const from = reportDate('from', raw.from);
+  const to = reportDate('to', raw.to);
   if (from && to && from > to) throw new ReportQueryError(`from (${from}) is after to (${to})`);
   const ids = (raw.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return { from, to, sourceIds: ids.length ? [...new Set(ids)] : undefined };

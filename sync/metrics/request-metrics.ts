@@ -4,6 +4,7 @@ import {
   addDays, ageBucket, daysBetween, followUpDue, isDoneStatus, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   slaState, type Rules,
 } from '../../shared/index';
+import { isIsoDate } from '../../shared/cells/dates';
 import { sameText } from '../../shared/status/sheet-math';
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
 import type { DemandMetrics } from './metrics-schema';
@@ -19,7 +20,7 @@ export const POSITIVE_OUTCOMES = ['Action plan adopted', 'Budget equity tool app
 
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-export const isoDate = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+export const isoDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
 
 /** What one quarter holds for the Results-Based Accountability trends. */
 export interface QuarterFigures {

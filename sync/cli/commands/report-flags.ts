@@ -1,7 +1,7 @@
 // The report filters the `metrics`, `export` and `publish` commands share (not a command itself): flags in, metrics options out.
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { MetricsOptions } from '../../metrics/aggregate-metrics';
-import { isReportQueryError, resolveReport } from '../../metrics/report-query';
+import { isReportQueryError, reportDate, resolveReport } from '../../metrics/report-query';
 import type { RowStore } from '../../store/row-store';
 import { CliError, type Command } from '../command';
 
@@ -19,10 +19,9 @@ const flag = (values: Values, k: string) => (typeof values[k] === 'string' ? (va
 
 /** `--as-of` dates the statuses (a progress report for the end of a quarter); today otherwise. */
 export async function reportFromFlags(values: Values, store: RowStore, now = new Date()): Promise<MetricsOptions> {
-  const asOf = flag(values, 'as-of');
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
-  const clock = () => (asOf ? new Date(`${asOf}T12:00:00Z`) : now);
   try {
+    const asOf = reportDate('--as-of', flag(values, 'as-of'));
+    const clock = () => (asOf ? new Date(`${asOf}T12:00:00Z`) : now);
     const source = flag(values, 'source');
     return await resolveReport({ from: flag(values, 'from'), to: flag(values, 'to'), source: source ? [source] : [] }, { store, clock, rules: DEFAULT_RULES });
   } catch (e) {

@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import { open, rm } from 'node:fs/promises';
 import { buildTemplatePlan, isTemplateName, MAX_SAMPLE_ROWS, TEMPLATE_NAMES } from '../../../templates/build-template';
-import { isDate } from '../../../shared/status/sheet-math';
+import { isCalendarDay } from '../../../shared/cells/dates';
 import { writeWorkbook } from '../../workbook/write-workbook';
 import { CliError, type Command } from '../command';
 
@@ -48,7 +48,7 @@ export const templateCommand: Command = {
     const sample = wholeNumber('sample', values.sample as string | undefined, MAX_SAMPLE_ROWS);
     const seed = wholeNumber('seed', values.seed as string | undefined, 2 ** 32 - 1);
     const asOf = values['as-of'] as string | undefined;
-    if (asOf !== undefined && !isDate(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD (got "${asOf}")`);
+    if (asOf !== undefined && !isCalendarDay(asOf)) throw new CliError(`--as-of must be a date as YYYY-MM-DD (got "${asOf}")`);
 
     const plan = buildTemplatePlan(name, { sample, seed, asOf });
     // Opening first turns a bad path into one clear line before any work is done.

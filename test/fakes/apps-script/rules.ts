@@ -20,10 +20,12 @@ interface ValidationSpec {
   helpText: string | null;
 }
 
-export class FakeDataValidation implements Partial<DataValidation> {
+/** What a validation and its builder both report: the real API gives both the same getters. */
+abstract class ValidationGetters {
   constructor(
-    private readonly env: FakeEnv,
-    readonly spec: Readonly<ValidationSpec>,
+    protected readonly env: FakeEnv,
+    /** Public for tests, which check what a rule holds. */
+    public spec: ValidationSpec,
   ) {}
 
   copy(): DataValidationBuilder {
@@ -38,16 +40,18 @@ export class FakeDataValidation implements Partial<DataValidation> {
   getCriteriaValues(): any[] {
     return this.env.out(this.spec.args);
   }
+}
+
+export class FakeDataValidation extends ValidationGetters implements Partial<DataValidation> {
   getHelpText(): string {
     return this.spec.helpText ?? '';
   }
 }
 
-export class FakeDataValidationBuilder implements Partial<DataValidationBuilder> {
-  constructor(
-    private readonly env: FakeEnv,
-    private spec: ValidationSpec = { criteria: null, args: [], allowInvalid: true, helpText: null },
-  ) {}
+export class FakeDataValidationBuilder extends ValidationGetters implements Partial<DataValidationBuilder> {
+  constructor(env: FakeEnv, spec: ValidationSpec = { criteria: null, args: [], allowInvalid: true, helpText: null }) {
+    super(env, spec);
+  }
 
   private set(criteria: string, args: unknown[]): DataValidationBuilder {
     this.spec = { ...this.spec, criteria, args: [...args] };
@@ -57,18 +61,6 @@ export class FakeDataValidationBuilder implements Partial<DataValidationBuilder>
   build(): DataValidation {
     if (this.spec.criteria === null) this.env.fail('You must specify a validation criteria.');
     return new FakeDataValidation(this.env, { ...this.spec }) as unknown as DataValidation;
-  }
-  copy(): DataValidationBuilder {
-    return new FakeDataValidationBuilder(this.env, { ...this.spec }) as unknown as DataValidationBuilder;
-  }
-  getAllowInvalid(): boolean {
-    return this.spec.allowInvalid;
-  }
-  getCriteriaType(): ValidationCriteria {
-    return this.spec.criteria as unknown as ValidationCriteria;
-  }
-  getCriteriaValues(): any[] {
-    return this.env.out(this.spec.args);
   }
   getHelpText(): string | null {
     return this.spec.helpText;

@@ -1,7 +1,7 @@
 // Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysFromIso, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
+import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
 
 const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
 
@@ -101,5 +101,12 @@ describe('daysFromIso', () => {
     for (const odd of ['2024-3-15', '2024-03-1x', '+2024-03-15', 'TBD', '']) expect(daysFromIso(odd)).toBeNaN();
     expect(daysFromIso('1970-01-01')).toBe(0);
     expect(daysFromIso('2024-03-01') - daysFromIso('2024-02-28')).toBe(2);
+  });
+});
+
+describe('isCalendarDay', () => {
+  it('accepts real days only', () => {
+    expect(['2024-02-29', '2026-12-31', '0001-01-01'].map(isCalendarDay)).toEqual([true, true, true]);
+    expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', ' 2026-01-01', 'TBD'].map(isCalendarDay)).toEqual(Array(7).fill(false));
   });
 });

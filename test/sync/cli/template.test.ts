@@ -49,6 +49,7 @@ describe('template command', () => {
     [['template', 'roadmap'], /missing --out FILE\.xlsx/],
     [['template', 'roadmap', '--out', 'x.xlsx', '--sample', '2.5'], /--sample must be a whole number/],
     [['template', 'roadmap', '--out', 'x.xlsx', '--as-of', 'tomorrow'], /--as-of must be a date/],
+    [['template', 'roadmap', '--out', 'x.xlsx', '--as-of', '2026-02-30'], /--as-of must be a date/],
   ])('refuses %j in one line', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

@@ -48,7 +48,7 @@ describe('metrics', () => {
   });
 
   it('exits 2 with one line on a bad filter', async () => {
-    for (const args of [['--from', '31/12/2024'], ['--source', 'nope'], ['--as-of', 'today']]) {
+    for (const args of [['--from', '31/12/2024'], ['--source', 'nope'], ['--as-of', 'today'], ['--as-of', '2026-02-30']]) {
       const r = await cli(['metrics', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n')).toHaveLength(1);
