@@ -4,7 +4,7 @@ import { ensureAdmin, type AdminToken } from '../../api/admin-token';
 import { createApp } from '../../api/app';
 import { listen } from '../../api/server';
 import { formatDuration, type Config } from '../../config';
-import { readRoutes } from '../../dashboard/read-routes';
+import { readRoutes } from '../../api/routes/read-routes';
 import { startDemo, type DemoTokens } from '../../demo/load-demo';
 import type { RunningSchedule } from '../../publish/publish-schedule';
 import type { RowStore } from '../../store/row-store';

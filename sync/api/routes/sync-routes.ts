@@ -1,13 +1,13 @@
 // `POST /api/v1/sync` and `GET /api/v1/sync/state`: a source sends its changed rows and asks what the
 // service holds, always for its own rows only (the source id comes from the token, never the body).
 import { Hono } from 'hono';
-import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
-import { ingestBatch } from '../ingest/ingest-batch';
-import { ApiError } from './api-error';
-import type { RouteDeps } from './app';
-import { requireRole, type ApiEnv } from './auth';
-import { limitBody, parseBody, readJson } from './request-body';
-import { syncBody } from './schemas';
+import { TABLE_NAMES, isTableName, type TableName } from '../../../shared/index';
+import { ingestBatch } from '../../ingest/ingest-batch';
+import { ApiError } from '../api-error';
+import type { RouteDeps } from '../route-deps';
+import { requireRole, type ApiEnv } from '../auth';
+import { limitBody, parseBody, readJson } from '../request-body';
+import { syncBody } from '../schemas';
 
 function knownTable(table: unknown): TableName {
   if (isTableName(table)) return table;
@@ -15,7 +15,7 @@ function knownTable(table: unknown): TableName {
   throw new ApiError(400, 'unknown_table', `table is ${shown}; it must be one of ${TABLE_NAMES.join(', ')}`);
 }
 
-export function syncApp(deps: RouteDeps): Hono<ApiEnv> {
+export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const maxRows = deps.config.limits.maxRowsPerBatch;
   return new Hono<ApiEnv>()
     .post('/', requireRole(deps.auth, 'source'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
