@@ -8,16 +8,14 @@ import type { PrincipalKind, RowStore } from '../store/row-store';
 import { isStoreError } from '../store/store-error';
 import { ApiError, isApiError, type ApiErrorCode } from './api-error';
 import { requireRole, type ApiEnv, type AuthDeps } from './auth';
-import { demandApp } from './demand-routes';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
-import { reviewersApp } from './reviewers';
-import { sourcesApp } from './sources';
-import { syncApp } from './sync';
-
-/** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
-export type SubApp = Hono<any, any, any>;
+import type { RouteDeps, SubApp } from './route-deps';
+import { demandRoutes } from './routes/demand-routes';
+import { reviewersRoutes } from './routes/reviewers-routes';
+import { sourcesRoutes } from './routes/sources-routes';
+import { syncRoutes } from './routes/sync-routes';
 
 export interface AppDeps {
   store: RowStore;
@@ -30,13 +28,6 @@ export interface AppDeps {
   readRoutes?: readonly SubApp[];
   /** Where an unexpected error (a bug or an outage, answered with a 500) is reported. */
   reportError?: (error: unknown) => void;
-}
-
-export interface RouteDeps {
-  store: RowStore;
-  config: Config;
-  clock: () => Date;
-  auth: AuthDeps;
 }
 
 const READ_ROLES: PrincipalKind[] = ['reviewer', 'admin'];
@@ -67,10 +58,10 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .get('/healthz', (c) => c.json({ ok: true }))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
-    .route('/api/v1/sources', sourcesApp(routeDeps))
-    .route('/api/v1/reviewers', reviewersApp(routeDeps))
-    .route('/api/v1/sync', syncApp(routeDeps))
-    .route('/api/v1/demand', demandApp(routeDeps));
+    .route('/api/v1/sources', sourcesRoutes(routeDeps))
+    .route('/api/v1/reviewers', reviewersRoutes(routeDeps))
+    .route('/api/v1/sync', syncRoutes(routeDeps))
+    .route('/api/v1/demand', demandRoutes(routeDeps));
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);
