@@ -1,12 +1,14 @@
 // `npm run build`: the Apps Script add-on as `clasp push` uploads it (build/apps-script, the rootDir of
 // .clasp.json): Code.js (the bundle plus one plain top-level function per entry point, custom functions
 // with their JSDoc), Sidebar.html (the sidebar bundled into one page) and appsscript.json; and the
-// service's bundle (build/service), which `equity-desk` otherwise builds on first use.
+// service's bundle (build/service), which `equity-desk` otherwise builds on first use; and the Excel
+// add-in's files (build/excel, scripts/excel-build.mjs).
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
+import { buildExcel } from './excel-build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -95,7 +97,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const at = process.argv.indexOf('--out');
   const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : DEFAULT_OUT;
   try {
-    const files = [...Object.values(await buildAppsScript({ outDir })), await buildServiceBundle({ clean: true })];
+    const files = [...Object.values(await buildAppsScript({ outDir })), ...Object.values(await buildExcel()), await buildServiceBundle({ clean: true })];
     process.stdout.write(`built ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
   } catch (error) {
     process.stderr.write(`build failed: ${error?.message ?? error}\n`);

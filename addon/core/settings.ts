@@ -4,7 +4,7 @@ import { AddonError } from './addon-error';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
 import { io, type Task } from './task';
 
-const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
+export const SETTING_KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
 
 /** Add-ons may run time-driven triggers at most once an hour; these are the intervals Apps Script accepts. */
 export const SYNC_INTERVAL_HOURS = [0, 1, 2, 4, 6, 8, 12] as const;
@@ -30,9 +30,9 @@ export interface Connection {
 }
 
 export function* readSettings(settings: SettingsPort): Task<SettingsView> {
-  const token = (yield* io(settings.get(KEYS.token))) ?? '';
-  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
-  const everyHours = yield* io(settings.get(KEYS.everyHours));
+  const token = (yield* io(settings.get(SETTING_KEYS.token))) ?? '';
+  const serviceUrl = (yield* io(settings.get(SETTING_KEYS.serviceUrl))) ?? '';
+  const everyHours = yield* io(settings.get(SETTING_KEYS.everyHours));
   return {
     serviceUrl,
     tokenHint: token ? `…${token.slice(-4)}` : '',
@@ -43,8 +43,8 @@ export function* readSettings(settings: SettingsPort): Task<SettingsView> {
 
 /** The URL and token to call the service with; throws `not_configured` until both are saved. */
 export function* connection(settings: SettingsPort): Task<Connection> {
-  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
-  const token = (yield* io(settings.get(KEYS.token))) ?? '';
+  const serviceUrl = (yield* io(settings.get(SETTING_KEYS.serviceUrl))) ?? '';
+  const token = (yield* io(settings.get(SETTING_KEYS.token))) ?? '';
   if (!serviceUrl || !token) {
     throw new AddonError('not_configured', 'Equity Desk is not connected yet: open Extensions > Equity Desk > Settings and enter the service URL and this sheet\'s source token.');
   }
@@ -60,11 +60,11 @@ function normaliseUrl(text: string): string {
 }
 
 export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): Task<SettingsView> {
-  if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl)));
+  if (update.serviceUrl !== undefined) yield* io(settings.set(SETTING_KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl)));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
     if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
-    yield* io(settings.set(KEYS.token, token));
+    yield* io(settings.set(SETTING_KEYS.token, token));
   }
   if (update.syncEveryHours !== undefined) {
     const hours = Number(update.syncEveryHours);
@@ -74,7 +74,7 @@ export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, up
     // Only a change touches the trigger: re-saving the form must not churn triggers.
     if (hours !== (yield* readSettings(settings)).syncEveryHours) {
       yield* io(schedule.setEveryHours(hours));
-      yield* io(settings.set(KEYS.everyHours, String(hours)));
+      yield* io(settings.set(SETTING_KEYS.everyHours, String(hours)));
     }
   }
   return yield* readSettings(settings);
