@@ -1,7 +1,8 @@
 // Sends a file through a Graph upload session in byte ranges, resuming from what the session says it still needs.
+import { isErrorType } from '../../shared/typed-error';
 import { describeHttp, failureFromStatus, networkFailure } from './graph-failures';
 import type { Fetch } from './https-fetch';
-import { isPublishError, PublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { RetryBudget, type RetryableFailure, type RetryOptions } from './retry-budget';
 
 /** Graph's rule: every range but the last is a multiple of 320 KiB, and each is under 60 MiB. */
@@ -68,7 +69,7 @@ export async function uploadInChunks(uploadUrl: string, bytes: Buffer, options: 
         ? await checkSession(uploadUrl, bytes.byteLength, options)
         : await putRange(uploadUrl, bytes, expected, options);
     } catch (cause) {
-      if (isPublishError(cause)) throw cause;
+      if (isErrorType(cause, PublishError)) throw cause;
       step = { kind: 'failed', failure: networkFailure(cause) };
     }
     if (step.kind === 'done') return step.item;
