@@ -25,6 +25,8 @@ export interface ExcelFunction {
   doc: CustomFunctionDoc;
   /** Recalculated on every change because the day it judges by defaults to today. */
   volatile: boolean;
+  /** The derived columns it answers with, for the status functions (DEMAND asks the service). */
+  derived?: DerivedCall;
 }
 
 const customEntries = ENTRY_POINTS.filter((e): e is Extract<(typeof ENTRY_POINTS)[number], { kind: 'custom' }> => e.kind === 'custom');
@@ -34,6 +36,7 @@ export const EXCEL_FUNCTIONS: readonly ExcelFunction[] = customEntries.map((e) =
   entry: e.name,
   doc: e.doc,
   // A missing asOf (or received date, for PRIORITY) means today: Excel must recalculate it daily.
+  derived: DERIVED[e.name],
   volatile: e.name in DERIVED && (e.doc.params as readonly ParamDoc[]).some((p) => p.optional && p.type.includes('Date')),
 }));
 
@@ -94,7 +97,7 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
   const demand = demandBatcher((args) => runAsync(evaluateDemand({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
   const handlers: Record<string, Handler> = {};
   for (const fn of EXCEL_FUNCTIONS) {
-    const call = DERIVED[fn.entry];
+    const call = fn.derived;
     handlers[fn.id] = call
       ? (...args) =>
           guarded(fn.id, async () => {

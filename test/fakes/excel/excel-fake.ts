@@ -41,6 +41,14 @@ export class FakeExcel {
     for (const name of sheetNames) this.sheets.push(new ExcelSheet(name));
   }
 
+  /** A sheet holding `grid` from A1, values stored as given (the way a workbook file holds them). */
+  seed(name: string, grid: readonly (readonly unknown[])[]): void {
+    const sheet = this.sheet(name) ?? (this.sheets.push(new ExcelSheet(name)), this.sheet(name)!);
+    grid.forEach((line, r) => line.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== '') sheet.cell(r + 1, c + 1).value = v as string | number | boolean;
+    }));
+  }
+
   /** A person typing into a cell: the value entered as Excel enters it, then the change handlers told. */
   async userEdit(sheetName: string, row: number, column: number, value: unknown): Promise<void> {
     enter(this.sheet(sheetName)!.cell(row, column), value);
