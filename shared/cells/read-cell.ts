@@ -70,10 +70,12 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
-  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)\s*([a-z%. ]*)$/i);
+  // "25+" (at least 25) is read as 25, and says so.
+  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
   if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: "${text}" is not a number`)] };
-  const unit = m[2].trim();
+  const unit = m[3].trim();
+  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read "${text}" as ${n} (at least ${n})`, 'warning')] };
   return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning')] : [] };
 }
 

@@ -1,6 +1,7 @@
 // Rows → typed values with per-field errors and warnings; a batch adds the "2004 in a 2024 plan" check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { workplanContent } from '../../templates/content/workplan-content';
 import { DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
@@ -121,6 +122,24 @@ describe('validateRows', () => {
     expect(validateRows(TABLES.workplan, ['2024-01-15', '2004-04-01', '2024-05-20'].map(plan)).every((r) => r.warnings.length === 0)).toBe(true);
     const rows = ['2024-01-15', '2024-02-01', '2024-03-10', '1/1/1904', '2024-05-20', '2024-06-30'].map(plan);
     expect(validateRows(TABLES.workplan, rows)[3].warnings.map((w) => w.code)).toEqual(['implausible_date']);
+  });
+
+  it('judges a date against the span of the sheet, not the most common year: the workplan template raises no typo', () => {
+    const rows = workplanContent();
+    expect(rows.some((r) => String(r.startOn).startsWith('2022'))).toBe(true);
+    const results = validateRows(TABLES.workplan, rows as RawRow[]);
+    expect(results.flatMap((r) => r.warnings.filter((w) => w.code === 'implausible_date'))).toEqual([]);
+    // The same plan with one end typed 2092 instead of 2029 is flagged, at that cell only.
+    const typo = rows.map((r, i) => (i === 30 ? { ...r, endOn: '2092-12-31' } : r));
+    const flagged = validateRows(TABLES.workplan, typo as RawRow[]).flatMap((r, i) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => `${i}:${w.field}`));
+    expect(flagged).toEqual(['30:endOn']);
+  });
+
+  it('sees a 2004 date among a handful of 2024 dates, start and end columns counted together', () => {
+    const rows = [{ task: 'a', startOn: '2024-02-01' }, { task: 'b', startOn: '2004-03-01' }, { task: 'c', startOn: '2024-04-01', endOn: '2024-09-30' }];
+    const results = validateRows(TABLES.workplan, rows);
+    expect(results.map((r) => codes(r.warnings))).toEqual([[], ['startOn:implausible_date'], []]);
+    expect(results[1].warnings[0].message).toBe("Start: 2004-03-01 is far from the sheet's other dates (mostly 2024); a typo?");
   });
 
   it('keeps one result per row, in order: no row is dropped', () => {
