@@ -1,8 +1,8 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
 import { daysBetween, daysFromIso, isIsoDate, isoFromDays, yearOf } from './cells/dates';
-import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
+import { isBlankCell, readCell, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
-import { DEFAULT_RULES } from './rules';
+import { DEFAULT_RULES, readOptionsOf } from './rules';
 import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
 
@@ -15,7 +15,9 @@ export interface RowResult {
 
 export type RawRow = Record<string, CellInput>;
 
-const defaultOptions: ReadOptions = { lists: DEFAULT_RULES.lists };
+/** Cells read under the default rules (the service's, and a workbook's without a Lists sheet). */
+export const DEFAULT_READ_OPTIONS: ReadOptions = readOptionsOf(DEFAULT_RULES);
+const defaultOptions = DEFAULT_READ_OPTIONS;
 
 /** Pairs of fields where the second must not come before the first. */
 const ORDERED: Record<TableDef['name'], [string, string][]> = {
@@ -212,6 +214,23 @@ function firstIndexOf(sorted: readonly number[], x: number): number {
  */
 export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
   const results = rows.map((r) => validateRow(table, r, options));
+  for (let i = 0; i < results.length; i++) {
+    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options.titleYear) });
+  }
   flagOutlyingDates(table, results);
   return results;
+}
+
+/**
+ * The year of a date written without one: that of the nearest date in the same column (above first, as
+ * a calendar is read top-down), else the year in the sheet's title.
+ */
+function yearNear(results: readonly RowResult[], at: number, field: string, titleYear: number | undefined): AssumedYear | undefined {
+  for (let d = 1; d < results.length; d++) {
+    for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
+      const v = results[j]?.values[field];
+      if (typeof v === 'string') return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
+    }
+  }
+  return titleYear === undefined ? undefined : { year: titleYear, from: "the year in the sheet's title" };
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workplanContent } from '../../templates/content/workplan-content';
-import { DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
 
@@ -140,6 +140,37 @@ describe('validateRows', () => {
     const results = validateRows(TABLES.workplan, rows);
     expect(results.map((r) => codes(r.warnings))).toEqual([[], ['startOn:implausible_date'], []]);
     expect(results[1].warnings[0].message).toBe("Start: 2004-03-01 is far from the sheet's other dates (mostly 2024); a typo?");
+  });
+
+  it("reads a date without a year with the year of the column's nearest date, and says which year it assumed", () => {
+    const rows: RawRow[] = [
+      { milestone: 'Kick-off', date: '1/10/2024' },
+      { milestone: 'Listening sessions', date: 'February 16-20' },
+      { milestone: 'Budget hearing', date: '3/5' },
+      { milestone: 'Summer convenings', date: 'Jun-Aug' },
+    ];
+    const results = validateRows(TABLES.milestones, rows);
+    expect(results.map((r) => [r.ok, r.values.date, r.values.endOn])).toEqual([
+      [true, '2024-01-10', null], [true, '2024-02-16', '2024-02-20'], [true, '2024-03-05', null], [true, '2024-06-01', '2024-08-31'],
+    ]);
+    expect(results[1].warnings.map((w) => w.message)).toEqual(['Date: "February 16-20" has no year; read as 2024-02-16 to 2024-02-20, assuming 2024 (the year of the nearest date above it in this column, 2024-01-10)']);
+  });
+
+  it('falls back to the year in the title, else keeps the row with the date left blank and a warning', () => {
+    const rows: RawRow[] = [{ milestone: 'Council study session', date: 'Jan 26' }, { milestone: 'Community forum', date: 'March 15-17' }];
+    const titled = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
+    expect(titled.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-01-26', null], ['2024-03-15', '2024-03-17']]);
+    expect(titled[0].warnings[0].message).toContain("assuming 2024 (the year in the sheet's title)");
+    const untitled = validateRows(TABLES.milestones, rows);
+    expect(untitled.map((r) => [r.ok, r.values.date, codes(r.warnings)])).toEqual([[true, null, ['date:date_no_year']], [true, null, ['date:date_no_year']]]);
+  });
+
+  it('reads fiscal years with the Lists sheet\'s start month, saying how it read them', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY 2022-23' });
+    expect([r.ok, r.values.startOn, r.values.endOn]).toEqual([true, '2022-07-01', '2023-06-30']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['Start: read "FY 2022-23" as 2022-07-01 to 2023-06-30 (fiscal years start in July)']);
+    const october = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY23' }, { ...DEFAULT_READ_OPTIONS, fiscalYearStartMonth: 10 });
+    expect([october.values.startOn, october.values.endOn]).toEqual(['2022-10-01', '2023-09-30']);
   });
 
   it('keeps one result per row, in order: no row is dropped', () => {
