@@ -12,6 +12,7 @@ import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
+import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, scriptClock, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { SheetsPort } from './sheets-port';
 
@@ -123,8 +124,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => readSettings(documentSettings)),
-  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update)),
+  sidebarSettings: () => rpc(() => readSettings(documentSettings, SERVICE_URL_ALLOWLIST)),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST)),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
     derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
   EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>

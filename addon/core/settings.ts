@@ -1,6 +1,7 @@
 // This spreadsheet's connection to the sync service: its URL, the sheet's source token (never shown back
 // in full) and the sync schedule, kept in the document's settings.
 import { AddonError } from './addon-error';
+import { checkServiceUrl } from './service-url';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
 
 const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
@@ -14,6 +15,8 @@ export interface SettingsView {
   tokenHint: string;
   syncEveryHours: number;
   configured: boolean;
+  /** The URL prefixes this build of the add-on may call (empty: any https URL). */
+  allowedServiceUrls: string[];
 }
 
 export interface SettingsUpdate {
@@ -28,7 +31,7 @@ export interface Connection {
   token: string;
 }
 
-export function readSettings(settings: SettingsPort): SettingsView {
+export function readSettings(settings: SettingsPort, allowlist: readonly string[] = []): SettingsView {
   const token = settings.get(KEYS.token) ?? '';
   const serviceUrl = settings.get(KEYS.serviceUrl) ?? '';
   return {
@@ -36,6 +39,7 @@ export function readSettings(settings: SettingsPort): SettingsView {
     tokenHint: token ? `…${token.slice(-4)}` : '',
     syncEveryHours: Number(settings.get(KEYS.everyHours) ?? 0) || 0,
     configured: serviceUrl !== '' && token !== '',
+    allowedServiceUrls: [...allowlist],
   };
 }
 
@@ -49,16 +53,9 @@ export function connection(settings: SettingsPort): Connection {
   return { serviceUrl, token };
 }
 
-function normaliseUrl(text: string): string {
-  const url = text.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(url)) {
-    throw new AddonError('invalid_setting', `"${text.trim()}" is not a service URL; it should look like https://equity-desk.example.gov`);
-  }
-  return url;
-}
-
-export function saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): SettingsView {
-  if (update.serviceUrl !== undefined) settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl));
+/** `allowlist`: the URL prefixes the build allows (its manifest's urlFetchWhitelist); empty allows any https URL. */
+export function saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate, allowlist: readonly string[] = []): SettingsView {
+  if (update.serviceUrl !== undefined) settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : checkServiceUrl(update.serviceUrl, allowlist));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
     if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
@@ -75,5 +72,5 @@ export function saveSettings(settings: SettingsPort, schedule: SchedulePort, upd
       settings.set(KEYS.everyHours, String(hours));
     }
   }
-  return readSettings(settings);
+  return readSettings(settings, allowlist);
 }

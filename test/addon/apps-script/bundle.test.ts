@@ -196,3 +196,37 @@ describe('custom functions', () => {
     expect(addon.fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
   });
 });
+
+describe('allowed service URLs (urlFetchWhitelist)', () => {
+  const ALLOWED = ['https://equity-desk.county.gov/', 'https://*.cities.example.org/equity'];
+
+  test('come from the build setting into the manifest, and Settings accepts only https URLs under them', async () => {
+    const built = await builtAddon(ALLOWED);
+    expect(JSON.parse(built.manifest).urlFetchWhitelist).toEqual(ALLOWED);
+    const addon = await loadAddon({ serviceUrls: ALLOWED });
+    const save = (serviceUrl: string) => addon.call<{ failed?: boolean; message?: string; serviceUrl?: string }>('sidebarSaveSettings', { serviceUrl });
+
+    expect(save('https://equity-desk.county.gov/')).toMatchObject({ serviceUrl: 'https://equity-desk.county.gov', allowedServiceUrls: ALLOWED });
+    expect(save('https://oakland.cities.example.org/equity')).toMatchObject({ serviceUrl: 'https://oakland.cities.example.org/equity' });
+    expect(save('http://equity-desk.county.gov')).toMatchObject({ failed: true, message: expect.stringMatching(/must start with https:\/\//) });
+    expect(save('https://equity-desk.county.gov.evil.example/')).toMatchObject({ failed: true, message: expect.stringMatching(/may only connect to https:\/\/equity-desk\.county\.gov\/.*not under it/) });
+    expect(save('https://oakland.cities.example.org/equityx')).toMatchObject({ failed: true, message: expect.stringMatching(/not under it/) });
+    expect(save('equity desk')).toMatchObject({ failed: true, message: expect.stringMatching(/is not a service URL/) });
+    // A refused URL leaves the saved one as it was.
+    expect(addon.call<{ serviceUrl: string }>('sidebarSettings').serviceUrl).toBe('https://oakland.cities.example.org/equity');
+  });
+
+  test('a build without the setting has no allowlist (test deployments) but still refuses http', async () => {
+    const built = await builtAddon([]);
+    expect(JSON.parse(built.manifest)).not.toHaveProperty('urlFetchWhitelist');
+    const addon = await loadAddon({ serviceUrls: [] });
+    expect(addon.call('sidebarSaveSettings', { serviceUrl: 'https://anywhere.example.net' })).toMatchObject({ serviceUrl: 'https://anywhere.example.net', allowedServiceUrls: [] });
+    expect(addon.call('sidebarSaveSettings', { serviceUrl: 'http://anywhere.example.net' })).toMatchObject({ failed: true });
+  });
+
+  test('the build refuses a prefix Google would refuse in the manifest, saying why', async () => {
+    const { buildAppsScript } = await import('../../../scripts/build.mjs');
+    await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['http://desk.example.gov/'] })).rejects.toThrow(/must start with https:\/\//);
+    await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['https://localhost/'] })).rejects.toThrow(/full host name/);
+  });
+});
