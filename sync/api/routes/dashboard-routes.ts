@@ -5,10 +5,11 @@
 // in the workbook download link, so filtering and downloading keep working without a header. To keep the
 // token out of other places, the page sends `Referrer-Policy: no-referrer` (no Referer to other sites),
 // `Cache-Control: no-store`, and a CSP that allows no scripts and no outside resources.
+import { isErrorType } from '../../../shared/typed-error';
 import { Hono } from 'hono';
 import { demandCharts } from '../../charts/demand-charts';
 import { EXPORT_PATH } from './export-routes';
-import { isReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
+import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
 
@@ -29,7 +30,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     try {
       opts = await resolveReport({ from: form.from, to: form.to, source: form.source ? [form.source] : [] }, deps);
     } catch (e) {
-      if (!isReportQueryError(e)) throw e;
+      if (!isErrorType(e, ReportQueryError)) throw e;
       // A bad filter still shows the page, with the reason and the form to fix it.
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);
