@@ -79,7 +79,18 @@ const migrations: Migration[] = [
       await backfillFirstDoneOn(db);
     },
   },
+  {
+    // A revoked source or reviewer keeps its row (its synced rows still name it) but holds no token.
+    name: '0003-revoked-principals',
+    async up(db) {
+      await db.schema.alterTable('principals').addColumn('revoked_at', 'text').execute();
+      await db.schema.createIndex('tokens_by_principal').on('tokens').column('principal_id').execute();
+    },
+  },
 ];
+
+/** Every migration's name, in the order they apply: what a fully migrated database has recorded. */
+export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 
 /** History entries read per page, and rows updated per statement, by the backfill. */
 const BACKFILL_PAGE = 2000;
