@@ -10,7 +10,7 @@ afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
 function cli(b: Backend) {
   const args = 'dataDir' in b.location ? ['--data', b.location.dataDir] : [];
-  const env = 'dataDir' in b.location ? {} : { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema };
+  const env: Record<string, string> = 'dataDir' in b.location ? {} : { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema };
   return async (...argv: string[]) => {
     let stdout = '';
     let stderr = '';
