@@ -1,8 +1,9 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
-import { describeError, isAddonError } from '../core/addon-error';
+import { describeError, AddonError } from '../core/addon-error';
 import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
 import { evaluateDemand } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
@@ -54,7 +55,7 @@ function menuAction(run: (port: SheetsPort) => string | void): void {
     if (message) port.toast(message);
   } catch (e) {
     SpreadsheetApp.getUi().alert('Equity Desk', describeError(e), SpreadsheetApp.getUi().ButtonSet.OK);
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
   }
 }
 
@@ -63,7 +64,7 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
   try {
     return run(activePort());
   } catch (e) {
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
     return { failed: true, message: e.message };
   }
 }

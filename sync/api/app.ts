@@ -1,12 +1,13 @@
 // The sync service as a Hono app, built from its dependencies: one sub-app per resource, one auth guard,
 // and exactly one place where errors become responses.
+import { isErrorType } from '../../shared/typed-error';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config';
 import type { PrincipalKind, RowStore } from '../store/row-store';
-import { isStoreError } from '../store/store-error';
-import { ApiError, isApiError, type ApiErrorCode } from './api-error';
+import { StoreError } from '../store/store-error';
+import { ApiError, type ApiErrorCode } from './api-error';
 import { browserGuard, requireRole, type ApiEnv, type AuthDeps } from './auth';
 import { BROWSER_PATHS } from './browser-paths';
 import { docsPage } from './docs-page';
@@ -38,8 +39,8 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body
 /** Turns anything thrown into the JSON error body; only a genuine fault is a 500. */
 function errorResponse(c: Context, error: unknown, report: (e: unknown) => void): Response {
   let e: ApiError;
-  if (isApiError(error)) e = error;
-  else if (isStoreError(error) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  if (isErrorType(error, ApiError)) e = error;
+  else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {

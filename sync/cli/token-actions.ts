@@ -2,7 +2,8 @@
 // store (an administrator on the server needs no token). The command files stay thin.
 import type { Config } from '../config';
 import type { PrincipalInfo, RowStore } from '../store/row-store';
-import { isStoreError } from '../store/store-error';
+import { isErrorType } from '../../shared/typed-error';
+import { StoreError } from '../store/store-error';
 import { CliError, type CommandIo } from './command';
 import { withStore } from './command-store';
 
@@ -44,7 +45,7 @@ export async function runTokenAction(kind: Kind, action: string, args: string[],
       }
     } catch (e) {
       // Deleted between the check and the change by another administrator.
-      if (isStoreError(e) && e.code === 'unknown-principal') throw new CliError(e.message, 1);
+      if (isErrorType(e, StoreError) && e.code === 'unknown-principal') throw new CliError(e.message, 1);
       throw e;
     }
     return 0;

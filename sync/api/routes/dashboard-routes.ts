@@ -8,7 +8,8 @@
 import { Hono } from 'hono';
 import { demandCharts } from '../../charts/demand-charts';
 import { DASHBOARD_PATH, EXPORT_PATH } from '../browser-paths';
-import { isReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
+import { isErrorType } from '../../../shared/typed-error';
+import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
 
@@ -29,7 +30,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     try {
       opts = await resolveReport({ from: form.from, to: form.to, source: form.source ? [form.source] : [] }, deps);
     } catch (e) {
-      if (!isReportQueryError(e)) throw e;
+      if (!isErrorType(e, ReportQueryError)) throw e;
       // A bad filter still shows the page, with the reason and the form to fix it.
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);

@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MIGRATION_NAMES } from '../../../sync/store/migrations';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
+import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 
 const base = randomSchemaName('rowstore');
 const schemas = new Set<string>();
@@ -54,10 +54,12 @@ describe('PostgreSQL store', () => {
     const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
     expect(tables.map((t) => t.table_name)).toEqual([
       'principals',
+      'rejection_log',
       'rejections',
       'row_history',
       'schema_migrations',
       'sheet_rows',
+      'source_syncs',
       'tokens',
     ]);
     expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual(MIGRATION_NAMES.map((name) => ({ name })));

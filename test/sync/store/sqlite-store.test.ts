@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MIGRATION_NAMES } from '../../../sync/store/migrations';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { SQLITE_FILE } from '../../../sync/store/sqlite-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
+import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 
 const root = mkdtempSync(join(tmpdir(), 'equity-desk-sqlite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
