@@ -50,6 +50,8 @@ export const configSchema = z.object({
     maxRowsPerBatch: count(1).default(5000),
     /** Requests per minute per token; bursts up to the same number are allowed. */
     rateLimitPerMinute: count(1).default(600),
+    /** Failed authentications per minute per client address, in bursts of as many; then 429 until one refills. */
+    authFailuresPerMinute: count(1).default(30),
   }),
   /** The committee's meeting days, for "since the last meeting" (the changes report and the dashboard). */
   meetings: z
@@ -57,6 +59,8 @@ export const configSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((d) => d.trim()).filter(Boolean))
     .pipe(z.array(z.iso.date('must be meeting dates as YYYY-MM-DD, separated by commas')).transform((days) => [...new Set(days)].sort())),
+  /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -90,6 +94,8 @@ const ENV_NAMES = {
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
   meetings: 'EQUITY_DESK_MEETINGS',
+  'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
+  trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
   'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
 } as const;
@@ -128,8 +134,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
+      authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
+    trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),
       folder: fromEnv(ENV_NAMES['publish.folder']),
