@@ -70,7 +70,7 @@ describe('EQ. custom functions (built)', () => {
           // writes no formula on an empty row, so there is nothing native to compare with).
           const empty = rows.map((r) => fields.every((f) => r[f] === null));
           // The reason quotes the requester type: the formula as typed (case, stray spaces), the function as the list spells it.
-          const caseless = (o: string, v: unknown) => (o === 'priorityReason' && typeof v === 'string' ? v.toLowerCase().replace(/\s+/g, ' ') : v);
+          const caseless = (o: string, v: unknown) => (o === 'priorityReason' && typeof v === 'string' ? v.toLowerCase().replace(/\s+/g, ' ').trim() : v);
           const want = native.map((v, i) => call.outputs.map((o) => caseless(o, empty[i] ? '' : v[o])));
           expect(got.map((line) => line.map((v, k) => caseless(call.outputs[k], v)))).toEqual(want);
           checked += rows.length;
