@@ -1,6 +1,7 @@
 // Puts a RowStore together from the parts both databases share and the two each has its own of:
 // how a batch is written and how a long read is streamed.
 import { sql, type Kysely } from 'kysely';
+import { jobTurns } from './job-turns';
 import { principalOps } from './principals';
 import { rowReads, type QueryStream } from './row-reads';
 import type { RowStore } from './row-store';
@@ -11,6 +12,7 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
   return {
     ...principalOps(db),
     ...rowReads(db, parts.stream),
+    ...jobTurns(db),
     applyBatch: parts.applyBatch,
     ping: async () => {
       await sql`select 1`.execute(db);

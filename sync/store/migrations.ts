@@ -89,6 +89,20 @@ const migrations: Migration[] = [
     },
   },
   {
+    // Several service instances on one database take turns at the publishing schedule (see job-turns.ts).
+    name: '0003-job-turns',
+    async up(db) {
+      await db.schema
+        .createTable('job_turns')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('completed_at', 'text')
+        .addColumn('completed_by', 'text')
+        .execute();
+    },
+  },
+  {
     // What the committee's "since the last meeting" needs that current rows cannot tell: rejections that
     // started or ended, and syncs that changed nothing. Earlier batches left no trace of either.
     name: '0005-rejection-log-and-source-syncs',
