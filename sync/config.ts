@@ -50,6 +50,14 @@ export const configSchema = z.object({
     /** Requests per minute per token; bursts up to the same number are allowed. */
     rateLimitPerMinute: count(1).default(600),
   }),
+  /** Where people reach the service (behind TLS), for the links printed and returned; else this server's own address. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://equity.example.gov' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  intake: z.object({
+    /** Requests one public form takes per day; a flood of posts then fills no disk. */
+    dailyCap: count(0).default(200),
+    /** Form and survey posts per minute from one address; people send one, scripts send many. */
+    postsPerMinute: count(1).default(10),
+  }),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -82,6 +90,9 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  publicUrl: 'EQUITY_DESK_PUBLIC_URL',
+  'intake.dailyCap': 'EQUITY_DESK_INTAKE_DAILY_CAP',
+  'intake.postsPerMinute': 'EQUITY_DESK_INTAKE_RATE_LIMIT',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
   'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
 } as const;
@@ -122,6 +133,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
+    },
+    publicUrl: fromEnv(ENV_NAMES.publicUrl),
+    intake: {
+      dailyCap: fromEnv(ENV_NAMES['intake.dailyCap']),
+      postsPerMinute: fromEnv(ENV_NAMES['intake.postsPerMinute']),
     },
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),

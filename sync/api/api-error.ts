@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | 'unknown_table'
   | 'invalid_batch' // a row id repeated, or both sent and deleted
   | 'payload_too_large'
+  | 'not_fulfilled' // a feedback link asked for a request not fulfilled yet
   | 'internal';
 
 /** Checked with `isApiError`, which looks at `name` so it works across realms. */

@@ -7,14 +7,18 @@ export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
 
-  /** `perMinute` requests a minute, with bursts of up to `perMinute`; `now` is in milliseconds. */
-  constructor(private readonly perMinute: number, private readonly now: () => number) {
+  /**
+   * `perMinute` requests a minute, with bursts of up to `perMinute`; `now` is in milliseconds. Keys that
+   * anyone can make up (client addresses) need `maxKeys`: past it, keys whose bucket has refilled are
+   * forgotten, which changes nothing for them.
+   */
+  constructor(private readonly perMinute: number, private readonly now: () => number, private readonly maxKeys = Infinity) {
     this.perMs = perMinute / 60_000;
   }
 
-  /** Keys are only ever authenticated tokens' digests, so the map is bounded by the tokens issued. */
   take(key: string): Admission {
     const now = this.now();
+    if (this.buckets.size >= this.maxKeys && !this.buckets.has(key)) this.forgetRefilled(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
     const tokens = Math.min(this.perMinute, bucket.tokens + Math.max(0, now - bucket.at) * this.perMs);
     if (tokens < 1) {
@@ -23,5 +27,14 @@ export class RateLimiter {
     }
     this.buckets.set(key, { tokens: tokens - 1, at: now });
     return { ok: true };
+  }
+
+  private forgetRefilled(now: number): void {
+    for (const [key, b] of this.buckets) if (b.tokens + (now - b.at) * this.perMs >= this.perMinute) this.buckets.delete(key);
+    // Still full (a flood from many addresses): the longest-known keys go, so memory stays bounded.
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size < this.maxKeys) break;
+      this.buckets.delete(key);
+    }
   }
 }

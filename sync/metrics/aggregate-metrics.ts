@@ -1,7 +1,9 @@
 // Demand metrics as pure aggregation: rows in, the metrics document out. The store is read elsewhere
 // (`computeMetrics`), so tests feed hand-made rows straight in.
 import type { Rules } from '../../shared/index';
+import type { SurveyCounts } from '../store/intake-store';
 import type { TableName } from '../store/row-store';
+import { percentOf } from './figures';
 import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
@@ -26,6 +28,7 @@ export class MetricsAccumulator {
   private readonly milestones: MilestoneMetrics;
   private readonly sources = new Map<string, { id: string; name: string; requests: number; workplan: number; milestones: number; roadmap: number }>();
   private readonly wanted?: Set<string>;
+  private surveyCounts: SurveyCounts = { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
 
   constructor(private readonly opts: MetricsOptions) {
     this.requests = new RequestMetrics(opts.rules, opts.asOf, opts.to);
@@ -45,6 +48,11 @@ export class MetricsAccumulator {
     if (from === undefined && to === undefined) return true;
     const received = isoDate(values.receivedOn);
     return received !== null && (from === undefined || received >= from) && (to === undefined || received <= to);
+  }
+
+  /** The feedback survey's counts, read from the store's links rather than from rows. */
+  survey(counts: SurveyCounts) {
+    this.surveyCounts = counts;
   }
 
   add(table: TableName, row: MetricsRow) {
@@ -70,6 +78,7 @@ export class MetricsAccumulator {
       followUps: r.followUpFigures(),
       hours: r.hoursFigures(),
       satisfaction: r.satisfaction(),
+      survey: { ...this.surveyCounts, responseRatePercent: percentOf(this.surveyCounts.requestsAnswered, this.surveyCounts.requestsAsked) },
       capacity: r.capacity(),
       workplan: this.workplan.figures(),
       milestones: this.milestones.figures(),

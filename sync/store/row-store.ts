@@ -1,5 +1,6 @@
 // The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
 // their history and rejections. `openStore` picks SQLite (a data directory) or PostgreSQL (a URL).
+import type { IntakeOps } from './intake-store';
 import { openPostgresStore } from './postgres-store';
 import { openSqliteStore } from './sqlite-store';
 import { StoreError } from './store-error';
@@ -28,7 +29,8 @@ export interface StoredRow { sourceId: string; sourceName: string; rowId: string
 export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
 
-export interface RowStore {
+/** Also the requester's side (forms, feedback, the outbox to sheets): see `IntakeOps`. */
+export interface RowStore extends IntakeOps {
   createPrincipal(p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] }): Promise<{ principal: Principal; token: string }>;
   /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid. */
   issueToken(principalId: string): Promise<string>;
@@ -42,7 +44,10 @@ export interface RowStore {
   listPrincipals(kind: PrincipalKind): Promise<Principal[]>;
   /** One transaction, all or nothing; see `planBatch` for the rules. */
   applyBatch(batch: Batch): Promise<BatchResult>;
-  /** Live rows only, ordered by rowId. */
+  /**
+   * Live rows only, ordered by rowId; rows still waiting in the outbox as new rows are left out, so a
+   * sheet that has not written them yet does not take them for rows it deleted.
+   */
   syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string }[]>;
   /** Streamed, ordered by (sourceId, rowId), so 200k rows are never loaded at once; one snapshot throughout. */
   rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;

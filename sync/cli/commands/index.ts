@@ -11,6 +11,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'serve', load: async () => (await import('./serve')).serveCommand },
   { name: 'template', load: async () => (await import('./template')).templateCommand },
   { name: 'source', load: async () => (await import('./source-add')).sourceCommand },
+  { name: 'form', load: async () => (await import('./form')).formCommand },
   { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },
