@@ -8,11 +8,14 @@ import type { PrincipalKind, RowStore } from '../store/row-store';
 import { isStoreError } from '../store/store-error';
 import { ApiError, isApiError, type ApiErrorCode } from './api-error';
 import { requireRole, type ApiEnv, type AuthDeps } from './auth';
-import { demandApp } from './demand-routes';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
-import { reviewersApp } from './reviewers';
+import type { RouteDeps, SubApp } from './route-deps';
+import { demandRoutes } from './routes/demand-routes';
+import { reviewersRoutes } from './routes/reviewers-routes';
+import { sourcesRoutes } from './routes/sources-routes';
+import { syncRoutes } from './routes/sync-routes';
 import { feedbackLinksRoutes } from './routes/feedback-links-routes';
 import { feedbackRoutes } from './routes/feedback-routes';
 import { formsRoutes } from './routes/forms-routes';
@@ -20,11 +23,6 @@ import { intakeRoutes } from './routes/intake-routes';
 import { listsRoutes } from './routes/lists-routes';
 import { outboxRoutes } from './routes/outbox-routes';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../intake/public-page';
-import { sourcesApp } from './sources';
-import { syncApp } from './sync';
-
-/** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
-export type SubApp = Hono<any, any, any>;
 
 export interface AppDeps {
   store: RowStore;
@@ -37,13 +35,6 @@ export interface AppDeps {
   readRoutes?: readonly SubApp[];
   /** Where an unexpected error (a bug or an outage, answered with a 500) is reported. */
   reportError?: (error: unknown) => void;
-}
-
-export interface RouteDeps {
-  store: RowStore;
-  config: Config;
-  clock: () => Date;
-  auth: AuthDeps;
 }
 
 const READ_ROLES: PrincipalKind[] = ['reviewer', 'admin'];
@@ -88,10 +79,10 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .get('/healthz', (c) => c.json({ ok: true }))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
-    .route('/api/v1/sources', sourcesApp(routeDeps))
-    .route('/api/v1/reviewers', reviewersApp(routeDeps))
-    .route('/api/v1/sync', syncApp(routeDeps))
-    .route('/api/v1/demand', demandApp(routeDeps))
+    .route('/api/v1/sources', sourcesRoutes(routeDeps))
+    .route('/api/v1/reviewers', reviewersRoutes(routeDeps))
+    .route('/api/v1/sync', syncRoutes(routeDeps))
+    .route('/api/v1/demand', demandRoutes(routeDeps))
     .route('/api/v1/forms', formsRoutes(routeDeps))
     .route('/api/v1/feedback-links', feedbackLinksRoutes(routeDeps))
     .route('/api/v1/outbox', outboxRoutes(routeDeps))

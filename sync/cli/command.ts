@@ -17,10 +17,13 @@ export interface Command {
   run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }, io: CommandIo): Promise<number>;
 }
 
-/** A failure the user can fix: printed as one line, exit code 2 (bad input) or 1 (failed). */
+/**
+ * A failure the user can fix: printed as one line, exit code 2 (bad input) or 1 (failed). `details`, when given,
+ * is printed after that line (a command passes it only under `--verbose`).
+ */
 export class CliError extends Error {
   readonly name = 'CliError';
-  constructor(message: string, readonly exitCode: 1 | 2 = 2) {
+  constructor(message: string, readonly exitCode: 1 | 2 = 2, readonly details?: string) {
     super(message);
   }
 }

@@ -37,6 +37,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   } catch (e) {
     if (isCliError(e)) {
       io.err(`equity-desk ${name}: ${e.message}`);
+      if (e.details) io.err(e.details);
       return e.exitCode;
     }
     io.err(`equity-desk ${name}: ${(e as Error)?.message ?? String(e)}`);

@@ -1,7 +1,7 @@
 // The frame of every public page (intake form, feedback survey, their notices): the dashboard's style, no
 // script, readable on a phone; each control labelled and each error tied to its field for screen readers.
 import { DASHBOARD_CSS } from '../dashboard/dashboard-style';
-import { esc } from '../dashboard/html-text';
+import { esc, pageHead } from '../dashboard/html-text';
 
 /** Sent with every public page: nothing runs, nothing loads from elsewhere, posts only go back here. */
 export const PUBLIC_PAGE_HEADERS = {
@@ -35,15 +35,7 @@ button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; 
 `;
 
 export function publicPage(title: string, heading: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${DASHBOARD_CSS}${FORM_CSS}</style>
-</head>
+  return `${pageHead(title, DASHBOARD_CSS + FORM_CSS)}
 <body>
 <a class="skip" href="#main">Skip to the content</a>
 <header><h1>${esc(heading)}</h1></header>

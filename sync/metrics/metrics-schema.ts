@@ -43,6 +43,10 @@ const planCounts = z.object({
   overdue: count,
   lateStart: count,
   notStarted: count,
+  /** Marked in progress before its start date. */
+  inProgressEarly: count,
+  /** Marked in progress with no % recorded: its pace cannot be judged, so it is neither on track nor at risk. */
+  inProgressNoPercent: count,
   noDates: count,
   target: z.number().nullable(),
   actual: z.number().nullable(),

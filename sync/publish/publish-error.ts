@@ -17,6 +17,8 @@ export interface PublishErrorDetails {
   status?: number;
   attempts?: number;
   cause?: unknown;
+  /** The service's full answer when the message keeps only its first line (see `verboseText`). */
+  verboseText?: string;
 }
 
 /** Thrown by every `Publisher`; checked with `isPublishError`, which looks at `name` so it works across realms. */
@@ -25,12 +27,18 @@ export class PublishError extends Error {
   readonly code: PublishErrorCode;
   readonly status?: number;
   readonly attempts?: number;
+  /**
+   * The message is one line for the CLI and the schedule log; trace ids and timestamps the service adds on
+   * further lines are kept here, for `--verbose`.
+   */
+  readonly verboseText?: string;
 
   constructor(code: PublishErrorCode, message: string, details: PublishErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.status = details.status;
     this.attempts = details.attempts;
+    this.verboseText = details.verboseText;
   }
 }
 

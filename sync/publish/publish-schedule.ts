@@ -15,6 +15,8 @@ export interface PublishScheduleOptions {
   /** One publication; a rejection is logged and the schedule carries on. */
   publish: () => Promise<PublishedMaster>;
   log: ScheduleLog;
+  /** Also log the full text of a failure (the identity platform's trace ids and timestamps) after its one line. */
+  verbose?: boolean;
   now?: () => Date;
 }
 
@@ -34,7 +36,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Starts at once, so an operator sees within seconds whether the settings work. The next run is timed from
  * the end of the previous one, so a run slower than the interval delays the next instead of overlapping it.
  */
-export function startPublishSchedule({ everyMs, publish, log, now = () => new Date() }: PublishScheduleOptions): RunningSchedule {
+export function startPublishSchedule({ everyMs, publish, log, verbose = false, now = () => new Date() }: PublishScheduleOptions): RunningSchedule {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -48,6 +50,7 @@ export function startPublishSchedule({ everyMs, publish, log, now = () => new Da
       const code = isPublishError(e) ? ` (${e.code})` : '';
       const message = oneLine((e as Error)?.message ?? String(e)).replace(/\.$/, '');
       log.err(`Scheduled publishing failed${code}: ${message}. ${next('try')}`);
+      if (verbose && isPublishError(e) && e.verboseText) log.err(e.verboseText);
       return;
     }
     log.out(`${describePublished(published)} ${next('run')}`);

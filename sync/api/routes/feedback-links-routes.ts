@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { issueFeedbackLink } from '../../intake/feedback';
 import { ApiError } from '../api-error';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { feedbackLinkBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';

@@ -6,7 +6,7 @@ import { lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
 import { formLists } from '../../intake/intake-form';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { limitBody } from '../request-body';
 import { MAX_FORM_BODY_BYTES, formPost, postLimit, sameOriginPosts } from './intake-routes';
 

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { IntakeForm } from '../../store/intake-store';
 import { isStoreError } from '../../store/store-error';
 import { ApiError } from '../api-error';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { DEFAULT_FORM_TITLE, createFormBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';

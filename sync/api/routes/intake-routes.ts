@@ -10,7 +10,7 @@ import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { fieldsOf, requestSubmitter } from '../../intake/submit-request';
 import type { IntakeForm } from '../../store/intake-store';
 import { ApiError } from '../api-error';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { clientAddress } from '../client-address';
 import { RateLimiter } from '../rate-limit';
 import { limitBody } from '../request-body';

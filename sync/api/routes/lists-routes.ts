@@ -1,7 +1,7 @@
 // `PUT /api/v1/lists`: a source sends its sheet's dropdown values (its `Lists` sheet), so its public
 // intake form and survey offer the same choices as the sheet.
 import { Hono } from 'hono';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { listsBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';

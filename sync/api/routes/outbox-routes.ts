@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { TABLE_NAMES, isTableName } from '../../../shared/index';
 import { ApiError } from '../api-error';
-import type { RouteDeps } from '../app';
+import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { ackBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';

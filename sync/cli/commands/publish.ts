@@ -10,8 +10,8 @@ import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
 export const publishCommand: Command = {
   name: 'publish',
   summary: 'upload the master workbook through Microsoft Graph (EQUITY_DESK_GRAPH_* settings), or into --folder',
-  usage: `publish [--folder DIR] ${REPORT_USAGE}`,
-  options: { ...storageOptions, ...reportFlags, folder: { type: 'string' } },
+  usage: `publish [--folder DIR] [--verbose] ${REPORT_USAGE}`,
+  options: { ...storageOptions, ...reportFlags, folder: { type: 'string' }, verbose: { type: 'boolean', default: false } },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     // Settings are checked before any work, so a missing variable fails in a second, not after the build.
@@ -27,7 +27,9 @@ export const publishCommand: Command = {
       try {
         return await publishMaster(store, opts, target);
       } catch (e) {
-        if (isPublishError(e)) throw new CliError(`publishing failed (${e.code}): ${e.message}`, e.code === 'invalid-name' ? 2 : 1);
+        if (isPublishError(e)) {
+          throw new CliError(`publishing failed (${e.code}): ${e.message}`, e.code === 'invalid-name' ? 2 : 1, values.verbose === true ? e.verboseText : undefined);
+        }
         throw e;
       }
     });

@@ -2,7 +2,7 @@
 // as a request of the form's source (numbered in the sheet's style, counted in metrics, waiting in the
 // outbox for the sheet), errors shown beside fields, spam limits, and the feedback survey end to end.
 import { afterAll, describe, expect, test } from 'vitest';
-import { readRoutes } from '../../../sync/dashboard/read-routes';
+import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
 

@@ -52,20 +52,25 @@ describe('PostgreSQL store', () => {
     const schema = schemaOf('layout');
     const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
     expect(tables.map((t) => t.table_name)).toEqual([
+      'feedback_links',
+      'intake_daily',
+      'intake_forms',
+      'outbox',
       'principals',
       'rejections',
       'row_history',
       'schema_migrations',
       'sheet_rows',
+      'source_lists',
       'tokens',
     ]);
-    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }]);
+    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }, { name: '0004-intake-and-feedback' }]);
   });
 
   test('stores opening a new schema at once all succeed and migrate it once', async () => {
     const stores = await Promise.all([0, 1, 2, 3].map(() => open({ place: 'race' })));
     await Promise.all(stores.map((s) => s.close()));
-    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }]);
+    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }, { name: '0004-intake-and-feedback' }]);
   });
 
   test('refuses a schema name that is not a plain identifier', async () => {

@@ -38,7 +38,7 @@ describe('SQLite store on disk', () => {
     const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
     try {
       expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(['0001-initial', '0002-first-done-on']);
+      expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(['0001-initial', '0002-first-done-on', '0004-intake-and-feedback']);
     } finally {
       file.close();
     }

@@ -154,13 +154,37 @@ describe('writeWorkbook', () => {
     expect(sheet('Requests').autoFilter).toBe('A3:F7');
   });
 
-  it('places pictures with their alt text in the cell beneath', () => {
+  it('places pictures with their alt text as the picture description, not in a cell', async () => {
     const ws = sheet('Summary');
     const images = ws.getImages();
     expect(images).toHaveLength(1);
     expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 4 });
     expect(Buffer.from(book.getImage(Number(images[0].imageId)).buffer as ArrayBuffer)).toEqual(PNG);
-    expect(ws.getCell('D5').value).toBe('Requests by month (chart)');
+    expect(ws.getCell('D5').value).toBeNull();
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer(plan));
+    const drawing = zip.file(/^xl\/drawings\/[^/]+\.xml$/);
+    expect(drawing).toHaveLength(1);
+    expect(await drawing[0].async('string')).toContain('descr="Requests by month (chart)"');
+  });
+
+  it('prints every sheet landscape and one page wide, with the fit flag that makes it work and the header row on each page', async () => {
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ ...plan, sheets: [requests, { ...(plan.sheets[2] as SheetPlan), print: { pagesTall: 2, breakAfterRows: [1] } }] }));
+    const requestsXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const summaryXml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    for (const xml of [requestsXml, summaryXml]) {
+      expect(xml).toMatch(/<sheetPr[^>]*>.*<pageSetUpPr fitToPage="1"\/>/);
+      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+      expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+      expect(xml).toMatch(/<oddFooter>[^<]*Page &amp;P of &amp;N<\/oddFooter>/);
+    }
+    expect(requestsXml).toMatch(/<pageSetup [^>]*fitToHeight="0"/);
+    expect(summaryXml).toMatch(/<pageSetup [^>]*fitToHeight="2"/);
+    expect(summaryXml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="1" max="16383" man="1"/></rowBreaks>');
+    expect(requestsXml).not.toContain('<rowBreaks');
+    // The header row sits under the two preamble rows; a sheet without a header row repeats nothing.
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Requests&apos;!$3:$3</definedName>');
+    expect(workbookXml.match(/Print_Titles/g)).toHaveLength(1);
   });
 
   it('streams async rows into an Excel table', () => {

@@ -6,11 +6,11 @@
 // token out of other places, the page sends `Referrer-Policy: no-referrer` (no Referer to other sites),
 // `Cache-Control: no-store`, and a CSP that allows no scripts and no outside resources.
 import { Hono } from 'hono';
-import { demandCharts } from '../charts/demand-charts';
-import { EXPORT_PATH } from '../master/export-app';
-import type { MetricsSource } from '../metrics/metrics-cache';
-import { isReportQueryError, reportOptions, resolveReport, type ReportDeps } from '../metrics/report-query';
-import { dashboardPage } from './dashboard-page';
+import { demandCharts } from '../../charts/demand-charts';
+import { EXPORT_PATH } from './export-routes';
+import { isReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
+import type { ReadRouteDeps } from '../route-deps';
+import { dashboardPage } from '../../dashboard/dashboard-page';
 
 export const DASHBOARD_PATH = '/dashboard';
 
@@ -21,7 +21,7 @@ const HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-export function dashboardApp(deps: ReportDeps, metricsOf: MetricsSource): Hono {
+export function dashboardRoutes(deps: ReadRouteDeps): Hono {
   return new Hono().get(DASHBOARD_PATH, async (c) => {
     const form = { from: c.req.query('from'), to: c.req.query('to'), source: c.req.query('source') };
     let error: string | undefined;
@@ -34,7 +34,7 @@ export function dashboardApp(deps: ReportDeps, metricsOf: MetricsSource): Hono {
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);
     }
-    const metrics = await metricsOf(opts);
+    const metrics = await deps.metrics(opts);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
       metrics, charts: demandCharts(metrics), sources, form, error,

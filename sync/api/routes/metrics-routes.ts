@@ -1,10 +1,10 @@
 // `GET /api/v1/metrics?from=&to=&source=`: the demand metrics as JSON. Mounted by the service behind the
 // reviewer-or-admin guard; the route itself only reads.
 import { Hono, type Context } from 'hono';
-import { ApiError } from '../api/api-error';
-import type { MetricsOptions } from './aggregate-metrics';
-import type { MetricsSource } from './metrics-cache';
-import { isReportQueryError, resolveReport, type ReportDeps } from './report-query';
+import { ApiError } from '../api-error';
+import type { MetricsOptions } from '../../metrics/aggregate-metrics';
+import { isReportQueryError, resolveReport, type ReportDeps } from '../../metrics/report-query';
+import type { ReadRouteDeps } from '../route-deps';
 
 export const METRICS_PATH = '/api/v1/metrics';
 
@@ -18,6 +18,6 @@ export async function requestReport(c: Context, deps: ReportDeps): Promise<Metri
   }
 }
 
-export function metricsApp(deps: ReportDeps, metrics: MetricsSource): Hono {
-  return new Hono().get(METRICS_PATH, async (c) => c.json(await metrics(await requestReport(c, deps))));
+export function metricsRoutes(deps: ReadRouteDeps): Hono {
+  return new Hono().get(METRICS_PATH, async (c) => c.json(await deps.metrics(await requestReport(c, deps))));
 }
