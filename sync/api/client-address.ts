@@ -1,17 +1,7 @@
-// Who is posting, as far as the socket says: the client's address, an IPv6 client's /64 network (one
+// Who is posting, for a per-address limit: an IPv4 address as is, an IPv6 client's /64 network (one
 // household or phone gets a whole /64, so counting single addresses would let it rotate freely).
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 
-/** `unknown` when there is no socket (requests made in-process, as tests do). */
-export function clientAddress(c: Context): string {
-  let address: string | undefined;
-  try {
-    address = getConnInfo(c).remote.address;
-  } catch {
-    address = undefined;
-  }
-  if (address === undefined || address === '') return 'unknown';
+export function addressKey(address: string): string {
   if (address.startsWith('::ffff:')) return address.slice(7);
   if (!address.includes(':')) return address;
   return `${expandIpv6(address).slice(0, 4).join(':')}::/64`;

@@ -4,13 +4,14 @@ import type { PrincipalKind } from '../store/row-store';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { ackBody, createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
-import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, syncBody, syncResult, syncState, tableName } from './schemas';
+import {
+  apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, reviewerList, revokedPrincipal, rotatedToken, sourceList, syncBody, syncResult,
+  syncState, tableName,
+} from './schemas';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
-  /** Path parameters (`{formId}`), each described. */
-  params?: Record<string, string>;
   summary: string;
   /** Empty: anyone, no token. */
   roles: PrincipalKind[];
@@ -38,6 +39,21 @@ const ROUTES: RouteDoc[] = [
     method: 'post', path: '/api/v1/reviewers', summary: 'Issue a read-only token (metrics, master workbook, dashboard).', roles: ['admin'],
     body: createReviewerBody, ok: { status: 201, description: 'The new reviewer.', schema: createdPrincipal },
   },
+  ...(['source', 'reviewer'] as const).flatMap((kind): RouteDoc[] => {
+    const path = `/api/v1/${kind}s`;
+    const unknown = { 404: `No ${kind} with this id.` };
+    return [
+      { method: 'get', path, summary: `The ${kind}s, oldest first, with whether each is revoked; never their tokens.`, roles: ['admin'], ok: { status: 200, description: `The ${kind}s.`, schema: kind === 'source' ? sourceList : reviewerList } },
+      {
+        method: 'post', path: `${path}/{id}/revoke`, summary: `Revoke a ${kind}: every token it holds stops working at once; its name${kind === 'source' ? ' and rows' : ''} stay.`, roles: ['admin'],
+        ok: { status: 200, description: 'Revoked.', schema: revokedPrincipal }, errors: unknown,
+      },
+      {
+        method: 'post', path: `${path}/{id}/rotate`, summary: `Give a ${kind} a new token; every earlier one stops working at once (a revoked ${kind} is active again).`, roles: ['admin'],
+        ok: { status: 200, description: 'The new token, shown once.', schema: rotatedToken }, errors: unknown,
+      },
+    ];
+  }),
   {
     method: 'post', path: '/api/v1/sync',
     summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
@@ -75,11 +91,11 @@ const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/forms', summary: 'Every intake form, open or removed.', roles: ['admin'], ok: { status: 200, description: 'The forms.', schema: z.object({ forms: z.array(intakeFormView) }) } },
   {
     method: 'delete', path: '/api/v1/forms/{formId}', summary: 'Remove an intake form: its address then says the form is closed; requests received stay.', roles: ['admin'],
-    params: { formId: 'The form id.' }, ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
+    ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
     method: 'get', path: '/intake/{formId}', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
-    params: { formId: 'The form id.' }, ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
     method: 'post', path: '/api/v1/feedback-links', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
@@ -88,7 +104,7 @@ const ROUTES: RouteDoc[] = [
   },
   {
     method: 'get', path: '/feedback/{token}', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
-    params: { token: 'The token from the link.' }, ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
   },
   {
     method: 'get', path: '/api/v1/outbox', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
@@ -125,16 +141,19 @@ function operation(r: RouteDoc) {
   if (r.body) Object.assign(errors, { 400: 'Malformed JSON or a body of the wrong shape.', 413: 'The body is over the size limit.' });
   if (r.query) errors[400] = 'A missing or unknown query parameter.';
   Object.assign(errors, r.errors);
+  const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const ok = r.ok.schema ? { 'application/json': { schema: json(r.ok.schema, 'output') } } : { [r.ok.contentType ?? 'application/json']: {} };
   return {
     summary: r.summary,
     description: r.roles.length ? `Who: ${r.roles.join(', ')} token.` : 'Who: anyone, no token.',
     'x-roles': r.roles,
     ...(r.roles.length ? { security: [{ bearer: [] }] } : { security: [] }),
-    ...(r.query || r.params ? { parameters: [
-      ...Object.entries(r.params ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
-      ...Object.entries(r.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: !q.optional, description: q.description, schema: json(q.schema, 'input') })),
-    ] } : {}),
+    ...(r.query || pathParams.length ? {
+      parameters: [
+        ...pathParams.map((name) => ({ name, in: 'path', required: true, description: 'As returned when it was created, or by the list.', schema: { type: 'string' } })),
+        ...Object.entries(r.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: !q.optional, description: q.description, schema: json(q.schema, 'input') })),
+      ],
+    } : {}),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
     responses: {
       [r.ok.status]: { description: r.ok.description, content: ok },

@@ -4,7 +4,8 @@
 import { isDoneStatus, isoFromUtcDate } from '../../shared/index';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
-import type { RowStore, TableName } from '../store/row-store';
+import type { TableName } from '../../shared/index';
+import type { RowStore } from '../store/row-store';
 import { digestToken, newToken } from '../store/tokens';
 import { formLists, isStorableText } from './intake-form';
 

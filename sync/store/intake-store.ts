@@ -3,7 +3,7 @@
 // kysely, so SQLite and PostgreSQL share every statement.
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { TableName } from './row-store';
+import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 

@@ -2,7 +2,8 @@
 // and gets the address to share.
 import { Hono } from 'hono';
 import type { IntakeForm } from '../../store/intake-store';
-import { isStoreError } from '../../store/store-error';
+import { isErrorType } from '../../../shared/typed-error';
+import { StoreError } from '../../store/store-error';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
@@ -28,7 +29,7 @@ export function formsRoutes(deps: RouteDeps): Hono<ApiEnv> {
         const form = await deps.store.createForm({ sourceId: body.sourceId, title: body.title ?? DEFAULT_FORM_TITLE, at: deps.clock() });
         return c.json(view(publicBase(deps, c.req.url), form), 201);
       } catch (e) {
-        if (isStoreError(e) && e.code === 'unknown-source') throw new ApiError(400, 'invalid_body', `sourceId: ${e.message}`);
+        if (isErrorType(e, StoreError) && e.code === 'unknown-source') throw new ApiError(400, 'invalid_body', `sourceId: ${e.message}`);
         throw e;
       }
     })

@@ -11,14 +11,13 @@ import { fieldsOf, requestSubmitter } from '../../intake/submit-request';
 import type { IntakeForm } from '../../store/intake-store';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
-import { clientAddress } from '../client-address';
+import { clientAddress } from '../auth';
+import { addressKey } from '../client-address';
 import { RateLimiter } from '../rate-limit';
 import { limitBody } from '../request-body';
 
 /** A form post is a few kilobytes at most; the description alone is capped at 5,000 characters. */
 export const MAX_FORM_BODY_BYTES = 32 * 1024;
-/** Addresses remembered by the per-address limit before the oldest are forgotten. */
-const MAX_TRACKED_ADDRESSES = 50_000;
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 
@@ -30,9 +29,9 @@ export function sameOriginPosts(deps: RouteDeps): MiddlewareHandler {
 
 /** Per-address limit for public posts; a refusal says when to try again. */
 export function postLimit(deps: RouteDeps): MiddlewareHandler {
-  const limiter = new RateLimiter(deps.config.intake.postsPerMinute, () => deps.clock().getTime(), MAX_TRACKED_ADDRESSES);
+  const limiter = new RateLimiter(deps.config.intake.postsPerMinute, () => deps.clock().getTime());
   return async (c, next) => {
-    const admission = limiter.take(clientAddress(c));
+    const admission = limiter.take(addressKey(clientAddress(c, deps.config.trustProxy)));
     if (!admission.ok) {
       const wait = String(admission.retryAfterSeconds);
       throw new ApiError(429, 'rate_limited', `Too many posts from your network. Please wait ${wait} seconds and send it again.`, { 'Retry-After': wait });

@@ -1,4 +1,5 @@
 // The streaming writer: plans written to memory and read back (exceljs and openpyxl) match the plan.
+import { isErrorType } from '../../../shared/typed-error';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
-import { isWorkbookError } from '../../../sync/workbook/workbook-error';
+import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 import { readWithOpenpyxl } from '../../support/openpyxl';
@@ -321,14 +322,14 @@ describe('writeWorkbook failures', () => {
   it('rejects a literal dropdown value holding a comma', async () => {
     const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [], validations: [{ column: 1, fromRow: 2, toRow: 9, list: ['Yes', 'No, never'] }] }] };
     const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
     expect(String(error)).toContain('"No, never"');
   });
 
   it('rejects a formula written with its leading "="', async () => {
     const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [[{ formula: '=1+1', result: 2 }]] }] };
     const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
     expect(String(error)).toContain('S!A2');
   });
 
@@ -336,7 +337,7 @@ describe('writeWorkbook failures', () => {
     const broken = new Writable({ write: (_chunk, _enc, done) => done(new Error('disk full')) });
     const many: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: Array.from({ length: 5000 }, (_, i) => [`row ${i}`]) }] };
     const error = await writeWorkbook(many, broken).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('output-failed');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('output-failed');
     expect(String(error)).toContain('disk full');
   });
 });
