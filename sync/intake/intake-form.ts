@@ -1,6 +1,6 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
-import { DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
@@ -66,7 +66,7 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     } else cells[f.name] = value;
   }
   const checkedLists = withFixedValues(lists, fixed);
-  const checked = validateRow(TABLES.requests, cells, { lists: checkedLists });
+  const checked = validateRow(TABLES.requests, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists });
   for (const issue of checked.errors) {
     const field = fields.find((f) => f.name === issue.field);
     // The service's own cells cannot be wrong; an error elsewhere would be a bug, not the requester's.
