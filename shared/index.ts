@@ -7,6 +7,7 @@ export * from './cells/dates';
 export * from './cells/read-cell';
 export * from './validate-row';
 export * from './read-table';
+export * from './word-match';
 export * from './row-schema';
 export * from './content-hash';
 export * from './layout';

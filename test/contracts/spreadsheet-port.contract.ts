@@ -14,6 +14,8 @@ export interface PortProbe {
   numberFormat(sheet: string, row: number, column: number): string;
   selectedRow(): { sheet: string; row: number } | null;
   toasts(): string[];
+  /** Merges a range such as `A2:A4` the way a person does in the host (the first cell keeps its value). */
+  merge(sheet: string, range: string): void;
 }
 
 export interface PortHarness {
@@ -28,6 +30,18 @@ const dayOf = (port: SpreadsheetPort, v: HostCell) => readCell(DATE_COLUMN, v in
 
 export function spreadsheetPortContract(label: string, harness: () => PortHarness): void {
   describe(`${label} honours the spreadsheet port contract`, () => {
+    test('reads a range merged down a column as its value in every row it spans, and one merged across as one cell', () => {
+      const { port, probe } = harness();
+      port.ensureSheet('Plan');
+      port.writeBlock('Plan', 1, 1, [['Work plan 2026', '', ''], ['Goal', 'Task', 'Lead'], ['Normalize', 'Train staff', 'ODE'], ['', 'Workshops', ''], ['', 'Videos', '']]);
+      probe.merge('Plan', 'A1:C1');
+      probe.merge('Plan', 'A3:A5');
+      probe.merge('Plan', 'C3:C4');
+      expect(port.readSheet('Plan')).toEqual([
+        ['Work plan 2026', '', ''], ['Goal', 'Task', 'Lead'], ['Normalize', 'Train staff', 'ODE'], ['Normalize', 'Workshops', 'ODE'], ['Normalize', 'Videos', ''],
+      ]);
+    });
+
     test('adds sheets at the end, once, and never clears one that exists', () => {
       const { port } = harness();
       const before = port.sheetNames();

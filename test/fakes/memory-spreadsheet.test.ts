@@ -22,6 +22,7 @@ spreadsheetPortContract('MemorySpreadsheet', () => {
       },
       selectedRow: () => port.selection,
       toasts: () => port.toasts,
+      merge: (sheet, range) => port.merge(sheet, range),
     },
   };
 });
