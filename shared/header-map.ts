@@ -98,7 +98,7 @@ export function mapHeaders(table: TableDef, header: readonly CellInput[]): Heade
   });
   map.matched.sort((a, b) => a.index - b.index);
   const spanned = new Set([...map.spans.values()].flat());
-  map.missingRequired = table.columns.filter((c) => c.required && !taken.has(`field:${c.name}`) && !spanned.has(c.name)).map((c) => c.name);
+  map.missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(`field:${c.name}`) && !spanned.has(c.name)).map((c) => c.name);
   return map;
 }
 

@@ -1,29 +1,38 @@
-// The zod schema of a table's typed row, generated from its column definitions.
-import { z } from 'zod';
+// The zod schema of a table's typed row, generated from its column definitions. One schema for every
+// surface (service and add-on), written with zod/mini so the Apps Script bundle carries only the checks it
+// uses: classic zod's chained methods pull in the whole library on every execution.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { ISO_DATE } from './cells/dates';
 import type { InputColumn, TableDef } from './tables/column';
 
+// zod/mini ships no messages; English is the one classic zod installs, so the service and the add-on
+// word a rejected cell the same way whichever flavour loaded first.
+z.config(en());
 
-function fieldSchema(c: InputColumn): z.ZodType {
+/** zod's own email pattern: `validate-row` pre-checks with it so a value it passes is one the schema accepts. */
+export const EMAIL_PATTERN = z.regexes.email;
+
+function fieldSchema(c: InputColumn): z.ZodMiniType {
   switch (c.type) {
-    case 'date': return z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
-    case 'number': return z.number().finite();
-    case 'percent': return z.number().min(0).max(1);
-    case 'rating': return z.number().int().min(1).max(5);
+    case 'date': return z.string().check(z.regex(ISO_DATE, 'expected a date as YYYY-MM-DD'));
+    case 'number': return z.number();
+    case 'percent': return z.number().check(z.minimum(0), z.maximum(1));
+    case 'rating': return z.int().check(z.minimum(1), z.maximum(5));
     case 'boolean': return z.boolean();
     case 'email': return z.email();
-    default: return z.string().max(5000);
+    default: return z.string().check(z.maxLength(5000));
   }
 }
 
-const cache = new Map<string, z.ZodType>();
+const cache = new Map<string, z.ZodMiniType<Record<string, unknown>>>();
 
 /** A typed row: every input column, null when blank; required columns must be present. */
-export function rowSchema(table: TableDef): z.ZodType<Record<string, unknown>> {
+export function rowSchema(table: TableDef): z.ZodMiniType<Record<string, unknown>> {
   let s = cache.get(table.name);
   if (!s) {
-    s = z.object(Object.fromEntries(table.columns.map((c) => [c.name, c.required ? fieldSchema(c) : fieldSchema(c).nullable()])));
+    s = z.object(Object.fromEntries(table.columns.map((c) => [c.name, c.required ? fieldSchema(c) : z.nullable(fieldSchema(c))])));
     cache.set(table.name, s);
   }
-  return s as z.ZodType<Record<string, unknown>>;
+  return s;
 }

@@ -1,10 +1,9 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
-import { z } from 'zod';
 import { daysBetween, isIsoDate, yearOf } from './cells/dates';
 import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { DEFAULT_RULES } from './rules';
-import { rowSchema } from './row-schema';
+import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
 
 export interface RowResult {
@@ -51,9 +50,6 @@ interface CompiledTable {
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
 
-// zod's own email pattern, so a value this accepts is one `z.email()` accepts.
-const ZOD_EMAIL = z.regexes.email;
-
 /** Mirrors `rowSchema`'s field schemas; a value failing it still goes to zod, which words the error. */
 function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
   const typed = (v: TypedValue): boolean => {
@@ -63,7 +59,7 @@ function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
       case 'percent': return typeof v === 'number' && v >= 0 && v <= 1;
       case 'rating': return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
       case 'boolean': return typeof v === 'boolean';
-      case 'email': return typeof v === 'string' && ZOD_EMAIL.test(v);
+      case 'email': return typeof v === 'string' && EMAIL_PATTERN.test(v);
       default: return typeof v === 'string' && v.length <= 5000;
     }
   };
@@ -125,8 +121,10 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const c = columns[i];
     const v = typed[i];
     values[c.name] = v;
-    if (c.required && v === null && !issues?.some((x) => x.field === c.name && x.severity === 'error')) {
-      (issues ??= []).push({ code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` });
+    if (v === null && (c.required || c.keptWhenBlank) && !issues?.some((x) => x.field === c.name && (x.severity === 'error' || !c.required))) {
+      (issues ??= []).push(c.required
+        ? { code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` }
+        : { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.keptWhenBlank}` });
     }
     if (c.type === 'date' && typeof v === 'string') {
       const year = yearOf(v);

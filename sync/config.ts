@@ -1,8 +1,9 @@
 // The service's configuration: parsed once with zod from the environment and command-line flags, then
 // passed down. Callers hand in the environment object; nothing else in the service reads `process.env`.
+import { isErrorType, TypedError } from '../shared/typed-error';
 import { z } from 'zod';
 import { fromEnv as graphFromEnv } from './publish/graph-settings';
-import { isPublishError } from './publish/publish-error';
+import { PublishError } from './publish/publish-error';
 import type { PublishDestination } from './publish/publish-master';
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -95,15 +96,13 @@ export interface ConfigFlags {
 }
 
 /** A setting that does not parse; `setting` is the variable or flag to fix. */
-export class ConfigError extends Error {
+export class ConfigError extends TypedError {
   override readonly name = 'ConfigError' as const;
   constructor(readonly setting: string, message: string) {
     super(message);
   }
 }
 
-export const isConfigError = (e: unknown): e is ConfigError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ConfigError';
 
 /** Flags win over the environment; empty variables count as unset. Throws `ConfigError`. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, flags: ConfigFlags = {}): Config {
@@ -149,7 +148,7 @@ function destination(env: Readonly<Record<string, string | undefined>>, folder: 
   try {
     return { graph: graphFromEnv(env) };
   } catch (e) {
-    if (!isPublishError(e)) throw e;
+    if (!isErrorType(e, PublishError)) throw e;
     const setting = ENV_NAMES['publish.everyMs'];
     throw new ConfigError(setting, `${setting}: ${e.message} Set them, or publish into a folder with ${ENV_NAMES['publish.folder']}.`);
   }

@@ -1,13 +1,16 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
+// Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
-import { describeError, isAddonError } from '../core/addon-error';
+import { describeError, AddonError } from '../core/addon-error';
 import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
 import { evaluateDemand } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
+import { runSync } from '../core/task';
 import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
@@ -52,7 +55,7 @@ function menuAction(run: (port: SheetsPort) => string | void): void {
     if (message) port.toast(message);
   } catch (e) {
     SpreadsheetApp.getUi().alert('Equity Desk', describeError(e), SpreadsheetApp.getUi().ButtonSet.OK);
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
   }
 }
 
@@ -61,7 +64,7 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
   try {
     return run(activePort());
   } catch (e) {
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
     return { failed: true, message: e.message };
   }
 }
@@ -88,14 +91,14 @@ function customFunction(name: string, run: (ctx: CellContext) => Column): Column
  * as the native formulas read them: one read of Lists per call, which custom functions may make.
  */
 const derivedFunction = (name: string, call: DerivedCall, args: readonly unknown[], asOf: unknown) =>
-  customFunction(name, (ctx) => evaluateDerived(call, args, asOf, ctx, spreadsheetRules(activePort())));
+  customFunction(name, (ctx) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(activePort()))));
 
 function showSidebar(view: 'triage' | 'settings'): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle('Equity Desk'));
 }
 
-const setupFrom = (template: TemplateName) => () => menuAction((port) => setupTemplate(port, template, sheetToday(port)).summary);
+const setupFrom = (template: TemplateName) => () => menuAction((port) => runSync(setupTemplate(port, template, sheetToday(port))).summary);
 
 type Handler = (...args: any[]) => unknown;
 
@@ -105,26 +108,26 @@ export const handlers = {
   syncOnSchedule: (e?: { triggerUid?: string }) => {
     const id = SpreadsheetApp.getActiveSpreadsheet() ? null : spreadsheetOfTrigger(e?.triggerUid);
     const port = id ? portFor(SpreadsheetApp.openById(id)) : activePort();
-    return syncNow(syncDeps(port)).summary;
+    return runSync(syncNow(syncDeps(port))).summary;
   },
   setupTaIntake: setupFrom('ta-intake'),
   setupWorkplan: setupFrom('workplan'),
   setupMilestones: setupFrom('milestones'),
   setupRoadmap: setupFrom('roadmap'),
   openTriageSidebar: () => menuAction(() => showSidebar('triage')),
-  syncNowFromMenu: () => menuAction((port) => syncNow(syncDeps(port)).summary),
+  syncNowFromMenu: () => menuAction((port) => runSync(syncNow(syncDeps(port))).summary),
   openSettings: () => menuAction(() => showSidebar('settings')),
-  sidebarTriage: () => rpc((port) => triageQueue(port, sheetToday(port))),
-  sidebarSelect: (key: string, row: number) => rpc((port) => selectRequest(port, key, row)),
-  sidebarSave: (update: TriageUpdate) => rpc((port) => saveRequest(port, update, sheetToday(port))),
+  sidebarTriage: () => rpc((port) => runSync(triageQueue(port, sheetToday(port)))),
+  sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
+  sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
     rpc((port) => {
-      const report = syncNow(syncDeps(port));
+      const report = runSync(syncNow(syncDeps(port)));
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => readSettings(documentSettings)),
-  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update)),
+  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings))),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update))),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
     derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
   EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>
@@ -134,6 +137,6 @@ export const handlers = {
   EQ_MILESTONE_STATUS: (date: unknown, status: unknown, asOf?: unknown) =>
     derivedFunction('EQ_MILESTONE_STATUS', MILESTONE_STATUS, [date, status], asOf),
   EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
-    customFunction('EQ_DEMAND', (ctx) => evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate])),
+    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
 } satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile
 

@@ -2,6 +2,7 @@
 // One read and (only when something changed) one write of the table's notes and colours; notes the
 // user wrote and colours the user chose are left alone.
 import type { Annotations, SpreadsheetPort } from '../port/spreadsheet-port';
+import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
 export const FLAG_COLOUR = '#fde2e1';
@@ -59,10 +60,10 @@ export function planAnnotations(current: Annotations, region: Region, marks: rea
 }
 
 /** Shows `marks` in the region and clears our earlier marks from every other cell of it. */
-export function annotate(port: SpreadsheetPort, sheet: string, region: Region, marks: readonly CellMark[]): number {
+export function* annotate(port: SpreadsheetPort, sheet: string, region: Region, marks: readonly CellMark[]): Task<number> {
   if (region.numRows < 1 || region.numColumns < 1) return 0;
-  const current = port.readAnnotations(sheet, region.row, region.column, region.numRows, region.numColumns);
+  const current = yield* io(port.readAnnotations(sheet, region.row, region.column, region.numRows, region.numColumns));
   const { next, changed } = planAnnotations(current, region, marks);
-  if (changed > 0) port.writeAnnotations(sheet, region.row, region.column, next);
+  if (changed > 0) yield* io(port.writeAnnotations(sheet, region.row, region.column, next));
   return changed;
 }

@@ -9,6 +9,7 @@ import { broadcastHeight, cellReader, type CellContext, type Column } from './cu
 import { request } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
+import { io, type Task } from './task';
 
 export const DEMAND_CACHE_SECONDS = 3600;
 /** Distinct questions one call may ask: each is a fetch against the daily UrlFetch quota. */
@@ -43,9 +44,9 @@ export function demandQuery(cells: readonly CellInput[], ctx: CellContext): stri
 
 const cacheKey = (serviceUrl: string, query: string) => `eq-demand:${serviceUrl}?${query}`.slice(0, 250);
 
-export function evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Column {
+export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
   const height = broadcastHeight(args, ARGS);
-  const conn = connection(deps.settings);
+  const conn = yield* connection(deps.settings);
   const readers = args.map(cellReader);
   const queries: (string | Error)[] = [];
   for (let r = 0; r < height; r++) {
@@ -58,7 +59,7 @@ export function evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Colu
   }
   const distinct = [...new Set(queries.filter((q): q is string => typeof q === 'string' && q !== ''))];
   const keys = distinct.map((q) => cacheKey(conn.serviceUrl, q));
-  const cached = deps.cache.getAll(keys);
+  const cached = yield* io(deps.cache.getAll(keys));
   const answers = new Map<string, number | string>();
   const misses: string[] = [];
   distinct.forEach((q, i) => {
@@ -69,7 +70,7 @@ export function evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Colu
   const asked = misses.slice(0, MAX_DEMAND_QUERIES);
   for (const q of misses.slice(MAX_DEMAND_QUERIES)) answers.set(q, `too many different questions in one call (at most ${MAX_DEMAND_QUERIES})`);
   const fresh: Record<string, string> = {};
-  const responses = asked.length ? deps.http.fetchAll(asked.map((q) => request(conn, 'GET', `/api/v1/demand?${q}`))) : [];
+  const responses = asked.length ? yield* io(deps.http.fetchAll(asked.map((q) => request(conn, 'GET', `/api/v1/demand?${q}`)))) : [];
   responses.forEach((res, i) => {
     const q = asked[i];
     let count: unknown;
@@ -83,7 +84,7 @@ export function evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Colu
       fresh[cacheKey(conn.serviceUrl, q)] = String(count);
     } else answers.set(q, `the service answered ${res.status || 'nothing'}${res.status === 401 ? ' (check the source token in Settings)' : ''}`);
   });
-  if (Object.keys(fresh).length) deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS);
+  if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));
   return queries.map((q) => {
     if (q instanceof Error) return [`EQ_DEMAND: ${describeError(q)}`];
     if (q === '') return [''];

@@ -2,6 +2,7 @@
 // write of that column. A row copied with its id gets a fresh one, so two rows never share an id.
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+import { io, type Task } from './task';
 
 export type NewId = () => string;
 
@@ -23,7 +24,7 @@ export interface StampedIds {
  * Gives every data row an id and writes the Sync ID column (adding its header at the end of the
  * header row when missing) in one write; no write when nothing changed.
  */
-export function stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId): StampedIds {
+export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId): Task<StampedIds> {
   const byRow = new Map<number, string>();
   const seen = new Set<string>();
   for (const { row } of t.read.rows) {
@@ -46,7 +47,7 @@ export function stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId =
   const column = t.syncIdColumn ?? Math.max(1, ...t.grid.map((line) => lastFilled(line) + 1));
   const lastRow = Math.max(...byRow.keys());
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
-  port.writeBlock(t.sheet, t.headerRow, column, cells);
+  yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
   return { byRow, stamped };
 }
 

@@ -6,6 +6,7 @@ import { AddonError } from './addon-error';
 import type { TableSheet } from './table-sheet';
 import { needsTriage, requestRows, requestsSheet, rowKey, spreadsheetRules, triageItem, type RequestRow } from './triage';
 import type { HostCell, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import { io, type Task } from './task';
 import { TRIAGE_FIELDS, type FieldProblem, type SaveResult, type TriageField, type TriageUpdate } from './views';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
@@ -23,9 +24,9 @@ function hostWrite(port: SpreadsheetPort, v: HostCell): WriteCell {
   return v === '' ? null : v;
 }
 
-export function saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): SaveResult {
-  const t = requestsSheet(port);
-  const rules = spreadsheetRules(port);
+export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): Task<SaveResult> {
+  const t = yield* requestsSheet(port);
+  const rules = yield* spreadsheetRules(port);
   const row = locate(t, update);
   const target = requestRows(t, rules).find((r) => r.row === row)!;
 
@@ -58,7 +59,7 @@ export function saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: s
   const columns = [...edits.keys()];
   const first = Math.min(...columns);
   const last = Math.max(...columns);
-  const formulas = port.readFormulas(t.sheet, target.row, first, 1, last - first + 1)[0];
+  const [formulas] = yield* io(port.readFormulas(t.sheet, target.row, first, 1, last - first + 1));
   const line = t.host[target.row - 1] ?? [];
   const cells: WriteCell[] = [];
   for (let c = first; c <= last; c++) {
@@ -68,7 +69,7 @@ export function saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: s
     else if (formulas[c - first]) cells.push({ formula: formulas[c - first] });
     else cells.push(hostWrite(port, line[c - 1] ?? null));
   }
-  port.writeBlock(t.sheet, target.row, first, [cells]);
+  yield* io(port.writeBlock(t.sheet, target.row, first, [cells]));
 
   const values = { ...target.values };
   for (const { field, value } of edits.values()) values[field] = value;
@@ -77,7 +78,7 @@ export function saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: s
 }
 
 /** Selects the request's row so the sheet shows what the sidebar shows. */
-export function selectRequest(port: SpreadsheetPort, key: string, row: number): void {
-  const t = requestsSheet(port);
-  port.selectRow(t.sheet, locate(t, { key, row }));
+export function* selectRequest(port: SpreadsheetPort, key: string, row: number): Task<void> {
+  const t = yield* requestsSheet(port);
+  yield* io(port.selectRow(t.sheet, locate(t, { key, row })));
 }

@@ -3,6 +3,7 @@
 import { AddonError } from './addon-error';
 import type { HttpPort, HttpRequest, HttpResponse } from '../port/host-ports';
 import type { Connection } from './settings';
+import { io, type Task } from './task';
 
 const RETRYABLE = new Set([0, 408, 429, 500, 502, 503, 504]);
 export const MAX_ATTEMPTS = 4;
@@ -40,9 +41,9 @@ function failure(req: HttpRequest, response: HttpResponse): AddonError {
 }
 
 /** Sends one request, retrying what may succeed later; returns the parsed JSON of a 2xx answer. */
-export function callJson<T>(http: HttpPort, req: HttpRequest): T {
+export function* callJson<T>(http: HttpPort, req: HttpRequest): Task<T> {
   for (let attempt = 1; ; attempt++) {
-    const response = http.fetch(req);
+    const response = yield* io(http.fetch(req));
     if (response.status >= 200 && response.status < 300) {
       try {
         return JSON.parse(response.body) as T;
@@ -51,6 +52,6 @@ export function callJson<T>(http: HttpPort, req: HttpRequest): T {
       }
     }
     if (!RETRYABLE.has(response.status) || attempt >= MAX_ATTEMPTS) throw failure(req, response);
-    http.sleep(delayFor(response, attempt));
+    yield* io(http.sleep(delayFor(response, attempt)));
   }
 }

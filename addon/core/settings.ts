@@ -2,6 +2,7 @@
 // in full) and the sync schedule, kept in the document's settings.
 import { AddonError } from './addon-error';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
+import { io, type Task } from './task';
 
 const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
 
@@ -28,21 +29,22 @@ export interface Connection {
   token: string;
 }
 
-export function readSettings(settings: SettingsPort): SettingsView {
-  const token = settings.get(KEYS.token) ?? '';
-  const serviceUrl = settings.get(KEYS.serviceUrl) ?? '';
+export function* readSettings(settings: SettingsPort): Task<SettingsView> {
+  const token = (yield* io(settings.get(KEYS.token))) ?? '';
+  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
+  const everyHours = yield* io(settings.get(KEYS.everyHours));
   return {
     serviceUrl,
     tokenHint: token ? `…${token.slice(-4)}` : '',
-    syncEveryHours: Number(settings.get(KEYS.everyHours) ?? 0) || 0,
+    syncEveryHours: Number(everyHours ?? 0) || 0,
     configured: serviceUrl !== '' && token !== '',
   };
 }
 
 /** The URL and token to call the service with; throws `not_configured` until both are saved. */
-export function connection(settings: SettingsPort): Connection {
-  const serviceUrl = settings.get(KEYS.serviceUrl) ?? '';
-  const token = settings.get(KEYS.token) ?? '';
+export function* connection(settings: SettingsPort): Task<Connection> {
+  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
+  const token = (yield* io(settings.get(KEYS.token))) ?? '';
   if (!serviceUrl || !token) {
     throw new AddonError('not_configured', 'Equity Desk is not connected yet: open Extensions > Equity Desk > Settings and enter the service URL and this sheet\'s source token.');
   }
@@ -57,12 +59,12 @@ function normaliseUrl(text: string): string {
   return url;
 }
 
-export function saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): SettingsView {
-  if (update.serviceUrl !== undefined) settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl));
+export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): Task<SettingsView> {
+  if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl)));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
     if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
-    settings.set(KEYS.token, token);
+    yield* io(settings.set(KEYS.token, token));
   }
   if (update.syncEveryHours !== undefined) {
     const hours = Number(update.syncEveryHours);
@@ -70,10 +72,10 @@ export function saveSettings(settings: SettingsPort, schedule: SchedulePort, upd
       throw new AddonError('invalid_setting', `Sync can run every ${SYNC_INTERVAL_HOURS.filter((h) => h > 0).join(', ')} hours, or never (0).`);
     }
     // Only a change touches the trigger: re-saving the form must not churn triggers.
-    if (hours !== readSettings(settings).syncEveryHours) {
-      schedule.setEveryHours(hours);
-      settings.set(KEYS.everyHours, String(hours));
+    if (hours !== (yield* readSettings(settings)).syncEveryHours) {
+      yield* io(schedule.setEveryHours(hours));
+      yield* io(settings.set(KEYS.everyHours, String(hours)));
     }
   }
-  return readSettings(settings);
+  return yield* readSettings(settings);
 }

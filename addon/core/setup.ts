@@ -8,6 +8,7 @@ import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '.
 import { buildTemplatePlan, type TemplateName } from '../../templates/build-template';
 import { SYNC_ID_HEADER } from './table-sheet';
 import type { SheetFormat, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import { io, type Task } from './task';
 
 export interface SetupReport {
   template: TemplateName;
@@ -59,11 +60,11 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
 const isTableSheet = (name: string) => Object.values(TABLES).some((t) => t.sheet === name);
 
 /** Builds the template's sheets; `asOf` is the day the cached statuses are computed for. */
-export function setupTemplate(port: SpreadsheetPort, template: TemplateName, asOf: string): SetupReport {
+export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, asOf: string): Task<SetupReport> {
   const plan = buildTemplatePlan(template, { asOf });
   // Lists first: the other sheets' dropdowns point into it.
   const ordered = [...plan.sheets].sort((a, b) => Number(b.name === LISTS_SHEET) - Number(a.name === LISTS_SHEET));
-  const existing = new Set(port.sheetNames());
+  const existing = new Set(yield* io(port.sheetNames()));
   const created: string[] = [];
   const kept: SetupReport['kept'] = [];
   let dataSheetWritten = false;
@@ -81,14 +82,14 @@ export function setupTemplate(port: SpreadsheetPort, template: TemplateName, asO
       }
       if (existing.has(target)) target = `${dataName} dashboard`;
     }
-    if (existing.has(target) && port.readSheet(target).length > 0) {
+    if (existing.has(target) && (yield* io(port.readSheet(target))).length > 0) {
       kept.push({ sheet: target, reason: isLists ? 'kept: its lists and rules may have been edited' : 'kept: it already holds data' });
       continue;
     }
     const { cells, format } = sheetLayout(sheet, isData);
-    port.ensureSheet(target);
-    port.writeBlock(target, 1, 1, cells);
-    port.formatSheet(target, format);
+    yield* io(port.ensureSheet(target));
+    yield* io(port.writeBlock(target, 1, 1, cells));
+    yield* io(port.formatSheet(target, format));
     created.push(target);
     if (isData) dataSheetWritten = true;
   }

@@ -12,6 +12,7 @@ import { connection, type Connection } from './settings';
 import { readTableSheets, type JsonCell, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { io, sequence, type Task } from './task';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -61,9 +62,9 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   return out;
 };
 
-function syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): TableSyncReport {
-  const { byRow, stamped } = stampRowIds(deps.port, t, deps.newId ?? randomRowId);
-  const state = callJson<{ rows: { rowId: string; hash: string }[] }>(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`));
+function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): Task<TableSyncReport> {
+  const { byRow, stamped } = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId);
+  const state = yield* callJson<{ rows: { rowId: string; hash: string }[] }>(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`));
   const held = new Map(state.rows.map((r) => [r.rowId, r.hash]));
 
   const rawRows = t.read.rows.map((r) => r.raw);
@@ -86,7 +87,7 @@ function syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): TableSyncRe
   let warnings = 0;
   for (let start = 0; start < outgoing.length || (start === 0 && deleted.length > 0); start += CHUNK_ROWS) {
     const body = { table: t.table.name, rows: outgoing.slice(start, start + CHUNK_ROWS), ...(start === 0 && deleted.length ? { deleted } : {}) };
-    const answer = callJson<SyncAnswer>(deps.http, request(conn, 'POST', '/api/v1/sync', body));
+    const answer = yield* callJson<SyncAnswer>(deps.http, request(conn, 'POST', '/api/v1/sync', body));
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;
     totals.deleted += answer.deleted;
@@ -101,7 +102,7 @@ function syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): TableSyncRe
 
   const width = Math.max(0, ...t.grid.map((line) => line.length));
   const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
-  annotate(deps.port, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks);
+  yield* annotate(deps.port, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks);
 
   return {
     sheet: t.sheet,
@@ -136,17 +137,17 @@ export function summarise(tables: readonly TableSyncReport[]): string {
 }
 
 /** Syncs every table sheet; throws `busy` when another sync holds the lock. */
-export function syncNow(deps: SyncDeps): SyncReport {
-  const conn = connection(deps.settings);
-  if (!deps.lock.tryLock(LOCK_WAIT_MS)) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
+export function* syncNow(deps: SyncDeps): Task<SyncReport> {
+  const conn = yield* connection(deps.settings);
+  if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
-    const sheets = readTableSheets(deps.port);
+    const sheets = yield* readTableSheets(deps.port);
     if (sheets.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
-    const tables = sheets.map((t) => syncTable(deps, conn, t));
+    const tables = yield* sequence(sheets.map((t) => syncTable(deps, conn, t)));
     return { tables, summary: summarise(tables) };
   } finally {
-    deps.lock.release();
+    yield* io(deps.lock.release());
   }
 }

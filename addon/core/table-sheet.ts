@@ -5,6 +5,7 @@ import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type Re
 import { foldText } from '../../shared/cells/read-cell';
 import type { TableDef } from '../../shared/tables';
 import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
+import { io, type Task } from './task';
 
 export const SYNC_ID_HEADER = 'Sync ID';
 
@@ -38,8 +39,13 @@ export function jsonCell(port: SpreadsheetPort, v: HostCell): JsonCell {
 
 const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
 
-/** Reads one sheet as `table` (one getValues). */
-export function readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][] = port.readSheet(sheet)): TableSheet {
+/** Reads one sheet as `table` (one read of the sheet). */
+export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef): Task<TableSheet> {
+  return tableSheetOf(port, sheet, table, yield* io(port.readSheet(sheet)));
+}
+
+/** A sheet's cells, already read, seen as `table`. */
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][]): TableSheet {
   const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
@@ -78,18 +84,18 @@ const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.
  * over which rows exist). Sheets named as a table are taken without reading others; the rest are
  * read once each to recognise their headers.
  */
-export function readTableSheets(port: SpreadsheetPort, only?: TableDef['name']): TableSheet[] {
+export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name']): Task<TableSheet[]> {
   const found = new Map<TableDef['name'], TableSheet>();
-  const names = port.sheetNames().filter((n) => !isHelperSheet(n));
+  const names = (yield* io(port.sheetNames())).filter((n) => !isHelperSheet(n));
   for (const name of names) {
     const byName = tableNamed(name);
-    if (byName && !found.has(byName.name) && (!only || only === byName.name)) found.set(byName.name, readTableSheet(port, name, byName));
+    if (byName && !found.has(byName.name) && (!only || only === byName.name)) found.set(byName.name, yield* readTableSheet(port, name, byName));
   }
   for (const name of names) {
     if (tableNamed(name) || (only && found.has(only))) continue;
-    const host = port.readSheet(name);
+    const host = yield* io(port.readSheet(name));
     const table = locateTable(name, host.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
-    if (table && !found.has(table.name) && (!only || only === table.name)) found.set(table.name, readTableSheet(port, name, table, host));
+    if (table && !found.has(table.name) && (!only || only === table.name)) found.set(table.name, tableSheetOf(port, name, table, host));
   }
   return [...found.values()];
 }

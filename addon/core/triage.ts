@@ -9,15 +9,16 @@ import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { readTableSheets, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { io, type Task } from './task';
 import { TRIAGE_FIELDS, type AssigneeLoad, type TriageField, type TriageItem, type TriageView } from './views';
 
 /** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none. */
-export function spreadsheetRules(port: SpreadsheetPort): Rules {
-  return port.sheetNames().includes(LISTS_SHEET) ? readRules(port.readSheet(LISTS_SHEET)) : DEFAULT_RULES;
+export function* spreadsheetRules(port: SpreadsheetPort): Task<Rules> {
+  return (yield* io(port.sheetNames())).includes(LISTS_SHEET) ? readRules(yield* io(port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
 }
 
-export function requestsSheet(port: SpreadsheetPort): TableSheet {
-  const [t] = readTableSheets(port, 'requests');
+export function* requestsSheet(port: SpreadsheetPort): Task<TableSheet> {
+  const [t] = yield* readTableSheets(port, 'requests');
   if (!t) throw new AddonError('no_table', 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.');
   return t;
 }
@@ -88,9 +89,9 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
   return [...loads.values()];
 }
 
-export function triageQueue(port: SpreadsheetPort, asOf: string): TriageView {
-  const t = requestsSheet(port);
-  const rules = spreadsheetRules(port);
+export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageView> {
+  const t = yield* requestsSheet(port);
+  const rules = yield* spreadsheetRules(port);
   const rows = requestRows(t, rules);
   const items = rows
     .filter((r) => needsTriage(r.values))

@@ -1,5 +1,7 @@
 // The host services the use-cases need besides the spreadsheet: HTTP, per-document settings, a lock,
-// a cache and a schedule. Synchronous, as Apps Script is; each host implements them over its own APIs.
+// a cache and a schedule. Each call answers at once (Apps Script) or with a promise (Office.js): the
+// core waits for it with `yield* io(...)` (addon/core/task.ts), so one core drives both hosts.
+import type { Io } from './io';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -17,34 +19,34 @@ export interface HttpResponse {
 }
 
 export interface HttpPort {
-  fetch(request: HttpRequest): HttpResponse;
+  fetch(request: HttpRequest): Io<HttpResponse>;
   /** The requests run together (one host call); answers in the same order. */
-  fetchAll(requests: readonly HttpRequest[]): HttpResponse[];
+  fetchAll(requests: readonly HttpRequest[]): Io<HttpResponse[]>;
   /** Blocks for a back-off between retries. */
-  sleep(ms: number): void;
+  sleep(ms: number): Io<void>;
 }
 
 /** Per-document key/value settings (small values: Apps Script allows 9 KB each). */
 export interface SettingsPort {
-  get(key: string): string | null;
-  set(key: string, value: string | null): void;
+  get(key: string): Io<string | null>;
+  set(key: string, value: string | null): Io<void>;
 }
 
 export interface LockPort {
   /** False when another execution holds the lock after waiting `waitMs`. */
-  tryLock(waitMs: number): boolean;
-  release(): void;
+  tryLock(waitMs: number): Io<boolean>;
+  release(): Io<void>;
 }
 
 export interface CachePort {
-  getAll(keys: readonly string[]): Record<string, string>;
-  putAll(values: Record<string, string>, seconds: number): void;
+  getAll(keys: readonly string[]): Io<Record<string, string>>;
+  putAll(values: Record<string, string>, seconds: number): Io<void>;
 }
 
 /** The installable trigger that syncs on a schedule. */
 export interface SchedulePort {
   /** Removes any existing schedule, then adds one every `hours` hours (0 removes only). */
-  setEveryHours(hours: number): void;
+  setEveryHours(hours: number): Io<void>;
 }
 
 export interface Clock {

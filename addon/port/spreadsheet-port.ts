@@ -1,6 +1,8 @@
 // The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
+// Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
+import type { Io } from './io';
 
 /** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
 export type HostCell = string | number | boolean | Date | null;
@@ -51,24 +53,24 @@ export interface SheetFormat {
 }
 
 export interface SpreadsheetPort {
-  sheetNames(): string[];
+  sheetNames(): Io<string[]>;
   /**
    * The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty.
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
    */
-  readSheet(name: string): HostCell[][];
+  readSheet(name: string): Io<HostCell[][]>;
   /** Formula text of a block (`''` where a cell holds a value), in one read. */
-  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][];
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;
   /** One rectangular write from (row, column); the sheet grows to fit. */
-  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void;
+  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
-  ensureSheet(name: string): { created: boolean };
-  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations;
-  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void;
-  formatSheet(name: string, format: SheetFormat): void;
+  ensureSheet(name: string): Io<{ created: boolean }>;
+  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Io<Annotations>;
+  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): Io<void>;
+  formatSheet(name: string, format: SheetFormat): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */
-  selectRow(name: string, row: number): void;
-  toast(message: string, title?: string): void;
-  /** The calendar day a host date cell means, as `YYYY-MM-DD` (the spreadsheet's time zone). */
+  selectRow(name: string, row: number): Io<void>;
+  toast(message: string, title?: string): Io<void>;
+  /** The calendar day a host date cell means, as `YYYY-MM-DD` (the spreadsheet's time zone); pure, never I/O. */
   isoFromDate(date: Date): string;
 }

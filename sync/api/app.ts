@@ -1,23 +1,22 @@
 // The sync service as a Hono app, built from its dependencies: one sub-app per resource, one auth guard,
 // and exactly one place where errors become responses.
+import { isErrorType } from '../../shared/typed-error';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config';
 import type { PrincipalKind, RowStore } from '../store/row-store';
-import { isStoreError } from '../store/store-error';
-import { ApiError, isApiError, type ApiErrorCode } from './api-error';
+import { StoreError } from '../store/store-error';
+import { ApiError, type ApiErrorCode } from './api-error';
 import { requireRole, type ApiEnv, type AuthDeps } from './auth';
-import { demandApp } from './demand-routes';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
-import { reviewersApp } from './reviewers';
-import { sourcesApp } from './sources';
-import { syncApp } from './sync';
-
-/** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
-export type SubApp = Hono<any, any, any>;
+import type { RouteDeps, SubApp } from './route-deps';
+import { demandRoutes } from './routes/demand-routes';
+import { reviewersRoutes } from './routes/reviewers-routes';
+import { sourcesRoutes } from './routes/sources-routes';
+import { syncRoutes } from './routes/sync-routes';
 
 export interface AppDeps {
   store: RowStore;
@@ -32,13 +31,6 @@ export interface AppDeps {
   reportError?: (error: unknown) => void;
 }
 
-export interface RouteDeps {
-  store: RowStore;
-  config: Config;
-  clock: () => Date;
-  auth: AuthDeps;
-}
-
 const READ_ROLES: PrincipalKind[] = ['reviewer', 'admin'];
 
 const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' };
@@ -46,8 +38,8 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body
 /** Turns anything thrown into the JSON error body; only a genuine fault is a 500. */
 function errorResponse(c: Context, error: unknown, report: (e: unknown) => void): Response {
   let e: ApiError;
-  if (isApiError(error)) e = error;
-  else if (isStoreError(error) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  if (isErrorType(error, ApiError)) e = error;
+  else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {
@@ -67,10 +59,10 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .get('/healthz', (c) => c.json({ ok: true }))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
-    .route('/api/v1/sources', sourcesApp(routeDeps))
-    .route('/api/v1/reviewers', reviewersApp(routeDeps))
-    .route('/api/v1/sync', syncApp(routeDeps))
-    .route('/api/v1/demand', demandApp(routeDeps));
+    .route('/api/v1/sources', sourcesRoutes(routeDeps))
+    .route('/api/v1/reviewers', reviewersRoutes(routeDeps))
+    .route('/api/v1/sync', syncRoutes(routeDeps))
+    .route('/api/v1/demand', demandRoutes(routeDeps));
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { PrincipalKind } from '../store/row-store';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
-import { demandAnswer } from './demand-routes';
+import { demandAnswer } from './routes/demand-routes';
 import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, syncBody, syncResult, syncState, tableName } from './schemas';
 
 interface RouteDoc {

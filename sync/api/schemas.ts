@@ -2,10 +2,16 @@
 // `/openapi.json` is generated from them, so the documentation cannot drift from the code.
 import { z } from 'zod';
 import { TABLE_NAMES } from '../../shared/index';
+import { ROW_ID_MAX_LENGTH, rowIdProblem, showRowId, textValueProblem } from '../../shared/row-id';
 
 export const SOURCE_KINDS = ['google-sheets', 'excel', 'file'] as const;
 
-const name = z.string().trim().min(1, 'name must not be empty').max(200, 'name is longer than 200 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(200, 'name is longer than 200 characters')
+  .refine((v) => textValueProblem(v) === undefined, { error: (i) => `name ${textValueProblem(i.input as string)}` });
 
 export const createSourceBody = z.strictObject({
   name: name.describe('How the source sheet is shown in the master workbook, e.g. "City of Oakland intake".'),
@@ -23,11 +29,15 @@ export const createdPrincipal = z.object({
 
 export const tableName = z.enum(TABLE_NAMES);
 
+/** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */
 export const rowId = z
   .string()
-  .min(1, 'rowId must not be empty')
-  .max(512, 'rowId is longer than 512 characters')
-  .describe("The row's stable id within its source and table.");
+  .check((ctx) => {
+    const problem = rowIdProblem(ctx.value);
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${showRowId(ctx.value)} `}${problem}` });
+  })
+  .meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH })
+  .describe(`The row's stable id within its source and table: 1 to ${ROW_ID_MAX_LENGTH} characters of well-formed Unicode, no control characters.`);
 
 type CellValue = string | number | boolean | null;
 const isCellValue = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

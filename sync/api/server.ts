@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import type { SubApp } from './app';
+import type { SubApp } from './route-deps';
 
 export interface RunningServer {
   /** Base URL to print and call, e.g. `http://127.0.0.1:8787`. */

@@ -4,6 +4,7 @@ import {
   LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
+import { rowIdProblem, showRowId } from '../../shared/row-id';
 import type { RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
@@ -79,6 +80,11 @@ export function importRows({ sheet, read }: SheetTable): IngestRow[] {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row };
     if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
+    const problem = rowIdProblem(`${sheet}:${id}`);
+    if (problem !== undefined) {
+      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${showRowId(id)} cannot be an ID: it ${problem}` };
+      return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+    }
     const first = firstRowOf.get(id);
     if (first === undefined) {
       firstRowOf.set(id, row);

@@ -2,6 +2,7 @@
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
 import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
+import { textValueProblem } from '../../shared/row-id';
 import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 
 export interface IngestRow {
@@ -56,9 +57,12 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
+  const fields = fieldsOf[batch.table];
   results.forEach((result, i) => {
     const row = batch.rows[i];
-    const errors = row.issues?.length ? [...row.issues, ...result.errors] : result.errors;
+    const unstorable = unstorableCells(row.cells, fields);
+    const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
+    const errors = before ? [...before, ...result.errors] : result.errors;
     if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
@@ -83,6 +87,22 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     at: batch.at,
   });
   return { ...counts, rejected, warnings };
+}
+
+/** Per table: field name → its header, which cell messages open with. */
+const fieldsOf = Object.fromEntries(
+  Object.values(TABLES).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.header]))]),
+) as unknown as Record<TableName, ReadonlyMap<string, string>>;
+
+/** Text the databases cannot hold (see `textValueProblem`), in the table's own fields; other keys are ignored anyway. */
+function unstorableCells(cells: RawRow, fields: ReadonlyMap<string, string>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const field in cells) {
+    const value = cells[field];
+    const problem = typeof value === 'string' && fields.has(field) ? textValueProblem(value) : undefined;
+    if (problem !== undefined) issues.push({ code: 'wrong_type', field, severity: 'error', message: `${fields.get(field)}: ${problem}` });
+  }
+  return issues;
 }
 
 function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): FieldError {

@@ -46,6 +46,33 @@ export function describeNetworkError(error: unknown): string {
   return `${message}${typeof code === 'string' && !message.includes(code) ? ` (${code})` : ''}`;
 }
 
+/** What the identity platform said, in one line and in full. */
+export interface CredentialFailure {
+  /** `invalid_client: AADSTS7000215: Invalid client secret provided. … (correlation id 4d2d…)` */
+  line: string;
+  /** Every line of the original message: trace id, timestamps, the library's own wrapping. */
+  full: string;
+}
+
+/**
+ * The identity platform's `error_description` carries trace id, correlation id and timestamp on lines of their own,
+ * and MSAL wraps it as `invalid_client: Error(s): 7000215 - Timestamp: … - Description: AADSTS…\r\nTrace ID: …`.
+ * The first line of the description is the reason; the correlation id is what Microsoft support asks for.
+ */
+export function describeCredentialError(error: unknown): CredentialFailure {
+  const full = error instanceof Error ? error.message : String(error);
+  const response = (error as { errorResponse?: { error?: unknown; errorDescription?: unknown; correlationId?: unknown } } | undefined)?.errorResponse;
+  const description = typeof response?.errorDescription === 'string' ? response.errorDescription : /Description: (.*)/s.exec(full)?.[1];
+  const errorCode = typeof response?.error === 'string' ? response.error : /^([a-z_]+): /.exec(full)?.[1];
+  const correlationId = typeof response?.correlationId === 'string' ? response.correlationId : /Correlation ID: ([\w-]+)/i.exec(full)?.[1];
+  const reason = description
+    ? `${errorCode ? `${errorCode}: ` : ''}${firstLine(description).replace(/ - Correlation ID: .*$/, '')}`
+    : firstLine(full);
+  return { line: `${reason}${correlationId && !reason.includes(correlationId) ? ` (correlation id ${correlationId})` : ''}`, full };
+}
+
+const firstLine = (text: string) => text.trim().split(/\r?\n/, 1)[0].trim();
+
 /** A dropped connection, reset or timeout: worth another try. */
 export function networkFailure(cause: unknown): RetryableFailure {
   return { code: 'network', detail: describeNetworkError(cause), cause };

@@ -1,5 +1,6 @@
 // Publishes to OneDrive/SharePoint through Microsoft Graph with app credentials: simple PUT under 4 MiB,
 // otherwise an upload session in 320 KiB-multiple ranges, each retried and resumed by us.
+import { isErrorType } from '../../shared/typed-error';
 import type { Agent } from 'node:https';
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
 import {
@@ -18,11 +19,11 @@ import {
 import { describeNetworkError, failureFromStatus, networkFailure } from './graph-failures';
 import { driveRoot, type GraphSettings } from './graph-settings';
 import { httpsFetch, type Fetch } from './https-fetch';
-import { isPublishError, PublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { asBuffer, assertPublishName, type Publisher, type PublishResult } from './publisher';
 import { defaultRetryOptions, RetryBudget, type RetryableFailure, type RetryOptions } from './retry-budget';
 import { cachedTokenProvider } from './token-cache';
-import { assertChunkSize, DEFAULT_CHUNK, uploadInChunks, type DriveItem } from './upload-session';
+import { assertChunkSize, cancelSession, DEFAULT_CHUNK, isSessionGone, uploadInChunks, type DriveItem } from './upload-session';
 
 /** Files from this size go through an upload session (the design's rule; Graph's own simple-upload cap is higher). */
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -114,16 +115,19 @@ export class GraphPublisher implements Publisher {
     }
   }
 
-  /** A session that expires or vanishes mid-way is replaced once; with conflictBehavior replace that is safe. */
+  /**
+   * A session that expires or vanishes mid-way is replaced once; with conflictBehavior replace that is safe.
+   * A session given up on while it still exists is cancelled, so no half-uploaded file lingers in the drive.
+   */
   private async sessionUpload(itemPath: string, bytes: Buffer, name: string): Promise<DriveItem> {
+    const transfer = { fetch: this.fetch, timeoutMs: this.timeoutMs };
     for (let session = 1; ; session++) {
       const uploadUrl = await this.createSession(itemPath, name);
       try {
-        return await uploadInChunks(uploadUrl, bytes, {
-          fetch: this.fetch, chunkSize: this.chunkSize, retry: this.retry, timeoutMs: this.timeoutMs, label: name,
-        });
+        return await uploadInChunks(uploadUrl, bytes, { ...transfer, chunkSize: this.chunkSize, retry: this.retry, label: name });
       } catch (error) {
-        if (session >= 2 || !isPublishError(error) || error.code !== 'session-lost') throw error;
+        if (!isSessionGone(error)) await cancelSession(uploadUrl, transfer);
+        if (session >= 2 || !isErrorType(error, PublishError) || error.code !== 'session-lost') throw error;
       }
     }
   }

@@ -1,4 +1,5 @@
 // The one error type publishing throws: a stable `code` the CLI and service turn into a message or status.
+import { TypedError } from '../../shared/typed-error';
 
 export type PublishErrorCode =
   | 'invalid-settings' // settings or environment incomplete or malformed
@@ -17,23 +18,27 @@ export interface PublishErrorDetails {
   status?: number;
   attempts?: number;
   cause?: unknown;
+  /** The service's full answer when the message keeps only its first line (see `verboseText`). */
+  verboseText?: string;
 }
 
-/** Thrown by every `Publisher`; checked with `isPublishError`, which looks at `name` so it works across realms. */
-export class PublishError extends Error {
+/** Thrown by every `Publisher`; checked with `isErrorType(e, PublishError)`. */
+export class PublishError extends TypedError {
   override readonly name = 'PublishError' as const;
   readonly code: PublishErrorCode;
   readonly status?: number;
   readonly attempts?: number;
+  /**
+   * The message is one line for the CLI and the schedule log; trace ids and timestamps the service adds on
+   * further lines are kept here, for `--verbose`.
+   */
+  readonly verboseText?: string;
 
   constructor(code: PublishErrorCode, message: string, details: PublishErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.status = details.status;
     this.attempts = details.attempts;
+    this.verboseText = details.verboseText;
   }
-}
-
-export function isPublishError(value: unknown): value is PublishError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'PublishError';
 }

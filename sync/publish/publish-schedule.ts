@@ -1,8 +1,9 @@
 // The service's publishing schedule: the master workbook published once soon after start, then again each
 // interval after the previous run ended. The only timer publishing uses lives here.
+import { isErrorType } from '../../shared/typed-error';
 import type { MasterStore } from '../master/master-workbook';
 import { reportOptions } from '../metrics/report-query';
-import { isPublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { describePublished, publishMaster, type PublishedMaster, type PublishTarget } from './publish-master';
 
 export interface ScheduleLog {
@@ -15,6 +16,8 @@ export interface PublishScheduleOptions {
   /** One publication; a rejection is logged and the schedule carries on. */
   publish: () => Promise<PublishedMaster>;
   log: ScheduleLog;
+  /** Also log the full text of a failure (the identity platform's trace ids and timestamps) after its one line. */
+  verbose?: boolean;
   now?: () => Date;
 }
 
@@ -34,7 +37,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Starts at once, so an operator sees within seconds whether the settings work. The next run is timed from
  * the end of the previous one, so a run slower than the interval delays the next instead of overlapping it.
  */
-export function startPublishSchedule({ everyMs, publish, log, now = () => new Date() }: PublishScheduleOptions): RunningSchedule {
+export function startPublishSchedule({ everyMs, publish, log, verbose = false, now = () => new Date() }: PublishScheduleOptions): RunningSchedule {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -45,9 +48,10 @@ export function startPublishSchedule({ everyMs, publish, log, now = () => new Da
     try {
       published = await publish();
     } catch (e) {
-      const code = isPublishError(e) ? ` (${e.code})` : '';
+      const code = isErrorType(e, PublishError) ? ` (${e.code})` : '';
       const message = oneLine((e as Error)?.message ?? String(e)).replace(/\.$/, '');
       log.err(`Scheduled publishing failed${code}: ${message}. ${next('try')}`);
+      if (verbose && isErrorType(e, PublishError) && e.verboseText) log.err(e.verboseText);
       return;
     }
     log.out(`${describePublished(published)} ${next('run')}`);

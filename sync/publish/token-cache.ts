@@ -1,6 +1,7 @@
 // Keeps one app token until shortly before it expires: the Graph client asks for a token before every request.
 import type { TokenCredential } from '@azure/identity';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { describeCredentialError } from './graph-failures';
 import { PublishError } from './publish-error';
 
 export interface TokenCacheOptions {
@@ -31,8 +32,8 @@ export function cachedTokenProvider(
       const margin = Math.min(refreshMarginMs, (token.expiresOnTimestamp - fetchedAt) / 2);
       return { token: token.token, refreshAt: token.expiresOnTimestamp - margin };
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new PublishError('auth-failed', `Could not get a Graph token for ${scope}: ${reason}`, { cause });
+      const { line, full } = describeCredentialError(cause);
+      throw new PublishError('auth-failed', `Could not get a Graph token for ${scope}: ${line}`, { cause, verboseText: full });
     }
   };
 

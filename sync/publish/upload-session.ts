@@ -1,7 +1,8 @@
 // Sends a file through a Graph upload session in byte ranges, resuming from what the session says it still needs.
+import { isErrorType } from '../../shared/typed-error';
 import { describeHttp, failureFromStatus, networkFailure } from './graph-failures';
 import type { Fetch } from './https-fetch';
-import { isPublishError, PublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { RetryBudget, type RetryableFailure, type RetryOptions } from './retry-budget';
 
 /** Graph's rule: every range but the last is a multiple of 320 KiB, and each is under 60 MiB. */
@@ -25,18 +26,15 @@ export interface DriveItem {
   webUrl?: string;
 }
 
-interface Range {
-  start: number;
-  /** Exclusive. */
-  end: number;
-}
-
-/** `["26-"]` or `["12345-55232", "77829-99375"]`: the first range is where to go on. */
-function firstExpected(ranges: unknown, total: number): Range | undefined {
+/**
+ * `["26-"]` or `["12345-55232", "77829-99375"]`: where the first range starts is where to go on. Its end is not a
+ * fragment size: Microsoft warns that listed ranges need not be of a proper size, and a fragment cut at one
+ * (say a 100,000-byte middle range) is refused for not being a multiple of 320 KiB.
+ */
+function firstExpected(ranges: unknown): number | undefined {
   const first = Array.isArray(ranges) ? ranges[0] : undefined;
   const match = typeof first === 'string' ? /^(\d+)-(\d*)$/.exec(first) : null;
-  if (!match) return undefined;
-  return { start: Number(match[1]), end: match[2] ? Number(match[2]) + 1 : total };
+  return match ? Number(match[1]) : undefined;
 }
 
 export interface ChunkedUploadOptions {
@@ -48,7 +46,7 @@ export interface ChunkedUploadOptions {
   label: string;
 }
 
-type Step = { kind: 'done'; item: DriveItem } | { kind: 'next'; range: Range } | { kind: 'failed'; failure: RetryableFailure };
+type Step = { kind: 'done'; item: DriveItem } | { kind: 'next'; start: number } | { kind: 'failed'; failure: RetryableFailure };
 
 /**
  * PUTs `bytes` to a session's `uploadUrl` until Graph answers with the driveItem. The URL is pre-authorised:
@@ -58,23 +56,23 @@ type Step = { kind: 'done'; item: DriveItem } | { kind: 'next'; range: Range } |
  */
 export async function uploadInChunks(uploadUrl: string, bytes: Buffer, options: ChunkedUploadOptions): Promise<DriveItem> {
   const budget = new RetryBudget(`Uploading ${options.label}`, options.retry);
-  let expected: Range = { start: 0, end: bytes.byteLength };
+  let start = 0;
   let askSession = false;
 
   for (;;) {
     let step: Step;
     try {
       step = askSession
-        ? await checkSession(uploadUrl, bytes.byteLength, options)
-        : await putRange(uploadUrl, bytes, expected, options);
+        ? await checkSession(uploadUrl, options)
+        : await putRange(uploadUrl, bytes, start, options);
     } catch (cause) {
-      if (isPublishError(cause)) throw cause;
+      if (isErrorType(cause, PublishError)) throw cause;
       step = { kind: 'failed', failure: networkFailure(cause) };
     }
     if (step.kind === 'done') return step.item;
     if (step.kind === 'next') {
       if (!askSession) budget.progressed();
-      expected = step.range;
+      start = step.start;
       askSession = false;
     } else {
       await budget.failed(step.failure);
@@ -83,39 +81,56 @@ export async function uploadInChunks(uploadUrl: string, bytes: Buffer, options: 
   }
 }
 
-async function putRange(uploadUrl: string, bytes: Buffer, range: Range, { fetch, chunkSize, timeoutMs, label }: ChunkedUploadOptions): Promise<Step> {
+/** Sends `chunkSize` bytes from `start`, or the rest of the file: always a 320 KiB multiple unless it is the last. */
+async function putRange(uploadUrl: string, bytes: Buffer, start: number, { fetch, chunkSize, timeoutMs, label }: ChunkedUploadOptions): Promise<Step> {
   const total = bytes.byteLength;
-  const end = Math.min(range.start + chunkSize, range.end);
+  const end = Math.min(start + chunkSize, total);
   const response = await fetch(uploadUrl, {
     method: 'PUT',
-    headers: { 'Content-Range': `bytes ${range.start}-${end - 1}/${total}` },
+    headers: { 'Content-Range': `bytes ${start}-${end - 1}/${total}` },
     // Buffers here are never over a SharedArrayBuffer; the DOM typing only accepts the plain kind.
-    body: bytes.subarray(range.start, end) as Uint8Array<ArrayBuffer>,
+    body: bytes.subarray(start, end) as Uint8Array<ArrayBuffer>,
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = await readJson(response);
   if (response.status === 200 || response.status === 201) return { kind: 'done', item: body as DriveItem };
-  if (response.status === 202) return { kind: 'next', range: firstExpected(expectedRanges(body), total) ?? { start: end, end: total } };
+  if (response.status === 202) return { kind: 'next', start: firstExpected(expectedRanges(body)) ?? end };
   // 416: the session holds other bytes than we thought (an answer was lost); asking it sorts that out.
   if (response.status === 416) return { kind: 'failed', failure: { code: 'session-lost', status: 416, detail: describeHttp(416, body) } };
   if (response.status === 404) throw sessionGone(label);
   return { kind: 'failed', failure: failureFromStatus(`Uploading ${label}`, response.status, response.headers, body) };
 }
 
-async function checkSession(uploadUrl: string, total: number, { fetch, timeoutMs, label }: ChunkedUploadOptions): Promise<Step> {
+async function checkSession(uploadUrl: string, { fetch, timeoutMs, label }: ChunkedUploadOptions): Promise<Step> {
   const response = await fetch(uploadUrl, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
   const body = await readJson(response);
   if (response.status === 404) throw sessionGone(label);
   if (!response.ok) {
     return { kind: 'failed', failure: failureFromStatus(`Checking the upload session for ${label}`, response.status, response.headers, body) };
   }
-  const range = firstExpected(expectedRanges(body), total);
-  return range
-    ? { kind: 'next', range }
+  const start = firstExpected(expectedRanges(body));
+  return start !== undefined
+    ? { kind: 'next', start }
     : { kind: 'failed', failure: { code: 'session-lost', detail: 'the session expects no more bytes but has not confirmed the file' } };
 }
 
 const expectedRanges = (body: unknown) => (body as { nextExpectedRanges?: unknown } | undefined)?.nextExpectedRanges;
+
+/**
+ * Cancels a session we give up on (Microsoft: DELETE the upload URL), so its bytes do not linger until it expires.
+ * Best effort: the upload has already failed, and that failure is what the caller must hear about.
+ */
+export async function cancelSession(uploadUrl: string, { fetch, timeoutMs }: Pick<ChunkedUploadOptions, 'fetch' | 'timeoutMs'>): Promise<void> {
+  try {
+    const response = await fetch(uploadUrl, { method: 'DELETE', signal: AbortSignal.timeout(Math.min(timeoutMs, 30_000)) });
+    await response.arrayBuffer();
+  } catch {
+    // Unreachable now: the session expires on its own (expirationDateTime).
+  }
+}
+
+/** The session answered 404: nothing left to cancel. */
+export const isSessionGone = (error: unknown): boolean => isErrorType(error, PublishError) && error.code === 'session-lost' && error.status === 404;
 
 function sessionGone(label: string): PublishError {
   return new PublishError('session-lost', `The upload session for ${label} has expired or ended before the upload was confirmed.`, { status: 404 });

@@ -1,8 +1,9 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
+import { isErrorType } from '../../shared/typed-error';
 import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
-import { isStoreError, StoreError } from './store-error';
+import { StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
@@ -184,7 +185,7 @@ export async function migrateToLatest(db: AnyDb): Promise<void> {
       await sql`commit`.execute(conn);
     } catch (error) {
       await sql`rollback`.execute(conn);
-      if (isStoreError(error)) throw error;
+      if (isErrorType(error, StoreError)) throw error;
       throw new StoreError('migration-failed', `database migration failed: ${(error as Error).message}`, { cause: error });
     }
   });

@@ -2,7 +2,8 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
-import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
+import type { TableName } from '../../shared/tables';
+import type { FieldError, Rejection, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
 
 /**

@@ -1,10 +1,7 @@
 // The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
-// their history and rejections. `openStore` picks SQLite (a data directory) or PostgreSQL (a URL).
-import { openPostgresStore } from './postgres-store';
-import { openSqliteStore } from './sqlite-store';
-import { StoreError } from './store-error';
+// their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
+import type { TableName } from '../../shared/tables';
 
-export type TableName = 'requests' | 'workplan' | 'milestones' | 'roadmap';
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
 export interface FieldError { field: string; column?: string; message: string }
@@ -70,14 +67,4 @@ export interface OpenStoreOptions {
   pageSize?: number;
   /** Fault-injection seam for tests: runs inside the batch transaction after every write, before commit. */
   beforeCommit?: (batch: Batch) => void;
-}
-
-export async function openStore(opts: OpenStoreOptions): Promise<RowStore> {
-  if (opts.databaseUrl !== undefined && opts.databaseUrl !== '') {
-    if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-      throw new StoreError('unsupported-database', 'DATABASE_URL must start with postgres:// or postgresql://');
-    }
-    return openPostgresStore({ ...opts, databaseUrl: opts.databaseUrl });
-  }
-  return openSqliteStore({ ...opts, dataDir: opts.dataDir ?? 'data' });
 }

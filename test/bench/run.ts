@@ -3,6 +3,7 @@
 // busy machine shows in the baseline rather than in a misleading absolute number.
 import { createHash } from 'node:crypto';
 import { contentHash, sha256Hex, TABLES, validateRows } from '../../shared/index';
+import { benchAddonBundle, CODE_JS_BUDGET_BYTES } from './addon-bundle-bench';
 import { benchIngest, benchRow } from './ingest-bench';
 import { benchMaster } from './master-bench';
 import { benchStore } from './store-bench';
@@ -36,6 +37,11 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 const baseline = baselineRowsPerSecond();
 console.log(`baseline: JSON parse + stringify of the same rows: ${fmt(baseline)} rows/s`);
 
+if (wanted('addon')) {
+  const r = await benchAddonBundle();
+  const kb = (bytes: number) => `${fmt(bytes / 1024)} KB`;
+  console.log(`Apps Script bundle: Code.js ${kb(r.codeBytes)} (target < ${kb(CODE_JS_BUDGET_BYTES)}), Sidebar.html ${kb(r.sidebarBytes)}`);
+}
 if (wanted('hash')) {
   const h = hashRates();
   console.log(`content hash: plain-TypeScript SHA-256 (add-ons) ${fmt(h.pure)} rows/s, node:crypto (service) ${fmt(h.node)} rows/s; ratio ${(h.node / h.pure).toFixed(1)}x`);

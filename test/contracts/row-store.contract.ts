@@ -1,9 +1,11 @@
 // The behaviour every RowStore shares (SQLite, PostgreSQL): each implementation's test file calls runRowStoreContract.
+import { isErrorType } from '../../shared/typed-error';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Batch, IncomingRow, RowStore, TableName } from '../../sync/store/row-store';
-import { isStoreError } from '../../sync/store/store-error';
+import type { TableName } from '../../shared/tables';
+import type { Batch, IncomingRow, RowStore } from '../../sync/store/row-store';
+import { StoreError } from '../../sync/store/store-error';
 
 export interface StoreOpenOptions {
   /** The same place opens the same stored data again (a restart); omitted, a fresh empty store. */
@@ -33,7 +35,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 async function expectStoreError(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(isStoreError(error), `expected StoreError ${code}, got ${String(error)}`).toBe(true);
+  expect(isErrorType(error, StoreError), `expected StoreError ${code}, got ${String(error)}`).toBe(true);
   expect((error as { code: string }).code).toBe(code);
 }
 

@@ -9,7 +9,7 @@ import { selfSignedCertificate, trustingAgent } from './self-signed-tls';
 
 export type RequestKind =
   | 'openid-configuration' | 'token' | 'simple-upload' | 'create-session'
-  | 'chunk' | 'session-status' | 'unknown';
+  | 'chunk' | 'session-status' | 'cancel-session' | 'unknown';
 
 export interface RecordedRequest {
   kind: RequestKind;
@@ -23,6 +23,8 @@ export interface RecordedRequest {
   /** The token request's form, or createUploadSession's JSON body. */
   form?: Record<string, string>;
   json?: unknown;
+  /** The correlation id of an identity-platform error answer. */
+  correlationId?: string;
   /** 0 when the connection was dropped. */
   status: number;
   at: number;
@@ -34,7 +36,13 @@ export type Fault =
   /** Closes the connection without an answer; `keepBytes` stores a chunk first (the answer was lost, not the data). */
   | { type: 'drop'; keepBytes?: boolean }
   /** Reads the request and never answers (until the client gives up or the server closes). */
-  | { type: 'stall' };
+  | { type: 'stall' }
+  /**
+   * Answers as usual, but lists the first missing range as two entries, the first `firstLength` bytes long.
+   * Microsoft documents that listed ranges need not be of a proper fragment size; clients must still send 320 KiB
+   * multiples. Applies to a chunk's 202 or a session status.
+   */
+  | { type: 'split-ranges'; firstLength: number };
 
 /** Applies `fault` to the `nth` (1-based, default 1) request of kind `on` after injection, and `times` in a row (default 1). */
 export interface FaultRule {
@@ -69,6 +77,8 @@ export interface GraphServer {
   inject(rule: FaultRule): void;
   /** The stored bytes of `path` (e.g. `/Reports/x.xlsx`) on `drive` (e.g. `drives/d1`, `sites/s1/drive`). */
   file(drive: string, path: string): Buffer | undefined;
+  /** Upload sessions neither finished nor cancelled (DELETE on the upload URL); they would linger until expiry. */
+  openSessions(): number;
   /** Forgets requests and faults; keeps files and issued tokens. */
   reset(): void;
   close(): Promise<void>;
@@ -96,6 +106,35 @@ const ITEM_PATH = /^\/v1\.0\/(drives\/[^/]+|sites\/[^/]+\/drive|users\/[^/]+\/dr
 
 const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): Reply =>
   ({ status, headers, body: { error: { code, message } } });
+
+/**
+ * The identity platform's error body: `error_description` carries the AADSTS message, then trace id, correlation id and
+ * timestamp on lines of their own (CRLF); the correlation id echoes the client's `client-request-id` when it sent one.
+ */
+function identityError(req: IncomingMessage, status: number, error: string, code: number, message: string): Reply {
+  const traceId = randomUUID();
+  const sent = req.headers['client-request-id'];
+  const correlationId = typeof sent === 'string' && sent ? sent : randomUUID();
+  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return {
+    status,
+    body: {
+      error,
+      error_description: `AADSTS${code}: ${message}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://${req.headers.host}/error?code=${code}`,
+    },
+  };
+}
+
+/** `["3276800-"]`; split 100,000 bytes in on a 6,441,942-byte file: `["3276800-3376799", "3376800-6441941"]`. */
+function expectedRanges({ received, total }: Session, splitAt: number | undefined): string[] {
+  if (splitAt === undefined || total === undefined || received + splitAt >= total) return [`${received}-`];
+  return [`${received}-${received + splitAt - 1}`, `${received + splitAt}-${total - 1}`];
+}
 
 function contentRange(req: IncomingMessage): RecordedRequest['range'] {
   const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(req.headers['content-range'] ?? '');
@@ -151,12 +190,13 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     if (item?.[3] === '/content' && method === 'PUT') return 'simple-upload';
     if (item?.[3] === '/createUploadSession' && method === 'POST') return 'create-session';
     if (path.startsWith('/upload/')) {
-      return method === 'PUT' ? 'chunk' : method === 'GET' ? 'session-status' : 'unknown';
+      return method === 'PUT' ? 'chunk' : method === 'GET' ? 'session-status' : method === 'DELETE' ? 'cancel-session' : 'unknown';
     }
     return 'unknown';
   }
 
-  function handle(kind: RequestKind, req: IncomingMessage, path: string, body: Buffer, record: RecordedRequest): Reply {
+  /** `splitAt`: list the first missing range as two entries, the first this many bytes long (a `split-ranges` fault). */
+  function handle(kind: RequestKind, req: IncomingMessage, path: string, body: Buffer, record: RecordedRequest, splitAt?: number): Reply {
     const origin = originOf(req);
     switch (kind) {
       case 'openid-configuration': {
@@ -177,14 +217,12 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       case 'token': {
         const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
         record.form = form;
-        if (path.split('/')[1] !== tenantId) {
-          return { status: 400, body: { error: 'invalid_request', error_description: `AADSTS90002: Tenant '${path.split('/')[1]}' not found.`, error_codes: [90002] } };
-        }
+        if (path.split('/')[1] !== tenantId) return identityError(req, 400, 'invalid_request', 90002, `Tenant '${path.split('/')[1]}' not found.`);
         if (form.grant_type !== 'client_credentials' || !form.scope?.endsWith('/.default')) {
-          return { status: 400, body: { error: 'invalid_request', error_description: 'AADSTS900144: client_credentials with a /.default scope expected.', error_codes: [900144] } };
+          return identityError(req, 400, 'invalid_request', 900144, 'client_credentials with a /.default scope expected.');
         }
         if (form.client_id !== clientId || form.client_secret !== clientSecret) {
-          return { status: 401, body: { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] } };
+          return identityError(req, 401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${form.client_id}'.`);
         }
         const token = `stand-in-token-${randomUUID()}`;
         tokens.set(token, Date.now() + lifetime * 1000);
@@ -210,13 +248,19 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         return { status: 200, body: { uploadUrl: `${origin}/upload/${id}?tempauth=stand-in`, expirationDateTime: expires, nextExpectedRanges: ['0-'] } };
       }
       case 'chunk':
-      case 'session-status': {
+      case 'session-status':
+      case 'cancel-session': {
         const id = path.slice('/upload/'.length).split('?')[0];
         const session = sessions.get(id);
         if (!session) return graphError(404, 'itemNotFound', 'The upload session was not found.');
         // Microsoft: the upload URL is pre-authenticated; an Authorization header on it may be refused.
         if (req.headers.authorization) return graphError(401, 'unauthenticated', 'Do not send an Authorization header to an upload URL.');
-        const status = () => ({ expirationDateTime: session.expires, nextExpectedRanges: [`${session.received}-`] });
+        // Microsoft: DELETE on the upload URL cancels the session and discards its bytes; it answers 204.
+        if (kind === 'cancel-session') {
+          sessions.delete(id);
+          return { status: 204 };
+        }
+        const status = () => ({ expirationDateTime: session.expires, nextExpectedRanges: expectedRanges(session, splitAt) });
         if (kind === 'session-status') return { status: 200, body: status() };
         return putChunk(req, id, session, body, record, status);
       }
@@ -288,12 +332,14 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         req.socket.destroy();
         return;
       }
-      const reply = fault?.type === 'throttle'
+      const reply: Reply = fault?.type === 'throttle'
         ? graphError(fault.status ?? 429, 'activityLimitReached', 'The request has been throttled.', { 'retry-after': String(fault.retryAfterSeconds) })
         : fault?.type === 'status'
           ? graphError(fault.status, fault.status >= 500 ? 'serviceNotAvailable' : 'invalidRequest', `Injected HTTP ${fault.status}.`)
-          : handle(kind, req, pathname, body, record);
+          : handle(kind, req, pathname, body, record, fault?.type === 'split-ranges' ? fault.firstLength : undefined);
       record.status = reply.status;
+      const correlationId = (reply.body as { correlation_id?: unknown } | undefined)?.correlation_id;
+      if (typeof correlationId === 'string') record.correlationId = correlationId;
       send(res, reply);
     });
   });
@@ -314,6 +360,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     urlFor: (hostname) => `https://${hostname}:${port}`,
     inject: (rule) => { rules.push({ ...rule, seen: 0 }); },
     file: (drive, path) => files.get(fileKey(drive, path)),
+    openSessions: () => sessions.size,
     reset: () => {
       requests.length = 0;
       rules.length = 0;

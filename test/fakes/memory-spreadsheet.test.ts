@@ -1,14 +1,16 @@
-// The in-memory spreadsheet passes the same port contract as the Apps Script port.
-import { spreadsheetPortContract } from '../contracts/spreadsheet-port.contract';
+// The in-memory spreadsheet passes the same port contract as the Apps Script port, both as itself and with
+// every call answered by a promise, as an Office.js host answers.
+import { spreadsheetPortContract, type PortHarness } from '../contracts/spreadsheet-port.contract';
+import { deferred } from '../support/host-drivers';
 import { MemorySpreadsheet } from './memory-spreadsheet';
 
-spreadsheetPortContract('MemorySpreadsheet', () => {
+const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) => (): PortHarness => {
   const port = new MemorySpreadsheet({ Sheet1: [] });
   const formats = (sheet: string) => port.sheet(sheet).formats;
   const covering = <T extends { column: number; fromRow: number; toRow: number }>(list: readonly T[] | undefined, row: number, column: number) =>
     (list ?? []).find((v) => v.column === column && row >= v.fromRow && row <= v.toRow);
   return {
-    port,
+    port: asHost(port),
     probe: {
       frozenRows: (sheet) => formats(sheet).at(-1)?.freeze?.rows ?? 0,
       validation: (sheet, row, column) => {
@@ -25,4 +27,7 @@ spreadsheetPortContract('MemorySpreadsheet', () => {
       merge: (sheet, range) => port.merge(sheet, range),
     },
   };
-});
+};
+
+spreadsheetPortContract('MemorySpreadsheet', memoryHarness((port) => port));
+spreadsheetPortContract('MemorySpreadsheet behind promises', memoryHarness(deferred));

@@ -114,9 +114,12 @@ function importedModules(codeAndStrings: string): string[] {
   return out;
 }
 
+/** zod itself, or its own entry points (`zod/mini`, one locale): still zod alone. */
+const isZod = (m: string) => m === 'zod' || /^zod\/(mini|v4\/locales\/[a-z-]+\.js)$/.test(m);
+
 function purityProblems(src: string): string[] {
   const { code, codeAndStrings } = scan(src);
-  const problems = importedModules(codeAndStrings).filter((m) => m !== 'zod' && !m.startsWith('./') && !m.startsWith('../')).map((m) => `imports "${m}"`);
+  const problems = importedModules(codeAndStrings).filter((m) => !isZod(m) && !m.startsWith('./') && !m.startsWith('../')).map((m) => `imports "${m}"`);
   for (const [name, re] of FORBIDDEN) if (re.test(code)) problems.push(`references ${name}`);
   // `node:` specifiers live in strings (import, require, createRequire); an object key `node:` is fine.
   if (/['"`]node:/.test(codeAndStrings)) problems.push('references node:');
@@ -162,6 +165,7 @@ describe('the purity check itself', () => {
     [`const r = await fetch (url);`, ['references fetch(']],
     [`const s = \`\${process.env.X}\`;`, ['references process']],
     [`const id = 'node:crypto';`, ['references node:']],
+    [`import { z } from 'zod-extras';`, ['imports "zod-extras"']],
     [`const s = \`a \${ { a: process }.a } b\`;`, ['references process']],
   ])('flags %s', (src, problems) => {
     expect(purityProblems(src)).toEqual(problems);
@@ -169,6 +173,7 @@ describe('the purity check itself', () => {
 
   it.each([
     `import { z } from 'zod';\nimport { x } from './x';\nexport * from '../y';`,
+    `import * as z from 'zod/mini';\nimport en from 'zod/v4/locales/en.js';`,
     `// process, require(), SpreadsheetApp, node:crypto in a comment\nconst a = 1;`,
     `/* Excel. Office. fetch( */ const b = 2;`,
     `const msg = "Open it in Excel. Then fetch( the process";`,

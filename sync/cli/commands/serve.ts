@@ -4,7 +4,7 @@ import { ensureAdmin, type AdminToken } from '../../api/admin-token';
 import { createApp } from '../../api/app';
 import { listen } from '../../api/server';
 import { formatDuration, type Config } from '../../config';
-import { readRoutes } from '../../dashboard/read-routes';
+import { readRoutes } from '../../api/routes/read-routes';
 import { startDemo, type DemoTokens } from '../../demo/load-demo';
 import type { RunningSchedule } from '../../publish/publish-schedule';
 import type { RowStore } from '../../store/row-store';
@@ -41,14 +41,14 @@ function startBanner(url: string, storage: string, publishing: string, admin: Ad
  * The publishing schedule, when configured, and the banner's line about it. Loaded only then: the Graph
  * client and Azure identity libraries are sizeable, and a service that does not publish never needs them.
  */
-async function publishing(config: Config, store: RowStore, clock: () => Date, io: CommandIo): Promise<{ line: string; start?: () => RunningSchedule }> {
+async function publishing(config: Config, store: RowStore, clock: () => Date, io: CommandIo, verbose: boolean): Promise<{ line: string; start?: () => RunningSchedule }> {
   const schedule = config.publishSchedule;
   if (!schedule) return { line: 'off (set EQUITY_DESK_PUBLISH_EVERY to publish the master workbook on a schedule)' };
   const [{ openDestination }, { publishToday, startPublishSchedule }] = await Promise.all([import('../../publish/publish-master'), import('../../publish/publish-schedule')]);
   const target = openDestination(schedule.to);
   return {
     line: `every ${formatDuration(schedule.everyMs)}, first run now, to ${target.where}`,
-    start: () => startPublishSchedule({ everyMs: schedule.everyMs, publish: publishToday(store, target, clock), log: io }),
+    start: () => startPublishSchedule({ everyMs: schedule.everyMs, publish: publishToday(store, target, clock), log: io, verbose }),
   };
 }
 
@@ -67,8 +67,8 @@ const interrupted = () =>
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the sync service (SQLite in --data, or PostgreSQL from DATABASE_URL)',
-  usage: 'serve [--port 8787] [--data DIR] [--demo]',
-  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } },
+  usage: 'serve [--port 8787] [--data DIR] [--demo] [--verbose]',
+  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
   async run({ positionals, values }, io: CommandIo) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const config = commandConfig(values, io);
@@ -76,7 +76,7 @@ export const serveCommand: Command = {
       const admin = await ensureAdmin(store, config, { fresh: values.demo === true });
       const clock = () => new Date();
       const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
-      const publish = await publishing(config, store, clock, io);
+      const publish = await publishing(config, store, clock, io, values.verbose === true);
       const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock }) });
       const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
         throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);

@@ -27,6 +27,13 @@ describe('the bundle', () => {
     for (const entry of ENTRY_POINTS) expect(code).toContain(`function ${entry.name}(${paramsOf(entry).join(', ')}) {`);
   });
 
+  test('is under 300 KB, since Apps Script loads all of Code.js on every execution', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(300 * 1024);
+    // The row schema keeps zod's English messages without carrying zod's other locales.
+    expect(code).toContain('Invalid input: expected');
+    expect(code).not.toMatch(/Eingabe|Entrada inv/);
+  });
+
   test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {
     const { manifest } = await builtAddon();
     for (const entry of ENTRY_POINTS.filter((e) => e.kind === 'custom')) {

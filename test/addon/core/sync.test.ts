@@ -1,5 +1,5 @@
 // The sync use-case on the in-memory spreadsheet with a scripted service: what is sent (chunks, only
-// changed rows, deletions once), how answers are retried, and how row ids are stamped.
+// changed rows, deletions once), how answers are retried, and how row ids are stamped — on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../../shared/content-hash';
 import { validateRows } from '../../../shared/validate-row';
@@ -9,10 +9,18 @@ import { mergeNote, planAnnotations, NOTE_PREFIX, FLAG_COLOUR } from '../../../a
 import type { HttpPort, HttpRequest, HttpResponse, LockPort, SettingsPort } from '../../../addon/port/host-ports';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { sampleTable } from '../bundle-harness';
+import { runSync } from '../../../addon/core/task';
+import { HOST_DRIVERS } from '../../support/host-drivers';
 
 const settings = (): SettingsPort => {
   const map = new Map([['equityDesk.serviceUrl', 'https://desk.example.gov'], ['equityDesk.sourceToken', 'token-0123456789abcdef']]);
-  return { get: (k) => map.get(k) ?? null, set: (k, v) => (v === null ? map.delete(k) : map.set(k, v)) };
+  return {
+    get: (k) => map.get(k) ?? null,
+    set: (k, v) => {
+      if (v === null) map.delete(k);
+      else map.set(k, v);
+    },
+  };
 };
 const lock = (): LockPort & { held: boolean } => ({ held: false, tryLock() { return !this.held && (this.held = true); }, release() { this.held = false; } });
 
@@ -41,15 +49,15 @@ function sheetWithIds(n: number) {
   return new MemorySpreadsheet({ Requests: withIds as never });
 }
 
-describe('sync', () => {
-  test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', () => {
+describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
+  test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
     const port = sheetWithIds(4_500);
-    const t = readTableSheets(port)[0];
+    const t = runSync(readTableSheets(port))[0];
     const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
     // The service already holds the first 1,000 rows as they are, and two rows the sheet no longer has.
     const held = t.read.rows.slice(0, 1_000).map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: results[i].ok ? contentHash(results[i].values) : 'x' }));
     const { http, posts } = scriptedService([...held, { rowId: 'r-gone-1', hash: 'h' }, { rowId: 'r-gone-2', hash: 'h' }]);
-    const report = syncNow({ port, http, settings: settings(), lock: lock() });
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     const invalidHeld = results.slice(0, 1_000).filter((r) => !r.ok).length;
     const sent = 3_500 + invalidHeld;
     expect(posts.map((p) => p.rows.length)).toEqual(Array.from({ length: Math.ceil(sent / CHUNK_ROWS) }, (_, i) => Math.min(CHUNK_ROWS, sent - i * CHUNK_ROWS)));
@@ -59,47 +67,47 @@ describe('sync', () => {
     expect(port.calls.writeBlock ?? 0).toBe(0);
   });
 
-  test('retries a busy service, honouring Retry-After, and gives up on a refusal at once', () => {
+  test('retries a busy service, honouring Retry-After, and gives up on a refusal at once', async () => {
     const port = sheetWithIds(3);
     const busy = scriptedService([], [{ status: 503, body: '', headers: { 'Retry-After': '2' } }, { status: 0, body: 'Timeout', headers: {} }]);
-    syncNow({ port, http: busy.http, settings: settings(), lock: lock() });
+    await run(syncNow({ port: host(port), http: host(busy.http), settings: host(settings()), lock: host(lock()) }));
     expect(busy.sleeps).toEqual([2000, 2000]);
     expect(busy.posts).toHaveLength(1);
 
     const refused = scriptedService([], [{ status: 400, body: JSON.stringify({ error: { code: 'invalid_body', message: 'rows.0.values: bad' } }), headers: {} }]);
     const held = lock();
-    expect(() => syncNow({ port, http: refused.http, settings: settings(), lock: held })).toThrow(/refused GET https:\/\/desk\.example\.gov\/api\/v1\/sync\/state \(400\): rows\.0\.values: bad/);
+    await expect(run(syncNow({ port: host(port), http: host(refused.http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/refused GET https:\/\/desk\.example\.gov\/api\/v1\/sync\/state \(400\): rows\.0\.values: bad/);
     expect(refused.sleeps).toEqual([]);
     expect(held.held).toBe(false);
   });
 
-  test('stamps ids on rows without one and re-stamps a copied id, in one write of the Sync ID column', () => {
+  test('stamps ids on rows without one and re-stamps a copied id, in one write of the Sync ID column', async () => {
     const { grid } = sampleTable('requests', 4, 3);
     const port = new MemorySpreadsheet({ Requests: [[...grid[0], 'Sync ID'], [...grid[1], 'r-aaaaaaaaaaaa'], [...grid[2], 'r-aaaaaaaaaaaa'], [...grid[3], ''], [...grid[4], 'r-bbbbbbbbbbbb']] as never });
     const { http, posts } = scriptedService([]);
-    syncNow({ port, http, settings: settings(), lock: lock(), newId: (() => { let n = 0; return () => `r-new${n++}`; })() });
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${n++}`; })() }));
     expect(port.calls.writeBlock).toBe(1);
     expect(port.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
     expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
   });
 
-  test('adds the Sync ID column after the last used column when the sheet has none', () => {
+  test('adds the Sync ID column after the last used column when the sheet has none', async () => {
     const { grid } = sampleTable('requests', 2, 3);
     const port = new MemorySpreadsheet({ Requests: grid as never });
-    syncNow({ port, http: scriptedService([]).http, settings: settings(), lock: lock(), newId: (() => { let n = 0; return () => `r-${n++}`; })() });
+    await run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-${n++}`; })() }));
     const sheet = port.readSheet('Requests');
     expect(sheet[0].at(-1)).toBe('Sync ID');
     expect(sheet[0]).toHaveLength(grid[0].length + 1);
     expect(sheet.slice(1).map((r) => r.at(-1))).toEqual(['r-0', 'r-1']);
   });
 
-  test('refuses to start without settings or while another sync holds the lock', () => {
+  test('refuses to start without settings or while another sync holds the lock', async () => {
     const port = sheetWithIds(2);
     const empty: SettingsPort = { get: () => null, set: () => undefined };
-    expect(() => syncNow({ port, http: scriptedService([]).http, settings: empty, lock: lock() })).toThrow(/not connected yet/);
+    await expect(run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(empty), lock: host(lock()) }))).rejects.toThrow(/not connected yet/);
     const held = lock();
     held.held = true;
-    expect(() => syncNow({ port, http: scriptedService([]).http, settings: settings(), lock: held })).toThrow(/still running/);
+    await expect(run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/still running/);
   });
 });
 

@@ -1,11 +1,13 @@
 // Triage queue, save and setup on the in-memory spreadsheet: which requests need triage and in what
-// order, loads against capacity, field errors, writes that keep formulas, setup that never overwrites.
+// order, loads against capacity, field errors, writes that keep formulas, setup that never overwrites —
+// each on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
 import { saveRequest } from '../../../addon/core/save-request';
 import { setupTemplate } from '../../../addon/core/setup';
 import { triageQueue } from '../../../addon/core/triage';
 import { TABLES } from '../../../shared/tables';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+import { HOST_DRIVERS } from '../../support/host-drivers';
 
 const AS_OF = '2026-03-16';
 const headers = TABLES.requests.columns.map((c) => c.header);
@@ -22,8 +24,8 @@ function requests(rows: unknown[][]): MemorySpreadsheet {
   return new MemorySpreadsheet({ Requests: [headers, ...rows] as never });
 }
 
-describe('triage queue', () => {
-  test('lists open requests lacking status, priority or assignee: most urgent first, then oldest', () => {
+describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
+  test('lists open requests lacking status, priority or assignee: most urgent first, then oldest', async () => {
     const port = requests([
       row({ requestId: 'low-old', receivedOn: day('2026-01-02'), requesterOrg: 'A', requesterType: 'Other', status: 'New' }),
       row({ requestId: 'done', receivedOn: day('2026-01-01'), requesterOrg: 'B', status: 'Closed' }),
@@ -32,7 +34,7 @@ describe('triage queue', () => {
       row({ requestId: 'low-new', receivedOn: day('2026-03-01'), requesterOrg: 'E', requesterType: 'Other', status: 'new' }),
       row({ requestId: 'no-assignee', receivedOn: day('2026-02-01'), requesterOrg: 'F', status: 'In progress', priority: 'High' }),
     ]);
-    const view = triageQueue(port, AS_OF);
+    const view = await run(triageQueue(host(port), AS_OF));
     expect(view.items.map((i) => i.requestId)).toEqual(['urgent', 'no-assignee', 'low-old', 'low-new']);
     expect(view.items[0]).toMatchObject({ suggestedPriority: 'Urgent', row: 4, key: 'req:urgent', receivedOn: '2026-03-10' });
     expect(view.items[0].priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
@@ -41,15 +43,15 @@ describe('triage queue', () => {
   });
 });
 
-describe('save', () => {
-  test('checks each field, writes one block that keeps formulas, and finds the row by its key if rows moved', () => {
+describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
+  test('checks each field, writes one block that keeps formulas, and finds the row by its key if rows moved', async () => {
     const port = requests([
       row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', requesterType: 'City', description: '=not a formula' }),
       row({ requestId: 'R-2', receivedOn: day('2026-03-02'), requesterOrg: 'B' }),
     ]);
     port.writeBlock('Requests', 2, at('requesterOrg') + 2, [[{ formula: '=UPPER(C2)' }]]);
 
-    const bad = saveRequest(port, { key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged' } }, AS_OF);
+    const bad = await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged' } }, AS_OF));
     expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'dueOn', message: expect.stringMatching(/not a date/) }), expect.objectContaining({ field: 'priority', message: expect.stringMatching(/"Whenever" is not one of/) })] });
     expect(port.calls.writeBlock).toBe(1);
 
@@ -57,7 +59,7 @@ describe('save', () => {
     const grid = port.readSheet('Requests');
     const moved = new MemorySpreadsheet({ Requests: [grid[0], row({ requestId: 'R-0', receivedOn: day('2026-03-03'), requesterOrg: 'Z' }), ...grid.slice(1)] as never });
     moved.writeBlock('Requests', 3, at('requesterOrg') + 2, [[{ formula: '=UPPER(C3)' }]]);
-    const ok = saveRequest(moved, { key: 'req:R-1', row: 2, values: { category: 'data & evaluation', dueOn: '2026-04-01', priority: 'high' } }, AS_OF);
+    const ok = await run(saveRequest(host(moved), { key: 'req:R-1', row: 2, values: { category: 'data & evaluation', dueOn: '2026-04-01', priority: 'high' } }, AS_OF));
     expect(ok).toMatchObject({ ok: true, item: { requestId: 'R-1', values: { category: 'Data & evaluation', priority: 'High', dueOn: '2026-04-01' } } });
     const after = moved.readSheet('Requests')[2];
     expect(after[at('category')]).toBe('Data & evaluation');
@@ -66,14 +68,14 @@ describe('save', () => {
     expect(moved.isoFromDate(after[at('dueOn')] as Date)).toBe('2026-04-01');
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 
-    expect(() => saveRequest(moved, { key: 'req:R-9', row: 2, values: {} }, AS_OF)).toThrow(/no longer in the sheet/);
+    await expect(run(saveRequest(host(moved), { key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
   });
 });
 
-describe('setup', () => {
-  test('fills an empty sheet of the same name, keeps one with data, and never writes over Lists', () => {
+describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
+  test('fills an empty sheet of the same name, keeps one with data, and never writes over Lists', async () => {
     const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });
-    const report = setupTemplate(port, 'workplan', AS_OF);
+    const report = await run(setupTemplate(host(port), 'workplan', AS_OF));
     expect(report.created).toEqual(['Work plan', 'Dashboard']);
     expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'kept: its lists and rules may have been edited' }]);
     expect(port.readSheet('Lists')).toEqual([['My own lists']]);
@@ -81,7 +83,7 @@ describe('setup', () => {
     expect(header.at(-1)).toBe('Sync ID');
     expect(port.sheet('Work plan').formats[0]).toMatchObject({ headerRow: 1, firstDataRow: 2, freeze: { rows: 1 } });
 
-    const again = setupTemplate(port, 'workplan', AS_OF);
+    const again = await run(setupTemplate(host(port), 'workplan', AS_OF));
     expect(again.created).toEqual([]);
     expect(again.kept.map((k) => k.sheet)).toEqual(['Lists', 'Work plan', 'Dashboard']);
   });

@@ -1,6 +1,7 @@
 // The service under test: a store from one backend, the app built from it, and a `call` that goes
 // in-process (`app.request`) or over real loopback HTTP, so the same test runs either way.
-import { createApp, type SubApp } from '../../../sync/api/app';
+import { createApp } from '../../../sync/api/app';
+import type { SubApp } from '../../../sync/api/route-deps';
 import { listen, type RunningServer } from '../../../sync/api/server';
 import { loadConfig, type Config } from '../../../sync/config';
 import type { OpenStoreOptions, RowStore } from '../../../sync/store/row-store';

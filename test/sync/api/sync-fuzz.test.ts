@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { TABLES, TABLE_NAMES, contentHash, validateRows, type RawRow, type TableName } from '../../../shared/index';
 import { sha256Hex } from '../../../sync/ingest/ingest-batch';
 import { storeBackends } from '../../support/store-backends';
-import { harness, type Harness } from './api-harness';
+import { ADMIN_TOKEN, harness, type Harness } from './api-harness';
 
 const backends = storeBackends('api_fuzz');
 afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
@@ -13,7 +13,16 @@ afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 const ROW_IDS = ['a', 'b', 'c', 'd', 'e'];
 const MESSY = ['', ' ', 'TBD', '13/45/2024', '3/15-17/2024', 'Feb 2026 – Aug 2027', '2004-03-01', '2026-03-15', '☑', '☐', 'x', 'TRUE', '50%', '120', '$1,200', '12 hrs', 'in-progress', 'Completed', 'High', 'city', '=SUM(A1:A9)', 'a@b.org', 'not an email'];
 
+/**
+ * Ids and text a careless or hostile client sends: controls, NUL, lone surrogates (two ids that differ only
+ * in one used to collide on PostgreSQL), over-long ids. Any UTF-16 code unit, paired or not.
+ */
+const anyUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 8 });
+const HOSTILE = ['\u0000', 'a\u0000', 'id\ud800', 'id\udbff', '\udc00', 'tab\tid', 'x\u0085', '\u007f', 'x'.repeat(512), 'x'.repeat(513), '😀', '\ud83d\ude00x'];
+
 const cell = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 1, arbitrary: anyUnits },
   { weight: 12, arbitrary: fc.constantFrom(...MESSY) },
   { weight: 6, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 4, arbitrary: fc.integer({ min: -100_000, max: 3_000_000 }) },
@@ -36,12 +45,17 @@ const plausible = fc.constantFrom<TableName | 'payroll'>(...TABLE_NAMES, 'payrol
   const fields = table === 'payroll' ? ['pay'] : [...TABLES[table].columns.map((c) => c.name), 'bogusField', '__proto__'];
   const extra = fc.dictionary(fc.constantFrom(...fields), cell, { maxKeys: 3 });
   const values = fc.tuple(fc.boolean(), extra).map(([valid, more]) => (valid && table !== 'payroll' ? { ...VALID[table], ...more } : more));
-  const rowId = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ROW_IDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
+  const rowId = fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom(...ROW_IDS) },
+    { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE) },
+    { weight: 1, arbitrary: anyUnits },
+  );
   return fc.record(
     {
       table: fc.constant(table as unknown),
       rows: fc.uniqueArray(fc.record({ rowId, values }), { maxLength: 6, selector: (r) => r.rowId }),
-      deleted: fc.subarray(ROW_IDS, { maxLength: 2 }),
+      deleted: fc.oneof({ weight: 4, arbitrary: fc.subarray(ROW_IDS, { maxLength: 2 }) }, { weight: 1, arbitrary: fc.array(fc.oneof(fc.constantFrom(...HOSTILE), anyUnits), { maxLength: 2 }) }),
       full: fc.boolean(),
     },
     { requiredKeys: ['table', 'rows'] },
@@ -103,6 +117,19 @@ describe.each(backends)('sync fuzz on $name', (backend) => {
         }
       }),
       { numRuns: 200 },
+    );
+    expect(h.reported).toEqual([]);
+  });
+
+  test('names of sources and reviewers: never a 5xx', async () => {
+    const h = await harness(backend, { env: { EQUITY_DESK_RATE_LIMIT: '1000000' } });
+    const name = fc.oneof(fc.constantFrom(...HOSTILE), anyUnits, fc.string({ maxLength: 210 }), fc.jsonValue());
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/api/v1/sources', '/api/v1/reviewers'), name, async (path, sent) => {
+        const r = await h.call('POST', path, { token: ADMIN_TOKEN, body: { name: sent } });
+        expect(r.status, r.text).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
     );
     expect(h.reported).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { createApp } from '../../../sync/api/app';
 import { listen, type RunningServer } from '../../../sync/api/server';
 import { loadConfig } from '../../../sync/config';
-import { readRoutes } from '../../../sync/dashboard/read-routes';
+import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { AS_OF } from '../metrics/demand-rows';
 import { seededStore, type SeededStore } from '../master/seed-store';
 

@@ -3,6 +3,7 @@
 // compared with the one written by hand. A row a person would keep that is not stored fails its case.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTableSheets } from '../../../addon/core/table-sheet';
+import { runSync } from '../../../addon/core/task';
 import { validateRows, type TypedValue } from '../../../shared/index';
 import { findTables, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
@@ -102,7 +103,7 @@ describe('the messy-sheet corpus, read by the add-on and sent through POST /api/
       continue;
     }
     it(name, async () => {
-      const tables = readTableSheets(spreadsheetOf(c));
+      const tables = runSync(readTableSheets(spreadsheetOf(c)));
       const readable = c.expected.tables.filter((t) => !c.expected.unreadable?.some((u) => u.sheet === t.sheet));
       expect(tables.map((t) => [t.sheet, t.table.name, t.headerRow])).toEqual(c.expected.tables.map((t) => [t.sheet, t.table, t.headerRow]));
       const h = await harness(backends[0]);

@@ -1,7 +1,8 @@
 // GraphPublisher under throttling, failing and lost ranges: Retry-After honoured, sessions resumed, retries bounded.
+import { isErrorType } from '../../../shared/typed-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { isPublishError, type PublishError } from '../../../sync/publish/publish-error';
-import { CHUNK_UNIT } from '../../../sync/publish/upload-session';
+import { PublishError } from '../../../sync/publish/publish-error';
+import { CHUNK_UNIT, DEFAULT_CHUNK } from '../../../sync/publish/upload-session';
 import { startGraphServer, type GraphServer } from '../../fakes/graph-server';
 import { FAST_RETRY, graphPublisher, ofKind, randomish } from './graph-harness';
 
@@ -16,7 +17,7 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a PublishError'); }, (e: unknown) => {
-  if (!isPublishError(e)) throw e;
+  if (!isErrorType(e, PublishError)) throw e;
   return e as PublishError;
 });
 
@@ -127,7 +128,40 @@ describe('failed and lost ranges', () => {
 
     expect(ofKind(server, 'create-session')).toHaveLength(2);
     expect(ofKind(server, 'session-status').map((s) => s.status)).toEqual([404]);
+    // The session is gone already: nothing to cancel.
+    expect(ofKind(server, 'cancel-session')).toHaveLength(0);
     expect((await read('big.xlsx'))?.equals(content)).toBe(true);
+  });
+});
+
+describe('split nextExpectedRanges (Microsoft: listed ranges need not be of a proper size)', () => {
+  // The issue's case: a 6,441,942-byte file resumed at 3,276,800 with ["3276800-3376799", "3376800-6441941"].
+  const SIZE = 6_441_942;
+  const sizes = () => ofKind(server, 'chunk').map((c) => c.range!.end - c.range!.start + 1);
+
+  test('a resume from a split listing sends a whole fragment, not the 100,000-byte first entry', async () => {
+    const { publisher, read } = graphPublisher(server);
+    server.inject({ on: 'chunk', nth: 2, fault: { type: 'status', status: 503 } });
+    server.inject({ on: 'session-status', fault: { type: 'split-ranges', firstLength: 100_000 } });
+    const content = randomish(SIZE);
+    await publisher.publish('split.xlsx', content);
+
+    expect(ofKind(server, 'session-status')).toHaveLength(1);
+    expect(starts()).toEqual([0, DEFAULT_CHUNK, DEFAULT_CHUNK]);
+    expect(sizes()).toEqual([DEFAULT_CHUNK, SIZE - DEFAULT_CHUNK, SIZE - DEFAULT_CHUNK]);
+    expect(ofKind(server, 'chunk').map((c) => c.status)).toEqual([202, 503, 201]);
+    expect((await read('split.xlsx'))?.equals(content)).toBe(true);
+  });
+
+  test('a split listing in a 202 answer does not shorten the next fragment either', async () => {
+    const { publisher, read } = graphPublisher(server, {}, { chunkSize: CHUNK });
+    server.inject({ on: 'chunk', nth: 1, fault: { type: 'split-ranges', firstLength: 100_000 } });
+    const content = randomish(FIVE_MB);
+    await publisher.publish('split.xlsx', content);
+
+    expect(sizes().slice(0, -1).every((size) => size === CHUNK)).toBe(true);
+    expect(ofKind(server, 'chunk').map((c) => c.status)).toEqual([202, 202, 202, 201]);
+    expect((await read('split.xlsx'))?.equals(content)).toBe(true);
   });
 });
 
@@ -135,6 +169,7 @@ describe('giving up', () => {
   test('a chunk that keeps failing ends in a clear server-error after the allowed attempts', async () => {
     const { publisher, read } = graphPublisher(server, {}, { chunkSize: CHUNK });
     server.inject({ on: 'chunk', nth: 2, times: 100, fault: { type: 'status', status: 503 } });
+    const open = server.openSessions();
     const error = await failure(publisher.publish('big.xlsx', randomish(FIVE_MB)));
 
     expect(error.code).toBe('server-error');
@@ -143,6 +178,29 @@ describe('giving up', () => {
     expect(error.message).toBe(`Uploading big.xlsx failed after ${FAST_RETRY.maxAttempts} attempts: HTTP 503 serviceNotAvailable: Injected HTTP 503.`);
     expect(ofKind(server, 'chunk')).toHaveLength(1 + FAST_RETRY.maxAttempts);
     expect(await read('big.xlsx')).toBeUndefined();
+    // Abandoned, so cancelled (DELETE on the pre-authorised upload URL, without our token), not left to expire.
+    const [cancel] = ofKind(server, 'cancel-session');
+    expect(cancel).toMatchObject({ method: 'DELETE', status: 204 });
+    expect(cancel.path).toBe(ofKind(server, 'chunk')[0].path);
+    expect(cancel.headers.authorization).toBeUndefined();
+    expect(server.openSessions()).toBe(open);
+  });
+
+  test('a session that stops taking ranges (416 each time) is cancelled before the one fresh session', async () => {
+    const { publisher, read } = graphPublisher(server, {}, { chunkSize: CHUNK });
+    server.inject({ on: 'chunk', nth: 2, times: FAST_RETRY.maxAttempts, fault: { type: 'status', status: 416 } });
+    const open = server.openSessions();
+    const content = randomish(FIVE_MB);
+    await publisher.publish('big.xlsx', content);
+
+    const [first, second] = ofKind(server, 'create-session');
+    expect(second).toBeDefined();
+    const cancels = ofKind(server, 'cancel-session');
+    expect(cancels.map((c) => c.status)).toEqual([204]);
+    expect(cancels[0].at).toBeGreaterThanOrEqual(first.at);
+    expect(cancels[0].at).toBeLessThanOrEqual(second.at);
+    expect(server.openSessions()).toBe(open);
+    expect((await read('big.xlsx'))?.equals(content)).toBe(true);
   });
 
   test('a simple upload that keeps being throttled ends in throttled after the allowed attempts', async () => {

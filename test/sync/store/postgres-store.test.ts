@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 

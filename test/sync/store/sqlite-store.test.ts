@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { SQLITE_FILE } from '../../../sync/store/sqlite-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 

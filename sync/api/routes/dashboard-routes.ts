@@ -5,12 +5,13 @@
 // in the workbook download link, so filtering and downloading keep working without a header. To keep the
 // token out of other places, the page sends `Referrer-Policy: no-referrer` (no Referer to other sites),
 // `Cache-Control: no-store`, and a CSP that allows no scripts and no outside resources.
+import { isErrorType } from '../../../shared/typed-error';
 import { Hono } from 'hono';
-import { demandCharts } from '../charts/demand-charts';
-import { EXPORT_PATH } from '../master/export-app';
-import type { MetricsSource } from '../metrics/metrics-cache';
-import { isReportQueryError, reportOptions, resolveReport, type ReportDeps } from '../metrics/report-query';
-import { dashboardPage } from './dashboard-page';
+import { demandCharts } from '../../charts/demand-charts';
+import { EXPORT_PATH } from './export-routes';
+import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
+import type { ReadRouteDeps } from '../route-deps';
+import { dashboardPage } from '../../dashboard/dashboard-page';
 
 export const DASHBOARD_PATH = '/dashboard';
 
@@ -21,7 +22,7 @@ const HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
 
-export function dashboardApp(deps: ReportDeps, metricsOf: MetricsSource): Hono {
+export function dashboardRoutes(deps: ReadRouteDeps): Hono {
   return new Hono().get(DASHBOARD_PATH, async (c) => {
     const form = { from: c.req.query('from'), to: c.req.query('to'), source: c.req.query('source') };
     let error: string | undefined;
@@ -29,12 +30,12 @@ export function dashboardApp(deps: ReportDeps, metricsOf: MetricsSource): Hono {
     try {
       opts = await resolveReport({ from: form.from, to: form.to, source: form.source ? [form.source] : [] }, deps);
     } catch (e) {
-      if (!isReportQueryError(e)) throw e;
+      if (!isErrorType(e, ReportQueryError)) throw e;
       // A bad filter still shows the page, with the reason and the form to fix it.
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);
     }
-    const metrics = await metricsOf(opts);
+    const metrics = await deps.metrics(opts);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
       metrics, charts: demandCharts(metrics), sources, form, error,

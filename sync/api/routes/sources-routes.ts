@@ -1,11 +1,11 @@
 // `POST /api/v1/sources`: an admin registers a source sheet and receives its token, once.
 import { Hono } from 'hono';
-import type { RouteDeps } from './app';
-import { requireRole, type ApiEnv } from './auth';
-import { limitBody, parseBody, readJson } from './request-body';
-import { createSourceBody } from './schemas';
+import type { RouteDeps } from '../route-deps';
+import { requireRole, type ApiEnv } from '../auth';
+import { limitBody, parseBody, readJson } from '../request-body';
+import { createSourceBody } from '../schemas';
 
-export function sourcesApp(deps: RouteDeps): Hono<ApiEnv> {
+export function sourcesRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', requireRole(deps.auth, 'admin'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
     const body = parseBody(createSourceBody, await readJson(c));
     const { principal, token } = await deps.store.createPrincipal({ kind: 'source', name: body.name, sourceKind: body.kind });

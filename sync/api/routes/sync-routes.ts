@@ -1,13 +1,13 @@
 // `POST /api/v1/sync` and `GET /api/v1/sync/state`: a source sends its changed rows and asks what the
 // service holds, always for its own rows only (the source id comes from the token, never the body).
 import { Hono } from 'hono';
-import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
-import { ingestBatch } from '../ingest/ingest-batch';
-import { ApiError } from './api-error';
-import type { RouteDeps } from './app';
-import { requireRole, type ApiEnv } from './auth';
-import { limitBody, parseBody, readJson } from './request-body';
-import { syncBody } from './schemas';
+import { TABLE_NAMES, isTableName, type TableName } from '../../../shared/index';
+import { ingestBatch } from '../../ingest/ingest-batch';
+import { ApiError } from '../api-error';
+import type { RouteDeps } from '../route-deps';
+import { requireRole, type ApiEnv } from '../auth';
+import { limitBody, parseBody, readJson } from '../request-body';
+import { syncBody } from '../schemas';
 
 function knownTable(table: unknown): TableName {
   if (isTableName(table)) return table;
@@ -15,7 +15,9 @@ function knownTable(table: unknown): TableName {
   throw new ApiError(400, 'unknown_table', `table is ${shown}; it must be one of ${TABLE_NAMES.join(', ')}`);
 }
 
-export function syncApp(deps: RouteDeps): Hono<ApiEnv> {
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const maxRows = deps.config.limits.maxRowsPerBatch;
   return new Hono<ApiEnv>()
     .post('/', requireRole(deps.auth, 'source'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
@@ -23,9 +25,13 @@ export function syncApp(deps: RouteDeps): Hono<ApiEnv> {
       const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
       if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
       knownTable(top.table);
-      // Counted before the shape check, so an oversized batch costs no validation.
-      if (Array.isArray(top.rows) && top.rows.length > maxRows) {
-        throw new ApiError(413, 'payload_too_large', `this batch has ${top.rows.length.toLocaleString('en-US')} rows; send at most ${maxRows.toLocaleString('en-US')} rows per request`);
+      // Counted before the shape check, so an oversized batch costs no validation. Deletions count too:
+      // each is a lookup and a history entry, and an uncounted list let one request hold the service.
+      const rows = Array.isArray(top.rows) ? top.rows.length : 0;
+      const deletions = Array.isArray(top.deleted) ? top.deleted.length : 0;
+      if (rows + deletions > maxRows) {
+        const what = deletions === 0 ? `${count(rows)} rows` : `${count(rows)} rows and ${count(deletions)} deletions`;
+        throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows and deletions together per request`);
       }
       const body = parseBody(syncBody, json);
       const result = await ingestBatch(deps.store, {

@@ -2,15 +2,15 @@
 // on bad input (filters, metrics) happens before the first byte, so those failures are still clean 4xx.
 import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
-import { requestReport } from '../metrics/metrics-app';
-import type { ReportDeps } from '../metrics/report-query';
-import { writeWorkbook } from '../workbook/write-workbook';
-import { buildMasterPlan, masterFileName } from './master-workbook';
+import { requestReport } from './metrics-routes';
+import type { ReportDeps } from '../../metrics/report-query';
+import { writeWorkbook } from '../../workbook/write-workbook';
+import { buildMasterPlan, masterFileName } from '../../master/master-workbook';
 
 export const EXPORT_PATH = '/api/v1/export/master.xlsx';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function exportApp(deps: ReportDeps): Hono {
+export function exportRoutes(deps: ReportDeps): Hono {
   return new Hono().get(EXPORT_PATH, async (c) => {
     const opts = await requestReport(c, deps);
     const { plan } = await buildMasterPlan(deps.store, opts);

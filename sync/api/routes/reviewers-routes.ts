@@ -1,11 +1,11 @@
 // `POST /api/v1/reviewers`: an admin issues a read-only token for a committee member or partner.
 import { Hono } from 'hono';
-import type { RouteDeps } from './app';
-import { requireRole, type ApiEnv } from './auth';
-import { limitBody, parseBody, readJson } from './request-body';
-import { createReviewerBody } from './schemas';
+import type { RouteDeps } from '../route-deps';
+import { requireRole, type ApiEnv } from '../auth';
+import { limitBody, parseBody, readJson } from '../request-body';
+import { createReviewerBody } from '../schemas';
 
-export function reviewersApp(deps: RouteDeps): Hono<ApiEnv> {
+export function reviewersRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', requireRole(deps.auth, 'admin'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
     const body = parseBody(createReviewerBody, await readJson(c));
     const { principal, token } = await deps.store.createPrincipal({ kind: 'reviewer', name: body.name });

@@ -3,12 +3,12 @@
 // EQ_DEMAND custom function calls it.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ISO_DATE } from '../../shared/cells/dates';
-import { foldText } from '../../shared/cells/read-cell';
-import { ApiError } from './api-error';
-import type { RouteDeps } from './app';
-import { requireRole, type ApiEnv } from './auth';
-import { describeIssues } from './request-body';
+import { ISO_DATE } from '../../../shared/cells/dates';
+import { foldText } from '../../../shared/cells/read-cell';
+import { ApiError } from '../api-error';
+import type { RouteDeps } from '../route-deps';
+import { requireRole, type ApiEnv } from '../auth';
+import { describeIssues } from '../request-body';
 
 const isoDate = z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
 
@@ -26,7 +26,7 @@ export const demandAnswer = z.object({ count: z.number().int().describe('Live re
 /** Text filters match as the sheets' dropdowns do: case, spaces and punctuation aside. */
 const matches = (wanted: string | undefined, value: unknown) => !wanted || (typeof value === 'string' && foldText(value) === foldText(wanted));
 
-export function demandApp(deps: RouteDeps): Hono<ApiEnv> {
+export function demandRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().get('/', requireRole(deps.auth, 'source', 'reviewer', 'admin'), async (c) => {
     const parsed = demandQuery.safeParse(c.req.query());
     if (!parsed.success) throw new ApiError(400, 'invalid_query', describeIssues(parsed.error));

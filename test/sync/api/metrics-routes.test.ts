@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
 import { reportService, type ReportService } from '../dashboard/report-service';
-import { AS_OF } from './demand-rows';
+import { AS_OF } from '../metrics/demand-rows';
 
 let svc: ReportService;
 beforeAll(async () => (svc = await reportService()));

@@ -1,0 +1,35 @@
+// What a row id and a text cell may hold, one rule for every surface and both databases: an id is a key
+// that must come back from storage exactly as it was sent (or a sync would re-send it forever), and
+// PostgreSQL text cannot hold NUL nor carry a lone surrogate through UTF-8.
+
+/** Long enough for any sheet-made key (`Requests:TA-2026-0001`), short enough for an index entry on both databases. */
+export const ROW_ID_MAX_LENGTH = 512;
+
+/** A surrogate half without its partner: not encodable as UTF-8, so a database stores U+FFFD instead. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** C0 controls, DEL and C1 controls: invisible in a sheet, and NUL is not storable in PostgreSQL text. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The id as it can be shown in a message: JSON-quoted (so controls are visible) and cut at 40 characters. */
+export function showRowId(id: string): string {
+  return id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}…` : JSON.stringify(id);
+}
+
+/** Why `id` cannot be a row id, or undefined when it can. The reason does not repeat the id. */
+export function rowIdProblem(id: string): string | undefined {
+  if (id.length === 0) return 'is empty';
+  if (id.length > ROW_ID_MAX_LENGTH) return `is ${id.length.toLocaleString('en-US')} characters long; at most ${ROW_ID_MAX_LENGTH} are allowed`;
+  const control = CONTROL.exec(id);
+  if (control) return `contains the control character ${codePoint(control[0])} at position ${control.index + 1}`;
+  const lone = LONE_SURROGATE.exec(id);
+  if (lone) return `is not well-formed Unicode (a lone surrogate ${codePoint(lone[0])} at position ${lone.index + 1})`;
+  return undefined;
+}
+
+/** Why a text cell cannot be stored, or undefined: NUL is the one character PostgreSQL text refuses. */
+export function textValueProblem(text: string): string | undefined {
+  const at = text.indexOf('\u0000');
+  return at < 0 ? undefined : `contains a NUL character (U+0000) at position ${at + 1}, which cannot be stored; remove it`;
+}

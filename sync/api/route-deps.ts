@@ -1,0 +1,23 @@
+// What every HTTP sub-app in `routes/` is built from. It lives apart from app.ts so the routes need not
+// import the app that mounts them (that import was a cycle).
+import type { Hono } from 'hono';
+import type { Config } from '../config';
+import type { MetricsSource } from '../metrics/metrics-cache';
+import type { ReportDeps } from '../metrics/report-query';
+import type { RowStore } from '../store/row-store';
+import type { AuthDeps } from './auth';
+
+/** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
+export type SubApp = Hono<any, any, any>;
+
+export interface RouteDeps {
+  store: RowStore;
+  config: Config;
+  clock: () => Date;
+  auth: AuthDeps;
+}
+
+/** What the read-only routes (metrics, master workbook, dashboard) are built from: they share one metrics cache. */
+export interface ReadRouteDeps extends ReportDeps {
+  metrics: MetricsSource;
+}
