@@ -15,7 +15,8 @@ import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
-import { documentLock, documentSettings, scriptCache, scriptClock, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { SERVICE_URL_ALLOWLIST } from './build-settings';
+import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -69,18 +70,15 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
   }
 }
 
-/** The custom functions' error edge: a readable message in the cell instead of #ERROR!. */
-function customFunction(name: string, run: (ctx: CellContext) => Column): Column {
+/**
+ * The custom functions' error edge: a readable message in the cell instead of #ERROR!. Days are read in
+ * the spreadsheet's time zone, as Sheets hands a custom function a date cell (midnight there) and as
+ * TODAY() counts; the script's zone is the manifest's, the same for every spreadsheet.
+ */
+function customFunction(name: string, run: (ctx: CellContext, port: SheetsPort) => Column): Column {
   try {
-    const timeZone = Session.getScriptTimeZone();
-    // Utilities.formatDate is a service call: a column repeats few distinct days, so ask once per day.
-    const days = new Map<number, string>();
-    const isoFromDate = (d: Date) => {
-      let day = days.get(d.getTime());
-      if (day === undefined) days.set(d.getTime(), (day = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')));
-      return day;
-    };
-    return run({ today: scriptClock().today(), isoFromDate });
+    const port = activePort();
+    return run({ today: sheetToday(port), isoFromDate: (d) => port.isoFromDate(d) }, port);
   } catch (e) {
     return [[`${name}: ${describeError(e)}`]];
   }
@@ -91,7 +89,7 @@ function customFunction(name: string, run: (ctx: CellContext) => Column): Column
  * as the native formulas read them: one read of Lists per call, which custom functions may make.
  */
 const derivedFunction = (name: string, call: DerivedCall, args: readonly unknown[], asOf: unknown) =>
-  customFunction(name, (ctx) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(activePort()))));
+  customFunction(name, (ctx, port) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(port))));
 
 function showSidebar(view: 'triage' | 'settings'): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
@@ -126,8 +124,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings))),
-  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update))),
+  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST))),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
     derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
   EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>

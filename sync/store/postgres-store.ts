@@ -4,11 +4,11 @@
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
+import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import { keepFirstDoneOn, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -109,6 +109,8 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
       .execute();
   }
   if (plan.rejections.length > 0) await putRejections(trx, batch, plan.rejections);
+  if (plan.log.rejected.length + plan.log.fixed.length > 0) await logRejections(trx, batch, plan.log);
+  await trx.insertInto('source_syncs').values({ source_id: batch.sourceId, table_name: batch.table, last_at: batch.at.toISOString() }).onConflict(keepLatestSync).execute();
   beforeCommit?.(batch);
   return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted };
 }
@@ -168,6 +170,17 @@ async function tombstoneRows(trx: Trx, batch: Batch, rowIds: string[]): Promise<
     .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, row_id, ${at}::text, 'delete', null::text from gone`)
     .executeTakeFirstOrThrow();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+async function logRejections(trx: Trx, batch: Batch, log: BatchPlan['log']): Promise<void> {
+  const ids = [...log.rejected, ...log.fixed];
+  const ops = [...log.rejected.map(() => 'rejected'), ...log.fixed.map(() => 'fixed')];
+  await trx
+    .insertInto('rejection_log')
+    .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
+    .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${batch.at.toISOString()}::text, u.op
+                    from unnest(${ids}::text[], ${ops}::text[]) as u(row_id, op)`)
+    .execute();
 }
 
 async function putRejections(trx: Trx, batch: Batch, rejections: RejectedRow[]): Promise<void> {

@@ -23,6 +23,8 @@ export interface BatchResult { accepted: number; unchanged: number; deleted: num
 export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
+export interface SourceSync { sourceId: string; table: TableName; at: Date }
+export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
 
 export interface RowStore {
@@ -46,6 +48,10 @@ export interface RowStore {
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /** When each source last sent a batch of each table, whatever the batch changed. */
+  lastSyncs(): Promise<SourceSync[]>;
+  /** Rows first rejected, and rejected rows accepted again, with `since <= at < until`, oldest first. */
+  rejectionLog(opts: { since: Date; until: Date }): Promise<RejectionEvent[]>;
   /**
    * Changes whenever a batch writes anything (rows, tombstones, rejections) or a principal is added; the
    * same while nothing was written. What reports computed from the store are remembered by.
