@@ -50,7 +50,11 @@ export const configSchema = z.object({
     maxRowsPerBatch: count(1).default(5000),
     /** Requests per minute per token; bursts up to the same number are allowed. */
     rateLimitPerMinute: count(1).default(600),
+    /** Failed authentications per minute per client address, in bursts of as many; then 429 until one refills. */
+    authFailuresPerMinute: count(1).default(30),
   }),
+  /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -83,6 +87,8 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
+  trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
   'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
 } as const;
@@ -121,7 +127,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
+      authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
     },
+    trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),
       folder: fromEnv(ENV_NAMES['publish.folder']),

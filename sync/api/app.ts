@@ -8,7 +8,8 @@ import type { Config } from '../config';
 import type { PrincipalKind, RowStore } from '../store/row-store';
 import { StoreError } from '../store/store-error';
 import { ApiError, type ApiErrorCode } from './api-error';
-import { requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { browserGuard, requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { BROWSER_PATHS } from './browser-paths';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
@@ -52,7 +53,9 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const clock = deps.clock ?? (() => new Date());
   const report = deps.reportError ?? ((e: unknown) => process.stderr.write(`equity-desk: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`));
-  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(deps.config.limits.rateLimitPerMinute, () => clock().getTime()) };
+  const now = () => clock().getTime();
+  const { limits, trustProxy } = deps.config;
+  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(limits.rateLimitPerMinute, now), failures: new RateLimiter(limits.authFailuresPerMinute, now), trustProxy };
   const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
 
   const app = new Hono<ApiEnv>()
@@ -66,8 +69,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);
+  const linked = browserGuard(auth, ...READ_ROLES);
   for (const sub of deps.readRoutes ?? []) {
-    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, guard);
+    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, BROWSER_PATHS.includes(path) ? linked : guard);
     app.route('/', sub);
   }
 

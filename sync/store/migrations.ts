@@ -81,6 +81,14 @@ const migrations: Migration[] = [
     },
   },
   {
+    // A revoked source or reviewer keeps its row (its synced rows still name it) but holds no token.
+    name: '0003-revoked-principals',
+    async up(db) {
+      await db.schema.alterTable('principals').addColumn('revoked_at', 'text').execute();
+      await db.schema.createIndex('tokens_by_principal').on('tokens').column('principal_id').execute();
+    },
+  },
+  {
     // What the committee's "since the last meeting" needs that current rows cannot tell: rejections that
     // started or ended, and syncs that changed nothing. Earlier batches left no trace of either.
     name: '0005-rejection-log-and-source-syncs',

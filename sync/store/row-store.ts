@@ -4,6 +4,8 @@ import type { TableName } from '../../shared/tables';
 
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
+/** A principal as an admin lists it: never its tokens. `revokedAt` is set while it holds none (revoked). */
+export interface PrincipalInfo extends Principal { createdAt: string; revokedAt: string | null }
 export interface FieldError { field: string; column?: string; message: string }
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
@@ -29,10 +31,19 @@ export interface Rejection { sourceId: string; sourceName: string; table: TableN
 
 export interface RowStore {
   createPrincipal(p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] }): Promise<{ principal: Principal; token: string }>;
-  /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid. */
+  /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid, a revocation is lifted. */
   issueToken(principalId: string): Promise<string>;
-  /** Registers a known admin token (from EQUITY_DESK_ADMIN_TOKEN); idempotent. */
+  /**
+   * Makes a known admin token (from EQUITY_DESK_ADMIN_TOKEN) the only admin token: idempotent, and any
+   * earlier admin token stops working (the operator changed the variable to retire it).
+   */
   ensureAdminToken(token: string): Promise<Principal>;
+  /** Principals of one kind with their state, oldest first; never tokens. */
+  describePrincipals(kind: PrincipalKind): Promise<PrincipalInfo[]>;
+  /** Deletes every token of the principal at once; its rows and name stay. Throws `unknown-principal`. */
+  revokePrincipal(id: string): Promise<PrincipalInfo>;
+  /** Replaces every token of the principal with one new token (lifting a revocation). Throws `unknown-principal`. */
+  rotateToken(id: string): Promise<string>;
   /** Tokens are stored as sha256 digests and compared in constant time. */
   authenticate(token: string): Promise<Principal | null>;
   getPrincipal(id: string): Promise<Principal | null>;

@@ -8,6 +8,8 @@ export interface PrincipalsTable {
   name: string;
   source_kind: string | null;
   created_at: string;
+  /** Set when an admin revoked it (its tokens are deleted then); cleared by a rotation. */
+  revoked_at: string | null;
 }
 
 /** Several tokens may belong to one principal; only their sha256 digests are kept. */

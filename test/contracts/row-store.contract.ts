@@ -112,6 +112,53 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await expectStoreError(store.ensureAdminToken('  '), 'invalid-token');
       });
 
+      test('a changed admin token retires the earlier ones, the generated one included', async () => {
+        const store = await fresh();
+        const { token: generated } = await store.createPrincipal({ kind: 'admin', name: 'Administrator' });
+        const first = await store.ensureAdminToken('first-admin-token-0123456789');
+        expect(await store.authenticate(generated)).toBeNull();
+        const second = await store.ensureAdminToken('second-admin-token-0123456789');
+        expect(second.id).toBe(first.id);
+        expect(await store.authenticate('first-admin-token-0123456789')).toBeNull();
+        expect(await store.authenticate('second-admin-token-0123456789')).toEqual(second);
+        const { token: source } = await store.createPrincipal({ kind: 'source', name: 'Untouched' });
+        await store.ensureAdminToken('second-admin-token-0123456789');
+        expect(await store.authenticate(source)).not.toBeNull();
+        expect(await store.listPrincipals('admin')).toHaveLength(1);
+      });
+
+      test('revoking deletes every token of one principal at once; its name stays listed as revoked', async () => {
+        const store = await fresh();
+        const { principal, token } = await store.createPrincipal({ kind: 'source', name: 'Revoked', sourceKind: 'excel' });
+        const second = await store.issueToken(principal.id);
+        const { token: other } = await store.createPrincipal({ kind: 'source', name: 'Other' });
+        const revoked = await store.revokePrincipal(principal.id);
+        expect(revoked).toMatchObject({ id: principal.id, name: 'Revoked', revokedAt: expect.any(String) });
+        expect(await store.authenticate(token)).toBeNull();
+        expect(await store.authenticate(second)).toBeNull();
+        expect(await store.authenticate(other)).not.toBeNull();
+        const listed = await store.describePrincipals('source');
+        expect(listed.map((p) => [p.name, p.revokedAt !== null])).toEqual([['Revoked', true], ['Other', false]]);
+        expect(JSON.stringify(listed)).not.toContain(other);
+        expect((await store.revokePrincipal(principal.id)).revokedAt).toBe(revoked.revokedAt);
+        await expectStoreError(store.revokePrincipal('no-such-id'), 'unknown-principal');
+      });
+
+      test('rotating replaces every token with one new one and lifts a revocation', async () => {
+        const store = await fresh();
+        const { principal, token } = await store.createPrincipal({ kind: 'reviewer', name: 'Committee' });
+        const extra = await store.issueToken(principal.id);
+        const rotated = await store.rotateToken(principal.id);
+        expect(await store.authenticate(token)).toBeNull();
+        expect(await store.authenticate(extra)).toBeNull();
+        expect(await store.authenticate(rotated)).toEqual(principal);
+        await store.revokePrincipal(principal.id);
+        const back = await store.rotateToken(principal.id);
+        expect(await store.authenticate(back)).toEqual(principal);
+        expect((await store.describePrincipals('reviewer'))[0].revokedAt).toBeNull();
+        await expectStoreError(store.rotateToken('no-such-id'), 'unknown-principal');
+      });
+
       test.runIf(probe !== undefined)('keeps only sha256 digests of tokens at rest', async () => {
         const place = `tokens${Date.now() % 100_000}`;
         const store = await fresh({ place });
