@@ -5,7 +5,7 @@ import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
 import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
-import { evaluateDemand } from '../core/demand';
+import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
 import { setupTemplate } from '../core/setup';
@@ -17,6 +17,7 @@ import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { refreshCustomFunctionCells } from './refresh-functions';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -44,6 +45,7 @@ function buildMenu(): void {
   const menu = ui.createAddonMenu().addSubMenu(setup);
   add(menu, 'Open triage sidebar', 'openTriageSidebar');
   add(menu, 'Sync now', 'syncNowFromMenu');
+  add(menu, 'Refresh custom functions', 'refreshCustomFunctions');
   add(menu, 'Settings', 'openSettings');
   menu.addToUi();
 }
@@ -115,6 +117,14 @@ export const handlers = {
   openTriageSidebar: () => menuAction(() => showSidebar('triage')),
   syncNowFromMenu: () => menuAction((port) => runSync(syncNow(syncDeps(port))).summary),
   openSettings: () => menuAction(() => showSidebar('settings')),
+  refreshCustomFunctions: () =>
+    menuAction(() => {
+      runSync(forgetDemandAnswers(documentSettings, Date.now()));
+      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
+      return cells === 0
+        ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
+        : `Recalculated ${cells.toLocaleString('en-US')} ${cells === 1 ? 'cell' : 'cells'} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+    }),
   sidebarTriage: () => rpc((port) => runSync(triageQueue(port, sheetToday(port)))),
   sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),

@@ -54,7 +54,7 @@ describe('menu', () => {
     const [menu] = addon.fakes.ui.menus;
     expect(menu.addon).toBe(true);
     const captions = menu.entries.map((e) => (e.kind === 'item' ? e.caption : e.kind === 'submenu' ? e.menu.caption : '-'));
-    expect(captions).toEqual(['Set up from template', 'Open triage sidebar', 'Sync now', 'Settings']);
+    expect(captions).toEqual(['Set up from template', 'Open triage sidebar', 'Sync now', 'Refresh custom functions', 'Settings']);
     const setup = menu.entries[0].kind === 'submenu' ? menu.entries[0].menu.entries.map((e) => (e.kind === 'item' ? e.caption : '')) : [];
     expect(setup).toEqual(['TA intake (requests log)', 'Work plan', 'Milestones', 'Roadmap']);
     expect(addon.missingMenuHandlers()).toEqual([]);
@@ -212,6 +212,32 @@ describe('custom functions', () => {
     addon.fakes.clock.freeze(zonedInstant('America/New_York', 2026, 3, 16, 0, 30));
     expect(call('EQ_MILESTONE_STATUS', '2026-03-15', 'In progress')).toEqual([['Missed']]);
     expect(call('EQ_PRIORITY', 'City', '2026-03-20')).toEqual([[expect.any(String), expect.stringMatching(/deadline in 4 days/)]]);
+  });
+
+  test('"Refresh custom functions" re-enters every formula that calls one, and only those', async () => {
+    const addon = await loadAddon();
+    const { fakes } = addon;
+    fakes.seedSheet('Requests', [
+      ['Received', 'Priority', 'SLA', 'Total'],
+      [dateCell('2026-03-01'), 'High', '=EQ_SLA(A2:A3, B2:B3, "New", "", "")', '=SUM(1, 2)'],
+      [dateCell('2026-03-02'), 'Low', '', '=sum(EQ_DEMAND("City", "", "", ""))'],
+    ]);
+    fakes.seedSheet('Plan', [['=EQ_WORKPLAN_STATUS(A1:A9, B1:B9, C1:C9, D1:D9)'], ['=eq_workplan_status(A1, B1, C1, D1)'], ['=MY_EQ_SLA(1)']]);
+    const before = { requests: fakes.readSheet('Requests', { pick: 'formula' }), plan: fakes.readSheet('Plan', { pick: 'formula' }) };
+    fakes.resetCounts();
+    addon.call('refreshCustomFunctions');
+    expect(fakes.toasts.at(-1)?.message).toMatch(/Recalculated 4 cells with Equity Desk functions/);
+    // Cleared, flushed, written back: the same formulas, one range per run of cells in a column.
+    expect(fakes.count('Range.clearContent')).toBe(3);
+    expect(fakes.count('SpreadsheetApp.flush')).toBe(1);
+    expect(fakes.count('Range.setFormulas')).toBe(3);
+    expect({ requests: fakes.readSheet('Requests', { pick: 'formula' }), plan: fakes.readSheet('Plan', { pick: 'formula' }) }).toEqual(before);
+    expect(fakes.readSheet('Requests')[1][1]).toBe('High');
+
+    const empty = await loadAddon();
+    empty.call('refreshCustomFunctions');
+    expect(empty.fakes.toasts.at(-1)?.message).toMatch(/No Equity Desk functions/);
+    expect(empty.fakes.rangeIo().writes).toBe(0);
   });
 
   test('run in AuthMode.CUSTOM_FUNCTION without touching a cell', async () => {

@@ -217,4 +217,24 @@ describe('EQ_DEMAND', () => {
     addon.callAs({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
     expect((await received()).demandReads).toBe(3);
   });
+
+  test('"Refresh custom functions" makes cached counts stale, and two long questions never share an answer', async () => {
+    const { addon, fakes } = await connected('Demand county');
+    const ask = (...args: unknown[]) => addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(1);
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(0);
+    addon.call('refreshCustomFunctions');
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(1);
+
+    // Questions alike in their first 250 characters (cache keys stop there) are still two questions.
+    const long = 'Community organization '.repeat(8);
+    expect(ask(long, `${long}A`, '', '')).toEqual([[0]]);
+    expect((await received()).demandReads).toBe(1);
+    ask(long, `${long}B`, '', '');
+    expect((await received()).demandReads).toBe(1);
+    expect([...fakes.caches.document.entries.keys()].every((k) => k.length <= 250)).toBe(true);
+  });
 });
