@@ -29,7 +29,11 @@ const REPORT_FILTERS: RouteDoc['query'] = {
 };
 
 const ROUTES: RouteDoc[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness check.', roles: [], ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) } },
+  {
+    method: 'get', path: '/healthz', summary: 'Health check: the service is up and its database answers.', roles: [],
+    ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) },
+    errors: { 503: 'A dependency is down: {"ok": false, "down": ["database"], "database": "<why>"}.' },
+  },
   {
     method: 'post', path: '/api/v1/sources', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
     body: createSourceBody, ok: { status: 201, description: 'The new source.', schema: createdPrincipal },
@@ -91,6 +95,7 @@ const PROTECTED_ERRORS: Record<number, string> = {
   401: 'Missing, malformed or unknown token.',
   403: "The token's role may not use this route.",
   429: 'Too many requests for this token; wait the Retry-After seconds.',
+  503: 'The database is out of reach for now; retry after Retry-After seconds (a batch sent again is applied once).',
 };
 
 function json(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
