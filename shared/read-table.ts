@@ -2,7 +2,8 @@
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
-import { parseDateText } from './cells/dates';
+import { parseDateText } from './cells/date-text';
+import { titleYear } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -84,6 +85,8 @@ export interface ReadTableResult {
    * ambiguous headers, repeated headers, notes, several date ranges in one span cell.
    */
   issues: CellIssue[];
+  /** The year the title rows or the sheet's name give, for dates written without one. */
+  titleYear?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -177,7 +180,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
-        for (const note of parsed.notes) {
+        for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
           issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
@@ -189,7 +192,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
     }
     rows.push({ row: r + 1, raw });
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

@@ -107,6 +107,12 @@ function place({ sheet, header: headers, read }: SheetTable, row: number, i: { c
   return { code: i.code, field: i.field, column, header, message: i.message, line };
 }
 
+/** The title year of a table's sheets when they agree: one batch reads them all. */
+function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
+  const years = new Set(tables.map((t) => t.read.titleYear));
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
@@ -142,6 +148,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const batch = await ingestBatch(store, {
       // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
       sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: !found.some((t) => t.read.table.name === table && !readable.includes(t)), at: opts.at,
+      titleYear: sharedTitleYear(tables),
       columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
     });
     result.accepted += batch.accepted;
