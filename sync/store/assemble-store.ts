@@ -2,6 +2,7 @@
 // how a batch is written and how a long read is streamed.
 import { sql, type Kysely } from 'kysely';
 import { jobTurns } from './job-turns';
+import { intakeOps } from './intake-store';
 import { principalOps } from './principals';
 import { rowReads, type QueryStream } from './row-reads';
 import type { RowStore } from './row-store';
@@ -11,6 +12,7 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
   let closed: Promise<void> | undefined;
   return {
     ...principalOps(db),
+    ...intakeOps(db),
     ...rowReads(db, parts.stream),
     ...jobTurns(db),
     applyBatch: parts.applyBatch,

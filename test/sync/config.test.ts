@@ -19,8 +19,17 @@ describe('loadConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: './data',
-      limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600 },
+      limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 },
+      intake: { dailyCap: 200, postsPerMinute: 10 },
+      trustProxy: false,
+      meetings: [],
     });
+  });
+
+  test('intake settings: the public URL loses its trailing slash, caps are whole numbers, a bad value names its variable', () => {
+    expect(loadConfig({ EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov/', EQUITY_DESK_INTAKE_DAILY_CAP: '0', EQUITY_DESK_INTAKE_RATE_LIMIT: '3' })).toMatchObject({ publicUrl: 'https://equity.example.gov', intake: { dailyCap: 0, postsPerMinute: 3 } });
+    expect(() => loadConfig({ EQUITY_DESK_PUBLIC_URL: 'ftp://equity.example.gov' })).toThrow(/^EQUITY_DESK_PUBLIC_URL: must be an http\(s\) address/);
+    expect(() => loadConfig({ EQUITY_DESK_INTAKE_DAILY_CAP: 'lots' })).toThrow(/^EQUITY_DESK_INTAKE_DAILY_CAP: must be a number/);
   });
 
   test('reads the environment, flags win, and blank variables count as unset', () => {
@@ -29,7 +38,7 @@ describe('loadConfig', () => {
       { port: '9100', data: '/srv/equity' },
     );
     expect(c).toMatchObject({ port: 9100, host: '0.0.0.0', dataDir: '/srv/equity', databaseUrl: 'postgres://db/equity', adminToken: 'a-long-enough-admin-token' });
-    expect(c.limits).toEqual({ maxBodyBytes: 52_428_800, maxRowsPerBatch: 2000, rateLimitPerMinute: 600 });
+    expect(c.limits).toEqual({ maxBodyBytes: 52_428_800, maxRowsPerBatch: 2000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 });
     expect(storeOptions(c)).toEqual({ dataDir: '/srv/equity', databaseUrl: 'postgres://db/equity', schema: 'tenant_a' });
   });
 
@@ -41,6 +50,11 @@ describe('loadConfig', () => {
     expect(fails({ EQUITY_DESK_ADMIN_TOKEN: 'short' })).toBe('EQUITY_DESK_ADMIN_TOKEN: must be at least 16 characters');
     expect(fails({ EQUITY_DESK_MAX_BODY_BYTES: '1.5' })).toBe('EQUITY_DESK_MAX_BODY_BYTES: must be a whole number');
     expect(fails({ EQUITY_DESK_RATE_LIMIT: '0' })).toBe('EQUITY_DESK_RATE_LIMIT: must be at least 1');
+    expect(fails({ EQUITY_DESK_MEETINGS: '2026-03-04, 2026-02-30' })).toBe('EQUITY_DESK_MEETINGS: must be meeting dates as YYYY-MM-DD, separated by commas');
+  });
+
+  test('reads the meeting days in any order, once each, ascending', () => {
+    expect(loadConfig({ EQUITY_DESK_MEETINGS: ' 2026-03-04,2026-01-07, 2026-03-04 ,' }).meetings).toEqual(['2026-01-07', '2026-03-04']);
   });
 });
 
