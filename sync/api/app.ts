@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
 import { demandRoutes } from './routes/demand-routes';
+import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
 import { sourcesRoutes } from './routes/sources-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -41,6 +42,8 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
   let e: ApiError;
   if (isErrorType(error, ApiError)) e = error;
   else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  // The database is gone for now: the client should retry, and nothing about it is a bug to report.
+  else if (isErrorType(error, StoreError) && error.code === 'unavailable') e = new ApiError(503, 'unavailable', error.message, { 'Retry-After': '5' });
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {
@@ -59,7 +62,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
 
   const app = new Hono<ApiEnv>()
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .route('/healthz', healthRoutes(routeDeps))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
     .route('/api/v1/sources', sourcesRoutes(routeDeps))

@@ -6,6 +6,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Tran
 import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
 import { migrateToLatest } from './migrations';
+import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
 import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
@@ -24,6 +25,11 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     // Counts and history sequence numbers are int8; they stay far below 2^53, so read them as numbers.
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+    // A server that is gone must cost a request seconds, not a hang: connecting gives up after 5 s, a query
+    // after a minute (the longest statement is a 5,000-row upsert), and keep-alive notices a silent peer.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 60_000,
+    keepAlive: true,
   });
   // An idle client whose connection drops is discarded by the pool and the next query reconnects; without
   // a listener Node would treat the pool's 'error' event as fatal and stop the service.
@@ -42,10 +48,10 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     await db.destroy();
     throw error;
   }
-  return assembleStore(db, {
+  return reportingOutages(assembleStore(db, {
     applyBatch: (batch) => db.transaction().execute((trx) => writeBatch(trx, batch, opts.beforeCommit)),
     stream: cursorOver(db, opts.pageSize ?? DEFAULT_FETCH_SIZE),
-  });
+  }));
 }
 
 const DEFAULT_FETCH_SIZE = 2000;

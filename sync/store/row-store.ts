@@ -70,6 +70,8 @@ export interface RowStore {
   dataVersion(): Promise<string>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;
+  /** One round trip to the database: what /healthz asks. Rejects when it is out of reach. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
