@@ -13,8 +13,11 @@ import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort } from './excel-port';
 import { excelFunctionHandlers } from './functions';
-import { memoryCache, officeSettings, runtimeLock, timerSchedule, type OfficeHost } from './host-services';
+import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
 import type { ExcelRun } from './office-types';
+
+/** This person's sync interval, in their storage (a schedule is personal, as in Sheets). */
+const SCHEDULE_KEY = 'equityDesk.syncEveryHours';
 
 /** Quiet time after the last edit before the edit-triggered sync runs. */
 export const EDIT_SYNC_DELAY_MS = 30_000;
@@ -73,7 +76,10 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     }
     deps.notify?.(last.summary);
   };
-  const schedule = timerSchedule(() => void autoSync());
+  const schedule = timerSchedule(() => void autoSync(), {
+    get: () => Number(deps.storage.getItem(storageKey(deps.office, SCHEDULE_KEY)) ?? 0) || 0,
+    set: (hours) => deps.storage.setItem(storageKey(deps.office, SCHEDULE_KEY), String(hours)),
+  });
 
   /** The task pane's error edge: our errors become a HostError with the message to show. */
   const call = async <T>(task: () => Task<T> | Promise<T>): Promise<T> => {
@@ -95,7 +101,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
         last = { at: Date.now(), summary: report.summary };
         return report;
       }),
-    settings: () => call(() => readSettings(settings)),
+    settings: () => call(() => readSettings(settings, [], schedule)),
     saveSettings: (update) =>
       call(async () => {
         const view = await runAsync(saveSettings(settings, schedule, update));
@@ -118,7 +124,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache }) }),
     async start() {
       const saved = await runAsync(readSettings(settings));
-      await schedule.setEveryHours(saved.syncEveryHours);
+      schedule.resume();
       await deps.onEdit?.(onEdit);
       // With settings in place, the runtime opens with the workbook so the schedule and edit sync run unattended.
       if (saved.configured) await deps.office.addin?.setStartupBehavior('load');

@@ -95,18 +95,32 @@ export function memoryCache(now: () => number = Date.now): CachePort {
   };
 }
 
-/** Excel has no background triggers: the schedule is a timer in the runtime, alive while the workbook is open. */
-export function timerSchedule(tick: () => void, timers: { set: typeof setInterval; clear: typeof clearInterval } = { set: setInterval, clear: clearInterval }): SchedulePort & { stop(): void } {
+/**
+ * Excel has no background triggers: the schedule is a timer in the runtime, alive while the workbook is open.
+ * It is this person's (kept in their storage), as a Sheets trigger is; Office does not say who they are.
+ */
+export function timerSchedule(
+  tick: () => void,
+  saved: { get(): number; set(hours: number): void },
+  timers: { set: typeof setInterval; clear: typeof clearInterval } = { set: setInterval, clear: clearInterval },
+): SchedulePort & { stop(): void; resume(): void } {
   let timer: ReturnType<typeof setInterval> | undefined;
   const stop = () => {
     if (timer !== undefined) timers.clear(timer);
     timer = undefined;
   };
+  const start = (hours: number) => {
+    stop();
+    if (hours > 0) timer = timers.set(tick, hours * 3_600_000);
+  };
   return {
+    mine: () => saved.get(),
     setEveryHours(hours) {
-      stop();
-      if (hours > 0) timer = timers.set(tick, hours * 3_600_000);
+      saved.set(hours);
+      start(hours);
     },
+    user: () => ({ key: 'excel-user', who: '' }),
+    resume: () => start(saved.get()),
     stop,
   };
 }
