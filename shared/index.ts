@@ -9,6 +9,7 @@ export * from './validate-row';
 export * from './read-table';
 export * from './row-schema';
 export * from './typed-error';
+export * from './custom-functions';
 export * from './content-hash';
 export * from './layout';
 export * from './status/workplan-status';
