@@ -1,7 +1,8 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: headers matched by name or alias,
 // reordered or renamed columns tolerated, "same as above" blanks filled down, spans split.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
-import { parseDateText } from './cells/dates';
+import { parseDateText } from './cells/date-text';
+import { titleYear } from './cells/title-year';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
@@ -74,6 +75,8 @@ export interface ReadTableResult {
   rows: SheetRow[];
   /** Sheet-level problems (missing required columns, ignored headers, several date ranges in one span cell). */
   issues: CellIssue[];
+  /** The year the title rows or the sheet's name give, for dates written without one. */
+  titleYear?: number;
 }
 
 /** How many non-blank rows may sit above the header (a title, a note, the office's name). */
@@ -132,7 +135,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
-        for (const note of parsed.notes) {
+        for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
           issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
@@ -144,7 +147,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
     }
     rows.push({ row: r + 1, raw });
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
 
 /** Where a field sits in the sheet, for placing an issue at its cell. */

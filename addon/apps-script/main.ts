@@ -6,7 +6,7 @@ import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
 import { evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
-import { evaluateDemand } from '../core/demand';
+import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
 import { setupTemplate } from '../core/setup';
@@ -16,7 +16,9 @@ import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
-import { documentLock, documentSettings, scriptCache, scriptClock, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { SERVICE_URL_ALLOWLIST } from './build-settings';
+import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { refreshCustomFunctionCells } from './refresh-functions';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -44,6 +46,7 @@ function buildMenu(): void {
   const menu = ui.createAddonMenu().addSubMenu(setup);
   add(menu, 'Open triage sidebar', 'openTriageSidebar');
   add(menu, 'Sync now', 'syncNowFromMenu');
+  add(menu, 'Refresh custom functions', 'refreshCustomFunctions');
   add(menu, 'Settings', 'openSettings');
   menu.addToUi();
 }
@@ -70,18 +73,15 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
   }
 }
 
-/** The custom functions' error edge: a readable message in the cell instead of #ERROR!. */
-function customFunction(name: string, run: (ctx: CellContext) => Column): Column {
+/**
+ * The custom functions' error edge: a readable message in the cell instead of #ERROR!. Days are read in
+ * the spreadsheet's time zone, as Sheets hands a custom function a date cell (midnight there) and as
+ * TODAY() counts; the script's zone is the manifest's, the same for every spreadsheet.
+ */
+function customFunction(name: string, run: (ctx: CellContext, port: SheetsPort) => Column): Column {
   try {
-    const timeZone = Session.getScriptTimeZone();
-    // Utilities.formatDate is a service call: a column repeats few distinct days, so ask once per day.
-    const days = new Map<number, string>();
-    const isoFromDate = (d: Date) => {
-      let day = days.get(d.getTime());
-      if (day === undefined) days.set(d.getTime(), (day = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')));
-      return day;
-    };
-    return run({ today: scriptClock().today(), isoFromDate });
+    const port = activePort();
+    return run({ today: sheetToday(port), isoFromDate: (d) => port.isoFromDate(d) }, port);
   } catch (e) {
     return [[`${name}: ${describeError(e)}`]];
   }
@@ -92,7 +92,7 @@ function customFunction(name: string, run: (ctx: CellContext) => Column): Column
  * as the native formulas read them: one read of Lists per call, which custom functions may make.
  */
 const derivedFunction = (fn: CustomFunctionDef, args: readonly unknown[]) =>
-  customFunction(fn.name, (ctx) => evaluateDerived(fn, args, ctx, runSync(spreadsheetRules(activePort()))));
+  customFunction(fn.name, (ctx, port) => evaluateDerived(fn, args, ctx, runSync(spreadsheetRules(port))));
 
 /** One handler per declared custom function; Code.js gives each its parameters and JSDoc from the same declaration. */
 const derivedHandlers = Object.fromEntries(
@@ -123,6 +123,14 @@ export const handlers = {
   openTriageSidebar: () => menuAction(() => showSidebar('triage')),
   syncNowFromMenu: () => menuAction((port) => runSync(syncNow(syncDeps(port))).summary),
   openSettings: () => menuAction(() => showSidebar('settings')),
+  refreshCustomFunctions: () =>
+    menuAction(() => {
+      runSync(forgetDemandAnswers(documentSettings, Date.now()));
+      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
+      return cells === 0
+        ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
+        : `Recalculated ${cells.toLocaleString('en-US')} ${cells === 1 ? 'cell' : 'cells'} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+    }),
   sidebarTriage: () => rpc((port) => runSync(triageQueue(port, sheetToday(port)))),
   sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
@@ -132,8 +140,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings))),
-  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update))),
+  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST))),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...derivedHandlers,
   EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
     customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'unknown_table'
   | 'invalid_batch' // a row id repeated, or both sent and deleted
   | 'payload_too_large'
+  | 'unavailable' // the database is out of reach for now: retry after Retry-After
   | 'internal';
 
 /** Checked with `isErrorType(e, ApiError)`. */

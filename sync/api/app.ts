@@ -8,12 +8,14 @@ import type { Config } from '../config';
 import type { PrincipalKind, RowStore } from '../store/row-store';
 import { StoreError } from '../store/store-error';
 import { ApiError, type ApiErrorCode } from './api-error';
-import { requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { browserGuard, requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { BROWSER_PATHS } from './browser-paths';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
 import { demandRoutes } from './routes/demand-routes';
+import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
 import { sourcesRoutes } from './routes/sources-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -40,6 +42,8 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
   let e: ApiError;
   if (isErrorType(error, ApiError)) e = error;
   else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  // The database is gone for now: the client should retry, and nothing about it is a bug to report.
+  else if (isErrorType(error, StoreError) && error.code === 'unavailable') e = new ApiError(503, 'unavailable', error.message, { 'Retry-After': '5' });
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {
@@ -52,11 +56,13 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const clock = deps.clock ?? (() => new Date());
   const report = deps.reportError ?? ((e: unknown) => process.stderr.write(`equity-desk: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`));
-  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(deps.config.limits.rateLimitPerMinute, () => clock().getTime()) };
+  const now = () => clock().getTime();
+  const { limits, trustProxy } = deps.config;
+  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(limits.rateLimitPerMinute, now), failures: new RateLimiter(limits.authFailuresPerMinute, now), trustProxy };
   const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
 
   const app = new Hono<ApiEnv>()
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .route('/healthz', healthRoutes(routeDeps))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
     .route('/api/v1/sources', sourcesRoutes(routeDeps))
@@ -66,8 +72,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);
+  const linked = browserGuard(auth, ...READ_ROLES);
   for (const sub of deps.readRoutes ?? []) {
-    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, guard);
+    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, BROWSER_PATHS.includes(path) ? linked : guard);
     app.route('/', sub);
   }
 

@@ -94,6 +94,12 @@ function place({ sheet, header: headers, read }: SheetTable, row: number, i: { f
   return { field: i.field, column, header, message: i.message, line };
 }
 
+/** The title year of a table's sheets when they agree: one batch reads them all. */
+function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
+  const years = new Set(tables.map((t) => t.read.titleYear));
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
@@ -121,7 +127,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
 
   for (const [table, tables] of byTable) {
     const batch = await ingestBatch(store, {
-      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: true, at: opts.at,
+      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: true, at: opts.at, titleYear: sharedTitleYear(tables),
       columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
     });
     result.accepted += batch.accepted;

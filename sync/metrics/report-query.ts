@@ -11,6 +11,8 @@ export interface ReportDeps {
   clock: () => Date;
   /** Status rules and capacities; the defaults of the `Lists` sheet when absent. */
   rules?: Rules;
+  /** The committee's meeting days, ascending (`EQUITY_DESK_MEETINGS`). */
+  meetings?: readonly string[];
 }
 
 export interface ReportQuery { from?: string; to?: string; sourceIds?: string[] }

@@ -8,7 +8,8 @@ export type StoreErrorCode =
   | 'unknown-source' // the batch names a principal that is not a registered source
   | 'unknown-principal' // a token was asked for a principal that does not exist
   | 'invalid-token' // an empty admin token, or one already held by a non-admin principal
-  | 'migration-failed'; // the schema could not be brought up to date
+  | 'migration-failed' // the schema could not be brought up to date
+  | 'unavailable'; // the database server is out of reach (stopped, restarting, unreachable)
 
 /** Checked with `isErrorType(e, StoreError)`. */
 export class StoreError extends TypedError {

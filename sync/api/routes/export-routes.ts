@@ -7,7 +7,9 @@ import type { ReportDeps } from '../../metrics/report-query';
 import { writeWorkbook } from '../../workbook/write-workbook';
 import { buildMasterPlan, masterFileName } from '../../master/master-workbook';
 
-export const EXPORT_PATH = '/api/v1/export/master.xlsx';
+import { EXPORT_PATH } from '../browser-paths';
+
+export { EXPORT_PATH };
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function exportRoutes(deps: ReportDeps): Hono {
