@@ -37,6 +37,11 @@ export interface InputColumn<F extends string = string> {
   numFmt?: string;
   /** What a cell of this column holds, when the header does not say it: the custom functions' parameter docs use it. */
   help?: string;
+  /**
+   * Asked of requesters on the public intake form, in this wording (the sheet's header is written for
+   * staff); `required` there even where the sheet lets staff leave it blank.
+   */
+  intake?: { label: string; hint?: string; required?: boolean };
 }
 
 /** A1 references of a derived column's inputs on this row, and the expression for today's date. */

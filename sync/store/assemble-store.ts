@@ -1,6 +1,7 @@
 // Puts a RowStore together from the parts both databases share and the two each has its own of:
 // how a batch is written and how a long read is streamed.
 import { sql, type Kysely } from 'kysely';
+import { intakeOps } from './intake-store';
 import { principalOps } from './principals';
 import { rowReads, type QueryStream } from './row-reads';
 import type { RowStore } from './row-store';
@@ -10,6 +11,7 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
   let closed: Promise<void> | undefined;
   return {
     ...principalOps(db),
+    ...intakeOps(db),
     ...rowReads(db, parts.stream),
     applyBatch: parts.applyBatch,
     ping: async () => {

@@ -53,12 +53,17 @@ describe('PostgreSQL store', () => {
     const schema = schemaOf('layout');
     const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
     expect(tables.map((t) => t.table_name)).toEqual([
+      'feedback_links',
+      'intake_daily',
+      'intake_forms',
+      'outbox',
       'principals',
       'rejection_log',
       'rejections',
       'row_history',
       'schema_migrations',
       'sheet_rows',
+      'source_lists',
       'source_syncs',
       'tokens',
     ]);
