@@ -3,19 +3,15 @@
 // arrays, dates as serial numbers, omitted arguments as null, answers as spilled arrays, DEMAND async.
 import { ENTRY_POINTS, type CustomFunctionDoc, type ParamDoc } from '../apps-script/entry-points';
 import { describeError } from '../core/addon-error';
-import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, broadcastHeight, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
+import { broadcastHeight, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
+import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
 import { evaluateDemand, type DemandDeps } from '../core/demand';
 import { runAsync } from '../core/task';
 import { spreadsheetRules } from '../core/triage';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 
-/** The Sheets name of each status function and the derived columns it answers with. */
-const DERIVED: Record<string, DerivedCall> = {
-  EQ_WORKPLAN_STATUS: WORKPLAN_STATUS,
-  EQ_SLA: SLA,
-  EQ_PRIORITY: PRIORITY,
-  EQ_MILESTONE_STATUS: MILESTONE_STATUS,
-};
+/** The status functions by their Sheets name (the declarations in shared/custom-functions.ts). */
+const DERIVED: Record<string, CustomFunctionDef> = Object.fromEntries(CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn]));
 
 export interface ExcelFunction {
   /** The id Excel knows it by (`EQ.` comes from the manifest's namespace). */
@@ -26,7 +22,7 @@ export interface ExcelFunction {
   /** Recalculated on every change because the day it judges by defaults to today. */
   volatile: boolean;
   /** The derived columns it answers with, for the status functions (DEMAND asks the service). */
-  derived?: DerivedCall;
+  derived?: CustomFunctionDef;
 }
 
 const customEntries = ENTRY_POINTS.filter((e): e is Extract<(typeof ENTRY_POINTS)[number], { kind: 'custom' }> => e.kind === 'custom');
@@ -102,7 +98,7 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
       ? (...args) =>
           guarded(fn.id, async () => {
             const rules = await runAsync(spreadsheetRules(deps.port));
-            return evaluateDerived(call, args.slice(0, call.fields.length), args[call.fields.length] ?? null, cellContext(deps.today()), rules);
+            return evaluateDerived(call, args, cellContext(deps.today()), rules);
           })
       : (...args) =>
           guarded(fn.id, () => {

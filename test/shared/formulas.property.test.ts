@@ -1,9 +1,14 @@
 // Property: the native formulas the templates write, evaluated by a real spreadsheet engine
-// (HyperFormula), give the same derived values as the TypeScript rules — for the default Lists
-// sheet and for an edited one, on thousands of random rows with the messy edges of real sheets.
+// (HyperFormula), give the same derived values as the TypeScript rules and as the custom functions called
+// on whole columns — for the default Lists sheet and for an edited one, on thousands of random rows with
+// the messy edges of real sheets. (The rows live in test/support/formula-rows.ts, shared with the Excel
+// functions' test.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TABLES, computeDerived, readRules, serialFromIso, type Rules, type TableDef, type TypedRow, type TypedValue } from '../../shared';
+import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
+import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
+import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 import { AS_OF, GRIDS, ROWS, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
@@ -18,6 +23,34 @@ function expectedCell(table: TableDef, field: string, v: TypedValue): unknown {
   if (v === null) return '';
   const d = table.derived.find((c) => c.name === field)!;
   return d.type === 'date' && typeof v === 'string' ? serialFromIso(v) : v;
+}
+
+// --- Custom functions ---------------------------------------------------------------------------
+
+/** Sheets hands a custom function dates as Date objects, at midnight of the spreadsheet's zone (UTC here). */
+const FUNCTION_CONTEXT: CellContext = { today: AS_OF, isoFromDate: (d) => d.toISOString().slice(0, 10) };
+const AS_OF_CELL = new Date(`${AS_OF}T00:00:00Z`);
+
+/** A typed value as the cell a custom function receives in its range: dates as Date, blanks as ''. */
+const functionCell = (v: TypedValue | undefined): unknown =>
+  v === null || v === undefined ? '' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+
+interface FunctionCall { fn: CustomFunctionDef; fields: string[]; args: (rows: TypedRow[]) => unknown[] }
+
+/**
+ * The custom-function calls covering a table's derived columns, each argument a whole column. Roadmap
+ * items have no function of their own: users call EQ_MILESTONE_STATUS with the target dates and no end dates.
+ */
+function functionCalls(table: TableDef): FunctionCall[] {
+  const column = (field: string) => (rows: TypedRow[]) => rows.map((r) => [functionCell(r[field])]);
+  if (table.name === 'roadmap') {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_MILESTONE_STATUS')!;
+    return [{ fn, fields: ['targetOn', 'status'], args: (rows) => [column('targetOn')(rows), '', column('status')(rows)] }];
+  }
+  return CUSTOM_FUNCTIONS.filter((fn) => fn.table === table.name).map((fn) => {
+    const fields = customFunctionFields(fn);
+    return { fn, fields, args: (rows) => fields.map((f) => column(f)(rows)) };
+  });
 }
 
 /** Evaluates every formula of the rows laid out as the template does; returns the cells that differ. */
@@ -35,6 +68,18 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[]): 
       if (actual !== want) mismatches.push({ row, field: d.name, formula: formulas[i][d.name], expected: want, actual });
     }
   });
+  for (const call of functionCalls(table)) {
+    const got = evaluateDerived(call.fn, [...call.args(rows), AS_OF_CELL], FUNCTION_CONTEXT, rules);
+    rows.forEach((row, i) => {
+      // The functions answer blank for a row whose inputs are all blank (a row not filled in yet).
+      if (call.fields.every((f) => isBlankCell(functionCell(row[f]) as CellInput))) return;
+      call.fn.outputs.forEach((output, k) => {
+        const formulaValue = values[i][output];
+        checked++;
+        if (got[i][k] !== formulaValue) mismatches.push({ row, field: `${call.fn.name} → ${output}`, formula: formulas[i][output], expected: got[i][k], actual: formulaValue });
+      });
+    });
+  }
   return { mismatches, checked };
 }
 
