@@ -4,6 +4,7 @@ import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText } from './cells/dates';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
+import { excerpt, quoteValue } from './quote-value';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
 
@@ -105,7 +106,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
   const map = mapHeaders(table, header);
   const issues: CellIssue[] = [];
   for (const u of map.unknown) {
-    issues.push({ code: 'unknown_column', field: '', sheet, row: headerIndex + 1, column: columnLetter(u.index + 1), header: u.header, severity: 'warning', message: `column "${u.header}" is not part of ${table.sheet}; ignored` });
+    issues.push({ code: 'unknown_column', field: '', sheet, row: headerIndex + 1, column: columnLetter(u.index + 1), header: excerpt(u.header), severity: 'warning', message: `column ${quoteValue(u.header)} is not part of ${table.sheet}; ignored` });
   }
   for (const f of map.missingRequired) {
     const c = table.columns.find((col) => col.name === f)!;
@@ -133,7 +134,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
         for (const note of parsed.notes) {
-          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
+          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }

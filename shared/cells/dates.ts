@@ -1,4 +1,5 @@
 // Calendar dates as ISO `YYYY-MM-DD` text, spreadsheet serial numbers, and the messy date text of real plans.
+import { quoteValue } from '../quote-value';
 
 /** Serial 0 of Excel, Sheets and LibreOffice (1899-12-30), in days since the Unix epoch. */
 const SERIAL_EPOCH_DAYS = -25569;
@@ -218,7 +219,7 @@ export function parseDateText(raw: string): DateParse {
   const starts = ranges.map((r) => r!.start).sort();
   const ends = ranges.map((r) => r!.end ?? r!.start).sort();
   const notes: string[] = [];
-  if (ranges.length > 1) notes.push(`"${text}" holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
+  if (ranges.length > 1) notes.push(`${quoteValue(text)} holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
   const end = ends[ends.length - 1];
   return { kind: 'date', start: starts[0], end: end !== starts[0] || ranges[0]!.end ? end : undefined, notes };
 }

@@ -1,6 +1,7 @@
 // Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
 import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
+import { listValues, quoteValue } from '../quote-value';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -25,7 +26,7 @@ export interface ReadOptions {
 }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
-const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? `"${v}"` : String(v));
+const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
 const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severity: FieldIssue['severity'] = 'error'): FieldIssue => ({ code, field: c.name, message, severity });
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
@@ -59,10 +60,10 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   const parsed = parseDateText(text);
-  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; left blank`, 'warning')] };
-  if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: "${parsed.text}" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
+  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; left blank`, 'warning')] };
+  if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
-  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: "${text}" is a range; used its start, ${parsed.start}`, 'warning'));
+  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its start, ${parsed.start}`, 'warning'));
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
@@ -72,9 +73,9 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   const text = String(raw).trim();
   const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
-  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: "${text}" is not a number`)] };
+  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
   const unit = m[2].trim();
-  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning')] : [] };
+  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning')] : [] };
 }
 
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
@@ -128,7 +129,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
-  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
+  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -149,7 +150,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     }
     case 'email': {
       const t = String(raw).trim();
-      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
+      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
     }
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);
