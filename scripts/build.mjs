@@ -2,7 +2,9 @@
 // .clasp.json): Code.js (the bundle plus one plain top-level function per entry point, custom functions
 // with their JSDoc), Sidebar.html (the sidebar bundled into one page) and appsscript.json; and the
 // service's bundle (build/service), which `equity-desk` otherwise builds on first use.
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+// The add-on's allowed service URLs (urlFetchWhitelist, required for a versioned deployment) come from
+// `--service-url https://HOST/` (repeatable) or EQUITY_DESK_SERVICE_URLS (commas or spaces between them).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +32,21 @@ async function entryPoints() {
   const code = await bundle('apps-script/entry-points.ts', { format: 'esm', platform: 'neutral' });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   return { entries: mod.ENTRY_POINTS, paramsOf: mod.paramsOf };
+}
+
+/** The allowlist rules, compiled from the add-on's own module so the build and Settings apply the same ones. */
+async function serviceUrlRules() {
+  const code = await bundle('core/service-url.ts', { format: 'esm', platform: 'neutral' });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+/** The checked prefixes; throws naming each one Google would refuse in a manifest. */
+async function checkedAllowlist(serviceUrls) {
+  const rules = await serviceUrlRules();
+  const list = serviceUrls.flatMap((text) => rules.parseAllowlist(text));
+  const problems = list.map(rules.allowlistProblem).filter(Boolean);
+  if (problems.length) throw new Error(`allowed service URLs: ${problems.join('; ')}`);
+  return [...new Set(list)];
 }
 
 const comment = (lines) => ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
@@ -69,13 +86,26 @@ async function sidebarHtml() {
   return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => safe);
 }
 
-/** Builds into `outDir` (default build/apps-script); returns the paths written. */
-export async function buildAppsScript({ outDir = DEFAULT_OUT } = {}) {
-  const [{ entries, paramsOf }, code, html] = await Promise.all([
+/**
+ * Builds into `outDir` (default build/apps-script); returns the paths written. `serviceUrls`: the service
+ * URL prefixes the add-on may call; they become the manifest's urlFetchWhitelist and the list Settings checks.
+ * None makes a build for test deployments, which accepts any https service URL.
+ */
+export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] } = {}) {
+  const allowlist = await checkedAllowlist(serviceUrls);
+  const [{ entries, paramsOf }, code, html, manifest] = await Promise.all([
     entryPoints(),
-    bundle('apps-script/main.ts', { format: 'iife', globalName: 'EquityDesk', platform: 'neutral', mainFields: ['module', 'main'] }),
+    bundle('apps-script/main.ts', {
+      format: 'iife',
+      globalName: 'EquityDesk',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
+    }),
     sidebarHtml(),
+    readFile(path.join(ADDON, 'apps-script', 'appsscript.json'), 'utf8').then(JSON.parse),
   ]);
+  if (allowlist.length) manifest.urlFetchWhitelist = allowlist;
   const header = '// Equity Desk for Google Sheets. Built by `npm run build` from addon/; do not edit: changes are lost on the next build.\n';
   const files = {
     code: path.join(outDir, 'Code.js'),
@@ -86,7 +116,7 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT } = {}) {
   await Promise.all([
     writeFile(files.code, `${header}${code}\n${wrappers(entries, paramsOf)}`),
     writeFile(files.sidebar, html),
-    copyFile(path.join(ADDON, 'apps-script', 'appsscript.json'), files.manifest),
+    writeFile(files.manifest, `${JSON.stringify(manifest, null, 2)}\n`),
   ]);
   return files;
 }
@@ -94,9 +124,17 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT } = {}) {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const at = process.argv.indexOf('--out');
   const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : DEFAULT_OUT;
+  const flagged = process.argv.flatMap((arg, i) => (arg === '--service-url' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
+  const serviceUrls = flagged.length ? flagged : [process.env.EQUITY_DESK_SERVICE_URLS ?? ''];
   try {
-    const files = [...Object.values(await buildAppsScript({ outDir })), await buildServiceBundle({ clean: true })];
+    const files = [...Object.values(await buildAppsScript({ outDir, serviceUrls })), await buildServiceBundle({ clean: true })];
     process.stdout.write(`built ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+    const manifest = JSON.parse(await readFile(path.join(outDir, 'appsscript.json'), 'utf8'));
+    process.stdout.write(
+      manifest.urlFetchWhitelist
+        ? `add-on may call: ${manifest.urlFetchWhitelist.join(', ')}\n`
+        : 'add-on: no allowed service URLs set (fine for a test deployment; a versioned deployment needs --service-url https://HOST/ or EQUITY_DESK_SERVICE_URLS)\n',
+    );
   } catch (error) {
     process.stderr.write(`build failed: ${error?.message ?? error}\n`);
     process.exit(1);

@@ -8,6 +8,7 @@ export * from './cells/read-cell';
 export * from './validate-row';
 export * from './read-table';
 export * from './row-schema';
+export * from './typed-error';
 export * from './content-hash';
 export * from './layout';
 export * from './status/workplan-status';

@@ -1,7 +1,7 @@
 // Validation problems as values: rendered per surface (HTTP body, cell note, sidebar, CLI line, Data-quality sheet).
 
 export type IssueCode =
-  | 'required' | 'not_a_date' | 'date_tbd' | 'date_range' | 'implausible_date' | 'end_before_start'
+  | 'required' | 'blank_kept' | 'not_a_date' | 'date_tbd' | 'date_range' | 'implausible_date' | 'end_before_start'
   | 'not_a_number' | 'out_of_range' | 'not_in_list' | 'not_an_email' | 'not_a_boolean' | 'too_long'
   | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'percent_scaled' | 'wrong_type';
 

@@ -45,7 +45,7 @@ export function mapHeaders(table: TableDef, header: readonly CellInput[]): Heade
     else unknown.push({ index: i, header: String(h) });
   });
   const spanned = new Set([...spans.values()].flat());
-  const missingRequired = table.columns.filter((c) => c.required && !taken.has(c.name) && !spanned.has(c.name)).map((c) => c.name);
+  const missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(c.name) && !spanned.has(c.name)).map((c) => c.name);
   return { fields, spans, derived, unknown, missingRequired };
 }
 

@@ -122,8 +122,10 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const c = columns[i];
     const v = typed[i];
     values[c.name] = v;
-    if (c.required && v === null && !issues?.some((x) => x.field === c.name && x.severity === 'error')) {
-      (issues ??= []).push({ code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` });
+    if (v === null && (c.required || c.keptWhenBlank) && !issues?.some((x) => x.field === c.name && (x.severity === 'error' || !c.required))) {
+      (issues ??= []).push(c.required
+        ? { code: 'required', field: c.name, severity: 'error', message: `${c.header} is required` }
+        : { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.keptWhenBlank}` });
     }
     if (c.type === 'date' && typeof v === 'string') {
       const year = yearOf(v);

@@ -20,6 +20,8 @@ export interface PlanColumn {
   width: number;
   type?: 'text' | 'date' | 'number' | 'percent' | 'boolean';
   numFmt?: string;
+  /** Right-aligns the column's text too, so a label heading a column of numbers sits over them. */
+  alignRight?: boolean;
   /**
    * Text that recurs down the column (dropdown words, names, statuses): written once in the workbook's
    * shared strings and referred to by number, which makes a 200,000-row sheet a third smaller.
@@ -83,6 +85,11 @@ export interface SheetPlan {
   tabColor?: string;
   /** Rows written so far are known only after streaming; ranges that depend on it use this bound. */
   expectedRows?: number;
+  /**
+   * How the sheet prints beyond the rule every sheet follows (landscape, one page wide, the header row on
+   * every page): at most this many pages tall, and a page break after each listed row (1-based).
+   */
+  print?: { pagesTall?: number; breakAfterRows?: readonly number[] };
 }
 
 /**

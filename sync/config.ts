@@ -1,8 +1,9 @@
 // The service's configuration: parsed once with zod from the environment and command-line flags, then
 // passed down. Callers hand in the environment object; nothing else in the service reads `process.env`.
+import { isErrorType, TypedError } from '../shared/typed-error';
 import { z } from 'zod';
 import { fromEnv as graphFromEnv } from './publish/graph-settings';
-import { isPublishError } from './publish/publish-error';
+import { PublishError } from './publish/publish-error';
 import type { PublishDestination } from './publish/publish-master';
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -49,7 +50,11 @@ export const configSchema = z.object({
     maxRowsPerBatch: count(1).default(5000),
     /** Requests per minute per token; bursts up to the same number are allowed. */
     rateLimitPerMinute: count(1).default(600),
+    /** Failed authentications per minute per client address, in bursts of as many; then 429 until one refills. */
+    authFailuresPerMinute: count(1).default(30),
   }),
+  /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -82,6 +87,8 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
+  trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
   'publish.folder': 'EQUITY_DESK_PUBLISH_FOLDER',
 } as const;
@@ -95,15 +102,13 @@ export interface ConfigFlags {
 }
 
 /** A setting that does not parse; `setting` is the variable or flag to fix. */
-export class ConfigError extends Error {
+export class ConfigError extends TypedError {
   override readonly name = 'ConfigError' as const;
   constructor(readonly setting: string, message: string) {
     super(message);
   }
 }
 
-export const isConfigError = (e: unknown): e is ConfigError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ConfigError';
 
 /** Flags win over the environment; empty variables count as unset. Throws `ConfigError`. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, flags: ConfigFlags = {}): Config {
@@ -122,7 +127,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
+      authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
     },
+    trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),
       folder: fromEnv(ENV_NAMES['publish.folder']),
@@ -149,7 +156,7 @@ function destination(env: Readonly<Record<string, string | undefined>>, folder: 
   try {
     return { graph: graphFromEnv(env) };
   } catch (e) {
-    if (!isPublishError(e)) throw e;
+    if (!isErrorType(e, PublishError)) throw e;
     const setting = ENV_NAMES['publish.everyMs'];
     throw new ConfigError(setting, `${setting}: ${e.message} Set them, or publish into a folder with ${ENV_NAMES['publish.folder']}.`);
   }

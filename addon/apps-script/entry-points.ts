@@ -38,6 +38,7 @@ export const ENTRY_POINTS = [
   { name: 'setupRoadmap', kind: 'menu', params: [] },
   { name: 'openTriageSidebar', kind: 'menu', params: [] },
   { name: 'syncNowFromMenu', kind: 'menu', params: [] },
+  { name: 'refreshCustomFunctions', kind: 'menu', params: [] },
   { name: 'openSettings', kind: 'menu', params: [] },
   { name: 'sidebarTriage', kind: 'sidebar', params: [] },
   { name: 'sidebarSelect', kind: 'sidebar', params: ['key', 'row'] },

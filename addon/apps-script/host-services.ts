@@ -1,7 +1,7 @@
 // The host ports over Apps Script services: UrlFetchApp, document properties, the document lock,
-// CacheService, the time-driven trigger, and today's date in the script's time zone.
+// CacheService and the time-driven trigger.
 import { AddonError } from '../core/addon-error';
-import type { CachePort, Clock, HttpPort, HttpRequest, HttpResponse, LockPort, SchedulePort, SettingsPort } from '../port/host-ports';
+import type { CachePort, HttpPort, HttpRequest, HttpResponse, LockPort, SchedulePort, SettingsPort } from '../port/host-ports';
 
 type FetchOptions = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
 
@@ -92,12 +92,5 @@ export function triggerSchedule(handler: string): SchedulePort {
       const trigger = ScriptApp.newTrigger(handler).timeBased().everyHours(hours).create();
       user.setProperty(TRIGGER_KEY(trigger.getUniqueId()), ss.getId());
     },
-  };
-}
-
-export function scriptClock(): Clock {
-  return {
-    today: () => Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'yyyy-MM-dd'),
-    now: () => Date.now(),
   };
 }

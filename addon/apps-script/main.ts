@@ -1,10 +1,11 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
-import { describeError, isAddonError } from '../core/addon-error';
+import { describeError, AddonError } from '../core/addon-error';
 import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
-import { evaluateDemand } from '../core/demand';
+import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
 import { setupTemplate } from '../core/setup';
@@ -14,7 +15,9 @@ import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { EntryName, MenuHandler, TriggerName } from './entry-points';
-import { documentLock, documentSettings, scriptCache, scriptClock, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { SERVICE_URL_ALLOWLIST } from './build-settings';
+import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
+import { refreshCustomFunctionCells } from './refresh-functions';
 import { SheetsPort } from './sheets-port';
 
 const SCHEDULED_SYNC: TriggerName = 'syncOnSchedule';
@@ -42,6 +45,7 @@ function buildMenu(): void {
   const menu = ui.createAddonMenu().addSubMenu(setup);
   add(menu, 'Open triage sidebar', 'openTriageSidebar');
   add(menu, 'Sync now', 'syncNowFromMenu');
+  add(menu, 'Refresh custom functions', 'refreshCustomFunctions');
   add(menu, 'Settings', 'openSettings');
   menu.addToUi();
 }
@@ -54,7 +58,7 @@ function menuAction(run: (port: SheetsPort) => string | void): void {
     if (message) port.toast(message);
   } catch (e) {
     SpreadsheetApp.getUi().alert('Equity Desk', describeError(e), SpreadsheetApp.getUi().ButtonSet.OK);
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
   }
 }
 
@@ -63,23 +67,20 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
   try {
     return run(activePort());
   } catch (e) {
-    if (!isAddonError(e)) throw e;
+    if (!isErrorType(e, AddonError)) throw e;
     return { failed: true, message: e.message };
   }
 }
 
-/** The custom functions' error edge: a readable message in the cell instead of #ERROR!. */
-function customFunction(name: string, run: (ctx: CellContext) => Column): Column {
+/**
+ * The custom functions' error edge: a readable message in the cell instead of #ERROR!. Days are read in
+ * the spreadsheet's time zone, as Sheets hands a custom function a date cell (midnight there) and as
+ * TODAY() counts; the script's zone is the manifest's, the same for every spreadsheet.
+ */
+function customFunction(name: string, run: (ctx: CellContext, port: SheetsPort) => Column): Column {
   try {
-    const timeZone = Session.getScriptTimeZone();
-    // Utilities.formatDate is a service call: a column repeats few distinct days, so ask once per day.
-    const days = new Map<number, string>();
-    const isoFromDate = (d: Date) => {
-      let day = days.get(d.getTime());
-      if (day === undefined) days.set(d.getTime(), (day = Utilities.formatDate(d, timeZone, 'yyyy-MM-dd')));
-      return day;
-    };
-    return run({ today: scriptClock().today(), isoFromDate });
+    const port = activePort();
+    return run({ today: sheetToday(port), isoFromDate: (d) => port.isoFromDate(d) }, port);
   } catch (e) {
     return [[`${name}: ${describeError(e)}`]];
   }
@@ -90,7 +91,7 @@ function customFunction(name: string, run: (ctx: CellContext) => Column): Column
  * as the native formulas read them: one read of Lists per call, which custom functions may make.
  */
 const derivedFunction = (name: string, call: DerivedCall, args: readonly unknown[], asOf: unknown) =>
-  customFunction(name, (ctx) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(activePort()))));
+  customFunction(name, (ctx, port) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(port))));
 
 function showSidebar(view: 'triage' | 'settings'): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
@@ -116,6 +117,14 @@ export const handlers = {
   openTriageSidebar: () => menuAction(() => showSidebar('triage')),
   syncNowFromMenu: () => menuAction((port) => runSync(syncNow(syncDeps(port))).summary),
   openSettings: () => menuAction(() => showSidebar('settings')),
+  refreshCustomFunctions: () =>
+    menuAction(() => {
+      runSync(forgetDemandAnswers(documentSettings, Date.now()));
+      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
+      return cells === 0
+        ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
+        : `Recalculated ${cells.toLocaleString('en-US')} ${cells === 1 ? 'cell' : 'cells'} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+    }),
   sidebarTriage: () => rpc((port) => runSync(triageQueue(port, sheetToday(port)))),
   sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
@@ -125,8 +134,8 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings))),
-  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update))),
+  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST))),
+  sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
     derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
   EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>

@@ -2,6 +2,7 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { TONE_COLOURS } from '../port/tone-colours';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,13 +16,6 @@ export interface SheetsPortDeps {
 /** Pixels per character of a plan's column width (Excel's unit), near enough for Sheets' default font. */
 const PX_PER_CHAR = 7;
 const PX_PADDING = 12;
-
-const TONES: Record<string, { background: string; font: string }> = {
-  good: { background: '#d9ead3', font: '#274e13' },
-  warn: { background: '#fff2cc', font: '#7f6000' },
-  bad: { background: '#f4cccc', font: '#990000' },
-  neutral: { background: '#eeeeee', font: '#434343' },
-};
 
 /**
  * Sheets parses what a script writes as if typed: `=` starts a formula, `+`/`-` too, digits may become
@@ -130,8 +124,8 @@ export class SheetsPort implements SpreadsheetPort {
         app
           .newConditionalFormatRule()
           .whenTextEqualTo(text)
-          .setBackground(TONES[tone].background)
-          .setFontColor(TONES[tone].font)
+          .setBackground(TONE_COLOURS[tone].background)
+          .setFontColor(TONE_COLOURS[tone].font)
           .setRanges([sheet.getRange(c.fromRow, c.column, c.toRow - c.fromRow + 1, 1)])
           .build(),
       ),

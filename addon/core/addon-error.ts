@@ -1,5 +1,6 @@
 // The add-on's one error type: a stable code and a message written for the person at the sheet. Each
 // surface (menu action, sidebar call, custom function) turns it into text at exactly one edge.
+import { isErrorType, TypedError } from '../../shared/typed-error';
 
 export type AddonErrorCode =
   | 'not_configured' // no service URL or source token yet
@@ -10,8 +11,8 @@ export type AddonErrorCode =
   | 'not_found' // the request the sidebar showed is gone
   | 'invalid_argument';
 
-/** Checked with `isAddonError`, which looks at `name`: sidebar and host live in different realms. */
-export class AddonError extends Error {
+/** Checked with `isErrorType(e, AddonError)`. */
+export class AddonError extends TypedError {
   override readonly name = 'AddonError' as const;
   constructor(
     readonly code: AddonErrorCode,
@@ -21,12 +22,10 @@ export class AddonError extends Error {
   }
 }
 
-export const isAddonError = (e: unknown): e is AddonError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AddonError';
 
 /** The text a user sees for anything thrown: ours as written, anything else with its message. */
 export function describeError(e: unknown): string {
-  if (isAddonError(e)) return e.message;
+  if (isErrorType(e, AddonError)) return e.message;
   const message = typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
   return `Equity Desk hit an unexpected problem: ${message}`;
 }

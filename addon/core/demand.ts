@@ -2,6 +2,7 @@
 // asked of the service once per distinct question, all misses in one host call, answers cached so a
 // recalculation storm costs no fetches.
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
+import { sha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
 import type { InputColumn } from '../../shared/tables';
 import { AddonError, describeError } from './addon-error';
@@ -42,11 +43,24 @@ export function demandQuery(cells: readonly CellInput[], ctx: CellContext): stri
   return params.filter(([, v]) => v !== '').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
 
-const cacheKey = (serviceUrl: string, query: string) => `eq-demand:${serviceUrl}?${query}`.slice(0, 250);
+/** Bumped by "Refresh custom functions": cached answers from before are never read again. */
+const GENERATION_KEY = 'equityDesk.demandGeneration';
+
+/**
+ * One key per question, service and refresh generation: hashed, since cache keys stop at 250 characters
+ * and two long questions cut there would share one answer.
+ */
+const cacheKey = (serviceUrl: string, generation: string, query: string) => `eq-demand:${sha256Hex(`${generation}\n${serviceUrl}?${query}`)}`;
+
+/** Makes every EQ_DEMAND answer cached so far stale: the next recalculation asks the service again. */
+export function* forgetDemandAnswers(settings: SettingsPort, now: number): Task<void> {
+  yield* io(settings.set(GENERATION_KEY, String(now)));
+}
 
 export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
   const height = broadcastHeight(args, ARGS);
   const conn = yield* connection(deps.settings);
+  const generation = (yield* io(deps.settings.get(GENERATION_KEY))) ?? '';
   const readers = args.map(cellReader);
   const queries: (string | Error)[] = [];
   for (let r = 0; r < height; r++) {
@@ -58,7 +72,7 @@ export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Tas
     }
   }
   const distinct = [...new Set(queries.filter((q): q is string => typeof q === 'string' && q !== ''))];
-  const keys = distinct.map((q) => cacheKey(conn.serviceUrl, q));
+  const keys = distinct.map((q) => cacheKey(conn.serviceUrl, generation, q));
   const cached = yield* io(deps.cache.getAll(keys));
   const answers = new Map<string, number | string>();
   const misses: string[] = [];
@@ -81,7 +95,7 @@ export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Tas
     }
     if (typeof count === 'number') {
       answers.set(q, count);
-      fresh[cacheKey(conn.serviceUrl, q)] = String(count);
+      fresh[cacheKey(conn.serviceUrl, generation, q)] = String(count);
     } else answers.set(q, `the service answered ${res.status || 'nothing'}${res.status === 401 ? ' (check the source token in Settings)' : ''}`);
   });
   if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));

@@ -1,6 +1,7 @@
 // This spreadsheet's connection to the sync service: its URL, the sheet's source token (never shown back
 // in full) and the sync schedule, kept in the document's settings.
 import { AddonError } from './addon-error';
+import { checkServiceUrl } from './service-url';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
 import { io, type Task } from './task';
 
@@ -15,6 +16,8 @@ export interface SettingsView {
   tokenHint: string;
   syncEveryHours: number;
   configured: boolean;
+  /** The URL prefixes this build of the add-on may call (empty: any https URL). */
+  allowedServiceUrls: string[];
 }
 
 export interface SettingsUpdate {
@@ -29,7 +32,7 @@ export interface Connection {
   token: string;
 }
 
-export function* readSettings(settings: SettingsPort): Task<SettingsView> {
+export function* readSettings(settings: SettingsPort, allowlist: readonly string[] = []): Task<SettingsView> {
   const token = (yield* io(settings.get(KEYS.token))) ?? '';
   const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
   const everyHours = yield* io(settings.get(KEYS.everyHours));
@@ -38,6 +41,7 @@ export function* readSettings(settings: SettingsPort): Task<SettingsView> {
     tokenHint: token ? `…${token.slice(-4)}` : '',
     syncEveryHours: Number(everyHours ?? 0) || 0,
     configured: serviceUrl !== '' && token !== '',
+    allowedServiceUrls: [...allowlist],
   };
 }
 
@@ -51,16 +55,9 @@ export function* connection(settings: SettingsPort): Task<Connection> {
   return { serviceUrl, token };
 }
 
-function normaliseUrl(text: string): string {
-  const url = text.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(url)) {
-    throw new AddonError('invalid_setting', `"${text.trim()}" is not a service URL; it should look like https://equity-desk.example.gov`);
-  }
-  return url;
-}
-
-export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate): Task<SettingsView> {
-  if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : normaliseUrl(update.serviceUrl)));
+/** `allowlist`: the URL prefixes the build allows (its manifest's urlFetchWhitelist); empty allows any https URL. */
+export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate, allowlist: readonly string[] = []): Task<SettingsView> {
+  if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : checkServiceUrl(update.serviceUrl, allowlist)));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
     if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
@@ -77,5 +74,5 @@ export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, up
       yield* io(settings.set(KEYS.everyHours, String(hours)));
     }
   }
-  return yield* readSettings(settings);
+  return yield* readSettings(settings, allowlist);
 }

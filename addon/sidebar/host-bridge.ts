@@ -1,5 +1,6 @@
 // The one interface between the sidebar UI and its host (Apps Script today, an Excel task pane later):
 // every call is asynchronous, takes and returns plain JSON, and fails with a HostError carrying a message.
+import { isErrorType, TypedError } from '../../shared/typed-error';
 import type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
 
 export type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView };
@@ -15,10 +16,9 @@ export interface HostBridge {
 }
 
 /** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */
-export class HostError extends Error {
+export class HostError extends TypedError {
   override readonly name = 'HostError' as const;
 }
 
-export const isHostError = (e: unknown): e is HostError => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'HostError';
 
-export const errorText = (e: unknown) => (e instanceof Error || isHostError(e) ? (e as Error).message : String(e));
+export const errorText = (e: unknown) => (e instanceof Error || isErrorType(e, HostError) ? (e as Error).message : String(e));

@@ -60,7 +60,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   const parsed = parseDateText(text);
-  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; left blank`, 'warning')] };
+  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
   if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its start, ${parsed.start}`, 'warning'));

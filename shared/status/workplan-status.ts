@@ -4,14 +4,17 @@ import { settingRef } from '../lists';
 import type { Rules } from '../rules';
 import { asNumber, isDate, sameText, sheetLess } from './sheet-math';
 
-export const WORKPLAN_DERIVED = ['Complete', 'Overdue', 'Not started (scheduled)', 'Late start', 'At risk', 'On track', 'No dates'] as const;
+export const WORKPLAN_DERIVED = [
+  'Complete', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
+] as const;
 export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
 /**
- * Checked in order: done, undated, past its end, not yet begun, should have begun, behind the
- * elapsed share of its span by more than the at-risk margin, else on track.
+ * Checked in order: done, undated, past its end, not yet begun (or begun ahead of its start), should
+ * have begun, in progress with no % recorded (a blank is not 0 %: nothing to judge the pace by),
+ * behind the elapsed share of its span by more than the at-risk margin, else on track.
  */
 export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): WorkplanDerived {
   const pct = asNumber(i.percentComplete);
@@ -20,8 +23,10 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
   if (end && daysBetween(asOf, end) < 0) return 'Overdue';
-  if (start && daysBetween(asOf, start) > 0) return 'Not started (scheduled)';
+  const inProgress = sameText(i.status, 'In progress');
+  if (start && daysBetween(asOf, start) > 0) return inProgress ? 'In progress (early)' : 'Not started (scheduled)';
   if (start && (i.status === null || i.status === '' || i.status === undefined || sameText(i.status, 'Not started')) && pct === 0) return 'Late start';
+  if (inProgress && typeof i.percentComplete !== 'number') return 'In progress (no %)';
   if (start && end && daysBetween(start, end) > 0) {
     const elapsed = daysBetween(start, asOf) / daysBetween(start, end);
     if (sheetLess(pct, elapsed - rules.settings.atRiskMargin)) return 'At risk';
@@ -35,7 +40,8 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   return `IF(OR(${S}="Completed",AND(ISNUMBER(${P}),${P}>=1)),"Complete",`
     + `IF(AND(NOT(ISNUMBER(${A})),NOT(ISNUMBER(${E}))),"No dates",`
     + `IF(AND(ISNUMBER(${E}),${E}<${T}),"Overdue",`
-    + `IF(AND(ISNUMBER(${A}),${A}>${T}),"Not started (scheduled)",`
+    + `IF(AND(ISNUMBER(${A}),${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`
     + `IF(AND(ISNUMBER(${A}),OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
-    + `IF(AND(ISNUMBER(${A}),ISNUMBER(${E})),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track"))))))`;
+    + `IF(AND(${S}="In progress",NOT(ISNUMBER(${P}))),"In progress (no %)",`
+    + `IF(AND(ISNUMBER(${A}),ISNUMBER(${E})),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))`;
 }

@@ -14,7 +14,13 @@ export interface InputColumn {
   header: string;
   aliases?: readonly string[];
   type: ColumnType;
+  /** A row without this value would be wrong to keep (a milestone with no name): blank is an error. */
   required?: boolean;
+  /**
+   * The sheet must have this column (its absence is an error, as for a required one), but a blank or
+   * TBD cell keeps the row with this warning: a date still to be decided is no reason to lose the row.
+   */
+  keptWhenBlank?: string;
   /** Dropdown values, from the Lists sheet. */
   list?: ListKey;
   /** Free lists accept values outside the dropdown (with no warning). */

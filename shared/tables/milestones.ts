@@ -2,7 +2,7 @@
 import { milestoneStatus, milestoneStatusFormula } from '../status/milestone-status';
 import type { DerivedColumn, TableDef } from './column';
 
-export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad' } as const;
+export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral' } as const;
 
 export function milestoneDerived(dateField: string, endField?: string): DerivedColumn {
   return {
@@ -19,7 +19,7 @@ export const milestonesTable: TableDef = {
   noun: 'milestone',
   columns: [
     { name: 'milestoneId', header: 'Milestone ID', aliases: ['ID', '#'], type: 'id', width: 12 },
-    { name: 'date', header: 'Date', aliases: ['Start', 'Date(s)', 'When', 'Target date'], type: 'date', required: true, rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'date', header: 'Date', aliases: ['Start', 'Date(s)', 'When', 'Target date'], type: 'date', keptWhenBlank: 'kept with the status "No date yet"', rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'endOn', header: 'End date', aliases: ['End', 'Until', 'Through'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'milestone', header: 'Milestone', aliases: ['Event', 'Activity', 'Description', 'Deliverable'], type: 'longtext', required: true, width: 44 },
     { name: 'team', header: 'Team', aliases: ['Lead', 'Owner', 'Department', 'Responsible'], type: 'text', fillDown: true, width: 20 },

@@ -27,7 +27,10 @@ export const workplanTable: TableDef = {
       name: 'derivedStatus', header: 'Derived status', type: 'text', width: 20,
       formula: (c) => workplanStatusFormula({ status: c.ref('status'), startOn: c.ref('startOn'), endOn: c.ref('endOn'), percentComplete: c.ref('percentComplete'), today: c.today }),
       compute: (r, rules, asOf) => workplanStatus({ status: r.status, startOn: r.startOn, endOn: r.endOn, percentComplete: r.percentComplete }, rules, asOf),
-      palette: { Complete: 'good', 'On track': 'good', 'Not started (scheduled)': 'neutral', 'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral' },
+      palette: {
+        Complete: 'good', 'On track': 'good', 'In progress (early)': 'good', 'Not started (scheduled)': 'neutral', 'In progress (no %)': 'neutral',
+        'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral',
+      },
     },
   ],
 };

@@ -1,5 +1,6 @@
 // The service's one error type: a status and a stable code, turned into `{error: {code, message}}` by
 // the app's single error handler.
+import { TypedError } from '../../shared/typed-error';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type ApiErrorCode =
@@ -13,10 +14,11 @@ export type ApiErrorCode =
   | 'unknown_table'
   | 'invalid_batch' // a row id repeated, or both sent and deleted
   | 'payload_too_large'
+  | 'unavailable' // the database is out of reach for now: retry after Retry-After
   | 'internal';
 
-/** Checked with `isApiError`, which looks at `name` so it works across realms. */
-export class ApiError extends Error {
+/** Checked with `isErrorType(e, ApiError)`. */
+export class ApiError extends TypedError {
   override readonly name = 'ApiError' as const;
   constructor(
     readonly status: ContentfulStatusCode,
@@ -29,5 +31,3 @@ export class ApiError extends Error {
   }
 }
 
-export const isApiError = (e: unknown): e is ApiError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ApiError';

@@ -1,18 +1,21 @@
 // The sync service as a Hono app, built from its dependencies: one sub-app per resource, one auth guard,
 // and exactly one place where errors become responses.
+import { isErrorType } from '../../shared/typed-error';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config';
 import type { PrincipalKind, RowStore } from '../store/row-store';
-import { isStoreError } from '../store/store-error';
-import { ApiError, isApiError, type ApiErrorCode } from './api-error';
-import { requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { StoreError } from '../store/store-error';
+import { ApiError, type ApiErrorCode } from './api-error';
+import { browserGuard, requireRole, type ApiEnv, type AuthDeps } from './auth';
+import { BROWSER_PATHS } from './browser-paths';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
 import { demandRoutes } from './routes/demand-routes';
+import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
 import { sourcesRoutes } from './routes/sources-routes';
 import { syncRoutes } from './routes/sync-routes';
@@ -37,8 +40,10 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body
 /** Turns anything thrown into the JSON error body; only a genuine fault is a 500. */
 function errorResponse(c: Context, error: unknown, report: (e: unknown) => void): Response {
   let e: ApiError;
-  if (isApiError(error)) e = error;
-  else if (isStoreError(error) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  if (isErrorType(error, ApiError)) e = error;
+  else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  // The database is gone for now: the client should retry, and nothing about it is a bug to report.
+  else if (isErrorType(error, StoreError) && error.code === 'unavailable') e = new ApiError(503, 'unavailable', error.message, { 'Retry-After': '5' });
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {
@@ -51,11 +56,13 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const clock = deps.clock ?? (() => new Date());
   const report = deps.reportError ?? ((e: unknown) => process.stderr.write(`equity-desk: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`));
-  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(deps.config.limits.rateLimitPerMinute, () => clock().getTime()) };
+  const now = () => clock().getTime();
+  const { limits, trustProxy } = deps.config;
+  const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(limits.rateLimitPerMinute, now), failures: new RateLimiter(limits.authFailuresPerMinute, now), trustProxy };
   const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
 
   const app = new Hono<ApiEnv>()
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .route('/healthz', healthRoutes(routeDeps))
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage(openApiDocument())))
     .route('/api/v1/sources', sourcesRoutes(routeDeps))
@@ -65,8 +72,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);
+  const linked = browserGuard(auth, ...READ_ROLES);
   for (const sub of deps.readRoutes ?? []) {
-    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, guard);
+    for (const path of new Set(sub.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) app.use(path, BROWSER_PATHS.includes(path) ? linked : guard);
     app.route('/', sub);
   }
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import type { PrincipalKind } from '../store/row-store';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
-import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, syncBody, syncResult, syncState, tableName } from './schemas';
+import {
+  apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, reviewerList, revokedPrincipal, rotatedToken, sourceList, syncBody, syncResult,
+  syncState, tableName,
+} from './schemas';
 
 interface RouteDoc {
   method: 'get' | 'post';
@@ -26,7 +29,11 @@ const REPORT_FILTERS: RouteDoc['query'] = {
 };
 
 const ROUTES: RouteDoc[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness check.', roles: [], ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) } },
+  {
+    method: 'get', path: '/healthz', summary: 'Health check: the service is up and its database answers.', roles: [],
+    ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) },
+    errors: { 503: 'A dependency is down: {"ok": false, "down": ["database"], "database": "<why>"}.' },
+  },
   {
     method: 'post', path: '/api/v1/sources', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
     body: createSourceBody, ok: { status: 201, description: 'The new source.', schema: createdPrincipal },
@@ -35,6 +42,21 @@ const ROUTES: RouteDoc[] = [
     method: 'post', path: '/api/v1/reviewers', summary: 'Issue a read-only token (metrics, master workbook, dashboard).', roles: ['admin'],
     body: createReviewerBody, ok: { status: 201, description: 'The new reviewer.', schema: createdPrincipal },
   },
+  ...(['source', 'reviewer'] as const).flatMap((kind): RouteDoc[] => {
+    const path = `/api/v1/${kind}s`;
+    const unknown = { 404: `No ${kind} with this id.` };
+    return [
+      { method: 'get', path, summary: `The ${kind}s, oldest first, with whether each is revoked; never their tokens.`, roles: ['admin'], ok: { status: 200, description: `The ${kind}s.`, schema: kind === 'source' ? sourceList : reviewerList } },
+      {
+        method: 'post', path: `${path}/{id}/revoke`, summary: `Revoke a ${kind}: every token it holds stops working at once; its name${kind === 'source' ? ' and rows' : ''} stay.`, roles: ['admin'],
+        ok: { status: 200, description: 'Revoked.', schema: revokedPrincipal }, errors: unknown,
+      },
+      {
+        method: 'post', path: `${path}/{id}/rotate`, summary: `Give a ${kind} a new token; every earlier one stops working at once (a revoked ${kind} is active again).`, roles: ['admin'],
+        ok: { status: 200, description: 'The new token, shown once.', schema: rotatedToken }, errors: unknown,
+      },
+    ];
+  }),
   {
     method: 'post', path: '/api/v1/sync',
     summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
@@ -73,6 +95,7 @@ const PROTECTED_ERRORS: Record<number, string> = {
   401: 'Missing, malformed or unknown token.',
   403: "The token's role may not use this route.",
   429: 'Too many requests for this token; wait the Retry-After seconds.',
+  503: 'The database is out of reach for now; retry after Retry-After seconds (a batch sent again is applied once).',
 };
 
 function json(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -87,13 +110,19 @@ function operation(r: RouteDoc) {
   if (r.body) Object.assign(errors, { 400: 'Malformed JSON or a body of the wrong shape.', 413: 'The body is over the size limit.' });
   if (r.query) errors[400] = 'A missing or unknown query parameter.';
   Object.assign(errors, r.errors);
+  const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const ok = r.ok.schema ? { 'application/json': { schema: json(r.ok.schema, 'output') } } : { [r.ok.contentType ?? 'application/json']: {} };
   return {
     summary: r.summary,
     description: r.roles.length ? `Who: ${r.roles.join(', ')} token.` : 'Who: anyone, no token.',
     'x-roles': r.roles,
     ...(r.roles.length ? { security: [{ bearer: [] }] } : { security: [] }),
-    ...(r.query ? { parameters: Object.entries(r.query).map(([name, q]) => ({ name, in: 'query', required: !q.optional, description: q.description, schema: json(q.schema, 'input') })) } : {}),
+    ...(r.query || pathParams.length ? {
+      parameters: [
+        ...pathParams.map((name) => ({ name, in: 'path', required: true, description: 'As returned when it was created, or by the list.', schema: { type: 'string' } })),
+        ...Object.entries(r.query ?? {}).map(([name, q]) => ({ name, in: 'query', required: !q.optional, description: q.description, schema: json(q.schema, 'input') })),
+      ],
+    } : {}),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
     responses: {
       [r.ok.status]: { description: r.ok.description, content: ok },

@@ -27,6 +27,22 @@ export const createdPrincipal = z.object({
   token: z.string().describe('Shown once; the service keeps only its SHA-256 digest.'),
 });
 
+const listedPrincipal = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(SOURCE_KINDS).optional().describe('Sources only: where the rows come from.'),
+  createdAt: z.string().describe('When it was registered (ISO 8601).'),
+  revoked: z.boolean().describe('True while it holds no token: revoked, until a rotation issues a new one.'),
+  revokedAt: z.string().optional(),
+});
+export const sourceList = z.object({ sources: z.array(listedPrincipal).describe('Oldest first; never tokens.') });
+export const reviewerList = z.object({ reviewers: z.array(listedPrincipal).describe('Oldest first; never tokens.') });
+export const revokedPrincipal = z.object({ id: z.string(), revokedAt: z.string().describe('Its tokens stopped working at this time.') });
+export const rotatedToken = z.object({
+  id: z.string(),
+  token: z.string().describe('The one token from now on; every earlier token stopped working. Shown once.'),
+});
+
 export const tableName = z.enum(TABLE_NAMES);
 
 /** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */

@@ -10,7 +10,26 @@ const MAX_BARS = 12;
 
 const NO_DATA = { type: 'text', left: 'center', top: 'middle', style: { text: 'No data for this period', fontSize: 14, fill: '#4b5563' } } as const;
 const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
-const legend = { top: 38, type: 'scroll' } as const;
+const LEGEND_TOP = 38;
+/** ECharts' legend defaults: 25 px symbol, 5 px to the text, 10 px between items, 12 px text about 6.6 px a character. */
+const legendItemWidth = (name: string) => 25 + 5 + Math.ceil(name.length * 6.6) + 10;
+const LEGEND_ROW = 24;
+
+/**
+ * A plain legend, which wraps onto as many rows as its names need (a paged legend shows one page of
+ * names in a static image and hides the rest), and the grid below it moved down by the rows it takes.
+ */
+function wrappedLegend(names: readonly string[], width: number) {
+  const room = width - 2 * 16;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const w = legendItemWidth(name);
+    if (used > 0 && used + w > room) { rows++; used = 0; }
+    used += w;
+  }
+  return { legend: { top: LEGEND_TOP, left: 'center', width: room }, grid: { ...grid, top: LEGEND_TOP + rows * LEGEND_ROW + 14 } };
+}
 const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, minInterval: 1 }) as const;
 const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
 
@@ -23,8 +42,7 @@ function demandTrend(m: DemandMetrics): ChartSpec {
       : `${m.demand.total} requests from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
-      legend,
-      grid,
+      ...wrappedLegend(types, WIDTH),
       xAxis: { type: 'category', data: m.demand.months },
       yAxis: valueAxis('Requests'),
       series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
@@ -56,8 +74,7 @@ function timeToFulfil(m: DemandMetrics): ChartSpec {
     alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${m.fulfilment.fulfilled} fulfilled requests. By quarter (median / 90th percentile): `
       + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
-      legend,
-      grid,
+      ...wrappedLegend(['Median', '90th percentile'], WIDTH),
       xAxis: { type: 'category', data: m.rba.quarters },
       yAxis: valueAxis('Days'),
       series: [
@@ -69,20 +86,23 @@ function timeToFulfil(m: DemandMetrics): ChartSpec {
   };
 }
 
-function loadVsCapacity(m: DemandMetrics): ChartSpec {
+/**
+ * Open hours are a total and weekly capacity a rate: drawn on one axis they compare nothing. Their ratio,
+ * weeks of open work at each person's capacity, is one figure on one axis.
+ */
+function weeksOfWork(m: DemandMetrics): ChartSpec {
   const people = m.hours.byAssignee.slice(0, MAX_BARS);
+  const noCapacity = people.filter((p) => p.weeksOfWork === null).map((p) => p.assignee);
   return {
-    id: 'load-vs-capacity', title: 'Open hours per assignee against weekly capacity', width: WIDTH, height: HEIGHT,
-    alt: 'Open hours / weekly capacity: ' + listed(people.map((p) => `${p.assignee} ${p.openHours} / ${p.weeklyCapacity}`)),
+    id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width: WIDTH, height: HEIGHT,
+    alt: 'Weeks of work (open hours / weekly capacity): '
+      + listed(people.filter((p) => p.weeksOfWork !== null).map((p) => `${p.assignee} ${p.weeksOfWork} weeks (${p.openHours} / ${p.weeklyCapacity})`))
+      + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : ''),
     option: {
-      legend,
       grid,
       xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > 5 ? 30 : 0 } },
-      yAxis: valueAxis('Hours'),
-      series: [
-        { type: 'bar', name: 'Open hours', data: people.map((p) => p.openHours) },
-        { type: 'bar', name: 'Weekly capacity', data: people.map((p) => p.weeklyCapacity) },
-      ],
+      yAxis: valueAxis('Weeks of open work'),
+      series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
       ...(people.length === 0 ? { graphic: NO_DATA } : {}),
     },
   };
@@ -107,5 +127,5 @@ function workplanProgress(m: DemandMetrics): ChartSpec {
 
 /** In the order the Summary sheet and the dashboard show them. */
 export function demandCharts(m: DemandMetrics): ChartSpec[] {
-  return [demandTrend(m), backlogAge(m), timeToFulfil(m), loadVsCapacity(m), workplanProgress(m)];
+  return [demandTrend(m), backlogAge(m), timeToFulfil(m), weeksOfWork(m), workplanProgress(m)];
 }

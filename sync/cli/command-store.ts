@@ -1,7 +1,9 @@
 // What every storage command does first: read the configuration (flags over environment) and open the
 // row store, turning a bad setting or an unreachable database into a one-line CLI error.
-import { isConfigError, loadConfig, storeOptions, type Config } from '../config';
-import { openStore, type RowStore } from '../store/row-store';
+import { isErrorType } from '../../shared/typed-error';
+import { ConfigError, loadConfig, storeOptions, type Config } from '../config';
+import { openStore } from '../store/open-store';
+import type { RowStore } from '../store/row-store';
 import { CliError, type CommandIo } from './command';
 
 export function commandConfig(values: Record<string, string | boolean | undefined>, io: CommandIo): Config {
@@ -9,7 +11,7 @@ export function commandConfig(values: Record<string, string | boolean | undefine
   try {
     return loadConfig(io.env, { data: flag('data'), port: flag('port'), host: flag('host') });
   } catch (e) {
-    if (isConfigError(e)) throw new CliError(e.message);
+    if (isErrorType(e, ConfigError)) throw new CliError(e.message);
     throw e;
   }
 }

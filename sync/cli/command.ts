@@ -1,4 +1,5 @@
 // The shape of one CLI command: parse arguments, call the core, print. The core never prints.
+import { TypedError } from '../../shared/typed-error';
 import type { ParseArgsConfig } from 'node:util';
 
 export interface CommandIo {
@@ -21,14 +22,13 @@ export interface Command {
  * A failure the user can fix: printed as one line, exit code 2 (bad input) or 1 (failed). `details`, when given,
  * is printed after that line (a command passes it only under `--verbose`).
  */
-export class CliError extends Error {
-  readonly name = 'CliError';
+export class CliError extends TypedError {
+  override readonly name = 'CliError' as const;
   constructor(message: string, readonly exitCode: 1 | 2 = 2, readonly details?: string) {
     super(message);
   }
 }
 
-export const isCliError = (e: unknown): e is CliError => typeof e === 'object' && e !== null && (e as Error).name === 'CliError';
 
 /** Options every storage command shares. */
 export const storageOptions = {

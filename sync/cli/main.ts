@@ -1,6 +1,7 @@
 // `equity-desk` entry: picks the command, parses its arguments, and is the one place errors become text.
+import { isErrorType } from '../../shared/typed-error';
 import { parseArgs } from 'node:util';
-import { CliError, isCliError, type Command, type CommandIo } from './command';
+import { CliError, type Command, type CommandIo } from './command';
 import { COMMANDS } from './commands/index';
 
 function help(cmds: readonly Command[]): string {
@@ -35,7 +36,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     return await cmd.run(parsed as Parameters<Command['run']>[0], io);
   } catch (e) {
-    if (isCliError(e)) {
+    if (isErrorType(e, CliError)) {
       io.err(`equity-desk ${name}: ${e.message}`);
       if (e.details) io.err(e.details);
       return e.exitCode;

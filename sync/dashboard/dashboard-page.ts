@@ -12,8 +12,6 @@ export interface DashboardInput {
   sources: readonly { id: string; name: string }[];
   /** The filters as typed, echoed back into the form (even when they did not parse). */
   form: { from?: string; to?: string; source?: string };
-  /** The reader's token when it came in the address: carried by the form and the download link. */
-  accessToken?: string;
   error?: string;
   paths: { dashboard: string; workbook: string };
 }
@@ -31,20 +29,19 @@ function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], emp
 
 function filterForm(i: DashboardInput): string {
   const options = [`<option value="">All sources</option>`, ...i.sources.map((s) => `<option value="${esc(s.id)}"${s.id === i.form.source ? ' selected' : ''}>${esc(s.name)}</option>`)];
-  const token = i.accessToken ? `<input type="hidden" name="access_token" value="${esc(i.accessToken)}">` : '';
   return `<form class="filters" method="get" action="${esc(i.paths.dashboard)}" aria-label="Filters">
-<fieldset><legend>Filter the figures</legend>${token}
+<fieldset><legend>Filter the figures</legend>
 <div class="field"><label for="from">Received from</label><input type="date" id="from" name="from" value="${esc(i.form.from ?? '')}"></div>
 <div class="field"><label for="to">Received to</label><input type="date" id="to" name="to" value="${esc(i.form.to ?? '')}"></div>
 <div class="field"><label for="source">Source</label><select id="source" name="source">${options.join('')}</select></div>
-<div class="actions"><button type="submit">Apply filters</button><a href="${esc(i.paths.dashboard + queryString({ access_token: i.accessToken }))}">Clear filters</a></div>
+<div class="actions"><button type="submit">Apply filters</button><a href="${esc(i.paths.dashboard)}">Clear filters</a></div>
 </fieldset></form>`;
 }
 
 export function dashboardPage(i: DashboardInput): string {
   const m = i.metrics;
   const { from, to, sourceIds } = m.filters;
-  const download = i.paths.workbook + queryString({ from: from ?? undefined, to: to ?? undefined, source: sourceIds?.join(','), access_token: i.accessToken });
+  const download = i.paths.workbook + queryString({ from: from ?? undefined, to: to ?? undefined, source: sourceIds?.join(',') });
   const rba = rbaSections(m).map((s) => table(s.title, [
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: 'Whole period', cell: (x) => figure(x.value) },

@@ -1,14 +1,13 @@
 // Why a workbook could not be imported at all (row problems are results, not errors).
+import { TypedError } from '../../shared/typed-error';
 
 export type ImportErrorCode = 'file-not-found' | 'not-a-workbook' | 'no-tables' | 'unknown-source';
 
-/** Checked with `isImportError`, which looks at `name` so it works across realms. */
-export class ImportError extends Error {
+/** Checked with `isErrorType(e, ImportError)`. */
+export class ImportError extends TypedError {
   override readonly name = 'ImportError' as const;
   constructor(readonly code: ImportErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 }
 
-export const isImportError = (e: unknown): e is ImportError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ImportError';

@@ -1,6 +1,6 @@
-// The Summary sheet: the headline figures (RBA measures with their quarter trends, then the other figures)
-// and the charts as pictures below them.
-import type { PlanCell, PlanImage, SheetPlan } from '../../shared/workbook-plan';
+// The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
+// their quarter trends, then the other figures) on the first, the charts two abreast on the second.
+import type { PlanCell, PlanColumn, PlanImage, SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -10,11 +10,41 @@ export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'wi
 export const SUMMARY_SHEET = 'Summary';
 /** Spreadsheets' default row height in pixels: pictures are placed by row. */
 const ROW_PX = 20;
-/** Charts are drawn at 640 px wide; shown smaller they fit a printed page beside nothing else. */
-const CHART_SCALE = 0.8;
+/** Charts are drawn 640 px wide; at three quarters, two sit side by side on a landscape page. */
+const CHART_SCALE = 0.75;
+const CHARTS_PER_ROW = 2;
+const CHART_GAP_PX = 16;
+/** A column's width in pixels, as Excel converts character widths (8.43 characters when none is set). */
+const columnPx = (c: PlanColumn | undefined) => Math.trunc((c?.width ?? 8.43) * 7 + 5);
+/** Characters a text line may hold before it would run past the figures' columns. */
+const LINE_CHARS = 110;
+
+/** Long sentences broken into lines of whole words, one per row: a cell's overflow would widen the printed page. */
+function lines(text: string, max = LINE_CHARS): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...out, line] : out;
+}
+
+/** The first column whose left edge is at least `px` from the sheet's left edge. */
+function columnAt(columns: readonly PlanColumn[], px: number): number {
+  let left = 0;
+  for (let i = 0; ; i++) {
+    if (left >= px) return i;
+    left += columnPx(columns[i]);
+  }
+}
 
 export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[]): SheetPlan {
-  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfilment and progress'], [coverage(m)], []];
+  const columns: PlanColumn[] = [
+    { header: 'Measure', width: 46, type: 'text' },
+    { header: 'Whole period', width: 14, type: 'number', alignRight: true },
+    ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const, alignRight: true })),
+  ];
+  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfilment and progress'], ...lines(coverage(m)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
   for (const section of rbaSections(m)) {
     rows.push([section.title, 'Whole period', ...m.rba.quarters]);
@@ -23,26 +53,34 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[]): S
   }
   rows.push(['Other figures', 'Value']);
   for (const f of otherFigures(m)) rows.push([f.label, f.value]);
-  rows.push([], [m.capacity.summary], []);
+  rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
+  const figuresEnd = preamble.length + rows.length;
 
+  rows.push(['Charts (the figures behind them are in the Demand, Fulfilment, Backlog, Capacity and Work plan sheets)'], []);
+  const images: PlanImage[] = [];
   let top = preamble.length + rows.length;
-  const images: PlanImage[] = charts.map(({ spec, png }) => {
-    const [width, height] = [Math.round(spec.width * CHART_SCALE), Math.round(spec.height * CHART_SCALE)];
-    const image = { png, col: 0, row: top, width, height, alt: `${spec.title}. ${spec.alt}` };
-    top += Math.ceil(height / ROW_PX) + 1;
-    return image;
-  });
+  for (let i = 0; i < charts.length; i += CHARTS_PER_ROW) {
+    const pair = charts.slice(i, i + CHARTS_PER_ROW);
+    let left = 0;
+    let tallest = 0;
+    for (const { spec, png } of pair) {
+      const [width, height] = [Math.round(spec.width * CHART_SCALE), Math.round(spec.height * CHART_SCALE)];
+      const col = columnAt(columns, left);
+      images.push({ png, col, row: top, width, height, alt: `${spec.title}. ${spec.alt}` });
+      left = [...columns.slice(0, col)].reduce((a, c) => a + columnPx(c), 0) + width + CHART_GAP_PX;
+      tallest = Math.max(tallest, height);
+    }
+    top += Math.ceil(tallest / ROW_PX) + 1;
+  }
+  while (preamble.length + rows.length < top) rows.push([]);
   return {
     name: SUMMARY_SHEET,
     header: false,
     preamble,
-    columns: [
-      { header: 'Measure', width: 46, type: 'text' },
-      { header: 'Whole period', width: 14, type: 'number' },
-      ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const })),
-    ],
+    columns,
     rows,
     images,
     tabColor: '#1F4E79',
+    print: { pagesTall: 2, breakAfterRows: charts.length ? [figuresEnd] : [] },
   };
 }

@@ -1,7 +1,6 @@
 // Demand metrics as pure aggregation: rows in, the metrics document out. The store is read elsewhere
 // (`computeMetrics`), so tests feed hand-made rows straight in.
-import type { Rules } from '../../shared/index';
-import type { TableName } from '../store/row-store';
+import { TABLE_NAMES, type Rules, type TableName } from '../../shared/index';
 import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
@@ -19,12 +18,16 @@ export interface MetricsOptions {
   rules: Rules;
 }
 
+type SourceCounts = DemandMetrics['sources'][number];
+
+const tableCounts = () => Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
+
 /** Takes rows (`add`), then `finish()`. */
 export class MetricsAccumulator {
   private readonly requests: RequestMetrics;
   private readonly workplan: WorkplanMetrics;
   private readonly milestones: MilestoneMetrics;
-  private readonly sources = new Map<string, { id: string; name: string; requests: number; workplan: number; milestones: number; roadmap: number }>();
+  private readonly sources = new Map<string, SourceCounts>();
   private readonly wanted?: Set<string>;
 
   constructor(private readonly opts: MetricsOptions) {
@@ -37,7 +40,7 @@ export class MetricsAccumulator {
   /** Lists a source even when it holds no rows yet. */
   source(id: string, name: string) {
     if (this.wanted && !this.wanted.has(id)) return;
-    if (!this.sources.has(id)) this.sources.set(id, { id, name, requests: 0, workplan: 0, milestones: 0, roadmap: 0 });
+    if (!this.sources.has(id)) this.sources.set(id, { id, name, ...tableCounts() });
   }
 
   /** Whether a request falls in the date filter: the Summary, Requests sheet and metrics agree on this. */
@@ -78,17 +81,12 @@ export class MetricsAccumulator {
   }
 }
 
-export interface MetricsInput {
-  requests?: Iterable<MetricsRow>;
-  workplan?: Iterable<MetricsRow>;
-  milestones?: Iterable<MetricsRow>;
-  roadmap?: Iterable<MetricsRow>;
-}
+export type MetricsInput = Partial<Record<TableName, Iterable<MetricsRow>>>;
 
 /** The metrics of rows already in hand (tests, small callers). */
 export function aggregateMetrics(input: MetricsInput, opts: MetricsOptions): DemandMetrics {
   const acc = new MetricsAccumulator(opts);
-  for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
+  for (const table of TABLE_NAMES) {
     for (const row of input[table] ?? []) acc.add(table, row);
   }
   return acc.finish();

@@ -1,5 +1,6 @@
 // Reads the store (every table's current rows, page by page) into the pure aggregation.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { TABLE_NAMES } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { MetricsAccumulator, type MetricsOptions } from './aggregate-metrics';
 import type { DemandMetrics } from './metrics-schema';
@@ -13,7 +14,7 @@ export async function computeMetrics(store: MetricsStore, opts: MetricsOptions):
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
   let read = 0;
-  for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
+  for (const table of TABLE_NAMES) {
     for await (const row of store.rows(table, filter)) {
       acc.add(table, row);
       // SQLite hands rows over without waiting: a turn of the event loop now and then lets syncs and

@@ -2,12 +2,15 @@
 // and what the master workbook's Summary and the committee dashboard render.
 import { z } from 'zod';
 import { ISO_DATE } from '../../shared/cells/dates';
+import { TABLE_NAMES, type TableName } from '../../shared/tables';
 
 const isoDate = z.string().regex(ISO_DATE);
 /** Shares are percentages (0–100) with one decimal, so every surface shows the same number. */
 const percent = z.number().min(0).max(100).nullable();
 const count = z.number().int().min(0);
 const keyedCount = z.object({ key: z.string(), count });
+/** A source's row count in every table, one field per table. */
+const rowsPerTable = Object.fromEntries(TABLE_NAMES.map((t) => [t, count])) as Record<TableName, typeof count>;
 
 export const RBA_UNITS = ['count', 'hours', 'percent', 'days', 'rating'] as const;
 
@@ -43,6 +46,10 @@ const planCounts = z.object({
   overdue: count,
   lateStart: count,
   notStarted: count,
+  /** Marked in progress before its start date. */
+  inProgressEarly: count,
+  /** Marked in progress with no % recorded: its pace cannot be judged, so it is neither on track nor at risk. */
+  inProgressNoPercent: count,
   noDates: count,
   target: z.number().nullable(),
   actual: z.number().nullable(),
@@ -51,7 +58,7 @@ const planCounts = z.object({
 export const demandMetricsSchema = z.object({
   asOf: isoDate,
   filters: z.object({ from: isoDate.nullable(), to: isoDate.nullable(), sourceIds: z.array(z.string()).nullable() }),
-  sources: z.array(z.object({ id: z.string(), name: z.string(), requests: count, workplan: count, milestones: count, roadmap: count })),
+  sources: z.array(z.object({ id: z.string(), name: z.string(), ...rowsPerTable })),
   demand: z.object({
     total: count,
     months: z.array(z.string()),

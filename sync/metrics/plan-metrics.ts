@@ -7,6 +7,7 @@ import { isoDate, num, text, type MetricsRow } from './request-metrics';
 const STATUS_FIELD: Record<WorkplanDerived, keyof PlanCounts> = {
   Complete: 'complete', 'On track': 'onTrack', 'At risk': 'atRisk', Overdue: 'overdue',
   'Late start': 'lateStart', 'Not started (scheduled)': 'notStarted', 'No dates': 'noDates',
+  'In progress (early)': 'inProgressEarly', 'In progress (no %)': 'inProgressNoPercent',
 };
 
 export const NO_GOAL = '(no goal)';
@@ -16,13 +17,18 @@ export const MILESTONE_LIST_LIMIT = 50;
 class PlanTally {
   items = 0;
   private pctSum = 0;
+  /** Items with a % recorded (or complete): a blank is not 0 %, as AVERAGE skips blanks in the template's dashboard. */
+  private pctItems = 0;
   private target: number | null = null;
   private actual: number | null = null;
-  private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, noDates: 0 };
+  private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0 };
 
-  add(derived: WorkplanDerived, pct: number, target: number | null, actual: number | null) {
+  add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null) {
     this.items++;
-    this.pctSum += pct;
+    if (pct !== null) {
+      this.pctSum += pct;
+      this.pctItems++;
+    }
     this.statuses[STATUS_FIELD[derived] as keyof typeof this.statuses]++;
     if (target !== null) this.target = (this.target ?? 0) + target;
     if (actual !== null) this.actual = (this.actual ?? 0) + actual;
@@ -30,7 +36,7 @@ class PlanTally {
 
   counts(): PlanCounts {
     return {
-      items: this.items, percentComplete: mean(100 * this.pctSum, this.items), ...this.statuses,
+      items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
       target: this.target === null ? null : round(this.target), actual: this.actual === null ? null : round(this.actual),
     };
   }
@@ -47,7 +53,8 @@ export class WorkplanMetrics {
     const v = row.values;
     const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
     // A Completed item counts as fully done even if nobody updated its percentage.
-    const pct = derived === 'Complete' ? 1 : Math.min(Math.max(num(v.percentComplete) ?? 0, 0), 1);
+    const recorded = num(v.percentComplete);
+    const pct = derived === 'Complete' ? 1 : recorded === null ? null : Math.min(Math.max(recorded, 0), 1);
     const goal = text(v.goal) ?? NO_GOAL;
     const args = [derived, pct, num(v.target), num(v.actual)] as const;
     this.total.add(...args);
@@ -94,7 +101,7 @@ export class MilestoneMetrics {
       date: isoDate(inputs.endOn) ?? isoDate(inputs.date),
       team: text(kind === 'milestone' ? v.team : v.lead),
       partnership: typeof v.partnership === 'boolean' ? v.partnership : null,
-      status: status ?? 'No date',
+      status,
     };
     if (status === 'Done') c.done++;
     else if (status === 'Missed') {

@@ -1,5 +1,6 @@
 // The filters every report takes (dates received, sources) read from a query string or CLI flags, and the
 // dependencies the read-only routes are built from.
+import { TypedError } from '../../shared/typed-error';
 import { DEFAULT_RULES, isCalendarDay, isoFromUtcDate, type Rules } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { quoteValue } from '../../shared/quote-value';
@@ -18,12 +19,10 @@ export interface ReportDeps {
 export interface ReportQuery { from?: string; to?: string; sourceIds?: string[] }
 
 /** A filter the user can fix; surfaces turn it into a 400, an HTML notice or a CLI line. */
-export class ReportQueryError extends Error {
+export class ReportQueryError extends TypedError {
   override readonly name = 'ReportQueryError' as const;
 }
 
-export const isReportQueryError = (e: unknown): e is ReportQueryError =>
-  typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ReportQueryError';
 
 /** A report date as people type it (a form field, a flag): blank is unset; anything but a real day is an error. */
 export function reportDate(name: string, raw: string | undefined): string | undefined {

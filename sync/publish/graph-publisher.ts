@@ -1,5 +1,6 @@
 // Publishes to OneDrive/SharePoint through Microsoft Graph with app credentials: simple PUT under 4 MiB,
 // otherwise an upload session in 320 KiB-multiple ranges, each retried and resumed by us.
+import { isErrorType } from '../../shared/typed-error';
 import type { Agent } from 'node:https';
 import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
 import {
@@ -18,7 +19,7 @@ import {
 import { describeNetworkError, failureFromStatus, networkFailure } from './graph-failures';
 import { driveRoot, type GraphSettings } from './graph-settings';
 import { httpsFetch, type Fetch } from './https-fetch';
-import { isPublishError, PublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { asBuffer, assertPublishName, type Publisher, type PublishResult } from './publisher';
 import { defaultRetryOptions, RetryBudget, type RetryableFailure, type RetryOptions } from './retry-budget';
 import { cachedTokenProvider } from './token-cache';
@@ -126,7 +127,7 @@ export class GraphPublisher implements Publisher {
         return await uploadInChunks(uploadUrl, bytes, { ...transfer, chunkSize: this.chunkSize, retry: this.retry, label: name });
       } catch (error) {
         if (!isSessionGone(error)) await cancelSession(uploadUrl, transfer);
-        if (session >= 2 || !isPublishError(error) || error.code !== 'session-lost') throw error;
+        if (session >= 2 || !isErrorType(error, PublishError) || error.code !== 'session-lost') throw error;
       }
     }
   }

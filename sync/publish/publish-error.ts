@@ -1,4 +1,5 @@
 // The one error type publishing throws: a stable `code` the CLI and service turn into a message or status.
+import { TypedError } from '../../shared/typed-error';
 
 export type PublishErrorCode =
   | 'invalid-settings' // settings or environment incomplete or malformed
@@ -21,8 +22,8 @@ export interface PublishErrorDetails {
   verboseText?: string;
 }
 
-/** Thrown by every `Publisher`; checked with `isPublishError`, which looks at `name` so it works across realms. */
-export class PublishError extends Error {
+/** Thrown by every `Publisher`; checked with `isErrorType(e, PublishError)`. */
+export class PublishError extends TypedError {
   override readonly name = 'PublishError' as const;
   readonly code: PublishErrorCode;
   readonly status?: number;
@@ -40,8 +41,4 @@ export class PublishError extends Error {
     this.attempts = details.attempts;
     this.verboseText = details.verboseText;
   }
-}
-
-export function isPublishError(value: unknown): value is PublishError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'PublishError';
 }

@@ -1,8 +1,9 @@
 // The service's publishing schedule: the master workbook published once soon after start, then again each
 // interval after the previous run ended. The only timer publishing uses lives here.
+import { isErrorType } from '../../shared/typed-error';
 import type { MasterStore } from '../master/master-workbook';
 import { reportOptions } from '../metrics/report-query';
-import { isPublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { describePublished, publishMaster, type PublishedMaster, type PublishTarget } from './publish-master';
 
 export interface ScheduleLog {
@@ -47,10 +48,10 @@ export function startPublishSchedule({ everyMs, publish, log, verbose = false, n
     try {
       published = await publish();
     } catch (e) {
-      const code = isPublishError(e) ? ` (${e.code})` : '';
+      const code = isErrorType(e, PublishError) ? ` (${e.code})` : '';
       const message = oneLine((e as Error)?.message ?? String(e)).replace(/\.$/, '');
       log.err(`Scheduled publishing failed${code}: ${message}. ${next('try')}`);
-      if (verbose && isPublishError(e) && e.verboseText) log.err(e.verboseText);
+      if (verbose && isErrorType(e, PublishError) && e.verboseText) log.err(e.verboseText);
       return;
     }
     log.out(`${describePublished(published)} ${next('run')}`);

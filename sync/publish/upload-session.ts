@@ -1,7 +1,8 @@
 // Sends a file through a Graph upload session in byte ranges, resuming from what the session says it still needs.
+import { isErrorType } from '../../shared/typed-error';
 import { describeHttp, failureFromStatus, networkFailure } from './graph-failures';
 import type { Fetch } from './https-fetch';
-import { isPublishError, PublishError } from './publish-error';
+import { PublishError } from './publish-error';
 import { RetryBudget, type RetryableFailure, type RetryOptions } from './retry-budget';
 
 /** Graph's rule: every range but the last is a multiple of 320 KiB, and each is under 60 MiB. */
@@ -65,7 +66,7 @@ export async function uploadInChunks(uploadUrl: string, bytes: Buffer, options: 
         ? await checkSession(uploadUrl, options)
         : await putRange(uploadUrl, bytes, start, options);
     } catch (cause) {
-      if (isPublishError(cause)) throw cause;
+      if (isErrorType(cause, PublishError)) throw cause;
       step = { kind: 'failed', failure: networkFailure(cause) };
     }
     if (step.kind === 'done') return step.item;
@@ -129,7 +130,7 @@ export async function cancelSession(uploadUrl: string, { fetch, timeoutMs }: Pic
 }
 
 /** The session answered 404: nothing left to cancel. */
-export const isSessionGone = (error: unknown): boolean => isPublishError(error) && error.code === 'session-lost' && error.status === 404;
+export const isSessionGone = (error: unknown): boolean => isErrorType(error, PublishError) && error.code === 'session-lost' && error.status === 404;
 
 function sessionGone(label: string): PublishError {
   return new PublishError('session-lost', `The upload session for ${label} has expired or ended before the upload was confirmed.`, { status: 404 });

@@ -22,6 +22,11 @@ export interface BatchPlan {
   clearRejections: string[];
   /** Rejections to record, replacing earlier ones of the same rows; the rows' last good versions stay. */
   rejections: RejectedRow[];
+  /**
+   * What the rejection log records of this batch: rows rejected that were not rejected before, and
+   * rejected rows now accepted (sent again and valid, changed or not). A row deleted while rejected is neither.
+   */
+  log: { rejected: string[]; fixed: string[] };
 }
 
 /** The stored rows a plan needs: all of the source's rows in this table for a full sync, else the batch's own. */
@@ -46,12 +51,16 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
 
   const writes: IncomingRow[] = [];
   const clearRejections: string[] = [];
+  const fixed: string[] = [];
   let unchanged = 0;
   for (const row of batch.upserts) {
     const before = stored.get(row.rowId);
     if (before !== undefined && !before.deleted && before.hash === row.hash) unchanged++;
     else writes.push(row);
-    if (rejected.has(row.rowId)) clearRejections.push(row.rowId);
+    if (rejected.has(row.rowId)) {
+      clearRejections.push(row.rowId);
+      fixed.push(row.rowId);
+    }
   }
 
   const tombstones: string[] = [];
@@ -72,7 +81,8 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   const doneOnRule = TABLES[batch.table].doneOn;
   const recordedOn = isoFromUtcDate(batch.at);
   const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
-  return { writes, doneOn, unchanged, tombstones, clearRejections, rejections: batch.rejected };
+  const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
+  return { writes, doneOn, unchanged, tombstones, clearRejections, rejections: batch.rejected, log };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

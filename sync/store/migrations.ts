@@ -1,8 +1,9 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
+import { isErrorType } from '../../shared/typed-error';
 import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
-import { isStoreError, StoreError } from './store-error';
+import { StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
@@ -79,7 +80,41 @@ const migrations: Migration[] = [
       await backfillFirstDoneOn(db);
     },
   },
+  {
+    // A revoked source or reviewer keeps its row (its synced rows still name it) but holds no token.
+    name: '0003-revoked-principals',
+    async up(db) {
+      await db.schema.alterTable('principals').addColumn('revoked_at', 'text').execute();
+      await db.schema.createIndex('tokens_by_principal').on('tokens').column('principal_id').execute();
+    },
+  },
+  {
+    // What the committee's "since the last meeting" needs that current rows cannot tell: rejections that
+    // started or ended, and syncs that changed nothing. Earlier batches left no trace of either.
+    name: '0005-rejection-log-and-source-syncs',
+    async up(db) {
+      await db.schema
+        .createTable('rejection_log')
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('op', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rejection_log_by_time').on('rejection_log').columns(['at']).execute();
+      await db.schema
+        .createTable('source_syncs')
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('last_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('source_syncs_pk', ['source_id', 'table_name'])
+        .execute();
+    },
+  },
 ];
+
+/** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */
+export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 
 /** History entries read per page, and rows updated per statement, by the backfill. */
 const BACKFILL_PAGE = 2000;
@@ -184,7 +219,7 @@ export async function migrateToLatest(db: AnyDb): Promise<void> {
       await sql`commit`.execute(conn);
     } catch (error) {
       await sql`rollback`.execute(conn);
-      if (isStoreError(error)) throw error;
+      if (isErrorType(error, StoreError)) throw error;
       throw new StoreError('migration-failed', `database migration failed: ${(error as Error).message}`, { cause: error });
     }
   });

@@ -4,11 +4,12 @@
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
+import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
 import { migrateToLatest } from './migrations';
+import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import { keepFirstDoneOn, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -24,6 +25,11 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     // Counts and history sequence numbers are int8; they stay far below 2^53, so read them as numbers.
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+    // A server that is gone must cost a request seconds, not a hang: connecting gives up after 5 s, a query
+    // after a minute (the longest statement is a 5,000-row upsert), and keep-alive notices a silent peer.
+    connectionTimeoutMillis: 5_000,
+    query_timeout: 60_000,
+    keepAlive: true,
   });
   // An idle client whose connection drops is discarded by the pool and the next query reconnects; without
   // a listener Node would treat the pool's 'error' event as fatal and stop the service.
@@ -42,10 +48,10 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     await db.destroy();
     throw error;
   }
-  return assembleStore(db, {
+  return reportingOutages(assembleStore(db, {
     applyBatch: (batch) => db.transaction().execute((trx) => writeBatch(trx, batch, opts.beforeCommit)),
     stream: cursorOver(db, opts.pageSize ?? DEFAULT_FETCH_SIZE),
-  });
+  }));
 }
 
 const DEFAULT_FETCH_SIZE = 2000;
@@ -109,6 +115,8 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
       .execute();
   }
   if (plan.rejections.length > 0) await putRejections(trx, batch, plan.rejections);
+  if (plan.log.rejected.length + plan.log.fixed.length > 0) await logRejections(trx, batch, plan.log);
+  await trx.insertInto('source_syncs').values({ source_id: batch.sourceId, table_name: batch.table, last_at: batch.at.toISOString() }).onConflict(keepLatestSync).execute();
   beforeCommit?.(batch);
   return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted };
 }
@@ -168,6 +176,17 @@ async function tombstoneRows(trx: Trx, batch: Batch, rowIds: string[]): Promise<
     .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, row_id, ${at}::text, 'delete', null::text from gone`)
     .executeTakeFirstOrThrow();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+async function logRejections(trx: Trx, batch: Batch, log: BatchPlan['log']): Promise<void> {
+  const ids = [...log.rejected, ...log.fixed];
+  const ops = [...log.rejected.map(() => 'rejected'), ...log.fixed.map(() => 'fixed')];
+  await trx
+    .insertInto('rejection_log')
+    .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
+    .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${batch.at.toISOString()}::text, u.op
+                    from unnest(${ids}::text[], ${ops}::text[]) as u(row_id, op)`)
+    .execute();
 }
 
 async function putRejections(trx: Trx, batch: Batch, rejections: RejectedRow[]): Promise<void> {

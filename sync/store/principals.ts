@@ -1,14 +1,15 @@
 // Principals (admins, sources, reviewers) and their tokens, over kysely so both databases share it.
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Principal, PrincipalKind, RowStore } from './row-store';
+import type { Principal, PrincipalInfo, PrincipalKind, RowStore } from './row-store';
 import type { PrincipalsTable, StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 import { digestToken, newToken, sameDigest } from './tokens';
 
 export type PrincipalOps = Pick<
   RowStore,
-  'createPrincipal' | 'issueToken' | 'ensureAdminToken' | 'authenticate' | 'getPrincipal' | 'listSources' | 'listPrincipals' | 'isEmpty'
+  | 'createPrincipal' | 'issueToken' | 'ensureAdminToken' | 'authenticate' | 'getPrincipal' | 'listSources' | 'listPrincipals' | 'isEmpty'
+  | 'describePrincipals' | 'revokePrincipal' | 'rotateToken'
 >;
 
 const ADMIN_NAME = 'Administrator';
@@ -25,7 +26,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
     p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] },
     tokenHash: string,
   ): Promise<Principal> {
-    const row = { id: newPrincipalId(p.kind), kind: p.kind, name: p.name, source_kind: p.sourceKind ?? null, created_at: now() };
+    const row = { id: newPrincipalId(p.kind), kind: p.kind, name: p.name, source_kind: p.sourceKind ?? null, created_at: now(), revoked_at: null };
     await trx.insertInto('principals').values(row).execute();
     await trx.insertInto('tokens').values({ token_hash: tokenHash, principal_id: row.id, created_at: row.created_at }).execute();
     return toPrincipal(row);
@@ -59,6 +60,31 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
     return found.principal;
   }
 
+  /** Replaces every token of `principalId` with one new token and clears a revocation: one transaction. */
+  async function replaceTokens(principalId: string): Promise<string> {
+    const token = newToken();
+    await db.transaction().execute(async (trx) => {
+      const found = await trx.updateTable('principals').set({ revoked_at: null }).where('id', '=', principalId).executeTakeFirst();
+      if (Number(found.numUpdatedRows) === 0) throw new StoreError('unknown-principal', `no principal ${principalId}`);
+      await trx.deleteFrom('tokens').where('principal_id', '=', principalId).execute();
+      await trx.insertInto('tokens').values({ token_hash: digestToken(token), principal_id: principalId, created_at: now() }).execute();
+    });
+    return token;
+  }
+
+  /** Makes `tokenHash` the one admin token: every other admin token (an earlier EQUITY_DESK_ADMIN_TOKEN) stops working. */
+  async function soleAdminToken(tokenHash: string): Promise<Principal> {
+    return db.transaction().execute(async (trx) => {
+      const admins = await trx.selectFrom('principals').selectAll().where('kind', '=', 'admin').orderBy('created_at').orderBy('id').execute();
+      const held = await trx.selectFrom('tokens').select('principal_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+      const admin = admins.find((a) => a.id === held?.principal_id) ?? admins[0];
+      if (admin === undefined) return insertPrincipal(trx, { kind: 'admin', name: ADMIN_NAME }, tokenHash);
+      await trx.deleteFrom('tokens').where('principal_id', 'in', admins.map((a) => a.id)).where('token_hash', '!=', tokenHash).execute();
+      if (held === undefined) await trx.insertInto('tokens').values({ token_hash: tokenHash, principal_id: admin.id, created_at: now() }).execute();
+      return toPrincipal(admin);
+    });
+  }
+
   return {
     async createPrincipal(p) {
       const token = newToken();
@@ -67,26 +93,46 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
     },
 
     async issueToken(principalId) {
-      if ((await getPrincipal(principalId)) === null) throw new StoreError('unknown-principal', `no principal ${principalId}`);
       const token = newToken();
-      await db.insertInto('tokens').values({ token_hash: digestToken(token), principal_id: principalId, created_at: now() }).execute();
+      await db.transaction().execute(async (trx) => {
+        const found = await trx.updateTable('principals').set({ revoked_at: null }).where('id', '=', principalId).executeTakeFirst();
+        if (Number(found.numUpdatedRows) === 0) throw new StoreError('unknown-principal', `no principal ${principalId}`);
+        await trx.insertInto('tokens').values({ token_hash: digestToken(token), principal_id: principalId, created_at: now() }).execute();
+      });
       return token;
     },
 
     async ensureAdminToken(token) {
       if (token.trim() === '') throw new StoreError('invalid-token', 'the admin token is empty');
       const tokenHash = digestToken(token);
-      const known = await existingAdmin(tokenHash);
-      if (known !== null) return known;
+      await existingAdmin(tokenHash);
       try {
-        return await db.transaction().execute((trx) => insertPrincipal(trx, { kind: 'admin', name: ADMIN_NAME }, tokenHash));
+        return await soleAdminToken(tokenHash);
       } catch (error) {
-        // Another process registered the same token between our lookup and insert: theirs stands.
+        // Another instance starting with the same token inserted it between our read and insert: theirs stands.
         const raced = await existingAdmin(tokenHash);
-        if (raced !== null) return raced;
+        if (raced !== null) return soleAdminToken(tokenHash);
         throw error;
       }
     },
+
+    async describePrincipals(kind) {
+      const rows = await db.selectFrom('principals').selectAll().where('kind', '=', kind).orderBy('created_at').orderBy('id').execute();
+      return rows.map((row): PrincipalInfo => ({ ...toPrincipal(row), createdAt: row.created_at, revokedAt: row.revoked_at }));
+    },
+
+    async revokePrincipal(id) {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('principals').selectAll().where('id', '=', id).executeTakeFirst();
+        if (row === undefined) throw new StoreError('unknown-principal', `no principal ${id}`);
+        await trx.deleteFrom('tokens').where('principal_id', '=', id).execute();
+        const revokedAt = row.revoked_at ?? now();
+        await trx.updateTable('principals').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
+        return { ...toPrincipal(row), createdAt: row.created_at, revokedAt };
+      });
+    },
+
+    rotateToken: replaceTokens,
 
     async authenticate(token) {
       if (typeof token !== 'string' || token === '') return null;

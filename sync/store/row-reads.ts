@@ -2,7 +2,8 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
-import type { FieldError, Rejection, RowChange, RowStore, StoredRow, TableName } from './row-store';
+import type { TableName } from '../../shared/tables';
+import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
 
 /**
@@ -12,7 +13,7 @@ import type { StoreDatabase } from './schema';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'dataVersion'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
@@ -115,6 +116,25 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         if (r.sheet_row !== null) rejection.sheetRow = r.sheet_row;
         return rejection;
       });
+    },
+
+    async lastSyncs() {
+      const rows = await db.selectFrom('source_syncs').selectAll().orderBy('source_id').orderBy('table_name').execute();
+      return rows.map((r) => ({ sourceId: r.source_id, table: r.table_name as TableName, at: new Date(r.last_at) }));
+    },
+
+    async rejectionLog({ since, until }) {
+      const rows = await db
+        .selectFrom('rejection_log')
+        .selectAll()
+        .where('at', '>=', since.toISOString())
+        .where('at', '<', until.toISOString())
+        .orderBy('at')
+        .orderBy('table_name')
+        .orderBy('source_id')
+        .orderBy('row_id')
+        .execute();
+      return rows.map((r): RejectionEvent => ({ sourceId: r.source_id, table: r.table_name as TableName, rowId: r.row_id, at: new Date(r.at), op: r.op }));
     },
   };
 }

@@ -1,12 +1,11 @@
 // The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
-// their history and rejections. `openStore` picks SQLite (a data directory) or PostgreSQL (a URL).
-import { openPostgresStore } from './postgres-store';
-import { openSqliteStore } from './sqlite-store';
-import { StoreError } from './store-error';
+// their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
+import type { TableName } from '../../shared/tables';
 
-export type TableName = 'requests' | 'workplan' | 'milestones' | 'roadmap';
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
+/** A principal as an admin lists it: never its tokens. `revokedAt` is set while it holds none (revoked). */
+export interface PrincipalInfo extends Principal { createdAt: string; revokedAt: string | null }
 export interface FieldError { field: string; column?: string; message: string }
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
@@ -26,14 +25,25 @@ export interface BatchResult { accepted: number; unchanged: number; deleted: num
 export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
+export interface SourceSync { sourceId: string; table: TableName; at: Date }
+export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
 
 export interface RowStore {
   createPrincipal(p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] }): Promise<{ principal: Principal; token: string }>;
-  /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid. */
+  /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid, a revocation is lifted. */
   issueToken(principalId: string): Promise<string>;
-  /** Registers a known admin token (from EQUITY_DESK_ADMIN_TOKEN); idempotent. */
+  /**
+   * Makes a known admin token (from EQUITY_DESK_ADMIN_TOKEN) the only admin token: idempotent, and any
+   * earlier admin token stops working (the operator changed the variable to retire it).
+   */
   ensureAdminToken(token: string): Promise<Principal>;
+  /** Principals of one kind with their state, oldest first; never tokens. */
+  describePrincipals(kind: PrincipalKind): Promise<PrincipalInfo[]>;
+  /** Deletes every token of the principal at once; its rows and name stay. Throws `unknown-principal`. */
+  revokePrincipal(id: string): Promise<PrincipalInfo>;
+  /** Replaces every token of the principal with one new token (lifting a revocation). Throws `unknown-principal`. */
+  rotateToken(id: string): Promise<string>;
   /** Tokens are stored as sha256 digests and compared in constant time. */
   authenticate(token: string): Promise<Principal | null>;
   getPrincipal(id: string): Promise<Principal | null>;
@@ -49,6 +59,10 @@ export interface RowStore {
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /** When each source last sent a batch of each table, whatever the batch changed. */
+  lastSyncs(): Promise<SourceSync[]>;
+  /** Rows first rejected, and rejected rows accepted again, with `since <= at < until`, oldest first. */
+  rejectionLog(opts: { since: Date; until: Date }): Promise<RejectionEvent[]>;
   /**
    * Changes whenever a batch writes anything (rows, tombstones, rejections) or a principal is added; the
    * same while nothing was written. What reports computed from the store are remembered by.
@@ -56,6 +70,8 @@ export interface RowStore {
   dataVersion(): Promise<string>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;
+  /** One round trip to the database: what /healthz asks. Rejects when it is out of reach. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,14 +86,4 @@ export interface OpenStoreOptions {
   pageSize?: number;
   /** Fault-injection seam for tests: runs inside the batch transaction after every write, before commit. */
   beforeCommit?: (batch: Batch) => void;
-}
-
-export async function openStore(opts: OpenStoreOptions): Promise<RowStore> {
-  if (opts.databaseUrl !== undefined && opts.databaseUrl !== '') {
-    if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-      throw new StoreError('unsupported-database', 'DATABASE_URL must start with postgres:// or postgresql://');
-    }
-    return openPostgresStore({ ...opts, databaseUrl: opts.databaseUrl });
-  }
-  return openSqliteStore({ ...opts, dataDir: opts.dataDir ?? 'data' });
 }

@@ -1,6 +1,6 @@
 // The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
 // databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
-import type { ExpressionBuilder, Generated, OnConflictBuilder, OnConflictDatabase, OnConflictTables } from 'kysely';
+import { sql, type ExpressionBuilder, type Generated, type OnConflictBuilder, type OnConflictDatabase, type OnConflictTables } from 'kysely';
 
 export interface PrincipalsTable {
   id: string;
@@ -8,6 +8,8 @@ export interface PrincipalsTable {
   name: string;
   source_kind: string | null;
   created_at: string;
+  /** Set when an admin revoked it (its tokens are deleted then); cleared by a rotation. */
+  revoked_at: string | null;
 }
 
 /** Several tokens may belong to one principal; only their sha256 digests are kept. */
@@ -61,12 +63,30 @@ export interface RejectionsTable {
   at: string;
 }
 
+/** Append-only: when a row was first rejected, and when a rejected row was accepted again. */
+export interface RejectionLogTable {
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  at: string;
+  op: 'rejected' | 'fixed';
+}
+
+/** The last batch each source sent for each table, whatever it changed: "who has not synced since". */
+export interface SourceSyncsTable {
+  source_id: string;
+  table_name: string;
+  last_at: string;
+}
+
 export interface StoreDatabase {
   principals: PrincipalsTable;
   tokens: TokensTable;
   sheet_rows: SheetRowsTable;
   row_history: RowHistoryTable;
   rejections: RejectionsTable;
+  rejection_log: RejectionLogTable;
+  source_syncs: SourceSyncsTable;
 }
 
 /** A row rejected again replaces its earlier rejection: the same upsert on both databases. */
@@ -81,3 +101,9 @@ export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejection
 /** An upsert of a row already stored keeps its first done day: history showed it, whatever came after. */
 export const keepFirstDoneOn = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
   eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on');
+
+/** A batch dated before the last one recorded (a late retry) does not move a source's last sync back. */
+export const keepLatestSync = (oc: OnConflictBuilder<StoreDatabase, 'source_syncs'>) =>
+  oc.columns(['source_id', 'table_name']).doUpdateSet({
+    last_at: sql<string>`case when excluded.last_at > source_syncs.last_at then excluded.last_at else source_syncs.last_at end`,
+  });

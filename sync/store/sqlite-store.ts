@@ -12,7 +12,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { keepFirstDoneOn, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -170,6 +170,16 @@ function sqliteBatchWriter(
       ['at', 'at', 'table', 'source', 'row'],
     ),
     clearRejection: prepare(sqlite, db.deleteFrom('rejections').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
+    logRejection: prepare(
+      sqlite,
+      db.insertInto('rejection_log').values({ ...rowKey, at: param('at'), op: param<'rejected' | 'fixed'>('op') }),
+      ['table', 'source', 'row', 'at', 'op'],
+    ),
+    touchSync: prepare(
+      sqlite,
+      db.insertInto('source_syncs').values({ source_id: key.source, table_name: key.table, last_at: param('at') }).onConflict(keepLatestSync),
+      ['source', 'table', 'at'],
+    ),
     putRejection: prepare(
       sqlite,
       db
@@ -203,6 +213,9 @@ function sqliteBatchWriter(
     for (const r of plan.rejections) {
       stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
+    for (const row of plan.log.rejected) stmt.logRejection.run(table, source, row, at, 'rejected');
+    for (const row of plan.log.fixed) stmt.logRejection.run(table, source, row, at, 'fixed');
+    stmt.touchSync.run(source, table, at);
     beforeCommit?.(batch);
     return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted: plan.tombstones.length };
   });

@@ -1,4 +1,5 @@
 // The one error type the row store throws on purpose: a stable `code` the API and CLI turn into a status or message.
+import { TypedError } from '../../shared/typed-error';
 
 export type StoreErrorCode =
   | 'unsupported-database' // the database URL names something other than PostgreSQL
@@ -7,10 +8,11 @@ export type StoreErrorCode =
   | 'unknown-source' // the batch names a principal that is not a registered source
   | 'unknown-principal' // a token was asked for a principal that does not exist
   | 'invalid-token' // an empty admin token, or one already held by a non-admin principal
-  | 'migration-failed'; // the schema could not be brought up to date
+  | 'migration-failed' // the schema could not be brought up to date
+  | 'unavailable'; // the database server is out of reach (stopped, restarting, unreachable)
 
-/** Checked with `isStoreError`, which looks at `name` so it works across realms. */
-export class StoreError extends Error {
+/** Checked with `isErrorType(e, StoreError)`. */
+export class StoreError extends TypedError {
   override readonly name = 'StoreError' as const;
   readonly code: StoreErrorCode;
 
@@ -18,8 +20,4 @@ export class StoreError extends Error {
     super(message, options);
     this.code = code;
   }
-}
-
-export function isStoreError(value: unknown): value is StoreError {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'StoreError';
 }

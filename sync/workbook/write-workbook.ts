@@ -18,6 +18,8 @@ const BLOCK_ROWS = 100;
 /** Excel's limit for a list validation written as literal values. */
 const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
+/** Inches; narrow, so a wide table keeps a readable size. The paper is the printer's (Letter in the US). */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
 const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
 
 /** The streaming sheet has data validations, though exceljs's typings omit them. */
@@ -54,6 +56,9 @@ function literalList(sheet: string, values: readonly string[]): string {
   return formula;
 }
 
+/** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
+const footerText = (name: string) => name.replace(/&/g, '&&');
+
 async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCell[]> {
   if (Symbol.asyncIterator in rows) yield* rows as AsyncIterable<readonly PlanCell[]>;
   else yield* rows as Iterable<readonly PlanCell[]>;
@@ -82,36 +87,34 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   const sheet = book.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
+    // fitToWidth alone does nothing: exceljs writes the fitToPage flag that makes Excel and LibreOffice honour it
+    // only when no scale is given. 0 pages tall means "as many as it takes".
+    pageSetup: {
+      orientation: 'landscape', fitToWidth: 1, fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
+      horizontalCentered: true, printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
+    },
+    headerFooter: { oddFooter: `&L&8${footerText(plan.name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
   const internals = sheet as unknown as SheetInternals;
+  for (const row of plan.print?.breakAfterRows ?? []) internals.rowBreaks.push({ id: row, max: 16383, man: 1 });
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
-    return numFmt ? { numFmt } : {};
+    return { ...(numFmt ? { numFmt } : {}), ...(c.alignRight ? { alignment: { horizontal: 'right' } } : {}) };
   });
   // Column styles format the cells users add later, too.
   sheet.columns = plan.columns.map((c, i) => ({ width: c.width, style: columnStyles[i] }));
   openSheetData(internals);
 
-  // Alt text goes in the cell under each picture, for readers that show no pictures.
-  const altByRow = new Map<number, { col: number; alt: string }[]>();
-  const pictures: PictureAnchor[] = (plan.images ?? []).map((img) => {
-    altByRow.set(img.row + 1, [...(altByRow.get(img.row + 1) ?? []), { col: img.col, alt: img.alt }]);
-    return { mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt };
-  });
+  // The text alternative goes in the picture's own description (Excel's Alt Text), not in a cell beneath:
+  // a long text there runs out from under the picture and widens the printed page.
+  const pictures: PictureAnchor[] = (plan.images ?? []).map((img) => ({ mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt }));
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
   const xml = new RowXml(plan.name, plan.columns, columnStyles, ids.styles, ids.strings);
   let rowNumber = 0;
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
-    const alts = altByRow.get(rowNumber);
-    let row: readonly (PlanCell | undefined)[] = cells;
-    if (alts) {
-      const filled = Array.from({ length: Math.max(cells.length, ...alts.map((a) => a.col + 1)) }, (_, i) => cells[i]);
-      for (const { col, alt } of alts) if (filled[col] === null || filled[col] === undefined || filled[col] === '') filled[col] = alt;
-      row = filled;
-    }
-    xml.add(rowNumber, row, typed, style, cells.length);
+    xml.add(rowNumber, cells, typed, style, cells.length);
   };
   const flush = () => {
     const block = xml.take();
@@ -129,8 +132,6 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     }
   }
   const lastDataRow = rowNumber;
-  const lastAltRow = Math.max(0, ...altByRow.keys());
-  while (rowNumber < lastAltRow) put([], false);
   flush();
 
   const lastCol = columnLetter(Math.max(1, plan.columns.length));

@@ -46,6 +46,8 @@ export interface SheetInternals {
   /** exceljs's StreamBuf; `pipes[0]` is the zip entry's stream, once the zip has taken the sheet. */
   stream: { write(data: string | Buffer): void; pipes?: ZipEntryStream[] };
   startedData: boolean;
+  /** Manual page breaks, written when the sheet commits: `id` is the row a page ends after. */
+  rowBreaks: { id: number; max: number; man: 1 }[];
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   conditionalFormatting: { rules: { priority?: number }[] }[];

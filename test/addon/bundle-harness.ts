@@ -12,6 +12,12 @@ import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../suppor
 export const TIME_ZONE = 'America/Los_Angeles';
 export const AS_OF = '2026-03-16';
 
+/** The https host the test service answers on (through the UrlFetch fake's TLS front), and its URL. */
+export const SERVICE_HOST = 'equity-desk.example.gov';
+export const SERVICE_URL = `https://${SERVICE_HOST}`;
+/** What the test build allows the add-on to call, as an office's build setting would. */
+export const TEST_SERVICE_URLS = [`${SERVICE_URL}/`];
+
 export interface BuiltAddon {
   dir: string;
   code: string;
@@ -19,22 +25,43 @@ export interface BuiltAddon {
   manifest: string;
 }
 
-let built: Promise<BuiltAddon> | undefined;
+const builds = new Map<string, Promise<BuiltAddon>>();
 
-/** Runs the real build (scripts/build.mjs) once per test file. */
-export function builtAddon(): Promise<BuiltAddon> {
-  built ??= (async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-build-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const files = await buildAppsScript({ outDir: dir });
-    return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
-  })();
+/** Runs the real build (scripts/build.mjs) once per test file and allowlist (default: the test service's URL). */
+export function builtAddon(serviceUrls: readonly string[] = TEST_SERVICE_URLS): Promise<BuiltAddon> {
+  const key = serviceUrls.join(' ');
+  let built = builds.get(key);
+  if (!built) {
+    built = (async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-build-'));
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const files = await buildAppsScript({ outDir: dir, serviceUrls: [...serviceUrls] });
+      return { dir, code: readFileSync(files.code, 'utf8'), sidebar: readFileSync(files.sidebar, 'utf8'), manifest: readFileSync(files.manifest, 'utf8') };
+    })();
+    builds.set(key, built);
+  }
   return built;
 }
 
-export async function loadAddon(options: LoadBundleOptions = {}): Promise<LoadedBundle> {
-  const addon = await builtAddon();
-  return loadBundle(addon.code, { timeZone: TIME_ZONE, htmlFiles: { Sidebar: addon.sidebar }, ...options });
+export interface LoadAddonOptions extends LoadBundleOptions {
+  /** The loopback base (a WorkerServer's url) that SERVICE_URL reaches. */
+  serviceAt?: string;
+  /** Build with these allowed service URLs instead of TEST_SERVICE_URLS. */
+  serviceUrls?: readonly string[];
+}
+
+/** The built add-on, loaded with the fakes; UrlFetchApp holds it to its manifest's urlFetchWhitelist. */
+export async function loadAddon(options: LoadAddonOptions = {}): Promise<LoadedBundle> {
+  const { serviceAt, serviceUrls, ...rest } = options;
+  const addon = await builtAddon(serviceUrls);
+  const manifest = JSON.parse(addon.manifest) as { urlFetchWhitelist?: string[] };
+  return loadBundle(addon.code, {
+    timeZone: TIME_ZONE,
+    htmlFiles: { Sidebar: addon.sidebar },
+    urlFetchWhitelist: manifest.urlFetchWhitelist,
+    tlsFront: serviceAt ? { [SERVICE_HOST]: serviceAt } : undefined,
+    ...rest,
+  });
 }
 
 /** A date cell as getValues returns it: local midnight in the spreadsheet's time zone. */

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../sync/api/app';
 import { loadConfig } from '../../sync/config';
-import { openStore, type RowStore, type TableName } from '../../sync/store/row-store';
+import { openStore } from '../../sync/store/open-store';
+import type { TableName } from '../../shared/tables';
+import type { RowStore } from '../../sync/store/row-store';
 
 const ADMIN_TOKEN = 'addon-test-admin-token-0123456789';
 

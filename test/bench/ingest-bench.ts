@@ -8,7 +8,8 @@ import { TABLES, contentHash, validateRows, type RawRow } from '../../shared/ind
 import { createApp } from '../../sync/api/app';
 import { loadConfig } from '../../sync/config';
 import { sha256Hex } from '../../sync/ingest/ingest-batch';
-import { openStore, type OpenStoreOptions } from '../../sync/store/row-store';
+import { openStore } from '../../sync/store/open-store';
+import type { OpenStoreOptions } from '../../sync/store/row-store';
 
 export interface IngestBenchResult {
   rows: number;

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { addDays, CATEGORIES, REQUESTER_TYPES } from '../../shared/index';
-import { openStore, type IncomingRow } from '../../sync/store/row-store';
+import { openStore } from '../../sync/store/open-store';
+import type { IncomingRow } from '../../sync/store/row-store';
 
 export interface MasterBenchResult {
   rows: number;

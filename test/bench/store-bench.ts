@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type IncomingRow, type OpenStoreOptions, type RowStore } from '../../sync/store/row-store';
+import { openStore } from '../../sync/store/open-store';
+import type { IncomingRow, OpenStoreOptions, RowStore } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
 
 const ROWS = 100_000;

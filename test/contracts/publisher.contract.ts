@@ -1,6 +1,7 @@
 // The behaviour every Publisher shares (file, Graph): each implementation's test file calls publisherContract.
+import { isErrorType } from '../../shared/typed-error';
 import { describe, expect, test } from 'vitest';
-import { isPublishError } from '../../sync/publish/publish-error';
+import { PublishError } from '../../sync/publish/publish-error';
 import type { Publisher } from '../../sync/publish/publisher';
 
 export interface PublisherHarness {
@@ -57,7 +58,7 @@ export function publisherContract(label: string, harness: () => Promise<Publishe
       async (name) => {
         const { publisher, read } = await harness();
         const error = await publisher.publish(name, Buffer.from('x')).then(() => undefined, (e: unknown) => e);
-        expect(isPublishError(error) && error.code).toBe('invalid-name');
+        expect(isErrorType(error, PublishError) && error.code).toBe('invalid-name');
         if (name.length > 0) expect(await read(name.replace(/^.*[\\/]/, ''))).toBeUndefined();
       },
     );

@@ -1,9 +1,11 @@
 // The behaviour every RowStore shares (SQLite, PostgreSQL): each implementation's test file calls runRowStoreContract.
+import { isErrorType } from '../../shared/typed-error';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Batch, IncomingRow, RowStore, TableName } from '../../sync/store/row-store';
-import { isStoreError } from '../../sync/store/store-error';
+import type { TableName } from '../../shared/tables';
+import type { Batch, IncomingRow, RowStore } from '../../sync/store/row-store';
+import { StoreError } from '../../sync/store/store-error';
 
 export interface StoreOpenOptions {
   /** The same place opens the same stored data again (a restart); omitted, a fresh empty store. */
@@ -33,7 +35,7 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 async function expectStoreError(promise: Promise<unknown>, code: string): Promise<void> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(isStoreError(error), `expected StoreError ${code}, got ${String(error)}`).toBe(true);
+  expect(isErrorType(error, StoreError), `expected StoreError ${code}, got ${String(error)}`).toBe(true);
   expect((error as { code: string }).code).toBe(code);
 }
 
@@ -63,6 +65,8 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         rows: await collect(store.rows(table, { includeDeleted: true })),
         changes: await collect(store.changes(table)),
         rejections: await store.rejections(),
+        syncs: await store.lastSyncs(),
+        log: await store.rejectionLog({ since: new Date(0), until: new Date('9999-12-31T00:00:00Z') }),
       };
     }
 
@@ -106,6 +110,53 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const { token } = await store.createPrincipal({ kind: 'source', name: 'S' });
         await expectStoreError(store.ensureAdminToken(token), 'invalid-token');
         await expectStoreError(store.ensureAdminToken('  '), 'invalid-token');
+      });
+
+      test('a changed admin token retires the earlier ones, the generated one included', async () => {
+        const store = await fresh();
+        const { token: generated } = await store.createPrincipal({ kind: 'admin', name: 'Administrator' });
+        const first = await store.ensureAdminToken('first-admin-token-0123456789');
+        expect(await store.authenticate(generated)).toBeNull();
+        const second = await store.ensureAdminToken('second-admin-token-0123456789');
+        expect(second.id).toBe(first.id);
+        expect(await store.authenticate('first-admin-token-0123456789')).toBeNull();
+        expect(await store.authenticate('second-admin-token-0123456789')).toEqual(second);
+        const { token: source } = await store.createPrincipal({ kind: 'source', name: 'Untouched' });
+        await store.ensureAdminToken('second-admin-token-0123456789');
+        expect(await store.authenticate(source)).not.toBeNull();
+        expect(await store.listPrincipals('admin')).toHaveLength(1);
+      });
+
+      test('revoking deletes every token of one principal at once; its name stays listed as revoked', async () => {
+        const store = await fresh();
+        const { principal, token } = await store.createPrincipal({ kind: 'source', name: 'Revoked', sourceKind: 'excel' });
+        const second = await store.issueToken(principal.id);
+        const { token: other } = await store.createPrincipal({ kind: 'source', name: 'Other' });
+        const revoked = await store.revokePrincipal(principal.id);
+        expect(revoked).toMatchObject({ id: principal.id, name: 'Revoked', revokedAt: expect.any(String) });
+        expect(await store.authenticate(token)).toBeNull();
+        expect(await store.authenticate(second)).toBeNull();
+        expect(await store.authenticate(other)).not.toBeNull();
+        const listed = await store.describePrincipals('source');
+        expect(listed.map((p) => [p.name, p.revokedAt !== null])).toEqual([['Revoked', true], ['Other', false]]);
+        expect(JSON.stringify(listed)).not.toContain(other);
+        expect((await store.revokePrincipal(principal.id)).revokedAt).toBe(revoked.revokedAt);
+        await expectStoreError(store.revokePrincipal('no-such-id'), 'unknown-principal');
+      });
+
+      test('rotating replaces every token with one new one and lifts a revocation', async () => {
+        const store = await fresh();
+        const { principal, token } = await store.createPrincipal({ kind: 'reviewer', name: 'Committee' });
+        const extra = await store.issueToken(principal.id);
+        const rotated = await store.rotateToken(principal.id);
+        expect(await store.authenticate(token)).toBeNull();
+        expect(await store.authenticate(extra)).toBeNull();
+        expect(await store.authenticate(rotated)).toEqual(principal);
+        await store.revokePrincipal(principal.id);
+        const back = await store.rotateToken(principal.id);
+        expect(await store.authenticate(back)).toEqual(principal);
+        expect((await store.describePrincipals('reviewer'))[0].revokedAt).toBeNull();
+        await expectStoreError(store.rotateToken('no-such-id'), 'unknown-principal');
       });
 
       test.runIf(probe !== undefined)('keeps only sha256 digests of tokens at rest', async () => {
@@ -293,7 +344,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const base = { table: 'requests' as const, upserts: rowsOf(1), deletes: [], full: false, rejected: [], at: T0 };
         await expectStoreError(store.applyBatch({ ...base, sourceId: reviewer.principal.id }), 'unknown-source');
         await expectStoreError(store.applyBatch({ ...base, sourceId: 'no-such-source' }), 'unknown-source');
-        expect(await snapshot(store)).toEqual({ rows: [], changes: [], rejections: [] });
+        expect(await snapshot(store)).toEqual({ rows: [], changes: [], rejections: [], syncs: [], log: [] });
       });
 
       test('two sources and two tables with the same rowIds never collide', async () => {
@@ -418,6 +469,44 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         // Written from then on as before: kept once set, made when first shown.
         await migrated.applyBatch({ sourceId: a.id, table: 'requests', upserts: [row('a', { status: 'Closed', fulfilledOn: '2025-03-11' }), row('open', { status: 'Closed' })], deletes: [], full: false, rejected: [], at: day(12) });
         expect(await byKey('requests')).toMatchObject({ 'A/a': '2025-02-20', 'A/open': '2025-03-13' });
+      });
+    });
+
+    describe('rejection log and last syncs', () => {
+      const bad = (rowId: string) => ({ rowId, sheet: 'Requests', sheetRow: 4, errors: [{ field: 'status', message: 'Status "Dunno" is not in the list' }] });
+      const ever = { since: new Date(0), until: new Date('9999-12-31T00:00:00Z') };
+
+      test('logs a row when it is first rejected and when it is accepted again, not each time it is sent', async () => {
+        const { store, apply } = await withSource();
+        await apply({ upserts: rowsOf(3) });
+        await apply({ rejected: [bad('r0001'), bad('r0002')], at: at(1) });
+        // Rejected again, still broken: nothing new to log.
+        await apply({ rejected: [bad('r0001')], at: at(2) });
+        // r0001 fixed (sent again unchanged from its last good version); r0002 deleted while rejected: neither fixed nor logged.
+        await apply({ upserts: [rowsOf(3)[1]], deletes: ['r0002'], at: at(3) });
+        const log = await store.rejectionLog(ever);
+        expect(log.map((e) => [e.rowId, e.op, e.at.toISOString()])).toEqual([
+          ['r0001', 'rejected', at(1).toISOString()],
+          ['r0002', 'rejected', at(1).toISOString()],
+          ['r0001', 'fixed', at(3).toISOString()],
+        ]);
+        expect(log.every((e) => e.table === 'requests')).toBe(true);
+        // The period includes its start and excludes its end.
+        expect((await store.rejectionLog({ since: at(1), until: at(3) })).map((e) => e.op)).toEqual(['rejected', 'rejected']);
+        expect((await store.rejectionLog({ since: at(2), until: at(4) })).map((e) => e.op)).toEqual(['fixed']);
+      });
+
+      test('keeps the last batch of each source and table, even one that changed nothing, and never moves it back', async () => {
+        const { store, source, apply } = await withSource();
+        expect(await store.lastSyncs()).toEqual([]);
+        await apply({ upserts: rowsOf(2), at: at(1) });
+        await apply({ upserts: rowsOf(2), at: at(5) });
+        await apply({ upserts: rowsOf(2), at: at(3) });
+        await apply({ table: 'milestones', at: at(2) });
+        expect(await store.lastSyncs()).toEqual([
+          { sourceId: source.id, table: 'milestones', at: at(2) },
+          { sourceId: source.id, table: 'requests', at: at(5) },
+        ]);
       });
     });
 

@@ -34,6 +34,20 @@ describe('UrlFetchApp fake', () => {
     ]);
   });
 
+  it('reaches an https host through its TLS front, and holds the script to the manifest\'s urlFetchWhitelist', () => {
+    const fakes = createAppsScriptFakes({
+      tlsFront: { 'desk.example.gov': server.url },
+      urlFetchWhitelist: ['https://desk.example.gov/echo', 'https://*.example.org/'],
+    });
+    const { UrlFetchApp } = fakes.globals;
+    expect(UrlFetchApp.fetch('https://desk.example.gov/echo?x=2').getResponseCode()).toBe(200);
+    expect(fakes.urlFetch.requests.at(-1)).toMatchObject({ url: 'https://desk.example.gov/echo?x=2', outcome: 200 });
+    expect(() => UrlFetchApp.fetch('https://desk.example.gov/echoes')).toThrow(/not in the add-on's urlFetchWhitelist/);
+    expect(() => UrlFetchApp.fetch('https://other.example.gov/echo')).toThrow(/urlFetchWhitelist/);
+    // Allowed by a wildcard prefix, but no front serves it: it never leaves the machine.
+    expect(() => UrlFetchApp.fetch('https://a.example.org/x')).toThrow(/UrlFetchApp fake refused/);
+  });
+
   it('sends string, byte and form payloads with Apps Script content types', () => {
     const { UrlFetchApp } = createAppsScriptFakes().globals;
     const json = decode(

@@ -17,10 +17,15 @@ describe('validateRow', () => {
     expect(rowSchema(TABLES.requests).safeParse(r.values).success).toBe(true);
   });
 
-  it('requires the required fields, once each', () => {
+  it('requires the required fields, once each; a blank received date keeps the request with a warning', () => {
     const r = validateRow(TABLES.requests, { requesterOrg: '  ', notes: 'called twice' });
     expect(r.ok).toBe(false);
-    expect(codes(r.errors).sort()).toEqual(['receivedOn:required', 'requesterOrg:required']);
+    expect(codes(r.errors)).toEqual(['requesterOrg:required']);
+    expect(codes(r.warnings)).toEqual(['receivedOn:blank_kept']);
+    const kept = validateRow(TABLES.requests, { requesterOrg: 'City of Davis', receivedOn: 'TBD' });
+    expect(kept.ok).toBe(true);
+    expect(codes(kept.warnings)).toEqual(['receivedOn:date_tbd']);
+    expect(rowSchema(TABLES.requests).safeParse(kept.values).success).toBe(true);
   });
 
   it('does not add "required" on top of a field that is already wrong', () => {
@@ -59,14 +64,20 @@ describe('validateRow', () => {
     expect(codes(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors)).toEqual(['endOn:end_before_start']);
   });
 
-  it('leaves "TBD" blank with a warning, but a required TBD date is still missing', () => {
+  it('leaves "TBD" blank with a warning and keeps the row, a milestone\'s date included', () => {
     const w = validateRow(TABLES.workplan, { task: 'Community forum', startOn: 'TBD', endOn: 'tbd' });
     expect(w.ok).toBe(true);
     expect(w.values).toMatchObject({ startOn: null, endOn: null });
     expect(codes(w.warnings)).toEqual(['startOn:date_tbd', 'endOn:date_tbd']);
     const m = validateRow(TABLES.milestones, { milestone: 'Council vote', date: 'TBD' });
-    expect(codes(m.errors)).toEqual(['date:required']);
+    expect(m.ok).toBe(true);
     expect(codes(m.warnings)).toEqual(['date:date_tbd']);
+    expect(m.warnings[0].message).toBe('Date: "TBD" is not a date yet; kept with the status "No date yet"');
+    expect(TABLES.milestones.derived[0].compute(m.values, DEFAULT_RULES, '2026-01-01')).toBe('No date yet');
+    const blank = validateRow(TABLES.milestones, { milestone: 'Budget hearing', date: '' });
+    expect([blank.ok, codes(blank.warnings)]).toEqual([true, ['date:blank_kept']]);
+    // What would be wrong to keep is still an error: a milestone with no name.
+    expect(codes(validateRow(TABLES.milestones, { date: '2026-03-01' }).errors)).toEqual(['milestone:required']);
   });
 
   it('rejects unknown fields but accepts derived ones (computed, so ignored)', () => {

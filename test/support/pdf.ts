@@ -16,3 +16,10 @@ export async function pdfToPngs(pdfPath: string, resolution = 72): Promise<strin
   const pages = (await readdir(outDir)).filter((name) => name.endsWith('.png'));
   return pages.sort((a, b) => pageNumber(a) - pageNumber(b)).map((name) => join(outDir, name));
 }
+
+/** The text of each page (poppler's pdftotext, layout kept), in page order. */
+export async function pdfPageTexts(pdfPath: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  // pdftotext ends every page with a form feed.
+  return stdout.split('\f').slice(0, -1);
+}

@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type OpenStoreOptions, type RowStore } from '../../sync/store/row-store';
+import { openStore } from '../../sync/store/open-store';
+import type { OpenStoreOptions, RowStore } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from './postgres';
 
 export type BackendName = 'sqlite' | 'postgres';

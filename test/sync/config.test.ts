@@ -1,12 +1,13 @@
 // The service configuration: defaults, flags over environment, and problems that name what to fix.
+import { isErrorType } from '../../shared/typed-error';
 import { describe, expect, test } from 'vitest';
-import { formatDuration, isConfigError, loadConfig, storeOptions } from '../../sync/config';
+import { formatDuration, ConfigError, loadConfig, storeOptions } from '../../sync/config';
 
 const fails = (env: Record<string, string>, flags = {}) => {
   try {
     loadConfig(env, flags);
   } catch (e) {
-    if (isConfigError(e)) return e.message;
+    if (isErrorType(e, ConfigError)) return e.message;
     throw e;
   }
   throw new Error('expected a ConfigError');

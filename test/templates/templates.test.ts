@@ -15,7 +15,8 @@ import { validateRows } from '../../shared/validate-row';
 import { readWorkbookGrids } from '../../sync/ingest/workbook-grid';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
-import { recalcWithLibreOffice } from '../support/libreoffice';
+import { convertToPdf, recalcWithLibreOffice } from '../support/libreoffice';
+import { pdfPageTexts } from '../support/pdf';
 import { readWithOpenpyxl } from '../support/openpyxl';
 import { readXlsxCells, type XlsxCells, type XlsxValue } from '../support/xlsx-cells';
 
@@ -157,4 +158,17 @@ describe('cached values are for the day the template was written', () => {
     }
     expect(mismatches(ours, lo).length).toBeGreaterThan(open.length);
   }, 120_000);
+});
+
+describe('printing a template', () => {
+  it('prints the ta-intake data sheet landscape, one page wide, its header row on every page', async () => {
+    const pdf = await convertToPdf(written.get('ta-intake')!.file, dir);
+    const pages = await pdfPageTexts(pdf);
+    const requests = pages.filter((t) => /^\s*Requests\s{2,}Page \d+ of \d+\s*$/m.test(t));
+    expect(requests.length).toBeGreaterThan(0);
+    const headers = [TABLES.requests.columns[0].header, 'Why this priority'];
+    for (const text of requests) for (const h of headers) expect(text, h).toContain(h);
+    // Fit to the width leaves a readable page count: 25 rows and their blank formula rows, not dozens of pages.
+    expect(pages.length).toBeLessThan(15);
+  }, 180_000);
 });

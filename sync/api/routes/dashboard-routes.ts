@@ -1,18 +1,19 @@
 // `GET /dashboard`: the committee dashboard, read-only, mounted by the service behind the reviewer-or-admin guard.
 //
-// Access from a browser: a committee member follows a link carrying `?access_token=<reviewer token>` (the
-// guard accepts it on GET, RFC 6750). The page carries that token in its filter form (a hidden field) and
-// in the workbook download link, so filtering and downloading keep working without a header. To keep the
-// token out of other places, the page sends `Referrer-Policy: no-referrer` (no Referer to other sites),
-// `Cache-Control: no-store`, and a CSP that allows no scripts and no outside resources.
+// Access from a browser: a committee member follows a link carrying `?access_token=<reviewer token>`; the
+// guard trades it for an HttpOnly cookie and redirects to the clean address (see `browserGuard`), so the
+// page never holds the token and its form and download link work by the cookie. The page sends
+// `Referrer-Policy: no-referrer`, `Cache-Control: no-store`, and a CSP that allows no scripts and no
+// outside resources.
 import { Hono } from 'hono';
 import { demandCharts } from '../../charts/demand-charts';
-import { EXPORT_PATH } from './export-routes';
-import { isReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
+import { DASHBOARD_PATH, EXPORT_PATH } from '../browser-paths';
+import { isErrorType } from '../../../shared/typed-error';
+import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
 
-export const DASHBOARD_PATH = '/dashboard';
+export { DASHBOARD_PATH } from '../browser-paths';
 
 const HEADERS = {
   'Cache-Control': 'no-store',
@@ -29,7 +30,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     try {
       opts = await resolveReport({ from: form.from, to: form.to, source: form.source ? [form.source] : [] }, deps);
     } catch (e) {
-      if (!isReportQueryError(e)) throw e;
+      if (!isErrorType(e, ReportQueryError)) throw e;
       // A bad filter still shows the page, with the reason and the form to fix it.
       error = `Filters not applied: ${e.message}.`;
       opts = reportOptions({}, deps);
@@ -38,7 +39,6 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
       metrics, charts: demandCharts(metrics), sources, form, error,
-      accessToken: c.req.query('access_token'),
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
     return c.html(html, error ? 400 : 200, HEADERS);

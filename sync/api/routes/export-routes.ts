@@ -9,7 +9,9 @@ import type { ReportDeps } from '../../metrics/report-query';
 import { writeWorkbook, writeWorkbookToBuffer } from '../../workbook/write-workbook';
 import { buildMasterPlan, masterFileName } from '../../master/master-workbook';
 
-export const EXPORT_PATH = '/api/v1/export/master.xlsx';
+import { EXPORT_PATH } from '../browser-paths';
+
+export { EXPORT_PATH };
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const reportToStderr = (e: unknown) => process.stderr.write(`equity-desk: a master workbook download was aborted: ${(e as Error)?.stack ?? String(e)}\n`);

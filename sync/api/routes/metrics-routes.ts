@@ -1,9 +1,10 @@
 // `GET /api/v1/metrics?from=&to=&source=`: the demand metrics as JSON. Mounted by the service behind the
 // reviewer-or-admin guard; the route itself only reads.
+import { isErrorType } from '../../../shared/typed-error';
 import { Hono, type Context } from 'hono';
 import { ApiError } from '../api-error';
 import type { MetricsOptions } from '../../metrics/aggregate-metrics';
-import { isReportQueryError, resolveReport, type ReportDeps } from '../../metrics/report-query';
+import { ReportQueryError, resolveReport, type ReportDeps } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
 
 export const METRICS_PATH = '/api/v1/metrics';
@@ -13,7 +14,7 @@ export async function requestReport(c: Context, deps: ReportDeps): Promise<Metri
   try {
     return await resolveReport({ from: c.req.query('from'), to: c.req.query('to'), source: c.req.queries('source') }, deps);
   } catch (e) {
-    if (isReportQueryError(e)) throw new ApiError(400, 'invalid_query', e.message);
+    if (isErrorType(e, ReportQueryError)) throw new ApiError(400, 'invalid_query', e.message);
     throw e;
   }
 }

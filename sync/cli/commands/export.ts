@@ -2,8 +2,10 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/index';
+import { isErrorType } from '../../../shared/typed-error';
 import { writeMasterWorkbook } from '../../master/master-workbook';
-import { isWorkbookError } from '../../workbook/workbook-error';
+import { WorkbookError } from '../../workbook/workbook-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
@@ -34,13 +36,13 @@ export const exportCommand: Command = {
       } catch (e) {
         file.destroy();
         await rm(partial, { force: true });
-        if (isWorkbookError(e) && e.code === 'output-failed') throw new CliError(`cannot write ${out}: ${((e.cause as Error) ?? e).message}`, 1);
+        if (isErrorType(e, WorkbookError) && e.code === 'output-failed') throw new CliError(`cannot write ${out}: ${((e.cause as Error) ?? e).message}`, 1);
         throw e;
       }
     });
-    const count = (k: 'requests' | 'workplan' | 'milestones' | 'roadmap') => metrics.sources.reduce((a, s) => a + s[k], 0);
-    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${plural(count('requests'), 'request')}, ${plural(count('workplan'), 'work-plan item')}, `
-      + `${plural(count('milestones'), 'milestone')}, ${plural(count('roadmap'), 'roadmap item')} from ${plural(metrics.sources.length, 'source')} `
+    const count = (k: TableName) => metrics.sources.reduce((a, s) => a + s[k], 0);
+    const tables = TABLE_NAMES.map((t) => plural(count(t), TABLES[t].noun)).join(', ');
+    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${tables} from ${plural(metrics.sources.length, 'source')} `
       + `in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   },

@@ -1,7 +1,8 @@
 // `import FILE.xlsx --source ID [--json]`: ingests a workbook's tables exactly as a sync would and
 // reports every rejected row at its sheet, row and column.
+import { isErrorType } from '../../../shared/typed-error';
 import { importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
-import { isImportError } from '../../ingest/import-error';
+import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 
@@ -32,7 +33,7 @@ export const importCommand: Command = {
     if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `equity-desk source add`)');
     const config = commandConfig(values, io);
     const result = await withStore(config, (store) => importWorkbook(store, { file, sourceId: values.source as string, at: new Date() })).catch((e: unknown) => {
-      if (isImportError(e)) throw new CliError(e.message);
+      if (isErrorType(e, ImportError)) throw new CliError(e.message);
       throw e;
     });
     io.out(values.json ? JSON.stringify(importJson(result), null, 2) : report(file, result).join('\n'));

@@ -10,7 +10,8 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'serve', load: async () => (await import('./serve')).serveCommand },
   { name: 'template', load: async () => (await import('./template')).templateCommand },
-  { name: 'source', load: async () => (await import('./source-add')).sourceCommand },
+  { name: 'source', load: async () => (await import('./source')).sourceCommand },
+  { name: 'reviewer', load: async () => (await import('./reviewer')).reviewerCommand },
   { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },

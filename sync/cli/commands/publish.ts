@@ -1,7 +1,8 @@
 // `publish [--folder DIR] [filters]`: builds the master workbook and uploads it to OneDrive/SharePoint through
 // Microsoft Graph (settings from EQUITY_DESK_GRAPH_* variables), or copies it into a folder with --folder.
+import { isErrorType } from '../../../shared/typed-error';
 import { fromEnv } from '../../publish/graph-settings';
-import { isPublishError } from '../../publish/publish-error';
+import { PublishError } from '../../publish/publish-error';
 import { describePublished, openDestination, publishMaster, type PublishTarget } from '../../publish/publish-master';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
@@ -19,7 +20,7 @@ export const publishCommand: Command = {
     try {
       target = openDestination(typeof values.folder === 'string' ? { folder: values.folder } : { graph: fromEnv(io.env) });
     } catch (e) {
-      if (isPublishError(e)) throw new CliError(`${e.message} Set them, or publish into a folder with --folder DIR.`);
+      if (isErrorType(e, PublishError)) throw new CliError(`${e.message} Set them, or publish into a folder with --folder DIR.`);
       throw e;
     }
     const published = await withStore(commandConfig(values, io), async (store) => {
@@ -27,7 +28,7 @@ export const publishCommand: Command = {
       try {
         return await publishMaster(store, opts, target);
       } catch (e) {
-        if (isPublishError(e)) {
+        if (isErrorType(e, PublishError)) {
           throw new CliError(`publishing failed (${e.code}): ${e.message}`, e.code === 'invalid-name' ? 2 : 1, values.verbose === true ? e.verboseText : undefined);
         }
         throw e;

@@ -1,7 +1,8 @@
 // The report filters the `metrics`, `export` and `publish` commands share (not a command itself): flags in, metrics options out.
+import { isErrorType } from '../../../shared/typed-error';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { MetricsOptions } from '../../metrics/aggregate-metrics';
-import { isReportQueryError, reportDate, resolveReport } from '../../metrics/report-query';
+import { ReportQueryError, reportDate, resolveReport } from '../../metrics/report-query';
 import type { RowStore } from '../../store/row-store';
 import { CliError, type Command } from '../command';
 
@@ -25,7 +26,7 @@ export async function reportFromFlags(values: Values, store: RowStore, now = new
     const source = flag(values, 'source');
     return await resolveReport({ from: flag(values, 'from'), to: flag(values, 'to'), source: source ? [source] : [] }, { store, clock, rules: DEFAULT_RULES });
   } catch (e) {
-    if (isReportQueryError(e)) throw new CliError(e.message);
+    if (isErrorType(e, ReportQueryError)) throw new CliError(e.message);
     throw e;
   }
 }

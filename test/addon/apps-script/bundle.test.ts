@@ -11,6 +11,7 @@ import { buildTemplatePlan } from '../../../templates/build-template';
 import type { FakeDataValidation } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
 import { assertAppsScriptShape } from '../../support/apps-script-runtime';
+import { zonedInstant } from '../../fakes/apps-script/zoned-time';
 import { AS_OF, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
 let code: string;
@@ -53,7 +54,7 @@ describe('menu', () => {
     const [menu] = addon.fakes.ui.menus;
     expect(menu.addon).toBe(true);
     const captions = menu.entries.map((e) => (e.kind === 'item' ? e.caption : e.kind === 'submenu' ? e.menu.caption : '-'));
-    expect(captions).toEqual(['Set up from template', 'Open triage sidebar', 'Sync now', 'Settings']);
+    expect(captions).toEqual(['Set up from template', 'Open triage sidebar', 'Sync now', 'Refresh custom functions', 'Settings']);
     const setup = menu.entries[0].kind === 'submenu' ? menu.entries[0].menu.entries.map((e) => (e.kind === 'item' ? e.caption : '')) : [];
     expect(setup).toEqual(['TA intake (requests log)', 'Work plan', 'Milestones', 'Roadmap']);
     expect(addon.missingMenuHandlers()).toEqual([]);
@@ -189,10 +190,94 @@ describe('custom functions', () => {
     expect(String(badDate[0][0])).toMatch(/^EQ_MILESTONE_STATUS: asOf: next Tuesday is not a date/);
   });
 
+  test("read dates and today in the spreadsheet's time zone, not the script's (a New York sheet, a Los Angeles script)", async () => {
+    const addon = await loadAddon();
+    expect(addon.fakes.globals.Session.getScriptTimeZone()).toBe('America/Los_Angeles');
+    addon.fakes.spreadsheet.setSpreadsheetTimeZone('America/New_York');
+    // Sheets hands a custom function each date cell as midnight in the spreadsheet's zone: 21:00 the
+    // evening before, in Los Angeles.
+    const ny = (iso: string) => dateCell(iso, 'America/New_York');
+    const call = <T>(name: string, ...args: unknown[]) => addon.callAs<T>({ authMode: 'CUSTOM_FUNCTION' }, name, ...args);
+
+    // Noon on March 16 in both zones: each date cell means its own calendar day.
+    addon.fakes.clock.freeze(zonedInstant('America/New_York', 2026, 3, 16, 12, 0));
+    expect(call('EQ_MILESTONE_STATUS', ny('2026-03-16'), 'In progress')).toEqual([['Due this week']]);
+    expect(call('EQ_MILESTONE_STATUS', [[ny('2026-03-15')], [ny('2026-03-16')]], 'In progress', ny('2026-03-16'))).toEqual([['Missed'], ['Due this week']]);
+    expect(call('EQ_PRIORITY', 'City', ny('2026-03-20'))).toEqual([[expect.any(String), expect.stringMatching(/deadline in 4 days/)]]);
+    expect(call('EQ_PRIORITY', 'City', ny('2026-03-20'), ny('2026-03-10'))).toEqual([[expect.any(String), expect.stringMatching(/deadline in 10 days/)]]);
+    const work = call<unknown[][]>('EQ_WORKPLAN_STATUS', 'In progress', ny('2026-03-16'), ny('2026-03-16'), 0.5);
+    expect(work).toEqual([[computeDerived(TABLES.workplan, { status: 'In progress', startOn: '2026-03-16', endOn: '2026-03-16', percentComplete: 0.5 } as never, DEFAULT_RULES, '2026-03-16').derivedStatus]]);
+
+    // 00:30 on March 16 in New York is still March 15 in Los Angeles: TODAY() in the sheet says the 16th.
+    addon.fakes.clock.freeze(zonedInstant('America/New_York', 2026, 3, 16, 0, 30));
+    expect(call('EQ_MILESTONE_STATUS', '2026-03-15', 'In progress')).toEqual([['Missed']]);
+    expect(call('EQ_PRIORITY', 'City', '2026-03-20')).toEqual([[expect.any(String), expect.stringMatching(/deadline in 4 days/)]]);
+  });
+
+  test('"Refresh custom functions" re-enters every formula that calls one, and only those', async () => {
+    const addon = await loadAddon();
+    const { fakes } = addon;
+    fakes.seedSheet('Requests', [
+      ['Received', 'Priority', 'SLA', 'Total'],
+      [dateCell('2026-03-01'), 'High', '=EQ_SLA(A2:A3, B2:B3, "New", "", "")', '=SUM(1, 2)'],
+      [dateCell('2026-03-02'), 'Low', '', '=sum(EQ_DEMAND("City", "", "", ""))'],
+    ]);
+    fakes.seedSheet('Plan', [['=EQ_WORKPLAN_STATUS(A1:A9, B1:B9, C1:C9, D1:D9)'], ['=eq_workplan_status(A1, B1, C1, D1)'], ['=MY_EQ_SLA(1)']]);
+    const before = { requests: fakes.readSheet('Requests', { pick: 'formula' }), plan: fakes.readSheet('Plan', { pick: 'formula' }) };
+    fakes.resetCounts();
+    addon.call('refreshCustomFunctions');
+    expect(fakes.toasts.at(-1)?.message).toMatch(/Recalculated 4 cells with Equity Desk functions/);
+    // Cleared, flushed, written back: the same formulas, one range per run of cells in a column.
+    expect(fakes.count('Range.clearContent')).toBe(3);
+    expect(fakes.count('SpreadsheetApp.flush')).toBe(1);
+    expect(fakes.count('Range.setFormulas')).toBe(3);
+    expect({ requests: fakes.readSheet('Requests', { pick: 'formula' }), plan: fakes.readSheet('Plan', { pick: 'formula' }) }).toEqual(before);
+    expect(fakes.readSheet('Requests')[1][1]).toBe('High');
+
+    const empty = await loadAddon();
+    empty.call('refreshCustomFunctions');
+    expect(empty.fakes.toasts.at(-1)?.message).toMatch(/No Equity Desk functions/);
+    expect(empty.fakes.rangeIo().writes).toBe(0);
+  });
+
   test('run in AuthMode.CUSTOM_FUNCTION without touching a cell', async () => {
     const addon = await loadAddon();
     const got = addon.callAs({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_PRIORITY', 'City', dateCell('2026-03-20'), dateCell('2026-03-16'));
     expect(got).toEqual([[expect.any(String), expect.stringMatching(/^City \(impact \d\) x deadline in 4 days/)]]);
     expect(addon.fakes.rangeIo()).toEqual({ reads: 0, writes: 0 });
+  });
+});
+
+describe('allowed service URLs (urlFetchWhitelist)', () => {
+  const ALLOWED = ['https://equity-desk.county.gov/', 'https://*.cities.example.org/equity'];
+
+  test('come from the build setting into the manifest, and Settings accepts only https URLs under them', async () => {
+    const built = await builtAddon(ALLOWED);
+    expect(JSON.parse(built.manifest).urlFetchWhitelist).toEqual(ALLOWED);
+    const addon = await loadAddon({ serviceUrls: ALLOWED });
+    const save = (serviceUrl: string) => addon.call<{ failed?: boolean; message?: string; serviceUrl?: string }>('sidebarSaveSettings', { serviceUrl });
+
+    expect(save('https://equity-desk.county.gov/')).toMatchObject({ serviceUrl: 'https://equity-desk.county.gov', allowedServiceUrls: ALLOWED });
+    expect(save('https://oakland.cities.example.org/equity')).toMatchObject({ serviceUrl: 'https://oakland.cities.example.org/equity' });
+    expect(save('http://equity-desk.county.gov')).toMatchObject({ failed: true, message: expect.stringMatching(/must start with https:\/\//) });
+    expect(save('https://equity-desk.county.gov.evil.example/')).toMatchObject({ failed: true, message: expect.stringMatching(/may only connect to https:\/\/equity-desk\.county\.gov\/.*not under it/) });
+    expect(save('https://oakland.cities.example.org/equityx')).toMatchObject({ failed: true, message: expect.stringMatching(/not under it/) });
+    expect(save('equity desk')).toMatchObject({ failed: true, message: expect.stringMatching(/is not a service URL/) });
+    // A refused URL leaves the saved one as it was.
+    expect(addon.call<{ serviceUrl: string }>('sidebarSettings').serviceUrl).toBe('https://oakland.cities.example.org/equity');
+  });
+
+  test('a build without the setting has no allowlist (test deployments) but still refuses http', async () => {
+    const built = await builtAddon([]);
+    expect(JSON.parse(built.manifest)).not.toHaveProperty('urlFetchWhitelist');
+    const addon = await loadAddon({ serviceUrls: [] });
+    expect(addon.call('sidebarSaveSettings', { serviceUrl: 'https://anywhere.example.net' })).toMatchObject({ serviceUrl: 'https://anywhere.example.net', allowedServiceUrls: [] });
+    expect(addon.call('sidebarSaveSettings', { serviceUrl: 'http://anywhere.example.net' })).toMatchObject({ failed: true });
+  });
+
+  test('the build refuses a prefix Google would refuse in the manifest, saying why', async () => {
+    const { buildAppsScript } = await import('../../../scripts/build.mjs');
+    await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['http://desk.example.gov/'] })).rejects.toThrow(/must start with https:\/\//);
+    await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['https://localhost/'] })).rejects.toThrow(/full host name/);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import { dateCell, loadAddon, sampleTable } from '../bundle-harness';
+import { SERVICE_URL, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
 let service: WorkerServer;
 beforeAll(async () => {
@@ -19,9 +19,9 @@ const received = () => service.invoke<Received>('takeReceived');
 const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
 
 async function connected(name: string, options: Parameters<typeof loadAddon>[0] = {}) {
-  const addon = await loadAddon(options);
+  const addon = await loadAddon({ serviceAt: service.url, ...options });
   const source = await service.invoke<{ id: string; token: string }>('createSource', name);
-  addon.call('sidebarSaveSettings', { serviceUrl: service.url, sourceToken: source.token });
+  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
   await received();
   return { addon, source, fakes: addon.fakes };
 }
@@ -147,9 +147,9 @@ describe('one sync at a time, and failures said plainly', () => {
   });
 
   test('an unreachable service is retried with back-off, then reported', async () => {
-    const addon = await loadAddon();
+    const addon = await loadAddon({ serviceAt: 'http://127.0.0.1:9' });
     addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
-    addon.call('sidebarSaveSettings', { serviceUrl: 'http://127.0.0.1:9', sourceToken: 'x'.repeat(40) });
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'x'.repeat(40) });
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([1000, 2000, 4000]);
     expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/did not answer.*Check the service URL/);
@@ -157,9 +157,9 @@ describe('one sync at a time, and failures said plainly', () => {
   });
 
   test('a wrong token is refused without retrying and the message says what to check', async () => {
-    const addon = await loadAddon();
+    const addon = await loadAddon({ serviceAt: service.url });
     addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
-    addon.call('sidebarSaveSettings', { serviceUrl: service.url, sourceToken: 'not-a-real-token-0123456789' });
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'not-a-real-token-0123456789' });
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([]);
     expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/\(401\).*Check the source token in Settings/);
@@ -170,7 +170,7 @@ describe('settings and the schedule', () => {
   test('the token is never shown back in full, and the schedule is one hourly trigger that syncs', async () => {
     const { addon, source, fakes } = await connected('Scheduled county');
     const view = addon.call<Record<string, unknown>>('sidebarSettings');
-    expect(view).toEqual({ serviceUrl: service.url, tokenHint: `…${source.token.slice(-4)}`, syncEveryHours: 0, configured: true });
+    expect(view).toMatchObject({ serviceUrl: SERVICE_URL, tokenHint: `…${source.token.slice(-4)}`, syncEveryHours: 0, configured: true });
     expect(JSON.stringify(view)).not.toContain(source.token.slice(0, 12));
     expect(addon.call<{ failed?: boolean; message?: string }>('sidebarSaveSettings', { syncEveryHours: 5 })).toMatchObject({ failed: true, message: expect.stringMatching(/every 1, 2, 4, 6, 8, 12 hours/) });
 
@@ -216,5 +216,25 @@ describe('EQ_DEMAND', () => {
     fakes.clock.advance(3601 * 1000);
     addon.callAs({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
     expect((await received()).demandReads).toBe(3);
+  });
+
+  test('"Refresh custom functions" makes cached counts stale, and two long questions never share an answer', async () => {
+    const { addon, fakes } = await connected('Demand county');
+    const ask = (...args: unknown[]) => addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args);
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(1);
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(0);
+    addon.call('refreshCustomFunctions');
+    ask('County', '', '', '');
+    expect((await received()).demandReads).toBe(1);
+
+    // Questions alike in their first 250 characters (cache keys stop there) are still two questions.
+    const long = 'Community organization '.repeat(8);
+    expect(ask(long, `${long}A`, '', '')).toEqual([[0]]);
+    expect((await received()).demandReads).toBe(1);
+    ask(long, `${long}B`, '', '');
+    expect((await received()).demandReads).toBe(1);
+    expect([...fakes.caches.document.entries.keys()].every((k) => k.length <= 250)).toBe(true);
   });
 });

@@ -37,6 +37,13 @@ export interface AppsScriptFakeOptions {
   boundToDocument?: boolean;
   fetchTimeoutMs?: number;
   urlFetchDailyQuota?: number;
+  /**
+   * https hosts that reach a loopback server, as if TLS ended in front of it: host → its http://127.0.0.1 base.
+   * Lets tests use the https URLs a real add-on must use while the service runs on loopback.
+   */
+  tlsFront?: Record<string, string>;
+  /** The manifest's urlFetchWhitelist: when set, UrlFetchApp refuses any URL outside these prefixes. */
+  urlFetchWhitelist?: readonly string[];
   oauthToken?: string;
   scriptId?: string;
 }
@@ -80,7 +87,10 @@ export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
   const html = new FakeHtmlService(env, options.htmlFiles ?? {}, options.compile ?? hostCompiler);
   const utilities = new FakeUtilities(env);
   const scriptApp = new FakeScriptApp(env, options.scriptId ?? 'fake-script-id', options.oauthToken ?? 'fake-oauth-token');
-  const urlFetch = new FakeUrlFetchApp(env, options.fetchTimeoutMs ?? 60_000, options.urlFetchDailyQuota ?? 20_000);
+  const urlFetch = new FakeUrlFetchApp(env, options.fetchTimeoutMs ?? 60_000, options.urlFetchDailyQuota ?? 20_000, {
+    tlsFront: options.tlsFront,
+    whitelist: options.urlFetchWhitelist,
+  });
   const session = new FakeSession(
     env,
     options.activeUserEmail ?? 'staff@equity.example.gov',

@@ -68,14 +68,42 @@ export class FakeHttpResponse implements HTTPResponse {
   }
 }
 
+export interface UrlFetchRouting {
+  /** https host → the http://127.0.0.1:PORT base that serves it (TLS ends in front of the service). */
+  tlsFront?: Record<string, string>;
+  /** The manifest's urlFetchWhitelist; undefined when the manifest has none (a test deployment). */
+  whitelist?: readonly string[];
+}
+
+/** Apps Script's allowlist matching: the prefix itself or anything under it; `*.` matches subdomains. */
+export function allowedByWhitelist(url: URL, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => {
+    const wildcard = prefix.startsWith('https://*.');
+    const p = new URL(wildcard ? prefix.replace('*.', 'wildcard.') : prefix);
+    const hostOk = wildcard ? url.host.endsWith(p.host.slice('wildcard'.length)) : url.host === p.host;
+    if (url.protocol !== 'https:' || !hostOk) return false;
+    const rest = `${url.pathname}${url.search}${url.hash}`;
+    return rest.startsWith(p.pathname) && (p.pathname.endsWith('/') || rest.length === p.pathname.length || '/?#'.includes(rest[p.pathname.length]));
+  });
+}
+
 export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFetchApp> {
   readonly requests: FetchRecord[] = [];
+  /** The URL the script asked for, when the wire goes elsewhere (through the TLS front). */
+  private readonly asked = new WeakMap<WireRequest, string>();
 
   constructor(
     private readonly env: FakeEnv,
     private readonly timeoutMs: number,
     public dailyQuota: number,
+    private readonly routing: UrlFetchRouting = {},
   ) {}
+
+  /** The loopback URL that serves `url`: itself, or through the TLS front for its https host. */
+  private wireUrl(url: URL): string {
+    const front = url.protocol === 'https:' ? this.routing.tlsFront?.[url.host] : undefined;
+    return front ? `${front}${url.pathname}${url.search}` : url.href;
+  }
 
   private body(payload: Options['payload'], contentType: string | undefined): { bytes: Buffer; type?: string } {
     if (payload === undefined || payload === null) return { bytes: Buffer.alloc(0) };
@@ -103,7 +131,11 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
     } catch {
       this.env.fail(`Invalid argument: ${url}`);
     }
-    if (!isLoopbackUrl(parsed)) this.env.fail(refusalMessage(url));
+    if (this.routing.whitelist && !allowedByWhitelist(parsed, this.routing.whitelist)) {
+      this.env.fail(`Exception: Request failed: ${url} is not in the add-on's urlFetchWhitelist (appsscript.json).`);
+    }
+    const wireUrl = this.wireUrl(parsed);
+    if (!isLoopbackUrl(new URL(wireUrl))) this.env.fail(refusalMessage(url));
     const method = String(params.method ?? 'get').toUpperCase();
     const hasPayload = params.payload !== undefined && params.payload !== null;
     const { bytes, type } = this.body(params.payload, params.contentType);
@@ -114,14 +146,16 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
     const outgoing = headers.filter(([name]) => !/^(content-type|user-agent)$/i.test(name));
     if (contentType) outgoing.push(['Content-Type', contentType]);
     outgoing.push(['User-Agent', USER_AGENT]);
-    return {
-      url,
+    const wire: WireRequest = {
+      url: wireUrl,
       method,
       headers: outgoing,
       body: hasPayload ? new Uint8Array(bytes) : null,
       followRedirects: params.followRedirects ?? true,
       timeoutMs: this.timeoutMs,
     };
+    this.asked.set(wire, url);
+    return wire;
   }
 
   private run(requests: WireRequest[], mute: boolean[]): HTTPResponse[] {
@@ -133,7 +167,7 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
     return outcomes.map((outcome, i) => {
       const request = requests[i];
       this.requests.push({
-        url: request.url,
+        url: this.asked.get(request) ?? request.url,
         method: request.method,
         headers: Object.fromEntries(request.headers),
         payloadBytes: request.body?.length ?? 0,
@@ -142,7 +176,7 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
       if (!outcome.ok) this.env.fail(outcome.message);
       const response = new FakeHttpResponse(this.env, outcome.status, outcome.rawHeaders, Buffer.from(outcome.body));
       if (outcome.status >= 400 && !mute[i]) {
-        const origin = new URL(request.url).origin;
+        const origin = new URL(this.asked.get(request) ?? request.url).origin;
         this.env.fail(
           `Request failed for ${origin} returned code ${outcome.status}. Truncated server response: ` +
             `${response.getContentText().slice(0, 200)} (use muteHttpExceptions option to examine full response)`,
@@ -170,7 +204,7 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
   getRequest(url: string, params?: Options): Request {
     const prepared = this.prepare(url, params);
     return this.env.out({
-      url: prepared.url,
+      url: this.asked.get(prepared) ?? prepared.url,
       method: prepared.method.toLowerCase(),
       headers: Object.fromEntries(prepared.headers),
       payload: prepared.body ? Buffer.from(prepared.body).toString('utf8') : '',

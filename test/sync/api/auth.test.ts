@@ -62,11 +62,32 @@ describe.each(backends)('tokens on $name', (backend) => {
     expect(r.body.error.message).toContain('Bearer');
   });
 
-  test('a browser link may carry a read token as ?access_token= on GET, never on POST', async () => {
-    expect((await h.call('GET', `/dashboard?access_token=${tokens.reviewer}`)).status).toBe(200);
-    expect((await h.call('GET', `/dashboard?access_token=${tokens.source}`)).status).toBe(403);
+  test('a browser link\'s ?access_token= is traded for an HttpOnly, SameSite=Strict cookie and a redirect to the clean address', async () => {
+    const link = await h.call('GET', `/dashboard?from=2026-01-01&access_token=${tokens.reviewer}`);
+    expect(link.status).toBe(303);
+    expect(link.headers.get('location')).toBe('/dashboard?from=2026-01-01');
+    const cookie = link.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^equity_desk_token=[^;]+; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(link.text).not.toContain(tokens.reviewer!);
+    const cookieHeader = { Cookie: cookie.split(';')[0] };
+    expect((await h.call('GET', '/dashboard?from=2026-01-01', { headers: cookieHeader })).status).toBe(200);
+    expect((await h.call('GET', '/api/v1/export/master.xlsx', { headers: cookieHeader })).status).toBe(200);
+    expect((await h.call('GET', `/api/v1/export/master.xlsx?access_token=${tokens.reviewer}`)).status).toBe(303);
+    // A wrong role or a wrong token is refused before any cookie is set.
+    const source = await h.call('GET', `/dashboard?access_token=${tokens.source}`);
+    expect([source.status, source.headers.get('set-cookie')]).toEqual([403, null]);
+    expect((await h.call('GET', `/dashboard?access_token=${tokens.wrong}`)).status).toBe(401);
+  });
+
+  test('everywhere else, a token in the address or a cookie is not a token', async () => {
+    const cookieHeader = { Cookie: `equity_desk_token=${tokens.reviewer}` };
+    expect((await h.call('GET', `/api/v1/metrics?access_token=${tokens.reviewer}`)).status).toBe(401);
+    expect((await h.call('GET', '/api/v1/metrics', { headers: cookieHeader })).status).toBe(401);
+    expect((await h.call('GET', `/api/v1/sync/state?table=requests&access_token=${tokens.source}`)).status).toBe(401);
     const post = await h.call('POST', `/api/v1/sync?access_token=${tokens.source}`, { body: { table: 'requests', rows: [] } });
     expect(post.status).toBe(401);
+    const postCookie = await h.call('POST', '/api/v1/sync', { headers: { Cookie: `equity_desk_token=${tokens.source}` }, body: { table: 'requests', rows: [] } });
+    expect(postCookie.status).toBe(401);
   });
 
   test('a source cannot reach another source\'s rows: the source id comes from the token', async () => {

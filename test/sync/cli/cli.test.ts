@@ -57,7 +57,10 @@ describe('the command line', () => {
   }, PROCESS_TIMEOUT);
 
   test.each([
-    [['source'], /missing "add"/],
+    [['source'], /missing an action/],
+    [['source', 'drop'], /unknown action "drop"/],
+    [['source', 'revoke'], /missing the source ID/],
+    [['reviewer', 'add'], /missing the reviewer NAME/],
     [['source', 'add'], /missing the source NAME/],
     [['source', 'add', 'X', '--kind', 'dropbox'], /--kind must be one of google-sheets, excel, file/],
     [['import'], /missing FILE\.xlsx/],
@@ -148,7 +151,10 @@ describe.each(backends)('serve on $name', (backend) => {
       expect(await asReviewer.text()).toContain('yours is a reviewer token');
       expect((await call(first.url, '/api/v1/metrics', reviewer)).status).toBe(200);
       const dashboard = /dashboard: +(\S+)/.exec(first.output)![1];
-      const page = await fetch(dashboard);
+      // The printed link trades its token for a cookie (a browser keeps it across the redirect).
+      const link = await fetch(dashboard, { redirect: 'manual' });
+      expect([link.status, link.headers.get('location')]).toEqual([303, '/dashboard']);
+      const page = await fetch(`${first.url}/dashboard`, { headers: { Cookie: link.headers.get('set-cookie')!.split(';')[0] } });
       expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
       // The printed curl line for a sync works as printed.
       const curl = /curl -H "Authorization: Bearer (\S+)" -H "Content-Type: application\/json" -d '(\{"table".*?)' (\S+\/api\/v1\/sync)\n/.exec(first.output);

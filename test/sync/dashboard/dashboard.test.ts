@@ -48,7 +48,7 @@ describe('GET /dashboard', () => {
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, accessToken: '"tok<', paths: { dashboard: '/dashboard', workbook: '/x.xlsx' } });
+    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' } });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -125,15 +125,15 @@ describe('GET /dashboard', () => {
       await page.selectOption('#source', svc.seeded.ids.s2);
       await page.focus('button[type="submit"]');
       await Promise.all([page.waitForURL(/source=/), page.keyboard.press('Enter')]);
-      expect(page.url()).toContain(`access_token=${svc.reviewerToken}`);
+      expect(page.url()).not.toContain(svc.reviewerToken);
       expect(await page.locator('header p').textContent()).toMatch(/source: Equity Commission/);
       const t = await tables(page);
       expect(t['Rows per source'].map((r) => r[0])).toEqual(['Equity Commission']);
 
-      // The download link carries the filters and the access token, and serves the workbook.
+      // The download link carries the filters, never the token: the browser's cookie serves the workbook.
       const href = await page.getAttribute('a.download', 'href');
       expect(href).toContain(`source=${svc.seeded.ids.s2}`);
-      expect(href).toContain(`access_token=${svc.reviewerToken}`);
+      expect(await page.content()).not.toContain(svc.reviewerToken);
       const download = await page.request.get(new URL(href!, server.url).toString());
       expect(download.status()).toBe(200);
       expect((await download.body()).subarray(0, 2).toString()).toBe('PK');

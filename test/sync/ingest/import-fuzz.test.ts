@@ -1,11 +1,12 @@
 // Fuzzing `import` with random cell contents in a real .xlsx: it never fails on a cell, every row is
 // accounted for (accepted or rejected at a real column), and importing the file again changes nothing.
+import { isErrorType } from '../../../shared/typed-error';
 import fc from 'fast-check';
 import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES, TABLES, TABLE_NAMES, columnLetter, type InputColumn, type TableName } from '../../../shared/index';
 import { importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
-import { isImportError } from '../../../sync/ingest/import-error';
+import { ImportError } from '../../../sync/ingest/import-error';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook } from './workbook-files';
 
@@ -82,7 +83,7 @@ describe.each(backends)('import fuzz on $name', (backend) => {
         const header = s.stray ? [...s.header, 'Stray column'] : s.header;
         const file = await writeWorkbook(files.path(), [{ name: s.name, rows: [header, ...s.rows.map((r) => [...r])] }]);
         const first = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-01T00:00:00Z') }).catch((e: unknown) => e);
-        if (isImportError(first)) {
+        if (isErrorType(first, ImportError)) {
           // Only an unnamed sheet whose headers are too few to recognise may hold "no table".
           expect([first.code, s.name]).toEqual(['no-tables', 'Sheet 1']);
           return;

@@ -1,9 +1,10 @@
 // `importWorkbook` on both backends: tables found by sheet name or headers, stable row ids, problems
 // placed at sheet, row and column, and re-importing the same file changing nothing.
+import { isErrorType } from '../../../shared/typed-error';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
-import { isImportError } from '../../../sync/ingest/import-error';
+import { ImportError } from '../../../sync/ingest/import-error';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
 
@@ -123,7 +124,7 @@ describe.each(backends)('import on $name', (backend) => {
     ];
     for (const [file, sourceId, code] of cases) {
       const error = await importWorkbook(store, { file, sourceId, at: new Date() }).catch((e: unknown) => e);
-      expect(isImportError(error) && error.code, `${file} ${sourceId}`).toBe(code);
+      expect(isErrorType(error, ImportError) && error.code, `${file} ${sourceId}`).toBe(code);
     }
     expect(await store.syncState(principal.id, 'requests')).toEqual([]);
   });

@@ -72,12 +72,21 @@ describe('master plan', () => {
     expect(rows).toHaveLength(metrics.demand.total);
   });
 
-  it('places each chart below the figures, one under another, with its text alternative', () => {
+  it('places the charts after a page break below the figures, two abreast and none over another, with their text alternatives', () => {
     const summary = sheet(plan().plan, 'Summary');
-    const figures = (summary.preamble?.length ?? 0) + (summary.rows as PlanCell[][]).length;
-    expect(summary.images!.map((i) => [i.row >= figures, i.col, i.alt])).toEqual([[true, 0, 'Chart a. About a'], [true, 0, 'Chart b. About b']]);
+    const pageBreak = summary.print?.breakAfterRows?.[0];
+    expect(summary.print?.pagesTall).toBe(2);
+    const figureRows = [...(summary.preamble ?? []), ...(summary.rows as PlanCell[][])];
+    expect(figureRows.slice(0, pageBreak).some((r) => r[0] === 'How much did we do?')).toBe(true);
+    expect(summary.images!.map((i) => [i.row >= pageBreak!, i.alt])).toEqual([[true, 'Chart a. About a'], [true, 'Chart b. About b']]);
     const [a, b] = summary.images!;
-    expect(b.row * 20).toBeGreaterThanOrEqual(a.row * 20 + a.height);
+    // Side by side: same row, the second starting right of the first one's width.
+    expect(b.row).toBe(a.row);
+    const px = (col: number) => summary.columns.slice(0, col).reduce((sum, c) => sum + Math.trunc(c.width * 7 + 5), 0);
+    expect(px(b.col)).toBeGreaterThanOrEqual(px(a.col) + a.width);
+    // No text under the pictures, where it would run out from beneath them.
+    const rowsUnder = figureRows.slice(a.row, a.row + Math.ceil(a.height / 20));
+    expect(rowsUnder.every((r) => r.every((c) => c === null || c === undefined || c === ''))).toBe(true);
   });
 
   it('says so when no row was rejected', async () => {

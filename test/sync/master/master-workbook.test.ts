@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
-import { pdfToPngs } from '../../support/pdf';
+import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { AS_OF } from '../metrics/demand-rows';
 import { FORMULA_TEXT, REJECTED, seededStore, type SeededStore } from './seed-store';
@@ -105,21 +106,40 @@ describe('master workbook', () => {
     expect(byLabel.get('Median days to fulfil')?.[0]).toBe(17.5);
   });
 
-  it('carries the five charts as pictures with their text alternatives', async () => {
+  it('carries the five charts as pictures, two abreast and none over another, with their text alternatives', async () => {
     const book = await new ExcelJS.Workbook().xlsx.readFile(file);
     const pictures = book.getWorksheet('Summary')!.getImages();
     expect(pictures).toHaveLength(5);
-    expect(new Set(pictures.map((p) => p.range.tl.nativeRow)).size).toBe(5);
-    const summary = sheet('Summary').rows.flat().filter((v): v is string => typeof v === 'string');
-    for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfilment', 'Open hours per assignee', 'Work-plan progress']) {
-      expect(summary.some((v) => v.startsWith(title)), title).toBe(true);
+    const cells = pictures.map((p) => `${p.range.tl.nativeCol}:${p.range.tl.nativeRow}`);
+    expect(new Set(cells).size).toBe(5);
+    expect(new Set(pictures.map((p) => p.range.tl.nativeRow)).size).toBe(3);
+    const drawing = await (await JSZip.loadAsync(await readFile(file))).file(/^xl\/drawings\/[^/]+\.xml$/)[0].async('string');
+    for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfilment', 'Weeks of open work per assignee', 'Work-plan progress']) {
+      expect(drawing, title).toContain(`descr="${title}`);
     }
   });
 
-  it('opens in LibreOffice and prints a Summary page that is not blank', async () => {
+  it('prints in LibreOffice: the Summary on two landscape pages, figures then charts, every table one page wide with its header on each page', async () => {
     const pdf = await convertToPdf(file, dir);
-    const pages = await pdfToPngs(pdf, 50);
-    expect(pages.length).toBeGreaterThan(1);
-    expect(isBlankScreenshot(await readFile(pages[0]))).toBe(false);
+    const pages = await pdfPageTexts(pdf);
+    const footer = (text: string) => /^\s*(\S.*?)\s{2,}Page (\d+) of (\d+)\s*$/m.exec(text.trimEnd().split('\n').at(-1) ?? '');
+    pages.forEach((text, i) => expect(footer(text)?.slice(2), `page ${i + 1}`).toEqual([String(i + 1), String(pages.length)]));
+    const sheetOf = (text: string) => footer(text)![1];
+    const summary = pages.filter((t) => sheetOf(t) === 'Summary');
+    expect(summary).toHaveLength(2);
+    expect(summary[0]).toContain('How much did we do?');
+    // The newest quarter is on the first page, beside the figures, not pushed to a page of its own.
+    expect(summary[0]).toContain(metrics.rba.quarters.at(-1)!);
+    expect(summary[1]).toContain('Charts (the figures behind them');
+    expect(summary[1]).not.toContain('How much did we do?');
+    for (const name of ['Requests', 'Work plan', 'Data quality']) {
+      const printed = pages.filter((t) => sheetOf(t) === name);
+      expect(printed.length, name).toBeGreaterThan(0);
+      // One page wide: every page of the sheet shows its header row, and the last column's header with it.
+      const headers = sheet(name).rows[0].filter((h): h is string => typeof h === 'string');
+      for (const text of printed) for (const h of [headers[0], headers.at(-1)!]) expect(text, `${name}: ${h}`).toContain(h.split(' ')[0]);
+    }
+    const images = await pdfToPngs(pdf, 50);
+    expect(isBlankScreenshot(await readFile(images[0]))).toBe(false);
   }, 180_000);
 });

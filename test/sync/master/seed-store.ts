@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TableName } from '../../../shared/index';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
-import { openStore, type RejectedRow, type RowStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
+import type { RejectedRow, RowStore } from '../../../sync/store/row-store';
 import { HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
 /** Text a spreadsheet would run as a formula if it were written as one. */

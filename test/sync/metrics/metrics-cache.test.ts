@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
 import { cachedMetrics } from '../../../sync/metrics/metrics-cache';
-import { openStore, type RowStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
+import type { RowStore } from '../../../sync/store/row-store';
 
 let dir: string;
 let store: RowStore;

@@ -1,10 +1,11 @@
 // FilePublisher: the shared contract, plus what "atomic" means on disk.
+import { isErrorType } from '../../../shared/typed-error';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { FilePublisher } from '../../../sync/publish/file-publisher';
-import { isPublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 import { publisherContract } from '../../contracts/publisher.contract';
 
 const folders: string[] = [];
@@ -39,7 +40,7 @@ describe('FilePublisher', () => {
     await mkdir(join(folder, 'master.xlsx'));
     await writeFile(join(folder, 'master.xlsx', 'keep.txt'), 'kept');
     const error = await new FilePublisher(folder).publish('master.xlsx', Buffer.from('new')).then(() => undefined, (e: unknown) => e);
-    expect(isPublishError(error) && error.code).toBe('file-system');
+    expect(isErrorType(error, PublishError) && error.code).toBe('file-system');
     expect((error as Error).message).toContain(join(folder, 'master.xlsx'));
     expect(await readdir(folder)).toEqual(['master.xlsx']);
     expect(await readFile(join(folder, 'master.xlsx', 'keep.txt'), 'utf8')).toBe('kept');
@@ -49,7 +50,7 @@ describe('FilePublisher', () => {
     const parent = await freshFolder();
     await writeFile(join(parent, 'not-a-folder'), 'x');
     const error = await new FilePublisher(join(parent, 'not-a-folder')).publish('m.xlsx', Buffer.from('x')).then(() => undefined, (e: unknown) => e);
-    expect(isPublishError(error) && error.code).toBe('file-system');
+    expect(isErrorType(error, PublishError) && error.code).toBe('file-system');
     expect((error as Error).message).toMatch(/not-a-folder/);
   });
 });

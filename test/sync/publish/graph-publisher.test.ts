@@ -1,6 +1,7 @@
 // GraphPublisher against the https Graph stand-in: the shared contract, simple and session uploads, tokens, clouds.
+import { isErrorType } from '../../../shared/typed-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { isPublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 import { CHUNK_UNIT, DEFAULT_CHUNK, MAX_CHUNK } from '../../../sync/publish/upload-session';
 import { publisherContract } from '../../contracts/publisher.contract';
 import { startGraphServer, type GraphServer } from '../../fakes/graph-server';
@@ -94,7 +95,7 @@ describe('GraphPublisher uploads', () => {
     } catch (e) {
       error = e;
     }
-    expect(isPublishError(error) && error.code).toBe('invalid-settings');
+    expect(isErrorType(error, PublishError) && error.code).toBe('invalid-settings');
   });
 
   test.each([
@@ -147,7 +148,7 @@ describe('GraphPublisher tokens and clouds', () => {
   test('a wrong client secret fails as auth-failed with the identity platform reason, before any upload', async () => {
     const { publisher } = graphPublisher(server, { clientSecret: 'wrong' });
     const error = await publisher.publish('m.xlsx', Buffer.from('x')).then(() => undefined, (e: unknown) => e);
-    expect(isPublishError(error) && error.code).toBe('auth-failed');
+    expect(isErrorType(error, PublishError) && error.code).toBe('auth-failed');
     expect((error as Error).message).toContain('AADSTS7000215');
     expect(server.requests.filter((r) => r.kind === 'simple-upload' || r.kind === 'create-session')).toHaveLength(0);
   });

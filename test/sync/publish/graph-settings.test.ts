@@ -1,7 +1,8 @@
 // Graph settings: defaults, the one-drive-target rule, and EQUITY_DESK_GRAPH_* mapping with messages naming variables.
+import { isErrorType } from '../../../shared/typed-error';
 import { describe, expect, test } from 'vitest';
 import { driveRoot, fromEnv, graphSettingsSchema } from '../../../sync/publish/graph-settings';
-import { isPublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 
 const credentials = { tenantId: 't-1', clientId: 'c-1', clientSecret: 's-1' };
 
@@ -79,7 +80,7 @@ describe('fromEnv', () => {
     } catch (e) {
       error = e;
     }
-    expect(isPublishError(error) && error.code).toBe('invalid-settings');
+    expect(isErrorType(error, PublishError) && error.code).toBe('invalid-settings');
     expect((error as Error).message).toBe(
       'Graph publishing is not configured: EQUITY_DESK_GRAPH_CLIENT_ID is required; EQUITY_DESK_GRAPH_CLIENT_SECRET is required; ' +
         'EQUITY_DESK_GRAPH_BASE_URL: must be an https URL; ' +

@@ -1,6 +1,7 @@
 // GraphPublisher under throttling, failing and lost ranges: Retry-After honoured, sessions resumed, retries bounded.
+import { isErrorType } from '../../../shared/typed-error';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { isPublishError, type PublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 import { CHUNK_UNIT, DEFAULT_CHUNK } from '../../../sync/publish/upload-session';
 import { startGraphServer, type GraphServer } from '../../fakes/graph-server';
 import { FAST_RETRY, graphPublisher, ofKind, randomish } from './graph-harness';
@@ -16,7 +17,7 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a PublishError'); }, (e: unknown) => {
-  if (!isPublishError(e)) throw e;
+  if (!isErrorType(e, PublishError)) throw e;
   return e as PublishError;
 });
 

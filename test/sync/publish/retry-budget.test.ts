@@ -1,6 +1,7 @@
 // The retry budget: Retry-After before backoff, bounded attempts, progress resets the count.
+import { isErrorType } from '../../../shared/typed-error';
 import { describe, expect, test } from 'vitest';
-import { isPublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 import { parseRetryAfter, RetryBudget, type RetryOptions } from '../../../sync/publish/retry-budget';
 
 function recordingOptions(overrides: Partial<RetryOptions> = {}) {
@@ -34,7 +35,7 @@ describe('RetryBudget', () => {
     const budget = new RetryBudget('Uploading m.xlsx', options);
     await budget.failed(serverError);
     const error = await budget.failed(serverError).then(() => undefined, (e: unknown) => e);
-    expect(isPublishError(error) && { code: error.code, attempts: error.attempts, status: error.status, message: error.message }).toEqual({
+    expect(isErrorType(error, PublishError) && { code: error.code, attempts: error.attempts, status: error.status, message: error.message }).toEqual({
       code: 'server-error', attempts: 2, status: 500, message: 'Uploading m.xlsx failed after 2 attempts: HTTP 500',
     });
   });

@@ -1,7 +1,8 @@
 // The token cache in front of the credential: one fetch per token lifetime, shared by concurrent callers.
+import { isErrorType } from '../../../shared/typed-error';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { describe, expect, test } from 'vitest';
-import { isPublishError } from '../../../sync/publish/publish-error';
+import { PublishError } from '../../../sync/publish/publish-error';
 import { cachedTokenProvider } from '../../../sync/publish/token-cache';
 
 const HOUR = 3_600_000;
@@ -73,7 +74,7 @@ describe('cachedTokenProvider', () => {
     };
     const provider = cachedTokenProvider(credential, 's');
     const error = await provider.getAccessToken().then(() => undefined, (e: unknown) => e);
-    expect(isPublishError(error) && error.code).toBe('auth-failed');
+    expect(isErrorType(error, PublishError) && error.code).toBe('auth-failed');
     expect((error as Error).message).toContain('AADSTS700016');
     fail = false;
     expect(await provider.getAccessToken()).toBe('recovered');

@@ -2,9 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
+import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 
 const base = randomSchemaName('rowstore');
 const schemas = new Set<string>();
@@ -53,19 +54,21 @@ describe('PostgreSQL store', () => {
     const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
     expect(tables.map((t) => t.table_name)).toEqual([
       'principals',
+      'rejection_log',
       'rejections',
       'row_history',
       'schema_migrations',
       'sheet_rows',
+      'source_syncs',
       'tokens',
     ]);
-    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }]);
+    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual(MIGRATION_NAMES.map((name) => ({ name })));
   });
 
   test('stores opening a new schema at once all succeed and migrate it once', async () => {
     const stores = await Promise.all([0, 1, 2, 3].map(() => open({ place: 'race' })));
     await Promise.all(stores.map((s) => s.close()));
-    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([{ name: '0001-initial' }, { name: '0002-first-done-on' }]);
+    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual(MIGRATION_NAMES.map((name) => ({ name })));
   });
 
   test('refuses a schema name that is not a plain identifier', async () => {

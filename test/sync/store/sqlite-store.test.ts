@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../../sync/store/row-store';
+import { openStore } from '../../../sync/store/open-store';
 import { SQLITE_FILE } from '../../../sync/store/sqlite-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
+import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 
 const root = mkdtempSync(join(tmpdir(), 'equity-desk-sqlite-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -38,7 +39,7 @@ describe('SQLite store on disk', () => {
     const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
     try {
       expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(['0001-initial', '0002-first-done-on']);
+      expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual(MIGRATION_NAMES);
     } finally {
       file.close();
     }

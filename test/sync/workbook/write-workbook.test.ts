@@ -1,4 +1,5 @@
 // The streaming writer: plans written to memory and read back (exceljs and openpyxl) match the plan.
+import { isErrorType } from '../../../shared/typed-error';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, MAX_CELL_TEXT } from '../../../sync/workbook/row-xml';
-import { isWorkbookError } from '../../../sync/workbook/workbook-error';
+import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 import { readWithOpenpyxl } from '../../support/openpyxl';
@@ -155,13 +156,37 @@ describe('writeWorkbook', () => {
     expect(sheet('Requests').autoFilter).toBe('A3:F7');
   });
 
-  it('places pictures with their alt text in the cell beneath', () => {
+  it('places pictures with their alt text as the picture description, not in a cell', async () => {
     const ws = sheet('Summary');
     const images = ws.getImages();
     expect(images).toHaveLength(1);
     expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 4 });
     expect(Buffer.from(book.getImage(Number(images[0].imageId)).buffer as ArrayBuffer)).toEqual(PNG);
-    expect(ws.getCell('D5').value).toBe('Requests by month (chart)');
+    expect(ws.getCell('D5').value).toBeNull();
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer(plan));
+    const drawing = zip.file(/^xl\/drawings\/[^/]+\.xml$/);
+    expect(drawing).toHaveLength(1);
+    expect(await drawing[0].async('string')).toContain('descr="Requests by month (chart)"');
+  });
+
+  it('prints every sheet landscape and one page wide, with the fit flag that makes it work and the header row on each page', async () => {
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ ...plan, sheets: [requests, { ...(plan.sheets[2] as SheetPlan), print: { pagesTall: 2, breakAfterRows: [1] } }] }));
+    const requestsXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const summaryXml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    for (const xml of [requestsXml, summaryXml]) {
+      expect(xml).toMatch(/<sheetPr[^>]*>.*<pageSetUpPr fitToPage="1"\/>/);
+      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+      expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+      expect(xml).toMatch(/<oddFooter>[^<]*Page &amp;P of &amp;N<\/oddFooter>/);
+    }
+    expect(requestsXml).toMatch(/<pageSetup [^>]*fitToHeight="0"/);
+    expect(summaryXml).toMatch(/<pageSetup [^>]*fitToHeight="2"/);
+    expect(summaryXml).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="1" max="16383" man="1"/></rowBreaks>');
+    expect(requestsXml).not.toContain('<rowBreaks');
+    // The header row sits under the two preamble rows; a sheet without a header row repeats nothing.
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Requests&apos;!$3:$3</definedName>');
+    expect(workbookXml.match(/Print_Titles/g)).toHaveLength(1);
   });
 
   it('streams async rows into an Excel table', () => {
@@ -338,14 +363,14 @@ describe('writeWorkbook failures', () => {
   it('rejects a literal dropdown value holding a comma', async () => {
     const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [], validations: [{ column: 1, fromRow: 2, toRow: 9, list: ['Yes', 'No, never'] }] }] };
     const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
     expect(String(error)).toContain('"No, never"');
   });
 
   it('rejects a formula written with its leading "="', async () => {
     const bad: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: [[{ formula: '=1+1', result: 2 }]] }] };
     const error = await writeWorkbookToBuffer(bad).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('invalid-plan');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
     expect(String(error)).toContain('S!A2');
   });
 
@@ -353,7 +378,7 @@ describe('writeWorkbook failures', () => {
     const broken = new Writable({ write: (_chunk, _enc, done) => done(new Error('disk full')) });
     const many: WorkbookPlan = { title: 'x', sheets: [{ name: 'S', columns: [{ header: 'A', width: 5 }], rows: Array.from({ length: 5000 }, (_, i) => [`row ${i}`]) }] };
     const error = await writeWorkbook(many, broken).catch((e: unknown) => e);
-    expect(isWorkbookError(error) && error.code).toBe('output-failed');
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('output-failed');
     expect(String(error)).toContain('disk full');
   });
 });

@@ -1,19 +1,26 @@
-// `source add NAME [--kind google-sheets|excel|file]`: registers a source sheet; its token is printed once.
+// `source add NAME [--kind google-sheets|excel|file]`, `source list`, `source revoke ID`, `source rotate ID`:
+// registers source sheets (a token is printed once) and manages their tokens.
 import { SOURCE_KINDS } from '../../api/schemas';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { runTokenAction } from '../token-actions';
 
 type SourceKind = (typeof SOURCE_KINDS)[number];
 const isSourceKind = (k: string): k is SourceKind => (SOURCE_KINDS as readonly string[]).includes(k);
 
+const USAGE = 'source add NAME [--kind google-sheets|excel|file] | list | revoke ID | rotate ID';
+
 export const sourceCommand: Command = {
   name: 'source',
-  summary: 'register a source sheet; prints its id and token once',
-  usage: 'source add NAME [--kind google-sheets|excel|file]',
+  summary: 'register a source sheet (prints its id and token once); list, revoke or rotate sources',
+  usage: USAGE,
   options: { ...storageOptions, kind: { type: 'string', default: 'google-sheets' } },
   async run({ positionals, values }, io) {
     const [action, ...words] = positionals;
-    if (action !== 'add') throw new CliError(action === undefined ? 'missing "add" (usage: npx equity-desk source add NAME)' : `unknown action "${action}"; only "source add NAME" exists`);
+    if (action === undefined) throw new CliError(`missing an action (usage: npx equity-desk ${USAGE})`);
+    const managed = await runTokenAction('source', action, words, commandConfig(values, io), io);
+    if (managed !== undefined) return managed;
+    if (action !== 'add') throw new CliError(`unknown action "${action}" (usage: npx equity-desk ${USAGE})`);
     const name = words.join(' ').trim();
     if (name === '') throw new CliError('missing the source NAME (usage: npx equity-desk source add NAME)');
     if (name.length > 200) throw new CliError('the source NAME is longer than 200 characters');

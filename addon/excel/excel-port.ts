@@ -1,0 +1,283 @@
+// The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
+// that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
+// Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
+import { columnLetter, columnNumber } from '../../shared/lists';
+import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { AddonError } from '../core/addon-error';
+import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { TONE_COLOURS } from '../port/tone-colours';
+import type { CellProperties, ExcelRun, Range, RequestContext, Worksheet } from './office-types';
+
+export interface ExcelPortDeps {
+  run: ExcelRun;
+  /** Where a short message for the user goes (the task pane's status line): Excel has no toast. */
+  notify?(message: string): void;
+}
+
+/** Cells loaded per read request before it is halved: values and number formats of typical rows stay far under 5 MB. */
+const READ_CELLS = 40_000;
+/** JSON bytes queued per write request: the 5 MB limit less room for the request's own framing. */
+export const WRITE_BYTES = 4_000_000;
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const TEXT_FORMAT = '@';
+const DEFAULT_FILL = '#FFFFFF';
+const DATA_VALIDATION_MAX_ROWS = 1_048_576;
+/** Points per character of a plan's column width (Excel's default font). */
+const POINTS_PER_CHAR = 5.6;
+
+/** A number format that shows a date: d, m or y outside quoted text and [colour]/[locale] tags. */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== 'string' || format === TEXT_FORMAT) return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[dmy]/i.test(bare) && !/^general$/i.test(bare);
+}
+
+/** Office.js says a request was too large with this code (RichApi.Error). */
+const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /PayloadSizeLimitExceeded|RequestPayloadSizeLimit/i.test(String((e as { code?: unknown }).code ?? ''));
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+function hostValue(value: unknown, format: unknown): HostCell {
+  if (typeof value === 'number' && isDateFormat(format)) return new Date(`${isoFromSerial(value)}T00:00:00Z`);
+  return isBlank(value) ? '' : (value as HostCell);
+}
+
+function trimmed(grid: HostCell[][]): HostCell[][] {
+  let rows = grid.length;
+  while (rows > 0 && grid[rows - 1].every(isBlank)) rows--;
+  let columns = 0;
+  for (let r = 0; r < rows; r++) for (let c = grid[r].length - 1; c >= columns; c--) if (!isBlank(grid[r][c])) columns = c + 1;
+  return grid.slice(0, rows).map((line) => line.slice(0, columns));
+}
+
+/** The value Office.js writes for a cell (`''` clears it) and the number format it needs, `null` leaving it as it is. */
+function excelCell(cell: WriteCell, current: unknown): { value: unknown; format: string | null } {
+  if (cell === null || cell === undefined) return { value: '', format: null };
+  if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
+  if (isDateWrite(cell)) return { value: serialFromIso(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
+  if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
+  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
+}
+
+const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+
+function cellOf(address: string): { row: number; column: number } {
+  const match = /([A-Z]+)\$?(\d+)$/i.exec(address.replace(/\$/g, ''));
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  return { row: Number(match[2]), column: columnNumber(match[1]) };
+}
+
+export class ExcelPort implements SpreadsheetPort {
+  constructor(private readonly deps: ExcelPortDeps) {}
+
+  private async worksheet(context: RequestContext, name: string): Promise<Worksheet> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
+    await context.sync();
+    if (sheet.isNullObject) throw new AddonError('no_table', `There is no sheet named "${name}".`);
+    return sheet;
+  }
+
+  /** Loads `properties` of a block in row slices, halving a slice Excel finds too large. */
+  private async loadRows<K extends 'values' | 'numberFormat' | 'formulas'>(
+    context: RequestContext,
+    sheet: Worksheet,
+    block: { row: number; column: number; numRows: number; numColumns: number },
+    properties: readonly K[],
+  ): Promise<Record<K, unknown[][]>> {
+    const out = Object.fromEntries(properties.map((p) => [p, [] as unknown[][]])) as Record<K, unknown[][]>;
+    let sliceRows = Math.max(1, Math.floor(READ_CELLS / (block.numColumns * properties.length)));
+    for (let done = 0; done < block.numRows; ) {
+      const take = Math.min(sliceRows, block.numRows - done);
+      const range = sheet.getRangeByIndexes(block.row - 1 + done, block.column - 1, take, block.numColumns).load([...properties]);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!isTooLarge(e) || take === 1) throw e;
+        sliceRows = Math.ceil(take / 2);
+        continue;
+      }
+      for (const p of properties) out[p].push(...(range[p] as unknown[][]));
+      done += take;
+    }
+    return out;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.deps.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  readSheet(name: string): Promise<HostCell[][]> {
+    return this.deps.run(async (context) => {
+      const sheet = await this.worksheet(context, name);
+      const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      await context.sync();
+      if (used.isNullObject) return [];
+      // From A1, as the port promises, though the used block may start further in.
+      const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
+      const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat']);
+      return trimmed(values.map((line, r) => line.map((v, c) => hostValue(v, numberFormat[r][c]))));
+    });
+  }
+
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Promise<string[][]> {
+    return this.deps.run(async (context) => {
+      const sheet = await this.worksheet(context, name);
+      const { formulas, values } = await this.loadRows(context, sheet, { row, column, numRows, numColumns }, ['formulas', 'values']);
+      // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
+      return formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : '')));
+    });
+  }
+
+  writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Promise<void> {
+    return this.deps.run(async (context) => {
+      if (cells.length === 0 || cells[0].length === 0) return;
+      const sheet = await this.worksheet(context, name);
+      const width = cells[0].length;
+      const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
+      for (let start = 0; start < cells.length; ) {
+        let end = start + 1;
+        for (let bytes = sizes[start]; end < cells.length && bytes + sizes[end] <= WRITE_BYTES; end++) bytes += sizes[end];
+        const slice = cells.slice(start, end);
+        const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load('numberFormat');
+        await context.sync();
+        const planned = slice.map((line, r) => line.map((cell, c) => excelCell(cell, range.numberFormat[r]?.[c])));
+        // The format first: text must meet `@` before it is written, or Excel reads it as typed.
+        if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
+        range.values = planned.map((line) => line.map((p) => p.value));
+        await context.sync();
+        start = end;
+      }
+    });
+  }
+
+  ensureSheet(name: string): Promise<{ created: boolean }> {
+    return this.deps.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
+      await context.sync();
+      if (!existing.isNullObject) return { created: false };
+      context.workbook.worksheets.add(name);
+      await context.sync();
+      return { created: true };
+    });
+  }
+
+  /** The sheet's notes by cell (`row:column`), with the note objects to change them. */
+  private async notesOf(context: RequestContext, sheet: Worksheet) {
+    const notes = sheet.notes.load('items/content');
+    await context.sync();
+    const locations = notes.items.map((n) => n.getLocation().load('address'));
+    await context.sync();
+    return new Map(notes.items.map((note, i) => {
+      const { row, column } = cellOf(locations[i].address);
+      return [`${row}:${column}`, note] as const;
+    }));
+  }
+
+  private async fills(context: RequestContext, range: Range): Promise<string[][]> {
+    const props = range.getCellProperties({ format: { fill: { color: true } } });
+    await context.sync();
+    return props.value.map((line) => line.map((p) => p.format?.fill?.color ?? DEFAULT_FILL));
+  }
+
+  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Promise<Annotations> {
+    return this.deps.run(async (context) => {
+      const sheet = await this.worksheet(context, name);
+      const notes = await this.notesOf(context, sheet);
+      const backgrounds = await this.fills(context, sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns));
+      return {
+        notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => notes.get(`${row + r}:${column + c}`)?.content ?? '')),
+        backgrounds,
+      };
+    });
+  }
+
+  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): Promise<void> {
+    return this.deps.run(async (context) => {
+      const numRows = annotations.notes.length;
+      const numColumns = annotations.notes[0]?.length ?? 0;
+      if (numRows === 0 || numColumns === 0) return;
+      const sheet = await this.worksheet(context, name);
+      const notes = await this.notesOf(context, sheet);
+      const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
+      const current = await this.fills(context, range);
+      const colours: CellProperties[][] = [];
+      annotations.notes.forEach((line, r) => {
+        colours.push([]);
+        line.forEach((wanted, c) => {
+          const at = a1(row + r, column + c);
+          const note = notes.get(`${row + r}:${column + c}`);
+          if (note && wanted === '') note.delete();
+          else if (note && note.content !== wanted) note.content = wanted;
+          else if (!note && wanted !== '') sheet.notes.add(at, wanted);
+          const colour = annotations.backgrounds[r]?.[c] ?? null;
+          colours[r].push(colour === null ? {} : { format: { fill: { color: colour } } });
+          // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
+          if (colour === null && current[r][c].toUpperCase() !== DEFAULT_FILL) sheet.getRangeByIndexes(row + r - 1, column + c - 1, 1, 1).format.fill.clear();
+        });
+      });
+      if (colours.some((line) => line.some((p) => p.format))) range.setCellProperties(colours);
+      await context.sync();
+    });
+  }
+
+  formatSheet(name: string, f: SheetFormat): Promise<void> {
+    return this.deps.run(async (context) => {
+      const sheet = await this.worksheet(context, name);
+      const width = f.columns.length;
+      const dataRows = f.lastDataRow - f.firstDataRow + 1;
+      f.columns.forEach((c, i) => {
+        if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(c.width * POINTS_PER_CHAR);
+        if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
+      });
+      if (f.headerRow) sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true;
+      if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
+      if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
+      if (f.tabColor) sheet.tabColor = f.tabColor;
+      for (const v of f.validations ?? []) {
+        const range = sheet.getRangeByIndexes(v.fromRow - 1, v.column - 1, Math.min(v.toRow, DATA_VALIDATION_MAX_ROWS) - v.fromRow + 1, 1);
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.list === 'string' ? `=${v.list}` : v.list.join(',') } };
+        range.dataValidation.errorAlert = v.allowOther
+          ? { showAlert: true, style: 'Information', title: 'Not in the list', message: 'This value is not in the list; it is kept, and sync reports it.' }
+          : { showAlert: true, style: 'Stop', title: 'Not in the list', message: 'Pick a value from the list (the Lists sheet holds them).' };
+      }
+      for (const c of f.conditionals ?? []) {
+        const range = sheet.getRangeByIndexes(c.fromRow - 1, c.column - 1, c.toRow - c.fromRow + 1, 1);
+        for (const [text, tone] of Object.entries(c.tones ?? {})) {
+          const rule = range.conditionalFormats.add('CellValue').cellValue;
+          rule.format.fill.color = TONE_COLOURS[tone].background;
+          rule.format.font.color = TONE_COLOURS[tone].font;
+          rule.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+        }
+        if (c.dataBar) range.conditionalFormats.add('DataBar');
+      }
+      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it.
+      if (f.autoFilter && f.headerRow) {
+        const table = sheet.tables.add(`${a1(f.headerRow, 1)}:${a1(Math.max(f.lastDataRow, f.headerRow + 1), width)}`, true);
+        table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+      }
+      await context.sync();
+    });
+  }
+
+  selectRow(name: string, row: number): Promise<void> {
+    return this.deps.run(async (context) => {
+      const sheet = await this.worksheet(context, name);
+      sheet.activate();
+      sheet.getRange(`${row}:${row}`).select();
+      await context.sync();
+    });
+  }
+
+  toast(message: string): void {
+    this.deps.notify?.(message);
+  }
+
+  /** Excel hands dates over as serial numbers, turned into UTC midnight by readSheet: the day is the UTC day. */
+  isoFromDate(date: Date): string {
+    return date.toISOString().slice(0, 10);
+  }
+}

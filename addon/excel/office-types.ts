@@ -1,0 +1,101 @@
+// The part of the Office.js Excel API the add-in uses, typed here (the project has no @types/office-js):
+// every name matches Office.js, so the real `Excel` object and the in-repo fake both satisfy it. Reading a
+// property before `load` + `context.sync()` throws in Office.js; writes are queued until `sync`.
+
+export interface ClientResult<T> {
+  readonly value: T;
+}
+
+export interface LoadableObject {
+  load(properties?: string | readonly string[]): this;
+}
+
+export interface CellProperties {
+  format?: { fill?: { color?: string } };
+}
+
+export interface RangeFormat {
+  columnWidth: number;
+  font: { bold: boolean };
+  fill: { clear(): void };
+}
+
+export interface DataValidationRule {
+  list?: { inCellDropDown: boolean; source: string };
+}
+
+export interface DataValidation {
+  rule: DataValidationRule;
+  errorAlert: { showAlert: boolean; style: 'Stop' | 'Warning' | 'Information'; title?: string; message?: string };
+  clear(): void;
+}
+
+export interface ConditionalRangeFormat {
+  fill: { color: string };
+  font: { color: string };
+}
+
+export interface ConditionalFormat {
+  cellValue: { format: ConditionalRangeFormat; rule: { formula1: string; operator: 'EqualTo' } };
+}
+
+export interface Range extends LoadableObject {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly address: string;
+  readonly isNullObject: boolean;
+  readonly format: RangeFormat;
+  readonly dataValidation: DataValidation;
+  readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat };
+  select(): void;
+  getCellProperties(spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]>;
+  setCellProperties(cells: CellProperties[][]): void;
+}
+
+export interface Note extends LoadableObject {
+  content: string;
+  delete(): void;
+  getLocation(): Range;
+}
+
+export interface NoteCollection extends LoadableObject {
+  readonly items: Note[];
+  add(cellAddress: string, content: string): unknown;
+}
+
+export interface Table extends LoadableObject {
+  name: string;
+}
+
+export interface Worksheet extends LoadableObject {
+  readonly name: string;
+  readonly isNullObject: boolean;
+  tabColor: string;
+  readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
+  readonly notes: NoteCollection;
+  readonly tables: { add(address: string, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range;
+  getRange(address: string): Range;
+  activate(): void;
+}
+
+export interface WorksheetCollection extends LoadableObject {
+  readonly items: Worksheet[];
+  add(name: string): Worksheet;
+  getItem(name: string): Worksheet;
+  getItemOrNullObject(name: string): Worksheet;
+}
+
+export interface RequestContext {
+  readonly workbook: { readonly worksheets: WorksheetCollection };
+  sync(): Promise<void>;
+}
+
+/** `Excel.run`: one batch of queued commands against the workbook, synced by the callback. */
+export type ExcelRun = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;

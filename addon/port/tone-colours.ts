@@ -1,0 +1,9 @@
+// The colours of a status tone in a sheet (fill and text), the same in every host's conditional formats.
+import type { Tone } from '../../shared/workbook-plan';
+
+export const TONE_COLOURS: Readonly<Record<Tone, { background: string; font: string }>> = {
+  good: { background: '#d9ead3', font: '#274e13' },
+  warn: { background: '#fff2cc', font: '#7f6000' },
+  bad: { background: '#f4cccc', font: '#990000' },
+  neutral: { background: '#eeeeee', font: '#434343' },
+};

@@ -1,0 +1,74 @@
+// The Office.js port over the Excel fake passes the shared port contract, leaves nothing unsynced, and
+// reads and writes a sheet too large for one request in slices that each stay under Excel on the web's 5 MB.
+import { expect, test } from 'vitest';
+import { ExcelPort } from '../../../addon/excel/excel-port';
+import { spreadsheetPortContract } from '../../contracts/spreadsheet-port.contract';
+import { FakeExcel, REQUEST_LIMIT_BYTES } from '../../fakes/excel/excel-fake';
+
+function excelHarness() {
+  const excel = new FakeExcel();
+  const notices: string[] = [];
+  const port = new ExcelPort({ run: excel.run, notify: (m) => notices.push(m) });
+  const sheet = (name: string) => excel.sheet(name)!;
+  return { excel, port, notices, sheet };
+}
+
+spreadsheetPortContract('ExcelPort (Office.js)', () => {
+  const { excel, port, notices, sheet } = excelHarness();
+  return {
+    port,
+    probe: {
+      frozenRows: (name) => sheet(name).frozenRows,
+      validation: (name, row, column) => {
+        const v = sheet(name).validations.find((x) => x.column === column && row >= x.fromRow && row <= x.toRow);
+        if (!v) return null;
+        return { source: v.source.startsWith('=') ? v.source.slice(1) : v.source.split(','), allowInvalid: v.style !== 'Stop' };
+      },
+      conditionals: (name) =>
+        Object.fromEntries(sheet(name).conditionals.filter((c) => c.type === 'CellValue').map((c) => [JSON.parse(c.formula1!.slice(1)) as string, c.fill!])),
+      numberFormat: (name, row, column) => sheet(name).peek(row, column)?.numberFormat ?? 'General',
+      selectedRow: () => (excel.selection ? { sheet: excel.selection.sheet, row: excel.selection.row } : null),
+      toasts: () => notices,
+    },
+    done: () => expect(excel.unsynced).toBe(0),
+  };
+});
+
+test('a sheet larger than one request is written and read back in slices, each under 5 MB', async () => {
+  const { excel, port } = excelHarness();
+  await port.ensureSheet('Big');
+  const text = 'x'.repeat(120);
+  const rows = Array.from({ length: 12_000 }, (_, r) => [`R-${r + 1}`, r, `${text}${r}`, { formula: `=B${r + 1}*2` }, { date: '2026-03-15' }, `${text}${r}`, `${text}${r}`, `${text}${r}`]);
+  excel.requests.length = 0;
+  await port.writeBlock('Big', 1, 1, rows);
+  const writes = excel.requests.map((r) => r.requestBytes);
+  expect(Math.max(...writes)).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  expect(writes.reduce((a, b) => a + b, 0)).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+
+  excel.requests.length = 0;
+  const grid = await port.readSheet('Big');
+  expect(grid).toHaveLength(12_000);
+  expect(grid[11_999].slice(0, 3)).toEqual(['R-12000', 11_999, `${text}11999`]);
+  expect(port.isoFromDate(grid[5][4] as Date)).toBe('2026-03-15');
+  expect(excel.requests.length).toBeGreaterThan(2);
+  expect(Math.max(...excel.requests.map((r) => r.responseBytes))).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+  const formulas = await port.readFormulas('Big', 11_999, 1, 2, 4);
+  expect(formulas).toEqual([['', '', '', '=B11999*2'], ['', '', '', '=B12000*2']]);
+});
+
+test('text is written under number format @ and a cell that held text takes a number or formula again', async () => {
+  const { port, sheet } = excelHarness();
+  await port.ensureSheet('T');
+  await port.writeBlock('T', 1, 1, [['=1+1', '0012', 5]]);
+  expect(sheet('T').peek(1, 1)).toMatchObject({ value: '=1+1', formula: '', numberFormat: '@' });
+  expect(sheet('T').peek(1, 3)).toMatchObject({ value: 5, numberFormat: 'General' });
+  await port.writeBlock('T', 1, 1, [[{ formula: '=C1*2' }, 12, null]]);
+  expect(sheet('T').peek(1, 1)).toMatchObject({ formula: '=C1*2', numberFormat: 'General' });
+  expect(sheet('T').peek(1, 2)).toMatchObject({ value: 12, numberFormat: 'General' });
+  expect(sheet('T').peek(1, 3)?.value).toBe('');
+});
+
+test('a sheet that does not exist is a clear error, not an Office.js fault', async () => {
+  const { port } = excelHarness();
+  await expect(port.readSheet('Nope')).rejects.toThrow('There is no sheet named "Nope".');
+});

@@ -1,0 +1,56 @@
+// The Excel fake keeps Office.js's discipline, so a port that forgets a load, a sync or the 5 MB limit
+// fails here as it would in Excel.
+import { describe, expect, test } from 'vitest';
+import { FakeExcel, REQUEST_LIMIT_BYTES } from './excel/excel-fake';
+
+describe('Excel fake', () => {
+  test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
+    const excel = new FakeExcel(['Data']);
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 1, 1);
+      expect(() => range.values).toThrow(/property 'values' is not available/);
+      range.load('values');
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([['']]);
+      expect(() => range.numberFormat).toThrow(/not available/);
+    });
+  });
+
+  test('queued writes reach the workbook only at sync, in order, and text is typed unless the format is @', async () => {
+    const excel = new FakeExcel(['Data']);
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 1, 3);
+      range.values = [['0012', '=A1', 'TRUE']];
+      expect(excel.sheet('Data')!.peek(1, 1)).toBeUndefined();
+      await context.sync();
+      expect([1, 2, 3].map((c) => excel.sheet('Data')!.peek(1, c))).toMatchObject([{ value: 12 }, { formula: '=A1' }, { value: true }]);
+      range.numberFormat = [['@', '@', '@']];
+      range.values = [['0012', '=A1', 'TRUE']];
+      await context.sync();
+      expect([1, 2, 3].map((c) => excel.sheet('Data')!.peek(1, c)?.value)).toEqual(['0012', '=A1', 'TRUE']);
+    });
+  });
+
+  test('a request over 5 MB fails whole and writes nothing', async () => {
+    const excel = new FakeExcel(['Data']);
+    const big = Array.from({ length: 60_000 }, (_, r) => [`${'y'.repeat(90)}${r}`]);
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, big.length, 1).values = big;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(JSON.stringify(big).length).toBeGreaterThan(REQUEST_LIMIT_BYTES);
+    expect(excel.sheet('Data')!.usedBlock()).toBeNull();
+  });
+
+  test('commands left queued when a batch ends are synced by Excel.run and counted', async () => {
+    const excel = new FakeExcel(['Data']);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.add('More');
+    });
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Data', 'More']);
+    expect(excel.unsynced).toBe(1);
+  });
+});

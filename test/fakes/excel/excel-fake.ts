@@ -1,0 +1,522 @@
+// An Excel host as Office.js presents it, faithful to its load/sync discipline: reading a property that
+// was not loaded (and synced) throws PropertyNotLoaded; property writes and method calls are queued and
+// reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
+// fails whole with RequestPayloadSizeLimitExceeded, as Excel on the web does. Only the API surface that
+// addon/excel/office-types.ts declares is here.
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
+import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export class OfficeError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Op = { bytes: number; apply(): void };
+type Load = { bytes(): number; resolve(): void };
+
+export interface RequestLog {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+const size = (v: unknown) => JSON.stringify(v ?? null).length;
+
+export class FakeExcel {
+  readonly sheets: ExcelSheet[] = [];
+  readonly requests: RequestLog[] = [];
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number } | null = null;
+  active = '';
+  /** Contexts whose commands were queued but never synced by the batch itself. */
+  unsynced = 0;
+
+  constructor(sheetNames: readonly string[] = ['Sheet1']) {
+    for (const name of sheetNames) this.sheets.push(new ExcelSheet(name));
+  }
+
+  sheet(name: string): ExcelSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** `Excel.run`: commands still queued when the batch ends are synced then, as Office.js does. */
+  readonly run: ExcelRun = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending()) {
+      this.unsynced++;
+      await context.sync();
+    }
+    return result;
+  };
+}
+
+class FakeContext implements RequestContext {
+  readonly workbook: { worksheets: WorksheetsProxy };
+  private ops: Op[] = [];
+  private loads: Load[] = [];
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = { worksheets: new WorksheetsProxy(this) };
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  queueLoad(load: Load): void {
+    this.loads.push(load);
+  }
+
+  pending(): boolean {
+    return this.ops.length > 0 || this.loads.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    const ops = this.ops;
+    const loads = this.loads;
+    this.ops = [];
+    this.loads = [];
+    const requestBytes = ops.reduce((n, op) => n + op.bytes, 0) + loads.length * 40;
+    if (requestBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    // Loads answer with the workbook as the queued writes before them left it, in queue order.
+    for (const op of ops) op.apply();
+    const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
+    if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    for (const l of loads) l.resolve();
+    this.excel.requests.push({ requestBytes, responseBytes });
+  }
+}
+
+/** A proxy object: loadable properties computed at sync, readable only once loaded. */
+abstract class ClientObject {
+  private readonly loaded = new Map<string, unknown>();
+
+  constructor(protected readonly context: FakeContext) {}
+
+  /** The value of a loadable property as the workbook holds it now. */
+  protected abstract compute(property: string): unknown;
+
+  load(properties?: string | readonly string[]): this {
+    const list = properties === undefined ? [] : typeof properties === 'string' ? properties.split(',') : [...properties];
+    for (const raw of list) {
+      const property = raw.trim();
+      let value: unknown;
+      this.context.queueLoad({
+        bytes: () => size((value = this.compute(property))),
+        resolve: () => this.loaded.set(property, value),
+      });
+    }
+    return this;
+  }
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new OfficeError('PropertyNotLoaded', `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  protected queue(bytes: number, apply: () => void): void {
+    this.context.queue({ bytes, apply });
+  }
+}
+
+class WorksheetsProxy extends ClientObject {
+  protected compute(property: string): unknown {
+    if (property === 'items/name' || property === 'items') return this.context.excel.sheets.map((s) => s.name);
+    throw new Error(`WorksheetCollection.${property} is not in the fake`);
+  }
+
+  get items(): SheetProxy[] {
+    const names = this.read<string[]>('items/name');
+    return names.map((name) => new SheetProxy(this.context, name, name));
+  }
+
+  add(name: string): SheetProxy {
+    this.queue(size(name), () => {
+      if (this.context.excel.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+      this.context.excel.sheets.push(new ExcelSheet(name));
+    });
+    return new SheetProxy(this.context, name);
+  }
+
+  getItem(name: string): SheetProxy {
+    return new SheetProxy(this.context, name);
+  }
+
+  getItemOrNullObject(name: string): SheetProxy {
+    return new SheetProxy(this.context, name);
+  }
+}
+
+class SheetProxy extends ClientObject {
+  /** `knownName`: a sheet from `items` loaded with `items/name` has its name loaded. */
+  constructor(
+    context: FakeContext,
+    readonly sheetName: string,
+    private readonly knownName?: string,
+  ) {
+    super(context);
+  }
+
+  model(): ExcelSheet {
+    const sheet = this.context.excel.sheet(this.sheetName);
+    if (!sheet) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist (sheet ${this.sheetName}).`);
+    return sheet;
+  }
+
+  protected compute(property: string): unknown {
+    if (property === 'isNullObject') return !this.context.excel.sheet(this.sheetName);
+    if (property === 'name') return this.model().name;
+    throw new Error(`Worksheet.${property} is not in the fake`);
+  }
+
+  get name(): string {
+    return this.knownName ?? this.read<string>('name');
+  }
+
+  get isNullObject(): boolean {
+    return this.read<boolean>('isNullObject');
+  }
+
+  set tabColor(colour: string) {
+    this.queue(size(colour), () => (this.model().tabColor = colour));
+  }
+
+  get tabColor(): string {
+    return this.read<string>('tabColor');
+  }
+
+  get freezePanes() {
+    return {
+      freezeRows: (count: number) => this.queue(8, () => (this.model().frozenRows = count)),
+      freezeColumns: (count: number) => this.queue(8, () => (this.model().frozenColumns = count)),
+    };
+  }
+
+  get notes(): NotesProxy {
+    return new NotesProxy(this.context, this);
+  }
+
+  get tables() {
+    const sheet = this;
+    const tables = {
+      add(a1: string, _hasHeaders: boolean) {
+        const table = { name: `Table${sheet.context.excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
+        sheet.queue(size(a1), () => sheet.model().tables.push({ name: table.name, address: a1 }));
+        const proxy = {
+          set name(name: string) {
+            sheet.queue(size(name), () => {
+              const entry = sheet.model().tables.find((t) => t.address === a1);
+              if (entry) entry.name = name;
+            });
+          },
+          get name(): string {
+            throw new OfficeError('PropertyNotLoaded', "The property 'name' is not available.");
+          },
+          load: () => proxy,
+        };
+        return proxy;
+      },
+      load: () => tables,
+      get items(): never {
+        throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
+      },
+    };
+    return tables;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    if (!valuesOnly) throw new Error('The fake models only getUsedRangeOrNullObject(true)');
+    return new RangeProxy(this.context, this, () => {
+      const block = this.model().usedBlock();
+      return block && { row: block.row, column: block.column, rows: block.lastRow - block.row + 1, columns: block.lastColumn - block.column + 1 };
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    const rect = { row: startRow + 1, column: startColumn + 1, rows: rowCount, columns: columnCount };
+    return new RangeProxy(this.context, this, () => rect);
+  }
+
+  getRange(a1: string): RangeProxy {
+    const rect = parseAddress(a1);
+    return new RangeProxy(this.context, this, () => rect);
+  }
+
+  activate(): void {
+    this.queue(8, () => (this.context.excel.active = this.model().name));
+  }
+}
+
+type Rect = { row: number; column: number; rows: number; columns: number };
+
+class RangeProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+    private readonly rect: () => Rect | null,
+  ) {
+    super(context);
+  }
+
+  private at(): Rect {
+    const rect = this.rect();
+    if (!rect) throw new OfficeError('InvalidReference', 'The range is a null object.');
+    return rect;
+  }
+
+  private grid<T>(pick: (row: number, column: number) => T): T[][] {
+    const { row, column, rows, columns } = this.at();
+    const sheet = this.sheet.model();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => pick.call(sheet, row + r, column + c)));
+  }
+
+  protected compute(property: string): unknown {
+    const sheet = this.sheet.model();
+    if (property === 'isNullObject') return this.rect() === null;
+    // A null object answers its other properties with nothing, and no error.
+    if (this.rect() === null) return undefined;
+    const rect = this.at();
+    switch (property) {
+      case 'values':
+        return this.grid((r, c) => sheet.peek(r, c)?.value ?? '');
+      case 'formulas':
+        return this.grid((r, c) => {
+          const cell = sheet.peek(r, c);
+          return cell?.formula || (cell?.value ?? '');
+        });
+      case 'numberFormat':
+        return this.grid((r, c) => sheet.peek(r, c)?.numberFormat ?? 'General');
+      case 'rowIndex':
+        return rect.row - 1;
+      case 'columnIndex':
+        return rect.column - 1;
+      case 'rowCount':
+        return rect.rows;
+      case 'columnCount':
+        return rect.columns;
+      case 'address':
+        return address(sheet.name, rect.row, rect.column, rect.rows, rect.columns);
+      default:
+        throw new Error(`Range.${property} is not in the fake`);
+    }
+  }
+
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(grid: unknown[][]) {
+    this.queue(size(grid), () => {
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), v)));
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+  set formulas(_grid: unknown[][]) {
+    throw new Error('The add-in writes formulas through values; the fake does not model Range.formulas writes');
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.queue(size(grid), () => {
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((f, c) => f !== null && (sheet.cell(row + r, column + c).numberFormat = f === '' ? 'General' : String(f))));
+    });
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+
+  get format(): RangeFormat {
+    const range = this;
+    return {
+      set columnWidth(points: number) {
+        range.queue(8, () => range.sheet.model().columnWidths.set(range.at().column, points));
+      },
+      font: {
+        set bold(on: boolean) {
+          range.queue(8, () => {
+            const { row, column, columns } = range.at();
+            for (let c = 0; c < columns; c++) (on ? range.sheet.model().bold.add(`${row}:${column + c}`) : range.sheet.model().bold.delete(`${row}:${column + c}`));
+          });
+        },
+      },
+      fill: {
+        clear() {
+          range.queue(16, () => range.grid(function (this: ExcelSheet, r, c) {
+            const cell = this.peek(r, c);
+            if (cell) cell.fill = null;
+          }));
+        },
+      },
+    };
+  }
+
+  get dataValidation(): DataValidation {
+    const range = this;
+    let source = '';
+    return {
+      set rule(rule: DataValidationRule) {
+        source = rule.list?.source ?? '';
+        range.queue(size(rule), () => {
+          const { row, column, rows } = range.at();
+          range.sheet.model().validations.push({ fromRow: row, toRow: row + rows - 1, column, source, style: 'Stop' });
+        });
+      },
+      set errorAlert(alert: DataValidation['errorAlert']) {
+        range.queue(size(alert), () => {
+          const { row, column } = range.at();
+          const v = [...range.sheet.model().validations].reverse().find((x) => x.fromRow === row && x.column === column);
+          if (v) v.style = alert.style;
+        });
+      },
+      clear() {
+        throw new Error('not in the fake');
+      },
+    };
+  }
+
+  get conditionalFormats() {
+    const range = this;
+    return {
+      add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
+        const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
+        range.queue(16, () => {
+          const { row, column, rows } = range.at();
+          Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
+          range.sheet.model().conditionals.push(record);
+        });
+        return {
+          cellValue: {
+            format: {
+              fill: { set color(c: string) { record.fill = c; } },
+              font: { set color(c: string) { record.font = c; } },
+            },
+            set rule(rule: ConditionalFormat['cellValue']['rule']) {
+              record.formula1 = rule.formula1;
+            },
+          },
+        };
+      },
+    };
+  }
+
+  select(): void {
+    this.queue(8, () => (this.context.excel.selection = { sheet: this.sheet.model().name, ...this.at() }));
+  }
+
+  getCellProperties(_spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]> {
+    let value: CellProperties[][] | undefined;
+    let props: CellProperties[][] = [];
+    this.context.queueLoad({
+      bytes: () => size((props = this.grid((r, c) => ({ format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } })))),
+      resolve: () => (value = props),
+    });
+    return {
+      get value(): CellProperties[][] {
+        if (!value) throw new OfficeError('PropertyNotLoaded', "The property 'value' is not available before context.sync().");
+        return value;
+      },
+    };
+  }
+
+  setCellProperties(cells: CellProperties[][]): void {
+    this.queue(size(cells), () => {
+      const { row, column } = this.at();
+      cells.forEach((line, r) => line.forEach((p, c) => {
+        const colour = p.format?.fill?.color;
+        if (colour !== undefined) this.sheet.model().cell(row + r, column + c).fill = colour;
+      }));
+    });
+  }
+}
+
+class NotesProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    if (property !== 'items/content') throw new Error(`NoteCollection.${property} is not in the fake`);
+    return [...this.sheet.model().cells.entries()].filter(([, c]) => c.note !== '').map(([key, c]) => ({ key, content: c.note }));
+  }
+
+  get items(): NoteProxy[] {
+    return this.read<{ key: string; content: string }[]>('items/content').map(({ key, content }) => new NoteProxy(this.context, this.sheet, key, content));
+  }
+
+  add(cellAddress: string, content: string): void {
+    this.queue(size(content) + size(cellAddress), () => {
+      const { row, column } = parseAddress(cellAddress);
+      const cell = this.sheet.model().cell(row, column);
+      if (cell.note !== '') throw new OfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
+      cell.note = content;
+    });
+  }
+}
+
+class NoteProxy {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: SheetProxy,
+    private readonly key: string,
+    private loadedContent: string,
+  ) {}
+
+  private cell() {
+    const [row, column] = this.key.split(':').map(Number);
+    return this.sheet.model().cell(row, column);
+  }
+
+  get content(): string {
+    return this.loadedContent;
+  }
+  set content(text: string) {
+    this.loadedContent = text;
+    this.context.queue({ bytes: size(text), apply: () => (this.cell().note = text) });
+  }
+
+  delete(): void {
+    this.context.queue({ bytes: 8, apply: () => (this.cell().note = '') });
+  }
+
+  getLocation(): RangeProxy {
+    const [row, column] = this.key.split(':').map(Number);
+    return this.sheet.getRangeByIndexes(row - 1, column - 1, 1, 1);
+  }
+
+  load(): this {
+    return this;
+  }
+}

@@ -1,0 +1,120 @@
+// The workbook an Excel fake holds: cells with a value, a formula, a number format, a fill and a note, and
+// what a sheet carries besides (validations, conditional formats, tables, frozen panes). Values written
+// are read as Excel reads typed input unless the cell's number format is text (`@`).
+import { columnLetter, columnNumber } from '../../../shared/lists';
+import { serialFromIso } from '../../../shared/cells/dates';
+
+export interface ExcelCell {
+  value: string | number | boolean;
+  formula: string;
+  numberFormat: string;
+  fill: string | null;
+  note: string;
+}
+
+export interface FakeValidation {
+  fromRow: number;
+  toRow: number;
+  column: number;
+  source: string;
+  style: string;
+}
+
+export interface FakeConditional {
+  fromRow: number;
+  toRow: number;
+  column: number;
+  type: 'CellValue' | 'DataBar';
+  formula1?: string;
+  fill?: string;
+  font?: string;
+}
+
+export class ExcelSheet {
+  readonly cells = new Map<string, ExcelCell>();
+  frozenRows = 0;
+  frozenColumns = 0;
+  tabColor = '';
+  readonly columnWidths = new Map<number, number>();
+  readonly bold = new Set<string>();
+  readonly validations: FakeValidation[] = [];
+  readonly conditionals: FakeConditional[] = [];
+  readonly tables: { name: string; address: string }[] = [];
+
+  constructor(public name: string) {}
+
+  peek(row: number, column: number): ExcelCell | undefined {
+    return this.cells.get(`${row}:${column}`);
+  }
+
+  cell(row: number, column: number): ExcelCell {
+    const key = `${row}:${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { value: '', formula: '', numberFormat: 'General', fill: null, note: '' }));
+    return cell;
+  }
+
+  /** The block holding every value or formula, 1-based and inclusive; null when the sheet holds none. */
+  usedBlock(): { row: number; column: number; lastRow: number; lastColumn: number } | null {
+    let block: { row: number; column: number; lastRow: number; lastColumn: number } | null = null;
+    for (const [key, c] of this.cells) {
+      if (c.value === '' && c.formula === '') continue;
+      const [row, column] = key.split(':').map(Number);
+      block = block
+        ? { row: Math.min(block.row, row), column: Math.min(block.column, column), lastRow: Math.max(block.lastRow, row), lastColumn: Math.max(block.lastColumn, column) }
+        : { row, column, lastRow: row, lastColumn: column };
+    }
+    return block;
+  }
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Puts a written value into a cell as Excel does: typed input is interpreted unless the cell is text. */
+export function enter(cell: ExcelCell, v: unknown): void {
+  cell.formula = '';
+  if (v === '' || v === null || v === undefined) {
+    cell.value = '';
+    return;
+  }
+  if (typeof v !== 'string') {
+    cell.value = v as number | boolean;
+    return;
+  }
+  if (cell.numberFormat === '@') {
+    cell.value = v;
+    return;
+  }
+  if (/^[=+\-@]./.test(v)) {
+    cell.formula = v.startsWith('=') ? v : `=${v}`;
+    cell.value = ''; // the fake does not calculate
+    return;
+  }
+  if (NUMBER.test(v.trim())) cell.value = Number(v);
+  else if (/^\s*(true|false)\s*$/i.test(v)) cell.value = /true/i.test(v);
+  else if (US_DATE.test(v) || ISO_DATE.test(v)) {
+    const us = US_DATE.exec(v);
+    const iso = us ? `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}` : v;
+    cell.value = serialFromIso(iso);
+    if (cell.numberFormat === 'General') cell.numberFormat = 'm/d/yyyy';
+  } else cell.value = v.startsWith("'") ? v.slice(1) : v;
+}
+
+export const address = (sheet: string, row: number, column: number, rows = 1, columns = 1) =>
+  `${sheet}!${columnLetter(column)}${row}${rows > 1 || columns > 1 ? `:${columnLetter(column + columns - 1)}${row + rows - 1}` : ''}`;
+
+/** `A1`, `B2:C5` or whole rows `3:3`, 1-based; whole rows span `width` columns. */
+export function parseAddress(a1: string, width = 16_384): { row: number; column: number; rows: number; columns: number } {
+  const bare = a1.replace(/^.*!/, '').replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(bare);
+  if (rows) return { row: Number(rows[1]), column: 1, rows: Number(rows[2]) - Number(rows[1]) + 1, columns: width };
+  const cells = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(bare);
+  if (!cells) throw new Error(`InvalidArgument: ${a1} is not an address`);
+  const row = Number(cells[2]);
+  const column = columnNumber(cells[1]);
+  const lastRow = cells[4] ? Number(cells[4]) : row;
+  const lastColumn = cells[3] ? columnNumber(cells[3]) : column;
+  return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}

@@ -1,0 +1,37 @@
+// Work-plan and milestone statuses at the edges people hit: in progress early or with no % recorded, no date yet.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, milestoneStatus, workplanStatus } from '../../../shared';
+
+const AS_OF = '2025-06-15';
+const plan = (status: string | null, startOn: string | null, endOn: string | null, percentComplete: number | null) =>
+  workplanStatus({ status, startOn, endOn, percentComplete }, DEFAULT_RULES, AS_OF);
+
+describe('work-plan status', () => {
+  it('says "In progress (no %)" for an item in progress with a blank %, where 0 % would be at risk', () => {
+    expect(plan('In progress', '2025-01-01', '2025-12-31', null)).toBe('In progress (no %)');
+    expect(plan('in progress', null, '2025-12-31', null)).toBe('In progress (no %)');
+    expect(plan('In progress', '2025-01-01', '2025-12-31', 0)).toBe('At risk');
+  });
+
+  it('says "In progress (early)" for an item marked in progress before its start, "Not started (scheduled)" otherwise', () => {
+    expect(plan('In progress', '2025-09-01', '2026-03-01', null)).toBe('In progress (early)');
+    expect(plan('In progress', '2025-09-01', '2026-03-01', 0.2)).toBe('In progress (early)');
+    expect(plan('Not started', '2025-09-01', '2026-03-01', null)).toBe('Not started (scheduled)');
+    expect(plan(null, '2025-09-01', '2026-03-01', null)).toBe('Not started (scheduled)');
+  });
+
+  it('keeps the states that come first: complete, overdue, late start', () => {
+    expect(plan('In progress', '2025-01-01', '2025-03-01', null)).toBe('Overdue');
+    expect(plan('Not started', '2025-01-01', '2025-12-31', null)).toBe('Late start');
+    expect(plan('In progress', '2025-09-01', '2026-03-01', 1)).toBe('Complete');
+  });
+});
+
+describe('milestone status', () => {
+  it('says "No date yet" for an undated milestone that is not done, never Missed', () => {
+    expect(milestoneStatus({ date: null, status: 'In progress' }, DEFAULT_RULES, AS_OF)).toBe('No date yet');
+    expect(milestoneStatus({ date: null, endOn: null, status: null }, DEFAULT_RULES, AS_OF)).toBe('No date yet');
+    expect(milestoneStatus({ date: null, status: 'Completed' }, DEFAULT_RULES, AS_OF)).toBe('Done');
+    expect(milestoneStatus({ date: '2025-06-01', status: null }, DEFAULT_RULES, AS_OF)).toBe('Missed');
+  });
+});
