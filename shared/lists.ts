@@ -45,6 +45,7 @@ export const SETTINGS = {
   noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1 },
   defaultImpact: { label: 'Impact of an unlisted requester type', value: 1 },
   weeklyCapacityHours: { label: 'Default weekly capacity per assignee (hours)', value: 20 },
+  fiscalYearStartMonth: { label: 'Fiscal year starts in month (1-12)', value: 7 },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

@@ -1,4 +1,5 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
+import type { ReadOptions } from './cells/read-cell';
 import { LIST_PLACEMENTS, SETTINGS, listPlacement, type ListKey, type SettingKey } from './lists';
 
 export interface Rules {
@@ -115,6 +116,11 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
 }
 
 export const DEFAULT_RULES: Rules = readRules();
+
+/** How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. */
+export function readOptionsOf(rules: Rules): ReadOptions {
+  return { lists: rules.lists, fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
+}
 
 /** VLOOKUP(x, table, 2, TRUE): the last row whose lower bound is <= x, or undefined below the first. */
 export function approximateLookup<T>(table: readonly [number, T][], x: number): T | undefined {

@@ -1,9 +1,9 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
-import { daysBetween, isIsoDate, yearOf } from './cells/dates';
-import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
+import { daysBetween, daysFromIso, isIsoDate, isoFromDays, yearOf } from './cells/dates';
+import { isBlankCell, readCell, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
-import { DEFAULT_RULES } from './rules';
+import { DEFAULT_RULES, readOptionsOf } from './rules';
 import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
 
@@ -16,7 +16,9 @@ export interface RowResult {
 
 export type RawRow = Record<string, CellInput>;
 
-const defaultOptions: ReadOptions = { lists: DEFAULT_RULES.lists };
+/** Cells read under the default rules (the service's, and a workbook's without a Lists sheet). */
+export const DEFAULT_READ_OPTIONS: ReadOptions = readOptionsOf(DEFAULT_RULES);
+const defaultOptions = DEFAULT_READ_OPTIONS;
 
 /** Pairs of fields where the second must not come before the first. */
 const ORDERED: Record<TableDef['name'], [string, string][]> = {
@@ -155,22 +157,81 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   return { ok: errors.length === 0, values, errors, warnings };
 }
 
+/** A date this many days or more beyond the middle of the sheet's other dates may be a typo, however tight they are. */
+const MIN_OUTLIER_GAP_DAYS = 2 * 365;
+/** How many other dates a judgement needs: a handful of rows is enough to see a 2004 among 2024s. */
+const MIN_OTHER_DATES = 3;
+
 /**
- * Validates a batch of rows together, adding the check only a batch can make: a date far from the
- * bulk of its column (a 2004 date in a 2024 plan) is flagged as a likely typo.
+ * Flags dates far outside the plan's span: the middle 80 % of every other date of the batch (all date
+ * columns: a plan's starts and ends together), widened by that middle's own width or two years,
+ * whichever is more. A plan of 2026–2029 keeps its genuine 2022 start; a 2004 among 2024s is flagged.
+ * Judged against the others only, so the outlier never widens its own yardstick.
  */
-export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
-  const results = rows.map((r) => validateRow(table, r, options));
-  for (const c of table.columns.filter((col) => col.type === 'date')) {
-    const years = results.map((r) => r.values[c.name]).filter((v): v is string => typeof v === 'string').map(yearOf).sort((a, b) => a - b);
-    if (years.length < 5) continue;
-    const median = years[Math.floor(years.length / 2)];
-    for (const r of results) {
+function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
+  const dateColumns = table.columns.filter((col) => col.type === 'date');
+  const days: number[] = [];
+  for (const r of results) for (const c of dateColumns) if (typeof r.values[c.name] === 'string') days.push(daysFromIso(r.values[c.name] as string));
+  if (days.length < MIN_OTHER_DATES + 1) return;
+  days.sort((a, b) => a - b);
+  const others = days.length - 1;
+  const loAt = Math.floor(0.1 * (others - 1));
+  const hiAt = Math.ceil(0.9 * (others - 1));
+  for (const r of results) {
+    for (const c of dateColumns) {
       const v = r.values[c.name];
-      if (typeof v === 'string' && Math.abs(yearOf(v) - median) >= 5 && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
-        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the other dates in this column (mostly ${median}); a typo?` });
+      if (typeof v !== 'string' || r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) continue;
+      const d = daysFromIso(v);
+      // The k-th of the other dates: the sorted list with one copy of this date taken out.
+      const at = firstIndexOf(days, d);
+      const other = (k: number) => days[k < at ? k : k + 1];
+      const lo = other(loAt);
+      const hi = other(hiAt);
+      const reach = Math.max(MIN_OUTLIER_GAP_DAYS, hi - lo);
+      if (d < lo - reach || d > hi + reach) {
+        const [from, to] = [yearOf(isoFromDays(lo)), yearOf(isoFromDays(hi))];
+        const span = from === to ? String(from) : `${from}–${to}`;
+        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
       }
     }
   }
+}
+
+/** Index of the first element equal to `x` in an ascending array that holds it. */
+function firstIndexOf(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Validates a batch of rows together, adding the check only a batch can make: a date far outside the
+ * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo.
+ */
+export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
+  const results = rows.map((r) => validateRow(table, r, options));
+  for (let i = 0; i < results.length; i++) {
+    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options.titleYear) });
+  }
+  flagOutlyingDates(table, results);
   return results;
+}
+
+/**
+ * The year of a date written without one: that of the nearest date in the same column (above first, as
+ * a calendar is read top-down), else the year in the sheet's title.
+ */
+function yearNear(results: readonly RowResult[], at: number, field: string, titleYear: number | undefined): AssumedYear | undefined {
+  for (let d = 1; d < results.length; d++) {
+    for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
+      const v = results[j]?.values[field];
+      if (typeof v === 'string') return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
+    }
+  }
+  return titleYear === undefined ? undefined : { year: titleYear, from: "the year in the sheet's title" };
 }

@@ -53,6 +53,12 @@ export const configSchema = z.object({
     /** Failed authentications per minute per client address, in bursts of as many; then 429 until one refills. */
     authFailuresPerMinute: count(1).default(30),
   }),
+  /** The committee's meeting days, for "since the last meeting" (the changes report and the dashboard). */
+  meetings: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((d) => d.trim()).filter(Boolean))
+    .pipe(z.array(z.iso.date('must be meeting dates as YYYY-MM-DD, separated by commas')).transform((days) => [...new Set(days)].sort())),
   /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
   trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
   publish: z.object({
@@ -87,6 +93,7 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  meetings: 'EQUITY_DESK_MEETINGS',
   'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
@@ -129,6 +136,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
       authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
     },
+    meetings: fromEnv(ENV_NAMES.meetings),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),
@@ -143,7 +151,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
   const issue = parsed.error.issues[0];
   const key = issue.path.join('.');
   const flag = FLAG_NAMES[key as keyof typeof FLAG_NAMES] as keyof ConfigFlags | undefined;
-  const setting = flag !== undefined && flags[flag] !== undefined ? `--${flag}` : (ENV_NAMES[key as keyof typeof ENV_NAMES] ?? key);
+  // A list's issue names its item (`meetings.0`); the setting is the list's.
+  const name = ENV_NAMES[key as keyof typeof ENV_NAMES] ?? ENV_NAMES[String(issue.path[0]) as keyof typeof ENV_NAMES];
+  const setting = flag !== undefined && flags[flag] !== undefined ? `--${flag}` : (name ?? key);
   throw new ConfigError(setting, `${setting}: ${issue.message}`);
 }
 

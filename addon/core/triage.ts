@@ -3,7 +3,7 @@
 import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
 import { CLOSED_REQUEST_STATUSES, LISTS_SHEET, PRIORITIES } from '../../shared/lists';
-import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
+import { DEFAULT_RULES, readOptionsOf, readRules, type Rules } from '../../shared/rules';
 import { TABLES, type TypedRow } from '../../shared/tables';
 import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
@@ -40,7 +40,7 @@ export interface RequestRow {
 
 /** Every request row with its typed values (fields that do not read stay null). */
 export function requestRows(t: TableSheet, rules: Rules): RequestRow[] {
-  const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), { lists: rules.lists });
+  const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), readOptionsOf(rules));
   return t.read.rows.map((r, i) => ({ row: r.row, raw: r.raw, values: results[i].values }));
 }
 

@@ -1,8 +1,10 @@
 // Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
 import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
+import { parseDateText } from './date-text';
+import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { closestChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
-import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, parseDateText } from './dates';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -23,7 +25,18 @@ export interface ReadOptions {
   lists: Readonly<Record<string, readonly string[]>>;
   /** Hosts whose dates are local midnights (Apps Script) convert them here; default reads UTC parts. */
   isoFromDate?: (d: Date) => string;
+  /** First month (1-12) of the fiscal year, from the Lists sheet's setting; July by default. */
+  fiscalYearStartMonth?: number;
+  /**
+   * The year to read a date written without one (`Jan 26`) in this field, and where that year came from;
+   * `validateRows` finds it in the sheet's context (the column's other dates, else the title).
+   */
+  yearFor?: (field: string) => AssumedYear | undefined;
+  /** A year named in the sheet's title or name ("2024 Timeline"): the year of yearless dates when no other date gives one. */
+  titleYear?: number;
 }
+
+export interface AssumedYear { year: number; from: string }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
 const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
@@ -59,10 +72,23 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (iso) return { value: iso, issues: NO_ISSUES };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  const parsed = parseDateText(text);
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth };
+  let parsed = parseDateText(text, fiscal);
+  let assumedYear: AssumedYear | undefined;
+  if (parsed.kind === 'yearless') {
+    assumedYear = opts.yearFor?.(c.name);
+    if (!assumedYear) return { value: null, issues: [issue(c, 'date_no_year', `${c.header}: ${quoteValue(text)} has no year, and no other date in the column or title gives one; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+    parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+  }
+  if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
+  for (const n of parsed.assumed ?? []) issues.push(issue(c, 'date_period', `${c.header}: ${n}`, 'warning'));
+  if (assumedYear) {
+    const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
+    issues.push(issue(c, 'year_assumed', `${c.header}: ${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
+  }
   if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its start, ${parsed.start}`, 'warning'));
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
@@ -71,10 +97,12 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
-  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)\s*([a-z%. ]*)$/i);
+  // "25+" (at least 25) is read as 25, and says so.
+  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
   if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
-  const unit = m[2].trim();
+  const unit = m[3].trim();
+  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${n} (at least ${n})`, 'warning')] };
   return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning')] : [] };
 }
 
@@ -129,6 +157,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
+  // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
+  const near = closestChoice(text, allowed);
+  if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
+  if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
 }
 

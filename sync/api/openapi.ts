@@ -1,6 +1,7 @@
 // The API described as OpenAPI 3.1, generated from the same zod schemas the handlers validate with.
 import { z } from 'zod';
 import type { PrincipalKind } from '../store/row-store';
+import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import {
@@ -85,6 +86,15 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/v1/export/master.xlsx', summary: 'The master workbook of every source.', roles: ['reviewer', 'admin'],
     ok: { status: 200, description: 'An .xlsx file.', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  },
+  {
+    method: 'get', path: '/api/v1/changes', summary: 'What changed in a period, from the history: requests received, fulfilled, closed and gone overdue; work-plan status moves; milestones done and missed; rows rejected and fixed; sources that have not synced.',
+    roles: ['reviewer', 'admin'],
+    query: {
+      since: { schema: z.iso.date(), description: 'First day (inclusive); the last meeting before `until` when EQUITY_DESK_MEETINGS is set.', optional: true },
+      until: { schema: z.iso.date(), description: 'Last day (inclusive); today when left out.', optional: true },
+    },
+    ok: { status: 200, description: 'The changes.', schema: changesReportSchema },
   },
   { method: 'get', path: '/dashboard', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
   { method: 'get', path: '/openapi.json', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },

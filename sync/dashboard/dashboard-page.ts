@@ -14,6 +14,8 @@ export interface DashboardInput {
   form: { from?: string; to?: string; source?: string };
   error?: string;
   paths: { dashboard: string; workbook: string };
+  /** The "Since the last meeting" section, rendered by `changesSection`. */
+  changes: string;
 }
 
 interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
@@ -76,6 +78,7 @@ export function dashboardPage(i: DashboardInput): string {
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
 ${filterForm(i)}
 <p><a class="download" href="${esc(download)}" download>Download the master workbook (.xlsx) for these filters</a></p>
+${i.changes}
 <section aria-labelledby="rba"><h2 id="rba">Results-Based Accountability</h2>
 ${rba}
 </section>

@@ -1,8 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, detectTable, fieldColumn, foldText, formatCellIssue, isBlankCell, readTable,
-  type CellInput, type FieldIssue, type ReadTableResult, type TableName,
+  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
 import { rowIdProblem, showRowId } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
@@ -12,7 +12,7 @@ import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
-export interface PlacedIssue { field: string; column?: string; header?: string; message: string; line: string }
+export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
 export interface ImportRejection { sheet: string; row: number; errors: PlacedIssue[] }
 export interface ImportWarning extends PlacedIssue { sheet: string; row: number }
 
@@ -26,6 +26,17 @@ export interface ImportResult {
   tables: { sheet: string; table: TableName; rows: number }[];
   /** Sheets that hold no table (Lists, Dashboard, notes). */
   skipped: string[];
+  /** Per table sheet, which header was read as which field, so a person can check the reading. */
+  mappings: HeaderMapping[];
+  /** Tables that could not be read at all (a required column missing): one error each, nothing of them stored. */
+  unreadable: ImportRejection[];
+}
+
+export interface HeaderMapping {
+  sheet: string;
+  headerRow: number;
+  /** `reads` is the table's own name for the field ("Milestone" for a `Milestones` header). */
+  columns: { column: string; header: string; reads: string }[];
 }
 
 /** The `import --json` document, exactly as the contract has it. */
@@ -52,9 +63,10 @@ export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
   const found: SheetTable[] = [];
   for (const { name, grid } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
-    const header = grid.find((r) => r.some((v) => !isBlankCell(v))) ?? [];
-    const table = detectTable(name, header);
-    if (table) found.push({ sheet: name, header, read: readTable(table, name, grid) });
+    const located = locateTable(name, grid);
+    if (!located) continue;
+    const header = grid[located.headerIndex] ?? [];
+    found.push({ sheet: name, header, read: readTable(located.table, name, grid, located.headerIndex) });
   }
   return found;
 }
@@ -84,15 +96,22 @@ export function importRows({ sheet, read }: SheetTable): IngestRow[] {
   });
 }
 
-function place({ sheet, header: headers, read }: SheetTable, row: number, i: { field: string; message: string; column?: string; header?: string }): PlacedIssue {
+function place({ sheet, header: headers, read }: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }): PlacedIssue {
   const at = i.field ? fieldColumn(read.map, i.field) : {};
   const column = i.column ?? at.column;
   const header = i.header ?? (at.index !== undefined && !isBlankCell(headers[at.index]) ? String(headers[at.index]).trim() : undefined);
   // Cell messages open with the table's own header ("Received: …"); the line shows the sheet's instead.
   const own = read.table.columns.find((c) => c.name === i.field)?.header;
   const detail = own && i.message.startsWith(`${own}: `) ? i.message.slice(own.length + 2) : i.message;
-  const line = formatCellIssue({ code: 'wrong_type', severity: 'error', field: i.field, sheet, row, column, header, message: detail });
-  return { field: i.field, column, header, message: i.message, line };
+  // A missing column belongs to the sheet, not to a cell.
+  const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
+  return { code: i.code, field: i.field, column, header, message: i.message, line };
+}
+
+/** The title year of a table's sheets when they agree: one batch reads them all. */
+function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
+  const years = new Set(tables.map((t) => t.read.titleYear));
+  return years.size === 1 ? [...years][0] : undefined;
 }
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }
@@ -107,22 +126,30 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {
     result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: t.read.rows.length });
+    result.mappings.push({ sheet: t.sheet, headerRow: t.read.headerRow, columns: t.read.map.matched.map((m) => ({ column: columnLetter(m.index + 1), header: m.header, reads: m.reads })) });
+    const errors: PlacedIssue[] = [];
     for (const i of t.read.issues) {
       const row = i.row ?? t.read.headerRow;
-      result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
+      if (i.severity === 'error') errors.push(place(t, row, i));
+      else result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
     }
+    if (errors.length) result.unreadable.push({ sheet: t.sheet, row: t.read.headerRow, errors });
   }
+  // A table that could not be read is left out of its sync: sent as empty, it would remove every stored row.
+  const readable = found.filter((t) => !result.unreadable.some((u) => u.sheet === t.sheet));
   const byTable = new Map<TableName, SheetTable[]>();
-  for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
+  for (const t of readable) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
   for (const [table, tables] of byTable) {
     const batch = await ingestBatch(store, {
-      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: true, at: opts.at,
+      // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
+      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: !found.some((t) => t.read.table.name === table && !readable.includes(t)), at: opts.at,
+      titleYear: sharedTitleYear(tables),
       columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
     });
     result.accepted += batch.accepted;

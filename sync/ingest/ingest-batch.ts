@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 
@@ -23,6 +23,8 @@ export interface IngestBatch {
   /** The rows are the whole sheet: stored rows missing from it become tombstones. */
   full?: boolean;
   at: Date;
+  /** How cells are read beyond the service's rules: the year named by the sheet's title, for dates without one. */
+  titleYear?: number;
   /** A field's column letter in the row's sheet, stored with a rejection so it can be shown at its cell. */
   columnOf?: (row: IngestRow, field: string) => string | undefined;
 }
@@ -51,7 +53,7 @@ const canonicalRows = Object.fromEntries(
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
-  const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells));
+  const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, titleYear: batch.titleYear });
   const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];

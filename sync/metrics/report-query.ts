@@ -14,6 +14,8 @@ export interface ReportDeps {
   rules?: Rules;
   /** Where a failure that can no longer become an error response (a download cut short) is reported; stderr when absent. */
   reportError?: (error: unknown) => void;
+  /** The committee's meeting days, ascending (`EQUITY_DESK_MEETINGS`). */
+  meetings?: readonly string[];
 }
 
 export interface ReportQuery { from?: string; to?: string; sourceIds?: string[] }

@@ -1,7 +1,7 @@
 // The `workplan` template's content: a city's three-phase racial-equity work plan (2026–2029) and a
 // city Office of Racial Equity's GARE plan, as written in their own documents (tasks shortened).
 // Timelines stay in the documents' words and go through the same date parser as an imported sheet.
-import { parseDateText } from '../../shared/cells/dates';
+import { parseDateText } from '../../shared/cells/date-text';
 import type { TypedRow } from '../../shared/tables';
 
 export const CITY_GOALS = [

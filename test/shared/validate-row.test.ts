@@ -1,7 +1,8 @@
 // Rows → typed values with per-field errors and warnings; a batch adds the "2004 in a 2024 plan" check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
+import { workplanContent } from '../../templates/content/workplan-content';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
 
@@ -121,6 +122,55 @@ describe('validateRows', () => {
     expect(validateRows(TABLES.workplan, ['2024-01-15', '2004-04-01', '2024-05-20'].map(plan)).every((r) => r.warnings.length === 0)).toBe(true);
     const rows = ['2024-01-15', '2024-02-01', '2024-03-10', '1/1/1904', '2024-05-20', '2024-06-30'].map(plan);
     expect(validateRows(TABLES.workplan, rows)[3].warnings.map((w) => w.code)).toEqual(['implausible_date']);
+  });
+
+  it('judges a date against the span of the sheet, not the most common year: the workplan template raises no typo', () => {
+    const rows = workplanContent();
+    expect(rows.some((r) => String(r.startOn).startsWith('2022'))).toBe(true);
+    const results = validateRows(TABLES.workplan, rows as RawRow[]);
+    expect(results.flatMap((r) => r.warnings.filter((w) => w.code === 'implausible_date'))).toEqual([]);
+    // The same plan with one end typed 2092 instead of 2029 is flagged, at that cell only.
+    const typo = rows.map((r, i) => (i === 30 ? { ...r, endOn: '2092-12-31' } : r));
+    const flagged = validateRows(TABLES.workplan, typo as RawRow[]).flatMap((r, i) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => `${i}:${w.field}`));
+    expect(flagged).toEqual(['30:endOn']);
+  });
+
+  it('sees a 2004 date among a handful of 2024 dates, start and end columns counted together', () => {
+    const rows = [{ task: 'a', startOn: '2024-02-01' }, { task: 'b', startOn: '2004-03-01' }, { task: 'c', startOn: '2024-04-01', endOn: '2024-09-30' }];
+    const results = validateRows(TABLES.workplan, rows);
+    expect(results.map((r) => codes(r.warnings))).toEqual([[], ['startOn:implausible_date'], []]);
+    expect(results[1].warnings[0].message).toBe("Start: 2004-03-01 is far from the sheet's other dates (mostly 2024); a typo?");
+  });
+
+  it("reads a date without a year with the year of the column's nearest date, and says which year it assumed", () => {
+    const rows: RawRow[] = [
+      { milestone: 'Kick-off', date: '1/10/2024' },
+      { milestone: 'Listening sessions', date: 'February 16-20' },
+      { milestone: 'Budget hearing', date: '3/5' },
+      { milestone: 'Summer convenings', date: 'Jun-Aug' },
+    ];
+    const results = validateRows(TABLES.milestones, rows);
+    expect(results.map((r) => [r.ok, r.values.date, r.values.endOn])).toEqual([
+      [true, '2024-01-10', null], [true, '2024-02-16', '2024-02-20'], [true, '2024-03-05', null], [true, '2024-06-01', '2024-08-31'],
+    ]);
+    expect(results[1].warnings.map((w) => w.message)).toEqual(['Date: "February 16-20" has no year; read as 2024-02-16 to 2024-02-20, assuming 2024 (the year of the nearest date above it in this column, 2024-01-10)']);
+  });
+
+  it('falls back to the year in the title, else keeps the row with the date left blank and a warning', () => {
+    const rows: RawRow[] = [{ milestone: 'Council study session', date: 'Jan 26' }, { milestone: 'Community forum', date: 'March 15-17' }];
+    const titled = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
+    expect(titled.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-01-26', null], ['2024-03-15', '2024-03-17']]);
+    expect(titled[0].warnings[0].message).toContain("assuming 2024 (the year in the sheet's title)");
+    const untitled = validateRows(TABLES.milestones, rows);
+    expect(untitled.map((r) => [r.ok, r.values.date, codes(r.warnings)])).toEqual([[true, null, ['date:date_no_year']], [true, null, ['date:date_no_year']]]);
+  });
+
+  it('reads fiscal years with the Lists sheet\'s start month, saying how it read them', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY 2022-23' });
+    expect([r.ok, r.values.startOn, r.values.endOn]).toEqual([true, '2022-07-01', '2023-06-30']);
+    expect(r.warnings.map((w) => w.message)).toEqual(['Start: read "FY 2022-23" as 2022-07-01 to 2023-06-30 (fiscal years start in July)']);
+    const october = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY23' }, { ...DEFAULT_READ_OPTIONS, fiscalYearStartMonth: 10 });
+    expect([october.values.startOn, october.values.endOn]).toEqual(['2022-10-01', '2023-09-30']);
   });
 
   it('keeps one result per row, in order: no row is dropped', () => {

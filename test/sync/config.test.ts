@@ -19,7 +19,9 @@ describe('loadConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: './data',
-      limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600 },
+      limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 },
+      trustProxy: false,
+      meetings: [],
     });
   });
 
@@ -29,7 +31,7 @@ describe('loadConfig', () => {
       { port: '9100', data: '/srv/equity' },
     );
     expect(c).toMatchObject({ port: 9100, host: '0.0.0.0', dataDir: '/srv/equity', databaseUrl: 'postgres://db/equity', adminToken: 'a-long-enough-admin-token' });
-    expect(c.limits).toEqual({ maxBodyBytes: 52_428_800, maxRowsPerBatch: 2000, rateLimitPerMinute: 600 });
+    expect(c.limits).toEqual({ maxBodyBytes: 52_428_800, maxRowsPerBatch: 2000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 });
     expect(storeOptions(c)).toEqual({ dataDir: '/srv/equity', databaseUrl: 'postgres://db/equity', schema: 'tenant_a' });
   });
 
@@ -41,6 +43,11 @@ describe('loadConfig', () => {
     expect(fails({ EQUITY_DESK_ADMIN_TOKEN: 'short' })).toBe('EQUITY_DESK_ADMIN_TOKEN: must be at least 16 characters');
     expect(fails({ EQUITY_DESK_MAX_BODY_BYTES: '1.5' })).toBe('EQUITY_DESK_MAX_BODY_BYTES: must be a whole number');
     expect(fails({ EQUITY_DESK_RATE_LIMIT: '0' })).toBe('EQUITY_DESK_RATE_LIMIT: must be at least 1');
+    expect(fails({ EQUITY_DESK_MEETINGS: '2026-03-04, 2026-02-30' })).toBe('EQUITY_DESK_MEETINGS: must be meeting dates as YYYY-MM-DD, separated by commas');
+  });
+
+  test('reads the meeting days in any order, once each, ascending', () => {
+    expect(loadConfig({ EQUITY_DESK_MEETINGS: ' 2026-03-04,2026-01-07, 2026-03-04 ,' }).meetings).toEqual(['2026-01-07', '2026-03-04']);
   });
 });
 

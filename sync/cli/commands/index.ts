@@ -16,4 +16,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },
   { name: 'publish', load: async () => (await import('./publish')).publishCommand },
+  { name: 'changes', load: async () => (await import('./changes')).changesCommand },
 ];

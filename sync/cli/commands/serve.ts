@@ -77,7 +77,7 @@ export const serveCommand: Command = {
       const clock = () => new Date();
       const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
       const publish = await publishing(config, store, clock, io, values.verbose === true);
-      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock }) });
+      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock, meetings: config.meetings }) });
       const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
         throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);
       });

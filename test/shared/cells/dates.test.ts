@@ -61,7 +61,71 @@ describe('parseDateText', () => {
     expect(parseDateText('3/15-17/2024; 4/1/2024')).toMatchObject(range('2024-03-15', '2024-04-01'));
   });
 
-  it.each(['2/30/2024', '13/45/2024', 'Spring', 'next week', '', 'Feb 30, 2024', '2023-02-29'])('rejects %j', (text) => {
+  it.each([
+    ['FY 2021-2022', '2021-07-01', '2022-06-30'],
+    ['FY22', '2021-07-01', '2022-06-30'],
+    ['FY 2022-23', '2022-07-01', '2023-06-30'],
+    ['fy2024', '2023-07-01', '2024-06-30'],
+    ['Fiscal year 2025', '2024-07-01', '2025-06-30'],
+    ['FY22 – FY24', '2021-07-01', '2024-06-30'],
+    ['Q1 FY2024', '2023-07-01', '2023-09-30'],
+    ['FY24 Q3', '2024-01-01', '2024-03-31'],
+    ['Fall 2023', '2023-09-01', '2023-11-30'],
+    ['Spring 2024', '2024-03-01', '2024-05-31'],
+    ['Winter 2024', '2023-12-01', '2024-02-29'],
+    ['Fall 2023 – Spring 2024', '2023-09-01', '2024-05-31'],
+    ['H2 2025', '2025-07-01', '2025-12-31'],
+    ['Early 2026', '2026-01-01', '2026-04-30'],
+  ])('reads the named period %s, saying how', (text, start, end) => {
+    const r = parseDateText(text);
+    expect(r).toMatchObject(range(start, end));
+    expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining(`as ${start} to ${end}`)]);
+  });
+
+  it('takes the fiscal year start month from the setting', () => {
+    expect(parseDateText('FY22', { fiscalYearStartMonth: 10 })).toMatchObject(range('2021-10-01', '2022-09-30'));
+    expect(parseDateText('FY 2022-23', { fiscalYearStartMonth: 1 })).toMatchObject(range('2022-01-01', '2023-12-31'));
+    expect(parseDateText('FY22', { fiscalYearStartMonth: 1 })).toMatchObject(range('2022-01-01', '2022-12-31'));
+    // A broken setting falls back to July.
+    expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
+  });
+
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10'])('knows %s lacks only its year', (text) => {
+    expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
+  });
+
+  it.each([
+    ['Jun-Aug', '2024-06-01', '2024-08-31'],
+    ['February 16-20', '2024-02-16', '2024-02-20'],
+    ['March 15-17', '2024-03-15', '2024-03-17'],
+    ['3/5', '2024-03-05', undefined],
+    ['Jan 26', '2024-01-26', undefined],
+    ['Dec 15 – Jan 10', '2024-12-15', '2025-01-10'],
+  ])('reads %s with the year it is given', (text, start, end) => {
+    expect(parseDateText(text, { year: 2024 })).toEqual({ ...range(start, end), notes: [] });
+  });
+
+  it('gives a year only to text that has none', () => {
+    expect(parseDateText('Mar 15, 2023', { year: 2024 })).toMatchObject(range('2023-03-15'));
+    expect(parseDateText('Nov 2025 – Feb', { year: 2024 })).toMatchObject(range('2025-11-01', '2026-02-28'));
+  });
+
+  it.each([
+    ['Jan 2027 – Mar 2027 Jan 2028 – Mar 2028', '2027-01-01', '2028-03-31'],
+    ['Jan 2027 – Mar 2027, Jan 2028 – Mar 2028', '2027-01-01', '2028-03-31'],
+    ['3/1/2024-3/5/2024 4/1/2024-4/3/2024 5/1/2024-5/2/2024', '2024-03-01', '2024-05-02'],
+  ])('reads ranges separated by only a space or a comma: %s', (text, start, end) => {
+    const r = parseDateText(text);
+    expect(r).toMatchObject(range(start, end));
+    expect(r.kind === 'date' && r.notes).toEqual([expect.stringMatching(/holds [23] date ranges/)]);
+  });
+
+  it('reads two yearless ranges with a comma between them once given the year', () => {
+    expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
+    expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
+  });
+
+  it.each(['2/30/2024', '13/45/2024', 'Spring', 'next week', '', 'Feb 30, 2024', '2023-02-29', 'FY 2023-2022', 'Q5 2024', 'Fall', '5', '10-12'])('rejects %j', (text) => {
     expect(parseDateText(text).kind).toBe('invalid');
   });
 });

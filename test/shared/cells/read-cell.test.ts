@@ -30,6 +30,13 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['warning:unit_dropped']);
   });
 
+  it('reads a count such as "25+" as 25, with a warning that says so', () => {
+    const r = read('workplan', 'actual', '25+');
+    expect(r.value).toBe(25);
+    expect(codes(r)).toEqual(['warning:at_least']);
+    expect(r.issues[0].message).toBe('Actual: read "25+" as 25 (at least 25)');
+  });
+
   it('reads currency and thousands separators: "$54,000"', () => {
     expect(read('workplan', 'target', '$54,000')).toEqual({ value: 54000, issues: [] });
     expect(read('requests', 'estimatedHours', ' 12.5 ')).toEqual({ value: 12.5, issues: [] });

@@ -18,12 +18,13 @@ export interface ReportService {
   close(): Promise<void>;
 }
 
-export async function reportService(): Promise<ReportService> {
+/** `meetings`: the committee's meeting days (EQUITY_DESK_MEETINGS), for the changes report's default period. */
+export async function reportService(opts: { meetings?: string[] } = {}): Promise<ReportService> {
   const seeded = await seededStore();
   const clock = () => new Date(`${AS_OF}T12:00:00Z`);
   const config = loadConfig({}, { data: 'unused' });
   const reported: unknown[] = [];
-  const app = createApp({ store: seeded.store, config, clock, readRoutes: readRoutes({ store: seeded.store, clock }), reportError: (e) => reported.push(e) });
+  const app = createApp({ store: seeded.store, config, clock, readRoutes: readRoutes({ store: seeded.store, clock, meetings: opts.meetings }), reportError: (e) => reported.push(e) });
   const reviewerToken = (await seeded.store.createPrincipal({ kind: 'reviewer', name: 'Committee' })).token;
   const sourceToken = await seeded.store.issueToken(seeded.ids.s1);
   const servers: RunningServer[] = [];

@@ -1,0 +1,176 @@
+// Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
+import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
+import { quoteValue } from '../quote-value';
+import { DEFAULT_FISCAL_START_MONTH, parsePeriod } from './periods';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** `Feb`, `Feb.`, `Sept` and `February` all name a month; at least three letters are needed. */
+function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(w));
+  return i >= 0 ? i + 1 : undefined;
+}
+
+export interface DateTextOptions {
+  /** First month (1-12) of the fiscal year, for `FY22` and `Q1 FY2024`: the Lists sheet's setting, July by default. */
+  fiscalYearStartMonth?: number;
+  /** The year of dates written without one (`Jan 26`, `Jun-Aug`); without it such text is `yearless`. */
+  year?: number;
+}
+
+export type DateParse =
+  /** `notes`: several ranges merged; `assumed`: how a named period (fiscal year, season) was read. */
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[] }
+  | { kind: 'tbd'; text: string }
+  /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
+  | { kind: 'yearless'; text: string }
+  | { kind: 'invalid'; text: string };
+
+const TBD = /^(tbd|tba|tbc|n\/?a|none|ongoing|pending|unknown|to be determined|\?+|-+|—|–)$/i;
+
+/** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
+interface Partial_ { year?: number; month: number; day?: number }
+
+function parsePoint(text: string): Partial_ | undefined {
+  const t = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ').replace(/(\d)(st|nd|rd|th)\b/gi, '$1');
+  let m: RegExpMatchArray | null;
+  // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
+  if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
+  if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/))) return { year: fullYear(m[3]), month: +m[1], day: +m[2] };
+  if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
+  if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
+  if ((m = t.match(/^(\d{1,2}) (\d{4})$/))) return { year: +m[2], month: 0, day: +m[1] };
+  if ((m = t.match(/^([a-z.]+) (\d{1,2})(?: (\d{4}))?$/i)) && monthNumber(m[1])) return { year: m[3] ? +m[3] : undefined, month: monthNumber(m[1])!, day: +m[2] };
+  if ((m = t.match(/^(\d{1,2}) ([a-z.]+)(?: (\d{4}))?$/i)) && monthNumber(m[2])) return { year: m[3] ? +m[3] : undefined, month: monthNumber(m[2])!, day: +m[1] };
+  if ((m = t.match(/^([a-z.]+) (\d{4})$/i)) && monthNumber(m[1])) return { year: +m[2], month: monthNumber(m[1])! };
+  if ((m = t.match(/^([a-z.]+)$/i)) && monthNumber(m[1])) return { month: monthNumber(m[1])! };
+  if ((m = t.match(/^(\d{4})$/))) return { year: +m[1], month: 0 };
+  return undefined;
+}
+
+type Range = { start: string; end?: string; note?: string };
+
+/** `year` fills a range (or date) that names no year at all; a year on either end still wins. */
+function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undefined): Range | undefined {
+  if (year !== undefined && a.year === undefined && b?.year === undefined) a = { ...a, year };
+  if (!b) {
+    if (a.year === undefined || a.month === 0) {
+      if (a.year !== undefined && a.month === 0 && a.day === undefined) return { start: isoFromParts(a.year, 1, 1)!, end: isoFromParts(a.year, 12, 31)! };
+      return undefined;
+    }
+    if (a.day === undefined) return { start: isoFromParts(a.year, a.month, 1)!, end: isoFromParts(a.year, a.month, lastDayOfMonth(a.year, a.month))! };
+    const start = isoFromParts(a.year, a.month, a.day);
+    return start ? { start } : undefined;
+  }
+  // "2025-2026": whole years.
+  if (a.year !== undefined && b.year !== undefined && !a.month && !b.month && a.day === undefined && b.day === undefined) {
+    return { start: isoFromParts(a.year, 1, 1)!, end: isoFromParts(b.year, 12, 31)! };
+  }
+  // "3/15-17/2024": the end lends the start its year; "Mar 15-17, 2024": the start lends the end its month.
+  const endMonth = b.month || a.month;
+  // A year written once spans the new year when the months run backwards: "Dec 15 – Jan 10, 2025", "Nov 2025 – Feb".
+  const crossesYear = Number((a.year === undefined) !== (b.year === undefined) && a.month > endMonth);
+  const endYear = b.year ?? (a.year === undefined ? undefined : a.year + crossesYear);
+  const startYear = a.year ?? (endYear === undefined ? undefined : endYear - crossesYear);
+  if (endYear === undefined || startYear === undefined || !endMonth || !a.month) return undefined;
+  const start = isoFromParts(startYear, a.month, a.day ?? 1);
+  const end = isoFromParts(endYear, endMonth, b.day ?? lastDayOfMonth(endYear, endMonth));
+  if (!start || !end) return undefined;
+  return { start, end };
+}
+
+const RANGE_SEPARATOR = /\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*/gi;
+
+/** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
+function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
+  const why = [...new Set(whys.filter(Boolean))].join('; ');
+  return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
+}
+
+function parseOneRange(text: string, fiscal: number, year: number | undefined): Range | undefined {
+  const period = parsePeriod(text, fiscal);
+  if (period) return readAs(text, period, [period.why]);
+  const single = parsePoint(text);
+  if (single) return resolveRange(single, undefined, year);
+  // Split at the first dash/to/through that separates two parsable points.
+  for (const sep of text.matchAll(RANGE_SEPARATOR)) {
+    const left = text.slice(0, sep.index);
+    const right = text.slice(sep.index + sep[0].length);
+    // Two named periods: "Q4 2025 - Q1 2026", "FY22 – FY24", "Fall 2023 – Spring 2024".
+    const pa = parsePeriod(left, fiscal);
+    const pb = parsePeriod(right, fiscal);
+    if (pa && pb) return readAs(text, { start: pa.start, end: pb.end }, [pa.why, pb.why]);
+    // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day.
+    const dayThenRest = right.match(/^(\d{1,2})\/(\d{4})$/);
+    const a = parsePoint(left);
+    const b = dayThenRest ? { month: 0, day: +dayThenRest[1], year: +dayThenRest[2] } : parsePoint(right);
+    if (a && b) {
+      const r = resolveRange(a, b, year);
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Ranges written one after the other with only a space or a comma between them
+ * (`Jan 2027 – Mar 2027 Jan 2028 – Mar 2028`, `February 16-20, March 15-17`): each piece must be a
+ * range in its own right, so `March 15, 2024` and `Jan 26 2024` stay single dates.
+ */
+function splitAdjacentRanges(text: string, read: (t: string) => Range | undefined): Range[] | undefined {
+  for (const gap of text.matchAll(/[\s,]+/g)) {
+    const left = text.slice(0, gap.index);
+    const right = text.slice(gap.index + gap[0].length);
+    if (!new RegExp(RANGE_SEPARATOR.source, 'i').test(left) || right === '') continue;
+    const first = read(left);
+    if (!first?.end) continue;
+    const others = new RegExp(RANGE_SEPARATOR.source, 'i').test(right) ? (read(right) ? [read(right)!] : splitAdjacentRanges(right, read)) : undefined;
+    if (others && others.every((r) => r.end)) return [first, ...others];
+  }
+  return undefined;
+}
+
+function readRanges(text: string, fiscal: number, year: number | undefined): Range[] | undefined {
+  const read = (t: string) => parseOneRange(t, fiscal, year);
+  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  const ranges: Range[] = [];
+  for (const part of parts) {
+    const one = read(part);
+    const several = one ? [one] : splitAdjacentRanges(part, read);
+    if (!several) return undefined;
+    ranges.push(...several);
+  }
+  return ranges;
+}
+
+/** Any year will do to learn whether text is a date lacking only its year. */
+const PROBE_YEAR = 2000;
+
+/**
+ * Reads date text as people type it in plans: ISO, US `m/d/yyyy`, month names, `Feb 2026`, quarters,
+ * fiscal years (`FY22`, `FY 2022-23`), seasons (`Fall 2023`), ranges in one cell (`3/15-17/2024`,
+ * `Feb 2026 – Aug 2027`) and several ranges in one cell (`Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028`,
+ * or with only a space or comma between them), read as the earliest start to the latest end. Dates
+ * without a year (`Jan 26`, `Jun-Aug`) are `yearless` unless `options.year` supplies one.
+ */
+export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
+  const text = raw.trim();
+  if (TBD.test(text)) return { kind: 'tbd', text };
+  const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
+  const ranges = readRanges(text, fiscal, options.year);
+  if (!ranges) {
+    return options.year === undefined && readRanges(text, fiscal, PROBE_YEAR) ? { kind: 'yearless', text } : { kind: 'invalid', text };
+  }
+  const starts = ranges.map((r) => r.start).sort();
+  const ends = ranges.map((r) => r.end ?? r.start).sort();
+  const notes: string[] = [];
+  if (ranges.length > 1) notes.push(`${quoteValue(text)} holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
+  const assumed = ranges.flatMap((r) => (r.note ? [r.note] : []));
+  const end = ends[ends.length - 1];
+  const parsed: DateParse = { kind: 'date', start: starts[0], end: end !== starts[0] || ranges[0].end ? end : undefined, notes };
+  if (assumed.length) parsed.assumed = assumed;
+  return parsed;
+}

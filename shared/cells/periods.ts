@@ -1,0 +1,77 @@
+// Named periods of a year as plans write them: quarters, fiscal years and their quarters, seasons, halves.
+import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
+
+/** A period read from text, and the convention it was read by, if any (fiscal year, season). */
+export interface Period { start: string; end: string; why?: string }
+
+/** July: the fiscal year of most US states, counties and cities. */
+export const DEFAULT_FISCAL_START_MONTH = 7;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** From the first day of `month` of `year`, `months` months long. */
+function span(year: number, month: number, months: number): { start: string; end: string } {
+  const last = month + months - 1;
+  const endYear = year + Math.floor((last - 1) / 12);
+  const endMonth = ((last - 1) % 12) + 1;
+  return { start: isoFromParts(year, month, 1)!, end: isoFromParts(endYear, endMonth, lastDayOfMonth(endYear, endMonth))! };
+}
+
+/**
+ * The fiscal year named `year` ends in that year (FY22 runs July 2021 – June 2022 when fiscal years start
+ * in July, as in most US states and cities); with a January start it is the calendar year.
+ */
+function fiscalYear(year: number, startMonth: number) {
+  return span(startMonth === 1 ? year : year - 1, startMonth, 12);
+}
+
+const SEASONS: Record<string, [month: number, yearOffset: number]> = {
+  spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
+  // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
+  winter: [12, -1],
+};
+
+const PARTS: Record<string, [month: number, months: number]> = {
+  h1: [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
+  early: [1, 4], mid: [5, 4], late: [9, 4],
+};
+
+const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
+
+/** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
+export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  // A half-edited setting falls back to July rather than breaking every fiscal-year date.
+  if (!(Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12)) fiscalStartMonth = DEFAULT_FISCAL_START_MONTH;
+  const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
+  let m: RegExpMatchArray | null;
+  if ((m = text.match(/^Q([1-4]) ?(\d{4})$/i))) return span(+m[2], +m[1] * 3 - 2, 3);
+  if ((m = text.match(/^(\d{4}) ?Q([1-4])$/i))) return span(+m[1], +m[2] * 3 - 2, 3);
+  // Fiscal quarters: "Q1 FY2024", "FY24 Q1".
+  if ((m = text.match(/^Q([1-4]) ?(?:of )?FY ?'?(\d{2}|\d{4})$/i)) || (m = text.match(/^FY ?'?(\d{2}|\d{4}) ?Q([1-4])$/i))) {
+    const [q, y] = /^Q/i.test(text) ? [+m[1], fullYear(m[2])] : [+m[2], fullYear(m[1])];
+    const fy = fiscalYear(y, fiscalStartMonth);
+    const startMonth = ((fiscalStartMonth - 1 + (q - 1) * 3) % 12) + 1;
+    const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
+    return by(span(startYear, startMonth, 3), fiscalWhy);
+  }
+  // "FY22", "FY 2022", "Fiscal year 2022", "FY 2021-2022", "FY 2022-23", "FY21/22".
+  if ((m = text.match(/^(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?$/i))) {
+    const first = fullYear(m[1]);
+    if (m[2] === undefined) return by(fiscalYear(first, fiscalStartMonth), fiscalWhy);
+    // The second year takes the first one's century: FY 2099-00 is not a thing plans write.
+    const last = m[2].length <= 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+    if (last <= first) return undefined;
+    // From the fiscal year that begins in the first year to the one that ends in the last.
+    return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);
+  }
+  if ((m = text.match(/^(spring|summer|fall|autumn|winter),? '?(\d{2}|\d{4})$/i))) {
+    const [month, offset] = SEASONS[m[1].toLowerCase()];
+    return by(span(fullYear(m[2]) + offset, month, 3), 'a season is three months: spring from March, summer June, fall September, winter December');
+  }
+  if ((m = text.match(/^(h1|h2|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
+    const [month, months] = PARTS[m[1].toLowerCase()];
+    return by(span(+m[2], month, months), months === 6 ? 'a half year' : 'a third of the year');
+  }
+  return undefined;
+}

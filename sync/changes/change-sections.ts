@@ -1,0 +1,68 @@
+// The changes report as titled sections of plain lines: what the CLI prints, the workbook lists and the
+// dashboard shows, named once here so the three say the same thing in the same order.
+import type { ChangesReport } from './changes-schema';
+
+export interface ChangeLine {
+  /** The day it happened, when there is one. */
+  day: string | null;
+  /** The row as people know it: "TA-2026-0031 City of Oakland". */
+  what: string;
+  source: string;
+  /** Status moves ("On track → At risk"), last syncs. */
+  detail: string;
+}
+
+export interface ChangeSection {
+  id: string;
+  title: string;
+  /** Said when the section is empty. */
+  none: string;
+  lines: ChangeLine[];
+}
+
+const dayOf = (iso: string) => iso.slice(0, 10);
+
+export function changeSections(r: ChangesReport): ChangeSection[] {
+  const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
+    list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
+  const logged = (list: ChangesReport['dataQuality']['rejected']) =>
+    list.map((x) => ({ day: dayOf(x.at), what: `${x.table} row ${x.rowId}`, source: x.sourceName, detail: '' }));
+  const stale = r.sources.filter((s) => !s.syncedInPeriod);
+  return [
+    { id: 'received', title: 'Requests received', none: 'No requests received.', lines: rows(r.requests.received) },
+    { id: 'fulfilled', title: 'Requests fulfilled', none: 'No requests fulfilled.', lines: rows(r.requests.fulfilled) },
+    { id: 'closed', title: 'Requests closed', none: 'No requests closed.', lines: rows(r.requests.closed) },
+    { id: 'overdue', title: 'Requests that went overdue (day due)', none: 'No request went overdue.', lines: rows(r.requests.wentOverdue) },
+    {
+      id: 'workplan', title: 'Work-plan items whose status changed', none: 'No work-plan status changed.',
+      lines: r.workplan.map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: `${w.from ?? 'new'} → ${w.to ?? 'removed'}` })),
+    },
+    { id: 'done', title: 'Milestones done', none: 'No milestone done.', lines: rows(r.milestones.done) },
+    { id: 'missed', title: 'Milestones missed', none: 'No milestone missed.', lines: rows(r.milestones.missed) },
+    { id: 'rejected', title: 'Rows newly rejected (see Data quality)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
+    { id: 'fixed', title: 'Rejected rows fixed', none: 'No rejected row fixed.', lines: logged(r.dataQuality.fixed) },
+    {
+      id: 'stale', title: `Sources that have not synced since ${r.since}`, none: 'Every source has synced since.',
+      lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${dayOf(s.lastSync)}` : 'never synced' })),
+    },
+  ];
+}
+
+/** Lines a printed section shows before "and N more": the full lists are in the JSON and the workbook. */
+export const PRINTED_LINES = 15;
+
+/** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
+export function changesText(r: ChangesReport): string {
+  const out = [`What changed from ${r.since} to ${r.until}`, ''];
+  for (const s of changeSections(r)) {
+    out.push(`${s.title}: ${s.lines.length}`);
+    if (s.lines.length === 0) out.push(`  ${s.none}`);
+    for (const l of s.lines.slice(0, PRINTED_LINES)) {
+      const who = s.id === 'stale' ? '' : ` (${l.source})`;
+      out.push(`  ${l.day ?? '          '}  ${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
+    }
+    if (s.lines.length > PRINTED_LINES) out.push(`  … and ${s.lines.length - PRINTED_LINES} more`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,137 @@
+// What changed between two days, for the committee's "since the last meeting": read from the store's
+// history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { addDays, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import type { RowChange, RowStore } from '../store/row-store';
+import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
+
+export type ChangesStore = Pick<RowStore, 'changes' | 'listSources' | 'lastSyncs' | 'rejectionLog'>;
+
+export interface ChangesPeriod {
+  /** First day, inclusive (the day of the last meeting). */
+  since: string;
+  /** Last day, inclusive. */
+  until: string;
+  rules: Rules;
+}
+
+const YIELD_EVERY = 2000;
+const DERIVED_STATUS = 'derivedStatus';
+
+/** A row's versions that matter to the period: as it stood before the first day and at the end of the last. */
+interface RowStates {
+  sourceId: string;
+  rowId: string;
+  before: TypedRow | null;
+  after: TypedRow | null;
+  /** The first day any version showed it done (requests). */
+  firstDone: string | null;
+  /** The day it was first recorded Closed within the period (requests). */
+  closedOn: string | null;
+}
+
+/** The id and first required text of a row, as its table defines them: "TA-2026-0031 City of Oakland". */
+function labelOf(table: TableName, values: TypedRow): string {
+  const columns = TABLES[table].columns;
+  const id = columns.find((c) => c.type === 'id');
+  const name = columns.find((c) => c.required);
+  return [id && values[id.name], name && values[name.name]].filter((v) => v !== null && v !== undefined && v !== '').map(String).join(' ') || '(no name)';
+}
+
+/** Every row of a table as it stood at the two edges of the period, from one walk of its history. */
+async function statesOf(store: ChangesStore, table: TableName, start: string, end: string): Promise<Map<string, RowStates>> {
+  const states = new Map<string, RowStates>();
+  const isClosed = (v: TypedRow | null) => typeof v?.status === 'string' && v.status.toLowerCase() === 'closed';
+  let read = 0;
+  for await (const change of store.changes(table) as AsyncIterable<RowChange>) {
+    const at = change.at.toISOString();
+    if (at >= end) break;
+    const key = `${change.sourceId}\u0000${change.rowId}`;
+    let s = states.get(key);
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null }));
+    const values = change.op === 'delete' ? null : (change.values as TypedRow);
+    const day = isoFromUtcDate(change.at);
+    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = day;
+    if (at < start) s.before = values;
+    s.after = values;
+    if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
+    if (++read % YIELD_EVERY === 0) await nextTurn();
+  }
+  return states;
+}
+
+const within = (d: unknown, p: ChangesPeriod): d is string => typeof d === 'string' && d >= p.since && d <= p.until;
+
+export async function changesReport(store: ChangesStore, period: ChangesPeriod): Promise<ChangesReport> {
+  const start = `${period.since}T00:00:00.000Z`;
+  const end = `${addDays(period.until, 1)}T00:00:00.000Z`;
+  const sources = await store.listSources();
+  const names = new Map(sources.map((s) => [s.id, s.name]));
+  const row = (table: TableName, s: RowStates, values: TypedRow, on: string | null): ChangedRow => ({
+    sourceId: s.sourceId, sourceName: names.get(s.sourceId) ?? s.sourceId, table, rowId: s.rowId, label: labelOf(table, values), on,
+  });
+  const derivedStatus = (table: TableName, values: TypedRow | null, asOf: string) =>
+    values === null ? null : String(TABLES[table].derived.find((d) => d.name === DERIVED_STATUS)!.compute(values, period.rules, asOf));
+
+  const report: ChangesReport = {
+    since: period.since, until: period.until,
+    requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+    workplan: [],
+    milestones: { done: [], missed: [] },
+    dataQuality: { rejected: [], fixed: [] },
+    sources: [],
+  };
+
+  for (const s of (await statesOf(store, 'requests', start, end)).values()) {
+    const v = s.after;
+    if (!v) continue;
+    if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
+    if (within(s.firstDone, period)) report.requests.fulfilled.push(row('requests', s, v, s.firstDone));
+    if (s.closedOn) report.requests.closed.push(row('requests', s, v, s.closedOn));
+    // Overdue from the day after its due date, unless done by then or declined.
+    const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, status: v.status, dueOn: v.dueOn, fulfilledOn: v.fulfilledOn }, period.rules);
+    const declined = typeof v.status === 'string' && v.status.toLowerCase() === 'declined';
+    if (due && within(addDays(due, 1), period) && !declined && (s.firstDone === null || s.firstDone > due)) {
+      report.requests.wentOverdue.push(row('requests', s, v, due));
+    }
+  }
+
+  for (const s of (await statesOf(store, 'workplan', start, end)).values()) {
+    const from = derivedStatus('workplan', s.before, period.since);
+    const to = derivedStatus('workplan', s.after, period.until);
+    if (from === to) continue;
+    const change: StatusChange = { ...row('workplan', s, (s.after ?? s.before)!, null), from, to };
+    report.workplan.push(change);
+  }
+
+  for (const table of ['milestones', 'roadmap'] as const) {
+    for (const s of (await statesOf(store, table, start, end)).values()) {
+      if (!s.after) continue;
+      const from = derivedStatus(table, s.before, period.since);
+      const to = derivedStatus(table, s.after, period.until);
+      const dated = TABLES[table].columns.find((c) => c.type === 'date');
+      const on = dated ? ((s.after[dated.name] as string | null) ?? null) : null;
+      if (to === 'Done' && from !== 'Done') report.milestones.done.push(row(table, s, s.after, on));
+      if (to === 'Missed' && from !== 'Missed') report.milestones.missed.push(row(table, s, s.after, on));
+    }
+  }
+
+  for (const e of await store.rejectionLog({ since: new Date(start), until: new Date(end) })) {
+    const entry = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
+    (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
+  }
+
+  const last = new Map<string, string>();
+  for (const sync of await store.lastSyncs()) {
+    const at = sync.at.toISOString();
+    if ((last.get(sync.sourceId) ?? '') < at) last.set(sync.sourceId, at);
+  }
+  report.sources = sources
+    .map((s) => ({ id: s.id, name: s.name, lastSync: last.get(s.id) ?? null, syncedInPeriod: (last.get(s.id) ?? '') >= start }))
+    .sort((a, b) => Number(a.syncedInPeriod) - Number(b.syncedInPeriod) || a.name.localeCompare(b.name));
+
+  const byDay = (a: { on: string | null; label: string }, b: { on: string | null; label: string }) => (a.on ?? '').localeCompare(b.on ?? '') || a.label.localeCompare(b.label);
+  for (const list of [...Object.values(report.requests), report.milestones.done, report.milestones.missed]) list.sort(byDay);
+  report.workplan.sort((a, b) => a.sourceName.localeCompare(b.sourceName) || a.label.localeCompare(b.label));
+  return report;
+}

@@ -1,0 +1,36 @@
+// `changes --since DATE [--until DATE] [--json] [--out FILE.xlsx]`: what changed in the period, from the history.
+import { writeFile } from 'node:fs/promises';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { isErrorType } from '../../../shared/typed-error';
+import { changesText } from '../../changes/change-sections';
+import { resolveChangesPeriod } from '../../changes/changes-period';
+import { changesReport } from '../../changes/changes-report';
+import { changesWorkbookPlan } from '../../changes/changes-workbook';
+import { ReportQueryError } from '../../metrics/report-query';
+import { writeWorkbookToBuffer } from '../../workbook/write-workbook';
+import { CliError, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+export const changesCommand: Command = {
+  name: 'changes',
+  summary: 'what changed in a period (since the last meeting by default), from the history',
+  usage: 'changes [--since DATE] [--until DATE] [--json] [--out FILE.xlsx]',
+  options: { ...storageOptions, since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' } },
+  async run({ positionals, values }, io) {
+    if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (out !== undefined && !out.toLowerCase().endsWith('.xlsx')) throw new CliError(`--out must name an .xlsx file, not "${out}"`);
+    const config = commandConfig(values, io);
+    let period;
+    try {
+      period = resolveChangesPeriod({ since: values.since as string | undefined, until: values.until as string | undefined }, { clock: () => new Date(), rules: DEFAULT_RULES, meetings: config.meetings }, 'require');
+    } catch (e) {
+      if (isErrorType(e, ReportQueryError)) throw new CliError(`--${e.message}`);
+      throw e;
+    }
+    const report = await withStore(config, (store) => changesReport(store, period));
+    if (out !== undefined) await writeFile(out, await writeWorkbookToBuffer(changesWorkbookPlan(report)));
+    io.out(values.json ? JSON.stringify(report, null, 2) : changesText(report) + (out ? `\nWrote ${out}.` : ''));
+    return 0;
+  },
+};

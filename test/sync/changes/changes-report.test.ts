@@ -1,0 +1,112 @@
+// "Since the last meeting" from a real store's history, on SQLite and PostgreSQL: a month of batches
+// written at their own times, and the report for March read back with the outcome worked out by hand.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { changesReport } from '../../../sync/changes/changes-report';
+import type { ChangesReport } from '../../../sync/changes/changes-schema';
+import type { Batch, RowStore } from '../../../sync/store/row-store';
+import { storeBackends } from '../../support/store-backends';
+
+const backends = storeBackends('changes');
+afterAll(async () => Promise.all(backends.map((b) => b.cleanup())));
+
+const on = (day: string) => new Date(`${day}T15:00:00.000Z`);
+const req = (requestId: string, values: Record<string, unknown>) => ({ requestId, requesterOrg: `Org of ${requestId}`, priority: 'Medium', status: 'New', ...values });
+
+async function seed(store: RowStore) {
+  const city = (await store.createPrincipal({ kind: 'source', name: 'City TA log', sourceKind: 'google-sheets' })).principal.id;
+  const county = (await store.createPrincipal({ kind: 'source', name: 'County plan', sourceKind: 'excel' })).principal.id;
+  const send = (sourceId: string, table: Batch['table'], day: string, rows: Record<string, Record<string, unknown>>, extra: Partial<Batch> = {}) =>
+    store.applyBatch({
+      sourceId, table, full: false, deletes: [], rejected: [], at: on(day), ...extra,
+      upserts: Object.entries(rows).map(([rowId, values]) => ({ rowId, hash: JSON.stringify(values), values })),
+    });
+
+  await send(city, 'requests', '2026-01-21', { r3: req('TA-3', { receivedOn: '2026-01-05', status: 'Fulfilled', fulfilledOn: '2026-01-20' }) });
+  await send(city, 'requests', '2026-02-10', { r1: req('TA-1', { receivedOn: '2026-02-10', dueOn: '2026-03-10' }) });
+  await send(county, 'workplan', '2026-02-10', {
+    w1: { itemId: 'W1', task: 'Train department leads', startOn: '2026-01-01', endOn: '2026-12-31', percentComplete: 0.5, status: 'In progress' },
+    w2: { itemId: 'W2', task: 'Publish the annual report', startOn: '2026-06-01', endOn: '2026-06-30', status: 'Not started' },
+  });
+  await send(county, 'milestones', '2026-02-10', {
+    m1: { milestoneId: 'M1', milestone: 'Council briefing', date: '2026-03-10', status: 'Not started' },
+    m2: { milestoneId: 'M2', milestone: 'Community forum', date: '2026-03-20', status: 'Not started' },
+    m3: { milestoneId: 'M3', milestone: 'Kickoff', date: '2026-02-01', status: 'Not started' },
+  });
+  // The port district last syncs in February: the one that has not synced since the meeting.
+  const port = (await store.createPrincipal({ kind: 'source', name: 'Port district', sourceKind: 'file' })).principal.id;
+  await send(port, 'requests', '2026-02-11', {}, { rejected: [{ rowId: 'old-bad', errors: [{ field: 'status', message: 'not in the list' }] }] });
+
+  // March, the period.
+  await send(city, 'requests', '2026-03-05', { r2: req('TA-2', { receivedOn: '2026-03-05', dueOn: '2026-03-20' }) }, { rejected: [{ rowId: 'r9', errors: [{ field: 'receivedOn', message: 'Received is required' }] }] });
+  await send(city, 'requests', '2026-03-12', { r9: req('TA-9', { receivedOn: '2026-03-12' }) });
+  await send(city, 'requests', '2026-03-15', { r3: req('TA-3', { receivedOn: '2026-01-05', status: 'Closed', fulfilledOn: '2026-01-20' }) });
+  await send(city, 'requests', '2026-03-20', { r2: req('TA-2', { receivedOn: '2026-03-05', dueOn: '2026-03-20', status: 'Fulfilled', fulfilledOn: '2026-03-18' }) });
+  // April, after the period: neither the request nor the milestone's completion counts.
+  await send(city, 'requests', '2026-04-02', { r4: req('TA-4', { receivedOn: '2026-04-02' }) });
+  await store.applyBatch({
+    sourceId: county, table: 'milestones', full: false, deletes: [], rejected: [], at: on('2026-03-18'),
+    upserts: [{ rowId: 'm2', hash: 'm2-done', values: { milestoneId: 'M2', milestone: 'Community forum', date: '2026-03-20', status: 'Completed' } }],
+  });
+  return { city, county };
+}
+
+describe.each(backends)('what changed since the last meeting ($name)', (backend) => {
+  let report: ChangesReport;
+  let ids: { city: string; county: string };
+  let store: RowStore;
+
+  beforeAll(async () => {
+    store = await backend.open();
+    ids = await seed(store);
+    report = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES });
+  });
+
+  const labels = (rows: { label: string; on: string | null }[]) => rows.map((r) => [r.label, r.on]);
+
+  it('lists requests received, fulfilled and closed in the period, each on its day', () => {
+    expect(labels(report.requests.received)).toEqual([['TA-2 Org of TA-2', '2026-03-05'], ['TA-9 Org of TA-9', '2026-03-12']]);
+    expect(labels(report.requests.fulfilled)).toEqual([['TA-2 Org of TA-2', '2026-03-18']]);
+    expect(labels(report.requests.closed)).toEqual([['TA-3 Org of TA-3', '2026-03-15']]);
+  });
+
+  it('lists a request that went past its due date while open, not one done in time', () => {
+    // TA-1 was due on its agreed date; TA-9 fourteen days after receipt, the SLA of a Medium request.
+    expect(labels(report.requests.wentOverdue)).toEqual([['TA-1 Org of TA-1', '2026-03-10'], ['TA-9 Org of TA-9', '2026-03-26']]);
+  });
+
+  it('gives each work-plan item whose derived status moved its from and to', () => {
+    // W1 at half done by March 31 is ahead of its 24 % elapsed share; W2 has not begun and is not due to: neither moved.
+    expect(report.workplan).toEqual([]);
+  });
+
+  it('lists milestones done and missed in the period, not ones missed before it', () => {
+    expect(labels(report.milestones.done)).toEqual([['M2 Community forum', '2026-03-20']]);
+    expect(labels(report.milestones.missed)).toEqual([['M1 Council briefing', '2026-03-10']]);
+  });
+
+  it('lists rows newly rejected and fixed in the period from the rejection log', () => {
+    expect(report.dataQuality.rejected.map((r) => r.rowId)).toEqual(['r9']);
+    expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);
+  });
+
+  it('puts first the sources that have not synced since the first day', () => {
+    expect(report.sources.map((s) => [s.name, s.syncedInPeriod])).toEqual([['Port district', false], ['City TA log', true], ['County plan', true]]);
+    expect(report.sources[0].lastSync).toBe(on('2026-02-11').toISOString());
+  });
+
+  it('shows a work-plan status change with its from and to, and an item added in the period', async () => {
+    await store.applyBatch({
+      sourceId: ids.county, table: 'workplan', full: false, deletes: [], rejected: [], at: on('2026-03-20'),
+      upserts: [
+        { rowId: 'w1', hash: 'w1-behind', values: { itemId: 'W1', task: 'Train department leads', startOn: '2026-01-01', endOn: '2026-12-31', percentComplete: 0.05, status: 'In progress' } },
+        { rowId: 'w3', hash: 'w3-new', values: { itemId: 'W3', task: 'Adopt the equity toolkit', startOn: '2026-02-01', endOn: '2026-03-15', status: 'Not started' } },
+      ],
+    });
+    const again = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES });
+    expect(again.workplan.map((w) => [w.label, w.from, w.to])).toEqual([
+      ['W1 Train department leads', 'On track', 'At risk'],
+      ['W3 Adopt the equity toolkit', null, 'Overdue'],
+    ]);
+  });
+});
