@@ -182,7 +182,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
         for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
-          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
+          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
