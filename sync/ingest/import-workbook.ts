@@ -39,15 +39,26 @@ export interface HeaderMapping {
   columns: { column: string; header: string; reads: string }[];
 }
 
-/** The `import --json` document, exactly as the contract has it. */
+/**
+ * The `import --json` document: the contract's keys, then the same counts the text gives: rows removed,
+ * tables not read (with their one error), the sheets read and skipped, and which header was read as what.
+ */
 export function importJson(r: ImportResult) {
   return {
     accepted: r.accepted,
     unchanged: r.unchanged,
     rejected: r.rejected.map((j) => ({ sheet: j.sheet, row: j.row, errors: j.errors.map((e) => ({ field: e.field, column: e.column ?? '', message: e.message })) })),
     warnings: r.warnings.map((w) => ({ sheet: w.sheet, row: w.row, field: w.field, message: w.message })),
+    removed: r.deleted,
+    unreadable: r.unreadable.map((u) => ({ sheet: u.sheet, row: u.row, message: u.errors.map((e) => e.message).join('; ') })),
+    tables: r.tables,
+    skipped: r.skipped,
+    headers: r.mappings,
   };
 }
+
+/** 0 when every row was read; 1 when a row was rejected (the rest stored) or a table could not be read. */
+export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length ? 1 : 0);
 
 const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
 

@@ -101,7 +101,8 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
-    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers']);
+    expect(doc.removed).toBe(2);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
     expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readTableSheets } from '../../../addon/core/table-sheet';
 import { runSync } from '../../../addon/core/task';
 import { validateRows, type TypedValue } from '../../../shared/index';
-import { findTables, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
+import { findTables, importExitCode, importJson, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import type { RowStore } from '../../../sync/store/row-store';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
@@ -63,6 +63,10 @@ function checkImport(c: MessyCase, r: ImportResult) {
   for (const w of c.expected.warnings ?? []) expect(warned, `${c.name}: warning ${w.code} at ${at(w.sheet, w.row)}`).toContain(`${at(w.sheet, w.row)} ${w.code}`);
   for (const w of c.expected.quiet ?? []) expect(warned).not.toContain(`${at(w.sheet, w.row)} ${w.code}`);
   expect(r.accepted).toBe(keptRows(c).length);
+  expect(importExitCode(r), 'exit code').toBe(rejectedRows(c).length || c.expected.unreadable?.length ? 1 : 0);
+  // The JSON document counts what the text counts.
+  const doc = importJson(r);
+  expect([doc.accepted, doc.rejected.length, doc.removed, doc.skipped, doc.headers.length]).toEqual([r.accepted, r.rejected.length, r.deleted, r.skipped, r.tables.length]);
 }
 
 /** The add-on reads a host's cells: dates as Date cells, merged ranges as the host reports them. */
