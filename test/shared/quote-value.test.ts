@@ -38,12 +38,12 @@ describe('listValues', () => {
 });
 
 describe('validation messages quote an excerpt', () => {
-  it('a 40,000-character email, dropdown value or field name gives a message of a few hundred characters', () => {
+  it('a 40,000-character email, dropdown value or field name gives a message of a few hundred characters, not 40,000', () => {
     const long = 'q'.repeat(40_000);
     const { errors: issues } = validateRow(TABLES.requests, { receivedOn: '2026-01-05', requesterOrg: 'City', status: long, contactEmail: long, [long]: 'x' });
     expect(issues.map((i) => i.field).sort()).toEqual(['contactEmail', 'q'.repeat(EXCERPT_LENGTH) + '…', 'status'].sort());
     for (const issue of issues) {
-      expect(issue.message.length).toBeLessThan(400);
+      expect(issue.message.length).toBeLessThan(600);
       expect(issue.message).toContain('(40,000 characters)');
     }
   });
