@@ -61,6 +61,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.iso.date('must be meeting dates as YYYY-MM-DD, separated by commas')).transform((days) => [...new Set(days)].sort())),
   /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
   trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
+  /** The Chromium that prints the annual report to PDF (`report --out FILE.pdf`). */
+  chromiumPath: z.string().trim().min(1).default('/usr/bin/chromium'),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -94,6 +96,7 @@ const ENV_NAMES = {
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
   meetings: 'EQUITY_DESK_MEETINGS',
+  chromiumPath: 'EQUITY_DESK_CHROMIUM',
   'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
@@ -137,6 +140,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
+    chromiumPath: fromEnv(ENV_NAMES.chromiumPath),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 },
       trustProxy: false,
       meetings: [],
+      chromiumPath: '/usr/bin/chromium',
     });
   });
 
