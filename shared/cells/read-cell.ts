@@ -3,6 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { closestChoice } from '../word-match';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -155,6 +156,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
+  // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
+  const near = closestChoice(text, allowed);
+  if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read "${text}" as "${near.value}"`, 'warning')] };
+  if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" could be "${near.values[0]}" or "${near.values[1]}"; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
 }
 

@@ -4,7 +4,7 @@ import { inlineSvg, type ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { esc, figure, queryString, table, type Column } from './html-text';
+import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -58,15 +58,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
   ], rows);
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Equity Desk dashboard, as of ${esc(m.asOf)}</title>
-<style>${DASHBOARD_CSS}</style>
-</head>
+  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS)}
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>

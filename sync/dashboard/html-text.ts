@@ -28,3 +28,16 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
   return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
+
+/** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */
+export function pageHead(title: string, css: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<style>${css}</style>
+</head>`;
+}

@@ -1,7 +1,7 @@
 // The annual progress report as data: a year's metrics (requests received in the year), the milestones and
 // roadmap items dated in it, the rows still rejected, and the office's narrative cut into sections.
 import type { Rules } from '../../shared/index';
-import { computeMetrics } from '../metrics/compute-metrics';
+import { computeMetrics, type MetricsStore } from '../metrics/compute-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { MilestoneMetrics } from '../metrics/plan-metrics';
 import type { RowStore } from '../store/row-store';
@@ -27,7 +27,7 @@ export interface AnnualReport {
   narrative: NarrativeSection[];
 }
 
-export type ReportStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections'>;
+export type ReportStore = MetricsStore & Pick<RowStore, 'rejections'>;
 
 export async function annualReport(store: ReportStore, opts: AnnualReportOptions): Promise<AnnualReport> {
   const from = `${opts.year}-01-01`;
