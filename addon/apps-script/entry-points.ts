@@ -46,6 +46,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarSync', kind: 'sidebar', params: [] },
   { name: 'sidebarSettings', kind: 'sidebar', params: [] },
   { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
+  { name: 'sidebarFeedbackLink', kind: 'sidebar', params: ['requestId'] },
   {
     name: 'EQ_WORKPLAN_STATUS',
     kind: 'custom',
