@@ -2,7 +2,7 @@
 // and TypeScript values of its derived columns.
 import { columnLetter } from './lists';
 import type { Rules } from './rules';
-import { isDerived, sheetColumns, type DerivedColumn, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
+import { isDerived, sheetColumns, type DerivedColumn, type FormulaRefs, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
 import type { PlanColumn } from './workbook-plan';
 
 export interface PlacedColumn {
@@ -28,7 +28,12 @@ export function rowFormulas(table: TableDef, row: number, letters: ReadonlyMap<s
     if (!l) throw new Error(`${table.sheet} has no column for ${field}`);
     return `${l}${row}`;
   };
-  return Object.fromEntries(table.derived.map((d) => [d.name, d.formula({ ref, today })]));
+  // Each formula sees references to the cells it declares, and only those.
+  return Object.fromEntries(table.derived.map((d) => {
+    const refs: Record<string, string> = { today };
+    for (const field of [...d.inputs, ...(d.uses ?? [])]) refs[field] = ref(field);
+    return [d.name, d.formula(refs as FormulaRefs<string>)];
+  }));
 }
 
 export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {

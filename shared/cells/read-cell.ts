@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
-import { closestChoice } from '../word-match';
+import { closestChoice, foldText } from '../word-match';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -46,8 +46,8 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
 
-/** Folds case, spaces and punctuation so "in-progress" finds "In progress". */
-export const foldText = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+// Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.
+export { foldText } from '../word-match';
 
 /** Serial numbers that can be dates: 1 (1900-01-01) to 2958465 (9999-12-31). */
 const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
