@@ -23,17 +23,25 @@ export function templateLayout(table: TableDef): PlacedColumn[] {
  * `today` is `TODAY()` in workbooks; tests pass a fixed date to compare with TypeScript.
  */
 export function rowFormulas(table: TableDef, row: number, letters: ReadonlyMap<string, string>, today = 'TODAY()'): Record<string, string> {
-  const ref = (field: string) => {
-    const l = letters.get(field);
-    if (!l) throw new Error(`${table.sheet} has no column for ${field}`);
-    return `${l}${row}`;
-  };
-  // Each formula sees references to the cells it declares, and only those.
   return Object.fromEntries(table.derived.map((d) => {
-    const refs: Record<string, string> = { today };
-    for (const field of [...d.inputs, ...(d.uses ?? [])]) refs[field] = ref(field);
-    return [d.name, d.formula(refs as FormulaRefs<string>)];
+    const formula = derivedFormula(d, (field) => (letters.has(field) ? `${letters.get(field)}${row}` : undefined), today);
+    if (formula === undefined) throw new Error(`${table.sheet} has no column for one of ${[...d.inputs, ...(d.uses ?? [])].join(', ')}`);
+    return [d.name, formula];
   }));
+}
+
+/**
+ * A derived column's formula, given the cell of each field on its row; undefined when a cell it declares it
+ * reads has no column. The formula sees references to exactly those cells.
+ */
+export function derivedFormula(d: DerivedColumn, cellOf: (field: string) => string | undefined, today = 'TODAY()'): string | undefined {
+  const refs: Record<string, string> = { today };
+  for (const field of [...d.inputs, ...(d.uses ?? [])]) {
+    const cell = cellOf(field);
+    if (cell === undefined) return undefined;
+    refs[field] = cell;
+  }
+  return d.formula(refs as FormulaRefs<string>);
 }
 
 export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {

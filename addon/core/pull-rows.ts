@@ -1,6 +1,7 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
+import { derivedFormula } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { columnLetter } from '../../shared/lists';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
@@ -43,19 +44,12 @@ function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
   for (const d of t.table.derived) {
     const at = t.columnOf(d.name);
     if (at === undefined) continue;
-    try {
-      const formula = d.formula({
-        ref: (field) => {
-          const c = t.columnOf(field);
-          if (c === undefined) throw new Error(field);
-          return `${columnLetter(c)}${row}`;
-        },
-        today: 'TODAY()',
-      });
-      out.set(at, { formula: `=${formula}` });
-    } catch {
-      // A column the formula reads is missing from this sheet: the cell stays blank, as a typed-in row's would.
-    }
+    // If a column the formula reads is missing from this sheet, the cell stays blank, as a typed-in row's would.
+    const formula = derivedFormula(d, (field) => {
+      const c = t.columnOf(field);
+      return c === undefined ? undefined : `${columnLetter(c)}${row}`;
+    });
+    if (formula !== undefined) out.set(at, { formula: `=${formula}` });
   }
   return out;
 }
