@@ -97,6 +97,12 @@ const ROUTES: RouteDoc[] = [
     },
     ok: { status: 200, description: 'The changes.', schema: changesReportSchema },
   },
+  {
+    method: 'get', path: '/api/v1/report', summary: 'The annual progress report as a page to read or print: RBA measures by quarter with a sentence per trend, demand, fulfillment times, capacity, work-plan progress by goal and phase, milestones met and missed, data quality. A browser link may carry the token as ?access_token=.',
+    roles: ['reviewer', 'admin'],
+    query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it); the current year when left out.', optional: true } },
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
+  },
   { method: 'get', path: '/dashboard', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
   {
     method: 'post', path: '/api/v1/forms', summary: "Turn on a source's public intake form; answers its address to share.", roles: ['admin'],

@@ -1,6 +1,7 @@
 // Puts a RowStore together from the parts both databases share and the two each has its own of:
 // how a batch is written and how a long read is streamed.
 import { sql, type Kysely } from 'kysely';
+import { jobTurns } from './job-turns';
 import { intakeOps } from './intake-store';
 import { principalOps } from './principals';
 import { rowReads, type QueryStream } from './row-reads';
@@ -13,6 +14,7 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
     ...principalOps(db),
     ...intakeOps(db),
     ...rowReads(db, parts.stream),
+    ...jobTurns(db),
     applyBatch: parts.applyBatch,
     ping: async () => {
       await sql`select 1`.execute(db);

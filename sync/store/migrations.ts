@@ -89,6 +89,20 @@ const migrations: Migration[] = [
     },
   },
   {
+    // Several service instances on one database take turns at the publishing schedule (see job-turns.ts).
+    name: '0003-job-turns',
+    async up(db) {
+      await db.schema
+        .createTable('job_turns')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('completed_at', 'text')
+        .addColumn('completed_by', 'text')
+        .execute();
+    },
+  },
+  {
     name: '0004-intake-and-feedback',
     async up(db) {
       const dialect = dialectOf(db);

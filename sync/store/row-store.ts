@@ -84,6 +84,17 @@ export interface RowStore extends IntakeOps {
   dataVersion(): Promise<string>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;
+  /**
+   * Claims job `name` for `owner` until now + `leaseMs`, unless another owner's lease still runs or (with
+   * `completedBefore`) a turn completed after that time. Of several instances asking at once, one gets it.
+   */
+  claimJob(name: string, owner: string, opts: { now: Date; leaseMs: number; completedBefore?: Date }): Promise<boolean>;
+  /** Extends `owner`'s lease; false when it no longer holds the job. */
+  renewJob(name: string, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Ends `owner`'s turn; `completed` records that its work was done at `at`. */
+  finishJob(name: string, owner: string, opts: { at: Date; completed: boolean }): Promise<void>;
+  /** Who holds the job now (null if nobody), and when and by whom a turn last completed. */
+  jobState(name: string): Promise<{ heldBy: string | null; completedAt: Date | null; completedBy: string | null }>;
   /** One round trip to the database: what /healthz asks. Rejects when it is out of reach. */
   ping(): Promise<void>;
   close(): Promise<void>;

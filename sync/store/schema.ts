@@ -144,7 +144,19 @@ export interface SourceSyncsTable {
   last_at: string;
 }
 
+/** One row per job that one instance at a time does (see `job-turns.ts`); times are ISO text. */
+export interface JobTurnsTable {
+  name: string;
+  /** Who holds the job while `lease_until` is in the future. */
+  owner: string | null;
+  lease_until: string | null;
+  /** When a turn last completed its work, and who did it. */
+  completed_at: string | null;
+  completed_by: string | null;
+}
+
 export interface StoreDatabase {
+  job_turns: JobTurnsTable;
   principals: PrincipalsTable;
   tokens: TokensTable;
   sheet_rows: SheetRowsTable;

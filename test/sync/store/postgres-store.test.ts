@@ -56,6 +56,7 @@ describe('PostgreSQL store', () => {
       'feedback_links',
       'intake_daily',
       'intake_forms',
+      'job_turns',
       'outbox',
       'principals',
       'rejection_log',
@@ -68,13 +69,13 @@ describe('PostgreSQL store', () => {
       'source_syncs',
       'tokens',
     ]);
-    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual(MIGRATION_NAMES.map((name) => ({ name })));
+    expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));
   });
 
   test('stores opening a new schema at once all succeed and migrate it once', async () => {
     const stores = await Promise.all([0, 1, 2, 3].map(() => open({ place: 'race' })));
     await Promise.all(stores.map((s) => s.close()));
-    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual(MIGRATION_NAMES.map((name) => ({ name })));
+    expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));
   });
 
   test('refuses a schema name that is not a plain identifier', async () => {
