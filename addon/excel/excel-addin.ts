@@ -2,6 +2,7 @@
 // same use-cases the Sheets add-on runs (driven with runAsync), and sync while the workbook is open —
 // on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
 import { describeError } from '../core/addon-error';
+import { feedbackLinkFor } from '../core/feedback-link';
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { setupTemplate, type SetupReport } from '../core/setup';
@@ -108,6 +109,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
         if (view.configured) await deps.office.addin?.setStartupBehavior('load');
         return view;
       }),
+    feedbackLink: (requestId) => call(() => feedbackLinkFor({ port, http: deps.http, settings }, requestId)),
     setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
   };
 
