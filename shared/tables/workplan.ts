@@ -13,7 +13,7 @@ export const workplanTable = defineTable({
     { name: 'task', header: 'Task', aliases: ['Action', 'Activity', 'Tasks', 'Item', 'Item description', 'Deliverable'], type: 'longtext', required: true, width: 48 },
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible', 'Lead(s)', 'Who'], type: 'text', width: 20 },
     { name: 'startOn', header: 'Start', aliases: ['Start date', 'Begin', 'From'], type: 'date', rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },
-    { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date', 'Target date', 'Completion date'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'endOn', header: 'End', aliases: ['End date', 'Finish', 'To', 'Due', 'Due date', 'Target date', 'Completion date'], type: 'date', notBefore: 'startOn', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'target', header: 'Target', aliases: ['Goal (number)', 'Target value', 'Measure'], type: 'number', width: 10, numFmt: '0' },
     { name: 'actual', header: 'Actual', aliases: ['Actual value', 'Achieved', 'To date'], type: 'number', width: 10, numFmt: '0' },
     { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', help: 'Share complete (0.5 or 50%)', width: 10, numFmt: '0%' },
