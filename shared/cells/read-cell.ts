@@ -12,6 +12,8 @@ export interface CellResult {
   value: TypedValue;
   /** The end of a date range found in a single date cell. */
   rangeEnd?: string;
+  /** The unit typed with a number (`hours` of `20 hours`), for the column's `unitField`. */
+  unit?: string;
   issues: readonly FieldIssue[];
 }
 
@@ -44,6 +46,9 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
+
+/** One key per unit as people vary it: "Hours", "hours " and "hour" are one unit; "%" stays "%". */
+export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ').trim().replace(/(?<=[a-z]{2})s$/, '');
 
 /** Folds case, spaces and punctuation so "in-progress" finds "In progress". */
 export const foldText = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -96,12 +101,16 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
   // "25+" (at least 25) is read as 25, and says so.
-  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
-  const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+  const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
+  const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
   if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: "${text}" is not a number`)] };
-  const unit = m[3].trim();
-  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read "${text}" as ${n} (at least ${n})`, 'warning')] };
-  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning')] : [] };
+  const unit = (m[1] || m[4]).trim().replace(/\s+/g, ' ');
+  const issues: FieldIssue[] = [];
+  if (m[3]) issues.push(issue(c, 'at_least', `${c.header}: read "${text}" as ${n} (at least ${n})`, 'warning'));
+  if (unit && c.unitField) return { value: n, unit, issues };
+  // A currency sign says nothing a number column needs; a unit word is reported as dropped.
+  if (m[4].trim()) issues.push(issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning'));
+  return { value: n, issues };
 }
 
 function readPercent(c: InputColumn, raw: CellInput): CellResult {

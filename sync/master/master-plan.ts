@@ -5,7 +5,7 @@ import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection } from '../store/row-store';
-import { backlogSheet, capacitySheet, dataQualitySheet, demandSheet, fulfilmentSheet } from './breakdown-sheets';
+import { backlogSheet, capacitySheet, dataQualitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { dataSheet, type RowSource } from './data-sheets';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
@@ -22,10 +22,10 @@ export interface MasterInput {
 export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
 
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
-const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity'] as const;
+const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets'] as const;
 
 function reportSheets({ metrics: m, charts }: MasterReport) {
-  return { [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
+  return { [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m) };
 }
 
 interface DataInput {
