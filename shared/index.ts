@@ -9,6 +9,7 @@ export * from './cells/periods';
 export * from './cells/read-cell';
 export * from './validate-row';
 export * from './read-table';
+export * from './word-match';
 export * from './row-schema';
 export * from './typed-error';
 export * from './content-hash';

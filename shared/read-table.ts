@@ -1,65 +1,72 @@
-// Reads a sheet's grid into raw rows keyed by canonical field: headers matched by name or alias,
-// reordered or renamed columns tolerated, "same as above" blanks filled down, spans split.
+// Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
+// rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
+// headers and notes under the table set aside with a warning, never read as rows.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText } from './cells/date-text';
 import { titleYear } from './cells/title-year';
+import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
 
-export interface HeaderMap {
-  /** 0-based column index → field name. */
-  fields: Map<number, string>;
-  /** 0-based column index → span (two fields at once). */
-  spans: Map<number, readonly [string, string]>;
-  /** Headers recognised as derived columns (ignored on read). */
-  derived: Set<number>;
-  unknown: { index: number; header: string }[];
-  missingRequired: string[];
-}
+export { mapHeaders, type HeaderMap } from './header-map';
 
-function matchers(table: TableDef) {
-  const m = new Map<string, { field?: string; span?: readonly [string, string]; derived?: boolean }>();
-  for (const c of table.columns) for (const h of [c.name, c.header, ...(c.aliases ?? [])]) if (!m.has(foldText(h))) m.set(foldText(h), { field: c.name });
-  for (const s of table.spans ?? []) for (const h of [s.header, ...s.aliases]) if (!m.has(foldText(h))) m.set(foldText(h), { span: s.into });
-  for (const d of table.derived) for (const h of [d.name, d.header]) if (!m.has(foldText(h))) m.set(foldText(h), { derived: true });
-  return m;
-}
+/** How many non-blank rows may sit above the header (a title, a note, the office's name). */
+const HEADER_SEARCH_ROWS = 10;
 
-export function mapHeaders(table: TableDef, header: readonly CellInput[]): HeaderMap {
-  const m = matchers(table);
-  const fields = new Map<number, string>();
-  const spans = new Map<number, readonly [string, string]>();
-  const derived = new Set<number>();
-  const unknown: HeaderMap['unknown'] = [];
-  const taken = new Set<string>();
-  header.forEach((h, i) => {
-    if (isBlankCell(h)) return;
-    const hit = m.get(foldText(String(h)));
-    if (hit?.field && !taken.has(hit.field)) {
-      fields.set(i, hit.field);
-      taken.add(hit.field);
-    } else if (hit?.span) spans.set(i, hit.span);
-    else if (hit?.derived) derived.add(i);
-    else unknown.push({ index: i, header: String(h) });
-  });
-  const spanned = new Set([...spans.values()].flat());
-  const missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(c.name) && !spanned.has(c.name)).map((c) => c.name);
-  return { fields, spans, derived, unknown, missingRequired };
-}
+/** A header row names at least this much of its table (about three columns fully). */
+const MIN_HEADER_WEIGHT = 2.5;
 
-/** How many of the headers a table recognises: the table of a sheet with an unfamiliar name. */
-export function detectTable(sheetName: string, header: readonly CellInput[]): TableDef | undefined {
-  const byName = TABLE_NAMES.map((n) => TABLES[n]).find((t) => foldText(t.sheet) === foldText(sheetName) || foldText(t.name) === foldText(sheetName));
-  if (byName) return byName;
-  let best: { table: TableDef; score: number } | undefined;
-  for (const n of TABLE_NAMES) {
-    const map = mapHeaders(TABLES[n], header);
-    const score = map.fields.size + map.spans.size * 2;
-    if (map.missingRequired.length === 0 && score >= 3 && (!best || score > best.score)) best = { table: TABLES[n], score };
+const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !isBlankCell(v)).length;
+
+/**
+ * The row among the first non-blank ones that names the most of the table, with its weight; a row of
+ * one cell is a title, never a header (a title such as "2024 Milestones" names a column by its words).
+ */
+export function findHeaderRow(table: TableDef, grid: readonly (readonly CellInput[])[]): { index: number; weight: number } {
+  let best = { index: -1, weight: 0 };
+  for (let r = 0, seen = 0; r < grid.length && seen < HEADER_SEARCH_ROWS; r++) {
+    const cells = filled(grid[r]);
+    if (cells === 0) continue;
+    seen++;
+    if (best.index < 0) best = { index: r, weight: 0 };
+    if (cells < 2) continue;
+    const weight = headerWeight(mapHeaders(table, grid[r]));
+    if (weight > best.weight) best = { index: r, weight };
   }
-  return best?.table;
+  return best;
+}
+
+export interface LocatedTable {
+  table: TableDef;
+  /** 0-based index of the header row in the grid; -1 when the sheet is empty. */
+  headerIndex: number;
+}
+
+/** The table a sheet's name says, in any case: `Milestones`, `work plan`. */
+export const tableNamed = (sheetName: string): TableDef | undefined =>
+  TABLE_NAMES.map((n) => TABLES[n]).find((t) => foldText(t.sheet) === foldText(sheetName) || foldText(t.name) === foldText(sheetName));
+
+/**
+ * The table a sheet holds: by its name, else by the header row (below any title) that names the most
+ * of one table, with every required column found. Undefined for notes, lists and empty sheets.
+ */
+export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[]): LocatedTable | undefined {
+  const byName = tableNamed(sheetName);
+  if (byName) return { table: byName, headerIndex: findHeaderRow(byName, grid).index };
+  let best: (LocatedTable & { weight: number }) | undefined;
+  for (const n of TABLE_NAMES) {
+    const { index, weight } = findHeaderRow(TABLES[n], grid);
+    if (index < 0 || weight < MIN_HEADER_WEIGHT || mapHeaders(TABLES[n], grid[index]).missingRequired.length) continue;
+    if (!best || weight > best.weight) best = { table: TABLES[n], headerIndex: index, weight };
+  }
+  return best && { table: best.table, headerIndex: best.headerIndex };
+}
+
+/** The table of a sheet with an unfamiliar name, judged by one header row. */
+export function detectTable(sheetName: string, header: readonly CellInput[]): TableDef | undefined {
+  return locateTable(sheetName, [header])?.table;
 }
 
 export interface SheetRow {
@@ -73,52 +80,90 @@ export interface ReadTableResult {
   headerRow: number;
   map: HeaderMap;
   rows: SheetRow[];
-  /** Sheet-level problems (missing required columns, ignored headers, several date ranges in one span cell). */
+  /**
+   * Sheet-level problems: a missing required column (an error: the table cannot be read), ignored or
+   * ambiguous headers, repeated headers, notes, several date ranges in one span cell.
+   */
   issues: CellIssue[];
   /** The year the title rows or the sheet's name give, for dates written without one. */
   titleYear?: number;
 }
 
-/** How many non-blank rows may sit above the header (a title, a note, the office's name). */
-const HEADER_SEARCH_ROWS = 10;
+/** Headers that group rows rather than describe them ("Month" beside a Date column). */
+const GROUPING_HEADERS = new Set(['month', 'quarter', 'week', 'year', 'season', 'section', 'group', 'category', 'part'].map(foldText));
 
-/** The row among the first non-blank ones that names the most columns of the table; else the first non-blank row. */
-function headerRowIndex(table: TableDef, grid: readonly (readonly CellInput[])[]): number {
-  let best = -1;
-  let bestScore = 0;
-  for (let r = 0, seen = 0; r < grid.length && seen < HEADER_SEARCH_ROWS; r++) {
-    if (!grid[r].some((v) => !isBlankCell(v))) continue;
-    seen++;
-    if (best < 0) best = r;
-    const map = mapHeaders(table, grid[r]);
-    const score = map.fields.size + map.spans.size;
-    if (score > bestScore) [best, bestScore] = [r, score];
+/** A line under a table that explains it rather than being a row of it. */
+const NOTE_TEXT = /^(notes?|sources?|updated|last updated|as of|prepared by|key|legend)\b|^[*†‡]|^page \d+( of \d+)?$/i;
+
+const sameText = (a: CellInput, b: CellInput) => !isBlankCell(a) && !isBlankCell(b) && foldText(String(a)) === foldText(String(b));
+
+/** A row that repeats the header (a page break in a pasted PDF): most of its cells are the header's. */
+function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[]): boolean {
+  const cells = line.map((v, i) => (isBlankCell(v) ? 0 : sameText(v, header[i]) ? 1 : -1)).filter((x) => x !== 0);
+  return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
+}
+
+function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap): CellIssue[] {
+  const issues: CellIssue[] = [];
+  const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header, severity: 'warning' as const });
+  const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
+  for (const u of map.unknown) {
+    if (u.index < firstRead && GROUPING_HEADERS.has(foldText(u.header))) {
+      issues.push({ ...at(u.index, u.header), code: 'grouping_column', message: `column "${u.header}" groups the rows; not read (each row's own cells are)` });
+    } else {
+      issues.push({ ...at(u.index, u.header), code: 'unknown_column', message: u.reason ? `column "${u.header}" ignored: ${u.reason}` : `column "${u.header}" is not part of ${table.sheet}; ignored` });
+    }
   }
-  return best;
+  for (const t of map.ties) {
+    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column "${t.header}" could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
+  }
+  if (map.missingRequired.length) {
+    const seen = map.matched.map((m) => m.header).concat(map.unknown.map((u) => u.header), map.ties.map((t) => t.header));
+    for (const f of map.missingRequired) {
+      const c = table.columns.find((col) => col.name === f)!;
+      const names = [c.header, ...(c.aliases ?? [])].map((n) => `"${n}"`).join(', ');
+      issues.unshift({
+        code: 'missing_column', field: f, sheet, row: headerIndex + 1, header: c.header, severity: 'error',
+        message: `no ${c.header} column, so the table was not read: looked for a header such as ${names}; the headers are ${seen.length ? seen.map((h) => `"${h}"`).join(', ') : 'none'}`,
+      });
+    }
+  }
+  return issues;
 }
 
 /**
  * Reads a grid whose header is its first non-blank row, or the row below a title that names the
  * table's columns. Blank rows are skipped; a cell left blank in a fill-down column takes the value
- * above (people leave "same as above" blank in plans).
+ * above (people leave "same as above" blank in plans). When a required column is missing the table
+ * is not read at all (one error says why), so no row is reported for the same cause.
  */
-export function readTable(table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[]): ReadTableResult {
-  const headerIndex = headerRowIndex(table, grid);
+export function readTable(table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
-  const issues: CellIssue[] = [];
-  for (const u of map.unknown) {
-    issues.push({ code: 'unknown_column', field: '', sheet, row: headerIndex + 1, column: columnLetter(u.index + 1), header: u.header, severity: 'warning', message: `column "${u.header}" is not part of ${table.sheet}; ignored` });
-  }
-  for (const f of map.missingRequired) {
-    const c = table.columns.find((col) => col.name === f)!;
-    issues.push({ code: 'missing_column', field: f, sheet, row: headerIndex + 1, header: c.header, severity: 'error', message: `no "${c.header}" column (or one of: ${(c.aliases ?? []).join(', ')})` });
-  }
+  const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
+  const rows: SheetRow[] = [];
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues };
+  const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
-  const rows: SheetRow[] = [];
-  for (let r = headerIndex + 1; r < grid.length && headerIndex >= 0; r++) {
+  const setAside = (r: number, code: CellIssue['code'], message: string) => issues.push({ code, field: '', sheet, row: r + 1, severity: 'warning', message });
+  for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r];
+    const count = filled(line);
+    if (count === 0) continue;
+    if (repeatsHeader(line, header)) {
+      setAside(r, 'repeated_header', `row ${r + 1} repeats the header (a page break in a pasted document?); skipped`);
+      continue;
+    }
+    const only = count === 1 ? line.find((v) => !isBlankCell(v)) : undefined;
+    if (only !== undefined && titles.some((t) => sameText(t, only))) {
+      setAside(r, 'repeated_header', `row ${r + 1} repeats the title "${String(only).trim()}"; skipped`);
+      continue;
+    }
+    if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
+      setAside(r, 'note_row', `row ${r + 1} is a note under the table ("${clip(only)}"); not read as a row`);
+      continue;
+    }
     const raw: RawRow = {};
     let any = false;
     for (const [i, field] of map.fields) {
@@ -149,6 +194,8 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
+
+const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());
 
 /** Where a field sits in the sheet, for placing an issue at its cell. */
 export function fieldColumn(map: HeaderMap, field: string): { column?: string; header?: string; index?: number } {

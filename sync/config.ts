@@ -53,6 +53,14 @@ export const configSchema = z.object({
     /** Failed authentications per minute per client address, in bursts of as many; then 429 until one refills. */
     authFailuresPerMinute: count(1).default(30),
   }),
+  /** Where people reach the service (behind TLS), for the links printed and returned; else this server's own address. */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address such as https://equity.example.gov' }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  intake: z.object({
+    /** Requests one public form takes per day; a flood of posts then fills no disk. */
+    dailyCap: count(0).default(200),
+    /** Form and survey posts per minute from one address; people send one, scripts send many. */
+    postsPerMinute: count(1).default(10),
+  }),
   /** The committee's meeting days, for "since the last meeting" (the changes report and the dashboard). */
   meetings: z
     .string()
@@ -93,6 +101,9 @@ const ENV_NAMES = {
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
+  publicUrl: 'EQUITY_DESK_PUBLIC_URL',
+  'intake.dailyCap': 'EQUITY_DESK_INTAKE_DAILY_CAP',
+  'intake.postsPerMinute': 'EQUITY_DESK_INTAKE_RATE_LIMIT',
   meetings: 'EQUITY_DESK_MEETINGS',
   'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
@@ -135,6 +146,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),
       rateLimitPerMinute: fromEnv(ENV_NAMES['limits.rateLimitPerMinute']),
       authFailuresPerMinute: fromEnv(ENV_NAMES['limits.authFailuresPerMinute']),
+    },
+    publicUrl: fromEnv(ENV_NAMES.publicUrl),
+    intake: {
+      dailyCap: fromEnv(ENV_NAMES['intake.dailyCap']),
+      postsPerMinute: fromEnv(ENV_NAMES['intake.postsPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),

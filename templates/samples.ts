@@ -103,10 +103,10 @@ function request(d: Draw, i: number, asOf: string): TypedRow {
     requestId: null, receivedOn, requesterOrg, requesterType,
     requesterRole: d.pick(ROLES_BY_TYPE[requesterType] ?? REQUESTER_ROLES.slice(0, 3)),
     contactName: `${first} ${last}`, contactEmail: `${first.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase()}.${last.toLowerCase()}@${domain}`,
-    channel, origin, category, frameworkArea: FRAMEWORK_BY_CATEGORY[category] ?? null,
+    preferredChannel: null, channel, origin, category, frameworkArea: FRAMEWORK_BY_CATEGORY[category] ?? null,
     description: d.pick(REQUEST_ASKS[category]).replace('{org}', requesterOrg),
     priority, status: 'New', assignee, dueOn, followUpOn: null, estimatedHours, hoursSpent: null,
-    fulfilledOn: null, outcome: null, satisfaction: null, notes: d.chance(0.2) ? d.pick(REQUEST_NOTES) : null,
+    fulfilledOn: null, outcome: null, satisfaction: null, feedbackComment: null, notes: d.chance(0.2) ? d.pick(REQUEST_NOTES) : null,
   };
   const spent = (share: number) => (estimatedHours === null ? null : Math.round(estimatedHours * share * 2) / 2);
   switch (fate) {

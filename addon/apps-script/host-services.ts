@@ -69,28 +69,82 @@ export function scriptCache(): CachePort {
   };
 }
 
-/** The spreadsheet a scheduled sync runs for, by trigger id (kept in the user's properties). */
+/** Apps Script allows each person 20 triggers per script (for an add-on: across all their spreadsheets). */
+export const MAX_TRIGGERS_PER_USER = 20;
+
+/** What a scheduled sync trigger is for, by trigger id (kept in the person's own properties). */
 const TRIGGER_KEY = (uid: string) => `equityDesk.trigger.${uid}`;
 
-export function spreadsheetOfTrigger(triggerUid: string | undefined): string | null {
-  return triggerUid ? PropertiesService.getUserProperties().getProperty(TRIGGER_KEY(triggerUid)) : null;
+interface TriggerNote {
+  spreadsheetId: string;
+  everyHours: number;
 }
 
+function triggerNote(uid: string): TriggerNote | null {
+  const text = PropertiesService.getUserProperties().getProperty(TRIGGER_KEY(uid));
+  if (!text) return null;
+  // Earlier versions kept the spreadsheet id alone; Apps Script cannot tell a trigger's interval.
+  if (!text.startsWith('{')) return { spreadsheetId: text, everyHours: 1 };
+  try {
+    return JSON.parse(text) as TriggerNote;
+  } catch {
+    return null;
+  }
+}
+
+export function spreadsheetOfTrigger(triggerUid: string | undefined): string | null {
+  return triggerUid ? (triggerNote(triggerUid)?.spreadsheetId ?? null) : null;
+}
+
+const TRIGGER_LIMIT_MESSAGE =
+  `You already have ${MAX_TRIGGERS_PER_USER} Equity Desk schedules, the most Google allows one person. ` +
+  'Set "Sync automatically" to "Only when I click Sync now" in a spreadsheet that no longer needs it, then try again.';
+
+/** The current person's own sync triggers (never a colleague's: Apps Script shows nobody those). */
 export function triggerSchedule(handler: string): SchedulePort {
+  const ownHere = () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    // An add-on's time-driven trigger belongs to the document it was made in; older ones are found by the
+    // note naming their spreadsheet.
+    const inDocument = ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === handler);
+    const seen = new Set(inDocument.map((t) => t.getUniqueId()));
+    const noted = ScriptApp.getProjectTriggers().filter(
+      (t) => t.getHandlerFunction() === handler && !seen.has(t.getUniqueId()) && triggerNote(t.getUniqueId())?.spreadsheetId === ss.getId(),
+    );
+    return [...inDocument, ...noted];
+  };
   return {
+    mine() {
+      const [trigger] = ownHere();
+      return trigger ? (triggerNote(trigger.getUniqueId())?.everyHours ?? 1) : 0;
+    },
     setEveryHours(hours) {
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const user = PropertiesService.getUserProperties();
-      // Project triggers are this user's; the user property says which spreadsheet each one syncs.
-      for (const t of ScriptApp.getProjectTriggers()) {
-        const key = TRIGGER_KEY(t.getUniqueId());
-        if (t.getHandlerFunction() !== handler || (user.getProperty(key) ?? ss.getId()) !== ss.getId()) continue;
-        user.deleteProperty(key);
+      const replaced = ownHere();
+      // Checked before removing anything, so a refused change leaves the old schedule running.
+      if (hours > 0 && ScriptApp.getProjectTriggers().length - replaced.length >= MAX_TRIGGERS_PER_USER) {
+        throw new AddonError('trigger_limit', TRIGGER_LIMIT_MESSAGE);
+      }
+      for (const t of replaced) {
+        user.deleteProperty(TRIGGER_KEY(t.getUniqueId()));
         ScriptApp.deleteTrigger(t);
       }
       if (hours <= 0) return;
-      const trigger = ScriptApp.newTrigger(handler).timeBased().everyHours(hours).create();
-      user.setProperty(TRIGGER_KEY(trigger.getUniqueId()), ss.getId());
+      let trigger: GoogleAppsScript.Script.Trigger;
+      try {
+        trigger = ScriptApp.newTrigger(handler).timeBased().everyHours(hours).create();
+      } catch (e) {
+        if (/too many triggers/i.test(String((e as Error)?.message ?? e))) throw new AddonError('trigger_limit', TRIGGER_LIMIT_MESSAGE);
+        throw e;
+      }
+      const note: TriggerNote = { spreadsheetId: ss.getId(), everyHours: hours };
+      user.setProperty(TRIGGER_KEY(trigger.getUniqueId()), JSON.stringify(note));
+    },
+    user() {
+      // The address is the lasting key; the temporary key (it changes monthly) only when Google hides it.
+      const who = Session.getEffectiveUser().getEmail();
+      return { key: who || Session.getTemporaryActiveUserKey(), who };
     },
   };
 }

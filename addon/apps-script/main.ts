@@ -8,6 +8,7 @@ import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type
 import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
+import { lastScheduledRun, recordScheduledRun } from '../core/schedule';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
 import { runSync } from '../core/task';
@@ -108,7 +109,18 @@ export const handlers = {
   syncOnSchedule: (e?: { triggerUid?: string }) => {
     const id = SpreadsheetApp.getActiveSpreadsheet() ? null : spreadsheetOfTrigger(e?.triggerUid);
     const port = id ? portFor(SpreadsheetApp.openById(id)) : activePort();
-    return runSync(syncNow(syncDeps(port))).summary;
+    // Nobody watches a trigger run: its result stays with the document for the next sidebar to show.
+    const record = (ok: boolean, message: string) =>
+      runSync(recordScheduledRun(documentSettings, { at: new Date().toISOString(), who: Session.getEffectiveUser().getEmail(), ok, message }));
+    try {
+      const { summary } = runSync(syncNow(syncDeps(port)));
+      record(true, summary);
+      return summary;
+    } catch (e) {
+      record(false, describeError(e));
+      // Thrown on, so the execution log shows the failure and Google emails the schedule's owner.
+      throw e;
+    }
   },
   setupTaIntake: setupFrom('ta-intake'),
   setupWorkplan: setupFrom('workplan'),
@@ -125,7 +137,11 @@ export const handlers = {
         ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
         : `Recalculated ${cells.toLocaleString('en-US')} ${cells === 1 ? 'cell' : 'cells'} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
     }),
-  sidebarTriage: () => rpc((port) => runSync(triageQueue(port, sheetToday(port)))),
+  sidebarTriage: () =>
+    rpc((port) => {
+      const lastRun = runSync(lastScheduledRun(documentSettings));
+      return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
+    }),
   sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
@@ -134,7 +150,7 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
-  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST))),
+  sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
     derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),

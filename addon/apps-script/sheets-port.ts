@@ -1,6 +1,7 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 import { AddonError } from '../core/addon-error';
+import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
 
@@ -62,7 +63,11 @@ export class SheetsPort implements SpreadsheetPort {
   readSheet(name: string): HostCell[][] {
     const sheet = this.sheet(name);
     if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
-    return sheet.getDataRange().getValues() as HostCell[][];
+    const range = sheet.getDataRange();
+    const merged = range.getMergedRanges();
+    const values = range.getValues() as HostCell[][];
+    const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
+    return merged.length ? spreadMerges(values, merged.map(at)) : values;
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {

@@ -1,11 +1,12 @@
-// This spreadsheet's connection to the sync service: its URL, the sheet's source token (never shown back
-// in full) and the sync schedule, kept in the document's settings.
+// This spreadsheet's connection to the sync service: its URL and the sheet's source token (never shown
+// back in full), kept in the document's settings; and the person's own sync schedule (schedule.ts).
 import { AddonError } from './addon-error';
 import { checkServiceUrl } from './service-url';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
+import { scheduleView, setMySchedule, type ScheduleView } from './schedule';
 import { io, type Task } from './task';
 
-const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken', everyHours: 'equityDesk.syncEveryHours' } as const;
+const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken' } as const;
 
 /** Add-ons may run time-driven triggers at most once an hour; these are the intervals Apps Script accepts. */
 export const SYNC_INTERVAL_HOURS = [0, 1, 2, 4, 6, 8, 12] as const;
@@ -14,7 +15,10 @@ export interface SettingsView {
   serviceUrl: string;
   /** `…` and the token's last four characters, or '' when none is saved. */
   tokenHint: string;
+  /** This person's own schedule, in hours (0: only when they click Sync now). */
   syncEveryHours: number;
+  /** Everyone's schedules and the last scheduled run; null where the host has no schedules. */
+  schedule: ScheduleView | null;
   configured: boolean;
   /** The URL prefixes this build of the add-on may call (empty: any https URL). */
   allowedServiceUrls: string[];
@@ -32,14 +36,15 @@ export interface Connection {
   token: string;
 }
 
-export function* readSettings(settings: SettingsPort, allowlist: readonly string[] = []): Task<SettingsView> {
+export function* readSettings(settings: SettingsPort, allowlist: readonly string[] = [], schedule?: SchedulePort): Task<SettingsView> {
   const token = (yield* io(settings.get(KEYS.token))) ?? '';
   const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
-  const everyHours = yield* io(settings.get(KEYS.everyHours));
+  const schedules = schedule ? yield* scheduleView(settings, schedule) : null;
   return {
     serviceUrl,
     tokenHint: token ? `…${token.slice(-4)}` : '',
-    syncEveryHours: Number(everyHours ?? 0) || 0,
+    syncEveryHours: schedules?.mine ?? 0,
+    schedule: schedules,
     configured: serviceUrl !== '' && token !== '',
     allowedServiceUrls: [...allowlist],
   };
@@ -56,7 +61,7 @@ export function* connection(settings: SettingsPort): Task<Connection> {
 }
 
 /** `allowlist`: the URL prefixes the build allows (its manifest's urlFetchWhitelist); empty allows any https URL. */
-export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate, allowlist: readonly string[] = []): Task<SettingsView> {
+export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate, allowlist: readonly string[] = [], now = new Date().toISOString()): Task<SettingsView> {
   if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : checkServiceUrl(update.serviceUrl, allowlist)));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
@@ -69,10 +74,7 @@ export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, up
       throw new AddonError('invalid_setting', `Sync can run every ${SYNC_INTERVAL_HOURS.filter((h) => h > 0).join(', ')} hours, or never (0).`);
     }
     // Only a change touches the trigger: re-saving the form must not churn triggers.
-    if (hours !== (yield* readSettings(settings)).syncEveryHours) {
-      yield* io(schedule.setEveryHours(hours));
-      yield* io(settings.set(KEYS.everyHours, String(hours)));
-    }
+    if (hours !== (yield* io(schedule.mine()))) yield* setMySchedule(settings, schedule, hours, now);
   }
-  return yield* readSettings(settings, allowlist);
+  return yield* readSettings(settings, allowlist, schedule);
 }

@@ -1,7 +1,7 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
-import { detectTable, fieldColumn, readTable, type ReadTableResult } from '../../shared/read-table';
+import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult } from '../../shared/read-table';
 import { foldText } from '../../shared/cells/read-cell';
 import type { TableDef } from '../../shared/tables';
 import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
@@ -47,10 +47,11 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
 /** A sheet's cells, already read, seen as `table`. */
 export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][]): TableSheet {
   const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
-  const headerIndex = grid.findIndex((line) => line.some((v) => v !== null && (typeof v !== 'string' || v.trim() !== '')));
+  // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
+  const headerIndex = findHeaderRow(table, grid).index;
   const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
-  const read = readTable(table, sheet, stripped);
+  const read = readTable(table, sheet, stripped, headerIndex);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
   for (const issue of read.issues) {
@@ -87,14 +88,13 @@ export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name'])
   const found = new Map<TableDef['name'], TableSheet>();
   const names = (yield* io(port.sheetNames())).filter((n) => !isHelperSheet(n));
   for (const name of names) {
-    const byName = detectTable(name, []);
+    const byName = tableNamed(name);
     if (byName && !found.has(byName.name) && (!only || only === byName.name)) found.set(byName.name, yield* readTableSheet(port, name, byName));
   }
   for (const name of names) {
-    if (detectTable(name, []) || (only && found.has(only))) continue;
+    if (tableNamed(name) || (only && found.has(only))) continue;
     const host = yield* io(port.readSheet(name));
-    const header = host.find((line) => line.some((v) => v !== null && v !== ''));
-    const table = header ? detectTable(name, header.map((v) => (v instanceof Date ? null : v))) : undefined;
+    const table = locateTable(name, host.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
     if (table && !found.has(table.name) && (!only || only === table.name)) found.set(table.name, tableSheetOf(port, name, table, host));
   }
   return [...found.values()];

@@ -1,9 +1,10 @@
 // What the use-cases hand the sidebar (and any other surface): plain JSON, no Dates, so it crosses
 // google.script.run or an Office.js task pane unchanged.
 import type { SettingsUpdate, SettingsView } from './settings';
+import type { ScheduledRun, ScheduleView } from './schedule';
 import type { SyncReport } from './sync';
 
-export type { SettingsUpdate, SettingsView, SyncReport };
+export type { ScheduledRun, ScheduleView, SettingsUpdate, SettingsView, SyncReport };
 
 /** The request fields the triage form edits. */
 export const TRIAGE_FIELDS = ['category', 'requesterType', 'priority', 'assignee', 'dueOn', 'followUpOn', 'status'] as const;
@@ -41,6 +42,8 @@ export interface TriageView {
   /** Dropdown values of the choice fields, from the Lists sheet. */
   options: Record<'category' | 'requesterType' | 'priority' | 'status' | 'assignee', string[]>;
   assignees: AssigneeLoad[];
+  /** The last scheduled sync of this spreadsheet, when it failed: shown until a run succeeds. */
+  failedScheduledSync?: ScheduledRun | null;
 }
 
 export interface TriageUpdate {

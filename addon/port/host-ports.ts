@@ -43,10 +43,23 @@ export interface CachePort {
   putAll(values: Record<string, string>, seconds: number): Io<void>;
 }
 
-/** The installable trigger that syncs on a schedule. */
+/** Who is using the add-on: a stable key per person, and their address when the host tells it. */
+export interface ScheduleUser {
+  key: string;
+  /** '' when the host keeps it private. */
+  who: string;
+}
+
+/** The current person's own installable trigger that syncs this spreadsheet on a schedule. */
 export interface SchedulePort {
-  /** Removes any existing schedule, then adds one every `hours` hours (0 removes only). */
+  /** Their schedule here, in hours; 0 when they have none. */
+  mine(): Io<number>;
+  /**
+   * Removes their schedule here, then adds one every `hours` hours (0 removes only). Throws an AddonError
+   * `trigger_limit` when they already have as many triggers as the host allows.
+   */
   setEveryHours(hours: number): Io<void>;
+  user(): Io<ScheduleUser>;
 }
 
 export interface Clock {

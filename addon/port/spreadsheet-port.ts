@@ -54,7 +54,10 @@ export interface SheetFormat {
 
 export interface SpreadsheetPort {
   sheetNames(): Io<string[]>;
-  /** The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty. */
+  /**
+   * The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty.
+   * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
+   */
   readSheet(name: string): Io<HostCell[][]>;
   /** Formula text of a block (`''` where a cell holds a value), in one read. */
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;

@@ -1,9 +1,10 @@
 // The settings panel: service URL, this sheet's source token (only its last characters are ever shown
-// back) and the sync schedule.
+// back), the person's own sync schedule, who else has one, and how the last scheduled sync went.
 import { SYNC_INTERVAL_HOURS } from '../core/settings';
 import type { SettingsView } from '../core/views';
 import { announce, clear, h } from './dom';
 import { errorText, type HostBridge } from './host-bridge';
+import { everyText, othersText, runText } from './schedule-text';
 
 export class SettingsPanel {
   readonly root = h('div', { id: 'settings' });
@@ -23,9 +24,8 @@ export class SettingsPanel {
 
   private render(view: SettingsView): void {
     clear(this.root);
-    const schedule = SYNC_INTERVAL_HOURS.map((hours) =>
-      h('option', { value: hours, selected: hours === view.syncEveryHours }, hours === 0 ? 'Only when I click Sync now' : hours === 1 ? 'Every hour' : `Every ${hours} hours`),
-    );
+    const schedule = SYNC_INTERVAL_HOURS.map((hours) => h('option', { value: hours, selected: hours === view.syncEveryHours }, everyText(hours)));
+    const lastRun = view.schedule?.lastRun;
     const form = h('form', { 'aria-label': 'Equity Desk settings', novalidate: true },
       h('h2', {}, 'Settings'),
       h('div', { class: 'field' },
@@ -36,9 +36,12 @@ export class SettingsPanel {
         h('label', { for: 'setting-token' }, 'Source token for this sheet'),
         h('input', { id: 'setting-token', name: 'sourceToken', type: 'password', value: '', autocomplete: 'off', 'aria-describedby': 'token-hint' }),
         h('p', { class: 'hint', id: 'token-hint' }, view.tokenHint ? `A token ending ${view.tokenHint} is saved; leave blank to keep it.` : 'No token saved yet.')),
-      h('div', { class: 'field' },
-        h('label', { for: 'setting-schedule' }, 'Sync automatically'),
-        h('select', { id: 'setting-schedule', name: 'syncEveryHours' }, ...schedule)),
+      view.schedule && h('div', { class: 'field' },
+        h('label', { for: 'setting-schedule' }, 'Sync automatically (your own schedule)'),
+        h('select', { id: 'setting-schedule', name: 'syncEveryHours', 'aria-describedby': 'schedule-hint schedule-others' }, ...schedule),
+        h('p', { class: 'hint', id: 'schedule-hint' }, 'Runs as you, even when you are away; each person sets their own.'),
+        h('p', { class: 'hint', id: 'schedule-others' }, othersText(view.schedule))),
+      lastRun && h('p', { class: lastRun.ok ? 'hint' : 'notice', id: 'last-scheduled-sync' }, runText(lastRun)),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -51,7 +54,8 @@ export class SettingsPanel {
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
     announce(this.status, 'Saving settings…');
     try {
-      const view = await this.bridge.saveSettings({ serviceUrl: value('serviceUrl'), sourceToken: value('sourceToken'), syncEveryHours: Number(value('syncEveryHours')) });
+      const schedule = form.elements.namedItem('syncEveryHours') ? { syncEveryHours: Number(value('syncEveryHours')) } : {};
+      const view = await this.bridge.saveSettings({ serviceUrl: value('serviceUrl'), sourceToken: value('sourceToken'), ...schedule });
       this.render(view);
       announce(this.status, view.configured ? 'Settings saved.' : 'Settings saved; add the service URL and token to sync.', 'ok');
     } catch (e) {

@@ -2,6 +2,7 @@
 // form (suggested priority with its reason, assignees with their load); Save and Save & next write the row.
 import { TRIAGE_FIELDS, type FieldProblem, type TriageField, type TriageItem, type TriageView } from '../core/views';
 import { announce, clear, h } from './dom';
+import { runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
 
 const LABELS: Record<TriageField, string> = {
@@ -22,7 +23,8 @@ export class TriagePanel {
   private readonly queue = h('ul', { id: 'queue', role: 'listbox', tabindex: 0, 'aria-label': 'Requests needing triage' });
   private readonly heading = h('h2', { id: 'queue-heading' }, 'Requests needing triage');
   private readonly detail = h('section', { id: 'detail', 'aria-label': 'Selected request' });
-  readonly root = h('div', { id: 'triage' }, this.heading, this.queue, this.detail);
+  private readonly notice = h('div', { id: 'scheduled-sync-notice' });
+  readonly root = h('div', { id: 'triage' }, this.notice, this.heading, this.queue, this.detail);
 
   constructor(
     private readonly bridge: HostBridge,
@@ -35,6 +37,9 @@ export class TriagePanel {
     announce(this.status, 'Reading the requests…');
     try {
       this.view = await this.bridge.triage();
+      clear(this.notice);
+      const failed = this.view.failedScheduledSync;
+      if (failed) this.notice.append(h('p', { class: 'notice', role: 'alert' }, runText(failed)));
       announce(this.status, this.view.items.length ? `${this.view.items.length} requests need triage.` : 'Nothing needs triage.', 'ok');
       this.renderQueue();
       await this.choose(this.view.items.length ? 0 : -1);

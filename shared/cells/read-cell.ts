@@ -3,6 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import type { FieldIssue } from '../issues';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { closestChoice } from '../word-match';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -96,10 +97,14 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
+const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
+
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
+  // A dash or "n/a" where a figure goes says there is none.
+  if (NO_FIGURE.test(text)) return { value: null, issues: NO_ISSUES };
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
@@ -164,6 +169,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
+  // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
+  const near = closestChoice(text, allowed);
+  if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read "${text}" as "${near.value}"`, 'warning')] };
+  if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" could be "${near.values[0]}" or "${near.values[1]}"; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
 }
 

@@ -34,6 +34,11 @@ export interface InputColumn {
   width: number;
   numFmt?: string;
   help?: string;
+  /**
+   * Asked of requesters on the public intake form, in this wording (the sheet's header is written for
+   * staff); `required` there even where the sheet lets staff leave it blank.
+   */
+  intake?: { label: string; hint?: string; required?: boolean };
 }
 
 /** Where a derived column's formula finds things: cells of the same row, and today's date. */

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'unknown_table'
   | 'invalid_batch' // a row id repeated, or both sent and deleted
   | 'payload_too_large'
+  | 'not_fulfilled' // a feedback link asked for a request not fulfilled yet
   | 'unavailable' // the database is out of reach for now: retry after Retry-After
   | 'internal';
 

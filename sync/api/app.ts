@@ -19,6 +19,13 @@ import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
 import { sourcesRoutes } from './routes/sources-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { feedbackLinksRoutes } from './routes/feedback-links-routes';
+import { feedbackRoutes } from './routes/feedback-routes';
+import { formsRoutes } from './routes/forms-routes';
+import { intakeRoutes } from './routes/intake-routes';
+import { listsRoutes } from './routes/lists-routes';
+import { outboxRoutes } from './routes/outbox-routes';
+import { PUBLIC_PAGE_HEADERS, noticePage } from '../intake/public-page';
 
 export interface AppDeps {
   store: RowStore;
@@ -50,7 +57,21 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
     report(error);
     e = new ApiError(500, 'internal', 'the service failed to handle this request; nothing was written');
   }
+  // The public pages are read by people in a browser: their errors are pages too.
+  if (PUBLIC_PAGE_PATH.test(c.req.path)) return c.html(noticePage(PUBLIC_TITLES[e.status] ?? 'Something went wrong', publicMessage(e)), e.status, { ...PUBLIC_PAGE_HEADERS, ...e.headers });
   return c.json({ error: { code: e.code, message: e.message } }, e.status, e.headers);
+}
+
+const PUBLIC_PAGE_PATH = /^\/(intake|feedback)\//;
+const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment' };
+
+function publicMessage(e: ApiError): string {
+  switch (e.status) {
+    case 403: return 'This form can only be sent from its own page. Open the link you were given and send it from there.';
+    case 413: return 'The form you sent is larger than this page accepts. Please shorten the description and send it again.';
+    case 500: return 'The service could not handle this just now and nothing was saved. Please try again in a few minutes.';
+    default: return e.message;
+  }
 }
 
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
@@ -68,7 +89,13 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/api/v1/sources', sourcesRoutes(routeDeps))
     .route('/api/v1/reviewers', reviewersRoutes(routeDeps))
     .route('/api/v1/sync', syncRoutes(routeDeps))
-    .route('/api/v1/demand', demandRoutes(routeDeps));
+    .route('/api/v1/demand', demandRoutes(routeDeps))
+    .route('/api/v1/forms', formsRoutes(routeDeps))
+    .route('/api/v1/feedback-links', feedbackLinksRoutes(routeDeps))
+    .route('/api/v1/outbox', outboxRoutes(routeDeps))
+    .route('/api/v1/lists', listsRoutes(routeDeps))
+    .route('/intake', intakeRoutes(routeDeps))
+    .route('/feedback', feedbackRoutes(routeDeps));
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);

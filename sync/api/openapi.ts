@@ -4,13 +4,14 @@ import type { PrincipalKind } from '../store/row-store';
 import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
+import { ackBody, createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, reviewerList, revokedPrincipal, rotatedToken, sourceList, syncBody, syncResult,
   syncState, tableName,
 } from './schemas';
 
 interface RouteDoc {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   /** Empty: anyone, no token. */
@@ -97,6 +98,41 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'The changes.', schema: changesReportSchema },
   },
   { method: 'get', path: '/dashboard', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
+  {
+    method: 'post', path: '/api/v1/forms', summary: "Turn on a source's public intake form; answers its address to share.", roles: ['admin'],
+    body: createFormBody, ok: { status: 201, description: 'The form, with its public URL.', schema: intakeFormView },
+  },
+  { method: 'get', path: '/api/v1/forms', summary: 'Every intake form, open or removed.', roles: ['admin'], ok: { status: 200, description: 'The forms.', schema: z.object({ forms: z.array(intakeFormView) }) } },
+  {
+    method: 'delete', path: '/api/v1/forms/{formId}', summary: 'Remove an intake form: its address then says the form is closed; requests received stay.', roles: ['admin'],
+    ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
+  },
+  {
+    method: 'get', path: '/intake/{formId}', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
+  },
+  {
+    method: 'post', path: '/api/v1/feedback-links', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
+    body: feedbackLinkBody, ok: { status: 201, description: 'The link.', schema: z.object({ url: z.string() }) },
+    errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
+  },
+  {
+    method: 'get', path: '/feedback/{token}', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
+    ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
+  },
+  {
+    method: 'get', path: '/api/v1/outbox', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
+    query: { table: { schema: tableName, description: 'The table.' } },
+    ok: { status: 200, description: 'The items to write.', schema: z.object({ table: tableName, items: z.array(z.object({ id: z.number(), rowId: z.string(), kind: z.enum(['row', 'fields']), fields: z.array(z.string()).nullable(), values: z.record(z.string(), z.unknown()) })) }) },
+  },
+  {
+    method: 'post', path: '/api/v1/outbox/ack', summary: 'Acknowledge outbox items written into the sheet; they are not sent again.', roles: ['source'],
+    body: ackBody, ok: { status: 200, description: 'How many items were acknowledged.', schema: z.object({ acknowledged: z.number() }) },
+  },
+  {
+    method: 'put', path: '/api/v1/lists', summary: "The source sheet's dropdown values (its Lists sheet), offered by its intake form and survey.", roles: ['source'],
+    body: listsBody, ok: { status: 200, description: 'How many lists were stored.', schema: z.object({ lists: z.number() }) },
+  },
   { method: 'get', path: '/openapi.json', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },
   { method: 'get', path: '/docs', summary: 'This document as a page.', roles: [], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
 ];

@@ -5,7 +5,7 @@ import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { esc, figure, queryString } from './html-text';
+import { esc, figure, pageHead, queryString } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -15,6 +15,8 @@ export interface DashboardInput {
   form: { from?: string; to?: string; source?: string };
   error?: string;
   paths: { dashboard: string; workbook: string };
+  /** The "Since the last meeting" section, rendered by `changesSection`. */
+  changes: string;
 }
 
 interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
@@ -58,15 +60,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
   ], rows);
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Equity Desk dashboard, as of ${esc(m.asOf)}</title>
-<style>${DASHBOARD_CSS}</style>
-</head>
+  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS)}
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
@@ -77,6 +71,7 @@ export function dashboardPage(i: DashboardInput): string {
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
 ${filterForm(i)}
 <p><a class="download" href="${esc(download)}" download>Download the master workbook (.xlsx) for these filters</a></p>
+${i.changes}
 <section aria-labelledby="rba"><h2 id="rba">Results-Based Accountability</h2>
 ${rba}
 </section>

@@ -38,5 +38,9 @@ figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 svg.chart { width: 100%; height: auto; display: block; }
 .summary { font-size: 1.05rem; }
+.changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
+.changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }
+.changes li { margin: 0.15rem 0; }
+.day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
 `;

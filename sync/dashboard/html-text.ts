@@ -17,3 +17,16 @@ export function queryString(pairs: Record<string, string | undefined>): string {
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */
+export function pageHead(title: string, css: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<style>${css}</style>
+</head>`;
+}

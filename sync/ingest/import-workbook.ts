@@ -1,8 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, detectTable, fieldColumn, foldText, formatCellIssue, isBlankCell, readTable,
-  type CellInput, type FieldIssue, type ReadTableResult, type TableName,
+  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
 import { rowIdProblem, showRowId } from '../../shared/row-id';
 import type { RowStore } from '../store/row-store';
@@ -11,7 +11,7 @@ import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
-export interface PlacedIssue { field: string; column?: string; header?: string; message: string; line: string }
+export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
 export interface ImportRejection { sheet: string; row: number; errors: PlacedIssue[] }
 export interface ImportWarning extends PlacedIssue { sheet: string; row: number }
 
@@ -25,17 +25,39 @@ export interface ImportResult {
   tables: { sheet: string; table: TableName; rows: number }[];
   /** Sheets that hold no table (Lists, Dashboard, notes). */
   skipped: string[];
+  /** Per table sheet, which header was read as which field, so a person can check the reading. */
+  mappings: HeaderMapping[];
+  /** Tables that could not be read at all (a required column missing): one error each, nothing of them stored. */
+  unreadable: ImportRejection[];
 }
 
-/** The `import --json` document, exactly as the contract has it. */
+export interface HeaderMapping {
+  sheet: string;
+  headerRow: number;
+  /** `reads` is the table's own name for the field ("Milestone" for a `Milestones` header). */
+  columns: { column: string; header: string; reads: string }[];
+}
+
+/**
+ * The `import --json` document: the contract's keys, then the same counts the text gives: rows removed,
+ * tables not read (with their one error), the sheets read and skipped, and which header was read as what.
+ */
 export function importJson(r: ImportResult) {
   return {
     accepted: r.accepted,
     unchanged: r.unchanged,
     rejected: r.rejected.map((j) => ({ sheet: j.sheet, row: j.row, errors: j.errors.map((e) => ({ field: e.field, column: e.column ?? '', message: e.message })) })),
     warnings: r.warnings.map((w) => ({ sheet: w.sheet, row: w.row, field: w.field, message: w.message })),
+    removed: r.deleted,
+    unreadable: r.unreadable.map((u) => ({ sheet: u.sheet, row: u.row, message: u.errors.map((e) => e.message).join('; ') })),
+    tables: r.tables,
+    skipped: r.skipped,
+    headers: r.mappings,
   };
 }
+
+/** 0 when every row was read; 1 when a row was rejected (the rest stored) or a table could not be read. */
+export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length ? 1 : 0);
 
 const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
 
@@ -51,9 +73,10 @@ export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
   const found: SheetTable[] = [];
   for (const { name, grid } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
-    const header = grid.find((r) => r.some((v) => !isBlankCell(v))) ?? [];
-    const table = detectTable(name, header);
-    if (table) found.push({ sheet: name, header, read: readTable(table, name, grid) });
+    const located = locateTable(name, grid);
+    if (!located) continue;
+    const header = grid[located.headerIndex] ?? [];
+    found.push({ sheet: name, header, read: readTable(located.table, name, grid, located.headerIndex) });
   }
   return found;
 }
@@ -83,15 +106,16 @@ export function importRows({ sheet, read }: SheetTable): IngestRow[] {
   });
 }
 
-function place({ sheet, header: headers, read }: SheetTable, row: number, i: { field: string; message: string; column?: string; header?: string }): PlacedIssue {
+function place({ sheet, header: headers, read }: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }): PlacedIssue {
   const at = i.field ? fieldColumn(read.map, i.field) : {};
   const column = i.column ?? at.column;
   const header = i.header ?? (at.index !== undefined && !isBlankCell(headers[at.index]) ? String(headers[at.index]).trim() : undefined);
   // Cell messages open with the table's own header ("Received: …"); the line shows the sheet's instead.
   const own = read.table.columns.find((c) => c.name === i.field)?.header;
   const detail = own && i.message.startsWith(`${own}: `) ? i.message.slice(own.length + 2) : i.message;
-  const line = formatCellIssue({ code: 'wrong_type', severity: 'error', field: i.field, sheet, row, column, header, message: detail });
-  return { field: i.field, column, header, message: i.message, line };
+  // A missing column belongs to the sheet, not to a cell.
+  const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
+  return { code: i.code, field: i.field, column, header, message: i.message, line };
 }
 
 /** The title year of a table's sheets when they agree: one batch reads them all. */
@@ -112,22 +136,30 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => `"${s.name}"`).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {
     result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: t.read.rows.length });
+    result.mappings.push({ sheet: t.sheet, headerRow: t.read.headerRow, columns: t.read.map.matched.map((m) => ({ column: columnLetter(m.index + 1), header: m.header, reads: m.reads })) });
+    const errors: PlacedIssue[] = [];
     for (const i of t.read.issues) {
       const row = i.row ?? t.read.headerRow;
-      result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
+      if (i.severity === 'error') errors.push(place(t, row, i));
+      else result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
     }
+    if (errors.length) result.unreadable.push({ sheet: t.sheet, row: t.read.headerRow, errors });
   }
+  // A table that could not be read is left out of its sync: sent as empty, it would remove every stored row.
+  const readable = found.filter((t) => !result.unreadable.some((u) => u.sheet === t.sheet));
   const byTable = new Map<TableName, SheetTable[]>();
-  for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
+  for (const t of readable) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
   for (const [table, tables] of byTable) {
     const batch = await ingestBatch(store, {
-      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: true, at: opts.at, titleYear: sharedTitleYear(tables),
+      // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
+      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: !found.some((t) => t.read.table.name === table && !readable.includes(t)), at: opts.at,
+      titleYear: sharedTitleYear(tables),
       columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
     });
     result.accepted += batch.accepted;

@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 
@@ -27,6 +27,8 @@ export interface IngestBatch {
   titleYear?: number;
   /** A field's column letter in the row's sheet, stored with a rejection so it can be shown at its cell. */
   columnOf?: (row: IngestRow, field: string) => string | undefined;
+  /** The dropdowns to check against when they are the source's own (the intake form); the defaults otherwise. */
+  readOptions?: ReadOptions;
 }
 
 export interface RowIssues {
@@ -53,7 +55,7 @@ const canonicalRows = Object.fromEntries(
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
-  const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, titleYear: batch.titleYear });
+  const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, ...batch.readOptions, titleYear: batch.titleYear });
   const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];

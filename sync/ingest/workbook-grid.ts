@@ -1,5 +1,6 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
-// give their cached results, rich text and links their text, so a cell reads as the user sees it.
+// give their cached results, rich text and links their text, merged cells their range's value, so a
+// cell reads as the user sees it.
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellInput } from '../../shared/index';
@@ -36,7 +37,9 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellInput[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = cellInput(cell.value);
+        // A merged range's value belongs to every row it spans (a goal beside its tasks), but only in
+        // its first column: a title merged across the page is one cell, not a row of copies.
+        cells[col - 1] = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value);
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });

@@ -1,6 +1,8 @@
 // Demand metrics as pure aggregation: rows in, the metrics document out. The store is read elsewhere
 // (`computeMetrics`), so tests feed hand-made rows straight in.
 import { TABLE_NAMES, type Rules, type TableName } from '../../shared/index';
+import type { SurveyCounts } from '../store/intake-store';
+import { percentOf } from './figures';
 import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
@@ -29,6 +31,7 @@ export class MetricsAccumulator {
   private readonly milestones: MilestoneMetrics;
   private readonly sources = new Map<string, SourceCounts>();
   private readonly wanted?: Set<string>;
+  private surveyCounts: SurveyCounts = { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
 
   constructor(private readonly opts: MetricsOptions) {
     this.requests = new RequestMetrics(opts.rules, opts.asOf, opts.to);
@@ -48,6 +51,11 @@ export class MetricsAccumulator {
     if (from === undefined && to === undefined) return true;
     const received = isoDate(values.receivedOn);
     return received !== null && (from === undefined || received >= from) && (to === undefined || received <= to);
+  }
+
+  /** The feedback survey's counts, read from the store's links rather than from rows. */
+  survey(counts: SurveyCounts) {
+    this.surveyCounts = counts;
   }
 
   add(table: TableName, row: MetricsRow) {
@@ -73,6 +81,7 @@ export class MetricsAccumulator {
       followUps: r.followUpFigures(),
       hours: r.hoursFigures(),
       satisfaction: r.satisfaction(),
+      survey: { ...this.surveyCounts, responseRatePercent: percentOf(this.surveyCounts.requestsAnswered, this.surveyCounts.requestsAsked) },
       capacity: r.capacity(),
       workplan: this.workplan.figures(),
       milestones: this.milestones.figures(),

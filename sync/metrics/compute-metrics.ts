@@ -7,12 +7,13 @@ import type { DemandMetrics } from './metrics-schema';
 
 const YIELD_EVERY = 2000;
 
-export type MetricsStore = Pick<RowStore, 'rows' | 'listSources'>;
+export type MetricsStore = Pick<RowStore, 'rows' | 'listSources' | 'surveyCounts'>;
 
 export async function computeMetrics(store: MetricsStore, opts: MetricsOptions): Promise<DemandMetrics> {
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
+  acc.survey(await store.surveyCounts(filter));
   let read = 0;
   for (const table of TABLE_NAMES) {
     for await (const row of store.rows(table, filter)) {

@@ -110,6 +110,8 @@ export const demandMetricsSchema = z.object({
     })),
   }),
   satisfaction: z.object({ responses: count, average: z.number().nullable(), distribution: z.array(z.object({ rating: z.number().int(), count })) }),
+  /** The requesters' feedback survey: requests sent a link (by the chosen sources, whatever the dates), and how many answered. */
+  survey: z.object({ requestsAsked: count, requestsAnswered: count, actionPlanAdopted: count, responseRatePercent: percent }),
   capacity: z.object({
     weeks: count,
     windowStart: isoDate,

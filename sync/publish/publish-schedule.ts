@@ -5,6 +5,7 @@ import type { MasterStore } from '../master/master-workbook';
 import { reportOptions } from '../metrics/report-query';
 import { PublishError } from './publish-error';
 import { describePublished, publishMaster, type PublishedMaster, type PublishTarget } from './publish-master';
+import { isSkipped, type Skipped } from './publish-turns';
 
 export interface ScheduleLog {
   out(text: string): void;
@@ -13,8 +14,8 @@ export interface ScheduleLog {
 
 export interface PublishScheduleOptions {
   everyMs: number;
-  /** One publication; a rejection is logged and the schedule carries on. */
-  publish: () => Promise<PublishedMaster>;
+  /** One publication (or a turn left to another instance); a rejection is logged and the schedule carries on. */
+  publish: () => Promise<PublishedMaster | Skipped>;
   log: ScheduleLog;
   /** Also log the full text of a failure (the identity platform's trace ids and timestamps) after its one line. */
   verbose?: boolean;
@@ -44,7 +45,7 @@ export function startPublishSchedule({ everyMs, publish, log, verbose = false, n
 
   async function run(): Promise<void> {
     const next = (what: string) => (stopped ? 'The service is stopping; no further runs.' : `Next ${what} at ${isoSeconds(new Date(now().getTime() + everyMs))}.`);
-    let published: PublishedMaster;
+    let published: PublishedMaster | Skipped;
     try {
       published = await publish();
     } catch (e) {
@@ -54,7 +55,8 @@ export function startPublishSchedule({ everyMs, publish, log, verbose = false, n
       if (verbose && isErrorType(e, PublishError) && e.verboseText) log.err(e.verboseText);
       return;
     }
-    log.out(`${describePublished(published)} ${next('run')}`);
+    if (isSkipped(published)) log.out(`Scheduled publishing skipped: ${published.skipped}. ${next('turn')}`);
+    else log.out(`${describePublished(published)} ${next('run')}`);
   }
 
   const schedule = (delayMs: number) => {

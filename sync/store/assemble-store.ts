@@ -1,6 +1,8 @@
 // Puts a RowStore together from the parts both databases share and the two each has its own of:
 // how a batch is written and how a long read is streamed.
 import { sql, type Kysely } from 'kysely';
+import { jobTurns } from './job-turns';
+import { intakeOps } from './intake-store';
 import { principalOps } from './principals';
 import { rowReads, type QueryStream } from './row-reads';
 import type { RowStore } from './row-store';
@@ -10,7 +12,9 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
   let closed: Promise<void> | undefined;
   return {
     ...principalOps(db),
+    ...intakeOps(db),
     ...rowReads(db, parts.stream),
+    ...jobTurns(db),
     applyBatch: parts.applyBatch,
     ping: async () => {
       await sql`select 1`.execute(db);

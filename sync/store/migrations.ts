@@ -89,6 +89,70 @@ const migrations: Migration[] = [
     },
   },
   {
+    // Several service instances on one database take turns at the publishing schedule (see job-turns.ts).
+    name: '0003-job-turns',
+    async up(db) {
+      await db.schema
+        .createTable('job_turns')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('owner', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('completed_at', 'text')
+        .addColumn('completed_by', 'text')
+        .execute();
+    },
+  },
+  {
+    name: '0004-intake-and-feedback',
+    async up(db) {
+      const dialect = dialectOf(db);
+      await db.schema
+        .createTable('intake_forms')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull().references('principals.id'))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('removed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('intake_daily')
+        .addColumn('form_id', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('intake_daily_pk', ['form_id', 'day'])
+        .execute();
+      await dialect.withSequence(db.schema.createTable('outbox'))
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('fields_json', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('acked_at', 'text')
+        .execute();
+      // What a sync asks for: this source's table, not yet acknowledged.
+      await db.schema.createIndex('outbox_pending').on('outbox').columns(['source_id', 'table_name', 'acked_at']).execute();
+      await db.schema
+        .createTable('feedback_links')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('answered_at', 'text')
+        .addColumn('changed_at', 'text')
+        .addColumn('answer_json', 'text')
+        .execute();
+      await db.schema.createIndex('feedback_links_by_row').on('feedback_links').columns(['source_id', 'table_name', 'row_id']).execute();
+      await db.schema
+        .createTable('source_lists')
+        .addColumn('source_id', 'text', (c) => c.primaryKey())
+        .addColumn('lists_json', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
     // What the committee's "since the last meeting" needs that current rows cannot tell: rejections that
     // started or ended, and syncs that changed nothing. Earlier batches left no trace of either.
     name: '0005-rejection-log-and-source-syncs',

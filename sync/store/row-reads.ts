@@ -24,6 +24,10 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .where('table_name', '=', table)
         .where('source_id', '=', sourceId)
         .where('deleted', '=', 0)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('outbox as o').select('o.seq')
+            .whereRef('o.source_id', '=', 'sheet_rows.source_id').whereRef('o.table_name', '=', 'sheet_rows.table_name').whereRef('o.row_id', '=', 'sheet_rows.row_id')
+            .where('o.kind', '=', 'row').where('o.acked_at', 'is', null))))
         .orderBy('row_id')
         .execute();
       return rows.map((r) => ({ rowId: r.row_id, hash: r.hash }));
@@ -83,12 +87,14 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
 
     async dataVersion() {
       // Each part only grows or moves on a write: history is append-only, a rejection is replaced with a later
-      // time or deleted, and principals are never removed. One statement, so the parts come from one snapshot.
-      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; principals: unknown }>`
+      // time or deleted, principals are never removed, and survey links are added or answered later. One
+      // statement, so the parts come from one snapshot.
+      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; principals: unknown; links: unknown }>`
         select (select max(seq) from row_history) as history, (select count(*) from rejections) as rejected,
-               (select max(at) from rejections) as latest, (select count(*) from principals) as principals`.execute(db);
+               (select max(at) from rejections) as latest, (select count(*) from principals) as principals,
+               (select count(*) || '/' || coalesce(max(changed_at), '') from feedback_links) as links`.execute(db);
       const v = rows[0];
-      return [v.history, v.rejected, v.latest, v.principals].map((x) => String(x ?? '')).join(':');
+      return [v.history, v.rejected, v.latest, v.principals, v.links].map((x) => String(x ?? '')).join(':');
     },
 
     async rejections(opts = {}) {

@@ -1,6 +1,7 @@
 // The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
 // their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
 import type { TableName } from '../../shared/tables';
+import type { IntakeOps } from './intake-store';
 
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
@@ -29,7 +30,8 @@ export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
 
-export interface RowStore {
+/** Also the requester's side (forms, feedback, the outbox to sheets): see `IntakeOps`. */
+export interface RowStore extends IntakeOps {
   createPrincipal(p: { kind: PrincipalKind; name: string; sourceKind?: Principal['sourceKind'] }): Promise<{ principal: Principal; token: string }>;
   /** Another token for an existing principal (demo start prints fresh ones); earlier tokens stay valid, a revocation is lifted. */
   issueToken(principalId: string): Promise<string>;
@@ -52,7 +54,10 @@ export interface RowStore {
   listPrincipals(kind: PrincipalKind): Promise<Principal[]>;
   /** One transaction, all or nothing; see `planBatch` for the rules. */
   applyBatch(batch: Batch): Promise<BatchResult>;
-  /** Live rows only, ordered by rowId. */
+  /**
+   * Live rows only, ordered by rowId; rows still waiting in the outbox as new rows are left out, so a
+   * sheet that has not written them yet does not take them for rows it deleted.
+   */
   syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string }[]>;
   /** Streamed, ordered by (sourceId, rowId), so 200k rows are never loaded at once; one snapshot throughout. */
   rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
@@ -70,6 +75,17 @@ export interface RowStore {
   dataVersion(): Promise<string>;
   /** True while no source has been registered. */
   isEmpty(): Promise<boolean>;
+  /**
+   * Claims job `name` for `owner` until now + `leaseMs`, unless another owner's lease still runs or (with
+   * `completedBefore`) a turn completed after that time. Of several instances asking at once, one gets it.
+   */
+  claimJob(name: string, owner: string, opts: { now: Date; leaseMs: number; completedBefore?: Date }): Promise<boolean>;
+  /** Extends `owner`'s lease; false when it no longer holds the job. */
+  renewJob(name: string, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Ends `owner`'s turn; `completed` records that its work was done at `at`. */
+  finishJob(name: string, owner: string, opts: { at: Date; completed: boolean }): Promise<void>;
+  /** Who holds the job now (null if nobody), and when and by whom a turn last completed. */
+  jobState(name: string): Promise<{ heldBy: string | null; completedAt: Date | null; completedBy: string | null }>;
   /** One round trip to the database: what /healthz asks. Rejects when it is out of reach. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -63,6 +63,57 @@ export interface RejectionsTable {
   at: string;
 }
 
+/** A source's public intake form; a removed form keeps its row so its link can say it was removed. */
+export interface IntakeFormsTable {
+  id: string;
+  source_id: string;
+  title: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** Posts accepted per form per (UTC) day, counted against the daily cap. */
+export interface IntakeDailyTable {
+  form_id: string;
+  day: string;
+  count: number;
+}
+
+/**
+ * Rows the service holds that a source's sheet has not written yet (a web-form request, a survey
+ * answer), until the sheet acknowledges them. `fields_json` is null for a whole new row, else the
+ * list of fields to write into the sheet's existing row.
+ */
+export interface OutboxTable {
+  seq: Generated<number>;
+  source_id: string;
+  table_name: string;
+  row_id: string;
+  kind: string;
+  fields_json: string | null;
+  created_at: string;
+  acked_at: string | null;
+}
+
+/** One link per issue: only its sha256 digest is kept, like a token. */
+export interface FeedbackLinksTable {
+  token_hash: string;
+  source_id: string;
+  table_name: string;
+  row_id: string;
+  created_at: string;
+  answered_at: string | null;
+  changed_at: string | null;
+  answer_json: string | null;
+}
+
+/** The dropdown values a source's sheet last sent (its `Lists` sheet), for its intake form. */
+export interface SourceListsTable {
+  source_id: string;
+  lists_json: string;
+  updated_at: string;
+}
+
 /** Append-only: when a row was first rejected, and when a rejected row was accepted again. */
 export interface RejectionLogTable {
   table_name: string;
@@ -79,12 +130,29 @@ export interface SourceSyncsTable {
   last_at: string;
 }
 
+/** One row per job that one instance at a time does (see `job-turns.ts`); times are ISO text. */
+export interface JobTurnsTable {
+  name: string;
+  /** Who holds the job while `lease_until` is in the future. */
+  owner: string | null;
+  lease_until: string | null;
+  /** When a turn last completed its work, and who did it. */
+  completed_at: string | null;
+  completed_by: string | null;
+}
+
 export interface StoreDatabase {
+  job_turns: JobTurnsTable;
   principals: PrincipalsTable;
   tokens: TokensTable;
   sheet_rows: SheetRowsTable;
   row_history: RowHistoryTable;
   rejections: RejectionsTable;
+  intake_forms: IntakeFormsTable;
+  intake_daily: IntakeDailyTable;
+  outbox: OutboxTable;
+  feedback_links: FeedbackLinksTable;
+  source_lists: SourceListsTable;
   rejection_log: RejectionLogTable;
   source_syncs: SourceSyncsTable;
 }

@@ -70,6 +70,39 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       };
     }
 
+    describe('job turns (instances sharing one database)', () => {
+      test('of two stores on one database claiming at once, exactly one gets the job; a lease keeps others out until it ends', async () => {
+        const place = `turns${Date.now() % 100_000}`;
+        const [a, b] = [await fresh({ place }), await fresh({ place })];
+        const claims = await Promise.all([a.claimJob('publish', 'a', { now: at(0), leaseMs: 60_000 }), b.claimJob('publish', 'b', { now: at(0), leaseMs: 60_000 })]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const [winner, loser] = claims[0] ? [a, b] : [b, a];
+        const [won, lost] = claims[0] ? ['a', 'b'] : ['b', 'a'];
+        expect(await loser.jobState('publish')).toMatchObject({ heldBy: won });
+        expect(await loser.claimJob('publish', lost, { now: at(0.5), leaseMs: 60_000 })).toBe(false);
+        expect(await loser.renewJob('publish', lost, at(5))).toBe(false);
+        expect(await winner.renewJob('publish', won, at(3))).toBe(true);
+        // Past the renewed lease, a crashed holder's turn is over.
+        expect(await loser.claimJob('publish', lost, { now: at(2), leaseMs: 60_000 })).toBe(false);
+        expect(await loser.claimJob('publish', lost, { now: at(3), leaseMs: 60_000 })).toBe(true);
+        await loser.finishJob('publish', lost, { at: at(4), completed: true });
+        expect(await winner.jobState('publish')).toEqual({ heldBy: null, completedAt: at(4), completedBy: lost });
+      });
+
+      test('a claim can require that no turn completed after a time', async () => {
+        const store = await fresh();
+        expect(await store.claimJob('publish', 'a', { now: at(0), leaseMs: 60_000, completedBefore: at(-10) })).toBe(true);
+        await store.finishJob('publish', 'a', { at: at(1), completed: true });
+        expect(await store.claimJob('publish', 'b', { now: at(2), leaseMs: 60_000, completedBefore: at(0) })).toBe(false);
+        expect(await store.claimJob('publish', 'b', { now: at(2), leaseMs: 60_000, completedBefore: at(1) })).toBe(true);
+        // A turn that did not complete its work leaves the last completion as it was.
+        await store.finishJob('publish', 'b', { at: at(3), completed: false });
+        expect(await store.jobState('publish')).toEqual({ heldBy: null, completedAt: at(1), completedBy: 'a' });
+        // Jobs are independent.
+        expect(await store.claimJob('other', 'c', { now: at(2), leaseMs: 60_000 })).toBe(true);
+      });
+    });
+
     describe('principals and tokens', () => {
       test('each kind authenticates with its own token; a wrong or empty token does not', async () => {
         const store = await fresh();
@@ -138,7 +171,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.authenticate(second)).toBeNull();
         expect(await store.authenticate(other)).not.toBeNull();
         const listed = await store.describePrincipals('source');
-        expect(listed.map((p) => [p.name, p.revokedAt !== null])).toEqual([['Revoked', true], ['Other', false]]);
+        expect(listed.map((p) => [p.name, p.revokedAt !== null]).sort()).toEqual([['Other', false], ['Revoked', true]]);
         expect(JSON.stringify(listed)).not.toContain(other);
         expect((await store.revokePrincipal(principal.id)).revokedAt).toBe(revoked.revokedAt);
         await expectStoreError(store.revokePrincipal('no-such-id'), 'unknown-principal');

@@ -190,6 +190,24 @@ describe('ScriptApp and auth modes', () => {
     expect(ScriptApp.getOAuthToken()).toBe('fake-oauth-token');
   });
 
+  it('keeps each user\'s triggers and user properties to that user, 20 triggers each', () => {
+    const fakes = createAppsScriptFakes({ activeUserEmail: 'owner@equity.example.gov' });
+    const { ScriptApp, SpreadsheetApp, PropertiesService } = fakes.globals;
+    const mine = ScriptApp.newTrigger('syncOnSchedule').timeBased().everyHours(1).create();
+    PropertiesService.getUserProperties().setProperty('k', 'owner');
+    expect(ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).map((t) => t.getUniqueId())).toEqual([mine.getUniqueId()]);
+
+    fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'colleague@equity.example.gov';
+    expect(ScriptApp.getProjectTriggers()).toEqual([]);
+    expect(ScriptApp.getUserTriggers(SpreadsheetApp.getActive())).toEqual([]);
+    expect(() => ScriptApp.deleteTrigger(mine)).toThrow(/Invalid argument/);
+    expect(PropertiesService.getUserProperties().getProperty('k')).toBeNull();
+    for (let i = 0; i < 20; i++) ScriptApp.newTrigger(`f${i}`).timeBased().everyHours(1).create();
+    expect(() => ScriptApp.newTrigger('f20').timeBased().everyHours(1).create()).toThrow(/too many triggers/);
+    expect(fakes.scriptApp.triggers).toHaveLength(21);
+    expect(fakes.scriptApp.triggers[0]).toMatchObject({ owner: 'owner@equity.example.gov', documentId: SpreadsheetApp.getActive().getId() });
+  });
+
   it('refuses what an auth mode or context does not allow', () => {
     const fakes = createAppsScriptFakes();
     const { SpreadsheetApp, PropertiesService, ScriptApp } = fakes.globals;

@@ -24,6 +24,7 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
       },
       selectedRow: () => port.selection,
       toasts: () => port.toasts,
+      merge: (sheet, range) => port.merge(sheet, range),
     },
   };
 };

@@ -2,6 +2,8 @@
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
+import { columnNumber } from '../../shared/lists';
 
 interface MemoryCell {
   value: HostCell;
@@ -18,6 +20,8 @@ const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !
 export class MemorySheet {
   readonly cells: (MemoryCell | undefined)[][] = [];
   readonly formats: SheetFormat[] = [];
+  /** Merged ranges, 1-based. */
+  readonly merges: MergedRange[] = [];
 
   cell(row: number, column: number): MemoryCell {
     const line = (this.cells[row - 1] ??= []);
@@ -82,7 +86,18 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   readSheet(name: string): HostCell[][] {
     this.count('readSheet');
     const { rows, columns } = this.sheet(name).extent();
-    return this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
+    const grid = this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
+    return spreadMerges(grid, this.sheet(name).merges);
+  }
+
+  /** Merges a range such as `A3:A6` as a host does: the first cell keeps its value, the others are blank. */
+  merge(name: string, a1: string): void {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) throw new Error(`not a range: ${a1}`);
+    const [row, column, lastRow, lastColumn] = [+m[2], columnNumber(m[1]), +m[4], columnNumber(m[3])];
+    const sheet = this.sheet(name);
+    for (let r = row; r <= lastRow; r++) for (let c = column; c <= lastColumn; c++) if (r !== row || c !== column) sheet.cell(r, c).value = '';
+    sheet.merges.push({ row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 });
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {

@@ -32,7 +32,31 @@ describe('mapHeaders', () => {
   it('ignores case, spacing and punctuation in headers, and takes the first of two columns for one field', () => {
     const map = mapHeaders(TABLES.requests, ['DATE RECEIVED', 'requesting-organization', 'e-mail', 'Email']);
     expect(Object.fromEntries(map.fields)).toEqual({ 0: 'receivedOn', 1: 'requesterOrg', 2: 'contactEmail' });
-    expect(map.unknown).toEqual([{ index: 3, header: 'Email' }]);
+    expect(map.unknown).toEqual([{ index: 3, header: 'Email', reason: 'Contact email is read from column "e-mail"' }]);
+  });
+
+  it('reads headers in a document\'s own words: plurals, qualifiers, reordered words, and maps each column once', () => {
+    const milestones = mapHeaders(TABLES.milestones, ['Month', 'Dates', 'Milestones', 'Opportunities for City Partnership', 'Lead Team']);
+    expect(Object.fromEntries(milestones.fields)).toEqual({ 1: 'date', 2: 'milestone', 3: 'partnership', 4: 'team' });
+    expect(milestones.unknown).toEqual([{ index: 0, header: 'Month' }]);
+    const plan = mapHeaders(TABLES.workplan, ['SCORE Goal', 'GARE Stage', 'Tasks', 'Target date', 'Budget']);
+    expect(Object.fromEntries(plan.fields)).toEqual({ 0: 'goal', 1: 'phase', 2: 'task', 3: 'endOn' });
+    expect(plan.matched.map((m) => `${m.header}=${m.reads}`)).toEqual(['SCORE Goal=Goal', 'GARE Stage=Phase', 'Tasks=Task', 'Target date=End']);
+    const roadmap = mapHeaders(TABLES.roadmap, ['Area of Focus', 'Early Actions / Additional Strategies', 'Action']);
+    expect(Object.fromEntries(roadmap.fields)).toEqual({ 0: 'focusArea', 1: 'kind', 2: 'action' });
+  });
+
+  it('leaves a header that names two fields equally unread, naming both', () => {
+    const map = mapHeaders(TABLES.requests, ['Organization', 'Received', 'Type']);
+    expect(map.fields.get(2)).toBeUndefined();
+    expect(map.ties).toEqual([{ index: 2, header: 'Type', candidates: expect.arrayContaining(['Requester type', 'Category']) }]);
+    expect(map.unknown).toEqual([]);
+  });
+
+  it('keeps an unrelated column unknown and never reads a "date" header as a number', () => {
+    const map = mapHeaders(TABLES.workplan, ['Task', 'Budget code', 'Funding source', 'Target date']);
+    expect(map.unknown.map((u) => u.header)).toEqual(['Budget code', 'Funding source']);
+    expect(map.fields.get(3)).not.toBe('target');
   });
 
   it('lists missing required columns', () => {
@@ -109,10 +133,13 @@ describe('readTable', () => {
     expect(r.rows[0].raw).toMatchObject({ startOn: '2025-01-06', endOn: '2025-06-30' });
   });
 
-  it('reports a missing required column as an error', () => {
-    const r = readTable(TABLES.requests, 'Requests', [['Organization', 'Status'], ['City of Fresno', 'New']]);
-    expect(r.issues).toEqual([expect.objectContaining({ code: 'missing_column', severity: 'error', field: 'receivedOn', row: 1, header: 'Received' })]);
-    expect(r.rows).toHaveLength(1);
+  it('reports a missing required column as one error first, naming what it looked for and the headers seen, and reads no row', () => {
+    const r = readTable(TABLES.requests, 'Requests', [['Organization', 'Status', 'Budget code'], ['City of Fresno', 'New', 'A1'], ['County', 'New', 'B2']]);
+    expect(r.issues[0]).toMatchObject({ code: 'missing_column', severity: 'error', field: 'receivedOn', row: 1, header: 'Received' });
+    expect(r.issues[0].message).toContain('"Date received"');
+    expect(r.issues[0].message).toContain('the headers are "Organization", "Status", "Budget code"');
+    expect(r.issues.filter((i) => i.severity === 'error')).toHaveLength(1);
+    expect(r.rows).toEqual([]);
   });
 
   it('places a field at its column, or at the Timeline that fills it', () => {

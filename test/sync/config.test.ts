@@ -20,9 +20,16 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 },
+      intake: { dailyCap: 200, postsPerMinute: 10 },
       trustProxy: false,
       meetings: [],
     });
+  });
+
+  test('intake settings: the public URL loses its trailing slash, caps are whole numbers, a bad value names its variable', () => {
+    expect(loadConfig({ EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov/', EQUITY_DESK_INTAKE_DAILY_CAP: '0', EQUITY_DESK_INTAKE_RATE_LIMIT: '3' })).toMatchObject({ publicUrl: 'https://equity.example.gov', intake: { dailyCap: 0, postsPerMinute: 3 } });
+    expect(() => loadConfig({ EQUITY_DESK_PUBLIC_URL: 'ftp://equity.example.gov' })).toThrow(/^EQUITY_DESK_PUBLIC_URL: must be an http\(s\) address/);
+    expect(() => loadConfig({ EQUITY_DESK_INTAKE_DAILY_CAP: 'lots' })).toThrow(/^EQUITY_DESK_INTAKE_DAILY_CAP: must be a number/);
   });
 
   test('reads the environment, flags win, and blank variables count as unset', () => {

@@ -12,6 +12,10 @@ import { isErrorType } from '../../../shared/typed-error';
 import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
+import { changesSection } from '../../dashboard/changes-section';
+import { resolveChangesPeriod } from '../../changes/changes-period';
+import { changesReport } from '../../changes/changes-report';
+import { DEFAULT_RULES } from '../../../shared/index';
 
 export { DASHBOARD_PATH } from '../browser-paths';
 
@@ -21,6 +25,22 @@ const HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 };
+
+/** The changes since `since` (the last meeting when blank); a bad day is said in the section, which then shows the default period. */
+async function changesPart(since: string | undefined, keep: Record<string, string | undefined>, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
+  const periodDeps = { clock: deps.clock, rules: deps.rules ?? DEFAULT_RULES, meetings: deps.meetings ?? [] };
+  let error: string | undefined;
+  let period;
+  try {
+    period = resolveChangesPeriod({ since }, periodDeps, 'lookback');
+  } catch (e) {
+    if (!isErrorType(e, ReportQueryError)) throw e;
+    error = `Changes since "${since}" not shown: ${e.message}.`;
+    period = resolveChangesPeriod({}, periodDeps, 'lookback');
+  }
+  const report = await changesReport(deps.store, period);
+  return { html: changesSection({ report, sinceFrom: period.sinceFrom, form: { since }, error, keep, action: DASHBOARD_PATH }), error };
+}
 
 export function dashboardRoutes(deps: ReadRouteDeps): Hono {
   return new Hono().get(DASHBOARD_PATH, async (c) => {
@@ -36,11 +56,12 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
       opts = reportOptions({}, deps);
     }
     const metrics = await deps.metrics(opts);
+    const changes = await changesPart(c.req.query('since'), { ...form, since: undefined }, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
-      metrics, charts: demandCharts(metrics), sources, form, error,
+      metrics, charts: demandCharts(metrics), sources, form, error, changes: changes.html,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
-    return c.html(html, error ? 400 : 200, HEADERS);
+    return c.html(html, error || changes.error ? 400 : 200, HEADERS);
   });
 }

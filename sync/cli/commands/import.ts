@@ -1,23 +1,30 @@
 // `import FILE.xlsx --source ID [--json]`: ingests a workbook's tables exactly as a sync would and
-// reports every rejected row at its sheet, row and column.
+// reports every rejected row at its sheet, row and column; exits 0 when every row was read, else 1.
 import { isErrorType } from '../../../shared/typed-error';
-import { importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
+import { importExitCode, importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
 import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+/** Problems first (a table not read before any row), then what was read, how headers were read, and the counts. */
 function report(file: string, r: ImportResult): string[] {
   const lines = [
+    ...r.unreadable.flatMap((u) => u.errors.map((e) => e.line)),
     ...r.rejected.flatMap((j) => j.errors.map((e) => e.line)),
     ...r.warnings.map((w) => `warning: ${w.line}`),
   ];
   if (lines.length) lines.push('');
-  const tables = r.tables.map((t) => `${t.sheet} (${plural(t.rows, 'row')})`).join(', ');
+  const notRead = new Set(r.unreadable.map((u) => u.sheet));
+  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : plural(t.rows, 'row')})`).join(', ');
   lines.push(`Imported ${file}: ${tables}.`);
+  for (const m of r.mappings) {
+    if (m.columns.length) lines.push(`Headers of ${m.sheet} (row ${m.headerRow}): ${m.columns.map((c) => (c.header === c.reads ? c.header : `${c.header} = ${c.reads}`)).join(', ')}.`);
+  }
   if (r.skipped.length) lines.push(`Skipped (not tables): ${r.skipped.join(', ')}.`);
-  lines.push(`${plural(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${plural(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${plural(r.warnings.length, 'warning')}.`);
+  const unread = r.unreadable.length ? `, ${plural(r.unreadable.length, 'table')} not read` : '';
+  lines.push(`${plural(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${plural(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${plural(r.warnings.length, 'warning')}${unread}.`);
   return lines;
 }
 
@@ -33,10 +40,11 @@ export const importCommand: Command = {
     if (typeof values.source !== 'string' || values.source.trim() === '') throw new CliError('missing --source ID (the id printed by `equity-desk source add`)');
     const config = commandConfig(values, io);
     const result = await withStore(config, (store) => importWorkbook(store, { file, sourceId: values.source as string, at: new Date() })).catch((e: unknown) => {
-      if (isErrorType(e, ImportError)) throw new CliError(e.message);
+      // A workbook with no table to read is the "table could not be read" case: exit 1, like a table not read.
+      if (isErrorType(e, ImportError)) throw new CliError(e.message, e.code === 'no-tables' ? 1 : 2);
       throw e;
     });
     io.out(values.json ? JSON.stringify(importJson(result), null, 2) : report(file, result).join('\n'));
-    return 0;
+    return importExitCode(result);
   },
 };

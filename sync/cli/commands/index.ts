@@ -12,6 +12,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'template', load: async () => (await import('./template')).templateCommand },
   { name: 'source', load: async () => (await import('./source')).sourceCommand },
   { name: 'reviewer', load: async () => (await import('./reviewer')).reviewerCommand },
+  { name: 'form', load: async () => (await import('./form')).formCommand },
   { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },

@@ -44,11 +44,16 @@ function startBanner(url: string, storage: string, publishing: string, admin: Ad
 async function publishing(config: Config, store: RowStore, clock: () => Date, io: CommandIo, verbose: boolean): Promise<{ line: string; start?: () => RunningSchedule }> {
   const schedule = config.publishSchedule;
   if (!schedule) return { line: 'off (set EQUITY_DESK_PUBLISH_EVERY to publish the master workbook on a schedule)' };
-  const [{ openDestination }, { publishToday, startPublishSchedule }] = await Promise.all([import('../../publish/publish-master'), import('../../publish/publish-schedule')]);
+  const [{ openDestination }, { publishToday, startPublishSchedule }, { instanceName, takingTurns }] = await Promise.all([
+    import('../../publish/publish-master'),
+    import('../../publish/publish-schedule'),
+    import('../../publish/publish-turns'),
+  ]);
   const target = openDestination(schedule.to);
   return {
     line: `every ${formatDuration(schedule.everyMs)}, first run now, to ${target.where}`,
-    start: () => startPublishSchedule({ everyMs: schedule.everyMs, publish: publishToday(store, target, clock), log: io, verbose }),
+    // Instances sharing the database take turns: one publication per interval, whichever instance is due first.
+    start: () => startPublishSchedule({ everyMs: schedule.everyMs, publish: takingTurns(store, { everyMs: schedule.everyMs, owner: instanceName(), now: clock })(publishToday(store, target, clock)), log: io, verbose }),
   };
 }
 

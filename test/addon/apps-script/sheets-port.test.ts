@@ -37,6 +37,7 @@ spreadsheetPortContract('SheetsPort (Apps Script)', () => {
         return range ? { sheet: range.sheet.name, row: range.rect.row } : null;
       },
       toasts: () => fakes.toasts.map((t) => t.message),
+      merge: (sheet, range) => void fakes.sheet(sheet).getRange(range).merge(),
     },
   };
 });

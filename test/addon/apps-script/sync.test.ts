@@ -184,6 +184,67 @@ describe('settings and the schedule', () => {
     addon.call('sidebarSaveSettings', { syncEveryHours: 0 });
     expect(fakes.scriptApp.triggers).toEqual([]);
   });
+
+  test("schedules are each person's own: a collaborator's choice leaves the owner's running, and each sees who else syncs", async () => {
+    const { addon, fakes } = await connected('Shared county');
+    const as = (email: string) => (fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = email);
+    const settings = () => addon.call<{ syncEveryHours: number; schedule: { mine: number; others: { who: string; everyHours: number }[] } }>('sidebarSettings');
+    as('owner@equity.example.gov');
+    addon.call('sidebarSaveSettings', { syncEveryHours: 2 });
+
+    as('colleague@equity.example.gov');
+    expect(settings()).toMatchObject({ syncEveryHours: 0, schedule: { mine: 0, others: [{ who: 'owner@equity.example.gov', everyHours: 2 }] } });
+    // "Never" from the colleague is about the colleague: the owner's hourly sync is not theirs to stop.
+    addon.call('sidebarSaveSettings', { syncEveryHours: 0 });
+    expect(fakes.scriptApp.triggers.map((t) => [t.owner, t.schedule.everyHours])).toEqual([['owner@equity.example.gov', 2]]);
+    addon.call('sidebarSaveSettings', { syncEveryHours: 4 });
+    expect(settings()).toMatchObject({ syncEveryHours: 4, schedule: { mine: 4, others: [{ who: 'owner@equity.example.gov', everyHours: 2 }] } });
+
+    as('owner@equity.example.gov');
+    expect(settings()).toMatchObject({ syncEveryHours: 2, schedule: { others: [{ who: 'colleague@equity.example.gov', everyHours: 4 }] } });
+    // A trigger removed outside the add-on (the Apps Script dashboard) no longer shows as a schedule.
+    fakes.scriptApp.triggers.splice(fakes.scriptApp.triggers.findIndex((t) => t.owner === 'owner@equity.example.gov'), 1);
+    expect(settings()).toMatchObject({ syncEveryHours: 0, schedule: { mine: 0 } });
+    as('colleague@equity.example.gov');
+    expect(settings().schedule.others).toEqual([]);
+  });
+
+  test('a failed scheduled sync shows in the sidebar the next time anyone opens it, until a run succeeds', async () => {
+    const { addon, fakes } = await connected('Night county');
+    fakes.seedSheet('Requests', sampleTable('requests', 6).grid);
+    addon.call('sidebarSaveSettings', { syncEveryHours: 1 });
+    const trigger = fakes.scriptApp.triggers[0];
+    const token = fakes.properties.document.getProperty('equityDesk.sourceToken')!;
+    fakes.properties.document.setProperty('equityDesk.sourceToken', 'revoked-token-0123456789');
+    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(/401/);
+
+    fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'colleague@equity.example.gov';
+    const triage = addon.call<{ failedScheduledSync: { ok: boolean; who: string; message: string; at: string } | null }>('sidebarTriage');
+    expect(triage.failedScheduledSync).toMatchObject({ ok: false, who: 'staff@equity.example.gov', message: expect.stringMatching(/\(401\).*Check the source token in Settings/) });
+    expect(fakes.clock.now() - Date.parse(triage.failedScheduledSync!.at)).toBeLessThan(60_000);
+    expect(addon.call<{ schedule: { lastRun: unknown } }>('sidebarSettings').schedule.lastRun).toEqual(triage.failedScheduledSync);
+
+    fakes.properties.document.setProperty('equityDesk.sourceToken', token);
+    fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'staff@equity.example.gov';
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toMatch(/Requests: 6 sent/);
+    expect(addon.call<{ failedScheduledSync: unknown }>('sidebarTriage').failedScheduledSync).toBeNull();
+    expect(addon.call<{ schedule: { lastRun: unknown } }>('sidebarSettings').schedule.lastRun).toMatchObject({ ok: true, message: expect.stringMatching(/6 sent/) });
+  });
+
+  test('at the 20-triggers-per-person limit a new schedule is refused with what to do, and nothing is removed', async () => {
+    const { addon, fakes } = await connected('Busy planner');
+    addon.call('sidebarSaveSettings', { syncEveryHours: 2 });
+    // The same person's schedules in 19 other spreadsheets.
+    for (let i = 0; i < 19; i++) fakes.scriptApp.seedClockTrigger('syncOnSchedule', `other-spreadsheet-${i}`);
+    // Changing the schedule here replaces this one: allowed.
+    expect(addon.call('sidebarSaveSettings', { syncEveryHours: 4 })).toMatchObject({ syncEveryHours: 4 });
+
+    fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'full@equity.example.gov';
+    for (let i = 0; i < 20; i++) fakes.scriptApp.seedClockTrigger('syncOnSchedule', `other-spreadsheet-${i}`);
+    const refused = addon.call<{ failed?: boolean; message?: string }>('sidebarSaveSettings', { syncEveryHours: 1 });
+    expect(refused).toMatchObject({ failed: true, message: expect.stringMatching(/already have 20 Equity Desk schedules.*"Only when I click Sync now" in a spreadsheet that no longer needs it/) });
+    expect(fakes.scriptApp.triggers).toHaveLength(40);
+  });
 });
 
 describe('EQ_DEMAND', () => {

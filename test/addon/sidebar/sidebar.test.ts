@@ -141,3 +141,41 @@ describe('triage sidebar', () => {
     SLOW,
   );
 });
+
+describe('schedules in the sidebar', () => {
+  test(
+    "a failed scheduled sync greets whoever opens the sidebar; Settings shows their own schedule and who else has one",
+    async () => {
+      const addon = await loadAddon();
+      const { fakes } = addon;
+      addon.call('setupTaIntake');
+      const as = (email: string) => (fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = email);
+      as('owner@equity.example.gov');
+      addon.call('sidebarSaveSettings', { syncEveryHours: 2 });
+      // The owner's night run fails: nobody has connected the sheet to the service yet.
+      expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: fakes.scriptApp.triggers[0].id })).toThrow(/not connected yet/);
+
+      as('colleague@equity.example.gov');
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+        await openSidebar(page, addon);
+        const alert = page.getByRole('alert');
+        await expect.poll(() => alert.innerText()).toMatch(/^Last scheduled sync \(.*owner@equity\.example\.gov's schedule\) failed: Equity Desk is not connected yet/);
+        await page.screenshot({ path: '/tmp/equity-desk-sidebar-failed-run.png' });
+
+        await page.getByRole('button', { name: 'Settings' }).click();
+        const schedule = page.getByLabel('Sync automatically (your own schedule)');
+        await expect.poll(() => schedule.inputValue()).toBe('0');
+        expect(await page.locator('#schedule-others').innerText()).toMatch(/Also on a schedule here: owner@equity\.example\.gov \(every 2 hours, since .*\)\. Only they can change theirs\./);
+        expect(await page.locator('#last-scheduled-sync').innerText()).toMatch(/failed: Equity Desk is not connected yet/);
+        await schedule.selectOption('4');
+        await page.getByRole('button', { name: 'Save settings' }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Settings saved/);
+        expect(fakes.scriptApp.triggers.map((t) => [t.owner, t.schedule.everyHours])).toEqual([['owner@equity.example.gov', 2], ['colleague@equity.example.gov', 4]]);
+        await page.screenshot({ path: '/tmp/equity-desk-sidebar-schedules.png', fullPage: true });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      });
+    },
+    SLOW,
+  );
+});

@@ -86,7 +86,6 @@ export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
   const locks = { document: new LockScope(), script: new LockScope(), user: new LockScope() };
   const html = new FakeHtmlService(env, options.htmlFiles ?? {}, options.compile ?? hostCompiler);
   const utilities = new FakeUtilities(env);
-  const scriptApp = new FakeScriptApp(env, options.scriptId ?? 'fake-script-id', options.oauthToken ?? 'fake-oauth-token');
   const urlFetch = new FakeUrlFetchApp(env, options.fetchTimeoutMs ?? 60_000, options.urlFetchDailyQuota ?? 20_000, {
     tlsFront: options.tlsFront,
     whitelist: options.urlFetchWhitelist,
@@ -96,12 +95,24 @@ export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
     options.activeUserEmail ?? 'staff@equity.example.gov',
     options.effectiveUserEmail ?? options.activeUserEmail ?? 'staff@equity.example.gov',
   );
+  // Triggers and user properties belong to whoever runs the script: set session.activeUserEmail (and
+  // effectiveUserEmail) to act as a collaborator.
+  const scriptApp = new FakeScriptApp(env, options.scriptId ?? 'fake-script-id', options.oauthToken ?? 'fake-oauth-token', {
+    user: () => session.effectiveUserEmail,
+    documentId: () => (bound ? spreadsheet.getId() : null),
+  });
+  const userProperties = new Map<string, FakeProperties>([[session.effectiveUserEmail, properties.user]]);
+  const propertiesOfUser = (email: string) => {
+    let props = userProperties.get(email);
+    if (!props) userProperties.set(email, (props = new FakeProperties(env, 'UserProperties')));
+    return props;
+  };
 
   const globals = {
     SpreadsheetApp: new FakeSpreadsheetApp(env, spreadsheet, ui),
     PropertiesService: {
       getDocumentProperties: () => (bound ? properties.document : null),
-      getUserProperties: () => properties.user,
+      getUserProperties: () => propertiesOfUser(session.effectiveUserEmail),
       getScriptProperties: () => properties.script,
     },
     CacheService: {

@@ -139,6 +139,27 @@ export class FakeRange implements Partial<Range> {
 
   // Values and formulas. A formula cell holds its formula text and the cached result a test wrote with
   // fakes.setFormulaResults (else ''): the fakes never evaluate formulas.
+  /** Sheets keeps the first cell's value and blanks the others. */
+  merge(): Range {
+    this.env.require('document', 'SpreadsheetApp.Range.merge');
+    this.env.count('Range.merge');
+    const { row, column, numRows, numColumns } = this.rect;
+    for (let r = row; r < row + numRows; r++) {
+      for (let c = column; c < column + numColumns; c++) if ((r !== row || c !== column) && this.sheet.peek(r, c)) this.sheet.cellForWrite(r, c).value = '';
+    }
+    this.sheet.merges.push({ ...this.rect });
+    return this.self();
+  }
+
+  /** The merged ranges that overlap this range, whole. */
+  getMergedRanges(): Range[] {
+    this.env.require('document', 'SpreadsheetApp.Range.getMergedRanges');
+    this.env.count('Range.getMergedRanges');
+    const { row, column, numRows, numColumns } = this.rect;
+    const overlaps = (m: GridRect) => m.row < row + numRows && row < m.row + m.numRows && m.column < column + numColumns && column < m.column + m.numColumns;
+    return this.sheet.merges.filter(overlaps).map((m) => new FakeRange(this.sheet, { ...m }) as unknown as Range);
+  }
+
   getValues(): any[][] {
     return this.env.out(this.read('getValues', (cell) => cell.value));
   }

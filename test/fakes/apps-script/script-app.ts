@@ -1,5 +1,8 @@
 // ScriptApp: installable triggers (time-driven and spreadsheet), kept in a list the test can inspect
-// and fire, with Apps Script's 20-triggers-per-script limit; plus AuthMode and the OAuth token.
+// and fire. Each belongs to the user who made it: a user sees and deletes only their own, and may have
+// at most 20 per script. A time-driven trigger an add-on makes while a document is open belongs to that
+// document too (one per type, per user, per document), so getUserTriggers(document) lists it. Plus
+// AuthMode and the OAuth token.
 import { AuthMode, EventType, TriggerSource } from './enums.js';
 import type { FakeEnv } from './env.js';
 
@@ -30,6 +33,9 @@ export class FakeTrigger implements Trigger {
     readonly source: string,
     readonly sourceId: string,
     readonly schedule: Readonly<Schedule>,
+    /** The user who made it (their address), and the document it was made in ('' when none). */
+    readonly owner: string = '',
+    readonly documentId: string = '',
   ) {}
   getEventType(): GoogleAppsScript.Script.EventType {
     return this.eventType as unknown as GoogleAppsScript.Script.EventType;
@@ -146,14 +152,29 @@ export class FakeScriptApp implements Partial<ScriptApp> {
     readonly env: FakeEnv,
     private readonly scriptId: string,
     private readonly oauthToken: string,
+    /** The user running the script now, and the document open (null outside one). */
+    private readonly context: { user: () => string; documentId: () => string | null } = { user: () => '', documentId: () => null },
   ) {}
+
+  private mine(): FakeTrigger[] {
+    const user = this.context.user();
+    return this.triggers.filter((t) => t.owner === user);
+  }
 
   add(handler: string, eventType: string, source: string, sourceId: string, schedule: Schedule): Trigger {
     this.env.require('triggers', 'ScriptApp.newTrigger');
-    if (this.triggers.length >= MAX_TRIGGERS) {
+    if (this.mine().length >= MAX_TRIGGERS) {
       this.env.fail('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
-    const trigger = new FakeTrigger(String(this.nextId++), handler, eventType, source, sourceId, schedule);
+    const documentId = sourceId || this.context.documentId() || '';
+    const trigger = new FakeTrigger(String(this.nextId++), handler, eventType, source, sourceId, schedule, this.context.user(), documentId);
+    this.triggers.push(trigger);
+    return trigger;
+  }
+
+  /** For tests: a time-driven trigger the current user made earlier in another document. */
+  seedClockTrigger(handler: string, documentId: string, schedule: Schedule = { everyHours: 1 }): FakeTrigger {
+    const trigger = new FakeTrigger(String(this.nextId++), handler, EventType.CLOCK, TriggerSource.CLOCK, '', schedule, this.context.user(), documentId);
     this.triggers.push(trigger);
     return trigger;
   }
@@ -168,15 +189,16 @@ export class FakeScriptApp implements Partial<ScriptApp> {
   }
   getProjectTriggers(): Trigger[] {
     this.env.require('triggers', 'ScriptApp.getProjectTriggers');
-    return this.env.out([...this.triggers]);
+    return this.env.out(this.mine());
   }
   getUserTriggers(container: { getId(): string }): Trigger[] {
     this.env.require('triggers', 'ScriptApp.getUserTriggers');
-    return this.env.out(this.triggers.filter((t) => t.sourceId === container.getId()));
+    return this.env.out(this.mine().filter((t) => t.documentId === container.getId()));
   }
   deleteTrigger(trigger: Trigger): void {
     this.env.require('triggers', 'ScriptApp.deleteTrigger');
-    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+    // Another user's trigger cannot be seen, so it cannot be deleted either.
+    const index = this.triggers.findIndex((t) => t.id === trigger.getUniqueId() && t.owner === this.context.user());
     if (index < 0) this.env.fail('Invalid argument: trigger');
     this.triggers.splice(index, 1);
   }

@@ -27,6 +27,8 @@ export class FakeSheet implements Partial<Sheet> {
   filter: FakeFilter | null = null;
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Merged ranges (Range.merge), 1-based. */
+  readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
 
   readonly env: FakeEnv;
 

@@ -96,21 +96,42 @@ describe.each(backends)('source add and import on $name', (backend) => {
 
     const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS }, { name: 'Lists', rows: [['Status'], ['New']] }]);
     const text = await runCli(['import', book, '--source', id!, ...args], { env });
-    expect(text.code, text.stderr).toBe(0);
+    // A rejected row: exit 1, the rest stored.
+    expect(text.code, text.stderr).toBe(1);
     const lines = text.stdout.trim().split('\n');
     expect(lines[0]).toBe('Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
     expect(lines).toContain('warning: Requests!D1 (Internal flag): column "Internal flag" is not part of Requests; ignored');
+    expect(lines).toContain('Headers of Requests (row 1): Request ID, Organization = Requesting organization, Status, Date received = Received.');
     expect(text.stdout).toContain('1 row accepted, 0 unchanged, 1 row rejected, 0 removed');
     expect(text.stdout).toContain('Skipped (not tables): Lists.');
 
     const json = await runCli(['import', book, '--source', id!, '--json', ...args], { env });
-    expect(json.code).toBe(0);
+    expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({
       accepted: 0,
       unchanged: 1,
       rejected: [{ sheet: 'Requests', row: 3, errors: [{ field: 'receivedOn', column: 'E', message: expect.stringContaining('"13/45/2024" is not a date') }] }],
       warnings: [expect.objectContaining({ sheet: 'Requests', row: 1, field: '' })],
+      removed: 0,
+      unreadable: [],
+      tables: [{ sheet: 'Requests', table: 'requests', rows: 2 }],
+      skipped: ['Lists'],
+      headers: [{ sheet: 'Requests', headerRow: 1, columns: [
+        { column: 'A', header: 'Request ID', reads: 'Request ID' }, { column: 'B', header: 'Organization', reads: 'Requesting organization' },
+        { column: 'C', header: 'Status', reads: 'Status' }, { column: 'E', header: 'Date received', reads: 'Received' },
+      ] }],
     });
+
+    // Every row read: exit 0. A workbook whose only table cannot be read: exit 1, the cause on the first line.
+    const clean = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS.slice(0, 2) }]);
+    expect((await inProcess(['import', clean, '--source', id!, ...args], env)).code).toBe(0);
+    const noMilestone = await writeWorkbook(files.path(), [{ name: 'Milestones', rows: [['Date', 'What'], ['3/4/2026', 'Kickoff']] }]);
+    const unread = await inProcess(['import', noMilestone, '--source', id!, ...args], env);
+    expect(unread.code).toBe(1);
+    expect(unread.stdout.split('\n')[0]).toMatch(/^Milestones: no Milestone column, so the table was not read: looked for a header such as "Milestone", .*; the headers are "Date", "What"$/);
+    const none = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Read me', rows: [['Notes only']] }]), '--source', id!, ...args], env);
+    expect([none.code, oneLine(none.stderr)]).toEqual([1, true]);
+    expect(none.stderr).toContain('holds no table');
 
     const notBook = files.path('notes.xlsx');
     await writeFile(notBook, 'plain text, not a zip');

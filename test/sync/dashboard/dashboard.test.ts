@@ -12,6 +12,7 @@ import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
+import { axeViolations } from '../../support/axe';
 import { withChromium } from '../../support/chromium';
 import { isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from './report-service';
@@ -49,7 +50,7 @@ describe('GET /dashboard', () => {
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' } });
+    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -144,6 +145,33 @@ describe('GET /dashboard', () => {
       expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
     });
   }, 120_000);
+
+  it('shows what changed since a day chosen in its own field, keeping the other filters, with no WCAG 2.1 AA violation', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(dashboardUrl(`&source=${svc.seeded.ids.s1}`));
+      const section = page.locator('section[aria-labelledby="since"]');
+      // No meeting days set: four weeks back from the fixtures' day, and the page says so.
+      expect(await section.locator('p.muted').first().textContent()).toMatch(/^2024-06-02 to 2024-06-30, from four weeks back/);
+      await page.fill('#since-day', '2024-01-01');
+      await Promise.all([page.waitForURL(/since=2024-01-01/), page.click('button:has-text("Show changes")')]);
+      expect(page.url()).toContain(`source=${svc.seeded.ids.s1}`);
+      const headings = await section.locator('h3').allTextContents();
+      expect(headings).toHaveLength(10);
+      expect(headings).toContain('Requests fulfilled: 4');
+      const fulfilled = section.locator('.change', { hasText: 'Requests fulfilled:' }).locator('li');
+      expect(await fulfilled.first().textContent()).toMatch(/^2024-01-25 /);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('says why a bad start day was not used, and shows the default period', async () => {
+    const res = await svc.get('/dashboard?since=2024-13-01');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/role="alert">Changes since &quot;2024-13-01&quot; not shown: since must be a date as YYYY-MM-DD/);
+  });
 
   it('fits a phone screen: no sideways scrolling of the page itself', async () => {
     await withChromium(async (browser) => {

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 // Columns renamed and reordered the way real sheets are: Received is column F here.
 const REQUESTS: Grid = [
-  ['Request ID', 'Organization', 'Requester type', 'Status', 'Priority', 'Date received', 'Due', 'Satisfaction', 'Days open', 'Our notes'],
+  ['Request ID', 'Organization', 'Requester type', 'Status', 'Priority', 'Date received', 'Due', 'Satisfaction', 'Days open', 'Budget code'],
   ['TA-1', 'City of Riverside', 'City', 'New', 'High', new Date(Date.UTC(2026, 2, 15)), '4/30/2026', null, 12, 'first'],
   ['TA-2', 'Dept of Transportation', 'state agency', 'in-progress', 'Medium', '3/2/2026', 'TBD', 4, 40, null],
   ['TA-3', 'County Health', 'County', 'New', 'Low', '13/45/2024', null, 9, null, null],
@@ -67,7 +67,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.rejected[1].errors[0].message).toContain('"TA-1" is also on row 2');
     expect(r.warnings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ sheet: 'Requests', row: 1, field: '', column: 'J', message: expect.stringContaining('"Our notes"') }),
+        expect.objectContaining({ sheet: 'Requests', row: 1, field: '', column: 'J', message: expect.stringContaining('"Budget code"') }),
         expect.objectContaining({ sheet: 'Requests', row: 3, field: 'dueOn', column: 'G', line: expect.stringMatching(/^Requests!G3 \(Due\): "TBD"/) }),
       ]),
     );
@@ -101,7 +101,8 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
-    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings']);
+    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers']);
+    expect(doc.removed).toBe(2);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
     expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 
 export type Grid = ExcelJS.CellValue[][];
 
-export async function writeWorkbook(file: string, sheets: { name: string; rows: Grid }[]): Promise<string> {
+/** `merges`: ranges such as `A3:A6`, merged after the values are written (the first cell's value stays). */
+export async function writeWorkbook(file: string, sheets: { name: string; rows: Grid; merges?: readonly string[] }[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -15,6 +16,7 @@ export async function writeWorkbook(file: string, sheets: { name: string; rows: 
         if (v !== null && v !== undefined) ws.getCell(i + 1, j + 1).value = v;
       });
     });
+    for (const range of s.merges ?? []) ws.mergeCells(range);
   }
   await wb.xlsx.writeFile(file);
   return file;

@@ -1,0 +1,24 @@
+// How schedules and scheduled runs read in the sidebar: who, how often, when, and what happened.
+import type { ScheduledRun, ScheduleView } from '../core/views';
+
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'an unknown time' : d.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+};
+
+export const everyText = (hours: number) => (hours === 0 ? 'Only when I click Sync now' : hours === 1 ? 'Every hour' : `Every ${hours} hours`);
+
+const person = (who: string) => who || 'a collaborator whose address Google keeps private';
+
+/** "Last scheduled sync (Mar 3, 2026, 9:05 AM, ann@…'s schedule) failed: …". */
+export function runText(run: ScheduledRun): string {
+  const head = `Last scheduled sync (${when(run.at)}, ${run.who ? `${run.who}'s schedule` : 'a collaborator\'s schedule'})`;
+  return run.ok ? `${head} worked: ${run.message}` : `${head} failed: ${run.message}`;
+}
+
+/** The others who sync this spreadsheet on a schedule of their own. */
+export function othersText(schedule: ScheduleView): string {
+  if (schedule.others.length === 0) return 'Nobody else has set a schedule for this spreadsheet.';
+  const list = schedule.others.map((o) => `${person(o.who)} (${everyText(o.everyHours).toLowerCase()}${o.since ? `, since ${when(o.since)}` : ''})`);
+  return `Also on a schedule here: ${list.join('; ')}. Only they can change theirs.`;
+}

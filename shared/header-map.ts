@@ -1,0 +1,106 @@
+// Which sheet column holds which field: every header scored against every column's names as words,
+// each column given to at most one field and each field to at most one column, best score first.
+import { isBlankCell, type CellInput } from './cells/read-cell';
+import type { TableDef } from './tables';
+import { bestScore, phrase, SAME_WORDS, type Phrase } from './word-match';
+
+export interface HeaderMap {
+  /** 0-based column index → field name. */
+  fields: Map<number, string>;
+  /** 0-based column index → span (two fields at once). */
+  spans: Map<number, readonly [string, string]>;
+  /** Headers recognised as derived columns (ignored on read). */
+  derived: Set<number>;
+  /** Headers read as nothing; `reason` says why when it is not just an unfamiliar name. */
+  unknown: { index: number; header: string; reason?: string }[];
+  /** Headers that named two fields equally well: read as neither, so a person picks. */
+  ties: { index: number; header: string; candidates: readonly [string, string] }[];
+  /** Every header read as something, with the table's own name for it and how sure the match is. */
+  matched: { index: number; header: string; reads: string; score: number }[];
+  missingRequired: string[];
+}
+
+interface Target {
+  key: string;
+  /** The table's own header for it, as the mapping and warnings show it. */
+  label: string;
+  names: readonly Phrase[];
+  apply(map: HeaderMap, index: number): void;
+  /** Derived columns may appear twice (both ignored); fields and spans once. */
+  exclusive: boolean;
+  isDate: boolean;
+}
+
+const targetCache = new WeakMap<TableDef, Target[]>();
+
+function targets(table: TableDef): Target[] {
+  let list = targetCache.get(table);
+  if (list) return list;
+  list = [
+    ...table.columns.map((c): Target => ({
+      key: `field:${c.name}`, label: c.header, names: [c.name, c.header, ...(c.aliases ?? [])].map(phrase),
+      apply: (m, i) => m.fields.set(i, c.name), exclusive: true, isDate: c.type === 'date',
+    })),
+    ...(table.spans ?? []).map((s): Target => ({
+      key: `span:${s.header}`, label: s.header, names: [s.header, ...s.aliases].map(phrase),
+      apply: (m, i) => m.spans.set(i, s.into), exclusive: true, isDate: true,
+    })),
+    ...table.derived.map((d): Target => ({
+      key: `derived:${d.name}`, label: d.header, names: [d.name, d.header].map(phrase),
+      apply: (m, i) => m.derived.add(i), exclusive: false, isDate: d.type === 'date',
+    })),
+  ];
+  targetCache.set(table, list);
+  return list;
+}
+
+/** A header that says "date" names a date: `Target date` is not the number column `Target`. */
+function score(header: Phrase, target: Target): number {
+  const s = bestScore(header, target.names);
+  if (s < SAME_WORDS && !target.isDate && header.words.includes('date')) return 0;
+  return s;
+}
+
+export function mapHeaders(table: TableDef, header: readonly CellInput[]): HeaderMap {
+  const map: HeaderMap = { fields: new Map(), spans: new Map(), derived: new Set(), unknown: [], ties: [], matched: [], missingRequired: [] };
+  const all = targets(table);
+  const pairs: { index: number; target: Target; score: number }[] = [];
+  header.forEach((h, index) => {
+    if (isBlankCell(h) || h instanceof Date) return;
+    const p = phrase(String(h));
+    for (const target of all) {
+      const s = score(p, target);
+      if (s > 0) pairs.push({ index, target, score: s });
+    }
+  });
+  // Best score first; among equals, the leftmost column (the first of two `Email` columns wins).
+  pairs.sort((a, b) => b.score - a.score || a.index - b.index);
+  const done = new Set<number>();
+  const taken = new Map<string, number>();
+  const text = (i: number) => String(header[i]).trim();
+  for (const { index, target, score: s } of pairs) {
+    if (done.has(index) || (target.exclusive && taken.has(target.key))) continue;
+    const rival = pairs.find((p) => p.index === index && p.score === s && p.target !== target && p.target.label !== target.label && !(p.target.exclusive && taken.has(p.target.key)));
+    done.add(index);
+    if (rival) {
+      map.ties.push({ index, header: text(index), candidates: [target.label, rival.target.label] });
+      continue;
+    }
+    taken.set(target.key, index);
+    target.apply(map, index);
+    map.matched.push({ index, header: text(index), reads: target.label, score: s });
+  }
+  header.forEach((h, index) => {
+    if (isBlankCell(h) || done.has(index)) return;
+    const lost = pairs.find((p) => p.index === index && p.target.exclusive && taken.has(p.target.key));
+    const reason = lost ? `${lost.target.label} is read from column "${text(taken.get(lost.target.key)!)}"` : undefined;
+    map.unknown.push(reason ? { index, header: text(index), reason } : { index, header: String(h) });
+  });
+  map.matched.sort((a, b) => a.index - b.index);
+  const spanned = new Set([...map.spans.values()].flat());
+  map.missingRequired = table.columns.filter((c) => (c.required || c.keptWhenBlank) && !taken.has(`field:${c.name}`) && !spanned.has(c.name)).map((c) => c.name);
+  return map;
+}
+
+/** How much of a table a header row names: the sum of its matches, a full match counting 1. */
+export const headerWeight = (map: HeaderMap): number => map.matched.reduce((sum, m) => sum + m.score / 100, 0) + map.spans.size;

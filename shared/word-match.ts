@@ -1,0 +1,93 @@
+// Matching text the way a person reads it: headers and dropdown values compared as words, so case,
+// punctuation, plurals, word order and qualifying words around a known name do not hide a match.
+import { foldText } from './cells/read-cell';
+
+/** Words that carry no meaning in a header or a dropdown value ("Area of Focus" is "focus area"). */
+const STOP_WORDS = new Set(['of', 'for', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'by', 'with', 'per', 'at']);
+
+/** Words whose absence changes the meaning: "Started" is not "Not started". */
+const NEGATIONS = new Set(['not', 'no', 'non', 'un']);
+
+/** A plural read as its singular: "Milestones" → "milestone", "Strategies" → "strategy"; "Status" stays. */
+export function singular(word: string): string {
+  if (word.length <= 3 || /(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/** The meaningful words of a text, singular, lower case; `%` reads as "percent" and `#` as "number". */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\(s\)/g, '')
+    .replace(/%/g, ' percent ')
+    .replace(/#/g, ' number ')
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .map(singular);
+}
+
+/** A name prepared once for many comparisons. */
+export interface Phrase {
+  folded: string;
+  words: readonly string[];
+}
+
+/** `#` and `%` are words here: "Item #" is not "Item". */
+export const phrase = (text: string): Phrase => ({ folded: foldText(text.replace(/%/g, 'percent').replace(/#/g, 'number')), words: wordsOf(text) });
+
+/** Scores at or above this are the same words (perhaps plural or reordered), with nothing added or missing. */
+export const SAME_WORDS = 90;
+
+/**
+ * How well `text` names `name`, 0 when not at all:
+ * 100 the same letters and digits (case, spaces and punctuation aside); 95 the same words, singular;
+ * 90 the same words in another order; 60–75 every word of the name plus qualifying words
+ * (`SCORE Goal` names "goal"); 25–40 some of the name's words and nothing else (`Type` for
+ * "Requester type"). Extra words cost a little, so the closer of two names wins; a name that
+ * loses a negation ("Started" for "Not started") never matches.
+ */
+export function matchScore(text: Phrase, name: Phrase): number {
+  if (text.folded !== '' && text.folded === name.folded) return 100;
+  const a = text.words;
+  const b = name.words;
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a.length === b.length && a.every((w, i) => w === b[i])) return 95;
+  const inText = new Set(a);
+  const inName = new Set(b);
+  const nameInText = b.every((w) => inText.has(w));
+  const textInName = a.every((w) => inName.has(w));
+  if (nameInText && textInName) return SAME_WORDS;
+  const differs = (from: readonly string[], seen: Set<string>) => from.some((w) => !seen.has(w) && NEGATIONS.has(w));
+  if (differs(a, inName) || differs(b, inText)) return 0;
+  if (nameInText) return Math.max(50, 60 + 5 * Math.min(inName.size, 3) - 2 * (inText.size - inName.size));
+  if (textInName) return Math.max(20, 25 + 5 * Math.min(inText.size, 3) - 2 * (inName.size - inText.size));
+  return 0;
+}
+
+/** The best of several names for one thing (a column's header and its aliases). */
+export const bestScore = (text: Phrase, names: readonly Phrase[]): number => names.reduce((best, n) => Math.max(best, matchScore(text, n)), 0);
+
+/** A dropdown value matched by its words: a single best option, two equally good ones, or none. */
+export type ChoiceMatch = { kind: 'one'; value: string } | { kind: 'tie'; values: [string, string] } | { kind: 'none' };
+
+/**
+ * The option a cell's text names, matched as headers are: plurals, case and extra words around the
+ * option's words. Only options whose every word the text has (or whose words are all the text has)
+ * count, so "Early Actions" finds "Early action" and "Started" finds nothing.
+ */
+export function closestChoice(text: string, options: readonly string[]): ChoiceMatch {
+  const p = phrase(text);
+  let best: { value: string; score: number } | undefined;
+  let rival: string | undefined;
+  for (const option of options) {
+    const s = matchScore(p, phrase(option));
+    if (s < 50) continue;
+    if (!best || s > best.score) [best, rival] = [{ value: option, score: s }, undefined];
+    else if (s === best.score) rival = option;
+  }
+  if (!best) return { kind: 'none' };
+  return rival === undefined ? { kind: 'one', value: best.value } : { kind: 'tie', values: [best.value, rival] };
+}

@@ -1,0 +1,33 @@
+// The JSON bodies of the requester's-side API (intake forms, feedback links, the outbox to sheets, a
+// source's lists) as zod schemas, checked by the handlers and described in `/openapi.json`.
+import { z } from 'zod';
+import { rowId, tableName } from './schemas';
+
+export const createFormBody = z.strictObject({
+  sourceId: z.string().min(1, 'sourceId must not be empty').max(100).describe('The source sheet whose Requests table receives the requests.'),
+  title: z.string().trim().min(1, 'title must not be empty').max(120, 'title is longer than 120 characters').optional().describe('The heading requesters see; "Request technical assistance" by default.'),
+});
+
+export const intakeFormView = z.object({
+  id: z.string(),
+  url: z.string().describe('The public address to share with requesters.'),
+  sourceId: z.string(),
+  sourceName: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+
+export const feedbackLinkBody = z.strictObject({ table: tableName, rowId });
+
+export const ackBody = z.strictObject({
+  table: tableName,
+  ids: z.array(z.number().int().min(1)).max(10_000, 'acknowledge at most 10,000 items per request').describe('The `id`s of the outbox items written into the sheet.'),
+});
+
+/** Each list at most 500 values of at most 200 characters: a Lists sheet is never near that. */
+export const listsBody = z.strictObject({
+  lists: z.record(z.string().max(60), z.array(z.string().max(200)).max(500)).refine((l) => Object.keys(l).length <= 60, 'at most 60 lists'),
+});
+
+export const DEFAULT_FORM_TITLE = 'Request technical assistance';

@@ -1,0 +1,57 @@
+// `GET`/`POST /feedback/{token}`: the requester's survey, reached only through its link. One answer per
+// link, which may be changed for a while; the answer reaches the request's row and the measures at once.
+import { Hono, type Context } from 'hono';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '../../intake/feedback';
+import { answerValues, feedbackPage } from '../../intake/feedback-page';
+import { formLists } from '../../intake/intake-form';
+import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import type { RouteDeps } from '../route-deps';
+import { limitBody } from '../request-body';
+import { MAX_FORM_BODY_BYTES, formPost, postLimit, sameOriginPosts } from './intake-routes';
+
+const html = (c: Context, page: string, status: 200 | 400 | 404 | 410) => c.html(page, status, PUBLIC_PAGE_HEADERS);
+
+export function feedbackRoutes(deps: RouteDeps): Hono {
+  async function open(c: Context): Promise<Extract<LinkState, { kind: 'open' }> | Response> {
+    const state = await linkState(deps.store, c.req.param('token') ?? '', deps.clock());
+    if (state.kind === 'unknown') return html(c, noticePage('Link not found', 'This feedback link is not valid. Check that you copied the whole link from the message you received.'), 404);
+    if (state.kind === 'expired') return html(c, noticePage('This survey is closed', 'This feedback link has expired, so answers can no longer be given or changed. Thank you for your time.'), 410);
+    return state;
+  }
+
+  async function page(c: Context, state: Extract<LinkState, { kind: 'open' }>, values: Record<string, string> | undefined, errors?: Record<string, string>) {
+    const row = await deps.store.storedRow(state.link.sourceId, state.link.table, state.link.rowId);
+    const outcomes = formLists(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
+    const answered = state.link.answer !== null;
+    return feedbackPage({
+      action: c.req.path,
+      requestId: typeof row?.requestId === 'string' ? row.requestId : null,
+      outcomes,
+      values: values ?? (state.link.answer ? answerValues(state.link.answer) : {}),
+      errors,
+      changeableUntil: answered ? lastDay(state.until) : undefined,
+    });
+  }
+
+  return new Hono()
+    .get('/:token', async (c) => {
+      const state = await open(c);
+      if (state instanceof Response) return state;
+      return html(c, await page(c, state, undefined), 200);
+    })
+    .post('/:token', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
+      const state = await open(c);
+      if (state instanceof Response) return state;
+      const post = await formPost(c);
+      const outcomes = formLists(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
+      const read = readSurvey(post, outcomes);
+      const values = { satisfaction: post.satisfaction ?? '', outcome: post.outcome ?? '', actionPlanAdopted: post.actionPlanAdopted ?? '', comment: post.comment ?? '' };
+      if (!read.ok) return html(c, await page(c, state, values, read.errors), 400);
+      const at = deps.clock();
+      await recordFeedback(deps.store, state.link, c.req.param('token'), read.answer, at);
+      const after = await open(c);
+      if (after instanceof Response) return after;
+      return html(c, await page(c, after, undefined), 200);
+    });
+}

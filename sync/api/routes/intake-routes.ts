@@ -1,0 +1,95 @@
+// `GET`/`POST /intake/{formId}`: the public intake form. No login and no script; a post is an ordinary
+// form post, checked like a sheet row and stored at once as a request of the form's source. Abuse is
+// bounded: same-origin posts only, small bodies, a hidden honeypot field, posts per address per minute,
+// and requests per form per day.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HONEYPOT_FIELD, type Submitted } from '../../intake/intake-form';
+import { confirmationPage, intakePage } from '../../intake/intake-page';
+import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { fieldsOf, requestSubmitter } from '../../intake/submit-request';
+import type { IntakeForm } from '../../store/intake-store';
+import { ApiError } from '../api-error';
+import type { RouteDeps } from '../route-deps';
+import { clientAddress } from '../auth';
+import { addressKey } from '../client-address';
+import { RateLimiter } from '../rate-limit';
+import { limitBody } from '../request-body';
+
+/** A form post is a few kilobytes at most; the description alone is capped at 5,000 characters. */
+export const MAX_FORM_BODY_BYTES = 32 * 1024;
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/** Posts from this service's own pages only, counting its public address behind a proxy. */
+export function sameOriginPosts(deps: RouteDeps): MiddlewareHandler {
+  const allowed = deps.config.publicUrl === undefined ? undefined : new URL(deps.config.publicUrl).origin;
+  return csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === allowed });
+}
+
+/** Per-address limit for public posts; a refusal says when to try again. */
+export function postLimit(deps: RouteDeps): MiddlewareHandler {
+  const limiter = new RateLimiter(deps.config.intake.postsPerMinute, () => deps.clock().getTime());
+  return async (c, next) => {
+    const admission = limiter.take(addressKey(clientAddress(c, deps.config.trustProxy)));
+    if (!admission.ok) {
+      const wait = String(admission.retryAfterSeconds);
+      throw new ApiError(429, 'rate_limited', `Too many posts from your network. Please wait ${wait} seconds and send it again.`, { 'Retry-After': wait });
+    }
+    await next();
+  };
+}
+
+/** The posted fields as text; files and repeated names (only a forged post has them) keep the last text. */
+export async function formPost(c: Context): Promise<Record<string, string>> {
+  if (!FORM_TYPES.test(c.req.header('content-type') ?? '')) throw new ApiError(400, 'invalid_body', 'Send the form from its page.');
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody();
+  } catch {
+    throw new ApiError(400, 'invalid_body', 'The form could not be read. Please go back and send it again.');
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v.normalize('NFC').trim();
+  return out;
+}
+
+const html = (c: Context, page: string, status: 200 | 201 | 400 | 404 | 410 | 429) => c.html(page, status, PUBLIC_PAGE_HEADERS);
+
+export function intakeRoutes(deps: RouteDeps): Hono {
+  const submit = requestSubmitter({ store: deps.store, clock: deps.clock, dailyCap: deps.config.intake.dailyCap });
+
+  /** The form, or the page that says why there is none. */
+  async function liveForm(c: Context): Promise<IntakeForm | Response> {
+    const form = await deps.store.getForm(c.req.param('formId') ?? '');
+    if (form === null) return html(c, noticePage('Form not found', 'There is no request form at this address. Check the link you were given, or contact the office directly.'), 404);
+    if (form.removedAt !== null) return html(c, noticePage('This form is closed', 'This request form is no longer in use and does not accept requests. Please contact the office directly.'), 410);
+    return form;
+  }
+
+  return new Hono()
+    .get('/:formId', async (c) => {
+      const form = await liveForm(c);
+      if (form instanceof Response) return form;
+      return html(c, intakePage({ title: form.title, action: c.req.path, fields: await fieldsOf(deps.store, form) }), 200);
+    })
+    .post('/:formId', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
+      const form = await liveForm(c);
+      if (form instanceof Response) return form;
+      const post = await formPost(c);
+      // A bot filled the field people never see: it is thanked and nothing is stored.
+      if ((post[HONEYPOT_FIELD] ?? '') !== '') return html(c, noticePage('Request received', 'Thank you. Your request has been received.'), 200);
+      const submitted: Submitted = {};
+      const fields = await fieldsOf(deps.store, form);
+      for (const f of fields) if (post[f.name] !== undefined) submitted[f.name] = post[f.name];
+      const result = await submit(form, submitted);
+      switch (result.kind) {
+        case 'stored':
+          return html(c, confirmationPage(form.title, result.requestId), 201);
+        case 'invalid':
+          return html(c, intakePage({ title: form.title, action: c.req.path, fields: result.fields, values: submitted, errors: result.errors }), 400);
+        case 'over-daily-cap':
+          return html(c, noticePage('Please try again tomorrow', 'This form has received as many requests as it can take today. Your request was not sent: please try again tomorrow, or contact the office directly.'), 429);
+      }
+    });
+}

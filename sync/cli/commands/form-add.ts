@@ -1,0 +1,22 @@
+// `form add --source ID [--title T]`: turns on a source's public intake form and prints its URL.
+import { DEFAULT_FORM_TITLE } from '../../api/intake-schemas';
+import { isErrorType } from '../../../shared/typed-error';
+import { StoreError } from '../../store/store-error';
+import { CliError } from '../command';
+import { commandConfig, withStore } from '../command-store';
+import { formBaseUrl, type FormAction } from './form';
+
+export const formAdd: FormAction = async ({ words, values }, io) => {
+  if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form add --source ID [--title "…"])`);
+  const sourceId = typeof values.source === 'string' ? values.source.trim() : '';
+  if (sourceId === '') throw new CliError('missing --source ID (the id `source add` printed; `source list` shows them)');
+  const title = typeof values.title === 'string' ? values.title.trim() : DEFAULT_FORM_TITLE;
+  if (title === '' || title.length > 120) throw new CliError('--title must be 1 to 120 characters');
+  const config = commandConfig(values, io);
+  const form = await withStore(config, (store) => store.createForm({ sourceId, title, at: new Date() })).catch((e: unknown) => {
+    if (isErrorType(e, StoreError) && e.code === 'unknown-source') throw new CliError(`--source: ${e.message}`);
+    throw e;
+  });
+  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${formBaseUrl(config)}/intake/${form.id}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
+  return 0;
+};

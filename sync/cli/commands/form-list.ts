@@ -1,0 +1,19 @@
+// `form list`: every intake form, open or removed, with its source and URL.
+import { CliError } from '../command';
+import { commandConfig, withStore } from '../command-store';
+import { formBaseUrl, type FormAction } from './form';
+
+export const formList: FormAction = async ({ words, values }, io) => {
+  if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form list)`);
+  const config = commandConfig(values, io);
+  const forms = await withStore(config, (store) => store.listForms());
+  if (forms.length === 0) {
+    io.out('No intake forms yet; open one with: npx equity-desk form add --source ID');
+    return 0;
+  }
+  for (const f of forms) {
+    const state = f.removedAt === null ? 'open' : `removed ${f.removedAt.toISOString().slice(0, 10)}`;
+    io.out(`${f.id}  ${state}  "${f.title}"  source: ${f.sourceName} (${f.sourceId})  ${formBaseUrl(config)}/intake/${f.id}`);
+  }
+  return 0;
+};

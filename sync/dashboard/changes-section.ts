@@ -1,0 +1,47 @@
+// The dashboard's "Since the last meeting" section: the changes report's sections as short lists a committee
+// member reads in two minutes, with the start day as a filter of its own.
+import { changeSections, PRINTED_LINES } from '../changes/change-sections';
+import type { ChangesReport } from '../changes/changes-schema';
+import { esc } from './html-text';
+
+export interface ChangesSectionInput {
+  report: ChangesReport;
+  /** Where the start day came from, said under the heading so nobody guesses. */
+  sinceFrom: 'given' | 'meeting' | 'lookback';
+  /** The start day as typed, echoed back (even when it did not parse), and why it was not used. */
+  form: { since?: string };
+  error?: string;
+  /** The dashboard's other filters, kept when the start day changes. */
+  keep: Record<string, string | undefined>;
+  action: string;
+}
+
+const ORIGIN = {
+  given: 'from the day chosen',
+  meeting: 'from the last meeting (EQUITY_DESK_MEETINGS)',
+  lookback: 'from four weeks back (set EQUITY_DESK_MEETINGS to start at the last meeting)',
+} as const;
+
+export function changesSection(i: ChangesSectionInput): string {
+  const r = i.report;
+  const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
+  const lists = changeSections(r).map((s) => {
+    const items = s.lines.slice(0, PRINTED_LINES).map((l) => {
+      const parts = [l.day ? `<span class="day">${esc(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
+      return `<li>${parts.filter(Boolean).join(' ')}</li>`;
+    });
+    if (s.lines.length > PRINTED_LINES) items.push(`<li class="muted">and ${s.lines.length - PRINTED_LINES} more (all in the changes workbook)</li>`);
+    const body = s.lines.length ? `<ul>${items.join('')}</ul>` : `<p class="muted">${esc(s.none)}</p>`;
+    return `<div class="change"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
+  }).join('\n');
+  return `<section aria-labelledby="since"><h2 id="since">Since the last meeting</h2>
+<p class="muted">${esc(r.since)} to ${esc(r.until)}, ${esc(ORIGIN[i.sinceFrom])}.</p>
+${i.error ? `<p class="error" role="alert">${esc(i.error)}</p>` : ''}
+<form class="filters" method="get" action="${esc(i.action)}" aria-label="Period of the changes">
+<fieldset><legend>Show the changes since a day</legend>
+<div class="field"><label for="since-day">Changes since</label><input type="date" id="since-day" name="since" value="${esc(i.form.since ?? r.since)}"></div>
+${hidden}<div class="actions"><button type="submit">Show changes</button></div>
+</fieldset></form>
+<div class="changes">${lists}</div>
+</section>`;
+}

@@ -1,0 +1,89 @@
+// The requester's feedback survey on a fulfilled request: an unguessable link per issue, one answer per
+// link (changeable for a while), and the answer written into the request's row at once and queued for
+// the sheet, so metrics and the staff sheet both see it.
+import { isDoneStatus, isoFromUtcDate } from '../../shared/index';
+import { ingestBatch } from '../ingest/ingest-batch';
+import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
+import type { TableName } from '../../shared/index';
+import type { RowStore } from '../store/row-store';
+import { digestToken, newToken } from '../store/tokens';
+import { formLists, isStorableText } from './intake-form';
+
+const DAY_MS = 86_400_000;
+/** How long the requester may change an answer after first giving it. */
+export const CHANGE_DAYS = 14;
+/** How long an unanswered link stays open: long enough for a follow-up at 30 days, and a reminder after. */
+export const UNANSWERED_DAYS = 90;
+
+/** The fields of a request row a survey answer fills. */
+export const SURVEY_FIELDS = ['satisfaction', 'outcome', 'feedbackComment'] as const;
+
+export type LinkIssue = { kind: 'not-found' } | { kind: 'not-fulfilled' } | { kind: 'not-requests' };
+
+/** A new link for a fulfilled request of `sourceId`; the token is returned once and kept only as a digest. */
+export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; table: TableName; rowId: string; at: Date }): Promise<{ token: string } | LinkIssue> {
+  if (p.table !== 'requests') return { kind: 'not-requests' };
+  const values = await store.storedRow(p.sourceId, p.table, p.rowId);
+  if (values === null) return { kind: 'not-found' };
+  if (!isDoneStatus(values.status) && typeof values.fulfilledOn !== 'string') return { kind: 'not-fulfilled' };
+  const token = newToken();
+  await store.createFeedbackLink({ tokenHash: digestToken(token), sourceId: p.sourceId, table: p.table, rowId: p.rowId, at: p.at });
+  return { token };
+}
+
+export type LinkState =
+  | { kind: 'open'; link: FeedbackLink; until: Date }
+  | { kind: 'expired'; link: FeedbackLink }
+  | { kind: 'unknown' };
+
+/** Whether a link still takes an answer: unanswered for `UNANSWERED_DAYS`, then `CHANGE_DAYS` after the first answer. */
+export async function linkState(store: RowStore, token: string, now: Date): Promise<LinkState> {
+  // Not a token we could have issued: no need to ask the database.
+  if (!/^eqd_[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'unknown' };
+  const link = await store.feedbackLink(digestToken(token));
+  if (link === null) return { kind: 'unknown' };
+  const until = link.answeredAt !== null ? new Date(link.answeredAt.getTime() + CHANGE_DAYS * DAY_MS) : new Date(link.createdAt.getTime() + UNANSWERED_DAYS * DAY_MS);
+  return now < until ? { kind: 'open', link, until } : { kind: 'expired', link };
+}
+
+/** The form's fields as posted, as typed. */
+export type SurveyPost = Record<string, string>;
+
+export const MAX_COMMENT = 2000;
+
+/** Checks a survey post; each message is for the field it names. */
+export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok: true; answer: FeedbackAnswer } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const rating = post.satisfaction ?? '';
+  if (!/^[1-5]$/.test(rating)) errors.satisfaction = rating === '' ? 'Choose how satisfied you are, from 1 to 5.' : 'Satisfaction must be a whole number from 1 to 5.';
+  const outcome = post.outcome ?? '';
+  if (outcome !== '' && !outcomes.includes(outcome)) errors.outcome = 'Choose one of the listed outcomes.';
+  const adopted = post.actionPlanAdopted ?? '';
+  if (!['', 'yes', 'no'].includes(adopted)) errors.actionPlanAdopted = 'Answer yes or no.';
+  const comment = (post.comment ?? '').trim();
+  if (comment.length > MAX_COMMENT) errors.comment = `The comment is longer than ${MAX_COMMENT.toLocaleString('en-US')} characters; shorten it.`;
+  else if (!isStorableText(comment)) errors.comment = 'The comment contains characters that cannot be saved (control characters); retype it.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    answer: { satisfaction: Number(rating), outcome: outcome === '' ? null : outcome, actionPlanAdopted: adopted === '' ? null : adopted === 'yes', comment: comment === '' ? null : comment },
+  };
+}
+
+/**
+ * Saves the answer and writes it into the request's current row (Satisfaction, Outcome, Feedback
+ * comment) as a new version, queued for the sheet. A blank outcome or comment leaves the row's own.
+ */
+export async function recordFeedback(store: RowStore, link: FeedbackLink, token: string, answer: FeedbackAnswer, at: Date): Promise<void> {
+  await store.saveFeedbackAnswer(digestToken(token), answer, at);
+  const values = await store.storedRow(link.sourceId, link.table, link.rowId);
+  // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
+  if (values === null) return;
+  const cells = { ...values, satisfaction: answer.satisfaction, outcome: answer.outcome ?? values.outcome ?? null, feedbackComment: answer.comment ?? values.feedbackComment ?? null };
+  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: [...SURVEY_FIELDS], at });
+  const lists = formLists(await store.sourceLists(link.sourceId));
+  await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists } });
+}
+
+/** `2026-12-16`: the last day an answer may be changed, as the page says it. */
+export const lastDay = (until: Date) => isoFromUtcDate(new Date(until.getTime() - 1));

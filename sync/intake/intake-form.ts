@@ -1,0 +1,106 @@
+// What the public intake form asks and how a post becomes a request row: the fields are the requests
+// table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
+
+/** The hidden field people never see and bots fill in. */
+export const HONEYPOT_FIELD = 'website';
+
+/** Longest text a single-line field takes; descriptions follow the table's own limit. */
+const MAX_LINE = 200;
+const MAX_LONG_TEXT = 5000;
+
+export interface FormField {
+  name: string;
+  label: string;
+  hint?: string;
+  required: boolean;
+  type: InputColumn['type'];
+  /** The dropdown's values, for choice columns. */
+  options?: readonly string[];
+  maxLength: number;
+}
+
+export type Lists = Readonly<Record<string, readonly string[]>>;
+
+/** The dropdowns a form offers and checks against: the source's last-sent lists over the defaults. */
+export function formLists(sent: Record<string, string[]> | null): Lists {
+  const lists: Record<string, readonly string[]> = { ...DEFAULT_RULES.lists };
+  for (const [key, values] of Object.entries(sent ?? {})) if (key in lists && values.length > 0) lists[key] = values;
+  return lists;
+}
+
+export function formFields(lists: Lists): FormField[] {
+  return TABLES.requests.columns
+    .filter((c) => c.intake !== undefined)
+    .map((c) => ({
+      name: c.name,
+      label: c.intake!.label,
+      hint: c.intake!.hint,
+      required: c.intake!.required === true || c.required === true,
+      type: c.type,
+      options: c.list === undefined ? undefined : lists[c.list],
+      maxLength: c.type === 'longtext' ? MAX_LONG_TEXT : MAX_LINE,
+    }));
+}
+
+/** The values as typed, trimmed, to show back on the form; only the form's own fields are kept. */
+export type Submitted = Record<string, string>;
+
+export type Submission =
+  | { ok: true; cells: RawRow; /** The lists it was checked against, for storing it the same way. */ lists: Lists }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Checks a post the way the sheet checks a row (types, dropdowns, dates), plus the form's own required
+ * fields and lengths. `fixed` are the cells the service sets (received today, status New, Web form).
+ */
+export function readSubmission(fields: readonly FormField[], submitted: Submitted, fixed: RawRow, lists: Lists): Submission {
+  const errors: Record<string, string> = {};
+  const cells: RawRow = { ...fixed };
+  for (const f of fields) {
+    const value = submitted[f.name] ?? '';
+    if (value.length > f.maxLength) errors[f.name] = `${f.label} is longer than ${f.maxLength.toLocaleString('en-US')} characters; shorten it.`;
+    else if (!isStorableText(value)) errors[f.name] = `${f.label} contains characters that cannot be saved (control characters); retype it.`;
+    else if (value === '') {
+      if (f.required) errors[f.name] = `${f.label} is required.`;
+    } else cells[f.name] = value;
+  }
+  const checkedLists = withFixedValues(lists, fixed);
+  const checked = validateRow(TABLES.requests, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists });
+  for (const issue of checked.errors) {
+    const field = fields.find((f) => f.name === issue.field);
+    // The service's own cells cannot be wrong; an error elsewhere would be a bug, not the requester's.
+    if (field === undefined) throw new Error(`intake: ${issue.field}: ${issue.message}`);
+    errors[field.name] ??= friendly(field, issue.message);
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, cells, lists: checkedLists };
+}
+
+/** No control characters but tab and line breaks, and no broken UTF-16: every output (sheet, workbook, XML) can hold the rest. */
+export function isStorableText(text: string): boolean {
+  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/** A sheet whose lists lack "Web form" or "New" still takes the form's requests: the service's values are added. */
+function withFixedValues(lists: Lists, fixed: RawRow): Lists {
+  const out: Record<string, readonly string[]> = { ...lists };
+  for (const c of TABLES.requests.columns) {
+    const v = fixed[c.name];
+    if (c.list !== undefined && typeof v === 'string' && !out[c.list]?.includes(v)) out[c.list] = [...(out[c.list] ?? []), v];
+  }
+  return out;
+}
+
+/** The sheet's message names the sheet's header; the form says it in the form's words. */
+function friendly(field: FormField, message: string): string {
+  const column = TABLES.requests.columns.find((c) => c.name === field.name)!;
+  const text = message.startsWith(`${column.header}: `) ? message.slice(column.header.length + 2) : message;
+  if (field.options !== undefined) return `Choose one of the listed options for "${field.label}".`;
+  return `${field.label}: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+/** The cells every web-form request starts with. */
+export function fixedCells(requestId: string, today: Date): RawRow {
+  return { requestId, receivedOn: isoFromUtcDate(today), channel: 'Web form', origin: 'Reactive', status: 'New' };
+}

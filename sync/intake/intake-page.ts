@@ -1,0 +1,54 @@
+// The public intake form as HTML: the blank form, the form again with the values kept and each message
+// beside its field, and the confirmation with the new Request ID.
+import { esc } from '../dashboard/html-text';
+import { HONEYPOT_FIELD, type FormField, type Submitted } from './intake-form';
+import { describedBy, errorSummary, publicPage } from './public-page';
+
+export interface IntakePageInput {
+  title: string;
+  /** Where the form posts: its own address. */
+  action: string;
+  fields: readonly FormField[];
+  values?: Submitted;
+  errors?: Readonly<Record<string, string>>;
+}
+
+function control(f: FormField, value: string, error: string | undefined): string {
+  const { attrs, text } = describedBy(f.name, f.hint, error);
+  const common = `id="${esc(f.name)}" name="${esc(f.name)}"${f.required ? ' required aria-required="true"' : ''}${attrs}`;
+  const label = `<label for="${esc(f.name)}">${esc(f.label)}${f.required ? ' (required)' : ''}</label>`;
+  let input: string;
+  if (f.options !== undefined) {
+    const options = [`<option value="">Choose one</option>`, ...f.options.map((o) => `<option${o === value ? ' selected' : ''}>${esc(o)}</option>`)];
+    input = `<select ${common}>${options.join('')}</select>`;
+  } else if (f.type === 'longtext') {
+    input = `<textarea ${common} maxlength="${f.maxLength}" rows="6">${esc(value)}</textarea>`;
+  } else {
+    const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
+    const auto = f.name === 'contactEmail' ? ' autocomplete="email"' : f.name === 'contactName' ? ' autocomplete="name"' : f.name === 'requesterOrg' ? ' autocomplete="organization"' : '';
+    input = `<input type="${type}" ${common} value="${esc(value)}" maxlength="${f.maxLength}"${auto}>`;
+  }
+  return `<div class="field">${label}${text}${input}</div>`;
+}
+
+export function intakePage(i: IntakePageInput): string {
+  const values = i.values ?? {};
+  const errors = i.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  const body = `<p>Ask the office for technical assistance. We reply by email, usually within a few working days.</p>
+${errorSummary(errors, i.fields.map((f) => f.name))}
+<form class="public" method="post" action="${esc(i.action)}" novalidate>
+${i.fields.map((f) => control(f, values[f.name] ?? '', errors[f.name])).join('\n')}
+<div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this field empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div>
+<button type="submit">Send request</button>
+</form>`;
+  return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);
+}
+
+export function confirmationPage(title: string, requestId: string): string {
+  return publicPage(`Request received: ${requestId}`, title, `<div class="notice" role="status">
+<p>Thank you. Your request has been received.</p>
+<p>Your request number is <span class="request-id">${esc(requestId)}</span></p>
+<p>Keep this number: mention it when you write to us about this request.</p>
+</div>`);
+}

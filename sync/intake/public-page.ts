@@ -1,0 +1,77 @@
+// The frame of every public page (intake form, feedback survey, their notices): the dashboard's style, no
+// script, readable on a phone; each control labelled and each error tied to its field for screen readers.
+import { DASHBOARD_CSS } from '../dashboard/dashboard-style';
+import { esc, pageHead } from '../dashboard/html-text';
+
+/** Sent with every public page: nothing runs, nothing loads from elsewhere, posts only go back here. */
+export const PUBLIC_PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+const FORM_CSS = `
+main { max-width: 42rem; }
+form.public { display: flex; flex-direction: column; gap: 1.25rem; margin: 1rem 0 2rem; }
+form.public .field { min-width: 0; flex: none; }
+form.public fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0; }
+form.public legend { font-weight: 600; padding: 0 0.25rem; }
+textarea { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #6b7280; border-radius: 4px; min-height: 8rem; width: 100%; color: var(--ink); }
+textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+input[type="text"], input[type="email"], input[type="date"], select { width: 100%; }
+.choices { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
+.choices label { font-weight: 400; display: inline-flex; align-items: center; gap: 0.4rem; min-height: 2.75rem; }
+.choices input { min-height: auto; width: 1.25rem; height: 1.25rem; }
+.hint { color: var(--muted); font-size: 0.95rem; margin: 0; }
+.field-error { color: #991b1b; font-weight: 600; margin: 0; }
+[aria-invalid="true"] { border: 2px solid #b91c1c; }
+.error ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+.error a { color: #7f1d1d; }
+.notice { border-left: 4px solid var(--accent); background: var(--band); padding: 0.75rem 1rem; }
+.request-id { font-size: 1.5rem; font-weight: 700; letter-spacing: 0.02em; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; }
+`;
+
+export function publicPage(title: string, heading: string, body: string): string {
+  return `${pageHead(title, DASHBOARD_CSS + FORM_CSS)}
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+<header><h1>${esc(heading)}</h1></header>
+<main id="main">
+${body}
+</main>
+<footer>Equity Desk. Your answers go only to the office that shared this page.</footer>
+</body>
+</html>`;
+}
+
+/** A page that only says something (a removed form, an expired link, too many posts). */
+export function noticePage(title: string, message: string): string {
+  return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>`);
+}
+
+/** The list of problems at the top of a form, each a link to its field, announced when the page loads. */
+export function errorSummary(errors: Readonly<Record<string, string>>, order: readonly string[]): string {
+  const items = order.filter((name) => errors[name] !== undefined).map((name) => `<li><a href="#${esc(name)}">${esc(errors[name])}</a></li>`);
+  if (items.length === 0) return '';
+  const count = items.length === 1 ? 'One answer needs' : `${items.length} answers need`;
+  return `<div class="error" role="alert" id="problems"><p><strong>${count} a change before we can send it:</strong></p><ul>${items.join('')}</ul></div>`;
+}
+
+/** `aria-describedby` and the hint and error paragraphs of one field. */
+export function describedBy(name: string, hint: string | undefined, error: string | undefined): { attrs: string; text: string } {
+  const ids: string[] = [];
+  let text = '';
+  if (hint) {
+    ids.push(`${name}-hint`);
+    text += `<p class="hint" id="${esc(name)}-hint">${esc(hint)}</p>`;
+  }
+  if (error) {
+    ids.push(`${name}-error`);
+    text += `<p class="field-error" id="${esc(name)}-error">${esc(error)}</p>`;
+  }
+  const attrs = (ids.length ? ` aria-describedby="${esc(ids.join(' '))}"` : '') + (error ? ' aria-invalid="true"' : '');
+  return { attrs, text };
+}

@@ -1,0 +1,33 @@
+// The next Request ID in a sheet's own numbering: `TA-2026-0031` after `TA-2026-0030`, so a request filed
+// on the web form reads like one typed in by staff.
+
+/** A prefix, a four-digit year, a separator and a running number: `TA-2026-0031`, `REQ 2025/7`. */
+const NUMBERED = /^(.*?)((?:19|20)\d\d)([^0-9]*)(\d+)$/;
+
+const DEFAULT_PREFIX = 'TA-';
+const DEFAULT_SEPARATOR = '-';
+const DEFAULT_WIDTH = 4;
+
+interface Numbered { prefix: string; year: number; separator: string; number: number; width: number }
+
+function parse(id: string): Numbered | null {
+  const m = NUMBERED.exec(id.trim());
+  if (m === null) return null;
+  return { prefix: m[1], year: Number(m[2]), separator: m[3], number: Number(m[4]), width: m[4].length };
+}
+
+/**
+ * The ID after the highest one of `year` among `ids`, in the style of the latest-year IDs seen (prefix,
+ * separator, zero padding); `TA-YEAR-0001` when the sheet has no numbered IDs at all. IDs in another
+ * style (free text, plain numbers) are ignored.
+ */
+export function nextRequestId(ids: Iterable<string>, year: number): string {
+  const numbered = [...ids].map(parse).filter((n): n is Numbered => n !== null);
+  let style: Numbered | undefined;
+  for (const n of numbered) if (style === undefined || n.year > style.year || (n.year === style.year && n.number > style.number)) style = n;
+  const prefix = style?.prefix ?? DEFAULT_PREFIX;
+  const separator = style?.separator ?? DEFAULT_SEPARATOR;
+  const width = style?.width ?? DEFAULT_WIDTH;
+  const highest = Math.max(0, ...numbered.filter((n) => n.year === year && n.prefix === prefix).map((n) => n.number));
+  return `${prefix}${year}${separator}${String(highest + 1).padStart(width, '0')}`;
+}

@@ -1,0 +1,68 @@
+// A post of the public intake form becoming a request row of the form's source: checked like a sheet row,
+// numbered in the sheet's own style, queued for the sheet and stored at once (so metrics count it now).
+import { randomBytes } from 'node:crypto';
+import { ingestBatch } from '../ingest/ingest-batch';
+import type { IntakeForm } from '../store/intake-store';
+import type { RowStore } from '../store/row-store';
+import { fixedCells, formFields, formLists, readSubmission, type FormField, type Submitted } from './intake-form';
+import { nextRequestId } from './request-ids';
+
+export type SubmitResult =
+  | { kind: 'stored'; requestId: string; rowId: string }
+  | { kind: 'invalid'; errors: Record<string, string>; fields: FormField[] }
+  | { kind: 'over-daily-cap' };
+
+export interface SubmitDeps {
+  store: RowStore;
+  clock: () => Date;
+  /** Requests one form takes per UTC day; posts beyond it are refused without being stored. */
+  dailyCap: number;
+}
+
+/** Row ids of web-form requests: recognisable in a sheet's Sync ID column, 72 random bits. */
+const newRowId = () => `web-${randomBytes(9).toString('base64url')}`;
+
+/** What the form shows for a source: its fields with the source's current dropdowns. */
+export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormField[]> {
+  return formFields(formLists(await store.sourceLists(form.sourceId)));
+}
+
+/**
+ * Numbering reads the source's rows and then writes one: submissions of one process run one at a time
+ * per source so two posts never get the same number. (Two service processes could still race; the sheet
+ * then shows two rows with one number, both kept.)
+ */
+export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted: Submitted) => Promise<SubmitResult> {
+  const queues = new Map<string, Promise<unknown>>();
+  return (form, submitted) => {
+    const previous = queues.get(form.sourceId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => submit(deps, form, submitted));
+    queues.set(form.sourceId, run);
+    void run.finally(() => {
+      if (queues.get(form.sourceId) === run) queues.delete(form.sourceId);
+    }).catch(() => undefined);
+    return run;
+  };
+}
+
+async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted): Promise<SubmitResult> {
+  const at = deps.clock();
+  const lists = formLists(await deps.store.sourceLists(form.sourceId));
+  const fields = formFields(lists);
+  const ids: string[] = [];
+  for await (const row of deps.store.rows('requests', { sourceIds: [form.sourceId], includeDeleted: true })) {
+    if (typeof row.values.requestId === 'string') ids.push(row.values.requestId);
+  }
+  const requestId = nextRequestId(ids, at.getUTCFullYear());
+  const checked = readSubmission(fields, submitted, fixedCells(requestId, at), lists);
+  if (!checked.ok) return { kind: 'invalid', errors: checked.errors, fields };
+  // Counted only once valid: typos do not use up the day's requests.
+  if (!(await deps.store.takeDailySlot(form.id, at.toISOString().slice(0, 10), deps.dailyCap))) return { kind: 'over-daily-cap' };
+  const rowId = newRowId();
+  // Queued first: a row stored but not queued would look, to the sheet's next sync, like a row it deleted.
+  await deps.store.queueForSheet({ sourceId: form.sourceId, table: 'requests', rowId, fields: null, at });
+  const result = await ingestBatch(deps.store, { sourceId: form.sourceId, table: 'requests', rows: [{ rowId, cells: checked.cells }], at, readOptions: { lists: checked.lists } });
+  // Checked the same way just above, so only a bug could get here.
+  if (result.rejected.length > 0) throw new Error(`intake: a checked request was rejected: ${JSON.stringify(result.rejected[0].issues)}`);
+  return { kind: 'stored', requestId, rowId };
+}

@@ -1,0 +1,230 @@
+// The requester's side of the store: public intake forms, their daily counts, feedback links and answers,
+// the dropdown lists a source last sent, and the outbox of rows waiting to be written into a sheet. Over
+// kysely, so SQLite and PostgreSQL share every statement.
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { TableName } from '../../shared/tables';
+import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
+import { StoreError } from './store-error';
+
+export interface IntakeForm { id: string; sourceId: string; sourceName: string; title: string; createdAt: Date; removedAt: Date | null }
+
+/** What a requester answered on the feedback survey. */
+export interface FeedbackAnswer { satisfaction: number; outcome: string | null; actionPlanAdopted: boolean | null; comment: string | null }
+
+export interface FeedbackLink {
+  sourceId: string;
+  table: TableName;
+  rowId: string;
+  createdAt: Date;
+  answeredAt: Date | null;
+  changedAt: Date | null;
+  answer: FeedbackAnswer | null;
+}
+
+/**
+ * One row waiting for a sheet: `fields` null means write the whole row as a new row; else write these
+ * fields into the sheet's row with that id. `values` are the row's current stored values.
+ */
+export interface OutboxItem { id: number; rowId: string; fields: string[] | null; values: Record<string, unknown>; createdAt: Date }
+
+/** Requests that were sent a survey link, and how many of them answered (each request counted once). */
+export interface SurveyCounts { requestsAsked: number; requestsAnswered: number; actionPlanAdopted: number }
+
+export interface IntakeOps {
+  /** Throws `unknown-source` when `sourceId` is not a registered source. */
+  createForm(p: { sourceId: string; title: string; at: Date }): Promise<IntakeForm>;
+  /** Every form, removed ones too, oldest first. */
+  listForms(): Promise<IntakeForm[]>;
+  getForm(id: string): Promise<IntakeForm | null>;
+  /** False when no live form has that id. */
+  removeForm(id: string, at: Date): Promise<boolean>;
+  /** Counts one post against the form's cap for `day`; false (and nothing counted) once the cap is reached. */
+  takeDailySlot(formId: string, day: string, cap: number): Promise<boolean>;
+  /** Queues rows for the source's sheet. Queue before writing the row, so a row is never stored unqueued. */
+  queueForSheet(p: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }): Promise<void>;
+  /** Unacknowledged items of rows the store holds live, oldest first. */
+  outbox(sourceId: string, table: TableName): Promise<OutboxItem[]>;
+  /** Marks the source's items written; ids of other sources are ignored. Returns how many it marked. */
+  acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date): Promise<number>;
+  createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
+  feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
+  saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
+  surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
+  /** A live row's current values, or null. */
+  storedRow(sourceId: string, table: TableName, rowId: string): Promise<Record<string, unknown> | null>;
+  sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
+  putSourceLists(sourceId: string, lists: Record<string, string[]>, at: Date): Promise<void>;
+}
+
+/** Short enough to read aloud, long enough not to be guessed: 72 random bits. */
+const newFormId = () => `frm_${randomBytes(9).toString('base64url')}`;
+
+export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
+  const forms = () =>
+    db.selectFrom('intake_forms as f').innerJoin('principals as p', 'p.id', 'f.source_id').selectAll('f').select('p.name as source_name');
+
+  return {
+    async createForm({ sourceId, title, at }) {
+      const source = await db.selectFrom('principals').select(['kind', 'name']).where('id', '=', sourceId).executeTakeFirst();
+      if (source?.kind !== 'source') throw new StoreError('unknown-source', `${sourceId} is not a registered source`);
+      const row = { id: newFormId(), source_id: sourceId, title, created_at: at.toISOString(), removed_at: null };
+      await db.insertInto('intake_forms').values(row).execute();
+      return toForm({ ...row, source_name: source.name });
+    },
+
+    async listForms() {
+      return (await forms().orderBy('f.created_at').orderBy('f.id').execute()).map(toForm);
+    },
+
+    async getForm(id) {
+      const row = await forms().where('f.id', '=', id).executeTakeFirst();
+      return row === undefined ? null : toForm(row);
+    },
+
+    async removeForm(id, at) {
+      const r = await db.updateTable('intake_forms').set({ removed_at: at.toISOString() }).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
+    async takeDailySlot(formId, day, cap) {
+      if (cap <= 0) return false;
+      // One statement on both databases: the increment happens only under the cap, so concurrent posts
+      // can never push the count past it.
+      const row = await db
+        .insertInto('intake_daily')
+        .values({ form_id: formId, day, count: 1 })
+        .onConflict((oc) => oc.columns(['form_id', 'day']).doUpdateSet({ count: sql`intake_daily.count + 1` }).where('intake_daily.count', '<', cap))
+        .returning('count')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async queueForSheet({ sourceId, table, rowId, fields, at }) {
+      await db.insertInto('outbox').values({ source_id: sourceId, table_name: table, row_id: rowId, kind: fields === null ? 'row' : 'fields', fields_json: fields === null ? null : JSON.stringify(fields), created_at: at.toISOString(), acked_at: null }).execute();
+    },
+
+    async outbox(sourceId, table) {
+      const rows = await db
+        .selectFrom('outbox as o')
+        .innerJoin('sheet_rows as r', (j) => j.onRef('r.table_name', '=', 'o.table_name').onRef('r.source_id', '=', 'o.source_id').onRef('r.row_id', '=', 'o.row_id'))
+        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+        .select(['o.seq', 'o.row_id', 'o.fields_json', 'o.created_at', 'h.values_json'])
+        .where('o.source_id', '=', sourceId)
+        .where('o.table_name', '=', table)
+        .where('o.acked_at', 'is', null)
+        .where('r.deleted', '=', 0)
+        .orderBy('o.seq')
+        .execute();
+      return rows.map((r) => ({
+        id: Number(r.seq),
+        rowId: r.row_id,
+        fields: r.fields_json === null ? null : (JSON.parse(r.fields_json) as string[]),
+        values: JSON.parse(r.values_json!) as Record<string, unknown>,
+        createdAt: new Date(r.created_at),
+      }));
+    },
+
+    async acknowledge(sourceId, table, ids, at) {
+      if (ids.length === 0) return 0;
+      const r = await db
+        .updateTable('outbox')
+        .set({ acked_at: at.toISOString() })
+        .where('source_id', '=', sourceId)
+        .where('table_name', '=', table)
+        .where('seq', 'in', [...ids])
+        .where('acked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
+    async createFeedbackLink({ tokenHash, sourceId, table, rowId, at }) {
+      await db.insertInto('feedback_links').values({ token_hash: tokenHash, source_id: sourceId, table_name: table, row_id: rowId, created_at: at.toISOString(), answered_at: null, changed_at: null, answer_json: null }).execute();
+    },
+
+    async feedbackLink(tokenHash) {
+      const row = await db.selectFrom('feedback_links').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row === undefined ? null : toLink(row);
+    },
+
+    async saveFeedbackAnswer(tokenHash, answer, at) {
+      const iso = at.toISOString();
+      await db
+        .updateTable('feedback_links')
+        .set((eb) => ({ answer_json: JSON.stringify(answer), changed_at: iso, answered_at: eb.fn.coalesce('answered_at', sql.val(iso)) }))
+        .where('token_hash', '=', tokenHash)
+        .execute();
+    },
+
+    async surveyCounts(opts = {}) {
+      const { sourceIds } = opts;
+      if (sourceIds?.length === 0) return { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
+      const rows = await db
+        .selectFrom('feedback_links')
+        .select(['source_id', 'row_id', 'answer_json', 'changed_at'])
+        .where('table_name', '=', 'requests')
+        .$if(sourceIds !== undefined, (q) => q.where('source_id', 'in', [...sourceIds!]))
+        .execute();
+      // A request sent two links counts once; its latest answer is the one that counts.
+      const byRequest = new Map<string, { answer: FeedbackAnswer | null; at: string }>();
+      for (const r of rows) {
+        const key = JSON.stringify([r.source_id, r.row_id]);
+        const seen = byRequest.get(key);
+        const answer = r.answer_json === null ? null : (JSON.parse(r.answer_json) as FeedbackAnswer);
+        if (seen === undefined || (answer !== null && (seen.answer === null || (r.changed_at ?? '') > seen.at))) byRequest.set(key, { answer, at: r.changed_at ?? '' });
+      }
+      const answers = [...byRequest.values()].map((v) => v.answer).filter((a): a is FeedbackAnswer => a !== null);
+      return { requestsAsked: byRequest.size, requestsAnswered: answers.length, actionPlanAdopted: answers.filter((a) => a.actionPlanAdopted === true).length };
+    },
+
+    async storedRow(sourceId, table, rowId) {
+      const row = await db
+        .selectFrom('sheet_rows as r')
+        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+        .select('h.values_json')
+        .where('r.table_name', '=', table)
+        .where('r.source_id', '=', sourceId)
+        .where('r.row_id', '=', rowId)
+        .where('r.deleted', '=', 0)
+        .executeTakeFirst();
+      return row === undefined ? null : (JSON.parse(row.values_json!) as Record<string, unknown>);
+    },
+
+    async sourceLists(sourceId) {
+      const row = await db.selectFrom('source_lists').select('lists_json').where('source_id', '=', sourceId).executeTakeFirst();
+      return row === undefined ? null : (JSON.parse(row.lists_json) as Record<string, string[]>);
+    },
+
+    async putSourceLists(sourceId, lists, at) {
+      const values = { source_id: sourceId, lists_json: JSON.stringify(lists), updated_at: at.toISOString() };
+      await db
+        .insertInto('source_lists')
+        .values(values)
+        .onConflict((oc) => oc.column('source_id').doUpdateSet({ lists_json: values.lists_json, updated_at: values.updated_at }))
+        .execute();
+    },
+  };
+}
+
+function toForm(row: Selectable<IntakeFormsTable> & { source_name: string }): IntakeForm {
+  return {
+    id: row.id,
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    title: row.title,
+    createdAt: new Date(row.created_at),
+    removedAt: row.removed_at === null ? null : new Date(row.removed_at),
+  };
+}
+
+function toLink(row: Selectable<FeedbackLinksTable>): FeedbackLink {
+  return {
+    sourceId: row.source_id,
+    table: row.table_name as TableName,
+    rowId: row.row_id,
+    createdAt: new Date(row.created_at),
+    answeredAt: row.answered_at === null ? null : new Date(row.answered_at),
+    changedAt: row.changed_at === null ? null : new Date(row.changed_at),
+    answer: row.answer_json === null ? null : (JSON.parse(row.answer_json) as FeedbackAnswer),
+  };
+}

@@ -1,0 +1,231 @@
+// The requester's side on both backends: forms turned on and off by an admin, a public post stored at once
+// as a request of the form's source (numbered in the sheet's style, counted in metrics, waiting in the
+// outbox for the sheet), errors shown beside fields, spam limits, and the feedback survey end to end.
+import { afterAll, describe, expect, test } from 'vitest';
+import { readRoutes } from '../../../sync/api/routes/read-routes';
+import { storeBackends, type Backend } from '../../support/store-backends';
+import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
+
+const backends = storeBackends('api_intake');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+
+const ORIGIN = { Origin: 'http://localhost' };
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
+
+const good = {
+  requesterOrg: 'Harbor County Health',
+  requesterType: 'County',
+  contactName: 'Dana Whitfield',
+  contactEmail: 'dana@harbor.example.gov',
+  category: 'Budget equity tool',
+  description: 'We want to apply the budget equity tool to our FY27 budget.',
+  dueOn: '2026-12-20',
+  preferredChannel: 'Meeting',
+};
+
+const post = (h: Harness, path: string, fields: Record<string, string>, headers: Record<string, string> = ORIGIN) =>
+  h.call('POST', path, { body: new URLSearchParams(fields).toString(), headers: { ...FORM, ...headers } });
+
+async function openForm(h: Harness, sourceId: string, title?: string) {
+  const r = await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId, ...(title ? { title } : {}) } });
+  expect(r.status).toBe(201);
+  return r.body as { id: string; url: string };
+}
+
+const december = () => new Date('2026-12-02T15:00:00Z');
+
+/** The service with its read routes (metrics, dashboard), as `serve` mounts them. */
+async function harness(backend: Backend, opts: HarnessOptions = {}): Promise<Harness> {
+  const store = await backend.open();
+  const clock = opts.clock ?? (() => new Date());
+  return plainHarness(backend, { ...opts, reuse: store, readRoutes: readRoutes({ store, clock }) });
+}
+
+async function rowsOf(h: Harness, sourceId: string) {
+  const rows = [];
+  for await (const r of h.store.rows('requests', { sourceIds: [sourceId] })) rows.push(r);
+  return rows;
+}
+
+describe.each(backends)('intake form on $name', (backend) => {
+  test('an admin opens a form; a post becomes a New Web-form request numbered after the sheet\'s own, counted at once', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source('Commission TA log');
+    const sync = await h.call('POST', '/api/v1/sync', {
+      token: src.token,
+      body: { table: 'requests', rows: [30, 7].map((n) => ({ rowId: `r${n}`, values: { requestId: `TA-2026-${String(n).padStart(4, '0')}`, receivedOn: '2026-11-02', requesterOrg: 'Dept. of Parks' } })) },
+    });
+    expect(sync.body.accepted).toBe(2);
+    const form = await openForm(h, src.id, 'Ask the Commission');
+    expect(form.url).toBe(`http://localhost/intake/${form.id}`);
+    const before = (await h.call('GET', '/api/v1/metrics', { token: ADMIN_TOKEN })).body.demand.total;
+
+    const page = await h.call('GET', `/intake/${form.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<h1>Ask the Commission</h1>');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(page.text).not.toMatch(/<script/i);
+    for (const name of Object.keys(good)) expect(page.text, name).toContain(`name="${name}"`);
+    expect(page.text).toContain('<option>Budget equity tool</option>');
+
+    const sent = await post(h, `/intake/${form.id}`, good);
+    expect(sent.status).toBe(201);
+    expect(sent.text).toContain('TA-2026-0031');
+
+    const rows = await rowsOf(h, src.id);
+    const web = rows.find((r) => r.rowId.startsWith('web-'))!;
+    expect(web.values).toMatchObject({ requestId: 'TA-2026-0031', receivedOn: '2026-12-02', channel: 'Web form', origin: 'Reactive', status: 'New', requesterOrg: good.requesterOrg, contactEmail: good.contactEmail, dueOn: '2026-12-20', preferredChannel: 'Meeting' });
+    expect((await h.call('GET', '/api/v1/metrics', { token: ADMIN_TOKEN })).body.demand.total).toBe(before + 1);
+
+    // The sheet has not written it yet: it is in the outbox and not in the sync state, so a sync cannot delete it.
+    const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: web.rowId, kind: 'row', fields: null, values: expect.objectContaining({ requestId: 'TA-2026-0031' }) })]);
+    const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
+    expect(state.body.rows.map((r: { rowId: string }) => r.rowId)).toEqual(['r30', 'r7']);
+    const ack = await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: [outbox.body.items[0].id] } });
+    expect(ack.body).toEqual({ acknowledged: 1 });
+    expect((await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items).toEqual([]);
+    expect((await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows).toHaveLength(3);
+
+    const second = await post(h, `/intake/${form.id}`, good);
+    expect(second.text).toContain('TA-2026-0032');
+    expect(h.reported).toEqual([]);
+  });
+
+  test('errors come back beside their fields with the values kept, and nothing is stored', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const bad = await post(h, `/intake/${form.id}`, { ...good, contactEmail: 'dana at harbor', category: 'Astrology', dueOn: '2026-02-30', requesterOrg: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="contactEmail-error">[^<]*email/i);
+    expect(bad.text).toMatch(/id="category-error">Choose one of the listed options/);
+    expect(bad.text).toMatch(/id="dueOn-error">[^<]*not a date/);
+    expect(bad.text).toMatch(/id="requesterOrg-error">Your organization is required/);
+    expect(bad.text).toContain('value="dana at harbor"');
+    expect(bad.text).toContain(`>${good.description}</textarea>`);
+    expect(bad.text).toContain('role="alert"');
+    expect((await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items).toEqual([]);
+    expect(await rowsOf(h, src.id)).toEqual([]);
+  });
+
+  test('spam and abuse: honeypot, cross-site posts, body size, per-address rate, daily cap, removed forms', async () => {
+    const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '2', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    const count = async () => (await rowsOf(h, src.id)).length;
+
+    const bot = await post(h, path, { ...good, website: 'http://spam.example' });
+    expect(bot.status).toBe(200);
+    expect(await count()).toBe(0);
+
+    const forged = await post(h, path, good, { Origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('content-type')).toMatch(/text\/html/);
+    const json = await h.call('POST', path, { body: good, headers: ORIGIN });
+    expect(json.status).toBe(400);
+    const huge = await post(h, path, { ...good, description: 'x'.repeat(40_000) });
+    expect(huge.status).toBe(413);
+    const long = await post(h, path, { ...good, contactName: 'y'.repeat(300) });
+    expect(long.status).toBe(400);
+    expect(long.text).toMatch(/id="contactName-error">Your name is longer than 200 characters/);
+    expect(await count()).toBe(0);
+
+    expect((await post(h, path, good)).status).toBe(201);
+    expect((await post(h, path, good)).status).toBe(201);
+    const capped = await post(h, path, good);
+    expect(capped.status).toBe(429);
+    expect(capped.text).toMatch(/try again tomorrow/);
+    expect(await count()).toBe(2);
+
+    expect((await h.call('DELETE', `/api/v1/forms/${form.id}`, { token: ADMIN_TOKEN })).status).toBe(204);
+    const gone = await h.call('GET', path);
+    expect(gone.status).toBe(410);
+    expect(gone.text).toMatch(/no longer in use/);
+    expect((await post(h, path, good)).status).toBe(410);
+    expect((await h.call('GET', '/intake/frm_nothing_here')).status).toBe(404);
+    const listed = await h.call('GET', '/api/v1/forms', { token: ADMIN_TOKEN });
+    expect(listed.body.forms.filter((f: { sourceId: string }) => f.sourceId === src.id)).toEqual([expect.objectContaining({ id: form.id, removedAt: expect.any(String) })]);
+    expect(h.reported).toEqual([]);
+  });
+
+  test('the per-address limit refuses a burst with Retry-After', async () => {
+    const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '3' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(h, `/intake/${form.id}`, { ...good, requesterOrg: '' })).status);
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+    const refused = await post(h, `/intake/${form.id}`, good);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+
+  test('only an admin opens forms, and only for a registered source', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    expect((await h.call('POST', '/api/v1/forms', { token: src.token, body: { sourceId: src.id } })).status).toBe(403);
+    const unknown = await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: 'src_nope' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/src_nope is not a registered source/);
+  });
+});
+
+describe.each(backends)('feedback survey on $name', (backend) => {
+  test('a fulfilled request gets a link; the answer reaches the row, the outbox and the metrics; it can be changed for 14 days', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source();
+    await h.call('POST', '/api/v1/sync', {
+      token: src.token,
+      body: { table: 'requests', rows: [
+        { rowId: 'done', values: { requestId: 'TA-2026-0004', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } },
+        { rowId: 'open', values: { requestId: 'TA-2026-0005', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'In progress' } },
+      ] },
+    });
+    const notYet = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'open' } });
+    expect(notYet.status).toBe(409);
+    expect((await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'nope' } })).status).toBe(404);
+    const other = await h.source('Another');
+    expect((await h.call('POST', '/api/v1/feedback-links', { token: other.token, body: { table: 'requests', rowId: 'done' } })).status).toBe(404);
+
+    const link = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'done' } });
+    expect(link.status).toBe(201);
+    const path = new URL(link.body.url).pathname;
+    expect(path).toMatch(/^\/feedback\/eqd_[A-Za-z0-9_-]{43}$/);
+    const metrics = async () => (await h.call('GET', '/api/v1/metrics', { token: ADMIN_TOKEN })).body;
+    expect((await metrics()).survey).toEqual({ requestsAsked: 1, requestsAnswered: 0, actionPlanAdopted: 0, responseRatePercent: 0 });
+
+    const page = await h.call('GET', path);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('TA-2026-0004');
+    const wrong = await post(h, path, { satisfaction: '9', outcome: 'Nope' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
+    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
+
+    const answered = await post(h, path, { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Clear and practical.' });
+    expect(answered.status).toBe(200);
+    expect(answered.text).toMatch(/change it on this page until 2026-12-16/);
+    const row = await h.store.storedRow(src.id, 'requests', 'done');
+    expect(row).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted', feedbackComment: 'Clear and practical.', status: 'Fulfilled' });
+    const m = await metrics();
+    expect(m.satisfaction).toMatchObject({ responses: 1, average: 4 });
+    expect(m.survey).toEqual({ requestsAsked: 1, requestsAnswered: 1, actionPlanAdopted: 1, responseRatePercent: 100 });
+    const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'done', kind: 'fields', fields: ['satisfaction', 'outcome', 'feedbackComment'], values: expect.objectContaining({ satisfaction: 4 }) })]);
+
+    now = new Date(now.getTime() + 10 * 86_400_000);
+    const changed = await post(h, path, { satisfaction: '5', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Even better on reflection.' });
+    expect(changed.status).toBe(200);
+    expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5, feedbackComment: 'Even better on reflection.' });
+
+    now = new Date(now.getTime() + 5 * 86_400_000);
+    const late = await post(h, path, { satisfaction: '1' });
+    expect(late.status).toBe(410);
+    expect((await h.call('GET', path)).status).toBe(410);
+    expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
+    expect((await h.call('GET', '/feedback/eqd_' + 'A'.repeat(43))).status).toBe(404);
+    expect(h.reported).toEqual([]);
+  });
+});

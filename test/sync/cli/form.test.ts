@@ -1,0 +1,64 @@
+// `form add --source ID [--title T]`, `form list`, `form remove ID` on both backends: the URL printed is the
+// one the service answers at, a removed form says so, and bad input is one line with a non-zero exit.
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli as runInProcess } from '../../../sync/cli/main';
+import { storeBackends, type Backend } from '../../support/store-backends';
+import { cleanEnv, type Run } from './cli-process';
+
+const backends = storeBackends('cli_form');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+
+function target(b: Backend): { args: string[]; env: Record<string, string> } {
+  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
+}
+
+async function cli(b: Backend, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const t = target(b);
+  const code = await runInProcess([...args, ...t.args], { out: (s) => (stdout += `${s}\n`), err: (s) => (stderr += `${s}\n`), env: cleanEnv({ ...t.env, ...env }) });
+  return { code, stdout, stderr };
+}
+
+describe.each(backends)('form commands on $name', (backend) => {
+  test('add prints the public URL, list shows it, remove closes it', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Commission TA log', sourceKind: 'google-sheets' });
+    await store.close();
+
+    const added = await cli(backend, ['form', 'add', '--source', principal.id, '--title', 'Ask the Commission'], { EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov/' });
+    expect(added.code, added.stderr).toBe(0);
+    const url = /url: (\S+)/.exec(added.stdout)![1];
+    const id = /id:\s+(frm_\S+)/.exec(added.stdout)![1];
+    expect(url).toBe(`https://equity.example.gov/intake/${id}`);
+    expect(added.stdout).toContain('"Ask the Commission" for Commission TA log');
+
+    const listed = await cli(backend, ['form', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`${id}  open  "Ask the Commission"  source: Commission TA log \\(${principal.id}\\)  http://127\\.0\\.0\\.1:8787/intake/${id}`));
+
+    expect((await cli(backend, ['form', 'remove', id])).code).toBe(0);
+    expect((await cli(backend, ['form', 'list'])).stdout).toMatch(new RegExp(`${id}  removed \\d{4}-\\d\\d-\\d\\d`));
+    const again = await cli(backend, ['form', 'remove', id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toMatch(/^.*no open intake form/);
+
+    const check = await backend.open();
+    expect((await check.getForm(id))?.removedAt).toBeInstanceOf(Date);
+    await check.close();
+  });
+
+  test.each([
+    [['form'], /missing the action/],
+    [['form', 'open'], /unknown action "open"/],
+    [['form', 'add'], /missing --source ID/],
+    [['form', 'add', '--source', 'src_nope'], /--source: src_nope is not a registered source/],
+    [['form', 'add', '--source', 'x', '--title', ' '], /--title must be 1 to 120 characters/],
+    [['form', 'remove'], /usage: npx equity-desk form remove ID/],
+  ])('%j fails in one line', async (args, message) => {
+    const run = await cli(backend, args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,134 @@
+// The messy-sheet corpus (test/fixtures/messy): each sheet imported as `import` does on SQLite and
+// PostgreSQL, read by the add-on's sheet reader, and sent through `POST /api/v1/sync`; every reading
+// compared with the one written by hand. A row a person would keep that is not stored fails its case.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTableSheets } from '../../../addon/core/table-sheet';
+import { runSync } from '../../../addon/core/task';
+import { validateRows, type TypedValue } from '../../../shared/index';
+import { findTables, importExitCode, importJson, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
+import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
+import type { RowStore } from '../../../sync/store/row-store';
+import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+import { MESSY_CASES, type MessyCase } from '../../fixtures/messy/index';
+import { storeBackends } from '../../support/store-backends';
+import { harness } from '../api/api-harness';
+import { tempFolder, writeWorkbook } from './workbook-files';
+
+const backends = storeBackends('messy_corpus');
+const files = tempFolder('messy');
+afterAll(async () => {
+  await Promise.all(backends.map((b) => b.cleanup()));
+  files.cleanup();
+});
+
+const at = (sheet: string, row: number) => `${sheet}!${row}`;
+const keptRows = (c: MessyCase, sheets?: readonly string[]) => c.expected.kept.filter((k) => !sheets || sheets.includes(k.sheet));
+const rejectedRows = (c: MessyCase, sheets?: readonly string[]) => (c.expected.rejected ?? []).filter((k) => !sheets || sheets.includes(k.sheet));
+
+/** Expected values compared field by field, so a failure names the row and the field. */
+function expectValues(c: MessyCase, read: Map<string, Record<string, TypedValue>>, sheets?: readonly string[]) {
+  for (const k of keptRows(c, sheets)) {
+    const values = read.get(at(k.sheet, k.row));
+    expect(values, `${c.name}: ${at(k.sheet, k.row)} was not kept`).toBeDefined();
+    for (const [field, v] of Object.entries(k.values)) expect(values![field] ?? null, `${c.name}: ${at(k.sheet, k.row)} ${field}`).toEqual(v);
+  }
+}
+
+async function storedBySheetRow(store: RowStore, file: string, sourceId: string): Promise<Map<string, Record<string, TypedValue>>> {
+  const rowIds = new Map<string, string>();
+  for (const t of findTables(await readWorkbookGrids(file))) for (const r of importRows(t)) rowIds.set(r.rowId, at(r.sheet!, r.sheetRow!));
+  const out = new Map<string, Record<string, TypedValue>>();
+  for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
+    for await (const row of store.rows(table, { sourceIds: [sourceId] })) out.set(rowIds.get(row.rowId) ?? row.rowId, row.values as Record<string, TypedValue>);
+  }
+  return out;
+}
+
+function checkImport(c: MessyCase, r: ImportResult) {
+  expect(r.tables.map((t) => [t.sheet, t.table]), 'tables found').toEqual(c.expected.tables.map((t) => [t.sheet, t.table]));
+  expect(r.mappings.map((m) => [m.sheet, m.headerRow])).toEqual(c.expected.tables.map((t) => [t.sheet, t.headerRow]));
+  if (c.expected.skipped) expect(r.skipped).toEqual(c.expected.skipped);
+  for (const [sheet, headers] of Object.entries(c.expected.mapping ?? {})) {
+    const columns = r.mappings.find((m) => m.sheet === sheet)?.columns ?? [];
+    for (const [header, reads] of Object.entries(headers)) expect(columns.find((x) => x.header === header)?.reads, `${sheet}: "${header}"`).toBe(reads);
+  }
+  expect(r.rejected.map((j) => [at(j.sheet, j.row), j.errors.map((e) => e.field)])).toEqual(rejectedRows(c).map((j) => [at(j.sheet, j.row), j.fields]));
+  expect(r.unreadable.map((u) => u.sheet)).toEqual((c.expected.unreadable ?? []).map((u) => u.sheet));
+  for (const u of c.expected.unreadable ?? []) {
+    const errors = r.unreadable.find((x) => x.sheet === u.sheet)!.errors;
+    expect(errors).toHaveLength(1);
+    for (const text of u.says) expect(errors[0].line).toContain(text);
+  }
+  const warned = new Set(r.warnings.map((w) => `${at(w.sheet, w.row)} ${w.code}`));
+  for (const w of c.expected.warnings ?? []) expect(warned, `${c.name}: warning ${w.code} at ${at(w.sheet, w.row)}`).toContain(`${at(w.sheet, w.row)} ${w.code}`);
+  for (const w of c.expected.quiet ?? []) expect(warned).not.toContain(`${at(w.sheet, w.row)} ${w.code}`);
+  expect(r.accepted).toBe(keptRows(c).length);
+  expect(importExitCode(r), 'exit code').toBe(rejectedRows(c).length || c.expected.unreadable?.length ? 1 : 0);
+  // The JSON document counts what the text counts.
+  const doc = importJson(r);
+  expect([doc.accepted, doc.rejected.length, doc.removed, doc.skipped, doc.headers.length]).toEqual([r.accepted, r.rejected.length, r.deleted, r.skipped, r.tables.length]);
+}
+
+/** The add-on reads a host's cells: dates as Date cells, merged ranges as the host reports them. */
+function spreadsheetOf(c: MessyCase): MemorySpreadsheet {
+  const port = new MemorySpreadsheet(Object.fromEntries(c.sheets.map((s) => [s.name, s.rows])));
+  for (const s of c.sheets) for (const range of s.merges ?? []) port.merge(s.name, range);
+  return port;
+}
+
+const cases = MESSY_CASES.map((c) => [c.name, c] as const);
+
+describe.each(backends)('the messy-sheet corpus, imported on $name', (backend) => {
+  for (const [name, c] of cases) {
+    if (c.pending) {
+      it.todo(`${name} (pending: ${c.pending})`);
+      continue;
+    }
+    it(name, async () => {
+      const store = await backend.open();
+      const { principal } = await store.createPrincipal({ kind: 'source', name: c.name, sourceKind: 'file' });
+      const file = await writeWorkbook(files.path(), c.sheets);
+      const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-02T12:00:00Z') });
+      checkImport(c, r);
+      const stored = await storedBySheetRow(store, file, principal.id);
+      expectValues(c, stored);
+      // Exactly the rows a person would keep, no fewer (a dropped row) and no more (a title read as a row).
+      expect([...stored.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row)).sort());
+      const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-03T12:00:00Z') });
+      expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, keptRows(c).length, 0]);
+    });
+  }
+});
+
+describe('the messy-sheet corpus, read by the add-on and sent through POST /api/v1/sync', () => {
+  for (const [name, c] of cases) {
+    if (c.pending || c.importOnly) {
+      it.todo(`${name} (${c.pending ? `pending: ${c.pending}` : `import only: ${c.importOnly}`})`);
+      continue;
+    }
+    it(name, async () => {
+      const tables = runSync(readTableSheets(spreadsheetOf(c)));
+      const readable = c.expected.tables.filter((t) => !c.expected.unreadable?.some((u) => u.sheet === t.sheet));
+      expect(tables.map((t) => [t.sheet, t.table.name, t.headerRow])).toEqual(c.expected.tables.map((t) => [t.sheet, t.table, t.headerRow]));
+      const h = await harness(backends[0]);
+      const source = await h.source(c.name);
+      const read = new Map<string, Record<string, TypedValue>>();
+      for (const t of tables.filter((x) => readable.some((r) => r.sheet === x.sheet))) {
+        const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+        t.read.rows.forEach((r, i) => results[i].ok && read.set(at(t.sheet, r.row), results[i].values));
+        const rows = t.read.rows.map((r) => ({ rowId: `${t.sheet}#${r.row}`, values: r.raw }));
+        const answer = await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: t.table.name, rows, full: true } });
+        expect(answer.status, answer.text).toBe(200);
+        expect(answer.body.accepted).toBe(keptRows(c, [t.sheet]).length);
+        expect(answer.body.rejected.map((j: { rowId: string }) => j.rowId)).toEqual(rejectedRows(c, [t.sheet]).map((j) => `${j.sheet}#${j.row}`));
+      }
+      expectValues(c, read, readable.map((t) => t.sheet));
+      expect([...read.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row)).sort());
+      for (const u of c.expected.unreadable ?? []) {
+        const issues = tables.find((t) => t.sheet === u.sheet)!.read.issues.filter((i) => i.severity === 'error');
+        expect(issues).toHaveLength(1);
+        for (const text of u.says) expect(issues[0].message.replace(/^/, `${u.sheet}: `)).toContain(text);
+      }
+    });
+  }
+});

@@ -1,0 +1,139 @@
+// The public pages in a real browser (Chromium) over real HTTP: a requester fills and sends the intake form
+// on a phone and on a desktop, mistakes included, and rates the help on the survey; every page they see
+// passes axe-core's WCAG 2.1 AA rules with no violation and fits the screen without sideways scrolling.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withChromium } from '../../support/chromium';
+import { storeBackends } from '../../support/store-backends';
+import { ADMIN_TOKEN, harness, type Harness } from '../api/api-harness';
+
+const [sqlite] = storeBackends('intake_browser');
+let h: Harness;
+let formUrl: string;
+let source: { id: string; token: string };
+
+beforeAll(async () => {
+  h = await harness(sqlite, { http: true });
+  source = await h.source('Commission TA log');
+  formUrl = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: source.id, title: 'Ask the Commission for help' } })).body.url;
+  formUrl = formUrl.replace('http://localhost', h.url!);
+});
+afterAll(async () => {
+  await h?.close();
+  await sqlite.cleanup();
+});
+
+const SIZES = [
+  { name: 'phone', viewport: { width: 375, height: 740 } },
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+] as const;
+
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as shown; evaluated through the debugger, so the page's CSP (no scripts) stays as is. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function checkPage(page: Page, shot: string): Promise<void> {
+  expect(await violations(page), shot).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${shot} scrolls sideways`).toBeLessThanOrEqual(0);
+  await writeFile(join(tmpdir(), `equity-desk-${shot}.png`), await page.screenshot({ fullPage: true }));
+}
+
+async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: true });
+  return context.newPage();
+}
+
+describe('the public intake form in Chromium', () => {
+  it.each(SIZES)('is filled and sent on a $name, first with mistakes', async ({ name, viewport }) => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, viewport);
+      const res = await page.goto(formUrl);
+      expect(res?.status()).toBe(200);
+      expect(await page.title()).toBe('Ask the Commission for help');
+      await checkPage(page, `intake-${name}`);
+
+      await page.getByLabel('Your organization (required)').fill('');
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill('dana at harbor');
+      await page.getByLabel('Type of organization').selectOption('County');
+      await page.getByLabel('What kind of help do you need?').selectOption('Budget equity tool');
+      await page.getByLabel('Describe your request (required)').fill(`Apply the budget equity tool to our FY27 budget (${name}).`);
+      await page.getByLabel('Needed by (optional)').fill('2027-01-15');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+
+      expect(await page.title()).toMatch(/^Check your answers/);
+      const summary = page.getByRole('alert');
+      await expect.poll(() => summary.textContent()).toMatch(/2 answers need a change/);
+      expect(await page.locator('#requesterOrg').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#requesterOrg-error').textContent()).toBe('Your organization is required.');
+      expect(await page.locator('#contactEmail-error').textContent()).toMatch(/email/i);
+      // Everything typed is still there.
+      expect(await page.getByLabel('Your email (required)').inputValue()).toBe('dana at harbor');
+      expect(await page.getByLabel('What kind of help do you need?').inputValue()).toBe('Budget equity tool');
+      expect(await page.getByLabel('Needed by (optional)').inputValue()).toBe('2027-01-15');
+      await checkPage(page, `intake-errors-${name}`);
+
+      await page.getByLabel('Your organization (required)').fill('Harbor County Health');
+      await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      const id = await page.locator('.request-id').textContent();
+      expect(id).toMatch(/^TA-\d{4}-\d{4}$/);
+      await checkPage(page, `intake-done-${name}`);
+
+      const stored = [];
+      for await (const r of h.store.rows('requests', { sourceIds: [source.id] })) if (r.values.requestId === id) stored.push(r.values);
+      expect(stored).toEqual([expect.objectContaining({ requesterOrg: 'Harbor County Health', contactEmail: 'dana@harbor.example.gov', requesterType: 'County', dueOn: '2027-01-15', status: 'New', channel: 'Web form' })]);
+    });
+  }, 120_000);
+
+  it('shows accessible notices for a removed form and an unknown link', async () => {
+    const other = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: source.id } })).body;
+    await h.call('DELETE', `/api/v1/forms/${other.id}`, { token: ADMIN_TOKEN });
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      expect((await page.goto(`${h.url}/intake/${other.id}`))?.status()).toBe(410);
+      await checkPage(page, 'intake-closed');
+      expect((await page.goto(`${h.url}/feedback/eqd_${'x'.repeat(43)}`))?.status()).toBe(404);
+      await checkPage(page, 'feedback-unknown');
+    });
+  }, 120_000);
+});
+
+describe('the feedback survey in Chromium', () => {
+  it.each(SIZES)('is answered on a $name and shows the answer to change', async ({ name, viewport }) => {
+    const rowId = `done-${name}`;
+    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: `TA-2026-09${name.length}`, receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, viewport);
+      expect((await page.goto(link.replace('http://localhost', h.url!)))?.status()).toBe(200);
+      await checkPage(page, `feedback-${name}`);
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#satisfaction-error').textContent()).toMatch(/from 1 to 5/);
+      await checkPage(page, `feedback-errors-${name}`);
+
+      await page.getByLabel('5 (very satisfied)').check();
+      await page.getByLabel('Outcome so far').selectOption('Action plan adopted');
+      await page.getByRole('radio', { name: 'Yes' }).check();
+      await page.getByLabel('Comment').fill('The workshop gave us a plan we adopted in November.');
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByRole('status').textContent()).toMatch(/we have your answer/);
+      expect(await page.getByLabel('5 (very satisfied)').isChecked()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Update my answer' }).count()).toBe(1);
+      await checkPage(page, `feedback-done-${name}`);
+    });
+    expect(await h.store.storedRow(source.id, 'requests', rowId)).toMatchObject({ satisfaction: 5, outcome: 'Action plan adopted', feedbackComment: 'The workshop gave us a plan we adopted in November.' });
+  }, 120_000);
+});
