@@ -2,7 +2,7 @@
 // cannot drift from the code (a test checks the file is current).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, type InputColumn } from '../shared/index';
+import { CUSTOM_FUNCTIONS, LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, customFunctionParams, customFunctionSignature, type InputColumn } from '../shared/index';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -23,7 +23,13 @@ export function columnsDoc(): string {
     }
     for (const s of t.spans ?? []) out.push(`| \`${s.into.join('` + `')}\` | ${s.header} | ${s.aliases.join(', ')} | one cell with a date range (\`Feb 2026 – Aug 2027\`) | |`);
     out.push('', 'Derived columns (native formulas, cached results written by Equity Desk):', '');
-    for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`)${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
+    for (const d of t.derived) out.push(`- **${d.header}** (\`${d.name}\`, from ${d.inputs.map((f) => `\`${f}\``).join(', ')})${d.palette ? `: ${Object.keys(d.palette).join(' · ')}` : ''}`);
+    out.push('');
+  }
+  out.push('## Custom functions', '', 'Each takes a value or a whole column per parameter and returns one row per input row (Excel: `EQ.` instead of `EQ_`).', '');
+  for (const fn of CUSTOM_FUNCTIONS) {
+    out.push(`### \`=${customFunctionSignature(fn)}\``, '', fn.summary, '');
+    for (const p of customFunctionParams(fn)) out.push(`- \`${p.name}\` (${p.type}${p.optional ? ', optional' : ''}): ${esc(p.description)}`);
     out.push('');
   }
   out.push('## Rules in the `Lists` sheet', '', '| block | values | paired with |', '|---|---|---|');

@@ -12,6 +12,7 @@ export * from './read-table';
 export * from './word-match';
 export * from './row-schema';
 export * from './typed-error';
+export * from './custom-functions';
 export * from './content-hash';
 export * from './layout';
 export * from './status/workplan-status';

@@ -2,7 +2,7 @@
 // and TypeScript values of its derived columns.
 import { columnLetter } from './lists';
 import type { Rules } from './rules';
-import { isDerived, sheetColumns, type DerivedColumn, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
+import { isDerived, sheetColumns, type DerivedColumn, type FormulaRefs, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
 import type { PlanColumn } from './workbook-plan';
 
 export interface PlacedColumn {
@@ -23,12 +23,25 @@ export function templateLayout(table: TableDef): PlacedColumn[] {
  * `today` is `TODAY()` in workbooks; tests pass a fixed date to compare with TypeScript.
  */
 export function rowFormulas(table: TableDef, row: number, letters: ReadonlyMap<string, string>, today = 'TODAY()'): Record<string, string> {
-  const ref = (field: string) => {
-    const l = letters.get(field);
-    if (!l) throw new Error(`${table.sheet} has no column for ${field}`);
-    return `${l}${row}`;
-  };
-  return Object.fromEntries(table.derived.map((d) => [d.name, d.formula({ ref, today })]));
+  return Object.fromEntries(table.derived.map((d) => {
+    const formula = derivedFormula(d, (field) => (letters.has(field) ? `${letters.get(field)}${row}` : undefined), today);
+    if (formula === undefined) throw new Error(`${table.sheet} has no column for one of ${[...d.inputs, ...(d.uses ?? [])].join(', ')}`);
+    return [d.name, formula];
+  }));
+}
+
+/**
+ * A derived column's formula, given the cell of each field on its row; undefined when a cell it declares it
+ * reads has no column. The formula sees references to exactly those cells.
+ */
+export function derivedFormula(d: DerivedColumn, cellOf: (field: string) => string | undefined, today = 'TODAY()'): string | undefined {
+  const refs: Record<string, string> = { today };
+  for (const field of [...d.inputs, ...(d.uses ?? [])]) {
+    const cell = cellOf(field);
+    if (cell === undefined) return undefined;
+    refs[field] = cell;
+  }
+  return d.formula(refs as FormulaRefs<string>);
 }
 
 export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {

@@ -1,5 +1,4 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import type { ReadOptions } from './cells/read-cell';
 import { LIST_PLACEMENTS, SETTINGS, listPlacement, type ListKey, type SettingKey } from './lists';
 
 export interface Rules {
@@ -117,8 +116,11 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
 
 export const DEFAULT_RULES: Rules = readRules();
 
-/** How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. */
-export function readOptionsOf(rules: Rules): ReadOptions {
+/**
+ * How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. A `ReadOptions`
+ * of read-cell.ts, left unnamed here because naming it would import read-cell back into the rules (a cycle).
+ */
+export function readOptionsOf(rules: Rules) {
   return { lists: rules.lists, fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
 }
 

@@ -1,6 +1,8 @@
 // Matching text the way a person reads it: headers and dropdown values compared as words, so case,
 // punctuation, plurals, word order and qualifying words around a known name do not hide a match.
-import { foldText } from './cells/read-cell';
+
+/** Folds case, spaces and punctuation so "in-progress" finds "In progress". */
+export const foldText = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** Words that carry no meaning in a header or a dropdown value ("Area of Focus" is "focus area"). */
 const STOP_WORDS = new Set(['of', 'for', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'by', 'with', 'per', 'at']);

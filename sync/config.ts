@@ -69,6 +69,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.iso.date('must be meeting dates as YYYY-MM-DD, separated by commas')).transform((days) => [...new Set(days)].sort())),
   /** Behind a proxy or load balancer: take the client's address from the last X-Forwarded-For entry. */
   trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
+  /** The Chromium that prints the annual report to PDF (`report --out FILE.pdf`). */
+  chromiumPath: z.string().trim().min(1).default('/usr/bin/chromium'),
   publish: z.object({
     /** How often `serve` publishes the master workbook; no schedule when unset. */
     everyMs: duration.optional(),
@@ -105,6 +107,7 @@ const ENV_NAMES = {
   'intake.dailyCap': 'EQUITY_DESK_INTAKE_DAILY_CAP',
   'intake.postsPerMinute': 'EQUITY_DESK_INTAKE_RATE_LIMIT',
   meetings: 'EQUITY_DESK_MEETINGS',
+  chromiumPath: 'EQUITY_DESK_CHROMIUM',
   'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
   'publish.everyMs': 'EQUITY_DESK_PUBLISH_EVERY',
@@ -153,6 +156,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       postsPerMinute: fromEnv(ENV_NAMES['intake.postsPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
+    chromiumPath: fromEnv(ENV_NAMES.chromiumPath),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {
       everyMs: fromEnv(ENV_NAMES['publish.everyMs']),

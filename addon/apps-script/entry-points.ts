@@ -1,8 +1,7 @@
 // Every function Apps Script must find at the top level of Code.js: triggers, menu handlers, sidebar
 // (google.script.run) targets and custom functions. The build writes one plain `function` per entry from
 // this list, the handlers object in main.ts must match it exactly, and menus take only menu names from it.
-import { PRIORITIES, PROGRESS_STATUSES, WORKPLAN_STATUSES } from '../../shared/lists';
-import { TABLES, type TableName } from '../../shared/tables';
+import { CUSTOM_FUNCTIONS, customFunctionParams, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
 
 export interface ParamDoc {
   name: string;
@@ -23,10 +22,13 @@ export type EntryPoint =
   | { name: string; kind: 'custom'; doc: CustomFunctionDoc };
 
 const RANGE = (type: string) => `${type}|Array<Array<${type}>>`;
-// Value lists in the docs come from the one definition of each list and status, so they cannot drift.
-const listed = (values: readonly string[]) => values.join(', ');
-const statesOf = (table: TableName, field: string) => listed(Object.keys(TABLES[table].derived.find((d) => d.name === field)?.palette ?? {}));
-const asOf: ParamDoc = { name: 'asOf', type: RANGE('Date'), description: 'The day to judge by; today when left out.', optional: true };
+
+/** A derived-column function's docs, from its declaration and its columns' (shared/custom-functions.ts). */
+function derivedEntry(fn: CustomFunctionDef & { name: CustomFunctionName }) {
+  const params = customFunctionParams(fn).map((p): ParamDoc => ({ name: p.name, type: RANGE(p.type), description: p.description, ...(p.optional ? { optional: true } : {}) }));
+  const returns = { type: fn.outputs.length > 1 ? 'Array<Array<string>>' : RANGE('string'), description: fn.returns };
+  return { name: fn.name, kind: 'custom' as const, doc: { summary: fn.summary, params, returns } };
+}
 
 export const ENTRY_POINTS = [
   { name: 'onOpen', kind: 'trigger', params: ['e'] },
@@ -46,63 +48,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarSync', kind: 'sidebar', params: [] },
   { name: 'sidebarSettings', kind: 'sidebar', params: [] },
   { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
-  {
-    name: 'EQ_WORKPLAN_STATUS',
-    kind: 'custom',
-    doc: {
-      summary: `Derived status of work-plan items (${statesOf('workplan', 'derivedStatus')}), one per row, as the template's "Derived status" formula gives it, with this spreadsheet's Lists.`,
-      params: [
-        { name: 'status', type: RANGE('string'), description: `Status column (${listed(WORKPLAN_STATUSES)}).` },
-        { name: 'startOn', type: RANGE('Date'), description: 'Start dates.' },
-        { name: 'endOn', type: RANGE('Date'), description: 'End dates.' },
-        { name: 'percentComplete', type: RANGE('number'), description: 'Share complete (0.5 or 50%).' },
-        asOf,
-      ],
-      returns: { type: RANGE('string'), description: 'One status per row.' },
-    },
-  },
-  {
-    name: 'EQ_SLA',
-    kind: 'custom',
-    doc: {
-      summary: `SLA state of TA requests (${statesOf('requests', 'slaState')}), one per row, with the SLA days per priority from this spreadsheet's Lists sheet.`,
-      params: [
-        { name: 'receivedOn', type: RANGE('Date'), description: 'Dates received.' },
-        { name: 'priority', type: RANGE('string'), description: `Priorities (${listed(PRIORITIES)}).` },
-        { name: 'status', type: RANGE('string'), description: 'Request statuses.' },
-        { name: 'dueOn', type: RANGE('Date'), description: 'Agreed due dates (blank: received plus the SLA days).' },
-        { name: 'fulfilledOn', type: RANGE('Date'), description: 'Dates fulfilled.' },
-        asOf,
-      ],
-      returns: { type: RANGE('string'), description: 'One SLA state per row.' },
-    },
-  },
-  {
-    name: 'EQ_PRIORITY',
-    kind: 'custom',
-    doc: {
-      summary: 'Suggested priority of TA requests and the reason for it (impact of the requester type times the urgency of the deadline): two columns per row.',
-      params: [
-        { name: 'requesterType', type: RANGE('string'), description: 'Requester types (State agency, City, County...).' },
-        { name: 'dueOn', type: RANGE('Date'), description: 'Deadlines.' },
-        { name: 'receivedOn', type: RANGE('Date'), description: 'Dates received (urgency counts from here; today when left out).', optional: true },
-      ],
-      returns: { type: 'Array<Array<string>>', description: 'Suggested priority and its reason, per row.' },
-    },
-  },
-  {
-    name: 'EQ_MILESTONE_STATUS',
-    kind: 'custom',
-    doc: {
-      summary: `Status of milestones or roadmap items (${statesOf('milestones', 'derivedStatus')}), one per row.`,
-      params: [
-        { name: 'date', type: RANGE('Date'), description: 'Milestone or target dates.' },
-        { name: 'status', type: RANGE('string'), description: `Statuses (${listed(PROGRESS_STATUSES)}).` },
-        asOf,
-      ],
-      returns: { type: RANGE('string'), description: 'One status per row.' },
-    },
-  },
+  ...CUSTOM_FUNCTIONS.map(derivedEntry),
   {
     name: 'EQ_DEMAND',
     kind: 'custom',

@@ -1,10 +1,11 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
 import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
-import { MILESTONE_STATUS, PRIORITY, SLA, WORKPLAN_STATUS, evaluateDerived, type CellContext, type Column, type DerivedCall } from '../core/custom-functions';
+import { evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
 import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
@@ -91,8 +92,13 @@ function customFunction(name: string, run: (ctx: CellContext, port: SheetsPort) 
  * A status custom function, with the rules of this spreadsheet's Lists sheet (SLA days, impacts, margins),
  * as the native formulas read them: one read of Lists per call, which custom functions may make.
  */
-const derivedFunction = (name: string, call: DerivedCall, args: readonly unknown[], asOf: unknown) =>
-  customFunction(name, (ctx, port) => evaluateDerived(call, args, asOf, ctx, runSync(spreadsheetRules(port))));
+const derivedFunction = (fn: CustomFunctionDef, args: readonly unknown[]) =>
+  customFunction(fn.name, (ctx, port) => evaluateDerived(fn, args, ctx, runSync(spreadsheetRules(port))));
+
+/** One handler per declared custom function; Code.js gives each its parameters and JSDoc from the same declaration. */
+const derivedHandlers = Object.fromEntries(
+  CUSTOM_FUNCTIONS.map((fn) => [fn.name, (...args: unknown[]) => derivedFunction(fn, args)]),
+) as Record<CustomFunctionName, (...args: unknown[]) => Column>;
 
 function showSidebar(view: 'triage' | 'settings'): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().replace('data-view="triage"', `data-view="${view}"`);
@@ -152,14 +158,7 @@ export const handlers = {
     }),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
-  EQ_WORKPLAN_STATUS: (status: unknown, startOn: unknown, endOn: unknown, percentComplete: unknown, asOf?: unknown) =>
-    derivedFunction('EQ_WORKPLAN_STATUS', WORKPLAN_STATUS, [status, startOn, endOn, percentComplete], asOf),
-  EQ_SLA: (receivedOn: unknown, priority: unknown, status: unknown, dueOn: unknown, fulfilledOn: unknown, asOf?: unknown) =>
-    derivedFunction('EQ_SLA', SLA, [receivedOn, priority, status, dueOn, fulfilledOn], asOf),
-  EQ_PRIORITY: (requesterType: unknown, dueOn: unknown, receivedOn?: unknown) =>
-    derivedFunction('EQ_PRIORITY', PRIORITY, [requesterType, dueOn, receivedOn], undefined),
-  EQ_MILESTONE_STATUS: (date: unknown, status: unknown, asOf?: unknown) =>
-    derivedFunction('EQ_MILESTONE_STATUS', MILESTONE_STATUS, [date, status], asOf),
+  ...derivedHandlers,
   EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
     customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
 } satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile

@@ -3,6 +3,7 @@
 // derived-column function that gives the templates' native formulas their cached values.
 import { readCell, isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 import type { Rules } from '../../shared/rules';
+import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { TABLES, type InputColumn, type TableName, type TypedRow, type TypedValue } from '../../shared/tables';
 import { AddonError } from './addon-error';
 
@@ -39,15 +40,17 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
 }
 
 /**
- * A cell read as the table column reads it. A choice that is not in the list keeps its text, as the
- * native formula compares the text it sees; other unreadable cells are blank, as ISNUMBER sees them.
+ * A cell read as the native formula sees it. Choice text stays exactly as typed: the formula compares and
+ * shows the text in the cell (a canonical "County" for "cOUNTY", or "Completed" for "~Completed", would
+ * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
+ * ISNUMBER sees them.
  */
 function typedCell(table: TableName, field: string, raw: CellInput, ctx: CellContext, rules: Rules): TypedValue {
-  if (isBlankCell(raw)) return null;
   const column = TABLES[table].columns.find((c) => c.name === field)!;
+  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return raw;
+  if (isBlankCell(raw)) return null;
   const read = readCell(column, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
-  if (read.issues.every((i) => i.severity !== 'error')) return read.value;
-  return column.type === 'choice' && typeof raw === 'string' ? raw.trim() : null;
+  return read.issues.every((i) => i.severity !== 'error') ? read.value : null;
 }
 
 const AS_OF: InputColumn = { name: 'asOf', header: 'asOf', type: 'date', width: 0 };
@@ -59,39 +62,30 @@ function asOfOf(raw: CellInput, ctx: CellContext, rules: Rules): string {
   return read.value;
 }
 
-export interface DerivedCall {
-  table: TableName;
-  /** The fields the arguments fill, in argument order. */
-  fields: readonly string[];
-  /** The derived columns returned, one output column each. */
-  outputs: readonly string[];
-}
-
 /**
- * Evaluates derived columns for every row of the arguments. A row whose inputs are all blank answers
- * blank, as the templates' formulas do for an empty row.
+ * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
+ * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
+ * formulas do for an empty row.
  */
-export function evaluateDerived(call: DerivedCall, args: readonly unknown[], asOfArg: unknown, ctx: CellContext, rules: Rules): Column {
-  const height = broadcastHeight([...args, asOfArg], [...call.fields, 'asOf']);
-  const outputs = call.outputs.map((name) => TABLES[call.table].derived.find((d) => d.name === name)!);
-  const readers = args.map(cellReader);
+export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[], ctx: CellContext, rules: Rules): Column {
+  const fields = customFunctionFields(fn);
+  const inputs = fields.map((_, i) => args[i]);
+  const asOfArg = fn.asOf ? args[fields.length] : undefined;
+  const height = broadcastHeight([...inputs, asOfArg], [...fields, 'asOf']);
+  const outputs = fn.outputs.map((name) => TABLES[fn.table].derived.find((d) => d.name === name)!);
+  const readers = inputs.map(cellReader);
   const readAsOf = cellReader(asOfArg);
   const out: Column = [];
   for (let r = 0; r < height; r++) {
     const cells = readers.map((read) => read(r));
     if (cells.every(isBlankCell)) {
-      out.push(call.outputs.map(() => ''));
+      out.push(outputs.map(() => ''));
       continue;
     }
     const row: TypedRow = {};
-    call.fields.forEach((f, i) => (row[f] = typedCell(call.table, f, cells[i], ctx, rules)));
+    fields.forEach((f, i) => (row[f] = typedCell(fn.table, f, cells[i], ctx, rules)));
     const asOf = asOfOf(readAsOf(r), ctx, rules);
     out.push(outputs.map((d) => d.compute(row, rules, asOf) ?? ''));
   }
   return out;
 }
-
-export const WORKPLAN_STATUS: DerivedCall = { table: 'workplan', fields: ['status', 'startOn', 'endOn', 'percentComplete'], outputs: ['derivedStatus'] };
-export const SLA: DerivedCall = { table: 'requests', fields: ['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'], outputs: ['slaState'] };
-export const PRIORITY: DerivedCall = { table: 'requests', fields: ['requesterType', 'dueOn', 'receivedOn'], outputs: ['suggestedPriority', 'priorityReason'] };
-export const MILESTONE_STATUS: DerivedCall = { table: 'milestones', fields: ['date', 'status'], outputs: ['derivedStatus'] };

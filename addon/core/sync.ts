@@ -6,6 +6,7 @@ import { formatCellIssue } from '../../shared/issues';
 import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
+import { pullIntoSheet, type PullReport } from './pull-rows';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
@@ -39,6 +40,8 @@ export interface TableSyncReport {
   warnings: number;
   /** Sheet-level problems (a required column missing), one line each. */
   problems: string[];
+  /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
+  pulled: PullReport;
 }
 
 export interface SyncReport {
@@ -62,7 +65,7 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   return out;
 };
 
-function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: PullReport): Task<TableSyncReport> {
   const { byRow, stamped } = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId);
   const state = yield* callJson<{ rows: { rowId: string; hash: string }[] }>(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`));
   const held = new Map(state.rows.map((r) => [r.rowId, r.hash]));
@@ -114,6 +117,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet): Task<Table
     rejected,
     warnings,
     problems: t.read.issues.filter((i) => i.severity === 'error').map(formatCellIssue),
+    pulled,
   };
 }
 
@@ -128,10 +132,14 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function summarise(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
-      const parts = [`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`];
+      const parts: string[] = [];
+      if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
+      if (t.pulled.updated) parts.push(`${n(t.pulled.updated)} survey answer${t.pulled.updated === 1 ? '' : 's'} filled in`);
+      parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
-      return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`;
+      const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
+      return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;
     })
     .join('\n');
 }
@@ -145,7 +153,12 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (sheets.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
-    const tables = yield* sequence(sheets.map((t) => syncTable(deps, conn, t)));
+    // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
+    // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
+    const pulled = yield* sequence(sheets.map((t) => pullIntoSheet(deps.port, deps.http, conn, t)));
+    const wrote = pulled.some((p) => p.added + p.updated > 0);
+    const current = wrote ? yield* readTableSheets(deps.port) : sheets;
+    const tables = yield* sequence(current.map((t) => syncTable(deps, conn, t, pulled[sheets.findIndex((s) => s.table.name === t.table.name)] ?? { added: 0, updated: 0, missingColumns: [] })));
     return { tables, summary: summarise(tables) };
   } finally {
     yield* io(deps.lock.release());

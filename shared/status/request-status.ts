@@ -14,8 +14,8 @@ export interface RequestInputs {
 const isClosedWithoutDate = (status: unknown) => ['Fulfilled', 'Closed', 'Declined'].some((s) => sameText(status, s));
 /** Fulfilled or Closed, in any case. */
 export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
-const isDone = (i: RequestInputs) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
-const isOpen = (i: RequestInputs) => !isDone(i) && !sameText(i.status, 'Declined');
+const isDone = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
+const isOpen = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => !isDone(i) && !sameText(i.status, 'Declined');
 
 /**
  * The fulfilment date one recorded version of a request shows, or null if it shows it not done. Its own
@@ -30,7 +30,7 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
 }
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */
-export function daysOpen(i: RequestInputs, asOf: string): number | null {
+export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, asOf: string): number | null {
   if (!isDate(i.receivedOn)) return null;
   if (isDate(i.fulfilledOn)) return daysBetween(i.receivedOn, i.fulfilledOn);
   if (isClosedWithoutDate(i.status)) return null;
@@ -38,7 +38,7 @@ export function daysOpen(i: RequestInputs, asOf: string): number | null {
 }
 
 /** The agreed due date if there is one, else receipt plus the SLA days of the priority. */
-export function slaDue(i: RequestInputs, rules: Rules): string | null {
+export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn'>, rules: Rules): string | null {
   if (isDate(i.dueOn)) return i.dueOn;
   if (!isDate(i.receivedOn) || typeof i.priority !== 'string') return null;
   const days = rules.slaDays.get(i.priority.toLowerCase());
@@ -58,7 +58,7 @@ export function slaState(i: RequestInputs, rules: Rules, asOf: string): SlaState
   return left <= rules.settings.dueSoonDays ? 'Due soon' : 'On time';
 }
 
-export function ageBucket(i: RequestInputs, rules: Rules, asOf: string): string | null {
+export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, rules: Rules, asOf: string): string | null {
   if (!isOpen(i)) return null;
   const days = daysOpen(i, asOf);
   if (days === null) return null;
@@ -66,7 +66,7 @@ export function ageBucket(i: RequestInputs, rules: Rules, asOf: string): string 
 }
 
 /** When the follow-up (outcome check) is due: the planned date, else fulfilment plus the follow-up delay. */
-export function followUpDue(i: RequestInputs, rules: Rules): string | null {
+export function followUpDue(i: Pick<RequestInputs, 'followUpOn' | 'fulfilledOn'>, rules: Rules): string | null {
   if (isDate(i.followUpOn)) return i.followUpOn;
   if (isDate(i.fulfilledOn)) return addDays(i.fulfilledOn, rules.settings.followUpDays);
   return null;
@@ -74,29 +74,29 @@ export function followUpDue(i: RequestInputs, rules: Rules): string | null {
 
 type Refs = Record<'receivedOn' | 'priority' | 'status' | 'dueOn' | 'fulfilledOn' | 'today', string>;
 
-const doneExpr = (r: Refs) => `OR(${r.status}="Fulfilled",${r.status}="Closed",ISNUMBER(${r.fulfilledOn}))`;
+const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${r.status}="Fulfilled",${r.status}="Closed",ISNUMBER(${r.fulfilledOn}))`;
 
-export function daysOpenFormula(r: Refs): string {
+export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'status' | 'today'>): string {
   return `IF(ISNUMBER(${r.receivedOn}),IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}-${r.receivedOn},`
     + `IF(OR(${r.status}="Fulfilled",${r.status}="Closed",${r.status}="Declined"),"",${r.today}-${r.receivedOn})),"")`;
 }
 
-export function slaDueFormula(r: Refs): string {
+export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
   return `IF(ISNUMBER(${r.dueOn}),${r.dueOn},IF(ISNUMBER(${r.receivedOn}),IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
 }
 
 /** `due` is the cell holding this row's SLA due date. */
-export function slaStateFormula(r: Refs & { due: string }): string {
+export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'today'> & { due: string }): string {
   const D = r.due;
   return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(ISNUMBER(${r.fulfilledOn}),IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
     + `IF(${r.status}="Declined","",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
 }
 
 /** `days` is the cell holding this row's days open. */
-export function ageBucketFormula(r: Refs & { days: string }): string {
+export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
   return `IF(OR(${doneExpr(r)},${r.status}="Declined",NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
 }
 
-export function followUpDueFormula(r: Refs & { followUpOn: string }): string {
+export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {
   return `IF(ISNUMBER(${r.followUpOn}),${r.followUpOn},IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}+${settingRef('followUpDays')},""))`;
 }

@@ -3,14 +3,18 @@
 import type { ListKey } from '../lists';
 import type { Rules } from '../rules';
 
+/** The one list of tables, in the order the master workbook and the metrics show them. */
+export const TABLE_NAMES = ['requests', 'workplan', 'milestones', 'roadmap'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
 export type ColumnType = 'id' | 'text' | 'longtext' | 'email' | 'date' | 'number' | 'percent' | 'boolean' | 'choice' | 'rating';
 
 /** A typed cell value: dates are ISO `YYYY-MM-DD` text, percents are fractions (0.5 = 50 %). */
 export type TypedValue = string | number | boolean | null;
 export type TypedRow = Record<string, TypedValue>;
 
-export interface InputColumn {
-  name: string;
+export interface InputColumn<F extends string = string> {
+  readonly name: F;
   header: string;
   aliases?: readonly string[];
   type: ColumnType;
@@ -33,6 +37,7 @@ export interface InputColumn {
   unitField?: string;
   width: number;
   numFmt?: string;
+  /** What a cell of this column holds, when the header does not say it: the custom functions' parameter docs use it. */
   help?: string;
   /**
    * Asked of requesters on the public intake form, in this wording (the sheet's header is written for
@@ -41,43 +46,64 @@ export interface InputColumn {
   intake?: { label: string; hint?: string; required?: boolean };
 }
 
-/** Where a derived column's formula finds things: cells of the same row, and today's date. */
-export interface FormulaContext {
-  /** A1 reference of a field's cell on this row (input or derived), e.g. `E7`. */
-  ref(field: string): string;
-  /** The expression for today's date: `TODAY()` in templates, a fixed date in tests. */
-  today: string;
-}
+/** A1 references of a derived column's inputs on this row, and the expression for today's date. */
+export type FormulaRefs<I extends string> = { readonly [K in I]: string } & {
+  /** `TODAY()` in templates, a fixed date in tests. */
+  readonly today: string;
+};
 
-export interface DerivedColumn {
-  name: string;
+/** The typed values of a derived column's inputs on one row. */
+export type InputValues<I extends string> = { readonly [K in I]: TypedValue };
+
+/**
+ * A column computed from others, as a native formula and as the same rule in TypeScript. `inputs` is the
+ * one list of what it reads: the formula gets references to exactly those cells, `compute` exactly those
+ * values, and a custom function returning this column takes them as its parameters, in this order.
+ */
+export interface DerivedColumn<N extends string = string, I extends string = string, U extends string = string> {
+  readonly name: N;
   header: string;
   type: 'text' | 'date' | 'number';
   width: number;
   numFmt?: string;
+  readonly inputs: readonly I[];
+  /**
+   * Earlier derived columns of the same row whose cells the formula points at, to stay short (the SLA state
+   * reads the SLA due date). Each is computed from a subset of `inputs`, so the inputs stay the whole story.
+   */
+  readonly uses?: readonly U[];
   /** The native formula, without the leading `=`, in the dialect Sheets, Excel and LibreOffice share. */
-  formula(ctx: FormulaContext): string;
+  formula(refs: FormulaRefs<I | U>): string;
   /** The same rule in TypeScript: cached results and custom functions come from here. */
-  compute(row: TypedRow, rules: Rules, asOf: string): TypedValue;
+  compute(values: InputValues<I>, rules: Rules, asOf: string): TypedValue;
   /** Status values coloured by conditional formatting. */
   palette?: Readonly<Record<string, 'good' | 'warn' | 'bad' | 'neutral'>>;
 }
 
-/** A header that fills two fields at once, e.g. a `Timeline` column holding `Feb 2026 – Aug 2027`. */
-export interface SpanColumn {
-  header: string;
-  aliases: readonly string[];
-  into: readonly [start: string, end: string];
+/**
+ * Declares a derived column with its inputs inferred as literals, so its formula can only point at cells
+ * it declares and its `compute` only read values it declares (a compile error otherwise).
+ */
+export function derivedColumn<const N extends string, const I extends string, const U extends string = never>(column: DerivedColumn<N, I, U>): DerivedColumn<N, I, U> {
+  return column;
 }
 
-export interface TableDef {
-  name: 'requests' | 'workplan' | 'milestones' | 'roadmap';
+/** A header that fills two fields at once, e.g. a `Timeline` column holding `Feb 2026 – Aug 2027`. */
+export interface SpanColumn<F extends string = string> {
+  header: string;
+  aliases: readonly string[];
+  into: readonly [start: F, end: F];
+}
+
+export interface TableDef<N extends TableName = TableName, F extends string = string> {
+  readonly name: N;
   sheet: string;
   /** What the row is called in messages ("request", "work-plan item"). */
   noun: string;
-  columns: readonly InputColumn[];
-  derived: readonly DerivedColumn[];
-  spans?: readonly SpanColumn[];
+  columns: readonly InputColumn<F>[];
+  /** In sheet order; a derived column may use only derived columns before it. */
+  derived: readonly DerivedColumn<string, F, string>[];
+  spans?: readonly SpanColumn<F>[];
   /**
    * When one stored version of a row shows its work done (a request fulfilled), given the ISO day the
    * service recorded that version; null while it shows none. The store keeps, per row, the first non-null
@@ -86,4 +112,17 @@ export interface TableDef {
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
 
-export type TableName = TableDef['name'];
+/**
+ * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a
+ * field looked up by name elsewhere that is not one of its columns fails to compile.
+ */
+export function defineTable<
+  const N extends TableName,
+  const C extends readonly InputColumn[],
+  const D extends readonly DerivedColumn<string, C[number]['name'], string>[],
+>(table: TableDef<N, C[number]['name']> & { columns: C; derived: D }): TableDef<N, C[number]['name']> & { columns: C; derived: D } {
+  return table;
+}
+
+/** The value a cell of a column type holds once read: dates are ISO text, percents fractions. */
+export type ValueOfType<T extends ColumnType> = T extends 'number' | 'percent' | 'rating' ? number : T extends 'boolean' ? boolean : string;

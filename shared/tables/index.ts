@@ -1,5 +1,5 @@
-// The four tables, by name and by sheet, and lookups over their columns.
-import type { DerivedColumn, InputColumn, TableDef, TableName } from './column';
+// The four tables, by name and by sheet, the types inferred from them, and lookups over their columns.
+import type { ColumnType, DerivedColumn, InputColumn, TableDef, TableName, ValueOfType } from './column';
 import { milestonesTable } from './milestones';
 import { requestsTable } from './requests';
 import { roadmapTable } from './roadmap';
@@ -7,17 +7,39 @@ import { workplanTable } from './workplan';
 
 export * from './column';
 
-export const TABLES: Readonly<Record<TableName, TableDef>> = {
+/** Every table's definition under its name (`TABLE_NAMES`, in column.ts, is the list the compiler holds this to). */
+const DEFINITIONS = {
   requests: requestsTable,
   workplan: workplanTable,
   milestones: milestonesTable,
   roadmap: roadmapTable,
-};
+} as const satisfies { [T in TableName]: TableDef<T> };
+/** A table's definition with its literal field names, for code written for that one table. */
+export type TableOf<T extends TableName> = (typeof DEFINITIONS)[T];
+/** The input fields of a table: a misspelled one is a compile error. */
+export type FieldOf<T extends TableName> = TableOf<T>['columns'][number]['name'];
+/** The derived columns of a table, by name. */
+export type DerivedOf<T extends TableName> = TableOf<T>['derived'][number]['name'];
 
-export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+type ColumnValue<C> = C extends { type: infer K extends ColumnType } ? ValueOfType<K> | null : never;
+/** A typed row of a table: every input field, null when blank. */
+export type RowOf<T extends TableName> = { [C in TableOf<T>['columns'][number] as C['name']]: ColumnValue<C> };
+
+/** Every table, seen through the general definition (code that works for any table). */
+export const TABLES: Readonly<{ [T in TableName]: TableDef<T> }> = DEFINITIONS;
 
 export function isTableName(name: unknown): name is TableName {
   return typeof name === 'string' && Object.hasOwn(TABLES, name);
+}
+
+/** An input column of a table, by a name the compiler checks. */
+export function inputColumn<T extends TableName>(table: T, field: FieldOf<T>): InputColumn {
+  return TABLES[table].columns.find((c) => c.name === field)!;
+}
+
+/** A derived column of a table, by a name the compiler checks. */
+export function derivedColumnOf<T extends TableName>(table: T, name: DerivedOf<T>): DerivedColumn {
+  return TABLES[table].derived.find((d) => d.name === name)!;
 }
 
 /** Input columns then derived columns, in sheet order: the layout templates write. */

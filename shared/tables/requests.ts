@@ -1,21 +1,11 @@
 // The TA requests log: intake, triage, fulfilment and follow-up of technical-assistance requests.
 import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
-import type { FormulaContext, TableDef, TypedRow } from './column';
+import { defineTable, derivedColumn } from './column';
 
 const DATE = 'yyyy-mm-dd';
 
-const refs = (c: FormulaContext) => ({
-  receivedOn: c.ref('receivedOn'), priority: c.ref('priority'), status: c.ref('status'), dueOn: c.ref('dueOn'),
-  fulfilledOn: c.ref('fulfilledOn'), followUpOn: c.ref('followUpOn'), requesterType: c.ref('requesterType'), today: c.today,
-});
-
-const inputs = (r: TypedRow) => ({
-  receivedOn: r.receivedOn, priority: r.priority, status: r.status, dueOn: r.dueOn, fulfilledOn: r.fulfilledOn,
-  followUpOn: r.followUpOn, requesterType: r.requesterType,
-});
-
-export const requestsTable: TableDef = {
+export const requestsTable = defineTable({
   name: 'requests',
   sheet: 'Requests',
   noun: 'request',
@@ -37,7 +27,7 @@ export const requestsTable: TableDef = {
     { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', width: 10 },
     { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', width: 14 },
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, width: 16 },
-    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
+    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', help: 'The agreed due date; blank: received plus the SLA days of the priority', width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
     { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', width: 12, numFmt: DATE },
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
@@ -48,41 +38,50 @@ export const requestsTable: TableDef = {
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
   derived: [
-    {
+    derivedColumn({
       name: 'daysOpen', header: 'Days open', type: 'number', width: 9, numFmt: '0',
-      formula: (c) => daysOpenFormula(refs(c)),
-      compute: (r, _rules, asOf) => daysOpen(inputs(r), asOf),
-    },
-    {
+      inputs: ['receivedOn', 'status', 'fulfilledOn'],
+      formula: daysOpenFormula,
+      compute: (v, _rules, asOf) => daysOpen(v, asOf),
+    }),
+    derivedColumn({
       name: 'slaDue', header: 'SLA due', type: 'date', width: 12, numFmt: DATE,
-      formula: (c) => slaDueFormula(refs(c)),
-      compute: (r, rules) => slaDue(inputs(r), rules),
-    },
-    {
+      inputs: ['receivedOn', 'priority', 'dueOn'],
+      formula: slaDueFormula,
+      compute: slaDue,
+    }),
+    derivedColumn({
       name: 'slaState', header: 'SLA', type: 'text', width: 10,
-      formula: (c) => slaStateFormula({ ...refs(c), due: c.ref('slaDue') }),
-      compute: (r, rules, asOf) => slaState(inputs(r), rules, asOf),
+      inputs: ['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'],
+      uses: ['slaDue'],
+      formula: (r) => slaStateFormula({ ...r, due: r.slaDue }),
+      compute: slaState,
       palette: { 'On time': 'good', Met: 'good', 'Due soon': 'warn', Overdue: 'bad', Missed: 'bad' },
-    },
-    {
+    }),
+    derivedColumn({
       name: 'ageBucket', header: 'Age', type: 'text', width: 12,
-      formula: (c) => ageBucketFormula({ ...refs(c), days: c.ref('daysOpen') }),
-      compute: (r, rules, asOf) => ageBucket(inputs(r), rules, asOf),
-    },
-    {
+      inputs: ['receivedOn', 'status', 'fulfilledOn'],
+      uses: ['daysOpen'],
+      formula: (r) => ageBucketFormula({ ...r, days: r.daysOpen }),
+      compute: ageBucket,
+    }),
+    derivedColumn({
       name: 'followUpDue', header: 'Follow-up due', type: 'date', width: 12, numFmt: DATE,
-      formula: (c) => followUpDueFormula(refs(c)),
-      compute: (r, rules) => followUpDue(inputs(r), rules),
-    },
-    {
+      inputs: ['followUpOn', 'fulfilledOn'],
+      formula: followUpDueFormula,
+      compute: followUpDue,
+    }),
+    derivedColumn({
       name: 'suggestedPriority', header: 'Suggested priority', type: 'text', width: 11,
-      formula: (c) => suggestedPriorityFormula(refs(c)),
-      compute: (r, rules, asOf) => suggestPriority(inputs(r), rules, asOf)?.priority ?? null,
-    },
-    {
+      inputs: ['requesterType', 'dueOn', 'receivedOn'],
+      formula: suggestedPriorityFormula,
+      compute: (v, rules, asOf) => suggestPriority(v, rules, asOf)?.priority ?? null,
+    }),
+    derivedColumn({
       name: 'priorityReason', header: 'Why this priority', type: 'text', width: 40,
-      formula: (c) => priorityReasonFormula(refs(c)),
-      compute: (r, rules, asOf) => suggestPriority(inputs(r), rules, asOf)?.reason ?? null,
-    },
+      inputs: ['requesterType', 'dueOn', 'receivedOn'],
+      formula: priorityReasonFormula,
+      compute: (v, rules, asOf) => suggestPriority(v, rules, asOf)?.reason ?? null,
+    }),
   ],
-};
+});

@@ -1,8 +1,8 @@
 // Roadmaps of an association of cities: focus areas × early actions and additional strategies.
-import type { TableDef } from './column';
-import { milestoneDerived } from './milestones';
+import { defineTable } from './column';
+import { targetDerived } from './milestones';
 
-export const roadmapTable: TableDef = {
+export const roadmapTable = defineTable({
   name: 'roadmap',
   sheet: 'Roadmap',
   noun: 'roadmap item',
@@ -16,5 +16,5 @@ export const roadmapTable: TableDef = {
     { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
-  derived: [milestoneDerived('targetOn')],
-};
+  derived: [targetDerived],
+});

@@ -1,8 +1,8 @@
 // Work plans: goals × phases × tasks with owners, timelines, targets and a status legend.
 import { workplanStatus, workplanStatusFormula } from '../status/workplan-status';
-import type { TableDef } from './column';
+import { defineTable, derivedColumn } from './column';
 
-export const workplanTable: TableDef = {
+export const workplanTable = defineTable({
   name: 'workplan',
   sheet: 'Work plan',
   noun: 'work-plan item',
@@ -17,21 +17,22 @@ export const workplanTable: TableDef = {
     { name: 'target', header: 'Target', aliases: ['Goal (number)', 'Target value', 'Measure'], type: 'number', unitField: 'unit', width: 10, numFmt: '0' },
     { name: 'actual', header: 'Actual', aliases: ['Actual value', 'Achieved', 'To date'], type: 'number', unitField: 'unit', width: 10, numFmt: '0' },
     { name: 'unit', header: 'Unit', aliases: ['Units', 'Unit of measure', 'Target unit', 'Measured in'], type: 'text', width: 14, help: 'What Target and Actual count: hours, plans, % of departments. Figures of different units are never added.' },
-    { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', width: 10, numFmt: '0%' },
+    { name: 'percentComplete', header: '% complete', aliases: ['Percent complete', 'Progress', '% done', 'Complete %'], type: 'percent', help: 'Share complete (0.5 or 50%)', width: 10, numFmt: '0%' },
     { name: 'status', header: 'Status', aliases: ['Progress status', 'State'], type: 'choice', list: 'workplanStatus', width: 13 },
     { name: 'partnership', header: 'City partnership', aliases: ['Partnership', 'Partnership opportunity', 'City partnership opportunity', 'Community partnership'], type: 'boolean', list: 'yesNo', width: 11 },
     { name: 'notes', header: 'Notes', aliases: ['Comments', 'Updates'], type: 'longtext', width: 32 },
   ],
   spans: [{ header: 'Timeline', aliases: ['Timeframe', 'Time frame', 'Dates', 'Schedule', 'When'], into: ['startOn', 'endOn'] }],
   derived: [
-    {
+    derivedColumn({
       name: 'derivedStatus', header: 'Derived status', type: 'text', width: 20,
-      formula: (c) => workplanStatusFormula({ status: c.ref('status'), startOn: c.ref('startOn'), endOn: c.ref('endOn'), percentComplete: c.ref('percentComplete'), today: c.today }),
-      compute: (r, rules, asOf) => workplanStatus({ status: r.status, startOn: r.startOn, endOn: r.endOn, percentComplete: r.percentComplete }, rules, asOf),
+      inputs: ['status', 'startOn', 'endOn', 'percentComplete'],
+      formula: workplanStatusFormula,
+      compute: workplanStatus,
       palette: {
         Complete: 'good', 'On track': 'good', 'In progress (early)': 'good', 'Not started (scheduled)': 'neutral', 'In progress (no %)': 'neutral',
         'At risk': 'warn', 'Late start': 'warn', Overdue: 'bad', 'No dates': 'neutral',
       },
-    },
+    }),
   ],
-};
+});

@@ -89,7 +89,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (within(s.firstDone, period)) report.requests.fulfilled.push(row('requests', s, v, s.firstDone));
     if (s.closedOn) report.requests.closed.push(row('requests', s, v, s.closedOn));
     // Overdue from the day after its due date, unless done by then or declined.
-    const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, status: v.status, dueOn: v.dueOn, fulfilledOn: v.fulfilledOn }, period.rules);
+    const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
     const declined = typeof v.status === 'string' && v.status.toLowerCase() === 'declined';
     if (due && within(addDays(due, 1), period) && !declined && (s.firstDone === null || s.firstDone > due)) {
       report.requests.wentOverdue.push(row('requests', s, v, due));

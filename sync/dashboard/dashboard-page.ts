@@ -5,7 +5,7 @@ import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { esc, figure, pageHead, queryString } from './html-text';
+import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -19,16 +19,15 @@ export interface DashboardInput {
   changes: string;
 }
 
-interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
-
-/** A table of figures: caption, column headers with scope, the first cell of each row as its header. */
-function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], empty = 'Nothing to show for this period.'): string {
-  if (rows.length === 0) return `<p class="muted">${esc(caption)}: ${esc(empty)}</p>`;
-  const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
-  // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
-}
+/** Each assignee's load against capacity: the dashboard's and the annual report's table. */
+export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][number]>[] = [
+  { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
+  { header: 'Requests', cell: (a) => figure(a.requests) },
+  { header: 'Open', cell: (a) => figure(a.open) },
+  { header: 'Open hours', cell: (a) => figure(a.openHours) },
+  { header: 'Weekly capacity (hours)', cell: (a) => figure(a.weeklyCapacity) },
+  { header: 'Weeks of work', cell: (a) => figure(a.weeksOfWork) },
+];
 
 function filterForm(i: DashboardInput): string {
   const options = [`<option value="">All sources</option>`, ...i.sources.map((s) => `<option value="${esc(s.id)}"${s.id === i.form.source ? ' selected' : ''}>${esc(s.name)}</option>`)];
@@ -81,14 +80,7 @@ ${rba}
 <section aria-labelledby="other"><h2 id="other">Demand and capacity</h2>
 <p class="summary">${esc(m.capacity.summary)}</p>
 ${table('Other figures', [{ header: 'Figure', text: true, cell: (f) => esc(f.label) }, { header: 'Value', cell: (f) => figure(f.value) }], otherFigures(m))}
-${table('Load per assignee', [
-    { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
-    { header: 'Requests', cell: (a) => figure(a.requests) },
-    { header: 'Open', cell: (a) => figure(a.open) },
-    { header: 'Open hours', cell: (a) => figure(a.openHours) },
-    { header: 'Weekly capacity (hours)', cell: (a) => figure(a.weeklyCapacity) },
-    { header: 'Weeks of work', cell: (a) => figure(a.weeksOfWork) },
-  ], m.hours.byAssignee)}
+${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee)}
 </section>
 <section aria-labelledby="plans"><h2 id="plans">Work plans and milestones</h2>
 ${table('Work plan by goal', [

@@ -1,4 +1,4 @@
-// Escaping and number display for the server-rendered dashboard: every value from a sheet is escaped once, here.
+// Escaping, number display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -16,6 +16,17 @@ export function queryString(pairs: Record<string, string | undefined>): string {
   for (const [k, v] of Object.entries(pairs)) if (v) q.set(k, v);
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+export interface Column<T> { header: string; text?: boolean; cell: (row: T) => string }
+
+/** A table of figures: caption, column headers with scope, the first cell of each row as its header. */
+export function table<T>(caption: string, columns: Column<T>[], rows: readonly T[], empty = 'Nothing to show for this period.'): string {
+  if (rows.length === 0) return `<p class="muted">${esc(caption)}: ${esc(empty)}</p>`;
+  const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
+  // A focusable region lets keyboard users scroll a wide table on a narrow screen.
+  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */

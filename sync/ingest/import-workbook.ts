@@ -5,6 +5,7 @@ import {
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
 import { rowIdProblem, showRowId } from '../../shared/row-id';
+import { quoteValue } from '../../shared/quote-value';
 import type { RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
@@ -101,7 +102,7 @@ export function importRows({ sheet, read }: SheetTable): IngestRow[] {
       firstRowOf.set(id, row);
       return { ...base, rowId: `${sheet}:${id}` };
     }
-    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: "${id}" is also on row ${first}; each row needs its own ID` };
+    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${showRowId(id)} is also on row ${first}; each row needs its own ID` };
     return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
   });
 }
@@ -133,7 +134,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const sheets = await readWorkbookGrids(opts.file);
   const found = findTables(sheets);
   if (found.length === 0) {
-    const names = sheets.map((s) => `"${s.name}"`).join(', ');
+    const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
   const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };

@@ -133,11 +133,15 @@ export const demandMetricsSchema = z.object({
     total: planCounts,
     bySource: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string() })),
     byGoal: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string() })),
+    /** Within each goal, by phase (Normalize, Organize, Operationalize; Phase 1, 2, 3), in the order first seen. */
+    byPhase: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string(), phase: z.string() })),
   }),
   milestones: z.object({
     counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count })),
     upcoming: z.array(milestoneItem),
     missed: z.array(milestoneItem),
+    /** The most recent first, like missed. */
+    done: z.array(milestoneItem),
   }),
   rba: z.object({
     quarters: z.array(z.string()),

@@ -11,6 +11,7 @@ const STATUS_FIELD: Record<WorkplanDerived, keyof PlanCounts> = {
 };
 
 export const NO_GOAL = '(no goal)';
+export const NO_PHASE = '(no phase)';
 /** How many upcoming and missed milestones the document lists; the counts cover all of them. */
 export const MILESTONE_LIST_LIMIT = 50;
 
@@ -58,6 +59,7 @@ export class WorkplanMetrics {
   private readonly total = new PlanTally();
   private readonly sources = new Map<string, { name: string; tally: PlanTally }>();
   private readonly goals = new Map<string, { sourceId: string; sourceName: string; goal: string; tally: PlanTally }>();
+  private readonly phases = new Map<string, { sourceId: string; sourceName: string; goal: string; phase: string; tally: PlanTally }>();
 
   constructor(private readonly rules: Rules, private readonly asOf: string) {}
 
@@ -77,6 +79,11 @@ export class WorkplanMetrics {
     let g = this.goals.get(key);
     if (!g) this.goals.set(key, (g = { sourceId: row.sourceId, sourceName: row.sourceName, goal, tally: new PlanTally() }));
     g.tally.add(...args);
+    const phase = text(v.phase) ?? NO_PHASE;
+    const phaseKey = `${key}\u0000${phase}`;
+    let p = this.phases.get(phaseKey);
+    if (!p) this.phases.set(phaseKey, (p = { sourceId: row.sourceId, sourceName: row.sourceName, goal, phase, tally: new PlanTally() }));
+    p.tally.add(...args);
   }
 
   figures(): DemandMetrics['workplan'] {
@@ -84,6 +91,7 @@ export class WorkplanMetrics {
       total: this.total.counts(),
       bySource: [...this.sources.entries()].map(([sourceId, s]) => ({ sourceId, sourceName: s.name, ...s.tally.counts() })),
       byGoal: [...this.goals.values()].map((g) => ({ sourceId: g.sourceId, sourceName: g.sourceName, goal: g.goal, ...g.tally.counts() })),
+      byPhase: [...this.phases.values()].map((p) => ({ sourceId: p.sourceId, sourceName: p.sourceName, goal: p.goal, phase: p.phase, ...p.tally.counts() })),
     };
   }
 }
@@ -97,8 +105,10 @@ export class MilestoneMetrics {
   };
   private readonly upcoming: MilestoneItem[] = [];
   private readonly missed: MilestoneItem[] = [];
+  private readonly done: MilestoneItem[] = [];
 
-  constructor(private readonly rules: Rules, private readonly asOf: string) {}
+  /** `within`: only items dated in this span count (an annual report's year); every item otherwise. */
+  constructor(private readonly rules: Rules, private readonly asOf: string, private readonly within?: { from: string; to: string }) {}
 
   /** Milestones are dated by their end (a range) or date; roadmap items by their target date. */
   add(kind: Kind, row: MetricsRow): void {
@@ -115,8 +125,11 @@ export class MilestoneMetrics {
       partnership: typeof v.partnership === 'boolean' ? v.partnership : null,
       status,
     };
-    if (status === 'Done') c.done++;
-    else if (status === 'Missed') {
+    if (this.within && !(item.date !== null && item.date >= this.within.from && item.date <= this.within.to)) return;
+    if (status === 'Done') {
+      c.done++;
+      this.done.push(item);
+    } else if (status === 'Missed') {
       c.missed++;
       this.missed.push(item);
     } else if (status === 'Upcoming' || status === 'Due this week') {
@@ -132,6 +145,7 @@ export class MilestoneMetrics {
       counts: (['milestone', 'roadmap'] as const).map((kind) => ({ kind, ...this.counts[kind] })),
       upcoming: [...this.upcoming].sort(byDate).slice(0, MILESTONE_LIST_LIMIT),
       missed: [...this.missed].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
+      done: [...this.done].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
     };
   }
 }

@@ -13,6 +13,7 @@ import type { RowStore } from '../../sync/store/row-store';
 const ADMIN_TOKEN = 'addon-test-admin-token-0123456789';
 
 let store: RowStore;
+let app: ReturnType<typeof createApp>;
 let dataDir: string;
 const received = { posts: 0, rows: 0, deleted: 0, stateReads: 0, demandReads: 0, rowIds: [] as string[] };
 
@@ -20,7 +21,7 @@ export async function createSyncService(): Promise<{ fetch(request: Request): Pr
   dataDir = mkdtempSync(path.join(tmpdir(), 'equity-desk-addon-'));
   store = await openStore({ dataDir });
   await store.ensureAdminToken(ADMIN_TOKEN);
-  const app = createApp({ store, config: loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN_TOKEN }, { data: dataDir }) });
+  app = createApp({ store, config: loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN_TOKEN }, { data: dataDir }) });
   return {
     async fetch(request) {
       const url = new URL(request.url);
@@ -69,4 +70,35 @@ export async function liveRequests(): Promise<{ requesterType: unknown; category
   const out = [];
   for await (const r of store.rows('requests')) out.push({ requesterType: r.values.requesterType, category: r.values.category, receivedOn: r.values.receivedOn });
   return out;
+}
+
+/** Opens a public form for the source and sends one request through it, as a requester's browser would; returns its Request ID. */
+export async function submitIntake(sourceId: string, fields: Record<string, string>): Promise<string> {
+  const form = await store.createForm({ sourceId, title: 'Ask for help', at: new Date() });
+  const res = await app.fetch(new Request(`http://127.0.0.1/intake/${form.id}`, {
+    method: 'POST',
+    headers: { Origin: 'http://127.0.0.1', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  }));
+  const page = await res.text();
+  const id = /class="request-id">([^<]+)</.exec(page)?.[1];
+  if (res.status !== 201 || id === undefined) throw new Error(`intake post answered ${res.status}: ${page.slice(0, 500)}`);
+  return id;
+}
+
+/** A survey link for the row, answered by the requester. */
+export async function answerSurvey(sourceToken: string, rowId: string, answer: Record<string, string>): Promise<void> {
+  const link = await app.fetch(new Request('http://127.0.0.1/api/v1/feedback-links', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${sourceToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ table: 'requests', rowId }),
+  }));
+  const { url } = (await link.json()) as { url: string };
+  if (link.status !== 201) throw new Error(`feedback link answered ${link.status}`);
+  const res = await app.fetch(new Request(url, {
+    method: 'POST',
+    headers: { Origin: new URL(url).origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(answer).toString(),
+  }));
+  if (res.status !== 200) throw new Error(`survey post answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }

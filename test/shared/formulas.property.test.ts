@@ -1,6 +1,7 @@
 // Property: the native formulas the templates write, evaluated by a real spreadsheet engine
-// (HyperFormula), give the same derived values as the TypeScript rules — for the default Lists
-// sheet and for an edited one, on thousands of random rows with the messy edges of real sheets.
+// (HyperFormula), give the same derived values as the TypeScript rules and as the custom functions called
+// on whole columns — for the default Lists sheet and for an edited one, on thousands of random rows with
+// the messy edges of real sheets.
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import {
   DEFAULT_LISTS_GRID, LISTS_SHEET, TABLES, addDays, computeDerived, layoutLetters, listPlacement, readRules, rowFormulas,
   serialFromIso, templateLayout, type ListKey, type Rules, type TableDef, type TableName, type TypedRow, type TypedValue,
 } from '../../shared';
+import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
+import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
+import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
 
 const AS_OF = '2025-06-15';
 const TODAY = 'DATE(2025,6,15)';
@@ -155,6 +159,34 @@ function expectedCell(table: TableDef, field: string, v: TypedValue): unknown {
   return d.type === 'date' && typeof v === 'string' ? serialFromIso(v) : v;
 }
 
+// --- Custom functions ---------------------------------------------------------------------------
+
+/** Sheets hands a custom function dates as Date objects, at midnight of the spreadsheet's zone (UTC here). */
+const FUNCTION_CONTEXT: CellContext = { today: AS_OF, isoFromDate: (d) => d.toISOString().slice(0, 10) };
+const AS_OF_CELL = new Date(`${AS_OF}T00:00:00Z`);
+
+/** A typed value as the cell a custom function receives in its range: dates as Date, blanks as ''. */
+const functionCell = (v: TypedValue | undefined): unknown =>
+  v === null || v === undefined ? '' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v;
+
+interface FunctionCall { fn: CustomFunctionDef; fields: string[]; args: (rows: TypedRow[]) => unknown[] }
+
+/**
+ * The custom-function calls covering a table's derived columns, each argument a whole column. Roadmap
+ * items have no function of their own: users call EQ_MILESTONE_STATUS with the target dates and no end dates.
+ */
+function functionCalls(table: TableDef): FunctionCall[] {
+  const column = (field: string) => (rows: TypedRow[]) => rows.map((r) => [functionCell(r[field])]);
+  if (table.name === 'roadmap') {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_MILESTONE_STATUS')!;
+    return [{ fn, fields: ['targetOn', 'status'], args: (rows) => [column('targetOn')(rows), '', column('status')(rows)] }];
+  }
+  return CUSTOM_FUNCTIONS.filter((fn) => fn.table === table.name).map((fn) => {
+    const fields = customFunctionFields(fn);
+    return { fn, fields, args: (rows) => fields.map((f) => column(f)(rows)) };
+  });
+}
+
 /** Lays the rows out as the template does, evaluates every formula, returns the cells that differ. */
 function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[]): { mismatches: Mismatch[]; checked: number } {
   const layout = templateLayout(table);
@@ -186,6 +218,19 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[]): 
       if (actual !== want) mismatches.push({ row, field: p.column.name, formula: formulas[i][p.column.name], expected: want, actual });
     }
   });
+  for (const call of functionCalls(table)) {
+    const got = evaluateDerived(call.fn, [...call.args(rows), AS_OF_CELL], FUNCTION_CONTEXT, rules);
+    rows.forEach((row, i) => {
+      // The functions answer blank for a row whose inputs are all blank (a row not filled in yet).
+      if (call.fields.every((f) => isBlankCell(functionCell(row[f]) as CellInput))) return;
+      call.fn.outputs.forEach((output, k) => {
+        const p = layout.find((c) => c.column.name === output)!;
+        const formulaValue = hf.getCellValue({ sheet, row: i + 1, col: p.index - 1 });
+        checked++;
+        if (got[i][k] !== formulaValue) mismatches.push({ row, field: `${call.fn.name} → ${output}`, formula: formulas[i][output], expected: got[i][k], actual: formulaValue });
+      });
+    });
+  }
   hf.destroy();
   return { mismatches, checked };
 }

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       intake: { dailyCap: 200, postsPerMinute: 10 },
       trustProxy: false,
       meetings: [],
+      chromiumPath: '/usr/bin/chromium',
     });
   });
 

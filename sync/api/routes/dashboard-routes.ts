@@ -7,7 +7,7 @@
 // outside resources.
 import { Hono } from 'hono';
 import { demandCharts } from '../../charts/demand-charts';
-import { DASHBOARD_PATH, EXPORT_PATH } from '../browser-paths';
+import { DASHBOARD_PATH, EXPORT_PATH, PAGE_HEADERS } from '../browser-paths';
 import { isErrorType } from '../../../shared/typed-error';
 import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
@@ -19,12 +19,6 @@ import { DEFAULT_RULES } from '../../../shared/index';
 
 export { DASHBOARD_PATH } from '../browser-paths';
 
-const HEADERS = {
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-};
 
 /** The changes since `since` (the last meeting when blank); a bad day is said in the section, which then shows the default period. */
 async function changesPart(since: string | undefined, keep: Record<string, string | undefined>, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
@@ -62,6 +56,6 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
       metrics, charts: demandCharts(metrics), sources, form, error, changes: changes.html,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
-    return c.html(html, error || changes.error ? 400 : 200, HEADERS);
+    return c.html(html, error || changes.error ? 400 : 200, PAGE_HEADERS);
   });
 }

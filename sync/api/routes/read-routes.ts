@@ -3,6 +3,7 @@
 import { cachedMetrics } from '../../metrics/metrics-cache';
 import type { ReportDeps } from '../../metrics/report-query';
 import { changesRoutes } from './changes-routes';
+import { reportRoutes } from './report-routes';
 import { dashboardRoutes } from './dashboard-routes';
 import { exportRoutes } from './export-routes';
 import { metricsRoutes } from './metrics-routes';
@@ -10,5 +11,5 @@ import { metricsRoutes } from './metrics-routes';
 /** The metrics route and the dashboard share one cache of computed metrics. */
 export function readRoutes(deps: ReportDeps) {
   const read = { ...deps, metrics: cachedMetrics(deps.store) };
-  return [metricsRoutes(read), exportRoutes(read), dashboardRoutes(read), changesRoutes(read)];
+  return [metricsRoutes(read), exportRoutes(read), dashboardRoutes(read), changesRoutes(read), reportRoutes(read)];
 }

@@ -4,7 +4,7 @@ import { isErrorType } from '../../../shared/typed-error';
 import { StoreError } from '../../store/store-error';
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { formBaseUrl, type FormAction } from './form';
+import { formBaseUrl, type FormAction } from './form-action';
 
 export const formAdd: FormAction = async ({ words, values }, io) => {
   if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form add --source ID [--title "…"])`);

@@ -1,7 +1,7 @@
 // `form list`: every intake form, open or removed, with its source and URL.
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { formBaseUrl, type FormAction } from './form';
+import { formBaseUrl, type FormAction } from './form-action';
 
 export const formList: FormAction = async ({ words, values }, io) => {
   if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form list)`);

@@ -1,7 +1,7 @@
 // `form remove ID`: closes an intake form; its address then says the form is no longer in use.
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import type { FormAction } from './form';
+import type { FormAction } from './form-action';
 
 export const formRemove: FormAction = async ({ words, values }, io) => {
   if (words.length !== 1) throw new CliError('usage: npx equity-desk form remove ID (`form list` shows the ids)');

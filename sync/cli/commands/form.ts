@@ -1,18 +1,13 @@
 // `form add --source ID [--title T]`, `form list`, `form remove ID`: the public intake forms, one file per
 // action (form-add.ts, form-list.ts, form-remove.ts); this one only picks the action.
-import type { Config } from '../../config';
-import { CliError, storageOptions, type Command, type CommandIo } from '../command';
-
-export type FormAction = (args: { words: string[]; values: Record<string, string | boolean | undefined> }, io: CommandIo) => Promise<number>;
+import { CliError, storageOptions, type Command } from '../command';
+import type { FormAction } from './form-action';
 
 const ACTIONS: Record<string, () => Promise<FormAction>> = {
   add: async () => (await import('./form-add')).formAdd,
   list: async () => (await import('./form-list')).formList,
   remove: async () => (await import('./form-remove')).formRemove,
 };
-
-/** Where requesters reach the service: EQUITY_DESK_PUBLIC_URL, else the address `serve` listens on. */
-export const formBaseUrl = (config: Config) => config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 
 export const formCommand: Command = {
   name: 'form',

@@ -18,4 +18,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },
   { name: 'publish', load: async () => (await import('./publish')).publishCommand },
   { name: 'changes', load: async () => (await import('./changes')).changesCommand },
+  { name: 'report', load: async () => (await import('./report')).reportCommand },
 ];

@@ -136,8 +136,9 @@ describe('custom functions', () => {
     expectColumn('workplan', 400, (g) => addon.call('EQ_WORKPLAN_STATUS', column(g, 'workplan', 'status'), column(g, 'workplan', 'startOn'), column(g, 'workplan', 'endOn'), column(g, 'workplan', 'percentComplete'), asOf), ['derivedStatus']);
     expectColumn('requests', 1000, (g) => addon.call('EQ_SLA', ...['receivedOn', 'priority', 'status', 'dueOn', 'fulfilledOn'].map((f) => column(g, 'requests', f)), asOf), ['slaState']);
     expectColumn('requests', 1000, (g) => addon.call('EQ_PRIORITY', column(g, 'requests', 'requesterType'), column(g, 'requests', 'dueOn'), column(g, 'requests', 'receivedOn')), ['suggestedPriority', 'priorityReason']);
-    expectColumn('roadmap', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'roadmap', 'targetOn'), column(g, 'roadmap', 'status'), asOf), ['derivedStatus']);
-    expectColumn('milestones', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'milestones', 'date'), column(g, 'milestones', 'status'), asOf), ['derivedStatus'], (r) => ({ ...r, endOn: null }));
+    expectColumn('roadmap', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'roadmap', 'targetOn'), '', column(g, 'roadmap', 'status'), asOf), ['derivedStatus']);
+    // Milestones that span days are judged by their end date, as the template's formula judges them.
+    expectColumn('milestones', 200, (g) => addon.call('EQ_MILESTONE_STATUS', column(g, 'milestones', 'date'), column(g, 'milestones', 'endOn'), column(g, 'milestones', 'status'), asOf), ['derivedStatus']);
   });
 
   test("follow the spreadsheet's own Lists sheet, as its native formulas do", async () => {
@@ -186,8 +187,10 @@ describe('custom functions', () => {
     expect(mismatch).toHaveLength(1);
     expect(String(mismatch[0][0])).toMatch(/^EQ_SLA: priority has 3 rows but another range has 2/);
     expect(String(mismatch[0][0])).not.toContain('#');
-    const badDate = addon.call<unknown[][]>('EQ_MILESTONE_STATUS', dateCell('2026-03-20'), 'In progress', 'next Tuesday');
+    const badDate = addon.call<unknown[][]>('EQ_MILESTONE_STATUS', dateCell('2026-03-20'), '', 'In progress', 'next Tuesday');
     expect(String(badDate[0][0])).toMatch(/^EQ_MILESTONE_STATUS: asOf: next Tuesday is not a date/);
+    // A milestone running through March is still Upcoming mid-month: its end date counts, as in the sheet's formula.
+    expect(addon.call('EQ_MILESTONE_STATUS', dateCell('2026-03-01'), dateCell('2026-03-31'), 'In progress', dateCell('2026-03-16'))).toEqual([['Upcoming']]);
   });
 
   test("read dates and today in the spreadsheet's time zone, not the script's (a New York sheet, a Los Angeles script)", async () => {

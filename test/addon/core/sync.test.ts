@@ -76,7 +76,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
 
     const refused = scriptedService([], [{ status: 400, body: JSON.stringify({ error: { code: 'invalid_body', message: 'rows.0.values: bad' } }), headers: {} }]);
     const held = lock();
-    await expect(run(syncNow({ port: host(port), http: host(refused.http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/refused GET https:\/\/desk\.example\.gov\/api\/v1\/sync\/state \(400\): rows\.0\.values: bad/);
+    await expect(run(syncNow({ port: host(port), http: host(refused.http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/refused GET https:\/\/desk\.example\.gov\/api\/v1\/outbox \(400\): rows\.0\.values: bad/);
     expect(refused.sleeps).toEqual([]);
     expect(held.held).toBe(false);
   });

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../../sync/cli/main';
 import { changesReportSchema } from '../../../sync/changes/changes-schema';
 import { seededStore, type SeededStore } from '../master/seed-store';
-import { cleanEnv } from './cli-process';
+import { runInThisProcess } from './cli-process';
 
 let seeded: SeededStore;
 let dir: string;
@@ -21,12 +20,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function changes(args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['changes', '--data', seeded.dataDir, ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), env: cleanEnv(env) });
-  return { code, stdout, stderr };
-}
+const changes = (args: string[], env: Record<string, string> = {}) => runInThisProcess(['changes', '--data', seeded.dataDir, ...args], env);
 
 describe('equity-desk changes', () => {
   test('prints the period as sections a person reads, each with its count', async () => {

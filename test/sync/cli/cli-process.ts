@@ -1,6 +1,7 @@
 // Running `equity-desk` as a real process (`node bin/equity-desk.mjs …`), the way users and `npm start` do.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCli as runCliHere } from '../../../sync/cli/main';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = `${ROOT}bin/equity-desk.mjs`;
@@ -12,6 +13,14 @@ export function cleanEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const k of Object.keys(base)) if (['DATABASE_URL', 'DATABASE_SCHEMA', 'PORT', 'HOST'].includes(k) || k.startsWith('EQUITY_DESK_')) delete base[k];
   return { ...base, ...env };
+}
+
+/** The same entry point in this process: quick, for the many bad-input cases. */
+export async function runInThisProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCliHere(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), env: cleanEnv(env) });
+  return { code, stdout, stderr };
 }
 
 export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {

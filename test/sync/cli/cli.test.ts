@@ -9,8 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
-import { runCli as runInProcess } from '../../../sync/cli/main';
-import { cleanEnv, runCli, startCli, type Run } from './cli-process';
+import { runCli, runInThisProcess, startCli } from './cli-process';
 
 const backends = storeBackends('cli');
 const files = tempFolder('cli');
@@ -35,13 +34,7 @@ const PROCESS_TIMEOUT = 180_000;
 
 const oneLine = (s: string) => s.trim().split('\n').length === 1;
 
-/** The same entry point in this process: quick, for the many bad-input cases. */
-async function inProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runInProcess(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), env: cleanEnv(env) });
-  return { code, stdout, stderr };
-}
+const inProcess = runInThisProcess;
 
 describe('the command line', () => {
   test('as a process: --help lists the commands; bad input is one line on stderr and exit 2', async () => {

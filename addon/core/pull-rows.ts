@@ -1,0 +1,116 @@
+// The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
+// from the public form, survey answers), written into the table and then acknowledged, before the sheet's
+// own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
+import { derivedFormula } from '../../shared/layout';
+import type { TableDef, TypedValue } from '../../shared/tables';
+import { columnLetter } from '../../shared/lists';
+import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { HttpPort } from '../port/host-ports';
+import { callJson, request } from './service-client';
+import type { Connection } from './settings';
+import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+import { io, type Task } from './task';
+
+export interface OutboxItem {
+  id: number;
+  rowId: string;
+  kind: 'row' | 'fields';
+  fields: string[] | null;
+  values: Record<string, unknown>;
+}
+
+export interface PullReport {
+  /** New rows appended (web-form requests). */
+  added: number;
+  /** Existing rows whose fields were filled in (survey answers). */
+  updated: number;
+  /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
+  missingColumns: string[];
+}
+
+const NOTHING: PullReport = { added: 0, updated: 0, missingColumns: [] };
+
+/** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
+function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
+  if (value === null || value === undefined) return null;
+  const column = table.columns.find((c) => c.name === field);
+  if (column?.type === 'date' && typeof value === 'string') return { date: value };
+  return value as TypedValue;
+}
+
+/** The derived columns' formulas for a new row, where the sheet has every column a formula reads. */
+function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
+  const out = new Map<number, WriteCell>();
+  for (const d of t.table.derived) {
+    const at = t.columnOf(d.name);
+    if (at === undefined) continue;
+    // If a column the formula reads is missing from this sheet, the cell stays blank, as a typed-in row's would.
+    const formula = derivedFormula(d, (field) => {
+      const c = t.columnOf(field);
+      return c === undefined ? undefined : `${columnLetter(c)}${row}`;
+    });
+    if (formula !== undefined) out.set(at, { formula: `=${formula}` });
+  }
+  return out;
+}
+
+/**
+ * Writes the source's outbox items for this table into the sheet and acknowledges them. A new row
+ * whose id the sheet already holds was written by an earlier sync that failed before acknowledging:
+ * it is acknowledged, not written twice. Returns what changed; the caller reads the sheet again.
+ */
+export function* pullIntoSheet(port: SpreadsheetPort, http: HttpPort, conn: Connection, t: TableSheet): Task<PullReport> {
+  const answer = yield* callJson<{ items?: OutboxItem[] }>(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`));
+  const items = answer.items ?? [];
+  if (items.length === 0) return NOTHING;
+
+  const rowOfId = new Map<string, number>();
+  for (const { row } of t.read.rows) {
+    const id = t.syncIdAt(row);
+    if (id !== '' && !rowOfId.has(id)) rowOfId.set(id, row);
+  }
+  const width = Math.max(0, ...t.grid.map((line) => line.length));
+  // The Sync ID column: the sheet's own, else a new one after the last used column (as stamping adds it).
+  const syncColumn = t.syncIdColumn ?? width + 1;
+  if (t.syncIdColumn === null && t.headerRow > 0) yield* io(port.writeBlock(t.sheet, t.headerRow, syncColumn, [[SYNC_ID_HEADER]]));
+  const blockWidth = Math.max(width, syncColumn);
+  let next = Math.max(t.headerRow, t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow, t.grid.length) + 1;
+
+  const report: PullReport = { added: 0, updated: 0, missingColumns: [] };
+  const missing = new Set<string>();
+  const newRows: WriteCell[][] = [];
+  const firstNew = next;
+  for (const item of items) {
+    const existing = rowOfId.get(item.rowId);
+    if (item.kind === 'row') {
+      if (existing !== undefined) continue;
+      const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
+      for (const [field, value] of Object.entries(item.values)) {
+        const at = t.columnOf(field);
+        if (at !== undefined) line[at - 1] = cellOf(t.table, field, value);
+        else if (value !== null) missing.add(field);
+      }
+      for (const [at, cell] of derivedCells(t, next)) line[at - 1] = cell;
+      line[syncColumn - 1] = item.rowId;
+      newRows.push(line);
+      rowOfId.set(item.rowId, next++);
+      report.added++;
+      continue;
+    }
+    // Answers for a row the sheet no longer has (deleted meanwhile) have nowhere to go.
+    if (existing === undefined || existing >= firstNew) continue;
+    for (const field of item.fields ?? []) {
+      const at = t.columnOf(field);
+      if (at === undefined) {
+        if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
+        continue;
+      }
+      yield* io(port.writeBlock(t.sheet, existing, at, [[cellOf(t.table, field, item.values[field])]]));
+    }
+    report.updated++;
+  }
+  if (newRows.length) yield* io(port.writeBlock(t.sheet, firstNew, 1, newRows));
+  yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', { table: t.table.name, ids: items.map((i) => i.id) }));
+  report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
+  return report;
+}

@@ -1,0 +1,54 @@
+// `report --year YYYY --out FILE.pdf|.html [--narrative FILE.md] [--as-of DATE]`: the annual progress report.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { DEFAULT_RULES, isoFromUtcDate } from '../../../shared/index';
+import { isErrorType } from '../../../shared/typed-error';
+import { ReportQueryError, reportDate } from '../../metrics/report-query';
+import { annualReport } from '../../report/annual-report';
+import { reportHtml } from '../../report/report-html';
+import { reportAsOf, reportYear } from '../../report/report-year';
+import { CliError, storageOptions, type Command } from '../command';
+import { commandConfig, withStore } from '../command-store';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'write the annual progress report as a PDF or an HTML page, with the office\'s narrative',
+  usage: 'report --year YYYY --out FILE.pdf|.html [--narrative FILE.md] [--as-of DATE]',
+  options: { ...storageOptions, year: { type: 'string' }, out: { type: 'string' }, narrative: { type: 'string' }, 'as-of': { type: 'string' } },
+  async run({ positionals, values }, io) {
+    if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    const format = out === undefined ? undefined : extname(out).toLowerCase();
+    if (format !== '.pdf' && format !== '.html') throw new CliError('--out must name a .pdf or .html file');
+    let year: number;
+    let asOf: string;
+    try {
+      if (typeof values.year !== 'string') throw new ReportQueryError('year is required, e.g. --year 2026');
+      year = reportYear(values.year, isoFromUtcDate(new Date()));
+      asOf = reportDate('as-of', values['as-of'] as string | undefined) ?? reportAsOf(year, new Date());
+    } catch (e) {
+      if (isErrorType(e, ReportQueryError)) throw new CliError(`--${e.message}`);
+      throw e;
+    }
+    let narrative: string | undefined;
+    if (typeof values.narrative === 'string') {
+      narrative = await readFile(values.narrative, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read --narrative ${values.narrative}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+      });
+    }
+    const config = commandConfig(values, io);
+    if (format === '.pdf' && !existsSync(config.chromiumPath)) {
+      throw new CliError(`a PDF is printed by Chromium, which is not at ${config.chromiumPath}: install it (apt-get install chromium), set EQUITY_DESK_CHROMIUM, or write .html`, 1);
+    }
+    const report = await withStore(config, (store) => annualReport(store, { year, asOf, rules: DEFAULT_RULES, narrative }));
+    if (format === '.pdf') {
+      const { reportPdf } = await import('../../report/report-pdf');
+      await writeFile(out!, await reportPdf(report, config.chromiumPath));
+    } else {
+      await writeFile(out!, reportHtml(report));
+    }
+    io.out(`Wrote ${out} (the ${year} report, as of ${asOf}): ${report.metrics.demand.total} requests, ${report.metrics.workplan.total.items} work-plan items, ${report.narrative.length} narrative sections.`);
+    return 0;
+  },
+};

@@ -1,0 +1,50 @@
+// The annual progress report as data: a year's metrics (requests received in the year), the milestones and
+// roadmap items dated in it, the rows still rejected, and the office's narrative cut into sections.
+import type { Rules } from '../../shared/index';
+import { computeMetrics, type MetricsStore } from '../metrics/compute-metrics';
+import type { DemandMetrics } from '../metrics/metrics-schema';
+import { MilestoneMetrics } from '../metrics/plan-metrics';
+import type { RowStore } from '../store/row-store';
+import { narrativeSections, type NarrativeSection } from './narrative';
+
+export interface AnnualReportOptions {
+  year: number;
+  /** Statuses as of this day: the year's last day once it is over, today while it runs. */
+  asOf: string;
+  rules: Rules;
+  /** The office's Markdown, if any. */
+  narrative?: string;
+}
+
+export interface AnnualReport {
+  year: number;
+  asOf: string;
+  metrics: DemandMetrics;
+  /** The year's quarters that hold figures, in order. */
+  quarters: string[];
+  milestones: Pick<DemandMetrics['milestones'], 'counts' | 'done' | 'missed'>;
+  rejected: { sourceName: string; rows: number }[];
+  narrative: NarrativeSection[];
+}
+
+export type ReportStore = MetricsStore & Pick<RowStore, 'rejections'>;
+
+export async function annualReport(store: ReportStore, opts: AnnualReportOptions): Promise<AnnualReport> {
+  const from = `${opts.year}-01-01`;
+  const to = `${opts.year}-12-31`;
+  const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules });
+  const milestones = new MilestoneMetrics(opts.rules, opts.asOf, { from, to });
+  for await (const row of store.rows('milestones')) milestones.add('milestone', row);
+  for await (const row of store.rows('roadmap')) milestones.add('roadmap', row);
+  const rejected = new Map<string, number>();
+  for (const r of await store.rejections()) rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
+  return {
+    year: opts.year,
+    asOf: opts.asOf,
+    metrics,
+    quarters: metrics.rba.quarters.filter((q) => q.startsWith(`${opts.year}-`)),
+    milestones: milestones.figures(),
+    rejected: [...rejected].map(([sourceName, rows]) => ({ sourceName, rows })).sort((a, b) => b.rows - a.rows || a.sourceName.localeCompare(b.sourceName)),
+    narrative: opts.narrative ? narrativeSections(opts.narrative) : [],
+  };
+}

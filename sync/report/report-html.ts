@@ -1,0 +1,150 @@
+// The annual progress report as one HTML document, written to be read and printed: a cover, contents,
+// the figures with a sentence for each trend, vector charts, and the office's narrative beside the numbers.
+// The same HTML is served by the API and printed to PDF by Chromium.
+import { demandCharts } from '../charts/demand-charts';
+import { inlineSvg, type ChartSpec } from '../charts/render-chart';
+import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
+import { esc, figure, table, type Column } from '../dashboard/html-text';
+import { rbaSections } from '../metrics/headline-figures';
+import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
+import type { AnnualReport } from './annual-report';
+import { headingKey, type NarrativeSection } from './narrative';
+import { REPORT_CSS } from './report-style';
+import { trendSentence } from './trend-sentences';
+
+/** A chapter of the report: its anchor, its title in the contents, and the narrative headings that belong in it. */
+export interface ReportChapter { id: string; title: string; aliases: readonly string[] }
+
+export const CHAPTERS: readonly ReportChapter[] = [
+  { id: 'measures', title: 'Results-Based Accountability measures', aliases: ['How much did we do', 'How well did we do it', 'Is anyone better off', 'Measures', 'Results'] },
+  { id: 'demand', title: 'Demand by requester type and category', aliases: ['Demand', 'Requests'] },
+  { id: 'fulfillment', title: 'Fulfillment times', aliases: ['Fulfillment', 'Fulfilment', 'Timeliness'] },
+  { id: 'capacity', title: 'Capacity outlook', aliases: ['Capacity', 'Staffing'] },
+  { id: 'workplan', title: 'Work-plan progress by goal and phase', aliases: ['Work plan', 'Workplan', 'Progress', 'Goals'] },
+  { id: 'milestones', title: 'Milestones met and missed', aliases: ['Milestones', 'Roadmap'] },
+  { id: 'data-quality', title: 'Data quality', aliases: ['Data'] },
+];
+/** Narrative sections that name no chapter are kept here, at the end, never dropped. */
+export const NARRATIVE_CHAPTER: ReportChapter = { id: 'narrative', title: 'Community narrative', aliases: [] };
+export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary'] };
+
+const chart = (spec: ChartSpec | undefined) => (spec ? `<figure><figcaption>${esc(spec.title)}</figcaption>${inlineSvg(spec)}</figure>` : '');
+
+/** Which chapter each narrative section belongs to: a heading naming a chapter (its title or an alias), else the narrative chapter. */
+export function placeNarrative(sections: readonly NarrativeSection[]): Map<string, NarrativeSection[]> {
+  const byKey = new Map<string, string>();
+  for (const c of [INTRODUCTION_CHAPTER, ...CHAPTERS]) for (const name of [c.title, c.id, ...c.aliases]) byKey.set(headingKey(name), c.id);
+  const placed = new Map<string, NarrativeSection[]>();
+  for (const s of sections) {
+    const id = s.heading === '' ? INTRODUCTION_CHAPTER.id : (byKey.get(headingKey(s.heading)) ?? NARRATIVE_CHAPTER.id);
+    placed.set(id, [...(placed.get(id) ?? []), s]);
+  }
+  return placed;
+}
+
+const narrativeBlock = (sections: readonly NarrativeSection[] | undefined, own: boolean) =>
+  (sections ?? []).map((s) => `<div class="${own ? 'story' : 'story inset'}">${s.heading && !own ? `<p class="story-label">In our words: ${esc(s.heading)}</p>` : s.heading ? `<h3>${esc(s.heading)}</h3>` : ''}${s.html}</div>`).join('\n');
+
+const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; sourceName: string }>): Column<PlanCounts & { goal: string; phase?: string; sourceName: string }>[] => [
+  first,
+  { header: 'Items', cell: (g) => figure(g.items) },
+  { header: '% complete', cell: (g) => figure(g.percentComplete) },
+  { header: 'Complete', cell: (g) => figure(g.complete) },
+  { header: 'On track', cell: (g) => figure(g.onTrack) },
+  { header: 'At risk', cell: (g) => figure(g.atRisk) },
+  { header: 'Overdue', cell: (g) => figure(g.overdue) },
+];
+
+function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
+  return table(caption, [
+    { header: 'Milestone', text: true, cell: (x) => esc(x.title || '(no name)') },
+    { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
+    { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
+    { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
+    { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
+  ], items, 'none this year.');
+}
+
+export interface ReportHtmlOptions {
+  /** The page each chapter starts on, for the printed contents; left out on screen. */
+  pages?: ReadonlyMap<string, number>;
+  /** Only these chapters (and no cover or contents): how the PDF printer measures each chapter's length. */
+  only?: string;
+}
+
+/** The chapters the report holds, in order: the introduction and narrative only when the office wrote them. */
+export function reportChapters(r: AnnualReport): ReportChapter[] {
+  const placed = placeNarrative(r.narrative);
+  return [...(placed.has(INTRODUCTION_CHAPTER.id) ? [INTRODUCTION_CHAPTER] : []), ...CHAPTERS, ...(placed.has(NARRATIVE_CHAPTER.id) ? [NARRATIVE_CHAPTER] : [])];
+}
+
+export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
+  const m = r.metrics;
+  const placed = placeNarrative(r.narrative);
+  const charts = new Map(demandCharts(m).map((c) => [c.id, c]));
+  const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
+  const sourceNames = m.sources.map((s) => s.name);
+
+  const body: Record<string, string> = {
+    introduction: '',
+    measures: rbaSections(m).map((s) => `${table(s.title, [
+    { header: 'Measure', text: true, cell: (x) => esc(x.label) },
+    { header: String(r.year), cell: (x) => figure(x.value) },
+    ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value) })),
+  ], s.measures, 'no figures this year.')}
+<ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters))}</li>`).join('')}</ul>`).join('\n'),
+    demand: `<p>${figure(m.demand.total)} requests were received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
+${chart(charts.get('demand-trend'))}
+<div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
+${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
+    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} requests received in ${r.year} were fulfilled: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+${chart(charts.get('time-to-fulfil'))}
+${chart(charts.get('backlog-age'))}`,
+    capacity: `<p>${esc(m.capacity.summary)}</p>
+${chart(charts.get('weeks-of-work'))}
+${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
+    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${esc(r.asOf)}.</p>
+${chart(charts.get('workplan-progress'))}
+${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${sourceNames.length > 1 ? `<br><span class="muted">${esc(g.sourceName)}</span>` : ''}` }), m.workplan.byGoal, 'no work-plan items.')}
+${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}` }), m.workplan.byPhase, 'no work-plan items.')}`,
+    milestones: `<p>${figure(r.milestones.counts.reduce((a, c) => a + c.done, 0))} milestones and roadmap items dated in ${r.year} were met and ${figure(r.milestones.counts.reduce((a, c) => a + c.missed, 0))} missed.</p>
+${milestoneTable('Met', r.milestones.done)}
+${milestoneTable('Missed', r.milestones.missed)}`,
+    'data-quality': r.rejected.length === 0
+      ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>'
+      : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} rows are rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
+${table('Rejected rows by source', [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }], r.rejected, 'none.')}`,
+    narrative: '',
+  };
+
+  const chapters = reportChapters(r).filter((c) => opts.only === undefined || c.id === opts.only);
+  const sections = chapters.map((c) => `<section id="${c.id}" aria-labelledby="${c.id}-h"><h2 id="${c.id}-h">${esc(c.title)}</h2>
+${narrativeBlock(placed.get(c.id), c.id === INTRODUCTION_CHAPTER.id || c.id === NARRATIVE_CHAPTER.id)}
+${body[c.id]}
+</section>`).join('\n');
+  const title = `Equity Desk progress report ${r.year}`;
+  const front = opts.only !== undefined ? '' : `<header class="cover">
+<p class="kicker">Annual progress report</p>
+<h1>${esc(title)}</h1>
+<p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${sourceNames.length} source${sourceNames.length === 1 ? '' : 's'}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
+<p>Figures as of ${esc(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${esc(r.asOf)}.</p>
+</header>
+<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
+${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}
+</ol></nav>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${front}
+<main>
+${sections}
+</main>
+</body>
+</html>`;
+}

@@ -1,0 +1,46 @@
+// The report's stylesheet: a readable document on screen and on US Letter paper, each chapter on a new page,
+// tables and charts never split across pages, text contrast of at least 4.5:1.
+export const REPORT_CSS = `
+:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
+* { box-sizing: border-box; }
+html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 52rem; padding: 1rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
+h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 0.5rem; }
+a { color: var(--accent); }
+.muted { color: var(--muted); }
+.cover { padding: 3rem 0 2rem; }
+.kicker { text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); font-weight: 700; margin: 0; }
+.lead { font-size: 1.2rem; }
+.toc ol { padding-left: 1.5rem; }
+.toc li { margin: 0.35rem 0; display: flex; gap: 0.5rem; }
+.toc li a { flex: 1 1 auto; }
+.toc .page { font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 700; font-size: 1.05rem; padding: 0.75rem 0 0.25rem; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
+th[scope="row"], td.text, th.text { text-align: left; }
+thead th { background: var(--band); }
+.na { color: var(--muted); }
+.scroll { overflow-x: auto; }
+.scroll:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+.two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; }
+figure { margin: 1rem 0; }
+figcaption { font-weight: 700; margin-bottom: 0.25rem; }
+svg.chart { width: 100%; height: auto; display: block; }
+.sentences li { margin: 0.2rem 0; }
+.story { border-left: 4px solid var(--accent); background: var(--band); padding: 0.5rem 1rem; margin: 0.75rem 0 1rem; }
+.story.inset .story-label { font-weight: 700; margin: 0.25rem 0; }
+@page { size: Letter; margin: 0.7in 0.7in 0.85in; }
+@media print {
+  body { max-width: none; padding: 0; }
+  .cover { min-height: 8.5in; display: flex; flex-direction: column; justify-content: center; }
+  .toc, main > section { break-before: page; }
+  h2, h3, caption { break-after: avoid; }
+  figure, tr, .story, .sentences li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  a { color: var(--ink); text-decoration: none; }
+}
+`;

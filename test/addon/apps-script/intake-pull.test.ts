@@ -1,0 +1,90 @@
+// Rows from the service into the sheet, as the built bundle syncs them against the real service over
+// loopback HTTP: a request filed on the public form becomes one new row of the Requests sheet on the next
+// sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
+// comment of its row, with nothing sent back that the service already holds.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TABLES } from '../../../shared/tables';
+import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { SERVICE_URL, loadAddon, sampleTable } from '../bundle-harness';
+
+let service: WorkerServer;
+beforeAll(async () => {
+  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+interface Received { posts: number; rows: number; deleted: number; rowIds: string[] }
+const received = () => service.invoke<Received>('takeReceived');
+const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
+
+const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
+
+describe('rows from the service into the sheet', () => {
+  test('a web-form request lands once as a new row; a survey answer fills its row; nothing travels back', async () => {
+    const addon = await loadAddon({ serviceAt: service.url });
+    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Commission TA log');
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { fakes } = addon;
+    const { grid, typed } = sampleTable('requests', 12, 11);
+    fakes.seedSheet('Requests', grid);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Harbor County Health', requesterType: 'County', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov',
+      category: 'Budget equity tool', description: 'Apply the budget equity tool to our FY27 budget.', dueOn: '2026-12-20', preferredChannel: 'Meeting',
+    });
+    expect(requestId).toMatch(/^TA-\d{4}-\d{4}$/);
+
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/Requests: 1 new from the web form, 0 sent/);
+    const after = fakes.readSheet('Requests');
+    expect(after).toHaveLength(14);
+    const added = after[13];
+    expect(added[col('requestId') - 1]).toBe(requestId);
+    expect(added[col('requesterOrg') - 1]).toBe('Harbor County Health');
+    expect(added[col('status') - 1]).toBe('New');
+    expect(added[col('channel') - 1]).toBe('Web form');
+    expect(added[col('preferredChannel') - 1]).toBe('Meeting');
+    expect(added[col('receivedOn') - 1]).toBeInstanceOf(Date);
+    expect(String(added[SYNC_ID_COLUMN - 1])).toMatch(/^web-/);
+    // The row the service already holds is found unchanged: nothing sent, nothing stored twice.
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+    const rows = (await stored(source.id)).filter((r) => !r.deleted);
+    expect(rows).toHaveLength(13);
+    expect(rows.filter((r) => r.values.requestId === requestId)).toHaveLength(1);
+
+    // A second sync: still one row, still nothing to send.
+    addon.call('syncNowFromMenu');
+    expect(fakes.readSheet('Requests')).toHaveLength(14);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+
+    // The sheet owns it now: staff triage it, and that edit travels as for any row.
+    fakes.seedSheet('Requests', [['Triaged']], { row: 14, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 1 });
+    expect((await stored(source.id)).find((r) => r.values.requestId === requestId)?.values.status).toBe('Triaged');
+
+    // A requester answers the survey on a fulfilled request: the next sync writes the answer into its row.
+    const fulfilledIndex = typed.findIndex((r) => r.status === 'Fulfilled' || r.status === 'Closed');
+    expect(fulfilledIndex).toBeGreaterThanOrEqual(0);
+    const sheetRow = fulfilledIndex + 2;
+    const rowId = String(fakes.readSheet('Requests')[sheetRow - 1][SYNC_ID_COLUMN - 1]);
+    await service.invoke('answerSurvey', source.token, rowId, { satisfaction: '5', outcome: 'Training delivered', actionPlanAdopted: 'no', comment: 'Clear and practical, thank you.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 survey answer filled in/);
+    const answered = fakes.readSheet('Requests')[sheetRow - 1];
+    expect(answered[col('satisfaction') - 1]).toBe(5);
+    expect(answered[col('outcome') - 1]).toBe('Training delivered');
+    expect(answered[col('feedbackComment') - 1]).toBe('Clear and practical, thank you.');
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+    expect(fakes.readSheet('Requests')).toHaveLength(14);
+    expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(13);
+  });
+});

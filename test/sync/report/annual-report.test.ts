@@ -1,0 +1,100 @@
+// The annual report from a real store: the same figures as the metrics for the year, readable and accessible
+// in Chromium, and printed by Chromium to a PDF whose contents point at the right pages.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { computeMetrics } from '../../../sync/metrics/compute-metrics';
+import { annualReport, type AnnualReport } from '../../../sync/report/annual-report';
+import { reportChapters, reportHtml } from '../../../sync/report/report-html';
+import { pdfPageCount, reportPdf } from '../../../sync/report/report-pdf';
+import { axeViolations } from '../../support/axe';
+import { withChromium } from '../../support/chromium';
+import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { isBlankScreenshot } from '../../support/png';
+import { reportService, type ReportService } from '../dashboard/report-service';
+import { AS_OF } from '../metrics/demand-rows';
+
+const NARRATIVE = '# Overview\nA year of listening.\n\n## Is anyone better off?\nThree councils adopted action plans.\n\n## Voices from the community\n"We finally saw our neighborhood in the data."\n';
+
+let svc: ReportService;
+let report: AnnualReport;
+let dir: string;
+beforeAll(async () => {
+  svc = await reportService();
+  report = await annualReport(svc.seeded.store, { year: 2024, asOf: AS_OF, rules: DEFAULT_RULES, narrative: NARRATIVE });
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-report-'));
+});
+afterAll(async () => {
+  await svc?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the annual progress report', () => {
+  it('holds the metrics of the requests received in the year, and its quarters only', async () => {
+    const metrics = await computeMetrics(svc.seeded.store, { from: '2024-01-01', to: '2024-12-31', asOf: AS_OF, rules: DEFAULT_RULES });
+    expect(report.metrics).toEqual(metrics);
+    expect(report.quarters.length).toBeGreaterThan(0);
+    expect(report.quarters.every((q) => q.startsWith('2024-'))).toBe(true);
+  });
+
+  it('reads in Chromium with its chapters in the contents, at phone and desktop size, with no WCAG 2.1 AA violation', async () => {
+    await withChromium(async (browser) => {
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+        const page = await browser.newPage({ viewport });
+        await page.setContent(reportHtml(report));
+        expect(await page.locator('h1').count()).toBe(1);
+        const contents = await page.locator('nav.toc li a').allTextContents();
+        expect(contents).toEqual(reportChapters(report).map((c) => c.title));
+        expect(contents[0]).toBe('Introduction');
+        expect(contents.at(-1)).toBe('Community narrative');
+        expect(await page.locator('#measures .story').textContent()).toContain('Three councils adopted action plans.');
+        expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(5);
+        const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+        expect(scroll).toBeLessThanOrEqual(width);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+    });
+  }, 120_000);
+
+  it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page', async () => {
+    const pdf = await reportPdf(report);
+    const file = join(dir, 'report.pdf');
+    await writeFile(file, pdf);
+    const pages = await pdfPageTexts(file);
+    expect(pdfPageCount(pdf)).toBe(pages.length);
+    expect(pages[0]).toContain('Equity Desk progress report 2024');
+    expect(pages[1]).toMatch(/^\s*Contents/);
+    pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`)));
+    for (const chapter of reportChapters(report)) {
+      const listed = new RegExp(`${chapter.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[1]);
+      expect(listed, chapter.title).not.toBeNull();
+      const start = Number(listed![1]);
+      expect(pages[start - 1].trimStart().startsWith(chapter.title), `${chapter.title} on page ${start}`).toBe(true);
+    }
+    // Charts stay vector graphics: the chapters with charts hold text from inside them (axis names), not pictures of it.
+    expect(pages.some((t) => t.includes('Weeks of open work'))).toBe(true);
+    const images = await pdfToPngs(file, 40);
+    expect(isBlankScreenshot(await readFile(images[0]))).toBe(false);
+  }, 180_000);
+});
+
+describe('GET /api/v1/report', () => {
+  it('serves the report page to reviewers and admins only, for the year asked', async () => {
+    expect((await svc.get('/api/v1/report?year=2024', null)).status).toBe(401);
+    expect((await svc.get('/api/v1/report?year=2024', svc.sourceToken)).status).toBe(403);
+    const res = await svc.get('/api/v1/report?year=2024');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(await res.text()).toContain('<h1>Equity Desk progress report 2024</h1>');
+  });
+
+  it('refuses a year that is not one with 400', async () => {
+    for (const year of ['24', '2024x', '3024']) {
+      const res = await svc.get(`/api/v1/report?year=${year}`);
+      expect(res.status, year).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_query');
+    }
+  });
+});

@@ -1,0 +1,66 @@
+// The pieces of the annual report that are words: a sentence per trend, and the office's Markdown cut by
+// heading and placed beside the chapter it names, never dropped, never able to run a script.
+import { describe, expect, it } from 'vitest';
+import type { RbaMeasure } from '../../../sync/metrics/metrics-schema';
+import { narrativeSections } from '../../../sync/report/narrative';
+import { CHAPTERS, NARRATIVE_CHAPTER, placeNarrative } from '../../../sync/report/report-html';
+import { trendSentence } from '../../../sync/report/trend-sentences';
+
+const QUARTERS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+const measure = (unit: RbaMeasure['unit'], values: (number | null)[], label = 'Requests received'): RbaMeasure => ({
+  id: 'x', label, unit, value: null, trend: [{ quarter: '2025-Q4', value: 99 }, ...values.map((value, i) => ({ quarter: QUARTERS[i], value }))],
+});
+
+describe('trendSentence', () => {
+  it('says where a count started and ended in the year, by how much, and that more is better', () => {
+    expect(trendSentence(measure('count', [10, 12, 8, 15]), QUARTERS)).toBe('Requests received rose from 10 in Q1 to 15 in Q4 (up 50%), an improvement.');
+  });
+  it('counts percentages in points, and fewer days to fulfill as the improvement', () => {
+    expect(trendSentence(measure('percent', [80, null, 70.5, null], 'Fulfilled on time (SLA met, %)'), QUARTERS)).toBe('Fulfilled on time fell from 80% in Q1 to 70.5% in Q3 (down 9.5 points), a change to watch.');
+    expect(trendSentence(measure('days', [30, 20, 25, 12], 'Median days to fulfill'), QUARTERS)).toBe('Median days to fulfill fell from 30 days in Q1 to 12 days in Q4 (down 60%), an improvement.');
+  });
+  it('leaves out quarters of other years, and says so when a year has one figure or none', () => {
+    expect(trendSentence(measure('count', [null, 4, null, null]), QUARTERS)).toBe('Requests received: 4 in Q2, the only quarter with a figure.');
+    expect(trendSentence(measure('count', [null, null, null, null]), QUARTERS)).toBe('Requests received: no figures this year.');
+    expect(trendSentence(measure('rating', [4.2, null, null, 4.2], 'Average satisfaction (1-5)'), QUARTERS)).toBe('Average satisfaction held at 4.2 from Q1 to Q4.');
+  });
+});
+
+describe('the narrative', () => {
+  const md = [
+    'An opening paragraph before any heading.',
+    '',
+    '## how much did we do',
+    'Demand **grew**. <script>alert(1)</script> [a trap](javascript:alert(1)) [our site](https://example.gov)',
+    '```',
+    '# not a heading inside code',
+    '```',
+    '# Capacity',
+    'We asked for a third position.',
+    '## Voices from the community',
+    '<img src=x onerror=alert(1)> "It changed how our council reads the budget."',
+  ].join('\n');
+  const sections = narrativeSections(md);
+
+  it('is cut at each # and ## heading, code fences aside, with the text before the first heading kept', () => {
+    expect(sections.map((s) => s.heading)).toEqual(['', 'how much did we do', 'Capacity', 'Voices from the community']);
+    expect(sections[1].html).toContain('# not a heading inside code');
+  });
+
+  it('shows HTML typed into the file as text, and keeps only web and mail links', () => {
+    const html = sections.map((s) => s.html).join('');
+    expect(html).not.toMatch(/<script|<img|javascript:/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<a href="https://example.gov">our site</a>');
+    expect(html).toContain('<strong>grew</strong>');
+  });
+
+  it('goes beside the chapter its heading names (case and punctuation aside); the rest is kept in its own chapter', () => {
+    const placed = placeNarrative(sections);
+    expect(placed.get('introduction')?.map((s) => s.heading)).toEqual(['']);
+    expect(placed.get(CHAPTERS.find((c) => c.id === 'measures')!.id)?.map((s) => s.heading)).toEqual(['how much did we do']);
+    expect(placed.get('capacity')?.map((s) => s.heading)).toEqual(['Capacity']);
+    expect(placed.get(NARRATIVE_CHAPTER.id)?.map((s) => s.heading)).toEqual(['Voices from the community']);
+    expect([...placed.values()].flat()).toHaveLength(sections.length);
+  });
+});
