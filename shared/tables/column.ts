@@ -35,6 +35,8 @@ export interface InputColumn<F extends string = string> {
   rangeEnd?: string;
   /** A date that may not come before this other date column of the row (an end before its start is an error). */
   notBefore?: string;
+  /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
+  unitField?: string;
   width: number;
   numFmt?: string;
   /** What a cell of this column holds, when the header does not say it: the custom functions' parameter docs use it. */
@@ -113,7 +115,7 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
 }
 
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F }
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; unitField?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a
