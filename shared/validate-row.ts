@@ -1,6 +1,6 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
 import { daysBetween, daysFromIso, isIsoDate, isoFromDays, yearOf } from './cells/dates';
-import { isBlankCell, readCell, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
@@ -19,14 +19,6 @@ export type RawRow = Record<string, CellInput>;
 /** Cells read under the default rules (the service's, and a workbook's without a Lists sheet). */
 export const DEFAULT_READ_OPTIONS: ReadOptions = readOptionsOf(DEFAULT_RULES);
 const defaultOptions = DEFAULT_READ_OPTIONS;
-
-/** Pairs of fields where the second must not come before the first. */
-const ORDERED: Record<TableDef['name'], [string, string][]> = {
-  requests: [['receivedOn', 'fulfilledOn']],
-  workplan: [['startOn', 'endOn']],
-  milestones: [['date', 'endOn']],
-  roadmap: [],
-};
 
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
@@ -47,7 +39,7 @@ interface CompiledTable {
   blank: TypedRow;
   /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */
   fits: ((v: TypedValue) => boolean)[];
-  /** Column indexes of `ORDERED`'s pairs. */
+  /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
   ordered: [a: number, b: number][];
 }
 
@@ -78,11 +70,29 @@ function compile(table: TableDef): CompiledTable {
       fieldList: table.columns.map((c) => c.name).join(', '),
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
-      ordered: ORDERED[table.name].map(([a, b]) => [column(a), column(b)]),
+      ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
     };
     compiledTables.set(table, t);
   }
   return t;
+}
+
+/**
+ * Units typed in number cells go to their unit column when it is blank. A figure in another unit than
+ * the row's is kept but flagged: totals are per unit, so it would be counted under the wrong one.
+ */
+function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typed: TypedValue[], cells: CellInput[], units: { column: InputColumn; unit: string }[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const { column, unit } of units) {
+    const i = compiled.columnIndex.get(column.unitField!)!;
+    const current = typed[i];
+    if (current === null) typed[i] = unit;
+    // "100%" in a row counted in "% of departments" agrees: a bare unit that begins the row's is the same one.
+    else if (typeof current === 'string' && !unitKey(current).startsWith(unitKey(unit))) {
+      issues.push({ code: 'unit_mismatch', field: column.name, severity: 'warning', message: `${column.header}: "${String(cells[columns.indexOf(column)]).trim()}" is in ${unit}, but the row's unit is ${current}; counted as ${current}` });
+    }
+  }
+  return issues;
 }
 
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
@@ -100,6 +110,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   // Typed values by column index until the row is checked: cheaper to read back than by field name.
   const typed = new Array<TypedValue>(columns.length);
   let rangeEnds: Record<string, string> | undefined;
+  let units: { column: InputColumn; unit: string }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) {
@@ -111,7 +122,9 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     typed[i] = r.value;
     if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
+    if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
+  if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {
       const i = compiled.columnIndex.get(field);
