@@ -64,11 +64,23 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
 }
 
-/** Every rejected row with each of its errors: what to fix, where, in which source. */
-export function dataQualitySheet(rejections: readonly Rejection[]): SheetPlan {
+/**
+ * Every rejected row with each of its errors: what to fix, where, in which source. Then the dates the trends
+ * left out as likely typos, with how many requests carry each, so they are found and fixed, not lost.
+ */
+export function dataQualitySheet(rejections: readonly Rejection[], typoDates: DemandMetrics['dataQuality']['likelyTypoDates'] = []): SheetPlan {
   const rows: PlanCell[][] = rejections.flatMap((r) => r.errors.map((e): PlanCell[] => [
     r.sourceName, r.sheet ?? TABLES[r.table].sheet, r.sheetRow ?? null, TABLES[r.table].columns.find((c) => c.name === e.field)?.header ?? e.field, e.message, r.rowId,
   ]));
+  const requests = TABLES.requests;
+  const header = (field: 'receivedOn' | 'fulfilledOn') => requests.columns.find((c) => c.name === field)!.header;
+  for (const d of typoDates) {
+    for (const field of ['receivedOn', 'fulfilledOn'] as const) {
+      const n = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
+      if (n === 0) continue;
+      rows.push(['(any source)', requests.sheet, null, header(field), `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${n} request${n === 1 ? '' : 's'}; filter ${header(field)} in the ${requests.sheet} sheet to find ${n === 1 ? 'it' : 'them'})`, null]);
+    }
+  }
   if (rows.length === 0) rows.push(['No rejected rows: every row of every source was accepted.']);
   const columns = [t('Source', 24), t('Sheet', 14), n('Row', 8, '0'), t('Field', 22), t('Message', 70), t('Row ID', 16)];
   return table('Data quality', columns, rows, { freeze: { rows: 1, columns: 0 } });

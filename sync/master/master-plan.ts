@@ -23,9 +23,13 @@ export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartIm
 
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
 const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity'] as const;
+const DATA_QUALITY = 'Data quality';
 
-function reportSheets({ metrics: m, charts }: MasterReport) {
-  return { [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
+function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[]) {
+  return {
+    [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m),
+    [DATA_QUALITY]: dataQualitySheet(rejections, m.dataQuality.likelyTypoDates),
+  };
 }
 
 interface DataInput {
@@ -53,9 +57,9 @@ function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: Data
 /** The whole plan from metrics already computed. */
 export function masterPlan({ metrics: m, rows, rejections, rules, charts }: MasterInput): WorkbookPlan {
   const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
-  const report = reportSheets({ metrics: m, charts });
+  const report = reportSheets({ metrics: m, charts }, rejections);
   const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
-  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), dataQualitySheet(rejections)] };
+  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), report[DATA_QUALITY]] };
 }
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
@@ -73,12 +77,12 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  */
 export function streamingMasterPlan({ rows, rejections, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
-  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number]): LaterSheet => ({
+  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY): LaterSheet => ({
     name,
-    later: async () => (await (sheets ??= report().then(reportSheets)))[name],
+    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections))))[name],
   });
   return {
     title: title(asOf),
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), dataQualitySheet(rejections)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY)],
   };
 }
