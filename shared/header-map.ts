@@ -2,6 +2,7 @@
 // each column given to at most one field and each field to at most one column, best score first.
 import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
+import { quoteValue } from './quote-value';
 import { bestScore, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 export interface HeaderMap {
@@ -93,7 +94,7 @@ export function mapHeaders(table: TableDef, header: readonly CellInput[]): Heade
   header.forEach((h, index) => {
     if (isBlankCell(h) || done.has(index)) return;
     const lost = pairs.find((p) => p.index === index && p.target.exclusive && taken.has(p.target.key));
-    const reason = lost ? `${lost.target.label} is read from column "${text(taken.get(lost.target.key)!)}"` : undefined;
+    const reason = lost ? `${lost.target.label} is read from column ${quoteValue(text(taken.get(lost.target.key)!))}` : undefined;
     map.unknown.push(reason ? { index, header: text(index), reason } : { index, header: String(h) });
   });
   map.matched.sort((a, b) => a.index - b.index);

@@ -7,6 +7,7 @@ import { titleYear } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
+import { excerpt, listValues, quoteValue } from './quote-value';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
 
@@ -105,17 +106,17 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
 
 function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap): CellIssue[] {
   const issues: CellIssue[] = [];
-  const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header, severity: 'warning' as const });
+  const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
   for (const u of map.unknown) {
     if (u.index < firstRead && GROUPING_HEADERS.has(foldText(u.header))) {
-      issues.push({ ...at(u.index, u.header), code: 'grouping_column', message: `column "${u.header}" groups the rows; not read (each row's own cells are)` });
+      issues.push({ ...at(u.index, u.header), code: 'grouping_column', message: `column ${quoteValue(u.header)} groups the rows; not read (each row's own cells are)` });
     } else {
-      issues.push({ ...at(u.index, u.header), code: 'unknown_column', message: u.reason ? `column "${u.header}" ignored: ${u.reason}` : `column "${u.header}" is not part of ${table.sheet}; ignored` });
+      issues.push({ ...at(u.index, u.header), code: 'unknown_column', message: u.reason ? `column ${quoteValue(u.header)} ignored: ${u.reason}` : `column ${quoteValue(u.header)} is not part of ${table.sheet}; ignored` });
     }
   }
   for (const t of map.ties) {
-    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column "${t.header}" could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
+    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
   }
   if (map.missingRequired.length) {
     const seen = map.matched.map((m) => m.header).concat(map.unknown.map((u) => u.header), map.ties.map((t) => t.header));
@@ -124,7 +125,7 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
       const names = [c.header, ...(c.aliases ?? [])].map((n) => `"${n}"`).join(', ');
       issues.unshift({
         code: 'missing_column', field: f, sheet, row: headerIndex + 1, header: c.header, severity: 'error',
-        message: `no ${c.header} column, so the table was not read: looked for a header such as ${names}; the headers are ${seen.length ? seen.map((h) => `"${h}"`).join(', ') : 'none'}`,
+        message: `no ${c.header} column, so the table was not read: looked for a header such as ${names}; the headers are ${seen.length ? listValues(seen.map(quoteValue)) : 'none'}`,
       });
     }
   }
@@ -157,7 +158,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
     }
     const only = count === 1 ? line.find((v) => !isBlankCell(v)) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `row ${r + 1} repeats the title "${String(only).trim()}"; skipped`);
+      setAside(r, 'repeated_header', `row ${r + 1} repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
@@ -181,7 +182,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
         for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
-          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: String(header[i]), severity: 'warning', message: `${String(header[i])}: ${note}` });
+          issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }

@@ -3,6 +3,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { isBlankCell, readCell, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
+import { excerpt, quoteValue } from './quote-value';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
 import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
@@ -94,7 +95,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   for (const key in raw) {
     const i = compiled.columnIndex.get(key);
     if (i === undefined) {
-      (issues ??= []).push({ code: 'unknown_column', field: key, severity: 'error', message: `"${key}" is not a field of ${table.sheet} (fields: ${compiled.fieldList})` });
+      (issues ??= []).push({ code: 'unknown_column', field: excerpt(key), severity: 'error', message: `${quoteValue(key)} is not a field of ${table.sheet} (fields: ${compiled.fieldList})` });
     } else if (i >= 0) cells[i] = raw[key];
   }
   // Typed values by column index until the row is checked: cheaper to read back than by field name.

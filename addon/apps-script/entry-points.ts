@@ -48,6 +48,7 @@ export const ENTRY_POINTS = [
   { name: 'sidebarSync', kind: 'sidebar', params: [] },
   { name: 'sidebarSettings', kind: 'sidebar', params: [] },
   { name: 'sidebarSaveSettings', kind: 'sidebar', params: ['update'] },
+  { name: 'sidebarFeedbackLink', kind: 'sidebar', params: ['requestId'] },
   ...CUSTOM_FUNCTIONS.map(derivedEntry),
   {
     name: 'EQ_DEMAND',

@@ -12,6 +12,7 @@ import { readSettings, saveSettings, type SettingsUpdate } from '../core/setting
 import { lastScheduledRun, recordScheduledRun } from '../core/schedule';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
+import { feedbackLinkFor } from '../core/feedback-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules, triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
@@ -156,6 +157,7 @@ export const handlers = {
       port.toast(report.summary);
       return report;
     }),
+  sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(feedbackLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
   ...derivedHandlers,

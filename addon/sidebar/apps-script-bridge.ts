@@ -29,6 +29,7 @@ export function appsScriptBridge(): HostBridge {
     select: (key, row) => call('sidebarSelect', key, row),
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
+    feedbackLink: (requestId) => call('sidebarFeedbackLink', requestId),
     settings: () => call('sidebarSettings'),
     saveSettings: (update) => call('sidebarSaveSettings', update),
   };

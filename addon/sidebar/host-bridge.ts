@@ -11,6 +11,8 @@ export interface HostBridge {
   select(key: string, row: number): Promise<void>;
   save(update: TriageUpdate): Promise<SaveResult>;
   sync(): Promise<SyncReport>;
+  /** The survey link of a fulfilled request, by its Request ID, to send to the requester. */
+  feedbackLink(requestId: string): Promise<{ requestId: string; url: string }>;
   settings(): Promise<SettingsView>;
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
 }

@@ -2,6 +2,7 @@
 // live status line; everything it does goes through the HostBridge it is given.
 import type { SyncReport } from '../core/views';
 import { announce, h } from './dom';
+import { feedbackLinkPanel } from './feedback-view';
 import { errorText, type HostBridge } from './host-bridge';
 import { SettingsPanel } from './settings-view';
 import { TriagePanel } from './triage-view';
@@ -52,6 +53,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
     syncResult,
     triage.root,
     settings.root,
+    feedbackLinkPanel(bridge, status),
   );
   show(start);
 }

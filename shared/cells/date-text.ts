@@ -1,5 +1,6 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
+import { quoteValue } from '../quote-value';
 import { DEFAULT_FISCAL_START_MONTH, parsePeriod } from './periods';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -85,7 +86,7 @@ const RANGE_SEPARATOR = /\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
   const why = [...new Set(whys.filter(Boolean))].join('; ');
-  return why ? { ...r, note: `read "${text.trim()}" as ${r.start} to ${r.end} (${why})` } : r;
+  return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
 }
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined): Range | undefined {
@@ -166,7 +167,7 @@ export function parseDateText(raw: string, options: DateTextOptions = {}): DateP
   const starts = ranges.map((r) => r.start).sort();
   const ends = ranges.map((r) => r.end ?? r.start).sort();
   const notes: string[] = [];
-  if (ranges.length > 1) notes.push(`"${text}" holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
+  if (ranges.length > 1) notes.push(`${quoteValue(text)} holds ${ranges.length} date ranges: read as ${starts[0]} to ${ends[ends.length - 1]}`);
   const assumed = ranges.flatMap((r) => (r.note ? [r.note] : []));
   const end = ends[ends.length - 1];
   const parsed: DateParse = { kind: 'date', start: starts[0], end: end !== starts[0] || ranges[0].end ? end : undefined, notes };

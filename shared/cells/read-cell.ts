@@ -4,6 +4,7 @@ import type { FieldIssue } from '../issues';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { closestChoice, foldText } from '../word-match';
+import { listValues, quoteValue } from '../quote-value';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -38,7 +39,7 @@ export interface ReadOptions {
 export interface AssumedYear { year: number; from: string }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
-const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? `"${v}"` : String(v));
+const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
 const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severity: FieldIssue['severity'] = 'error'): FieldIssue => ({ code, field: c.name, message, severity });
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
@@ -76,19 +77,19 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {
     assumedYear = opts.yearFor?.(c.name);
-    if (!assumedYear) return { value: null, issues: [issue(c, 'date_no_year', `${c.header}: "${text}" has no year, and no other date in the column or title gives one; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+    if (!assumedYear) return { value: null, issues: [issue(c, 'date_no_year', `${c.header}: ${quoteValue(text)} has no year, and no other date in the column or title gives one; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
     parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
   }
-  if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: "${text}" is not a date`)] };
-  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: "${parsed.text}" is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
-  if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: "${parsed.text}" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
+  if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
+  if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
   for (const n of parsed.assumed ?? []) issues.push(issue(c, 'date_period', `${c.header}: ${n}`, 'warning'));
   if (assumedYear) {
     const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
-    issues.push(issue(c, 'year_assumed', `${c.header}: "${text}" has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
+    issues.push(issue(c, 'year_assumed', `${c.header}: ${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
   }
-  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: "${text}" is a range; used its start, ${parsed.start}`, 'warning'));
+  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its start, ${parsed.start}`, 'warning'));
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
@@ -99,10 +100,10 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
-  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: "${text}" is not a number`)] };
+  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
   const unit = m[3].trim();
-  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read "${text}" as ${n} (at least ${n})`, 'warning')] };
-  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read "${text}" as ${n}`, 'warning')] : [] };
+  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${n} (at least ${n})`, 'warning')] };
+  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning')] : [] };
 }
 
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
@@ -158,9 +159,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (c.openList) return { value: text, issues: NO_ISSUES };
   // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
   const near = closestChoice(text, allowed);
-  if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read "${text}" as "${near.value}"`, 'warning')] };
-  if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" could be "${near.values[0]}" or "${near.values[1]}"; pick one`)] };
-  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: "${text}" is not one of: ${allowed.join(', ')}`)] };
+  if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
+  if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
+  return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -181,7 +182,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     }
     case 'email': {
       const t = String(raw).trim();
-      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: "${t}" is not an email address`)] };
+      return EMAIL.test(t) ? { value: t, issues: NO_ISSUES } : { value: null, issues: [issue(c, 'not_an_email', `${c.header}: ${quoteValue(t)} is not an email address`)] };
     }
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);

@@ -84,8 +84,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   const app = new Hono<ApiEnv>()
     .route('/healthz', healthRoutes(routeDeps))
-    .get('/openapi.json', (c) => c.json(openApiDocument()))
-    .get('/docs', (c) => c.html(docsPage(openApiDocument())))
+    .get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
+    .get('/docs', (c) => c.html(docsPage(openApiDocument(deps.config.publicUrl))))
     .route('/api/v1/sources', sourcesRoutes(routeDeps))
     .route('/api/v1/reviewers', reviewersRoutes(routeDeps))
     .route('/api/v1/sync', syncRoutes(routeDeps))

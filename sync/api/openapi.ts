@@ -10,9 +10,21 @@ import {
   syncState, tableName,
 } from './schemas';
 
+/** Groups of operations, in the order the docs show them; generated clients name their classes after them. */
+const TAGS = {
+  service: 'The service itself: health and this description.',
+  principals: 'Sources (the sheets that sync) and reviewers (read-only tokens), managed by an admin.',
+  sync: "A source sheet's rows: sending batches and asking what the service holds.",
+  reports: 'What reviewers read: demand metrics, the master workbook, changes, the dashboard.',
+  intake: 'Public intake forms and the feedback survey, and the rows they leave for the sheet to pull.',
+} as const;
+
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
+  /** Stable and unique: what generated clients name the method (`openapi-typescript`, OpenAPI Generator). */
+  operationId: string;
+  tag: keyof typeof TAGS;
   summary: string;
   /** Empty: anyone, no token. */
   roles: PrincipalKind[];
@@ -32,49 +44,50 @@ const REPORT_FILTERS: RouteDoc['query'] = {
 
 const ROUTES: RouteDoc[] = [
   {
-    method: 'get', path: '/healthz', summary: 'Health check: the service is up and its database answers.', roles: [],
+    method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'service', summary: 'Health check: the service is up and its database answers.', roles: [],
     ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) },
     errors: { 503: 'A dependency is down: {"ok": false, "down": ["database"], "database": "<why>"}.' },
   },
   {
-    method: 'post', path: '/api/v1/sources', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
+    method: 'post', path: '/api/v1/sources', operationId: 'createSource', tag: 'principals', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
     body: createSourceBody, ok: { status: 201, description: 'The new source.', schema: createdPrincipal },
   },
   {
-    method: 'post', path: '/api/v1/reviewers', summary: 'Issue a read-only token (metrics, master workbook, dashboard).', roles: ['admin'],
+    method: 'post', path: '/api/v1/reviewers', operationId: 'createReviewer', tag: 'principals', summary: 'Issue a read-only token (metrics, master workbook, dashboard).', roles: ['admin'],
     body: createReviewerBody, ok: { status: 201, description: 'The new reviewer.', schema: createdPrincipal },
   },
   ...(['source', 'reviewer'] as const).flatMap((kind): RouteDoc[] => {
     const path = `/api/v1/${kind}s`;
     const unknown = { 404: `No ${kind} with this id.` };
+    const Kind = kind === 'source' ? 'Source' : 'Reviewer';
     return [
-      { method: 'get', path, summary: `The ${kind}s, oldest first, with whether each is revoked; never their tokens.`, roles: ['admin'], ok: { status: 200, description: `The ${kind}s.`, schema: kind === 'source' ? sourceList : reviewerList } },
+      { method: 'get', path, operationId: `list${Kind}s`, tag: 'principals', summary: `The ${kind}s, oldest first, with whether each is revoked; never their tokens.`, roles: ['admin'], ok: { status: 200, description: `The ${kind}s.`, schema: kind === 'source' ? sourceList : reviewerList } },
       {
-        method: 'post', path: `${path}/{id}/revoke`, summary: `Revoke a ${kind}: every token it holds stops working at once; its name${kind === 'source' ? ' and rows' : ''} stay.`, roles: ['admin'],
+        method: 'post', path: `${path}/{id}/revoke`, operationId: `revoke${Kind}`, tag: 'principals', summary: `Revoke a ${kind}: every token it holds stops working at once; its name${kind === 'source' ? ' and rows' : ''} stay.`, roles: ['admin'],
         ok: { status: 200, description: 'Revoked.', schema: revokedPrincipal }, errors: unknown,
       },
       {
-        method: 'post', path: `${path}/{id}/rotate`, summary: `Give a ${kind} a new token; every earlier one stops working at once (a revoked ${kind} is active again).`, roles: ['admin'],
+        method: 'post', path: `${path}/{id}/rotate`, operationId: `rotate${Kind}Token`, tag: 'principals', summary: `Give a ${kind} a new token; every earlier one stops working at once (a revoked ${kind} is active again).`, roles: ['admin'],
         ok: { status: 200, description: 'The new token, shown once.', schema: rotatedToken }, errors: unknown,
       },
     ];
   }),
   {
-    method: 'post', path: '/api/v1/sync',
+    method: 'post', path: '/api/v1/sync', operationId: 'syncRows', tag: 'sync',
     summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
     roles: ['source'], body: syncBody, ok: { status: 200, description: 'What the batch did.', schema: syncResult },
     errors: { 413: 'More rows than the per-request limit (5,000 by default), or a body over the size limit (50 MB).' },
   },
   {
-    method: 'get', path: '/api/v1/sync/state', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
+    method: 'get', path: '/api/v1/sync/state', operationId: 'getSyncState', tag: 'sync', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
     roles: ['source'], query: { table: { schema: tableName, description: 'The table.' } }, ok: { status: 200, description: 'Row ids and hashes, ordered by row id.', schema: syncState },
   },
   {
-    method: 'get', path: '/api/v1/metrics', summary: 'Demand metrics as JSON, grouped as Results-Based Accountability measures.', roles: ['reviewer', 'admin'],
+    method: 'get', path: '/api/v1/metrics', operationId: 'getMetrics', tag: 'reports', summary: 'Demand metrics as JSON, grouped as Results-Based Accountability measures.', roles: ['reviewer', 'admin'],
     query: REPORT_FILTERS, ok: { status: 200, description: 'The metrics.', schema: demandMetricsSchema },
   },
   {
-    method: 'get', path: '/api/v1/demand', summary: 'How many requests every source holds for a requester type and category received in a span (a count, never rows): what EQ_DEMAND asks.',
+    method: 'get', path: '/api/v1/demand', operationId: 'getDemand', tag: 'reports', summary: 'How many requests every source holds for a requester type and category received in a span (a count, never rows): what EQ_DEMAND asks.',
     roles: ['source', 'reviewer', 'admin'],
     query: {
       requesterType: { schema: z.string(), description: 'Requester type; any when left out.', optional: true },
@@ -85,11 +98,11 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'The count.', schema: demandAnswer },
   },
   {
-    method: 'get', path: '/api/v1/export/master.xlsx', summary: 'The master workbook of every source.', roles: ['reviewer', 'admin'],
+    method: 'get', path: '/api/v1/export/master.xlsx', operationId: 'exportMasterWorkbook', tag: 'reports', summary: 'The master workbook of every source.', roles: ['reviewer', 'admin'],
     ok: { status: 200, description: 'An .xlsx file.', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   },
   {
-    method: 'get', path: '/api/v1/changes', summary: 'What changed in a period, from the history: requests received, fulfilled, closed and gone overdue; work-plan status moves; milestones done and missed; rows rejected and fixed; sources that have not synced.',
+    method: 'get', path: '/api/v1/changes', operationId: 'getChanges', tag: 'reports', summary: 'What changed in a period, from the history: requests received, fulfilled, closed and gone overdue; work-plan status moves; milestones done and missed; rows rejected and fixed; sources that have not synced.',
     roles: ['reviewer', 'admin'],
     query: {
       since: { schema: z.iso.date(), description: 'First day (inclusive); the last meeting before `until` when EQUITY_DESK_MEETINGS is set.', optional: true },
@@ -98,49 +111,49 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, description: 'The changes.', schema: changesReportSchema },
   },
   {
-    method: 'get', path: '/api/v1/report', summary: 'The annual progress report as a page to read or print: RBA measures by quarter with a sentence per trend, demand, fulfillment times, capacity, work-plan progress by goal and phase, milestones met and missed, data quality. A browser link may carry the token as ?access_token=.',
+    method: 'get', path: '/api/v1/report', operationId: 'getAnnualReport', tag: 'reports', summary: 'The annual progress report as a page to read or print: RBA measures by quarter with a sentence per trend, demand, fulfillment times, capacity, work-plan progress by goal and phase, milestones met and missed, data quality. A browser link may carry the token as ?access_token=.',
     roles: ['reviewer', 'admin'],
     query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it); the current year when left out.', optional: true } },
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
   },
-  { method: 'get', path: '/dashboard', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
+  { method: 'get', path: '/dashboard', operationId: 'getDashboard', tag: 'reports', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
   {
-    method: 'post', path: '/api/v1/forms', summary: "Turn on a source's public intake form; answers its address to share.", roles: ['admin'],
+    method: 'post', path: '/api/v1/forms', operationId: 'createForm', tag: 'intake', summary: "Turn on a source's public intake form; answers its address to share.", roles: ['admin'],
     body: createFormBody, ok: { status: 201, description: 'The form, with its public URL.', schema: intakeFormView },
   },
-  { method: 'get', path: '/api/v1/forms', summary: 'Every intake form, open or removed.', roles: ['admin'], ok: { status: 200, description: 'The forms.', schema: z.object({ forms: z.array(intakeFormView) }) } },
+  { method: 'get', path: '/api/v1/forms', operationId: 'listForms', tag: 'intake', summary: 'Every intake form, open or removed.', roles: ['admin'], ok: { status: 200, description: 'The forms.', schema: z.object({ forms: z.array(intakeFormView) }) } },
   {
-    method: 'delete', path: '/api/v1/forms/{formId}', summary: 'Remove an intake form: its address then says the form is closed; requests received stay.', roles: ['admin'],
+    method: 'delete', path: '/api/v1/forms/{formId}', operationId: 'removeForm', tag: 'intake', summary: 'Remove an intake form: its address then says the form is closed; requests received stay.', roles: ['admin'],
     ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
-    method: 'get', path: '/intake/{formId}', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
+    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
-    method: 'post', path: '/api/v1/feedback-links', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
+    method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
     body: feedbackLinkBody, ok: { status: 201, description: 'The link.', schema: z.object({ url: z.string() }) },
     errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
   },
   {
-    method: 'get', path: '/feedback/{token}', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
+    method: 'get', path: '/feedback/{token}', operationId: 'getFeedbackSurvey', tag: 'intake', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'Unknown link.', 410: 'The link expired.' },
   },
   {
-    method: 'get', path: '/api/v1/outbox', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
+    method: 'get', path: '/api/v1/outbox', operationId: 'getOutbox', tag: 'intake', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
     query: { table: { schema: tableName, description: 'The table.' } },
     ok: { status: 200, description: 'The items to write.', schema: z.object({ table: tableName, items: z.array(z.object({ id: z.number(), rowId: z.string(), kind: z.enum(['row', 'fields']), fields: z.array(z.string()).nullable(), values: z.record(z.string(), z.unknown()) })) }) },
   },
   {
-    method: 'post', path: '/api/v1/outbox/ack', summary: 'Acknowledge outbox items written into the sheet; they are not sent again.', roles: ['source'],
+    method: 'post', path: '/api/v1/outbox/ack', operationId: 'acknowledgeOutbox', tag: 'intake', summary: 'Acknowledge outbox items written into the sheet; they are not sent again.', roles: ['source'],
     body: ackBody, ok: { status: 200, description: 'How many items were acknowledged.', schema: z.object({ acknowledged: z.number() }) },
   },
   {
-    method: 'put', path: '/api/v1/lists', summary: "The source sheet's dropdown values (its Lists sheet), offered by its intake form and survey.", roles: ['source'],
+    method: 'put', path: '/api/v1/lists', operationId: 'putLists', tag: 'intake', summary: "The source sheet's dropdown values (its Lists sheet), offered by its intake form and survey.", roles: ['source'],
     body: listsBody, ok: { status: 200, description: 'How many lists were stored.', schema: z.object({ lists: z.number() }) },
   },
-  { method: 'get', path: '/openapi.json', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },
-  { method: 'get', path: '/docs', summary: 'This document as a page.', roles: [], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
+  { method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'service', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },
+  { method: 'get', path: '/docs', operationId: 'getDocsPage', tag: 'service', summary: 'This document as a page.', roles: [], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
 ];
 
 const PROTECTED_ERRORS: Record<number, string> = {
@@ -165,6 +178,8 @@ function operation(r: RouteDoc) {
   const pathParams = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const ok = r.ok.schema ? { 'application/json': { schema: json(r.ok.schema, 'output') } } : { [r.ok.contentType ?? 'application/json']: {} };
   return {
+    operationId: r.operationId,
+    tags: [r.tag],
     summary: r.summary,
     description: r.roles.length ? `Who: ${r.roles.join(', ')} token.` : 'Who: anyone, no token.',
     'x-roles': r.roles,
@@ -183,22 +198,30 @@ function operation(r: RouteDoc) {
   };
 }
 
-let cached: Record<string, unknown> | undefined;
+const cached = new Map<string, Record<string, unknown>>();
 
-/** Built once: the schemas do not change while the service runs. */
-export function openApiDocument(): Record<string, unknown> {
-  if (cached) return cached;
+/**
+ * Built once per address: the schemas do not change while the service runs. `publicUrl` (EQUITY_DESK_PUBLIC_URL)
+ * is where clients reach the service; without it the server is `/`, the host that served this document.
+ */
+export function openApiDocument(publicUrl?: string): Record<string, unknown> {
+  const server = publicUrl ?? '/';
+  const known = cached.get(server);
+  if (known) return known;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) (paths[r.path] ??= {})[r.method] = operation(r);
-  cached = {
+  const doc = {
     openapi: '3.1.0',
     info: {
       title: 'Equity Desk sync service',
       version: '1',
       description: 'Receives rows from source sheets (Google Sheets, Excel, files), validates them, and serves demand metrics, the master workbook and the committee dashboard. Errors are JSON: {"error": {"code", "message"}}.',
     },
+    servers: [{ url: server, description: publicUrl ? 'This service, at its public address.' : 'This service, at the address that served this document.' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <token>. Admin tokens come from EQUITY_DESK_ADMIN_TOKEN or the first start; source and reviewer tokens from the admin routes or the CLI.' } } },
     paths,
   };
-  return cached;
+  cached.set(server, doc);
+  return doc;
 }

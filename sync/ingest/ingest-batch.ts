@@ -25,8 +25,10 @@ export interface IngestBatch {
   at: Date;
   /** How cells are read beyond the service's rules: the year named by the sheet's title, for dates without one. */
   titleYear?: number;
-  /** A field's column letter in the row's sheet, stored with a rejection so it can be shown at its cell. */
-  columnOf?: (row: IngestRow, field: string) => string | undefined;
+  /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
+  placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
+  /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
+  sheetWarnings?: readonly RejectedRow[];
   /** The dropdowns to check against when they are the source's own (the intake form); the defaults otherwise. */
   readOptions?: ReadOptions;
 }
@@ -40,6 +42,8 @@ export interface IngestResult extends BatchResult {
   rejected: RowIssues[];
   warnings: RowIssues[];
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** node:crypto's SHA-256: the same bytes as the shared pure-TypeScript one, ten times faster. */
 export const sha256Hex = (text: string) => hash('sha256', text, 'hex');
@@ -56,18 +60,24 @@ const canonicalRows = Object.fromEntries(
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
   const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, ...batch.readOptions, titleYear: batch.titleYear });
+  // Each step of a 5,000-row batch takes a noticeable time: let other requests (health checks) in between.
+  await nextTurn();
   const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
+  const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
   results.forEach((result, i) => {
     const row = batch.rows[i];
     const unstorable = unstorableCells(row.cells, fields);
     const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
-    if (result.warnings.length) warnings.push({ row, issues: result.warnings });
+    if (result.warnings.length) {
+      warnings.push({ row, issues: result.warnings });
+      warned.push(placed(batch, row, result.warnings));
+    }
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
@@ -76,11 +86,9 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
       return;
     }
     rejected.push({ row, issues: errors });
-    const rejection: RejectedRow = { rowId: row.rowId, errors: errors.map((e) => fieldError(batch, row, e)) };
-    if (row.sheet !== undefined) rejection.sheet = row.sheet;
-    if (row.sheetRow !== undefined) rejection.sheetRow = row.sheetRow;
-    rejectedRows.push(rejection);
+    rejectedRows.push(placed(batch, row, errors));
   });
+  await nextTurn();
   const counts = await store.applyBatch({
     sourceId: batch.sourceId,
     table: batch.table,
@@ -88,6 +96,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     deletes: [...(batch.deleted ?? [])],
     full: batch.full ?? false,
     rejected: rejectedRows,
+    warned,
     at: batch.at,
   });
   return { ...counts, rejected, warnings };
@@ -109,7 +118,18 @@ function unstorableCells(cells: RawRow, fields: ReadonlyMap<string, string>): Fi
   return issues;
 }
 
+/** A row's problems with where they sit: its sheet and row, and per field the column and the sheet's header. */
+function placed(batch: IngestBatch, row: IngestRow, issues: readonly FieldIssue[]): RejectedRow {
+  const out: RejectedRow = { rowId: row.rowId, errors: issues.map((i) => fieldError(batch, row, i)) };
+  if (row.sheet !== undefined) out.sheet = row.sheet;
+  if (row.sheetRow !== undefined) out.sheetRow = row.sheetRow;
+  return out;
+}
+
 function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): FieldError {
-  const column = batch.columnOf?.(row, issue.field);
-  return column === undefined ? { field: issue.field, message: issue.message } : { field: issue.field, column, message: issue.message };
+  const at = batch.placeOf?.(row, issue.field) ?? {};
+  const error: FieldError = { field: issue.field, message: issue.message };
+  if (at.column !== undefined) error.column = at.column;
+  if (at.header !== undefined) error.header = at.header;
+  return error;
 }

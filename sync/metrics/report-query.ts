@@ -3,6 +3,7 @@
 import { TypedError } from '../../shared/typed-error';
 import { DEFAULT_RULES, isCalendarDay, isoFromUtcDate, type Rules } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
+import { quoteValue } from '../../shared/quote-value';
 import type { MetricsOptions } from './aggregate-metrics';
 
 /** What the metrics, master-workbook and dashboard routes are built from. */
@@ -11,6 +12,8 @@ export interface ReportDeps {
   clock: () => Date;
   /** Status rules and capacities; the defaults of the `Lists` sheet when absent. */
   rules?: Rules;
+  /** Where a failure that can no longer become an error response (a download cut short) is reported; stderr when absent. */
+  reportError?: (error: unknown) => void;
   /** The committee's meeting days, ascending (`EQUITY_DESK_MEETINGS`). */
   meetings?: readonly string[];
 }
@@ -28,7 +31,7 @@ export function reportDate(name: string, raw: string | undefined): string | unde
   const v = raw?.trim();
   if (!v) return undefined;
   if (!isCalendarDay(v)) {
-    throw new ReportQueryError(`${name} must be a date as YYYY-MM-DD, not "${v}"`);
+    throw new ReportQueryError(`${name} must be a date as YYYY-MM-DD, not ${quoteValue(v)}`);
   }
   return v;
 }
@@ -53,7 +56,7 @@ export async function resolveReport(raw: Parameters<typeof parseReportQuery>[0],
   if (query.sourceIds) {
     const known = new Set((await deps.store.listSources()).map((s) => s.id));
     const unknown = query.sourceIds.filter((id) => !known.has(id));
-    if (unknown.length) throw new ReportQueryError(`unknown source ${unknown.map((id) => `"${id}"`).join(', ')}`);
+    if (unknown.length) throw new ReportQueryError(`unknown source ${unknown.map(quoteValue).join(', ')}`);
   }
   return reportOptions(query, deps);
 }

@@ -23,7 +23,21 @@ export type SharedStringIds = (text: string) => number | undefined;
 const SPACE_TO_KEEP = /^\s|\s$|\s\s|[\t\n\r]/;
 
 /** Excel stores at most this many characters in a cell. */
-const MAX_CELL_TEXT = 32_767;
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Text as a cell can hold it: a longer text (a pasted document, a stored message from before messages were
+ * short) keeps its start and ends with a marker saying it was clipped and from how long, so one value never
+ * stops a workbook and a reader sees that something is missing. Never splits a surrogate pair.
+ */
+export function clipCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const marker = ` … [clipped: ${text.length.toLocaleString('en-US')} characters in all]`;
+  let keep = MAX_CELL_TEXT - marker.length;
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return `${text.slice(0, keep)}${marker}`;
+}
 
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
@@ -114,7 +128,7 @@ export class RowXml {
       } else {
         const serial = dateColumn ? this.dates.serial(r) : undefined;
         out.text += serial !== undefined ? this.open(ref, style, 'date') : this.open(ref, style, 'string', 'str');
-        value = `<v>${serial !== undefined ? serial : this.text(r, ref)}</v>`;
+        value = `<v>${serial !== undefined ? serial : this.text(r)}</v>`;
       }
       this.shared.formula(out, col, letter, row, cell.formula);
       out.text += `${value}</c>`;
@@ -137,7 +151,7 @@ export class RowXml {
     const shared = typedAs?.recurring ? this.sharedStrings(cell) : undefined;
     out.text += shared !== undefined
       ? `${this.open(ref, style, 'string', 's')}<v>${shared}</v></c>`
-      : `${this.open(ref, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell, ref)}</t></is></c>`;
+      : `${this.open(ref, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell)}</t></is></c>`;
   }
 
   private invalid(ref: string, message: string): WorkbookError {
@@ -149,8 +163,7 @@ export class RowXml {
     return String(n);
   }
 
-  private text(s: string, ref: string): string {
-    if (s.length > MAX_CELL_TEXT) throw this.invalid(ref, `text of ${s.length} characters (a cell holds at most ${MAX_CELL_TEXT})`);
-    return escapeXml(s);
+  private text(s: string): string {
+    return escapeXml(s.length > MAX_CELL_TEXT ? clipCellText(s) : s);
   }
 }

@@ -37,8 +37,9 @@ describe('a likely typo date in the trends', () => {
     const sheet = masterPlan({ metrics: m, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === 'Data quality') as SheetPlan;
     const rows = sheet.rows as PlanCell[][];
     expect(rows).toHaveLength(1);
-    expect(rows[0][3]).toBe('Received');
-    expect(String(rows[0][4])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts and quarter columns \(1 request;/);
+    expect(rows[0].slice(1, 3)).toEqual(['Warning', 'Requests']);
+    expect(rows[0][5]).toBe('Received');
+    expect(String(rows[0][6])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts and quarter columns \(1 request;/);
   });
 
   it('leaves a sheet of plausible dates alone', () => {

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
+import { clipCellText, MAX_CELL_TEXT } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -316,6 +317,46 @@ describe('writeWorkbook edge cases', () => {
     const file = Buffer.concat(chunks);
     expect(file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))).toBe(file.length - 22);
   }, 60_000);
+});
+
+describe('user data never stops a workbook', () => {
+  it('clips text over a cell\'s 32,767 characters with a visible marker, in plain cells, recurring columns and formula results', async () => {
+    const long = 'Pasted minutes. '.repeat(2_600); // 41,600 characters
+    const emoji = `${'x'.repeat(MAX_CELL_TEXT - 40)}${'🙂'.repeat(40)}`; // over the limit, a pair straddling the cut
+    const plan: WorkbookPlan = {
+      title: 'x',
+      sheets: [{
+        name: 'S',
+        columns: [{ header: 'Plain', width: 20 }, { header: 'Recurring', width: 20, recurring: true }, { header: 'Formula', width: 20 }],
+        rows: [[long, long, { formula: 'A2&""', result: long }], [emoji, 'NUL\u0000 and a year-2206 date', null]],
+      }],
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'equity-desk-clip-'));
+    try {
+      const file = join(dir, 'clip.xlsx');
+      await writeFile(file, await writeWorkbookToBuffer(plan));
+      const [sheet] = (await readWithOpenpyxl(file)).sheets;
+      const [, first, second] = sheet.rows as string[][];
+      const marker = ' … [clipped: 41,600 characters in all]';
+      for (const cell of first) {
+        expect(cell).toHaveLength(MAX_CELL_TEXT);
+        expect(cell.endsWith(marker)).toBe(true);
+        expect(long.startsWith(cell.slice(0, -marker.length))).toBe(true);
+      }
+      expect(second[0].length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+      expect(second[0]).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+      expect(second[0]).toMatch(/🙂 … \[clipped: 32,807 characters in all\]$/);
+      expect(second[1]).toBe('NUL and a year-2206 date');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('clipCellText leaves text within the limit as it is', () => {
+    const exact = 'y'.repeat(MAX_CELL_TEXT);
+    expect(clipCellText(exact)).toBe(exact);
+    expect(clipCellText(`${exact}z`)).toHaveLength(MAX_CELL_TEXT);
+  });
 });
 
 describe('writeWorkbook failures', () => {

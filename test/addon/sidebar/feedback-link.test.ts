@@ -1,0 +1,47 @@
+// "Copy feedback link" in the built sidebar, in Chromium, against the real service (in a worker, over
+// loopback HTTP): a fulfilled request's ID gives its survey link, shown selected; an open one says why not.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { withChromium } from '../../support/chromium';
+import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { SERVICE_URL, loadAddon } from '../bundle-harness';
+import { headers, openSidebar, requestRow } from './sidebar-page';
+
+let service: WorkerServer;
+beforeAll(async () => {
+  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+describe('Copy feedback link', () => {
+  test('gives a fulfilled request\'s survey link and says why an open one has none', async () => {
+    const addon = await loadAddon({ serviceAt: service.url });
+    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Feedback city');
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    addon.fakes.seedSheet('Requests', [
+      headers,
+      requestRow({ requestId: 'TA-2026-0001', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', status: 'Fulfilled', fulfilledOn: '2026-02-01' }),
+      requestRow({ requestId: 'TA-2026-0002', receivedOn: '2026-02-10', requesterOrg: 'City of Oakland', status: 'New' }),
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+      await openSidebar(page, addon);
+
+      await page.getByLabel('Request ID').fill('TA-2026-0002');
+      await page.getByRole('button', { name: 'Copy feedback link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/not fulfilled yet/);
+      expect(await page.locator('#feedback-url').isHidden()).toBe(true);
+      expect(await page.evaluate(() => [...document.querySelectorAll('input, select')].every((el) => (el as HTMLInputElement).labels!.length > 0))).toBe(true);
+
+      await page.getByLabel('Request ID').fill('ta-2026-0001');
+      await page.getByRole('button', { name: 'Copy feedback link' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toMatch(/Feedback link for TA-2026-0001 (copied|is selected)/);
+      const url = await page.getByLabel('Feedback link').inputValue();
+      expect(url).toMatch(/\/feedback\/eqd_[A-Za-z0-9_-]{43}$/);
+    });
+  }, 120_000);
+});
