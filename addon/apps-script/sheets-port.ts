@@ -1,5 +1,6 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
+import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
 import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
@@ -13,6 +14,9 @@ export interface SheetsPortDeps {
   spreadsheet: Spreadsheet;
   utilities: GoogleAppsScript.Utilities.Utilities;
 }
+
+/** What getBackgrounds reports for a cell with no fill of its own. */
+const NO_FILL = '#ffffff';
 
 /** Pixels per character of a plan's column width (Excel's unit), near enough for Sheets' default font. */
 const PX_PER_CHAR = 7;
@@ -88,15 +92,47 @@ export class SheetsPort implements SpreadsheetPort {
     return { created: true };
   }
 
+  /**
+   * Past the sheet's last row (rows deleted since) reads as blank cells. getBackgrounds reports '#ffffff'
+   * for a cell with no fill: that is read as no fill (null), so it is never written back as a white fill.
+   */
   readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations {
-    const range = this.sheet(name).getRange(row, column, numRows, numColumns);
-    return { notes: range.getNotes(), backgrounds: range.getBackgrounds() };
+    const sheet = this.sheet(name);
+    const inSheet = Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
+    const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
+    if (inSheet === 0) return { notes: blank('') as string[][], backgrounds: blank(null) };
+    const range = sheet.getRange(row, column, inSheet, numColumns);
+    const backgrounds = range.getBackgrounds().map((line) => line.map((c) => (c.toLowerCase() === NO_FILL ? null : c)));
+    return { notes: [...range.getNotes(), ...(blank('') as string[][])], backgrounds: [...backgrounds, ...blank(null)] };
   }
 
+  /**
+   * Touches only the cells whose note or colour differs from what they hold now: one RangeList call per
+   * distinct colour or note, so the person's own fills, banding and alternating colours elsewhere stay.
+   */
   writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
-    const range = this.sheet(name).getRange(row, column, annotations.notes.length, annotations.notes[0]?.length ?? 0);
-    range.setNotes(annotations.notes);
-    range.setBackgrounds(annotations.backgrounds as string[][]);
+    const numRows = annotations.notes.length;
+    const numColumns = annotations.notes[0]?.length ?? 0;
+    if (numRows === 0 || numColumns === 0) return;
+    const sheet = this.sheet(name);
+    const current = this.readAnnotations(name, row, column, numRows, numColumns);
+    const colours = new Map<string | null, string[]>();
+    const notes = new Map<string, string[]>();
+    const add = <K>(into: Map<K, string[]>, key: K, a1: string) => into.set(key, [...(into.get(key) ?? []), a1]);
+    annotations.notes.forEach((line, r) =>
+      line.forEach((note, c) => {
+        const a1 = `${columnLetter(column + c)}${row + r}`;
+        const wanted = annotations.backgrounds[r]?.[c] ?? null;
+        const now = current.backgrounds[r][c];
+        if ((wanted?.toLowerCase() ?? null) !== (now?.toLowerCase() ?? null)) add(colours, wanted, a1);
+        if (note !== current.notes[r][c]) add(notes, note, a1);
+      }),
+    );
+    for (const [colour, cells] of colours) sheet.getRangeList(cells).setBackground(colour);
+    for (const [note, cells] of notes) {
+      if (note === '') sheet.getRangeList(cells).clearNote();
+      else sheet.getRangeList(cells).setNote(note);
+    }
   }
 
   formatSheet(name: string, f: SheetFormat): void {

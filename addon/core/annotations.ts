@@ -1,6 +1,8 @@
 // Rejected cells shown where they are: a note prefixed `Equity Desk: ` and a fixed background colour.
-// One read and (only when something changed) one write of the table's notes and colours; notes the
-// user wrote and colours the user chose are left alone.
+// One read and (only when something changed) one write of the table's notes and colours. Notes the user
+// wrote stay; a cell the user had coloured gets its colour back once fixed (remembered with the document,
+// by row id and column, so sorting does not misplace it); a row emptied since the last sync is still cleared.
+import type { SettingsPort } from '../port/host-ports';
 import type { Annotations, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
@@ -29,15 +31,37 @@ export function mergeNote(existing: string, ours: readonly string[]): string {
   return [...theirs, ...ours.map((m) => `${NOTE_PREFIX}${m}`)].join('\n');
 }
 
-/** What the region should hold given `marks`; `changed` counts the cells that differ from `current`. */
-export function planAnnotations(current: Annotations, region: Region, marks: readonly CellMark[]): { next: Annotations; changed: number } {
+/** The person's own colours under our marks, by cell key; and how far down marks reached last time. */
+export interface MarkMemory {
+  lastRow: number;
+  colours: Record<string, string>;
+}
+
+/** A cell's lasting name (row id and column) for remembering its colour; null when it has none. */
+export type CellKey = (row: number, column: number) => string | null;
+
+const positionKey = (row: number, column: number): string => `@${row}:${column}`;
+
+/**
+ * What the region should hold given `marks`; `changed` counts the cells that differ from `current`.
+ * A cell about to be flagged has its own colour remembered; an unflagged one gets it back (else no fill).
+ */
+export function planAnnotations(
+  current: Annotations,
+  region: Region,
+  marks: readonly CellMark[],
+  memory: MarkMemory = { lastRow: 0, colours: {} },
+  keyOf: CellKey = positionKey,
+): { next: Annotations; changed: number; memory: MarkMemory } {
   const byCell = new Map<string, string[]>();
+  let lastRow = 0;
   for (const m of marks) {
     const r = m.row - region.row;
     const c = m.column - region.column;
     if (r < 0 || c < 0 || r >= region.numRows || c >= region.numColumns) continue;
     const key = `${r}:${c}`;
     byCell.set(key, [...(byCell.get(key) ?? []), m.message]);
+    lastRow = Math.max(lastRow, m.row);
   }
   let changed = 0;
   const notes = current.notes.map((line, r) =>
@@ -48,22 +72,53 @@ export function planAnnotations(current: Annotations, region: Region, marks: rea
       return next;
     }),
   );
+  const colours = { ...memory.colours };
   const backgrounds = current.backgrounds.map((line, r) =>
     line.map((colour, c) => {
       const flagged = byCell.has(`${r}:${c}`);
-      const next = flagged ? FLAG_COLOUR : sameColour(colour, FLAG_COLOUR) ? null : colour;
-      if (flagged !== sameColour(colour, FLAG_COLOUR)) changed++;
-      return next;
+      const ours = sameColour(colour, FLAG_COLOUR);
+      if (flagged === ours) return colour;
+      changed++;
+      const key = keyOf(region.row + r, region.column + c) ?? positionKey(region.row + r, region.column + c);
+      if (flagged) {
+        if (colour !== null) colours[key] = colour;
+        return FLAG_COLOUR;
+      }
+      const theirs = colours[key] ?? null;
+      delete colours[key];
+      return theirs;
     }),
   );
-  return { next: { notes, backgrounds }, changed };
+  return { next: { notes, backgrounds }, changed, memory: { lastRow, colours } };
 }
 
-/** Shows `marks` in the region and clears our earlier marks from every other cell of it. */
-export function* annotate(port: SpreadsheetPort, sheet: string, region: Region, marks: readonly CellMark[]): Task<number> {
-  if (region.numRows < 1 || region.numColumns < 1) return 0;
-  const current = yield* io(port.readAnnotations(sheet, region.row, region.column, region.numRows, region.numColumns));
-  const { next, changed } = planAnnotations(current, region, marks);
-  if (changed > 0) yield* io(port.writeAnnotations(sheet, region.row, region.column, next));
+const memoryKey = (sheet: string) => `equityDesk.marks.${sheet}`;
+
+function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
+  const text = yield* io(settings.get(memoryKey(sheet)));
+  try {
+    const parsed = text ? (JSON.parse(text) as MarkMemory) : null;
+    return { lastRow: Number(parsed?.lastRow) || 0, colours: parsed?.colours ?? {} };
+  } catch {
+    return { lastRow: 0, colours: {} };
+  }
+}
+
+/**
+ * Shows `marks` in the region and clears our earlier marks from every other cell of it, down to the
+ * lowest row marked last time (a last row emptied since is no longer part of the table, but keeps its mark
+ * otherwise). Only the cells that change are written (the port's writeAnnotations).
+ */
+export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly CellMark[], keyOf?: CellKey): Task<number> {
+  const memory = yield* readMemory(settings, sheet);
+  const numRows = Math.max(region.numRows, memory.lastRow - region.row + 1);
+  const reach = { ...region, numRows };
+  if (reach.numRows < 1 || reach.numColumns < 1) return 0;
+  const current = yield* io(port.readAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns));
+  const { next, changed, memory: after } = planAnnotations(current, reach, marks, memory, keyOf);
+  if (changed > 0) yield* io(port.writeAnnotations(sheet, reach.row, reach.column, next));
+  if (JSON.stringify(after) !== JSON.stringify(memory)) {
+    yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : JSON.stringify(after)));
+  }
   return changed;
 }

@@ -27,8 +27,22 @@ function delayFor(response: HttpResponse, attempt: number): number {
   return Math.min(ms, MAX_DELAY_MS);
 }
 
+/** No answer because the address itself is wrong: the host is unknown, refused by the allowlist, or not https. */
+const WRONG_ADDRESS = /DNS error|Invalid argument|urlFetchWhitelist|SSL|certificate|Bad request|Unsupported/i;
+/** A gateway's answer when the service behind it is down or restarting. */
+const GATEWAY_DOWN = new Set([502, 503, 504]);
+
+const origin = (url: string) => /^[a-z]+:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
+
 function failure(req: HttpRequest, response: HttpResponse): AddonError {
-  if (response.status === 0) return new AddonError('service', `The Equity Desk service did not answer (${response.body}). Check the service URL in Settings.`);
+  if (response.status === 0 && WRONG_ADDRESS.test(response.body)) {
+    return new AddonError('service', `Could not reach the Equity Desk service at ${origin(req.url)} (${response.body}). Check the service URL in Settings.`);
+  }
+  if (response.status === 0 || GATEWAY_DOWN.has(response.status)) {
+    // The address is right but nothing answered: saying "check the URL" would send people the wrong way.
+    const why = response.status === 0 ? response.body : `${response.status} from the server in front of it`;
+    return new AddonError('service', `The Equity Desk service at ${origin(req.url)} did not answer (${why}); it may be down or restarting. Try again in a few minutes, and tell whoever runs it if this keeps happening.`);
+  }
   let detail = response.body.slice(0, 300);
   try {
     const parsed = JSON.parse(response.body) as { error?: { message?: unknown } };
@@ -51,7 +65,8 @@ export function* callJson<T>(http: HttpPort, req: HttpRequest): Task<T> {
         throw new AddonError('service', `The Equity Desk service answered ${req.url.replace(/\?.*$/, '')} with something that is not JSON; is the service URL right?`);
       }
     }
-    if (!RETRYABLE.has(response.status) || attempt >= MAX_ATTEMPTS) throw failure(req, response);
+    const wrongAddress = response.status === 0 && WRONG_ADDRESS.test(response.body);
+    if (!RETRYABLE.has(response.status) || wrongAddress || attempt >= MAX_ATTEMPTS) throw failure(req, response);
     yield* io(http.sleep(delayFor(response, attempt)));
   }
 }

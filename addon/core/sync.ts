@@ -106,7 +106,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
 
   const width = Math.max(0, ...t.grid.map((line) => line.length));
   const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
-  yield* annotate(deps.port, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks);
+  // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
+  const keyOf = (row: number, column: number) => {
+    const id = byRow.get(row);
+    return id ? `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` : null;
+  };
+  yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks, keyOf);
 
   return {
     sheet: t.sheet,

@@ -6,7 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem, showRowId } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import type { RowStore } from '../store/row-store';
+import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
@@ -125,6 +125,20 @@ function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
   return years.size === 1 ? [...years][0] : undefined;
 }
 
+/** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */
+function sheetWarnings(t: SheetTable): RejectedRow[] {
+  const byRow = new Map<number, FieldError[]>();
+  for (const i of t.read.issues) {
+    if (i.severity !== 'warning') continue;
+    const row = i.row ?? t.read.headerRow;
+    const error: FieldError = { field: i.field, message: i.message };
+    if (i.column) error.column = i.column;
+    if (i.header) error.header = i.header;
+    byRow.set(row, [...(byRow.get(row) ?? []), error]);
+  }
+  return [...byRow].map(([row, errors]) => ({ rowId: `${t.sheet}@${row}`, sheet: t.sheet, sheetRow: row, errors }));
+}
+
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
@@ -161,7 +175,12 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
       sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: !found.some((t) => t.read.table.name === table && !readable.includes(t)), at: opts.at,
       titleYear: sharedTitleYear(tables),
-      columnOf: (row, field) => fieldColumn(bySheet.get(row.sheet!)!.read.map, field).column,
+      placeOf: (row, field) => {
+        const t = bySheet.get(row.sheet!)!;
+        const { column, index } = fieldColumn(t.read.map, field);
+        return { column, header: index === undefined || isBlankCell(t.header[index]) ? undefined : String(t.header[index]).trim() };
+      },
+      sheetWarnings: tables.flatMap(sheetWarnings),
     });
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;

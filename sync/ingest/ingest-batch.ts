@@ -25,8 +25,10 @@ export interface IngestBatch {
   at: Date;
   /** How cells are read beyond the service's rules: the year named by the sheet's title, for dates without one. */
   titleYear?: number;
-  /** A field's column letter in the row's sheet, stored with a rejection so it can be shown at its cell. */
-  columnOf?: (row: IngestRow, field: string) => string | undefined;
+  /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
+  placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
+  /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
+  sheetWarnings?: readonly RejectedRow[];
   /** The dropdowns to check against when they are the source's own (the intake form); the defaults otherwise. */
   readOptions?: ReadOptions;
 }
@@ -61,13 +63,17 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
+  const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
   results.forEach((result, i) => {
     const row = batch.rows[i];
     const unstorable = unstorableCells(row.cells, fields);
     const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
-    if (result.warnings.length) warnings.push({ row, issues: result.warnings });
+    if (result.warnings.length) {
+      warnings.push({ row, issues: result.warnings });
+      warned.push(placed(batch, row, result.warnings));
+    }
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
@@ -76,10 +82,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
       return;
     }
     rejected.push({ row, issues: errors });
-    const rejection: RejectedRow = { rowId: row.rowId, errors: errors.map((e) => fieldError(batch, row, e)) };
-    if (row.sheet !== undefined) rejection.sheet = row.sheet;
-    if (row.sheetRow !== undefined) rejection.sheetRow = row.sheetRow;
-    rejectedRows.push(rejection);
+    rejectedRows.push(placed(batch, row, errors));
   });
   const counts = await store.applyBatch({
     sourceId: batch.sourceId,
@@ -88,6 +91,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     deletes: [...(batch.deleted ?? [])],
     full: batch.full ?? false,
     rejected: rejectedRows,
+    warned,
     at: batch.at,
   });
   return { ...counts, rejected, warnings };
@@ -109,7 +113,18 @@ function unstorableCells(cells: RawRow, fields: ReadonlyMap<string, string>): Fi
   return issues;
 }
 
+/** A row's problems with where they sit: its sheet and row, and per field the column and the sheet's header. */
+function placed(batch: IngestBatch, row: IngestRow, issues: readonly FieldIssue[]): RejectedRow {
+  const out: RejectedRow = { rowId: row.rowId, errors: issues.map((i) => fieldError(batch, row, i)) };
+  if (row.sheet !== undefined) out.sheet = row.sheet;
+  if (row.sheetRow !== undefined) out.sheetRow = row.sheetRow;
+  return out;
+}
+
 function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): FieldError {
-  const column = batch.columnOf?.(row, issue.field);
-  return column === undefined ? { field: issue.field, message: issue.message } : { field: issue.field, column, message: issue.message };
+  const at = batch.placeOf?.(row, issue.field) ?? {};
+  const error: FieldError = { field: issue.field, message: issue.message };
+  if (at.column !== undefined) error.column = at.column;
+  if (at.header !== undefined) error.header = at.header;
+  return error;
 }

@@ -1,9 +1,8 @@
-// The breakdown sheets of the master workbook (Demand, Fulfilment, Backlog, Capacity) and Data quality,
-// all read from the metrics document or the store's rejections.
+// The breakdown sheets of the master workbook (Demand, Fulfilment, Backlog, Capacity), all read from
+// the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { Rejection } from '../store/row-store';
 
 const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
@@ -62,14 +61,4 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const columns = [t('Assignee', 22), n('Requests'), n('Open'), n('Hours estimated', 12, '0.0'), n('Hours spent', 12, '0.0'), n('Open hours', 12, '0.0'), n('Weekly capacity (hours)', 14, '0.0'), n('Weeks of work', 12, '0.0')];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.
   return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
-}
-
-/** Every rejected row with each of its errors: what to fix, where, in which source. */
-export function dataQualitySheet(rejections: readonly Rejection[]): SheetPlan {
-  const rows: PlanCell[][] = rejections.flatMap((r) => r.errors.map((e): PlanCell[] => [
-    r.sourceName, r.sheet ?? TABLES[r.table].sheet, r.sheetRow ?? null, TABLES[r.table].columns.find((c) => c.name === e.field)?.header ?? e.field, e.message, r.rowId,
-  ]));
-  if (rows.length === 0) rows.push(['No rejected rows: every row of every source was accepted.']);
-  const columns = [t('Source', 24), t('Sheet', 14), n('Row', 8, '0'), t('Field', 22), t('Message', 70), t('Row ID', 16)];
-  return table('Data quality', columns, rows, { freeze: { rows: 1, columns: 0 } });
 }

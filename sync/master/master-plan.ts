@@ -4,8 +4,9 @@ import type { Rules, TableName } from '../../shared/index';
 import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { Rejection } from '../store/row-store';
-import { backlogSheet, capacitySheet, dataQualitySheet, demandSheet, fulfilmentSheet } from './breakdown-sheets';
+import type { Rejection, RowWarnings } from '../store/row-store';
+import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet } from './breakdown-sheets';
+import { dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { dataSheet, type RowSource } from './data-sheets';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
@@ -14,6 +15,8 @@ export interface MasterInput {
   /** Rows of a table, already limited to the metrics' sources; the date filter is applied here. */
   rows: RowSource;
   rejections: readonly Rejection[];
+  /** Rows kept with warnings; the Data quality sheet lists them after the errors. */
+  warnings?: readonly RowWarnings[];
   rules: Rules;
   charts: readonly ChartImage[];
 }
@@ -24,8 +27,8 @@ export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartIm
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
 const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity'] as const;
 
-function reportSheets({ metrics: m, charts }: MasterReport) {
-  return { [SUMMARY_SHEET]: summarySheet(m, charts), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
+function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[]) {
+  return { [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
 }
 
 interface DataInput {
@@ -51,11 +54,11 @@ function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: Data
 }
 
 /** The whole plan from metrics already computed. */
-export function masterPlan({ metrics: m, rows, rejections, rules, charts }: MasterInput): WorkbookPlan {
+export function masterPlan({ metrics: m, rows, rejections, warnings, rules, charts }: MasterInput): WorkbookPlan {
   const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
-  const report = reportSheets({ metrics: m, charts });
+  const report = reportSheets({ metrics: m, charts }, rejections);
   const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
-  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), dataQualitySheet(rejections)] };
+  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), dataQualitySheet(rejections, warnings)] };
 }
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
@@ -71,14 +74,14 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
  * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
  */
-export function streamingMasterPlan({ rows, rejections, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
   const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number]): LaterSheet => ({
     name,
-    later: async () => (await (sheets ??= report().then(reportSheets)))[name],
+    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections))))[name],
   });
   return {
     title: title(asOf),
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), dataQualitySheet(rejections)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), dataQualitySheet(rejections, warnings)],
   };
 }

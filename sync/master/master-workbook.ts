@@ -11,7 +11,7 @@ import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook } from '../workbook/write-workbook';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections' | 'warnings'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -24,6 +24,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
   const rejections = await store.rejections(filter);
+  const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   let withRoadmap = false;
   for await (const _ of store.rows('roadmap', filter)) {
@@ -43,7 +44,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());
-  const plan = streamingMasterPlan({ rows, rejections, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish });
+  const plan = streamingMasterPlan({ rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

@@ -34,6 +34,11 @@ export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
   return batch.full ? 'all' : [...batch.upserts.map((r) => r.rowId), ...batch.deletes];
 }
 
+/** Every row a batch names (sent, rejected or deleted): whose warnings it replaces when it is not full. */
+export function namedRows(batch: Batch): string[] {
+  return [...batch.upserts.map((r) => r.rowId), ...batch.rejected.map((r) => r.rowId), ...batch.deletes];
+}
+
 /**
  * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
  * of this source's table that have a stored rejection. Throws `invalid-batch` on contradictory input.

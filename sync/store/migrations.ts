@@ -175,6 +175,24 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // The committee's Data quality sheet lists warnings as well as errors; rows kept with a warning
+    // left no trace of it but their raw cells. Empty for data stored before: the next sync fills it.
+    name: '0007-row-warnings',
+    async up(db) {
+      await db.schema
+        .createTable('row_warnings')
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('sheet', 'text')
+        .addColumn('sheet_row', 'integer')
+        .addColumn('warnings_json', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('row_warnings_pk', ['table_name', 'source_id', 'row_id'])
+        .execute();
+    },
+  },
 ];
 
 /** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
+import { assertIsSource, namedRows, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
@@ -115,6 +115,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
       .execute();
   }
   if (plan.rejections.length > 0) await putRejections(trx, batch, plan.rejections);
+  await replaceWarnings(trx, batch);
   if (plan.log.rejected.length + plan.log.fixed.length > 0) await logRejections(trx, batch, plan.log);
   await trx.insertInto('source_syncs').values({ source_id: batch.sourceId, table_name: batch.table, last_at: batch.at.toISOString() }).onConflict(keepLatestSync).execute();
   beforeCommit?.(batch);
@@ -186,6 +187,30 @@ async function logRejections(trx: Trx, batch: Batch, log: BatchPlan['log']): Pro
     .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
     .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${batch.at.toISOString()}::text, u.op
                     from unnest(${ids}::text[], ${ops}::text[]) as u(row_id, op)`)
+    .execute();
+}
+
+/** The batch's warnings replace those of every row it names, or of the whole table when it is full. */
+async function replaceWarnings(trx: Trx, batch: Batch): Promise<void> {
+  const named = batch.full ? [] : namedRows(batch);
+  if (batch.full || named.length > 0) {
+    await trx
+      .deleteFrom('row_warnings')
+      .where('table_name', '=', batch.table)
+      .where('source_id', '=', batch.sourceId)
+      .$if(!batch.full, (q) => q.where('row_id', '=', anyOf(named)))
+      .execute();
+  }
+  const warned = batch.warned ?? [];
+  if (warned.length === 0) return;
+  await trx
+    .insertInto('row_warnings')
+    .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
+    .expression(
+      sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, u.sheet, u.sheet_row, u.warnings_json, ${batch.at.toISOString()}::text
+          from unnest(${warned.map((w) => w.rowId)}::text[], ${warned.map((w) => w.sheet ?? null)}::text[], ${warned.map((w) => w.sheetRow ?? null)}::int[], ${warned.map((w) => JSON.stringify(w.errors))}::text[])
+          as u(row_id, sheet, sheet_row, warnings_json)`,
+    )
     .execute();
 }
 

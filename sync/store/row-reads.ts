@@ -13,7 +13,7 @@ import type { StoreDatabase } from './schema';
  */
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
-export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
@@ -97,32 +97,8 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       return [v.history, v.rejected, v.latest, v.principals, v.links].map((x) => String(x ?? '')).join(':');
     },
 
-    async rejections(opts = {}) {
-      const { sourceIds } = opts;
-      if (sourceIds?.length === 0) return [];
-      const rows = await db
-        .selectFrom('rejections as j')
-        .innerJoin('principals as p', 'p.id', 'j.source_id')
-        .select(['j.source_id', 'p.name', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', 'j.errors_json', 'j.at'])
-        .$if(sourceIds !== undefined, (q) => q.where('j.source_id', 'in', sourceIds!))
-        .orderBy('j.source_id')
-        .orderBy('j.table_name')
-        .orderBy('j.row_id')
-        .execute();
-      return rows.map((r) => {
-        const rejection: Rejection = {
-          sourceId: r.source_id,
-          sourceName: r.name,
-          table: r.table_name as TableName,
-          rowId: r.row_id,
-          errors: JSON.parse(r.errors_json) as FieldError[],
-          at: new Date(r.at),
-        };
-        if (r.sheet !== null) rejection.sheet = r.sheet;
-        if (r.sheet_row !== null) rejection.sheetRow = r.sheet_row;
-        return rejection;
-      });
-    },
+    rejections: (opts = {}) => problems(db, 'rejections', opts.sourceIds),
+    warnings: (opts = {}) => problems(db, 'row_warnings', opts.sourceIds),
 
     async lastSyncs() {
       const rows = await db.selectFrom('source_syncs').selectAll().orderBy('source_id').orderBy('table_name').execute();
@@ -143,4 +119,33 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       return rows.map((r): RejectionEvent => ({ sourceId: r.source_id, table: r.table_name as TableName, rowId: r.row_id, at: new Date(r.at), op: r.op }));
     },
   };
+}
+
+/** Rejections or warnings (the same shape), with their source's name, by source, table and row. */
+async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_warnings', sourceIds: string[] | undefined): Promise<Rejection[]> {
+  if (sourceIds?.length === 0) return [];
+  const json = from === 'rejections' ? 'j.errors_json' : 'j.warnings_json';
+  const rows = await db
+    // Both tables have the same columns but the JSON one: typed as one, the JSON column named at run time.
+    .selectFrom(`${from} as j` as 'rejections as j')
+    .innerJoin('principals as p', 'p.id', 'j.source_id')
+    .select(['j.source_id', 'p.name', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at'])
+    .$if(sourceIds !== undefined, (q) => q.where('j.source_id', 'in', sourceIds!))
+    .orderBy('j.source_id')
+    .orderBy('j.table_name')
+    .orderBy('j.row_id')
+    .execute();
+  return rows.map((r) => {
+    const problem: Rejection = {
+      sourceId: r.source_id,
+      sourceName: r.name,
+      table: r.table_name as TableName,
+      rowId: r.row_id,
+      errors: JSON.parse(r.problems_json) as FieldError[],
+      at: new Date(r.at),
+    };
+    if (r.sheet !== null) problem.sheet = r.sheet;
+    if (r.sheet_row !== null) problem.sheetRow = r.sheet_row;
+    return problem;
+  });
 }

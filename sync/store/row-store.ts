@@ -7,7 +7,8 @@ export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
 /** A principal as an admin lists it: never its tokens. `revokedAt` is set while it holds none (revoked). */
 export interface PrincipalInfo extends Principal { createdAt: string; revokedAt: string | null }
-export interface FieldError { field: string; column?: string; message: string }
+/** `column` is the letter and `header` the sheet's own header of the cell at fault, when the row came from a sheet. */
+export interface FieldError { field: string; column?: string; header?: string; message: string }
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
  * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content
@@ -20,7 +21,11 @@ export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number;
  * live rows missing from both become tombstones. A rowId may appear once across upserts and rejected,
  * and not in both upserts and deletes.
  */
-export interface Batch { sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date }
+export interface Batch {
+  sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date;
+  /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
+  warned?: RejectedRow[];
+}
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
 export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
@@ -29,6 +34,8 @@ export interface RowChange { sourceId: string; rowId: string; table: TableName; 
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
+/** A row's warnings as its latest batch sent them (shaped like a rejection: `errors` holds the warnings). */
+export type RowWarnings = Rejection;
 
 /** Also the requester's side (forms, feedback, the outbox to sheets): see `IntakeOps`. */
 export interface RowStore extends IntakeOps {
@@ -64,6 +71,8 @@ export interface RowStore extends IntakeOps {
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /** Every row's warnings, ordered like rejections; rows since removed keep none. */
+  warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;
   /** When each source last sent a batch of each table, whatever the batch changed. */
   lastSyncs(): Promise<SourceSync[]>;
   /** Rows first rejected, and rejected rows accepted again, with `since <= at < until`, oldest first. */

@@ -63,6 +63,20 @@ export interface RejectionsTable {
   at: string;
 }
 
+/**
+ * The warnings of each row as its latest batch sent it (a unit dropped, a header guessed, a TBD date):
+ * replaced whenever a batch names the row, and for the whole table by a full batch.
+ */
+export interface RowWarningsTable {
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  sheet: string | null;
+  sheet_row: number | null;
+  warnings_json: string;
+  at: string;
+}
+
 /** A source's public intake form; a removed form keeps its row so its link can say it was removed. */
 export interface IntakeFormsTable {
   id: string;
@@ -148,6 +162,7 @@ export interface StoreDatabase {
   sheet_rows: SheetRowsTable;
   row_history: RowHistoryTable;
   rejections: RejectionsTable;
+  row_warnings: RowWarningsTable;
   intake_forms: IntakeFormsTable;
   intake_daily: IntakeDailyTable;
   outbox: OutboxTable;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
+import { assertIsSource, namedRows, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -180,6 +180,13 @@ function sqliteBatchWriter(
       db.insertInto('source_syncs').values({ source_id: key.source, table_name: key.table, last_at: param('at') }).onConflict(keepLatestSync),
       ['source', 'table', 'at'],
     ),
+    clearWarnings: prepare(sqlite, db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
+    clearWarning: prepare(sqlite, db.deleteFrom('row_warnings').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
+    putWarning: prepare(
+      sqlite,
+      db.insertInto('row_warnings').values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }),
+      ['table', 'source', 'row', 'sheet', 'sheetRow', 'warnings', 'at'],
+    ),
     putRejection: prepare(
       sqlite,
       db
@@ -213,6 +220,9 @@ function sqliteBatchWriter(
     for (const r of plan.rejections) {
       stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
+    if (batch.full) stmt.clearWarnings.run(table, source);
+    else for (const rowId of namedRows(batch)) stmt.clearWarning.run(table, source, rowId);
+    for (const w of batch.warned ?? []) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
     for (const row of plan.log.rejected) stmt.logRejection.run(table, source, row, at, 'rejected');
     for (const row of plan.log.fixed) stmt.logRejection.run(table, source, row, at, 'fixed');
     stmt.touchSync.run(source, table, at);

@@ -59,7 +59,8 @@ export async function loadAddon(options: LoadAddonOptions = {}): Promise<LoadedB
     timeZone: TIME_ZONE,
     htmlFiles: { Sidebar: addon.sidebar },
     urlFetchWhitelist: manifest.urlFetchWhitelist,
-    tlsFront: serviceAt ? { [SERVICE_HOST]: serviceAt } : undefined,
+    // Every other https host is unknown (a DNS error), as a mistyped one would be.
+    tlsFront: serviceAt ? { [SERVICE_HOST]: serviceAt } : {},
     ...rest,
   });
 }

@@ -315,6 +315,28 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.rejections()).toEqual([]);
       });
 
+      test('warnings are kept per row as its latest batch sent them: replaced for the rows a batch names, all of them by a full batch', async () => {
+        const { store, source, apply } = await withSource();
+        const good = rowsOf(3);
+        const warn = (rowId: string, message: string, sheetRow?: number) => ({
+          rowId, ...(sheetRow === undefined ? {} : { sheet: 'TA log', sheetRow }), errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message }],
+        });
+        await apply({ upserts: good, warned: [warn('r0000', 'TBD', 2), warn('r0001', 'unit dropped', 3), warn('api-row', 'from the API')] });
+        const first = await store.warnings();
+        expect(first.map((w) => [w.rowId, w.errors[0].message])).toEqual([['api-row', 'from the API'], ['r0000', 'TBD'], ['r0001', 'unit dropped']]);
+        expect(first[1]).toEqual({
+          sourceId: source.id, sourceName: 'County TA log', table: 'requests', rowId: 'r0000', sheet: 'TA log', sheetRow: 2,
+          errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'TBD' }], at: at(0),
+        });
+        expect(first[0]).not.toHaveProperty('sheet');
+        // A partial batch replaces the warnings of the rows it names only: r0000 fixed, r0002 warned, r0001 kept.
+        await apply({ upserts: [good[0], good[2]], warned: [warn('r0002', 'new', 4)], at: at(1) });
+        expect((await store.warnings()).map((w) => w.rowId)).toEqual(['api-row', 'r0001', 'r0002']);
+        await apply({ full: true, upserts: good, warned: [warn('r0001', 'again', 3)], at: at(2) });
+        expect((await store.warnings()).map((w) => [w.rowId, w.errors[0].message])).toEqual([['r0001', 'again']]);
+        expect(await store.warnings({ sourceIds: [] })).toEqual([]);
+      });
+
       test('dataVersion moves with every write and only then', async () => {
         const { store, apply } = await withSource();
         const versions = [await store.dataVersion()];

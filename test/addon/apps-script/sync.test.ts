@@ -89,6 +89,39 @@ describe('sync of a 10,000-row sheet', () => {
 });
 
 describe('rejected rows', () => {
+  test("respect the person's formatting: only marked cells get a fill, their own colour comes back, a cleared last row loses its mark", async () => {
+    const { addon, fakes } = await connected('Colourful county');
+    const { grid } = sampleTable('requests', 500, 8);
+    fakes.seedSheet('Requests', grid);
+    const sheet = fakes.sheet('Requests');
+    // The person highlighted a cell that will be rejected, and another one that will not.
+    fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!.getRange(5, col('status')).setBackground('#fff2cc');
+    fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!.getRange(7, col('notes')).setBackground('#d9ead3');
+    fakes.seedSheet('Requests', [['Bogus']], { row: 5, column: col('status') });
+    fakes.seedSheet('Requests', [['someday']], { row: 501, column: col('receivedOn') });
+    const filled = () => fakes.readSheet('Requests', { pick: 'filled' }).flatMap((line, r) => line.flatMap((f, c) => (f ? [`${r + 1}:${c + 1}`] : [])));
+
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    await received();
+    // Two marks, one call for their colour: nothing else in the table got a fill of any colour.
+    expect(filled().sort()).toEqual([`5:${col('status')}`, `7:${col('notes')}`, `501:${col('receivedOn')}`].sort());
+    expect(fakes.count('Range.setBackgrounds') + fakes.count('Range.setNotes')).toBe(0);
+    expect(fakes.count('RangeList.setBackground')).toBe(1);
+    expect(sheet.peek(5, col('status'))?.background).toBe('#fde2e1');
+
+    // Fixed: the highlighted cell gets the person's colour back, not white and not nothing.
+    fakes.seedSheet('Requests', [['New']], { row: 5, column: col('status') });
+    // The last row's contents cleared: its mark goes too.
+    fakes.seedSheet('Requests', [grid[0].map(() => '')], { row: 501, column: 1 });
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(sheet.peek(5, col('status'))).toMatchObject({ background: '#fff2cc', filled: true });
+    expect(sheet.peek(501, col('receivedOn'))).toMatchObject({ filled: false, note: '' });
+    expect(filled().sort()).toEqual([`5:${col('status')}`, `7:${col('notes')}`].sort());
+    expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
+  });
+
   test('are annotated at the offending cell, user notes kept, and cleared once fixed', async () => {
     const { addon, fakes } = await connected('Annotated city');
     const { grid } = sampleTable('requests', 20, 5);
@@ -152,8 +185,19 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'x'.repeat(40) });
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([1000, 2000, 4000]);
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/did not answer.*Check the service URL/);
+    // The URL is right (its host answers to DNS) but nothing listens: not a reason to change the URL.
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/service at https:\/\/equity-desk\.example\.gov did not answer \(Address unavailable.*it may be down or restarting/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).not.toMatch(/Check the service URL/);
     expect(addon.fakes.locks.document.holder).toBeNull();
+  });
+
+  test('a host that does not exist is a wrong URL, said so without waiting through retries', async () => {
+    const addon = await loadAddon({ serviceUrls: ['https://equity-desk.example.gov/', 'https://typo.example.gov/'] });
+    addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
+    addon.call('sidebarSaveSettings', { serviceUrl: 'https://typo.example.gov', sourceToken: 'x'.repeat(40) });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/Could not reach the Equity Desk service at https:\/\/typo\.example\.gov \(DNS error.*Check the service URL in Settings/);
+    expect(addon.fakes.utilities.sleeps).toEqual([]);
   });
 
   test('a wrong token is refused without retrying and the message says what to check', async () => {

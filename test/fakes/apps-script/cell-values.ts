@@ -12,7 +12,10 @@ export interface Cell {
   value: CellValue;
   formula: string;
   note: string;
+  /** As getBackgrounds reports it: '#ffffff' for a cell with no fill, as Sheets does. */
   background: string;
+  /** Whether the cell has a fill of its own (false: none, so banding and alternating colours show). */
+  filled: boolean;
   fontColor: string;
   fontWeight: GoogleAppsScript.Spreadsheet.FontWeight;
   wrap: boolean;
@@ -30,6 +33,7 @@ export function blankCell(): Cell {
     formula: '',
     note: '',
     background: WHITE,
+    filled: false,
     fontColor: BLACK,
     fontWeight: 'normal',
     wrap: true,

@@ -64,6 +64,9 @@ export const RANGE_WRITES = [
     'clearDataValidations',
   ].map((m) => `Range.${m}`),
   'Sheet.appendRow',
+  'RangeList.setBackground',
+  'RangeList.setNote',
+  'RangeList.clearNote',
 ];
 
 export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
@@ -180,7 +183,7 @@ export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
       return target;
     },
     /** Cells of `range` (default: the data range) as getValues would return them, uncounted, in the host realm. */
-    readSheet(name: string, options: { range?: string; pick?: 'value' | 'formula' | 'note' | 'background' } = {}): unknown[][] {
+    readSheet(name: string, options: { range?: string; pick?: 'value' | 'formula' | 'note' | 'background' | 'filled' } = {}): unknown[][] {
       const target = sheet(name);
       const rect = options.range
         ? (target.rangeFromA1(options.range) as unknown as FakeRange).rect

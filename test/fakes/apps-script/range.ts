@@ -21,6 +21,12 @@ const namedColors: Record<string, string> = {
   orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080',
 };
 
+/** null removes the cell's own fill; any colour, white included, is a fill of its own. */
+export const fillWith = (cell: Cell, color: string | null | undefined): void => {
+  cell.background = normaliseColor(color, WHITE);
+  cell.filled = color !== null && color !== undefined && color !== '';
+};
+
 function normaliseColor(color: string | null | undefined, fallback: string): string {
   if (color === null || color === undefined || color === '') return fallback;
   const lower = color.toLowerCase();
@@ -225,10 +231,10 @@ export class FakeRange implements Partial<Range> {
     return this.topLeft(this.read('getBackground', (cell) => cell.background));
   }
   setBackgrounds(color: Array<Array<string | null>>): Range {
-    return this.write('setBackgrounds', color, (cell, value) => (cell.background = normaliseColor(value, WHITE)));
+    return this.write('setBackgrounds', color, fillWith);
   }
   setBackground(color: string | null): Range {
-    return this.fill('setBackground', color, (cell, value) => (cell.background = normaliseColor(value, WHITE)));
+    return this.fill('setBackground', color, fillWith);
   }
   getFontColors(): string[][] {
     return this.env.out(this.read('getFontColors', (cell) => cell.fontColor));
@@ -293,8 +299,8 @@ export class FakeRange implements Partial<Range> {
     return this.fill('clear', null, (cell) => {
       if (!only || options?.contentsOnly) Object.assign(cell, { value: '', formula: '' });
       if (!only || options?.formatOnly) {
-        const { background, fontColor, fontWeight, wrap, numberFormat } = blank;
-        Object.assign(cell, { background, fontColor, fontWeight, wrap, numberFormat });
+        const { background, filled, fontColor, fontWeight, wrap, numberFormat } = blank;
+        Object.assign(cell, { background, filled, fontColor, fontWeight, wrap, numberFormat });
       }
       if (options?.commentsOnly) cell.note = '';
       if (options?.validationsOnly) cell.validation = null;

@@ -5,6 +5,7 @@ import { blankCell, type Cell } from './cell-values.js';
 import type { FakeEnv } from './env.js';
 import type { FakeFilter } from './filter.js';
 import { FakeRange } from './range.js';
+import { FakeRangeList } from './range-list.js';
 import { FakeConditionalFormatRule } from './rules.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
 
@@ -102,6 +103,11 @@ export class FakeSheet implements Partial<Sheet> {
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): Range {
     if (typeof a === 'string') return this.rangeFromA1(a);
     return this.rangeAt(a, column ?? NaN, numRows ?? 1, numColumns ?? 1);
+  }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) this.env.fail('Invalid argument: a1Notations');
+    const ranges = a1Notations.map((a1) => this.rangeFromA1(a1) as unknown as FakeRange);
+    return new FakeRangeList(this.env, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
   getDataRange(): Range {
     return this.rangeAt(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));

@@ -135,6 +135,8 @@ export class FakeUrlFetchApp implements Partial<GoogleAppsScript.URL_Fetch.UrlFe
       this.env.fail(`Exception: Request failed: ${url} is not in the add-on's urlFetchWhitelist (appsscript.json).`);
     }
     const wireUrl = this.wireUrl(parsed);
+    // With TLS fronts set up, an https host none of them serves does not exist, as Apps Script words it.
+    if (this.routing.tlsFront && parsed.protocol === 'https:' && wireUrl === parsed.href) this.env.fail(`DNS error: ${url}`);
     if (!isLoopbackUrl(new URL(wireUrl))) this.env.fail(refusalMessage(url));
     const method = String(params.method ?? 'get').toUpperCase();
     const hasPayload = params.payload !== undefined && params.payload !== null;

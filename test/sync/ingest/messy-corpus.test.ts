@@ -94,6 +94,9 @@ describe.each(backends)('the messy-sheet corpus, imported on $name', (backend) =
       expectValues(c, stored);
       // Exactly the rows a person would keep, no fewer (a dropped row) and no more (a title read as a row).
       expect([...stored.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row)).sort());
+      // Every warning reaches the store, at its sheet and row, for the committee's Data quality sheet.
+      const storedWarnings = new Set((await store.warnings({ sourceIds: [principal.id] })).map((w) => at(w.sheet ?? '', w.sheetRow ?? 0)));
+      for (const w of c.expected.warnings ?? []) expect(storedWarnings, `stored warning at ${at(w.sheet, w.row)}`).toContain(at(w.sheet, w.row));
       const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-03T12:00:00Z') });
       expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, keptRows(c).length, 0]);
     });

@@ -16,7 +16,7 @@ import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
 import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { AS_OF } from '../metrics/demand-rows';
-import { FORMULA_TEXT, REJECTED, seededStore, type SeededStore } from './seed-store';
+import { FORMULA_TEXT, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
 
 let seeded: SeededStore;
 let dir: string;
@@ -76,10 +76,26 @@ describe('master workbook', () => {
     expect(r5[header.indexOf('Notes')]).toBe('@mention +1 -2');
   });
 
-  it('lists each rejected row with its source, sheet, row, field and message', () => {
+  it('lists every error and warning with its source, the cell (or the row id for API rows) and the user\'s own header, in sheet order', () => {
     const [header, ...rows] = sheet('Data quality').rows;
-    expect(header.slice(0, 5)).toEqual(['Source', 'Sheet', 'Row', 'Field', 'Message']);
-    expect(rows.map((r) => r.slice(0, 5))).toEqual(REJECTED[0].errors.map((e) => ['City of Oakridge', 'Requests', 9, e.field === 'receivedOn' ? 'Received' : 'Contact email', e.message]));
+    expect(header).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
+    const [received, email] = REJECTED[0].errors;
+    const [due, hours] = WARNED.s1.rows.map((r) => r.errors[0]);
+    expect(rows).toEqual([
+      ['City of Oakridge', 'Warning', 'Requests', 3, 'Requests!K3', 'Est. hours', hours.message, 'w-3'],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests!B9', 'Date received', received.message, 'bad-1'],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests row 9', 'Contact email', email.message, 'bad-1'],
+      ['City of Oakridge', 'Warning', 'Requests', 10, 'Requests!G10', 'Needed by', due.message, 'w-10'],
+      ['Equity Commission', 'Warning', 'Milestones', null, null, 'Status', WARNED.s2.rows[0].errors[0].message, 'api-7'],
+    ]);
+  });
+
+  it('says on Summary how many rows of each source were rejected, and where to see them', () => {
+    const texts = sheet('Summary').rows.map((r) => r[0]).filter((c): c is string => typeof c === 'string');
+    const kept = metrics.sources.find((s) => s.name === 'City of Oakridge')!.requests;
+    expect(texts).toContain('Rows rejected are in none of these figures; each is listed with its cell in the Data quality sheet.');
+    expect(texts).toContain(`City of Oakridge: 1 of ${kept + 1} requests rejected.`);
+    expect(texts.some((t) => t.startsWith('Equity Commission:'))).toBe(false);
   });
 
   it('shows on Summary exactly the figures of the metrics JSON', () => {

@@ -23,8 +23,20 @@ export interface SeededStore {
 }
 
 export const REJECTED: RejectedRow[] = [
-  { rowId: 'bad-1', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'receivedOn', message: 'Received is required' }, { field: 'contactEmail', message: '=1+1 is not an email address' }] },
+  { rowId: 'bad-1', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'receivedOn', column: 'B', header: 'Date received', message: 'Received is required' }, { field: 'contactEmail', message: '=1+1 is not an email address' }] },
 ];
+
+/** Rows kept with warnings: two from a sheet (rows 10 and 3: listed in sheet order), one sent through the API. */
+export const WARNED: Record<'s1' | 's2', { table: TableName; rows: RejectedRow[] }> = {
+  s1: {
+    table: 'requests',
+    rows: [
+      { rowId: 'w-10', sheet: 'Requests', sheetRow: 10, errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'Due: "TBD" is not a date yet; left blank' }] },
+      { rowId: 'w-3', sheet: 'Requests', sheetRow: 3, errors: [{ field: 'estimatedHours', column: 'K', header: 'Est. hours', message: 'Estimated hours: read "6 hrs" as 6' }] },
+    ],
+  },
+  s2: { table: 'milestones', rows: [{ rowId: 'api-7', errors: [{ field: 'status', message: 'Status: read "Done!" as "Completed"' }] }] },
+};
 
 export async function seededStore(): Promise<SeededStore> {
   const dir = await mkdtemp(join(tmpdir(), 'equity-desk-master-'));
@@ -50,8 +62,9 @@ export async function seededStore(): Promise<SeededStore> {
     for (const sourceId of [s1, s2]) {
       const mine = rows.filter((r) => r.sourceId === sourceId);
       const rejected = table === 'requests' && sourceId === s1 ? REJECTED : [];
-      if (mine.length || rejected.length) {
-        await store.applyBatch({ sourceId, table, upserts: mine.map((r) => upsert(r.values, r.rowId)), deletes: [], full: false, rejected, at: last });
+      const warned = Object.entries(WARNED).find(([s, w]) => ids[s as 's1' | 's2'] === sourceId && w.table === table)?.[1].rows ?? [];
+      if (mine.length || rejected.length || warned.length) {
+        await store.applyBatch({ sourceId, table, upserts: mine.map((r) => upsert(r.values, r.rowId)), deletes: [], full: false, rejected, warned, at: last });
       }
     }
   }

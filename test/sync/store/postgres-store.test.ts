@@ -62,6 +62,7 @@ describe('PostgreSQL store', () => {
       'rejection_log',
       'rejections',
       'row_history',
+      'row_warnings',
       'schema_migrations',
       'sheet_rows',
       'source_lists',

@@ -1,0 +1,66 @@
+// The committee's view of every problem: the Data quality sheet (each error and warning with its source,
+// sheet, the user's own header and the cell, or the row id for rows sent through the API) and the
+// Summary's count of rejected rows per source, which no figure includes.
+import { TABLES, type TableName } from '../../shared/index';
+import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
+import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
+
+export const DATA_QUALITY_SHEET = 'Data quality';
+
+const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
+const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
+
+/** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
+function cellOf(p: Rejection, e: FieldError): string | null {
+  if (p.sheet === undefined || p.sheetRow === undefined) return null;
+  return e.column ? `${p.sheet}!${e.column}${p.sheetRow}` : `${p.sheet} row ${p.sheetRow}`;
+}
+
+/** The header as the user wrote it when known, else the table's own. */
+const headerOf = (table: TableName, e: FieldError) => e.header ?? TABLES[table].columns.find((c) => c.name === e.field)?.header ?? e.field;
+
+/**
+ * Every error (rejected rows) and warning (rows kept, read loosely), by source, then in sheet order
+ * (row 10 after row 3), errors before warnings on one row.
+ */
+export function dataQualitySheet(rejections: readonly Rejection[], warnings: readonly RowWarnings[] = []): SheetPlan {
+  const problems = [...rejections.map((p) => ({ p, severity: 'Error' })), ...warnings.map((p) => ({ p, severity: 'Warning' }))];
+  problems.sort((a, b) =>
+    a.p.sourceName.localeCompare(b.p.sourceName) || a.p.sourceId.localeCompare(b.p.sourceId)
+    || (a.p.sheet ?? TABLES[a.p.table].sheet).localeCompare(b.p.sheet ?? TABLES[b.p.table].sheet)
+    || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || NATURAL.compare(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
+  const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
+    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, p.rowId,
+  ]));
+  if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
+  const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', 14), t('Column', 22), t('Message', 70), t('Row ID', 16)];
+  return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
+}
+
+const NATURAL = new Intl.Collator('en-US', { numeric: true });
+
+const NOUNS: Record<TableName, [string, string]> = {
+  requests: ['request', 'requests'], workplan: ['work-plan item', 'work-plan items'], milestones: ['milestone', 'milestones'], roadmap: ['roadmap item', 'roadmap items'],
+};
+
+/**
+ * One line per source with rejected rows: how many of what it sent were rejected, per table
+ * ("Riverside: 6 of 15 requests rejected"), since rejected rows are in no figure; else one line saying none were.
+ */
+export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
+  const bySource = new Map<string, Map<TableName, number>>();
+  for (const r of rejections) {
+    const counts = bySource.get(r.sourceId) ?? new Map<TableName, number>();
+    counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
+    bySource.set(r.sourceId, counts);
+  }
+  if (bySource.size === 0) return ['No rows were rejected.'];
+  const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
+  const lines = [...bySource].map(([sourceId, counts]) => {
+    const kept = m.sources.find((s) => s.id === sourceId);
+    const parts = [...counts].map(([table, x]) => `${x} of ${x + (kept?.[table] ?? 0)} ${NOUNS[table][x + (kept?.[table] ?? 0) === 1 ? 0 : 1]}`);
+    return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
+  });
+  return [`Rows rejected are in none of these figures; each is listed with its cell in the ${DATA_QUALITY_SHEET} sheet.`, ...lines];
+}
