@@ -1,6 +1,6 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
 import { daysBetween, daysFromIso, isIsoDate, isoFromDays, yearOf } from './cells/dates';
-import { isBlankCell, readCell, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
@@ -85,6 +85,24 @@ function compile(table: TableDef): CompiledTable {
   return t;
 }
 
+/**
+ * Units typed in number cells go to their unit column when it is blank. A figure in another unit than
+ * the row's is kept but flagged: totals are per unit, so it would be counted under the wrong one.
+ */
+function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typed: TypedValue[], cells: CellInput[], units: { column: InputColumn; unit: string }[]): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const { column, unit } of units) {
+    const i = compiled.columnIndex.get(column.unitField!)!;
+    const current = typed[i];
+    if (current === null) typed[i] = unit;
+    // "100%" in a row counted in "% of departments" agrees: a bare unit that begins the row's is the same one.
+    else if (typeof current === 'string' && !unitKey(current).startsWith(unitKey(unit))) {
+      issues.push({ code: 'unit_mismatch', field: column.name, severity: 'warning', message: `${column.header}: "${String(cells[columns.indexOf(column)]).trim()}" is in ${unit}, but the row's unit is ${current}; counted as ${current}` });
+    }
+  }
+  return issues;
+}
+
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
   const compiled = compile(table);
   const columns = table.columns;
@@ -100,6 +118,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   // Typed values by column index until the row is checked: cheaper to read back than by field name.
   const typed = new Array<TypedValue>(columns.length);
   let rangeEnds: Record<string, string> | undefined;
+  let units: { column: InputColumn; unit: string }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) {
@@ -111,7 +130,9 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     typed[i] = r.value;
     if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
+    if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
+  if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {
       const i = compiled.columnIndex.get(field);

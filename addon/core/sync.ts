@@ -88,8 +88,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
   const marks: CellMark[] = [];
   let rejected = 0;
   let warnings = 0;
-  for (let start = 0; start < outgoing.length || (start === 0 && deleted.length > 0); start += CHUNK_ROWS) {
-    const body = { table: t.table.name, rows: outgoing.slice(start, start + CHUNK_ROWS), ...(start === 0 && deleted.length ? { deleted } : {}) };
+  // Deletions, then rows, CHUNK_ROWS per request in all: the service counts both toward its per-request limit.
+  for (let start = 0; start < deleted.length + outgoing.length; start += CHUNK_ROWS) {
+    const gone = deleted.slice(start, start + CHUNK_ROWS);
+    const rows = outgoing.slice(Math.max(0, start - deleted.length), Math.max(0, start + CHUNK_ROWS - deleted.length));
+    const body = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}) };
     const answer = yield* callJson<SyncAnswer>(deps.http, request(conn, 'POST', '/api/v1/sync', body));
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;

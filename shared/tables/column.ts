@@ -33,6 +33,8 @@ export interface InputColumn<F extends string = string> {
   fillDown?: boolean;
   /** When a date cell holds a range, its end goes to this field (if that field is blank). */
   rangeEnd?: string;
+  /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
+  unitField?: string;
   width: number;
   numFmt?: string;
   /** What a cell of this column holds, when the header does not say it: the custom functions' parameter docs use it. */

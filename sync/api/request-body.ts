@@ -29,7 +29,11 @@ export const limitBody = (maxBytes: number) =>
 
 /** Parses the body as JSON (400 `malformed_json`), without checking its shape. */
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  return parseJson(await c.req.text());
+}
+
+/** `readJson` for a body already read as text (400 `malformed_json`). */
+export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'the request body is empty; send a JSON document');
   try {
     return JSON.parse(text) as unknown;

@@ -92,7 +92,8 @@ export function importRows({ sheet, read }: SheetTable): IngestRow[] {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row };
     if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
-    const problem = rowIdProblem(`${sheet}:${id}`);
+    // The cell's own text first, so a position counts from its first character.
+    const problem = rowIdProblem(id) ?? rowIdProblem(`${sheet}:${id}`);
     if (problem !== undefined) {
       const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${showRowId(id)} cannot be an ID: it ${problem}` };
       return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };

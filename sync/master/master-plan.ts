@@ -5,7 +5,7 @@ import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection, RowWarnings } from '../store/row-store';
-import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet } from './breakdown-sheets';
+import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { dataSheet, type RowSource } from './data-sheets';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
@@ -25,10 +25,10 @@ export interface MasterInput {
 export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
 
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
-const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity'] as const;
+const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets'] as const;
 
 function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[]) {
-  return { [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m) };
+  return { [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m) };
 }
 
 interface DataInput {

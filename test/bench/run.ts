@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { contentHash, sha256Hex, TABLES, validateRows } from '../../shared/index';
 import { benchAddonBundle, CODE_JS_BUDGET_BYTES } from './addon-bundle-bench';
+import { benchHealthUnderLoad } from './health-bench';
 import { benchIngest, benchRow } from './ingest-bench';
 import { benchMaster } from './master-bench';
 import { benchStore } from './store-bench';
@@ -61,4 +62,9 @@ if (wanted('writer')) {
 if (wanted('master')) {
   const r = await benchMaster(200_000);
   console.log(`master workbook: 200,000 requests in ${r.seconds} s (target < 10 s; CPU ${r.cpuSeconds} s), peak RSS ${r.peakRssMb} MB (target < 256 MB; ${r.idleRssMb} MB for the command on an empty store)`);
+}
+if (wanted('health')) {
+  const r = await benchHealthUnderLoad();
+  console.log(`/healthz while four maximum-size syncs run (5,000 rows, ${r.bodyMb} MB each, SQLite, done in ${r.syncsSeconds} s): `
+    + `p50 ${r.loaded.p50} ms, p99 ${r.loaded.p99} ms, max ${r.loaded.max} ms over ${r.loaded.samples} polls (idle: p50 ${r.idle.p50} ms, max ${r.idle.max} ms)`);
 }

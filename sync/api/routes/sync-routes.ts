@@ -6,7 +6,8 @@ import { ingestBatch } from '../../ingest/ingest-batch';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
-import { limitBody, parseBody, readJson } from '../request-body';
+import { nextTurn, OneAtATime } from '../one-at-a-time';
+import { limitBody, parseBody, parseJson } from '../request-body';
 import { syncBody } from '../schemas';
 
 function knownTable(table: unknown): TableName {
@@ -17,42 +18,59 @@ function knownTable(table: unknown): TableName {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Bodies above this (8 MB of text; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
+const HEAVY_BODY_CHARS = 8 * 1024 * 1024;
+
 export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const maxRows = deps.config.limits.maxRowsPerBatch;
+  const heavy = new OneAtATime();
   return new Hono<ApiEnv>()
     .post('/', requireRole(deps.auth, 'source'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
-      const json = await readJson(c);
-      const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
-      if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
-      knownTable(top.table);
-      // Counted before the shape check, so an oversized batch costs no validation. Deletions count too:
-      // each is a lookup and a history entry, and an uncounted list let one request hold the service.
-      const rows = Array.isArray(top.rows) ? top.rows.length : 0;
-      const deletions = Array.isArray(top.deleted) ? top.deleted.length : 0;
-      if (rows + deletions > maxRows) {
-        const what = deletions === 0 ? `${count(rows)} rows` : `${count(rows)} rows and ${count(deletions)} deletions`;
-        throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows and deletions together per request`);
+      const text = await c.req.text();
+      const endTurn = text.length > HEAVY_BODY_CHARS ? await heavy.turn() : undefined;
+      try {
+        return c.json(await syncBatch(text, c.get('principal').id));
+      } finally {
+        endTurn?.();
       }
-      const body = parseBody(syncBody, json);
-      const result = await ingestBatch(deps.store, {
-        sourceId: c.get('principal').id,
-        table: body.table,
-        rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values })),
-        deleted: body.deleted,
-        full: body.full,
-        at: deps.clock(),
-      });
-      return c.json({
-        accepted: result.accepted,
-        unchanged: result.unchanged,
-        deleted: result.deleted,
-        rejected: result.rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
-        warnings: result.warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
-      });
     })
     .get('/state', requireRole(deps.auth, 'source'), async (c) => {
       const table = knownTable(c.req.query('table'));
       const rows = await deps.store.syncState(c.get('principal').id, table);
       return c.json({ table, rows });
     });
+
+  /** Parse, check, validate and store one batch, letting other requests in between the long steps. */
+  async function syncBatch(text: string, sourceId: string) {
+    const json = parseJson(text);
+    await nextTurn();
+    const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+    if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
+    knownTable(top.table);
+    // Counted before the shape check, so an oversized batch costs no validation. Deletions count too:
+    // each is a lookup and a history entry, and an uncounted list let one request hold the service.
+    const rows = Array.isArray(top.rows) ? top.rows.length : 0;
+    const deletions = Array.isArray(top.deleted) ? top.deleted.length : 0;
+    if (rows + deletions > maxRows) {
+      const what = deletions === 0 ? `${count(rows)} rows` : `${count(rows)} rows and ${count(deletions)} deletions`;
+      throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows and deletions together per request`);
+    }
+    const body = parseBody(syncBody, json);
+    await nextTurn();
+    const result = await ingestBatch(deps.store, {
+      sourceId,
+      table: body.table,
+      rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values })),
+      deleted: body.deleted,
+      full: body.full,
+      at: deps.clock(),
+    });
+    return {
+      accepted: result.accepted,
+      unchanged: result.unchanged,
+      deleted: result.deleted,
+      rejected: result.rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
+      warnings: result.warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
+    };
+  }
 }

@@ -60,11 +60,23 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     const invalidHeld = results.slice(0, 1_000).filter((r) => !r.ok).length;
     const sent = 3_500 + invalidHeld;
-    expect(posts.map((p) => p.rows.length)).toEqual(Array.from({ length: Math.ceil(sent / CHUNK_ROWS) }, (_, i) => Math.min(CHUNK_ROWS, sent - i * CHUNK_ROWS)));
+    // Rows and deletions together fill each request up to CHUNK_ROWS (the service counts both); deletions go first.
+    const sizes = posts.map((p) => p.rows.length + (p.deleted?.length ?? 0));
+    expect(sizes).toEqual(Array.from({ length: Math.ceil((sent + 2) / CHUNK_ROWS) }, (_, i) => Math.min(CHUNK_ROWS, sent + 2 - i * CHUNK_ROWS)));
+    expect(posts.reduce((n, p) => n + p.rows.length, 0)).toBe(sent);
     expect(posts[0].deleted).toEqual(['r-gone-1', 'r-gone-2']);
     expect(posts.slice(1).every((p) => p.deleted === undefined)).toBe(true);
     expect(report.tables[0]).toMatchObject({ rows: 4_500, stamped: 0, sent, deleted: 2 });
     expect(port.calls.writeBlock ?? 0).toBe(0);
+  });
+
+  test('many deletions are spread over requests of at most CHUNK_ROWS, with the rows after them', async () => {
+    const port = sheetWithIds(3);
+    const gone = Array.from({ length: 4_500 }, (_, i) => ({ rowId: `r-gone-${i}`, hash: 'h' }));
+    const { http, posts } = scriptedService(gone);
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(posts.map((p) => [p.deleted?.length ?? 0, p.rows.length])).toEqual([[CHUNK_ROWS, 0], [CHUNK_ROWS, 0], [500, 3]]);
+    expect(report.tables[0]).toMatchObject({ deleted: 4_500, sent: 3 });
   });
 
   test('retries a busy service, honouring Retry-After, and gives up on a refusal at once', async () => {

@@ -47,6 +47,25 @@ const book = (extra: { name: string; rows: Grid }[] = []) => [
 ];
 
 describe.each(backends)('import on $name', (backend) => {
+  test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Odd IDs', sourceKind: 'file' });
+    const grid: Grid = [
+      ['Request ID', 'Organization', 'Date received'],
+      ['TA-\n1', 'City of Riverside', '3/2/2026'],
+      ['x'.repeat(600), 'County Health', '3/3/2026'],
+      ['TA-9', 'Dept of Transportation', '3/4/2026'],
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[2, ['requestId@A']], [3, ['requestId@A']]]);
+    expect(r.rejected[0].errors[0].message).toMatch(/"TA-\\n1" cannot be an ID: it contains the control character U\+000A at position 4/);
+    expect(r.rejected[1].errors[0].message).toMatch(/cannot be an ID: it is 600 characters long; at most 512/);
+    const ids = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) ids.push(row.rowId);
+    expect(ids).toEqual(['Requests:TA-9']);
+  });
+
   test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Workbook', sourceKind: 'file' });

@@ -26,7 +26,7 @@ const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.fin
 
 describe('master plan', () => {
   it('orders the sheets, leaving Roadmap out when no source has one', () => {
-    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Data quality']);
+    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
     expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
   });
 
@@ -42,6 +42,14 @@ describe('master plan', () => {
     const pct = workplan.columns.findIndex((c) => c.header === '% complete') + 1;
     expect(workplan.columns[pct - 1]).toMatchObject({ type: 'percent', numFmt: '0%' });
     expect(workplan.conditionals).toContainEqual({ column: pct, fromRow: 2, toRow: WORKPLAN.length + 1, dataBar: true });
+  });
+
+  it('lists work-plan targets per goal and unit, never adding hours to plans', async () => {
+    const rows = await cells(sheet(plan().plan, 'Targets'));
+    expect(sheet(plan().plan, 'Targets').columns.map((c) => c.header)).toEqual(['Goal', 'Source', 'Unit', 'Target', 'Actual', '% of target']);
+    expect(rows).toEqual([['Normalize', 'City of Oakridge', 'hours', 60, 10, 16.7], ['Operationalize', 'City of Oakridge', 'plans', 5, 5, 100]]);
+    const workplan = sheet(plan().plan, 'Work plan').columns.map((c) => c.header);
+    expect(workplan.slice(workplan.indexOf('Target'), workplan.indexOf('Target') + 3)).toEqual(['Target', 'Actual', 'Unit']);
   });
 
   it('puts data bars on the counts of the breakdown sheets', () => {

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('master workbook', () => {
   it('has the contracted sheets, Roadmap included when a source has one', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Data quality']);
+    expect(sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
   });
 
   it('holds every consolidated row, with its source first', () => {
