@@ -20,14 +20,6 @@ export type RawRow = Record<string, CellInput>;
 export const DEFAULT_READ_OPTIONS: ReadOptions = readOptionsOf(DEFAULT_RULES);
 const defaultOptions = DEFAULT_READ_OPTIONS;
 
-/** Pairs of fields where the second must not come before the first. */
-const ORDERED: Record<TableDef['name'], [string, string][]> = {
-  requests: [['receivedOn', 'fulfilledOn']],
-  workplan: [['startOn', 'endOn']],
-  milestones: [['date', 'endOn']],
-  roadmap: [],
-};
-
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
 
@@ -47,7 +39,7 @@ interface CompiledTable {
   blank: TypedRow;
   /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */
   fits: ((v: TypedValue) => boolean)[];
-  /** Column indexes of `ORDERED`'s pairs. */
+  /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
   ordered: [a: number, b: number][];
 }
 
@@ -78,7 +70,7 @@ function compile(table: TableDef): CompiledTable {
       fieldList: table.columns.map((c) => c.name).join(', '),
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
-      ordered: ORDERED[table.name].map(([a, b]) => [column(a), column(b)]),
+      ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
     };
     compiledTables.set(table, t);
   }

@@ -1,7 +1,7 @@
 // Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
-  addDays, ageBucket, daysBetween, followUpDue, isDoneStatus, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  addDays, ageBucket, daysBetween, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   slaState, type Rules,
 } from '../../shared/index';
 import { isIsoDate } from '../../shared/cells/dates';
@@ -79,8 +79,9 @@ export class RequestMetrics {
     const type = text(v.requesterType) ?? UNSPECIFIED;
     const category = text(v.category) ?? UNSPECIFIED;
     const origin = text(v.origin);
-    const done = isDoneStatus(status) || isoDate(v.fulfilledOn) !== null;
-    const open = !done && !sameText(status, 'Declined');
+    const lifecycle = { status, fulfilledOn: isoDate(v.fulfilledOn) };
+    const done = isDoneRequest(lifecycle);
+    const open = isOpenRequest(lifecycle);
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
