@@ -97,6 +97,8 @@ export interface Worksheet extends LoadableObject {
 
 export interface WorksheetCollection extends LoadableObject {
   readonly items: Worksheet[];
+  /** Any cell edit in any sheet (ExcelApi 1.9); handlers must return a promise. */
+  readonly onChanged: { add(handler: (event: { source?: string }) => Promise<void>): unknown };
   add(name: string): Worksheet;
   getItem(name: string): Worksheet;
   getItemOrNullObject(name: string): Worksheet;

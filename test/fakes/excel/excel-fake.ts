@@ -35,9 +35,24 @@ export class FakeExcel {
   active = '';
   /** Contexts whose commands were queued but never synced by the batch itself. */
   unsynced = 0;
+  readonly changeHandlers: ((event: { source?: string }) => Promise<void>)[] = [];
 
   constructor(sheetNames: readonly string[] = ['Sheet1']) {
     for (const name of sheetNames) this.sheets.push(new ExcelSheet(name));
+  }
+
+  /** A sheet holding `grid` from A1, values stored as given (the way a workbook file holds them). */
+  seed(name: string, grid: readonly (readonly unknown[])[]): void {
+    const sheet = this.sheet(name) ?? (this.sheets.push(new ExcelSheet(name)), this.sheet(name)!);
+    grid.forEach((line, r) => line.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== '') sheet.cell(r + 1, c + 1).value = v as string | number | boolean;
+    }));
+  }
+
+  /** A person typing into a cell: the value entered as Excel enters it, then the change handlers told. */
+  async userEdit(sheetName: string, row: number, column: number, value: unknown): Promise<void> {
+    enter(this.sheet(sheetName)!.cell(row, column), value);
+    await Promise.all(this.changeHandlers.map((handler) => handler({ source: 'Local' })));
   }
 
   sheet(name: string): ExcelSheet | undefined {
@@ -137,6 +152,10 @@ class WorksheetsProxy extends ClientObject {
   get items(): SheetProxy[] {
     const names = this.read<string[]>('items/name');
     return names.map((name) => new SheetProxy(this.context, name, name));
+  }
+
+  get onChanged() {
+    return { add: (handler: (event: { source?: string }) => Promise<void>) => this.queue(8, () => this.context.excel.changeHandlers.push(handler)) };
   }
 
   add(name: string): SheetProxy {
