@@ -1,0 +1,29 @@
+// What Excel provides to the task pane, for the page in Chromium: `Office` (workbook settings, a partition
+// key, startup behavior), `Excel` over the in-repo Excel fake, and a `CustomFunctions` that records ids.
+// Bundled by the test and served in place of Microsoft's office.js.
+import { FakeExcel } from '../../fakes/excel/excel-fake';
+
+const excel = new FakeExcel(['Sheet1']);
+const settings = new Map<string, unknown>();
+const scope = window as unknown as Record<string, unknown>;
+scope.__excel = excel;
+scope.__settings = settings;
+scope.__associated = [] as string[];
+scope.__startup = [] as string[];
+scope.Office = {
+  context: {
+    partitionKey: 'tenant!site',
+    document: {
+      settings: {
+        get: (k: string) => settings.get(k) ?? null,
+        set: (k: string, v: unknown) => void settings.set(k, v),
+        remove: (k: string) => void settings.delete(k),
+        saveAsync: (cb?: (r: { status: string }) => void) => setTimeout(() => cb?.({ status: 'succeeded' }), 0),
+      },
+    },
+  },
+  addin: { setStartupBehavior: async (b: string) => void (scope.__startup as string[]).push(b) },
+  onReady: () => Promise.resolve({ host: 'Excel' }),
+};
+scope.Excel = { run: excel.run };
+scope.CustomFunctions = { associate: (id: string) => void (scope.__associated as string[]).push(id) };
