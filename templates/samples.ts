@@ -148,9 +148,8 @@ function workplanItem(d: Draw, i: number, asOf: string): TypedRow {
   return {
     itemId: `WP-${String(i + 1).padStart(3, '0')}`, goal: d.pick(CITY_GOALS), phase: `Phase ${d.int(1, 3)}`,
     task, lead: d.pick(WORKPLAN_LEADS), startOn, endOn,
-    target, actual: target === null || pct === 0 ? null : Math.round(target * pct),
-    percentComplete: pct, status, partnership: d.chance(0.35),
-    notes: unit ? `Target in ${unit}` : null,
+    target, actual: target === null || pct === 0 ? null : Math.round(target * pct), unit: target === null ? null : unit ?? null,
+    percentComplete: pct, status, partnership: d.chance(0.35), notes: null,
   };
 }
 

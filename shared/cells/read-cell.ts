@@ -14,6 +14,8 @@ export interface CellResult {
   value: TypedValue;
   /** The end of a date range found in a single date cell. */
   rangeEnd?: string;
+  /** The unit typed with a number (`hours` of `20 hours`), for the column's `unitField`. */
+  unit?: string;
   issues: readonly FieldIssue[];
 }
 
@@ -46,6 +48,10 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
+
+/** One key per unit as people vary it: "Hours", "hours " and "hour" are one unit; "%" stays "%". */
+export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ').trim().replace(/(?<=[a-z]{2})s$/, '');
+
 
 // Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.
 export { foldText } from '../word-match';
@@ -93,17 +99,25 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
+const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
+
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
+  // A dash or "n/a" where a figure goes says there is none.
+  if (NO_FIGURE.test(text)) return { value: null, issues: NO_ISSUES };
   // "25+" (at least 25) is read as 25, and says so.
-  const m = text.match(/^[$€£]?\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
-  const n = m ? Number(m[1].replace(/,/g, '')) : NaN;
+  const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
+  const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
   if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
-  const unit = m[3].trim();
-  if (m[2]) return { value: n, issues: [issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${n} (at least ${n})`, 'warning')] };
-  return { value: n, issues: unit ? [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning')] : [] };
+  const unit = (m[1] || m[4]).trim().replace(/\s+/g, ' ');
+  const issues: FieldIssue[] = [];
+  if (m[3]) issues.push(issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${n} (at least ${n})`, 'warning'));
+  if (unit && c.unitField) return { value: n, unit, issues };
+  // A currency sign says nothing a number column needs; a unit word is reported as dropped.
+  if (m[4].trim()) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning'));
+  return { value: n, issues };
 }
 
 function readPercent(c: InputColumn, raw: CellInput): CellResult {

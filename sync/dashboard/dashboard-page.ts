@@ -3,6 +3,7 @@
 import { inlineSvg, type ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
@@ -62,7 +63,7 @@ export function dashboardPage(i: DashboardInput): string {
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
-<h1>Equity Desk: demand, fulfilment and progress</h1>
+<h1>Equity Desk: demand, fulfillment and progress</h1>
 <p class="muted">${esc(coverage(m))}</p>
 </header>
 <main id="main">
@@ -90,6 +91,14 @@ ${table('Work plan by goal', [
     { header: 'At risk', cell: (g) => figure(g.atRisk) },
     { header: 'Overdue', cell: (g) => figure(g.overdue) },
   ], m.workplan.byGoal)}
+${table('Targets by goal, per unit (figures of different units are never added)', [
+    { header: 'Goal', text: true, cell: (t) => esc(t.goal) },
+    { header: 'Source', text: true, cell: (t) => esc(t.sourceName) },
+    { header: 'Unit', text: true, cell: (t) => esc(t.unit) },
+    { header: 'Target', cell: (t) => figure(t.target) },
+    { header: 'Actual', cell: (t) => figure(t.actual) },
+    { header: '% of target', cell: (t) => figure(t.progress) },
+  ], targetLines(m))}
 ${milestone('Upcoming milestones', m.milestones.upcoming)}
 ${milestone('Missed milestones', m.milestones.missed)}
 </section>

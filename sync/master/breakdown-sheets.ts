@@ -1,8 +1,9 @@
-// The breakdown sheets of the master workbook (Demand, Fulfilment, Backlog, Capacity), all read from
+// The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { targetLines } from '../metrics/plan-metrics';
 
 const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
@@ -36,7 +37,7 @@ export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
   const columns = [t('Quarter', 14), ...measures.map((x) => n(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
-  return table('Fulfilment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
+  return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
 
 /** Open requests by age, by SLA state and by status. */
@@ -50,6 +51,12 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
   return table('Backlog', [t('Breakdown', 12), t('Group', 22), n('Open requests', 14, '0')], rows, {
     conditionals: [bar(3, rows.length), { column: 2, fromRow: 2, toRow: rows.length + 1, tones: SLA_TONES }],
   });
+}
+
+/** Work-plan targets per goal and unit: hours, plans and % of departments side by side, never added up. */
+export function targetsSheet(m: DemandMetrics): SheetPlan {
+  const rows: PlanCell[][] = targetLines(m).map((x) => [x.goal, x.sourceName, x.unit, x.target, x.actual, x.progress]);
+  return table('Targets', [t('Goal', 34), t('Source', 22), t('Unit', 18), n('Target', 10, '0.##'), n('Actual', 10, '0.##'), n('% of target', 12, '0.0')], rows);
 }
 
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */

@@ -1,6 +1,7 @@
 // The metrics document as a readable text report, for `equity-desk metrics` without `--json`.
 import { coverage, otherFigures, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
+import { targetLines } from './plan-metrics';
 
 const show = (v: number | string | null) => (v === null ? 'n/a' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
 
@@ -28,6 +29,10 @@ export function metricsReport(m: DemandMetrics): string {
   }
   if (m.workplan.byGoal.length) {
     out.push('Work plan by goal', ...grid([['', '% complete', 'Items', 'At risk', 'Overdue'], ...m.workplan.byGoal.map((g) => [`${g.goal} (${g.sourceName})`, g.percentComplete, g.items, g.atRisk, g.overdue])]), '');
+  }
+  const targets = targetLines(m);
+  if (targets.length) {
+    out.push('Targets by goal (per unit)', ...grid([['', 'Unit', 'Target', 'Actual', '% of target'], ...targets.map((t) => [`${t.goal} (${t.sourceName})`, t.unit, t.target, t.actual, t.progress])]), '');
   }
   for (const [title, items] of [['Upcoming milestones', m.milestones.upcoming], ['Missed milestones', m.milestones.missed]] as const) {
     if (!items.length) continue;

@@ -36,6 +36,18 @@ const milestoneItem = z.object({
   status: z.string(),
 });
 
+/** Targets and actuals of one unit: figures of different units (hours, plans, % of departments) are never added. */
+const unitTotals = z.object({
+  /** As first written in the unit column or the cell (`hours`); null for figures typed without a unit. */
+  unit: z.string().nullable(),
+  /** Items with a target or an actual in this unit. */
+  items: count,
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  /** The actual as a percentage of the target (may pass 100), over the items that have both. */
+  progress: z.number().nullable(),
+});
+
 const planCounts = z.object({
   items: count,
   /** Mean of % complete (Completed counts as 100), in percent. */
@@ -51,8 +63,8 @@ const planCounts = z.object({
   /** Marked in progress with no % recorded: its pace cannot be judged, so it is neither on track nor at risk. */
   inProgressNoPercent: count,
   noDates: count,
-  target: z.number().nullable(),
-  actual: z.number().nullable(),
+  /** Per unit, in order of first appearance. */
+  targets: z.array(unitTotals),
 });
 
 export const demandMetricsSchema = z.object({
@@ -131,6 +143,13 @@ export const demandMetricsSchema = z.object({
     /** The most recent first, like missed. */
     done: z.array(milestoneItem),
   }),
+  dataQuality: z.object({
+    /**
+     * Received or fulfilled dates far from all the others (a year 2206 for 2026), with how many requests carry
+     * each: left out of the trend charts and quarter columns, still counted in the totals.
+     */
+    likelyTypoDates: z.array(z.object({ date: isoDate, received: count, fulfilled: count })),
+  }),
   rba: z.object({
     quarters: z.array(z.string()),
     howMuch: z.array(rbaMeasureSchema),
@@ -143,6 +162,7 @@ export type DemandMetrics = z.infer<typeof demandMetricsSchema>;
 export type RbaMeasure = z.infer<typeof rbaMeasureSchema>;
 export type MilestoneItem = z.infer<typeof milestoneItem>;
 export type PlanCounts = z.infer<typeof planCounts>;
+export type UnitTotals = z.infer<typeof unitTotals>;
 
 export const RBA_SECTIONS = [
   { key: 'howMuch', title: 'How much did we do?' },

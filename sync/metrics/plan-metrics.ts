@@ -1,5 +1,5 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
-import { milestoneStatus, workplanStatus, type Rules, type WorkplanDerived } from '../../shared/index';
+import { milestoneStatus, unitKey, workplanStatus, type Rules, type WorkplanDerived } from '../../shared/index';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -20,25 +20,37 @@ class PlanTally {
   private pctSum = 0;
   /** Items with a % recorded (or complete): a blank is not 0 %, as AVERAGE skips blanks in the template's dashboard. */
   private pctItems = 0;
-  private target: number | null = null;
-  private actual: number | null = null;
+  /** By unit key ("hour" for "Hours" and "hours"). */
+  private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; bothTarget: number; bothActual: number }>();
   private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0 };
 
-  add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null) {
+  add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null, unit: string | null) {
     this.items++;
     if (pct !== null) {
       this.pctSum += pct;
       this.pctItems++;
     }
     this.statuses[STATUS_FIELD[derived] as keyof typeof this.statuses]++;
-    if (target !== null) this.target = (this.target ?? 0) + target;
-    if (actual !== null) this.actual = (this.actual ?? 0) + actual;
+    if (target === null && actual === null) return;
+    const key = unit === null ? '' : unitKey(unit);
+    let u = this.units.get(key);
+    if (!u) this.units.set(key, (u = { unit, items: 0, target: null, actual: null, bothTarget: 0, bothActual: 0 }));
+    u.items++;
+    if (target !== null) u.target = (u.target ?? 0) + target;
+    if (actual !== null) u.actual = (u.actual ?? 0) + actual;
+    if (target !== null && actual !== null) {
+      u.bothTarget += target;
+      u.bothActual += actual;
+    }
   }
 
   counts(): PlanCounts {
     return {
       items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
-      target: this.target === null ? null : round(this.target), actual: this.actual === null ? null : round(this.actual),
+      targets: [...this.units.values()].map((u) => ({
+        unit: u.unit, items: u.items, target: u.target === null ? null : round(u.target), actual: u.actual === null ? null : round(u.actual),
+        progress: u.bothTarget > 0 ? round((100 * u.bothActual) / u.bothTarget) : null,
+      })),
     };
   }
 }
@@ -58,7 +70,7 @@ export class WorkplanMetrics {
     const recorded = num(v.percentComplete);
     const pct = derived === 'Complete' ? 1 : recorded === null ? null : Math.min(Math.max(recorded, 0), 1);
     const goal = text(v.goal) ?? NO_GOAL;
-    const args = [derived, pct, num(v.target), num(v.actual)] as const;
+    const args = [derived, pct, num(v.target), num(v.actual), text(v.unit)] as const;
     this.total.add(...args);
     let s = this.sources.get(row.sourceId);
     if (!s) this.sources.set(row.sourceId, (s = { name: row.sourceName, tally: new PlanTally() }));
@@ -136,4 +148,9 @@ export class MilestoneMetrics {
       done: [...this.done].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
     };
   }
+}
+
+/** One line per goal and unit: how targets are shown, since figures of different units are never added. */
+export function targetLines(m: DemandMetrics): { goal: string; sourceName: string; unit: string; target: number | null; actual: number | null; progress: number | null }[] {
+  return m.workplan.byGoal.flatMap((g) => g.targets.map((t) => ({ goal: g.goal, sourceName: g.sourceName, unit: t.unit ?? '(no unit)', target: t.target, actual: t.actual, progress: t.progress })));
 }

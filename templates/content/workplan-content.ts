@@ -71,15 +71,15 @@ export function workplanContent(): TypedRow[] {
     const notes = [note, t.note].filter(Boolean).join('. ') || null;
     return {
       itemId: `P${phase}-${String(i + 1).padStart(2, '0')}`, goal, phase: `Phase ${phase}`, task, lead: 'Office of Diversity & Equity',
-      startOn: t.startOn, endOn: t.endOn, target: null, actual: null, percentComplete: 0, status: 'Not started', partnership, notes,
+      startOn: t.startOn, endOn: t.endOn, target: null, actual: null, unit: null, percentComplete: 0, status: 'Not started', partnership, notes,
     };
   });
   const gare = GARE_PLAN.map(([stage, task, target, unit, status, when, note], i): TypedRow => {
     const t = when ? timeline(when) : undefined;
-    const notes = [unit ? `Target: ${target} ${unit}`.replace(' %', '%') : null, note].filter(Boolean).join('. ') || null;
+    const notes = note ?? null;
     return {
       itemId: `G-${String(i + 1).padStart(2, '0')}`, goal: GARE_GOAL, phase: stage, task, lead: 'Office of Racial Equity',
-      startOn: t?.startOn ?? null, endOn: t?.endOn ?? null, target, actual: null,
+      startOn: t?.startOn ?? null, endOn: t?.endOn ?? null, target, actual: null, unit,
       percentComplete: status === 'Not started' ? 0 : null, status, partnership: false, notes,
     };
   });

@@ -100,6 +100,19 @@ describe('validateRow', () => {
     expect(codes(r.warnings)).toEqual(['targetOn:implausible_date']);
   });
 
+  it('keeps the unit typed with a target in the Unit column, and flags an actual in another unit', () => {
+    const r = validateRow(TABLES.workplan, { task: 'TA on department action plans', target: '60 hours', actual: '25+' });
+    expect([r.ok, r.values.target, r.values.actual, r.values.unit]).toEqual([true, 60, 25, 'hours']);
+    expect(codes(r.warnings)).toEqual(['actual:at_least']);
+    const given = validateRow(TABLES.workplan, { task: 'Worksheets', target: '100%', unit: '% of departments' });
+    expect([given.values.target, given.values.unit, codes(given.warnings)]).toEqual([100, '% of departments', []]);
+    const other = validateRow(TABLES.workplan, { task: 'Turn-the-Curve plans', target: '5 plans', actual: '12 hours' });
+    expect([other.ok, other.values.unit, codes(other.warnings)]).toEqual([true, 'plans', ['actual:unit_mismatch']]);
+    expect(other.warnings[0].message).toBe('Actual: "12 hours" is in hours, but the row\'s unit is plans; counted as plans');
+    const plural = validateRow(TABLES.workplan, { task: 'Consultations', target: '20 hours', actual: '1 hour' });
+    expect([plural.values.unit, codes(plural.warnings)]).toEqual(['hours', []]);
+  });
+
   it('reads check marks and percentages into the typed row', () => {
     const r = validateRow(TABLES.workplan, { task: 'Worksheet', partnership: '☑', percentComplete: '100%', status: 'completed' });
     expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });

@@ -24,11 +24,19 @@ describe('check marks', () => {
 });
 
 describe('numbers', () => {
-  it('drops a unit with a warning: "60 hours"', () => {
-    const r = read('workplan', 'target', '60 hours');
+  it('drops a unit with a warning where the column has no unit: "60 hours" of estimated hours', () => {
+    const r = read('requests', 'estimatedHours', '60 hours');
     expect(r.value).toBe(60);
     expect(codes(r)).toEqual(['warning:unit_dropped']);
   });
+
+  it.each([['20 hours', 20, 'hours'], ['50% of departments', 50, '% of departments'], ['100%', 100, '%'], ['5 plans', 5, 'plans'], ['25+ hours', 25, 'hours']])(
+    'keeps the unit of a target: %j', (raw, value, unit) => {
+      const r = read('workplan', 'target', raw);
+      expect([r.value, r.unit]).toEqual([value, unit]);
+      expect(codes(r).filter((c) => c !== 'warning:at_least')).toEqual([]);
+    },
+  );
 
   it('reads a count such as "25+" as 25, with a warning that says so', () => {
     const r = read('workplan', 'actual', '25+');
@@ -38,7 +46,8 @@ describe('numbers', () => {
   });
 
   it('reads currency and thousands separators: "$54,000"', () => {
-    expect(read('workplan', 'target', '$54,000')).toEqual({ value: 54000, issues: [] });
+    expect(read('workplan', 'target', '$54,000')).toEqual({ value: 54000, unit: '$', issues: [] });
+    expect(read('requests', 'estimatedHours', '$54,000')).toEqual({ value: 54000, issues: [] });
     expect(read('requests', 'estimatedHours', ' 12.5 ')).toEqual({ value: 12.5, issues: [] });
     expect(read('requests', 'estimatedHours', 7)).toEqual({ value: 7, issues: [] });
   });

@@ -11,6 +11,7 @@ import { demandCharts } from '../../../sync/charts/demand-charts';
 import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
+import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
 import { withChromium } from '../../support/chromium';
 import { isBlankScreenshot } from '../../support/png';
@@ -85,6 +86,10 @@ describe('GET /dashboard', () => {
       expect(other.get('Follow-ups due')).toBe(metrics.followUps.due);
       expect(other.get('Weeks of backlog at that pace')).toBe(metrics.capacity.weeksOfBacklog);
       expect(t['Work plan by goal'].map((r) => [r[0], parse(r[3])])).toEqual(metrics.workplan.byGoal.map((g) => [g.goal, g.percentComplete]));
+      // Targets per goal and unit, as the metrics hold them: never a sum across units.
+      const targets = t['Targets by goal, per unit (figures of different units are never added)'];
+      expect(new Set(targets.map((r) => r[2])).size).toBeGreaterThan(1);
+      expect(targets.map((r) => [r[0], r[2], parse(r[3])])).toEqual(targetLines(metrics).map((x) => [x.goal, x.unit, x.target]));
 
       // Five charts, drawn server-side as SVG with shapes in them, each named for screen readers.
       const charts = page.locator('figure svg[role="img"]');

@@ -26,7 +26,7 @@ const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.fin
 
 describe('master plan', () => {
   it('orders the sheets, leaving Roadmap out when no source has one', () => {
-    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Data quality']);
+    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
     expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
   });
 
@@ -44,9 +44,17 @@ describe('master plan', () => {
     expect(workplan.conditionals).toContainEqual({ column: pct, fromRow: 2, toRow: WORKPLAN.length + 1, dataBar: true });
   });
 
+  it('lists work-plan targets per goal and unit, never adding hours to plans', async () => {
+    const rows = await cells(sheet(plan().plan, 'Targets'));
+    expect(sheet(plan().plan, 'Targets').columns.map((c) => c.header)).toEqual(['Goal', 'Source', 'Unit', 'Target', 'Actual', '% of target']);
+    expect(rows).toEqual([['Normalize', 'City of Oakridge', 'hours', 60, 10, 16.7], ['Operationalize', 'City of Oakridge', 'plans', 5, 5, 100]]);
+    const workplan = sheet(plan().plan, 'Work plan').columns.map((c) => c.header);
+    expect(workplan.slice(workplan.indexOf('Target'), workplan.indexOf('Target') + 3)).toEqual(['Target', 'Actual', 'Unit']);
+  });
+
   it('puts data bars on the counts of the breakdown sheets', () => {
     const p = plan().plan;
-    for (const [name, header] of [['Demand', 'Received'], ['Fulfilment', 'Requests fulfilled'], ['Backlog', 'Open requests'], ['Capacity', 'Open hours']]) {
+    for (const [name, header] of [['Demand', 'Received'], ['Fulfillment', 'Requests fulfilled'], ['Backlog', 'Open requests'], ['Capacity', 'Open hours']]) {
       const s = sheet(p, name);
       const column = s.columns.findIndex((c) => c.header === header) + 1;
       expect(column, `${name} ${header}`).toBeGreaterThan(0);

@@ -111,8 +111,27 @@ describe('work plans and milestones', () => {
   it('rolls work-plan items up per source and goal with the shared status rule', () => {
     const w = metrics().workplan;
     // W1: 10 % of a year at 50 % elapsed → at risk; W2 ended in March → overdue; W3 completed.
-    expect(w.total).toMatchObject({ items: 3, percentComplete: 53.3, complete: 1, atRisk: 1, overdue: 1, target: 65, actual: 15 });
+    expect(w.total).toMatchObject({ items: 3, percentComplete: 53.3, complete: 1, atRisk: 1, overdue: 1 });
+    // 60 hours and 5 plans are never added up.
+    expect(w.total.targets).toEqual([
+      { unit: 'hours', items: 1, target: 60, actual: 10, progress: 16.7 },
+      { unit: 'plans', items: 1, target: 5, actual: 5, progress: 100 },
+    ]);
     expect(w.byGoal.map((g) => [g.goal, g.items, g.percentComplete])).toEqual([['Normalize', 2, 30], ['Operationalize', 1, 100]]);
+  });
+
+  it('totals targets per unit, one unit however it is spelled, and never across units', () => {
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'City', rowId, values: { task: rowId, goal: 'G', ...values } });
+    const w = aggregateMetrics({ workplan: [
+      item('a', { target: 20, actual: 12, unit: 'hours' }), item('b', { target: 40, actual: null, unit: 'Hours ' }), item('c', { target: 10, actual: 3, unit: 'hour' }),
+      item('d', { target: 100, actual: 50, unit: '% of departments' }), item('e', { target: 4, actual: 1, unit: null }), item('f', { target: null, actual: null, unit: 'plans' }),
+    ] }, opts).workplan;
+    expect(w.total.targets).toEqual([
+      { unit: 'hours', items: 3, target: 70, actual: 15, progress: 50 },
+      { unit: '% of departments', items: 1, target: 100, actual: 50, progress: 50 },
+      { unit: null, items: 1, target: 4, actual: 1, progress: 25 },
+    ]);
+    expect(w.byGoal[0].targets).toEqual(w.total.targets);
   });
 
   it('lists upcoming and missed milestones, roadmap items included', () => {

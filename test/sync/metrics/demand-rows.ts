@@ -47,9 +47,9 @@ export const HISTORY: SyncedVersion[] = [
 const row = (sourceId: string, sourceName: string, rowId: string, values: Record<string, unknown>): MetricsRow => ({ sourceId, sourceName, rowId, values });
 
 export const WORKPLAN: MetricsRow[] = [
-  row('s1', 'City of Oakridge', 'W1', { itemId: '1.1', goal: 'Normalize', task: 'Train all staff', startOn: '2024-01-01', endOn: '2024-12-31', percentComplete: 0.1, status: 'In progress', target: 60, actual: 10 }),
+  row('s1', 'City of Oakridge', 'W1', { itemId: '1.1', goal: 'Normalize', task: 'Train all staff', startOn: '2024-01-01', endOn: '2024-12-31', percentComplete: 0.1, status: 'In progress', target: 60, actual: 10, unit: 'hours' }),
   row('s1', 'City of Oakridge', 'W2', { itemId: '1.2', goal: 'Normalize', task: 'Adopt policy', startOn: '2024-01-01', endOn: '2024-03-31', percentComplete: 0.5, status: 'In progress', target: null, actual: null }),
-  row('s1', 'City of Oakridge', 'W3', { itemId: '2.1', goal: 'Operationalize', task: 'Budget tool', startOn: '2024-01-01', endOn: '2024-06-01', percentComplete: null, status: 'Completed', target: 5, actual: 5 }),
+  row('s1', 'City of Oakridge', 'W3', { itemId: '2.1', goal: 'Operationalize', task: 'Budget tool', startOn: '2024-01-01', endOn: '2024-06-01', percentComplete: null, status: 'Completed', target: 5, actual: 5, unit: 'plans' }),
 ];
 
 export const MILESTONES: MetricsRow[] = [
