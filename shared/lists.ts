@@ -15,9 +15,15 @@ export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as 
 export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
 export const YES_NO = ['Yes', 'No'] as const;
 
-/** Request statuses after which the request no longer waits on the office. */
+/**
+ * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request
+ * is done once fulfilled or closed (or given a fulfilment date), declined requests are neither done nor open,
+ * every other request is open.
+ */
 export const DONE_REQUEST_STATUSES = ['Fulfilled', 'Closed'] as const;
-export const CLOSED_REQUEST_STATUSES = ['Fulfilled', 'Closed', 'Declined'] as const;
+export const DECLINED_REQUEST_STATUS = 'Declined';
+/** The statuses that end a request, done or not. */
+export const CLOSED_REQUEST_STATUSES = [...DONE_REQUEST_STATUSES, DECLINED_REQUEST_STATUS] as const;
 
 export type ListKey =
   | 'requesterType' | 'requesterRole' | 'channel' | 'origin' | 'category' | 'frameworkArea' | 'priority'

@@ -1,5 +1,6 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
-import { daysBetween, daysFromIso, isIsoDate, isoFromDays, yearOf } from './cells/dates';
+import { outlyingDays } from './cells/date-outliers';
+import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -20,14 +21,6 @@ export type RawRow = Record<string, CellInput>;
 export const DEFAULT_READ_OPTIONS: ReadOptions = readOptionsOf(DEFAULT_RULES);
 const defaultOptions = DEFAULT_READ_OPTIONS;
 
-/** Pairs of fields where the second must not come before the first. */
-const ORDERED: Record<TableDef['name'], [string, string][]> = {
-  requests: [['receivedOn', 'fulfilledOn']],
-  workplan: [['startOn', 'endOn']],
-  milestones: [['date', 'endOn']],
-  roadmap: [],
-};
-
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
 
@@ -47,7 +40,7 @@ interface CompiledTable {
   blank: TypedRow;
   /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */
   fits: ((v: TypedValue) => boolean)[];
-  /** Column indexes of `ORDERED`'s pairs. */
+  /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
   ordered: [a: number, b: number][];
 }
 
@@ -78,7 +71,7 @@ function compile(table: TableDef): CompiledTable {
       fieldList: table.columns.map((c) => c.name).join(', '),
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
-      ordered: ORDERED[table.name].map(([a, b]) => [column(a), column(b)]),
+      ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
     };
     compiledTables.set(table, t);
   }
@@ -178,56 +171,24 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   return { ok: errors.length === 0, values, errors, warnings };
 }
 
-/** A date this many days or more beyond the middle of the sheet's other dates may be a typo, however tight they are. */
-const MIN_OUTLIER_GAP_DAYS = 2 * 365;
-/** How many other dates a judgement needs: a handful of rows is enough to see a 2004 among 2024s. */
-const MIN_OTHER_DATES = 3;
-
 /**
- * Flags dates far outside the plan's span: the middle 80 % of every other date of the batch (all date
- * columns: a plan's starts and ends together), widened by that middle's own width or two years,
- * whichever is more. A plan of 2026–2029 keeps its genuine 2022 start; a 2004 among 2024s is flagged.
- * Judged against the others only, so the outlier never widens its own yardstick.
+ * Flags dates far outside the plan's span (see `outlyingDays`), over all date columns of the batch: a plan's
+ * starts and ends together.
  */
 function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   const dateColumns = table.columns.filter((col) => col.type === 'date');
   const days: number[] = [];
   for (const r of results) for (const c of dateColumns) if (typeof r.values[c.name] === 'string') days.push(daysFromIso(r.values[c.name] as string));
-  if (days.length < MIN_OTHER_DATES + 1) return;
-  days.sort((a, b) => a - b);
-  const others = days.length - 1;
-  const loAt = Math.floor(0.1 * (others - 1));
-  const hiAt = Math.ceil(0.9 * (others - 1));
+  const outlying = outlyingDays(days);
+  if (!outlying) return;
   for (const r of results) {
     for (const c of dateColumns) {
       const v = r.values[c.name];
       if (typeof v !== 'string' || r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) continue;
-      const d = daysFromIso(v);
-      // The k-th of the other dates: the sorted list with one copy of this date taken out.
-      const at = firstIndexOf(days, d);
-      const other = (k: number) => days[k < at ? k : k + 1];
-      const lo = other(loAt);
-      const hi = other(hiAt);
-      const reach = Math.max(MIN_OUTLIER_GAP_DAYS, hi - lo);
-      if (d < lo - reach || d > hi + reach) {
-        const [from, to] = [yearOf(isoFromDays(lo)), yearOf(isoFromDays(hi))];
-        const span = from === to ? String(from) : `${from}–${to}`;
-        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
-      }
+      const span = outlying(daysFromIso(v));
+      if (span) r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
     }
   }
-}
-
-/** Index of the first element equal to `x` in an ascending array that holds it. */
-function firstIndexOf(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

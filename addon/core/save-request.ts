@@ -1,11 +1,13 @@
 // "Save" in the triage sidebar: the edited fields checked with the shared cell rules (errors returned
-// per field), then written back to the request's row in one block write that keeps its formulas.
+// per field), then only the changed cells written back, nothing between them: a colleague's edit to
+// another cell of the row and the time of a date-time cell stay as they are. A field someone else changed
+// since the sidebar read it is not overwritten: the person is told and chooses.
 import { readCell } from '../../shared/cells/read-cell';
 import { TABLES, type TypedValue } from '../../shared/tables';
 import { AddonError } from './addon-error';
 import type { TableSheet } from './table-sheet';
 import { needsTriage, requestRows, requestsSheet, rowKey, spreadsheetRules, triageItem, type RequestRow } from './triage';
-import type { HostCell, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import { TRIAGE_FIELDS, type FieldProblem, type SaveResult, type TriageField, type TriageUpdate } from './views';
 
@@ -17,11 +19,6 @@ function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): numbe
   const moved = t.read.rows.find((r) => keyOf(r) === update.key);
   if (moved) return moved.row;
   throw new AddonError('not_found', 'That request is no longer in the sheet (it was deleted or its ID changed). Refresh the queue.');
-}
-
-function hostWrite(port: SpreadsheetPort, v: HostCell): WriteCell {
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return { date: port.isoFromDate(v as Date) };
-  return v === '' ? null : v;
 }
 
 export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): Task<SaveResult> {
@@ -56,20 +53,31 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   if (errors.length) return { ok: false, errors };
   if (edits.size === 0) return { ok: true, item: triageItem(t, target, rules, asOf) };
 
-  const columns = [...edits.keys()];
-  const first = Math.min(...columns);
-  const last = Math.max(...columns);
-  const [formulas] = yield* io(port.readFormulas(t.sheet, target.row, first, 1, last - first + 1));
-  const line = t.host[target.row - 1] ?? [];
-  const cells: WriteCell[] = [];
-  for (let c = first; c <= last; c++) {
-    const edit = edits.get(c);
-    const column = edit && TABLES.requests.columns.find((col) => col.name === edit.field)!;
-    if (edit) cells.push(column?.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value);
-    else if (formulas[c - first]) cells.push({ formula: formulas[c - first] });
-    else cells.push(hostWrite(port, line[c - 1] ?? null));
+  const now = triageItem(t, target, rules, asOf);
+  const conflicts: FieldProblem[] = [];
+  for (const { field } of edits.values()) {
+    const shown = update.read?.[field];
+    const theirs = now.values[field];
+    const yours = String(update.values[field] ?? '').trim();
+    if (shown !== undefined && theirs !== shown && theirs !== yours) {
+      conflicts.push({ field, message: `Changed by someone else since you opened this request: it now says ${theirs ? `"${theirs}"` : 'nothing'}${shown ? ` (was "${shown}")` : ''}. Save again to put yours in its place, or choose theirs.` });
+    }
   }
-  yield* io(port.writeBlock(t.sheet, target.row, first, [cells]));
+  if (conflicts.length) return { ok: false, errors: conflicts, conflict: { item: now } };
+
+  // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
+  const columns = [...edits.keys()].sort((a, b) => a - b);
+  const cellOf = (c: number): WriteCell => {
+    const edit = edits.get(c)!;
+    const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
+    return column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value;
+  };
+  for (let i = 0; i < columns.length; ) {
+    let end = i;
+    while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+    yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map(cellOf)]));
+    i = end + 1;
+  }
 
   const values = { ...target.values };
   for (const { field, value } of edits.values()) values[field] = value;

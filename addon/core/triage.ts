@@ -2,7 +2,8 @@
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
 import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
-import { CLOSED_REQUEST_STATUSES, LISTS_SHEET, PRIORITIES } from '../../shared/lists';
+import { LISTS_SHEET, PRIORITIES } from '../../shared/lists';
+import { isOpenRequest } from '../../shared/status/request-status';
 import { DEFAULT_RULES, readOptionsOf, readRules, type Rules } from '../../shared/rules';
 import { TABLES, type TypedRow } from '../../shared/tables';
 import { validateRows } from '../../shared/validate-row';
@@ -24,7 +25,6 @@ export function* requestsSheet(port: SpreadsheetPort): Task<TableSheet> {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const isClosed = (status: unknown) => typeof status === 'string' && CLOSED_REQUEST_STATUSES.some((s) => s.toLowerCase() === status.toLowerCase());
 
 export const rowKey = (t: TableSheet, row: number, requestId: unknown) => {
   const id = t.syncIdAt(row);
@@ -64,7 +64,7 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
   };
 }
 
-const isOpen = (v: TypedRow) => !isClosed(v.status) && v.fulfilledOn === null;
+const isOpen = (v: TypedRow) => isOpenRequest({ status: v.status, fulfilledOn: v.fulfilledOn });
 
 export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || String(v.status).toLowerCase() === 'new' || v.priority === null || v.assignee === null);
 

@@ -49,7 +49,10 @@ export interface TriageView {
 export interface TriageUpdate {
   key: string;
   row: number;
+  /** The fields the person changed, as they typed them. */
   values: Partial<Record<TriageField, string>>;
+  /** What the sidebar showed for those fields when it read the row: a cell that differs now was changed by someone else. */
+  read?: Partial<Record<TriageField, string>>;
 }
 
 export interface FieldProblem {
@@ -57,7 +60,11 @@ export interface FieldProblem {
   message: string;
 }
 
-export type SaveResult = { ok: true; item: TriageItem | null } | { ok: false; errors: FieldProblem[] };
+/**
+ * `conflict`: someone changed fields the person also changed since the sidebar read the row; nothing was
+ * written, `item` is the row as it is now, and saving again with it as `read` keeps the person's values.
+ */
+export type SaveResult = { ok: true; item: TriageItem | null } | { ok: false; errors: FieldProblem[]; conflict?: { item: TriageItem } };
 
 /** What a sidebar action answers when it failed: shown as a message, never as a stack trace. */
 export interface ActionFailure {

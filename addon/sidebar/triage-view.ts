@@ -144,16 +144,27 @@ export class TriagePanel {
 
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
     const values: Partial<Record<TriageField, string>> = {};
+    const read: Partial<Record<TriageField, string>> = {};
     for (const field of TRIAGE_FIELDS) {
       const v = (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value;
-      if (v !== item.values[field]) values[field] = v;
+      if (v !== item.values[field]) {
+        values[field] = v;
+        read[field] = item.values[field];
+      }
     }
     announce(this.status, 'Saving…');
     try {
-      const result = await this.bridge.save({ key: item.key, row: item.row, values });
+      const result = await this.bridge.save({ key: item.key, row: item.row, values, read });
       if (!result.ok) {
         this.showErrors(form, result.errors);
-        announce(this.status, 'Some fields need fixing.', 'error');
+        if (result.conflict) {
+          // The row as it is now becomes what this form was read from: saving again keeps the person's values.
+          Object.assign(item, result.conflict.item);
+          for (const field of TRIAGE_FIELDS) {
+            if (!(field in values)) (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value = item.values[field];
+          }
+          announce(this.status, 'Someone else changed this request meanwhile; nothing was saved. See the marked fields.', 'error');
+        } else announce(this.status, 'Some fields need fixing.', 'error');
         return;
       }
       const items = this.view!.items;

@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { isDate, literalKey, sameText } from './sheet-math';
 
@@ -11,11 +11,14 @@ export interface RequestInputs {
   receivedOn: unknown; priority: unknown; status: unknown; dueOn: unknown; fulfilledOn: unknown; followUpOn?: unknown;
 }
 
-const isClosedWithoutDate = (status: unknown) => ['Fulfilled', 'Closed', 'Declined'].some((s) => sameText(status, s));
+const isClosedWithoutDate = (status: unknown) => CLOSED_REQUEST_STATUSES.some((s) => sameText(status, s));
 /** Fulfilled or Closed, in any case. */
 export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
-const isDone = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
-const isOpen = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => !isDone(i) && !sameText(i.status, 'Declined');
+const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
+/** Done: a done status, or a fulfilment date whatever the status says. */
+export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
+/** Open: neither done nor declined. What the backlog, the triage queue and the assignees' load count. */
+export const isOpenRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => !isDoneRequest(i) && !isDeclined(i.status);
 
 /**
  * The fulfilment date one recorded version of a request shows, or null if it shows it not done. Its own
@@ -48,18 +51,18 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
 export function slaState(i: RequestInputs, rules: Rules, asOf: string): SlaState | null {
   const due = slaDue(i, rules);
   if (!due) return null;
-  if (isDone(i)) {
+  if (isDoneRequest(i)) {
     if (!isDate(i.fulfilledOn)) return null;
     return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
   }
-  if (sameText(i.status, 'Declined')) return null;
+  if (isDeclined(i.status)) return null;
   const left = daysBetween(asOf, due);
   if (left < 0) return 'Overdue';
   return left <= rules.settings.dueSoonDays ? 'Due soon' : 'On time';
 }
 
 export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, rules: Rules, asOf: string): string | null {
-  if (!isOpen(i)) return null;
+  if (!isOpenRequest(i)) return null;
   const days = daysOpen(i, asOf);
   if (days === null) return null;
   return approximateLookup(rules.ageBuckets, days) ?? null;
@@ -74,11 +77,13 @@ export function followUpDue(i: Pick<RequestInputs, 'followUpOn' | 'fulfilledOn'>
 
 type Refs = Record<'receivedOn' | 'priority' | 'status' | 'dueOn' | 'fulfilledOn' | 'today', string>;
 
-const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${r.status}="Fulfilled",${r.status}="Closed",ISNUMBER(${r.fulfilledOn}))`;
+/** `status="Fulfilled",status="Closed"`: the lifecycle's statuses as the formulas compare them. */
+const statusIs = (status: string, values: readonly string[]) => values.map((v) => `${status}="${v}"`).join(',');
+const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${statusIs(r.status, DONE_REQUEST_STATUSES)},ISNUMBER(${r.fulfilledOn}))`;
 
 export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'status' | 'today'>): string {
   return `IF(ISNUMBER(${r.receivedOn}),IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}-${r.receivedOn},`
-    + `IF(OR(${r.status}="Fulfilled",${r.status}="Closed",${r.status}="Declined"),"",${r.today}-${r.receivedOn})),"")`;
+    + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn})),"")`;
 }
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
@@ -89,12 +94,12 @@ export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>
 export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'today'> & { due: string }): string {
   const D = r.due;
   return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(ISNUMBER(${r.fulfilledOn}),IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
-    + `IF(${r.status}="Declined","",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
+    + `IF(${statusIs(r.status, [DECLINED_REQUEST_STATUS])},"",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
 }
 
 /** `days` is the cell holding this row's days open. */
 export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
-  return `IF(OR(${doneExpr(r)},${r.status}="Declined",NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
+  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])},NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {

@@ -33,6 +33,8 @@ export interface InputColumn<F extends string = string> {
   fillDown?: boolean;
   /** When a date cell holds a range, its end goes to this field (if that field is blank). */
   rangeEnd?: string;
+  /** A date that may not come before this other date column of the row (an end before its start is an error). */
+  notBefore?: string;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
   unitField?: string;
   width: number;
@@ -112,6 +114,9 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
 
+/** The fields one column names: they must be columns of the same table. */
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; unitField?: F }
+
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a
  * field looked up by name elsewhere that is not one of its columns fails to compile.
@@ -120,7 +125,7 @@ export function defineTable<
   const N extends TableName,
   const C extends readonly InputColumn[],
   const D extends readonly DerivedColumn<string, C[number]['name'], string>[],
->(table: TableDef<N, C[number]['name']> & { columns: C; derived: D }): TableDef<N, C[number]['name']> & { columns: C; derived: D } {
+>(table: TableDef<N, C[number]['name']> & { columns: C & readonly (InputColumn & ColumnLinks<C[number]['name']>)[]; derived: D }): TableDef<N, C[number]['name']> & { columns: C; derived: D } {
   return table;
 }
 

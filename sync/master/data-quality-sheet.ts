@@ -24,7 +24,7 @@ const headerOf = (table: TableName, e: FieldError) => e.header ?? TABLES[table].
  * Every error (rejected rows) and warning (rows kept, read loosely), by source, then in sheet order
  * (row 10 after row 3), errors before warnings on one row.
  */
-export function dataQualitySheet(rejections: readonly Rejection[], warnings: readonly RowWarnings[] = []): SheetPlan {
+export function dataQualitySheet(rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], typoDates: DemandMetrics['dataQuality']['likelyTypoDates'] = []): SheetPlan {
   const problems = [...rejections.map((p) => ({ p, severity: 'Error' })), ...warnings.map((p) => ({ p, severity: 'Warning' }))];
   problems.sort((a, b) =>
     a.p.sourceName.localeCompare(b.p.sourceName) || a.p.sourceId.localeCompare(b.p.sourceId)
@@ -33,9 +33,25 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
     p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, p.rowId,
   ]));
+  rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', 14), t('Column', 22), t('Message', 70), t('Row ID', 16)];
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
+}
+
+/**
+ * The dates the trends left out as likely typos, with how many requests carry each, so they are found and
+ * fixed rather than lost: the metrics know the date, not which source sent it.
+ */
+function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']): PlanCell[][] {
+  const { sheet, columns } = TABLES.requests;
+  const header = (field: 'receivedOn' | 'fulfilledOn') => columns.find((c) => c.name === field)!.header;
+  return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => {
+    const n = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
+    if (n === 0) return [];
+    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${n} request${n === 1 ? '' : 's'}; filter ${header(field)} in the ${sheet} sheet to find ${n === 1 ? 'it' : 'them'})`;
+    return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
+  }));
 }
 
 const NATURAL = new Intl.Collator('en-US', { numeric: true });

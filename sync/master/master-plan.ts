@@ -6,7 +6,7 @@ import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
-import { dataQualitySheet, rejectedSummary } from './data-quality-sheet';
+import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { dataSheet, type RowSource } from './data-sheets';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
@@ -27,8 +27,12 @@ export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartIm
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
 const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets'] as const;
 
-function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[]) {
-  return { [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m) };
+/** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
+function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = []) {
+  return {
+    [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
+    [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
+  };
 }
 
 interface DataInput {
@@ -56,9 +60,9 @@ function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: Data
 /** The whole plan from metrics already computed. */
 export function masterPlan({ metrics: m, rows, rejections, warnings, rules, charts }: MasterInput): WorkbookPlan {
   const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
-  const report = reportSheets({ metrics: m, charts }, rejections);
+  const report = reportSheets({ metrics: m, charts }, rejections, warnings);
   const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
-  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), dataQualitySheet(rejections, warnings)] };
+  return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), report[DATA_QUALITY_SHEET]] };
 }
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
@@ -76,12 +80,12 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  */
 export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
-  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number]): LaterSheet => ({
+  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET): LaterSheet => ({
     name,
-    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections))))[name],
+    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections, warnings))))[name],
   });
   return {
     title: title(asOf),
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), dataQualitySheet(rejections, warnings)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET)],
   };
 }

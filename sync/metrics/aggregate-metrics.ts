@@ -85,7 +85,8 @@ export class MetricsAccumulator {
       capacity: r.capacity(),
       workplan: this.workplan.figures(),
       milestones: this.milestones.figures(),
-      rba: rbaMeasures(r.all, r.quarters),
+      rba: rbaMeasures(r.all, r.trendFigures()),
+      dataQuality: { likelyTypoDates: r.likelyTypos().dates },
     };
   }
 }

@@ -143,6 +143,13 @@ export const demandMetricsSchema = z.object({
     /** The most recent first, like missed. */
     done: z.array(milestoneItem),
   }),
+  dataQuality: z.object({
+    /**
+     * Received or fulfilled dates far from all the others (a year 2206 for 2026), with how many requests carry
+     * each: left out of the trend charts and quarter columns, still counted in the totals.
+     */
+    likelyTypoDates: z.array(z.object({ date: isoDate, received: count, fulfilled: count })),
+  }),
   rba: z.object({
     quarters: z.array(z.string()),
     howMuch: z.array(rbaMeasureSchema),

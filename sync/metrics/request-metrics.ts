@@ -1,10 +1,11 @@
 // Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
-  addDays, ageBucket, daysBetween, followUpDue, isDoneStatus, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  addDays, ageBucket, daysBetween, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
   slaState, type Rules,
 } from '../../shared/index';
-import { isIsoDate } from '../../shared/cells/dates';
+import { outlyingDays } from '../../shared/cells/date-outliers';
+import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
 import { sameText } from '../../shared/status/sheet-math';
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
 import type { DemandMetrics } from './metrics-schema';
@@ -64,7 +65,17 @@ export class RequestMetrics {
     this.weekly = Array.from({ length: CAPACITY_WEEKS }, () => ({ received: 0, fulfilled: 0 }));
   }
 
-  private quarter(iso: string): QuarterFigures {
+  /** Every received and fulfilled date, counted: what tells a likely typo (year 2206) from the trend's span. */
+  private readonly dated = new Map<string, { received: number; fulfilled: number }>();
+  private typos?: { dates: DemandMetrics['dataQuality']['likelyTypoDates']; months: Set<string>; quarters: Set<string> };
+
+  /** `as`: the date is a request's received or fulfilled day, counted once for the typo check. */
+  private quarter(iso: string, as?: 'received' | 'fulfilled'): QuarterFigures {
+    if (as) {
+      let d = this.dated.get(iso);
+      if (!d) this.dated.set(iso, (d = { received: 0, fulfilled: 0 }));
+      d[as]++;
+    }
     const q = quarterOf(iso);
     let f = this.quarters.get(q);
     if (!f) this.quarters.set(q, (f = newQuarter()));
@@ -79,8 +90,9 @@ export class RequestMetrics {
     const type = text(v.requesterType) ?? UNSPECIFIED;
     const category = text(v.category) ?? UNSPECIFIED;
     const origin = text(v.origin);
-    const done = isDoneStatus(status) || isoDate(v.fulfilledOn) !== null;
-    const open = !done && !sameText(status, 'Declined');
+    const lifecycle = { status, fulfilledOn: isoDate(v.fulfilledOn) };
+    const done = isDoneRequest(lifecycle);
+    const open = isOpenRequest(lifecycle);
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
@@ -102,7 +114,7 @@ export class RequestMetrics {
       m.byType.add(type);
       if (sameText(origin, 'Proactive')) m.proactive++;
       else if (sameText(origin, 'Reactive')) m.reactive++;
-      for (const q of [this.all, this.quarter(receivedOn)]) {
+      for (const q of [this.all, this.quarter(receivedOn, 'received')]) {
         q.received++;
         if (sameText(origin, 'Proactive')) q.proactive++;
       }
@@ -129,7 +141,7 @@ export class RequestMetrics {
       if (row.firstDoneOn) this.source.history++;
       else this.source.row++;
       const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
-      for (const q of [this.all, this.quarter(fulfilledOn)]) {
+      for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
         q.fulfilled++;
         q.hours += spent ?? 0;
         if (org) q.orgs.add(org);
@@ -191,8 +203,40 @@ export class RequestMetrics {
     return this.rules.capacity.get(who.toLowerCase()) ?? this.rules.settings.weeklyCapacityHours;
   }
 
+  /**
+   * Dates far from all the others (the reader's rule for a likely typo), and the months and quarters that hold
+   * nothing else: trend charts and quarter columns leave those out, so one year 2206 does not stretch every
+   * axis to the 23rd century. The requests still count in the period's totals.
+   */
+  likelyTypos(): NonNullable<RequestMetrics['typos']> {
+    if (this.typos) return this.typos;
+    const days: number[] = [];
+    for (const [iso, n] of this.dated) for (let i = n.received + n.fulfilled; i > 0; i--) days.push(daysFromIso(iso));
+    const outlying = outlyingDays(days);
+    const dates: DemandMetrics['dataQuality']['likelyTypoDates'] = [];
+    const plausibleMonths = new Set<string>();
+    const plausibleQuarters = new Set<string>();
+    for (const [iso, n] of this.dated) {
+      if (outlying?.(daysFromIso(iso))) dates.push({ date: iso, ...n });
+      else {
+        plausibleMonths.add(monthOf(iso));
+        plausibleQuarters.add(quarterOf(iso));
+      }
+    }
+    const only = (keys: Iterable<string>, plausible: Set<string>) => new Set([...keys].filter((k) => !plausible.has(k)));
+    dates.sort((a, b) => a.date.localeCompare(b.date));
+    return (this.typos = { dates, months: only(this.months.keys(), plausibleMonths), quarters: only(this.quarters.keys(), plausibleQuarters) });
+  }
+
+  /** The quarters the trends show: those holding a date that is not a likely typo. */
+  trendFigures(): Map<string, QuarterFigures> {
+    const typos = this.likelyTypos();
+    return new Map([...this.quarters].filter(([q]) => !typos.quarters.has(q)));
+  }
+
   demand(): DemandMetrics['demand'] {
-    const keys = [...this.months.keys()].sort();
+    const typoMonths = this.likelyTypos().months;
+    const keys = [...this.months.keys()].filter((k) => !typoMonths.has(k)).sort();
     const months = keys.length ? monthSpan(keys[0], keys[keys.length - 1]) : [];
     const cells = [...this.cube.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, count]) => {
       const [month, requesterType, category] = key.split('\u0000');

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { contentHash, sha256Hex, TABLES, validateRows } from '../../shared/index';
 import { benchAddonBundle, CODE_JS_BUDGET_BYTES } from './addon-bundle-bench';
+import { benchConcurrency } from './concurrency-bench';
 import { benchHealthUnderLoad } from './health-bench';
 import { benchIngest, benchRow } from './ingest-bench';
 import { benchMaster } from './master-bench';
@@ -51,6 +52,12 @@ if (wanted('ingest')) {
   const r = await benchIngest({ rows: ROWS });
   console.log(`ingest POST /api/v1/sync on SQLite: ${fmt(r.rowsPerSecond)} rows/s (target > 100,000; ${(r.rowsPerSecond / baseline).toFixed(2)}x baseline); `
     + `stages alone: validate ${fmt(r.stages.validateRows)}, hash ${fmt(r.stages.contentHash)}, JSON.parse ${fmt(r.stages.jsonParse)} rows/s`);
+}
+if (wanted('concurrency')) {
+  const r = await benchConcurrency();
+  const line = (x: typeof r.concurrent) => `p50 ${fmt(x.p50Ms)} ms, p99 ${fmt(x.p99Ms)} ms, max ${fmt(x.maxMs)} ms, ${fmt(x.rowsPerSecond)} rows/s`;
+  console.log(`${r.sources} sources syncing at once on SQLite (${r.concurrent.requests} requests of ${r.batchRows} rows): ${line(r.concurrent)} (target p99 < 500 ms); `
+    + `one at a time: ${line(r.sequential)}; throughput kept ${(r.concurrent.rowsPerSecond / r.sequential.rowsPerSecond).toFixed(2)}x`);
 }
 if (wanted('store')) {
   for (const r of await benchStore()) console.log(`store ${r.backend} ${r.phase}: ${fmt(r.rowsPerSecond)} rows/s (${(r.rowsPerSecond / baseline).toFixed(2)}x baseline)`);

@@ -41,6 +41,19 @@ it('refuses a derived column reading a field it does not declare, or one the tab
   expect(table.derived[0].inputs).toEqual(['dueOn']);
 });
 
+it('refuses a column naming a field the table does not have', () => {
+  const table = defineTable({
+    name: 'workplan', sheet: 'Work plan', noun: 'item',
+    // @ts-expect-error: `start` is not a column of this table
+    columns: [
+      { name: 'startOn', header: 'Start', type: 'date', width: 10 },
+      { name: 'endOn', header: 'End', type: 'date', notBefore: 'start', width: 10 },
+    ],
+    derived: [],
+  });
+  expect(table.columns[1].notBefore).toBe('start');
+});
+
 it('gives every custom function the inputs of the columns it returns, in their order', () => {
   const sla = CUSTOM_FUNCTIONS.find((fn) => fn.name === 'EQ_SLA')!;
   expect(customFunctionFields(sla)).toEqual(derivedColumnOf('requests', 'slaState').inputs);

@@ -12,7 +12,8 @@ import type { FakeDataValidation } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
 import { assertAppsScriptShape } from '../../support/apps-script-runtime';
 import { zonedInstant } from '../../fakes/apps-script/zoned-time';
-import { AS_OF, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
+import type { LoadedBundle } from '../../support/apps-script-runtime';
+import { AS_OF, TIME_ZONE, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
 let code: string;
 beforeAll(async () => {
@@ -282,5 +283,64 @@ describe('allowed service URLs (urlFetchWhitelist)', () => {
     const { buildAppsScript } = await import('../../../scripts/build.mjs');
     await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['http://desk.example.gov/'] })).rejects.toThrow(/must start with https:\/\//);
     await expect(buildAppsScript({ outDir: '/nonexistent-never-written', serviceUrls: ['https://localhost/'] })).rejects.toThrow(/full host name/);
+  });
+});
+
+describe('saving from the triage sidebar', () => {
+  const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+  async function sheetWithOneRequest() {
+    const addon = await loadAddon();
+    addon.call('setupTaIntake');
+    const line: unknown[] = TABLES.requests.columns.map(() => '');
+    Object.assign(line, {
+      [at('requestId') - 1]: 'R-7',
+      [at('receivedOn') - 1]: dateCell('2026-03-02'),
+      [at('requesterOrg') - 1]: 'City of Fresno',
+      [at('requesterType') - 1]: 'County',
+      [at('status') - 1]: 'New',
+      // A deadline with a time of day: 5 pm on March 20 in the spreadsheet's zone.
+      [at('dueOn') - 1]: new Date(zonedInstant(TIME_ZONE, 2026, 3, 20, 17, 0)),
+    });
+    addon.fakes.seedSheet('Requests', [line], { row: 2, column: 1 });
+    const item = addon.call<{ items: { key: string; row: number; values: Record<string, string> }[] }>('sidebarTriage').items.find((i) => i.row === 2)!;
+    return { addon, fakes: addon.fakes, item };
+  }
+  const save = (addon: LoadedBundle, item: { key: string; row: number; values: Record<string, string> }, values: Record<string, string>) =>
+    addon.call<{ ok: boolean; errors?: { field: string; message: string }[]; conflict?: { item: { values: Record<string, string> } } }>('sidebarSave', {
+      key: item.key,
+      row: item.row,
+      values,
+      read: Object.fromEntries(Object.keys(values).map((f) => [f, item.values[f]])),
+    });
+
+  test('writes only the changed cells: the cells between keep their values, and a date-time keeps its time', async () => {
+    const { addon, fakes, item } = await sheetWithOneRequest();
+    const before = fakes.readSheet('Requests')[1];
+    fakes.resetCounts();
+    expect(save(addon, item, { requesterType: 'City', followUpOn: '2026-04-15' })).toMatchObject({ ok: true });
+    expect(fakes.count('Range.setValues')).toBe(2);
+    const after = fakes.readSheet('Requests')[1];
+    expect(after[at('requesterType') - 1]).toBe('City');
+    expect(after[at('followUpOn') - 1]).toEqual(dateCell('2026-04-15'));
+    expect((after[at('dueOn') - 1] as Date).getTime()).toBe(zonedInstant(TIME_ZONE, 2026, 3, 20, 17, 0));
+    const untouched = (line: unknown[]) => line.filter((_, i) => i + 1 !== at('requesterType') && i + 1 !== at('followUpOn'));
+    expect(untouched(after)).toEqual(untouched(before));
+  });
+
+  test("a field a colleague changed since the sidebar read it is not overwritten: the person is told, then chooses", async () => {
+    const { addon, fakes, item } = await sheetWithOneRequest();
+    // While the sidebar showed the request, a colleague set its priority and its assignee in the sheet.
+    fakes.seedSheet('Requests', [['Low']], { row: 2, column: at('priority') });
+    fakes.seedSheet('Requests', [['J. Chen']], { row: 2, column: at('assignee') });
+    const first = save(addon, item, { priority: 'High', status: 'Triaged' });
+    expect(first).toMatchObject({ ok: false, errors: [{ field: 'priority', message: expect.stringMatching(/^Changed by someone else since you opened this request: it now says "Low".*Save again/) }] });
+    expect(fakes.readSheet('Requests')[1][at('priority') - 1]).toBe('Low');
+    expect(fakes.readSheet('Requests')[1][at('status') - 1]).toBe('New');
+    expect(first.conflict?.item.values).toMatchObject({ priority: 'Low', assignee: 'J. Chen' });
+
+    // Saving again from what is there now keeps the person's choice; the colleague's assignee stays.
+    expect(save(addon, first.conflict!.item as never, { priority: 'High', status: 'Triaged' })).toMatchObject({ ok: true });
+    const row = fakes.readSheet('Requests')[1];
+    expect([row[at('priority') - 1], row[at('status') - 1], row[at('assignee') - 1]]).toEqual(['High', 'Triaged', 'J. Chen']);
   });
 });

@@ -1,0 +1,46 @@
+// When a date is far from all the others: the likely typo (a 2004 among 2024s, a 2206 for 2026) that the
+// reader warns about and that trend charts leave out, judged by one rule everywhere.
+import { isoFromDays, yearOf } from './dates';
+
+/** A date this many days or more beyond the middle of the other dates may be a typo, however tight they are. */
+const MIN_OUTLIER_GAP_DAYS = 2 * 365;
+/** How many other dates a judgement needs: a handful of rows is enough to see a 2004 among 2024s. */
+const MIN_OTHER_DATES = 3;
+
+/**
+ * A test for days (as `daysFromIso` counts them) far outside the span of the others: the middle 80 % of
+ * every other day, widened by that middle's own width or two years, whichever is more. A plan of 2026–2029
+ * keeps its genuine 2022 start; a 2004 among 2024s is flagged. Judged against the others only, so an
+ * outlier never widens its own yardstick. The test answers the others' span in years ("2024" or
+ * "2023–2026") for one of `days` it flags, null for one it keeps; undefined when there are too few days to judge.
+ */
+export function outlyingDays(days: readonly number[]): ((day: number) => string | null) | undefined {
+  if (days.length < MIN_OTHER_DATES + 1) return undefined;
+  const sorted = [...days].sort((a, b) => a - b);
+  const others = sorted.length - 1;
+  const loAt = Math.floor(0.1 * (others - 1));
+  const hiAt = Math.ceil(0.9 * (others - 1));
+  return (d) => {
+    // The k-th of the other days: the sorted list with one copy of this day taken out.
+    const at = firstIndexOf(sorted, d);
+    const other = (k: number) => sorted[k < at ? k : k + 1];
+    const lo = other(loAt);
+    const hi = other(hiAt);
+    const reach = Math.max(MIN_OUTLIER_GAP_DAYS, hi - lo);
+    if (d >= lo - reach && d <= hi + reach) return null;
+    const [from, to] = [yearOf(isoFromDays(lo)), yearOf(isoFromDays(hi))];
+    return from === to ? String(from) : `${from}–${to}`;
+  };
+}
+
+/** Index of the first element not below `x` in an ascending array. */
+function firstIndexOf(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,102 @@
+// Tail latency with 50 sources syncing at once on SQLite, over real loopback HTTP from another process (as sheets
+// are other machines): every source starts together and sends its batches one after the other, each new batch
+// followed by a re-send of it (as a sheet does after a lost answer). Measured against a same-process baseline: the
+// same batches sent one at a time, which shows what one request costs and the throughput concurrency must keep.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../sync/api/app';
+import { listen } from '../../sync/api/server';
+import { loadConfig } from '../../sync/config';
+import { openStore } from '../../sync/store/open-store';
+import { benchRow } from './ingest-bench';
+
+export interface LatencyRun {
+  requests: number;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface ConcurrencyBenchResult {
+  sources: number;
+  batchRows: number;
+  concurrent: LatencyRun;
+  /** The same batches, one request at a time: the floor for latency and the throughput to keep. */
+  sequential: LatencyRun;
+}
+
+/** The sources as another process: a client in this process would share the server's one thread. */
+function runClient(load: { url: string; sources: { token: string; bodies: string[] }[]; concurrent: boolean }): Promise<{ latencies: number[]; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sync-load-client.ts')], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`the load client failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout) as { latencies: number[]; ms: number });
+    });
+    child.stdin!.end(JSON.stringify(load));
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Each source's batches: new rows, then the same batch again (answered "unchanged"), and so on. */
+function batchesOf(source: number, rounds: number, size: number): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const rows = Array.from({ length: size }, (_, i) => {
+      const n = source * 1_000_000 + r * size + i;
+      return { rowId: `s${source}-r${n}`, values: benchRow(n) };
+    });
+    const body = JSON.stringify({ table: 'requests', rows });
+    out.push(body, body);
+  }
+  return out;
+}
+
+async function run(opts: { sources: number; rounds: number; size: number; concurrent: boolean }): Promise<LatencyRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'equity-desk-concurrency-'));
+  const store = await openStore({ dataDir: dir });
+  const server = await listen(createApp({ store, config: loadConfig({ EQUITY_DESK_RATE_LIMIT: '100000' }, { data: dir }) }), { port: 0, host: '127.0.0.1' });
+  try {
+    const tokens = await Promise.all(Array.from({ length: opts.sources }, async (_, i) => (await store.createPrincipal({ kind: 'source', name: `Source ${i}` })).token));
+    const work = tokens.map((token, i) => ({ token, bodies: batchesOf(i, opts.rounds, opts.size) }));
+    const { latencies, ms } = await runClient({ url: server.url, sources: work, concurrent: opts.concurrent });
+    const seconds = ms / 1000;
+    const rows = opts.sources * opts.rounds * opts.size * 2;
+    latencies.sort((a, b) => a - b);
+    return {
+      requests: latencies.length,
+      rows,
+      seconds,
+      rowsPerSecond: Math.round(rows / seconds),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p99Ms: Math.round(percentile(latencies, 99)),
+      maxMs: Math.round(latencies[latencies.length - 1]),
+    };
+  } finally {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchConcurrency(opts: { sources?: number; rounds?: number; batchRows?: number } = {}): Promise<ConcurrencyBenchResult> {
+  const sources = opts.sources ?? 50;
+  const rounds = opts.rounds ?? 2;
+  const size = opts.batchRows ?? 200;
+  const sequential = await run({ sources, rounds, size, concurrent: false });
+  const concurrent = await run({ sources, rounds, size, concurrent: true });
+  return { sources, batchRows: size, concurrent, sequential };
+}
+
+const isMain = process.argv[1] && /concurrency-bench\.ts$/.test(process.argv[1]);
+if (isMain && process.argv.includes('--concurrent-only')) {
+  process.stdout.write(`${JSON.stringify(await run({ sources: 50, rounds: 2, size: 200, concurrent: true }))}\n`);
+} else if (isMain) {
+  const r = await benchConcurrency();
+  process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+}
