@@ -85,7 +85,10 @@ describe.each(backends)('$name: user data never breaks an export', (backend) => 
       await writeFile(file, Buffer.from(await response.arrayBuffer()));
       const { sheets } = await readWithOpenpyxl(file);
       const quality = sheets.find((s) => s.name === 'Data quality')!.rows;
-      expect(quality.slice(1).map((r) => r[4])).toEqual(messages);
+      const message = quality[0].indexOf('Message');
+      expect(message).toBeGreaterThan(0);
+      const shown = quality.slice(1).map((r) => r[message]);
+      for (const m of messages) expect(shown).toContain(m);
       const requests = sheets.find((s) => s.name === 'Requests')!.rows;
       expect(requests[0][3]).toBe('Requesting organization');
       expect(requests.slice(1).map((r) => [r[3], r[2]])).toEqual([['Typo office', '2206-01-05T00:00:00'], ['County', '2026-01-05T00:00:00']]);
@@ -93,7 +96,7 @@ describe.each(backends)('$name: user data never breaks an export', (backend) => 
       await h.close();
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe.each(backends)('$name: a failure mid-download', (backend) => {
