@@ -1,7 +1,8 @@
 // `npm run build`: the Apps Script add-on as `clasp push` uploads it (build/apps-script, the rootDir of
 // .clasp.json): Code.js (the bundle plus one plain top-level function per entry point, custom functions
 // with their JSDoc), Sidebar.html (the sidebar bundled into one page) and appsscript.json; and the
-// service's bundle (build/service), which `equity-desk` otherwise builds on first use.
+// service's bundle (build/service), which `equity-desk` otherwise builds on first use; and the Excel
+// add-in's files (build/excel, scripts/excel-build.mjs).
 // The add-on's allowed service URLs (urlFetchWhitelist, required for a versioned deployment) come from
 // `--service-url https://HOST/` (repeatable) or EQUITY_DESK_SERVICE_URLS (commas or spaces between them).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
+import { buildExcel } from './excel-build.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
@@ -127,7 +129,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const flagged = process.argv.flatMap((arg, i) => (arg === '--service-url' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
   const serviceUrls = flagged.length ? flagged : [process.env.EQUITY_DESK_SERVICE_URLS ?? ''];
   try {
-    const files = [...Object.values(await buildAppsScript({ outDir, serviceUrls })), await buildServiceBundle({ clean: true })];
+    const files = [...Object.values(await buildAppsScript({ outDir, serviceUrls })), ...Object.values(await buildExcel()), await buildServiceBundle({ clean: true })];
     process.stdout.write(`built ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
     const manifest = JSON.parse(await readFile(path.join(outDir, 'appsscript.json'), 'utf8'));
     process.stdout.write(

@@ -41,6 +41,15 @@ export const configSchema = z.object({
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   /** PostgreSQL schema (created if missing), so several deployments can share one database. */
   databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').optional(),
+  /**
+   * Other origins whose pages may call the API from a browser (an Excel add-in hosted elsewhere); none by
+   * default, since the service itself serves the add-in at /addin/excel/.
+   */
+  corsOrigins: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o !== ''))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/?#]+$/, 'must be origins such as https://addin.example.gov, separated by commas'))),
   /** Long enough that guessing is hopeless; generated on first start when unset. */
   adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
   limits: z.object({
@@ -100,6 +109,7 @@ const ENV_NAMES = {
   databaseUrl: 'DATABASE_URL',
   databaseSchema: 'DATABASE_SCHEMA',
   adminToken: 'EQUITY_DESK_ADMIN_TOKEN',
+  corsOrigins: 'EQUITY_DESK_CORS_ORIGINS',
   'limits.maxBodyBytes': 'EQUITY_DESK_MAX_BODY_BYTES',
   'limits.maxRowsPerBatch': 'EQUITY_DESK_MAX_BATCH_ROWS',
   'limits.rateLimitPerMinute': 'EQUITY_DESK_RATE_LIMIT',
@@ -144,6 +154,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
     databaseUrl: fromEnv(ENV_NAMES.databaseUrl),
     databaseSchema: fromEnv(ENV_NAMES.databaseSchema),
     adminToken: fromEnv(ENV_NAMES.adminToken),
+    corsOrigins: fromEnv(ENV_NAMES.corsOrigins),
     limits: {
       maxBodyBytes: fromEnv(ENV_NAMES['limits.maxBodyBytes']),
       maxRowsPerBatch: fromEnv(ENV_NAMES['limits.maxRowsPerBatch']),

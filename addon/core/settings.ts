@@ -6,7 +6,7 @@ import type { SchedulePort, SettingsPort } from '../port/host-ports';
 import { scheduleView, setMySchedule, type ScheduleView } from './schedule';
 import { io, type Task } from './task';
 
-const KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken' } as const;
+export const SETTING_KEYS = { serviceUrl: 'equityDesk.serviceUrl', token: 'equityDesk.sourceToken' } as const;
 
 /** Add-ons may run time-driven triggers at most once an hour; these are the intervals Apps Script accepts. */
 export const SYNC_INTERVAL_HOURS = [0, 1, 2, 4, 6, 8, 12] as const;
@@ -37,8 +37,8 @@ export interface Connection {
 }
 
 export function* readSettings(settings: SettingsPort, allowlist: readonly string[] = [], schedule?: SchedulePort): Task<SettingsView> {
-  const token = (yield* io(settings.get(KEYS.token))) ?? '';
-  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
+  const token = (yield* io(settings.get(SETTING_KEYS.token))) ?? '';
+  const serviceUrl = (yield* io(settings.get(SETTING_KEYS.serviceUrl))) ?? '';
   const schedules = schedule ? yield* scheduleView(settings, schedule) : null;
   return {
     serviceUrl,
@@ -52,8 +52,8 @@ export function* readSettings(settings: SettingsPort, allowlist: readonly string
 
 /** The URL and token to call the service with; throws `not_configured` until both are saved. */
 export function* connection(settings: SettingsPort): Task<Connection> {
-  const serviceUrl = (yield* io(settings.get(KEYS.serviceUrl))) ?? '';
-  const token = (yield* io(settings.get(KEYS.token))) ?? '';
+  const serviceUrl = (yield* io(settings.get(SETTING_KEYS.serviceUrl))) ?? '';
+  const token = (yield* io(settings.get(SETTING_KEYS.token))) ?? '';
   if (!serviceUrl || !token) {
     throw new AddonError('not_configured', 'Equity Desk is not connected yet: open Extensions > Equity Desk > Settings and enter the service URL and this sheet\'s source token.');
   }
@@ -62,11 +62,11 @@ export function* connection(settings: SettingsPort): Task<Connection> {
 
 /** `allowlist`: the URL prefixes the build allows (its manifest's urlFetchWhitelist); empty allows any https URL. */
 export function* saveSettings(settings: SettingsPort, schedule: SchedulePort, update: SettingsUpdate, allowlist: readonly string[] = [], now = new Date().toISOString()): Task<SettingsView> {
-  if (update.serviceUrl !== undefined) yield* io(settings.set(KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : checkServiceUrl(update.serviceUrl, allowlist)));
+  if (update.serviceUrl !== undefined) yield* io(settings.set(SETTING_KEYS.serviceUrl, update.serviceUrl.trim() === '' ? null : checkServiceUrl(update.serviceUrl, allowlist)));
   const token = update.sourceToken?.trim() ?? '';
   if (token !== '') {
     if (/\s/.test(token) || token.length < 16) throw new AddonError('invalid_setting', 'That does not look like a source token (it is one long word, as printed by "equity-desk source add").');
-    yield* io(settings.set(KEYS.token, token));
+    yield* io(settings.set(SETTING_KEYS.token, token));
   }
   if (update.syncEveryHours !== undefined) {
     const hours = Number(update.syncEveryHours);

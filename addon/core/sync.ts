@@ -7,6 +7,7 @@ import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
 import { pullIntoSheet, type PullReport } from './pull-rows';
+import { sendLists } from './send-lists';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
@@ -163,6 +164,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     }
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
+    if (sheets.some((t) => t.table.name === 'requests')) yield* sendLists(deps.port, deps.http, conn, yield* io(deps.port.sheetNames()));
     const pulled = yield* sequence(sheets.map((t) => pullIntoSheet(deps.port, deps.http, conn, t)));
     const wrote = pulled.some((p) => p.added + p.updated > 0);
     const current = wrote ? yield* readTableSheets(deps.port) : sheets;

@@ -1,9 +1,11 @@
-// The one interface between the sidebar UI and its host (Apps Script today, an Excel task pane later):
+// The one interface between the sidebar UI and its host (the Sheets sidebar, the Excel task pane):
 // every call is asynchronous, takes and returns plain JSON, and fails with a HostError carrying a message.
 import { isErrorType, TypedError } from '../../shared/typed-error';
+import type { SetupReport } from '../core/setup';
 import type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
+import type { TemplateName } from '../../templates/build-template';
 
-export type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView };
+export type { SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageUpdate, TriageView };
 
 export interface HostBridge {
   triage(): Promise<TriageView>;
@@ -15,6 +17,8 @@ export interface HostBridge {
   feedbackLink(requestId: string): Promise<{ requestId: string; url: string }>;
   settings(): Promise<SettingsView>;
   saveSettings(update: SettingsUpdate): Promise<SettingsView>;
+  /** Sets up a template's sheets; only where the pane offers it (in Sheets it is a menu). */
+  setup?(template: TemplateName): Promise<SetupReport>;
 }
 
 /** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */

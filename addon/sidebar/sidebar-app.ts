@@ -5,9 +5,10 @@ import { announce, h } from './dom';
 import { feedbackLinkPanel } from './feedback-view';
 import { errorText, type HostBridge } from './host-bridge';
 import { SettingsPanel } from './settings-view';
+import { SetupPanel } from './setup-view';
 import { TriagePanel } from './triage-view';
 
-export type SidebarView = 'triage' | 'settings';
+export type SidebarView = 'triage' | 'settings' | 'setup';
 
 function reportList(report: SyncReport): HTMLElement {
   return h('ul', { class: 'report' }, ...report.tables.map((t) =>
@@ -19,18 +20,21 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
   const syncResult = h('div', { id: 'sync-result' });
   const triage = new TriagePanel(bridge, status);
   const settings = new SettingsPanel(bridge, status);
-  const panels: Record<SidebarView, { root: HTMLElement; load(): Promise<void> }> = { triage, settings };
-  const tabs = {} as Record<SidebarView, HTMLButtonElement>;
+  // Set up is a panel only where the host offers it (the Excel task pane); Sheets has a menu for it.
+  const setup = bridge.setup ? new SetupPanel(bridge, status) : null;
+  const panels: Partial<Record<SidebarView, { root: HTMLElement; load(): Promise<void> }>> = { triage, settings, ...(setup ? { setup } : {}) };
+  const tabs = {} as Partial<Record<SidebarView, HTMLButtonElement>>;
 
   const show = (view: SidebarView) => {
-    for (const [name, panel] of Object.entries(panels) as [SidebarView, (typeof panels)[SidebarView]][]) {
+    for (const [name, panel] of Object.entries(panels) as [SidebarView, { root: HTMLElement }][]) {
       panel.root.hidden = name !== view;
-      tabs[name].setAttribute('aria-pressed', String(name === view));
+      tabs[name]?.setAttribute('aria-pressed', String(name === view));
     }
-    void panels[view].load();
+    void panels[view]?.load();
   };
   tabs.triage = h('button', { type: 'button', onclick: () => show('triage') }, 'Triage');
   tabs.settings = h('button', { type: 'button', onclick: () => show('settings') }, 'Settings');
+  if (setup) tabs.setup = h('button', { type: 'button', onclick: () => show('setup') }, 'Set up');
 
   const syncButton = h('button', { type: 'button', id: 'sync-now' }, 'Sync now');
   syncButton.addEventListener('click', async () => {
@@ -48,12 +52,13 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
   });
 
   root.append(
-    h('nav', { 'aria-label': 'Equity Desk' }, tabs.triage, tabs.settings, syncButton),
+    h('nav', { 'aria-label': 'Equity Desk' }, tabs.triage!, tabs.settings!, ...(tabs.setup ? [tabs.setup] : []), syncButton),
     status,
     syncResult,
     triage.root,
     settings.root,
     feedbackLinkPanel(bridge, status),
+    ...(setup ? [setup.root] : []),
   );
   show(start);
 }

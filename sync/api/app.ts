@@ -2,6 +2,7 @@
 // and exactly one place where errors become responses.
 import { isErrorType } from '../../shared/typed-error';
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Config } from '../config';
@@ -14,6 +15,7 @@ import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
+import { addinRoutes } from './routes/addin-routes';
 import { demandRoutes } from './routes/demand-routes';
 import { healthRoutes } from './routes/health-routes';
 import { reviewersRoutes } from './routes/reviewers-routes';
@@ -36,6 +38,8 @@ export interface AppDeps {
    * reviewer-or-admin guard: every route they define needs a reviewer or admin token.
    */
   readRoutes?: readonly SubApp[];
+  /** The built Excel add-in (build/excel), served at /addin/excel/; not served when unset. */
+  addinDir?: string;
   /** Where an unexpected error (a bug or an outage, answered with a 500) is reported. */
   reportError?: (error: unknown) => void;
 }
@@ -82,7 +86,12 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(limits.rateLimitPerMinute, now), failures: new RateLimiter(limits.authFailuresPerMinute, now), trustProxy };
   const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
 
-  const app = new Hono<ApiEnv>()
+  const app = new Hono<ApiEnv>();
+  // Before the routes, so a browser's preflight (no token yet) is answered here, not refused by the guard.
+  if (deps.config.corsOrigins.length) {
+    app.use('/api/*', cors({ origin: [...deps.config.corsOrigins], allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'Accept'], maxAge: 600 }));
+  }
+  app
     .route('/healthz', healthRoutes(routeDeps))
     .get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
     .get('/docs', (c) => c.html(docsPage(openApiDocument(deps.config.publicUrl))))
@@ -96,6 +105,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/api/v1/lists', listsRoutes(routeDeps))
     .route('/intake', intakeRoutes(routeDeps))
     .route('/feedback', feedbackRoutes(routeDeps));
+  if (deps.addinDir) app.route('/addin/excel', addinRoutes({ dir: deps.addinDir }));
 
   // The guard goes on exactly the paths the read routes define, so other paths still answer 404.
   const guard = requireRole(auth, ...READ_ROLES);

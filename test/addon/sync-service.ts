@@ -102,3 +102,8 @@ export async function answerSurvey(sourceToken: string, rowId: string, answer: R
   }));
   if (res.status !== 200) throw new Error(`survey post answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
 }
+
+/** The dropdown lists the source's sheet last sent (null before its first sync with a Lists sheet). */
+export async function sourceLists(sourceId: string): Promise<Record<string, string[]> | null> {
+  return store.sourceLists(sourceId);
+}

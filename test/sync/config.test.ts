@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       meetings: [],
       chromiumPath: '/usr/bin/chromium',
+      corsOrigins: [],
     });
   });
 
@@ -92,5 +93,13 @@ describe('the publishing schedule', () => {
 
   test('formatDuration writes milliseconds back in the largest whole unit', () => {
     expect([90_000, 5_400_000, 21_600_000, 86_400_000, 1_500].map(formatDuration)).toEqual(['90s', '90m', '6h', '1d', '1.5s']);
+  });
+});
+
+describe('EQUITY_DESK_CORS_ORIGINS', () => {
+  test('lists origins separated by commas, trailing slashes dropped; anything else is refused by name', () => {
+    expect(loadConfig({ EQUITY_DESK_CORS_ORIGINS: ' https://addin.example.gov/ , https://b.example.gov' }).corsOrigins).toEqual(['https://addin.example.gov', 'https://b.example.gov']);
+    expect(() => loadConfig({ EQUITY_DESK_CORS_ORIGINS: 'addin.example.gov' })).toThrow(/^EQUITY_DESK_CORS_ORIGINS: must be origins/);
+    expect(() => loadConfig({ EQUITY_DESK_CORS_ORIGINS: 'https://a.example.gov/path' })).toThrow(/EQUITY_DESK_CORS_ORIGINS/);
   });
 });

@@ -19,4 +19,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'publish', load: async () => (await import('./publish')).publishCommand },
   { name: 'changes', load: async () => (await import('./changes')).changesCommand },
   { name: 'report', load: async () => (await import('./report')).reportCommand },
+  { name: 'excel-manifest', load: async () => (await import('./excel-manifest')).excelManifestCommand },
 ];

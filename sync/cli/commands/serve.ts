@@ -10,6 +10,7 @@ import type { RunningSchedule } from '../../publish/publish-schedule';
 import type { RowStore } from '../../store/row-store';
 import { CliError, storageOptions, type Command, type CommandIo } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { excelAddinFiles } from '../excel-addin-files';
 
 /** A configured token is the operator's own secret: echoed only by the demo, whose point is to be tried. */
 function adminLine(admin: AdminToken, demo: boolean): string {
@@ -82,12 +83,14 @@ export const serveCommand: Command = {
       const clock = () => new Date();
       const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
       const publish = await publishing(config, store, clock, io, values.verbose === true);
-      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock, meetings: config.meetings }) });
+      const addin = await excelAddinFiles();
+      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock, meetings: config.meetings }), addinDir: addin.dir });
       const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
         throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);
       });
       const storage = config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''})` : `SQLite in ${config.dataDir}`;
       io.out(startBanner(server.url, storage, publish.line, admin, demo).join('\n'));
+      io.out(addin.dir ? `  Excel add-in:   ${server.url}/addin/excel/taskpane.html (manifest: npx equity-desk excel-manifest --url https://YOUR-HOST)` : `  Excel add-in:   not served: ${addin.problem}`);
       const schedule = publish.start?.();
       await interrupted();
       // Before the store closes under it: a run in progress finishes first.

@@ -3,6 +3,7 @@
 // sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
 // comment of its row, with nothing sent back that the service already holds.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CATEGORIES, listPlacement } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
 import { SERVICE_URL, loadAddon, sampleTable } from '../bundle-harness';
@@ -86,5 +87,19 @@ describe('rows from the service into the sheet', () => {
     expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
     expect(fakes.readSheet('Requests')).toHaveLength(14);
     expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(13);
+  });
+
+  test('a sync sends the sheet\'s own dropdowns, so the public form offers a category added to Lists', async () => {
+    const addon = await loadAddon({ serviceAt: service.url });
+    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Lists city');
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    addon.call('setupTaIntake');
+    expect(await service.invoke('sourceLists', source.id)).toBeNull();
+    addon.fakes.seedSheet('Lists', [['Housing policy']], { row: CATEGORIES.length + 2, column: listPlacement('category').column });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+    const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
+    expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
+    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterRole', 'requesterType']);
   });
 });

@@ -161,6 +161,24 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
+  test('the form offers the dropdowns the sheet sent, and takes a value only they hold', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const sent = await h.call('POST', '/api/v1/lists', { token: src.token, body: { lists: { category: ['Housing policy', 'Budget equity tool'], requesterType: ['County', 'Tribal government'] } } });
+    expect(sent.status).toBe(200);
+    const page = await h.call('GET', `/intake/${form.id}`);
+    expect(page.text).toContain('<option>Housing policy</option>');
+    expect(page.text).not.toContain('<option>Language access</option>');
+    const stored = await post(h, `/intake/${form.id}`, { ...good, category: 'Housing policy' });
+    expect(stored.status).toBe(201);
+    expect((await rowsOf(h, src.id)).map((r) => r.values.category)).toEqual(['Housing policy']);
+    const refused = await post(h, `/intake/${form.id}`, { ...good, category: 'Language access' });
+    expect(refused.status).toBe(400);
+    expect((await h.call('POST', '/api/v1/lists', { token: ADMIN_TOKEN, body: { lists: {} } })).status).toBe(403);
+    expect((await h.call('POST', '/api/v1/lists', { token: src.token, body: { lists: { category: ['x'.repeat(300)] } } })).status).toBe(400);
+  });
+
   test('only an admin opens forms, and only for a registered source', async () => {
     const h = await harness(backend);
     const src = await h.source();

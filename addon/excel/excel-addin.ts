@@ -1,0 +1,136 @@
+// The Excel add-in in its shared runtime: the host ports built once, the task pane's HostBridge over the
+// same use-cases the Sheets add-on runs (driven with runAsync), and sync while the workbook is open —
+// on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
+import { describeError } from '../core/addon-error';
+import { feedbackLinkFor } from '../core/feedback-link';
+import { readSettings, saveSettings } from '../core/settings';
+import { saveRequest, selectRequest } from '../core/save-request';
+import { setupTemplate, type SetupReport } from '../core/setup';
+import { syncNow, type SyncReport } from '../core/sync';
+import { runAsync, type Task } from '../core/task';
+import { triageQueue } from '../core/triage';
+import type { TemplateName } from '../../templates/build-template';
+import type { HttpPort, SettingsPort } from '../port/host-ports';
+import { HostError, type HostBridge } from '../sidebar/host-bridge';
+import { ExcelPort } from './excel-port';
+import { excelFunctionHandlers } from './functions';
+import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
+import type { ExcelRun } from './office-types';
+
+/** This person's sync interval, in their storage (a schedule is personal, as in Sheets). */
+const SCHEDULE_KEY = 'equityDesk.syncEveryHours';
+
+/** Quiet time after the last edit before the edit-triggered sync runs. */
+export const EDIT_SYNC_DELAY_MS = 30_000;
+
+export interface ExcelAddinDeps {
+  office: OfficeHost;
+  run: ExcelRun;
+  http: HttpPort;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** Today in the user's time zone, as Excel's TODAY() sees it. */
+  today?: () => string;
+  notify?(message: string): void;
+  /** Subscribes to workbook edits (WorksheetCollection.onChanged); absent where the host has none. */
+  onEdit?(listener: () => void): Promise<void>;
+}
+
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export interface ExcelAddin {
+  bridge: HostBridge;
+  handlers: ReturnType<typeof excelFunctionHandlers>;
+  /** Resumes the saved schedule, listens for edits and loads the runtime with the workbook from now on. */
+  start(): Promise<void>;
+  /** The last automatic sync's outcome, for the task pane's status line. */
+  lastAutoSync(): { at: number; summary: string } | null;
+}
+
+export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
+  const today = deps.today ?? localToday;
+  const port = new ExcelPort({ run: deps.run, notify: deps.notify });
+  const settings: SettingsPort = officeSettings(deps.office, deps.storage);
+  const lock = runtimeLock();
+  const cache = memoryCache();
+  let last: { at: number; summary: string } | null = null;
+  let syncing = false;
+
+  const sync = async (): Promise<SyncReport> => {
+    syncing = true;
+    try {
+      return await runAsync(syncNow({ port, http: deps.http, settings, lock }));
+    } finally {
+      syncing = false;
+    }
+  };
+
+  /** Automatic syncs report to the status line only: nobody is waiting on them. */
+  const autoSync = async () => {
+    if (syncing || !(await runAsync(readSettings(settings))).configured) return;
+    try {
+      last = { at: Date.now(), summary: (await sync()).summary };
+    } catch (e) {
+      last = { at: Date.now(), summary: describeError(e) };
+    }
+    deps.notify?.(last.summary);
+  };
+  const schedule = timerSchedule(() => void autoSync(), {
+    get: () => Number(deps.storage.getItem(storageKey(deps.office, SCHEDULE_KEY)) ?? 0) || 0,
+    set: (hours) => deps.storage.setItem(storageKey(deps.office, SCHEDULE_KEY), String(hours)),
+  });
+
+  /** The task pane's error edge: our errors become a HostError with the message to show. */
+  const call = async <T>(task: () => Task<T> | Promise<T>): Promise<T> => {
+    try {
+      const started = task();
+      return started instanceof Promise ? await started : await runAsync(started);
+    } catch (e) {
+      throw new HostError(describeError(e));
+    }
+  };
+
+  const bridge: HostBridge = {
+    triage: () => call(() => triageQueue(port, today())),
+    select: (key, row) => call(() => selectRequest(port, key, row)),
+    save: (update) => call(() => saveRequest(port, update, today())),
+    sync: () =>
+      call(async () => {
+        const report = await sync();
+        last = { at: Date.now(), summary: report.summary };
+        return report;
+      }),
+    settings: () => call(() => readSettings(settings, [], schedule)),
+    saveSettings: (update) =>
+      call(async () => {
+        const view = await runAsync(saveSettings(settings, schedule, update));
+        if (view.configured) await deps.office.addin?.setStartupBehavior('load');
+        return view;
+      }),
+    feedbackLink: (requestId) => call(() => feedbackLinkFor({ port, http: deps.http, settings }, requestId)),
+    setup: (template: TemplateName): Promise<SetupReport> => call(() => setupTemplate(port, template, today())),
+  };
+
+  let editTimer: ReturnType<typeof setTimeout> | undefined;
+  const onEdit = () => {
+    // Our own writes (ids, marks) fire change events too; a sync then finds nothing new and writes nothing.
+    if (syncing) return;
+    if (editTimer !== undefined) clearTimeout(editTimer);
+    editTimer = setTimeout(() => void autoSync(), EDIT_SYNC_DELAY_MS);
+  };
+
+  return {
+    bridge,
+    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache }) }),
+    async start() {
+      const saved = await runAsync(readSettings(settings));
+      schedule.resume();
+      await deps.onEdit?.(onEdit);
+      // With settings in place, the runtime opens with the workbook so the schedule and edit sync run unattended.
+      if (saved.configured) await deps.office.addin?.setStartupBehavior('load');
+    },
+    lastAutoSync: () => last,
+  };
+}

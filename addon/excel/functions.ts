@@ -1,0 +1,112 @@
+// The `EQ.` custom functions of the Excel add-in: the same entry list and the same evaluation as the
+// Sheets functions (addon/core/custom-functions.ts), with Excel's calling convention — ranges as 2-D
+// arrays, dates as serial numbers, omitted arguments as null, answers as spilled arrays, DEMAND async.
+import { ENTRY_POINTS, type CustomFunctionDoc, type ParamDoc } from '../apps-script/entry-points';
+import { describeError } from '../core/addon-error';
+import { broadcastHeight, evaluateDerived, type CellContext, type Column } from '../core/custom-functions';
+import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
+import { evaluateDemand, type DemandDeps } from '../core/demand';
+import { runAsync } from '../core/task';
+import { spreadsheetRules } from '../core/triage';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
+
+/** The status functions by their Sheets name (the declarations in shared/custom-functions.ts). */
+const DERIVED: Record<string, CustomFunctionDef> = Object.fromEntries(CUSTOM_FUNCTIONS.map((fn) => [fn.name, fn]));
+
+export interface ExcelFunction {
+  /** The id Excel knows it by (`EQ.` comes from the manifest's namespace). */
+  id: string;
+  /** The Sheets entry it mirrors. */
+  entry: string;
+  doc: CustomFunctionDoc;
+  /** Recalculated on every change because the day it judges by defaults to today. */
+  volatile: boolean;
+  /** The derived columns it answers with, for the status functions (DEMAND asks the service). */
+  derived?: CustomFunctionDef;
+}
+
+const customEntries = ENTRY_POINTS.filter((e): e is Extract<(typeof ENTRY_POINTS)[number], { kind: 'custom' }> => e.kind === 'custom');
+
+export const EXCEL_FUNCTIONS: readonly ExcelFunction[] = customEntries.map((e) => ({
+  id: e.name.replace(/^EQ_/, ''),
+  entry: e.name,
+  doc: e.doc,
+  // A missing asOf (or received date, for PRIORITY) means today: Excel must recalculate it daily.
+  derived: DERIVED[e.name],
+  volatile: e.name in DERIVED && (e.doc.params as readonly ParamDoc[]).some((p) => p.optional && p.type.includes('Date')),
+}));
+
+export interface FunctionDeps {
+  /** The workbook, to read its Lists sheet as the native formulas do. */
+  port: SpreadsheetPort;
+  today(): string;
+  demand(): Omit<DemandDeps, 'ctx'>;
+}
+
+/** Excel hands dates over as serial numbers; a Date can only come from a caller that built one. */
+const cellContext = (today: string): CellContext => ({ today, isoFromDate: (d) => d.toISOString().slice(0, 10) });
+
+/** The custom functions' error edge: a readable message in the cell instead of #VALUE!. */
+async function guarded(id: string, run: () => Column | Promise<Column>): Promise<Column> {
+  try {
+    return await run();
+  } catch (e) {
+    return [[`EQ.${id}: ${describeError(e)}`]];
+  }
+}
+
+type Handler = (...args: unknown[]) => Promise<Column>;
+
+/**
+ * Many cells asking EQ.DEMAND in one recalculation become one evaluation: their rows stacked into one
+ * column per argument, so each distinct question is asked of the service once across all of them.
+ */
+export function demandBatcher(evaluate: (args: unknown[][][]) => Promise<Column>, windowMs = 50): (args: readonly unknown[]) => Promise<Column> {
+  let pending: { args: unknown[][][]; resolve(c: Column): void; reject(e: unknown): void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const asGrid = (v: unknown): unknown[][] => (Array.isArray(v) ? (v as unknown[][]) : [[v ?? null]]);
+    const heights = batch.map((b) => Math.max(...b.args.map((a) => a.length)));
+    // Each call's single cells repeat down its own rows, as the function broadcasts them.
+    const stacked = batch[0].args.map((_, i) => batch.flatMap((b, k) => Array.from({ length: heights[k] }, (_, r) => asGrid(b.args[i])[b.args[i].length === 1 ? 0 : r] ?? [null])));
+    try {
+      const out = await evaluate(stacked);
+      let at = 0;
+      batch.forEach((b, k) => {
+        b.resolve(out.slice(at, at + heights[k]));
+        at += heights[k];
+      });
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
+  };
+  return (args) =>
+    new Promise<Column>((resolve, reject) => {
+      if (pending.length === 0) setTimeout(() => void flush(), windowMs);
+      pending.push({ args: args.map((a) => (Array.isArray(a) ? (a as unknown[][]) : [[a ?? null]])), resolve, reject });
+    });
+}
+
+/** The handler of every function, by id, ready for `CustomFunctions.associate`. */
+export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handler> {
+  const demand = demandBatcher((args) => runAsync(evaluateDemand({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
+  const handlers: Record<string, Handler> = {};
+  for (const fn of EXCEL_FUNCTIONS) {
+    const call = fn.derived;
+    handlers[fn.id] = call
+      ? (...args) =>
+          guarded(fn.id, async () => {
+            const rules = await runAsync(spreadsheetRules(deps.port));
+            return evaluateDerived(call, args, cellContext(deps.today()), rules);
+          })
+      : (...args) =>
+          guarded(fn.id, () => {
+            const own = args.slice(0, fn.doc.params.length);
+            // Checked per call first, so one cell's misshapen ranges do not fail the cells batched with it.
+            broadcastHeight(own, fn.doc.params.map((p) => p.name));
+            return demand(own);
+          });
+  }
+  return handlers;
+}

@@ -1,0 +1,35 @@
+// `excel-manifest --url https://HOST [--out FILE.xml] [--id GUID]`: renders the Excel add-in's XML
+// manifest for a deployment, to stdout or a file.
+import { writeFile } from 'node:fs/promises';
+import { isErrorType } from '../../../shared/typed-error';
+import { ManifestError, renderExcelManifest } from '../../addin/excel-manifest';
+import { CliError, type Command } from '../command';
+
+export const excelManifestCommand: Command = {
+  name: 'excel-manifest',
+  summary: "render the Excel add-in's XML manifest for the service at --url (sideload it, or upload it in the Microsoft 365 admin center)",
+  usage: 'excel-manifest --url https://HOST [--out FILE.xml] [--id GUID]',
+  options: { url: { type: 'string' }, out: { type: 'string' }, id: { type: 'string' } },
+  async run({ positionals, values }, io) {
+    if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
+    if (typeof values.url !== 'string' || values.url.trim() === '') throw new CliError("missing --url https://HOST (the service's public https address)");
+    let manifest: string;
+    try {
+      manifest = renderExcelManifest({ url: values.url.trim(), id: typeof values.id === 'string' ? values.id.trim() : undefined });
+    } catch (e) {
+      if (isErrorType(e, ManifestError)) throw new CliError(e.message);
+      throw e;
+    }
+    if (typeof values.out !== 'string') {
+      io.out(manifest.trimEnd());
+      return 0;
+    }
+    try {
+      await writeFile(values.out, manifest);
+    } catch (e) {
+      throw new CliError(`cannot write ${values.out}: ${(e as Error).message}`, 1);
+    }
+    io.out(`wrote ${values.out}`);
+    return 0;
+  },
+};

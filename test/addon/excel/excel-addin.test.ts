@@ -1,0 +1,139 @@
+// The add-in's host layer over an office-addin-mock `Office` and the Excel fake: the service URL in the
+// workbook's settings, the token per user in partitioned storage (never in the file), the runtime set to
+// load with the workbook once connected, and a set-up, triage, save and sync through the task pane bridge.
+import { OfficeMockObject } from 'office-addin-mock';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { EDIT_SYNC_DELAY_MS, createExcelAddin } from '../../../addon/excel/excel-addin';
+import type { OfficeHost } from '../../../addon/excel/host-services';
+import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
+import { FakeExcel } from '../../fakes/excel/excel-fake';
+
+const TOKEN = 'source-token-0123456789abcdef';
+
+function office() {
+  const settings = new Map<string, unknown>();
+  const startup: string[] = [];
+  const mock = new OfficeMockObject({
+    context: {
+      partitionKey: 'tenant-a!site',
+      document: {
+        settings: {
+          get: (k: string) => settings.get(k) ?? null,
+          set: (k: string, v: unknown) => void settings.set(k, v),
+          remove: (k: string) => void settings.delete(k),
+          saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: 'succeeded' }),
+        },
+      },
+    },
+    addin: { setStartupBehavior: async (b: string) => void startup.push(b) },
+  });
+  // The mock keeps Office.js's rule that a scalar reads only after load and sync.
+  mock.load('context/partitionKey');
+  return { mock: mock as unknown as OfficeHost, settings, startup, ready: () => mock.sync() };
+}
+
+function storage() {
+  const map = new Map<string, string>();
+  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+}
+
+/** A service that holds nothing, accepts every row but one with a bad email, and records what it got. */
+function service() {
+  const posts: { rows: { rowId: string; values: Record<string, unknown> }[] }[] = [];
+  const http: HttpPort = {
+    fetch: async (req: HttpRequest) => {
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ rows: [] }), headers: {} };
+      const body = JSON.parse(req.body!) as (typeof posts)[number];
+      posts.push(body);
+      const bad = body.rows.filter((r) => String(r.values.contactEmail ?? '').includes(' '));
+      return {
+        status: 200,
+        body: JSON.stringify({ accepted: body.rows.length - bad.length, unchanged: 0, deleted: 0, rejected: bad.map((r) => ({ rowId: r.rowId, errors: [{ field: 'contactEmail', message: 'Contact email: not an email' }] })), warnings: [] }),
+        headers: {},
+      };
+    },
+    fetchAll: async () => [],
+    sleep: async () => undefined,
+  };
+  return { http, posts };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('Excel add-in host layer', () => {
+  test('keeps the service URL in the workbook and the token per user in partitioned storage, then loads with the workbook', async () => {
+    const { mock, settings, startup, ready } = office();
+    expect(mock.context.partitionKey).not.toBe('tenant-a!site');
+    await ready();
+    const store = storage();
+    const addin = createExcelAddin({ office: mock, run: new FakeExcel().run, http: service().http, storage: store });
+    const view = await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov/', sourceToken: TOKEN });
+    expect(view).toMatchObject({ serviceUrl: 'https://desk.example.gov', tokenHint: '…cdef', configured: true });
+    expect(settings.get('equityDesk.serviceUrl')).toBe('https://desk.example.gov');
+    expect([...settings.values()]).not.toContain(TOKEN);
+    expect([...store.map.keys()]).toEqual(['tenant-a!site:equityDesk.sourceToken']);
+    expect(store.map.get('tenant-a!site:equityDesk.sourceToken')).toBe(TOKEN);
+    expect(startup).toEqual(['load']);
+    await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
+  });
+
+  test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const { http, posts } = service();
+    const { mock } = office();
+    const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    const report = await addin.bridge.setup!('ta-intake');
+    expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests']));
+    const requests = excel.sheet('Requests')!;
+    expect(requests.tables).toHaveLength(1);
+    expect(requests.frozenRows).toBe(1);
+    expect(requests.validations.length).toBeGreaterThan(0);
+
+    const header = [...Array(40).keys()].map((c) => requests.peek(1, c + 1)?.value).filter((v) => v !== undefined && v !== '');
+    const col = (name: string) => header.indexOf(name) + 1;
+    await excel.userEdit('Requests', 2, col('Request ID'), 'R-100');
+    await excel.userEdit('Requests', 2, col('Received'), '3/10/2026');
+    await excel.userEdit('Requests', 2, col('Requester org'), 'Dept. of Parks');
+    await excel.userEdit('Requests', 2, col('Requester type'), 'State agency');
+    await excel.userEdit('Requests', 2, col('Contact email'), 'ana at parks');
+
+    const queue = await addin.bridge.triage();
+    const item = queue.items.find((i) => i.requestId === 'R-100')!;
+    expect(item.suggestedPriority).not.toBe('');
+    const saved = await addin.bridge.save({ key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
+    expect(saved.ok).toBe(true);
+    expect(requests.peek(2, col('Priority'))?.value).toBe('High');
+
+    const sync = await addin.bridge.sync();
+    expect(sync.tables[0]).toMatchObject({ sheet: 'Requests', rejected: 1 });
+    expect(posts.flatMap((p) => p.rows).some((r) => r.values.requestId === 'R-100')).toBe(true);
+    expect(requests.peek(2, col('Contact email'))?.note).toContain('Equity Desk: Contact email: not an email');
+    expect(requests.peek(2, col('Contact email'))?.fill?.toLowerCase()).toBe('#fde2e1');
+  });
+
+  test('an edit is a hint: a sync follows once edits pause, and only when connected', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const excel = new FakeExcel(['Requests']);
+    excel.seed('Requests', [['Request ID', 'Received', 'Requester org'], ['R-1', 46000, 'A']]);
+    const { http, posts } = service();
+    const { mock } = office();
+    const notices: string[] = [];
+    const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), notify: (m) => notices.push(m), onEdit: async (listener) => void excel.changeHandlers.push(async () => listener()) });
+    await addin.start();
+    await excel.userEdit('Requests', 2, 3, 'B');
+    await vi.advanceTimersByTimeAsync(EDIT_SYNC_DELAY_MS);
+    expect(posts).toHaveLength(0);
+
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    await excel.userEdit('Requests', 2, 3, 'C');
+    await vi.advanceTimersByTimeAsync(EDIT_SYNC_DELAY_MS - 1000);
+    await excel.userEdit('Requests', 2, 3, 'D');
+    await vi.advanceTimersByTimeAsync(EDIT_SYNC_DELAY_MS - 1000);
+    expect(posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0].rows[0].values.requesterOrg).toBe('D');
+    expect(addin.lastAutoSync()?.summary).toMatch(/Requests: 1 sent/);
+  });
+});

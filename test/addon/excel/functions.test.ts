@@ -1,0 +1,74 @@
+// The EQ. custom functions as built, run with a CustomFunctions stand-in: every id in functions.json is
+// associated, and each status function answers what the template's native formula (evaluated by
+// HyperFormula) answers, on the formula property test's random rows, with both its Lists sheets.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { EXCEL_FUNCTIONS } from '../../../addon/excel/functions';
+import { customFunctionFields } from '../../../shared/custom-functions';
+import { LISTS_SHEET, TABLES, serialFromIso, readRules, type TableName, type TypedRow } from '../../../shared';
+import { isBlankCell, type CellInput } from '../../../shared/cells/read-cell';
+import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { AS_OF, GRIDS, ROWS, nativeValues } from '../../support/formula-rows';
+import { builtExcel, loadTaskpane } from './excel-harness';
+
+/** The table each status function reads; MILESTONE_STATUS serves milestones and roadmap alike. */
+const TABLES_OF: Record<string, TableName[]> = { WORKPLAN_STATUS: ['workplan'], SLA: ['requests'], PRIORITY: ['requests'], MILESTONE_STATUS: ['milestones', 'roadmap'] };
+/** Roadmap items have a target day where milestones have a date. */
+const FIELD_IN: Partial<Record<TableName, Record<string, string>>> = { roadmap: { date: 'targetOn' } };
+
+/** A cell as Excel hands it to a custom function: dates as serial numbers, empty cells as "". */
+const excelCell = (table: TableName, field: string, v: unknown) =>
+  v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' ? serialFromIso(v) : v;
+
+describe('EQ. custom functions (built)', () => {
+  test('every function in functions.json is associated, with matrix arguments, volatile where the day defaults to today', async () => {
+    const { functionsJson } = await builtExcel();
+    const { associated } = await loadTaskpane({ today: AS_OF });
+    const ids = functionsJson.functions.map((f) => f.id);
+    expect(ids.sort()).toEqual(['DEMAND', 'MILESTONE_STATUS', 'PRIORITY', 'SLA', 'WORKPLAN_STATUS']);
+    expect([...associated.keys()].sort()).toEqual(ids);
+    const volatile = functionsJson.functions.filter((f) => f.options?.volatile).map((f) => f.id).sort();
+    expect(volatile).toEqual(['MILESTONE_STATUS', 'PRIORITY', 'SLA', 'WORKPLAN_STATUS']);
+  });
+
+  describe.each(GRIDS)('answer as the native formulas do ($name)', ({ grid }) => {
+    const rules = readRules(grid);
+    test.each(EXCEL_FUNCTIONS.filter((f) => f.derived).flatMap((f) => TABLES_OF[f.id].map((t) => [f.id, t] as const)))('%s on %s rows', async (id, tableName) => {
+      const fn = EXCEL_FUNCTIONS.find((f) => f.id === id)!;
+      const call = fn.derived!;
+      const table = TABLES[tableName];
+      const excel = new FakeExcel(['Sheet1']);
+      excel.seed(LISTS_SHEET, grid);
+      const { associated } = await loadTaskpane({ today: AS_OF, excel });
+      const handler = associated.get(id)!;
+      const fields = customFunctionFields(call).map((f) => FIELD_IN[tableName]?.[f] ?? f);
+      let checked = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(ROWS[tableName](rules), { minLength: 40, maxLength: 80 }), async (random) => {
+          // Only the function's own inputs are set: its answer may depend on nothing else.
+          const rows = random.map((r) => Object.fromEntries(table.columns.map((c) => [c.name, fields.includes(c.name) ? (r[c.name] ?? null) : null])) as TypedRow);
+          const native = nativeValues(table, grid, rows).values;
+          const args = fields.map((f) => rows.map((r) => [excelCell(tableName, f, r[f])]));
+          const hasAsOf = fn.doc.params.some((p) => p.name === 'asOf');
+          const got = (await handler(...args, ...(hasAsOf ? [[[serialFromIso(AS_OF)]]] : []))) as unknown[][];
+          // A row with every input blank is an empty row: the function answers blank there (the template
+          // writes no formula on an empty row, so there is nothing native to compare with).
+          const empty = rows.map((r) => fields.every((f) => isBlankCell(excelCell(tableName, f, r[f]) as CellInput)));
+          const want = native.map((v, i) => (call.outputs as readonly string[]).map((o) => (empty[i] ? '' : v[o])));
+          expect(got).toEqual(want);
+          checked += rows.length;
+        }),
+        { numRuns: 6, endOnFailure: true },
+      );
+      expect(checked).toBeGreaterThanOrEqual(240);
+    });
+  });
+
+  test('an omitted asOf is null and means today; a misshapen range is a message in the cell', async () => {
+    const { associated } = await loadTaskpane({ today: '2026-03-16' });
+    const status = associated.get('MILESTONE_STATUS')!;
+    expect(await status([[serialFromIso('2026-03-18')], [serialFromIso('2026-03-01')]], null, [['In progress'], ['In progress']], null)).toEqual([['Due this week'], ['Missed']]);
+    const bad = (await status([[1], [2]], null, [['a'], ['b'], ['c']], null)) as string[][];
+    expect(bad[0][0]).toMatch(/^EQ\.MILESTONE_STATUS: status has 3 rows but another range has 2/);
+  });
+});

@@ -1,0 +1,168 @@
+// The random rows of the formula property test, shared with the tests that hold other evaluators of the
+// same rules against them (the Excel custom functions): rows with the messy edges of real sheets, two
+// Lists sheets (default and edited), and the native formulas evaluated by HyperFormula.
+import fc from 'fast-check';
+import { HyperFormula } from 'hyperformula';
+import {
+  DEFAULT_LISTS_GRID, LISTS_SHEET, addDays, layoutLetters, listPlacement, rowFormulas,
+  serialFromIso, templateLayout, type ListKey, type Rules, type TableDef, type TableName, type TypedRow,
+} from '../../shared';
+
+export const AS_OF = '2025-06-15';
+const TODAY = 'DATE(2025,6,15)';
+
+export type Grid = unknown[][];
+
+/** A Lists grid edited the way an office would: other SLA days, impacts, margins, buckets, an extra requester type. */
+export function editedGrid(): Grid {
+  const grid = DEFAULT_LISTS_GRID.map((r) => [...r]);
+  const set = (key: ListKey, values: readonly unknown[], paired?: readonly unknown[]) => {
+    const p = listPlacement(key);
+    for (let r = 1; r < grid.length; r++) {
+      grid[r][p.column - 1] = values[r - 1] ?? '';
+      if (p.pairedColumn) grid[r][p.pairedColumn - 1] = paired?.[r - 1] ?? '';
+    }
+  };
+  // A type added with a stray trailing space, and City listed twice (VLOOKUP takes the first).
+  set('requesterType', ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other', 'Regional body ', 'city'], [2, 3, 1.5, 2.5, 3, 1, 2, 0.5, 2, 3]);
+  set('priority', ['Low', 'Medium', 'High', 'Urgent', 'Critical'], [45, 20, 10, 2, 0]);
+  set('urgency', [-100000, 0, 4, 15, 60], [5, 4, 3, 2, 1]);
+  set('suggestedPriority', [0, 3, 6, 9, 12], ['Low', 'Medium', 'High', 'Urgent', 'Critical']);
+  set('ageBucket', [0, 15, 45, 120, 365], ['Under 15 days', '15-44 days', '45-119 days', '120-364 days', 'A year or more']);
+  const s = listPlacement('setting');
+  // Rows follow SETTINGS' order: dueSoonDays, followUpDays, atRiskMargin, dueThisWeekDays, noDeadlineUrgency, defaultImpact, weeklyCapacityHours.
+  [5, 45, 0.25, 10, 2, 1.5, 30].forEach((v, i) => (grid[i + 1][s.pairedColumn! - 1] = v));
+  return grid;
+}
+
+export const GRIDS: { name: string; grid: Grid }[] = [
+  { name: 'default Lists', grid: DEFAULT_LISTS_GRID.map((r) => [...r]) },
+  { name: 'edited Lists', grid: editedGrid() },
+];
+
+// Text cells go in with a leading apostrophe so the engine keeps them as text ("1/2" stays text).
+export const cellOf = (v: unknown): string | number | boolean | null =>
+  v === '' || v === null || v === undefined ? null : typeof v === 'string' ? `'${v}` : (v as number | boolean);
+
+// --- Arbitraries -------------------------------------------------------------------------------
+
+/** Mostly near asOf (where states change), sometimes years away. */
+const dayOffset = fc.oneof(fc.integer({ min: -12, max: 12 }), fc.integer({ min: -60, max: 60 }), fc.integer({ min: -1100, max: 1100 }));
+const date = dayOffset.map((d) => addDays(AS_OF, d));
+const maybeDate = fc.option(date, { freq: 4 });
+
+/** A second date relative to a first: equal, just before, just after, or far. */
+const after = (first: string | null) =>
+  fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 400 })).map((d) => (first ? addDays(first, d) : null));
+
+const ASCII = [...'abcdefghiklmnoprstuyABCDEFGHIJKLMNOPRSTUVWXYZ0123456789 -/&.,\'"*?~'];
+/** Text compared with `=` (statuses): accents included, since engines compare accent-sensitively. */
+const shortText = fc.string({ unit: fc.constantFrom(...ASCII, ...'éÉüñ'), maxLength: 14 });
+/**
+ * Text used as a VLOOKUP key (requester type, priority): no accents, because HyperFormula's lookups
+ * ignore accents where Excel, Sheets and LibreOffice do not — a quirk of the test engine, not ours.
+ */
+const lookupText = fc.string({ unit: fc.constantFrom(...ASCII), maxLength: 14 });
+
+/** A list value turned into something a wildcard would match: `H*`, `?igh`, `~High`, `*`. */
+const wildcardish = (values: readonly string[]) =>
+  fc.tuple(fc.constantFrom(...values), fc.nat(), fc.constantFrom('*', '?', '~', '~*')).map(([v, n, w]) => {
+    const at = n % (v.length + 1);
+    return w === '?' ? v.slice(0, at) + '?' + v.slice(at + 1) : w === '*' ? v.slice(0, at) + '*' : w === '~' ? `~${v}` : `${v.slice(0, at)}~*`;
+  });
+
+/** List values as typed, in odd case, near-misses with wildcards, or text not in the list at all. */
+const choice = (values: readonly string[], other: fc.Arbitrary<string> = shortText) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...values) },
+    { weight: 2, arbitrary: fc.mixedCase(fc.constantFrom(...values)) },
+    { weight: 1, arbitrary: wildcardish(values) },
+    { weight: 1, arbitrary: other },
+    { weight: 2, arbitrary: fc.constant(null) },
+  );
+
+const percent = fc.oneof(
+  fc.constant(null), fc.constant(0), fc.constant(1),
+  fc.constantFrom(0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.9, 0.95, 0.99, 0.9999999999999999, 1e-15),
+  fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+
+function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
+  return fc.record({ receivedOn: maybeDate, fulfilledGap: fc.option(fc.integer({ min: -3, max: 120 }), { freq: 2 }) }).chain(({ receivedOn, fulfilledGap }) =>
+    fc.record({
+      receivedOn: fc.constant(receivedOn),
+      requesterType: choice(rules.lists.requesterType, lookupText),
+      priority: choice(rules.lists.priority, lookupText),
+      status: choice(rules.lists.requestStatus),
+      dueOn: fc.oneof(maybeDate, after(receivedOn)),
+      followUpOn: fc.option(date, { freq: 3 }),
+      // Fulfilled on the day, before receipt (a typo), later, or not at all ("fulfilled without date").
+      fulfilledOn: fc.constant(receivedOn && fulfilledGap !== null ? addDays(receivedOn, fulfilledGap) : null),
+    }),
+  );
+}
+
+function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
+  const margin = rules.settings.atRiskMargin;
+  const free = fc.record({ startOn: maybeDate }).chain(({ startOn }) =>
+    fc.record({
+      startOn: fc.constant(startOn),
+      endOn: fc.oneof(maybeDate, after(startOn)),
+      percentComplete: percent,
+      status: choice(rules.lists.workplanStatus),
+    }),
+  );
+  // Started k days ago, n days long, exactly on (or a hair either side of) the at-risk line.
+  const boundary = fc.record({
+    k: fc.integer({ min: 0, max: 200 }),
+    n: fc.integer({ min: 1, max: 300 }),
+    nudge: fc.constantFrom(0, 1e-15, -1e-15, 1e-12, -1e-12, 0.01, -0.01),
+    status: choice(['In progress', 'Not started', 'On hold']),
+  }).map(({ k, n, nudge, status }) => ({
+    startOn: addDays(AS_OF, -k),
+    endOn: addDays(AS_OF, n - k),
+    percentComplete: Math.min(1, Math.max(0, k / n - margin + nudge)),
+    status,
+  }));
+  return fc.oneof({ weight: 3, arbitrary: free }, { weight: 2, arbitrary: boundary });
+}
+
+function milestoneRow(rules: Rules): fc.Arbitrary<TypedRow> {
+  return fc.record({ date: maybeDate }).chain(({ date: d }) =>
+    fc.record({ date: fc.constant(d), endOn: fc.oneof(fc.constant(null), after(d), maybeDate), status: choice(rules.lists.progressStatus.concat('Done')) }),
+  );
+}
+
+const roadmapRow = (rules: Rules): fc.Arbitrary<TypedRow> =>
+  fc.record({ targetOn: maybeDate, status: choice(rules.lists.progressStatus.concat('Done')) });
+
+export const ROWS: Record<TableName, (rules: Rules) => fc.Arbitrary<TypedRow>> = {
+  requests: requestRow, workplan: workplanRow, milestones: milestoneRow, roadmap: roadmapRow,
+};
+
+/** Lays the rows out as the template does and evaluates every formula: per row, each derived column's formula and value. */
+export function nativeValues(table: TableDef, grid: Grid, rows: readonly TypedRow[]): { formulas: Record<string, string>[]; values: Record<string, unknown>[] } {
+  const layout = templateLayout(table);
+  const letters = layoutLetters(layout);
+  const dateFields = new Set(table.columns.filter((c) => c.type === 'date').map((c) => c.name));
+  const formulas = rows.map((_, i) => rowFormulas(table, i + 2, letters, TODAY));
+  const data = [
+    layout.map((p) => cellOf(p.column.header)),
+    ...rows.map((row, i) => layout.map((p) => {
+      if (p.derived) return `=${formulas[i][p.column.name]}`;
+      const v = row[p.column.name] ?? null;
+      return dateFields.has(p.column.name) && typeof v === 'string' ? serialFromIso(v) : cellOf(v);
+    })),
+  ];
+  const hf = HyperFormula.buildFromSheets(
+    { [table.sheet]: data, [LISTS_SHEET]: grid.map((r) => r.map(cellOf)) },
+    // Excel, Sheets and LibreOffice compare text case-insensitively but accent-sensitively.
+    { licenseKey: 'gpl-v3', accentSensitive: true, caseSensitive: false },
+  );
+  const sheet = hf.getSheetId(table.sheet)!;
+  const derived = layout.filter((c) => c.derived);
+  const values = rows.map((_, i) => Object.fromEntries(derived.map((p) => [p.column.name, hf.getCellValue({ sheet, row: i + 1, col: p.index - 1 })])));
+  hf.destroy();
+  return { formulas, values };
+}

@@ -1,0 +1,84 @@
+// The rendered Excel manifest, checked offline: well-formed (two independent parsers), the elements Office
+// requires, a stable id per deployment, every URL on https under the given origin, the shared runtime and
+// the EQ namespace. (`office-addin-manifest validate` needs the network: README release checklist.)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { OfficeAddinManifest } from 'office-addin-manifest';
+import { describe, expect, test } from 'vitest';
+import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
+
+/** Element names and attributes as Python's ElementTree reads them (a second, strict XML parser). */
+function pythonParse(xml: string): { tags: string[]; urls: string[] } {
+  const file = path.join(dir, `m-${Math.random().toString(36).slice(2)}.xml`);
+  writeFileSync(file, xml);
+  const out = execFileSync('python3', ['-c', `
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+tags, urls = [], []
+for el in root.iter():
+    tags.append(el.tag.split('}')[-1] + ''.join('[%s=%s]' % (k.split('}')[-1], v) for k, v in sorted(el.attrib.items()) if k.split('}')[-1] in ('type', 'Name', 'lifetime', 'MinVersion')))
+    for k, v in el.attrib.items():
+        if v.startswith('http'): urls.append(v)
+    if el.text and el.text.strip().startswith('http'): urls.append(el.text.strip())
+print(json.dumps({'tags': tags, 'urls': urls}))
+`, file]).toString();
+  return JSON.parse(out);
+}
+
+describe('excel-manifest', () => {
+  const xml = renderExcelManifest({ url: 'https://desk.example.gov/equity/' });
+
+  test('is well-formed and has what Office needs to install a task pane with custom functions in a shared runtime', async () => {
+    const file = path.join(dir, 'manifest.xml');
+    writeFileSync(file, xml);
+    const info = await OfficeAddinManifest.readManifestFile(file);
+    expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: '1.0.0.0' });
+    expect(info.defaultSettings?.sourceLocation).toBe('https://desk.example.gov/equity/addin/excel/taskpane.html');
+    const { tags } = pythonParse(xml);
+    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomain', 'Permissions']) {
+      expect(tags).toContain(required);
+    }
+    expect(tags).toContain('Set[MinVersion=1.1][Name=SharedRuntime]');
+    expect(tags).toContain('Runtime[lifetime=long]');
+    expect(tags).toContain('ExtensionPoint[type=CustomFunctions]');
+    expect(tags).toContain('Action[type=ShowTaskpane]');
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="EQ"/>');
+    expect(xml).toMatch(/<Namespace resid="Functions.Namespace"\/>/);
+  });
+
+  test('puts every URL on https under the given origin, and every resid it uses is defined', () => {
+    const { urls } = pythonParse(xml);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url === 'https://desk.example.gov' || url.startsWith('https://desk.example.gov/equity/')).toBe(true);
+    const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
+    const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
+    for (const id of used) expect(defined.has(id), id).toBe(true);
+  });
+
+  test('the same --url gives the same id, another deployment another one, and --id sets it', () => {
+    const id = (x: string) => /<Id>([^<]+)<\/Id>/.exec(x)![1];
+    expect(id(renderExcelManifest({ url: 'https://desk.example.gov/equity' }))).toBe(id(xml));
+    expect(id(renderExcelManifest({ url: 'https://other.example.gov' }))).not.toBe(id(xml));
+    expect(id(xml)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id(renderExcelManifest({ url: 'https://x.example.gov', id: '6F1C1C9E-3B1A-4D2E-9F5A-2C7B8E9D0A1B' }))).toBe('6F1C1C9E-3B1A-4D2E-9F5A-2C7B8E9D0A1B');
+  });
+
+  test('the command refuses http, a query, a bad --id, and writes --out', async () => {
+    const lines: string[] = [];
+    const io = { out: (t: string) => void lines.push(t), err: () => undefined, env: {} };
+    const run = (values: Record<string, string>) => excelManifestCommand.run({ positionals: [], values }, io);
+    await expect(run({ url: 'http://desk.example.gov' })).rejects.toThrow(/must be https/);
+    await expect(run({ url: 'https://desk.example.gov/?a=1' })).rejects.toThrow(/no query/);
+    await expect(run({ url: 'https://desk.example.gov', id: 'not-a-guid' })).rejects.toThrow(/not a GUID/);
+    await expect(run({})).rejects.toThrow(/missing --url/);
+    const out = path.join(dir, 'out.xml');
+    expect(await run({ url: 'https://desk.example.gov', out })).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(renderExcelManifest({ url: 'https://desk.example.gov' }));
+    expect(lines).toEqual([`wrote ${out}`]);
+  });
+});
