@@ -63,9 +63,9 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
     formula: `IF(ISNUMBER(${s.cell('fulfilledOn', r.row)}),${s.cell('daysOpen', r.row)},"")`,
     value: isDate(r.values?.fulfilledOn) ? r.derived.daysOpen : '',
   }));
-  const daysRange = b.helper({ header: 'Days to fulfil (working)', type: 'number', cells: days });
+  const daysRange = b.helper({ header: 'Days to fulfill (working)', type: 'number', cells: days });
   b.line({
-    label: 'Requests fulfilled; median days to fulfil',
+    label: 'Requests fulfilled; median days to fulfill',
     count: { formula: `COUNT(${daysRange})`, value: days.filter((d) => typeof d.value === 'number').length },
     average: { formula: `IF(COUNT(${daysRange})=0,"",MEDIAN(${daysRange}))`, value: median(days.map((d) => d.value)) },
   });

@@ -1,6 +1,7 @@
 // The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
+import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { AddonError } from '../core/addon-error';
@@ -118,8 +119,10 @@ export class ExcelPort implements SpreadsheetPort {
       if (used.isNullObject) return [];
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
+      const merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
       const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat']);
-      return trimmed(values.map((line, r) => line.map((v, c) => hostValue(v, numberFormat[r][c]))));
+      const grid = trimmed(values.map((line, r) => line.map((v, c) => hostValue(v, numberFormat[r][c]))));
+      return merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address));
     });
   }
 
@@ -280,4 +283,16 @@ export class ExcelPort implements SpreadsheetPort {
   isoFromDate(date: Date): string {
     return date.toISOString().slice(0, 10);
   }
+}
+
+/** `Plan!A3:A5, 'My plan'!C3:C4` as ranges; single cells (never merged) are left out. */
+export function mergedAreas(address: string): MergedRange[] {
+  const out: MergedRange[] = [];
+  for (const part of address.split(',')) {
+    const m = /([A-Z]+)(\d+):([A-Z]+)(\d+)\s*$/i.exec(part.replace(/\$/g, ''));
+    if (!m) continue;
+    const [row, column] = [Number(m[2]), columnNumber(m[1].toUpperCase())];
+    out.push({ row, column, numRows: Number(m[4]) - row + 1, numColumns: columnNumber(m[3].toUpperCase()) - column + 1 });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // functions.json, the custom-functions metadata Excel reads from the manifest's URL: one entry per EQ.
 // function, from the same entry list and docs as the Sheets functions' JSDoc. Written in the format
 // `custom-functions-metadata` produces; that tool cannot run here (it needs the TypeScript 5 compiler
-// API, which TypeScript 7 no longer ships), see docs/decisions/010-excel-add-in.md.
+// API, which TypeScript 7 no longer ships), see docs/decisions/011-excel-add-in.md.
 import { EXCEL_FUNCTIONS } from './functions';
 
 export interface FunctionsJson {

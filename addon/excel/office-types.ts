@@ -53,8 +53,18 @@ export interface Range extends LoadableObject {
   readonly dataValidation: DataValidation;
   readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat };
   select(): void;
+  /** Merges the range into one cell (the upper-left value stays); the add-in never calls it, tests do. */
+  merge(across?: boolean): void;
+  /** ExcelApi 1.13: the merged areas that overlap the range; a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreas;
   getCellProperties(spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]>;
   setCellProperties(cells: CellProperties[][]): void;
+}
+
+/** Several ranges at once; `address` lists them, comma-separated (`Plan!A3:A5, Plan!C3:C4`). */
+export interface RangeAreas extends LoadableObject {
+  readonly address: string;
+  readonly isNullObject: boolean;
 }
 
 export interface Note extends LoadableObject {

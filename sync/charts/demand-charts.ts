@@ -70,7 +70,7 @@ function timeToFulfil(m: DemandMetrics): ChartSpec {
   const median = m.rba.howWell.find((x) => x.id === 'medianDays')!;
   const p90 = m.rba.howWell.find((x) => x.id === 'p90Days')!;
   return {
-    id: 'time-to-fulfil', title: 'Days from request to fulfilment, by quarter', width: WIDTH, height: HEIGHT,
+    id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width: WIDTH, height: HEIGHT,
     alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${m.fulfilment.fulfilled} fulfilled requests. By quarter (median / 90th percentile): `
       + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {

@@ -63,7 +63,7 @@ export function dashboardPage(i: DashboardInput): string {
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
-<h1>Equity Desk: demand, fulfilment and progress</h1>
+<h1>Equity Desk: demand, fulfillment and progress</h1>
 <p class="muted">${esc(coverage(m))}</p>
 </header>
 <main id="main">

@@ -1,4 +1,4 @@
-// The breakdown sheets of the master workbook (Demand, Fulfilment, Backlog, Capacity), all read from
+// The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
@@ -37,7 +37,7 @@ export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
   const columns = [t('Quarter', 14), ...measures.map((x) => n(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
-  return table('Fulfilment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
+  return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
 
 /** Open requests by age, by SLA state and by status. */

@@ -25,12 +25,12 @@ export interface MasterInput {
 export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
 
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
-const REPORT_SHEETS = ['Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets'] as const;
+const REPORT_SHEETS = ['Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets'] as const;
 
 /** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
 function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = []) {
   return {
-    [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfilment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
+    [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
     [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
   };
 }

@@ -45,7 +45,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], re
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
     ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const, alignRight: true })),
   ];
-  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfilment and progress'], ...lines(coverage(m)).map((l) => [l]), ...rejected.flatMap((r) => lines(r)).map((l) => [l]), []];
+  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...rejected.flatMap((r) => lines(r)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
   for (const section of rbaSections(m)) {
     rows.push([section.title, 'Whole period', ...m.rba.quarters]);
@@ -57,7 +57,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], re
   rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
   const figuresEnd = preamble.length + rows.length;
 
-  rows.push(['Charts (the figures behind them are in the Demand, Fulfilment, Backlog, Capacity and Work plan sheets)'], []);
+  rows.push(['Charts (the figures behind them are in the Demand, Fulfillment, Backlog, Capacity and Work plan sheets)'], []);
   const images: PlanImage[] = [];
   let top = preamble.length + rows.length;
   for (let i = 0; i < charts.length; i += CHARTS_PER_ROW) {

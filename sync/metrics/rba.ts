@@ -19,8 +19,8 @@ const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
   ],
   howWell: [
     { id: 'onTimePercent', label: 'Fulfilled on time (SLA met, %)', unit: 'percent', of: (q) => percentOf(q.met, q.met + q.missed) },
-    { id: 'medianDays', label: 'Median days to fulfil', unit: 'days', of: (q) => percentile(q.durations, 50) },
-    { id: 'p90Days', label: '90th percentile days to fulfil', unit: 'days', of: (q) => percentile(q.durations, 90) },
+    { id: 'medianDays', label: 'Median days to fulfill', unit: 'days', of: (q) => percentile(q.durations, 50) },
+    { id: 'p90Days', label: '90th percentile days to fulfill', unit: 'days', of: (q) => percentile(q.durations, 90) },
     { id: 'satisfaction', label: 'Average satisfaction (1-5)', unit: 'rating', of: (q) => mean(q.satisfactionSum, q.satisfactionN, 2) },
   ],
   betterOff: [

@@ -29,6 +29,12 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
       numberFormat: (name, row, column) => sheet(name).peek(row, column)?.numberFormat ?? 'General',
       selectedRow: () => (excel.selection ? { sheet: excel.selection.sheet, row: excel.selection.row } : null),
       toasts: () => notices,
+      merge: async (name, range) => {
+        await excel.run(async (context) => {
+          context.workbook.worksheets.getItem(name).getRange(range).merge();
+          await context.sync();
+        });
+      },
     },
     done: () => expect(excel.unsynced).toBe(0),
   };

@@ -277,6 +277,30 @@ class SheetProxy extends ClientObject {
 
 type Rect = { row: number; column: number; rows: number; columns: number };
 
+/** Range.getMergedAreasOrNullObject's answer: the merged areas' address, or a null object when there are none. */
+class RangeAreasProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly areas: () => { sheet: string; areas: Rect[] },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const { sheet, areas } = this.areas();
+    if (property === 'isNullObject') return areas.length === 0;
+    if (property === 'address') return areas.length ? areas.map((a) => address(sheet, a.row, a.column, a.rows, a.columns)).join(', ') : undefined;
+    throw new Error(`RangeAreas.${property} is not in the fake`);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+}
+
 class RangeProxy extends ClientObject {
   constructor(
     context: FakeContext,
@@ -327,6 +351,24 @@ class RangeProxy extends ClientObject {
       default:
         throw new Error(`Range.${property} is not in the fake`);
     }
+  }
+
+  /** Excel keeps the upper-left cell's value and clears the others. */
+  merge(): void {
+    this.queue(8, () => {
+      const rect = this.at();
+      const sheet = this.sheet.model();
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) if ((r || c) && sheet.peek(rect.row + r, rect.column + c)) sheet.cell(rect.row + r, rect.column + c).value = '';
+      sheet.merges.push({ ...rect });
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, () => {
+      const { row, column, rows, columns } = this.at();
+      const sheet = this.sheet.model();
+      return { sheet: sheet.name, areas: sheet.merges.filter((m) => m.row < row + rows && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns) };
+    });
   }
 
   get values(): unknown[][] {

@@ -40,6 +40,8 @@ export class ExcelSheet {
   readonly validations: FakeValidation[] = [];
   readonly conditionals: FakeConditional[] = [];
   readonly tables: { name: string; address: string }[] = [];
+  /** Merged ranges, 1-based (Range.merge). */
+  readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
 
   constructor(public name: string) {}
 

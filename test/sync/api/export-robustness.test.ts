@@ -84,8 +84,11 @@ describe.each(backends)('$name: user data never breaks an export', (backend) => 
       const file = join(dir, 'master.xlsx');
       await writeFile(file, Buffer.from(await response.arrayBuffer()));
       const { sheets } = await readWithOpenpyxl(file);
-      const quality = sheets.find((s) => s.name === 'Data quality')!.rows;
-      expect(quality.slice(1).map((r) => r[4])).toEqual(messages);
+      const [head, ...quality] = sheets.find((s) => s.name === 'Data quality')!.rows;
+      const [severity, message, rowId] = ['Severity', 'Message', 'Row ID'].map((h) => head.indexOf(h));
+      expect(quality.filter((r) => r[severity] === 'Error').map((r) => r[message])).toEqual(messages);
+      // The kept row with a year-2206 date is listed too, as a warning.
+      expect(quality.some((r) => r[severity] === 'Warning' && r[rowId] === 'far-future')).toBe(true);
       const requests = sheets.find((s) => s.name === 'Requests')!.rows;
       expect(requests[0][3]).toBe('Requesting organization');
       expect(requests.slice(1).map((r) => [r[3], r[2]])).toEqual([['Typo office', '2206-01-05T00:00:00'], ['County', '2026-01-05T00:00:00']]);

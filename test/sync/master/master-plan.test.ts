@@ -26,7 +26,7 @@ const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.fin
 
 describe('master plan', () => {
   it('orders the sheets, leaving Roadmap out when no source has one', () => {
-    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
+    expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
     expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
   });
 
@@ -54,7 +54,7 @@ describe('master plan', () => {
 
   it('puts data bars on the counts of the breakdown sheets', () => {
     const p = plan().plan;
-    for (const [name, header] of [['Demand', 'Received'], ['Fulfilment', 'Requests fulfilled'], ['Backlog', 'Open requests'], ['Capacity', 'Open hours']]) {
+    for (const [name, header] of [['Demand', 'Received'], ['Fulfillment', 'Requests fulfilled'], ['Backlog', 'Open requests'], ['Capacity', 'Open hours']]) {
       const s = sheet(p, name);
       const column = s.columns.findIndex((c) => c.header === header) + 1;
       expect(column, `${name} ${header}`).toBeGreaterThan(0);

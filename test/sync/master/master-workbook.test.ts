@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('master workbook', () => {
   it('has the contracted sheets, Roadmap included when a source has one', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfilment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
+    expect(sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
   });
 
   it('holds every consolidated row, with its source first', () => {
@@ -119,7 +119,7 @@ describe('master workbook', () => {
     };
     for (const [label, value] of Object.entries(json)) expect(byLabel.get(label)?.[0], label).toBe(value);
     // The same data, hand-checked: the history-based median (17.5) rather than the current rows' (10).
-    expect(byLabel.get('Median days to fulfil')?.[0]).toBe(17.5);
+    expect(byLabel.get('Median days to fulfill')?.[0]).toBe(17.5);
   });
 
   it('carries the five charts as pictures, two abreast and none over another, with their text alternatives', async () => {
@@ -130,7 +130,7 @@ describe('master workbook', () => {
     expect(new Set(cells).size).toBe(5);
     expect(new Set(pictures.map((p) => p.range.tl.nativeRow)).size).toBe(3);
     const drawing = await (await JSZip.loadAsync(await readFile(file))).file(/^xl\/drawings\/[^/]+\.xml$/)[0].async('string');
-    for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfilment', 'Weeks of open work per assignee', 'Work-plan progress']) {
+    for (const title of ['Requests received by month', 'Open requests by age', 'Days from request to fulfillment', 'Weeks of open work per assignee', 'Work-plan progress']) {
       expect(drawing, title).toContain(`descr="${title}`);
     }
   });
