@@ -35,7 +35,7 @@ interface CompiledTable {
   /**
    * Every column, null: rows are copied from it so they share one fast object shape. Filled key by key
    * from `{}`, a 23-field row turns into a dictionary object (V8 caps properties added by computed key),
-   * which everything after reads slower: the canonical text takes 1.5x as long, JSON.stringify 1.3x.
+   * which everything after (the canonical text, JSON.stringify) reads markedly slower; the ingest bench shows it.
    */
   blank: TypedRow;
   /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */

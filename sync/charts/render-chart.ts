@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 
-// ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules (~2.5 s of CPU and
-// ~60 MB to load through a TypeScript loader, as the tests do), and 1.1 MB of code is the least to hold.
+// ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules, slow and heavy to load
+// through a TypeScript loader (as the tests do), and one minified file is the least code to hold.
 const echarts = createRequire(import.meta.url)('echarts/dist/echarts.min.js') as typeof import('echarts');
 
 /** A chart as data: what to draw, and what it says in words for readers who cannot see it. */

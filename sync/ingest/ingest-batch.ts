@@ -23,6 +23,8 @@ export interface IngestBatch {
   /** The rows are the whole sheet: stored rows missing from it become tombstones. */
   full?: boolean;
   at: Date;
+  /** Let the event loop run between validation, hashing and the write (for the largest batches). */
+  yieldBetweenSteps?: boolean;
   /** How cells are read beyond the service's rules: the year named by the sheet's title, for dates without one. */
   titleYear?: number;
   /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
@@ -60,8 +62,8 @@ const canonicalRows = Object.fromEntries(
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
   const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, ...batch.readOptions, titleYear: batch.titleYear });
-  // Each step of a 5,000-row batch takes a noticeable time: let other requests (health checks) in between.
-  await nextTurn();
+  // Each step of a maximum-size batch takes seconds: let other requests (health checks) in between.
+  if (batch.yieldBetweenSteps) await nextTurn();
   const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
@@ -88,7 +90,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     rejected.push({ row, issues: errors });
     rejectedRows.push(placed(batch, row, errors));
   });
-  await nextTurn();
+  if (batch.yieldBetweenSteps) await nextTurn();
   const counts = await store.applyBatch({
     sourceId: batch.sourceId,
     table: batch.table,

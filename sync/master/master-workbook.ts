@@ -40,7 +40,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
     const metrics = acc.finish();
-    // Loaded on first use: ECharts takes ~40 MB of the process, which is spared while the rows stream.
+    // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());

@@ -1,5 +1,5 @@
 // Demand metrics remembered per report until the stored data changes. Working them out reads every row
-// (about 2 s for 200,000 requests); committee members open the dashboard and the metrics again and again
+// (seconds for a large store: see the master bench); committee members open the dashboard and the metrics again and again
 // between syncs, and each view would otherwise read every row again.
 import type { RowStore } from '../store/row-store';
 import type { MetricsOptions } from './aggregate-metrics';

@@ -59,7 +59,7 @@ const DEFAULT_FETCH_SIZE = 2000;
 /**
  * A cursor in a read-only transaction: one snapshot and one plan for the whole read, fetched a page
  * at a time. Keyset pages would re-plan every page, and with statistics still stale after a bulk
- * load PostgreSQL sorted the remaining rows for each one (quadratic: 30 s for 200k history rows).
+ * load PostgreSQL sorted the remaining rows for each one (quadratic in the rows read).
  */
 function cursorOver(db: Kysely<StoreDatabase>, fetchSize: number): QueryStream {
   return async function* <O>(query: Compilable<O>): AsyncGenerator<O> {

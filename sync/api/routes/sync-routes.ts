@@ -27,9 +27,10 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>()
     .post('/', requireRole(deps.auth, 'source'), limitBody(deps.config.limits.maxBodyBytes), async (c) => {
       const text = await c.req.text();
-      const endTurn = text.length > HEAVY_BODY_CHARS ? await heavy.turn() : undefined;
+      const isHeavy = text.length > HEAVY_BODY_CHARS;
+      const endTurn = isHeavy ? await heavy.turn() : undefined;
       try {
-        return c.json(await syncBatch(text, c.get('principal').id));
+        return c.json(await syncBatch(text, c.get('principal').id, isHeavy));
       } finally {
         endTurn?.();
       }
@@ -40,10 +41,10 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       return c.json({ table, rows });
     });
 
-  /** Parse, check, validate and store one batch, letting other requests in between the long steps. */
-  async function syncBatch(text: string, sourceId: string) {
+  /** Parse, check, validate and store one batch; a heavy one lets other requests in between its long steps. */
+  async function syncBatch(text: string, sourceId: string, isHeavy: boolean) {
     const json = parseJson(text);
-    await nextTurn();
+    if (isHeavy) await nextTurn();
     const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
     if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
     knownTable(top.table);
@@ -56,7 +57,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows and deletions together per request`);
     }
     const body = parseBody(syncBody, json);
-    await nextTurn();
+    if (isHeavy) await nextTurn();
     const result = await ingestBatch(deps.store, {
       sourceId,
       table: body.table,
@@ -64,6 +65,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       deleted: body.deleted,
       full: body.full,
       at: deps.clock(),
+      yieldBetweenSteps: isHeavy,
     });
     return {
       accepted: result.accepted,
