@@ -96,7 +96,7 @@ describe.each(backends)('$name: user data never breaks an export', (backend) => 
       await h.close();
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe.each(backends)('$name: a failure mid-download', (backend) => {
