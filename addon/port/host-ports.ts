@@ -61,9 +61,3 @@ export interface SchedulePort {
   setEveryHours(hours: number): Io<void>;
   user(): Io<ScheduleUser>;
 }
-
-export interface Clock {
-  /** Today's calendar day where the spreadsheet lives, `YYYY-MM-DD`. */
-  today(): string;
-  now(): number;
-}

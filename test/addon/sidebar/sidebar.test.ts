@@ -144,3 +144,38 @@ describe('schedules in the sidebar', () => {
     SLOW,
   );
 });
+
+describe('saving when a colleague edited the same request', () => {
+  test(
+    'nothing is saved, the field says what it holds now, and Save again keeps the person\'s choice',
+    async () => {
+      const addon = await loadAddon();
+      addon.call('setupTaIntake');
+      addon.fakes.seedSheet('Requests', [requestRow({ requestId: 'R-9', receivedOn: '2026-03-05', requesterOrg: 'Kern County', requesterType: 'County', status: 'New' })], { row: 2, column: 1 });
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+        await openSidebar(page, addon);
+        await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
+        // Meanwhile a colleague sets the priority and the assignee in the sheet.
+        addon.fakes.seedSheet('Requests', [['Low']], { row: 2, column: at('priority') + 1 });
+        addon.fakes.seedSheet('Requests', [['J. Chen']], { row: 2, column: at('assignee') + 1 });
+
+        await page.getByLabel('Priority').selectOption('High');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Someone else changed this request meanwhile; nothing was saved/);
+        expect(await page.locator('#error-priority').innerText()).toMatch(/^Changed by someone else .* it now says "Low"/);
+        // The colleague's assignee shows in the form now; the person's priority is kept in it.
+        expect(await page.getByLabel('Assignee').inputValue()).toBe('J. Chen');
+        expect(await page.getByLabel('Priority').inputValue()).toBe('High');
+        expect(addon.fakes.readSheet('Requests')[1][at('priority')]).toBe('Low');
+        await page.screenshot({ path: '/tmp/equity-desk-sidebar-conflict.png', fullPage: true });
+
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved R-9/);
+        const row = addon.fakes.readSheet('Requests')[1];
+        expect([row[at('priority')], row[at('assignee')]]).toEqual(['High', 'J. Chen']);
+      });
+    },
+    SLOW,
+  );
+});
