@@ -37,12 +37,14 @@ function storage() {
   return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
 }
 
-/** A service that holds nothing, accepts every row but one with a bad email, and records what it got. */
+/** A service that holds nothing, accepts every row but one with a bad email, and records the syncs it got. */
 function service() {
   const posts: { rows: { rowId: string; values: Record<string, unknown> }[] }[] = [];
   const http: HttpPort = {
     fetch: async (req: HttpRequest) => {
       if (req.method === 'GET') return { status: 200, body: JSON.stringify({ rows: [] }), headers: {} };
+      // The sheet's own dropdowns (POST /api/v1/lists) are taken as they come; only syncs carry rows.
+      if (!req.url.endsWith('/api/v1/sync')) return { status: 200, body: JSON.stringify({ ok: true }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];
       posts.push(body);
       const bad = body.rows.filter((r) => String(r.values.contactEmail ?? '').includes(' '));
