@@ -1,7 +1,7 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import type { RowChange, RowStore } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
 
@@ -16,7 +16,6 @@ export interface ChangesPeriod {
 }
 
 const YIELD_EVERY = 2000;
-const DERIVED_STATUS = 'derivedStatus';
 
 /** A row's versions that matter to the period: as it stood before the first day and at the end of the last. */
 interface RowStates {
@@ -70,8 +69,8 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   const row = (table: TableName, s: RowStates, values: TypedRow, on: string | null): ChangedRow => ({
     sourceId: s.sourceId, sourceName: names.get(s.sourceId) ?? s.sourceId, table, rowId: s.rowId, label: labelOf(table, values), on,
   });
-  const derivedStatus = (table: TableName, values: TypedRow | null, asOf: string) =>
-    values === null ? null : String(TABLES[table].derived.find((d) => d.name === DERIVED_STATUS)!.compute(values, period.rules, asOf));
+  const derivedStatus = (table: 'workplan' | 'milestones' | 'roadmap', values: TypedRow | null, asOf: string) =>
+    values === null ? null : String(derivedColumnOf(table, 'derivedStatus').compute(values, period.rules, asOf));
 
   const report: ChangesReport = {
     since: period.since, until: period.until,

@@ -18,6 +18,8 @@ export interface MetricsOptions {
   /** The day statuses are computed for (ISO). */
   asOf: string;
   rules: Rules;
+  /** Only milestones and roadmap items dated in this span count (an annual report's year); all otherwise. */
+  milestonesWithin?: { from: string; to: string };
 }
 
 type SourceCounts = DemandMetrics['sources'][number];
@@ -36,7 +38,7 @@ export class MetricsAccumulator {
   constructor(private readonly opts: MetricsOptions) {
     this.requests = new RequestMetrics(opts.rules, opts.asOf, opts.to);
     this.workplan = new WorkplanMetrics(opts.rules, opts.asOf);
-    this.milestones = new MilestoneMetrics(opts.rules, opts.asOf);
+    this.milestones = new MilestoneMetrics(opts.rules, opts.asOf, opts.milestonesWithin);
     if (opts.sourceIds) this.wanted = new Set(opts.sourceIds);
   }
 

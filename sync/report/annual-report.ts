@@ -3,7 +3,6 @@
 import type { Rules } from '../../shared/index';
 import { computeMetrics, type MetricsStore } from '../metrics/compute-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import { MilestoneMetrics } from '../metrics/plan-metrics';
 import type { RowStore } from '../store/row-store';
 import { narrativeSections, type NarrativeSection } from './narrative';
 
@@ -32,10 +31,8 @@ export type ReportStore = MetricsStore & Pick<RowStore, 'rejections'>;
 export async function annualReport(store: ReportStore, opts: AnnualReportOptions): Promise<AnnualReport> {
   const from = `${opts.year}-01-01`;
   const to = `${opts.year}-12-31`;
-  const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules });
-  const milestones = new MilestoneMetrics(opts.rules, opts.asOf, { from, to });
-  for await (const row of store.rows('milestones')) milestones.add('milestone', row);
-  for await (const row of store.rows('roadmap')) milestones.add('roadmap', row);
+  // One read of every table: the year's milestones are those dated in it, counted with the rest.
+  const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules, milestonesWithin: { from, to } });
   const rejected = new Map<string, number>();
   for (const r of await store.rejections()) rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
   return {
@@ -43,7 +40,7 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
     asOf: opts.asOf,
     metrics,
     quarters: metrics.rba.quarters.filter((q) => q.startsWith(`${opts.year}-`)),
-    milestones: milestones.figures(),
+    milestones: metrics.milestones,
     rejected: [...rejected].map(([sourceName, rows]) => ({ sourceName, rows })).sort((a, b) => b.rows - a.rows || a.sourceName.localeCompare(b.sourceName)),
     narrative: opts.narrative ? narrativeSections(opts.narrative) : [],
   };

@@ -84,6 +84,8 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
   const charts = new Map(demandCharts(m).map((c) => [c.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
+  /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */
+  const ofSource = (g: { sourceName: string }) => (sourceNames.length > 1 ? `<br><span class="muted">${esc(g.sourceName)}</span>` : '');
 
   const body: Record<string, string> = {
     introduction: '',
@@ -105,8 +107,8 @@ ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
     workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${esc(r.asOf)}.</p>
 ${chart(charts.get('workplan-progress'))}
-${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${sourceNames.length > 1 ? `<br><span class="muted">${esc(g.sourceName)}</span>` : ''}` }), m.workplan.byGoal, 'no work-plan items.')}
-${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}` }), m.workplan.byPhase, 'no work-plan items.')}`,
+${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
+${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, 'no work-plan items.')}`,
     milestones: `<p>${figure(r.milestones.counts.reduce((a, c) => a + c.done, 0))} milestones and roadmap items dated in ${r.year} were met and ${figure(r.milestones.counts.reduce((a, c) => a + c.missed, 0))} missed.</p>
 ${milestoneTable('Met', r.milestones.done)}
 ${milestoneTable('Missed', r.milestones.missed)}`,

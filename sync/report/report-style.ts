@@ -21,6 +21,7 @@ table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; font-vari
 caption { text-align: left; font-weight: 700; font-size: 1.05rem; padding: 0.75rem 0 0.25rem; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
 th[scope="row"], td.text, th.text { text-align: left; }
+td:not(.text) { white-space: nowrap; }
 thead th { background: var(--band); }
 .na { color: var(--muted); }
 .scroll { overflow-x: auto; }

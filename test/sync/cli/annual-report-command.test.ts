@@ -1,30 +1,17 @@
 // `equity-desk report`: the year's report written as an HTML page (the PDF path is the printer tested with
 // the report), the narrative merged, and one-line errors for what a person can fix.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { seededStore, type SeededStore } from '../master/seed-store';
-import { runInThisProcess } from './cli-process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { seededCli } from './seeded-cli';
 
-let seeded: SeededStore;
-let dir: string;
-beforeAll(async () => {
-  seeded = await seededStore();
-  dir = await mkdtemp(join(tmpdir(), 'equity-desk-report-cli-'));
-});
-afterAll(async () => {
-  await seeded?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const report = (args: string[], env: Record<string, string> = {}) => runInThisProcess(['report', '--data', seeded.dataDir, ...args], env);
+const cli = seededCli('report');
+const report = cli.run;
 
 describe('equity-desk report', () => {
   test('writes the year as an HTML page with the narrative beside the figures', async () => {
-    const narrative = join(dir, 'story.md');
+    const narrative = cli.path('story.md');
     await writeFile(narrative, '## Capacity\nWe asked for a third position.\n');
-    const out = join(dir, 'report.html');
+    const out = cli.path('report.html');
     const run = await report(['--year', '2024', '--as-of', '2024-06-30', '--out', out, '--narrative', narrative]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Wrote .*report\.html \(the 2024 report, as of 2024-06-30\): 7 requests, \d+ work-plan items, 1 narrative sections\.\n$/);
@@ -45,7 +32,7 @@ describe('equity-desk report', () => {
   });
 
   test('says where Chromium was looked for when a PDF cannot be printed', async () => {
-    const run = await report(['--year', '2024', '--out', join(dir, 'r.pdf')], { EQUITY_DESK_CHROMIUM: '/nowhere/chromium' });
+    const run = await report(['--year', '2024', '--out', cli.path('r.pdf')], { EQUITY_DESK_CHROMIUM: '/nowhere/chromium' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not at \/nowhere\/chromium: install it .* or write \.html/);
   });

@@ -1,26 +1,12 @@
 // `equity-desk changes`: the period from flags or the meeting days, the text a committee member reads, one
 // JSON document with --json, a workbook with --out, and one-line errors.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { changesReportSchema } from '../../../sync/changes/changes-schema';
-import { seededStore, type SeededStore } from '../master/seed-store';
-import { runInThisProcess } from './cli-process';
+import { seededCli } from './seeded-cli';
 
-let seeded: SeededStore;
-let dir: string;
-beforeAll(async () => {
-  seeded = await seededStore();
-  dir = await mkdtemp(join(tmpdir(), 'equity-desk-changes-'));
-});
-afterAll(async () => {
-  await seeded?.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const changes = (args: string[], env: Record<string, string> = {}) => runInThisProcess(['changes', '--data', seeded.dataDir, ...args], env);
+const cli = seededCli('changes');
+const changes = cli.run;
 
 describe('equity-desk changes', () => {
   test('prints the period as sections a person reads, each with its count', async () => {
@@ -34,7 +20,7 @@ describe('equity-desk changes', () => {
   });
 
   test('--json is one document the schema reads; --out writes the same lines to a workbook', async () => {
-    const out = join(dir, 'changes.xlsx');
+    const out = cli.path('changes.xlsx');
     const run = await changes(['--since', '2024-01-01', '--until', '2024-01-31', '--json', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const report = changesReportSchema.parse(JSON.parse(run.stdout));

@@ -32,9 +32,14 @@ afterAll(async () => {
 });
 
 describe('the annual progress report', () => {
-  it('holds the metrics of the requests received in the year, and its quarters only', async () => {
-    const metrics = await computeMetrics(svc.seeded.store, { from: '2024-01-01', to: '2024-12-31', asOf: AS_OF, rules: DEFAULT_RULES });
+  it('holds the metrics of the requests received and the milestones dated in the year, and its quarters only', async () => {
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    const metrics = await computeMetrics(svc.seeded.store, { ...year, asOf: AS_OF, rules: DEFAULT_RULES, milestonesWithin: year });
     expect(report.metrics).toEqual(metrics);
+    // Milestones and roadmap items are the year's: dated in it, none undated, none from another year.
+    const listed = [...report.milestones.done, ...report.milestones.missed];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((x) => x.date !== null && x.date.startsWith('2024-'))).toBe(true);
     expect(report.quarters.length).toBeGreaterThan(0);
     expect(report.quarters.every((q) => q.startsWith('2024-'))).toBe(true);
   });
