@@ -2,7 +2,8 @@
 // `/openapi.json` is generated from them, so the documentation cannot drift from the code.
 import { z } from 'zod';
 import { TABLE_NAMES } from '../../shared/index';
-import { ROW_ID_MAX_LENGTH, rowIdProblem, showRowId, textValueProblem } from '../../shared/row-id';
+import { ROW_ID_MAX_LENGTH, rowIdProblem, textValueProblem } from '../../shared/row-id';
+import { quoteValue } from '../../shared/quote-value';
 
 export const SOURCE_KINDS = ['google-sheets', 'excel', 'file'] as const;
 
@@ -50,7 +51,7 @@ export const rowId = z
   .string()
   .check((ctx) => {
     const problem = rowIdProblem(ctx.value);
-    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${showRowId(ctx.value)} `}${problem}` });
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${quoteValue(ctx.value)} `}${problem}` });
   })
   .meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH })
   .describe(`The row's stable id within its source and table: 1 to ${ROW_ID_MAX_LENGTH} characters of well-formed Unicode, no control characters.`);
@@ -98,6 +99,13 @@ export const syncResult = z.object({
 export const syncState = z.object({
   table: tableName,
   rows: z.array(z.object({ rowId: z.string(), hash: z.string().describe('contentHash of the stored typed values.') })),
+});
+
+export const healthOk = z.object({ ok: z.literal(true) });
+export const healthDown = z.object({
+  ok: z.literal(false),
+  down: z.array(z.enum(['database'])).describe('The dependencies that do not answer.'),
+  database: z.string().describe('Why the database is down, for people.'),
 });
 
 export const apiErrorBody = z.object({
