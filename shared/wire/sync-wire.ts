@@ -3,7 +3,8 @@
 // and the add-on parses the service's answers with them, so neither side keeps its own copy of the other.
 // Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
 import * as z from 'zod/mini';
-import { ROW_ID_MAX_LENGTH, rowIdProblem, showRowId } from '../row-id';
+import { quoteValue } from '../quote-value';
+import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
 import { TABLE_NAMES } from '../tables';
 
 export const tableName = z.enum(TABLE_NAMES);
@@ -12,7 +13,7 @@ export const tableName = z.enum(TABLE_NAMES);
 export const rowId = z.string().check(
   (ctx) => {
     const problem = rowIdProblem(ctx.value);
-    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${showRowId(ctx.value)} `}${problem}` });
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${quoteValue(ctx.value)} `}${problem}` });
   },
   z.meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH }),
   z.describe(`The row's stable id within its source and table: 1 to ${ROW_ID_MAX_LENGTH} characters of well-formed Unicode, no control characters.`),

@@ -6,7 +6,9 @@ import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { ackBody, createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
 import { syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
-import { apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, reviewerList, revokedPrincipal, rotatedToken, sourceList } from './schemas';
+import {
+  apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
+} from './schemas';
 
 /** Groups of operations, in the order the docs show them; generated clients name their classes after them. */
 const TAGS = {
@@ -29,8 +31,8 @@ interface RouteDoc {
   body?: z.core.$ZodType;
   query?: Record<string, { schema: z.core.$ZodType; description: string; optional?: boolean }>;
   ok: { status: number; description: string; schema?: z.core.$ZodType; contentType?: string };
-  /** Client errors this route answers with, beyond those every protected route has. */
-  errors?: Record<number, string>;
+  /** Client errors this route answers with, beyond those every protected route has; the body is `apiErrorBody` unless a schema is given. */
+  errors?: Record<number, string | { description: string; schema: z.core.$ZodType }>;
 }
 
 /** The filters the metrics, the master workbook and the dashboard share. */
@@ -43,8 +45,8 @@ const REPORT_FILTERS: RouteDoc['query'] = {
 const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'service', summary: 'Health check: the service is up and its database answers.', roles: [],
-    ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) },
-    errors: { 503: 'A dependency is down: {"ok": false, "down": ["database"], "database": "<why>"}.' },
+    ok: { status: 200, description: 'The service is up.', schema: healthOk },
+    errors: { 503: { description: 'A dependency is down; `Retry-After` says when to ask again.', schema: healthDown } },
   },
   {
     method: 'post', path: '/api/v1/sources', operationId: 'createSource', tag: 'principals', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
@@ -166,10 +168,10 @@ function json(schema: z.core.$ZodType, io: 'input' | 'output'): Record<string, u
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   return rest;
 }
-const errorContent = () => ({ 'application/json': { schema: json(apiErrorBody, 'output') } });
+const errorContent = (schema: z.core.$ZodType = apiErrorBody) => ({ 'application/json': { schema: json(schema, 'output') } });
 
 function operation(r: RouteDoc) {
-  const errors: Record<number, string> = { ...(r.roles.length ? PROTECTED_ERRORS : {}) };
+  const errors: NonNullable<RouteDoc['errors']> = { ...(r.roles.length ? PROTECTED_ERRORS : {}) };
   if (r.body) Object.assign(errors, { 400: 'Malformed JSON or a body of the wrong shape.', 413: 'The body is over the size limit.' });
   if (r.query) errors[400] = 'A missing or unknown query parameter.';
   Object.assign(errors, r.errors);
@@ -191,7 +193,9 @@ function operation(r: RouteDoc) {
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
     responses: {
       [r.ok.status]: { description: r.ok.description, content: ok },
-      ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, { description, content: errorContent() }])),
+      ...Object.fromEntries(
+        Object.entries(errors).map(([status, e]) => [status, typeof e === 'string' ? { description: e, content: errorContent() } : { description: e.description, content: errorContent(e.schema) }]),
+      ),
     },
   };
 }

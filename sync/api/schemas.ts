@@ -43,6 +43,13 @@ export const rotatedToken = z.object({
   token: z.string().describe('The one token from now on; every earlier token stopped working. Shown once.'),
 });
 
+export const healthOk = z.object({ ok: z.literal(true) });
+export const healthDown = z.object({
+  ok: z.literal(false),
+  down: z.array(z.enum(['database'])).describe('The dependencies that do not answer.'),
+  database: z.string().describe('Why the database is down, for people.'),
+});
+
 export const apiErrorBody = z.object({
   error: z.object({ code: z.string().describe('Stable, for programs.'), message: z.string().describe('For people.') }),
 });

@@ -10,6 +10,7 @@ import { loadConfig } from '../../sync/config';
 import { sha256Hex } from '../../sync/ingest/ingest-batch';
 import { openStore } from '../../sync/store/open-store';
 import type { OpenStoreOptions } from '../../sync/store/row-store';
+import { figure, type Baseline, type Figure } from './figure';
 
 export interface IngestBenchResult {
   rows: number;
@@ -100,6 +101,14 @@ export async function benchIngest(opts: { rows?: number; batch?: number; store?:
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function ingestFigures(baseline: Baseline): Promise<Figure[]> {
+  const r = await benchIngest({ rows: 100_000 });
+  return [figure({
+    figure: 'ingest POST /api/v1/sync on SQLite', value: r.rowsPerSecond, unit: 'rows/s', target: { op: '>=', value: 100_000 }, baseline,
+    detail: { 'rows per CPU second': r.rowsPerCpuSecond, 'validate rows/s': r.stages.validateRows, 'hash rows/s': r.stages.contentHash, 'JSON.parse rows/s': r.stages.jsonParse },
+  })];
 }
 
 const isMain = process.argv[1] && /ingest-bench\.ts$/.test(process.argv[1]);
