@@ -122,20 +122,29 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted };
 }
 
+/**
+ * A batch's rows as one JSON document of `[rowId, hash, valuesJson, rawJson, doneOn]` tuples. Sent as
+ * `text[]` arrays instead, node-postgres escaped every quote of every values document in JavaScript,
+ * about 8 us a row: as much as the rest of the write; one JSON.stringify and PostgreSQL's own JSON parser
+ * do the same work natively.
+ */
+function rowsDocument(rows: IncomingRow[], doneOn: (string | null)[]): string {
+  return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i]]));
+}
+
 /** `doneOn` is parallel to `rows` (see `BatchPlan`). */
 async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (string | null)[]): Promise<void> {
   const at = batch.at.toISOString();
-  const ids = rows.map((r) => r.rowId);
-  const hashes = rows.map((r) => r.hash);
-  const values = rows.map((r) => JSON.stringify(r.values));
-  const raws = rows.map((r) => (r.raw === undefined ? null : JSON.stringify(r.raw)));
+  const document = rowsDocument(rows, doneOn);
   await trx
+    // The tuples as rows, sent once and read twice; `->>` gives each text back exactly as it was stringified.
+    .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on
+                                 from json_array_elements(${document}::json) as e)`)
     .with('version', (q) =>
       q
         .insertInto('row_history')
         .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
-        .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${at}::text, 'upsert', u.values_json, u.raw_json
-                        from unnest(${ids}::text[], ${values}::text[], ${raws}::text[]) as u(row_id, values_json, raw_json)`)
+        .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${at}::text, 'upsert', u.values_json, u.raw_json from incoming u`)
         .returning(['seq', 'row_id']),
     )
     .insertInto('sheet_rows')
@@ -143,7 +152,7 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
     // Joined on row_id (unique in a batch) because RETURNING promises no order.
     .expression(
       sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text, u.done_on
-          from version v join unnest(${ids}::text[], ${hashes}::text[], ${doneOn}::text[]) as u(row_id, hash, done_on) on u.row_id = v.row_id`,
+          from version v join incoming u on u.row_id = v.row_id`,
     )
     .onConflict((oc) =>
       oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({

@@ -444,6 +444,25 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(results.map((r) => r.unchanged).sort()).toEqual([0, 500]);
         expect(await collect(store.changes('requests'))).toHaveLength(500);
       });
+
+      test('of batches sent at once, each that fails leaves nothing behind and the others land', async () => {
+        const { store, source, apply } = await withSource({
+          beforeCommit: (batch) => {
+            if (batch.upserts.some((r) => r.rowId === 'poison')) throw new Error('injected failure');
+          },
+        });
+        const outcomes = await Promise.allSettled([
+          apply({ upserts: rowsOf(3) }),
+          apply({ upserts: [row('poison', { requestId: 'TA-P' }), row('r0101', { requestId: 'TA-101' })], at: at(1) }),
+          apply({ upserts: [row('r0100', { requestId: 'TA-100' })], at: at(2) }),
+          apply({ upserts: [row('r0102', { requestId: 'TA-102' }), row('r0102', { requestId: 'TA-102' })], at: at(3) }),
+          apply({ deletes: ['r0000'], at: at(4) }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId).sort()).toEqual(['r0001', 'r0002', 'r0100']);
+        expect((await collect(store.changes('requests'))).map((c) => `${c.rowId}:${c.op}`).sort()).toEqual(['r0000:delete', 'r0000:upsert', 'r0001:upsert', 'r0002:upsert', 'r0100:upsert']);
+        expect((await store.lastSyncs()).map((s) => s.at)).toEqual([at(4)]);
+      });
     });
 
     describe('first done day', () => {
