@@ -73,15 +73,23 @@ export const rowValues = z
     description: 'Canonical field name → cell value (text, number, true/false, null for blank); derived fields are ignored.',
   });
 
+/** Up to the largest number a database integer column holds. */
+const sheetRow = z.number().int().min(1).max(2 ** 31 - 1)
+  .describe("The row's number in its sheet, which orders the master workbook's sheets (rows without one come after those with one). A table kept on several sheets numbers on past 1,048,576 rows per sheet: row r of the table's k-th sheet (counting from 0) is k × 1,048,576 + r.");
+
 export const syncBody = z.strictObject({
   table: tableName,
   rows: z.array(
     z.strictObject({
       rowId,
       values: rowValues,
+      sheetRow: sheetRow.optional(),
     }),
   ),
   deleted: z.array(rowId).optional().describe('Rows removed from the sheet: kept as tombstones.'),
+  moved: z.array(z.strictObject({ rowId, sheetRow }))
+    .optional()
+    .describe('Rows the service holds unchanged that now sit at another row of the sheet (rows above them were added or removed): only their place is updated.'),
   full: z.boolean().optional().describe('The batch is the whole sheet: stored rows missing from it become tombstones.'),
 });
 
@@ -97,7 +105,7 @@ export const syncResult = z.object({
 
 export const syncState = z.object({
   table: tableName,
-  rows: z.array(z.object({ rowId: z.string(), hash: z.string().describe('contentHash of the stored typed values.') })),
+  rows: z.array(z.object({ rowId: z.string(), hash: z.string().describe('contentHash of the stored typed values.'), sheetRow: z.number().int().optional().describe('Where the row was last placed, if it was.') })),
 });
 
 export const apiErrorBody = z.object({
