@@ -12,11 +12,6 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** The id as it can be shown in a message: JSON-quoted (so controls are visible) and cut at 40 characters. */
-export function showRowId(id: string): string {
-  return id.length > 40 ? `${JSON.stringify(id.slice(0, 40))}…` : JSON.stringify(id);
-}
-
 /** Why `id` cannot be a row id, or undefined when it can. The reason does not repeat the id. */
 export function rowIdProblem(id: string): string | undefined {
   if (id.length === 0) return 'is empty';

@@ -9,7 +9,7 @@ import type { TableSheet } from './table-sheet';
 import { needsTriage, requestRows, requestsSheet, rowKey, spreadsheetRules, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import { TRIAGE_FIELDS, type FieldProblem, type SaveResult, type TriageField, type TriageUpdate } from './views';
+import type { FieldProblem, SaveResult, TriageField, TriageUpdate } from './views';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
 function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): number {
@@ -31,7 +31,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   const edits = new Map<number, { field: TriageField; value: TypedValue }>();
   for (const [field, input] of Object.entries(update.values) as [TriageField, string][]) {
     const column = TABLES.requests.columns.find((c) => c.name === field);
-    if (!column || !TRIAGE_FIELDS.includes(field)) {
+    if (!column?.triage) {
       errors.push({ field, message: `${field} cannot be changed from the sidebar` });
       continue;
     }

@@ -1,5 +1,6 @@
 // Calls to the sync service with the sheet's token: JSON in and out, retried with back-off when the
 // service is busy or unreachable, and its error body turned into one readable AddonError.
+import type { ZodMiniType } from 'zod/mini';
 import { AddonError } from './addon-error';
 import type { HttpPort, HttpRequest, HttpResponse } from '../port/host-ports';
 import type { Connection } from './settings';
@@ -54,16 +55,30 @@ function failure(req: HttpRequest, response: HttpResponse): AddonError {
   return new AddonError('service', `The Equity Desk service refused ${req.method} ${req.url.replace(/\?.*$/, '')} (${response.status}): ${detail}.${hint}`);
 }
 
-/** Sends one request, retrying what may succeed later; returns the parsed JSON of a 2xx answer. */
-export function* callJson<T>(http: HttpPort, req: HttpRequest): Task<T> {
+/** The shared schema's verdict on an answer, so a service of another version fails here, by name, not later in the sheet. */
+function checked<T>(req: HttpRequest, json: unknown, answer: ZodMiniType<T>): T {
+  const result = answer.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new AddonError('service', `The Equity Desk service answered ${req.method} ${req.url.replace(/\?.*$/, '')} in a form this add-on does not read (${where}${issue.message}); the service and the add-on may be different versions.`);
+}
+
+/**
+ * Sends one request, retrying what may succeed later; returns the JSON of a 2xx answer, checked against
+ * `answer` when the route's answer has a shared schema.
+ */
+export function* callJson<T>(http: HttpPort, req: HttpRequest, answer?: ZodMiniType<T>): Task<T> {
   for (let attempt = 1; ; attempt++) {
     const response = yield* io(http.fetch(req));
     if (response.status >= 200 && response.status < 300) {
+      let json: unknown;
       try {
-        return JSON.parse(response.body) as T;
+        json = JSON.parse(response.body);
       } catch {
         throw new AddonError('service', `The Equity Desk service answered ${req.url.replace(/\?.*$/, '')} with something that is not JSON; is the service URL right?`);
       }
+      return answer === undefined ? (json as T) : checked(req, json, answer);
     }
     const wrongAddress = response.status === 0 && WRONG_ADDRESS.test(response.body);
     if (!RETRYABLE.has(response.status) || wrongAddress || attempt >= MAX_ATTEMPTS) throw failure(req, response);

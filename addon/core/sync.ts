@@ -2,6 +2,7 @@
 // service acknowledged sent (plus rows it would reject, so it stays the judge, and deletions), in
 // chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
 import { contentHash } from '../../shared/content-hash';
+import { syncAnswer, syncStateAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
 import { formatCellIssue } from '../../shared/issues';
 import { sheetPosition } from '../../shared/read-table';
 import { validateRows } from '../../shared/validate-row';
@@ -51,15 +52,7 @@ export interface SyncReport {
   summary: string;
 }
 
-interface SyncAnswer {
-  accepted: number;
-  unchanged: number;
-  deleted: number;
-  rejected: { rowId: string; errors: { field: string; message: string }[] }[];
-  warnings: { rowId: string; field: string; message: string }[];
-}
-
-type OutRow = { rowId: string; values: Record<string, JsonCell>; sheetRow: number };
+type OutRow = SyncRequest['rows'][number];
 
 const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   const out: Record<string, JsonCell> = {};
@@ -69,7 +62,7 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
 
 function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: PullReport): Task<TableSyncReport> {
   const { byRow, stamped } = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId);
-  const state = yield* callJson<{ rows: { rowId: string; hash: string; sheetRow?: number }[] }>(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`));
+  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`), syncStateAnswer);
   const held = new Map(state.rows.map((r) => [r.rowId, r]));
 
   const rawRows = t.read.rows.map((r) => r.raw);
@@ -100,8 +93,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
   const total = lists.reduce((sum, list) => sum + list.length, 0);
   for (let start = 0; start < total; start += CHUNK_ROWS) {
     const [gone, moves, rows] = chunkOf(lists, start, CHUNK_ROWS);
-    const body = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}), ...(moves.length ? { moved: moves } : {}) };
-    const answer = yield* callJson<SyncAnswer>(deps.http, request(conn, 'POST', '/api/v1/sync', body));
+    const body: SyncRequest = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}), ...(moves.length ? { moved: moves } : {}) };
+    const answer = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/sync', body), syncAnswer);
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;
     totals.deleted += answer.deleted;

@@ -2,16 +2,16 @@
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
 import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
-import { LISTS_SHEET, PRIORITIES } from '../../shared/lists';
+import { LISTS_SHEET, PRIORITIES, type ListKey } from '../../shared/lists';
 import { isOpenRequest } from '../../shared/status/request-status';
 import { DEFAULT_RULES, readOptionsOf, readRules, type Rules } from '../../shared/rules';
-import { TABLES, type TypedRow } from '../../shared/tables';
+import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { readTableSheets, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import { TRIAGE_FIELDS, type AssigneeLoad, type TriageField, type TriageItem, type TriageView } from './views';
+import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
 
 /** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none. */
 export function* spreadsheetRules(port: SpreadsheetPort): Task<Rules> {
@@ -25,6 +25,9 @@ export function* requestsSheet(port: SpreadsheetPort): Task<TableSheet> {
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** The columns the triage form edits, in the table's order. */
+export const triageColumns = (table: TableDef): InputColumn<TriageField>[] => table.columns.filter((c): c is InputColumn<TriageField> => c.triage === true);
 
 export const rowKey = (t: TableSheet, row: number, requestId: unknown) => {
   const id = t.syncIdAt(row);
@@ -60,7 +63,7 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     slaState: text(derived.slaState),
     suggestedPriority: text(derived.suggestedPriority),
     priorityReason: text(derived.priorityReason),
-    values: Object.fromEntries(TRIAGE_FIELDS.map((f) => [f, shown(f)])) as Record<TriageField, string>,
+    values: Object.fromEntries(triageColumns(TABLES.requests).map((c) => [c.name, shown(c.name)])) as Record<TriageField, string>,
   };
 }
 
@@ -101,13 +104,21 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
     sheet: t.sheet,
     asOf,
     items,
-    options: {
-      category: rules.lists.category,
-      requesterType: rules.lists.requesterType,
-      priority: rules.lists.priority,
-      status: rules.lists.requestStatus,
-      assignee: rules.lists.assignee,
-    },
-    assignees: assigneeLoads(rows, rules),
+    fields: triageForm(TABLES.requests, rules, assigneeLoads(rows, rules)),
   };
+}
+
+/** The triage form as the table defines it: each `triage` column's header, input and list. */
+export function triageForm(table: TableDef, rules: Rules, loads: readonly AssigneeLoad[]): TriageFormField[] {
+  // Assignees are offered with their open load, including people on requests but not in the list.
+  const choices = (list: ListKey | undefined) =>
+    list === 'assignee' ? loads.map((a) => ({ value: a.name, text: `${a.name} (${a.openRequests} open, ${Math.round(a.openHours)} of ${a.capacityHours} h)` }))
+    : list === undefined ? []
+    : rules.lists[list].map((value) => ({ value, text: value }));
+  return triageColumns(table).map((c) => ({
+    name: c.name,
+    label: c.header,
+    input: c.type === 'date' ? 'date' : c.list === undefined ? 'text' : 'choice',
+    choices: choices(c.list),
+  }));
 }

@@ -1,14 +1,24 @@
 // What the use-cases hand the sidebar (and any other surface): plain JSON, no Dates, so it crosses
 // google.script.run or an Office.js task pane unchanged.
+import type { TableOf } from '../../shared/tables';
 import type { SettingsUpdate, SettingsView } from './settings';
 import type { ScheduledRun, ScheduleView } from './schedule';
 import type { SyncReport } from './sync';
 
 export type { ScheduledRun, ScheduleView, SettingsUpdate, SettingsView, SyncReport };
 
-/** The request fields the triage form edits. */
-export const TRIAGE_FIELDS = ['category', 'requesterType', 'priority', 'assignee', 'dueOn', 'followUpOn', 'status'] as const;
-export type TriageField = (typeof TRIAGE_FIELDS)[number];
+/** The request fields the triage form edits: the requests table's columns marked `triage`. */
+export type TriageField = Extract<TableOf<'requests'>['columns'][number], { triage: true }>['name'];
+
+/** One control of the triage form, as the table definition describes its column. */
+export interface TriageFormField {
+  name: TriageField;
+  /** The column's header. */
+  label: string;
+  input: 'date' | 'choice' | 'text';
+  /** The dropdown, for a column with a list: its values from the Lists sheet (assignees with their open load). */
+  choices: { value: string; text: string }[];
+}
 
 export interface TriageItem {
   /** Sheet row when the queue was read; `key` finds the row again if rows moved since. */
@@ -39,9 +49,8 @@ export interface TriageView {
   sheet: string;
   asOf: string;
   items: TriageItem[];
-  /** Dropdown values of the choice fields, from the Lists sheet. */
-  options: Record<'category' | 'requesterType' | 'priority' | 'status' | 'assignee', string[]>;
-  assignees: AssigneeLoad[];
+  /** The form's fields, in the table's column order. */
+  fields: TriageFormField[];
   /** The last scheduled sync of this spreadsheet, when it failed: shown until a run succeeds. */
   failedScheduledSync?: ScheduledRun | null;
 }

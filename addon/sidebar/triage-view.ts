@@ -1,21 +1,10 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
-// form (suggested priority with its reason, assignees with their load); Save and Save & next write the row.
-import { TRIAGE_FIELDS, type FieldProblem, type TriageField, type TriageItem, type TriageView } from '../core/views';
+// form (suggested priority with its reason, assignees with their load), whose fields the core generates from
+// the requests table's definition; Save and Save & next write the row.
+import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
 import { announce, clear, h } from './dom';
 import { runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
-
-const LABELS: Record<TriageField, string> = {
-  category: 'Category',
-  requesterType: 'Requester type',
-  priority: 'Priority',
-  assignee: 'Assignee',
-  dueOn: 'Due',
-  followUpOn: 'Follow-up on',
-  status: 'Status',
-};
-
-const isDateField = (f: TriageField): f is 'dueOn' | 'followUpOn' => f === 'dueOn' || f === 'followUpOn';
 
 export class TriagePanel {
   private view: TriageView | null = null;
@@ -86,29 +75,31 @@ export class TriagePanel {
     }
   }
 
-  private control(field: TriageField, item: TriageItem): HTMLElement {
-    const view = this.view!;
-    const value = item.values[field];
-    const common = { id: `field-${field}`, name: field, 'aria-describedby': `error-${field}` };
-    if (isDateField(field)) return h('input', { ...common, type: 'date', value });
-    const choices: { value: string; text: string }[] = field === 'assignee'
-      ? view.assignees.map((a) => ({ value: a.name, text: `${a.name} (${a.openRequests} open, ${Math.round(a.openHours)} of ${a.capacityHours} h)` }))
-      : view.options[field].map((v) => ({ value: v, text: v }));
+  private control(field: TriageFormField, item: TriageItem): HTMLElement {
+    const value = item.values[field.name];
+    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}` };
+    if (field.input !== 'choice') return h('input', { ...common, type: field.input, value });
+    const choices = [...field.choices];
     if (value && !choices.some((c) => c.value === value)) choices.unshift({ value, text: `${value} (not in the list)` });
     return h('select', common, h('option', { value: '' }, '—'), ...choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.text)));
+  }
+
+  /** The names of the form's fields, as the core described them. */
+  private fieldNames(): TriageField[] {
+    return (this.view?.fields ?? []).map((f) => f.name);
   }
 
   private renderDetail(item: TriageItem | undefined): void {
     clear(this.detail);
     if (!item) return;
-    const fields = TRIAGE_FIELDS.map((field) =>
+    const fields = this.view!.fields.map((field) =>
       h('div', { class: 'field' },
-        h('label', { for: `field-${field}` }, LABELS[field]),
+        h('label', { for: `field-${field.name}` }, field.label),
         this.control(field, item),
-        field === 'priority' && item.suggestedPriority
+        field.name === 'priority' && item.suggestedPriority
           ? h('p', { class: 'hint', id: 'priority-hint' }, `Suggested: ${item.suggestedPriority}. ${item.priorityReason}`)
           : null,
-        h('p', { class: 'error', id: `error-${field}` })),
+        h('p', { class: 'error', id: `error-${field.name}` })),
     );
     const form = h('form', { 'aria-label': 'Triage this request', novalidate: true },
       ...fields,
@@ -132,7 +123,7 @@ export class TriagePanel {
   }
 
   private showErrors(form: HTMLFormElement, errors: readonly FieldProblem[]): void {
-    for (const field of TRIAGE_FIELDS) {
+    for (const field of this.fieldNames()) {
       const messages = errors.filter((e) => e.field === field).map((e) => e.message);
       const control = form.querySelector(`#field-${field}`);
       form.querySelector(`#error-${field}`)!.textContent = messages.join(' ');
@@ -145,7 +136,7 @@ export class TriagePanel {
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
     const values: Partial<Record<TriageField, string>> = {};
     const read: Partial<Record<TriageField, string>> = {};
-    for (const field of TRIAGE_FIELDS) {
+    for (const field of this.fieldNames()) {
       const v = (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value;
       if (v !== item.values[field]) {
         values[field] = v;
@@ -160,7 +151,7 @@ export class TriagePanel {
         if (result.conflict) {
           // The row as it is now becomes what this form was read from: saving again keeps the person's values.
           Object.assign(item, result.conflict.item);
-          for (const field of TRIAGE_FIELDS) {
+          for (const field of this.fieldNames()) {
             if (!(field in values)) (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value = item.values[field];
           }
           announce(this.status, 'Someone else changed this request meanwhile; nothing was saved. See the marked fields.', 'error');

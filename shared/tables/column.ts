@@ -46,6 +46,8 @@ export interface InputColumn<F extends string = string> {
    * staff); `required` there even where the sheet lets staff leave it blank.
    */
   intake?: { label: string; hint?: string; required?: boolean };
+  /** Edited in the sidebar's triage form, labeled with its header: a date picker for a date, else its list's dropdown. */
+  triage?: boolean;
 }
 
 /** A1 references of a derived column's inputs on this row, and the expression for today's date. */

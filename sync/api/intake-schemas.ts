@@ -1,7 +1,7 @@
 // The JSON bodies of the requester's-side API (intake forms, feedback links, the outbox to sheets, a
 // source's lists) as zod schemas, checked by the handlers and described in `/openapi.json`.
 import { z } from 'zod';
-import { rowId, tableName } from './schemas';
+import { rowId, tableName } from '../../shared/wire/sync-wire';
 
 export const createFormBody = z.strictObject({
   sourceId: z.string().min(1, 'sourceId must not be empty').max(100).describe('The source sheet whose Requests table receives the requests.'),

@@ -5,9 +5,9 @@ import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { ackBody, createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
+import { syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
 import {
-  apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, reviewerList, revokedPrincipal, rotatedToken, sourceList, syncBody, syncResult,
-  syncState, tableName,
+  apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';
 
 /** Groups of operations, in the order the docs show them; generated clients name their classes after them. */
@@ -28,11 +28,11 @@ interface RouteDoc {
   summary: string;
   /** Empty: anyone, no token. */
   roles: PrincipalKind[];
-  body?: z.ZodType;
-  query?: Record<string, { schema: z.ZodType; description: string; optional?: boolean }>;
-  ok: { status: number; description: string; schema?: z.ZodType; contentType?: string };
-  /** Client errors this route answers with, beyond those every protected route has. */
-  errors?: Record<number, string>;
+  body?: z.core.$ZodType;
+  query?: Record<string, { schema: z.core.$ZodType; description: string; optional?: boolean }>;
+  ok: { status: number; description: string; schema?: z.core.$ZodType; contentType?: string };
+  /** Client errors this route answers with, beyond those every protected route has; the body is `apiErrorBody` unless a schema is given. */
+  errors?: Record<number, string | { description: string; schema: z.core.$ZodType }>;
 }
 
 /** The filters the metrics, the master workbook and the dashboard share. */
@@ -45,8 +45,8 @@ const REPORT_FILTERS: RouteDoc['query'] = {
 const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/healthz', operationId: 'getHealth', tag: 'service', summary: 'Health check: the service is up and its database answers.', roles: [],
-    ok: { status: 200, description: 'The service is up.', schema: z.object({ ok: z.literal(true) }) },
-    errors: { 503: 'A dependency is down: {"ok": false, "down": ["database"], "database": "<why>"}.' },
+    ok: { status: 200, description: 'The service is up.', schema: healthOk },
+    errors: { 503: { description: 'A dependency is down; `Retry-After` says when to ask again.', schema: healthDown } },
   },
   {
     method: 'post', path: '/api/v1/sources', operationId: 'createSource', tag: 'principals', summary: 'Register a source sheet; its token is returned once.', roles: ['admin'],
@@ -75,12 +75,12 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'post', path: '/api/v1/sync', operationId: 'syncRows', tag: 'sync',
     summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
-    roles: ['source'], body: syncBody, ok: { status: 200, description: 'What the batch did.', schema: syncResult },
+    roles: ['source'], body: syncRequest, ok: { status: 200, description: 'What the batch did.', schema: syncAnswer },
     errors: { 413: 'More rows than the per-request limit (5,000 by default), or a body over the size limit (50 MB).' },
   },
   {
     method: 'get', path: '/api/v1/sync/state', operationId: 'getSyncState', tag: 'sync', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
-    roles: ['source'], query: { table: { schema: tableName, description: 'The table.' } }, ok: { status: 200, description: 'Row ids and hashes, ordered by row id.', schema: syncState },
+    roles: ['source'], query: { table: { schema: tableName, description: 'The table.' } }, ok: { status: 200, description: 'Row ids and hashes, ordered by row id.', schema: syncStateAnswer },
   },
   {
     method: 'get', path: '/api/v1/metrics', operationId: 'getMetrics', tag: 'reports', summary: 'Demand metrics as JSON, grouped as Results-Based Accountability measures.', roles: ['reviewer', 'admin'],
@@ -163,15 +163,15 @@ const PROTECTED_ERRORS: Record<number, string> = {
   503: 'The database is out of reach for now; retry after Retry-After seconds (a batch sent again is applied once).',
 };
 
-function json(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+function json(schema: z.core.$ZodType, io: 'input' | 'output'): Record<string, unknown> {
   // Embedded in an OpenAPI 3.1 document, whose dialect is already JSON Schema 2020-12.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   return rest;
 }
-const errorContent = () => ({ 'application/json': { schema: json(apiErrorBody, 'output') } });
+const errorContent = (schema: z.core.$ZodType = apiErrorBody) => ({ 'application/json': { schema: json(schema, 'output') } });
 
 function operation(r: RouteDoc) {
-  const errors: Record<number, string> = { ...(r.roles.length ? PROTECTED_ERRORS : {}) };
+  const errors: NonNullable<RouteDoc['errors']> = { ...(r.roles.length ? PROTECTED_ERRORS : {}) };
   if (r.body) Object.assign(errors, { 400: 'Malformed JSON or a body of the wrong shape.', 413: 'The body is over the size limit.' });
   if (r.query) errors[400] = 'A missing or unknown query parameter.';
   Object.assign(errors, r.errors);
@@ -193,7 +193,9 @@ function operation(r: RouteDoc) {
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(r.body, 'input') } } } } : {}),
     responses: {
       [r.ok.status]: { description: r.ok.description, content: ok },
-      ...Object.fromEntries(Object.entries(errors).map(([status, description]) => [status, { description, content: errorContent() }])),
+      ...Object.fromEntries(
+        Object.entries(errors).map(([status, e]) => [status, typeof e === 'string' ? { description: e, content: errorContent() } : { description: e.description, content: errorContent(e.schema) }]),
+      ),
     },
   };
 }

@@ -2,7 +2,7 @@
 // a message saying what to fix, never a 500.
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './api-error';
 
 const MAX_LISTED_ISSUES = 5;
@@ -43,8 +43,8 @@ export function parseJson(text: string): unknown {
 }
 
 /** Checks a parsed body against its schema (400 `invalid_body`). */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
+export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) throw new ApiError(400, 'invalid_body', describeIssues(parsed.error));
   return parsed.data;
 }

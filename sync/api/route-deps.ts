@@ -2,7 +2,10 @@
 // import the app that mounts them (that import was a cycle).
 import type { Hono } from 'hono';
 import type { Config } from '../config';
-import type { MetricsSource } from '../metrics/metrics-cache';
+import type { ChangesPeriod } from '../changes/changes-report';
+import type { ChangesReport } from '../changes/changes-schema';
+import type { MetricsOptions } from '../metrics/aggregate-metrics';
+import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { ReportDeps } from '../metrics/report-query';
 import type { RowStore } from '../store/row-store';
 import type { AuthDeps } from './auth';
@@ -17,7 +20,8 @@ export interface RouteDeps {
   auth: AuthDeps;
 }
 
-/** What the read-only routes (metrics, master workbook, dashboard) are built from: they share one metrics cache. */
+/** What the read-only routes (metrics, master workbook, dashboard, changes) are built from: they share one cache of each report. */
 export interface ReadRouteDeps extends ReportDeps {
-  metrics: MetricsSource;
+  metrics: (opts: MetricsOptions) => Promise<DemandMetrics>;
+  changes: (period: ChangesPeriod) => Promise<ChangesReport>;
 }

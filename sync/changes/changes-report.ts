@@ -13,6 +13,8 @@ export interface ChangesPeriod {
   /** Last day, inclusive. */
   until: string;
   rules: Rules;
+  /** The sources reported on; every source when left out. */
+  sourceIds?: string[];
 }
 
 const YIELD_EVERY = 2000;
@@ -38,11 +40,11 @@ function labelOf(table: TableName, values: TypedRow): string {
 }
 
 /** Every row of a table as it stood at the two edges of the period, from one walk of its history. */
-async function statesOf(store: ChangesStore, table: TableName, start: string, end: string): Promise<Map<string, RowStates>> {
+async function statesOf(store: ChangesStore, table: TableName, start: string, end: string, sourceIds: string[] | undefined): Promise<Map<string, RowStates>> {
   const states = new Map<string, RowStates>();
   const isClosed = (v: TypedRow | null) => typeof v?.status === 'string' && v.status.toLowerCase() === 'closed';
   let read = 0;
-  for await (const change of store.changes(table) as AsyncIterable<RowChange>) {
+  for await (const change of store.changes(table, { sourceIds }) as AsyncIterable<RowChange>) {
     const at = change.at.toISOString();
     if (at >= end) break;
     const key = `${change.sourceId}\u0000${change.rowId}`;
@@ -64,7 +66,8 @@ const within = (d: unknown, p: ChangesPeriod): d is string => typeof d === 'stri
 export async function changesReport(store: ChangesStore, period: ChangesPeriod): Promise<ChangesReport> {
   const start = `${period.since}T00:00:00.000Z`;
   const end = `${addDays(period.until, 1)}T00:00:00.000Z`;
-  const sources = await store.listSources();
+  const wanted = (id: string) => period.sourceIds === undefined || period.sourceIds.includes(id);
+  const sources = (await store.listSources()).filter((s) => wanted(s.id));
   const names = new Map(sources.map((s) => [s.id, s.name]));
   const row = (table: TableName, s: RowStates, values: TypedRow, on: string | null): ChangedRow => ({
     sourceId: s.sourceId, sourceName: names.get(s.sourceId) ?? s.sourceId, table, rowId: s.rowId, label: labelOf(table, values), on,
@@ -81,7 +84,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     sources: [],
   };
 
-  for (const s of (await statesOf(store, 'requests', start, end)).values()) {
+  for (const s of (await statesOf(store, 'requests', start, end, period.sourceIds)).values()) {
     const v = s.after;
     if (!v) continue;
     if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
@@ -95,7 +98,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     }
   }
 
-  for (const s of (await statesOf(store, 'workplan', start, end)).values()) {
+  for (const s of (await statesOf(store, 'workplan', start, end, period.sourceIds)).values()) {
     const from = derivedStatus('workplan', s.before, period.since);
     const to = derivedStatus('workplan', s.after, period.until);
     if (from === to) continue;
@@ -104,7 +107,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   }
 
   for (const table of ['milestones', 'roadmap'] as const) {
-    for (const s of (await statesOf(store, table, start, end)).values()) {
+    for (const s of (await statesOf(store, table, start, end, period.sourceIds)).values()) {
       if (!s.after) continue;
       const from = derivedStatus(table, s.before, period.since);
       const to = derivedStatus(table, s.after, period.until);
@@ -116,6 +119,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   }
 
   for (const e of await store.rejectionLog({ since: new Date(start), until: new Date(end) })) {
+    if (!wanted(e.sourceId)) continue;
     const entry = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
     (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
   }

@@ -4,7 +4,7 @@ import {
   LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
-import { rowIdProblem, showRowId } from '../../shared/row-id';
+import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
@@ -98,7 +98,7 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(`${sheet}:${id}`);
     if (problem !== undefined) {
-      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${showRowId(id)} cannot be an ID: it ${problem}` };
+      const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} cannot be an ID: it ${problem}` };
       return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
     }
     const first = firstRowOf.get(id);
@@ -106,7 +106,7 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
       firstRowOf.set(id, row);
       return { ...base, rowId: `${sheet}:${id}` };
     }
-    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${showRowId(id)} is also on row ${first}; each row needs its own ID` };
+    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} is also on row ${first}; each row needs its own ID` };
     return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
   });
 }

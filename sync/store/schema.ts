@@ -89,6 +89,13 @@ export interface IntakeFormsTable {
 }
 
 /** Posts accepted per form per (UTC) day, counted against the daily cap. */
+export interface RequestNumbersTable {
+  source_id: string;
+  /** What comes before the number: `TA-2026-`. */
+  series: string;
+  last: number;
+}
+
 export interface IntakeDailyTable {
   form_id: string;
   day: string;
@@ -167,6 +174,7 @@ export interface StoreDatabase {
   row_warnings: RowWarningsTable;
   intake_forms: IntakeFormsTable;
   intake_daily: IntakeDailyTable;
+  request_numbers: RequestNumbersTable;
   outbox: OutboxTable;
   feedback_links: FeedbackLinksTable;
   source_lists: SourceListsTable;

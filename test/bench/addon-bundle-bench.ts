@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAppsScript } from '../../scripts/build.mjs';
+import { figure, type Figure } from './figure';
 
 /** Target for Code.js: under 300 KB. */
 export const CODE_JS_BUDGET_BYTES = 300 * 1024;
@@ -16,4 +17,10 @@ export async function benchAddonBundle(): Promise<{ codeBytes: number; sidebarBy
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function addonBundleFigures(): Promise<Figure[]> {
+  const r = await benchAddonBundle();
+  const kb = (bytes: number) => Math.round(bytes / 1024);
+  return [figure({ figure: 'Apps Script bundle Code.js', value: kb(r.codeBytes), unit: 'KB', target: { op: '<=', value: kb(CODE_JS_BUDGET_BYTES) }, detail: { 'Sidebar.html KB': kb(r.sidebarBytes) } })];
 }

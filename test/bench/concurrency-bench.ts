@@ -10,6 +10,7 @@ import { createApp } from '../../sync/api/app';
 import { listen } from '../../sync/api/server';
 import { loadConfig } from '../../sync/config';
 import { openStore } from '../../sync/store/open-store';
+import { figure, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
 
 export interface LatencyRun {
@@ -91,6 +92,15 @@ export async function benchConcurrency(opts: { sources?: number; rounds?: number
   const sequential = await run({ sources, rounds, size, concurrent: false });
   const concurrent = await run({ sources, rounds, size, concurrent: true });
   return { sources, batchRows: size, concurrent, sequential };
+}
+
+export async function concurrencyFigures(): Promise<Figure[]> {
+  const r = await benchConcurrency();
+  return [figure({
+    figure: `p99 latency, ${r.sources} sources syncing at once on SQLite (${r.concurrent.requests} requests of ${r.batchRows} rows)`, value: r.concurrent.p99Ms, unit: 'ms',
+    target: { op: '<=', value: 500 }, baseline: { figure: 'p99 of the same requests one at a time', value: r.sequential.p99Ms, unit: 'ms' },
+    detail: { 'p50 ms': r.concurrent.p50Ms, 'max ms': r.concurrent.maxMs, 'rows/s': r.concurrent.rowsPerSecond, 'rows/s one at a time': r.sequential.rowsPerSecond },
+  })];
 }
 
 const isMain = process.argv[1] && /concurrency-bench\.ts$/.test(process.argv[1]);

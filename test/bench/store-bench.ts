@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openStore } from '../../sync/store/open-store';
 import type { IncomingRow, OpenStoreOptions, RowStore } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
+import { figure, type Baseline, type Figure } from './figure';
 
 const ROWS = 100_000;
 const BATCH = 5_000;
@@ -69,7 +70,7 @@ async function measure(backend: StoreBenchResult['backend'], opts: OpenStoreOpti
   }
 }
 
-/** Prints and returns rows/s per backend and phase (PostgreSQL at EQUITY_DESK_TEST_DATABASE_URL or the local server). */
+/** Returns rows/s per backend and phase (PostgreSQL at EQUITY_DESK_TEST_DATABASE_URL or the local server). */
 export async function benchStore(): Promise<StoreBenchResult[]> {
   const results: StoreBenchResult[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-bench-'));
@@ -84,8 +85,12 @@ export async function benchStore(): Promise<StoreBenchResult[]> {
   } finally {
     await dropSchemas([schema]);
   }
-  for (const r of results) {
-    console.log(`store ${r.backend} ${r.phase}: ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSecond.toLocaleString('en-US')} rows/s`);
-  }
   return results;
+}
+
+/** The store alone must keep up with the ingest targets: 100,000 rows/s on SQLite, 60,000 on PostgreSQL. */
+export async function storeFigures(baseline: Baseline): Promise<Figure[]> {
+  return (await benchStore()).map((r) => figure({
+    figure: `store ${r.backend} ${r.phase}`, value: r.rowsPerSecond, unit: 'rows/s', target: { op: '>=', value: r.backend === 'sqlite' ? 100_000 : 60_000 }, baseline,
+  }));
 }

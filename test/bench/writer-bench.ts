@@ -13,6 +13,7 @@ import { TABLES } from '../../shared/tables';
 import type { PlanCell, WorkbookPlan } from '../../shared/workbook-plan';
 import { writeWorkbook } from '../../sync/workbook/write-workbook';
 import { sampleRows } from '../../templates/samples';
+import { figure, type Figure } from './figure';
 
 /** `cpuSeconds` is this process's CPU time: a fairer figure than `seconds` on a busy machine. */
 export interface WriterBenchResult { rows: number; formulas: boolean; seconds: number; cpuSeconds: number; peakRssMb: number; baselineRssMb: number; fileMb: number }
@@ -73,6 +74,16 @@ export async function benchWriter(rows = 200_000, { formulas = false }: { formul
     clearInterval(sampler);
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The writer alone, on rows made in memory: the design's bar for the whole export, 10 s and 256 MB for 200,000 rows. */
+export async function writerFigures(): Promise<Figure[]> {
+  const r = await benchWriter(200_000);
+  const name = 'workbook writer alone, 200,000 rows';
+  return [
+    figure({ figure: `${name}, time`, value: r.seconds, unit: 's', target: { op: '<=', value: 10 }, detail: { 'CPU s': r.cpuSeconds, 'file MB': r.fileMb } }),
+    figure({ figure: `${name}, peak RSS`, value: r.peakRssMb, unit: 'MB', target: { op: '<=', value: 256 }, baseline: { figure: 'RSS before writing', value: r.baselineRssMb, unit: 'MB' } }),
+  ];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

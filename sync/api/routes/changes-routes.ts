@@ -4,7 +4,6 @@ import { Hono } from 'hono';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { isErrorType } from '../../../shared/typed-error';
 import { resolveChangesPeriod } from '../../changes/changes-period';
-import { changesReport } from '../../changes/changes-report';
 import { ReportQueryError } from '../../metrics/report-query';
 import { ApiError } from '../api-error';
 import type { ReadRouteDeps } from '../route-deps';
@@ -20,6 +19,6 @@ export function changesRoutes(deps: ReadRouteDeps): Hono {
       if (isErrorType(e, ReportQueryError)) throw new ApiError(400, 'invalid_query', e.message);
       throw e;
     }
-    return c.json(await changesReport(deps.store, period));
+    return c.json(await deps.changes(period));
   });
 }

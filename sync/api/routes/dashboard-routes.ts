@@ -14,14 +14,16 @@ import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
 import { changesSection } from '../../dashboard/changes-section';
 import { resolveChangesPeriod } from '../../changes/changes-period';
-import { changesReport } from '../../changes/changes-report';
 import { DEFAULT_RULES } from '../../../shared/index';
 
 export { DASHBOARD_PATH } from '../browser-paths';
 
 
-/** The changes since `since` (the last meeting when blank); a bad day is said in the section, which then shows the default period. */
-async function changesPart(since: string | undefined, keep: Record<string, string | undefined>, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
+/**
+ * The changes since `since` (the last meeting when blank) from the sources the dashboard shows; a bad day is
+ * said in the section, which then shows the default period.
+ */
+async function changesPart(since: string | undefined, sourceIds: string[] | undefined, keep: Record<string, string | undefined>, deps: ReadRouteDeps): Promise<{ html: string; error?: string }> {
   const periodDeps = { clock: deps.clock, rules: deps.rules ?? DEFAULT_RULES, meetings: deps.meetings ?? [] };
   let error: string | undefined;
   let period;
@@ -32,7 +34,7 @@ async function changesPart(since: string | undefined, keep: Record<string, strin
     error = `Changes since "${since}" not shown: ${e.message}.`;
     period = resolveChangesPeriod({}, periodDeps, 'lookback');
   }
-  const report = await changesReport(deps.store, period);
+  const report = await deps.changes({ since: period.since, until: period.until, rules: period.rules, sourceIds });
   return { html: changesSection({ report, sinceFrom: period.sinceFrom, form: { since }, error, keep, action: DASHBOARD_PATH }), error };
 }
 
@@ -50,7 +52,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
       opts = reportOptions({}, deps);
     }
     const metrics = await deps.metrics(opts);
-    const changes = await changesPart(c.req.query('since'), { ...form, since: undefined }, deps);
+    const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
       metrics, charts: demandCharts(metrics), sources, form, error, changes: changes.html,

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { isErrorType } from '../../../shared/typed-error';
 import { StoreError } from '../../store/store-error';
 import type { RouteDeps } from '../route-deps';
+import type { healthDown, healthOk } from '../schemas';
+import type { z } from 'zod';
 
 /** A load balancer's check gives up after a few seconds; answer before it does. */
 const PING_TIMEOUT_MS = 3_000;
@@ -25,7 +27,7 @@ async function databaseProblem(ping: () => Promise<void>): Promise<string | unde
 export function healthRoutes(deps: Pick<RouteDeps, 'store'>): Hono {
   return new Hono().get('/', async (c) => {
     const database = await databaseProblem(() => deps.store.ping());
-    if (database === undefined) return c.json({ ok: true as const });
-    return c.json({ ok: false as const, down: ['database'], database }, 503, { 'Cache-Control': 'no-store', 'Retry-After': '5' });
+    if (database === undefined) return c.json({ ok: true } satisfies z.infer<typeof healthOk>);
+    return c.json({ ok: false, down: ['database'], database } satisfies z.infer<typeof healthDown>, 503, { 'Cache-Control': 'no-store', 'Retry-After': '5' });
   });
 }

@@ -8,7 +8,7 @@ import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { nextTurn, OneAtATime } from '../one-at-a-time';
 import { limitBody, parseBody, parseJson } from '../request-body';
-import { syncBody } from '../schemas';
+import { syncRequest, type SyncAnswer, type SyncStateAnswer } from '../../../shared/wire/sync-wire';
 
 function knownTable(table: unknown): TableName {
   if (isTableName(table)) return table;
@@ -38,11 +38,11 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
     .get('/state', requireRole(deps.auth, 'source'), async (c) => {
       const table = knownTable(c.req.query('table'));
       const rows = await deps.store.syncState(c.get('principal').id, table);
-      return c.json({ table, rows });
+      return c.json({ table, rows } satisfies SyncStateAnswer);
     });
 
   /** Parse, check, validate and store one batch; a heavy one lets other requests in between its long steps. */
-  async function syncBatch(text: string, sourceId: string, isHeavy: boolean) {
+  async function syncBatch(text: string, sourceId: string, isHeavy: boolean): Promise<SyncAnswer> {
     const json = parseJson(text);
     if (isHeavy) await nextTurn();
     const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
@@ -56,7 +56,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const what = new Intl.ListFormat('en-US').format(counted.filter(([what, n]) => n > 0 || what === 'rows').map(([what, n]) => `${count(n)} ${what}`));
       throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows, deletions and moves together per request`);
     }
-    const body = parseBody(syncBody, json);
+    const body = parseBody(syncRequest, json);
     if (isHeavy) await nextTurn();
     const result = await ingestBatch(deps.store, {
       sourceId,

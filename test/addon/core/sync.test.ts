@@ -108,6 +108,19 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(held.held).toBe(false);
   });
 
+  test('reads the service\'s answer with the shared wire schema, and names what it cannot read', async () => {
+    const port = sheetWithIds(3);
+    const { http } = scriptedService([]);
+    // A service of another version: its batch answer has no `rejected` list.
+    const older: HttpPort = {
+      ...http,
+      fetch: (req) => (req.method === 'POST' && req.url.endsWith('/api/v1/sync') ? { status: 200, body: JSON.stringify({ accepted: 3, unchanged: 0, deleted: 0, warnings: [] }), headers: {} } : http.fetch(req)),
+    };
+    const held = lock();
+    await expect(run(syncNow({ port: host(port), http: host(older), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/answered POST https:\/\/desk\.example\.gov\/api\/v1\/sync in a form this add-on does not read \(rejected: .+\)/);
+    expect(held.held).toBe(false);
+  });
+
   test('stamps ids on rows without one and re-stamps a copied id, in one write of the Sync ID column', async () => {
     const { grid } = sampleTable('requests', 4, 3);
     const port = new MemorySpreadsheet({ Requests: [[...grid[0], 'Sync ID'], [...grid[1], 'r-aaaaaaaaaaaa'], [...grid[2], 'r-aaaaaaaaaaaa'], [...grid[3], ''], [...grid[4], 'r-bbbbbbbbbbbb']] as never });

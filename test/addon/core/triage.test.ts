@@ -4,8 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import { saveRequest } from '../../../addon/core/save-request';
 import { setupTemplate } from '../../../addon/core/setup';
-import { triageQueue } from '../../../addon/core/triage';
-import { TABLES } from '../../../shared/tables';
+import { triageForm, triageQueue } from '../../../addon/core/triage';
+import { DEFAULT_RULES } from '../../../shared/rules';
+import { TABLES, type TableDef } from '../../../shared/tables';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 
@@ -38,8 +39,42 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
     expect(view.items.map((i) => i.requestId)).toEqual(['urgent', 'no-assignee', 'low-old', 'low-new']);
     expect(view.items[0]).toMatchObject({ suggestedPriority: 'Urgent', row: 4, key: 'req:urgent', receivedOn: '2026-03-10' });
     expect(view.items[0].priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
-    expect(view.assignees.find((a) => a.name === 'J. Chen')).toEqual({ name: 'J. Chen', openRequests: 1, openHours: 5, capacityHours: 20 });
-    expect(view.options.priority).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+    const choices = (name: string) => view.fields.find((f) => f.name === name)!.choices;
+    expect(choices('assignee').find((c) => c.value === 'J. Chen')!.text).toBe('J. Chen (1 open, 5 of 20 h)');
+    expect(choices('priority').map((c) => c.text)).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+  });
+});
+
+describe('triage form', () => {
+  const loads = [{ name: 'J. Chen', openRequests: 2, openHours: 7.6, capacityHours: 20 }];
+
+  test('is the requests columns marked `triage`: header, a date picker for dates, the column\'s own list', () => {
+    const form = triageForm(TABLES.requests, DEFAULT_RULES, loads);
+    const columns = TABLES.requests.columns.filter((c) => c.triage);
+    expect(form.map((f) => [f.name, f.label])).toEqual(columns.map((c) => [c.name, c.header]));
+    for (const [i, c] of columns.entries()) {
+      expect(form[i].input).toBe(c.type === 'date' ? 'date' : 'choice');
+      if (c.list !== undefined && c.list !== 'assignee') expect(form[i].choices.map((x) => x.value)).toEqual(DEFAULT_RULES.lists[c.list]);
+    }
+    expect(form.find((f) => f.name === 'assignee')!.choices).toEqual([{ value: 'J. Chen', text: 'J. Chen (2 open, 8 of 20 h)' }]);
+  });
+
+  test('follows the definition when a header, a list or the set of columns changes', () => {
+    // A copy of the definition: Status renamed and given the outcome list, Priority taken off the form, Notes put on.
+    const changed: TableDef = {
+      ...TABLES.requests,
+      columns: TABLES.requests.columns.map((c) =>
+        c.name === 'status' ? { ...c, header: 'Request state', list: 'outcome' as const }
+        : c.name === 'priority' ? { ...c, triage: false }
+        : c.name === 'notes' ? { ...c, triage: true }
+        : c),
+    };
+    const form = triageForm(changed, DEFAULT_RULES, loads);
+    expect(form.map((f) => f.name)).toEqual(['requesterType', 'category', 'status', 'assignee', 'dueOn', 'followUpOn', 'notes']);
+    const status = form.find((f) => f.name === 'status')!;
+    expect(status.label).toBe('Request state');
+    expect(status.choices.map((c) => c.value)).toEqual(DEFAULT_RULES.lists.outcome);
+    expect(form.at(-1)).toEqual({ name: 'notes', label: 'Notes', input: 'text', choices: [] });
   });
 });
 

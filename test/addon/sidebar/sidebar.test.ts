@@ -1,6 +1,8 @@
 // The triage sidebar in Chromium, driving the built bundle: the page is exactly what the add-on shows, and
 // a small shim stands in for google.script.run by forwarding each call to the bundle's global function.
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/rules';
+import { inputColumn, TABLES } from '../../../shared/tables';
 import { withChromium } from '../../support/chromium';
 import { dateCell, loadAddon } from '../bundle-harness';
 import { at, headers, openSidebar, requestRow } from './sidebar-page';
@@ -34,6 +36,11 @@ describe('triage sidebar', () => {
         await expect.poll(() => addon.fakes.spreadsheet.activeRange?.rect.row).toBe(queue[0].row);
         await expect.poll(() => page.locator('#priority-hint').innerText()).toMatch(/^Suggested: \w+\. .*impact/);
         expect(await page.locator('#field-assignee option', { hasText: 'J. Chen' }).innerText()).toMatch(/J\. Chen \(1 open, 10 of 20 h\)/);
+        // The form is the definition's triage columns: their headers as labels, date pickers for their dates.
+        const triage = TABLES.requests.columns.filter((c) => c.triage);
+        expect(await page.locator('#detail form label').allInnerTexts()).toEqual(triage.map((c) => c.header));
+        expect(await page.locator('#detail form input[type=date]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name))).toEqual(triage.filter((c) => c.type === 'date').map((c) => c.name));
+        expect(await page.locator('#field-status option').allInnerTexts()).toEqual(['—', ...DEFAULT_RULES.lists[inputColumn('requests', 'status').list!]]);
 
         // Keyboard: the listbox moves the selection and the sheet follows.
         await page.getByRole('listbox').focus();

@@ -7,6 +7,7 @@ import { listen, type RunningServer } from '../../../sync/api/server';
 import { loadConfig } from '../../../sync/config';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { openStore } from '../../../sync/store/open-store';
+import { healthDown } from '../../../sync/api/schemas';
 import type { RowStore } from '../../../sync/store/row-store';
 import { postgresBinaries, privatePostgres, type PrivatePostgres } from '../../support/private-postgres';
 
@@ -60,6 +61,7 @@ describe.skipIf(bin === undefined)('PostgreSQL stopped mid-run (skipped: no Post
     const health = await call('GET', '/healthz');
     expect(health.status).toBe(503);
     expect(health.json).toMatchObject({ ok: false, down: ['database'], database: expect.stringMatching(/^the database is unavailable \(.+\)$/) });
+    expect(healthDown.safeParse(health.json).success, 'the 503 body is the one /openapi.json describes').toBe(true);
     expect(health.ms).toBeLessThan(PROMPT_MS);
 
     const attempts = [

@@ -26,6 +26,10 @@ describe.each(backends)('API description on $name', (backend) => {
     expect(body.properties.table.enum).toEqual(['requests', 'workplan', 'milestones', 'roadmap']);
     expect(body.properties.rows.items.properties.values.additionalProperties.type).toEqual(['string', 'number', 'boolean', 'null']);
     expect(Object.keys(doc.paths['/api/v1/sync'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '429']));
+    // A monitor reads /healthz's 503 body by its own shape, not the error envelope every other route uses.
+    const down = doc.paths['/healthz'].get.responses['503'].content['application/json'].schema;
+    expect(down.required).toEqual(['ok', 'down', 'database']);
+    expect(down.properties.down.items.enum).toEqual(['database']);
   });
 
   test('/docs is a plain page a browser renders with nothing fetched from elsewhere', async () => {

@@ -90,6 +90,14 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);
   });
 
+  it("reports one source's changes only when asked for it (the dashboard's source filter)", async () => {
+    const county = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [ids.county] });
+    expect(county.requests.received).toEqual([]);
+    expect(county.dataQuality.rejected).toEqual([]);
+    expect(labels(county.milestones.done)).toEqual([['M2 Community forum', '2026-03-20']]);
+    expect(county.sources.map((s) => s.name)).toEqual(['County plan']);
+  });
+
   it('puts first the sources that have not synced since the first day', () => {
     expect(report.sources.map((s) => [s.name, s.syncedInPeriod])).toEqual([['Port district', false], ['City TA log', true], ['County plan', true]]);
     expect(report.sources[0].lastSync).toBe(on('2026-02-11').toISOString());

@@ -1,4 +1,4 @@
-// Metrics remembered until the data changes: repeated views read no rows, any write is seen at once,
+// Reports remembered until the data changes: repeated views read no rows, any write is seen at once,
 // concurrent requests share one read, failures are not remembered, and only the last reports are kept.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { MetricsOptions } from '../../../sync/metrics/aggregate-metrics';
-import { cachedMetrics } from '../../../sync/metrics/metrics-cache';
+import { computeMetrics } from '../../../sync/metrics/compute-metrics';
+import { changesReport } from '../../../sync/changes/changes-report';
+import { cachedByDataVersion } from '../../../sync/store/data-version-cache';
 import { openStore } from '../../../sync/store/open-store';
 import type { RowStore } from '../../../sync/store/row-store';
 
 let dir: string;
 let store: RowStore;
 let reads: number;
+let historyReads: number;
 let failNextRead: boolean;
 let sync: (rows: number, at: string) => Promise<void>;
 
@@ -22,6 +25,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'equity-desk-metrics-cache-'));
   const real = await openStore({ dataDir: dir });
   reads = 0;
+  historyReads = 0;
   failNextRead = false;
   // The store as the cache sees it, counting (and on demand failing) every read of the requests.
   store = Object.assign(Object.create(real) as RowStore, {
@@ -32,6 +36,10 @@ beforeEach(async () => {
         throw new Error('disk gone');
       }
       return real.rows(table, opts);
+    },
+    changes: (table: Parameters<RowStore['changes']>[0], opts?: Parameters<RowStore['changes']>[1]) => {
+      if (table === 'requests') historyReads++;
+      return real.changes(table, opts);
     },
   });
   const { principal } = await real.createPrincipal({ kind: 'source', name: 'County intake' });
@@ -47,7 +55,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('cachedMetrics', () => {
+const cachedMetrics = (s: RowStore, size?: number) => cachedByDataVersion(s, (o: MetricsOptions) => computeMetrics(s, o), size);
+
+describe('cachedByDataVersion', () => {
   it('reads the rows once for the same report while the data stays the same', async () => {
     const metrics = cachedMetrics(store);
     const first = await metrics(report());
@@ -88,5 +98,17 @@ describe('cachedMetrics', () => {
     expect(reads).toBe(3);
     await metrics(report({ asOf: '2026-06-28' }));
     expect(reads).toBe(4);
+  });
+
+  it('walks the history once for the same changes report, and again after a sync', async () => {
+    const changes = cachedByDataVersion(store, (p: Parameters<typeof changesReport>[1]) => changesReport(store, p));
+    const period = { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES };
+    const first = await changes(period);
+    expect(await changes(period)).toBe(first);
+    expect(first.requests.received).toHaveLength(3);
+    expect(historyReads).toBe(1);
+    await sync(5, '2026-03-03T10:00:00Z');
+    expect((await changes(period)).requests.received).toHaveLength(5);
+    expect(historyReads).toBe(2);
   });
 });

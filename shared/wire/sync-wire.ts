@@ -1,0 +1,86 @@
+// What a source sheet and the service say to each other on `POST /api/v1/sync` and `GET /api/v1/sync/state`,
+// as one set of zod schemas: the service validates requests with them and documents them in `/openapi.json`,
+// and the add-on parses the service's answers with them, so neither side keeps its own copy of the other.
+// Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
+import * as z from 'zod/mini';
+import { quoteValue } from '../quote-value';
+import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
+import { TABLE_NAMES } from '../tables';
+
+export const tableName = z.enum(TABLE_NAMES);
+
+/** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */
+export const rowId = z.string().check(
+  (ctx) => {
+    const problem = rowIdProblem(ctx.value);
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `rowId ${ctx.value === '' ? '' : `${quoteValue(ctx.value)} `}${problem}` });
+  },
+  z.meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH }),
+  z.describe(`The row's stable id within its source and table: 1 to ${ROW_ID_MAX_LENGTH} characters of well-formed Unicode, no control characters.`),
+);
+
+/** A cell as JSON: text, number, true/false, or null for a blank. */
+export type WireCell = string | number | boolean | null;
+const isWireCell = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * Field name → cell as JSON; dates as text (2026-03-15, 3/15/2026, Mar 2026). One check over the object
+ * instead of a zod record: a record rebuilds every row and costs more than the rest of the ingest path together.
+ */
+export const rowValues = z
+  .custom<Record<string, WireCell>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isWireCell), {
+    error: 'values must be an object of field name → text, number, true/false or null',
+  })
+  .check(
+    z.meta({
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+      description: 'Canonical field name → cell value (text, number, true/false, null for blank); derived fields are ignored.',
+    }),
+  );
+
+const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.describe(description));
+
+/** Up to the largest number a database integer column holds. */
+const sheetRow = described(
+  z.int().check(z.minimum(1), z.maximum(2 ** 31 - 1)),
+  "The row's number in its sheet, which orders the master workbook's sheets (rows without one come after those with one). A table kept on several sheets numbers on past 1,048,576 rows per sheet: row r of the table's k-th sheet (counting from 0) is k × 1,048,576 + r.",
+);
+
+/** `POST /api/v1/sync`: a batch of one table's changed rows and deletions. */
+export const syncRequest = z.strictObject({
+  table: tableName,
+  rows: z.array(
+    z.strictObject({
+      rowId,
+      values: rowValues,
+      sheetRow: z.optional(sheetRow),
+    }),
+  ),
+  deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),
+  moved: described(
+    z.optional(z.array(z.strictObject({ rowId, sheetRow }))),
+    'Rows the service holds unchanged that now sit at another row of the sheet (rows above them were added or removed): only their place is updated.',
+  ),
+  full: described(z.optional(z.boolean()), 'The batch is the whole sheet: stored rows missing from it become tombstones.'),
+});
+export type SyncRequest = z.input<typeof syncRequest>;
+
+const fieldError = z.object({ field: z.string(), message: z.string() });
+
+/** What the service did with a `POST /api/v1/sync` batch. */
+export const syncAnswer = z.object({
+  accepted: described(z.int(), 'Rows new or changed, now stored.'),
+  unchanged: described(z.int(), 'Rows whose content hash matched what is stored.'),
+  deleted: described(z.int(), 'Rows turned into tombstones.'),
+  rejected: described(z.array(z.object({ rowId: z.string(), errors: z.array(fieldError) })), 'Invalid rows; their last good version stays.'),
+  warnings: described(z.array(z.object({ rowId: z.string(), field: z.string(), message: z.string() })), 'Accepted with a note (e.g. a likely typo in a date).'),
+});
+export type SyncAnswer = z.infer<typeof syncAnswer>;
+
+/** `GET /api/v1/sync/state`: what the service holds of one table for the asking source. */
+export const syncStateAnswer = z.object({
+  table: tableName,
+  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
+});
+export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
