@@ -16,18 +16,22 @@ function parse(id: string): Numbered | null {
   return { prefix: m[1], year: Number(m[2]), separator: m[3], number: Number(m[4]), width: m[4].length };
 }
 
+/** A run of numbered IDs: `series` is what comes before the number (`TA-2026-`). */
+export interface RequestSeries { series: string; width: number; highest: number }
+
 /**
- * The ID after the highest one of `year` among `ids`, in the style of the latest-year IDs seen (prefix,
- * separator, zero padding); `TA-YEAR-0001` when the sheet has no numbered IDs at all. IDs in another
- * style (free text, plain numbers) are ignored.
+ * The series of `year` in the style of the latest-year IDs seen (prefix, separator, zero padding), and the
+ * highest number `ids` already hold in it; `TA-YEAR-` when the sheet has no numbered IDs at all. IDs in
+ * another style (free text, plain numbers) are ignored.
  */
-export function nextRequestId(ids: Iterable<string>, year: number): string {
+export function requestSeries(ids: Iterable<string>, year: number): RequestSeries {
   const numbered = [...ids].map(parse).filter((n): n is Numbered => n !== null);
   let style: Numbered | undefined;
   for (const n of numbered) if (style === undefined || n.year > style.year || (n.year === style.year && n.number > style.number)) style = n;
   const prefix = style?.prefix ?? DEFAULT_PREFIX;
   const separator = style?.separator ?? DEFAULT_SEPARATOR;
-  const width = style?.width ?? DEFAULT_WIDTH;
   const highest = Math.max(0, ...numbered.filter((n) => n.year === year && n.prefix === prefix).map((n) => n.number));
-  return `${prefix}${year}${separator}${String(highest + 1).padStart(width, '0')}`;
+  return { series: `${prefix}${year}${separator}`, width: style?.width ?? DEFAULT_WIDTH, highest };
 }
+
+export const requestId = (s: RequestSeries, number: number) => `${s.series}${String(number).padStart(s.width, '0')}`;

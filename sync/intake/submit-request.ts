@@ -5,7 +5,7 @@ import { ingestBatch } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
 import { fixedCells, formFields, formLists, readSubmission, type FormField, type Submitted } from './intake-form';
-import { nextRequestId } from './request-ids';
+import { requestId as numbered, requestSeries } from './request-ids';
 
 export type SubmitResult =
   | { kind: 'stored'; requestId: string; rowId: string }
@@ -28,9 +28,9 @@ export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormF
 }
 
 /**
- * Numbering reads the source's rows and then writes one: submissions of one process run one at a time
- * per source so two posts never get the same number. (Two service processes could still race; the sheet
- * then shows two rows with one number, both kept.)
+ * Submissions of one process run one at a time per source, so each reads the rows the one before it
+ * wrote. The number itself is claimed from the database, so two service processes on one database (or a
+ * sheet's own typed IDs) never give two requests one number.
  */
 export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted: Submitted) => Promise<SubmitResult> {
   const queues = new Map<string, Promise<unknown>>();
@@ -53,7 +53,8 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted):
   for await (const row of deps.store.rows('requests', { sourceIds: [form.sourceId], includeDeleted: true })) {
     if (typeof row.values.requestId === 'string') ids.push(row.values.requestId);
   }
-  const requestId = nextRequestId(ids, at.getUTCFullYear());
+  const series = requestSeries(ids, at.getUTCFullYear());
+  const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
   const checked = readSubmission(fields, submitted, fixedCells(requestId, at), lists);
   if (!checked.ok) return { kind: 'invalid', errors: checked.errors, fields };
   // Counted only once valid: typos do not use up the day's requests.

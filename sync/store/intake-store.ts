@@ -42,6 +42,11 @@ export interface IntakeOps {
   removeForm(id: string, at: Date): Promise<boolean>;
   /** Counts one post against the form's cap for `day`; false (and nothing counted) once the cap is reached. */
   takeDailySlot(formId: string, day: string, cap: number): Promise<boolean>;
+  /**
+   * A number of the source's request-ID series never handed out before by any process on this database,
+   * and at least `atLeast` (one past the highest the sheet holds). Numbers of refused posts are not reused.
+   */
+  claimRequestNumber(sourceId: string, series: string, atLeast: number): Promise<number>;
   /** Queues rows for the source's sheet. Queue before writing the row, so a row is never stored unqueued. */
   queueForSheet(p: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }): Promise<void>;
   /** Unacknowledged items of rows the store holds live, oldest first. */
@@ -99,6 +104,19 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .returning('count')
         .executeTakeFirst();
       return row !== undefined;
+    },
+
+    async claimRequestNumber(sourceId, series, atLeast) {
+      // One statement on both databases, so two posts racing on two instances each get their own number.
+      const row = await db
+        .insertInto('request_numbers')
+        .values({ source_id: sourceId, series, last: atLeast })
+        .onConflict((oc) => oc.columns(['source_id', 'series']).doUpdateSet({
+          last: sql`case when request_numbers.last + 1 > excluded.last then request_numbers.last + 1 else excluded.last end`,
+        }))
+        .returning('last')
+        .executeTakeFirstOrThrow();
+      return Number(row.last);
     },
 
     async queueForSheet({ sourceId, table, rowId, fields, at }) {

@@ -193,6 +193,28 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // Web-form requests took the number after the highest the source's rows held, read and then written:
+    // two instances behind a load balancer could give two requests one number.
+    name: '0010-request-numbers',
+    async up(db) {
+      await db.schema
+        .createTable('request_numbers')
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('series', 'text', (c) => c.notNull())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('request_numbers_pk', ['source_id', 'series'])
+        .execute();
+    },
+  },
+  {
+    // Master sheets list rows as the sheet has them (row 10 after row 3). Null for rows stored before
+    // and for API clients that send no position: they come after the placed rows, by row id.
+    name: '0008-sheet-position',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('sheet_row', 'integer').execute();
+    },
+  },
 ];
 
 /** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */

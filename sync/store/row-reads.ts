@@ -21,7 +21,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     async syncState(sourceId, table) {
       const rows = await db
         .selectFrom('sheet_rows')
-        .select(['row_id', 'hash'])
+        .select(['row_id', 'hash', 'sheet_row'])
         .where('table_name', '=', table)
         .where('source_id', '=', sourceId)
         .where('deleted', '=', 0)
@@ -31,7 +31,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
             .where('o.kind', '=', 'row').where('o.acked_at', 'is', null))))
         .orderBy('row_id')
         .execute();
-      return rows.map((r) => ({ rowId: r.row_id, hash: r.hash }));
+      return rows.map((r) => (r.sheet_row === null ? { rowId: r.row_id, hash: r.hash } : { rowId: r.row_id, hash: r.hash, sheetRow: r.sheet_row }));
     },
 
     async *rows<T extends TableName>(table: T, opts: { sourceIds?: string[]; includeDeleted?: boolean } = {}): AsyncGenerator<StoredRow<T>> {
@@ -46,6 +46,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
         .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
         .orderBy('r.source_id')
+        .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
         .orderBy('r.row_id');
       for await (const r of stream(query)) {
         yield {

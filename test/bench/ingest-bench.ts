@@ -1,26 +1,19 @@
-// Ingest speed through `POST /api/v1/sync` on SQLite: 100,000 rows in 5,000-row requests, timed from
-// the first request to the last response (JSON parse + shape check + validation + hash + upsert).
-// Also times each stage alone, so a slow run says where the time goes.
+// Ingest speed through `POST /api/v1/sync` on SQLite and PostgreSQL: 100,000 rows in 500-row requests, timed
+// from the first request to the last response (JSON parse + shape check + validation + hash + store), held to
+// the same rows written straight to the database in the same process. Each stage is also timed alone (CPU
+// time, so a busy machine does not blur it), so a slow run says where the time goes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TABLES, contentHash, validateRows, type RawRow } from '../../shared/index';
+import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type RawRow } from '../../shared/index';
 import { createApp } from '../../sync/api/app';
 import { loadConfig } from '../../sync/config';
 import { sha256Hex } from '../../sync/ingest/ingest-batch';
 import { openStore } from '../../sync/store/open-store';
-import type { OpenStoreOptions } from '../../sync/store/row-store';
-import { figure, type Baseline, type Figure } from './figure';
-
-export interface IngestBenchResult {
-  rows: number;
-  seconds: number;
-  rowsPerSecond: number;
-  /** Rows per second of this process's CPU time: the figure to trust on a machine busy with other work. */
-  rowsPerCpuSecond: number;
-  /** Rows per second of each stage alone, over the same rows. */
-  stages: { validateRows: number; contentHash: number; jsonParse: number };
-}
+import type { IncomingRow } from '../../sync/store/row-store';
+import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
+import { directPostgres, directSqlite, type DirectRun } from './direct-writes';
+import { figure, figureLine, type Figure } from './figure';
 
 const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Community organization'];
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
@@ -51,71 +44,130 @@ export function benchRow(i: number): RawRow {
 
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
+/** CPU milliseconds this process spends in `fn` (all threads: better-sqlite3 and the GC included). */
+async function cpuMs(fn: () => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  await fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
 }
 
-export async function benchIngest(opts: { rows?: number; batch?: number; store?: Omit<OpenStoreOptions, 'dataDir'> } = {}): Promise<IngestBenchResult> {
+export type Backend = 'sqlite' | 'postgres';
+
+export interface IngestBenchResult {
+  backend: Backend;
+  rows: number;
+  batch: number;
+  rowsPerSecond: number;
+  /** Rows per second of this process's CPU time: the figure to trust on a machine busy with other work. */
+  rowsPerCpuSecond: number;
+  /** The same rows, already validated and hashed, written straight to the database (see direct-writes.ts). */
+  direct: DirectRun;
+  /** The same rows through `store.applyBatch` alone (history and current rows, no HTTP, validation or hashing). */
+  storeRowsPerSecond: number;
+  /** CPU microseconds per row of each stage alone, over the same rows: where the time goes. */
+  cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number; whole: number };
+}
+
+/** The same rows as the store takes them: validated and hashed as `ingestBatch` does, in `size`-row batches. */
+function storeBatches(bodies: readonly string[]): IncomingRow[][] {
+  const canonical = compileCanonicalRow(TABLES.requests.columns.map((c) => c.name));
+  return bodies.map((body) => {
+    const sent = (JSON.parse(body) as { rows: { rowId: string; values: RawRow }[] }).rows;
+    return validateRows(TABLES.requests, sent.map((r) => r.values)).map((r, i) => ({ rowId: sent[i].rowId, hash: hashOfCanonical(canonical(r.values), sha256Hex), values: r.values }));
+  });
+}
+
+/**
+ * Ingest speed on one backend: `rows` request rows sent through `POST /api/v1/sync` in `batch`-row requests
+ * one after the other (wall and CPU time), then, in the same process, each stage alone and the same rows
+ * written straight to the database.
+ */
+export async function benchIngest(opts: { backend?: Backend; rows?: number; batch?: number } = {}): Promise<IngestBenchResult> {
+  const backend = opts.backend ?? 'sqlite';
   const total = opts.rows ?? 100_000;
-  const size = opts.batch ?? 5000;
+  const size = opts.batch ?? 500;
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-bench-'));
-  const store = await openStore({ dataDir: dir, ...opts.store });
+  const schemas = [randomSchemaName('bench_ingest'), randomSchemaName('bench_direct')];
+  const store = await openStore(backend === 'sqlite' ? { dataDir: dir } : { databaseUrl: TEST_DATABASE_URL, schema: schemas[0] });
   try {
-    const config = loadConfig({ EQUITY_DESK_RATE_LIMIT: '100000' }, { data: dir });
+    const config = loadConfig({ EQUITY_DESK_RATE_LIMIT: '1000000' }, { data: dir });
     const app = createApp({ store, config });
     const { token } = await store.createPrincipal({ kind: 'source', name: 'Bench' });
-    const rows = Array.from({ length: total }, (_, i) => ({ rowId: `r${i}`, values: benchRow(i) }));
     const bodies: string[] = [];
-    for (let i = 0; i < total; i += size) bodies.push(JSON.stringify({ table: 'requests', rows: rows.slice(i, i + size) }));
+    for (let i = 0; i < total; i += size) {
+      bodies.push(JSON.stringify({ table: 'requests', rows: Array.from({ length: Math.min(size, total - i) }, (_, j) => ({ rowId: `r${i + j}`, values: benchRow(i + j) })) }));
+    }
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     const start = performance.now();
-    const cpu = process.cpuUsage();
-    for (const body of bodies) {
-      const res = await app.request('/api/v1/sync', { method: 'POST', headers, body });
-      const out = (await res.json()) as { accepted: number; rejected: unknown[] };
-      if (res.status !== 200 || out.rejected.length) throw new Error(`bench batch failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
-    }
-    const ms = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-
-    const cells = rows.map((r) => r.values);
-    let typed: ReturnType<typeof validateRows> = [];
-    const validateMs = time(() => {
-      typed = [];
-      for (let i = 0; i < total; i += size) typed.push(...validateRows(TABLES.requests, cells.slice(i, i + size)));
+    const wholeCpu = await cpuMs(async () => {
+      for (const body of bodies) {
+        const res = await app.request('/api/v1/sync', { method: 'POST', headers, body });
+        const out = (await res.json()) as { accepted: number; rejected: unknown[] };
+        if (res.status !== 200 || out.accepted !== JSON.parse(body).rows.length) throw new Error(`bench batch failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
+      }
     });
-    const hashMs = time(() => typed.forEach((r) => contentHash(r.values, sha256Hex)));
-    const parseMs = time(() => bodies.forEach((b) => JSON.parse(b)));
+    const ms = performance.now() - start;
+
+    const perRow = (cpu: number) => Math.round((cpu / total) * 10_000) / 10;
+    const parsed: { rows: { values: RawRow }[] }[] = [];
+    const parseCpu = await cpuMs(() => bodies.forEach((b) => parsed.push(JSON.parse(b))));
+    let typed: ReturnType<typeof validateRows>[] = [];
+    const validateCpu = await cpuMs(() => (typed = parsed.map((p) => validateRows(TABLES.requests, p.rows.map((r) => r.values)))));
+    const canonical = compileCanonicalRow(TABLES.requests.columns.map((c) => c.name));
+    const hashCpu = await cpuMs(() => typed.forEach((rows) => rows.forEach((r) => hashOfCanonical(canonical(r.values), sha256Hex))));
+
+    const batches = storeBatches(bodies);
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Bench, store alone' });
+    const storeStart = performance.now();
+    const storeCpu = await cpuMs(async () => {
+      for (const upserts of batches) await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+    });
+    const storeMs = performance.now() - storeStart;
+    const direct = backend === 'sqlite' ? directSqlite(dir, batches) : await directPostgres(TEST_DATABASE_URL, schemas[1], batches);
     return {
+      backend,
       rows: total,
-      seconds: ms / 1000,
+      batch: size,
       rowsPerSecond: rate(total, ms),
-      rowsPerCpuSecond: rate(total, cpuMs),
-      stages: { validateRows: rate(total, validateMs), contentHash: rate(total, hashMs), jsonParse: rate(total, parseMs) },
+      rowsPerCpuSecond: rate(total, wholeCpu),
+      direct,
+      storeRowsPerSecond: rate(total, storeMs),
+      cpuMicrosPerRow: { jsonParse: perRow(parseCpu), validate: perRow(validateCpu), hash: perRow(hashCpu), store: perRow(storeCpu), whole: perRow(wholeCpu) },
     };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+    if (backend === 'postgres') await dropSchemas(schemas);
   }
 }
 
-export async function ingestFigures(baseline: Baseline): Promise<Figure[]> {
-  const r = await benchIngest({ rows: 100_000 });
-  return [figure({
-    figure: 'ingest POST /api/v1/sync on SQLite', value: r.rowsPerSecond, unit: 'rows/s', target: { op: '>=', value: 100_000 }, baseline,
-    detail: { 'rows per CPU second': r.rowsPerCpuSecond, 'validate rows/s': r.stages.validateRows, 'hash rows/s': r.stages.contentHash, 'JSON.parse rows/s': r.stages.jsonParse },
-  })];
+const NAMES: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+/** Issue 16's targets: rows per second through HTTP, and how far behind writing the same rows straight to the database. */
+const TARGETS: Record<Backend, number> = { sqlite: 100_000, postgres: 60_000 };
+const MAX_TIMES_DIRECT = 1.5;
+
+export async function ingestFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const backend of ['sqlite', 'postgres'] as const) {
+    const r = await benchIngest({ backend });
+    const direct = { figure: `the same rows written straight to ${NAMES[backend]} (one upsert per row, a transaction per batch)`, value: r.direct.rowsPerSecond, unit: 'rows/s' };
+    const detail = {
+      'rows per CPU second': r.rowsPerCpuSecond,
+      'store alone rows/s': r.storeRowsPerSecond,
+      'commit ms': Math.round(r.direct.commitMs * 100) / 100,
+      ...Object.fromEntries(Object.entries(r.cpuMicrosPerRow).map(([stage, us]) => [`${stage} CPU us/row`, us])),
+    };
+    figures.push(
+      figure({ figure: `ingest POST /api/v1/sync on ${NAMES[backend]} (${r.batch}-row batches)`, value: r.rowsPerSecond, unit: 'rows/s', target: { op: '>=', value: TARGETS[backend] }, baseline: direct, detail }),
+      figure({ figure: `ingest on ${NAMES[backend]}, times slower than writing straight to the database`, value: Math.round((r.direct.rowsPerSecond / r.rowsPerSecond) * 100) / 100, unit: 'x', target: { op: '<=', value: MAX_TIMES_DIRECT }, baseline: direct }),
+    );
+  }
+  return figures;
 }
 
 const isMain = process.argv[1] && /ingest-bench\.ts$/.test(process.argv[1]);
 if (isMain) {
-  const r = await benchIngest();
-  process.stdout.write(
-    `ingest (POST /api/v1/sync, SQLite): ${r.rows.toLocaleString('en-US')} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSecond.toLocaleString('en-US')} rows/s (${r.rowsPerCpuSecond.toLocaleString('en-US')} rows per CPU second)\n` +
-      `  stages alone: validateRows ${r.stages.validateRows.toLocaleString('en-US')} rows/s, contentHash ${r.stages.contentHash.toLocaleString('en-US')} rows/s, JSON.parse ${r.stages.jsonParse.toLocaleString('en-US')} rows/s\n`,
-  );
+  for (const f of await ingestFigures()) process.stdout.write(`${figureLine(f)}\n`);
 }

@@ -46,7 +46,7 @@ function request(i: number, fulfilled: boolean): Record<string, unknown> {
   };
 }
 
-async function seedBenchStore(dataDir: string, rows: number): Promise<void> {
+export async function seedBenchStore(dataDir: string, rows: number): Promise<void> {
   const store = await openStore({ dataDir });
   try {
     const sources = [

@@ -92,6 +92,18 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test('two instances on one database never give two requests one number', async () => {
+    const a = await harness(backend, { clock: december });
+    const b = await plainHarness(backend, { clock: december, reuse: a.store });
+    const src = await a.source('Commission TA log');
+    const form = await openForm(a, src.id);
+    await a.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'typed', values: { requestId: 'TA-2026-0007', receivedOn: '2026-11-02', requesterOrg: 'Dept. of Parks' } }] } });
+    const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => post(i % 2 ? b : a, `/intake/${form.id}`, good)));
+    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const numbers = (await rowsOf(a, src.id)).map((r) => r.values.requestId).sort();
+    expect(numbers).toEqual(['TA-2026-0007', ...Array.from({ length: 8 }, (_, i) => `TA-2026-${String(8 + i).padStart(4, '0')}`)]);
+  });
+
   test('errors come back beside their fields with the values kept, and nothing is stored', async () => {
     const h = await harness(backend, { clock: december });
     const src = await h.source();

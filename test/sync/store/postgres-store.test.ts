@@ -61,6 +61,7 @@ describe('PostgreSQL store', () => {
       'principals',
       'rejection_log',
       'rejections',
+      'request_numbers',
       'row_history',
       'row_warnings',
       'schema_migrations',

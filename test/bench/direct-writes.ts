@@ -1,0 +1,59 @@
+// The baseline the ingest figures are held to: the same rows written straight to the database, in the same
+// batches, one transaction each, with nothing but one upsert per row into one plain table (source, row id,
+// hash, values as JSON). What the service adds on top (HTTP, validation, hashing, history, rejections) is
+// the difference between this and the ingest figure, measured in the same process.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { IncomingRow } from '../../sync/store/row-store';
+
+export interface DirectRun {
+  rowsPerSecond: number;
+  /** Wall time of one commit of a one-row transaction: the disk's flush, which no batch can skip. */
+  commitMs: number;
+}
+
+const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
+
+/** better-sqlite3 on a file of its own in `dir`, with the store's pragmas (WAL, 16 KB pages, full sync). */
+export function directSqlite(dir: string, batches: readonly IncomingRow[][]): DirectRun {
+  const db = new Database(join(dir, 'direct.sqlite'));
+  try {
+    db.pragma('page_size = 16384');
+    db.pragma('journal_mode = WAL');
+    db.exec('create table direct (source_id text, row_id text, hash text, values_json text, primary key (source_id, row_id))');
+    const upsert = db.prepare('insert into direct values (?, ?, ?, ?) on conflict (source_id, row_id) do update set hash = excluded.hash, values_json = excluded.values_json');
+    const write = db.transaction((rows: readonly IncomingRow[]) => {
+      for (const r of rows) upsert.run('bench', r.rowId, r.hash, JSON.stringify(r.values));
+    });
+    const started = performance.now();
+    for (const rows of batches) write.immediate(rows);
+    const ms = performance.now() - started;
+    const one = db.transaction(() => upsert.run('commit', 'probe', '', '{}'));
+    const probe = performance.now();
+    for (let i = 0; i < 20; i++) one.immediate();
+    return { rowsPerSecond: rate(batches.flat().length, ms), commitMs: (performance.now() - probe) / 20 };
+  } finally {
+    db.close();
+  }
+}
+
+/** One `unnest` upsert per batch on one connection, in a schema of its own that the caller drops. */
+export async function directPostgres(databaseUrl: string, schema: string, batches: readonly IncomingRow[][]): Promise<DirectRun> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`create schema "${schema}"`);
+    await client.query(`create table "${schema}".direct (source_id text, row_id text, hash text, values_json text, primary key (source_id, row_id))`);
+    const upsert = `insert into "${schema}".direct select 'bench', * from unnest($1::text[], $2::text[], $3::text[])
+                    on conflict (source_id, row_id) do update set hash = excluded.hash, values_json = excluded.values_json`;
+    const started = performance.now();
+    for (const rows of batches) await client.query(upsert, [rows.map((r) => r.rowId), rows.map((r) => r.hash), rows.map((r) => JSON.stringify(r.values))]);
+    const ms = performance.now() - started;
+    const probe = performance.now();
+    for (let i = 0; i < 20; i++) await client.query(upsert, [['probe'], [''], ['{}']]);
+    return { rowsPerSecond: rate(batches.flat().length, ms), commitMs: (performance.now() - probe) / 20 };
+  } finally {
+    await client.end();
+  }
+}
