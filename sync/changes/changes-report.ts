@@ -1,7 +1,8 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { sameText } from '../../shared/status/sheet-math';
 import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
 
@@ -18,6 +19,8 @@ export interface ChangesPeriod {
 }
 
 const YIELD_EVERY = 2000;
+/** The status the "Requests closed" section follows, one of the lifecycle's done statuses. */
+const CLOSED: (typeof DONE_REQUEST_STATUSES)[number] = 'Closed';
 
 /** A row's versions that matter to the period: as it stood before the first day and at the end of the last. */
 interface RowStates<T extends TableName> {
@@ -42,7 +45,7 @@ function labelOf(table: TableName, values: Readonly<Record<string, unknown>>): s
 /** Every row of a table as it stood at the two edges of the period, from one walk of its history. */
 async function statesOf<T extends TableName>(store: ChangesStore, table: T, start: string, end: string, sourceIds: string[] | undefined): Promise<Map<string, RowStates<T>>> {
   const states = new Map<string, RowStates<T>>();
-  const isClosed = (v: { readonly status?: unknown } | null) => typeof v?.status === 'string' && v.status.toLowerCase() === 'closed';
+  const isClosed = (v: { readonly status?: unknown } | null) => sameText(v?.status, CLOSED);
   let read = 0;
   for await (const change of store.changes(table, { sourceIds })) {
     const at = change.at.toISOString();
@@ -93,8 +96,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (s.closedOn) report.requests.closed.push(row('requests', s, v, s.closedOn));
     // Overdue from the day after its due date, unless done by then or declined.
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
-    const declined = typeof v.status === 'string' && v.status.toLowerCase() === 'declined';
-    if (due && within(addDays(due, 1), period) && !declined && (s.firstDone === null || s.firstDone > due)) {
+    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)) {
       report.requests.wentOverdue.push(row('requests', s, v, due));
     }
   }

@@ -4,7 +4,7 @@
 import { isDoneStatus, isoFromUtcDate } from '../../shared/index';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
-import type { TableName } from '../../shared/index';
+import type { FieldOf, TableName } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { digestToken, newToken } from '../store/tokens';
 import { formLists, isStorableText } from './intake-form';
@@ -16,7 +16,7 @@ export const CHANGE_DAYS = 14;
 export const UNANSWERED_DAYS = 90;
 
 /** The fields of a request row a survey answer fills. */
-export const SURVEY_FIELDS = ['satisfaction', 'outcome', 'feedbackComment'] as const;
+export const SURVEY_FIELDS = ['satisfaction', 'outcome', 'feedbackComment'] as const satisfies readonly FieldOf<'requests'>[];
 
 export type LinkIssue = { kind: 'not-found' } | { kind: 'not-fulfilled' } | { kind: 'not-requests' };
 
