@@ -108,4 +108,28 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
   sheets: readonly S[];
   /** Title and subject for the file properties. */
   title: string;
+  /**
+   * Rows a sheet holds before its table continues on a next sheet (`Requests (2)`, same preamble and
+   * header): Excel's limit unless a test sets a small one. A formula is planned for the row it would
+   * have on one endless sheet; on a continued sheet its relative references move with its row. A sheet
+   * without a header row (a laid-out page such as Summary) continues only past Excel's own limit.
+   */
+  rowsPerSheet?: number;
+}
+
+/** Excel's rows per worksheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** The name of a sheet's `part`th sheet (2, 3, …) when its table runs past the rows a sheet holds. */
+export function continuedSheetName(name: string, part: number): string {
+  const suffix = ` (${part})`;
+  return `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+}
+
+/** The sheets after its own that a table of `dataRows` rows under its header on `headerRow` continues on. */
+export function continuationSheets(name: string, dataRows: number, headerRow: number, rowsPerSheet = EXCEL_MAX_ROWS): string[] {
+  const parts = Math.ceil(dataRows / (rowsPerSheet - headerRow));
+  return Array.from({ length: Math.max(0, parts - 1) }, (_, i) => continuedSheetName(name, i + 2));
 }

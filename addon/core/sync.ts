@@ -4,6 +4,7 @@
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
 import { formatCellIssue } from '../../shared/issues';
+import { sheetPosition } from '../../shared/read-table';
 import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
@@ -62,19 +63,23 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
 function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: PullReport): Task<TableSyncReport> {
   const { byRow, stamped } = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId);
   const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`), syncStateAnswer);
-  const held = new Map(state.rows.map((r) => [r.rowId, r.hash]));
+  const held = new Map(state.rows.map((r) => [r.rowId, r]));
 
   const rawRows = t.read.rows.map((r) => r.raw);
   const results = validateRows(t.table, rawRows);
   const outgoing: OutRow[] = [];
+  const moved: { rowId: string; sheetRow: number }[] = [];
   const rowOfId = new Map<string, number>();
   t.read.rows.forEach((r, i) => {
     const rowId = byRow.get(r.row)!;
     rowOfId.set(rowId, r.row);
     const result = results[i];
-    // Invalid rows are always sent: the service decides, and its answer is what the sheet shows.
-    if (result.ok && held.get(rowId) === contentHash(result.values)) return;
-    outgoing.push({ rowId, values: compact(r.raw) });
+    const sheetRow = sheetPosition(0, r.row);
+    const before = held.get(rowId);
+    // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
+    // that only moved (rows added or removed above it) is named with its new place, without its cells.
+    if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow });
+    else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
   });
   const deleted = [...held.keys()].filter((id) => !rowOfId.has(id));
 
@@ -82,11 +87,13 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
   const marks: CellMark[] = [];
   let rejected = 0;
   let warnings = 0;
-  // Deletions, then rows, CHUNK_ROWS per request in all: the service counts both toward its per-request limit.
-  for (let start = 0; start < deleted.length + outgoing.length; start += CHUNK_ROWS) {
-    const gone = deleted.slice(start, start + CHUNK_ROWS);
-    const rows = outgoing.slice(Math.max(0, start - deleted.length), Math.max(0, start + CHUNK_ROWS - deleted.length));
-    const body: SyncRequest = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}) };
+  // Deletions, then moves, then rows, CHUNK_ROWS per request in all: the service counts each toward its
+  // per-request limit.
+  const lists = [deleted, moved, outgoing] as const;
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  for (let start = 0; start < total; start += CHUNK_ROWS) {
+    const [gone, moves, rows] = chunkOf(lists, start, CHUNK_ROWS);
+    const body: SyncRequest = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}), ...(moves.length ? { moved: moves } : {}) };
     const answer = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/sync', body), syncAnswer);
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;
@@ -121,6 +128,16 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
     problems: t.read.issues.filter((i) => i.severity === 'error').map(formatCellIssue),
     pulled,
   };
+}
+
+/** Items `start` to `start + size` of the lists taken end to end, as one slice per list. */
+function chunkOf<L extends readonly (readonly unknown[])[]>(lists: L, start: number, size: number): { [K in keyof L]: L[K] } {
+  let offset = 0;
+  return lists.map((list) => {
+    const slice = list.slice(Math.max(0, start - offset), Math.max(0, start + size - offset));
+    offset += list.length;
+    return slice;
+  }) as unknown as { [K in keyof L]: L[K] };
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */

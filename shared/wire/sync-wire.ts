@@ -41,6 +41,12 @@ export const rowValues = z
 
 const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.describe(description));
 
+/** Up to the largest number a database integer column holds. */
+const sheetRow = described(
+  z.int().check(z.minimum(1), z.maximum(2 ** 31 - 1)),
+  "The row's number in its sheet, which orders the master workbook's sheets (rows without one come after those with one). A table kept on several sheets numbers on past 1,048,576 rows per sheet: row r of the table's k-th sheet (counting from 0) is k × 1,048,576 + r.",
+);
+
 /** `POST /api/v1/sync`: a batch of one table's changed rows and deletions. */
 export const syncRequest = z.strictObject({
   table: tableName,
@@ -48,9 +54,14 @@ export const syncRequest = z.strictObject({
     z.strictObject({
       rowId,
       values: rowValues,
+      sheetRow: z.optional(sheetRow),
     }),
   ),
   deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),
+  moved: described(
+    z.optional(z.array(z.strictObject({ rowId, sheetRow }))),
+    'Rows the service holds unchanged that now sit at another row of the sheet (rows above them were added or removed): only their place is updated.',
+  ),
   full: described(z.optional(z.boolean()), 'The batch is the whole sheet: stored rows missing from it become tombstones.'),
 });
 export type SyncRequest = z.input<typeof syncRequest>;
@@ -70,6 +81,6 @@ export type SyncAnswer = z.infer<typeof syncAnswer>;
 /** `GET /api/v1/sync/state`: what the service holds of one table for the asking source. */
 export const syncStateAnswer = z.object({
   table: tableName,
-  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.') })),
+  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
 });
 export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;

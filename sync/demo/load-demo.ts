@@ -1,9 +1,11 @@
 // `serve --demo`: on an empty database, two demo sources, a reviewer and generated sample rows (the
 // same generator as `template --sample`), loaded through the same ingest path as a sync; on every
-// start, fresh tokens to print.
+// start, fresh tokens to print and the intake form to try.
 import { TABLES, type TableName } from '../../shared/index';
 import { sampleRows } from '../../templates/samples';
 import { ingestBatch } from '../ingest/ingest-batch';
+import { DEFAULT_FORM_TITLE } from '../api/intake-schemas';
+import type { IntakeForm } from '../store/intake-store';
 import type { Principal, RowStore } from '../store/row-store';
 
 const DEMO_SOURCES: { name: string; kind: NonNullable<Principal['sourceKind']>; seed: number; rows: Partial<Record<TableName, number>> }[] = [
@@ -15,6 +17,8 @@ const DEMO_REVIEWER = 'Equity committee (demo)';
 export interface DemoTokens {
   reviewer: { principal: Principal; token: string };
   source: { principal: Principal; token: string };
+  /** The public intake form of the demo source: the requester's side, to try from a browser. */
+  form: IntakeForm;
   /** True when this start created the demo data. */
   loaded: boolean;
 }
@@ -39,7 +43,10 @@ export async function startDemo(store: RowStore, at: Date): Promise<DemoTokens> 
   const reviewer = (await store.listPrincipals('reviewer')).find((p) => p.name === DEMO_REVIEWER) ?? (await store.createPrincipal({ kind: 'reviewer', name: DEMO_REVIEWER })).principal;
   const sources = await store.listSources();
   const source = sources.find((p) => p.name === DEMO_SOURCES[0].name) ?? sources[0];
+  const form = (await store.listForms()).find((f) => f.sourceId === source.id && f.removedAt === null)
+    ?? (await store.createForm({ sourceId: source.id, title: DEFAULT_FORM_TITLE, at }));
   return {
+    form,
     reviewer: { principal: reviewer, token: await store.issueToken(reviewer.id) },
     source: { principal: source, token: await store.issueToken(source.id) },
     loaded,

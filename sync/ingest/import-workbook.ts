@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable,
+  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -84,13 +84,16 @@ export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
-/** `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>`; a repeated ID is rejected, never merged. */
-export function importRows({ sheet, read }: SheetTable): IngestRow[] {
+/**
+ * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>`; a repeated ID is rejected, never merged.
+ * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
+ */
+export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
   const idColumn = read.table.columns.find((c) => c.type === 'id');
   const firstRowOf = new Map<string, number>();
   return read.rows.map(({ row, raw }) => {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row };
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row) };
     if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(`${sheet}:${id}`);

@@ -12,6 +12,8 @@ export interface IngestRow {
   /** Where the row sits in a workbook, kept with a rejection for the Data-quality sheet. */
   sheet?: string;
   sheetRow?: number;
+  /** Where the row is listed among the source's rows (`IncomingRow.sheetRow`), when the sender knows it. */
+  position?: number;
   /** Problems found before validation (a repeated ID): the row is rejected with them. */
   issues?: FieldIssue[];
 }
@@ -21,6 +23,8 @@ export interface IngestBatch {
   table: TableName;
   rows: readonly IngestRow[];
   deleted?: readonly string[];
+  /** Rows held unchanged that now sit at another row of the sheet (see `Batch.moves`). */
+  moved?: readonly { rowId: string; sheetRow: number }[];
   /** The rows are the whole sheet: stored rows missing from it become tombstones. */
   full?: boolean;
   at: Date;
@@ -88,6 +92,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
       const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
       if (result.warnings.length) upsert.raw = row.cells;
+      if (row.position !== undefined) upsert.sheetRow = row.position;
       upserts.push(upsert);
       continue;
     }
@@ -100,6 +105,7 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     table: batch.table,
     upserts,
     deletes: [...(batch.deleted ?? [])],
+    ...(batch.moved?.length ? { moves: [...batch.moved] } : {}),
     full: batch.full ?? false,
     rejected: rejectedRows,
     warned,

@@ -56,10 +56,6 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
 
 const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
-const NOUNS: Record<TableName, [string, string]> = {
-  requests: ['request', 'requests'], workplan: ['work-plan item', 'work-plan items'], milestones: ['milestone', 'milestones'], roadmap: ['roadmap item', 'roadmap items'],
-};
-
 /**
  * One line per source with rejected rows: how many of what it sent were rejected, per table
  * ("Riverside: 6 of 15 requests rejected"), since rejected rows are in no figure; else one line saying none were.
@@ -75,7 +71,10 @@ export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: r
   const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
   const lines = [...bySource].map(([sourceId, counts]) => {
     const kept = m.sources.find((s) => s.id === sourceId);
-    const parts = [...counts].map(([table, x]) => `${x} of ${x + (kept?.[table] ?? 0)} ${NOUNS[table][x + (kept?.[table] ?? 0) === 1 ? 0 : 1]}`);
+    const parts = [...counts].map(([table, x]) => {
+      const sent = x + (kept?.[table] ?? 0);
+      return `${x} of ${sent} ${TABLES[table].noun}${sent === 1 ? '' : 's'}`;
+    });
     return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
   });
   return [`Rows rejected are in none of these figures; each is listed with its cell in the ${DATA_QUALITY_SHEET} sheet.`, ...lines];

@@ -1,9 +1,10 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
-import type { Rules, TableName } from '../../shared/index';
-import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
+import { TABLE_NAMES, TABLES, type Rules, type TableName } from '../../shared/index';
+import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { MetricsRow } from '../metrics/request-metrics';
 import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
@@ -27,10 +28,20 @@ export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartIm
 const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
 const REPORT_SHEETS = ['Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets'] as const;
 
+/** The Summary's note on each data sheet whose rows continue on further sheets, past the rows a sheet holds. */
+function continuedSummary(m: Pick<DemandMetrics, 'sources'>, rowsPerSheet: number | undefined): string[] {
+  return TABLE_NAMES.flatMap((t) => {
+    const more = continuationSheets(TABLES[t].sheet, m.sources.reduce((a, s) => a + s[t], 0), 1, rowsPerSheet);
+    if (!more.length) return [];
+    const names = more.length === 1 ? more[0] : `${more.slice(0, -1).join(', ')} and ${more[more.length - 1]}`;
+    return [`The ${TABLES[t].sheet} table continues on sheet${more.length === 1 ? '' : 's'} ${names}: a sheet holds ${(rowsPerSheet ?? EXCEL_MAX_ROWS).toLocaleString('en-US')} rows.`];
+  });
+}
+
 /** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
-function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = []) {
+function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], rowsPerSheet?: number) {
   return {
-    [SUMMARY_SHEET]: summarySheet(m, charts, rejectedSummary(m, rejections)), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
+    [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
     [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
   };
 }
@@ -48,7 +59,7 @@ interface DataInput {
 
 function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: DataInput): SheetPlan[] {
   const common = { rules, asOf };
-  const inPeriod = (r: { values: Record<string, unknown> }) => MetricsAccumulator.inPeriod(r.values, from, to);
+  const inPeriod = (r: MetricsRow<'requests'>) => MetricsAccumulator.inPeriod(r.values, from, to);
   return [
     dataSheet({ table: 'requests', rows: rows('requests'), keep: inPeriod, expectedRows: expected?.('requests'), ...common }),
     dataSheet({ table: 'workplan', rows: rows('workplan'), expectedRows: expected?.('workplan'), dataBars: ['percentComplete'], ...common }),
@@ -67,6 +78,8 @@ export function masterPlan({ metrics: m, rows, rejections, warnings, rules, char
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
   asOf: string;
+  /** Rows a sheet holds before a table continues on a next sheet; Excel's limit unless a test sets one. */
+  rowsPerSheet?: number;
   from?: string;
   to?: string;
   withRoadmap: boolean;
@@ -78,14 +91,15 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
  * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
  */
-export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report, rowsPerSheet }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
   const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET): LaterSheet => ({
     name,
-    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections, warnings))))[name],
+    later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections, warnings, rowsPerSheet))))[name],
   });
   return {
     title: title(asOf),
+    rowsPerSheet,
     sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET)],
   };
 }

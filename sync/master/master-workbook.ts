@@ -19,7 +19,10 @@ export interface MasterBuild {
   metrics: () => Promise<DemandMetrics>;
 }
 
-export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions): Promise<MasterBuild> {
+/** How the workbook is laid out, beyond the report's options: a test sets a small sheet to show a table continuing. */
+export interface MasterLayout { rowsPerSheet?: number }
+
+export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);
@@ -31,7 +34,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
     withRoadmap = true;
     break;
   }
-  async function* rows(table: TableName): AsyncGenerator<StoredRow> {
+  async function* rows<T extends TableName>(table: T): AsyncGenerator<StoredRow<T>> {
     for await (const row of store.rows(table, filter)) {
       acc.add(table, row);
       yield row;
@@ -44,13 +47,13 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions):
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());
-  const plan = streamingMasterPlan({ rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish });
+  const plan = streamingMasterPlan({ rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 
 /** Streams the master workbook to `out`; resolves with the metrics its Summary shows. */
-export async function writeMasterWorkbook(store: MasterStore, opts: MetricsOptions, out: Writable): Promise<DemandMetrics> {
-  const { plan, metrics } = await buildMasterPlan(store, opts);
+export async function writeMasterWorkbook(store: MasterStore, opts: MetricsOptions, out: Writable, layout: MasterLayout = {}): Promise<DemandMetrics> {
+  const { plan, metrics } = await buildMasterPlan(store, opts, layout);
   await writeWorkbook(plan, out);
   return metrics();
 }

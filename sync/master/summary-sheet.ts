@@ -38,14 +38,14 @@ function columnAt(columns: readonly PlanColumn[], px: number): number {
   }
 }
 
-/** `rejected`: lines saying how many rows of each source were rejected (they are in no figure below). */
-export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], rejected: readonly string[] = []): SheetPlan {
+/** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
+export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], notes: readonly string[] = []): SheetPlan {
   const columns: PlanColumn[] = [
     { header: 'Measure', width: 46, type: 'text' },
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
     ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const, alignRight: true })),
   ];
-  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...rejected.flatMap((r) => lines(r)).map((l) => [l]), []];
+  const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...notes.flatMap((r) => lines(r)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
   for (const section of rbaSections(m)) {
     rows.push([section.title, 'Whole period', ...m.rba.quarters]);

@@ -4,7 +4,7 @@ import { isoFromUtcDate, TABLES } from '../../shared/index';
 import type { Batch, IncomingRow, RejectedRow } from './row-store';
 import { StoreError } from './store-error';
 
-export interface StoredState { hash: string; deleted: boolean }
+export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
 
 export interface BatchPlan {
   /** New, changed or revived rows, by rowId: upserted as live and appended to history. */
@@ -14,8 +14,10 @@ export interface BatchPlan {
    * batch's day), null if it does not. Stored only on rows that have no such day yet.
    */
   doneOn: (string | null)[];
-  /** Live rows whose hash is unchanged: nothing is written. */
+  /** Live rows whose hash is unchanged: nothing is written, unless they moved. */
   unchanged: number;
+  /** The batch's moves, and unchanged rows sent at a new place in the sheet: only their `sheetRow` is updated. */
+  moves: { rowId: string; sheetRow: number }[];
   /** Live rows to tombstone: deleted, or missing from a full sync. */
   tombstones: string[];
   /** Rows whose stored rejection no longer holds: accepted, unchanged, deleted or gone from a full sync. */
@@ -53,15 +55,23 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   for (const rowId of deletes) {
     if (present.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} is both sent and deleted in the batch`);
   }
+  const moved = new Set<string>();
+  for (const { rowId } of batch.moves ?? []) {
+    if (present.has(rowId) || deletes.has(rowId) || moved.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} is moved and also sent, deleted or moved again in the batch`);
+    moved.add(rowId);
+  }
 
   const writes: IncomingRow[] = [];
   const clearRejections: string[] = [];
   const fixed: string[] = [];
+  const moves: BatchPlan['moves'] = [...(batch.moves ?? [])];
   let unchanged = 0;
   for (const row of batch.upserts) {
     const before = stored.get(row.rowId);
-    if (before !== undefined && !before.deleted && before.hash === row.hash) unchanged++;
-    else writes.push(row);
+    if (before !== undefined && !before.deleted && before.hash === row.hash) {
+      unchanged++;
+      if (row.sheetRow !== undefined && row.sheetRow !== before.sheetRow) moves.push({ rowId: row.rowId, sheetRow: row.sheetRow });
+    } else writes.push(row);
     if (rejected.has(row.rowId)) {
       clearRejections.push(row.rowId);
       fixed.push(row.rowId);
@@ -75,7 +85,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
     if (rejected.has(rowId)) clearRejections.push(rowId);
   }
   if (batch.full) {
-    const gone = (rowId: string) => !present.has(rowId) && !deletes.has(rowId);
+    const gone = (rowId: string) => !present.has(rowId) && !deletes.has(rowId) && !moved.has(rowId);
     for (const [rowId, before] of stored) if (!before.deleted && gone(rowId)) tombstones.push(rowId);
     for (const rowId of rejected) if (gone(rowId)) clearRejections.push(rowId);
   }
@@ -87,7 +97,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   const recordedOn = isoFromUtcDate(batch.at);
   const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
   const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
-  return { writes, doneOn, unchanged, tombstones, clearRejections, rejections: batch.rejected, log };
+  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

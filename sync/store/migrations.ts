@@ -207,6 +207,14 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // Master sheets list rows as the sheet has them (row 10 after row 3). Null for rows stored before
+    // and for API clients that send no position: they come after the placed rows, by row id.
+    name: '0008-sheet-position',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('sheet_row', 'integer').execute();
+    },
+  },
 ];
 
 /** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */

@@ -9,7 +9,7 @@ import { migrateToLatest } from './migrations';
 import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -90,12 +90,12 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   const lookup = rowIdsToLookUp(batch);
   const found = await trx
     .selectFrom('sheet_rows')
-    .select(['row_id', 'hash', 'deleted'])
+    .select(['row_id', 'hash', 'deleted', 'sheet_row'])
     .where('table_name', '=', batch.table)
     .where('source_id', '=', batch.sourceId)
     .$if(lookup !== 'all', (q) => q.where('row_id', '=', anyOf(lookup as string[])))
     .execute();
-  const stored = new Map(found.map((r) => [r.row_id, { hash: r.hash, deleted: r.deleted === 1 }]));
+  const stored = new Map(found.map((r) => [r.row_id, { hash: r.hash, deleted: r.deleted === 1, sheetRow: r.sheet_row }]));
   const rejected = await trx
     .selectFrom('rejections')
     .select('row_id')
@@ -105,6 +105,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)));
 
   if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes, plan.doneOn);
+  if (plan.moves.length > 0) await moveRows(trx, batch, plan.moves);
   const deleted = plan.tombstones.length > 0 ? await tombstoneRows(trx, batch, plan.tombstones) : 0;
   if (plan.clearRejections.length > 0) {
     await trx
@@ -123,13 +124,13 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
 }
 
 /**
- * A batch's rows as one JSON document of `[rowId, hash, valuesJson, rawJson, doneOn]` tuples. Sent as
- * `text[]` arrays instead, node-postgres escaped every quote of every values document in JavaScript,
- * about 8 us a row: as much as the rest of the write; one JSON.stringify and PostgreSQL's own JSON parser
- * do the same work natively.
+ * A batch's rows as one JSON document of `[rowId, hash, valuesJson, rawJson, doneOn, sheetRow]` tuples.
+ * Sent as `text[]` arrays instead, node-postgres escaped every quote of every values document in
+ * JavaScript, about 8 us a row: as much as the rest of the write; one JSON.stringify and PostgreSQL's
+ * own JSON parser do the same work natively.
  */
 function rowsDocument(rows: IncomingRow[], doneOn: (string | null)[]): string {
-  return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i]]));
+  return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i], r.sheetRow ?? null]));
 }
 
 /** `doneOn` is parallel to `rows` (see `BatchPlan`). */
@@ -138,7 +139,8 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
   const document = rowsDocument(rows, doneOn);
   await trx
     // The tuples as rows, sent once and read twice; `->>` gives each text back exactly as it was stringified.
-    .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on
+    .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on,
+                                        (e->>5)::int as sheet_row
                                  from json_array_elements(${document}::json) as e)`)
     .with('version', (q) =>
       q
@@ -148,10 +150,10 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
         .returning(['seq', 'row_id']),
     )
     .insertInto('sheet_rows')
-    .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on'])
+    .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row'])
     // Joined on row_id (unique in a batch) because RETURNING promises no order.
     .expression(
-      sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text, u.done_on
+      sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text, u.done_on, u.sheet_row
           from version v join incoming u on u.row_id = v.row_id`,
     )
     .onConflict((oc) =>
@@ -162,9 +164,17 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
         deleted: 0,
         deleted_at: null,
         first_done_on: keepFirstDoneOn(eb),
+        sheet_row: keepSheetRow(eb),
       })),
     )
     .execute();
+}
+
+/** Unchanged rows sent at a new place: only their place is written. */
+async function moveRows(trx: Trx, batch: Batch, moves: BatchPlan['moves']): Promise<void> {
+  await sql`update sheet_rows set sheet_row = m.sheet_row
+            from unnest(${moves.map((m) => m.rowId)}::text[], ${moves.map((m) => m.sheetRow)}::int[]) as m(row_id, sheet_row)
+            where sheet_rows.table_name = ${batch.table} and sheet_rows.source_id = ${batch.sourceId} and sheet_rows.row_id = m.row_id`.execute(trx);
 }
 
 /** Returns how many rows were actually tombstoned (the `deleted = 0` guard makes a repeat a no-op). */

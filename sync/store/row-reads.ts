@@ -4,6 +4,7 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
+import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
 
 /**
@@ -20,7 +21,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     async syncState(sourceId, table) {
       const rows = await db
         .selectFrom('sheet_rows')
-        .select(['row_id', 'hash'])
+        .select(['row_id', 'hash', 'sheet_row'])
         .where('table_name', '=', table)
         .where('source_id', '=', sourceId)
         .where('deleted', '=', 0)
@@ -30,10 +31,10 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
             .where('o.kind', '=', 'row').where('o.acked_at', 'is', null))))
         .orderBy('row_id')
         .execute();
-      return rows.map((r) => ({ rowId: r.row_id, hash: r.hash }));
+      return rows.map((r) => (r.sheet_row === null ? { rowId: r.row_id, hash: r.hash } : { rowId: r.row_id, hash: r.hash, sheetRow: r.sheet_row }));
     },
 
-    async *rows(table, opts = {}): AsyncGenerator<StoredRow> {
+    async *rows<T extends TableName>(table: T, opts: { sourceIds?: string[]; includeDeleted?: boolean } = {}): AsyncGenerator<StoredRow<T>> {
       const { sourceIds, includeDeleted = false } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
@@ -45,6 +46,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
         .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
         .orderBy('r.source_id')
+        .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
         .orderBy('r.row_id');
       for await (const r of stream(query)) {
         yield {
@@ -53,7 +55,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
           rowId: r.row_id,
           hash: r.hash,
           // values_seq always points at an upsert, whose values are never null.
-          values: JSON.parse(r.values_json!) as Record<string, unknown>,
+          values: JSON.parse(r.values_json!) as StoredValues<T>,
           updatedAt: new Date(r.updated_at),
           deleted: r.deleted === 1,
           firstDoneOn: r.first_done_on,
@@ -61,7 +63,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       }
     },
 
-    async *changes(table, opts = {}): AsyncGenerator<RowChange> {
+    async *changes<T extends TableName>(table: T, opts: { sourceIds?: string[] } = {}): AsyncGenerator<RowChange<T>> {
       const { sourceIds } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
@@ -72,13 +74,13 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .orderBy('at')
         .orderBy('seq');
       for await (const r of stream(query)) {
-        const change: RowChange = {
+        const change: RowChange<T> = {
           sourceId: r.source_id,
           rowId: r.row_id,
           table,
           at: new Date(r.at),
           op: r.op as RowChange['op'],
-          values: r.values_json === null ? null : (JSON.parse(r.values_json) as Record<string, unknown>),
+          values: r.values_json === null ? null : (JSON.parse(r.values_json) as StoredValues<T>),
         };
         if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
         yield change;

@@ -2,6 +2,9 @@
 // their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
 import type { TableName } from '../../shared/tables';
 import type { IntakeOps } from './intake-store';
+import type { StoredValues } from './stored-values';
+
+export type { StoredValues };
 
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
@@ -14,7 +17,15 @@ export interface FieldError { field: string; column?: string; header?: string; m
  * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content
  * hash; an equal hash means "unchanged" and nothing is written.
  */
-export interface IncomingRow { rowId: string; hash: string; values: Record<string, unknown>; raw?: Record<string, unknown> }
+export interface IncomingRow {
+  rowId: string; hash: string; values: Record<string, unknown>; raw?: Record<string, unknown>;
+  /**
+   * The row's place in its sheet (its row number; a table kept on several sheets numbers on across
+   * them, see `sheetPosition`), which orders `rows()`. A row sent unchanged at a new place moves there
+   * without a new version; a row sent without one keeps the place it had.
+   */
+  sheetRow?: number;
+}
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
 /**
  * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
@@ -23,14 +34,19 @@ export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number;
  */
 export interface Batch {
   sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date;
+  /**
+   * Rows held unchanged that now sit at another place in the sheet (rows above them added or removed):
+   * only their `sheetRow` changes. A full batch counts them as present.
+   */
+  moves?: { rowId: string; sheetRow: number }[];
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
   warned?: RejectedRow[];
 }
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
-export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
+export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
-export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
+export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
@@ -65,11 +81,14 @@ export interface RowStore extends IntakeOps {
    * Live rows only, ordered by rowId; rows still waiting in the outbox as new rows are left out, so a
    * sheet that has not written them yet does not take them for rows it deleted.
    */
-  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string }[]>;
-  /** Streamed, ordered by (sourceId, rowId), so 200k rows are never loaded at once; one snapshot throughout. */
-  rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
+  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string; sheetRow?: number }[]>;
+  /**
+   * Streamed, so 200k rows are never loaded at once; one snapshot throughout. Ordered by source, then as
+   * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.
+   */
+  rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
-  changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
+  changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
   /** Every row's warnings, ordered like rejections; rows since removed keep none. */
   warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;
@@ -79,7 +98,8 @@ export interface RowStore extends IntakeOps {
   rejectionLog(opts: { since: Date; until: Date }): Promise<RejectionEvent[]>;
   /**
    * Changes whenever a batch writes anything (rows, tombstones, rejections) or a principal is added; the
-   * same while nothing was written. What reports computed from the store are remembered by.
+   * same while nothing was written. What reports computed from the store are remembered by; a row that
+   * only moved in its sheet leaves it as it was, as no cached report depends on row order.
    */
   dataVersion(): Promise<string>;
   /** True while no source has been registered. */

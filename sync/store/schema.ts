@@ -37,6 +37,8 @@ export interface SheetRowsTable {
    * write that first shows it, and kept through later edits, deletion and revival.
    */
   first_done_on: string | null;
+  /** Where the row sits among its source's rows of the table, as the last write said (see `IncomingRow.sheetRow`). */
+  sheet_row: number | null;
 }
 
 /** Append-only: every accepted version (with its values) and every tombstone, with its batch time. */
@@ -192,6 +194,10 @@ export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejection
 /** An upsert of a row already stored keeps its first done day: history showed it, whatever came after. */
 export const keepFirstDoneOn = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
   eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on');
+
+/** An upsert without a place keeps the row's earlier one (see `IncomingRow.sheetRow`). */
+export const keepSheetRow = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
+  eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row');
 
 /** A batch dated before the last one recorded (a late retry) does not move a source's last sync back. */
 export const keepLatestSync = (oc: OnConflictBuilder<StoreDatabase, 'source_syncs'>) =>

@@ -15,7 +15,7 @@ import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import { checkpointInBackground, type Checkpoints } from './sqlite-checkpoints';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { keepFirstDoneOn, keepLatestSync, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -206,7 +206,7 @@ function sqliteBatchWriter(
   const rowKey = { table_name: key.table, source_id: key.source, row_id: param<string>('row') };
   const storedRows = db
     .selectFrom('sheet_rows')
-    .select(['row_id', 'hash', 'deleted'])
+    .select(['row_id', 'hash', 'deleted', 'sheet_row'])
     .where('table_name', '=', key.table)
     .where('source_id', '=', key.source);
 
@@ -245,6 +245,7 @@ function sqliteBatchWriter(
             deleted: sql.lit(0),
             deleted_at: sql.lit(null),
             first_done_on: param<string | null>('doneOn'),
+            sheet_row: param<number | null>('sheetRow'),
           })))
           .onConflict((oc) =>
             oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
@@ -254,9 +255,10 @@ function sqliteBatchWriter(
               deleted: sql.lit(0),
               deleted_at: sql.lit(null),
               first_done_on: keepFirstDoneOn(eb),
+              sheet_row: keepSheetRow(eb),
             })),
           ),
-        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn'], n),
+        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn', 'sheetRow'], n),
       ),
     ),
     tombstone: prepare(
@@ -264,6 +266,7 @@ function sqliteBatchWriter(
       db.updateTable('sheet_rows').set({ deleted: sql.lit(1), deleted_at: param('at'), updated_at: param('at') }).where((eb) => eb.and(rowKey)),
       ['at', 'at', 'table', 'source', 'row'],
     ),
+    move: prepare(sqlite, db.updateTable('sheet_rows').set({ sheet_row: param('sheetRow') }).where((eb) => eb.and(rowKey)), ['sheetRow', 'table', 'source', 'row']),
     clearRejection: prepare(sqlite, db.deleteFrom('rejections').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
     logRejection: prepare(
       sqlite,
@@ -299,8 +302,8 @@ function sqliteBatchWriter(
     assertIsSource(stmt.sourceKind.get(source) as string | undefined, source);
 
     const lookup = rowIdsToLookUp(batch);
-    const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number][];
-    const stored = new Map(found.map(([rowId, hash, deleted]) => [rowId, { hash, deleted: deleted === 1 }]));
+    const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
+    const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
     const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]));
 
     // History numbers are given here rather than by SQLite (which would give the same: one more than
@@ -318,7 +321,8 @@ function sqliteBatchWriter(
       },
       breather,
     );
-    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i]]);
+    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i], row.sheetRow ?? null]);
+    for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
       stmt.addTombstone.run(table, source, row, at);

@@ -5,8 +5,11 @@ import { PassThrough, type Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
-import { isLaterSheet, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
+import {
+  continuedSheetName, EXCEL_MAX_ROWS, isFormulaCell, isLaterSheet, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan,
+} from '../../shared/workbook-plan';
 import { RowXml, type CellKind, type SharedStringIds, type StyleIds } from './row-xml';
+import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { WorkbookError } from './workbook-error';
 import {
@@ -59,9 +62,31 @@ function literalList(sheet: string, values: readonly string[]): string {
 /** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
 const footerText = (name: string) => name.replace(/&/g, '&&');
 
-async function* rowsOf(rows: SheetPlan['rows']): AsyncGenerator<readonly PlanCell[]> {
-  if (Symbol.asyncIterator in rows) yield* rows as AsyncIterable<readonly PlanCell[]>;
-  else yield* rows as Iterable<readonly PlanCell[]>;
+/** A sheet plan's rows, taken a part at a time: what one sheet cannot hold continues on the next. */
+class PlanRows {
+  private readonly source: AsyncIterator<readonly PlanCell[]>;
+  private held: IteratorResult<readonly PlanCell[]> | undefined;
+
+  constructor(rows: SheetPlan['rows']) {
+    this.source = (Symbol.asyncIterator in rows ? rows : (async function* () { yield* rows as Iterable<readonly PlanCell[]>; })())[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<IteratorResult<readonly PlanCell[]>> {
+    const next = this.held ?? (await this.source.next());
+    this.held = undefined;
+    return next;
+  }
+
+  /** Whether a row is left, keeping it for the next part. */
+  async more(): Promise<boolean> {
+    this.held ??= await this.source.next();
+    return !this.held.done;
+  }
+
+  /** Closes the source when the sheet stops early (a failure): an open store read holds its snapshot. */
+  async close(): Promise<void> {
+    await this.source.return?.();
+  }
 }
 
 const scratch = Buffer.allocUnsafe(1 << 20);
@@ -79,12 +104,53 @@ function encoded(block: string): Buffer {
   return scratch.subarray(0, scratch.write(block));
 }
 
-async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: StreamingParts, ids: { styles: StyleIds; strings: SharedStringIds }, plan: SheetPlan, pause: (sheet: SheetInternals) => Promise<void>): Promise<SheetInternals> {
+/** The formula of a row planned for `planRow`, written on `sheetRow` of a continued sheet. */
+function movedFormula(sheet: string, cell: FormulaCell, planRow: number, sheetRow: number): FormulaCell {
+  const template = rowTemplate(cell.formula, planRow);
+  if (!template) throw new WorkbookError('invalid-plan', `${sheet}: the formula "${cell.formula}" refers to whole rows and cannot continue on a next sheet`);
+  return { formula: expandTemplate(template, sheetRow), result: cell.result };
+}
+
+interface WriteContext {
+  book: ExcelJS.stream.xlsx.WorkbookWriter;
+  parts: StreamingParts;
+  ids: { styles: StyleIds; strings: SharedStringIds };
+  pause: (sheet: SheetInternals) => Promise<void>;
+  rowsPerSheet: number;
+}
+
+/** Writes a sheet plan as one sheet, or as several when its rows run past `rowsPerSheet`. */
+async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetInternals[]> {
+  // A laid-out page (no header row, such as Summary) is not a table, and moves on only past Excel's own limit.
+  const context = plan.header === false ? { ...shared, rowsPerSheet: EXCEL_MAX_ROWS } : shared;
+  const headerRow = (plan.preamble ?? []).length + 1;
+  if (context.rowsPerSheet <= headerRow) throw new WorkbookError('invalid-plan', `${plan.name}: a sheet of ${context.rowsPerSheet} rows has no room below its header`);
+  const rows = new PlanRows(plan.rows);
+  const sheets: SheetInternals[] = [];
+  try {
+    for (let part = 1; part === 1 || (await rows.more()); part++) sheets.push(await writePart(context, plan, rows, part));
+  } catch (e) {
+    await rows.close();
+    throw e;
+  }
+  return sheets;
+}
+
+async function writePart({ book, parts, ids, pause, rowsPerSheet }: WriteContext, plan: SheetPlan, rows: PlanRows, part: number): Promise<SheetInternals> {
   const preamble = plan.preamble ?? [];
   const withHeader = plan.header !== false;
   if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
+  const name = part === 1 ? plan.name : continuedSheetName(plan.name, part);
   const headerRow = preamble.length + 1;
-  const sheet = book.addWorksheet(plan.name, {
+  /** How far this part's rows sit above where the plan put them. */
+  const shift = (part - 1) * (rowsPerSheet - headerRow);
+  /** A span of the plan's rows as this part's rows: the rows above the data repeat on every part. */
+  const span = (from: number, to: number): [number, number] | undefined => {
+    const first = from <= headerRow ? from : Math.max(from - shift, headerRow + 1);
+    const last = Math.min(to <= headerRow ? to : to - shift, rowsPerSheet);
+    return first <= last ? [first, last] : undefined;
+  };
+  const sheet = book.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
     // fitToWidth alone does nothing: exceljs writes the fitToPage flag that makes Excel and LibreOffice honour it
@@ -93,10 +159,13 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
       orientation: 'landscape', fitToWidth: 1, fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
       horizontalCentered: true, printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
     },
-    headerFooter: { oddFooter: `&L&8${footerText(plan.name)}&R&8Page &P of &N` },
+    headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
   const internals = sheet as unknown as SheetInternals;
-  for (const row of plan.print?.breakAfterRows ?? []) internals.rowBreaks.push({ id: row, max: 16383, man: 1 });
+  for (const row of plan.print?.breakAfterRows ?? []) {
+    const at = span(row, row);
+    if (at) internals.rowBreaks.push({ id: at[0], max: 16383, man: 1 });
+  }
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
     return { ...(numFmt ? { numFmt } : {}), ...(c.alignRight ? { alignment: { horizontal: 'right' } } : {}) };
@@ -107,10 +176,10 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
 
   // The text alternative goes in the picture's own description (Excel's Alt Text), not in a cell beneath:
   // a long text there runs out from under the picture and widens the printed page.
-  const pictures: PictureAnchor[] = (plan.images ?? []).map((img) => ({ mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt }));
+  const pictures: PictureAnchor[] = part > 1 ? [] : (plan.images ?? []).map((img) => ({ mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt }));
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
-  const xml = new RowXml(plan.name, plan.columns, columnStyles, ids.styles, ids.strings);
+  const xml = new RowXml(name, plan.columns, columnStyles, ids.styles, ids.strings);
   let rowNumber = 0;
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
@@ -124,8 +193,10 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
   if (withHeader) put(headers, false, headerStyle);
   let written = 0;
-  for await (const cells of rowsOf(plan.rows)) {
-    put(cells, true);
+  while (rowNumber < rowsPerSheet) {
+    const next = await rows.next();
+    if (next.done) break;
+    put(shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c)), true);
     if (++written % BLOCK_ROWS === 0) {
       flush();
       await pause(internals);
@@ -139,10 +210,11 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(lastDataRow, headerRow), column: plan.columns.length } };
   }
   for (const v of plan.validations ?? []) {
-    if (v.toRow < v.fromRow) continue;
+    const rowSpan = span(v.fromRow, v.toRow);
+    if (!rowSpan) continue;
     const letter = columnLetter(v.column);
-    const formula = typeof v.list === 'string' ? v.list : literalList(plan.name, v.list);
-    (sheet as unknown as WithValidations).dataValidations.add(`${letter}${v.fromRow}:${letter}${v.toRow}`, {
+    const formula = typeof v.list === 'string' ? v.list : literalList(name, v.list);
+    (sheet as unknown as WithValidations).dataValidations.add(`${letter}${rowSpan[0]}:${letter}${rowSpan[1]}`, {
       type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
       errorStyle: v.allowOther ? 'warning' : 'stop',
       errorTitle: 'Not in the list',
@@ -150,7 +222,12 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     });
   }
   const dataBars: DataBar[] = [];
-  for (const c of [...(plan.conditionals ?? []), ...(plan.conditionalsTo?.(lastDataRow) ?? [])]) {
+  // Formats over "the rows written" are asked for this part's rows, already in its own row numbers.
+  const conditionals = [
+    ...(plan.conditionals ?? []).flatMap((c) => { const rowSpan = span(c.fromRow, c.toRow); return rowSpan ? [{ ...c, fromRow: rowSpan[0], toRow: rowSpan[1] }] : []; }),
+    ...(plan.conditionalsTo?.(lastDataRow) ?? []),
+  ];
+  for (const c of conditionals) {
     if (c.toRow < c.fromRow) continue;
     const letter = columnLetter(c.column);
     const ref = `${letter}${c.fromRow}:${letter}${c.toRow}`;
@@ -160,7 +237,7 @@ async function writeSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, parts: Strea
     if (c.dataBar) dataBars.push({ ref, percent: plan.columns[c.column - 1]?.type === 'percent', color: DATA_BAR_COLOR });
   }
   const table = (): TablePart | undefined => plan.table
-    ? { name: tableName(plan.table), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
+    ? { name: tableName(part === 1 ? plan.table : `${plan.table} ${part}`), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
     : undefined;
   parts.attach(internals, { pictures, dataBars, table });
   sheet.commit();
@@ -196,16 +273,17 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     const parts = new StreamingParts(internals);
     const styleId = styleIdCache(internals);
     const ids = { styles: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringIds(internals) };
-    const written = new Map<SheetPlan | LaterSheet, SheetInternals>();
+    const context: WriteContext = { book, parts, ids, pause, rowsPerSheet: plan.rowsPerSheet ?? EXCEL_MAX_ROWS };
+    const written = new Map<SheetPlan | LaterSheet, SheetInternals[]>();
     const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {
       if (sheet.name !== entry.name) throw new WorkbookError('invalid-plan', `the sheet planned as "${entry.name}" came as "${sheet.name}"`);
-      written.set(entry, await Promise.race([writeSheet(book, parts, ids, sheet, pause), streamFailure]));
+      written.set(entry, await Promise.race([writeSheet(context, sheet), streamFailure]));
     };
     for (const entry of plan.sheets) if (!isLaterSheet(entry)) await write(entry, entry);
     for (const entry of plan.sheets) if (isLaterSheet(entry)) await write(entry, await Promise.race([entry.later(), streamFailure]));
     // Tabs in the plan's order, whatever order the sheets were written in: exceljs lists its worksheets
     // array in workbook.xml, and names each sheet's part and relationship by its own id, not its place.
-    internals._worksheets = plan.sheets.map((entry) => written.get(entry));
+    internals._worksheets = plan.sheets.flatMap((entry) => written.get(entry) ?? []);
     await Promise.race([book.commit(), streamFailure]);
   } finally {
     stream.off('error', onError);

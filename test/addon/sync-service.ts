@@ -15,7 +15,7 @@ const ADMIN_TOKEN = 'addon-test-admin-token-0123456789';
 let store: RowStore;
 let app: ReturnType<typeof createApp>;
 let dataDir: string;
-const received = { posts: 0, rows: 0, deleted: 0, stateReads: 0, demandReads: 0, rowIds: [] as string[] };
+const received = { posts: 0, rows: 0, deleted: 0, moved: 0, stateReads: 0, demandReads: 0, rowIds: [] as string[] };
 
 export async function createSyncService(): Promise<{ fetch(request: Request): Promise<Response>; close(): Promise<void> }> {
   dataDir = mkdtempSync(path.join(tmpdir(), 'equity-desk-addon-'));
@@ -26,10 +26,11 @@ export async function createSyncService(): Promise<{ fetch(request: Request): Pr
     async fetch(request) {
       const url = new URL(request.url);
       if (request.method === 'POST' && url.pathname === '/api/v1/sync') {
-        const body = (await request.clone().json()) as { rows?: { rowId: string }[]; deleted?: string[] };
+        const body = (await request.clone().json()) as { rows?: { rowId: string }[]; deleted?: string[]; moved?: unknown[] };
         received.posts++;
         received.rows += body.rows?.length ?? 0;
         received.deleted += body.deleted?.length ?? 0;
+        received.moved += body.moved?.length ?? 0;
         received.rowIds.push(...(body.rows ?? []).map((r) => r.rowId));
       }
       if (url.pathname === '/api/v1/sync/state') received.stateReads++;
@@ -51,7 +52,7 @@ export async function createSource(name: string): Promise<{ id: string; token: s
 /** What arrived since the last call, then the counters start again. */
 export function takeReceived(): typeof received {
   const copy = { ...received, rowIds: [...received.rowIds] };
-  Object.assign(received, { posts: 0, rows: 0, deleted: 0, stateReads: 0, demandReads: 0, rowIds: [] });
+  Object.assign(received, { posts: 0, rows: 0, deleted: 0, moved: 0, stateReads: 0, demandReads: 0, rowIds: [] });
   return copy;
 }
 

@@ -609,6 +609,28 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await collect(store.rows('requests'))).toHaveLength(48);
       });
 
+      test('rows() lists each source\'s rows in sheet order, unplaced rows last by rowId; a moved row moves without a new version', async () => {
+        const { store, source, apply } = await withSource({ pageSize: 3 });
+        const placed = (rowId: string, sheetRow: number | undefined, status = 'New'): IncomingRow => ({ ...row(rowId, { status }), ...(sheetRow === undefined ? {} : { sheetRow }) });
+        await apply({ upserts: [placed('a', 10), placed('b', 3), placed('c', undefined), placed('d', 7), placed('bb', undefined)] });
+        const order = async () => (await collect(store.rows('requests', { sourceIds: [source.id] }))).map((r) => r.rowId);
+        expect(await order()).toEqual(['b', 'd', 'a', 'bb', 'c']);
+
+        // a moves to the top unchanged, d changes at its place, b is sent without a place (keeps row 3), c gets one.
+        expect(await apply({ upserts: [placed('a', 2), placed('d', 7, 'Closed'), placed('b', undefined), placed('c', 5)], at: at(1) })).toEqual({ accepted: 1, unchanged: 3, deleted: 0 });
+        expect(await order()).toEqual(['a', 'b', 'c', 'd', 'bb']);
+        expect((await collect(store.changes('requests'))).filter((c) => c.rowId === 'a')).toHaveLength(1);
+        const state = await store.syncState(source.id, 'requests');
+        expect(state.find((r) => r.rowId === 'a')?.sheetRow).toBe(2);
+        expect(state.find((r) => r.rowId === 'bb')).not.toHaveProperty('sheetRow');
+
+        // Moves alone name rows without their values; a full batch keeps the rows it moves.
+        const history = (await collect(store.changes('requests'))).length;
+        expect(await apply({ full: true, upserts: [placed('a', 2), placed('b', 3), placed('c', 5)], moves: [{ rowId: 'bb', sheetRow: 1 }, { rowId: 'd', sheetRow: 4 }], at: at(2) })).toEqual({ accepted: 0, unchanged: 3, deleted: 0 });
+        expect(await order()).toEqual(['bb', 'a', 'b', 'd', 'c']);
+        expect(await collect(store.changes('requests'))).toHaveLength(history);
+      });
+
       test('leaving a read early releases it', async () => {
         const { store, apply } = await withSource({ pageSize: 3 });
         await apply({ upserts: rowsOf(10) });

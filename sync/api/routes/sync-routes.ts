@@ -48,21 +48,22 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
     const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
     if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
     knownTable(top.table);
-    // Counted before the shape check, so an oversized batch costs no validation. Deletions count too:
-    // each is a lookup and a history entry, and an uncounted list let one request hold the service.
-    const rows = Array.isArray(top.rows) ? top.rows.length : 0;
-    const deletions = Array.isArray(top.deleted) ? top.deleted.length : 0;
-    if (rows + deletions > maxRows) {
-      const what = deletions === 0 ? `${count(rows)} rows` : `${count(rows)} rows and ${count(deletions)} deletions`;
-      throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows and deletions together per request`);
+    // Counted before the shape check, so an oversized batch costs no validation. Deletions and moves count
+    // too: each is a write, and an uncounted list let one request hold the service.
+    const sizes = { rows: top.rows, deletions: top.deleted, moves: top.moved };
+    const counted = Object.entries(sizes).map(([what, list]) => [what, Array.isArray(list) ? list.length : 0] as const);
+    if (counted.reduce((sum, [, n]) => sum + n, 0) > maxRows) {
+      const what = new Intl.ListFormat('en-US').format(counted.filter(([what, n]) => n > 0 || what === 'rows').map(([what, n]) => `${count(n)} ${what}`));
+      throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows, deletions and moves together per request`);
     }
     const body = parseBody(syncRequest, json);
     if (isHeavy) await nextTurn();
     const result = await ingestBatch(deps.store, {
       sourceId,
       table: body.table,
-      rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values })),
+      rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values, position: r.sheetRow })),
       deleted: body.deleted,
+      moved: body.moved,
       full: body.full,
       at: deps.clock(),
       yieldBetweenSteps: isHeavy,

@@ -5,6 +5,7 @@ import { createApp } from '../../api/app';
 import { listen } from '../../api/server';
 import { formatDuration, type Config } from '../../config';
 import { readRoutes } from '../../api/routes/read-routes';
+import { formUrl } from '../../api/routes/forms-routes';
 import { startDemo, type DemoTokens } from '../../demo/load-demo';
 import type { RunningSchedule } from '../../publish/publish-schedule';
 import type { RowStore } from '../../store/row-store';
@@ -28,6 +29,7 @@ function startBanner(url: string, storage: string, publishing: string, admin: Ad
     `  reviewer token: ${demo.reviewer.token} (${demo.reviewer.principal.name})`,
     `  source token:   ${demo.source.token} (${demo.source.principal.name})`,
     `  dashboard:      ${url}/dashboard?access_token=${demo.reviewer.token}`,
+    `  intake form:    ${formUrl(url, demo.form.id)} (${demo.form.sourceName})`,
     demo.loaded ? '  demo data:      loaded (two sources, a reviewer and sample rows)' : '  demo data:      already present',
     '',
     'Try:',

@@ -100,6 +100,6 @@ describe('rows from the service into the sheet', () => {
     expect(addon.fakes.ui.alerts).toEqual([]);
     const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
-    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterRole', 'requesterType']);
+    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterType']);
   });
 });

@@ -14,7 +14,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-interface Received { posts: number; rows: number; deleted: number; stateReads: number; demandReads: number; rowIds: string[] }
+interface Received { posts: number; rows: number; deleted: number; moved: number; stateReads: number; demandReads: number; rowIds: string[] }
 const received = () => service.invoke<Received>('takeReceived');
 const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
 
@@ -43,7 +43,7 @@ describe('sync of a 10,000-row sheet', () => {
     const first = { ...fakes.counts };
     const firstIo = fakes.rangeIo();
     const got = await received();
-    expect(got).toMatchObject({ posts: 5, rows: 10_000, deleted: 0, stateReads: 1 });
+    expect(got).toMatchObject({ posts: 5, rows: 10_000, deleted: 0, moved: 0, stateReads: 1 });
     // Every row stamped with a unique id in one write of the Sync ID column.
     const ids = fakes.readSheet('Requests').map((r) => r[SYNC_ID_COLUMN - 1]);
     expect(ids[0]).toBe('Sync ID');
@@ -64,6 +64,7 @@ describe('sync of a 10,000-row sheet', () => {
     const secondMs = performance.now() - started;
     const second = await received();
     expect(second.rows).toBe(100);
+    expect(second.moved).toBe(0);
     expect(second.posts).toBe(1);
     expect(new Set(second.rowIds)).toEqual(new Set(edited.map((row) => ids[row - 1])));
     const secondIo = fakes.rangeIo();
@@ -71,16 +72,17 @@ describe('sync of a 10,000-row sheet', () => {
     expect(secondIo.writes).toBe(0);
     expect(secondIo.reads).toBeLessThanOrEqual(3);
 
-    // Delete ten rows: they become tombstones on the service, not hard deletes.
+    // Delete ten rows: they become tombstones on the service, not hard deletes; the rows below them are
+    // named with their new places, without their cells, and the service lists them in the sheet's order.
     const gone = ids.slice(1, 11);
     fakes.sheet('Requests').deleteRows(2, 10);
     fakes.resetCounts();
     addon.call('syncNowFromMenu');
     const third = await received();
-    expect(third).toMatchObject({ rows: 0, deleted: 10 });
+    expect(third).toMatchObject({ rows: 0, deleted: 10, moved: 9_990 });
     const rows = await stored(source.id);
     expect(rows.filter((r) => r.deleted).map((r) => r.rowId).sort()).toEqual([...gone].sort());
-    expect(rows.filter((r) => !r.deleted)).toHaveLength(9_990);
+    expect(rows.filter((r) => !r.deleted).map((r) => r.rowId)).toEqual(ids.slice(11));
     expect(fakes.rangeIo().writes).toBe(0);
 
     // The figures the report quotes.

@@ -25,8 +25,8 @@ const settings = (): SettingsPort => {
 const lock = (): LockPort & { held: boolean } => ({ held: false, tryLock() { return !this.held && (this.held = true); }, release() { this.held = false; } });
 
 /** A service that holds `state`, answers POSTs by accepting everything, and may fail the first calls. */
-function scriptedService(state: { rowId: string; hash: string }[], failures: HttpResponse[] = []) {
-  const posts: { rows: { rowId: string }[]; deleted?: string[] }[] = [];
+function scriptedService(state: { rowId: string; hash: string; sheetRow?: number }[], failures: HttpResponse[] = []) {
+  const posts: { rows: { rowId: string; sheetRow: number }[]; deleted?: string[]; moved?: { rowId: string; sheetRow: number }[] }[] = [];
   const sleeps: number[] = [];
   const http: HttpPort = {
     fetch(req: HttpRequest) {
@@ -55,7 +55,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     const t = runSync(readTableSheets(port))[0];
     const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
     // The service already holds the first 1,000 rows as they are, and two rows the sheet no longer has.
-    const held = t.read.rows.slice(0, 1_000).map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: results[i].ok ? contentHash(results[i].values) : 'x' }));
+    const held = t.read.rows.slice(0, 1_000).map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: results[i].ok ? contentHash(results[i].values) : 'x', sheetRow: r.row }));
     const { http, posts } = scriptedService([...held, { rowId: 'r-gone-1', hash: 'h' }, { rowId: 'r-gone-2', hash: 'h' }]);
     const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     const invalidHeld = results.slice(0, 1_000).filter((r) => !r.ok).length;
@@ -68,6 +68,21 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.slice(1).every((p) => p.deleted === undefined)).toBe(true);
     expect(report.tables[0]).toMatchObject({ rows: 4_500, stamped: 0, sent, deleted: 2 });
     expect(port.calls.writeBlock ?? 0).toBe(0);
+  });
+
+  test('rows that only moved are named with their new places, between the deletions and the rows, in chunks of CHUNK_ROWS', async () => {
+    const port = sheetWithIds(CHUNK_ROWS + 10);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    // The service holds every valid row as it is, one row further down (a row above them was deleted since), and the deleted row.
+    const held = t.read.rows.flatMap((r, i) => (results[i].ok ? [{ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row + 1 }] : []));
+    const { http, posts } = scriptedService([...held, { rowId: 'r-gone', hash: 'h', sheetRow: 2 }]);
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    const invalid = results.filter((r) => !r.ok).length;
+    expect(posts.map((p) => [p.deleted?.length ?? 0, p.moved?.length ?? 0, p.rows.length])).toEqual([[1, CHUNK_ROWS - 1, 0], [0, held.length - CHUNK_ROWS + 1, invalid]]);
+    const moved = posts.flatMap((p) => p.moved ?? []);
+    expect(moved.slice(0, 2)).toEqual(held.slice(0, 2).map((h) => ({ rowId: h.rowId, sheetRow: h.sheetRow - 1 })));
+    expect(posts[1].rows.every((r) => r.sheetRow === t.read.rows.find((x) => t.syncIdAt(x.row) === r.rowId)!.row)).toBe(true);
   });
 
   test('many deletions are spread over requests of at most CHUNK_ROWS, with the rows after them', async () => {

@@ -1,38 +1,47 @@
-// The built task pane served by a real service on loopback, driven in Chromium with a stand-in `Office`
-// host over the Excel fake: set up a template, triage a request, save settings and sync over real HTTP.
+// The built task pane served by a real service on loopback over https (as an add-in must be), driven in
+// Chromium with a stand-in `Office` host over the Excel fake: set up a template, triage a request, save
+// the settings through the form and sync.
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createAdaptorServer } from '@hono/node-server';
 import { build } from 'esbuild';
 import { expect, test } from 'vitest';
 import { createApp } from '../../../sync/api/app';
-import { listen } from '../../../sync/api/server';
 import { loadConfig } from '../../../sync/config';
 import { openStore } from '../../../sync/store/open-store';
 import { withChromium } from '../../support/chromium';
 import { TABLES } from '../../../shared/tables';
+import { selfSignedCertificate } from '../../fakes/self-signed-tls';
 import { builtExcel } from './excel-harness';
 
 const ADMIN = 'taskpane-admin-token-0123456789';
 const SLOW = 180_000;
 
 test(
-  'sets up a template, triages and syncs from the task pane, over real HTTP',
+  'sets up a template, triages, saves its settings and syncs from the task pane, over https',
   async () => {
     const { dir } = await builtExcel();
     const standIn = (await build({ entryPoints: [path.join(__dirname, 'office-stand-in.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' })).outputFiles[0].text;
     const dataDir = mkdtempSync(path.join(tmpdir(), 'taskpane-'));
     const store = await openStore({ dataDir });
     await store.ensureAdminToken(ADMIN);
-    const server = await listen(createApp({ store, config: loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN }, { data: dataDir }), addinDir: dir }), { port: 0, host: '127.0.0.1' });
+    const app = createApp({ store, config: loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN }, { data: dataDir }), addinDir: dir });
+    const server = createAdaptorServer({ fetch: app.fetch, createServer, serverOptions: selfSignedCertificate([]) }) as Server;
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const url = `https://localhost:${(server.address() as AddressInfo).port}`;
+    // Node's own calls below go over a plain socket to the same app: its certificate is for the browser.
+    const call = (p: string, init: RequestInit = {}) => app.request(p, init);
     try {
-      const made = await fetch(`${server.url}/api/v1/sources`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Excel desk', kind: 'excel' }) });
+      const made = await call('/api/v1/sources', { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Excel desk', kind: 'excel' }) });
       const source = (await made.json()) as { token: string };
 
       await withChromium(async (browser) => {
-        const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+        const page = await browser.newPage({ viewport: { width: 320, height: 900 }, ignoreHTTPSErrors: true });
         await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: standIn }));
-        await page.goto(`${server.url}/addin/excel/taskpane.html`);
+        await page.goto(`${url}/addin/excel/taskpane.html`);
         expect(await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated.sort())).toEqual(['DEMAND', 'MILESTONE_STATUS', 'PRIORITY', 'SLA', 'WORKPLAN_STATUS']);
 
         await page.getByRole('button', { name: 'Set up', exact: true }).click();
@@ -49,15 +58,20 @@ test(
           for (const [header, value] of cells) await excel.userEdit('Requests', 2, col(header), value);
         }, typed.map(([field, value]) => [header(field), value] as [string, string]));
 
-        // Connected as a workbook opened from another machine would be: the URL in the workbook's settings,
-        // the token in this person's partitioned storage. (Saving them through the form is checked over https in
-        // excel-addin.test.ts; the form refuses this loopback http address, as it should.)
-        await page.evaluate(([url, token]) => {
-          (window as unknown as { __settings: Map<string, unknown> }).__settings.set('equityDesk.serviceUrl', url);
-          localStorage.setItem('tenant!site:equityDesk.sourceToken', token);
-        }, [server.url, source.token]);
+        // Connected through the form as a person would: the URL kept in the workbook, the token in this
+        // person's partitioned storage, never in the workbook a colleague opens.
         await page.getByRole('button', { name: 'Settings', exact: true }).click();
+        await page.getByLabel('Service URL').fill(`${url}/`);
+        await page.getByLabel('Source token for this sheet').fill(source.token);
+        await page.getByRole('button', { name: 'Save settings' }).click();
         await expect.poll(() => page.locator('#token-hint').innerText()).toContain(source.token.slice(-4));
+        const kept = await page.evaluate(() => ({
+          workbook: Object.fromEntries((window as unknown as { __settings: Map<string, unknown> }).__settings),
+          partitioned: Object.keys(localStorage),
+        }));
+        expect(kept.workbook['equityDesk.serviceUrl']).toBe(url);
+        expect(JSON.stringify(kept.workbook)).not.toContain(source.token);
+        expect(kept.partitioned).toContain('tenant!site:equityDesk.sourceToken');
 
         await page.getByRole('button', { name: 'Triage', exact: true }).click();
         await expect.poll(async () => [await page.locator('#status').innerText(), ...(await page.getByRole('listbox').getByRole('option').allInnerTexts())]).toEqual([expect.anything(), expect.stringContaining('R-100')]);
@@ -69,11 +83,12 @@ test(
         await expect.poll(() => page.locator('#sync-result').innerText(), { timeout: 30_000 }).toMatch(/Requests: 1 sent, 1 saved/);
       });
 
-      const state = await fetch(`${server.url}/api/v1/sync/state?table=requests`, { headers: { Authorization: `Bearer ${source.token}` } });
+      const state = await call('/api/v1/sync/state?table=requests', { headers: { Authorization: `Bearer ${source.token}` } });
       const held = (await state.json()) as { rows: { rowId: string }[] };
       expect(held.rows).toHaveLength(1);
     } finally {
-      await server.close();
+      server.closeAllConnections();
+      await new Promise((closed) => server.close(closed));
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
     }

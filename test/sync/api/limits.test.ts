@@ -29,15 +29,17 @@ describe.each(backends)('limits on $name', (backend) => {
     expect((await stored()).some((r) => r.rowId.startsWith('o'))).toBe(false);
   });
 
-  test('deletions count toward the per-request limit, with the rows', async () => {
+  test('deletions and moves count toward the per-request limit, with the rows', async () => {
     const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
     const onlyDeletes = await post({ table: 'roadmap', rows: [], deleted: ids('gone', 11) });
     expect(onlyDeletes.status).toBe(413);
-    expect(onlyDeletes.body.error.message).toMatch(/0 rows and 11 deletions; send at most 10 rows and deletions together/);
+    expect(onlyDeletes.body.error.message).toMatch(/0 rows and 11 deletions; send at most 10 rows, deletions and moves together/);
     const mixed = await post({ table: 'roadmap', rows: [row('m0'), row('m1')], deleted: ids('gone', 9) });
     expect([mixed.status, mixed.body.error.code]).toEqual([413, 'payload_too_large']);
     expect((await stored()).map((r) => r.rowId)).not.toContain('m0');
     expect((await post({ table: 'roadmap', rows: [row('m0')], deleted: ids('gone', 9) })).status).toBe(200);
+    const moves = await post({ table: 'roadmap', rows: [row('m1')], deleted: ids('gone', 2), moved: ids('m', 8).map((rowId, i) => ({ rowId, sheetRow: i + 2 })) });
+    expect(moves.body.error.message).toMatch(/1 rows, 2 deletions, and 8 moves; send at most 10/);
   });
 
   test('a body over the byte limit is a 413, with or without Content-Length', async () => {

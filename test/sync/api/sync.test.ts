@@ -73,6 +73,23 @@ describe.each(backends)('sync on $name', (backend) => {
     expect((await h.call('GET', '/api/v1/sync/state?table=milestones', { token: src.token })).body.rows).toHaveLength(1);
   });
 
+  test('rows sent with their sheet row are listed in sheet order and state gives the place back; a place that is not a positive whole number is refused', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const rows = [{ ...request('TA-10'), sheetRow: 10 }, { ...request('TA-3'), sheetRow: 3 }, request('TA-0')];
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows } })).body).toMatchObject({ accepted: 3 });
+    const order = [];
+    for await (const r of h.store.rows('requests', { sourceIds: [src.id] })) order.push(r.rowId);
+    expect(order).toEqual(['TA-3', 'TA-10', 'TA-0']);
+    const state = (await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows;
+    expect(state.map((r: { rowId: string; sheetRow?: number }) => [r.rowId, r.sheetRow])).toEqual([['TA-0', undefined], ['TA-10', 10], ['TA-3', 3]]);
+    for (const sheetRow of [0, 2.5, '4', 2 ** 31]) {
+      const bad = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ ...request('TA-1'), sheetRow }] } });
+      expect(bad.status, String(sheetRow)).toBe(400);
+      expect(bad.body.error.message).toMatch(/sheetRow/);
+    }
+  });
+
   test('a batch that fails while writing leaves nothing behind and answers 500 without details', async () => {
     let fail = false;
     const h = await harness(backend.fresh(), {

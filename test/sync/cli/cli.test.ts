@@ -170,6 +170,11 @@ describe.each(backends)('serve on $name', (backend) => {
       expect([link.status, link.headers.get('location')]).toEqual([303, '/dashboard']);
       const page = await fetch(`${first.url}/dashboard`, { headers: { Cookie: link.headers.get('set-cookie')!.split(';')[0] } });
       expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+      // The requester's side to try: the printed form is open to anyone, no token.
+      const form = /intake form: +(\S+\/intake\/\S+) \(City of Riverside/.exec(first.output)?.[1];
+      expect(form, first.output).toBeDefined();
+      const formPage = await fetch(form!);
+      expect([formPage.status, await formPage.text()]).toEqual([200, expect.stringContaining('<h1>Request technical assistance</h1>')]);
       // The printed curl line for a sync works as printed.
       const curl = /curl -H "Authorization: Bearer (\S+)" -H "Content-Type: application\/json" -d '(\{"table".*?)' (\S+\/api\/v1\/sync)\n/.exec(first.output);
       expect(curl).not.toBeNull();
@@ -180,6 +185,7 @@ describe.each(backends)('serve on $name', (backend) => {
       const second = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--demo', '--port', '0', ...args], { env, ready });
       try {
         expect(second.output).toContain('demo data:      already present');
+        expect(second.output, 'the same form, not one more per start').toContain(new URL(form!).pathname);
         const fresh = tokenOf(second.output, 'source');
         expect(fresh).not.toBe(source);
         for (const t of [fresh, source]) {

@@ -2,7 +2,12 @@
 // placed at sheet, row and column, and re-importing the same file changing nothing.
 import { isErrorType } from '../../../shared/typed-error';
 import { writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { storeBackends } from '../../support/store-backends';
@@ -93,7 +98,7 @@ describe.each(backends)('import on $name', (backend) => {
 
     const ids = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) ids.push(row.rowId);
-    expect(ids).toEqual(['Requests#7', 'Requests:TA-1', 'Requests:TA-2']);
+    expect(ids).toEqual(['Requests:TA-1', 'Requests:TA-2', 'Requests#7']);
     const plan = [];
     for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) plan.push(row.values);
     expect(plan.map((v) => [v.goal, v.phase, v.startOn, v.endOn])).toEqual([
@@ -125,6 +130,31 @@ describe.each(backends)('import on $name', (backend) => {
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
     expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);
+  });
+
+  test('the master workbook lists imported rows in sheet order, across a table\'s sheets, whatever their row ids sort as', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Timelines', sourceKind: 'file' });
+    // Rows without an ID are `<sheet>#<row>`: "#10" sorts before "#3", and "2024…" sheets before "2025…" only by luck.
+    const timeline = (year: number, count: number): Grid => [
+      [`${year} Timeline`],
+      ['Date', 'Milestones', 'Team'],
+      ...Array.from({ length: count }, (_, i) => [`${year}-01-${String(i + 1).padStart(2, '0')}`, `${year} step ${i + 1}`, 'Equity team']),
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Later', rows: timeline(2025, 3) }, { name: 'Earlier', rows: timeline(2024, 11) }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.accepted).toBe(14);
+
+    const chunks: Buffer[] = [];
+    const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
+    await writeMasterWorkbook(store, { asOf: '2026-03-25', rules: DEFAULT_RULES }, out);
+    out.end();
+    await finished(out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const column = book.getWorksheet('Milestones')!.getRow(1).values as unknown[];
+    const names = book.getWorksheet('Milestones')!.getColumn(column.indexOf('Milestone')).values.slice(2);
+    expect(names).toEqual([...Array.from({ length: 3 }, (_, i) => `2025 step ${i + 1}`), ...Array.from({ length: 11 }, (_, i) => `2024 step ${i + 1}`)]);
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {

@@ -159,3 +159,46 @@ describe('master workbook', () => {
     expect(isBlankScreenshot(await readFile(images[0]))).toBe(false);
   }, 180_000);
 });
+
+describe('master workbook past the rows a sheet holds', () => {
+  // Four rows a sheet (the header and three rows), so every table of the seeded store continues.
+  const ROWS_PER_SHEET = 4;
+  let split: OpenpyxlSheet[];
+
+  beforeAll(async () => {
+    const splitFile = join(dir, 'master-split.xlsx');
+    const out = createWriteStream(splitFile);
+    await writeMasterWorkbook(seeded.store, { asOf: AS_OF, rules: DEFAULT_RULES }, out, { rowsPerSheet: ROWS_PER_SHEET });
+    out.end();
+    await finished(out);
+    split = (await readWithOpenpyxl(splitFile)).sheets;
+  });
+
+  it('continues Requests on "Requests (2)" and on, each after the one before, with the same header and every row once', () => {
+    const names = split.map((s) => s.name);
+    const parts = Math.ceil(seeded.rows.requests.length / (ROWS_PER_SHEET - 1));
+    expect(parts).toBeGreaterThan(2);
+    const requestSheets = ['Requests', ...Array.from({ length: parts - 1 }, (_, i) => `Requests (${i + 2})`)];
+    expect(names.slice(1, 1 + parts)).toEqual(requestSheets);
+    const sheetsOf = requestSheets.map((name) => split.find((s) => s.name === name)!);
+    for (const s of sheetsOf) {
+      expect(s.rows[0]).toEqual(sheet('Requests').rows[0]);
+      expect(s.rows.length).toBeLessThanOrEqual(ROWS_PER_SHEET);
+    }
+    expect(sheetsOf.flatMap((s) => s.rows.slice(1))).toEqual(sheet('Requests').rows.slice(1));
+  });
+
+  it('says on Summary which sheets each table continues on', () => {
+    const texts = split.find((s) => s.name === 'Summary')!.rows.map((r) => r[0]).filter((c): c is string => typeof c === 'string');
+    const parts = Math.ceil(seeded.rows.requests.length / (ROWS_PER_SHEET - 1));
+    const more = Array.from({ length: parts - 1 }, (_, i) => `Requests (${i + 2})`);
+    const line = texts.find((t) => t.startsWith('The Requests table continues'));
+    expect(line).toBe(`The Requests table continues on sheets ${more.slice(0, -1).join(', ')} and ${more.at(-1)}: a sheet holds 4 rows.`);
+    for (const table of ['workplan', 'milestones', 'roadmap'] as const) {
+      const continues = seeded.rows[table].length > ROWS_PER_SHEET - 1;
+      expect(texts.some((t) => t.startsWith(`The ${TABLES[table].sheet} table continues on sheet`)), table).toBe(continues);
+    }
+    // The whole-size workbook says nothing of the kind.
+    expect(sheet('Summary').rows.some((r) => typeof r[0] === 'string' && r[0].includes('continues on'))).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import type { Batch } from '../../../sync/store/row-store';
 
 const batch = (b: Partial<Batch>): Batch => ({ sourceId: 's', table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: new Date(0), ...b });
 const up = (rowId: string, hash: string) => ({ rowId, hash, values: {} });
-const stored = (entries: [string, string, boolean][]) => new Map<string, StoredState>(entries.map(([id, hash, deleted]) => [id, { hash, deleted }]));
+const stored = (entries: [string, string, boolean][]) => new Map<string, StoredState>(entries.map(([id, hash, deleted]) => [id, { hash, deleted, sheetRow: null }]));
 
 describe('planBatch', () => {
   test('writes new, changed and revived rows in key order; skips live rows with the same hash', () => {
@@ -39,6 +39,14 @@ describe('planBatch', () => {
     expect(plan.clearRejections).toEqual([]);
   });
 
+  test('an unchanged row sent at a new place moves without a new version; one sent without a place stays put', () => {
+    const before = new Map<string, StoredState>([['moved', { hash: 'h', deleted: false, sheetRow: 3 }], ['still', { hash: 'h', deleted: false, sheetRow: 4 }], ['unplaced', { hash: 'h', deleted: false, sheetRow: 5 }]]);
+    const plan = planBatch(batch({ upserts: [{ ...up('moved', 'h'), sheetRow: 10 }, { ...up('still', 'h'), sheetRow: 4 }, up('unplaced', 'h')] }), before, new Set());
+    expect(plan.writes).toEqual([]);
+    expect(plan.unchanged).toBe(3);
+    expect(plan.moves).toEqual([{ rowId: 'moved', sheetRow: 10 }]);
+  });
+
   test("gives each write the day its values show the row done, recorded on the batch's day; other tables none", () => {
     const upserts = [{ rowId: 'z', hash: 'h', values: { status: 'Closed' } }, { rowId: 'a', hash: 'h', values: { status: 'New' } }, { rowId: 'm', hash: 'h', values: { fulfilledOn: '2025-01-02' } }];
     const plan = planBatch(batch({ upserts, at: new Date('2025-03-01T23:30:00Z') }), new Map(), new Set());
@@ -51,6 +59,8 @@ describe('planBatch', () => {
     ['a repeated upsert', { upserts: [up('a', '1'), up('a', '2')] }],
     ['an upsert that is also rejected', { upserts: [up('a', '1')], rejected: [{ rowId: 'a', errors: [] }] }],
     ['a rejected row that is also deleted', { rejected: [{ rowId: 'a', errors: [] }], deletes: ['a'] }],
+    ['a moved row that is also sent', { upserts: [up('a', '1')], moves: [{ rowId: 'a', sheetRow: 2 }] }],
+    ['a row moved twice', { moves: [{ rowId: 'a', sheetRow: 2 }, { rowId: 'a', sheetRow: 3 }] }],
   ])('refuses %s', (_, b) => {
     expect(() => planBatch(batch(b), new Map(), new Set())).toThrow(expect.objectContaining({ name: 'StoreError', code: 'invalid-batch' }));
   });

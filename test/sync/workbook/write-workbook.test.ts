@@ -1,6 +1,6 @@
 // The streaming writer: plans written to memory and read back (exceljs and openpyxl) match the plan.
 import { isErrorType } from '../../../shared/typed-error';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -356,6 +356,73 @@ describe('user data never stops a workbook', () => {
     const exact = 'y'.repeat(MAX_CELL_TEXT);
     expect(clipCellText(exact)).toBe(exact);
     expect(clipCellText(`${exact}z`)).toHaveLength(MAX_CELL_TEXT);
+  });
+});
+
+describe('a table longer than a sheet holds', () => {
+  // Six rows a sheet: a title, the header and four data rows, so ten rows make Log, Log (2) and Log (3).
+  const ROWS_PER_SHEET = 6;
+  const log: SheetPlan = {
+    name: 'Log',
+    columns: [{ header: 'Text', width: 20 }, { header: 'N', width: 6, type: 'number' }, { header: 'Twice', width: 8, type: 'number' }, { header: 'Big', width: 8 }],
+    preamble: [['Request log']],
+    // Planned as on one endless sheet: the row after the header is 3.
+    rows: (async function* () {
+      for (let i = 0; i < 10; i++) {
+        const row = 3 + i;
+        yield [`row ${i}`, i, { formula: `B${row}*2`, result: i * 2 }, { formula: `IF(B${row}>4,"big","small")`, result: i > 4 ? 'big' : 'small' }];
+      }
+    })(),
+    freeze: { rows: 2 },
+    autoFilter: true,
+    validations: [{ column: 4, fromRow: 3, toRow: 12, list: ['big', 'small'] }],
+    conditionals: [{ column: 4, fromRow: 3, toRow: 12, tones: { big: 'bad' } }],
+  };
+  let split: string;
+
+  beforeAll(async () => {
+    split = join(dir, 'split.xlsx');
+    await writeFile(split, await writeWorkbookToBuffer({ title: 'Split', rowsPerSheet: ROWS_PER_SHEET, sheets: [log, { name: 'After', columns: [{ header: 'X', width: 5 }], rows: [['x']] }] }));
+  });
+
+  it('continues on "Log (2)" and "Log (3)", each with the title, the header and their formats, before the next sheet', async () => {
+    const { sheets } = await readWithOpenpyxl(split);
+    expect(sheets.map((s) => s.name)).toEqual(['Log', 'Log (2)', 'Log (3)', 'After']);
+    const [first, second, third] = sheets;
+    for (const s of [first, second, third]) expect(s.rows.slice(0, 2)).toEqual([['Request log', null, null, null], ['Text', 'N', 'Twice', 'Big']]);
+    expect(first.rows.slice(2).map((r) => r[0])).toEqual(['row 0', 'row 1', 'row 2', 'row 3']);
+    expect(second.rows.slice(2).map((r) => r[0])).toEqual(['row 4', 'row 5', 'row 6', 'row 7']);
+    expect(third.rows.slice(2)).toEqual([['row 8', 8, 16, 'big'], ['row 9', 9, 18, 'big']]);
+    const zip = await JSZip.loadAsync(await readFile(split));
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    for (const [i, name] of ['Log', 'Log (2)', 'Log (3)'].entries()) {
+      const xml = await zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
+      expect(xml).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+      expect(xml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+      expect(xml).toContain(`<oddFooter>&amp;L&amp;8${name}&amp;R&amp;8Page &amp;P of &amp;N</oddFooter>`);
+      expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">&apos;${name}&apos;!$2:$2</definedName>`);
+    }
+    const thirdXml = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    expect(thirdXml).toContain('<autoFilter ref="A2:D4"/>');
+    expect(thirdXml).toContain('sqref="D3:D4"');
+    expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toContain('sqref="D3:D6"');
+  });
+
+  it('moves each formula to its row on the continued sheet, and LibreOffice recalculates the same results', async () => {
+    const [ours, theirs] = await Promise.all([readXlsxCells(split), recalcWithLibreOffice(split)]);
+    expect(ours.get('Log (2)')!.get('C3')).toEqual({ value: 8, formula: 'B3*2' });
+    expect(ours.get('Log (3)')!.get('D4')).toEqual({ value: 'big', formula: 'IF(B4>4,"big","small")' });
+    for (const sheetName of ['Log', 'Log (2)', 'Log (3)']) {
+      const formulas = [...ours.get(sheetName)!].filter(([, c]) => c.formula);
+      expect(formulas.length).toBeGreaterThan(0);
+      for (const [address, cell] of formulas) expect({ sheetName, address, value: theirs.get(sheetName)!.get(address)?.value }).toEqual({ sheetName, address, value: cell.value });
+    }
+  }, 120_000);
+
+  it('refuses a row limit that leaves no room under the header', async () => {
+    const error = await writeWorkbookToBuffer({ title: 'x', rowsPerSheet: 2, sheets: [{ ...log, rows: [['a', 1, null, null]] }] }).catch((e: unknown) => e);
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
+    expect((error as Error).message).toMatch(/Log: a sheet of 2 rows has no room below its header/);
   });
 });
 
