@@ -219,6 +219,11 @@ function sqliteBatchWriter(
       db.selectFrom('rejections').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source),
       ['table', 'source'],
     ).pluck(),
+    waitingIds: prepare(
+      sqlite,
+      db.selectFrom('outbox').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source).where('kind', '=', sql.lit('row')).where('acked_at', 'is', null),
+      ['table', 'source'],
+    ).pluck(),
     lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
     addVersions: chunked((n) =>
       prepare(
@@ -304,7 +309,8 @@ function sqliteBatchWriter(
     const lookup = rowIdsToLookUp(batch);
     const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
     const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
-    const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]));
+    const waiting = new Set(batch.full ? (stmt.waitingIds.all(table, source) as string[]) : []);
+    const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]), waiting);
 
     // History numbers are given here rather than by SQLite (which would give the same: one more than
     // the largest), so a version and its current row go in many rows per statement.
