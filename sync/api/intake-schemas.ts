@@ -1,5 +1,5 @@
-// The JSON bodies of the requester's-side API (intake forms, feedback links, the outbox to sheets, a
-// source's lists) as zod schemas, checked by the handlers and described in `/openapi.json`.
+// The JSON bodies of the requester's-side API (intake forms, feedback links, a source's lists) as zod
+// schemas, checked by the handlers and described in `/openapi.json`; the outbox's are in shared/wire/sync-wire.ts.
 import { z } from 'zod';
 import { rowId, tableName } from '../../shared/wire/sync-wire';
 
@@ -19,11 +19,6 @@ export const intakeFormView = z.object({
 });
 
 export const feedbackLinkBody = z.strictObject({ table: tableName, rowId });
-
-export const ackBody = z.strictObject({
-  table: tableName,
-  ids: z.array(z.number().int().min(1)).max(10_000, 'acknowledge at most 10,000 items per request').describe('The `id`s of the outbox items written into the sheet.'),
-});
 
 /** Each list at most 500 values of at most 200 characters: a Lists sheet is never near that. */
 export const listsBody = z.strictObject({
