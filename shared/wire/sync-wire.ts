@@ -1,5 +1,5 @@
-// What a source sheet and the service say to each other on `POST /api/v1/sync`, `GET /api/v1/sync/state` and
-// the outbox (`GET /api/v1/outbox`, `POST /api/v1/outbox/ack`),
+// What a source sheet and the service say to each other on `POST /api/v1/sync`, `GET /api/v1/sync/state`, the
+// outbox (`GET /api/v1/outbox`, `POST /api/v1/outbox/ack`) and `POST /api/v1/feedback-links`,
 // as one set of zod schemas: the service validates requests with them and documents them in `/openapi.json`,
 // and the add-on parses the service's answers with them, so neither side keeps its own copy of the other.
 // Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
@@ -104,3 +104,9 @@ export const outboxAck = z.strictObject({
   ids: described(z.array(z.int().check(z.minimum(1))).check(z.maxLength(10_000, 'acknowledge at most 10,000 items per request')), 'The `id`s of the outbox items written into the sheet.'),
 });
 export type OutboxAck = z.input<typeof outboxAck>;
+
+/** `POST /api/v1/feedback-links`: the survey link of one of the source's fulfilled requests. */
+export const feedbackLinkRequest = z.strictObject({ table: tableName, rowId });
+export type FeedbackLinkRequest = z.input<typeof feedbackLinkRequest>;
+export const feedbackLinkAnswer = z.object({ url: z.string() });
+export type FeedbackLinkAnswer = z.infer<typeof feedbackLinkAnswer>;

@@ -4,8 +4,8 @@ import type { PrincipalKind } from '../store/row-store';
 import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
-import { createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
-import { outboxAck, outboxAnswer, syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
+import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
+import { feedbackLinkAnswer, feedbackLinkRequest, outboxAck, outboxAnswer, syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';
@@ -132,7 +132,7 @@ const ROUTES: RouteDoc[] = [
   },
   {
     method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
-    body: feedbackLinkBody, ok: { status: 201, description: 'The link.', schema: z.object({ url: z.string() }) },
+    body: feedbackLinkRequest, ok: { status: 201, description: 'The link.', schema: feedbackLinkAnswer },
     errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
   },
   {
