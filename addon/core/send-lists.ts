@@ -3,14 +3,15 @@
 // without one the service's defaults are the sheet's too.
 import { LISTS_SHEET, type ListKey } from '../../shared/lists';
 import { readRules } from '../../shared/rules';
+import { TABLES } from '../../shared/tables';
 import type { HttpPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { io, type Task } from './task';
 
-/** The lists the public pages show: the requester-facing dropdowns and the survey's outcomes. */
-const PUBLIC_LISTS: readonly ListKey[] = ['requesterType', 'requesterRole', 'channel', 'category', 'outcome'];
+/** The lists the public pages show: those of the requests columns the intake form and the feedback survey ask. */
+const PUBLIC_LISTS = [...new Set(TABLES.requests.columns.flatMap((c): ListKey[] => ((c.intake || c.survey) && c.list ? [c.list] : [])))];
 
 export function* sendLists(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheetNames: readonly string[]): Task<boolean> {
   if (!sheetNames.includes(LISTS_SHEET)) return false;
