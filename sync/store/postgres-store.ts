@@ -103,7 +103,15 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
     .where('table_name', '=', batch.table)
     .where('source_id', '=', batch.sourceId)
     .execute();
-  const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)));
+  const waiting = !batch.full ? [] : await trx
+    .selectFrom('outbox')
+    .select('row_id')
+    .where('table_name', '=', batch.table)
+    .where('source_id', '=', batch.sourceId)
+    .where('kind', '=', 'row')
+    .where('acked_at', 'is', null)
+    .execute();
+  const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)), new Set(waiting.map((r) => r.row_id)));
 
   if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes, plan.doneOn);
   if (plan.moves.length > 0) await moveRows(trx, batch, plan.moves);

@@ -29,7 +29,7 @@ export interface IncomingRow {
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
 /**
  * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
- * live rows missing from both become tombstones. A rowId may appear once across upserts and rejected,
+ * live rows missing from both become tombstones, except rows still waiting in the outbox for the sheet. A rowId may appear once across upserts and rejected,
  * and not in both upserts and deletes.
  */
 export interface Batch {

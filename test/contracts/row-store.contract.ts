@@ -277,6 +277,20 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(deleted.map((r) => r.rowId)).toEqual(['r0002', 'r0003']);
       });
 
+      test('a full sync spares a row still waiting in the outbox for the sheet, until the sheet has it', async () => {
+        const { store, source, apply } = await withSource();
+        const [typed, web] = rowsOf(2);
+        // A web-form request: queued for the sheet, then stored; the sheet has never held it.
+        await store.queueForSheet({ sourceId: source.id, table: 'requests', rowId: web.rowId, fields: null, at: T0 });
+        await apply({ upserts: [typed, web] });
+        expect(await apply({ full: true, upserts: [typed], at: at(1) })).toEqual({ accepted: 0, unchanged: 1, deleted: 0 });
+        expect((await collect(store.rows('requests'))).map((r) => r.rowId)).toEqual([typed.rowId, web.rowId]);
+        // Once the sheet has written it, a full sync without it means the sheet removed it.
+        const [item] = await store.outbox(source.id, 'requests');
+        await store.acknowledge(source.id, 'requests', [item.id], at(2));
+        expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);

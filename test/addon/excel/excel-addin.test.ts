@@ -43,7 +43,8 @@ function service() {
   const posts: SyncRequest[] = [];
   const http: HttpPort = {
     fetch: async (req: HttpRequest) => {
-      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [] }), headers: {} };
+      // The state and the outbox, both empty.
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [], items: [] }), headers: {} };
       // The sheet's own dropdowns (POST /api/v1/lists) are taken as they come; only syncs carry rows.
       if (!req.url.endsWith('/api/v1/sync')) return { status: 200, body: JSON.stringify({ ok: true }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];
