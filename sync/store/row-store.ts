@@ -24,6 +24,8 @@ export interface IncomingRow {
   sheetRow?: number;
 }
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
+/** A sheet whose table could not be read at all (a required column missing): `errors` says why; none of its rows is in the batch. */
+export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
 /**
  * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
  * live rows missing from both become tombstones. A rowId may appear once across upserts and rejected,
@@ -36,6 +38,10 @@ export interface Batch {
    * only their `sheetRow` changes. A full batch counts them as present.
    */
   moves?: { rowId: string; sheetRow: number }[];
+  /** Sheets of this table read whole by this batch: an earlier "could not be read" of each is cleared. */
+  readSheets?: string[];
+  /** Sheets of this table that could not be read: each replaces the sheet's earlier problem and stays until a batch reads the sheet (or a full batch). */
+  unreadable?: UnreadableSheet[];
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
   warned?: RejectedRow[];
 }
@@ -46,7 +52,8 @@ export interface StoredRow { sourceId: string; sourceName: string; rowId: string
 export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
-export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
+/** With `unreadable`, the problem is the whole sheet's table (see `UnreadableSheet`), not a row: `rowId` is '' and `sheetRow` its header row. */
+export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date; unreadable?: true }
 /** A row's warnings as its latest batch sent them (shaped like a rejection: `errors` holds the warnings). */
 export type RowWarnings = Rejection;
 
@@ -86,6 +93,7 @@ export interface RowStore extends IntakeOps {
   rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
+  /** Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row. */
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
   /** Every row's warnings, ordered like rejections; rows since removed keep none. */
   warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;
