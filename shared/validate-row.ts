@@ -181,12 +181,16 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   for (const r of results) for (const c of dateColumns) if (typeof r.values[c.name] === 'string') days.push(daysFromIso(r.values[c.name] as string));
   const outlying = outlyingDays(days);
   if (!outlying) return;
+  // The same walk as above, so days[k] is the k-th date found.
+  let k = 0;
   for (const r of results) {
     for (const c of dateColumns) {
       const v = r.values[c.name];
-      if (typeof v !== 'string' || r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) continue;
-      const span = outlying(daysFromIso(v));
-      if (span) r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
+      if (typeof v !== 'string') continue;
+      const span = outlying(days[k++]);
+      if (span && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
+        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
+      }
     }
   }
 }

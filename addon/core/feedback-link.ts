@@ -1,6 +1,7 @@
 // "Copy feedback link" in the sidebar: the survey link of one fulfilled request, found in the Requests
 // sheet by its Request ID and asked of the service by its Sync ID (the row must have been synced).
 import { foldText } from '../../shared/cells/read-cell';
+import { feedbackLinkAnswer, type FeedbackLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { AddonError } from './addon-error';
@@ -24,6 +25,7 @@ export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Tas
   if (!found) throw new AddonError('not_found', `There is no request "${requestId}" in ${t.sheet}.`);
   const rowId = t.syncIdAt(found.row);
   if (rowId === '') throw new AddonError('not_found', `Request ${requestId} has not been synced yet: choose Sync now, then ask for its link again.`);
-  const { url } = yield* callJson<{ url: string }>(deps.http, request(conn, 'POST', '/api/v1/feedback-links', { table: 'requests', rowId }));
+  const body: FeedbackLinkRequest = { table: 'requests', rowId };
+  const { url } = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/feedback-links', body), feedbackLinkAnswer);
   return { requestId: String(found.raw.requestId), url };
 }

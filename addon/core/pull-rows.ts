@@ -4,20 +4,13 @@
 import { derivedFormula } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { columnLetter } from '../../shared/lists';
+import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
-
-export interface OutboxItem {
-  id: number;
-  rowId: string;
-  kind: 'row' | 'fields';
-  fields: string[] | null;
-  values: Record<string, unknown>;
-}
 
 export interface PullReport {
   /** New rows appended (web-form requests). */
@@ -63,8 +56,7 @@ function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[]): Task<PullReport> {
   const [t] = sheets;
   if (t === undefined) return NOTHING;
-  const answer = yield* callJson<{ items?: OutboxItem[] }>(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`));
-  const items = answer.items ?? [];
+  const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
   if (items.length === 0) return NOTHING;
 
   const rowOfId = new Map<string, number>();
@@ -119,7 +111,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     report.updated++;
   }
   if (newRows.length) yield* io(port.writeBlock(t.sheet, firstNew, 1, newRows));
-  yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', { table: t.table.name, ids: items.map((i) => i.id) }));
+  const ack: OutboxAck = { table: t.table.name, ids: items.map((i) => i.id) };
+  yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
   return report;
 }

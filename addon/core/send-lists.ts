@@ -3,13 +3,14 @@
 // without one the service's defaults are the sheet's too.
 import type { ListKey } from '../../shared/lists';
 import type { Rules } from '../../shared/rules';
+import { TABLES } from '../../shared/tables';
 import type { HttpPort } from '../port/host-ports';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import type { Task } from './task';
 
-/** The lists the public pages show: the requester-facing dropdowns and the survey's outcomes. */
-const PUBLIC_LISTS: readonly ListKey[] = ['requesterType', 'requesterRole', 'channel', 'category', 'outcome'];
+/** The lists the public pages show: those of the requests columns the intake form and the feedback survey ask. */
+const PUBLIC_LISTS = [...new Set(TABLES.requests.columns.flatMap((c): ListKey[] => ((c.intake || c.survey) && c.list ? [c.list] : [])))];
 
 /** `rules` are the spreadsheet's own, read from its Lists sheet. */
 export function* sendLists(http: HttpPort, conn: Connection, rules: Rules): Task<void> {

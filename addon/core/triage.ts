@@ -2,7 +2,8 @@
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
 import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
-import { LISTS_SHEET, PRIORITIES, type ListKey } from '../../shared/lists';
+import { LISTS_SHEET, PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
+import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest } from '../../shared/status/request-status';
 import { DEFAULT_RULES, readOptionsOf, readRules, type Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
@@ -69,7 +70,10 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
 
 const isOpen = (v: TypedRow) => isOpenRequest({ status: v.status, fulfilledOn: v.fulfilledOn });
 
-export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || String(v.status).toLowerCase() === 'new' || v.priority === null || v.assignee === null);
+/** A request's first status: one still showing it has not been triaged. */
+const NEW: (typeof REQUEST_STATUSES)[number] = 'New';
+
+export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || sameText(v.status, NEW) || v.priority === null || v.assignee === null);
 
 const rank = (item: TriageItem) => PRIORITIES.indexOf((item.values.priority || item.suggestedPriority) as (typeof PRIORITIES)[number]);
 

@@ -20,7 +20,12 @@ export function outlyingDays(days: readonly number[]): ((day: number) => string 
   const others = sorted.length - 1;
   const loAt = Math.floor(0.1 * (others - 1));
   const hiAt = Math.ceil(0.9 * (others - 1));
+  // Whichever day is taken out, the others' low mark is at most sorted[loAt + 1] and their high mark at
+  // least sorted[hiAt]: a day inside this band is kept without the search (nearly every day of a sheet).
+  const safeReach = Math.max(MIN_OUTLIER_GAP_DAYS, sorted[hiAt] - sorted[loAt + 1]);
+  const [safeFrom, safeTo] = [sorted[loAt + 1] - safeReach, sorted[hiAt] + safeReach];
   return (d) => {
+    if (d >= safeFrom && d <= safeTo) return null;
     // The k-th of the other days: the sorted list with one copy of this day taken out.
     const at = firstIndexOf(sorted, d);
     const other = (k: number) => sorted[k < at ? k : k + 1];

@@ -14,7 +14,7 @@ export interface RequestInputs {
 const isClosedWithoutDate = (status: unknown) => CLOSED_REQUEST_STATUSES.some((s) => sameText(status, s));
 /** Fulfilled or Closed, in any case. */
 export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
-const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
+export const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
 /** Done: a done status, or a fulfilment date whatever the status says. */
 export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 /** Open: neither done nor declined. What the backlog, the triage queue and the assignees' load count. */

@@ -48,6 +48,8 @@ export interface InputColumn<F extends string = string> {
   intake?: { label: string; hint?: string; required?: boolean };
   /** Edited in the sidebar's triage form, labeled with its header: a date picker for a date, else its list's dropdown. */
   triage?: boolean;
+  /** Answered by the requester on the feedback survey, and written back into the sheet from there. */
+  survey?: boolean;
 }
 
 /** A1 references of a derived column's inputs on this row, and the expression for today's date. */

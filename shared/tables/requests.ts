@@ -32,9 +32,9 @@ export const requestsTable = defineTable({
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE },
-    { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', width: 24 },
-    { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', width: 10, numFmt: '0' },
-    { name: 'feedbackComment', header: 'Feedback comment', aliases: ['Requester comment', 'Survey comment', 'Feedback'], type: 'longtext', width: 32 },
+    { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', survey: true, width: 24 },
+    { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 10, numFmt: '0' },
+    { name: 'feedbackComment', header: 'Feedback comment', aliases: ['Requester comment', 'Survey comment', 'Feedback'], type: 'longtext', survey: true, width: 32 },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
   derived: [

@@ -1,4 +1,5 @@
-// What a source sheet and the service say to each other on `POST /api/v1/sync` and `GET /api/v1/sync/state`,
+// What a source sheet and the service say to each other on `POST /api/v1/sync`, `GET /api/v1/sync/state`, the
+// outbox (`GET /api/v1/outbox`, `POST /api/v1/outbox/ack`) and `POST /api/v1/feedback-links`,
 // as one set of zod schemas: the service validates requests with them and documents them in `/openapi.json`,
 // and the add-on parses the service's answers with them, so neither side keeps its own copy of the other.
 // Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
@@ -109,3 +110,28 @@ export const syncStateAnswer = z.object({
   unreadable: described(z.optional(z.array(unreadableSheet)), 'Sheets of this table last sent as unreadable, with their message.'),
 });
 export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
+
+/** A stored row's values as JSON. A check over the object rather than a zod record, which would add more to the add-on's bundle than the rest of the outbox schema. */
+const storedValues = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'values must be an object of field name → value' })
+  .check(z.meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} }));
+
+/** `GET /api/v1/outbox`: what the service holds that this sheet has not written yet, oldest first. */
+export const outboxAnswer = z.object({
+  table: tableName,
+  items: z.array(z.object({ id: z.number(), rowId: z.string(), kind: z.enum(['row', 'fields']), fields: z.nullable(z.array(z.string())), values: storedValues })),
+});
+export type OutboxItem = z.infer<typeof outboxAnswer>['items'][number];
+
+/** `POST /api/v1/outbox/ack`: the items the sheet wrote, not to be sent again. */
+export const outboxAck = z.strictObject({
+  table: tableName,
+  ids: described(z.array(z.int().check(z.minimum(1))).check(z.maxLength(10_000, 'acknowledge at most 10,000 items per request')), 'The `id`s of the outbox items written into the sheet.'),
+});
+export type OutboxAck = z.input<typeof outboxAck>;
+
+/** `POST /api/v1/feedback-links`: the survey link of one of the source's fulfilled requests. */
+export const feedbackLinkRequest = z.strictObject({ table: tableName, rowId });
+export type FeedbackLinkRequest = z.input<typeof feedbackLinkRequest>;
+export const feedbackLinkAnswer = z.object({ url: z.string() });
+export type FeedbackLinkAnswer = z.infer<typeof feedbackLinkAnswer>;

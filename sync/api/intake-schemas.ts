@@ -1,7 +1,7 @@
-// The JSON bodies of the requester's-side API (intake forms, feedback links, the outbox to sheets, a
-// source's lists) as zod schemas, checked by the handlers and described in `/openapi.json`.
+// The JSON bodies of the requester's-side API (intake forms, a source's lists) as zod schemas, checked by
+// the handlers and described in `/openapi.json`; those the add-on sends or reads (the outbox, feedback links)
+// are in shared/wire/sync-wire.ts.
 import { z } from 'zod';
-import { rowId, tableName } from '../../shared/wire/sync-wire';
 
 export const createFormBody = z.strictObject({
   sourceId: z.string().min(1, 'sourceId must not be empty').max(100).describe('The source sheet whose Requests table receives the requests.'),
@@ -16,13 +16,6 @@ export const intakeFormView = z.object({
   title: z.string(),
   createdAt: z.string(),
   removedAt: z.string().nullable(),
-});
-
-export const feedbackLinkBody = z.strictObject({ table: tableName, rowId });
-
-export const ackBody = z.strictObject({
-  table: tableName,
-  ids: z.array(z.number().int().min(1)).max(10_000, 'acknowledge at most 10,000 items per request').describe('The `id`s of the outbox items written into the sheet.'),
 });
 
 /** Each list at most 500 values of at most 200 characters: a Lists sheet is never near that. */

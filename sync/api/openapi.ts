@@ -4,8 +4,8 @@ import type { PrincipalKind } from '../store/row-store';
 import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
-import { ackBody, createFormBody, feedbackLinkBody, intakeFormView, listsBody } from './intake-schemas';
-import { syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
+import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
+import { feedbackLinkAnswer, feedbackLinkRequest, outboxAck, outboxAnswer, syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';
@@ -132,7 +132,7 @@ const ROUTES: RouteDoc[] = [
   },
   {
     method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
-    body: feedbackLinkBody, ok: { status: 201, description: 'The link.', schema: z.object({ url: z.string() }) },
+    body: feedbackLinkRequest, ok: { status: 201, description: 'The link.', schema: feedbackLinkAnswer },
     errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
   },
   {
@@ -142,11 +142,11 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/v1/outbox', operationId: 'getOutbox', tag: 'intake', summary: "Rows the service holds that the source's sheet has not written yet (web-form requests as new rows, survey answers as fields of a row), oldest first.", roles: ['source'],
     query: { table: { schema: tableName, description: 'The table.' } },
-    ok: { status: 200, description: 'The items to write.', schema: z.object({ table: tableName, items: z.array(z.object({ id: z.number(), rowId: z.string(), kind: z.enum(['row', 'fields']), fields: z.array(z.string()).nullable(), values: z.record(z.string(), z.unknown()) })) }) },
+    ok: { status: 200, description: 'The items to write.', schema: outboxAnswer },
   },
   {
     method: 'post', path: '/api/v1/outbox/ack', operationId: 'acknowledgeOutbox', tag: 'intake', summary: 'Acknowledge outbox items written into the sheet; they are not sent again.', roles: ['source'],
-    body: ackBody, ok: { status: 200, description: 'How many items were acknowledged.', schema: z.object({ acknowledged: z.number() }) },
+    body: outboxAck, ok: { status: 200, description: 'How many items were acknowledged.', schema: z.object({ acknowledged: z.number() }) },
   },
   {
     method: 'post', path: '/api/v1/lists', operationId: 'putLists', tag: 'intake', summary: "The source sheet's dropdown values (its Lists sheet), offered by its intake form and survey.", roles: ['source'],

@@ -1,8 +1,9 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type Rules, type TableName, type TypedRow } from '../../shared/index';
-import type { RowChange, RowStore } from '../store/row-store';
+import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { sameText } from '../../shared/status/sheet-math';
+import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
 
 export type ChangesStore = Pick<RowStore, 'changes' | 'listSources' | 'lastSyncs' | 'rejectionLog'>;
@@ -18,13 +19,15 @@ export interface ChangesPeriod {
 }
 
 const YIELD_EVERY = 2000;
+/** The status the "Requests closed" section follows, one of the lifecycle's done statuses. */
+const CLOSED: (typeof DONE_REQUEST_STATUSES)[number] = 'Closed';
 
 /** A row's versions that matter to the period: as it stood before the first day and at the end of the last. */
-interface RowStates {
+interface RowStates<T extends TableName> {
   sourceId: string;
   rowId: string;
-  before: TypedRow | null;
-  after: TypedRow | null;
+  before: StoredValues<T> | null;
+  after: StoredValues<T> | null;
   /** The first day any version showed it done (requests). */
   firstDone: string | null;
   /** The day it was first recorded Closed within the period (requests). */
@@ -32,7 +35,7 @@ interface RowStates {
 }
 
 /** The id and first required text of a row, as its table defines them: "TA-2026-0031 City of Oakland". */
-function labelOf(table: TableName, values: TypedRow): string {
+function labelOf(table: TableName, values: Readonly<Record<string, unknown>>): string {
   const columns = TABLES[table].columns;
   const id = columns.find((c) => c.type === 'id');
   const name = columns.find((c) => c.required);
@@ -40,17 +43,17 @@ function labelOf(table: TableName, values: TypedRow): string {
 }
 
 /** Every row of a table as it stood at the two edges of the period, from one walk of its history. */
-async function statesOf(store: ChangesStore, table: TableName, start: string, end: string, sourceIds: string[] | undefined): Promise<Map<string, RowStates>> {
-  const states = new Map<string, RowStates>();
-  const isClosed = (v: TypedRow | null) => typeof v?.status === 'string' && v.status.toLowerCase() === 'closed';
+async function statesOf<T extends TableName>(store: ChangesStore, table: T, start: string, end: string, sourceIds: string[] | undefined): Promise<Map<string, RowStates<T>>> {
+  const states = new Map<string, RowStates<T>>();
+  const isClosed = (v: { readonly status?: unknown } | null) => sameText(v?.status, CLOSED);
   let read = 0;
-  for await (const change of store.changes(table, { sourceIds }) as AsyncIterable<RowChange>) {
+  for await (const change of store.changes(table, { sourceIds })) {
     const at = change.at.toISOString();
     if (at >= end) break;
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
     if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null }));
-    const values = change.op === 'delete' ? null : (change.values as TypedRow);
+    const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = day;
     if (at < start) s.before = values;
@@ -69,11 +72,12 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   const wanted = (id: string) => period.sourceIds === undefined || period.sourceIds.includes(id);
   const sources = (await store.listSources()).filter((s) => wanted(s.id));
   const names = new Map(sources.map((s) => [s.id, s.name]));
-  const row = (table: TableName, s: RowStates, values: TypedRow, on: string | null): ChangedRow => ({
+  const row = <T extends TableName>(table: T, s: RowStates<T>, values: StoredValues<T>, on: string | null): ChangedRow => ({
     sourceId: s.sourceId, sourceName: names.get(s.sourceId) ?? s.sourceId, table, rowId: s.rowId, label: labelOf(table, values), on,
   });
-  const derivedStatus = (table: 'workplan' | 'milestones' | 'roadmap', values: TypedRow | null, asOf: string) =>
-    values === null ? null : String(derivedColumnOf(table, 'derivedStatus').compute(values, period.rules, asOf));
+  // Stored rows are typed rows; a column added since a row was stored reads as blank.
+  const derivedStatus = <T extends 'workplan' | 'milestones' | 'roadmap'>(table: T, values: StoredValues<T> | null, asOf: string) =>
+    values === null ? null : String(derivedColumnOf(table, 'derivedStatus').compute(values as TypedRow, period.rules, asOf));
 
   const report: ChangesReport = {
     since: period.since, until: period.until,
@@ -92,8 +96,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (s.closedOn) report.requests.closed.push(row('requests', s, v, s.closedOn));
     // Overdue from the day after its due date, unless done by then or declined.
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
-    const declined = typeof v.status === 'string' && v.status.toLowerCase() === 'declined';
-    if (due && within(addDays(due, 1), period) && !declined && (s.firstDone === null || s.firstDone > due)) {
+    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)) {
       report.requests.wentOverdue.push(row('requests', s, v, due));
     }
   }
@@ -111,8 +114,10 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
       if (!s.after) continue;
       const from = derivedStatus(table, s.before, period.since);
       const to = derivedStatus(table, s.after, period.until);
+      // Dated by the table's first date column, read by the definition's name.
       const dated = TABLES[table].columns.find((c) => c.type === 'date');
-      const on = dated ? ((s.after[dated.name] as string | null) ?? null) : null;
+      const after: Readonly<Record<string, unknown>> = s.after;
+      const on = dated ? ((after[dated.name] as string | null) ?? null) : null;
       if (to === 'Done' && from !== 'Done') report.milestones.done.push(row(table, s, s.after, on));
       if (to === 'Missed' && from !== 'Missed') report.milestones.missed.push(row(table, s, s.after, on));
     }

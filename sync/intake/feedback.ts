@@ -1,7 +1,7 @@
 // The requester's feedback survey on a fulfilled request: an unguessable link per issue, one answer per
 // link (changeable for a while), and the answer written into the request's row at once and queued for
 // the sheet, so metrics and the staff sheet both see it.
-import { isDoneStatus, isoFromUtcDate } from '../../shared/index';
+import { isDoneStatus, isoFromUtcDate, TABLES } from '../../shared/index';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
@@ -16,7 +16,7 @@ export const CHANGE_DAYS = 14;
 export const UNANSWERED_DAYS = 90;
 
 /** The fields of a request row a survey answer fills. */
-export const SURVEY_FIELDS = ['satisfaction', 'outcome', 'feedbackComment'] as const;
+export const SURVEY_FIELDS = TABLES.requests.columns.filter((c) => c.survey).map((c) => c.name);
 
 export type LinkIssue = { kind: 'not-found' } | { kind: 'not-fulfilled' } | { kind: 'not-requests' };
 
@@ -80,7 +80,7 @@ export async function recordFeedback(store: RowStore, link: FeedbackLink, token:
   // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
   if (values === null) return;
   const cells = { ...values, satisfaction: answer.satisfaction, outcome: answer.outcome ?? values.outcome ?? null, feedbackComment: answer.comment ?? values.feedbackComment ?? null };
-  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: [...SURVEY_FIELDS], at });
+  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: SURVEY_FIELDS, at });
   const lists = formLists(await store.sourceLists(link.sourceId));
   await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists } });
 }

@@ -57,10 +57,6 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
 
 const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
-const NOUNS: Record<TableName, [string, string]> = {
-  requests: ['request', 'requests'], workplan: ['work-plan item', 'work-plan items'], milestones: ['milestone', 'milestones'], roadmap: ['roadmap item', 'roadmap items'],
-};
-
 /**
  * One line per source with rejected rows: how many of what it sent were rejected, per table
  * ("Riverside: 6 of 15 requests rejected"), since rejected rows are in no figure; else one line saying none were.
@@ -69,7 +65,7 @@ const NOUNS: Record<TableName, [string, string]> = {
 export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const rows = rejectedRowsSummary(m, rejections.filter((r) => !r.unreadable));
   const sheets = rejections.filter((r) => r.unreadable).map((r) =>
-    `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${NOUNS[r.table][1]}) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`);
+    `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${TABLES[r.table].noun}s) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`);
   if (rows.length + sheets.length === 0) return ['No rows were rejected.'];
   return sheets.length === 0 ? rows : [...rows, ...sheets, `Fix each such sheet and sync or import it again; until then it is listed in the ${DATA_QUALITY_SHEET} sheet.`];
 }
@@ -85,7 +81,10 @@ function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: read
   const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
   const lines = [...bySource].map(([sourceId, counts]) => {
     const kept = m.sources.find((s) => s.id === sourceId);
-    const parts = [...counts].map(([table, x]) => `${x} of ${x + (kept?.[table] ?? 0)} ${NOUNS[table][x + (kept?.[table] ?? 0) === 1 ? 0 : 1]}`);
+    const parts = [...counts].map(([table, x]) => {
+      const sent = x + (kept?.[table] ?? 0);
+      return `${x} of ${sent} ${TABLES[table].noun}${sent === 1 ? '' : 's'}`;
+    });
     return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
   });
   return [`Rows rejected are in none of these figures; each is listed with its cell in the ${DATA_QUALITY_SHEET} sheet.`, ...lines];

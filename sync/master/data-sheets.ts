@@ -1,10 +1,10 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the table's own columns, then its derived columns computed by the shared rules.
-import { computeDerived, planColumn, TABLES, type Rules, type TableDef, type TableName } from '../../shared/index';
+import { computeDerived, planColumn, TABLES, type FieldOf, type Rules, type TableDef, type TableName } from '../../shared/index';
 import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
-export type RowSource = (table: TableName) => AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
+export type RowSource = <T extends TableName>(table: T) => AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
 
 /** Yes/No as the templates' dropdown writes it, so filters in the master match the source sheets. */
 function cell(v: unknown): PlanCell {
@@ -13,25 +13,27 @@ function cell(v: unknown): PlanCell {
   return null;
 }
 
-async function* tableRows(table: TableDef, rows: AsyncIterable<MetricsRow> | Iterable<MetricsRow>, keep: (r: MetricsRow) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+async function* tableRows<T extends TableName>(table: TableDef, rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
   for await (const row of rows) {
     if (!keep(row)) continue;
-    const derived = computeDerived(table, row.values as Record<string, string | number | boolean | null>, rules, asOf);
-    yield [row.sourceName, ...table.columns.map((c) => cell(row.values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
+    // Every column of the table, whichever it is: read by the definition's names.
+    const values: Readonly<Record<string, unknown>> = row.values;
+    const derived = computeDerived(table, values as Record<string, string | number | boolean | null>, rules, asOf);
+    yield [row.sourceName, ...table.columns.map((c) => cell(values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
   }
 }
 
-export interface DataSheetInput {
-  table: TableName;
-  rows: AsyncIterable<MetricsRow> | Iterable<MetricsRow>;
+export interface DataSheetInput<T extends TableName> {
+  table: T;
+  rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
   /** Rows left out (the date filter of the requests). */
-  keep?: (row: MetricsRow) => boolean;
+  keep?: (row: MetricsRow<T>) => boolean;
   /** How many rows will come, when known before streaming; else the formats' ranges end at the last row written. */
   expectedRows?: number;
   rules: Rules;
   asOf: string;
   /** Input columns with a data bar (e.g. % complete). */
-  dataBars?: readonly string[];
+  dataBars?: readonly FieldOf<T>[];
 }
 
 /**
@@ -39,7 +41,7 @@ export interface DataSheetInput {
  * a dated snapshot whose Summary must agree with every row, and 200,000 rows of seven long formulas would
  * multiply the file size and writing time several times over.
  */
-export function dataSheet(input: DataSheetInput): SheetPlan {
+export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
   const columns: PlanColumn[] = [
     { header: 'Source', width: 22, type: 'text', recurring: true },

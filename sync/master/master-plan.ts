@@ -4,6 +4,7 @@ import { TABLE_NAMES, TABLES, type Rules, type TableName } from '../../shared/in
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { MetricsRow } from '../metrics/request-metrics';
 import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
@@ -58,7 +59,7 @@ interface DataInput {
 
 function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: DataInput): SheetPlan[] {
   const common = { rules, asOf };
-  const inPeriod = (r: { values: Record<string, unknown> }) => MetricsAccumulator.inPeriod(r.values, from, to);
+  const inPeriod = (r: MetricsRow<'requests'>) => MetricsAccumulator.inPeriod(r.values, from, to);
   return [
     dataSheet({ table: 'requests', rows: rows('requests'), keep: inPeriod, expectedRows: expected?.('requests'), ...common }),
     dataSheet({ table: 'workplan', rows: rows('workplan'), expectedRows: expected?.('workplan'), dataBars: ['percentComplete'], ...common }),

@@ -34,7 +34,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
     withRoadmap = true;
     break;
   }
-  async function* rows(table: TableName): AsyncGenerator<StoredRow> {
+  async function* rows<T extends TableName>(table: T): AsyncGenerator<StoredRow<T>> {
     for await (const row of store.rows(table, filter)) {
       acc.add(table, row);
       yield row;

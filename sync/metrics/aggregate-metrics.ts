@@ -2,6 +2,7 @@
 // (`computeMetrics`), so tests feed hand-made rows straight in.
 import { TABLE_NAMES, type Rules, type TableName } from '../../shared/index';
 import type { SurveyCounts } from '../store/intake-store';
+import type { StoredValues } from '../store/row-store';
 import { percentOf } from './figures';
 import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
@@ -49,7 +50,7 @@ export class MetricsAccumulator {
   }
 
   /** Whether a request falls in the date filter: the Summary, Requests sheet and metrics agree on this. */
-  static inPeriod(values: Record<string, unknown>, from?: string, to?: string): boolean {
+  static inPeriod(values: StoredValues<'requests'>, from?: string, to?: string): boolean {
     if (from === undefined && to === undefined) return true;
     const received = isoDate(values.receivedOn);
     return received !== null && (from === undefined || received >= from) && (to === undefined || received <= to);
@@ -60,14 +61,19 @@ export class MetricsAccumulator {
     this.surveyCounts = counts;
   }
 
-  add(table: TableName, row: MetricsRow) {
+  /** Each table's rows into its figures; false for a request outside the date filter, which counts nowhere. */
+  private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
+    requests: (row) => MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to) && (this.requests.add(row), true),
+    workplan: (row) => (this.workplan.add(row), true),
+    milestones: (row) => (this.milestones.addMilestone(row), true),
+    roadmap: (row) => (this.milestones.addRoadmap(row), true),
+  };
+
+  add<T extends TableName>(table: T, row: MetricsRow<T>) {
     if (this.wanted && !this.wanted.has(row.sourceId)) return;
-    if (table === 'requests' && !MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to)) return;
+    if (!this.sinks[table](row)) return;
     this.source(row.sourceId, row.sourceName);
     this.sources.get(row.sourceId)![table]++;
-    if (table === 'requests') this.requests.add(row);
-    else if (table === 'workplan') this.workplan.add(row);
-    else this.milestones.add(table === 'milestones' ? 'milestone' : 'roadmap', row);
   }
 
   finish(): DemandMetrics {
@@ -93,13 +99,14 @@ export class MetricsAccumulator {
   }
 }
 
-export type MetricsInput = Partial<Record<TableName, Iterable<MetricsRow>>>;
+export type MetricsInput = { [T in TableName]?: Iterable<MetricsRow<T>> };
 
 /** The metrics of rows already in hand (tests, small callers). */
 export function aggregateMetrics(input: MetricsInput, opts: MetricsOptions): DemandMetrics {
   const acc = new MetricsAccumulator(opts);
-  for (const table of TABLE_NAMES) {
+  const addAll = <T extends TableName>(table: T) => {
     for (const row of input[table] ?? []) acc.add(table, row);
-  }
+  };
+  TABLE_NAMES.forEach(addAll);
   return acc.finish();
 }

@@ -1,5 +1,5 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
-import { milestoneStatus, unitKey, workplanStatus, type Rules, type WorkplanDerived } from '../../shared/index';
+import { milestoneStatus, unitKey, workplanStatus, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -63,7 +63,7 @@ export class WorkplanMetrics {
 
   constructor(private readonly rules: Rules, private readonly asOf: string) {}
 
-  add(row: MetricsRow): void {
+  add(row: MetricsRow<'workplan'>): void {
     const v = row.values;
     const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
     // A Completed item counts as fully done even if nobody updated its percentage.
@@ -110,19 +110,28 @@ export class MilestoneMetrics {
   /** `within`: only items dated in this span count (an annual report's year); every item otherwise. */
   constructor(private readonly rules: Rules, private readonly asOf: string, private readonly within?: { from: string; to: string }) {}
 
-  /** Milestones are dated by their end (a range) or date; roadmap items by their target date. */
-  add(kind: Kind, row: MetricsRow): void {
+  /** Milestones are dated by their end (a range) or date. */
+  addMilestone(row: MetricsRow<'milestones'>): void {
     const v = row.values;
-    const inputs = kind === 'milestone' ? { date: v.date, endOn: v.endOn, status: v.status } : { date: v.targetOn, status: v.status };
+    this.add(row, 'milestone', { date: v.date, endOn: v.endOn, status: v.status }, { id: v.milestoneId, title: v.milestone, team: v.team, partnership: v.partnership });
+  }
+
+  /** Roadmap items are dated by their target date. */
+  addRoadmap(row: MetricsRow<'roadmap'>): void {
+    const v = row.values;
+    this.add(row, 'roadmap', { date: v.targetOn, status: v.status }, { id: v.itemId, title: v.action, team: v.lead, partnership: null });
+  }
+
+  private add(row: MetricsRow, kind: Kind, inputs: MilestoneInputs, shown: Record<'id' | 'title' | 'team' | 'partnership', unknown>): void {
     const status = milestoneStatus(inputs, this.rules, this.asOf);
     const c = this.counts[kind];
     const item: MilestoneItem = {
       sourceId: row.sourceId, sourceName: row.sourceName, kind,
-      id: text(kind === 'milestone' ? v.milestoneId : v.itemId),
-      title: text(kind === 'milestone' ? v.milestone : v.action) ?? '',
+      id: text(shown.id),
+      title: text(shown.title) ?? '',
       date: isoDate(inputs.endOn) ?? isoDate(inputs.date),
-      team: text(kind === 'milestone' ? v.team : v.lead),
-      partnership: typeof v.partnership === 'boolean' ? v.partnership : null,
+      team: text(shown.team),
+      partnership: typeof shown.partnership === 'boolean' ? shown.partnership : null,
       status,
     };
     if (this.within && !(item.date !== null && item.date >= this.within.from && item.date <= this.within.to)) return;

@@ -2,16 +2,17 @@
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
   addDays, ageBucket, daysBetween, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
-  slaState, type Rules,
+  slaState, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
 import { sameText } from '../../shared/status/sheet-math';
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
+import type { StoredRow } from '../store/row-store';
 import type { DemandMetrics } from './metrics-schema';
 
-/** `firstDoneOn`: the request's first fulfilment as its history shows it (`StoredRow.firstDoneOn`), when known. */
-export interface MetricsRow { sourceId: string; sourceName: string; rowId: string; values: Record<string, unknown>; firstDoneOn?: string | null }
+/** A stored row as the metrics read it. `firstDoneOn`: a request's first fulfilment as its history shows it (`StoredRow.firstDoneOn`), when known. */
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -83,7 +84,7 @@ export class RequestMetrics {
   }
 
   /** Adds one request, fulfilled (if done) on its first fulfilment from history, else on its own date. */
-  add(row: MetricsRow): void {
+  add(row: MetricsRow<'requests'>): void {
     const v = row.values;
     const receivedOn = isoDate(v.receivedOn);
     const status = text(v.status);

@@ -8,7 +8,16 @@ import { rowReads, type QueryStream } from './row-reads';
 import type { RowStore } from './row-store';
 import type { StoreDatabase } from './schema';
 
-export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: RowStore['applyBatch']; stream: QueryStream }): RowStore {
+export interface StoreParts {
+  applyBatch: RowStore['applyBatch'];
+  stream: QueryStream;
+  /** Instead of `select 1` on kysely's connection. */
+  ping?: RowStore['ping'];
+  /** What else to close before kysely's connection. */
+  close?: () => Promise<void>;
+}
+
+export function assembleStore(db: Kysely<StoreDatabase>, parts: StoreParts): RowStore {
   let closed: Promise<void> | undefined;
   return {
     ...principalOps(db),
@@ -16,10 +25,13 @@ export function assembleStore(db: Kysely<StoreDatabase>, parts: { applyBatch: Ro
     ...rowReads(db, parts.stream),
     ...jobTurns(db),
     applyBatch: parts.applyBatch,
-    ping: async () => {
+    ping: parts.ping ?? (async () => {
       await sql`select 1`.execute(db);
-    },
+    }),
     // Safe to call twice: shutdown paths (signal handler, finally block) often overlap.
-    close: () => (closed ??= db.destroy()),
+    close: () => (closed ??= (async () => {
+      await parts.close?.();
+      await db.destroy();
+    })()),
   };
 }

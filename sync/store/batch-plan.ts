@@ -52,9 +52,11 @@ export function namedRows(batch: Batch): string[] {
 
 /**
  * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
- * of this source's table that have a stored rejection. Throws `invalid-batch` on contradictory input.
+ * of this source's table that have a stored rejection; `waiting` (read for a full sync only) the rows
+ * still in the outbox as new rows, which the sheet has never held and so cannot have removed. Throws
+ * `invalid-batch` on contradictory input.
  */
-export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>): BatchPlan {
+export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>, waiting: ReadonlySet<string> = new Set()): BatchPlan {
   const present = new Set<string>();
   for (const { rowId } of [...batch.upserts, ...batch.rejected]) {
     if (present.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} appears more than once in the batch`);
@@ -95,7 +97,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   }
   if (batch.full) {
     const gone = (rowId: string) => !present.has(rowId) && !deletes.has(rowId) && !moved.has(rowId);
-    for (const [rowId, before] of stored) if (!before.deleted && gone(rowId)) tombstones.push(rowId);
+    for (const [rowId, before] of stored) if (!before.deleted && gone(rowId) && !waiting.has(rowId)) tombstones.push(rowId);
     for (const rowId of rejected) if (gone(rowId)) clearRejections.push(rowId);
   }
   // Key order: inserting into the (table, source, row) index in order is measurably faster than

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
+import type { StoredValues } from './stored-values';
 import { StoreError } from './store-error';
 
 export interface IntakeForm { id: string; sourceId: string; sourceName: string; title: string; createdAt: Date; removedAt: Date | null }
@@ -57,7 +58,7 @@ export interface IntakeOps {
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
   surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
   /** A live row's current values, or null. */
-  storedRow(sourceId: string, table: TableName, rowId: string): Promise<Record<string, unknown> | null>;
+  storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null>;
   sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
   putSourceLists(sourceId: string, lists: Record<string, string[]>, at: Date): Promise<void>;
 }
@@ -195,7 +196,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       return { requestsAsked: byRequest.size, requestsAnswered: answers.length, actionPlanAdopted: answers.filter((a) => a.actionPlanAdopted === true).length };
     },
 
-    async storedRow(sourceId, table, rowId) {
+    async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {
       const row = await db
         .selectFrom('sheet_rows as r')
         .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
@@ -205,7 +206,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('r.row_id', '=', rowId)
         .where('r.deleted', '=', 0)
         .executeTakeFirst();
-      return row === undefined ? null : (JSON.parse(row.values_json!) as Record<string, unknown>);
+      return row === undefined ? null : (JSON.parse(row.values_json!) as StoredValues<T>);
     },
 
     async sourceLists(sourceId) {

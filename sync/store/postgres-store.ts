@@ -102,7 +102,15 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
     .where('table_name', '=', batch.table)
     .where('source_id', '=', batch.sourceId)
     .execute();
-  const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)));
+  const waiting = !batch.full ? [] : await trx
+    .selectFrom('outbox')
+    .select('row_id')
+    .where('table_name', '=', batch.table)
+    .where('source_id', '=', batch.sourceId)
+    .where('kind', '=', 'row')
+    .where('acked_at', 'is', null)
+    .execute();
+  const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)), new Set(waiting.map((r) => r.row_id)));
 
   if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes, plan.doneOn);
   if (plan.moves.length > 0) await moveRows(trx, batch, plan.moves);
@@ -123,21 +131,30 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted };
 }
 
+/**
+ * A batch's rows as one JSON document of `[rowId, hash, valuesJson, rawJson, doneOn, sheetRow]` tuples.
+ * Sent as `text[]` arrays instead, node-postgres escaped every quote of every values document in
+ * JavaScript, about 8 us a row: as much as the rest of the write; one JSON.stringify and PostgreSQL's
+ * own JSON parser do the same work natively.
+ */
+function rowsDocument(rows: IncomingRow[], doneOn: (string | null)[]): string {
+  return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i], r.sheetRow ?? null]));
+}
+
 /** `doneOn` is parallel to `rows` (see `BatchPlan`). */
 async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (string | null)[]): Promise<void> {
   const at = batch.at.toISOString();
-  const ids = rows.map((r) => r.rowId);
-  const hashes = rows.map((r) => r.hash);
-  const values = rows.map((r) => JSON.stringify(r.values));
-  const raws = rows.map((r) => (r.raw === undefined ? null : JSON.stringify(r.raw)));
-  const sheetRows = rows.map((r) => r.sheetRow ?? null);
+  const document = rowsDocument(rows, doneOn);
   await trx
+    // The tuples as rows, sent once and read twice; `->>` gives each text back exactly as it was stringified.
+    .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on,
+                                        (e->>5)::int as sheet_row
+                                 from json_array_elements(${document}::json) as e)`)
     .with('version', (q) =>
       q
         .insertInto('row_history')
         .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
-        .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${at}::text, 'upsert', u.values_json, u.raw_json
-                        from unnest(${ids}::text[], ${values}::text[], ${raws}::text[]) as u(row_id, values_json, raw_json)`)
+        .expression(sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, ${at}::text, 'upsert', u.values_json, u.raw_json from incoming u`)
         .returning(['seq', 'row_id']),
     )
     .insertInto('sheet_rows')
@@ -145,7 +162,7 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
     // Joined on row_id (unique in a batch) because RETURNING promises no order.
     .expression(
       sql`select ${batch.table}::text, ${batch.sourceId}::text, v.row_id, u.hash, v.seq, ${at}::text, 0, null::text, u.done_on, u.sheet_row
-          from version v join unnest(${ids}::text[], ${hashes}::text[], ${doneOn}::text[], ${sheetRows}::int[]) as u(row_id, hash, done_on, sheet_row) on u.row_id = v.row_id`,
+          from version v join incoming u on u.row_id = v.row_id`,
     )
     .onConflict((oc) =>
       oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({

@@ -5,6 +5,7 @@ import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import { isSheetProblemId } from './batch-plan';
+import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
 
 /**
@@ -34,7 +35,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       return rows.map((r) => (r.sheet_row === null ? { rowId: r.row_id, hash: r.hash } : { rowId: r.row_id, hash: r.hash, sheetRow: r.sheet_row }));
     },
 
-    async *rows(table, opts = {}): AsyncGenerator<StoredRow> {
+    async *rows<T extends TableName>(table: T, opts: { sourceIds?: string[]; includeDeleted?: boolean } = {}): AsyncGenerator<StoredRow<T>> {
       const { sourceIds, includeDeleted = false } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
@@ -55,7 +56,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
           rowId: r.row_id,
           hash: r.hash,
           // values_seq always points at an upsert, whose values are never null.
-          values: JSON.parse(r.values_json!) as Record<string, unknown>,
+          values: JSON.parse(r.values_json!) as StoredValues<T>,
           updatedAt: new Date(r.updated_at),
           deleted: r.deleted === 1,
           firstDoneOn: r.first_done_on,
@@ -63,7 +64,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       }
     },
 
-    async *changes(table, opts = {}): AsyncGenerator<RowChange> {
+    async *changes<T extends TableName>(table: T, opts: { sourceIds?: string[] } = {}): AsyncGenerator<RowChange<T>> {
       const { sourceIds } = opts;
       if (sourceIds?.length === 0) return;
       const query = db
@@ -74,13 +75,13 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .orderBy('at')
         .orderBy('seq');
       for await (const r of stream(query)) {
-        const change: RowChange = {
+        const change: RowChange<T> = {
           sourceId: r.source_id,
           rowId: r.row_id,
           table,
           at: new Date(r.at),
           op: r.op as RowChange['op'],
-          values: r.values_json === null ? null : (JSON.parse(r.values_json) as Record<string, unknown>),
+          values: r.values_json === null ? null : (JSON.parse(r.values_json) as StoredValues<T>),
         };
         if (r.raw_json !== null) change.raw = JSON.parse(r.raw_json) as Record<string, unknown>;
         yield change;

@@ -2,6 +2,9 @@
 // their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
 import type { TableName } from '../../shared/tables';
 import type { IntakeOps } from './intake-store';
+import type { StoredValues } from './stored-values';
+
+export type { StoredValues };
 
 export type PrincipalKind = 'admin' | 'source' | 'reviewer';
 export interface Principal { id: string; kind: PrincipalKind; name: string; sourceKind?: 'google-sheets' | 'excel' | 'file' }
@@ -28,7 +31,7 @@ export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number;
 export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
 /**
  * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
- * live rows missing from both become tombstones. A rowId may appear once across upserts and rejected,
+ * live rows missing from both become tombstones, except rows still waiting in the outbox for the sheet. A rowId may appear once across upserts and rejected,
  * and not in both upserts and deletes.
  */
 export interface Batch {
@@ -47,9 +50,9 @@ export interface Batch {
 }
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
-export interface StoredRow { sourceId: string; sourceName: string; rowId: string; hash: string; values: Record<string, unknown>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
+export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
-export interface RowChange { sourceId: string; rowId: string; table: TableName; at: Date; op: 'upsert' | 'delete'; values: Record<string, unknown> | null; raw?: Record<string, unknown> }
+export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
 /** With `unreadable`, the problem is the whole sheet's table (see `UnreadableSheet`), not a row: `rowId` is '' and `sheetRow` its header row. */
@@ -90,9 +93,9 @@ export interface RowStore extends IntakeOps {
    * Streamed, so 200k rows are never loaded at once; one snapshot throughout. Ordered by source, then as
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.
    */
-  rows(table: TableName, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow>;
+  rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
-  changes(table: TableName, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange>;
+  changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
   /** Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row. */
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
   /** Every row's warnings, ordered like rejections; rows since removed keep none. */

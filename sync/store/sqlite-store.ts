@@ -1,16 +1,19 @@
 // The embedded default: one SQLite file in WAL mode. Reads and principals go through kysely; the batch
-// hot path runs kysely-compiled statements prepared once on better-sqlite3 inside one synchronous
-// transaction. Open one store per data directory per process (the service and a CLI run are separate
-// processes): better-sqlite3 waits for a lock synchronously, so two stores on one file in one process
-// could wait on each other.
+// hot path runs kysely-compiled statements prepared once on better-sqlite3, the batches that arrive
+// together in one transaction (one commit, one flush of the disk), each in a savepoint of its own. Open
+// one store per data directory per process (the service and a CLI run are separate processes):
+// better-sqlite3 waits for a lock synchronously, so two stores on one file in one process could wait on
+// each other; the checkpoint worker (sqlite-checkpoints.ts) only ever copies, so it never takes part.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
 import { assertIsSource, namedRows, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
+import { checkpointInBackground, type Checkpoints } from './sqlite-checkpoints';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
 import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
 
@@ -35,12 +38,94 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
     await db.destroy();
     throw error;
   }
-  const writeBatch = sqliteBatchWriter(db, sqlite, opts.beforeCommit);
+  const checkpoints = checkpointInBackground(sqlite, file);
+  const reader = readerOf(file);
   return assembleStore(db, {
-    // Holding kysely's connection keeps the synchronous transaction from joining one of kysely's open ones.
-    applyBatch: (batch) => db.connection().execute(async () => writeBatch(batch)),
+    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
     stream: streamFrom(file),
+    // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
+    ping: async () => {
+      reader().prepare('select count(*) from schema_migrations').get();
+    },
+    close: async () => {
+      await checkpoints.close();
+      reader.close();
+    },
   });
+}
+
+interface Waiting {
+  batch: Batch;
+  resolve: (result: BatchResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Batches that arrive while the event loop is busy (many sources syncing at once) are written in one
+ * IMMEDIATE transaction, each in a savepoint: a batch that fails is rolled back alone and its caller gets
+ * the error, the others commit together, and every caller is answered only after that commit. A commit
+ * costs a flush of the disk (milliseconds), so fifty sources used to wait for fifty of them in a row.
+ * Holding kysely's connection throughout keeps kysely's own queries out of the open transaction.
+ */
+function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Database, write: (batch: Batch) => Promise<BatchResult>, checkpoints: Checkpoints) {
+  const step = (text: string) => sqlite.prepare(text);
+  // IMMEDIATE takes the write lock up front, so reading the stored hashes and writing never race another process.
+  const begin = step('begin immediate');
+  const commit = step('commit');
+  const rollback = step('rollback');
+  const savepoint = step('savepoint batch');
+  const release = step('release batch');
+  const undo = step('rollback to batch');
+  let waiting: Waiting[] = [];
+
+  async function writeGroup(group: Waiting[]): Promise<{ result?: BatchResult; error?: unknown }[]> {
+    const outcomes: { result?: BatchResult; error?: unknown }[] = [];
+    begin.run();
+    try {
+      for (const { batch } of group) {
+        savepoint.run();
+        try {
+          outcomes.push({ result: await write(batch) });
+        } catch (error) {
+          // Some failures (a full disk) end the whole transaction; then none of the group may commit piecemeal.
+          if (!sqlite.inTransaction) throw error;
+          undo.run();
+          outcomes.push({ error });
+        }
+        release.run();
+      }
+      commit.run();
+    } catch (error) {
+      if (sqlite.inTransaction) rollback.run();
+      throw error;
+    }
+    checkpoints.afterCommit();
+    return outcomes;
+  }
+
+  async function flush(): Promise<void> {
+    const group = waiting;
+    waiting = [];
+    try {
+      const outcomes = await db.connection().execute(() => writeGroup(group));
+      outcomes.forEach(({ result, error }, i) => (error === undefined ? group[i].resolve(result!) : group[i].reject(error)));
+    } catch (error) {
+      for (const w of group) w.reject(error);
+    }
+  }
+
+  return (batch: Batch) =>
+    new Promise<BatchResult>((resolve, reject) => {
+      if (waiting.push({ batch, resolve, reject }) === 1) setImmediate(() => void flush());
+    });
+}
+
+/** A read-only connection opened on first use, for checks that must not queue behind a batch. */
+function readerOf(file: string) {
+  let reader: Database.Database | undefined;
+  const open = () => (reader ??= new Database(file, { readonly: true, fileMustExist: true }));
+  open.close = () => reader?.close();
+  return open;
 }
 
 /**
@@ -83,7 +168,8 @@ const repeat = (names: readonly string[], n: number) => Array.from({ length: n }
 
 /**
  * Runs a multi-row statement (made by `make(n)` for n rows) over `items`: full chunks share one
- * prepared statement, and the remainder gets its own, prepared once per size.
+ * prepared statement, and the remainder gets its own, prepared once per size. `between` runs after
+ * each chunk; when it gives a promise, the run waits for it.
  */
 function chunked(make: (n: number) => Database.Statement) {
   const bySize = new Map<number, Database.Statement>();
@@ -92,21 +178,30 @@ function chunked(make: (n: number) => Database.Statement) {
     if (!s) bySize.set(n, (s = make(n)));
     return s;
   };
-  return <T>(items: readonly T[], params: (item: T, index: number) => unknown[]): void => {
+  return async <T>(items: readonly T[], params: (item: T, index: number) => unknown[], between?: () => Promise<void> | undefined): Promise<void> => {
     for (let start = 0; start < items.length; start += CHUNK) {
       const end = Math.min(start + CHUNK, items.length);
       const args: unknown[] = [];
       for (let i = start; i < end; i++) for (const p of params(items[i], i)) args.push(p);
       statement(end - start).run(args);
+      const pause = between?.();
+      if (pause) await pause;
     }
   };
 }
+
+/**
+ * Text written to history between two turns of the event loop: a maximum-size batch (50 MB) takes over a
+ * second to write, and other requests (a health check) get in between its parts. Ordinary batches write
+ * far less and never pause; the batch stays one transaction either way.
+ */
+const PAUSE_AFTER_CHARS = 4 * 1024 * 1024;
 
 function sqliteBatchWriter(
   db: Kysely<StoreDatabase>,
   sqlite: Database.Database,
   beforeCommit: OpenStoreOptions['beforeCommit'],
-): (batch: Batch) => BatchResult {
+): (batch: Batch) => Promise<BatchResult> {
   const key = { table: param<string>('table'), source: param<string>('source') };
   const rowKey = { table_name: key.table, source_id: key.source, row_id: param<string>('row') };
   const storedRows = db
@@ -122,6 +217,11 @@ function sqliteBatchWriter(
     rejectedIds: prepare(
       sqlite,
       db.selectFrom('rejections').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source),
+      ['table', 'source'],
+    ).pluck(),
+    waitingIds: prepare(
+      sqlite,
+      db.selectFrom('outbox').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source).where('kind', '=', sql.lit('row')).where('acked_at', 'is', null),
       ['table', 'source'],
     ).pluck(),
     lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
@@ -200,7 +300,8 @@ function sqliteBatchWriter(
     ),
   };
 
-  const write = sqlite.transaction((batch: Batch): BatchResult => {
+  /** Runs inside the open transaction of `committedTogether`. */
+  return async (batch: Batch): Promise<BatchResult> => {
     const { table, sourceId: source } = batch;
     const at = batch.at.toISOString();
     assertIsSource(stmt.sourceKind.get(source) as string | undefined, source);
@@ -208,13 +309,25 @@ function sqliteBatchWriter(
     const lookup = rowIdsToLookUp(batch);
     const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
     const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
-    const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]));
+    const waiting = new Set(batch.full ? (stmt.waitingIds.all(table, source) as string[]) : []);
+    const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]), waiting);
 
     // History numbers are given here rather than by SQLite (which would give the same: one more than
     // the largest), so a version and its current row go in many rows per statement.
     const firstSeq = ((stmt.lastSeq.get() as number | null) ?? 0) + 1;
-    stmt.addVersions(plan.writes, (row, i) => [firstSeq + i, table, source, row.rowId, at, JSON.stringify(row.values), row.raw === undefined ? null : JSON.stringify(row.raw)]);
-    stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i], row.sheetRow ?? null]);
+    let chars = 0;
+    const breather = () => (chars < PAUSE_AFTER_CHARS ? undefined : ((chars = 0), nextTurn()));
+    await stmt.addVersions(
+      plan.writes,
+      (row, i) => {
+        const values = JSON.stringify(row.values);
+        const raw = row.raw === undefined ? null : JSON.stringify(row.raw);
+        chars += values.length + (raw?.length ?? 0);
+        return [firstSeq + i, table, source, row.rowId, at, values, raw];
+      },
+      breather,
+    );
+    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i], row.sheetRow ?? null]);
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
@@ -232,7 +345,5 @@ function sqliteBatchWriter(
     stmt.touchSync.run(source, table, at);
     beforeCommit?.(batch);
     return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted: plan.tombstones.length };
-  });
-  // IMMEDIATE takes the write lock up front, so reading the stored hashes and writing never race another process.
-  return (batch) => write.immediate(batch);
+  };
 }

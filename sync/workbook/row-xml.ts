@@ -53,9 +53,16 @@ class DateSerials {
   }
 }
 
+/** The `t` attribute of a cell, by what it holds and how a text is stored. */
+type CellType = '' | 'b' | 's' | 'inlineStr' | 'str';
+const CELL_TYPES: readonly CellType[] = ['', 'b', 's', 'inlineStr', 'str'];
+const KINDS: readonly CellKind[] = ['number', 'string', 'date', 'boolean'];
+
 /** Rows of one sheet, added one by one and taken as XML in blocks (shared formulas end with a block). */
 export class RowXml {
   private readonly letters: string[] = [];
+  /** Each column's cell attributes after `r` (style and type, closing the tag), by kind and type: the same few strings for every row. */
+  private readonly attributes: (string | undefined)[] = [];
   private readonly dates = new DateSerials();
   private readonly shared = new SharedFormulas();
   private readonly out: XmlOut = { text: '', parts: [] };
@@ -90,8 +97,7 @@ export class RowXml {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
-      const style = rowStyle && i < ownCells ? rowStyle : this.columnStyles[i] ?? {};
-      this.cell(i, rowNumber, cell, typed ? this.columns[i] : undefined, style);
+      this.cell(i, rowNumber, cell, typed ? this.columns[i] : undefined, rowStyle && i < ownCells ? rowStyle : undefined);
     }
     out.text += '</row>';
   }
@@ -101,13 +107,20 @@ export class RowXml {
     return this.shared.resolve(this.out);
   }
 
-  private open(ref: string, style: object, kind: CellKind, type?: string): string {
+  /** `<c r="…" s="…" t="…">`: `rowStyle` (a title or header row) in place of the column's style. */
+  private open(ref: string, col: number, rowStyle: object | undefined, kind: CellKind, type: CellType = ''): string {
+    if (rowStyle) return `<c r="${ref}"${this.attributesOf(rowStyle, kind, type)}`;
+    const slot = (col * KINDS.length + KINDS.indexOf(kind)) * CELL_TYPES.length + CELL_TYPES.indexOf(type);
+    return `<c r="${ref}"${(this.attributes[slot] ??= this.attributesOf(this.columnStyles[col] ?? {}, kind, type))}`;
+  }
+
+  private attributesOf(style: object, kind: CellKind, type: CellType): string {
     const s = this.styleIds(style, kind);
-    return `<c r="${ref}"${s ? ` s="${s}"` : ''}${type ? ` t="${type}"` : ''}>`;
+    return `${s ? ` s="${s}"` : ''}${type ? ` t="${type}"` : ''}>`;
   }
 
   // No closures here: this runs for every cell, and a closure per cell doubled the writer's time.
-  private cell(col: number, row: number, cell: Exclude<PlanCell, null>, typedAs: PlanColumn | undefined, style: object): void {
+  private cell(col: number, row: number, cell: Exclude<PlanCell, null>, typedAs: PlanColumn | undefined, style: object | undefined): void {
     const out = this.out;
     const dateColumn = typedAs?.type === 'date';
     const letter = this.letter(col);
@@ -117,17 +130,17 @@ export class RowXml {
       const r = cell.result;
       let value: string;
       if (r === null) {
-        out.text += this.open(ref, style, 'number');
+        out.text += this.open(ref, col, style, 'number');
         value = '';
       } else if (typeof r === 'number') {
-        out.text += this.open(ref, style, 'number');
+        out.text += this.open(ref, col, style, 'number');
         value = `<v>${this.number(r, ref)}</v>`;
       } else if (typeof r === 'boolean') {
-        out.text += this.open(ref, style, 'boolean', 'b');
+        out.text += this.open(ref, col, style, 'boolean', 'b');
         value = `<v>${r ? 1 : 0}</v>`;
       } else {
         const serial = dateColumn ? this.dates.serial(r) : undefined;
-        out.text += serial !== undefined ? this.open(ref, style, 'date') : this.open(ref, style, 'string', 'str');
+        out.text += serial !== undefined ? this.open(ref, col, style, 'date') : this.open(ref, col, style, 'string', 'str');
         value = `<v>${serial !== undefined ? serial : this.text(r)}</v>`;
       }
       this.shared.formula(out, col, letter, row, cell.formula);
@@ -135,23 +148,23 @@ export class RowXml {
       return;
     }
     if (typeof cell === 'number') {
-      out.text += `${this.open(ref, style, 'number')}<v>${this.number(cell, ref)}</v></c>`;
+      out.text += `${this.open(ref, col, style, 'number')}<v>${this.number(cell, ref)}</v></c>`;
       return;
     }
     if (typeof cell === 'boolean') {
-      out.text += `${this.open(ref, style, 'boolean', 'b')}<v>${cell ? 1 : 0}</v></c>`;
+      out.text += `${this.open(ref, col, style, 'boolean', 'b')}<v>${cell ? 1 : 0}</v></c>`;
       return;
     }
     const serial = dateColumn ? this.dates.serial(cell) : undefined;
     if (serial !== undefined) {
-      out.text += `${this.open(ref, style, 'date')}<v>${serial}</v></c>`;
+      out.text += `${this.open(ref, col, style, 'date')}<v>${serial}</v></c>`;
       return;
     }
     // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
     const shared = typedAs?.recurring ? this.sharedStrings(cell) : undefined;
     out.text += shared !== undefined
-      ? `${this.open(ref, style, 'string', 's')}<v>${shared}</v></c>`
-      : `${this.open(ref, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell)}</t></is></c>`;
+      ? `${this.open(ref, col, style, 'string', 's')}<v>${shared}</v></c>`
+      : `${this.open(ref, col, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell)}</t></is></c>`;
   }
 
   private invalid(ref: string, message: string): WorkbookError {

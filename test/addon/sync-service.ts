@@ -8,7 +8,7 @@ import { createApp } from '../../sync/api/app';
 import { loadConfig } from '../../sync/config';
 import { openStore } from '../../sync/store/open-store';
 import type { TableName } from '../../shared/tables';
-import type { RowStore } from '../../sync/store/row-store';
+import type { RowStore, StoredRow } from '../../sync/store/row-store';
 
 const ADMIN_TOKEN = 'addon-test-admin-token-0123456789';
 
@@ -49,6 +49,9 @@ export async function createSource(name: string): Promise<{ id: string; token: s
   return { id: principal.id, token };
 }
 
+/** A stored row as the bundle tests read it, its values typed by the table. */
+export type StoredRowOf<T extends TableName> = Pick<StoredRow<T>, 'rowId' | 'deleted' | 'values'>;
+
 /** What arrived since the last call, then the counters start again. */
 export function takeReceived(): typeof received {
   const copy = { ...received, rowIds: [...received.rowIds] };
@@ -56,7 +59,7 @@ export function takeReceived(): typeof received {
   return copy;
 }
 
-export async function storedRows(table: TableName, sourceId: string): Promise<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]> {
+export async function storedRows<T extends TableName>(table: T, sourceId: string): Promise<StoredRowOf<T>[]> {
   const out = [];
   for await (const r of store.rows(table, { sourceIds: [sourceId], includeDeleted: true })) out.push({ rowId: r.rowId, deleted: r.deleted, values: r.values });
   return out;

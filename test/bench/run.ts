@@ -9,8 +9,9 @@ import { concurrencyFigures } from './concurrency-bench';
 import { figure, figureLine, type Baseline, type Figure } from './figure';
 import { healthFigures } from './health-bench';
 import { benchRow, ingestFigures } from './ingest-bench';
-import { masterFigures } from './master-bench';
+import { masterFigures, millionFigures } from './master-bench';
 import { storeFigures } from './store-bench';
+import { wholeJobFigures } from './whole-job-bench';
 import { writerFigures } from './writer-bench';
 
 const ROWS = 100_000;
@@ -46,7 +47,9 @@ const SECTIONS: Record<string, (baseline: Baseline) => Figure[] | Promise<Figure
   store: storeFigures,
   writer: writerFigures,
   master: masterFigures,
+  'master-million': millionFigures,
   health: healthFigures,
+  'whole-job': wholeJobFigures,
 };
 
 const args = process.argv.slice(2);

@@ -277,6 +277,20 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(deleted.map((r) => r.rowId)).toEqual(['r0002', 'r0003']);
       });
 
+      test('a full sync spares a row still waiting in the outbox for the sheet, until the sheet has it', async () => {
+        const { store, source, apply } = await withSource();
+        const [typed, web] = rowsOf(2);
+        // A web-form request: queued for the sheet, then stored; the sheet has never held it.
+        await store.queueForSheet({ sourceId: source.id, table: 'requests', rowId: web.rowId, fields: null, at: T0 });
+        await apply({ upserts: [typed, web] });
+        expect(await apply({ full: true, upserts: [typed], at: at(1) })).toEqual({ accepted: 0, unchanged: 1, deleted: 0 });
+        expect((await collect(store.rows('requests'))).map((r) => r.rowId)).toEqual([typed.rowId, web.rowId]);
+        // Once the sheet has written it, a full sync without it means the sheet removed it.
+        const [item] = await store.outbox(source.id, 'requests');
+        await store.acknowledge(source.id, 'requests', [item.id], at(2));
+        expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
@@ -462,6 +476,25 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(results.map((r) => r.accepted).sort()).toEqual([0, 500]);
         expect(results.map((r) => r.unchanged).sort()).toEqual([0, 500]);
         expect(await collect(store.changes('requests'))).toHaveLength(500);
+      });
+
+      test('of batches sent at once, each that fails leaves nothing behind and the others land', async () => {
+        const { store, source, apply } = await withSource({
+          beforeCommit: (batch) => {
+            if (batch.upserts.some((r) => r.rowId === 'poison')) throw new Error('injected failure');
+          },
+        });
+        const outcomes = await Promise.allSettled([
+          apply({ upserts: rowsOf(3) }),
+          apply({ upserts: [row('poison', { requestId: 'TA-P' }), row('r0101', { requestId: 'TA-101' })], at: at(1) }),
+          apply({ upserts: [row('r0100', { requestId: 'TA-100' })], at: at(2) }),
+          apply({ upserts: [row('r0102', { requestId: 'TA-102' }), row('r0102', { requestId: 'TA-102' })], at: at(3) }),
+          apply({ deletes: ['r0000'], at: at(4) }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId).sort()).toEqual(['r0001', 'r0002', 'r0100']);
+        expect((await collect(store.changes('requests'))).map((c) => `${c.rowId}:${c.op}`).sort()).toEqual(['r0000:delete', 'r0000:upsert', 'r0001:upsert', 'r0002:upsert', 'r0100:upsert']);
+        expect((await store.lastSyncs()).map((s) => s.at)).toEqual([at(4)]);
       });
     });
 

@@ -5,13 +5,13 @@ import { issueFeedbackLink } from '../../intake/feedback';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
-import { feedbackLinkBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';
 import { publicBase } from './forms-routes';
+import { feedbackLinkRequest, type FeedbackLinkAnswer } from '../../../shared/wire/sync-wire';
 
 export function feedbackLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', requireRole(deps.auth, 'source'), limitBody(64 * 1024), async (c) => {
-    const body = parseBody(feedbackLinkBody, await readJson(c));
+    const body = parseBody(feedbackLinkRequest, await readJson(c));
     const issued = await issueFeedbackLink(deps.store, { sourceId: c.get('principal').id, table: body.table, rowId: body.rowId, at: deps.clock() });
     const row = `row ${JSON.stringify(body.rowId.slice(0, 60))}`;
     if ('kind' in issued) {
@@ -21,6 +21,7 @@ export function feedbackLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
         case 'not-fulfilled': throw new ApiError(409, 'not_fulfilled', `${row} is not fulfilled yet: set its status to Fulfilled or Closed (or its Fulfilled date) and sync first`);
       }
     }
-    return c.json({ url: `${publicBase(deps, c.req.url)}/feedback/${issued.token}` }, 201);
+    const answer: FeedbackLinkAnswer = { url: `${publicBase(deps, c.req.url)}/feedback/${issued.token}` };
+    return c.json(answer, 201);
   });
 }

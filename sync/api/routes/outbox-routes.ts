@@ -6,8 +6,8 @@ import { TABLE_NAMES, isTableName } from '../../../shared/index';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
-import { ackBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';
+import { outboxAck, type OutboxItem } from '../../../shared/wire/sync-wire';
 
 export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const source = requireRole(deps.auth, 'source');
@@ -18,11 +18,11 @@ export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const items = await deps.store.outbox(c.get('principal').id, table);
       return c.json({
         table,
-        items: items.map((i) => ({ id: i.id, rowId: i.rowId, kind: i.fields === null ? 'row' : 'fields', fields: i.fields, values: i.values })),
+        items: items.map((i): OutboxItem => ({ id: i.id, rowId: i.rowId, kind: i.fields === null ? 'row' : 'fields', fields: i.fields, values: i.values })),
       });
     })
     .post('/ack', source, limitBody(1024 * 1024), async (c) => {
-      const body = parseBody(ackBody, await readJson(c));
+      const body = parseBody(outboxAck, await readJson(c));
       const acknowledged = await deps.store.acknowledge(c.get('principal').id, body.table, body.ids, deps.clock());
       return c.json({ acknowledged });
     });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CATEGORIES, listPlacement } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import type { StoredRowOf } from '../sync-service';
 import { SERVICE_URL, loadAddon, sampleTable } from '../bundle-harness';
 
 let service: WorkerServer;
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 interface Received { posts: number; rows: number; deleted: number; rowIds: string[] }
 const received = () => service.invoke<Received>('takeReceived');
-const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
+const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
 
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
@@ -100,6 +101,6 @@ describe('rows from the service into the sheet', () => {
     expect(addon.fakes.ui.alerts).toEqual([]);
     const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
-    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterRole', 'requesterType']);
+    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterType']);
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import type { StoredRowOf } from '../sync-service';
 import { SERVICE_URL, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
 let service: WorkerServer;
@@ -16,7 +17,7 @@ afterAll(async () => {
 
 interface Received { posts: number; rows: number; deleted: number; moved: number; stateReads: number; demandReads: number; rowIds: string[] }
 const received = () => service.invoke<Received>('takeReceived');
-const stored = (sourceId: string) => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'requests', sourceId);
+const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
 
 async function connected(name: string, options: Parameters<typeof loadAddon>[0] = {}) {
   const addon = await loadAddon({ serviceAt: service.url, ...options });

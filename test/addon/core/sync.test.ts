@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../../shared/content-hash';
 import { validateRows } from '../../../shared/validate-row';
+import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { syncNow, CHUNK_ROWS } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
 import { mergeNote, planAnnotations, NOTE_PREFIX, FLAG_COLOUR } from '../../../addon/core/annotations';
@@ -32,7 +33,8 @@ function scriptedService(state: { rowId: string; hash: string; sheetRow?: number
     fetch(req: HttpRequest) {
       const failure = failures.shift();
       if (failure) return failure;
-      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: state }), headers: {} };
+      // The state, and an empty outbox.
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: state, items: [] }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];
       posts.push(body);
       return { status: 200, body: JSON.stringify({ accepted: body.rows.length, unchanged: 0, deleted: body.deleted?.length ?? 0, rejected: [], warnings: [] }), headers: {} };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EDIT_SYNC_DELAY_MS, createExcelAddin } from '../../../addon/excel/excel-addin';
 import type { OfficeHost } from '../../../addon/excel/host-services';
 import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
+import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 
 const TOKEN = 'source-token-0123456789abcdef';
@@ -39,10 +40,11 @@ function storage() {
 
 /** A service that holds nothing, accepts every row but one with a bad email, and records the syncs it got. */
 function service() {
-  const posts: { rows: { rowId: string; values: Record<string, unknown> }[] }[] = [];
+  const posts: SyncRequest[] = [];
   const http: HttpPort = {
     fetch: async (req: HttpRequest) => {
-      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [] }), headers: {} };
+      // The state and the outbox, both empty.
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [], items: [] }), headers: {} };
       // The sheet's own dropdowns (POST /api/v1/lists) are taken as they come; only syncs carry rows.
       if (!req.url.endsWith('/api/v1/sync')) return { status: 200, body: JSON.stringify({ ok: true }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];

@@ -1,19 +1,19 @@
 // The master workbook as a plan, checked as data (no writer, no store): sheets, columns, formats,
 // conditional formatting, the date filter, and rows produced lazily.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import { DEFAULT_RULES, TABLES, type TableName } from '../../../shared/index';
 import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
-import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { aggregateMetrics, type MetricsInput } from '../../../sync/metrics/aggregate-metrics';
 import { masterPlan } from '../../../sync/master/master-plan';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
 
-const ROWS = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP };
+const ROWS = { requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP } satisfies MetricsInput;
 
-function plan(filters: { from?: string; to?: string } = {}, rows: Partial<typeof ROWS> = ROWS) {
+function plan(filters: { from?: string; to?: string } = {}, rows: MetricsInput = ROWS) {
   const metrics = aggregateMetrics(rows, { asOf: AS_OF, rules: DEFAULT_RULES, ...filters });
   const png = new Uint8Array([137, 80, 78, 71]);
   const charts = ['a', 'b'].map((id) => ({ spec: { id, title: `Chart ${id}`, alt: `About ${id}`, width: 640, height: 340 }, png }));
-  return { metrics, plan: masterPlan({ metrics, rows: (t) => rows[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts }) };
+  return { metrics, plan: masterPlan({ metrics, rows: <T extends TableName>(t: T) => rows[t] ?? [], rejections: [], rules: DEFAULT_RULES, charts }) };
 }
 
 async function cells(sheet: SheetPlan): Promise<PlanCell[][]> {
@@ -105,7 +105,7 @@ describe('master plan', () => {
       { sourceId: 's1', sourceName: 'Riverside', table: 'milestones' as const, rowId: '', sheet: '2024 Timeline', sheetRow: 3, errors: [{ field: '', message }], at, unreadable: true as const },
       { sourceId: 's1', sourceName: 'Riverside', table: 'requests' as const, rowId: 'Requests:TA-9', sheet: 'Requests', sheetRow: 7, errors: [{ field: 'receivedOn', column: 'B', message: 'Received: not a date' }], at },
     ];
-    const p = masterPlan({ metrics, rows: (t) => ROWS[t], rejections, rules: DEFAULT_RULES, charts: [] });
+    const p = masterPlan({ metrics, rows: <T extends TableName>(t: T) => (ROWS as MetricsInput)[t] ?? [], rejections, rules: DEFAULT_RULES, charts: [] });
     expect(await cells(sheet(p, 'Data quality'))).toEqual([
       ['Riverside', 'Error', '2024 Timeline', 3, '2024 Timeline row 3', '', message, null],
       ['Riverside', 'Error', 'Requests', 7, 'Requests!B7', 'Received', 'Received: not a date', 'Requests:TA-9'],

@@ -1,6 +1,6 @@
 // The embedded SQLite store: the shared contract, plus what only a file on disk can show.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -67,6 +67,62 @@ describe('SQLite store on disk', () => {
       expect(await cli.syncState(principal.id, 'requests')).toEqual([]);
     } finally {
       await Promise.all([service.close(), cli.close()]);
+    }
+  });
+
+  test('a worker copies committed batches into the database file, not the committing request', async () => {
+    const dir = dirOf('checkpoints');
+    const store = await openStore({ dataDir: dir });
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'North' });
+      const upserts = Array.from({ length: 300 }, (_, i) => ({ rowId: `r${i}`, hash: `h${i}`, values: { status: 'New', notes: `row ${i}` } }));
+      await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+      // Far below SQLite's own 1,000-page threshold: left to the writer, these rows would stay in the WAL. A copy
+      // of the database file alone, without its WAL, shows what has been copied back.
+      const copied = () => {
+        const copy = join(dir, 'copy.sqlite');
+        copyFileSync(join(dir, SQLITE_FILE), copy);
+        const file = new Database(copy, { readonly: true });
+        try {
+          return file.prepare('select count(*) from sheet_rows').pluck().get();
+        } catch {
+          return -1;
+        } finally {
+          file.close();
+        }
+      };
+      await expect.poll(copied, { timeout: 10_000 }).toBe(300);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a batch of 20 MB lets the event loop turn while it writes, and stays one transaction', async () => {
+    const store = await openStore({ dataDir: dirOf('large-batch') });
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'North' });
+      const notes = 'n'.repeat(10_000);
+      const upserts = Array.from({ length: 2000 }, (_, i) => ({ rowId: `r${i}`, hash: `h${i}`, values: { status: 'New', notes } }));
+      let turns = 0;
+      let done = false;
+      const turn = () => {
+        turns++;
+        if (!done) setImmediate(turn);
+      };
+      setImmediate(turn);
+      const seen: number[] = [];
+      const writing = store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+      // A read while the batch is being written sees none of it.
+      const watch = setInterval(() => void store.syncState(principal.id, 'requests').then((rows) => seen.push(rows.length)), 1);
+      await writing.finally(() => {
+        done = true;
+        clearInterval(watch);
+      });
+      expect(turns).toBeGreaterThanOrEqual(4);
+      expect(seen.every((n) => n === 0 || n === 2000)).toBe(true);
+      expect(await store.syncState(principal.id, 'requests')).toHaveLength(2000);
+    } finally {
+      await store.close();
     }
   });
 
