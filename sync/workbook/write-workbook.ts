@@ -13,7 +13,7 @@ import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { WorkbookError } from './workbook-error';
 import {
-  openSheetData, sharedStringIds, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
+  bufferRelease, openSheetData, sharedStringIds, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
 } from './writer-internals';
 
 /** Rows go to the zip in blocks of this many; between blocks the writer waits for the zip to take them in. */
@@ -116,6 +116,7 @@ interface WriteContext {
   parts: StreamingParts;
   ids: { styles: StyleIds; strings: SharedStringIds };
   pause: (sheet: SheetInternals) => Promise<void>;
+  release: (bytes: number) => void;
   rowsPerSheet: number;
 }
 
@@ -136,7 +137,7 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   return sheets;
 }
 
-async function writePart({ book, parts, ids, pause, rowsPerSheet }: WriteContext, plan: SheetPlan, rows: PlanRows, part: number): Promise<SheetInternals> {
+async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: WriteContext, plan: SheetPlan, rows: PlanRows, part: number): Promise<SheetInternals> {
   const preamble = plan.preamble ?? [];
   const withHeader = plan.header !== false;
   if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
@@ -187,7 +188,10 @@ async function writePart({ book, parts, ids, pause, rowsPerSheet }: WriteContext
   };
   const flush = () => {
     const block = xml.take();
-    if (block) internals.stream.write(encoded(block));
+    if (!block) return;
+    const bytes = encoded(block);
+    internals.stream.write(bytes);
+    release(bytes.length);
   };
 
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
@@ -273,7 +277,7 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     const parts = new StreamingParts(internals);
     const styleId = styleIdCache(internals);
     const ids = { styles: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringIds(internals) };
-    const context: WriteContext = { book, parts, ids, pause, rowsPerSheet: plan.rowsPerSheet ?? EXCEL_MAX_ROWS };
+    const context: WriteContext = { book, parts, ids, pause, release: bufferRelease(), rowsPerSheet: plan.rowsPerSheet ?? EXCEL_MAX_ROWS };
     const written = new Map<SheetPlan | LaterSheet, SheetInternals[]>();
     const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {
       if (sheet.name !== entry.name) throw new WorkbookError('invalid-plan', `the sheet planned as "${entry.name}" came as "${sheet.name}"`);

@@ -10,11 +10,30 @@
 // fails loudly, not silently.
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import zlib from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 // Renders [Content_Types].xml; the streaming writer's own call omits drawings and tables.
 const ContentTypesXform = require('exceljs/lib/xlsx/xform/core/content-types-xform.js') as new () => { toXml(model: object): string };
+
+/**
+ * The zip's CRC-32 of every entry from zlib's native code instead of the crc-32 package's JavaScript,
+ * which the zip (archiver, through crc32-stream) runs on the event loop over every byte of every sheet.
+ * The same checksum (the package's signed form); Node before 20.15 has no zlib.crc32 and keeps the package's.
+ */
+function nativeZipChecksums(): void {
+  if (typeof zlib.crc32 !== 'function') return;
+  const from = (pkg: string, paths?: string[]) => require.resolve(pkg, paths && { paths });
+  const crcStream = from('crc32-stream', [dirname(from('archiver'))]);
+  const crc = require(from('crc-32', [dirname(crcStream)])) as { buf(data: Uint8Array, seed?: unknown): number };
+  // crc32-stream's first seed is a zeroed Buffer, which the package reads as 0.
+  crc.buf = (data, seed) => zlib.crc32(data, typeof seed === 'number' ? seed >>> 0 : 0) | 0;
+}
+nativeZipChecksums();
 
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 const REL_IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
@@ -54,6 +73,37 @@ export interface SheetInternals {
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
   _writeLegacyData(): void;
   _writeConditionalFormatting(): void;
+}
+
+/** Sheet XML written between two collections of the buffers that carried it. */
+const RELEASE_EVERY_BYTES = 32 * 1024 * 1024;
+let collect: (() => void) | null | undefined;
+
+/**
+ * Counts the bytes of sheet XML handed to the zip and collects garbage after every 32 MB. Each byte travels
+ * in fresh 64 KB buffers (exceljs's StreamBuf, then zlib's output), held outside V8's heap, which V8 collects
+ * only once some 64 MB of them have piled up: a third of the master workbook's peak memory. Node offers no
+ * collection without `--expose-gc`, so the flag is set here, for a function reached through a fresh context;
+ * where that fails, memory is left to V8.
+ */
+export function bufferRelease(): (bytes: number) => void {
+  if (collect === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      collect = runInNewContext('gc') as () => void;
+    } catch {
+      collect = null;
+    }
+  }
+  const gc = collect;
+  if (!gc) return () => undefined;
+  let since = 0;
+  return (bytes) => {
+    since += bytes;
+    if (since < RELEASE_EVERY_BYTES) return;
+    since = 0;
+    gc();
+  };
 }
 
 /** Opens `<sheetData>` (after `<cols>`) so rows can be written as XML; the sheet's commit closes it. */
