@@ -4,7 +4,7 @@ import { hash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
-import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
+import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
 export interface IngestRow {
   rowId: string;
@@ -25,6 +25,9 @@ export interface IngestBatch {
   deleted?: readonly string[];
   /** Rows held unchanged that now sit at another row of the sheet (see `Batch.moves`). */
   moved?: readonly { rowId: string; sheetRow: number }[];
+  /** Sheets read whole, and sheets whose table could not be read: see `Batch.readSheets` and `Batch.unreadable`. */
+  readSheets?: readonly string[];
+  unreadable?: readonly UnreadableSheet[];
   /** The rows are the whole sheet: stored rows missing from it become tombstones. */
   full?: boolean;
   at: Date;
@@ -36,8 +39,8 @@ export interface IngestBatch {
   placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
   /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
   sheetWarnings?: readonly RejectedRow[];
-  /** The dropdowns to check against when they are the source's own (the intake form); the defaults otherwise. */
-  readOptions?: ReadOptions;
+  /** How cells are read where the source says otherwise: its own dropdowns (the intake form), its fiscal year; the defaults for the rest. */
+  readOptions?: Partial<ReadOptions>;
 }
 
 export interface RowIssues {
@@ -106,6 +109,8 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     upserts,
     deletes: [...(batch.deleted ?? [])],
     ...(batch.moved?.length ? { moves: [...batch.moved] } : {}),
+    ...(batch.readSheets?.length ? { readSheets: [...batch.readSheets] } : {}),
+    ...(batch.unreadable?.length ? { unreadable: [...batch.unreadable] } : {}),
     full: batch.full ?? false,
     rejected: rejectedRows,
     warned,
