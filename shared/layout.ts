@@ -56,8 +56,11 @@ export function computeDerived(table: TableDef, values: TypedRow, rules: Rules, 
 /** Text columns whose values recur down a sheet (dropdown words, names, statuses), unlike ids and free text. */
 const ONE_OF_MANY_TEXT = new Set<InputColumn['type'] | DerivedColumn['type']>(['text', 'email', 'choice', 'boolean']);
 
+/** Wide enough for the header's longest word in bold: a header wraps between words, never inside one ("Satisfactio / n"). */
+const headerWidth = (header: string) => Math.max(...header.split(/\s+/).map((word) => word.length)) + 2;
+
 /** A table column as a workbook column: its header, width, cell type and number format. */
 export function planColumn(c: InputColumn | DerivedColumn): PlanColumn {
   const type = c.type === 'date' ? 'date' : c.type === 'percent' ? 'percent' : c.type === 'number' || c.type === 'rating' ? 'number' : 'text';
-  return { header: c.header, width: c.width, type, numFmt: c.numFmt, ...(ONE_OF_MANY_TEXT.has(c.type) ? { recurring: true } : {}) };
+  return { header: c.header, width: Math.max(c.width, headerWidth(c.header)), type, numFmt: c.numFmt, ...(ONE_OF_MANY_TEXT.has(c.type) ? { recurring: true } : {}) };
 }

@@ -2,7 +2,7 @@
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
-import { parseDateText } from './cells/date-text';
+import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYear } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
@@ -148,7 +148,11 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
  * above (people leave "same as above" blank in plans). When a required column is missing the table
  * is not read at all (one error says why), so no row is reported for the same cause.
  */
-export function readTable(table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index): ReadTableResult {
+export function readTable(
+  table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index,
+  /** The workbook's fiscal year, for a span such as `FY22` in a Timeline column. */
+  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> = {},
+): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
@@ -186,7 +190,7 @@ export function readTable(table: TableDef, sheet: string, grid: readonly (readon
       const v = line[i];
       if (isBlankCell(v)) continue;
       any = true;
-      const parsed = typeof v === 'string' ? parseDateText(v) : undefined;
+      const parsed = typeof v === 'string' ? parseDateText(v, options) : undefined;
       if (parsed?.kind === 'date') {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;

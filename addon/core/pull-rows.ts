@@ -48,18 +48,26 @@ function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
 }
 
 /**
- * Writes the source's outbox items for this table into the sheet and acknowledges them. A new row
- * whose id the sheet already holds was written by an earlier sync that failed before acknowledging:
- * it is acknowledged, not written twice. Returns what changed; the caller reads the sheet again.
+ * Writes the source's outbox items for this table into its sheets and acknowledges them: new rows under
+ * the first sheet's table, answers into the row wherever it sits. A new row whose id a sheet already
+ * holds was written by an earlier sync that failed before acknowledging: it is acknowledged, not written
+ * twice. Returns what changed; the caller reads the sheets again.
  */
-export function* pullIntoSheet(port: SpreadsheetPort, http: HttpPort, conn: Connection, t: TableSheet): Task<PullReport> {
+export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[]): Task<PullReport> {
+  const [t] = sheets;
+  if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
   if (items.length === 0) return NOTHING;
 
   const rowOfId = new Map<string, number>();
-  for (const { row } of t.read.rows) {
-    const id = t.syncIdAt(row);
-    if (id !== '' && !rowOfId.has(id)) rowOfId.set(id, row);
+  const elsewhere = new Map<string, { sheet: TableSheet; row: number }>();
+  for (const sheet of sheets) {
+    for (const { row } of sheet.read.rows) {
+      const id = sheet.syncIdAt(row);
+      if (id === '' || rowOfId.has(id) || elsewhere.has(id)) continue;
+      if (sheet === t) rowOfId.set(id, row);
+      else elsewhere.set(id, { sheet, row });
+    }
   }
   const width = Math.max(0, ...t.grid.map((line) => line.length));
   // The Sync ID column: the sheet's own, else a new one after the last used column (as stamping adds it).
@@ -75,7 +83,7 @@ export function* pullIntoSheet(port: SpreadsheetPort, http: HttpPort, conn: Conn
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
     if (item.kind === 'row') {
-      if (existing !== undefined) continue;
+      if (existing !== undefined || elsewhere.has(item.rowId)) continue;
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
         const at = t.columnOf(field);
@@ -89,15 +97,16 @@ export function* pullIntoSheet(port: SpreadsheetPort, http: HttpPort, conn: Conn
       report.added++;
       continue;
     }
-    // Answers for a row the sheet no longer has (deleted meanwhile) have nowhere to go.
-    if (existing === undefined || existing >= firstNew) continue;
+    // Answers for a row no sheet has any more (deleted meanwhile) have nowhere to go.
+    const holder = existing !== undefined && existing < firstNew ? { sheet: t, row: existing } : elsewhere.get(item.rowId);
+    if (holder === undefined) continue;
     for (const field of item.fields ?? []) {
-      const at = t.columnOf(field);
+      const at = holder.sheet.columnOf(field);
       if (at === undefined) {
         if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
         continue;
       }
-      yield* io(port.writeBlock(t.sheet, existing, at, [[cellOf(t.table, field, item.values[field])]]));
+      yield* io(port.writeBlock(holder.sheet.sheet, holder.row, at, [[cellOf(t.table, field, item.values[field])]]));
     }
     report.updated++;
   }

@@ -22,16 +22,17 @@ export interface StampedIds {
 
 /**
  * Gives every data row an id and writes the Sync ID column (adding its header at the end of the
- * header row when missing) in one write; no write when nothing changed.
+ * header row when missing) in one write; no write when nothing changed. `used` holds the ids of the
+ * table's sheets stamped before this one (a row copied from one to another gets a fresh id here), and
+ * gets this sheet's.
  */
-export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId): Task<StampedIds> {
+export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId, used = new Set<string>()): Task<StampedIds> {
   const byRow = new Map<number, string>();
-  const seen = new Set<string>();
+  const seen = new Set<string>(used);
   for (const { row } of t.read.rows) {
     const id = t.syncIdAt(row);
     if (id !== '') seen.add(id);
   }
-  const used = new Set<string>();
   let stamped = 0;
   for (const { row } of t.read.rows) {
     let id = t.syncIdAt(row);

@@ -1,22 +1,19 @@
 // The sheet's own dropdown values, sent with each sync so its public intake form and feedback survey
 // offer the same choices as the sheet (POST /api/v1/lists). Only when the spreadsheet has a Lists sheet:
 // without one the service's defaults are the sheet's too.
-import { LISTS_SHEET, type ListKey } from '../../shared/lists';
-import { readRules } from '../../shared/rules';
+import type { ListKey } from '../../shared/lists';
+import type { Rules } from '../../shared/rules';
 import { TABLES } from '../../shared/tables';
 import type { HttpPort } from '../port/host-ports';
-import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
-import { io, type Task } from './task';
+import type { Task } from './task';
 
 /** The lists the public pages show: those of the requests columns the intake form and the feedback survey ask. */
 const PUBLIC_LISTS = [...new Set(TABLES.requests.columns.flatMap((c): ListKey[] => ((c.intake || c.survey) && c.list ? [c.list] : [])))];
 
-export function* sendLists(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheetNames: readonly string[]): Task<boolean> {
-  if (!sheetNames.includes(LISTS_SHEET)) return false;
-  const rules = readRules(yield* io(port.readSheet(LISTS_SHEET)));
+/** `rules` are the spreadsheet's own, read from its Lists sheet. */
+export function* sendLists(http: HttpPort, conn: Connection, rules: Rules): Task<void> {
   const lists = Object.fromEntries(PUBLIC_LISTS.map((key) => [key, rules.lists[key].filter((v) => v.trim() !== '').slice(0, 500).map((v) => v.slice(0, 200))]));
   yield* callJson(http, request(conn, 'POST', '/api/v1/lists', { lists }));
-  return true;
 }

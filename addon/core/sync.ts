@@ -2,18 +2,20 @@
 // service acknowledged sent (plus rows it would reject, so it stays the judge, and deletions), in
 // chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
 import { contentHash } from '../../shared/content-hash';
-import { syncAnswer, syncStateAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
+import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
+import { LISTS_SHEET } from '../../shared/lists';
+import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import { formatCellIssue } from '../../shared/issues';
 import { sheetPosition } from '../../shared/read-table';
-import { validateRows } from '../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
-import { pullIntoSheet, type PullReport } from './pull-rows';
+import { pullIntoSheets, type PullReport } from './pull-rows';
 import { sendLists } from './send-lists';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
-import { readTableSheets, type JsonCell, type TableSheet } from './table-sheet';
+import { byTable, readTableSheets, type JsonCell, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -53,6 +55,8 @@ export interface SyncReport {
 }
 
 type OutRow = SyncRequest['rows'][number];
+type Move = NonNullable<SyncRequest['moved']>[number];
+type SheetStatus = NonNullable<SyncRequest['sheets']>[number];
 
 const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   const out: Record<string, JsonCell> = {};
@@ -60,40 +64,110 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   return out;
 };
 
-function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: PullReport): Task<TableSyncReport> {
-  const { byRow, stamped } = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId);
-  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(t.table.name)}`), syncStateAnswer);
+/** Why a sheet's table could not be read (a required column missing), or undefined when it could. */
+const unreadableBecause = (t: TableSheet) => {
+  const errors = t.read.issues.filter((i) => i.severity === 'error');
+  return errors.length ? errors.map(formatCellIssue).join('; ') : undefined;
+};
+
+/** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year, the workbook's fiscal year. */
+const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
+  ...(t.read.titleYear === undefined ? {} : { titleYear: t.read.titleYear }),
+  ...(rules.settings.fiscalYearStartMonth === DEFAULT_RULES.settings.fiscalYearStartMonth ? {} : { fiscalStartMonth: rules.settings.fiscalYearStartMonth }),
+});
+
+/** One request's worth: deletions and moves first, then rows of one sheet at a time (each sheet has its own context). */
+interface Post { deleted: string[]; moved: Move[]; rows: OutRow[]; sheet?: number }
+const sizeOf = (p: Post) => p.deleted.length + p.moved.length + p.rows.length;
+
+/** Splits the table's changes into requests of at most CHUNK_ROWS items, which the service counts alike. */
+function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet: readonly OutRow[][]): Post[] {
+  const posts: Post[] = [];
+  const room = (sheet?: number) => {
+    const last = posts[posts.length - 1];
+    if (last && sizeOf(last) < CHUNK_ROWS && (sheet === undefined || last.sheet === undefined || last.sheet === sheet)) return last;
+    const post: Post = { deleted: [], moved: [], rows: [] };
+    posts.push(post);
+    return post;
+  };
+  for (const id of deleted) room().deleted.push(id);
+  for (const m of moved) room().moved.push(m);
+  rowsBySheet.forEach((rows, sheet) => {
+    for (const row of rows) {
+      const post = room(sheet);
+      post.sheet = sheet;
+      post.rows.push(row);
+    }
+  });
+  return posts;
+}
+
+/**
+ * Syncs one table kept on one or more sheets as one set of rows: ids unique across the sheets, places
+ * numbered sheet after sheet, and rows the service holds that no sheet has deleted, unless a sheet
+ * could not be read (its rows are unknown). Sheets that could not be read, and sheets read again since,
+ * are told to the service when that differs from what it holds.
+ */
+function* syncTable(deps: SyncDeps, conn: Connection, sheets: readonly TableSheet[], rules: Rules, pulled: PullReport): Task<TableSyncReport> {
+  const table = sheets[0].table;
+  const used = new Set<string>();
+  const idsBySheet: Map<number, string>[] = [];
+  let stamped = 0;
+  for (const t of sheets) {
+    const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used);
+    idsBySheet.push(ids.byRow);
+    stamped += ids.stamped;
+  }
+  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
   const held = new Map(state.rows.map((r) => [r.rowId, r]));
 
-  const rawRows = t.read.rows.map((r) => r.raw);
-  const results = validateRows(t.table, rawRows);
-  const outgoing: OutRow[] = [];
-  const moved: { rowId: string; sheetRow: number }[] = [];
-  const rowOfId = new Map<string, number>();
-  t.read.rows.forEach((r, i) => {
-    const rowId = byRow.get(r.row)!;
-    rowOfId.set(rowId, r.row);
-    const result = results[i];
-    const sheetRow = sheetPosition(0, r.row);
-    const before = held.get(rowId);
-    // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
-    // that only moved (rows added or removed above it) is named with its new place, without its cells.
-    if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow });
-    else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
+  const moved: Move[] = [];
+  const rowsBySheet: OutRow[][] = [];
+  const placeOfId = new Map<string, { sheet: number; row: number }>();
+  sheets.forEach((t, s) => {
+    const context = contextOf(t, rules);
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, titleYear: context.titleYear, fiscalYearStartMonth: context.fiscalStartMonth });
+    const outgoing: OutRow[] = [];
+    t.read.rows.forEach((r, i) => {
+      const rowId = idsBySheet[s].get(r.row)!;
+      placeOfId.set(rowId, { sheet: s, row: r.row });
+      const result = results[i];
+      const sheetRow = sheetPosition(s, r.row);
+      const before = held.get(rowId);
+      // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
+      // that only moved (rows added or removed above it) is named with its new place, without its cells.
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow });
+      else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
+    });
+    rowsBySheet.push(outgoing);
   });
-  const deleted = [...held.keys()].filter((id) => !rowOfId.has(id));
+  const statuses: SheetStatus[] = sheets.map((t) => {
+    const because = unreadableBecause(t);
+    return because === undefined ? { name: t.sheet } : { name: t.sheet, unreadable: because };
+  });
+  const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
+  // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
+  // problem of a sheet that is gone.
+  const heldProblems = new Map((state.unreadable ?? []).map((u) => [u.sheet, u.message]));
+  const told = [...statuses, ...[...heldProblems.keys()].filter((name) => !sheets.some((t) => t.sheet === name)).map((name): SheetStatus => ({ name }))]
+    .filter((s) => heldProblems.get(s.name) !== s.unreadable);
 
+  const posts = postsOf(deleted, moved, rowsBySheet);
+  if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
-  const marks: CellMark[] = [];
+  const marks: CellMark[][] = sheets.map(() => []);
   let rejected = 0;
   let warnings = 0;
-  // Deletions, then moves, then rows, CHUNK_ROWS per request in all: the service counts each toward its
-  // per-request limit.
-  const lists = [deleted, moved, outgoing] as const;
-  const total = lists.reduce((sum, list) => sum + list.length, 0);
-  for (let start = 0; start < total; start += CHUNK_ROWS) {
-    const [gone, moves, rows] = chunkOf(lists, start, CHUNK_ROWS);
-    const body: SyncRequest = { table: t.table.name, rows, ...(gone.length ? { deleted: gone } : {}), ...(moves.length ? { moved: moves } : {}) };
+  for (const [i, post] of posts.entries()) {
+    const context = post.sheet === undefined ? {} : contextOf(sheets[post.sheet], rules);
+    const body: SyncRequest = {
+      table: table.name,
+      rows: post.rows,
+      ...(post.deleted.length ? { deleted: post.deleted } : {}),
+      ...(post.moved.length ? { moved: post.moved } : {}),
+      ...(i === 0 && told.length ? { sheets: told } : {}),
+      ...(Object.keys(context).length ? { context } : {}),
+    };
     const answer = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/sync', body), syncAnswer);
     totals.accepted += answer.accepted;
     totals.unchanged += answer.unchanged;
@@ -101,43 +175,36 @@ function* syncTable(deps: SyncDeps, conn: Connection, t: TableSheet, pulled: Pul
     warnings += answer.warnings.length;
     for (const r of answer.rejected) {
       rejected++;
-      const row = rowOfId.get(r.rowId);
-      if (row === undefined) continue;
-      for (const e of r.errors) marks.push({ row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
+      const place = placeOfId.get(r.rowId);
+      if (place === undefined) continue;
+      const t = sheets[place.sheet];
+      for (const e of r.errors) marks[place.sheet].push({ row: place.row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
     }
   }
 
-  const width = Math.max(0, ...t.grid.map((line) => line.length));
-  const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
-  // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-  const keyOf = (row: number, column: number) => {
-    const id = byRow.get(row);
-    return id ? `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` : null;
-  };
-  yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks, keyOf);
+  for (const [s, t] of sheets.entries()) {
+    const width = Math.max(0, ...t.grid.map((line) => line.length));
+    const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
+    // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
+    const keyOf = (row: number, column: number) => {
+      const id = idsBySheet[s].get(row);
+      return id ? `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` : null;
+    };
+    yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], keyOf);
+  }
 
   return {
-    sheet: t.sheet,
-    table: t.table.name,
-    rows: t.read.rows.length,
+    sheet: sheets.map((t) => t.sheet).join(', '),
+    table: table.name,
+    rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
-    sent: outgoing.length,
+    sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
     warnings,
-    problems: t.read.issues.filter((i) => i.severity === 'error').map(formatCellIssue),
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
     pulled,
   };
-}
-
-/** Items `start` to `start + size` of the lists taken end to end, as one slice per list. */
-function chunkOf<L extends readonly (readonly unknown[])[]>(lists: L, start: number, size: number): { [K in keyof L]: L[K] } {
-  let offset = 0;
-  return lists.map((list) => {
-    const slice = list.slice(Math.max(0, start - offset), Math.max(0, start + size - offset));
-    offset += list.length;
-    return slice;
-  }) as unknown as { [K in keyof L]: L[K] };
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
@@ -163,22 +230,27 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
-/** Syncs every table sheet; throws `busy` when another sync holds the lock. */
+/** Syncs every table (each kept on one sheet or several); throws `busy` when another sync holds the lock. */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   const conn = yield* connection(deps.settings);
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
-    const sheets = yield* readTableSheets(deps.port);
+    const hasLists = (yield* io(deps.port.sheetNames())).includes(LISTS_SHEET);
+    const rules = hasLists ? readRules(yield* io(deps.port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
+    const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
+    const sheets = yield* readTableSheets(deps.port, undefined, reading);
     if (sheets.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    if (sheets.some((t) => t.table.name === 'requests')) yield* sendLists(deps.port, deps.http, conn, yield* io(deps.port.sheetNames()));
-    const pulled = yield* sequence(sheets.map((t) => pullIntoSheet(deps.port, deps.http, conn, t)));
+    if (hasLists && sheets.some((t) => t.table.name === 'requests')) yield* sendLists(deps.http, conn, rules);
+    const before = byTable(sheets);
+    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.filter((t) => unreadableBecause(t) === undefined))));
     const wrote = pulled.some((p) => p.added + p.updated > 0);
-    const current = wrote ? yield* readTableSheets(deps.port) : sheets;
-    const tables = yield* sequence(current.map((t) => syncTable(deps, conn, t, pulled[sheets.findIndex((s) => s.table.name === t.table.name)] ?? { added: 0, updated: 0, missingColumns: [] })));
+    const groups = wrote ? byTable(yield* readTableSheets(deps.port, undefined, reading)) : before;
+    const pulledOf = (group: readonly TableSheet[]) => pulled[before.findIndex((g) => g[0].table.name === group[0].table.name)] ?? { added: 0, updated: 0, missingColumns: [] };
+    const tables = yield* sequence(groups.map((group) => syncTable(deps, conn, group, rules, pulledOf(group))));
     return { tables, summary: summarise(tables) };
   } finally {
     yield* io(deps.lock.release());

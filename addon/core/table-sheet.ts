@@ -2,7 +2,7 @@
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult } from '../../shared/read-table';
-import { foldText } from '../../shared/cells/read-cell';
+import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
 import type { TableDef } from '../../shared/tables';
 import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
@@ -39,19 +39,22 @@ export function jsonCell(port: SpreadsheetPort, v: HostCell): JsonCell {
 
 const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
 
+/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */
+export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'>;
+
 /** Reads one sheet as `table` (one read of the sheet). */
-export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef): Task<TableSheet> {
-  return tableSheetOf(port, sheet, table, yield* io(port.readSheet(sheet)));
+export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet> {
+  return tableSheetOf(port, sheet, table, yield* io(port.readSheet(sheet)), reading);
 }
 
 /** A sheet's cells, already read, seen as `table`. */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][]): TableSheet {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][], reading: SheetReading = {}): TableSheet {
   const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
   const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
-  const read = readTable(table, sheet, stripped, headerIndex);
+  const read = readTable(table, sheet, stripped, headerIndex, reading);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
   for (const issue of read.issues) {
@@ -80,22 +83,34 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
 const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.test(name) || / dashboard$/i.test(name);
 
 /**
- * Every sheet holding a table, the first sheet per table only (a second one would fight the first
- * over which rows exist). Sheets named as a table are taken without reading others; the rest are
- * read once each to recognise their headers.
+ * Every sheet holding a table, in the workbook's order: a table may be kept on several sheets ("2024
+ * Timeline", "2025 Timeline"), which sync as one set. Sheets named as a table are recognized by name,
+ * the rest read once each to recognize their headers. With `only`, the first sheet of that table: the
+ * one named as it when there is one, without reading the others.
  */
-export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name']): Task<TableSheet[]> {
-  const found = new Map<TableDef['name'], TableSheet>();
+export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name'], reading: SheetReading = {}): Task<TableSheet[]> {
   const names = (yield* io(port.sheetNames())).filter((n) => !isHelperSheet(n));
+  const named = only === undefined ? undefined : names.find((n) => tableNamed(n)?.name === only);
+  if (named !== undefined) return [yield* readTableSheet(port, named, tableNamed(named)!, reading)];
+  const found: TableSheet[] = [];
   for (const name of names) {
     const byName = tableNamed(name);
-    if (byName && !found.has(byName.name) && (!only || only === byName.name)) found.set(byName.name, yield* readTableSheet(port, name, byName));
-  }
-  for (const name of names) {
-    if (tableNamed(name) || (only && found.has(only))) continue;
+    if (byName) {
+      if (!only) found.push(yield* readTableSheet(port, name, byName, reading));
+      continue;
+    }
     const host = yield* io(port.readSheet(name));
     const table = locateTable(name, host.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
-    if (table && !found.has(table.name) && (!only || only === table.name)) found.set(table.name, tableSheetOf(port, name, table, host));
+    if (!table || (only && only !== table.name)) continue;
+    found.push(tableSheetOf(port, name, table, host, reading));
+    if (only) break;
   }
-  return [...found.values()];
+  return found;
+}
+
+/** Sheets grouped by their table, each group in the workbook's order. */
+export function byTable(sheets: readonly TableSheet[]): TableSheet[][] {
+  const groups = new Map<TableDef['name'], TableSheet[]>();
+  for (const t of sheets) groups.set(t.table.name, [...(groups.get(t.table.name) ?? []), t]);
+  return [...groups.values()];
 }

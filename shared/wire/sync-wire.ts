@@ -48,6 +48,25 @@ const sheetRow = described(
   "The row's number in its sheet, which orders the master workbook's sheets (rows without one come after those with one). A table kept on several sheets numbers on past 1,048,576 rows per sheet: row r of the table's k-th sheet (counting from 0) is k × 1,048,576 + r.",
 );
 
+/** A sheet's name, held like a row id: the same storable, visible text. */
+const sheetName = z.string().check(
+  (ctx) => {
+    const problem = rowIdProblem(ctx.value);
+    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `sheet name ${problem}` });
+  },
+  z.meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH }),
+);
+
+/** A sheet whose table could not be read, and why, as the committee's Data quality sheet shows it. */
+const unreadableSheet = z.object({ sheet: sheetName, message: z.string() });
+
+/** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
+export const syncContext = z.object({
+  titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one when no other date in their column gives one.'),
+  fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),
+});
+export type SyncContext = z.infer<typeof syncContext>;
+
 /** `POST /api/v1/sync`: a batch of one table's changed rows and deletions. */
 export const syncRequest = z.strictObject({
   table: tableName,
@@ -64,6 +83,11 @@ export const syncRequest = z.strictObject({
     'Rows the service holds unchanged that now sit at another row of the sheet (rows above them were added or removed): only their place is updated.',
   ),
   full: described(z.optional(z.boolean()), 'The batch is the whole sheet: stored rows missing from it become tombstones.'),
+  context: described(z.optional(syncContext), "The sheet's own context for reading its cells; the rows of one request share it."),
+  sheets: described(
+    z.optional(z.array(z.strictObject({ name: sheetName, unreadable: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))) }))),
+    "The sheets the table was read from. A sheet with `unreadable` could not be read (why, e.g. \"Milestones: no column for Milestone; headers seen: …\"): none of its rows is in the batch, and the committee's Data quality sheet shows the message until a batch names the sheet without it.",
+  ),
 });
 export type SyncRequest = z.input<typeof syncRequest>;
 
@@ -83,6 +107,7 @@ export type SyncAnswer = z.infer<typeof syncAnswer>;
 export const syncStateAnswer = z.object({
   table: tableName,
   rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
+  unreadable: described(z.optional(z.array(unreadableSheet)), 'Sheets of this table last sent as unreadable, with their message.'),
 });
 export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
 

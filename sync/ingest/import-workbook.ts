@@ -6,6 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
+import { readRules } from '../../shared/rules';
 import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
@@ -69,15 +70,22 @@ export interface SheetTable {
   read: ReadTableResult;
 }
 
+/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a sync. */
+function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number } {
+  const lists = sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
+  return lists ? { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth } : {};
+}
+
 /** The sheets holding a table, found by sheet name or, failing that, by headers. */
 export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
+  const reading = workbookReading(sheets);
   const found: SheetTable[] = [];
   for (const { name, grid } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid);
     if (!located) continue;
     const header = grid[located.headerIndex] ?? [];
-    found.push({ sheet: name, header, read: readTable(located.table, name, grid, located.headerIndex) });
+    found.push({ sheet: name, header, read: readTable(located.table, name, grid, located.headerIndex, reading) });
   }
   return found;
 }
@@ -123,12 +131,6 @@ function place({ sheet, header: headers, read }: SheetTable, row: number, i: { c
   return { code: i.code, field: i.field, column, header, message: i.message, line };
 }
 
-/** The title year of a table's sheets when they agree: one batch reads them all. */
-function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
-  const years = new Set(tables.map((t) => t.read.titleYear));
-  return years.size === 1 ? [...years][0] : undefined;
-}
-
 /** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */
 function sheetWarnings(t: SheetTable): RejectedRow[] {
   const byRow = new Map<number, FieldError[]>();
@@ -155,6 +157,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
+  const readOptions = workbookReading(sheets);
   const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
@@ -169,16 +172,25 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     }
     if (errors.length) result.unreadable.push({ sheet: t.sheet, row: t.read.headerRow, errors });
   }
-  // A table that could not be read is left out of its sync: sent as empty, it would remove every stored row.
-  const readable = found.filter((t) => !result.unreadable.some((u) => u.sheet === t.sheet));
+  // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
+  // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
+  const unreadableOf = new Map(result.unreadable.map((u) => [u.sheet, u]));
   const byTable = new Map<TableName, SheetTable[]>();
-  for (const t of readable) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
+  for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
-  for (const [table, tables] of byTable) {
+  for (const [table, sheetsOfTable] of byTable) {
+    const tables = sheetsOfTable.filter((t) => !unreadableOf.has(t.sheet));
+    const unreadable = sheetsOfTable.flatMap((t) => {
+      const u = unreadableOf.get(t.sheet);
+      return u ? [{ sheet: u.sheet, headerRow: u.row, errors: u.errors.map(({ field, column, header, message }) => ({ field, message, ...(column ? { column } : {}), ...(header ? { header } : {}) })) }] : [];
+    });
     const batch = await ingestBatch(store, {
       // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
-      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: !found.some((t) => t.read.table.name === table && !readable.includes(t)), at: opts.at,
-      titleYear: sharedTitleYear(tables),
+      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: unreadable.length === 0, at: opts.at,
+      readSheets: tables.map((t) => t.sheet),
+      unreadable,
+      titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
+      readOptions,
       placeOf: (row, field) => {
         const t = bySheet.get(row.sheet!)!;
         const { column, index } = fieldColumn(t.read.map, field);

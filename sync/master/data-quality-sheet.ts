@@ -2,6 +2,7 @@
 // sheet, the user's own header and the cell, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
+import { quoteValue } from '../../shared/quote-value';
 import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
@@ -31,7 +32,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     || (a.p.sheet ?? TABLES[a.p.table].sheet).localeCompare(b.p.sheet ?? TABLES[b.p.table].sheet)
     || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || NATURAL.compare(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
   const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
-    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, p.rowId,
+    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, p.rowId || null,
   ]));
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
@@ -59,15 +60,24 @@ const NATURAL = new Intl.Collator('en-US', { numeric: true });
 /**
  * One line per source with rejected rows: how many of what it sent were rejected, per table
  * ("Riverside: 6 of 15 requests rejected"), since rejected rows are in no figure; else one line saying none were.
+ * Then one line per sheet that could not be read at all, since none of its rows is in any figure either.
  */
 export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
+  const rows = rejectedRowsSummary(m, rejections.filter((r) => !r.unreadable));
+  const sheets = rejections.filter((r) => r.unreadable).map((r) =>
+    `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${TABLES[r.table].noun}s) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`);
+  if (rows.length + sheets.length === 0) return ['No rows were rejected.'];
+  return sheets.length === 0 ? rows : [...rows, ...sheets, `Fix each such sheet and sync or import it again; until then it is listed in the ${DATA_QUALITY_SHEET} sheet.`];
+}
+
+function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const bySource = new Map<string, Map<TableName, number>>();
   for (const r of rejections) {
     const counts = bySource.get(r.sourceId) ?? new Map<TableName, number>();
     counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
     bySource.set(r.sourceId, counts);
   }
-  if (bySource.size === 0) return ['No rows were rejected.'];
+  if (bySource.size === 0) return [];
   const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
   const lines = [...bySource].map(([sourceId, counts]) => {
     const kept = m.sources.find((s) => s.id === sourceId);

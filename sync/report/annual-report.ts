@@ -34,7 +34,7 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
   // One read of every table: the year's milestones are those dated in it, counted with the rest.
   const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules, milestonesWithin: { from, to } });
   const rejected = new Map<string, number>();
-  for (const r of await store.rejections()) rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
+  for (const r of await store.rejections()) if (!r.unreadable) rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
   return {
     year: opts.year,
     asOf: opts.asOf,

@@ -36,6 +36,15 @@ export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
   return batch.full ? 'all' : [...batch.upserts.map((r) => r.rowId), ...batch.deletes];
 }
 
+/**
+ * An unreadable sheet's problem is kept with the rejections, under an id that opens with a control
+ * character: no row id may hold one (`rowIdProblem`), so it never meets a real row.
+ */
+const SHEET_PROBLEM = '\u0001sheet:';
+const sheetProblemId = (sheet: string) => SHEET_PROBLEM + sheet;
+/** True for the id a rejection of a whole unreadable sheet is stored under. */
+export const isSheetProblemId = (rowId: string) => rowId.startsWith(SHEET_PROBLEM);
+
 /** Every row a batch names (sent, rejected or deleted): whose warnings it replaces when it is not full. */
 export function namedRows(batch: Batch): string[] {
   return [...batch.upserts.map((r) => r.rowId), ...batch.rejected.map((r) => r.rowId), ...batch.deletes];
@@ -99,7 +108,10 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   const recordedOn = isoFromUtcDate(batch.at);
   const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
   const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
-  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log };
+  // A sheet's problem goes in and out with the rows' rejections, outside the log: it is no row.
+  for (const sheet of batch.readSheets ?? []) if (rejected.has(sheetProblemId(sheet))) clearRejections.push(sheetProblemId(sheet));
+  const sheetProblems = (batch.unreadable ?? []).map((u): RejectedRow => ({ rowId: sheetProblemId(u.sheet), sheet: u.sheet, ...(u.headerRow ? { sheetRow: u.headerRow } : {}), errors: u.errors }));
+  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,7 @@
 // PostgreSQL when deployed at scale. Each batch is one transaction of a few statements whatever its
-// size: rows travel as parallel arrays and `unnest` turns them back into rows server-side, and
-// a data-modifying CTE writes a version to history and points the current row at it in one statement.
+// size: the rows written travel as one JSON document and row ids as arrays, turned back into rows
+// server-side, and a data-modifying CTE writes a version to history and points the current row at it in
+// one statement.
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import { assembleStore } from './assemble-store';

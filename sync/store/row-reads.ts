@@ -4,6 +4,7 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
+import { isSheetProblemId } from './batch-plan';
 import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
 
@@ -148,6 +149,10 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
     };
     if (r.sheet !== null) problem.sheet = r.sheet;
     if (r.sheet_row !== null) problem.sheetRow = r.sheet_row;
+    if (isSheetProblemId(r.row_id)) {
+      problem.rowId = '';
+      problem.unreadable = true;
+    }
     return problem;
   });
 }

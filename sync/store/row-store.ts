@@ -27,6 +27,8 @@ export interface IncomingRow {
   sheetRow?: number;
 }
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
+/** A sheet whose table could not be read at all (a required column missing): `errors` says why; none of its rows is in the batch. */
+export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
 /**
  * One sync of one table from one source. `full` means `upserts` + `rejected` are the whole sheet, so
  * live rows missing from both become tombstones, except rows still waiting in the outbox for the sheet. A rowId may appear once across upserts and rejected,
@@ -39,6 +41,10 @@ export interface Batch {
    * only their `sheetRow` changes. A full batch counts them as present.
    */
   moves?: { rowId: string; sheetRow: number }[];
+  /** Sheets of this table read whole by this batch: an earlier "could not be read" of each is cleared. */
+  readSheets?: string[];
+  /** Sheets of this table that could not be read: each replaces the sheet's earlier problem and stays until a batch reads the sheet (or a full batch). */
+  unreadable?: UnreadableSheet[];
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
   warned?: RejectedRow[];
 }
@@ -49,7 +55,8 @@ export interface StoredRow<T extends TableName = TableName> { sourceId: string; 
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
-export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date }
+/** With `unreadable`, the problem is the whole sheet's table (see `UnreadableSheet`), not a row: `rowId` is '' and `sheetRow` its header row. */
+export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date; unreadable?: true }
 /** A row's warnings as its latest batch sent them (shaped like a rejection: `errors` holds the warnings). */
 export type RowWarnings = Rejection;
 
@@ -89,6 +96,7 @@ export interface RowStore extends IntakeOps {
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
+  /** Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row. */
   rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
   /** Every row's warnings, ordered like rejections; rows since removed keep none. */
   warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;

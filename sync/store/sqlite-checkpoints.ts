@@ -43,43 +43,57 @@ export interface Checkpoints {
   close(): Promise<void>;
 }
 
+/** Started by the first commit, so commands that only read (export, metrics, report) never pay for a thread. */
 export function checkpointInBackground(sqlite: Database.Database, file: string): Checkpoints {
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
-  // Never what keeps a CLI run alive: a run that ends without closing its store simply leaves the WAL to SQLite.
-  worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
   sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
+  let worker: Worker | undefined;
+  let exited: Promise<void> = Promise.resolve();
   let running = false;
   let wanted = false;
   let gone = false;
-  const run = () => {
-    running = true;
-    wanted = false;
-    worker.postMessage('checkpoint');
-  };
-  worker.on('message', () => {
-    running = false;
-    if (wanted) run();
-  });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // A worker that failed leaves checkpoints to the writer, as SQLite does by default.
-  worker.once('error', () => {
+  // A worker that fails leaves checkpoints to the writer, as SQLite does by default.
+  const fallBack = () => {
     gone = true;
     sqlite.pragma('wal_autocheckpoint = 1000');
-  });
+  };
+  const start = (): Worker => {
+    const started = new Worker(WORKER, { eval: true, workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') } });
+    // Never what keeps a CLI run alive: a run that ends without closing its store leaves the WAL to SQLite.
+    started.unref();
+    started.on('message', () => {
+      running = false;
+      if (wanted) run(started);
+    });
+    started.once('error', fallBack);
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    return started;
+  };
+  const run = (w: Worker) => {
+    running = true;
+    wanted = false;
+    w.postMessage('checkpoint');
+  };
   return {
     afterCommit() {
       if (gone) return;
-      if (running) wanted = true;
-      else run();
+      if (running) {
+        wanted = true;
+        return;
+      }
+      try {
+        run((worker ??= start()));
+      } catch {
+        fallBack();
+      }
     },
     async close() {
-      if (!gone) {
-        gone = true;
+      if (worker && !gone) {
         // Held until it has closed its connection, so the database is never closed under it.
         worker.ref();
         worker.postMessage('close');
       }
+      gone = true;
       await exited;
     },
   };

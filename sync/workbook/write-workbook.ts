@@ -23,6 +23,24 @@ const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 /** Inches; narrow, so a wide table keeps a readable size. The paper is the printer's (Letter in the US). */
 const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
+/** What a landscape Letter page holds across within MARGINS, in pixels at 100 % (96 per inch). */
+const PAGE_WIDTH_PX = (11 - MARGINS.left - MARGINS.right) * 96;
+/** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
+const SMALLEST_READABLE_SCALE = 0.7;
+/** A column `width` characters wide as Excel draws it in its default font (7 px a character, 5 px padding). */
+const columnPx = (width: number) => width * 7 + 5;
+
+/**
+ * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
+ * text readable with the `repeated` leading columns (the row's source and id) on every page.
+ */
+export function pagesWide(widths: readonly number[], repeated: number): number {
+  const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
+  const perPage = PAGE_WIDTH_PX / SMALLEST_READABLE_SCALE;
+  if (total <= perPage) return 1;
+  const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
+  return Math.ceil((total - kept) / (perPage - kept));
+}
 const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
 
 /** The streaming sheet has data validations, though exceljs's typings omit them. */
@@ -151,14 +169,19 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     const last = Math.min(to <= headerRow ? to : to - shift, rowsPerSheet);
     return first <= last ? [first, last] : undefined;
   };
+  // The frozen columns, else the first: what says whose row a page printed across shows.
+  const repeated = plan.freeze?.columns || 1;
+  const across = pagesWide(plan.columns.map((c) => c.width), repeated);
   const sheet = book.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
     // fitToWidth alone does nothing: exceljs writes the fitToPage flag that makes Excel and LibreOffice honour it
-    // only when no scale is given. 0 pages tall means "as many as it takes".
+    // only when no scale is given. 0 pages tall means "as many as it takes". A sheet wider than a readable
+    // page reads across before down.
     pageSetup: {
-      orientation: 'landscape', fitToWidth: 1, fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
-      horizontalCentered: true, printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
+      orientation: 'landscape', fitToWidth: across, fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
+      horizontalCentered: across === 1, printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
+      ...(across > 1 ? { pageOrder: 'overThenDown', printTitlesColumn: `A:${columnLetter(repeated)}` } : {}),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);

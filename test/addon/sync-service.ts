@@ -65,8 +65,8 @@ export async function storedRows<T extends TableName>(table: T, sourceId: string
   return out;
 }
 
-export async function rejections(sourceId: string): Promise<{ rowId: string; errors: { field: string; message: string }[] }[]> {
-  return (await store.rejections({ sourceIds: [sourceId] })).map((r) => ({ rowId: r.rowId, errors: r.errors }));
+export async function rejections(sourceId: string): Promise<{ rowId: string; sheet?: string; unreadable?: true; errors: { field: string; message: string }[] }[]> {
+  return (await store.rejections({ sourceIds: [sourceId] })).map((r) => ({ rowId: r.rowId, sheet: r.sheet, unreadable: r.unreadable, errors: r.errors }));
 }
 
 /** Every live request of every source (the fields EQ_DEMAND filters on). */

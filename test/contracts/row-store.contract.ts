@@ -329,6 +329,25 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.rejections()).toEqual([]);
       });
 
+      test('a sheet that could not be read is kept per sheet until a batch reads it, apart from the rows and the rejection log', async () => {
+        const { store, apply } = await withSource();
+        const why = (message: string) => [{ field: 'milestone', message }];
+        await apply({ table: 'milestones', upserts: rowsOf(2), unreadable: [{ sheet: '2024 Timeline', headerRow: 3, errors: why('no column for Milestone') }, { sheet: '2025 Timeline', errors: why('no header') }] });
+        const sheets = async () => (await store.rejections()).filter((r) => r.unreadable).map((r) => [r.table, r.sheet, r.sheetRow, r.rowId, r.errors[0].message]);
+        expect(await sheets()).toEqual([['milestones', '2024 Timeline', 3, '', 'no column for Milestone'], ['milestones', '2025 Timeline', undefined, '', 'no header']]);
+        expect((await store.rejections()).filter((r) => !r.unreadable)).toEqual([]);
+
+        // Replaced by a later problem of the same sheet, cleared by a read of it; another table's batch and a partial batch leave it.
+        await apply({ table: 'milestones', unreadable: [{ sheet: '2024 Timeline', headerRow: 4, errors: why('still no Milestone') }], at: at(1) });
+        await apply({ table: 'requests', readSheets: ['2025 Timeline'], upserts: rowsOf(1), at: at(2) });
+        await apply({ table: 'milestones', readSheets: ['2025 Timeline'], at: at(3) });
+        expect(await sheets()).toEqual([['milestones', '2024 Timeline', 4, '', 'still no Milestone']]);
+        await apply({ table: 'milestones', full: true, upserts: rowsOf(2), at: at(4) });
+        expect(await sheets()).toEqual([]);
+        expect(await collect(store.rows('milestones'))).toHaveLength(2);
+        expect(await store.rejectionLog({ since: new Date(0), until: at(10) })).toEqual([]);
+      });
+
       test('warnings are kept per row as its latest batch sent them: replaced for the rows a batch names, all of them by a full batch', async () => {
         const { store, source, apply } = await withSource();
         const good = rowsOf(3);

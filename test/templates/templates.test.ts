@@ -161,14 +161,14 @@ describe('cached values are for the day the template was written', () => {
 });
 
 describe('printing a template', () => {
-  it('prints the ta-intake data sheet landscape, one page wide, its header row on every page', async () => {
+  it('prints the ta-intake data sheet landscape and readable, its header row and Request ID column on every page', async () => {
     const pdf = await convertToPdf(written.get('ta-intake')!.file, dir);
     const pages = await pdfPageTexts(pdf);
     const requests = pages.filter((t) => /^\s*Requests\s{2,}Page \d+ of \d+\s*$/m.test(t));
     expect(requests.length).toBeGreaterThan(0);
-    const headers = [TABLES.requests.columns[0].header, 'Why this priority'];
-    for (const text of requests) for (const h of headers) expect(text, h).toContain(h);
-    // Fit to the width leaves a readable page count: 25 rows and their blank formula rows, not dozens of pages.
-    expect(pages.length).toBeLessThan(15);
+    for (const text of requests) expect(text).toContain(TABLES.requests.columns[0].header);
+    expect(requests.some((text) => text.includes('Why this priority'))).toBe(true);
+    // Several pages across, yet a readable count: 25 rows and their blank formula rows, not dozens of pages.
+    expect(pages.length).toBeLessThan(20);
   }, 180_000);
 });

@@ -37,8 +37,11 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
     })
     .get('/state', requireRole(deps.auth, 'source'), async (c) => {
       const table = knownTable(c.req.query('table'));
-      const rows = await deps.store.syncState(c.get('principal').id, table);
-      return c.json({ table, rows } satisfies SyncStateAnswer);
+      const sourceId = c.get('principal').id;
+      const rows = await deps.store.syncState(sourceId, table);
+      const problems = (await deps.store.rejections({ sourceIds: [sourceId] })).filter((r) => r.unreadable && r.table === table);
+      const unreadable = problems.map((p) => ({ sheet: p.sheet ?? '', message: p.errors.map((e) => e.message).join('; ') }));
+      return c.json({ table, rows, ...(unreadable.length ? { unreadable } : {}) } satisfies SyncStateAnswer);
     });
 
   /** Parse, check, validate and store one batch; a heavy one lets other requests in between its long steps. */
@@ -57,6 +60,10 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows, deletions and moves together per request`);
     }
     const body = parseBody(syncRequest, json);
+    const unreadable = body.sheets?.flatMap((s) => (s.unreadable === undefined ? [] : [{ sheet: s.name, errors: [{ field: '', message: s.unreadable }] }]));
+    if (body.full && unreadable?.length) {
+      throw new ApiError(400, 'invalid_body', `a full batch cannot name a sheet that could not be read (${unreadable[0].sheet}): the rows it holds would be removed`);
+    }
     if (isHeavy) await nextTurn();
     const result = await ingestBatch(deps.store, {
       sourceId,
@@ -64,6 +71,10 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       rows: body.rows.map((r) => ({ rowId: r.rowId, cells: r.values, position: r.sheetRow })),
       deleted: body.deleted,
       moved: body.moved,
+      readSheets: body.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
+      unreadable,
+      titleYear: body.context?.titleYear,
+      ...(body.context?.fiscalStartMonth === undefined ? {} : { readOptions: { fiscalYearStartMonth: body.context.fiscalStartMonth } }),
       full: body.full,
       at: deps.clock(),
       yieldBetweenSteps: isHeavy,

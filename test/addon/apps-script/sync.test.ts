@@ -91,6 +91,67 @@ describe('sync of a 10,000-row sheet', () => {
   });
 });
 
+describe('a table kept on several sheets', () => {
+  const timeline = (year: number, rows: string[][]) => [[`${year} Racial Equity Milestones`], ['Date', 'Milestone', 'Team'], ...rows];
+
+  test('syncs every sheet as one set: sheet order kept, each sheet\'s title year read, ids unique across sheets, removals as tombstones', async () => {
+    const { addon, source, fakes } = await connected('Two timelines');
+    fakes.seedSheet('2024 Timeline', timeline(2024, [['Jan 26', 'Council retreat', 'ODE'], ['March 15-17', 'GARE convening', 'ODE'], ['Jun-Aug', 'Youth listening sessions', 'Parks']]));
+    fakes.seedSheet('2025 Timeline', timeline(2025, [['Feb 3', 'Budget equity training', 'Budget office'], ['Oct 9', 'Annual report', 'ODE']]));
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ posts: 2, rows: 5 });
+    const stored = () => service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id);
+    expect((await stored()).map((r) => [r.values.milestone, r.values.date])).toEqual([
+      ['Council retreat', '2024-01-26'], ['GARE convening', '2024-03-15'], ['Youth listening sessions', '2024-06-01'], ['Budget equity training', '2025-02-03'], ['Annual report', '2025-10-09'],
+    ]);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+
+    // A row copied with its Sync ID into the other sheet gets its own id there; the original keeps its own.
+    const first = fakes.readSheet('2024 Timeline');
+    fakes.seedSheet('2025 Timeline', [[...first[2].slice(0, 3).map(String), first[2][3]]], { row: 5, column: 1 });
+    fakes.seedSheet('2025 Timeline', [['Nov 14']], { row: 5, column: 1 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 1, deleted: 0 });
+    const copied = fakes.readSheet('2025 Timeline')[4][3];
+    expect(copied).not.toBe(first[2][3]);
+    expect((await stored()).filter((r) => !r.deleted).map((r) => r.values.date)).toEqual(['2024-01-26', '2024-03-15', '2024-06-01', '2025-02-03', '2025-10-09', '2025-11-14']);
+
+    // A row removed from the first sheet is a tombstone; the second sheet's rows stay, in their order.
+    fakes.sheet('2024 Timeline').deleteRows(4, 1);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 0, deleted: 1, moved: 1 });
+    expect((await stored()).filter((r) => !r.deleted).map((r) => r.values.milestone)).toEqual(['Council retreat', 'Youth listening sessions', 'Budget equity training', 'Annual report', 'Council retreat']);
+  });
+
+  test('a sheet that cannot be read removes nothing, is told to the service once, and is cleared by the next read', async () => {
+    // Named as the table, the sheet is still taken for it when a header is renamed (found by headers, it would not be).
+    const { addon, source, fakes } = await connected('Renamed column');
+    fakes.seedSheet('Milestones', timeline(2024, [['Jan 26', 'Council retreat', 'ODE'], ['Feb 3', 'Budget equity training', 'Budget office']]));
+    fakes.seedSheet('2025 Timeline', timeline(2025, [['Mar 3', 'Equity week', 'ODE']]));
+    addon.call('syncNowFromMenu');
+    await received();
+
+    fakes.seedSheet('Milestones', [['What']], { row: 2, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 1, rows: 0, deleted: 0 });
+    expect(fakes.toasts.at(-1)?.message).toMatch(/Milestones row 2 \(Milestone\): no Milestone column/);
+    const stored = await service.invoke<{ deleted: boolean }[]>('storedRows', 'milestones', source.id);
+    expect(stored.filter((r) => !r.deleted)).toHaveLength(3);
+    const problems = await service.invoke<{ sheet?: string; unreadable?: boolean; errors: { message: string }[] }[]>('rejections', source.id);
+    expect(problems).toEqual([expect.objectContaining({ sheet: 'Milestones', unreadable: true })]);
+    expect(problems[0].errors[0].message).toMatch(/no Milestone column.*the headers are .*"What"/);
+
+    // Nothing changed: nothing is sent. Fixed: the next sync clears the problem.
+    addon.call('syncNowFromMenu');
+    expect((await received()).posts).toBe(0);
+    fakes.seedSheet('Milestones', [['Milestone']], { row: 2, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect((await received()).posts).toBe(1);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+  });
+});
+
 describe('rejected rows', () => {
   test("respect the person's formatting: only marked cells get a fill, their own colour comes back, a cleared last row loses its mark", async () => {
     const { addon, fakes } = await connected('Colourful county');

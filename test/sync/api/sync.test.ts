@@ -90,6 +90,38 @@ describe.each(backends)('sync on $name', (backend) => {
     }
   });
 
+  test('a sheet said to be unreadable is held per sheet until a batch names it readable; state gives it back; a full batch may not name one', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const post = (body: Record<string, unknown>) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'milestones', rows: [], ...body } });
+    const state = async () => (await h.call('GET', '/api/v1/sync/state?table=milestones', { token: src.token })).body.unreadable;
+    const why = 'Milestones row 2 (Milestone): no Milestone column, so the table was not read';
+    expect((await post({ sheets: [{ name: '2024 Timeline', unreadable: why }, { name: '2025 Timeline' }] })).status).toBe(200);
+    expect(await state()).toEqual([{ sheet: '2024 Timeline', message: why }]);
+    const stored = await h.store.rejections({ sourceIds: [src.id] });
+    expect(stored).toEqual([expect.objectContaining({ table: 'milestones', sheet: '2024 Timeline', unreadable: true, errors: [{ field: '', message: why }] })]);
+    const full = await post({ full: true, sheets: [{ name: '2024 Timeline', unreadable: why }] });
+    expect([full.status, full.body.error.message]).toEqual([400, expect.stringMatching(/full batch cannot name a sheet that could not be read \(2024 Timeline\)/)]);
+    expect((await post({ sheets: [{ name: '2024 Timeline' }] })).status).toBe(200);
+    expect(await state()).toBeUndefined();
+  });
+
+  test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    // Apart: a dated row in the same batch would lend its year to the yearless one before the title does.
+    const rows = [{ rowId: 'm1', values: { date: 'Jan 26', milestone: 'Council retreat' } }, { rowId: 'm2', values: { date: 'FY22', milestone: 'Budget cycle' } }];
+    for (const [row, context] of [[rows[0], { titleYear: 2024 }], [rows[1], { fiscalStartMonth: 10 }]] as const) {
+      const answer = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'milestones', rows: [row], context } });
+      expect(answer.body).toMatchObject({ accepted: 1, rejected: [] });
+    }
+    const dates = [];
+    for await (const r of h.store.rows('milestones', { sourceIds: [src.id] })) dates.push([r.rowId, r.values.date, r.values.endOn]);
+    expect(dates).toEqual([['m1', '2024-01-26', null], ['m2', '2021-10-01', '2022-09-30']]);
+    const bad = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'milestones', rows, context: { fiscalStartMonth: 13 } } });
+    expect(bad.status).toBe(400);
+  });
+
   test('a batch that fails while writing leaves nothing behind and answers 500 without details', async () => {
     let fail = false;
     const h = await harness(backend.fresh(), {

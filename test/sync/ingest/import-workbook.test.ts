@@ -157,6 +157,35 @@ describe.each(backends)('import on $name', (backend) => {
     expect(names).toEqual([...Array.from({ length: 3 }, (_, i) => `2025 step ${i + 1}`), ...Array.from({ length: 11 }, (_, i) => `2024 step ${i + 1}`)]);
   });
 
+  test("each sheet of a table reads dates without a year by its own title, as the add-on's sync does", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Calendars', sourceKind: 'file' });
+    const calendar = (year: number): Grid => [[`${year} Milestone Calendar`], ['Date', 'Milestone', 'Team'], ['Jan 26', `Retreat ${year}`, 'ODE']];
+    const file = await writeWorkbook(files.path(), [{ name: 'First', rows: calendar(2024) }, { name: 'Second', rows: calendar(2025) }]);
+    await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const dates = [];
+    for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) dates.push([row.values.milestone, row.values.date]);
+    expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
+  });
+
+  test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
+    const calendar = (milestone: string): Grid => [['Date', milestone, 'Team'], ['3/5/2026', 'Budget equity training', 'ODE'], ['4/9/2026', 'Council retreat', 'ODE']];
+    const imported = async (milestone: string) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(milestone) }]), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    await imported('Milestone');
+    const r = await imported('What');
+    expect(r.unreadable.map((u) => u.sheet)).toEqual(['Milestones']);
+    const problems = await store.rejections({ sourceIds: [principal.id] });
+    expect(problems).toEqual([expect.objectContaining({ table: 'milestones', sheet: 'Milestones', sheetRow: 1, rowId: '', unreadable: true })]);
+    expect(problems[0].errors[0].message).toBe(r.unreadable[0].errors[0].message);
+    const live = [];
+    for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) live.push(row.rowId);
+    expect(live).toHaveLength(2);
+    await imported('Milestone');
+    expect(await store.rejections({ sourceIds: [principal.id] })).toEqual([]);
+  });
+
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });

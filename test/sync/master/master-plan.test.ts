@@ -97,6 +97,25 @@ describe('master plan', () => {
     expect(rowsUnder.every((r) => r.every((c) => c === null || c === undefined || c === ''))).toBe(true);
   });
 
+  it('lists a sheet that could not be read in Data quality and says on the Summary that none of its rows is counted', async () => {
+    const metrics = aggregateMetrics(ROWS, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const at = new Date('2026-03-01T00:00:00Z');
+    const message = 'Milestones row 3 (Milestone): no Milestone column, so the table was not read: the headers are "Date", "What"';
+    const rejections = [
+      { sourceId: 's1', sourceName: 'Riverside', table: 'milestones' as const, rowId: '', sheet: '2024 Timeline', sheetRow: 3, errors: [{ field: '', message }], at, unreadable: true as const },
+      { sourceId: 's1', sourceName: 'Riverside', table: 'requests' as const, rowId: 'Requests:TA-9', sheet: 'Requests', sheetRow: 7, errors: [{ field: 'receivedOn', column: 'B', message: 'Received: not a date' }], at },
+    ];
+    const p = masterPlan({ metrics, rows: <T extends TableName>(t: T) => (ROWS as MetricsInput)[t] ?? [], rejections, rules: DEFAULT_RULES, charts: [] });
+    expect(await cells(sheet(p, 'Data quality'))).toEqual([
+      ['Riverside', 'Error', '2024 Timeline', 3, '2024 Timeline row 3', '', message, null],
+      ['Riverside', 'Error', 'Requests', 7, 'Requests!B7', 'Received', 'Received: not a date', 'Requests:TA-9'],
+    ]);
+    // Long notes wrap over several rows: read them as one text.
+    const summary = (sheet(p, 'Summary').preamble ?? []).map((r) => r.join(' ')).join(' ');
+    expect(summary).toContain(`Riverside: the "2024 Timeline" sheet (milestones) could not be read, so none of its rows is counted: ${message}`);
+    expect(summary).toMatch(/Riverside: 1 of \d+ requests rejected\./);
+  });
+
   it('says so when no row was rejected and none read loosely', async () => {
     expect(await cells(sheet(plan().plan, 'Data quality'))).toEqual([['No errors or warnings: every row of every source was read as written.']]);
   });

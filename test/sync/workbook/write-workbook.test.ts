@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, MAX_CELL_TEXT } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
-import { writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 import { readWithOpenpyxl } from '../../support/openpyxl';
 import { readXlsxCells } from '../../support/xlsx-cells';
@@ -187,6 +187,26 @@ describe('writeWorkbook', () => {
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbookXml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Requests&apos;!$3:$3</definedName>');
     expect(workbookXml.match(/Print_Titles/g)).toHaveLength(1);
+  });
+
+  it('prints a sheet too wide for one readable page across several, reading across first, the frozen columns on each', async () => {
+    const columns = Array.from({ length: 30 }, (_, i) => ({ header: `Column ${i + 1}`, width: 18 }));
+    const wide: SheetPlan = { name: 'Wide', columns, rows: [columns.map((_, i) => i)], freeze: { rows: 1, columns: 2 } };
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Wide', sheets: [wide] }));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const across = Number(/<pageSetup [^>]*fitToWidth="(\d+)"/.exec(xml)?.[1]);
+    expect(across).toBe(pagesWide(columns.map((c) => c.width), 2));
+    expect(across).toBeGreaterThan(1);
+    expect(xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+  });
+
+  it('counts pages across so that no page is printed smaller than 70 %', () => {
+    expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
+    // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
+    const widths = [(100 - 5) / 7, (100 - 5) / 7, ...Array(20).fill((200 - 5) / 7)];
+    expect(pagesWide(widths, 2)).toBe(Math.ceil(4000 / (979.2 / 0.7 - 200)));
+    expect(pagesWide(widths, 0)).toBe(Math.ceil(4200 / (979.2 / 0.7)));
   });
 
   it('streams async rows into an Excel table', () => {
