@@ -131,12 +131,6 @@ function place({ sheet, header: headers, read }: SheetTable, row: number, i: { c
   return { code: i.code, field: i.field, column, header, message: i.message, line };
 }
 
-/** The title year of a table's sheets when they agree: one batch reads them all. */
-function sharedTitleYear(tables: readonly SheetTable[]): number | undefined {
-  const years = new Set(tables.map((t) => t.read.titleYear));
-  return years.size === 1 ? [...years][0] : undefined;
-}
-
 /** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */
 function sheetWarnings(t: SheetTable): RejectedRow[] {
   const byRow = new Map<number, FieldError[]>();
@@ -195,7 +189,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: unreadable.length === 0, at: opts.at,
       readSheets: tables.map((t) => t.sheet),
       unreadable,
-      titleYear: sharedTitleYear(tables),
+      titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
       readOptions,
       placeOf: (row, field) => {
         const t = bySheet.get(row.sheet!)!;

@@ -33,8 +33,11 @@ export interface IngestBatch {
   at: Date;
   /** Let the event loop run between validation, hashing and the write (for the largest batches). */
   yieldBetweenSteps?: boolean;
-  /** How cells are read beyond the service's rules: the year named by the sheet's title, for dates without one. */
-  titleYear?: number;
+  /**
+   * How cells are read beyond the service's rules: the year named by the sheet's title, for dates
+   * without one; per sheet when the rows name theirs (a table kept on several sheets).
+   */
+  titleYear?: number | ((sheet: string) => number | undefined);
   /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
   placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
   /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
@@ -69,7 +72,7 @@ const canonicalRows = Object.fromEntries(
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
-  const results = validateRows(TABLES[batch.table], batch.rows.map((r) => r.cells), { ...DEFAULT_READ_OPTIONS, ...batch.readOptions, titleYear: batch.titleYear });
+  const results = validateBySheet(batch);
   // Each step of a maximum-size batch takes seconds: let other requests (health checks) in between.
   if (batch.yieldBetweenSteps) await nextTurn();
   const canonicalRow = canonicalRows[batch.table];
@@ -117,6 +120,23 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
     at: batch.at,
   });
   return { ...counts, rejected, warnings };
+}
+
+/**
+ * Validates each sheet's rows together, as the add-on does before it sends them: a date without a year
+ * takes it from its own sheet's column, else that sheet's title, never from another sheet's.
+ */
+function validateBySheet(batch: IngestBatch) {
+  const options = { ...DEFAULT_READ_OPTIONS, ...batch.readOptions };
+  const { rows } = batch;
+  const results = [];
+  for (let start = 0, end = 0; start < rows.length; start = end) {
+    while (end < rows.length && rows[end].sheet === rows[start].sheet) end++;
+    const sheet = rows[start].sheet;
+    const titleYear = typeof batch.titleYear === 'function' ? (sheet === undefined ? undefined : batch.titleYear(sheet)) : batch.titleYear;
+    results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, titleYear }));
+  }
+  return results;
 }
 
 /** Per table: field name → its header, which cell messages open with. */

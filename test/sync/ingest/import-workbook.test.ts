@@ -157,6 +157,17 @@ describe.each(backends)('import on $name', (backend) => {
     expect(names).toEqual([...Array.from({ length: 3 }, (_, i) => `2025 step ${i + 1}`), ...Array.from({ length: 11 }, (_, i) => `2024 step ${i + 1}`)]);
   });
 
+  test("each sheet of a table reads dates without a year by its own title, as the add-on's sync does", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Calendars', sourceKind: 'file' });
+    const calendar = (year: number): Grid => [[`${year} Milestone Calendar`], ['Date', 'Milestone', 'Team'], ['Jan 26', `Retreat ${year}`, 'ODE']];
+    const file = await writeWorkbook(files.path(), [{ name: 'First', rows: calendar(2024) }, { name: 'Second', rows: calendar(2025) }]);
+    await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const dates = [];
+    for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) dates.push([row.values.milestone, row.values.date]);
+    expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
