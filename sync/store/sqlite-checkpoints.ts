@@ -36,6 +36,11 @@ parentPort.on('message', (message) => {
 const FALLBACK_PAGES = 16_384;
 /** A WAL grown by a burst is cut back to this when SQLite starts it over, instead of keeping its largest size. */
 const WAL_KEPT_BYTES = 64 * 1024 * 1024;
+/**
+ * At most one checkpoint per this many ms: a checkpoint after every small commit doubled its flushes of the
+ * disk, and a tenth of a second of writes is a few MB of WAL at most.
+ */
+const MIN_INTERVAL_MS = 100;
 
 export interface Checkpoints {
   /** Asks for a checkpoint after a commit; requests made while one runs are served by one more run. */
@@ -52,6 +57,8 @@ export function checkpointInBackground(sqlite: Database.Database, file: string):
   let running = false;
   let wanted = false;
   let gone = false;
+  let lastRun = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
   // A worker that fails leaves checkpoints to the writer, as SQLite does by default.
   const fallBack = () => {
     gone = true;
@@ -63,16 +70,26 @@ export function checkpointInBackground(sqlite: Database.Database, file: string):
     started.unref();
     started.on('message', () => {
       running = false;
-      if (wanted) run(started);
+      if (wanted) soon(started);
     });
     started.once('error', fallBack);
     exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
     return started;
   };
   const run = (w: Worker) => {
+    timer = undefined;
+    if (gone) return;
     running = true;
     wanted = false;
+    lastRun = performance.now();
     w.postMessage('checkpoint');
+  };
+  /** Runs now, or when the interval since the last run is over; a run already scheduled serves this request too. */
+  const soon = (w: Worker) => {
+    if (timer) return;
+    const wait = lastRun + MIN_INTERVAL_MS - performance.now();
+    if (wait <= 0) run(w);
+    else (timer = setTimeout(run, wait, w)).unref();
   };
   return {
     afterCommit() {
@@ -82,12 +99,13 @@ export function checkpointInBackground(sqlite: Database.Database, file: string):
         return;
       }
       try {
-        run((worker ??= start()));
+        soon((worker ??= start()));
       } catch {
         fallBack();
       }
     },
     async close() {
+      clearTimeout(timer);
       if (worker && !gone) {
         // Held until it has closed its connection, so the database is never closed under it.
         worker.ref();

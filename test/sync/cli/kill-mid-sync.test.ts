@@ -1,6 +1,7 @@
 // A real `serve` killed with SIGKILL while many sources sync at once (batches committed together, a checkpoint
 // worker running): after a restart every acknowledged batch is there in full, and every other batch is there
 // in full or not at all.
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
@@ -51,10 +52,10 @@ describe.each([
       }
     });
     for (const deadline = Date.now() + 30_000; acknowledged.size < 3 * SOURCES && Date.now() < deadline;) await sleep(20);
+    const gone = once(first.child, 'exit');
     process.kill(-first.child.pid!, 'SIGKILL');
     killed = true;
-    await Promise.all(syncing);
-    await first.stop();
+    await Promise.all([gone, ...syncing]);
 
     const second = await serve();
     try {
