@@ -148,9 +148,10 @@ async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (
   const document = rowsDocument(rows, doneOn);
   await trx
     // The tuples as rows, sent once and read twice; `->>` gives each text back exactly as it was stringified.
+    // jsonb, parsed once: on `json` each of the six `->>` parsed its tuple's text again.
     .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on,
                                         (e->>5)::int as sheet_row
-                                 from json_array_elements(${document}::json) as e)`)
+                                 from jsonb_array_elements(${document}::jsonb) as e)`)
     .with('version', (q) =>
       q
         .insertInto('row_history')

@@ -76,14 +76,16 @@ export async function benchWriter(rows = 200_000, { formulas = false }: { formul
   }
 }
 
-/** The writer alone, on rows made in memory: the design's bar for the whole export, 10 s and 256 MB for 200,000 rows. */
+/**
+ * The writer alone, on rows made in memory, against the design's bar for the whole export (10 s for 200,000
+ * rows). Its memory is the master figure's, measured in a process of its own: this one holds the other sections' too.
+ */
 export async function writerFigures(): Promise<Figure[]> {
   const r = await benchWriter(200_000);
-  const name = 'workbook writer alone, 200,000 rows';
-  return [
-    figure({ figure: `${name}, time`, value: r.seconds, unit: 's', target: { op: '<=', value: 10 }, detail: { 'CPU s': r.cpuSeconds, 'file MB': r.fileMb } }),
-    figure({ figure: `${name}, peak RSS`, value: r.peakRssMb, unit: 'MB', target: { op: '<=', value: 256 }, baseline: { figure: 'RSS before writing', value: r.baselineRssMb, unit: 'MB' } }),
-  ];
+  return [figure({
+    figure: 'workbook writer alone, 200,000 rows', value: r.seconds, unit: 's', target: { op: '<=', value: 10 },
+    detail: { 'CPU s': r.cpuSeconds, 'file MB': r.fileMb, 'MB more RSS while writing': r.peakRssMb - r.baselineRssMb },
+  })];
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,6 @@
 // The queue of one that the largest sync bodies wait in: turns are taken in arrival order, never two at
 // once, and a turn that fails still ends (the next one runs).
+import { stat } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { nextTurn, OneAtATime } from '../../../sync/api/one-at-a-time';
 
@@ -35,5 +36,20 @@ describe('OneAtATime', () => {
     while (Date.now() < until);
     await nextTurn();
     expect(fired).toBe(true);
+  });
+
+  test('nextTurn from an I/O callback lets I/O that is already waiting run before the caller continues', async () => {
+    const other = await new Promise<boolean>((resolve) => {
+      stat(import.meta.filename, async () => {
+        let done = false;
+        stat(import.meta.filename, () => (done = true));
+        // Until the second answer is surely waiting for the event loop.
+        const until = Date.now() + 50;
+        while (Date.now() < until);
+        await nextTurn();
+        resolve(done);
+      });
+    });
+    expect(other).toBe(true);
   });
 });

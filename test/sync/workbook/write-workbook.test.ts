@@ -439,6 +439,14 @@ describe('a table longer than a sheet holds', () => {
     }
   }, 120_000);
 
+  it('refuses to move a formula over whole rows, which a continued sheet cannot keep pointing at its row', async () => {
+    // Two rows a sheet under the header: the third, planned for row 4, would land on row 2 of "Log (2)".
+    const rows = [['a', 1, null, null], ['b', 2, null, null], ['c', 3, null, { formula: 'SUM(4:4)', result: 3 }]];
+    const error = await writeWorkbookToBuffer({ title: 'x', rowsPerSheet: 3, sheets: [{ ...log, preamble: [], rows }] }).catch((e: unknown) => e);
+    expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
+    expect((error as Error).message).toBe('Log (2): the formula "SUM(4:4)" refers to whole rows and cannot continue on a next sheet');
+  });
+
   it('refuses a row limit that leaves no room under the header', async () => {
     const error = await writeWorkbookToBuffer({ title: 'x', rowsPerSheet: 2, sheets: [{ ...log, rows: [['a', 1, null, null]] }] }).catch((e: unknown) => e);
     expect(isErrorType(error, WorkbookError) && error.code).toBe('invalid-plan');
