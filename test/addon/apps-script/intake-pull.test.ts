@@ -103,4 +103,25 @@ describe('rows from the service into the sheet', () => {
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
     expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterType']);
   });
+
+  test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {
+    const addon = await loadAddon({ serviceAt: service.url });
+    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Deleted log');
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { fakes } = addon;
+    fakes.seedSheet('Requests', sampleTable('requests', 3, 5).grid);
+    fakes.seedSheet('Work plan', sampleTable('workplan', 2, 5).grid);
+    addon.call('syncNowFromMenu');
+    const kept = (await stored(source.id)).filter((r) => !r.deleted).length;
+    expect(kept).toBeGreaterThan(0);
+
+    fakes.spreadsheet.deleteSheet(fakes.sheet('Requests') as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    await received();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    // The web-form request was never in the sheet, so it is not the sheet's to remove.
+    expect((await received()).deleted).toBe(kept);
+    expect((await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId)).toEqual([requestId]);
+  });
 });
