@@ -15,7 +15,8 @@ import { sendLists } from './send-lists';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
-import { byTable, readTableSheets, type JsonCell, type TableSheet } from './table-sheet';
+import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
+import type { JsonCell, TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -106,10 +107,10 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * Syncs one table kept on one or more sheets as one set of rows: ids unique across the sheets, places
  * numbered sheet after sheet, and rows the service holds that no sheet has deleted, unless a sheet
  * could not be read (its rows are unknown). Sheets that could not be read, and sheets read again since,
- * are told to the service when that differs from what it holds.
+ * are told to the service when that differs from what it holds. Once the service has it all, the
+ * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, sheets: readonly TableSheet[], rules: Rules, pulled: PullReport): Task<TableSyncReport> {
-  const table = sheets[0].table;
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, pulled: PullReport): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   let stamped = 0;
@@ -192,9 +193,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, sheets: readonly TableShee
     };
     yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], keyOf);
   }
+  yield* rememberSyncedSheets(deps.settings, table.name, synced, sheets.map((t) => t.sheet));
 
   return {
-    sheet: sheets.map((t) => t.sheet).join(', '),
+    sheet: sheets.length ? sheets.map((t) => t.sheet).join(', ') : `${table.sheet} (no sheet left)`,
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
@@ -238,18 +240,17 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const hasLists = (yield* io(deps.port.sheetNames())).includes(LISTS_SHEET);
     const rules = hasLists ? readRules(yield* io(deps.port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
-    const sheets = yield* readTableSheets(deps.port, undefined, reading);
-    if (sheets.length === 0) {
+    const before = yield* readSyncedTables(deps.port, deps.settings, reading);
+    if (before.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    if (hasLists && sheets.some((t) => t.table.name === 'requests')) yield* sendLists(deps.http, conn, rules);
-    const before = byTable(sheets);
-    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.filter((t) => unreadableBecause(t) === undefined))));
+    if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
+    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined))));
     const wrote = pulled.some((p) => p.added + p.updated > 0);
-    const groups = wrote ? byTable(yield* readTableSheets(deps.port, undefined, reading)) : before;
-    const pulledOf = (group: readonly TableSheet[]) => pulled[before.findIndex((g) => g[0].table.name === group[0].table.name)] ?? { added: 0, updated: 0, missingColumns: [] };
+    const groups = wrote ? yield* readSyncedTables(deps.port, deps.settings, reading) : before;
+    const pulledOf = (group: TableGroup) => pulled[before.findIndex((g) => g.table.name === group.table.name)] ?? { added: 0, updated: 0, missingColumns: [] };
     const tables = yield* sequence(groups.map((group) => syncTable(deps, conn, group, rules, pulledOf(group))));
     return { tables, summary: summarise(tables) };
   } finally {

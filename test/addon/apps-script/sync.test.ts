@@ -150,6 +150,47 @@ describe('a table kept on several sheets', () => {
     expect((await received()).posts).toBe(1);
     expect(await service.invoke('rejections', source.id)).toEqual([]);
   });
+
+  test('a sheet found by its headers that stops reading as its table is reported, not taken for deleted; only deleting it removes its rows', async () => {
+    const { addon, source, fakes } = await connected('Renamed header');
+    fakes.seedSheet('2024 Timeline', timeline(2024, [['Jan 26', 'Council retreat', 'ODE'], ['Feb 3', 'Budget equity training', 'Budget office']]));
+    fakes.seedSheet('2025 Timeline', timeline(2025, [['Mar 3', 'Equity week', 'ODE']]));
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 3 });
+    const live = async () => (await service.invoke<{ deleted: boolean; values: { milestone?: string } }[]>('storedRows', 'milestones', source.id)).filter((r) => !r.deleted).map((r) => r.values.milestone);
+    expect(await live()).toEqual(['Council retreat', 'Budget equity training', 'Equity week']);
+
+    // "Milestone" renamed to a header no table knows: the sheet no longer reads as milestones, and says why.
+    fakes.seedSheet('2024 Timeline', [['What']], { row: 2, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ posts: 1, rows: 0, deleted: 0 });
+    expect(fakes.toasts.at(-1)?.message).toMatch(/2024 Timeline row 2 \(Milestone\): no Milestone column.*looked for a header such as "Milestone".*the headers are "Date", "Team", "What"/);
+    expect(await live()).toEqual(['Council retreat', 'Budget equity training', 'Equity week']);
+    const problems = await service.invoke<{ sheet?: string; unreadable?: boolean; errors: { message: string }[] }[]>('rejections', source.id);
+    expect(problems).toEqual([expect.objectContaining({ sheet: '2024 Timeline', unreadable: true })]);
+    expect(problems[0].errors[0].message).toMatch(/no Milestone column.*"What"/);
+
+    // Fixed: the problem is cleared and the rows are there as they were.
+    fakes.seedSheet('2024 Timeline', [['Milestone']], { row: 2, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 1, rows: 0, deleted: 0 });
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+    expect(await live()).toEqual(['Council retreat', 'Budget equity training', 'Equity week']);
+
+    // Deleted: its rows are tombstones; and so are the last sheet's once no sheet of the table is left.
+    // As a person deletes a sheet: through the spreadsheet, which refuses to remove its last one.
+    const deleteSheet = (name: string) => fakes.spreadsheet.deleteSheet(fakes.sheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    deleteSheet('2024 Timeline');
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ deleted: 2 });
+    expect(await live()).toEqual(['Equity week']);
+    deleteSheet('2025 Timeline');
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ deleted: 1 });
+    expect(await live()).toEqual([]);
+  });
 });
 
 describe('rejected rows', () => {
