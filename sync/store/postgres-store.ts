@@ -135,8 +135,8 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
 /**
  * A batch's rows as one JSON document of `[rowId, hash, valuesJson, rawJson, doneOn, sheetRow]` tuples.
  * Sent as `text[]` arrays instead, node-postgres escaped every quote of every values document in
- * JavaScript, about 8 us a row: as much as the rest of the write; one JSON.stringify and PostgreSQL's
- * own JSON parser do the same work natively.
+ * JavaScript, costing as much as the rest of the write (decision 014 has the figures); one JSON.stringify
+ * and PostgreSQL's own JSON parser do the same work natively.
  */
 function rowsDocument(rows: IncomingRow[], doneOn: (string | null)[]): string {
   return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i], r.sheetRow ?? null]));
