@@ -192,13 +192,20 @@ describe('writeWorkbook', () => {
   it('prints a sheet too wide for one readable page across several, reading across first, the frozen columns on each', async () => {
     const columns = Array.from({ length: 30 }, (_, i) => ({ header: `Column ${i + 1}`, width: 18 }));
     const wide: SheetPlan = { name: 'Wide', columns, rows: [columns.map((_, i) => i)], freeze: { rows: 1, columns: 2 } };
-    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Wide', sheets: [wide] }));
+    const empty: SheetPlan = { ...wide, name: 'Empty', rows: [] };
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Wide', sheets: [wide, empty] }));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // The same columns with no rows: its header on one page, not across several pages of nothing.
+    const emptyXml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(emptyXml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(emptyXml).not.toContain('overThenDown');
     const across = Number(/<pageSetup [^>]*fitToWidth="(\d+)"/.exec(xml)?.[1]);
     expect(across).toBe(pagesWide(columns.map((c) => c.width), 2));
     expect(across).toBeGreaterThan(1);
     expect(xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
-    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+    expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Empty'!$1:$1</definedName>".replaceAll("'", '&apos;'));
   });
 
   it('counts pages across so that no page is printed smaller than 70 %', () => {
