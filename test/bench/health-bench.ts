@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startCli } from '../sync/cli/cli-process';
-import { figure, type Figure } from './figure';
+import { figure, percentile, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
 
 const ADMIN = 'health-bench-admin-token-0123';
@@ -35,7 +35,6 @@ function maximalBody(batch: number): string {
   return body;
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const round = (ms: number) => Math.round(ms);
 
 async function poll(url: string, until: () => boolean): Promise<number[]> {
@@ -72,8 +71,8 @@ export async function benchHealthUnderLoad(): Promise<HealthBenchResult> {
     const syncsSeconds = Math.round((performance.now() - started) / 100) / 10;
     return {
       bodyMb: Math.round(Buffer.byteLength(bodies[0]) / 1024 / 102.4) / 10,
-      idle: { p50: round(quantile(idle, 0.5)), max: round(Math.max(...idle)) },
-      loaded: { p50: round(quantile(loaded, 0.5)), p99: round(quantile(loaded, 0.99)), max: round(Math.max(...loaded)), samples: loaded.length },
+      idle: { p50: round(percentile(idle, 50)), max: round(Math.max(...idle)) },
+      loaded: { p50: round(percentile(loaded, 50)), p99: round(percentile(loaded, 99)), max: round(Math.max(...loaded)), samples: loaded.length },
       syncsSeconds,
     };
   } finally {
