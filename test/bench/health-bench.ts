@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCli } from '../sync/cli/cli-process';
 import { figure, percentile, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
+import { addSource, serveForBench } from './served-bench';
 
 const ADMIN = 'health-bench-admin-token-0123';
 const MAX_BODY = 50 * 1024 * 1024;
@@ -51,13 +51,10 @@ async function poll(url: string, until: () => boolean): Promise<number[]> {
 
 export async function benchHealthUnderLoad(): Promise<HealthBenchResult> {
   const data = mkdtempSync(join(tmpdir(), 'equity-desk-health-bench-'));
-  const served = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', '--data', data], {
-    env: { EQUITY_DESK_ADMIN_TOKEN: ADMIN, EQUITY_DESK_RATE_LIMIT: '100000' },
-    ready: /admin token: .*\n/,
-  });
+  const service = await serveForBench(data, ADMIN);
+  const { served } = service;
   try {
-    const made = await fetch(`${served.url}/api/v1/sources`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Bench', kind: 'file' }) });
-    const { token } = (await made.json()) as { token: string };
+    const token = await addSource(service, 'Bench', 'file');
     const bodies = [0, 1, 2, 3].map(maximalBody);
     let done = false;
     const idle = await poll(served.url, (() => { let n = 0; return () => n++ >= 50; })());
