@@ -212,8 +212,12 @@ describe('writeWorkbook', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
     const widths = [(100 - 5) / 7, (100 - 5) / 7, ...Array(20).fill((200 - 5) / 7)];
-    expect(pagesWide(widths, 2)).toBe(Math.ceil(4000 / (979.2 / 0.7 - 200)));
-    expect(pagesWide(widths, 0)).toBe(Math.ceil(4200 / (979.2 / 0.7)));
+    // 4,000 px after the repeated columns: 3.3 pages, so 4.
+    expect(pagesWide(widths, 2)).toBe(4);
+    // 4,200 px with nothing repeated: just over 3 pages, so 4, not 3 at a scale under 70 %.
+    expect(pagesWide(widths, 0)).toBe(4);
+    // Six 200 px columns (1,200 px) fit on one page at 82 %.
+    expect(pagesWide(Array(6).fill((200 - 5) / 7), 1)).toBe(1);
   });
 
   it('streams async rows into an Excel table', () => {
