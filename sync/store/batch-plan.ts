@@ -40,7 +40,7 @@ export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
  * An unreadable sheet's problem is kept with the rejections, under an id that opens with a control
  * character: no row id may hold one (`rowIdProblem`), so it never meets a real row.
  */
-const SHEET_PROBLEM = '\u0001sheet:';
+export const SHEET_PROBLEM = '\u0001sheet:';
 const sheetProblemId = (sheet: string) => SHEET_PROBLEM + sheet;
 /** True for the id a rejection of a whole unreadable sheet is stored under. */
 export const isSheetProblemId = (rowId: string) => rowId.startsWith(SHEET_PROBLEM);
