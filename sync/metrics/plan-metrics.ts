@@ -1,5 +1,6 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
 import { milestoneStatus, unitKey, workplanStatus, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
+import { sameText } from '../../shared/status/sheet-math';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -15,10 +16,16 @@ export const NO_PHASE = '(no phase)';
 /** How many upcoming and missed milestones the document lists; the counts cover all of them. */
 export const MILESTONE_LIST_LIMIT = 50;
 
+/**
+ * An item not started (marked so, scheduled later, or late to start) has done nothing yet: leaving such
+ * items out of the average made a pasted plan with 4 of 35 items done read "100 % complete".
+ */
+const notStarted = (derived: WorkplanDerived, status: unknown) => derived === 'Not started (scheduled)' || derived === 'Late start' || sameText(status, 'Not started');
+
 class PlanTally {
   items = 0;
   private pctSum = 0;
-  /** Items with a % recorded (or complete): a blank is not 0 %, as AVERAGE skips blanks in the template's dashboard. */
+  /** Items whose progress is known: a % recorded, complete, or not started yet; a blank % on work under way is not 0 %. */
   private pctItems = 0;
   /** By unit key ("hour" for "Hours" and "hours"). */
   private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; bothTarget: number; bothActual: number }>();
@@ -66,9 +73,9 @@ export class WorkplanMetrics {
   add(row: MetricsRow<'workplan'>): void {
     const v = row.values;
     const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
-    // A Completed item counts as fully done even if nobody updated its percentage.
     const recorded = num(v.percentComplete);
-    const pct = derived === 'Complete' ? 1 : recorded === null ? null : Math.min(Math.max(recorded, 0), 1);
+    // A Completed item counts as fully done even if nobody updated its percentage.
+    const pct = derived === 'Complete' ? 1 : recorded !== null ? Math.min(Math.max(recorded, 0), 1) : notStarted(derived, v.status) ? 0 : null;
     const goal = text(v.goal) ?? NO_GOAL;
     const args = [derived, pct, num(v.target), num(v.actual), text(v.unit)] as const;
     this.total.add(...args);

@@ -134,6 +134,17 @@ describe('work plans and milestones', () => {
     expect(w.byGoal[0].targets).toEqual(w.total.targets);
   });
 
+  it('counts items not started as 0 % done, and leaves out only work under way with no % recorded', () => {
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'City', rowId, values: { task: rowId, goal: 'G', ...values } });
+    // As pasted from a plan: one item completed, one marked not started with no dates, one late to start,
+    // one scheduled for next year, one in progress with no % typed.
+    const w = aggregateMetrics({ workplan: [
+      item('done', { status: 'Completed' }), item('marked', { status: 'Not started' }), item('late', { startOn: '2024-01-01', endOn: '2025-12-31' }),
+      item('later', { startOn: '2025-02-01', endOn: '2025-12-31' }), item('going', { status: 'In progress', startOn: '2024-01-01', endOn: '2025-12-31' }),
+    ] }, opts).workplan;
+    expect(w.total).toMatchObject({ items: 5, complete: 1, lateStart: 1, notStarted: 1, inProgressNoPercent: 1, percentComplete: 25 });
+  });
+
   it('lists upcoming and missed milestones, roadmap items included', () => {
     const ms = metrics().milestones;
     expect(ms.counts).toEqual([
