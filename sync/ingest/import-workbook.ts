@@ -77,8 +77,7 @@ function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?:
 }
 
 /** The sheets holding a table, found by sheet name or, failing that, by headers. */
-export function findTables(sheets: readonly SheetGrid[]): SheetTable[] {
-  const reading = workbookReading(sheets);
+export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
   const found: SheetTable[] = [];
   for (const { name, grid } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
@@ -119,10 +118,17 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
   });
 }
 
-function place({ sheet, header: headers, read }: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }): PlacedIssue {
-  const at = i.field ? fieldColumn(read.map, i.field) : {};
+/** A field's column letter and the sheet's own header there. */
+function cellOf({ header: headers, read }: SheetTable, field: string): { column?: string; header?: string } {
+  const { column, index } = fieldColumn(read.map, field);
+  return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : String(headers[index]).trim() };
+}
+
+function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }): PlacedIssue {
+  const { sheet, read } = t;
+  const at = i.field ? cellOf(t, i.field) : {};
   const column = i.column ?? at.column;
-  const header = i.header ?? (at.index !== undefined && !isBlankCell(headers[at.index]) ? String(headers[at.index]).trim() : undefined);
+  const header = i.header ?? at.header;
   // Cell messages open with the table's own header ("Received: …"); the line shows the sheet's instead.
   const own = read.table.columns.find((c) => c.name === i.field)?.header;
   const detail = own && i.message.startsWith(`${own}: `) ? i.message.slice(own.length + 2) : i.message;
@@ -152,12 +158,12 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
-  const found = findTables(sheets);
+  const readOptions = workbookReading(sheets);
+  const found = findTables(sheets, readOptions);
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const readOptions = workbookReading(sheets);
   const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
@@ -191,11 +197,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
       readOptions,
-      placeOf: (row, field) => {
-        const t = bySheet.get(row.sheet!)!;
-        const { column, index } = fieldColumn(t.read.map, field);
-        return { column, header: index === undefined || isBlankCell(t.header[index]) ? undefined : String(t.header[index]).trim() };
-      },
+      placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field),
       sheetWarnings: tables.flatMap(sheetWarnings),
     });
     result.accepted += batch.accepted;

@@ -1,5 +1,6 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
 import { milestoneStatus, unitKey, workplanStatus, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
+import { sameText } from '../../shared/status/sheet-math';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -15,13 +16,19 @@ export const NO_PHASE = '(no phase)';
 /** How many upcoming and missed milestones the document lists; the counts cover all of them. */
 export const MILESTONE_LIST_LIMIT = 50;
 
+/**
+ * An item not started (marked so, scheduled later, or late to start) has done nothing yet: leaving such
+ * items out of the average made a pasted plan with 4 of 35 items done read "100 % complete".
+ */
+const notStarted = (derived: WorkplanDerived, status: unknown) => derived === 'Not started (scheduled)' || derived === 'Late start' || sameText(status, 'Not started');
+
 class PlanTally {
   items = 0;
   private pctSum = 0;
-  /** Items with a % recorded (or complete): a blank is not 0 %, as AVERAGE skips blanks in the template's dashboard. */
+  /** Items whose progress is known: a % recorded, complete, or not started yet; a blank % on work under way is not 0 %. */
   private pctItems = 0;
   /** By unit key ("hour" for "Hours" and "hours"). */
-  private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; bothTarget: number; bothActual: number }>();
+  private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; targets: number; actuals: number; bothTarget: number; bothActual: number }>();
   private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0 };
 
   add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null, unit: string | null) {
@@ -34,10 +41,16 @@ class PlanTally {
     if (target === null && actual === null) return;
     const key = unit === null ? '' : unitKey(unit);
     let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { unit, items: 0, target: null, actual: null, bothTarget: 0, bothActual: 0 }));
+    if (!u) this.units.set(key, (u = { unit, items: 0, target: null, actual: null, targets: 0, actuals: 0, bothTarget: 0, bothActual: 0 }));
     u.items++;
-    if (target !== null) u.target = (u.target ?? 0) + target;
-    if (actual !== null) u.actual = (u.actual ?? 0) + actual;
+    if (target !== null) {
+      u.target = (u.target ?? 0) + target;
+      u.targets++;
+    }
+    if (actual !== null) {
+      u.actual = (u.actual ?? 0) + actual;
+      u.actuals++;
+    }
     if (target !== null && actual !== null) {
       u.bothTarget += target;
       u.bothActual += actual;
@@ -47,10 +60,15 @@ class PlanTally {
   counts(): PlanCounts {
     return {
       items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
-      targets: [...this.units.values()].map((u) => ({
-        unit: u.unit, items: u.items, target: u.target === null ? null : round(u.target), actual: u.actual === null ? null : round(u.actual),
-        progress: u.bothTarget > 0 ? round((100 * u.bothActual) / u.bothTarget) : null,
-      })),
+      targets: [...this.units.values()].map((u) => {
+        // Shares do not add up: "100 % of departments" and "50 % of departments" are a 75 % target, not 150 %.
+        const share = u.unit !== null && unitKey(u.unit).startsWith('%');
+        const total = (sum: number | null, n: number) => (sum === null ? null : round(share ? sum / n : sum));
+        return {
+          unit: u.unit, items: u.items, target: total(u.target, u.targets), actual: total(u.actual, u.actuals),
+          progress: u.bothTarget > 0 ? round((100 * u.bothActual) / u.bothTarget) : null,
+        };
+      }),
     };
   }
 }
@@ -66,9 +84,9 @@ export class WorkplanMetrics {
   add(row: MetricsRow<'workplan'>): void {
     const v = row.values;
     const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
-    // A Completed item counts as fully done even if nobody updated its percentage.
     const recorded = num(v.percentComplete);
-    const pct = derived === 'Complete' ? 1 : recorded === null ? null : Math.min(Math.max(recorded, 0), 1);
+    // A Completed item counts as fully done even if nobody updated its percentage.
+    const pct = derived === 'Complete' ? 1 : recorded !== null ? Math.min(Math.max(recorded, 0), 1) : notStarted(derived, v.status) ? 0 : null;
     const goal = text(v.goal) ?? NO_GOAL;
     const args = [derived, pct, num(v.target), num(v.actual), text(v.unit)] as const;
     this.total.add(...args);

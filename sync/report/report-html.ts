@@ -18,7 +18,7 @@ export interface ReportChapter { id: string; title: string; aliases: readonly st
 export const CHAPTERS: readonly ReportChapter[] = [
   { id: 'measures', title: 'Results-Based Accountability measures', aliases: ['How much did we do', 'How well did we do it', 'Is anyone better off', 'Measures', 'Results'] },
   { id: 'demand', title: 'Demand by requester type and category', aliases: ['Demand', 'Requests'] },
-  { id: 'fulfillment', title: 'Fulfillment times', aliases: ['Fulfillment', 'Fulfillment', 'Timeliness'] },
+  { id: 'fulfillment', title: 'Fulfillment times', aliases: ['Fulfillment', 'Fulfilment', 'Timeliness'] },
   { id: 'capacity', title: 'Capacity outlook', aliases: ['Capacity', 'Staffing'] },
   { id: 'workplan', title: 'Work-plan progress by goal and phase', aliases: ['Work plan', 'Workplan', 'Progress', 'Goals'] },
   { id: 'milestones', title: 'Milestones met and missed', aliases: ['Milestones', 'Roadmap'] },

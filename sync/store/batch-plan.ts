@@ -29,6 +29,9 @@ export interface BatchPlan {
    * rejected rows now accepted (sent again and valid, changed or not). A row deleted while rejected is neither.
    */
   log: { rejected: string[]; fixed: string[] };
+  /** Whose warnings `warnings` replace: the whole table's for a full batch, else every row the batch names. */
+  clearWarnings: 'all' | string[];
+  warnings: RejectedRow[];
 }
 
 /** The stored rows a plan needs: all of the source's rows in this table for a full sync, else the batch's own. */
@@ -40,13 +43,13 @@ export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
  * An unreadable sheet's problem is kept with the rejections, under an id that opens with a control
  * character: no row id may hold one (`rowIdProblem`), so it never meets a real row.
  */
-const SHEET_PROBLEM = '\u0001sheet:';
+export const SHEET_PROBLEM = '\u0001sheet:';
 const sheetProblemId = (sheet: string) => SHEET_PROBLEM + sheet;
 /** True for the id a rejection of a whole unreadable sheet is stored under. */
 export const isSheetProblemId = (rowId: string) => rowId.startsWith(SHEET_PROBLEM);
 
 /** Every row a batch names (sent, rejected or deleted): whose warnings it replaces when it is not full. */
-export function namedRows(batch: Batch): string[] {
+function namedRows(batch: Batch): string[] {
   return [...batch.upserts.map((r) => r.rowId), ...batch.rejected.map((r) => r.rowId), ...batch.deletes];
 }
 
@@ -111,7 +114,8 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   // A sheet's problem goes in and out with the rows' rejections, outside the log: it is no row.
   for (const sheet of batch.readSheets ?? []) if (rejected.has(sheetProblemId(sheet))) clearRejections.push(sheetProblemId(sheet));
   const sheetProblems = (batch.unreadable ?? []).map((u): RejectedRow => ({ rowId: sheetProblemId(u.sheet), sheet: u.sheet, ...(u.headerRow ? { sheetRow: u.headerRow } : {}), errors: u.errors }));
-  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log };
+  const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), warnings: batch.warned ?? [] };
+  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log, ...warnings };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

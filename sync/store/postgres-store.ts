@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, namedRows, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
+import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
@@ -125,7 +125,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
       .execute();
   }
   if (plan.rejections.length > 0) await putRejections(trx, batch, plan.rejections);
-  await replaceWarnings(trx, batch);
+  await replaceWarnings(trx, batch, plan);
   if (plan.log.rejected.length + plan.log.fixed.length > 0) await logRejections(trx, batch, plan.log);
   await trx.insertInto('source_syncs').values({ source_id: batch.sourceId, table_name: batch.table, last_at: batch.at.toISOString() }).onConflict(keepLatestSync).execute();
   beforeCommit?.(batch);
@@ -219,18 +219,15 @@ async function logRejections(trx: Trx, batch: Batch, log: BatchPlan['log']): Pro
     .execute();
 }
 
-/** The batch's warnings replace those of every row it names, or of the whole table when it is full. */
-async function replaceWarnings(trx: Trx, batch: Batch): Promise<void> {
-  const named = batch.full ? [] : namedRows(batch);
-  if (batch.full || named.length > 0) {
+async function replaceWarnings(trx: Trx, batch: Batch, { clearWarnings: clear, warnings: warned }: BatchPlan): Promise<void> {
+  if (clear === 'all' || clear.length > 0) {
     await trx
       .deleteFrom('row_warnings')
       .where('table_name', '=', batch.table)
       .where('source_id', '=', batch.sourceId)
-      .$if(!batch.full, (q) => q.where('row_id', '=', anyOf(named)))
+      .$if(clear !== 'all', (q) => q.where('row_id', '=', anyOf(clear as string[])))
       .execute();
   }
-  const warned = batch.warned ?? [];
   if (warned.length === 0) return;
   await trx
     .insertInto('row_warnings')

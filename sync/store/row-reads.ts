@@ -4,7 +4,7 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
-import { isSheetProblemId } from './batch-plan';
+import { isSheetProblemId, SHEET_PROBLEM } from './batch-plan';
 import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
 
@@ -100,8 +100,8 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       return [v.history, v.rejected, v.latest, v.principals, v.links].map((x) => String(x ?? '')).join(':');
     },
 
-    rejections: (opts = {}) => problems(db, 'rejections', opts.sourceIds),
-    warnings: (opts = {}) => problems(db, 'row_warnings', opts.sourceIds),
+    rejections: (opts = {}) => problems(db, 'rejections', opts),
+    warnings: (opts = {}) => problems(db, 'row_warnings', opts),
 
     async lastSyncs() {
       const rows = await db.selectFrom('source_syncs').selectAll().orderBy('source_id').orderBy('table_name').execute();
@@ -125,7 +125,8 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
 }
 
 /** Rejections or warnings (the same shape), with their source's name, by source, table and row. */
-async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_warnings', sourceIds: string[] | undefined): Promise<Rejection[]> {
+async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_warnings', opts: { sourceIds?: string[]; table?: TableName; unreadable?: true }): Promise<Rejection[]> {
+  const { sourceIds, table, unreadable } = opts;
   if (sourceIds?.length === 0) return [];
   const json = from === 'rejections' ? 'j.errors_json' : 'j.warnings_json';
   const rows = await db
@@ -134,6 +135,9 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
     .innerJoin('principals as p', 'p.id', 'j.source_id')
     .select(['j.source_id', 'p.name', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at'])
     .$if(sourceIds !== undefined, (q) => q.where('j.source_id', 'in', sourceIds!))
+    .$if(table !== undefined, (q) => q.where('j.table_name', '=', table!))
+    // LIKE, not a range: PostgreSQL's collations may order control characters as if they were not there.
+    .$if(unreadable === true, (q) => q.where('j.row_id', 'like', `${SHEET_PROBLEM}%`))
     .orderBy('j.source_id')
     .orderBy('j.table_name')
     .orderBy('j.row_id')

@@ -96,8 +96,11 @@ export interface RowStore extends IntakeOps {
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
-  /** Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row. */
-  rejections(opts?: { sourceIds?: string[] }): Promise<Rejection[]>;
+  /**
+   * Rejected rows, and sheets that could not be read (`unreadable`), by source, table and row; with `table`
+   * of that table only, with `unreadable` the sheets only.
+   */
+  rejections(opts?: { sourceIds?: string[]; table?: TableName; unreadable?: true }): Promise<Rejection[]>;
   /** Every row's warnings, ordered like rejections; rows since removed keep none. */
   warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;
   /** When each source last sent a batch of each table, whatever the batch changed. */

@@ -88,7 +88,7 @@ export interface IntakeFormsTable {
   removed_at: string | null;
 }
 
-/** Posts accepted per form per (UTC) day, counted against the daily cap. */
+/** The last request number handed out per source and series (see `IntakeOps.claimRequestNumber`). */
 export interface RequestNumbersTable {
   source_id: string;
   /** What comes before the number: `TA-2026-`. */
@@ -96,6 +96,7 @@ export interface RequestNumbersTable {
   last: number;
 }
 
+/** Posts accepted per form per (UTC) day, counted against the daily cap. */
 export interface IntakeDailyTable {
   form_id: string;
   day: string;

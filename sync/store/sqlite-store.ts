@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, namedRows, planBatch, rowIdsToLookUp } from './batch-plan';
+import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import type { QueryStream } from './row-reads';
 import { checkpointInBackground, type Checkpoints } from './sqlite-checkpoints';
@@ -341,9 +341,9 @@ function sqliteBatchWriter(
     for (const r of plan.rejections) {
       stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
-    if (batch.full) stmt.clearWarnings.run(table, source);
-    else for (const rowId of namedRows(batch)) stmt.clearWarning.run(table, source, rowId);
-    for (const w of batch.warned ?? []) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
+    if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
+    else for (const rowId of plan.clearWarnings) stmt.clearWarning.run(table, source, rowId);
+    for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
     for (const row of plan.log.rejected) stmt.logRejection.run(table, source, row, at, 'rejected');
     for (const row of plan.log.fixed) stmt.logRejection.run(table, source, row, at, 'fixed');
     stmt.touchSync.run(source, table, at);

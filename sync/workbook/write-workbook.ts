@@ -171,17 +171,19 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   };
   // The frozen columns, else the first: what says whose row a page printed across shows.
   const repeated = plan.freeze?.columns || 1;
-  const across = pagesWide(plan.columns.map((c) => c.width), repeated);
+  /** A sheet wider than a readable page reads across before down, the repeated columns on every page. */
+  const pagesAcross = (across: number) => ({
+    fitToWidth: across, horizontalCentered: across === 1,
+    ...(across > 1 ? { pageOrder: 'overThenDown', printTitlesColumn: `A:${columnLetter(repeated)}` } : { pageOrder: 'downThenOver', printTitlesColumn: undefined }),
+  });
   const sheet = book.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
     // fitToWidth alone does nothing: exceljs writes the fitToPage flag that makes Excel and LibreOffice honour it
-    // only when no scale is given. 0 pages tall means "as many as it takes". A sheet wider than a readable
-    // page reads across before down.
+    // only when no scale is given. 0 pages tall means "as many as it takes".
     pageSetup: {
-      orientation: 'landscape', fitToWidth: across, fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
-      horizontalCentered: across === 1, printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
-      ...(across > 1 ? { pageOrder: 'overThenDown', printTitlesColumn: `A:${columnLetter(repeated)}` } : {}),
+      orientation: 'landscape', fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
+      printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined, ...pagesAcross(pagesWide(plan.columns.map((c) => c.width), repeated)),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
@@ -230,6 +232,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     }
   }
   const lastDataRow = rowNumber;
+  // Set before the sheet is committed, when its setup is written: a table with no rows prints its header
+  // on one page rather than across several pages of nothing.
+  if (lastDataRow === headerRow) Object.assign(sheet.pageSetup, pagesAcross(1));
   flush();
 
   const lastCol = columnLetter(Math.max(1, plan.columns.length));

@@ -10,7 +10,7 @@ import { createApp } from '../../sync/api/app';
 import { listen } from '../../sync/api/server';
 import { loadConfig } from '../../sync/config';
 import { openStore } from '../../sync/store/open-store';
-import { figure, type Figure } from './figure';
+import { figure, percentile, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
 
 export interface LatencyRun {
@@ -41,8 +41,6 @@ function runClient(load: { url: string; sources: { token: string; bodies: string
     child.stdin!.end(JSON.stringify(load));
   });
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Each source's batches: new rows, then the same batch again (answered "unchanged"), and so on. */
 function batchesOf(source: number, rounds: number, size: number): string[] {

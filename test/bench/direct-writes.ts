@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { IncomingRow } from '../../sync/store/row-store';
+import { rowsPerSecond as rate } from './figure';
 
 export interface DirectRun {
   rowsPerSecond: number;
   /** Wall time of one commit of a one-row transaction: the disk's flush, which no batch can skip. */
   commitMs: number;
 }
-
-const rate = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
 
 /** better-sqlite3 on a file of its own in `dir`, with the store's pragmas (WAL, 16 KB pages, full sync). */
 export function directSqlite(dir: string, batches: readonly IncomingRow[][]): DirectRun {

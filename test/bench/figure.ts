@@ -33,6 +33,15 @@ export function figure(f: Omit<Figure, 'met' | 'baseline'> & { baseline?: Baseli
   return { ...f, baseline: f.baseline ?? null, met: metBy(f.value, f.target) };
 }
 
+/** Rows per second of `rows` done in `ms` milliseconds, rounded. */
+export const rowsPerSecond = (rows: number, ms: number) => Math.round((rows / ms) * 1000);
+
+/** The nearest-rank `p`th percentile (0 to 100) of `values`, which it does not reorder. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 });
 
 /** One line: value, target, whether it is met, the baseline, then the detail. */

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startCli } from '../sync/cli/cli-process';
-import { figure, type Figure } from './figure';
+import { figure, percentile, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
+import { addSource, serveForBench } from './served-bench';
 
 const ADMIN = 'health-bench-admin-token-0123';
 const MAX_BODY = 50 * 1024 * 1024;
@@ -35,7 +35,6 @@ function maximalBody(batch: number): string {
   return body;
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const round = (ms: number) => Math.round(ms);
 
 async function poll(url: string, until: () => boolean): Promise<number[]> {
@@ -52,13 +51,10 @@ async function poll(url: string, until: () => boolean): Promise<number[]> {
 
 export async function benchHealthUnderLoad(): Promise<HealthBenchResult> {
   const data = mkdtempSync(join(tmpdir(), 'equity-desk-health-bench-'));
-  const served = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', '--data', data], {
-    env: { EQUITY_DESK_ADMIN_TOKEN: ADMIN, EQUITY_DESK_RATE_LIMIT: '100000' },
-    ready: /admin token: .*\n/,
-  });
+  const service = await serveForBench(data, ADMIN);
+  const { served } = service;
   try {
-    const made = await fetch(`${served.url}/api/v1/sources`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Bench', kind: 'file' }) });
-    const { token } = (await made.json()) as { token: string };
+    const token = await addSource(service, 'Bench', 'file');
     const bodies = [0, 1, 2, 3].map(maximalBody);
     let done = false;
     const idle = await poll(served.url, (() => { let n = 0; return () => n++ >= 50; })());
@@ -72,8 +68,8 @@ export async function benchHealthUnderLoad(): Promise<HealthBenchResult> {
     const syncsSeconds = Math.round((performance.now() - started) / 100) / 10;
     return {
       bodyMb: Math.round(Buffer.byteLength(bodies[0]) / 1024 / 102.4) / 10,
-      idle: { p50: round(quantile(idle, 0.5)), max: round(Math.max(...idle)) },
-      loaded: { p50: round(quantile(loaded, 0.5)), p99: round(quantile(loaded, 0.99)), max: round(Math.max(...loaded)), samples: loaded.length },
+      idle: { p50: round(percentile(idle, 50)), max: round(Math.max(...idle)) },
+      loaded: { p50: round(percentile(loaded, 50)), p99: round(percentile(loaded, 99)), max: round(Math.max(...loaded)), samples: loaded.length },
       syncsSeconds,
     };
   } finally {

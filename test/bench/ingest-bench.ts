@@ -13,7 +13,7 @@ import { openStore } from '../../sync/store/open-store';
 import type { IncomingRow } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
 import { directPostgres, directSqlite, type DirectRun } from './direct-writes';
-import { figure, figureLine, type Figure } from './figure';
+import { figure, figureLine, rowsPerSecond as rate, type Figure } from './figure';
 
 const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Community organization'];
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
@@ -42,8 +42,6 @@ export function benchRow(i: number): RawRow {
   };
 }
 
-const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
-
 /** CPU milliseconds this process spends in `fn` (all threads: better-sqlite3 and the GC included). */
 async function cpuMs(fn: () => unknown): Promise<number> {
   const before = process.cpuUsage();
@@ -69,15 +67,6 @@ export interface IngestBenchResult {
   cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number; whole: number };
 }
 
-/** The same rows as the store takes them: validated and hashed as `ingestBatch` does, in `size`-row batches. */
-function storeBatches(bodies: readonly string[]): IncomingRow[][] {
-  const canonical = compileCanonicalRow(TABLES.requests.columns.map((c) => c.name));
-  return bodies.map((body) => {
-    const sent = (JSON.parse(body) as { rows: { rowId: string; values: RawRow }[] }).rows;
-    return validateRows(TABLES.requests, sent.map((r) => r.values)).map((r, i) => ({ rowId: sent[i].rowId, hash: hashOfCanonical(canonical(r.values), sha256Hex), values: r.values }));
-  });
-}
-
 /**
  * Ingest speed on one backend: `rows` request rows sent through `POST /api/v1/sync` in `batch`-row requests
  * one after the other (wall and CPU time), then, in the same process, each stage alone and the same rows
@@ -94,31 +83,36 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
     const config = loadConfig({ EQUITY_DESK_RATE_LIMIT: '1000000' }, { data: dir });
     const app = createApp({ store, config });
     const { token } = await store.createPrincipal({ kind: 'source', name: 'Bench' });
-    const bodies: string[] = [];
+    // Each body with its row count, so the timed loop checks the answer without parsing the body again.
+    const sends: { body: string; rows: number }[] = [];
     for (let i = 0; i < total; i += size) {
-      bodies.push(JSON.stringify({ table: 'requests', rows: Array.from({ length: Math.min(size, total - i) }, (_, j) => ({ rowId: `r${i + j}`, values: benchRow(i + j) })) }));
+      const rows = Math.min(size, total - i);
+      sends.push({ body: JSON.stringify({ table: 'requests', rows: Array.from({ length: rows }, (_, j) => ({ rowId: `r${i + j}`, values: benchRow(i + j) })) }), rows });
     }
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     const start = performance.now();
     const wholeCpu = await cpuMs(async () => {
-      for (const body of bodies) {
+      for (const { body, rows } of sends) {
         const res = await app.request('/api/v1/sync', { method: 'POST', headers, body });
         const out = (await res.json()) as { accepted: number; rejected: unknown[] };
-        if (res.status !== 200 || out.accepted !== JSON.parse(body).rows.length) throw new Error(`bench batch failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
+        if (res.status !== 200 || out.accepted !== rows) throw new Error(`bench batch failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
       }
     });
     const ms = performance.now() - start;
 
     const perRow = (cpu: number) => Math.round((cpu / total) * 10_000) / 10;
-    const parsed: { rows: { values: RawRow }[] }[] = [];
-    const parseCpu = await cpuMs(() => bodies.forEach((b) => parsed.push(JSON.parse(b))));
+    let parsed: { rows: { rowId: string; values: RawRow }[] }[] = [];
+    const parseCpu = await cpuMs(() => (parsed = sends.map((s) => JSON.parse(s.body))));
     let typed: ReturnType<typeof validateRows>[] = [];
     const validateCpu = await cpuMs(() => (typed = parsed.map((p) => validateRows(TABLES.requests, p.rows.map((r) => r.values)))));
     const canonical = compileCanonicalRow(TABLES.requests.columns.map((c) => c.name));
-    const hashCpu = await cpuMs(() => typed.forEach((rows) => rows.forEach((r) => hashOfCanonical(canonical(r.values), sha256Hex))));
+    let hashes: string[][] = [];
+    const hashCpu = await cpuMs(() => (hashes = typed.map((rows) => rows.map((r) => hashOfCanonical(canonical(r.values), sha256Hex)))));
 
-    const batches = storeBatches(bodies);
+    // The same rows as the store takes them (validated and hashed as `ingestBatch` does), from the stages above.
+    const batches: IncomingRow[][] = typed.map((rows, b) => rows.map((r, i) => ({ rowId: parsed[b].rows[i].rowId, hash: hashes[b][i], values: r.values })));
+
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Bench, store alone' });
     const storeStart = performance.now();
     const storeCpu = await cpuMs(async () => {

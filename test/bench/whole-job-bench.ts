@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { TABLES } from '../../shared/index';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
-import { startCli } from '../sync/cli/cli-process';
 import { figure, type Figure } from './figure';
 import { benchRow } from './ingest-bench';
+import { addSource, serveForBench } from './served-bench';
 
 const ADMIN = 'whole-job-bench-admin-token-0123';
 /** In flight at once: sources sync from their own machines, so the service sees them overlap. */
@@ -59,20 +59,16 @@ async function inTurn<T>(items: readonly T[], concurrent: number, work: (item: T
 
 export async function benchWholeJob({ sources = 100, rowsPerSource = 2000 } = {}): Promise<WholeJobResult> {
   const dir = await mkdtemp(join(tmpdir(), 'equity-desk-whole-job-'));
-  const served = await startCli(process.execPath, ['bin/equity-desk.mjs', 'serve', '--port', '0', '--data', join(dir, 'data')], {
-    env: { EQUITY_DESK_ADMIN_TOKEN: ADMIN, EQUITY_DESK_RATE_LIMIT: '100000' },
-    ready: /admin token: .*\n/,
-  });
+  const service = await serveForBench(join(dir, 'data'), ADMIN);
+  const { served } = service;
   try {
     const sourceDir = join(dir, 'sources');
     await mkdir(sourceDir);
-    const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
     const work: { token: string; body: string }[] = [];
     for (let s = 0; s < sources; s++) {
       const rows = rowsOf(s, rowsPerSource);
       await sourceWorkbook(join(sourceDir, `source-${String(s + 1).padStart(3, '0')}.xlsx`), rows);
-      const made = await fetch(`${served.url}/api/v1/sources`, { method: 'POST', headers: admin, body: JSON.stringify({ name: `Source ${s + 1}`, kind: 'excel' }) });
-      const { token } = (await made.json()) as { token: string };
+      const token = await addSource(service, `Source ${s + 1}`, 'excel');
       work.push({ token, body: JSON.stringify({ table: 'requests', rows: rows.map((values, i) => ({ rowId: `r${i}`, values })) }) });
     }
 

@@ -348,6 +348,17 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await store.rejectionLog({ since: new Date(0), until: at(10) })).toEqual([]);
       });
 
+      test('rejections narrow to one table, and to the sheets that could not be read', async () => {
+        const { store, apply } = await withSource();
+        const why = (message: string) => [{ field: 'milestone', message }];
+        await apply({ table: 'milestones', rejected: [{ rowId: 'bad', errors: why('no milestone') }], unreadable: [{ sheet: '2024 Timeline', errors: why('no header') }] });
+        await apply({ unreadable: [{ sheet: 'TA log', errors: why('no header') }] });
+        const shown = (rs: { table: string; rowId: string; sheet?: string }[]) => rs.map((r) => [r.table, r.rowId, r.sheet]);
+        expect(shown(await store.rejections({ table: 'milestones' }))).toEqual([['milestones', '', '2024 Timeline'], ['milestones', 'bad', undefined]]);
+        expect(shown(await store.rejections({ table: 'milestones', unreadable: true }))).toEqual([['milestones', '', '2024 Timeline']]);
+        expect(shown(await store.rejections({ unreadable: true }))).toEqual([['milestones', '', '2024 Timeline'], ['requests', '', 'TA log']]);
+      });
+
       test('warnings are kept per row as its latest batch sent them: replaced for the rows a batch names, all of them by a full batch', async () => {
         const { store, source, apply } = await withSource();
         const good = rowsOf(3);

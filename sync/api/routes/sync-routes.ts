@@ -39,7 +39,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const table = knownTable(c.req.query('table'));
       const sourceId = c.get('principal').id;
       const rows = await deps.store.syncState(sourceId, table);
-      const problems = (await deps.store.rejections({ sourceIds: [sourceId] })).filter((r) => r.unreadable && r.table === table);
+      const problems = await deps.store.rejections({ sourceIds: [sourceId], table, unreadable: true });
       const unreadable = problems.map((p) => ({ sheet: p.sheet ?? '', message: p.errors.map((e) => e.message).join('; ') }));
       return c.json({ table, rows, ...(unreadable.length ? { unreadable } : {}) } satisfies SyncStateAnswer);
     });

@@ -40,6 +40,16 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
+/** One API request to a served process with a bearer token: a POST with `body`, else a GET, unless `method` says. */
+export async function callApi(on: Served, path: string, token: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${on.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
 /** Starts a long-running command in its own process group and waits until its output contains `ready`. */
 export function startCli(command: string, args: string[], opts: { env?: Record<string, string>; ready: RegExp; cwd?: string }): Promise<Served> {
   const child = spawn(command, args, { cwd: opts.cwd ?? ROOT, env: cleanEnv(opts.env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

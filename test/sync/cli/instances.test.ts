@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { tempFolder } from '../ingest/workbook-files';
-import { startCli, type Served } from './cli-process';
+import { callApi as call, startCli, type Served } from './cli-process';
 
 const schema = randomSchemaName('instances');
 const files = tempFolder('instances');
@@ -44,24 +44,20 @@ describe('two serve processes on one PostgreSQL database', () => {
         await client.end();
       }
 
-      const call = async (on: Served, method: string, path: string, token: string, body?: unknown) => {
-        const res = await fetch(`${on.url}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-        return { status: res.status, json: (await res.json()) as any };
-      };
-      const source = (await call(a, 'POST', '/api/v1/sources', ADMIN, { name: 'Made on A' })).json;
-      const reviewer = (await call(b, 'POST', '/api/v1/reviewers', ADMIN, { name: 'Made on B' })).json;
-      const before = (await call(b, 'GET', '/api/v1/metrics', reviewer.token)).json;
+      const source = (await call(a, '/api/v1/sources', ADMIN, { name: 'Made on A' })).json;
+      const reviewer = (await call(b, '/api/v1/reviewers', ADMIN, { name: 'Made on B' })).json;
+      const before = (await call(b, '/api/v1/metrics', reviewer.token)).json;
 
-      const sync = await call(a, 'POST', '/api/v1/sync', source.token, { table: 'requests', rows: [{ rowId: 'seen-by-b', values: { receivedOn: '2026-03-15', requesterOrg: 'City of Riverside' } }] });
+      const sync = await call(a, '/api/v1/sync', source.token, { table: 'requests', rows: [{ rowId: 'seen-by-b', values: { receivedOn: '2026-03-15', requesterOrg: 'City of Riverside' } }] });
       expect([sync.status, sync.json.accepted]).toEqual([200, 1]);
-      const state = await call(b, 'GET', '/api/v1/sync/state?table=requests', source.token);
+      const state = await call(b, '/api/v1/sync/state?table=requests', source.token);
       expect(state.json.rows.map((r: { rowId: string }) => r.rowId)).toEqual(['seen-by-b']);
       // B had computed metrics before the sync; its cache follows the database, not its own writes.
-      const after = (await call(b, 'GET', '/api/v1/metrics', reviewer.token)).json;
+      const after = (await call(b, '/api/v1/metrics', reviewer.token)).json;
       expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
 
-      expect((await call(b, 'POST', `/api/v1/sources/${source.id}/revoke`, ADMIN)).status).toBe(200);
-      expect((await call(a, 'GET', '/api/v1/sync/state?table=requests', source.token)).status).toBe(401);
+      expect((await call(b, `/api/v1/sources/${source.id}/revoke`, ADMIN, undefined, 'POST')).status).toBe(200);
+      expect((await call(a, '/api/v1/sync/state?table=requests', source.token)).status).toBe(401);
     } finally {
       await Promise.all(instances.map((i) => i.stop()));
     }

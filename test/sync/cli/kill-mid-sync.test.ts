@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, test } from 'vitest';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { tempFolder } from '../ingest/workbook-files';
-import { startCli, type Served } from './cli-process';
+import { callApi as call, startCli } from './cli-process';
 
 const schema = randomSchemaName('kill_mid_sync');
 const files = tempFolder('kill-mid-sync');
@@ -18,15 +18,6 @@ afterAll(async () => {
 const ADMIN = 'kill-mid-sync-admin-token-0123';
 const SOURCES = 12;
 const ROWS = 200;
-
-async function call(on: Served, path: string, token: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${on.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: await res.json() };
-}
 
 const batchRows = (source: number, batch: number) =>
   Array.from({ length: ROWS }, (_, i) => ({ rowId: `s${source}-b${batch}-r${i}`, values: { receivedOn: '2026-03-15', requesterOrg: `Agency ${source}`, notes: `batch ${batch} row ${i}` } }));

@@ -125,13 +125,26 @@ describe('work plans and milestones', () => {
     const w = aggregateMetrics({ workplan: [
       item('a', { target: 20, actual: 12, unit: 'hours' }), item('b', { target: 40, actual: null, unit: 'Hours ' }), item('c', { target: 10, actual: 3, unit: 'hour' }),
       item('d', { target: 100, actual: 50, unit: '% of departments' }), item('e', { target: 4, actual: 1, unit: null }), item('f', { target: null, actual: null, unit: 'plans' }),
+      item('g', { target: 50, actual: null, unit: '% of departments' }),
     ] }, opts).workplan;
+    // Shares are averaged, not added: 100 % and 50 % of departments are a 75 % target.
     expect(w.total.targets).toEqual([
       { unit: 'hours', items: 3, target: 70, actual: 15, progress: 50 },
-      { unit: '% of departments', items: 1, target: 100, actual: 50, progress: 50 },
+      { unit: '% of departments', items: 2, target: 75, actual: 50, progress: 50 },
       { unit: null, items: 1, target: 4, actual: 1, progress: 25 },
     ]);
     expect(w.byGoal[0].targets).toEqual(w.total.targets);
+  });
+
+  it('counts items not started as 0 % done, and leaves out only work under way with no % recorded', () => {
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'City', rowId, values: { task: rowId, goal: 'G', ...values } });
+    // As pasted from a plan: one item completed, one marked not started with no dates, one late to start,
+    // one scheduled for next year, one in progress with no % typed.
+    const w = aggregateMetrics({ workplan: [
+      item('done', { status: 'Completed' }), item('marked', { status: 'Not started' }), item('late', { startOn: '2024-01-01', endOn: '2025-12-31' }),
+      item('later', { startOn: '2025-02-01', endOn: '2025-12-31' }), item('going', { status: 'In progress', startOn: '2024-01-01', endOn: '2025-12-31' }),
+    ] }, opts).workplan;
+    expect(w.total).toMatchObject({ items: 5, complete: 1, lateStart: 1, notStarted: 1, inProgressNoPercent: 1, percentComplete: 25 });
   });
 
   it('lists upcoming and missed milestones, roadmap items included', () => {

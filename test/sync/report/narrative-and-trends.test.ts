@@ -63,4 +63,8 @@ describe('the narrative', () => {
     expect(placed.get(NARRATIVE_CHAPTER.id)?.map((s) => s.heading)).toEqual(['Voices from the community']);
     expect([...placed.values()].flat()).toHaveLength(sections.length);
   });
+
+  it('places a heading in British spelling ("Fulfilment") beside its chapter', () => {
+    expect([...placeNarrative([{ heading: 'Fulfilment', html: '<p>x</p>' }]).keys()]).toEqual(['fulfillment']);
+  });
 });

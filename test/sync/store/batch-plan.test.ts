@@ -30,6 +30,15 @@ describe('planBatch', () => {
     expect(plan.rejections.map((r) => r.rowId)).toEqual(['bad']);
   });
 
+  test('warnings replace those of every row a partial batch names, and the whole table\'s on a full one', () => {
+    const warned = [{ rowId: 'a', errors: [{ field: 'dueOn', message: 'TBD' }] }];
+    const b = batch({ upserts: [up('a', 'h')], rejected: [{ rowId: 'r', errors: [] }], deletes: ['d'], warned });
+    const partial = planBatch(b, stored([]), new Set());
+    expect([partial.clearWarnings, partial.warnings]).toEqual([['a', 'r', 'd'], warned]);
+    expect(planBatch({ ...b, deletes: [], full: true }, stored([]), new Set()).clearWarnings).toBe('all');
+    expect(planBatch(batch({}), stored([]), new Set()).warnings).toEqual([]);
+  });
+
   test('a partial sync looks up only its own rows and leaves the rest alone', () => {
     const b = batch({ upserts: [up('a', 'h')], deletes: ['b'] });
     expect(rowIdsToLookUp(b)).toEqual(['a', 'b']);

@@ -192,21 +192,32 @@ describe('writeWorkbook', () => {
   it('prints a sheet too wide for one readable page across several, reading across first, the frozen columns on each', async () => {
     const columns = Array.from({ length: 30 }, (_, i) => ({ header: `Column ${i + 1}`, width: 18 }));
     const wide: SheetPlan = { name: 'Wide', columns, rows: [columns.map((_, i) => i)], freeze: { rows: 1, columns: 2 } };
-    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Wide', sheets: [wide] }));
+    const empty: SheetPlan = { ...wide, name: 'Empty', rows: [] };
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Wide', sheets: [wide, empty] }));
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // The same columns with no rows: its header on one page, not across several pages of nothing.
+    const emptyXml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(emptyXml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(emptyXml).not.toContain('overThenDown');
     const across = Number(/<pageSetup [^>]*fitToWidth="(\d+)"/.exec(xml)?.[1]);
     expect(across).toBe(pagesWide(columns.map((c) => c.width), 2));
     expect(across).toBeGreaterThan(1);
     expect(xml).toMatch(/<pageSetup [^>]*pageOrder="overThenDown"/);
-    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+    expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Empty'!$1:$1</definedName>".replaceAll("'", '&apos;'));
   });
 
   it('counts pages across so that no page is printed smaller than 70 %', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
     const widths = [(100 - 5) / 7, (100 - 5) / 7, ...Array(20).fill((200 - 5) / 7)];
-    expect(pagesWide(widths, 2)).toBe(Math.ceil(4000 / (979.2 / 0.7 - 200)));
-    expect(pagesWide(widths, 0)).toBe(Math.ceil(4200 / (979.2 / 0.7)));
+    // 4,000 px after the repeated columns: 3.3 pages, so 4.
+    expect(pagesWide(widths, 2)).toBe(4);
+    // 4,200 px with nothing repeated: just over 3 pages, so 4, not 3 at a scale under 70 %.
+    expect(pagesWide(widths, 0)).toBe(4);
+    // Six 200 px columns (1,200 px) fit on one page at 82 %.
+    expect(pagesWide(Array(6).fill((200 - 5) / 7), 1)).toBe(1);
   });
 
   it('streams async rows into an Excel table', () => {
