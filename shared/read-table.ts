@@ -10,6 +10,7 @@ import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
+import { EXCEL_MAX_ROWS } from './workbook-plan';
 
 export { mapHeaders, type HeaderMap } from './header-map';
 
@@ -70,15 +71,12 @@ export function detectTable(sheetName: string, header: readonly CellInput[]): Ta
   return locateTable(sheetName, [header])?.table;
 }
 
-/** Rows an Excel sheet can hold (2^20). */
-const ROWS_PER_SHEET = 2 ** 20;
-
 /**
  * Where a row is listed among its table's rows (the sync's `sheetRow`): its row number on the table's
  * first sheet, and past every row a sheet can hold on each later one, so rows keep sheet order and a
  * sheet that grows moves no other sheet's rows.
  */
-export const sheetPosition = (sheetIndex: number, row: number): number => sheetIndex * ROWS_PER_SHEET + row;
+export const sheetPosition = (sheetIndex: number, row: number): number => sheetIndex * EXCEL_MAX_ROWS + row;
 
 export interface SheetRow {
   /** The sheet's own row number (1-based, header included). */

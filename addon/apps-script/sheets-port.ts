@@ -107,8 +107,10 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /**
-   * Touches only the cells whose note or colour differs from what they hold now: one RangeList call per
-   * distinct colour or note, so the person's own fills, banding and alternating colours elsewhere stay.
+   * Touches only the cells whose colour differs from what they hold now, one RangeList call per distinct
+   * colour, so the person's own fills, banding and alternating colours elsewhere stay. Notes go in one
+   * setNotes over the block the changed ones span (the cells between get the note they hold): notes differ
+   * cell by cell, and a call per note would be a call per rejected cell.
    */
   writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
     const numRows = annotations.notes.length;
@@ -117,21 +119,28 @@ export class SheetsPort implements SpreadsheetPort {
     const sheet = this.sheet(name);
     const current = this.readAnnotations(name, row, column, numRows, numColumns);
     const colours = new Map<string | null, string[]>();
-    const notes = new Map<string, string[]>();
-    const add = <K>(into: Map<K, string[]>, key: K, a1: string) => into.set(key, [...(into.get(key) ?? []), a1]);
+    const changed = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
     annotations.notes.forEach((line, r) =>
       line.forEach((note, c) => {
-        const a1 = `${columnLetter(column + c)}${row + r}`;
         const wanted = annotations.backgrounds[r]?.[c] ?? null;
         const now = current.backgrounds[r][c];
-        if ((wanted?.toLowerCase() ?? null) !== (now?.toLowerCase() ?? null)) add(colours, wanted, a1);
-        if (note !== current.notes[r][c]) add(notes, note, a1);
+        if ((wanted?.toLowerCase() ?? null) !== (now?.toLowerCase() ?? null)) {
+          const a1 = `${columnLetter(column + c)}${row + r}`;
+          colours.set(wanted, [...(colours.get(wanted) ?? []), a1]);
+        }
+        if (note !== current.notes[r][c]) {
+          changed.top = Math.min(changed.top, r);
+          changed.bottom = Math.max(changed.bottom, r);
+          changed.left = Math.min(changed.left, c);
+          changed.right = Math.max(changed.right, c);
+        }
       }),
     );
     for (const [colour, cells] of colours) sheet.getRangeList(cells).setBackground(colour);
-    for (const [note, cells] of notes) {
-      if (note === '') sheet.getRangeList(cells).clearNote();
-      else sheet.getRangeList(cells).setNote(note);
+    if (changed.bottom >= 0) {
+      const { top, bottom, left, right } = changed;
+      const block = annotations.notes.slice(top, bottom + 1).map((line) => line.slice(left, right + 1));
+      sheet.getRange(row + top, column + left, block.length, block[0].length).setNotes(block);
     }
   }
 

@@ -4,13 +4,14 @@ import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult } from '../../shared/read-table';
 import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
 import type { TableDef } from '../../shared/tables';
+import type { WireCell } from '../../shared/wire/sync-wire';
 import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
 export const SYNC_ID_HEADER = 'Sync ID';
 
-/** A cell as JSON: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null. */
-export type JsonCell = string | number | boolean | null;
+/** A cell as JSON, as the sync wire carries it: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null. */
+export type JsonCell = WireCell;
 
 export interface TableSheet {
   sheet: string;

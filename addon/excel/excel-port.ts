@@ -4,6 +4,7 @@
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
@@ -22,7 +23,6 @@ export const WRITE_BYTES = 4_000_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const TEXT_FORMAT = '@';
 const DEFAULT_FILL = '#FFFFFF';
-const DATA_VALIDATION_MAX_ROWS = 1_048_576;
 /** Points per character of a plan's column width (Excel's default font). */
 const POINTS_PER_CHAR = 5.6;
 
@@ -241,7 +241,7 @@ export class ExcelPort implements SpreadsheetPort {
       if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
       if (f.tabColor) sheet.tabColor = f.tabColor;
       for (const v of f.validations ?? []) {
-        const range = sheet.getRangeByIndexes(v.fromRow - 1, v.column - 1, Math.min(v.toRow, DATA_VALIDATION_MAX_ROWS) - v.fromRow + 1, 1);
+        const range = sheet.getRangeByIndexes(v.fromRow - 1, v.column - 1, Math.min(v.toRow, EXCEL_MAX_ROWS) - v.fromRow + 1, 1);
         range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.list === 'string' ? `=${v.list}` : v.list.join(',') } };
         range.dataValidation.errorAlert = v.allowOther
           ? { showAlert: true, style: 'Information', title: 'Not in the list', message: 'This value is not in the list; it is kept, and sync reports it.' }

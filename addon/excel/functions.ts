@@ -58,6 +58,19 @@ async function guarded(id: string, run: () => Column | Promise<Column>): Promise
 type Handler = (...args: unknown[]) => Promise<Column>;
 
 /**
+ * One read shared by the calls that ask while it is under way: Excel calls every status cell of a
+ * recalculation at once, and they all want the same Lists sheet. A call after it has finished reads again,
+ * so an edited Lists sheet counts from the next recalculation.
+ */
+export function sharedWhilePending<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () =>
+    (pending ??= read().finally(() => {
+      pending = null;
+    }));
+}
+
+/**
  * Many cells asking EQ.DEMAND in one recalculation become one evaluation: their rows stacked into one
  * column per argument, so each distinct question is asked of the service once across all of them.
  */
@@ -91,15 +104,13 @@ export function demandBatcher(evaluate: (args: unknown[][][]) => Promise<Column>
 /** The handler of every function, by id, ready for `CustomFunctions.associate`. */
 export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handler> {
   const demand = demandBatcher((args) => runAsync(evaluateDemand({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
+  const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port)));
   const handlers: Record<string, Handler> = {};
   for (const fn of EXCEL_FUNCTIONS) {
     const call = fn.derived;
     handlers[fn.id] = call
       ? (...args) =>
-          guarded(fn.id, async () => {
-            const rules = await runAsync(spreadsheetRules(deps.port));
-            return evaluateDerived(call, args, cellContext(deps.today()), rules);
-          })
+          guarded(fn.id, async () => evaluateDerived(call, args, cellContext(deps.today()), await rulesNow()))
       : (...args) =>
           guarded(fn.id, () => {
             const own = args.slice(0, fn.doc.params.length);

@@ -7,7 +7,13 @@ import { TypedError } from '../../shared/typed-error';
 
 export const NAMESPACE = 'EQ';
 export const ADDIN_VERSION = '1.0.0.0';
+/** The ribbon's icon sizes (16, 32, 80 px), referenced as `Icon.N` resources. */
 export const ICON_SIZES = [16, 32, 80] as const;
+/** The icon of the Insert > Add-ins list: 32 px, and 64 px on high-DPI screens (Office's sizes for a task pane add-in). */
+const LIST_ICON = 32;
+const HIGH_DPI_LIST_ICON = 64;
+/** Every icon size the manifest names: the build (scripts/excel-build.mjs) renders each of them. */
+export const MANIFEST_ICON_SIZES = [...new Set([...ICON_SIZES, LIST_ICON, HIGH_DPI_LIST_ICON])].sort((a, b) => a - b);
 
 export class ManifestError extends TypedError {
   override readonly name = 'ManifestError' as const;
@@ -69,8 +75,8 @@ export function renderExcelManifest(options: ManifestOptions): string {
   <DefaultLocale>en-US</DefaultLocale>
   <DisplayName DefaultValue="Equity Desk"/>
   <Description DefaultValue="Triage technical-assistance requests, track work plans and milestones, and sync them to your office's Equity Desk service."/>
-  <IconUrl DefaultValue="${xml(url.icon(32))}"/>
-  <HighResolutionIconUrl DefaultValue="${xml(url.icon(80))}"/>
+  <IconUrl DefaultValue="${xml(url.icon(LIST_ICON))}"/>
+  <HighResolutionIconUrl DefaultValue="${xml(url.icon(HIGH_DPI_LIST_ICON))}"/>
   <SupportUrl DefaultValue="${xml(url.support)}"/>
   <AppDomains>
     <AppDomain>${xml(origin)}</AppDomain>

@@ -28,7 +28,7 @@ class PlanTally {
   /** Items whose progress is known: a % recorded, complete, or not started yet; a blank % on work under way is not 0 %. */
   private pctItems = 0;
   /** By unit key ("hour" for "Hours" and "hours"). */
-  private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; bothTarget: number; bothActual: number }>();
+  private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; targets: number; actuals: number; bothTarget: number; bothActual: number }>();
   private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0 };
 
   add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null, unit: string | null) {
@@ -41,10 +41,16 @@ class PlanTally {
     if (target === null && actual === null) return;
     const key = unit === null ? '' : unitKey(unit);
     let u = this.units.get(key);
-    if (!u) this.units.set(key, (u = { unit, items: 0, target: null, actual: null, bothTarget: 0, bothActual: 0 }));
+    if (!u) this.units.set(key, (u = { unit, items: 0, target: null, actual: null, targets: 0, actuals: 0, bothTarget: 0, bothActual: 0 }));
     u.items++;
-    if (target !== null) u.target = (u.target ?? 0) + target;
-    if (actual !== null) u.actual = (u.actual ?? 0) + actual;
+    if (target !== null) {
+      u.target = (u.target ?? 0) + target;
+      u.targets++;
+    }
+    if (actual !== null) {
+      u.actual = (u.actual ?? 0) + actual;
+      u.actuals++;
+    }
     if (target !== null && actual !== null) {
       u.bothTarget += target;
       u.bothActual += actual;
@@ -54,10 +60,15 @@ class PlanTally {
   counts(): PlanCounts {
     return {
       items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
-      targets: [...this.units.values()].map((u) => ({
-        unit: u.unit, items: u.items, target: u.target === null ? null : round(u.target), actual: u.actual === null ? null : round(u.actual),
-        progress: u.bothTarget > 0 ? round((100 * u.bothActual) / u.bothTarget) : null,
-      })),
+      targets: [...this.units.values()].map((u) => {
+        // Shares do not add up: "100 % of departments" and "50 % of departments" are a 75 % target, not 150 %.
+        const share = u.unit !== null && unitKey(u.unit).startsWith('%');
+        const total = (sum: number | null, n: number) => (sum === null ? null : round(share ? sum / n : sum));
+        return {
+          unit: u.unit, items: u.items, target: total(u.target, u.targets), actual: total(u.actual, u.actuals),
+          progress: u.bothTarget > 0 ? round((100 * u.bothActual) / u.bothTarget) : null,
+        };
+      }),
     };
   }
 }

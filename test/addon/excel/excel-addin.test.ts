@@ -8,6 +8,7 @@ import type { OfficeHost } from '../../../addon/excel/host-services';
 import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
 import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
 
 const TOKEN = 'source-token-0123456789abcdef';
 
@@ -17,14 +18,7 @@ function office() {
   const mock = new OfficeMockObject({
     context: {
       partitionKey: 'tenant-a!site',
-      document: {
-        settings: {
-          get: (k: string) => settings.get(k) ?? null,
-          set: (k: string, v: unknown) => void settings.set(k, v),
-          remove: (k: string) => void settings.delete(k),
-          saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: 'succeeded' }),
-        },
-      },
+      document: { settings: documentSettingsOver(settings) },
     },
     addin: { setStartupBehavior: async (b: string) => void startup.push(b) },
   });
@@ -35,7 +29,7 @@ function office() {
 
 function storage() {
   const map = new Map<string, string>();
-  return { map, getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+  return { map, ...storageOver(map) };
 }
 
 /** A service that holds nothing, accepts every row but one with a bad email, and records the syncs it got. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { buildExcel } from '../../../scripts/excel-build.mjs';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
 
 export interface BuiltExcel {
   dir: string;
@@ -50,10 +51,10 @@ export async function loadTaskpane(options: { today: string; excel?: FakeExcel }
       return fixed;
     }
   }
-  const localStorage = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v), removeItem: (k: string) => void storage.delete(k) };
+  const localStorage = storageOver(storage);
   const context = vm.createContext({
     Office: {
-      context: { partitionKey: undefined, document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), remove: (k: string) => settings.delete(k), saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: 'succeeded' }) } } },
+      context: { partitionKey: undefined, document: { settings: documentSettingsOver(settings) } },
       onReady: () => new Promise(() => undefined),
     },
     Excel: { run: excel.run },

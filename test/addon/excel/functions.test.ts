@@ -3,7 +3,8 @@
 // HyperFormula) answers, on the formula property test's random rows, with both its Lists sheets.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { EXCEL_FUNCTIONS } from '../../../addon/excel/functions';
+import { EXCEL_FUNCTIONS, excelFunctionHandlers } from '../../../addon/excel/functions';
+import type { SpreadsheetPort } from '../../../addon/port/spreadsheet-port';
 import { customFunctionFields } from '../../../shared/custom-functions';
 import { LISTS_SHEET, TABLES, serialFromIso, readRules, type TableName, type TypedRow } from '../../../shared';
 import { isBlankCell, type CellInput } from '../../../shared/cells/read-cell';
@@ -71,4 +72,16 @@ describe('EQ. custom functions (built)', () => {
     const bad = (await status([[1], [2]], null, [['a'], ['b'], ['c']], null)) as string[][];
     expect(bad[0][0]).toMatch(/^EQ\.MILESTONE_STATUS: status has 3 rows but another range has 2/);
   });
+
+  test('the cells of one recalculation read the Lists sheet once between them; the next recalculation reads it again', async () => {
+    let reads = 0;
+    const port = { sheetNames: async () => (reads++, []) } as unknown as SpreadsheetPort;
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); } });
+    const cell = () => handlers.MILESTONE_STATUS([[serialFromIso('2026-03-18')]], null, [['In progress']], null);
+    expect(await Promise.all(Array.from({ length: 25 }, cell))).toEqual(Array.from({ length: 25 }, () => [['Due this week']]));
+    expect(reads).toBe(1);
+    await cell();
+    expect(reads).toBe(2);
+  });
 });
+

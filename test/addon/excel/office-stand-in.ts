@@ -2,6 +2,7 @@
 // key, startup behavior), `Excel` over the in-repo Excel fake, and a `CustomFunctions` that records ids.
 // Bundled by the test and served in place of Microsoft's office.js.
 import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver } from '../../fakes/excel/office-settings';
 
 const excel = new FakeExcel(['Sheet1']);
 const settings = new Map<string, unknown>();
@@ -13,14 +14,7 @@ scope.__startup = [] as string[];
 scope.Office = {
   context: {
     partitionKey: 'tenant!site',
-    document: {
-      settings: {
-        get: (k: string) => settings.get(k) ?? null,
-        set: (k: string, v: unknown) => void settings.set(k, v),
-        remove: (k: string) => void settings.delete(k),
-        saveAsync: (cb?: (r: { status: string }) => void) => setTimeout(() => cb?.({ status: 'succeeded' }), 0),
-      },
-    },
+    document: { settings: documentSettingsOver(settings, true) },
   },
   addin: { setStartupBehavior: async (b: string) => void (scope.__startup as string[]).push(b) },
   onReady: () => Promise.resolve({ host: 'Excel' }),

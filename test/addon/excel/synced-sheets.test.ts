@@ -15,6 +15,7 @@ import { createApp } from '../../../sync/api/app';
 import { loadConfig } from '../../../sync/config';
 import { openStore } from '../../../sync/store/open-store';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
 
 const ADMIN = 'excel-synced-sheets-admin-0123456789';
 
@@ -31,10 +32,10 @@ test('a "2024 Timeline" whose Milestone header is renamed is reported, keeps its
     // service is named here directly.
     const settings = new Map<string, unknown>([[SETTING_KEYS.serviceUrl, `http://127.0.0.1:${(server.address() as AddressInfo).port}`]]);
     const office: OfficeHost = {
-      context: { document: { settings: { get: (k) => settings.get(k) ?? null, set: (k, v) => void settings.set(k, v), remove: (k) => void settings.delete(k), saveAsync: (done) => done?.({ status: 'succeeded' }) } } },
+      context: { document: { settings: documentSettingsOver(settings) } },
     };
     const personal = new Map<string, string>([[SETTING_KEYS.token, token]]);
-    const storage = { getItem: (k: string) => personal.get(k) ?? null, setItem: (k: string, v: string) => void personal.set(k, v), removeItem: (k: string) => void personal.delete(k) };
+    const storage = storageOver(personal);
     const excel = new FakeExcel(['Sheet1']);
     const timeline = (year: number, rows: string[][]) => [[`${year} Racial Equity Milestones`], ['Date', 'Milestone', 'Team'], ...rows];
     excel.seed('2024 Timeline', timeline(2024, [['Jan 26', 'Council retreat', 'ODE'], ['Feb 3', 'Budget equity training', 'Budget office']]));

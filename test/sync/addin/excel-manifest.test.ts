@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, test } from 'vitest';
-import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { ICON_SIZES as BUILT_ICON_SIZES } from '../../../scripts/excel-build.mjs';
+import { MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
@@ -58,6 +59,13 @@ describe('excel-manifest', () => {
     const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
     for (const id of used) expect(defined.has(id), id).toBe(true);
+  });
+
+  test('names only icons the build renders, the 64 px one for high-DPI screens as Office asks of a task pane add-in', () => {
+    const named = [...xml.matchAll(/icon-(\d+)\.png/g)].map((m) => Number(m[1]));
+    expect([...new Set(named)].sort((a, b) => a - b)).toEqual(MANIFEST_ICON_SIZES);
+    expect([...BUILT_ICON_SIZES].sort((a, b) => a - b)).toEqual(MANIFEST_ICON_SIZES);
+    expect(xml).toContain('<HighResolutionIconUrl DefaultValue="https://desk.example.gov/equity/addin/excel/icon-64.png"/>');
   });
 
   test('the same --url gives the same id, another deployment another one, and --id sets it', () => {

@@ -125,10 +125,12 @@ describe('work plans and milestones', () => {
     const w = aggregateMetrics({ workplan: [
       item('a', { target: 20, actual: 12, unit: 'hours' }), item('b', { target: 40, actual: null, unit: 'Hours ' }), item('c', { target: 10, actual: 3, unit: 'hour' }),
       item('d', { target: 100, actual: 50, unit: '% of departments' }), item('e', { target: 4, actual: 1, unit: null }), item('f', { target: null, actual: null, unit: 'plans' }),
+      item('g', { target: 50, actual: null, unit: '% of departments' }),
     ] }, opts).workplan;
+    // Shares are averaged, not added: 100 % and 50 % of departments are a 75 % target.
     expect(w.total.targets).toEqual([
       { unit: 'hours', items: 3, target: 70, actual: 15, progress: 50 },
-      { unit: '% of departments', items: 1, target: 100, actual: 50, progress: 50 },
+      { unit: '% of departments', items: 2, target: 75, actual: 50, progress: 50 },
       { unit: null, items: 1, target: 4, actual: 1, progress: 25 },
     ]);
     expect(w.byGoal[0].targets).toEqual(w.total.targets);
