@@ -128,8 +128,11 @@ export function continuedSheetName(name: string, part: number): string {
   return `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
 }
 
+/** The data rows each sheet of a table holds under its header on `headerRow`: the writer and the Summary's note split alike. */
+export const dataRowsPerSheet = (headerRow: number, rowsPerSheet = EXCEL_MAX_ROWS) => rowsPerSheet - headerRow;
+
 /** The sheets after its own that a table of `dataRows` rows under its header on `headerRow` continues on. */
 export function continuationSheets(name: string, dataRows: number, headerRow: number, rowsPerSheet = EXCEL_MAX_ROWS): string[] {
-  const parts = Math.ceil(dataRows / (rowsPerSheet - headerRow));
+  const parts = Math.ceil(dataRows / dataRowsPerSheet(headerRow, rowsPerSheet));
   return Array.from({ length: Math.max(0, parts - 1) }, (_, i) => continuedSheetName(name, i + 2));
 }

@@ -192,7 +192,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     });
     const batch = await ingestBatch(store, {
       // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
-      sourceId: opts.sourceId, table, rows: tables.flatMap(importRows), full: unreadable.length === 0, at: opts.at,
+      // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
+      sourceId: opts.sourceId, table, rows: tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t))), full: unreadable.length === 0, at: opts.at,
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,

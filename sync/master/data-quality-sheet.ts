@@ -64,11 +64,14 @@ const NATURAL = new Intl.Collator('en-US', { numeric: true });
  */
 export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const rows = rejectedRowsSummary(m, rejections.filter((r) => !r.unreadable));
-  const sheets = rejections.filter((r) => r.unreadable).map((r) =>
-    `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${TABLES[r.table].noun}s) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`);
+  const sheets = rejections.filter((r) => r.unreadable).map(unreadableSheetLine);
   if (rows.length + sheets.length === 0) return ['No rows were rejected.'];
   return sheets.length === 0 ? rows : [...rows, ...sheets, `Fix each such sheet and sync or import it again; until then it is listed in the ${DATA_QUALITY_SHEET} sheet.`];
 }
+
+/** A sheet that could not be read at all, said for the committee: none of its rows is in any figure. */
+export const unreadableSheetLine = (r: Rejection) =>
+  `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${TABLES[r.table].noun}s) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`;
 
 function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const bySource = new Map<string, Map<TableName, number>>();

@@ -3,6 +3,7 @@
 import type { Rules } from '../../shared/index';
 import { computeMetrics, type MetricsStore } from '../metrics/compute-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { unreadableSheetLine } from '../master/data-quality-sheet';
 import type { RowStore } from '../store/row-store';
 import { narrativeSections, type NarrativeSection } from './narrative';
 
@@ -23,6 +24,8 @@ export interface AnnualReport {
   quarters: string[];
   milestones: Pick<DemandMetrics['milestones'], 'counts' | 'done' | 'missed'>;
   rejected: { sourceName: string; rows: number }[];
+  /** Sheets that could not be read at all, one line each (as the master's Summary says them). */
+  unreadable: string[];
   narrative: NarrativeSection[];
 }
 
@@ -34,7 +37,11 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
   // One read of every table: the year's milestones are those dated in it, counted with the rest.
   const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules, milestonesWithin: { from, to } });
   const rejected = new Map<string, number>();
-  for (const r of await store.rejections()) if (!r.unreadable) rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
+  const unreadable: string[] = [];
+  for (const r of await store.rejections()) {
+    if (r.unreadable) unreadable.push(unreadableSheetLine(r));
+    else rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
+  }
   return {
     year: opts.year,
     asOf: opts.asOf,
@@ -42,6 +49,7 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
     quarters: metrics.rba.quarters.filter((q) => q.startsWith(`${opts.year}-`)),
     milestones: metrics.milestones,
     rejected: [...rejected].map(([sourceName, rows]) => ({ sourceName, rows })).sort((a, b) => b.rows - a.rows || a.sourceName.localeCompare(b.sourceName)),
+    unreadable,
     narrative: opts.narrative ? narrativeSections(opts.narrative) : [],
   };
 }

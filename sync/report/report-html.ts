@@ -112,10 +112,11 @@ ${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true,
     milestones: `<p>${figure(r.milestones.counts.reduce((a, c) => a + c.done, 0))} milestones and roadmap items dated in ${r.year} were met and ${figure(r.milestones.counts.reduce((a, c) => a + c.missed, 0))} missed.</p>
 ${milestoneTable('Met', r.milestones.done)}
 ${milestoneTable('Missed', r.milestones.missed)}`,
-    'data-quality': r.rejected.length === 0
-      ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>'
+    'data-quality': (r.rejected.length === 0
+      ? (r.unreadable.length === 0 ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>' : '')
       : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} rows are rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
-${table('Rejected rows by source', [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }], r.rejected, 'none.')}`,
+${table('Rejected rows by source', [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }], r.rejected, 'none.')}`)
+      + (r.unreadable.length === 0 ? '' : `<p>Sheets that could not be read, none of whose rows is in these figures:</p><ul>${r.unreadable.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`),
     narrative: '',
   };
 

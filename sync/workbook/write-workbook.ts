@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  continuedSheetName, EXCEL_MAX_ROWS, isFormulaCell, isLaterSheet, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan,
+  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isFormulaCell, isLaterSheet, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { RowXml, type CellKind, type SharedStringIds, type StyleIds } from './row-xml';
 import { expandTemplate, rowTemplate } from './shared-formulas';
@@ -162,7 +162,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const name = part === 1 ? plan.name : continuedSheetName(plan.name, part);
   const headerRow = preamble.length + 1;
   /** How far this part's rows sit above where the plan put them. */
-  const shift = (part - 1) * (rowsPerSheet - headerRow);
+  const shift = (part - 1) * dataRowsPerSheet(headerRow, rowsPerSheet);
   /** A span of the plan's rows as this part's rows: the rows above the data repeat on every part. */
   const span = (from: number, to: number): [number, number] | undefined => {
     const first = from <= headerRow ? from : Math.max(from - shift, headerRow + 1);

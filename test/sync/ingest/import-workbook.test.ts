@@ -186,6 +186,20 @@ describe.each(backends)('import on $name', (backend) => {
     expect(await store.rejections({ sourceIds: [principal.id] })).toEqual([]);
   });
 
+  test("a sheet of a table that could not be read keeps its place: the table's later sheets do not move into it", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Two calendars', sourceKind: 'file' });
+    const calendar = (year: number, milestone = 'Milestone'): Grid => [['Date', milestone, 'Team'], [`3/5/${year}`, `Training ${year}`, 'ODE'], [`4/9/${year}`, `Retreat ${year}`, 'ODE']];
+    const imported = async (firstHeader: string) => importWorkbook(store, {
+      file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(2024, firstHeader) }, { name: 'Later', rows: calendar(2025) }]), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z'),
+    });
+    const places = async () => (await store.syncState(principal.id, 'milestones')).map((r) => [r.rowId, r.sheetRow]);
+    await imported('Milestone');
+    const before = await places();
+    expect((await imported('What')).unreadable.map((u) => u.sheet)).toEqual(['Milestones']);
+    expect(await places()).toEqual(before);
+  });
+
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });
