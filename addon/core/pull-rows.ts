@@ -9,7 +9,7 @@ import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
-import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export interface PullReport {
@@ -69,7 +69,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       else elsewhere.set(id, { sheet, row });
     }
   }
-  const width = Math.max(0, ...t.grid.map((line) => line.length));
+  const width = gridWidth(t.grid);
   // The Sync ID column: the sheet's own, else a new one after the last used column (as stamping adds it).
   const syncColumn = t.syncIdColumn ?? width + 1;
   if (t.syncIdColumn === null && t.headerRow > 0) yield* io(port.writeBlock(t.sheet, t.headerRow, syncColumn, [[SYNC_ID_HEADER]]));

@@ -45,8 +45,11 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     byRow.set(row, id);
   }
   if (stamped === 0 || t.headerRow === 0) return { byRow, stamped };
-  const column = t.syncIdColumn ?? Math.max(1, ...t.grid.map((line) => lastFilled(line) + 1));
-  const lastRow = Math.max(...byRow.keys());
+  // Loops, not Math.max(...): a sheet's rows spread as arguments overflow the stack past about 120,000.
+  let column = t.syncIdColumn ?? 1;
+  if (t.syncIdColumn === null) for (const line of t.grid) column = Math.max(column, lastFilled(line) + 1);
+  let lastRow = t.headerRow;
+  for (const row of byRow.keys()) lastRow = Math.max(lastRow, row);
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
   yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
   return { byRow, stamped };

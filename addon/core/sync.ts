@@ -16,7 +16,7 @@ import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import type { JsonCell, TableSheet } from './table-sheet';
+import { gridWidth, type JsonCell, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -184,7 +184,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
 
   for (const [s, t] of sheets.entries()) {
-    const width = Math.max(0, ...t.grid.map((line) => line.length));
+    const width = gridWidth(t.grid);
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
     const keyOf = (row: number, column: number) => {

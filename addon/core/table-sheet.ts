@@ -38,6 +38,13 @@ export function jsonCell(port: SpreadsheetPort, v: HostCell): JsonCell {
   return v as JsonCell;
 }
 
+/** Columns of a grid's widest line. A loop: a sheet's lines spread into Math.max overflow the stack past about 120,000 rows. */
+export function gridWidth(grid: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const line of grid) if (line.length > width) width = line.length;
+  return width;
+}
+
 const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
 
 /** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */

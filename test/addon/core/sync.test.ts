@@ -153,6 +153,17 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
   });
 });
 
+describe('a sheet past 120,000 rows', () => {
+  test('is stamped and synced: no step spreads its rows into one call', () => {
+    const rows = 150_000;
+    const port = new MemorySpreadsheet({ Requests: [['Received', 'Requesting organization'], ...Array.from({ length: rows }, (_, i) => ['2026-03-02', `Org ${i}`])] as never });
+    const { http, posts } = scriptedService([]);
+    const report = runSync(syncNow({ port, http, settings: settings(), lock: lock() }));
+    expect(report.tables[0]).toMatchObject({ rows, stamped: rows, sent: rows });
+    expect(posts.reduce((n, p) => n + p.rows.length, 0)).toBe(rows);
+  }, 60_000);
+});
+
 describe('annotations', () => {
   test('replace only our note lines and only our colour', () => {
     expect(mergeNote('Ask Ana\nEquity Desk: old problem', ['new problem'])).toBe('Ask Ana\nEquity Desk: new problem');
