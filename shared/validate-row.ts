@@ -90,7 +90,8 @@ function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typ
     if (current === null) typed[i] = unit;
     // "100%" in a row counted in "% of departments" agrees: a bare unit that begins the row's is the same one.
     else if (typeof current === 'string' && !unitKey(current).startsWith(unitKey(unit))) {
-      issues.push({ code: 'unit_mismatch', field: column.name, severity: 'warning', message: `${column.header}: "${String(cells[columns.indexOf(column)]).trim()}" is in ${unit}, but the row's unit is ${current}; counted as ${current}` });
+      const rowUnit = excerpt(current);
+      issues.push({ code: 'unit_mismatch', field: column.name, severity: 'warning', message: `${column.header}: ${quoteValue(String(cells[columns.indexOf(column)]).trim())} is in ${excerpt(unit)}, but the row's unit is ${rowUnit}; counted as ${rowUnit}` });
     }
   }
   return issues;

@@ -56,20 +56,12 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
   const lock = runtimeLock();
   const cache = memoryCache();
   let last: { at: number; summary: string } | null = null;
-  let syncing = false;
 
-  const sync = async (): Promise<SyncReport> => {
-    syncing = true;
-    try {
-      return await runAsync(syncNow({ port, http: deps.http, settings, lock }));
-    } finally {
-      syncing = false;
-    }
-  };
+  const sync = (): Promise<SyncReport> => runAsync(syncNow({ port, http: deps.http, settings, lock }));
 
   /** Automatic syncs report to the status line only: nobody is waiting on them. */
   const autoSync = async () => {
-    if (syncing || !(await runAsync(readSettings(settings))).configured) return;
+    if (lock.held() || !(await runAsync(readSettings(settings))).configured) return;
     try {
       last = { at: Date.now(), summary: (await sync()).summary };
     } catch (e) {
@@ -116,7 +108,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   const onEdit = () => {
     // Our own writes (ids, marks) fire change events too; a sync then finds nothing new and writes nothing.
-    if (syncing) return;
+    if (lock.held()) return;
     if (editTimer !== undefined) clearTimeout(editTimer);
     editTimer = setTimeout(() => void autoSync(), EDIT_SYNC_DELAY_MS);
   };

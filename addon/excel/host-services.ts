@@ -67,14 +67,15 @@ export function browserHttp(fetchImpl: Fetch = (url, init) => fetch(url, init), 
   return { fetch: one, fetchAll: (reqs) => Promise.all(reqs.map(one)), sleep: wait };
 }
 
-/** One runtime holds the workbook's add-in: a flag stops a timer sync starting while another runs. */
-export function runtimeLock(): LockPort {
+/** One runtime holds the workbook's add-in: a flag stops a timer sync starting while another runs, and says whether one is running. */
+export function runtimeLock(): LockPort & { held(): boolean } {
   let held = false;
   return {
     tryLock: () => !held && (held = true),
     release: () => {
       held = false;
     },
+    held: () => held,
   };
 }
 

@@ -47,4 +47,11 @@ describe('validation messages quote an excerpt', () => {
       expect(issue.message).toContain('(40,000 characters)');
     }
   });
+
+  it('a figure in another unit than a 4,000-character Unit cell says so in a few hundred characters', () => {
+    const { warnings } = validateRow(TABLES.workplan, { task: 'Plans', target: 5, actual: '12 plans', unit: 'y'.repeat(4_000) });
+    const mismatch = warnings.filter((w) => w.code === 'unit_mismatch');
+    expect(mismatch.map((w) => w.field)).toEqual(['actual']);
+    expect(mismatch[0].message.length).toBeLessThan(600);
+  });
 });
