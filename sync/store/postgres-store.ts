@@ -232,27 +232,21 @@ async function replaceWarnings(trx: Trx, batch: Batch, { clearWarnings: clear, w
   await trx
     .insertInto('row_warnings')
     .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
-    .expression(
-      sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, u.sheet, u.sheet_row, u.warnings_json, ${batch.at.toISOString()}::text
-          from unnest(${warned.map((w) => w.rowId)}::text[], ${warned.map((w) => w.sheet ?? null)}::text[], ${warned.map((w) => w.sheetRow ?? null)}::int[], ${warned.map((w) => JSON.stringify(w.errors))}::text[])
-          as u(row_id, sheet, sheet_row, warnings_json)`,
-    )
+    .expression(problemRows(batch, warned))
     .execute();
 }
 
 async function putRejections(trx: Trx, batch: Batch, rejections: RejectedRow[]): Promise<void> {
-  const at = batch.at.toISOString();
-  const ids = rejections.map((r) => r.rowId);
-  const sheets = rejections.map((r) => r.sheet ?? null);
-  const sheetRows = rejections.map((r) => r.sheetRow ?? null);
-  const errors = rejections.map((r) => JSON.stringify(r.errors));
   await trx
     .insertInto('rejections')
     .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'errors_json', 'at'])
-    .expression(
-      sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, u.sheet, u.sheet_row, u.errors_json, ${at}::text
-          from unnest(${ids}::text[], ${sheets}::text[], ${sheetRows}::int[], ${errors}::text[]) as u(row_id, sheet, sheet_row, errors_json)`,
-    )
+    .expression(problemRows(batch, rejections))
     .onConflict(replaceRejection)
     .execute();
 }
+
+/** Rows' problems as the rejections and row_warnings tables both hold them: table, source, row, sheet, sheet row, JSON, batch time. */
+const problemRows = (batch: Batch, rows: readonly RejectedRow[]) =>
+  sql`select ${batch.table}::text, ${batch.sourceId}::text, u.row_id, u.sheet, u.sheet_row, u.problems_json, ${batch.at.toISOString()}::text
+      from unnest(${rows.map((r) => r.rowId)}::text[], ${rows.map((r) => r.sheet ?? null)}::text[], ${rows.map((r) => r.sheetRow ?? null)}::int[], ${rows.map((r) => JSON.stringify(r.errors))}::text[])
+      as u(row_id, sheet, sheet_row, problems_json)`;
