@@ -194,9 +194,17 @@ const migrations: Migration[] = [
     },
   },
   {
+    // Master sheets list rows as the sheet has them (row 10 after row 3). Null for rows stored before
+    // and for API clients that send no position: they come after the placed rows, by row id.
+    name: '0008-sheet-position',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('sheet_row', 'integer').execute();
+    },
+  },
+  {
     // Web-form requests took the number after the highest the source's rows held, read and then written:
     // two instances behind a load balancer could give two requests one number.
-    name: '0010-request-numbers',
+    name: '0009-request-numbers',
     async up(db) {
       await db.schema
         .createTable('request_numbers')
@@ -205,14 +213,6 @@ const migrations: Migration[] = [
         .addColumn('last', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('request_numbers_pk', ['source_id', 'series'])
         .execute();
-    },
-  },
-  {
-    // Master sheets list rows as the sheet has them (row 10 after row 3). Null for rows stored before
-    // and for API clients that send no position: they come after the placed rows, by row id.
-    name: '0008-sheet-position',
-    async up(db) {
-      await db.schema.alterTable('sheet_rows').addColumn('sheet_row', 'integer').execute();
     },
   },
 ];
