@@ -190,10 +190,11 @@ export class ExcelPort implements SpreadsheetPort {
     return this.deps.run(async (context) => {
       const sheet = await this.worksheet(context, name);
       const notes = await this.notesOf(context, sheet);
-      const backgrounds = await this.fills(context, sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns));
+      const fills = await this.fills(context, sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns));
       return {
         notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => notes.get(`${row + r}:${column + c}`)?.content ?? '')),
-        backgrounds,
+        // Office.js reports no fill as white: read as the port's default (null), so it is never written back as a white fill.
+        backgrounds: fills.map((line) => line.map((colour) => (colour.toUpperCase() === DEFAULT_FILL ? null : colour))),
       };
     });
   }
@@ -217,9 +218,11 @@ export class ExcelPort implements SpreadsheetPort {
           else if (note && note.content !== wanted) note.content = wanted;
           else if (!note && wanted !== '') sheet.notes.add(at, wanted);
           const colour = annotations.backgrounds[r]?.[c] ?? null;
-          colours[r].push(colour === null ? {} : { format: { fill: { color: colour } } });
+          const now = current[r][c].toUpperCase();
+          // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
+          colours[r].push(colour === null || colour.toUpperCase() === now ? {} : { format: { fill: { color: colour } } });
           // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
-          if (colour === null && current[r][c].toUpperCase() !== DEFAULT_FILL) sheet.getRangeByIndexes(row + r - 1, column + c - 1, 1, 1).format.fill.clear();
+          if (colour === null && now !== DEFAULT_FILL) sheet.getRangeByIndexes(row + r - 1, column + c - 1, 1, 1).format.fill.clear();
         });
       });
       if (colours.some((line) => line.some((p) => p.format))) range.setCellProperties(colours);

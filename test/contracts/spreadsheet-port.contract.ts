@@ -105,7 +105,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       await port.writeAnnotations('Notes', 1, 1, { notes: [['one', ''], ['', 'two\nlines']], backgrounds: [['#fde2e1', null], [null, '#fde2e1']] });
       const read = await port.readAnnotations('Notes', 1, 1, 2, 2);
       expect(read.notes).toEqual([['one', ''], ['', 'two\nlines']]);
-      // No fill reads as null (Apps Script) or as the host's white (Excel, memory): either is the default.
+      // No fill reads as null (Apps Script, Excel) or as white (the memory fake): either is the default.
       expect(read.backgrounds.map((l) => l.map((c) => (c ?? '#ffffff').toLowerCase()))).toEqual([['#fde2e1', '#ffffff'], ['#ffffff', '#fde2e1']]);
       await port.writeAnnotations('Notes', 1, 1, { notes: [['', ''], ['', '']], backgrounds: [[null, null], [null, null]] });
       expect((await port.readAnnotations('Notes', 1, 1, 2, 2)).notes).toEqual([['', ''], ['', '']]);

@@ -75,7 +75,7 @@ describe('Excel add-in host layer', () => {
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
-  test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked', async () => {
+  test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
     const excel = new FakeExcel(['Sheet1']);
     const { http, posts } = service();
     const { mock } = office();
@@ -108,6 +108,15 @@ describe('Excel add-in host layer', () => {
     expect(posts.flatMap((p) => p.rows).some((r) => r.values.requestId === 'R-100')).toBe(true);
     expect(requests.peek(2, col('Contact email'))?.note).toContain('Equity Desk: Contact email: not an email');
     expect(requests.peek(2, col('Contact email'))?.fill?.toLowerCase()).toBe('#fde2e1');
+    // Only the marked cell got a fill: no white written over the rest of the table, whose banded rows it would hide.
+    const filled = () => [...Array(40).keys()].flatMap((c) => (requests.peek(2, c + 1)?.fill ? [c + 1] : []));
+    expect(filled()).toEqual([col('Contact email')]);
+
+    // Fixed: the mark goes, and the cell is left with no fill of its own rather than a white one.
+    await excel.userEdit('Requests', 2, col('Contact email'), 'ana@parks.example.gov');
+    expect((await addin.bridge.sync()).tables[0]).toMatchObject({ rejected: 0 });
+    expect(requests.peek(2, col('Contact email'))?.note ?? '').toBe('');
+    expect(filled()).toEqual([]);
   });
 
   test('an edit is a hint: a sync follows once edits pause, and only when connected', async () => {
