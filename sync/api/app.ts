@@ -15,6 +15,7 @@ import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
+import type { PrepareSync } from './sync-batch';
 import { addinRoutes } from './routes/addin-routes';
 import { demandRoutes } from './routes/demand-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -42,6 +43,11 @@ export interface AppDeps {
   addinDir?: string;
   /** Where an unexpected error (a bug or an outage, answered with a 500) is reported. */
   reportError?: (error: unknown) => void;
+  /**
+   * Where the CPU work of a sync body (parse, shape check, validation, hash) runs: `serve` passes a worker
+   * pool (`openIngestPool`); without one it runs on the event loop, between other requests.
+   */
+  prepareSync?: PrepareSync;
 }
 
 const READ_ROLES: PrincipalKind[] = ['reviewer', 'admin'];
@@ -84,7 +90,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const now = () => clock().getTime();
   const { limits, trustProxy } = deps.config;
   const auth: AuthDeps = { store: deps.store, limiter: new RateLimiter(limits.rateLimitPerMinute, now), failures: new RateLimiter(limits.authFailuresPerMinute, now), trustProxy };
-  const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth };
+  const routeDeps: RouteDeps = { store: deps.store, config: deps.config, clock, auth, prepareSync: deps.prepareSync };
 
   const app = new Hono<ApiEnv>();
   // Before the routes, so a browser's preflight (no token yet) is answered here, not refused by the guard.

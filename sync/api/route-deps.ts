@@ -9,6 +9,7 @@ import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { ReportDeps } from '../metrics/report-query';
 import type { RowStore } from '../store/row-store';
 import type { AuthDeps } from './auth';
+import type { PrepareSync } from './sync-batch';
 
 /** Any Hono app, whatever its own Env: sub-apps built elsewhere are mounted as they are. */
 export type SubApp = Hono<any, any, any>;
@@ -18,6 +19,8 @@ export interface RouteDeps {
   config: Config;
   clock: () => Date;
   auth: AuthDeps;
+  /** Where a sync body is parsed, validated and hashed (see `AppDeps.prepareSync`). */
+  prepareSync?: PrepareSync;
 }
 
 /** What the read-only routes (metrics, master workbook, dashboard, changes) are built from: they share one cache of each report. */

@@ -1,10 +1,10 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
-import type { BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
+import { encodeRow } from '../store/batch-plan';
+import type { Batch, BatchResult, EncodedRow, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
 export interface IngestRow {
   rowId: string;
@@ -31,8 +31,6 @@ export interface IngestBatch {
   /** The rows are the whole sheet: stored rows missing from it become tombstones. */
   full?: boolean;
   at: Date;
-  /** Let the event loop run between validation, hashing and the write (for the largest batches). */
-  yieldBetweenSteps?: boolean;
   /**
    * How cells are read beyond the service's rules: the year named by the sheet's title, for dates
    * without one; per sheet when the rows name theirs (a table kept on several sheets).
@@ -56,7 +54,12 @@ export interface IngestResult extends BatchResult {
   warnings: RowIssues[];
 }
 
-const ROWS_BETWEEN_TURNS = 500;
+/** A batch validated, hashed and encoded, ready for `store.applyBatch`, with the rows' problems to report. */
+export interface PreparedBatch {
+  batch: Batch;
+  rejected: RowIssues[];
+  warnings: RowIssues[];
+}
 
 /** node:crypto's SHA-256: the same bytes as the shared pure-TypeScript one, ten times faster. */
 export const sha256Hex = (text: string) => hash('sha256', text, 'hex');
@@ -72,19 +75,25 @@ const canonicalRows = Object.fromEntries(
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
 export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
+  const { batch: prepared, rejected, warnings } = prepareBatch(batch);
+  return { ...(await store.applyBatch(prepared)), rejected, warnings };
+}
+
+/**
+ * The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation,
+ * the content hash and the JSON text the store writes, for every row.
+ */
+export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const results = validateBySheet(batch);
-  // Each step of a maximum-size batch takes seconds: let other requests (health checks) in between.
-  if (batch.yieldBetweenSteps) await nextTurn();
   const canonicalRow = canonicalRows[batch.table];
-  const upserts: IncomingRow[] = [];
+  const encode = encodeRow(batch.table, batch.at);
+  const upserts: EncodedRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
   const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
   for (let i = 0; i < results.length; i++) {
-    // Hashing a maximum-size batch takes half a second: other requests get in every few hundred rows.
-    if (batch.yieldBetweenSteps && i > 0 && i % ROWS_BETWEEN_TURNS === 0) await nextTurn();
     const result = results[i];
     const row = batch.rows[i];
     const unstorable = unstorableCells(row.cells, fields);
@@ -99,27 +108,29 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
       if (result.warnings.length) upsert.raw = row.cells;
       if (row.position !== undefined) upsert.sheetRow = row.position;
-      upserts.push(upsert);
+      upserts.push(encode(upsert));
       continue;
     }
     rejected.push({ row, issues: errors });
     rejectedRows.push(placed(batch, row, errors));
   }
-  if (batch.yieldBetweenSteps) await nextTurn();
-  const counts = await store.applyBatch({
-    sourceId: batch.sourceId,
-    table: batch.table,
-    upserts,
-    deletes: [...(batch.deleted ?? [])],
-    ...(batch.moved?.length ? { moves: [...batch.moved] } : {}),
-    ...(batch.readSheets?.length ? { readSheets: [...batch.readSheets] } : {}),
-    ...(batch.unreadable?.length ? { unreadable: [...batch.unreadable] } : {}),
-    full: batch.full ?? false,
-    rejected: rejectedRows,
-    warned,
-    at: batch.at,
-  });
-  return { ...counts, rejected, warnings };
+  return {
+    batch: {
+      sourceId: batch.sourceId,
+      table: batch.table,
+      upserts,
+      deletes: [...(batch.deleted ?? [])],
+      ...(batch.moved?.length ? { moves: [...batch.moved] } : {}),
+      ...(batch.readSheets?.length ? { readSheets: [...batch.readSheets] } : {}),
+      ...(batch.unreadable?.length ? { unreadable: [...batch.unreadable] } : {}),
+      full: batch.full ?? false,
+      rejected: rejectedRows,
+      warned,
+      at: batch.at,
+    },
+    rejected,
+    warnings,
+  };
 }
 
 /**

@@ -1,19 +1,17 @@
 // What one batch does to one source's table, decided from what is already stored. Pure, so SQLite and
 // PostgreSQL execute exactly the same rules and tests can check the rules without a database.
-import { isoFromUtcDate, TABLES } from '../../shared/index';
-import type { Batch, IncomingRow, RejectedRow } from './row-store';
+import { isoFromUtcDate, TABLES, type TableName } from '../../shared/index';
+import type { Batch, EncodedRow, IncomingRow, RejectedRow } from './row-store';
 import { StoreError } from './store-error';
 
 export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
 
 export interface BatchPlan {
-  /** New, changed or revived rows, by rowId: upserted as live and appended to history. */
-  writes: IncomingRow[];
   /**
-   * Parallel to `writes`: the day each version shows its row done (`TableDef.doneOn`, recorded on the
-   * batch's day), null if it does not. Stored only on rows that have no such day yet.
+   * New, changed or revived rows, by rowId: upserted as live and appended to history. Each `doneOn` is
+   * stored only on rows that have no such day yet.
    */
-  doneOn: (string | null)[];
+  writes: EncodedRow[];
   /** Live rows whose hash is unchanged: nothing is written, unless they moved. */
   unchanged: number;
   /** The batch's moves, and unchanged rows sent at a new place in the sheet: only their `sheetRow` is updated. */
@@ -75,7 +73,8 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
     moved.add(rowId);
   }
 
-  const writes: IncomingRow[] = [];
+  const encode = encodeRow(batch.table, batch.at);
+  const writes: EncodedRow[] = [];
   const clearRejections: string[] = [];
   const fixed: string[] = [];
   const moves: BatchPlan['moves'] = [...(batch.moves ?? [])];
@@ -85,7 +84,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
     if (before !== undefined && !before.deleted && before.hash === row.hash) {
       unchanged++;
       if (row.sheetRow !== undefined && row.sheetRow !== before.sheetRow) moves.push({ rowId: row.rowId, sheetRow: row.sheetRow });
-    } else writes.push(row);
+    } else writes.push(isEncoded(row) ? row : encode(row));
     if (rejected.has(row.rowId)) {
       clearRejections.push(row.rowId);
       fixed.push(row.rowId);
@@ -107,15 +106,34 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   // scattered, and history within one batch gets a stable order.
   writes.sort((a, b) => compareIds(a.rowId, b.rowId));
   tombstones.sort(compareIds);
-  const doneOnRule = TABLES[batch.table].doneOn;
-  const recordedOn = isoFromUtcDate(batch.at);
-  const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
   const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
   // A sheet's problem goes in and out with the rows' rejections, outside the log: it is no row.
   for (const sheet of batch.readSheets ?? []) if (rejected.has(sheetProblemId(sheet))) clearRejections.push(sheetProblemId(sheet));
   const sheetProblems = (batch.unreadable ?? []).map((u): RejectedRow => ({ rowId: sheetProblemId(u.sheet), sheet: u.sheet, ...(u.headerRow ? { sheetRow: u.headerRow } : {}), errors: u.errors }));
   const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), warnings: batch.warned ?? [] };
-  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log, ...warnings };
+  return { writes, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log, ...warnings };
+}
+
+const isEncoded = (row: IncomingRow | EncodedRow): row is EncodedRow => 'valuesJson' in row;
+
+/**
+ * Encodes rows of `table` for a batch made at `at`: the one place values become the JSON text stored and
+ * a row's done day is worked out, whether the store does it or a worker thread did it before.
+ */
+export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => EncodedRow {
+  const doneOnRule = TABLES[table].doneOn;
+  const recordedOn = isoFromUtcDate(at);
+  return (row) => {
+    const encoded: EncodedRow = {
+      rowId: row.rowId,
+      hash: row.hash,
+      valuesJson: JSON.stringify(row.values),
+      rawJson: row.raw === undefined ? null : JSON.stringify(row.raw),
+      doneOn: doneOnRule?.(row.values, recordedOn) ?? null,
+    };
+    if (row.sheetRow !== undefined) encoded.sheetRow = row.sheetRow;
+    return encoded;
+  };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,7 +9,7 @@ import { assertIsSource, planBatch, rowIdsToLookUp, type BatchPlan } from './bat
 import { migrateToLatest } from './migrations';
 import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
-import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
+import type { Batch, BatchResult, EncodedRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
 import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
@@ -113,7 +113,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
     .execute();
   const plan = planBatch(batch, stored, new Set(rejected.map((r) => r.row_id)), new Set(waiting.map((r) => r.row_id)));
 
-  if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes, plan.doneOn);
+  if (plan.writes.length > 0) await upsertRows(trx, batch, plan.writes);
   if (plan.moves.length > 0) await moveRows(trx, batch, plan.moves);
   const deleted = plan.tombstones.length > 0 ? await tombstoneRows(trx, batch, plan.tombstones) : 0;
   if (plan.clearRejections.length > 0) {
@@ -138,14 +138,13 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
  * JavaScript, costing as much as the rest of the write (decision 014 has the figures); one JSON.stringify
  * and PostgreSQL's own JSON parser do the same work natively.
  */
-function rowsDocument(rows: IncomingRow[], doneOn: (string | null)[]): string {
-  return JSON.stringify(rows.map((r, i) => [r.rowId, r.hash, JSON.stringify(r.values), r.raw === undefined ? null : JSON.stringify(r.raw), doneOn[i], r.sheetRow ?? null]));
+function rowsDocument(rows: EncodedRow[]): string {
+  return JSON.stringify(rows.map((r) => [r.rowId, r.hash, r.valuesJson, r.rawJson, r.doneOn, r.sheetRow ?? null]));
 }
 
-/** `doneOn` is parallel to `rows` (see `BatchPlan`). */
-async function upsertRows(trx: Trx, batch: Batch, rows: IncomingRow[], doneOn: (string | null)[]): Promise<void> {
+async function upsertRows(trx: Trx, batch: Batch, rows: EncodedRow[]): Promise<void> {
   const at = batch.at.toISOString();
-  const document = rowsDocument(rows, doneOn);
+  const document = rowsDocument(rows);
   await trx
     // The tuples as rows, sent once and read twice; `->>` gives each text back exactly as it was stringified.
     // jsonb, parsed once: on `json` each of the six `->>` parsed its tuple's text again.

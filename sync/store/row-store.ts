@@ -26,6 +26,12 @@ export interface IncomingRow {
    */
   sheetRow?: number;
 }
+/**
+ * An `IncomingRow` as the store writes it: its values (and raw cells) as JSON text and the day it shows
+ * its work done (`TableDef.doneOn`, on the batch's day), made by `encodeRow`. A batch may carry its rows
+ * encoded already, by a worker thread (ingest-pool.ts), so the event loop never holds them as objects.
+ */
+export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; sheetRow?: number }
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
 /** A sheet whose table could not be read at all (a required column missing): `errors` says why; none of its rows is in the batch. */
 export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
@@ -35,7 +41,7 @@ export interface UnreadableSheet { sheet: string; headerRow?: number; errors: Fi
  * and not in both upserts and deletes.
  */
 export interface Batch {
-  sourceId: string; table: TableName; upserts: IncomingRow[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date;
+  sourceId: string; table: TableName; upserts: (IncomingRow | EncodedRow)[]; deletes: string[]; full: boolean; rejected: RejectedRow[]; at: Date;
   /**
    * Rows held unchanged that now sit at another place in the sheet (rows above them added or removed):
    * only their `sheetRow` changes. A full batch counts them as present.

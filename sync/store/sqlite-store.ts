@@ -259,14 +259,12 @@ function sqliteBatchWriter(
     await stmt.addVersions(
       plan.writes,
       (row, i) => {
-        const values = JSON.stringify(row.values);
-        const raw = row.raw === undefined ? null : JSON.stringify(row.raw);
-        chars += values.length + (raw?.length ?? 0);
-        return [firstSeq + i, table, source, row.rowId, at, values, raw];
+        chars += row.valuesJson.length + (row.rawJson?.length ?? 0);
+        return [firstSeq + i, table, source, row.rowId, at, row.valuesJson, row.rawJson];
       },
       breather,
     );
-    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, plan.doneOn[i], row.sheetRow ?? null]);
+    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, row.doneOn, row.sheetRow ?? null]);
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);

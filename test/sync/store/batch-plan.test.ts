@@ -60,8 +60,8 @@ describe('planBatch', () => {
     const upserts = [{ rowId: 'z', hash: 'h', values: { status: 'Closed' } }, { rowId: 'a', hash: 'h', values: { status: 'New' } }, { rowId: 'm', hash: 'h', values: { fulfilledOn: '2025-01-02' } }];
     const plan = planBatch(batch({ upserts, at: new Date('2025-03-01T23:30:00Z') }), new Map(), new Set());
     expect(plan.writes.map((r) => r.rowId)).toEqual(['a', 'm', 'z']);
-    expect(plan.doneOn).toEqual([null, '2025-01-02', '2025-03-01']);
-    expect(planBatch(batch({ table: 'workplan', upserts }), new Map(), new Set()).doneOn).toEqual([null, null, null]);
+    expect(plan.writes.map((r) => r.doneOn)).toEqual([null, '2025-01-02', '2025-03-01']);
+    expect(planBatch(batch({ table: 'workplan', upserts }), new Map(), new Set()).writes.map((r) => r.doneOn)).toEqual([null, null, null]);
   });
 
   test.each([

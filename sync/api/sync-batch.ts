@@ -1,0 +1,79 @@
+// The CPU work of one `POST /api/v1/sync` body, with no I/O: parse it, check its shape and size, then
+// validate, hash and encode its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
+// no pool is given, on the event loop: the same function either way, so both answer alike.
+import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
+import { syncRequest, type SyncAnswer } from '../../shared/wire/sync-wire';
+import { prepareBatch } from '../ingest/ingest-batch';
+import type { Batch } from '../store/row-store';
+import { ApiError } from './api-error';
+import { parseBody, parseJson } from './request-body';
+
+/** What the route knows of a request besides its body. */
+export interface SyncCall {
+  /** The authenticated source: a batch writes only its own rows. */
+  sourceId: string;
+  at: Date;
+  maxRows: number;
+}
+
+/** A body ready for `store.applyBatch`, and the part of the answer the store does not give. */
+export interface PreparedSync {
+  batch: Batch;
+  answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
+}
+
+/** Where `prepareSync` runs: a worker pool, or `prepareInline`. Throws `ApiError` as the route would. */
+export type PrepareSync = (body: ArrayBuffer, call: SyncCall) => Promise<PreparedSync>;
+
+export function knownTable(table: unknown): TableName {
+  if (isTableName(table)) return table;
+  const shown = typeof table === 'string' ? `"${table.slice(0, 60)}"` : 'missing';
+  throw new ApiError(400, 'unknown_table', `table is ${shown}; it must be one of ${TABLE_NAMES.join(', ')}`);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const utf8 = new TextDecoder();
+
+/** Parses, checks, validates and hashes one body; throws `ApiError` (400, 413) for a body that cannot be stored. */
+export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows }: SyncCall): PreparedSync {
+  const json = parseJson(utf8.decode(body));
+  const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
+  knownTable(top.table);
+  // Counted before the shape check, so an oversized batch costs no validation. Deletions and moves count
+  // too: each is a write, and an uncounted list let one request hold the service.
+  const sizes = { rows: top.rows, deletions: top.deleted, moves: top.moved };
+  const counted = Object.entries(sizes).map(([what, list]) => [what, Array.isArray(list) ? list.length : 0] as const);
+  if (counted.reduce((sum, [, n]) => sum + n, 0) > maxRows) {
+    const what = new Intl.ListFormat('en-US').format(counted.filter(([what, n]) => n > 0 || what === 'rows').map(([what, n]) => `${count(n)} ${what}`));
+    throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows, deletions and moves together per request`);
+  }
+  const request = parseBody(syncRequest, json);
+  const unreadable = request.sheets?.flatMap((s) => (s.unreadable === undefined ? [] : [{ sheet: s.name, errors: [{ field: '', message: s.unreadable }] }]));
+  if (request.full && unreadable?.length) {
+    throw new ApiError(400, 'invalid_body', `a full batch cannot name a sheet that could not be read (${unreadable[0].sheet}): the rows it holds would be removed`);
+  }
+  const { batch, rejected, warnings } = prepareBatch({
+    sourceId,
+    table: request.table,
+    rows: request.rows.map((r) => ({ rowId: r.rowId, cells: r.values, position: r.sheetRow })),
+    deleted: request.deleted,
+    moved: request.moved,
+    readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
+    unreadable,
+    titleYear: request.context?.titleYear,
+    ...(request.context?.fiscalStartMonth === undefined ? {} : { readOptions: { fiscalYearStartMonth: request.context.fiscalStartMonth } }),
+    full: request.full,
+    at,
+  });
+  return {
+    batch,
+    answer: {
+      rejected: rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
+      warnings: warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
+    },
+  };
+}
+
+/** `prepareSync` on the event loop: for an app built without a pool (tests, tools). */
+export const prepareInline: PrepareSync = async (body, call) => prepareSync(body, call);
