@@ -39,7 +39,8 @@ export async function buildServiceBundle({ clean = false } = {}) {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { 'equity-desk': 'sync/cli/main.ts' },
+    // The ingest pool's worker is a module of its own, loaded by URL beside the chunks (ingest-pool.ts).
+    entryPoints: { 'equity-desk': 'sync/cli/main.ts', 'ingest-worker': 'sync/api/ingest-worker.ts' },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',

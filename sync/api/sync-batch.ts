@@ -3,8 +3,7 @@
 // no pool is given, on the event loop: the same function either way, so both answer alike.
 import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
 import { syncRequest, type SyncAnswer } from '../../shared/wire/sync-wire';
-import { prepareBatch } from '../ingest/ingest-batch';
-import type { Batch } from '../store/row-store';
+import { prepareBatch, type PreparedBatch } from '../ingest/ingest-batch';
 import { ApiError } from './api-error';
 import { parseBody, parseJson } from './request-body';
 
@@ -18,7 +17,7 @@ export interface SyncCall {
 
 /** A body ready for `store.applyBatch`, and the part of the answer the store does not give. */
 export interface PreparedSync {
-  batch: Batch;
+  batch: PreparedBatch['batch'];
   answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
 }
 

@@ -2,6 +2,7 @@
 // workbook on a schedule when EQUITY_DESK_PUBLISH_EVERY is set.
 import { ensureAdmin, type AdminToken } from '../../api/admin-token';
 import { createApp } from '../../api/app';
+import { openIngestPool } from '../../api/ingest-pool';
 import { listen } from '../../api/server';
 import { formatDuration, type Config } from '../../config';
 import { readRoutes } from '../../api/routes/read-routes';
@@ -86,8 +87,10 @@ export const serveCommand: Command = {
       const demo = values.demo === true ? await startDemo(store, clock()) : undefined;
       const publish = await publishing(config, store, clock, io, values.verbose === true);
       const addin = await excelAddinFiles();
-      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock, meetings: config.meetings }), addinDir: addin.dir });
-      const server = await listen(app, { port: config.port, host: config.host }).catch((e: NodeJS.ErrnoException) => {
+      const ingest = openIngestPool();
+      const app = createApp({ store, config, clock, readRoutes: readRoutes({ store, clock, meetings: config.meetings }), addinDir: addin.dir, prepareSync: ingest.prepare });
+      const server = await listen(app, { port: config.port, host: config.host }).catch(async (e: NodeJS.ErrnoException) => {
+        await ingest.close();
         throw new CliError(e.code === 'EADDRINUSE' ? `port ${config.port} is in use; pick another with --port` : `cannot listen on ${config.host}:${config.port}: ${e.message}`, 1);
       });
       const storage = config.databaseUrl ? `PostgreSQL (DATABASE_URL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''})` : `SQLite in ${config.dataDir}`;
@@ -98,6 +101,7 @@ export const serveCommand: Command = {
       // Before the store closes under it: a run in progress finishes first.
       await schedule?.stop();
       await server.close();
+      await ingest.close();
       return 0;
     });
   },

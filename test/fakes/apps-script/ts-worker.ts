@@ -2,7 +2,7 @@
 // so a small bootstrap registers tsx inside the worker first.
 import { Worker } from 'node:worker_threads';
 
-const bootstrap = new URL('./ts-worker-bootstrap.mjs', import.meta.url);
+const bootstrap = new URL('../../../scripts/ts-worker-bootstrap.mjs', import.meta.url);
 
 /** The entry module reads its own data as `workerData.data`. */
 export function startTsWorker(entry: URL, data?: unknown): Worker {

@@ -1,6 +1,8 @@
 // The service under test: a store from one backend, the app built from it, and a `call` that goes
 // in-process (`app.request`) or over real loopback HTTP, so the same test runs either way.
+import { afterAll } from 'vitest';
 import { createApp } from '../../../sync/api/app';
+import { openIngestPool, type IngestPool } from '../../../sync/api/ingest-pool';
 import type { SubApp } from '../../../sync/api/route-deps';
 import { listen, type RunningServer } from '../../../sync/api/server';
 import { loadConfig, type Config } from '../../../sync/config';
@@ -42,6 +44,13 @@ export interface HarnessOptions {
   reuse?: RowStore;
 }
 
+/**
+ * Sync bodies are prepared in a worker thread, as `serve` does, by one pool per test file: a worker loads
+ * the TypeScript sources through tsx, which takes seconds, once.
+ */
+let ingest: IngestPool | undefined;
+afterAll(() => ingest?.close());
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -55,7 +64,8 @@ export async function harness(backend: Backend, opts: HarnessOptions = {}): Prom
   const config = loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN_TOKEN, ...opts.env }, { data: 'unused' });
   await store.ensureAdminToken(ADMIN_TOKEN);
   const reported: unknown[] = [];
-  const app = createApp({ store, config, clock: opts.clock, readRoutes: opts.readRoutes, reportError: (e) => reported.push(e) });
+  ingest ??= openIngestPool({ size: 1 });
+  const app = createApp({ store, config, clock: opts.clock, readRoutes: opts.readRoutes, reportError: (e) => reported.push(e), prepareSync: ingest.prepare });
   let server: RunningServer | undefined;
   if (opts.http) server = await listen(app, { port: 0, host: '127.0.0.1' });
 

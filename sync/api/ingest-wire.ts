@@ -1,0 +1,51 @@
+// What the ingest pool and its workers say to each other: a body to prepare, and the prepared batch in a
+// shape that is cheap to copy between threads. Rows as objects of values cost the event loop ~6-9 µs per
+// row to receive (structured clone rebuilds every property); as parallel lists of JSON text, ~1 µs.
+import type { ApiErrorCode } from './api-error';
+import type { EncodedRow } from '../store/row-store';
+import type { PreparedSync } from './sync-batch';
+
+/** To a worker: the body's bytes (transferred, not copied) and the call it came with. */
+export interface PrepareJob {
+  body: ArrayBuffer;
+  sourceId: string;
+  /** The batch time, in ms since the epoch. */
+  at: number;
+  maxRows: number;
+}
+
+/** A prepared batch's encoded rows as parallel lists; everything else as it is. */
+export interface WirePrepared {
+  batch: Omit<PreparedSync['batch'], 'upserts' | 'at'>;
+  rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; sheetRows: (number | null)[] };
+  answer: PreparedSync['answer'];
+}
+
+/** From a worker: the prepared batch, the `ApiError` that refuses the body, or an unexpected failure's stack. */
+export type PrepareOutcome =
+  | { prepared: WirePrepared }
+  | { refused: { status: number; code: ApiErrorCode; message: string; headers: Record<string, string> } }
+  | { fault: string };
+
+export function toWire({ batch: { upserts, at: _at, ...rest }, answer }: PreparedSync): WirePrepared {
+  const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], sheetRows: [] };
+  for (const r of upserts) {
+    rows.rowIds.push(r.rowId);
+    rows.hashes.push(r.hash);
+    rows.valuesJson.push(r.valuesJson);
+    rows.rawJson.push(r.rawJson);
+    rows.doneOn.push(r.doneOn);
+    rows.sheetRows.push(r.sheetRow ?? null);
+  }
+  return { batch: rest, rows, answer };
+}
+
+export function fromWire({ batch, rows, answer }: WirePrepared, at: Date): PreparedSync {
+  const upserts = rows.rowIds.map((rowId, i): EncodedRow => {
+    const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i] };
+    const sheetRow = rows.sheetRows[i];
+    if (sheetRow !== null) row.sheetRow = sheetRow;
+    return row;
+  });
+  return { batch: { ...batch, upserts, at }, answer };
+}
