@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../sync/api/app';
+import { openIngestPool } from '../../sync/api/ingest-pool';
 import { listen } from '../../sync/api/server';
 import { loadConfig } from '../../sync/config';
 import { openStore } from '../../sync/store/open-store';
@@ -59,7 +60,9 @@ function batchesOf(source: number, rounds: number, size: number): string[] {
 async function run(opts: { sources: number; rounds: number; size: number; concurrent: boolean }): Promise<LatencyRun> {
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-concurrency-'));
   const store = await openStore({ dataDir: dir });
-  const server = await listen(createApp({ store, config: loadConfig({ EQUITY_DESK_RATE_LIMIT: '100000' }, { data: dir }) }), { port: 0, host: '127.0.0.1' });
+  // As `serve` runs: bodies prepared in the ingest pool.
+  const pool = openIngestPool();
+  const server = await listen(createApp({ store, config: loadConfig({ EQUITY_DESK_RATE_LIMIT: '100000' }, { data: dir }), prepareSync: pool.prepare }), { port: 0, host: '127.0.0.1' });
   try {
     const tokens = await Promise.all(Array.from({ length: opts.sources }, async (_, i) => (await store.createPrincipal({ kind: 'source', name: `Source ${i}` })).token));
     const work = tokens.map((token, i) => ({ token, bodies: batchesOf(i, opts.rounds, opts.size) }));
@@ -78,6 +81,7 @@ async function run(opts: { sources: number; rounds: number; size: number; concur
     };
   } finally {
     await server.close();
+    await pool.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,11 +2,14 @@
 // from the first request to the last response (JSON parse + shape check + validation + hash + store), held to
 // the same rows written straight to the database in the same process. Each stage is also timed alone (CPU
 // time, so a busy machine does not blur it), so a slow run says where the time goes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type RawRow } from '../../shared/index';
+import pg from 'pg';
 import { createApp } from '../../sync/api/app';
+import { openIngestPool } from '../../sync/api/ingest-pool';
+import type { PrepareSync } from '../../sync/api/sync-batch';
 import { loadConfig } from '../../sync/config';
 import { sha256Hex } from '../../sync/ingest/ingest-batch';
 import { openStore } from '../../sync/store/open-store';
@@ -42,7 +45,7 @@ export function benchRow(i: number): RawRow {
   };
 }
 
-/** CPU milliseconds this process spends in `fn` (all threads: better-sqlite3 and the GC included). */
+/** CPU milliseconds this process spends in `fn` (all threads: the ingest pool, better-sqlite3 and the GC included). */
 async function cpuMs(fn: () => unknown): Promise<number> {
   const before = process.cpuUsage();
   await fn();
@@ -52,56 +55,126 @@ async function cpuMs(fn: () => unknown): Promise<number> {
 
 export type Backend = 'sqlite' | 'postgres';
 
+/** One way of sending the rows through `POST /api/v1/sync`, timed from the first request to the last answer. */
+export interface HttpRun {
+  rowsPerSecond: number;
+  /** CPU microseconds per row of this process, all threads (the ingest pool's workers included). */
+  cpuMicrosPerRow: number;
+  /** PostgreSQL only: CPU microseconds per row of the server processes serving the store's connections. */
+  serverCpuMicrosPerRow?: number;
+}
+
 export interface IngestBenchResult {
   backend: Backend;
   rows: number;
   batch: number;
-  rowsPerSecond: number;
-  /** Rows per second of this process's CPU time: the figure to trust on a machine busy with other work. */
-  rowsPerCpuSecond: number;
+  sources: number;
+  /** One source, one request after the other, its body prepared in the ingest pool (as `serve` does). */
+  sequential: HttpRun;
+  /** The same rows from `sources` sources at once, each sending its requests one after the other (as sheets do). */
+  concurrent: HttpRun;
+  /** One source, one request after the other, everything on the event loop (no pool): the path before the pool. */
+  inline: HttpRun;
   /** The same rows, already validated and hashed, written straight to the database (see direct-writes.ts). */
   direct: DirectRun;
   /** The same rows through `store.applyBatch` alone (history and current rows, no HTTP, validation or hashing). */
   storeRowsPerSecond: number;
   /** CPU microseconds per row of each stage alone, over the same rows: where the time goes. */
-  cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number; whole: number };
+  cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number };
 }
 
 /**
- * Ingest speed on one backend: `rows` request rows sent through `POST /api/v1/sync` in `batch`-row requests
- * one after the other (wall and CPU time), then, in the same process, each stage alone and the same rows
- * written straight to the database.
+ * CPU time of the PostgreSQL server processes behind the connections named `appName` (node-postgres sets
+ * `application_name` from PGAPPNAME), in ms since each started: the server is local, so /proc has them.
  */
-export async function benchIngest(opts: { backend?: Backend; rows?: number; batch?: number } = {}): Promise<IngestBenchResult> {
+async function serverCpuMs(client: pg.Client, appName: string): Promise<Map<number, number>> {
+  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName]);
+  const ticks = 100;
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime) after the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+    } catch {
+      // The connection ended between the query and the read.
+    }
+  }
+  return out;
+}
+
+/**
+ * Ingest speed on one backend: `rows` request rows sent through `POST /api/v1/sync` in `batch`-row requests,
+ * from one source one request after the other and from `sources` sources at once (wall and CPU time), each
+ * into a database of its own; then, in the same process, each stage alone and the same rows written straight
+ * to the database.
+ */
+export async function benchIngest(opts: { backend?: Backend; rows?: number; batch?: number; sources?: number } = {}): Promise<IngestBenchResult> {
   const backend = opts.backend ?? 'sqlite';
   const total = opts.rows ?? 100_000;
   const size = opts.batch ?? 500;
+  const sources = opts.sources ?? 4;
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-bench-'));
-  const schemas = [randomSchemaName('bench_ingest'), randomSchemaName('bench_direct')];
-  const store = await openStore(backend === 'sqlite' ? { dataDir: dir } : { databaseUrl: TEST_DATABASE_URL, schema: schemas[0] });
-  try {
-    const config = loadConfig({ EQUITY_DESK_RATE_LIMIT: '1000000' }, { data: dir });
-    const app = createApp({ store, config });
-    const { token } = await store.createPrincipal({ kind: 'source', name: 'Bench' });
-    // Each body with its row count, so the timed loop checks the answer without parsing the body again.
-    const sends: { body: string; rows: number }[] = [];
-    for (let i = 0; i < total; i += size) {
-      const rows = Math.min(size, total - i);
-      sends.push({ body: JSON.stringify({ table: 'requests', rows: Array.from({ length: rows }, (_, j) => ({ rowId: `r${i + j}`, values: benchRow(i + j) })) }), rows });
-    }
-    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const schemas: string[] = [];
+  const appName = `equity-desk-bench-${process.pid}`;
+  process.env.PGAPPNAME = appName;
+  const monitor = backend === 'postgres' ? new pg.Client({ connectionString: TEST_DATABASE_URL }) : undefined;
+  await monitor?.connect();
+  const pool = openIngestPool();
+  let run = 0;
+  const openFresh = () => {
+    run += 1;
+    if (backend === 'sqlite') return openStore({ dataDir: join(dir, `run-${run}`) });
+    schemas.push(randomSchemaName('bench_ingest'));
+    return openStore({ databaseUrl: TEST_DATABASE_URL, schema: schemas[schemas.length - 1] });
+  };
+  // Each body with its row count, so the timed loop checks the answer without parsing the body again.
+  const sends: { body: string; rows: number }[] = [];
+  for (let i = 0; i < total; i += size) {
+    const rows = Math.min(size, total - i);
+    sends.push({ body: JSON.stringify({ table: 'requests', rows: Array.from({ length: rows }, (_, j) => ({ rowId: `r${i + j}`, values: benchRow(i + j) })) }), rows });
+  }
+  const config = loadConfig({ EQUITY_DESK_RATE_LIMIT: '1000000' }, { data: dir });
 
-    const start = performance.now();
-    const wholeCpu = await cpuMs(async () => {
-      for (const { body, rows } of sends) {
-        const res = await app.request('/api/v1/sync', { method: 'POST', headers, body });
+  /** The rows sent by `senders` sources at once, each its share of the requests one after the other, into a fresh database. */
+  async function throughHttp(senders: number, prepareSync?: PrepareSync): Promise<HttpRun> {
+    const store = await openFresh();
+    try {
+      const app = createApp({ store, config, prepareSync });
+      const tokens = await Promise.all(Array.from({ length: senders }, async (_, k) => (await store.createPrincipal({ kind: 'source', name: `Bench ${k}` })).token));
+      const send = async (token: string, body: string, rows: number) => {
+        const res = await app.request('/api/v1/sync', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
         const out = (await res.json()) as { accepted: number; rejected: unknown[] };
         if (res.status !== 200 || out.accepted !== rows) throw new Error(`bench batch failed: ${res.status} ${JSON.stringify(out).slice(0, 300)}`);
+      };
+      // Starts every worker and connection before the clock does: empty batches, one per source at once.
+      await Promise.all(tokens.map((token) => send(token, JSON.stringify({ table: 'requests', rows: [] }), 0)));
+      const serverBefore = monitor && (await serverCpuMs(monitor, appName));
+      const start = performance.now();
+      const cpu = await cpuMs(() =>
+        Promise.all(tokens.map(async (token, k) => {
+          for (let b = k; b < sends.length; b += senders) await send(token, sends[b].body, sends[b].rows);
+        })),
+      );
+      const ms = performance.now() - start;
+      const result: HttpRun = { rowsPerSecond: rate(total, ms), cpuMicrosPerRow: perRow(cpu) };
+      if (monitor && serverBefore) {
+        const after = await serverCpuMs(monitor, appName);
+        const serverMs = [...after].reduce((sum, [pid, used]) => sum + used - (serverBefore.get(pid) ?? 0), 0);
+        result.serverCpuMicrosPerRow = perRow(serverMs);
       }
-    });
-    const ms = performance.now() - start;
+      return result;
+    } finally {
+      await store.close();
+    }
+  }
+  const perRow = (cpu: number) => Math.round((cpu / total) * 10_000) / 10;
 
-    const perRow = (cpu: number) => Math.round((cpu / total) * 10_000) / 10;
+  try {
+    const sequential = await throughHttp(1, pool.prepare);
+    const concurrent = await throughHttp(sources, pool.prepare);
+    const inline = await throughHttp(1);
+
     let parsed: { rows: { rowId: string; values: RawRow }[] }[] = [];
     const parseCpu = await cpuMs(() => (parsed = sends.map((s) => JSON.parse(s.body))));
     let typed: ReturnType<typeof validateRows>[] = [];
@@ -113,25 +186,36 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
     // The same rows as the store takes them (validated and hashed as `ingestBatch` does), from the stages above.
     const batches: IncomingRow[][] = typed.map((rows, b) => rows.map((r, i) => ({ rowId: parsed[b].rows[i].rowId, hash: hashes[b][i], values: r.values })));
 
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Bench, store alone' });
-    const storeStart = performance.now();
-    const storeCpu = await cpuMs(async () => {
-      for (const upserts of batches) await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
-    });
-    const storeMs = performance.now() - storeStart;
-    const direct = backend === 'sqlite' ? directSqlite(dir, batches) : await directPostgres(TEST_DATABASE_URL, schemas[1], batches);
+    const store = await openFresh();
+    let storeMs = 0;
+    let storeCpu = 0;
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'Bench, store alone' });
+      const storeStart = performance.now();
+      storeCpu = await cpuMs(async () => {
+        for (const upserts of batches) await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date() });
+      });
+      storeMs = performance.now() - storeStart;
+    } finally {
+      await store.close();
+    }
+    schemas.push(randomSchemaName('bench_direct'));
+    const direct = backend === 'sqlite' ? directSqlite(dir, batches) : await directPostgres(TEST_DATABASE_URL, schemas[schemas.length - 1], batches);
     return {
       backend,
       rows: total,
       batch: size,
-      rowsPerSecond: rate(total, ms),
-      rowsPerCpuSecond: rate(total, wholeCpu),
+      sources,
+      sequential,
+      concurrent,
+      inline,
       direct,
       storeRowsPerSecond: rate(total, storeMs),
-      cpuMicrosPerRow: { jsonParse: perRow(parseCpu), validate: perRow(validateCpu), hash: perRow(hashCpu), store: perRow(storeCpu), whole: perRow(wholeCpu) },
+      cpuMicrosPerRow: { jsonParse: perRow(parseCpu), validate: perRow(validateCpu), hash: perRow(hashCpu), store: perRow(storeCpu) },
     };
   } finally {
-    await store.close();
+    await pool.close();
+    await monitor?.end();
     rmSync(dir, { recursive: true, force: true });
     if (backend === 'postgres') await dropSchemas(schemas);
   }
@@ -141,21 +225,42 @@ const NAMES: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL
 /** Issue 16's targets: rows per second through HTTP, and how far behind writing the same rows straight to the database. */
 const TARGETS: Record<Backend, number> = { sqlite: 100_000, postgres: 60_000 };
 const MAX_TIMES_DIRECT = 1.5;
+const CORES = availableParallelism();
+
+/** A run's CPU per row (this process, plus the database server's), and the rate the machine's cores allow at that cost. */
+function cpuDetail(run: HttpRun): Record<string, number> {
+  const perRow = run.cpuMicrosPerRow + (run.serverCpuMicrosPerRow ?? 0);
+  return {
+    'CPU us/row, all threads': run.cpuMicrosPerRow,
+    ...(run.serverCpuMicrosPerRow === undefined ? {} : { 'PostgreSQL server CPU us/row': run.serverCpuMicrosPerRow }),
+    [`limit rows/s on ${CORES} cores`]: Math.round((CORES * 1e6) / perRow),
+  };
+}
 
 export async function ingestFigures(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const backend of ['sqlite', 'postgres'] as const) {
     const r = await benchIngest({ backend });
     const direct = { figure: `the same rows written straight to ${NAMES[backend]} (one upsert per row, a transaction per batch)`, value: r.direct.rowsPerSecond, unit: 'rows/s' };
-    const detail = {
-      'rows per CPU second': r.rowsPerCpuSecond,
+    const stages = {
       'store alone rows/s': r.storeRowsPerSecond,
       'commit ms': Math.round(r.direct.commitMs * 100) / 100,
       ...Object.fromEntries(Object.entries(r.cpuMicrosPerRow).map(([stage, us]) => [`${stage} CPU us/row`, us])),
     };
+    const target = { op: '>=' as const, value: TARGETS[backend] };
     figures.push(
-      figure({ figure: `ingest POST /api/v1/sync on ${NAMES[backend]} (${r.batch}-row batches)`, value: r.rowsPerSecond, unit: 'rows/s', target: { op: '>=', value: TARGETS[backend] }, baseline: direct, detail }),
-      figure({ figure: `ingest on ${NAMES[backend]}, times slower than writing straight to the database`, value: Math.round((r.direct.rowsPerSecond / r.rowsPerSecond) * 100) / 100, unit: 'x', target: { op: '<=', value: MAX_TIMES_DIRECT }, baseline: direct }),
+      figure({
+        figure: `ingest POST /api/v1/sync on ${NAMES[backend]}, one source (${r.batch}-row batches, one request at a time)`, value: r.sequential.rowsPerSecond, unit: 'rows/s', target, baseline: direct,
+        detail: { ...cpuDetail(r.sequential), 'without the pool rows/s': r.inline.rowsPerSecond, 'without the pool CPU us/row': r.inline.cpuMicrosPerRow, ...stages },
+      }),
+      figure({
+        figure: `ingest POST /api/v1/sync on ${NAMES[backend]}, ${r.sources} sources at once (${r.batch}-row batches)`, value: r.concurrent.rowsPerSecond, unit: 'rows/s', target, baseline: direct,
+        detail: cpuDetail(r.concurrent),
+      }),
+      figure({
+        figure: `ingest on ${NAMES[backend]} (${r.sources} sources at once), times slower than writing straight to the database`, value: Math.round((r.direct.rowsPerSecond / r.concurrent.rowsPerSecond) * 100) / 100, unit: 'x',
+        target: { op: '<=', value: MAX_TIMES_DIRECT }, baseline: direct,
+      }),
     );
   }
   return figures;

@@ -1,8 +1,8 @@
 // The queue of one that the largest sync bodies wait in: turns are taken in arrival order, never two at
 // once, and a turn that fails still ends (the next one runs).
-import { stat } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, test } from 'vitest';
-import { nextTurn, OneAtATime } from '../../../sync/api/one-at-a-time';
+import { OneAtATime } from '../../../sync/api/one-at-a-time';
 
 describe('OneAtATime', () => {
   test('runs turns one after another, in arrival order, even when one throws', async () => {
@@ -27,29 +27,5 @@ describe('OneAtATime', () => {
     const results = await Promise.allSettled([work('a'), work('b', true), work('c')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'start c', 'end c']);
-  });
-
-  test('nextTurn lets a due timer run before the caller continues', async () => {
-    let fired = false;
-    setTimeout(() => (fired = true), 0);
-    const until = Date.now() + 5;
-    while (Date.now() < until);
-    await nextTurn();
-    expect(fired).toBe(true);
-  });
-
-  test('nextTurn from an I/O callback lets I/O that is already waiting run before the caller continues', async () => {
-    const other = await new Promise<boolean>((resolve) => {
-      stat(import.meta.filename, async () => {
-        let done = false;
-        stat(import.meta.filename, () => (done = true));
-        // Until the second answer is surely waiting for the event loop.
-        const until = Date.now() + 50;
-        while (Date.now() < until);
-        await nextTurn();
-        resolve(done);
-      });
-    });
-    expect(other).toBe(true);
   });
 });
