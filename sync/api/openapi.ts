@@ -76,7 +76,10 @@ const ROUTES: RouteDoc[] = [
     method: 'post', path: '/api/v1/sync', operationId: 'syncRows', tag: 'sync',
     summary: "Send a batch of one table's rows (the source's own). Each row is validated; valid rows are stored, invalid ones come back with per-field errors. The batch is written all or nothing; re-sending it changes nothing.",
     roles: ['source'], body: syncRequest, ok: { status: 200, description: 'What the batch did.', schema: syncAnswer },
-    errors: { 413: 'More rows than the per-request limit (5,000 by default), or a body over the size limit (50 MB).' },
+    errors: {
+      413: 'More rows than the per-request limit (5,000 by default), or a body over the size limit (50 MB).',
+      503: 'The database is out of reach for now, or the worker thread preparing the batch stopped; nothing was written: retry after Retry-After seconds (a batch sent again is applied once).',
+    },
   },
   {
     method: 'get', path: '/api/v1/sync/state', operationId: 'getSyncState', tag: 'sync', summary: "The source's stored rows of a table: row ids and content hashes, to send only what changed.",
