@@ -60,6 +60,8 @@ export interface HttpRun {
   rowsPerSecond: number;
   /** CPU microseconds per row of this process, all threads (the ingest pool's workers included). */
   cpuMicrosPerRow: number;
+  /** CPU microseconds per row of the main thread alone, which no pool can spread (Linux only). */
+  eventLoopMicrosPerRow?: number;
   /** PostgreSQL only: CPU microseconds per row of the server processes serving the store's connections. */
   serverCpuMicrosPerRow?: number;
 }
@@ -83,22 +85,32 @@ export interface IngestBenchResult {
   cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number };
 }
 
+/** CPU ms a process or thread has used, from /proc (Linux): `stat` is `/proc/PID/stat` or `/proc/self/task/TID/stat`. */
+function procCpuMs(stat: string): number | undefined {
+  try {
+    // utime and stime are fields 14 and 15; the command name before them is in parentheses and may hold spaces.
+    const fields = readFileSync(stat, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU ms of this process's main thread alone (the event loop), where /proc has it. */
+const eventLoopCpuMs = () => procCpuMs(`/proc/self/task/${process.pid}/stat`);
+
 /**
  * CPU time of the PostgreSQL server processes behind the connections named `appName` (node-postgres sets
  * `application_name` from PGAPPNAME), in ms since each started: the server is local, so /proc has them.
  */
 async function serverCpuMs(client: pg.Client, appName: string): Promise<Map<number, number>> {
   const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName]);
-  const ticks = 100;
   const out = new Map<number, number>();
   for (const { pid } of rows) {
-    try {
-      // Fields 14 and 15 (utime, stime) after the command name, which is in parentheses and may hold spaces.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
-    } catch {
-      // The connection ended between the query and the read.
-    }
+    const used = procCpuMs(`/proc/${pid}/stat`);
+    // Undefined when the connection ended between the query and the read.
+    if (used !== undefined) out.set(pid, used);
   }
   return out;
 }
@@ -150,6 +162,7 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
       // Starts every worker and connection before the clock does: empty batches, one per source at once.
       await Promise.all(tokens.map((token) => send(token, JSON.stringify({ table: 'requests', rows: [] }), 0)));
       const serverBefore = monitor && (await serverCpuMs(monitor, appName));
+      const loopBefore = eventLoopCpuMs();
       const start = performance.now();
       const cpu = await cpuMs(() =>
         Promise.all(tokens.map(async (token, k) => {
@@ -158,6 +171,8 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
       );
       const ms = performance.now() - start;
       const result: HttpRun = { rowsPerSecond: rate(total, ms), cpuMicrosPerRow: perRow(cpu) };
+      const loopAfter = eventLoopCpuMs();
+      if (loopBefore !== undefined && loopAfter !== undefined) result.eventLoopMicrosPerRow = perRow(loopAfter - loopBefore);
       if (monitor && serverBefore) {
         const after = await serverCpuMs(monitor, appName);
         const serverMs = [...after].reduce((sum, [pid, used]) => sum + used - (serverBefore.get(pid) ?? 0), 0);
@@ -227,13 +242,17 @@ const TARGETS: Record<Backend, number> = { sqlite: 100_000, postgres: 60_000 };
 const MAX_TIMES_DIRECT = 1.5;
 const CORES = availableParallelism();
 
-/** A run's CPU per row (this process, plus the database server's), and the rate the machine's cores allow at that cost. */
+/**
+ * A run's CPU per row (this process, its event loop alone, the database server's) and the two rates they
+ * allow: the machine's cores at that total cost, and one core for the event loop's part, which runs on one.
+ */
 function cpuDetail(run: HttpRun): Record<string, number> {
   const perRow = run.cpuMicrosPerRow + (run.serverCpuMicrosPerRow ?? 0);
   return {
     'CPU us/row, all threads': run.cpuMicrosPerRow,
     ...(run.serverCpuMicrosPerRow === undefined ? {} : { 'PostgreSQL server CPU us/row': run.serverCpuMicrosPerRow }),
     [`limit rows/s on ${CORES} cores`]: Math.round((CORES * 1e6) / perRow),
+    ...(run.eventLoopMicrosPerRow === undefined ? {} : { 'event loop CPU us/row': run.eventLoopMicrosPerRow, 'limit rows/s of the event loop': Math.round(1e6 / run.eventLoopMicrosPerRow) }),
   };
 }
 
