@@ -56,7 +56,7 @@ export interface IngestResult extends BatchResult {
 
 /** A batch validated, hashed and encoded, ready for `store.applyBatch`, with the rows' problems to report. */
 export interface PreparedBatch {
-  batch: Batch & { upserts: EncodedRow[] };
+  batch: Omit<Batch, 'upserts'> & { upserts: EncodedRow[] };
   rejected: RowIssues[];
   warnings: RowIssues[];
 }

@@ -137,7 +137,7 @@ describe.each(backends)('ingest pool on $name', (backend) => {
       mixedBody,
       { table: 'requests', rows: [request('a', { status: 'Triaged' }), request('b')], full: true },
     ];
-    const answers: unknown[][] = [[], []];
+    const answers: [number, unknown][][] = [[], []];
     for (const body of bodies) {
       for (const [i, app] of apps.entries()) {
         const res = await app.request('/api/v1/sync', { method: 'POST', headers: { Authorization: `Bearer ${sources[i].token}` }, body: JSON.stringify(body) });
