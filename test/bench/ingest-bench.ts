@@ -2,7 +2,7 @@
 // from the first request to the last response (JSON parse + shape check + validation + hash + store), held to
 // the same rows written straight to the database in the same process. Each stage is also timed alone (CPU
 // time, so a busy machine does not blur it), so a slow run says where the time goes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type RawRow } from '../../shared/index';
@@ -17,6 +17,7 @@ import type { IncomingRow } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
 import { directPostgres, directSqlite, type DirectRun } from './direct-writes';
 import { figure, figureLine, rowsPerSecond as rate, type Figure } from './figure';
+import { mainThreadCpuSeconds, processCpuSeconds } from './process-cpu';
 
 const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Community organization'];
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
@@ -85,20 +86,8 @@ export interface IngestBenchResult {
   cpuMicrosPerRow: { jsonParse: number; validate: number; hash: number; store: number };
 }
 
-/** CPU ms a process or thread has used, from /proc (Linux): `stat` is `/proc/PID/stat` or `/proc/self/task/TID/stat`. */
-function procCpuMs(stat: string): number | undefined {
-  try {
-    // utime and stime are fields 14 and 15; the command name before them is in parentheses and may hold spaces.
-    const fields = readFileSync(stat, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-const CLOCK_TICKS = 100;
-
 /** CPU ms of this process's main thread alone (the event loop), where /proc has it. */
-const eventLoopCpuMs = () => procCpuMs(`/proc/self/task/${process.pid}/stat`);
+const eventLoopCpuMs = () => (existsSync('/proc/self/task') ? mainThreadCpuSeconds(process.pid) * 1000 : undefined);
 
 /**
  * CPU time of the PostgreSQL server processes behind the connections named `appName` (node-postgres sets
@@ -108,9 +97,11 @@ async function serverCpuMs(client: pg.Client, appName: string): Promise<Map<numb
   const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName]);
   const out = new Map<number, number>();
   for (const { pid } of rows) {
-    const used = procCpuMs(`/proc/${pid}/stat`);
-    // Undefined when the connection ended between the query and the read.
-    if (used !== undefined) out.set(pid, used);
+    try {
+      out.set(pid, processCpuSeconds(pid) * 1000);
+    } catch {
+      // The connection ended between the query and the read.
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // CPU time of processes the bench does not run inside its own (the served service, PostgreSQL's backend),
-// read from /proc, so a figure can say how much CPU its work took on every core and thus how fast this
+// and of the bench's own event loop, read from /proc, so a figure can say how much CPU its work took on every core and thus how fast this
 // machine could do it at best: its CPU seconds spread over all cores.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,8 +12,13 @@ function clockTicks(): number {
 }
 
 /** CPU seconds (user and system, all its threads) that process `pid` has used so far. */
-export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+export const processCpuSeconds = (pid: number): number => cpuSeconds(`/proc/${pid}/stat`);
+
+/** CPU seconds that the main thread of process `pid` alone has used so far (for Node, its event loop). */
+export const mainThreadCpuSeconds = (pid: number): number => cpuSeconds(`/proc/${pid}/task/${pid}/stat`);
+
+function cpuSeconds(path: string): number {
+  const stat = readFileSync(path, 'utf8');
   // The command name may hold spaces: fields are counted after its closing parenthesis; utime and stime are
   // fields 14 and 15 of proc(5), the 12th and 13th after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
