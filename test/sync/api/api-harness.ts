@@ -45,8 +45,8 @@ export interface HarnessOptions {
 }
 
 /**
- * Sync bodies are prepared in a worker thread, as `serve` does, by one pool per test file: a worker loads
- * the TypeScript sources through tsx, which takes seconds, once.
+ * Sync bodies are prepared in a worker thread, as `serve` does with large ones (here every body, however
+ * small), by one pool per test file: a worker loads the TypeScript sources through tsx, which takes seconds, once.
  */
 let ingest: IngestPool | undefined;
 afterAll(() => ingest?.close());
@@ -64,7 +64,7 @@ export async function harness(backend: Backend, opts: HarnessOptions = {}): Prom
   const config = loadConfig({ EQUITY_DESK_ADMIN_TOKEN: ADMIN_TOKEN, ...opts.env }, { data: 'unused' });
   await store.ensureAdminToken(ADMIN_TOKEN);
   const reported: unknown[] = [];
-  ingest ??= openIngestPool({ size: 1 });
+  ingest ??= openIngestPool({ size: 1, minBytes: 0 });
   const app = createApp({ store, config, clock: opts.clock, readRoutes: opts.readRoutes, reportError: (e) => reported.push(e), prepareSync: ingest.prepare });
   let server: RunningServer | undefined;
   if (opts.http) server = await listen(app, { port: 0, host: '127.0.0.1' });

@@ -13,7 +13,7 @@ import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
 
 const backends = storeBackends('ingest_pool');
-const pool = openIngestPool({ size: 2 });
+const pool = openIngestPool({ size: 2, minBytes: 0 });
 afterAll(async () => {
   await pool.close();
   await Promise.all(backends.map((b) => b.cleanup()));
@@ -80,7 +80,7 @@ describe('ingest pool', () => {
   test('a worker that dies fails only its batch (503, nothing written) and the next batch works', async () => {
     const reported: unknown[] = [];
     // A worker with a small heap: a large body is more than it can hold, as a huge one is for any worker.
-    const small = openIngestPool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 }, report: (e) => reported.push(e) });
+    const small = openIngestPool({ size: 1, minBytes: 0, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 }, report: (e) => reported.push(e) });
     const backend = backends[0];
     const store = await backend.open();
     try {
@@ -104,10 +104,23 @@ describe('ingest pool', () => {
     }
   });
 
+  test('bodies under the size given are prepared on the event loop, larger ones in a worker', async () => {
+    const threads = () => readdirSync('/proc/self/task').length;
+    if (!existsSync('/proc/self/task')) return;
+    const own = openIngestPool({ size: 1, minBytes: bytes(mixedBody).byteLength + 1 });
+    const before = threads();
+    expect(await own.prepare(bytes(mixedBody), call)).toEqual(prepareSync(new Uint8Array(bytes(mixedBody)), call));
+    expect(threads()).toBe(before);
+    const large = { ...mixedBody, rows: [...mixedBody.rows, request('padding', { notes: 'n'.repeat(4000) })] };
+    expect(await own.prepare(bytes(large), call)).toEqual(prepareSync(new Uint8Array(bytes(large)), call));
+    expect(threads()).toBeGreaterThan(before);
+    await own.close();
+  });
+
   test('closing ends every worker thread, and a batch sent after is refused with a 503', async () => {
     const threads = () => readdirSync('/proc/self/task').length;
     if (!existsSync('/proc/self/task')) return;
-    const own = openIngestPool({ size: 2 });
+    const own = openIngestPool({ size: 2, minBytes: 0 });
     const before = threads();
     await Promise.all([own.prepare(bytes(mixedBody), call), own.prepare(bytes(mixedBody), call)]);
     expect(threads()).toBeGreaterThan(before);
