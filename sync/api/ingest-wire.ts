@@ -2,7 +2,9 @@
 // shape that is cheap to copy between threads. Rows as objects of values cost the event loop ~6-9 µs per
 // row to receive (structured clone rebuilds every property); as parallel lists of JSON text, ~1 µs.
 import type { ApiErrorCode } from './api-error';
-import type { EncodedRow } from '../store/row-store';
+import { encodeRow } from '../store/batch-plan';
+import type { Batch, EncodedRow } from '../store/row-store';
+import type { PreparedBatch } from '../ingest/ingest-batch';
 import type { PreparedSync } from './sync-batch';
 
 /** To a worker: the body's bytes (transferred, not copied) and the call it came with. */
@@ -16,7 +18,7 @@ export interface PrepareJob {
 
 /** A prepared batch's encoded rows as parallel lists; everything else as it is. */
 export interface WirePrepared {
-  batch: Omit<PreparedSync['batch'], 'upserts' | 'at'>;
+  batch: Omit<Batch, 'upserts' | 'at'>;
   rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; sheetRows: (number | null)[] };
   answer: PreparedSync['answer'];
 }
@@ -27,9 +29,11 @@ export type PrepareOutcome =
   | { refused: { status: number; code: ApiErrorCode; message: string; headers: Record<string, string> } }
   | { fault: string };
 
-export function toWire({ batch: { upserts, at: _at, ...rest }, answer }: PreparedSync): WirePrepared {
+/** The batch with its rows encoded (`encodeRow`): the worker makes the JSON text the store writes, not the event loop. */
+export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
   const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], sheetRows: [] };
-  for (const r of upserts) {
+  const encode = encodeRow(rest.table, at);
+  for (const r of upserts.map(encode)) {
     rows.rowIds.push(r.rowId);
     rows.hashes.push(r.hash);
     rows.valuesJson.push(r.valuesJson);

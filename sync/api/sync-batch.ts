@@ -1,9 +1,10 @@
 // The CPU work of one `POST /api/v1/sync` body, with no I/O: parse it, check its shape and size, then
-// validate, hash and encode its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
+// validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
 import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
 import { syncRequest, type SyncAnswer } from '../../shared/wire/sync-wire';
 import { prepareBatch, type PreparedBatch } from '../ingest/ingest-batch';
+import type { Batch } from '../store/row-store';
 import { ApiError } from './api-error';
 import { parseBody, parseJson } from './request-body';
 
@@ -15,9 +16,9 @@ export interface SyncCall {
   maxRows: number;
 }
 
-/** A body ready for `store.applyBatch`, and the part of the answer the store does not give. */
-export interface PreparedSync {
-  batch: PreparedBatch['batch'];
+/** A body ready for `store.applyBatch` (its rows encoded already when a worker prepared it), and the part of the answer the store does not give. */
+export interface PreparedSync<B extends Batch = Batch> {
+  batch: B;
   answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
 }
 
@@ -34,7 +35,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const utf8 = new TextDecoder();
 
 /** Parses, checks, validates and hashes one body; throws `ApiError` (400, 413) for a body that cannot be stored. */
-export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows }: SyncCall): PreparedSync {
+export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows }: SyncCall): PreparedSync<PreparedBatch['batch']> {
   const json = parseJson(utf8.decode(body));
   const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');

@@ -3,8 +3,7 @@
 import { hash } from 'node:crypto';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
-import { encodeRow } from '../store/batch-plan';
-import type { Batch, BatchResult, EncodedRow, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
+import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
 export interface IngestRow {
   rowId: string;
@@ -54,9 +53,9 @@ export interface IngestResult extends BatchResult {
   warnings: RowIssues[];
 }
 
-/** A batch validated, hashed and encoded, ready for `store.applyBatch`, with the rows' problems to report. */
+/** A batch validated and hashed, ready for `store.applyBatch`, with the rows' problems to report. */
 export interface PreparedBatch {
-  batch: Omit<Batch, 'upserts'> & { upserts: EncodedRow[] };
+  batch: Batch & { upserts: IncomingRow[] };
   rejected: RowIssues[];
   warnings: RowIssues[];
 }
@@ -79,15 +78,11 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
   return { ...(await store.applyBatch(prepared)), rejected, warnings };
 }
 
-/**
- * The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation,
- * the content hash and the JSON text the store writes, for every row.
- */
+/** The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation and the content hash. */
 export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const results = validateBySheet(batch);
   const canonicalRow = canonicalRows[batch.table];
-  const encode = encodeRow(batch.table, batch.at);
-  const upserts: EncodedRow[] = [];
+  const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
   const warnings: RowIssues[] = [];
@@ -108,7 +103,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
       if (result.warnings.length) upsert.raw = row.cells;
       if (row.position !== undefined) upsert.sheetRow = row.position;
-      upserts.push(encode(upsert));
+      upserts.push(upsert);
       continue;
     }
     rejected.push({ row, issues: errors });

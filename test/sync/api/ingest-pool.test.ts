@@ -9,7 +9,8 @@ import { ApiError } from '../../../sync/api/api-error';
 import { openIngestPool } from '../../../sync/api/ingest-pool';
 import { prepareInline, prepareSync, type PrepareSync, type SyncCall } from '../../../sync/api/sync-batch';
 import { loadConfig } from '../../../sync/config';
-import type { RowStore } from '../../../sync/store/row-store';
+import { encodeRow } from '../../../sync/store/batch-plan';
+import type { EncodedRow, RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
 
 const backends = storeBackends('ingest_pool');
@@ -44,6 +45,9 @@ const mixedBody = {
   context: { titleYear: 2026, fiscalStartMonth: 10 },
 };
 
+/** A batch prepared on the event loop with its rows encoded, as a worker sends it. */
+const encoded = (prepared: ReturnType<typeof prepareSync>) => ({ ...prepared, batch: { ...prepared.batch, upserts: prepared.batch.upserts.map(encodeRow(prepared.batch.table, prepared.batch.at)) } });
+
 /** What `prepare` does with `body`: the prepared batch, or the refusal's status, code and message. */
 async function outcome(prepare: PrepareSync, body: unknown) {
   try {
@@ -55,12 +59,14 @@ async function outcome(prepare: PrepareSync, body: unknown) {
 }
 
 describe('ingest pool', () => {
-  test('a worker prepares a body exactly as the event loop does: rows, hashes, JSON text, done days, problems, answer', async () => {
+  test('a worker prepares a body exactly as the event loop does, its rows encoded as the store would: hashes, JSON text, done days, problems, answer', async () => {
     const inWorker = await pool.prepare(bytes(mixedBody), call);
-    expect(inWorker).toEqual(prepareSync(new Uint8Array(bytes(mixedBody)), call));
+    expect(inWorker).toEqual(encoded(prepareSync(new Uint8Array(bytes(mixedBody)), call)));
+    expect(inWorker.batch.upserts.every((r) => 'valuesJson' in r)).toBe(true);
     expect(inWorker.answer.rejected.map((r) => r.rowId)).toEqual(['b', 'f']);
-    expect(inWorker.batch.upserts.find((r) => r.rowId === 'd')?.doneOn).toBe('2026-03-18');
-    expect(inWorker.batch.upserts.find((r) => r.rowId === 'c')?.rawJson).toContain('6 hours');
+    const row = (rowId: string) => inWorker.batch.upserts.find((r) => r.rowId === rowId) as EncodedRow;
+    expect(row('d').doneOn).toBe('2026-03-18');
+    expect(row('c').rawJson).toContain('6 hours');
   });
 
   test.each([
@@ -112,7 +118,7 @@ describe('ingest pool', () => {
     expect(await own.prepare(bytes(mixedBody), call)).toEqual(prepareSync(new Uint8Array(bytes(mixedBody)), call));
     expect(threads()).toBe(before);
     const large = { ...mixedBody, rows: [...mixedBody.rows, request('padding', { notes: 'n'.repeat(4000) })] };
-    expect(await own.prepare(bytes(large), call)).toEqual(prepareSync(new Uint8Array(bytes(large)), call));
+    expect(await own.prepare(bytes(large), call)).toEqual(encoded(prepareSync(new Uint8Array(bytes(large)), call)));
     expect(threads()).toBeGreaterThan(before);
     await own.close();
   });
