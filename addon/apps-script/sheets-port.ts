@@ -3,6 +3,7 @@
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
+import { spanOf, type CellSpan } from '../port/cell-span';
 import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
@@ -38,25 +39,6 @@ function toSheets(c: WriteCell): unknown {
   // An ISO date typed into Sheets is a date in the spreadsheet's own time zone: no shift by the script's.
   if (isDateWrite(c)) return c.date;
   return typeof c === 'string' ? sheetsText(c) : c;
-}
-
-interface Block {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/** The rows and columns a set of cells spans (a loop: spreading many cells into Math.min overflows the stack). */
-function spanOf(cells: readonly CellWrite[]): Block {
-  const span = { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity };
-  for (const { row, column } of cells) {
-    span.top = Math.min(span.top, row);
-    span.bottom = Math.max(span.bottom, row);
-    span.left = Math.min(span.left, column);
-    span.right = Math.max(span.right, column);
-  }
-  return span;
 }
 
 /** What a cell between scattered writes holds, written back as it is: its formula, else its value (text kept as text). */
@@ -124,13 +106,14 @@ export class SheetsPort implements SpreadsheetPort {
    * One setValues per run of adjacent columns written, over the rows their cells span. Sheets cannot skip a
    * cell in a block, so the cells between are read first (values, formulas, number formats, one call each
    * for the block around every write) and written back as they were: a formula as its formula, text as text.
-   * What a cell's value does not carry is not kept for those cells: rich-text runs inside their text.
+   * A value does not carry everything, so in those cells a link on one word (rich text) is lost, and a cell
+   * that shows another cell's spilled array result would block that array: survey columns hold neither.
    */
   writeCells(name: string, cells: readonly CellWrite[]): void {
     if (cells.length === 0) return;
     const sheet = this.sheet(name);
     const wanted = new Map(cells.map((c) => [`${c.row}:${c.column}`, c.cell]));
-    const runs: Block[] = [];
+    const runs: CellSpan[] = [];
     for (const column of [...new Set(cells.map((c) => c.column))].sort((a, b) => a - b)) {
       const last = runs[runs.length - 1];
       if (last && last.right === column - 1) last.right = column;

@@ -1,6 +1,7 @@
 // The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
+import { spanOf } from '../port/cell-span';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
@@ -170,13 +171,7 @@ export class ExcelPort implements SpreadsheetPort {
     return this.deps.run(async (context) => {
       if (cells.length === 0) return;
       const sheet = await this.worksheet(context, name);
-      const span = { top: Infinity, bottom: -Infinity, left: Infinity, right: -Infinity };
-      for (const { row, column } of cells) {
-        span.top = Math.min(span.top, row);
-        span.bottom = Math.max(span.bottom, row);
-        span.left = Math.min(span.left, column);
-        span.right = Math.max(span.right, column);
-      }
+      const span = spanOf(cells);
       const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
       for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
       await this.writeGrid(context, sheet, span.top, span.left, grid);
