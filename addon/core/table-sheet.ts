@@ -91,7 +91,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
 /** Sheets that are never tables: skipped without reading them. */
 const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.test(name) || / dashboard$/i.test(name);
 
-/** What one look at the workbook gives: read once per use-case, since each look is a round trip to the host. */
+/** How to look for the sheets holding tables; `names` lets a use-case list the sheets once (each listing is a round trip). */
 export interface TableSearch {
   /** Only the first sheet of this table: the one named as it when there is one, without reading the others. */
   only?: TableDef['name'];
