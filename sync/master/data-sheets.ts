@@ -1,6 +1,6 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
-// `Source` column first, then the table's own columns, then its derived columns computed by the shared rules.
-import { computeDerived, planColumn, TABLES, type FieldOf, type Rules, type TableDef, type TableName } from '../../shared/index';
+// `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
+import { computeDerived, namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName } from '../../shared/index';
 import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
@@ -13,13 +13,13 @@ function cell(v: unknown): PlanCell {
   return null;
 }
 
-async function* tableRows<T extends TableName>(table: TableDef, rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly InputColumn[], rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
   for await (const row of rows) {
     if (!keep(row)) continue;
     // Every column of the table, whichever it is: read by the definition's names.
     const values: Readonly<Record<string, unknown>> = row.values;
     const derived = computeDerived(table, values as Record<string, string | number | boolean | null>, rules, asOf);
-    yield [row.sourceName, ...table.columns.map((c) => cell(values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
+    yield [row.sourceName, ...inputs.map((c) => cell(values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
   }
 }
 
@@ -43,20 +43,24 @@ export interface DataSheetInput<T extends TableName> {
  */
 export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
+  // The columns that name a row come right after Source and repeat on every printed page, so a page of
+  // statuses far to the right still says which task each one is.
+  const naming = namingColumns(table);
+  const inputs = [...naming, ...table.columns.filter((c) => !naming.includes(c))];
   const columns: PlanColumn[] = [
     { header: 'Source', width: 22, type: 'text', recurring: true },
-    ...table.columns.map(planColumn),
+    ...inputs.map(planColumn),
     ...table.derived.map(planColumn),
   ];
   const conditionals = (lastRow: number): PlanConditional[] => [
-    ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
-    ...(input.dataBars ?? []).map((name) => ({ column: 2 + table.columns.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
+    ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + inputs.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
+    ...(input.dataBars ?? []).map((name) => ({ column: 2 + inputs.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
   ];
   return {
     name: table.sheet,
     columns,
-    rows: tableRows(table, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
-    freeze: { rows: 1, columns: 2 },
+    rows: tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
