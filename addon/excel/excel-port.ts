@@ -37,6 +37,8 @@ export function isDateFormat(format: unknown): boolean {
 /** Office.js says a request was too large with this code (RichApi.Error). */
 const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /PayloadSizeLimitExceeded|RequestPayloadSizeLimit/i.test(String((e as { code?: unknown }).code ?? ''));
 
+const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
+
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 function hostValue(value: unknown, format: unknown): HostCell {
@@ -76,11 +78,23 @@ function cellOf(address: string): { row: number; column: number } {
 export class ExcelPort implements SpreadsheetPort {
   constructor(private readonly deps: ExcelPortDeps) {}
 
-  private async worksheet(context: RequestContext, name: string): Promise<Worksheet> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
-    await context.sync();
-    if (sheet.isNullObject) throw new AddonError('no_table', `There is no sheet named "${name}".`);
-    return sheet;
+  /**
+   * One Excel.run on a sheet. The sheet is not looked up in a round trip of its own: a missing one fails
+   * the body's first sync as ItemNotFound, and only then is it asked whether the sheet is there, so the
+   * error says so rather than what Office.js says.
+   */
+  private onSheet<T>(name: string, body: (context: RequestContext, sheet: Worksheet) => Promise<T>): Promise<T> {
+    return this.deps.run(async (context) => {
+      try {
+        return await body(context, context.workbook.worksheets.getItem(name));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
+        await context.sync();
+        if (sheet.isNullObject) throw new AddonError('no_table', `There is no sheet named "${name}".`);
+        throw e;
+      }
+    });
   }
 
   /** Loads `properties` of a block in row slices, halving a slice Excel finds too large. */
@@ -117,8 +131,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   readSheet(name: string): Promise<HostCell[][]> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       await context.sync();
       if (used.isNullObject) return [];
@@ -132,8 +145,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Promise<string[][]> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const { formulas, values } = await this.loadRows(context, sheet, { row, column, numRows, numColumns }, ['formulas', 'values']);
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       return formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : '')));
@@ -160,17 +172,16 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Promise<void> {
-    return this.deps.run(async (context) => {
+    return this.onSheet(name, async (context, sheet) => {
       if (cells.length === 0 || cells[0].length === 0) return;
-      await this.writeGrid(context, await this.worksheet(context, name), row, column, cells);
+      await this.writeGrid(context, sheet, row, column, cells);
     });
   }
 
   /** One block over the cells' span, every other cell left out of the write (Office.js skips a null). */
   writeCells(name: string, cells: readonly CellWrite[]): Promise<void> {
-    return this.deps.run(async (context) => {
+    return this.onSheet(name, async (context, sheet) => {
       if (cells.length === 0) return;
-      const sheet = await this.worksheet(context, name);
       const span = spanOf(cells);
       const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
       for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
@@ -195,8 +206,7 @@ export class ExcelPort implements SpreadsheetPort {
    * never written back as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Promise<void> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const notes = sheet.notes.load('items/content');
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const props = range.getCellProperties({ format: { fill: { color: true } } });
@@ -235,8 +245,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   formatSheet(name: string, f: SheetFormat): Promise<void> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const width = f.columns.length;
       const dataRows = f.lastDataRow - f.firstDataRow + 1;
       f.columns.forEach((c, i) => {
@@ -274,8 +283,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   selectRow(name: string, row: number): Promise<void> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       sheet.activate();
       sheet.getRange(`${row}:${row}`).select();
       await context.sync();

@@ -203,6 +203,19 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheet('Tracker'))[1][0]).toBe('Open');
     });
 
+    test('says which sheet is missing, whatever the call', async () => {
+      const { port } = await harness();
+      const calls = [
+        () => port.readSheet('Nope'),
+        () => port.readFormulas('Nope', 1, 1, 1, 1),
+        () => port.writeBlock('Nope', 1, 1, [['x']]),
+        () => port.writeCells('Nope', [{ row: 2, column: 2, cell: 'x' }]),
+        () => port.updateAnnotations('Nope', 1, 1, 1, 1, () => null),
+        () => port.selectRow('Nope', 2),
+      ];
+      for (const call of calls) await expect((async () => call())()).rejects.toThrow('There is no sheet named "Nope".');
+    });
+
     test('selects a row and shows a toast', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Requests');
