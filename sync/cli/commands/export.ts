@@ -29,7 +29,8 @@ export const exportCommand: Command = {
       const opts = await reportFromFlags(values, store);
       const file = createWriteStream(partial);
       try {
-        const m = await writeMasterWorkbook(store, opts, file);
+        // A one-shot process: nothing waits on the collections that keep its peak down.
+        const m = await writeMasterWorkbook(store, opts, file, {}, { collectSpentBuffers: true });
         await finished(file);
         await rename(partial, out);
         return m;
