@@ -18,10 +18,9 @@ export interface IngestPoolOptions {
   size?: number;
   /**
    * Bodies smaller than this are prepared on the event loop (default 1 MB, about 1,700 ordinary rows): for
-   * them the hand-over costs more than it frees. Handed over, batches came back one by one and each was
-   * committed alone, where on the event loop the batches of a burst were committed together; fifty
-   * sources sending 200-row batches at once had a p99 of 2.0-4.4 s through the pool against 1.2-1.3 s
-   * without it (load 9-11). The add-on's own chunks (2,000-5,000 rows) and the largest bodies go to the pool.
+   * them the hand-over costs more than it frees. Handed over, the batches of a burst come back one by one
+   * and are committed one by one, where on the event loop they are committed together (decision 014 has
+   * the figures). The add-on's own chunks (2,000-5,000 rows) and the largest bodies go to the pool.
    */
   minBytes?: number;
   /** Heap limits of each worker; a worker past them dies and only its batch fails. */

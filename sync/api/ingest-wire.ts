@@ -1,6 +1,6 @@
 // What the ingest pool and its workers say to each other: a body to prepare, and the prepared batch in a
-// shape that is cheap to copy between threads. Rows as objects of values cost the event loop ~6-9 µs per
-// row to receive (structured clone rebuilds every property); as parallel lists of JSON text, ~1 µs.
+// shape that is cheap to copy between threads. Rows as objects of values cost the event loop several times
+// more to receive (structured clone rebuilds every property) than parallel lists of JSON text (decision 014).
 import type { ApiErrorCode } from './api-error';
 import { encodeRow } from '../store/batch-plan';
 import type { Batch, EncodedRow } from '../store/row-store';
