@@ -20,7 +20,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const body = await c.req.arrayBuffer();
       const endTurn = body.byteLength > HEAVY_BODY_BYTES ? await heavy.turn() : undefined;
       try {
-        // Parsing, validating and hashing run off the event loop (in the pool); the write and the answer here.
+        // Parsing, validating and hashing run where `prepare` puts them (a worker, for large bodies); the write and the answer here.
         const { batch, answer } = await prepare(body, { sourceId: c.get('principal').id, at: deps.clock(), maxRows });
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
