@@ -48,3 +48,14 @@ export function sheetColumns(table: TableDef): (InputColumn | DerivedColumn)[] {
 }
 
 export const isDerived = (c: InputColumn | DerivedColumn): c is DerivedColumn => 'formula' in c;
+
+/**
+ * The columns that name a row to a person: its ID and its first required column ("TA-0031 City of
+ * Oakland", "WP-4 Launch a citywide dashboard"). Pasted plans often have no ID, so the name is the part
+ * a reader can always go by.
+ */
+export function namingColumns(table: TableDef): InputColumn[] {
+  const id = table.columns.find((c) => c.type === 'id');
+  const name = table.columns.find((c) => c.required);
+  return [id, name].filter((c): c is InputColumn => c !== undefined);
+}

@@ -1,7 +1,7 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
 import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
@@ -36,10 +36,7 @@ interface RowStates<T extends TableName> {
 
 /** The id and first required text of a row, as its table defines them: "TA-2026-0031 City of Oakland". */
 function labelOf(table: TableName, values: Readonly<Record<string, unknown>>): string {
-  const columns = TABLES[table].columns;
-  const id = columns.find((c) => c.type === 'id');
-  const name = columns.find((c) => c.required);
-  return [id && values[id.name], name && values[name.name]].filter((v) => v !== null && v !== undefined && v !== '').map(String).join(' ') || '(no name)';
+  return namingColumns(TABLES[table]).map((c) => values[c.name]).filter((v) => v !== null && v !== undefined && v !== '').map(String).join(' ') || '(no name)';
 }
 
 /** Every row of a table as it stood at the two edges of the period, from one walk of its history. */

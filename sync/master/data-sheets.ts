@@ -1,6 +1,6 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
-// `Source` column first, then the table's own columns, then its derived columns computed by the shared rules.
-import { planColumn, TABLES, type FieldOf, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
+// `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
+import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
@@ -13,8 +13,8 @@ function cell(v: unknown): PlanCell {
   return null;
 }
 
-async function* tableRows<T extends TableName>(table: TableDef, rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
-  const width = 1 + table.columns.length + table.derived.length;
+async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly InputColumn[], rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+  const width = 1 + inputs.length + table.derived.length;
   for await (const row of rows) {
     if (!keep(row)) continue;
     // Every column of the table, whichever it is: read by the definition's names. Filled in place, and each
@@ -23,7 +23,7 @@ async function* tableRows<T extends TableName>(table: TableDef, rows: AsyncItera
     const cells: PlanCell[] = new Array(width);
     cells[0] = row.sourceName;
     let i = 1;
-    for (const c of table.columns) cells[i++] = cell(values[c.name]);
+    for (const c of inputs) cells[i++] = cell(values[c.name]);
     for (const d of table.derived) cells[i++] = cell(d.compute(values, rules, asOf));
     yield cells;
   }
@@ -49,20 +49,24 @@ export interface DataSheetInput<T extends TableName> {
  */
 export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
+  // The columns that name a row come right after Source and repeat on every printed page, so a page of
+  // statuses far to the right still says which task each one is.
+  const naming = namingColumns(table);
+  const inputs = [...naming, ...table.columns.filter((c) => !naming.includes(c))];
   const columns: PlanColumn[] = [
     { header: 'Source', width: 22, type: 'text', recurring: true },
-    ...table.columns.map(planColumn),
+    ...inputs.map(planColumn),
     ...table.derived.map(planColumn),
   ];
   const conditionals = (lastRow: number): PlanConditional[] => [
-    ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + table.columns.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
-    ...(input.dataBars ?? []).map((name) => ({ column: 2 + table.columns.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
+    ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + inputs.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
+    ...(input.dataBars ?? []).map((name) => ({ column: 2 + inputs.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
   ];
   return {
     name: table.sheet,
     columns,
-    rows: tableRows(table, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
-    freeze: { rows: 1, columns: 2 },
+    rows: tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };

@@ -1,7 +1,7 @@
 // What one batch does to one source's table, decided from what is already stored. Pure, so SQLite and
 // PostgreSQL execute exactly the same rules and tests can check the rules without a database.
 import { isoFromUtcDate, TABLES } from '../../shared/index';
-import type { Batch, IncomingRow, RejectedRow } from './row-store';
+import type { Batch, IncomingRow, RejectedRow, UnreadableSheet } from './row-store';
 import { StoreError } from './store-error';
 
 export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
@@ -32,21 +32,19 @@ export interface BatchPlan {
   /** Whose warnings `warnings` replace: the whole table's for a full batch, else every row the batch names. */
   clearWarnings: 'all' | string[];
   warnings: RejectedRow[];
+  /**
+   * Sheets of the table whose "could not be read" no longer holds: those the batch read whole, or all of
+   * them for a full batch. Cleared before `sheetProblems` are recorded.
+   */
+  clearSheetProblems: 'all' | string[];
+  /** Sheets that could not be read, each replacing its sheet's earlier problem; kept apart from rows and the rejection log. */
+  sheetProblems: UnreadableSheet[];
 }
 
 /** The stored rows a plan needs: all of the source's rows in this table for a full sync, else the batch's own. */
 export function rowIdsToLookUp(batch: Batch): string[] | 'all' {
   return batch.full ? 'all' : [...batch.upserts.map((r) => r.rowId), ...batch.deletes];
 }
-
-/**
- * An unreadable sheet's problem is kept with the rejections, under an id that opens with a control
- * character: no row id may hold one (`rowIdProblem`), so it never meets a real row.
- */
-export const SHEET_PROBLEM = '\u0001sheet:';
-const sheetProblemId = (sheet: string) => SHEET_PROBLEM + sheet;
-/** True for the id a rejection of a whole unreadable sheet is stored under. */
-export const isSheetProblemId = (rowId: string) => rowId.startsWith(SHEET_PROBLEM);
 
 /** Every row a batch names (sent, rejected or deleted): whose warnings it replaces when it is not full. */
 function namedRows(batch: Batch): string[] {
@@ -73,6 +71,12 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   for (const { rowId } of batch.moves ?? []) {
     if (present.has(rowId) || deletes.has(rowId) || moved.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} is moved and also sent, deleted or moved again in the batch`);
     moved.add(rowId);
+  }
+
+  const sheets = new Set<string>();
+  for (const sheet of [...(batch.readSheets ?? []), ...(batch.unreadable ?? []).map((u) => u.sheet)]) {
+    if (sheets.has(sheet)) throw new StoreError('invalid-batch', `sheet "${sheet}" is named more than once in the batch`);
+    sheets.add(sheet);
   }
 
   const writes: IncomingRow[] = [];
@@ -111,11 +115,9 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   const recordedOn = isoFromUtcDate(batch.at);
   const doneOn = writes.map((row) => doneOnRule?.(row.values, recordedOn) ?? null);
   const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
-  // A sheet's problem goes in and out with the rows' rejections, outside the log: it is no row.
-  for (const sheet of batch.readSheets ?? []) if (rejected.has(sheetProblemId(sheet))) clearRejections.push(sheetProblemId(sheet));
-  const sheetProblems = (batch.unreadable ?? []).map((u): RejectedRow => ({ rowId: sheetProblemId(u.sheet), sheet: u.sheet, ...(u.headerRow ? { sheetRow: u.headerRow } : {}), errors: u.errors }));
   const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), warnings: batch.warned ?? [] };
-  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: [...batch.rejected, ...sheetProblems], log, ...warnings };
+  const sheetProblems = { clearSheetProblems: batch.full ? ('all' as const) : [...(batch.readSheets ?? [])], sheetProblems: [...(batch.unreadable ?? [])] };
+  return { writes, doneOn, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log, ...warnings, ...sheetProblems };
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -13,6 +13,9 @@ interface Migration {
   up(db: AnyDb): Promise<void>;
 }
 
+/** How 0001 to 0009 kept an unreadable sheet's problem in `rejections`: under this row id and the sheet's name. */
+const SHEET_PROBLEM_ID = '\u0001sheet:';
+
 const migrations: Migration[] = [
   {
     name: '0001-initial',
@@ -215,7 +218,35 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // Sheets that could not be read were kept in `rejections` under a row id opening with a control
+    // character, which every reader of rejections had to tell apart from rows. They move to a table of their own.
+    name: '0010-sheet-problems',
+    async up(db) {
+      await db.schema
+        .createTable('sheet_problems')
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('sheet', 'text', (c) => c.notNull())
+        .addColumn('header_row', 'integer')
+        .addColumn('errors_json', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('sheet_problems_pk', ['table_name', 'source_id', 'sheet'])
+        .execute();
+      // LIKE, not a range: PostgreSQL's collations may order control characters as if they were not there.
+      const held = `${SHEET_PROBLEM_ID}%`;
+      await db
+        .insertInto('sheet_problems')
+        .columns(['table_name', 'source_id', 'sheet', 'header_row', 'errors_json', 'at'])
+        .expression(db.selectFrom('rejections')
+          .select(['table_name', 'source_id', sql`substr(row_id, ${sql.lit(SHEET_PROBLEM_ID.length + 1)})`.as('sheet'), 'sheet_row', 'errors_json', 'at'])
+          .where('row_id', 'like', held))
+        .execute();
+      await db.deleteFrom('rejections').where('row_id', 'like', held).execute();
+    },
+  },
 ];
+
 
 /** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */
 export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);

@@ -10,7 +10,7 @@ import { migrateToLatest } from './migrations';
 import { reportingOutages } from './outage';
 import type { QueryStream } from './row-reads';
 import type { Batch, BatchResult, IncomingRow, OpenStoreOptions, RejectedRow, RowStore } from './row-store';
-import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, replaceSheetProblem, type StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
 type Trx = Transaction<StoreDatabase>;
@@ -126,6 +126,7 @@ async function writeBatch(trx: Trx, batch: Batch, beforeCommit: OpenStoreOptions
   }
   if (plan.rejections.length > 0) await putRejections(trx, batch, plan.rejections);
   await replaceWarnings(trx, batch, plan);
+  await replaceSheetProblems(trx, batch, plan);
   if (plan.log.rejected.length + plan.log.fixed.length > 0) await logRejections(trx, batch, plan.log);
   await trx.insertInto('source_syncs').values({ source_id: batch.sourceId, table_name: batch.table, last_at: batch.at.toISOString() }).onConflict(keepLatestSync).execute();
   beforeCommit?.(batch);
@@ -233,6 +234,25 @@ async function replaceWarnings(trx: Trx, batch: Batch, { clearWarnings: clear, w
     .insertInto('row_warnings')
     .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
     .expression(problemRows(batch, warned))
+    .execute();
+}
+
+async function replaceSheetProblems(trx: Trx, batch: Batch, { clearSheetProblems: clear, sheetProblems: problems }: BatchPlan): Promise<void> {
+  if (clear === 'all' || clear.length > 0) {
+    await trx
+      .deleteFrom('sheet_problems')
+      .where('table_name', '=', batch.table)
+      .where('source_id', '=', batch.sourceId)
+      .$if(clear !== 'all', (q) => q.where('sheet', '=', anyOf(clear as string[])))
+      .execute();
+  }
+  if (problems.length === 0) return;
+  await trx
+    .insertInto('sheet_problems')
+    .values(problems.map((u) => ({
+      table_name: batch.table, source_id: batch.sourceId, sheet: u.sheet, header_row: u.headerRow ?? null, errors_json: JSON.stringify(u.errors), at: batch.at.toISOString(),
+    })))
+    .onConflict(replaceSheetProblem)
     .execute();
 }
 

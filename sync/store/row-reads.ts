@@ -4,7 +4,6 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
-import { isSheetProblemId, SHEET_PROBLEM } from './batch-plan';
 import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
 
@@ -89,15 +88,16 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     },
 
     async dataVersion() {
-      // Each part only grows or moves on a write: history is append-only, a rejection is replaced with a later
-      // time or deleted, principals are never removed, and survey links are added or answered later. One
-      // statement, so the parts come from one snapshot.
-      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; principals: unknown; links: unknown }>`
+      // Each part only grows or moves on a write: history is append-only, a rejection or a sheet's problem is
+      // replaced with a later time or deleted, principals are never removed, and survey links are added or
+      // answered later. One statement, so the parts come from one snapshot.
+      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; sheets: unknown; principals: unknown; links: unknown }>`
         select (select max(seq) from row_history) as history, (select count(*) from rejections) as rejected,
-               (select max(at) from rejections) as latest, (select count(*) from principals) as principals,
+               (select max(at) from rejections) as latest,
+               (select count(*) || '/' || coalesce(max(at), '') from sheet_problems) as sheets, (select count(*) from principals) as principals,
                (select count(*) || '/' || coalesce(max(changed_at), '') from feedback_links) as links`.execute(db);
       const v = rows[0];
-      return [v.history, v.rejected, v.latest, v.principals, v.links].map((x) => String(x ?? '')).join(':');
+      return [v.history, v.rejected, v.latest, v.sheets, v.principals, v.links].map((x) => String(x ?? '')).join(':');
     },
 
     rejections: (opts = {}) => problems(db, 'rejections', opts),
@@ -124,23 +124,33 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
   };
 }
 
-/** Rejections or warnings (the same shape), with their source's name, by source, table and row. */
+/**
+ * Rejections or warnings (the same shape), with their source's name, by source, table and row. Rejections
+ * include the sheets that could not be read (`sheet_problems`), first in their table, by sheet name.
+ */
 async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_warnings', opts: { sourceIds?: string[]; table?: TableName; unreadable?: true }): Promise<Rejection[]> {
   const { sourceIds, table, unreadable } = opts;
   if (sourceIds?.length === 0) return [];
   const json = from === 'rejections' ? 'j.errors_json' : 'j.warnings_json';
-  const rows = await db
+  const rowProblems = db
     // Both tables have the same columns but the JSON one: typed as one, the JSON column named at run time.
     .selectFrom(`${from} as j` as 'rejections as j')
-    .innerJoin('principals as p', 'p.id', 'j.source_id')
-    .select(['j.source_id', 'p.name', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at'])
-    .$if(sourceIds !== undefined, (q) => q.where('j.source_id', 'in', sourceIds!))
-    .$if(table !== undefined, (q) => q.where('j.table_name', '=', table!))
-    // LIKE, not a range: PostgreSQL's collations may order control characters as if they were not there.
-    .$if(unreadable === true, (q) => q.where('j.row_id', 'like', `${SHEET_PROBLEM}%`))
-    .orderBy('j.source_id')
-    .orderBy('j.table_name')
-    .orderBy('j.row_id')
+    .select(['j.source_id', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at', sql<number>`0`.as('unreadable')]);
+  const sheetProblems = db
+    .selectFrom('sheet_problems as j')
+    .select(['j.source_id', 'j.table_name', sql<string>`''`.as('row_id'), 'j.sheet', 'j.header_row as sheet_row', 'j.errors_json as problems_json', 'j.at', sql<number>`1`.as('unreadable')]);
+  const parts = unreadable ? sheetProblems : from === 'rejections' ? rowProblems.unionAll(sheetProblems) : rowProblems;
+  const rows = await db
+    .selectFrom(parts.as('u'))
+    .innerJoin('principals as p', 'p.id', 'u.source_id')
+    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable'])
+    .$if(sourceIds !== undefined, (q) => q.where('u.source_id', 'in', sourceIds!))
+    .$if(table !== undefined, (q) => q.where('u.table_name', '=', table!))
+    .orderBy('u.source_id')
+    .orderBy('u.table_name')
+    .orderBy('u.unreadable', 'desc')
+    .orderBy('u.row_id')
+    .orderBy('u.sheet')
     .execute();
   return rows.map((r) => {
     const problem: Rejection = {
@@ -153,10 +163,7 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
     };
     if (r.sheet !== null) problem.sheet = r.sheet;
     if (r.sheet_row !== null) problem.sheetRow = r.sheet_row;
-    if (isSheetProblemId(r.row_id)) {
-      problem.rowId = '';
-      problem.unreadable = true;
-    }
+    if (Number(r.unreadable) === 1) problem.unreadable = true;
     return problem;
   });
 }

@@ -66,6 +66,22 @@ export interface RejectionsTable {
 }
 
 /**
+ * The latest problem of each sheet whose table could not be read at all (a required column missing, no
+ * header): kept apart from rows' rejections, as it is no row. Replaced by the sheet's next problem,
+ * cleared by a batch that reads the sheet or by a full batch of its table.
+ */
+export interface SheetProblemsTable {
+  table_name: string;
+  source_id: string;
+  sheet: string;
+  /** The row the table's header was looked for at, when the reader found one. */
+  header_row: number | null;
+  /** `FieldError[]`: the columns looked for and the headers seen, in the reader's words. */
+  errors_json: string;
+  at: string;
+}
+
+/**
  * The warnings of each row as its latest batch sent it (a unit dropped, a header guessed, a TBD date):
  * replaced whenever a batch names the row, and for the whole table by a full batch.
  */
@@ -172,6 +188,7 @@ export interface StoreDatabase {
   sheet_rows: SheetRowsTable;
   row_history: RowHistoryTable;
   rejections: RejectionsTable;
+  sheet_problems: SheetProblemsTable;
   row_warnings: RowWarningsTable;
   intake_forms: IntakeFormsTable;
   intake_daily: IntakeDailyTable;
@@ -188,6 +205,14 @@ export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejection
   oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
     sheet: eb.ref('excluded.sheet'),
     sheet_row: eb.ref('excluded.sheet_row'),
+    errors_json: eb.ref('excluded.errors_json'),
+    at: eb.ref('excluded.at'),
+  }));
+
+/** A sheet's new problem replaces its earlier one: the same upsert on both databases. */
+export const replaceSheetProblem = (oc: OnConflictBuilder<StoreDatabase, 'sheet_problems'>) =>
+  oc.columns(['table_name', 'source_id', 'sheet']).doUpdateSet((eb) => ({
+    header_row: eb.ref('excluded.header_row'),
     errors_json: eb.ref('excluded.errors_json'),
     at: eb.ref('excluded.at'),
   }));

@@ -16,7 +16,7 @@ import { checkpointInBackground } from './sqlite-checkpoints';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, type StoreDatabase } from './schema';
+import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, replaceSheetProblem, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -216,6 +216,20 @@ function sqliteBatchWriter(
         .onConflict(replaceRejection),
       ['table', 'source', 'row', 'sheet', 'sheetRow', 'errors', 'at'],
     ),
+    clearSheetProblems: prepare(sqlite, db.deleteFrom('sheet_problems').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
+    clearSheetProblem: prepare(
+      sqlite,
+      db.deleteFrom('sheet_problems').where('table_name', '=', key.table).where('source_id', '=', key.source).where('sheet', '=', param<string>('sheet')),
+      ['table', 'source', 'sheet'],
+    ),
+    putSheetProblem: prepare(
+      sqlite,
+      db
+        .insertInto('sheet_problems')
+        .values({ table_name: key.table, source_id: key.source, sheet: param('sheet'), header_row: param('headerRow'), errors_json: param('errors'), at: param('at') })
+        .onConflict(replaceSheetProblem),
+      ['table', 'source', 'sheet', 'headerRow', 'errors', 'at'],
+    ),
   };
 
   /** Runs inside the open transaction of `committedTogether`. */
@@ -258,6 +272,9 @@ function sqliteBatchWriter(
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else for (const rowId of plan.clearWarnings) stmt.clearWarning.run(table, source, rowId);
     for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
+    if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
+    else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
+    for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);
     for (const row of plan.log.rejected) stmt.logRejection.run(table, source, row, at, 'rejected');
     for (const row of plan.log.fixed) stmt.logRejection.run(table, source, row, at, 'fixed');
     stmt.touchSync.run(source, table, at);

@@ -4,7 +4,7 @@ import { TypedError } from '../../shared/typed-error';
 export type StoreErrorCode =
   | 'unsupported-database' // the database URL names something other than PostgreSQL
   | 'invalid-schema' // the PostgreSQL schema name is not a plain lower-case identifier
-  | 'invalid-batch' // a rowId repeats, or is both upserted and deleted, in one batch
+  | 'invalid-batch' // a rowId or sheet repeats, or a row is both upserted and deleted, in one batch
   | 'unknown-source' // the batch names a principal that is not a registered source
   | 'unknown-principal' // a token was asked for a principal that does not exist
   | 'invalid-token' // an empty admin token, or one already held by a non-admin principal

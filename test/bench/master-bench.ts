@@ -4,7 +4,7 @@
 // 25 s and 300 MB; 1,100,000 continue on a second Requests sheet).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { openStore } from '../../sync/store/open-store';
 import type { IncomingRow } from '../../sync/store/row-store';
 import { figure, type Figure } from './figure';
+import { floorSeconds } from './process-cpu';
 
 export interface MasterBenchResult {
   rows: number;
@@ -159,17 +160,15 @@ export async function benchMaster(sizes: readonly number[] = [200_000]): Promise
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * The CPU time behind a wall-clock figure, and the floor it sets here: no schedule finishes work of C CPU-seconds
- * on K cores in less than C / K seconds, nor sooner than its busiest thread (the main thread) alone.
+ * The CPU time behind a wall-clock figure, and the floor it sets here: work of C CPU-seconds takes at least
+ * C / cores seconds, and no less than its busiest thread (the main thread) alone.
  */
 function cpuDetail(r: Pick<MasterBenchResult, 'cpuSeconds' | 'mainThreadCpuSeconds'>): Record<string, number> {
-  const cores = cpus().length;
-  const floor = Math.max(r.cpuSeconds / cores, r.mainThreadCpuSeconds ?? 0);
+  const cores = availableParallelism();
   return {
     'CPU s (all threads)': r.cpuSeconds,
     ...(r.mainThreadCpuSeconds === undefined ? {} : { 'CPU s (main thread)': r.mainThreadCpuSeconds }),
-    cores,
-    [`floor s (max of CPU ÷ ${cores} cores, main thread)`]: Math.round(floor * 100) / 100,
+    [`floor s (CPU ÷ ${cores} cores)`]: Math.round(floorSeconds(r.cpuSeconds) * 100) / 100,
   };
 }
 

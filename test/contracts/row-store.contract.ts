@@ -359,6 +359,38 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(shown(await store.rejections({ unreadable: true }))).toEqual([['milestones', '', '2024 Timeline'], ['requests', '', 'TA log']]);
       });
 
+      test.runIf(probe !== undefined)('sheets that could not be read, held with the rejections before 0010-sheet-problems, keep their problems after it', async () => {
+        const place = `sheets${Date.now() % 100_000}`;
+        const { store, source, apply } = await withSource({ place });
+        await apply({ table: 'milestones', upserts: rowsOf(2), rejected: [{ rowId: 'bad', sheet: 'Milestones', sheetRow: 5, errors: [{ field: 'date', message: 'TBD' }] }] });
+        await store.close();
+        // As 0001-0009 stored them: under a row id of a control character, 'sheet:' and the sheet's name.
+        const held = (sheet: string, headerRow: string, message: string, minute: number) => {
+          const name = sheet.replaceAll("'", "''");
+          return `insert into rejections (table_name, source_id, row_id, sheet, sheet_row, errors_json, at) values ('milestones', '${source.id}', '\u0001sheet:${name}', '${name}', ${headerRow}, '[{"field":"","message":"${message}"}]', '${at(minute).toISOString()}')`;
+        };
+        await probe!.execute(place, [
+          'drop table sheet_problems',
+          "delete from schema_migrations where name = '0010-sheet-problems'",
+          held('2024 Timeline', '3', 'no column for Milestone; headers seen: What, When', 1),
+          held("Kim's sheet", 'null', 'no header', 2),
+        ]);
+
+        const migrated = await fresh({ place });
+        const shown = (rs: { table: string; rowId: string; sheet?: string; sheetRow?: number; errors: { message: string }[]; at: Date; unreadable?: true }[]) =>
+          rs.map((r) => [r.table, r.rowId, r.sheet, r.sheetRow, r.errors[0].message, r.at.getTime(), r.unreadable]);
+        expect(shown(await migrated.rejections())).toEqual([
+          ['milestones', '', '2024 Timeline', 3, 'no column for Milestone; headers seen: What, When', at(1).getTime(), true],
+          ['milestones', '', "Kim's sheet", undefined, 'no header', at(2).getTime(), true],
+          ['milestones', 'bad', 'Milestones', 5, 'TBD', T0.getTime(), undefined],
+        ]);
+        // Now held as sheets: a read of one clears it, and a full batch the rest; the rejected row stays until a full batch too.
+        await migrated.applyBatch({ sourceId: source.id, table: 'milestones', upserts: [], deletes: [], full: false, rejected: [], readSheets: ['2024 Timeline'], at: at(3) });
+        expect((await migrated.rejections()).map((r) => r.sheet)).toEqual(["Kim's sheet", 'Milestones']);
+        await migrated.applyBatch({ sourceId: source.id, table: 'milestones', upserts: rowsOf(2), deletes: [], full: true, rejected: [], at: at(4) });
+        expect(await migrated.rejections()).toEqual([]);
+      });
+
       test('warnings are kept per row as its latest batch sent them: replaced for the rows a batch names, all of them by a full batch', async () => {
         const { store, source, apply } = await withSource();
         const good = rowsOf(3);
@@ -397,6 +429,10 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await next('a rejection alone', () => apply({ rejected: [reject('bad')], at: at(4) }));
         await next('the rejection replaced', () => apply({ rejected: [reject('bad')], at: at(5) }));
         await next('a rejection cleared by a full sync, nothing else written', () => apply({ full: true, upserts: [rowsOf(3)[0], rowsOf(3)[2]], at: at(6) }));
+        const unreadable = [{ sheet: 'TA log', errors: [{ field: 'requestId', message: 'no column for Request ID' }] }];
+        await next('a sheet that could not be read', () => apply({ unreadable, at: at(7) }));
+        await next('its problem replaced', () => apply({ unreadable, at: at(8) }));
+        await next('its problem cleared by a read of the sheet', () => apply({ readSheets: ['TA log'], at: at(9) }));
         await next('a reviewer added', () => store.createPrincipal({ kind: 'reviewer', name: 'Committee' }));
         await next('nothing', async () => undefined, false);
       });

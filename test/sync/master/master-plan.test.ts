@@ -35,13 +35,16 @@ describe('master plan', () => {
     expect(requests.columns[0].header).toBe('Source');
     expect(requests.columns.find((c) => c.header === 'Received')).toMatchObject({ type: 'date', numFmt: 'yyyy-mm-dd' });
     expect(requests.columns.find((c) => c.header === 'Estimated hours')).toMatchObject({ type: 'number', numFmt: '0.0' });
-    expect(requests).toMatchObject({ freeze: { rows: 1, columns: 2 }, autoFilter: true, expectedRows: REQUESTS.length });
+    expect(requests).toMatchObject({ freeze: { rows: 1, columns: 3 }, autoFilter: true, expectedRows: REQUESTS.length });
     const sla = requests.columns.findIndex((c) => c.header === 'SLA') + 1;
     expect(requests.conditionals).toContainEqual({ column: sla, fromRow: 2, toRow: REQUESTS.length + 1, tones: TABLES.requests.derived.find((d) => d.name === 'slaState')!.palette });
     const workplan = sheet(plan().plan, 'Work plan');
     const pct = workplan.columns.findIndex((c) => c.header === '% complete') + 1;
     expect(workplan.columns[pct - 1]).toMatchObject({ type: 'percent', numFmt: '0%' });
     expect(workplan.conditionals).toContainEqual({ column: pct, fromRow: 2, toRow: WORKPLAN.length + 1, dataBar: true });
+    // Source, Item ID and Task stay in view and repeat on every printed page.
+    expect(workplan.freeze).toEqual({ rows: 1, columns: 3 });
+    expect(workplan.columns.slice(0, 3).map((c) => c.header)).toEqual(['Source', 'Item ID', 'Task']);
   });
 
   it('lists work-plan targets per goal and unit, never adding hours to plans', async () => {

@@ -39,6 +39,14 @@ describe('planBatch', () => {
     expect(planBatch(batch({}), stored([]), new Set()).warnings).toEqual([]);
   });
 
+  test("sheets read whole clear their problems, a full batch every sheet's; sheets that could not be read are recorded apart from rows", () => {
+    const unreadable = [{ sheet: '2024 Timeline', headerRow: 3, errors: [{ field: 'milestone', message: 'no column for Milestone' }] }];
+    const partial = planBatch(batch({ readSheets: ['2025 Timeline'], unreadable }), stored([]), new Set());
+    expect([partial.clearSheetProblems, partial.sheetProblems, partial.rejections, partial.clearRejections]).toEqual([['2025 Timeline'], unreadable, [], []]);
+    expect(planBatch(batch({ full: true, readSheets: ['2025 Timeline'] }), stored([]), new Set()).clearSheetProblems).toBe('all');
+    expect(planBatch(batch({}), stored([]), new Set())).toMatchObject({ clearSheetProblems: [], sheetProblems: [] });
+  });
+
   test('a partial sync looks up only its own rows and leaves the rest alone', () => {
     const b = batch({ upserts: [up('a', 'h')], deletes: ['b'] });
     expect(rowIdsToLookUp(b)).toEqual(['a', 'b']);
@@ -70,6 +78,8 @@ describe('planBatch', () => {
     ['a rejected row that is also deleted', { rejected: [{ rowId: 'a', errors: [] }], deletes: ['a'] }],
     ['a moved row that is also sent', { upserts: [up('a', '1')], moves: [{ rowId: 'a', sheetRow: 2 }] }],
     ['a row moved twice', { moves: [{ rowId: 'a', sheetRow: 2 }, { rowId: 'a', sheetRow: 3 }] }],
+    ['a sheet both read and not', { readSheets: ['Requests'], unreadable: [{ sheet: 'Requests', errors: [] }] }],
+    ['a sheet that could not be read, twice', { unreadable: [{ sheet: 'Requests', errors: [] }, { sheet: 'Requests', errors: [] }] }],
   ])('refuses %s', (_, b) => {
     expect(() => planBatch(batch(b), new Map(), new Set())).toThrow(expect.objectContaining({ name: 'StoreError', code: 'invalid-batch' }));
   });

@@ -65,6 +65,7 @@ describe('PostgreSQL store', () => {
       'row_history',
       'row_warnings',
       'schema_migrations',
+      'sheet_problems',
       'sheet_rows',
       'source_lists',
       'source_syncs',
