@@ -106,8 +106,9 @@ export interface SqliteStreams {
 
 /**
  * How long a worker outlives its last read. Reads that follow one another (the master workbook's tables)
- * share one; after them it gives back its memory (some 20 MB) before the master workbook draws its charts,
- * where the export's memory peaks. Starting a worker costs about 40 ms of CPU.
+ * share one; after them it gives back its heap before the master workbook draws its charts, where the
+ * export's memory peaks (glibc keeps the thread's malloc arena, some 12 MB). Starting a worker costs about
+ * 40 ms of CPU.
  */
 const IDLE_MS = 50;
 const YOUNG_GENERATION_MB = 2;
