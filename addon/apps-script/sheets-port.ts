@@ -1,9 +1,11 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
+// Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
+import { spanOf, type CellSpan } from '../port/cell-span';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,16 +41,27 @@ function toSheets(c: WriteCell): unknown {
   return typeof c === 'string' ? sheetsText(c) : c;
 }
 
+/** What a cell between scattered writes holds, written back as it is: its formula, else its value (text kept as text). */
+function kept(value: unknown, formula: string, format: string): unknown {
+  if (formula !== '') return formula;
+  return typeof value === 'string' && format !== '@' ? sheetsText(value) : value;
+}
+
 export class SheetsPort implements SpreadsheetPort {
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();
+  /** Sheets by name, as listed or looked up: a port lives for one execution, and a lookup is a round trip. */
+  private readonly sheets = new Map<string, Sheet>();
 
   constructor(private readonly deps: SheetsPortDeps) {}
 
   private sheet(name: string): Sheet {
+    const known = this.sheets.get(name);
+    if (known) return known;
     const sheet = this.deps.spreadsheet.getSheetByName(name);
     if (!sheet) throw new AddonError('no_table', `There is no sheet named "${name}".`);
+    this.sheets.set(name, sheet);
     return sheet;
   }
 
@@ -61,15 +74,19 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   sheetNames(): string[] {
-    return this.deps.spreadsheet.getSheets().map((s) => s.getName());
+    return this.deps.spreadsheet.getSheets().map((sheet) => {
+      const name = sheet.getName();
+      this.sheets.set(name, sheet);
+      return name;
+    });
   }
 
   readSheet(name: string): HostCell[][] {
-    const sheet = this.sheet(name);
-    if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
-    const range = sheet.getDataRange();
-    const merged = range.getMergedRanges();
+    // An empty sheet's data range is A1 alone, blank.
+    const range = this.sheet(name).getDataRange();
     const values = range.getValues() as HostCell[][];
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
+    const merged = range.getMergedRanges();
     const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
     return merged.length ? spreadMerges(values, merged.map(at)) : values;
   }
@@ -85,10 +102,48 @@ export class SheetsPort implements SpreadsheetPort {
     sheet.getRange(row, column, cells.length, cells[0].length).setValues(cells.map((line) => line.map(toSheets)));
   }
 
+  /**
+   * One setValues per run of adjacent columns written, over the rows their cells span. Sheets cannot skip a
+   * cell in a block, so the cells between are read first (values, formulas, number formats, one call each
+   * for the block around every write) and written back as they were: a formula as its formula, text as text.
+   * A value does not carry everything, so in those cells a link on one word (rich text) is lost, and a cell
+   * that shows another cell's spilled array result would block that array: survey columns hold neither.
+   */
+  writeCells(name: string, cells: readonly CellWrite[]): void {
+    if (cells.length === 0) return;
+    const sheet = this.sheet(name);
+    const wanted = new Map(cells.map((c) => [`${c.row}:${c.column}`, c.cell]));
+    const runs: CellSpan[] = [];
+    for (const column of [...new Set(cells.map((c) => c.column))].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && last.right === column - 1) last.right = column;
+      else runs.push({ top: 0, bottom: 0, left: column, right: column });
+    }
+    for (const run of runs) Object.assign(run, spanOf(cells.filter((c) => c.column >= run.left && c.column <= run.right)));
+    const all = spanOf(cells);
+    this.fit(sheet, all.bottom, all.right);
+    const holes = runs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) > wanted.size;
+    const around = holes ? sheet.getRange(all.top, all.left, all.bottom - all.top + 1, all.right - all.left + 1) : null;
+    const values = around?.getValues() ?? [];
+    const formulas = around?.getFormulas() ?? [];
+    const formats = around?.getNumberFormats() ?? [];
+    for (const run of runs) {
+      const block = Array.from({ length: run.bottom - run.top + 1 }, (_, r) =>
+        Array.from({ length: run.right - run.left + 1 }, (_, c) => {
+          const cell = wanted.get(`${run.top + r}:${run.left + c}`);
+          if (cell !== undefined) return toSheets(cell);
+          const [y, x] = [run.top + r - all.top, run.left + c - all.left];
+          return kept(values[y][x], formulas[y][x], formats[y][x]);
+        }),
+      );
+      sheet.getRange(run.top, run.left, block.length, block[0].length).setValues(block);
+    }
+  }
+
   ensureSheet(name: string): { created: boolean } {
     const ss = this.deps.spreadsheet;
-    if (ss.getSheetByName(name)) return { created: false };
-    ss.insertSheet(name, ss.getSheets().length);
+    if (this.sheets.has(name) || ss.getSheetByName(name)) return { created: false };
+    this.sheets.set(name, ss.insertSheet(name, ss.getSheets().length));
     return { created: true };
   }
 
@@ -96,14 +151,17 @@ export class SheetsPort implements SpreadsheetPort {
    * Past the sheet's last row (rows deleted since) reads as blank cells. getBackgrounds reports '#ffffff'
    * for a cell with no fill: that is read as no fill (null), so it is never written back as a white fill.
    */
-  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations {
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
     const sheet = this.sheet(name);
     const inSheet = Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
     const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
-    if (inSheet === 0) return { notes: blank('') as string[][], backgrounds: blank(null) };
-    const range = sheet.getRange(row, column, inSheet, numColumns);
-    const backgrounds = range.getBackgrounds().map((line) => line.map((c) => (c.toLowerCase() === NO_FILL ? null : c)));
-    return { notes: [...range.getNotes(), ...(blank('') as string[][])], backgrounds: [...backgrounds, ...blank(null)] };
+    const range = inSheet === 0 ? null : sheet.getRange(row, column, inSheet, numColumns);
+    const current: Annotations = {
+      notes: [...(range?.getNotes() ?? []), ...(blank('') as string[][])],
+      backgrounds: [...(range?.getBackgrounds() ?? []).map((line) => line.map((c) => (c.toLowerCase() === NO_FILL ? null : c))), ...blank(null)],
+    };
+    const next = plan(current);
+    if (next) this.writeAnnotations(sheet, row, column, current, next);
   }
 
   /**
@@ -112,12 +170,7 @@ export class SheetsPort implements SpreadsheetPort {
    * setNotes over the block the changed ones span (the cells between get the note they hold): notes differ
    * cell by cell, and a call per note would be a call per rejected cell.
    */
-  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
-    const numRows = annotations.notes.length;
-    const numColumns = annotations.notes[0]?.length ?? 0;
-    if (numRows === 0 || numColumns === 0) return;
-    const sheet = this.sheet(name);
-    const current = this.readAnnotations(name, row, column, numRows, numColumns);
+  private writeAnnotations(sheet: Sheet, row: number, column: number, current: Annotations, annotations: Annotations): void {
     const colours = new Map<string | null, string[]>();
     const changed = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
     annotations.notes.forEach((line, r) =>

@@ -107,18 +107,22 @@ function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
 /**
  * Shows `marks` in the region and clears our earlier marks from every other cell of it, down to the
  * lowest row marked last time (a last row emptied since is no longer part of the table, but keeps its mark
- * otherwise). Only the cells that change are written (the port's writeAnnotations).
+ * otherwise). The region is read once and only the cells that change are written (the port's updateAnnotations).
  */
 export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly CellMark[], keyOf?: CellKey): Task<number> {
   const memory = yield* readMemory(settings, sheet);
   const numRows = Math.max(region.numRows, memory.lastRow - region.row + 1);
   const reach = { ...region, numRows };
   if (reach.numRows < 1 || reach.numColumns < 1) return 0;
-  const current = yield* io(port.readAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns));
-  const { next, changed, memory: after } = planAnnotations(current, reach, marks, memory, keyOf);
-  if (changed > 0) yield* io(port.writeAnnotations(sheet, reach.row, reach.column, next));
+  const planned: { changed: number; memory: MarkMemory } = { changed: 0, memory };
+  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current) => {
+    const { next, changed, memory: after } = planAnnotations(current, reach, marks, memory, keyOf);
+    Object.assign(planned, { changed, memory: after });
+    return changed > 0 ? next : null;
+  }));
+  const after = planned.memory;
   if (JSON.stringify(after) !== JSON.stringify(memory)) {
     yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : JSON.stringify(after)));
   }
-  return changed;
+  return planned.changed;
 }

@@ -5,7 +5,7 @@ import { derivedFormula } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { columnLetter } from '../../shared/lists';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
-import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
@@ -21,7 +21,13 @@ export interface PullReport {
   missingColumns: string[];
 }
 
-const NOTHING: PullReport = { added: 0, updated: 0, missingColumns: [] };
+/** What a pull reported, and the sheets it wrote into (read again before the push). */
+export interface Pulled {
+  report: PullReport;
+  written: string[];
+}
+
+const NOTHING: Pulled = { report: { added: 0, updated: 0, missingColumns: [] }, written: [] };
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
 function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
@@ -51,9 +57,9 @@ function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
  * Writes the source's outbox items for this table into its sheets and acknowledges them: new rows under
  * the first sheet's table, answers into the row wherever it sits. A new row whose id a sheet already
  * holds was written by an earlier sync that failed before acknowledging: it is acknowledged, not written
- * twice. Returns what changed; the caller reads the sheets again.
+ * twice. Returns what changed; the caller reads the sheets written into again.
  */
-export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[]): Task<PullReport> {
+export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[]): Task<Pulled> {
   const [t] = sheets;
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
@@ -72,13 +78,15 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const width = gridWidth(t.grid);
   // The Sync ID column: the sheet's own, else a new one after the last used column (as stamping adds it).
   const syncColumn = t.syncIdColumn ?? width + 1;
-  if (t.syncIdColumn === null && t.headerRow > 0) yield* io(port.writeBlock(t.sheet, t.headerRow, syncColumn, [[SYNC_ID_HEADER]]));
+  const addsSyncId = t.syncIdColumn === null && t.headerRow > 0;
+  if (addsSyncId) yield* io(port.writeBlock(t.sheet, t.headerRow, syncColumn, [[SYNC_ID_HEADER]]));
   const blockWidth = Math.max(width, syncColumn);
   let next = Math.max(t.headerRow, t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow, t.grid.length) + 1;
 
   const report: PullReport = { added: 0, updated: 0, missingColumns: [] };
   const missing = new Set<string>();
   const newRows: WriteCell[][] = [];
+  const answers = new Map<TableSheet, CellWrite[]>();
   const firstNew = next;
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
@@ -106,13 +114,18 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
         continue;
       }
-      yield* io(port.writeBlock(holder.sheet.sheet, holder.row, at, [[cellOf(t.table, field, item.values[field])]]));
+      if (!answers.has(holder.sheet)) answers.set(holder.sheet, []);
+      answers.get(holder.sheet)!.push({ row: holder.row, column: at, cell: cellOf(t.table, field, item.values[field]) });
     }
     report.updated++;
   }
+  // Answers land on rows far apart: one scattered write per sheet, however many there are.
+  for (const [sheet, cells] of answers) yield* io(port.writeCells(sheet.sheet, cells));
   if (newRows.length) yield* io(port.writeBlock(t.sheet, firstNew, 1, newRows));
   const ack: OutboxAck = { table: t.table.name, ids: items.map((i) => i.id) };
   yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
-  return report;
+  const written = new Set([...answers.keys()].map((sheet) => sheet.sheet));
+  if (newRows.length || addsSyncId) written.add(t.sheet);
+  return { report, written: [...written] };
 }

@@ -4,7 +4,7 @@
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET } from '../../shared/lists';
-import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
+import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue } from '../../shared/issues';
 import { sheetPosition } from '../../shared/read-table';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
@@ -16,7 +16,7 @@ import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import { gridWidth, type JsonCell, type TableSheet } from './table-sheet';
+import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -232,26 +232,34 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
-/** Syncs every table (each kept on one sheet or several); throws `busy` when another sync holds the lock. */
+/** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
+function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
+  const sheets: TableSheet[] = [];
+  for (const t of group.sheets) sheets.push(written.includes(t.sheet) ? yield* readTableSheet(port, t.sheet, t.table, reading) : t);
+  return { ...group, sheets };
+}
+
+/**
+ * Syncs every table (each kept on one sheet or several); throws `busy` when another sync holds the lock.
+ * The workbook's sheets are listed once, and each sheet read once, plus once more if the pull wrote into it.
+ */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   const conn = yield* connection(deps.settings);
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
-    const hasLists = (yield* io(deps.port.sheetNames())).includes(LISTS_SHEET);
-    const rules = hasLists ? readRules(yield* io(deps.port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
+    const names = yield* io(deps.port.sheetNames());
+    const rules = yield* spreadsheetRules(deps.port, names);
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
-    const before = yield* readSyncedTables(deps.port, deps.settings, reading);
+    const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
+    if (names.includes(LISTS_SHEET) && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined))));
-    const wrote = pulled.some((p) => p.added + p.updated > 0);
-    const groups = wrote ? yield* readSyncedTables(deps.port, deps.settings, reading) : before;
-    const pulledOf = (group: TableGroup) => pulled[before.findIndex((g) => g.table.name === group.table.name)] ?? { added: 0, updated: 0, missingColumns: [] };
-    const tables = yield* sequence(groups.map((group) => syncTable(deps, conn, group, rules, pulledOf(group))));
+    const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
+    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, pulled[i].report)));
     return { tables, summary: summarise(tables) };
   } finally {
     yield* io(deps.lock.release());

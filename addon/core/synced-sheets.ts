@@ -59,10 +59,10 @@ export interface TableGroup {
  * Every table to sync: the sheets found by name or headers, plus each sheet synced before as a table that
  * still exists but no longer reads as any table, read as the one it was (so it says what is missing and its
  * rows stay), plus each table synced before whose sheets are all gone (its rows are then removed).
+ * `order`: the workbook's sheets, listed once by the caller.
  */
-export function* readSyncedTables(port: SpreadsheetPort, settings: SettingsPort, reading: SheetReading): Task<TableGroup[]> {
-  const order = yield* io(port.sheetNames());
-  const found = yield* readTableSheets(port, undefined, reading);
+export function* readSyncedTables(port: SpreadsheetPort, settings: SettingsPort, reading: SheetReading, order: readonly string[]): Task<TableGroup[]> {
+  const found = yield* readTableSheets(port, { reading, names: order });
   const synced = new Map<TableName, SyncedSheets>();
   for (const name of TABLE_NAMES) synced.set(name, yield* syncedSheets(settings, name));
   const lost: TableSheet[] = [];

@@ -3,6 +3,7 @@
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult } from '../../shared/read-table';
 import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
+import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
@@ -90,14 +91,22 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
 /** Sheets that are never tables: skipped without reading them. */
 const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.test(name) || / dashboard$/i.test(name);
 
+/** How to look for the sheets holding tables; `names` lets a use-case list the sheets once (each listing is a round trip). */
+export interface TableSearch {
+  /** Only the first sheet of this table: the one named as it when there is one, without reading the others. */
+  only?: TableDef['name'];
+  reading?: SheetReading;
+  /** The workbook's sheets in order, when the caller has listed them already. */
+  names?: readonly string[];
+}
+
 /**
  * Every sheet holding a table, in the workbook's order: a table may be kept on several sheets ("2024
  * Timeline", "2025 Timeline"), which sync as one set. Sheets named as a table are recognized by name,
- * the rest read once each to recognize their headers. With `only`, the first sheet of that table: the
- * one named as it when there is one, without reading the others.
+ * the rest read once each to recognize their headers.
  */
-export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name'], reading: SheetReading = {}): Task<TableSheet[]> {
-  const names = (yield* io(port.sheetNames())).filter((n) => !isHelperSheet(n));
+export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, names: listed }: TableSearch = {}): Task<TableSheet[]> {
+  const names = (listed ?? (yield* io(port.sheetNames()))).filter((n) => !isHelperSheet(n));
   const named = only === undefined ? undefined : names.find((n) => tableNamed(n)?.name === only);
   if (named !== undefined) return [yield* readTableSheet(port, named, tableNamed(named)!, reading)];
   const found: TableSheet[] = [];
@@ -114,6 +123,11 @@ export function* readTableSheets(port: SpreadsheetPort, only?: TableDef['name'],
     if (only) break;
   }
   return found;
+}
+
+/** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none; `names` as in TableSearch. */
+export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string[]): Task<Rules> {
+  return (names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET) ? readRules(yield* io(port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
 }
 
 /** Sheets grouped by their table, each group in the workbook's order. */

@@ -2,25 +2,21 @@
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
 import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
-import { LISTS_SHEET, PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
+import { PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
 import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest } from '../../shared/status/request-status';
-import { DEFAULT_RULES, readOptionsOf, readRules, type Rules } from '../../shared/rules';
+import { readOptionsOf, type Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
-import { readTableSheets, type TableSheet } from './table-sheet';
+import { readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
 
-/** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none. */
-export function* spreadsheetRules(port: SpreadsheetPort): Task<Rules> {
-  return (yield* io(port.sheetNames())).includes(LISTS_SHEET) ? readRules(yield* io(port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
-}
-
-export function* requestsSheet(port: SpreadsheetPort): Task<TableSheet> {
-  const [t] = yield* readTableSheets(port, 'requests');
+/** The Requests sheet (or the first sheet with its headers); `names` as in TableSearch. */
+export function* requestsSheet(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet> {
+  const [t] = yield* readTableSheets(port, { only: 'requests', names });
   if (!t) throw new AddonError('no_table', 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.');
   return t;
 }
@@ -97,8 +93,9 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
 }
 
 export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageView> {
-  const t = yield* requestsSheet(port);
-  const rules = yield* spreadsheetRules(port);
+  const names = yield* io(port.sheetNames());
+  const t = yield* requestsSheet(port, names);
+  const rules = yield* spreadsheetRules(port, names);
   const rows = requestRows(t, rules);
   const items = rows
     .filter((r) => needsTriage(r.values))

@@ -1,12 +1,13 @@
 // The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
+import { spanOf } from '../port/cell-span';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
-import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
 import type { CellProperties, ExcelRun, Range, RequestContext, Worksheet } from './office-types';
 
@@ -36,6 +37,8 @@ export function isDateFormat(format: unknown): boolean {
 /** Office.js says a request was too large with this code (RichApi.Error). */
 const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /PayloadSizeLimitExceeded|RequestPayloadSizeLimit/i.test(String((e as { code?: unknown }).code ?? ''));
 
+const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
+
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 function hostValue(value: unknown, format: unknown): HostCell {
@@ -51,9 +54,13 @@ function trimmed(grid: HostCell[][]): HostCell[][] {
   return grid.slice(0, rows).map((line) => line.slice(0, columns));
 }
 
-/** The value Office.js writes for a cell (`''` clears it) and the number format it needs, `null` leaving it as it is. */
-function excelCell(cell: WriteCell, current: unknown): { value: unknown; format: string | null } {
-  if (cell === null || cell === undefined) return { value: '', format: null };
+/**
+ * The value Office.js writes for a cell (`''` clears it) and the number format it needs; `null` leaves either
+ * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched.
+ */
+function excelCell(cell: WriteCell | undefined, current: unknown): { value: unknown; format: string | null } {
+  if (cell === undefined) return { value: null, format: null };
+  if (cell === null) return { value: '', format: null };
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
   if (isDateWrite(cell)) return { value: serialFromIso(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
   if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
@@ -71,11 +78,23 @@ function cellOf(address: string): { row: number; column: number } {
 export class ExcelPort implements SpreadsheetPort {
   constructor(private readonly deps: ExcelPortDeps) {}
 
-  private async worksheet(context: RequestContext, name: string): Promise<Worksheet> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
-    await context.sync();
-    if (sheet.isNullObject) throw new AddonError('no_table', `There is no sheet named "${name}".`);
-    return sheet;
+  /**
+   * One Excel.run on a sheet. The sheet is not looked up in a round trip of its own: a missing one fails
+   * the body's first sync as ItemNotFound, and only then is it asked whether the sheet is there, so the
+   * error says so rather than what Office.js says.
+   */
+  private onSheet<T>(name: string, body: (context: RequestContext, sheet: Worksheet) => Promise<T>): Promise<T> {
+    return this.deps.run(async (context) => {
+      try {
+        return await body(context, context.workbook.worksheets.getItem(name));
+      } catch (e) {
+        if (!isNotFound(e)) throw e;
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
+        await context.sync();
+        if (sheet.isNullObject) throw new AddonError('no_table', `There is no sheet named "${name}".`);
+        throw e;
+      }
+    });
   }
 
   /** Loads `properties` of a block in row slices, halving a slice Excel finds too large. */
@@ -112,8 +131,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   readSheet(name: string): Promise<HostCell[][]> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       await context.sync();
       if (used.isNullObject) return [];
@@ -127,33 +145,47 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Promise<string[][]> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const { formulas, values } = await this.loadRows(context, sheet, { row, column, numRows, numColumns }, ['formulas', 'values']);
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       return formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== values[r][c] ? f : '')));
     });
   }
 
+  /** Writes a block in slices under the request limit; a cell left `undefined` keeps its value and format. */
+  private async writeGrid(context: RequestContext, sheet: Worksheet, row: number, column: number, cells: readonly (readonly (WriteCell | undefined)[])[]): Promise<void> {
+    const width = cells[0].length;
+    const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
+    for (let start = 0; start < cells.length; ) {
+      let end = start + 1;
+      for (let bytes = sizes[start]; end < cells.length && bytes + sizes[end] <= WRITE_BYTES; end++) bytes += sizes[end];
+      const slice = cells.slice(start, end);
+      const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load('numberFormat');
+      await context.sync();
+      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(cell, range.numberFormat[r]?.[c])));
+      // The format first: text must meet `@` before it is written, or Excel reads it as typed.
+      if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
+      range.values = planned.map((line) => line.map((p) => p.value));
+      await context.sync();
+      start = end;
+    }
+  }
+
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Promise<void> {
-    return this.deps.run(async (context) => {
+    return this.onSheet(name, async (context, sheet) => {
       if (cells.length === 0 || cells[0].length === 0) return;
-      const sheet = await this.worksheet(context, name);
-      const width = cells[0].length;
-      const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
-      for (let start = 0; start < cells.length; ) {
-        let end = start + 1;
-        for (let bytes = sizes[start]; end < cells.length && bytes + sizes[end] <= WRITE_BYTES; end++) bytes += sizes[end];
-        const slice = cells.slice(start, end);
-        const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load('numberFormat');
-        await context.sync();
-        const planned = slice.map((line, r) => line.map((cell, c) => excelCell(cell, range.numberFormat[r]?.[c])));
-        // The format first: text must meet `@` before it is written, or Excel reads it as typed.
-        if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
-        range.values = planned.map((line) => line.map((p) => p.value));
-        await context.sync();
-        start = end;
-      }
+      await this.writeGrid(context, sheet, row, column, cells);
+    });
+  }
+
+  /** One block over the cells' span, every other cell left out of the write (Office.js skips a null). */
+  writeCells(name: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (cells.length === 0) return;
+      const span = spanOf(cells);
+      const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
+      for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
+      await this.writeGrid(context, sheet, span.top, span.left, grid);
     });
   }
 
@@ -168,57 +200,39 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** The sheet's notes by cell (`row:column`), with the note objects to change them. */
-  private async notesOf(context: RequestContext, sheet: Worksheet) {
-    const notes = sheet.notes.load('items/content');
-    await context.sync();
-    const locations = notes.items.map((n) => n.getLocation().load('address'));
-    await context.sync();
-    return new Map(notes.items.map((note, i) => {
-      const { row, column } = cellOf(locations[i].address);
-      return [`${row}:${column}`, note] as const;
-    }));
-  }
-
-  private async fills(context: RequestContext, range: Range): Promise<string[][]> {
-    const props = range.getCellProperties({ format: { fill: { color: true } } });
-    await context.sync();
-    return props.value.map((line) => line.map((p) => p.format?.fill?.color ?? DEFAULT_FILL));
-  }
-
-  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Promise<Annotations> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
-      const notes = await this.notesOf(context, sheet);
-      const fills = await this.fills(context, sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns));
-      return {
-        notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => notes.get(`${row + r}:${column + c}`)?.content ?? '')),
-        // Office.js reports no fill as white: read as the port's default (null), so it is never written back as a white fill.
-        backgrounds: fills.map((line) => line.map((colour) => (colour.toUpperCase() === DEFAULT_FILL ? null : colour))),
-      };
-    });
-  }
-
-  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): Promise<void> {
-    return this.deps.run(async (context) => {
-      const numRows = annotations.notes.length;
-      const numColumns = annotations.notes[0]?.length ?? 0;
-      if (numRows === 0 || numColumns === 0) return;
-      const sheet = await this.worksheet(context, name);
-      const notes = await this.notesOf(context, sheet);
+  /**
+   * One Excel.run: the sheet's notes and the block's fills loaded together, the notes' cells, then the plan's
+   * changes in one request. Office.js reports no fill as white: read as the port's default (null), so it is
+   * never written back as a white fill.
+   */
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Promise<void> {
+    return this.onSheet(name, async (context, sheet) => {
+      const notes = sheet.notes.load('items/content');
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
-      const current = await this.fills(context, range);
+      const props = range.getCellProperties({ format: { fill: { color: true } } });
+      await context.sync();
+      const locations = notes.items.map((n) => n.getLocation().load('address'));
+      await context.sync();
+      const noteAt = new Map(notes.items.map((note, i) => {
+        const at = cellOf(locations[i].address);
+        return [`${at.row}:${at.column}`, note] as const;
+      }));
+      const fills = props.value.map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
+      const next = plan({
+        notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${row + r}:${column + c}`)?.content ?? '')),
+        backgrounds: fills.map((line) => line.map((colour) => (colour === DEFAULT_FILL ? null : colour))),
+      });
+      if (!next) return;
       const colours: CellProperties[][] = [];
-      annotations.notes.forEach((line, r) => {
+      next.notes.forEach((line, r) => {
         colours.push([]);
         line.forEach((wanted, c) => {
-          const at = a1(row + r, column + c);
-          const note = notes.get(`${row + r}:${column + c}`);
+          const note = noteAt.get(`${row + r}:${column + c}`);
           if (note && wanted === '') note.delete();
           else if (note && note.content !== wanted) note.content = wanted;
-          else if (!note && wanted !== '') sheet.notes.add(at, wanted);
-          const colour = annotations.backgrounds[r]?.[c] ?? null;
-          const now = current[r][c].toUpperCase();
+          else if (!note && wanted !== '') sheet.notes.add(a1(row + r, column + c), wanted);
+          const colour = next.backgrounds[r]?.[c] ?? null;
+          const now = fills[r][c];
           // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
           colours[r].push(colour === null || colour.toUpperCase() === now ? {} : { format: { fill: { color: colour } } });
           // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
@@ -231,8 +245,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   formatSheet(name: string, f: SheetFormat): Promise<void> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       const width = f.columns.length;
       const dataRows = f.lastDataRow - f.firstDataRow + 1;
       f.columns.forEach((c, i) => {
@@ -270,8 +283,7 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   selectRow(name: string, row: number): Promise<void> {
-    return this.deps.run(async (context) => {
-      const sheet = await this.worksheet(context, name);
+    return this.onSheet(name, async (context, sheet) => {
       sheet.activate();
       sheet.getRange(`${row}:${row}`).select();
       await context.sync();

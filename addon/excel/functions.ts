@@ -7,7 +7,7 @@ import { broadcastHeight, evaluateDerived, type CellContext, type Column } from 
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
 import { evaluateDemand, type DemandDeps } from '../core/demand';
 import { runAsync } from '../core/task';
-import { spreadsheetRules } from '../core/triage';
+import { spreadsheetRules } from '../core/table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 
 /** The status functions by their Sheets name (the declarations in shared/custom-functions.ts). */

@@ -33,6 +33,16 @@ export interface Annotations {
   backgrounds: (string | null)[][];
 }
 
+/** What a block should hold given what it holds now; null when nothing is to change. Pure: the port calls it once, between its read and its write. */
+export type AnnotationPlan = (current: Annotations) => Annotations | null;
+
+/** One cell of a scattered write, at its 1-based sheet row and column. */
+export interface CellWrite {
+  row: number;
+  column: number;
+  cell: WriteCell;
+}
+
 export interface ColumnFormat {
   /** Width in characters (the unit workbook plans use). */
   width?: number;
@@ -63,10 +73,19 @@ export interface SpreadsheetPort {
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;
   /** One rectangular write from (row, column); the sheet grows to fit. */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
+  /**
+   * Cells scattered over a sheet (survey answers on rows far apart), in a number of host calls that does not
+   * grow with the number of cells: each cell between them keeps its value or formula. The sheet grows to fit.
+   */
+  writeCells(name: string, cells: readonly CellWrite[]): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
-  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Io<Annotations>;
-  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): Io<void>;
+  /**
+   * Reads the block's notes and colours once, hands them to `plan`, and writes what it returns: only the
+   * cells that differ from what was read, so one read serves both the plan and the write. Past the sheet's
+   * last row reads as blank cells.
+   */
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Io<void>;
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */
   selectRow(name: string, row: number): Io<void>;

@@ -153,8 +153,40 @@ function sheetWarnings(t: SheetTable): RejectedRow[] {
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
+/**
+ * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with, followed by `:`
+ * and the row's ID or by `#` and its row number (the longest, should one name open another's ID).
+ */
+export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): string | undefined {
+  let owner: string | undefined;
+  for (const name of sheetNames) {
+    if (!rowId.startsWith(name) || (owner !== undefined && owner.length >= name.length)) continue;
+    const rest = rowId.slice(name.length);
+    if ((rest.startsWith(':') && rest.length > 1) || /^#\d+$/.test(rest)) owner = name;
+  }
+  return owner;
+}
+
+/**
+ * Rows the store holds for `read` sheets that `sent` no longer has. Import's row ids open with their sheet's
+ * name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one gone from
+ * the workbook) are left for the next import that reads every sheet of the table.
+ */
+async function removedFromSheets(
+  store: Pick<RowStore, 'syncState'>, sourceId: string, table: TableName, read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[],
+): Promise<string[]> {
+  const named = new Set(sent.map((r) => r.rowId));
+  const readSet = new Set(read);
+  return (await store.syncState(sourceId, table))
+    .map((r) => r.rowId)
+    .filter((rowId) => {
+      const sheet = sheetOfRowId(rowId, sheetNames);
+      return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
+    });
+}
+
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -190,10 +222,14 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       const u = unreadableOf.get(t.sheet);
       return u ? [{ sheet: u.sheet, headerRow: u.row, errors: u.errors.map(({ field, column, header, message }) => ({ field, message, ...(column ? { column } : {}), ...(header ? { header } : {}) })) }] : [];
     });
+    // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
+    const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
+    const full = unreadable.length === 0;
     const batch = await ingestBatch(store, {
-      // With a sheet of this table unreadable, rows missing from the batch may be that sheet's: none is removed.
-      // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
-      sourceId: opts.sourceId, table, rows: tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t))), full: unreadable.length === 0, at: opts.at,
+      sourceId: opts.sourceId, table, rows, full, at: opts.at,
+      // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
+      // removed from the sheets that were read are named instead.
+      ...(full ? {} : { deleted: await removedFromSheets(store, opts.sourceId, table, tables.map((t) => t.sheet), sheets.map((g) => g.name), rows) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,

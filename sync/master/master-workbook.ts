@@ -8,7 +8,7 @@ import { demandCharts } from '../charts/demand-charts';
 import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
-import { writeWorkbook } from '../workbook/write-workbook';
+import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
 export type MasterStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections' | 'warnings'>;
@@ -52,9 +52,9 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
 }
 
 /** Streams the master workbook to `out`; resolves with the metrics its Summary shows. */
-export async function writeMasterWorkbook(store: MasterStore, opts: MetricsOptions, out: Writable, layout: MasterLayout = {}): Promise<DemandMetrics> {
+export async function writeMasterWorkbook(store: MasterStore, opts: MetricsOptions, out: Writable, layout: MasterLayout = {}, write: WriteOptions = {}): Promise<DemandMetrics> {
   const { plan, metrics } = await buildMasterPlan(store, opts, layout);
-  await writeWorkbook(plan, out);
+  await writeWorkbook(plan, out, write);
   return metrics();
 }
 

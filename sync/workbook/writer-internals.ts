@@ -84,7 +84,7 @@ let collect: (() => void) | null | undefined;
  * in fresh 64 KB buffers (exceljs's StreamBuf, then zlib's output), held outside V8's heap, which V8 collects
  * only once some 64 MB of them have piled up: a third of the master workbook's peak memory. Node offers no
  * collection without `--expose-gc`, so the flag is set here, for a function reached through a fresh context;
- * where that fails, memory is left to V8.
+ * where that fails, memory is left to V8. Only for a process that does nothing else (see `WriteOptions`).
  */
 export function bufferRelease(): (bytes: number) => void {
   if (collect === undefined) {

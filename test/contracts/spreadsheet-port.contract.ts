@@ -3,7 +3,7 @@
 // Every port call is awaited, so hosts that answer at once and hosts that answer with promises run alike.
 import { afterEach, describe, expect, test } from 'vitest';
 import { readCell } from '../../shared/cells/read-cell';
-import type { HostCell, SpreadsheetPort } from '../../addon/port/spreadsheet-port';
+import type { Annotations, HostCell, SpreadsheetPort } from '../../addon/port/spreadsheet-port';
 
 /** What a port cannot say about itself but a test must check: read straight from the implementation. */
 export interface PortProbe {
@@ -30,6 +30,17 @@ const DATE_COLUMN = { name: 'd', header: 'd', type: 'date', width: 0 } as const;
 
 /** The calendar day a cell holds, however the host stores a date. */
 const dayOf = (port: SpreadsheetPort, v: HostCell) => readCell(DATE_COLUMN, v instanceof Date ? port.isoFromDate(v) : v, { lists: {} }).value;
+
+/** A block's notes and colours as the port hands them to a plan that changes nothing. */
+async function annotationsOf(port: SpreadsheetPort, sheet: string, numRows: number, numColumns: number): Promise<Annotations> {
+  let seen: Annotations | undefined;
+  await port.updateAnnotations(sheet, 1, 1, numRows, numColumns, (current) => {
+    seen = current;
+    return null;
+  });
+  if (!seen) throw new Error('updateAnnotations never called its plan');
+  return seen;
+}
 
 export function spreadsheetPortContract(label: string, makeHarness: () => PortHarness | Promise<PortHarness>): void {
   describe(`${label} honours the spreadsheet port contract`, () => {
@@ -102,14 +113,62 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       const { port } = await harness();
       await port.ensureSheet('Notes');
       await port.writeBlock('Notes', 1, 1, [['a', 'b'], ['c', 'd']]);
-      await port.writeAnnotations('Notes', 1, 1, { notes: [['one', ''], ['', 'two\nlines']], backgrounds: [['#fde2e1', null], [null, '#fde2e1']] });
-      const read = await port.readAnnotations('Notes', 1, 1, 2, 2);
+      await port.updateAnnotations('Notes', 1, 1, 2, 2, () => ({ notes: [['one', ''], ['', 'two\nlines']], backgrounds: [['#fde2e1', null], [null, '#fde2e1']] }));
+      const read = await annotationsOf(port, 'Notes', 2, 2);
       expect(read.notes).toEqual([['one', ''], ['', 'two\nlines']]);
       // No fill reads as null (Apps Script, Excel) or as white (the memory fake): either is the default.
       expect(read.backgrounds.map((l) => l.map((c) => (c ?? '#ffffff').toLowerCase()))).toEqual([['#fde2e1', '#ffffff'], ['#ffffff', '#fde2e1']]);
-      await port.writeAnnotations('Notes', 1, 1, { notes: [['', ''], ['', '']], backgrounds: [[null, null], [null, null]] });
-      expect((await port.readAnnotations('Notes', 1, 1, 2, 2)).notes).toEqual([['', ''], ['', '']]);
+      await port.updateAnnotations('Notes', 1, 1, 2, 2, () => ({ notes: [['', ''], ['', '']], backgrounds: [[null, null], [null, null]] }));
+      expect((await annotationsOf(port, 'Notes', 2, 2)).notes).toEqual([['', ''], ['', '']]);
       expect(await port.readSheet('Notes')).toEqual([['a', 'b'], ['c', 'd']]);
+    });
+
+    test('hands the plan the block as it is, once, and writes nothing when the plan says nothing changes', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Plan');
+      await port.writeBlock('Plan', 1, 1, [['a', 'b', 'c']]);
+      await port.updateAnnotations('Plan', 1, 1, 1, 3, () => ({ notes: [['mine', '', 'ours']], backgrounds: [[null, '#fff2cc', '#fde2e1']] }));
+      const seen: Annotations[] = [];
+      await port.updateAnnotations('Plan', 1, 1, 1, 3, (current) => {
+        seen.push(current);
+        return null;
+      });
+      expect(seen).toHaveLength(1);
+      expect(seen[0].notes).toEqual([['mine', '', 'ours']]);
+      expect(seen[0].backgrounds[0].slice(1).map((c) => c?.toLowerCase())).toEqual(['#fff2cc', '#fde2e1']);
+      // A plan that changes one cell leaves the others as they were.
+      await port.updateAnnotations('Plan', 1, 1, 1, 3, (current) => ({ notes: [[current.notes[0][0], '', '']], backgrounds: [[current.backgrounds[0][0], current.backgrounds[0][1], null]] }));
+      const after = await annotationsOf(port, 'Plan', 1, 3);
+      expect(after.notes).toEqual([['mine', '', '']]);
+      expect(after.backgrounds[0].map((c) => (c ?? '#ffffff').toLowerCase())).toEqual(['#ffffff', '#fff2cc', '#ffffff']);
+    });
+
+    test('writes scattered cells, and every cell between them keeps its value, formula, date or text', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Answers');
+      await port.writeBlock('Answers', 1, 1, [
+        ['ID', 'Outcome', 'Rating', 'Comment', 'Due'],
+        ['R-1', '', '', '', { date: '2026-03-15' }],
+        ['R-2', 'Kept', { formula: '=1+1' }, '0012', { date: '2026-04-01' }],
+        ['R-3', '', '', '=not a formula', null],
+        ['R-4', 'Kept too', 4, 'TRUE', { date: '2026-05-01' }],
+      ]);
+      await port.writeCells('Answers', [
+        { row: 2, column: 2, cell: 'Training delivered' }, { row: 2, column: 3, cell: 5 }, { row: 2, column: 4, cell: '+1 great' },
+        { row: 4, column: 2, cell: 'No change yet' }, { row: 4, column: 3, cell: 2 }, { row: 4, column: 4, cell: null },
+        { row: 6, column: 3, cell: 3 },
+      ]);
+      const grid = await port.readSheet('Answers');
+      expect(grid.map((line) => line.slice(0, 4))).toEqual([
+        ['ID', 'Outcome', 'Rating', 'Comment'],
+        ['R-1', 'Training delivered', 5, '+1 great'],
+        ['R-2', 'Kept', grid[2][2], '0012'],
+        ['R-3', 'No change yet', 2, ''],
+        ['R-4', 'Kept too', 4, 'TRUE'],
+        ['', '', 3, ''],
+      ]);
+      expect(await port.readFormulas('Answers', 2, 2, 4, 3)).toEqual([['', '', ''], ['', '=1+1', ''], ['', '', ''], ['', '', '']]);
+      expect([grid[1][4], grid[2][4], grid[4][4]].map((v) => dayOf(port, v))).toEqual(['2026-03-15', '2026-04-01', '2026-05-01']);
     });
 
     test('applies freeze, number formats, dropdowns from Lists and status colours', async () => {
@@ -142,6 +201,19 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(Object.keys(colours).sort()).toEqual(['Closed', 'Open']);
       expect(colours.Open).not.toBe(colours.Closed);
       expect((await port.readSheet('Tracker'))[1][0]).toBe('Open');
+    });
+
+    test('says which sheet is missing, whatever the call', async () => {
+      const { port } = await harness();
+      const calls = [
+        () => port.readSheet('Nope'),
+        () => port.readFormulas('Nope', 1, 1, 1, 1),
+        () => port.writeBlock('Nope', 1, 1, [['x']]),
+        () => port.writeCells('Nope', [{ row: 2, column: 2, cell: 'x' }]),
+        () => port.updateAnnotations('Nope', 1, 1, 1, 1, () => null),
+        () => port.selectRow('Nope', 2),
+      ];
+      for (const call of calls) await expect((async () => call())()).rejects.toThrow('There is no sheet named "Nope".');
     });
 
     test('selects a row and shows a toast', async () => {

@@ -1,7 +1,7 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type Annotations, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
 
@@ -105,16 +105,22 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     return this.block(name, row, column, numRows, numColumns, (c) => c.formula);
   }
 
+  private put(sheet: MemorySheet, row: number, column: number, v: WriteCell): void {
+    const cell = sheet.cell(row, column);
+    cell.formula = isFormulaWrite(v) ? v.formula : '';
+    cell.value = isFormulaWrite(v) ? '' : isDateWrite(v) ? new Date(`${v.date}T00:00:00Z`) : (v ?? '');
+  }
+
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
     this.count('writeBlock');
     const sheet = this.sheet(name);
-    cells.forEach((line, r) =>
-      line.forEach((v, c) => {
-        const cell = sheet.cell(row + r, column + c);
-        cell.formula = isFormulaWrite(v) ? v.formula : '';
-        cell.value = isFormulaWrite(v) ? '' : isDateWrite(v) ? new Date(`${v.date}T00:00:00Z`) : (v ?? '');
-      }),
-    );
+    cells.forEach((line, r) => line.forEach((v, c) => this.put(sheet, row + r, column + c, v)));
+  }
+
+  writeCells(name: string, cells: readonly CellWrite[]): void {
+    this.count('writeCells');
+    const sheet = this.sheet(name);
+    for (const c of cells) this.put(sheet, c.row, c.column, c.cell);
   }
 
   ensureSheet(name: string): { created: boolean } {
@@ -124,22 +130,20 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     return { created: true };
   }
 
-  readAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number): Annotations {
-    this.count('readAnnotations');
-    return {
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
+    this.count('updateAnnotations');
+    const current: Annotations = {
       notes: this.block(name, row, column, numRows, numColumns, (c) => c.note),
       backgrounds: this.block(name, row, column, numRows, numColumns, (c) => c.background),
     };
-  }
-
-  writeAnnotations(name: string, row: number, column: number, annotations: Annotations): void {
-    this.count('writeAnnotations');
+    const next = plan(current);
+    if (!next) return;
     const sheet = this.sheet(name);
-    annotations.notes.forEach((line, r) =>
+    next.notes.forEach((line, r) =>
       line.forEach((note, c) => {
         const cell = sheet.cell(row + r, column + c);
         cell.note = note ?? '';
-        cell.background = annotations.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+        cell.background = next.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
       }),
     );
   }

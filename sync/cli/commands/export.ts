@@ -35,7 +35,8 @@ export const exportCommand: Command = {
         await once(file, 'open').catch((e: Error) => {
           throw new CliError(`cannot write ${out}: ${e.message}`, 1);
         });
-        const m = await writeMasterWorkbook(store, opts, file);
+        // A one-shot process: nothing waits on the collections that keep its peak down.
+        const m = await writeMasterWorkbook(store, opts, file, {}, { collectSpentBuffers: true });
         await finished(file);
         await rename(partial, out);
         return m;

@@ -54,3 +54,31 @@ test('a 10,000-row sheet is read with one getValues and written with one setValu
   expect(fakes.rangeIo()).toEqual({ reads: 1, writes: 1 });
   expect(fakes.readSheet('Big')[10_000][3]).toBe('R-10000');
 });
+
+test('twelve survey answers on rows far apart are one setValues, after one read each of the values, formulas and formats around them', () => {
+  const fakes = createAppsScriptFakes();
+  fakes.seedSheet('Requests', [['ID', 'Outcome', 'Rating', 'Comment'], ...Array.from({ length: 2_000 }, (_, i) => [`R-${i + 1}`, '', '', `note ${i}`])]);
+  const port = sheetsPort(fakes);
+  const rows = Array.from({ length: 12 }, (_, i) => 2 + i * 150);
+  fakes.resetCounts();
+  port.writeCells('Requests', rows.flatMap((row) => [{ row, column: 2, cell: 'Training delivered' }, { row, column: 3, cell: 5 }, { row, column: 4, cell: 'Thanks' }]));
+  expect(fakes.count('Range.setValues')).toBe(1);
+  expect(fakes.hostCalls()).toEqual({ reads: 6, writes: 1 });
+  expect(fakes.readSheet('Requests')[rows[11] - 1]).toEqual([`R-${rows[11] - 1}`, 'Training delivered', 5, 'Thanks']);
+  expect(fakes.readSheet('Requests')[rows[11] - 2]).toEqual([`R-${rows[11] - 2}`, '', '', `note ${rows[11] - 3}`]);
+});
+
+test('marks are read with one getNotes and one getBackgrounds, and written without reading them again', () => {
+  const fakes = createAppsScriptFakes();
+  fakes.seedSheet('Requests', [['ID', 'Status'], ...Array.from({ length: 2_000 }, (_, i) => [`R-${i + 1}`, 'New'])]);
+  const port = sheetsPort(fakes);
+  fakes.resetCounts();
+  port.updateAnnotations('Requests', 2, 1, 2_000, 2, (current) => ({
+    notes: current.notes.map((line, r) => line.map((note, c) => (c === 1 && r % 500 === 0 ? 'Equity Desk: Status: not one of the list' : note))),
+    backgrounds: current.backgrounds.map((line, r) => line.map((colour, c) => (c === 1 && r % 500 === 0 ? '#fde2e1' : colour))),
+  }));
+  expect(fakes.count('Range.getNotes')).toBe(1);
+  expect(fakes.count('Range.getBackgrounds')).toBe(1);
+  expect(fakes.hostCalls()).toEqual({ reads: 4, writes: 2 });
+  expect(fakes.sheet('Requests').peek(502, 2)).toMatchObject({ note: 'Equity Desk: Status: not one of the list', background: '#fde2e1' });
+});

@@ -78,3 +78,30 @@ test('a sheet that does not exist is a clear error, not an Office.js fault', asy
   const { port } = excelHarness();
   await expect(port.readSheet('Nope')).rejects.toThrow('There is no sheet named "Nope".');
 });
+
+test('survey answers on rows far apart are one request, every cell between them left out of it', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Requests');
+  await port.writeBlock('Requests', 1, 1, [['ID', 'Outcome', 'Rating', 'Comment'], ...Array.from({ length: 2_000 }, (_, i) => [`R-${i + 1}`, '', '', `note ${i}`])]);
+  const rows = Array.from({ length: 12 }, (_, i) => 2 + i * 150);
+  excel.requests.length = 0;
+  await port.writeCells('Requests', rows.flatMap((row) => [{ row, column: 2, cell: 'Training delivered' }, { row, column: 3, cell: 5 }, { row, column: 4, cell: 'Thanks' }]));
+  // The formats under the answers loaded (the sheet found in the same request), then the answers written.
+  expect(excel.requests).toHaveLength(2);
+  expect(excel.requests.filter((r) => r.commands > 0)).toHaveLength(1);
+  expect([2, 3, 4].map((c) => sheet('Requests').peek(rows[11], c)?.value)).toEqual(['Training delivered', 5, 'Thanks']);
+  expect(sheet('Requests').peek(rows[11] - 1, 4)?.value).toBe(`note ${rows[11] - 3}`);
+});
+
+test('marks are read and written in one Excel.run: the notes with the fills, the notes\' cells, the changes', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Requests');
+  await port.writeBlock('Requests', 1, 1, [['ID', 'Status'], ...Array.from({ length: 2_000 }, (_, i) => [`R-${i + 1}`, 'New'])]);
+  excel.requests.length = 0;
+  await port.updateAnnotations('Requests', 2, 1, 2_000, 2, (current) => ({
+    notes: current.notes.map((line, r) => line.map((note, c) => (c === 1 && r % 500 === 0 ? 'Equity Desk: Status: not one of the list' : note))),
+    backgrounds: current.backgrounds.map((line, r) => line.map((colour, c) => (c === 1 && r % 500 === 0 ? '#fde2e1' : colour))),
+  }));
+  expect(excel.requests).toHaveLength(3);
+  expect(sheet('Requests').peek(502, 2)).toMatchObject({ note: 'Equity Desk: Status: not one of the list', fill: '#fde2e1' });
+});

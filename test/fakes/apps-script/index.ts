@@ -69,6 +69,18 @@ export const RANGE_WRITES = [
   'RangeList.clearNote',
 ];
 
+/**
+ * What else a script asks of the spreadsheet service, each a round trip to Google's servers: the sheets'
+ * list and sizes, merges, the time zone. With RANGE_READS they are `hostCalls().reads`.
+ */
+export const SHEET_READS = [
+  'Spreadsheet.getSheets', 'Spreadsheet.getSheetByName', 'Spreadsheet.getSpreadsheetTimeZone',
+  'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns', 'Range.getMergedRanges',
+];
+
+/** Changes to a sheet's shape; with RANGE_WRITES they are `hostCalls().writes`. */
+export const SHEET_WRITES = ['Spreadsheet.insertSheet', 'Sheet.insertRowsAfter', 'Sheet.insertRowsBefore', 'Sheet.insertRowAfter', 'Sheet.insertRowBefore', 'Sheet.insertColumnsAfter', 'Sheet.deleteRows'];
+
 export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
   const env = new FakeEnv(options.realm ?? hostRealm, options.clock ?? new FakeClock(), options.timeZone);
   const bound = options.boundToDocument ?? true;
@@ -154,6 +166,8 @@ export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
     count,
     /** Cell reads and writes since the last resetCounts(). */
     rangeIo: () => ({ reads: sum(RANGE_READS), writes: sum(RANGE_WRITES) }),
+    /** Every spreadsheet-service call since the last resetCounts(): cell reads and writes plus the sheet-level ones. */
+    hostCalls: () => ({ reads: sum(RANGE_READS) + sum(SHEET_READS), writes: sum(RANGE_WRITES) + sum(SHEET_WRITES) }),
     spreadsheet,
     ui,
     toasts: spreadsheet.toasts,

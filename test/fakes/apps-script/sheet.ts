@@ -110,18 +110,23 @@ export class FakeSheet implements Partial<Sheet> {
     return new FakeRangeList(this.env, ranges) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
   }
   getDataRange(): Range {
+    this.env.count('Sheet.getDataRange');
     return this.rangeAt(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
   }
   getLastRow(): number {
+    this.env.count('Sheet.getLastRow');
     return this.lastRow();
   }
   getLastColumn(): number {
+    this.env.count('Sheet.getLastColumn');
     return this.lastColumn();
   }
   getMaxRows(): number {
+    this.env.count('Sheet.getMaxRows');
     return this.maxRows;
   }
   getMaxColumns(): number {
+    this.env.count('Sheet.getMaxColumns');
     return this.maxColumns;
   }
   appendRow(rowContents: any[]): Sheet {

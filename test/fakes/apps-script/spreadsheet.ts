@@ -55,10 +55,12 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
 
   getSheets(): Sheet[] {
     this.env.require('document', 'SpreadsheetApp.Spreadsheet.getSheets');
+    this.env.count('Spreadsheet.getSheets');
     return this.env.out([...this.sheetList] as unknown as Sheet[]);
   }
   getSheetByName(name: string): Sheet | null {
     this.env.require('document', 'SpreadsheetApp.Spreadsheet.getSheetByName');
+    this.env.count('Spreadsheet.getSheetByName');
     return (this.sheetList.find((s) => s.name === name) ?? null) as unknown as Sheet | null;
   }
   getSheetById(id: number): Sheet | null {
@@ -101,6 +103,7 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
   getSpreadsheetTimeZone(): string {
+    this.env.count('Spreadsheet.getSpreadsheetTimeZone');
     return this.timeZone;
   }
   setSpreadsheetTimeZone(timezone: string): void {

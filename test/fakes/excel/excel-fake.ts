@@ -21,9 +21,13 @@ export class OfficeError extends Error {
 type Op = { bytes: number; apply(): void };
 type Load = { bytes(): number; resolve(): void };
 
+/** One `context.sync()`: a round trip to the workbook, with what it carried. */
 export interface RequestLog {
   requestBytes: number;
   responseBytes: number;
+  /** Properties loaded (read) and commands queued (writes, method calls) in it. */
+  loads: number;
+  commands: number;
 }
 
 const size = (v: unknown) => JSON.stringify(v ?? null).length;
@@ -105,7 +109,7 @@ class FakeContext implements RequestContext {
     const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
     if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const l of loads) l.resolve();
-    this.excel.requests.push({ requestBytes, responseBytes });
+    this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length });
   }
 }
 

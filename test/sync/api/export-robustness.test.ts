@@ -90,8 +90,9 @@ describe.each(backends)('$name: user data never breaks an export', (backend) => 
       // The kept row with a year-2206 date is listed too, as a warning.
       expect(quality.some((r) => r[severity] === 'Warning' && r[rowId] === 'far-future')).toBe(true);
       const requests = sheets.find((s) => s.name === 'Requests')!.rows;
-      expect(requests[0][3]).toBe('Requesting organization');
-      expect(requests.slice(1).map((r) => [r[3], r[2]])).toEqual([['Typo office', '2206-01-05T00:00:00'], ['County', '2026-01-05T00:00:00']]);
+      const [org, received] = ['Requesting organization', 'Received'].map((h) => requests[0].indexOf(h));
+      expect(Math.min(org, received)).toBeGreaterThanOrEqual(0);
+      expect(requests.slice(1).map((r) => [r[org], r[received]])).toEqual([['Typo office', '2206-01-05T00:00:00'], ['County', '2026-01-05T00:00:00']]);
     } finally {
       await h.close();
       await rm(dir, { recursive: true, force: true });

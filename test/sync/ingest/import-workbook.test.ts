@@ -200,6 +200,29 @@ describe.each(backends)('import on $name', (backend) => {
     expect(await places()).toEqual(before);
   });
 
+  test("rows removed from the sheets that were read become tombstones while a sheet of their table could not be read; that sheet's rows stay", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Three calendars', sourceKind: 'file' });
+    const calendar = (year: number, rows: number, milestone = 'Milestone'): Grid => [['Date', milestone, 'Team'], ...Array.from({ length: rows }, (_, i) => [`3/${5 + i}/${year}`, `Event ${year}-${i}`, 'ODE'])];
+    // "Later#2" opens with another sheet's name: its rows are its own, not that sheet's.
+    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    await imported([{ name: 'Milestones', rows: calendar(2024, 2) }, { name: 'Later', rows: calendar(2025, 3) }, { name: 'Later#2', rows: calendar(2026, 2) }]);
+    const held = async () => (await store.syncState(principal.id, 'milestones')).map((r) => r.rowId).sort();
+    expect(await held()).toEqual(['Later#2', 'Later#2#2', 'Later#2#3', 'Later#3', 'Later#4', 'Milestones#2', 'Milestones#3']);
+
+    const r = await imported([{ name: 'Milestones', rows: calendar(2024, 1, 'What') }, { name: 'Later', rows: calendar(2025, 1) }]);
+    expect(r.unreadable.map((u) => u.sheet)).toEqual(['Milestones']);
+    expect(r.deleted).toBe(2);
+    expect(await held()).toEqual(['Later#2', 'Later#2#2', 'Later#2#3', 'Milestones#2', 'Milestones#3']);
+    const removed = [];
+    for await (const row of store.rows('milestones', { sourceIds: [principal.id], includeDeleted: true })) if (row.deleted) removed.push(row.rowId);
+    expect(removed.sort()).toEqual(['Later#3', 'Later#4']);
+
+    // Read whole again, the table's sync is full: the rows of the sheets gone go too.
+    await imported([{ name: 'Milestones', rows: calendar(2024, 2) }, { name: 'Later', rows: calendar(2025, 1) }]);
+    expect(await held()).toEqual(['Later#2', 'Milestones#2', 'Milestones#3']);
+  });
+
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });

@@ -1,0 +1,31 @@
+// Host calls per sync, held to a budget on both hosts (the workbook: sync-host-calls.ts). A sync lists the
+// sheets once, reads each sheet once (and again only if the pull wrote into it), reads and writes the
+// rejection marks of each table once, and writes survey answers in one scattered write: its cost does not
+// grow with the number of answers or rejected rows. `npm run bench addon` prints the same counts.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startServerInWorker, type WorkerServer } from '../support/apps-script-runtime';
+import { SYNC_CALL_BUDGET, excelSyncCalls, sheetsSyncCalls } from './sync-host-calls';
+
+let service: WorkerServer;
+beforeAll(async () => {
+  service = await startServerInWorker(new URL('./sync-service.ts', import.meta.url), 'createSyncService');
+});
+afterAll(async () => {
+  await service?.close();
+});
+
+test('Google Sheets: a sync with survey answers, fixed and new rejections stays within its spreadsheet-service calls', async () => {
+  const calls = await sheetsSyncCalls(service);
+  expect(calls.withAnswers.reads).toBeLessThanOrEqual(SYNC_CALL_BUDGET['Google Sheets'].withAnswers.reads);
+  expect(calls.withAnswers.writes).toBeLessThanOrEqual(SYNC_CALL_BUDGET['Google Sheets'].withAnswers.writes);
+  expect(calls.unchanged.reads).toBeLessThanOrEqual(SYNC_CALL_BUDGET['Google Sheets'].unchanged.reads);
+  expect(calls.unchanged.writes).toBe(0);
+}, 120_000);
+
+test('Excel: the same sync stays within its context.sync() round trips', async () => {
+  const calls = await excelSyncCalls(service);
+  expect(calls.withAnswers.reads).toBeLessThanOrEqual(SYNC_CALL_BUDGET.Excel.withAnswers.reads);
+  expect(calls.withAnswers.writes).toBeLessThanOrEqual(SYNC_CALL_BUDGET.Excel.withAnswers.writes);
+  expect(calls.unchanged.reads).toBeLessThanOrEqual(SYNC_CALL_BUDGET.Excel.unchanged.reads);
+  expect(calls.unchanged.writes).toBe(0);
+}, 120_000);

@@ -1,0 +1,185 @@
+// How many host calls one sync costs on each host, over the same realistic workbook: a Lists sheet, a
+// Dashboard, 2,000 requests (some rejected), a work plan and milestones, synced once, then again after
+// survey answers came in and staff edited rows, then once more with nothing changed. Sheets: the built
+// bundle over the Apps Script fakes, counting spreadsheet-service calls; Excel: the add-in over the Excel
+// fake, counting `context.sync()` round trips. Shared by the test that holds the budget and by the bench.
+import { createExcelAddin } from '../../addon/excel/excel-addin';
+import { browserHttp, type OfficeHost } from '../../addon/excel/host-services';
+import { SETTING_KEYS } from '../../addon/core/settings';
+import { serialFromIso } from '../../shared/cells/dates';
+import { LISTS_SHEET } from '../../shared/lists';
+import { DEFAULT_LISTS_GRID } from '../../shared/rules';
+import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
+import { sampleRows } from '../../templates/samples';
+import { FakeExcel } from '../fakes/excel/excel-fake';
+import { documentSettingsOver, storageOver } from '../fakes/excel/office-settings';
+import type { WorkerServer } from '../support/apps-script-runtime';
+import { AS_OF, SERVICE_URL, hostCells, inputHeaders, loadAddon } from './bundle-harness';
+
+export const REQUEST_ROWS = 2_000;
+/** Requests with a cell the service rejects, and fulfilled requests whose requester answers the survey. */
+export const REJECTED_ROWS = 24;
+export const SURVEY_ANSWERS = 12;
+export const EDITED_ROWS = 20;
+/** Rejected rows fixed before the second sync, and rows newly rejected by it: marks come and go. */
+const FIXED = 4;
+
+/** Reads and writes of one sync: Sheets, spreadsheet-service calls; Excel, round trips that change nothing and that do. */
+export interface HostCalls {
+  reads: number;
+  writes: number;
+}
+
+export interface SyncCalls {
+  host: 'Google Sheets' | 'Excel';
+  /** The sync after survey answers and edits: pulls, writes answers, sends, marks rejections. */
+  withAnswers: HostCalls;
+  /** A sync with nothing new on either side. */
+  unchanged: HostCalls;
+}
+
+/**
+ * What one sync may cost. Sheets: the sheet list once; each of the five sheets (Lists, an empty Sheet1, three
+ * tables) read with getDataRange, getValues and getMergedRanges, Requests once more after the answers; the time
+ * zone; per table one getMaxRows, getNotes and getBackgrounds for the marks; five reads around the answers.
+ * Writes: the answers in one setValues, the marks in a call per colour and one for notes. Excel: the sheet
+ * list; per sheet read its used range, then its cells in slices of at most 40,000; per table the notes with
+ * the fills, then the notes' cells; the formats under the answers. Writes: the answers, the marks.
+ */
+export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
+  'Google Sheets': { withAnswers: { reads: 34, writes: 4 }, unchanged: { reads: 25, writes: 0 } },
+  Excel: { withAnswers: { reads: 24, writes: 2 }, unchanged: { reads: 18, writes: 0 } },
+};
+
+const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
+
+interface Workbook {
+  tables: { sheet: string; table: TableName; rows: TypedRow[] }[];
+  /** Sheet rows of requests with a bad contact email. */
+  rejected: number[];
+  /** Sheet rows of fulfilled requests whose requester answers the survey. */
+  answered: number[];
+}
+
+function workbook(): Workbook {
+  const requests = sampleRows('requests', REQUEST_ROWS, { asOf: AS_OF, seed: 31 });
+  const rejected: number[] = [];
+  for (let i = 0; i < REJECTED_ROWS; i++) {
+    const row = requests[40 + i * 80];
+    if (i % 3 === 0) row.status = 'Bogus';
+    else {
+      row.contactEmail = 'not-an-email';
+      rejected.push(40 + i * 80 + 2);
+    }
+  }
+  const answered = requests.flatMap((r, i) => (r.status === 'Fulfilled' || r.status === 'Closed' ? [i + 2] : [])).filter((_, i) => i % 25 === 0).slice(0, SURVEY_ANSWERS);
+  if (answered.length < SURVEY_ANSWERS) throw new Error(`only ${answered.length} fulfilled requests to answer`);
+  return {
+    tables: [
+      { sheet: 'Requests', table: 'requests', rows: requests },
+      { sheet: 'Work plan', table: 'workplan', rows: sampleRows('workplan', 300, { asOf: AS_OF, seed: 32 }) },
+      { sheet: 'Milestones', table: 'milestones', rows: sampleRows('milestones', 120, { asOf: AS_OF, seed: 33 }) },
+    ],
+    rejected,
+    answered,
+  };
+}
+
+const DASHBOARD = [['Equity Desk dashboard'], ['Open requests', 0]];
+const editedRows = (answered: readonly number[]) => Array.from({ length: EDITED_ROWS }, (_, i) => 3 + i * 97).filter((row) => !answered.includes(row));
+
+/** What differs between the hosts: how a workbook is seeded, edited, synced and counted. */
+interface HostUnderTest {
+  seed(sheet: string, grid: readonly (readonly unknown[])[], table?: TableName): void;
+  edit(sheet: string, row: number, column: number, value: string): void;
+  syncIdAt(sheet: string, row: number): string;
+  sync(): Promise<string>;
+  startCounting(): void;
+  counted(): HostCalls;
+}
+
+async function run(service: WorkerServer, host: HostUnderTest, token: string): Promise<Omit<SyncCalls, 'host'>> {
+  const { tables, rejected, answered } = workbook();
+  host.seed(LISTS_SHEET, DEFAULT_LISTS_GRID);
+  host.seed('Dashboard', DASHBOARD);
+  for (const t of tables) host.seed(t.sheet, [inputHeaders(t.table), ...t.rows.map((r) => hostCells(t.table, r))], t.table);
+  const first = await host.sync();
+  if (!/need fixing/.test(first)) throw new Error(`the first sync rejected nothing: ${first}`);
+
+  for (const row of answered) {
+    await service.invoke('answerSurvey', token, host.syncIdAt('Requests', row), { satisfaction: String(1 + (row % 5)), outcome: 'Training delivered', comment: `Answer for row ${row}` });
+  }
+  for (const row of editedRows(answered)) host.edit('Requests', row, column('notes'), `Edited on the second day, row ${row}`);
+  for (const row of rejected.slice(0, FIXED)) host.edit('Requests', row, column('contactEmail'), `fixed.${row}@example.gov`);
+  for (const row of editedRows(answered).slice(0, FIXED)) host.edit('Requests', row, column('contactEmail'), 'still not an email');
+  host.startCounting();
+  const second = await host.sync();
+  const withAnswers = host.counted();
+  if (!new RegExp(`${SURVEY_ANSWERS} survey answers filled in`).test(second)) throw new Error(`the answers were not written: ${second}`);
+
+  host.startCounting();
+  await host.sync();
+  return { withAnswers, unchanged: host.counted() };
+}
+
+/** The built Apps Script bundle over the fakes, syncing to `service` (a WorkerServer over sync-service.ts). */
+export async function sheetsSyncCalls(service: WorkerServer): Promise<SyncCalls> {
+  const addon = await loadAddon({ serviceAt: service.url });
+  const { fakes } = addon;
+  const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Sheets)');
+  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+  const host: HostUnderTest = {
+    seed: (sheet, grid) => void fakes.seedSheet(sheet, grid.map((line) => [...line])),
+    edit: (sheet, row, col, value) => void fakes.seedSheet(sheet, [[value]], { row, column: col }),
+    syncIdAt: (sheet, row) => String(fakes.sheet(sheet).peek(row, SYNC_ID_COLUMN)?.value ?? ''),
+    async sync() {
+      addon.call('syncNowFromMenu');
+      if (fakes.ui.alerts.length) throw new Error(`sync failed: ${fakes.ui.alerts.at(-1)?.prompt}`);
+      return fakes.toasts.at(-1)?.message ?? '';
+    },
+    startCounting: () => fakes.resetCounts(),
+    counted: () => fakes.hostCalls(),
+  };
+  return { host: 'Google Sheets', ...(await run(service, host, source.token)) };
+}
+
+/** A typed value as a person's Excel workbook holds it: dates as serial numbers under a date format. */
+function excelCell(table: TableName | undefined, field: string | undefined, v: unknown): { value: unknown; numberFormat?: string } {
+  const type = table && TABLES[table].columns.find((c) => c.name === field)?.type;
+  if (v instanceof Date || (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) {
+    return { value: serialFromIso(v instanceof Date ? v.toISOString().slice(0, 10) : v), numberFormat: 'yyyy-mm-dd' };
+  }
+  return { value: v };
+}
+
+/** The Excel add-in (the module its task pane is built from) over the Excel fake, syncing to `service`. */
+export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> {
+  const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Excel)');
+  const excel = new FakeExcel(['Sheet1']);
+  // Settings takes https only; the loopback service is named in the workbook's settings directly.
+  const office: OfficeHost = { context: { document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
+  const addin = createExcelAddin({ office, run: excel.run, http: browserHttp(), storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
+  const fields = (table: TableName) => TABLES[table].columns.map((c) => c.name);
+  const host: HostUnderTest = {
+    seed(sheet, grid, table) {
+      excel.seed(sheet, []);
+      const target = excel.sheet(sheet)!;
+      grid.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v === '' || v === null || v === undefined) return;
+          const { value, numberFormat } = excelCell(table, table && fields(table)[c], v);
+          const cell = target.cell(r + 1, c + 1);
+          cell.value = value as string | number | boolean;
+          if (numberFormat) cell.numberFormat = numberFormat;
+        }),
+      );
+    },
+    edit: (sheet, row, col, value) => void (excel.sheet(sheet)!.cell(row, col).value = value),
+    syncIdAt: (sheet, row) => String(excel.sheet(sheet)!.peek(row, SYNC_ID_COLUMN)?.value ?? ''),
+    sync: async () => (await addin.bridge.sync()).summary,
+    startCounting: () => void (excel.requests.length = 0),
+    counted: () => ({ reads: excel.requests.filter((r) => r.commands === 0).length, writes: excel.requests.filter((r) => r.commands > 0).length }),
+  };
+  return { host: 'Excel', ...(await run(service, host, source.token)) };
+}
