@@ -53,6 +53,12 @@ export class SheetsPort implements SpreadsheetPort {
   private readonly days = new Map<number, string>();
   /** Sheets by name, as listed or looked up: a port lives for one execution, and a lookup is a round trip. */
   private readonly sheets = new Map<string, Sheet>();
+  /**
+   * Rows and columns each sheet is known to have (its data as read, its size as grown), so a write or a read
+   * inside them does not ask its size first. A person deleting rows while a sync runs can make this stale:
+   * the write past the edge then fails with Sheets' message, and the next sync starts afresh.
+   */
+  private readonly known = new Map<string, { rows: number; columns: number }>();
 
   constructor(private readonly deps: SheetsPortDeps) {}
 
@@ -66,11 +72,25 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /** Grows the sheet so a block ending at (lastRow, lastColumn) fits: Sheets refuses writes past its edge. */
-  private fit(sheet: Sheet, lastRow: number, lastColumn: number): void {
+  private fit(name: string, lastRow: number, lastColumn: number): void {
+    if (this.has(name, lastRow, lastColumn)) return;
+    const sheet = this.sheet(name);
     const rows = sheet.getMaxRows();
     if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
     const columns = sheet.getMaxColumns();
     if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
+    this.grew(name, Math.max(rows, lastRow), Math.max(columns, lastColumn));
+  }
+
+  /** Whether the sheet is known to reach (lastRow, lastColumn), without asking. */
+  private has(name: string, lastRow: number, lastColumn: number): boolean {
+    const known = this.known.get(name);
+    return known !== undefined && lastRow <= known.rows && lastColumn <= known.columns;
+  }
+
+  private grew(name: string, rows: number, columns: number): void {
+    const known = this.known.get(name) ?? { rows: 0, columns: 0 };
+    this.known.set(name, { rows: Math.max(known.rows, rows), columns: Math.max(known.columns, columns) });
   }
 
   sheetNames(): string[] {
@@ -86,6 +106,7 @@ export class SheetsPort implements SpreadsheetPort {
     const range = this.sheet(name).getDataRange();
     const values = range.getValues() as HostCell[][];
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
+    this.grew(name, values.length, values[0].length);
     const merged = range.getMergedRanges();
     const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
     return merged.length ? spreadMerges(values, merged.map(at)) : values;
@@ -98,7 +119,7 @@ export class SheetsPort implements SpreadsheetPort {
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
     if (cells.length === 0 || cells[0].length === 0) return;
     const sheet = this.sheet(name);
-    this.fit(sheet, row + cells.length - 1, column + cells[0].length - 1);
+    this.fit(name, row + cells.length - 1, column + cells[0].length - 1);
     sheet.getRange(row, column, cells.length, cells[0].length).setValues(cells.map((line) => line.map(toSheets)));
   }
 
@@ -121,7 +142,7 @@ export class SheetsPort implements SpreadsheetPort {
     }
     for (const run of runs) Object.assign(run, spanOf(cells.filter((c) => c.column >= run.left && c.column <= run.right)));
     const all = spanOf(cells);
-    this.fit(sheet, all.bottom, all.right);
+    this.fit(name, all.bottom, all.right);
     const holes = runs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) > wanted.size;
     const around = holes ? sheet.getRange(all.top, all.left, all.bottom - all.top + 1, all.right - all.left + 1) : null;
     const values = around?.getValues() ?? [];
@@ -153,7 +174,7 @@ export class SheetsPort implements SpreadsheetPort {
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
     const sheet = this.sheet(name);
-    const inSheet = Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
+    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
     const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
     const range = inSheet === 0 ? null : sheet.getRange(row, column, inSheet, numColumns);
     const current: Annotations = {
@@ -202,7 +223,7 @@ export class SheetsPort implements SpreadsheetPort {
     const sheet = this.sheet(name);
     const width = f.columns.length;
     const lastRow = Math.max(f.lastDataRow, ...(f.validations ?? []).map((v) => v.toRow), ...(f.conditionals ?? []).map((c) => c.toRow));
-    this.fit(sheet, lastRow, width);
+    this.fit(name, lastRow, width);
     const dataRows = f.lastDataRow - f.firstDataRow + 1;
     f.columns.forEach((c, i) => {
       if (c.width) sheet.setColumnWidth(i + 1, Math.round(c.width * PX_PER_CHAR + PX_PADDING));

@@ -39,15 +39,16 @@ export interface SyncCalls {
 }
 
 /**
- * What one sync may cost. Sheets: the sheet list once; each of the five sheets (Lists, an empty Sheet1, three
- * tables) read with getDataRange, getValues and getMergedRanges, Requests once more after the answers; the time
- * zone; per table one getMaxRows, getNotes and getBackgrounds for the marks; five reads around the answers.
- * Writes: the answers in one setValues, the marks in a call per colour and one for notes. Excel: the sheet
- * list; per sheet read its used range, then its cells in slices of at most 40,000; per table the notes with
- * the fills, then the notes' cells; the formats under the answers. Writes: the answers, the marks.
+ * What one sync may cost. Sheets: the sheet list and the time zone once; each of the five sheets (Lists, an
+ * empty Sheet1, three tables) read with getDataRange, getValues and getMergedRanges, Requests once more after
+ * the answers; per table one getNotes and one getBackgrounds for the marks; values, formulas and formats
+ * around the answers. Writes: the answers in one setValues, the marks in a call per colour and one for
+ * notes. Excel: the sheet list; per sheet read its used range, then its cells in slices of at most 40,000;
+ * per table the notes with the fills, then the notes' cells; the formats under the answers. Writes: the
+ * answers, the marks.
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
-  'Google Sheets': { withAnswers: { reads: 34, writes: 4 }, unchanged: { reads: 25, writes: 0 } },
+  'Google Sheets': { withAnswers: { reads: 28, writes: 4 }, unchanged: { reads: 22, writes: 0 } },
   Excel: { withAnswers: { reads: 24, writes: 2 }, unchanged: { reads: 18, writes: 0 } },
 };
 
