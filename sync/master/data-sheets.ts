@@ -1,6 +1,6 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
-import { computeDerived, namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName } from '../../shared/index';
+import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
@@ -14,12 +14,18 @@ function cell(v: unknown): PlanCell {
 }
 
 async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly InputColumn[], rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+  const width = 1 + inputs.length + table.derived.length;
   for await (const row of rows) {
     if (!keep(row)) continue;
-    // Every column of the table, whichever it is: read by the definition's names.
-    const values: Readonly<Record<string, unknown>> = row.values;
-    const derived = computeDerived(table, values as Record<string, string | number | boolean | null>, rules, asOf);
-    yield [row.sourceName, ...inputs.map((c) => cell(values[c.name])), ...table.derived.map((d) => cell(derived[d.name]))];
+    // Every column of the table, whichever it is: read by the definition's names. Filled in place, and each
+    // derived value computed straight into its cell: this runs for every one of 200,000 rows.
+    const values = row.values as TypedRow;
+    const cells: PlanCell[] = new Array(width);
+    cells[0] = row.sourceName;
+    let i = 1;
+    for (const c of inputs) cells[i++] = cell(values[c.name]);
+    for (const d of table.derived) cells[i++] = cell(d.compute(values, rules, asOf));
+    yield cells;
   }
 }
 

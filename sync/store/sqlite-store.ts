@@ -12,8 +12,8 @@ import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
-import type { QueryStream } from './row-reads';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
 import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, replaceSheetProblem, type StoreDatabase } from './schema';
@@ -41,15 +41,16 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   }
   const checkpoints = checkpointInBackground(sqlite, file);
   const reader = readerOf(file);
+  const streams = sqliteStreams(file);
   return assembleStore(db, {
     applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
-    stream: streamFrom(file),
+    stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
     ping: async () => {
       reader().prepare('select count(*) from schema_migrations').get();
     },
     close: async () => {
-      await checkpoints.close();
+      await Promise.all([checkpoints.close(), streams.close()]);
       reader.close();
     },
   });
@@ -61,28 +62,6 @@ function readerOf(file: string) {
   const open = () => (reader ??= new Database(file, { readonly: true, fileMustExist: true }));
   open.close = () => reader?.close();
   return open;
-}
-
-/**
- * Each streamed read gets its own read-only connection: in WAL mode it keeps its snapshot without
- * blocking the writer, and the main connection stays free for batches while a slow consumer (the
- * master workbook) works through 200k rows.
- */
-function streamFrom(file: string): QueryStream {
-  return async function* <O>(query: Compilable<O>): AsyncGenerator<O> {
-    const reader = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      reader.pragma('busy_timeout = 5000');
-      // A long read passes each page once, so a large page cache only grows the process: better-sqlite3's
-      // default (16 MB) and the sort of rows into sheet order (which spills to disk past the cache) held
-      // 20-35 MB more at the master workbook's peak than SQLite's own default of 2 MB.
-      reader.pragma('cache_size = -2000');
-      const { sql: text, parameters } = query.compile();
-      yield* reader.prepare(text).iterate(...parameters) as IterableIterator<O>;
-    } finally {
-      reader.close();
-    }
-  };
 }
 
 const MARK = '\u0000param:';

@@ -1,4 +1,5 @@
 // `export --out FILE.xlsx [filters]`: builds the master workbook into a file, replacing it only once complete.
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -29,6 +30,11 @@ export const exportCommand: Command = {
       const opts = await reportFromFlags(values, store);
       const file = createWriteStream(partial);
       try {
+        // Open before any row is read: a folder that cannot take the file fails at once, and its error never
+        // arrives before the writer listens for it.
+        await once(file, 'open').catch((e: Error) => {
+          throw new CliError(`cannot write ${out}: ${e.message}`, 1);
+        });
         // A one-shot process: nothing waits on the collections that keep its peak down.
         const m = await writeMasterWorkbook(store, opts, file, {}, { collectSpentBuffers: true });
         await finished(file);

@@ -132,6 +132,39 @@ describe('SQLite store on disk', () => {
     }
   });
 
+  test('a read of many worker batches keeps its order and snapshot, two reads interleave, and one left early lets the store close', async () => {
+    const store = await openStore({ dataDir: dirOf('worker-reads') });
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'North' });
+      const batch = (from: number, to: number) => store.applyBatch({
+        sourceId: principal.id, table: 'requests', deletes: [], full: false, rejected: [], at: new Date(),
+        upserts: Array.from({ length: to - from }, (_, i) => ({ rowId: `r${String(from + i).padStart(5, '0')}`, hash: `h${from + i}`, values: { status: 'New' } })),
+      });
+      await batch(0, 1234);
+      const first = store.rows('requests')[Symbol.asyncIterator]();
+      const second = store.rows('requests')[Symbol.asyncIterator]();
+      const ids = [(await first.next()).value!.rowId];
+      const other = [(await second.next()).value!.rowId];
+      // Written while both reads are open: neither sees it.
+      await batch(1234, 1300);
+      for (let next = await second.next(); !next.done; next = await second.next()) {
+        other.push(next.value.rowId);
+        const mine = await first.next();
+        if (!mine.done) ids.push(mine.value.rowId);
+      }
+      for (let next = await first.next(); !next.done; next = await first.next()) ids.push(next.value.rowId);
+      const expected = Array.from({ length: 1234 }, (_, i) => `r${String(i).padStart(5, '0')}`);
+      expect(ids).toEqual(expected);
+      expect(other).toEqual(expected);
+      for await (const _ of store.rows('requests')) break;
+      let count = 0;
+      for await (const _ of store.rows('requests')) count++;
+      expect(count).toBe(1300);
+    } finally {
+      await store.close();
+    }
+  });
+
   test('refuses a database URL that is not PostgreSQL', async () => {
     await expect(openStore({ databaseUrl: 'mysql://localhost/x' })).rejects.toMatchObject({ name: 'StoreError', code: 'unsupported-database' });
   });

@@ -1,0 +1,218 @@
+// Streamed reads (the master workbook's 200,000 rows, history for `changes`) run their SQLite statement on a
+// worker thread, which sends the rows over in batches: stepping the query, sorting into sheet order and
+// copying each row out of SQLite was a fifth of the export's main-thread CPU, and the machine has a second
+// core. The consumer keeps its async iteration, one snapshot per read and flat memory, as before.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Compilable } from 'kysely';
+import type { QueryStream } from './row-reads';
+
+/**
+ * Rows per message, and messages the worker may send ahead of the consumer: a flat bound on memory however
+ * slow the consumer. Kept small: rows that wait in the queue through two young-generation collections move to
+ * V8's old space, and 500-row batches made the master workbook's main heap 30 MB larger at its peak.
+ */
+const BATCH_ROWS = 50;
+const WINDOW = 4;
+
+/**
+ * The worker: each read on a read-only connection of its own (in WAL mode it keeps its snapshot without
+ * blocking the writer), its rows as arrays, at most WINDOW batches ahead of what the consumer asked for.
+ * Plain CommonJS as `eval` code, so the service's bundle needs no second entry.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const reads = new Map();
+function end(id) {
+  const read = reads.get(id);
+  if (!read) return;
+  reads.delete(id);
+  try { read.rows.return(); } finally { read.db.close(); }
+}
+function fail(id, e) {
+  try { end(id); } catch {}
+  parentPort.postMessage({ id, error: { message: String(e && e.message || e), code: e && e.code } });
+}
+function pump(id) {
+  const read = reads.get(id);
+  try {
+    while (read && read.credit > 0 && reads.has(id)) {
+      const rows = [];
+      let next;
+      while (rows.length < ${BATCH_ROWS} && !(next = read.rows.next()).done) rows.push(next.value);
+      read.credit--;
+      const done = rows.length < ${BATCH_ROWS};
+      if (done) end(id);
+      parentPort.postMessage({ id, rows, done });
+    }
+  } catch (e) {
+    fail(id, e);
+  }
+}
+parentPort.on('message', (m) => {
+  if (m === 'close') {
+    for (const id of [...reads.keys()]) end(id);
+    parentPort.close();
+    return;
+  }
+  if (m.open !== undefined) {
+    let db;
+    try {
+      db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+      db.pragma('busy_timeout = 5000');
+      // A long read passes each page once, so a large page cache only grows the process: better-sqlite3's
+      // default (16 MB) and the sort of rows into sheet order (which spills to disk past the cache) held
+      // 20-35 MB more at the master workbook's peak than SQLite's own default of 2 MB.
+      db.pragma('cache_size = -2000');
+      const statement = db.prepare(m.sql).raw(true);
+      const columns = statement.columns().map((c) => c.name);
+      reads.set(m.open, { db, rows: statement.iterate(...m.parameters), credit: ${WINDOW} });
+      parentPort.postMessage({ id: m.open, columns });
+    } catch (e) {
+      if (db && !reads.has(m.open)) db.close();
+      fail(m.open, e);
+      return;
+    }
+    pump(m.open);
+  } else if (m.more !== undefined) {
+    const read = reads.get(m.more);
+    if (read) { read.credit++; pump(m.more); }
+  } else if (m.cancel !== undefined) {
+    end(m.cancel);
+  }
+});
+`;
+
+type Message =
+  | { id: number; columns: string[] }
+  | { id: number; rows: unknown[][]; done: boolean }
+  | { id: number; error: { message: string; code?: string } };
+
+/** An error from the worker's SQLite, as better-sqlite3 names it, with its code (`SQLITE_BUSY`, ...). */
+class SqliteReadError extends Error {
+  override readonly name = 'SqliteError';
+
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+export interface SqliteStreams {
+  stream: QueryStream;
+  /** Ends every read and the worker; resolves once its connections are closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * How long a worker outlives its last read. Reads that follow one another (the master workbook's tables)
+ * share one; after them it gives back its heap before the master workbook draws its charts, where the
+ * export's memory peaks (glibc keeps the thread's malloc arena, some 12 MB). Starting a worker costs about
+ * 40 ms of CPU.
+ */
+const IDLE_MS = 50;
+const YOUNG_GENERATION_MB = 2;
+
+interface Reader {
+  worker: Worker;
+  /** Each read under way on this worker, by id: where its messages go. */
+  inboxes: Map<number, (m: Message) => void>;
+  exited: Promise<void>;
+  idle?: NodeJS.Timeout;
+}
+
+/** Started by the first streamed read, so commands that never stream pay for no thread. */
+export function sqliteStreams(file: string): SqliteStreams {
+  let current: Reader | undefined;
+  const alive = new Set<Reader>();
+  let nextId = 0;
+  const start = (): Reader => {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      // Its objects live for one batch: a small young generation keeps its memory low (some 8 MB less at
+      // the master workbook's 200,000 rows) for scavenges that cost little.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+    });
+    const reader: Reader = { worker, inboxes: new Map(), exited: Promise.resolve() };
+    worker.on('message', (m: Message) => reader.inboxes.get(m.id)?.(m));
+    const gone = (reason: string) => {
+      if (current === reader) current = undefined;
+      for (const [id, deliver] of reader.inboxes) deliver({ id, error: { message: reason } });
+    };
+    worker.once('error', (e) => gone(`the read worker failed: ${e.message}`));
+    reader.exited = new Promise<void>((resolve) => worker.once('exit', () => {
+      gone('the read worker stopped');
+      alive.delete(reader);
+      resolve();
+    }));
+    alive.add(reader);
+    return reader;
+  };
+  /** Closes a worker once its reads are done; later reads start another. */
+  const retire = (reader: Reader) => {
+    clearTimeout(reader.idle);
+    if (current === reader) current = undefined;
+    // Held until it has closed its connections, so the database is never closed under a read.
+    reader.worker.ref();
+    reader.worker.postMessage('close');
+  };
+
+  async function* stream<O>(query: Compilable<O>): AsyncGenerator<O> {
+    const { sql, parameters } = query.compile();
+    const reader = (current ??= start());
+    const { worker, inboxes } = reader;
+    clearTimeout(reader.idle);
+    // Held only while a read is under way: an idle worker never keeps a CLI run alive.
+    worker.ref();
+    const id = nextId++;
+    const inbox: Message[] = [];
+    let wake: (() => void) | undefined;
+    inboxes.set(id, (m) => {
+      inbox.push(m);
+      wake?.();
+    });
+    let finished = false;
+    try {
+      worker.postMessage({ open: id, sql, parameters });
+      let columns: string[] = [];
+      for (;;) {
+        while (!inbox.length) await new Promise<void>((resolve) => (wake = resolve));
+        const m = inbox.shift()!;
+        if ('error' in m) {
+          finished = true;
+          throw new SqliteReadError(m.error.message, m.error.code);
+        }
+        if ('columns' in m) {
+          columns = m.columns;
+          continue;
+        }
+        if (!m.done) worker.postMessage({ more: id });
+        else finished = true;
+        for (const values of m.rows) {
+          const row: Record<string, unknown> = {};
+          for (let i = 0; i < columns.length; i++) row[columns[i]] = values[i];
+          yield row as O;
+        }
+        if (m.done) return;
+      }
+    } finally {
+      inboxes.delete(id);
+      // A consumer that leaves early frees the worker's snapshot at once.
+      if (!finished) worker.postMessage({ cancel: id });
+      if (!inboxes.size && current === reader) {
+        worker.unref();
+        reader.idle = setTimeout(retire, IDLE_MS, reader);
+        reader.idle.unref();
+      }
+    }
+  }
+
+  return {
+    stream,
+    async close() {
+      if (current) retire(current);
+      await Promise.all([...alive].map((r) => r.exited));
+    },
+  };
+}
