@@ -18,9 +18,9 @@ export interface IngestPoolOptions {
   size?: number;
   /**
    * Bodies smaller than this are prepared on the event loop (default 1 MB, about 1,700 ordinary rows): for
-   * them the hand-over costs more than it frees. Handed over, the batches of a burst come back one by one
-   * and are committed one by one, where on the event loop they are committed together (decision 014 has
-   * the figures). The add-on's own chunks (2,000-5,000 rows) and the largest bodies go to the pool.
+   * them the hand-over costs more CPU than it frees, and on two cores the workers slow the event loop's
+   * writes (decision 014 has the figures). The add-on's own chunks (2,000-5,000 rows) and the largest
+   * bodies go to the pool.
    */
   minBytes?: number;
   /** Heap limits of each worker; a worker past them dies and only its batch fails. */
