@@ -17,10 +17,10 @@ export interface IngestPoolOptions {
   /** Workers at most (default: the cores this process may use, at least 1); each starts on first need. */
   size?: number;
   /**
-   * Bodies smaller than this are prepared on the event loop (default 1 MB, about 1,700 ordinary rows): for
-   * them the hand-over costs more CPU than it frees, and on two cores the workers slow the event loop's
-   * writes (decision 014 has the figures). The add-on's own chunks (2,000-5,000 rows) and the largest
-   * bodies go to the pool.
+   * Bodies smaller than this are prepared on the event loop (default 1 MB, about 1,700 ordinary rows):
+   * through the pool a burst of many small batches answers its last ones later, and on a busy machine the
+   * hand-over costs more CPU than it frees (decision 014 has the figures, both ways). The add-on's own
+   * chunks (2,000-5,000 rows) and the largest bodies go to the pool.
    */
   minBytes?: number;
   /** Heap limits of each worker; a worker past them dies and only its batch fails. */
