@@ -39,8 +39,8 @@ export async function buildServiceBundle({ clean = false } = {}) {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
-    // The ingest pool's worker is a module of its own, loaded by URL beside the chunks (ingest-pool.ts).
-    entryPoints: { 'equity-desk': 'sync/cli/main.ts', 'ingest-worker': 'sync/api/ingest-worker.ts' },
+    // Worker threads' modules are entries of their own, loaded by URL beside the chunks (sync/worker-module.ts).
+    entryPoints: { 'equity-desk': 'sync/cli/main.ts', 'ingest-worker': 'sync/api/ingest-worker.ts', 'sqlite-read-worker': 'sync/store/sqlite-read-worker.ts' },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',

@@ -2,7 +2,8 @@
 // validation, hash, values as JSON text), so the event loop only reads them, writes their batches and
 // answers: a 50 MB body's parse no longer holds up /healthz, and large syncs at once use every core.
 import { availableParallelism } from 'node:os';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../worker-module';
 import { ApiError } from './api-error';
 import { fromWire, type PrepareJob, type PrepareOutcome } from './ingest-wire';
 import { prepareInline, type PrepareSync, type PreparedSync, type SyncCall } from './sync-batch';
@@ -41,18 +42,6 @@ interface Slot {
   job?: Job;
 }
 
-/**
- * The worker's module: built beside the bundle's chunks (scripts/service-bundle.mjs), or, when the service
- * runs from its TypeScript sources (tsx, vitest), loaded through tsx by a bootstrap.
- */
-function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    const bootstrap = new URL('../../scripts/ts-worker-bootstrap.mjs', import.meta.url);
-    return new Worker(bootstrap, { workerData: { entry: new URL('./ingest-worker.ts', import.meta.url).href }, resourceLimits });
-  }
-  return new Worker(new URL('./ingest-worker.mjs', import.meta.url), { resourceLimits });
-}
-
 const stopped = (why: string) =>
   new ApiError(503, 'unavailable', `the service could not prepare this batch (${why}); nothing was written: send it again`, { 'Retry-After': '1' });
 
@@ -89,7 +78,7 @@ export function openIngestPool(opts: IngestPoolOptions = {}): IngestPool {
   }
 
   function spawn(): Slot {
-    const slot: Slot = { worker: startWorker(opts.resourceLimits) };
+    const slot: Slot = { worker: startWorkerModule(new URL('./ingest-worker.ts', import.meta.url), { resourceLimits: opts.resourceLimits }) };
     slot.worker.on('message', (outcome: PrepareOutcome) => settle(slot, outcome));
     slot.worker.on('error', (error) => lose(slot, `a worker failed: ${error.message}`, error));
     slot.worker.on('exit', (code) => lose(slot, `a worker exited with code ${code}`));

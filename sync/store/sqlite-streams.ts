@@ -2,9 +2,9 @@
 // worker thread, which sends the rows over in batches: stepping the query, sorting into sheet order and
 // copying each row out of SQLite was a fifth of the export's main-thread CPU, and the machine has a second
 // core. The consumer keeps its async iteration, one snapshot per read and flat memory, as before.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Compilable } from 'kysely';
+import { startWorkerModule } from '../worker-module';
 import type { QueryStream } from './row-reads';
 
 /**
@@ -15,76 +15,12 @@ import type { QueryStream } from './row-reads';
 const BATCH_ROWS = 50;
 const WINDOW = 4;
 
-/**
- * The worker: each read on a read-only connection of its own (in WAL mode it keeps its snapshot without
- * blocking the writer), its rows as arrays, at most WINDOW batches ahead of what the consumer asked for.
- * Plain CommonJS as `eval` code, so the service's bundle needs no second entry.
- */
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const reads = new Map();
-function end(id) {
-  const read = reads.get(id);
-  if (!read) return;
-  reads.delete(id);
-  try { read.rows.return(); } finally { read.db.close(); }
-}
-function fail(id, e) {
-  try { end(id); } catch {}
-  parentPort.postMessage({ id, error: { message: String(e && e.message || e), code: e && e.code } });
-}
-function pump(id) {
-  const read = reads.get(id);
-  try {
-    while (read && read.credit > 0 && reads.has(id)) {
-      const rows = [];
-      let next;
-      while (rows.length < ${BATCH_ROWS} && !(next = read.rows.next()).done) rows.push(next.value);
-      read.credit--;
-      const done = rows.length < ${BATCH_ROWS};
-      if (done) end(id);
-      parentPort.postMessage({ id, rows, done });
-    }
-  } catch (e) {
-    fail(id, e);
-  }
-}
-parentPort.on('message', (m) => {
-  if (m === 'close') {
-    for (const id of [...reads.keys()]) end(id);
-    parentPort.close();
-    return;
-  }
-  if (m.open !== undefined) {
-    let db;
-    try {
-      db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-      db.pragma('busy_timeout = 5000');
-      // A long read passes each page once, so a large page cache only grows the process: better-sqlite3's
-      // default (16 MB) and the sort of rows into sheet order (which spills to disk past the cache) held
-      // 20-35 MB more at the master workbook's peak than SQLite's own default of 2 MB.
-      db.pragma('cache_size = -2000');
-      const statement = db.prepare(m.sql).raw(true);
-      const columns = statement.columns().map((c) => c.name);
-      reads.set(m.open, { db, rows: statement.iterate(...m.parameters), credit: ${WINDOW} });
-      parentPort.postMessage({ id: m.open, columns });
-    } catch (e) {
-      if (db && !reads.has(m.open)) db.close();
-      fail(m.open, e);
-      return;
-    }
-    pump(m.open);
-  } else if (m.more !== undefined) {
-    const read = reads.get(m.more);
-    if (read) { read.credit++; pump(m.more); }
-  } else if (m.cancel !== undefined) {
-    end(m.cancel);
-  }
-});
-`;
-
-type Message =
+/** What the worker (sqlite-read-worker.ts) is started with. */
+export interface ReadWorkerData { file: string; batchRows: number; window: number }
+/** What the worker is asked: a read to open, one more batch of it, to drop it; or to close. */
+export type ReadRequest = { open: number; sql: string; parameters: readonly unknown[] } | { more: number } | { cancel: number } | 'close';
+/** What it answers, per read: the columns first, then batches of rows (the last with `done`), or an error. */
+export type ReadReply =
   | { id: number; columns: string[] }
   | { id: number; rows: unknown[][]; done: boolean }
   | { id: number; error: { message: string; code?: string } };
@@ -116,7 +52,7 @@ const YOUNG_GENERATION_MB = 2;
 interface Reader {
   worker: Worker;
   /** Each read under way on this worker, by id: where its messages go. */
-  inboxes: Map<number, (m: Message) => void>;
+  inboxes: Map<number, (m: ReadReply) => void>;
   exited: Promise<void>;
   idle?: NodeJS.Timeout;
 }
@@ -127,15 +63,14 @@ export function sqliteStreams(file: string): SqliteStreams {
   const alive = new Set<Reader>();
   let nextId = 0;
   const start = (): Reader => {
-    const worker = new Worker(WORKER, {
-      eval: true,
+    const worker = startWorkerModule(new URL('./sqlite-read-worker.ts', import.meta.url), {
       // Its objects live for one batch: a small young generation keeps its memory low (some 8 MB less at
       // the master workbook's 200,000 rows) for scavenges that cost little.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      workerData: { file, driver: createRequire(import.meta.url).resolve('better-sqlite3') },
+      data: { file, batchRows: BATCH_ROWS, window: WINDOW } satisfies ReadWorkerData,
     });
     const reader: Reader = { worker, inboxes: new Map(), exited: Promise.resolve() };
-    worker.on('message', (m: Message) => reader.inboxes.get(m.id)?.(m));
+    worker.on('message', (m: ReadReply) => reader.inboxes.get(m.id)?.(m));
     const gone = (reason: string) => {
       if (current === reader) current = undefined;
       for (const [id, deliver] of reader.inboxes) deliver({ id, error: { message: reason } });
@@ -166,7 +101,7 @@ export function sqliteStreams(file: string): SqliteStreams {
     // Held only while a read is under way: an idle worker never keeps a CLI run alive.
     worker.ref();
     const id = nextId++;
-    const inbox: Message[] = [];
+    const inbox: ReadReply[] = [];
     let wake: (() => void) | undefined;
     inboxes.set(id, (m) => {
       inbox.push(m);
@@ -174,7 +109,7 @@ export function sqliteStreams(file: string): SqliteStreams {
     });
     let finished = false;
     try {
-      worker.postMessage({ open: id, sql, parameters });
+      worker.postMessage({ open: id, sql, parameters } satisfies ReadRequest);
       let columns: string[] = [];
       for (;;) {
         while (!inbox.length) await new Promise<void>((resolve) => (wake = resolve));

@@ -3,7 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerWorkerMessage, ServerWorkerStart } from './server-worker.js';
-import { startTsWorker } from './ts-worker.js';
+import { startWorkerModule } from '../../../sync/worker-module';
 
 export interface WorkerServer {
   /** Base URL, e.g. http://127.0.0.1:41234 */
@@ -28,7 +28,7 @@ export interface WorkerServer {
 export async function startServerInWorker(module: string | URL, exportName: string, args: unknown[] = []): Promise<WorkerServer> {
   const moduleUrl = module instanceof URL ? module.href : isAbsolute(module) ? pathToFileURL(module).href : module;
   const start: ServerWorkerStart = { moduleUrl, exportName, args };
-  const worker = startTsWorker(new URL('./server-worker.ts', import.meta.url), start);
+  const worker = startWorkerModule(new URL('./server-worker.ts', import.meta.url), { data: start });
   worker.unref();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;

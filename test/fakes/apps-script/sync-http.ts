@@ -3,7 +3,7 @@
 // (see startServerInWorker): one in this thread could never answer while it is blocked.
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { timeoutMessage, type WireOutcome, type WireRequest } from './http-wire.js';
-import { startTsWorker } from './ts-worker.js';
+import { startWorkerModule } from '../../../sync/worker-module';
 
 const WORKER_START_MS = 30_000;
 
@@ -12,7 +12,7 @@ let shared: Worker | null = null;
 function worker(): Worker {
   if (shared) return shared;
   const ready = new Int32Array(new SharedArrayBuffer(4));
-  const started = startTsWorker(new URL('./url-fetch-worker.ts', import.meta.url), { ready });
+  const started = startWorkerModule(new URL('./url-fetch-worker.ts', import.meta.url), { data: { ready } });
   // Unreferenced, so a test process never stays alive for it.
   started.unref();
   if (Atomics.wait(ready, 0, 0, WORKER_START_MS) === 'timed-out') {
