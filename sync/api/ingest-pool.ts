@@ -18,7 +18,7 @@ export interface IngestPoolOptions {
   /** Workers at most (default: the cores this process may use, at least 1); each starts on first need. */
   size?: number;
   /**
-   * Bodies smaller than this are prepared on the event loop (default 1 MB, about 1,700 ordinary rows):
+   * Bodies smaller than this are prepared on the event loop (default 512 KB, about 1,100 ordinary rows of some 450 bytes):
    * through the pool a burst of many small batches answers its last ones later, and on a busy machine the
    * hand-over costs more CPU than it frees (decision 014 has the figures, both ways). The add-on's own
    * chunks (2,000-5,000 rows) and the largest bodies go to the pool.
@@ -47,7 +47,7 @@ const stopped = (why: string) =>
 
 export function openIngestPool(opts: IngestPoolOptions = {}): IngestPool {
   const size = Math.max(1, opts.size ?? availableParallelism());
-  const minBytes = opts.minBytes ?? 1024 * 1024;
+  const minBytes = opts.minBytes ?? 512 * 1024;
   const report = opts.report ?? ((e: unknown) => process.stderr.write(`equity-desk: an ingest worker stopped: ${(e as Error)?.stack ?? String(e)}\n`));
   const slots: Slot[] = [];
   const waiting: Job[] = [];
