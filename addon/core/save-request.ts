@@ -5,8 +5,8 @@
 import { readCell } from '../../shared/cells/read-cell';
 import { TABLES, type TypedValue } from '../../shared/tables';
 import { AddonError } from './addon-error';
-import { spreadsheetRules, type TableSheet } from './table-sheet';
-import { needsTriage, requestRows, requestsSheet, rowKey, triageItem, type RequestRow } from './triage';
+import type { TableSheet } from './table-sheet';
+import { needsTriage, requestRows, requestsAndRules, requestsSheet, rowKey, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { FieldProblem, SaveResult, TriageField, TriageUpdate } from './views';
@@ -22,9 +22,7 @@ function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): numbe
 }
 
 export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): Task<SaveResult> {
-  const names = yield* io(port.sheetNames());
-  const t = yield* requestsSheet(port, names);
-  const rules = yield* spreadsheetRules(port, names);
+  const { t, rules } = yield* requestsAndRules(port);
   const row = locate(t, update);
   const target = requestRows(t, rules).find((r) => r.row === row)!;
 

@@ -21,6 +21,12 @@ export function* requestsSheet(port: SpreadsheetPort, names?: readonly string[])
   return t;
 }
 
+/** The Requests sheet and this spreadsheet's rules, from one listing of the sheets. */
+export function* requestsAndRules(port: SpreadsheetPort): Task<{ t: TableSheet; rules: Rules }> {
+  const names = yield* io(port.sheetNames());
+  return { t: yield* requestsSheet(port, names), rules: yield* spreadsheetRules(port, names) };
+}
+
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** The columns the triage form edits, in the table's order. */
@@ -93,9 +99,7 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
 }
 
 export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageView> {
-  const names = yield* io(port.sheetNames());
-  const t = yield* requestsSheet(port, names);
-  const rules = yield* spreadsheetRules(port, names);
+  const { t, rules } = yield* requestsAndRules(port);
   const rows = requestRows(t, rules);
   const items = rows
     .filter((r) => needsTriage(r.values))
