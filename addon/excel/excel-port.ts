@@ -9,7 +9,7 @@ import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
-import type { CellProperties, ExcelRun, Range, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ExcelRun, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
