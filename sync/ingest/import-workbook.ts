@@ -91,8 +91,16 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
+/** How `importRows` names a row, and `sheetOfRowId` reads the sheet back: `<sheet>:<ID>`, else `<sheet>#<row>`. */
+const importRowId = {
+  withId: (sheet: string, id: string) => `${sheet}:${id}`,
+  atRow: (sheet: string, row: number) => `${sheet}#${row}`,
+  /** What follows the sheet's name in an id of either kind. */
+  tail: /^(:.+|#\d+)$/s,
+};
+
 /**
- * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>`; a repeated ID is rejected, never merged.
+ * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
  * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
  */
 export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
@@ -101,20 +109,20 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
   return read.rows.map(({ row, raw }) => {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row) };
-    if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
+    if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row) };
     // The cell's own text first, so a position counts from its first character.
-    const problem = rowIdProblem(id) ?? rowIdProblem(`${sheet}:${id}`);
+    const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
     if (problem !== undefined) {
       const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} cannot be an ID: it ${problem}` };
-      return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+      return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
     }
     const first = firstRowOf.get(id);
     if (first === undefined) {
       firstRowOf.set(id, row);
-      return { ...base, rowId: `${sheet}:${id}` };
+      return { ...base, rowId: importRowId.withId(sheet, id) };
     }
     const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} is also on row ${first}; each row needs its own ID` };
-    return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+    return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
   });
 }
 
@@ -154,15 +162,14 @@ function sheetWarnings(t: SheetTable): RejectedRow[] {
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
 /**
- * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with, followed by `:`
- * and the row's ID or by `#` and its row number (the longest, should one name open another's ID).
+ * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with followed by an
+ * `importRowId` tail (the longest, should one name open another's ID).
  */
 export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): string | undefined {
   let owner: string | undefined;
   for (const name of sheetNames) {
     if (!rowId.startsWith(name) || (owner !== undefined && owner.length >= name.length)) continue;
-    const rest = rowId.slice(name.length);
-    if ((rest.startsWith(':') && rest.length > 1) || /^#\d+$/.test(rest)) owner = name;
+    if (importRowId.tail.test(rowId.slice(name.length))) owner = name;
   }
   return owner;
 }
