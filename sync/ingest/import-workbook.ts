@@ -1,8 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
-  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
@@ -74,6 +74,12 @@ export interface SheetTable {
 function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number } {
   const lists = sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
   return lists ? { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth } : {};
+}
+
+/** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
+function readAs(table: TableDef, { name, grid }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+  const headerIndex = findHeaderRow(table, grid).index;
+  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading) };
 }
 
 /** The sheets holding a table, found by sheet name or, failing that, by headers. */
@@ -175,21 +181,17 @@ export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): stri
 }
 
 /**
- * Rows the store holds for `read` sheets that `sent` no longer has. Import's row ids open with their sheet's
- * name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one gone from
- * the workbook) are left for the next import that reads every sheet of the table.
+ * Rows the store holds (`held`) for `read` sheets that `sent` no longer has. Import's row ids open with their
+ * sheet's name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one
+ * gone from the workbook) are left for the next import that reads every sheet of the table.
  */
-async function removedFromSheets(
-  store: Pick<RowStore, 'syncState'>, sourceId: string, table: TableName, read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[],
-): Promise<string[]> {
+function removedFromSheets(held: readonly string[], read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[]): string[] {
   const named = new Set(sent.map((r) => r.rowId));
   const readSet = new Set(read);
-  return (await store.syncState(sourceId, table))
-    .map((r) => r.rowId)
-    .filter((rowId) => {
-      const sheet = sheetOfRowId(rowId, sheetNames);
-      return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
-    });
+  return held.filter((rowId) => {
+    const sheet = sheetOfRowId(rowId, sheetNames);
+    return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
+  });
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
@@ -198,7 +200,19 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
   const readOptions = workbookReading(sheets);
+  // What the store holds of this source, per table: which sheets held which table at the last import.
+  const held = new Map<TableName, string[]>();
+  for (const table of TABLE_NAMES) held.set(table, (await store.syncState(opts.sourceId, table)).map((r) => r.rowId));
   const found = findTables(sheets, readOptions);
+  // A sheet that held a table's rows and no longer reads as any table (a required header renamed) is read as
+  // that table, so it is reported as unreadable and its rows stay, instead of being taken for deleted.
+  const sheetNames = sheets.map((g) => g.name);
+  for (const grid of sheets) {
+    if (found.some((t) => t.sheet === grid.name)) continue;
+    const was = TABLE_NAMES.find((table) => held.get(table)!.some((rowId) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    if (was !== undefined) found.push(readAs(TABLES[was], grid, readOptions));
+  }
+  found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet));
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
@@ -236,7 +250,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
-      ...(full ? {} : { deleted: await removedFromSheets(store, opts.sourceId, table, tables.map((t) => t.sheet), sheets.map((g) => g.name), rows) }),
+      ...(full ? {} : { deleted: removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
