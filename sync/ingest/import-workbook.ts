@@ -1,8 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, columnLetter, fieldColumn, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
-  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableName,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
@@ -76,6 +76,12 @@ function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?:
   return lists ? { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth } : {};
 }
 
+/** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
+function readAs(table: TableDef, { name, grid }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+  const headerIndex = findHeaderRow(table, grid).index;
+  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading) };
+}
+
 /** The sheets holding a table, found by sheet name or, failing that, by headers. */
 export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
   const found: SheetTable[] = [];
@@ -91,8 +97,16 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
+/** How `importRows` names a row, and `sheetOfRowId` reads the sheet back: `<sheet>:<ID>`, else `<sheet>#<row>`. */
+const importRowId = {
+  withId: (sheet: string, id: string) => `${sheet}:${id}`,
+  atRow: (sheet: string, row: number) => `${sheet}#${row}`,
+  /** What follows the sheet's name in an id of either kind. */
+  tail: /^(:.+|#\d+)$/s,
+};
+
 /**
- * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>`; a repeated ID is rejected, never merged.
+ * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
  * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
  */
 export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
@@ -101,20 +115,20 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
   return read.rows.map(({ row, raw }) => {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row) };
-    if (id === undefined) return { ...base, rowId: `${sheet}#${row}` };
+    if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row) };
     // The cell's own text first, so a position counts from its first character.
-    const problem = rowIdProblem(id) ?? rowIdProblem(`${sheet}:${id}`);
+    const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
     if (problem !== undefined) {
       const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} cannot be an ID: it ${problem}` };
-      return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+      return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
     }
     const first = firstRowOf.get(id);
     if (first === undefined) {
       firstRowOf.set(id, row);
-      return { ...base, rowId: `${sheet}:${id}` };
+      return { ...base, rowId: importRowId.withId(sheet, id) };
     }
     const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} is also on row ${first}; each row needs its own ID` };
-    return { ...base, rowId: `${sheet}#${row}`, issues: [issue] };
+    return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
   });
 }
 
@@ -154,35 +168,30 @@ function sheetWarnings(t: SheetTable): RejectedRow[] {
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
 /**
- * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with, followed by `:`
- * and the row's ID or by `#` and its row number (the longest, should one name open another's ID).
+ * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with followed by an
+ * `importRowId` tail (the longest, should one name open another's ID).
  */
 export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): string | undefined {
   let owner: string | undefined;
   for (const name of sheetNames) {
     if (!rowId.startsWith(name) || (owner !== undefined && owner.length >= name.length)) continue;
-    const rest = rowId.slice(name.length);
-    if ((rest.startsWith(':') && rest.length > 1) || /^#\d+$/.test(rest)) owner = name;
+    if (importRowId.tail.test(rowId.slice(name.length))) owner = name;
   }
   return owner;
 }
 
 /**
- * Rows the store holds for `read` sheets that `sent` no longer has. Import's row ids open with their sheet's
- * name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one gone from
- * the workbook) are left for the next import that reads every sheet of the table.
+ * Rows the store holds (`held`) for `read` sheets that `sent` no longer has. Import's row ids open with their
+ * sheet's name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one
+ * gone from the workbook) are left for the next import that reads every sheet of the table.
  */
-async function removedFromSheets(
-  store: Pick<RowStore, 'syncState'>, sourceId: string, table: TableName, read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[],
-): Promise<string[]> {
+function removedFromSheets(held: readonly string[], read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[]): string[] {
   const named = new Set(sent.map((r) => r.rowId));
   const readSet = new Set(read);
-  return (await store.syncState(sourceId, table))
-    .map((r) => r.rowId)
-    .filter((rowId) => {
-      const sheet = sheetOfRowId(rowId, sheetNames);
-      return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
-    });
+  return held.filter((rowId) => {
+    const sheet = sheetOfRowId(rowId, sheetNames);
+    return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
+  });
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
@@ -191,7 +200,19 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
   const readOptions = workbookReading(sheets);
+  // What the store holds of this source, per table: which sheets held which table at the last import.
+  const held = new Map<TableName, string[]>();
+  for (const table of TABLE_NAMES) held.set(table, (await store.syncState(opts.sourceId, table)).map((r) => r.rowId));
   const found = findTables(sheets, readOptions);
+  // A sheet that held a table's rows and no longer reads as any table (a required header renamed) is read as
+  // that table, so it is reported as unreadable and its rows stay, instead of being taken for deleted.
+  const sheetNames = sheets.map((g) => g.name);
+  for (const grid of sheets) {
+    if (found.some((t) => t.sheet === grid.name)) continue;
+    const was = TABLE_NAMES.find((table) => held.get(table)!.some((rowId) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    if (was !== undefined) found.push(readAs(TABLES[was], grid, readOptions));
+  }
+  found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet));
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
@@ -229,7 +250,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
-      ...(full ? {} : { deleted: await removedFromSheets(store, opts.sourceId, table, tables.map((t) => t.sheet), sheets.map((g) => g.name), rows) }),
+      ...(full ? {} : { deleted: removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,

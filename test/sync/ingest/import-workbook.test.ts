@@ -223,6 +223,24 @@ describe.each(backends)('import on $name', (backend) => {
     expect(await held()).toEqual(['Later#2', 'Milestones#2', 'Milestones#3']);
   });
 
+  test('a sheet found by its headers that held rows and no longer reads as a table is reported unreadable, and its rows stay', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Phased plan', sourceKind: 'file' });
+    const phase = (n: number, tasks: string[], taskHeader = 'task'): Grid => [['Racial Equity Work Plan 2026-2029'], ['phase', 'goal', taskHeader, 'timeline'], ...tasks.map((t) => [n, 'Structural Equity Alignment', t, 'Feb 2026 - Aug 2027'])];
+    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const notes: Grid = [['Notes from the retreat'], ['Keep the phases apart']];
+    await imported([{ name: 'Phase 1', rows: phase(1, ['Host a forum', 'Align GIS datasets', 'Set engagement standards']) }, { name: 'Phase 2', rows: phase(2, ['Present an ordinance', 'Annual progress reports']) }, { name: 'Notes', rows: notes }]);
+    const held = async () => (await store.syncState(principal.id, 'workplan')).map((r) => r.rowId).sort();
+    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#4', 'Phase 1#5', 'Phase 2#3', 'Phase 2#4']);
+
+    // "task" renamed on Phase 2: no table is found there by headers, but the sheet held work-plan rows.
+    const r = await imported([{ name: 'Phase 1', rows: phase(1, ['Host a forum', 'Set engagement standards']) }, { name: 'Phase 2', rows: phase(2, ['Present an ordinance', 'Annual progress reports'], "What we'll do") }, { name: 'Notes', rows: notes }]);
+    expect(r.unreadable).toMatchObject([{ sheet: 'Phase 2', row: 2, errors: [{ field: 'task' }] }]);
+    expect(r.skipped).toEqual(['Notes']);
+    expect(r.deleted).toBe(1);
+    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#4', 'Phase 2#3', 'Phase 2#4']);
+  });
+
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });
