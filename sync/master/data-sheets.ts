@@ -1,10 +1,12 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
 import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
-import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
+import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
-export type RowSource = <T extends TableName>(table: T) => AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
+/** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
+export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;
+export type RowSource = <T extends TableName>(table: T) => TableRows<T>;
 
 /** Yes/No as the templates' dropdown writes it, so filters in the master match the source sheets. */
 function cell(v: unknown): PlanCell {
@@ -31,7 +33,7 @@ async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly
 
 export interface DataSheetInput<T extends TableName> {
   table: T;
-  rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
+  rows: TableRows<T>;
   /** Rows left out (the date filter of the requests). */
   keep?: (row: MetricsRow<T>) => boolean;
   /** How many rows will come, when known before streaming; else the formats' ranges end at the last row written. */
@@ -65,7 +67,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   return {
     name: table.sheet,
     columns,
-    rows: tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    rows: isEncodedRows(input.rows) ? input.rows : tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),

@@ -13,6 +13,7 @@ import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { rowsQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -42,7 +43,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const checkpoints = checkpointInBackground(sqlite, file);
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
-  return assembleStore(db, {
+  const store = assembleStore(db, {
     applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
@@ -54,6 +55,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
       reader.close();
     },
   });
+  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => rowsQuery(db, table, opts)?.compile() } };
 }
 
 /** A read-only connection opened on first use, for checks that must not queue behind a batch. */
