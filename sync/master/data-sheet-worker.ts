@@ -82,7 +82,7 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
     const perSheet = layout.rowsPerSheet - layout.firstRow + 1;
     let written = 0;
     let inBlock = 0;
-    for await (const cells of plan.rows as AsyncIterable<readonly PlanCell[]>) {
+    for (const cells of plan.rows as Iterable<readonly PlanCell[]>) {
       xml.add(layout.firstRow + (written % perSheet), cells, true);
       written++;
       if (++inBlock === blockRows || written % perSheet === 0) {

@@ -15,20 +15,28 @@ function cell(v: unknown): PlanCell {
   return null;
 }
 
-async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly InputColumn[], rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+/** A row's cells: every column of the table, whichever it is, read by the definition's names. */
+function rowCells(table: TableDef, inputs: readonly InputColumn[], rules: Rules, asOf: string): (row: MetricsRow) => PlanCell[] {
   const width = 1 + inputs.length + table.derived.length;
-  for await (const row of rows) {
-    if (!keep(row)) continue;
-    // Every column of the table, whichever it is: read by the definition's names. Filled in place, and each
-    // derived value computed straight into its cell: this runs for every one of 200,000 rows.
+  return (row) => {
+    // Filled in place, and each derived value computed straight into its cell: this runs for every one of 200,000 rows.
     const values = row.values as TypedRow;
     const cells: PlanCell[] = new Array(width);
     cells[0] = row.sourceName;
     let i = 1;
     for (const c of inputs) cells[i++] = cell(values[c.name]);
     for (const d of table.derived) cells[i++] = cell(d.compute(values, rules, asOf));
-    yield cells;
-  }
+    return cells;
+  };
+}
+
+async function* fromAsync<R>(rows: AsyncIterable<R>, keep: (r: R) => boolean, cells: (r: R) => PlanCell[]): AsyncGenerator<PlanCell[]> {
+  for await (const row of rows) if (keep(row)) yield cells(row);
+}
+
+/** Rows read synchronously stay so (the master's worker thread): an async step per row costs more than making its cells. */
+function* fromSync<R>(rows: Iterable<R>, keep: (r: R) => boolean, cells: (r: R) => PlanCell[]): Generator<PlanCell[]> {
+  for (const row of rows) if (keep(row)) yield cells(row);
 }
 
 export interface DataSheetInput<T extends TableName> {
@@ -42,6 +50,11 @@ export interface DataSheetInput<T extends TableName> {
   asOf: string;
   /** Input columns with a data bar (e.g. % complete). */
   dataBars?: readonly FieldOf<T>[];
+}
+
+function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
+  if (isEncodedRows(rows)) return rows;
+  return Symbol.asyncIterator in rows ? fromAsync(rows, keep, cells) : fromSync(rows, keep, cells);
 }
 
 /**
@@ -67,7 +80,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   return {
     name: table.sheet,
     columns,
-    rows: isEncodedRows(input.rows) ? input.rows : tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    rows: rowsOf(input.rows, input.keep ?? (() => true), rowCells(table, inputs, input.rules, input.asOf)),
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
