@@ -98,6 +98,18 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
   }
 }
 
+/**
+ * How long the worker waits for its next request between sheets, where the main thread asks at once. A write that
+ * failed before its first sheet began never says so (an unstarted generator runs no cleanup), and the service
+ * would keep a worker per such download.
+ */
+const IDLE_MS = 30_000;
+let idle: NodeJS.Timeout | undefined;
+const waitForNext = () => {
+  clearTimeout(idle);
+  idle = setTimeout(() => port.close(), IDLE_MS);
+};
+
 /** A failed read ends the worker: the main thread's write fails with it. */
 function fail(e: unknown): void {
   reply({ error: String((e as Error)?.message ?? e) });
@@ -105,6 +117,7 @@ function fail(e: unknown): void {
 }
 
 port.on('message', (m: DataSheetRequest) => {
+  clearTimeout(idle);
   if (m === 'cancel') {
     stopped = true;
     wake?.();
@@ -119,8 +132,9 @@ port.on('message', (m: DataSheetRequest) => {
   } else if ('any' in m) {
     try {
       reply({ any: any(m.query) });
+      waitForNext();
     } catch (e) {
       fail(e);
     }
-  } else writeSheet(m.table, m.query, m.layout).catch(fail);
+  } else writeSheet(m.table, m.query, m.layout).then(() => stopped || waitForNext(), fail);
 });
