@@ -202,7 +202,7 @@ function sqliteBatchWriter(
       ['source', 'table', 'at'],
     ),
     clearWarnings: prepare(sqlite, db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
-    // One statement for the batch's rows: a delete per row cost about as much as writing the row's current version.
+    // One statement for all the batch's rows: a statement per row pays its fixed cost for every row, most of which have no warning.
     clearSomeWarnings: prepare(
       sqlite,
       db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`),
