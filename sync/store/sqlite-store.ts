@@ -204,7 +204,12 @@ function sqliteBatchWriter(
       ['source', 'table', 'at'],
     ),
     clearWarnings: prepare(sqlite, db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
-    clearWarning: prepare(sqlite, db.deleteFrom('row_warnings').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
+    // One statement for all the batch's rows: a statement per row pays its fixed cost for every row, most of which have no warning.
+    clearSomeWarnings: prepare(
+      sqlite,
+      db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`),
+      ['table', 'source', 'ids'],
+    ),
     putWarning: prepare(
       sqlite,
       db.insertInto('row_warnings').values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }),
@@ -270,7 +275,7 @@ function sqliteBatchWriter(
       stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
-    else for (const rowId of plan.clearWarnings) stmt.clearWarning.run(table, source, rowId);
+    else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
