@@ -2,7 +2,6 @@
 // row store, turning a bad setting or an unreachable database into a one-line CLI error.
 import { isErrorType } from '../../shared/typed-error';
 import { ConfigError, loadConfig, storeOptions, type Config } from '../config';
-import { openStore } from '../store/open-store';
 import type { RowStore } from '../store/row-store';
 import { CliError, type CommandIo } from './command';
 
@@ -20,6 +19,9 @@ export function commandConfig(values: Record<string, string | boolean | undefine
 export async function withStore<T>(config: Config, use: (store: RowStore) => Promise<T>): Promise<T> {
   let store: RowStore;
   try {
+    // Loaded here, not with this module: the database drivers are a good part of a command's start-up, which
+    // `export` spends starting its worker first.
+    const { openStore } = await import('../store/open-store');
     store = await openStore(storeOptions(config));
   } catch (e) {
     const where = config.databaseUrl ? 'the PostgreSQL database (DATABASE_URL)' : `the data directory ${config.dataDir}`;

@@ -23,18 +23,22 @@ const BUFFER_BYTES = 1 << 20;
 
 /** What the worker is started with. */
 export interface DataSheetWorkerData {
-  file: string;
-  metrics: MetricsOptions;
-  sources: readonly { id: string; name: string }[];
   blockRows: number;
   window: number;
   bufferBytes: number;
 }
+/** What the sheets are written from: the worker's first request, so it can start before the store is open. */
+export interface DataSheetSession {
+  file: string;
+  metrics: MetricsOptions;
+  sources: readonly { id: string; name: string }[];
+}
 /**
- * A data sheet to write; one more block of it, in the buffer of the block taken (the zip's stream has copied it);
- * stop (the workbook failed); the metrics, once every sheet is written.
+ * What to read; whether a table has a row; a data sheet to write; one more block of it, in the buffer of the block
+ * taken (the zip's stream has copied it); stop (the workbook failed); the metrics, once every sheet is written.
  */
 export type DataSheetRequest =
+  | { open: DataSheetSession }
   | { any: TableName; query: RowsStatement | undefined }
   | { table: TableName; query: RowsStatement | undefined; layout: RowLayout }
   | { more: ArrayBuffer }
@@ -50,48 +54,77 @@ export interface DataSheetThread {
   metrics(): Promise<DemandMetrics>;
 }
 
-/** The worker starts with the first sheet and ends with the metrics, or when a sheet is left unfinished. */
+/** A started worker and what it has said. */
+interface WorkerChannel {
+  worker: Worker;
+  inbox: DataSheetReply[];
+  ended?: string;
+  wake?: () => void;
+}
+
+function startChannel(): WorkerChannel {
+  const worker = startWorkerModule(new URL('./data-sheet-worker.ts', import.meta.url), {
+    // Most of what it makes lives for one block. V8's default young generation let the export's peak memory
+    // pass the issue's bar; a smaller one costs more scavenges (decision 006).
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    data: { blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES } satisfies DataSheetWorkerData,
+  });
+  const channel: WorkerChannel = { worker, inbox: [] };
+  worker.on('message', (m: DataSheetReply) => {
+    channel.inbox.push(m);
+    channel.wake?.();
+  });
+  worker.once('error', (e) => {
+    channel.ended ??= `the data sheet worker failed: ${e.message}`;
+    channel.wake?.();
+  });
+  worker.once('exit', () => {
+    channel.ended ??= 'the data sheet worker stopped';
+    channel.wake?.();
+  });
+  // Held only while this thread waits on it: a worker left behind by a failed write never keeps a process alive.
+  worker.unref();
+  return channel;
+}
+
+let early: WorkerChannel | undefined;
+
+/**
+ * Starts the next data sheet worker now, for a process that will write a master workbook from SQLite: it loads
+ * its modules on the other core while this thread loads the writer's (decision 006). Unused, it ends by itself.
+ */
+export function startDataSheetWorkerEarly(): void {
+  early ??= startChannel();
+}
+
+/**
+ * The worker starts with the first request (or earlier, see above) and ends with the metrics, or when a sheet is
+ * left unfinished.
+ */
 export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetThread {
-  let worker: Worker | undefined;
-  const inbox: DataSheetReply[] = [];
-  let ended: string | undefined;
-  let wake: (() => void) | undefined;
-  const start = () => {
-    const started = startWorkerModule(new URL('./data-sheet-worker.ts', import.meta.url), {
-      // Most of what it makes lives for one block. V8's default young generation let the export's peak memory
-      // pass the issue's bar; a smaller one costs more scavenges (decision 006).
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      data: { file: reads.file, metrics, sources, blockRows: BLOCK_ROWS, window: WINDOW, bufferBytes: BUFFER_BYTES } satisfies DataSheetWorkerData,
-    });
-    started.on('message', (m: DataSheetReply) => {
-      inbox.push(m);
-      wake?.();
-    });
-    started.once('error', (e) => {
-      ended ??= `the data sheet worker failed: ${e.message}`;
-      wake?.();
-    });
-    started.once('exit', () => {
-      ended ??= 'the data sheet worker stopped';
-      wake?.();
-    });
-    // Held only while this thread waits on it: a worker left behind by a failed write never keeps a process alive.
-    started.unref();
-    return started;
+  let channel: WorkerChannel | undefined;
+  const ask = (request: DataSheetRequest, transfer: ArrayBuffer[] = []) => {
+    if (!channel) {
+      // One that stopped waiting (see the worker's idle time) is replaced.
+      channel = early && !early.ended ? early : startChannel();
+      early = undefined;
+      channel.worker.postMessage({ open: { file: reads.file, metrics, sources } } satisfies DataSheetRequest);
+    }
+    channel.worker.postMessage(request, transfer);
   };
-  const ask = (request: DataSheetRequest, transfer: ArrayBuffer[] = []) => (worker ??= start()).postMessage(request, transfer);
   const receive = async (): Promise<Exclude<DataSheetReply, { error: string }>> => {
-    worker!.ref();
+    const c = channel!;
+    c.worker.ref();
     try {
       for (;;) {
-        const m = inbox.shift();
+        const m = c.inbox.shift();
         if (m && 'error' in m) throw new Error(m.error);
         if (m) return m;
-        if (ended) throw new Error(ended);
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (c.ended) throw new Error(c.ended);
+        await new Promise<void>((resolve) => (c.wake = resolve));
       }
     } finally {
-      worker!.unref();
+      c.worker.unref();
     }
   };
 

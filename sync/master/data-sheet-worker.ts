@@ -10,13 +10,13 @@ import type { RowsStatement } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
 import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
-import type { DataSheetReply, DataSheetRequest, DataSheetWorkerData } from './data-sheet-thread';
+import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { masterDataSheet } from './master-plan';
 
-const { file, metrics, sources, blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
+const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
-const acc = new MetricsAccumulator(metrics);
-for (const s of sources) acc.source(s.id, s.name);
+/** What the main thread's first request names; every later one reads from it. */
+let session: DataSheetSession & { acc: MetricsAccumulator };
 
 let credit = 0;
 let stopped = false;
@@ -40,7 +40,7 @@ function encoded(text: string): Uint8Array {
 
 function any(query: RowsStatement | undefined): boolean {
   if (!query) return false;
-  const db = readConnection(file);
+  const db = readConnection(session.file);
   try {
     return db.prepare(query.sql).get(...query.parameters) !== undefined;
   } finally {
@@ -49,8 +49,8 @@ function any(query: RowsStatement | undefined): boolean {
 }
 
 async function writeSheet<T extends TableName>(table: T, query: RowsStatement | undefined, layout: RowLayout): Promise<void> {
-  credit = window;
-  const db = readConnection(file);
+  const { file, metrics, acc } = session;
+  credit = window;  const db = readConnection(file);
   try {
     function* rows() {
       if (!query) return;
@@ -92,16 +92,15 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
       }
     }
     if (inBlock) await send(inBlock);
-    if (!stopped) reply({ done: true });
-  } finally {
+    if (!stopped) reply({ done: true });  } finally {
     db.close();
   }
 }
 
 /**
- * How long the worker waits for its next request between sheets, where the main thread asks at once. A write that
- * failed before its first sheet began never says so (an unstarted generator runs no cleanup), and the service
- * would keep a worker per such download.
+ * How long the worker waits for its next request between sheets, where the main thread asks at once, and for its
+ * first when started early. A write that failed before its first sheet began never says so (an unstarted
+ * generator runs no cleanup), and the service would keep a worker per such download.
  */
 const IDLE_MS = 30_000;
 let idle: NodeJS.Timeout | undefined;
@@ -123,8 +122,13 @@ port.on('message', (m: DataSheetRequest) => {
     wake?.();
     port.close();
   } else if (m === 'finish') {
-    reply({ metrics: acc.finish() });
+    reply({ metrics: session.acc.finish() });
     port.close();
+  } else if ('open' in m) {
+    const acc = new MetricsAccumulator(m.open.metrics);
+    for (const s of m.open.sources) acc.source(s.id, s.name);
+    session = { ...m.open, acc };
+    waitForNext();
   } else if ('more' in m) {
     if (m.more.byteLength === bufferBytes) spare.push(m.more);
     credit++;
@@ -138,3 +142,4 @@ port.on('message', (m: DataSheetRequest) => {
     }
   } else writeSheet(m.table, m.query, m.layout).then(() => stopped || waitForNext(), fail);
 });
+waitForNext();

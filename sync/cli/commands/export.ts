@@ -5,7 +5,7 @@ import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/index';
 import { isErrorType } from '../../../shared/typed-error';
-import { writeMasterWorkbook } from '../../master/master-workbook';
+import { startDataSheetWorkerEarly } from '../../master/data-sheet-thread';
 import { WorkbookError } from '../../workbook/workbook-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
@@ -26,7 +26,12 @@ export const exportCommand: Command = {
     const started = Date.now();
     // Written beside the target and renamed at the end, so a failure never leaves a half file under its name.
     const partial = `${out}.partial`;
-    const metrics = await withStore(commandConfig(values, io), async (store) => {
+    const config = commandConfig(values, io);
+    // From SQLite the data sheets are written on a worker thread: started before this thread loads the writer and
+    // the database drivers, it loads its own modules on the other core meanwhile (decision 006).
+    if (!config.databaseUrl) startDataSheetWorkerEarly();
+    const { writeMasterWorkbook } = await import('../../master/master-workbook');
+    const metrics = await withStore(config, async (store) => {
       const opts = await reportFromFlags(values, store);
       const file = createWriteStream(partial);
       try {

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
+import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
 import { writeMasterWorkbook, type MasterLayout, type MasterStore } from '../../../sync/master/master-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
@@ -225,10 +226,16 @@ describe('master workbook written on a worker thread', () => {
     return { parts: new Map(await Promise.all(names.map(async (name) => [name, await zip.file(name)!.async('string')] as const))), metrics: m };
   }
 
-  it.each([{}, { rowsPerSheet: 3 }])('is the workbook this thread writes from the store\'s rows, part for part (%o)', async (layout) => {
+  it.each<{ layout: MasterLayout; early?: boolean }>([
+    { layout: {} },
+    { layout: { rowsPerSheet: 3 } },
+    // As `export` starts it, before the store is open: the worker learns what to read from its first request.
+    { layout: {}, early: true },
+  ])('is the workbook this thread writes from the store\'s rows, part for part (%o)', async ({ layout, early }) => {
     // SQLite lets the worker read the rows itself; without that the rows come through the store on this thread.
     expect(seeded.store.threadReads).toBeDefined();
     const onThisThread: MasterStore = { ...seeded.store, threadReads: undefined };
+    if (early) startDataSheetWorkerEarly();
     const [worker, here] = [await written(seeded.store, layout), await written(onThisThread, layout)];
     expect([...worker.parts.keys()]).toEqual([...here.parts.keys()]);
     for (const [name, text] of here.parts) expect(worker.parts.get(name), name).toBe(text);
