@@ -43,12 +43,13 @@ const DECLARATIONS = `
   v_rejected jsonb := p_batch->'rejected';
   v_warned jsonb := p_batch->'warned';
   v_unreadable jsonb := p_batch->'unreadable';
-  v_sent text[] := array(select e->>0 from jsonb_array_elements(p_batch->'rows') e);
+  v_sent text[];
   v_deletes text[] := array(select jsonb_array_elements_text(p_batch->'deletes'));
   v_rejected_ids text[] := array(select e->>0 from jsonb_array_elements(p_batch->'rejected') e);
   v_moved text[] := array(select e->>0 from jsonb_array_elements(p_batch->'moves') e);
   v_read_sheets text[] := array(select jsonb_array_elements_text(p_batch->'readSheets'));
-  v_has_rejections boolean;`;
+  v_has_rejections boolean;
+  v_has_warnings boolean;`;
 
 /** Statements of the function, as kysely builds them for the tables of `StoreDatabase`. */
 function statements(db: Kysely<StoreDatabase>) {
@@ -100,8 +101,8 @@ function statements(db: Kysely<StoreDatabase>) {
      * and the batch's moves, only moved. Every part reads the rows as they were before the statement.
      */
     writeRows: db
-      .with('incoming', () => sql`(select e->>0 as row_id, e->>1 as hash, e->>2 as values_json, e->>3 as raw_json, e->>4 as done_on,
-                                          (e->>5)::int as sheet_row, n
+      // The values' text is taken out of a tuple only for the rows written.
+      .with('incoming', () => sql`(select e, e->>0 as row_id, e->>1 as hash, (e->>5)::int as sheet_row, n
                                    from jsonb_array_elements(${v.rows}) with ordinality as t(e, n))`)
       // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
       // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
@@ -113,7 +114,7 @@ function statements(db: Kysely<StoreDatabase>) {
           .insertInto('row_history')
           .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
           // In the batch's order (rowId order, sorted by the caller): history within a batch in a stable order.
-          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', values_json, raw_json from compared where not same order by n`)
+          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', e->>2, e->>3 from compared where not same order by n`)
           .returning(['seq', 'row_id']),
       )
       .with('moved', (q) =>
@@ -127,7 +128,7 @@ function statements(db: Kysely<StoreDatabase>) {
       .insertInto('sheet_rows')
       .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row'])
       // Joined on row_id (unique in a batch) because RETURNING promises no order.
-      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.done_on, c.sheet_row
+      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row
                       from version v join compared c on c.row_id = v.row_id`)
       .onConflict(writeCurrentRow),
     tombstoneDeletes: tombstones(sql`row_id = any(${v.deletes})`),
@@ -178,8 +179,11 @@ begin
   if not exists (select from principals where id = v_source and kind = 'source') then
     raise exception 'not a source' using errcode = '${NOT_A_SOURCE}';
   end if;
-  -- Most batches find no rejection of their table: then each statement below that probes rejections per row is skipped.
+  -- Most batches are partial and find no rejection or warning of their table: then the statements below that
+  -- look up the rows sent one by one in those tables are skipped, and so is the list of their ids.
   v_has_rejections := exists (select from rejections where table_name = v_table and source_id = v_source);
+  v_has_warnings := exists (select from row_warnings where table_name = v_table and source_id = v_source);
+  if v_full or v_has_rejections or v_has_warnings then v_sent := array(select e->>0 from jsonb_array_elements(v_rows) e); end if;
   if jsonb_array_length(v_rejected) > 0 then ${s.logRejected}; end if;
   if v_has_rejections then
     ${s.logFixed};
@@ -198,7 +202,7 @@ begin
     get diagnostics deleted_rows = row_count;
   end if;
   if v_full then ${s.clearAllWarnings};
-  elsif exists (select from row_warnings where table_name = v_table and source_id = v_source) then ${s.clearNamedWarnings};
+  elsif v_has_warnings then ${s.clearNamedWarnings};
   end if;
   if jsonb_array_length(v_warned) > 0 then ${s.putWarnings}; end if;
   if v_full then ${s.clearAllSheetProblems}; elsif cardinality(v_read_sheets) > 0 then ${s.clearReadSheetProblems}; end if;
