@@ -4,7 +4,7 @@ import { columnLetter, listRange } from '../shared/lists';
 import { computeDerived, layoutLetters, planColumn, rowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
 import type { DerivedColumn, InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
-import type { PlanCell, PlanColumn, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
+import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /** Formulas reach this far below the data (and at least to this row), so new rows get their statuses. */
 export const SPARE_ROWS = 100;

@@ -68,6 +68,9 @@ const canonicalRows = Object.fromEntries(
   Object.values(TABLES).map((t) => [t.name, compileCanonicalRow(t.columns.map((c) => c.name))]),
 ) as Record<TableName, (values: TypedRow) => string>;
 
+/** The content hash the service stores for a valid row of `table`: `contentHash`, by the table's compiled canonical text and node:crypto. */
+export const rowHash = (table: TableName, values: TypedRow): string => hashOfCanonical(canonicalRows[table](values), sha256Hex);
+
 /**
  * Validates the rows together (so batch-level checks such as outlying dates apply) and applies one
  * batch. Invalid rows are stored as rejections and their last good version stays. Throws the store's
@@ -81,7 +84,6 @@ export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: In
 /** The CPU work of an ingest, with no I/O, so a worker thread can do it (ingest-pool.ts): validation and the content hash. */
 export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const results = validateBySheet(batch);
-  const canonicalRow = canonicalRows[batch.table];
   const upserts: IncomingRow[] = [];
   const rejectedRows: RejectedRow[] = [];
   const rejected: RowIssues[] = [];
@@ -99,7 +101,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       warned.push(placed(batch, row, result.warnings));
     }
     if (errors.length === 0) {
-      const upsert: IncomingRow = { rowId: row.rowId, hash: hashOfCanonical(canonicalRow(result.values), sha256Hex), values: result.values };
+      const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };
       // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
       if (result.warnings.length) upsert.raw = row.cells;
       if (row.position !== undefined) upsert.sheetRow = row.position;

@@ -1,11 +1,13 @@
 // The load of the concurrency bench, run as a process of its own (as real sources are other machines): reads
-// `{url, sources: [{token, bodies}], concurrent}` from stdin, sends, and prints each request's latency in ms as JSON.
+// `{url, sources: [{token, bodies}], concurrent}` from the file named by its argument, sends, and prints each
+// request's latency in ms as JSON.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { text } from 'node:stream/consumers';
 
 interface Load { url: string; sources: { token: string; bodies: string[] }[]; concurrent: boolean }
 
-const load = JSON.parse(await text(process.stdin)) as Load;
+const load = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Load;
 const latencies: number[] = [];
 
 /** One connection per request, as sheets on other machines open them: no client-side pool reorders the sources. */

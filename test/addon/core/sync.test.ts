@@ -3,7 +3,6 @@
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../../shared/content-hash';
 import { validateRows } from '../../../shared/validate-row';
-import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { syncNow, CHUNK_ROWS } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
 import { mergeNote, planAnnotations, NOTE_PREFIX, FLAG_COLOUR } from '../../../addon/core/annotations';

@@ -5,7 +5,7 @@ import { DEFAULT_RULES } from '../../../shared/rules';
 import { inputColumn, TABLES } from '../../../shared/tables';
 import { withChromium } from '../../support/chromium';
 import { dateCell, loadAddon } from '../bundle-harness';
-import { at, headers, openSidebar, requestRow } from './sidebar-page';
+import { at, openSidebar, requestRow } from './sidebar-page';
 
 const SLOW = 120_000;
 
