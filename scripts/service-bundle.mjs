@@ -40,7 +40,7 @@ export async function buildServiceBundle({ clean = false } = {}) {
   const result = await build({
     absWorkingDir: ROOT,
     // Worker threads' modules are entries of their own, loaded by URL beside the chunks (sync/worker-module.ts).
-    entryPoints: { 'equity-desk': 'sync/cli/main.ts', 'ingest-worker': 'sync/api/ingest-worker.ts', 'sqlite-read-worker': 'sync/store/sqlite-read-worker.ts' },
+    entryPoints: { 'equity-desk': 'sync/cli/main.ts', 'ingest-worker': 'sync/api/ingest-worker.ts', 'sqlite-read-worker': 'sync/store/sqlite-read-worker.ts', 'data-sheet-worker': 'sync/master/data-sheet-worker.ts' },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',

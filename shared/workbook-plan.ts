@@ -67,8 +67,8 @@ export interface PlanImage {
 export interface SheetPlan {
   name: string;
   columns: readonly PlanColumn[];
-  /** Rows below the header row; may be produced lazily (200,000 rows are never all in memory). */
-  rows: Iterable<readonly PlanCell[]> | AsyncIterable<readonly PlanCell[]>;
+  /** Rows below the header row; may be produced lazily (200,000 rows are never all in memory), or written elsewhere. */
+  rows: Iterable<readonly PlanCell[]> | AsyncIterable<readonly PlanCell[]> | EncodedRows;
   /** Rows above the header (a title, a note); the header then sits below them. */
   preamble?: readonly (readonly PlanCell[])[];
   /** Write the header row (default true). Dashboards and Lists lay out their own cells. */
@@ -91,6 +91,31 @@ export interface SheetPlan {
    */
   print?: { pagesTall?: number; breakAfterRows?: readonly number[] };
 }
+
+/** What a cell holds, for choosing its style (a date needs a date format where a number does not). */
+export type CellKind = 'number' | 'string' | 'date' | 'boolean';
+
+/** Where encoded rows go: the writer's numbering, style ids and shared strings, which the XML must agree with. */
+export interface RowLayout {
+  /** The first data row, below the header; each sheet holds data rows up to `rowsPerSheet`, then the next part starts again here. */
+  firstRow: number;
+  rowsPerSheet: number;
+  /** Each column's style id by the kind of its cell. */
+  styleIds: readonly Readonly<Partial<Record<CellKind, number>>>[];
+  /** The shared strings so far, in id order, and how many more the table takes. */
+  sharedStrings: { texts: readonly string[]; room: number };
+}
+
+/** Rows as sheet XML (UTF-8), ending at a sheet's last row when a table continues; `strings` are the shared strings first used in them, in id order. */
+export interface EncodedBlock { xml: Uint8Array; rows: number; strings: readonly string[] }
+
+/**
+ * Rows written as sheet XML by someone else (the master's data sheets, on a worker thread, so the writer's
+ * thread only feeds the zip). The writer starts them once, with the layout they must follow.
+ */
+export interface EncodedRows { encoded(layout: RowLayout): AsyncIterable<EncodedBlock> }
+
+export const isEncodedRows = (rows: object): rows is EncodedRows => 'encoded' in rows;
 
 /**
  * A sheet planned only once the sheets before it are written: the master's Summary shows figures

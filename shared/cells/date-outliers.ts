@@ -16,7 +16,8 @@ const MIN_OTHER_DATES = 3;
  */
 export function outlyingDays(days: readonly number[]): ((day: number) => string | null) | undefined {
   if (days.length < MIN_OTHER_DATES + 1) return undefined;
-  const sorted = [...days].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator: this runs for every synced batch.
+  const sorted = Float64Array.from(days).sort();
   const others = sorted.length - 1;
   const loAt = Math.floor(0.1 * (others - 1));
   const hiAt = Math.ceil(0.9 * (others - 1));
@@ -39,7 +40,7 @@ export function outlyingDays(days: readonly number[]): ((day: number) => string 
 }
 
 /** Index of the first element not below `x` in an ascending array. */
-function firstIndexOf(sorted: readonly number[], x: number): number {
+function firstIndexOf(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

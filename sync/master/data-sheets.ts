@@ -1,10 +1,12 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
 import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
-import type { PlanCell, PlanColumn, PlanConditional, SheetPlan } from '../../shared/workbook-plan';
+import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import type { MetricsRow } from '../metrics/request-metrics';
 
-export type RowSource = <T extends TableName>(table: T) => AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
+/** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
+export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;
+export type RowSource = <T extends TableName>(table: T) => TableRows<T>;
 
 /** Yes/No as the templates' dropdown writes it, so filters in the master match the source sheets. */
 function cell(v: unknown): PlanCell {
@@ -13,25 +15,33 @@ function cell(v: unknown): PlanCell {
   return null;
 }
 
-async function* tableRows<T extends TableName>(table: TableDef, inputs: readonly InputColumn[], rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>, keep: (r: MetricsRow<T>) => boolean, rules: Rules, asOf: string): AsyncGenerator<PlanCell[]> {
+/** A row's cells: every column of the table, whichever it is, read by the definition's names. */
+function rowCells(table: TableDef, inputs: readonly InputColumn[], rules: Rules, asOf: string): (row: MetricsRow) => PlanCell[] {
   const width = 1 + inputs.length + table.derived.length;
-  for await (const row of rows) {
-    if (!keep(row)) continue;
-    // Every column of the table, whichever it is: read by the definition's names. Filled in place, and each
-    // derived value computed straight into its cell: this runs for every one of 200,000 rows.
+  return (row) => {
+    // Filled in place, and each derived value computed straight into its cell: this runs for every one of 200,000 rows.
     const values = row.values as TypedRow;
     const cells: PlanCell[] = new Array(width);
     cells[0] = row.sourceName;
     let i = 1;
     for (const c of inputs) cells[i++] = cell(values[c.name]);
     for (const d of table.derived) cells[i++] = cell(d.compute(values, rules, asOf));
-    yield cells;
-  }
+    return cells;
+  };
+}
+
+async function* fromAsync<R>(rows: AsyncIterable<R>, keep: (r: R) => boolean, cells: (r: R) => PlanCell[]): AsyncGenerator<PlanCell[]> {
+  for await (const row of rows) if (keep(row)) yield cells(row);
+}
+
+/** Rows read synchronously stay so (the master's worker thread): an async step per row costs more than making its cells. */
+function* fromSync<R>(rows: Iterable<R>, keep: (r: R) => boolean, cells: (r: R) => PlanCell[]): Generator<PlanCell[]> {
+  for (const row of rows) if (keep(row)) yield cells(row);
 }
 
 export interface DataSheetInput<T extends TableName> {
   table: T;
-  rows: AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>>;
+  rows: TableRows<T>;
   /** Rows left out (the date filter of the requests). */
   keep?: (row: MetricsRow<T>) => boolean;
   /** How many rows will come, when known before streaming; else the formats' ranges end at the last row written. */
@@ -40,6 +50,11 @@ export interface DataSheetInput<T extends TableName> {
   asOf: string;
   /** Input columns with a data bar (e.g. % complete). */
   dataBars?: readonly FieldOf<T>[];
+}
+
+function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
+  if (isEncodedRows(rows)) return rows;
+  return Symbol.asyncIterator in rows ? fromAsync(rows, keep, cells) : fromSync(rows, keep, cells);
 }
 
 /**
@@ -65,7 +80,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   return {
     name: table.sheet,
     columns,
-    rows: tableRows(table, inputs, input.rows, input.keep ?? (() => true), input.rules, input.asOf),
+    rows: rowsOf(input.rows, input.keep ?? (() => true), rowCells(table, inputs, input.rules, input.asOf)),
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),

@@ -1,6 +1,6 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
-import { TABLE_NAMES, TABLES, type Rules, type TableName } from '../../shared/index';
+import { TABLE_NAMES, TABLES, type FieldOf, type Rules, type TableName } from '../../shared/index';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -8,7 +8,7 @@ import type { MetricsRow } from '../metrics/request-metrics';
 import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
-import { dataSheet, type RowSource } from './data-sheets';
+import { dataSheet, type RowSource, type TableRows } from './data-sheets';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
 export interface MasterInput {
@@ -57,15 +57,17 @@ interface DataInput {
   expected?: (table: TableName) => number;
 }
 
-function dataSheets({ rows, rules, asOf, from, to, withRoadmap, expected }: DataInput): SheetPlan[] {
-  const common = { rules, asOf };
-  const inPeriod = (r: MetricsRow<'requests'>) => MetricsAccumulator.inPeriod(r.values, from, to);
-  return [
-    dataSheet({ table: 'requests', rows: rows('requests'), keep: inPeriod, expectedRows: expected?.('requests'), ...common }),
-    dataSheet({ table: 'workplan', rows: rows('workplan'), expectedRows: expected?.('workplan'), dataBars: ['percentComplete'], ...common }),
-    dataSheet({ table: 'milestones', rows: rows('milestones'), expectedRows: expected?.('milestones'), ...common }),
-    ...(withRoadmap ? [dataSheet({ table: 'roadmap', rows: rows('roadmap'), expectedRows: expected?.('roadmap'), ...common })] : []),
-  ];
+/** A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows. */
+export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected }: Pick<DataInput, 'rules' | 'asOf' | 'from' | 'to' | 'expected'>): SheetPlan {
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table) };
+  if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
+  if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
+  return dataSheet(input);
+}
+
+function dataSheets(input: DataInput): SheetPlan[] {
+  const tables: TableName[] = ['requests', 'workplan', 'milestones', ...(input.withRoadmap ? ['roadmap' as const] : [])];
+  return tables.map((t) => masterDataSheet(t, input.rows(t), input));
 }
 
 /** The whole plan from metrics already computed. */

@@ -9,9 +9,10 @@ import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-me
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
+import { dataSheetThread } from './data-sheet-thread';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'listSources' | 'rejections' | 'warnings'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -25,14 +26,20 @@ export interface MasterLayout { rowsPerSheet?: number }
 export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
-  for (const s of await store.listSources()) acc.source(s.id, s.name);
+  const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
+  for (const s of sources) acc.source(s.id, s.name);
+  // Where the store lets another thread read its rows, the data sheets and the metrics are made there.
+  const thread = store.threadReads && dataSheetThread(store.threadReads, opts, sources);
   const rejections = await store.rejections(filter);
   const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   let withRoadmap = false;
-  for await (const _ of store.rows('roadmap', filter)) {
-    withRoadmap = true;
-    break;
+  if (thread) withRoadmap = await thread.any('roadmap');
+  else {
+    for await (const _ of store.rows('roadmap', filter)) {
+      withRoadmap = true;
+      break;
+    }
   }
   async function* rows<T extends TableName>(table: T): AsyncGenerator<StoredRow<T>> {
     for await (const row of store.rows(table, filter)) {
@@ -42,12 +49,12 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
   }
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
-    const metrics = acc.finish();
+    const metrics = thread ? await thread.metrics() : acc.finish();
     // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());
-  const plan = streamingMasterPlan({ rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
+  const plan = streamingMasterPlan({ rows: thread ? (table) => thread.rows(table) : rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

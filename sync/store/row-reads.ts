@@ -1,7 +1,7 @@
 // Reading rows, history and rejections back, over kysely so both databases share the queries. Large
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
-import { sql, type Compilable, type Kysely } from 'kysely';
+import { sql, type Compilable, type InferResult, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoredValues } from './stored-values';
@@ -15,6 +15,41 @@ import type { StoreDatabase } from './schema';
 export type QueryStream = <O>(query: Compilable<O>) => AsyncIterable<O>;
 
 export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'rejections' | 'warnings' | 'dataVersion' | 'lastSyncs' | 'rejectionLog'>;
+
+export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
+
+/** The current rows of a table in sheet order (by source, then sheet row), or none for an empty list of sources. */
+export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceIds, includeDeleted = false }: RowsFilter) {
+  if (sourceIds?.length === 0) return undefined;
+  return db
+    .selectFrom('sheet_rows as r')
+    .innerJoin('principals as p', 'p.id', 'r.source_id')
+    .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on'])
+    .where('r.table_name', '=', table)
+    .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
+    .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
+    .orderBy('r.source_id')
+    .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
+    .orderBy('r.row_id');
+}
+
+/** A row of `rowsQuery` as the store hands it out. */
+export type RowsQueryRow = InferResult<NonNullable<ReturnType<typeof rowsQuery>>>[number];
+
+export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
+  return {
+    sourceId: r.source_id,
+    sourceName: r.name,
+    rowId: r.row_id,
+    hash: r.hash,
+    // values_seq always points at an upsert, whose values are never null.
+    values: JSON.parse(r.values_json!) as StoredValues<T>,
+    updatedAt: new Date(r.updated_at),
+    deleted: r.deleted === 1,
+    firstDoneOn: r.first_done_on,
+  };
+}
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
@@ -34,33 +69,10 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
       return rows.map((r) => (r.sheet_row === null ? { rowId: r.row_id, hash: r.hash } : { rowId: r.row_id, hash: r.hash, sheetRow: r.sheet_row }));
     },
 
-    async *rows<T extends TableName>(table: T, opts: { sourceIds?: string[]; includeDeleted?: boolean } = {}): AsyncGenerator<StoredRow<T>> {
-      const { sourceIds, includeDeleted = false } = opts;
-      if (sourceIds?.length === 0) return;
-      const query = db
-        .selectFrom('sheet_rows as r')
-        .innerJoin('principals as p', 'p.id', 'r.source_id')
-        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-        .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on'])
-        .where('r.table_name', '=', table)
-        .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
-        .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
-        .orderBy('r.source_id')
-        .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
-        .orderBy('r.row_id');
-      for await (const r of stream(query)) {
-        yield {
-          sourceId: r.source_id,
-          sourceName: r.name,
-          rowId: r.row_id,
-          hash: r.hash,
-          // values_seq always points at an upsert, whose values are never null.
-          values: JSON.parse(r.values_json!) as StoredValues<T>,
-          updatedAt: new Date(r.updated_at),
-          deleted: r.deleted === 1,
-          firstDoneOn: r.first_done_on,
-        };
-      }
+    async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {
+      const query = rowsQuery(db, table, opts);
+      if (!query) return;
+      for await (const r of stream(query)) yield storedRow<T>(r);
     },
 
     async *changes<T extends TableName>(table: T, opts: { sourceIds?: string[] } = {}): AsyncGenerator<RowChange<T>> {

@@ -56,6 +56,11 @@ export interface Batch {
 }
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
+export interface ThreadReads {
+  file: string;
+  rowsQuery(table: TableName, opts?: { sourceIds?: string[] }): RowsStatement | undefined;
+}
+export interface RowsStatement { sql: string; parameters: readonly unknown[] }
 export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
@@ -100,6 +105,11 @@ export interface RowStore extends IntakeOps {
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.
    */
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
+  /**
+   * How a worker thread reads `rows()` on its own connection: the SQLite file and the compiled query (none for an
+   * empty list of sources). Absent for PostgreSQL, whose rows come through the store only.
+   */
+  threadReads?: ThreadReads;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */
   changes<T extends TableName>(table: T, opts?: { sourceIds?: string[] }): AsyncIterable<RowChange<T>>;
   /**

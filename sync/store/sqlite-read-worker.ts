@@ -2,7 +2,8 @@
 // keeps its snapshot without blocking the writer), its rows as arrays, at most `window` batches ahead of
 // what the consumer asked for.
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { readConnection } from './sqlite-read-connection';
 import type { ReadReply, ReadRequest, ReadWorkerData } from './sqlite-streams';
 
 const { file, batchRows, window } = workerData.data as ReadWorkerData;
@@ -56,12 +57,7 @@ function pump(id: number): void {
 function open(id: number, sql: string, parameters: readonly unknown[]): void {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    // A long read passes each page once, so a large page cache only grows the process: better-sqlite3's
-    // default (16 MB) and the sort of rows into sheet order (which spills to disk past the cache) held
-    // 20-35 MB more at the master workbook's peak than SQLite's own default of 2 MB.
-    db.pragma('cache_size = -2000');
+    db = readConnection(file);
     const statement = db.prepare(sql).raw(true);
     const columns = statement.columns().map((c) => c.name);
     reads.set(id, { db, rows: statement.iterate(...parameters) as IterableIterator<unknown[]>, credit: window });

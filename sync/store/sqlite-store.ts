@@ -13,6 +13,7 @@ import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
+import { rowsQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -42,7 +43,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const checkpoints = checkpointInBackground(sqlite, file);
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
-  return assembleStore(db, {
+  const store = assembleStore(db, {
     applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
@@ -54,6 +55,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
       reader.close();
     },
   });
+  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => rowsQuery(db, table, opts)?.compile() } };
 }
 
 /** A read-only connection opened on first use, for checks that must not queue behind a batch. */
@@ -192,7 +194,12 @@ function sqliteBatchWriter(
       ['source', 'table', 'at'],
     ),
     clearWarnings: prepare(sqlite, db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
-    clearWarning: prepare(sqlite, db.deleteFrom('row_warnings').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
+    // One statement for all the batch's rows: a statement per row pays its fixed cost for every row, most of which have no warning.
+    clearSomeWarnings: prepare(
+      sqlite,
+      db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`),
+      ['table', 'source', 'ids'],
+    ),
     putWarning: prepare(
       sqlite,
       db.insertInto('row_warnings').values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }),
@@ -258,7 +265,7 @@ function sqliteBatchWriter(
       stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
-    else for (const rowId of plan.clearWarnings) stmt.clearWarning.run(table, source, rowId);
+    else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);

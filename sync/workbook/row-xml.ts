@@ -1,19 +1,20 @@
 // The XML of worksheet rows, made directly from plan cells. exceljs's row model (a Row and a Cell object
 // per cell, a style object merged per cell) costs ~8 µs a cell; a 200,000 × 30 sheet needs ~1 µs.
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
-import { isFormulaCell, type PlanCell, type PlanColumn } from '../../shared/workbook-plan';
+import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
+import type { SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
 import { escapeXml } from './xml-text';
 
-/** What a cell holds, for choosing its style (a date needs a date format where a number does not). */
-export type CellKind = 'number' | 'string' | 'date' | 'boolean';
-
-/** The style id of a cell: `style` is a shared style object (a column's or a row's), never a per-cell copy. */
-export type StyleIds = (style: object, kind: CellKind) => number;
+/** Style ids by the kind of a cell: its column's, or (a title or header row) a row's own style object, shared by the row's cells. */
+export interface StyleIds {
+  column(col: number, kind: CellKind): number;
+  row(style: object, kind: CellKind): number;
+}
 
 /** The shared-string number of a text, or undefined to write it inline. */
-export type SharedStringIds = (text: string) => number | undefined;
+export type SharedStringIds = Pick<SharedStringTable, 'id'>;
 
 
 /**
@@ -70,9 +71,7 @@ export class RowXml {
   constructor(
     private readonly sheet: string,
     private readonly columns: readonly PlanColumn[],
-    /** One shared style object per column. */
-    private readonly columnStyles: readonly object[],
-    private readonly styleIds: StyleIds,
+    private readonly styles: StyleIds,
     private readonly sharedStrings: SharedStringIds,
   ) {}
 
@@ -109,13 +108,12 @@ export class RowXml {
 
   /** `<c r="…" s="…" t="…">`: `rowStyle` (a title or header row) in place of the column's style. */
   private open(ref: string, col: number, rowStyle: object | undefined, kind: CellKind, type: CellType = ''): string {
-    if (rowStyle) return `<c r="${ref}"${this.attributesOf(rowStyle, kind, type)}`;
+    if (rowStyle) return `<c r="${ref}"${this.attributesOf(this.styles.row(rowStyle, kind), type)}`;
     const slot = (col * KINDS.length + KINDS.indexOf(kind)) * CELL_TYPES.length + CELL_TYPES.indexOf(type);
-    return `<c r="${ref}"${(this.attributes[slot] ??= this.attributesOf(this.columnStyles[col] ?? {}, kind, type))}`;
+    return `<c r="${ref}"${(this.attributes[slot] ??= this.attributesOf(this.styles.column(col, kind), type))}`;
   }
 
-  private attributesOf(style: object, kind: CellKind, type: CellType): string {
-    const s = this.styleIds(style, kind);
+  private attributesOf(s: number, type: CellType): string {
     return `${s ? ` s="${s}"` : ''}${type ? ` t="${type}"` : ''}>`;
   }
 
@@ -161,7 +159,7 @@ export class RowXml {
       return;
     }
     // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
-    const shared = typedAs?.recurring ? this.sharedStrings(cell) : undefined;
+    const shared = typedAs?.recurring ? this.sharedStrings.id(cell) : undefined;
     out.text += shared !== undefined
       ? `${this.open(ref, col, style, 'string', 's')}<v>${shared}</v></c>`
       : `${this.open(ref, col, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell)}</t></is></c>`;

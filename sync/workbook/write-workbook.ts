@@ -6,14 +6,16 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isFormulaCell, isLaterSheet, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type SheetPlan, type WorkbookPlan,
+  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
-import { RowXml, type CellKind, type SharedStringIds, type StyleIds } from './row-xml';
+import { RowXml } from './row-xml';
+import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { WorkbookError } from './workbook-error';
 import {
-  bufferRelease, openSheetData, sharedStringIds, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
+  bufferRelease, openSheetData, sharedStringTable, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
 } from './writer-internals';
 
 /** Rows go to the zip in blocks of this many; between blocks the writer waits for the zip to take them in. */
@@ -80,16 +82,19 @@ function literalList(sheet: string, values: readonly string[]): string {
 /** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
 const footerText = (name: string) => name.replace(/&/g, '&&');
 
+/** A row of cells, or rows already encoded, which end at a sheet's last row. */
+type PlanRow = readonly PlanCell[] | EncodedBlock;
+
 /** A sheet plan's rows, taken a part at a time: what one sheet cannot hold continues on the next. */
 class PlanRows {
-  private readonly source: AsyncIterator<readonly PlanCell[]>;
-  private held: IteratorResult<readonly PlanCell[]> | undefined;
+  private readonly source: AsyncIterator<PlanRow>;
+  private held: IteratorResult<PlanRow> | undefined;
 
-  constructor(rows: SheetPlan['rows']) {
-    this.source = (Symbol.asyncIterator in rows ? rows : (async function* () { yield* rows as Iterable<readonly PlanCell[]>; })())[Symbol.asyncIterator]();
+  constructor(rows: AsyncIterable<PlanRow> | Iterable<PlanRow>) {
+    this.source = (Symbol.asyncIterator in rows ? rows : (async function* () { yield* rows; })())[Symbol.asyncIterator]();
   }
 
-  async next(): Promise<IteratorResult<readonly PlanCell[]>> {
+  async next(): Promise<IteratorResult<PlanRow>> {
     const next = this.held ?? (await this.source.next());
     this.held = undefined;
     return next;
@@ -132,7 +137,7 @@ function movedFormula(sheet: string, cell: FormulaCell, planRow: number, sheetRo
 interface WriteContext {
   book: ExcelJS.stream.xlsx.WorkbookWriter;
   parts: StreamingParts;
-  ids: { styles: StyleIds; strings: SharedStringIds };
+  ids: { style: (style: object, kind: CellKind) => number; strings: SharedStringTable };
   pause: (sheet: SheetInternals) => Promise<void>;
   release: (bytes: number) => void;
   rowsPerSheet: number;
@@ -144,10 +149,14 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   const context = plan.header === false ? { ...shared, rowsPerSheet: EXCEL_MAX_ROWS } : shared;
   const headerRow = (plan.preamble ?? []).length + 1;
   if (context.rowsPerSheet <= headerRow) throw new WorkbookError('invalid-plan', `${plan.name}: a sheet of ${context.rowsPerSheet} rows has no room below its header`);
-  const rows = new PlanRows(plan.rows);
+  const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
+    const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
+    return { ...(numFmt ? { numFmt } : {}), ...(c.alignRight ? { alignment: { horizontal: 'right' } } : {}) };
+  });
+  const rows = new PlanRows(isEncodedRows(plan.rows) ? plan.rows.encoded(encodedLayout(context, plan.columns, columnStyles, headerRow)) : plan.rows);
   const sheets: SheetInternals[] = [];
   try {
-    for (let part = 1; part === 1 || (await rows.more()); part++) sheets.push(await writePart(context, plan, rows, part));
+    for (let part = 1; part === 1 || (await rows.more()); part++) sheets.push(await writePart(context, plan, columnStyles, rows, part));
   } catch (e) {
     await rows.close();
     throw e;
@@ -155,7 +164,21 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   return sheets;
 }
 
-async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: WriteContext, plan: SheetPlan, rows: PlanRows, part: number): Promise<SheetInternals> {
+/**
+ * What rows encoded elsewhere must agree with: the writer's row numbers, and the style id of every kind of cell
+ * a column may hold (a date only in a date column), since the ids come from exceljs on this thread.
+ */
+function encodedLayout({ ids, rowsPerSheet }: WriteContext, columns: readonly PlanColumn[], columnStyles: readonly object[], headerRow: number): RowLayout {
+  const kinds = (c: PlanColumn): CellKind[] => (c.type === 'date' ? ['number', 'string', 'boolean', 'date'] : ['number', 'string', 'boolean']);
+  return {
+    firstRow: headerRow + 1,
+    rowsPerSheet,
+    styleIds: columns.map((c, i) => Object.fromEntries(kinds(c).map((kind) => [kind, ids.style(columnStyles[i], kind)]))),
+    sharedStrings: ids.strings.snapshot(),
+  };
+}
+
+async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: WriteContext, plan: SheetPlan, columnStyles: readonly Partial<ExcelJS.Style>[], rows: PlanRows, part: number): Promise<SheetInternals> {
   const preamble = plan.preamble ?? [];
   const withHeader = plan.header !== false;
   if (plan.table && !withHeader) throw new WorkbookError('invalid-plan', `${plan.name}: an Excel table needs a header row`);
@@ -192,10 +215,6 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     const at = span(row, row);
     if (at) internals.rowBreaks.push({ id: at[0], max: 16383, man: 1 });
   }
-  const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
-    const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
-    return { ...(numFmt ? { numFmt } : {}), ...(c.alignRight ? { alignment: { horizontal: 'right' } } : {}) };
-  });
   // Column styles format the cells users add later, too.
   sheet.columns = plan.columns.map((c, i) => ({ width: c.width, style: columnStyles[i] }));
   openSheetData(internals);
@@ -205,18 +224,19 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const pictures: PictureAnchor[] = part > 1 ? [] : (plan.images ?? []).map((img) => ({ mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt }));
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
-  const xml = new RowXml(name, plan.columns, columnStyles, ids.styles, ids.strings);
+  const xml = new RowXml(name, plan.columns, { column: (col, kind) => ids.style(columnStyles[col] ?? {}, kind), row: ids.style }, ids.strings);
   let rowNumber = 0;
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
     xml.add(rowNumber, cells, typed, style, cells.length);
   };
-  const flush = () => {
-    const block = xml.take();
-    if (!block) return;
-    const bytes = encoded(block);
+  const send = (bytes: Buffer) => {
     internals.stream.write(bytes);
     release(bytes.length);
+  };
+  const flush = () => {
+    const block = xml.take();
+    if (block) send(encoded(block));
   };
 
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
@@ -225,6 +245,15 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   while (rowNumber < rowsPerSheet) {
     const next = await rows.next();
     if (next.done) break;
+    if ('xml' in next.value) {
+      const { xml: bytes, rows: count, strings } = next.value;
+      flush();
+      ids.strings.adopt(strings);
+      send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      rowNumber += count;
+      await pause(internals);
+      continue;
+    }
     put(shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c)), true);
     if (++written % BLOCK_ROWS === 0) {
       flush();
@@ -314,7 +343,7 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     const internals = book as unknown as BookInternals;
     const parts = new StreamingParts(internals);
     const styleId = styleIdCache(internals);
-    const ids = { styles: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringIds(internals) };
+    const ids = { style: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringTable(internals) };
     const context: WriteContext = { book, parts, ids, pause, release: collectSpentBuffers ? bufferRelease() : () => undefined, rowsPerSheet: plan.rowsPerSheet ?? EXCEL_MAX_ROWS };
     const written = new Map<SheetPlan | LaterSheet, SheetInternals[]>();
     const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {

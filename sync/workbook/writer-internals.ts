@@ -15,6 +15,7 @@ import type { Writable } from 'node:stream';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import zlib from 'node:zlib';
+import { SharedStringTable } from './shared-string-table';
 
 const require = createRequire(import.meta.url);
 // Renders [Content_Types].xml; the streaming writer's own call omits drawings and tables.
@@ -138,24 +139,8 @@ export function styleIdCache(book: BookInternals): (style: object, cellType: num
   };
 }
 
-/** Shared strings longer than this stay inline: the table must stay small whatever the text. */
-const MAX_SHARED_TEXT = 255;
-/** At most this many distinct shared strings (a few MB); later new ones are written inline. */
-const MAX_SHARED_STRINGS = 50_000;
-
-/**
- * The shared-string number of a text, adding it to exceljs's table (which the book writes at commit),
- * or undefined once the table is full or for long text, which is then written inline. exceljs's own
- * shared strings hold every text of the workbook; these hold only what the plan marks as recurring.
- */
-export function sharedStringIds(book: BookInternals): (text: string) => number | undefined {
-  const ids = new Map<string, number>();
-  return (text) => {
-    let id = ids.get(text);
-    if (id === undefined && text.length <= MAX_SHARED_TEXT && ids.size < MAX_SHARED_STRINGS) ids.set(text, (id = book.sharedStrings.add(text)));
-    return id;
-  };
-}
+/** The workbook's shared strings, put in exceljs's table (which the book writes at commit); exceljs's own would hold every text. */
+export const sharedStringTable = (book: BookInternals) => new SharedStringTable((text) => book.sharedStrings.add(text));
 
 /** A data bar over `ref`, from 0 to 1 (`percent`) or to the largest value. */
 export interface DataBar {

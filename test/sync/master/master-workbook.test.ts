@@ -4,13 +4,14 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
-import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
+import { writeMasterWorkbook, type MasterLayout, type MasterStore } from '../../../sync/master/master-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
 import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
@@ -207,5 +208,30 @@ describe('master workbook past the rows a sheet holds', () => {
     }
     // The whole-size workbook says nothing of the kind.
     expect(sheet('Summary').rows.some((r) => typeof r[0] === 'string' && r[0].includes('continues on'))).toBe(false);
+  });
+});
+
+describe('master workbook written on a worker thread', () => {
+  /** Every part of the file but its creation time, and the metrics its Summary shows. */
+  async function written(store: MasterStore, layout: MasterLayout): Promise<{ parts: Map<string, string>; metrics: DemandMetrics }> {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (c: Buffer) => chunks.push(c));
+    const m = await writeMasterWorkbook(store, { asOf: AS_OF, rules: DEFAULT_RULES }, sink, layout);
+    sink.end();
+    await finished(sink);
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+    const names = Object.keys(zip.files).filter((name) => name !== 'docProps/core.xml').sort();
+    return { parts: new Map(await Promise.all(names.map(async (name) => [name, await zip.file(name)!.async('string')] as const))), metrics: m };
+  }
+
+  it.each([{}, { rowsPerSheet: 3 }])('is the workbook this thread writes from the store\'s rows, part for part (%o)', async (layout) => {
+    // SQLite lets the worker read the rows itself; without that the rows come through the store on this thread.
+    expect(seeded.store.threadReads).toBeDefined();
+    const onThisThread: MasterStore = { ...seeded.store, threadReads: undefined };
+    const [worker, here] = [await written(seeded.store, layout), await written(onThisThread, layout)];
+    expect([...worker.parts.keys()]).toEqual([...here.parts.keys()]);
+    for (const [name, text] of here.parts) expect(worker.parts.get(name), name).toBe(text);
+    expect(worker.metrics).toEqual(here.metrics);
   });
 });

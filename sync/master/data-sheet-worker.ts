@@ -1,0 +1,140 @@
+// The worker thread of data-sheet-thread.ts: each data sheet's rows read on a read-only SQLite connection of
+// its own (one snapshot per sheet, as the store's reads), fed to the metrics, made into cells by the same plan
+// as on the main thread and written as UTF-8 XML, at most `window` blocks ahead of the zip.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TableName } from '../../shared/index';
+import type { CellKind, PlanCell, RowLayout } from '../../shared/workbook-plan';
+import { MetricsAccumulator } from '../metrics/aggregate-metrics';
+import { storedRow, type RowsQueryRow } from '../store/row-reads';
+import type { RowsStatement } from '../store/row-store';
+import { readConnection } from '../store/sqlite-read-connection';
+import { RowXml } from '../workbook/row-xml';
+import { SharedStringTable } from '../workbook/shared-string-table';
+import type { DataSheetReply, DataSheetRequest, DataSheetWorkerData } from './data-sheet-thread';
+import { masterDataSheet } from './master-plan';
+
+const { file, metrics, sources, blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
+const port = parentPort!;
+const acc = new MetricsAccumulator(metrics);
+for (const s of sources) acc.source(s.id, s.name);
+
+let credit = 0;
+let stopped = false;
+let wake: (() => void) | undefined;
+const reply = (m: DataSheetReply, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+/**
+ * Buffers the main thread has handed back. Each block goes over in one of `window` buffers that travel back and
+ * forth, not in a fresh one: spent buffers live outside V8's heap, which collects them late, and fresh ones per
+ * block piled up between collections into a good part of the export's peak memory (decision 006).
+ */
+const spare: ArrayBuffer[] = [];
+
+/** The block as UTF-8, in a buffer handed over rather than copied; a rare larger block (pages of notes) gets one of its own. */
+function encoded(text: string): Uint8Array {
+  if (text.length * 3 > bufferBytes) return new Uint8Array(Buffer.from(text));
+  const buffer = Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes));
+  return buffer.subarray(0, buffer.write(text));
+}
+
+
+function any(query: RowsStatement | undefined): boolean {
+  if (!query) return false;
+  const db = readConnection(file);
+  try {
+    return db.prepare(query.sql).get(...query.parameters) !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+async function writeSheet<T extends TableName>(table: T, query: RowsStatement | undefined, layout: RowLayout): Promise<void> {
+  credit = window;
+  const db = readConnection(file);
+  try {
+    function* rows() {
+      if (!query) return;
+      for (const r of db.prepare(query.sql).iterate(...query.parameters) as IterableIterator<RowsQueryRow>) {
+        const row = storedRow<T>(r);
+        acc.add(table, row);
+        yield row;
+      }
+    }
+    const plan = masterDataSheet(table, rows(), metrics);
+    let nextString = layout.sharedStrings.texts.length;
+    let fresh: string[] = [];
+    const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);
+    const styleId = (col: number, kind: CellKind) => {
+      const id = layout.styleIds[col]?.[kind];
+      if (id === undefined) throw new Error(`${plan.name}: no style for a ${kind} cell in column ${col + 1}`);
+      return id;
+    };
+    const xml = new RowXml(plan.name, plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings);
+    const send = async (rowCount: number) => {
+      while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+      if (stopped) return;
+      credit--;
+      const bytes = encoded(xml.take());
+      reply({ block: { xml: bytes, rows: rowCount, strings: fresh } }, [bytes.buffer as ArrayBuffer]);
+      fresh = [];
+    };
+    // A block ends at a sheet's last row, where the writer starts the table's next sheet and its row numbers again.
+    const perSheet = layout.rowsPerSheet - layout.firstRow + 1;
+    let written = 0;
+    let inBlock = 0;
+    for (const cells of plan.rows as Iterable<readonly PlanCell[]>) {
+      xml.add(layout.firstRow + (written % perSheet), cells, true);
+      written++;
+      if (++inBlock === blockRows || written % perSheet === 0) {
+        await send(inBlock);
+        inBlock = 0;
+        if (stopped) return;
+      }
+    }
+    if (inBlock) await send(inBlock);
+    if (!stopped) reply({ done: true });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * How long the worker waits for its next request between sheets, where the main thread asks at once. A write that
+ * failed before its first sheet began never says so (an unstarted generator runs no cleanup), and the service
+ * would keep a worker per such download.
+ */
+const IDLE_MS = 30_000;
+let idle: NodeJS.Timeout | undefined;
+const waitForNext = () => {
+  clearTimeout(idle);
+  idle = setTimeout(() => port.close(), IDLE_MS);
+};
+
+/** A failed read ends the worker: the main thread's write fails with it. */
+function fail(e: unknown): void {
+  reply({ error: String((e as Error)?.message ?? e) });
+  port.close();
+}
+
+port.on('message', (m: DataSheetRequest) => {
+  clearTimeout(idle);
+  if (m === 'cancel') {
+    stopped = true;
+    wake?.();
+    port.close();
+  } else if (m === 'finish') {
+    reply({ metrics: acc.finish() });
+    port.close();
+  } else if ('more' in m) {
+    if (m.more.byteLength === bufferBytes) spare.push(m.more);
+    credit++;
+    wake?.();
+  } else if ('any' in m) {
+    try {
+      reply({ any: any(m.query) });
+      waitForNext();
+    } catch (e) {
+      fail(e);
+    }
+  } else writeSheet(m.table, m.query, m.layout).then(() => stopped || waitForNext(), fail);
+});
