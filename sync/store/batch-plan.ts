@@ -1,5 +1,6 @@
-// What one batch does to one source's table, decided from what is already stored. Pure, so SQLite and
-// PostgreSQL execute exactly the same rules and tests can check the rules without a database.
+// What one batch does to one source's table, decided from what is already stored. Pure, so tests can check
+// the rules without a database. SQLite executes this plan; PostgreSQL applies the same rules server-side in
+// one round trip (postgres-batch.ts), and the row-store contract holds both to them.
 import { isoFromUtcDate, TABLES, type TableName } from '../../shared/index';
 import type { Batch, EncodedRow, IncomingRow, RejectedRow, UnreadableSheet } from './row-store';
 import { StoreError } from './store-error';
@@ -50,12 +51,11 @@ function namedRows(batch: Batch): string[] {
 }
 
 /**
- * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
- * of this source's table that have a stored rejection; `waiting` (read for a full sync only) the rows
- * still in the outbox as new rows, which the sheet has never held and so cannot have removed. Throws
- * `invalid-batch` on contradictory input.
+ * Refuses contradictory input with `invalid-batch`, before anything is read or written: a rowId sent or
+ * rejected twice, sent and deleted, moved and named otherwise, a sheet named twice. Returns the rows the
+ * batch holds (sent or rejected), deletes and moves.
  */
-export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>, waiting: ReadonlySet<string> = new Set()): BatchPlan {
+export function checkBatch(batch: Batch): { present: Set<string>; deletes: Set<string>; moved: Set<string> } {
   const present = new Set<string>();
   for (const { rowId } of [...batch.upserts, ...batch.rejected]) {
     if (present.has(rowId)) throw new StoreError('invalid-batch', `row ${rowId} appears more than once in the batch`);
@@ -76,7 +76,17 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
     if (sheets.has(sheet)) throw new StoreError('invalid-batch', `sheet "${sheet}" is named more than once in the batch`);
     sheets.add(sheet);
   }
+  return { present, deletes, moved };
+}
 
+/**
+ * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
+ * of this source's table that have a stored rejection; `waiting` (read for a full sync only) the rows
+ * still in the outbox as new rows, which the sheet has never held and so cannot have removed. Throws
+ * `invalid-batch` on contradictory input.
+ */
+export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>, waiting: ReadonlySet<string> = new Set()): BatchPlan {
+  const { present, deletes, moved } = checkBatch(batch);
   const encode = encodeRow(batch.table, batch.at);
   const writes: EncodedRow[] = [];
   const clearRejections: string[] = [];
@@ -116,7 +126,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   return { writes, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log, ...warnings, ...sheetProblems };
 }
 
-const isEncoded = (row: IncomingRow | EncodedRow): row is EncodedRow => 'valuesJson' in row;
+export const isEncoded = (row: IncomingRow | EncodedRow): row is EncodedRow => 'valuesJson' in row;
 
 /**
  * Encodes rows of `table` for a batch made at `at`: the one place values become the JSON text stored and
@@ -138,7 +148,7 @@ export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => Enc
   };
 }
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A batch may only be written under a registered source's id (the API passes the authenticated source's). */
 export function assertIsSource(kind: string | undefined, sourceId: string): void {

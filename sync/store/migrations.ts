@@ -8,6 +8,9 @@ import { StoreError } from './store-error';
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
 
+/** A PostgreSQL function the store's code calls by name (`create function NAME…` in `definition`). */
+export interface Routine { name: string; definition: string }
+
 interface Migration {
   name: string;
   up(db: AnyDb): Promise<void>;
@@ -323,13 +326,16 @@ function dialectOf(db: AnyDb) {
 }
 
 /**
- * Applies the pending migrations in one transaction, so a failure leaves the schema as it was.
+ * Applies the pending migrations in one transaction, so a failure leaves the schema as it was, then
+ * creates the `routines` (PostgreSQL functions the caller's code calls) the schema lacks. A routine is
+ * not a migration: its name carries a digest of its text, so a changed one is a new function beside the
+ * old, which instances of the earlier version keep calling until they stop.
  * Two processes opening the same database at once queue on a lock (SQLite: BEGIN IMMEDIATE;
  * PostgreSQL: an advisory lock per schema). Written here rather than with kysely's Migrator, whose
  * check for its own tables introspects every schema in the database and fails when another schema
  * is dropped meanwhile (as parallel test files do).
  */
-export async function migrateToLatest(db: AnyDb): Promise<void> {
+export async function migrateToLatest(db: AnyDb, routines: readonly Routine[] = []): Promise<void> {
   const postgres = isPostgres(db);
   await db.connection().execute(async (conn) => {
     await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
@@ -350,6 +356,10 @@ export async function migrateToLatest(db: AnyDb): Promise<void> {
         if (applied.has(migration.name)) continue;
         await migration.up(conn);
         await conn.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+      }
+      for (const routine of routines) {
+        const { rows } = await sql<{ found: boolean }>`select exists (select from pg_proc where proname = ${routine.name} and pronamespace = current_schema()::regnamespace) as found`.execute(conn);
+        if (!rows[0].found) await sql.raw(routine.definition).execute(conn);
       }
       await sql`commit`.execute(conn);
     } catch (error) {

@@ -1,6 +1,6 @@
 // The store's tables as kysely sees them. Times are ISO-8601 text and flags are 0/1 integers on both
 // databases, so one set of queries and migrations serves SQLite and PostgreSQL alike.
-import { sql, type ExpressionBuilder, type Generated, type OnConflictBuilder, type OnConflictDatabase, type OnConflictTables } from 'kysely';
+import { sql, type Generated, type OnConflictBuilder } from 'kysely';
 
 export interface PrincipalsTable {
   id: string;
@@ -217,13 +217,21 @@ export const replaceSheetProblem = (oc: OnConflictBuilder<StoreDatabase, 'sheet_
     at: eb.ref('excluded.at'),
   }));
 
-/** An upsert of a row already stored keeps its first done day: history showed it, whatever came after. */
-export const keepFirstDoneOn = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
-  eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on');
-
-/** An upsert without a place keeps the row's earlier one (see `IncomingRow.sheetRow`). */
-export const keepSheetRow = (eb: ExpressionBuilder<OnConflictDatabase<StoreDatabase, 'sheet_rows'>, OnConflictTables<'sheet_rows'>>) =>
-  eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row');
+/**
+ * A row written again is live at its new version: it keeps its first done day (history showed it, whatever
+ * came after) and, when sent without a place, its earlier one (see `IncomingRow.sheetRow`). The same upsert
+ * on both databases.
+ */
+export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows'>) =>
+  oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
+    hash: eb.ref('excluded.hash'),
+    values_seq: eb.ref('excluded.values_seq'),
+    updated_at: eb.ref('excluded.updated_at'),
+    deleted: sql.lit(0),
+    deleted_at: sql.lit(null),
+    first_done_on: eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on'),
+    sheet_row: eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row'),
+  }));
 
 /** A batch dated before the last one recorded (a late retry) does not move a source's last sync back. */
 export const keepLatestSync = (oc: OnConflictBuilder<StoreDatabase, 'source_syncs'>) =>

@@ -17,7 +17,7 @@ import { rowsQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { keepFirstDoneOn, keepLatestSync, keepSheetRow, replaceRejection, replaceSheetProblem, type StoreDatabase } from './schema';
+import { keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -172,17 +172,7 @@ function sqliteBatchWriter(
             first_done_on: param<string | null>('doneOn'),
             sheet_row: param<number | null>('sheetRow'),
           })))
-          .onConflict((oc) =>
-            oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
-              hash: eb.ref('excluded.hash'),
-              values_seq: eb.ref('excluded.values_seq'),
-              updated_at: eb.ref('excluded.updated_at'),
-              deleted: sql.lit(0),
-              deleted_at: sql.lit(null),
-              first_done_on: keepFirstDoneOn(eb),
-              sheet_row: keepSheetRow(eb),
-            })),
-          ),
+          .onConflict(writeCurrentRow),
         repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn', 'sheetRow'], n),
       ),
     ),

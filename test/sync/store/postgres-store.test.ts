@@ -1,11 +1,12 @@
 // The PostgreSQL store against the real local server: the shared contract, each test file in its own schemas.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../../support/postgres';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
+import type { Batch } from '../../../sync/store/row-store';
 
 const base = randomSchemaName('rowstore');
 const schemas = new Set<string>();
@@ -29,13 +30,16 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
   }
 }
 
+/** Every table kept for `place`, as text. */
+async function storedText(place: string): Promise<string> {
+  const schema = schemaOf(place);
+  const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
+  const dumps = await Promise.all(tables.map((t) => query(`select * from "${schema}"."${t.table_name}" t order by t::text`)));
+  return JSON.stringify(dumps);
+}
+
 runRowStoreContract('PostgreSQL store', open, {
-  async storedText(place) {
-    const schema = schemaOf(place);
-    const tables = await query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1', [schema]);
-    const dumps = await Promise.all(tables.map((t) => query(`select * from "${schema}"."${t.table_name}"`)));
-    return JSON.stringify(dumps);
-  },
+  storedText,
   async execute(place, statements) {
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL, options: `-c search_path=${schemaOf(place)}` });
     await client.connect();
@@ -78,6 +82,49 @@ describe('PostgreSQL store', () => {
     const stores = await Promise.all([0, 1, 2, 3].map(() => open({ place: 'race' })));
     await Promise.all(stores.map((s) => s.close()));
     expect(await query(`select name from "${schemaOf('race')}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));
+  });
+
+  /** A store at `place` with one source, and a batch of that source with `rest` in it. */
+  async function withSource(place: string) {
+    const store = await open({ place });
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log' });
+    const apply = (rest: Partial<Batch>) =>
+      store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [], deletes: [], full: false, rejected: [], at: new Date('2025-03-01T09:00:00Z'), ...rest });
+    return { store, apply };
+  }
+  const rows = (ids: string[], status: string) => ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status } }));
+  /** A batch that touches every table a batch writes. */
+  const everything: Partial<Batch> = {
+    full: true,
+    upserts: [...rows(['a'], 'Closed'), ...rows(['b', 'e'], 'New')],
+    deletes: ['c'],
+    rejected: [{ rowId: 'd', sheet: 'TA log', sheetRow: 5, errors: [{ field: 'dueOn', message: 'not a date' }] }],
+    warned: [{ rowId: 'b', sheet: 'TA log', sheetRow: 3, errors: [{ field: 'dueOn', message: 'TBD' }] }],
+    unreadable: [{ sheet: 'Old log', errors: [{ field: 'requestId', message: 'no column for Request ID' }] }],
+    at: new Date('2025-03-02T09:00:00Z'),
+  };
+
+  test('a batch is one round trip to the server, whatever it holds', async () => {
+    const { apply } = await withSource('trips');
+    await apply({ upserts: rows(['a', 'b', 'c', 'd'], 'New') });
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      expect(await apply(everything)).toEqual({ accepted: 2, unchanged: 1, deleted: 1 });
+      expect(sent).toHaveBeenCalledTimes(1);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
+  test('a batch that fails at its last write leaves nothing behind, with no transaction around its one statement', async () => {
+    const { apply } = await withSource('atomic');
+    await apply({ upserts: rows(['a', 'b', 'c', 'd'], 'New'), rejected: [{ rowId: 'x', errors: [{ field: 'status', message: 'unknown' }] }] });
+    const schema = schemaOf('atomic');
+    await query(`create function "${schema}".refuse() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
+    await query(`create trigger refuse before insert or update on "${schema}".source_syncs for each row execute function "${schema}".refuse()`);
+    const before = await storedText('atomic');
+    await expect(apply(everything)).rejects.toThrow('disk full');
+    expect(await storedText('atomic')).toEqual(before);
   });
 
   test('refuses a schema name that is not a plain identifier', async () => {

@@ -1,0 +1,255 @@
+// A batch in one round trip to PostgreSQL: a plpgsql function, created on open, applies it from one JSON
+// document, called as one statement in autocommit, whose implicit transaction makes it all or nothing.
+// Its statements are kysely's, compiled once to SQL text; they carry `planBatch`'s rules to the server.
+import { createHash } from 'node:crypto';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import { assertIsSource, checkBatch, compareIds, encodeRow, isEncoded } from './batch-plan';
+import type { Routine } from './migrations';
+import type { Batch, BatchResult, RejectedRow } from './row-store';
+import { keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
+
+/** What the function raises for a batch under an id that is no source (a class of our own). */
+const NOT_A_SOURCE = 'ED001';
+
+/**
+ * The function's local variables, read from its one `jsonb` argument; the statements below name them.
+ * Row ids become arrays for membership tests; rows stay `[rowId, hash, valuesJson, rawJson, doneOn,
+ * sheetRow]` tuples read with `->>`, which gives each text back exactly as it was stringified.
+ */
+const v = {
+  table: sql.raw('v_table'),
+  source: sql.raw('v_source'),
+  at: sql.raw<string>('v_at'),
+  full: sql.raw('v_full'),
+  rows: sql.raw('v_rows'),
+  moves: sql.raw('v_moves'),
+  rejected: sql.raw('v_rejected'),
+  warned: sql.raw('v_warned'),
+  unreadable: sql.raw('v_unreadable'),
+  sent: sql.raw('v_sent'),
+  deletes: sql.raw('v_deletes'),
+  rejectedIds: sql.raw('v_rejected_ids'),
+  moved: sql.raw('v_moved'),
+  readSheets: sql.raw('v_read_sheets'),
+};
+
+const DECLARATIONS = `
+  v_table text := p_batch->>'table';
+  v_source text := p_batch->>'source';
+  v_at text := p_batch->>'at';
+  v_full boolean := (p_batch->>'full')::boolean;
+  v_rows jsonb := p_batch->'rows';
+  v_moves jsonb := p_batch->'moves';
+  v_rejected jsonb := p_batch->'rejected';
+  v_warned jsonb := p_batch->'warned';
+  v_unreadable jsonb := p_batch->'unreadable';
+  v_sent text[];
+  v_deletes text[] := array(select jsonb_array_elements_text(p_batch->'deletes'));
+  v_rejected_ids text[] := array(select e->>0 from jsonb_array_elements(p_batch->'rejected') e);
+  v_moved text[] := array(select e->>0 from jsonb_array_elements(p_batch->'moves') e);
+  v_read_sheets text[] := array(select jsonb_array_elements_text(p_batch->'readSheets'));
+  v_has_rejections boolean;
+  v_has_warnings boolean;`;
+
+/** Statements of the function, as kysely builds them for the tables of `StoreDatabase`. */
+function statements(db: Kysely<StoreDatabase>) {
+  /** The batch's source and table, in `alias`'s columns. */
+  const mine = (alias?: string) => {
+    const column = (name: string) => sql.raw(alias === undefined ? name : `${alias}.${name}`);
+    return sql<boolean>`${column('table_name')} = ${v.table} and ${column('source_id')} = ${v.source}`;
+  };
+  // `not in` a list, not `<> all`: planned as a hashed subplan, so a full batch's thousands of ids cost a
+  // lookup per stored row instead of a scan of the list.
+  const notIn = (list: RawBuilder<unknown>) => sql`row_id not in (select unnest(${list}))`;
+  const problemRows = (list: typeof v.rejected) =>
+    sql`select ${v.table}, ${v.source}, e->>0, e->>1, (e->>2)::int, e->>3, ${v.at} from jsonb_array_elements(${list}) e`;
+  const tombstones = (which: RawBuilder<unknown>) =>
+    db
+      .with('gone', (q) =>
+        q
+          .updateTable('sheet_rows')
+          .set({ deleted: sql.lit(1), deleted_at: v.at, updated_at: v.at })
+          .where(sql<boolean>`${mine()} and deleted = 0 and (${which})`)
+          .returning('row_id'),
+      )
+      .insertInto('row_history')
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json'])
+      .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'delete', null from gone`);
+  return {
+    /** Rows first rejected by this batch, and rejected rows now accepted: read before rejections change. */
+    logRejected: db
+      .insertInto('rejection_log')
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
+      .expression(sql`select ${v.table}, ${v.source}, e->>0, ${v.at}, 'rejected' from jsonb_array_elements(${v.rejected}) e
+                      where not exists (select from rejections r where ${mine('r')} and r.row_id = e->>0)`),
+    logFixed: db
+      .insertInto('rejection_log')
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
+      .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed' from unnest(${v.sent}) id
+                      where exists (select from rejections r where ${mine('r')} and r.row_id = id)`),
+    clearNamedRejections: db.deleteFrom('rejections').where(sql<boolean>`${mine()} and row_id = any(${v.sent} || ${v.deletes})`),
+    // Row ids are in one list only (checkBatch), so on a full batch "sent, deleted, or in none of the
+    // lists" is "neither rejected again nor moved".
+    clearMissingRejections: db.deleteFrom('rejections').where(sql<boolean>`${mine()} and ${notIn(sql`${v.rejectedIds} || ${v.moved}`)}`),
+    putRejections: db
+      .insertInto('rejections')
+      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'errors_json', 'at'])
+      .expression(problemRows(v.rejected))
+      .onConflict(replaceRejection),
+    /**
+     * New, changed and revived rows to history and the current rows; unchanged rows sent at a new place,
+     * and the batch's moves, only moved. Every part reads the rows as they were before the statement.
+     */
+    writeRows: db
+      // The values' text is taken out of a tuple only for the rows written.
+      .with('incoming', () => sql`(select e, e->>0 as row_id, e->>1 as hash, (e->>5)::int as sheet_row, n
+                                   from jsonb_array_elements(${v.rows}) with ordinality as t(e, n))`)
+      // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
+      // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
+      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, coalesce(s.deleted = 0 and s.hash = i.hash, false) as same
+                                   from incoming i left join lateral (select hash, deleted, sheet_row from sheet_rows s
+                                                                      where ${mine('s')} and s.row_id = i.row_id limit 1) s on true)`)
+      .with('version', (q) =>
+        q
+          .insertInto('row_history')
+          .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
+          // In the batch's order (rowId order, sorted by the caller): history within a batch in a stable order.
+          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', e->>2, e->>3 from compared where not same order by n`)
+          .returning(['seq', 'row_id']),
+      )
+      .with('moved', (q) =>
+        q
+          .updateTable('sheet_rows')
+          .from(sql`(select row_id, sheet_row from compared where same and sheet_row is distinct from stored_sheet_row and sheet_row is not null
+                     union all select e->>0, (e->>1)::int from jsonb_array_elements(${v.moves}) e)`.as('m'))
+          .set({ sheet_row: sql.ref('m.sheet_row') })
+          .where(sql<boolean>`${mine('sheet_rows')} and sheet_rows.row_id = m.row_id`),
+      )
+      .insertInto('sheet_rows')
+      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row'])
+      // Joined on row_id (unique in a batch) because RETURNING promises no order.
+      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row
+                      from version v join compared c on c.row_id = v.row_id`)
+      .onConflict(writeCurrentRow),
+    tombstoneDeletes: tombstones(sql`row_id = any(${v.deletes})`),
+    /** A full batch also removes the live rows it holds nowhere, except those the sheet has not been sent yet (outbox). */
+    tombstoneMissing: tombstones(sql`row_id = any(${v.deletes}) or (${notIn(sql`${v.sent} || ${v.rejectedIds} || ${v.moved}`)}
+        and row_id not in (select o.row_id from outbox o where ${mine('o')} and o.kind = 'row' and o.acked_at is null))`),
+    clearAllWarnings: db.deleteFrom('row_warnings').where(mine()),
+    clearNamedWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and row_id = any(${v.sent} || ${v.rejectedIds} || ${v.deletes})`),
+    putWarnings: db
+      .insertInto('row_warnings')
+      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
+      .expression(problemRows(v.warned)),
+    clearAllSheetProblems: db.deleteFrom('sheet_problems').where(mine()),
+    clearReadSheetProblems: db.deleteFrom('sheet_problems').where(sql<boolean>`${mine()} and sheet = any(${v.readSheets})`),
+    putSheetProblems: db
+      .insertInto('sheet_problems')
+      .columns(['table_name', 'source_id', 'sheet', 'header_row', 'errors_json', 'at'])
+      .expression(sql`select ${v.table}, ${v.source}, e->>0, (e->>1)::int, e->>2, ${v.at} from jsonb_array_elements(${v.unreadable}) e`)
+      .onConflict(replaceSheetProblem),
+    lastSync: db
+      .insertInto('source_syncs')
+      .columns(['source_id', 'table_name', 'last_at'])
+      .expression(sql`select ${v.source}, ${v.table}, ${v.at}`)
+      .onConflict(keepLatestSync),
+  };
+}
+
+/** A statement's text for the function body; it may name the function's variables but hold no parameters. */
+function text(query: Compilable<unknown>): string {
+  const { sql: compiled, parameters } = query.compile();
+  if (parameters.length > 0) throw new Error(`a statement of the batch function has parameters: ${compiled}`);
+  return compiled;
+}
+
+/**
+ * The function that applies one batch, named after a digest of its text: each version of this code calls
+ * its own, so instances of two versions on one database during an upgrade each keep their rules.
+ */
+export function batchRoutine(db: Kysely<StoreDatabase>): Routine {
+  const s = Object.fromEntries(Object.entries(statements(db)).map(([key, query]) => [key, text(query)])) as Record<keyof ReturnType<typeof statements>, string>;
+  const body = `(p_batch jsonb, out accepted_rows integer, out unchanged_rows integer, out deleted_rows integer)
+language plpgsql as $batch$
+declare${DECLARATIONS}
+begin
+  -- Serialises batches of one source and table (a client retrying while its first try still runs). Every
+  -- statement after it takes a new snapshot (read committed), so it sees what the previous holder committed.
+  perform pg_advisory_xact_lock(hashtextextended(v_source || '/' || v_table, 0));
+  if not exists (select from principals where id = v_source and kind = 'source') then
+    raise exception 'not a source' using errcode = '${NOT_A_SOURCE}';
+  end if;
+  -- Most batches are partial and find no rejection or warning of their table: then the statements below that
+  -- look up the rows sent one by one in those tables are skipped, and so is the list of their ids.
+  v_has_rejections := exists (select from rejections where table_name = v_table and source_id = v_source);
+  v_has_warnings := exists (select from row_warnings where table_name = v_table and source_id = v_source);
+  if v_full or v_has_rejections or v_has_warnings then v_sent := array(select e->>0 from jsonb_array_elements(v_rows) e); end if;
+  if jsonb_array_length(v_rejected) > 0 then ${s.logRejected}; end if;
+  if v_has_rejections then
+    ${s.logFixed};
+    if v_full then ${s.clearMissingRejections}; else ${s.clearNamedRejections}; end if;
+  end if;
+  if jsonb_array_length(v_rejected) > 0 then ${s.putRejections}; end if;
+  ${s.writeRows};
+  get diagnostics accepted_rows = row_count;
+  unchanged_rows := jsonb_array_length(v_rows) - accepted_rows;
+  deleted_rows := 0;
+  if v_full then
+    ${s.tombstoneMissing};
+    get diagnostics deleted_rows = row_count;
+  elsif cardinality(v_deletes) > 0 then
+    ${s.tombstoneDeletes};
+    get diagnostics deleted_rows = row_count;
+  end if;
+  if v_full then ${s.clearAllWarnings};
+  elsif v_has_warnings then ${s.clearNamedWarnings};
+  end if;
+  if jsonb_array_length(v_warned) > 0 then ${s.putWarnings}; end if;
+  if v_full then ${s.clearAllSheetProblems}; elsif cardinality(v_read_sheets) > 0 then ${s.clearReadSheetProblems}; end if;
+  if jsonb_array_length(v_unreadable) > 0 then ${s.putSheetProblems}; end if;
+  ${s.lastSync};
+end
+$batch$`;
+  const name = `apply_batch_${createHash('sha256').update(body).digest('hex').slice(0, 16)}`;
+  return { name, definition: `create function ${name}${body}` };
+}
+
+const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors)]);
+
+/**
+ * The batch as the function reads it: one JSON text, since node-postgres escapes array parameters in
+ * JavaScript (decision 014) and one `JSON.stringify` is native. Contradictions are refused here, before
+ * anything is sent; rows go in rowId order, the order their history is written in.
+ */
+export function batchDocument(batch: Batch): string {
+  checkBatch(batch);
+  const encode = encodeRow(batch.table, batch.at);
+  const rows = batch.upserts.map((r) => (isEncoded(r) ? r : encode(r))).sort((a, b) => compareIds(a.rowId, b.rowId));
+  return JSON.stringify({
+    table: batch.table,
+    source: batch.sourceId,
+    at: batch.at.toISOString(),
+    full: batch.full,
+    rows: rows.map((r) => [r.rowId, r.hash, r.valuesJson, r.rawJson, r.doneOn, r.sheetRow ?? null]),
+    deletes: batch.deletes,
+    moves: (batch.moves ?? []).map((m) => [m.rowId, m.sheetRow]),
+    rejected: problems(batch.rejected),
+    warned: problems(batch.warned ?? []),
+    readSheets: batch.readSheets ?? [],
+    unreadable: (batch.unreadable ?? []).map((u) => [u.sheet, u.headerRow ?? null, JSON.stringify(u.errors)]),
+  });
+}
+
+/** Applies `batch` with one call of `routine` on `db` (a connection in autocommit, or a transaction). */
+export async function callBatchRoutine(db: Kysely<StoreDatabase>, routine: Routine, batch: Batch): Promise<BatchResult> {
+  const document = batchDocument(batch);
+  try {
+    const { rows } = await sql<{ accepted_rows: number; unchanged_rows: number; deleted_rows: number }>`
+      select * from ${sql.raw(routine.name)}(${document}::jsonb)`.execute(db);
+    const [r] = rows;
+    return { accepted: r.accepted_rows, unchanged: r.unchanged_rows, deleted: r.deleted_rows };
+  } catch (error) {
+    if ((error as { code?: unknown }).code === NOT_A_SOURCE) assertIsSource(undefined, batch.sourceId);
+    throw error;
+  }
+}
