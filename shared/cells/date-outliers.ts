@@ -14,7 +14,7 @@ const MIN_OTHER_DATES = 3;
  * outlier never widens its own yardstick. The test answers the others' span in years ("2024" or
  * "2023–2026") for one of `days` it flags, null for one it keeps; undefined when there are too few days to judge.
  */
-export function outlyingDays(days: readonly number[]): ((day: number) => string | null) | undefined {
+export function outlyingDays(days: ArrayLike<number>): ((day: number) => string | null) | undefined {
   if (days.length < MIN_OTHER_DATES + 1) return undefined;
   // A typed array sorts numbers natively, several times faster than a comparator: this runs for every synced batch.
   const sorted = Float64Array.from(days).sort();

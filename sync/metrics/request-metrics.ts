@@ -211,8 +211,12 @@ export class RequestMetrics {
    */
   likelyTypos(): NonNullable<RequestMetrics['typos']> {
     if (this.typos) return this.typos;
-    const days: number[] = [];
-    for (const [iso, n] of this.dated) for (let i = n.received + n.fulfilled; i > 0; i--) days.push(daysFromIso(iso));
+    // One entry per dated request, filled in place: a growing array of them made the master export's peak memory.
+    let count = 0;
+    for (const n of this.dated.values()) count += n.received + n.fulfilled;
+    const days = new Float64Array(count);
+    let at = 0;
+    for (const [iso, n] of this.dated) days.fill(daysFromIso(iso), at, (at += n.received + n.fulfilled));
     const outlying = outlyingDays(days);
     const dates: DemandMetrics['dataQuality']['likelyTypoDates'] = [];
     const plausibleMonths = new Set<string>();
