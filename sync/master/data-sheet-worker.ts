@@ -37,7 +37,6 @@ function encoded(text: string): Uint8Array {
   return buffer.subarray(0, buffer.write(text));
 }
 
-
 function any(query: RowsStatement | undefined): boolean {
   if (!query) return false;
   const db = readConnection(session.file);

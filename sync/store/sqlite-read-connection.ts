@@ -8,8 +8,8 @@ export function readConnection(file: string): Database.Database {
   try {
     db.pragma('busy_timeout = 5000');
     // A long read passes each page once, so a large page cache only grows the process: better-sqlite3's
-    // default (16 MB) and the sort of rows into sheet order (which spills to disk past the cache) held
-    // 20-35 MB more at the master workbook's peak than SQLite's own default of 2 MB.
+    // default and the sort of rows into sheet order (which spills to disk past the cache) raised the
+    // master workbook's peak memory well above SQLite's own default (decision 006 has the figures).
     db.pragma('cache_size = -2000');
     return db;
   } catch (e) {
