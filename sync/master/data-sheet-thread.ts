@@ -49,7 +49,7 @@ export type DataSheetReply = { any: boolean } | { block: EncodedBlock } | { done
 export interface DataSheetThread {
   /** Whether the table has a row: its sheet is left out when it has none, and tabs are fixed before any row is read. */
   any(table: TableName): Promise<boolean>;
-  rows<T extends TableName>(table: T): EncodedRows;
+  rows(table: TableName): EncodedRows;
   /** The metrics of every row the sheets were written from; after the last sheet, and only once. */
   metrics(): Promise<DemandMetrics>;
 }
