@@ -16,7 +16,7 @@ const MIN_OTHER_DATES = 3;
  */
 export function outlyingDays(days: ArrayLike<number>): ((day: number) => string | null) | undefined {
   if (days.length < MIN_OTHER_DATES + 1) return undefined;
-  // A typed array sorts numbers natively, several times faster than a comparator: this runs for every synced batch.
+  // A typed array sorts numbers natively, with no call to a comparator per comparison: this runs for every synced batch.
   const sorted = Float64Array.from(days).sort();
   const others = sorted.length - 1;
   const loAt = Math.floor(0.1 * (others - 1));

@@ -28,7 +28,7 @@ export interface LatencyRun {
    * a request waits for the others' turns on the loop: `sources ×` this is where the p99 starts on a core of its own.
    */
   eventLoopMsPerRequest: number;
-  /** The event loop's CPU time over the run's wall time: below 1, other processes had its core part of the time. */
+  /** The event loop's CPU time over the run's wall time: below 1, it waited part of the time (on the disk's flush, on the client) or other processes had its core. */
   eventLoopShare: number;
 }
 
