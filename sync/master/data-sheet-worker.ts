@@ -49,7 +49,8 @@ function any(query: RowsStatement | undefined): boolean {
 
 async function writeSheet<T extends TableName>(table: T, query: RowsStatement | undefined, layout: RowLayout): Promise<void> {
   const { file, metrics, acc } = session;
-  credit = window;  const db = readConnection(file);
+  credit = window;
+  const db = readConnection(file);
   try {
     function* rows() {
       if (!query) return;
@@ -91,7 +92,8 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
       }
     }
     if (inBlock) await send(inBlock);
-    if (!stopped) reply({ done: true });  } finally {
+    if (!stopped) reply({ done: true });
+  } finally {
     db.close();
   }
 }

@@ -9,7 +9,8 @@ import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-me
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
-import { dataSheetThread } from './data-sheet-thread';
+import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
+import type { RowSource } from './data-sheets';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
 export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings'>;
@@ -23,38 +24,46 @@ export interface MasterBuild {
 /** How the workbook is laid out, beyond the report's options: a test sets a small sheet to show a table continuing. */
 export interface MasterLayout { rowsPerSheet?: number }
 
-export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
+/** Where the data sheets' rows come from, and the metrics gathered from the same rows: a worker thread, or this one. */
+type DataSheetRows = Pick<DataSheetThread, 'any' | 'metrics'> & { rows: RowSource };
+
+/** The rows through the store, and their metrics gathered on this thread: for a store no other thread reads (PostgreSQL). */
+function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetRows {
   const acc = new MetricsAccumulator(opts);
+  for (const s of sources) acc.source(s.id, s.name);
+  const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
+  return {
+    async any(table) {
+      for await (const _ of store.rows(table, filter)) return true;
+      return false;
+    },
+    async *rows<T extends TableName>(table: T): AsyncGenerator<StoredRow<T>> {
+      for await (const row of store.rows(table, filter)) {
+        acc.add(table, row);
+        yield row;
+      }
+    },
+    metrics: async () => acc.finish(),
+  };
+}
+
+export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
-  for (const s of sources) acc.source(s.id, s.name);
   // Where the store lets another thread read its rows, the data sheets and the metrics are made there.
-  const thread = store.threadReads && dataSheetThread(store.threadReads, opts, sources);
+  const data = store.threadReads ? dataSheetThread(store.threadReads, opts, sources) : onThisThread(store, opts, sources);
   const rejections = await store.rejections(filter);
   const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
-  let withRoadmap = false;
-  if (thread) withRoadmap = await thread.any('roadmap');
-  else {
-    for await (const _ of store.rows('roadmap', filter)) {
-      withRoadmap = true;
-      break;
-    }
-  }
-  async function* rows<T extends TableName>(table: T): AsyncGenerator<StoredRow<T>> {
-    for await (const row of store.rows(table, filter)) {
-      acc.add(table, row);
-      yield row;
-    }
-  }
+  const withRoadmap = await data.any('roadmap');
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
-    const metrics = thread ? await thread.metrics() : acc.finish();
+    const metrics = await data.metrics();
     // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());
-  const plan = streamingMasterPlan({ rows: thread ? (table) => thread.rows(table) : rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
+  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

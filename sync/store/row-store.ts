@@ -55,12 +55,12 @@ export interface Batch {
   warned?: RejectedRow[];
 }
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
-/** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
 export interface ThreadReads {
   file: string;
   rowsQuery(table: TableName, opts?: { sourceIds?: string[] }): RowsStatement | undefined;
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
+/** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
 export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }

@@ -16,7 +16,6 @@ export interface StyleIds {
 /** The shared-string number of a text, or undefined to write it inline. */
 export type SharedStringIds = Pick<SharedStringTable, 'id'>;
 
-
 /**
  * Text whose spacing a reader may drop without `xml:space="preserve"`: space at either end, runs of
  * space, tabs and line breaks. Most cells have none, and leaving the attribute off saves a fifth of the sheet's bytes.

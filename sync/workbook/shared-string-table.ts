@@ -4,7 +4,7 @@
 /** Shared strings longer than this stay inline: the table must stay small whatever the text. */
 const MAX_SHARED_TEXT = 255;
 /** At most this many distinct shared strings (a few MB); later new ones are written inline. */
-export const MAX_SHARED_STRINGS = 50_000;
+const MAX_SHARED_STRINGS = 50_000;
 
 export class SharedStringTable {
   private readonly ids = new Map<string, number>();
