@@ -127,6 +127,25 @@ describe('PostgreSQL store', () => {
     expect(await storedText('atomic')).toEqual(before);
   });
 
+  test("the batch function lives in the store's own schema, created once, beside an earlier version's, and not again by another instance", async () => {
+    const functions = async () =>
+      (await query<{ name: string }>(`select proname as name from pg_proc join pg_namespace n on n.oid = pronamespace
+                                      where nspname = $1 and proname like 'apply\\_batch\\_%' order by 1`, [schemaOf('fn')])).map((f) => f.name);
+    const { store, apply } = await withSource('fn');
+    const [mine, ...others] = await functions();
+    expect({ mine, others }).toEqual({ mine: expect.any(String), others: [] });
+    // An instance of an earlier version, still running during an upgrade, keeps its own function.
+    const earlier = `"${schemaOf('fn')}".apply_batch_0000000000000000`;
+    await query(`create function ${earlier}(p_batch jsonb) returns void language sql as 'select'`);
+    const another = await open({ place: 'fn' });
+    try {
+      expect(await functions()).toEqual(['apply_batch_0000000000000000', mine]);
+      await expect(apply({ upserts: rows(['a'], 'New') })).resolves.toMatchObject({ accepted: 1 });
+    } finally {
+      await Promise.all([store.close(), another.close()]);
+    }
+  });
+
   test('refuses a schema name that is not a plain identifier', async () => {
     await expect(openStore({ databaseUrl: TEST_DATABASE_URL, schema: 'x"; drop schema public; --' })).rejects.toMatchObject({
       name: 'StoreError',
