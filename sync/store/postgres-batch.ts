@@ -165,12 +165,13 @@ function text(query: Compilable<unknown>): string {
 
 /**
  * The function that applies one batch, named after a digest of its text: each version of this code calls
- * its own, so instances of two versions on one database during an upgrade each keep their rules.
+ * its own, so instances of two versions on one database during an upgrade each keep their rules. It keeps
+ * the search path it was created with, so the tables it names are its own schema's whoever calls it.
  */
 export function batchRoutine(db: Kysely<StoreDatabase>): Routine {
   const s = Object.fromEntries(Object.entries(statements(db)).map(([key, query]) => [key, text(query)])) as Record<keyof ReturnType<typeof statements>, string>;
   const body = `(p_batch jsonb, out accepted_rows integer, out unchanged_rows integer, out deleted_rows integer)
-language plpgsql as $batch$
+language plpgsql set search_path from current as $batch$
 declare${DECLARATIONS}
 begin
   -- Serialises batches of one source and table (a client retrying while its first try still runs). Every
