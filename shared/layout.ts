@@ -59,8 +59,17 @@ const ONE_OF_MANY_TEXT = new Set<InputColumn['type'] | DerivedColumn['type']>(['
 /** Wide enough for the header's longest word in bold: a header wraps between words, never inside one ("Satisfactio / n"). */
 const headerWidth = (header: string) => Math.max(...header.split(/\s+/).map((word) => word.length)) + 2;
 
-/** A table column as a workbook column: its header, width, cell type and number format. */
+/**
+ * Columns whose words may outgrow the column: long text, and names, goals, choices ("Waiting on requester") and
+ * derived reasons, which people write at any length. Ids, emails, dates and numbers are one unbreakable word.
+ */
+const WRAPPED = new Set<InputColumn['type'] | DerivedColumn['type']>(['longtext', 'text', 'choice']);
+
+/** A table column as a workbook column: its header, width, cell type, number format and whether its text wraps. */
 export function planColumn(c: InputColumn | DerivedColumn): PlanColumn {
   const type = c.type === 'date' ? 'date' : c.type === 'percent' ? 'percent' : c.type === 'number' || c.type === 'rating' ? 'number' : 'text';
-  return { header: c.header, width: Math.max(c.width, headerWidth(c.header)), type, numFmt: c.numFmt, ...(ONE_OF_MANY_TEXT.has(c.type) ? { recurring: true } : {}) };
+  return {
+    header: c.header, width: Math.max(c.width, headerWidth(c.header)), type, numFmt: c.numFmt,
+    ...(ONE_OF_MANY_TEXT.has(c.type) ? { recurring: true } : {}), ...(WRAPPED.has(c.type) ? { wrap: true } : {}),
+  };
 }

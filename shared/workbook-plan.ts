@@ -23,6 +23,12 @@ export interface PlanColumn {
   /** Right-aligns the column's text too, so a label heading a column of numbers sits over them. */
   alignRight?: boolean;
   /**
+   * Text that can outgrow its column (a task, a description, a message) wraps within the column's width and
+   * the row grows to show it: a cell overflowing into the next is hidden under it, and one at the page's edge
+   * is cut off in print. A sheet with such a column top-aligns every column, so a row reads along one line.
+   */
+  wrap?: boolean;
+  /**
    * Text that recurs down the column (dropdown words, names, statuses): written once in the workbook's
    * shared strings and referred to by number, which makes a 200,000-row sheet a third smaller.
    */

@@ -6,7 +6,7 @@ import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
 
 const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
-const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
+const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
 /** The SLA states coloured as the Requests sheet colours them. */
 const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
 const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });

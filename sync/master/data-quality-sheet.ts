@@ -9,7 +9,7 @@ import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 
-const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text' });
+const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
 const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
 
 /** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */

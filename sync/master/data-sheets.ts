@@ -69,7 +69,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   const naming = namingColumns(table);
   const inputs = [...naming, ...table.columns.filter((c) => !naming.includes(c))];
   const columns: PlanColumn[] = [
-    { header: 'Source', width: 22, type: 'text', recurring: true },
+    { header: 'Source', width: 22, type: 'text', recurring: true, wrap: true },
     ...inputs.map(planColumn),
     ...table.derived.map(planColumn),
   ];

@@ -1,5 +1,6 @@
 // The XML of worksheet rows, made directly from plan cells. exceljs's row model (a Row and a Cell object
 // per cell, a style object merged per cell) costs ~8 µs a cell; a 200,000 × 30 sheet needs ~1 µs.
+import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
@@ -39,6 +40,37 @@ export function clipCellText(text: string): string {
   return `${text.slice(0, keep)}${marker}`;
 }
 
+/** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
+const LINE_POINTS = 15;
+/** Excel's tallest row: a text needing more is cut there, in print as on screen. */
+export const MAX_ROW_POINTS = 409;
+
+/**
+ * Lines a text takes wrapped in a column `width` characters wide: whole words to a line, a word longer than the
+ * line broken, a line break kept. Counted in the column's own unit (the widest digit, wider than most letters),
+ * so it errs towards one line too many: a little space under the text rather than words cut off.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width));
+  if (text.length <= perLine && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      const room = used === 0 ? perLine : perLine - used - 1;
+      if (word.length <= room) {
+        used += (used === 0 ? 0 : 1) + word.length;
+        continue;
+      }
+      if (used > 0) lines++;
+      lines += Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
+}
+
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
   private readonly known = new Map<string, number | undefined>();
@@ -66,13 +98,33 @@ export class RowXml {
   private readonly dates = new DateSerials();
   private readonly shared = new SharedFormulas();
   private readonly out: XmlOut = { text: '', parts: [] };
+  /** The columns whose text wraps, the only ones that make a row taller. */
+  private readonly wrapped: number[];
 
   constructor(
     private readonly sheet: string,
     private readonly columns: readonly PlanColumn[],
     private readonly styles: StyleIds,
     private readonly sharedStrings: SharedStringIds,
-  ) {}
+  ) {
+    this.wrapped = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+  }
+
+  /**
+   * The row's height when wrapped text needs more than a line, written as its height but not as a custom one:
+   * LibreOffice draws a row at its written height and computes none on load (text wrapped in a one-line row
+   * overprints the next), while Excel fits the row again once a cell is edited.
+   */
+  private height(cells: readonly (PlanCell | undefined)[], columns: readonly number[]): string {
+    let lines = 1;
+    for (const i of columns) {
+      const cell = cells[i];
+      const text = typeof cell === 'string' ? cell : cell != null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
+      const width = this.columns[i]?.width;
+      if (text !== undefined && width !== undefined && text.length > width) lines = Math.max(lines, wrappedLines(text, width));
+    }
+    return lines === 1 ? '' : ` ht="${Math.min(lines * LINE_POINTS, MAX_ROW_POINTS)}"`;
+  }
 
   private letter(i: number): string {
     let l = this.letters[i];
@@ -91,7 +143,9 @@ export class RowXml {
   add(rowNumber: number, cells: readonly (PlanCell | undefined)[], typed: boolean, rowStyle?: object, ownCells = cells.length): void {
     if (!cells.some((c) => c !== null && c !== undefined)) return;
     const out = this.out;
-    out.text += `<row r="${rowNumber}">`;
+    // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
+    const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
+    out.text += `<row r="${rowNumber}"${wraps.length ? this.height(cells, wraps) : ''}>`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;

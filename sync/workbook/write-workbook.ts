@@ -149,9 +149,14 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   const context = plan.header === false ? { ...shared, rowsPerSheet: EXCEL_MAX_ROWS } : shared;
   const headerRow = (plan.preamble ?? []).length + 1;
   if (context.rowsPerSheet <= headerRow) throw new WorkbookError('invalid-plan', `${plan.name}: a sheet of ${context.rowsPerSheet} rows has no room below its header`);
+  // A style per column, not per cell: rows that grow to show wrapped text cost the writer nothing per row.
+  const topAligned = plan.columns.some((c) => c.wrap);
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
-    return { ...(numFmt ? { numFmt } : {}), ...(c.alignRight ? { alignment: { horizontal: 'right' } } : {}) };
+    const alignment: Partial<ExcelJS.Alignment> = {
+      ...(c.alignRight ? { horizontal: 'right' } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
+    };
+    return { ...(numFmt ? { numFmt } : {}), ...(Object.keys(alignment).length ? { alignment } : {}) };
   });
   const rows = new PlanRows(isEncodedRows(plan.rows) ? plan.rows.encoded(encodedLayout(context, plan.columns, columnStyles, headerRow)) : plan.rows);
   const sheets: SheetInternals[] = [];
