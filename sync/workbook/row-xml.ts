@@ -45,6 +45,9 @@ const LINE_POINTS = 15;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
 export const MAX_ROW_POINTS = 409;
 
+const SPACE = 32;
+const NEWLINE = 10;
+
 /**
  * Lines a text takes wrapped in a column `width` characters wide: whole words to a line, a word longer than the
  * line broken, a line break kept. Counted in the column's own unit (the widest digit, wider than most letters),
@@ -53,20 +56,25 @@ export const MAX_ROW_POINTS = 409;
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width));
   if (text.length <= perLine && !text.includes('\n')) return 1;
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      const room = used === 0 ? perLine : perLine - used - 1;
-      if (word.length <= room) {
-        used += (used === 0 ? 0 : 1) + word.length;
-        continue;
-      }
+  // Scanned by character code, not split into words: long text is common, and this runs for every row.
+  let lines = 1;
+  let used = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE) end++;
+    const word = end - start;
+    if (word <= (used === 0 ? perLine : perLine - used - 1)) {
+      used += (used === 0 ? 0 : 1) + word;
+    } else {
       if (used > 0) lines++;
-      lines += Math.ceil(word.length / perLine) - 1;
-      used = word.length % perLine || perLine;
+      lines += Math.ceil(word / perLine) - 1;
+      used = word % perLine || perLine;
     }
+    if (text.charCodeAt(end) === NEWLINE) {
+      lines++;
+      used = 0;
+    }
+    start = end + 1;
   }
   return lines;
 }
@@ -121,10 +129,12 @@ export class RowXml {
       const cell = cells[i];
       const text = typeof cell === 'string' ? cell : cell != null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
       const width = this.columns[i]?.width;
-      if (text !== undefined && width !== undefined && text.length > width) lines = Math.max(lines, wrappedLines(text, width));
+      if (text !== undefined && width !== undefined) lines = Math.max(lines, wrappedLines(text, width));
     }
     return lines === 1 ? '' : ` ht="${Math.min(lines * LINE_POINTS, MAX_ROW_POINTS)}"`;
   }
+
+
 
   private letter(i: number): string {
     let l = this.letters[i];

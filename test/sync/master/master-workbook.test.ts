@@ -18,7 +18,7 @@ import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
 import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { AS_OF } from '../metrics/demand-rows';
-import { FORMULA_TEXT, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
+import { FORMULA_TEXT, LONG_DESCRIPTION, LONG_TASK, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
 
 let seeded: SeededStore;
 let dir: string;
@@ -126,6 +126,30 @@ describe('master workbook', () => {
     expect(byLabel.get('Median days to fulfill')?.[0]).toBe(17.5);
   });
 
+  it('wraps text that can outgrow its column, top-aligned, each row as tall as its text; ids, emails, dates and numbers stay on one line', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(file);
+    const rowOf = (ws: ExcelJS.Worksheet, text: string) => ws.getRows(2, ws.rowCount - 1)!.find((r) => (r.values as unknown[]).includes(text))!;
+    const check = (sheetName: string, text: string, wrapped: string[], unwrapped: string[]) => {
+      const ws = book.getWorksheet(sheetName)!;
+      const headers = ws.getRow(1).values as unknown[];
+      const row = rowOf(ws, text);
+      for (const h of [...wrapped, ...unwrapped]) expect(headers, h).toContain(h);
+      for (const h of wrapped) expect(row.getCell(headers.indexOf(h)).alignment, `${sheetName}: ${h}`).toMatchObject({ wrapText: true, vertical: 'top' });
+      for (const h of unwrapped) {
+        expect(row.getCell(headers.indexOf(h)).alignment?.wrapText, `${sheetName}: ${h}`).toBeFalsy();
+        expect(row.getCell(headers.indexOf(h)).alignment?.vertical, `${sheetName}: ${h}`).toBe('top');
+      }
+      expect(row.height, sheetName).toBeGreaterThanOrEqual(30);
+    };
+    check('Work plan', LONG_TASK, ['Source', 'Task', 'Goal', 'Lead', 'Status', 'Notes', 'Derived status'], ['Item ID', 'Start', 'End', 'Target', '% complete']);
+    check('Requests', LONG_DESCRIPTION, ['Description', 'Requesting organization', 'Status', 'Notes', 'Why this priority'], ['Request ID', 'Received', 'Contact email', 'Estimated hours', 'Days open', 'SLA due']);
+    const quality = book.getWorksheet('Data quality')!;
+    expect(quality.getRow(2).getCell(7).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // A row whose texts all fit keeps the default height.
+    const short = rowOf(book.getWorksheet('Work plan')!, 'Train all staff');
+    expect(short.height).toBeUndefined();
+  });
+
   it('carries the five charts as pictures, two abreast and none over another, with their text alternatives', async () => {
     const book = await new ExcelJS.Workbook().xlsx.readFile(file);
     const pictures = book.getWorksheet('Summary')!.getImages();
@@ -160,6 +184,12 @@ describe('master workbook', () => {
       const headers = sheet(name).rows[0].filter((h): h is string => typeof h === 'string');
       for (const text of printed) expect(text, `${name}: ${headers[0]}`).toContain(headers[0]);
       for (const h of headers) expect(printed.some((text) => text.includes(h.split(' ')[0])), `${name}: ${h}`).toBe(true);
+    }
+    // Text longer than its column is printed whole, wrapped in its cell: not cut at the next cell or the page's edge.
+    const printedWords = (name: string) => new Set(pages.filter((t) => sheetOf(t) === name).join(' ').split(/[^A-Za-z0-9]+/));
+    for (const [name, text] of [['Work plan', LONG_TASK], ['Requests', LONG_DESCRIPTION]]) {
+      const words = printedWords(name);
+      for (const word of text.split(/[^A-Za-z0-9]+/).filter(Boolean)) expect(words.has(word), `${name}: "${word}" of "${text}"`).toBe(true);
     }
     const images = await pdfToPngs(pdf, 50);
     expect(isBlankScreenshot(await readFile(images[0]))).toBe(false);

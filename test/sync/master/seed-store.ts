@@ -12,6 +12,10 @@ import { HISTORY, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/dem
 /** Text a spreadsheet would run as a formula if it were written as one. */
 export const FORMULA_TEXT = '=HYPERLINK("http://example.invalid","click")';
 
+/** Texts longer than their column, from a city's work plan and a state agency's request: printed, every word must show. */
+export const LONG_TASK = 'Conduct the Citywide Racial Equity Study (racialized history and present-day inequities), with community-led forums and listening sessions';
+export const LONG_DESCRIPTION = 'Help applying the budget equity tool to the FY2027 capital program: a walkthrough of the worksheet, examples from other agencies, and a review of the draft answers before the budget submission deadline of March 14, then coaching to present the results to the executive team and the community advisory board.';
+
 export interface SeededStore {
   store: RowStore;
   /** Store ids of the sources the fixtures call s1 and s2. */
@@ -51,9 +55,10 @@ export async function seededStore(): Promise<SeededStore> {
     await store.applyBatch({ sourceId: real(h.sourceId), table: 'requests', upserts: [upsert(h.values, h.rowId)], deletes: [], full: false, rejected: [], at: h.at });
   }
   const withFormulaText = (r: MetricsRow) => (r.rowId === 'R5' ? { ...r, values: { ...r.values, description: FORMULA_TEXT, notes: '@mention +1 -2' } } : r);
+  const withLongText = (field: string, text: string, rowId: string) => (r: MetricsRow) => (r.rowId === rowId && r.sourceId === 's1' ? { ...r, values: { ...r.values, [field]: text } } : r);
   const tables: Record<TableName, MetricsRow[]> = {
-    requests: REQUESTS.map(withFormulaText).map((r) => ({ ...r, sourceId: real(r.sourceId) })),
-    workplan: WORKPLAN.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+    requests: REQUESTS.map(withFormulaText).map(withLongText('description', LONG_DESCRIPTION, 'R3')).map((r) => ({ ...r, sourceId: real(r.sourceId) })),
+    workplan: WORKPLAN.map(withLongText('task', LONG_TASK, 'W2')).map((r) => ({ ...r, sourceId: real(r.sourceId) })),
     milestones: MILESTONES.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
     roadmap: ROADMAP.map((r) => ({ ...r, sourceId: real(r.sourceId) })),
   };

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
-import { clipCellText, MAX_CELL_TEXT } from '../../../sync/workbook/row-xml';
+import { clipCellText, MAX_CELL_TEXT, MAX_ROW_POINTS, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -387,6 +387,70 @@ describe('user data never stops a workbook', () => {
     const exact = 'y'.repeat(MAX_CELL_TEXT);
     expect(clipCellText(exact)).toBe(exact);
     expect(clipCellText(`${exact}z`)).toHaveLength(MAX_CELL_TEXT);
+  });
+});
+
+describe('text longer than its column', () => {
+  const TASK = 'Conduct the Citywide Racial Equity Study (racialized history and present-day inequities), with community-led forums and listening sessions';
+  const workplan: SheetPlan = {
+    name: 'Work plan',
+    columns: [
+      { header: 'Item ID', width: 9 },
+      { header: 'Task', width: 48, type: 'text', wrap: true },
+      { header: 'Start', width: 12, type: 'date' },
+      { header: 'Hours spent on the task', width: 8, type: 'number', alignRight: true },
+    ],
+    rows: [
+      ['P1-02', TASK, '2026-02-01', 5],
+      ['P1-10', 'Develop an Equity Evaluation Framework', '2026-09-01', null],
+      ['P1-11', 'First line\nSecond line', null, null],
+      ['P1-12', 'word '.repeat(2000), null, null],
+      ['P1-13', { formula: 'A2&" and "&A3&" and "&A4&" and "&A5&" and "&A6&" and "&A7', result: 'P1-02 and P1-10 and P1-11 and P1-12 and P1-13 and P1-14 and more' }, null, null],
+    ],
+  };
+  const plain: SheetPlan = { name: 'Plain', columns: [{ header: 'Note', width: 10 }], rows: [[TASK]] };
+  let ws: ExcelJS.Worksheet;
+  let xml: string;
+
+  beforeAll(async () => {
+    const buffer = await writeWorkbookToBuffer({ title: 'Wrapping', sheets: [workplan, plain] });
+    const wrapped = new ExcelJS.Workbook();
+    await wrapped.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    ws = wrapped.getWorksheet('Work plan')!;
+    xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    const plainSheet = wrapped.getWorksheet('Plain')!;
+    expect(plainSheet.getCell('A2').alignment).toBeUndefined();
+    expect(plainSheet.getRow(2).height).toBeUndefined();
+  });
+
+  it('wraps the columns planned to wrap, top-aligns every column of their sheet, and wraps no other', () => {
+    expect(ws.getCell('B2').alignment).toEqual({ wrapText: true, vertical: 'top' });
+    expect(ws.getColumn(2).style.alignment).toEqual({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('A2').alignment).toEqual({ vertical: 'top' });
+    expect(ws.getCell('C2').alignment).toEqual({ vertical: 'top' });
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('D2').alignment).toEqual({ horizontal: 'right', vertical: 'top' });
+  });
+
+  it('writes each row as tall as its wrapped lines (Excel fits it again once edited), and a header as tall as its wrapped words', () => {
+    expect(ws.getRow(2).height).toBe(45);
+    expect(ws.getRow(3).height).toBeUndefined();
+    expect(ws.getRow(4).height).toBe(30);
+    expect(ws.getRow(5).height).toBe(MAX_ROW_POINTS);
+    expect(ws.getRow(6).height).toBe(30);
+    expect(ws.getRow(1).height).toBe(45);
+    expect(xml).toContain('<row r="2" ht="45">');
+    expect(xml).not.toContain('customHeight');
+  });
+
+  it('counts lines by whole words, breaking only a word longer than the line, and keeps line breaks', () => {
+    expect(wrappedLines(TASK, 48)).toBe(3);
+    expect(wrappedLines(TASK, TASK.length)).toBe(1);
+    expect(wrappedLines('aaaa bbbb cccc', 9)).toBe(2);
+    expect(wrappedLines('aaaa bbbb cccc', 8)).toBe(3);
+    expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
+    expect(wrappedLines(`ab ${'x'.repeat(25)} cd`, 10)).toBe(4);
+    expect(wrappedLines('one\n\ntwo', 40)).toBe(3);
   });
 });
 
