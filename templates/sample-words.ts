@@ -41,7 +41,7 @@ export const ORGANISATIONS: Readonly<Record<RequesterType, readonly (readonly [s
 export const FIRST_NAMES = ['Maya', 'Luis', 'Priya', 'Sam', 'Rosa', 'Darnell', 'Mei', 'Tomás', 'Aaliyah', 'Kenji', 'Fatima', 'Joseph', 'Lan', 'Grace', 'Omar', 'Teresa', 'Andre', 'Nina', 'Hector', 'Keisha'] as const;
 export const LAST_NAMES = ['Chen', 'Ortega', 'Nair', 'Whitfield', 'Delgado', 'Washington', 'Nguyen', 'Herrera', 'Johnson', 'Tanaka', 'Ali', 'Begay', 'Tran', 'Kim', 'Haddad', 'Morales', 'Brooks', 'Petrov', 'Ramirez', 'Owens'] as const;
 
-/** What a request asks for, by category; `{org}` is the requesting organisation. */
+/** What a request asks for, by category; `{org}` is the requesting organization. */
 export const REQUEST_ASKS: Readonly<Record<string, readonly string[]>> = {
   'Training & workshops': ['Racial equity foundations training for {org} managers', 'Two-part workshop on implicit bias in hiring for {org}', 'Train-the-trainer session so {org} can run equity onboarding'],
   'Racial equity action plan': ['Review the draft racial equity action plan of {org} before submission', 'Help {org} set measurable goals for its action plan', 'Facilitate the action-plan kickoff with the {org} equity team'],
@@ -82,7 +82,7 @@ export const WORKPLAN_LEADS = ['Office of Diversity & Equity', 'Implementation T
 
 export const MILESTONE_EVENTS = [
   'Community forum on the equity study findings', 'Implementation Team monthly meeting', 'Department equity plan submissions due',
-  'Council study session on racial equity', 'Listening session with youth organisations', 'Equity dashboard data refresh',
+  'Council study session on racial equity', 'Listening session with youth organizations', 'Equity dashboard data refresh',
   'Careholder compensation payments issued', 'Budget equity worksheet training', 'Annual progress report drafting retreat',
   'Partner convening on co-governance',
 ] as const;

@@ -19,12 +19,12 @@ const ROADMAP: readonly (readonly [string, string, string])[] = [
   [EDUCATION, MORE, 'Survey members for a baseline of DEI training needs'],
   [TOOLS, EARLY, 'Centralised DEI resources on the website'],
   [TOOLS, EARLY, 'Early-action toolkit: partner links, glossary, reading lists, training materials'],
-  [TOOLS, EARLY, 'Curated list of organisations and consultants that provide TA'],
+  [TOOLS, EARLY, 'Curated list of organizations and consultants that provide TA'],
   [TOOLS, MORE, 'Local equity self-assessment tool with partners, and training to use it'],
   [CAPACITY, EARLY, 'Advancing Equity Advisory Committee of members'],
   [CAPACITY, EARLY, 'Staff training programme on equity'],
   [CAPACITY, EARLY, 'Equity goals and metrics in team and individual performance management'],
-  [CAPACITY, MORE, 'Equity audit of the organisation'],
+  [CAPACITY, MORE, 'Equity audit of the organization'],
   [CAPACITY, MORE, 'Report roadmap progress in the annual report'],
 ];
 
@@ -43,7 +43,7 @@ const CALENDAR: readonly (readonly [number, number, string, string, boolean, str
   [-45, 0, 'Racial Equity Implementation Team charter adopted', 'Implementation Team', false, 'In progress'],
   [-20, 0, 'Engagement standards (language access, compensation) drafted', 'Office of Diversity & Equity', true, 'Completed'],
   [3, 0, 'Engagement standards published for public comment', 'Office of Diversity & Equity', true, 'In progress'],
-  [5, 0, 'Council workshop on community-centred governance', 'Council & staff', true, 'Not started'],
+  [5, 0, 'Council workshop on community-centered governance', 'Council & staff', true, 'Not started'],
   [40, 0, 'Equity GIS tool: community priority datasets released', 'GIS & Data team', false, 'Not started'],
   [70, 2, 'Community forums on the equity study findings (three sessions)', 'Community partners', true, 'Not started'],
   [120, 0, 'Annual progress report published', 'Office of Diversity & Equity', false, 'Not started'],

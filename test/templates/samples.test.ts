@@ -86,7 +86,7 @@ describe('pre-filled content', () => {
     expect(target('TA on department racial equity action plans')).toBe(60);
     expect(target('Departments that complete a Racial Equity Action Plan')).toBe(100);
     expect(target('Results-Based Accountability')).toBe(5);
-    expect(rows.find((r) => String(r.task).startsWith('Training and organisational-development procurement'))).toMatchObject({ startOn: '2022-07-01', endOn: '2025-06-30' });
+    expect(rows.find((r) => String(r.task).startsWith('Training and organizational-development procurement'))).toMatchObject({ startOn: '2022-07-01', endOn: '2025-06-30' });
   });
 
   it('keeps content rows before sample rows, with distinct ids', () => {
