@@ -98,7 +98,7 @@ export function portableSha256Hex(text: string): string {
 
 /**
  * 32 hex characters (128 bits) of SHA-256 over the canonical row. The service passes node:crypto's
- * SHA-256 (same bytes, ten times faster); a contract test holds the two equal.
+ * SHA-256 (same bytes, faster: the bench compares them); a contract test holds the two equal.
  */
 export function contentHash(values: TypedRow, sha256: (text: string) => string = portableSha256Hex): string {
   return hashOfCanonical(canonicalRow(values), sha256);

@@ -60,7 +60,7 @@ export interface PreparedBatch {
   warnings: RowIssues[];
 }
 
-/** node:crypto's SHA-256: the same bytes as the shared pure-TypeScript one, ten times faster. */
+/** node:crypto's SHA-256: the same bytes as `portableSha256Hex`, faster (the bench's content-hash figure compares them). */
 export const nodeSha256Hex = (text: string) => hash('sha256', text, 'hex');
 
 /** Per table: a valid row's canonical text, which `contentHash` hashes. */

@@ -116,8 +116,8 @@ class PlanRows {
 /**
  * The buffer every block is encoded in. A sheet's stream (a StreamBuf in batch mode, piped to the zip from the
  * start) copies what it is given into its own 64 KB buffers before `write` returns, so a fresh buffer per block
- * would only be garbage: 200 MB of it for the master workbook, which V8 collects late because it lives outside
- * its heap, and which counted a quarter of the peak memory.
+ * would only be garbage, which V8 collects late because it lives outside its heap: a good part of the master
+ * workbook's peak memory (decision 008).
  */
 const scratch = Buffer.allocUnsafe(1 << 20);
 const encoded = (block: string) => utf8Block(block, scratch.length, () => scratch);
