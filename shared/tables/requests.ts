@@ -27,7 +27,7 @@ export const requestsTable = defineTable({
     { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', triage: true, width: 10 },
     { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', triage: true, width: 14 },
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, triage: true, width: 16 },
-    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
+    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', deadline: true, help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
     { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', triage: true, width: 12, numFmt: DATE },
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
