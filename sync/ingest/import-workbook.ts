@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -134,7 +134,7 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
 
 /** A field's column letter and the sheet's own header there. */
 function cellOf({ header: headers, read }: SheetTable, field: string): { column?: string; header?: string } {
-  const { column, index } = fieldColumn(read.map, field);
+  const { column, index } = issueColumn(read, field);
   return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : String(headers[index]).trim() };
 }
 

@@ -168,6 +168,17 @@ describe.each(backends)('import on $name', (backend) => {
     expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
   });
 
+  test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Typo calendar', sourceKind: 'file' });
+    const grid: Grid = [['Date', 'Milestone', 'Team'], ['3/15-17/2206', 'Community forums', 'ODE']];
+    const file = await writeWorkbook(files.path(), [{ name: 'Calendar', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.warnings.filter((w) => w.message.includes('2206-03-17')).map((w) => [w.field, w.column, w.line])).toEqual([
+      ['endOn', 'A', 'Calendar!A2 (Date): 2206-03-17 looks like a typo (year 2206)'],
+    ]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
