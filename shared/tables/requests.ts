@@ -23,7 +23,7 @@ export const requestsTable = defineTable({
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },
     { name: 'category', header: 'Category', aliases: ['TA category', 'Type of TA', 'Topic', 'Request type'], type: 'choice', list: 'category', triage: true, width: 24, intake: { label: 'What kind of help do you need?' } },
     { name: 'frameworkArea', header: 'Framework area', aliases: ['Framework', 'Focus area', 'Goal area'], type: 'choice', list: 'frameworkArea', openList: true, width: 18 },
-    { name: 'description', header: 'Description', aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40, intake: { label: 'Describe your request', hint: 'What you are working on, what you need from us, and any deadline behind it.', required: true } },
+    { name: 'description', header: 'Description', aliases: ['Request', 'Details', 'Summary', 'Request description'], type: 'longtext', width: 40, intake: { label: 'Your request', hint: 'What you are working on, what you need from us, and any deadline behind it.', required: true } },
     { name: 'priority', header: 'Priority', type: 'choice', list: 'priority', triage: true, width: 10 },
     { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', triage: true, width: 14 },
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, triage: true, width: 16 },
