@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -204,13 +204,19 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const held = new Map<TableName, string[]>();
   for (const table of TABLE_NAMES) held.set(table, (await store.syncState(opts.sourceId, table)).map((r) => r.rowId));
   const found = findTables(sheets, readOptions);
-  // A sheet that held a table's rows and no longer reads as any table (a required header renamed) is read as
-  // that table, so it is reported as unreadable and its rows stay, instead of being taken for deleted.
+  // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
+  // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
+  // when its remaining headers now look like another table's (a TA log without its Organization header reads
+  // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
   const sheetNames = sheets.map((g) => g.name);
   for (const grid of sheets) {
-    if (found.some((t) => t.sheet === grid.name)) continue;
+    const at = found.findIndex((t) => t.sheet === grid.name);
+    if (at >= 0 && tableNamed(grid.name)) continue;
     const was = TABLE_NAMES.find((table) => held.get(table)!.some((rowId) => sheetOfRowId(rowId, sheetNames) === grid.name));
-    if (was !== undefined) found.push(readAs(TABLES[was], grid, readOptions));
+    if (was === undefined || found[at]?.read.table.name === was) continue;
+    const asBefore = readAs(TABLES[was], grid, readOptions);
+    if (at >= 0) found[at] = asBefore;
+    else found.push(asBefore);
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet));
   if (found.length === 0) {
