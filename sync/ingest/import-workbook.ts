@@ -9,6 +9,7 @@ import { quoteValue } from '../../shared/quote-value';
 import { readRules } from '../../shared/rules';
 import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
+import { importRowId } from './import-row-id';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
@@ -96,14 +97,6 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
 }
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
-
-/** How `importRows` names a row, and `sheetOfRowId` reads the sheet back: `<sheet>:<ID>`, else `<sheet>#<row>`. */
-const importRowId = {
-  withId: (sheet: string, id: string) => `${sheet}:${id}`,
-  atRow: (sheet: string, row: number) => `${sheet}#${row}`,
-  /** What follows the sheet's name in an id of either kind. */
-  tail: /^(:.+|#\d+)$/s,
-};
 
 /**
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
