@@ -193,6 +193,13 @@ describe('validateRows', () => {
     expect(untitled.slice(0, 2).map((r) => r.values.date)).toEqual([null, null]);
   });
 
+  it('keeps a milestone dated only "Spring", read in the year of the sheet', () => {
+    const rows: RawRow[] = [{ milestone: 'Annual progress report published', date: 'Spring' }];
+    const [r] = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2027 });
+    expect([r.ok, r.values.date, r.values.endOn]).toEqual([true, '2027-03-01', '2027-05-31']);
+    expect(validateRows(TABLES.milestones, rows)[0].warnings.map((w) => w.code)).toEqual(['date_no_year']);
+  });
+
   it('judges a 2004 among 2026 dates even when a 2206 typo sits in the same sheet', () => {
     const rows = ['2026-09-03', '2026-09-10', '2026-10-01', '2026-10-02', '2206-10-05', '2004-10-07'].map((receivedOn) => ({ requesterOrg: 'City', receivedOn }));
     const results = validateRows(TABLES.requests, rows);
