@@ -25,9 +25,9 @@ const T0 = new Date('2025-03-01T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const hashOf = (values: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(values)).digest('hex');
 const row = (rowId: string, values: Record<string, unknown>): IncomingRow => ({ rowId, hash: hashOf(values), values });
-/** A row of some 4,000 characters at `sheetRow` (its number plus 2 by default): 300 of them pass a megabyte. */
+/** A row of some 30,000 characters at `sheetRow` (its number plus 2 by default): 300 of them pass 8 MB. */
 const bigRow = (i: number, status = 'New', sheetRow = i + 2) =>
-  ({ ...row(`b${String(i).padStart(3, '0')}`, { requestId: `TA-${i}`, status, notes: `${i} `.padEnd(4000, 'context of the ask ') }), sheetRow });
+  ({ ...row(`b${String(i).padStart(3, '0')}`, { requestId: `TA-${i}`, status, notes: `${i} `.padEnd(30_000, 'context of the ask ') }), sheetRow });
 const bigRows = (n: number) => Array.from({ length: n }, (_, i) => bigRow(i));
 const rowsOf = (n: number, status = 'New') => Array.from({ length: n }, (_, i) => row(`r${String(i).padStart(4, '0')}`, { requestId: `TA-${i}`, status }));
 
@@ -529,7 +529,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await collect(store.changes('requests'))).toHaveLength(500);
       });
 
-      test('a batch of over a megabyte of values answers and stores as a small one: sent again, changed in part, moved, full, failed', async () => {
+      test('a batch of over 8 MB of values answers and stores as a small one: sent again, changed in part, moved, full, failed', async () => {
         let fail = false;
         const { store, apply } = await withSource({
           beforeCommit: () => {
@@ -562,7 +562,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await store.rejections()).map((r) => r.rowId)).toEqual(['bad']);
       });
 
-      test('the same batch of over a megabyte sent twice at once is applied once', async () => {
+      test('the same batch of over 8 MB sent twice at once is applied once', async () => {
         const { store, apply } = await withSource();
         const upserts = bigRows(300);
         const results = await Promise.all([apply({ upserts }), apply({ upserts })]);

@@ -191,9 +191,9 @@ describe('PostgreSQL store', () => {
     }
   });
 
-  /** Rows whose values pass a megabyte between them (300 of some 4,000 characters), so the batch first goes without them. */
+  /** Rows whose values pass 8 MB between them (300 of some 30,000 characters), so the batch first goes without them. */
   const bigRows = (ids: string[], status: string) =>
-    ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status, notes: rowId.padEnd(4000, ' context of the ask') } }));
+    ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status, notes: rowId.padEnd(30_000, ' context of the ask') } }));
   const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${String(i).padStart(3, '0')}`);
   const applyCalls = (sent: { mock: { calls: unknown[][] } }) => sent.mock.calls.filter(([q]) => /apply_batch_/.test(typeof q === 'string' ? q : String((q as { text?: unknown }).text))).length;
 
