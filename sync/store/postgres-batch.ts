@@ -1,5 +1,6 @@
-// A batch in (usually) one round trip to PostgreSQL: a plpgsql function, created on open, applies it from one JSON
-// document, called as one statement in autocommit, whose implicit transaction makes it all or nothing.
+// A batch in one round trip to PostgreSQL (two when a batch of 8 MB of values changed): a plpgsql function,
+// created on open, applies it from one JSON document, called as one statement in autocommit, whose implicit
+// transaction makes it all or nothing.
 // Its statements are kysely's, compiled once to SQL text; they carry `planBatch`'s rules to the server.
 import { createHash } from 'node:crypto';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
@@ -10,6 +11,7 @@ import { keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow,
 
 /** What the function raises for a batch under an id that is no source (a class of our own). */
 const NOT_A_SOURCE = 'ED001';
+/** What the fault-injection filter of `callBatchRoutine` raises. */
 const DIVISION_BY_ZERO = '22012';
 
 /**
