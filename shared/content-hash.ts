@@ -60,7 +60,7 @@ function utf8(s: string): Uint8Array {
  * SHA-256 in plain TypeScript: Apps Script, Office and Node must agree byte for byte, and
  * `shared/` may not reach for a host's crypto. The service checks it against node:crypto.
  */
-export function sha256Hex(text: string): string {
+export function portableSha256Hex(text: string): string {
   const msg = utf8(text);
   const len = msg.length;
   const total = ((len + 9 + 63) >> 6) << 6;
@@ -98,13 +98,13 @@ export function sha256Hex(text: string): string {
 
 /**
  * 32 hex characters (128 bits) of SHA-256 over the canonical row. The service passes node:crypto's
- * SHA-256 (same bytes, ten times faster); a contract test holds the two equal.
+ * SHA-256 (same bytes, faster: the bench compares them); a contract test holds the two equal.
  */
-export function contentHash(values: TypedRow, sha256: (text: string) => string = sha256Hex): string {
+export function contentHash(values: TypedRow, sha256: (text: string) => string = portableSha256Hex): string {
   return hashOfCanonical(canonicalRow(values), sha256);
 }
 
 /** `contentHash` of a row whose canonical text is already made (see `compileCanonicalRow`). */
-export function hashOfCanonical(canonical: string, sha256: (text: string) => string = sha256Hex): string {
+export function hashOfCanonical(canonical: string, sha256: (text: string) => string = portableSha256Hex): string {
   return sha256(canonical).slice(0, 32);
 }

@@ -2,7 +2,7 @@
 // asked of the service once per distinct question, all misses in one host call, answers cached so a
 // recalculation storm costs no fetches.
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
-import { sha256Hex } from '../../shared/content-hash';
+import { portableSha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
 import type { InputColumn } from '../../shared/tables';
 import { AddonError, describeError } from './addon-error';
@@ -50,7 +50,7 @@ const GENERATION_KEY = 'equityDesk.demandGeneration';
  * One key per question, service and refresh generation: hashed, since cache keys stop at 250 characters
  * and two long questions cut there would share one answer.
  */
-const cacheKey = (serviceUrl: string, generation: string, query: string) => `eq-demand:${sha256Hex(`${generation}\n${serviceUrl}?${query}`)}`;
+const cacheKey = (serviceUrl: string, generation: string, query: string) => `eq-demand:${portableSha256Hex(`${generation}\n${serviceUrl}?${query}`)}`;
 
 /** Makes every EQ_DEMAND answer cached so far stale: the next recalculation asks the service again. */
 export function* forgetDemandAnswers(settings: SettingsPort, now: number): Task<void> {

@@ -10,6 +10,7 @@ import type { RowsStatement } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
 import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
+import { utf8Block } from '../workbook/utf8-block';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { masterDataSheet } from './master-plan';
 
@@ -30,12 +31,8 @@ const reply = (m: DataSheetReply, transfer: ArrayBuffer[] = []) => port.postMess
  */
 const spare: ArrayBuffer[] = [];
 
-/** The block as UTF-8, in a buffer handed over rather than copied; a rare larger block (pages of notes) gets one of its own. */
-function encoded(text: string): Uint8Array {
-  if (text.length * 3 > bufferBytes) return new Uint8Array(Buffer.from(text));
-  const buffer = Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes));
-  return buffer.subarray(0, buffer.write(text));
-}
+/** The block as UTF-8, in a buffer handed over rather than copied. */
+const encoded = (text: string) => utf8Block(text, bufferBytes, () => Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes)));
 
 function any(query: RowsStatement | undefined): boolean {
   if (!query) return false;

@@ -4,7 +4,7 @@
 import { demandCharts } from '../charts/demand-charts';
 import { inlineSvg, type ChartSpec } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
-import { esc, figure, table, type Column } from '../dashboard/html-text';
+import { esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
@@ -135,14 +135,7 @@ ${body[c.id]}
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}
 </ol></nav>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead(title, REPORT_CSS)}
 <body>
 ${front}
 <main>

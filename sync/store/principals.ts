@@ -60,13 +60,16 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
     return found.principal;
   }
 
-  /** Replaces every token of `principalId` with one new token and clears a revocation: one transaction. */
-  async function replaceTokens(principalId: string): Promise<string> {
+  /**
+   * Gives `principalId` one new token and clears a revocation, keeping its other tokens (`issueToken`) or
+   * ending them (`rotateToken`): one transaction.
+   */
+  async function newTokenFor(principalId: string, others: 'kept' | 'ended'): Promise<string> {
     const token = newToken();
     await db.transaction().execute(async (trx) => {
       const found = await trx.updateTable('principals').set({ revoked_at: null }).where('id', '=', principalId).executeTakeFirst();
       if (Number(found.numUpdatedRows) === 0) throw new StoreError('unknown-principal', `no principal ${principalId}`);
-      await trx.deleteFrom('tokens').where('principal_id', '=', principalId).execute();
+      if (others === 'ended') await trx.deleteFrom('tokens').where('principal_id', '=', principalId).execute();
       await trx.insertInto('tokens').values({ token_hash: digestToken(token), principal_id: principalId, created_at: now() }).execute();
     });
     return token;
@@ -92,15 +95,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
       return { principal, token };
     },
 
-    async issueToken(principalId) {
-      const token = newToken();
-      await db.transaction().execute(async (trx) => {
-        const found = await trx.updateTable('principals').set({ revoked_at: null }).where('id', '=', principalId).executeTakeFirst();
-        if (Number(found.numUpdatedRows) === 0) throw new StoreError('unknown-principal', `no principal ${principalId}`);
-        await trx.insertInto('tokens').values({ token_hash: digestToken(token), principal_id: principalId, created_at: now() }).execute();
-      });
-      return token;
-    },
+    issueToken: (principalId) => newTokenFor(principalId, 'kept'),
 
     async ensureAdminToken(token) {
       if (token.trim() === '') throw new StoreError('invalid-token', 'the admin token is empty');
@@ -132,7 +127,7 @@ export function principalOps(db: Kysely<StoreDatabase>): PrincipalOps {
       });
     },
 
-    rotateToken: replaceTokens,
+    rotateToken: (principalId) => newTokenFor(principalId, 'ended'),
 
     async authenticate(token) {
       if (typeof token !== 'string' || token === '') return null;

@@ -37,8 +37,8 @@ const FALLBACK_PAGES = 16_384;
 /** A WAL grown by a burst is cut back to this when SQLite starts it over, instead of keeping its largest size. */
 const WAL_KEPT_BYTES = 64 * 1024 * 1024;
 /**
- * At most one checkpoint per this many ms: a checkpoint after every small commit doubled its flushes of the
- * disk, and a tenth of a second of writes is a few MB of WAL at most.
+ * At most one checkpoint per this many ms: a checkpoint after every small commit added flushes of the disk
+ * (decision 014), and a tenth of a second of writes is a few MB of WAL at most.
  */
 const MIN_INTERVAL_MS = 100;
 

@@ -27,8 +27,8 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const sqlite = new Database(file);
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    // History rows are ~700 bytes: with 16 KB pages a 100,000-row ingest makes a quarter of the page reads
-    // and a third of the fsyncs (fewer checkpoints), and SQLite runs ~8% fewer instructions. Applies only
+    // History rows are small and many: 16 KB pages hold more of them, so an ingest reads fewer pages, syncs
+    // the disk less often (fewer checkpoints) and runs fewer SQLite instructions (decision 007). Applies only
     // to a new, empty file; an existing file keeps its page size.
     sqlite.pragma('page_size = 16384');
     sqlite.pragma('journal_mode = WAL');
@@ -111,8 +111,8 @@ function chunked(make: (n: number) => Database.Statement) {
 }
 
 /**
- * Text written to history between two turns of the event loop: a maximum-size batch (50 MB) takes over a
- * second to write, and other requests (a health check) get in between its parts. Ordinary batches write
+ * Text written to history between two turns of the event loop: a maximum-size batch (50 MB) would hold the
+ * event loop for the whole of its write (decision 014), so other requests (a health check) get in between its parts. Ordinary batches write
  * far less and never pause; the batch stays one transaction either way.
  */
 const PAUSE_AFTER_CHARS = 4 * 1024 * 1024;

@@ -1,7 +1,8 @@
 // Streamed reads (the master workbook's 200,000 rows, history for `changes`) run their SQLite statement on a
 // worker thread, which sends the rows over in batches: stepping the query, sorting into sheet order and
-// copying each row out of SQLite was a fifth of the export's main-thread CPU, and the machine has a second
-// core. The consumer keeps its async iteration, one snapshot per read and flat memory, as before.
+// copying each row out of SQLite was a good share of the export's main-thread CPU (decision 006), and the
+// machine has a second core. The consumer keeps its async iteration, one snapshot per read and flat memory,
+// as before.
 import type { Worker } from 'node:worker_threads';
 import type { Compilable } from 'kysely';
 import { startWorkerModule } from '../worker-module';
@@ -10,7 +11,7 @@ import type { QueryStream } from './row-reads';
 /**
  * Rows per message, and messages the worker may send ahead of the consumer: a flat bound on memory however
  * slow the consumer. Kept small: rows that wait in the queue through two young-generation collections move to
- * V8's old space, and 500-row batches made the master workbook's main heap 30 MB larger at its peak.
+ * V8's old space, and 500-row batches made the master workbook's main heap larger at its peak (decision 006).
  */
 const BATCH_ROWS = 50;
 const WINDOW = 4;
@@ -42,9 +43,8 @@ export interface SqliteStreams {
 
 /**
  * How long a worker outlives its last read. Reads that follow one another (the master workbook's tables)
- * share one; after them it gives back its heap before the master workbook draws its charts, where the
- * export's memory peaks (glibc keeps the thread's malloc arena, some 12 MB). Starting a worker costs about
- * 40 ms of CPU.
+ * share one, and its start's CPU (decision 006); after them it gives back its heap before the master workbook
+ * draws its charts, where the export's memory peaks (glibc keeps the thread's malloc arena even so).
  */
 const IDLE_MS = 50;
 const YOUNG_GENERATION_MB = 2;
@@ -64,8 +64,8 @@ export function sqliteStreams(file: string): SqliteStreams {
   let nextId = 0;
   const start = (): Reader => {
     const worker = startWorkerModule(new URL('./sqlite-read-worker.ts', import.meta.url), {
-      // Its objects live for one batch: a small young generation keeps its memory low (some 8 MB less at
-      // the master workbook's 200,000 rows) for scavenges that cost little.
+      // Its objects live for one batch: a small young generation keeps its memory low (decision 006) for
+      // scavenges that cost little.
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       data: { file, batchRows: BATCH_ROWS, window: WINDOW } satisfies ReadWorkerData,
     });

@@ -13,6 +13,7 @@ import { RowXml } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
+import { utf8Block } from './utf8-block';
 import { WorkbookError } from './workbook-error';
 import {
   bufferRelease, openSheetData, sharedStringTable, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
@@ -112,20 +113,14 @@ class PlanRows {
   }
 }
 
-const scratch = Buffer.allocUnsafe(1 << 20);
-
 /**
- * The block as UTF-8 in one buffer reused for every block. A sheet's stream (a StreamBuf in batch mode,
- * piped to the zip from the start) copies what it is given into its own 64 KB buffers before `write`
- * returns, so a fresh buffer per block would only be garbage: 200 MB of it for the master workbook, which
- * V8 collects late because it lives outside its heap, and which counted a quarter of the peak memory.
+ * The buffer every block is encoded in. A sheet's stream (a StreamBuf in batch mode, piped to the zip from the
+ * start) copies what it is given into its own 64 KB buffers before `write` returns, so a fresh buffer per block
+ * would only be garbage, which V8 collects late because it lives outside its heap: a good part of the master
+ * workbook's peak memory (decision 008).
  */
-function encoded(block: string): Buffer {
-  // Checked against the worst case (3 bytes per UTF-16 unit), which spares measuring the text first. A
-  // rare larger block (pages of notes) gets a buffer of its own, so the shared one never grows.
-  if (block.length * 3 > scratch.length) return Buffer.from(block);
-  return scratch.subarray(0, scratch.write(block));
-}
+const scratch = Buffer.allocUnsafe(1 << 20);
+const encoded = (block: string) => utf8Block(block, scratch.length, () => scratch);
 
 /** The formula of a row planned for `planRow`, written on `sheetRow` of a continued sheet. */
 function movedFormula(sheet: string, cell: FormulaCell, planRow: number, sheetRow: number): FormulaCell {

@@ -83,7 +83,7 @@ let collect: (() => void) | null | undefined;
 /**
  * Counts the bytes of sheet XML handed to the zip and collects garbage after every 32 MB. Each byte travels
  * in fresh 64 KB buffers (exceljs's StreamBuf, then zlib's output), held outside V8's heap, which V8 collects
- * only once some 64 MB of them have piled up: a third of the master workbook's peak memory. Node offers no
+ * only once many of them have piled up: a good part of the master workbook's peak memory (decision 006). Node offers no
  * collection without `--expose-gc`, so the flag is set here, for a function reached through a fresh context;
  * where that fails, memory is left to V8. Only for a process that does nothing else (see `WriteOptions`).
  */

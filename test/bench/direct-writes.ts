@@ -1,12 +1,19 @@
 // The baseline the ingest figures are held to: the same rows written straight to the database, in the same
 // batches, one transaction each, with nothing but an upsert of each row into one plain table (source, row id,
-// hash, values as JSON): a statement per row on SQLite, one `unnest` statement per batch on PostgreSQL. What the service adds on top (HTTP, validation, hashing, history, rejections) is
-// the difference between this and the ingest figure, measured in the same process.
+// hash, values as JSON), as `DIRECT_WRITE` says for each database. What the service adds on top (HTTP,
+// validation, hashing, history, rejections) is the difference between this and the ingest figure, measured in
+// the same process.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { IncomingRow } from '../../sync/store/row-store';
 import { rowsPerSecond as rate } from './figure';
+
+/** How each database is written here; the ingest figure's label for the baseline quotes it. */
+export const DIRECT_WRITE = {
+  sqlite: 'one upsert statement per row, a transaction per batch',
+  postgres: 'one unnest upsert statement per batch',
+} as const;
 
 export interface DirectRun {
   rowsPerSecond: number;
@@ -37,7 +44,7 @@ export function directSqlite(dir: string, batches: readonly IncomingRow[][]): Di
   }
 }
 
-/** One `unnest` upsert per batch on one connection, in a schema of its own that the caller drops. */
+/** On one connection, in a schema of its own that the caller drops. */
 export async function directPostgres(databaseUrl: string, schema: string, batches: readonly IncomingRow[][]): Promise<DirectRun> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

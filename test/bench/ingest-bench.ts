@@ -16,7 +16,7 @@ import { rowHash } from '../../sync/ingest/ingest-batch';
 import { openStore } from '../../sync/store/open-store';
 import type { IncomingRow } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
-import { directPostgres, directSqlite, type DirectRun } from './direct-writes';
+import { DIRECT_WRITE, directPostgres, directSqlite, type DirectRun } from './direct-writes';
 import { figure, figureLine, rowsPerSecond as rate, type Figure } from './figure';
 import { mainThreadCpuSeconds, processCpuSeconds } from './process-cpu';
 
@@ -232,8 +232,6 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
 }
 
 const NAMES: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-/** How direct-writes.ts writes to each database. */
-const DIRECT_WRITE: Record<Backend, string> = { sqlite: 'one upsert statement per row, a transaction per batch', postgres: 'one unnest upsert statement per batch' };
 /** Issue 16's targets: rows per second through HTTP, and how far behind writing the same rows straight to the database. */
 const TARGETS: Record<Backend, number> = { sqlite: 100_000, postgres: 60_000 };
 const MAX_TIMES_DIRECT = 1.5;

@@ -2,7 +2,7 @@
 // with its target and a baseline measured in the same run (see figure.ts), so a slow or busy machine shows in
 // the baseline rather than in a misleading absolute number. `--json` prints one JSON document instead.
 import { cpus, loadavg } from 'node:os';
-import { contentHash, sha256Hex, TABLES, validateRows } from '../../shared/index';
+import { contentHash, portableSha256Hex, TABLES, validateRows } from '../../shared/index';
 import { addonBundleFigures } from './addon-bundle-bench';
 import { concurrencyFigures } from './concurrency-bench';
 import { figure, figureLine, type Baseline, type Figure } from './figure';
@@ -32,7 +32,7 @@ function hashFigures(): Figure[] {
     fn();
     return Math.round(rows.length / ((performance.now() - t) / 1000));
   };
-  const pure = rate(() => rows.forEach((r) => contentHash(r, sha256Hex)));
+  const pure = rate(() => rows.forEach((r) => contentHash(r, portableSha256Hex)));
   const node = rate(() => rows.forEach((r) => rowHash('requests', r)));
   return [figure({ figure: 'content hash, node:crypto (service)', value: node, unit: 'rows/s', target: { op: '>=', value: 100_000 }, baseline: { figure: 'plain-TypeScript SHA-256 (add-ons)', value: pure, unit: 'rows/s' } })];
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { TABLES, TABLE_NAMES, contentHash, validateRows, type RawRow, type TableName } from '../../../shared/index';
-import { sha256Hex } from '../../../sync/ingest/ingest-batch';
+import { nodeSha256Hex } from '../../../sync/ingest/ingest-batch';
 import { storeBackends } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness, type Harness } from './api-harness';
 
@@ -89,7 +89,7 @@ function expectedAfter(before: State, b: { table: TableName; rows: { rowId: stri
   if (b.full) for (const id of before.keys()) if (!b.rows.some((r) => r.rowId === id)) after.delete(id);
   for (const id of b.deleted ?? []) after.delete(id);
   b.rows.forEach((r, i) => {
-    if (!rejected.has(r.rowId)) after.set(r.rowId, contentHash(results[i].values, sha256Hex));
+    if (!rejected.has(r.rowId)) after.set(r.rowId, contentHash(results[i].values, nodeSha256Hex));
   });
   return after;
 }

@@ -2,7 +2,7 @@
 // full syncs and deletes as tombstones, atomic batches, restarts, and two sources at once.
 import { afterAll, describe, expect, test } from 'vitest';
 import { TABLES, contentHash, validateRow } from '../../../shared/index';
-import { sha256Hex } from '../../../sync/ingest/ingest-batch';
+import { nodeSha256Hex } from '../../../sync/ingest/ingest-batch';
 import { storeBackends } from '../../support/store-backends';
 import { harness } from './api-harness';
 
@@ -13,7 +13,7 @@ const request = (id: string, extra: Record<string, unknown> = {}) => ({
   rowId: id,
   values: { requestId: id, receivedOn: '3/15/2026', requesterOrg: `Org ${id}`, requesterType: 'city', status: 'New', priority: 'High', ...extra },
 });
-const expectedHash = (values: Record<string, unknown>) => contentHash(validateRow(TABLES.requests, values as never).values, sha256Hex);
+const expectedHash = (values: Record<string, unknown>) => contentHash(validateRow(TABLES.requests, values as never).values, nodeSha256Hex);
 const sync = (body: unknown) => ({ body });
 
 describe.each(backends)('sync on $name', (backend) => {

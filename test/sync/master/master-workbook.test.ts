@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
@@ -19,6 +19,24 @@ import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { AS_OF } from '../metrics/demand-rows';
 import { FORMULA_TEXT, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
+
+/** Each data sheet worker started in this file, and how many messages it has sent (a worker that served sent some). */
+const dataSheetWorkers = vi.hoisted(() => [] as { replies: number }[]);
+vi.mock('../../../sync/worker-module', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../sync/worker-module')>();
+  return {
+    ...actual,
+    startWorkerModule: (...args: Parameters<typeof actual.startWorkerModule>) => {
+      const worker = actual.startWorkerModule(...args);
+      if (args[0].pathname.endsWith('/data-sheet-worker.ts')) {
+        const counted = { replies: 0 };
+        worker.on('message', () => counted.replies++);
+        dataSheetWorkers.push(counted);
+      }
+      return worker;
+    },
+  };
+});
 
 let seeded: SeededStore;
 let dir: string;
@@ -235,8 +253,14 @@ describe('master workbook written on a worker thread', () => {
     // SQLite lets the worker read the rows itself; without that the rows come through the store on this thread.
     expect(seeded.store.threadReads).toBeDefined();
     const onThisThread: MasterStore = { ...seeded.store, threadReads: undefined };
+    const before = dataSheetWorkers.length;
     if (early) startDataSheetWorkerEarly();
-    const [worker, here] = [await written(seeded.store, layout), await written(onThisThread, layout)];
+    const worker = await written(seeded.store, layout);
+    // One worker wrote the sheets: the one started early, where there is one, not a second beside it.
+    const started = dataSheetWorkers.slice(before);
+    expect(started).toHaveLength(1);
+    expect(started[0].replies).toBeGreaterThan(0);
+    const here = await written(onThisThread, layout);
     expect([...worker.parts.keys()]).toEqual([...here.parts.keys()]);
     for (const [name, text] of here.parts) expect(worker.parts.get(name), name).toBe(text);
     expect(worker.metrics).toEqual(here.metrics);
