@@ -17,7 +17,7 @@ import { startWorkerModule } from '../worker-module';
  */
 const BLOCK_ROWS = 100;
 const WINDOW = 4;
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
 const BUFFER_BYTES = 1 << 20;
 
