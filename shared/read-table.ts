@@ -216,3 +216,15 @@ export function fieldColumn(map: HeaderMap, field: string): { column?: string; h
   for (const [i, pair] of map.spans) if (pair.includes(field)) return { column: columnLetter(i + 1), index: i };
   return {};
 }
+
+/**
+ * The cell an issue about a field points at: the field's column, else, for the end of a range typed in its
+ * start's cell (`March 15-17` under `Date`, with no end column), that cell. Only for placing issues: the end
+ * is not written back there.
+ */
+export function issueColumn(read: Pick<ReadTableResult, 'map' | 'table'>, field: string): { column?: string; index?: number } {
+  const own = fieldColumn(read.map, field);
+  if (own.index !== undefined) return own;
+  const start = read.table.columns.find((c) => c.rangeEnd === field);
+  return start ? fieldColumn(read.map, start.name) : own;
+}

@@ -23,6 +23,9 @@ const defaultOptions = DEFAULT_READ_OPTIONS;
 
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
+const inYearWindow = (year: number) => year >= YEAR_WINDOW[0] && year <= YEAR_WINDOW[1];
+/** A year this far from the one a sheet's title names is taken for a typo when it would lend its year to another date. */
+const TITLE_YEAR_REACH = 2;
 
 /** What validating a row of one table needs, worked out once per table instead of once per row. */
 interface CompiledTable {
@@ -146,7 +149,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     }
     if (c.type === 'date' && typeof v === 'string') {
       const year = yearOf(v);
-      if (year < YEAR_WINDOW[0] || year > YEAR_WINDOW[1]) {
+      if (!inYearWindow(year)) {
         (issues ??= []).push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} looks like a typo (year ${year})` });
       }
     }
@@ -178,8 +181,11 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
  */
 function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   const dateColumns = table.columns.filter((col) => col.type === 'date');
+  // A year outside the window is flagged already, and left out of the yardstick: a 2206 would stretch the
+  // others' span over two centuries and hide a 2004 beside it.
+  const judged = (v: TypedValue): v is string => typeof v === 'string' && inYearWindow(yearOf(v));
   const days: number[] = [];
-  for (const r of results) for (const c of dateColumns) if (typeof r.values[c.name] === 'string') days.push(daysFromIso(r.values[c.name] as string));
+  for (const r of results) for (const c of dateColumns) if (judged(r.values[c.name])) days.push(daysFromIso(r.values[c.name] as string));
   const outlying = outlyingDays(days);
   if (!outlying) return;
   // The same walk as above, so days[k] is the k-th date found.
@@ -187,7 +193,7 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   for (const r of results) {
     for (const c of dateColumns) {
       const v = r.values[c.name];
-      if (typeof v !== 'string') continue;
+      if (!judged(v)) continue;
       const span = outlying(days[k++]);
       if (span && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
         r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
@@ -211,13 +217,16 @@ export function validateRows(table: TableDef, rows: readonly RawRow[], options: 
 
 /**
  * The year of a date written without one: that of the nearest date in the same column (above first, as
- * a calendar is read top-down), else the year in the sheet's title.
+ * a calendar is read top-down), else the year in the sheet's title. A date that is itself a likely typo (a
+ * year outside the window, or far from the title's year) lends no year: a 2206 typed for 2026 would
+ * otherwise carry every yearless date near it into 2206 too.
  */
 function yearNear(results: readonly RowResult[], at: number, field: string, titleYear: number | undefined): AssumedYear | undefined {
+  const lends = (year: number) => inYearWindow(year) && (titleYear === undefined || Math.abs(year - titleYear) <= TITLE_YEAR_REACH);
   for (let d = 1; d < results.length; d++) {
     for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
       const v = results[j]?.values[field];
-      if (typeof v === 'string') return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
+      if (typeof v === 'string' && lends(yearOf(v))) return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
     }
   }
   return titleYear === undefined ? undefined : { year: titleYear, from: "the year in the sheet's title" };

@@ -90,7 +90,9 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 }
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined): Range | undefined {
-  const period = parsePeriod(text, fiscal);
+  // A season without its year ("Spring" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
+  const season = year === undefined ? null : /^(?:spring|summer|fall|autumn|winter)$/i.exec(text);
+  const period = parsePeriod(season ? `${text} ${year}` : text, fiscal);
   if (period) return readAs(text, period, [period.why]);
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);

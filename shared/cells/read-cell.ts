@@ -95,7 +95,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
     issues.push(issue(c, 'year_assumed', `${c.header}: ${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
   }
-  if (parsed.end && !c.rangeEnd) issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its start, ${parsed.start}`, 'warning'));
+  if (parsed.end && !c.rangeEnd) {
+    const [which, kept] = c.deadline ? ['end', parsed.end] : ['start', parsed.start];
+    issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its ${which}, ${kept}`, 'warning'));
+    return { value: kept, issues };
+  }
   return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 

@@ -33,6 +33,11 @@ export interface InputColumn<F extends string = string> {
   fillDown?: boolean;
   /** When a date cell holds a range, its end goes to this field (if that field is blank). */
   rangeEnd?: string;
+  /**
+   * A date something is due by: a range typed in it (`Dec 2026`, `FY 2026-27`, `Q3 2027`) is read as its
+   * last day, since the item is not late while the period lasts; other single-date columns keep the start.
+   */
+  deadline?: boolean;
   /** A date that may not come before this other date column of the row (an end before its start is an error). */
   notBefore?: string;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */

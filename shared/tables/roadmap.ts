@@ -13,7 +13,7 @@ export const roadmapTable = defineTable({
     { name: 'action', header: 'Action', aliases: ['Strategy', 'Activity', 'Task', 'Description'], type: 'longtext', required: true, width: 48 },
     { name: 'lead', header: 'Lead', aliases: ['Owner', 'Responsible'], type: 'text', width: 18 },
     { name: 'status', header: 'Status', aliases: ['State', 'Progress'], type: 'choice', list: 'progressStatus', width: 13 },
-    { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By'], type: 'date', width: 12, numFmt: 'yyyy-mm-dd' },
+    { name: 'targetOn', header: 'Target date', aliases: ['Target', 'Due', 'Due date', 'By'], type: 'date', deadline: true, width: 12, numFmt: 'yyyy-mm-dd' },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
   derived: [targetDerived],

@@ -1,5 +1,7 @@
 // The changes report as titled sections of plain lines: what the CLI prints, the workbook lists and the
 // dashboard shows, named once here so the three say the same thing in the same order.
+import { TABLES } from '../../shared/index';
+import { importRowId } from '../ingest/import-row-id';
 import type { ChangesReport } from './changes-schema';
 
 export interface ChangeLine {
@@ -26,7 +28,7 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
-    list.map((x) => ({ day: dayOf(x.at), what: `${x.table} row ${x.rowId}`, source: x.sourceName, detail: '' }));
+    list.map((x) => ({ day: dayOf(x.at), what: `${TABLES[x.table].noun}: ${importRowId.label(x.rowId)}`, source: x.sourceName, detail: '' }));
   const stale = r.sources.filter((s) => !s.syncedInPeriod);
   return [
     { id: 'received', title: 'Requests received', none: 'No requests received.', lines: rows(r.requests.received) },

@@ -6,6 +6,8 @@ import { sameText } from '../../shared/status/sheet-math';
 import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
 
+const NATURAL = new Intl.Collator('en-US', { numeric: true });
+
 export type ChangesStore = Pick<RowStore, 'changes' | 'listSources' | 'lastSyncs' | 'rejectionLog'>;
 
 export interface ChangesPeriod {
@@ -125,6 +127,8 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     const entry = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
     (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
   }
+  // Rows of one sync in sheet order: row 8 before row 16.
+  for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) list.sort((a, b) => a.at.localeCompare(b.at) || NATURAL.compare(a.rowId, b.rowId));
 
   const last = new Map<string, string>();
   for (const sync of await store.lastSyncs()) {

@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, isBlankCell, locateTable, readTable, sheetPosition,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -9,6 +9,7 @@ import { quoteValue } from '../../shared/quote-value';
 import { readRules } from '../../shared/rules';
 import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
 import { ImportError } from './import-error';
+import { importRowId } from './import-row-id';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
@@ -97,14 +98,6 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
-/** How `importRows` names a row, and `sheetOfRowId` reads the sheet back: `<sheet>:<ID>`, else `<sheet>#<row>`. */
-const importRowId = {
-  withId: (sheet: string, id: string) => `${sheet}:${id}`,
-  atRow: (sheet: string, row: number) => `${sheet}#${row}`,
-  /** What follows the sheet's name in an id of either kind. */
-  tail: /^(:.+|#\d+)$/s,
-};
-
 /**
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
  * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
@@ -134,7 +127,7 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
 
 /** A field's column letter and the sheet's own header there. */
 function cellOf({ header: headers, read }: SheetTable, field: string): { column?: string; header?: string } {
-  const { column, index } = fieldColumn(read.map, field);
+  const { column, index } = issueColumn(read, field);
   return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : String(headers[index]).trim() };
 }
 
@@ -204,13 +197,19 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const held = new Map<TableName, string[]>();
   for (const table of TABLE_NAMES) held.set(table, (await store.syncState(opts.sourceId, table)).map((r) => r.rowId));
   const found = findTables(sheets, readOptions);
-  // A sheet that held a table's rows and no longer reads as any table (a required header renamed) is read as
-  // that table, so it is reported as unreadable and its rows stay, instead of being taken for deleted.
+  // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
+  // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
+  // when its remaining headers now look like another table's (a TA log without its Organization header reads
+  // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
   const sheetNames = sheets.map((g) => g.name);
   for (const grid of sheets) {
-    if (found.some((t) => t.sheet === grid.name)) continue;
+    const at = found.findIndex((t) => t.sheet === grid.name);
+    if (at >= 0 && tableNamed(grid.name)) continue;
     const was = TABLE_NAMES.find((table) => held.get(table)!.some((rowId) => sheetOfRowId(rowId, sheetNames) === grid.name));
-    if (was !== undefined) found.push(readAs(TABLES[was], grid, readOptions));
+    if (was === undefined || found[at]?.read.table.name === was) continue;
+    const asBefore = readAs(TABLES[was], grid, readOptions);
+    if (at >= 0) found[at] = asBefore;
+    else found.push(asBefore);
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet));
   if (found.length === 0) {

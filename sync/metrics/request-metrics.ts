@@ -10,6 +10,7 @@ import { sameText } from '../../shared/status/sheet-math';
 import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
 import type { StoredRow } from '../store/row-store';
 import type { DemandMetrics } from './metrics-schema';
+import { counted, nounFor } from '../../shared/plural';
 
 /** A stored row as the metrics read it. `firstDoneOn`: a request's first fulfilment as its history shows it (`StoredRow.firstDoneOn`), when known. */
 export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null };
@@ -321,9 +322,11 @@ export class RequestMetrics {
     const backlogGrowing = received > fulfilled;
     const demandExceedsCapacity = demandHoursPerWeek !== null && demandHoursPerWeek > capacityHoursPerWeek;
     const summary = [
-      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} requests a week came in and ${round(rate)} a week were fulfilled`
+      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} ${nounFor(round(intake), 'request')} a week came in and ${round(rate)} a week ${round(rate) === 1 ? 'was' : 'were'} fulfilled`
         + (backlogGrowing ? ', so the backlog is growing.' : ', so the backlog is not growing.'),
-      weeksOfBacklog === null ? `${open} requests are open and none were fulfilled in the window.` : `${open} open requests are ${weeksOfBacklog} weeks of work at that pace.`,
+      weeksOfBacklog === null
+        ? `${counted(open, 'request')} ${open === 1 ? 'is' : 'are'} open and none were fulfilled in the window.`
+        : `${counted(open, 'open request')} ${open === 1 ? 'is' : 'are'} ${counted(weeksOfBacklog, 'week')} of work at that pace.`,
       demandHoursPerWeek === null ? 'No hours are recorded, so demand in hours is unknown.'
         : `Demand is about ${demandHoursPerWeek} staff hours a week against ${capacityHoursPerWeek} hours of capacity`
           + (demandExceedsCapacity ? ': demand outgrows staff hours.' : ': staff hours cover demand.'),

@@ -8,8 +8,18 @@ import { StoreError } from './store-error';
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
 
-/** A PostgreSQL function the store's code calls by name (`create function NAME…` in `definition`). */
-export interface Routine { name: string; definition: string }
+/**
+ * A PostgreSQL function the store's code calls by name (`create function NAME…` in `definition`). `family`
+ * is what the names of all its versions start with (the name adds a digest of the text).
+ */
+export interface Routine { name: string; family: string; definition: string }
+
+/**
+ * How long a version of a routine stays after the last open of a store that calls it. Longer than any rolling
+ * upgrade, so two versions running side by side each keep theirs; an instance that outlives it anyway makes
+ * its own again (`restoreRoutines`).
+ */
+const ROUTINE_VERSION_KEPT_FOR = '30 days';
 
 interface Migration {
   name: string;
@@ -338,40 +348,49 @@ function dialectOf(db: AnyDb) {
 
 /**
  * Applies the pending migrations in one transaction, so a failure leaves the schema as it was, then
- * creates the `routines` (PostgreSQL functions the caller's code calls) the schema lacks. A routine is
- * not a migration: its name carries a digest of its text, so a changed one is a new function beside the
- * old, which instances of the earlier version keep calling until they stop.
+ * creates the `routines` (PostgreSQL functions the caller's code calls) the schema lacks (`keepRoutines`).
  * Two processes opening the same database at once queue on a lock (SQLite: BEGIN IMMEDIATE;
  * PostgreSQL: an advisory lock per schema). Written here rather than with kysely's Migrator, whose
  * check for its own tables introspects every schema in the database and fails when another schema
  * is dropped meanwhile (as parallel test files do).
  */
 export async function migrateToLatest(db: AnyDb, routines: readonly Routine[] = []): Promise<void> {
+  await underMigrationLock(db, async (conn) => {
+    await conn.schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('applied_at', 'text', (c) => c.notNull())
+      .execute();
+    const applied = new Set((await conn.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
+    const unknown = [...applied].filter((name) => !migrations.some((m) => m.name === name));
+    if (unknown.length > 0) {
+      throw new StoreError('migration-failed', `the database was migrated by a newer Equity Desk (${unknown.join(', ')}); upgrade before opening it`);
+    }
+    for (const migration of migrations) {
+      if (applied.has(migration.name)) continue;
+      await migration.up(conn);
+      await conn.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+    }
+    await keepRoutines(conn, routines);
+  });
+}
+
+/**
+ * Makes the `routines` again after another instance dropped them (`keepRoutines`), without migrating: an
+ * instance of an earlier version, still running, must not apply migrations it does not know of.
+ */
+export async function restoreRoutines(db: AnyDb, routines: readonly Routine[]): Promise<void> {
+  await underMigrationLock(db, (conn) => keepRoutines(conn, routines));
+}
+
+async function underMigrationLock(db: AnyDb, work: (conn: AnyDb) => Promise<void>): Promise<void> {
   const postgres = isPostgres(db);
   await db.connection().execute(async (conn) => {
     await sql.raw(postgres ? 'begin' : 'begin immediate').execute(conn);
     try {
       if (postgres) await sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.schema_migrations'))`.execute(conn);
-      await conn.schema
-        .createTable('schema_migrations')
-        .ifNotExists()
-        .addColumn('name', 'text', (c) => c.primaryKey())
-        .addColumn('applied_at', 'text', (c) => c.notNull())
-        .execute();
-      const applied = new Set((await conn.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
-      const unknown = [...applied].filter((name) => !migrations.some((m) => m.name === name));
-      if (unknown.length > 0) {
-        throw new StoreError('migration-failed', `the database was migrated by a newer Equity Desk (${unknown.join(', ')}); upgrade before opening it`);
-      }
-      for (const migration of migrations) {
-        if (applied.has(migration.name)) continue;
-        await migration.up(conn);
-        await conn.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
-      }
-      for (const routine of routines) {
-        const { rows } = await sql<{ found: boolean }>`select exists (select from pg_proc where proname = ${routine.name} and pronamespace = current_schema()::regnamespace) as found`.execute(conn);
-        if (!rows[0].found) await sql.raw(routine.definition).execute(conn);
-      }
+      await work(conn);
       await sql`commit`.execute(conn);
     } catch (error) {
       await sql`rollback`.execute(conn);
@@ -379,4 +398,28 @@ export async function migrateToLatest(db: AnyDb, routines: readonly Routine[] = 
       throw new StoreError('migration-failed', `database migration failed: ${(error as Error).message}`, { cause: error });
     }
   });
+}
+
+/**
+ * Creates each routine the schema lacks and drops its other versions that no store has opened for
+ * `ROUTINE_VERSION_KEPT_FOR`. A routine is not a migration: its name carries a digest of its text, so a
+ * changed one is a new function beside the old, which instances of the earlier version keep calling until
+ * they stop. `routine_versions` records when a store calling each version last opened; versions made before
+ * it was kept count from the first open that finds them.
+ */
+async function keepRoutines(conn: AnyDb, routines: readonly Routine[]): Promise<void> {
+  if (routines.length === 0) return;
+  await sql`create table if not exists routine_versions (name text primary key, seen_at timestamptz not null default now())`.execute(conn);
+  const here = sql`pronamespace = current_schema()::regnamespace`;
+  for (const routine of routines) {
+    const { rows } = await sql<{ found: boolean }>`select exists (select from pg_proc where proname = ${routine.name} and ${here}) as found`.execute(conn);
+    if (!rows[0].found) await sql.raw(routine.definition).execute(conn);
+    await sql`insert into routine_versions (name) values (${routine.name}) on conflict (name) do update set seen_at = now()`.execute(conn);
+    const family = sql`starts_with(proname, ${routine.family}) and proname <> ${routine.name} and ${here}`;
+    await sql`insert into routine_versions (name) select proname from pg_proc where ${family} on conflict (name) do nothing`.execute(conn);
+    const stale = await sql<{ signature: string }>`select oid::regprocedure::text as signature from pg_proc where ${family}
+      and proname in (select name from routine_versions where seen_at < now() - ${ROUTINE_VERSION_KEPT_FOR}::interval)`.execute(conn);
+    for (const { signature } of stale.rows) await sql`drop function ${sql.raw(signature)}`.execute(conn);
+    await sql`delete from routine_versions v where not exists (select from pg_proc where proname = v.name and ${here})`.execute(conn);
+  }
 }

@@ -1,13 +1,13 @@
-// PostgreSQL when deployed at scale. Each batch is one round trip whatever its size: one call of a
-// function that applies it (postgres-batch.ts).
+// PostgreSQL when deployed at scale. Each batch is one call of a function that applies it (postgres-batch.ts):
+// one round trip, and a second for the changed rows of a batch with much values text, which first goes without it.
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { migrateToLatest } from './migrations';
+import { migrateToLatest, restoreRoutines } from './migrations';
 import { reportingOutages } from './outage';
 import { batchRoutine, callBatchRoutine } from './postgres-batch';
 import type { QueryStream } from './row-reads';
-import type { OpenStoreOptions, RowStore } from './row-store';
+import type { Batch, OpenStoreOptions, RowStore } from './row-store';
 import type { StoreDatabase } from './schema';
 import { StoreError } from './store-error';
 
@@ -47,20 +47,36 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     throw error;
   }
   return reportingOutages(assembleStore(db, {
-    // One statement in autocommit is its own transaction. The fault-injection seam needs a moment between
-    // the writes and the commit, so a store opened with it wraps the same call in a transaction of its own.
-    applyBatch: opts.beforeCommit === undefined
-      ? (batch) => callBatchRoutine(db, routine, batch)
-      : (batch) => db.transaction().execute(async (trx) => {
-        const result = await callBatchRoutine(trx, routine, batch);
-        opts.beforeCommit?.(batch);
-        return result;
-      }),
+    // One statement in autocommit is its own transaction, also when a fault is injected (postgres-batch.ts).
+    applyBatch: async (batch) => {
+      const injected = injectedFault(opts.beforeCommit, batch);
+      const apply = () => callBatchRoutine(db, routine, batch, injected);
+      try {
+        return await apply();
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== UNDEFINED_FUNCTION) throw error;
+        // A store of a later version dropped this version's function, unopened for long (migrations.ts), while
+        // this instance still runs: it makes its own again. The call that failed wrote nothing.
+        await restoreRoutines(db, [routine]);
+        return apply();
+      }
+    },
     stream: cursorOver(db, opts.pageSize ?? DEFAULT_FETCH_SIZE),
   }));
 }
 
+/** What the fault-injection seam throws for `batch`, if anything: the server fails the batch with it after its last write. */
+function injectedFault(beforeCommit: OpenStoreOptions['beforeCommit'], batch: Batch): unknown {
+  try {
+    beforeCommit?.(batch);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
 const DEFAULT_FETCH_SIZE = 2000;
+const UNDEFINED_FUNCTION = '42883';
 
 /**
  * A cursor in a read-only transaction: one snapshot and one plan for the whole read, fetched a page

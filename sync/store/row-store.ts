@@ -156,6 +156,10 @@ export interface OpenStoreOptions {
   schema?: string;
   /** Rows per round trip when PostgreSQL streams `rows()` and `changes()` (default 2000); SQLite streams row by row. */
   pageSize?: number;
-  /** Fault-injection seam for tests: runs inside the batch transaction after every write, before commit. */
+  /**
+   * Fault-injection seam for tests: a throw fails the batch after its every write, before they commit. SQLite
+   * runs it there, inside the batch's transaction; PostgreSQL runs it before the call and has the server fail
+   * the one statement that applies the batch once the function has written it.
+   */
   beforeCommit?: (batch: Batch) => void;
 }

@@ -25,6 +25,10 @@ const T0 = new Date('2025-03-01T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const hashOf = (values: Record<string, unknown>) => createHash('sha256').update(JSON.stringify(values)).digest('hex');
 const row = (rowId: string, values: Record<string, unknown>): IncomingRow => ({ rowId, hash: hashOf(values), values });
+/** A row of some 30,000 characters at `sheetRow` (its number plus 2 by default): 300 of them pass 8 MB. */
+const bigRow = (i: number, status = 'New', sheetRow = i + 2) =>
+  ({ ...row(`b${String(i).padStart(3, '0')}`, { requestId: `TA-${i}`, status, notes: `${i} `.padEnd(30_000, 'context of the ask ') }), sheetRow });
+const bigRows = (n: number) => Array.from({ length: n }, (_, i) => bigRow(i));
 const rowsOf = (n: number, status = 'New') => Array.from({ length: n }, (_, i) => row(`r${String(i).padStart(4, '0')}`, { requestId: `TA-${i}`, status }));
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -523,6 +527,47 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(results.map((r) => r.accepted).sort()).toEqual([0, 500]);
         expect(results.map((r) => r.unchanged).sort()).toEqual([0, 500]);
         expect(await collect(store.changes('requests'))).toHaveLength(500);
+      });
+
+      test('a batch of over 8 MB of values answers and stores as a small one: sent again, changed in part, moved, full, failed', async () => {
+        let fail = false;
+        const { store, apply } = await withSource({
+          beforeCommit: () => {
+            if (fail) throw new Error('injected failure');
+          },
+        });
+        const sheet = bigRows(300);
+        expect(await apply({ upserts: sheet })).toEqual({ accepted: 300, unchanged: 0, deleted: 0 });
+        expect(await apply({ upserts: sheet, at: at(1) })).toEqual({ accepted: 0, unchanged: 300, deleted: 0 });
+        // Rows 0-9 changed, 10-14 moved down the sheet, 298-299 gone, one new row, one rejected.
+        const next = [
+          ...sheet.slice(0, 10).map((r, i) => bigRow(i, 'Closed', r.sheetRow)),
+          ...sheet.slice(10, 15).map((r) => ({ ...r, sheetRow: r.sheetRow + 1000 })),
+          ...sheet.slice(15, 298),
+          bigRow(300, 'New', 400),
+        ];
+        const batch: Partial<Batch> = { full: true, upserts: next, rejected: [{ rowId: 'bad', errors: [{ field: 'dueOn', message: 'not a date' }] }], at: at(2) };
+        const before = await snapshot(store);
+        fail = true;
+        await expect(apply(batch)).rejects.toThrow('injected failure');
+        expect(await snapshot(store)).toEqual(before);
+        fail = false;
+        expect(await apply(batch)).toEqual({ accepted: 11, unchanged: 288, deleted: 2 });
+        expect(await apply({ ...batch, at: at(3) })).toEqual({ accepted: 0, unchanged: 299, deleted: 0 });
+        const rows = await collect(store.rows('requests'));
+        const ids = (from: number, to: number) => sheet.slice(from, to).map((r) => r.rowId);
+        expect(rows.map((r) => r.rowId)).toEqual([...ids(0, 10), ...ids(15, 298), 'b300', ...ids(10, 15)]);
+        expect(rows.filter((r) => r.values.status === 'Closed').map((r) => r.rowId)).toEqual(sheet.slice(0, 10).map((r) => r.rowId));
+        expect((await collect(store.changes('requests'))).length).toBe(300 + 11 + 2);
+        expect((await store.rejections()).map((r) => r.rowId)).toEqual(['bad']);
+      });
+
+      test('the same batch of over 8 MB sent twice at once is applied once', async () => {
+        const { store, apply } = await withSource();
+        const upserts = bigRows(300);
+        const results = await Promise.all([apply({ upserts }), apply({ upserts })]);
+        expect(results.map((r) => r.accepted).sort()).toEqual([0, 300]);
+        expect(await collect(store.changes('requests'))).toHaveLength(300);
       });
 
       test('of batches sent at once, each that fails leaves nothing behind and the others land', async () => {

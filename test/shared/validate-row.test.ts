@@ -178,6 +178,36 @@ describe('validateRows', () => {
     expect(untitled.map((r) => [r.ok, r.values.date, codes(r.warnings)])).toEqual([[true, null, ['date:date_no_year']], [true, null, ['date:date_no_year']]]);
   });
 
+  it('takes no year from a neighbour that is itself a likely typo: a 2206, or a 2004 in a sheet titled 2027', () => {
+    const rows: RawRow[] = [
+      { milestone: 'Council workshop', date: 'Jan 26' },
+      { milestone: 'Community forums', date: 'March 15-17' },
+      { milestone: 'First reading', date: 'Oct 29, 2206' },
+      { milestone: 'Dashboard launch', date: '2004-11-01' },
+    ];
+    const titled = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2027 });
+    expect(titled.slice(0, 2).map((r) => [r.values.date, r.values.endOn])).toEqual([['2027-01-26', null], ['2027-03-15', '2027-03-17']]);
+    expect(titled[0].warnings.map((w) => w.message)).toEqual(["Date: \"Jan 26\" has no year; read as 2027-01-26, assuming 2027 (the year in the sheet's title)"]);
+    // Without a title, a year inside the window still lends its year; one outside it never does.
+    const untitled = validateRows(TABLES.milestones, rows.slice(0, 3));
+    expect(untitled.slice(0, 2).map((r) => r.values.date)).toEqual([null, null]);
+  });
+
+  it('keeps a milestone dated only "Spring", read in the year of the sheet', () => {
+    const rows: RawRow[] = [{ milestone: 'Annual progress report published', date: 'Spring' }];
+    const [r] = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2027 });
+    expect([r.ok, r.values.date, r.values.endOn]).toEqual([true, '2027-03-01', '2027-05-31']);
+    expect(validateRows(TABLES.milestones, rows)[0].warnings.map((w) => w.code)).toEqual(['date_no_year']);
+  });
+
+  it('judges a 2004 among 2026 dates even when a 2206 typo sits in the same sheet', () => {
+    const rows = ['2026-09-03', '2026-09-10', '2026-10-01', '2026-10-02', '2206-10-05', '2004-10-07'].map((receivedOn) => ({ requesterOrg: 'City', receivedOn }));
+    const results = validateRows(TABLES.requests, rows);
+    expect(results.map((r) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => w.message))).toEqual([
+      [], [], [], [], ['Received: 2206-10-05 looks like a typo (year 2206)'], ["Received: 2004-10-07 is far from the sheet's other dates (mostly 2026); a typo?"],
+    ]);
+  });
+
   it('reads fiscal years with the Lists sheet\'s start month, saying how it read them', () => {
     const r = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY 2022-23' });
     expect([r.ok, r.values.startOn, r.values.endOn]).toEqual([true, '2022-07-01', '2023-06-30']);

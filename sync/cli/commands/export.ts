@@ -10,8 +10,8 @@ import { WorkbookError } from '../../workbook/workbook-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
+import { counted } from '../../../shared/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export const exportCommand: Command = {
   name: 'export',
@@ -53,8 +53,8 @@ export const exportCommand: Command = {
       }
     });
     const count = (k: TableName) => metrics.sources.reduce((a, s) => a + s[k], 0);
-    const tables = TABLE_NAMES.map((t) => plural(count(t), TABLES[t].noun)).join(', ');
-    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${tables} from ${plural(metrics.sources.length, 'source')} `
+    const tables = TABLE_NAMES.map((t) => counted(count(t), TABLES[t].noun)).join(', ');
+    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${tables} from ${counted(metrics.sources.length, 'source')} `
       + `in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   },

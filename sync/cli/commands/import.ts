@@ -5,8 +5,8 @@ import { importExitCode, importJson, importWorkbook, type ImportResult } from '.
 import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { counted } from '../../../shared/plural';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Problems first (a table not read before any row), then what was read, how headers were read, and the counts. */
 function report(file: string, r: ImportResult): string[] {
@@ -17,14 +17,14 @@ function report(file: string, r: ImportResult): string[] {
   ];
   if (lines.length) lines.push('');
   const notRead = new Set(r.unreadable.map((u) => u.sheet));
-  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : plural(t.rows, 'row')})`).join(', ');
+  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : counted(t.rows, 'row')})`).join(', ');
   lines.push(`Imported ${file}: ${tables}.`);
   for (const m of r.mappings) {
     if (m.columns.length) lines.push(`Headers of ${m.sheet} (row ${m.headerRow}): ${m.columns.map((c) => (c.header === c.reads ? c.header : `${c.header} = ${c.reads}`)).join(', ')}.`);
   }
   if (r.skipped.length) lines.push(`Skipped (not tables): ${r.skipped.join(', ')}.`);
-  const unread = r.unreadable.length ? `, ${plural(r.unreadable.length, 'table')} not read` : '';
-  lines.push(`${plural(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${plural(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${plural(r.warnings.length, 'warning')}${unread}.`);
+  const unread = r.unreadable.length ? `, ${counted(r.unreadable.length, 'table')} not read` : '';
+  lines.push(`${counted(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${counted(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${counted(r.warnings.length, 'warning')}${unread}.`);
   return lines;
 }
 

@@ -90,7 +90,7 @@ describe('parseDateText', () => {
     expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
   });
 
-  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10'])('knows %s lacks only its year', (text) => {
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });
 
@@ -103,6 +103,11 @@ describe('parseDateText', () => {
     ['Dec 15 – Jan 10', '2024-12-15', '2025-01-10'],
   ])('reads %s with the year it is given', (text, start, end) => {
     expect(parseDateText(text, { year: 2024 })).toEqual({ ...range(start, end), notes: [] });
+  });
+
+  it('reads a season with the year it is given, saying how', () => {
+    expect(parseDateText('Spring', { year: 2027 })).toMatchObject({ ...range('2027-03-01', '2027-05-31'), assumed: [expect.stringContaining('read "Spring" as 2027-03-01 to 2027-05-31 (a season is three months')] });
+    expect(parseDateText('winter', { year: 2027 })).toMatchObject(range('2026-12-01', '2027-02-28'));
   });
 
   it('gives a year only to text that has none', () => {
@@ -125,7 +130,7 @@ describe('parseDateText', () => {
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
   });
 
-  it.each(['2/30/2024', '13/45/2024', 'Spring', 'next week', '', 'Feb 30, 2024', '2023-02-29', 'FY 2023-2022', 'Q5 2024', 'Fall', '5', '10-12'])('rejects %j', (text) => {
+  it.each(['2/30/2024', '13/45/2024', 'Spring break', 'next week', '', 'Feb 30, 2024', '2023-02-29', 'FY 2023-2022', 'Q5 2024', 'Falls', '5', '10-12'])('rejects %j', (text) => {
     expect(parseDateText(text).kind).toBe('invalid');
   });
 });

@@ -150,6 +150,13 @@ describe('dates', () => {
     expect(r.rangeEnd).toBeUndefined();
     expect(codes(r)).toEqual(['warning:date_range']);
   });
+
+  it('reads a range in a due or target date as its last day: a roadmap item due "Dec 2026" is not missed on December 3', () => {
+    expect(read('roadmap', 'targetOn', 'Dec 2026')).toEqual({ value: '2026-12-31', issues: [expect.objectContaining({ message: 'Target date: "Dec 2026" is a range; used its end, 2026-12-31' })] });
+    expect(read('roadmap', 'targetOn', 'FY 2026-27').value).toBe('2027-06-30');
+    expect(read('requests', 'dueOn', 'Q3 2027').value).toBe('2027-09-30');
+    expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
+  });
 });
 
 describe('text', () => {

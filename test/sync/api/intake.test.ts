@@ -117,6 +117,9 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(bad.text).toContain('value="dana at harbor"');
     expect(bad.text).toContain(`>${good.description}</textarea>`);
     expect(bad.text).toContain('role="alert"');
+    // Each message reads as a sentence: the field is named by a noun, not an instruction ("Describe your request is required").
+    const blank = await post(h, `/intake/${form.id}`, { ...good, description: '' });
+    expect(blank.text).toMatch(/id="description-error">Your request is required\./);
     expect((await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items).toEqual([]);
     expect(await rowsOf(h, src.id)).toEqual([]);
   });

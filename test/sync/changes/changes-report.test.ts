@@ -2,6 +2,7 @@
 // written at their own times, and the report for March read back with the outcome worked out by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
+import { changeSections } from '../../../sync/changes/change-sections';
 import { changesReport } from '../../../sync/changes/changes-report';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import type { Batch, RowStore } from '../../../sync/store/row-store';
@@ -88,6 +89,15 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
   it('lists rows newly rejected and fixed in the period from the rejection log', () => {
     expect(report.dataQuality.rejected.map((r) => r.rowId)).toEqual(['r9']);
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);
+  });
+
+  it('names a newly rejected imported row by its table, sheet and row, in sheet order', async () => {
+    const plan = (await store.createPrincipal({ kind: 'source', name: 'Riverside plan', sourceKind: 'file' })).principal.id;
+    const bad = (rowId: string) => ({ rowId, errors: [{ field: 'status', message: 'Status: "Done" is not one of the list' }] });
+    await store.applyBatch({ sourceId: plan, table: 'workplan', full: false, deletes: [], upserts: [], rejected: [bad('2026 Work Plan#16'), bad('2026 Work Plan#8')], at: on('2026-03-09') });
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [plan] });
+    const rejected = changeSections(r).find((s) => s.id === 'rejected')!;
+    expect(rejected.lines.map((l) => l.what)).toEqual(['work-plan item: 2026 Work Plan row 8', 'work-plan item: 2026 Work Plan row 16']);
   });
 
   it("reports one source's changes only when asked for it (the dashboard's source filter)", async () => {

@@ -168,6 +168,17 @@ describe.each(backends)('import on $name', (backend) => {
     expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
   });
 
+  test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Typo calendar', sourceKind: 'file' });
+    const grid: Grid = [['Date', 'Milestone', 'Team'], ['3/15-17/2206', 'Community forums', 'ODE']];
+    const file = await writeWorkbook(files.path(), [{ name: 'Calendar', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.warnings.filter((w) => w.message.includes('2206-03-17')).map((w) => [w.field, w.column, w.line])).toEqual([
+      ['endOn', 'A', 'Calendar!A2 (Date): 2206-03-17 looks like a typo (year 2206)'],
+    ]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
@@ -239,6 +250,26 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.skipped).toEqual(['Notes']);
     expect(r.deleted).toBe(1);
     expect(await held()).toEqual(['Phase 1#3', 'Phase 1#4', 'Phase 2#3', 'Phase 2#4']);
+  });
+
+  test("a sheet that held requests and, with its Organization header renamed, now looks like a work plan is still read as requests: reported unreadable, nothing stored as a work plan", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Commission TA', sourceKind: 'file' });
+    const log = (orgHeader: string): Grid => [
+      ['TA requests FY 2026-27'],
+      ['Request #', 'Date received', orgHeader, 'Description', 'Status', 'Due date'],
+      ['TA-1', '9/3/2026', 'Department of Health', 'Help drafting a REAP', 'In progress', '10/15/2026'],
+      ['TA-2', '9/10/2026', 'City of Fresno', 'Budget tool walkthrough', 'New', '9/30/2026'],
+    ];
+    const imported = async (rows: Grid) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'TA Log FY27', rows }]), sourceId: principal.id, at: new Date('2026-10-01T10:00:00Z') });
+    expect((await imported(log('Organization'))).tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 2 }]);
+
+    const r = await imported(log('Who'));
+    expect(r.tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 0 }]);
+    expect(r.unreadable).toMatchObject([{ sheet: 'TA Log FY27', errors: [{ field: 'requesterOrg' }] }]);
+    expect(r.rejected).toEqual([]);
+    expect(await store.syncState(principal.id, 'workplan')).toEqual([]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['TA Log FY27:TA-1', 'TA Log FY27:TA-2']);
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {

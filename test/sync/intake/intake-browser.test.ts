@@ -65,7 +65,7 @@ describe('the public intake form in Chromium', () => {
       await page.getByLabel('Your email (required)').fill('dana at harbor');
       await page.getByLabel('Type of organization').selectOption('County');
       await page.getByLabel('What kind of help do you need?').selectOption('Budget equity tool');
-      await page.getByLabel('Describe your request (required)').fill(`Apply the budget equity tool to our FY27 budget (${name}).`);
+      await page.getByLabel('Your request (required)').fill(`Apply the budget equity tool to our FY27 budget (${name}).`);
       await page.getByLabel('Needed by (optional)').fill('2027-01-15');
       await page.getByRole('button', { name: 'Send request' }).click();
       await page.waitForLoadState();

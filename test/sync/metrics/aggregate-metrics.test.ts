@@ -102,6 +102,11 @@ describe('backlog, follow-ups, hours and capacity', () => {
     expect(c.summary).toMatch(/backlog is growing/);
   });
 
+  it('says one open request in the singular', () => {
+    const one = [{ sourceId: 's1', sourceName: 'City', rowId: 'O1', values: { receivedOn: '2024-06-10', requesterOrg: 'X', status: 'Assigned', assignee: 'S. Patel', estimatedHours: 20, priority: 'Low' } }];
+    expect(aggregateMetrics({ requests: one }, opts).capacity.summary).toContain('1 request is open and none were fulfilled in the window.');
+  });
+
   it('averages satisfaction', () => {
     expect(metrics().satisfaction).toMatchObject({ responses: 2, average: 4.5 });
   });

@@ -44,6 +44,19 @@ describe('the annual progress report', () => {
     expect(report.quarters.every((q) => q.startsWith('2024-'))).toBe(true);
   });
 
+  it('says a count of one in the singular: one request received, one fulfilled, one milestone met', () => {
+    const m = report.metrics;
+    const one: AnnualReport = {
+      ...report,
+      metrics: { ...m, demand: { ...m.demand, total: 1 }, fulfilment: { ...m.fulfilment, fulfilled: 1 } },
+      milestones: { ...report.milestones, counts: [{ ...report.milestones.counts[0], done: 1, missed: 0 }] },
+    };
+    const text = reportHtml(one).replace(/<[^>]+>/g, '');
+    expect(text).toContain('1 request was received in 2024');
+    expect(text).toContain('1 request received in 2024 was fulfilled');
+    expect(text).toContain('1 milestone or roadmap item dated in 2024 was met and 0 missed.');
+  });
+
   it('reads in Chromium with its chapters in the contents, at phone and desktop size, with no WCAG 2.1 AA violation', async () => {
     await withChromium(async (browser) => {
       for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {

@@ -20,6 +20,12 @@ afterAll(() => dropSchemas(schemas));
 const open = ({ place = randomBytes(4).toString('hex'), ...rest }: StoreOpenOptions = {}) =>
   openStore({ databaseUrl: TEST_DATABASE_URL, schema: schemaOf(place), ...rest });
 
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
@@ -66,6 +72,7 @@ describe('PostgreSQL store', () => {
       'rejection_log',
       'rejections',
       'request_numbers',
+      'routine_versions',
       'row_history',
       'row_warnings',
       'schema_migrations',
@@ -127,22 +134,118 @@ describe('PostgreSQL store', () => {
     expect(await storedText('atomic')).toEqual(before);
   });
 
+  const functions = async (place: string) =>
+    (await query<{ name: string }>(`select proname as name from pg_proc join pg_namespace n on n.oid = pronamespace
+                                    where nspname = $1 and proname like 'apply\\_batch\\_%' order by 1`, [schemaOf(place)])).map((f) => f.name);
+
   test("the batch function lives in the store's own schema, created once, beside an earlier version's, and not again by another instance", async () => {
-    const functions = async () =>
-      (await query<{ name: string }>(`select proname as name from pg_proc join pg_namespace n on n.oid = pronamespace
-                                      where nspname = $1 and proname like 'apply\\_batch\\_%' order by 1`, [schemaOf('fn')])).map((f) => f.name);
     const { store, apply } = await withSource('fn');
-    const [mine, ...others] = await functions();
+    const [mine, ...others] = await functions('fn');
     expect({ mine, others }).toEqual({ mine: expect.any(String), others: [] });
     // An instance of an earlier version, still running during an upgrade, keeps its own function.
     const earlier = `"${schemaOf('fn')}".apply_batch_0000000000000000`;
     await query(`create function ${earlier}(p_batch jsonb) returns void language sql as 'select'`);
     const another = await open({ place: 'fn' });
     try {
-      expect(await functions()).toEqual(['apply_batch_0000000000000000', mine]);
+      expect(await functions('fn')).toEqual(['apply_batch_0000000000000000', mine]);
       await expect(apply({ upserts: rows(['a'], 'New') })).resolves.toMatchObject({ accepted: 1 });
     } finally {
       await Promise.all([store.close(), another.close()]);
+    }
+  });
+
+  test('an earlier batch function goes once no store has opened its version for 30 days; the current one stays however old', async () => {
+    const schema = schemaOf('retire');
+    await (await open({ place: 'retire' })).close();
+    const [mine] = await functions('retire');
+    for (const digest of ['0000000000000000', '1111111111111111']) {
+      await query(`create function "${schema}".apply_batch_${digest}(p_batch jsonb) returns void language sql as 'select'`);
+    }
+    // The next open finds them (made before anything recorded them) and counts from then.
+    await (await open({ place: 'retire' })).close();
+    const age = (name: string, days: number) => query(`update "${schema}".routine_versions set seen_at = now() - $2::interval where name = $1`, [name, `${days} days`]);
+    await age('apply_batch_0000000000000000', 31);
+    await age('apply_batch_1111111111111111', 29);
+    await age(mine, 400);
+    const { apply, store } = await withSource('retire');
+    try {
+      expect(await functions('retire')).toEqual(['apply_batch_1111111111111111', mine]);
+      expect((await query<{ name: string }>(`select name from "${schema}".routine_versions order by 1`)).map((r) => r.name)).toEqual(['apply_batch_1111111111111111', mine]);
+      await expect(apply({ upserts: rows(['a'], 'New') })).resolves.toMatchObject({ accepted: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('an instance whose batch function a later version dropped makes it again, and its batch lands once', async () => {
+    const { store, apply } = await withSource('heal');
+    try {
+      await apply({ upserts: rows(['a'], 'New') });
+      const [mine] = await functions('heal');
+      await query(`drop function "${schemaOf('heal')}".${mine}`);
+      expect(await apply({ upserts: rows(['a', 'b'], 'New') })).toEqual({ accepted: 1, unchanged: 1, deleted: 0 });
+      expect(await functions('heal')).toEqual([mine]);
+      expect(await collect(store.changes('requests'))).toHaveLength(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  /** Rows whose values pass 8 MB between them (300 of some 30,000 characters), so the batch first goes without them. */
+  const bigRows = (ids: string[], status: string) =>
+    ids.map((rowId) => ({ rowId, hash: `${rowId}/${status}`, values: { requestId: rowId, status, notes: rowId.padEnd(30_000, ' context of the ask') } }));
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${String(i).padStart(3, '0')}`);
+  const applyCalls = (sent: { mock: { calls: unknown[][] } }) => sent.mock.calls.filter(([q]) => /apply_batch_/.test(typeof q === 'string' ? q : String((q as { text?: unknown }).text))).length;
+
+  test("a large batch's values travel only for rows the server does not hold unchanged: one call sent again, two with changes", async () => {
+    const { store, apply } = await withSource('withheld');
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      expect(await apply({ upserts: bigRows(ids(300), 'New') })).toEqual({ accepted: 300, unchanged: 0, deleted: 0 });
+      expect(applyCalls(sent)).toBe(2);
+      sent.mockClear();
+      expect(await apply({ upserts: bigRows(ids(300), 'New') })).toEqual({ accepted: 0, unchanged: 300, deleted: 0 });
+      expect(applyCalls(sent)).toBe(1);
+      sent.mockClear();
+      const changed = [...bigRows(ids(299), 'New'), ...bigRows(['r299'], 'Closed')];
+      expect(await apply({ upserts: changed })).toEqual({ accepted: 1, unchanged: 299, deleted: 0 });
+      expect(applyCalls(sent)).toBe(2);
+      // The second call carried the values of the changed row alone.
+      const [document] = sent.mock.calls.at(-1)?.[1] as unknown as [string];
+      expect((JSON.parse(document).rows as unknown[][]).filter((r) => r[2] !== null).map((r) => r[0])).toEqual(['r299']);
+    } finally {
+      sent.mockRestore();
+      await store.close();
+    }
+  });
+
+  test('a row changed by another batch between the call without its values and the one with them is written, not taken as unchanged', async () => {
+    const { store, apply } = await withSource('race');
+    const other = await open({ place: 'race' });
+    const query = pg.Client.prototype.query;
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await apply({ upserts: bigRows(ids(300), 'New') });
+      const [{ id: sourceId }] = await store.listSources();
+      let calls = 0;
+      // Just before the second call goes out, another instance changes row r007, which that call withholds.
+      sent.mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : '';
+        const send = () => (query as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+        if (!/apply_batch_/.test(text) || ++calls !== 2) return send() as never;
+        const meanwhile = other.applyBatch({ sourceId, table: 'requests', upserts: rows(['r007'], 'Triaged'), deletes: [], full: false, rejected: [], at: new Date('2025-03-01T09:30:00Z') });
+        return meanwhile.then(send) as never;
+      });
+      const batch = [...bigRows(ids(300), 'New').filter((r) => r.rowId !== 'r005'), ...bigRows(['r005'], 'Closed')];
+      expect(await apply({ upserts: batch, at: new Date('2025-03-01T10:00:00Z') })).toEqual({ accepted: 2, unchanged: 298, deleted: 0 });
+      expect(calls).toBe(4);
+      sent.mockRestore();
+      const stored = Object.fromEntries((await collect(store.rows('requests'))).map((r) => [r.rowId, r.values.status]));
+      expect([stored.r005, stored.r007, stored.r008]).toEqual(['Closed', 'New', 'New']);
+      expect((await collect(store.changes('requests'))).filter((c) => c.rowId === 'r007').map((c) => c.values?.status)).toEqual(['New', 'Triaged', 'New']);
+    } finally {
+      sent.mockRestore();
+      await Promise.all([store.close(), other.close()]);
     }
   });
 
