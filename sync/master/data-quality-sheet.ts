@@ -9,6 +9,8 @@ import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 
+/** A sheet name has at most 31 characters, so every reference (`<sheet>!XFD1048576`, `<sheet> row 1048576`) fits. */
+const MAX_CELL_WIDTH = 50;
 const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
 const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
 
@@ -36,7 +38,9 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   ]));
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
-  const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', 14), t('Column', 22), t('Message', 70), t('Row ID', 16)];
+  // The cell reference is what a person types into the Name box to find the problem: never clipped.
+  const cellWidth = Math.min(MAX_CELL_WIDTH, rows.reduce((w, r) => Math.max(w, String(r[4] ?? '').length + 2), 14));
+  const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', cellWidth), t('Column', 22), t('Message', 70), t('Row ID', 16)];
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
 }
 

@@ -113,6 +113,8 @@ describe('master plan', () => {
       ['Riverside', 'Error', '2024 Timeline', 3, '2024 Timeline row 3', '', message, null],
       ['Riverside', 'Error', 'Requests', 7, 'Requests!B7', 'Received', 'Received: not a date', 'Requests:TA-9'],
     ]);
+    // The Cell column is wide enough for its longest reference, so none is cut off on screen or paper.
+    expect(sheet(p, 'Data quality').columns.find((c) => c.header === 'Cell')!.width).toBeGreaterThanOrEqual('2024 Timeline row 3'.length);
     // Long notes wrap over several rows: read them as one text.
     const summary = (sheet(p, 'Summary').preamble ?? []).map((r) => r.join(' ')).join(' ');
     expect(summary).toContain(`Riverside: the "2024 Timeline" sheet (milestones) could not be read, so none of its rows is counted: ${message}`);
