@@ -258,6 +258,17 @@ const migrations: Migration[] = [
       await db.deleteFrom('rejections').where('row_id', 'like', held).execute();
     },
   },
+  {
+    // The master workbook reads every row in sheet order (`rowsQuery`); SQLite sorted them all on each export,
+    // spilling the values to a temporary file past its small read cache. This index hands them over in that
+    // order. Not on PostgreSQL: its server sorts in a process of its own, and the index would only cost
+    // every write there.
+    name: '0011-rows-in-sheet-order',
+    async up(db) {
+      if (isPostgres(db)) return;
+      await sql`create index sheet_rows_in_sheet_order on sheet_rows (table_name, source_id, (sheet_row is null), sheet_row, row_id)`.execute(db);
+    },
+  },
 ];
 
 
