@@ -202,7 +202,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     pageSetup: {
       orientation: 'landscape', fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
       printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
-      printArea: plan.print?.area ? `A1:${columnLetter(plan.print.area.lastColumn)}${plan.print.area.lastRow}` : undefined,
+      // exceljs puts a `$` before each corner and no more: the row's own `$` makes the area absolute, which is
+      // how Excel and LibreOffice read a print area (relative, LibreOffice ignores it).
+      printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
       ...pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated)),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
