@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { ISO_DATE } from './cells/dates';
+import { MAX_FIELD_TEXT } from './clip-text';
 import type { InputColumn, TableDef } from './tables/column';
 
 // zod/mini ships no messages; English is the one classic zod installs, so the service and the add-on
@@ -21,7 +22,7 @@ function fieldSchema(c: InputColumn): z.ZodMiniType {
     case 'rating': return z.int().check(z.minimum(1), z.maximum(5));
     case 'boolean': return z.boolean();
     case 'email': return z.email();
-    default: return z.string().check(z.maxLength(5000));
+    default: return z.string().check(z.maxLength(MAX_FIELD_TEXT));
   }
 }
 

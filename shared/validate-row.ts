@@ -1,4 +1,5 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
+import { MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
@@ -59,7 +60,7 @@ function fitsSchema(c: InputColumn): (v: TypedValue) => boolean {
       case 'rating': return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5;
       case 'boolean': return typeof v === 'boolean';
       case 'email': return typeof v === 'string' && EMAIL_PATTERN.test(v);
-      default: return typeof v === 'string' && v.length <= 5000;
+      default: return typeof v === 'string' && v.length <= MAX_FIELD_TEXT;
     }
   };
   return c.required ? typed : (v) => v === null || typed(v);

@@ -1,5 +1,6 @@
 // Turns one spreadsheet cell (Date, serial number, text, boolean, blank) into a typed value or an issue.
 import type { InputColumn, TypedValue } from '../tables/column';
+import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
@@ -205,8 +206,13 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
-      if (t.length > 5000) return { value: null, issues: [issue(c, 'too_long', `${c.header}: text longer than 5,000 characters`)] };
-      return { value: t, issues: NO_ISSUES };
+      if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: NO_ISSUES };
+      // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
+      const count = (n: number) => n.toLocaleString('en-US');
+      return {
+        value: clipText(t, MAX_FIELD_TEXT),
+        issues: [issue(c, 'too_long', `${c.header}: ${count(t.length)} characters, more than the ${count(MAX_FIELD_TEXT)} a field keeps; stored its start, marked as clipped`, 'warning')],
+      };
     }
   }
 }

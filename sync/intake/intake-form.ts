@@ -1,5 +1,6 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
+import { MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
@@ -7,7 +8,6 @@ export const HONEYPOT_FIELD = 'website';
 
 /** Longest text a single-line field takes; descriptions follow the table's own limit. */
 const MAX_LINE = 200;
-const MAX_LONG_TEXT = 5000;
 
 export interface FormField {
   name: string;
@@ -39,7 +39,7 @@ export function formFields(lists: Lists): FormField[] {
       required: c.intake!.required === true || c.required === true,
       type: c.type,
       options: c.list === undefined ? undefined : lists[c.list],
-      maxLength: c.type === 'longtext' ? MAX_LONG_TEXT : MAX_LINE,
+      maxLength: c.type === 'longtext' ? MAX_FIELD_TEXT : MAX_LINE,
     }));
 }
 

@@ -2,6 +2,7 @@
 // per cell, a style object merged per cell) costs far more per cell than a 200,000 × 30 sheet can spend
 // (decision 006).
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
+import { clipText } from '../../shared/clip-text';
 import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import type { SharedStringTable } from './shared-string-table';
@@ -29,16 +30,9 @@ export const MAX_CELL_TEXT = 32_767;
 /**
  * Text as a cell can hold it: a longer text (a pasted document, a stored message from before messages were
  * short) keeps its start and ends with a marker saying it was clipped and from how long, so one value never
- * stops a workbook and a reader sees that something is missing. Never splits a surrogate pair.
+ * stops a workbook.
  */
-export function clipCellText(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
-  const marker = ` … [clipped: ${text.length.toLocaleString('en-US')} characters in all]`;
-  let keep = MAX_CELL_TEXT - marker.length;
-  const last = text.charCodeAt(keep - 1);
-  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
-  return `${text.slice(0, keep)}${marker}`;
-}
+export const clipCellText = (text: string): string => clipText(text, MAX_CELL_TEXT);
 
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {

@@ -160,9 +160,14 @@ describe('dates', () => {
 });
 
 describe('text', () => {
-  it('trims, and refuses more than 5,000 characters', () => {
+  it('trims, and keeps a text longer than 5,000 characters as its start with a marker, warning', () => {
     expect(read('workplan', 'task', '  Draft the worksheet  ')).toEqual({ value: 'Draft the worksheet', issues: [] });
-    expect(codes(read('workplan', 'notes', 'x'.repeat(5001)))).toEqual(['error:too_long']);
+    expect(read('workplan', 'notes', 'x'.repeat(5000)).issues).toEqual([]);
+    const long = read('workplan', 'notes', `${'word '.repeat(8000)}end`);
+    expect(codes(long)).toEqual(['warning:too_long']);
+    expect(long.issues[0]!.message).toBe('Notes: 40,003 characters, more than the 5,000 a field keeps; stored its start, marked as clipped');
+    expect(long.value).toHaveLength(5000);
+    expect(long.value).toMatch(/^word word .* … \[clipped: 40,003 characters in all\]$/);
   });
 });
 

@@ -71,6 +71,30 @@ describe.each(backends)('import on $name', (backend) => {
     expect(ids).toEqual(['Requests:TA-9']);
   });
 
+  test('a 40,000-character note keeps its row: stored clipped with a marker, warned at its cell, and a second import is unchanged', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Long notes', sourceKind: 'file' });
+    const note = `Minutes pasted in full. ${'The committee discussed the action plan. '.repeat(1000)}`.slice(0, 40_000);
+    const grid: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Notes'],
+      ['TA-1', 'City of Riverside', '3/2/2026', note],
+      ['TA-2', 'County Health', '3/3/2026', 'short'],
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => [w.row, w.field, w.column, w.message])).toEqual([
+      [2, 'notes', 'D', 'Notes: 40,000 characters, more than the 5,000 a field keeps; stored its start, marked as clipped'],
+    ]);
+    const stored = new Map<string, unknown>();
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.rowId, row.values.notes);
+    expect(String(stored.get('Requests:TA-1'))).toMatch(/^Minutes pasted in full\. The committee .* … \[clipped: 40,000 characters in all\]$/);
+    expect(String(stored.get('Requests:TA-1'))).toHaveLength(5000);
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
+    expect([again.accepted, again.unchanged]).toEqual([0, 2]);
+  });
+
   test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Workbook', sourceKind: 'file' });

@@ -1,0 +1,15 @@
+// Text cut to a length with a marker saying so: one long value never stops a row or a workbook, and
+// whoever reads it sees that something is missing and how much there was.
+
+/** The longest text a row's text field keeps: a page of notes, not a pasted document. */
+export const MAX_FIELD_TEXT = 5000;
+
+/** `text` if it fits in `max` characters, else its start and a marker, `max` characters in all; never splits a surrogate pair. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const marker = ` … [clipped: ${text.length.toLocaleString('en-US')} characters in all]`;
+  let keep = max - marker.length;
+  const last = text.charCodeAt(keep - 1);
+  if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
+  return `${text.slice(0, keep)}${marker}`;
+}
