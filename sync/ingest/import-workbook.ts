@@ -136,9 +136,11 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   const at = i.field ? cellOf(t, i.field) : {};
   const column = i.column ?? at.column;
   const header = i.header ?? at.header;
-  // Cell messages open with the table's own header ("Received: …"); the line shows the sheet's instead.
+  // Cell messages open with the table's own header ("Received: …", or a span's "Timeline: …"); the line shows
+  // the sheet's header instead, once.
   const own = read.table.columns.find((c) => c.name === i.field)?.header;
-  const detail = own && i.message.startsWith(`${own}: `) ? i.message.slice(own.length + 2) : i.message;
+  const opening = [own, header].find((h) => h && i.message.startsWith(`${h}: `));
+  const detail = opening ? i.message.slice(opening.length + 2) : i.message;
   // A missing column belongs to the sheet, not to a cell.
   const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
   return { code: i.code, field: i.field, column, header, message: i.message, line };

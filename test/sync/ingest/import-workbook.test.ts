@@ -203,6 +203,15 @@ describe.each(backends)('import on $name', (backend) => {
     ]);
   });
 
+  test('a Timeline cell\'s problem names the sheet\'s header once in its line', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Plan', sourceKind: 'file' });
+    const grid: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [2, 'Measurement and Reporting', 'Annual progress reports', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028']];
+    const file = await writeWorkbook(files.path(), [{ name: '2026 Work Plan', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.warnings.map((w) => w.line)).toEqual(['2026 Work Plan!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31']);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
