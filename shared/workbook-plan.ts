@@ -22,6 +22,8 @@ export interface PlanColumn {
   numFmt?: string;
   /** Right-aligns the column's text too, so a label heading a column of numbers sits over them. */
   alignRight?: boolean;
+  /** Kept out of sight and off the printed page: working values that figures on the sheet refer to. */
+  hidden?: boolean;
   /**
    * Text that can outgrow its column (a task, a description, a message) wraps within the column's width and
    * the row grows to show it: a cell overflowing into the next is hidden under it, and one at the page's edge
@@ -93,9 +95,12 @@ export interface SheetPlan {
   expectedRows?: number;
   /**
    * How the sheet prints beyond the rule every sheet follows (landscape, one page wide, the header row on
-   * every page): at most this many pages tall, and a page break after each listed row (1-based).
+   * every page): at most this many pages tall, and a page break after each listed row (1-based);
+   * `pagesWide` overrides the readable-scale rule (a reference sheet is better small than spread over pages);
+   * `area` prints only from A1 to that row and column, for a laid-out page whose extent is fixed
+   * (never a table users add rows to: a fixed area would leave their rows off the page).
    */
-  print?: { pagesTall?: number; breakAfterRows?: readonly number[] };
+  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number } };
 }
 
 /** What a cell holds, for choosing its style (a date needs a date format where a number does not). */

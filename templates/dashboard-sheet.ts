@@ -86,7 +86,9 @@ export class DashboardBuilder {
       columns: [
         ...COLUMNS,
         ...Array.from({ length: HELPER_GAP }, () => ({ header: '', width: 3 })),
-        ...this.helpers.map((h): PlanColumn => ({ header: h.header, width: 16, type: h.type, numFmt: h.type === 'date' ? 'yyyy-mm-dd' : undefined })),
+        // Hidden, and outside the print area: working values, one per data row, that would otherwise print
+        // as a column of their own and as pages of nothing below the figures.
+        ...this.helpers.map((h): PlanColumn => ({ header: h.header, width: 16, type: h.type, numFmt: h.type === 'date' ? 'yyyy-mm-dd' : undefined, hidden: true })),
       ],
       preamble: [[title], [note]],
       rows,
@@ -97,6 +99,7 @@ export class DashboardBuilder {
         tones: Object.fromEntries(this.entries.filter((e): e is string => typeof e === 'string').map((t) => [t, 'neutral' as const])),
       }],
       tabColor: '#548235',
+      print: { area: { lastRow: DashboardBuilder.FIRST_ROW + this.entries.length - 1, lastColumn: COLUMNS.length } },
     };
   }
 }

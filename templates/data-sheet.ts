@@ -6,9 +6,13 @@ import type { Rules } from '../shared/rules';
 import type { DerivedColumn, InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
-/** Formulas reach this far below the data (and at least to this row), so new rows get their statuses. */
-export const SPARE_ROWS = 100;
-export const MIN_FORMULA_ROWS = 200;
+/**
+ * Formula rows below the data, ready for new rows to get their statuses. They print (a cell whose formula
+ * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, Excel
+ * extends the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is
+ * copied down (decision 003).
+ */
+export const SPARE_ROWS = 25;
 export const FIRST_DATA_ROW = 2;
 
 /** One sheet row from the first data row to the last formula row; blank rows have no values. */
@@ -44,7 +48,7 @@ const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c
 export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet {
   const layout = templateLayout(table);
   const letters = layoutLetters(layout);
-  const lastRow = Math.max(MIN_FORMULA_ROWS, FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS);
+  const lastRow = FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS;
   const lastInput = columnLetter(table.columns.length);
   const name = sheetRef(table.sheet);
 

@@ -18,5 +18,8 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },
     tabColor: '#7F7F7F',
+    // A few rows of settings across many columns: two pages wide keeps them legible (one page is too small to
+    // read) without spreading a short grid over four mostly empty pages.
+    print: { pagesWide: 2 },
   };
 }

@@ -206,7 +206,11 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     // only when no scale is given. 0 pages tall means "as many as it takes".
     pageSetup: {
       orientation: 'landscape', fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
-      printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined, ...pagesAcross(pagesWide(plan.columns.map((c) => c.width), repeated)),
+      printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
+      // exceljs puts a `$` before each corner and no more: the row's own `$` makes the area absolute, which is
+      // how Excel and LibreOffice read a print area (relative, LibreOffice ignores it).
+      printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
+      ...pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated)),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
@@ -216,7 +220,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     if (at) internals.rowBreaks.push({ id: at[0], max: 16383, man: 1 });
   }
   // Column styles format the cells users add later, too.
-  sheet.columns = plan.columns.map((c, i) => ({ width: c.width, style: columnStyles[i] }));
+  sheet.columns = plan.columns.map((c, i) => ({ width: c.width, style: columnStyles[i], hidden: c.hidden }));
   openSheetData(internals);
 
   // The text alternative goes in the picture's own description (Excel's Alt Text), not in a cell beneath:

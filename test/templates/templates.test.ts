@@ -11,10 +11,12 @@ import type { CellInput } from '../../shared/cells/read-cell';
 import { columnLetter, listRange, LISTS_SHEET } from '../../shared/lists';
 import { readTable } from '../../shared/read-table';
 import { TABLES, type TableDef } from '../../shared/tables';
+import type { PlanCell } from '../../shared/workbook-plan';
 import { validateRows } from '../../shared/validate-row';
 import { readWorkbookGrids } from '../../sync/ingest/workbook-grid';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
+import { SPARE_ROWS } from '../../templates/data-sheet';
 import { convertToPdf, recalcWithLibreOffice } from '../support/libreoffice';
 import { pdfPageTexts } from '../support/pdf';
 import { readWithOpenpyxl } from '../support/openpyxl';
@@ -86,7 +88,8 @@ describe.each(TEMPLATE_NAMES)('template %s with sample rows', (name) => {
   });
 
   it('recalculates in LibreOffice to every cached value', () => {
-    expect(formulaCount(w().ours)).toBeGreaterThan(200);
+    // At least a status on every formula row, so the comparison below covers them all.
+    expect(formulaCount(w().ours)).toBeGreaterThan(templateRows(name, { sample: SAMPLE, asOf }).rows.length + SPARE_ROWS);
     expect(mismatches(w().ours, w().lo)).toEqual([]);
   });
 
@@ -120,6 +123,30 @@ describe.each(TEMPLATE_NAMES)('template %s with sample rows', (name) => {
       const cf = ws.conditionalFormattings.find((c) => c.ref === `${letter}2:${letter}${ws.rowCount}`);
       expect(cf?.rules.map((r) => (r as ExcelJS.CellIsRuleType).formulae?.[0]), d.header).toEqual(Object.keys(d.palette!).map((t) => `"${t}"`));
     }
+  });
+
+  it('has status formulas on every row down to SPARE_ROWS below the data, and no print area to cut rows off', () => {
+    const ws = w().book.getWorksheet(w().table.sheet)!;
+    const lastFormulaRow = 1 + templateRows(name, { sample: SAMPLE, asOf }).rows.length + SPARE_ROWS;
+    expect(ws.rowCount).toBe(lastFormulaRow);
+    const status = columnLetter(w().table.columns.length + 1);
+    for (const row of [2, lastFormulaRow]) expect(ws.getCell(`${status}${row}`).formula, `row ${row}`).toBeTruthy();
+    // Rows typed below the spare ones print too: the sheet prints whatever it holds.
+    expect(ws.pageSetup.printArea).toBeUndefined();
+  });
+
+  it('hides the Dashboard helper columns and prints only its figures', () => {
+    const ws = w().book.getWorksheet('Dashboard')!;
+    const helpers = (ws.getRow(3).values as unknown[]).map((v, col) => [String(v ?? ''), col] as const).filter(([h]) => h.endsWith('(working)'));
+    if (name !== 'workplan') expect(helpers.length).toBeGreaterThan(0);
+    for (const [header, col] of helpers) expect(ws.getColumn(col).hidden, header).toBe(true);
+    let lastLine = 3;
+    ws.getColumn(1).eachCell((cell, row) => { if (cell.value !== null && cell.value !== '') lastLine = row; });
+    expect(ws.pageSetup.printArea).toBe(`A1:F${lastLine}`);
+  });
+
+  it('prints Lists two pages wide', () => {
+    expect(w().book.getWorksheet(LISTS_SHEET)!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 2 });
   });
 
   it('reads back through the importer with no errors and the very rows written', async () => {
@@ -170,5 +197,36 @@ describe('printing a template', () => {
     expect(requests.some((text) => text.includes('Why this priority'))).toBe(true);
     // Several pages across, yet a readable count: 25 rows and their blank formula rows, not dozens of pages.
     expect(pages.length).toBeLessThan(20);
+    // The Dashboard prints its figures, not its helper columns nor pages of nothing below them.
+    const dashboard = pages.filter((t) => /^\s*Dashboard\s{2,}Page \d+ of \d+\s*$/m.test(t));
+    expect(dashboard.length).toBeGreaterThan(0);
+    for (const text of dashboard) {
+      expect(text).not.toContain('(working)');
+      expect(text.split('\n').filter((line) => /\d/.test(line) && !/Page \d+ of/.test(line)).length).toBeGreaterThan(0);
+    }
+  }, 180_000);
+
+  it('prints an empty milestones template on one page per sheet, Lists on two', async () => {
+    const file = join(dir, 'milestones-empty.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(buildTemplatePlan('milestones', { asOf })));
+    const pages = await pdfPageTexts(await convertToPdf(file, dir));
+    const sheetOf = (text: string) => /^\s*(\S.*?)\s{2,}Page \d+ of \d+\s*$/m.exec(text)?.[1];
+    const count = (sheet: string) => pages.filter((t) => sheetOf(t) === sheet).length;
+    expect({ Milestones: count('Milestones'), Dashboard: count('Dashboard'), Lists: count(LISTS_SHEET), all: pages.length })
+      .toEqual({ Milestones: 1, Dashboard: 1, Lists: 2, all: 4 });
+  }, 180_000);
+
+  it('prints a row typed far below the ready formula rows', async () => {
+    const file = join(dir, 'milestones-typed-below.xlsx');
+    const plan = buildTemplatePlan('milestones', { asOf });
+    const [data, ...rest] = plan.sheets;
+    const width = data.columns.length;
+    const milestone = TABLES.milestones.columns.findIndex((c) => c.name === 'milestone');
+    // As a user types it: in a row the template left empty, with none of the formula columns.
+    const typed = Array.from({ length: width }, (_, i) => (i === milestone ? 'Typed far below the ready rows' : null));
+    const rows = [...(data.rows as Iterable<readonly PlanCell[]>), ...Array.from({ length: 40 }, () => Array<PlanCell>(width).fill(null)), typed];
+    await writeFile(file, await writeWorkbookToBuffer({ ...plan, sheets: [{ ...data, rows }, ...rest] }));
+    const pages = await pdfPageTexts(await convertToPdf(file, dir));
+    expect(pages.some((t) => t.includes('Typed far below the ready rows'))).toBe(true);
   }, 180_000);
 });

@@ -208,6 +208,23 @@ describe('writeWorkbook', () => {
     expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Empty'!$1:$1</definedName>".replaceAll("'", '&apos;'));
   });
 
+  it('prints a laid-out page within its absolute print area, hidden columns unseen and left out of the page width', async () => {
+    const shown = Array.from({ length: 4 }, (_, i) => ({ header: `Figure ${i + 1}`, width: 20 }));
+    const working = Array.from({ length: 30 }, (_, i) => ({ header: `Working ${i + 1}`, width: 18, hidden: true }));
+    const page: SheetPlan = { name: 'Page', columns: [...shown, ...working], rows: [[1, 2, 3, 4]], print: { area: { lastRow: 9, lastColumn: 4 } } };
+    const grid: SheetPlan = { name: 'Grid', columns: working.map((c) => ({ ...c, hidden: false })), rows: [[1]], print: { pagesWide: 2 } };
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Page', sheets: [page, grid] }));
+    const pageXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(pageXml).toMatch(/<pageSetup [^>]*fitToWidth="1"/);
+    expect(pageXml.match(/<col [^>]*hidden="1"/g)).toHaveLength(1);
+    expect(pageXml).toMatch(/<col min="5" max="34" [^>]*hidden="1"/);
+    expect(await zip.file('xl/worksheets/sheet2.xml')!.async('string')).toMatch(/<pageSetup [^>]*fitToWidth="2"/);
+    // A relative area (`$A1`) is what exceljs writes by itself, and LibreOffice ignores it.
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    expect(workbookXml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Page&apos;!$A$1:$D$9</definedName>');
+    expect(workbookXml.match(/Print_Area/g)).toHaveLength(1);
+  });
+
   it('counts pages across so that no page is printed smaller than 70 %', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
