@@ -101,7 +101,7 @@ export class RowXml {
   private readonly dates = new DateSerials();
   private readonly shared = new SharedFormulas();
   private readonly out: XmlOut = { text: '', parts: [] };
-  /** The columns whose text wraps, the only ones that make a row taller. */
+  /** The shown columns whose text wraps, the only ones that make a row taller. */
   private readonly wrapped: number[];
 
   constructor(
@@ -110,7 +110,7 @@ export class RowXml {
     private readonly styles: StyleIds,
     private readonly sharedStrings: SharedStringIds,
   ) {
-    this.wrapped = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+    this.wrapped = columns.flatMap((c, i) => (c.wrap && !c.hidden ? [i] : []));
   }
 
   /**
