@@ -120,16 +120,17 @@ export class RowXml {
    */
   private height(cells: readonly (PlanCell | undefined)[], columns: readonly number[]): string {
     let lines = 1;
-    for (const i of columns) {
+    for (let k = 0; k < columns.length; k++) {
+      const i = columns[k];
       const cell = cells[i];
-      const text = typeof cell === 'string' ? cell : cell != null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
+      const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
       const width = this.columns[i]?.width;
-      if (text !== undefined && width !== undefined) lines = Math.max(lines, wrappedLines(text, width));
+      // Most cells fit on their line: that is settled by their length, before any scan.
+      if (text === undefined || width === undefined || (text.length <= width && text.indexOf('\n') < 0)) continue;
+      lines = Math.max(lines, wrappedLines(text, width));
     }
     return lines === 1 ? '' : ` ht="${Math.min(lines * LINE_POINTS, MAX_ROW_POINTS)}"`;
   }
-
-
 
   private letter(i: number): string {
     let l = this.letters[i];
