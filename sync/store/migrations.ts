@@ -269,6 +269,15 @@ const migrations: Migration[] = [
       await sql`create index sheet_rows_in_sheet_order on sheet_rows (table_name, source_id, (sheet_row is null), sheet_row, row_id)`.execute(db);
     },
   },
+  {
+    // 0011's index, dropped: on a quiet machine it cost every ingest write more CPU than it saved the master
+    // workbook's one read (decision 006, 2026-12-03).
+    name: '0012-no-sheet-order-index',
+    async up(db) {
+      if (isPostgres(db)) return;
+      await sql`drop index if exists sheet_rows_in_sheet_order`.execute(db);
+    },
+  },
 ];
 
 

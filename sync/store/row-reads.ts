@@ -29,11 +29,8 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
-    // Placed rows first, then the unplaced by row id: written as the terms of index `sheet_rows_in_sheet_order`
-    // (a SQLite index orders nulls first and knows no NULLS LAST), so SQLite walks it instead of sorting.
     .orderBy('r.source_id')
-    .orderBy(sql`r.sheet_row is null`)
-    .orderBy('r.sheet_row')
+    .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('r.row_id');
 }
 

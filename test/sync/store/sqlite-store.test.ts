@@ -165,23 +165,6 @@ describe('SQLite store on disk', () => {
     }
   });
 
-  test('reads rows in sheet order by walking an index, not by sorting them (the master workbook reads every row)', async () => {
-    const dir = dirOf('sheet-order');
-    const store = await openStore({ dataDir: dir });
-    const file = new Database(join(dir, SQLITE_FILE), { readonly: true });
-    try {
-      for (const opts of [{}, { sourceIds: ['src_a', 'src_b'] }]) {
-        const query = store.threadReads!.rowsQuery('requests', opts)!;
-        const plan = file.prepare(`explain query plan ${query.sql}`).all(...query.parameters).map((step) => (step as { detail: string }).detail);
-        expect(plan.join('\n')).toContain('USING INDEX sheet_rows_in_sheet_order');
-        expect(plan.join('\n')).not.toContain('TEMP B-TREE');
-      }
-    } finally {
-      file.close();
-      await store.close();
-    }
-  });
-
   test('refuses a database URL that is not PostgreSQL', async () => {
     await expect(openStore({ databaseUrl: 'mysql://localhost/x' })).rejects.toMatchObject({ name: 'StoreError', code: 'unsupported-database' });
   });
