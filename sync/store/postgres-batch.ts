@@ -244,8 +244,8 @@ const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.s
 /**
  * Rows' values text from which a batch first goes without it (decision 014). Sent again unchanged, such a batch
  * no longer sends and parses its values before the function can tell that nothing changed; a batch of new rows
- * pays for it with one more round trip and a lookup per row, a few per cent of writing rows this large but a
- * tenth of writing ordinary ones, which the add-on sends in chunks of up to a few megabytes.
+ * pays for it with one more round trip and a lookup per row, which costs little beside writing rows this large
+ * but much beside writing ordinary ones, which the add-on sends in chunks of a few megabytes at most.
  */
 const VALUES_FIRST_WITHHELD_FROM_CHARS = 8 * 1024 * 1024;
 
