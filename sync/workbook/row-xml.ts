@@ -50,8 +50,8 @@ const NEWLINE = 10;
  */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width));
-  if (text.length <= perLine && !text.includes('\n')) return 1;
-  // Scanned by character code, not split into words: long text is common, and this runs for every row.
+  // Scanned by character code, not split into words: long text is common. A text that fits its line never
+  // gets here from the writer: `height` settles it by its length, before the call.
   let lines = 1;
   let used = 0;
   for (let start = 0; start <= text.length;) {
