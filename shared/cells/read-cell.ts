@@ -2,6 +2,7 @@
 import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
+import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { closestChoice, foldText } from '../word-match';
@@ -208,10 +209,9 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: NO_ISSUES };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
-      const count = (n: number) => n.toLocaleString('en-US');
       return {
         value: clipText(t, MAX_FIELD_TEXT),
-        issues: [issue(c, 'too_long', `${c.header}: ${count(t.length)} characters, more than the ${count(MAX_FIELD_TEXT)} a field keeps; stored its start, marked as clipped`, 'warning')],
+        issues: [issue(c, 'too_long', `${c.header}: ${counted(t.length, 'character')}, more than the ${MAX_FIELD_TEXT.toLocaleString('en-US')} a field keeps; stored its start, marked as clipped`, 'warning')],
       };
     }
   }

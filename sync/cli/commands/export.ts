@@ -4,14 +4,13 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/index';
+import { counted } from '../../../shared/plural';
 import { isErrorType } from '../../../shared/typed-error';
 import { startDataSheetWorkerEarly } from '../../master/data-sheet-thread';
 import { WorkbookError } from '../../workbook/workbook-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
-import { counted } from '../../../shared/plural';
-
 
 export const exportCommand: Command = {
   name: 'export',

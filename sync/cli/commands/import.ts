@@ -1,12 +1,11 @@
 // `import FILE.xlsx --source ID [--json]`: ingests a workbook's tables exactly as a sync would and
 // reports every rejected row at its sheet, row and column; exits 0 when every row was read, else 1.
+import { counted } from '../../../shared/plural';
 import { isErrorType } from '../../../shared/typed-error';
 import { importExitCode, importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
 import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { counted } from '../../../shared/plural';
-
 
 /** Problems first (a table not read before any row), then what was read, how headers were read, and the counts. */
 function report(file: string, r: ImportResult): string[] {
