@@ -63,6 +63,8 @@ function statements(db: Kysely<StoreDatabase>) {
     const column = (name: string) => sql.raw(alias === undefined ? name : `${alias}.${name}`);
     return sql<boolean>`${column('table_name')} = ${v.table} and ${column('source_id')} = ${v.source}`;
   };
+  /** A row sent with `hash` is unchanged if its stored row `s` is live with that hash (null if none is stored). */
+  const unchanged = (hash: RawBuilder<unknown>) => sql<boolean>`s.deleted = 0 and s.hash = ${hash}`;
   // `not in` a list, not `<> all`: planned as a hashed subplan, so a full batch's thousands of ids cost a
   // lookup per stored row instead of a scan of the list.
   const notIn = (list: RawBuilder<unknown>) => sql`row_id not in (select unnest(${list}))`;
@@ -89,7 +91,7 @@ function statements(db: Kysely<StoreDatabase>) {
       .selectFrom(sql`jsonb_array_elements(${v.rows})`.as('e'))
       .select(sql<string>`e->>0`.as('row_id'))
       // A subquery with `limit 1`, as in `writeRows`: one index probe per row, never a join planned on stale statistics.
-      .where(sql<boolean>`e->2 = 'null'::jsonb and not coalesce((select s.deleted = 0 and s.hash = e->>1 from sheet_rows s
+      .where(sql<boolean>`e->2 = 'null'::jsonb and not coalesce((select ${unchanged(sql`e->>1`)} from sheet_rows s
                                                                   where ${mine('s')} and s.row_id = e->>0 limit 1), false)`),
     /** Rows first rejected by this batch, and rejected rows now accepted: read before rejections change. */
     logRejected: db
@@ -121,7 +123,7 @@ function statements(db: Kysely<StoreDatabase>) {
                                    from jsonb_array_elements(${v.rows}) with ordinality as t(e, n))`)
       // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
       // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
-      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, coalesce(s.deleted = 0 and s.hash = i.hash, false) as same
+      .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, coalesce(${unchanged(sql`i.hash`)}, false) as same
                                    from incoming i left join lateral (select hash, deleted, sheet_row from sheet_rows s
                                                                       where ${mine('s')} and s.row_id = i.row_id limit 1) s on true)`)
       .with('version', (q) =>
@@ -242,8 +244,8 @@ const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.s
 /**
  * Rows' values text from which a batch first goes without it (decision 014). Sent again unchanged, such a batch
  * no longer sends and parses its values before the function can tell that nothing changed; a batch of new rows
- * pays for it with one more round trip and a lookup per row, a few per cent of writing rows this large but a
- * tenth of writing ordinary ones, which the add-on sends in chunks of up to a few megabytes.
+ * pays for it with one more round trip and a lookup per row, which costs little beside writing rows this large
+ * but much beside writing ordinary ones, which the add-on sends in chunks of a few megabytes at most.
  */
 const VALUES_FIRST_WITHHELD_FROM_CHARS = 8 * 1024 * 1024;
 
