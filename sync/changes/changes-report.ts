@@ -3,10 +3,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
+import { importRowId } from '../ingest/import-row-id';
 import type { RowStore, StoredValues } from '../store/row-store';
 import type { ChangedRow, ChangesReport, StatusChange } from './changes-schema';
-
-const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
 export type ChangesStore = Pick<RowStore, 'changes' | 'listSources' | 'lastSyncs' | 'rejectionLog'>;
 
@@ -128,7 +127,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
   }
   // Rows of one sync in sheet order: row 8 before row 16.
-  for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) list.sort((a, b) => a.at.localeCompare(b.at) || NATURAL.compare(a.rowId, b.rowId));
+  for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) list.sort((a, b) => a.at.localeCompare(b.at) || importRowId.order(a.rowId, b.rowId));
 
   const last = new Map<string, string>();
   for (const sync of await store.lastSyncs()) {

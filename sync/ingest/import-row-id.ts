@@ -1,5 +1,7 @@
 // How `import` names a workbook row in the store, and how that name reads back for people.
 
+const NATURAL = new Intl.Collator('en-US', { numeric: true });
+
 /** `<sheet>:<ID>` for a row with an ID, else `<sheet>#<row>`: stable while the ID or the row stays put. */
 export const importRowId = {
   withId: (sheet: string, id: string) => `${sheet}:${id}`,
@@ -11,4 +13,6 @@ export const importRowId = {
    * `TA Log:TA-7` (sheet and ID) and ids the add-on or the API sent stay as they are.
    */
   label: (rowId: string) => rowId.replace(/#(\d+)$/, ' row $1'),
+  /** Row ids in sheet order: `Plan#8` before `Plan#16`, `TA-9` before `TA-10`. */
+  order: (a: string, b: string) => NATURAL.compare(a, b),
 };

@@ -4,6 +4,7 @@
 import { TABLES, type TableName } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
 import { fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 
@@ -32,7 +33,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   problems.sort((a, b) =>
     a.p.sourceName.localeCompare(b.p.sourceName) || a.p.sourceId.localeCompare(b.p.sourceId)
     || (a.p.sheet ?? TABLES[a.p.table].sheet).localeCompare(b.p.sheet ?? TABLES[b.p.table].sheet)
-    || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || NATURAL.compare(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
+    || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || importRowId.order(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
   const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
     p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, p.rowId || null,
   ]));
@@ -58,8 +59,6 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
     return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
   }));
 }
-
-const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
 /**
  * One line per source with rejected rows: how many of what it sent were rejected, per table

@@ -322,11 +322,11 @@ export class RequestMetrics {
     const backlogGrowing = received > fulfilled;
     const demandExceedsCapacity = demandHoursPerWeek !== null && demandHoursPerWeek > capacityHoursPerWeek;
     const summary = [
-      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} ${nounFor(round(intake), 'request')} a week came in and ${round(rate)} a week ${round(rate) === 1 ? 'was' : 'were'} fulfilled`
+      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} ${nounFor(round(intake), 'request')} a week came in and ${round(rate)} a week ${nounFor(round(rate), 'was', 'were')} fulfilled`
         + (backlogGrowing ? ', so the backlog is growing.' : ', so the backlog is not growing.'),
       weeksOfBacklog === null
-        ? `${counted(open, 'request')} ${open === 1 ? 'is' : 'are'} open and none were fulfilled in the window.`
-        : `${counted(open, 'open request')} ${open === 1 ? 'is' : 'are'} ${counted(weeksOfBacklog, 'week')} of work at that pace.`,
+        ? `${counted(open, 'request')} ${nounFor(open, 'is', 'are')} open and none were fulfilled in the window.`
+        : `${counted(open, 'open request')} ${nounFor(open, 'is', 'are')} ${counted(weeksOfBacklog, 'week')} of work at that pace.`,
       demandHoursPerWeek === null ? 'No hours are recorded, so demand in hours is unknown.'
         : `Demand is about ${demandHoursPerWeek} staff hours a week against ${capacityHoursPerWeek} hours of capacity`
           + (demandExceedsCapacity ? ': demand outgrows staff hours.' : ': staff hours cover demand.'),

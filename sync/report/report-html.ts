@@ -59,7 +59,7 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
 function milestonesMet(r: AnnualReport): string {
   const met = r.milestones.counts.reduce((a, c) => a + c.done, 0);
   const missed = r.milestones.counts.reduce((a, c) => a + c.missed, 0);
-  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${met === 1 ? 'was' : 'were'} met and ${figure(missed)} missed.`;
+  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} met and ${figure(missed)} missed.`;
 }
 
 function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
@@ -102,11 +102,11 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value) })),
   ], s.measures, 'no figures this year.')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters))}</li>`).join('')}</ul>`).join('\n'),
-    demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${m.demand.total === 1 ? 'was' : 'were'} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
+    demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
-    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} ${nounFor(m.fulfilment.fulfilled, 'request')} received in ${r.year} ${m.fulfilment.fulfilled === 1 ? 'was' : 'were'} fulfilled: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} ${nounFor(m.fulfilment.fulfilled, 'request')} received in ${r.year} ${nounFor(m.fulfilment.fulfilled, 'was', 'were')} fulfilled: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
 ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>

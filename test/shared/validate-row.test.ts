@@ -5,6 +5,9 @@ import { workplanContent } from '../../templates/content/workplan-content';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
+/** A milestone calendar of these dates, one row each, read as a sheet with `titleYear` in its title (if given). */
+const calendar = (dates: readonly string[], titleYear?: number) =>
+  validateRows(TABLES.milestones, dates.map((date, i) => ({ milestone: `Milestone ${i + 1}`, date })), { ...DEFAULT_READ_OPTIONS, titleYear });
 
 describe('validateRow', () => {
   it('types a good request and fills every other field with null', () => {
@@ -156,13 +159,7 @@ describe('validateRows', () => {
   });
 
   it("reads a date without a year with the year of the column's nearest date, and says which year it assumed", () => {
-    const rows: RawRow[] = [
-      { milestone: 'Kick-off', date: '1/10/2024' },
-      { milestone: 'Listening sessions', date: 'February 16-20' },
-      { milestone: 'Budget hearing', date: '3/5' },
-      { milestone: 'Summer convenings', date: 'Jun-Aug' },
-    ];
-    const results = validateRows(TABLES.milestones, rows);
+    const results = calendar(['1/10/2024', 'February 16-20', '3/5', 'Jun-Aug']);
     expect(results.map((r) => [r.ok, r.values.date, r.values.endOn])).toEqual([
       [true, '2024-01-10', null], [true, '2024-02-16', '2024-02-20'], [true, '2024-03-05', null], [true, '2024-06-01', '2024-08-31'],
     ]);
@@ -170,34 +167,28 @@ describe('validateRows', () => {
   });
 
   it('falls back to the year in the title, else keeps the row with the date left blank and a warning', () => {
-    const rows: RawRow[] = [{ milestone: 'Council study session', date: 'Jan 26' }, { milestone: 'Community forum', date: 'March 15-17' }];
-    const titled = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
+    const dates = ['Jan 26', 'March 15-17'];
+    const titled = calendar(dates, 2024);
     expect(titled.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-01-26', null], ['2024-03-15', '2024-03-17']]);
     expect(titled[0].warnings[0].message).toContain("assuming 2024 (the year in the sheet's title)");
-    const untitled = validateRows(TABLES.milestones, rows);
+    const untitled = calendar(dates);
     expect(untitled.map((r) => [r.ok, r.values.date, codes(r.warnings)])).toEqual([[true, null, ['date:date_no_year']], [true, null, ['date:date_no_year']]]);
   });
 
   it('takes no year from a neighbour that is itself a likely typo: a 2206, or a 2004 in a sheet titled 2027', () => {
-    const rows: RawRow[] = [
-      { milestone: 'Council workshop', date: 'Jan 26' },
-      { milestone: 'Community forums', date: 'March 15-17' },
-      { milestone: 'First reading', date: 'Oct 29, 2206' },
-      { milestone: 'Dashboard launch', date: '2004-11-01' },
-    ];
-    const titled = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2027 });
+    const dates = ['Jan 26', 'March 15-17', 'Oct 29, 2206', '2004-11-01'];
+    const titled = calendar(dates, 2027);
     expect(titled.slice(0, 2).map((r) => [r.values.date, r.values.endOn])).toEqual([['2027-01-26', null], ['2027-03-15', '2027-03-17']]);
     expect(titled[0].warnings.map((w) => w.message)).toEqual(["Date: \"Jan 26\" has no year; read as 2027-01-26, assuming 2027 (the year in the sheet's title)"]);
     // Without a title, a year inside the window still lends its year; one outside it never does.
-    const untitled = validateRows(TABLES.milestones, rows.slice(0, 3));
+    const untitled = calendar(dates.slice(0, 3));
     expect(untitled.slice(0, 2).map((r) => r.values.date)).toEqual([null, null]);
   });
 
   it('keeps a milestone dated only "Spring", read in the year of the sheet', () => {
-    const rows: RawRow[] = [{ milestone: 'Annual progress report published', date: 'Spring' }];
-    const [r] = validateRows(TABLES.milestones, rows, { ...DEFAULT_READ_OPTIONS, titleYear: 2027 });
+    const [r] = calendar(['Spring'], 2027);
     expect([r.ok, r.values.date, r.values.endOn]).toEqual([true, '2027-03-01', '2027-05-31']);
-    expect(validateRows(TABLES.milestones, rows)[0].warnings.map((w) => w.code)).toEqual(['date_no_year']);
+    expect(calendar(['Spring'])[0].warnings.map((w) => w.code)).toEqual(['date_no_year']);
   });
 
   it('judges a 2004 among 2026 dates even when a 2206 typo sits in the same sheet', () => {
