@@ -153,6 +153,10 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
   rowsPerSheet?: number;
 }
 
+/** A column as wide as its longest text and a character either side, within `min` and `max` (beyond it, the text wraps or is cut). */
+export const fittedWidth = (texts: readonly unknown[], min: number, max: number): number =>
+  Math.min(max, texts.reduce<number>((width, text) => Math.max(width, String(text ?? '').length + 2), min));
+
 /** Excel's rows per worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 /** Excel's longest sheet name. */

@@ -2,7 +2,7 @@
 // urgency, age buckets, settings) in the fixed layout that validations and formulas refer to.
 import { DEFAULT_LISTS_GRID } from '../shared/rules';
 import { LISTS_SHEET } from '../shared/lists';
-import type { PlanCell, SheetPlan } from '../shared/workbook-plan';
+import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-plan';
 
 const SPACER_WIDTH = 3;
 
@@ -11,10 +11,7 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
   const cell = (v: unknown): PlanCell => (v === '' || v === undefined ? null : (v as PlanCell));
   return {
     name: LISTS_SHEET,
-    columns: header.map((h, i) => {
-      const longest = Math.max(String(h ?? '').length, ...body.map((r) => String(r[i] ?? '').length));
-      return { header: String(h ?? ''), width: h ? Math.min(40, Math.max(12, longest + 2)) : SPACER_WIDTH };
-    }),
+    columns: header.map((h, i) => ({ header: String(h ?? ''), width: h ? fittedWidth([h, ...body.map((r) => r[i])], 12, 40) : SPACER_WIDTH })),
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },
     tabColor: '#7F7F7F',

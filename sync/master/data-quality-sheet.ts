@@ -3,7 +3,7 @@
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
-import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
+import { fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
@@ -40,7 +40,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   // The cell reference is what a person types into the Name box to find the problem: never clipped.
-  const cellWidth = Math.min(MAX_CELL_WIDTH, rows.reduce((w, r) => Math.max(w, String(r[4] ?? '').length + 2), 14));
+  const cellWidth = fittedWidth(rows.map((r) => r[4]), 14, MAX_CELL_WIDTH);
   const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', cellWidth), t('Column', 22), t('Message', 70), t('Row ID', 16)];
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
 }
