@@ -3,7 +3,8 @@
 export const DASHBOARD_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; }
+/* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
 header { padding-top: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; }

@@ -96,6 +96,22 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('wraps a long mistyped email, echoed in its errors, within a phone screen', async () => {
+    const typed = 'dana.whitfield.office.of.equity.and.inclusion.harbor.county.example.gov';
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('Harbor County');
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill(typed);
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#contactEmail-error').textContent()).toContain(typed.slice(0, 40));
+      await checkPage(page, 'intake-long-email');
+    });
+  }, 120_000);
+
   it('shows accessible notices for a removed form and an unknown link', async () => {
     const other = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: source.id } })).body;
     await h.call('DELETE', `/api/v1/forms/${other.id}`, { token: ADMIN_TOKEN });
