@@ -14,6 +14,7 @@ import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
 import { withChromium } from '../../support/chromium';
+import { pdfPageTexts } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from './report-service';
 
@@ -177,6 +178,26 @@ describe('GET /dashboard', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/role="alert">Changes since &quot;2024-13-01&quot; not shown: since must be a date as YYYY-MM-DD/);
   });
+
+  it('prints on Letter paper with every table whole, each chart beside its caption, and no filter controls', async () => {
+    const file = join(tmpdir(), 'equity-desk-dashboard-print.pdf');
+    await withChromium(async (browser) => {
+      // A Letter page's width at 96 px an inch, as Chromium lays out the print.
+      const page = await browser.newPage({ viewport: { width: 816, height: 1056 } });
+      await page.goto(dashboardUrl());
+      await page.emulateMedia({ media: 'print' });
+      const clipped = await page.$$eval('.scroll', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth).map((r) => r.getAttribute('aria-label')));
+      expect(clipped).toEqual([]);
+      await writeFile(file, await page.pdf({ format: 'Letter' }));
+    });
+    const pages = await pdfPageTexts(file);
+    expect(pages.join('\n')).not.toMatch(/Apply filters|Show changes|Download the master workbook/);
+    for (const chart of demandCharts(metrics)) {
+      const at = pages.findIndex((text) => text.includes(chart.title));
+      expect(at, chart.title).toBeGreaterThanOrEqual(0);
+      expect(pages[at], `${chart.title}: its chart and text on the same page`).toContain(chart.alt.slice(0, 20));
+    }
+  }, 120_000);
 
   it('fits a phone screen: no sideways scrolling of the page itself', async () => {
     await withChromium(async (browser) => {
