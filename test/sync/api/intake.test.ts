@@ -239,7 +239,7 @@ describe.each(backends)('feedback survey on $name', (backend) => {
 
     const answered = await post(h, path, { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Clear and practical.' });
     expect(answered.status).toBe(200);
-    expect(answered.text).toMatch(/change it on this page until 2026-12-16/);
+    expect(answered.text).toMatch(/change it on this page until December 16, 2026\./);
     const row = await h.store.storedRow(src.id, 'requests', 'done');
     expect(row).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted', feedbackComment: 'Clear and practical.', status: 'Fulfilled' });
     const m = await metrics();
