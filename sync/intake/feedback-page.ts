@@ -1,6 +1,6 @@
 // The feedback survey as HTML: satisfaction 1–5, the outcome, whether an action plan was adopted, and a
 // comment; shown again with an earlier answer filled in while it may still be changed.
-import { esc } from '../dashboard/html-text';
+import { esc, spelledDay } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, type SurveyPost } from './feedback';
 import { describedBy, errorSummary, publicPage } from './public-page';
@@ -27,9 +27,6 @@ function radios(name: string, legend: string, choices: readonly (readonly [strin
     `<label><input type="radio" name="${name}" value="${esc(v)}"${i === 0 ? ` id="${name}"` : ''}${v === value ? ' checked' : ''}${required ? ' required' : ''}>${esc(label)}</label>`).join('');
   return `<fieldset${attrs.replace(' aria-invalid="true"', '')}><legend>${esc(legend)}${required ? ' (required)' : ''}</legend>${text}<div class="choices${scale ? ' scale' : ''}">${inputs}</div></fieldset>`;
 }
-
-/** A day as a requester reads it in US English ("December 17, 2026"), not as the sheet stores it. */
-const spelledDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 export function feedbackPage(i: FeedbackPageInput): string {
   const errors = i.errors ?? {};
