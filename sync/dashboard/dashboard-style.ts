@@ -37,7 +37,6 @@ thead th { background: var(--band); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1.5rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-svg.chart { width: 100%; height: auto; display: block; }
 .summary { font-size: 1.05rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
 .changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }

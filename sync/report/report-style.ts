@@ -29,7 +29,6 @@ thead th { background: var(--band); }
 .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 700; margin-bottom: 0.25rem; }
-svg.chart { width: 100%; height: auto; display: block; }
 .sentences li { margin: 0.2rem 0; }
 .story { border-left: 4px solid var(--accent); background: var(--band); padding: 0.5rem 1rem; margin: 0.75rem 0 1rem; }
 .story.inset .story-label { font-weight: 700; margin: 0.25rem 0; }
