@@ -114,7 +114,10 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
-    return this.sheet(name).getRange(row, column, numRows, numColumns).getFormulas();
+    const sheet = this.sheet(name);
+    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
+    const formulas = inSheet === 0 ? [] : sheet.getRange(row, column, inSheet, numColumns).getFormulas();
+    return [...formulas, ...Array.from({ length: numRows - inSheet }, () => new Array<string>(numColumns).fill(''))];
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {

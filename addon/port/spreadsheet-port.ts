@@ -79,7 +79,7 @@ export interface SpreadsheetPort {
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
    */
   readSheet(name: string): Io<HostCell[][]>;
-  /** Formula text of a block (`''` where a cell holds a value), in one read. */
+  /** Formula text of a block (`''` where a cell holds a value), in one read; past the sheet's last row reads as `''`. */
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;
   /** One rectangular write from (row, column); the sheet grows to fit. */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;

@@ -207,6 +207,16 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheet('Tracker'))[1][0]).toBe('Open');
     });
 
+    test('reads formulas past the sheet\'s last row as blank', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Short');
+      await port.writeBlock('Short', 1, 1, [['Status', { formula: '=1+1' }]]);
+      const formulas = await port.readFormulas('Short', 1, 2, 5_000, 1);
+      expect(formulas).toHaveLength(5_000);
+      expect(formulas[0][0]).toBe('=1+1');
+      expect(formulas.slice(1).every((line) => line.length === 1 && line[0] === '')).toBe(true);
+    });
+
     test('hides the columns a format marks hidden, and only those', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Dashboard');
