@@ -8,9 +8,10 @@ import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../sh
 
 /**
  * Formula rows below the data, ready for new rows to get their statuses. They print (a cell whose formula
- * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, Excel
- * extends the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is
- * copied down (decision 003).
+ * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, the
+ * add-on's sync carries them down to this many rows below the last typed row; without it, Excel extends the
+ * formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
+ * (decision 003).
  */
 export const SPARE_ROWS = 25;
 export const FIRST_DATA_ROW = 2;
