@@ -21,7 +21,8 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads the
  * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
  * A status cell holding a typed value is the person's override and is left alone. A row holding something
- * that the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns point into Lists.
+ * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns point into
+ * Lists, so without it there are none.
  */
 export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean): Task<ReadyRows> {
   const columnOf = (field: string) => t.columnOf(field);
