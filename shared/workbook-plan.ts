@@ -160,12 +160,12 @@ export const fittedWidth = (texts: readonly unknown[], min: number, max: number)
 /** Excel's rows per worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 /** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
+export const EXCEL_MAX_SHEET_NAME = 31;
 
 /** The name of a sheet's `part`th sheet (2, 3, …) when its table runs past the rows a sheet holds. */
 export function continuedSheetName(name: string, part: number): string {
   const suffix = ` (${part})`;
-  return `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  return `${name.slice(0, EXCEL_MAX_SHEET_NAME - suffix.length)}${suffix}`;
 }
 
 /** The data rows each sheet of a table holds under its header on `headerRow`: the writer and the Summary's note split alike. */

@@ -3,15 +3,19 @@
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
-import { fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 
-/** A sheet name has at most 31 characters, so every reference (`<sheet>!XFD1048576`, `<sheet> row 1048576`) fits. */
-const MAX_CELL_WIDTH = 50;
+/**
+ * Wide enough for the longest reference `cellOf` writes to a sheet Excel could name (`<sheet> row <last row>`
+ * outruns `<sheet>!XFD<last row>`), so none is cut off; only a longer Google Sheets name runs past the column
+ * rather than widening it for every row.
+ */
+const MAX_CELL_WIDTH = fittedWidth([`${'x'.repeat(EXCEL_MAX_SHEET_NAME)} row ${EXCEL_MAX_ROWS}`], 0, Infinity);
 const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
 const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
 
