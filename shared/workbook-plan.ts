@@ -153,6 +153,14 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
   rowsPerSheet?: number;
 }
 
+/** A column of words that may outgrow it (names, labels, messages): they wrap, as in a table's text columns. */
+export const textColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text', wrap: true });
+
+/** A column of identifiers (a cell reference, a row id): each one unbreakable word, so never wrapped, as a table's id column. */
+export const idColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text' });
+
+export const numberColumn = (header: string, width: number, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
+
 /** A column as wide as its longest text and a character either side, within `min` and `max` (beyond it, the text wraps or is cut). */
 export const fittedWidth = (texts: readonly unknown[], min: number, max: number): number =>
   Math.min(max, texts.reduce<number>((width, text) => Math.max(width, String(text ?? '').length + 2), min));

@@ -3,7 +3,7 @@
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
-import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, idColumn, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
@@ -16,8 +16,6 @@ export const DATA_QUALITY_SHEET = 'Data quality';
  * rather than widening it for every row.
  */
 const MAX_CELL_WIDTH = fittedWidth([`${'x'.repeat(EXCEL_MAX_SHEET_NAME)} row ${EXCEL_MAX_ROWS}`], 0, Infinity);
-const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
-const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
 
 /** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
@@ -45,7 +43,10 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   // The cell reference is what a person types into the Name box to find the problem: never clipped.
   const cellWidth = fittedWidth(rows.map((r) => r[4]), 14, MAX_CELL_WIDTH);
-  const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', cellWidth), t('Column', 22), t('Message', 70), t('Row ID', 16)];
+  const columns = [
+    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 8, '0'), idColumn('Cell', cellWidth),
+    textColumn('Column', 22), textColumn('Message', 70), idColumn('Row ID', 16),
+  ];
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
 }
 
