@@ -2,6 +2,7 @@
 // sheet, the user's own header and the cell, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
+import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
 import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, idColumn, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
@@ -58,9 +59,9 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
   const { sheet, columns } = TABLES.requests;
   const header = (field: 'receivedOn' | 'fulfilledOn') => columns.find((c) => c.name === field)!.header;
   return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => {
-    const n = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
-    if (n === 0) return [];
-    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${n} request${n === 1 ? '' : 's'}; filter ${header(field)} in the ${sheet} sheet to find ${n === 1 ? 'it' : 'them'})`;
+    const requests = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
+    if (requests === 0) return [];
+    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${counted(requests, 'request')}; filter ${header(field)} in the ${sheet} sheet to find ${nounFor(requests, 'it', 'them')})`;
     return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
   }));
 }
@@ -92,9 +93,9 @@ function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: read
   const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
   const lines = [...bySource].map(([sourceId, counts]) => {
     const kept = m.sources.find((s) => s.id === sourceId);
-    const parts = [...counts].map(([table, x]) => {
-      const sent = x + (kept?.[table] ?? 0);
-      return `${x} of ${sent} ${TABLES[table].noun}${sent === 1 ? '' : 's'}`;
+    const parts = [...counts].map(([table, rejected]) => {
+      const sent = rejected + (kept?.[table] ?? 0);
+      return `${rejected.toLocaleString('en-US')} of ${counted(sent, TABLES[table].noun)}`;
     });
     return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
   });
