@@ -237,7 +237,7 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
-      if (t.pulled.updated) parts.push(`${n(t.pulled.updated)} survey answer${t.pulled.updated === 1 ? '' : 's'} filled in`);
+      if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
