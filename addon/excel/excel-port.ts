@@ -108,7 +108,10 @@ function setPrint(sheet: Worksheet, f: SheetFormat): void {
   if (f.headerRow) sheet.pageLayout.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
   const { area, pagesWide, pagesTall } = f.print ?? {};
   if (area) sheet.pageLayout.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
-  if (pagesWide !== undefined || pagesTall !== undefined) sheet.pageLayout.zoom = { horizontalFitToPages: pagesWide ?? 0, verticalFitToPages: pagesTall ?? 0 };
+  // Only the fits the plan gives: a side left out keeps Excel's own setting.
+  if (pagesWide !== undefined || pagesTall !== undefined) {
+    sheet.pageLayout.zoom = { ...(pagesWide === undefined ? {} : { horizontalFitToPages: pagesWide }), ...(pagesTall === undefined ? {} : { verticalFitToPages: pagesTall }) };
+  }
 }
 
 export class ExcelPort implements SpreadsheetPort {
