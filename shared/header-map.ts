@@ -10,8 +10,8 @@ export interface HeaderMap {
   fields: Map<number, string>;
   /** 0-based column index → span (two fields at once). */
   spans: Map<number, readonly [string, string]>;
-  /** Headers recognised as derived columns (ignored on read). */
-  derived: Set<number>;
+  /** 0-based column index → the derived column its header names (ignored on read; sync fills its formulas). */
+  derived: Map<number, string>;
   /** Headers read as nothing; `reason` says why when it is not just an unfamiliar name. */
   unknown: { index: number; header: string; reason?: string }[];
   /** Headers that named two fields equally well: read as neither, so a person picks. */
@@ -48,7 +48,7 @@ function targets(table: TableDef): Target[] {
     })),
     ...table.derived.map((d): Target => ({
       key: `derived:${d.name}`, label: d.header, names: [d.name, d.header].map(phrase),
-      apply: (m, i) => m.derived.add(i), exclusive: false, isDate: d.type === 'date',
+      apply: (m, i) => m.derived.set(i, d.name), exclusive: false, isDate: d.type === 'date',
     })),
   ];
   targetCache.set(table, list);
@@ -63,7 +63,7 @@ function score(header: Phrase, target: Target): number {
 }
 
 export function mapHeaders(table: TableDef, header: readonly CellInput[]): HeaderMap {
-  const map: HeaderMap = { fields: new Map(), spans: new Map(), derived: new Set(), unknown: [], ties: [], matched: [], missingRequired: [] };
+  const map: HeaderMap = { fields: new Map(), spans: new Map(), derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [] };
   const all = targets(table);
   const pairs: { index: number; target: Target; score: number }[] = [];
   header.forEach((h, index) => {

@@ -210,10 +210,11 @@ export function readTable(
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());
 
-/** Where a field sits in the sheet, for placing an issue at its cell. */
+/** Where a field or a derived column sits in the sheet: the cell an issue points at, the column a status formula goes in. */
 export function fieldColumn(map: HeaderMap, field: string): { column?: string; header?: string; index?: number } {
   for (const [i, f] of map.fields) if (f === field) return { column: columnLetter(i + 1), index: i };
   for (const [i, pair] of map.spans) if (pair.includes(field)) return { column: columnLetter(i + 1), index: i };
+  for (const [i, f] of map.derived) if (f === field) return { column: columnLetter(i + 1), index: i };
   return {};
 }
 
