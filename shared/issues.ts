@@ -28,3 +28,12 @@ export function formatCellIssue(i: CellIssue): string {
   const header = i.header ? ` (${i.header})` : '';
   return `${where}${header}: ${i.message}`;
 }
+
+/**
+ * A cell message in the sheet's words: one that opens with the table's own header (`Start: "TBD" …`) opens
+ * with the header the person sees at that cell instead (`Timeline: "TBD" …`, `Date Received: …`).
+ */
+export function inSheetWords(message: string, ownHeader: string | undefined, sheetHeader: string | undefined): string {
+  if (!ownHeader || !sheetHeader || ownHeader === sheetHeader || !message.startsWith(`${ownHeader}: `)) return message;
+  return `${sheetHeader}: ${message.slice(ownHeader.length + 2)}`;
+}

@@ -5,7 +5,7 @@ import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
-import { formatCellIssue } from '../../shared/issues';
+import { formatCellIssue, inSheetWords } from '../../shared/issues';
 import { sheetPosition } from '../../shared/read-table';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
@@ -179,7 +179,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const place = placeOfId.get(r.rowId);
       if (place === undefined) continue;
       const t = sheets[place.sheet];
-      for (const e of r.errors) marks[place.sheet].push({ row: place.row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
+      for (const e of r.errors) {
+        const column = t.columnOf(e.field);
+        const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
+        marks[place.sheet].push({ row: place.row, column: column ?? firstColumn(t), message });
+      }
     }
   }
 
@@ -207,6 +211,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
     pulled,
   };
+}
+
+/** The sheet's own header over a column (1-based), which a note in that column names. */
+function headerAt(t: TableSheet, column: number): string | undefined {
+  const h = t.grid[t.headerRow - 1]?.[column - 1];
+  return typeof h === 'string' && h.trim() !== '' ? h.trim() : undefined;
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */

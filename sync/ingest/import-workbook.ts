@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -143,7 +143,7 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   const detail = opening ? i.message.slice(opening.length + 2) : i.message;
   // A missing column belongs to the sheet, not to a cell.
   const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
-  return { code: i.code, field: i.field, column, header, message: i.message, line };
+  return { code: i.code, field: i.field, column, header, message: inSheetWords(i.message, own, header), line };
 }
 
 /** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */

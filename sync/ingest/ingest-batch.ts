@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
@@ -173,7 +173,7 @@ function placed(batch: IngestBatch, row: IngestRow, issues: readonly FieldIssue[
 
 function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): FieldError {
   const at = batch.placeOf?.(row, issue.field) ?? {};
-  const error: FieldError = { field: issue.field, message: issue.message };
+  const error: FieldError = { field: issue.field, message: inSheetWords(issue.message, fieldsOf[batch.table].get(issue.field), at.header) };
   if (at.column !== undefined) error.column = at.column;
   if (at.header !== undefined) error.header = at.header;
   return error;
