@@ -11,6 +11,8 @@ export interface IngestRow {
   /** Where the row sits in a workbook, kept with a rejection for the Data-quality sheet. */
   sheet?: string;
   sheetRow?: number;
+  /** Fields read from another column than their header's (a side-by-side item: `SheetRow.at`), for placing problems. */
+  at?: Record<string, number>;
   /** Where the row is listed among the source's rows (`IncomingRow.sheetRow`), when the sender knows it. */
   position?: number;
   /** Problems found before validation (a repeated ID): the row is rejected with them. */

@@ -229,6 +229,21 @@ describe.each(backends)('import on $name', (backend) => {
     expect(stored.filter(([header, opening]) => header !== opening)).toEqual([]);
   });
 
+  test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap', sourceKind: 'file' });
+    const minutes = 'Board discussion. '.repeat(400);
+    const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies'], ['Organizational capacity', 'Staff training program on equity', minutes]];
+    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => [w.row, w.column, w.header, w.code])).toEqual([[2, 'C', 'Additional Strategies', 'too_long']]);
+    const stored = await store.warnings({ sourceIds: [principal.id] });
+    expect(stored.map((w) => [w.rowId, w.errors.map((e) => [e.column, e.header])])).toEqual([['Roadmap#2~2', [['C', 'Additional Strategies']]]]);
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
+    expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 2, 0]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
