@@ -195,6 +195,12 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     case 'boolean': return readBoolean(c, raw);
     case 'choice': return readChoice(c, raw, opts);
     case 'rating': {
+      // A score written with its scale ("4/5", "4 out of 5", "5 of 5") is the score, said so.
+      const scored = typeof raw === 'string' ? /^\s*(\d+)\s*(?:\/|out of|of)\s*5\s*$/i.exec(raw) : null;
+      if (scored) {
+        const read = readCell(c, Number(scored[1]), opts);
+        return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };
+      }
       const r = readNumber(c, raw);
       if (typeof r.value !== 'number') return r;
       if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is not a whole number from 1 to 5`)] };

@@ -63,6 +63,16 @@ describe('numbers', () => {
     expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);
     expect(codes(read('requests', 'satisfaction', 3.5))).toEqual(['error:out_of_range']);
   });
+
+  it.each([['5/5', 5], ['4 out of 5', 4], ['3 of 5', 3]])('reads a satisfaction score written with its scale, %j, as the score, with a warning', (raw, score) => {
+    const r = read('requests', 'satisfaction', raw);
+    expect(r.value).toBe(score);
+    expect(r.issues.map((i) => i.message)).toEqual([`Satisfaction (1-5): read "${raw}" as ${score}`]);
+  });
+
+  it('still refuses a score beyond the scale written with it', () => {
+    expect(codes(read('requests', 'satisfaction', '6/5'))).toEqual(['error:out_of_range']);
+  });
 });
 
 describe('percentages', () => {
