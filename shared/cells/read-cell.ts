@@ -5,6 +5,7 @@ import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { STATUS_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 
@@ -149,8 +150,11 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 
-/** Per list array: folded value → listed value, and each listed value as typed → its result. Folding every entry for every cell is the slow part. */
-interface ListIndex { folded: Map<string, string>; exact: Map<string, string> }
+/**
+ * Per list array: folded value → listed value, and each listed value as typed → its result; and the folded
+ * synonyms of its values (`STATUS_SYNONYMS`). Folding every entry for every cell is the slow part.
+ */
+interface ListIndex { folded: Map<string, string>; exact: Map<string, string>; synonyms: Map<string, string> }
 const listIndexes = new WeakMap<readonly string[], ListIndex>();
 
 function listIndex(allowed: readonly string[]): ListIndex {
@@ -160,7 +164,8 @@ function listIndex(allowed: readonly string[]): ListIndex {
     for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
     // A cell holding a listed value exactly (the common case) skips folding: it finds what folding would.
     const exact = new Map(allowed.map((v) => [v, folded.get(foldText(v))!]));
-    index = { folded, exact };
+    const synonyms = new Map(allowed.flatMap((v) => (STATUS_SYNONYMS[v] ?? []).map((word) => [foldText(word), v] as const)));
+    index = { folded, exact, synonyms };
     listIndexes.set(allowed, index);
   }
   return index;
@@ -177,8 +182,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
-  // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
-  const near = closestChoice(text, allowed);
+  // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
+  const synonym = index.synonyms.get(foldText(text));
+  const near = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
   if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
