@@ -8,6 +8,7 @@ import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { sectionRow } from './section-rows';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
@@ -182,6 +183,13 @@ export function readTable(
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
       setAside(r, 'note_row', `row ${r + 1} is a note under the table ("${clip(only)}"); not read as a row`);
+      continue;
+    }
+    const section = only === undefined ? undefined : sectionRow(table, map, header, line);
+    if (section) {
+      if (section.into) above[section.into.name] = section.text;
+      const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';
+      setAside(r, 'section_row', `row ${r + 1} is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
     }
     const raw: RawRow = {};
