@@ -17,9 +17,13 @@ export interface SectionRow {
 /** A month or season named alone ("JANUARY", "Spring"): the period its rows fall in, which their own dates say. */
 const isPeriodName = (text: string) => !/\d/.test(text) && parseDateText(text, { year: 2000 }).kind === 'date';
 
-/** In capitals ("NORMALIZE"), closed by a colon, or opening with a group's name and number ("Phase 2", "Goal 1 –"). */
+/**
+ * In capitals ("NORMALIZE"; not a code such as "REQ-001"), closed by a colon, or opening with a group's name
+ * and number ("Phase 2", "Goal 1 –").
+ */
 const GROUP_NUMBER = /^(phase|goal|stage|step|part|section|year|priority|objective|strategy)\s+(\d+|[ivx]+)\b/i;
-const isHeadingText = (text: string) => (/^[^a-z]*$/.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 3) || /:$/.test(text) || GROUP_NUMBER.test(text);
+const isCapitals = (text: string) => /^[^a-z]*$/.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 3 && !/^\S*\d\S*$/.test(text);
+const isHeadingText = (text: string) => isCapitals(text) || /:$/.test(text) || GROUP_NUMBER.test(text);
 
 /** The list a choice column's heading must name to be its value (`Early Actions` for a roadmap's kind). */
 const listOf = (c: InputColumn) => LIST_BLOCKS.find((b) => b.key === c.list)?.values.map(String);

@@ -31,6 +31,7 @@ describe('sectionRow', () => {
   it('reads a one-cell row in everyday writing as a row: a task with nothing else filled in yet', () => {
     expect(heading('workplan', ['Task', 'Lead', 'Status'], 'Develop an Equity Evaluation Framework')).toBeUndefined();
     expect(heading('workplan', ['Task', 'Lead', 'Status'], 'TA')).toBeUndefined();
+    expect(heading('requests', ['Request ID', 'Organization', 'Status'], 'REQ-001')).toBeUndefined();
     expect(sectionRow(TABLES.workplan, mapHeaders(TABLES.workplan, ['Task', 'Lead']), ['Task', 'Lead'], [null, 'ODE'])).toBeUndefined();
   });
 });
