@@ -147,6 +147,17 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   const t = String(raw).trim().toLowerCase();
   if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
   if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
+  const text = String(raw).trim();
+  const closed = t.replace(/[.!]+$/, '');
+  if (TRUE_MARKS.has(closed) || FALSE_MARKS.has(closed)) return { value: TRUE_MARKS.has(closed), issues: NO_ISSUES };
+  // A dash or "TBD" in a checkbox column is no answer yet: the row is kept with the box blank.
+  if (/^(?:-+|—|–|n\/?a|none|tbd|unknown|\?+)$/.test(t)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not yes or no; left blank`, 'warning')] };
+  // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
+  const lead = /^(\S+?)[\s:;,.!–—-]+(.+)$/s.exec(t);
+  const mark = lead && (TRUE_MARKS.has(lead[1]) ? true : FALSE_MARKS.has(lead[1]) ? false : undefined);
+  if (lead && mark !== undefined) {
+    return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
+  }
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 

@@ -15,6 +15,25 @@ describe('check marks', () => {
     },
   );
 
+  it.each([['Yes!', true], ['No.', false]] as const)('%j, a mark with its punctuation, is %s', (raw, value) => {
+    expect(read('milestones', 'partnership', raw)).toEqual({ value, issues: [] });
+  });
+
+  it.each([['Yes - co-host with Parks', true], ['☑ Listening sessions', true], ['yes (tentative)', true], ['No, not this year', false]] as const)(
+    'reads %j, a mark and what it is about, as %s and says the words are not stored',
+    (raw, value) => {
+      const r = read('milestones', 'partnership', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `City partnership: read "${raw}" as ${value ? 'yes' : 'no'}; the words after it are not stored`]]);
+    },
+  );
+
+  it.each(['-', 'TBD', 'n/a'])('keeps the row of a check box answered %j, the box left blank with a warning', (raw) => {
+    const r = read('milestones', 'partnership', raw);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['warning:blank_kept']);
+  });
+
   it('names the accepted marks when a cell is not yes/no', () => {
     const r = read('milestones', 'partnership', 'maybe');
     expect(r.value).toBeNull();
