@@ -16,8 +16,8 @@ export interface HeaderMap {
    * columns such as `Early Actions` | `Additional Strategies` (actions, with their kind), in sheet order.
    */
   valueColumns: Map<number, { field: string; by: string; value: string }>;
-  /** Headers recognised as derived columns (ignored on read). */
-  derived: Set<number>;
+  /** 0-based column index → the derived column its header names (ignored on read; sync fills its formulas). */
+  derived: Map<number, string>;
   /** Headers read as nothing; `reason` says why when it is not just an unfamiliar name. */
   unknown: { index: number; header: string; reason?: string }[];
   /** Headers that named two fields equally well: read as neither, so a person picks. */
@@ -54,7 +54,7 @@ function targets(table: TableDef): Target[] {
     })),
     ...table.derived.map((d): Target => ({
       key: `derived:${d.name}`, label: d.header, names: [d.name, d.header].map(phrase),
-      apply: (m, i) => m.derived.add(i), exclusive: false, isDate: d.type === 'date',
+      apply: (m, i) => m.derived.set(i, d.name), exclusive: false, isDate: d.type === 'date',
     })),
   ];
   targetCache.set(table, list);
@@ -95,7 +95,7 @@ function valueColumnsOf(table: TableDef, header: readonly CellInput[]): HeaderMa
 }
 
 function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns: HeaderMap['valueColumns']): HeaderMap {
-  const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Set(), unknown: [], ties: [], matched: [], missingRequired: [] };
+  const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [] };
   const all = targets(table);
   const pairs: { index: number; target: Target; score: number }[] = [];
   const taken = new Map<string, number>();

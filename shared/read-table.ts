@@ -232,13 +232,17 @@ export function readTable(
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());
 
-/** Where a field sits in the sheet, for placing an issue at its cell; `at`, the row's own places (a side-by-side item). */
+/**
+ * Where a field or a derived column sits in the sheet: the cell an issue points at, the column a status formula
+ * goes in; `at`, the row's own places (a side-by-side item).
+ */
 export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']): { column?: string; header?: string; index?: number } {
   const own = at?.[field];
   if (own !== undefined) return { column: columnLetter(own + 1), index: own };
   for (const [i, f] of map.fields) if (f === field) return { column: columnLetter(i + 1), index: i };
   for (const [i, pair] of map.spans) if (pair.includes(field)) return { column: columnLetter(i + 1), index: i };
   for (const [i, v] of map.valueColumns) if (v.field === field) return { column: columnLetter(i + 1), index: i };
+  for (const [i, f] of map.derived) if (f === field) return { column: columnLetter(i + 1), index: i };
   return {};
 }
 

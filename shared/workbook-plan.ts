@@ -153,6 +153,14 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
   rowsPerSheet?: number;
 }
 
+/** A column of words that may outgrow it (names, labels, messages): they wrap, as in a table's text columns. */
+export const textColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text', wrap: true });
+
+/** A column of identifiers (a cell reference, a row id): each one unbreakable word, so never wrapped, as a table's id column. */
+export const idColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text' });
+
+export const numberColumn = (header: string, width: number, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
+
 /** A column as wide as its longest text and a character either side, within `min` and `max` (beyond it, the text wraps or is cut). */
 export const fittedWidth = (texts: readonly unknown[], min: number, max: number): number =>
   Math.min(max, texts.reduce<number>((width, text) => Math.max(width, String(text ?? '').length + 2), min));
@@ -160,12 +168,12 @@ export const fittedWidth = (texts: readonly unknown[], min: number, max: number)
 /** Excel's rows per worksheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 /** Excel's longest sheet name. */
-const MAX_SHEET_NAME = 31;
+export const EXCEL_MAX_SHEET_NAME = 31;
 
 /** The name of a sheet's `part`th sheet (2, 3, …) when its table runs past the rows a sheet holds. */
 export function continuedSheetName(name: string, part: number): string {
   const suffix = ` (${part})`;
-  return `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  return `${name.slice(0, EXCEL_MAX_SHEET_NAME - suffix.length)}${suffix}`;
 }
 
 /** The data rows each sheet of a table holds under its header on `headerRow`: the writer and the Summary's note split alike. */

@@ -2,6 +2,7 @@
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
+import { counted } from '../../shared/plural';
 import { isErrorType } from '../../shared/typed-error';
 import './text-encoder';
 import { describeError, AddonError } from '../core/addon-error';
@@ -143,7 +144,7 @@ export const handlers = {
       const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
       return cells === 0
         ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
-        : `Recalculated ${cells.toLocaleString('en-US')} ${cells === 1 ? 'cell' : 'cells'} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
+        : `Recalculated ${counted(cells, 'cell')} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
     }),
   sidebarTriage: () =>
     rpc((port) => {

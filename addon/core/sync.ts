@@ -6,12 +6,14 @@ import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from 
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
+import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
+import { readyRows } from './ready-rows';
 import { sendLists } from './send-lists';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
@@ -49,6 +51,10 @@ export interface TableSyncReport {
   problems: string[];
   /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
   pulled: PullReport;
+  /** Sheets whose status formulas, dropdowns and colors this sync carried down, and the row they now reach. */
+  readied: { sheet: string; toRow: number }[];
+  /** Status cells holding a value typed over their formula: kept, and counted here. */
+  typedOver: number;
 }
 
 export interface SyncReport {
@@ -111,7 +117,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, pulled: PullReport): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   let stamped = 0;
@@ -199,6 +205,13 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     };
     yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], keyOf);
   }
+  const readied: TableSyncReport['readied'] = [];
+  let typedOver = 0;
+  for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
+    const ready = yield* readyRows(deps.port, t, hasLists);
+    if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
+    typedOver += ready.typedOver;
+  }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheets.map((t) => t.sheet));
 
   return {
@@ -212,6 +225,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     warnings,
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
     pulled,
+    readied,
+    typedOver,
   };
 }
 
@@ -234,10 +249,12 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
-      if (t.pulled.updated) parts.push(`${n(t.pulled.updated)} survey answer${t.pulled.updated === 1 ? '' : 's'} filled in`);
+      if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
+      if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;
     })
@@ -271,7 +288,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (names.includes(LISTS_SHEET) && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined))));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, pulled[i].report)));
+    const hasLists = names.includes(LISTS_SHEET);
+    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
     return { tables, summary: summarise(tables) };
   } finally {
     yield* io(deps.lock.release());

@@ -1,12 +1,10 @@
 // The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
-import type { PlanCell, PlanColumn, SheetPlan } from '../../shared/workbook-plan';
+import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
 
-const n = (header: string, width = 12, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
-const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
 /** The SLA states coloured as the Requests sheet colours them. */
 const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
 const bar = (column: number, rows: number) => ({ column, fromRow: 2, toRow: rows + 1, dataBar: true });
@@ -26,7 +24,7 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [t('Month', 10), n('Received'), n('Reactive'), n('Proactive'), ...types.map((k) => n(k, 14)), ...categories.map((k) => n(k, 16))];
+  const columns = [textColumn('Month', 10), numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)] });
 }
 
@@ -35,7 +33,7 @@ export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
   const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [q, ...measures.map((x) => x.trend[i].value)]);
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
-  const columns = [t('Quarter', 14), ...measures.map((x) => n(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
+  const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
@@ -48,7 +46,7 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
     ['SLA', 'On time', m.backlog.onTime], ['SLA', 'Due soon', m.backlog.dueSoon], ['SLA', 'Overdue', m.backlog.overdue],
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
   ];
-  return table('Backlog', [t('Breakdown', 12), t('Group', 22), n('Open requests', 14, '0')], rows, {
+  return table('Backlog', [textColumn('Breakdown', 12), textColumn('Group', 22), numberColumn('Open requests', 14, '0')], rows, {
     conditionals: [bar(3, rows.length), { column: 2, fromRow: 2, toRow: rows.length + 1, tones: SLA_TONES }],
   });
 }
@@ -56,7 +54,7 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
 /** Work-plan targets per goal and unit: hours, plans and % of departments side by side, never added up. */
 export function targetsSheet(m: DemandMetrics): SheetPlan {
   const rows: PlanCell[][] = targetLines(m).map((x) => [x.goal, x.sourceName, x.unit, x.target, x.actual, x.progress]);
-  return table('Targets', [t('Goal', 34), t('Source', 22), t('Unit', 18), n('Target', 10, '0.##'), n('Actual', 10, '0.##'), n('% of target', 12, '0.0')], rows);
+  return table('Targets', [textColumn('Goal', 34), textColumn('Source', 22), textColumn('Unit', 18), numberColumn('Target', 10, '0.##'), numberColumn('Actual', 10, '0.##'), numberColumn('% of target', 12, '0.0')], rows);
 }
 
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
@@ -65,7 +63,7 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, p.estimated, p.spent, p.openHours, p.weeklyCapacity, p.weeksOfWork]);
   rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
   for (const w of m.capacity.weekly) rows.push([w.weekStart, w.received, w.fulfilled]);
-  const columns = [t('Assignee', 22), n('Requests'), n('Open'), n('Hours estimated', 12, '0.0'), n('Hours spent', 12, '0.0'), n('Open hours', 12, '0.0'), n('Weekly capacity (hours)', 14, '0.0'), n('Weeks of work', 12, '0.0')];
+  const columns = [textColumn('Assignee', 22), numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.
   return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
 }

@@ -2,18 +2,21 @@
 // sheet, the user's own header and the cell, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
+import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
-import { fittedWidth, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, idColumn, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
 
-/** A sheet name has at most 31 characters, so every reference (`<sheet>!XFD1048576`, `<sheet> row 1048576`) fits. */
-const MAX_CELL_WIDTH = 50;
-const t = (header: string, width = 18): PlanColumn => ({ header, width, type: 'text', wrap: true });
-const n = (header: string, width = 8): PlanColumn => ({ header, width, type: 'number', numFmt: '0' });
+/**
+ * Wide enough for the longest reference `cellOf` writes to a sheet Excel could name (`<sheet> row <last row>`
+ * outruns `<sheet>!XFD<last row>`), so none is cut off; only a longer Google Sheets name runs past the column
+ * rather than widening it for every row.
+ */
+const MAX_CELL_WIDTH = fittedWidth([`${'x'.repeat(EXCEL_MAX_SHEET_NAME)} row ${EXCEL_MAX_ROWS}`], 0, Infinity);
 
 /** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
@@ -41,7 +44,10 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   // The cell reference is what a person types into the Name box to find the problem: never clipped.
   const cellWidth = fittedWidth(rows.map((r) => r[4]), 14, MAX_CELL_WIDTH);
-  const columns = [t('Source', 24), t('Severity', 9), t('Sheet', 14), n('Row'), t('Cell', cellWidth), t('Column', 22), t('Message', 70), t('Row ID', 16)];
+  const columns = [
+    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 8, '0'), idColumn('Cell', cellWidth),
+    textColumn('Column', 22), textColumn('Message', 70), idColumn('Row ID', 16),
+  ];
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
 }
 
@@ -53,9 +59,9 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
   const { sheet, columns } = TABLES.requests;
   const header = (field: 'receivedOn' | 'fulfilledOn') => columns.find((c) => c.name === field)!.header;
   return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => {
-    const n = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
-    if (n === 0) return [];
-    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${n} request${n === 1 ? '' : 's'}; filter ${header(field)} in the ${sheet} sheet to find ${n === 1 ? 'it' : 'them'})`;
+    const requests = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
+    if (requests === 0) return [];
+    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${counted(requests, 'request')}; filter ${header(field)} in the ${sheet} sheet to find ${nounFor(requests, 'it', 'them')})`;
     return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
   }));
 }
@@ -87,9 +93,9 @@ function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: read
   const names = new Map(rejections.map((r) => [r.sourceId, r.sourceName]));
   const lines = [...bySource].map(([sourceId, counts]) => {
     const kept = m.sources.find((s) => s.id === sourceId);
-    const parts = [...counts].map(([table, x]) => {
-      const sent = x + (kept?.[table] ?? 0);
-      return `${x} of ${sent} ${TABLES[table].noun}${sent === 1 ? '' : 's'}`;
+    const parts = [...counts].map(([table, rejected]) => {
+      const sent = rejected + (kept?.[table] ?? 0);
+      return `${rejected.toLocaleString('en-US')} of ${counted(sent, TABLES[table].noun)}`;
     });
     return `${names.get(sourceId)}: ${parts.join(', ')} rejected.`;
   });

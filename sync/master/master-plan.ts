@@ -1,6 +1,7 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
 import { TABLE_NAMES, TABLES, type FieldOf, type Rules, type TableName } from '../../shared/index';
+import { nounFor } from '../../shared/plural';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -34,7 +35,7 @@ function continuedSummary(m: Pick<DemandMetrics, 'sources'>, rowsPerSheet: numbe
     const more = continuationSheets(TABLES[t].sheet, m.sources.reduce((a, s) => a + s[t], 0), 1, rowsPerSheet);
     if (!more.length) return [];
     const names = more.length === 1 ? more[0] : `${more.slice(0, -1).join(', ')} and ${more[more.length - 1]}`;
-    return [`The ${TABLES[t].sheet} table continues on sheet${more.length === 1 ? '' : 's'} ${names}: a sheet holds ${(rowsPerSheet ?? EXCEL_MAX_ROWS).toLocaleString('en-US')} rows.`];
+    return [`The ${TABLES[t].sheet} table continues on ${nounFor(more.length, 'sheet')} ${names}: a sheet holds ${(rowsPerSheet ?? EXCEL_MAX_ROWS).toLocaleString('en-US')} rows.`];
   });
 }
 

@@ -1,6 +1,7 @@
 // The headline figures in the order the Summary sheet, the dashboard and the text report show them: the
 // three Results-Based Accountability sections, then the other figures. Every value is read from the
 // metrics document, so no surface computes a number of its own.
+import { counted, nounFor } from '../../shared/plural';
 import { RBA_SECTIONS, type DemandMetrics, type RbaMeasure } from './metrics-schema';
 
 export interface Figure { label: string; value: number | null; unit: RbaMeasure['unit'] }
@@ -43,6 +44,6 @@ export function coverage(m: DemandMetrics): string {
   const { from, to, sourceIds } = m.filters;
   const period = from && to ? `requests received ${from} to ${to}` : from ? `requests received from ${from}` : to ? `requests received up to ${to}` : 'all requests';
   const names = m.sources.map((s) => s.name);
-  const sources = sourceIds ? `source${names.length === 1 ? '' : 's'}: ${names.join(', ') || 'none'}` : `all ${names.length} source${names.length === 1 ? '' : 's'}`;
+  const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : `all ${counted(names.length, 'source')}`;
   return `As of ${m.asOf}; ${period}; ${sources}.`;
 }

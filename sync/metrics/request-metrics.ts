@@ -313,6 +313,9 @@ export class RequestMetrics {
     const fulfilled = this.weekly.reduce((a, w) => a + w.fulfilled, 0);
     const intake = received / CAPACITY_WEEKS;
     const rate = fulfilled / CAPACITY_WEEKS;
+    // As reported and as said in the summary: the sentence quotes the figures beside it.
+    const intakePerWeek = round(intake);
+    const fulfilledPerWeek = round(rate);
     const staff = [...this.assignees.entries()].filter(([who, l]) => who !== UNASSIGNED && l.inWindow).map(([who]) => this.capacityOf(who));
     const capacityHoursPerWeek = round(staff.length ? staff.reduce((a, b) => a + b, 0) : [...this.rules.capacity.values()].reduce((a, b) => a + b, 0));
     const hoursPerRequest = mean(this.hours.perRequestSum, this.hours.perRequestN);
@@ -322,7 +325,7 @@ export class RequestMetrics {
     const backlogGrowing = received > fulfilled;
     const demandExceedsCapacity = demandHoursPerWeek !== null && demandHoursPerWeek > capacityHoursPerWeek;
     const summary = [
-      `Over the last ${CAPACITY_WEEKS} weeks ${round(intake)} ${nounFor(round(intake), 'request')} a week came in and ${round(rate)} a week ${nounFor(round(rate), 'was', 'were')} fulfilled`
+      `Over the last ${CAPACITY_WEEKS} weeks ${intakePerWeek} ${nounFor(intakePerWeek, 'request')} a week came in and ${fulfilledPerWeek} a week ${nounFor(fulfilledPerWeek, 'was', 'were')} fulfilled`
         + (backlogGrowing ? ', so the backlog is growing.' : ', so the backlog is not growing.'),
       weeksOfBacklog === null
         ? `${counted(open, 'request')} ${nounFor(open, 'is', 'are')} open and none were fulfilled in the window.`
@@ -334,7 +337,7 @@ export class RequestMetrics {
     return {
       weeks: CAPACITY_WEEKS, windowStart: this.windowStart, windowEnd: this.windowEnd,
       weekly: weekStarts(this.windowStart, CAPACITY_WEEKS).map((weekStart, i) => ({ weekStart, ...this.weekly[i] })),
-      intakePerWeek: round(intake), fulfilledPerWeek: round(rate), openRequests: open, weeksOfBacklog,
+      intakePerWeek, fulfilledPerWeek, openRequests: open, weeksOfBacklog,
       hoursPerRequest, demandHoursPerWeek, capacityHoursPerWeek, backlogGrowing, demandExceedsCapacity, summary,
     };
   }

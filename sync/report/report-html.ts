@@ -1,7 +1,7 @@
 // The annual progress report as one HTML document, written to be read and printed: a cover, contents,
 // the figures with a sentence for each trend, vector charts, and the office's narrative beside the numbers.
 // The same HTML is served by the API and printed to PDF by Chromium.
-import { nounFor } from '../../shared/plural';
+import { counted, nounFor } from '../../shared/plural';
 import { demandCharts } from '../charts/demand-charts';
 import { inlineSvg, type ChartSpec } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
@@ -136,7 +136,7 @@ ${body[c.id]}
   const front = opts.only !== undefined ? '' : `<header class="cover">
 <p class="kicker">Annual progress report</p>
 <h1>${esc(title)}</h1>
-<p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${sourceNames.length} source${sourceNames.length === 1 ? '' : 's'}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
+<p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${counted(sourceNames.length, 'source')}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
 <p>Figures as of ${esc(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${esc(r.asOf)}.</p>
 </header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>

@@ -1,12 +1,13 @@
 // A sentence for each Results-Based Accountability measure's trend over a year's quarters, as a reader of a
 // progress report expects it: where it started, where it ended, and whether that is better.
+import { nounFor } from '../../shared/plural';
 import type { RbaMeasure } from '../metrics/metrics-schema';
 
 /** Days to fulfil are better when fewer; every other measure when more. */
 const LOWER_IS_BETTER = new Set<RbaMeasure['unit']>(['days']);
 
 const shown = (v: number, unit: RbaMeasure['unit']) =>
-  `${v.toLocaleString('en-US', { maximumFractionDigits: unit === 'rating' ? 2 : 1 })}${unit === 'percent' ? '%' : unit === 'days' ? (v === 1 ? ' day' : ' days') : unit === 'hours' ? (v === 1 ? ' hour' : ' hours') : ''}`;
+  `${v.toLocaleString('en-US', { maximumFractionDigits: unit === 'rating' ? 2 : 1 })}${unit === 'percent' ? '%' : unit === 'days' ? ` ${nounFor(v, 'day')}` : unit === 'hours' ? ` ${nounFor(v, 'hour')}` : ''}`;
 
 /** `quarters` are the year's, in order (e.g. 2026-Q1 … 2026-Q4). */
 export function trendSentence(m: RbaMeasure, quarters: readonly string[]): string {

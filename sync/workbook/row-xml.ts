@@ -74,6 +74,9 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
+/** A shown column whose text wraps: only such a column makes a row taller, or its sheet top-aligned. */
+export const wrapsInSight = (c: PlanColumn) => c.wrap === true && !c.hidden;
+
 /** Serial numbers of ISO dates, remembered: a sheet repeats a few thousand dates over many rows. */
 class DateSerials {
   private readonly known = new Map<string, number | undefined>();
@@ -110,7 +113,7 @@ export class RowXml {
     private readonly styles: StyleIds,
     private readonly sharedStrings: SharedStringIds,
   ) {
-    this.wrapped = columns.flatMap((c, i) => (c.wrap && !c.hidden ? [i] : []));
+    this.wrapped = columns.flatMap((c, i) => (wrapsInSight(c) ? [i] : []));
   }
 
   /**
@@ -118,10 +121,10 @@ export class RowXml {
    * LibreOffice draws a row at its written height and computes none on load (text wrapped in a one-line row
    * overprints the next), while Excel fits the row again once a cell is edited.
    */
-  private height(cells: readonly (PlanCell | undefined)[], columns: readonly number[]): string {
+  private height(cells: readonly (PlanCell | undefined)[], wrapping: readonly number[]): string {
     let lines = 1;
-    for (let k = 0; k < columns.length; k++) {
-      const i = columns[k];
+    for (let k = 0; k < wrapping.length; k++) {
+      const i = wrapping[k];
       const cell = cells[i];
       const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
       const width = this.columns[i]?.width;

@@ -9,7 +9,7 @@ import {
   continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
-import { RowXml } from './row-xml';
+import { RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
@@ -145,7 +145,7 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   const headerRow = (plan.preamble ?? []).length + 1;
   if (context.rowsPerSheet <= headerRow) throw new WorkbookError('invalid-plan', `${plan.name}: a sheet of ${context.rowsPerSheet} rows has no room below its header`);
   // A style per column, not per cell: rows that grow to show wrapped text cost the writer nothing per row.
-  const topAligned = plan.columns.some((c) => c.wrap);
+  const topAligned = plan.columns.some(wrapsInSight);
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
     const alignment: Partial<ExcelJS.Alignment> = {

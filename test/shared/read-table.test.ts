@@ -24,7 +24,7 @@ describe('mapHeaders', () => {
       0: 'itemId', 1: 'goal', 2: 'phase', 3: 'task', 4: 'lead', 6: 'percentComplete', 7: 'status', 8: 'partnership',
     });
     expect(map.spans.get(5)).toEqual(['startOn', 'endOn']);
-    expect([...map.derived]).toEqual([10]);
+    expect([...map.derived.keys()]).toEqual([10]);
     expect(map.unknown).toEqual([{ index: 9, header: 'Budget code' }]);
     expect(map.missingRequired).toEqual([]);
   });

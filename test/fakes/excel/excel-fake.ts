@@ -3,7 +3,7 @@
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
 // fails whole with RequestPayloadSizeLimitExceeded, as Excel on the web does. Only the API surface that
 // addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -228,6 +228,27 @@ class SheetProxy extends ClientObject {
     return new NotesProxy(this.context, this);
   }
 
+  get pageLayout(): PageLayout {
+    const sheet = this;
+    const page = () => sheet.model().page;
+    return {
+      set orientation(o: PageLayout['orientation']) {
+        sheet.queue(8, () => (page().orientation = o));
+      },
+      get orientation(): PageLayout['orientation'] {
+        throw new Error('not in the fake');
+      },
+      set zoom(z: PageLayout['zoom']) {
+        sheet.queue(size(z), () => (page().zoom = { ...z }));
+      },
+      get zoom(): PageLayout['zoom'] {
+        throw new Error('not in the fake');
+      },
+      setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
+      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
+    };
+  }
+
   get tables() {
     const sheet = this;
     const tables = {
@@ -445,6 +466,20 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  set columnHidden(hidden: boolean) {
+    this.queue(8, () => {
+      const { column, columns } = this.at();
+      for (let c = column; c < column + columns; c++) {
+        if (hidden) this.sheet.model().hiddenColumns.add(c);
+        else this.sheet.model().hiddenColumns.delete(c);
+      }
+    });
+  }
+
+  get columnHidden(): boolean {
+    throw new Error('not in the fake');
+  }
+
   get dataValidation(): DataValidation {
     const range = this;
     let source = '';
@@ -464,7 +499,11 @@ class RangeProxy extends ClientObject {
         });
       },
       clear() {
-        throw new Error('not in the fake');
+        range.queue(8, () => {
+          const { row, column, rows } = range.at();
+          const model = range.sheet.model();
+          model.validations.splice(0, model.validations.length, ...model.validations.filter((v) => v.column !== column || v.toRow < row || v.fromRow > row + rows - 1));
+        });
       },
     };
   }
@@ -472,6 +511,14 @@ class RangeProxy extends ClientObject {
   get conditionalFormats() {
     const range = this;
     return {
+      // Excel clears the formats on the range's cells; the fake's formats are one column each, dropped whole.
+      clearAll() {
+        range.queue(8, () => {
+          const { row, column, rows } = range.at();
+          const model = range.sheet.model();
+          model.conditionals.splice(0, model.conditionals.length, ...model.conditionals.filter((c) => c.column !== column || c.toRow < row || c.fromRow > row + rows - 1));
+        });
+      },
       add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
         const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
         range.queue(16, () => {

@@ -163,6 +163,9 @@ describe('master workbook', () => {
     check('Requests', LONG_DESCRIPTION, ['Description', 'Requesting organization', 'Status', 'Notes', 'Why this priority'], ['Request ID', 'Received', 'Contact email', 'Estimated hours', 'Days open', 'SLA due']);
     const quality = book.getWorksheet('Data quality')!;
     expect(quality.getRow(2).getCell(7).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // A cell reference or row id is typed or pasted whole, so it is never broken over lines.
+    const qualityHeaders = quality.getRow(1).values as unknown[];
+    for (const h of ['Cell', 'Row ID']) expect(quality.getRow(2).getCell(qualityHeaders.indexOf(h)).alignment?.wrapText, h).toBeFalsy();
     // A row whose texts all fit keeps the default height.
     const short = rowOf(book.getWorksheet('Work plan')!, 'Train all staff');
     expect(short.height).toBeUndefined();

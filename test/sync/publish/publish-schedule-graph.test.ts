@@ -9,6 +9,8 @@ import { seededStore, type SeededStore } from '../master/seed-store';
 import { graphPublisher, ofKind } from './graph-harness';
 
 const FILE = 'Equity Desk master.xlsx';
+/** A bound for a schedule that never settles (it stopped retrying), generous for a machine busy with other work. */
+const SETTLED_WITHIN_MS = 120_000;
 
 let server: GraphServer;
 let seeded: SeededStore;
@@ -25,15 +27,25 @@ test('a refused run is logged, and the next, throttled once, honours Retry-After
   server.inject({ on: 'simple-upload', nth: 2, fault: { type: 'throttle', retryAfterSeconds: 1 } });
   const out: string[] = [];
   const err: string[] = [];
+  // Settled by the log itself, not by polling a clock: at the first success, or at a second failure (only one
+  // refusal is injected). A loaded machine makes the runs slower, never the outcome different.
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => { settle = resolve; });
+  const logged = (lines: string[]) => (text: string) => {
+    lines.push(text);
+    if (out.length > 0 || err.length > 1) settle();
+  };
   const schedule = startPublishSchedule({
-    // Long enough that the loop below sees the success and stops before a fourth upload could start.
     everyMs: 400,
     publish: publishToday(seeded.store, { publisher, fileName: FILE, where: 'the stand-in' }, () => new Date('2026-03-15T12:00:00Z')),
-    log: { out: (t) => out.push(t), err: (t) => err.push(t) },
+    log: { out: logged(out), err: logged(err) },
   });
+  const giveUp = new AbortController();
   try {
-    for (const deadline = Date.now() + 20_000; out.length === 0 && Date.now() < deadline;) await sleep(20);
+    // Stopped within the same turn as the success is logged, before the timer of a next run could fire.
+    await Promise.race([settled, sleep(SETTLED_WITHIN_MS, undefined, { signal: giveUp.signal })]);
   } finally {
+    giveUp.abort();
     await schedule.stop();
   }
 
@@ -49,4 +61,4 @@ test('a refused run is logged, and the next, throttled once, honours Retry-After
   expect(book.worksheets[0].name).toBe('Summary');
   // As of the day it runs, every source and no date filter: all the seeded requests, under one header row.
   expect(book.getWorksheet('Requests')!.actualRowCount).toBe(seeded.rows.requests.length + 1);
-}, 30_000);
+}, SETTLED_WITHIN_MS + 30_000);

@@ -426,12 +426,18 @@ describe('text longer than its column', () => {
     ],
   };
   const plain: SheetPlan = { name: 'Plain', columns: [{ header: 'Note', width: 10 }], rows: [[TASK]] };
+  const working: SheetPlan = {
+    name: 'Working',
+    columns: [{ header: 'Figure', width: 10 }, { header: 'Working text', width: 10, type: 'text', wrap: true, hidden: true }],
+    rows: [['Shown', TASK]],
+  };
+  let wrapped: ExcelJS.Workbook;
   let ws: ExcelJS.Worksheet;
   let xml: string;
 
   beforeAll(async () => {
-    const buffer = await writeWorkbookToBuffer({ title: 'Wrapping', sheets: [workplan, plain] });
-    const wrapped = new ExcelJS.Workbook();
+    const buffer = await writeWorkbookToBuffer({ title: 'Wrapping', sheets: [workplan, plain, working] });
+    wrapped = new ExcelJS.Workbook();
     await wrapped.xlsx.load(buffer as unknown as ExcelJS.Buffer);
     ws = wrapped.getWorksheet('Work plan')!;
     xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
@@ -447,6 +453,12 @@ describe('text longer than its column', () => {
     expect(ws.getCell('C2').alignment).toEqual({ vertical: 'top' });
     expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
     expect(ws.getCell('D2').alignment).toEqual({ horizontal: 'right', vertical: 'top' });
+  });
+
+  it('leaves a sheet whose only wrapped column is hidden as it would be without it: not top-aligned, no taller rows', () => {
+    const sheet = wrapped.getWorksheet('Working')!;
+    expect(sheet.getCell('A2').alignment).toBeUndefined();
+    expect(sheet.getRow(2).height).toBeUndefined();
   });
 
   it('writes each row as tall as its wrapped lines (Excel fits it again once edited), and a header as tall as its wrapped words', () => {
