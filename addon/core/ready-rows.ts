@@ -56,7 +56,9 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   if (cells.length === 0) return { typedOver };
 
   yield* io(port.writeCells(t.sheet, cells));
-  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: readyTo });
+  // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
+  // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
+  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: last });
   yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   return { readyTo, typedOver };
 }

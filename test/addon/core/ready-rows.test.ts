@@ -53,6 +53,19 @@ describe('ready rows', () => {
     expect(again.port.sheet('Work plan').validations.some((v) => v.column === 6 && v.toRow === 4 + SPARE_ROWS)).toBe(true);
   });
 
+  test('a status cell cleared on an early row gets its formula back without the colors and dropdowns of the rows below shrinking to it', () => {
+    const { port, t } = ownSheet();
+    runSync(readyRows(port, t, true));
+    port.writeCells('Work plan', [{ row: 2, column: 2, cell: null }]);
+    const [cleared] = runSync(readTableSheets(port));
+    expect(runSync(readyRows(port, cleared, true)).readyTo).toBe(2);
+    const sheet = port.sheet('Work plan');
+    expect(sheet.peek(2, 2)?.formula).toContain('COUNTA(');
+    const last = 4 + SPARE_ROWS;
+    expect(sheet.conditionals.filter((c) => c.column === 2).map((c) => c.toRow)).toEqual([last]);
+    expect(sheet.validations.filter((v) => v.column === 6).map((v) => v.toRow)).toEqual([last]);
+  });
+
   test('a sheet without status columns costs no read and no write', () => {
     const port = new MemorySpreadsheet({ 'Work plan': [[header('goal'), header('task')], ['Normalize', 'Train staff']] });
     const [t] = runSync(readTableSheets(port));
