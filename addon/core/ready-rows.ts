@@ -45,8 +45,8 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   for (let row = first; row <= last; row++) {
     if (!dataRows.has(row) && !isEmptyRow(row)) continue;
     for (const [column, formula] of sheetRowFormulas(t.table, row, columnOf)) {
-      if (formulas[row - first][column - left] !== '') continue;
-      if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
+      if (formulas[row - first][column - left] !== '') readyTo = row;
+      else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
       else {
         cells.push({ row, column, cell: { formula: `=${formula}` } });
         readyTo = row;
