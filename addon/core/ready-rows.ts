@@ -8,7 +8,7 @@ import type { TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export interface ReadyRows {
-  /** The last row the status formulas now reach, when this sync carried them further; else undefined. */
+  /** The last row the status formulas reach, when this sync wrote any; else undefined. */
   readyTo?: number;
   /** Status cells that hold a value a person typed instead of their formula: kept as typed. */
   typedOver: number;
