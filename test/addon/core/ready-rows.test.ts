@@ -30,7 +30,7 @@ describe('ready rows', () => {
   test('a status column placed anywhere gets the guarded formula on data rows and spare rows, never on a repeated header or over a typed status', () => {
     const { port, t } = ownSheet();
     expect(workplan.derived.map((d) => d.name)).toContain('derivedStatus');
-    const report = runSync(readyRows(port, t, false));
+    const report = runSync(readyRows(port, t, true));
     const formulaAt = (row: number) => port.sheet('Work plan').peek(row, 2)?.formula ?? '';
     const expected = (row: number) => `=${sheetRowFormulas(workplan, row, (f) => t.columnOf(f)).get(2)}`;
     expect(formulaAt(2)).toBe(expected(2));
@@ -43,11 +43,14 @@ describe('ready rows', () => {
     expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: 1 });
   });
 
-  test('without a Lists sheet the colors are stretched but no dropdown points into a sheet that is not there', () => {
+  test('without a Lists sheet no status formula or dropdown is written to point into a sheet that is not there', () => {
     const { port, t } = ownSheet();
-    runSync(readyRows(port, t, false));
-    expect(port.sheet('Work plan').validations).toEqual([]);
-    expect(port.sheet('Work plan').conditionals.some((c) => c.column === 2 && c.toRow === 4 + SPARE_ROWS)).toBe(true);
+    // The work plan's status reads its at-risk margin from Lists: without it the formula would show #REF!.
+    expect(sheetRowFormulas(workplan, 2, (f) => t.columnOf(f)).get(2)).toContain('Lists!');
+    for (const call of Object.keys(port.calls)) delete port.calls[call];
+    expect(runSync(readyRows(port, t, false))).toEqual({ typedOver: 0 });
+    expect(port.calls).toEqual({});
+    expect(port.sheet('Work plan').peek(2, 2)?.formula ?? '').toBe('');
     const again = ownSheet();
     runSync(readyRows(again.port, again.t, true));
     expect(again.port.sheet('Work plan').validations.some((v) => v.column === 6 && v.toRow === 4 + SPARE_ROWS)).toBe(true);
