@@ -98,7 +98,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     saveSettings: (update) =>
       call(async () => {
         const view = await runAsync(saveSettings(settings, schedule, update));
-        if (view.configured) await deps.office.addin?.setStartupBehavior('load');
+        if (view.configured) await deps.office.addin?.setStartupBehavior('Load');
         return view;
       }),
     feedbackLink: (requestId) => call(() => feedbackLinkFor({ port, http: deps.http, settings }, requestId)),
@@ -121,7 +121,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
       schedule.resume();
       await deps.onEdit?.(onEdit);
       // With settings in place, the runtime opens with the workbook so the schedule and edit sync run unattended.
-      if (saved.configured) await deps.office.addin?.setStartupBehavior('load');
+      if (saved.configured) await deps.office.addin?.setStartupBehavior('Load');
     },
     lastAutoSync: () => last,
   };

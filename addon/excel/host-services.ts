@@ -17,7 +17,8 @@ export interface OfficeHost {
       };
     };
   };
-  addin?: { setStartupBehavior(behavior: 'load' | 'none'): Promise<void> };
+  /** `Office.StartupBehavior.load` is the string 'Load' (and `none` 'None'): the enum's values, not its keys. */
+  addin?: { setStartupBehavior(behavior: 'Load' | 'None'): Promise<void> };
 }
 
 /** Settings a person keeps for themselves: in the browser's storage, never in the workbook. */

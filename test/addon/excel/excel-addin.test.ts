@@ -8,7 +8,7 @@ import type { OfficeHost } from '../../../addon/excel/host-services';
 import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
 import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
-import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
+import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
 
 const TOKEN = 'source-token-0123456789abcdef';
 
@@ -20,7 +20,7 @@ function office() {
       partitionKey: 'tenant-a!site',
       document: { settings: documentSettingsOver(settings) },
     },
-    addin: { setStartupBehavior: async (b: string) => void startup.push(b) },
+    addin: startupBehaviorOver(startup),
   });
   // The mock keeps Office.js's rule that a scalar reads only after load and sync.
   mock.load('context/partitionKey');
@@ -71,7 +71,7 @@ describe('Excel add-in host layer', () => {
     expect([...settings.values()]).not.toContain(TOKEN);
     expect([...store.map.keys()]).toEqual(['tenant-a!site:equityDesk.sourceToken']);
     expect(store.map.get('tenant-a!site:equityDesk.sourceToken')).toBe(TOKEN);
-    expect(startup).toEqual(['load']);
+    expect(startup).toEqual(['Load']);
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
