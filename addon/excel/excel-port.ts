@@ -273,9 +273,11 @@ export class ExcelPort implements SpreadsheetPort {
         }
         if (c.dataBar) range.conditionalFormats.add('DataBar');
       }
-      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it.
+      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
+      // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
+      // `tables` is asked.
       if (f.autoFilter && f.headerRow) {
-        const table = sheet.tables.add(`${a1(f.headerRow, 1)}:${a1(Math.max(f.lastDataRow, f.headerRow + 1), width)}`, true);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
         table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
       }
       await context.sync();

@@ -88,7 +88,7 @@ export interface Worksheet extends LoadableObject {
   tabColor: string;
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
   readonly notes: NoteCollection;
-  readonly tables: { add(address: string, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
+  readonly tables: { add(source: Range, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range;
   getRange(address: string): Range;

@@ -85,6 +85,9 @@ describe('Excel add-in host layer', () => {
     expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests']));
     const requests = excel.sheet('Requests')!;
     expect(requests.tables).toHaveLength(1);
+    // Setting up never activates a sheet: the table is placed by its range, not on the sheet in view.
+    expect(excel.active).toBe('Sheet1');
+    expect(excel.sheet('Sheet1')!.tables).toHaveLength(0);
     expect(requests.frozenRows).toBe(1);
     expect(requests.validations.length).toBeGreaterThan(0);
 

@@ -3,7 +3,7 @@
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
 // fails whole with RequestPayloadSizeLimitExceeded, as Excel on the web does. Only the API surface that
 // addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -43,6 +43,8 @@ export class FakeExcel {
 
   constructor(sheetNames: readonly string[] = ['Sheet1']) {
     for (const name of sheetNames) this.sheets.push(new ExcelSheet(name));
+    // A workbook opens on a sheet; adding sheets does not activate them (Worksheet.activate does).
+    this.active = sheetNames[0] ?? '';
   }
 
   /** A sheet holding `grid` from A1, values stored as given (the way a workbook file holds them). */
@@ -228,17 +230,30 @@ class SheetProxy extends ClientObject {
     return new NotesProxy(this.context, this);
   }
 
+  /**
+   * `TableCollection.add`: a Range says the sheet; an address without a sheet name means the active sheet,
+   * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
+   * currently-active sheet is used").
+   */
   get tables() {
     const sheet = this;
+    const excel = this.context.excel;
     const tables = {
-      add(a1: string, _hasHeaders: boolean) {
-        const table = { name: `Table${sheet.context.excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
-        sheet.queue(size(a1), () => sheet.model().tables.push({ name: table.name, address: a1 }));
+      add(source: string | Range, _hasHeaders: boolean) {
+        if (typeof source !== 'string' && !(source instanceof RangeProxy)) throw new Error('The fake takes only its own ranges');
+        const table = { name: `Table${excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
+        const target = () => (typeof source !== 'string' ? source.located().sheet : source.includes('!') ? excel.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'|'$/g, '')) : excel.sheet(excel.active));
+        const a1 = () => (typeof source === 'string' ? source.replace(/^.*!/, '') : address('', source.located().rect.row, source.located().rect.column, source.located().rect.rows, source.located().rect.columns).slice(1));
+        let added: { name: string; address: string } | undefined;
+        sheet.queue(size(typeof source === 'string' ? source : 'range'), () => {
+          const on = target();
+          if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
+          on.tables.push((added = { name: table.name, address: a1() }));
+        });
         const proxy = {
           set name(name: string) {
             sheet.queue(size(name), () => {
-              const entry = sheet.model().tables.find((t) => t.address === a1);
-              if (entry) entry.name = name;
+              if (added) added.name = name;
             });
           },
           get name(): string {
@@ -312,6 +327,11 @@ class RangeProxy extends ClientObject {
     private readonly rect: () => Rect | null,
   ) {
     super(context);
+  }
+
+  /** The sheet and cells this range stands for, when the queued command runs. */
+  located(): { sheet: ExcelSheet; rect: Rect } {
+    return { sheet: this.sheet.model(), rect: this.at() };
   }
 
   private at(): Rect {
