@@ -15,7 +15,15 @@ export interface ExcelPortDeps {
   run: ExcelRun;
   /** Where a short message for the user goes (the task pane's status line): Excel has no toast. */
   notify?(message: string): void;
+  /**
+   * Whether this Excel has notes (ExcelApi 1.18, newer than the manifest requires: Office 2021 and 2024 have
+   * none). Without them a rejected cell is marked by its fill alone; the sync report still names it.
+   */
+  hasNotes?(): boolean;
 }
+
+/** The ExcelApi version that brought Worksheet.notes. */
+export const NOTES_API = '1.18';
 
 /** Cells loaded per read request before it is halved: values and number formats of typical rows stay far under 5 MB. */
 const READ_CELLS = 40_000;
@@ -206,14 +214,16 @@ export class ExcelPort implements SpreadsheetPort {
    * never written back as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Promise<void> {
+    const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
-      const notes = sheet.notes.load('items/content');
+      const notes = hasNotes ? sheet.notes.load('items/content') : null;
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const props = range.getCellProperties({ format: { fill: { color: true } } });
       await context.sync();
-      const locations = notes.items.map((n) => n.getLocation().load('address'));
-      await context.sync();
-      const noteAt = new Map(notes.items.map((note, i) => {
+      const noted = notes?.items ?? [];
+      const locations = noted.map((n) => n.getLocation().load('address'));
+      if (notes) await context.sync();
+      const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);
         return [`${at.row}:${at.column}`, note] as const;
       }));
@@ -228,9 +238,12 @@ export class ExcelPort implements SpreadsheetPort {
         colours.push([]);
         line.forEach((wanted, c) => {
           const note = noteAt.get(`${row + r}:${column + c}`);
-          if (note && wanted === '') note.delete();
-          else if (note && note.content !== wanted) note.content = wanted;
-          else if (!note && wanted !== '') sheet.notes.add(a1(row + r, column + c), wanted);
+          // With no notes in this Excel, the fill below is the whole mark.
+          if (notes) {
+            if (note && wanted === '') note.delete();
+            else if (note && note.content !== wanted) note.content = wanted;
+            else if (!note && wanted !== '') notes.add(a1(row + r, column + c), wanted);
+          }
           const colour = next.backgrounds[r]?.[c] ?? null;
           const now = fills[r][c];
           // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.

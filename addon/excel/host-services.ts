@@ -8,6 +8,8 @@ import type { CachePort, HttpPort, LockPort, SchedulePort, SettingsPort } from '
 export interface OfficeHost {
   context: {
     partitionKey?: string;
+    /** Which requirement sets this Office has, e.g. `isSetSupported('ExcelApi', '1.18')`. */
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     document: {
       settings: {
         get(name: string): unknown;

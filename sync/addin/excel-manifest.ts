@@ -7,6 +7,11 @@ import { TypedError } from '../../shared/typed-error';
 
 export const NAMESPACE = 'EQ';
 export const ADDIN_VERSION = '1.0.0.0';
+/**
+ * The ExcelApi version the add-in needs, so Office offers it only where it runs: 1.13 for
+ * Range.getMergedAreasOrNullObject (Office 2021 and later). Notes (1.18) are used where Excel has them.
+ */
+export const EXCEL_API_VERSION = '1.13';
 /** The ribbon's icon sizes (16, 32, 80 px), referenced as `Icon.N` resources. */
 export const ICON_SIZES = [16, 32, 80] as const;
 /** The icon of the Insert > Add-ins list: 32 px, and 64 px on high-DPI screens (Office's sizes for a task pane add-in). */
@@ -87,6 +92,7 @@ export function renderExcelManifest(options: ManifestOptions): string {
   <Requirements>
     <Sets DefaultMinVersion="1.1">
       <Set Name="SharedRuntime" MinVersion="1.1"/>
+      <Set Name="ExcelApi" MinVersion="${EXCEL_API_VERSION}"/>
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -14,6 +14,7 @@ scope.__startup = [] as string[];
 scope.Office = {
   context: {
     partitionKey: 'tenant!site',
+    requirements: excel.requirements,
     document: { settings: documentSettingsOver(settings, true) },
   },
   addin: startupBehaviorOver(scope.__startup as string[]),

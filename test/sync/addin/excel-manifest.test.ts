@@ -8,7 +8,7 @@ import path from 'node:path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, test } from 'vitest';
 import { ICON_SIZES as BUILT_ICON_SIZES } from '../../../scripts/excel-build.mjs';
-import { MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { EXCEL_API_VERSION, MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
@@ -45,6 +45,7 @@ describe('excel-manifest', () => {
       expect(tags).toContain(required);
     }
     expect(tags).toContain('Set[MinVersion=1.1][Name=SharedRuntime]');
+    expect(tags).toContain(`Set[MinVersion=${EXCEL_API_VERSION}][Name=ExcelApi]`);
     expect(tags).toContain('Runtime[lifetime=long]');
     expect(tags).toContain('ExtensionPoint[type=CustomFunctions]');
     expect(tags).toContain('Action[type=ShowTaskpane]');
