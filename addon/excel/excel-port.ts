@@ -9,7 +9,7 @@ import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
-import type { CellProperties, ExcelRun, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
@@ -42,8 +42,8 @@ export function isDateFormat(format: unknown): boolean {
   return /[dmy]/i.test(bare) && !/^general$/i.test(bare);
 }
 
-/** Office.js says a request was too large with this code (RichApi.Error). */
-const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /PayloadSizeLimitExceeded|RequestPayloadSizeLimit/i.test(String((e as { code?: unknown }).code ?? ''));
+/** Office.js says a request, or its answer, was too large with these codes (RichApi.Error). */
+const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /^(Request|Response)PayloadSizeLimitExceeded$/.test(String((e as { code?: unknown }).code ?? ''));
 
 const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
 
@@ -105,17 +105,23 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** Loads `properties` of a block in row slices, halving a slice Excel finds too large. */
+  /**
+   * Loads `properties` of a block in row slices, halving a slice Excel finds too large. `withFirst` queues
+   * other loads into the first slice's request, again on each retry: a request that fails loads nothing.
+   */
   private async loadRows<K extends 'values' | 'numberFormat' | 'formulas'>(
     context: RequestContext,
     sheet: Worksheet,
     block: { row: number; column: number; numRows: number; numColumns: number },
     properties: readonly K[],
+    withFirst?: () => void,
   ): Promise<Record<K, unknown[][]>> {
     const out = Object.fromEntries(properties.map((p) => [p, [] as unknown[][]])) as Record<K, unknown[][]>;
     let sliceRows = Math.max(1, Math.floor(READ_CELLS / (block.numColumns * properties.length)));
+    let first = withFirst;
     for (let done = 0; done < block.numRows; ) {
       const take = Math.min(sliceRows, block.numRows - done);
+      first?.();
       const range = sheet.getRangeByIndexes(block.row - 1 + done, block.column - 1, take, block.numColumns).load([...properties]);
       try {
         await context.sync();
@@ -124,6 +130,7 @@ export class ExcelPort implements SpreadsheetPort {
         sliceRows = Math.ceil(take / 2);
         continue;
       }
+      first = undefined;
       for (const p of properties) out[p].push(...(range[p] as unknown[][]));
       done += take;
     }
@@ -145,8 +152,10 @@ export class ExcelPort implements SpreadsheetPort {
       if (used.isNullObject) return [];
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
-      const merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
-      const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat']);
+      let merged!: RangeAreas;
+      const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat'], () => {
+        merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
+      });
       const grid = trimmed(values.map((line, r) => line.map((v, c) => hostValue(v, numberFormat[r][c]))));
       return merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address));
     });

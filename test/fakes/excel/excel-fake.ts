@@ -1,7 +1,7 @@
 // An Excel host as Office.js presents it, faithful to its load/sync discipline: reading a property that
 // was not loaded (and synced) throws PropertyNotLoaded; property writes and method calls are queued and
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
-// fails whole with RequestPayloadSizeLimitExceeded, as Excel on the web does; an API newer than the ExcelApi
+// fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer than the ExcelApi
 // version the fake is made with is missing, as in an older Excel. Only the API surface that
 // addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
@@ -129,7 +129,7 @@ class FakeContext implements RequestContext {
     // Loads answer with the workbook as the queued writes before them left it, in queue order.
     for (const op of ops) op.apply();
     const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
-    if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const l of loads) l.resolve();
     this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length });
   }
