@@ -69,7 +69,6 @@ export function renderExcelManifest(options: ManifestOptions): string {
     support: `${base}/docs`,
     icon: (size: number) => `${files}/icon-${size}.png`,
   };
-  const origin = new URL(base).origin;
   const icons = (indent: string) =>
     [`${indent}<Icon>`, ...ICON_SIZES.map((size) => `${indent}  <bt:Image size="${size}" resid="Icon.${size}"/>`), `${indent}</Icon>`].join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -83,9 +82,6 @@ export function renderExcelManifest(options: ManifestOptions): string {
   <IconUrl DefaultValue="${xml(url.icon(LIST_ICON))}"/>
   <HighResolutionIconUrl DefaultValue="${xml(url.icon(HIGH_DPI_LIST_ICON))}"/>
   <SupportUrl DefaultValue="${xml(url.support)}"/>
-  <AppDomains>
-    <AppDomain>${xml(origin)}</AppDomain>
-  </AppDomains>
   <Hosts>
     <Host Name="Workbook"/>
   </Hosts>

@@ -41,7 +41,7 @@ describe('excel-manifest', () => {
     expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: '1.0.0.0' });
     expect(info.defaultSettings?.sourceLocation).toBe('https://desk.example.gov/equity/addin/excel/taskpane.html');
     const { tags } = pythonParse(xml);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomain', 'Permissions']) {
+    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Permissions']) {
       expect(tags).toContain(required);
     }
     expect(tags).toContain('Set[MinVersion=1.1][Name=SharedRuntime]');
@@ -56,10 +56,26 @@ describe('excel-manifest', () => {
   test('puts every URL on https under the given origin, and every resid it uses is defined', () => {
     const { urls } = pythonParse(xml);
     expect(urls.length).toBeGreaterThan(8);
-    for (const url of urls) expect(url === 'https://desk.example.gov' || url.startsWith('https://desk.example.gov/equity/')).toBe(true);
+    for (const url of urls) expect(url.startsWith('https://desk.example.gov/equity/')).toBe(true);
     const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
     for (const id of used) expect(defined.has(id), id).toBe(true);
+  });
+
+  test('keeps to the manifest reference: ids, strings and URLs within their lengths, a four-part version, no AppDomain for its own origin', () => {
+    const attr = (pattern: RegExp) => [...xml.matchAll(pattern)].map((m) => m[1]);
+    for (const id of attr(/\b(?:id|resid)="([^"]+)"/g)) expect(id.length, id).toBeLessThanOrEqual(32);
+    const section = (name: string) => new RegExp(`<bt:${name}>([\\s\\S]*?)</bt:${name}>`).exec(xml)?.[1] ?? '';
+    const strings = (name: string) => [...section(name).matchAll(/DefaultValue="([^"]*)"/g)].map((m) => m[1]);
+    expect(strings('ShortStrings').length).toBeGreaterThan(0);
+    for (const text of strings('ShortStrings')) expect(text.length, text).toBeLessThanOrEqual(125);
+    for (const text of strings('LongStrings')) expect(text.length, text).toBeLessThanOrEqual(250);
+    for (const url of strings('Urls')) expect(url.length).toBeLessThanOrEqual(2048);
+    expect(attr(/<DisplayName DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(125);
+    expect(attr(/<Description DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(250);
+    expect(attr(/<Version>([^<]+)<\/Version>/g)[0]).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+    // The reference: listing the SourceLocation's own domain "has no effect and may be misleading".
+    expect(xml).not.toContain('<AppDomain>');
   });
 
   test('names only icons the build renders, the 64 px one for high-DPI screens as Office asks of a task pane add-in', () => {
