@@ -44,6 +44,42 @@ export function derivedFormula(d: DerivedColumn, cellOf: (field: string) => stri
   return d.formula(refs as FormulaRefs<string>);
 }
 
+/**
+ * A derived formula that shows nothing on a row with no inputs: such a row is not an item yet, and a bare
+ * rule would give it a status ("No dates"). `inputColumns` are the 1-based columns of the row's inputs;
+ * they are counted in contiguous runs, never over a derived cell (that would refer to itself).
+ */
+export function blankRowGuard(formula: string, row: number, inputColumns: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const c of [...inputColumns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else if (!last || last[1] !== c) runs.push([c, c]);
+  }
+  const refs = runs.map(([from, to]) => (from === to ? `$${columnLetter(from)}${row}` : `$${columnLetter(from)}${row}:$${columnLetter(to)}${row}`));
+  return `IF(COUNTA(${refs.join(',')})=0,"",${formula})`;
+}
+
+/**
+ * The formulas a data row of a sheet carries in its derived columns, guarded as the templates write them,
+ * given where the sheet holds each field: one per derived column the sheet has and whose inputs it has.
+ * Keys are the derived columns' 1-based sheet columns; formulas are without the leading `=`.
+ */
+export function sheetRowFormulas(table: TableDef, row: number, columnOf: (field: string) => number | undefined): Map<number, string> {
+  const inputs = table.columns.flatMap((c) => columnOf(c.name) ?? []);
+  const out = new Map<number, string>();
+  for (const d of table.derived) {
+    const at = columnOf(d.name);
+    if (at === undefined) continue;
+    const formula = derivedFormula(d, (field) => {
+      const c = columnOf(field);
+      return c === undefined ? undefined : `${columnLetter(c)}${row}`;
+    });
+    if (formula !== undefined) out.set(at, blankRowGuard(formula, row, inputs));
+  }
+  return out;
+}
+
 export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {
   return new Map(layout.map((p) => [p.column.name, p.letter]));
 }

@@ -1,16 +1,17 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
-import { columnLetter, listRange } from '../shared/lists';
-import { computeDerived, layoutLetters, planColumn, rowFormulas, templateLayout } from '../shared/layout';
+import { listRange } from '../shared/lists';
+import { computeDerived, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
-import type { DerivedColumn, InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
+import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
  * Formula rows below the data, ready for new rows to get their statuses. They print (a cell whose formula
- * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, Excel
- * extends the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is
- * copied down (decision 003).
+ * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, the
+ * add-on's sync carries them down to this many rows below the last typed row; without it, Excel extends the
+ * formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
+ * (decision 003).
  */
 export const SPARE_ROWS = 25;
 export const FIRST_DATA_ROW = 2;
@@ -45,11 +46,28 @@ function inputCell(c: InputColumn, v: TypedValue): PlanCell {
 
 const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c) => values[c.name] === null || values[c.name] === undefined || values[c.name] === '');
 
+/**
+ * The dropdowns (from Lists) and status colours of a table's columns over a span of rows, wherever a sheet
+ * holds each column: the template writes them over its rows, and sync carries them down as rows are typed.
+ */
+export function rowRules(table: TableDef, columnOf: (field: string) => number | undefined, span: { fromRow: number; toRow: number }): { validations: PlanValidation[]; conditionals: PlanConditional[] } {
+  const validations = table.columns.flatMap((c): PlanValidation[] => {
+    const column = columnOf(c.name);
+    return column !== undefined && c.list ? [{ column, ...span, list: listRange(c.list), allowOther: c.openList }] : [];
+  });
+  const conditionals = [...table.columns, ...table.derived].flatMap((c): PlanConditional[] => {
+    const column = columnOf(c.name);
+    if (column === undefined) return [];
+    if ('palette' in c && c.palette) return [{ column, ...span, tones: c.palette }];
+    return c.type === 'percent' ? [{ column, ...span, dataBar: true }] : [];
+  });
+  return { validations, conditionals };
+}
+
 export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Rules, asOf: string, tabColor: string): DataSheet {
   const layout = templateLayout(table);
   const letters = layoutLetters(layout);
   const lastRow = FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS;
-  const lastInput = columnLetter(table.columns.length);
   const name = sheetRef(table.sheet);
 
   const rows: DataRow[] = [];
@@ -60,31 +78,18 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     rows.push({ row, values, derived: Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v ?? ''])) });
   }
 
+  const columnOf = (field: string) => layout.find((p) => p.column.name === field)?.index;
   function* cells(): Generator<PlanCell[]> {
     for (const r of rows) {
-      const formulas = rowFormulas(table, r.row, letters);
-      // A row with no inputs is not an item yet: its statuses stay blank (a bare rule would say "No dates").
-      const guard = (f: string) => `IF(COUNTA($A${r.row}:$${lastInput}${r.row})=0,"",${f})`;
+      const formulas = sheetRowFormulas(table, r.row, columnOf);
       yield [
         ...table.columns.map((c) => (r.values ? inputCell(c, r.values[c.name] ?? null) : null)),
-        ...table.derived.map((d) => ({ formula: guard(formulas[d.name]), result: r.derived[d.name] })),
+        ...table.derived.map((d) => ({ formula: formulas.get(columnOf(d.name)!)!, result: r.derived[d.name] })),
       ];
     }
   }
 
-  const span = { fromRow: FIRST_DATA_ROW, toRow: lastRow };
-  const validations: PlanValidation[] = layout.flatMap((p) => {
-    const c = p.column as InputColumn;
-    return !p.derived && c.list ? [{ column: p.index, ...span, list: listRange(c.list), allowOther: c.openList }] : [];
-  });
-  const conditionals: PlanConditional[] = layout.flatMap((p): PlanConditional[] => {
-    if (p.derived) {
-      const palette = (p.column as DerivedColumn).palette;
-      return palette ? [{ column: p.index, ...span, tones: palette }] : [];
-    }
-    return p.column.type === 'percent' ? [{ column: p.index, ...span, dataBar: true }] : [];
-  });
-
+  const { validations, conditionals } = rowRules(table, columnOf, { fromRow: FIRST_DATA_ROW, toRow: lastRow });
   const plan: SheetPlan = {
     name: table.sheet,
     columns: layout.map((p) => planColumn(p.column)),

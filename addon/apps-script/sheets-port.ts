@@ -5,8 +5,9 @@ import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
+import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -113,7 +114,10 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
-    return this.sheet(name).getRange(row, column, numRows, numColumns).getFormulas();
+    const sheet = this.sheet(name);
+    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
+    const formulas = inSheet === 0 ? [] : sheet.getRange(row, column, inSheet, numColumns).getFormulas();
+    return [...formulas, ...Array.from({ length: numRows - inSheet }, () => new Array<string>(numColumns).fill(''))];
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
@@ -218,32 +222,21 @@ export class SheetsPort implements SpreadsheetPort {
     }
   }
 
-  formatSheet(name: string, f: SheetFormat): void {
+  private setValidations(sheet: Sheet, validations: readonly PlanValidation[]): void {
     const { app, spreadsheet } = this.deps;
-    const sheet = this.sheet(name);
-    const width = f.columns.length;
-    const lastRow = Math.max(f.lastDataRow, ...(f.validations ?? []).map((v) => v.toRow), ...(f.conditionals ?? []).map((c) => c.toRow));
-    this.fit(name, lastRow, width);
-    const dataRows = f.lastDataRow - f.firstDataRow + 1;
-    f.columns.forEach((c, i) => {
-      if (c.width) sheet.setColumnWidth(i + 1, Math.round(c.width * PX_PER_CHAR + PX_PADDING));
-      if (c.numFmt && dataRows > 0) sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt);
-    });
-    if (f.headerRow) sheet.getRange(f.headerRow, 1, 1, width).setFontWeight('bold');
-    if (f.freeze) {
-      sheet.setFrozenRows(f.freeze.rows);
-      if (f.freeze.columns) sheet.setFrozenColumns(f.freeze.columns);
-    }
-    if (f.tabColor) sheet.setTabColor(f.tabColor);
-    for (const v of f.validations ?? []) {
+    for (const v of validations) {
       const builder = app.newDataValidation();
       const rule = (typeof v.list === 'string' ? builder.requireValueInRange(spreadsheet.getRange(v.list), true) : builder.requireValueInList([...v.list], true))
         .setAllowInvalid(Boolean(v.allowOther))
         .build();
       sheet.getRange(v.fromRow, v.column, v.toRow - v.fromRow + 1, 1).setDataValidation(rule);
     }
-    // Data bars have no Apps Script builder; only the text tones become rules.
-    const rules = (f.conditionals ?? []).flatMap((c) =>
+  }
+
+  /** Data bars have no Apps Script builder; only the text tones become rules. */
+  private toneRules(sheet: Sheet, conditionals: readonly PlanConditional[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    const { app } = this.deps;
+    return conditionals.flatMap((c) =>
       Object.entries(c.tones ?? {}).map(([text, tone]) =>
         app
           .newConditionalFormatRule()
@@ -254,8 +247,57 @@ export class SheetsPort implements SpreadsheetPort {
           .build(),
       ),
     );
+  }
+
+  /**
+   * Print areas and page setup have no Apps Script API (Sheets asks at print time), so `print` is not applied;
+   * hidden columns are, and they stay off the printed page too.
+   */
+  formatSheet(name: string, f: SheetFormat): void {
+    const sheet = this.sheet(name);
+    const width = f.columns.length;
+    const lastRow = Math.max(f.lastDataRow, ...(f.validations ?? []).map((v) => v.toRow), ...(f.conditionals ?? []).map((c) => c.toRow));
+    this.fit(name, lastRow, width);
+    const dataRows = f.lastDataRow - f.firstDataRow + 1;
+    f.columns.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(i + 1, Math.round(c.width * PX_PER_CHAR + PX_PADDING));
+      if (c.numFmt && dataRows > 0) sheet.getRange(f.firstDataRow, i + 1, dataRows, 1).setNumberFormat(c.numFmt);
+      if (c.hidden) sheet.hideColumns(i + 1);
+    });
+    if (f.headerRow) sheet.getRange(f.headerRow, 1, 1, width).setFontWeight('bold');
+    if (f.freeze) {
+      sheet.setFrozenRows(f.freeze.rows);
+      if (f.freeze.columns) sheet.setFrozenColumns(f.freeze.columns);
+    }
+    if (f.tabColor) sheet.setTabColor(f.tabColor);
+    this.setValidations(sheet, f.validations ?? []);
+    const rules = this.toneRules(sheet, f.conditionals ?? []);
     if (rules.length) sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), ...rules]);
     if (f.autoFilter && f.headerRow && !sheet.getFilter()) sheet.getRange(f.headerRow, 1, f.lastDataRow - f.headerRow + 1, width).createFilter();
+  }
+
+  /**
+   * One setDataValidation per column (Sheets has no call for several ranges), and the conditional rules read
+   * and written once: a rule is the column's own when it tests for one of the texts given and lies in that
+   * column alone.
+   */
+  extendRowRules(name: string, { validations, conditionals }: RowRules): void {
+    const sheet = this.sheet(name);
+    const all = [...validations, ...conditionals];
+    if (all.length === 0) return;
+    this.fit(name, Math.max(...all.map((r) => r.toRow)), Math.max(...all.map((r) => r.column)));
+    this.setValidations(sheet, validations);
+    const fresh = this.toneRules(sheet, conditionals);
+    if (fresh.length === 0) return;
+    const textEqual = this.deps.app.BooleanCriteria.TEXT_EQUAL_TO;
+    const replaced = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+      const condition = rule.getBooleanCondition();
+      if (!condition || condition.getCriteriaType() !== textEqual) return false;
+      const text = String(condition.getCriteriaValues()[0]);
+      const ranges = rule.getRanges();
+      return ranges.length > 0 && ranges.every((r) => r.getNumColumns() === 1 && conditionals.some((c) => c.column === r.getColumn() && c.tones?.[text] !== undefined));
+    };
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((rule) => !replaced(rule)), ...fresh]);
   }
 
   selectRow(name: string, row: number): void {

@@ -1,9 +1,8 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import { derivedFormula } from '../../shared/layout';
+import { sheetRowFormulas } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
-import { columnLetter } from '../../shared/lists';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
 import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
@@ -35,22 +34,6 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
   const column = table.columns.find((c) => c.name === field);
   if (column?.type === 'date' && typeof value === 'string') return { date: value };
   return value as TypedValue;
-}
-
-/** The derived columns' formulas for a new row, where the sheet has every column a formula reads. */
-function derivedCells(t: TableSheet, row: number): Map<number, WriteCell> {
-  const out = new Map<number, WriteCell>();
-  for (const d of t.table.derived) {
-    const at = t.columnOf(d.name);
-    if (at === undefined) continue;
-    // If a column the formula reads is missing from this sheet, the cell stays blank, as a typed-in row's would.
-    const formula = derivedFormula(d, (field) => {
-      const c = t.columnOf(field);
-      return c === undefined ? undefined : `${columnLetter(c)}${row}`;
-    });
-    if (formula !== undefined) out.set(at, { formula: `=${formula}` });
-  }
-  return out;
 }
 
 /**
@@ -98,7 +81,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         if (at !== undefined) line[at - 1] = cellOf(t.table, field, value);
         else if (value !== null) missing.add(field);
       }
-      for (const [at, cell] of derivedCells(t, next)) line[at - 1] = cell;
+      // Where the sheet lacks a column a formula reads, that status cell stays blank.
+      for (const [at, formula] of sheetRowFormulas(t.table, next, (field) => t.columnOf(field))) line[at - 1] = { formula: `=${formula}` };
       line[syncColumn - 1] = item.rowId;
       newRows.push(line);
       rowOfId.set(item.rowId, next++);

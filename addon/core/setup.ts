@@ -1,6 +1,7 @@
 // "Set up from template": builds the template's sheets in the open spreadsheet from the same plan the
-// xlsx templates are written from (headers, Lists validation, formats, native formulas, Dashboard),
-// adding sheets and filling empty ones, never overwriting a sheet that already holds something.
+// xlsx templates are written from (headers, Lists validation, formats, native formulas, Dashboard with its
+// helper columns hidden, print settings where the host keeps them), adding sheets and filling empty ones,
+// never overwriting a sheet that already holds something.
 import { LISTS_SHEET } from '../../shared/lists';
 import { TABLES } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
@@ -47,12 +48,13 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
       headerRow,
       firstDataRow,
       lastDataRow: Math.max(firstDataRow, cells.length),
-      columns: [...plan.columns.map((c) => ({ width: c.width, numFmt: c.numFmt })), ...(isDataSheet ? [{ width: SYNC_ID_WIDTH }] : [])],
+      columns: [...plan.columns.map((c) => ({ width: c.width, numFmt: c.numFmt, ...(c.hidden ? { hidden: true } : {}) })), ...(isDataSheet ? [{ width: SYNC_ID_WIDTH }] : [])],
       freeze: plan.freeze,
       autoFilter: plan.autoFilter,
       tabColor: plan.tabColor,
       validations: plan.validations,
       conditionals: plan.conditionals,
+      print: plan.print,
     },
   };
 }

@@ -5,13 +5,15 @@ import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
-import { formatCellIssue } from '../../shared/issues';
+import { formatCellIssue, inSheetWords } from '../../shared/issues';
 import { counted } from '../../shared/plural';
-import { sheetPosition } from '../../shared/read-table';
+import { sheetPosition, type SheetRow } from '../../shared/read-table';
+import { itemIdTail } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
+import { readyRows } from './ready-rows';
 import { sendLists } from './send-lists';
 import { randomRowId, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
@@ -49,6 +51,10 @@ export interface TableSyncReport {
   problems: string[];
   /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
   pulled: PullReport;
+  /** Sheets whose status formulas, dropdowns and colors this sync carried down, and the row they now reach. */
+  readied: { sheet: string; toRow: number }[];
+  /** Status cells holding a value typed over their formula: kept, and counted here. */
+  typedOver: number;
 }
 
 export interface SyncReport {
@@ -111,7 +117,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, pulled: PullReport): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   let stamped = 0;
@@ -125,14 +131,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
-  const placeOfId = new Map<string, { sheet: number; row: number }>();
+  const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
     const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, titleYear: context.titleYear, fiscalYearStartMonth: context.fiscalStartMonth });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
-      const rowId = idsBySheet[s].get(r.row)!;
-      placeOfId.set(rowId, { sheet: s, row: r.row });
+      // A sheet row's later side-by-side items are its id and the item's place among them.
+      const rowId = `${idsBySheet[s].get(r.row)!}${itemIdTail(r.item)}`;
+      placeOfId.set(rowId, { sheet: s, row: r.row, at: r.at });
       const result = results[i];
       const sheetRow = sheetPosition(s, r.row);
       const before = held.get(rowId);
@@ -180,7 +187,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const place = placeOfId.get(r.rowId);
       if (place === undefined) continue;
       const t = sheets[place.sheet];
-      for (const e of r.errors) marks[place.sheet].push({ row: place.row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
+      for (const e of r.errors) {
+        const column = t.columnOf(e.field, place.at);
+        const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
+        marks[place.sheet].push({ row: place.row, column: column ?? firstColumn(t), message });
+      }
     }
   }
 
@@ -193,6 +204,13 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       return id ? `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` : null;
     };
     yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], keyOf);
+  }
+  const readied: TableSyncReport['readied'] = [];
+  let typedOver = 0;
+  for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
+    const ready = yield* readyRows(deps.port, t, hasLists);
+    if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
+    typedOver += ready.typedOver;
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheets.map((t) => t.sheet));
 
@@ -207,7 +225,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     warnings,
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
     pulled,
+    readied,
+    typedOver,
   };
+}
+
+/** The sheet's own header over a column (1-based), which a note in that column names. */
+function headerAt(t: TableSheet, column: number): string | undefined {
+  const h = t.grid[t.headerRow - 1]?.[column - 1];
+  return typeof h === 'string' && h.trim() !== '' ? h.trim() : undefined;
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
@@ -227,6 +253,8 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
+      if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;
     })
@@ -260,7 +288,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (names.includes(LISTS_SHEET) && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined))));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, pulled[i].report)));
+    const hasLists = names.includes(LISTS_SHEET);
+    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
     return { tables, summary: summarise(tables) };
   } finally {
     yield* io(deps.lock.release());

@@ -5,9 +5,9 @@ import { spanOf } from '../port/cell-span';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
-import { EXCEL_MAX_ROWS } from '../../shared/workbook-plan';
+import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
 import type { CellProperties, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -81,6 +81,45 @@ function cellOf(address: string): { row: number; column: number } {
   const match = /([A-Z]+)\$?(\d+)$/i.exec(address.replace(/\$/g, ''));
   if (!match) throw new Error(`Not a cell address: ${address}`);
   return { row: Number(match[2]), column: columnNumber(match[1]) };
+}
+
+/** One column over the rows a rule covers, within Excel's last row. */
+const columnSpan = (sheet: Worksheet, r: { column: number; fromRow: number; toRow: number }) =>
+  sheet.getRangeByIndexes(r.fromRow - 1, r.column - 1, Math.min(r.toRow, EXCEL_MAX_ROWS) - r.fromRow + 1, 1);
+
+function setValidations(sheet: Worksheet, validations: readonly PlanValidation[]): void {
+  for (const v of validations) {
+    const range = columnSpan(sheet, v);
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.list === 'string' ? `=${v.list}` : v.list.join(',') } };
+    range.dataValidation.errorAlert = v.allowOther
+      ? { showAlert: true, style: 'Information', title: 'Not in the list', message: 'This value is not in the list; it is kept, and sync reports it.' }
+      : { showAlert: true, style: 'Stop', title: 'Not in the list', message: 'Pick a value from the list (the Lists sheet holds them).' };
+  }
+}
+
+function addConditionals(sheet: Worksheet, conditionals: readonly PlanConditional[]): void {
+  for (const c of conditionals) {
+    const range = columnSpan(sheet, c);
+    for (const [text, tone] of Object.entries(c.tones ?? {})) {
+      const rule = range.conditionalFormats.add('CellValue').cellValue;
+      rule.format.fill.color = TONE_COLOURS[tone].background;
+      rule.format.font.color = TONE_COLOURS[tone].font;
+      rule.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+    }
+    if (c.dataBar) range.conditionalFormats.add('DataBar');
+  }
+}
+
+/** As the xlsx templates print: landscape, the header row on every page, and the plan's own area and fit. */
+function setPrint(sheet: Worksheet, f: SheetFormat): void {
+  sheet.pageLayout.orientation = 'Landscape';
+  if (f.headerRow) sheet.pageLayout.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
+  const { area, pagesWide, pagesTall } = f.print ?? {};
+  if (area) sheet.pageLayout.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
+  // Only the fits the plan gives: a side left out keeps Excel's own setting.
+  if (pagesWide !== undefined || pagesTall !== undefined) {
+    sheet.pageLayout.zoom = { ...(pagesWide === undefined ? {} : { horizontalFitToPages: pagesWide }), ...(pagesTall === undefined ? {} : { verticalFitToPages: pagesTall }) };
+  }
 }
 
 export class ExcelPort implements SpreadsheetPort {
@@ -278,23 +317,12 @@ export class ExcelPort implements SpreadsheetPort {
       if (f.freeze?.rows) sheet.freezePanes.freezeRows(f.freeze.rows);
       if (f.freeze?.columns) sheet.freezePanes.freezeColumns(f.freeze.columns);
       if (f.tabColor) sheet.tabColor = f.tabColor;
-      for (const v of f.validations ?? []) {
-        const range = sheet.getRangeByIndexes(v.fromRow - 1, v.column - 1, Math.min(v.toRow, EXCEL_MAX_ROWS) - v.fromRow + 1, 1);
-        range.dataValidation.rule = { list: { inCellDropDown: true, source: typeof v.list === 'string' ? `=${v.list}` : v.list.join(',') } };
-        range.dataValidation.errorAlert = v.allowOther
-          ? { showAlert: true, style: 'Information', title: 'Not in the list', message: 'This value is not in the list; it is kept, and sync reports it.' }
-          : { showAlert: true, style: 'Stop', title: 'Not in the list', message: 'Pick a value from the list (the Lists sheet holds them).' };
-      }
-      for (const c of f.conditionals ?? []) {
-        const range = sheet.getRangeByIndexes(c.fromRow - 1, c.column - 1, c.toRow - c.fromRow + 1, 1);
-        for (const [text, tone] of Object.entries(c.tones ?? {})) {
-          const rule = range.conditionalFormats.add('CellValue').cellValue;
-          rule.format.fill.color = TONE_COLOURS[tone].background;
-          rule.format.font.color = TONE_COLOURS[tone].font;
-          rule.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
-        }
-        if (c.dataBar) range.conditionalFormats.add('DataBar');
-      }
+      setValidations(sheet, f.validations ?? []);
+      addConditionals(sheet, f.conditionals ?? []);
+      f.columns.forEach((c, i) => {
+        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).columnHidden = true;
+      });
+      setPrint(sheet, f);
       // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
       // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
       // `tables` is asked.
@@ -302,6 +330,19 @@ export class ExcelPort implements SpreadsheetPort {
         const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
         table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
       }
+      await context.sync();
+    });
+  }
+
+  /** One Excel.run: each column's rules cleared over the rows given and set again, then one sync. */
+  extendRowRules(name: string, { validations, conditionals }: RowRules): Promise<void> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (validations.length === 0 && conditionals.length === 0) return;
+      // A range whose cells hold different rules takes no new one until they are cleared.
+      for (const v of validations) columnSpan(sheet, v).dataValidation.clear();
+      setValidations(sheet, validations);
+      for (const c of conditionals) columnSpan(sheet, c).conditionalFormats.clearAll();
+      addConditionals(sheet, conditionals);
       await context.sync();
     });
   }

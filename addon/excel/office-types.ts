@@ -51,7 +51,9 @@ export interface Range extends LoadableObject {
   readonly isNullObject: boolean;
   readonly format: RangeFormat;
   readonly dataValidation: DataValidation;
-  readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat };
+  readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat; clearAll(): void };
+  /** Hides the range's columns (a range spanning whole columns or not). */
+  columnHidden: boolean;
   select(): void;
   /** Merges the range into one cell (the upper-left value stays); the add-in never calls it, tests do. */
   merge(across?: boolean): void;
@@ -82,12 +84,22 @@ export interface Table extends LoadableObject {
   name: string;
 }
 
+/** ExcelApi 1.9: how a sheet prints, kept with the workbook. */
+export interface PageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  /** Fit to pages across and down (0: as many as it takes), or a percentage `scale`. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  setPrintArea(address: string): void;
+  setPrintTitleRows(address: string): void;
+}
+
 export interface Worksheet extends LoadableObject {
   readonly name: string;
   readonly isNullObject: boolean;
   tabColor: string;
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
   readonly notes: NoteCollection;
+  readonly pageLayout: PageLayout;
   readonly tables: { add(source: Range, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range;

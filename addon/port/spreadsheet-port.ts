@@ -1,7 +1,7 @@
 // The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
 // Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
-import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
+import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
 
 /** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
@@ -47,6 +47,8 @@ export interface ColumnFormat {
   /** Width in characters (the unit workbook plans use). */
   width?: number;
   numFmt?: string;
+  /** Working values out of sight (a dashboard's helper columns). */
+  hidden?: boolean;
 }
 
 /** What setup applies to a sheet besides its cells; rows and columns are 1-based sheet positions. */
@@ -60,6 +62,14 @@ export interface SheetFormat {
   tabColor?: string;
   validations?: readonly PlanValidation[];
   conditionals?: readonly PlanConditional[];
+  /** How the sheet prints, where the host keeps print settings with the document (Apps Script has none to set). */
+  print?: SheetPlan['print'];
+}
+
+/** Dropdowns and status colours over rows of a sheet's columns, each with the rows it covers. */
+export interface RowRules {
+  validations: readonly PlanValidation[];
+  conditionals: readonly PlanConditional[];
 }
 
 export interface SpreadsheetPort {
@@ -69,7 +79,7 @@ export interface SpreadsheetPort {
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
    */
   readSheet(name: string): Io<HostCell[][]>;
-  /** Formula text of a block (`''` where a cell holds a value), in one read. */
+  /** Formula text of a block (`''` where a cell holds a value), in one read; past the sheet's last row reads as `''`. */
   readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;
   /** One rectangular write from (row, column); the sheet grows to fit. */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
@@ -87,6 +97,12 @@ export interface SpreadsheetPort {
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Io<void>;
   formatSheet(name: string, format: SheetFormat): Io<void>;
+  /**
+   * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
+   * the same list or text: applied again over more rows, the rules stretch, never pile up. Rules of other
+   * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows.
+   */
+  extendRowRules(name: string, rules: RowRules): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */
   selectRow(name: string, row: number): Io<void>;
   toast(message: string, title?: string): Io<void>;

@@ -12,6 +12,10 @@ export interface PortProbe {
   validation(sheet: string, row: number, column: number): { source: string | readonly string[]; allowInvalid: boolean } | null;
   /** Conditional formats of a sheet as `text → background colour`. */
   conditionals(sheet: string): Record<string, string>;
+  /** The texts of the colour rules covering a cell, sorted, one entry per rule (a text twice is two rules). */
+  tonesAt(sheet: string, row: number, column: number): string[];
+  /** The sheet's hidden columns, 1-based, in order. */
+  hiddenColumns(sheet: string): number[];
   numberFormat(sheet: string, row: number, column: number): string;
   selectedRow(): { sheet: string; row: number } | null;
   toasts(): string[];
@@ -201,6 +205,47 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(Object.keys(colours).sort()).toEqual(['Closed', 'Open']);
       expect(colours.Open).not.toBe(colours.Closed);
       expect((await port.readSheet('Tracker'))[1][0]).toBe('Open');
+    });
+
+    test('reads formulas past the sheet\'s last row as blank', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Short');
+      await port.writeBlock('Short', 1, 1, [['Status', { formula: '=1+1' }]]);
+      const formulas = await port.readFormulas('Short', 1, 2, 5_000, 1);
+      expect(formulas).toHaveLength(5_000);
+      expect(formulas[0][0]).toBe('=1+1');
+      expect(formulas.slice(1).every((line) => line.length === 1 && line[0] === '')).toBe(true);
+    });
+
+    test('hides the columns a format marks hidden, and only those', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Dashboard');
+      await port.writeBlock('Dashboard', 1, 1, [['Measure', 'Count', '', 'Days to fulfil']]);
+      await port.formatSheet('Dashboard', { firstDataRow: 2, lastDataRow: 30, columns: [{ width: 40 }, { width: 10 }, { width: 3 }, { width: 16, hidden: true }] });
+      expect(probe.hiddenColumns('Dashboard')).toEqual([4]);
+    });
+
+    test('stretches dropdowns and status colours over more rows without a second rule for the same text, keeping other columns\' rules', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Lists');
+      await port.writeBlock('Lists', 1, 1, [['Status'], ['Open'], ['Closed']]);
+      await port.ensureSheet('Tracker');
+      await port.writeBlock('Tracker', 1, 1, [['Status', 'State'], ['Open', 'Late']]);
+      const status = { column: 1, list: 'Lists!$A$2:$A$61' } as const;
+      const state = { column: 2, tones: { Late: 'bad', Done: 'good' } } as const;
+      await port.formatSheet('Tracker', {
+        headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{ width: 12 }, { width: 12 }],
+        validations: [{ ...status, fromRow: 2, toRow: 30 }],
+        conditionals: [{ ...state, fromRow: 2, toRow: 30 }, { column: 1, fromRow: 2, toRow: 30, tones: { Open: 'warn' } }],
+      });
+      for (const toRow of [80, 120]) {
+        await port.extendRowRules('Tracker', { validations: [{ ...status, fromRow: 2, toRow }], conditionals: [{ ...state, fromRow: 2, toRow }] });
+      }
+      expect(probe.validation('Tracker', 120, 1)).toEqual({ source: 'Lists!$A$2:$A$61', allowInvalid: false });
+      expect(probe.validation('Tracker', 121, 1)).toBeNull();
+      for (const row of [2, 30, 31, 120]) expect(probe.tonesAt('Tracker', row, 2)).toEqual(['Done', 'Late']);
+      expect(probe.tonesAt('Tracker', 121, 2)).toEqual([]);
+      expect(probe.tonesAt('Tracker', 2, 1)).toEqual(['Open']);
     });
 
     test('says which sheet is missing, whatever the call', async () => {

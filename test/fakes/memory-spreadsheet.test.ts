@@ -14,10 +14,13 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
     probe: {
       frozenRows: (sheet) => formats(sheet).at(-1)?.freeze?.rows ?? 0,
       validation: (sheet, row, column) => {
-        const v = formats(sheet).map((f) => covering(f.validations, row, column)).find(Boolean);
+        const v = covering([...port.sheet(sheet).validations].reverse(), row, column);
         return v ? { source: v.list, allowInvalid: Boolean(v.allowOther) } : null;
       },
-      conditionals: (sheet) => Object.assign({}, ...formats(sheet).flatMap((f) => (f.conditionals ?? []).map((c) => ({ ...c.tones })))),
+      conditionals: (sheet) => Object.assign({}, ...port.sheet(sheet).conditionals.map((c) => ({ ...c.tones }))),
+      tonesAt: (sheet, row, column) =>
+        port.sheet(sheet).conditionals.filter((c) => c.column === column && row >= c.fromRow && row <= c.toRow).flatMap((c) => Object.keys(c.tones ?? {})).sort(),
+      hiddenColumns: (sheet) => (formats(sheet).at(-1)?.columns ?? []).flatMap((c, i) => (c.hidden ? [i + 1] : [])),
       numberFormat: (sheet, row, column) => {
         const f = formats(sheet).find((x) => row >= x.firstDataRow && row <= x.lastDataRow && x.columns[column - 1]?.numFmt);
         return f?.columns[column - 1]?.numFmt ?? '';

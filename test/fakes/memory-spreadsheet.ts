@@ -1,9 +1,10 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
+import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
 interface MemoryCell {
   value: HostCell;
@@ -20,6 +21,9 @@ const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !
 export class MemorySheet {
   readonly cells: (MemoryCell | undefined)[][] = [];
   readonly formats: SheetFormat[] = [];
+  /** Dropdowns and status colours as set by formatSheet and extendRowRules, each over its rows. */
+  validations: PlanValidation[] = [];
+  conditionals: PlanConditional[] = [];
   /** Merged ranges, 1-based. */
   readonly merges: MergedRange[] = [];
 
@@ -150,7 +154,24 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   formatSheet(name: string, format: SheetFormat): void {
     this.count('formatSheet');
-    this.sheet(name).formats.push(format);
+    const sheet = this.sheet(name);
+    sheet.formats.push(format);
+    sheet.validations.push(...(format.validations ?? []));
+    sheet.conditionals.push(...(format.conditionals ?? []));
+  }
+
+  extendRowRules(name: string, { validations, conditionals }: RowRules): void {
+    this.count('extendRowRules');
+    const sheet = this.sheet(name);
+    const within = (r: PlanValidation, span: PlanValidation) => r.column === span.column && r.fromRow >= span.fromRow && r.toRow <= span.toRow;
+    sheet.validations = [...sheet.validations.filter((v) => !validations.some((span) => within(v, span))), ...validations];
+    // A column's rule for a text given again is dropped; its other texts stay.
+    const kept = sheet.conditionals.map((c) => {
+      const again = conditionals.find((n) => n.column === c.column);
+      if (!again || !c.tones) return c;
+      return { ...c, tones: Object.fromEntries(Object.entries(c.tones).filter(([text]) => again.tones?.[text] === undefined)) };
+    });
+    sheet.conditionals = [...kept.filter((c) => c.dataBar || Object.keys(c.tones ?? {}).length > 0), ...conditionals];
   }
 
   selectRow(name: string, row: number): void {

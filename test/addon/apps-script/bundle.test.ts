@@ -99,6 +99,15 @@ describe('set up from template', () => {
     expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists, Requests, Dashboard/);
   });
 
+  test('hides the Dashboard\'s helper columns, as the template file does', async () => {
+    const addon = await loadAddon();
+    addon.call('setupTaIntake');
+    const dashboard = buildTemplatePlan('ta-intake', { asOf: AS_OF }).sheets.find((s) => s.name === 'Dashboard')!;
+    const helpers = dashboard.columns.flatMap((c, i) => (c.hidden ? [i + 1] : []));
+    expect(helpers.length).toBeGreaterThan(0);
+    expect([...addon.fakes.sheet('Dashboard').hiddenColumns].sort((a, b) => a - b)).toEqual(helpers);
+  });
+
   test('on a spreadsheet with data leaves every existing sheet and cell as it was', async () => {
     const addon = await loadAddon({ sheets: ['Notes'] });
     const { fakes } = addon;

@@ -31,6 +31,12 @@ spreadsheetPortContract('SheetsPort (Apps Script)', () => {
       },
       conditionals: (sheet) =>
         Object.fromEntries((fakes.sheet(sheet).conditionalRules as FakeConditionalFormatRule[]).map((r) => [String(r.spec.args[0]), String(r.spec.background)])),
+      tonesAt: (sheet, row, column) =>
+        (fakes.sheet(sheet).conditionalRules as FakeConditionalFormatRule[])
+          .filter((r) => (r.spec.ranges as unknown as FakeRange[]).some(({ rect }) => column >= rect.column && column < rect.column + rect.numColumns && row >= rect.row && row < rect.row + rect.numRows))
+          .map((r) => String(r.spec.args[0]))
+          .sort(),
+      hiddenColumns: (sheet) => [...fakes.sheet(sheet).hiddenColumns].sort((a, b) => a - b),
       numberFormat: (sheet, row, column) => fakes.sheet(sheet).peek(row, column)?.numberFormat ?? '',
       selectedRow: () => {
         const range = fakes.spreadsheet.activeRange;

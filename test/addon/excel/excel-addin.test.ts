@@ -7,7 +7,11 @@ import { EDIT_SYNC_DELAY_MS, createExcelAddin } from '../../../addon/excel/excel
 import type { OfficeHost } from '../../../addon/excel/host-services';
 import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
 import type { SyncRequest } from '../../../shared/wire/sync-wire';
+import { columnLetter } from '../../../shared/lists';
+import { TABLES, sheetColumns } from '../../../shared/tables';
 import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { buildTemplatePlan } from '../../../templates/build-template';
+import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
 
@@ -170,5 +174,48 @@ describe('Excel add-in host layer', () => {
     await vi.waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0].rows[0].values.requesterOrg).toBe('D');
     expect(addin.lastAutoSync()?.summary).toMatch(/Requests: 1 sent/);
+  });
+
+  /** The add-in connected, with the TA intake template set up. */
+  async function setUpIntake() {
+    const excel = new FakeExcel(['Sheet1']);
+    const { http } = service();
+    const { mock } = office();
+    const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    await addin.bridge.setup!('ta-intake');
+    return { excel, addin };
+  }
+
+  test('set-up hides the Dashboard\'s helper columns and sets its print area, as the template file does', async () => {
+    const { excel } = await setUpIntake();
+    const dashboard = buildTemplatePlan('ta-intake', { asOf: '2026-03-16' }).sheets.find((s) => s.name === 'Dashboard')!;
+    expect([...excel.sheet('Dashboard')!.hiddenColumns]).toEqual(dashboard.columns.flatMap((c, i) => (c.hidden ? [i + 1] : [])));
+    expect(excel.sheet('Dashboard')!.hiddenColumns.size).toBeGreaterThan(0);
+    const area = dashboard.print!.area!;
+    expect(excel.sheet('Dashboard')!.page).toMatchObject({ orientation: 'Landscape', printArea: `A1:${columnLetter(area.lastColumn)}${area.lastRow}` });
+    expect(excel.sheet('Requests')!.page).toMatchObject({ orientation: 'Landscape', titleRows: '$1:$1' });
+  });
+
+  test('a request typed on row 40 of a set-up sheet gets its SLA formula and dropdowns at the next sync, and the sync after writes nothing', async () => {
+    const { excel, addin } = await setUpIntake();
+    const requests = excel.sheet('Requests')!;
+    const at = (field: string) => sheetColumns(TABLES.requests).findIndex((c) => c.name === field) + 1;
+    await excel.userEdit('Requests', 40, at('requestId'), 'R-140');
+    await excel.userEdit('Requests', 40, at('receivedOn'), '3/10/2026');
+    await excel.userEdit('Requests', 40, at('requesterType'), 'City');
+    const last = 40 + SPARE_ROWS;
+    expect((await addin.bridge.sync()).summary).toMatch(new RegExp(`ready down to row ${last}\\b`));
+    const written = buildTemplatePlan('ta-intake', { asOf: '2026-03-16', sample: 39 }).sheets.find((s) => s.name === 'Requests')!;
+    const row40 = [...(written.rows as Iterable<unknown[]>)][38];
+    expect(requests.peek(40, at('slaState'))?.formula).toBe(`=${(row40[at('slaState') - 1] as { formula: string }).formula}`);
+    expect(requests.validations.some((v) => v.column === at('requesterType') && v.fromRow <= 40 && v.toRow === last)).toBe(true);
+    const overdue = requests.conditionals.filter((c) => c.column === at('slaState') && c.formula1 === '="Overdue"');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].toRow).toBe(last);
+
+    excel.requests.length = 0;
+    await addin.bridge.sync();
+    expect(excel.requests.filter((r) => r.commands > 0)).toEqual([]);
   });
 });

@@ -26,6 +26,9 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
       },
       conditionals: (name) =>
         Object.fromEntries(sheet(name).conditionals.filter((c) => c.type === 'CellValue').map((c) => [JSON.parse(c.formula1!.slice(1)) as string, c.fill!])),
+      tonesAt: (name, row, column) =>
+        sheet(name).conditionals.filter((c) => c.type === 'CellValue' && c.column === column && row >= c.fromRow && row <= c.toRow).map((c) => JSON.parse(c.formula1!.slice(1)) as string).sort(),
+      hiddenColumns: (name) => [...sheet(name).hiddenColumns].sort((a, b) => a - b),
       numberFormat: (name, row, column) => sheet(name).peek(row, column)?.numberFormat ?? 'General',
       selectedRow: () => (excel.selection ? { sheet: excel.selection.sheet, row: excel.selection.row } : null),
       toasts: () => notices,

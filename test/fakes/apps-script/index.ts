@@ -75,11 +75,12 @@ export const RANGE_WRITES = [
  */
 export const SHEET_READS = [
   'Spreadsheet.getSheets', 'Spreadsheet.getSheetByName', 'Spreadsheet.getSpreadsheetTimeZone',
-  'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns', 'Range.getMergedRanges',
+  'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns', 'Range.getMergedRanges', 'Sheet.getConditionalFormatRules',
 ];
 
 /** Changes to a sheet's shape; with RANGE_WRITES they are `hostCalls().writes`. */
-export const SHEET_WRITES = ['Spreadsheet.insertSheet', 'Sheet.insertRowsAfter', 'Sheet.insertRowsBefore', 'Sheet.insertRowAfter', 'Sheet.insertRowBefore', 'Sheet.insertColumnsAfter', 'Sheet.deleteRows'];
+export const SHEET_WRITES = ['Spreadsheet.insertSheet', 'Sheet.insertRowsAfter', 'Sheet.insertRowsBefore', 'Sheet.insertRowAfter', 'Sheet.insertRowBefore', 'Sheet.insertColumnsAfter', 'Sheet.deleteRows',
+  'Sheet.setConditionalFormatRules', 'Sheet.hideColumns'];
 
 export function createAppsScriptFakes(options: AppsScriptFakeOptions = {}) {
   const env = new FakeEnv(options.realm ?? hostRealm, options.clock ?? new FakeClock(), options.timeZone);

@@ -28,6 +28,8 @@ export class FakeSheet implements Partial<Sheet> {
   filter: FakeFilter | null = null;
   conditionalRules: FakeConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Columns hidden (hideColumns), 1-based. */
+  readonly hiddenColumns = new Set<number>();
   /** Merged ranges (Range.merge), 1-based. */
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
 
@@ -212,6 +214,18 @@ export class FakeSheet implements Partial<Sheet> {
   getColumnWidth(columnPosition: number): number {
     return this.columnWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
   }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.env.count('Sheet.hideColumns');
+    this.env.require('documentWrite', 'SpreadsheetApp.Sheet.hideColumns');
+    if (columnIndex < 1 || columnIndex + numColumns - 1 > this.maxColumns) this.env.fail('Those columns are out of bounds.');
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this.hiddenColumns.has(columnPosition);
+  }
   autoResizeColumns(startColumn: number, numColumns: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.delete(c);
     return this.self();
@@ -220,11 +234,13 @@ export class FakeSheet implements Partial<Sheet> {
     return this.filter as unknown as GoogleAppsScript.Spreadsheet.Filter | null;
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    this.env.count('Sheet.setConditionalFormatRules');
     this.env.require('documentWrite', 'SpreadsheetApp.Sheet.setConditionalFormatRules');
     if (!rules.every((rule) => rule instanceof FakeConditionalFormatRule)) this.env.fail('Invalid argument: rules');
     this.conditionalRules = [...(rules as unknown as FakeConditionalFormatRule[])];
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {
+    this.env.count('Sheet.getConditionalFormatRules');
     return this.env.out([...this.conditionalRules] as unknown as ConditionalFormatRule[]);
   }
 

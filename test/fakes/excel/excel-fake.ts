@@ -4,7 +4,7 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer than the ExcelApi
 // version the fake is made with is missing, as in an older Excel. Only the API surface that
 // addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -255,6 +255,28 @@ class SheetProxy extends ClientObject {
     return new NotesProxy(this.context, this);
   }
 
+  get pageLayout(): PageLayout {
+    this.context.excel.uses(9, 'Worksheet.pageLayout');
+    const sheet = this;
+    const page = () => sheet.model().page;
+    return {
+      set orientation(o: PageLayout['orientation']) {
+        sheet.queue(8, () => (page().orientation = o));
+      },
+      get orientation(): PageLayout['orientation'] {
+        throw new Error('not in the fake');
+      },
+      set zoom(z: PageLayout['zoom']) {
+        sheet.queue(size(z), () => (page().zoom = { ...z }));
+      },
+      get zoom(): PageLayout['zoom'] {
+        throw new Error('not in the fake');
+      },
+      setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
+      setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
+    };
+  }
+
   /**
    * `TableCollection.add`: a Range says the sheet; an address without a sheet name means the active sheet,
    * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
@@ -496,6 +518,21 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  set columnHidden(hidden: boolean) {
+    this.context.excel.uses(2, 'Range.columnHidden');
+    this.queue(8, () => {
+      const { column, columns } = this.at();
+      for (let c = column; c < column + columns; c++) {
+        if (hidden) this.sheet.model().hiddenColumns.add(c);
+        else this.sheet.model().hiddenColumns.delete(c);
+      }
+    });
+  }
+
+  get columnHidden(): boolean {
+    throw new Error('not in the fake');
+  }
+
   get dataValidation(): DataValidation {
     this.context.excel.uses(8, 'Range.dataValidation');
     const range = this;
@@ -516,7 +553,11 @@ class RangeProxy extends ClientObject {
         });
       },
       clear() {
-        throw new Error('not in the fake');
+        range.queue(8, () => {
+          const { row, column, rows } = range.at();
+          const model = range.sheet.model();
+          model.validations.splice(0, model.validations.length, ...model.validations.filter((v) => v.column !== column || v.toRow < row || v.fromRow > row + rows - 1));
+        });
       },
     };
   }
@@ -525,6 +566,14 @@ class RangeProxy extends ClientObject {
     this.context.excel.uses(6, 'Range.conditionalFormats');
     const range = this;
     return {
+      // Excel clears the formats on the range's cells; the fake's formats are one column each, dropped whole.
+      clearAll() {
+        range.queue(8, () => {
+          const { row, column, rows } = range.at();
+          const model = range.sheet.model();
+          model.conditionals.splice(0, model.conditionals.length, ...model.conditionals.filter((c) => c.column !== column || c.toRow < row || c.fromRow > row + rows - 1));
+        });
+      },
       add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
         const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
         range.queue(16, () => {

@@ -40,6 +40,9 @@ export class ExcelSheet {
   readonly validations: FakeValidation[] = [];
   readonly conditionals: FakeConditional[] = [];
   readonly tables: { name: string; address: string }[] = [];
+  readonly hiddenColumns = new Set<number>();
+  /** Print settings (pageLayout), as set. */
+  readonly page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; titleRows?: string } = {};
   /** Merged ranges, 1-based (Range.merge). */
   readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
 

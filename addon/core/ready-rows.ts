@@ -1,0 +1,62 @@
+// Rows typed below a sheet's ready rows get what the template gave the rows above: the status formulas,
+// the dropdowns and the status colors, down to SPARE_ROWS below the last data row. Sheets and LibreOffice
+// never carry them down by themselves, and Excel does only sometimes. Design: docs/decisions/003-formula-dialect.md.
+import { sheetRowFormulas } from '../../shared/layout';
+import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
+import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
+import type { TableSheet } from './table-sheet';
+import { io, type Task } from './task';
+
+export interface ReadyRows {
+  /** The last row the status formulas now reach, when this sync carried them further; else undefined. */
+  readyTo?: number;
+  /** Status cells that hold a value a person typed instead of their formula: kept as typed. */
+  typedOver: number;
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * Writes the derived columns' formulas into the blank status cells of every data row and of the empty rows
+ * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads the
+ * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
+ * A status cell holding a typed value is the person's override and is left alone. A row holding something
+ * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns point into
+ * Lists, so without it there are none.
+ */
+export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean): Task<ReadyRows> {
+  const columnOf = (field: string) => t.columnOf(field);
+  const first = t.headerRow + 1;
+  const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
+  const last = lastData + SPARE_ROWS;
+  const derived = [...sheetRowFormulas(t.table, first, columnOf).keys()];
+  if (t.headerRow === 0 || derived.length === 0) return { typedOver: 0 };
+
+  const left = Math.min(...derived);
+  const right = Math.max(...derived);
+  const formulas = yield* io(port.readFormulas(t.sheet, first, left, last - first + 1, right - left + 1));
+  const dataRows = new Set(t.read.rows.map((r) => r.row));
+  const statusColumns = new Set(derived);
+  const isEmptyRow = (row: number) => (t.host[row - 1] ?? []).every((v, i) => statusColumns.has(i + 1) || isBlank(v));
+
+  const cells: CellWrite[] = [];
+  let typedOver = 0;
+  let readyTo = 0;
+  for (let row = first; row <= last; row++) {
+    if (!dataRows.has(row) && !isEmptyRow(row)) continue;
+    for (const [column, formula] of sheetRowFormulas(t.table, row, columnOf)) {
+      if (formulas[row - first][column - left] !== '') continue;
+      if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
+      else {
+        cells.push({ row, column, cell: { formula: `=${formula}` } });
+        readyTo = row;
+      }
+    }
+  }
+  if (cells.length === 0) return { typedOver };
+
+  yield* io(port.writeCells(t.sheet, cells));
+  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: readyTo });
+  yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
+  return { readyTo, typedOver };
+}

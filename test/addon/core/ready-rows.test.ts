@@ -1,0 +1,63 @@
+// Which rows and cells sync readies on the in-memory spreadsheet: status columns found by their headers
+// wherever they sit, lines that are not table rows (a repeated header) left alone, and nothing read for a sheet without status columns.
+import { describe, expect, test } from 'vitest';
+import { readyRows } from '../../../addon/core/ready-rows';
+import { readTableSheets } from '../../../addon/core/table-sheet';
+import { runSync } from '../../../addon/core/task';
+import { sheetRowFormulas } from '../../../shared/layout';
+import { TABLES } from '../../../shared/tables';
+import { SPARE_ROWS } from '../../../templates/data-sheet';
+import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+
+const workplan = TABLES.workplan;
+const header = (field: string) => [...workplan.columns, ...workplan.derived].find((c) => c.name === field)!.header;
+
+/** A person's own work plan: its status column placed before the task, the header repeated as on a pasted second page. */
+function ownSheet() {
+  const headers = [header('goal'), header('derivedStatus'), header('task'), header('startOn'), header('endOn'), header('status'), header('percentComplete')];
+  const grid = [
+    headers,
+    ['Normalize', '', 'Train staff', '2026-01-05', '2026-06-30', 'In progress', 0.4],
+    headers,
+    ['Organize', 'Done, said the lead', 'Form a team', '2026-02-01', '2026-03-01', 'Completed', 1],
+  ];
+  const port = new MemorySpreadsheet({ 'Work plan': grid });
+  const [t] = runSync(readTableSheets(port));
+  return { port, t };
+}
+
+describe('ready rows', () => {
+  test('a status column placed anywhere gets the guarded formula on data rows and spare rows, never on a repeated header or over a typed status', () => {
+    const { port, t } = ownSheet();
+    expect(workplan.derived.map((d) => d.name)).toContain('derivedStatus');
+    const report = runSync(readyRows(port, t, false));
+    const formulaAt = (row: number) => port.sheet('Work plan').peek(row, 2)?.formula ?? '';
+    const expected = (row: number) => `=${sheetRowFormulas(workplan, row, (f) => t.columnOf(f)).get(2)}`;
+    expect(formulaAt(2)).toBe(expected(2));
+    expect(expected(2)).toContain('COUNTA($A2,$C2:$G2)');
+    expect(formulaAt(3)).toBe('');
+    expect(formulaAt(4)).toBe('');
+    expect(port.sheet('Work plan').peek(4, 2)?.value).toBe('Done, said the lead');
+    expect(formulaAt(4 + SPARE_ROWS)).toBe(expected(4 + SPARE_ROWS));
+    expect(formulaAt(5 + SPARE_ROWS)).toBe('');
+    expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: 1 });
+  });
+
+  test('without a Lists sheet the colors are stretched but no dropdown points into a sheet that is not there', () => {
+    const { port, t } = ownSheet();
+    runSync(readyRows(port, t, false));
+    expect(port.sheet('Work plan').validations).toEqual([]);
+    expect(port.sheet('Work plan').conditionals.some((c) => c.column === 2 && c.toRow === 4 + SPARE_ROWS)).toBe(true);
+    const again = ownSheet();
+    runSync(readyRows(again.port, again.t, true));
+    expect(again.port.sheet('Work plan').validations.some((v) => v.column === 6 && v.toRow === 4 + SPARE_ROWS)).toBe(true);
+  });
+
+  test('a sheet without status columns costs no read and no write', () => {
+    const port = new MemorySpreadsheet({ 'Work plan': [[header('goal'), header('task')], ['Normalize', 'Train staff']] });
+    const [t] = runSync(readTableSheets(port));
+    for (const call of Object.keys(port.calls)) delete port.calls[call];
+    expect(runSync(readyRows(port, t, true))).toEqual({ typedOver: 0 });
+    expect(port.calls).toEqual({});
+  });
+});
