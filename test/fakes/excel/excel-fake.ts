@@ -1,9 +1,9 @@
 // An Excel host as Office.js presents it, faithful to its load/sync discipline: reading a property that
 // was not loaded (and synced) throws PropertyNotLoaded; property writes and method calls are queued and
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
-// fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer than the ExcelApi
-// version the fake is made with is missing, as in an older Excel. Only the API surface that
-// addon/excel/office-types.ts declares is here.
+// fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
+// than the ExcelApi version the fake is made with is missing, as in an older Excel. Only the API surface
+// that addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
 
