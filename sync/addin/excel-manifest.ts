@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { TypedError } from '../../shared/typed-error';
 
 export const NAMESPACE = 'EQ';
-export const ADDIN_VERSION = '1.0.0.0';
+export const ADDIN_VERSION = '1.0.1.0';
 /**
  * The ExcelApi version the add-in needs, so Office offers it only where it runs: 1.13 for
  * Range.getMergedAreasOrNullObject (Office 2021 and later). Notes (1.18) are used where Excel has them.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, test } from 'vitest';
 import { ICON_SIZES as BUILT_ICON_SIZES } from '../../../scripts/excel-build.mjs';
-import { EXCEL_API_VERSION, MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { ADDIN_VERSION, EXCEL_API_VERSION, MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
@@ -38,7 +38,7 @@ describe('excel-manifest', () => {
     const file = path.join(dir, 'manifest.xml');
     writeFileSync(file, xml);
     const info = await OfficeAddinManifest.readManifestFile(file);
-    expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: '1.0.0.0' });
+    expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: ADDIN_VERSION });
     expect(info.defaultSettings?.sourceLocation).toBe('https://desk.example.gov/equity/addin/excel/taskpane.html');
     const { tags } = pythonParse(xml);
     for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Permissions']) {
