@@ -101,6 +101,9 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
       format: 'iife',
       globalName: 'EquityDesk',
       platform: 'neutral',
+      // Apps Script parses all of Code.js on every execution: indentation is a sixth of it. Names are kept, so a
+      // stack trace still names its functions.
+      minifyWhitespace: true,
       mainFields: ['module', 'main'],
       define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
     }),

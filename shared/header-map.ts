@@ -2,14 +2,20 @@
 // each column given to at most one field and each field to at most one column, best score first.
 import { isBlankCell, type CellInput } from './cells/read-cell';
 import type { TableDef } from './tables';
+import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
-import { bestScore, phrase, SAME_WORDS, type Phrase } from './word-match';
+import { bestScore, closestChoice, phrase, SAME_WORDS, type Phrase } from './word-match';
 
 export interface HeaderMap {
   /** 0-based column index → field name. */
   fields: Map<number, string>;
   /** 0-based column index → span (two fields at once). */
   spans: Map<number, readonly [string, string]>;
+  /**
+   * 0-based column index → the field it holds and the value its header gives another field: side-by-side
+   * columns such as `Early Actions` | `Additional Strategies` (actions, with their kind), in sheet order.
+   */
+  valueColumns: Map<number, { field: string; by: string; value: string }>;
   /** 0-based column index → the derived column its header names (ignored on read; sync fills its formulas). */
   derived: Map<number, string>;
   /** Headers read as nothing; `reason` says why when it is not just an unfamiliar name. */
@@ -62,12 +68,46 @@ function score(header: Phrase, target: Target): number {
   return s;
 }
 
+/**
+ * Headers that name a value of a column laid out side by side (`Early Actions`, `Additional Strategies`), read
+ * as columns of the field it heads (`headsColumnsOf`) when no header names that column itself.
+ */
 export function mapHeaders(table: TableDef, header: readonly CellInput[]): HeaderMap {
-  const map: HeaderMap = { fields: new Map(), spans: new Map(), derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [] };
+  const sideBySide = valueColumnsOf(table, header);
+  if (sideBySide.size === 0) return mapColumns(table, header, sideBySide);
+  const map = mapColumns(table, header, sideBySide);
+  const by = [...sideBySide.values()][0].by;
+  return [...map.fields.values()].includes(by) ? mapColumns(table, header, new Map()) : map;
+}
+
+function valueColumnsOf(table: TableDef, header: readonly CellInput[]): HeaderMap['valueColumns'] {
+  const found: HeaderMap['valueColumns'] = new Map();
+  for (const c of table.columns) {
+    const values = c.headsColumnsOf && LIST_BLOCKS.find((b) => b.key === c.list)?.values.map(String);
+    if (!values) continue;
+    header.forEach((h, index) => {
+      if (typeof h !== 'string') return;
+      const named = closestChoice(h, values);
+      if (named.kind === 'one') found.set(index, { field: c.headsColumnsOf!, by: c.name, value: named.value });
+    });
+  }
+  return found;
+}
+
+function mapColumns(table: TableDef, header: readonly CellInput[], valueColumns: HeaderMap['valueColumns']): HeaderMap {
+  const map: HeaderMap = { fields: new Map(), spans: new Map(), valueColumns, derived: new Map(), unknown: [], ties: [], matched: [], missingRequired: [] };
   const all = targets(table);
   const pairs: { index: number; target: Target; score: number }[] = [];
+  const taken = new Map<string, number>();
+  const done = new Set<number>();
+  for (const [index, v] of valueColumns) {
+    const label = table.columns.find((c) => c.name === v.field)!.header;
+    taken.set(`field:${v.field}`, taken.get(`field:${v.field}`) ?? index);
+    done.add(index);
+    map.matched.push({ index, header: String(header[index]).trim(), reads: `${label} (${v.value})`, score: 100 });
+  }
   header.forEach((h, index) => {
-    if (isBlankCell(h) || h instanceof Date) return;
+    if (isBlankCell(h) || h instanceof Date || done.has(index)) return;
     const p = phrase(String(h));
     for (const target of all) {
       const s = score(p, target);
@@ -76,8 +116,6 @@ export function mapHeaders(table: TableDef, header: readonly CellInput[]): Heade
   });
   // Best score first; among equals, the leftmost column (the first of two `Email` columns wins).
   pairs.sort((a, b) => b.score - a.score || a.index - b.index);
-  const done = new Set<number>();
-  const taken = new Map<string, number>();
   const text = (i: number) => String(header[i]).trim();
   for (const { index, target, score: s } of pairs) {
     if (done.has(index) || (target.exclusive && taken.has(target.key))) continue;

@@ -4,7 +4,7 @@ export type IssueCode =
   | 'required' | 'blank_kept' | 'not_a_date' | 'date_tbd' | 'date_range' | 'date_period' | 'date_no_year' | 'year_assumed' | 'implausible_date' | 'end_before_start'
   | 'not_a_number' | 'out_of_range' | 'not_in_list' | 'not_an_email' | 'not_a_boolean' | 'too_long'
   | 'unknown_column' | 'missing_column' | 'unit_dropped' | 'unit_mismatch' | 'at_least' | 'percent_scaled' | 'wrong_type'
-  | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'choice_matched';
+  | 'header_tie' | 'grouping_column' | 'repeated_header' | 'note_row' | 'section_row' | 'choice_matched';
 
 export interface FieldIssue {
   code: IssueCode;
@@ -27,4 +27,13 @@ export function formatCellIssue(i: CellIssue): string {
   const where = i.sheet && i.row ? (i.column ? `${i.sheet}!${i.column}${i.row}` : `${i.sheet} row ${i.row}`) : i.field;
   const header = i.header ? ` (${i.header})` : '';
   return `${where}${header}: ${i.message}`;
+}
+
+/**
+ * A cell message in the sheet's words: one that opens with the table's own header (`Start: "TBD" …`) opens
+ * with the header the person sees at that cell instead (`Timeline: "TBD" …`, `Date Received: …`).
+ */
+export function inSheetWords(message: string, ownHeader: string | undefined, sheetHeader: string | undefined): string {
+  if (!ownHeader || !sheetHeader || ownHeader === sheetHeader || !message.startsWith(`${ownHeader}: `)) return message;
+  return `${sheetHeader}: ${message.slice(ownHeader.length + 2)}`;
 }

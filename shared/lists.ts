@@ -13,6 +13,17 @@ export const OUTCOMES = ['Action plan adopted', 'Budget equity tool applied', 'T
 export const WORKPLAN_STATUSES = ['Not started', 'In progress', 'Completed', 'On hold'] as const;
 export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as const;
 export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
+
+/**
+ * Other words offices use for a status in their plans and calendars, read as the listed value (with a
+ * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
+ */
+export const STATUS_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
+  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun'],
+  'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
+  'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
+};
 export const YES_NO = ['Yes', 'No'] as const;
 
 /**

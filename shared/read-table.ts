@@ -8,6 +8,7 @@ import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { sectionRow } from './section-rows';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
@@ -82,6 +83,13 @@ export interface SheetRow {
   /** The sheet's own row number (1-based, header included). */
   row: number;
   raw: RawRow;
+  /**
+   * Which of the sheet row's side-by-side columns this row was read from (`Early Actions` 1, `Additional
+   * Strategies` 2), when the header has several: a sheet row then holds one row per filled column.
+   */
+  item?: number;
+  /** Fields read from another column than the header map's: the 0-based column of a side-by-side item. */
+  at?: Record<string, number>;
 }
 
 export interface ReadTableResult {
@@ -177,6 +185,13 @@ export function readTable(
       setAside(r, 'note_row', `row ${r + 1} is a note under the table ("${clip(only)}"); not read as a row`);
       continue;
     }
+    const section = only === undefined ? undefined : sectionRow(table, map, header, line);
+    if (section) {
+      if (section.into) above[section.into.name] = section.text;
+      const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';
+      setAside(r, 'section_row', `row ${r + 1} is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      continue;
+    }
     const raw: RawRow = {};
     let any = false;
     for (const [i, field] of map.fields) {
@@ -198,22 +213,35 @@ export function readTable(
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
-    if (!any) continue;
+    const items = [...map.valueColumns].filter(([i]) => !isBlankCell(line[i]));
+    if (!any && items.length === 0) continue;
     for (const f of fillDown) {
       if (isBlankCell(raw[f]) && !isBlankCell(above[f])) raw[f] = above[f];
       above[f] = raw[f];
     }
-    rows.push({ row: r + 1, raw });
+    if (items.length === 0) rows.push({ row: r + 1, raw });
+    const ordinals = [...map.valueColumns.keys()];
+    for (const [i, v] of items) {
+      const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i } };
+      if (ordinals.length > 1) item.item = ordinals.indexOf(i) + 1;
+      rows.push(item);
+    }
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());
 
-/** Where a field or a derived column sits in the sheet: the cell an issue points at, the column a status formula goes in. */
-export function fieldColumn(map: HeaderMap, field: string): { column?: string; header?: string; index?: number } {
+/**
+ * Where a field or a derived column sits in the sheet: the cell an issue points at, the column a status formula
+ * goes in; `at`, the row's own places (a side-by-side item).
+ */
+export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']): { column?: string; header?: string; index?: number } {
+  const own = at?.[field];
+  if (own !== undefined) return { column: columnLetter(own + 1), index: own };
   for (const [i, f] of map.fields) if (f === field) return { column: columnLetter(i + 1), index: i };
   for (const [i, pair] of map.spans) if (pair.includes(field)) return { column: columnLetter(i + 1), index: i };
+  for (const [i, v] of map.valueColumns) if (v.field === field) return { column: columnLetter(i + 1), index: i };
   for (const [i, f] of map.derived) if (f === field) return { column: columnLetter(i + 1), index: i };
   return {};
 }
@@ -223,9 +251,9 @@ export function fieldColumn(map: HeaderMap, field: string): { column?: string; h
  * start's cell (`March 15-17` under `Date`, with no end column), that cell. Only for placing issues: the end
  * is not written back there.
  */
-export function issueColumn(read: Pick<ReadTableResult, 'map' | 'table'>, field: string): { column?: string; index?: number } {
-  const own = fieldColumn(read.map, field);
+export function issueColumn(read: Pick<ReadTableResult, 'map' | 'table'>, field: string, at?: SheetRow['at']): { column?: string; index?: number } {
+  const own = fieldColumn(read.map, field, at);
   if (own.index !== undefined) return own;
   const start = read.table.columns.find((c) => c.rangeEnd === field);
-  return start ? fieldColumn(read.map, start.name) : own;
+  return start ? fieldColumn(read.map, start.name, at) : own;
 }

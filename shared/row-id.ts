@@ -12,6 +12,12 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * What a sheet row's later side-by-side item (`Additional Strategies` beside `Early Actions`, `SheetRow.item`)
+ * adds to the row's id: `~2`, so each item keeps an id of its own; nothing for the first.
+ */
+export const itemIdTail = (item?: number): string => (item !== undefined && item > 1 ? `~${item}` : '');
+
 /** Why `id` cannot be a row id, or undefined when it can. The reason does not repeat the id. */
 export function rowIdProblem(id: string): string | undefined {
   if (id.length === 0) return 'is empty';

@@ -35,6 +35,8 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
   }
   let stamped = 0;
   for (const { row } of t.read.rows) {
+    // A row's side-by-side items (`Early Actions` | `Additional Strategies`) share its one id.
+    if (byRow.has(row)) continue;
     let id = t.syncIdAt(row);
     if (id === '' || used.has(id)) {
       do id = newId();

@@ -5,9 +5,10 @@ import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
-import { formatCellIssue } from '../../shared/issues';
+import { formatCellIssue, inSheetWords } from '../../shared/issues';
 import { counted } from '../../shared/plural';
-import { sheetPosition } from '../../shared/read-table';
+import { sheetPosition, type SheetRow } from '../../shared/read-table';
+import { itemIdTail } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type CellMark } from './annotations';
@@ -130,14 +131,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
-  const placeOfId = new Map<string, { sheet: number; row: number }>();
+  const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
     const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, titleYear: context.titleYear, fiscalYearStartMonth: context.fiscalStartMonth });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
-      const rowId = idsBySheet[s].get(r.row)!;
-      placeOfId.set(rowId, { sheet: s, row: r.row });
+      // A sheet row's later side-by-side items are its id and the item's place among them.
+      const rowId = `${idsBySheet[s].get(r.row)!}${itemIdTail(r.item)}`;
+      placeOfId.set(rowId, { sheet: s, row: r.row, at: r.at });
       const result = results[i];
       const sheetRow = sheetPosition(s, r.row);
       const before = held.get(rowId);
@@ -185,7 +187,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const place = placeOfId.get(r.rowId);
       if (place === undefined) continue;
       const t = sheets[place.sheet];
-      for (const e of r.errors) marks[place.sheet].push({ row: place.row, column: t.columnOf(e.field) ?? firstColumn(t), message: e.message });
+      for (const e of r.errors) {
+        const column = t.columnOf(e.field, place.at);
+        const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
+        marks[place.sheet].push({ row: place.row, column: column ?? firstColumn(t), message });
+      }
     }
   }
 
@@ -222,6 +228,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     readied,
     typedOver,
   };
+}
+
+/** The sheet's own header over a column (1-based), which a note in that column names. */
+function headerAt(t: TableSheet, column: number): string | undefined {
+  const h = t.grid[t.headerRow - 1]?.[column - 1];
+  return typeof h === 'string' && h.trim() !== '' ? h.trim() : undefined;
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */

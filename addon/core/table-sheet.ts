@@ -1,7 +1,7 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
-import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult } from '../../shared/read-table';
+import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult, type SheetRow } from '../../shared/read-table';
 import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
@@ -27,8 +27,8 @@ export interface TableSheet {
   syncIdColumn: number | null;
   /** The table read from the grid without the Sync ID column; row numbers are the sheet's. */
   read: ReadTableResult;
-  /** The sheet column (1-based) holding a field, if the header names it. */
-  columnOf(field: string): number | undefined;
+  /** The sheet column (1-based) holding a field, if the header names it; `at`, the row's own places (a side-by-side item). */
+  columnOf(field: string, at?: SheetRow['at']): number | undefined;
   /** The Sync ID on a sheet row ('' when none). */
   syncIdAt(row: number): string;
 }
@@ -77,8 +77,8 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
     headerRow: headerIndex + 1,
     syncIdColumn: syncIndex < 0 ? null : syncIndex + 1,
     read,
-    columnOf(field) {
-      const { index } = fieldColumn(read.map, field);
+    columnOf(field, at) {
+      const { index } = fieldColumn(read.map, field, at);
       return index === undefined ? undefined : toSheetColumn(index);
     },
     syncIdAt(row) {

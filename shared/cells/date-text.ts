@@ -28,7 +28,16 @@ export type DateParse =
   | { kind: 'yearless'; text: string }
   | { kind: 'invalid'; text: string };
 
-const TBD = /^(tbd|tba|tbc|n\/?a|none|ongoing|pending|unknown|to be determined|\?+|-+|—|–)$/i;
+/**
+ * No date yet: a word alone, or opening the cell ("TBD - Spring", "Ongoing (quarterly)"); and words that say the
+ * date is whenever ("ASAP", "As needed", "Quarterly"), which a request or milestone is kept with, undated.
+ */
+const TBD = /^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|annually|quarterly|monthly|weekly|\?+|-+|—|–)$/is;
+
+/** Words that hedge a date or give it as a deadline, set aside to read the date: "By June 30, 2026", "~Q2 2026", "Target: Dec 2026". */
+const HEDGE_BEFORE = /^(?:(?:by|no later than|on or before|approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
+/** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
+const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
 
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
 interface Partial_ { year?: number; month: number; day?: number }
@@ -38,7 +47,8 @@ function parsePoint(text: string): Partial_ | undefined {
   let m: RegExpMatchArray | null;
   // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
-  if ((m = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/))) return { year: fullYear(m[3]), month: +m[1], day: +m[2] };
+  // One separator throughout: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
+  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/))) return { year: fullYear(m[4]), month: +m[1], day: +m[3] };
   if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
   if ((m = t.match(/^(\d{1,2}) (\d{4})$/))) return { year: +m[2], month: 0, day: +m[1] };
@@ -162,6 +172,13 @@ export function parseDateText(raw: string, options: DateTextOptions = {}): DateP
   const text = raw.trim();
   if (TBD.test(text)) return { kind: 'tbd', text };
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
+  const hedged = withoutHedges(text, fiscal);
+  if (hedged) {
+    const inner = parseDateText(hedged.date, options);
+    if (inner.kind !== 'date') return { kind: inner.kind, text };
+    const read = inner.end ? `${inner.start} to ${inner.end}` : inner.start;
+    return { ...inner, assumed: [...(inner.assumed ?? []), `read ${quoteValue(text)} as ${read}, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`] };
+  }
   const ranges = readRanges(text, fiscal, options.year);
   if (!ranges) {
     return options.year === undefined && readRanges(text, fiscal, PROBE_YEAR) ? { kind: 'yearless', text } : { kind: 'invalid', text };
@@ -175,4 +192,21 @@ export function parseDateText(raw: string, options: DateTextOptions = {}): DateP
   const parsed: DateParse = { kind: 'date', start: starts[0], end: end !== starts[0] || ranges[0].end ? end : undefined, notes };
   if (assumed.length) parsed.assumed = assumed;
   return parsed;
+}
+
+/**
+ * The date in text hedged by words around it, and the words set aside; undefined when there are none. A
+ * parenthesis that is itself a date ("Jan 2027 (and Jan 2028)") is part of the dates, not a hedge.
+ */
+function withoutHedges(text: string, fiscal: number): { date: string; aside: string[] } | undefined {
+  const before = HEDGE_BEFORE.exec(text);
+  let date = before ? text.slice(before[0].length) : text;
+  const after: string[] = [];
+  for (let m = HEDGE_AFTER.exec(date); m && m.index > 0; m = HEDGE_AFTER.exec(date)) {
+    if (m[1] !== undefined && readRanges(m[1], fiscal, PROBE_YEAR)) break;
+    after.unshift(m[0].trim());
+    date = date.slice(0, m.index).trim();
+  }
+  const aside = [...(before ? [before[0].trim()] : []), ...after];
+  return aside.length && date ? { date, aside } : undefined;
 }

@@ -5,6 +5,7 @@ import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { STATUS_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 
@@ -146,11 +147,25 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   const t = String(raw).trim().toLowerCase();
   if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
   if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
+  const text = String(raw).trim();
+  const closed = t.replace(/[.!]+$/, '');
+  if (TRUE_MARKS.has(closed) || FALSE_MARKS.has(closed)) return { value: TRUE_MARKS.has(closed), issues: NO_ISSUES };
+  // A dash or "TBD" in a checkbox column is no answer yet: the row is kept with the box blank.
+  if (/^(?:-+|—|–|n\/?a|none|tbd|unknown|\?+)$/.test(t)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not yes or no; left blank`, 'warning')] };
+  // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
+  const lead = /^(\S+?)[\s:;,.!–—-]+(.+)$/s.exec(t);
+  const mark = lead && (TRUE_MARKS.has(lead[1]) ? true : FALSE_MARKS.has(lead[1]) ? false : undefined);
+  if (lead && mark !== undefined) {
+    return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
+  }
   return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
 }
 
-/** Per list array: folded value → listed value, and each listed value as typed → its result. Folding every entry for every cell is the slow part. */
-interface ListIndex { folded: Map<string, string>; exact: Map<string, string> }
+/**
+ * Per list array: folded value → listed value, and each listed value as typed → its result; and the folded
+ * synonyms of its values (`STATUS_SYNONYMS`). Folding every entry for every cell is the slow part.
+ */
+interface ListIndex { folded: Map<string, string>; exact: Map<string, string>; synonyms: Map<string, string> }
 const listIndexes = new WeakMap<readonly string[], ListIndex>();
 
 function listIndex(allowed: readonly string[]): ListIndex {
@@ -160,7 +175,8 @@ function listIndex(allowed: readonly string[]): ListIndex {
     for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
     // A cell holding a listed value exactly (the common case) skips folding: it finds what folding would.
     const exact = new Map(allowed.map((v) => [v, folded.get(foldText(v))!]));
-    index = { folded, exact };
+    const synonyms = new Map(allowed.flatMap((v) => (STATUS_SYNONYMS[v] ?? []).map((word) => [foldText(word), v] as const)));
+    index = { folded, exact, synonyms };
     listIndexes.set(allowed, index);
   }
   return index;
@@ -177,8 +193,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
-  // The document's own words for a listed value ("Early Actions" for "Early action"): read, and said.
-  const near = closestChoice(text, allowed);
+  // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
+  const synonym = index.synonyms.get(foldText(text));
+  const near = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
   if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
@@ -195,6 +212,12 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     case 'boolean': return readBoolean(c, raw);
     case 'choice': return readChoice(c, raw, opts);
     case 'rating': {
+      // A score written with its scale ("4/5", "4 out of 5", "5 of 5") is the score, said so.
+      const scored = typeof raw === 'string' ? /^\s*(\d+)\s*(?:\/|out of|of)\s*5\s*$/i.exec(raw) : null;
+      if (scored) {
+        const read = readCell(c, Number(scored[1]), opts);
+        return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };
+      }
       const r = readNumber(c, raw);
       if (typeof r.value !== 'number') return r;
       if (!Number.isInteger(r.value) || r.value < 1 || r.value > 5) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is not a whole number from 1 to 5`)] };

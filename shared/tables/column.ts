@@ -31,6 +31,11 @@ export interface InputColumn<F extends string = string> {
   openList?: boolean;
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
+  /**
+   * With no column of its own, its list's values may head columns of this other field, side by side (a
+   * roadmap's `Early Actions` | `Additional Strategies`): each filled cell there is a row of that value.
+   */
+  headsColumnsOf?: string;
   /** When a date cell holds a range, its end goes to this field (if that field is blank). */
   rangeEnd?: string;
   /**

@@ -1,9 +1,11 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { ChartSpec } from './render-chart';
+import type { ChartPair, ChartSpec } from './render-chart';
 
 const WIDTH = 640;
+/** A phone's column (390 px less the page's and the figure's padding): drawn at this size its 12 px text stays 12 px. */
+export const PHONE_CHART_WIDTH = 340;
 const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;
@@ -30,19 +32,27 @@ function wrappedLegend(names: readonly string[], width: number) {
   }
   return { legend: { top: LEGEND_TOP, left: 'center', width: room }, grid: { ...grid, top: LEGEND_TOP + rows * LEGEND_ROW + 14 } };
 }
+/** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
+const NAMED_CATEGORIES = 6;
+/** The plot's width: the chart's less the grid's margins and the value axis' figures. */
+const plotWidth = (width: number) => width - grid.left - grid.right - 20;
+/** A short category axis (age buckets, quarters) names every bar, on two lines where its share of a phone's width is too narrow for one. */
+const namedCategories = (data: string[], width: number) => (data.length > NAMED_CATEGORIES
+  ? { type: 'category', data } as const
+  : { type: 'category', data, axisLabel: { interval: 0, width: Math.floor(plotWidth(width) / Math.max(1, data.length)), overflow: 'break' } } as const);
 const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, minInterval: 1 }) as const;
 const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
 
-function demandTrend(m: DemandMetrics): ChartSpec {
+function demandTrend(m: DemandMetrics, width: number): ChartSpec {
   const types = m.demand.byRequesterType.map((t) => t.key);
   const busiest = [...m.demand.byMonth].sort((a, b) => b.total - a.total)[0];
   return {
-    id: 'demand-trend', title: 'Requests received by month and requester type', width: WIDTH, height: HEIGHT,
+    id: 'demand-trend', title: 'Requests received by month and requester type', width, height: HEIGHT,
     alt: m.demand.total === 0 ? 'No requests in this period.'
       : `${m.demand.total} requests from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
-      ...wrappedLegend(types, WIDTH),
+      ...wrappedLegend(types, width),
       xAxis: { type: 'category', data: m.demand.months },
       yAxis: valueAxis('Requests'),
       series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
@@ -51,14 +61,14 @@ function demandTrend(m: DemandMetrics): ChartSpec {
   };
 }
 
-function backlogAge(m: DemandMetrics): ChartSpec {
+function backlogAge(m: DemandMetrics, width: number): ChartSpec {
   const buckets = m.backlog.byAgeBucket;
   return {
-    id: 'backlog-age', title: 'Open requests by age', width: WIDTH, height: HEIGHT,
+    id: 'backlog-age', title: 'Open requests by age', width, height: HEIGHT,
     alt: `${m.backlog.open} open requests, ${m.backlog.overdue} past their SLA. By age: ` + listed(buckets.map((b) => `${b.key} ${b.count}`)),
     option: {
       grid,
-      xAxis: { type: 'category', data: buckets.map((b) => b.key) },
+      xAxis: namedCategories(buckets.map((b) => b.key), width),
       yAxis: valueAxis('Open requests'),
       series: [{ type: 'bar', name: 'Open requests', data: buckets.map((b) => b.count), label: { show: true, position: 'top' } }],
       ...(m.backlog.open === 0 ? { graphic: NO_DATA } : {}),
@@ -66,16 +76,16 @@ function backlogAge(m: DemandMetrics): ChartSpec {
   };
 }
 
-function timeToFulfil(m: DemandMetrics): ChartSpec {
+function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
   const median = m.rba.howWell.find((x) => x.id === 'medianDays')!;
   const p90 = m.rba.howWell.find((x) => x.id === 'p90Days')!;
   return {
-    id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width: WIDTH, height: HEIGHT,
+    id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width, height: HEIGHT,
     alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${m.fulfilment.fulfilled} fulfilled requests. By quarter (median / 90th percentile): `
       + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
-      ...wrappedLegend(['Median', '90th percentile'], WIDTH),
-      xAxis: { type: 'category', data: m.rba.quarters },
+      ...wrappedLegend(['Median', '90th percentile'], width),
+      xAxis: namedCategories(m.rba.quarters, width),
       yAxis: valueAxis('Days'),
       series: [
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
@@ -90,17 +100,17 @@ function timeToFulfil(m: DemandMetrics): ChartSpec {
  * Open hours are a total and weekly capacity a rate: drawn on one axis they compare nothing. Their ratio,
  * weeks of open work at each person's capacity, is one figure on one axis.
  */
-function weeksOfWork(m: DemandMetrics): ChartSpec {
+function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
   const people = m.hours.byAssignee.slice(0, MAX_BARS);
   const noCapacity = people.filter((p) => p.weeksOfWork === null).map((p) => p.assignee);
   return {
-    id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width: WIDTH, height: HEIGHT,
+    id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width, height: HEIGHT,
     alt: 'Weeks of work (open hours / weekly capacity): '
       + listed(people.filter((p) => p.weeksOfWork !== null).map((p) => `${p.assignee} ${p.weeksOfWork} weeks (${p.openHours} / ${p.weeklyCapacity})`))
       + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : ''),
     option: {
       grid,
-      xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > 5 ? 30 : 0 } },
+      xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > width / 128 ? 30 : 0 } },
       yAxis: valueAxis('Weeks of open work'),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
       ...(people.length === 0 ? { graphic: NO_DATA } : {}),
@@ -108,24 +118,37 @@ function weeksOfWork(m: DemandMetrics): ChartSpec {
   };
 }
 
-function workplanProgress(m: DemandMetrics): ChartSpec {
+/** Where a goal's name goes: beside its bar on a page, above it on a phone, where beside it would leave no room for either. */
+const BAR_NAME_BESIDE = 480;
+
+function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
   const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
+  const beside = width >= BAR_NAME_BESIDE;
   return {
-    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width: WIDTH, height: Math.max(HEIGHT, 100 + goals.length * 28),
+    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * (beside ? 28 : 44)),
     alt: 'Percent complete (items at risk, overdue): ' + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
     option: {
       grid: { ...grid, left: 16, top: 48, right: 56 },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
-      yAxis: { type: 'category', inverse: true, data: goals.map((x) => x.label), axisLabel: { width: 220, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), label: { show: true, position: 'right', formatter: '{c}%' } }],
+      yAxis: {
+        type: 'category', inverse: true, data: goals.map((x) => x.label),
+        axisLabel: beside ? { width: 220, overflow: 'truncate' } : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], width: width - 60, overflow: 'truncate' },
+      },
+      series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
       ...(goals.length === 0 ? { graphic: NO_DATA } : {}),
     },
   };
 }
 
-/** In the order the Summary sheet and the dashboard show them. */
-export function demandCharts(m: DemandMetrics): ChartSpec[] {
-  return [demandTrend(m), backlogAge(m), timeToFulfil(m), weeksOfWork(m), workplanProgress(m)];
+/** In the order the Summary sheet and the dashboard show them, drawn `width` pixels wide. */
+export function demandCharts(m: DemandMetrics, width = WIDTH): ChartSpec[] {
+  return [demandTrend, backlogAge, timeToFulfil, weeksOfWork, workplanProgress].map((chart) => chart(m, width));
+}
+
+/** Each chart for a page and for a phone, where the page's, scaled down to fit, would have text too small to read. */
+export function demandChartPairs(m: DemandMetrics): ChartPair[] {
+  const phone = demandCharts(m, PHONE_CHART_WIDTH);
+  return demandCharts(m).map((wide, i) => ({ wide, phone: phone[i] }));
 }

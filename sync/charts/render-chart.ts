@@ -45,10 +45,23 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
   }
 }
 
+/** One chart drawn for a page's width and for a phone's; `CHART_CSS` shows the one that fits. */
+export interface ChartPair { wide: ChartSpec; phone: ChartSpec }
+
 /** The SVG as an accessible inline image: named by its text alternative, kept out of the tab order. */
-export function inlineSvg(spec: ChartSpec): string {
-  return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart" `);
+function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
+  return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
 }
+
+/** Both drawings of a chart inline; the hidden one is out of the accessibility tree too, so it is named once. */
+export const inlineChart = (pair: ChartPair) => inlineSvg(pair.wide, 'wide') + inlineSvg(pair.phone, 'phone');
+
+/** The rules `inlineChart` needs: the phone drawing on a phone's screen, the wide one elsewhere and on paper. */
+export const CHART_CSS = `
+svg.chart { width: 100%; height: auto; display: block; }
+svg.chart.phone { display: none; }
+@media screen and (max-width: 36rem) { svg.chart.wide { display: none; } svg.chart.phone { display: block; } }
+`;
 
 /** The chart as a PNG at twice its size, so it stays sharp when Excel or LibreOffice scales it. */
 export function renderPng(spec: ChartSpec): Uint8Array {

@@ -1,6 +1,6 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
-import { inlineSvg, type ChartSpec } from '../charts/render-chart';
+import { CHART_CSS, inlineChart, type ChartPair } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
@@ -9,7 +9,7 @@ import { esc, figure, pageHead, queryString, table, type Column } from './html-t
 
 export interface DashboardInput {
   metrics: DemandMetrics;
-  charts: readonly ChartSpec[];
+  charts: readonly ChartPair[];
   sources: readonly { id: string; name: string }[];
   /** The filters as typed, echoed back into the form (even when they did not parse). */
   form: { from?: string; to?: string; source?: string };
@@ -49,7 +49,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Whole period', cell: (x) => figure(x.value) },
     ...m.rba.quarters.map((q, qi) => ({ header: q, cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value) })),
   ], s.measures)).join('\n');
-  const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.title)}</figcaption>${inlineSvg(c)}<p class="muted">${esc(c.alt)}</p></figure>`).join('\n');
+  const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
     { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
@@ -59,7 +59,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
   ], rows);
 
-  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS)}
+  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS + CHART_CSS)}
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>

@@ -1,9 +1,10 @@
-// The dashboard's only stylesheet, inlined: no CDN, readable on a phone and a laptop, visible keyboard focus,
+// The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
 export const DASHBOARD_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; }
+/* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
 header { padding-top: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; }
@@ -36,11 +37,20 @@ thead th { background: var(--band); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1.5rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
-svg.chart { width: 100%; height: auto; display: block; }
 .summary { font-size: 1.05rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
 .changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }
 .changes li { margin: 0.15rem 0; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
+/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters, which do nothing there, go. */
+@media print {
+  header, main, footer { max-width: none; }
+  .skip, form.filters, .download { display: none; }
+  .scroll { overflow: visible; }
+  thead th { white-space: normal; }
+  h2, h3, caption, figcaption { break-after: avoid; }
+  figure, tr, .change { break-inside: avoid; }
+  a { color: var(--ink); text-decoration: none; }
+}
 `;

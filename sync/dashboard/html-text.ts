@@ -1,4 +1,4 @@
-// Escaping, number display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
+// Escaping, number and date display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -9,6 +9,9 @@ export function figure(v: number | null | undefined): string {
   if (v === null || v === undefined) return '<span class="na" title="not available">n/a</span>';
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
+
+/** A day (YYYY-MM-DD) as a member of the public reads it in US English: "December 17, 2026". */
+export const spelledDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 
 /** A query string from pairs, leaving out empty values. */
 export function queryString(pairs: Record<string, string | undefined>): string {

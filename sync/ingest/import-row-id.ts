@@ -1,18 +1,23 @@
 // How `import` names a workbook row in the store, and how that name reads back for people.
+import { itemIdTail } from '../../shared/row-id';
 
 const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
-/** `<sheet>:<ID>` for a row with an ID, else `<sheet>#<row>`: stable while the ID or the row stays put. */
+/**
+ * `<sheet>:<ID>` for a row with an ID, else `<sheet>#<row>`: stable while the ID or the row stays put. A sheet
+ * row's later side-by-side items add `~<n>`, n counting its side-by-side columns, so each keeps its id.
+ */
 export const importRowId = {
-  withId: (sheet: string, id: string) => `${sheet}:${id}`,
-  atRow: (sheet: string, row: number) => `${sheet}#${row}`,
+  withId: (sheet: string, id: string, item?: number) => `${sheet}:${id}${itemIdTail(item)}`,
+  atRow: (sheet: string, row: number, item?: number) => `${sheet}#${row}${itemIdTail(item)}`,
   /** What follows the sheet's name in an id of either kind. */
-  tail: /^(:.+|#\d+)$/s,
+  tail: /^(:.+|#\d+(~\d+)?)$/s,
   /**
-   * A stored row id as a committee member finds the row: `2026 Work Plan#16` → `2026 Work Plan row 16`;
-   * `TA Log:TA-7` (sheet and ID) and ids the add-on or the API sent stay as they are.
+   * A stored row id as a committee member finds the row: `2026 Work Plan#16` → `2026 Work Plan row 16`,
+   * `Roadmap#4~2` → `Roadmap row 4, item 2`; `TA Log:TA-7` (sheet and ID) and ids the add-on or the API
+   * sent stay as they are.
    */
-  label: (rowId: string) => rowId.replace(/#(\d+)$/, ' row $1'),
+  label: (rowId: string) => rowId.replace(/#(\d+)(?:~(\d+))?$/, (_, row: string, item?: string) => ` row ${row}${item ? `, item ${item}` : ''}`),
   /** Row ids in sheet order: `Plan#8` before `Plan#16`, `TA-9` before `TA-10`. */
   order: (a: string, b: string) => NATURAL.compare(a, b),
 };

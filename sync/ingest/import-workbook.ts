@@ -1,8 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
-  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type TableDef, type TableName,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
@@ -105,35 +105,36 @@ const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10)
 export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
   const idColumn = read.table.columns.find((c) => c.type === 'id');
   const firstRowOf = new Map<string, number>();
-  return read.rows.map(({ row, raw }) => {
+  return read.rows.map(({ row, raw, item, at }) => {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row) };
-    if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row) };
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}) };
+    if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
     if (problem !== undefined) {
       const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} cannot be an ID: it ${problem}` };
-      return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
+      return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
     }
+    // The side-by-side items of one sheet row share its ID.
     const first = firstRowOf.get(id);
-    if (first === undefined) {
+    if (first === undefined || first === row) {
       firstRowOf.set(id, row);
-      return { ...base, rowId: importRowId.withId(sheet, id) };
+      return { ...base, rowId: importRowId.withId(sheet, id, item) };
     }
     const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} is also on row ${first}; each row needs its own ID` };
-    return { ...base, rowId: importRowId.atRow(sheet, row), issues: [issue] };
+    return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
   });
 }
 
-/** A field's column letter and the sheet's own header there. */
-function cellOf({ header: headers, read }: SheetTable, field: string): { column?: string; header?: string } {
-  const { column, index } = issueColumn(read, field);
+/** A field's column letter and the sheet's own header there; `at`, the row's own places (a side-by-side item). */
+function cellOf({ header: headers, read }: SheetTable, field: string, at?: SheetRow['at']): { column?: string; header?: string } {
+  const { column, index } = issueColumn(read, field, at);
   return { column, header: index === undefined || isBlankCell(headers[index]) ? undefined : String(headers[index]).trim() };
 }
 
-function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }): PlacedIssue {
+function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; message: string; column?: string; header?: string }, places?: SheetRow['at']): PlacedIssue {
   const { sheet, read } = t;
-  const at = i.field ? cellOf(t, i.field) : {};
+  const at = i.field ? cellOf(t, i.field, places) : {};
   const column = i.column ?? at.column;
   const header = i.header ?? at.header;
   // Cell messages open with the table's own header ("Received: …", or a span's "Timeline: …"); the line shows
@@ -143,7 +144,7 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   const detail = opening ? i.message.slice(opening.length + 2) : i.message;
   // A missing column belongs to the sheet, not to a cell.
   const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
-  return { code: i.code, field: i.field, column, header, message: i.message, line };
+  return { code: i.code, field: i.field, column, header, message: inSheetWords(i.message, own, header), line };
 }
 
 /** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */
@@ -256,13 +257,13 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       unreadable,
       titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
       readOptions,
-      placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field),
+      placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field, row.at),
       sheetWarnings: tables.flatMap(sheetWarnings),
     });
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;
-    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(bySheet.get(row.sheet!)!, row.sheetRow!, i)) });
+    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(bySheet.get(row.sheet!)!, row.sheetRow!, i, row.at)) });
     result.rejected.push(...batch.rejected.map(placed));
     for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));
   }

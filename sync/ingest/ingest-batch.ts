@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
@@ -11,6 +11,8 @@ export interface IngestRow {
   /** Where the row sits in a workbook, kept with a rejection for the Data-quality sheet. */
   sheet?: string;
   sheetRow?: number;
+  /** Fields read from another column than their header's (a side-by-side item: `SheetRow.at`), for placing problems. */
+  at?: Record<string, number>;
   /** Where the row is listed among the source's rows (`IncomingRow.sheetRow`), when the sender knows it. */
   position?: number;
   /** Problems found before validation (a repeated ID): the row is rejected with them. */
@@ -173,7 +175,7 @@ function placed(batch: IngestBatch, row: IngestRow, issues: readonly FieldIssue[
 
 function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): FieldError {
   const at = batch.placeOf?.(row, issue.field) ?? {};
-  const error: FieldError = { field: issue.field, message: issue.message };
+  const error: FieldError = { field: issue.field, message: inSheetWords(issue.message, fieldsOf[batch.table].get(issue.field), at.header) };
   if (at.column !== undefined) error.column = at.column;
   if (at.header !== undefined) error.header = at.header;
   return error;

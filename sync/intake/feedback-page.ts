@@ -1,6 +1,6 @@
 // The feedback survey as HTML: satisfaction 1–5, the outcome, whether an action plan was adopted, and a
 // comment; shown again with an earlier answer filled in while it may still be changed.
-import { esc } from '../dashboard/html-text';
+import { esc, spelledDay } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, type SurveyPost } from './feedback';
 import { describedBy, errorSummary, publicPage } from './public-page';
@@ -12,7 +12,7 @@ export interface FeedbackPageInput {
   outcomes: readonly string[];
   values: SurveyPost;
   errors?: Readonly<Record<string, string>>;
-  /** Set once answered: the page says the answer may be changed until that day. */
+  /** Set once answered (YYYY-MM-DD): the page says the answer may be changed until that day. */
   changeableUntil?: string;
 }
 
@@ -20,12 +20,12 @@ const TITLE = 'How did we do?';
 const ORDER = ['satisfaction', 'outcome', 'actionPlanAdopted', 'comment'];
 const RATINGS = [['1', '1 (very dissatisfied)'], ['2', '2'], ['3', '3'], ['4', '4'], ['5', '5 (very satisfied)']] as const;
 
-function radios(name: string, legend: string, choices: readonly (readonly [string, string])[], value: string, error: string | undefined, required: boolean): string {
+function radios(name: string, legend: string, choices: readonly (readonly [string, string])[], value: string, error: string | undefined, required: boolean, scale = false): string {
   const { attrs, text } = describedBy(name, undefined, error);
   // The first radio carries the field's id, so the error summary's link lands on the group.
   const inputs = choices.map(([v, label], i) =>
     `<label><input type="radio" name="${name}" value="${esc(v)}"${i === 0 ? ` id="${name}"` : ''}${v === value ? ' checked' : ''}${required ? ' required' : ''}>${esc(label)}</label>`).join('');
-  return `<fieldset${attrs.replace(' aria-invalid="true"', '')}><legend>${esc(legend)}${required ? ' (required)' : ''}</legend>${text}<div class="choices">${inputs}</div></fieldset>`;
+  return `<fieldset${attrs.replace(' aria-invalid="true"', '')}><legend>${esc(legend)}${required ? ' (required)' : ''}</legend>${text}<div class="choices${scale ? ' scale' : ''}">${inputs}</div></fieldset>`;
 }
 
 export function feedbackPage(i: FeedbackPageInput): string {
@@ -33,12 +33,12 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const v = i.values;
   const outcome = describedBy('outcome', 'What has changed since we worked with you?', errors.outcome);
   const comment = describedBy('comment', `Optional, up to ${MAX_COMMENT.toLocaleString('en-US')} characters.`, errors.comment);
-  const about = i.requestId ? `your request <strong>${esc(i.requestId)}</strong>` : 'the help you received';
-  const changeable = i.changeableUntil ? `<p class="notice" role="status">Thank you: we have your answer. You can change it on this page until ${esc(i.changeableUntil)}.</p>` : '';
+  const about = i.requestId ? `your request <strong class="request-ref">${esc(i.requestId)}</strong>` : 'the help you received';
+  const changeable = i.changeableUntil ? `<p class="notice" role="status">Thank you: we have your answer. You can change it on this page until ${esc(spelledDay(i.changeableUntil))}.</p>` : '';
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
 <form class="public" method="post" action="${esc(i.action)}" novalidate>
-${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, true)}
+${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, true, true)}
 <div class="field"><label for="outcome">Outcome so far</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
 ${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, false)}
 <div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" maxlength="${MAX_COMMENT}" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>

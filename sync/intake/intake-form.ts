@@ -2,6 +2,7 @@
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
+import { spelledDay } from '../dashboard/html-text';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
@@ -72,6 +73,15 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     // The service's own cells cannot be wrong; an error elsewhere would be a bug, not the requester's.
     if (field === undefined) throw new Error(`intake: ${issue.field}: ${issue.message}`);
     errors[field.name] ??= friendly(field, issue.message);
+  }
+  // A deadline already past when the request arrives is nearly always a mistyped year, and would make the
+  // request overdue the day it lands; the requester can fix it or leave it blank.
+  for (const f of fields) {
+    const due = checked.values[f.name];
+    const column = TABLES.requests.columns.find((c) => c.name === f.name);
+    if (column?.deadline && typeof due === 'string' && errors[f.name] === undefined && due < String(fixed.receivedOn)) {
+      errors[f.name] = `${f.label}: ${spelledDay(due)} has already passed; give a date from today on, or leave it blank.`;
+    }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, cells, lists: checkedLists };

@@ -30,6 +30,10 @@ input[type="text"], input[type="email"], input[type="date"], select { width: 100
 .error a { color: #7f1d1d; }
 .notice { border-left: 4px solid var(--accent); background: var(--band); padding: 0.75rem 1rem; }
 .request-id { font-size: 1.5rem; font-weight: 700; letter-spacing: 0.02em; }
+/* A request number read off a phone to the office is one piece: never split at its hyphens. */
+.request-id, .request-ref { white-space: nowrap; }
+/* A rating scale that wraps on a phone puts 4 under 1; one choice a line reads in order. */
+@media (max-width: 40rem) { .choices.scale { flex-direction: column; gap: 0; } }
 .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
 button { align-self: flex-start; padding-left: 1.25rem; padding-right: 1.25rem; }
 `;

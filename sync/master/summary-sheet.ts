@@ -1,6 +1,7 @@
 // The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
-// their quarter trends, then the other figures) on the first, the charts two abreast on the second.
-import type { PlanCell, PlanColumn, PlanImage, SheetPlan } from '../../shared/workbook-plan';
+// their quarter trends, then the other figures) on the first, the charts two abreast on the second, at the
+// one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
+import { fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -14,6 +15,8 @@ const ROW_PX = 20;
 const CHART_SCALE = 0.75;
 const CHARTS_PER_ROW = 2;
 const CHART_GAP_PX = 16;
+/** The widest the label column grows, so the figures and their quarters still print beside it on the first page. */
+const MAX_LABEL_WIDTH = 72;
 /** A column's width in pixels, as Excel converts character widths (8.43 characters when none is set). */
 const columnPx = (c: PlanColumn | undefined) => Math.trunc((c?.width ?? 8.43) * 7 + 5);
 /** Characters a text line may hold before it would run past the figures' columns. */
@@ -40,20 +43,23 @@ function columnAt(columns: readonly PlanColumn[], px: number): number {
 
 /** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
 export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], notes: readonly string[] = []): SheetPlan {
+  const sections = rbaSections(m);
+  const figures = otherFigures(m);
   const columns: PlanColumn[] = [
-    { header: 'Measure', width: 46, type: 'text' },
+    // As wide as the longest label: a label longer than its column is cut where the next cell holds a figure.
+    { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => s.measures.map((x) => x.label)), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
     ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const, alignRight: true })),
   ];
   const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...notes.flatMap((r) => lines(r)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
-  for (const section of rbaSections(m)) {
+  for (const section of sections) {
     rows.push([section.title, 'Whole period', ...m.rba.quarters]);
     for (const x of section.measures) rows.push([x.label, x.value, ...x.trend.map((t) => t.value)]);
     rows.push([]);
   }
   rows.push(['Other figures', 'Value']);
-  for (const f of otherFigures(m)) rows.push([f.label, f.value]);
+  for (const f of figures) rows.push([f.label, f.value]);
   rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
   const figuresEnd = preamble.length + rows.length;
 
@@ -74,6 +80,9 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     top += Math.ceil(tallest / ROW_PX) + 1;
   }
   while (preamble.length + rows.length < top) rows.push([]);
+  const sheetWidth = Math.max(columns.reduce((a, c) => a + columnPx(c), 0), ...images.map((img) => columns.slice(0, img.col).reduce((a, c) => a + columnPx(c), 0) + img.width));
+  // Each page's rows (the title's a row taller) and the widest of columns and charts fit the page.
+  const fits = [PRINT_PAGE_PX.height / ((figuresEnd + 1) * ROW_PX), PRINT_PAGE_PX.width / sheetWidth, ...(charts.length ? [PRINT_PAGE_PX.height / ((top - figuresEnd) * ROW_PX)] : [])];
   return {
     name: SUMMARY_SHEET,
     header: false,
@@ -82,6 +91,6 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     rows,
     images,
     tabColor: '#1F4E79',
-    print: { pagesTall: 2, breakAfterRows: charts.length ? [figuresEnd] : [] },
+    print: { breakAfterRows: charts.length ? [figuresEnd] : [], scale: Math.min(100, Math.floor(100 * Math.min(...fits))) },
   };
 }

@@ -2,8 +2,8 @@
 // the figures with a sentence for each trend, vector charts, and the office's narrative beside the numbers.
 // The same HTML is served by the API and printed to PDF by Chromium.
 import { counted, nounFor } from '../../shared/plural';
-import { demandCharts } from '../charts/demand-charts';
-import { inlineSvg, type ChartSpec } from '../charts/render-chart';
+import { demandChartPairs } from '../charts/demand-charts';
+import { CHART_CSS, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
@@ -29,7 +29,7 @@ export const CHAPTERS: readonly ReportChapter[] = [
 export const NARRATIVE_CHAPTER: ReportChapter = { id: 'narrative', title: 'Community narrative', aliases: [] };
 export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary'] };
 
-const chart = (spec: ChartSpec | undefined) => (spec ? `<figure><figcaption>${esc(spec.title)}</figcaption>${inlineSvg(spec)}</figure>` : '');
+const chart = (pair: ChartPair | undefined) => (pair ? `<figure><figcaption>${esc(pair.wide.title)}</figcaption>${inlineChart(pair)}</figure>` : '');
 
 /** Which chapter each narrative section belongs to: a heading naming a chapter (its title or an alias), else the narrative chapter. */
 export function placeNarrative(sections: readonly NarrativeSection[]): Map<string, NarrativeSection[]> {
@@ -88,7 +88,7 @@ export function reportChapters(r: AnnualReport): ReportChapter[] {
 export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
   const m = r.metrics;
   const placed = placeNarrative(r.narrative);
-  const charts = new Map(demandCharts(m).map((c) => [c.id, c]));
+  const charts = new Map(demandChartPairs(m).map((c) => [c.wide.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
   /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */
@@ -142,7 +142,7 @@ ${body[c.id]}
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}
 </ol></nav>`;
-  return `${pageHead(title, REPORT_CSS)}
+  return `${pageHead(title, REPORT_CSS + CHART_CSS)}
 <body>
 ${front}
 <main>

@@ -3,7 +3,7 @@
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
-html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; }
+html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 body { margin: 0 auto; max-width: 52rem; padding: 1rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
@@ -29,7 +29,6 @@ thead th { background: var(--band); }
 .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 700; margin-bottom: 0.25rem; }
-svg.chart { width: 100%; height: auto; display: block; }
 .sentences li { margin: 0.2rem 0; }
 .story { border-left: 4px solid var(--accent); background: var(--band); padding: 0.5rem 1rem; margin: 0.75rem 0 1rem; }
 .story.inset .story-label { font-weight: 700; margin: 0.25rem 0; }

@@ -148,6 +148,29 @@ describe('readTable', () => {
     expect(fieldColumn(read.map, 'notes')).toEqual({});
   });
 
+  it('reads a roadmap laid out side by side as one item per filled cell, each with its column\'s kind and its own cell', () => {
+    const grid: Grid = [
+      ['Focus Area', 'Early Actions', 'Additional Strategies'],
+      ['Organizational capacity', 'Staff training program on equity', 'Equity audit of the organization'],
+      [null, null, 'Report roadmap progress in the annual report'],
+    ];
+    const r = readTable(TABLES.roadmap, 'Roadmap', grid);
+    expect(r.rows.map(({ row, item, at, raw }) => [row, item, at, raw.focusArea, raw.kind, raw.action])).toEqual([
+      [2, 1, { action: 1 }, 'Organizational capacity', 'Early action', 'Staff training program on equity'],
+      [2, 2, { action: 2 }, 'Organizational capacity', 'Additional strategy', 'Equity audit of the organization'],
+      [3, 2, { action: 2 }, 'Organizational capacity', 'Additional strategy', 'Report roadmap progress in the annual report'],
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(fieldColumn(r.map, 'action', r.rows[1].at)).toEqual({ column: 'C', index: 2 });
+  });
+
+  it('gives one "Early Actions" column its kind, but reads it as plain actions when a Kind column says each row\'s', () => {
+    const alone = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status'], ['Tools', 'Centralized DEI resources', 'Completed']]);
+    expect(alone.rows.map((x) => [x.item, x.raw.kind, x.raw.action])).toEqual([[undefined, 'Early action', 'Centralized DEI resources']]);
+    const withKind = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Type', 'Early Actions'], ['Tools', 'Additional Strategies', 'Self-assessment tool']]);
+    expect(withKind.rows.map((x) => [x.item, x.at, x.raw.kind, x.raw.action])).toEqual([[undefined, undefined, 'Additional Strategies', 'Self-assessment tool']]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);

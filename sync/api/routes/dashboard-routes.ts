@@ -6,7 +6,7 @@
 // `Referrer-Policy: no-referrer`, `Cache-Control: no-store`, and a CSP that allows no scripts and no
 // outside resources.
 import { Hono } from 'hono';
-import { demandCharts } from '../../charts/demand-charts';
+import { demandChartPairs } from '../../charts/demand-charts';
 import { DASHBOARD_PATH, EXPORT_PATH, PAGE_HEADERS } from '../browser-paths';
 import { isErrorType } from '../../../shared/typed-error';
 import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
@@ -55,7 +55,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
-      metrics, charts: demandCharts(metrics), sources, form, error, changes: changes.html,
+      metrics, charts: demandChartPairs(metrics), sources, form, error, changes: changes.html,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
     return c.html(html, error || changes.error ? 400 : 200, PAGE_HEADERS);

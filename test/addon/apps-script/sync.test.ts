@@ -279,6 +279,17 @@ describe('rejected rows', () => {
     expect(fakes.readSheet('Requests', { pick: 'note' }).flat().filter((n) => String(n).startsWith('Equity Desk'))).toEqual([]);
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat().filter((c) => c === '#fde2e1')).toEqual([]);
   });
+
+  test("a cell's note names the header the sheet has there (Date Received), not the table's own (Received)", async () => {
+    const { addon, fakes } = await connected('Renamed headers');
+    const { grid } = sampleTable('requests', 5, 5);
+    grid[0][col('receivedOn') - 1] = 'Date Received';
+    fakes.seedSheet('Requests', grid);
+    fakes.seedSheet('Requests', [['someday soon']], { row: 3, column: col('receivedOn') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.readSheet('Requests', { pick: 'note' })[2][col('receivedOn') - 1]).toMatch(/^Equity Desk: Date Received: "someday soon" is not a date/);
+    await received();
+  });
 });
 
 describe('one sync at a time, and failures said plainly', () => {

@@ -135,6 +135,39 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
   });
 
+  test("a side-by-side roadmap row keeps its one Sync ID; its Additional Strategies item travels as that id with ~2", async () => {
+    const port = new MemorySpreadsheet({
+      Roadmap: [
+        ['Focus Area', 'Early Actions', 'Additional Strategies', 'Sync ID'],
+        ['Organizational capacity', 'Staff training program on equity', 'Equity audit of the organization', 'r-aaaaaaaaaaaa'],
+        [null, null, 'Report roadmap progress in the annual report', null],
+      ] as never,
+    });
+    const { http, posts } = scriptedService([]);
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${n++}`; })() }));
+    expect(port.readSheet('Roadmap').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-aaaaaaaaaaaa', 'r-new0']);
+    expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-aaaaaaaaaaaa', 'r-aaaaaaaaaaaa~2', 'r-new0~2']);
+  });
+
+  test("the service's problem with an Additional Strategies item is noted at that item's cell, not at Early Actions", async () => {
+    const port = new MemorySpreadsheet({
+      Roadmap: [
+        ['Focus Area', 'Early Actions', 'Additional Strategies', 'Sync ID'],
+        ['Organizational capacity', 'Staff training program on equity', 'Equity audit of the organization', 'r-aaaaaaaaaaaa'],
+      ] as never,
+    });
+    const { http } = scriptedService([]);
+    const answer = http.fetch;
+    http.fetch = (req) => {
+      if (req.method === 'GET') return answer(req);
+      const rejected = [{ rowId: 'r-aaaaaaaaaaaa~2', errors: [{ field: 'action', message: 'Action: contains a NUL character' }] }];
+      return { status: 200, body: JSON.stringify({ accepted: 1, unchanged: 0, deleted: 0, rejected, warnings: [] }), headers: {} };
+    };
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(port.sheet('Roadmap').peek(2, 2)?.note ?? '').toBe('');
+    expect(port.sheet('Roadmap').peek(2, 3)?.note).toBe('Equity Desk: Additional Strategies: contains a NUL character');
+  });
+
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {
     const { grid } = sampleTable('requests', 2, 3);
     const port = new MemorySpreadsheet({ Requests: grid as never });

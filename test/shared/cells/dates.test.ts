@@ -10,6 +10,33 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
   });
 
+  it.each(['ASAP', 'As needed', 'Quarterly', 'Rolling', 'TBD - Spring', 'TBD (March?)', 'TBD 2026', 'Ongoing (quarterly)'])(
+    '%s, a date to be set or one that recurs, is not a date yet (the row is kept, undated)',
+    (text) => {
+      expect(parseDateText(text)).toEqual({ kind: 'tbd', text });
+    },
+  );
+
+  it.each([
+    ['By June 30, 2026', '2026-06-30', undefined, '"By"'],
+    ['3/15/2026 (tentative)', '2026-03-15', undefined, '"(tentative)"'],
+    ['3/15/2026 (moved from 3/1)', '2026-03-15', undefined, '"(moved from 3/1)"'],
+    ['Tentative: 3/15/2026', '2026-03-15', undefined, '"Tentative:"'],
+    ['~Q2 2026', '2026-04-01', '2026-06-30', '"~"'],
+    ['Target: Dec 2026 (est.)', '2026-12-01', '2026-12-31', '"Target:" and "(est.)"'],
+    ['Spring 2027?', '2027-03-01', '2027-05-31', '"?"'],
+  ])('reads the date in %s, saying which words it set aside', (text, start, end, aside) => {
+    const r = parseDateText(text);
+    expect(r).toMatchObject(range(start, end));
+    expect(r.kind === 'date' && r.assumed?.at(-1)).toBe(`read "${text}" as ${end ? `${start} to ${end}` : start}, setting aside ${aside}`);
+  });
+
+  it('a hedged date without a year takes the year given, and a date in parentheses is read as a second range, not set aside', () => {
+    expect(parseDateText('March (tentative)')).toEqual({ kind: 'yearless', text: 'March (tentative)' });
+    expect(parseDateText('March (tentative)', { year: 2027 })).toMatchObject(range('2027-03-01', '2027-03-31'));
+    expect(parseDateText('Jan 2027 – Mar 2027 (Jan 2028 – Mar 2028)').kind).toBe('invalid');
+  });
+
   it.each([
     ['2024-03-15', '2024-03-15', undefined],
     ['2024-03-15 10:30', '2024-03-15', undefined],
@@ -90,7 +117,7 @@ describe('parseDateText', () => {
     expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
   });
 
-  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });
 
@@ -98,6 +125,8 @@ describe('parseDateText', () => {
     ['Jun-Aug', '2024-06-01', '2024-08-31'],
     ['February 16-20', '2024-02-16', '2024-02-20'],
     ['March 15-17', '2024-03-15', '2024-03-17'],
+    // Days 15 to 17 of March, as in "3/15-17/2024" without its year; not 3/15/17 (a date with mixed separators).
+    ['3/15-17', '2024-03-15', '2024-03-17'],
     ['3/5', '2024-03-05', undefined],
     ['Jan 26', '2024-01-26', undefined],
     ['Dec 15 – Jan 10', '2024-12-15', '2025-01-10'],

@@ -15,6 +15,25 @@ describe('check marks', () => {
     },
   );
 
+  it.each([['Yes!', true], ['No.', false]] as const)('%j, a mark with its punctuation, is %s', (raw, value) => {
+    expect(read('milestones', 'partnership', raw)).toEqual({ value, issues: [] });
+  });
+
+  it.each([['Yes - co-host with Parks', true], ['☑ Listening sessions', true], ['yes (tentative)', true], ['No, not this year', false]] as const)(
+    'reads %j, a mark and what it is about, as %s and says the words are not stored',
+    (raw, value) => {
+      const r = read('milestones', 'partnership', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `City partnership: read "${raw}" as ${value ? 'yes' : 'no'}; the words after it are not stored`]]);
+    },
+  );
+
+  it.each(['-', 'TBD', 'n/a'])('keeps the row of a check box answered %j, the box left blank with a warning', (raw) => {
+    const r = read('milestones', 'partnership', raw);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(['warning:blank_kept']);
+  });
+
   it('names the accepted marks when a cell is not yes/no', () => {
     const r = read('milestones', 'partnership', 'maybe');
     expect(r.value).toBeNull();
@@ -63,6 +82,16 @@ describe('numbers', () => {
     expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);
     expect(codes(read('requests', 'satisfaction', 3.5))).toEqual(['error:out_of_range']);
   });
+
+  it.each([['5/5', 5], ['4 out of 5', 4], ['3 of 5', 3]])('reads a satisfaction score written with its scale, %j, as the score, with a warning', (raw, score) => {
+    const r = read('requests', 'satisfaction', raw);
+    expect(r.value).toBe(score);
+    expect(r.issues.map((i) => i.message)).toEqual([`Satisfaction (1-5): read "${raw}" as ${score}`]);
+  });
+
+  it('still refuses a score beyond the scale written with it', () => {
+    expect(codes(read('requests', 'satisfaction', '6/5'))).toEqual(['error:out_of_range']);
+  });
 });
 
 describe('percentages', () => {
@@ -99,6 +128,20 @@ describe('dropdown lists', () => {
       expect(read('requests', 'status', raw)).toEqual({ value, issues: [] });
     },
   );
+
+  it.each([
+    ['milestones', 'Done', 'Completed'], ['milestones', 'Complete', 'Completed'], ['roadmap', 'Ongoing', 'In progress'],
+    ['workplan', 'Underway', 'In progress'], ['workplan', 'Planned', 'Not started'], ['workplan', 'Paused', 'On hold'],
+  ] as const)('keeps a %s status in the office\'s own words, %j, as %j, with a warning', (table, raw, value) => {
+    const r = read(table, 'status', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => i.message)).toEqual([`Status: read "${raw}" as "${value}"`]);
+  });
+
+  it('reads a status word only as a value its own list holds: a milestone "Paused", a request "Done" stay errors', () => {
+    expect(codes(read('milestones', 'status', 'Paused'))).toEqual(['error:not_in_list']);
+    expect(codes(read('requests', 'status', 'Done'))).toEqual(['error:not_in_list']);
+  });
 
   it('rejects a value outside a closed list, listing the allowed ones', () => {
     const r = read('requests', 'status', 'Open');

@@ -124,6 +124,19 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(await rowsOf(h, src.id)).toEqual([]);
   });
 
+  test('a deadline already past (a mistyped year) is sent back to fix, in words; today and later are taken', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const past = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2025-12-20' });
+    expect(past.status).toBe(400);
+    expect(past.text).toMatch(/id="dueOn-error">Needed by \(optional\): December 20, 2025 has already passed; give a date from today on, or leave it blank\./);
+    expect(past.text).toContain('value="2025-12-20"');
+    expect(await rowsOf(h, src.id)).toEqual([]);
+    const today = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' });
+    expect(today.status).toBe(201);
+  });
+
   test('spam and abuse: honeypot, cross-site posts, body size, per-address rate, daily cap, removed forms', async () => {
     const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '2', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
     const src = await h.source();
@@ -239,7 +252,7 @@ describe.each(backends)('feedback survey on $name', (backend) => {
 
     const answered = await post(h, path, { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Clear and practical.' });
     expect(answered.status).toBe(200);
-    expect(answered.text).toMatch(/change it on this page until 2026-12-16/);
+    expect(answered.text).toMatch(/change it on this page until December 16, 2026\./);
     const row = await h.store.storedRow(src.id, 'requests', 'done');
     expect(row).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted', feedbackComment: 'Clear and practical.', status: 'Fulfilled' });
     const m = await metrics();

@@ -7,13 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
-import { demandCharts } from '../../../sync/charts/demand-charts';
+import { demandChartPairs, demandCharts } from '../../../sync/charts/demand-charts';
 import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
 import { withChromium } from '../../support/chromium';
+import { pdfPageTexts } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from './report-service';
 
@@ -50,7 +51,7 @@ describe('GET /dashboard', () => {
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandCharts(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -92,7 +93,7 @@ describe('GET /dashboard', () => {
       expect(targets.map((r) => [r[0], r[2], parse(r[3])])).toEqual(targetLines(metrics).map((x) => [x.goal, x.unit, x.target]));
 
       // Five charts, drawn server-side as SVG with shapes in them, each named for screen readers.
-      const charts = page.locator('figure svg[role="img"]');
+      const charts = page.locator('figure svg[role="img"]:visible');
       expect(await charts.count()).toBe(5);
       const named = await charts.evaluateAll((svgs) => svgs.map((s) => [s.closest('figure')!.querySelector('figcaption')!.textContent!, s.getAttribute('aria-label')!]));
       for (const [caption, label] of named) expect(label.startsWith(`${caption}. `) && label.length > caption.length + 10, label).toBe(true);
@@ -177,6 +178,41 @@ describe('GET /dashboard', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/role="alert">Changes since &quot;2024-13-01&quot; not shown: since must be a date as YYYY-MM-DD/);
   });
+
+  it('prints on Letter paper with every table whole, each chart beside its caption, and no filter controls', async () => {
+    const file = join(tmpdir(), 'equity-desk-dashboard-print.pdf');
+    await withChromium(async (browser) => {
+      // A Letter page's width at 96 px an inch, as Chromium lays out the print.
+      const page = await browser.newPage({ viewport: { width: 816, height: 1056 } });
+      await page.goto(dashboardUrl());
+      await page.emulateMedia({ media: 'print' });
+      const clipped = await page.$$eval('.scroll', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth).map((r) => r.getAttribute('aria-label')));
+      expect(clipped).toEqual([]);
+      await writeFile(file, await page.pdf({ format: 'Letter' }));
+    });
+    const pages = await pdfPageTexts(file);
+    expect(pages.join('\n')).not.toMatch(/Apply filters|Show changes|Download the master workbook/);
+    for (const chart of demandCharts(metrics)) {
+      const at = pages.findIndex((text) => text.includes(chart.title));
+      expect(at, chart.title).toBeGreaterThanOrEqual(0);
+      expect(pages[at], `${chart.title}: its chart and text on the same page`).toContain(chart.alt.slice(0, 20));
+    }
+  }, 120_000);
+
+  it('draws its charts for a phone on a phone, so their text is shown no smaller than 11 px', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      await page.goto(dashboardUrl());
+      const shown = page.locator('figure svg[role="img"]:visible');
+      expect(await shown.count()).toBe(5);
+      // The size text is drawn at, times the scale the image is shown at.
+      const smallest = await shown.evaluateAll((svgs) => Math.min(...svgs.flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+        return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      })));
+      expect(smallest).toBeGreaterThanOrEqual(11);
+    });
+  }, 120_000);
 
   it('fits a phone screen: no sideways scrolling of the page itself', async () => {
     await withChromium(async (browser) => {

@@ -212,6 +212,38 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.warnings.map((w) => w.line)).toEqual(['2026 Work Plan!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31']);
   });
 
+  test("a cell's problem names the sheet's own header in --json and in the Data quality sheet: Timeline, not Start; Date Received, not Received", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Plan and log', sourceKind: 'file' });
+    const file = await writeWorkbook(files.path(), [
+      { name: 'Work Plan', rows: [['GARE Stage', 'Work Plan Item', 'Timeline'], ['Normalize', 'Training videos for staff', 'TBD']] },
+      { name: 'TA Log', rows: [['Date Received', 'Agency / Organization', 'Requester Type', 'Priority', 'Status'], ['13/45/2026', 'Fresno County', 'County', 'Low', 'New']] },
+    ]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const json = importJson(r);
+    expect(json.warnings.filter((w) => w.sheet === 'Work Plan').map((w) => w.message)).toEqual(['Timeline: "TBD" is not a date yet; left blank']);
+    expect(json.rejected.map((j) => j.errors.map((e) => e.message))).toEqual([[expect.stringMatching(/^Date Received: "13\/45\/2026" is not a date/)]]);
+    const problems = [...(await store.rejections({ sourceIds: [principal.id] })), ...(await store.warnings({ sourceIds: [principal.id] }))];
+    const stored = problems.flatMap((p) => p.errors.map((e) => [e.header, e.message.split(':')[0]]));
+    expect(stored).toEqual(expect.arrayContaining([['Timeline', 'Timeline'], ['Date Received', 'Date Received']]));
+    expect(stored.filter(([header, opening]) => header !== opening)).toEqual([]);
+  });
+
+  test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap', sourceKind: 'file' });
+    const minutes = 'Board discussion. '.repeat(400);
+    const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies'], ['Organizational capacity', 'Staff training program on equity', minutes]];
+    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => [w.row, w.column, w.header, w.code])).toEqual([[2, 'C', 'Additional Strategies', 'too_long']]);
+    const stored = await store.warnings({ sourceIds: [principal.id] });
+    expect(stored.map((w) => [w.rowId, w.errors.map((e) => [e.column, e.header])])).toEqual([['Roadmap#2~2', [['C', 'Additional Strategies']]]]);
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
+    expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 2, 0]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });

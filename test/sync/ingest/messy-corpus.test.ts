@@ -24,22 +24,25 @@ afterAll(async () => {
   files.cleanup();
 });
 
-const at = (sheet: string, row: number) => `${sheet}!${row}`;
+const at = (sheet: string, row: number, item?: number) => `${sheet}!${row}${item !== undefined && item > 1 ? `~${item}` : ''}`;
+/** The side-by-side item a stored row id names (`Roadmap#4~2`, `r-…~2`), read back from the id's tail. */
+const itemOf = (rowId: string) => Number(/~(\d+)$/.exec(rowId)?.[1] ?? 1);
 const keptRows = (c: MessyCase, sheets?: readonly string[]) => c.expected.kept.filter((k) => !sheets || sheets.includes(k.sheet));
 const rejectedRows = (c: MessyCase, sheets?: readonly string[]) => (c.expected.rejected ?? []).filter((k) => !sheets || sheets.includes(k.sheet));
 
 /** Expected values compared field by field, so a failure names the row and the field. */
 function expectValues(c: MessyCase, read: Map<string, Record<string, TypedValue>>, sheets?: readonly string[]) {
   for (const k of keptRows(c, sheets)) {
-    const values = read.get(at(k.sheet, k.row));
-    expect(values, `${c.name}: ${at(k.sheet, k.row)} was not kept`).toBeDefined();
-    for (const [field, v] of Object.entries(k.values)) expect(values![field] ?? null, `${c.name}: ${at(k.sheet, k.row)} ${field}`).toEqual(v);
+    const key = at(k.sheet, k.row, k.item);
+    const values = read.get(key);
+    expect(values, `${c.name}: ${key} was not kept`).toBeDefined();
+    for (const [field, v] of Object.entries(k.values)) expect(values![field] ?? null, `${c.name}: ${key} ${field}`).toEqual(v);
   }
 }
 
 async function storedBySheetRow(store: RowStore, file: string, sourceId: string): Promise<Map<string, Record<string, TypedValue>>> {
   const rowIds = new Map<string, string>();
-  for (const t of findTables(await readWorkbookGrids(file))) for (const r of importRows(t)) rowIds.set(r.rowId, at(r.sheet!, r.sheetRow!));
+  for (const t of findTables(await readWorkbookGrids(file))) for (const r of importRows(t)) rowIds.set(r.rowId, at(r.sheet!, r.sheetRow!, itemOf(r.rowId)));
   const out = new Map<string, Record<string, TypedValue>>();
   for (const table of ['requests', 'workplan', 'milestones', 'roadmap'] as const) {
     for await (const row of store.rows(table, { sourceIds: [sourceId] })) out.set(rowIds.get(row.rowId) ?? row.rowId, row.values as Record<string, TypedValue>);
@@ -96,7 +99,7 @@ describe.each(backends)('the messy-sheet corpus, imported on $name', (backend) =
       const stored = await storedBySheetRow(store, file, principal.id);
       expectValues(c, stored);
       // Exactly the rows a person would keep, no fewer (a dropped row) and no more (a title read as a row).
-      expect([...stored.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row)).sort());
+      expect([...stored.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row, k.item)).sort());
       // Every warning reaches the store, at its sheet and row, for the committee's Data quality sheet.
       const storedWarnings = new Set((await store.warnings({ sourceIds: [principal.id] })).map((w) => at(w.sheet ?? '', w.sheetRow ?? 0)));
       for (const w of c.expected.warnings ?? []) expect(storedWarnings, `stored warning at ${at(w.sheet, w.row)}`).toContain(at(w.sheet, w.row));
@@ -143,12 +146,12 @@ describe('the messy-sheet corpus, synced by the add-on through POST /api/v1/sync
         const places = new Map((await h.store.syncState(source.id, table)).map((r) => [r.rowId, r.sheetRow!]));
         for await (const row of h.store.rows(table, { sourceIds: [source.id] })) {
           const place = places.get(row.rowId)!;
-          read.set(at(sheets[Math.floor(place / sheetPosition(1, 0))], place % sheetPosition(1, 0)), row.values as Record<string, TypedValue>);
+          read.set(at(sheets[Math.floor(place / sheetPosition(1, 0))], place % sheetPosition(1, 0), itemOf(row.rowId)), row.values as Record<string, TypedValue>);
         }
       }
       const readable = c.expected.tables.filter((t) => !c.expected.unreadable?.some((u) => u.sheet === t.sheet));
       expectValues(c, read, readable.map((t) => t.sheet));
-      expect([...read.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row)).sort());
+      expect([...read.keys()].sort()).toEqual(keptRows(c).map((k) => at(k.sheet, k.row, k.item)).sort());
       const unreadable = (await h.store.rejections({ sourceIds: [source.id] })).filter((r) => r.unreadable);
       expect(unreadable.map((u) => u.sheet)).toEqual((c.expected.unreadable ?? []).map((u) => u.sheet));
       for (const u of c.expected.unreadable ?? []) for (const text of u.says) expect(unreadable.find((x) => x.sheet === u.sheet)!.errors[0].message).toContain(text);

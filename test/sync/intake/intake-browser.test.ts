@@ -96,6 +96,38 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('wraps a long mistyped email, echoed in its errors, within a phone screen', async () => {
+    const typed = 'dana.whitfield.office.of.equity.and.inclusion.harbor.county.example.gov';
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('Harbor County');
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill(typed);
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      expect(await page.locator('#contactEmail-error').textContent()).toContain(typed.slice(0, 40));
+      await checkPage(page, 'intake-long-email');
+    });
+  }, 120_000);
+
+  it('shows the request number on one line on a phone, never split at its hyphens', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('Harbor County');
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      const id = page.locator('.request-id');
+      expect(await id.textContent()).toMatch(/^TA-\d{4}-\d{4}$/);
+      expect(await id.evaluate((el) => el.getClientRects().length)).toBe(1);
+    });
+  }, 120_000);
+
   it('shows accessible notices for a removed form and an unknown link', async () => {
     const other = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: source.id } })).body;
     await h.call('DELETE', `/api/v1/forms/${other.id}`, { token: ADMIN_TOKEN });
@@ -110,6 +142,24 @@ describe('the public intake form in Chromium', () => {
 });
 
 describe('the feedback survey in Chromium', () => {
+  it('lists the rating scale one choice a line, 1 to 5, on a phone, and says until when in words', async () => {
+    const rowId = 'done-scale';
+    await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: 'TA-2026-0990', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });
+    const link = (await h.call('POST', '/api/v1/feedback-links', { token: source.token, body: { table: 'requests', rowId } })).body.url as string;
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(link.replace('http://localhost', h.url!));
+      const tops = await page.locator('input[name="satisfaction"]').evaluateAll((inputs) => inputs.map((el) => el.getBoundingClientRect().top));
+      expect(tops).toHaveLength(5);
+      tops.slice(1).forEach((top, i) => expect(top, `choice ${i + 2} below choice ${i + 1}`).toBeGreaterThan(tops[i]));
+      expect(await page.locator('.request-ref').evaluate((el) => el.getClientRects().length)).toBe(1);
+      await page.getByLabel('4', { exact: true }).check();
+      await page.getByRole('button', { name: 'Send my answer' }).click();
+      await page.waitForLoadState();
+      expect(await page.getByRole('status').textContent()).toMatch(/until (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.$/);
+    });
+  }, 120_000);
+
   it.each(SIZES)('is answered on a $name and shows the answer to change', async ({ name, viewport }) => {
     const rowId = `done-${name}`;
     await h.call('POST', '/api/v1/sync', { token: source.token, body: { table: 'requests', rows: [{ rowId, values: { requestId: `TA-2026-09${name.length}`, receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } }] } });

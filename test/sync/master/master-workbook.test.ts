@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import { otherFigures, rbaSections } from '../../../sync/metrics/headline-figures';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
 import { writeMasterWorkbook, type MasterLayout, type MasterStore } from '../../../sync/master/master-workbook';
@@ -169,6 +170,14 @@ describe('master workbook', () => {
     // A row whose texts all fit keeps the default height.
     const short = rowOf(book.getWorksheet('Work plan')!, 'Train all staff');
     expect(short.height).toBeUndefined();
+  });
+
+  it('makes the Summary\'s label column as wide as its longest label, so none is cut by the figure beside it', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(file);
+    const summary = book.getWorksheet('Summary')!;
+    const labels = [...rbaSections(metrics).flatMap((s) => s.measures.map((x) => x.label)), ...otherFigures(metrics).map((f) => f.label)];
+    const longest = labels.reduce((a, b) => (b.length > a.length ? b : a));
+    expect(summary.getColumn(1).width).toBeGreaterThan(longest.length);
   });
 
   it('carries the five charts as pictures, two abreast and none over another, with their text alternatives', async () => {

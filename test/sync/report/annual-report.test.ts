@@ -76,6 +76,22 @@ describe('the annual progress report', () => {
     });
   }, 120_000);
 
+  it('wraps a long link pasted into the narrative within a phone screen and within the printed page', async () => {
+    const link = 'https://www.example.gov/files/2024_community_listening_sessions_summary_final_version_two_with_appendices_and_translations.pdf';
+    const long = await annualReport(svc.seeded.store, { year: 2024, asOf: AS_OF, rules: DEFAULT_RULES, narrative: `# Voices from the community\nThe summary is at ${link}\n` });
+    await withChromium(async (browser) => {
+      for (const media of ['screen', 'print'] as const) {
+        // At print, a Letter page's text width (8.5 in less two 0.7 in margins) at 96 px an inch.
+        const page = await browser.newPage({ viewport: media === 'print' ? { width: 682, height: 900 } : { width: 390, height: 844 } });
+        await page.emulateMedia({ media });
+        await page.setContent(reportHtml(long));
+        expect(await page.locator('#narrative .story').textContent()).toContain(link);
+        const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+        expect(scroll, media).toBeLessThanOrEqual(width);
+      }
+    });
+  }, 120_000);
+
   it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page', async () => {
     const pdf = await reportPdf(report);
     const file = join(dir, 'report.pdf');

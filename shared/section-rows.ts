@@ -1,0 +1,65 @@
+// Headings inside a table that group the rows below them, as plans and calendars pasted from documents
+// have them: a GARE stage in capitals over its items, "Phase 2: Institutionalize", a month over its milestones.
+import { parseDateText } from './cells/date-text';
+import { isBlankCell, type CellInput } from './cells/read-cell';
+import type { HeaderMap } from './header-map';
+import { LIST_BLOCKS } from './lists';
+import type { InputColumn, TableDef } from './tables';
+import { closestChoice, foldText, wordsOf } from './word-match';
+
+export interface SectionRow {
+  /** The heading as typed, without a closing colon. */
+  text: string;
+  /** The grouping column it fills for the rows below, when the sheet has no column of its own for it. */
+  into?: InputColumn;
+}
+
+/** A month or season named alone ("JANUARY", "Spring"): the period its rows fall in, which their own dates say. */
+const isPeriodName = (text: string) => !/\d/.test(text) && parseDateText(text, { year: 2000 }).kind === 'date';
+
+/**
+ * In capitals ("NORMALIZE"; not a code such as "REQ-001"), closed by a colon, or opening with a group's name
+ * and number ("Phase 2", "Goal 1 –").
+ */
+const GROUP_NUMBER = /^(phase|goal|stage|step|part|section|year|priority|objective|strategy)\s+(\d+|[ivx]+)\b/i;
+const isCapitals = (text: string) => /^[^a-z]*$/.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 3 && !/^\S*\d\S*$/.test(text);
+const isHeadingText = (text: string) => isCapitals(text) || /:$/.test(text) || GROUP_NUMBER.test(text);
+
+/** The list a choice column's heading must name to be its value (`Early Actions` for a roadmap's kind). */
+const listOf = (c: InputColumn) => LIST_BLOCKS.find((b) => b.key === c.list)?.values.map(String);
+
+/**
+ * Which grouping column a heading fills: of the table's fill-down columns the sheet has no column for, the
+ * one the heading names by its first word ("Goal 1: …"), else the one nearest before the table's first
+ * read column whose values it can be (a choice column only a value of its list).
+ */
+function groupColumn(table: TableDef, map: HeaderMap, text: string): InputColumn | undefined {
+  const read = new Set([...map.fields.values(), ...[...map.valueColumns.values()].map((v) => v.by)]);
+  const open = table.columns.filter((c) => c.fillDown && !read.has(c.name));
+  const first = foldText(wordsOf(text)[0] ?? '');
+  const named = open.find((c) => [c.header, ...(c.aliases ?? [])].some((n) => foldText(wordsOf(n)[0] ?? '') === first));
+  if (named) return named;
+  return [...open].reverse().find((c) => {
+    const list = c.type === 'choice' ? listOf(c) : undefined;
+    return !list || closestChoice(text, list).kind === 'one';
+  });
+}
+
+/**
+ * The heading a row is, or undefined: its one filled cell is in the table's first column and is a grouping
+ * column's value (a goal over its tasks), reads as a heading, or names a month or season alone. Any other
+ * one-cell row is a row (a task with nothing else filled in yet).
+ */
+export function sectionRow(table: TableDef, map: HeaderMap, header: readonly CellInput[], line: readonly CellInput[]): SectionRow | undefined {
+  const firstColumn = header.findIndex((h) => !isBlankCell(h));
+  const filled = line.flatMap((v, i) => (isBlankCell(v) ? [] : [i]));
+  if (filled.length !== 1 || filled[0] !== firstColumn || typeof line[firstColumn] !== 'string') return undefined;
+  const typed = (line[firstColumn] as string).trim();
+  const text = typed.replace(/\s*:$/, '');
+  const own = table.columns.find((c) => c.name === map.fields.get(firstColumn));
+  if (own?.fillDown) return { text, into: own };
+  if (isPeriodName(text)) return { text };
+  if (!isHeadingText(typed)) return undefined;
+  const into = groupColumn(table, map, text);
+  return into ? { text, into } : { text };
+}
