@@ -98,10 +98,17 @@ export interface SheetPlan {
    * every page): at most this many pages tall, and a page break after each listed row (1-based);
    * `pagesWide` overrides the readable-scale rule (a reference sheet is better small than spread over pages);
    * `area` prints only from A1 to that row and column, for a laid-out page whose extent is fixed
-   * (never a table users add rows to: a fixed area would leave their rows off the page).
+   * (never a table users add rows to: a fixed area would leave their rows off the page);
+   * `scale` (percent) prints at that size instead: fitting to pages tall or wide is applied by Excel and
+   * LibreOffice as if there were no page breaks, so a laid-out page whose breaks must hold gives its scale.
    */
-  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number } };
+  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number };
 }
+
+/** Inches; narrow, so a wide table keeps a readable size. The paper is the printer's (Letter in the US). */
+export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
+/** What a landscape Letter page holds within PRINT_MARGINS, in pixels at 100 % (96 an inch). */
+export const PRINT_PAGE_PX = { width: (11 - PRINT_MARGINS.left - PRINT_MARGINS.right) * 96, height: (8.5 - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96 };
 
 /** What a cell holds, for choosing its style (a date needs a date format where a number does not). */
 export type CellKind = 'number' | 'string' | 'date' | 'boolean';

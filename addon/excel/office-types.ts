@@ -100,7 +100,7 @@ export interface Worksheet extends LoadableObject {
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };
   readonly notes: NoteCollection;
   readonly pageLayout: PageLayout;
-  readonly tables: { add(address: string, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
+  readonly tables: { add(source: Range, hasHeaders: boolean): Table } & LoadableObject & { readonly items: Table[] };
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range;
   getRange(address: string): Range;

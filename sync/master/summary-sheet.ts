@@ -1,6 +1,7 @@
 // The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
-// their quarter trends, then the other figures) on the first, the charts two abreast on the second.
-import { fittedWidth, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
+// their quarter trends, then the other figures) on the first, the charts two abreast on the second, at the
+// one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
+import { fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -79,6 +80,9 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     top += Math.ceil(tallest / ROW_PX) + 1;
   }
   while (preamble.length + rows.length < top) rows.push([]);
+  const sheetWidth = Math.max(columns.reduce((a, c) => a + columnPx(c), 0), ...images.map((img) => columns.slice(0, img.col).reduce((a, c) => a + columnPx(c), 0) + img.width));
+  // Each page's rows (the title's a row taller) and the widest of columns and charts fit the page.
+  const fits = [PRINT_PAGE_PX.height / ((figuresEnd + 1) * ROW_PX), PRINT_PAGE_PX.width / sheetWidth, ...(charts.length ? [PRINT_PAGE_PX.height / ((top - figuresEnd) * ROW_PX)] : [])];
   return {
     name: SUMMARY_SHEET,
     header: false,
@@ -87,6 +91,6 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     rows,
     images,
     tabColor: '#1F4E79',
-    print: { pagesTall: 2, breakAfterRows: charts.length ? [figuresEnd] : [] },
+    print: { breakAfterRows: charts.length ? [figuresEnd] : [], scale: Math.min(100, Math.floor(100 * Math.min(...fits))) },
   };
 }

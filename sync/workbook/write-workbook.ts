@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { RowXml, wrapsInSight } from './row-xml';
@@ -24,10 +24,6 @@ const BLOCK_ROWS = 100;
 /** Excel's limit for a list validation written as literal values. */
 const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
-/** Inches; narrow, so a wide table keeps a readable size. The paper is the printer's (Letter in the US). */
-const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
-/** What a landscape Letter page holds across within MARGINS, in pixels at 100 % (96 per inch). */
-const PAGE_WIDTH_PX = (11 - MARGINS.left - MARGINS.right) * 96;
 /** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
 const SMALLEST_READABLE_SCALE = 0.7;
 /** A column `width` characters wide as Excel draws it in its default font (7 px a character, 5 px padding). */
@@ -39,7 +35,7 @@ const columnPx = (width: number) => width * 7 + 5;
  */
 export function pagesWide(widths: readonly number[], repeated: number): number {
   const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
-  const perPage = PAGE_WIDTH_PX / SMALLEST_READABLE_SCALE;
+  const perPage = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
   if (total <= perPage) return 1;
   const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
   return Math.ceil((total - kept) / (perPage - kept));
@@ -203,14 +199,15 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
     // fitToWidth alone does nothing: exceljs writes the fitToPage flag that makes Excel and LibreOffice honour it
-    // only when no scale is given. 0 pages tall means "as many as it takes".
+    // only when no scale is given (a plan's scale turns fitting off). 0 pages tall means "as many as it takes".
     pageSetup: {
-      orientation: 'landscape', fitToHeight: plan.print?.pagesTall ?? 0, margins: MARGINS,
+      orientation: 'landscape', fitToHeight: plan.print?.pagesTall ?? 0, margins: PRINT_MARGINS,
       printTitlesRow: withHeader ? `${headerRow}:${headerRow}` : undefined,
       // exceljs puts a `$` before each corner and no more: the row's own `$` makes the area absolute, which is
       // how Excel and LibreOffice read a print area (relative, LibreOffice ignores it).
       printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
       ...pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated)),
+      ...(plan.print?.scale ? { scale: plan.print.scale } : {}),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);

@@ -143,7 +143,7 @@ describe('parseDateText', () => {
     expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
   });
 
-  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });
 
@@ -151,6 +151,8 @@ describe('parseDateText', () => {
     ['Jun-Aug', '2024-06-01', '2024-08-31'],
     ['February 16-20', '2024-02-16', '2024-02-20'],
     ['March 15-17', '2024-03-15', '2024-03-17'],
+    // Days 15 to 17 of March, as in "3/15-17/2024" without its year; not 3/15/17 (a date with mixed separators).
+    ['3/15-17', '2024-03-15', '2024-03-17'],
     ['3/5', '2024-03-05', undefined],
     ['Jan 26', '2024-01-26', undefined],
     ['Dec 15 – Jan 10', '2024-12-15', '2025-01-10'],

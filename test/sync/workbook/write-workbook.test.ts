@@ -169,6 +169,14 @@ describe('writeWorkbook', () => {
     expect(await drawing[0].async('string')).toContain('descr="Requests by month (chart)"');
   });
 
+  it('prints a sheet with a scale at that scale, without the fit flag, so its page breaks hold', async () => {
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ ...plan, sheets: [{ ...(plan.sheets[2] as SheetPlan), print: { breakAfterRows: [1], scale: 64 } }] }));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toContain('fitToPage="1"');
+    expect(xml).toMatch(/<pageSetup [^>]*scale="64"/);
+    expect(xml).toContain('<brk id="1" max="16383" man="1"/>');
+  });
+
   it('prints every sheet landscape and one page wide, with the fit flag that makes it work and the header row on each page', async () => {
     const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ ...plan, sheets: [requests, { ...(plan.sheets[2] as SheetPlan), print: { pagesTall: 2, breakAfterRows: [1] } }] }));
     const requestsXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');

@@ -1,0 +1,38 @@
+// The Summary sheet as LibreOffice prints it: the figures on the first landscape page and the charts on the
+// second, however many notes (one per source that had rows rejected) lengthen the figures.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { demandCharts } from '../../../sync/charts/demand-charts';
+import { renderPng } from '../../../sync/charts/render-chart';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { summarySheet } from '../../../sync/master/summary-sheet';
+import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { convertToPdf } from '../../support/libreoffice';
+import { pdfPageTexts } from '../../support/pdf';
+import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from '../metrics/demand-rows';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-summary-'));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('the Summary sheet in print', () => {
+  it('keeps the figures on the first page and the charts on the second when notes lengthen the figures', async () => {
+    const metrics = aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const charts = demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) }));
+    const notes = ['Parks plan', 'Housing log', 'Transit roadmap', 'Library plan', 'Health log', 'Water plan'].map((name, i) => `${name}: ${i + 1} work-plan items rejected.`);
+    const file = join(dir, 'summary.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer({ title: 'Summary', sheets: [summarySheet(metrics, charts, notes)] }));
+    const pages = await pdfPageTexts(await convertToPdf(file, dir));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Water plan: 6 work-plan items rejected.');
+    // The sentence under the figures ends on the first page; the charts' heading starts the second.
+    const capacity = metrics.capacity.summary.split(' ').slice(-3).join(' ');
+    expect(pages[0].replace(/\s+/g, ' ')).toContain(capacity);
+    expect(pages[1].trimStart().startsWith('Charts (the figures')).toBe(true);
+  }, 120_000);
+});
