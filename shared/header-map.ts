@@ -6,6 +6,15 @@ import { LIST_BLOCKS } from './lists';
 import { quoteValue } from './quote-value';
 import { bestScore, closestChoice, phrase, SAME_WORDS, type Phrase } from './word-match';
 
+/** A side-by-side column: the field it holds, and the value its header gives another field (`by`). */
+export interface ValueColumn {
+  field: string;
+  by: string;
+  value: string;
+  /** Columns of this item's own, after it (`Early Actions` | `Status`): 0-based column index → field. */
+  own?: Map<number, string>;
+}
+
 export interface HeaderMap {
   /** 0-based column index → field name. */
   fields: Map<number, string>;
@@ -15,7 +24,7 @@ export interface HeaderMap {
    * 0-based column index → the field it holds and the value its header gives another field: side-by-side
    * columns such as `Early Actions` | `Additional Strategies` (actions, with their kind), in sheet order.
    */
-  valueColumns: Map<number, { field: string; by: string; value: string }>;
+  valueColumns: Map<number, ValueColumn>;
   /** 0-based column index → the derived column its header names (ignored on read; sync fills its formulas). */
   derived: Map<number, string>;
   /** Headers read as nothing; `reason` says why when it is not just an unfamiliar name. */
@@ -77,7 +86,30 @@ export function mapHeaders(table: TableDef, header: readonly CellInput[]): Heade
   if (sideBySide.size === 0) return mapColumns(table, header, sideBySide);
   const map = mapColumns(table, header, sideBySide);
   const by = [...sideBySide.values()][0].by;
-  return [...map.fields.values()].includes(by) ? mapColumns(table, header, new Map()) : map;
+  if ([...map.fields.values()].includes(by)) return mapColumns(table, header, new Map());
+  return (sideBySide.size > 1 && withItemColumns(table, header, sideBySide)) || map;
+}
+
+/**
+ * Side-by-side columns with columns of their own (`Early Actions` | `Status` | `Additional Strategies` | `Status`):
+ * the headers after each, up to the next, are its item's; those before the first are every item's. Undefined
+ * when none stands between two of them (`Early Actions` | `Additional Strategies` | `Lead`: the lead is the row's).
+ */
+function withItemColumns(table: TableDef, header: readonly CellInput[], valueColumns: HeaderMap['valueColumns']): HeaderMap | undefined {
+  const starts = [...valueColumns.keys()].sort((a, b) => a - b);
+  const only = (keep: (i: number) => boolean) => header.map((h, i) => (keep(i) ? h : null));
+  const groups = starts.map((s, k) => mapColumns(table, only((i) => i > s && i < (starts[k + 1] ?? header.length)), new Map()));
+  if (!groups.slice(0, -1).some((g) => g.fields.size > 0)) return undefined;
+  const map = mapColumns(table, only((i) => i < starts[0] || valueColumns.has(i)), valueColumns);
+  starts.forEach((s, k) => {
+    valueColumns.get(s)!.own = groups[k].fields;
+    for (const [i, d] of groups[k].derived) map.derived.set(i, d);
+  });
+  map.matched.push(...groups.flatMap((g) => g.matched));
+  map.matched.sort((a, b) => a.index - b.index);
+  map.unknown.push(...groups.flatMap((g) => g.unknown));
+  map.ties.push(...groups.flatMap((g) => g.ties));
+  return map;
 }
 
 function valueColumnsOf(table: TableDef, header: readonly CellInput[]): HeaderMap['valueColumns'] {

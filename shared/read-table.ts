@@ -213,7 +213,8 @@ export function readTable(
         }
       } else if (isBlankCell(raw[start])) raw[start] = v;
     }
-    const items = [...map.valueColumns].filter(([i]) => !isBlankCell(line[i]));
+    // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
+    const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
     for (const f of fillDown) {
       if (isBlankCell(raw[f]) && !isBlankCell(above[f])) raw[f] = above[f];
@@ -223,6 +224,10 @@ export function readTable(
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
       const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i } };
+      for (const [j, f] of v.own ?? []) {
+        item.raw[f] = line[j];
+        item.at![f] = j;
+      }
       if (ordinals.length > 1) item.item = ordinals.indexOf(i) + 1;
       rows.push(item);
     }

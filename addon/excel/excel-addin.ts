@@ -12,7 +12,7 @@ import { triageQueue } from '../core/triage';
 import type { TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
-import { ExcelPort } from './excel-port';
+import { ExcelPort, NOTES_API } from './excel-port';
 import { excelFunctionHandlers } from './functions';
 import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
 import type { ExcelRun } from './office-types';
@@ -51,7 +51,7 @@ export interface ExcelAddin {
 
 export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
   const today = deps.today ?? localToday;
-  const port = new ExcelPort({ run: deps.run, notify: deps.notify });
+  const port = new ExcelPort({ run: deps.run, notify: deps.notify, hasNotes: () => deps.office.context.requirements.isSetSupported('ExcelApi', NOTES_API) });
   const settings: SettingsPort = officeSettings(deps.office, deps.storage);
   const lock = runtimeLock();
   const cache = memoryCache();
@@ -98,7 +98,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
     saveSettings: (update) =>
       call(async () => {
         const view = await runAsync(saveSettings(settings, schedule, update));
-        if (view.configured) await deps.office.addin?.setStartupBehavior('load');
+        if (view.configured) await deps.office.addin?.setStartupBehavior('Load');
         return view;
       }),
     feedbackLink: (requestId) => call(() => feedbackLinkFor({ port, http: deps.http, settings }, requestId)),
@@ -121,7 +121,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
       schedule.resume();
       await deps.onEdit?.(onEdit);
       // With settings in place, the runtime opens with the workbook so the schedule and edit sync run unattended.
-      if (saved.configured) await deps.office.addin?.setStartupBehavior('load');
+      if (saved.configured) await deps.office.addin?.setStartupBehavior('Load');
     },
     lastAutoSync: () => last,
   };

@@ -9,13 +9,21 @@ import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../..
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
-import type { CellProperties, ExcelRun, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
   /** Where a short message for the user goes (the task pane's status line): Excel has no toast. */
   notify?(message: string): void;
+  /**
+   * Whether this Excel has notes (ExcelApi 1.18, newer than the manifest requires: Office 2021 and 2024 have
+   * none). Without them a rejected cell is marked by its fill alone; the sync report still names it.
+   */
+  hasNotes?(): boolean;
 }
+
+/** The ExcelApi version that brought Worksheet.notes. */
+export const NOTES_API = '1.18';
 
 /** Cells loaded per read request before it is halved: values and number formats of typical rows stay far under 5 MB. */
 const READ_CELLS = 40_000;
@@ -34,8 +42,8 @@ export function isDateFormat(format: unknown): boolean {
   return /[dmy]/i.test(bare) && !/^general$/i.test(bare);
 }
 
-/** Office.js says a request was too large with this code (RichApi.Error). */
-const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /PayloadSizeLimitExceeded|RequestPayloadSizeLimit/i.test(String((e as { code?: unknown }).code ?? ''));
+/** Office.js says a request, or its answer, was too large with these codes (RichApi.Error). */
+const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /^(Request|Response)PayloadSizeLimitExceeded$/.test(String((e as { code?: unknown }).code ?? ''));
 
 const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
 
@@ -136,17 +144,23 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** Loads `properties` of a block in row slices, halving a slice Excel finds too large. */
+  /**
+   * Loads `properties` of a block in row slices, halving a slice Excel finds too large. `withFirst` queues
+   * other loads into the first slice's request, again on each retry: a request that fails loads nothing.
+   */
   private async loadRows<K extends 'values' | 'numberFormat' | 'formulas'>(
     context: RequestContext,
     sheet: Worksheet,
     block: { row: number; column: number; numRows: number; numColumns: number },
     properties: readonly K[],
+    withFirst?: () => void,
   ): Promise<Record<K, unknown[][]>> {
     const out = Object.fromEntries(properties.map((p) => [p, [] as unknown[][]])) as Record<K, unknown[][]>;
     let sliceRows = Math.max(1, Math.floor(READ_CELLS / (block.numColumns * properties.length)));
+    let first = withFirst;
     for (let done = 0; done < block.numRows; ) {
       const take = Math.min(sliceRows, block.numRows - done);
+      first?.();
       const range = sheet.getRangeByIndexes(block.row - 1 + done, block.column - 1, take, block.numColumns).load([...properties]);
       try {
         await context.sync();
@@ -155,6 +169,7 @@ export class ExcelPort implements SpreadsheetPort {
         sliceRows = Math.ceil(take / 2);
         continue;
       }
+      first = undefined;
       for (const p of properties) out[p].push(...(range[p] as unknown[][]));
       done += take;
     }
@@ -176,8 +191,10 @@ export class ExcelPort implements SpreadsheetPort {
       if (used.isNullObject) return [];
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
-      const merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
-      const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat']);
+      let merged!: RangeAreas;
+      const { values, numberFormat } = await this.loadRows(context, sheet, block, ['values', 'numberFormat'], () => {
+        merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
+      });
       const grid = trimmed(values.map((line, r) => line.map((v, c) => hostValue(v, numberFormat[r][c]))));
       return merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address));
     });
@@ -245,14 +262,16 @@ export class ExcelPort implements SpreadsheetPort {
    * never written back as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Promise<void> {
+    const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
-      const notes = sheet.notes.load('items/content');
+      const notes = hasNotes ? sheet.notes.load('items/content') : null;
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const props = range.getCellProperties({ format: { fill: { color: true } } });
       await context.sync();
-      const locations = notes.items.map((n) => n.getLocation().load('address'));
-      await context.sync();
-      const noteAt = new Map(notes.items.map((note, i) => {
+      const noted = notes?.items ?? [];
+      const locations = noted.map((n) => n.getLocation().load('address'));
+      if (notes) await context.sync();
+      const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);
         return [`${at.row}:${at.column}`, note] as const;
       }));
@@ -267,9 +286,12 @@ export class ExcelPort implements SpreadsheetPort {
         colours.push([]);
         line.forEach((wanted, c) => {
           const note = noteAt.get(`${row + r}:${column + c}`);
-          if (note && wanted === '') note.delete();
-          else if (note && note.content !== wanted) note.content = wanted;
-          else if (!note && wanted !== '') sheet.notes.add(a1(row + r, column + c), wanted);
+          // With no notes in this Excel, the fill below is the whole mark.
+          if (notes) {
+            if (note && wanted === '') note.delete();
+            else if (note && note.content !== wanted) note.content = wanted;
+            else if (!note && wanted !== '') notes.add(a1(row + r, column + c), wanted);
+          }
           const colour = next.backgrounds[r]?.[c] ?? null;
           const now = fills[r][c];
           // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
@@ -298,12 +320,14 @@ export class ExcelPort implements SpreadsheetPort {
       setValidations(sheet, f.validations ?? []);
       addConditionals(sheet, f.conditionals ?? []);
       f.columns.forEach((c, i) => {
-        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).columnHidden = true;
+        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
       });
       setPrint(sheet, f);
-      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it.
+      // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
+      // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
+      // `tables` is asked.
       if (f.autoFilter && f.headerRow) {
-        const table = sheet.tables.add(`${a1(f.headerRow, 1)}:${a1(Math.max(f.lastDataRow, f.headerRow + 1), width)}`, true);
+        const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
         table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
       }
       await context.sync();

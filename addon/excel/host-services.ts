@@ -8,6 +8,8 @@ import type { CachePort, HttpPort, LockPort, SchedulePort, SettingsPort } from '
 export interface OfficeHost {
   context: {
     partitionKey?: string;
+    /** Which requirement sets this Office has, e.g. `isSetSupported('ExcelApi', '1.18')`. */
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     document: {
       settings: {
         get(name: string): unknown;
@@ -17,7 +19,8 @@ export interface OfficeHost {
       };
     };
   };
-  addin?: { setStartupBehavior(behavior: 'load' | 'none'): Promise<void> };
+  /** `Office.StartupBehavior.load` is the string 'Load' (and `none` 'None'): the enum's values, not its keys. */
+  addin?: { setStartupBehavior(behavior: 'Load' | 'None'): Promise<void> };
 }
 
 /** Settings a person keeps for themselves: in the browser's storage, never in the workbook. */

@@ -34,8 +34,18 @@ export type DateParse =
  */
 const TBD = /^(?:(?:tbd|tba|tbc|to be (?:determined|announced|confirmed|scheduled)|ongoing|pending)\b.*|n\/?a|none|unknown|asap|as needed|as requested|as available|rolling|various|varies|continuous|recurring|annually|quarterly|monthly|weekly|\?+|-+|—|–)$/is;
 
-/** Words that hedge a date or give it as a deadline, set aside to read the date: "By June 30, 2026", "~Q2 2026", "Target: Dec 2026". */
-const HEDGE_BEFORE = /^(?:(?:by|no later than|on or before|approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
+/** Words that hedge a date, set aside to read it: "~Q2 2026", "Target: Dec 2026", "Tentative: 3/15/2026". */
+const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|estimated|tentative(?:ly)?|target(?:ed)?|planned|expected)\s*:?\s+|~\s*)/i;
+
+/**
+ * Words that make a period one day of it: its last ("By Dec 2026", "Through June 2026", "End of March") or its
+ * first ("Starting March 2026", "Week of 3/9"), whichever column the cell is in.
+ */
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|beginning|beginning of|start of|from|week of)\s*:?\s+/i;
+const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+
+/** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
+const PART_OF_MONTH = /^(early|mid|late)[\s-]+/i;
 /** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
 const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
 
@@ -47,8 +57,9 @@ function parsePoint(text: string): Partial_ | undefined {
   let m: RegExpMatchArray | null;
   // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
-  // One separator throughout: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
-  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/))) return { year: fullYear(m[4]), month: +m[1], day: +m[3] };
+  // A two-digit year takes the date's one separator: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
+  // Four digits can be no day, so "3/15-2026" is one date.
+  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2})|[/.-](\d{4}))$/))) return { year: fullYear(m[4] ?? m[5]), month: +m[1], day: +m[3] };
   if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
   if ((m = t.match(/^(\d{1,2}) (\d{4})$/))) return { year: +m[2], month: 0, day: +m[1] };
@@ -172,16 +183,10 @@ export function parseDateText(raw: string, options: DateTextOptions = {}): DateP
   const text = raw.trim();
   if (TBD.test(text)) return { kind: 'tbd', text };
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
-  const hedged = withoutHedges(text, fiscal);
-  if (hedged) {
-    const inner = parseDateText(hedged.date, options);
-    if (inner.kind !== 'date') return { kind: inner.kind, text };
-    const read = inner.end ? `${inner.start} to ${inner.end}` : inner.start;
-    return { ...inner, assumed: [...(inner.assumed ?? []), `read ${quoteValue(text)} as ${read}, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`] };
-  }
   const ranges = readRanges(text, fiscal, options.year);
   if (!ranges) {
-    return options.year === undefined && readRanges(text, fiscal, PROBE_YEAR) ? { kind: 'yearless', text } : { kind: 'invalid', text };
+    if (options.year === undefined && readRanges(text, fiscal, PROBE_YEAR)) return { kind: 'yearless', text };
+    return qualified(text, fiscal, options) ?? { kind: 'invalid', text };
   }
   const starts = ranges.map((r) => r.start).sort();
   const ends = ranges.map((r) => r.end ?? r.start).sort();
@@ -209,4 +214,38 @@ function withoutHedges(text: string, fiscal: number): { date: string; aside: str
   }
   const aside = [...(before ? [before[0].trim()] : []), ...after];
   return aside.length && date ? { date, aside } : undefined;
+}
+
+/** `inner`, the reading of what `text` qualifies, as `text`'s own: reshaped, and said how (`how` follows the dates read). */
+function restated(text: string, inner: DateParse, how: string, reshape: (d: { start: string; end?: string }) => { start: string; end?: string } = (d) => d): DateParse | undefined {
+  if (inner.kind === 'yearless' || inner.kind === 'tbd') return { kind: inner.kind, text };
+  if (inner.kind !== 'date') return undefined;
+  const { start, end } = reshape(inner);
+  const parsed: DateParse = { kind: 'date', start, notes: inner.notes, assumed: [...(inner.assumed ?? []), `read ${quoteValue(text)} as ${end ? `${start} to ${end}` : start}${how}`] };
+  if (end) parsed.end = end;
+  return parsed;
+}
+
+/** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
+function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
+  const hedged = withoutHedges(text, fiscal);
+  const read = hedged && restated(text, parseDateText(hedged.date, options), `, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`);
+  if (read) return read;
+  const bound = BOUND.exec(text);
+  if (bound) {
+    const last = LAST_DAY_BOUNDS.has(bound[1].toLowerCase());
+    const rest = text.slice(bound[0].length);
+    const inner = parseDateText(rest, options);
+    const how = inner.kind === 'date' && inner.end ? `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}` : `, setting aside ${quoteValue(bound[1])}`;
+    return restated(text, inner, how, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
+  }
+  const part = PART_OF_MONTH.exec(text);
+  if (!part) return undefined;
+  const inner = parseDateText(text.slice(part[0].length), options);
+  if (inner.kind !== 'date') return inner.kind === 'yearless' ? restated(text, inner, '') : undefined;
+  const [year, month] = inner.start.split('-').map(Number);
+  const last = lastDayOfMonth(year, month);
+  if (!inner.start.endsWith('-01') || inner.end !== isoFromParts(year, month, last)) return undefined;
+  const [from, to] = { early: [1, 10], mid: [11, 20], late: [21, last] }[part[1].toLowerCase() as 'early' | 'mid' | 'late'];
+  return restated(text, inner, " (early, mid and late: a month's first, second and last ten days)", () => ({ start: isoFromParts(year, month, from)!, end: isoFromParts(year, month, to)! }));
 }

@@ -6,7 +6,12 @@ import { createHash } from 'node:crypto';
 import { TypedError } from '../../shared/typed-error';
 
 export const NAMESPACE = 'EQ';
-export const ADDIN_VERSION = '1.0.0.0';
+export const ADDIN_VERSION = '1.0.1.0';
+/**
+ * The ExcelApi version the add-in needs, so Office offers it only where it runs: 1.13 for
+ * Range.getMergedAreasOrNullObject (Office 2021 and later). Notes (1.18) are used where Excel has them.
+ */
+export const EXCEL_API_VERSION = '1.13';
 /** The ribbon's icon sizes (16, 32, 80 px), referenced as `Icon.N` resources. */
 export const ICON_SIZES = [16, 32, 80] as const;
 /** The icon of the Insert > Add-ins list: 32 px, and 64 px on high-DPI screens (Office's sizes for a task pane add-in). */
@@ -64,7 +69,6 @@ export function renderExcelManifest(options: ManifestOptions): string {
     support: `${base}/docs`,
     icon: (size: number) => `${files}/icon-${size}.png`,
   };
-  const origin = new URL(base).origin;
   const icons = (indent: string) =>
     [`${indent}<Icon>`, ...ICON_SIZES.map((size) => `${indent}  <bt:Image size="${size}" resid="Icon.${size}"/>`), `${indent}</Icon>`].join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -78,15 +82,13 @@ export function renderExcelManifest(options: ManifestOptions): string {
   <IconUrl DefaultValue="${xml(url.icon(LIST_ICON))}"/>
   <HighResolutionIconUrl DefaultValue="${xml(url.icon(HIGH_DPI_LIST_ICON))}"/>
   <SupportUrl DefaultValue="${xml(url.support)}"/>
-  <AppDomains>
-    <AppDomain>${xml(origin)}</AppDomain>
-  </AppDomains>
   <Hosts>
     <Host Name="Workbook"/>
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
       <Set Name="SharedRuntime" MinVersion="1.1"/>
+      <Set Name="ExcelApi" MinVersion="${EXCEL_API_VERSION}"/>
     </Sets>
   </Requirements>
   <DefaultSettings>

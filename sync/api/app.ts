@@ -94,8 +94,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   const app = new Hono<ApiEnv>();
   // Before the routes, so a browser's preflight (no token yet) is answered here, not refused by the guard.
+  // Retry-After is not a header a browser shows another origin's page unless it is exposed; clients wait by it.
   if (deps.config.corsOrigins.length) {
-    app.use('/api/*', cors({ origin: [...deps.config.corsOrigins], allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'Accept'], maxAge: 600 }));
+    app.use('/api/*', cors({ origin: [...deps.config.corsOrigins], allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   }
   app
     .route('/healthz', healthRoutes(routeDeps))

@@ -159,7 +159,7 @@ export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> 
   const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Excel)');
   const excel = new FakeExcel(['Sheet1']);
   // Settings takes https only; the loopback service is named in the workbook's settings directly.
-  const office: OfficeHost = { context: { document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
+  const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
   const addin = createExcelAddin({ office, run: excel.run, http: browserHttp(), storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
   const fields = (table: TableName) => TABLES[table].columns.map((c) => c.name);
   const host: HostUnderTest = {

@@ -45,6 +45,44 @@ describe('Excel fake', () => {
     expect(excel.sheet('Data')!.usedBlock()).toBeNull();
   });
 
+  test('an answer over 5 MB fails as ResponsePayloadSizeLimitExceeded', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', Array.from({ length: 60_000 }, (_, r) => [`${'y'.repeat(90)}${r}`]));
+    await expect(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 60_000, 1).load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+
+  test('an Excel made with an older ExcelApi lacks what is newer, and Office says which sets it has', async () => {
+    const excel = new FakeExcel(['Data'], 14);
+    expect(excel.requirements.isSetSupported('ExcelApi', '1.14')).toBe(true);
+    expect(excel.requirements.isSetSupported('ExcelApi', '1.18')).toBe(false);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(0, 0, 2, 2).getMergedAreasOrNullObject().load('isNullObject');
+      await context.sync();
+      // Office.js is the newest everywhere, so the call is made; the older Excel refuses it at sync.
+      sheet.notes.load('items/content');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound', message: expect.stringMatching(/needs ExcelApi 1\.18, and this Excel has 1\.14/) });
+    });
+  });
+
+  test('a table added by an address without a sheet name goes on the active sheet, one added by a range on its sheet', async () => {
+    const excel = new FakeExcel(['Data', 'Other']);
+    await excel.run(async (context) => {
+      const other = context.workbook.worksheets.getItem('Other');
+      // The add-in's types take a Range only; Office.js takes an address too.
+      (other.tables as unknown as { add(address: string, hasHeaders: boolean): unknown }).add('A1:B2', true);
+      other.tables.add(other.getRangeByIndexes(3, 0, 2, 2), true);
+      await context.sync();
+    });
+    expect(excel.sheet('Data')!.tables.map((t) => t.address)).toEqual(['A1:B2']);
+    expect(excel.sheet('Other')!.tables.map((t) => t.address)).toEqual(['A4:B5']);
+  });
+
   test('commands left queued when a batch ends are synced by Excel.run and counted', async () => {
     const excel = new FakeExcel(['Data']);
     await excel.run(async (context) => {

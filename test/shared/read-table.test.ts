@@ -164,6 +164,29 @@ describe('readTable', () => {
     expect(fieldColumn(r.map, 'action', r.rows[1].at)).toEqual({ column: 'C', index: 2 });
   });
 
+  it("gives each side-by-side item the columns after it as its own (its Status), and every item the columns before the first", () => {
+    const grid: Grid = [
+      ['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'],
+      ['Tools', 'Centralized DEI resources', 'Completed', 'Self-assessment tool', 'Not started'],
+      [null, null, null, null, 'In progress'],
+    ];
+    const r = readTable(TABLES.roadmap, 'Roadmap', grid);
+    expect(r.rows.map(({ row, item, at, raw }) => [row, item, at, raw.focusArea, raw.action, raw.status])).toEqual([
+      [2, 1, { action: 1, status: 2 }, 'Tools', 'Centralized DEI resources', 'Completed'],
+      [2, 2, { action: 3, status: 4 }, 'Tools', 'Self-assessment tool', 'Not started'],
+      // A status with no action beside it is a row to report (its action is required), not one to drop.
+      [3, 2, { action: 3, status: 4 }, 'Tools', null, 'In progress'],
+    ]);
+    expect(r.map.matched.map((m) => m.reads)).toEqual(['Focus area', 'Action (Early action)', 'Status', 'Action (Additional strategy)', 'Status']);
+    expect(r.map.unknown).toEqual([]);
+  });
+
+  it('gives a column after the last side-by-side column to every item when no other item has columns of its own', () => {
+    const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies', 'Lead'], ['Tools', 'Centralized DEI resources', 'Self-assessment tool', 'ODE']];
+    const r = readTable(TABLES.roadmap, 'Roadmap', grid);
+    expect(r.rows.map((x) => [x.raw.action, x.raw.lead])).toEqual([['Centralized DEI resources', 'ODE'], ['Self-assessment tool', 'ODE']]);
+  });
+
   it('gives one "Early Actions" column its kind, but reads it as plain actions when a Kind column says each row\'s', () => {
     const alone = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status'], ['Tools', 'Centralized DEI resources', 'Completed']]);
     expect(alone.rows.map((x) => [x.item, x.raw.kind, x.raw.action])).toEqual([[undefined, 'Early action', 'Centralized DEI resources']]);

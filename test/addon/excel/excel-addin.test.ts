@@ -9,22 +9,25 @@ import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
 import type { SyncRequest } from '../../../shared/wire/sync-wire';
 import { columnLetter } from '../../../shared/lists';
 import { TABLES, sheetColumns } from '../../../shared/tables';
+import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { buildTemplatePlan } from '../../../templates/build-template';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
-import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
+import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
 
 const TOKEN = 'source-token-0123456789abcdef';
 
-function office() {
+/** `Office` for the Excel `excel` (its requirement sets). */
+function office(excel = new FakeExcel()) {
   const settings = new Map<string, unknown>();
   const startup: string[] = [];
   const mock = new OfficeMockObject({
     context: {
       partitionKey: 'tenant-a!site',
+      requirements: excel.requirements,
       document: { settings: documentSettingsOver(settings) },
     },
-    addin: { setStartupBehavior: async (b: string) => void startup.push(b) },
+    addin: startupBehaviorOver(startup),
   });
   // The mock keeps Office.js's rule that a scalar reads only after load and sync.
   mock.load('context/partitionKey');
@@ -34,6 +37,19 @@ function office() {
 function storage() {
   const map = new Map<string, string>();
   return { map, ...storageOver(map) };
+}
+
+/** A person types request `id` into row 2 of the Requests sheet, with a contact email the service rejects; gives the column of a header. */
+async function enterRequest(excel: FakeExcel, id: string): Promise<(header: string) => number> {
+  const requests = excel.sheet('Requests')!;
+  const header = [...Array(40).keys()].map((c) => requests.peek(1, c + 1)?.value).filter((v) => v !== undefined && v !== '');
+  const col = (name: string) => header.indexOf(name) + 1;
+  await excel.userEdit('Requests', 2, col('Request ID'), id);
+  await excel.userEdit('Requests', 2, col('Received'), '3/10/2026');
+  await excel.userEdit('Requests', 2, col('Requester org'), 'Dept. of Parks');
+  await excel.userEdit('Requests', 2, col('Requester type'), 'State agency');
+  await excel.userEdit('Requests', 2, col('Contact email'), 'ana at parks');
+  return col;
 }
 
 /** A service that holds nothing, accepts every row but one with a bad email, and records the syncs it got. */
@@ -75,30 +91,27 @@ describe('Excel add-in host layer', () => {
     expect([...settings.values()]).not.toContain(TOKEN);
     expect([...store.map.keys()]).toEqual(['tenant-a!site:equityDesk.sourceToken']);
     expect(store.map.get('tenant-a!site:equityDesk.sourceToken')).toBe(TOKEN);
-    expect(startup).toEqual(['load']);
+    expect(startup).toEqual(['Load']);
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
   test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
     const excel = new FakeExcel(['Sheet1']);
     const { http, posts } = service();
-    const { mock } = office();
+    const { mock } = office(excel);
     const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
     await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
     const report = await addin.bridge.setup!('ta-intake');
     expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests']));
     const requests = excel.sheet('Requests')!;
     expect(requests.tables).toHaveLength(1);
+    // Setting up never activates a sheet: the table is placed by its range, not on the sheet in view.
+    expect(excel.active).toBe('Sheet1');
+    expect(excel.sheet('Sheet1')!.tables).toHaveLength(0);
     expect(requests.frozenRows).toBe(1);
     expect(requests.validations.length).toBeGreaterThan(0);
 
-    const header = [...Array(40).keys()].map((c) => requests.peek(1, c + 1)?.value).filter((v) => v !== undefined && v !== '');
-    const col = (name: string) => header.indexOf(name) + 1;
-    await excel.userEdit('Requests', 2, col('Request ID'), 'R-100');
-    await excel.userEdit('Requests', 2, col('Received'), '3/10/2026');
-    await excel.userEdit('Requests', 2, col('Requester org'), 'Dept. of Parks');
-    await excel.userEdit('Requests', 2, col('Requester type'), 'State agency');
-    await excel.userEdit('Requests', 2, col('Contact email'), 'ana at parks');
+    const col = await enterRequest(excel, 'R-100');
 
     const queue = await addin.bridge.triage();
     const item = queue.items.find((i) => i.requestId === 'R-100')!;
@@ -121,6 +134,21 @@ describe('Excel add-in host layer', () => {
     expect((await addin.bridge.sync()).tables[0]).toMatchObject({ rejected: 0 });
     expect(requests.peek(2, col('Contact email'))?.note ?? '').toBe('');
     expect(filled()).toEqual([]);
+  });
+
+  test('runs on an Excel with only the ExcelApi version the manifest requires, marking a rejected cell by its fill where Excel has no notes', async () => {
+    const required = /<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(renderExcelManifest({ url: 'https://desk.example.gov' }));
+    expect(required, 'the manifest names the ExcelApi version it needs').not.toBeNull();
+    const excel = new FakeExcel(['Sheet1'], Number(required![1]));
+    const { http } = service();
+    const addin = createExcelAddin({ office: office(excel).mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    await addin.bridge.setup!('ta-intake');
+    const col = await enterRequest(excel, 'R-200');
+    expect((await addin.bridge.sync()).tables[0]).toMatchObject({ sheet: 'Requests', rejected: 1 });
+    const marked = excel.sheet('Requests')!.peek(2, col('Contact email'));
+    expect(marked?.fill?.toLowerCase()).toBe('#fde2e1');
+    expect(marked?.note).toBe('');
   });
 
   test('an edit is a hint: a sync follows once edits pause, and only when connected', async () => {

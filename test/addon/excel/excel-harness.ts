@@ -54,7 +54,7 @@ export async function loadTaskpane(options: { today: string; excel?: FakeExcel }
   const localStorage = storageOver(storage);
   const context = vm.createContext({
     Office: {
-      context: { partitionKey: undefined, document: { settings: documentSettingsOver(settings) } },
+      context: { partitionKey: undefined, requirements: excel.requirements, document: { settings: documentSettingsOver(settings) } },
       onReady: () => new Promise(() => undefined),
     },
     Excel: { run: excel.run },

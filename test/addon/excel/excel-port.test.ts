@@ -65,6 +65,17 @@ test('a sheet larger than one request is written and read back in slices, each u
   expect(formulas).toEqual([['', '', '', '=B11999*2'], ['', '', '', '=B12000*2']]);
 });
 
+test('a read whose answer Excel finds over 5 MB is asked again in halves', async () => {
+  const { excel, port } = excelHarness();
+  await port.ensureSheet('Wide');
+  const long = 'z'.repeat(300);
+  await port.writeBlock('Wide', 1, 1, Array.from({ length: 20_000 }, (_, r) => [`${long}${r}`]));
+  excel.requests.length = 0;
+  const grid = await port.readSheet('Wide');
+  expect(grid.map((line) => line[0])).toEqual(Array.from({ length: 20_000 }, (_, r) => `${long}${r}`));
+  expect(Math.max(...excel.requests.map((r) => r.responseBytes))).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
+});
+
 test('text is written under number format @ and a cell that held text takes a number or formula again', async () => {
   const { port, sheet } = excelHarness();
   await port.ensureSheet('T');

@@ -2,7 +2,7 @@
 // key, startup behavior), `Excel` over the in-repo Excel fake, and a `CustomFunctions` that records ids.
 // Bundled by the test and served in place of Microsoft's office.js.
 import { FakeExcel } from '../../fakes/excel/excel-fake';
-import { documentSettingsOver } from '../../fakes/excel/office-settings';
+import { documentSettingsOver, startupBehaviorOver } from '../../fakes/excel/office-settings';
 
 const excel = new FakeExcel(['Sheet1']);
 const settings = new Map<string, unknown>();
@@ -14,9 +14,10 @@ scope.__startup = [] as string[];
 scope.Office = {
   context: {
     partitionKey: 'tenant!site',
+    requirements: excel.requirements,
     document: { settings: documentSettingsOver(settings, true) },
   },
-  addin: { setStartupBehavior: async (b: string) => void (scope.__startup as string[]).push(b) },
+  addin: startupBehaviorOver(scope.__startup as string[]),
   onReady: () => Promise.resolve({ host: 'Excel' }),
 };
 scope.Excel = { run: excel.run };

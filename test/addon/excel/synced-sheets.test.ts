@@ -31,12 +31,12 @@ test('a "2024 Timeline" whose Milestone header is renamed is reported, keeps its
     // The workbook holds the URL as Settings saved it; Settings takes https only, so a plain loopback
     // service is named here directly.
     const settings = new Map<string, unknown>([[SETTING_KEYS.serviceUrl, `http://127.0.0.1:${(server.address() as AddressInfo).port}`]]);
+    const excel = new FakeExcel(['Sheet1']);
     const office: OfficeHost = {
-      context: { document: { settings: documentSettingsOver(settings) } },
+      context: { requirements: excel.requirements, document: { settings: documentSettingsOver(settings) } },
     };
     const personal = new Map<string, string>([[SETTING_KEYS.token, token]]);
     const storage = storageOver(personal);
-    const excel = new FakeExcel(['Sheet1']);
     const timeline = (year: number, rows: string[][]) => [[`${year} Racial Equity Milestones`], ['Date', 'Milestone', 'Team'], ...rows];
     excel.seed('2024 Timeline', timeline(2024, [['Jan 26', 'Council retreat', 'ODE'], ['Feb 3', 'Budget equity training', 'Budget office']]));
     excel.seed('2025 Timeline', timeline(2025, [['Mar 3', 'Equity week', 'ODE']]));

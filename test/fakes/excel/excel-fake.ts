@@ -1,12 +1,16 @@
 // An Excel host as Office.js presents it, faithful to its load/sync discipline: reading a property that
 // was not loaded (and synced) throws PropertyNotLoaded; property writes and method calls are queued and
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
-// fails whole with RequestPayloadSizeLimitExceeded, as Excel on the web does. Only the API surface that
-// addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
+// fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
+// than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
+// that addon/excel/office-types.ts declares is here.
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
+import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** The newest ExcelApi requirement set (1.21), as its minor version. */
+export const NEWEST_EXCEL_API = 21;
 
 export class OfficeError extends Error {
   override readonly name = 'RichApi.Error';
@@ -41,8 +45,17 @@ export class FakeExcel {
   unsynced = 0;
   readonly changeHandlers: ((event: { source?: string }) => Promise<void>)[] = [];
 
-  constructor(sheetNames: readonly string[] = ['Sheet1']) {
+  /**
+   * `excelApi`: the ExcelApi version this Excel has (its minor number; 14 is Office 2021's 1.14). An API newer
+   * than that is missing, as it is from an older Excel's Office.js.
+   */
+  constructor(
+    sheetNames: readonly string[] = ['Sheet1'],
+    readonly excelApi = NEWEST_EXCEL_API,
+  ) {
     for (const name of sheetNames) this.sheets.push(new ExcelSheet(name));
+    // A workbook opens on a sheet; adding sheets does not activate them (Worksheet.activate does).
+    this.active = sheetNames[0] ?? '';
   }
 
   /** A sheet holding `grid` from A1, values stored as given (the way a workbook file holds them). */
@@ -58,6 +71,11 @@ export class FakeExcel {
     enter(this.sheet(sheetName)!.cell(row, column), value);
     await Promise.all(this.changeHandlers.map((handler) => handler({ source: 'Local' })));
   }
+
+  /** `Office.context.requirements` of this Excel. */
+  readonly requirements = {
+    isSetSupported: (name: string, minVersion = '1.1') => name === 'ExcelApi' && Number(minVersion.split('.')[1] ?? 0) <= this.excelApi,
+  };
 
   sheet(name: string): ExcelSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -88,6 +106,18 @@ class FakeContext implements RequestContext {
     this.ops.push(op);
   }
 
+  /**
+   * Called by every API newer than ExcelApi 1.1 with the set that brought it (the Office.js reference's "Api set").
+   * Office.js comes from its CDN, newest for every Excel, so the call itself goes through; the Excel it reaches
+   * refuses it when the request is synced, with ApiNotFound.
+   */
+  uses(minor: number, api: string): void {
+    const has = this.excel.excelApi;
+    if (minor > has) {
+      this.queue({ bytes: 0, apply: () => { throw new OfficeError('ApiNotFound', `${api} is not in this Excel: it needs ExcelApi 1.${minor}, and this Excel has 1.${has}`); } });
+    }
+  }
+
   queueLoad(load: Load): void {
     this.loads.push(load);
   }
@@ -107,7 +137,7 @@ class FakeContext implements RequestContext {
     // Loads answer with the workbook as the queued writes before them left it, in queue order.
     for (const op of ops) op.apply();
     const responseBytes = loads.reduce((n, l) => n + l.bytes(), 0);
-    if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    if (responseBytes > REQUEST_LIMIT_BYTES) throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     for (const l of loads) l.resolve();
     this.excel.requests.push({ requestBytes, responseBytes, loads: loads.length, commands: ops.length });
   }
@@ -159,6 +189,7 @@ class WorksheetsProxy extends ClientObject {
   }
 
   get onChanged() {
+    this.context.uses(9, 'WorksheetCollection.onChanged');
     return { add: (handler: (event: { source?: string }) => Promise<void>) => this.queue(8, () => this.context.excel.changeHandlers.push(handler)) };
   }
 
@@ -175,6 +206,7 @@ class WorksheetsProxy extends ClientObject {
   }
 
   getItemOrNullObject(name: string): SheetProxy {
+    this.context.uses(4, 'WorksheetCollection.getItemOrNullObject');
     return new SheetProxy(this.context, name);
   }
 }
@@ -210,6 +242,7 @@ class SheetProxy extends ClientObject {
   }
 
   set tabColor(colour: string) {
+    this.context.uses(7, 'Worksheet.tabColor');
     this.queue(size(colour), () => (this.model().tabColor = colour));
   }
 
@@ -218,6 +251,7 @@ class SheetProxy extends ClientObject {
   }
 
   get freezePanes() {
+    this.context.uses(7, 'Worksheet.freezePanes');
     return {
       freezeRows: (count: number) => this.queue(8, () => (this.model().frozenRows = count)),
       freezeColumns: (count: number) => this.queue(8, () => (this.model().frozenColumns = count)),
@@ -225,10 +259,12 @@ class SheetProxy extends ClientObject {
   }
 
   get notes(): NotesProxy {
+    this.context.uses(18, 'Worksheet.notes');
     return new NotesProxy(this.context, this);
   }
 
   get pageLayout(): PageLayout {
+    this.context.uses(9, 'Worksheet.pageLayout');
     const sheet = this;
     const page = () => sheet.model().page;
     return {
@@ -249,17 +285,31 @@ class SheetProxy extends ClientObject {
     };
   }
 
+  /**
+   * `TableCollection.add`: a Range says the sheet; an address without a sheet name means the active sheet,
+   * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
+   * currently-active sheet is used").
+   */
   get tables() {
     const sheet = this;
+    const excel = this.context.excel;
     const tables = {
-      add(a1: string, _hasHeaders: boolean) {
-        const table = { name: `Table${sheet.context.excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
-        sheet.queue(size(a1), () => sheet.model().tables.push({ name: table.name, address: a1 }));
+      add(source: string | Range, _hasHeaders: boolean) {
+        if (typeof source !== 'string' && !(source instanceof RangeProxy)) throw new Error('The fake takes only its own ranges');
+        if (typeof source !== 'string') sheet.context.uses(3, 'TableCollection.add with a Range');
+        const table = { name: `Table${excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
+        const target = () => (typeof source !== 'string' ? source.located().sheet : source.includes('!') ? excel.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'|'$/g, '')) : excel.sheet(excel.active));
+        const a1 = () => (typeof source === 'string' ? source.replace(/^.*!/, '') : address('', source.located().rect.row, source.located().rect.column, source.located().rect.rows, source.located().rect.columns).slice(1));
+        let added: { name: string; address: string } | undefined;
+        sheet.queue(size(typeof source === 'string' ? source : 'range'), () => {
+          const on = target();
+          if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
+          on.tables.push((added = { name: table.name, address: a1() }));
+        });
         const proxy = {
           set name(name: string) {
             sheet.queue(size(name), () => {
-              const entry = sheet.model().tables.find((t) => t.address === a1);
-              if (entry) entry.name = name;
+              if (added) added.name = name;
             });
           },
           get name(): string {
@@ -278,6 +328,7 @@ class SheetProxy extends ClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.context.uses(4, 'Worksheet.getUsedRangeOrNullObject');
     if (!valuesOnly) throw new Error('The fake models only getUsedRangeOrNullObject(true)');
     return new RangeProxy(this.context, this, () => {
       const block = this.model().usedBlock();
@@ -286,6 +337,7 @@ class SheetProxy extends ClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    this.context.uses(7, 'Worksheet.getRangeByIndexes');
     const rect = { row: startRow + 1, column: startColumn + 1, rows: rowCount, columns: columnCount };
     return new RangeProxy(this.context, this, () => rect);
   }
@@ -335,6 +387,11 @@ class RangeProxy extends ClientObject {
     super(context);
   }
 
+  /** The sheet and cells this range stands for, when the queued command runs. */
+  located(): { sheet: ExcelSheet; rect: Rect } {
+    return { sheet: this.sheet.model(), rect: this.at() };
+  }
+
   private at(): Rect {
     const rect = this.rect();
     if (!rect) throw new OfficeError('InvalidReference', 'The range is a null object.');
@@ -380,6 +437,7 @@ class RangeProxy extends ClientObject {
 
   /** Excel keeps the upper-left cell's value and clears the others. */
   merge(): void {
+    this.context.uses(2, 'Range.merge');
     this.queue(8, () => {
       const rect = this.at();
       const sheet = this.sheet.model();
@@ -389,6 +447,7 @@ class RangeProxy extends ClientObject {
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.context.uses(13, 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.context, () => {
       const { row, column, rows, columns } = this.at();
       const sheet = this.sheet.model();
@@ -445,6 +504,7 @@ class RangeProxy extends ClientObject {
     const range = this;
     return {
       set columnWidth(points: number) {
+        range.context.uses(2, 'RangeFormat.columnWidth');
         range.queue(8, () => range.sheet.model().columnWidths.set(range.at().column, points));
       },
       font: {
@@ -466,9 +526,16 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => ({ ...this.at(), row: 1, rows: EXCEL_MAX_ROWS }));
+  }
+
+  /** Microsoft documents hiding only on whole columns (as VBA's Hidden requires), so the fake refuses less. */
   set columnHidden(hidden: boolean) {
+    this.context.uses(2, 'Range.columnHidden');
     this.queue(8, () => {
-      const { column, columns } = this.at();
+      const { row, rows, column, columns } = this.at();
+      if (row !== 1 || rows !== EXCEL_MAX_ROWS) throw new OfficeError('InvalidArgument', 'columnHidden is set on whole columns (getEntireColumn()).');
       for (let c = column; c < column + columns; c++) {
         if (hidden) this.sheet.model().hiddenColumns.add(c);
         else this.sheet.model().hiddenColumns.delete(c);
@@ -481,6 +548,7 @@ class RangeProxy extends ClientObject {
   }
 
   get dataValidation(): DataValidation {
+    this.context.uses(8, 'Range.dataValidation');
     const range = this;
     let source = '';
     return {
@@ -509,6 +577,7 @@ class RangeProxy extends ClientObject {
   }
 
   get conditionalFormats() {
+    this.context.uses(6, 'Range.conditionalFormats');
     const range = this;
     return {
       // Excel clears the formats on the range's cells; the fake's formats are one column each, dropped whole.
@@ -546,6 +615,7 @@ class RangeProxy extends ClientObject {
   }
 
   getCellProperties(_spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]> {
+    this.context.uses(9, 'Range.getCellProperties');
     let value: CellProperties[][] | undefined;
     let props: CellProperties[][] = [];
     this.context.queueLoad({
@@ -561,6 +631,7 @@ class RangeProxy extends ClientObject {
   }
 
   setCellProperties(cells: CellProperties[][]): void {
+    this.context.uses(9, 'Range.setCellProperties');
     this.queue(size(cells), () => {
       const { row, column } = this.at();
       cells.forEach((line, r) => line.forEach((p, c) => {

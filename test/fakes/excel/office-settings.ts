@@ -1,5 +1,6 @@
 // Where the Excel add-in keeps its settings, each over a Map the test reads: the workbook's settings
-// (`Office.context.document.settings`, the service URL) and the browser's storage (the token, per user).
+// (`Office.context.document.settings`, the service URL), the browser's storage (the token, per user) and
+// the runtime's startup behavior.
 
 /** `Office.context.document.settings` over `map`; `saveAsync` answers at once, or on the next tick as Office does with `deferred`. */
 export function documentSettingsOver(map: Map<string, unknown>, deferred = false) {
@@ -15,4 +16,17 @@ export function documentSettingsOver(map: Map<string, unknown>, deferred = false
 /** `localStorage` over `map`. */
 export function storageOver(map: Map<string, string>) {
   return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) };
+}
+
+/** The values of `Office.StartupBehavior` (office.d.ts: `load = 'Load'`, `none = 'None'`); Office knows no others. */
+const STARTUP_BEHAVIORS = new Set(['Load', 'None']);
+
+/** `Office.addin.setStartupBehavior`, recording each behavior set in `log`; any other value is refused. */
+export function startupBehaviorOver(log: string[]) {
+  return {
+    setStartupBehavior: async (behavior: string) => {
+      if (!STARTUP_BEHAVIORS.has(behavior)) throw new Error(`Invalid startup behavior "${behavior}": Office.StartupBehavior is 'Load' or 'None'`);
+      log.push(behavior);
+    },
+  };
 }

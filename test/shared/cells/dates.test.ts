@@ -31,6 +31,32 @@ describe('parseDateText', () => {
     expect(r.kind === 'date' && r.assumed?.at(-1)).toBe(`read "${text}" as ${end ? `${start} to ${end}` : start}, setting aside ${aside}`);
   });
 
+  it.each([
+    ['Through June 2026', '2026-06-30', 'the last day of "June 2026"'],
+    ['By Dec 2026', '2026-12-31', 'the last day of "Dec 2026"'],
+    ['End of March 2026', '2026-03-31', 'the last day of "March 2026"'],
+    ['Starting March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Week of 3/9/2026', '2026-03-09', 'setting aside "Week of"'],
+  ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
+    const r = parseDateText(text);
+    expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+  });
+
+  it.each([
+    ['Early March 2026', '2026-03-01', '2026-03-10'],
+    ['Mid-March 2026', '2026-03-11', '2026-03-20'],
+    ['late February 2026', '2026-02-21', '2026-02-28'],
+  ])("reads %s as that part of the month, a third of it", (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject(range(start, end));
+  });
+
+  it('reads a bounded or part-month date without a year once given the year, and leaves "Early 2026" a third of the year', () => {
+    expect(parseDateText('Week of 3/9')).toEqual({ kind: 'yearless', text: 'Week of 3/9' });
+    expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09'));
+    expect(parseDateText('Mid-March', { year: 2027 })).toMatchObject(range('2027-03-11', '2027-03-20'));
+    expect(parseDateText('Early 2026')).toMatchObject(range('2026-01-01', '2026-04-30'));
+  });
+
   it('a hedged date without a year takes the year given, and a date in parentheses is read as a second range, not set aside', () => {
     expect(parseDateText('March (tentative)')).toEqual({ kind: 'yearless', text: 'March (tentative)' });
     expect(parseDateText('March (tentative)', { year: 2027 })).toMatchObject(range('2027-03-01', '2027-03-31'));
@@ -115,6 +141,17 @@ describe('parseDateText', () => {
     expect(parseDateText('FY22', { fiscalYearStartMonth: 1 })).toMatchObject(range('2022-01-01', '2022-12-31'));
     // A broken setting falls back to July.
     expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
+  });
+
+  it.each([
+    ['3/15/17', '2017-03-15'],
+    ['3-15-17', '2017-03-15'],
+    ['3/15-2026', '2026-03-15'],
+    ['3-15/2026', '2026-03-15'],
+    ['3.15/2026', '2026-03-15'],
+  ])('reads %s, whose year cannot be a day, as one date whatever its separators', (text, day) => {
+    expect(parseDateText(text)).toEqual({ ...range(day), notes: [] });
+    expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(day), notes: [] });
   });
 
   it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, test } from 'vitest';
 import { ICON_SIZES as BUILT_ICON_SIZES } from '../../../scripts/excel-build.mjs';
-import { MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
+import { ADDIN_VERSION, EXCEL_API_VERSION, MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
@@ -38,13 +38,14 @@ describe('excel-manifest', () => {
     const file = path.join(dir, 'manifest.xml');
     writeFileSync(file, xml);
     const info = await OfficeAddinManifest.readManifestFile(file);
-    expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: '1.0.0.0' });
+    expect(info).toMatchObject({ displayName: 'Equity Desk', hosts: ['Workbook'], permissions: 'ReadWriteDocument', version: ADDIN_VERSION });
     expect(info.defaultSettings?.sourceLocation).toBe('https://desk.example.gov/equity/addin/excel/taskpane.html');
     const { tags } = pythonParse(xml);
-    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomain', 'Permissions']) {
+    for (const required of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Permissions']) {
       expect(tags).toContain(required);
     }
     expect(tags).toContain('Set[MinVersion=1.1][Name=SharedRuntime]');
+    expect(tags).toContain(`Set[MinVersion=${EXCEL_API_VERSION}][Name=ExcelApi]`);
     expect(tags).toContain('Runtime[lifetime=long]');
     expect(tags).toContain('ExtensionPoint[type=CustomFunctions]');
     expect(tags).toContain('Action[type=ShowTaskpane]');
@@ -55,10 +56,26 @@ describe('excel-manifest', () => {
   test('puts every URL on https under the given origin, and every resid it uses is defined', () => {
     const { urls } = pythonParse(xml);
     expect(urls.length).toBeGreaterThan(8);
-    for (const url of urls) expect(url === 'https://desk.example.gov' || url.startsWith('https://desk.example.gov/equity/')).toBe(true);
+    for (const url of urls) expect(url.startsWith('https://desk.example.gov/equity/')).toBe(true);
     const used = [...xml.matchAll(/resid="([^"]+)"/g)].map((m) => m[1]);
     const defined = new Set([...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]));
     for (const id of used) expect(defined.has(id), id).toBe(true);
+  });
+
+  test('keeps to the manifest reference: ids, strings and URLs within their lengths, a four-part version, no AppDomain for its own origin', () => {
+    const attr = (pattern: RegExp) => [...xml.matchAll(pattern)].map((m) => m[1]);
+    for (const id of attr(/\b(?:id|resid)="([^"]+)"/g)) expect(id.length, id).toBeLessThanOrEqual(32);
+    const section = (name: string) => new RegExp(`<bt:${name}>([\\s\\S]*?)</bt:${name}>`).exec(xml)?.[1] ?? '';
+    const strings = (name: string) => [...section(name).matchAll(/DefaultValue="([^"]*)"/g)].map((m) => m[1]);
+    expect(strings('ShortStrings').length).toBeGreaterThan(0);
+    for (const text of strings('ShortStrings')) expect(text.length, text).toBeLessThanOrEqual(125);
+    for (const text of strings('LongStrings')) expect(text.length, text).toBeLessThanOrEqual(250);
+    for (const url of strings('Urls')) expect(url.length).toBeLessThanOrEqual(2048);
+    expect(attr(/<DisplayName DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(125);
+    expect(attr(/<Description DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(250);
+    expect(attr(/<Version>([^<]+)<\/Version>/g)[0]).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+    // The reference: listing the SourceLocation's own domain "has no effect and may be misleading".
+    expect(xml).not.toContain('<AppDomain>');
   });
 
   test('names only icons the build renders, the 64 px one for high-DPI screens as Office asks of a task pane add-in', () => {

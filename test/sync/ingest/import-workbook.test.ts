@@ -244,6 +244,22 @@ describe.each(backends)('import on $name', (backend) => {
     expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 2, 0]);
   });
 
+  test("a side-by-side item's own Status is read from the column after it, and its problem is placed there", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap statuses', sourceKind: 'file' });
+    const grid: Grid = [
+      ['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'],
+      ['Tools', 'Centralized DEI resources', 'Completed', 'Self-assessment tool', 'Bogus'],
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.accepted).toBe(1);
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => [e.column, e.header, e.field])])).toEqual([[2, [['E', 'Status', 'status']]]]);
+    const stored = [];
+    for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) stored.push([row.values.action, row.values.status]);
+    expect(stored).toEqual([['Centralized DEI resources', 'Completed']]);
+  });
+
   test('a table that could not be read is stored for the Data quality sheet, removes nothing, and goes once a later import reads it', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
