@@ -193,6 +193,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) return { value: text, issues: NO_ISSUES };
+  const formerList = c.formerList && opts.lists[c.formerList];
+  const former = formerList && listIndex(formerList).folded.get(foldText(text));
+  if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
   const synonym = index.synonyms.get(foldText(text));
   const near = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };

@@ -29,6 +29,11 @@ export interface InputColumn<F extends string = string> {
   list?: ListKey;
   /** Free lists accept values outside the dropdown (with no warning). */
   openList?: boolean;
+  /**
+   * The list this column offered before `list`: a value from it, stored or typed before the change, is kept
+   * as written with a warning, never rejected. New dropdowns and the intake form offer `list` alone.
+   */
+  formerList?: ListKey;
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**

@@ -74,6 +74,11 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     if (field === undefined) throw new Error(`intake: ${issue.field}: ${issue.message}`);
     errors[field.name] ??= friendly(field, issue.message);
   }
+  // A value the sheet keeps from a list it once offered (a column's former list) is not an answer the form offers.
+  for (const f of fields) {
+    const chosen = checked.values[f.name];
+    if (f.options !== undefined && typeof chosen === 'string' && !f.options.includes(chosen)) errors[f.name] ??= friendly(f, '');
+  }
   // A deadline already past when the request arrives is nearly always a mistyped year, and would make the
   // request overdue the day it lands; the requester can fix it or leave it blank. Received is the UTC day,
   // and somewhere west of UTC it is still the day before: that day is still today for its requester.

@@ -280,6 +280,20 @@ describe('rejected rows', () => {
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat().filter((c) => c === '#fde2e1')).toEqual([]);
   });
 
+  test('a Preferred channel the column once offered (Web form, Referral) keeps its row and value', async () => {
+    const { addon, source, fakes } = await connected('Older channel list');
+    fakes.seedSheet('Requests', sampleTable('requests', 5, 5).grid);
+    fakes.seedSheet('Requests', [['Web form'], ['Referral']], { row: 3, column: col('preferredChannel') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.toasts.at(-1)?.message).toBe('Requests: 5 sent, 5 saved, 0 unchanged');
+    expect(fakes.readSheet('Requests', { pick: 'background' }).flat()).not.toContain('#fde2e1');
+    await received();
+    const kept = (await stored(source.id)).map((r) => r.values.preferredChannel);
+    expect(kept).toHaveLength(5);
+    expect(kept).toEqual(expect.arrayContaining(['Web form', 'Referral']));
+    expect(await service.invoke<unknown[]>('rejections', source.id)).toEqual([]);
+  });
+
   test("a cell's note names the header the sheet has there (Date Received), not the table's own (Received)", async () => {
     const { addon, fakes } = await connected('Renamed headers');
     const { grid } = sampleTable('requests', 5, 5);

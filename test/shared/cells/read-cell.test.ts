@@ -156,6 +156,17 @@ describe('dropdown lists', () => {
     expect(read('requests', 'frameworkArea', 'normalize')).toEqual({ value: 'Normalize', issues: [] });
   });
 
+  it('keeps a value of the list a column once offered, as that list spells it, with a warning; other values stay errors', () => {
+    expect(read('requests', 'preferredChannel', 'web form')).toEqual({
+      value: 'Web form',
+      issues: [expect.objectContaining({ severity: 'warning', code: 'former_choice', message: 'Preferred channel: "Web form" is no longer one of: Email, Phone, Meeting; kept as it was' })],
+    });
+    expect(codes(read('requests', 'preferredChannel', 'Fax'))).toEqual(['error:not_in_list']);
+    // A value the workbook's own channel list had was a preferred channel once too.
+    const lists = { ...DEFAULT_RULES.lists, channel: [...DEFAULT_RULES.lists.channel, 'Text message'] };
+    expect(readCell(column('requests', 'preferredChannel'), 'Text message', { lists }).value).toBe('Text message');
+  });
+
   it('uses the lists it is given (a workbook with its own Lists sheet)', () => {
     const lists = { ...DEFAULT_RULES.lists, priority: ['Low', 'Medium', 'High', 'Urgent', 'Critical'] };
     expect(readCell(column('requests', 'priority'), 'critical', { lists }).value).toBe('Critical');

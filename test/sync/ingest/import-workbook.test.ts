@@ -95,6 +95,34 @@ describe.each(backends)('import on $name', (backend) => {
     expect([again.accepted, again.unchanged]).toEqual([0, 2]);
   });
 
+  test('a Preferred channel the column once offered (Web form) keeps its row, warned at its cell, and the master workbook still shows it', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Older channel list', sourceKind: 'file' });
+    const grid: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Preferred channel'],
+      ['TA-1', 'City of Riverside', '3/2/2026', 'Web form'],
+      ['TA-2', 'County Health', '3/3/2026', 'Phone'],
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => [w.row, w.field, w.column, w.message])).toEqual([
+      [2, 'preferredChannel', 'D', 'Preferred channel: "Web form" is no longer one of: Email, Phone, Meeting; kept as it was'],
+    ]);
+
+    const chunks: Buffer[] = [];
+    const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
+    await writeMasterWorkbook(store, { asOf: '2026-03-25', rules: DEFAULT_RULES }, out);
+    out.end();
+    await finished(out);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const requests = book.getWorksheet('Requests')!;
+    const column = (requests.getRow(1).values as unknown[]).indexOf('Preferred channel');
+    expect(requests.getColumn(column).values.slice(2)).toEqual(['Web form', 'Phone']);
+  });
+
   test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Workbook', sourceKind: 'file' });
