@@ -79,6 +79,9 @@ export function detectTable(sheetName: string, header: readonly CellInput[]): Ta
  */
 export const sheetPosition = (sheetIndex: number, row: number): number => sheetIndex * EXCEL_MAX_ROWS + row;
 
+/** The sheet's own row number of a `sheetPosition`. */
+export const rowOfPosition = (position: number): number => ((position - 1) % EXCEL_MAX_ROWS) + 1;
+
 export interface SheetRow {
   /** The sheet's own row number (1-based, header included). */
   row: number;

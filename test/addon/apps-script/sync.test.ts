@@ -201,6 +201,29 @@ describe('a table kept on several sheets', () => {
   });
 });
 
+describe("the committee's Data quality sheet", () => {
+  test("shows a synced sheet's problems under the user's own header and at their cell, as import does", async () => {
+    const { addon, fakes } = await connected('Headers of their own');
+    fakes.seedSheet('Milestones', [
+      ['2026 Racial Equity Milestones'],
+      ['When', 'Milestones', 'Lead', 'Partnership opportunity', 'Progress'],
+      ['3/3/2026', 'Equity week', 'ODE', 'Yes', 'Not started'],
+      ['4/9/2026', 'Budget equity training', 'Budget office', 'No', 'Bogus'],
+      ['Mid-May 2026', 'Youth listening sessions', 'Parks', '', ''],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows[0]).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
+    const mine = rows.filter((r) => r[0] === 'Headers of their own').map((r) => r.slice(1, 7));
+    expect(mine).toEqual([
+      ['Error', 'Milestones', 4, 'Milestones!E4', 'Progress', expect.stringMatching(/^Progress: "Bogus" is not one of/)],
+      ['Warning', 'Milestones', 5, 'Milestones!A5', 'When', expect.stringMatching(/^When: .*Mid-May/)],
+    ]);
+  });
+});
+
 describe('rejected rows', () => {
   test("respect the person's formatting: only marked cells get a fill, their own colour comes back, a cleared last row loses its mark", async () => {
     const { addon, fakes } = await connected('Colourful county');
