@@ -144,6 +144,7 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
 
 function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'boolean') return { value: raw, issues: NO_ISSUES };
+  if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
   if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
@@ -158,7 +159,9 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (lead && mark !== undefined) {
     return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
   }
-  return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
+  // Words alone ("Co-host with Parks") describe the partnership without answering it: the row is kept, the box
+  // blank, and the words quoted where they were typed (the store keeps the cell as typed).
+  return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${show(raw)} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`, 'warning')] };
 }
 
 /**
