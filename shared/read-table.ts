@@ -3,7 +3,7 @@
 // headers and notes under the table set aside with a warning, never read as rows.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
-import { titleYear } from './cells/title-year';
+import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -105,8 +105,8 @@ export interface ReadTableResult {
    * ambiguous headers, repeated headers, notes, several date ranges in one span cell.
    */
   issues: CellIssue[];
-  /** The year the title rows or the sheet's name give, for dates written without one. */
-  titleYear?: number;
+  /** The year or fiscal year the title rows or the sheet's name give, for dates written without one. */
+  title: TitleYears;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -166,7 +166,7 @@ export function readTable(
   const map = mapHeaders(table, header);
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
   const rows: SheetRow[] = [];
-  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues };
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
@@ -235,7 +235,7 @@ export function readTable(
       rows.push(item);
     }
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title: titleYears(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

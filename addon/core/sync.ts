@@ -78,9 +78,9 @@ const unreadableBecause = (t: TableSheet) => {
   return errors.length ? errors.map(formatCellIssue).join('; ') : undefined;
 };
 
-/** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year, the workbook's fiscal year. */
+/** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year or fiscal year, the workbook's fiscal year. */
 const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
-  ...(t.read.titleYear === undefined ? {} : { titleYear: t.read.titleYear }),
+  ...t.read.title,
   ...(rules.settings.fiscalYearStartMonth === DEFAULT_RULES.settings.fiscalYearStartMonth ? {} : { fiscalStartMonth: rules.settings.fiscalYearStartMonth }),
 });
 
@@ -159,7 +159,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, titleYear: context.titleYear, fiscalYearStartMonth: context.fiscalStartMonth });
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
       // A sheet row's later side-by-side items are its id and the item's place among them.

@@ -4,6 +4,7 @@ import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText } from './date-text';
+import type { TitleYears } from './title-year';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { STATUS_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
@@ -25,7 +26,8 @@ export interface CellResult {
 /** Shared by every clean cell: most cells are clean, and an array each is garbage at 100k rows/s. */
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([]);
 
-export interface ReadOptions {
+/** How cells are read; `TitleYears`, the year or fiscal year the sheet's title names ("FY 2024-25 milestones"), for dates without one. */
+export interface ReadOptions extends TitleYears {
   /** Allowed values of each dropdown (from the workbook's Lists sheet or the defaults). */
   lists: Readonly<Record<string, readonly string[]>>;
   /** Hosts whose dates are local midnights (Apps Script) convert them here; default reads UTC parts. */
@@ -34,14 +36,13 @@ export interface ReadOptions {
   fiscalYearStartMonth?: number;
   /**
    * The year to read a date written without one (`Jan 26`) in this field, and where that year came from;
-   * `validateRows` finds it in the sheet's context (the column's other dates, else the title).
+   * `validateRows` finds it in the sheet's context (the title, else the column's other dates).
    */
   yearFor?: (field: string) => AssumedYear | undefined;
-  /** A year named in the sheet's title or name ("2024 Timeline"): the year of yearless dates when no other date gives one. */
-  titleYear?: number;
 }
 
-export interface AssumedYear { year: number; from: string }
+/** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
+export interface AssumedYear { year: number; from: string; fiscalFrom?: number }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
 const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
@@ -88,6 +89,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     assumedYear = opts.yearFor?.(c.name);
     if (!assumedYear) return { value: null, issues: [issue(c, 'date_no_year', `${c.header}: ${quoteValue(text)} has no year, and no other date in the column or title gives one; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
     parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+    // What would start before the fiscal year ("Jan-Mar", "Winter" in FY 2024-25) is in its second calendar year.
+    if (assumedYear.fiscalFrom !== undefined && parsed.kind === 'date' && parsed.start < isoFromParts(assumedYear.year, assumedYear.fiscalFrom, 1)!) {
+      assumedYear = { ...assumedYear, year: assumedYear.year + 1 };
+      parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+    }
   }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };

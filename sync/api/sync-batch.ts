@@ -63,7 +63,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     moved: request.moved,
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
     unreadable,
-    titleYear: request.context?.titleYear,
+    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear },
     ...(request.context?.fiscalStartMonth === undefined ? {} : { readOptions: { fiscalYearStartMonth: request.context.fiscalStartMonth } }),
     full: request.full,
     at,

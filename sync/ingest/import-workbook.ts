@@ -255,7 +255,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       ...(full ? {} : { deleted: removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
-      titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
+      title: (sheet) => bySheet.get(sheet)?.read.title,
       readOptions,
       placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field, row.at),
       sheetWarnings: tables.flatMap(sheetWarnings),

@@ -201,6 +201,20 @@ describe('a table kept on several sheets', () => {
   });
 });
 
+describe('dates without a year', () => {
+  test("take the fiscal year the sheet's title names, read alike by the service: stored so, and not sent again", async () => {
+    const { addon, source, fakes } = await connected('Fiscal calendar');
+    fakes.seedSheet('Calendar', [['FY 2024-25 milestones'], ['Date', 'Milestone', 'Team'], ['Nov 3', 'Budget hearing', 'ODE'], ['Jan-Mar', 'Listening sessions', 'ODE'], ['6/30/2022', 'Prior plan adopted', 'ODE']]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 3 });
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id);
+    expect(stored.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-11-03', null], ['2025-01-01', '2025-03-31'], ['2022-06-30', null]]);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
 describe("the committee's Data quality sheet", () => {
   test("shows a synced sheet's problems under the user's own header and at their cell, as import does", async () => {
     const { addon, fakes } = await connected('Headers of their own');
