@@ -98,18 +98,31 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
-  const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
-  for (const n of parsed.assumed ?? []) issues.push(issue(c, 'date_period', `${c.header}: ${n}`, 'warning'));
+  const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
+  // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
+  const clauses = [...parsed.notes];
+  let code: FieldIssue['code'] | undefined = parsed.notes.length ? 'date_range' : undefined;
+  const periods = parsed.assumed ?? [];
   if (assumedYear) {
-    const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
-    issues.push(issue(c, 'year_assumed', `${c.header}: ${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
+    // A period read whole ("Spring") names the same dates as the year's clause: only its reason is added there.
+    const own = `read ${quoteValue(text)} as ${read} (`;
+    const whys = [assumedYear.from, ...periods.filter((n) => n.startsWith(own)).map((n) => n.slice(own.length, -1))];
+    clauses.unshift(`${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${whys.join('; ')})`);
+    clauses.push(...periods.filter((n) => !n.startsWith(own)));
+    code = 'year_assumed';
+  } else if (periods.length) {
+    clauses.push(...periods);
+    code = 'date_period';
   }
+  let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
     const [which, kept] = c.deadline ? ['end', parsed.end] : ['start', parsed.start];
-    issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its ${which}, ${kept}`, 'warning'));
-    return { value: kept, issues };
+    clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used its ${which}, ${kept}`);
+    code ??= 'date_range';
+    value = kept;
   }
-  return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
+  const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
+  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
