@@ -93,6 +93,8 @@ export interface SheetRow {
   item?: number;
   /** Fields read from another column than the header map's: the 0-based column of a side-by-side item. */
   at?: Record<string, number>;
+  /** Fields left blank and read from the row above ("same as above"): their warnings belong to the cell written. */
+  filled?: string[];
 }
 
 export interface ReadTableResult {
@@ -219,14 +221,19 @@ export function readTable(
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
+    const copied: string[] = [];
     for (const f of fillDown) {
-      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) raw[f] = above[f];
+      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) {
+        raw[f] = above[f];
+        copied.push(f);
+      }
       above[f] = raw[f];
     }
-    if (items.length === 0) rows.push({ row: r + 1, raw });
+    const fill = copied.length ? { filled: copied } : {};
+    if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
-      const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i } };
+      const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i }, ...fill };
       for (const [j, f] of v.own ?? []) {
         item.raw[f] = line[j];
         item.at![f] = j;

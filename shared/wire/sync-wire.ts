@@ -98,6 +98,10 @@ export const syncRequest = z.strictObject({
         z.optional(z.array(z.strictObject({ field: z.string(), column: columnRef }))),
         "Fields this row read from another column than the context's columns give (the second item of a row laid out side by side, each with its own Status), for placing the row's problems.",
       ),
+      filled: described(
+        z.optional(z.array(z.string())),
+        'Fields left blank in the sheet and taken from the row above ("same as above"): stored as sent, their warnings said only at the row that holds the value.',
+      ),
     }),
   ),
   deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),

@@ -83,6 +83,7 @@ type WireRow = SyncRequest['rows'][number];
 /** A row as `prepareBatch` takes it; with its sheet named, it is placed as `import` places a row. */
 function ingestRow(r: WireRow, sheet: string | undefined): IngestRow {
   const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
+  if (r.filled) row.filled = r.filled;
   if (sheet === undefined) return row;
   row.sheet = sheet;
   if (r.sheetRow !== undefined) row.sheetRow = rowOfPosition(r.sheetRow);

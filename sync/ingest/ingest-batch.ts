@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
@@ -15,6 +15,8 @@ export interface IngestRow {
   at?: Record<string, number>;
   /** Where the row is listed among the source's rows (`IncomingRow.sheetRow`), when the sender knows it. */
   position?: number;
+  /** Fields copied from the row above (`SheetRow.filled`): their warnings were said at the row written, not again here. */
+  filled?: readonly string[];
   /** Problems found before validation (a repeated ID): the row is rejected with them. */
   issues?: FieldIssue[];
 }
@@ -93,8 +95,8 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
   for (let i = 0; i < results.length; i++) {
-    const result = results[i];
     const row = batch.rows[i];
+    const result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
     const unstorable = unstorableCells(row.cells, fields);
     const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
@@ -147,6 +149,10 @@ function validateBySheet(batch: IngestBatch) {
     results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, ...title }));
   }
   return results;
+}
+
+function withoutFilledWarnings(result: RowResult, filled: readonly string[]): RowResult {
+  return { ...result, warnings: result.warnings.filter((w) => !filled.includes(w.field)) };
 }
 
 /** Per table: field name → its header, which cell messages open with. */

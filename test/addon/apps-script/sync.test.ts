@@ -238,6 +238,25 @@ describe("the committee's Data quality sheet", () => {
   });
 });
 
+describe('a value left blank below ("same as above")', () => {
+  test('is stored on every row it stands for, and its rewording is warned once, at the cell the person wrote', async () => {
+    const { addon, source, fakes } = await connected('Filled down');
+    fakes.seedSheet('Roadmap', [
+      ['Focus area', 'Type', 'Action'],
+      ['Budget', 'Early Actions', 'Equity lens on budget requests'],
+      ['', '', 'Train budget analysts'],
+      ['', '', 'Publish the equity budget memo'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'roadmap', source.id);
+    expect(stored.map((r) => [r.values.focusArea, r.values.kind])).toEqual([['Budget', 'Early action'], ['Budget', 'Early action'], ['Budget', 'Early action']]);
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows.filter((r) => r[0] === 'Filled down').map((r) => r.slice(4, 7))).toEqual([['Roadmap!B2', 'Type', 'Type: read "Early Actions" as "Early action"']]);
+  });
+});
+
 describe('rejected rows', () => {
   test("respect the person's formatting: only marked cells get a fill, their own colour comes back, a cleared last row loses its mark", async () => {
     const { addon, fakes } = await connected('Colourful county');
