@@ -238,6 +238,21 @@ describe("the committee's Data quality sheet", () => {
   });
 });
 
+describe("the committee's Data quality sheet, for a roadmap laid out side by side", () => {
+  test("places a problem of a row's second item at that item's own Status cell, under the sheet's header there", async () => {
+    const { addon, fakes } = await connected('Side by side');
+    fakes.seedSheet('Roadmap', [
+      ['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'],
+      ['Tools', 'Centralized DEI resources', 'Bogus', 'Self-assessment tool', 'Stalled'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows.filter((r) => r[0] === 'Side by side').map((r) => [r[1], r[4], r[5]])).toEqual([['Error', 'Roadmap!C2', 'Status'], ['Error', 'Roadmap!E2', 'Status']]);
+  });
+});
+
 describe('a value left blank below ("same as above")', () => {
   test('is stored on every row it stands for, and its rewording is warned once, at the cell the person wrote', async () => {
     const { addon, source, fakes } = await connected('Filled down');
