@@ -105,10 +105,18 @@ export interface SheetPlan {
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number };
 }
 
-/** Inches; narrow, so a wide table keeps a readable size. The paper is the printer's (Letter in the US). */
+/** Inches; narrow, so a wide table keeps a readable size. */
 export const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
-/** What a landscape Letter page holds within PRINT_MARGINS, in pixels at 100 % (96 an inch). */
-export const PRINT_PAGE_PX = { width: (11 - PRINT_MARGINS.left - PRINT_MARGINS.right) * 96, height: (8.5 - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96 };
+/** Landscape, in inches. The paper is the printer's: Letter in the US, A4 in most other places. */
+export const PAPERS = { letter: { width: 11, height: 8.5 }, a4: { width: 11.69, height: 8.27 } } as const;
+/**
+ * What a landscape page of either paper holds within PRINT_MARGINS, in pixels at 100 % (96 an inch): A4 is
+ * the wider and Letter the taller, so a laid-out page measured by this fits whichever the printer has.
+ */
+export const PRINT_PAGE_PX = {
+  width: (Math.min(PAPERS.letter.width, PAPERS.a4.width) - PRINT_MARGINS.left - PRINT_MARGINS.right) * 96,
+  height: (Math.min(PAPERS.letter.height, PAPERS.a4.height) - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96,
+};
 
 /** What a cell holds, for choosing its style (a date needs a date format where a number does not). */
 export type CellKind = 'number' | 'string' | 'date' | 'boolean';

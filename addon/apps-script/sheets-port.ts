@@ -278,8 +278,8 @@ export class SheetsPort implements SpreadsheetPort {
 
   /**
    * One setDataValidation per column (Sheets has no call for several ranges), and the conditional rules read
-   * and written once: a rule is the column's own when it tests for one of the texts given and lies in that
-   * column alone.
+   * and written once: a rule is the column's own when it tests for one of the texts given, in that text's
+   * tone, and lies in that column alone. A person's rule for the same text in colors of their own stays.
    */
   extendRowRules(name: string, { validations, conditionals }: RowRules): void {
     const sheet = this.sheet(name);
@@ -294,8 +294,13 @@ export class SheetsPort implements SpreadsheetPort {
       const condition = rule.getBooleanCondition();
       if (!condition || condition.getCriteriaType() !== textEqual) return false;
       const text = String(condition.getCriteriaValues()[0]);
+      const background = String(condition.getBackground() ?? '').toLowerCase();
       const ranges = rule.getRanges();
-      return ranges.length > 0 && ranges.every((r) => r.getNumColumns() === 1 && conditionals.some((c) => c.column === r.getColumn() && c.tones?.[text] !== undefined));
+      const ours = (c: PlanConditional) => {
+        const tone = c.tones?.[text];
+        return tone !== undefined && TONE_COLOURS[tone].background === background;
+      };
+      return ranges.length > 0 && ranges.every((r) => r.getNumColumns() === 1 && conditionals.some((c) => c.column === r.getColumn() && ours(c)));
     };
     sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((rule) => !replaced(rule)), ...fresh]);
   }

@@ -1,14 +1,14 @@
 // Rows typed below a sheet's ready rows get what the template gave the rows above: the status formulas,
 // the dropdowns and the status colors, down to SPARE_ROWS below the last data row. Sheets and LibreOffice
 // never carry them down by themselves, and Excel does only sometimes. Design: docs/decisions/003-formula-dialect.md.
-import { sheetRowFormulas } from '../../shared/layout';
+import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
 import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
 import type { TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export interface ReadyRows {
-  /** The last row the status formulas now reach, when this sync carried them further; else undefined. */
+  /** The last row the status formulas reach, when this sync wrote any; else undefined. */
   readyTo?: number;
   /** Status cells that hold a value a person typed instead of their formula: kept as typed. */
   typedOver: number;
@@ -21,15 +21,16 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads the
  * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
  * A status cell holding a typed value is the person's override and is left alone. A row holding something
- * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns point into
- * Lists, so without it there are none.
+ * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns and most
+ * status formulas point into Lists, so without it there are none of either.
  */
 export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean): Task<ReadyRows> {
   const columnOf = (field: string) => t.columnOf(field);
+  const formulasOn = (row: number) => [...sheetRowFormulas(t.table, row, columnOf)].filter(([, formula]) => hasLists || !readsLists(formula));
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
   const last = lastData + SPARE_ROWS;
-  const derived = [...sheetRowFormulas(t.table, first, columnOf).keys()];
+  const derived = formulasOn(first).map(([column]) => column);
   if (t.headerRow === 0 || derived.length === 0) return { typedOver: 0 };
 
   const left = Math.min(...derived);
@@ -44,9 +45,9 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   let readyTo = 0;
   for (let row = first; row <= last; row++) {
     if (!dataRows.has(row) && !isEmptyRow(row)) continue;
-    for (const [column, formula] of sheetRowFormulas(t.table, row, columnOf)) {
-      if (formulas[row - first][column - left] !== '') continue;
-      if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
+    for (const [column, formula] of formulasOn(row)) {
+      if (formulas[row - first][column - left] !== '') readyTo = row;
+      else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
       else {
         cells.push({ row, column, cell: { formula: `=${formula}` } });
         readyTo = row;
@@ -56,7 +57,9 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   if (cells.length === 0) return { typedOver };
 
   yield* io(port.writeCells(t.sheet, cells));
-  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: readyTo });
+  // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
+  // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
+  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: last });
   yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   return { readyTo, typedOver };
 }

@@ -99,7 +99,7 @@ export interface SpreadsheetPort {
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
-   * the same list or text: applied again over more rows, the rules stretch, never pile up. Rules of other
+   * the same list or text in the template's colours: applied again over more rows, the rules stretch, never pile up. Rules of other
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows.
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;

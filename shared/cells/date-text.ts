@@ -57,8 +57,9 @@ function parsePoint(text: string): Partial_ | undefined {
   let m: RegExpMatchArray | null;
   // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
-  // One separator throughout: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
-  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$/))) return { year: fullYear(m[4]), month: +m[1], day: +m[3] };
+  // A two-digit year takes the date's one separator: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
+  // Four digits can be no day, so "3/15-2026" is one date.
+  if ((m = t.match(/^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2})|[/.-](\d{4}))$/))) return { year: fullYear(m[4] ?? m[5]), month: +m[1], day: +m[3] };
   if ((m = t.match(/^(\d{1,2})\/(\d{1,2})$/))) return { month: +m[1], day: +m[2] };
   if ((m = t.match(/^(\d{1,2})$/))) return { month: 0, day: +m[1] };
   if ((m = t.match(/^(\d{1,2}) (\d{4})$/))) return { year: +m[2], month: 0, day: +m[1] };

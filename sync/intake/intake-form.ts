@@ -1,7 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
 import { spelledDay } from '../dashboard/html-text';
 
 /** The hidden field people never see and bots fill in. */
@@ -75,11 +75,13 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     errors[field.name] ??= friendly(field, issue.message);
   }
   // A deadline already past when the request arrives is nearly always a mistyped year, and would make the
-  // request overdue the day it lands; the requester can fix it or leave it blank.
+  // request overdue the day it lands; the requester can fix it or leave it blank. Received is the UTC day,
+  // and somewhere west of UTC it is still the day before: that day is still today for its requester.
+  const earliestToday = addDays(String(fixed.receivedOn), -1);
   for (const f of fields) {
     const due = checked.values[f.name];
     const column = TABLES.requests.columns.find((c) => c.name === f.name);
-    if (column?.deadline && typeof due === 'string' && errors[f.name] === undefined && due < String(fixed.receivedOn)) {
+    if (column?.deadline && typeof due === 'string' && errors[f.name] === undefined && due < earliestToday) {
       errors[f.name] = `${f.label}: ${spelledDay(due)} has already passed; give a date from today on, or leave it blank.`;
     }
   }

@@ -96,7 +96,7 @@ describe('rows typed below the ready rows of a set-up sheet', () => {
 test('a 10,000-row sheet still syncs with one read of its cells and one of its status formulas, and a handful of writes', async () => {
   const { fakes, sync } = await setUp('Big and typed');
   const { grid } = sampleTable('requests', 10_000, 23);
-  // Typed under the set-up header: the first 25 rows have the template's formulas, the rest none.
+  // Typed under the set-up header: the first SPARE_ROWS rows have the template's formulas, the rest none.
   fakes.seedSheet('Requests', grid.slice(1), { row: 2, column: 1 });
 
   fakes.resetCounts();

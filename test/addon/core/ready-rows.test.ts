@@ -30,7 +30,7 @@ describe('ready rows', () => {
   test('a status column placed anywhere gets the guarded formula on data rows and spare rows, never on a repeated header or over a typed status', () => {
     const { port, t } = ownSheet();
     expect(workplan.derived.map((d) => d.name)).toContain('derivedStatus');
-    const report = runSync(readyRows(port, t, false));
+    const report = runSync(readyRows(port, t, true));
     const formulaAt = (row: number) => port.sheet('Work plan').peek(row, 2)?.formula ?? '';
     const expected = (row: number) => `=${sheetRowFormulas(workplan, row, (f) => t.columnOf(f)).get(2)}`;
     expect(formulaAt(2)).toBe(expected(2));
@@ -43,14 +43,31 @@ describe('ready rows', () => {
     expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: 1 });
   });
 
-  test('without a Lists sheet the colors are stretched but no dropdown points into a sheet that is not there', () => {
+  test('without a Lists sheet no status formula or dropdown is written to point into a sheet that is not there', () => {
     const { port, t } = ownSheet();
-    runSync(readyRows(port, t, false));
-    expect(port.sheet('Work plan').validations).toEqual([]);
-    expect(port.sheet('Work plan').conditionals.some((c) => c.column === 2 && c.toRow === 4 + SPARE_ROWS)).toBe(true);
+    // The work plan's status reads its at-risk margin from Lists: without it the formula would show #REF!.
+    expect(sheetRowFormulas(workplan, 2, (f) => t.columnOf(f)).get(2)).toContain('Lists!');
+    for (const call of Object.keys(port.calls)) delete port.calls[call];
+    expect(runSync(readyRows(port, t, false))).toEqual({ typedOver: 0 });
+    expect(port.calls).toEqual({});
+    expect(port.sheet('Work plan').peek(2, 2)?.formula ?? '').toBe('');
     const again = ownSheet();
     runSync(readyRows(again.port, again.t, true));
     expect(again.port.sheet('Work plan').validations.some((v) => v.column === 6 && v.toRow === 4 + SPARE_ROWS)).toBe(true);
+  });
+
+  test('a status cell cleared on an early row gets its formula back without the colors and dropdowns of the rows below shrinking to it', () => {
+    const { port, t } = ownSheet();
+    runSync(readyRows(port, t, true));
+    port.writeCells('Work plan', [{ row: 2, column: 2, cell: null }]);
+    const [cleared] = runSync(readTableSheets(port));
+    const last = 4 + SPARE_ROWS;
+    // Said as the rows the formulas now reach, not as the one cell refilled.
+    expect(runSync(readyRows(port, cleared, true)).readyTo).toBe(last);
+    const sheet = port.sheet('Work plan');
+    expect(sheet.peek(2, 2)?.formula).toContain('COUNTA(');
+    expect(sheet.conditionals.filter((c) => c.column === 2).map((c) => c.toRow)).toEqual([last]);
+    expect(sheet.validations.filter((v) => v.column === 6).map((v) => v.toRow)).toEqual([last]);
   });
 
   test('a sheet without status columns costs no read and no write', () => {

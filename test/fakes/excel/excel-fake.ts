@@ -2,10 +2,11 @@
 // was not loaded (and synced) throws PropertyNotLoaded; property writes and method calls are queued and
 // reach the workbook only at `context.sync()`; a request (what is queued plus what comes back) over 5 MB
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
-// than the ExcelApi version the fake is made with is missing, as in an older Excel. Only the API surface
+// than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
+import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The newest ExcelApi requirement set (1.21), as its minor version. */
@@ -71,11 +72,6 @@ export class FakeExcel {
     await Promise.all(this.changeHandlers.map((handler) => handler({ source: 'Local' })));
   }
 
-  /** Called by every API newer than ExcelApi 1.1 with the set that brought it (the Office.js reference's "Api set"). */
-  uses(minor: number, api: string): void {
-    if (minor > this.excelApi) throw new TypeError(`${api} is not in this Excel: it needs ExcelApi 1.${minor}, and this Excel has 1.${this.excelApi}`);
-  }
-
   /** `Office.context.requirements` of this Excel. */
   readonly requirements = {
     isSetSupported: (name: string, minVersion = '1.1') => name === 'ExcelApi' && Number(minVersion.split('.')[1] ?? 0) <= this.excelApi,
@@ -108,6 +104,18 @@ class FakeContext implements RequestContext {
 
   queue(op: Op): void {
     this.ops.push(op);
+  }
+
+  /**
+   * Called by every API newer than ExcelApi 1.1 with the set that brought it (the Office.js reference's "Api set").
+   * Office.js comes from its CDN, newest for every Excel, so the call itself goes through; the Excel it reaches
+   * refuses it when the request is synced, with ApiNotFound.
+   */
+  uses(minor: number, api: string): void {
+    const has = this.excel.excelApi;
+    if (minor > has) {
+      this.queue({ bytes: 0, apply: () => { throw new OfficeError('ApiNotFound', `${api} is not in this Excel: it needs ExcelApi 1.${minor}, and this Excel has 1.${has}`); } });
+    }
   }
 
   queueLoad(load: Load): void {
@@ -181,7 +189,7 @@ class WorksheetsProxy extends ClientObject {
   }
 
   get onChanged() {
-    this.context.excel.uses(9, 'WorksheetCollection.onChanged');
+    this.context.uses(9, 'WorksheetCollection.onChanged');
     return { add: (handler: (event: { source?: string }) => Promise<void>) => this.queue(8, () => this.context.excel.changeHandlers.push(handler)) };
   }
 
@@ -198,7 +206,7 @@ class WorksheetsProxy extends ClientObject {
   }
 
   getItemOrNullObject(name: string): SheetProxy {
-    this.context.excel.uses(4, 'WorksheetCollection.getItemOrNullObject');
+    this.context.uses(4, 'WorksheetCollection.getItemOrNullObject');
     return new SheetProxy(this.context, name);
   }
 }
@@ -234,7 +242,7 @@ class SheetProxy extends ClientObject {
   }
 
   set tabColor(colour: string) {
-    this.context.excel.uses(7, 'Worksheet.tabColor');
+    this.context.uses(7, 'Worksheet.tabColor');
     this.queue(size(colour), () => (this.model().tabColor = colour));
   }
 
@@ -243,7 +251,7 @@ class SheetProxy extends ClientObject {
   }
 
   get freezePanes() {
-    this.context.excel.uses(7, 'Worksheet.freezePanes');
+    this.context.uses(7, 'Worksheet.freezePanes');
     return {
       freezeRows: (count: number) => this.queue(8, () => (this.model().frozenRows = count)),
       freezeColumns: (count: number) => this.queue(8, () => (this.model().frozenColumns = count)),
@@ -251,12 +259,12 @@ class SheetProxy extends ClientObject {
   }
 
   get notes(): NotesProxy {
-    this.context.excel.uses(18, 'Worksheet.notes');
+    this.context.uses(18, 'Worksheet.notes');
     return new NotesProxy(this.context, this);
   }
 
   get pageLayout(): PageLayout {
-    this.context.excel.uses(9, 'Worksheet.pageLayout');
+    this.context.uses(9, 'Worksheet.pageLayout');
     const sheet = this;
     const page = () => sheet.model().page;
     return {
@@ -288,7 +296,7 @@ class SheetProxy extends ClientObject {
     const tables = {
       add(source: string | Range, _hasHeaders: boolean) {
         if (typeof source !== 'string' && !(source instanceof RangeProxy)) throw new Error('The fake takes only its own ranges');
-        if (typeof source !== 'string') excel.uses(3, 'TableCollection.add with a Range');
+        if (typeof source !== 'string') sheet.context.uses(3, 'TableCollection.add with a Range');
         const table = { name: `Table${excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
         const target = () => (typeof source !== 'string' ? source.located().sheet : source.includes('!') ? excel.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'|'$/g, '')) : excel.sheet(excel.active));
         const a1 = () => (typeof source === 'string' ? source.replace(/^.*!/, '') : address('', source.located().rect.row, source.located().rect.column, source.located().rect.rows, source.located().rect.columns).slice(1));
@@ -320,7 +328,7 @@ class SheetProxy extends ClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    this.context.excel.uses(4, 'Worksheet.getUsedRangeOrNullObject');
+    this.context.uses(4, 'Worksheet.getUsedRangeOrNullObject');
     if (!valuesOnly) throw new Error('The fake models only getUsedRangeOrNullObject(true)');
     return new RangeProxy(this.context, this, () => {
       const block = this.model().usedBlock();
@@ -329,7 +337,7 @@ class SheetProxy extends ClientObject {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    this.context.excel.uses(7, 'Worksheet.getRangeByIndexes');
+    this.context.uses(7, 'Worksheet.getRangeByIndexes');
     const rect = { row: startRow + 1, column: startColumn + 1, rows: rowCount, columns: columnCount };
     return new RangeProxy(this.context, this, () => rect);
   }
@@ -429,7 +437,7 @@ class RangeProxy extends ClientObject {
 
   /** Excel keeps the upper-left cell's value and clears the others. */
   merge(): void {
-    this.context.excel.uses(2, 'Range.merge');
+    this.context.uses(2, 'Range.merge');
     this.queue(8, () => {
       const rect = this.at();
       const sheet = this.sheet.model();
@@ -439,7 +447,7 @@ class RangeProxy extends ClientObject {
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    this.context.excel.uses(13, 'Range.getMergedAreasOrNullObject');
+    this.context.uses(13, 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.context, () => {
       const { row, column, rows, columns } = this.at();
       const sheet = this.sheet.model();
@@ -496,7 +504,7 @@ class RangeProxy extends ClientObject {
     const range = this;
     return {
       set columnWidth(points: number) {
-        range.context.excel.uses(2, 'RangeFormat.columnWidth');
+        range.context.uses(2, 'RangeFormat.columnWidth');
         range.queue(8, () => range.sheet.model().columnWidths.set(range.at().column, points));
       },
       font: {
@@ -518,10 +526,16 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => ({ ...this.at(), row: 1, rows: EXCEL_MAX_ROWS }));
+  }
+
+  /** Microsoft documents hiding only on whole columns (as VBA's Hidden requires), so the fake refuses less. */
   set columnHidden(hidden: boolean) {
-    this.context.excel.uses(2, 'Range.columnHidden');
+    this.context.uses(2, 'Range.columnHidden');
     this.queue(8, () => {
-      const { column, columns } = this.at();
+      const { row, rows, column, columns } = this.at();
+      if (row !== 1 || rows !== EXCEL_MAX_ROWS) throw new OfficeError('InvalidArgument', 'columnHidden is set on whole columns (getEntireColumn()).');
       for (let c = column; c < column + columns; c++) {
         if (hidden) this.sheet.model().hiddenColumns.add(c);
         else this.sheet.model().hiddenColumns.delete(c);
@@ -534,7 +548,7 @@ class RangeProxy extends ClientObject {
   }
 
   get dataValidation(): DataValidation {
-    this.context.excel.uses(8, 'Range.dataValidation');
+    this.context.uses(8, 'Range.dataValidation');
     const range = this;
     let source = '';
     return {
@@ -563,7 +577,7 @@ class RangeProxy extends ClientObject {
   }
 
   get conditionalFormats() {
-    this.context.excel.uses(6, 'Range.conditionalFormats');
+    this.context.uses(6, 'Range.conditionalFormats');
     const range = this;
     return {
       // Excel clears the formats on the range's cells; the fake's formats are one column each, dropped whole.
@@ -601,7 +615,7 @@ class RangeProxy extends ClientObject {
   }
 
   getCellProperties(_spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]> {
-    this.context.excel.uses(9, 'Range.getCellProperties');
+    this.context.uses(9, 'Range.getCellProperties');
     let value: CellProperties[][] | undefined;
     let props: CellProperties[][] = [];
     this.context.queueLoad({
@@ -617,7 +631,7 @@ class RangeProxy extends ClientObject {
   }
 
   setCellProperties(cells: CellProperties[][]): void {
-    this.context.excel.uses(9, 'Range.setCellProperties');
+    this.context.uses(9, 'Range.setCellProperties');
     this.queue(size(cells), () => {
       const { row, column } = this.at();
       cells.forEach((line, r) => line.forEach((p, c) => {

@@ -143,6 +143,17 @@ describe('parseDateText', () => {
     expect(parseDateText('FY22', { fiscalYearStartMonth: 13 })).toMatchObject(range('2021-07-01', '2022-06-30'));
   });
 
+  it.each([
+    ['3/15/17', '2017-03-15'],
+    ['3-15-17', '2017-03-15'],
+    ['3/15-2026', '2026-03-15'],
+    ['3-15/2026', '2026-03-15'],
+    ['3.15/2026', '2026-03-15'],
+  ])('reads %s, whose year cannot be a day, as one date whatever its separators', (text, day) => {
+    expect(parseDateText(text)).toEqual({ ...range(day), notes: [] });
+    expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(day), notes: [] });
+  });
+
   it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });

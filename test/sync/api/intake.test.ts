@@ -137,6 +137,17 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(today.status).toBe(201);
   });
 
+  test("a requester west of UTC, where it is still yesterday, may give their today as the deadline; the day before is refused", async () => {
+    // 01:00 UTC on December 3 is the evening of December 2 in the Americas.
+    const h = await harness(backend, { clock: () => new Date('2026-12-03T01:00:00Z') });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' })).status).toBe(201);
+    const before = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-01' });
+    expect(before.status).toBe(400);
+    expect(before.text).toContain('December 1, 2026 has already passed');
+  });
+
   test('spam and abuse: honeypot, cross-site posts, body size, per-address rate, daily cap, removed forms', async () => {
     const h = await harness(backend, { clock: december, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '2', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
     const src = await h.source();
