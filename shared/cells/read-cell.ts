@@ -4,7 +4,6 @@ import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText } from './date-text';
-import type { TitleYears } from './title-year';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { STATUS_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
@@ -26,8 +25,7 @@ export interface CellResult {
 /** Shared by every clean cell: most cells are clean, and an array each is garbage at 100k rows/s. */
 const NO_ISSUES: readonly FieldIssue[] = Object.freeze([]);
 
-/** How cells are read; `TitleYears`, the year or fiscal year the sheet's title names ("FY 2024-25 milestones"), for dates without one. */
-export interface ReadOptions extends TitleYears {
+export interface ReadOptions {
   /** Allowed values of each dropdown (from the workbook's Lists sheet or the defaults). */
   lists: Readonly<Record<string, readonly string[]>>;
   /** Hosts whose dates are local midnights (Apps Script) convert them here; default reads UTC parts. */
@@ -39,6 +37,10 @@ export interface ReadOptions extends TitleYears {
    * `validateRows` finds it in the sheet's context (the title, else the column's other dates).
    */
   yearFor?: (field: string) => AssumedYear | undefined;
+  /** The one year named in the sheet's title or name ("2024 Timeline"): the year of dates written without one. */
+  titleYear?: number;
+  /** The one fiscal year named there ("FY 2024-25 milestones"), by the year it ends in (2025). */
+  titleFiscalYear?: number;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */

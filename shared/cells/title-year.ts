@@ -1,6 +1,6 @@
 // The year a sheet names in its title or tab name ("2024 Timeline", "Milestones for 2024", "FY 2024-25
 // milestones"): the year of its dates written without one.
-import type { CellInput } from './read-cell';
+import type { CellInput, ReadOptions } from './read-cell';
 import { fullYear } from './dates';
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
@@ -8,12 +8,7 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
 const FISCAL_YEAR = /\b(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?(?!\d)/gi;
 
 /** What a sheet's title says of the year of its dates, as `ReadOptions` take it. */
-export interface TitleYears {
-  /** The one calendar year named. */
-  titleYear?: number;
-  /** The one fiscal year named, by the year it ends in (FY 2024-25 and FY25 are 2025). */
-  titleFiscalYear?: number;
-}
+export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear'>;
 
 /** The fiscal year a mention names, by the year it ends in; undefined for a span of several ("FY 2024-2027"). */
 function endingYear(first: string, second: string | undefined): number | undefined {
