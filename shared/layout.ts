@@ -1,6 +1,6 @@
 // Where each column of a table sits in a sheet written from its definition, and the native formulas
 // and TypeScript values of its derived columns.
-import { columnLetter } from './lists';
+import { columnLetter, LISTS_SHEET } from './lists';
 import type { Rules } from './rules';
 import { isDerived, sheetColumns, type DerivedColumn, type FormulaRefs, type InputColumn, type TableDef, type TypedRow, type TypedValue } from './tables';
 import type { PlanColumn } from './workbook-plan';
@@ -79,6 +79,9 @@ export function sheetRowFormulas(table: TableDef, row: number, columnOf: (field:
   }
   return out;
 }
+
+/** A formula that reads its rules from the Lists sheet: in a workbook without one it would show #REF! (Excel may refuse it). */
+export const readsLists = (formula: string): boolean => formula.includes(`${LISTS_SHEET}!`);
 
 export function layoutLetters(layout: readonly PlacedColumn[]): Map<string, string> {
   return new Map(layout.map((p) => [p.column.name, p.letter]));

@@ -1,7 +1,7 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import { sheetRowFormulas } from '../../shared/layout';
+import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
 import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
@@ -40,9 +40,10 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
  * Writes the source's outbox items for this table into its sheets and acknowledges them: new rows under
  * the first sheet's table, answers into the row wherever it sits. A new row whose id a sheet already
  * holds was written by an earlier sync that failed before acknowledging: it is acknowledged, not written
- * twice. Returns what changed; the caller reads the sheets written into again.
+ * twice. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
+ * workbook has the Lists sheet most status formulas read.
  */
-export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[]): Task<Pulled> {
+export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
   const [t] = sheets;
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
@@ -81,8 +82,10 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         if (at !== undefined) line[at - 1] = cellOf(t.table, field, value);
         else if (value !== null) missing.add(field);
       }
-      // Where the sheet lacks a column a formula reads, that status cell stays blank.
-      for (const [at, formula] of sheetRowFormulas(t.table, next, (field) => t.columnOf(field))) line[at - 1] = { formula: `=${formula}` };
+      // Where the sheet lacks a column a formula reads, or the Lists sheet it reads, that status cell stays blank.
+      for (const [at, formula] of sheetRowFormulas(t.table, next, (field) => t.columnOf(field))) {
+        if (hasLists || !readsLists(formula)) line[at - 1] = { formula: `=${formula}` };
+      }
       line[syncColumn - 1] = item.rowId;
       newRows.push(line);
       rowOfId.set(item.rowId, next++);

@@ -1,8 +1,7 @@
 // Rows typed below a sheet's ready rows get what the template gave the rows above: the status formulas,
 // the dropdowns and the status colors, down to SPARE_ROWS below the last data row. Sheets and LibreOffice
 // never carry them down by themselves, and Excel does only sometimes. Design: docs/decisions/003-formula-dialect.md.
-import { sheetRowFormulas } from '../../shared/layout';
-import { LISTS_SHEET } from '../../shared/lists';
+import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
 import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
 import type { TableSheet } from './table-sheet';
@@ -27,8 +26,7 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  */
 export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean): Task<ReadyRows> {
   const columnOf = (field: string) => t.columnOf(field);
-  // A formula reading its rules from a Lists sheet that is not there shows #REF! (Excel may refuse it): left out.
-  const formulasOn = (row: number) => [...sheetRowFormulas(t.table, row, columnOf)].filter(([, formula]) => hasLists || !formula.includes(`${LISTS_SHEET}!`));
+  const formulasOn = (row: number) => [...sheetRowFormulas(t.table, row, columnOf)].filter(([, formula]) => hasLists || !readsLists(formula));
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
   const last = lastData + SPARE_ROWS;

@@ -285,10 +285,10 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     }
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    if (names.includes(LISTS_SHEET) && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
-    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined))));
-    const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const hasLists = names.includes(LISTS_SHEET);
+    if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
+    const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
+    const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
     return { tables, summary: summarise(tables) };
   } finally {

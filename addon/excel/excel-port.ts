@@ -320,7 +320,7 @@ export class ExcelPort implements SpreadsheetPort {
       setValidations(sheet, f.validations ?? []);
       addConditionals(sheet, f.conditionals ?? []);
       f.columns.forEach((c, i) => {
-        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).columnHidden = true;
+        if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
       });
       setPrint(sheet, f);
       // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a

@@ -52,8 +52,9 @@ export interface Range extends LoadableObject {
   readonly format: RangeFormat;
   readonly dataValidation: DataValidation;
   readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat; clearAll(): void };
-  /** Hides the range's columns (a range spanning whole columns or not). */
+  /** Hides the range's columns; set on whole columns (`getEntireColumn()`), the form Microsoft's samples use. */
   columnHidden: boolean;
+  getEntireColumn(): Range;
   select(): void;
   /** Merges the range into one cell (the upper-left value stays); the add-in never calls it, tests do. */
   merge(across?: boolean): void;

@@ -2,6 +2,7 @@
 // changed rows, deletions once), how answers are retried, and how row ids are stamped — on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../../shared/content-hash';
+import { TABLES } from '../../../shared/tables';
 import { validateRows } from '../../../shared/validate-row';
 import { syncNow, CHUNK_ROWS } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
@@ -209,5 +210,36 @@ describe('annotations', () => {
     expect(next.backgrounds).toEqual([['#ffff00', null], ['#ffffff', FLAG_COLOUR]]);
     expect(changed).toBe(4);
     expect(planAnnotations(next, { row: 2, column: 1, numRows: 2, numColumns: 2 }, [{ row: 3, column: 2, message: 'Due: not a date' }]).changed).toBe(0);
+  });
+});
+
+describe('a web-form request pulled into a sheet', () => {
+  /** A service whose outbox holds one new request, and that accepts whatever is sent. */
+  const withOneRequest = (): HttpPort => ({
+    fetch(req: HttpRequest) {
+      if (req.method === 'GET' && req.url.includes('/outbox')) {
+        const values = { requestId: 'R-9', receivedOn: '2026-03-02', requesterOrg: 'City of Lakeview', requesterType: 'City', priority: 'High', status: 'New' };
+        return { status: 200, body: JSON.stringify({ table: 'requests', items: [{ id: 1, rowId: 'r-web-000000001', kind: 'row', fields: null, values }] }), headers: {} };
+      }
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [] }), headers: {} };
+      const rows = (JSON.parse(req.body!) as { rows?: unknown[] }).rows ?? [];
+      return { status: 200, body: JSON.stringify({ accepted: rows.length, unchanged: 0, deleted: 0, rejected: [], warnings: [] }), headers: {} };
+    },
+    fetchAll: () => [],
+    sleep: () => undefined,
+  });
+
+  test('gets no status formula that reads a Lists sheet the workbook does not have (it would show #REF!)', () => {
+    const { grid } = sampleTable('requests', 2, 4);
+    // A person's own log with a suggested-priority column, and no Lists sheet.
+    const priorityHeader = TABLES.requests.derived.find((d) => d.name === 'suggestedPriority')!.header;
+    const port = new MemorySpreadsheet({ Requests: grid.map((line, i) => [...line, i === 0 ? priorityHeader : null]) as never });
+    const [t] = runSync(readTableSheets(port));
+    const suggested = t.columnOf('suggestedPriority');
+    expect(suggested).toBeDefined();
+    runSync(syncNow({ port, http: withOneRequest(), settings: settings(), lock: lock() }));
+    const pulledRow = port.readSheet('Requests').findIndex((line) => line.includes('R-9')) + 1;
+    expect(pulledRow).toBeGreaterThan(3);
+    expect(port.sheet('Requests').peek(pulledRow, suggested!)?.formula ?? '').toBe('');
   });
 });

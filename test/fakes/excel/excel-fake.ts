@@ -6,6 +6,7 @@
 // that addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
+import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The newest ExcelApi requirement set (1.21), as its minor version. */
@@ -525,10 +526,16 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  getEntireColumn(): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => ({ ...this.at(), row: 1, rows: EXCEL_MAX_ROWS }));
+  }
+
+  /** Microsoft documents hiding only on whole columns (as VBA's Hidden requires), so the fake refuses less. */
   set columnHidden(hidden: boolean) {
     this.context.uses(2, 'Range.columnHidden');
     this.queue(8, () => {
-      const { column, columns } = this.at();
+      const { row, rows, column, columns } = this.at();
+      if (row !== 1 || rows !== EXCEL_MAX_ROWS) throw new OfficeError('InvalidArgument', 'columnHidden is set on whole columns (getEntireColumn()).');
       for (let c = column; c < column + columns; c++) {
         if (hidden) this.sheet.model().hiddenColumns.add(c);
         else this.sheet.model().hiddenColumns.delete(c);
