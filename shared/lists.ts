@@ -4,6 +4,8 @@
 export const REQUESTER_TYPES = ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other'] as const;
 export const REQUESTER_ROLES = ['Executive leadership', 'Program staff', 'Budget staff', 'Elected official', 'Other'] as const;
 export const CHANNELS = ['Email', 'Web form', 'Phone', 'Meeting', 'Referral'] as const;
+/** How a requester would like the desk to work with them: how a request came in (Web form, Referral) is not a choice they make. */
+export const CONTACT_PREFERENCES = ['Email', 'Phone', 'Meeting'] as const;
 export const ORIGINS = ['Reactive', 'Proactive'] as const;
 export const CATEGORIES = ['Training & workshops', 'Racial equity action plan', 'Budget equity tool', 'Results-based accountability', 'Data & evaluation', 'Community engagement', 'Narrative & communications', 'Policy & legislation', 'Language access', 'Co-governance', 'Other'] as const;
 export const FRAMEWORK_AREAS = ['Normalize', 'Organize', 'Operationalize', 'Structural equity', 'Shared governance', 'Community partnership', 'Learning & evaluation'] as const;
@@ -39,7 +41,7 @@ export const CLOSED_REQUEST_STATUSES = [...DONE_REQUEST_STATUSES, DECLINED_REQUE
 export type ListKey =
   | 'requesterType' | 'requesterRole' | 'channel' | 'origin' | 'category' | 'frameworkArea' | 'priority'
   | 'requestStatus' | 'outcome' | 'workplanStatus' | 'progressStatus' | 'roadmapKind' | 'yesNo'
-  | 'urgency' | 'suggestedPriority' | 'ageBucket' | 'setting' | 'assignee';
+  | 'urgency' | 'suggestedPriority' | 'ageBucket' | 'setting' | 'assignee' | 'contactPreference';
 
 /**
  * One block of the Lists sheet: a column of values, optionally with a second column of numbers
@@ -85,6 +87,8 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
   { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },
   { key: 'assignee', header: 'Assignee', values: ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel'], paired: { header: 'Weekly capacity (hours)', values: [20, 20, 15, 10] }, lookup: 'exact' },
+  // Last, so the Lists sheets and formulas of workbooks made before it keep their columns.
+  { key: 'contactPreference', header: 'Contact preference', values: CONTACT_PREFERENCES },
 ];
 
 /** Rows reserved under each list header, so users can add values without breaking ranges. */

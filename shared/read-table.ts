@@ -3,7 +3,7 @@
 // headers and notes under the table set aside with a warning, never read as rows.
 import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
-import { titleYear } from './cells/title-year';
+import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
@@ -79,6 +79,9 @@ export function detectTable(sheetName: string, header: readonly CellInput[]): Ta
  */
 export const sheetPosition = (sheetIndex: number, row: number): number => sheetIndex * EXCEL_MAX_ROWS + row;
 
+/** The sheet's own row number of a `sheetPosition`. */
+export const rowOfPosition = (position: number): number => ((position - 1) % EXCEL_MAX_ROWS) + 1;
+
 export interface SheetRow {
   /** The sheet's own row number (1-based, header included). */
   row: number;
@@ -90,6 +93,8 @@ export interface SheetRow {
   item?: number;
   /** Fields read from another column than the header map's: the 0-based column of a side-by-side item. */
   at?: Record<string, number>;
+  /** Fields left blank and read from the row above ("same as above"): their warnings belong to the cell written. */
+  filled?: string[];
 }
 
 export interface ReadTableResult {
@@ -102,8 +107,8 @@ export interface ReadTableResult {
    * ambiguous headers, repeated headers, notes, several date ranges in one span cell.
    */
   issues: CellIssue[];
-  /** The year the title rows or the sheet's name give, for dates written without one. */
-  titleYear?: number;
+  /** The year or fiscal year the title rows or the sheet's name give, for dates written without one. */
+  title: TitleYears;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -163,7 +168,7 @@ export function readTable(
   const map = mapHeaders(table, header);
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
   const rows: SheetRow[] = [];
-  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues };
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
@@ -216,14 +221,19 @@ export function readTable(
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
+    const copied: string[] = [];
     for (const f of fillDown) {
-      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) raw[f] = above[f];
+      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) {
+        raw[f] = above[f];
+        copied.push(f);
+      }
       above[f] = raw[f];
     }
-    if (items.length === 0) rows.push({ row: r + 1, raw });
+    const fill = copied.length ? { filled: copied } : {};
+    if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
-      const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i } };
+      const item: SheetRow = { row: r + 1, raw: { ...raw, [v.field]: line[i], [v.by]: v.value }, at: { [v.field]: i }, ...fill };
       for (const [j, f] of v.own ?? []) {
         item.raw[f] = line[j];
         item.at![f] = j;
@@ -232,7 +242,7 @@ export function readTable(
       rows.push(item);
     }
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, titleYear: titleYear(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title: titleYears(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

@@ -98,8 +98,12 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
       return [k, hasBlock && isBlank(cell) ? 0 : num(cell) ?? SETTINGS[k].value];
     }),
   ) as Record<SettingKey, number>;
+  // A Lists sheet that ends before a block was made before the block was added: that list is the default, not empty.
   const lists = Object.fromEntries(
-    LIST_PLACEMENTS.map((p) => [p.block.key, blocks.get(p.block.key)!.values.map((v) => String(v))]),
+    LIST_PLACEMENTS.map((p) => {
+      const madeBefore = grid[0] !== undefined && grid[0].length < p.column;
+      return [p.block.key, (madeBefore ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))];
+    }),
   ) as Record<ListKey, string[]>;
   return {
     impact: keyed('requesterType', true),

@@ -2,6 +2,7 @@
 import { MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
+import { MONTH_NAMES, validFiscalStart } from './cells/periods';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -25,8 +26,6 @@ const defaultOptions = DEFAULT_READ_OPTIONS;
 /** Plain years outside this window are typos, whatever the rest of the sheet says. */
 const YEAR_WINDOW = [1990, 2100] as const;
 const inYearWindow = (year: number) => year >= YEAR_WINDOW[0] && year <= YEAR_WINDOW[1];
-/** A year this far from the one a sheet's title names is taken for a typo when it would lend its year to another date. */
-const TITLE_YEAR_REACH = 2;
 
 /** What validating a row of one table needs, worked out once per table instead of once per row. */
 interface CompiledTable {
@@ -210,25 +209,38 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
 export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
   const results = rows.map((r) => validateRow(table, r, options));
   for (let i = 0; i < results.length; i++) {
-    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options.titleYear) });
+    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) });
   }
   flagOutlyingDates(table, results);
   return results;
 }
 
 /**
- * The year of a date written without one: that of the nearest date in the same column (above first, as
- * a calendar is read top-down), else the year in the sheet's title. A date that is itself a likely typo (a
- * year outside the window, or far from the title's year) lends no year: a 2206 typed for 2026 would
- * otherwise carry every yearless date near it into 2206 too.
+ * The year of a date written without one: the year or fiscal year the sheet's title names, which says what
+ * the sheet covers, else that of the nearest date in the same column (above first, as a calendar is read
+ * top-down). A date that is itself a likely typo (a year outside the window) lends no year: a 2206 typed
+ * for 2026 would otherwise carry every yearless date near it into 2206 too.
  */
-function yearNear(results: readonly RowResult[], at: number, field: string, titleYear: number | undefined): AssumedYear | undefined {
-  const lends = (year: number) => inYearWindow(year) && (titleYear === undefined || Math.abs(year - titleYear) <= TITLE_YEAR_REACH);
+function yearNear(results: readonly RowResult[], at: number, field: string, options: ReadOptions): AssumedYear | undefined {
+  if (options.titleFiscalYear !== undefined) return titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
+  if (options.titleYear !== undefined) return { year: options.titleYear, from: "the year in the sheet's title" };
   for (let d = 1; d < results.length; d++) {
     for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
       const v = results[j]?.values[field];
-      if (typeof v === 'string' && lends(yearOf(v))) return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
+      if (typeof v === 'string' && inYearWindow(yearOf(v))) return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
     }
   }
-  return titleYear === undefined ? undefined : { year: titleYear, from: "the year in the sheet's title" };
+  return undefined;
+}
+
+/** The fiscal year named by the title (by the year it ends in), said as a person checks it: which months fall in which year. */
+function titleFiscalYear(endYear: number, startMonth: number): AssumedYear {
+  if (startMonth === 1) return { year: endYear, from: `fiscal year ${endYear} in the sheet's title` };
+  const first = endYear - 1;
+  const [from, to] = [MONTH_NAMES[startMonth - 1], MONTH_NAMES[startMonth - 2]];
+  return {
+    year: first,
+    fiscalFrom: startMonth,
+    from: `the sheet's title names fiscal year ${first}-${String(endYear).slice(-2)}, ${from} ${first} to ${to} ${endYear}: ${from} to December in ${first}, January to ${to} in ${endYear}`,
+  };
 }

@@ -3,7 +3,7 @@
 // chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
-import { LISTS_SHEET } from '../../shared/lists';
+import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
 import { counted } from '../../shared/plural';
@@ -78,11 +78,36 @@ const unreadableBecause = (t: TableSheet) => {
   return errors.length ? errors.map(formatCellIssue).join('; ') : undefined;
 };
 
-/** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year, the workbook's fiscal year. */
+/** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year or fiscal year, the workbook's fiscal year. */
 const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
-  ...(t.read.titleYear === undefined ? {} : { titleYear: t.read.titleYear }),
+  ...t.read.title,
   ...(rules.settings.fiscalYearStartMonth === DEFAULT_RULES.settings.fiscalYearStartMonth ? {} : { fiscalStartMonth: rules.settings.fiscalYearStartMonth }),
 });
+
+type SheetColumn = NonNullable<SyncContext['columns']>[number];
+
+/**
+ * The sheet's header row as the service places a problem by it (as `import` does): every column with a header
+ * or a field, each with the fields read there; the end of a range typed in its start's cell is at that cell.
+ */
+function sheetColumnsOf(t: TableSheet): SheetColumn[] {
+  const fieldsAt = new Map<number, string[]>();
+  for (const c of t.read.table.columns) {
+    const start = t.read.table.columns.find((s) => s.rangeEnd === c.name);
+    const column = t.columnOf(c.name) ?? (start && t.columnOf(start.name));
+    if (column !== undefined) fieldsAt.set(column, [...(fieldsAt.get(column) ?? []), c.name]);
+  }
+  const width = Math.max(t.grid[t.headerRow - 1]?.length ?? 0, ...fieldsAt.keys());
+  const columns: SheetColumn[] = [];
+  for (let column = 1; column <= width; column++) {
+    if (column === t.syncIdColumn) continue;
+    const header = headerAt(t, column);
+    const fields = fieldsAt.get(column);
+    if (header === undefined && fields === undefined) continue;
+    columns.push({ column: columnLetter(column), ...(header === undefined ? {} : { header }), ...(fields ? { fields } : {}) });
+  }
+  return columns;
+}
 
 /** One request's worth: deletions and moves first, then rows of one sheet at a time (each sheet has its own context). */
 interface Post { deleted: string[]; moved: Move[]; rows: OutRow[]; sheet?: number }
@@ -134,7 +159,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, titleYear: context.titleYear, fiscalYearStartMonth: context.fiscalStartMonth });
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
       // A sheet row's later side-by-side items are its id and the item's place among them.
@@ -145,7 +170,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -168,7 +193,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   let rejected = 0;
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
-    const context = post.sheet === undefined ? {} : contextOf(sheets[post.sheet], rules);
+    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]) };
     const body: SyncRequest = {
       table: table.name,
       rows: post.rows,
@@ -228,6 +253,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     readied,
     typedOver,
   };
+}
+
+/** A side-by-side item's own columns, as letters of the sheet. */
+function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
+  return Object.keys(at).map((field) => ({ field, column: columnLetter(t.columnOf(field, at)!) }));
 }
 
 /** The sheet's own header over a column (1-based), which a note in that column names. */

@@ -7,7 +7,7 @@ export interface Period { start: string; end: string; why?: string }
 /** July: the fiscal year of most US states, counties and cities. */
 export const DEFAULT_FISCAL_START_MONTH = 7;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** From the first day of `month` of `year`, `months` months long. */
 function span(year: number, month: number, months: number): { start: string; end: string } {
@@ -17,11 +17,15 @@ function span(year: number, month: number, months: number): { start: string; end
   return { start: isoFromParts(year, month, 1)!, end: isoFromParts(endYear, endMonth, lastDayOfMonth(endYear, endMonth))! };
 }
 
+/** The Lists sheet's fiscal-year setting as read: a half-edited one falls back to July rather than breaking every fiscal-year date. */
+export const validFiscalStart = (month: number | undefined): number =>
+  month !== undefined && Number.isInteger(month) && month >= 1 && month <= 12 ? month : DEFAULT_FISCAL_START_MONTH;
+
 /**
  * The fiscal year named `year` ends in that year (FY22 runs July 2021 – June 2022 when fiscal years start
  * in July, as in most US states and cities); with a January start it is the calendar year.
  */
-function fiscalYear(year: number, startMonth: number) {
+export function fiscalYear(year: number, startMonth: number) {
   return span(startMonth === 1 ? year : year - 1, startMonth, 12);
 }
 
@@ -41,8 +45,7 @@ const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, 
 /** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
 export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
-  // A half-edited setting falls back to July rather than breaking every fiscal-year date.
-  if (!(Number.isInteger(fiscalStartMonth) && fiscalStartMonth >= 1 && fiscalStartMonth <= 12)) fiscalStartMonth = DEFAULT_FISCAL_START_MONTH;
+  fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
   if ((m = text.match(/^Q([1-4]) ?(\d{4})$/i))) return span(+m[2], +m[1] * 3 - 2, 3);

@@ -34,14 +34,17 @@ export interface ReadOptions {
   fiscalYearStartMonth?: number;
   /**
    * The year to read a date written without one (`Jan 26`) in this field, and where that year came from;
-   * `validateRows` finds it in the sheet's context (the column's other dates, else the title).
+   * `validateRows` finds it in the sheet's context (the title, else the column's other dates).
    */
   yearFor?: (field: string) => AssumedYear | undefined;
-  /** A year named in the sheet's title or name ("2024 Timeline"): the year of yearless dates when no other date gives one. */
+  /** The one year named in the sheet's title or name ("2024 Timeline"): the year of dates written without one. */
   titleYear?: number;
+  /** The one fiscal year named there ("FY 2024-25 milestones"), by the year it ends in (2025). */
+  titleFiscalYear?: number;
 }
 
-export interface AssumedYear { year: number; from: string }
+/** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
+export interface AssumedYear { year: number; from: string; fiscalFrom?: number }
 
 const isInvalidDate = (v: CellInput): boolean => v instanceof Date && Number.isNaN(v.getTime());
 const show = (v: CellInput) => (isInvalidDate(v) ? 'an invalid date' : v instanceof Date ? v.toISOString() : typeof v === 'string' ? quoteValue(v) : String(v));
@@ -88,22 +91,40 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     assumedYear = opts.yearFor?.(c.name);
     if (!assumedYear) return { value: null, issues: [issue(c, 'date_no_year', `${c.header}: ${quoteValue(text)} has no year, and no other date in the column or title gives one; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
     parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+    // What would start before the fiscal year ("Jan-Mar", "Winter" in FY 2024-25) is in its second calendar year.
+    if (assumedYear.fiscalFrom !== undefined && parsed.kind === 'date' && parsed.start < isoFromParts(assumedYear.year, assumedYear.fiscalFrom, 1)!) {
+      assumedYear = { ...assumedYear, year: assumedYear.year + 1 };
+      parsed = parseDateText(text, { ...fiscal, year: assumedYear.year });
+    }
   }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
-  const issues = parsed.notes.map((n) => issue(c, 'date_range', `${c.header}: ${n}`, 'warning'));
-  for (const n of parsed.assumed ?? []) issues.push(issue(c, 'date_period', `${c.header}: ${n}`, 'warning'));
+  const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
+  // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
+  const clauses = [...parsed.notes];
+  let code: FieldIssue['code'] | undefined = parsed.notes.length ? 'date_range' : undefined;
+  const periods = parsed.assumed ?? [];
   if (assumedYear) {
-    const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
-    issues.push(issue(c, 'year_assumed', `${c.header}: ${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${assumedYear.from})`, 'warning'));
+    // A period read whole ("Spring") names the same dates as the year's clause: only its reason is added there.
+    const own = `read ${quoteValue(text)} as ${read} (`;
+    const whys = [assumedYear.from, ...periods.filter((n) => n.startsWith(own)).map((n) => n.slice(own.length, -1))];
+    clauses.unshift(`${quoteValue(text)} has no year; read as ${read}, assuming ${assumedYear.year} (${whys.join('; ')})`);
+    clauses.push(...periods.filter((n) => !n.startsWith(own)));
+    code = 'year_assumed';
+  } else if (periods.length) {
+    clauses.push(...periods);
+    code = 'date_period';
   }
+  let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
     const [which, kept] = c.deadline ? ['end', parsed.end] : ['start', parsed.start];
-    issues.push(issue(c, 'date_range', `${c.header}: ${quoteValue(text)} is a range; used its ${which}, ${kept}`, 'warning'));
-    return { value: kept, issues };
+    clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used its ${which}, ${kept}`);
+    code ??= 'date_range';
+    value = kept;
   }
-  return { value: parsed.start, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
+  const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
+  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
 }
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
@@ -144,6 +165,7 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
 
 function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'boolean') return { value: raw, issues: NO_ISSUES };
+  if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
   if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
@@ -158,7 +180,9 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (lead && mark !== undefined) {
     return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
   }
-  return { value: null, issues: [issue(c, 'not_a_boolean', `${c.header}: ${show(raw)} is not yes/no (use Yes, No, TRUE, FALSE, x, ☑ or ☐)`)] };
+  // Words alone ("Co-host with Parks") describe the partnership without answering it: the row is kept, the box
+  // blank, and the words quoted where they were typed (the store keeps the cell as typed).
+  return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${show(raw)} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`, 'warning')] };
 }
 
 /**

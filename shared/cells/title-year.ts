@@ -1,14 +1,33 @@
-// The year a sheet names in its title or tab name ("2024 Timeline", "Milestones for 2024"): the year of its dates written without one.
-import type { CellInput } from './read-cell';
+// The year a sheet names in its title or tab name ("2024 Timeline", "Milestones for 2024", "FY 2024-25
+// milestones"): the year of its dates written without one.
+import type { CellInput, ReadOptions } from './read-cell';
+import { fullYear } from './dates';
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
+/** "FY25", "FY 2024-25", "FY2024/2025", "Fiscal Year 2025": one fiscal year, or a span of several. */
+const FISCAL_YEAR = /\b(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?(?!\d)/gi;
+
+/** What a sheet's title says of the year of its dates, as `ReadOptions` take it. */
+export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear'>;
+
+/** The fiscal year a mention names, by the year it ends in; undefined for a span of several ("FY 2024-2027"). */
+function endingYear(first: string, second: string | undefined): number | undefined {
+  const start = fullYear(first);
+  if (second === undefined) return start;
+  // The second year takes the first one's century, as `parsePeriod` reads FY 2024-25.
+  const end = second.length <= 2 ? Math.floor(start / 100) * 100 + Number(second) : Number(second);
+  return end === start + 1 ? end : undefined;
+}
 
 /**
- * The one year named by the rows above a table's header and the sheet's name; undefined when none is
- * named, or several different ones are ("2023–2024 plan" says nothing about a yearless `Jan 26`).
+ * The one year, or the one fiscal year, named by the rows above a table's header and the sheet's name; none
+ * when nothing is named or several different years are ("2023–2024 plan" says nothing about a yearless
+ * `Jan 26`). A fiscal year named is taken over calendar years also named: its own years are part of it.
  */
-export function titleYear(sheetName: string, rowsAboveHeader: readonly (readonly CellInput[])[]): number | undefined {
+export function titleYears(sheetName: string, rowsAboveHeader: readonly (readonly CellInput[])[]): TitleYears {
   const texts = [sheetName, ...rowsAboveHeader.flat().filter((v): v is string => typeof v === 'string')];
+  const fiscal = new Set(texts.flatMap((t) => [...t.matchAll(FISCAL_YEAR)].map((m) => endingYear(m[1], m[2]))));
+  if (fiscal.size > 0) return fiscal.size === 1 && !fiscal.has(undefined) ? { titleFiscalYear: [...fiscal][0] } : {};
   const years = new Set(texts.flatMap((t) => [...t.matchAll(YEAR)].map((m) => Number(m[1]))));
-  return years.size === 1 ? [...years][0] : undefined;
+  return years.size === 1 ? { titleYear: [...years][0] } : {};
 }

@@ -66,9 +66,22 @@ const sheetName = z.string().check(
 /** A sheet whose table could not be read, and why, as the committee's Data quality sheet shows it. */
 const unreadableSheet = z.object({ sheet: sheetName, message: z.string() });
 
+/** A column letter as the sheet names it (A to XFD). */
+const columnRef = z.string().check(z.regex(/^[A-Z]{1,3}$/));
+
+/** A column of the sheet's header row: where a field was read and the user's own header over it. */
+const sheetColumn = z.strictObject({
+  column: columnRef,
+  header: z.optional(z.string().check(z.maxLength(2000))),
+  fields: described(z.optional(z.array(z.string())), 'The fields read from this column, if any (a span such as Timeline holds two).'),
+});
+
 /** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
 export const syncContext = z.object({
-  titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one when no other date in their column gives one.'),
+  sheet: described(z.optional(sheetName), "The sheet the request's rows were read from. With it, a row's sheetRow counted within this sheet (sheetRow modulo 1,048,576) is the row the committee's Data quality sheet names in its cell references."),
+  columns: described(z.optional(z.array(sheetColumn)), "The sheet's header row as the user wrote it, by column, each with the fields read there: the Data quality sheet shows a problem under the user's own header and at its cell."),
+  titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one.'),
+  titleFiscalYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one fiscal year named by the title rows or the sheet\'s name ("FY 2024-25 milestones"), by the year it ends in (2025): dates written without a year take the year its months fall in.'),
   fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),
 });
 export type SyncContext = z.infer<typeof syncContext>;
@@ -81,6 +94,14 @@ export const syncRequest = z.strictObject({
       rowId,
       values: rowValues,
       sheetRow: z.optional(sheetRow),
+      at: described(
+        z.optional(z.array(z.strictObject({ field: z.string(), column: columnRef }))),
+        "Fields this row read from another column than the context's columns give (the second item of a row laid out side by side, each with its own Status), for placing the row's problems.",
+      ),
+      filled: described(
+        z.optional(z.array(z.string())),
+        'Fields left blank in the sheet and taken from the row above ("same as above"): stored as sent, their warnings said only at the row that holds the value.',
+      ),
     }),
   ),
   deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),

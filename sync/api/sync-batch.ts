@@ -2,8 +2,10 @@
 // validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
 import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
-import { syncRequest, type SyncAnswer } from '../../shared/wire/sync-wire';
-import { prepareBatch, type PreparedBatch } from '../ingest/ingest-batch';
+import { columnLetter, columnNumber } from '../../shared/lists';
+import { rowOfPosition } from '../../shared/read-table';
+import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
+import { prepareBatch, type IngestBatch, type IngestRow, type PreparedBatch } from '../ingest/ingest-batch';
 import type { Batch } from '../store/row-store';
 import { ApiError } from './api-error';
 import { parseBody, parseJson } from './request-body';
@@ -56,15 +58,16 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
   const { batch, rejected, warnings } = prepareBatch({
     sourceId,
     table: request.table,
-    rows: request.rows.map((r) => ({ rowId: r.rowId, cells: r.values, position: r.sheetRow })),
+    rows: request.rows.map((r) => ingestRow(r, request.context?.sheet)),
     deleted: request.deleted,
     moved: request.moved,
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
     unreadable,
-    titleYear: request.context?.titleYear,
+    title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear },
     ...(request.context?.fiscalStartMonth === undefined ? {} : { readOptions: { fiscalYearStartMonth: request.context.fiscalStartMonth } }),
     full: request.full,
     at,
+    ...(request.context?.columns ? { placeOf: placesIn(request.context.columns) } : {}),
   });
   return {
     batch,
@@ -72,6 +75,33 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
       rejected: rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
       warnings: warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),
     },
+  };
+}
+
+type WireRow = SyncRequest['rows'][number];
+
+/** A row as `prepareBatch` takes it; with its sheet named, it is placed as `import` places a row. */
+function ingestRow(r: WireRow, sheet: string | undefined): IngestRow {
+  const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
+  if (r.filled) row.filled = r.filled;
+  if (sheet === undefined) return row;
+  row.sheet = sheet;
+  if (r.sheetRow !== undefined) row.sheetRow = rowOfPosition(r.sheetRow);
+  if (r.at) row.at = Object.fromEntries(r.at.map((a) => [a.field, columnNumber(a.column) - 1]));
+  return row;
+}
+
+/** Where a field of a row sits, by the sheet's header row as the add-on read it: the user's header and the column letter. */
+function placesIn(columns: NonNullable<NonNullable<SyncRequest['context']>['columns']>): NonNullable<IngestBatch['placeOf']> {
+  const headers = new Map(columns.map((c) => [c.column, c.header]));
+  const fields = new Map<string, string>();
+  for (const c of columns) for (const field of c.fields ?? []) if (!fields.has(field)) fields.set(field, c.column);
+  return (row, field) => {
+    const own = row.at?.[field];
+    const column = own === undefined ? fields.get(field) : columnLetter(own + 1);
+    if (column === undefined) return {};
+    const header = headers.get(column);
+    return header === undefined ? { column } : { column, header };
   };
 }
 

@@ -35,9 +35,14 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
     { id: 'fulfilled', title: 'Requests fulfilled', none: 'No requests fulfilled.', lines: rows(r.requests.fulfilled) },
     { id: 'closed', title: 'Requests closed', none: 'No requests closed.', lines: rows(r.requests.closed) },
     { id: 'overdue', title: 'Requests that went overdue (day due)', none: 'No request went overdue.', lines: rows(r.requests.wentOverdue) },
+    // A first import adds every item of a plan: those are listed apart, so the status moves are not lost among them.
+    {
+      id: 'added', title: 'Work-plan items added', none: 'No work-plan item added.',
+      lines: r.workplan.filter((w) => w.from === null).map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: w.to ?? '' })),
+    },
     {
       id: 'workplan', title: 'Work-plan items whose status changed', none: 'No work-plan status changed.',
-      lines: r.workplan.map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: `${w.from ?? 'new'} → ${w.to ?? 'removed'}` })),
+      lines: r.workplan.filter((w) => w.from !== null).map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: `${w.from} → ${w.to ?? 'removed'}` })),
     },
     { id: 'done', title: 'Milestones done', none: 'No milestone done.', lines: rows(r.milestones.done) },
     { id: 'missed', title: 'Milestones missed', none: 'No milestone missed.', lines: rows(r.milestones.missed) },
@@ -50,8 +55,25 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
   ];
 }
 
-/** Lines a printed section shows before "and N more": the full lists are in the JSON and the workbook. */
+/** Lines a printed section shows before saying what it left out: the full lists are in the JSON and the workbook. */
 export const PRINTED_LINES = 15;
+
+/** Sources named one by one in what a section left out; past that, only the count. */
+const NAMED_SOURCES = 4;
+
+/** The lines a printed section shows, and what it left out by source: "and 111 more: 96 from City plan, 15 from SCORE plan". */
+export function printedLines(s: ChangeSection): { shown: ChangeLine[]; leftOut: string | null } {
+  const rest = s.lines.slice(PRINTED_LINES);
+  if (rest.length === 0) return { shown: s.lines, leftOut: null };
+  const bySource = new Map<string, number>();
+  for (const l of rest) bySource.set(l.source, (bySource.get(l.source) ?? 0) + 1);
+  const sources = [...bySource].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // The stale sources are themselves the sources: naming them again would say nothing.
+  const from = s.id === 'stale' || sources.length > NAMED_SOURCES ? ''
+    : sources.length === 1 ? ` from ${sources[0][0]}`
+    : `: ${sources.map(([name, count]) => `${count} from ${name}`).join(', ')}`;
+  return { shown: s.lines.slice(0, PRINTED_LINES), leftOut: `and ${rest.length} more${from}` };
+}
 
 /** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
 export function changesText(r: ChangesReport): string {
@@ -59,11 +81,12 @@ export function changesText(r: ChangesReport): string {
   for (const s of changeSections(r)) {
     out.push(`${s.title}: ${s.lines.length}`);
     if (s.lines.length === 0) out.push(`  ${s.none}`);
-    for (const l of s.lines.slice(0, PRINTED_LINES)) {
+    const { shown, leftOut } = printedLines(s);
+    for (const l of shown) {
       const who = s.id === 'stale' ? '' : ` (${l.source})`;
       out.push(`  ${l.day ?? '          '}  ${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
     }
-    if (s.lines.length > PRINTED_LINES) out.push(`  … and ${s.lines.length - PRINTED_LINES} more`);
+    if (leftOut) out.push(`  … ${leftOut}`);
     out.push('');
   }
   return out.join('\n');

@@ -121,12 +121,32 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
 /** Where a goal's name goes: beside its bar on a page, above it on a phone, where beside it would leave no room for either. */
 const BAR_NAME_BESIDE = 480;
 
+/** 12 px text about 6.6 px a character, as for the legend; a line of a wrapped name. */
+const LABEL_CHAR = 6.6;
+const LABEL_LINE = 15;
+
+/** The lines a name takes wrapped at word breaks within `width` pixels. */
+function labelLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width / LABEL_CHAR));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    const length = Math.min(word.length, perLine);
+    if (used > 0 && used + 1 + length > perLine) { lines++; used = length; } else used += (used > 0 ? 1 : 0) + length;
+  }
+  return lines;
+}
+
 function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
   const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
   const beside = width >= BAR_NAME_BESIDE;
+  // Beside its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall as the tallest name.
+  const nameWidth = Math.round(width * 0.4);
+  const lines = Math.max(1, ...goals.map((x) => labelLines(x.label, nameWidth)));
+  const row = beside ? Math.max(28, lines * LABEL_LINE + 10) : 44;
   return {
-    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * (beside ? 28 : 44)),
+    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * row),
     alt: 'Percent complete (items at risk, overdue): ' + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
     option: {
       grid: { ...grid, left: 16, top: 48, right: 56 },
@@ -134,7 +154,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
       // Category axes list bottom-up; reversed so the first goal reads first, as in the tables.
       yAxis: {
         type: 'category', inverse: true, data: goals.map((x) => x.label),
-        axisLabel: beside ? { width: 220, overflow: 'truncate' } : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], width: width - 60, overflow: 'truncate' },
+        axisLabel: beside ? { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE } : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], width: width - 60, overflow: 'truncate' },
       },
       series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
       ...(goals.length === 0 ? { graphic: NO_DATA } : {}),
@@ -147,8 +167,11 @@ export function demandCharts(m: DemandMetrics, width = WIDTH): ChartSpec[] {
   return [demandTrend, backlogAge, timeToFulfil, weeksOfWork, workplanProgress].map((chart) => chart(m, width));
 }
 
-/** Each chart for a page and for a phone, where the page's, scaled down to fit, would have text too small to read. */
-export function demandChartPairs(m: DemandMetrics): ChartPair[] {
+/**
+ * Each chart for a page (`width` wide, the width the page shows it at, or less) and for a phone, where the page's,
+ * scaled down to fit, would have text too small to read.
+ */
+export function demandChartPairs(m: DemandMetrics, width = WIDTH): ChartPair[] {
   const phone = demandCharts(m, PHONE_CHART_WIDTH);
-  return demandCharts(m).map((wide, i) => ({ wide, phone: phone[i] }));
+  return demandCharts(m, width).map((wide, i) => ({ wide, phone: phone[i] }));
 }

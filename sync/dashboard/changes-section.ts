@@ -1,6 +1,6 @@
 // The dashboard's "Since the last meeting" section: the changes report's sections as short lists a committee
 // member reads in two minutes, with the start day as a filter of its own.
-import { changeSections, PRINTED_LINES } from '../changes/change-sections';
+import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
 import { esc } from './html-text';
 
@@ -26,11 +26,12 @@ export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
   const lists = changeSections(r).map((s) => {
-    const items = s.lines.slice(0, PRINTED_LINES).map((l) => {
+    const { shown, leftOut } = printedLines(s);
+    const items = shown.map((l) => {
       const parts = [l.day ? `<span class="day">${esc(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
       return `<li>${parts.filter(Boolean).join(' ')}</li>`;
     });
-    if (s.lines.length > PRINTED_LINES) items.push(`<li class="muted">and ${s.lines.length - PRINTED_LINES} more (all in the changes workbook)</li>`);
+    if (leftOut) items.push(`<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>`);
     const body = s.lines.length ? `<ul>${items.join('')}</ul>` : `<p class="muted">${esc(s.none)}</p>`;
     return `<div class="change"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
   }).join('\n');

@@ -1,5 +1,13 @@
 // The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
+/** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
+export const DASHBOARD_CHART_WIDTH = 500;
+/**
+ * A column of charts is never narrower than the drawing plus the figure's padding and border, so a chart is never
+ * shown smaller than drawn and its 12 px text stays 12 px; narrower than a phone's breakpoint, the phone drawing shows.
+ */
+const CHART_COLUMN_REM = Math.ceil(((DASHBOARD_CHART_WIDTH + 2 * 12 + 2) / 16) * 4) / 4;
+
 export const DASHBOARD_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
@@ -34,7 +42,9 @@ th, td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-alig
 th[scope="row"], td.text, th.text { text-align: left; white-space: normal; }
 thead th { background: var(--band); }
 .na { color: var(--muted); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 1.5rem; }
+/* A single column wider than the drawing shows it somewhat larger, not the column's whole width. */
+svg.chart.wide { max-width: ${Math.round(DASHBOARD_CHART_WIDTH * 1.3)}px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, ${CHART_COLUMN_REM}rem), 1fr)); gap: 1.5rem; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .summary { font-size: 1.05rem; }

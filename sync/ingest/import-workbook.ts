@@ -105,9 +105,9 @@ const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10)
 export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
   const idColumn = read.table.columns.find((c) => c.type === 'id');
   const firstRowOf = new Map<string, number>();
-  return read.rows.map(({ row, raw, item, at }) => {
+  return read.rows.map(({ row, raw, item, at, filled }) => {
     const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}) };
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
@@ -255,7 +255,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       ...(full ? {} : { deleted: removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
-      titleYear: (sheet) => bySheet.get(sheet)?.read.titleYear,
+      title: (sheet) => bySheet.get(sheet)?.read.title,
       readOptions,
       placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field, row.at),
       sheetWarnings: tables.flatMap(sheetWarnings),

@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type TableName, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
@@ -15,6 +15,8 @@ export interface IngestRow {
   at?: Record<string, number>;
   /** Where the row is listed among the source's rows (`IncomingRow.sheetRow`), when the sender knows it. */
   position?: number;
+  /** Fields copied from the row above (`SheetRow.filled`): their warnings were said at the row written, not again here. */
+  filled?: readonly string[];
   /** Problems found before validation (a repeated ID): the row is rejected with them. */
   issues?: FieldIssue[];
 }
@@ -33,10 +35,10 @@ export interface IngestBatch {
   full?: boolean;
   at: Date;
   /**
-   * How cells are read beyond the service's rules: the year named by the sheet's title, for dates
-   * without one; per sheet when the rows name theirs (a table kept on several sheets).
+   * How cells are read beyond the service's rules: the year or fiscal year named by the sheet's title, for
+   * dates without one; per sheet when the rows name theirs (a table kept on several sheets).
    */
-  titleYear?: number | ((sheet: string) => number | undefined);
+  title?: TitleYears | ((sheet: string) => TitleYears | undefined);
   /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
   placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
   /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
@@ -93,8 +95,8 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
   for (let i = 0; i < results.length; i++) {
-    const result = results[i];
     const row = batch.rows[i];
+    const result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
     const unstorable = unstorableCells(row.cells, fields);
     const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
@@ -134,7 +136,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
 
 /**
  * Validates each sheet's rows together, as the add-on does before it sends them: a date without a year
- * takes it from its own sheet's column, else that sheet's title, never from another sheet's.
+ * takes it from its own sheet's title, else that sheet's column, never from another sheet's.
  */
 function validateBySheet(batch: IngestBatch) {
   const options = { ...DEFAULT_READ_OPTIONS, ...batch.readOptions };
@@ -143,10 +145,14 @@ function validateBySheet(batch: IngestBatch) {
   for (let start = 0, end = 0; start < rows.length; start = end) {
     while (end < rows.length && rows[end].sheet === rows[start].sheet) end++;
     const sheet = rows[start].sheet;
-    const titleYear = typeof batch.titleYear === 'function' ? (sheet === undefined ? undefined : batch.titleYear(sheet)) : batch.titleYear;
-    results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, titleYear }));
+    const title = typeof batch.title === 'function' ? (sheet === undefined ? undefined : batch.title(sheet)) : batch.title;
+    results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, ...title }));
   }
   return results;
+}
+
+function withoutFilledWarnings(result: RowResult, filled: readonly string[]): RowResult {
+  return { ...result, warnings: result.warnings.filter((w) => !filled.includes(w.field)) };
 }
 
 /** Per table: field name → its header, which cell messages open with. */

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
+import { decodeInlineStrings } from './xstring-escapes';
 
 export interface SheetGrid {
   name: string;
@@ -26,6 +27,7 @@ export function cellInput(v: ExcelJS.CellValue): CellInput {
 export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new ImportError('file-not-found', `${file}: no such file`);
+  decodeInlineStrings();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);

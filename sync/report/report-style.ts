@@ -1,5 +1,5 @@
 // The report's stylesheet: a readable document on screen and on US Letter paper, each chapter on a new page,
-// tables and charts never split across pages, text contrast of at least 4.5:1.
+// charts never split across pages, tables never leave a row alone on one, text contrast of at least 4.5:1.
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
@@ -39,6 +39,8 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
+  /* No row alone on a page: the first row keeps the second with it, the last the one before. */
+  tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
   a { color: var(--ink); text-decoration: none; }

@@ -8,7 +8,7 @@ import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn } from '..
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import type { SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
-import { escapeXml } from './xml-text';
+import { escapeXml, escapeXstring } from './xml-text';
 
 /** Style ids by the kind of a cell: its column's, or (a title or header row) a row's own style object, shared by the row's cells. */
 export interface StyleIds {
@@ -237,6 +237,6 @@ export class RowXml {
   }
 
   private text(s: string): string {
-    return escapeXml(s.length > MAX_CELL_TEXT ? clipCellText(s) : s);
+    return escapeXml(escapeXstring(s.length > MAX_CELL_TEXT ? clipCellText(s) : s));
   }
 }

@@ -144,8 +144,11 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   const topAligned = plan.columns.some(wrapsInSight);
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
+    // Gridlines do not print: a date or number flush against its cell's right edge would run into the next
+    // column's text on paper, so whatever sits on the right keeps one character's space there.
+    const right = c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
     const alignment: Partial<ExcelJS.Alignment> = {
-      ...(c.alignRight ? { horizontal: 'right' } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
+      ...(right ? { horizontal: 'right', indent: 1 } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
     };
     return { ...(numFmt ? { numFmt } : {}), ...(Object.keys(alignment).length ? { alignment } : {}) };
   });

@@ -16,6 +16,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import zlib from 'node:zlib';
 import { SharedStringTable } from './shared-string-table';
+import { escapeXstring } from './xml-text';
 
 const require = createRequire(import.meta.url);
 // Renders [Content_Types].xml; the streaming writer's own call omits drawings and tables.
@@ -140,7 +141,7 @@ export function styleIdCache(book: BookInternals): (style: object, cellType: num
 }
 
 /** The workbook's shared strings, put in exceljs's table (which the book writes at commit); exceljs's own would hold every text. */
-export const sharedStringTable = (book: BookInternals) => new SharedStringTable((text) => book.sharedStrings.add(text));
+export const sharedStringTable = (book: BookInternals) => new SharedStringTable((text) => book.sharedStrings.add(escapeXstring(text)));
 
 /** A data bar over `ref`, from 0 to 1 (`percent`) or to the largest value. */
 export interface DataBar {

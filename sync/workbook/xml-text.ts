@@ -7,3 +7,12 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 
 /** Escapes `&`, `<` and `>` and drops forbidden control characters; most text needs neither and is returned as is. */
 export const escapeXml = (s: string) => (NEEDS_ESCAPE.test(s) ? s.replace(INVALID_XML, '').replace(/[&<>]/g, (c) => ESCAPES[c]) : s);
+
+/**
+ * Cell text in OOXML is an ST_Xstring, where `_xHHHH_` stands for a character: text that reads like one keeps
+ * its underscore as `_x005F_`, so `_x000D_` typed in a cell is read back as typed, not as a carriage return.
+ */
+export const escapeXstring = (s: string) => (s.includes('_x') ? s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_') : s);
+
+/** `_x000D_` → carriage return, `_x005F_x000D_` → the text `_x000D_`, as Excel reads a cell. */
+export const decodeXstring = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);

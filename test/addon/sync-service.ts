@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../sync/api/app';
 import { loadConfig } from '../../sync/config';
+import { dataQualitySheet as dataQualityPlan } from '../../sync/master/data-quality-sheet';
 import { openStore } from '../../sync/store/open-store';
 import type { TableName } from '../../shared/tables';
 import type { RowStore, StoredRow } from '../../sync/store/row-store';
@@ -111,4 +112,10 @@ export async function answerSurvey(sourceToken: string, rowId: string, answer: R
 /** The dropdown lists the source's sheet last sent (null before its first sync with a Lists sheet). */
 export async function sourceLists(sourceId: string): Promise<Record<string, string[]> | null> {
   return store.sourceLists(sourceId);
+}
+
+/** The master workbook's Data quality sheet as its plan lists it: its header, then one array of cell values per problem. */
+export async function dataQualitySheet(): Promise<(readonly unknown[])[]> {
+  const plan = dataQualityPlan(await store.rejections(), await store.warnings());
+  return [plan.columns.map((c) => c.header), ...(plan.rows as readonly (readonly unknown[])[])];
 }

@@ -76,6 +76,15 @@ describe('readRules', () => {
     expect(r.impact.has('regional body')).toBe(false);
   });
 
+  it('gives a list added after a workbook was made its default values, keeping the lists the workbook has', () => {
+    const contact = listPlacement('contactPreference');
+    const older = copy().map((row) => row.slice(0, contact.column - 1));
+    setBlock(older, 'priority', ['Low', 'High']);
+    const r = readRules(older);
+    expect(r.lists.contactPreference).toEqual(['Email', 'Phone', 'Meeting']);
+    expect(r.lists.priority).toEqual(['Low', 'High']);
+  });
+
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {
     const r = readRules([]);
     expect(r.settings).toEqual(DEFAULT_RULES.settings);

@@ -191,6 +191,17 @@ describe('validateRows', () => {
     expect(calendar(['Spring'])[0].warnings.map((w) => w.code)).toEqual(['date_no_year']);
   });
 
+  it('says in one warning per cell everything assumed of a season with no year: the year, the season, the end kept', () => {
+    const [r] = validateRows(TABLES.roadmap, [{ focusArea: 'Budget', kind: 'Early action', action: 'Equity lens', targetOn: 'Spring' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2026 });
+    expect(r.values.targetOn).toBe('2026-05-31');
+    expect(r.warnings.map((w) => [w.field, w.message])).toEqual([[
+      'targetOn',
+      'Target date: "Spring" has no year; read as 2026-03-01 to 2026-05-31, assuming 2026 (the year in the sheet\'s title; a season is three months: spring from March, summer June, fall September, winter December); used its end, 2026-05-31',
+    ]]);
+    const [dated] = validateRows(TABLES.roadmap, [{ focusArea: 'Budget', kind: 'Early action', action: 'Equity lens', targetOn: 'Fall 2026' }]);
+    expect(dated.warnings.map((w) => w.message)).toEqual(['Target date: read "Fall 2026" as 2026-09-01 to 2026-11-30 (a season is three months: spring from March, summer June, fall September, winter December); used its end, 2026-11-30']);
+  });
+
   it('judges a 2004 among 2026 dates even when a 2206 typo sits in the same sheet', () => {
     const rows = ['2026-09-03', '2026-09-10', '2026-10-01', '2026-10-02', '2206-10-05', '2004-10-07'].map((receivedOn) => ({ requesterOrg: 'City', receivedOn }));
     const results = validateRows(TABLES.requests, rows);

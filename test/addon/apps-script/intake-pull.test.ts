@@ -101,7 +101,7 @@ describe('rows from the service into the sheet', () => {
     expect(addon.fakes.ui.alerts).toEqual([]);
     const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
-    expect(Object.keys(lists).sort()).toEqual(['category', 'channel', 'outcome', 'requesterType']);
+    expect(Object.keys(lists).sort()).toEqual(['category', 'contactPreference', 'outcome', 'requesterType']);
   });
 
   test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {

@@ -201,6 +201,77 @@ describe('a table kept on several sheets', () => {
   });
 });
 
+describe('dates without a year', () => {
+  test("take the fiscal year the sheet's title names, read alike by the service: stored so, and not sent again", async () => {
+    const { addon, source, fakes } = await connected('Fiscal calendar');
+    fakes.seedSheet('Calendar', [['FY 2024-25 milestones'], ['Date', 'Milestone', 'Team'], ['Nov 3', 'Budget hearing', 'ODE'], ['Jan-Mar', 'Listening sessions', 'ODE'], ['6/30/2022', 'Prior plan adopted', 'ODE']]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 3 });
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id);
+    expect(stored.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-11-03', null], ['2025-01-01', '2025-03-31'], ['2022-06-30', null]]);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
+describe("the committee's Data quality sheet", () => {
+  test("shows a synced sheet's problems under the user's own header and at their cell, as import does", async () => {
+    const { addon, fakes } = await connected('Headers of their own');
+    fakes.seedSheet('Milestones', [
+      ['2026 Racial Equity Milestones'],
+      ['When', 'Milestones', 'Lead', 'Partnership opportunity', 'Progress'],
+      ['3/3/2026', 'Equity week', 'ODE', 'Yes', 'Not started'],
+      ['4/9/2026', 'Budget equity training', 'Budget office', 'No', 'Bogus'],
+      ['Mid-May 2026', 'Youth listening sessions', 'Parks', '', ''],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows[0]).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
+    const mine = rows.filter((r) => r[0] === 'Headers of their own').map((r) => r.slice(1, 7));
+    expect(mine).toEqual([
+      ['Error', 'Milestones', 4, 'Milestones!E4', 'Progress', expect.stringMatching(/^Progress: "Bogus" is not one of/)],
+      ['Warning', 'Milestones', 5, 'Milestones!A5', 'When', expect.stringMatching(/^When: .*Mid-May/)],
+    ]);
+  });
+});
+
+describe("the committee's Data quality sheet, for a roadmap laid out side by side", () => {
+  test("places a problem of a row's second item at that item's own Status cell, under the sheet's header there", async () => {
+    const { addon, fakes } = await connected('Side by side');
+    fakes.seedSheet('Roadmap', [
+      ['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'],
+      ['Tools', 'Centralized DEI resources', 'Bogus', 'Self-assessment tool', 'Stalled'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows.filter((r) => r[0] === 'Side by side').map((r) => [r[1], r[4], r[5]])).toEqual([['Error', 'Roadmap!C2', 'Status'], ['Error', 'Roadmap!E2', 'Status']]);
+  });
+});
+
+describe('a value left blank below ("same as above")', () => {
+  test('is stored on every row it stands for, and its rewording is warned once, at the cell the person wrote', async () => {
+    const { addon, source, fakes } = await connected('Filled down');
+    fakes.seedSheet('Roadmap', [
+      ['Focus area', 'Type', 'Action'],
+      ['Budget', 'Early Actions', 'Equity lens on budget requests'],
+      ['', '', 'Train budget analysts'],
+      ['', '', 'Publish the equity budget memo'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'roadmap', source.id);
+    expect(stored.map((r) => [r.values.focusArea, r.values.kind])).toEqual([['Budget', 'Early action'], ['Budget', 'Early action'], ['Budget', 'Early action']]);
+    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(rows.filter((r) => r[0] === 'Filled down').map((r) => r.slice(4, 7))).toEqual([['Roadmap!B2', 'Type', 'Type: read "Early Actions" as "Early action"']]);
+  });
+});
+
 describe('rejected rows', () => {
   test("respect the person's formatting: only marked cells get a fill, their own colour comes back, a cleared last row loses its mark", async () => {
     const { addon, fakes } = await connected('Colourful county');

@@ -34,11 +34,11 @@ describe('check marks', () => {
     expect(codes(r)).toEqual(['warning:blank_kept']);
   });
 
-  it('names the accepted marks when a cell is not yes/no', () => {
-    const r = read('milestones', 'partnership', 'maybe');
+  it.each(['Co-host listening sessions with Parks', 'maybe', 2])('keeps the row of a check box holding only words or a number (%j), left blank with a warning quoting it and naming the marks', (raw) => {
+    const r = read('milestones', 'partnership', raw);
     expect(r.value).toBeNull();
-    expect(codes(r)).toEqual(['error:not_a_boolean']);
-    expect(r.issues[0].message).toContain('☑');
+    expect(codes(r)).toEqual(['warning:blank_kept']);
+    expect(r.issues[0].message).toBe(`City partnership: ${typeof raw === 'string' ? `"${raw}"` : raw} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`);
   });
 });
 

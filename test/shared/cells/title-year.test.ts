@@ -1,16 +1,45 @@
 // The year a sheet's title or tab name gives its dates written without one.
 import { expect, it } from 'vitest';
-import { readTable, TABLES, titleYear } from '../../../shared';
+import { DEFAULT_READ_OPTIONS, readTable, TABLES, titleYears, validateRows } from '../../../shared';
 
 it('finds the one year named by the title rows or the sheet name, and none when they name several', () => {
-  expect(titleYear('2024 Timeline', [])).toBe(2024);
-  expect(titleYear('Milestones', [['City of Fresno — Racial Equity Milestones 2025', null]])).toBe(2025);
-  expect(titleYear('Milestones', [['Plan 2023–2024']])).toBeUndefined();
-  expect(titleYear('Sheet1', [['Milestones', 12024]])).toBeUndefined();
+  expect(titleYears('2024 Timeline', [])).toEqual({ titleYear: 2024 });
+  expect(titleYears('Milestones', [['City of Fresno — Racial Equity Milestones 2025', null]])).toEqual({ titleYear: 2025 });
+  expect(titleYears('Milestones', [['Plan 2023–2024']])).toEqual({});
+  expect(titleYears('Sheet1', [['Milestones', 12024]])).toEqual({});
 });
 
 it('is read with the table, from the rows above its header', () => {
   const grid = [['2024 Milestone Calendar'], [], ['Date', 'Milestone'], ['Jan 26', 'Council study session']];
-  expect(readTable(TABLES.milestones, 'Calendar', grid).titleYear).toBe(2024);
-  expect(readTable(TABLES.milestones, 'Calendar', grid.slice(2)).titleYear).toBeUndefined();
+  expect(readTable(TABLES.milestones, 'Calendar', grid).title).toEqual({ titleYear: 2024 });
+  expect(readTable(TABLES.milestones, 'Calendar', grid.slice(2)).title).toEqual({});
+});
+
+it('finds the one fiscal year named, by the year it ends in, over the calendar years written inside it', () => {
+  expect(titleYears('Milestones', [['FY 2024-25 milestones']])).toEqual({ titleFiscalYear: 2025 });
+  expect(titleYears('FY25 Work plan', [])).toEqual({ titleFiscalYear: 2025 });
+  expect(titleYears('Plan', [['Fiscal Year 2024–2025 calendar']])).toEqual({ titleFiscalYear: 2025 });
+  expect(titleYears('Plan', [['FY 2024-2027 strategic plan']])).toEqual({});
+  expect(titleYears('FY24', [['FY25 calendar']])).toEqual({});
+});
+
+it("dates without a year under a fiscal-year title take the year their months fall in, not a nearer date's, and say so", () => {
+  const grid = [['FY 2024-25 milestones'], ['Date', 'Milestone'], ['Nov 3', 'Budget hearing'], ['Jan-Mar', 'Listening sessions'], ['6/30/2022', 'Prior plan adopted']];
+  const read = readTable(TABLES.milestones, 'Calendar', grid);
+  const results = validateRows(TABLES.milestones, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+  expect(results.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-11-03', null], ['2025-01-01', '2025-03-31'], ['2022-06-30', null]]);
+  expect(results[1].warnings.map((w) => w.message)).toEqual([
+    'Date: "Jan-Mar" has no year; read as 2025-01-01 to 2025-03-31, assuming 2025 (the sheet\'s title names fiscal year 2024-25, July 2024 to June 2025: July to December in 2024, January to June in 2025)',
+  ]);
+  // A fiscal year starting in October (the Lists sheet's setting) puts November in the first year and July in the second.
+  const october = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Nov 3' }, { milestone: 'b', date: 'Jul 1' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025, fiscalYearStartMonth: 10 });
+  expect(october.map((r) => r.values.date)).toEqual(['2024-11-03', '2025-07-01']);
+  // Winter takes the year of its January: in FY 2024-25 it is December 2024 to February 2025.
+  const [winter] = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Winter' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025 });
+  expect([winter.values.date, winter.values.endOn]).toEqual(['2024-12-01', '2025-02-28']);
+});
+
+it("dates without a year under a year's title take that year, not a nearer date's", () => {
+  const results = validateRows(TABLES.milestones, [{ milestone: 'a', date: '12/5/2023' }, { milestone: 'b', date: 'Jan 26' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
+  expect(results[1].values.date).toBe('2024-01-26');
 });

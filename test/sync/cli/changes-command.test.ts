@@ -14,7 +14,7 @@ describe('equity-desk changes', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^What changed from 2024-01-01 to 2024-01-31\n/);
     expect(run.stdout).toContain('Requests fulfilled: 1\n  2024-01-25  ');
-    for (const title of ['Requests received:', 'Requests closed:', 'Requests that went overdue', 'Work-plan items whose status changed:', 'Milestones done:', 'Milestones missed:', 'Rows newly rejected', 'Rejected rows fixed:', 'Sources that have not synced since 2024-01-01:']) {
+    for (const title of ['Requests received:', 'Requests closed:', 'Requests that went overdue', 'Work-plan items added:', 'Work-plan items whose status changed:', 'Milestones done:', 'Milestones missed:', 'Rows newly rejected', 'Rejected rows fixed:', 'Sources that have not synced since 2024-01-01:']) {
       expect(run.stdout, title).toContain(title);
     }
   });
@@ -32,7 +32,7 @@ describe('equity-desk changes', () => {
     expect(fulfilled).toHaveLength(1);
     expect(fulfilled[0][2]).toBe(report.requests.fulfilled[0].label);
     // Every section is there, an empty one saying so.
-    expect(new Set(rows.map((r) => r[0])).size).toBe(10);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(11);
   });
 
   test('starts at the last meeting when EQUITY_DESK_MEETINGS is set', async () => {

@@ -158,7 +158,7 @@ describe('GET /dashboard', () => {
       await Promise.all([page.waitForURL(/since=2024-01-01/), page.click('button:has-text("Show changes")')]);
       expect(page.url()).toContain(`source=${svc.seeded.ids.s1}`);
       const headings = await section.locator('h3').allTextContents();
-      expect(headings).toHaveLength(10);
+      expect(headings).toHaveLength(11);
       // The changes follow the source filter: the API's unfiltered report, cut to that source by hand.
       const all = await (await svc.get('/api/v1/changes?since=2024-01-01&until=2024-06-30')).json();
       const fulfilled1 = all.requests.fulfilled.filter((r: { sourceId: string }) => r.sourceId === svc.seeded.ids.s1).length;
@@ -209,18 +209,32 @@ describe('GET /dashboard', () => {
     }
   }, 120_000);
 
+  /** The smallest chart text on the screen: the size text is drawn at, times the scale the image is shown at. */
+  async function smallestChartText(page: Page): Promise<number> {
+    const shown = page.locator('figure svg[role="img"]:visible');
+    expect(await shown.count()).toBe(5);
+    return shown.evaluateAll((svgs) => Math.min(...svgs.flatMap((svg) => {
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    })));
+  }
+
   it('draws its charts for a phone on a phone, so their text is shown no smaller than 11 px', async () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
       await page.goto(dashboardUrl());
-      const shown = page.locator('figure svg[role="img"]:visible');
-      expect(await shown.count()).toBe(5);
-      // The size text is drawn at, times the scale the image is shown at.
-      const smallest = await shown.evaluateAll((svgs) => Math.min(...svgs.flatMap((svg) => {
-        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
-        return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-      })));
-      expect(smallest).toBeGreaterThanOrEqual(11);
+      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+    });
+  }, 120_000);
+
+  it('shows its charts on a desktop with text no smaller than 12 px, at every width from a small laptop up', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(dashboardUrl());
+      for (const width of [600, 900, 1024, 1280, 1920]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await smallestChartText(page), `${width} px`).toBeGreaterThanOrEqual(12);
+      }
     });
   }, 120_000);
 

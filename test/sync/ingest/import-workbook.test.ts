@@ -192,6 +192,40 @@ describe.each(backends)('import on $name', (backend) => {
     expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
   });
 
+  test('a City partnership cell holding only words keeps its milestone, the box blank and the words quoted in a warning at their cell', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Partnership words', sourceKind: 'file' });
+    const grid: Grid = [['Date', 'Milestone', 'Team', 'Opportunities for City Partnership'], ['3/15/2026', 'Community forums', 'ODE', 'Co-host with Parks']];
+    const file = await writeWorkbook(files.path(), [{ name: 'Calendar', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.map((w) => w.line)).toEqual(['Calendar!D2 (Opportunities for City Partnership): "Co-host with Parks" is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)']);
+    const kept = [];
+    for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) kept.push([row.values.milestone, row.values.partnership]);
+    expect(kept).toEqual([['Community forums', null]]);
+  });
+
+  test('a reworded value left blank below ("same as above") is warned once, at the cell the person wrote', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Filled down', sourceKind: 'file' });
+    const grid: Grid = [
+      ['Focus area', 'Type', 'Action'],
+      ['Budget', 'Early Actions', 'Equity lens on budget requests'],
+      [null, null, 'Train budget analysts'],
+      [null, null, 'Publish the equity budget memo'],
+      ['Data', 'Early Actions', 'Disaggregate service data'],
+    ];
+    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    expect(r.warnings.map((w) => w.line)).toEqual([
+      'Roadmap!B2 (Type): read "Early Actions" as "Early action"',
+      'Roadmap!B5 (Type): read "Early Actions" as "Early action"',
+    ]);
+    const kinds = [];
+    for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) kinds.push(row.values.kind);
+    expect(kinds).toEqual(['Early action', 'Early action', 'Early action', 'Early action']);
+  });
+
   test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Typo calendar', sourceKind: 'file' });

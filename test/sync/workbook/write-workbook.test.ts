@@ -458,9 +458,15 @@ describe('text longer than its column', () => {
     expect(ws.getCell('B2').alignment).toEqual({ wrapText: true, vertical: 'top' });
     expect(ws.getColumn(2).style.alignment).toEqual({ wrapText: true, vertical: 'top' });
     expect(ws.getCell('A2').alignment).toEqual({ vertical: 'top' });
-    expect(ws.getCell('C2').alignment).toEqual({ vertical: 'top' });
+    expect(ws.getCell('C2').alignment).toMatchObject({ vertical: 'top' });
     expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
-    expect(ws.getCell('D2').alignment).toEqual({ horizontal: 'right', vertical: 'top' });
+    expect(ws.getCell('D2').alignment).toMatchObject({ horizontal: 'right', vertical: 'top' });
+  });
+
+  it('keeps a character of space right of dates and numbers, so on paper they do not run into the next column', () => {
+    for (const cell of ['C2', 'D2', 'C3']) expect(ws.getCell(cell).alignment, cell).toMatchObject({ horizontal: 'right', indent: 1 });
+    expect(ws.getColumn(3).style.alignment).toMatchObject({ horizontal: 'right', indent: 1 });
+    expect(ws.getCell('A2').alignment?.indent).toBeUndefined();
   });
 
   it('leaves a sheet whose only wrapped column is hidden as it would be without it: not top-aligned, no taller rows', () => {

@@ -1,0 +1,51 @@
+// The changes report as sections people read: items a first import adds apart from status moves, and a long
+// section saying what it left out, in the CLI text and on the dashboard alike.
+import { describe, expect, it } from 'vitest';
+import { changeSections, changesText, PRINTED_LINES, printedLines } from '../../../sync/changes/change-sections';
+import type { ChangesReport, StatusChange } from '../../../sync/changes/changes-schema';
+import { changesSection } from '../../../sync/dashboard/changes-section';
+
+const item = (n: number, sourceName: string, from: string | null, to: string | null): StatusChange =>
+  ({ sourceId: sourceName, sourceName, table: 'workplan', rowId: `w${n}`, label: `Task ${n}`, on: null, from, to });
+
+/** A first import of two plans (126 items) in a period that also saw two status moves. */
+const report: ChangesReport = {
+  since: '2026-11-05', until: '2026-12-03',
+  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+  workplan: [
+    ...Array.from({ length: 96 }, (_, i) => item(i, 'City work plan', null, 'Not started (scheduled)')),
+    ...Array.from({ length: 30 }, (_, i) => item(100 + i, 'SCORE plan', null, 'On track')),
+    item(200, 'SCORE plan', 'On track', 'At risk'),
+    item(201, 'SCORE plan', 'At risk', null),
+  ],
+  milestones: { done: [], missed: [] },
+  dataQuality: { rejected: [], fixed: [] },
+  sources: [],
+};
+
+describe('changes sections', () => {
+  const sections = changeSections(report);
+  const section = (id: string) => sections.find((s) => s.id === id)!;
+
+  it('lists the items a first import added apart from the items whose status moved', () => {
+    expect(section('added').lines).toHaveLength(126);
+    expect(section('added').lines.some((l) => l.detail.includes('→'))).toBe(false);
+    expect(section('workplan').lines.map((l) => l.detail)).toEqual(['On track → At risk', 'At risk → removed']);
+  });
+
+  it('says what a long section left out, by source', () => {
+    const { shown, leftOut } = printedLines(section('added'));
+    expect(shown).toHaveLength(PRINTED_LINES);
+    expect(leftOut).toBe(`and ${126 - PRINTED_LINES} more: ${96 - PRINTED_LINES} from City work plan, 30 from SCORE plan`);
+    expect(printedLines(section('workplan')).leftOut).toBeNull();
+  });
+
+  it('prints and shows the same left-out line in the CLI text and on the dashboard', () => {
+    const leftOut = `and 111 more: 81 from City work plan, 30 from SCORE plan`;
+    expect(changesText(report)).toContain(`Work-plan items added: 126\n`);
+    expect(changesText(report)).toContain(`  … ${leftOut}\n`);
+    const html = changesSection({ report, sinceFrom: 'given', form: {}, keep: {}, action: '/dashboard' });
+    expect(html).toContain('<h3>Work-plan items added: 126</h3>');
+    expect(html).toContain(`${leftOut} (all in the changes workbook)`);
+  });
+});

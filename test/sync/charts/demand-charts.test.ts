@@ -1,0 +1,27 @@
+// The charts as drawn: a work-plan goal's whole name beside its bar on a page, however long.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { demandChartPairs } from '../../../sync/charts/demand-charts';
+import { renderSvg } from '../../../sync/charts/render-chart';
+const DASHBOARD_CHART_WIDTH = 500;
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+
+const GOALS = ['Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership', 'Office of Racial Equity plan (GARE)'];
+const metrics = aggregateMetrics({
+  workplan: GOALS.flatMap((goal, i) => ['City work plan', 'Roadmap office'].map((sourceName, j) => ({ sourceId: `s${j}`, sourceName, rowId: `w${i}${j}`, values: { goal, task: 't', percentComplete: 0.5 } }))),
+}, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+
+/** The words of the chart's text, in order, wrapped lines joined. */
+const words = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ').replace(/&amp;/g, '&').split(/\s+/);
+
+describe('the work-plan chart on a page', () => {
+  for (const width of [DASHBOARD_CHART_WIDTH, 640]) {
+    it(`names every goal in full beside its bar, wrapped rather than cut, at ${width} px`, () => {
+      const chart = demandChartPairs(metrics, width).find((c) => c.wide.id === 'workplan-progress')!.wide;
+      const svg = renderSvg(chart, false);
+      expect(svg).not.toMatch(/\.\.\.|…/);
+      const text = words(svg).join(' ');
+      for (const goal of GOALS) for (const source of ['City work plan', 'Roadmap office']) expect(text).toContain(`${source}: ${goal}`);
+    });
+  }
+});

@@ -1,0 +1,25 @@
+// What the public intake form asks: the requests table's requester-facing columns, with choices a requester can make.
+import { describe, expect, it } from 'vitest';
+import { fixedCells, formFields, formLists, readSubmission } from '../../../sync/intake/intake-form';
+
+const fields = formFields(formLists(null));
+const today = new Date('2026-12-02T15:00:00Z');
+const answers = { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Budget equity tool for FY27.' };
+
+describe('the intake form', () => {
+  it('asks how to work with the requester in ways they can choose, never how the request arrived', () => {
+    const question = fields.find((f) => f.label === 'How would you like us to work with you?')!;
+    expect(question.options).toEqual(['Email', 'Phone', 'Meeting']);
+    expect(fields.some((f) => f.name === 'channel')).toBe(false);
+  });
+
+  it('records the channel as Web form itself, whatever contact preference is chosen', () => {
+    const read = readSubmission(fields, { ...answers, preferredChannel: 'Phone' }, fixedCells('TA-2026-0001', today), formLists(null));
+    expect(read.ok && read.cells).toMatchObject({ channel: 'Web form', preferredChannel: 'Phone' });
+  });
+
+  it('refuses "Referral" as a contact preference', () => {
+    const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today), formLists(null));
+    expect(read.ok ? {} : read.errors).toHaveProperty('preferredChannel');
+  });
+});

@@ -1,0 +1,38 @@
+// The report's print stylesheet in Chromium: a table split across pages never leaves one row alone on either page.
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { withChromium } from '../../../sync/report/headless-chromium';
+import { REPORT_CSS } from '../../../sync/report/report-style';
+import { pdfPageTexts } from '../../support/pdf';
+import { tempFolder } from '../ingest/workbook-files';
+
+const ROWS = 12;
+const rows = Array.from({ length: ROWS }, (_, i) => `<tr><th scope="row">Row${String(i + 1).padStart(2, '0')}</th><td>${i}</td></tr>`).join('');
+
+/** A page whose table starts `inches` down it, so that where the page breaks within the table varies. */
+const pageWithTable = (inches: number) => `<!doctype html><html lang="en"><head><title>Rows</title><style>${REPORT_CSS}</style></head>
+<body><main><section><div style="height:${inches}in"></div><table><caption>Requests by category</caption>
+<thead><tr><th class="text">Category</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table></section></main></body></html>`;
+
+describe('the printed report', () => {
+  it('never leaves a single row of a table alone at the foot or the head of a page', async () => {
+    const folder = tempFolder('report-rows');
+    try {
+      const perPage: number[][] = [];
+      await withChromium(async (browser) => {
+        const page = await browser.newPage();
+        // From the whole table on page one, through every break within it, to the whole table on page two.
+        for (let tenths = 40; tenths <= 86; tenths += 2) {
+          await page.setContent(pageWithTable(tenths / 10));
+          const file = folder.path(`rows-${tenths}.pdf`);
+          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
+          perPage.push((await pdfPageTexts(file)).map((text) => (text.match(/Row\d\d/g) ?? []).length));
+        }
+      });
+      expect(perPage.filter((counts) => counts.filter((n) => n > 0).length === 2).length, 'some layouts split the table').toBeGreaterThan(5);
+      expect(perPage.filter((counts) => counts.includes(1))).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
