@@ -16,7 +16,7 @@ export function columnsDoc(): string {
   const out: string[] = ['# Columns and rules', '', 'Generated from `shared/tables/` by `npx tsx scripts/columns-doc.ts`; do not edit by hand.', ''];
   for (const name of TABLE_NAMES) {
     const t = TABLES[name];
-    out.push(`## \`${name}\` — sheet \`${t.sheet}\``, '', '| field | header | also recognised as | type | required |', '|---|---|---|---|---|');
+    out.push(`## \`${name}\` — sheet \`${t.sheet}\``, '', '| field | header | also recognized as | type | required |', '|---|---|---|---|---|');
     for (const c of t.columns) {
       const notes = [c.fillDown ? 'blank = same as above' : '', c.rangeEnd ? `a range fills \`${c.rangeEnd}\` too` : '', c.deadline ? 'a range such as `Dec 2026` is read as its last day' : '', c.notBefore ? `not before \`${c.notBefore}\`` : '', c.unitField ? `a unit typed with the number (\`20 hours\`) fills \`${c.unitField}\`` : ''].filter(Boolean).join('; ');
       out.push(`| \`${c.name}\` | ${esc(c.header)} | ${esc((c.aliases ?? []).join(', '))} | ${esc(typeText(c))}${notes ? ` (${notes})` : ''} | ${c.required ? 'yes' : c.keptWhenBlank ? 'column yes; a blank or TBD cell is kept with a warning' : ''} |`);

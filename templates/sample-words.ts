@@ -50,7 +50,7 @@ export const REQUEST_ASKS: Readonly<Record<string, readonly string[]>> = {
   'Data & evaluation': ['Disaggregate {org} program outcomes by race and ZIP code', 'Advise {org} on demographic data collection standards', 'Design an evaluation of the {org} equity pilot'],
   'Community engagement': ['Design listening sessions for the {org} planning process', 'Plan compensated community advisory seats for {org}', 'Review the {org} engagement plan for accessibility and timing'],
   'Narrative & communications': ['Edit the {org} equity progress report for plain language', 'Help {org} frame its racial equity narrative for the public', 'Messaging guidance for a {org} community announcement'],
-  'Policy & legislation': ['Equity impact questions on a bill {org} is analysing', 'Review a proposed {org} policy with an equity lens', 'Brief {org} on racial equity impact statements'],
+  'Policy & legislation': ['Equity impact questions on a bill {org} is analyzing', 'Review a proposed {org} policy with an equity lens', 'Brief {org} on racial equity impact statements'],
   'Language access': ['Review the {org} language access plan', 'Advise {org} on translating notices into threshold languages', 'Interpretation options for {org} public meetings'],
   'Co-governance': ['Co-governance agreement template for a {org} program', 'Set decision-making norms for the {org} community table', 'Apply the co-governance tool to the {org} advisory board'],
   Other: ['General question from {org} about the Commission', 'Connect {org} with peers doing similar equity work'],

@@ -125,10 +125,13 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined): 
     const pa = parsePeriod(left, fiscal);
     const pb = parsePeriod(right, fiscal);
     if (pa && pb) return readAs(text, { start: pa.start, end: pb.end }, [pa.why, pb.why]);
-    // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day.
-    const dayThenRest = right.match(/^(\d{1,2})\/(\d{4})$/);
+    // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
+    // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
+    const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);
     const a = parsePoint(left);
-    const b = dayThenRest ? { month: 0, day: +dayThenRest[1], year: +dayThenRest[2] } : parsePoint(right);
+    const b = dayThenYear && (dayThenYear[2].length === 4 || +dayThenYear[1] > 12)
+      ? { month: 0, day: +dayThenYear[1], year: fullYear(dayThenYear[2]) }
+      : parsePoint(right);
     if (a && b) {
       const r = resolveRange(a, b, year);
       if (r) return r;

@@ -13,6 +13,7 @@ import { browserGuard, requireRole, type ApiEnv, type AuthDeps } from './auth';
 import { BROWSER_PATHS } from './browser-paths';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
+import { compressPages } from './page-compression';
 import { RateLimiter } from './rate-limit';
 import type { RouteDeps, SubApp } from './route-deps';
 import type { PrepareSync } from './sync-batch';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   if (deps.config.corsOrigins.length) {
     app.use('/api/*', cors({ origin: [...deps.config.corsOrigins], allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Authorization', 'Content-Type', 'Accept'], exposeHeaders: ['Retry-After'], maxAge: 600 }));
   }
+  compressPages(app);
   app
     .route('/healthz', healthRoutes(routeDeps))
     .get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))

@@ -5,7 +5,7 @@ import type { ChartPair, ChartSpec } from './render-chart';
 
 const WIDTH = 640;
 /** A phone's column (390 px less the page's and the figure's padding): drawn at this size its 12 px text stays 12 px. */
-export const PHONE_CHART_WIDTH = 340;
+const PHONE_CHART_WIDTH = 340;
 const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;

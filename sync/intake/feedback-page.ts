@@ -20,7 +20,13 @@ const TITLE = 'How did we do?';
 const ORDER = ['satisfaction', 'outcome', 'actionPlanAdopted', 'comment'];
 const RATINGS = [['1', '1 (very dissatisfied)'], ['2', '2'], ['3', '3'], ['4', '4'], ['5', '5 (very satisfied)']] as const;
 
-function radios(name: string, legend: string, choices: readonly (readonly [string, string])[], value: string, error: string | undefined, required: boolean, scale = false): string {
+interface RadioOptions {
+  required: boolean;
+  /** Laid out as a rating scale (one choice a line on a phone) rather than a short row. */
+  scale?: boolean;
+}
+
+function radios(name: string, legend: string, choices: readonly (readonly [string, string])[], value: string, error: string | undefined, { required, scale = false }: RadioOptions): string {
   const { attrs, text } = describedBy(name, undefined, error);
   // The first radio carries the field's id, so the error summary's link lands on the group.
   const inputs = choices.map(([v, label], i) =>
@@ -38,9 +44,9 @@ export function feedbackPage(i: FeedbackPageInput): string {
   const body = `${changeable}<p>Tell us about ${about}. Your answers help the office see what works and where more support is needed.</p>
 ${errorSummary(errors, ORDER)}
 <form class="public" method="post" action="${esc(i.action)}" novalidate>
-${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, true, true)}
+${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
 <div class="field"><label for="outcome">Outcome so far</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
-${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, false)}
+${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
 <div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" maxlength="${MAX_COMMENT}" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
 <button type="submit">${i.changeableUntil ? 'Update my answer' : 'Send my answer'}</button>
 </form>`;

@@ -87,7 +87,7 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     const due = checked.values[f.name];
     const column = TABLES.requests.columns.find((c) => c.name === f.name);
     if (column?.deadline && typeof due === 'string' && errors[f.name] === undefined && due < earliestToday) {
-      errors[f.name] = `${f.label}: ${spelledDay(due)} has already passed; give a date from today on, or leave it blank.`;
+      errors[f.name] = `${fieldNoun(f)}: ${spelledDay(due)} has already passed. Choose today or a later date, or leave it blank.`;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -110,11 +110,16 @@ function withFixedValues(lists: Lists, fixed: RawRow): Lists {
 }
 
 /** The sheet's message names the sheet's header; the form says it in the form's words. */
+/** The field as a message names it: its label without the form's "(optional)" note. */
+function fieldNoun(field: FormField): string {
+  return field.label.replace(/ \(optional\)$/, '');
+}
+
 function friendly(field: FormField, message: string): string {
   const column = TABLES.requests.columns.find((c) => c.name === field.name)!;
   const text = message.startsWith(`${column.header}: `) ? message.slice(column.header.length + 2) : message;
   if (field.options !== undefined) return `Choose one of the listed options for "${field.label}".`;
-  return `${field.label}: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+  return `${fieldNoun(field)}: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
 /** The cells every web-form request starts with. */

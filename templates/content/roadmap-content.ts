@@ -11,7 +11,7 @@ const EARLY = 'Early action';
 const MORE = 'Additional strategy';
 
 const ROADMAP: readonly (readonly [string, string, string])[] = [
-  [EDUCATION, EARLY, 'On-demand webinar to normalise equity conversations'],
+  [EDUCATION, EARLY, 'On-demand webinar to normalize equity conversations'],
   [EDUCATION, EARLY, 'Equity programming in the annual conference general sessions'],
   [EDUCATION, EARLY, 'Roundtable for city management staff to share equity practices'],
   [EDUCATION, MORE, 'Regional roundtables on member-driven DEI concerns'],
@@ -22,7 +22,7 @@ const ROADMAP: readonly (readonly [string, string, string])[] = [
   [TOOLS, EARLY, 'Curated list of organizations and consultants that provide TA'],
   [TOOLS, MORE, 'Local equity self-assessment tool with partners, and training to use it'],
   [CAPACITY, EARLY, 'Advancing Equity Advisory Committee of members'],
-  [CAPACITY, EARLY, 'Staff training programme on equity'],
+  [CAPACITY, EARLY, 'Staff training program on equity'],
   [CAPACITY, EARLY, 'Equity goals and metrics in team and individual performance management'],
   [CAPACITY, MORE, 'Equity audit of the organization'],
   [CAPACITY, MORE, 'Report roadmap progress in the annual report'],

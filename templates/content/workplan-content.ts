@@ -14,7 +14,7 @@ const [STRUCTURAL, ACCOUNTABILITY, PARTNERSHIP, LEARNING, MEASUREMENT] = CITY_GO
 
 /** phase, goal, task, timeline, city partnership opportunity, note. */
 const CITY_PLAN: readonly (readonly [1 | 2 | 3, Goal, string, string, boolean, string?])[] = [
-  [1, STRUCTURAL, 'Host a community leaders forum to review and finalise recommendations on the work plan', 'Feb 2026 – Aug 2027', true, '$54,000 remaining of a $250,000 facilitation contract'],
+  [1, STRUCTURAL, 'Host a community leaders forum to review and finalize recommendations on the work plan', 'Feb 2026 – Aug 2027', true, '$54,000 remaining of a $250,000 facilitation contract'],
   [1, STRUCTURAL, 'Conduct the Citywide Racial Equity Study (racialized history and present-day inequities), with community-led forums and listening sessions', 'Feb 2026 – Aug 2027', true, '$250,000 for a historical analysis and an equity benchmark study'],
   [1, STRUCTURAL, 'Align equity GIS tool datasets with community-defined equity priorities', 'Feb 2026 – Aug 2027', false],
   [1, ACCOUNTABILITY, 'Establish a Citywide Racial Equity Implementation Team with department representatives and community careholders', 'Jun 2026 – Dec 2027', true],

@@ -10,7 +10,7 @@ import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** The newest ExcelApi requirement set (1.21), as its minor version. */
-export const NEWEST_EXCEL_API = 21;
+const NEWEST_EXCEL_API = 21;
 
 export class OfficeError extends Error {
   override readonly name = 'RichApi.Error';

@@ -82,6 +82,8 @@ describe('parseDateText', () => {
 
   it.each([
     ['3/15-17/2024', '2024-03-15', '2024-03-17'],
+    // A two-digit year too: 17 cannot be a month, so it is the end day.
+    ['3/15-17/24', '2024-03-15', '2024-03-17'],
     ['Mar 15-17, 2024', '2024-03-15', '2024-03-17'],
     ['Feb 2026 – Aug 2027', '2026-02-01', '2027-08-31'],
     ['Feb 2026 - Aug 2027', '2026-02-01', '2027-08-31'],
@@ -154,7 +156,7 @@ describe('parseDateText', () => {
     expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(day), notes: [] });
   });
 
-  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/15-4/17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });
 
@@ -164,6 +166,8 @@ describe('parseDateText', () => {
     ['March 15-17', '2024-03-15', '2024-03-17'],
     // Days 15 to 17 of March, as in "3/15-17/2024" without its year; not 3/15/17 (a date with mixed separators).
     ['3/15-17', '2024-03-15', '2024-03-17'],
+    // March 15 to April 17, not March 15 to the 4th of 2017.
+    ['3/15-4/17', '2024-03-15', '2024-04-17'],
     ['3/5', '2024-03-05', undefined],
     ['Jan 26', '2024-01-26', undefined],
     ['Dec 15 – Jan 10', '2024-12-15', '2025-01-10'],

@@ -2,6 +2,7 @@
 // requires, a stable id per deployment, every URL on https under the given origin, the shared runtime and
 // the EQ namespace. (`office-addin-manifest validate` needs the network: README release checklist.)
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,12 @@ import { describe, expect, test } from 'vitest';
 import { ICON_SIZES as BUILT_ICON_SIZES } from '../../../scripts/excel-build.mjs';
 import { ADDIN_VERSION, EXCEL_API_VERSION, MANIFEST_ICON_SIZES, renderExcelManifest } from '../../../sync/addin/excel-manifest';
 import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest';
+
+/**
+ * The version the manifest was last released as, with the SHA-256 of the manifest rendered for
+ * https://desk.example.gov/equity/ with its <Version> blanked: a manifest change without a version bump fails.
+ */
+const RELEASED = { version: '1.0.1.0', manifestHash: 'db39e33882ee2f22687e166da00ea9d32ab154d01ca6836607a63c4a895a20c1' };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
 
@@ -64,18 +71,30 @@ describe('excel-manifest', () => {
 
   test('keeps to the manifest reference: ids, strings and URLs within their lengths, a four-part version, no AppDomain for its own origin', () => {
     const attr = (pattern: RegExp) => [...xml.matchAll(pattern)].map((m) => m[1]);
-    for (const id of attr(/\b(?:id|resid)="([^"]+)"/g)) expect(id.length, id).toBeLessThanOrEqual(32);
+    // Each list is counted first, so a pattern that stops matching fails here rather than checking nothing.
+    const ids = attr(/\b(?:id|resid)="([^"]+)"/g);
+    expect(ids).toHaveLength(36);
+    for (const id of ids) expect(id.length, id).toBeLessThanOrEqual(32);
     const section = (name: string) => new RegExp(`<bt:${name}>([\\s\\S]*?)</bt:${name}>`).exec(xml)?.[1] ?? '';
     const strings = (name: string) => [...section(name).matchAll(/DefaultValue="([^"]*)"/g)].map((m) => m[1]);
-    expect(strings('ShortStrings').length).toBeGreaterThan(0);
+    expect(strings('ShortStrings')).toHaveLength(4);
     for (const text of strings('ShortStrings')) expect(text.length, text).toBeLessThanOrEqual(125);
+    expect(strings('LongStrings')).toHaveLength(2);
     for (const text of strings('LongStrings')) expect(text.length, text).toBeLessThanOrEqual(250);
+    expect(strings('Urls')).toHaveLength(4);
     for (const url of strings('Urls')) expect(url.length).toBeLessThanOrEqual(2048);
     expect(attr(/<DisplayName DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(125);
     expect(attr(/<Description DefaultValue="([^"]*)"/g)[0].length).toBeLessThanOrEqual(250);
     expect(attr(/<Version>([^<]+)<\/Version>/g)[0]).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
     // The reference: listing the SourceLocation's own domain "has no effect and may be misleading".
     expect(xml).not.toContain('<AppDomain>');
+  });
+
+  test('a changed manifest comes with a new ADDIN_VERSION (Office keeps a cached manifest until the version changes)', () => {
+    const content = createHash('sha256').update(xml.replace(/<Version>[^<]*<\/Version>/, '<Version/>')).digest('hex');
+    const bump = `the manifest changed since ${RELEASED.version}: bump ADDIN_VERSION in sync/addin/excel-manifest.ts, then set RELEASED in this test to { version: '<the new version>', manifestHash: '${content}' }`;
+    if (ADDIN_VERSION === RELEASED.version) expect(content, bump).toBe(RELEASED.manifestHash);
+    else expect.fail(`ADDIN_VERSION is ${ADDIN_VERSION}: set RELEASED in this test to { version: '${ADDIN_VERSION}', manifestHash: '${content}' }`);
   });
 
   test('names only icons the build renders, the 64 px one for high-DPI screens as Office asks of a task pane add-in', () => {

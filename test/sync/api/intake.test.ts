@@ -112,7 +112,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(/id="contactEmail-error">[^<]*email/i);
     expect(bad.text).toMatch(/id="category-error">Choose one of the listed options/);
-    expect(bad.text).toMatch(/id="dueOn-error">[^<]*not a date/);
+    expect(bad.text).toMatch(/id="dueOn-error">Needed by: [^<]*not a date/);
     expect(bad.text).toMatch(/id="requesterOrg-error">Your organization is required/);
     expect(bad.text).toContain('value="dana at harbor"');
     expect(bad.text).toContain(`>${good.description}</textarea>`);
@@ -130,7 +130,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const form = await openForm(h, src.id);
     const past = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2025-12-20' });
     expect(past.status).toBe(400);
-    expect(past.text).toMatch(/id="dueOn-error">Needed by \(optional\): December 20, 2025 has already passed; give a date from today on, or leave it blank\./);
+    expect(past.text).toMatch(/id="dueOn-error">Needed by: December 20, 2025 has already passed\. Choose today or a later date, or leave it blank\./);
     expect(past.text).toContain('value="2025-12-20"');
     expect(await rowsOf(h, src.id)).toEqual([]);
     const today = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' });

@@ -179,16 +179,26 @@ describe('GET /dashboard', () => {
     expect(await res.text()).toMatch(/role="alert">Changes since &quot;2024-13-01&quot; not shown: since must be a date as YYYY-MM-DD/);
   });
 
-  it('prints on Letter paper with every table whole, each chart beside its caption, and no filter controls', async () => {
-    const file = join(tmpdir(), 'equity-desk-dashboard-print.pdf');
+  // No page size is set: a browser prints on its own paper, Letter in the US and A4 abroad. A4 is the narrower
+  // (210 mm against 8.5 in) and Letter the shorter (11 in against 297 mm), so each is checked, with the
+  // margins a browser prints with by default.
+  it.each([
+    { paper: 'Letter' as const, width: 816 },
+    { paper: 'A4' as const, width: 794 },
+  ])('prints on $paper paper with every table whole, each chart beside its caption, and no filter controls', async ({ paper, width }) => {
+    const file = join(tmpdir(), `equity-desk-dashboard-print-${paper}.pdf`);
+    const margin = 0.4 * 96;
     await withChromium(async (browser) => {
-      // A Letter page's width at 96 px an inch, as Chromium lays out the print.
-      const page = await browser.newPage({ viewport: { width: 816, height: 1056 } });
+      // The paper's printable width at 96 px an inch, as Chromium lays out the print.
+      const page = await browser.newPage({ viewport: { width: Math.floor(width - 2 * margin), height: 1000 } });
       await page.goto(dashboardUrl());
       await page.emulateMedia({ media: 'print' });
       const clipped = await page.$$eval('.scroll', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth).map((r) => r.getAttribute('aria-label')));
       expect(clipped).toEqual([]);
-      await writeFile(file, await page.pdf({ format: 'Letter' }));
+      const wide = await page.$$eval('figure', (figures) => figures.filter((f) => f.scrollWidth > f.clientWidth).map((f) => f.querySelector('figcaption')?.textContent));
+      expect(wide).toEqual([]);
+      const edge = `${margin}px`;
+      await writeFile(file, await page.pdf({ format: paper, margin: { top: edge, right: edge, bottom: edge, left: edge } }));
     });
     const pages = await pdfPageTexts(file);
     expect(pages.join('\n')).not.toMatch(/Apply filters|Show changes|Download the master workbook/);
