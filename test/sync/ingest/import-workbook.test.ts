@@ -308,6 +308,28 @@ describe.each(backends)('import on $name', (backend) => {
     expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 2, 0]);
   });
 
+  test('a side-by-side item keeps its id when an item is typed beside it later, and becomes a tombstone when its cell is cleared', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap edits', sourceKind: 'file' });
+    const roadmap = (grid: Grid) => writeWorkbook(files.path(), [{ name: 'Roadmap', rows: [['Focus Area', 'Early Actions', 'Additional Strategies'], ...grid] }]);
+    const stored = async () => {
+      const rows: [string, unknown, boolean][] = [];
+      for await (const row of store.rows('roadmap', { sourceIds: [principal.id], includeDeleted: true })) rows.push([row.rowId, row.values.action, row.deleted]);
+      return rows.sort((a, b) => a[0].localeCompare(b[0]));
+    };
+    const at = (day: number) => new Date(Date.UTC(2026, 2, day, 10));
+    await importWorkbook(store, { file: await roadmap([['Tools', null, 'Self-assessment tool']]), sourceId: principal.id, at: at(1) });
+    expect(await stored()).toEqual([['Roadmap#2~2', 'Self-assessment tool', false]]);
+
+    const typed = await importWorkbook(store, { file: await roadmap([['Tools', 'Centralized DEI resources', 'Self-assessment tool']]), sourceId: principal.id, at: at(2) });
+    expect([typed.accepted, typed.unchanged, typed.deleted]).toEqual([1, 1, 0]);
+    expect(await stored()).toEqual([['Roadmap#2', 'Centralized DEI resources', false], ['Roadmap#2~2', 'Self-assessment tool', false]]);
+
+    const cleared = await importWorkbook(store, { file: await roadmap([['Tools', 'Centralized DEI resources', null]]), sourceId: principal.id, at: at(3) });
+    expect([cleared.accepted, cleared.unchanged, cleared.deleted]).toEqual([0, 1, 1]);
+    expect(await stored()).toEqual([['Roadmap#2', 'Centralized DEI resources', false], ['Roadmap#2~2', 'Self-assessment tool', true]]);
+  });
+
   test("a side-by-side item's own Status is read from the column after it, and its problem is placed there", async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap statuses', sourceKind: 'file' });
