@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
+import { exceljsPatched } from '../../../sync/ingest/xstring-escapes';
 import { decodeXstring } from '../../../sync/workbook/xml-text';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { tempFolder } from './workbook-files';
@@ -14,25 +15,36 @@ afterAll(() => folder.cleanup());
 const ESCAPED = 'Dept_x0020_of_x0020_Parks_x000A_2nd line, _x005F_x0041_ as typed';
 const READ = 'Dept of Parks\n2nd line, _x0041_ as typed';
 
-/** A workbook whose text cells hold ESCAPED: column A inline (`t="inlineStr"`), column B a shared string. */
+/**
+ * A workbook whose text cells hold ESCAPED: column A inline (`t="inlineStr"`), column B a shared string, column C
+ * the text result of a formula (`t="str"`).
+ */
 async function escapedWorkbook(): Promise<string> {
   const buffer = await writeWorkbookToBuffer({
     title: 'Escapes',
-    sheets: [{ name: 'Requests', columns: [{ header: 'Inline', width: 20 }, { header: 'Shared', width: 20, recurring: true }], rows: [['MARK', 'MARK']] }],
+    sheets: [{ name: 'Requests', columns: [{ header: 'Inline', width: 20 }, { header: 'Shared', width: 20, recurring: true }, { header: 'Result', width: 20 }], rows: [['MARK', 'MARK', 'RESULT']] }],
   });
   const zip = await JSZip.loadAsync(buffer);
-  for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) zip.file(part, (await zip.file(part)!.async('string')).replaceAll('MARK', ESCAPED));
+  for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
+    const xml = (await zip.file(part)!.async('string')).replace(/t="inlineStr"><is><t>RESULT<\/t><\/is>/, `t="str"><f>"${ESCAPED}"</f><v>RESULT</v>`);
+    zip.file(part, xml.replaceAll('MARK', ESCAPED).replaceAll('RESULT', ESCAPED));
+  }
   const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
   expect(sheet).toMatch(/t="inlineStr"><is><t>Dept_x0020_/);
+  expect(sheet).toMatch(/t="str"><f>[^<]*<\/f><v>Dept_x0020_/);
   const file = folder.path();
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
   return file;
 }
 
 describe('escapes in workbook text', () => {
-  it('reads an inline string\'s escapes as the characters they stand for, as a shared string\'s', async () => {
+  it('patches the installed exceljs: another release is read against its cell parser before it is listed', () => {
+    expect(exceljsPatched()).toMatchObject({ patched: true });
+  });
+
+  it('reads an inline string\'s escapes and a formula\'s text result\'s as the characters they stand for, as a shared string\'s', async () => {
     const [requests] = await readWorkbookGrids(await escapedWorkbook());
-    expect(requests.grid[1]).toEqual([READ, READ]);
+    expect(requests.grid[1]).toEqual([READ, READ, READ]);
   });
 
   it('decodes either case of hex digits, and leaves text without escapes as it is', () => {
