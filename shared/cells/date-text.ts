@@ -41,7 +41,8 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * Words that make a period one day of it: its last ("By Dec 2026", "Through June 2026", "End of March") or its
  * first ("Starting March 2026", "Week of 3/9"), whichever column the cell is in.
  */
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|beginning|beginning of|start of|from|week of)\s*:?\s+/i;
+// Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|beginning of|beginning|start of|from|week of)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
 
 /** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
@@ -239,8 +240,10 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const last = LAST_DAY_BOUNDS.has(bound[1].toLowerCase());
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
-    const how = inner.kind === 'date' && inner.end ? `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}` : `, setting aside ${quoteValue(bound[1])}`;
-    return restated(text, inner, how, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
+    // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
+    const spelledRange = !last && new RegExp(RANGE_SEPARATOR.source, 'i').test(rest);
+    if (spelledRange || !(inner.kind === 'date' && inner.end)) return restated(text, inner, `, setting aside ${quoteValue(bound[1])}`);
+    return restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;

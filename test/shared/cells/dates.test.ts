@@ -43,6 +43,20 @@ describe('parseDateText', () => {
   });
 
   it.each([
+    ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
+  ])('reads %s as the first day of its period, %s', (text, day, how) => {
+    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+  });
+
+  it('reads a range opened with "from" or "starting" whole, both ends, not as its first day', () => {
+    expect(parseDateText('From Jan 2026 through June 2026')).toMatchObject(range('2026-01-01', '2026-06-30'));
+    expect(parseDateText('Starting 3/15-17/2026')).toMatchObject(range('2026-03-15', '2026-03-17'));
+    expect(parseDateText('Through Jan-June 2026')).toMatchObject(range('2026-06-30'));
+    expect(parseDateText('Through Jan-June 2026')).not.toHaveProperty('end');
+  });
+
+  it.each([
     ['Early March 2026', '2026-03-01', '2026-03-10'],
     ['Mid-March 2026', '2026-03-11', '2026-03-20'],
     ['late February 2026', '2026-02-21', '2026-02-28'],
