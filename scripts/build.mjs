@@ -101,8 +101,8 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
       format: 'iife',
       globalName: 'EquityDesk',
       platform: 'neutral',
-      // Apps Script parses all of Code.js on every execution: indentation is a sixth of it. Names are kept, so a
-      // stack trace still names its functions.
+      // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
+      // sizes). Names are kept, so a stack trace still names its functions.
       minifyWhitespace: true,
       mainFields: ['module', 'main'],
       define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
