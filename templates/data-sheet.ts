@@ -53,7 +53,8 @@ const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c
 export function rowRules(table: TableDef, columnOf: (field: string) => number | undefined, span: { fromRow: number; toRow: number }): { validations: PlanValidation[]; conditionals: PlanConditional[] } {
   const validations = table.columns.flatMap((c): PlanValidation[] => {
     const column = columnOf(c.name);
-    return column !== undefined && c.list ? [{ column, ...span, list: listRange(c.list), allowOther: c.openList }] : [];
+    // A value of the list a column once offered is kept (with a warning): the sheet warns at it, never refuses it.
+    return column !== undefined && c.list ? [{ column, ...span, list: listRange(c.list), allowOther: c.openList || c.formerList !== undefined }] : [];
   });
   const conditionals = [...table.columns, ...table.derived].flatMap((c): PlanConditional[] => {
     const column = columnOf(c.name);
