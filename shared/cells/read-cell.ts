@@ -175,8 +175,10 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   // A dash or "TBD" in a checkbox column is no answer yet: the row is kept with the box blank.
   if (/^(?:-+|—|–|n\/?a|none|tbd|unknown|\?+)$/.test(t)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not yes or no; left blank`, 'warning')] };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
-  const lead = /^(\S+?)[\s:;,.!–—-]+(.+)$/s.exec(t);
-  const mark = lead && (TRUE_MARKS.has(lead[1]) ? true : FALSE_MARKS.has(lead[1]) ? false : undefined);
+  const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
+  // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
+  const abbreviation = lead !== null && lead[1].length === 1 && lead[2].startsWith('.');
+  const mark = lead && !abbreviation ? (TRUE_MARKS.has(lead[1]) ? true : FALSE_MARKS.has(lead[1]) ? false : undefined) : undefined;
   if (lead && mark !== undefined) {
     return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
   }
