@@ -17,6 +17,8 @@ export interface Rules {
   settings: Record<SettingKey, number>;
   /** The values of every dropdown, as listed (used by validation and forms). */
   lists: Record<ListKey, string[]>;
+  /** Lists the workbook's Lists sheet has no block for, being made before they were added: no dropdown may point there. */
+  missingLists: ListKey[];
 }
 
 type Grid = readonly (readonly unknown[])[];
@@ -99,11 +101,9 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     }),
   ) as Record<SettingKey, number>;
   // A Lists sheet that ends before a block was made before the block was added: that list is the default, not empty.
+  const missingLists = LIST_PLACEMENTS.filter((p) => grid[0] !== undefined && grid[0].length < p.column).map((p) => p.block.key);
   const lists = Object.fromEntries(
-    LIST_PLACEMENTS.map((p) => {
-      const madeBefore = grid[0] !== undefined && grid[0].length < p.column;
-      return [p.block.key, (madeBefore ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))];
-    }),
+    LIST_PLACEMENTS.map((p) => [p.block.key, (missingLists.includes(p.block.key) ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))]),
   ) as Record<ListKey, string[]>;
   return {
     impact: keyed('requesterType', true),
@@ -115,6 +115,7 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     capacity: keyed('assignee', false),
     settings,
     lists,
+    missingLists,
   };
 }
 

@@ -1,6 +1,6 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
-import { listRange } from '../shared/lists';
+import { listRange, type ListKey } from '../shared/lists';
 import { computeDerived, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
@@ -50,11 +50,14 @@ const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c
  * The dropdowns (from Lists) and status colours of a table's columns over a span of rows, wherever a sheet
  * holds each column: the template writes them over its rows, and sync carries them down as rows are typed.
  */
-export function rowRules(table: TableDef, columnOf: (field: string) => number | undefined, span: { fromRow: number; toRow: number }): { validations: PlanValidation[]; conditionals: PlanConditional[] } {
+export function rowRules(table: TableDef, columnOf: (field: string) => number | undefined, span: { fromRow: number; toRow: number }, missingLists: readonly ListKey[] = []): { validations: PlanValidation[]; conditionals: PlanConditional[] } {
+  const onSheet = (list: ListKey | undefined) => (list !== undefined && !missingLists.includes(list) ? list : undefined);
   const validations = table.columns.flatMap((c): PlanValidation[] => {
     const column = columnOf(c.name);
+    // A Lists sheet made before a column's list was added still has the list the column offered before.
+    const list = onSheet(c.list) ?? onSheet(c.formerList);
     // A value of the list a column once offered is kept (with a warning): the sheet warns at it, never refuses it.
-    return column !== undefined && c.list ? [{ column, ...span, list: listRange(c.list), allowOther: c.openList || c.formerList !== undefined }] : [];
+    return column !== undefined && list ? [{ column, ...span, list: listRange(list), allowOther: c.openList || c.formerList !== undefined }] : [];
   });
   const conditionals = [...table.columns, ...table.derived].flatMap((c): PlanConditional[] => {
     const column = columnOf(c.name);

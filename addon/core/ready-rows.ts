@@ -2,6 +2,7 @@
 // the dropdowns and the status colors, down to SPARE_ROWS below the last data row. Sheets and LibreOffice
 // never carry them down by themselves, and Excel does only sometimes. Design: docs/decisions/003-formula-dialect.md.
 import { readsLists, sheetRowFormulas } from '../../shared/layout';
+import type { ListKey } from '../../shared/lists';
 import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
 import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
 import type { TableSheet } from './table-sheet';
@@ -22,9 +23,10 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
  * A status cell holding a typed value is the person's override and is left alone. A row holding something
  * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns and most
- * status formulas point into Lists, so without it there are none of either.
+ * status formulas point into Lists, so without it there are none of either; `missingLists`, the lists its
+ * Lists sheet has no block for (`Rules.missingLists`), which no dropdown points into.
  */
-export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean): Task<ReadyRows> {
+export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean, missingLists: readonly ListKey[] = []): Task<ReadyRows> {
   const columnOf = (field: string) => t.columnOf(field);
   const formulasOn = (row: number) => [...sheetRowFormulas(t.table, row, columnOf)].filter(([, formula]) => hasLists || !readsLists(formula));
   const first = t.headerRow + 1;
@@ -59,7 +61,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   yield* io(port.writeCells(t.sheet, cells));
   // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
-  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: last });
+  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: last }, missingLists);
   yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   return { readyTo, typedOver };
 }

@@ -233,7 +233,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
-    const ready = yield* readyRows(deps.port, t, hasLists);
+    const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
     if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
     typedOver += ready.typedOver;
   }

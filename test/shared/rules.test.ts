@@ -83,6 +83,8 @@ describe('readRules', () => {
     const r = readRules(older);
     expect(r.lists.contactPreference).toEqual(['Email', 'Phone', 'Meeting']);
     expect(r.lists.priority).toEqual(['Low', 'High']);
+    expect(r.missingLists).toEqual(['contactPreference']);
+    expect(readRules().missingLists).toEqual([]);
   });
 
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {

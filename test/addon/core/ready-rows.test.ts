@@ -6,7 +6,9 @@ import { readTableSheets } from '../../../addon/core/table-sheet';
 import { runSync } from '../../../addon/core/task';
 import { sheetRowFormulas } from '../../../shared/layout';
 import { TABLES } from '../../../shared/tables';
+import { listRange } from '../../../shared/lists';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
+import { sampleTable } from '../bundle-harness';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 
 const workplan = TABLES.workplan;
@@ -77,4 +79,16 @@ describe('ready rows', () => {
     expect(runSync(readyRows(port, t, true))).toEqual({ typedOver: 0 });
     expect(port.calls).toEqual({});
   });
+
+  test("a workbook whose Lists sheet was made before Contact preference gets Preferred channel's dropdown from its Channel list, never from an empty column", () => {
+    const [headers, ...rows] = sampleTable('requests', 3).grid;
+    // Status columns with their cells blank, as a sync finds rows typed below the template's.
+    const port = new MemorySpreadsheet({ Requests: [[...headers, ...TABLES.requests.derived.map((d) => d.header)], ...rows] as never });
+    const [t] = runSync(readTableSheets(port));
+    const column = t.columnOf('preferredChannel');
+    const dropdown = () => port.sheet('Requests').validations.find((v) => v.column === column);
+    runSync(readyRows(port, t, true, ['contactPreference']));
+    expect(dropdown()).toMatchObject({ list: listRange('channel'), allowOther: true });
+  });
 });
+
