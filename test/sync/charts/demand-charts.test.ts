@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { demandChartPairs } from '../../../sync/charts/demand-charts';
 import { renderSvg } from '../../../sync/charts/render-chart';
-const DASHBOARD_CHART_WIDTH = 500;
+import { DASHBOARD_CHART_WIDTH } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 
 const GOALS = ['Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership', 'Office of Racial Equity plan (GARE)'];
