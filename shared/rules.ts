@@ -100,8 +100,9 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
       return [k, hasBlock && isBlank(cell) ? 0 : num(cell) ?? SETTINGS[k].value];
     }),
   ) as Record<SettingKey, number>;
-  // A Lists sheet that ends before a block was made before the block was added: that list is the default, not empty.
-  const missingLists = LIST_PLACEMENTS.filter((p) => grid[0] !== undefined && grid[0].length < p.column).map((p) => p.block.key);
+  // A Lists sheet with neither a header nor a value where a block goes was made before the block was added: that
+  // list is the default, not empty. Not by the sheet's width: a note typed to the right widens it.
+  const missingLists = LIST_PLACEMENTS.filter((p) => grid[0] !== undefined && isBlank(grid[0][p.column - 1]) && blocks.get(p.block.key)!.values.length === 0).map((p) => p.block.key);
   const lists = Object.fromEntries(
     LIST_PLACEMENTS.map((p) => [p.block.key, (missingLists.includes(p.block.key) ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))]),
   ) as Record<ListKey, string[]>;

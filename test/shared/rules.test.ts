@@ -87,6 +87,15 @@ describe('readRules', () => {
     expect(readRules().missingLists).toEqual([]);
   });
 
+  it('knows a list added after a workbook was made though a note typed to the right of the Lists sheet widens it', () => {
+    const contact = listPlacement('contactPreference');
+    const older = copy().map((row) => [...row.slice(0, contact.column - 1), '', '', '']);
+    older[3][contact.column + 1] = 'Ask Dana before changing the SLA days';
+    const r = readRules(older);
+    expect(r.missingLists).toEqual(['contactPreference']);
+    expect(r.lists.contactPreference).toEqual(['Email', 'Phone', 'Meeting']);
+  });
+
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {
     const r = readRules([]);
     expect(r.settings).toEqual(DEFAULT_RULES.settings);
