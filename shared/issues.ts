@@ -30,10 +30,14 @@ export function formatCellIssue(i: CellIssue): string {
 }
 
 /**
- * A cell message in the sheet's words: one that opens with the table's own header (`Start: "TBD" …`) opens
- * with the header the person sees at that cell instead (`Timeline: "TBD" …`, `Date Received: …`).
+ * A cell message in the sheet's words: one that opens with the table's own header (`Start: "TBD" …`, `Received is
+ * required`) opens with the header the person sees at that cell instead (`Timeline: "TBD" …`, `Date Received is
+ * required`). A message in the sheet's words already (the service's, placed again by the add-on) is left as it is:
+ * `Start date is required` must not become `Start date date is required`.
  */
 export function inSheetWords(message: string, ownHeader: string | undefined, sheetHeader: string | undefined): string {
-  if (!ownHeader || !sheetHeader || ownHeader === sheetHeader || !message.startsWith(`${ownHeader}: `)) return message;
-  return `${sheetHeader}: ${message.slice(ownHeader.length + 2)}`;
+  if (!ownHeader || !sheetHeader || ownHeader === sheetHeader) return message;
+  const opensWith = (header: string) => message.startsWith(`${header}: `) || message.startsWith(`${header} `);
+  if (!opensWith(ownHeader) || opensWith(sheetHeader)) return message;
+  return `${sheetHeader}${message.slice(ownHeader.length)}`;
 }

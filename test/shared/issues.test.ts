@@ -1,0 +1,17 @@
+// Problems placed in a sheet: a message opens with the header the person sees at that cell.
+import { describe, expect, it } from 'vitest';
+import { inSheetWords } from '../../shared/issues';
+
+describe('a message in the sheet\'s words', () => {
+  it('opens with the sheet\'s header, whether the table\'s header is followed by a colon or by the sentence', () => {
+    expect(inSheetWords('Start: "TBD" is not a date', 'Start', 'Timeline')).toBe('Timeline: "TBD" is not a date');
+    expect(inSheetWords('Received is required', 'Received', 'Date Received')).toBe('Date Received is required');
+    expect(inSheetWords('End (2026-01-01) is before Start (2026-02-01)', 'End', 'Finish')).toBe('Finish (2026-01-01) is before Start (2026-02-01)');
+  });
+
+  it('leaves a message already in the sheet\'s words, and one opening with another word, as they are', () => {
+    expect(inSheetWords('Start date is required', 'Start', 'Start date')).toBe('Start date is required');
+    expect(inSheetWords('Start date: "TBD" is not a date', 'Start', 'Start date')).toBe('Start date: "TBD" is not a date');
+    expect(inSheetWords('Starting soon', 'Start', 'Timeline')).toBe('Starting soon');
+  });
+});
