@@ -5,6 +5,7 @@ import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { MONTH_NAMES } from './periods';
 import { STATUS_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
@@ -232,6 +233,19 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/**
+ * Sheets and Excel turn a score typed as "4/5" into a date as it is typed: April 5 where months come first,
+ * 4 May where days do. Either is the score over its scale of 5, read back from the day and month.
+ */
+function scoreTurnedIntoDate(iso: string): { score: number; shown: string } | undefined {
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  const shown = `${MONTH_NAMES[month - 1]} ${day}`;
+  if (day === 5 && month <= 5) return { score: month, shown };
+  if (month === 5 && day <= 5) return { score: day, shown };
+  return undefined;
+}
+
 /** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
 export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   switch (c.type) {
@@ -246,6 +260,10 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
       if (scored) {
         const read = readCell(c, Number(scored[1]), opts);
         return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };
+      }
+      if (raw instanceof Date && !isInvalidDate(raw)) {
+        const typed = scoreTurnedIntoDate((opts.isoFromDate ?? isoFromUtcDate)(raw));
+        if (typed) return { value: typed.score, issues: [issue(c, 'unit_dropped', `${c.header}: read the date ${typed.shown} as ${typed.score} (a score typed as "${typed.score}/5" that the spreadsheet turned into a date)`, 'warning')] };
       }
       const r = readNumber(c, raw);
       if (typeof r.value !== 'number') return r;

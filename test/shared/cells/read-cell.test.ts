@@ -93,6 +93,20 @@ describe('numbers', () => {
     expect(r.issues.map((i) => i.message)).toEqual([`Satisfaction (1-5): read "${raw}" as ${score}`]);
   });
 
+  it.each([
+    ['2026-04-05', 4, 'April 5'],
+    ['2026-05-05', 5, 'May 5'],
+    ['2026-05-03', 3, 'May 3'],
+  ])('reads a score the spreadsheet turned into a date as it was typed (%s, from 4/5 or 3/5), with a warning', (iso, score, shown) => {
+    const r = read('requests', 'satisfaction', new Date(`${iso}T00:00:00Z`));
+    expect(r.value).toBe(score);
+    expect(r.issues.map((i) => i.message)).toEqual([`Satisfaction (1-5): read the date ${shown} as ${score} (a score typed as "${score}/5" that the spreadsheet turned into a date)`]);
+  });
+
+  it('refuses a date in a score column that no score over 5 could have become', () => {
+    expect(codes(read('requests', 'satisfaction', new Date('2026-04-17T00:00:00Z')))).toEqual(['error:not_a_number']);
+  });
+
   it('still refuses a score beyond the scale written with it', () => {
     expect(codes(read('requests', 'satisfaction', '6/5'))).toEqual(['error:out_of_range']);
   });
