@@ -211,7 +211,7 @@ export function readTable(
       const parsed = typeof v === 'string' ? parseDateText(v, options) : undefined;
       if (parsed?.kind === 'date') {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
-        if (isBlankCell(raw[end])) raw[end] = parsed.end ?? parsed.start;
+        if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
         for (const note of [...parsed.notes, ...(parsed.assumed ?? [])]) {
           issues.push({ code: 'date_range', field: start, sheet, row: r + 1, column: columnLetter(i + 1), header: excerpt(String(header[i])), severity: 'warning', message: `${excerpt(String(header[i]))}: ${note}` });

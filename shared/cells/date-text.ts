@@ -22,7 +22,8 @@ export interface DateTextOptions {
 
 export type DateParse =
   /** `notes`: several ranges merged; `assumed`: how a named period (fiscal year, season) was read. */
-  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[] }
+  /** `open`: the text says the work began then and goes on ("since March 2026"), so it names no end. */
+  | { kind: 'date'; start: string; end?: string; notes: string[]; assumed?: string[]; open?: true }
   | { kind: 'tbd'; text: string }
   /** A date or range that is complete but for its year: read it again with `year` from the sheet's context. */
   | { kind: 'yearless'; text: string }
@@ -39,11 +40,13 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
 
 /**
  * Words that make a period one day of it: its last ("By Dec 2026", "Through June 2026", "End of March") or its
- * first ("Starting March 2026", "Week of 3/9"), whichever column the cell is in.
+ * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|beginning of|beginning|start of|from|week of)\s*:?\s+/i;
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|week of|ongoing since|since)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+/** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
+const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
 /** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
 const PART_OF_MONTH = /^(early|mid|late)[\s-]+/i;
@@ -67,6 +70,7 @@ function parsePoint(text: string): Partial_ | undefined {
   if ((m = t.match(/^([a-z.]+) (\d{1,2})(?: (\d{4}))?$/i)) && monthNumber(m[1])) return { year: m[3] ? +m[3] : undefined, month: monthNumber(m[1])!, day: +m[2] };
   if ((m = t.match(/^(\d{1,2}) ([a-z.]+)(?: (\d{4}))?$/i)) && monthNumber(m[2])) return { year: m[3] ? +m[3] : undefined, month: monthNumber(m[2])!, day: +m[1] };
   if ((m = t.match(/^([a-z.]+) (\d{4})$/i)) && monthNumber(m[1])) return { year: +m[2], month: monthNumber(m[1])! };
+  if ((m = t.match(/^(\d{1,2})\/(\d{4})$/)) && +m[1] >= 1 && +m[1] <= 12) return { year: +m[2], month: +m[1] };
   if ((m = t.match(/^([a-z.]+)$/i)) && monthNumber(m[1])) return { month: monthNumber(m[1])! };
   if ((m = t.match(/^(\d{4})$/))) return { year: +m[1], month: 0 };
   return undefined;
@@ -185,8 +189,12 @@ const PROBE_YEAR = 2000;
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
-  if (TBD.test(text)) return { kind: 'tbd', text };
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
+  if (TBD.test(text)) {
+    // "Ongoing since March 2026" dates the start; "Ongoing since the pilot" stays undated.
+    const since = /^ongoing\s+since\b/i.test(text) ? qualified(text, fiscal, options) : undefined;
+    return since && since.kind !== 'tbd' ? since : { kind: 'tbd', text };
+  }
   const ranges = readRanges(text, fiscal, options.year);
   if (!ranges) {
     if (options.year === undefined && readRanges(text, fiscal, PROBE_YEAR)) return { kind: 'yearless', text };
@@ -237,13 +245,16 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
   if (read) return read;
   const bound = BOUND.exec(text);
   if (bound) {
-    const last = LAST_DAY_BOUNDS.has(bound[1].toLowerCase());
+    const words = bound[1].toLowerCase();
+    const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && new RegExp(RANGE_SEPARATOR.source, 'i').test(rest);
-    if (spelledRange || !(inner.kind === 'date' && inner.end)) return restated(text, inner, `, setting aside ${quoteValue(bound[1])}`);
-    return restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
+    const read = spelledRange || !(inner.kind === 'date' && inner.end)
+      ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
+      : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
+    return read?.kind === 'date' && OPEN_BOUNDS.has(words) && !read.end ? { ...read, open: true } : read;
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;

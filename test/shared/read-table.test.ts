@@ -128,6 +128,12 @@ describe('readTable', () => {
     expect(results[3].warnings.map((w) => w.code)).toEqual(['date_tbd']);
   });
 
+  it('reads a Timeline of "Ongoing since March 2026" as a start with no end', () => {
+    const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Timeline'], ['Pilot', 'Ongoing since March 2026']]);
+    expect(r.rows[0].raw).toMatchObject({ startOn: '2026-03-01' });
+    expect(r.rows[0].raw.endOn).toBeUndefined();
+  });
+
   it('prefers explicit Start and End columns over a Timeline', () => {
     const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Start', 'Timeline'], ['Pilot', '2025-01-06', 'Jan 2025 – Jun 2025']]);
     expect(r.rows[0].raw).toMatchObject({ startOn: '2025-01-06', endOn: '2025-06-30' });

@@ -43,6 +43,27 @@ describe('parseDateText', () => {
   });
 
   it.each([
+    ['Ongoing since March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['since March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Ongoing since 3/2026', '2026-03-01', 'the first day of "3/2026"'],
+    ['Ongoing since March 15, 2026', '2026-03-15', 'setting aside "Ongoing since"'],
+  ])('reads %s as the start of work still going on, %s, with no end', (text, day, how) => {
+    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: true });
+  });
+
+  it('reads "Started March 2026" as its first day, like "Starting", and leaves "Ongoing since" with no date after it not a date yet', () => {
+    expect(parseDateText('Started March 2026')).toEqual({ kind: 'date', start: '2026-03-01', notes: [], assumed: ['read "Started March 2026" as 2026-03-01, the first day of "March 2026"'] });
+    expect(parseDateText('Ongoing since the pilot')).toEqual({ kind: 'tbd', text: 'Ongoing since the pilot' });
+    expect(parseDateText('Ongoing since March')).toEqual({ kind: 'yearless', text: 'Ongoing since March' });
+    expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: true });
+  });
+
+  it('reads a month written as m/yyyy as that month', () => {
+    expect(parseDateText('3/2026')).toMatchObject(range('2026-03-01', '2026-03-31'));
+    expect(parseDateText('13/2026').kind).toBe('invalid');
+  });
+
+  it.each([
     ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
   ])('reads %s as the first day of its period, %s', (text, day, how) => {
