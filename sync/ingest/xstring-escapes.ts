@@ -1,8 +1,12 @@
 // Text escapes of OOXML (ST_Xstring, `_xHHHH_` for a character, `_x005F_` for a literal underscore), decoded in
 // inline strings and text formula results too: exceljs decodes them in shared strings only, and writers other
-// than Excel put text inline.
+// than Excel put text inline. Shared strings are decoded by the same rule, since exceljs's takes upper-case hex only.
 import { createRequire } from 'node:module';
 import { decodeXstring } from '../workbook/xml-text';
+
+interface TextParser {
+  _text: string[];
+}
 
 interface CellParser {
   t?: string;
@@ -29,10 +33,13 @@ export function exceljsPatched(): { version: string; patched: boolean } {
 /**
  * Makes exceljs's reader decode inline strings (`t="inlineStr"`) and text results (`t="str"`) as it does shared
  * strings. Patched where the cell is parsed, since afterwards they and a shared string (already decoded) look alike.
+ * Text runs (shared strings, rich text) are decoded by `decodeXstring` too, so one cell reads the same either way.
  */
 export function decodeInlineStrings(): void {
   if (installed || !exceljsPatched().patched) return;
   installed = true;
+  const text = require('exceljs/lib/xlsx/xform/strings/text-xform.js') as { prototype: TextParser };
+  Object.defineProperty(text.prototype, 'model', { configurable: true, get(this: TextParser) { return decodeXstring(this._text.join('')); } });
   const { prototype } = require('exceljs/lib/xlsx/xform/sheet/cell-xform.js') as { prototype: CellParser };
   const parseClose = prototype.parseClose;
   prototype.parseClose = function (this: CellParser, name: string) {

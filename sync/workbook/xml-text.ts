@@ -14,5 +14,8 @@ export const escapeXml = (s: string) => (NEEDS_ESCAPE.test(s) ? s.replace(INVALI
  */
 export const escapeXstring = (s: string) => (s.includes('_x') ? s.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_') : s);
 
-/** `_x000D_` → carriage return, `_x005F_x000D_` → the text `_x000D_`, as Excel reads a cell. */
+/**
+ * `_x000D_` → carriage return, `_x005F_x000D_` → the text `_x000D_`, as Excel reads a cell: its hex digits in
+ * either case (`_x00e9_` is é), its `x` lower-case only (`_X0041_` stays as typed).
+ */
 export const decodeXstring = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
