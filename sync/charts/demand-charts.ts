@@ -124,6 +124,13 @@ const BAR_NAME_BESIDE = 480;
 /** 12 px text about 6.6 px a character, as for the legend; a line of a wrapped name. */
 const LABEL_CHAR = 6.6;
 const LABEL_LINE = 15;
+/** The share of the chart's width given to a goal's name beside its bar. */
+const NAME_SHARE_OF_WIDTH = 0.4;
+/** A bar's row with its name beside it: never thinner than this, and this much taller than the name's lines. */
+const MIN_ROW_BESIDE = 28;
+const ROW_PADDING_BESIDE = 10;
+/** A bar's row with its name above it (a phone's drawing): the name's one line and the bar. */
+const ROW_NAME_ABOVE = 44;
 
 /** The lines a name takes wrapped at word breaks within `width` pixels. */
 function labelLines(text: string, width: number): number {
@@ -142,9 +149,9 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
   const beside = width >= BAR_NAME_BESIDE;
   // Beside its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall as the tallest name.
-  const nameWidth = Math.round(width * 0.4);
+  const nameWidth = Math.round(width * NAME_SHARE_OF_WIDTH);
   const lines = Math.max(1, ...goals.map((x) => labelLines(x.label, nameWidth)));
-  const row = beside ? Math.max(28, lines * LABEL_LINE + 10) : 44;
+  const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE;
   return {
     id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * row),
     alt: 'Percent complete (items at risk, overdue): ' + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),

@@ -2,11 +2,20 @@
 // text contrast of at least 4.5:1 everywhere.
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
 export const DASHBOARD_CHART_WIDTH = 500;
+/** A chart's frame (its figure), on each side. */
+const FIGURE_PADDING_PX = 12;
+const FIGURE_BORDER_PX = 1;
+const PX_PER_REM = 16;
+/** Column widths are whole quarters of a rem, rounded up so they still hold what they must. */
+const upToQuarterRem = (px: number) => Math.ceil((px / PX_PER_REM) * 4) / 4;
 /**
  * A column of charts is never narrower than the drawing plus the figure's padding and border, so a chart is never
- * shown smaller than drawn and its 12 px text stays 12 px; narrower than a phone's breakpoint, the phone drawing shows.
+ * shown smaller than drawn and its text keeps the size it was drawn at; narrower than a phone's breakpoint, the phone
+ * drawing shows.
  */
-const CHART_COLUMN_REM = Math.ceil(((DASHBOARD_CHART_WIDTH + 2 * 12 + 2) / 16) * 4) / 4;
+const CHART_COLUMN_REM = upToQuarterRem(DASHBOARD_CHART_WIDTH + 2 * (FIGURE_PADDING_PX + FIGURE_BORDER_PX));
+/** How much larger than drawn a chart may show when it has a whole column to itself: a little, not the column's width. */
+const WIDE_CHART_MAX_SCALE = 1.3;
 
 export const DASHBOARD_CSS = `
 :root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
@@ -42,10 +51,9 @@ th, td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-alig
 th[scope="row"], td.text, th.text { text-align: left; white-space: normal; }
 thead th { background: var(--band); }
 .na { color: var(--muted); }
-/* A single column wider than the drawing shows it somewhat larger, not the column's whole width. */
-svg.chart.wide { max-width: ${Math.round(DASHBOARD_CHART_WIDTH * 1.3)}px; }
+svg.chart.wide { max-width: ${Math.round(DASHBOARD_CHART_WIDTH * WIDE_CHART_MAX_SCALE)}px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, ${CHART_COLUMN_REM}rem), 1fr)); gap: 1.5rem; }
-figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
+figure { margin: 0; border: ${FIGURE_BORDER_PX}px solid var(--line); border-radius: 6px; padding: ${FIGURE_PADDING_PX / PX_PER_REM}rem; }
 figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .summary { font-size: 1.05rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }

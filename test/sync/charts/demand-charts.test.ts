@@ -25,3 +25,20 @@ describe('the work-plan chart on a page', () => {
     });
   }
 });
+
+describe('the work-plan chart\'s rows', () => {
+  const chartOf = (goals: string[], width: number) => {
+    const m = aggregateMetrics({ workplan: goals.map((goal, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandChartPairs(m, width).find((c) => c.wide.id === 'workplan-progress')!.wide;
+  };
+  const short = Array.from({ length: 12 }, (_, i) => `Goal ${i + 1}`);
+  const long = short.map((g) => `${g}: ${GOALS.join(' and ')}`);
+
+  it('grow with the lines a goal\'s name wraps onto beside its bar, so no name runs into the next', () => {
+    expect(chartOf(long, DASHBOARD_CHART_WIDTH).height).toBeGreaterThan(chartOf(short, DASHBOARD_CHART_WIDTH).height);
+  });
+
+  it('keep one height on a phone, where each name sits above its bar on one line', () => {
+    expect(chartOf(long, 340).height).toBe(chartOf(short, 340).height);
+  });
+});
