@@ -78,6 +78,15 @@ const unreadableBecause = (t: TableSheet) => {
   return errors.length ? errors.map(formatCellIssue).join('; ') : undefined;
 };
 
+/** The sheet's own warnings, each at its sheet row: what `import` stores for the Data quality sheet. */
+const sheetWarningsOf = (t: TableSheet): NonNullable<SheetStatus['warnings']> =>
+  t.read.issues
+    .filter((i) => i.severity === 'warning')
+    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header ? { header: i.header } : {}) }));
+
+/** Sheet-level warnings compared as a set: the service keeps them grouped by row. */
+const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warnings.map((w) => JSON.stringify(w, Object.keys(w).sort())).sort());
+
 /** How the service is to read one sheet's cells, as the add-on reads them to compare: its title's year or fiscal year, the workbook's fiscal year. */
 const contextOf = (t: TableSheet, rules: Rules): SyncContext => ({
   ...t.read.title,
@@ -177,14 +186,19 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   });
   const statuses: SheetStatus[] = sheets.map((t) => {
     const because = unreadableBecause(t);
-    return because === undefined ? { name: t.sheet } : { name: t.sheet, unreadable: because };
+    if (because !== undefined) return { name: t.sheet, unreadable: because };
+    const warnings = sheetWarningsOf(t);
+    return warnings.length ? { name: t.sheet, warnings } : { name: t.sheet };
   });
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
-  // problem of a sheet that is gone.
+  // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
+  // set aside) differ from those held, which they replace, so a warning fixed since goes.
   const heldProblems = new Map((state.unreadable ?? []).map((u) => [u.sheet, u.message]));
+  const heldWarnings = new Map<string, object[]>();
+  for (const { sheet, ...w } of state.sheetWarnings ?? []) heldWarnings.set(sheet, [...(heldWarnings.get(sheet) ?? []), w]);
   const told = [...statuses, ...[...heldProblems.keys()].filter((name) => !sheets.some((t) => t.sheet === name)).map((name): SheetStatus => ({ name }))]
-    .filter((s) => heldProblems.get(s.name) !== s.unreadable);
+    .filter((s) => heldProblems.get(s.name) !== s.unreadable || (s.unreadable === undefined && warningsKey(s.warnings) !== warningsKey(heldWarnings.get(s.name))));
 
   const posts = postsOf(deleted, moved, rowsBySheet);
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });

@@ -76,6 +76,17 @@ const sheetColumn = z.strictObject({
   fields: described(z.optional(z.array(z.string())), 'The fields read from this column, if any (a span such as Timeline holds two).'),
 });
 
+/** A problem of the sheet rather than of a row, as the reader reports it: a column ignored, a repeated header row or a heading set aside. */
+const sheetWarning = z.strictObject({
+  row: described(z.int().check(z.minimum(1), z.maximum(1_048_576)), "The sheet's own row number: the header row for a column's warning."),
+  column: z.optional(columnRef),
+  header: z.optional(z.string().check(z.maxLength(2000))),
+  message: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+
+/** A sheet-level warning as the service holds it, with its sheet. */
+const heldSheetWarning = z.extend(sheetWarning, { sheet: z.string() });
+
 /** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
 export const syncContext = z.object({
   sheet: described(z.optional(sheetName), "The sheet the request's rows were read from. With it, a row's sheetRow counted within this sheet (sheetRow modulo 1,048,576) is the row the committee's Data quality sheet names in its cell references."),
@@ -112,8 +123,8 @@ export const syncRequest = z.strictObject({
   full: described(z.optional(z.boolean()), 'The batch is the whole sheet: stored rows missing from it become tombstones.'),
   context: described(z.optional(syncContext), "The sheet's own context for reading its cells; the rows of one request share it."),
   sheets: described(
-    z.optional(z.array(z.strictObject({ name: sheetName, unreadable: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))) }))),
-    "The sheets the table was read from. A sheet with `unreadable` could not be read (why, e.g. \"Milestones: no column for Milestone; headers seen: …\"): none of its rows is in the batch, and the committee's Data quality sheet shows the message until a batch names the sheet without it.",
+    z.optional(z.array(z.strictObject({ name: sheetName, unreadable: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))), warnings: z.optional(z.array(sheetWarning).check(z.maxLength(5000))) }))),
+    "The sheets the table was read from. A sheet with `unreadable` could not be read (why, e.g. \"Milestones: no column for Milestone; headers seen: …\"): none of its rows is in the batch, and the committee's Data quality sheet shows the message until a batch names the sheet without it. A sheet named without `unreadable` replaces the sheet-level warnings held for it with its `warnings` (none when absent).",
   ),
 });
 export type SyncRequest = z.input<typeof syncRequest>;
@@ -135,6 +146,7 @@ export const syncStateAnswer = z.object({
   table: tableName,
   rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
   unreadable: described(z.optional(z.array(unreadableSheet)), 'Sheets of this table last sent as unreadable, with their message.'),
+  sheetWarnings: described(z.optional(z.array(heldSheetWarning)), "The sheets' own warnings held for this table, as the sheets last sent them (`sheets[].warnings`), each with its sheet."),
 });
 export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
 

@@ -5,6 +5,7 @@ import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
 import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
+import { sheetWarningRows } from '../ingest/sheet-warnings';
 import { prepareBatch, type IngestBatch, type IngestRow, type PreparedBatch } from '../ingest/ingest-batch';
 import type { Batch } from '../store/row-store';
 import { ApiError } from './api-error';
@@ -68,6 +69,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     full: request.full,
     at,
     ...(request.context?.columns ? { placeOf: placesIn(request.context.columns) } : {}),
+    sheetWarnings: request.sheets?.flatMap((s) => (s.unreadable === undefined && s.warnings ? sheetWarningRows(s.name, s.warnings) : [])),
   });
   return {
     batch,

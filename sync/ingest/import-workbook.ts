@@ -7,7 +7,8 @@ import {
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { readRules } from '../../shared/rules';
-import type { FieldError, RejectedRow, RowStore } from '../store/row-store';
+import type { RejectedRow, RowStore } from '../store/row-store';
+import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
 import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
@@ -147,18 +148,9 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   return { code: i.code, field: i.field, column, header, message: inSheetWords(i.message, own, header), line };
 }
 
-/** A sheet's own warnings (an ignored column, a skipped page header) as the store keeps them, under `<sheet>@<row>`. */
+/** A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them. */
 function sheetWarnings(t: SheetTable): RejectedRow[] {
-  const byRow = new Map<number, FieldError[]>();
-  for (const i of t.read.issues) {
-    if (i.severity !== 'warning') continue;
-    const row = i.row ?? t.read.headerRow;
-    const error: FieldError = { field: i.field, message: i.message };
-    if (i.column) error.column = i.column;
-    if (i.header) error.header = i.header;
-    byRow.set(row, [...(byRow.get(row) ?? []), error]);
-  }
-  return [...byRow].map(([row, errors]) => ({ rowId: `${t.sheet}@${row}`, sheet: t.sheet, sheetRow: row, errors }));
+  return sheetWarningRows(t.sheet, t.read.issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, row: i.row ?? t.read.headerRow })));
 }
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }

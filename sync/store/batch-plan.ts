@@ -30,6 +30,8 @@ export interface BatchPlan {
   log: { rejected: string[]; fixed: string[] };
   /** Whose warnings `warnings` replace: the whole table's for a full batch, else every row the batch names. */
   clearWarnings: 'all' | string[];
+  /** Sheets whose own warnings (`sheetWarningRows`) `warnings` replace: those a partial batch read whole. */
+  clearSheetWarnings: string[];
   warnings: RejectedRow[];
   /**
    * Sheets of the table whose "could not be read" no longer holds: those the batch read whole, or all of
@@ -121,7 +123,7 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   writes.sort((a, b) => compareIds(a.rowId, b.rowId));
   tombstones.sort(compareIds);
   const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
-  const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), warnings: batch.warned ?? [] };
+  const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), clearSheetWarnings: batch.full ? [] : [...(batch.readSheets ?? [])], warnings: batch.warned ?? [] };
   const sheetProblems = { clearSheetProblems: batch.full ? ('all' as const) : [...(batch.readSheets ?? [])], sheetProblems: [...(batch.unreadable ?? [])] };
   return { writes, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log, ...warnings, ...sheetProblems };
 }

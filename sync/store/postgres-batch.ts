@@ -7,7 +7,7 @@ import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import { assertIsSource, checkBatch, compareIds, encodeRow, isEncoded } from './batch-plan';
 import type { Routine } from './migrations';
 import type { Batch, BatchResult, EncodedRow, RejectedRow } from './row-store';
-import { keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
+import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
 
 /** What the function raises for a batch under an id that is no source (a class of our own). */
 const NOT_A_SOURCE = 'ED001';
@@ -154,6 +154,7 @@ function statements(db: Kysely<StoreDatabase>) {
         and row_id not in (select o.row_id from outbox o where ${mine('o')} and o.kind = 'row' and o.acked_at is null))`),
     clearAllWarnings: db.deleteFrom('row_warnings').where(mine()),
     clearNamedWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and row_id = any(${v.sent} || ${v.rejectedIds} || ${v.deletes})`),
+    clearReadSheetWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and sheet = any(${v.readSheets}) and ${isSheetWarning}`),
     putWarnings: db
       .insertInto('row_warnings')
       .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
@@ -226,7 +227,9 @@ begin
     get diagnostics deleted_rows = row_count;
   end if;
   if v_full then ${s.clearAllWarnings};
-  elsif v_has_warnings then ${s.clearNamedWarnings};
+  elsif v_has_warnings then
+    ${s.clearNamedWarnings};
+    if cardinality(v_read_sheets) > 0 then ${s.clearReadSheetWarnings}; end if;
   end if;
   if jsonb_array_length(v_warned) > 0 then ${s.putWarnings}; end if;
   if v_full then ${s.clearAllSheetProblems}; elsif cardinality(v_read_sheets) > 0 then ${s.clearReadSheetProblems}; end if;

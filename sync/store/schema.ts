@@ -238,3 +238,9 @@ export const keepLatestSync = (oc: OnConflictBuilder<StoreDatabase, 'source_sync
   oc.columns(['source_id', 'table_name']).doUpdateSet({
     last_at: sql<string>`case when excluded.last_at > source_syncs.last_at then excluded.last_at else source_syncs.last_at end`,
   });
+
+/**
+ * A stored warning of the sheet itself rather than of a row: its id is `<sheet>@<row>` (`sheetWarningId`), which
+ * no add-on Sync ID or import row id takes. Both stores clear a sheet's with it.
+ */
+export const isSheetWarning = sql<boolean>`row_id = sheet || '@' || cast(sheet_row as text)`;

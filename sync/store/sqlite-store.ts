@@ -17,7 +17,7 @@ import { rowsQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
-import { keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
+import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
 
 export const SQLITE_FILE = 'equity-desk.sqlite';
 
@@ -200,6 +200,11 @@ function sqliteBatchWriter(
       db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`),
       ['table', 'source', 'ids'],
     ),
+    clearSheetWarnings: prepare(
+      sqlite,
+      db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('sheet', '=', param<string>('sheet')).where(isSheetWarning),
+      ['table', 'source', 'sheet'],
+    ),
     putWarning: prepare(
       sqlite,
       db.insertInto('row_warnings').values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }),
@@ -266,6 +271,7 @@ function sqliteBatchWriter(
     }
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
+    for (const sheet of plan.clearSheetWarnings) stmt.clearSheetWarnings.run(table, source, sheet);
     for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);

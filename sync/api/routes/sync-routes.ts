@@ -6,6 +6,7 @@ import { requireRole, type ApiEnv } from '../auth';
 import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline } from '../sync-batch';
+import { heldSheetWarnings } from '../../ingest/sheet-warnings';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-wire';
 
 /** Bodies above this (8 MB; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
@@ -34,6 +35,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const rows = await deps.store.syncState(sourceId, table);
       const problems = await deps.store.rejections({ sourceIds: [sourceId], table, unreadable: true });
       const unreadable = problems.map((p) => ({ sheet: p.sheet ?? '', message: p.errors.map((e) => e.message).join('; ') }));
-      return c.json({ table, rows, ...(unreadable.length ? { unreadable } : {}) } satisfies SyncStateAnswer);
+      const sheetWarnings = heldSheetWarnings(await deps.store.warnings({ sourceIds: [sourceId] }), table);
+      return c.json({ table, rows, ...(unreadable.length ? { unreadable } : {}), ...(sheetWarnings.length ? { sheetWarnings } : {}) } satisfies SyncStateAnswer);
     });
 }

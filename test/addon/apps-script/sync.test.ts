@@ -236,6 +236,32 @@ describe("the committee's Data quality sheet", () => {
       ['Warning', 'Milestones', 5, 'Milestones!A5', 'When', expect.stringMatching(/^When: .*Mid-May/)],
     ]);
   });
+  test("lists the sheet's own problems (a column ignored) for the source, as import does, until the person removes that column", async () => {
+    const { addon, fakes } = await connected('Budget codes');
+    fakes.seedSheet('Milestones', [
+      ['When', 'Milestones', 'Lead', 'Budget code', 'Progress'],
+      ['3/3/2026', 'Equity week', 'ODE', 'BC-12', 'Not started'],
+      ['4/9/2026', 'Budget equity training', 'Budget office', 'BC-14', 'Completed'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const mine = async () => (await service.invoke<unknown[][]>('dataQualitySheet')).filter((r) => r[0] === 'Budget codes').map((r) => r.slice(1, 7));
+    expect(await mine()).toEqual([['Warning', 'Milestones', 1, 'Milestones!D1', 'Budget code', expect.stringMatching(/^column "Budget code" .*ignored/)]]);
+
+    // Nothing changed: nothing is sent, and the warning stays.
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0 });
+    expect(await mine()).toHaveLength(1);
+
+    // The column removed (the columns right of it move left): the rows are unchanged, and the warning goes.
+    const without = fakes.readSheet('Milestones').map((line) => [...line.slice(0, 3), ...line.slice(4), '']);
+    fakes.seedSheet('Milestones', without);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ posts: 1, rows: 0 });
+    expect(await mine()).toEqual([]);
+  });
 });
 
 describe("the committee's Data quality sheet, for a roadmap laid out side by side", () => {
