@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TableName } from '../../shared/tables';
 import type { Batch, IncomingRow, RowStore } from '../../sync/store/row-store';
+import { sheetWarningRows } from '../../sync/ingest/sheet-warnings';
 import { StoreError } from '../../sync/store/store-error';
 
 export interface StoreOpenOptions {
@@ -415,6 +416,27 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await apply({ full: true, upserts: good, warned: [warn('r0001', 'again', 3)], at: at(2) });
         expect((await store.warnings()).map((w) => [w.rowId, w.errors[0].message])).toEqual([['r0001', 'again']]);
         expect(await store.warnings({ sourceIds: [] })).toEqual([]);
+      });
+
+      test("a sheet's own warnings are replaced by the next batch that reads that sheet, and kept by batches that do not", async () => {
+        const { store, apply } = await withSource();
+        const good = rowsOf(2);
+        const rowWarning = { rowId: 'r0000', sheet: 'TA log', sheetRow: 2, errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'TBD' }] };
+        const ignored = { row: 1, column: 'D', header: 'Budget code', message: 'column "Budget code" is not part of Requests; ignored' };
+        const pageHeader = { row: 9, message: 'row 9 repeats the header (a page break in a pasted document?); skipped' };
+        const held = async () => (await store.warnings()).map((w) => [w.rowId, w.sheetRow, w.errors.map((e) => e.message)]).sort();
+        await apply({ upserts: good, readSheets: ['TA log', 'Notes'], warned: [rowWarning, ...sheetWarningRows('TA log', [ignored, pageHeader]), ...sheetWarningRows('Notes', [ignored])] });
+        expect(await held()).toEqual([
+          ['Notes@1', 1, [ignored.message]], ['TA log@1', 1, [ignored.message]], ['TA log@9', 9, [pageHeader.message]], ['r0000', 2, ['TBD']],
+        ]);
+        // A batch that does not read the sheet keeps its warnings.
+        await apply({ upserts: [good[1]], at: at(1) });
+        expect(await held()).toHaveLength(4);
+        // The column removed: the sheet read again replaces its own warnings; the other sheet's, and the row's, stay.
+        await apply({ upserts: [], readSheets: ['TA log'], warned: sheetWarningRows('TA log', [pageHeader]), at: at(2) });
+        expect(await held()).toEqual([['Notes@1', 1, [ignored.message]], ['TA log@9', 9, [pageHeader.message]], ['r0000', 2, ['TBD']]]);
+        await apply({ upserts: [], readSheets: ['TA log'], at: at(3) });
+        expect(await held()).toEqual([['Notes@1', 1, [ignored.message]], ['r0000', 2, ['TBD']]]);
       });
 
       test('dataVersion moves with every write and only then', async () => {
