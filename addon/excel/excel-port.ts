@@ -9,7 +9,7 @@ import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../..
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
-import type { CellProperties, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
@@ -108,6 +108,21 @@ function addConditionals(sheet: Worksheet, conditionals: readonly PlanConditiona
     }
     if (c.dataBar) range.conditionalFormats.add('DataBar');
   }
+}
+
+/**
+ * A format `addConditionals` makes for the column: equal to one of its texts in that text's fill, or its data
+ * bar (a data bar has no color of the template's to tell it by). Office.js gives no cheap way to see whether a
+ * format also reaches other columns (its range is one more round trip), so one in the template's exact text
+ * and fill is taken for the template's wherever it reaches.
+ */
+function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolean {
+  if (format.type === 'DataBar') return c.dataBar === true;
+  if (format.type !== 'CellValue') return false;
+  const { rule, format: look } = format.cellValueOrNullObject;
+  const text = /^="((?:[^"]|"")*)"$/.exec(rule.formula1 ?? '')?.[1]?.replace(/""/g, '"');
+  const tone = rule.operator === 'EqualTo' && text !== undefined ? c.tones?.[text] : undefined;
+  return tone !== undefined && TONE_COLOURS[tone].background.toLowerCase() === String(look.fill.color).toLowerCase();
 }
 
 /** As the xlsx templates print: landscape, the header row on every page, and the plan's own area and fit. */
@@ -334,14 +349,24 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** One Excel.run: each column's rules cleared over the rows given and set again, then one sync. */
+  /**
+   * One Excel.run: every column's conditional formats loaded in one sync; then, in one more, the dropdowns
+   * cleared and set again and, of the formats, only the template's deleted (`isTemplateFormat`) before its
+   * rules are added over the rows given. A person's own color rule there stays.
+   */
   extendRowRules(name: string, { validations, conditionals }: RowRules): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       if (validations.length === 0 && conditionals.length === 0) return;
-      // A range whose cells hold different rules takes no new one until they are cleared.
+      const formats = conditionals.map((c) =>
+        columnSpan(sheet, c).conditionalFormats.load(['items/type', 'items/cellValueOrNullObject/format/fill/color', 'items/cellValueOrNullObject/rule']),
+      );
+      if (conditionals.length) await context.sync();
+      // A range whose cells hold different dropdowns takes no new one until they are cleared.
       for (const v of validations) columnSpan(sheet, v).dataValidation.clear();
       setValidations(sheet, validations);
-      for (const c of conditionals) columnSpan(sheet, c).conditionalFormats.clearAll();
+      conditionals.forEach((c, i) => {
+        for (const format of formats[i].items) if (isTemplateFormat(format, c)) format.delete();
+      });
       addConditionals(sheet, conditionals);
       await context.sync();
     });
