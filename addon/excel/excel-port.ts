@@ -32,6 +32,8 @@ export const WRITE_BYTES = 4_000_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const TEXT_FORMAT = '@';
 const DEFAULT_FILL = '#FFFFFF';
+/** `ConditionalFormat.priority` counts from the back when negative. */
+const LAST_PRIORITY = -1;
 /** Points per character of a plan's column width (Excel's default font). */
 const POINTS_PER_CHAR = 5.6;
 
@@ -97,16 +99,21 @@ function setValidations(sheet: Worksheet, validations: readonly PlanValidation[]
   }
 }
 
+/**
+ * The template's formats, each moved last in the sheet's order (Office.js adds a format first): a person's own
+ * rule for the same cells keeps showing its colors, as in Sheets, where the template's rules are listed last.
+ */
 function addConditionals(sheet: Worksheet, conditionals: readonly PlanConditional[]): void {
   for (const c of conditionals) {
     const range = columnSpan(sheet, c);
     for (const [text, tone] of Object.entries(c.tones ?? {})) {
-      const rule = range.conditionalFormats.add('CellValue').cellValue;
-      rule.format.fill.color = TONE_COLOURS[tone].background;
-      rule.format.font.color = TONE_COLOURS[tone].font;
-      rule.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      const format = range.conditionalFormats.add('CellValue');
+      format.cellValue.format.fill.color = TONE_COLOURS[tone].background;
+      format.cellValue.format.font.color = TONE_COLOURS[tone].font;
+      format.cellValue.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      format.priority = LAST_PRIORITY;
     }
-    if (c.dataBar) range.conditionalFormats.add('DataBar');
+    if (c.dataBar) range.conditionalFormats.add('DataBar').priority = LAST_PRIORITY;
   }
 }
 

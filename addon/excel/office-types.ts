@@ -44,6 +44,8 @@ export interface CellValueConditionalFormat {
 /** ExcelApi 1.6. `cellValueOrNullObject` is a null object unless `type` is `CellValue`. */
 export interface ConditionalFormat {
   readonly type: string;
+  /** Place in the sheet's order (0 first); a format added is first. Negative counts from the back: -1 is last. */
+  priority: number;
   readonly cellValue: CellValueConditionalFormat;
   readonly cellValueOrNullObject: CellValueConditionalFormat;
   delete(): void;

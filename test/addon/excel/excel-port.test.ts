@@ -107,6 +107,18 @@ test('readying rows on several status columns is two requests: every column\'s f
   expect(sheet('Tracker').conditionals.map((c) => c.toRow)).toEqual(new Array(6).fill(80));
 });
 
+test('a person\'s own color rule keeps showing over the template\'s rule for the same text once rows are readied', async () => {
+  const { port, sheet } = excelHarness();
+  await port.ensureSheet('Tracker');
+  const state = { column: 1, tones: { Late: 'bad' } } as const;
+  await port.formatSheet('Tracker', { headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{}], conditionals: [{ ...state, fromRow: 2, toRow: 30 }] });
+  // Excel puts a rule a person adds first.
+  sheet('Tracker').conditionals.unshift({ type: 'CellValue', column: 1, fromRow: 2, toRow: 10, formula1: '="Late"', fill: '#FF00FF' });
+  await port.extendRowRules('Tracker', { validations: [], conditionals: [{ ...state, fromRow: 2, toRow: 80 }] });
+  const shown = (row: number) => sheet('Tracker').conditionals.find((c) => c.formula1 === '="Late"' && row >= c.fromRow && row <= c.toRow)?.fill;
+  expect([shown(5), shown(80)]).toEqual(['#FF00FF', '#f4cccc']);
+});
+
 test('survey answers on rows far apart are one request, every cell between them left out of it', async () => {
   const { excel, port, sheet } = excelHarness();
   await port.ensureSheet('Requests');

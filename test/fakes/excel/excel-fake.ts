@@ -675,6 +675,12 @@ class ConditionalFormatsProxy extends ClientObject {
         get cellValue(): never {
           throw new Error('not in the fake: read cellValueOrNullObject');
         },
+        get priority(): number {
+          throw new Error('not in the fake');
+        },
+        set priority(_: number) {
+          throw new Error('not in the fake');
+        },
         cellValueOrNullObject: cellValue,
         delete: () => remove(record),
       };
@@ -683,10 +689,17 @@ class ConditionalFormatsProxy extends ClientObject {
 
   add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
     const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
+    // Out of bounds is clamped, and a negative place counts from the back, as Office.js says.
+    const move = (at: number) =>
+      this.queue(8, () => {
+        const { conditionals } = this.range.located().sheet;
+        conditionals.splice(conditionals.indexOf(record), 1);
+        conditionals.splice(Math.max(0, Math.min(conditionals.length, at < 0 ? conditionals.length + 1 + at : at)), 0, record);
+      });
     this.queue(16, () => {
       const { sheet, rect: { row, column, rows } } = this.range.located();
       Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
-      sheet.conditionals.push(record);
+      sheet.conditionals.unshift(record);
     });
     const cellValue = {
       isNullObject: type !== 'CellValue',
@@ -704,6 +717,12 @@ class ConditionalFormatsProxy extends ClientObject {
       },
       cellValue,
       cellValueOrNullObject: cellValue,
+      get priority(): number {
+        throw new OfficeError('PropertyNotLoaded', "The property 'priority' is not available before load and context.sync().");
+      },
+      set priority(at: number) {
+        move(at);
+      },
       delete: () => this.remove(record),
     };
   }
