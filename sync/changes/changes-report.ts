@@ -116,6 +116,9 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
       const dated = TABLES[table].columns.find((c) => c.type === 'date');
       const after: Readonly<Record<string, unknown>> = s.after;
       const on = dated ? ((after[dated.name] as string | null) ?? null) : null;
+      // A row first synced in the period (a calendar's first import) has no earlier status to move from: only its
+      // own date can say it was done or missed in the period, not months before.
+      if (!s.before && on !== null && !within(on, period)) continue;
       if (to === 'Done' && from !== 'Done') report.milestones.done.push(row(table, s, s.after, on));
       if (to === 'Missed' && from !== 'Missed') report.milestones.missed.push(row(table, s, s.after, on));
     }

@@ -45,7 +45,7 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
   }
 }
 
-/** One chart drawn for a page's width and for a phone's; `CHART_CSS` shows the one that fits. */
+/** One chart drawn for a page's width and for a phone's; `chartCss` shows the one that fits. */
 export interface ChartPair { wide: ChartSpec; phone: ChartSpec }
 
 /** The SVG as an accessible inline image: named by its text alternative, kept out of the tab order. */
@@ -53,15 +53,35 @@ function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
   return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
 }
 
-/** Both drawings of a chart inline; the hidden one is out of the accessibility tree too, so it is named once. */
-export const inlineChart = (pair: ChartPair) => inlineSvg(pair.wide, 'wide') + inlineSvg(pair.phone, 'phone');
+/**
+ * Both drawings of a chart inline, in a box the page's CSS (`chartCss`) measures; the hidden one is out of the
+ * accessibility tree too, so it is named once.
+ */
+export const inlineChart = (pair: ChartPair) =>
+  `<div class="chart-pair wide-${pair.wide.width}">${inlineSvg(pair.wide, 'wide')}${inlineSvg(pair.phone, 'phone')}</div>`;
 
-/** The rules `inlineChart` needs: the phone drawing on a phone's screen, the wide one elsewhere and on paper. */
-export const CHART_CSS = `
+/** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
+const PHONE_DRAWING_MAX_SCALE = 1.25;
+
+/**
+ * The rules `inlineChart` needs. The wide drawing is shown wherever its box holds it at its own size; in a
+ * narrower box (a phone, or one held sideways, which a screen-width rule missed) shrinking it would shrink its
+ * text below what can be read, so the phone drawing is shown instead. On paper the wide one always.
+ */
+export function chartCss(pairs: readonly ChartPair[]): string {
+  const phoneWidthByWide = new Map<number, number>();
+  for (const p of pairs) phoneWidthByWide.set(p.wide.width, Math.max(p.phone.width, phoneWidthByWide.get(p.wide.width) ?? 0));
+  const narrowBox = ([wide, phone]: [number, number]) =>
+    `  @container (max-width: ${wide - 1}px) { .wide-${wide} svg.chart.wide { display: none; } .wide-${wide} svg.chart.phone { display: block; max-width: ${Math.round(phone * PHONE_DRAWING_MAX_SCALE)}px; margin: 0 auto; } }`;
+  return `
+.chart-pair { container-type: inline-size; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg.chart.phone { display: none; }
-@media screen and (max-width: 36rem) { svg.chart.wide { display: none; } svg.chart.phone { display: block; } }
+@media screen {
+${[...phoneWidthByWide].map(narrowBox).join('\n')}
+}
 `;
+}
 
 /** The chart as a PNG at twice its size, so it stays sharp when Excel or LibreOffice scales it. */
 export function renderPng(spec: ChartSpec): Uint8Array {

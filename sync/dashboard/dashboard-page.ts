@@ -1,6 +1,6 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
-import { CHART_CSS, inlineChart, type ChartPair } from '../charts/render-chart';
+import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { targetLines } from '../metrics/plan-metrics';
@@ -59,7 +59,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
   ], rows);
 
-  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS + CHART_CSS)}
+  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS + chartCss(i.charts))}
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>

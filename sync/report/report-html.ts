@@ -3,7 +3,7 @@
 // The same HTML is served by the API and printed to PDF by Chromium.
 import { counted, nounFor } from '../../shared/plural';
 import { demandChartPairs } from '../charts/demand-charts';
-import { CHART_CSS, inlineChart, type ChartPair } from '../charts/render-chart';
+import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
@@ -142,7 +142,7 @@ ${body[c.id]}
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}
 </ol></nav>`;
-  return `${pageHead(title, REPORT_CSS + CHART_CSS)}
+  return `${pageHead(title, REPORT_CSS + chartCss([...charts.values()]))}
 <body>
 ${front}
 <main>

@@ -86,6 +86,23 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(labels(report.milestones.missed)).toEqual([['M1 Council briefing', '2026-03-10']]);
   });
 
+  it('lists a calendar first synced in the period by its own dates: not what was done or missed before the period began', async () => {
+    const calendar = (await store.createPrincipal({ kind: 'source', name: 'Riverside calendar', sourceKind: 'file' })).principal.id;
+    const milestone = (rowId: string, milestone: string, date: string, status: string) => ({ rowId, hash: rowId, values: { milestoneId: rowId, milestone, date, status } });
+    await store.applyBatch({
+      sourceId: calendar, table: 'milestones', full: false, deletes: [], rejected: [], at: on('2026-03-05'),
+      upserts: [
+        milestone('M5', 'Listening session', '2025-11-10', 'Completed'),
+        milestone('M6', 'Budget hearing', '2026-03-03', 'Completed'),
+        milestone('M7', 'Staff survey', '2026-01-15', 'Not started'),
+        milestone('M8', 'Partner retreat', '2026-03-04', 'Not started'),
+      ],
+    });
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [calendar] });
+    expect(labels(r.milestones.done)).toEqual([['M6 Budget hearing', '2026-03-03']]);
+    expect(labels(r.milestones.missed)).toEqual([['M8 Partner retreat', '2026-03-04']]);
+  });
+
   it('lists rows newly rejected and fixed in the period from the rejection log', () => {
     expect(report.dataQuality.rejected.map((r) => r.rowId)).toEqual(['r9']);
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);

@@ -13,6 +13,7 @@ import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
+import { smallestChartText as smallestShownChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
 import { pdfPageTexts } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
@@ -209,14 +210,10 @@ describe('GET /dashboard', () => {
     }
   }, 120_000);
 
-  /** The smallest chart text on the screen: the size text is drawn at, times the scale the image is shown at. */
+  /** The smallest text of the dashboard's five charts, one drawing of each shown. */
   async function smallestChartText(page: Page): Promise<number> {
-    const shown = page.locator('figure svg[role="img"]:visible');
-    expect(await shown.count()).toBe(5);
-    return shown.evaluateAll((svgs) => Math.min(...svgs.flatMap((svg) => {
-      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
-      return [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
-    })));
+    expect(await page.locator('figure svg[role="img"]:visible').count()).toBe(5);
+    return smallestShownChartText(page);
   }
 
   it('draws its charts for a phone on a phone, so their text is shown no smaller than 11 px', async () => {

@@ -10,6 +10,7 @@ import { annualReport, type AnnualReport } from '../../../sync/report/annual-rep
 import { reportChapters, reportHtml } from '../../../sync/report/report-html';
 import { pdfPageCount, reportPdf } from '../../../sync/report/report-pdf';
 import { axeViolations } from '../../support/axe';
+import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
 import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
@@ -72,6 +73,18 @@ describe('the annual progress report', () => {
         const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
         expect(scroll).toBeLessThanOrEqual(width);
         expect(await axeViolations(page)).toEqual([]);
+      }
+    });
+  }, 120_000);
+
+  it('shows its charts with text no smaller than 12 px at every width from a phone held sideways up, and 11 px on a phone', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      await page.setContent(reportHtml(report));
+      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+      for (const width of [600, 667, 740, 900, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        expect(await smallestChartText(page), `${width} px`).toBeGreaterThanOrEqual(12);
       }
     });
   }, 120_000);
