@@ -9,7 +9,7 @@ import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../..
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS } from '../port/tone-colours';
-import type { CellProperties, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
@@ -32,6 +32,8 @@ export const WRITE_BYTES = 4_000_000;
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const TEXT_FORMAT = '@';
 const DEFAULT_FILL = '#FFFFFF';
+/** `ConditionalFormat.priority` counts from the back when negative. */
+const LAST_PRIORITY = -1;
 /** Points per character of a plan's column width (Excel's default font). */
 const POINTS_PER_CHAR = 5.6;
 
@@ -97,17 +99,37 @@ function setValidations(sheet: Worksheet, validations: readonly PlanValidation[]
   }
 }
 
+/**
+ * The template's formats, each moved last in the sheet's order (Office.js adds a format first): a person's own
+ * rule for the same cells keeps showing its colors, as in Sheets, where the template's rules are listed last.
+ */
 function addConditionals(sheet: Worksheet, conditionals: readonly PlanConditional[]): void {
   for (const c of conditionals) {
     const range = columnSpan(sheet, c);
     for (const [text, tone] of Object.entries(c.tones ?? {})) {
-      const rule = range.conditionalFormats.add('CellValue').cellValue;
-      rule.format.fill.color = TONE_COLOURS[tone].background;
-      rule.format.font.color = TONE_COLOURS[tone].font;
-      rule.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      const format = range.conditionalFormats.add('CellValue');
+      format.cellValue.format.fill.color = TONE_COLOURS[tone].background;
+      format.cellValue.format.font.color = TONE_COLOURS[tone].font;
+      format.cellValue.rule = { formula1: `="${text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      format.priority = LAST_PRIORITY;
     }
-    if (c.dataBar) range.conditionalFormats.add('DataBar');
+    if (c.dataBar) range.conditionalFormats.add('DataBar').priority = LAST_PRIORITY;
   }
+}
+
+/**
+ * A format `addConditionals` makes for the column: equal to one of its texts in that text's fill, or its data
+ * bar (a data bar has no color of the template's to tell it by). Office.js gives no cheap way to see whether a
+ * format also reaches other columns (its range is one more round trip), so one in the template's exact text
+ * and fill is taken for the template's wherever it reaches.
+ */
+function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolean {
+  if (format.type === 'DataBar') return c.dataBar === true;
+  if (format.type !== 'CellValue') return false;
+  const { rule, format: look } = format.cellValueOrNullObject;
+  const text = /^="((?:[^"]|"")*)"$/.exec(rule.formula1 ?? '')?.[1]?.replace(/""/g, '"');
+  const tone = rule.operator === 'EqualTo' && text !== undefined ? c.tones?.[text] : undefined;
+  return tone !== undefined && TONE_COLOURS[tone].background.toLowerCase() === String(look.fill.color).toLowerCase();
 }
 
 /** As the xlsx templates print: landscape, the header row on every page, and the plan's own area and fit. */
@@ -334,14 +356,24 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** One Excel.run: each column's rules cleared over the rows given and set again, then one sync. */
+  /**
+   * One Excel.run: every column's conditional formats loaded in one sync; then, in one more, the dropdowns
+   * cleared and set again and, of the formats, only the template's deleted (`isTemplateFormat`) before its
+   * rules are added over the rows given. A person's own color rule there stays.
+   */
   extendRowRules(name: string, { validations, conditionals }: RowRules): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       if (validations.length === 0 && conditionals.length === 0) return;
-      // A range whose cells hold different rules takes no new one until they are cleared.
+      const formats = conditionals.map((c) =>
+        columnSpan(sheet, c).conditionalFormats.load(['items/type', 'items/cellValueOrNullObject/format/fill/color', 'items/cellValueOrNullObject/rule']),
+      );
+      if (conditionals.length) await context.sync();
+      // A range whose cells hold different dropdowns takes no new one until they are cleared.
       for (const v of validations) columnSpan(sheet, v).dataValidation.clear();
       setValidations(sheet, validations);
-      for (const c of conditionals) columnSpan(sheet, c).conditionalFormats.clearAll();
+      conditionals.forEach((c, i) => {
+        for (const format of formats[i].items) if (isTemplateFormat(format, c)) format.delete();
+      });
       addConditionals(sheet, conditionals);
       await context.sync();
     });

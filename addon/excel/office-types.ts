@@ -35,8 +35,26 @@ export interface ConditionalRangeFormat {
   font: { color: string };
 }
 
+export interface CellValueConditionalFormat {
+  format: ConditionalRangeFormat;
+  rule: { formula1: string; operator: string };
+  readonly isNullObject: boolean;
+}
+
+/** ExcelApi 1.6. `cellValueOrNullObject` is a null object unless `type` is `CellValue`. */
 export interface ConditionalFormat {
-  cellValue: { format: ConditionalRangeFormat; rule: { formula1: string; operator: 'EqualTo' } };
+  readonly type: string;
+  /** Place in the sheet's order (0 first); a format added is first. Negative counts from the back: -1 is last. */
+  priority: number;
+  readonly cellValue: CellValueConditionalFormat;
+  readonly cellValueOrNullObject: CellValueConditionalFormat;
+  delete(): void;
+}
+
+/** The conditional formats that overlap a range (ExcelApi 1.6). */
+export interface ConditionalFormatCollection extends LoadableObject {
+  readonly items: ConditionalFormat[];
+  add(type: 'CellValue' | 'DataBar'): ConditionalFormat;
 }
 
 export interface Range extends LoadableObject {
@@ -51,7 +69,7 @@ export interface Range extends LoadableObject {
   readonly isNullObject: boolean;
   readonly format: RangeFormat;
   readonly dataValidation: DataValidation;
-  readonly conditionalFormats: { add(type: 'CellValue' | 'DataBar'): ConditionalFormat; clearAll(): void };
+  readonly conditionalFormats: ConditionalFormatCollection;
   /** Hides the range's columns; set on whole columns (`getEntireColumn()`), the form Microsoft's samples use. */
   columnHidden: boolean;
   getEntireColumn(): Range;

@@ -19,6 +19,8 @@ export interface PortProbe {
   numberFormat(sheet: string, row: number, column: number): string;
   selectedRow(): { sheet: string; row: number } | null;
   toasts(): string[];
+  /** A color rule a person makes in the host: cells of one column's rows equal to `text` get `background`. */
+  addOwnColorRule(sheet: string, rule: { column: number; fromRow: number; toRow: number; text: string; background: string }): void | Promise<void>;
   /** Merges a range such as `A2:A4` the way a person does in the host (the first cell keeps its value). */
   merge(sheet: string, range: string): void | Promise<void>;
 }
@@ -246,6 +248,19 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       for (const row of [2, 30, 31, 120]) expect(probe.tonesAt('Tracker', row, 2)).toEqual(['Done', 'Late']);
       expect(probe.tonesAt('Tracker', 121, 2)).toEqual([]);
       expect(probe.tonesAt('Tracker', 2, 1)).toEqual(['Open']);
+    });
+
+    test('a person\'s own color rules on a status column survive a sync that readies rows, for the template\'s text too', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Tracker');
+      await port.writeBlock('Tracker', 1, 1, [['State'], ['Late']]);
+      const state = { column: 1, tones: { Late: 'bad' } } as const;
+      await port.formatSheet('Tracker', { headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{ width: 12 }], conditionals: [{ ...state, fromRow: 2, toRow: 30 }] });
+      await probe.addOwnColorRule('Tracker', { column: 1, fromRow: 2, toRow: 10, text: 'Overdue', background: '#ff00ff' });
+      await probe.addOwnColorRule('Tracker', { column: 1, fromRow: 2, toRow: 10, text: 'Late', background: '#ff00ff' });
+      await port.extendRowRules('Tracker', { validations: [], conditionals: [{ ...state, fromRow: 2, toRow: 80 }] });
+      expect(probe.tonesAt('Tracker', 5, 1)).toEqual(['Late', 'Late', 'Overdue']);
+      expect(probe.tonesAt('Tracker', 80, 1)).toEqual(['Late']);
     });
 
     test('says which sheet is missing, whatever the call', async () => {

@@ -19,7 +19,8 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
       },
       conditionals: (sheet) => Object.assign({}, ...port.sheet(sheet).conditionals.map((c) => ({ ...c.tones }))),
       tonesAt: (sheet, row, column) =>
-        port.sheet(sheet).conditionals.filter((c) => c.column === column && row >= c.fromRow && row <= c.toRow).flatMap((c) => Object.keys(c.tones ?? {})).sort(),
+        [...port.sheet(sheet).conditionals, ...port.sheet(sheet).ownRules].filter((c) => c.column === column && row >= c.fromRow && row <= c.toRow).flatMap((c) => Object.keys(c.tones ?? {})).sort(),
+      addOwnColorRule: (sheet, { column, fromRow, toRow, text }) => void port.sheet(sheet).ownRules.push({ column, fromRow, toRow, tones: { [text]: 'neutral' } }),
       hiddenColumns: (sheet) => (formats(sheet).at(-1)?.columns ?? []).flatMap((c, i) => (c.hidden ? [i + 1] : [])),
       numberFormat: (sheet, row, column) => {
         const f = formats(sheet).find((x) => row >= x.firstDataRow && row <= x.lastDataRow && x.columns[column - 1]?.numFmt);

@@ -24,6 +24,8 @@ export class MemorySheet {
   /** Dropdowns and status colours as set by formatSheet and extendRowRules, each over its rows. */
   validations: PlanValidation[] = [];
   conditionals: PlanConditional[] = [];
+  /** Color rules a person made in the host: no port call makes them, and none may drop them. */
+  readonly ownRules: PlanConditional[] = [];
   /** Merged ranges, 1-based. */
   readonly merges: MergedRange[] = [];
 

@@ -43,6 +43,12 @@ spreadsheetPortContract('SheetsPort (Apps Script)', () => {
         return range ? { sheet: range.sheet.name, row: range.rect.row } : null;
       },
       toasts: () => fakes.toasts.map((t) => t.message),
+      addOwnColorRule: (name, { column, fromRow, toRow, text, background }) => {
+        const { SpreadsheetApp } = fakes.globals as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+        const sheet = fakes.sheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+        const own = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBold(true).setBackground(background).setRanges([sheet.getRange(fromRow, column, toRow - fromRow + 1, 1)]).build();
+        sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), own]);
+      },
       merge: (sheet, range) => void fakes.sheet(sheet).getRange(range).merge(),
     },
   };
@@ -87,19 +93,4 @@ test('marks are read with one getNotes and one getBackgrounds, and written witho
   expect(fakes.count('Range.getBackgrounds')).toBe(1);
   expect(fakes.hostCalls()).toEqual({ reads: 4, writes: 2 });
   expect(fakes.sheet('Requests').peek(502, 2)).toMatchObject({ note: 'Equity Desk: Status: not one of the list', background: '#fde2e1' });
-});
-
-test('stretching a status column\'s colors keeps a rule the person made for the same text in colors of their own', () => {
-  const fakes = createAppsScriptFakes();
-  fakes.seedSheet('Tracker', [['State'], ['Late']]);
-  const port = sheetsPort(fakes);
-  const tones = { column: 1, tones: { Late: 'bad' } } as const;
-  port.formatSheet('Tracker', { headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{ width: 12 }], conditionals: [{ ...tones, fromRow: 2, toRow: 30 }] });
-  const { SpreadsheetApp } = fakes.globals as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
-  const sheet = fakes.sheet('Tracker') as unknown as GoogleAppsScript.Spreadsheet.Sheet;
-  const own = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('Late').setBold(true).setBackground('#ff00ff').setRanges([sheet.getRange('A2:A10')]).build();
-  sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), own]);
-  port.extendRowRules('Tracker', { validations: [], conditionals: [{ ...tones, fromRow: 2, toRow: 80 }] });
-  const backgrounds = (fakes.sheet('Tracker').conditionalRules as FakeConditionalFormatRule[]).map((r) => r.spec.background);
-  expect(backgrounds.sort()).toEqual(['#f4cccc', '#ff00ff']);
 });

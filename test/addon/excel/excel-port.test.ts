@@ -32,6 +32,9 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
       numberFormat: (name, row, column) => sheet(name).peek(row, column)?.numberFormat ?? 'General',
       selectedRow: () => (excel.selection ? { sheet: excel.selection.sheet, row: excel.selection.row } : null),
       toasts: () => notices,
+      addOwnColorRule: (name, { column, fromRow, toRow, text, background }) => {
+        sheet(name).conditionals.push({ type: 'CellValue', column, fromRow, toRow, formula1: `="${text}"`, fill: background });
+      },
       merge: async (name, range) => {
         await excel.run(async (context) => {
           context.workbook.worksheets.getItem(name).getRange(range).merge();
@@ -91,6 +94,29 @@ test('text is written under number format @ and a cell that held text takes a nu
 test('a sheet that does not exist is a clear error, not an Office.js fault', async () => {
   const { port } = excelHarness();
   await expect(port.readSheet('Nope')).rejects.toThrow('There is no sheet named "Nope".');
+});
+
+test('readying rows on several status columns is two requests: every column\'s formats loaded, then the template\'s replaced', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Tracker');
+  const columns = [1, 2, 3].map((column) => ({ column, tones: { Late: 'bad', Done: 'good' } }) as const);
+  await port.formatSheet('Tracker', { headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{}, {}, {}], conditionals: columns.map((c) => ({ ...c, fromRow: 2, toRow: 30 })) });
+  excel.requests.length = 0;
+  await port.extendRowRules('Tracker', { validations: [], conditionals: columns.map((c) => ({ ...c, fromRow: 2, toRow: 80 })) });
+  expect(excel.requests.map((r) => r.commands > 0)).toEqual([false, true]);
+  expect(sheet('Tracker').conditionals.map((c) => c.toRow)).toEqual(new Array(6).fill(80));
+});
+
+test('a person\'s own color rule keeps showing over the template\'s rule for the same text once rows are readied', async () => {
+  const { port, sheet } = excelHarness();
+  await port.ensureSheet('Tracker');
+  const state = { column: 1, tones: { Late: 'bad' } } as const;
+  await port.formatSheet('Tracker', { headerRow: 1, firstDataRow: 2, lastDataRow: 30, columns: [{}], conditionals: [{ ...state, fromRow: 2, toRow: 30 }] });
+  // Excel puts a rule a person adds first.
+  sheet('Tracker').conditionals.unshift({ type: 'CellValue', column: 1, fromRow: 2, toRow: 10, formula1: '="Late"', fill: '#FF00FF' });
+  await port.extendRowRules('Tracker', { validations: [], conditionals: [{ ...state, fromRow: 2, toRow: 80 }] });
+  const shown = (row: number) => sheet('Tracker').conditionals.find((c) => c.formula1 === '="Late"' && row >= c.fromRow && row <= c.toRow)?.fill;
+  expect([shown(5), shown(80)]).toEqual(['#FF00FF', '#f4cccc']);
 });
 
 test('survey answers on rows far apart are one request, every cell between them left out of it', async () => {

@@ -165,6 +165,10 @@ abstract class ClientObject {
     return this;
   }
 
+  protected has(property: string): boolean {
+    return this.loaded.has(property);
+  }
+
   protected read<T>(property: string): T {
     if (!this.loaded.has(property)) {
       throw new OfficeError('PropertyNotLoaded', `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -576,38 +580,9 @@ class RangeProxy extends ClientObject {
     };
   }
 
-  get conditionalFormats() {
+  get conditionalFormats(): ConditionalFormatsProxy {
     this.context.uses(6, 'Range.conditionalFormats');
-    const range = this;
-    return {
-      // Excel clears the formats on the range's cells; the fake's formats are one column each, dropped whole.
-      clearAll() {
-        range.queue(8, () => {
-          const { row, column, rows } = range.at();
-          const model = range.sheet.model();
-          model.conditionals.splice(0, model.conditionals.length, ...model.conditionals.filter((c) => c.column !== column || c.toRow < row || c.fromRow > row + rows - 1));
-        });
-      },
-      add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
-        const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
-        range.queue(16, () => {
-          const { row, column, rows } = range.at();
-          Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
-          range.sheet.model().conditionals.push(record);
-        });
-        return {
-          cellValue: {
-            format: {
-              fill: { set color(c: string) { record.fill = c; } },
-              font: { set color(c: string) { record.font = c; } },
-            },
-            set rule(rule: ConditionalFormat['cellValue']['rule']) {
-              record.formula1 = rule.formula1;
-            },
-          },
-        };
-      },
-    };
+    return new ConditionalFormatsProxy(this.context, this);
   }
 
   select(): void {
@@ -638,6 +613,127 @@ class RangeProxy extends ClientObject {
         const colour = p.format?.fill?.color;
         if (colour !== undefined) this.sheet.model().cell(row + r, column + c).fill = colour;
       }));
+    });
+  }
+}
+
+/** What a loaded conditional format reads as: its record in the model and its loadable properties. */
+interface LoadedFormat {
+  record: FakeConditional;
+  type: string;
+  fill: string | null;
+  rule: { formula1: string; operator: string } | null;
+}
+
+/** The formats overlapping a range, as `Range.conditionalFormats` gives them; items readable once loaded. */
+class ConditionalFormatsProxy extends ClientObject {
+  private static readonly PROPERTIES = ['items/type', 'items/cellValueOrNullObject/format/fill/color', 'items/cellValueOrNullObject/rule'];
+
+  constructor(
+    context: FakeContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+
+  private overlapping(): LoadedFormat[] {
+    const { sheet, rect: { row, column, rows, columns } } = this.range.located();
+    return sheet.conditionals
+      .filter((c) => c.column >= column && c.column < column + columns && c.toRow >= row && c.fromRow < row + rows)
+      .map((record) => ({ record, type: record.type, fill: record.fill?.toUpperCase() ?? null, rule: record.type === 'CellValue' ? { formula1: record.formula1 ?? '', operator: 'EqualTo' } : null }));
+  }
+
+  protected compute(property: string): unknown {
+    if (!ConditionalFormatsProxy.PROPERTIES.includes(property)) throw new Error(`ConditionalFormatCollection.${property} is not in the fake`);
+    return this.overlapping();
+  }
+
+  get items(): ConditionalFormat[] {
+    const loaded = ConditionalFormatsProxy.PROPERTIES.find((p) => this.has(p));
+    const formats = this.read<LoadedFormat[]>(loaded ?? 'items');
+    const remove = (record: FakeConditional) => this.remove(record);
+    const value = <K extends keyof LoadedFormat>(i: number, property: string, key: K): LoadedFormat[K] => this.read<LoadedFormat[]>(property)[i][key];
+    return formats.map(({ record }, i) => {
+      const isNullObject = record.type !== 'CellValue';
+      const cellValue = {
+        get isNullObject() {
+          return isNullObject;
+        },
+        format: {
+          fill: { get color() { return value(i, 'items/cellValueOrNullObject/format/fill/color', 'fill') as string; } },
+          font: { get color(): string { throw new Error('not in the fake'); } },
+        },
+        get rule() {
+          if (isNullObject) throw new OfficeError('InvalidObjectPath', 'The object is a null object.');
+          return value(i, 'items/cellValueOrNullObject/rule', 'rule') as { formula1: string; operator: string };
+        },
+      };
+      return {
+        get type() {
+          return value(i, 'items/type', 'type');
+        },
+        get cellValue(): never {
+          throw new Error('not in the fake: read cellValueOrNullObject');
+        },
+        get priority(): number {
+          throw new Error('not in the fake');
+        },
+        set priority(_: number) {
+          throw new Error('not in the fake');
+        },
+        cellValueOrNullObject: cellValue,
+        delete: () => remove(record),
+      };
+    });
+  }
+
+  add(type: 'CellValue' | 'DataBar'): ConditionalFormat {
+    const record: FakeConditional = { fromRow: 0, toRow: 0, column: 0, type };
+    // Out of bounds is clamped, and a negative place counts from the back, as Office.js says.
+    const move = (at: number) =>
+      this.queue(8, () => {
+        const { conditionals } = this.range.located().sheet;
+        conditionals.splice(conditionals.indexOf(record), 1);
+        conditionals.splice(Math.max(0, Math.min(conditionals.length, at < 0 ? conditionals.length + 1 + at : at)), 0, record);
+      });
+    this.queue(16, () => {
+      const { sheet, rect: { row, column, rows } } = this.range.located();
+      Object.assign(record, { fromRow: row, toRow: row + rows - 1, column });
+      sheet.conditionals.unshift(record);
+    });
+    const cellValue = {
+      isNullObject: type !== 'CellValue',
+      format: {
+        fill: { set color(c: string) { record.fill = c; } },
+        font: { set color(c: string) { record.font = c; } },
+      },
+      set rule(rule: { formula1: string; operator: string }) {
+        record.formula1 = rule.formula1;
+      },
+    } as ConditionalFormat['cellValue'];
+    return {
+      get type(): string {
+        throw new OfficeError('PropertyNotLoaded', "The property 'type' is not available before load and context.sync().");
+      },
+      cellValue,
+      cellValueOrNullObject: cellValue,
+      get priority(): number {
+        throw new OfficeError('PropertyNotLoaded', "The property 'priority' is not available before load and context.sync().");
+      },
+      set priority(at: number) {
+        move(at);
+      },
+      delete: () => this.remove(record),
+    };
+  }
+
+  /** `ConditionalFormat.delete()`: the whole format goes, every cell it covers. */
+  private remove(record: FakeConditional): void {
+    this.queue(8, () => {
+      const { conditionals } = this.range.located().sheet;
+      const at = conditionals.indexOf(record);
+      if (at < 0) throw new OfficeError('ItemNotFound', 'The conditional format was already deleted.');
+      conditionals.splice(at, 1);
     });
   }
 }

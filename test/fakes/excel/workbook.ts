@@ -38,6 +38,7 @@ export class ExcelSheet {
   readonly columnWidths = new Map<number, number>();
   readonly bold = new Set<string>();
   readonly validations: FakeValidation[] = [];
+  /** In the sheet's order of priority: the first takes effect over those after it. */
   readonly conditionals: FakeConditional[] = [];
   readonly tables: { name: string; address: string }[] = [];
   readonly hiddenColumns = new Set<number>();
