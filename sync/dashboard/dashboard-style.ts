@@ -10,8 +10,8 @@ const PX_PER_REM = 16;
 const upToQuarterRem = (px: number) => Math.ceil((px / PX_PER_REM) * 4) / 4;
 /**
  * A column of charts is never narrower than the drawing plus the figure's padding and border, so a chart is never
- * shown smaller than drawn and its text keeps the size it was drawn at; narrower than a phone's breakpoint, the phone
- * drawing shows.
+ * shown smaller than drawn and its text keeps the size it was drawn at; a box narrower than that (a phone) shows the
+ * phone drawing instead (`chartCss`).
  */
 const CHART_COLUMN_REM = upToQuarterRem(DASHBOARD_CHART_WIDTH + 2 * (FIGURE_PADDING_PX + FIGURE_BORDER_PX));
 /** How much larger than drawn a chart may show when it has a whole column to itself: a little, not the column's width. */
