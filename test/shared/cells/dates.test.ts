@@ -36,6 +36,9 @@ describe('parseDateText', () => {
     ['By Dec 2026', '2026-12-31', 'the last day of "Dec 2026"'],
     ['End of March 2026', '2026-03-31', 'the last day of "March 2026"'],
     ['Starting March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Started March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
+    ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
     ['Week of 3/9/2026', '2026-03-09', 'setting aside "Week of"'],
   ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
     const r = parseDateText(text);
@@ -51,8 +54,7 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`], open: true });
   });
 
-  it('reads "Started March 2026" as its first day, like "Starting", and leaves "Ongoing since" with no date after it not a date yet', () => {
-    expect(parseDateText('Started March 2026')).toEqual({ kind: 'date', start: '2026-03-01', notes: [], assumed: ['read "Started March 2026" as 2026-03-01, the first day of "March 2026"'] });
+  it('leaves "Ongoing since" with no date after it not a date yet', () => {
     expect(parseDateText('Ongoing since the pilot')).toEqual({ kind: 'tbd', text: 'Ongoing since the pilot' });
     expect(parseDateText('Ongoing since March')).toEqual({ kind: 'yearless', text: 'Ongoing since March' });
     expect(parseDateText('Ongoing since March', { year: 2026 })).toMatchObject({ kind: 'date', start: '2026-03-01', open: true });
@@ -61,13 +63,6 @@ describe('parseDateText', () => {
   it('reads a month written as m/yyyy as that month', () => {
     expect(parseDateText('3/2026')).toMatchObject(range('2026-03-01', '2026-03-31'));
     expect(parseDateText('13/2026').kind).toBe('invalid');
-  });
-
-  it.each([
-    ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
-    ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
-  ])('reads %s as the first day of its period, %s', (text, day, how) => {
-    expect(parseDateText(text)).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
   });
 
   it('reads a range opened with "from" or "starting" whole, both ends, not as its first day', () => {

@@ -63,18 +63,25 @@ async function masterWorkbook(store: Parameters<typeof writeMasterWorkbook>[0]):
   return book;
 }
 
+const MARCH_25 = new Date('2026-03-25T10:00:00Z');
+
+/** `sheets` written to a workbook and imported on March 25 for a new file source named `source`. */
+async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['open']>>, source: string, sheets: { name: string; rows: Grid }[]) {
+  const { principal } = await store.createPrincipal({ kind: 'source', name: source, sourceKind: 'file' });
+  const file = await writeWorkbook(files.path(), sheets);
+  return { principal, file, r: await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 }) };
+}
+
 describe.each(backends)('import on $name', (backend) => {
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Odd IDs', sourceKind: 'file' });
     const grid: Grid = [
       ['Request ID', 'Organization', 'Date received'],
       ['TA-\n1', 'City of Riverside', '3/2/2026'],
       ['x'.repeat(600), 'County Health', '3/3/2026'],
       ['TA-9', 'Dept of Transportation', '3/4/2026'],
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, r } = await importAs(store, 'Odd IDs', [{ name: 'Requests', rows: grid }]);
     expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[2, ['requestId@A']], [3, ['requestId@A']]]);
     expect(r.rejected[0].errors[0].message).toMatch(/"TA-\\n1" cannot be an ID: it contains the control character U\+000A at position 4/);
     expect(r.rejected[1].errors[0].message).toMatch(/cannot be an ID: it is 600 characters long; at most 512/);
@@ -85,15 +92,13 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a 40,000-character note keeps its row: stored clipped with a marker, warned at its cell, and a second import is unchanged', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Long notes', sourceKind: 'file' });
     const note = `Minutes pasted in full. ${'The committee discussed the action plan. '.repeat(1000)}`.slice(0, 40_000);
     const grid: Grid = [
       ['Request ID', 'Organization', 'Date received', 'Notes'],
       ['TA-1', 'City of Riverside', '3/2/2026', note],
       ['TA-2', 'County Health', '3/3/2026', 'short'],
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, file, r } = await importAs(store, 'Long notes', [{ name: 'Requests', rows: grid }]);
     expect(r.rejected).toEqual([]);
     expect(r.accepted).toBe(2);
     expect(r.warnings.map((w) => [w.row, w.field, w.column, w.message])).toEqual([
@@ -109,14 +114,12 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a Preferred channel the column once offered (Web form) keeps its row, warned at its cell, and the master workbook still shows it', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Older channel list', sourceKind: 'file' });
     const grid: Grid = [
       ['Request ID', 'Organization', 'Date received', 'Preferred channel'],
       ['TA-1', 'Town of Old Lists', '3/2/2026', 'Web form'],
       ['TA-2', 'County of Old Lists', '3/3/2026', 'Phone'],
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { r } = await importAs(store, 'Older channel list', [{ name: 'Requests', rows: grid }]);
     expect(r.rejected).toEqual([]);
     expect(r.accepted).toBe(2);
     expect(r.warnings.map((w) => [w.row, w.field, w.column, w.message])).toEqual([
@@ -133,10 +136,7 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Workbook', sourceKind: 'file' });
-    const file = await writeWorkbook(files.path(), book());
-    const at = new Date('2026-03-25T10:00:00Z');
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at });
+    const { principal, file, r } = await importAs(store, 'Workbook', book());
 
     expect(r.tables).toEqual([{ sheet: 'Requests', table: 'requests', rows: 5 }, { sheet: 'Plan 2026', table: 'workplan', rows: 2 }]);
     expect(r.skipped).toEqual(['Read me', 'Lists', 'Dashboard']);
@@ -194,15 +194,13 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('the master workbook lists imported rows in sheet order, across a table\'s sheets, whatever their row ids sort as', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Timelines', sourceKind: 'file' });
     // Rows without an ID are `<sheet>#<row>`: "#10" sorts before "#3", and "2024…" sheets before "2025…" only by luck.
     const timeline = (year: number, count: number): Grid => [
       [`${year} Timeline`],
       ['Date', 'Milestones', 'Team'],
       ...Array.from({ length: count }, (_, i) => [`${year}-01-${String(i + 1).padStart(2, '0')}`, `${year} step ${i + 1}`, 'Equity team']),
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Later', rows: timeline(2025, 3) }, { name: 'Earlier', rows: timeline(2024, 11) }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { r } = await importAs(store, 'Timelines', [{ name: 'Later', rows: timeline(2025, 3) }, { name: 'Earlier', rows: timeline(2024, 11) }]);
     expect(r.accepted).toBe(14);
 
     const book = await masterWorkbook(store);
@@ -213,10 +211,8 @@ describe.each(backends)('import on $name', (backend) => {
 
   test("each sheet of a table reads dates without a year by its own title, as the add-on's sync does", async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Calendars', sourceKind: 'file' });
     const calendar = (year: number): Grid => [[`${year} Milestone Calendar`], ['Date', 'Milestone', 'Team'], ['Jan 26', `Retreat ${year}`, 'ODE']];
-    const file = await writeWorkbook(files.path(), [{ name: 'First', rows: calendar(2024) }, { name: 'Second', rows: calendar(2025) }]);
-    await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal } = await importAs(store, 'Calendars', [{ name: 'First', rows: calendar(2024) }, { name: 'Second', rows: calendar(2025) }]);
     const dates = [];
     for await (const row of store.rows('milestones', { sourceIds: [principal.id] })) dates.push([row.values.milestone, row.values.date]);
     expect(dates).toEqual([['Retreat 2024', '2024-01-26'], ['Retreat 2025', '2025-01-26']]);
@@ -224,10 +220,8 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a City partnership cell holding only words keeps its milestone, the box blank and the words quoted in a warning at their cell', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Partnership words', sourceKind: 'file' });
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Opportunities for City Partnership'], ['3/15/2026', 'Community forums', 'ODE', 'Co-host with Parks']];
-    const file = await writeWorkbook(files.path(), [{ name: 'Calendar', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, r } = await importAs(store, 'Partnership words', [{ name: 'Calendar', rows: grid }]);
     expect(r.rejected).toEqual([]);
     expect(r.warnings.map((w) => w.line)).toEqual(['Calendar!D2 (Opportunities for City Partnership): "Co-host with Parks" is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)']);
     const kept = [];
@@ -237,7 +231,6 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a reworded value left blank below ("same as above") is warned once, at the cell the person wrote', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Filled down', sourceKind: 'file' });
     const grid: Grid = [
       ['Focus area', 'Type', 'Action'],
       ['Budget', 'Early Actions', 'Equity lens on budget requests'],
@@ -245,8 +238,7 @@ describe.each(backends)('import on $name', (backend) => {
       [null, null, 'Publish the equity budget memo'],
       ['Data', 'Early Actions', 'Disaggregate service data'],
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, r } = await importAs(store, 'Filled down', [{ name: 'Roadmap', rows: grid }]);
     expect(r.warnings.map((w) => w.line)).toEqual([
       'Roadmap!B2 (Type): read "Early Actions" as "Early action"',
       'Roadmap!B5 (Type): read "Early Actions" as "Early action"',
@@ -258,10 +250,8 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Typo calendar', sourceKind: 'file' });
     const grid: Grid = [['Date', 'Milestone', 'Team'], ['3/15-17/2206', 'Community forums', 'ODE']];
-    const file = await writeWorkbook(files.path(), [{ name: 'Calendar', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { r } = await importAs(store, 'Typo calendar', [{ name: 'Calendar', rows: grid }]);
     expect(r.warnings.filter((w) => w.message.includes('2206-03-17')).map((w) => [w.field, w.column, w.line])).toEqual([
       ['endOn', 'A', 'Calendar!A2 (Date): 2206-03-17 looks like a typo (year 2206)'],
     ]);
@@ -269,21 +259,17 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a Timeline cell\'s problem names the sheet\'s header once in its line', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Plan', sourceKind: 'file' });
     const grid: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [2, 'Measurement and Reporting', 'Annual progress reports', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028']];
-    const file = await writeWorkbook(files.path(), [{ name: '2026 Work Plan', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { r } = await importAs(store, 'Plan', [{ name: '2026 Work Plan', rows: grid }]);
     expect(r.warnings.map((w) => w.line)).toEqual(['2026 Work Plan!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31']);
   });
 
   test("a cell's problem names the sheet's own header in --json and in the Data quality sheet: Timeline, not Start; Date Received, not Received", async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Plan and log', sourceKind: 'file' });
-    const file = await writeWorkbook(files.path(), [
+    const { principal, r } = await importAs(store, 'Plan and log', [
       { name: 'Work Plan', rows: [['GARE Stage', 'Work Plan Item', 'Timeline'], ['Normalize', 'Training videos for staff', 'TBD']] },
       { name: 'TA Log', rows: [['Date Received', 'Agency / Organization', 'Requester Type', 'Priority', 'Status'], ['13/45/2026', 'Fresno County', 'County', 'Low', 'New']] },
     ]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
     const json = importJson(r);
     expect(json.warnings.filter((w) => w.sheet === 'Work Plan').map((w) => w.message)).toEqual(['Timeline: "TBD" is not a date yet; left blank']);
     expect(json.rejected.map((j) => j.errors.map((e) => e.message))).toEqual([[expect.stringMatching(/^Date Received: "13\/45\/2026" is not a date/)]]);
@@ -295,11 +281,9 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap', sourceKind: 'file' });
     const minutes = 'Board discussion. '.repeat(400);
     const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies'], ['Organizational capacity', 'Staff training program on equity', minutes]];
-    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, file, r } = await importAs(store, 'Roadmap', [{ name: 'Roadmap', rows: grid }]);
     expect(r.accepted).toBe(2);
     expect(r.warnings.map((w) => [w.row, w.column, w.header, w.code])).toEqual([[2, 'C', 'Additional Strategies', 'too_long']]);
     const stored = await store.warnings({ sourceIds: [principal.id] });
@@ -332,13 +316,11 @@ describe.each(backends)('import on $name', (backend) => {
 
   test("a side-by-side item's own Status is read from the column after it, and its problem is placed there", async () => {
     const store = await backend.open();
-    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Roadmap statuses', sourceKind: 'file' });
     const grid: Grid = [
       ['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'],
       ['Tools', 'Centralized DEI resources', 'Completed', 'Self-assessment tool', 'Bogus'],
     ];
-    const file = await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: grid }]);
-    const r = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const { principal, r } = await importAs(store, 'Roadmap statuses', [{ name: 'Roadmap', rows: grid }]);
     expect(r.accepted).toBe(1);
     expect(r.rejected.map((j) => [j.row, j.errors.map((e) => [e.column, e.header, e.field])])).toEqual([[2, [['E', 'Status', 'status']]]]);
     const stored = [];
@@ -350,7 +332,7 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Renamed', sourceKind: 'file' });
     const calendar = (milestone: string): Grid => [['Date', milestone, 'Team'], ['3/5/2026', 'Budget equity training', 'ODE'], ['4/9/2026', 'Council retreat', 'ODE']];
-    const imported = async (milestone: string) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(milestone) }]), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const imported = async (milestone: string) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(milestone) }]), sourceId: principal.id, at: MARCH_25 });
     await imported('Milestone');
     const r = await imported('What');
     expect(r.unreadable.map((u) => u.sheet)).toEqual(['Milestones']);
@@ -369,7 +351,7 @@ describe.each(backends)('import on $name', (backend) => {
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Two calendars', sourceKind: 'file' });
     const calendar = (year: number, milestone = 'Milestone'): Grid => [['Date', milestone, 'Team'], [`3/5/${year}`, `Training ${year}`, 'ODE'], [`4/9/${year}`, `Retreat ${year}`, 'ODE']];
     const imported = async (firstHeader: string) => importWorkbook(store, {
-      file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(2024, firstHeader) }, { name: 'Later', rows: calendar(2025) }]), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z'),
+      file: await writeWorkbook(files.path(), [{ name: 'Milestones', rows: calendar(2024, firstHeader) }, { name: 'Later', rows: calendar(2025) }]), sourceId: principal.id, at: MARCH_25,
     });
     const places = async () => (await store.syncState(principal.id, 'milestones')).map((r) => [r.rowId, r.sheetRow]);
     await imported('Milestone');
@@ -383,7 +365,7 @@ describe.each(backends)('import on $name', (backend) => {
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Three calendars', sourceKind: 'file' });
     const calendar = (year: number, rows: number, milestone = 'Milestone'): Grid => [['Date', milestone, 'Team'], ...Array.from({ length: rows }, (_, i) => [`3/${5 + i}/${year}`, `Event ${year}-${i}`, 'ODE'])];
     // "Later#2" opens with another sheet's name: its rows are its own, not that sheet's.
-    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: MARCH_25 });
     await imported([{ name: 'Milestones', rows: calendar(2024, 2) }, { name: 'Later', rows: calendar(2025, 3) }, { name: 'Later#2', rows: calendar(2026, 2) }]);
     const held = async () => (await store.syncState(principal.id, 'milestones')).map((r) => r.rowId).sort();
     expect(await held()).toEqual(['Later#2', 'Later#2#2', 'Later#2#3', 'Later#3', 'Later#4', 'Milestones#2', 'Milestones#3']);
@@ -405,7 +387,7 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Phased plan', sourceKind: 'file' });
     const phase = (n: number, tasks: string[], taskHeader = 'task'): Grid => [['Racial Equity Work Plan 2026-2029'], ['phase', 'goal', taskHeader, 'timeline'], ...tasks.map((t) => [n, 'Structural Equity Alignment', t, 'Feb 2026 - Aug 2027'])];
-    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: new Date('2026-03-25T10:00:00Z') });
+    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: MARCH_25 });
     const notes: Grid = [['Notes from the retreat'], ['Keep the phases apart']];
     await imported([{ name: 'Phase 1', rows: phase(1, ['Host a forum', 'Align GIS datasets', 'Set engagement standards']) }, { name: 'Phase 2', rows: phase(2, ['Present an ordinance', 'Annual progress reports']) }, { name: 'Notes', rows: notes }]);
     const held = async () => (await store.syncState(principal.id, 'workplan')).map((r) => r.rowId).sort();
