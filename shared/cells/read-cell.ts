@@ -100,8 +100,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (parsed.kind === 'yearless') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(text)} is not a date`)] };
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
-  // "Ongoing since March 2026" in an end or due date: the work goes on, so there is no end to read, as for "Ongoing".
-  if (parsed.kind === 'date' && parsed.open && (c.deadline || c.notBefore)) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} names no end yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  // "Ongoing since March 2026" is when work began: only a start column takes it; a due, end or event day stays blank.
+  if (parsed.kind === 'date' && parsed.open && !c.workStart) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ongoing since ${parsed.start}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.

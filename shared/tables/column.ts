@@ -48,6 +48,11 @@ export interface InputColumn<F extends string = string> {
    * last day, since the item is not late while the period lasts; other single-date columns keep the start.
    */
   deadline?: boolean;
+  /**
+   * The day work begins (a plan's Start): "Ongoing since March 2026" there is read as that start. In any other
+   * date column (a due, end or event day) it names no such day and is left blank with a warning, as "Ongoing" is.
+   */
+  workStart?: boolean;
   /** A date that may not come before this other date column of the row (an end before its start is an error). */
   notBefore?: string;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */

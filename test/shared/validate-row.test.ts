@@ -84,6 +84,14 @@ describe('validateRow', () => {
     expect(codes(validateRow(TABLES.milestones, { date: '2026-03-01' }).errors)).toEqual(['milestone:required']);
   });
 
+  it('keeps an in-progress milestone "Ongoing since March 2026" undated, so it is "No date yet", not "Missed"', () => {
+    const m = validateRow(TABLES.milestones, { milestone: 'Tenant outreach', date: 'Ongoing since March 2026', status: 'In progress' });
+    expect(m.ok).toBe(true);
+    expect(m.values).toMatchObject({ date: null, endOn: null });
+    expect(m.warnings.map((w) => [w.field, w.code, w.message])).toEqual([['date', 'date_tbd', 'Date: read "Ongoing since March 2026" as ongoing since 2026-03-01, not a date for this column; kept with the status "No date yet"']]);
+    expect(TABLES.milestones.derived[0].compute(m.values, DEFAULT_RULES, '2026-12-03')).toBe('No date yet');
+  });
+
   it('rejects unknown fields but accepts derived ones (computed, so ignored)', () => {
     const r = validateRow(TABLES.requests, { receivedOn: '2025-01-02', requesterOrg: 'County of Alameda', colour: 'blue', slaState: 'Met' });
     expect(codes(r.errors)).toEqual(['colour:unknown_column']);

@@ -223,15 +223,15 @@ describe('dates', () => {
     expect(codes(r)).toEqual(['warning:date_range']);
   });
 
-  it('reads "Ongoing since March 2026" as the start in a start column, and leaves an end or due column blank, as for "Ongoing"', () => {
+  it('reads "Ongoing since March 2026" as the start only in a work-start column, and leaves a due, end or milestone date blank, as for "Ongoing"', () => {
     expect(read('workplan', 'startOn', 'Ongoing since March 2026')).toEqual({ value: '2026-03-01', issues: [expect.objectContaining({ code: 'date_period', severity: 'warning', message: 'Start: read "Ongoing since March 2026" as 2026-03-01, the first day of "March 2026"' })] });
-    expect(read('milestones', 'date', 'since 3/2026').value).toBe('2026-03-01');
-    for (const [table, field] of [['workplan', 'endOn'], ['roadmap', 'targetOn'], ['requests', 'dueOn']] as const) {
+    for (const [table, field] of [['workplan', 'endOn'], ['roadmap', 'targetOn'], ['requests', 'dueOn'], ['milestones', 'date']] as const) {
       const r = read(table, field, 'Ongoing since March 2026');
       expect(r.value).toBeNull();
       expect(codes(r)).toEqual(['warning:date_tbd']);
     }
-    expect(read('workplan', 'endOn', 'Ongoing since March 2026').issues[0].message).toBe('End: "Ongoing since March 2026" names no end yet; left blank');
+    expect(read('milestones', 'date', 'since 3/2026').value).toBeNull();
+    expect(read('workplan', 'endOn', 'Ongoing since March 2026').issues[0].message).toBe('End: read "Ongoing since March 2026" as ongoing since 2026-03-01, not a date for this column; left blank');
   });
 
   it('reads a range in a due or target date as its last day: a roadmap item due "Dec 2026" is not missed on December 3', () => {
