@@ -176,6 +176,12 @@ export const idColumn = (header: string, width: number): PlanColumn => ({ header
 
 export const numberColumn = (header: string, width: number, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 
+/**
+ * A column `width` characters wide in whole pixels, as Excel draws it in its default font (7 px a character,
+ * 5 px padding; 8.43 characters when no width is set): what a laid-out page is measured in against PRINT_PAGE_PX.
+ */
+export const columnPx = (width = 8.43): number => Math.trunc(width * 7 + 5);
+
 /** A column as wide as its longest text and a character either side, within `min` and `max` (beyond it, the text wraps or is cut). */
 export const fittedWidth = (texts: readonly unknown[], min: number, max: number): number =>
   Math.min(max, texts.reduce<number>((width, text) => Math.max(width, String(text ?? '').length + 2), min));

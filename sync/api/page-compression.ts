@@ -14,7 +14,7 @@ import type { Hono } from 'hono';
 import type { ApiEnv } from './auth';
 import { DASHBOARD_PATH, REPORT_PATH } from './browser-paths';
 
-export const COMPRESSED_PATHS: readonly string[] = [DASHBOARD_PATH, REPORT_PATH, '/intake/*', '/docs', '/openapi.json'];
+const COMPRESSED_PATHS: readonly string[] = [DASHBOARD_PATH, REPORT_PATH, '/intake/*', '/docs', '/openapi.json'];
 
 /** Registers gzip (or deflate, as the browser asks) on the page paths; call it before the routes are added. */
 export function compressPages(app: Hono<ApiEnv>): void {

@@ -1,6 +1,7 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { wrappedLines } from '../workbook/row-xml';
 import type { ChartPair, ChartSpec } from './render-chart';
 
 const WIDTH = 640;
@@ -132,25 +133,13 @@ const ROW_PADDING_BESIDE = 10;
 /** A bar's row with its name above it (a phone's drawing): the name's one line and the bar. */
 const ROW_NAME_ABOVE = 44;
 
-/** The lines a name takes wrapped at word breaks within `width` pixels. */
-function labelLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width / LABEL_CHAR));
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/)) {
-    const length = Math.min(word.length, perLine);
-    if (used > 0 && used + 1 + length > perLine) { lines++; used = length; } else used += (used > 0 ? 1 : 0) + length;
-  }
-  return lines;
-}
-
 function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const several = new Set(m.workplan.byGoal.map((g) => g.sourceId)).size > 1;
   const goals = m.workplan.byGoal.slice(0, MAX_BARS).map((g) => ({ label: several ? `${g.sourceName}: ${g.goal}` : g.goal, pct: g.percentComplete ?? 0, g }));
   const beside = width >= BAR_NAME_BESIDE;
   // Beside its bar a goal's name wraps, whole, onto as many lines as it needs, and every bar's row is as tall as the tallest name.
   const nameWidth = Math.round(width * NAME_SHARE_OF_WIDTH);
-  const lines = Math.max(1, ...goals.map((x) => labelLines(x.label, nameWidth)));
+  const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE;
   return {
     id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * row),

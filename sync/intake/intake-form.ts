@@ -109,12 +109,12 @@ function withFixedValues(lists: Lists, fixed: RawRow): Lists {
   return out;
 }
 
-/** The sheet's message names the sheet's header; the form says it in the form's words. */
 /** The field as a message names it: its label without the form's "(optional)" note. */
 function fieldNoun(field: FormField): string {
   return field.label.replace(/ \(optional\)$/, '');
 }
 
+/** The sheet's message names the sheet's header; the form says it in the form's words. */
 function friendly(field: FormField, message: string): string {
   const column = TABLES.requests.columns.find((c) => c.name === field.name)!;
   const text = message.startsWith(`${column.header}: `) ? message.slice(column.header.length + 2) : message;

@@ -1,7 +1,7 @@
 // The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
 // their quarter trends, then the other figures) on the first, the charts two abreast on the second, at the
 // one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
-import { fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
+import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -17,8 +17,8 @@ const CHARTS_PER_ROW = 2;
 const CHART_GAP_PX = 16;
 /** The widest the label column grows, so the figures and their quarters still print beside it on the first page. */
 const MAX_LABEL_WIDTH = 72;
-/** A column's width in pixels, as Excel converts character widths (8.43 characters when none is set). */
-const columnPx = (c: PlanColumn | undefined) => Math.trunc((c?.width ?? 8.43) * 7 + 5);
+/** The columns' width in pixels, side by side. */
+const columnsPx = (columns: readonly PlanColumn[]) => columns.reduce((a, c) => a + columnPx(c.width), 0);
 /** Characters a text line may hold before it would run past the figures' columns. */
 const LINE_CHARS = 110;
 
@@ -37,7 +37,7 @@ function columnAt(columns: readonly PlanColumn[], px: number): number {
   let left = 0;
   for (let i = 0; ; i++) {
     if (left >= px) return i;
-    left += columnPx(columns[i]);
+    left += columnPx(columns[i]?.width);
   }
 }
 
@@ -74,13 +74,13 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
       const [width, height] = [Math.round(spec.width * CHART_SCALE), Math.round(spec.height * CHART_SCALE)];
       const col = columnAt(columns, left);
       images.push({ png, col, row: top, width, height, alt: `${spec.title}. ${spec.alt}` });
-      left = [...columns.slice(0, col)].reduce((a, c) => a + columnPx(c), 0) + width + CHART_GAP_PX;
+      left = columnsPx(columns.slice(0, col)) + width + CHART_GAP_PX;
       tallest = Math.max(tallest, height);
     }
     top += Math.ceil(tallest / ROW_PX) + 1;
   }
   while (preamble.length + rows.length < top) rows.push([]);
-  const sheetWidth = Math.max(columns.reduce((a, c) => a + columnPx(c), 0), ...images.map((img) => columns.slice(0, img.col).reduce((a, c) => a + columnPx(c), 0) + img.width));
+  const sheetWidth = Math.max(columnsPx(columns), ...images.map((img) => columnsPx(columns.slice(0, img.col)) + img.width));
   // Each page's rows (the title's a row taller) and the widest of columns and charts fit the page.
   const fits = [PRINT_PAGE_PX.height / ((figuresEnd + 1) * ROW_PX), PRINT_PAGE_PX.width / sheetWidth, ...(charts.length ? [PRINT_PAGE_PX.height / ((top - figuresEnd) * ROW_PX)] : [])];
   return {

@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { RowXml, wrapsInSight } from './row-xml';
@@ -26,8 +26,6 @@ const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 /** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
 const SMALLEST_READABLE_SCALE = 0.7;
-/** A column `width` characters wide as Excel draws it in its default font (7 px a character, 5 px padding). */
-const columnPx = (width: number) => width * 7 + 5;
 
 /**
  * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the

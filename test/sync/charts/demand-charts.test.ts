@@ -38,6 +38,11 @@ describe('the work-plan chart\'s rows', () => {
     expect(chartOf(long, DASHBOARD_CHART_WIDTH).height).toBeGreaterThan(chartOf(short, DASHBOARD_CHART_WIDTH).height);
   });
 
+  it('grow with a name too long for one line that has no space to wrap at, broken across lines as ECharts breaks it', () => {
+    const unbroken = short.map((g) => `${g}:${GOALS.join('/')}`.replace(/\s+/g, '-'));
+    expect(chartOf(unbroken, DASHBOARD_CHART_WIDTH).height).toBeGreaterThan(chartOf(short, DASHBOARD_CHART_WIDTH).height);
+  });
+
   it('keep one height on a phone, where each name sits above its bar on one line', () => {
     expect(chartOf(long, 340).height).toBe(chartOf(short, 340).height);
   });
