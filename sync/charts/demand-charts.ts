@@ -1,5 +1,6 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
+import { counted } from '../../shared/plural';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
 import type { ChartPair, ChartSpec } from './render-chart';
@@ -50,7 +51,7 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
   return {
     id: 'demand-trend', title: 'Requests received by month and requester type', width, height: HEIGHT,
     alt: m.demand.total === 0 ? 'No requests in this period.'
-      : `${m.demand.total} requests from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
+      : `${counted(m.demand.total, 'request')} from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
       ...wrappedLegend(types, width),
@@ -66,7 +67,7 @@ function backlogAge(m: DemandMetrics, width: number): ChartSpec {
   const buckets = m.backlog.byAgeBucket;
   return {
     id: 'backlog-age', title: 'Open requests by age', width, height: HEIGHT,
-    alt: `${m.backlog.open} open requests, ${m.backlog.overdue} past their SLA. By age: ` + listed(buckets.map((b) => `${b.key} ${b.count}`)),
+    alt: `${counted(m.backlog.open, 'open request')}, ${m.backlog.overdue} past their SLA. By age: ` + listed(buckets.map((b) => `${b.key} ${b.count}`)),
     option: {
       grid,
       xAxis: namedCategories(buckets.map((b) => b.key), width),
@@ -82,7 +83,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
   const p90 = m.rba.howWell.find((x) => x.id === 'p90Days')!;
   return {
     id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width, height: HEIGHT,
-    alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${m.fulfilment.fulfilled} fulfilled requests. By quarter (median / 90th percentile): `
+    alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${counted(m.fulfilment.fulfilled, 'fulfilled request')}. By quarter (median / 90th percentile): `
       + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
       ...wrappedLegend(['Median', '90th percentile'], width),

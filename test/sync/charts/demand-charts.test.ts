@@ -47,3 +47,26 @@ describe('the work-plan chart\'s rows', () => {
     expect(chartOf(long, 340).height).toBe(chartOf(short, 340).height);
   });
 });
+
+describe('the charts\' text descriptions', () => {
+  const altOf = (requests: Record<string, unknown>[]) => {
+    const m = aggregateMetrics({ requests: requests.map((values, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandChartPairs(m, 640).map((c) => c.wide.alt).join(' ');
+  };
+  const open = { receivedOn: '2026-03-15', requesterOrg: 'City of Riverside', requesterType: 'City', status: 'In progress' };
+  const fulfilled = { receivedOn: '2026-03-02', requesterOrg: 'Department of Transportation', requesterType: 'State agency', status: 'Fulfilled', fulfilledOn: '2026-03-20' };
+
+  it('count one request in the singular', () => {
+    const alt = altOf([open, fulfilled]);
+    expect(alt).toContain('1 open request,');
+    expect(alt).toContain('over 1 fulfilled request.');
+    expect(altOf([open])).toContain('1 request from');
+  });
+
+  it('count several requests in the plural', () => {
+    const alt = altOf([open, open, fulfilled, fulfilled]);
+    expect(alt).toContain('4 requests from');
+    expect(alt).toContain('2 open requests,');
+    expect(alt).toContain('over 2 fulfilled requests.');
+  });
+});
