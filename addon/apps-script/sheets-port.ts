@@ -6,7 +6,7 @@ import { AddonError } from '../core/addon-error';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
-import { TONE_COLOURS } from '../port/tone-colours';
+import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -294,13 +294,8 @@ export class SheetsPort implements SpreadsheetPort {
       const condition = rule.getBooleanCondition();
       if (!condition || condition.getCriteriaType() !== textEqual) return false;
       const text = String(condition.getCriteriaValues()[0]);
-      const background = String(condition.getBackground() ?? '').toLowerCase();
       const ranges = rule.getRanges();
-      const ours = (c: PlanConditional) => {
-        const tone = c.tones?.[text];
-        return tone !== undefined && TONE_COLOURS[tone].background === background;
-      };
-      return ranges.length > 0 && ranges.every((r) => r.getNumColumns() === 1 && conditionals.some((c) => c.column === r.getColumn() && ours(c)));
+      return ranges.length > 0 && ranges.every((r) => r.getNumColumns() === 1 && conditionals.some((c) => c.column === r.getColumn() && isToneRule(c, text, condition.getBackground())));
     };
     sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules().filter((rule) => !replaced(rule)), ...fresh]);
   }

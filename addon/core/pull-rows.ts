@@ -1,11 +1,11 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
 import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
+import { statusFormulas } from './ready-rows';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
@@ -83,9 +83,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         else if (value !== null) missing.add(field);
       }
       // Where the sheet lacks a column a formula reads, or the Lists sheet it reads, that status cell stays blank.
-      for (const [at, formula] of sheetRowFormulas(t.table, next, (field) => t.columnOf(field))) {
-        if (hasLists || !readsLists(formula)) line[at - 1] = { formula: `=${formula}` };
-      }
+      for (const [at, formula] of statusFormulas(t, next, hasLists)) line[at - 1] = { formula: `=${formula}` };
       line[syncColumn - 1] = item.rowId;
       newRows.push(line);
       rowOfId.set(item.rowId, next++);

@@ -18,6 +18,14 @@ export interface ReadyRows {
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
 /**
+ * The status formulas a row of the sheet gets, at their 1-based columns: none where the sheet lacks a column
+ * the formula reads, nor, without a Lists sheet (`hasLists`), one that reads it.
+ */
+export function statusFormulas(t: TableSheet, row: number, hasLists: boolean): [number, string][] {
+  return [...sheetRowFormulas(t.table, row, (field) => t.columnOf(field))].filter(([, formula]) => hasLists || !readsLists(formula));
+}
+
+/**
  * Writes the derived columns' formulas into the blank status cells of every data row and of the empty rows
  * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads the
  * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
@@ -27,8 +35,7 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  * Lists sheet has no block for (`Rules.missingLists`), which no dropdown points into.
  */
 export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boolean, missingLists: readonly ListKey[] = []): Task<ReadyRows> {
-  const columnOf = (field: string) => t.columnOf(field);
-  const formulasOn = (row: number) => [...sheetRowFormulas(t.table, row, columnOf)].filter(([, formula]) => hasLists || !readsLists(formula));
+  const formulasOn = (row: number) => statusFormulas(t, row, hasLists);
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
   const last = lastData + SPARE_ROWS;
@@ -61,7 +68,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   yield* io(port.writeCells(t.sheet, cells));
   // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
-  const rules = rowRules(t.table, columnOf, { fromRow: first, toRow: last }, missingLists);
+  const rules = rowRules(t.table, (field) => t.columnOf(field), { fromRow: first, toRow: last }, missingLists);
   yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   return { readyTo, typedOver };
 }

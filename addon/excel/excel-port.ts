@@ -8,7 +8,7 @@ import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
-import { TONE_COLOURS } from '../port/tone-colours';
+import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
@@ -128,8 +128,7 @@ function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolea
   if (format.type !== 'CellValue') return false;
   const { rule, format: look } = format.cellValueOrNullObject;
   const text = /^="((?:[^"]|"")*)"$/.exec(rule.formula1 ?? '')?.[1]?.replace(/""/g, '"');
-  const tone = rule.operator === 'EqualTo' && text !== undefined ? c.tones?.[text] : undefined;
-  return tone !== undefined && TONE_COLOURS[tone].background.toLowerCase() === String(look.fill.color).toLowerCase();
+  return rule.operator === 'EqualTo' && text !== undefined && isToneRule(c, text, look.fill.color);
 }
 
 /** As the xlsx templates print: landscape, the header row on every page, and the plan's own area and fit. */

@@ -29,6 +29,9 @@ async function connected(name: string, options: Parameters<typeof loadAddon>[0] 
 }
 
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+const qualitySheet = () => service.invoke<unknown[][]>('dataQualitySheet');
+/** One source's lines of the Data quality sheet, from Severity to Message. */
+const linesOf = async (source: string) => (await qualitySheet()).filter((r) => r[0] === source).map((r) => r.slice(1, 7));
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
 
 /**
@@ -228,10 +231,8 @@ describe("the committee's Data quality sheet", () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     await received();
-    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
-    expect(rows[0]).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
-    const mine = rows.filter((r) => r[0] === 'Headers of their own').map((r) => r.slice(1, 7));
-    expect(mine).toEqual([
+    expect((await qualitySheet())[0]).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
+    expect(await linesOf('Headers of their own')).toEqual([
       ['Error', 'Milestones', 4, 'Milestones!E4', 'Progress', expect.stringMatching(/^Progress: "Bogus" is not one of/)],
       ['Warning', 'Milestones', 5, 'Milestones!A5', 'When', expect.stringMatching(/^When: .*Mid-May/)],
     ]);
@@ -246,13 +247,12 @@ describe("the committee's Data quality sheet", () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     await received();
-    const mine = async () => (await service.invoke<unknown[][]>('dataQualitySheet')).filter((r) => r[0] === 'Budget codes').map((r) => r.slice(1, 7));
-    expect(await mine()).toEqual([['Warning', 'Milestones', 1, 'Milestones!D1', 'Budget code', expect.stringMatching(/^column "Budget code" .*ignored/)]]);
+    expect(await linesOf('Budget codes')).toEqual([['Warning', 'Milestones', 1, 'Milestones!D1', 'Budget code', expect.stringMatching(/^column "Budget code" .*ignored/)]]);
 
     // Nothing changed: nothing is sent, and the warning stays.
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0 });
-    expect(await mine()).toHaveLength(1);
+    expect(await linesOf('Budget codes')).toHaveLength(1);
 
     // The column removed (the columns right of it move left): the rows are unchanged, and the warning goes.
     const without = fakes.readSheet('Milestones').map((line) => [...line.slice(0, 3), ...line.slice(4), '']);
@@ -260,7 +260,7 @@ describe("the committee's Data quality sheet", () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     expect(await received()).toMatchObject({ posts: 1, rows: 0 });
-    expect(await mine()).toEqual([]);
+    expect(await linesOf('Budget codes')).toEqual([]);
   });
 });
 
@@ -274,8 +274,7 @@ describe("the committee's Data quality sheet, for a roadmap laid out side by sid
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     await received();
-    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
-    expect(rows.filter((r) => r[0] === 'Side by side').map((r) => [r[1], r[4], r[5]])).toEqual([['Error', 'Roadmap!C2', 'Status'], ['Error', 'Roadmap!E2', 'Status']]);
+    expect((await linesOf('Side by side')).map((l) => [l[0], l[3], l[4]])).toEqual([['Error', 'Roadmap!C2', 'Status'], ['Error', 'Roadmap!E2', 'Status']]);
   });
 });
 
@@ -293,8 +292,7 @@ describe('a value left blank below ("same as above")', () => {
     await received();
     const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'roadmap', source.id);
     expect(stored.map((r) => [r.values.focusArea, r.values.kind])).toEqual([['Budget', 'Early action'], ['Budget', 'Early action'], ['Budget', 'Early action']]);
-    const rows = await service.invoke<unknown[][]>('dataQualitySheet');
-    expect(rows.filter((r) => r[0] === 'Filled down').map((r) => r.slice(4, 7))).toEqual([['Roadmap!B2', 'Type', 'Type: read "Early Actions" as "Early action"']]);
+    expect((await linesOf('Filled down')).map((l) => l.slice(3, 6))).toEqual([['Roadmap!B2', 'Type', 'Type: read "Early Actions" as "Early action"']]);
   });
 });
 
