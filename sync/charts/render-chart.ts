@@ -53,32 +53,31 @@ function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
   return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
 }
 
+/** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
+const PHONE_DRAWING_MAX_SCALE = 1.25;
+
 /**
  * Both drawings of a chart inline, in a box the page's CSS (`chartCss`) measures; the hidden one is out of the
  * accessibility tree too, so it is named once.
  */
 export const inlineChart = (pair: ChartPair) =>
-  `<div class="chart-pair wide-${pair.wide.width}">${inlineSvg(pair.wide, 'wide')}${inlineSvg(pair.phone, 'phone')}</div>`;
-
-/** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
-const PHONE_DRAWING_MAX_SCALE = 1.25;
+  `<div class="chart-pair wide-${pair.wide.width}" style="--phone-max: ${Math.round(pair.phone.width * PHONE_DRAWING_MAX_SCALE)}px">${inlineSvg(pair.wide, 'wide')}${inlineSvg(pair.phone, 'phone')}</div>`;
 
 /**
  * The rules `inlineChart` needs. The wide drawing is shown wherever its box holds it at its own size; in a
  * narrower box (a phone, or one held sideways, which a screen-width rule missed) shrinking it would shrink its
- * text below what can be read, so the phone drawing is shown instead. On paper the wide one always.
+ * text below what can be read, so the phone drawing is shown instead. On paper the wide one always. A container
+ * query cannot read a variable, so there is one rule per width the page draws at.
  */
 export function chartCss(pairs: readonly ChartPair[]): string {
-  const phoneWidthByWide = new Map<number, number>();
-  for (const p of pairs) phoneWidthByWide.set(p.wide.width, Math.max(p.phone.width, phoneWidthByWide.get(p.wide.width) ?? 0));
-  const narrowBox = ([wide, phone]: [number, number]) =>
-    `  @container (max-width: ${wide - 1}px) { .wide-${wide} svg.chart.wide { display: none; } .wide-${wide} svg.chart.phone { display: block; max-width: ${Math.round(phone * PHONE_DRAWING_MAX_SCALE)}px; margin: 0 auto; } }`;
+  const narrowBox = (wide: number) =>
+    `  @container (max-width: ${wide - 1}px) { .wide-${wide} svg.chart.wide { display: none; } .wide-${wide} svg.chart.phone { display: block; } }`;
   return `
 .chart-pair { container-type: inline-size; }
 svg.chart { width: 100%; height: auto; display: block; }
-svg.chart.phone { display: none; }
+svg.chart.phone { display: none; max-width: var(--phone-max); margin: 0 auto; }
 @media screen {
-${[...phoneWidthByWide].map(narrowBox).join('\n')}
+${[...new Set(pairs.map((p) => p.wide.width))].map(narrowBox).join('\n')}
 }
 `;
 }

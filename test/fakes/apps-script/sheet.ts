@@ -220,12 +220,6 @@ export class FakeSheet implements Partial<Sheet> {
     if (columnIndex < 1 || columnIndex + numColumns - 1 > this.maxColumns) this.env.fail('Those columns are out of bounds.');
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
   }
-  showColumns(columnIndex: number, numColumns = 1): void {
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
-  }
-  isColumnHiddenByUser(columnPosition: number): boolean {
-    return this.hiddenColumns.has(columnPosition);
-  }
   autoResizeColumns(startColumn: number, numColumns: number): Sheet {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.delete(c);
     return this.self();

@@ -86,6 +86,11 @@ describe('the annual progress report', () => {
         await page.setViewportSize({ width, height: 900 });
         expect(await smallestChartText(page), `${width} px`).toBeGreaterThanOrEqual(12);
       }
+      // Sideways, the phone drawing is enlarged a little, not stretched into a chart screens tall.
+      await page.setViewportSize({ width: 667, height: 375 });
+      const enlarged = await page.locator('svg.chart.phone:visible').evaluateAll((svgs) => Math.max(...svgs.map((s) => s.getBoundingClientRect().width / Number(s.getAttribute('width')))));
+      expect(enlarged).toBeGreaterThan(1);
+      expect(enlarged).toBeLessThanOrEqual(1.25);
     });
   }, 120_000);
 
