@@ -22,6 +22,8 @@ export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
  */
 export const STATUS_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
+  // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
+  Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun'],
   'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],

@@ -1,9 +1,9 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, parsePeriod } from './periods';
+import { DEFAULT_FISCAL_START_MONTH, MONTH_NAMES, parsePeriod } from './periods';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
 /** `Feb`, `Feb.`, `Sept` and `February` all name a month; at least three letters are needed. */
 function monthNumber(word: string): number | undefined {

@@ -9,6 +9,10 @@ export const DEFAULT_FISCAL_START_MONTH = 7;
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** "FY22", "FY 2022", "Fiscal year 2022", "FY 2021-2022", "FY 2022-23", "FY21/22": its first year, and its last if it names one. */
+export const FISCAL_YEAR_TEXT = /(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?/;
+const FISCAL_YEAR_ALONE = new RegExp(`^${FISCAL_YEAR_TEXT.source}$`, 'i');
+
 /** From the first day of `month` of `year`, `months` months long. */
 function span(year: number, month: number, months: number): { start: string; end: string } {
   const last = month + months - 1;
@@ -58,8 +62,7 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
     return by(span(startYear, startMonth, 3), fiscalWhy);
   }
-  // "FY22", "FY 2022", "Fiscal year 2022", "FY 2021-2022", "FY 2022-23", "FY21/22".
-  if ((m = text.match(/^(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?$/i))) {
+  if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);
     if (m[2] === undefined) return by(fiscalYear(first, fiscalStartMonth), fiscalWhy);
     // The second year takes the first one's century: FY 2099-00 is not a thing plans write.

@@ -170,13 +170,10 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'boolean') return { value: raw, issues: NO_ISSUES };
   if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
-  if (TRUE_MARKS.has(t)) return { value: true, issues: NO_ISSUES };
-  if (FALSE_MARKS.has(t)) return { value: false, issues: NO_ISSUES };
   const text = String(raw).trim();
+  // A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark.
   const closed = t.replace(/[.!]+$/, '');
   if (TRUE_MARKS.has(closed) || FALSE_MARKS.has(closed)) return { value: TRUE_MARKS.has(closed), issues: NO_ISSUES };
-  // A dash or "TBD" in a checkbox column is no answer yet: the row is kept with the box blank.
-  if (/^(?:-+|—|–|n\/?a|none|tbd|unknown|\?+)$/.test(t)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not yes or no; left blank`, 'warning')] };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
   // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
@@ -185,8 +182,8 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (lead && mark !== undefined) {
     return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
   }
-  // Words alone ("Co-host with Parks") describe the partnership without answering it: the row is kept, the box
-  // blank, and the words quoted where they were typed (the store keeps the cell as typed).
+  // Words alone ("Co-host with Parks") describe the partnership without answering it, and a dash or "TBD" is no
+  // answer yet: the row is kept, the box blank, and the cell quoted where it was typed (the store keeps it as typed).
   return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${show(raw)} is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)`, 'warning')] };
 }
 

@@ -1,22 +1,20 @@
 // The year a sheet names in its title or tab name ("2024 Timeline", "Milestones for 2024", "FY 2024-25
 // milestones"): the year of its dates written without one.
 import type { CellInput, ReadOptions } from './read-cell';
-import { fullYear } from './dates';
+import { DEFAULT_FISCAL_START_MONTH, FISCAL_YEAR_TEXT, parsePeriod } from './periods';
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/g;
-/** "FY25", "FY 2024-25", "FY2024/2025", "Fiscal Year 2025": one fiscal year, or a span of several. */
-const FISCAL_YEAR = /\b(?:FY|fiscal year) ?'?(\d{2}|\d{4})(?: ?[-–—/] ?'?(\d{2}|\d{4}))?(?!\d)/gi;
+const FISCAL_YEAR = new RegExp(`\\b${FISCAL_YEAR_TEXT.source}(?!\\d)`, 'gi');
 
 /** What a sheet's title says of the year of its dates, as `ReadOptions` take it. */
 export type TitleYears = Pick<ReadOptions, 'titleYear' | 'titleFiscalYear'>;
 
 /** The fiscal year a mention names, by the year it ends in; undefined for a span of several ("FY 2024-2027"). */
-function endingYear(first: string, second: string | undefined): number | undefined {
-  const start = fullYear(first);
-  if (second === undefined) return start;
-  // The second year takes the first one's century, as `parsePeriod` reads FY 2024-25.
-  const end = second.length <= 2 ? Math.floor(start / 100) * 100 + Number(second) : Number(second);
-  return end === start + 1 ? end : undefined;
+function endingYear(mention: string): number | undefined {
+  // Read with fiscal years starting in July, one fiscal year spans two calendar years, a span of several more.
+  const period = parsePeriod(mention, DEFAULT_FISCAL_START_MONTH);
+  const [first, last] = period ? [period.start, period.end].map((d) => Number(d.slice(0, 4))) : [];
+  return last === first + 1 ? last : undefined;
 }
 
 /**
@@ -26,7 +24,7 @@ function endingYear(first: string, second: string | undefined): number | undefin
  */
 export function titleYears(sheetName: string, rowsAboveHeader: readonly (readonly CellInput[])[]): TitleYears {
   const texts = [sheetName, ...rowsAboveHeader.flat().filter((v): v is string => typeof v === 'string')];
-  const fiscal = new Set(texts.flatMap((t) => [...t.matchAll(FISCAL_YEAR)].map((m) => endingYear(m[1], m[2]))));
+  const fiscal = new Set(texts.flatMap((t) => [...t.matchAll(FISCAL_YEAR)].map((m) => endingYear(m[0]))));
   if (fiscal.size > 0) return fiscal.size === 1 && !fiscal.has(undefined) ? { titleFiscalYear: [...fiscal][0] } : {};
   const years = new Set(texts.flatMap((t) => [...t.matchAll(YEAR)].map((m) => Number(m[1]))));
   return years.size === 1 ? { titleYear: [...years][0] } : {};
