@@ -3,7 +3,7 @@
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import { targetLines } from '../metrics/plan-metrics';
+import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
@@ -97,7 +97,7 @@ ${table('Targets by goal, per unit (figures of different units are never added)'
     { header: 'Unit', text: true, cell: (t) => esc(t.unit) },
     { header: 'Target', cell: (t) => figure(t.target) },
     { header: 'Actual', cell: (t) => figure(t.actual) },
-    { header: '% of target', cell: (t) => figure(t.progress) },
+    { header: PROGRESS_HEADER, cell: (t) => figure(t.progress) },
   ], targetLines(m))}
 ${milestone('Upcoming milestones', m.milestones.upcoming)}
 ${milestone('Missed milestones', m.milestones.missed)}

@@ -4,6 +4,12 @@ import { itemIdTail } from '../../shared/row-id';
 const NATURAL = new Intl.Collator('en-US', { numeric: true });
 
 /**
+ * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same
+ * `#` form as that row's other warnings (`Plan#10`), since the `@` form is the store's alone.
+ */
+const shown = (rowId: string) => rowId.replace(/@(\d+)$/, '#$1');
+
+/**
  * `<sheet>:<ID>` for a row with an ID, else `<sheet>#<row>`: stable while the ID or the row stays put. A sheet
  * row's later side-by-side items add `~<n>`, n counting its side-by-side columns, so each keeps its id.
  */
@@ -17,7 +23,8 @@ export const importRowId = {
    * `Roadmap#4~2` → `Roadmap row 4, item 2`; `TA Log:TA-7` (sheet and ID) and ids the add-on or the API
    * sent stay as they are.
    */
-  label: (rowId: string) => rowId.replace(/#(\d+)(?:~(\d+))?$/, (_, row: string, item?: string) => ` row ${row}${item ? `, item ${item}` : ''}`),
+  label: (rowId: string) => shown(rowId).replace(/#(\d+)(?:~(\d+))?$/, (_, row: string, item?: string) => ` row ${row}${item ? `, item ${item}` : ''}`),
+  shown,
   /** Row ids in sheet order: `Plan#8` before `Plan#16`, `TA-9` before `TA-10`. */
   order: (a: string, b: string) => NATURAL.compare(a, b),
 };

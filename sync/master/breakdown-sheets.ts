@@ -3,7 +3,7 @@
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import { targetLines } from '../metrics/plan-metrics';
+import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 
 /** The SLA states coloured as the Requests sheet colours them. */
 const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
@@ -54,7 +54,7 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
 /** Work-plan targets per goal and unit: hours, plans and % of departments side by side, never added up. */
 export function targetsSheet(m: DemandMetrics): SheetPlan {
   const rows: PlanCell[][] = targetLines(m).map((x) => [x.goal, x.sourceName, x.unit, x.target, x.actual, x.progress]);
-  return table('Targets', [textColumn('Goal', 34), textColumn('Source', 22), textColumn('Unit', 18), numberColumn('Target', 10, '0.##'), numberColumn('Actual', 10, '0.##'), numberColumn('% of target', 12, '0.0')], rows);
+  return table('Targets', [textColumn('Goal', 34), textColumn('Source', 22), textColumn('Unit', 18), numberColumn('Target', 10, '0.##'), numberColumn('Actual', 10, '0.##'), numberColumn(PROGRESS_HEADER, 28, '0.0')], rows);
 }
 
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */

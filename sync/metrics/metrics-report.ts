@@ -1,7 +1,7 @@
 // The metrics document as a readable text report, for `equity-desk metrics` without `--json`.
 import { coverage, otherFigures, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
-import { targetLines } from './plan-metrics';
+import { PROGRESS_HEADER, targetLines } from './plan-metrics';
 
 const show = (v: number | string | null) => (v === null ? 'n/a' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
 
@@ -32,7 +32,7 @@ export function metricsReport(m: DemandMetrics): string {
   }
   const targets = targetLines(m);
   if (targets.length) {
-    out.push('Targets by goal (per unit)', ...grid([['', 'Unit', 'Target', 'Actual', '% of target'], ...targets.map((t) => [`${t.goal} (${t.sourceName})`, t.unit, t.target, t.actual, t.progress])]), '');
+    out.push('Targets by goal (per unit)', ...grid([['', 'Unit', 'Target', 'Actual', PROGRESS_HEADER], ...targets.map((t) => [`${t.goal} (${t.sourceName})`, t.unit, t.target, t.actual, t.progress])]), '');
   }
   for (const [title, items] of [['Upcoming milestones', m.milestones.upcoming], ['Missed milestones', m.milestones.missed]] as const) {
     if (!items.length) continue;

@@ -177,6 +177,12 @@ export class MilestoneMetrics {
   }
 }
 
+/**
+ * The header of a Targets row's progress: it compares only items that have both a target and an actual, so
+ * beside totals of every target and every actual it can read higher than Actual / Target, and says so.
+ */
+export const PROGRESS_HEADER = '% of target (items with both)';
+
 /** One line per goal and unit: how targets are shown, since figures of different units are never added. */
 export function targetLines(m: DemandMetrics): { goal: string; sourceName: string; unit: string; target: number | null; actual: number | null; progress: number | null }[] {
   return m.workplan.byGoal.flatMap((g) => g.targets.map((t) => ({ goal: g.goal, sourceName: g.sourceName, unit: t.unit ?? '(no unit)', target: t.target, actual: t.actual, progress: t.progress })));

@@ -48,4 +48,10 @@ describe('changes sections', () => {
     expect(html).toContain('<h3>Work-plan items added: 126</h3>');
     expect(html).toContain(`${leftOut} (all in the changes workbook)`);
   });
+
+  it("names a sheet's own warning by its row, as the Data quality sheet does", () => {
+    const logged = { sourceId: 's', sourceName: 'City plan', table: 'workplan' as const, rowId: 'Work Plan 2026-2029@10', at: '2026-12-01T00:00:00.000Z' };
+    const lines = changeSections({ ...report, dataQuality: { rejected: [logged], fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
+    expect(lines.map((l) => l.what)).toEqual(['work-plan item: Work Plan 2026-2029 row 10']);
+  });
 });

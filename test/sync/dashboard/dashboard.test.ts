@@ -49,6 +49,14 @@ describe('GET /dashboard', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
   });
 
+  it('says its % of target counts only the items with both a target and an actual', () => {
+    const row = (n: number, values: Record<string, unknown>) => ({ sourceId: 's', sourceName: 'City plan', rowId: `w${n}`, values: { goal: 'Normalize', task: `t${n}`, unit: 'hours', ...values } });
+    const m = aggregateMetrics({ workplan: [row(1, { target: 20, actual: 25 }), row(2, { target: 80 })] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    expect(html).toMatch(/<th[^>]*>% of target \(items with both\)<\/th>/);
+    expect(targetLines(m).map((t) => [t.target, t.actual, t.progress])).toEqual([[100, 25, 125]]);
+  });
+
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });

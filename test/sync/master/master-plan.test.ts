@@ -49,7 +49,7 @@ describe('master plan', () => {
 
   it('lists work-plan targets per goal and unit, never adding hours to plans', async () => {
     const rows = await cells(sheet(plan().plan, 'Targets'));
-    expect(sheet(plan().plan, 'Targets').columns.map((c) => c.header)).toEqual(['Goal', 'Source', 'Unit', 'Target', 'Actual', '% of target']);
+    expect(sheet(plan().plan, 'Targets').columns.map((c) => c.header)).toEqual(['Goal', 'Source', 'Unit', 'Target', 'Actual', '% of target (items with both)']);
     expect(rows).toEqual([['Normalize', 'City of Oakridge', 'hours', 60, 10, 16.7], ['Operationalize', 'City of Oakridge', 'plans', 5, 5, 100]]);
     const workplan = sheet(plan().plan, 'Work plan').columns.map((c) => c.header);
     expect(workplan.slice(workplan.indexOf('Target'), workplan.indexOf('Target') + 3)).toEqual(['Target', 'Actual', 'Unit']);
