@@ -20,7 +20,9 @@ function send(url: URL, request: WireRequest): Promise<WireOutcome> {
   return new Promise((resolve) => {
     const req = http.request(
       url,
-      { method: request.method, headers: headerObject(request.headers), timeout: request.timeoutMs },
+      // A fresh connection per request, as UrlFetchApp keeps none between calls: a pooled socket the
+      // server has just closed would turn a refused address into "socket hang up".
+      { method: request.method, headers: headerObject(request.headers), timeout: request.timeoutMs, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
