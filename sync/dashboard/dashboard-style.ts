@@ -1,5 +1,7 @@
 // The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
+import { TABLE_CSS } from './html-text';
+
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
 export const DASHBOARD_CHART_WIDTH = 500;
 /** A chart's frame (its figure), on each side. */
@@ -17,8 +19,7 @@ const CHART_COLUMN_REM = upToQuarterRem(DASHBOARD_CHART_WIDTH + 2 * (FIGURE_PADD
 /** How much larger than drawn a chart may show when it has a whole column to itself: a little, not the column's width. */
 const WIDE_CHART_MAX_SCALE = 1.3;
 
-export const DASHBOARD_CSS = `
-:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
+export const DASHBOARD_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 /* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
@@ -44,7 +45,7 @@ button { background: var(--accent); color: #fff; border-color: var(--accent); cu
 .actions { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
 .download { display: inline-block; margin: 1rem 0; font-weight: 600; }
 .error { border-left: 4px solid #b91c1c; background: #fef2f2; color: #7f1d1d; padding: 0.75rem 1rem; }
-.scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+.scroll { margin: 0.5rem 0 1.5rem; }
 table { border-collapse: collapse; min-width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: right; white-space: nowrap; }

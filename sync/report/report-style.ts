@@ -1,7 +1,8 @@
 // The report's stylesheet: a readable document on screen and on US Letter paper, each chapter on a new page,
 // charts never split across pages, tables never leave a row alone on one, text contrast of at least 4.5:1.
-export const REPORT_CSS = `
-:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
+import { TABLE_CSS } from '../dashboard/html-text';
+
+export const REPORT_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 body { margin: 0 auto; max-width: 52rem; padding: 1rem; }
@@ -24,7 +25,6 @@ th[scope="row"], td.text, th.text { text-align: left; }
 td:not(.text) { white-space: nowrap; }
 thead th { background: var(--band); }
 .na { color: var(--muted); }
-.scroll { overflow-x: auto; }
 .scroll:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; }
 figure { margin: 1rem 0; }
