@@ -1,5 +1,5 @@
 // The dashboard and the annual report on a phone (390 px wide, as committee members read them): a table that
-// scrolls sideways keeps its caption in view.
+// scrolls sideways keeps its caption in view, and a chart's phone drawing is shown at the size it was drawn.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
@@ -60,6 +60,19 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
       expect(tables.length, 'some table is wider than a phone').toBeGreaterThan(0);
       // Within a pixel: a table's width is fractional, its scrolling box's whole.
       expect(tables.filter((t) => t.atStart > 1 || t.atEnd > 1)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('shows each chart\'s phone drawing at the width it was drawn, neither shrunk nor stretched', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage(PHONE);
+      await open(page);
+      const shown = await page.locator('svg.chart.phone:visible').evaluateAll((svgs) => svgs.map((svg) => ({
+        drawn: Number(svg.getAttribute('width')),
+        shown: Math.round(svg.getBoundingClientRect().width),
+      })));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const s of shown) expect(s.shown).toBe(s.drawn);
     });
   }, 120_000);
 });
