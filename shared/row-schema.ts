@@ -26,14 +26,15 @@ function fieldSchema(c: InputColumn): z.ZodMiniType {
   }
 }
 
-const cache = new Map<string, z.ZodMiniType<Record<string, unknown>>>();
+/** By definition, not by name: a table's view with other required columns (the intake form's) has its own schema. */
+const cache = new WeakMap<TableDef, z.ZodMiniType<Record<string, unknown>>>();
 
 /** A typed row: every input column, null when blank; required columns must be present. */
 export function rowSchema(table: TableDef): z.ZodMiniType<Record<string, unknown>> {
-  let s = cache.get(table.name);
+  let s = cache.get(table);
   if (!s) {
     s = z.object(Object.fromEntries(table.columns.map((c) => [c.name, c.required ? fieldSchema(c) : z.nullable(fieldSchema(c))])));
-    cache.set(table.name, s);
+    cache.set(table, s);
   }
   return s;
 }

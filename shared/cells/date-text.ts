@@ -190,15 +190,11 @@ const PROBE_YEAR = 2000;
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
-  if (TBD.test(text)) {
-    // "Ongoing since March 2026" dates the start; "Ongoing since the pilot" stays undated.
-    const since = /^ongoing\s+since\b/i.test(text) ? qualified(text, fiscal, options) : undefined;
-    return since && since.kind !== 'tbd' ? since : { kind: 'tbd', text };
-  }
   const ranges = readRanges(text, fiscal, options.year);
   if (!ranges) {
     if (options.year === undefined && readRanges(text, fiscal, PROBE_YEAR)) return { kind: 'yearless', text };
-    return qualified(text, fiscal, options) ?? { kind: 'invalid', text };
+    // Words for no date yet are tried last, so a date after them ("Ongoing since March 2026") is read.
+    return qualified(text, fiscal, options) ?? (TBD.test(text) ? { kind: 'tbd', text } : { kind: 'invalid', text });
   }
   const starts = ranges.map((r) => r.start).sort();
   const ends = ranges.map((r) => r.end ?? r.start).sort();

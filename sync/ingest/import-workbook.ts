@@ -26,7 +26,11 @@ export interface ImportResult {
   deleted: number;
   rejected: ImportRejection[];
   warnings: ImportWarning[];
-  tables: { sheet: string; table: TableName; rows: number }[];
+  /**
+   * `rows`: the sheet rows read; `items`: what they hold, the unit of accepted, unchanged and rejected (a
+   * side-by-side roadmap row holds an early action and an additional strategy).
+   */
+  tables: { sheet: string; table: TableName; rows: number; items: number }[];
   /** Sheets that hold no table (Lists, Dashboard, notes). */
   skipped: string[];
   /** Per table sheet, which header was read as which field, so a person can check the reading. */
@@ -215,7 +219,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {
-    result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: t.read.rows.length });
+    result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: new Set(t.read.rows.map((r) => r.row)).size, items: t.read.rows.length });
     result.mappings.push({ sheet: t.sheet, headerRow: t.read.headerRow, columns: t.read.map.matched.map((m) => ({ column: columnLetter(m.index + 1), header: m.header, reads: m.reads })) });
     const errors: PlacedIssue[] = [];
     for (const i of t.read.issues) {

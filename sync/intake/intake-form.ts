@@ -1,7 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, validateRow, type InputColumn, type RawRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 import { spelledDay } from '../dashboard/html-text';
 
 /** The hidden field people never see and bots fill in. */
@@ -30,14 +30,23 @@ export function formLists(sent: Record<string, string[]> | null): Lists {
   return lists;
 }
 
+/**
+ * The requests table as the form asks it, so the shared validation holds every rule the form checks: what
+ * the form requires is required, and a choice is one of its list (not a value the sheet keeps from a former list).
+ */
+const INTAKE_TABLE: TableDef = {
+  ...TABLES.requests,
+  columns: TABLES.requests.columns.map(({ formerList: _offeredNoLonger, ...c }) => (c.intake?.required ? { ...c, required: true } : c)),
+};
+
 export function formFields(lists: Lists): FormField[] {
-  return TABLES.requests.columns
+  return INTAKE_TABLE.columns
     .filter((c) => c.intake !== undefined)
     .map((c) => ({
       name: c.name,
       label: c.intake!.label,
       hint: c.intake!.hint,
-      required: c.intake!.required === true || c.required === true,
+      required: c.required === true,
       type: c.type,
       options: c.list === undefined ? undefined : lists[c.list],
       maxLength: c.type === 'longtext' ? MAX_FIELD_TEXT : MAX_LINE,
@@ -52,8 +61,10 @@ export type Submission =
   | { ok: false; errors: Record<string, string> };
 
 /**
- * Checks a post the way the sheet checks a row (types, dropdowns, dates), plus the form's own required
- * fields and lengths. `fixed` are the cells the service sets (received today, status New, Web form).
+ * Checks a post with the shared validation of a row (required fields, types, dropdowns, dates), whose
+ * per-field errors become the form's messages; before it, what a post can hold at all (the fields' lengths,
+ * storable characters), and after it the one rule of the form alone, a deadline not already past.
+ * `fixed` are the cells the service sets (received today, status New, Web form).
  */
 export function readSubmission(fields: readonly FormField[], submitted: Submitted, fixed: RawRow, lists: Lists): Submission {
   const errors: Record<string, string> = {};
@@ -62,22 +73,15 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
     const value = submitted[f.name] ?? '';
     if (value.length > f.maxLength) errors[f.name] = `${f.label} is longer than ${f.maxLength.toLocaleString('en-US')} characters; shorten it.`;
     else if (!isStorableText(value)) errors[f.name] = `${f.label} contains characters that cannot be saved (control characters); retype it.`;
-    else if (value === '') {
-      if (f.required) errors[f.name] = `${f.label} is required.`;
-    } else cells[f.name] = value;
+    else if (value !== '') cells[f.name] = value;
   }
   const checkedLists = withFixedValues(lists, fixed);
-  const checked = validateRow(TABLES.requests, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists });
+  const checked = validateRow(INTAKE_TABLE, cells, { ...DEFAULT_READ_OPTIONS, lists: checkedLists });
   for (const issue of checked.errors) {
     const field = fields.find((f) => f.name === issue.field);
     // The service's own cells cannot be wrong; an error elsewhere would be a bug, not the requester's.
     if (field === undefined) throw new Error(`intake: ${issue.field}: ${issue.message}`);
-    errors[field.name] ??= friendly(field, issue.message);
-  }
-  // A value the sheet keeps from a list it once offered (a column's former list) is not an answer the form offers.
-  for (const f of fields) {
-    const chosen = checked.values[f.name];
-    if (f.options !== undefined && typeof chosen === 'string' && !f.options.includes(chosen)) errors[f.name] ??= friendly(f, '');
+    errors[field.name] ??= friendly(field, issue);
   }
   // A deadline already past when the request arrives is nearly always a mistyped year, and would make the
   // request overdue the day it lands; the requester can fix it or leave it blank. Received is the UTC day,
@@ -114,11 +118,12 @@ function fieldNoun(field: FormField): string {
   return field.label.replace(/ \(optional\)$/, '');
 }
 
-/** The sheet's message names the sheet's header; the form says it in the form's words. */
-function friendly(field: FormField, message: string): string {
-  const column = TABLES.requests.columns.find((c) => c.name === field.name)!;
-  const text = message.startsWith(`${column.header}: `) ? message.slice(column.header.length + 2) : message;
+/** The shared validation's message names the sheet's header; the form says it in the form's words. */
+function friendly(field: FormField, { code, message }: FieldIssue): string {
+  if (code === 'required') return `${fieldNoun(field)} is required.`;
   if (field.options !== undefined) return `Choose one of the listed options for "${field.label}".`;
+  const column = INTAKE_TABLE.columns.find((c) => c.name === field.name)!;
+  const text = message.startsWith(`${column.header}: `) ? message.slice(column.header.length + 2) : message;
   return `${fieldNoun(field)}: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 

@@ -16,14 +16,17 @@ function report(file: string, r: ImportResult): string[] {
   ];
   if (lines.length) lines.push('');
   const notRead = new Set(r.unreadable.map((u) => u.sheet));
-  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : counted(t.rows, 'row')})`).join(', ');
+  // Counted in items once a row holds several, so the table counts add up to accepted + unchanged + rejected.
+  const unit = r.tables.some((t) => t.items !== t.rows) ? 'item' : 'row';
+  const read = (t: ImportResult['tables'][number]) => (t.items === t.rows ? counted(t.rows, 'row') : `${counted(t.rows, 'row')} holding ${counted(t.items, 'item')}`);
+  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : read(t)})`).join(', ');
   lines.push(`Imported ${file}: ${tables}.`);
   for (const m of r.mappings) {
     if (m.columns.length) lines.push(`Headers of ${m.sheet} (row ${m.headerRow}): ${m.columns.map((c) => (c.header === c.reads ? c.header : `${c.header} = ${c.reads}`)).join(', ')}.`);
   }
   if (r.skipped.length) lines.push(`Skipped (not tables): ${r.skipped.join(', ')}.`);
   const unread = r.unreadable.length ? `, ${counted(r.unreadable.length, 'table')} not read` : '';
-  lines.push(`${counted(r.accepted, 'row')} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${counted(r.rejected.length, 'row')} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${counted(r.warnings.length, 'warning')}${unread}.`);
+  lines.push(`${counted(r.accepted, unit)} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${counted(r.rejected.length, unit)} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${counted(r.warnings.length, 'warning')}${unread}.`);
   return lines;
 }
 

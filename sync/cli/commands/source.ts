@@ -8,6 +8,15 @@ import { runTokenAction } from '../token-actions';
 type SourceKind = (typeof SOURCE_KINDS)[number];
 const isSourceKind = (k: string): k is SourceKind => (SOURCE_KINDS as readonly string[]).includes(k);
 
+/** What to do with the new source: a sheet's add-on needs the token; a file is imported from this shell. */
+function nextSteps(kind: SourceKind, id: string): string[] {
+  if (kind !== 'file') return ['The token is shown only this once: paste it into the sheet\'s Equity Desk settings now.'];
+  return [
+    `Import the source's workbook (again after each edit) with: npx equity-desk import FILE.xlsx --source ${id}`,
+    'The token is shown only this once; a file source needs it only to send rows to the service\'s API.',
+  ];
+}
+
 const USAGE = 'source add NAME [--kind google-sheets|excel|file] | list | revoke ID | rotate ID';
 
 export const sourceCommand: Command = {
@@ -28,7 +37,7 @@ export const sourceCommand: Command = {
     if (!isSourceKind(kind)) throw new CliError(`--kind must be one of ${SOURCE_KINDS.join(', ')} (got "${kind}")`);
     const config = commandConfig(values, io);
     const { principal, token } = await withStore(config, (store) => store.createPrincipal({ kind: 'source', name, sourceKind: kind }));
-    io.out([`Registered source "${principal.name}" (${kind}).`, `  id:    ${principal.id}`, `  token: ${token}`, 'The token is shown only this once: paste it into the sheet\'s Equity Desk settings now.'].join('\n'));
+    io.out([`Registered source "${principal.name}" (${kind}).`, `  id:    ${principal.id}`, `  token: ${token}`, ...nextSteps(kind, principal.id)].join('\n'));
     return 0;
   },
 };

@@ -107,7 +107,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
       warnings: [expect.objectContaining({ sheet: 'Requests', row: 1, field: '' })],
       removed: 0,
       unreadable: [],
-      tables: [{ sheet: 'Requests', table: 'requests', rows: 2 }],
+      tables: [{ sheet: 'Requests', table: 'requests', rows: 2, items: 2 }],
       skipped: ['Lists'],
       headers: [{ sheet: 'Requests', headerRow: 1, columns: [
         { column: 'A', header: 'Request ID', reads: 'Request ID' }, { column: 'B', header: 'Organization', reads: 'Requesting organization' },
@@ -141,6 +141,23 @@ describe.each(backends)('source add and import on $name', (backend) => {
       expect(r.stderr).toMatch(message);
     }
   }, PROCESS_TIMEOUT);
+
+  test('counts the rows read and, when a row holds two items, the items, so the tables add up to accepted', async () => {
+    const { args, env } = target(backend);
+    const id = /id: +(\S+)/.exec((await inProcess(['source', 'add', 'Association roadmap', '--kind', 'file', ...args], env)).stdout)?.[1];
+    const roadmap: Grid = [
+      ['Advancing Equity Roadmap'],
+      [],
+      ['Focus Area', 'Early Actions', 'Additional Strategies'],
+      ['Organizational capacity', 'Staff training program on equity', 'Equity audit of the organization'],
+      [null, 'Equity goals and metrics in performance management', null],
+    ];
+    const r = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Roadmap', rows: roadmap }]), '--source', id!, ...args], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Imported ');
+    expect(r.stdout).toContain(': Roadmap (2 rows holding 3 items).');
+    expect(r.stdout).toContain('3 items accepted, 0 unchanged, 0 items rejected');
+  });
 });
 
 describe.each(backends)('serve on $name', (backend) => {

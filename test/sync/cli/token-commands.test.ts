@@ -26,6 +26,7 @@ describe.each(backends)('token commands on $name', (backend) => {
     const run = cli(backend);
     const added = await run('source', 'add', 'City', 'of', 'Riverside', '--kind', 'excel');
     const [id, token] = [field(added.stdout, 'id')!, field(added.stdout, 'token')!];
+    expect(added.stdout).toContain("paste it into the sheet's Equity Desk settings");
     const reviewer = await run('reviewer', 'add', 'Equity committee');
     expect(reviewer.code, reviewer.stderr).toBe(0);
     const [reviewerId, reviewerToken] = [field(reviewer.stdout, 'id')!, field(reviewer.stdout, 'token')!];
@@ -59,5 +60,13 @@ describe.each(backends)('token commands on $name', (backend) => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/no (source|reviewer) \S+; see `npx equity-desk (source|reviewer) list`/);
     }
+  });
+
+  test('a file source is told the import command to use, not to paste its token into an add-on', async () => {
+    const added = await cli(backend)('source', 'add', 'Association roadmap', '--kind', 'file');
+    expect(added.code, added.stderr).toBe(0);
+    const id = field(added.stdout, 'id')!;
+    expect(added.stdout).toContain(`npx equity-desk import FILE.xlsx --source ${id}`);
+    expect(added.stdout).not.toMatch(/paste|add-on|settings/);
   });
 });

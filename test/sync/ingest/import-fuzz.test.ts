@@ -63,8 +63,8 @@ const sheet = fc.constantFrom<TableName>(...TABLE_NAMES).chain((table) => {
 });
 
 function checkAccounted(r: ImportResult, headerWidth: number) {
-  const rows = r.tables.reduce((n, t) => n + t.rows, 0);
-  expect(r.accepted + r.unchanged + r.rejected.length).toBe(rows);
+  const items = r.tables.reduce((n, t) => n + t.items, 0);
+  expect(r.accepted + r.unchanged + r.rejected.length).toBe(items);
   const letters = new Set(Array.from({ length: headerWidth }, (_, i) => columnLetter(i + 1)));
   for (const j of r.rejected) {
     expect(j.row).toBeGreaterThan(1);

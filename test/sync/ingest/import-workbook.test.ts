@@ -138,7 +138,7 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const { principal, file, r } = await importAs(store, 'Workbook', book());
 
-    expect(r.tables).toEqual([{ sheet: 'Requests', table: 'requests', rows: 5 }, { sheet: 'Plan 2026', table: 'workplan', rows: 2 }]);
+    expect(r.tables).toEqual([{ sheet: 'Requests', table: 'requests', rows: 5, items: 5 }, { sheet: 'Plan 2026', table: 'workplan', rows: 2, items: 2 }]);
     expect(r.skipped).toEqual(['Read me', 'Lists', 'Dashboard']);
     expect(r.accepted).toBe(5);
     expect(r.unchanged).toBe(0);
@@ -284,6 +284,7 @@ describe.each(backends)('import on $name', (backend) => {
     const minutes = 'Board discussion. '.repeat(400);
     const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies'], ['Organizational capacity', 'Staff training program on equity', minutes]];
     const { principal, file, r } = await importAs(store, 'Roadmap', [{ name: 'Roadmap', rows: grid }]);
+    expect(r.tables).toEqual([{ sheet: 'Roadmap', table: 'roadmap', rows: 1, items: 2 }]);
     expect(r.accepted).toBe(2);
     expect(r.warnings.map((w) => [w.row, w.column, w.header, w.code])).toEqual([[2, 'C', 'Additional Strategies', 'too_long']]);
     const stored = await store.warnings({ sourceIds: [principal.id] });
@@ -411,10 +412,10 @@ describe.each(backends)('import on $name', (backend) => {
       ['TA-2', '9/10/2026', 'City of Fresno', 'Budget tool walkthrough', 'New', '9/30/2026'],
     ];
     const imported = async (rows: Grid) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'TA Log FY27', rows }]), sourceId: principal.id, at: new Date('2026-10-01T10:00:00Z') });
-    expect((await imported(log('Organization'))).tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 2 }]);
+    expect((await imported(log('Organization'))).tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 2, items: 2 }]);
 
     const r = await imported(log('Who'));
-    expect(r.tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 0 }]);
+    expect(r.tables).toEqual([{ sheet: 'TA Log FY27', table: 'requests', rows: 0, items: 0 }]);
     expect(r.unreadable).toMatchObject([{ sheet: 'TA Log FY27', errors: [{ field: 'requesterOrg' }] }]);
     expect(r.rejected).toEqual([]);
     expect(await store.syncState(principal.id, 'workplan')).toEqual([]);

@@ -18,6 +18,11 @@ describe('the intake form', () => {
     expect(read.ok && read.cells).toMatchObject({ channel: 'Web form', preferredChannel: 'Phone' });
   });
 
+  it('takes its required fields and their messages from the shared validation: spaces alone are no answer', () => {
+    const read = readSubmission(fields, { ...answers, contactName: '   ', requesterOrg: ' ' }, fixedCells('TA-2026-0001', today), formLists(null));
+    expect(read.ok ? {} : read.errors).toEqual({ contactName: 'Your name is required.', requesterOrg: 'Your organization is required.' });
+  });
+
   it('refuses "Referral" as a contact preference', () => {
     const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today), formLists(null));
     expect(read.ok ? {} : read.errors).toHaveProperty('preferredChannel');
