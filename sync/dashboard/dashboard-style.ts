@@ -69,10 +69,10 @@ figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .changes li { margin: 0.15rem 0; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
-/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters, which do nothing there, go. */
+/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */
 @media print {
   header, main, footer { max-width: none; }
-  .skip, form.filters, .download { display: none; }
+  .skip, form.filters, .download, button { display: none; }
   .scroll { overflow: visible; }
   thead th { white-space: normal; }
   h2, h3, caption, figcaption { break-after: avoid; }
