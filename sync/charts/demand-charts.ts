@@ -6,8 +6,6 @@ import { wrappedLines } from '../workbook/row-xml';
 import type { ChartPair, ChartSpec } from './render-chart';
 
 const WIDTH = 640;
-/** A phone's column (390 px less the page's and the figure's padding): drawn at this size its 12 px text stays 12 px. */
-const PHONE_CHART_WIDTH = 340;
 const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;
@@ -168,10 +166,10 @@ export function demandCharts(m: DemandMetrics, width = WIDTH): ChartSpec[] {
 }
 
 /**
- * Each chart for a page (`width` wide, the width the page shows it at, or less) and for a phone, where the page's,
- * scaled down to fit, would have text too small to read.
+ * Each chart for a page (`wide`, the width the page shows it at, or less) and for a phone (`phone`, the column
+ * the page leaves a chart on one), where the page's drawing, scaled down to fit, would have text too small to read.
  */
-export function demandChartPairs(m: DemandMetrics, width = WIDTH): ChartPair[] {
-  const phone = demandCharts(m, PHONE_CHART_WIDTH);
-  return demandCharts(m, width).map((wide, i) => ({ wide, phone: phone[i] }));
+export function demandChartPairs(m: DemandMetrics, { wide = WIDTH, phone }: { wide?: number; phone: number }): ChartPair[] {
+  const phoneCharts = demandCharts(m, phone);
+  return demandCharts(m, wide).map((chart, i) => ({ wide: chart, phone: phoneCharts[i] }));
 }

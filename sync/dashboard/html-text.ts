@@ -34,8 +34,18 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
+
+/**
+ * The rules `table` needs, in every page that shows one. A table wider than its box scrolls inside it; its caption,
+ * as wide as the table, would scroll with it and be cut at the box's edge, so the caption's text is held to the
+ * box's width and stays at its left edge however far the table is scrolled.
+ */
+export const TABLE_CSS = `
+.scroll { overflow-x: auto; container-type: inline-size; }
+caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
+`;
 
 /** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */
 export function pageHead(title: string, css: string): string {

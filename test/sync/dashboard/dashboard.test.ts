@@ -9,6 +9,7 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
 import { demandChartPairs, demandCharts } from '../../../sync/charts/demand-charts';
 import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
+import { DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
@@ -52,7 +53,7 @@ describe('GET /dashboard', () => {
   it('says its % of target counts only the items with both a target and an actual', () => {
     const row = (n: number, values: Record<string, unknown>) => ({ sourceId: 's', sourceName: 'City plan', rowId: `w${n}`, values: { goal: 'Normalize', task: `t${n}`, unit: 'hours', ...values } });
     const m = aggregateMetrics({ workplan: [row(1, { target: 20, actual: 25 }), row(2, { target: 80 })] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m, DASHBOARD_CHART_WIDTHS), sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).toMatch(/<th[^>]*>% of target \(items with both\)<\/th>/);
     expect(targetLines(m).map((t) => [t.target, t.actual, t.progress])).toEqual([[100, 25, 125]]);
   });
@@ -60,7 +61,7 @@ describe('GET /dashboard', () => {
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m, DASHBOARD_CHART_WIDTHS), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -224,11 +225,11 @@ describe('GET /dashboard', () => {
     return smallestShownChartText(page);
   }
 
-  it('draws its charts for a phone on a phone, so their text is shown no smaller than 11 px', async () => {
+  it('draws its charts for a phone on a phone, so their text is shown no smaller than 12 px', async () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
       await page.goto(dashboardUrl());
-      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(12);
     });
   }, 120_000);
 
