@@ -102,18 +102,21 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
  */
 function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
   const people = m.hours.byAssignee.slice(0, MAX_BARS);
-  const noCapacity = people.filter((p) => p.weeksOfWork === null).map((p) => p.assignee);
+  const unestimated = people.filter((p) => p.openHours === null).map((p) => p.assignee);
+  const noCapacity = people.filter((p) => p.openHours !== null && p.weeksOfWork === null).map((p) => p.assignee);
   return {
     id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width, height: HEIGHT,
     alt: 'Weeks of work (open hours / weekly capacity): '
       + listed(people.filter((p) => p.weeksOfWork !== null).map((p) => `${p.assignee} ${p.weeksOfWork} weeks (${p.openHours} / ${p.weeklyCapacity})`))
-      + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : ''),
+      + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : '')
+      + (unestimated.length ? ` Open hours not recorded (no open request estimated) for ${unestimated.join(', ')}.` : ''),
     option: {
       grid,
       xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > width / 128 ? 30 : 0 } },
       yAxis: valueAxis('Weeks of open work'),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
-      ...(people.length === 0 ? { graphic: NO_DATA } : {}),
+      ...(people.length === 0 ? { graphic: NO_DATA }
+        : unestimated.length === people.length ? { graphic: { ...NO_DATA, style: { ...NO_DATA.style, text: 'Open hours not recorded: no open request is estimated' } } } : {}),
     },
   };
 }
