@@ -12,7 +12,7 @@ import { pdfPageCount, reportPdf } from '../../../sync/report/report-pdf';
 import { axeViolations } from '../../support/axe';
 import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
-import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { pdfPageTexts, pdfToPngs, pdfWords } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from '../dashboard/report-service';
 import { AS_OF } from '../metrics/demand-rows';
@@ -121,7 +121,7 @@ describe('the annual progress report', () => {
     });
   }, 120_000);
 
-  it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page', async () => {
+  it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page in type no smaller than 12 px', async () => {
     const pdf = await reportPdf(report);
     const file = join(dir, 'report.pdf');
     await writeFile(file, pdf);
@@ -130,6 +130,11 @@ describe('the annual progress report', () => {
     expect(pages[0]).toContain('Equity Desk progress report 2024');
     expect(pages[1]).toMatch(/^\s*Contents/);
     pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`)));
+    // The footer is read on paper too: no smaller than 9 pt (12 px). A word's box runs from the font's ascent to its
+    // descent, more than 1.1 times its size in Liberation Sans.
+    const footer = (await pdfWords(file, 3)).filter((w) => w.text === 'Page');
+    expect(footer).toHaveLength(1);
+    expect(footer[0].height).toBeGreaterThanOrEqual(9 * 1.1);
     for (const chapter of reportChapters(report)) {
       const listed = new RegExp(`${chapter.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[1]);
       expect(listed, chapter.title).not.toBeNull();
