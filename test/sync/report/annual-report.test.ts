@@ -45,6 +45,13 @@ describe('the annual progress report', () => {
     expect(report.quarters.every((q) => q.startsWith('2024-'))).toBe(true);
   });
 
+  it('writes the day its figures are as of in words, as a US reader says it', () => {
+    const text = reportHtml(report).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Figures as of June 30, 2024.');
+    expect(text).toMatch(/overdue as of June 30, 2024\./);
+    expect(text).not.toMatch(/as of \d{4}-/);
+  });
+
   it('says a count of one in the singular: one request received, one fulfilled, one milestone met', () => {
     const m = report.metrics;
     const one: AnnualReport = {
