@@ -69,14 +69,17 @@ figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .changes li { margin: 0.15rem 0; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
-/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters, which do nothing there, go. */
+/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */
 @media print {
   header, main, footer { max-width: none; }
-  .skip, form.filters, .download { display: none; }
+  .skip, form.filters, .download, button { display: none; }
   .scroll { overflow: visible; }
   thead th { white-space: normal; }
   h2, h3, caption, figcaption { break-after: avoid; }
-  figure, tr, .change { break-inside: avoid; }
+  /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
+  figure, tr, .changes li { break-inside: avoid; }
+  /* At the size drawn, two charts fit a page, and their text is the size it was drawn at. */
+  svg.chart.wide { max-width: ${DASHBOARD_CHART_WIDTH}px; margin: 0 auto; }
   a { color: var(--ink); text-decoration: none; }
 }
 `;

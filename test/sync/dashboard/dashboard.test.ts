@@ -1,6 +1,6 @@
 // The committee dashboard in a real browser (Chromium): behind the guard, reachable with a token in the
 // link, the same figures as the metrics JSON, charts drawn, filters usable from the keyboard, fits a phone.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -16,8 +16,8 @@ import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
 import { smallestChartText as smallestShownChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
-import { pdfPageTexts } from '../../support/pdf';
-import { isBlankScreenshot } from '../../support/png';
+import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { filledShare, isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from './report-service';
 
 let svc: ReportService;
@@ -217,6 +217,25 @@ describe('GET /dashboard', () => {
       expect(at, chart.title).toBeGreaterThanOrEqual(0);
       expect(pages[at], `${chart.title}: its chart and text on the same page`).toContain(chart.alt.slice(0, 20));
     }
+  }, 120_000);
+
+  // A block that may not be split (a list of changes, a chart) and does not fit what is left of a page moves whole
+  // to the next, leaving the rest of this one empty: blocks that long must split, and a chart take at most half a page.
+  it.each(['Letter', 'A4'] as const)('prints on %s paper with no page but the last left more than half empty, and two charts a page', async (paper) => {
+    const file = join(tmpdir(), `equity-desk-dashboard-pages-${paper}.pdf`);
+    await withChromium(async (browser) => {
+      const page = await browser.newPage();
+      await page.goto(dashboardUrl());
+      const edge = '0.4in';
+      await writeFile(file, await page.pdf({ format: paper, margin: { top: edge, right: edge, bottom: edge, left: edge } }));
+    });
+    const filled = await Promise.all((await pdfToPngs(file, 30)).map(async (png) => filledShare(await readFile(png))));
+    const halfEmpty = filled.slice(0, -1).map((share, i) => ({ page: i + 1, filled: Math.round(share * 100) })).filter((p) => p.filled < 50);
+    expect(halfEmpty).toEqual([]);
+    const pages = await pdfPageTexts(file);
+    const chartPages = new Set(demandCharts(metrics).map((chart) => pages.findIndex((text) => text.includes(chart.title))));
+    expect(chartPages.has(-1)).toBe(false);
+    expect(chartPages.size).toBeLessThanOrEqual(3);
   }, 120_000);
 
   /** The smallest text of the dashboard's five charts, one drawing of each shown. */
