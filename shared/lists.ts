@@ -63,7 +63,7 @@ export interface ListBlock {
 
 export const SETTINGS = {
   dueSoonDays: { label: 'Due soon within (days)', value: 3 },
-  followUpDays: { label: 'Follow up after fulfilment (days)', value: 30 },
+  followUpDays: { label: 'Follow up after fulfillment (days)', value: 30 },
   atRiskMargin: { label: 'At-risk margin (share behind schedule)', value: 0.1 },
   dueThisWeekDays: { label: 'Milestone due-this-week window (days)', value: 7 },
   noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1 },

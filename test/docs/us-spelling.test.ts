@@ -3,10 +3,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { LIST_BLOCKS, TABLES } from '../../shared/index';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-const BRITISH = /\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|behaviour\w*|programmes?|licence|centres?|favourite\w*|analys(?:e|ed|es|ing)|organis(?:e|ed|es|ing|ation|ations)|finalis\w*|normalis\w*|summaris\w*|prioritis\w*|honour\w*|cancelled|cancelling)\b/gi;
+const BRITISH = /\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|behaviour\w*|programmes?|licence|centres?|favourite\w*|analys(?:e|ed|es|ing)|organis(?:e|ed|es|ing|ation|ations)|finalis\w*|normalis\w*|summaris\w*|prioritis\w*|honour\w*|cancelled|cancelling|fulfil|fulfils|fulfilment)\b/gi;
 
 /** Header aliases the reader accepts because offices write them so: they are matched, not shown. */
 const ALIASES = new Set(['organisation']);
@@ -51,4 +52,12 @@ test('the text the templates write into sheets (plans, roadmaps, sample rows) is
   expect(files.length).toBeGreaterThan(5);
   const hits = files.flatMap((f) => found(strings(readFileSync(f, 'utf8'))).map((w) => `${f.slice(root.length)}: ${w}`));
   expect(hits).toEqual([]);
+});
+
+test("the Lists sheet's labels and values and the tables' headers are in US English", () => {
+  const shown = [
+    ...LIST_BLOCKS.flatMap((b) => [b.header, ...b.values.map(String), ...(b.paired ? [b.paired.header] : [])]),
+    ...Object.values(TABLES).flatMap((t) => [t.sheet, ...t.columns.map((c) => c.header), ...t.derived.map((c) => c.header)]),
+  ];
+  expect(shown.flatMap(found)).toEqual([]);
 });
