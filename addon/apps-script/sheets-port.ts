@@ -5,7 +5,7 @@ import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -103,21 +103,24 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   readSheet(name: string): HostCell[][] {
-    // An empty sheet's data range is A1 alone, blank.
-    const range = this.sheet(name).getDataRange();
-    const values = range.getValues() as HostCell[][];
-    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return [];
-    this.grew(name, values.length, values[0].length);
-    const merged = range.getMergedRanges();
-    const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
-    return merged.length ? spreadMerges(values, merged.map(at)) : values;
+    return this.read(name, false).values;
   }
 
-  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
-    const sheet = this.sheet(name);
-    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
-    const formulas = inSheet === 0 ? [] : sheet.getRange(row, column, inSheet, numColumns).getFormulas();
-    return [...formulas, ...Array.from({ length: numRows - inSheet }, () => new Array<string>(numColumns).fill(''))];
+  readSheetWithFormulas(name: string): SheetCells {
+    return this.read(name, true);
+  }
+
+  /** The data range reaches every cell holding a value or a formula, so its formulas need no range of their own. */
+  private read(name: string, withFormulas: boolean): SheetCells {
+    // An empty sheet's data range is A1 alone, blank (a lone formula there that shows nothing is no table either).
+    const range = this.sheet(name).getDataRange();
+    const values = range.getValues() as HostCell[][];
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [] };
+    this.grew(name, values.length, values[0].length);
+    const formulas = withFormulas ? range.getFormulas() : [];
+    const merged = range.getMergedRanges();
+    const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
+    return { values: merged.length ? spreadMerges(values, merged.map(at)) : values, formulas };
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {

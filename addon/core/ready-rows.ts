@@ -27,8 +27,9 @@ export function statusFormulas(t: TableSheet, row: number, hasLists: boolean): [
 
 /**
  * Writes the derived columns' formulas into the blank status cells of every data row and of the empty rows
- * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads the
- * status columns' formulas once; writes nothing when every such cell already has its formula or a value.
+ * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads
+ * nothing (the formulas came with the sheet's read); writes nothing when every such cell already has its
+ * formula or a value.
  * A status cell holding a typed value is the person's override and is left alone. A row holding something
  * the reader does not take for a table row (a repeated header) gets nothing. `hasLists`: dropdowns and most
  * status formulas point into Lists, so without it there are none of either; `missingLists`, the lists its
@@ -42,9 +43,6 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const derived = formulasOn(first).map(([column]) => column);
   if (t.headerRow === 0 || derived.length === 0) return { typedOver: 0 };
 
-  const left = Math.min(...derived);
-  const right = Math.max(...derived);
-  const formulas = yield* io(port.readFormulas(t.sheet, first, left, last - first + 1, right - left + 1));
   const dataRows = new Set(t.read.rows.map((r) => r.row));
   const statusColumns = new Set(derived);
   const isEmptyRow = (row: number) => (t.host[row - 1] ?? []).every((v, i) => statusColumns.has(i + 1) || isBlank(v));
@@ -55,7 +53,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   for (let row = first; row <= last; row++) {
     if (!dataRows.has(row) && !isEmptyRow(row)) continue;
     for (const [column, formula] of formulasOn(row)) {
-      if (formulas[row - first][column - left] !== '') readyTo = row;
+      if ((t.formulas[row - 1]?.[column - 1] ?? '') !== '') readyTo = row;
       else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
       else {
         cells.push({ row, column, cell: { formula: `=${formula}` } });

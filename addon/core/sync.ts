@@ -315,7 +315,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
 /**
  * Syncs every table (each kept on one sheet or several); throws `busy` when another sync holds the lock.
  * The workbook's sheets are listed once, and each sheet read once, plus once more if the pull wrote into it;
- * the formulas of its status columns are read once more, to tell a blank status cell from one whose formula shows nothing.
+ * a table's formulas come with its values, to tell a blank status cell from one whose formula shows nothing.
  */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   const conn = yield* connection(deps.settings);

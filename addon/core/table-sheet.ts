@@ -6,7 +6,7 @@ import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
-import type { HostCell, SpreadsheetPort } from '../port/spreadsheet-port';
+import type { HostCell, SheetCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
 export const SYNC_ID_HEADER = 'Sync ID';
@@ -21,6 +21,8 @@ export interface TableSheet {
   grid: JsonCell[][];
   /** The same cells as the host gave them (a date cell and a text cell that reads as one differ here). */
   host: HostCell[][];
+  /** Each cell's formula text (`''` where it holds a value or lies past the read), from the same read. */
+  formulas: string[][];
   /** 1-based; 0 when the sheet has no header yet. */
   headerRow: number;
   /** 1-based column of `Sync ID`, or null when the header row has none. */
@@ -51,13 +53,13 @@ const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) ===
 /** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */
 export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'>;
 
-/** Reads one sheet as `table` (one read of the sheet). */
+/** Reads one sheet as `table` (one read of the sheet, values and formulas). */
 export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet> {
-  return tableSheetOf(port, sheet, table, yield* io(port.readSheet(sheet)), reading);
+  return tableSheetOf(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet)), reading);
 }
 
 /** A sheet's cells, already read, seen as `table`. */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, host: HostCell[][], reading: SheetReading = {}): TableSheet {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas }: SheetCells, reading: SheetReading = {}): TableSheet {
   const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
@@ -74,6 +76,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
     table,
     grid,
     host,
+    formulas,
     headerRow: headerIndex + 1,
     syncIdColumn: syncIndex < 0 ? null : syncIndex + 1,
     read,
@@ -116,10 +119,10 @@ export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, na
       if (!only) found.push(yield* readTableSheet(port, name, byName, reading));
       continue;
     }
-    const host = yield* io(port.readSheet(name));
-    const table = locateTable(name, host.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
+    const cells = yield* io(port.readSheetWithFormulas(name));
+    const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
     if (!table || (only && only !== table.name)) continue;
-    found.push(tableSheetOf(port, name, table, host, reading));
+    found.push(tableSheetOf(port, name, table, cells, reading));
     if (only) break;
   }
   return found;

@@ -27,6 +27,12 @@ export type WriteCell = string | number | boolean | null | FormulaWrite | DateWr
 export const isFormulaWrite = (c: WriteCell): c is FormulaWrite => typeof c === 'object' && c !== null && 'formula' in c;
 export const isDateWrite = (c: WriteCell): c is DateWrite => typeof c === 'object' && c !== null && 'date' in c;
 
+/** A sheet's cells from A1 and, over the same rows and columns, their formula text (`''` where a cell holds a value). */
+export interface SheetCells {
+  values: HostCell[][];
+  formulas: string[][];
+}
+
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */
 export interface Annotations {
   notes: string[][];
@@ -79,8 +85,12 @@ export interface SpreadsheetPort {
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
    */
   readSheet(name: string): Io<HostCell[][]>;
-  /** Formula text of a block (`''` where a cell holds a value), in one read; past the sheet's last row reads as `''`. */
-  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): Io<string[][]>;
+  /**
+   * `readSheet` with each cell's formula beside its value, in the same read: what a table is read from, so a
+   * sync knows which status cells hold their formula without reading the sheet again. The block reaches the
+   * last row and column holding a value or a formula (a formula that shows nothing included).
+   */
+  readSheetWithFormulas(name: string): Io<SheetCells>;
   /** One rectangular write from (row, column); the sheet grows to fit. */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
   /**

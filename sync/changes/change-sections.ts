@@ -38,15 +38,15 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
     // A first import adds every item of a plan: those are listed apart, so the status moves are not lost among them.
     {
       id: 'added', title: 'Work-plan items added', none: 'No work-plan item added.',
-      lines: r.workplan.filter((w) => w.from === null).map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: w.to ?? '' })),
+      lines: r.workplan.filter((w) => w.from === null).map((w) => ({ day: w.on, what: w.label, source: w.sourceName, detail: w.to ?? '' })),
     },
     {
       id: 'workplan', title: 'Work-plan items whose status changed', none: 'No work-plan status changed.',
-      lines: r.workplan.filter((w) => w.from !== null).map((w) => ({ day: null, what: w.label, source: w.sourceName, detail: `${w.from} → ${w.to ?? 'removed'}` })),
+      lines: r.workplan.filter((w) => w.from !== null).map((w) => ({ day: w.on, what: w.label, source: w.sourceName, detail: `${w.from} → ${w.to ?? 'removed'}` })),
     },
     { id: 'done', title: 'Milestones done', none: 'No milestone done.', lines: rows(r.milestones.done) },
     { id: 'missed', title: 'Milestones missed', none: 'No milestone missed.', lines: rows(r.milestones.missed) },
-    { id: 'rejected', title: 'Rows newly rejected (see Data quality)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
+    { id: 'rejected', title: 'Rows newly rejected (see Data quality in the master workbook)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
     { id: 'fixed', title: 'Rejected rows fixed', none: 'No rejected row fixed.', lines: logged(r.dataQuality.fixed) },
     {
       id: 'stale', title: `Sources that have not synced since ${r.since}`, none: 'Every source has synced since.',

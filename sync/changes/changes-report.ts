@@ -33,6 +33,9 @@ interface RowStates<T extends TableName> {
   firstDone: string | null;
   /** The day it was first recorded Closed within the period (requests). */
   closedOn: string | null;
+  /** The days of its first and its last version recorded within the period. */
+  firstIn: string | null;
+  lastIn: string | null;
 }
 
 /** The id and first required text of a row, as its table defines them: "TA-2026-0031 City of Oakland". */
@@ -50,11 +53,12 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     if (at >= end) break;
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
-    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null }));
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstIn: null, lastIn: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = day;
     if (at < start) s.before = values;
+    else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;
     if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
     if (++read % YIELD_EVERY === 0) await nextTurn();
@@ -103,7 +107,15 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     const from = derivedStatus('workplan', s.before, period.since);
     const to = derivedStatus('workplan', s.after, period.until);
     if (from === to) continue;
-    const change: StatusChange = { ...row('workplan', s, (s.after ?? s.before)!, null), from, to };
+    // Added on the day it was first synced, removed on the day it went; a status that moved did so on the first
+    // day from its last edit that shows the new status (the calendar alone makes an item overdue, with no edit).
+    let on = from === null ? s.firstIn : s.lastIn;
+    if (from !== null && to !== null) {
+      for (let day = s.lastIn ?? period.since; day <= period.until; day = addDays(day, 1)) {
+        if (derivedStatus('workplan', s.after, day) === to) { on = day; break; }
+      }
+    }
+    const change: StatusChange = { ...row('workplan', s, (s.after ?? s.before)!, on), from, to };
     report.workplan.push(change);
   }
 
@@ -139,10 +151,13 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   }
   report.sources = sources
     .map((s) => ({ id: s.id, name: s.name, lastSync: last.get(s.id) ?? null, syncedInPeriod: (last.get(s.id) ?? '') >= start }))
-    .sort((a, b) => Number(a.syncedInPeriod) - Number(b.syncedInPeriod) || a.name.localeCompare(b.name));
+    // Those that have not synced since, longest silent first (never synced before any).
+    .sort((a, b) => Number(a.syncedInPeriod) - Number(b.syncedInPeriod) || (a.syncedInPeriod ? 0 : (a.lastSync ?? '').localeCompare(b.lastSync ?? '')) || a.name.localeCompare(b.name));
 
-  const byDay = (a: { on: string | null; label: string }, b: { on: string | null; label: string }) => (a.on ?? '').localeCompare(b.on ?? '') || a.label.localeCompare(b.label);
-  for (const list of [...Object.values(report.requests), report.milestones.done, report.milestones.missed]) list.sort(byDay);
-  report.workplan.sort((a, b) => a.sourceName.localeCompare(b.sourceName) || a.label.localeCompare(b.label));
+  // Oldest first in every section: the period read as it happened, from the last meeting to today, as minutes
+  // read; on one day, a source's rows together in their ids' order (WP-2 before WP-10).
+  const byDay = (a: ChangedRow, b: ChangedRow) =>
+    (a.on ?? '').localeCompare(b.on ?? '') || a.sourceName.localeCompare(b.sourceName) || a.label.localeCompare(b.label, 'en', { numeric: true });
+  for (const list of [...Object.values(report.requests), report.workplan, report.milestones.done, report.milestones.missed]) list.sort(byDay);
   return report;
 }

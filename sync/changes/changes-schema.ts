@@ -13,7 +13,7 @@ export const changedRow = z.object({
   table: tableName,
   rowId: z.string(),
   label: z.string(),
-  /** The day it happened (received, fulfilled, due, dated), when there is one. */
+  /** The day it happened (received, fulfilled, due, dated; a work-plan item added, removed or moved), when there is one. */
   on: day.nullable(),
 });
 

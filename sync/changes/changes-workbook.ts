@@ -21,7 +21,7 @@ export function changesWorkbookPlan(r: ChangesReport): WorkbookPlan {
         { header: 'Section', width: 34, recurring: true, wrap: true },
         { header: 'Day', width: 12, type: 'date' },
         { header: 'What', width: 50, wrap: true },
-        { header: 'Source', width: 28, recurring: true },
+        { header: 'Source', width: 28, recurring: true, wrap: true },
         { header: 'Detail', width: 26, recurring: true, wrap: true },
       ],
       rows,

@@ -6,8 +6,6 @@ import { wrappedLines } from '../workbook/row-xml';
 import type { ChartPair, ChartSpec } from './render-chart';
 
 const WIDTH = 640;
-/** A phone's column (390 px less the page's and the figure's padding): drawn at this size its 12 px text stays 12 px. */
-const PHONE_CHART_WIDTH = 340;
 const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;
@@ -104,18 +102,21 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
  */
 function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
   const people = m.hours.byAssignee.slice(0, MAX_BARS);
-  const noCapacity = people.filter((p) => p.weeksOfWork === null).map((p) => p.assignee);
+  const unestimated = people.filter((p) => p.openHours === null).map((p) => p.assignee);
+  const noCapacity = people.filter((p) => p.openHours !== null && p.weeksOfWork === null).map((p) => p.assignee);
   return {
     id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width, height: HEIGHT,
     alt: 'Weeks of work (open hours / weekly capacity): '
       + listed(people.filter((p) => p.weeksOfWork !== null).map((p) => `${p.assignee} ${p.weeksOfWork} weeks (${p.openHours} / ${p.weeklyCapacity})`))
-      + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : ''),
+      + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : '')
+      + (unestimated.length ? ` Open hours not recorded (no open request estimated) for ${unestimated.join(', ')}.` : ''),
     option: {
       grid,
       xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > width / 128 ? 30 : 0 } },
       yAxis: valueAxis('Weeks of open work'),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
-      ...(people.length === 0 ? { graphic: NO_DATA } : {}),
+      ...(people.length === 0 ? { graphic: NO_DATA }
+        : unestimated.length === people.length ? { graphic: { ...NO_DATA, style: { ...NO_DATA.style, text: 'Open hours not recorded: no open request is estimated' } } } : {}),
     },
   };
 }
@@ -165,10 +166,10 @@ export function demandCharts(m: DemandMetrics, width = WIDTH): ChartSpec[] {
 }
 
 /**
- * Each chart for a page (`width` wide, the width the page shows it at, or less) and for a phone, where the page's,
- * scaled down to fit, would have text too small to read.
+ * Each chart for a page (`wide`, the width the page shows it at, or less) and for a phone (`phone`, the column
+ * the page leaves a chart on one), where the page's drawing, scaled down to fit, would have text too small to read.
  */
-export function demandChartPairs(m: DemandMetrics, width = WIDTH): ChartPair[] {
-  const phone = demandCharts(m, PHONE_CHART_WIDTH);
-  return demandCharts(m, width).map((wide, i) => ({ wide, phone: phone[i] }));
+export function demandChartPairs(m: DemandMetrics, { wide = WIDTH, phone }: { wide?: number; phone: number }): ChartPair[] {
+  const phoneCharts = demandCharts(m, phone);
+  return demandCharts(m, wide).map((chart, i) => ({ wide: chart, phone: phoneCharts[i] }));
 }

@@ -53,6 +53,12 @@ function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
   return renderSvg(spec, false).replace(/^<svg /, `<svg role="img" aria-label="${escapeAttr(`${spec.title}. ${spec.alt}`)}" focusable="false" class="chart ${size}" `);
 }
 
+/**
+ * The phone every page is laid out for, in CSS pixels. Each page draws its charts' phone drawing for the column
+ * this leaves inside its own padding, so a chart on a phone is shown at the size it was drawn and its text too.
+ */
+export const PHONE_VIEWPORT_PX = 390;
+
 /** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
 const PHONE_DRAWING_MAX_SCALE = 1.25;
 
@@ -61,7 +67,7 @@ const PHONE_DRAWING_MAX_SCALE = 1.25;
  * accessibility tree too, so it is named once.
  */
 export const inlineChart = (pair: ChartPair) =>
-  `<div class="chart-pair wide-${pair.wide.width}" style="--phone-max: ${Math.round(pair.phone.width * PHONE_DRAWING_MAX_SCALE)}px">${inlineSvg(pair.wide, 'wide')}${inlineSvg(pair.phone, 'phone')}</div>`;
+  `<div class="chart-pair wide-${pair.wide.width}" style="--phone-max: ${Math.floor(pair.phone.width * PHONE_DRAWING_MAX_SCALE)}px">${inlineSvg(pair.wide, 'wide')}${inlineSvg(pair.phone, 'phone')}</div>`;
 
 /**
  * The rules `inlineChart` needs. The wide drawing is shown wherever its box holds it at its own size; in a

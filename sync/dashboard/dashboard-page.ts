@@ -5,7 +5,7 @@ import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
+import { esc, figure, missingFigure, NOT_RECORDED, pageHead, queryString, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -24,7 +24,7 @@ export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][numbe
   { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
   { header: 'Requests', cell: (a) => figure(a.requests) },
   { header: 'Open', cell: (a) => figure(a.open) },
-  { header: 'Open hours', cell: (a) => figure(a.openHours) },
+  { header: 'Open hours', cell: (a) => figure(a.openHours, NOT_RECORDED) },
   { header: 'Weekly capacity (hours)', cell: (a) => figure(a.weeklyCapacity) },
   { header: 'Weeks of work', cell: (a) => figure(a.weeksOfWork) },
 ];
@@ -46,8 +46,8 @@ export function dashboardPage(i: DashboardInput): string {
   const download = i.paths.workbook + queryString({ from: from ?? undefined, to: to ?? undefined, source: sourceIds?.join(',') });
   const rba = rbaSections(m).map((s) => table(s.title, [
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
-    { header: 'Whole period', cell: (x) => figure(x.value) },
-    ...m.rba.quarters.map((q, qi) => ({ header: q, cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value) })),
+    { header: 'Whole period', cell: (x) => figure(x.value, missingFigure(x.unit)) },
+    ...m.rba.quarters.map((q, qi) => ({ header: q, cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
   ], s.measures)).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [

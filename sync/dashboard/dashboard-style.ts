@@ -1,11 +1,20 @@
 // The dashboard's only stylesheet, inlined: no CDN, readable on a phone, a laptop and paper, visible keyboard focus,
 // text contrast of at least 4.5:1 everywhere.
+import { PHONE_VIEWPORT_PX } from '../charts/render-chart';
+import { TABLE_CSS } from './html-text';
+
 /** The width the dashboard draws its charts at: its two columns at the page's full width show them a little larger. */
 export const DASHBOARD_CHART_WIDTH = 500;
-/** A chart's frame (its figure), on each side. */
+/** The page's own padding and a chart's frame (its figure), on each side. */
+const PAGE_PADDING_PX = 16;
 const FIGURE_PADDING_PX = 12;
 const FIGURE_BORDER_PX = 1;
 const PX_PER_REM = 16;
+/** The dashboard's charts: at its own width, and at the width a phone leaves inside the page's padding and the figure's frame. */
+export const DASHBOARD_CHART_WIDTHS = {
+  wide: DASHBOARD_CHART_WIDTH,
+  phone: PHONE_VIEWPORT_PX - 2 * (PAGE_PADDING_PX + FIGURE_PADDING_PX + FIGURE_BORDER_PX),
+};
 /** Column widths are whole quarters of a rem, rounded up so they still hold what they must. */
 const upToQuarterRem = (px: number) => Math.ceil((px / PX_PER_REM) * 4) / 4;
 /**
@@ -17,12 +26,11 @@ const CHART_COLUMN_REM = upToQuarterRem(DASHBOARD_CHART_WIDTH + 2 * (FIGURE_PADD
 /** How much larger than drawn a chart may show when it has a whole column to itself: a little, not the column's width. */
 const WIDE_CHART_MAX_SCALE = 1.3;
 
-export const DASHBOARD_CSS = `
-:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
+export const DASHBOARD_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --focus: #b45309; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 /* A long address or link, typed or pasted, breaks where it must instead of widening the page; break-word (not anywhere) leaves table columns as wide as their words. */
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
-header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 ${PAGE_PADDING_PX / PX_PER_REM}rem; }
 header { padding-top: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; }
 h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
@@ -44,7 +52,7 @@ button { background: var(--accent); color: #fff; border-color: var(--accent); cu
 .actions { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
 .download { display: inline-block; margin: 1rem 0; font-weight: 600; }
 .error { border-left: 4px solid #b91c1c; background: #fef2f2; color: #7f1d1d; padding: 0.75rem 1rem; }
-.scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+.scroll { margin: 0.5rem 0 1.5rem; }
 table { border-collapse: collapse; min-width: 100%; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.4rem 0.6rem; text-align: right; white-space: nowrap; }
@@ -61,14 +69,17 @@ figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .changes li { margin: 0.15rem 0; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
-/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters, which do nothing there, go. */
+/* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */
 @media print {
   header, main, footer { max-width: none; }
-  .skip, form.filters, .download { display: none; }
+  .skip, form.filters, .download, button { display: none; }
   .scroll { overflow: visible; }
   thead th { white-space: normal; }
   h2, h3, caption, figcaption { break-after: avoid; }
-  figure, tr, .change { break-inside: avoid; }
+  /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
+  figure, tr, .changes li { break-inside: avoid; }
+  /* At the size drawn, two charts fit a page, and their text is the size it was drawn at. */
+  svg.chart.wide { max-width: ${DASHBOARD_CHART_WIDTH}px; margin: 0 auto; }
   a { color: var(--ink); text-decoration: none; }
 }
 `;

@@ -5,8 +5,13 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /** A figure as the dashboard shows it: grouped thousands, the decimals the metrics kept, "n/a" when absent. */
-export function figure(v: number | null | undefined): string {
-  if (v === null || v === undefined) return '<span class="na" title="not available">n/a</span>';
+/** What a figure of hours says when no request records any: unknown, where a zero would say none were worked. */
+export const NOT_RECORDED = 'not recorded';
+export const missingFigure = (unit: string): string | undefined => (unit === 'hours' ? NOT_RECORDED : undefined);
+
+/** A number as a reader sees it; `missing` says why there is none where "n/a" would not ("not recorded"). */
+export function figure(v: number | null | undefined, missing?: string): string {
+  if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
 
@@ -29,8 +34,18 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
+
+/**
+ * The rules `table` needs, in every page that shows one. A table wider than its box scrolls inside it; its caption,
+ * as wide as the table, would scroll with it and be cut at the box's edge, so the caption's text is held to the
+ * box's width and stays at its left edge however far the table is scrolled.
+ */
+export const TABLE_CSS = `
+.scroll { overflow-x: auto; container-type: inline-size; }
+caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
+`;
 
 /** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */
 export function pageHead(title: string, css: string): string {

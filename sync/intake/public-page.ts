@@ -12,7 +12,8 @@ export const PUBLIC_PAGE_HEADERS = {
 };
 
 const FORM_CSS = `
-main { max-width: 42rem; }
+/* One column, the form's: the heading and the footer line up with it. */
+header, main, footer { max-width: 42rem; }
 form.public { display: flex; flex-direction: column; gap: 1.25rem; margin: 1rem 0 2rem; }
 form.public .field { min-width: 0; flex: none; }
 form.public fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem 1rem; margin: 0; }

@@ -102,10 +102,10 @@ export const demandMetricsSchema = z.object({
       open: count,
       estimated: z.number(),
       spent: z.number(),
-      /** Estimated minus spent on open requests (never below zero per request). */
-      openHours: z.number(),
+      /** Estimated minus spent on open requests (never below zero per request); null when none of them is estimated. */
+      openHours: z.number().nullable(),
       weeklyCapacity: z.number(),
-      /** Open hours divided by weekly capacity. */
+      /** Open hours divided by weekly capacity; null when either is unknown or there is no capacity. */
       weeksOfWork: z.number().nullable(),
     })),
   }),

@@ -13,7 +13,7 @@ const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
   howMuch: [
     { id: 'requestsReceived', label: 'Requests received', unit: 'count', of: (q) => q.received },
     { id: 'requestsFulfilled', label: 'Requests fulfilled', unit: 'count', of: (q) => q.fulfilled },
-    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q) => round(q.hours) },
+    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q) => (q.hoursRecorded ? round(q.hours) : null) },
     { id: 'organizationsServed', label: 'Agencies and governments served', unit: 'count', of: (q) => q.orgs.size },
     { id: 'proactiveOutreach', label: 'Proactive outreach (requests we initiated)', unit: 'count', of: (q) => q.proactive },
   ],
@@ -43,8 +43,9 @@ export function rbaMeasures(all: QuarterFigures, byQuarter: ReadonlyMap<string, 
     id: m.id, label: m.label, unit: m.unit, value: m.of(all),
     trend: quarters.map((quarter) => {
       const q = byQuarter.get(quarter);
-      // An empty quarter did nothing: zero for counts, no figure for rates and averages.
-      return { quarter, value: q ? m.of(q) : m.unit === 'count' || m.unit === 'hours' ? 0 : null };
+      // An empty quarter did nothing: zero for counts, and for hours where they are recorded at all; no figure for
+      // rates and averages.
+      return { quarter, value: q ? m.of(q) : m.unit === 'count' || (m.unit === 'hours' && all.hoursRecorded > 0) ? 0 : null };
     }),
   });
   return {

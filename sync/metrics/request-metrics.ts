@@ -27,17 +27,19 @@ export const isoDate = (v: unknown): string | null => (isIsoDate(v) ? v : null);
 
 /** What one quarter holds for the Results-Based Accountability trends. */
 export interface QuarterFigures {
-  received: number; fulfilled: number; hours: number; orgs: Set<string>; proactive: number;
+  /** `hours` sums the hours spent on the `hoursRecorded` fulfilled requests that record them. */
+  received: number; fulfilled: number; hours: number; hoursRecorded: number; orgs: Set<string>; proactive: number;
   met: number; missed: number; durations: number[]; satisfactionSum: number; satisfactionN: number;
   positive: number; followedUp: number; actionPlans: number;
 }
 
 const newQuarter = (): QuarterFigures => ({
-  received: 0, fulfilled: 0, hours: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [],
+  received: 0, fulfilled: 0, hours: 0, hoursRecorded: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [],
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });
 
-interface AssigneeLoad { requests: number; open: number; estimated: number; spent: number; openHours: number; inWindow: boolean }
+/** `openEstimated`: the open requests whose hours are estimated, without which open hours are unknown, not zero. */
+interface AssigneeLoad { requests: number; open: number; estimated: number; spent: number; openHours: number; openEstimated: number; inWindow: boolean }
 
 export class RequestMetrics {
   readonly all = newQuarter();
@@ -145,7 +147,10 @@ export class RequestMetrics {
       const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
       for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
         q.fulfilled++;
-        q.hours += spent ?? 0;
+        if (spent !== null) {
+          q.hours += spent;
+          q.hoursRecorded++;
+        }
         if (org) q.orgs.add(org);
         if (days !== null && days >= 0) q.durations.push(days);
         if (sla === 'Met') q.met++;
@@ -184,13 +189,16 @@ export class RequestMetrics {
     this.hours.spent += spent ?? 0;
     const who = text(v.assignee) ?? UNASSIGNED;
     let load = this.assignees.get(who);
-    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: 0, spent: 0, openHours: 0, inWindow: false }));
+    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: 0, spent: 0, openHours: 0, openEstimated: 0, inWindow: false }));
     load.requests++;
     load.estimated += estimated ?? 0;
     load.spent += spent ?? 0;
     if (open) {
       load.open++;
-      load.openHours += Math.max((estimated ?? 0) - (spent ?? 0), 0);
+      if (estimated !== null) {
+        load.openHours += Math.max(estimated - (spent ?? 0), 0);
+        load.openEstimated++;
+      }
     }
     // Staff count towards capacity when they hold open work or handled a request in the window.
     if (open || this.inWindow(receivedOn) || this.inWindow(fulfilledOn)) load.inWindow = true;
@@ -293,12 +301,13 @@ export class RequestMetrics {
   hoursFigures(): DemandMetrics['hours'] {
     const byAssignee = [...this.assignees.entries()].map(([assignee, l]) => {
       const weeklyCapacity = this.capacityOf(assignee);
+      const openHours = l.open > 0 && l.openEstimated === 0 ? null : round(l.openHours);
       return {
-        assignee, requests: l.requests, open: l.open, estimated: round(l.estimated), spent: round(l.spent), openHours: round(l.openHours),
-        weeklyCapacity, weeksOfWork: weeklyCapacity > 0 ? round(l.openHours / weeklyCapacity) : null,
+        assignee, requests: l.requests, open: l.open, estimated: round(l.estimated), spent: round(l.spent), openHours,
+        weeklyCapacity, weeksOfWork: openHours !== null && weeklyCapacity > 0 ? round(openHours / weeklyCapacity) : null,
       };
     });
-    byAssignee.sort((a, b) => b.openHours - a.openHours || a.assignee.localeCompare(b.assignee));
+    byAssignee.sort((a, b) => (b.openHours ?? -1) - (a.openHours ?? -1) || a.assignee.localeCompare(b.assignee));
     return { estimated: round(this.hours.estimated), spent: round(this.hours.spent), byAssignee };
   }
 

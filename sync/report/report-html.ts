@@ -5,12 +5,12 @@ import { counted, nounFor } from '../../shared/plural';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
-import { esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
+import { esc, figure, missingFigure, pageHead, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
-import { REPORT_CSS } from './report-style';
+import { REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
 import { trendSentence } from './trend-sentences';
 
 /** A chapter of the report: its anchor, its title in the contents, and the narrative headings that belong in it. */
@@ -88,7 +88,7 @@ export function reportChapters(r: AnnualReport): ReportChapter[] {
 export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
   const m = r.metrics;
   const placed = placeNarrative(r.narrative);
-  const charts = new Map(demandChartPairs(m).map((c) => [c.wide.id, c]));
+  const charts = new Map(demandChartPairs(m, { phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
   /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */
@@ -98,8 +98,8 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     introduction: '',
     measures: rbaSections(m).map((s) => `${table(s.title, [
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
-    { header: String(r.year), cell: (x) => figure(x.value) },
-    ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value) })),
+    { header: String(r.year), cell: (x) => figure(x.value, missingFigure(x.unit)) },
+    ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
   ], s.measures, 'no figures this year.')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters))}</li>`).join('')}</ul>`).join('\n'),
     demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>

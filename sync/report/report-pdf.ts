@@ -4,11 +4,12 @@ import type { Page } from 'playwright-core';
 import type { AnnualReport } from './annual-report';
 import { withChromium } from './headless-chromium';
 import { reportChapters, reportHtml } from './report-html';
+import { REPORT_MARGINS, REPORT_PAPER } from './report-style';
 
 /** The cover and the contents take a page each. */
 const FRONT_PAGES = 2;
 
-const FOOTER_STYLE = 'font: 8pt Liberation Sans, Arial, sans-serif; color: #4b5563; width: 100%; margin: 0 0.7in; display: flex; justify-content: space-between;';
+const FOOTER_STYLE = `font: 8pt Liberation Sans, Arial, sans-serif; color: #4b5563; width: 100%; margin: 0 ${REPORT_MARGINS.side}in; display: flex; justify-content: space-between;`;
 
 /** A PDF's page count: its page tree's root names it (`/Type /Pages … /Count N`). */
 export function pdfPageCount(pdf: Buffer): number {
@@ -20,7 +21,8 @@ export function pdfPageCount(pdf: Buffer): number {
 async function print(page: Page, html: string, footer: string): Promise<Buffer> {
   await page.setContent(html, { waitUntil: 'load' });
   return page.pdf({
-    format: 'Letter',
+    width: `${REPORT_PAPER.width}in`,
+    height: `${REPORT_PAPER.height}in`,
     printBackground: true,
     preferCSSPageSize: true,
     displayHeaderFooter: true,

@@ -1,10 +1,26 @@
 // The report's stylesheet: a readable document on screen and on US Letter paper, each chapter on a new page,
 // charts never split across pages, tables never leave a row alone on one, text contrast of at least 4.5:1.
-export const REPORT_CSS = `
-:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
+import { PAPERS } from '../../shared/workbook-plan';
+import { PHONE_VIEWPORT_PX } from '../charts/render-chart';
+import { TABLE_CSS } from '../dashboard/html-text';
+
+/** The page's padding on screen, on each side; a chart's figure adds none. */
+const PAGE_PADDING_PX = 16;
+/** The width a phone leaves a chart: the report draws its phone drawings at it. */
+export const REPORT_PHONE_CHART_WIDTH = PHONE_VIEWPORT_PX - 2 * PAGE_PADDING_PX;
+
+/** The report's paper, upright (PAPERS lays each paper on its side), in inches. */
+export const REPORT_PAPER = { width: PAPERS.letter.height, height: PAPERS.letter.width };
+/** Inches; the foot is deeper, for the page footer. */
+export const REPORT_MARGINS = { top: 0.7, side: 0.7, bottom: 0.85 };
+/** The cover is this much shorter than the page holds, so rounding never pushes it onto a second page. */
+const COVER_SHORTFALL_IN = 1;
+const coverHeight = REPORT_PAPER.height - REPORT_MARGINS.top - REPORT_MARGINS.bottom - COVER_SHORTFALL_IN;
+
+export const REPORT_CSS = `${TABLE_CSS}:root { color-scheme: light; --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --accent: #1d4ed8; --band: #f3f4f6; }
 * { box-sizing: border-box; }
 html { font: 11pt/1.5 "Liberation Sans", Arial, Helvetica, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
-body { margin: 0 auto; max-width: 52rem; padding: 1rem; }
+body { margin: 0 auto; max-width: 52rem; padding: ${PAGE_PADDING_PX}px; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.5rem; margin: 2rem 0 0.75rem; border-bottom: 2px solid var(--line); padding-bottom: 0.25rem; }
 h3 { font-size: 1.1rem; margin: 1.25rem 0 0.5rem; }
@@ -24,7 +40,6 @@ th[scope="row"], td.text, th.text { text-align: left; }
 td:not(.text) { white-space: nowrap; }
 thead th { background: var(--band); }
 .na { color: var(--muted); }
-.scroll { overflow-x: auto; }
 .scroll:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr)); gap: 0 1.5rem; }
 figure { margin: 1rem 0; }
@@ -32,10 +47,10 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
 .sentences li { margin: 0.2rem 0; }
 .story { border-left: 4px solid var(--accent); background: var(--band); padding: 0.5rem 1rem; margin: 0.75rem 0 1rem; }
 .story.inset .story-label { font-weight: 700; margin: 0.25rem 0; }
-@page { size: Letter; margin: 0.7in 0.7in 0.85in; }
+@page { size: ${REPORT_PAPER.width}in ${REPORT_PAPER.height}in; margin: ${REPORT_MARGINS.top}in ${REPORT_MARGINS.side}in ${REPORT_MARGINS.bottom}in; }
 @media print {
   body { max-width: none; padding: 0; }
-  .cover { min-height: 8.5in; display: flex; flex-direction: column; justify-content: center; }
+  .cover { min-height: ${coverHeight.toFixed(2)}in; display: flex; flex-direction: column; justify-content: center; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }

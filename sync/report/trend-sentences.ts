@@ -13,7 +13,7 @@ const shown = (v: number, unit: RbaMeasure['unit']) =>
 export function trendSentence(m: RbaMeasure, quarters: readonly string[]): string {
   const points = m.trend.filter((t) => quarters.includes(t.quarter) && t.value !== null) as { quarter: string; value: number }[];
   const label = m.label.replace(/\s*\([^)]*\)$/, '');
-  if (points.length === 0) return `${label}: no figures this year.`;
+  if (points.length === 0) return `${label}: ${m.unit === 'hours' ? 'no hours recorded' : 'no figures'} this year.`;
   const first = points[0];
   const last = points[points.length - 1];
   const q = (x: string) => x.replace(/^\d{4}-/, '');

@@ -1,5 +1,5 @@
 // Host calls per sync, held to a budget on both hosts (the workbook: sync-host-calls.ts). A sync lists the
-// sheets once, reads each sheet once (and again only if the pull wrote into it), reads and writes the
+// sheets once, reads each sheet once, its formulas with its values (and again only if the pull wrote into it), reads and writes the
 // rejection marks of each table once, and writes survey answers in one scattered write: its cost does not
 // grow with the number of answers or rejected rows. `npm run bench addon` prints the same counts.
 import { afterAll, beforeAll, expect, test } from 'vitest';

@@ -1,6 +1,7 @@
 // How many host calls one sync costs on each host, over the same realistic workbook: a Lists sheet, a
-// Dashboard, 2,000 requests (some rejected), a work plan and milestones, synced once, then again after
-// survey answers came in and staff edited rows, then once more with nothing changed. Sheets: the built
+// Dashboard, 2,000 requests (some rejected), a work plan and milestones, each with the template's status
+// formulas, synced once, then again after survey answers and web-form requests came in and staff edited
+// rows, then once more with nothing changed. Sheets: the built
 // bundle over the Apps Script fakes, counting spreadsheet-service calls; Excel: the add-in over the Excel
 // fake, counting `context.sync()` round trips. Shared by the test that holds the budget and by the bench.
 import { createExcelAddin } from '../../addon/excel/excel-addin';
@@ -9,18 +10,22 @@ import { SETTING_KEYS } from '../../addon/core/settings';
 import { serialFromIso } from '../../shared/cells/dates';
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
-import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
+import { sheetRowFormulas } from '../../shared/layout';
+import { TABLES, sheetColumns, type TableName, type TypedRow } from '../../shared/tables';
+import { SPARE_ROWS } from '../../templates/data-sheet';
 import { sampleRows } from '../../templates/samples';
 import { FakeExcel } from '../fakes/excel/excel-fake';
 import { documentSettingsOver, storageOver } from '../fakes/excel/office-settings';
 import type { WorkerServer } from '../support/apps-script-runtime';
-import { AS_OF, SERVICE_URL, hostCells, inputHeaders, loadAddon } from './bundle-harness';
+import { AS_OF, SERVICE_URL, hostCells, loadAddon } from './bundle-harness';
 
 export const REQUEST_ROWS = 2_000;
 /** Requests with a cell the service rejects, and fulfilled requests whose requester answers the survey. */
 export const REJECTED_ROWS = 24;
 export const SURVEY_ANSWERS = 12;
 export const EDITED_ROWS = 20;
+/** Requests sent through the public intake form between the syncs: new rows pulled under the table. */
+export const WEB_FORM_ROWS = 3;
 /** Rejected rows fixed before the second sync, and rows newly rejected by it: marks come and go. */
 const FIXED = 4;
 
@@ -39,21 +44,36 @@ export interface SyncCalls {
 }
 
 /**
- * What one sync may cost. Sheets: the sheet list and the time zone once; each of the five sheets (Lists, an
- * empty Sheet1, three tables) read with getDataRange, getValues and getMergedRanges, Requests once more after
- * the answers; per table one getNotes and one getBackgrounds for the marks; values, formulas and formats
- * around the answers. Writes: the answers in one setValues, the marks in a call per colour and one for
- * notes. Excel: the sheet list; per sheet read its used range, then its cells in slices of at most 40,000;
- * per table the notes with the fills, then the notes' cells; the formats under the answers. Writes: the
- * answers, the marks.
+ * What one sync may cost. Sheets: the sheet list and the time zone once; Lists and an empty Sheet1 read with
+ * getDataRange and getValues (Lists also getMergedRanges); each table with getDataRange, getValues, getFormulas
+ * and getMergedRanges, Requests once more after the pull; per table one getNotes and one getBackgrounds for
+ * the marks; values, formulas and formats around the answers; the sheet's size before rows are added past it;
+ * the color rules once. Writes: the answers, the web-form rows and the status formulas below them one
+ * setValues each, the rows added, a dropdown per list column and the color rules, the marks in a call per
+ * colour and one for notes. Excel: the sheet list; per sheet its used range, then its cells (values, formats
+ * and formulas together) in slices of at most 20,000; per table the notes with the fills, then the notes'
+ * cells; the formats under each write. Writes: the answers, the web-form rows, the status formulas, their
+ * dropdowns and colors, the marks.
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
-  'Google Sheets': { withAnswers: { reads: 28, writes: 4 }, unchanged: { reads: 22, writes: 0 } },
-  Excel: { withAnswers: { reads: 23, writes: 2 }, unchanged: { reads: 18, writes: 0 } },
+  'Google Sheets': { withAnswers: { reads: 37, writes: 20 }, unchanged: { reads: 25, writes: 0 } },
+  Excel: { withAnswers: { reads: 28, writes: 5 }, unchanged: { reads: 19, writes: 0 } },
 };
 
 const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
-const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
+const SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
+
+/** A data sheet as a template writes it: input columns, then status columns whose formulas reach SPARE_ROWS below the rows. */
+function templateGrid(table: TableName, rows: readonly TypedRow[]): unknown[][] {
+  const columns = sheetColumns(TABLES[table]);
+  const columnOf = (field: string) => columns.findIndex((c) => c.name === field) + 1 || undefined;
+  const lines = Array.from({ length: rows.length + SPARE_ROWS }, (_, i) => {
+    const line: unknown[] = i < rows.length ? hostCells(table, rows[i]) : new Array(TABLES[table].columns.length).fill('');
+    for (const [at, formula] of sheetRowFormulas(TABLES[table], i + 2, columnOf)) line[at - 1] = `=${formula}`;
+    return line;
+  });
+  return [columns.map((c) => c.header), ...lines];
+}
 
 interface Workbook {
   tables: { sheet: string; table: TableName; rows: TypedRow[] }[];
@@ -100,16 +120,19 @@ interface HostUnderTest {
   counted(): HostCalls;
 }
 
-async function run(service: WorkerServer, host: HostUnderTest, token: string): Promise<Omit<SyncCalls, 'host'>> {
+async function run(service: WorkerServer, host: HostUnderTest, source: { id: string; token: string }): Promise<Omit<SyncCalls, 'host'>> {
   const { tables, rejected, answered } = workbook();
   host.seed(LISTS_SHEET, DEFAULT_LISTS_GRID);
   host.seed('Dashboard', DASHBOARD);
-  for (const t of tables) host.seed(t.sheet, [inputHeaders(t.table), ...t.rows.map((r) => hostCells(t.table, r))], t.table);
+  for (const t of tables) host.seed(t.sheet, templateGrid(t.table, t.rows), t.table);
   const first = await host.sync();
   if (!/need fixing/.test(first)) throw new Error(`the first sync rejected nothing: ${first}`);
 
   for (const row of answered) {
-    await service.invoke('answerSurvey', token, host.syncIdAt('Requests', row), { satisfaction: String(1 + (row % 5)), outcome: 'Training delivered', comment: `Answer for row ${row}` });
+    await service.invoke('answerSurvey', source.token, host.syncIdAt('Requests', row), { satisfaction: String(1 + (row % 5)), outcome: 'Training delivered', comment: `Answer for row ${row}` });
+  }
+  for (let i = 0; i < WEB_FORM_ROWS; i++) {
+    await service.invoke('submitIntake', source.id, { requesterOrg: `Harbor County ${i}`, contactName: 'Dana Whitfield', contactEmail: `dana${i}@harbor.example.gov`, description: 'Training for our leadership team.' });
   }
   for (const row of editedRows(answered)) host.edit('Requests', row, column('notes'), `Edited on the second day, row ${row}`);
   for (const row of rejected.slice(0, FIXED)) host.edit('Requests', row, column('contactEmail'), `fixed.${row}@example.gov`);
@@ -117,7 +140,7 @@ async function run(service: WorkerServer, host: HostUnderTest, token: string): P
   host.startCounting();
   const second = await host.sync();
   const withAnswers = host.counted();
-  if (!new RegExp(`${SURVEY_ANSWERS} survey answers filled in`).test(second)) throw new Error(`the answers were not written: ${second}`);
+  if (!new RegExp(`${WEB_FORM_ROWS} new from the web form, ${SURVEY_ANSWERS} survey answers filled in`).test(second)) throw new Error(`the answers were not written: ${second}`);
 
   host.startCounting();
   await host.sync();
@@ -142,7 +165,7 @@ export async function sheetsSyncCalls(service: WorkerServer): Promise<SyncCalls>
     startCounting: () => fakes.resetCounts(),
     counted: () => fakes.hostCalls(),
   };
-  return { host: 'Google Sheets', ...(await run(service, host, source.token)) };
+  return { host: 'Google Sheets', ...(await run(service, host, source)) };
 }
 
 /** A typed value as a person's Excel workbook holds it: dates as serial numbers under a date format. */
@@ -171,7 +194,8 @@ export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> 
           if (v === '' || v === null || v === undefined) return;
           const { value, numberFormat } = excelCell(table, table && fields(table)[c], v);
           const cell = target.cell(r + 1, c + 1);
-          cell.value = value as string | number | boolean;
+          if (typeof value === 'string' && value.startsWith('=')) cell.formula = value;
+          else cell.value = value as string | number | boolean;
           if (numberFormat) cell.numberFormat = numberFormat;
         }),
       );
@@ -182,5 +206,5 @@ export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> 
     startCounting: () => void (excel.requests.length = 0),
     counted: () => ({ reads: excel.requests.filter((r) => r.commands === 0).length, writes: excel.requests.filter((r) => r.commands > 0).length }),
   };
-  return { host: 'Excel', ...(await run(service, host, source.token)) };
+  return { host: 'Excel', ...(await run(service, host, source)) };
 }

@@ -91,7 +91,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       const texts = ['=HYPERLINK("http://x","y")', '+1', '-cmd|x', '@SUM(A1)', "'quoted", '0012', '3/15/2026', 'TRUE', '2026-03-15', 'plain text'];
       await port.writeBlock('Text', 1, 1, [texts]);
       expect(await port.readSheet('Text')).toEqual([texts]);
-      expect(await port.readFormulas('Text', 1, 1, 1, texts.length)).toEqual([texts.map(() => '')]);
+      expect(await port.readSheetWithFormulas('Text')).toEqual({ values: [texts], formulas: [texts.map(() => '')] });
     });
 
     test('writes numbers, booleans, formulas and dates as such', async () => {
@@ -100,7 +100,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       await port.writeBlock('Typed', 1, 1, [[42.5, false, { formula: '=A1*2' }, { date: '2026-03-15' }, { date: '2024-02-29' }]]);
       const [line] = await port.readSheet('Typed');
       expect(line.slice(0, 2)).toEqual([42.5, false]);
-      expect(await port.readFormulas('Typed', 1, 1, 1, 3)).toEqual([['', '', '=A1*2']]);
+      expect((await port.readSheetWithFormulas('Typed')).formulas).toEqual([['', '', '=A1*2', '', '']]);
       expect(dayOf(port, line[3])).toBe('2026-03-15');
       expect(dayOf(port, line[4])).toBe('2024-02-29');
     });
@@ -173,7 +173,8 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
         ['R-4', 'Kept too', 4, 'TRUE'],
         ['', '', 3, ''],
       ]);
-      expect(await port.readFormulas('Answers', 2, 2, 4, 3)).toEqual([['', '', ''], ['', '=1+1', ''], ['', '', ''], ['', '', '']]);
+      const { formulas } = await port.readSheetWithFormulas('Answers');
+      expect(formulas.slice(1, 5).map((line) => line.slice(1, 4))).toEqual([['', '', ''], ['', '=1+1', ''], ['', '', ''], ['', '', '']]);
       expect([grid[1][4], grid[2][4], grid[4][4]].map((v) => dayOf(port, v))).toEqual(['2026-03-15', '2026-04-01', '2026-05-01']);
     });
 
@@ -209,14 +210,15 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheet('Tracker'))[1][0]).toBe('Open');
     });
 
-    test('reads formulas past the sheet\'s last row as blank', async () => {
-      const { port } = await harness();
-      await port.ensureSheet('Short');
-      await port.writeBlock('Short', 1, 1, [['Status', { formula: '=1+1' }]]);
-      const formulas = await port.readFormulas('Short', 1, 2, 5_000, 1);
-      expect(formulas).toHaveLength(5_000);
-      expect(formulas[0][0]).toBe('=1+1');
-      expect(formulas.slice(1).every((line) => line.length === 1 && line[0] === '')).toBe(true);
+    test('reads a table\'s formulas in the same block as its values, a row holding only a formula that shows nothing included', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Plan');
+      const status = (row: number) => ({ formula: `=IF(A${row}="","",IF(B${row}="Done","Complete","Open"))` });
+      await port.writeBlock('Plan', 1, 1, [['Task', 'State', 'Status'], ['Train staff', 'Done', status(2)], ['Workshops', '', status(3)], [null, null, status(4)]]);
+      await probe.merge('Plan', 'A2:A3');
+      const { values, formulas } = await port.readSheetWithFormulas('Plan');
+      expect(values.map((line) => line.slice(0, 2))).toEqual([['Task', 'State'], ['Train staff', 'Done'], ['Train staff', ''], ['', '']]);
+      expect(formulas).toEqual([['', '', ''], ['', '', status(2).formula], ['', '', status(3).formula], ['', '', status(4).formula]]);
     });
 
     test('hides the columns a format marks hidden, and only those', async () => {
@@ -267,7 +269,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       const { port } = await harness();
       const calls = [
         () => port.readSheet('Nope'),
-        () => port.readFormulas('Nope', 1, 1, 1, 1),
+        () => port.readSheetWithFormulas('Nope'),
         () => port.writeBlock('Nope', 1, 1, [['x']]),
         () => port.writeCells('Nope', [{ row: 2, column: 2, cell: 'x' }]),
         () => port.updateAnnotations('Nope', 1, 1, 1, 1, () => null),

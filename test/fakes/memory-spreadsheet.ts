@@ -1,7 +1,7 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -91,9 +91,18 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   readSheet(name: string): HostCell[][] {
     this.count('readSheet');
+    return this.cellsOf(name).values;
+  }
+
+  readSheetWithFormulas(name: string): SheetCells {
+    this.count('readSheetWithFormulas');
+    return this.cellsOf(name);
+  }
+
+  private cellsOf(name: string): SheetCells {
     const { rows, columns } = this.sheet(name).extent();
-    const grid = this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
-    return spreadMerges(grid, this.sheet(name).merges);
+    const values = this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
+    return { values: spreadMerges(values, this.sheet(name).merges), formulas: this.block(name, 1, 1, rows, columns, (c) => c.formula) };
   }
 
   /** Merges a range such as `A3:A6` as a host does: the first cell keeps its value, the others are blank. */
@@ -104,11 +113,6 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     const sheet = this.sheet(name);
     for (let r = row; r <= lastRow; r++) for (let c = column; c <= lastColumn; c++) if (r !== row || c !== column) sheet.cell(r, c).value = '';
     sheet.merges.push({ row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 });
-  }
-
-  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
-    this.count('readFormulas');
-    return this.block(name, row, column, numRows, numColumns, (c) => c.formula);
   }
 
   private put(sheet: MemorySheet, row: number, column: number, v: WriteCell): void {

@@ -2,7 +2,7 @@
 // blank-screenshot rule on images whose content we know. chromium.test.ts checks the other row filters.
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
-import { decodePng, isBlankScreenshot } from './png';
+import { decodePng, filledShare, isBlankScreenshot } from './png';
 
 function render(svgBody: string, width = 200, height = 100) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svgBody}</svg>`;
@@ -39,5 +39,12 @@ describe('isBlankScreenshot', () => {
   test('a few stray pixels are still blank; a visible shape is not', () => {
     expect(isBlankScreenshot(render('<rect x="10" y="10" width="2" height="2" fill="black"/>').png)).toBe(true);
     expect(isBlankScreenshot(render('<rect x="10" y="10" width="20" height="10" fill="black"/>').png)).toBe(false);
+  });
+});
+
+describe('filledShare', () => {
+  test('is how far down the last drawn row is, ignoring near-white', () => {
+    expect(filledShare(Buffer.from(render('<rect y="10" width="200" height="20" fill="#1f2937"/><rect y="60" width="200" height="40" fill="#fafafa"/>').png))).toBe(0.3);
+    expect(filledShare(Buffer.from(render('').png))).toBe(0);
   });
 });

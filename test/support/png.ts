@@ -98,3 +98,19 @@ export function isBlankScreenshot(png: Buffer, maxOtherShare = 0.001): boolean {
   for (const count of counts.values()) commonest = Math.max(commonest, count);
   return width * height - commonest <= maxOtherShare * width * height;
 }
+
+/**
+ * How far down the image something is drawn, as a share of its height (0 for a blank image): a printed page whose
+ * content stops near the top was left mostly empty. Anything darker than near-white counts as drawn.
+ */
+export function filledShare(png: Buffer): number {
+  const { width, height, channels, pixels } = decodePng(png);
+  const stride = width * channels;
+  for (let y = height - 1; y >= 0; y--) {
+    for (let i = y * stride; i < (y + 1) * stride; i += channels) {
+      const colour = channels >= 3 ? Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) : pixels[i];
+      if (colour < 240) return (y + 1) / height;
+    }
+  }
+  return 0;
+}

@@ -13,7 +13,7 @@ import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/re
 import type { ReadRouteDeps } from '../route-deps';
 import { dashboardPage } from '../../dashboard/dashboard-page';
 import { changesSection } from '../../dashboard/changes-section';
-import { DASHBOARD_CHART_WIDTH } from '../../dashboard/dashboard-style';
+import { DASHBOARD_CHART_WIDTHS } from '../../dashboard/dashboard-style';
 import { resolveChangesPeriod } from '../../changes/changes-period';
 import { DEFAULT_RULES } from '../../../shared/index';
 
@@ -56,7 +56,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
     const html = dashboardPage({
-      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTH), sources, form, error, changes: changes.html,
+      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTHS), sources, form, error, changes: changes.html,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
     return c.html(html, error || changes.error ? 400 : 200, PAGE_HEADERS);

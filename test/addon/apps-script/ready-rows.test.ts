@@ -93,7 +93,7 @@ describe('rows typed below the ready rows of a set-up sheet', () => {
   });
 });
 
-test('a 10,000-row sheet still syncs with one read of its cells and one of its status formulas, and a handful of writes', async () => {
+test('a 10,000-row sheet still syncs with one read of its cells, formulas with values, and a handful of writes', async () => {
   const { fakes, sync } = await setUp('Big and typed');
   const { grid } = sampleTable('requests', 10_000, 23);
   // Typed under the set-up header: the first SPARE_ROWS rows have the template's formulas, the rest none.
@@ -102,9 +102,10 @@ test('a 10,000-row sheet still syncs with one read of its cells and one of its s
   fakes.resetCounts();
   const last = 10_001 + SPARE_ROWS;
   expect(sync()).toMatch(new RegExp(`ready down to row ${last.toLocaleString('en-US')}\\b`));
-  // Sheet1 (empty), Lists (its rules) and Requests, each read once.
+  // Sheet1 (empty), Lists (its rules) and Requests, each read once; the table's formulas with its values.
   expect(fakes.count('Range.getValues')).toBe(3);
   expect(fakes.count('Range.getFormulas')).toBe(1);
+  expect(fakes.count('Sheet.getDataRange')).toBe(3);
   // The Sync IDs, then the formulas: the rows that need them are one block, so no cells around are read.
   expect(fakes.count('Range.setValues')).toBe(2);
   const lists = TABLES.requests.columns.filter((c) => c.list).length;

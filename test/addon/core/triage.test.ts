@@ -99,7 +99,7 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     const after = moved.readSheet('Requests')[2];
     expect(after[at('category')]).toBe('Data & evaluation');
     expect(after[at('description')]).toBe('=not a formula');
-    expect(moved.readFormulas('Requests', 3, at('requesterOrg') + 2, 1, 1)).toEqual([['=UPPER(C3)']]);
+    expect(moved.readSheetWithFormulas('Requests').formulas[2][at('requesterOrg') + 1]).toBe('=UPPER(C3)');
     expect(moved.isoFromDate(after[at('dueOn')] as Date)).toBe('2026-04-01');
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 

@@ -144,4 +144,33 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
       ['W3 Adopt the equity toolkit', null, 'Overdue'],
     ]);
   });
+  it('dates each work-plan change on its day and lists them oldest first: added, removed, edited, or moved by the calendar alone', async () => {
+    const plan = (await store.createPrincipal({ kind: 'source', name: 'Dated plan', sourceKind: 'file' })).principal.id;
+    const item = (rowId: string, values: Record<string, unknown>) => ({ rowId, hash: JSON.stringify(values), values: { itemId: rowId, task: `Task ${rowId}`, ...values } });
+    const send = (day: string, upserts: ReturnType<typeof item>[], deletes: string[] = []) =>
+      store.applyBatch({ sourceId: plan, table: 'workplan', full: false, deletes, rejected: [], upserts, at: on(day) });
+    const running = { startOn: '2026-01-01', endOn: '2026-12-31', status: 'In progress' };
+    await send('2026-02-15', [
+      item('P10', { ...running, percentComplete: 0.5 }),
+      item('P2', { startOn: '2026-01-01', endOn: '2026-03-10', status: 'In progress', percentComplete: 0.9 }),
+      item('P3', { ...running, percentComplete: 0.5 }),
+    ]);
+    await send('2026-03-12', [item('P9', { ...running, percentComplete: 0.5 })]);
+    await send('2026-03-20', [item('P10', { ...running, percentComplete: 0.05 })], ['P3']);
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [plan] });
+    expect(r.workplan.map((w) => [w.on, w.rowId, w.from, w.to])).toEqual([
+      ['2026-03-11', 'P2', 'On track', 'Overdue'],
+      ['2026-03-12', 'P9', null, 'On track'],
+      ['2026-03-20', 'P3', 'On track', null],
+      ['2026-03-20', 'P10', 'On track', 'At risk'],
+    ]);
+    const added = changeSections(r).find((s) => s.id === 'added')!;
+    expect(added.lines.map((l) => l.day)).toEqual(['2026-03-12']);
+  });
+
+  it('lists the sources that have not synced since longest silent first, one never synced before any', async () => {
+    await store.createPrincipal({ kind: 'source', name: 'Zeta county', sourceKind: 'excel' });
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES });
+    expect(r.sources.filter((s) => !s.syncedInPeriod).map((s) => s.name)).toEqual(['Zeta county', 'Port district']);
+  });
 });

@@ -1,9 +1,9 @@
 // The charts as drawn: a work-plan goal's whole name beside its bar on a page, however long.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { demandChartPairs } from '../../../sync/charts/demand-charts';
+import { demandCharts } from '../../../sync/charts/demand-charts';
 import { renderSvg } from '../../../sync/charts/render-chart';
-import { DASHBOARD_CHART_WIDTH } from '../../../sync/dashboard/dashboard-style';
+import { DASHBOARD_CHART_WIDTH, DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 
 const GOALS = ['Institutional Accountability and Shared Governance', 'Equitable City–Community Partnership', 'Office of Racial Equity plan (GARE)'];
@@ -17,7 +17,7 @@ const words = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].
 describe('the work-plan chart on a page', () => {
   for (const width of [DASHBOARD_CHART_WIDTH, 640]) {
     it(`names every goal in full beside its bar, wrapped rather than cut, at ${width} px`, () => {
-      const chart = demandChartPairs(metrics, width).find((c) => c.wide.id === 'workplan-progress')!.wide;
+      const chart = demandCharts(metrics, width).find((c) => c.id === 'workplan-progress')!;
       const svg = renderSvg(chart, false);
       expect(svg).not.toMatch(/\.\.\.|…/);
       const text = words(svg).join(' ');
@@ -29,7 +29,7 @@ describe('the work-plan chart on a page', () => {
 describe('the work-plan chart\'s rows', () => {
   const chartOf = (goals: string[], width: number) => {
     const m = aggregateMetrics({ workplan: goals.map((goal, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal, task: 't', percentComplete: 0.5 } })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
-    return demandChartPairs(m, width).find((c) => c.wide.id === 'workplan-progress')!.wide;
+    return demandCharts(m, width).find((c) => c.id === 'workplan-progress')!;
   };
   const short = Array.from({ length: 12 }, (_, i) => `Goal ${i + 1}`);
   const long = short.map((g) => `${g}: ${GOALS.join(' and ')}`);
@@ -44,14 +44,14 @@ describe('the work-plan chart\'s rows', () => {
   });
 
   it('keep one height on a phone, where each name sits above its bar on one line', () => {
-    expect(chartOf(long, 340).height).toBe(chartOf(short, 340).height);
+    expect(chartOf(long, DASHBOARD_CHART_WIDTHS.phone).height).toBe(chartOf(short, DASHBOARD_CHART_WIDTHS.phone).height);
   });
 });
 
 describe('the charts\' text descriptions', () => {
   const altOf = (requests: Record<string, unknown>[]) => {
     const m = aggregateMetrics({ requests: requests.map((values, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values })) }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
-    return demandChartPairs(m, 640).map((c) => c.wide.alt).join(' ');
+    return demandCharts(m, 640).map((c) => c.alt).join(' ');
   };
   const open = { receivedOn: '2026-03-15', requesterOrg: 'City of Riverside', requesterType: 'City', status: 'In progress' };
   const fulfilled = { receivedOn: '2026-03-02', requesterOrg: 'Department of Transportation', requesterType: 'State agency', status: 'Fulfilled', fulfilledOn: '2026-03-20' };

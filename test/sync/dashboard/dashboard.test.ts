@@ -1,6 +1,6 @@
 // The committee dashboard in a real browser (Chromium): behind the guard, reachable with a token in the
 // link, the same figures as the metrics JSON, charts drawn, filters usable from the keyboard, fits a phone.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,14 +9,15 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
 import { demandChartPairs, demandCharts } from '../../../sync/charts/demand-charts';
 import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
+import { DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { axeViolations } from '../../support/axe';
 import { smallestChartText as smallestShownChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
-import { pdfPageTexts } from '../../support/pdf';
-import { isBlankScreenshot } from '../../support/png';
+import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { filledShare, isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from './report-service';
 
 let svc: ReportService;
@@ -52,7 +53,7 @@ describe('GET /dashboard', () => {
   it('says its % of target counts only the items with both a target and an actual', () => {
     const row = (n: number, values: Record<string, unknown>) => ({ sourceId: 's', sourceName: 'City plan', rowId: `w${n}`, values: { goal: 'Normalize', task: `t${n}`, unit: 'hours', ...values } });
     const m = aggregateMetrics({ workplan: [row(1, { target: 20, actual: 25 }), row(2, { target: 80 })] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m, DASHBOARD_CHART_WIDTHS), sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).toMatch(/<th[^>]*>% of target \(items with both\)<\/th>/);
     expect(targetLines(m).map((t) => [t.target, t.actual, t.progress])).toEqual([[100, 25, 125]]);
   });
@@ -60,7 +61,7 @@ describe('GET /dashboard', () => {
   it('escapes everything that came from a sheet, charts included', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const m = aggregateMetrics({ workplan: [{ sourceId: 's', sourceName: `"${evil}`, rowId: 'w', values: { goal: evil, task: 't', percentComplete: 0.5 } }] }, { asOf: '2024-06-30', rules: DEFAULT_RULES });
-    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
+    const html = dashboardPage({ metrics: m, charts: demandChartPairs(m, DASHBOARD_CHART_WIDTHS), sources: [{ id: '"x', name: evil }], form: { from: '"><b>' }, paths: { dashboard: '/dashboard', workbook: '/x.xlsx' }, changes: '' });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('"><b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -218,17 +219,36 @@ describe('GET /dashboard', () => {
     }
   }, 120_000);
 
+  // A block that may not be split (a list of changes, a chart) and does not fit what is left of a page moves whole
+  // to the next, leaving the rest of this one empty: blocks that long must split, and a chart take at most half a page.
+  it.each(['Letter', 'A4'] as const)('prints on %s paper with no page but the last left more than half empty, and two charts a page', async (paper) => {
+    const file = join(tmpdir(), `equity-desk-dashboard-pages-${paper}.pdf`);
+    await withChromium(async (browser) => {
+      const page = await browser.newPage();
+      await page.goto(dashboardUrl());
+      const edge = '0.4in';
+      await writeFile(file, await page.pdf({ format: paper, margin: { top: edge, right: edge, bottom: edge, left: edge } }));
+    });
+    const filled = await Promise.all((await pdfToPngs(file, 30)).map(async (png) => filledShare(await readFile(png))));
+    const halfEmpty = filled.slice(0, -1).map((share, i) => ({ page: i + 1, filled: Math.round(share * 100) })).filter((p) => p.filled < 50);
+    expect(halfEmpty).toEqual([]);
+    const pages = await pdfPageTexts(file);
+    const chartPages = new Set(demandCharts(metrics).map((chart) => pages.findIndex((text) => text.includes(chart.title))));
+    expect(chartPages.has(-1)).toBe(false);
+    expect(chartPages.size).toBeLessThanOrEqual(3);
+  }, 120_000);
+
   /** The smallest text of the dashboard's five charts, one drawing of each shown. */
   async function smallestChartText(page: Page): Promise<number> {
     expect(await page.locator('figure svg[role="img"]:visible').count()).toBe(5);
     return smallestShownChartText(page);
   }
 
-  it('draws its charts for a phone on a phone, so their text is shown no smaller than 11 px', async () => {
+  it('draws its charts for a phone on a phone, so their text is shown no smaller than 12 px', async () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
       await page.goto(dashboardUrl());
-      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(11);
+      expect(await smallestChartText(page)).toBeGreaterThanOrEqual(12);
     });
   }, 120_000);
 

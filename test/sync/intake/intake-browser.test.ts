@@ -141,6 +141,27 @@ describe('the public intake form in Chromium', () => {
   }, 120_000);
 });
 
+describe('the public pages on a desktop and on paper', () => {
+  /** The left edges of the page's heading, form and footer text. */
+  const lefts = (page: Page) => page.evaluate(() => ['h1', 'main form', 'footer'].map((selector) => {
+    const el = document.querySelector(selector)!;
+    return Math.round(el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft));
+  }));
+
+  it('lines up the heading, the form and the footer, and prints no button to press', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[1].viewport);
+      await page.goto(formUrl);
+      const [heading, ...rest] = await lefts(page);
+      expect(rest).toEqual([heading, heading]);
+      await page.emulateMedia({ media: 'print' });
+      const [printed, ...printedRest] = await lefts(page);
+      expect(printedRest).toEqual([printed, printed]);
+      expect(await page.locator('button:visible').count()).toBe(0);
+    });
+  }, 120_000);
+});
+
 describe('the feedback survey in Chromium', () => {
   it('lists the rating scale one choice a line, 1 to 5, on a phone, and says until when in words', async () => {
     const rowId = 'done-scale';

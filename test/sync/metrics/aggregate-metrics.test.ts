@@ -181,6 +181,18 @@ describe('Results-Based Accountability', () => {
     expect(find('positiveOutcomePercent')).toMatchObject({ value: 50, trend: [{ value: null }, { value: 50 }] });
   });
 
+  it('leaves hours unknown, not zero, where no request records them', () => {
+    // Without hours: everything in Q1 (R1, R2), and every estimate of J. Chen's open request R4.
+    const withoutHours = REQUESTS.map((r) =>
+      r.values.receivedOn! < '2024-03-01' || r.rowId === 'R4' ? { ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } } : r);
+    const m = aggregateMetrics({ requests: withoutHours }, opts);
+    const taHours = m.rba.howMuch.find((x) => x.id === 'taHours')!;
+    expect(taHours).toMatchObject({ value: 18, trend: [{ quarter: '2024-Q1', value: null }, { quarter: '2024-Q2', value: 18 }] });
+    expect(m.hours.byAssignee.find((a) => a.assignee === 'J. Chen')).toMatchObject({ open: 1, openHours: null, weeksOfWork: null });
+    const none = aggregateMetrics({ requests: REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null } })) }, opts);
+    expect(none.rba.howMuch.find((x) => x.id === 'taHours')).toMatchObject({ value: null, trend: [{ value: null }, { value: null }] });
+  });
+
   it('produces a document that matches its schema', () => {
     expect(() => demandMetricsSchema.parse(metrics())).not.toThrow();
     expect(() => demandMetricsSchema.parse(aggregateMetrics({}, opts))).not.toThrow();

@@ -1,0 +1,32 @@
+// The changes workbook (`changes --out`): every line with its day, and no pointer to a sheet it does not hold.
+import { expect, it } from 'vitest';
+import type { ChangesReport } from '../../../sync/changes/changes-schema';
+import { changesWorkbookPlan } from '../../../sync/changes/changes-workbook';
+import { DATA_QUALITY_SHEET } from '../../../sync/master/data-quality-sheet';
+
+const report: ChangesReport = {
+  since: '2026-11-05', until: '2026-12-03',
+  requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
+  workplan: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w1', label: 'WP-1 Train leads', on: '2026-11-12', from: null, to: 'On track' }],
+  milestones: { done: [], missed: [] },
+  dataQuality: { rejected: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w9', at: '2026-11-12T10:00:00.000Z' }], fixed: [] },
+  sources: [],
+};
+
+const plan = changesWorkbookPlan(report);
+const rows = [...(plan.sheets[0].rows as Iterable<readonly unknown[]>)];
+
+it('gives an added work-plan item the day it was added', () => {
+  expect(rows.find((r) => r[0] === 'Work-plan items added')?.slice(1, 3)).toEqual(['2026-11-12', 'WP-1 Train leads']);
+});
+
+it('sends readers to the master workbook for the Data quality sheet it does not hold', () => {
+  expect(plan.sheets.map((s) => s.name)).not.toContain(DATA_QUALITY_SHEET);
+  const pointers = rows.flatMap((r) => r.filter((c): c is string => typeof c === 'string' && c.includes(DATA_QUALITY_SHEET)));
+  expect(pointers.length).toBeGreaterThan(0);
+  for (const text of pointers) expect(text).toContain(`${DATA_QUALITY_SHEET} in the master workbook`);
+});
+
+it('wraps every text column, so a long source name stays in its cell on paper', () => {
+  for (const c of plan.sheets[0].columns) if (c.type !== 'date') expect(c.wrap, c.header).toBe(true);
+});

@@ -1,0 +1,78 @@
+// The dashboard and the annual report on a phone (390 px wide, as committee members read them): a table that
+// scrolls sideways keeps its caption in view, and a chart's phone drawing is shown at the size it was drawn.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import type { RunningServer } from '../../../sync/api/server';
+import { annualReport } from '../../../sync/report/annual-report';
+import { reportHtml } from '../../../sync/report/report-html';
+import { withChromium } from '../../support/chromium';
+import { AS_OF } from '../metrics/demand-rows';
+import { reportService, type ReportService } from './report-service';
+
+let svc: ReportService;
+let server: RunningServer;
+let report: string;
+beforeAll(async () => {
+  svc = await reportService();
+  server = await svc.listen();
+  report = reportHtml(await annualReport(svc.seeded.store, { year: 2024, asOf: AS_OF, rules: DEFAULT_RULES }));
+});
+afterAll(async () => svc?.close());
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+
+const pages: { name: string; open: (page: Page) => Promise<unknown> }[] = [
+  { name: 'dashboard', open: (page) => page.goto(`${server.url}/dashboard?access_token=${svc.reviewerToken}`) },
+  { name: 'annual report', open: (page) => page.setContent(report) },
+];
+
+/**
+ * Each table that scrolls sideways, with how far its caption's text reaches past either side of what its
+ * scrolling box shows (0 when all of it is in view), scrolled to the start and to the end.
+ */
+function captionsOutOfView(page: Page) {
+  return page.$$eval('.scroll', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth).map((region) => {
+    const caption = region.querySelector('caption')!;
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    const outside = () => {
+      const box = region.getBoundingClientRect();
+      const left = box.left + region.clientLeft;
+      const right = left + region.clientWidth;
+      return Math.max(0, ...[...range.getClientRects()].map((r) => Math.max(left - r.left, r.right - right)));
+    };
+    region.scrollLeft = 0;
+    const atStart = outside();
+    region.scrollLeft = region.scrollWidth;
+    const atEnd = outside();
+    region.scrollLeft = 0;
+    return { caption: caption.textContent, atStart, atEnd };
+  }));
+}
+
+describe.each(pages)('the $name on a phone', ({ open }) => {
+  it('keeps the caption of a table that scrolls sideways in view, scrolled or not', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage(PHONE);
+      await open(page);
+      const tables = await captionsOutOfView(page);
+      expect(tables.length, 'some table is wider than a phone').toBeGreaterThan(0);
+      // Within a pixel: a table's width is fractional, its scrolling box's whole.
+      expect(tables.filter((t) => t.atStart > 1 || t.atEnd > 1)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('shows each chart\'s phone drawing at the width it was drawn, neither shrunk nor stretched', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage(PHONE);
+      await open(page);
+      const shown = await page.locator('svg.chart.phone:visible').evaluateAll((svgs) => svgs.map((svg) => ({
+        drawn: Number(svg.getAttribute('width')),
+        shown: Math.round(svg.getBoundingClientRect().width),
+      })));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const s of shown) expect(s.shown).toBe(s.drawn);
+    });
+  }, 120_000);
+});
