@@ -192,7 +192,7 @@ export function batchRoutine(db: Kysely<StoreDatabase>): Routine {
 language plpgsql set search_path from current as $batch$
 declare${DECLARATIONS}
 begin
-  -- Serialises batches of one source and table (a client retrying while its first try still runs). Every
+  -- Serializes batches of one source and table (a client retrying while its first try still runs). Every
   -- statement after it takes a new snapshot (read committed), so it sees what the previous holder committed.
   perform pg_advisory_xact_lock(hashtextextended(v_source || '/' || v_table, 0));
   if not exists (select from principals where id = v_source and kind = 'source') then

@@ -9,7 +9,7 @@ import { TABLES, computeDerived, readRules, serialFromIso, type Rules, type Tabl
 import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { evaluateDerived, type CellContext } from '../../addon/core/custom-functions';
 import { isBlankCell, type CellInput } from '../../shared/cells/read-cell';
-import { AS_OF, GRIDS, ROWS, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
+import { AS_OF, GRIDS, OLD_FOLLOW_UP_LABEL, ROWS, editedGrid, nativeValues, type Grid } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
 const ROWS_PER_RUN = { minLength: 60, maxLength: 120 };
@@ -86,7 +86,8 @@ function evaluate(table: TableDef, grid: Grid, rules: Rules, rows: TypedRow[]): 
 const describeMismatches = (ms: Mismatch[]) =>
   ms.slice(0, 5).map((m) => `${m.field}: TypeScript ${JSON.stringify(m.expected)} vs formula ${JSON.stringify(m.actual)} for ${JSON.stringify(m.row)}`).join('\n');
 
-it('the edited Lists sheet really changes the rules', () => {
+it('the edited Lists sheet really changes the rules, its follow-up delay under the label of older workbooks', () => {
+  expect(editedGrid().flat()).toContain(OLD_FOLLOW_UP_LABEL);
   const edited = readRules(editedGrid());
   expect(edited.slaDays.get('high')).toBe(10);
   expect(edited.settings).toMatchObject({ dueSoonDays: 5, followUpDays: 45, atRiskMargin: 0.25, dueThisWeekDays: 10, noDeadlineUrgency: 2, defaultImpact: 1.5 });

@@ -32,8 +32,13 @@ export function editedGrid(): Grid {
   const s = listPlacement('setting');
   // Rows follow SETTINGS' order: dueSoonDays, followUpDays, atRiskMargin, dueThisWeekDays, noDeadlineUrgency, defaultImpact, weeklyCapacityHours.
   [5, 45, 0.25, 10, 2, 1.5, 30].forEach((v, i) => (grid[i + 1][s.pairedColumn! - 1] = v));
+  // Made before the label's US spelling: formulas and rules read a setting by its cell, whatever its label says.
+  grid[2][s.column - 1] = OLD_FOLLOW_UP_LABEL;
   return grid;
 }
+
+/** The follow-up setting's label in workbooks made before December 2026. */
+export const OLD_FOLLOW_UP_LABEL = 'Follow up after fulfilment (days)';
 
 export const GRIDS: { name: string; grid: Grid }[] = [
   { name: 'default Lists', grid: DEFAULT_LISTS_GRID.map((r) => [...r]) },
