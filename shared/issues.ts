@@ -38,6 +38,7 @@ export function formatCellIssue(i: CellIssue): string {
 export function inSheetWords(message: string, ownHeader: string | undefined, sheetHeader: string | undefined): string {
   if (!ownHeader || !sheetHeader || ownHeader === sheetHeader) return message;
   const opensWith = (header: string) => message.startsWith(`${header}: `) || message.startsWith(`${header} `);
-  if (!opensWith(ownHeader) || opensWith(sheetHeader)) return message;
+  // One header may open the other ("Hours" and "Hours spent"): the longer one the message opens with is the one it names.
+  if (!opensWith(ownHeader) || (sheetHeader.length > ownHeader.length && opensWith(sheetHeader))) return message;
   return `${sheetHeader}${message.slice(ownHeader.length)}`;
 }

@@ -17,16 +17,19 @@ export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as 
 export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
 
 /**
- * Other words offices use for a status in their plans and calendars, read as the listed value (with a
+ * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
  * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
  */
-export const STATUS_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+export const CHOICE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
   Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun'],
   'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
+  // A commission's words for TA given on request and TA it offers first.
+  Reactive: ['Responsive', 'On request'],
+  Proactive: ['Outreach'],
 };
 export const YES_NO = ['Yes', 'No'] as const;
 

@@ -178,23 +178,23 @@ export function readTable(
     const count = filled(line);
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
-      setAside(r, 'repeated_header', `row ${r + 1} repeats the header (a page break in a pasted document?); skipped`);
+      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
     const only = count === 1 ? line.find((v) => !isBlankCell(v)) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `row ${r + 1} repeats the title ${quoteValue(String(only).trim())}; skipped`);
+      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
-      setAside(r, 'note_row', `row ${r + 1} is a note under the table ("${clip(only)}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`);
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
     if (section) {
       if (section.into) above[section.into.name] = section.text;
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';
-      setAside(r, 'section_row', `row ${r + 1} is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
     }
     const raw: RawRow = {};

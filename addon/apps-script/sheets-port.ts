@@ -48,6 +48,12 @@ function kept(value: unknown, formula: string, format: string): unknown {
   return typeof value === 'string' && format !== '@' ? sheetsText(value) : value;
 }
 
+/** How far a sheet reaches in one direction: at least `at`, or exactly `at` once Sheets was asked. */
+interface Extent {
+  at: number;
+  exact: boolean;
+}
+
 export class SheetsPort implements SpreadsheetPort {
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
@@ -56,10 +62,11 @@ export class SheetsPort implements SpreadsheetPort {
   private readonly sheets = new Map<string, Sheet>();
   /**
    * Rows and columns each sheet is known to have (its data as read, its size as grown), so a write or a read
-   * inside them does not ask its size first. A person deleting rows while a sync runs can make this stale:
-   * the write past the edge then fails with Sheets' message, and the next sync starts afresh.
+   * inside them does not ask its size first; once asked (or grown), a size is exact and never asked again. A
+   * person deleting rows while a sync runs can make this stale: the write past the edge then fails with
+   * Sheets' message, and the next sync starts afresh.
    */
-  private readonly known = new Map<string, { rows: number; columns: number }>();
+  private readonly known = new Map<string, { rows: Extent; columns: Extent }>();
 
   constructor(private readonly deps: SheetsPortDeps) {}
 
@@ -72,26 +79,45 @@ export class SheetsPort implements SpreadsheetPort {
     return sheet;
   }
 
-  /** Grows the sheet so a block ending at (lastRow, lastColumn) fits: Sheets refuses writes past its edge. */
+  private extents(name: string): { rows: Extent; columns: Extent } {
+    let known = this.known.get(name);
+    if (!known) this.known.set(name, (known = { rows: { at: 0, exact: false }, columns: { at: 0, exact: false } }));
+    return known;
+  }
+
+  /** The sheet's rows, asked of Sheets only the first time. */
+  private maxRows(name: string): number {
+    const { rows } = this.extents(name);
+    if (!rows.exact) Object.assign(rows, { at: this.sheet(name).getMaxRows(), exact: true });
+    return rows.at;
+  }
+
+  /** Grows the sheet so a block ending at (lastRow, lastColumn) fits: Sheets refuses writes past its edge. Asks only the size it does not know. */
   private fit(name: string, lastRow: number, lastColumn: number): void {
-    if (this.has(name, lastRow, lastColumn)) return;
-    const sheet = this.sheet(name);
-    const rows = sheet.getMaxRows();
-    if (lastRow > rows) sheet.insertRowsAfter(rows, lastRow - rows);
-    const columns = sheet.getMaxColumns();
-    if (lastColumn > columns) sheet.insertColumnsAfter(columns, lastColumn - columns);
-    this.grew(name, Math.max(rows, lastRow), Math.max(columns, lastColumn));
+    const { rows, columns } = this.extents(name);
+    if (lastRow > rows.at) {
+      const have = this.maxRows(name);
+      if (lastRow > have) this.sheet(name).insertRowsAfter(have, lastRow - have);
+      rows.at = Math.max(have, lastRow);
+    }
+    if (lastColumn > columns.at) {
+      if (!columns.exact) Object.assign(columns, { at: this.sheet(name).getMaxColumns(), exact: true });
+      if (lastColumn > columns.at) this.sheet(name).insertColumnsAfter(columns.at, lastColumn - columns.at);
+      columns.at = Math.max(columns.at, lastColumn);
+    }
   }
 
   /** Whether the sheet is known to reach (lastRow, lastColumn), without asking. */
   private has(name: string, lastRow: number, lastColumn: number): boolean {
     const known = this.known.get(name);
-    return known !== undefined && lastRow <= known.rows && lastColumn <= known.columns;
+    return known !== undefined && lastRow <= known.rows.at && lastColumn <= known.columns.at;
   }
 
+  /** The sheet reaches at least this far (its data as read). */
   private grew(name: string, rows: number, columns: number): void {
-    const known = this.known.get(name) ?? { rows: 0, columns: 0 };
-    this.known.set(name, { rows: Math.max(known.rows, rows), columns: Math.max(known.columns, columns) });
+    const known = this.extents(name);
+    known.rows.at = Math.max(known.rows.at, rows);
+    known.columns.at = Math.max(known.columns.at, columns);
   }
 
   sheetNames(): string[] {
@@ -181,7 +207,7 @@ export class SheetsPort implements SpreadsheetPort {
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
     const sheet = this.sheet(name);
-    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, sheet.getMaxRows() - row + 1));
+    const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, this.maxRows(name) - row + 1));
     const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
     const range = inSheet === 0 ? null : sheet.getRange(row, column, inSheet, numColumns);
     const current: Annotations = {

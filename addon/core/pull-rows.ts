@@ -5,7 +5,7 @@ import type { TableDef, TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
 import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
-import { statusFormulas } from './ready-rows';
+import { isSpareRow, statusColumnsOf } from './ready-rows';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
@@ -65,11 +65,18 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const addsSyncId = t.syncIdColumn === null && t.headerRow > 0;
   if (addsSyncId) yield* io(port.writeBlock(t.sheet, t.headerRow, syncColumn, [[SYNC_ID_HEADER]]));
   const blockWidth = Math.max(width, syncColumn);
-  let next = Math.max(t.headerRow, t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow, t.grid.length) + 1;
+  // New rows go on the first rows below the table holding nothing but status formulas (the template's spare
+  // rows), whose formulas they keep: the status cells are left out of the write, and readying rows fills any
+  // that lack one, so no formula is written twice.
+  const statusColumns = statusColumnsOf(t, hasLists);
+  const tableEnd = Math.max(t.headerRow, t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow);
+  let held = t.host.length;
+  while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
+  let next = Math.max(held, tableEnd) + 1;
 
   const report: PullReport = { added: 0, updated: 0, missingColumns: [] };
   const missing = new Set<string>();
-  const newRows: WriteCell[][] = [];
+  const newRows: CellWrite[] = [];
   const answers = new Map<TableSheet, CellWrite[]>();
   const firstNew = next;
   for (const item of items) {
@@ -82,10 +89,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         if (at !== undefined) line[at - 1] = cellOf(t.table, field, value);
         else if (value !== null) missing.add(field);
       }
-      // Where the sheet lacks a column a formula reads, or the Lists sheet it reads, that status cell stays blank.
-      for (const [at, formula] of statusFormulas(t, next, hasLists)) line[at - 1] = { formula: `=${formula}` };
       line[syncColumn - 1] = item.rowId;
-      newRows.push(line);
+      for (const [i, cell] of line.entries()) if (!statusColumns.has(i + 1)) newRows.push({ row: next, column: i + 1, cell });
       rowOfId.set(item.rowId, next++);
       report.added++;
       continue;
@@ -106,7 +111,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   }
   // Answers land on rows far apart: one scattered write per sheet, however many there are.
   for (const [sheet, cells] of answers) yield* io(port.writeCells(sheet.sheet, cells));
-  if (newRows.length) yield* io(port.writeBlock(t.sheet, firstNew, 1, newRows));
+  if (newRows.length) yield* io(port.writeCells(t.sheet, newRows));
   const ack: OutboxAck = { table: t.table.name, ids: items.map((i) => i.id) };
   yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);

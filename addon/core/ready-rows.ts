@@ -25,6 +25,13 @@ export function statusFormulas(t: TableSheet, row: number, hasLists: boolean): [
   return [...sheetRowFormulas(t.table, row, (field) => t.columnOf(field))].filter(([, formula]) => hasLists || !readsLists(formula));
 }
 
+/** The sheet columns (1-based) that get a status formula on a row: see `statusFormulas`. */
+export const statusColumnsOf = (t: TableSheet, hasLists: boolean): Set<number> => new Set(statusFormulas(t, t.headerRow + 1, hasLists).map(([column]) => column));
+
+/** Whether a sheet row holds nothing but what its status columns show: a blank row, or a spare one the template readied. */
+export const isSpareRow = (t: TableSheet, row: number, statusColumns: ReadonlySet<number>): boolean =>
+  (t.host[row - 1] ?? []).every((v, i) => statusColumns.has(i + 1) || isBlank(v));
+
 /**
  * Writes the derived columns' formulas into the blank status cells of every data row and of the empty rows
  * down to SPARE_ROWS below the last one, and stretches the dropdowns and colors over the same rows. Reads
@@ -40,18 +47,16 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
   const last = lastData + SPARE_ROWS;
-  const derived = formulasOn(first).map(([column]) => column);
-  if (t.headerRow === 0 || derived.length === 0) return { typedOver: 0 };
+  const statusColumns = statusColumnsOf(t, hasLists);
+  if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: 0 };
 
   const dataRows = new Set(t.read.rows.map((r) => r.row));
-  const statusColumns = new Set(derived);
-  const isEmptyRow = (row: number) => (t.host[row - 1] ?? []).every((v, i) => statusColumns.has(i + 1) || isBlank(v));
 
   const cells: CellWrite[] = [];
   let typedOver = 0;
   let readyTo = 0;
   for (let row = first; row <= last; row++) {
-    if (!dataRows.has(row) && !isEmptyRow(row)) continue;
+    if (!dataRows.has(row) && !isSpareRow(t, row, statusColumns)) continue;
     for (const [column, formula] of formulasOn(row)) {
       if ((t.formulas[row - 1]?.[column - 1] ?? '') !== '') readyTo = row;
       else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;

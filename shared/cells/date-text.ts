@@ -116,10 +116,11 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 }
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined): Range | undefined {
-  // A season without its year ("Spring" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
-  const season = year === undefined ? null : /^(?:spring|summer|fall|autumn|winter)$/i.exec(text);
-  const period = parsePeriod(season ? `${text} ${year}` : text, fiscal);
-  if (period) return readAs(text, period, [period.why]);
+  // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
+  const named = year === undefined ? null : /^(?:spring|summer|fall|autumn|winter|(q[1-4]))$/i.exec(text);
+  const period = parsePeriod(named ? `${text} ${year}` : text, fiscal);
+  // A quarter with no FY is a calendar one, as "Q4 2026" is: said, since a fiscal-year plan may mean its own.
+  if (period) return readAs(text, period, [period.why ?? (named?.[1] ? 'a quarter without FY is a calendar quarter: Q1 is January to March' : undefined)]);
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.

@@ -6,7 +6,7 @@ import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { MONTH_NAMES } from './periods';
-import { STATUS_SYNONYMS } from '../lists';
+import { CHOICE_SYNONYMS } from '../lists';
 import { closestChoice, foldText } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 
@@ -189,7 +189,7 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
 
 /**
  * Per list array: folded value → listed value, and each listed value as typed → its result; and the folded
- * synonyms of its values (`STATUS_SYNONYMS`). Folding every entry for every cell is the slow part.
+ * synonyms of its values (`CHOICE_SYNONYMS`). Folding every entry for every cell is the slow part.
  */
 interface ListIndex { folded: Map<string, string>; exact: Map<string, string>; synonyms: Map<string, string> }
 const listIndexes = new WeakMap<readonly string[], ListIndex>();
@@ -201,7 +201,7 @@ function listIndex(allowed: readonly string[]): ListIndex {
     for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
     // A cell holding a listed value exactly (the common case) skips folding: it finds what folding would.
     const exact = new Map(allowed.map((v) => [v, folded.get(foldText(v))!]));
-    const synonyms = new Map(allowed.flatMap((v) => (STATUS_SYNONYMS[v] ?? []).map((word) => [foldText(word), v] as const)));
+    const synonyms = new Map(allowed.flatMap((v) => (CHOICE_SYNONYMS[v] ?? []).map((word) => [foldText(word), v] as const)));
     index = { folded, exact, synonyms };
     listIndexes.set(allowed, index);
   }

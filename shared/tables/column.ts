@@ -25,6 +25,11 @@ export interface InputColumn<F extends string = string> {
    * TBD cell keeps the row with this warning: a date still to be decided is no reason to lose the row.
    */
   keptWhenBlank?: string;
+  /**
+   * Said when the cell is blank in a row it `applies` to (a Fulfilled request with no fulfillment day): what
+   * the figures assume in its place, so an assumed day is not read as one the office wrote.
+   */
+  assumedWhenBlank?: { applies(values: Readonly<Record<string, unknown>>): boolean; assumed: string };
   /** Dropdown values, from the Lists sheet. */
   list?: ListKey;
   /** Free lists accept values outside the dropdown (with no warning). */

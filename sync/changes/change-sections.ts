@@ -76,15 +76,20 @@ export function printedLines(s: ChangeSection): { shown: ChangeLine[]; leftOut: 
 }
 
 /** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
+const ISO_DAY_WIDTH = '2026-12-03'.length;
+
 export function changesText(r: ChangesReport): string {
   const out = [`What changed from ${r.since} to ${r.until}`, ''];
   for (const s of changeSections(r)) {
     out.push(`${s.title}: ${s.lines.length}`);
     if (s.lines.length === 0) out.push(`  ${s.none}`);
     const { shown, leftOut } = printedLines(s);
+    // A day column only where a line has a day: undated items (a plan's first import) start at the margin.
+    const dated = shown.some((l) => l.day);
     for (const l of shown) {
       const who = s.id === 'stale' ? '' : ` (${l.source})`;
-      out.push(`  ${l.day ?? '          '}  ${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
+      const day = dated ? `${l.day ?? ' '.repeat(ISO_DAY_WIDTH)}  ` : '';
+      out.push(`  ${day}${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
     }
     if (leftOut) out.push(`  … ${leftOut}`);
     out.push('');

@@ -62,7 +62,7 @@ class PlanTally {
       items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
       targets: [...this.units.values()].map((u) => {
         // Shares do not add up: "100 % of departments" and "50 % of departments" are a 75 % target, not 150 %.
-        const share = u.unit !== null && unitKey(u.unit).startsWith('%');
+        const share = isShare(u.unit);
         const total = (sum: number | null, n: number) => (sum === null ? null : round(share ? sum / n : sum));
         return {
           unit: u.unit, items: u.items, target: total(u.target, u.targets), actual: total(u.actual, u.actuals),
@@ -72,6 +72,8 @@ class PlanTally {
     };
   }
 }
+
+const isShare = (unit: string | null) => unit !== null && unitKey(unit).startsWith('%');
 
 export class WorkplanMetrics {
   private readonly total = new PlanTally();
@@ -183,7 +185,10 @@ export class MilestoneMetrics {
  */
 export const PROGRESS_HEADER = '% of target (items with both)';
 
+/** How a unit is shown beside its totals: a share of several items is their average, and says so. */
+const unitShown = ({ unit, items }: { unit: string | null; items: number }) => (unit === null ? '(no unit)' : isShare(unit) && items > 1 ? `${unit} (average)` : unit);
+
 /** One line per goal and unit: how targets are shown, since figures of different units are never added. */
 export function targetLines(m: DemandMetrics): { goal: string; sourceName: string; unit: string; target: number | null; actual: number | null; progress: number | null }[] {
-  return m.workplan.byGoal.flatMap((g) => g.targets.map((t) => ({ goal: g.goal, sourceName: g.sourceName, unit: t.unit ?? '(no unit)', target: t.target, actual: t.actual, progress: t.progress })));
+  return m.workplan.byGoal.flatMap((g) => g.targets.map((t) => ({ goal: g.goal, sourceName: g.sourceName, unit: unitShown(t), target: t.target, actual: t.actual, progress: t.progress })));
 }

@@ -5,7 +5,7 @@ import { counted, nounFor } from '../../shared/plural';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
-import { esc, figure, missingFigure, pageHead, table, type Column } from '../dashboard/html-text';
+import { esc, figure, missingFigure, pageHead, spelledDay, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
@@ -112,7 +112,7 @@ ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
-    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${esc(r.asOf)}.</p>
+    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${spelledDay(r.asOf)}.</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
 ${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, 'no work-plan items.')}`,
@@ -137,7 +137,7 @@ ${body[c.id]}
 <p class="kicker">Annual progress report</p>
 <h1>${esc(title)}</h1>
 <p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${counted(sourceNames.length, 'source')}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
-<p>Figures as of ${esc(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${esc(r.asOf)}.</p>
+<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${spelledDay(r.asOf)}.</p>
 </header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}

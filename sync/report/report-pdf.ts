@@ -9,7 +9,7 @@ import { REPORT_MARGINS, REPORT_PAPER } from './report-style';
 /** The cover and the contents take a page each. */
 const FRONT_PAGES = 2;
 
-const FOOTER_STYLE = `font: 8pt Liberation Sans, Arial, sans-serif; color: #4b5563; width: 100%; margin: 0 ${REPORT_MARGINS.side}in; display: flex; justify-content: space-between;`;
+const FOOTER_STYLE = `font: 9pt Liberation Sans, Arial, sans-serif; color: #4b5563; width: 100%; margin: 0 ${REPORT_MARGINS.side}in; display: flex; justify-content: space-between;`;
 
 /** A PDF's page count: its page tree's root names it (`/Type /Pages … /Count N`). */
 export function pdfPageCount(pdf: Buffer): number {

@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAppsScript } from '../../scripts/build.mjs';
-import { TABLES, type TableName, type TypedRow } from '../../shared/tables';
+import { sheetRowFormulas } from '../../shared/layout';
+import { TABLES, sheetColumns, type TableName, type TypedRow } from '../../shared/tables';
+import { SPARE_ROWS } from '../../templates/data-sheet';
 import { sampleRows } from '../../templates/samples';
 import { zonedInstant } from '../fakes/apps-script/zoned-time';
 import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../support/apps-script-runtime';
@@ -83,6 +85,21 @@ export function hostCells(table: TableName, row: TypedRow): unknown[] {
 }
 
 export const inputHeaders = (table: TableName) => TABLES[table].columns.map((c) => c.header);
+
+/**
+ * A data sheet as a template writes it: input columns, then status columns whose formulas (text with `=`, as
+ * typed) reach SPARE_ROWS below the rows.
+ */
+export function templateGrid(table: TableName, rows: readonly TypedRow[]): unknown[][] {
+  const columns = sheetColumns(TABLES[table]);
+  const columnOf = (field: string) => columns.findIndex((c) => c.name === field) + 1 || undefined;
+  const lines = Array.from({ length: rows.length + SPARE_ROWS }, (_, i) => {
+    const line: unknown[] = i < rows.length ? hostCells(table, rows[i]) : new Array(TABLES[table].columns.length).fill('');
+    for (const [at, formula] of sheetRowFormulas(TABLES[table], i + 2, columnOf)) line[at - 1] = `=${formula}`;
+    return line;
+  });
+  return [columns.map((c) => c.header), ...lines];
+}
 
 /** `n` realistic rows of a table, reproducible from `seed`. */
 export function sampleTable(table: TableName, n: number, seed = 7): { typed: TypedRow[]; grid: unknown[][] } {

@@ -10,14 +10,12 @@ import { SETTING_KEYS } from '../../addon/core/settings';
 import { serialFromIso } from '../../shared/cells/dates';
 import { LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../shared/rules';
-import { sheetRowFormulas } from '../../shared/layout';
 import { TABLES, sheetColumns, type TableName, type TypedRow } from '../../shared/tables';
-import { SPARE_ROWS } from '../../templates/data-sheet';
 import { sampleRows } from '../../templates/samples';
 import { FakeExcel } from '../fakes/excel/excel-fake';
 import { documentSettingsOver, storageOver } from '../fakes/excel/office-settings';
 import type { WorkerServer } from '../support/apps-script-runtime';
-import { AS_OF, SERVICE_URL, hostCells, loadAddon } from './bundle-harness';
+import { AS_OF, SERVICE_URL, loadAddon, templateGrid } from './bundle-harness';
 
 export const REQUEST_ROWS = 2_000;
 /** Requests with a cell the service rejects, and fulfilled requests whose requester answers the survey. */
@@ -47,33 +45,21 @@ export interface SyncCalls {
  * What one sync may cost. Sheets: the sheet list and the time zone once; Lists and an empty Sheet1 read with
  * getDataRange and getValues (Lists also getMergedRanges); each table with getDataRange, getValues, getFormulas
  * and getMergedRanges, Requests once more after the pull; per table one getNotes and one getBackgrounds for
- * the marks; values, formulas and formats around the answers; the sheet's size before rows are added past it;
- * the color rules once. Writes: the answers, the web-form rows and the status formulas below them one
- * setValues each, the rows added, a dropdown per list column and the color rules, the marks in a call per
- * colour and one for notes. Excel: the sheet list; per sheet its used range, then its cells (values, formats
+ * the marks; values, formulas and formats around the answers; the sheet's rows once, before rows are added past
+ * them; the color rules once. Writes: the answers in one setValues, the web-form rows in two (their cells and
+ * their Sync IDs, either side of the status formulas they keep), the spare row's formulas in one, the rows
+ * added, a dropdown per list column and the color rules, the marks in a call per colour and one for notes. Excel: the sheet list; per sheet its used range, then its cells (values, formats
  * and formulas together) in slices of at most 20,000; per table the notes with the fills, then the notes'
  * cells; the formats under each write. Writes: the answers, the web-form rows, the status formulas, their
  * dropdowns and colors, the marks.
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
-  'Google Sheets': { withAnswers: { reads: 37, writes: 20 }, unchanged: { reads: 25, writes: 0 } },
+  'Google Sheets': { withAnswers: { reads: 34, writes: 20 }, unchanged: { reads: 25, writes: 0 } },
   Excel: { withAnswers: { reads: 28, writes: 5 }, unchanged: { reads: 19, writes: 0 } },
 };
 
 const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
-
-/** A data sheet as a template writes it: input columns, then status columns whose formulas reach SPARE_ROWS below the rows. */
-function templateGrid(table: TableName, rows: readonly TypedRow[]): unknown[][] {
-  const columns = sheetColumns(TABLES[table]);
-  const columnOf = (field: string) => columns.findIndex((c) => c.name === field) + 1 || undefined;
-  const lines = Array.from({ length: rows.length + SPARE_ROWS }, (_, i) => {
-    const line: unknown[] = i < rows.length ? hostCells(table, rows[i]) : new Array(TABLES[table].columns.length).fill('');
-    for (const [at, formula] of sheetRowFormulas(TABLES[table], i + 2, columnOf)) line[at - 1] = `=${formula}`;
-    return line;
-  });
-  return [columns.map((c) => c.header), ...lines];
-}
 
 interface Workbook {
   tables: { sheet: string; table: TableName; rows: TypedRow[] }[];

@@ -423,7 +423,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const good = rowsOf(2);
         const rowWarning = { rowId: 'r0000', sheet: 'TA log', sheetRow: 2, errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'TBD' }] };
         const ignored = { row: 1, column: 'D', header: 'Budget code', message: 'column "Budget code" is not part of Requests; ignored' };
-        const pageHeader = { row: 9, message: 'row 9 repeats the header (a page break in a pasted document?); skipped' };
+        const pageHeader = { row: 9, message: 'this row repeats the header (a page break in a pasted document?); skipped' };
         const held = async () => (await store.warnings()).map((w) => [w.rowId, w.sheetRow, w.errors.map((e) => e.message)]).sort();
         await apply({ upserts: good, readSheets: ['TA log', 'Notes'], warned: [rowWarning, ...sheetWarningRows('TA log', [ignored, pageHeader]), ...sheetWarningRows('Notes', [ignored])] });
         expect(await held()).toEqual([

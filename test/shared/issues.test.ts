@@ -9,6 +9,11 @@ describe('a message in the sheet\'s words', () => {
     expect(inSheetWords('End (2026-01-01) is before Start (2026-02-01)', 'End', 'Finish')).toBe('Finish (2026-01-01) is before Start (2026-02-01)');
   });
 
+  it('names the sheet\'s header when it is the first word of the table\'s: "Hours" for "Hours spent"', () => {
+    expect(inSheetWords('Hours spent: read "3 hrs" as 3', 'Hours spent', 'Hours')).toBe('Hours: read "3 hrs" as 3');
+    expect(inSheetWords('Hours: read "3 hrs" as 3', 'Hours spent', 'Hours')).toBe('Hours: read "3 hrs" as 3');
+  });
+
   it('leaves a message already in the sheet\'s words, and one opening with another word, as they are', () => {
     expect(inSheetWords('Start date is required', 'Start', 'Start date')).toBe('Start date is required');
     expect(inSheetWords('Start date: "TBD" is not a date', 'Start', 'Start date')).toBe('Start date: "TBD" is not a date');

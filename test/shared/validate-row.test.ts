@@ -92,6 +92,14 @@ describe('validateRow', () => {
     expect(TABLES.milestones.derived[0].compute(m.values, DEFAULT_RULES, '2026-12-03')).toBe('No date yet');
   });
 
+  it('says what a Fulfilled request with no fulfillment day is counted as, and says nothing of an open one', () => {
+    const done = validateRow(TABLES.requests, { requesterOrg: 'Assembly Budget Office', receivedOn: '2026-01-20', status: 'Fulfilled' });
+    expect(done.ok).toBe(true);
+    expect(done.warnings.map((w) => [w.field, w.code, w.message])).toEqual([['fulfilledOn', 'blank_kept', expect.stringMatching(/^Fulfilled is blank: counted as fulfilled on the day the service first saw the request done, .*; enter the day it was fulfilled$/)]]);
+    expect(validateRow(TABLES.requests, { requesterOrg: 'Kern County', receivedOn: '2026-02-10', status: 'In progress' }).warnings).toEqual([]);
+    expect(validateRow(TABLES.requests, { requesterOrg: 'Kern County', receivedOn: '2026-02-10', status: 'Closed', fulfilledOn: '2026-03-01' }).warnings).toEqual([]);
+  });
+
   it('rejects unknown fields but accepts derived ones (computed, so ignored)', () => {
     const r = validateRow(TABLES.requests, { receivedOn: '2025-01-02', requesterOrg: 'County of Alameda', colour: 'blue', slaState: 'Met' });
     expect(codes(r.errors)).toEqual(['colour:unknown_column']);

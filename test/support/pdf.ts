@@ -23,3 +23,10 @@ export async function pdfPageTexts(pdfPath: string): Promise<string[]> {
   // pdftotext ends every page with a form feed.
   return stdout.split('\f').slice(0, -1);
 }
+
+/** The words of one page (1-based) with their box heights in points, poppler's `pdftotext -bbox`. */
+export async function pdfWords(pdfPath: string, page: number): Promise<{ text: string; height: number }[]> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ text: m[3], height: Number(m[2]) - Number(m[1]) }));
+}

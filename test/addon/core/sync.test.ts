@@ -9,7 +9,12 @@ import { readTableSheets } from '../../../addon/core/table-sheet';
 import { mergeNote, planAnnotations, NOTE_PREFIX, FLAG_COLOUR } from '../../../addon/core/annotations';
 import type { HttpPort, HttpRequest, HttpResponse, LockPort, SettingsPort } from '../../../addon/port/host-ports';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
-import { sampleTable } from '../bundle-harness';
+import { AS_OF, sampleTable, templateGrid } from '../bundle-harness';
+import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
+import { LISTS_SHEET } from '../../../shared/lists';
+import { sampleRows } from '../../../templates/samples';
+import { SPARE_ROWS } from '../../../templates/data-sheet';
+import { isFormulaWrite, type CellWrite } from '../../../addon/port/spreadsheet-port';
 import { runSync } from '../../../addon/core/task';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 
@@ -227,6 +232,35 @@ describe('a web-form request pulled into a sheet', () => {
     },
     fetchAll: () => [],
     sleep: () => undefined,
+  });
+
+  test('lands on the first spare row below the table, keeping the formulas there; only the spare row it uses up is readied, each formula written once', () => {
+    const rows = sampleRows('requests', 3, { asOf: AS_OF, seed: 4 });
+    const grid = templateGrid('requests', rows);
+    const isFormula = (v: unknown): v is string => typeof v === 'string' && v.startsWith('=');
+    const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never, Requests: grid.map((line) => line.map((v) => (isFormula(v) ? '' : v))) as never });
+    port.writeCells('Requests', grid.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [{ row: r + 1, column: c + 1, cell: { formula: v } }] : []))));
+    const template = (row: number) => port.readSheetWithFormulas('Requests').formulas[row - 1];
+    const spare = rows.length + 2;
+    const formulasBefore = template(spare);
+    // Every formula a sync writes, by cell.
+    const written: string[] = [];
+    const record = (cells: readonly CellWrite[]) => written.push(...cells.filter((c) => isFormulaWrite(c.cell)).map((c) => `${c.row}:${c.column}`));
+    const { writeCells, writeBlock } = port;
+    port.writeCells = (name, cells) => (record(cells), writeCells.call(port, name, cells));
+    port.writeBlock = (name, row, column, block) => (record(block.flatMap((line, r) => line.map((cell, c) => ({ row: row + r, column: column + c, cell })))), writeBlock.call(port, name, row, column, block));
+
+    const report = runSync(syncNow({ port, http: withOneRequest(), settings: settings(), lock: lock() }));
+    expect(report.tables[0].pulled.added).toBe(1);
+    const sheet = port.readSheetWithFormulas('Requests');
+    expect(sheet.values[spare - 1]).toContain('R-9');
+    expect(sheet.formulas[spare - 1].slice(0, formulasBefore.length)).toEqual(formulasBefore);
+    // The table now ends a row lower: one more spare row below it, and nothing else written as a formula.
+    const lastSpare = spare + SPARE_ROWS;
+    const statuses = TABLES.requests.derived.length;
+    expect(written).toHaveLength(statuses);
+    expect(new Set(written.map((at) => Number(at.split(':')[0])))).toEqual(new Set([lastSpare]));
+    expect(sheet.formulas[lastSpare - 1].filter(Boolean)).toHaveLength(statuses);
   });
 
   test('gets no status formula that reads a Lists sheet the workbook does not have (it would show #REF!)', () => {

@@ -186,7 +186,7 @@ describe('parseDateText', () => {
     expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(day), notes: [] });
   });
 
-  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/15-4/17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall'])('knows %s lacks only its year', (text) => {
+  it.each(['Jun-Aug', 'February 16-20', 'March 15-17', '3/15-17', '3/15-4/17', '3/5', 'Jan 26', 'Dec 15 – Jan 10', 'Spring', 'Fall', 'Q4', 'q1'])('knows %s lacks only its year', (text) => {
     expect(parseDateText(text)).toEqual({ kind: 'yearless', text });
   });
 
@@ -208,6 +208,10 @@ describe('parseDateText', () => {
   it('reads a season with the year it is given, saying how', () => {
     expect(parseDateText('Spring', { year: 2027 })).toMatchObject({ ...range('2027-03-01', '2027-05-31'), assumed: [expect.stringContaining('read "Spring" as 2027-03-01 to 2027-05-31 (a season is three months')] });
     expect(parseDateText('winter', { year: 2027 })).toMatchObject(range('2026-12-01', '2027-02-28'));
+  });
+
+  it('reads a quarter with the year it is given as a calendar quarter, saying so', () => {
+    expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March)'] });
   });
 
   it('gives a year only to text that has none', () => {

@@ -151,6 +151,14 @@ describe('dropdown lists', () => {
     expect(r.issues.map((i) => i.message)).toEqual([`Status: read "${raw}" as "${value}"`]);
   });
 
+  it.each([['Responsive', 'Reactive'], ['On request', 'Reactive'], ['Outreach', 'Proactive']] as const)(
+    'keeps an origin in the commission\'s own words, %j, as %j, with a warning', (raw, value) => {
+      const r = read('requests', 'origin', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => i.message)).toEqual([`Origin: read "${raw}" as "${value}"`]);
+    },
+  );
+
   it('reads a status word only as a value its own list holds: a milestone "Paused", a request "Paused" stay errors', () => {
     expect(codes(read('milestones', 'status', 'Paused'))).toEqual(['error:not_in_list']);
     expect(codes(read('requests', 'status', 'Paused'))).toEqual(['error:not_in_list']);

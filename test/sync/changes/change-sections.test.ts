@@ -42,7 +42,7 @@ describe('changes sections', () => {
 
   it('prints and shows the same left-out line in the CLI text and on the dashboard', () => {
     const leftOut = `and 111 more: 81 from City work plan, 30 from SCORE plan`;
-    expect(changesText(report)).toContain(`Work-plan items added: 126\n`);
+    expect(changesText(report)).toContain(`Work-plan items added: 126\n  Task 0 (City work plan): Not started (scheduled)\n`);
     expect(changesText(report)).toContain(`  … ${leftOut}\n`);
     const html = changesSection({ report, sinceFrom: 'given', form: {}, keep: {}, action: '/dashboard' });
     expect(html).toContain('<h3>Work-plan items added: 126</h3>');

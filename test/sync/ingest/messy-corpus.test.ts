@@ -65,6 +65,8 @@ function checkImport(c: MessyCase, r: ImportResult) {
     expect(errors).toHaveLength(1);
     for (const text of u.says) expect(errors[0].line).toContain(text);
   }
+  // Each line names its place once: "Plan row 7: this row repeats the header", not "row 7: row 7 …".
+  for (const line of [...r.warnings, ...r.rejected.flatMap((j) => j.errors)].map((i) => i.line)) expect(line).not.toMatch(/\brow (\d+): row \1\b/);
   const warned = new Set(r.warnings.map((w) => `${at(w.sheet, w.row)} ${w.code}`));
   for (const w of c.expected.warnings ?? []) expect(warned, `${c.name}: warning ${w.code} at ${at(w.sheet, w.row)}`).toContain(`${at(w.sheet, w.row)} ${w.code}`);
   for (const w of c.expected.quiet ?? []) expect(warned).not.toContain(`${at(w.sheet, w.row)} ${w.code}`);

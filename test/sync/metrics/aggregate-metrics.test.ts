@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
-import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
+import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
+import { targetLines } from '../../../sync/metrics/plan-metrics';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from './demand-rows';
 
 const opts = { asOf: AS_OF, rules: DEFAULT_RULES };
@@ -139,6 +140,8 @@ describe('work plans and milestones', () => {
       { unit: null, items: 1, target: 4, actual: 1, progress: 25 },
     ]);
     expect(w.byGoal[0].targets).toEqual(w.total.targets);
+    // Where the figures are shown, the averaged share says it is one.
+    expect(targetLines({ workplan: w } as DemandMetrics).map((t) => [t.unit, t.target])).toEqual([['hours', 70], ['% of departments (average)', 75], ['(no unit)', 4]]);
   });
 
   it('counts items not started as 0 % done, and leaves out only work under way with no % recorded', () => {

@@ -12,7 +12,7 @@ import { pdfPageCount, reportPdf } from '../../../sync/report/report-pdf';
 import { axeViolations } from '../../support/axe';
 import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
-import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { pdfPageTexts, pdfToPngs, pdfWords } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
 import { reportService, type ReportService } from '../dashboard/report-service';
 import { AS_OF } from '../metrics/demand-rows';
@@ -43,6 +43,13 @@ describe('the annual progress report', () => {
     expect(listed.every((x) => x.date !== null && x.date.startsWith('2024-'))).toBe(true);
     expect(report.quarters.length).toBeGreaterThan(0);
     expect(report.quarters.every((q) => q.startsWith('2024-'))).toBe(true);
+  });
+
+  it('writes the day its figures are as of in words, as a US reader says it', () => {
+    const text = reportHtml(report).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Figures as of June 30, 2024.');
+    expect(text).toMatch(/overdue as of June 30, 2024\./);
+    expect(text).not.toMatch(/as of \d{4}-/);
   });
 
   it('says a count of one in the singular: one request received, one fulfilled, one milestone met', () => {
@@ -121,7 +128,7 @@ describe('the annual progress report', () => {
     });
   }, 120_000);
 
-  it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page', async () => {
+  it('prints to a PDF: cover, contents whose page numbers are where each chapter starts, page numbers on every page in type no smaller than 12 px', async () => {
     const pdf = await reportPdf(report);
     const file = join(dir, 'report.pdf');
     await writeFile(file, pdf);
@@ -130,6 +137,11 @@ describe('the annual progress report', () => {
     expect(pages[0]).toContain('Equity Desk progress report 2024');
     expect(pages[1]).toMatch(/^\s*Contents/);
     pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`)));
+    // The footer is read on paper too: no smaller than 9 pt (12 px). A word's box runs from the font's ascent to its
+    // descent, more than 1.1 times its size in Liberation Sans.
+    const footer = (await pdfWords(file, 3)).filter((w) => w.text === 'Page');
+    expect(footer).toHaveLength(1);
+    expect(footer[0].height).toBeGreaterThanOrEqual(9 * 1.1);
     for (const chapter of reportChapters(report)) {
       const listed = new RegExp(`${chapter.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[1]);
       expect(listed, chapter.title).not.toBeNull();
