@@ -100,9 +100,11 @@ const headerWidth = (header: string) => Math.max(...header.split(/\s+/).map((wor
 
 /**
  * Columns whose words may outgrow the column: long text, and names, goals, choices ("Waiting on requester") and
- * derived reasons, which people write at any length. Ids, emails, dates and numbers are one unbreakable word.
+ * derived reasons, which people write at any length; and email addresses, one word often longer than its column,
+ * which wraps where the line ends rather than run under the next cell or off the page (shrunk to fit, a long
+ * one would print too small to read). Ids, dates and numbers are short unbreakable words.
  */
-const WRAPPED = new Set<InputColumn['type'] | DerivedColumn['type']>(['longtext', 'text', 'choice']);
+const WRAPPED = new Set<InputColumn['type'] | DerivedColumn['type']>(['longtext', 'text', 'choice', 'email']);
 
 /** A table column as a workbook column: its header, width, cell type, number format and whether its text wraps. */
 export function planColumn(c: InputColumn | DerivedColumn): PlanColumn {

@@ -39,11 +39,14 @@ export function otherFigures(m: DemandMetrics): Figure[] {
   ];
 }
 
+/** An unfiltered report's sources as one says them: "all 2 sources" reads as a slip. */
+const everySource = (count: number) => (count === 0 ? 'no sources yet' : count === 1 ? 'its one source' : count === 2 ? 'both sources' : `all ${counted(count, 'source')}`);
+
 /** `2024-01-01 to 2024-06-30, 2 sources`: what a report covers, in words. */
 export function coverage(m: DemandMetrics): string {
   const { from, to, sourceIds } = m.filters;
   const period = from && to ? `requests received ${from} to ${to}` : from ? `requests received from ${from}` : to ? `requests received up to ${to}` : 'all requests';
   const names = m.sources.map((s) => s.name);
-  const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : `all ${counted(names.length, 'source')}`;
+  const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
   return `As of ${m.asOf}; ${period}; ${sources}.`;
 }

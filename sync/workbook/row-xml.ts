@@ -39,31 +39,70 @@ export const clipCellText = (text: string): string => clipText(text, MAX_CELL_TE
 const LINE_POINTS = 15;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
 export const MAX_ROW_POINTS = 409;
+/** The lines a row can show: a cell needing more is clipped to them, with a marker (see `clipToLines`). */
+export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
 
 const SPACE = 32;
 const NEWLINE = 10;
 
 /**
- * Lines a text takes wrapped in a column `width` characters wide: whole words to a line, a word longer than the
- * line broken, a line break kept. Counted in the column's own unit (the widest digit, wider than most letters),
- * so it errs towards one line too many: a little space under the text rather than words cut off.
+ * Calibri's advance widths of the printable ASCII characters (space to `~`), in 2048ths of an em, over its
+ * digits' 1038: a column's width counts digits, and most letters are narrower ("il" takes less than one).
+ * DejaVu Sans, which LibreOffice draws with where Calibri and Carlito are missing, has nearly the same ratios.
  */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width));
+const CALIBRI_ASCII = [
+  463, 548, 821, 1038, 1038, 1470, 1402, 453, 621, 621, 1038, 1038, 511, 627, 517, 791,
+  1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 548, 548, 1038, 1038, 1038, 941,
+  1823, 1185, 1114, 1092, 1260, 1000, 941, 1292, 1276, 516, 653, 1064, 861, 1751, 1322, 1356,
+  1058, 1378, 1112, 941, 998, 1314, 1162, 1822, 1063, 998, 959, 628, 791, 628, 1038, 1038,
+  588, 981, 1076, 866, 1076, 1019, 625, 964, 1076, 470, 490, 931, 470, 1636, 1076, 1080,
+  1076, 1076, 714, 801, 686, 1076, 925, 1464, 887, 927, 809, 663, 941, 663, 1038,
+];
+const DIGIT_UNITS = 1038;
+const ASCII_WIDTHS = Float64Array.from(CALIBRI_ASCII, (w) => w / DIGIT_UNITS);
+/** The widest ASCII character (`W`, `@`), in digits: a text no longer than the line over this fits without a scan. */
+const WIDEST = Math.max(...ASCII_WIDTHS);
+/** East Asian ideographs, kana, hangul and full-width forms take about two digits each. */
+const isWide = (code: number) => (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60);
+
+/** A character's width in digits as a cell draws it: ASCII by Calibri's widths, other letters as a digit, wide scripts as two. */
+const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? 2 : 1);
+/** Every character the same width: the unit of a chart's labels, measured by their average width. */
+const evenWidth = (): number => 1;
+
+/** A column's padding in digits: OOXML counts a column's width as its text's digits plus 5 pixels of a 7-pixel digit. */
+const CELL_MARGIN = 5 / 7;
+
+/**
+ * Lines a text takes wrapped in a line `width` units wide: whole words to a line, a word longer than the line
+ * broken, a line break kept. `widthOf` gives a character's width in the line's unit (each character one unit
+ * unless given).
+ */
+export function wrappedLines(text: string, width: number, widthOf: (code: number) => number = evenWidth): number {
+  const perLine = Math.max(1, widthOf === evenWidth ? Math.floor(width) : width);
+  const space = widthOf(SPACE);
   // Scanned by character code, not split into words: long text is common. A text that fits its line never
   // gets here from the writer: `height` settles it by its length, before the call.
   let lines = 1;
   let used = 0;
   for (let start = 0; start <= text.length;) {
     let end = start;
-    while (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE) end++;
-    const word = end - start;
-    if (word <= (used === 0 ? perLine : perLine - used - 1)) {
-      used += (used === 0 ? 0 : 1) + word;
+    let word = 0;
+    for (let code = text.charCodeAt(end); end < text.length && code !== SPACE && code !== NEWLINE; code = text.charCodeAt(++end)) word += widthOf(code);
+    if (used > 0 && used + space + word <= perLine) {
+      used += space + word;
     } else {
       if (used > 0) lines++;
-      lines += Math.ceil(word / perLine) - 1;
-      used = word % perLine || perLine;
+      // A word longer than the line is broken where the line ends, character by character as Excel does.
+      let rest = word;
+      for (let i = start; rest > perLine && i < end;) {
+        let line = 0;
+        while (i < end && line + widthOf(text.charCodeAt(i)) <= perLine) line += widthOf(text.charCodeAt(i++));
+        if (line === 0) line = widthOf(text.charCodeAt(i++));
+        rest -= line;
+        lines++;
+      }
+      used = rest;
     }
     if (text.charCodeAt(end) === NEWLINE) {
       lines++;
@@ -72,6 +111,36 @@ export function wrappedLines(text: string, width: number): number {
     start = end + 1;
   }
   return lines;
+}
+
+/** Lines a cell's text takes printed in a column `width` characters wide (Excel's unit, the widest digit). */
+export const printedLines = (text: string, width: number): number => wrappedLines(text, width - CELL_MARGIN, printedWidth);
+
+/** Whether a text surely fits on one printed line of a column `width` wide, by its length alone. */
+const fitsOneLine = (text: string, width: number) => text.length * WIDEST <= width - CELL_MARGIN && text.indexOf('\n') < 0;
+
+/** How far back a clip looks for the end of a word. */
+const NEAR_WORD_END = 30;
+
+/**
+ * A text that needs more lines than a row can show (Excel's tallest row) cut to what fits, and a marker saying
+ * that it continues, how long it is, and where the whole of it is: on paper the cut is seen, not silent.
+ * The cell keeps no more than it shows; the row's source sheet keeps all of it.
+ */
+export function clipToLines(text: string, width: number, maxLines = MAX_ROW_LINES): string {
+  if (printedLines(text, width) <= maxLines) return text;
+  const marker = ` … [continues: ${text.length.toLocaleString('en-US')} characters in all, more than a row prints; the whole text is in the source sheet]`;
+  // The longest start that fits with the marker, by bisection: a clip is rare, a scan per candidate cheap.
+  let [fits, over] = [0, text.length];
+  while (over - fits > 1) {
+    const mid = (fits + over) >> 1;
+    if (printedLines(text.slice(0, mid).trimEnd() + marker, width) <= maxLines) fits = mid;
+    else over = mid;
+  }
+  // Cut between words when one ends near the cut, so the marker never follows half a word.
+  const wordEnd = text.lastIndexOf(' ', fits);
+  const end = wordEnd > fits - NEAR_WORD_END ? wordEnd : text.charCodeAt(fits - 1) >= 0xd800 && text.charCodeAt(fits - 1) <= 0xdbff ? fits - 1 : fits;
+  return `${text.slice(0, end).trimEnd()}${marker}`;
 }
 
 /** A shown column whose text wraps: only such a column makes a row taller, or its sheet top-aligned. */
@@ -106,6 +175,8 @@ export class RowXml {
   private readonly out: XmlOut = { text: '', parts: [] };
   /** The shown columns whose text wraps, the only ones that make a row taller. */
   private readonly wrapped: number[];
+  /** The row being added with its texts too long for a row clipped, made only for such a row. */
+  private clipped: (PlanCell | undefined)[] | undefined;
 
   constructor(
     private readonly sheet: string,
@@ -119,7 +190,8 @@ export class RowXml {
   /**
    * The row's height when wrapped text needs more than a line, written as its height but not as a custom one:
    * LibreOffice draws a row at its written height and computes none on load (text wrapped in a one-line row
-   * overprints the next), while Excel fits the row again once a cell is edited.
+   * overprints the next), while Excel fits the row again once a cell is edited. A text a row cannot show is
+   * clipped in a copy of the row's cells, `clipped`, which the caller writes instead.
    */
   private height(cells: readonly (PlanCell | undefined)[], wrapping: readonly number[]): string {
     let lines = 1;
@@ -129,8 +201,13 @@ export class RowXml {
       const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
       const width = this.columns[i]?.width;
       // Most cells fit on their line: that is settled by their length, before any scan.
-      if (text === undefined || width === undefined || (text.length <= width && text.indexOf('\n') < 0)) continue;
-      lines = Math.max(lines, wrappedLines(text, width));
+      if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
+      let needed = printedLines(text, width);
+      if (needed > MAX_ROW_LINES && typeof cell === 'string') {
+        (this.clipped ??= [...cells])[i] = clipToLines(text, width);
+        needed = MAX_ROW_LINES;
+      }
+      lines = Math.max(lines, needed);
     }
     return lines === 1 ? '' : ` ht="${Math.min(lines * LINE_POINTS, MAX_ROW_POINTS)}"`;
   }
@@ -154,7 +231,9 @@ export class RowXml {
     const out = this.out;
     // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
     const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
-    out.text += `<row r="${rowNumber}"${wraps.length ? this.height(cells, wraps) : ''}>`;
+    const height = wraps.length ? this.height(cells, wraps) : '';
+    if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
+    out.text += `<row r="${rowNumber}"${height}>`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;

@@ -1,5 +1,6 @@
 // The dashboard and the annual report on a phone (390 px wide, as committee members read them): a table that
-// scrolls sideways keeps its caption in view, and a chart's phone drawing is shown at the size it was drawn.
+// scrolls sideways keeps its caption and its rows' names in view, and a chart's phone drawing is shown at the size
+// it was drawn.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
@@ -60,6 +61,22 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
       expect(tables.length, 'some table is wider than a phone').toBeGreaterThan(0);
       // Within a pixel: a table's width is fractional, its scrolling box's whole.
       expect(tables.filter((t) => t.atStart > 1 || t.atEnd > 1)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('keeps each row\'s name in view when a table is scrolled sideways to its last column', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage(PHONE);
+      await open(page);
+      const hidden = await page.$$eval('.scroll', (regions) => regions.filter((r) => r.scrollWidth > r.clientWidth).flatMap((region) => {
+        region.scrollLeft = region.scrollWidth;
+        const box = region.getBoundingClientRect();
+        const left = box.left + region.clientLeft;
+        return [...region.querySelectorAll('tr')].map((row) => row.cells[0])
+          .filter((cell) => cell.getBoundingClientRect().left < left - 1)
+          .map((cell) => `${region.getAttribute('aria-label')}: ${cell.textContent}`);
+      }));
+      expect(hidden).toEqual([]);
     });
   }, 120_000);
 

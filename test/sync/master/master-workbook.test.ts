@@ -145,7 +145,7 @@ describe('master workbook', () => {
     expect(byLabel.get('Median days to fulfill')?.[0]).toBe(17.5);
   });
 
-  it('wraps text that can outgrow its column, top-aligned, each row as tall as its text; ids, emails, dates and numbers stay on one line', async () => {
+  it('wraps text that can outgrow its column (an email address too), top-aligned, each row as tall as its text; ids, dates and numbers stay on one line', async () => {
     const book = await new ExcelJS.Workbook().xlsx.readFile(file);
     const rowOf = (ws: ExcelJS.Worksheet, text: string) => ws.getRows(2, ws.rowCount - 1)!.find((r) => (r.values as unknown[]).includes(text))!;
     const check = (sheetName: string, text: string, wrapped: string[], unwrapped: string[]) => {
@@ -161,7 +161,7 @@ describe('master workbook', () => {
       expect(row.height, sheetName).toBeGreaterThanOrEqual(30);
     };
     check('Work plan', LONG_TASK, ['Source', 'Task', 'Goal', 'Lead', 'Status', 'Notes', 'Derived status'], ['Item ID', 'Start', 'End', 'Target', '% complete']);
-    check('Requests', LONG_DESCRIPTION, ['Description', 'Requesting organization', 'Status', 'Notes', 'Why this priority'], ['Request ID', 'Received', 'Contact email', 'Estimated hours', 'Days open', 'SLA due']);
+    check('Requests', LONG_DESCRIPTION, ['Description', 'Requesting organization', 'Contact email', 'Status', 'Notes', 'Why this priority'], ['Request ID', 'Received', 'Estimated hours', 'Days open', 'SLA due']);
     const quality = book.getWorksheet('Data quality')!;
     expect(quality.getRow(2).getCell(7).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     // A cell reference or row id is typed or pasted whole, so it is never broken over lines.

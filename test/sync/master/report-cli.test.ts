@@ -42,7 +42,7 @@ describe('metrics', () => {
   it('prints a readable report with the RBA sections', async () => {
     const r = await cli(['metrics', '--as-of', AS_OF, '--from', '2024-01-01', '--to', '2024-03-31']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Equity Desk demand metrics\nAs of 2024-06-30; requests received 2024-01-01 to 2024-03-31; all 2 sources\./);
+    expect(r.stdout).toMatch(/^Equity Desk demand metrics\nAs of 2024-06-30; requests received 2024-01-01 to 2024-03-31; both sources\./);
     for (const heading of ['How much did we do?', 'How well did we do it?', 'Is anyone better off?', 'Capacity outlook', 'Open backlog by age']) expect(r.stdout).toContain(`\n${heading}\n`);
     expect(r.stdout).toMatch(/\n {2}Requests received +4 +4 +0\n/);
   });

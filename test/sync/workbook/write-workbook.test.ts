@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
-import { clipCellText, MAX_CELL_TEXT, MAX_ROW_POINTS, wrappedLines } from '../../../sync/workbook/row-xml';
+import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -479,7 +479,7 @@ describe('text longer than its column', () => {
     expect(ws.getRow(2).height).toBe(45);
     expect(ws.getRow(3).height).toBeUndefined();
     expect(ws.getRow(4).height).toBe(30);
-    expect(ws.getRow(5).height).toBe(MAX_ROW_POINTS);
+    expect(ws.getRow(5).height).toBe(MAX_ROW_LINES * 15);
     expect(ws.getRow(6).height).toBe(30);
     expect(ws.getRow(1).height).toBe(45);
     expect(xml).toContain('<row r="2" ht="45">');
@@ -494,6 +494,26 @@ describe('text longer than its column', () => {
     expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
     expect(wrappedLines(`ab ${'x'.repeat(25)} cd`, 10)).toBe(4);
     expect(wrappedLines('one\n\ntwo', 40)).toBe(3);
+  });
+
+  it('measures printed text by its letters, so rows whose text fits their line are all one line tall', () => {
+    // Longer than their columns in characters, yet narrower on the page: Calibri's letters are narrower than its digits.
+    expect(printedLines('TA-2026-0054 Department of Corrections and Rehabilitation', 50)).toBe(1);
+    expect(printedLines('Requests that went overdue (day due)', 34)).toBe(1);
+    expect(printedLines('Department of Housing and Community Development', 46)).toBe(1);
+    expect(printedLines('Department of Housing and Community Development', 40)).toBe(2);
+    // Capitals and wide scripts take more room than a digit.
+    expect(printedLines('W'.repeat(40), 50)).toBe(2);
+    expect(printedLines('平等'.repeat(20), 50)).toBe(2);
+  });
+
+  it('clips a text longer than the tallest row prints, with a marker saying it continues, and the row shows all of what is left', () => {
+    const cell = String(ws.getCell('B5').value);
+    expect(cell).toMatch(/^word word .* … \[continues: 10,000 characters in all, more than a row prints; the whole text is in the source sheet\]$/);
+    expect(printedLines(cell, 48)).toBe(MAX_ROW_LINES);
+    expect(clipToLines(TASK, 48)).toBe(TASK);
+    const emoji = '🙂'.repeat(3000);
+    expect(clipToLines(emoji, 10)).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
 
