@@ -38,11 +38,16 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * table wider than its box scrolls inside it; its caption, as wide as the table, would scroll with it and be cut at
  * the box's edge, so the caption's text is held to the box's width and stays at its left edge however far the table
  * is scrolled, and on screen so does each row's name, which says what the figures scrolled into view are, ruled off from
- * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line.
+ * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line. On
+ * paper a table split across pages leaves no row alone on either.
  */
 export const TABLE_CSS = `
 .scroll { overflow-x: auto; container-type: inline-size; }
 caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
+@media print {
+  /* No row alone on a page: the first row keeps the second with it, the last the one before. */
+  tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
+}
 @media screen {
   .scroll tr > :first-child { position: sticky; left: 0; background: #fff; min-width: min(9rem, 40cqw); box-shadow: inset -1px 0 var(--line); }
   .scroll thead tr > :first-child { background: var(--band); }

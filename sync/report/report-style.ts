@@ -54,8 +54,6 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
-  /* No row alone on a page: the first row keeps the second with it, the last the one before. */
-  tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
   a { color: var(--ink); text-decoration: none; }

@@ -1,7 +1,9 @@
-// The report's print stylesheet in Chromium: a table split across pages never leaves one row alone on either page.
+// The print stylesheets in Chromium, the report's and the dashboard's: a table split across pages never leaves one
+// row alone on either page.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from '../../../sync/report/headless-chromium';
+import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { REPORT_CSS } from '../../../sync/report/report-style';
 import { pdfPageTexts } from '../../support/pdf';
 import { tempFolder } from '../ingest/workbook-files';
@@ -10,11 +12,11 @@ const ROWS = 12;
 const rows = Array.from({ length: ROWS }, (_, i) => `<tr><th scope="row">Row${String(i + 1).padStart(2, '0')}</th><td>${i}</td></tr>`).join('');
 
 /** A page whose table starts `inches` down it, so that where the page breaks within the table varies. */
-const pageWithTable = (inches: number) => `<!doctype html><html lang="en"><head><title>Rows</title><style>${REPORT_CSS}</style></head>
+const pageWithTable = (css: string, inches: number) => `<!doctype html><html lang="en"><head><title>Rows</title><style>${css}</style></head>
 <body><main><section><div style="height:${inches}in"></div><table><caption>Requests by category</caption>
 <thead><tr><th class="text">Category</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table></section></main></body></html>`;
 
-describe('the printed report', () => {
+describe.each([{ name: 'report', css: REPORT_CSS }, { name: 'dashboard', css: DASHBOARD_CSS }])('the printed $name', ({ css }) => {
   it('never leaves a single row of a table alone at the foot or the head of a page', async () => {
     const folder = tempFolder('report-rows');
     try {
@@ -23,7 +25,7 @@ describe('the printed report', () => {
         const page = await browser.newPage();
         // From the whole table on page one, through every break within it, to the whole table on page two.
         for (let tenths = 40; tenths <= 86; tenths += 2) {
-          await page.setContent(pageWithTable(tenths / 10));
+          await page.setContent(pageWithTable(css, tenths / 10));
           const file = folder.path(`rows-${tenths}.pdf`);
           await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
           perPage.push((await pdfPageTexts(file)).map((text) => (text.match(/Row\d\d/g) ?? []).length));
