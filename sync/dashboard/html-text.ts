@@ -1,4 +1,5 @@
 // Escaping, number and date display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
+import { spelledDay } from '../../shared/cells/dates';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -15,8 +16,11 @@ export function figure(v: number | null | undefined, missing?: string): string {
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
 
-/** A day (YYYY-MM-DD) as a member of the public reads it in US English: "December 17, 2026". */
-export const spelledDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+/** A day as the dashboard and the report's tables say it, where a phone's width is short: "Dec 17, 2026". */
+export const shortDay = (iso: string) => spelledDay(iso, 'short');
+
+/** A day in a list or a table column: in words to read, its ISO day in `datetime` for programs. */
+export const dayCell = (iso: string) => `<time datetime="${esc(iso)}">${esc(shortDay(iso))}</time>`;
 
 /** A query string from pairs, leaving out empty values. */
 export function queryString(pairs: Record<string, string | undefined>): string {

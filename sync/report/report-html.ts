@@ -1,11 +1,12 @@
 // The annual progress report as one HTML document, written to be read and printed: a cover, contents,
 // the figures with a sentence for each trend, vector charts, and the office's narrative beside the numbers.
 // The same HTML is served by the API and printed to PDF by Chromium.
+import { spelledDay } from '../../shared/cells/dates';
 import { counted, nounFor } from '../../shared/plural';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
-import { esc, figure, missingFigure, pageHead, spelledDay, table, type Column } from '../dashboard/html-text';
+import { dayCell, esc, figure, missingFigure, pageHead, table, type Column } from '../dashboard/html-text';
 import { rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
@@ -65,7 +66,7 @@ function milestonesMet(r: AnnualReport): string {
 function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
   return table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title || '(no name)') },
-    { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
+    { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
     { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
