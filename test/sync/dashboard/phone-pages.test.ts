@@ -81,6 +81,39 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
     });
   }, 120_000);
 
+  it('never leaves part of a figure beside a row\'s name: a table scrolled sideways comes to rest with whole columns at its edge', async () => {
+    await withChromium(async (browser) => {
+      for (const width of [360, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: 740 } });
+        await open(page);
+        const cut = await page.evaluate(async () => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          const found: string[] = [];
+          for (const region of [...document.querySelectorAll<HTMLElement>('.scroll')].filter((r) => r.scrollWidth > r.clientWidth)) {
+            for (const share of [0.1, 0.25, 0.4, 0.6, 0.8]) {
+              region.scrollLeft = Math.round((region.scrollWidth - region.clientWidth) * share);
+              await frame();
+              await frame();
+              for (const row of region.querySelectorAll('tr')) {
+                const edge = row.cells[0].getBoundingClientRect().right;
+                for (const cell of [...row.cells].slice(1)) {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  if ([...range.getClientRects()].some((r) => r.left < edge - 1 && r.right > edge + 1)) {
+                    found.push(`${region.getAttribute('aria-label')} at ${region.scrollLeft}px: "${cell.textContent}"`);
+                  }
+                }
+              }
+            }
+          }
+          return found;
+        });
+        expect(cut, `${width} px`).toEqual([]);
+        await page.close();
+      }
+    });
+  }, 120_000);
+
   it('shows each chart\'s phone drawing at the width it was drawn on the narrowest phone, never smaller on wider ones, text 12 px or more', async () => {
     await withChromium(async (browser) => {
       for (const width of [360, 375, 390]) {
