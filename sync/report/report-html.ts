@@ -11,7 +11,7 @@ import { rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
-import { REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
+import { REPORT_CHART_WIDTH, REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
 import { trendSentence } from './trend-sentences';
 
 /** A chapter of the report: its anchor, its title in the contents, and the narrative headings that belong in it. */
@@ -89,7 +89,7 @@ export function reportChapters(r: AnnualReport): ReportChapter[] {
 export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
   const m = r.metrics;
   const placed = placeNarrative(r.narrative);
-  const charts = new Map(demandChartPairs(m, { phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
+  const charts = new Map(demandChartPairs(m, { wide: REPORT_CHART_WIDTH, phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
   /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */
