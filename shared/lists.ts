@@ -27,6 +27,7 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun'],
   'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
+  Medium: ['Med', 'Moderate'],
   // A commission's words for TA given on request and TA it offers first.
   Reactive: ['Responsive', 'On request'],
   Proactive: ['Outreach'],

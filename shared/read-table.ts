@@ -136,6 +136,10 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
       issues.push({ ...at(u.index, u.header), code: 'unknown_column', message: u.reason ? `column ${quoteValue(u.header)} ignored: ${u.reason}` : `column ${quoteValue(u.header)} is not part of ${table.sheet}; ignored` });
     }
   }
+  const read = new Set([...map.fields.values(), ...[...map.spans.values()].flat(), ...[...map.valueColumns.values()].flatMap((v) => [v.field, ...(v.own?.values() ?? [])])]);
+  for (const c of table.columns) {
+    if (c.whenAbsent && !read.has(c.name)) issues.push({ code: 'column_absent', field: '', sheet, row: headerIndex + 1, severity: 'warning', message: `no ${c.header} column: ${c.whenAbsent}` });
+  }
   for (const t of map.ties) {
     issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
   }

@@ -160,6 +160,7 @@ export class SheetsPort implements SpreadsheetPort {
    * One setValues per run of adjacent columns written, over the rows their cells span. Sheets cannot skip a
    * cell in a block, so the cells between are read first (values, formulas, number formats, one call each
    * for the block around every write) and written back as they were: a formula as its formula, text as text.
+   * So is an `onlyIfBlank` cell found filled (values and formulas read for those, formats only if one is).
    * A value does not carry everything, so in those cells a link on one word (rich text) is lost, and a cell
    * that shows another cell's spilled array result would block that array: survey columns hold neither.
    */
@@ -177,15 +178,21 @@ export class SheetsPort implements SpreadsheetPort {
     const all = spanOf(cells);
     this.fit(name, all.bottom, all.right);
     const holes = runs.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0) > wanted.size;
-    const around = holes ? sheet.getRange(all.top, all.left, all.bottom - all.top + 1, all.right - all.left + 1) : null;
+    const guarded = cells.filter((c) => c.onlyIfBlank);
+    // Read just before the write, so what a person typed meanwhile is what is kept.
+    const around = holes || guarded.length > 0 ? sheet.getRange(all.top, all.left, all.bottom - all.top + 1, all.right - all.left + 1) : null;
     const values = around?.getValues() ?? [];
     const formulas = around?.getFormulas() ?? [];
-    const formats = around?.getNumberFormats() ?? [];
+    const isFilled = (row: number, column: number) => values[row - all.top][column - all.left] !== '' || formulas[row - all.top][column - all.left] !== '';
+    const filled = new Set(guarded.filter((c) => isFilled(c.row, c.column)).map((c) => `${c.row}:${c.column}`));
+    // Formats only tell how to write a kept cell back, and only when there is one.
+    const formats = around && (holes || filled.size > 0) ? around.getNumberFormats() : [];
     for (const run of runs) {
       const block = Array.from({ length: run.bottom - run.top + 1 }, (_, r) =>
         Array.from({ length: run.right - run.left + 1 }, (_, c) => {
-          const cell = wanted.get(`${run.top + r}:${run.left + c}`);
-          if (cell !== undefined) return toSheets(cell);
+          const at = `${run.top + r}:${run.left + c}`;
+          const cell = wanted.get(at);
+          if (cell !== undefined && !filled.has(at)) return toSheets(cell);
           const [y, x] = [run.top + r - all.top, run.left + c - all.left];
           return kept(values[y][x], formulas[y][x], formats[y][x]);
         }),

@@ -61,7 +61,8 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
       if ((t.formulas[row - 1]?.[column - 1] ?? '') !== '') readyTo = row;
       else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
       else {
-        cells.push({ row, column, cell: { formula: `=${formula}` } });
+        // A status typed here while the sync talked to the service is the person's override too.
+        cells.push({ row, column, cell: { formula: `=${formula}` }, onlyIfBlank: true });
         readyTo = row;
       }
     }

@@ -238,17 +238,22 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** Writes a block in slices under the request limit; a cell left `undefined` keeps its value and format. */
-  private async writeGrid(context: RequestContext, sheet: Worksheet, row: number, column: number, cells: readonly (readonly (WriteCell | undefined)[])[]): Promise<void> {
+  /**
+   * Writes a block in slices under the request limit; a cell left `undefined` keeps its value and format, and so
+   * does a cell `guarded` (by its place in the block) that holds a value or formula when its slice is written:
+   * read in the request that reads the formats, just before the write.
+   */
+  private async writeGrid(context: RequestContext, sheet: Worksheet, row: number, column: number, cells: readonly (readonly (WriteCell | undefined)[])[], guarded?: ReadonlySet<string>): Promise<void> {
     const width = cells[0].length;
     const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
     for (let start = 0; start < cells.length; ) {
       let end = start + 1;
       for (let bytes = sizes[start]; end < cells.length && bytes + sizes[end] <= WRITE_BYTES; end++) bytes += sizes[end];
       const slice = cells.slice(start, end);
-      const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load('numberFormat');
+      const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load(guarded?.size ? ['numberFormat', 'values', 'formulas'] : ['numberFormat']);
       await context.sync();
-      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(cell, range.numberFormat[r]?.[c])));
+      const filled = (r: number, c: number) => guarded?.has(`${start + r}:${c}`) === true && (!isBlank(range.values[r]?.[c]) || !isBlank(range.formulas[r]?.[c]));
+      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, range.numberFormat[r]?.[c])));
       // The format first: text must meet `@` before it is written, or Excel reads it as typed.
       if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
       range.values = planned.map((line) => line.map((p) => p.value));
@@ -271,7 +276,8 @@ export class ExcelPort implements SpreadsheetPort {
       const span = spanOf(cells);
       const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
       for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
-      await this.writeGrid(context, sheet, span.top, span.left, grid);
+      const guarded = new Set(cells.filter((c) => c.onlyIfBlank).map((c) => `${c.row - span.top}:${c.column - span.left}`));
+      await this.writeGrid(context, sheet, span.top, span.left, grid, guarded);
     });
   }
 

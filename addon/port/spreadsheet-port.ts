@@ -47,6 +47,11 @@ export interface CellWrite {
   row: number;
   column: number;
   cell: WriteCell;
+  /**
+   * Written only if the cell is still blank (no value, no formula) when the write happens: a sync fills cells
+   * that were blank when it read the sheet, and a person may type in one while the sync talks to the service.
+   */
+  onlyIfBlank?: boolean;
 }
 
 export interface ColumnFormat {
@@ -95,7 +100,8 @@ export interface SpreadsheetPort {
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
   /**
    * Cells scattered over a sheet (survey answers on rows far apart), in a number of host calls that does not
-   * grow with the number of cells: each cell between them keeps its value or formula. The sheet grows to fit.
+   * grow with the number of cells: each cell between them, and each `onlyIfBlank` cell found filled, keeps its
+   * value or formula as it is at the write. The sheet grows to fit.
    */
   writeCells(name: string, cells: readonly CellWrite[]): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */

@@ -208,6 +208,9 @@ function listIndex(allowed: readonly string[]): ListIndex {
   return index;
 }
 
+/** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+|:\s+|\s*\().+$/;
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
   const index = listIndex(allowed);
@@ -223,7 +226,9 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const former = formerList && listIndex(formerList).folded.get(foldText(text));
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
-  const synonym = index.synonyms.get(foldText(text));
+  // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
+  const noted = NOTED_CHOICE.exec(text);
+  const synonym = index.synonyms.get(foldText(text)) ?? (noted ? index.folded.get(foldText(noted[1])) ?? index.synonyms.get(foldText(noted[1])) : undefined);
   const near = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
   if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };

@@ -30,6 +30,11 @@ export interface InputColumn<F extends string = string> {
    * the figures assume in its place, so an assumed day is not read as one the office wrote.
    */
   assumedWhenBlank?: { applies(values: Readonly<Record<string, unknown>>): boolean; assumed: string };
+  /**
+   * Said of a sheet that has no column for this field, when that changes what its rows are taken as (no
+   * Status: a milestone whose date has passed reads "Missed").
+   */
+  whenAbsent?: string;
   /** Dropdown values, from the Lists sheet. */
   list?: ListKey;
   /** Free lists accept values outside the dropdown (with no warning). */

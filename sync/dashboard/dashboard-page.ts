@@ -1,11 +1,11 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
-import { coverage, otherFigures, rbaSections } from '../metrics/headline-figures';
+import { coverage, missingFigure, NOT_RECORDED, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { dayCell, esc, figure, missingFigure, NOT_RECORDED, pageHead, queryString, shortDay, table, type Column } from './html-text';
+import { dayCell, esc, figure, pageHead, queryString, shortDay, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -80,7 +80,7 @@ ${rba}
 </section>
 <section aria-labelledby="other"><h2 id="other">Demand and capacity</h2>
 <p class="summary">${esc(m.capacity.summary)}</p>
-${table('Other figures', [{ header: 'Figure', text: true, cell: (f) => esc(f.label) }, { header: 'Value', cell: (f) => figure(f.value) }], otherFigures(m))}
+${table('Other figures', [{ header: 'Figure', text: true, cell: (f) => esc(f.label) }, { header: 'Value', cell: (f) => figure(f.value, missingFigure(f.unit)) }], otherFigures(m))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee)}
 </section>
 <section aria-labelledby="plans"><h2 id="plans">Work plans and milestones</h2>

@@ -6,10 +6,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
 /** A figure as the dashboard shows it: grouped thousands, the decimals the metrics kept, "n/a" when absent. */
-/** What a figure of hours says when no request records any: unknown, where a zero would say none were worked. */
-export const NOT_RECORDED = 'not recorded';
-export const missingFigure = (unit: string): string | undefined => (unit === 'hours' ? NOT_RECORDED : undefined);
-
 /** A number as a reader sees it; `missing` says why there is none where "n/a" would not ("not recorded"). */
 export function figure(v: number | null | undefined, missing?: string): string {
   if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';

@@ -10,6 +10,10 @@ export interface RbaSection { title: string; measures: RbaMeasure[] }
 
 export const rbaSections = (m: DemandMetrics): RbaSection[] => RBA_SECTIONS.map((s) => ({ title: s.title, measures: m.rba[s.key] }));
 
+/** What a figure of hours says when no request records any: unknown, where a zero would say none were worked. */
+export const NOT_RECORDED = 'not recorded';
+export const missingFigure = (unit: Figure['unit']): string | undefined => (unit === 'hours' ? NOT_RECORDED : undefined);
+
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function otherFigures(m: DemandMetrics): Figure[] {

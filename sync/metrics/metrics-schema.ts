@@ -94,8 +94,9 @@ export const demandMetricsSchema = z.object({
   sla: z.object({ met: count, missed: count, compliancePercent: percent }),
   followUps: z.object({ due: count, upcoming: count, recorded: count, outcomes: z.array(keyedCount) }),
   hours: z.object({
-    estimated: z.number(),
-    spent: z.number(),
+    /** Null when no request records any. */
+    estimated: z.number().nullable(),
+    spent: z.number().nullable(),
     byAssignee: z.array(z.object({
       assignee: z.string(),
       requests: count,

@@ -55,7 +55,8 @@ export class RequestMetrics {
   private readonly backlog = { open: 0, onTime: 0, dueSoon: 0, overdue: 0 };
   private readonly followUps = { due: 0, upcoming: 0, recorded: 0 };
   private readonly source = { history: 0, row: 0 };
-  private readonly hours = { estimated: 0, spent: 0, perRequestSum: 0, perRequestN: 0 };
+  /** `estimatedN`, `spentN`: the requests that record each, without which the sum is unknown, not zero. */
+  private readonly hours = { estimated: 0, estimatedN: 0, spent: 0, spentN: 0, perRequestSum: 0, perRequestN: 0 };
   private readonly ratings = [0, 0, 0, 0, 0];
   private readonly assignees = new Map<string, AssigneeLoad>();
   private readonly weekly: { received: number; fulfilled: number }[];
@@ -185,8 +186,14 @@ export class RequestMetrics {
       else if (due) this.followUps.upcoming++;
     }
 
-    this.hours.estimated += estimated ?? 0;
-    this.hours.spent += spent ?? 0;
+    if (estimated !== null) {
+      this.hours.estimated += estimated;
+      this.hours.estimatedN++;
+    }
+    if (spent !== null) {
+      this.hours.spent += spent;
+      this.hours.spentN++;
+    }
     const who = text(v.assignee) ?? UNASSIGNED;
     let load = this.assignees.get(who);
     if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: 0, spent: 0, openHours: 0, openEstimated: 0, inWindow: false }));
@@ -308,7 +315,8 @@ export class RequestMetrics {
       };
     });
     byAssignee.sort((a, b) => (b.openHours ?? -1) - (a.openHours ?? -1) || a.assignee.localeCompare(b.assignee));
-    return { estimated: round(this.hours.estimated), spent: round(this.hours.spent), byAssignee };
+    const { estimated, estimatedN, spent, spentN } = this.hours;
+    return { estimated: estimatedN ? round(estimated) : null, spent: spentN ? round(spent) : null, byAssignee };
   }
 
   satisfaction(): DemandMetrics['satisfaction'] {

@@ -100,16 +100,17 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
     },
 
     async dataVersion() {
-      // Each part only grows or moves on a write: history is append-only, a rejection or a sheet's problem is
-      // replaced with a later time or deleted, principals are never removed, and survey links are added or
-      // answered later. One statement, so the parts come from one snapshot.
-      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; sheets: unknown; principals: unknown; links: unknown }>`
+      // Each part only grows or moves on a write: history is append-only, a rejection, a warning (a row's or a
+      // sheet's own, which a batch may change with no row changing) or a sheet's problem is replaced with a later
+      // time or deleted, principals are never removed, and survey links are added or answered later. One
+      // statement, so the parts come from one snapshot.
+      const { rows } = await sql<{ history: unknown; rejected: unknown; latest: unknown; warned: unknown; sheets: unknown; principals: unknown; links: unknown }>`
         select (select max(seq) from row_history) as history, (select count(*) from rejections) as rejected,
-               (select max(at) from rejections) as latest,
+               (select max(at) from rejections) as latest, (select count(*) || '/' || coalesce(max(at), '') from row_warnings) as warned,
                (select count(*) || '/' || coalesce(max(at), '') from sheet_problems) as sheets, (select count(*) from principals) as principals,
                (select count(*) || '/' || coalesce(max(changed_at), '') from feedback_links) as links`.execute(db);
       const v = rows[0];
-      return [v.history, v.rejected, v.latest, v.sheets, v.principals, v.links].map((x) => String(x ?? '')).join(':');
+      return [v.history, v.rejected, v.latest, v.warned, v.sheets, v.principals, v.links].map((x) => String(x ?? '')).join(':');
     },
 
     rejections: (opts = {}) => problems(db, 'rejections', opts),

@@ -117,14 +117,14 @@ export interface RowStore extends IntakeOps {
    * of that table only, with `unreadable` the sheets only.
    */
   rejections(opts?: { sourceIds?: string[]; table?: TableName; unreadable?: true }): Promise<Rejection[]>;
-  /** Every row's warnings, ordered like rejections; rows since removed keep none. */
-  warnings(opts?: { sourceIds?: string[] }): Promise<RowWarnings[]>;
+  /** Every row's warnings (a sheet's own among them), ordered like rejections, with `table` of that table only; rows since removed keep none. */
+  warnings(opts?: { sourceIds?: string[]; table?: TableName }): Promise<RowWarnings[]>;
   /** When each source last sent a batch of each table, whatever the batch changed. */
   lastSyncs(): Promise<SourceSync[]>;
   /** Rows first rejected, and rejected rows accepted again, with `since <= at < until`, oldest first. */
   rejectionLog(opts: { since: Date; until: Date }): Promise<RejectionEvent[]>;
   /**
-   * Changes whenever a batch writes anything (rows, tombstones, rejections) or a principal is added; the
+   * Changes whenever a batch writes anything (rows, tombstones, rejections, warnings) or a principal is added; the
    * same while nothing was written. What reports computed from the store are remembered by; a row that
    * only moved in its sheet leaves it as it was, as no cached report depends on row order.
    */

@@ -17,7 +17,7 @@ const ROADMAP: readonly (readonly [string, string, string])[] = [
   [EDUCATION, MORE, 'Regional roundtables on member-driven DEI concerns'],
   [EDUCATION, MORE, 'A diversity-officer network as advisors and peer-learning forum'],
   [EDUCATION, MORE, 'Survey members for a baseline of DEI training needs'],
-  [TOOLS, EARLY, 'Centralised DEI resources on the website'],
+  [TOOLS, EARLY, 'Centralized DEI resources on the website'],
   [TOOLS, EARLY, 'Early-action toolkit: partner links, glossary, reading lists, training materials'],
   [TOOLS, EARLY, 'Curated list of organizations and consultants that provide TA'],
   [TOOLS, MORE, 'Local equity self-assessment tool with partners, and training to use it'],

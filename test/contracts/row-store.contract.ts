@@ -416,6 +416,11 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await apply({ full: true, upserts: good, warned: [warn('r0001', 'again', 3)], at: at(2) });
         expect((await store.warnings()).map((w) => [w.rowId, w.errors[0].message])).toEqual([['r0001', 'again']]);
         expect(await store.warnings({ sourceIds: [] })).toEqual([]);
+        // Another table's warnings are its own: asked by table, each table answers with its rows alone.
+        await apply({ table: 'workplan', upserts: rowsOf(1), warned: [warn('r0000', 'no end date', 2)], at: at(3) });
+        expect((await store.warnings({ table: 'requests' })).map((w) => [w.table, w.rowId])).toEqual([['requests', 'r0001']]);
+        expect((await store.warnings({ sourceIds: [source.id], table: 'workplan' })).map((w) => [w.table, w.rowId, w.errors[0].message])).toEqual([['workplan', 'r0000', 'no end date']]);
+        expect(await store.warnings({ table: 'milestones' })).toEqual([]);
       });
 
       test("a sheet's own warnings are replaced by the next batch that reads that sheet, and kept by batches that do not", async () => {
@@ -459,6 +464,11 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await next('a sheet that could not be read', () => apply({ unreadable, at: at(7) }));
         await next('its problem replaced', () => apply({ unreadable, at: at(8) }));
         await next('its problem cleared by a read of the sheet', () => apply({ readSheets: ['TA log'], at: at(9) }));
+        // Warnings reach the Data quality sheet: a batch that changes only them changes what reports show.
+        const ignored = sheetWarningRows('TA log', [{ row: 1, column: 'D', header: 'Budget code', message: 'column "Budget code" is not part of Requests; ignored' }]);
+        await next("a sheet's own warning alone", () => apply({ readSheets: ['TA log'], warned: ignored, at: at(10) }));
+        await next("the sheet's warning gone", () => apply({ readSheets: ['TA log'], at: at(11) }));
+        await next("a row's warning alone, the row unchanged", () => apply({ upserts: [rowsOf(3)[0]], warned: [{ rowId: 'r0000', errors: [{ field: 'dueOn', message: 'TBD' }] }], at: at(12) }));
         await next('a reviewer added', () => store.createPrincipal({ kind: 'reviewer', name: 'Committee' }));
         await next('nothing', async () => undefined, false);
       });

@@ -178,6 +178,20 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect([grid[1][4], grid[2][4], grid[4][4]].map((v) => dayOf(port, v))).toEqual(['2026-03-15', '2026-04-01', '2026-05-01']);
     });
 
+    test('writes a cell asked only if blank unless it holds a value or formula by then, the cells around kept as they are', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Status');
+      await port.writeBlock('Status', 1, 1, [['Task', 'Status', 'Note'], ['Train', null, 'x'], ['Meet', null, null], ['Plan', null, null]]);
+      // Typed after the caller read the sheet, before its write.
+      await port.writeCells('Status', [{ row: 3, column: 2, cell: 'Done, said the lead' }, { row: 4, column: 2, cell: { formula: '=1+1' } }]);
+      const formula = (row: number) => ({ formula: `=IF(A${row}="","","Open")` });
+      await port.writeCells('Status', [2, 3, 4].map((row) => ({ row, column: 2, cell: formula(row), onlyIfBlank: true })));
+      const { values, formulas } = await port.readSheetWithFormulas('Status');
+      expect(formulas.map((line) => line[1])).toEqual(['', formula(2).formula, '', '=1+1']);
+      expect(values[2][1]).toBe('Done, said the lead');
+      expect(values.map((line) => line[2])).toEqual(['Note', 'x', '', '']);
+    });
+
     test('applies freeze, number formats, dropdowns from Lists and status colours', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Lists');

@@ -9,7 +9,7 @@ import { expect, test } from 'vitest';
 const root = new URL('../../', import.meta.url).pathname;
 
 // Not after `-`, `.` or `/`: a chart id (`time-to-fulfil`), a property (`m.fulfilment`) or a module path names code.
-const BRITISH = /(?<![-./])\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|behaviour\w*|programmes?|licence[sd]?|centres?|centred|favourite\w*|analys(?:e|ed|es|ing)|organis(?:e|ed|es|ing|ation|ations|ational)|finalis\w*|normalis\w*|summaris\w*|prioritis\w*|authoris\w*|customis\w*|optimis\w*|utilis\w*|standardis\w*|categoris\w*|visualis\w*|serialis\w*|honour\w*|favour\w*|labour\w*|neighbour\w*|cancelled|cancelling|fulfil|fulfils|fulfilment\w*|catalogue[sd]?|cataloguing|modelling|modelled|labelled|labelling|travell(?:ed|ing|er)|judgement\w*|enrolment\w*|practise[sd]?|defence|grey|whilst|amongst|ageing|acknowledgement\w*)\b/gi;
+const BRITISH = /(?<![-./])\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|behaviour\w*|programmes?|licence[sd]?|centres?|centred|favourite\w*|analys(?:e|ed|es|ing)|organis(?:e|ed|es|ing|ation|ations|ational)|finalis\w*|normalis\w*|summaris\w*|prioritis\w*|authoris\w*|customis\w*|optimis\w*|utilis\w*|standardis\w*|categoris\w*|visualis\w*|serialis\w*|centralis\w*|specialis\w*|mobilis\w*|maximis\w*|minimis\w*|realis(?:e|ed|es|ing)|emphasis(?:e|ed|es|ing)|honour\w*|favour\w*|labour\w*|neighbour\w*|cancelled|cancelling|fulfil|fulfils|fulfilment\w*|catalogue[sd]?|cataloguing|modelling|modelled|labelled|labelling|travell(?:ed|ing|er)|judgement\w*|enrolment\w*|practise[sd]?|defence|grey|whilst|amongst|ageing|acknowledgement\w*)\b/gi;
 
 /** Header aliases the reader accepts because offices write them so: they are matched, not shown. */
 const ALIASES = new Set(['organisation']);

@@ -130,7 +130,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   writeCells(name: string, cells: readonly CellWrite[]): void {
     this.count('writeCells');
     const sheet = this.sheet(name);
-    for (const c of cells) this.put(sheet, c.row, c.column, c.cell);
+    for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -128,6 +128,17 @@ describe('readTable', () => {
     expect(results[3].warnings.map((w) => w.code)).toEqual(['date_tbd']);
   });
 
+  it('says what rows are taken as when the sheet has no Status column, once, at its header row', () => {
+    const calendar = readTable(TABLES.milestones, 'Calendar', [['Milestones', 'Date'], ['Kickoff', '2026-02-03']]);
+    expect(calendar.issues.filter((i) => i.code === 'column_absent')).toEqual([
+      { code: 'column_absent', field: '', sheet: 'Calendar', row: 1, severity: 'warning', message: 'no Status column: milestones are taken as not done, so one whose date has passed reads "Missed"' },
+    ]);
+    expect(readTable(TABLES.milestones, 'Calendar', [['Milestones', 'Date', 'Status'], ['Kickoff', '2026-02-03', 'Done']]).issues).toEqual([]);
+    // A side-by-side roadmap's own Status columns are its status.
+    const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status'], ['Capacity', 'Staff training', 'Completed']]);
+    expect(roadmap.issues.map((i) => i.code)).not.toContain('column_absent');
+  });
+
   it('reads a Timeline of "Ongoing since March 2026" as a start with no end', () => {
     const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Timeline'], ['Pilot', 'Ongoing since March 2026']]);
     expect(r.rows[0].raw).toMatchObject({ startOn: '2026-03-01' });
@@ -166,7 +177,7 @@ describe('readTable', () => {
       [2, 2, { action: 2 }, 'Organizational capacity', 'Additional strategy', 'Equity audit of the organization'],
       [3, 2, { action: 2 }, 'Organizational capacity', 'Additional strategy', 'Report roadmap progress in the annual report'],
     ]);
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => i.code)).toEqual(['column_absent']);
     expect(fieldColumn(r.map, 'action', r.rows[1].at)).toEqual({ column: 'C', index: 2 });
   });
 

@@ -35,7 +35,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const rows = await deps.store.syncState(sourceId, table);
       const problems = await deps.store.rejections({ sourceIds: [sourceId], table, unreadable: true });
       const unreadable = problems.map((p) => ({ sheet: p.sheet ?? '', message: p.errors.map((e) => e.message).join('; ') }));
-      const sheetWarnings = heldSheetWarnings(await deps.store.warnings({ sourceIds: [sourceId] }), table);
+      const sheetWarnings = heldSheetWarnings(await deps.store.warnings({ sourceIds: [sourceId], table }), table);
       return c.json({ table, rows, ...(unreadable.length ? { unreadable } : {}), ...(sheetWarnings.length ? { sheetWarnings } : {}) } satisfies SyncStateAnswer);
     });
 }

@@ -284,7 +284,7 @@ describe('a value left blank below ("same as above")', () => {
   test('is stored on every row it stands for, and its rewording is warned once, at the cell the person wrote', async () => {
     const { addon, source, fakes } = await connected('Filled down');
     fakes.seedSheet('Roadmap', [
-      ['Focus area', 'Type', 'Action'],
+      ['Focus area', 'Type', 'Action', 'Status'],
       ['Budget', 'Early Actions', 'Equity lens on budget requests'],
       ['', '', 'Train budget analysts'],
       ['', '', 'Publish the equity budget memo'],

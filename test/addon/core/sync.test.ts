@@ -2,7 +2,7 @@
 // changed rows, deletions once), how answers are retried, and how row ids are stamped — on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
 import { contentHash } from '../../../shared/content-hash';
-import { TABLES } from '../../../shared/tables';
+import { TABLES, sheetColumns } from '../../../shared/tables';
 import { validateRows } from '../../../shared/validate-row';
 import { syncNow, CHUNK_ROWS } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
@@ -215,6 +215,32 @@ describe('annotations', () => {
     expect(next.backgrounds).toEqual([['#ffff00', null], ['#ffffff', FLAG_COLOUR]]);
     expect(changed).toBe(4);
     expect(planAnnotations(next, { row: 2, column: 1, numRows: 2, numColumns: 2 }, [{ row: 3, column: 2, message: 'Due: not a date' }]).changed).toBe(0);
+  });
+});
+
+describe('a person typing while a sync runs', () => {
+  test('a status typed into a blank status cell between the sync\'s read and its write is kept; the other blank ones get their formulas', () => {
+    const rows = sampleRows('requests', 2, { asOf: AS_OF, seed: 6 });
+    // A log with the template's columns whose status cells were never filled: the sync readies them.
+    const grid = templateGrid('requests', rows).slice(0, 1 + rows.length).map((line) => line.map((v) => (typeof v === 'string' && v.startsWith('=') ? '' : v)));
+    const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never, Requests: grid as never });
+    const sla = sheetColumns(TABLES.requests).findIndex((c) => c.name === 'slaState') + 1;
+    const { http } = scriptedService([]);
+    const typing: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.url.endsWith('/api/v1/lists')) return { status: 200, body: '{}', headers: {} };
+        // The sheet was read before the rows are sent; the formulas are written after the last answer.
+        if (req.method === 'POST') port.sheet('Requests').cell(2, sla).value = 'Met';
+        return http.fetch(req);
+      },
+    };
+    const report = runSync(syncNow({ port, http: typing, settings: settings(), lock: lock() }));
+    const { values, formulas } = port.readSheetWithFormulas('Requests');
+    expect(values[1][sla - 1]).toBe('Met');
+    expect(formulas[1][sla - 1]).toBe('');
+    expect(formulas[2][sla - 1]).toMatch(/^=IF\(COUNTA\(/);
+    expect(report.tables[0].readied).toEqual([{ sheet: 'Requests', toRow: 3 + SPARE_ROWS }]);
   });
 });
 

@@ -159,6 +159,19 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([['Closed - no response', 'Closed'], ['Fulfilled (May 2026)', 'Fulfilled'], ['Complete: sent the toolkit', 'Fulfilled']] as const)(
+    'keeps a status written with a note after it, %j, as %j, with a warning', (raw, value) => {
+      const r = read('requests', 'status', raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => i.message)).toEqual([`Status: read "${raw}" as "${value}"`]);
+    },
+  );
+
+  it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
+    expect(read('requests', 'priority', 'Med').value).toBe('Medium');
+    expect(codes(read('requests', 'status', 'Open - see notes'))).toEqual(['error:not_in_list']);
+  });
+
   it('reads a status word only as a value its own list holds: a milestone "Paused", a request "Paused" stay errors', () => {
     expect(codes(read('milestones', 'status', 'Paused'))).toEqual(['error:not_in_list']);
     expect(codes(read('requests', 'status', 'Paused'))).toEqual(['error:not_in_list']);

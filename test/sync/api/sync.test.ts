@@ -1,6 +1,6 @@
 // POST /api/v1/sync and GET /api/v1/sync/state on both backends: validation per row, idempotence,
 // full syncs and deletes as tombstones, atomic batches, restarts, and two sources at once.
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { TABLES, contentHash, validateRow } from '../../../shared/index';
 import { nodeSha256Hex } from '../../../sync/ingest/ingest-batch';
 import { storeBackends } from '../../support/store-backends';
@@ -104,6 +104,23 @@ describe.each(backends)('sync on $name', (backend) => {
     expect([full.status, full.body.error.message]).toEqual([400, expect.stringMatching(/full batch cannot name a sheet that could not be read \(2024 Timeline\)/)]);
     expect((await post({ sheets: [{ name: '2024 Timeline' }] })).status).toBe(200);
     expect(await state()).toBeUndefined();
+  });
+
+  test("a table's state reads that table's warnings only, and gives back its sheets' own", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const post = (table: string, sheet: string, message: string) =>
+      h.call('POST', '/api/v1/sync', { token: src.token, body: { table, rows: [], sheets: [{ name: sheet, warnings: [{ row: 1, column: 'D', header: 'Budget code', message }] }] } });
+    const before = await h.store.dataVersion();
+    expect((await post('requests', 'TA log', 'column "Budget code" is not part of Requests; ignored')).status).toBe(200);
+    // Only warnings changed, and the Data quality sheet shows them: reports remembered by the version are stale.
+    expect(await h.store.dataVersion()).not.toBe(before);
+    expect((await post('milestones', '2024 Timeline', 'column "Budget code" is not part of Milestones; ignored')).status).toBe(200);
+    const read = vi.spyOn(h.store, 'warnings');
+    const state = (await h.call('GET', '/api/v1/sync/state?table=milestones', { token: src.token })).body;
+    expect(state.sheetWarnings).toEqual([{ sheet: '2024 Timeline', row: 1, column: 'D', header: 'Budget code', message: 'column "Budget code" is not part of Milestones; ignored' }]);
+    expect(read.mock.calls).toEqual([[{ sourceIds: [src.id], table: 'milestones' }]]);
+    read.mockRestore();
   });
 
   test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {

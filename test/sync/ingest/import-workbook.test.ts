@@ -94,7 +94,7 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const note = `Minutes pasted in full. ${'The committee discussed the action plan. '.repeat(1000)}`.slice(0, 40_000);
     const grid: Grid = [
-      ['Request ID', 'Organization', 'Date received', 'Notes'],
+      ['Request ID', 'Organization', 'Date received', 'Notes', 'Status'],
       ['TA-1', 'City of Riverside', '3/2/2026', note],
       ['TA-2', 'County Health', '3/3/2026', 'short'],
     ];
@@ -115,7 +115,7 @@ describe.each(backends)('import on $name', (backend) => {
   test('a Preferred channel the column once offered (Web form) keeps its row, warned at its cell, and the master workbook still shows it', async () => {
     const store = await backend.open();
     const grid: Grid = [
-      ['Request ID', 'Organization', 'Date received', 'Preferred channel'],
+      ['Request ID', 'Organization', 'Date received', 'Preferred channel', 'Status'],
       ['TA-1', 'Town of Old Lists', '3/2/2026', 'Web form'],
       ['TA-2', 'County of Old Lists', '3/3/2026', 'Phone'],
     ];
@@ -220,7 +220,7 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a City partnership cell holding only words keeps its milestone, the box blank and the words quoted in a warning at their cell', async () => {
     const store = await backend.open();
-    const grid: Grid = [['Date', 'Milestone', 'Team', 'Opportunities for City Partnership'], ['3/15/2026', 'Community forums', 'ODE', 'Co-host with Parks']];
+    const grid: Grid = [['Date', 'Milestone', 'Team', 'Opportunities for City Partnership', 'Status'], ['3/15/2026', 'Community forums', 'ODE', 'Co-host with Parks']];
     const { principal, r } = await importAs(store, 'Partnership words', [{ name: 'Calendar', rows: grid }]);
     expect(r.rejected).toEqual([]);
     expect(r.warnings.map((w) => w.line)).toEqual(['Calendar!D2 (Opportunities for City Partnership): "Co-host with Parks" is not yes or no; left blank (Yes, No, x, ☑ or ☐ answer it)']);
@@ -232,7 +232,7 @@ describe.each(backends)('import on $name', (backend) => {
   test('a reworded value left blank below ("same as above") is warned once, at the cell the person wrote', async () => {
     const store = await backend.open();
     const grid: Grid = [
-      ['Focus area', 'Type', 'Action'],
+      ['Focus area', 'Type', 'Action', 'Status'],
       ['Budget', 'Early Actions', 'Equity lens on budget requests'],
       [null, null, 'Train budget analysts'],
       [null, null, 'Publish the equity budget memo'],
@@ -259,7 +259,7 @@ describe.each(backends)('import on $name', (backend) => {
 
   test('a Timeline cell\'s problem names the sheet\'s header once in its line', async () => {
     const store = await backend.open();
-    const grid: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [2, 'Measurement and Reporting', 'Annual progress reports', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028']];
+    const grid: Grid = [['Phase', 'Goal', 'Task', 'Timeline', 'Status'], [2, 'Measurement and Reporting', 'Annual progress reports', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028']];
     const { r } = await importAs(store, 'Plan', [{ name: '2026 Work Plan', rows: grid }]);
     expect(r.warnings.map((w) => w.line)).toEqual(['2026 Work Plan!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31']);
   });
@@ -267,7 +267,7 @@ describe.each(backends)('import on $name', (backend) => {
   test("a cell's problem names the sheet's own header in --json and in the Data quality sheet: Timeline, not Start; Date Received, not Received", async () => {
     const store = await backend.open();
     const { principal, r } = await importAs(store, 'Plan and log', [
-      { name: 'Work Plan', rows: [['GARE Stage', 'Work Plan Item', 'Timeline'], ['Normalize', 'Training videos for staff', 'TBD']] },
+      { name: 'Work Plan', rows: [['GARE Stage', 'Work Plan Item', 'Timeline', 'Status'], ['Normalize', 'Training videos for staff', 'TBD']] },
       { name: 'TA Log', rows: [['Date Received', 'Agency / Organization', 'Requester Type', 'Priority', 'Status'], ['13/45/2026', 'Fresno County', 'County', 'Low', 'New']] },
     ]);
     const json = importJson(r);
@@ -282,7 +282,7 @@ describe.each(backends)('import on $name', (backend) => {
   test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
     const store = await backend.open();
     const minutes = 'Board discussion. '.repeat(400);
-    const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies'], ['Organizational capacity', 'Staff training program on equity', minutes]];
+    const grid: Grid = [['Focus Area', 'Early Actions', 'Additional Strategies', 'Status'], ['Organizational capacity', 'Staff training program on equity', minutes]];
     const { principal, file, r } = await importAs(store, 'Roadmap', [{ name: 'Roadmap', rows: grid }]);
     expect(r.tables).toEqual([{ sheet: 'Roadmap', table: 'roadmap', rows: 1, items: 2 }]);
     expect(r.accepted).toBe(2);

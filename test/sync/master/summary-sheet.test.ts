@@ -35,4 +35,13 @@ describe('the Summary sheet in print', () => {
     expect(pages[0].replace(/\s+/g, ' ')).toContain(capacity);
     expect(pages[1].trimStart().startsWith('Charts (the figures')).toBe(true);
   }, 120_000);
+
+  it('says hours no request records were not recorded, not 0', () => {
+    const requests = REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } }));
+    const metrics = aggregateMetrics({ requests }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const rows = [...(summarySheet(metrics, []).rows as Iterable<readonly unknown[]>)];
+    const value = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    for (const label of ['TA hours delivered (fulfilled requests)', 'Hours estimated', 'Hours spent']) expect(value(label), label).toBe('not recorded');
+    expect(value('Requests fulfilled')).toBe(metrics.rba.howMuch.find((x) => x.id === 'requestsFulfilled')!.value);
+  });
 });

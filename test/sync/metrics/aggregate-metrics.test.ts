@@ -189,8 +189,10 @@ describe('Results-Based Accountability', () => {
     const taHours = m.rba.howMuch.find((x) => x.id === 'taHours')!;
     expect(taHours).toMatchObject({ value: 18, trend: [{ quarter: '2024-Q1', value: null }, { quarter: '2024-Q2', value: 18 }] });
     expect(m.hours.byAssignee.find((a) => a.assignee === 'J. Chen')).toMatchObject({ open: 1, openHours: null, weeksOfWork: null });
-    const none = aggregateMetrics({ requests: REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null } })) }, opts);
+    expect(m.hours).toMatchObject({ estimated: 3, spent: 18 });
+    const none = aggregateMetrics({ requests: REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } })) }, opts);
     expect(none.rba.howMuch.find((x) => x.id === 'taHours')).toMatchObject({ value: null, trend: [{ value: null }, { value: null }] });
+    expect(none.hours).toMatchObject({ estimated: null, spent: null });
   });
 
   it('produces a document that matches its schema', () => {
