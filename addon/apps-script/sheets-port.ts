@@ -4,8 +4,9 @@
 import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
 import { spanOf, type CellSpan } from '../port/cell-span';
+import { placeRows } from '../port/free-rows';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -199,6 +200,33 @@ export class SheetsPort implements SpreadsheetPort {
       );
       sheet.getRange(run.top, run.left, block.length, block[0].length).setValues(block);
     }
+  }
+
+  /**
+   * One getValues over the rows about to be written (again further down only for rows found taken), then the
+   * rows written by `writeCells` per run of consecutive rows: a row found taken between two runs is not
+   * written at all, not even as it was.
+   */
+  appendRows(name: string, fromRow: number, rows: readonly NewRow[]): number[] {
+    if (rows.length === 0) return [];
+    const sheet = this.sheet(name);
+    const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
+    const placed: number[] = [];
+    for (let top = fromRow; placed.length < rows.length; ) {
+      const need = rows.length - placed.length;
+      this.fit(name, top + need - 1, width);
+      placed.push(...placeRows(rows.slice(placed.length), top, sheet.getRange(top, 1, need, width).getValues()));
+      top += need;
+    }
+    const runs: { bottom: number; cells: CellWrite[] }[] = [];
+    placed.forEach((row, i) => {
+      let run = runs[runs.length - 1];
+      if (run?.bottom !== row - 1) runs.push((run = { bottom: row, cells: [] }));
+      run.bottom = row;
+      for (const [c, cell] of rows[i].entries()) if (cell !== undefined) run.cells.push({ row, column: c + 1, cell });
+    });
+    for (const run of runs) this.writeCells(name, run.cells);
+    return placed;
   }
 
   ensureSheet(name: string): { created: boolean } {

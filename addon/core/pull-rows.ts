@@ -3,7 +3,7 @@
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
 import type { TableDef, TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
-import type { CellWrite, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { CellWrite, NewRow, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { isSpareRow, statusColumnsOf } from './ready-rows';
 import { callJson, request } from './service-client';
@@ -50,6 +50,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   if (items.length === 0) return NOTHING;
 
   const rowOfId = new Map<string, number>();
+  const added = new Set<string>();
   const elsewhere = new Map<string, { sheet: TableSheet; row: number }>();
   for (const sheet of sheets) {
     for (const { row } of sheet.read.rows) {
@@ -67,22 +68,22 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const blockWidth = Math.max(width, syncColumn);
   // New rows go on the first rows below the table holding nothing but status formulas (the template's spare
   // rows), whose formulas they keep: the status cells are left out of the write, and readying rows fills any
-  // that lack one, so no formula is written twice.
+  // that lack one, so no formula is written twice. The port checks each row is still free as it writes: a
+  // person may have typed into it since the sheet was read.
   const statusColumns = statusColumnsOf(t, hasLists);
   const tableEnd = Math.max(t.headerRow, t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow);
   let held = t.host.length;
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
-  let next = Math.max(held, tableEnd) + 1;
+  const below = Math.max(held, tableEnd) + 1;
 
   const report: PullReport = { added: 0, updated: 0, missingColumns: [] };
   const missing = new Set<string>();
-  const newRows: CellWrite[] = [];
+  const newRows: NewRow[] = [];
   const answers = new Map<TableSheet, CellWrite[]>();
-  const firstNew = next;
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
     if (item.kind === 'row') {
-      if (existing !== undefined || elsewhere.has(item.rowId)) continue;
+      if (existing !== undefined || elsewhere.has(item.rowId) || added.has(item.rowId)) continue;
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
         const at = t.columnOf(field);
@@ -90,13 +91,13 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         else if (value !== null) missing.add(field);
       }
       line[syncColumn - 1] = item.rowId;
-      for (const [i, cell] of line.entries()) if (!statusColumns.has(i + 1)) newRows.push({ row: next, column: i + 1, cell });
-      rowOfId.set(item.rowId, next++);
+      newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
+      added.add(item.rowId);
       report.added++;
       continue;
     }
     // Answers for a row no sheet has any more (deleted meanwhile) have nowhere to go.
-    const holder = existing !== undefined && existing < firstNew ? { sheet: t, row: existing } : elsewhere.get(item.rowId);
+    const holder = existing !== undefined ? { sheet: t, row: existing } : elsewhere.get(item.rowId);
     if (holder === undefined) continue;
     for (const field of item.fields ?? []) {
       const at = holder.sheet.columnOf(field);
@@ -111,7 +112,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   }
   // Answers land on rows far apart: one scattered write per sheet, however many there are.
   for (const [sheet, cells] of answers) yield* io(port.writeCells(sheet.sheet, cells));
-  if (newRows.length) yield* io(port.writeCells(t.sheet, newRows));
+  if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
   const ack: OutboxAck = { table: t.table.name, ids: items.map((i) => i.id) };
   yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);

@@ -2,12 +2,13 @@
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
 import { spanOf } from '../port/cell-span';
+import { placeRows } from '../port/free-rows';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -241,19 +242,33 @@ export class ExcelPort implements SpreadsheetPort {
   /**
    * Writes a block in slices under the request limit; a cell left `undefined` keeps its value and format, and so
    * does a cell `guarded` (by its place in the block) that holds a value or formula when its slice is written:
-   * read in the request that reads the formats, just before the write.
+   * read in the request that reads the formats, just before the write. With `formats` (the block's number
+   * formats, loaded with a check the caller made) a slice is written in one request, loading nothing.
    */
-  private async writeGrid(context: RequestContext, sheet: Worksheet, row: number, column: number, cells: readonly (readonly (WriteCell | undefined)[])[], guarded?: ReadonlySet<string>): Promise<void> {
+  private async writeGrid(
+    context: RequestContext,
+    sheet: Worksheet,
+    row: number,
+    column: number,
+    cells: readonly (readonly (WriteCell | undefined)[])[],
+    given: { guarded?: ReadonlySet<string>; formats?: readonly (readonly unknown[])[] } = {},
+  ): Promise<void> {
+    const { guarded } = given;
     const width = cells[0].length;
     const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
     for (let start = 0; start < cells.length; ) {
       let end = start + 1;
       for (let bytes = sizes[start]; end < cells.length && bytes + sizes[end] <= WRITE_BYTES; end++) bytes += sizes[end];
       const slice = cells.slice(start, end);
-      const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width).load(guarded?.size ? ['numberFormat', 'values', 'formulas'] : ['numberFormat']);
-      await context.sync();
+      const range = sheet.getRangeByIndexes(row - 1 + start, column - 1, slice.length, width);
+      let formats = given.formats?.slice(start, end);
+      if (!formats) {
+        range.load(guarded?.size ? ['numberFormat', 'values', 'formulas'] : ['numberFormat']);
+        await context.sync();
+        formats = range.numberFormat;
+      }
       const filled = (r: number, c: number) => guarded?.has(`${start + r}:${c}`) === true && (!isBlank(range.values[r]?.[c]) || !isBlank(range.formulas[r]?.[c]));
-      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, range.numberFormat[r]?.[c])));
+      const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, formats[r]?.[c])));
       // The format first: text must meet `@` before it is written, or Excel reads it as typed.
       if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
       range.values = planned.map((line) => line.map((p) => p.value));
@@ -277,7 +292,34 @@ export class ExcelPort implements SpreadsheetPort {
       const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
       for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
       const guarded = new Set(cells.filter((c) => c.onlyIfBlank).map((c) => `${c.row - span.top}:${c.column - span.left}`));
-      await this.writeGrid(context, sheet, span.top, span.left, grid, guarded);
+      await this.writeGrid(context, sheet, span.top, span.left, grid, { guarded });
+    });
+  }
+
+  /**
+   * One Excel.run: the rows about to be written loaded with their number formats (again further down only for
+   * rows found taken), then one block from the first row placed to the last, in the next request, with the
+   * formats already at hand. Cells not written are left out of it (Office.js skips a null), so a row found
+   * taken in between is not touched.
+   */
+  appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Promise<number[]> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (rows.length === 0) return [];
+      const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
+      const placed: number[] = [];
+      const formats: unknown[][] = [];
+      for (let top = fromRow; placed.length < rows.length; ) {
+        const need = rows.length - placed.length;
+        const seen = await this.loadRows(context, sheet, { row: top, column: 1, numRows: need, numColumns: width }, ['values', 'numberFormat']);
+        placed.push(...placeRows(rows.slice(placed.length), top, seen.values));
+        formats.push(...seen.numberFormat);
+        top += need;
+      }
+      const first = placed[0];
+      const grid = Array.from({ length: placed[placed.length - 1] - first + 1 }, () => new Array<WriteCell | undefined>(width).fill(undefined));
+      placed.forEach((row, i) => rows[i].forEach((cell, c) => (grid[row - first][c] = cell)));
+      await this.writeGrid(context, sheet, first, 1, grid, { formats: formats.slice(first - fromRow) });
+      return placed;
     });
   }
 

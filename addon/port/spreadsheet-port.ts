@@ -54,6 +54,9 @@ export interface CellWrite {
   onlyIfBlank?: boolean;
 }
 
+/** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
+export type NewRow = readonly (WriteCell | undefined)[];
+
 export interface ColumnFormat {
   /** Width in characters (the unit workbook plans use). */
   width?: number;
@@ -104,6 +107,16 @@ export interface SpreadsheetPort {
    * value or formula as it is at the write. The sheet grows to fit.
    */
   writeCells(name: string, cells: readonly CellWrite[]): Io<void>;
+  /**
+   * Rows added under a table, each on the first row at or below `fromRow`, and below the row placed before it,
+   * that is still free when the port writes: every cell the row fills shows nothing. The caller chose `fromRow`
+   * from a read made before it talked to the service; a row a person typed there since is kept whole and the
+   * new row goes further down, so neither takes cells of the other. The check is read just before the write,
+   * in the host call or request that writes. Each row's cells start at column 1; a cell `undefined` is neither
+   * looked at nor written (a spare row's status formula, kept). Answers the sheet rows used, in order. The sheet
+   * grows to fit.
+   */
+  appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Io<number[]>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
   /**

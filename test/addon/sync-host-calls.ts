@@ -45,17 +45,19 @@ export interface SyncCalls {
  * What one sync may cost. Sheets: the sheet list and the time zone once; Lists and an empty Sheet1 read with
  * getDataRange and getValues (Lists also getMergedRanges); each table with getDataRange, getValues, getFormulas
  * and getMergedRanges, Requests once more after the pull; per table one getNotes and one getBackgrounds for
- * the marks; values, formulas and formats around the answers; values and formulas where status formulas go
+ * the marks; values, formulas and formats around the answers; the values of the rows the web-form requests are
+ * about to go on (a row typed there meanwhile is stepped over); values and formulas where status formulas go
  * (a status typed there meanwhile is kept); the sheet's rows once, before rows are added past them; the color
  * rules once. Writes: the answers in one setValues, the web-form rows in two (their cells and
  * their Sync IDs, either side of the status formulas they keep), the spare row's formulas in one, the rows
- * added, a dropdown per list column and the color rules, the marks in a call per colour and one for notes. Excel: the sheet list; per sheet its used range, then its cells (values, formats
- * and formulas together) in slices of at most 20,000; per table the notes with the fills, then the notes'
- * cells; the formats under each write. Writes: the answers, the web-form rows, the status formulas, their
- * dropdowns and colors, the marks.
+ * added, a dropdown per list column and the color rules, the marks in a call per colour and one for notes.
+ * Excel: the sheet list; per sheet its used range, then its cells (values, formats and formulas together) in
+ * slices of at most 20,000; per table the notes with the fills, then the notes' cells; the formats under each
+ * write (under the web-form rows, with the values that show those rows still free). Writes: the answers, the
+ * web-form rows, the status formulas, their dropdowns and colors, the marks.
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
-  'Google Sheets': { withAnswers: { reads: 36, writes: 20 }, unchanged: { reads: 25, writes: 0 } },
+  'Google Sheets': { withAnswers: { reads: 37, writes: 20 }, unchanged: { reads: 25, writes: 0 } },
   Excel: { withAnswers: { reads: 28, writes: 5 }, unchanged: { reads: 19, writes: 0 } },
 };
 
@@ -164,6 +166,23 @@ function excelCell(table: TableName | undefined, field: string | undefined, v: u
   return { value: v };
 }
 
+/** Writes a grid from A1 into a sheet of the Excel fake as a person's workbook holds it; `=` text as a formula. */
+export function seedExcelSheet(excel: FakeExcel, sheet: string, grid: readonly (readonly unknown[])[], table?: TableName): void {
+  const fields = table && TABLES[table].columns.map((c) => c.name);
+  excel.seed(sheet, []);
+  const target = excel.sheet(sheet)!;
+  grid.forEach((line, r) =>
+    line.forEach((v, c) => {
+      if (v === '' || v === null || v === undefined) return;
+      const { value, numberFormat } = excelCell(table, fields?.[c], v);
+      const cell = target.cell(r + 1, c + 1);
+      if (typeof value === 'string' && value.startsWith('=')) cell.formula = value;
+      else cell.value = value as string | number | boolean;
+      if (numberFormat) cell.numberFormat = numberFormat;
+    }),
+  );
+}
+
 /** The Excel add-in (the module its task pane is built from) over the Excel fake, syncing to `service`. */
 export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> {
   const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Excel)');
@@ -171,22 +190,8 @@ export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> 
   // Settings takes https only; the loopback service is named in the workbook's settings directly.
   const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
   const addin = createExcelAddin({ office, run: excel.run, http: browserHttp(), storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
-  const fields = (table: TableName) => TABLES[table].columns.map((c) => c.name);
   const host: HostUnderTest = {
-    seed(sheet, grid, table) {
-      excel.seed(sheet, []);
-      const target = excel.sheet(sheet)!;
-      grid.forEach((line, r) =>
-        line.forEach((v, c) => {
-          if (v === '' || v === null || v === undefined) return;
-          const { value, numberFormat } = excelCell(table, table && fields(table)[c], v);
-          const cell = target.cell(r + 1, c + 1);
-          if (typeof value === 'string' && value.startsWith('=')) cell.formula = value;
-          else cell.value = value as string | number | boolean;
-          if (numberFormat) cell.numberFormat = numberFormat;
-        }),
-      );
-    },
+    seed: (sheet, grid, table) => seedExcelSheet(excel, sheet, grid, table),
     edit: (sheet, row, col, value) => void (excel.sheet(sheet)!.cell(row, col).value = value),
     syncIdAt: (sheet, row) => String(excel.sheet(sheet)!.peek(row, SYNC_ID_COLUMN)?.value ?? ''),
     sync: async () => (await addin.bridge.sync()).summary,

@@ -192,6 +192,31 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(values.map((line) => line[2])).toEqual(['Note', 'x', '', '']);
     });
 
+    test('adds rows on rows still free when it writes: a row typed meanwhile is stepped over whole, and cells a row leaves out keep their formulas', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      const status = (row: number) => ({ formula: `=IF(A${row}="","","Open")` });
+      // A table of one row, then spare rows holding only their status formula.
+      await port.writeBlock('Log', 1, 1, [['ID', 'Org', 'Status', 'Received', 'Sync ID'], ['R-1', 'Parks', status(2), { date: '2026-03-01' }, 's-1'], ...[3, 4, 5, 6].map((row) => [null, null, status(row), null, null])]);
+      // Typed after the caller read the sheet, before its write: a whole row, and one cell of another.
+      await port.writeBlock('Log', 3, 1, [['R-2', 'Harbor County']]);
+      await port.writeBlock('Log', 5, 2, [['call back Friday']]);
+      const added = (id: string, org: string, received: string) => [id, org, undefined, { date: received }, `web-${id}`];
+      const placed = await port.appendRows('Log', 3, [added('R-9', '=Lakeview', '2026-03-02'), added('R-10', '+1 Oak Street', '2026-03-03'), added('R-11', '0012', '2026-03-04')]);
+      expect(placed).toEqual([4, 6, 7]);
+      const { values, formulas } = await port.readSheetWithFormulas('Log');
+      expect(values.slice(2).map((line) => [...line.slice(0, 2), line[4]])).toEqual([
+        ['R-2', 'Harbor County', ''],
+        ['R-9', '=Lakeview', 'web-R-9'],
+        ['', 'call back Friday', ''],
+        ['R-10', '+1 Oak Street', 'web-R-10'],
+        ['R-11', '0012', 'web-R-11'],
+      ]);
+      expect(formulas.slice(1).map((line) => line[2])).toEqual([2, 3, 4, 5, 6].map((row) => status(row).formula).concat(''));
+      expect([values[2][3], values[4][3]]).toEqual(['', '']);
+      expect([values[3][3], values[5][3], values[6][3]].map((v) => dayOf(port, v))).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
+    });
+
     test('applies freeze, number formats, dropdowns from Lists and status colours', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Lists');

@@ -1,7 +1,8 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { placeRows } from '../../addon/port/free-rows';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -131,6 +132,18 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     this.count('writeCells');
     const sheet = this.sheet(name);
     for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
+  }
+
+  appendRows(name: string, fromRow: number, rows: readonly NewRow[]): number[] {
+    this.count('appendRows');
+    const sheet = this.sheet(name);
+    const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
+    const placed: number[] = [];
+    for (let top = fromRow; placed.length < rows.length; top++) {
+      placed.push(...placeRows(rows.slice(placed.length, placed.length + 1), top, this.block(name, top, 1, 1, width, (c) => c.value)));
+    }
+    placed.forEach((row, i) => rows[i].forEach((cell, c) => cell !== undefined && this.put(sheet, row, c + 1, cell)));
+    return placed;
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -90,6 +90,42 @@ describe('rows from the service into the sheet', () => {
     expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(13);
   });
 
+  test('a row a person types below the table while the sync asks for web-form requests is kept whole; the request lands on the next row', async () => {
+    const addon = await loadAddon({ serviceAt: service.url });
+    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Typing office');
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { fakes } = addon;
+    fakes.seedSheet('Requests', sampleTable('requests', 5, 13).grid);
+    // The first sync readies the rows below the table: spare rows holding only their status formulas.
+    addon.call('syncNowFromMenu');
+    await received();
+    const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+
+    const spare = 5 + 2;
+    const typed = ['R-100', 'Eastside Library'];
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the outbox is asked for; the request is written after its answer.
+      if (url.includes('/api/v1/outbox?')) fakes.seedSheet('Requests', [typed], { row: spare, column: col('requestId') });
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const after = fakes.readSheet('Requests');
+    const mine = after[spare - 1];
+    expect(mine.slice(0, TABLES.requests.columns.length).filter((v) => v !== '')).toEqual(typed);
+    expect(String(mine[SYNC_ID_COLUMN - 1])).not.toMatch(/^web-/);
+    const pulled = after[spare];
+    expect(pulled[col('requestId') - 1]).toBe(requestId);
+    expect(pulled[col('requesterOrg') - 1]).toBe('Harbor County Health');
+    expect(pulled[col('description') - 1]).toBe('Training for our leadership team.');
+    expect(String(pulled[SYNC_ID_COLUMN - 1])).toMatch(/^web-/);
+    // Both rows keep the spare rows' status formulas; the person's row travels to the service as a new row.
+    const formulas = fakes.readSheet('Requests', { pick: 'formula' });
+    for (const row of [spare, spare + 1]) expect(formulas[row - 1].slice(TABLES.requests.columns.length, SYNC_ID_COLUMN - 1).every((f) => String(f).startsWith('='))).toBe(true);
+    expect((await received()).rowIds).toEqual([mine[SYNC_ID_COLUMN - 1]]);
+  });
+
   test('a sync sends the sheet\'s own dropdowns, so the public form offers a category added to Lists', async () => {
     const addon = await loadAddon({ serviceAt: service.url });
     const source = await service.invoke<{ id: string; token: string }>('createSource', 'Lists city');

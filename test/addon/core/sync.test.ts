@@ -289,6 +289,41 @@ describe('a web-form request pulled into a sheet', () => {
     expect(sheet.formulas[lastSpare - 1].filter(Boolean)).toHaveLength(statuses);
   });
 
+  test.each(HOST_DRIVERS)('on a $label, a row a person types into the spare row between the sync\'s read and its write is kept whole, and the request goes on the next free row', async ({ run, host }) => {
+    const rows = sampleRows('requests', 3, { asOf: AS_OF, seed: 4 });
+    const grid = templateGrid('requests', rows);
+    const isFormula = (v: unknown): v is string => typeof v === 'string' && v.startsWith('=');
+    const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never, Requests: grid.map((line) => line.map((v) => (isFormula(v) ? '' : v))) as never });
+    port.writeCells('Requests', grid.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [{ row: r + 1, column: c + 1, cell: { formula: v } }] : []))));
+    const spare = rows.length + 2;
+    const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+    const inputs = TABLES.requests.columns.length;
+    const typed = { requestId: 'R-100', requesterOrg: 'Eastside Library', requesterType: 'County', description: 'Typed while the sync ran' };
+    const service = withOneRequest();
+    const sent: { values: Record<string, unknown> }[] = [];
+    const typing: HttpPort = {
+      ...service,
+      fetch(req) {
+        // The sheet was read before the outbox is asked for; the request is written after its answer.
+        if (req.method === 'GET' && req.url.includes('/outbox')) for (const [field, value] of Object.entries(typed)) port.sheet('Requests').cell(spare, column(field)).value = value;
+        if (req.method === 'POST' && req.url.endsWith('/api/v1/sync')) sent.push(...(JSON.parse(req.body!) as { rows: { values: Record<string, unknown> }[] }).rows);
+        return service.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(typing), settings: host(settings()), lock: host(lock()) }));
+    expect(report.tables[0].pulled.added).toBe(1);
+    const { values, formulas } = port.readSheetWithFormulas('Requests');
+    const inputsOf = (row: number) => Object.fromEntries(values[row - 1].slice(0, inputs).flatMap((v, i) => (v === '' ? [] : [[TABLES.requests.columns[i].name, v]])));
+    // The person's row holds what they typed and nothing of the request; the request, its own values only.
+    expect(inputsOf(spare)).toEqual(typed);
+    expect(inputsOf(spare + 1)).toEqual({ requestId: 'R-9', receivedOn: new Date('2026-03-02T00:00:00Z'), requesterOrg: 'City of Lakeview', requesterType: 'City', priority: 'High', status: 'New' });
+    expect(values[spare]).toContain('r-web-000000001');
+    expect(values[spare - 1]).not.toContain('r-web-000000001');
+    // Both rows keep the spare rows' status formulas, and the person's row is sent as a new row.
+    for (const row of [spare, spare + 1]) expect(formulas[row - 1].slice(inputs, grid[0].length)).toEqual(grid[row - 1].slice(inputs));
+    expect(sent.map((r) => r.values.requestId)).toContain('R-100');
+  });
+
   test('gets no status formula that reads a Lists sheet the workbook does not have (it would show #REF!)', () => {
     const { grid } = sampleTable('requests', 2, 4);
     // A person's own log with a suggested-priority column, and no Lists sheet.
