@@ -8,6 +8,13 @@ export function isoFromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * A day (YYYY-MM-DD) as a US reader reads it, on every page a person reads: "December 17, 2026" in a sentence,
+ * "Dec 17, 2026" (`short`) in lists and table columns, where a phone's width is short. ISO stays wherever a program reads.
+ */
+export const spelledDay = (iso: string, month: 'long' | 'short' = 'long') =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month, day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
 /** Dates as every layer stores and exchanges them: ISO `YYYY-MM-DD` text. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

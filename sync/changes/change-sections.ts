@@ -24,7 +24,8 @@ export interface ChangeSection {
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
-export function changeSections(r: ChangesReport): ChangeSection[] {
+/** `day` writes the days inside titles and details: in words on a page, ISO where lines are aligned or filtered (terminal, workbook). */
+export function changeSections(r: ChangesReport, day = (iso: string) => iso): ChangeSection[] {
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
@@ -49,8 +50,8 @@ export function changeSections(r: ChangesReport): ChangeSection[] {
     { id: 'rejected', title: 'Rows newly rejected (see Data quality in the master workbook)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
     { id: 'fixed', title: 'Rejected rows fixed', none: 'No rejected row fixed.', lines: logged(r.dataQuality.fixed) },
     {
-      id: 'stale', title: `Sources that have not synced since ${r.since}`, none: 'Every source has synced since.',
-      lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${dayOf(s.lastSync)}` : 'never synced' })),
+      id: 'stale', title: `Sources that have not synced since ${day(r.since)}`, none: 'Every source has synced since.',
+      lines: stale.map((s) => ({ day: s.lastSync ? dayOf(s.lastSync) : null, what: s.name, source: s.name, detail: s.lastSync ? `last sync ${day(dayOf(s.lastSync))}` : 'never synced' })),
     },
   ];
 }

@@ -54,10 +54,12 @@ function inlineSvg(spec: ChartSpec, size: keyof ChartPair): string {
 }
 
 /**
- * The phone every page is laid out for, in CSS pixels. Each page draws its charts' phone drawing for the column
- * this leaves inside its own padding, so a chart on a phone is shown at the size it was drawn and its text too.
+ * The narrowest phone every page is laid out for, in CSS pixels. Each page draws its charts' phone drawing for the
+ * column this leaves inside its own padding: on this phone a chart is shown at the size it was drawn, on a wider one
+ * a little larger (never smaller), so its text never shrinks below the size drawn. A drawing for a wider phone would
+ * be shrunk on this one, text and all.
  */
-export const PHONE_VIEWPORT_PX = 390;
+export const PHONE_VIEWPORT_PX = 360;
 
 /** How far the phone drawing may be enlarged in a box wider than a phone: enough for its text, not a chart screens tall. */
 const PHONE_DRAWING_MAX_SCALE = 1.25;

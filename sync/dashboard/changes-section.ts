@@ -2,7 +2,7 @@
 // member reads in two minutes, with the start day as a filter of its own.
 import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
-import { esc } from './html-text';
+import { dayCell, esc, shortDay } from './html-text';
 
 export interface ChangesSectionInput {
   report: ChangesReport;
@@ -25,10 +25,10 @@ const ORIGIN = {
 export function changesSection(i: ChangesSectionInput): string {
   const r = i.report;
   const hidden = Object.entries(i.keep).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v!)}">`).join('');
-  const lists = changeSections(r).map((s) => {
+  const lists = changeSections(r, shortDay).map((s) => {
     const { shown, leftOut } = printedLines(s);
     const items = shown.map((l) => {
-      const parts = [l.day ? `<span class="day">${esc(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
+      const parts = [l.day ? `<span class="day">${dayCell(l.day)}</span>` : '', esc(l.what), s.id === 'stale' ? '' : `<span class="muted">(${esc(l.source)})</span>`, l.detail ? `<strong>${esc(l.detail)}</strong>` : ''];
       return `<li>${parts.filter(Boolean).join(' ')}</li>`;
     });
     if (leftOut) items.push(`<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>`);
@@ -36,7 +36,7 @@ export function changesSection(i: ChangesSectionInput): string {
     return `<div class="change"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
   }).join('\n');
   return `<section aria-labelledby="since"><h2 id="since">Since the last meeting</h2>
-<p class="muted">${esc(r.since)} to ${esc(r.until)}, ${esc(ORIGIN[i.sinceFrom])}.</p>
+<p class="muted">${esc(shortDay(r.since))} to ${esc(shortDay(r.until))}, ${esc(ORIGIN[i.sinceFrom])}.</p>
 ${i.error ? `<p class="error" role="alert">${esc(i.error)}</p>` : ''}
 <form class="filters" method="get" action="${esc(i.action)}" aria-label="Period of the changes">
 <fieldset><legend>Show the changes since a day</legend>

@@ -5,7 +5,7 @@ import { coverage, missingFigure, NOT_RECORDED, otherFigures, rbaSections } from
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { esc, figure, pageHead, queryString, table, type Column } from './html-text';
+import { dayCell, esc, figure, pageHead, queryString, shortDay, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -52,19 +52,20 @@ export function dashboardPage(i: DashboardInput): string {
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
-    { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
+    { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
     { header: 'Status', text: true, cell: (x) => esc(x.status) },
     { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
   ], rows);
 
-  return `${pageHead(`Equity Desk dashboard, as of ${m.asOf}`, DASHBOARD_CSS + chartCss(i.charts))}
+  const asOf = shortDay(m.asOf);
+  return `${pageHead(`Equity Desk dashboard, as of ${asOf}`, DASHBOARD_CSS + chartCss(i.charts))}
 <body>
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
 <h1>Equity Desk: demand, fulfillment and progress</h1>
-<p class="muted">${esc(coverage(m))}</p>
+<p class="muted">${esc(coverage(m, shortDay))}</p>
 </header>
 <main id="main">
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
@@ -112,7 +113,7 @@ ${table('Rows per source', [
   ], m.sources)}
 </section>
 </main>
-<footer>Read-only view. Figures are computed by the Equity Desk sync service from the synced sheets; statuses are as of ${esc(m.asOf)}.</footer>
+<footer>Read-only view. Figures are computed by the Equity Desk sync service from the synced sheets; statuses are as of ${esc(asOf)}.</footer>
 </body>
 </html>`;
 }

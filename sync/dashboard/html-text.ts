@@ -1,4 +1,5 @@
 // Escaping, number and date display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
+import { spelledDay } from '../../shared/cells/dates';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -13,8 +14,11 @@ export function figure(v: number | null | undefined, missing?: string): string {
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
 
-/** A day (YYYY-MM-DD) as a member of the public reads it in US English: "December 17, 2026". */
-export const spelledDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+/** A day as the dashboard and the report's tables say it, where a phone's width is short: "Dec 17, 2026". */
+export const shortDay = (iso: string) => spelledDay(iso, 'short');
+
+/** A day in a list or a table column: in words to read, its ISO day in `datetime` for programs. */
+export const dayCell = (iso: string) => `<time datetime="${esc(iso)}">${esc(shortDay(iso))}</time>`;
 
 /** A query string from pairs, leaving out empty values. */
 export function queryString(pairs: Record<string, string | undefined>): string {
@@ -40,8 +44,11 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * table wider than its box scrolls inside it; its caption, as wide as the table, would scroll with it and be cut at
  * the box's edge, so the caption's text is held to the box's width and stays at its left edge however far the table
  * is scrolled, and on screen so does each row's name, which says what the figures scrolled into view are, ruled off from
- * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line. On
- * paper a table split across pages leaves no row alone on either.
+ * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line. That
+ * width is fixed (a word longer breaks, hyphenated where the browser can), so a scrolled table can come to rest with
+ * a column's start at the names' edge: a figure is either wholly under the names or wholly beside them, never its
+ * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
+ * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either.
  */
 export const TABLE_CSS = `
 .scroll { overflow-x: auto; container-type: inline-size; }
@@ -51,8 +58,15 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
 }
 @media screen {
-  .scroll tr > :first-child { position: sticky; left: 0; background: #fff; min-width: min(9rem, 40cqw); box-shadow: inset -1px 0 var(--line); }
+  .scroll { --row-name: min(10rem, 48cqw); scroll-snap-type: x mandatory; }
+  .scroll tr > :first-child { position: sticky; left: 0; background: #fff; width: var(--row-name); min-width: var(--row-name); overflow-wrap: anywhere; hyphens: auto; box-shadow: inset -1px 0 var(--line); }
   .scroll thead tr > :first-child { background: var(--band); }
+  /* A heading wider than the room beside the names could never be shown whole: it wraps. */
+  .scroll thead th { white-space: normal; }
+  .scroll tr > :not(:first-child) { scroll-snap-align: start; scroll-margin-left: var(--row-name); }
+  /* Room after the last column, only in a table that scrolls, so it too can rest beside the names. */
+  .scroll { container-type: inline-size scroll-state; }
+  @container scroll-state(scrollable: x) { .scroll tr::after { content: ""; display: table-cell; min-width: calc(100cqw - var(--row-name)); } }
 }
 `;
 

@@ -1,6 +1,7 @@
 // The feedback survey as HTML: satisfaction 1–5, the outcome, whether an action plan was adopted, and a
 // comment; shown again with an earlier answer filled in while it may still be changed.
-import { esc, spelledDay } from '../dashboard/html-text';
+import { spelledDay } from '../../shared/cells/dates';
+import { esc } from '../dashboard/html-text';
 import type { FeedbackAnswer } from '../store/intake-store';
 import { MAX_COMMENT, type SurveyPost } from './feedback';
 import { describedBy, errorSummary, publicPage } from './public-page';

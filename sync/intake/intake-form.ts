@@ -1,8 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
-import { spelledDay } from '../dashboard/html-text';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';

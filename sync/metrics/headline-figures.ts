@@ -48,11 +48,11 @@ export function otherFigures(m: DemandMetrics): Figure[] {
 /** An unfiltered report's sources as one says them: "all 2 sources" reads as a slip. */
 const everySource = (count: number) => (count === 0 ? 'no sources yet' : count === 1 ? 'its one source' : count === 2 ? 'both sources' : `all ${counted(count, 'source')}`);
 
-/** `2024-01-01 to 2024-06-30, 2 sources`: what a report covers, in words. */
-export function coverage(m: DemandMetrics): string {
+/** `2024-01-01 to 2024-06-30, 2 sources`: what a report covers, in words; `day` writes its days (a page in words, a terminal or workbook in ISO). */
+export function coverage(m: DemandMetrics, day = (iso: string) => iso): string {
   const { from, to, sourceIds } = m.filters;
-  const period = from && to ? `requests received ${from} to ${to}` : from ? `requests received from ${from}` : to ? `requests received up to ${to}` : 'all requests';
+  const period = from && to ? `requests received ${day(from)} to ${day(to)}` : from ? `requests received from ${day(from)}` : to ? `requests received up to ${day(to)}` : 'all requests';
   const names = m.sources.map((s) => s.name);
   const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
-  return `As of ${m.asOf}; ${period}; ${sources}.`;
+  return `As of ${day(m.asOf)}; ${period}; ${sources}.`;
 }

@@ -1,16 +1,17 @@
 // The annual progress report as one HTML document, written to be read and printed: a cover, contents,
 // the figures with a sentence for each trend, vector charts, and the office's narrative beside the numbers.
 // The same HTML is served by the API and printed to PDF by Chromium.
+import { spelledDay } from '../../shared/cells/dates';
 import { counted, nounFor } from '../../shared/plural';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
-import { esc, figure, pageHead, spelledDay, table, type Column } from '../dashboard/html-text';
+import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { missingFigure, rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
-import { REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
+import { REPORT_CHART_WIDTH, REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
 import { trendSentence } from './trend-sentences';
 
 /** A chapter of the report: its anchor, its title in the contents, and the narrative headings that belong in it. */
@@ -65,7 +66,7 @@ function milestonesMet(r: AnnualReport): string {
 function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
   return table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title || '(no name)') },
-    { header: 'Date', cell: (x) => esc(x.date ?? 'n/a') },
+    { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
     { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },
@@ -88,7 +89,7 @@ export function reportChapters(r: AnnualReport): ReportChapter[] {
 export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): string {
   const m = r.metrics;
   const placed = placeNarrative(r.narrative);
-  const charts = new Map(demandChartPairs(m, { phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
+  const charts = new Map(demandChartPairs(m, { wide: REPORT_CHART_WIDTH, phone: REPORT_PHONE_CHART_WIDTH }).map((c) => [c.wide.id, c]));
   const quarterIndex = r.quarters.map((q) => m.rba.quarters.indexOf(q));
   const sourceNames = m.sources.map((s) => s.name);
   /** With several plans, a goal ("(no goal)", "Phase 1") says whose it is. */

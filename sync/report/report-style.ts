@@ -6,6 +6,11 @@ import { TABLE_CSS } from '../dashboard/html-text';
 
 /** The page's padding on screen, on each side; a chart's figure adds none. */
 const PAGE_PADDING_PX = 16;
+/**
+ * The width the report draws its charts at, and at most shows them on paper: at the size drawn their text keeps
+ * the size drawn, and two charts fit a page below a chapter's heading and opening paragraph (Letter and A4).
+ */
+export const REPORT_CHART_WIDTH = 640;
 /** The width a phone leaves a chart: the report draws its phone drawings at it. */
 export const REPORT_PHONE_CHART_WIDTH = PHONE_VIEWPORT_PX - 2 * PAGE_PADDING_PX;
 
@@ -54,6 +59,8 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   .toc, main > section { break-before: page; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
+  figure { margin: 0.5rem 0; }
+  svg.chart.wide { max-width: ${REPORT_CHART_WIDTH}px; margin: 0 auto; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }
   a { color: var(--ink); text-decoration: none; }

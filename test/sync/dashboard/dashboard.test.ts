@@ -80,7 +80,7 @@ describe('GET /dashboard', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const res = await page.goto(dashboardUrl());
       expect(res?.status()).toBe(200);
-      expect(await page.title()).toBe(`Equity Desk dashboard, as of ${metrics.asOf}`);
+      expect(await page.title()).toBe('Equity Desk dashboard, as of Jun 30, 2024');
       expect(await page.locator('h1').count()).toBe(1);
 
       const t = await tables(page);
@@ -163,7 +163,7 @@ describe('GET /dashboard', () => {
       await page.goto(dashboardUrl(`&source=${svc.seeded.ids.s1}`));
       const section = page.locator('section[aria-labelledby="since"]');
       // No meeting days set: four weeks back from the fixtures' day, and the page says so.
-      expect(await section.locator('p.muted').first().textContent()).toMatch(/^2024-06-02 to 2024-06-30, from four weeks back/);
+      expect(await section.locator('p.muted').first().textContent()).toMatch(/^Jun 2, 2024 to Jun 30, 2024, from four weeks back/);
       await page.fill('#since-day', '2024-01-01');
       await Promise.all([page.waitForURL(/since=2024-01-01/), page.click('button:has-text("Show changes")')]);
       expect(page.url()).toContain(`source=${svc.seeded.ids.s1}`);
@@ -176,10 +176,28 @@ describe('GET /dashboard', () => {
       expect(fulfilled1).toBeLessThan(all.requests.fulfilled.length);
       expect(headings).toContain(`Requests fulfilled: ${fulfilled1}`);
       const fulfilled = section.locator('.change', { hasText: 'Requests fulfilled:' }).locator('li');
-      expect(await fulfilled.first().textContent()).toMatch(/^2024-01-25 /);
+      expect(await fulfilled.first().textContent()).toMatch(/^Jan 25, 2024 /);
       expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await axeViolations(page)).toEqual([]);
+    });
+  }, 120_000);
+
+  it('writes every day a reader sees as a US reader says it (Jun 30, 2024), keeping the ISO day for programs', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(dashboardUrl('&since=2024-01-01'));
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g)).toBeNull();
+      expect(await page.locator('header p').textContent()).toMatch(/^As of Jun 30, 2024;/);
+      expect(await page.locator('footer').textContent()).toMatch(/statuses are as of Jun 30, 2024\.$/);
+      // Change lists and milestone dates carry their ISO day for a program to read, and say it in words.
+      const days = await page.$$eval('time', (ts) => ts.map((t) => [t.getAttribute('datetime')!, t.textContent!]));
+      expect(days.length).toBeGreaterThan(10);
+      const spelled = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+      for (const [iso, shown] of days) expect(shown, iso).toBe(spelled(iso));
+      expect(await page.locator('[aria-label="Missed milestones"] time').count()).toBeGreaterThan(0);
+      expect(await page.inputValue('#since-day')).toBe('2024-01-01');
     });
   }, 120_000);
 

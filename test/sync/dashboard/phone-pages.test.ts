@@ -1,12 +1,13 @@
-// The dashboard and the annual report on a phone (390 px wide, as committee members read them): a table that
-// scrolls sideways keeps its caption and its rows' names in view, and a chart's phone drawing is shown at the size
-// it was drawn.
+// The dashboard and the annual report on a phone (390 px wide, as committee members read them, and down to 360 px):
+// a table that scrolls sideways keeps its caption and its rows' names in view, and a chart's phone drawing is never
+// shown smaller than drawn, so its text keeps its size.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
 import { annualReport } from '../../../sync/report/annual-report';
 import { reportHtml } from '../../../sync/report/report-html';
+import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
 import { AS_OF } from '../metrics/demand-rows';
 import { reportService, type ReportService } from './report-service';
@@ -80,16 +81,56 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
     });
   }, 120_000);
 
-  it('shows each chart\'s phone drawing at the width it was drawn, neither shrunk nor stretched', async () => {
+  it('never leaves part of a figure beside a row\'s name: a table scrolled sideways comes to rest with whole columns at its edge', async () => {
     await withChromium(async (browser) => {
-      const page = await browser.newPage(PHONE);
-      await open(page);
-      const shown = await page.locator('svg.chart.phone:visible').evaluateAll((svgs) => svgs.map((svg) => ({
-        drawn: Number(svg.getAttribute('width')),
-        shown: Math.round(svg.getBoundingClientRect().width),
-      })));
-      expect(shown.length).toBeGreaterThan(0);
-      for (const s of shown) expect(s.shown).toBe(s.drawn);
+      for (const width of [360, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: 740 } });
+        await open(page);
+        const cut = await page.evaluate(async () => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          const found: string[] = [];
+          for (const region of [...document.querySelectorAll<HTMLElement>('.scroll')].filter((r) => r.scrollWidth > r.clientWidth)) {
+            for (const share of [0.1, 0.25, 0.4, 0.6, 0.8]) {
+              region.scrollLeft = Math.round((region.scrollWidth - region.clientWidth) * share);
+              await frame();
+              await frame();
+              for (const row of region.querySelectorAll('tr')) {
+                const edge = row.cells[0].getBoundingClientRect().right;
+                for (const cell of [...row.cells].slice(1)) {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  if ([...range.getClientRects()].some((r) => r.left < edge - 1 && r.right > edge + 1)) {
+                    found.push(`${region.getAttribute('aria-label')} at ${region.scrollLeft}px: "${cell.textContent}"`);
+                  }
+                }
+              }
+            }
+          }
+          return found;
+        });
+        expect(cut, `${width} px`).toEqual([]);
+        await page.close();
+      }
+    });
+  }, 120_000);
+
+  it('shows each chart\'s phone drawing at the width it was drawn on the narrowest phone, never smaller on wider ones, text 12 px or more', async () => {
+    await withChromium(async (browser) => {
+      for (const width of [360, 375, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: 740 } });
+        await open(page);
+        const shown = await page.locator('svg.chart.phone:visible').evaluateAll((svgs) => svgs.map((svg) => ({
+          drawn: Number(svg.getAttribute('width')),
+          shown: Math.round(svg.getBoundingClientRect().width),
+        })));
+        expect(shown.length).toBeGreaterThan(0);
+        for (const s of shown) {
+          if (width === 360) expect(s.shown, `${width} px`).toBe(s.drawn);
+          else expect(s.shown, `${width} px`).toBeGreaterThanOrEqual(s.drawn);
+        }
+        expect(await smallestChartText(page), `${width} px`).toBeGreaterThanOrEqual(12);
+        await page.close();
+      }
     });
   }, 120_000);
 });
