@@ -76,9 +76,10 @@ export function printedLines(s: ChangeSection): { shown: ChangeLine[]; leftOut: 
   return { shown: s.lines.slice(0, PRINTED_LINES), leftOut: `and ${rest.length} more${from}` };
 }
 
-/** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
+/** How wide a day column is: a day is written YYYY-MM-DD. */
 const ISO_DAY_WIDTH = '2026-12-03'.length;
 
+/** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
 export function changesText(r: ChangesReport): string {
   const out = [`What changed from ${r.since} to ${r.until}`, ''];
   for (const s of changeSections(r)) {
