@@ -66,7 +66,7 @@ export function dashboardPage(i: DashboardInput): string {
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
 <h1>Equity Desk: demand, fulfillment and progress</h1>
-<p class="muted">${esc(coverage(m, shortDay))}</p>
+<p class="muted">${esc(coverage(m))}</p>
 </header>
 <main id="main">
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}
