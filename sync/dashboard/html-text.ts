@@ -5,8 +5,10 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 export const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
 
-/** A figure as the dashboard shows it: grouped thousands, the decimals the metrics kept, "n/a" when absent. */
-/** A number as a reader sees it; `missing` says why there is none where "n/a" would not ("not recorded"). */
+/**
+ * A figure as the dashboard shows it: grouped thousands, the decimals the metrics kept; when absent, "n/a", or
+ * `missing` where that says why there is none ("not recorded").
+ */
 export function figure(v: number | null | undefined, missing?: string): string {
   if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));

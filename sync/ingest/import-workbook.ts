@@ -24,6 +24,8 @@ export interface ImportResult {
   unchanged: number;
   /** Rows imported before and no longer in the workbook, now tombstones. */
   deleted: number;
+  /** Per sheet, how many rows it was meant to remove and whether the workbook still has that sheet. */
+  removedFrom: { sheet: string; rows: number; inWorkbook: boolean }[];
   rejected: ImportRejection[];
   warnings: ImportWarning[];
   /**
@@ -186,6 +188,20 @@ function removedFromSheets(held: readonly string[], read: readonly string[], she
   });
 }
 
+/**
+ * The rows an import removes, by the sheet their ids name (`importRowId`): a sheet the workbook no longer has
+ * is said apart, since that is also what importing another workbook under the same source looks like.
+ */
+function removedBySheet(rowIds: readonly string[], sheetNames: readonly string[]): ImportResult['removedFrom'] {
+  const rows = new Map<string, Set<string>>();
+  for (const id of rowIds) {
+    const sheet = sheetOfRowId(id, sheetNames) ?? /^([^:]+):.+$|^(.*)#\d+(?:~\d+)?$/s.exec(id)?.slice(1).find((s) => s !== undefined) ?? id;
+    // A side-by-side row's items (`#4`, `#4~2`) are one sheet row.
+    rows.set(sheet, (rows.get(sheet) ?? new Set()).add(id.replace(/~\d+$/, '')));
+  }
+  return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
+}
+
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
 export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
@@ -215,7 +231,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {
@@ -244,11 +260,13 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
     const full = unreadable.length === 0;
+    const sent = new Set(rows.map((r) => r.rowId));
+    const removing = full ? held.get(table)!.filter((id) => !sent.has(id)) : removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
-      ...(full ? {} : { deleted: removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows) }),
+      ...(full ? {} : { deleted: removing }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       title: (sheet) => bySheet.get(sheet)?.read.title,
@@ -259,6 +277,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;
+    if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
     const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(bySheet.get(row.sheet!)!, row.sheetRow!, i, row.at)) });
     result.rejected.push(...batch.rejected.map(placed));
     for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));

@@ -3,7 +3,7 @@
 // one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
 import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
-import { coverage, missingFigure, otherFigures, rbaSections, type Figure } from '../metrics/headline-figures';
+import { coverage, figureOrMissing, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 
 export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'width' | 'height'>; png: Uint8Array }
@@ -41,12 +41,6 @@ function columnAt(columns: readonly PlanColumn[], px: number): number {
   }
 }
 
-/**
- * A figure's cell: hours no request records say so, where a blank cell would leave the reader guessing; in the
- * narrow quarter columns, a blank under that word says the same.
- */
-const shown = (value: number | null, unit: Figure['unit']): PlanCell => value ?? missingFigure(unit) ?? null;
-
 /** `notes`: lines under the coverage, such as the sheets a table continues on and how many rows of each source were rejected. */
 export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], notes: readonly string[] = []): SheetPlan {
   const sections = rbaSections(m);
@@ -61,11 +55,13 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   const rows: PlanCell[][] = [];
   for (const section of sections) {
     rows.push([section.title, 'Whole period', ...m.rba.quarters]);
-    for (const x of section.measures) rows.push([x.label, shown(x.value, x.unit), ...x.trend.map((t) => t.value)]);
+    // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
+    // columns, a blank under that word says the same.
+    for (const x of section.measures) rows.push([x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => t.value)]);
     rows.push([]);
   }
   rows.push(['Other figures', 'Value']);
-  for (const f of figures) rows.push([f.label, shown(f.value, f.unit)]);
+  for (const f of figures) rows.push([f.label, figureOrMissing(f.value, f.unit)]);
   rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
   const figuresEnd = preamble.length + rows.length;
 

@@ -14,6 +14,8 @@ export const rbaSections = (m: DemandMetrics): RbaSection[] => RBA_SECTIONS.map(
 /** What a figure of hours says when no request records any: unknown, where a zero would say none were worked. */
 export const NOT_RECORDED = 'not recorded';
 export const missingFigure = (unit: Figure['unit']): string | undefined => (unit === 'hours' ? NOT_RECORDED : undefined);
+/** A figure as a cell of text or of a sheet: its value, else what its absence means where that is known, else null. */
+export const figureOrMissing = (value: number | null, unit: Figure['unit']): number | string | null => value ?? missingFigure(unit) ?? null;
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -1,7 +1,7 @@
 // The metrics document as a readable text report, for `equity-desk metrics` without `--json`: days and months
 // in words, as a US reader reads them; the JSON keeps them ISO.
 import { shortDay, spelledMonth } from '../../shared/cells/dates';
-import { coverage, otherFigures, rbaSections } from './headline-figures';
+import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, targetLines } from './plan-metrics';
 
@@ -19,16 +19,16 @@ const LIST_LIMIT = 10;
 export function metricsReport(m: DemandMetrics): string {
   const out: string[] = ['Equity Desk demand metrics', coverage(m), ''];
   for (const s of rbaSections(m)) {
-    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters], ...s.measures.map((x) => [x.label, x.value, ...x.trend.map((t) => t.value)])]), '');
+    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters], ...s.measures.map((x) => [x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => figureOrMissing(t.value, x.unit))])]), '');
   }
-  out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, f.value])), '');
+  out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, figureOrMissing(f.value, f.unit)])), '');
   out.push('Capacity outlook', `  ${m.capacity.summary}`, '');
   if (m.demand.byMonth.length) out.push('Requests by month', ...grid([['', 'Received', 'Reactive', 'Proactive'], ...m.demand.byMonth.map((x) => [spelledMonth(x.month), x.total, x.reactive, x.proactive])]), '');
   if (m.demand.byRequesterType.length) out.push('Requests by requester type', ...grid(m.demand.byRequesterType.map((t) => [t.key, t.count])), '');
   if (m.demand.byCategory.length) out.push('Requests by category', ...grid(m.demand.byCategory.map((t) => [t.key, t.count])), '');
   out.push('Open backlog by age', ...grid(m.backlog.byAgeBucket.map((b) => [b.key, b.count])), '');
   if (m.hours.byAssignee.length) {
-    out.push('Load per assignee', ...grid([['', 'Open', 'Open hours', 'Capacity/week', 'Weeks of work'], ...m.hours.byAssignee.map((a) => [a.assignee, a.open, a.openHours, a.weeklyCapacity, a.weeksOfWork])]), '');
+    out.push('Load per assignee', ...grid([['', 'Open', 'Open hours', 'Capacity/week', 'Weeks of work'], ...m.hours.byAssignee.map((a) => [a.assignee, a.open, a.openHours ?? NOT_RECORDED, a.weeklyCapacity, a.weeksOfWork])]), '');
   }
   if (m.workplan.byGoal.length) {
     out.push('Work plan by goal', ...grid([['', '% complete', 'Items', 'At risk', 'Overdue'], ...m.workplan.byGoal.map((g) => [`${g.goal} (${g.sourceName})`, g.percentComplete, g.items, g.atRisk, g.overdue])]), '');

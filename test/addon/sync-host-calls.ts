@@ -52,7 +52,7 @@ export interface SyncCalls {
  * their Sync IDs, either side of the status formulas they keep), the spare row's formulas in one, the rows
  * added, a dropdown per list column and the color rules, the marks in a call per colour and one for notes.
  * Excel: the sheet list; per sheet its used range, then its cells (values, formats and formulas together) in
- * slices of at most 20,000; per table the notes with the fills, then the notes' cells; the formats under each
+ * slices under the request limit; per table the notes with the fills, then the notes' cells; the formats under each
  * write (under the web-form rows, with the values that show those rows still free). Writes: the answers, the
  * web-form rows, the status formulas, their dropdowns and colors, the marks.
  */

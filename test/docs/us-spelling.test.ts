@@ -25,26 +25,6 @@ function sourceFiles(dir: string, ext = /\.(ts|html)$/): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/**
- * The text of a file's string and template literals, what a program can show, without its comments and names.
- * A scan, not a parser: a regular expression literal holding a quote would confuse it, and none of ours does.
- */
-function strings(source: string): string {
-  const out: string[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '/' && source[i + 1] === '/') i = source.indexOf('\n', i) === -1 ? source.length : source.indexOf('\n', i);
-    else if (c === '/' && source[i + 1] === '*') i = source.indexOf('*/', i + 2) + 1;
-    else if (c === "'" || c === '"' || c === '`') {
-      let j = i + 1;
-      while (j < source.length && source[j] !== c) j += source[j] === '\\' ? 2 : 1;
-      out.push(source.slice(i + 1, j));
-      i = j;
-    }
-  }
-  return out.join('\n');
-}
-
 test('the README and the user guides are in US English', () => {
   const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
   expect(docs.length).toBeGreaterThan(2);
@@ -55,7 +35,7 @@ test('the README and the user guides are in US English', () => {
 test('the text the templates write into sheets (plans, roadmaps, sample rows) is in US English', () => {
   const files = sourceFiles('templates');
   expect(files.length).toBeGreaterThan(5);
-  const hits = files.flatMap((f) => found(strings(readFileSync(f, 'utf8'))).map((w) => `${f.slice(root.length)}: ${w}`));
+  const hits = files.flatMap((f) => found(shownText(f)).map((w) => `${f.slice(root.length)}: ${w}`));
   expect(hits).toEqual([]);
 });
 
@@ -117,13 +97,15 @@ function codeStrings(source: string): string {
   return out.join('\n');
 }
 
+/** What a source file can show: a TypeScript file's strings, any other file (a page) whole. */
+const shownText = (file: string) => (file.endsWith('.ts') ? codeStrings(readFileSync(file, 'utf8')) : readFileSync(file, 'utf8'));
+
 test('every string the code can show (labels, messages, pages) is in US English', () => {
   const files = ['shared', 'sync', 'addon'].flatMap((dir) => sourceFiles(dir));
   expect(files.length).toBeGreaterThan(100);
   const hits = files.flatMap((f) => {
     const file = f.slice(root.length);
-    const text = f.endsWith('.ts') ? codeStrings(readFileSync(f, 'utf8')) : readFileSync(f, 'utf8');
-    return found(text, file).map((w) => `${file}: ${w}`);
+    return found(shownText(f), file).map((w) => `${file}: ${w}`);
   });
   expect(hits).toEqual([]);
 });

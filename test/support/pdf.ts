@@ -1,9 +1,10 @@
 // PDF pages as PNG images (poppler's pdftoppm), so tests can look at a rendered report or check it is not blank.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { filledShare } from './png';
 
 const run = promisify(execFile);
 
@@ -29,4 +30,15 @@ export async function pdfWords(pdfPath: string, page: number): Promise<{ text: s
   const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   return [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
     .map((m) => ({ text: m[3], height: Number(m[2]) - Number(m[1]) }));
+}
+
+/**
+ * How many pages a PDF has, and those but the last drawn on less than halfway down (1-based, with the share drawn
+ * in percent): a block that may not be split and does not fit what is left of a page moves whole to the next,
+ * leaving this one mostly empty.
+ */
+export async function halfEmptyPages(pdfPath: string): Promise<{ pages: number; halfEmpty: { page: number; filled: number }[] }> {
+  const filled = await Promise.all((await pdfToPngs(pdfPath, 30)).map(async (png) => filledShare(await readFile(png))));
+  const halfEmpty = filled.slice(0, -1).map((share, i) => ({ page: i + 1, filled: Math.round(share * 100) })).filter((p) => p.filled < 50);
+  return { pages: filled.length, halfEmpty };
 }

@@ -26,6 +26,8 @@ function report(file: string, r: ImportResult): string[] {
   }
   if (r.skipped.length) lines.push(`Skipped (not tables): ${r.skipped.join(', ')}.`);
   const unread = r.unreadable.length ? `, ${counted(r.unreadable.length, 'table')} not read` : '';
+  const gone = r.removedFrom.filter((x) => !x.inWorkbook);
+  if (gone.length) lines.push(`Removed ${gone.map((x) => `${counted(x.rows, 'row')} of ${x.sheet}`).join(', ')}: ${gone.length === 1 ? 'a sheet' : 'sheets'} this workbook does not have (another workbook imported under the same source replaces the one before).`);
   lines.push(`${counted(r.accepted, unit)} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${counted(r.rejected.length, unit)} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${counted(r.warnings.length, 'warning')}${unread}.`);
   return lines;
 }

@@ -83,6 +83,7 @@ describe('sync of a 10,000-row sheet', () => {
     expect(new Set(second.rowIds)).toEqual(new Set(edited.map((row) => ids[row - 1])));
     const secondIo = fakes.rangeIo();
     expect(fakes.counts['Range.getValues']).toBe(2);
+    expect(fakes.counts['Range.getFormulas']).toBe(1);
     expect(secondIo.writes).toBe(0);
     expect(secondIo.reads).toBeLessThanOrEqual(5);
 

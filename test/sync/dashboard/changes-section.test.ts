@@ -1,14 +1,13 @@
 // The dashboard's "Since the last meeting" section on paper: a month of changes, lists longer than what is left
 // of a page, prints without leaving pages mostly empty.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ChangesReport } from '../../../sync/changes/changes-schema';
 import { changesSection } from '../../../sync/dashboard/changes-section';
 import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { pageHead } from '../../../sync/dashboard/html-text';
 import { withChromium } from '../../support/chromium';
-import { pdfToPngs } from '../../support/pdf';
-import { filledShare } from '../../support/png';
+import { halfEmptyPages } from '../../support/pdf';
 import { tempFolder } from '../ingest/workbook-files';
 
 const SOURCES = ['Racial Equity Commission — work plan', 'City of Riverside — TA intake'];
@@ -40,9 +39,8 @@ describe('the changes section on paper', () => {
         const edge = '0.4in';
         await writeFile(file, await tab.pdf({ format: paper, margin: { top: edge, right: edge, bottom: edge, left: edge } }));
       });
-      const filled = await Promise.all((await pdfToPngs(file, 30)).map(async (png) => filledShare(await readFile(png))));
-      expect(filled.length).toBeGreaterThan(1);
-      const halfEmpty = filled.slice(0, -1).map((share, i) => ({ page: i + 1, filled: Math.round(share * 100) })).filter((p) => p.filled < 50);
+      const { pages, halfEmpty } = await halfEmptyPages(file);
+      expect(pages).toBeGreaterThan(1);
       expect(halfEmpty).toEqual([]);
     } finally {
       folder.cleanup();

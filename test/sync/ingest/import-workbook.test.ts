@@ -90,6 +90,15 @@ describe.each(backends)('import on $name', (backend) => {
     expect(ids).toEqual(['Requests:TA-9']);
   });
 
+  test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
+    const store = await backend.open();
+    const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
+    const { principal } = await importAs(store, 'Two workbooks', [log('TA Requests', 'City of Riverside')]);
+    const other = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log('TA Log FY26', 'Kern County')]), sourceId: principal.id, at: MARCH_25 });
+    expect([other.accepted, other.deleted]).toEqual([2, 2]);
+    expect(other.removedFrom).toEqual([{ sheet: 'TA Requests', rows: 2, inWorkbook: false }]);
+  });
+
   test('a 40,000-character note keeps its row: stored clipped with a marker, warned at its cell, and a second import is unchanged', async () => {
     const store = await backend.open();
     const note = `Minutes pasted in full. ${'The committee discussed the action plan. '.repeat(1000)}`.slice(0, 40_000);
