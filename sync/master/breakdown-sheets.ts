@@ -14,18 +14,21 @@ function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: P
   return { name, columns, rows, freeze: { rows: 1, columns: 1 }, autoFilter: true, expectedRows: rows.length, ...extra };
 }
 
-/** Month by month: received, reactive/proactive, then each requester type and each category seen. */
+/**
+ * Month by month: received, reactive/proactive, then each requester type and each category seen. A month is its
+ * first day shown as "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
+ */
 export function demandSheet(m: DemandMetrics): SheetPlan {
   const types = m.demand.byRequesterType.map((x) => x.key);
   const categories = m.demand.byCategory.map((x) => x.key);
   const byMonthCategory = new Map<string, number>();
   for (const c of m.demand.cells) byMonthCategory.set(`${c.month}\u0000${c.category}`, (byMonthCategory.get(`${c.month}\u0000${c.category}`) ?? 0) + c.count);
   const rows = m.demand.byMonth.map((x): PlanCell[] => [
-    x.month, x.total, x.reactive, x.proactive,
+    `${x.month}-01`, x.total, x.reactive, x.proactive,
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [textColumn('Month', 10), numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)] });
 }
 

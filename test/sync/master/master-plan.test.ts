@@ -25,6 +25,10 @@ async function cells(sheet: SheetPlan): Promise<PlanCell[][]> {
 const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.find((s) => s.name === name)!;
 
 describe('master plan', () => {
+  it('titles the file with its day in words', () => {
+    expect(plan().plan.title).toBe('Equity Desk master workbook, as of Jun 30, 2024');
+  });
+
   it('orders the sheets, leaving Roadmap out when no source has one', () => {
     expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
     expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
