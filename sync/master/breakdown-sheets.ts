@@ -2,6 +2,7 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 
@@ -63,7 +64,9 @@ export function targetsSheet(m: DemandMetrics): SheetPlan {
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
 export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
-  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, p.estimated, p.spent, p.openHours, p.weeklyCapacity, p.weeksOfWork]);
+  // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
+  const hours = (value: number | null) => figureOrMissing(value, 'hours');
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
   rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
   for (const w of m.capacity.weekly) rows.push([w.weekStart, w.received, w.fulfilled]);
   const columns = [textColumn('Assignee', 22), numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];

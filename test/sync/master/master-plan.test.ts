@@ -69,6 +69,21 @@ describe('master plan', () => {
     }
   });
 
+  it('says an assignee\'s hours no request records were not recorded on the Capacity sheet, not 0 or blank', async () => {
+    // J. Chen records no hours at all; M. Okafor records hours spent only, and holds no open request.
+    const requests = REQUESTS.map((r) => (r.values.assignee === 'J. Chen' ? { ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } } : r));
+    const capacity = sheet(plan({}, { requests }).plan, 'Capacity');
+    const rows = await cells(capacity);
+    const headers = capacity.columns.map((c) => c.header);
+    const hoursOf = (who: string) => {
+      const row = rows.find((r) => r[0] === who)!;
+      return Object.fromEntries(['Hours estimated', 'Hours spent', 'Open hours'].map((h) => [h, row[headers.indexOf(h)]]));
+    };
+    expect(hoursOf('J. Chen')).toEqual({ 'Hours estimated': 'not recorded', 'Hours spent': 'not recorded', 'Open hours': 'not recorded' });
+    expect(hoursOf('M. Okafor')).toEqual({ 'Hours estimated': 'not recorded', 'Hours spent': 6, 'Open hours': 0 });
+    expect(hoursOf('A. Rivera')).toEqual({ 'Hours estimated': 12, 'Hours spent': 14, 'Open hours': 0 });
+  });
+
   it('writes rows lazily, with derived columns from the shared rules and Yes/No for checkboxes', async () => {
     const rows = await cells(sheet(plan().plan, 'Requests'));
     expect(rows).toHaveLength(REQUESTS.length);
