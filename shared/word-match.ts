@@ -93,3 +93,14 @@ export function closestChoice(text: string, options: readonly string[]): ChoiceM
   if (!best) return { kind: 'none' };
   return rival === undefined ? { kind: 'one', value: best.value } : { kind: 'tie', values: [best.value, rival] };
 }
+
+/**
+ * The option that holds every word of `text` with more of its own ("Legislative" for "Legislative office"), or
+ * the first two that do: a shortened value, read only where a cell's value is wanted (never a header or heading).
+ */
+export function shortenedChoice(text: string, options: readonly string[]): ChoiceMatch {
+  const p = phrase(text);
+  const holding = options.filter((o) => matchScore(p, phrase(o)) > 0);
+  if (holding.length === 0) return { kind: 'none' };
+  return holding.length === 1 ? { kind: 'one', value: holding[0] } : { kind: 'tie', values: [holding[0], holding[1]] };
+}

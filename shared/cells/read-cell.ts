@@ -7,7 +7,7 @@ import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS } from '../lists';
-import { closestChoice, foldText } from '../word-match';
+import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -229,7 +229,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
   const noted = NOTED_CHOICE.exec(text);
   const synonym = index.synonyms.get(foldText(text)) ?? (noted ? index.folded.get(foldText(noted[1])) ?? index.synonyms.get(foldText(noted[1])) : undefined);
-  const near = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
+  const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
+  const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
   if (near.kind === 'one') return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning')] };
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };

@@ -260,12 +260,18 @@ describe('a web-form request pulled into a sheet', () => {
     sleep: () => undefined,
   });
 
-  test('lands on the first spare row below the table, keeping the formulas there; only the spare row it uses up is readied, each formula written once', () => {
+  /** A log of three requests as the template lays it out, its status formulas as formulas, down to its spare rows. */
+  const templateLog = () => {
     const rows = sampleRows('requests', 3, { asOf: AS_OF, seed: 4 });
     const grid = templateGrid('requests', rows);
     const isFormula = (v: unknown): v is string => typeof v === 'string' && v.startsWith('=');
     const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never, Requests: grid.map((line) => line.map((v) => (isFormula(v) ? '' : v))) as never });
     port.writeCells('Requests', grid.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [{ row: r + 1, column: c + 1, cell: { formula: v } }] : []))));
+    return { rows, grid, port };
+  };
+
+  test('lands on the first spare row below the table, keeping the formulas there; only the spare row it uses up is readied, each formula written once', () => {
+    const { rows, port } = templateLog();
     const template = (row: number) => port.readSheetWithFormulas('Requests').formulas[row - 1];
     const spare = rows.length + 2;
     const formulasBefore = template(spare);
@@ -290,11 +296,7 @@ describe('a web-form request pulled into a sheet', () => {
   });
 
   test.each(HOST_DRIVERS)('on a $label, a row a person types into the spare row between the sync\'s read and its write is kept whole, and the request goes on the next free row', async ({ run, host }) => {
-    const rows = sampleRows('requests', 3, { asOf: AS_OF, seed: 4 });
-    const grid = templateGrid('requests', rows);
-    const isFormula = (v: unknown): v is string => typeof v === 'string' && v.startsWith('=');
-    const port = new MemorySpreadsheet({ [LISTS_SHEET]: DEFAULT_LISTS_GRID as never, Requests: grid.map((line) => line.map((v) => (isFormula(v) ? '' : v))) as never });
-    port.writeCells('Requests', grid.flatMap((line, r) => line.flatMap((v, c) => (isFormula(v) ? [{ row: r + 1, column: c + 1, cell: { formula: v } }] : []))));
+    const { rows, grid, port } = templateLog();
     const spare = rows.length + 2;
     const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
     const inputs = TABLES.requests.columns.length;

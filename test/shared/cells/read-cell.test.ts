@@ -167,6 +167,20 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([['requesterType', 'Legislative', 'Legislative office'], ['requesterType', 'Tribal', 'Tribal government'], ['category', 'Data', 'Data & evaluation']] as const)(
+    'keeps a %s shortened to words of one listed value, %j, as %j, with a warning', (field, raw, value) => {
+      const r = read('requests', field, raw);
+      expect(r.value).toBe(value);
+      expect(r.issues.map((i) => [i.code, i.severity])).toEqual([['choice_matched', 'warning']]);
+    },
+  );
+
+  it('leaves a shortened value that two listed values hold an error naming both', () => {
+    const r = read('requests', 'requesterRole', 'Staff');
+    expect(codes(r)).toEqual(['error:not_in_list']);
+    expect(r.issues[0].message).toBe('Requester role: "Staff" could be "Program staff" or "Budget staff"; pick one');
+  });
+
   it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
     expect(read('requests', 'priority', 'Med').value).toBe('Medium');
     expect(codes(read('requests', 'status', 'Open - see notes'))).toEqual(['error:not_in_list']);
