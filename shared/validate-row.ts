@@ -46,7 +46,7 @@ interface CompiledTable {
   /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
   ordered: [a: number, b: number][];
   /** The columns whose blank is said with what is assumed instead, in some rows (`InputColumn.assumedWhenBlank`). */
-  assumedWhenBlank: InputColumn[];
+  assumedWhenBlank: (InputColumn & Required<Pick<InputColumn, 'assumedWhenBlank'>>)[];
 }
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
@@ -77,7 +77,7 @@ function compile(table: TableDef): CompiledTable {
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
       ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
-      assumedWhenBlank: table.columns.filter((c) => c.assumedWhenBlank),
+      assumedWhenBlank: table.columns.filter((c): c is CompiledTable['assumedWhenBlank'][number] => c.assumedWhenBlank !== undefined),
     };
     compiledTables.set(table, t);
   }
@@ -159,8 +159,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (fitsSchemaAll && !compiled.fits[i](v)) fitsSchemaAll = false;
   }
   for (const c of compiled.assumedWhenBlank) {
-    if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && c.assumedWhenBlank!.applies(values)) {
-      (issues ??= []).push({ code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank!.assumed}` });
+    if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && c.assumedWhenBlank.applies(values)) {
+      (issues ??= []).push({ code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank.assumed}` });
     }
   }
   for (const [a, b] of compiled.ordered) {

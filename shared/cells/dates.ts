@@ -8,12 +8,20 @@ export function isoFromUtcDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A calendar day read in US English, in UTC so the day never shifts with the machine's time zone. */
+const inWords = (iso: string, parts: Intl.DateTimeFormatOptions) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { ...parts, timeZone: 'UTC' });
+
 /**
  * A day (YYYY-MM-DD) as a US reader reads it, on every page a person reads: "December 17, 2026" in a sentence,
  * "Dec 17, 2026" (`short`) in lists and table columns, where a phone's width is short. ISO stays wherever a program reads.
  */
-export const spelledDay = (iso: string, month: 'long' | 'short' = 'long') =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { month, day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+export const spelledDay = (iso: string, month: 'long' | 'short' = 'long') => inWords(iso, { month, day: 'numeric', year: 'numeric' });
+
+/** A day as committee members read it in a terminal, a sheet's sentence or a table column: "Dec 17, 2026". */
+export const shortDay = (iso: string) => spelledDay(iso, 'short');
+
+/** A month (YYYY-MM, as the metrics key it) as a US reader reads it on a chart or in a report: "Jan 2024". JSON keeps YYYY-MM. */
+export const spelledMonth = (month: string) => inWords(`${month}-01`, { month: 'short', year: 'numeric' });
 
 /** Dates as every layer stores and exchanges them: ISO `YYYY-MM-DD` text. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

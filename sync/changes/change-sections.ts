@@ -1,6 +1,6 @@
 // The changes report as titled sections of plain lines: what the CLI prints, the workbook lists and the
 // dashboard shows, named once here so the three say the same thing in the same order.
-import { TABLES } from '../../shared/index';
+import { shortDay, TABLES } from '../../shared/index';
 import { importRowId } from '../ingest/import-row-id';
 import type { ChangesReport } from './changes-schema';
 
@@ -24,7 +24,7 @@ export interface ChangeSection {
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
-/** `day` writes the days inside titles and details: in words on a page, ISO where lines are aligned or filtered (terminal, workbook). */
+/** `day` writes the days inside titles and details: in words where a person reads them (page, terminal), ISO in the workbook, where lines are filtered. */
 export function changeSections(r: ChangesReport, day = (iso: string) => iso): ChangeSection[] {
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
@@ -76,13 +76,13 @@ export function printedLines(s: ChangeSection): { shown: ChangeLine[]; leftOut: 
   return { shown: s.lines.slice(0, PRINTED_LINES), leftOut: `and ${rest.length} more${from}` };
 }
 
-/** How wide a day column is: a day is written YYYY-MM-DD. */
-const ISO_DAY_WIDTH = '2026-12-03'.length;
+/** The widest day in words, "Dec 31, 2026": every month's short name is three letters. */
+const DAY_WIDTH = 'Dec 31, 2026'.length;
 
-/** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes. */
+/** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes, its days in words. */
 export function changesText(r: ChangesReport): string {
-  const out = [`What changed from ${r.since} to ${r.until}`, ''];
-  for (const s of changeSections(r)) {
+  const out = [`What changed from ${shortDay(r.since)} to ${shortDay(r.until)}`, ''];
+  for (const s of changeSections(r, shortDay)) {
     out.push(`${s.title}: ${s.lines.length}`);
     if (s.lines.length === 0) out.push(`  ${s.none}`);
     const { shown, leftOut } = printedLines(s);
@@ -90,7 +90,7 @@ export function changesText(r: ChangesReport): string {
     const dated = shown.some((l) => l.day);
     for (const l of shown) {
       const who = s.id === 'stale' ? '' : ` (${l.source})`;
-      const day = dated ? `${l.day ?? ' '.repeat(ISO_DAY_WIDTH)}  ` : '';
+      const day = dated ? `${(l.day ? shortDay(l.day) : '').padEnd(DAY_WIDTH)}  ` : '';
       out.push(`  ${day}${l.what}${who}${l.detail && s.id !== 'stale' ? `: ${l.detail}` : ''}`);
     }
     if (leftOut) out.push(`  … ${leftOut}`);

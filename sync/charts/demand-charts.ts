@@ -1,5 +1,6 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
+import { spelledMonth } from '../../shared/cells/dates';
 import { counted } from '../../shared/plural';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
@@ -49,11 +50,11 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
   return {
     id: 'demand-trend', title: 'Requests received by month and requester type', width, height: HEIGHT,
     alt: m.demand.total === 0 ? 'No requests in this period.'
-      : `${counted(m.demand.total, 'request')} from ${m.demand.months[0]} to ${m.demand.months[m.demand.months.length - 1]}; busiest month ${busiest.month} with ${busiest.total}. By requester type: `
+      : `${counted(m.demand.total, 'request')} from ${spelledMonth(m.demand.months[0])} to ${spelledMonth(m.demand.months[m.demand.months.length - 1])}; busiest month ${spelledMonth(busiest.month)} with ${busiest.total}. By requester type: `
         + listed(m.demand.byRequesterType.map((t) => `${t.key} ${t.count}`)),
     option: {
       ...wrappedLegend(types, width),
-      xAxis: { type: 'category', data: m.demand.months },
+      xAxis: { type: 'category', data: m.demand.months.map(spelledMonth) },
       yAxis: valueAxis('Requests'),
       series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
       ...(m.demand.total === 0 ? { graphic: NO_DATA } : {}),

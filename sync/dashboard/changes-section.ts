@@ -1,8 +1,9 @@
 // The dashboard's "Since the last meeting" section: the changes report's sections as short lists a committee
 // member reads in two minutes, with the start day as a filter of its own.
+import { shortDay } from '../../shared/cells/dates';
 import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
-import { dayCell, esc, shortDay } from './html-text';
+import { dayCell, esc } from './html-text';
 
 export interface ChangesSectionInput {
   report: ChangesReport;

@@ -1,11 +1,12 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
+import { shortDay } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { coverage, missingFigure, NOT_RECORDED, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
-import { dayCell, esc, figure, pageHead, queryString, shortDay, table, type Column } from './html-text';
+import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
 export interface DashboardInput {
   metrics: DemandMetrics;
@@ -65,7 +66,7 @@ export function dashboardPage(i: DashboardInput): string {
 <a class="skip" href="#main">Skip to the figures</a>
 <header>
 <h1>Equity Desk: demand, fulfillment and progress</h1>
-<p class="muted">${esc(coverage(m, shortDay))}</p>
+<p class="muted">${esc(coverage(m))}</p>
 </header>
 <main id="main">
 ${i.error ? `<p class="error" role="alert">${esc(i.error)} The figures below are unfiltered.</p>` : ''}

@@ -1,5 +1,5 @@
 // Escaping, number and date display and figure tables for the server-rendered pages (dashboard, annual report): every value from a sheet is escaped once, here.
-import { spelledDay } from '../../shared/cells/dates';
+import { shortDay } from '../../shared/cells/dates';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -13,9 +13,6 @@ export function figure(v: number | null | undefined, missing?: string): string {
   if (v === null || v === undefined) return missing ? `<span class="na">${esc(missing)}</span>` : '<span class="na" title="not available">n/a</span>';
   return esc(v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 }
-
-/** A day as the dashboard and the report's tables say it, where a phone's width is short: "Dec 17, 2026". */
-export const shortDay = (iso: string) => spelledDay(iso, 'short');
 
 /** A day in a list or a table column: in words to read, its ISO day in `datetime` for programs. */
 export const dayCell = (iso: string) => `<time datetime="${esc(iso)}">${esc(shortDay(iso))}</time>`;

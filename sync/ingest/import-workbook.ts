@@ -148,10 +148,11 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   // the sheet's header instead, once.
   const own = read.table.columns.find((c) => c.name === i.field)?.header;
   const opening = [own, header].find((h) => h && i.message.startsWith(`${h}: `));
-  const detail = opening ? i.message.slice(opening.length + 2) : i.message;
+  const inWords = inSheetWords(i.message, own, header);
+  const detail = opening ? i.message.slice(opening.length + 2) : inWords;
   // A missing column belongs to the sheet, not to a cell.
   const line = i.code === 'missing_column' ? `${sheet}: ${i.message}` : formatCellIssue({ code: i.code, severity: 'error', field: i.field, sheet, row, column, header, message: detail });
-  return { code: i.code, field: i.field, column, header, message: inSheetWords(i.message, own, header), line };
+  return { code: i.code, field: i.field, column, header, message: inWords, line };
 }
 
 /** A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them. */

@@ -2,6 +2,7 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
 import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 
@@ -13,18 +14,21 @@ function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: P
   return { name, columns, rows, freeze: { rows: 1, columns: 1 }, autoFilter: true, expectedRows: rows.length, ...extra };
 }
 
-/** Month by month: received, reactive/proactive, then each requester type and each category seen. */
+/**
+ * Month by month: received, reactive/proactive, then each requester type and each category seen. A month is its
+ * first day shown as "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
+ */
 export function demandSheet(m: DemandMetrics): SheetPlan {
   const types = m.demand.byRequesterType.map((x) => x.key);
   const categories = m.demand.byCategory.map((x) => x.key);
   const byMonthCategory = new Map<string, number>();
   for (const c of m.demand.cells) byMonthCategory.set(`${c.month}\u0000${c.category}`, (byMonthCategory.get(`${c.month}\u0000${c.category}`) ?? 0) + c.count);
   const rows = m.demand.byMonth.map((x): PlanCell[] => [
-    x.month, x.total, x.reactive, x.proactive,
+    `${x.month}-01`, x.total, x.reactive, x.proactive,
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [textColumn('Month', 10), numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)] });
 }
 
@@ -60,7 +64,9 @@ export function targetsSheet(m: DemandMetrics): SheetPlan {
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
 export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
-  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, p.estimated, p.spent, p.openHours, p.weeklyCapacity, p.weeksOfWork]);
+  // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
+  const hours = (value: number | null) => figureOrMissing(value, 'hours');
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
   rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
   for (const w of m.capacity.weekly) rows.push([w.weekStart, w.received, w.fulfilled]);
   const columns = [textColumn('Assignee', 22), numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];

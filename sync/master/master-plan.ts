@@ -1,6 +1,7 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
 import { TABLE_NAMES, TABLES, type FieldOf, type Rules, type TableName } from '../../shared/index';
+import { shortDay } from '../../shared/cells/dates';
 import { nounFor } from '../../shared/plural';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
@@ -26,7 +27,8 @@ export interface MasterInput {
 /** What the figures are built from, known once every row has been read. */
 export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
 
-const title = (asOf: string) => `Equity Desk master workbook, ${asOf}`;
+/** The file's title, as a spreadsheet shows it in the file's properties: its day in words. */
+const title = (asOf: string) => `Equity Desk master workbook, as of ${shortDay(asOf)}`;
 const REPORT_SHEETS = ['Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets'] as const;
 
 /** The Summary's note on each data sheet whose rows continue on further sheets, past the rows a sheet holds. */

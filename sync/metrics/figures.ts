@@ -10,6 +10,11 @@ export function round(n: number, digits = 1): number {
 
 export const percentOf = (part: number, whole: number): number | null => (whole > 0 ? round((100 * part) / whole) : null);
 
+/** A running sum of hours that stays null until a request records some: unknown hours are not zero hours. */
+export const addRecorded = (sum: number | null, value: number | null): number | null => (value === null ? sum : (sum ?? 0) + value);
+
+export const roundRecorded = (sum: number | null): number | null => (sum === null ? null : round(sum));
+
 export const mean = (sum: number, n: number, digits = 1): number | null => (n > 0 ? round(sum / n, digits) : null);
 
 /**

@@ -1,6 +1,7 @@
 // The headline figures in the order the Summary sheet, the dashboard and the text report show them: the
 // three Results-Based Accountability sections, then the other figures. Every value is read from the
 // metrics document, so no surface computes a number of its own.
+import { shortDay } from '../../shared/cells/dates';
 import { counted, nounFor } from '../../shared/plural';
 import { RBA_SECTIONS, type DemandMetrics, type RbaMeasure } from './metrics-schema';
 
@@ -48,11 +49,11 @@ export function otherFigures(m: DemandMetrics): Figure[] {
 /** An unfiltered report's sources as one says them: "all 2 sources" reads as a slip. */
 const everySource = (count: number) => (count === 0 ? 'no sources yet' : count === 1 ? 'its one source' : count === 2 ? 'both sources' : `all ${counted(count, 'source')}`);
 
-/** `2024-01-01 to 2024-06-30, 2 sources`: what a report covers, in words; `day` writes its days (a page in words, a terminal or workbook in ISO). */
-export function coverage(m: DemandMetrics, day = (iso: string) => iso): string {
+/** "As of Jun 30, 2024; requests received Jan 1, 2024 to Jun 30, 2024; both sources.": what a report covers, in words on every surface. */
+export function coverage(m: DemandMetrics): string {
   const { from, to, sourceIds } = m.filters;
-  const period = from && to ? `requests received ${day(from)} to ${day(to)}` : from ? `requests received from ${day(from)}` : to ? `requests received up to ${day(to)}` : 'all requests';
+  const period = from && to ? `requests received ${shortDay(from)} to ${shortDay(to)}` : from ? `requests received from ${shortDay(from)}` : to ? `requests received up to ${shortDay(to)}` : 'all requests';
   const names = m.sources.map((s) => s.name);
   const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
-  return `As of ${day(m.asOf)}; ${period}; ${sources}.`;
+  return `As of ${shortDay(m.asOf)}; ${period}; ${sources}.`;
 }

@@ -1,4 +1,6 @@
-// The metrics document as a readable text report, for `equity-desk metrics` without `--json`.
+// The metrics document as a readable text report, for `equity-desk metrics` without `--json`: days and months
+// in words, as a US reader reads them; the JSON keeps them ISO.
+import { shortDay, spelledMonth } from '../../shared/cells/dates';
 import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, targetLines } from './plan-metrics';
@@ -21,6 +23,7 @@ export function metricsReport(m: DemandMetrics): string {
   }
   out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, figureOrMissing(f.value, f.unit)])), '');
   out.push('Capacity outlook', `  ${m.capacity.summary}`, '');
+  if (m.demand.byMonth.length) out.push('Requests by month', ...grid([['', 'Received', 'Reactive', 'Proactive'], ...m.demand.byMonth.map((x) => [spelledMonth(x.month), x.total, x.reactive, x.proactive])]), '');
   if (m.demand.byRequesterType.length) out.push('Requests by requester type', ...grid(m.demand.byRequesterType.map((t) => [t.key, t.count])), '');
   if (m.demand.byCategory.length) out.push('Requests by category', ...grid(m.demand.byCategory.map((t) => [t.key, t.count])), '');
   out.push('Open backlog by age', ...grid(m.backlog.byAgeBucket.map((b) => [b.key, b.count])), '');
@@ -36,7 +39,7 @@ export function metricsReport(m: DemandMetrics): string {
   }
   for (const [title, items] of [['Upcoming milestones', m.milestones.upcoming], ['Missed milestones', m.milestones.missed]] as const) {
     if (!items.length) continue;
-    out.push(title, ...grid(items.slice(0, LIST_LIMIT).map((x) => [x.title, x.date, x.status, x.sourceName])));
+    out.push(title, ...grid(items.slice(0, LIST_LIMIT).map((x) => [x.title, x.date && shortDay(x.date), x.status, x.sourceName])));
     if (items.length > LIST_LIMIT) out.push(`  … and ${items.length - LIST_LIMIT} more`);
     out.push('');
   }

@@ -101,8 +101,9 @@ export const demandMetricsSchema = z.object({
       assignee: z.string(),
       requests: count,
       open: count,
-      estimated: z.number(),
-      spent: z.number(),
+      /** Null when none of the assignee's requests records any. */
+      estimated: z.number().nullable(),
+      spent: z.number().nullable(),
       /** Estimated minus spent on open requests (never below zero per request); null when none of them is estimated. */
       openHours: z.number().nullable(),
       weeklyCapacity: z.number(),

@@ -7,7 +7,7 @@ import {
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
 import { sameText } from '../../shared/status/sheet-math';
-import { mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, Tally, weekIndex, weekStarts } from './figures';
+import { addRecorded, mean, monthOf, monthSpan, percentile, percentOf, quarterOf, round, roundRecorded, Tally, weekIndex, weekStarts } from './figures';
 import type { StoredRow } from '../store/row-store';
 import type { DemandMetrics } from './metrics-schema';
 import { counted, nounFor } from '../../shared/plural';
@@ -38,8 +38,8 @@ const newQuarter = (): QuarterFigures => ({
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });
 
-/** `openEstimated`: the open requests whose hours are estimated, without which open hours are unknown, not zero. */
-interface AssigneeLoad { requests: number; open: number; estimated: number; spent: number; openHours: number; openEstimated: number; inWindow: boolean }
+/** `openHours` is null while none of the open requests is estimated: their hours are unknown, not zero. */
+interface AssigneeLoad { requests: number; open: number; estimated: number | null; spent: number | null; openHours: number | null; inWindow: boolean }
 
 export class RequestMetrics {
   readonly all = newQuarter();
@@ -55,8 +55,7 @@ export class RequestMetrics {
   private readonly backlog = { open: 0, onTime: 0, dueSoon: 0, overdue: 0 };
   private readonly followUps = { due: 0, upcoming: 0, recorded: 0 };
   private readonly source = { history: 0, row: 0 };
-  /** `estimatedN`, `spentN`: the requests that record each, without which the sum is unknown, not zero. */
-  private readonly hours = { estimated: 0, estimatedN: 0, spent: 0, spentN: 0, perRequestSum: 0, perRequestN: 0 };
+  private readonly hours: { estimated: number | null; spent: number | null; perRequestSum: number; perRequestN: number } = { estimated: null, spent: null, perRequestSum: 0, perRequestN: 0 };
   private readonly ratings = [0, 0, 0, 0, 0];
   private readonly assignees = new Map<string, AssigneeLoad>();
   private readonly weekly: { received: number; fulfilled: number }[];
@@ -186,26 +185,17 @@ export class RequestMetrics {
       else if (due) this.followUps.upcoming++;
     }
 
-    if (estimated !== null) {
-      this.hours.estimated += estimated;
-      this.hours.estimatedN++;
-    }
-    if (spent !== null) {
-      this.hours.spent += spent;
-      this.hours.spentN++;
-    }
+    this.hours.estimated = addRecorded(this.hours.estimated, estimated);
+    this.hours.spent = addRecorded(this.hours.spent, spent);
     const who = text(v.assignee) ?? UNASSIGNED;
     let load = this.assignees.get(who);
-    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: 0, spent: 0, openHours: 0, openEstimated: 0, inWindow: false }));
+    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: null, spent: null, openHours: null, inWindow: false }));
     load.requests++;
-    load.estimated += estimated ?? 0;
-    load.spent += spent ?? 0;
+    load.estimated = addRecorded(load.estimated, estimated);
+    load.spent = addRecorded(load.spent, spent);
     if (open) {
       load.open++;
-      if (estimated !== null) {
-        load.openHours += Math.max(estimated - (spent ?? 0), 0);
-        load.openEstimated++;
-      }
+      load.openHours = addRecorded(load.openHours, estimated === null ? null : Math.max(estimated - (spent ?? 0), 0));
     }
     // Staff count towards capacity when they hold open work or handled a request in the window.
     if (open || this.inWindow(receivedOn) || this.inWindow(fulfilledOn)) load.inWindow = true;
@@ -308,15 +298,15 @@ export class RequestMetrics {
   hoursFigures(): DemandMetrics['hours'] {
     const byAssignee = [...this.assignees.entries()].map(([assignee, l]) => {
       const weeklyCapacity = this.capacityOf(assignee);
-      const openHours = l.open > 0 && l.openEstimated === 0 ? null : round(l.openHours);
+      // No open work is no open hours; open work none of it estimated is hours unknown.
+      const openHours = l.open === 0 ? 0 : roundRecorded(l.openHours);
       return {
-        assignee, requests: l.requests, open: l.open, estimated: round(l.estimated), spent: round(l.spent), openHours,
+        assignee, requests: l.requests, open: l.open, estimated: roundRecorded(l.estimated), spent: roundRecorded(l.spent), openHours,
         weeklyCapacity, weeksOfWork: openHours !== null && weeklyCapacity > 0 ? round(openHours / weeklyCapacity) : null,
       };
     });
     byAssignee.sort((a, b) => (b.openHours ?? -1) - (a.openHours ?? -1) || a.assignee.localeCompare(b.assignee));
-    const { estimated, estimatedN, spent, spentN } = this.hours;
-    return { estimated: estimatedN ? round(estimated) : null, spent: spentN ? round(spent) : null, byAssignee };
+    return { estimated: roundRecorded(this.hours.estimated), spent: roundRecorded(this.hours.spent), byAssignee };
   }
 
   satisfaction(): DemandMetrics['satisfaction'] {

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import { shortDay } from '../../../shared/cells/dates';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/index';
 import { counted } from '../../../shared/plural';
 import { isErrorType } from '../../../shared/typed-error';
@@ -53,7 +54,7 @@ export const exportCommand: Command = {
     });
     const count = (k: TableName) => metrics.sources.reduce((a, s) => a + s[k], 0);
     const tables = TABLE_NAMES.map((t) => counted(count(t), TABLES[t].noun)).join(', ');
-    io.out(`Wrote ${out} (as of ${metrics.asOf}): ${tables} from ${counted(metrics.sources.length, 'source')} `
+    io.out(`Wrote ${out} (as of ${shortDay(metrics.asOf)}): ${tables} from ${counted(metrics.sources.length, 'source')} `
       + `in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return 0;
   },

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { DEFAULT_RULES, isoFromUtcDate } from '../../../shared/index';
+import { DEFAULT_RULES, isoFromUtcDate, shortDay } from '../../../shared/index';
+import { counted } from '../../../shared/plural';
 import { isErrorType } from '../../../shared/typed-error';
 import { ReportQueryError, reportDate } from '../../metrics/report-query';
 import { annualReport } from '../../report/annual-report';
@@ -48,7 +49,7 @@ export const reportCommand: Command = {
     } else {
       await writeFile(out!, reportHtml(report));
     }
-    io.out(`Wrote ${out} (the ${year} report, as of ${asOf}): ${report.metrics.demand.total} requests, ${report.metrics.workplan.total.items} work-plan items, ${report.narrative.length} narrative sections.`);
+    io.out(`Wrote ${out} (the ${year} report, as of ${shortDay(asOf)}): ${counted(report.metrics.demand.total, 'request')}, ${counted(report.metrics.workplan.total.items, 'work-plan item')}, ${counted(report.narrative.length, 'narrative section')}.`);
     return 0;
   },
 };

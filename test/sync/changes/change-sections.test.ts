@@ -54,4 +54,14 @@ describe('changes sections', () => {
     const lines = changeSections({ ...report, dataQuality: { rejected: [logged], fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
     expect(lines.map((l) => l.what)).toEqual(['work-plan item: Work Plan 2026-2029 row 10']);
   });
+
+  it('prints days in the CLI text as a US reader reads them, in a column as wide as the widest day', () => {
+    const fulfilled = (on: string, label: string) => ({ sourceId: 's', sourceName: 'City log', table: 'requests' as const, rowId: label, label, on });
+    const stale = { id: 's2', name: 'County log', lastSync: '2026-10-20T15:00:00.000Z', syncedInPeriod: false };
+    const text = changesText({ ...report, requests: { ...report.requests, fulfilled: [fulfilled('2026-11-25', 'R1'), fulfilled('2026-12-01', 'R2')] }, sources: [stale] } as ChangesReport);
+    expect(text).toMatch(/^What changed from Nov 5, 2026 to Dec 3, 2026\n/);
+    expect(text).toContain('Requests fulfilled: 2\n  Nov 25, 2026  R1 (City log)\n  Dec 1, 2026   R2 (City log)\n');
+    expect(text).toContain('Sources that have not synced since Nov 5, 2026: 1\n  Oct 20, 2026  County log\n');
+    expect(text).not.toMatch(/\d{4}-\d{2}/);
+  });
 });

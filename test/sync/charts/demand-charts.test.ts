@@ -70,3 +70,25 @@ describe('the charts\' text descriptions', () => {
     expect(alt).toContain('over 2 fulfilled requests.');
   });
 });
+
+describe('the demand chart\'s months', () => {
+  const m = aggregateMetrics({
+    requests: ['2024-01-10', '2024-02-05', '2024-02-20', '2024-03-31'].map((receivedOn, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values: { receivedOn, requesterOrg: 'City of Riverside', requesterType: 'City', status: 'New' } })),
+  }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+  const chart = demandCharts(m, 640).find((c) => c.id === 'demand-trend')!;
+
+  it('are named as a US reader reads them on the axis, never as the metrics key them', () => {
+    const text = words(renderSvg(chart, false)).join(' ');
+    for (const month of ['Jan 2024', 'Feb 2024', 'Mar 2024']) expect(text).toContain(month);
+    expect(text).not.toMatch(/\d{4}-\d{2}/);
+  });
+
+  it('read the same way in the text description', () => {
+    expect(chart.alt).toContain('4 requests from Jan 2024 to Mar 2024; busiest month Feb 2024 with 2.');
+    expect(chart.alt).not.toMatch(/\d{4}-\d{2}/);
+  });
+
+  it('stay keyed YYYY-MM in the metrics JSON', () => {
+    expect(m.demand.months).toEqual(['2024-01', '2024-02', '2024-03']);
+  });
+});

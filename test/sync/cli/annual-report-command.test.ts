@@ -14,7 +14,7 @@ describe('equity-desk report', () => {
     const out = cli.path('report.html');
     const run = await report(['--year', '2024', '--as-of', '2024-06-30', '--out', out, '--narrative', narrative]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Wrote .*report\.html \(the 2024 report, as of 2024-06-30\): 7 requests, \d+ work-plan items, 1 narrative sections\.\n$/);
+    expect(run.stdout).toMatch(/^Wrote .*report\.html \(the 2024 report, as of Jun 30, 2024\): 7 requests, \d+ work-plan items, 1 narrative section\.\n$/);
     const html = await readFile(out, 'utf8');
     expect(html).toMatch(/<section id="capacity"[^>]*>[\s\S]*We asked for a third position\.[\s\S]*<\/section>/);
   });

@@ -12,9 +12,9 @@ describe('equity-desk changes', () => {
   test('prints the period as sections a person reads, each with its count', async () => {
     const run = await changes(['--since', '2024-01-01', '--until', '2024-01-31']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^What changed from 2024-01-01 to 2024-01-31\n/);
-    expect(run.stdout).toContain('Requests fulfilled: 1\n  2024-01-25  ');
-    for (const title of ['Requests received:', 'Requests closed:', 'Requests that went overdue', 'Work-plan items added:', 'Work-plan items whose status changed:', 'Milestones done:', 'Milestones missed:', 'Rows newly rejected', 'Rejected rows fixed:', 'Sources that have not synced since 2024-01-01:']) {
+    expect(run.stdout).toMatch(/^What changed from Jan 1, 2024 to Jan 31, 2024\n/);
+    expect(run.stdout).toContain('Requests fulfilled: 1\n  Jan 25, 2024  ');
+    for (const title of ['Requests received:', 'Requests closed:', 'Requests that went overdue', 'Work-plan items added:', 'Work-plan items whose status changed:', 'Milestones done:', 'Milestones missed:', 'Rows newly rejected', 'Rejected rows fixed:', 'Sources that have not synced since Jan 1, 2024:']) {
       expect(run.stdout, title).toContain(title);
     }
   });

@@ -99,6 +99,12 @@ describe.each(backends)('import on $name', (backend) => {
     expect(other.removedFrom).toEqual([{ sheet: 'TA Requests', rows: 2, inWorkbook: false }]);
   });
 
+  test("a message that opens with its column's name (\"… is required\") names the sheet's header in its line too", async () => {
+    const store = await backend.open();
+    const { r } = await importAs(store, 'Unnamed agency', [{ name: 'Log', rows: [['Agency', 'Date received', 'Status'], [null, '3/2/2026', 'New']] }]);
+    expect(r.rejected.flatMap((j) => j.errors.map((e) => e.line))).toEqual(['Log!A2 (Agency): Agency is required']);
+  });
+
   test('a 40,000-character note keeps its row: stored clipped with a marker, warned at its cell, and a second import is unchanged', async () => {
     const store = await backend.open();
     const note = `Minutes pasted in full. ${'The committee discussed the action plan. '.repeat(1000)}`.slice(0, 40_000);

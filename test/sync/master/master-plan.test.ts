@@ -25,6 +25,10 @@ async function cells(sheet: SheetPlan): Promise<PlanCell[][]> {
 const sheet = (p: ReturnType<typeof plan>['plan'], name: string) => p.sheets.find((s) => s.name === name)!;
 
 describe('master plan', () => {
+  it('titles the file with its day in words', () => {
+    expect(plan().plan.title).toBe('Equity Desk master workbook, as of Jun 30, 2024');
+  });
+
   it('orders the sheets, leaving Roadmap out when no source has one', () => {
     expect(plan().plan.sheets.map((s) => s.name)).toEqual(['Summary', 'Requests', 'Work plan', 'Milestones', 'Roadmap', 'Demand', 'Fulfillment', 'Backlog', 'Capacity', 'Targets', 'Data quality']);
     expect(plan({}, { requests: REQUESTS }).plan.sheets.map((s) => s.name)).not.toContain('Roadmap');
@@ -63,6 +67,21 @@ describe('master plan', () => {
       expect(column, `${name} ${header}`).toBeGreaterThan(0);
       expect(s.conditionals?.some((c) => c.column === column && c.dataBar), `${name} ${header}`).toBe(true);
     }
+  });
+
+  it('says an assignee\'s hours no request records were not recorded on the Capacity sheet, not 0 or blank', async () => {
+    // J. Chen records no hours at all; M. Okafor records hours spent only, and holds no open request.
+    const requests = REQUESTS.map((r) => (r.values.assignee === 'J. Chen' ? { ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } } : r));
+    const capacity = sheet(plan({}, { requests }).plan, 'Capacity');
+    const rows = await cells(capacity);
+    const headers = capacity.columns.map((c) => c.header);
+    const hoursOf = (who: string) => {
+      const row = rows.find((r) => r[0] === who)!;
+      return Object.fromEntries(['Hours estimated', 'Hours spent', 'Open hours'].map((h) => [h, row[headers.indexOf(h)]]));
+    };
+    expect(hoursOf('J. Chen')).toEqual({ 'Hours estimated': 'not recorded', 'Hours spent': 'not recorded', 'Open hours': 'not recorded' });
+    expect(hoursOf('M. Okafor')).toEqual({ 'Hours estimated': 'not recorded', 'Hours spent': 6, 'Open hours': 0 });
+    expect(hoursOf('A. Rivera')).toEqual({ 'Hours estimated': 12, 'Hours spent': 14, 'Open hours': 0 });
   });
 
   it('writes rows lazily, with derived columns from the shared rules and Yes/No for checkboxes', async () => {

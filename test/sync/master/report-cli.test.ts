@@ -42,9 +42,15 @@ describe('metrics', () => {
   it('prints a readable report with the RBA sections', async () => {
     const r = await cli(['metrics', '--as-of', AS_OF, '--from', '2024-01-01', '--to', '2024-03-31']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Equity Desk demand metrics\nAs of 2024-06-30; requests received 2024-01-01 to 2024-03-31; both sources\./);
+    expect(r.stdout).toMatch(/^Equity Desk demand metrics\nAs of Jun 30, 2024; requests received Jan 1, 2024 to Mar 31, 2024; both sources\./);
     for (const heading of ['How much did we do?', 'How well did we do it?', 'Is anyone better off?', 'Capacity outlook', 'Open backlog by age']) expect(r.stdout).toContain(`\n${heading}\n`);
     expect(r.stdout).toMatch(/\n {2}Requests received +4 +4 +0\n/);
+  });
+
+  it('says days and months in words as a US reader reads them, where --json keeps ISO', async () => {
+    const r = await cli(['metrics', '--as-of', AS_OF]);
+    expect(r.stdout).toMatch(/\nRequests by month\n +Received +Reactive +Proactive\n {2}Jan 2024 +1 +1 +0\n {2}Feb 2024 +1 +0 +1\n/);
+    expect(r.stdout).not.toMatch(/\d{4}-\d{2}/);
   });
 
   it('exits 2 with one line on a bad filter', async () => {
@@ -63,7 +69,7 @@ describe('export', () => {
     const r = await runProcess(['export', '--out', file, '--data', seeded.dataDir, '--source', seeded.ids.s1]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Wrote .*master\.xlsx \(as of \d{4}-\d{2}-\d{2}\): 6 requests, 3 work-plan items, 3 milestones, 0 roadmap items from 1 source in [\d.]+ s\.\n$/);
+    expect(r.stdout).toMatch(/^Wrote .*master\.xlsx \(as of [A-Z][a-z]{2} \d{1,2}, \d{4}\): 6 requests, 3 work-plan items, 3 milestones, 0 roadmap items from 1 source in [\d.]+ s\.\n$/);
     const { sheets } = await readWithOpenpyxl(file);
     expect(sheets.find((s) => s.name === 'Requests')!.rows).toHaveLength(7);
     expect((await readdir(out)).filter((f) => f.endsWith('.partial'))).toEqual([]);

@@ -3,6 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { demandCharts } from '../../../sync/charts/demand-charts';
@@ -43,5 +44,16 @@ describe('the Summary sheet in print', () => {
     const value = (label: string) => rows.find((r) => r[0] === label)?.[1];
     for (const label of ['TA hours delivered (fulfilled requests)', 'Hours estimated', 'Hours spent']) expect(value(label), label).toBe('not recorded');
     expect(value('Requests fulfilled')).toBe(metrics.rba.howMuch.find((x) => x.id === 'requestsFulfilled')!.value);
+  });
+});
+
+describe('the Summary sheet\'s days', () => {
+  it('are in words inside its sentences, as a US reader reads them, and never ISO', async () => {
+    const metrics = aggregateMetrics({ requests: REQUESTS }, { asOf: AS_OF, rules: DEFAULT_RULES, from: '2024-01-01', to: '2024-06-30' });
+    const book = await new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer({ title: 'Summary', sheets: [summarySheet(metrics, [])] })) as unknown as ExcelJS.Buffer);
+    const texts: string[] = [];
+    book.getWorksheet('Summary')!.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+    expect(texts.join(' ')).toContain('As of Jun 30, 2024; requests received Jan 1, 2024 to Jun 30, 2024;');
+    for (const t of texts) expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });

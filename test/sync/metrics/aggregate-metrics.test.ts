@@ -193,6 +193,8 @@ describe('Results-Based Accountability', () => {
     const none = aggregateMetrics({ requests: REQUESTS.map((r) => ({ ...r, values: { ...r.values, hoursSpent: null, estimatedHours: null } })) }, opts);
     expect(none.rba.howMuch.find((x) => x.id === 'taHours')).toMatchObject({ value: null, trend: [{ value: null }, { value: null }] });
     expect(none.hours).toMatchObject({ estimated: null, spent: null });
+    for (const a of none.hours.byAssignee) expect(a, a.assignee).toMatchObject({ estimated: null, spent: null, openHours: a.open ? null : 0 });
+    expect(() => demandMetricsSchema.parse(none)).not.toThrow();
   });
 
   it('produces a document that matches its schema', () => {
