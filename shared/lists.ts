@@ -17,14 +17,27 @@ export const PROGRESS_STATUSES = ['Not started', 'In progress', 'Completed'] as 
 export const ROADMAP_KINDS = ['Early action', 'Additional strategy'] as const;
 
 /**
+ * A word read as a listed value: in every list holding that value, or only in `list` where the word means
+ * something else elsewhere; `assumed` says, in the warning, what reading it so takes for granted.
+ */
+export interface ChoiceSynonym { word: string; list?: ListKey; assumed?: string }
+
+/**
  * Other words offices use for a listed value in their plans, calendars and logs, read as that value (with a
  * warning) wherever a list holds it: a milestone marked "Done" is kept as Completed, not rejected.
  */
-export const CHOICE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceSynonym)[]>> = {
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
   Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
-  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun'],
+  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun',
+    // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
+    { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" }],
+  'Waiting on requester': [
+    { word: 'Pending', assumed: "a service desk's pending request awaits the requester's reply" },
+    // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
+    { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
+  ],
   'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
   Medium: ['Med', 'Moderate'],

@@ -6,7 +6,7 @@ import { counted } from '../plural';
 import { parseDateText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { MONTH_NAMES } from './periods';
-import { CHOICE_SYNONYMS } from '../lists';
+import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 
@@ -193,7 +193,8 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
  * Per list array: folded value → listed value, and each listed value as typed → its result; and the folded
  * synonyms of its values (`CHOICE_SYNONYMS`). Folding every entry for every cell is the slow part.
  */
-interface ListIndex { folded: Map<string, string>; exact: Map<string, string>; synonyms: Map<string, string> }
+interface ListIndex { folded: Map<string, string>; exact: Map<string, string>; synonyms: Map<string, ListedSynonym[]> }
+interface ListedSynonym { value: string; list?: ListKey; assumed?: string }
 const listIndexes = new WeakMap<readonly string[], ListIndex>();
 
 function listIndex(allowed: readonly string[]): ListIndex {
@@ -203,7 +204,14 @@ function listIndex(allowed: readonly string[]): ListIndex {
     for (const v of allowed) if (!folded.has(foldText(v))) folded.set(foldText(v), v);
     // A cell holding a listed value exactly (the common case) skips folding: it finds what folding would.
     const exact = new Map(allowed.map((v) => [v, folded.get(foldText(v))!]));
-    const synonyms = new Map(allowed.flatMap((v) => (CHOICE_SYNONYMS[v] ?? []).map((word) => [foldText(word), v] as const)));
+    const synonyms = new Map<string, ListedSynonym[]>();
+    for (const value of allowed) {
+      for (const entry of CHOICE_SYNONYMS[value] ?? []) {
+        const { word, list, assumed } = typeof entry === 'string' ? { word: entry } : entry;
+        const key = foldText(word);
+        synonyms.set(key, [...(synonyms.get(key) ?? []), { value, list, assumed }]);
+      }
+    }
     index = { folded, exact, synonyms };
     listIndexes.set(allowed, index);
   }
@@ -229,14 +237,17 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
   // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
-  const whole = index.synonyms.get(foldText(text));
+  const synonymOf = (word: string) => index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
+  const whole = synonymOf(text);
   const noted = whole === undefined ? NOTED_CHOICE.exec(text) : null;
-  const head = noted ? index.folded.get(foldText(noted[1])) ?? index.synonyms.get(foldText(noted[1])) : undefined;
+  const listedNote = noted ? index.folded.get(foldText(noted[1])) : undefined;
+  const head = listedNote !== undefined ? { value: listedNote } : noted ? synonymOf(noted[1]) : undefined;
   const synonym = whole ?? head;
-  const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym };
+  const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
   if (near.kind === 'one') {
-    const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}`, 'warning');
+    const assumed = synonym?.assumed ? ` (${synonym.assumed})` : '';
+    const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
     return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };

@@ -1,5 +1,6 @@
 // The changes report as a one-sheet workbook (`changes --out FILE.xlsx`): every line of every section,
 // with the section as a column to filter by.
+import { shortDay } from '../../shared/cells/dates';
 import type { PlanCell, WorkbookPlan } from '../../shared/workbook-plan';
 import { changeSections } from './change-sections';
 import type { ChangesReport } from './changes-schema';
@@ -12,11 +13,12 @@ export function changesWorkbookPlan(r: ChangesReport): WorkbookPlan {
     if (s.lines.length === 0) rows.push([s.title, null, s.none, null, null]);
     for (const l of s.lines) rows.push([s.title, l.day, l.what, l.source, l.detail || null]);
   }
+  const period = `from ${shortDay(r.since)} to ${shortDay(r.until)}`;
   return {
-    title: `Equity Desk: what changed from ${r.since} to ${r.until}`,
+    title: `Equity Desk: what changed ${period}`,
     sheets: [{
       name: CHANGES_SHEET,
-      preamble: [[`What changed from ${r.since} to ${r.until}`]],
+      preamble: [[`What changed ${period}`]],
       columns: [
         { header: 'Section', width: 34, recurring: true, wrap: true },
         { header: 'Day', width: 12, type: 'date' },

@@ -135,7 +135,10 @@ export const demandMetricsSchema = z.object({
     total: planCounts,
     bySource: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string() })),
     byGoal: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string() })),
-    /** Within each goal, by phase (Normalize, Organize, Operationalize; Phase 1, 2, 3), in the order first seen. */
+    /**
+     * Within each goal, by phase (Normalize, Organize, Operationalize; Phase 1, 2, 3), in the order first seen. A plan
+     * with phases and no goals is not here: `byGoal` holds its phases.
+     */
     byPhase: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string(), phase: z.string() })),
   }),
   milestones: z.object({

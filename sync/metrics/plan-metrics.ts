@@ -13,6 +13,8 @@ const STATUS_FIELD: Record<WorkplanDerived, keyof PlanCounts> = {
 
 export const NO_GOAL = '(no goal)';
 export const NO_PHASE = '(no phase)';
+/** A phase standing in for a goal says it is one, unless its name already does ("Phase 2"). */
+const phaseLabel = (phase: string) => (phase === NO_PHASE || /^phase\b/i.test(phase) ? phase : `Phase: ${phase}`);
 /** How many upcoming and missed milestones the document lists; the counts cover all of them. */
 export const MILESTONE_LIST_LIMIT = 50;
 
@@ -106,12 +108,21 @@ export class WorkplanMetrics {
     p.tally.add(...args);
   }
 
+  /**
+   * A plan laid out by phase with no goal column (GARE's Normalize, Organize, Operationalize) rolls up by phase:
+   * one "(no goal)" line would hide all its progress. Its phases take the goals' place, labeled as phases, and
+   * leave the goal-and-phase lines, which would only repeat them under "(no goal)".
+   */
   figures(): DemandMetrics['workplan'] {
+    const phases = [...this.phases.values()];
+    const withGoal = new Set([...this.goals.values()].filter((g) => g.goal !== NO_GOAL).map((g) => g.sourceId));
+    const byPhaseOnly = new Set(phases.filter((p) => p.phase !== NO_PHASE && !withGoal.has(p.sourceId)).map((p) => p.sourceId));
+    const line = (r: { sourceId: string; sourceName: string; tally: PlanTally }, goal: string) => ({ sourceId: r.sourceId, sourceName: r.sourceName, goal, ...r.tally.counts() });
     return {
       total: this.total.counts(),
       bySource: [...this.sources.entries()].map(([sourceId, s]) => ({ sourceId, sourceName: s.name, ...s.tally.counts() })),
-      byGoal: [...this.goals.values()].map((g) => ({ sourceId: g.sourceId, sourceName: g.sourceName, goal: g.goal, ...g.tally.counts() })),
-      byPhase: [...this.phases.values()].map((p) => ({ sourceId: p.sourceId, sourceName: p.sourceName, goal: p.goal, phase: p.phase, ...p.tally.counts() })),
+      byGoal: [...this.goals.values()].flatMap((g) => (byPhaseOnly.has(g.sourceId) ? phases.filter((p) => p.sourceId === g.sourceId).map((p) => line(p, phaseLabel(p.phase))) : [line(g, g.goal)])),
+      byPhase: phases.filter((p) => !byPhaseOnly.has(p.sourceId)).map((p) => ({ ...line(p, p.goal), phase: p.phase })),
     };
   }
 }

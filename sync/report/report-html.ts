@@ -116,7 +116,7 @@ ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned 
     workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${spelledDay(r.asOf)}.</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
-${table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, 'no work-plan items.')}`,
+${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,
     milestones: `<p>${milestonesMet(r)}</p>
 ${milestoneTable('Met', r.milestones.done)}
 ${milestoneTable('Missed', r.milestones.missed)}`,

@@ -164,12 +164,20 @@ class DateSerials {
 type CellType = '' | 'b' | 's' | 'inlineStr' | 'str';
 const CELL_TYPES: readonly CellType[] = ['', 'b', 's', 'inlineStr', 'str'];
 const KINDS: readonly CellKind[] = ['number', 'string', 'date', 'boolean'];
+/** What follows a cell's opening tag before its content: a value, an inline text (with its spacing kept or not), or a formula. */
+const CONTENTS = ['<v>', '<is><t>', '<is><t xml:space="preserve">', ''] as const;
+type Content = (typeof CONTENTS)[number];
 
 /** Rows of one sheet, added one by one and taken as XML in blocks (shared formulas end with a block). */
 export class RowXml {
   private readonly letters: string[] = [];
-  /** Each column's cell attributes after `r` (style and type, closing the tag), by kind and type: the same few strings for every row. */
-  private readonly attributes: (string | undefined)[] = [];
+  /** Each column's `<c r="` and letter, the part of every cell's tag before its row number. */
+  private readonly starts: string[] = [];
+  /**
+   * The rest of each column's opening tag (style and type) and the content's start, by kind, type and content:
+   * the same few strings for every row, so a cell is a handful of concatenations.
+   */
+  private readonly tails: (string | undefined)[] = [];
   private readonly dates = new DateSerials();
   private readonly shared = new SharedFormulas();
   private readonly out: XmlOut = { text: '', parts: [] };
@@ -233,11 +241,12 @@ export class RowXml {
     const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
     const height = wraps.length ? this.height(cells, wraps) : '';
     if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
-    out.text += `<row r="${rowNumber}"${height}>`;
+    const rowText = String(rowNumber);
+    out.text += `<row r="${rowText}"${height}>`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
-      this.cell(i, rowNumber, cell, typed ? this.columns[i] : undefined, rowStyle && i < ownCells ? rowStyle : undefined);
+      this.cell(i, rowNumber, rowText, cell, typed ? this.columns[i] : undefined, rowStyle && i < ownCells ? rowStyle : undefined);
     }
     out.text += '</row>';
   }
@@ -247,71 +256,75 @@ export class RowXml {
     return this.shared.resolve(this.out);
   }
 
-  /** `<c r="…" s="…" t="…">`: `rowStyle` (a title or header row) in place of the column's style. */
-  private open(ref: string, col: number, rowStyle: object | undefined, kind: CellKind, type: CellType = ''): string {
-    if (rowStyle) return `<c r="${ref}"${this.attributesOf(this.styles.row(rowStyle, kind), type)}`;
-    const slot = (col * KINDS.length + KINDS.indexOf(kind)) * CELL_TYPES.length + CELL_TYPES.indexOf(type);
-    return `<c r="${ref}"${(this.attributes[slot] ??= this.attributesOf(this.styles.column(col, kind), type))}`;
+  /** `<c r="` and the column's letter. */
+  private start(col: number): string {
+    return (this.starts[col] ??= `<c r="${this.letter(col)}`);
   }
 
-  private attributesOf(s: number, type: CellType): string {
-    return `${s ? ` s="${s}"` : ''}${type ? ` t="${type}"` : ''}>`;
+  /** The opening tag after the cell's row number, and `content`'s start: `rowStyle` (a title or header row) in place of the column's style. */
+  private tail(col: number, rowStyle: object | undefined, kind: CellKind, type: CellType, content: Content): string {
+    if (rowStyle) return this.tailOf(this.styles.row(rowStyle, kind), type, content);
+    const slot = ((col * KINDS.length + KINDS.indexOf(kind)) * CELL_TYPES.length + CELL_TYPES.indexOf(type)) * CONTENTS.length + CONTENTS.indexOf(content);
+    return (this.tails[slot] ??= this.tailOf(this.styles.column(col, kind), type, content));
+  }
+
+  private tailOf(s: number, type: CellType, content: Content): string {
+    return `"${s ? ` s="${s}"` : ''}${type ? ` t="${type}"` : ''}>${content}`;
   }
 
   // No closures here: this runs for every cell, and a closure per cell showed in the writer's time (decision 006).
-  private cell(col: number, row: number, cell: Exclude<PlanCell, null>, typedAs: PlanColumn | undefined, style: object | undefined): void {
+  private cell(col: number, row: number, rowText: string, cell: Exclude<PlanCell, null>, typedAs: PlanColumn | undefined, style: object | undefined): void {
     const out = this.out;
-    const dateColumn = typedAs?.type === 'date';
-    const letter = this.letter(col);
-    const ref = `${letter}${row}`;
-    if (isFormulaCell(cell)) {
-      if (cell.formula.startsWith('=')) throw this.invalid(ref, `formula "${cell.formula}" must not start with "="`);
-      const r = cell.result;
-      let value: string;
-      if (r === null) {
-        out.text += this.open(ref, col, style, 'number');
-        value = '';
-      } else if (typeof r === 'number') {
-        out.text += this.open(ref, col, style, 'number');
-        value = `<v>${this.number(r, ref)}</v>`;
-      } else if (typeof r === 'boolean') {
-        out.text += this.open(ref, col, style, 'boolean', 'b');
-        value = `<v>${r ? 1 : 0}</v>`;
-      } else {
-        const serial = dateColumn ? this.dates.serial(r) : undefined;
-        out.text += serial !== undefined ? this.open(ref, col, style, 'date') : this.open(ref, col, style, 'string', 'str');
-        value = `<v>${serial !== undefined ? serial : this.text(r)}</v>`;
+    const start = this.start(col);
+    if (typeof cell === 'string') {
+      const serial = typedAs?.type === 'date' ? this.dates.serial(cell) : undefined;
+      if (serial !== undefined) {
+        out.text += start + rowText + this.tail(col, style, 'date', '', '<v>') + serial + '</v></c>';
+        return;
       }
-      this.shared.formula(out, col, letter, row, cell.formula);
-      out.text += `${value}</c>`;
+      // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
+      const shared = typedAs?.recurring ? this.sharedStrings.id(cell) : undefined;
+      out.text += shared !== undefined
+        ? start + rowText + this.tail(col, style, 'string', 's', '<v>') + shared + '</v></c>'
+        : start + rowText + this.tail(col, style, 'string', 'inlineStr', SPACE_TO_KEEP.test(cell) ? '<is><t xml:space="preserve">' : '<is><t>') + this.text(cell) + '</t></is></c>';
       return;
     }
     if (typeof cell === 'number') {
-      out.text += `${this.open(ref, col, style, 'number')}<v>${this.number(cell, ref)}</v></c>`;
+      out.text += start + rowText + this.tail(col, style, 'number', '', '<v>') + this.number(cell, col, row) + '</v></c>';
       return;
     }
     if (typeof cell === 'boolean') {
-      out.text += `${this.open(ref, col, style, 'boolean', 'b')}<v>${cell ? 1 : 0}</v></c>`;
+      out.text += start + rowText + this.tail(col, style, 'boolean', 'b', '<v>') + (cell ? '1' : '0') + '</v></c>';
       return;
     }
-    const serial = dateColumn ? this.dates.serial(cell) : undefined;
-    if (serial !== undefined) {
-      out.text += `${this.open(ref, col, style, 'date')}<v>${serial}</v></c>`;
-      return;
+    const letter = this.letter(col);
+    if (cell.formula.startsWith('=')) throw this.invalid(`${letter}${row}`, `formula "${cell.formula}" must not start with "="`);
+    const r = cell.result;
+    let value: string;
+    if (r === null) {
+      out.text += start + rowText + this.tail(col, style, 'number', '', '');
+      value = '';
+    } else if (typeof r === 'number') {
+      out.text += start + rowText + this.tail(col, style, 'number', '', '');
+      value = `<v>${this.number(r, col, row)}</v>`;
+    } else if (typeof r === 'boolean') {
+      out.text += start + rowText + this.tail(col, style, 'boolean', 'b', '');
+      value = `<v>${r ? 1 : 0}</v>`;
+    } else {
+      const serial = typedAs?.type === 'date' ? this.dates.serial(r) : undefined;
+      out.text += start + rowText + (serial !== undefined ? this.tail(col, style, 'date', '', '') : this.tail(col, style, 'string', 'str', ''));
+      value = `<v>${serial !== undefined ? serial : this.text(r)}</v>`;
     }
-    // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
-    const shared = typedAs?.recurring ? this.sharedStrings.id(cell) : undefined;
-    out.text += shared !== undefined
-      ? `${this.open(ref, col, style, 'string', 's')}<v>${shared}</v></c>`
-      : `${this.open(ref, col, style, 'string', 'inlineStr')}<is>${SPACE_TO_KEEP.test(cell) ? '<t xml:space="preserve">' : '<t>'}${this.text(cell)}</t></is></c>`;
+    this.shared.formula(out, col, letter, row, cell.formula);
+    out.text += `${value}</c>`;
   }
 
   private invalid(ref: string, message: string): WorkbookError {
     return new WorkbookError('invalid-plan', `${this.sheet}!${ref}: ${message}`);
   }
 
-  private number(n: number, ref: string): string {
-    if (!Number.isFinite(n)) throw this.invalid(ref, `${n} is not a finite number`);
+  private number(n: number, col: number, row: number): string {
+    if (!Number.isFinite(n)) throw this.invalid(`${this.letter(col)}${row}`, `${n} is not a finite number`);
     return String(n);
   }
 

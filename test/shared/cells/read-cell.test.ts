@@ -184,7 +184,7 @@ describe('dropdown lists', () => {
 
   it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
     expect(read('requests', 'priority', 'Med').value).toBe('Medium');
-    expect(codes(read('requests', 'status', 'Open - see notes'))).toEqual(['error:not_in_list']);
+    expect(codes(read('requests', 'status', 'Escalated - see notes'))).toEqual(['error:not_in_list']);
   });
 
   it('reads a status word only as a value its own list holds: a milestone "Paused", a request "Paused" stay errors', () => {
@@ -192,8 +192,23 @@ describe('dropdown lists', () => {
     expect(codes(read('requests', 'status', 'Paused'))).toEqual(['error:not_in_list']);
   });
 
+  it.each([
+    ['Open', 'In progress', 'a service desk\'s open request is being worked on'],
+    ['Pending', 'Waiting on requester', 'a service desk\'s pending request awaits the requester\'s reply'],
+    ['On hold', 'Waiting on requester', 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester'],
+  ] as const)('keeps a request status from a ticket system, %j, as %j, saying what it assumed', (raw, value, assumed) => {
+    const r = read('requests', 'status', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Status: read "${raw}" as "${value}" (${assumed})`]]);
+  });
+
+  it('reads a ticket system\'s "Open" only as a request status: a work-plan "Open" stays an error', () => {
+    expect(codes(read('workplan', 'status', 'Open'))).toEqual(['error:not_in_list']);
+    expect(read('workplan', 'status', 'On hold')).toEqual({ value: 'On hold', issues: [] });
+  });
+
   it('rejects a value outside a closed list, listing the allowed ones', () => {
-    const r = read('requests', 'status', 'Open');
+    const r = read('requests', 'status', 'Escalated');
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(['error:not_in_list']);
     expect(r.issues[0].message).toContain('Waiting on requester');

@@ -30,3 +30,8 @@ it('sends readers to the master workbook for the Data quality sheet it does not 
 it('wraps every text column, so a long source name stays in its cell on paper', () => {
   for (const c of plan.sheets[0].columns) if (c.type !== 'date') expect(c.wrap, c.header).toBe(true);
 });
+
+it('names its period in words a US reader reads, in the title and above the table', () => {
+  expect(plan.title).toBe('Equity Desk: what changed from Nov 5, 2026 to Dec 3, 2026');
+  expect(plan.sheets[0].preamble).toEqual([['What changed from Nov 5, 2026 to Dec 3, 2026']]);
+});

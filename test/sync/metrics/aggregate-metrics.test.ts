@@ -126,6 +126,21 @@ describe('work plans and milestones', () => {
     expect(w.byGoal.map((g) => [g.goal, g.items, g.percentComplete])).toEqual([['Normalize', 2, 30], ['Operationalize', 1, 100]]);
   });
 
+  it('rolls a plan with phases but no goals (GARE-style) up by phase, each labeled as a phase; other plans keep their goals', () => {
+    const item = (sourceId: string, rowId: string, values: Record<string, unknown>) => ({ sourceId, sourceName: sourceId === 'gare' ? 'County' : 'City', rowId, values: { task: rowId, ...values } });
+    const w = aggregateMetrics({ workplan: [
+      item('gare', 'a', { phase: 'Normalize', status: 'Completed' }), item('gare', 'b', { phase: 'Organize', percentComplete: 0.5 }),
+      item('gare', 'c', { phase: 'Normalize', percentComplete: 0 }), item('gare', 'd', { phase: 'Phase 4', status: 'Completed' }), item('gare', 'e', {}),
+      item('city', 'f', { goal: 'Housing', phase: 'Normalize', status: 'Completed' }), item('city', 'g', { phase: 'Organize', status: 'Completed' }),
+    ] }, opts).workplan;
+    expect(w.byGoal.map((g) => [g.sourceName, g.goal, g.items, g.percentComplete])).toEqual([
+      ['County', 'Phase: Normalize', 2, 50], ['County', 'Phase: Organize', 1, 50], ['County', 'Phase 4', 1, 100], ['County', '(no phase)', 1, null],
+      ['City', 'Housing', 1, 100], ['City', '(no goal)', 1, 100],
+    ]);
+    // Its phases are its roll-up already: no "(no goal)" row repeats them by goal and phase.
+    expect(w.byPhase.map((p) => [p.sourceName, p.goal, p.phase])).toEqual([['City', 'Housing', 'Normalize'], ['City', '(no goal)', 'Organize']]);
+  });
+
   it('totals targets per unit, one unit however it is spelled, and never across units', () => {
     const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'City', rowId, values: { task: rowId, goal: 'G', ...values } });
     const w = aggregateMetrics({ workplan: [

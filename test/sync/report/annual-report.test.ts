@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { computeMetrics } from '../../../sync/metrics/compute-metrics';
 import { annualReport, type AnnualReport } from '../../../sync/report/annual-report';
 import { reportChapters, reportHtml } from '../../../sync/report/report-html';
@@ -63,6 +64,16 @@ describe('the annual progress report', () => {
     expect(text).toContain('1 request was received in 2024');
     expect(text).toContain('1 request received in 2024 was fulfilled');
     expect(text).toContain('1 milestone or roadmap item dated in 2024 was met and 0 missed.');
+  });
+
+  it('shows a plan with phases but no goals by phase, never as "(no goal)", and no goal-and-phase table repeating it', () => {
+    const item = (rowId: string, phase: string) => ({ sourceId: 's', sourceName: 'County', rowId, values: { task: rowId, phase, status: 'Completed' } });
+    const workplan = aggregateMetrics({ workplan: [item('a', 'Normalize'), item('b', 'Organize')] }, { asOf: AS_OF, rules: DEFAULT_RULES }).workplan;
+    const text = reportHtml({ ...report, metrics: { ...report.metrics, workplan } }, { only: 'workplan' }).replace(/<style[^]*?<\/style>|<[^>]+>/g, ' ');
+    expect(text).toMatch(/Phase: Normalize\s+County\s+1\s+100/);
+    expect(text).toMatch(/Phase: Organize\s+County\s+1\s+100/);
+    expect(text).not.toContain('(no goal)');
+    expect(text).not.toContain('By goal and phase');
   });
 
   it('says hours were not recorded, never "0 hours", where no request records them', () => {
