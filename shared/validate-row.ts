@@ -107,17 +107,17 @@ function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typ
 }
 
 /**
- * The row's notes with the words written after its listed values ("Status: no response" for "Closed - no
- * response"), each after what the notes already hold and only once, so the same sheet read again stores the
- * same row.
+ * Notes with the words written after listed values ("Status: no response" for "Closed - no response"), each
+ * after what the notes already hold and only once, so the same sheet read again stores the same row. The
+ * sidebar writes the same into the sheet's Notes before it writes a value over such words.
  */
-function notesWith(current: TypedValue, noted: readonly { column: InputColumn; words: string }[]): string {
+export function notesWithWords(current: TypedValue, noted: readonly { column: InputColumn; words: string }[]): string {
   let notes = typeof current === 'string' ? current : '';
   for (const { column, words } of noted) {
     const line = `${column.header}: ${words}`;
     if (!notes.split('\n').includes(line)) notes = notes ? `${notes}\n${line}` : line;
   }
-  return clipText(notes, MAX_FIELD_TEXT);
+  return notes;
 }
 
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
@@ -155,7 +155,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
-  if (noted && compiled.notes) typed[compiled.notes.index] = notesWith(typed[compiled.notes.index], noted);
+  if (noted && compiled.notes) typed[compiled.notes.index] = clipText(notesWithWords(typed[compiled.notes.index], noted), MAX_FIELD_TEXT);
   if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {

@@ -1,15 +1,18 @@
 // "Save" in the triage sidebar: the edited fields checked with the shared cell rules (errors returned
 // per field), then only the changed cells written back, nothing between them: a colleague's edit to
-// another cell of the row and the time of a date-time cell stay as they are. A field someone else changed
+// another cell of the row and the time of a date-time cell stay as they are (Notes only gains the words
+// written after a listed value the sidebar writes over). A field someone else changed
 // since the sidebar read it is not overwritten: the person is told and chooses.
-import { readCell } from '../../shared/cells/read-cell';
-import { TABLES, type TypedValue } from '../../shared/tables';
+import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
+import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
+import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import type { TableSheet } from './table-sheet';
 import { needsTriage, requestRows, requestsAndRules, requestsSheet, rowKey, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { FieldProblem, SaveResult, TriageField, TriageUpdate } from './views';
+import type { Rules } from '../../shared/rules';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
 function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): number {
@@ -64,6 +67,8 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   }
   if (conflicts.length) return { ok: false, errors: conflicts, conflict: { item: now } };
 
+  yield* keepWordsInNotes(port, t, target, [...edits.values()].map((e) => e.field), rules.lists);
+
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const columns = [...edits.keys()].sort((a, b) => a - b);
   const cellOf = (c: number): WriteCell => {
@@ -82,6 +87,30 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   for (const { field, value } of edits.values()) values[field] = value;
   const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...values } };
   return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null };
+}
+
+/**
+ * The words written after a listed value ("In progress - waiting on budget") are in the row's notes only while
+ * its cell holds them (validateRow adds them at every read): before the sidebar writes over that cell, they
+ * move into the sheet's Notes, so the next sync stores the same notes. A sheet without Notes loses them.
+ */
+function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<void> {
+  const notesColumn = t.columnOf('notes');
+  if (notesColumn === undefined) return;
+  const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
+  const read = (c: InputColumn) => {
+    const raw = target.raw[c.name] as CellInput;
+    return isBlankCell(raw) ? undefined : readCell(c, raw, { lists });
+  };
+  const noted = fields.flatMap((field) => {
+    const words = read(column(field))?.note;
+    return words === undefined ? [] : [{ column: column(field), words }];
+  });
+  if (noted.length === 0) return;
+  // The sheet keeps a long note whole: its own text, not the clipped one a row stores.
+  const own = target.raw.notes;
+  const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
+  yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
 }
 
 /** Selects the request's row so the sheet shows what the sidebar shows. */

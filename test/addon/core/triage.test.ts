@@ -7,6 +7,7 @@ import { setupTemplate } from '../../../addon/core/setup';
 import { triageForm, triageQueue } from '../../../addon/core/triage';
 import { DEFAULT_RULES } from '../../../shared/rules';
 import { TABLES, type TableDef } from '../../../shared/tables';
+import { validateRow } from '../../../shared/validate-row';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 
@@ -104,6 +105,22 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 
     await expect(run(saveRequest(host(moved), { key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+  });
+});
+
+describe.each(HOST_DRIVERS)('save over words written after a status on a $label', ({ run, host }) => {
+  test('moves them into the sheet\'s Notes first, so the next sync stores the same notes; a save that leaves the status leaves Notes', async () => {
+    const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'In progress - waiting on budget', notes: 'Called twice' })]);
+    const notesOfSheet = () => validateRow(TABLES.requests, Object.fromEntries(TABLES.requests.columns.map((c) => [c.name, port.readSheet('Requests')[1][at(c.name)]])) as never).values.notes;
+    const stored = notesOfSheet();
+    expect(stored).toBe('Called twice\nStatus: waiting on budget');
+
+    expect(await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { priority: 'High' } }, AS_OF))).toMatchObject({ ok: true });
+    expect(port.readSheet('Requests')[1][at('notes')]).toBe('Called twice');
+
+    expect(await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { status: 'Waiting on requester' } }, AS_OF))).toMatchObject({ ok: true });
+    expect([port.readSheet('Requests')[1][at('status')], port.readSheet('Requests')[1][at('notes')]]).toEqual(['Waiting on requester', stored]);
+    expect(notesOfSheet()).toBe(stored);
   });
 });
 
