@@ -1,5 +1,5 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
-import { MAX_FIELD_TEXT } from './clip-text';
+import { clipText, MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { MONTH_NAMES, validFiscalStart } from './cells/periods';
@@ -47,6 +47,8 @@ interface CompiledTable {
   ordered: [a: number, b: number][];
   /** The columns whose blank is said with what is assumed instead, in some rows (`InputColumn.assumedWhenBlank`). */
   assumedWhenBlank: (InputColumn & Required<Pick<InputColumn, 'assumedWhenBlank'>>)[];
+  /** The `notes` column, where the words written after a listed value are kept; undefined in a table without one. */
+  notes?: { column: InputColumn; index: number };
 }
 
 const compiledTables = new WeakMap<TableDef, CompiledTable>();
@@ -78,6 +80,7 @@ function compile(table: TableDef): CompiledTable {
       fits: table.columns.map(fitsSchema),
       ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
       assumedWhenBlank: table.columns.filter((c): c is CompiledTable['assumedWhenBlank'][number] => c.assumedWhenBlank !== undefined),
+      notes: column('notes') >= 0 ? { column: table.columns[column('notes')], index: column('notes') } : undefined,
     };
     compiledTables.set(table, t);
   }
@@ -103,6 +106,20 @@ function fillUnits(compiled: CompiledTable, columns: readonly InputColumn[], typ
   return issues;
 }
 
+/**
+ * The row's notes with the words written after its listed values ("Status: no response" for "Closed - no
+ * response"), each after what the notes already hold and only once, so the same sheet read again stores the
+ * same row.
+ */
+function notesWith(current: TypedValue, noted: readonly { column: InputColumn; words: string }[]): string {
+  let notes = typeof current === 'string' ? current : '';
+  for (const { column, words } of noted) {
+    const line = `${column.header}: ${words}`;
+    if (!notes.split('\n').includes(line)) notes = notes ? `${notes}\n${line}` : line;
+  }
+  return clipText(notes, MAX_FIELD_TEXT);
+}
+
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
   const compiled = compile(table);
   const columns = table.columns;
@@ -119,6 +136,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   const typed = new Array<TypedValue>(columns.length);
   let rangeEnds: Record<string, string> | undefined;
   let units: { column: InputColumn; unit: string }[] | undefined;
+  let noted: { column: InputColumn; words: string }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
     const cell = cells[i];
     if (isBlankCell(cell)) {
@@ -128,10 +146,16 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const c = columns[i];
     const r = readCell(c, cell, options);
     typed[i] = r.value;
-    if (r.issues.length) (issues ??= []).push(...r.issues);
+    const notes = r.note === undefined ? undefined : compiled.notes;
+    if (notes && r.note !== undefined) {
+      const words = r.note;
+      (noted ??= []).push({ column: c, words });
+      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes.column.header}` })));
+    } else if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
+  if (noted && compiled.notes) typed[compiled.notes.index] = notesWith(typed[compiled.notes.index], noted);
   if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {

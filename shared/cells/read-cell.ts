@@ -20,6 +20,8 @@ export interface CellResult {
   rangeEnd?: string;
   /** The unit typed with a number (`hours` of `20 hours`), for the column's `unitField`. */
   unit?: string;
+  /** The words a person wrote after a listed value ("no response" of "Closed - no response"), for the row's notes. */
+  note?: string;
   issues: readonly FieldIssue[];
 }
 
@@ -217,7 +219,7 @@ function listIndex(allowed: readonly string[]): ListIndex {
 }
 
 /** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
-const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+|:\s+|\s*\().+$/;
+const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?)$/;
 
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
@@ -235,15 +237,18 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };
   // The document's own words for a listed value ("Early Actions" for "Early action", "Done" for "Completed"): read, and said.
   // So is a listed value with a note of its own after it ("Closed - no response", "Completed (May 2026)").
-  const noted = NOTED_CHOICE.exec(text);
   const synonymOf = (word: string) => index.synonyms.get(foldText(word))?.find((s) => s.list === undefined || s.list === c.list);
+  const whole = synonymOf(text);
+  const noted = whole === undefined ? NOTED_CHOICE.exec(text) : null;
   const listedNote = noted ? index.folded.get(foldText(noted[1])) : undefined;
-  const synonym = synonymOf(text) ?? (listedNote !== undefined ? { value: listedNote } : noted ? synonymOf(noted[1]) : undefined);
+  const head = listedNote !== undefined ? { value: listedNote } : noted ? synonymOf(noted[1]) : undefined;
+  const synonym = whole ?? head;
   const closest = synonym === undefined ? closestChoice(text, allowed) : { kind: 'one' as const, value: synonym.value };
   const near = closest.kind === 'none' ? shortenedChoice(text, allowed) : closest;
   if (near.kind === 'one') {
     const assumed = synonym?.assumed ? ` (${synonym.assumed})` : '';
-    return { value: near.value, issues: [issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning')] };
+    const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
+    return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };

@@ -136,6 +136,21 @@ describe('validateRow', () => {
     const r = validateRow(TABLES.workplan, { task: 'Worksheet', partnership: '☑', percentComplete: '100%', status: 'completed' });
     expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });
   });
+
+  it('keeps words written after listed values in the notes, after what they hold, once, and warns so', () => {
+    const row = { receivedOn: '3/15/2024', requesterOrg: 'Lake County', status: 'Closed - no response', priority: 'Medium (per call)', notes: 'Called twice' };
+    const r = validateRow(TABLES.requests, row);
+    expect(r.values).toMatchObject({ status: 'Closed', priority: 'Medium', notes: 'Called twice\nPriority: per call\nStatus: no response' });
+    expect(r.warnings.filter((w) => w.code === 'choice_matched').map((w) => w.message)).toEqual([
+      'Priority: read "Medium (per call)" as "Medium"; kept "per call" in Notes',
+      'Status: read "Closed - no response" as "Closed"; kept "no response" in Notes',
+    ]);
+    // Notes that already hold the words (the stored notes pasted back into the sheet) are read as they are.
+    expect(validateRow(TABLES.requests, { ...row, notes: r.values.notes as string }).values.notes).toBe(r.values.notes);
+    // A table without notes keeps the listed value and says only what it read.
+    const m = validateRow(TABLES.milestones, { milestone: 'Briefing', date: '3/15/2024', status: 'Completed (May 2026)' });
+    expect([m.values.status, m.warnings.map((w) => w.message)]).toEqual(['Completed', ['Status: read "Completed (May 2026)" as "Completed"']]);
+  });
 });
 
 describe('validateRows', () => {

@@ -174,6 +174,28 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(port.sheet('Roadmap').peek(2, 3)?.note).toBe('Equity Desk: Additional Strategies: contains a NUL character');
   });
 
+  test('a status with words after it ("Closed - no response") is sent as typed; the Notes cell keeps only what the person wrote, and a sheet the service holds is not sent again', async () => {
+    const grid = [
+      ['Request ID', 'Requesting organization', 'Received', 'Status', 'Notes', 'Sync ID'],
+      ['TA-1', 'Lake County', '3/15/2024', 'Closed - no response', 'Called twice', 'r-aaaaaaaaaaaa'],
+    ];
+    const port = new MemorySpreadsheet({ Requests: grid as never });
+    const first = scriptedService([]);
+    await run(syncNow({ port: host(port), http: host(first.http), settings: host(settings()), lock: host(lock()) }));
+    const sent = first.posts[0].rows[0] as unknown as { values: Record<string, unknown> };
+    expect(sent.values).toMatchObject({ status: 'Closed - no response', notes: 'Called twice' });
+    expect(port.readSheet('Requests').slice(0, 2).map((r) => r.slice(0, 6))).toEqual(grid);
+
+    // The service stores the notes with the words kept; the sheet, read again, is found unchanged.
+    const t = runSync(readTableSheets(port))[0];
+    const [result] = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    expect(result.values.notes).toBe('Called twice\nStatus: no response');
+    const again = scriptedService([{ rowId: 'r-aaaaaaaaaaaa', hash: contentHash(result.values), sheetRow: 2 }]);
+    await run(syncNow({ port: host(port), http: host(again.http), settings: host(settings()), lock: host(lock()) }));
+    expect(again.posts.flatMap((p) => p.rows)).toEqual([]);
+    expect(port.readSheet('Requests').slice(0, 2).map((r) => r.slice(0, 6))).toEqual(grid);
+  });
+
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {
     const { grid } = sampleTable('requests', 2, 3);
     const port = new MemorySpreadsheet({ Requests: grid as never });

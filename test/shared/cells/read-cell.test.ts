@@ -159,10 +159,11 @@ describe('dropdown lists', () => {
     },
   );
 
-  it.each([['Closed - no response', 'Closed'], ['Fulfilled (May 2026)', 'Fulfilled'], ['Complete: sent the toolkit', 'Fulfilled']] as const)(
-    'keeps a status written with a note after it, %j, as %j, with a warning', (raw, value) => {
+  it.each([['Closed - no response', 'Closed', 'no response'], ['Fulfilled (May 2026)', 'Fulfilled', 'May 2026'], ['Complete: sent the toolkit', 'Fulfilled', 'sent the toolkit']] as const)(
+    'keeps a status written with a note after it, %j, as %j, with a warning and the note apart', (raw, value, note) => {
       const r = read('requests', 'status', raw);
       expect(r.value).toBe(value);
+      expect(r.note).toBe(note);
       expect(r.issues.map((i) => i.message)).toEqual([`Status: read "${raw}" as "${value}"`]);
     },
   );

@@ -149,6 +149,33 @@ describe.each(backends)('import on $name', (backend) => {
     expect(ours).toEqual(['Web form', 'Phone']);
   });
 
+  test('words written after a listed value ("Closed - no response") are kept in the row\'s notes and the master\'s Notes column; a second import is unchanged', async () => {
+    const store = await backend.open();
+    const grid: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Status', 'Notes'],
+      ['TA-1', 'City of Riverside', '3/2/2026', 'Closed - no response', 'Called twice'],
+      ['TA-2', 'County Health', '3/3/2026', 'Fulfilled (May 2026)'],
+    ];
+    const { principal, file, r } = await importAs(store, 'Pasted log', [{ name: 'Requests', rows: grid }]);
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.filter((w) => w.field === 'status').map((w) => [w.sheet, w.row, w.message])).toEqual([
+      ['Requests', 2, 'Status: read "Closed - no response" as "Closed"; kept "no response" in Notes'],
+      ['Requests', 3, 'Status: read "Fulfilled (May 2026)" as "Fulfilled"; kept "May 2026" in Notes'],
+    ]);
+    const stored = new Map<string, unknown>();
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.rowId, [row.values.status, row.values.notes]);
+    expect(Object.fromEntries(stored)).toEqual({ 'Requests:TA-1': ['Closed', 'Called twice\nStatus: no response'], 'Requests:TA-2': ['Fulfilled', 'Status: May 2026'] });
+
+    const requests = (await masterWorkbook(store)).getWorksheet('Requests')!;
+    const header = requests.getRow(1).values as unknown[];
+    const [ids, notes] = [requests.getColumn(header.indexOf('Request ID')).values, requests.getColumn(header.indexOf('Notes')).values];
+    expect(requests.getColumn(header.indexOf('Source')).values.flatMap((source, row) => (source === 'Pasted log' ? [[ids[row], notes[row]]] : [])))
+      .toEqual([['TA-1', 'Called twice\nStatus: no response'], ['TA-2', 'Status: May 2026']]);
+
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
+    expect([again.accepted, again.unchanged]).toEqual([0, 2]);
+  });
+
   test('imports every table, places each problem at its cell, and a second import is all unchanged', async () => {
     const store = await backend.open();
     const { principal, file, r } = await importAs(store, 'Workbook', book());
