@@ -39,7 +39,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   const columns = [
-    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 8, '0'), textColumn('Cell', 14),
+    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
     textColumn('Column', 22), textColumn('Message', 70), textColumn('Row ID', 16),
   ];
   // The cell reference is what a person types into the Name box to find the problem: never clipped. As wide as

@@ -35,6 +35,8 @@ describe('Data quality sheet', () => {
   const longSheetWarnings = (): RowWarnings[] => [
     { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#1204`, sheetRow: 1204, errors: [{ field: 'status', column: 'N', message: 'Status: read "Open" as "In progress"' }] },
     { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#12`, sheetRow: 12, errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] },
+    // A sheet's last row: the Row column holds its number whole, not "###".
+    { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#1048576`, sheetRow: 1048576, errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] },
   ];
 
   it('caps the Cell column where the sheet still prints one readable page wide, and wraps a longer reference in it', () => {
@@ -46,7 +48,7 @@ describe('Data quality sheet', () => {
     expect(pagesWide(widths.map((w, i) => (plan.columns[i] === cell ? w + 1 : w)), 1)).toBe(2);
     expect(cell.wrap).toBe(true);
     expect(cell.width).toBeLessThan(`${LONG_SHEET}!N1204`.length);
-        expect(plan.columns.find((c) => c.header === 'Row ID')!.wrap).toBe(true);
+    expect(plan.columns.find((c) => c.header === 'Row ID')!.wrap).toBe(true);
     // A short reference keeps the column narrow.
     expect(dataQualitySheet([], warningsOn('Requests')).columns.find((c) => c.header === 'Cell')!.width).toBe(14);
   });
@@ -67,6 +69,8 @@ describe('Data quality sheet', () => {
       const words = new Set(pages[0].split(/[^A-Za-z0-9]+/));
       for (const word of `${LONG_SHEET}!N1204#1204`.split(/[^A-Za-z0-9]+/).filter(Boolean)) expect(words.has(word), word).toBe(true);
       expect(pages[0]).not.toContain(LONG_SHEET);
+      expect(words.has('1048576')).toBe(true);
+      expect(pages[0]).not.toContain('###');
       // Its 11-point text at the smallest readable scale (70 %) is about 7.7 points high (the footer is smaller at any scale).
       const message = (await pdfWords(pdf, 1)).find((w) => w.text === 'Message')!;
       expect(message.height).toBeGreaterThan(7.5);
