@@ -171,9 +171,6 @@ export interface WorkbookPlan<S extends SheetPlan | LaterSheet = SheetPlan> {
 /** A column of words that may outgrow it (names, labels, messages): they wrap, as in a table's text columns. */
 export const textColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text', wrap: true });
 
-/** A column of identifiers (a cell reference, a row id): each one unbreakable word, so never wrapped, as a table's id column. */
-export const idColumn = (header: string, width: number): PlanColumn => ({ header, width, type: 'text' });
-
 export const numberColumn = (header: string, width: number, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 
 /**

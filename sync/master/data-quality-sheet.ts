@@ -4,19 +4,15 @@
 import { TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
-import { EXCEL_MAX_ROWS, EXCEL_MAX_SHEET_NAME, fittedWidth, idColumn, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
+import { fittedWidth, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
+import { widestOnOnePage } from '../workbook/write-workbook';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
-
-/**
- * Wide enough for the longest reference `cellOf` writes to a sheet Excel could name (`<sheet> row <last row>`
- * outruns `<sheet>!XFD<last row>`), so none is cut off; only a longer Google Sheets name runs past the column
- * rather than widening it for every row.
- */
-const MAX_CELL_WIDTH = fittedWidth([`${'x'.repeat(EXCEL_MAX_SHEET_NAME)} row ${EXCEL_MAX_ROWS}`], 0, Infinity);
+/** The index of the Cell column in each row. */
+const CELL_COLUMN = 4;
 
 /** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
@@ -42,12 +38,15 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   ]));
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
-  // The cell reference is what a person types into the Name box to find the problem: never clipped.
-  const cellWidth = fittedWidth(rows.map((r) => r[4]), 14, MAX_CELL_WIDTH);
   const columns = [
-    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 8, '0'), idColumn('Cell', cellWidth),
-    textColumn('Column', 22), textColumn('Message', 70), idColumn('Row ID', 16),
+    textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
+    textColumn('Column', 22), textColumn('Message', 70), textColumn('Row ID', 16),
   ];
+  // The cell reference is what a person types into the Name box to find the problem: never clipped. As wide as
+  // the longest, up to what keeps the sheet one page wide: a long sheet's name wraps in its cell instead, as it
+  // does in the Row ID (run past the last column, it would shrink the whole page to fit).
+  const widest = widestOnOnePage(columns.map((c) => c.width), CELL_COLUMN);
+  columns[CELL_COLUMN] = textColumn('Cell', fittedWidth(rows.map((r) => r[CELL_COLUMN]), columns[CELL_COLUMN].width, widest));
   return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
 }
 

@@ -27,13 +27,25 @@ const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 /** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
 const SMALLEST_READABLE_SCALE = 0.7;
 
+/** The width of shown columns, in pixels, that prints on one page at the smallest readable scale. */
+const READABLE_PAGE_PX = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
+
+/**
+ * The widest column `index` may be (in characters) for the sheet to print one page wide at a readable scale:
+ * where a column of one long value (a sheet's name) would otherwise push every page across two.
+ */
+export function widestOnOnePage(widths: readonly number[], index: number): number {
+  const others = widths.reduce((sum, w, i) => (i === index ? sum : sum + columnPx(w)), 0);
+  return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / 7);
+}
+
 /**
  * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
  * text readable with the `repeated` leading columns (the row's source and id) on every page.
  */
 export function pagesWide(widths: readonly number[], repeated: number): number {
   const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
-  const perPage = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
+  const perPage = READABLE_PAGE_PX;
   if (total <= perPage) return 1;
   const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
   return Math.ceil((total - kept) / (perPage - kept));

@@ -1,9 +1,18 @@
-// The Data quality sheet names each problem's row as a person reads it, a sheet's own warnings included.
+// The Data quality sheet names each problem's row as a person reads it, a sheet's own warnings included,
+// and prints one page wide however long a sheet's name.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { PlanCell } from '../../../shared/workbook-plan';
 import { sheetWarningRows } from '../../../sync/ingest/sheet-warnings';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import type { RowWarnings } from '../../../sync/store/row-store';
+import { pagesWide, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { convertToPdf } from '../../support/libreoffice';
+import { pdfPageTexts, pdfWords } from '../../support/pdf';
 
 const SHEET = 'Work Plan 2026-2029';
 const at = new Date('2026-12-01T00:00:00Z');
@@ -20,4 +29,57 @@ describe('Data quality sheet', () => {
     const rowIds = rows.map((r) => r[7]);
     expect(rowIds).toEqual([`${SHEET}#10`, `${SHEET}#10`]);
   });
+
+  // Google Sheets names run to 100 characters; this one is longer than any Excel allows.
+  const LONG_SHEET = 'Technical Assistance Requests FY2025-26 (Commission Intake Log)';
+  const longSheetWarnings = (): RowWarnings[] => [
+    { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#1204`, sheetRow: 1204, errors: [{ field: 'status', column: 'N', message: 'Status: read "Open" as "In progress"' }] },
+    { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#12`, sheetRow: 12, errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] },
+    // A sheet's last row: the Row column holds its number whole, not "###".
+    { ...base, table: 'requests', sheet: LONG_SHEET, rowId: `${LONG_SHEET}#1048576`, sheetRow: 1048576, errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] },
+  ];
+
+  it('caps the Cell column where the sheet still prints one readable page wide, and wraps a longer reference in it', () => {
+    const plan = dataQualitySheet([], longSheetWarnings());
+    const cell = plan.columns.find((c) => c.header === 'Cell')!;
+    const widths = plan.columns.map((c) => c.width);
+    expect(pagesWide(widths, 1)).toBe(1);
+    // And no narrower than that keeps it: a character more would print the sheet across two pages.
+    expect(pagesWide(widths.map((w, i) => (plan.columns[i] === cell ? w + 1 : w)), 1)).toBe(2);
+    expect(cell.wrap).toBe(true);
+    expect(cell.width).toBeLessThan(`${LONG_SHEET}!N1204`.length);
+    expect(plan.columns.find((c) => c.header === 'Row ID')!.wrap).toBe(true);
+    // A short reference keeps the column narrow.
+    expect(dataQualitySheet([], warningsOn('Requests')).columns.find((c) => c.header === 'Cell')!.width).toBe(14);
+  });
+
+  it('prints one page wide on a landscape Letter page in LibreOffice at a readable size, every column and the whole reference and row id on it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'equity-desk-dq-'));
+    try {
+      const file = join(dir, 'data-quality.xlsx');
+      await writeFile(file, await writeWorkbookToBuffer({ title: 'Data quality', sheets: [dataQualitySheet([], longSheetWarnings())] }));
+      const pdf = await convertToPdf(file, dir);
+      const { stdout } = await promisify(execFile)('pdfinfo', [pdf]);
+      expect(/Page size:\s+([\d.]+) x ([\d.]+) pts \(letter\)/.exec(stdout)?.slice(1).map(Number)).toEqual([792, 612]);
+      const pages = await pdfPageTexts(pdf);
+      expect(pages).toHaveLength(1);
+      for (const header of ['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']) expect(pages[0]).toContain(header);
+      // Wrapped, the reference and the row id are whole across their lines: each of their words is printed, and
+      // neither runs on past its column (past the last, it would shrink the page to fit it).
+      const words = new Set(pages[0].split(/[^A-Za-z0-9]+/));
+      for (const word of `${LONG_SHEET}!N1204#1204`.split(/[^A-Za-z0-9]+/).filter(Boolean)) expect(words.has(word), word).toBe(true);
+      expect(pages[0]).not.toContain(LONG_SHEET);
+      expect(words.has('1048576')).toBe(true);
+      expect(pages[0]).not.toContain('###');
+      // Its 11-point text at the smallest readable scale (70 %) is about 7.7 points high (the footer is smaller at any scale).
+      const message = (await pdfWords(pdf, 1)).find((w) => w.text === 'Message')!;
+      expect(message.height).toBeGreaterThan(7.5);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+function warningsOn(sheet: string): RowWarnings[] {
+  return [{ ...base, sheet, rowId: `${sheet}#3`, sheetRow: 3, errors: [{ field: 'target', column: 'F', message: 'Read "about 12" as 12.' }] }];
+}
