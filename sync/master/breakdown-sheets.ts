@@ -1,6 +1,6 @@
 // The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
-import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, TABLES } from '../../shared/index';
+import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, TABLES } from '../../shared/index';
 import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -68,7 +68,8 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
   const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
   rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
-  for (const w of m.capacity.weekly) rows.push([w.weekStart, w.received, w.fulfilled]);
+  // In words, as the Summary says its days: the Assignee column above holds text, so the week is not a date cell.
+  for (const w of m.capacity.weekly) rows.push([shortDay(w.weekStart), w.received, w.fulfilled]);
   const columns = [textColumn('Assignee', 22), numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.
   return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };

@@ -84,6 +84,15 @@ describe('master plan', () => {
     expect(hoursOf('A. Rivera')).toEqual({ 'Hours estimated': 12, 'Hours spent': 14, 'Open hours': 0 });
   });
 
+  it('names the Capacity sheet\'s weeks in words, as the Summary names its days', async () => {
+    const { plan: p, metrics } = plan();
+    const rows = await cells(sheet(p, 'Capacity'));
+    const weeks = rows.slice(rows.findIndex((r) => r[0] === 'Week starting') + 1).map((r) => r[0]);
+    expect(weeks).toHaveLength(metrics.capacity.weekly.length);
+    expect(weeks.length).toBeGreaterThan(0);
+    for (const week of weeks) expect(week).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  });
+
   it('writes rows lazily, with derived columns from the shared rules and Yes/No for checkboxes', async () => {
     const rows = await cells(sheet(plan().plan, 'Requests'));
     expect(rows).toHaveLength(REQUESTS.length);
