@@ -6,6 +6,7 @@ import { MONTH_NAMES, validFiscalStart } from './cells/periods';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
+import { counted } from './plural';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
 import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
@@ -120,6 +121,26 @@ export function notesWithWords(current: TypedValue, noted: readonly { column: In
   return notes;
 }
 
+/** Room below which a clipped note would be little more than its marker. */
+const LEAST_KEPT_NOTE = 200;
+
+/**
+ * The row's notes with the words written after its listed values. Where both do not fit, the person's own
+ * text is clipped before the words, so the words the warnings say were kept are, and the marker counts the
+ * person's text; the sheet keeps it whole.
+ */
+function rowNotes(notes: InputColumn, own: string, noted: readonly { column: InputColumn; words: string }[]): { value: string; issue?: FieldIssue } {
+  const all = notesWithWords(own, noted);
+  if (all.length <= MAX_FIELD_TEXT) return { value: all };
+  const added = own ? all.slice(own.length + 1) : all;
+  const room = MAX_FIELD_TEXT - added.length - 1;
+  const value = own && added && room >= LEAST_KEPT_NOTE ? `${clipText(own, room)}\n${added}` : clipText(all, MAX_FIELD_TEXT);
+  // A note too long by itself has its warning from reading it already.
+  if (own.length > MAX_FIELD_TEXT) return { value };
+  const limit = MAX_FIELD_TEXT.toLocaleString('en-US');
+  return { value, issue: { code: 'too_long', field: notes.name, severity: 'warning', message: `${notes.header}: ${counted(all.length, 'character')} with the words kept in it, more than the ${limit} a field keeps; stored its start, marked as clipped, and the words` } };
+}
+
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
   const compiled = compile(table);
   const columns = table.columns;
@@ -155,7 +176,15 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
-  if (noted && compiled.notes) typed[compiled.notes.index] = clipText(notesWithWords(typed[compiled.notes.index], noted), MAX_FIELD_TEXT);
+  if (noted && compiled.notes) {
+    const { column, index } = compiled.notes;
+    const [read, cell] = [typed[index], cells[index]];
+    // The text as typed, not as clipped when read: it is clipped again below with the words.
+    const own = typeof read !== 'string' ? '' : typeof cell === 'string' ? cell.trim() : read;
+    const notes = rowNotes(column, own, noted);
+    typed[index] = notes.value;
+    if (notes.issue) (issues ??= []).push(notes.issue);
+  }
   if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {

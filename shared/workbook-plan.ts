@@ -189,11 +189,15 @@ export const textColumn = (header: string, width: number): PlanColumn => ({ head
 
 export const numberColumn = (header: string, width: number, numFmt?: string): PlanColumn => ({ header, width, type: 'number', numFmt });
 
+/** A character (a digit) of a column's width in pixels, and the padding every column adds, as Excel draws its default font. */
+export const CHARACTER_PX = 7;
+export const COLUMN_PADDING_PX = 5;
+
 /**
- * A column `width` characters wide in whole pixels, as Excel draws it in its default font (7 px a character,
- * 5 px padding; 8.43 characters when no width is set): what a laid-out page is measured in against PRINT_PAGE_PX.
+ * A column `width` characters wide in whole pixels (8.43 characters when no width is set): what a laid-out page
+ * is measured in against PRINT_PAGE_PX.
  */
-export const columnPx = (width = 8.43): number => Math.trunc(width * 7 + 5);
+export const columnPx = (width = 8.43): number => Math.trunc(width * CHARACTER_PX + COLUMN_PADDING_PX);
 
 /** A column as wide as its longest text and a character either side, within `min` and `max` (beyond it, the text wraps or is cut). */
 export const fittedWidth = (texts: readonly unknown[], min: number, max: number): number =>

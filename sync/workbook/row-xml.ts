@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { clipText } from '../../shared/clip-text';
-import { isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { CHARACTER_PX, COLUMN_PADDING_PX, isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import type { SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
@@ -70,8 +70,8 @@ const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + 
 /** Every character the same width: the unit of a chart's labels, measured by their average width. */
 const evenWidth = (): number => 1;
 
-/** A column's padding in digits: OOXML counts a column's width as its text's digits plus 5 pixels of a 7-pixel digit. */
-const CELL_MARGIN = 5 / 7;
+/** A column's padding in digits: OOXML counts a column's width as its text's digits plus the padding's pixels. */
+const CELL_MARGIN = COLUMN_PADDING_PX / CHARACTER_PX;
 
 /**
  * Lines a text takes wrapped in a line `width` units wide: whole words to a line, a word longer than the line

@@ -6,7 +6,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { RowXml, wrapsInSight } from './row-xml';
@@ -36,7 +36,7 @@ const READABLE_PAGE_PX = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
  */
 export function widestOnOnePage(widths: readonly number[], index: number): number {
   const others = widths.reduce((sum, w, i) => (i === index ? sum : sum + columnPx(w)), 0);
-  return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / 7);
+  return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / CHARACTER_PX);
 }
 
 /**
@@ -45,10 +45,9 @@ export function widestOnOnePage(widths: readonly number[], index: number): numbe
  */
 export function pagesWide(widths: readonly number[], repeated: number): number {
   const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
-  const perPage = READABLE_PAGE_PX;
-  if (total <= perPage) return 1;
+  if (total <= READABLE_PAGE_PX) return 1;
   const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
-  return Math.ceil((total - kept) / (perPage - kept));
+  return Math.ceil((total - kept) / (READABLE_PAGE_PX - kept));
 }
 const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
 

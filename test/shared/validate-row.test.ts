@@ -147,6 +147,13 @@ describe('validateRow', () => {
     ]);
     // Notes that already hold the words (the stored notes pasted back into the sheet) are read as they are.
     expect(validateRow(TABLES.requests, { ...row, notes: r.values.notes as string }).values.notes).toBe(r.values.notes);
+    // Notes too long to hold the words as well: the person's text is clipped before them, its marker counting that text.
+    for (const length of [4_990, 40_000]) {
+      const long = validateRow(TABLES.requests, { ...row, priority: 'Medium', notes: 'n'.repeat(length) });
+      const notes = long.values.notes as string;
+      expect([notes.length, notes.endsWith(` … [clipped: ${length.toLocaleString('en-US')} characters in all]\nStatus: no response`)], String(length)).toEqual([5000, true]);
+      expect(long.warnings.filter((w) => w.code === 'too_long'), String(length)).toHaveLength(1);
+    }
     // A table without notes keeps the listed value and says only what it read.
     const m = validateRow(TABLES.milestones, { milestone: 'Briefing', date: '3/15/2024', status: 'Completed (May 2026)' });
     expect([m.values.status, m.warnings.map((w) => w.message)]).toEqual(['Completed', ['Status: read "Completed (May 2026)" as "Completed"']]);

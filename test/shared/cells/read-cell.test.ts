@@ -193,13 +193,16 @@ describe('dropdown lists', () => {
   });
 
   it.each([
-    ['Open', 'In progress', 'a service desk\'s open request is being worked on'],
-    ['Pending', 'Waiting on requester', 'a service desk\'s pending request awaits the requester\'s reply'],
-    ['On hold', 'Waiting on requester', 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester'],
+    ['Open', 'In progress', /being worked on/],
+    ['Pending', 'Waiting on requester', /awaits the requester's reply/],
+    // "On hold" must not read as a paused clock: nothing in the lifecycle pauses the SLA.
+    ['On hold', 'Waiting on requester', /its SLA runs on/],
   ] as const)('keeps a request status from a ticket system, %j, as %j, saying what it assumed', (raw, value, assumed) => {
     const r = read('requests', 'status', raw);
     expect(r.value).toBe(value);
-    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Status: read "${raw}" as "${value}" (${assumed})`]]);
+    expect(r.issues.map((i) => i.severity)).toEqual(['warning']);
+    const said = new RegExp(`^Status: read "${raw}" as "${value}" \\((.+)\\)$`).exec(r.issues[0].message);
+    expect(said?.[1]).toMatch(assumed);
   });
 
   it('reads a ticket system\'s "Open" only as a request status: a work-plan "Open" stays an error', () => {
