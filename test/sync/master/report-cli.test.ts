@@ -36,6 +36,8 @@ describe('metrics', () => {
     expect(r.code).toBe(0);
     const m = demandMetricsSchema.parse(JSON.parse(r.stdout));
     expect(m.asOf).toBe(AS_OF);
+    // Programs read ISO: the text report's months in words stay YYYY-MM here.
+    expect(m.demand.months.slice(0, 2)).toEqual(['2024-01', '2024-02']);
     expect(m.fulfilment.medianDays).toBe(17.5);
   });
 
