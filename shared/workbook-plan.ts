@@ -72,6 +72,16 @@ export interface PlanImage {
   alt: string;
 }
 
+/** A text clipped in its cell (`ref`, such as `Requests!P12`) because a row cannot print it all; `row` is lent for the call only. */
+export interface ClippedCell {
+  sheet: string;
+  ref: string;
+  header: string;
+  row: readonly (PlanCell | undefined)[];
+  /** The whole text, as a cell can hold it. */
+  text: string;
+}
+
 export interface SheetPlan {
   name: string;
   columns: readonly PlanColumn[];
@@ -102,6 +112,11 @@ export interface SheetPlan {
    * `scale` (percent) prints at that size instead: fitting to pages tall or wide is applied by Excel and
    * LibreOffice as if there were no page breaks, so a laid-out page whose breaks must hold gives its scale.
    */
+  /**
+   * Keeps the whole of a text clipped in a cell of this sheet elsewhere and says where, for the marker that
+   * ends the cell (` … [continues <where>]`); undefined when it keeps no more, and the marker says how long the text is.
+   */
+  clipped?: (clip: ClippedCell) => string | undefined;
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number };
 }
 
@@ -149,7 +164,8 @@ export const isEncodedRows = (rows: object): rows is EncodedRows => 'encoded' in
  */
 export interface LaterSheet {
   name: string;
-  later: () => SheetPlan | Promise<SheetPlan>;
+  /** Undefined leaves the sheet out (the master's Long texts, when no text was clipped). */
+  later: () => SheetPlan | undefined | Promise<SheetPlan | undefined>;
 }
 
 export const isLaterSheet = (s: SheetPlan | LaterSheet): s is LaterSheet => 'later' in s;

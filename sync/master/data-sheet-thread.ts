@@ -9,6 +9,7 @@ import type { EncodedBlock, EncodedRows, RowLayout } from '../../shared/workbook
 import type { MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowsStatement, ThreadReads } from '../store/row-store';
+import type { LongText } from './long-texts-sheet';
 import { startWorkerModule } from '../worker-module';
 
 /**
@@ -35,7 +36,8 @@ export interface DataSheetSession {
 }
 /**
  * What to read; whether a table has a row; a data sheet to write; one more block of it, in the buffer of the block
- * taken (the zip's stream has copied it); stop (the workbook failed); the metrics, once every sheet is written.
+ * taken (the zip's stream has copied it); stop (the workbook failed); the metrics and the texts clipped in the
+ * sheets (few: only those too long for a row), once every sheet is written.
  */
 export type DataSheetRequest =
   | { open: DataSheetSession }
@@ -44,14 +46,16 @@ export type DataSheetRequest =
   | { more: ArrayBuffer }
   | 'cancel'
   | 'finish';
-export type DataSheetReply = { any: boolean } | { block: EncodedBlock } | { done: true } | { metrics: DemandMetrics } | { error: string };
+/** What the sheets leave behind: the metrics of every row they were written from, and the texts clipped in them, kept whole. */
+export interface DataSheetResults { metrics: DemandMetrics; longTexts: readonly LongText[] }
+export type DataSheetReply = { any: boolean } | { block: EncodedBlock } | { done: true } | { results: DataSheetResults } | { error: string };
 
 export interface DataSheetThread {
   /** Whether the table has a row: its sheet is left out when it has none, and tabs are fixed before any row is read. */
   any(table: TableName): Promise<boolean>;
   rows(table: TableName): EncodedRows;
-  /** The metrics of every row the sheets were written from; after the last sheet, and only once. */
-  metrics(): Promise<DemandMetrics>;
+  /** What the sheets leave behind; after the last sheet, and only once. */
+  finish(): Promise<DataSheetResults>;
 }
 
 /** A started worker and what it has said. */
@@ -164,11 +168,11 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
         }
       },
     }),
-    async metrics() {
+    async finish() {
       ask('finish');
       for (;;) {
         const m = await receive();
-        if ('metrics' in m) return m.metrics;
+        if ('results' in m) return m.results;
       }
     },
   };

@@ -3,7 +3,7 @@
 // as on the main thread and written as UTF-8 XML, at most `window` blocks ahead of the zip.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TableName } from '../../shared/index';
-import type { CellKind, PlanCell, RowLayout } from '../../shared/workbook-plan';
+import { continuedSheetName, type CellKind, type PlanCell, type RowLayout } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { storedRow, type RowsQueryRow } from '../store/row-reads';
 import type { RowsStatement } from '../store/row-store';
@@ -12,12 +12,13 @@ import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
 import { utf8Block } from '../workbook/utf8-block';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
+import { keepLongTexts, type LongText } from './long-texts-sheet';
 import { masterDataSheet } from './master-plan';
 
 const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
 /** What the main thread's first request names; every later one reads from it. */
-let session: DataSheetSession & { acc: MetricsAccumulator };
+let session: DataSheetSession & { acc: MetricsAccumulator; longTexts: LongText[]; clipped: ReturnType<typeof keepLongTexts> };
 
 let credit = 0;
 let stopped = false;
@@ -45,7 +46,7 @@ function any(query: RowsStatement | undefined): boolean {
 }
 
 async function writeSheet<T extends TableName>(table: T, query: RowsStatement | undefined, layout: RowLayout): Promise<void> {
-  const { file, metrics, acc } = session;
+  const { file, metrics, acc, clipped } = session;
   credit = window;
   const db = readConnection(file);
   try {
@@ -57,7 +58,7 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
         yield row;
       }
     }
-    const plan = masterDataSheet(table, rows(), metrics);
+    const plan = masterDataSheet(table, rows(), { ...metrics, clipped });
     let nextString = layout.sharedStrings.texts.length;
     let fresh: string[] = [];
     const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);
@@ -66,7 +67,9 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
       if (id === undefined) throw new Error(`${plan.name}: no style for a ${kind} cell in column ${col + 1}`);
       return id;
     };
-    const xml = new RowXml(plan.name, plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings);
+    // A sheet's XML of its own, named for it: a clipped text's marker names its cell, on `Requests (2)` as on `Requests`.
+    const sheetXml = (part: number) => new RowXml(part === 1 ? plan.name : continuedSheetName(plan.name, part), plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings, plan.clipped);
+    let xml = sheetXml(1);
     const send = async (rowCount: number) => {
       while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
       if (stopped) return;
@@ -86,6 +89,7 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
         await send(inBlock);
         inBlock = 0;
         if (stopped) return;
+        if (written % perSheet === 0) xml = sheetXml(written / perSheet + 1);
       }
     }
     if (inBlock) await send(inBlock);
@@ -120,12 +124,13 @@ port.on('message', (m: DataSheetRequest) => {
     wake?.();
     port.close();
   } else if (m === 'finish') {
-    reply({ metrics: session.acc.finish() });
+    reply({ results: { metrics: session.acc.finish(), longTexts: session.longTexts } });
     port.close();
   } else if ('open' in m) {
     const acc = new MetricsAccumulator(m.open.metrics);
     for (const s of m.open.sources) acc.source(s.id, s.name);
-    session = { ...m.open, acc };
+    const longTexts: LongText[] = [];
+    session = { ...m.open, acc, longTexts, clipped: keepLongTexts(longTexts) };
     waitForNext();
   } else if ('more' in m) {
     if (m.more.byteLength === bufferBytes) spare.push(m.more);

@@ -50,6 +50,8 @@ export interface DataSheetInput<T extends TableName> {
   asOf: string;
   /** Input columns with a data bar (e.g. % complete). */
   dataBars?: readonly FieldOf<T>[];
+  /** Where a text clipped in a cell is kept whole (see `SheetPlan.clipped`). */
+  clipped?: SheetPlan['clipped'];
 }
 
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
@@ -83,6 +85,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
     rows: rowsOf(input.rows, input.keep ?? (() => true), rowCells(table, inputs, input.rules, input.asOf)),
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
+    ...(input.clipped ? { clipped: input.clipped } : {}),
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
 }

@@ -11,6 +11,7 @@ import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { dataSheet, type RowSource, type TableRows } from './data-sheets';
+import { LONG_TEXTS_SHEET, longTextsSheet, type LongText } from './long-texts-sheet';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
 export interface MasterInput {
@@ -24,8 +25,8 @@ export interface MasterInput {
   charts: readonly ChartImage[];
 }
 
-/** What the figures are built from, known once every row has been read. */
-export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[] }
+/** What the figures are built from, known once every row has been read; and the texts clipped in the data sheets. */
+export interface MasterReport { metrics: DemandMetrics; charts: readonly ChartImage[]; longTexts: readonly LongText[] }
 
 /** The file's title, as a spreadsheet shows it in the file's properties: its day in words. */
 const title = (asOf: string) => `Equity Desk master workbook, as of ${shortDay(asOf)}`;
@@ -42,10 +43,11 @@ function continuedSummary(m: Pick<DemandMetrics, 'sources'>, rowsPerSheet: numbe
 }
 
 /** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
-function reportSheets({ metrics: m, charts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], rowsPerSheet?: number) {
+function reportSheets({ metrics: m, charts, longTexts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], rowsPerSheet?: number) {
   return {
     [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
     [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
+    [LONG_TEXTS_SHEET]: longTextsSheet(longTexts),
   };
 }
 
@@ -58,11 +60,13 @@ interface DataInput {
   withRoadmap: boolean;
   /** Rows per table when known before writing (they fix the formats' ranges up front). */
   expected?: (table: TableName) => number;
+  /** Where the texts clipped in a data sheet's cells are kept whole (the Long texts sheet). */
+  clipped?: SheetPlan['clipped'];
 }
 
 /** A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows. */
-export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected }: Pick<DataInput, 'rules' | 'asOf' | 'from' | 'to' | 'expected'>): SheetPlan {
-  const input = { table, rows, rules, asOf, expectedRows: expected?.(table) };
+export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: Pick<DataInput, 'rules' | 'asOf' | 'from' | 'to' | 'expected' | 'clipped'>): SheetPlan {
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped };
   if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
   if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
   return dataSheet(input);
@@ -76,13 +80,16 @@ function dataSheets(input: DataInput): SheetPlan[] {
 /** The whole plan from metrics already computed. */
 export function masterPlan({ metrics: m, rows, rejections, warnings, rules, charts }: MasterInput): WorkbookPlan {
   const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
-  const report = reportSheets({ metrics: m, charts }, rejections, warnings);
+  // Texts clipped here say their source sheet holds them whole: this plan's sheets are made before any row is written.
+  const report = reportSheets({ metrics: m, charts, longTexts: [] }, rejections, warnings);
   const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
   return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), report[DATA_QUALITY_SHEET]] };
 }
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
   asOf: string;
+  /** Keeps the texts clipped in the data sheets written on this thread; the report brings them back with the others. */
+  clipped?: SheetPlan['clipped'];
   /** Rows a sheet holds before a table continues on a next sheet; Excel's limit unless a test sets one. */
   rowsPerSheet?: number;
   from?: string;
@@ -96,15 +103,15 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
  * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
  */
-export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report, rowsPerSheet }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report, rowsPerSheet, clipped }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
-  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET): LaterSheet => ({
+  const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET | typeof LONG_TEXTS_SHEET): LaterSheet => ({
     name,
     later: async () => (await (sheets ??= report().then((r) => reportSheets(r, rejections, warnings, rowsPerSheet))))[name],
   });
   return {
     title: title(asOf),
     rowsPerSheet,
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap, clipped }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET), later(LONG_TEXTS_SHEET)],
   };
 }

@@ -11,6 +11,7 @@ import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
 import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
 import type { RowSource } from './data-sheets';
+import { keepLongTexts, type LongText } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
 export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings'>;
@@ -24,15 +25,20 @@ export interface MasterBuild {
 /** How the workbook is laid out, beyond the report's options: a test sets a small sheet to show a table continuing. */
 export interface MasterLayout { rowsPerSheet?: number }
 
-/** Where the data sheets' rows come from, and the metrics gathered from the same rows: a worker thread, or this one. */
-type DataSheetRows = Pick<DataSheetThread, 'any' | 'metrics'> & { rows: RowSource };
+/**
+ * Where the data sheets' rows come from, and the metrics gathered from the same rows and the texts clipped in
+ * them: a worker thread, or this one (which keeps the texts clipped as it writes, through `clipped`).
+ */
+type DataSheetRows = Pick<DataSheetThread, 'any' | 'finish'> & { rows: RowSource; clipped?: SheetPlan['clipped'] };
 
 /** The rows through the store, and their metrics gathered on this thread: for a store no other thread reads (PostgreSQL). */
 function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetRows {
   const acc = new MetricsAccumulator(opts);
   for (const s of sources) acc.source(s.id, s.name);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
+  const longTexts: LongText[] = [];
   return {
+    clipped: keepLongTexts(longTexts),
     async any(table) {
       for await (const _ of store.rows(table, filter)) return true;
       return false;
@@ -43,7 +49,7 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
         yield row;
       }
     },
-    metrics: async () => acc.finish(),
+    finish: async () => ({ metrics: acc.finish(), longTexts }),
   };
 }
 
@@ -51,19 +57,19 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
   // Where the store lets another thread read its rows, the data sheets and the metrics are made there.
-  const data = store.threadReads ? dataSheetThread(store.threadReads, opts, sources) : onThisThread(store, opts, sources);
+  const data: DataSheetRows = store.threadReads ? dataSheetThread(store.threadReads, opts, sources) : onThisThread(store, opts, sources);
   const rejections = await store.rejections(filter);
   const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   const withRoadmap = await data.any('roadmap');
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
-    const metrics = await data.metrics();
+    const { metrics, longTexts } = await data.finish();
     // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
     const { renderPng } = await import('../charts/render-chart');
-    return { metrics, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
+    return { metrics, longTexts, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };
   })());
-  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet });
+  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { clipText } from '../../shared/clip-text';
-import { CHARACTER_PX, COLUMN_PADDING_PX, isFormulaCell, type CellKind, type PlanCell, type PlanColumn } from '../../shared/workbook-plan';
+import { CHARACTER_PX, COLUMN_PADDING_PX, isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import type { SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
@@ -119,28 +119,49 @@ export const printedLines = (text: string, width: number): number => wrappedLine
 /** Whether a text surely fits on one printed line of a column `width` wide, by its length alone. */
 const fitsOneLine = (text: string, width: number) => text.length * WIDEST <= width - CELL_MARGIN && text.indexOf('\n') < 0;
 
-/** How far back a clip looks for the end of a word. */
+/** How far back a cut looks for the end of a word. */
 const NEAR_WORD_END = 30;
 
 /**
- * A text that needs more lines than a row can show (Excel's tallest row) cut to what fits, and a marker saying
- * that it continues, how long it is, and where the whole of it is: on paper the cut is seen, not silent.
- * The cell keeps no more than it shows; the row's source sheet keeps all of it.
+ * The length of the longest start of `text` that prints within `maxLines` followed by `suffix`, ending after a
+ * space when a word ends near there, so no word is cut in two, and never inside a surrogate pair.
  */
-export function clipToLines(text: string, width: number, maxLines = MAX_ROW_LINES): string {
-  if (printedLines(text, width) <= maxLines) return text;
-  const marker = ` … [continues: ${text.length.toLocaleString('en-US')} characters in all, more than a row prints; the whole text is in the source sheet]`;
-  // The longest start that fits with the marker, by bisection: a clip is rare, a scan per candidate cheap.
+function fittingStart(text: string, width: number, suffix: string, maxLines: number): number {
+  // By bisection: a cut is rare, a scan per candidate cheap.
   let [fits, over] = [0, text.length];
   while (over - fits > 1) {
     const mid = (fits + over) >> 1;
-    if (printedLines(text.slice(0, mid).trimEnd() + marker, width) <= maxLines) fits = mid;
+    if (printedLines(text.slice(0, mid).trimEnd() + suffix, width) <= maxLines) fits = mid;
     else over = mid;
   }
-  // Cut between words when one ends near the cut, so the marker never follows half a word.
   const wordEnd = text.lastIndexOf(' ', fits);
-  const end = wordEnd > fits - NEAR_WORD_END ? wordEnd : text.charCodeAt(fits - 1) >= 0xd800 && text.charCodeAt(fits - 1) <= 0xdbff ? fits - 1 : fits;
-  return `${text.slice(0, end).trimEnd()}${marker}`;
+  if (wordEnd >= 0 && wordEnd > fits - NEAR_WORD_END) return wordEnd + 1;
+  return text.charCodeAt(fits - 1) >= 0xd800 && text.charCodeAt(fits - 1) <= 0xdbff ? fits - 1 : Math.max(1, fits);
+}
+
+/**
+ * A text that needs more lines than a row can show (Excel's tallest row) cut to what fits, and a marker saying
+ * that it continues and `where` the whole of it is (a sheet that keeps it, see `SheetPlan.clipped`; else the
+ * source sheet, and how long it is): on paper the cut is seen, not silent. The cell keeps no more than it shows.
+ */
+export function clipToLines(text: string, width: number, where?: string, maxLines = MAX_ROW_LINES): string {
+  if (printedLines(text, width) <= maxLines) return text;
+  const marker = where === undefined
+    ? ` … [continues: ${text.length.toLocaleString('en-US')} characters in all, more than a row prints; the whole text is in the source sheet]`
+    : ` … [continues ${where}]`;
+  return `${text.slice(0, fittingStart(text, width, marker, maxLines)).trimEnd()}${marker}`;
+}
+
+/** A text in pieces that each print within a row of a column `width` wide, cut between words: joined, they are the text. */
+export function rowPieces(text: string, width: number, maxLines = MAX_ROW_LINES): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (printedLines(rest, width) > maxLines) {
+    const end = fittingStart(rest, width, '', maxLines);
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  return [...pieces, rest];
 }
 
 /** A shown column whose text wraps: only such a column makes a row taller, or its sheet top-aligned. */
@@ -191,6 +212,7 @@ export class RowXml {
     private readonly columns: readonly PlanColumn[],
     private readonly styles: StyleIds,
     private readonly sharedStrings: SharedStringIds,
+    private readonly keepClipped?: SheetPlan['clipped'],
   ) {
     this.wrapped = columns.flatMap((c, i) => (wrapsInSight(c) ? [i] : []));
   }
@@ -199,9 +221,10 @@ export class RowXml {
    * The row's height when wrapped text needs more than a line, written as its height but not as a custom one:
    * LibreOffice draws a row at its written height and computes none on load (text wrapped in a one-line row
    * overprints the next), while Excel fits the row again once a cell is edited. A text a row cannot show is
-   * clipped in a copy of the row's cells, `clipped`, which the caller writes instead.
+   * clipped in a copy of the row's cells, `clipped`, which the caller writes instead; its whole text goes to
+   * `keepClipped`, when the sheet has one.
    */
-  private height(cells: readonly (PlanCell | undefined)[], wrapping: readonly number[]): string {
+  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[]): string {
     let lines = 1;
     for (let k = 0; k < wrapping.length; k++) {
       const i = wrapping[k];
@@ -212,7 +235,8 @@ export class RowXml {
       if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
       let needed = printedLines(text, width);
       if (needed > MAX_ROW_LINES && typeof cell === 'string') {
-        (this.clipped ??= [...cells])[i] = clipToLines(text, width);
+        const where = this.keepClipped?.({ sheet: this.sheet, ref: `${this.sheet}!${this.letter(i)}${rowNumber}`, header: this.columns[i].header, row: cells, text: text.length > MAX_CELL_TEXT ? clipCellText(text) : text });
+        (this.clipped ??= [...cells])[i] = clipToLines(text, width, where);
         needed = MAX_ROW_LINES;
       }
       lines = Math.max(lines, needed);
@@ -239,7 +263,7 @@ export class RowXml {
     const out = this.out;
     // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
     const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
-    const height = wraps.length ? this.height(cells, wraps) : '';
+    const height = wraps.length ? this.height(rowNumber, cells, wraps) : '';
     if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
     const rowText = String(rowNumber);
     out.text += `<row r="${rowText}"${height}>`;

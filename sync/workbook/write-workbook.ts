@@ -237,7 +237,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const pictures: PictureAnchor[] = part > 1 ? [] : (plan.images ?? []).map((img) => ({ mediaId: parts.addPng(img.png), col: img.col, row: img.row, width: img.width, height: img.height, alt: img.alt }));
   const headers = plan.table ? tableHeaders(plan.columns) : plan.columns.map((c) => c.header);
 
-  const xml = new RowXml(name, plan.columns, { column: (col, kind) => ids.style(columnStyles[col] ?? {}, kind), row: ids.style }, ids.strings);
+  const xml = new RowXml(name, plan.columns, { column: (col, kind) => ids.style(columnStyles[col] ?? {}, kind), row: ids.style }, ids.strings, plan.clipped);
   let rowNumber = 0;
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
@@ -359,7 +359,8 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     const ids = { style: (style: object, kind: CellKind) => styleId(style, VALUE_TYPE[kind]), strings: sharedStringTable(internals) };
     const context: WriteContext = { book, parts, ids, pause, release: collectSpentBuffers ? bufferRelease() : () => undefined, rowsPerSheet: plan.rowsPerSheet ?? EXCEL_MAX_ROWS };
     const written = new Map<SheetPlan | LaterSheet, SheetInternals[]>();
-    const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan) => {
+    const write = async (entry: SheetPlan | LaterSheet, sheet: SheetPlan | undefined) => {
+      if (!sheet) return;
       if (sheet.name !== entry.name) throw new WorkbookError('invalid-plan', `the sheet planned as "${entry.name}" came as "${sheet.name}"`);
       written.set(entry, await Promise.race([writeSheet(context, sheet), streamFailure]));
     };

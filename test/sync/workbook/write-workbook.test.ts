@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
-import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, wrappedLines } from '../../../sync/workbook/row-xml';
+import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -514,6 +514,20 @@ describe('text longer than its column', () => {
     expect(clipToLines(TASK, 48)).toBe(TASK);
     const emoji = '🙂'.repeat(3000);
     expect(clipToLines(emoji, 10)).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('cuts a text into pieces that each print within a row, between words, and joined they are the text', () => {
+    const text = Array.from({ length: 4000 }, (_, i) => 'Equity'.slice(0, 1 + (i % 6))).join(' ');
+    const pieces = rowPieces(text, 48);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces) expect(printedLines(piece, 48)).toBeLessThanOrEqual(MAX_ROW_LINES);
+    for (const piece of pieces.slice(0, -1)) expect(piece).toMatch(/ $/);
+    expect(rowPieces(TASK, 48)).toEqual([TASK]);
+    // One word longer than a row, in a narrow column: cut where the row ends, never inside a surrogate pair.
+    const emoji = rowPieces('🙂'.repeat(3000), 4);
+    expect(emoji.join('')).toBe('🙂'.repeat(3000));
+    for (const piece of emoji) expect(piece).toMatch(/^(🙂)+$/u);
   });
 });
 
