@@ -23,6 +23,9 @@ export const shortDay = (iso: string) => spelledDay(iso, 'short');
 /** A month (YYYY-MM, as the metrics key it) as a US reader reads it on a chart or in a report: "Jan 2024". JSON keeps YYYY-MM. */
 export const spelledMonth = (month: string) => inWords(`${month}-01`, { month: 'short', year: 'numeric' });
 
+/** A quarter (YYYY-Qn, as the metrics key it) as a US reader reads it: "Q1 2024". JSON keeps YYYY-Qn. */
+export const spelledQuarter = (quarter: string) => quarter.replace(/^(\d{4})-(Q[1-4])$/, '$2 $1');
+
 /** Dates as every layer stores and exchanges them: ISO `YYYY-MM-DD` text. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

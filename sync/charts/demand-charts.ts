@@ -1,6 +1,6 @@
 // The five charts of the Summary sheet and the dashboard, built from the metrics document alone, so
 // both show exactly the figures the metrics JSON holds.
-import { spelledMonth } from '../../shared/cells/dates';
+import { spelledMonth, spelledQuarter } from '../../shared/cells/dates';
 import { counted } from '../../shared/plural';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
@@ -83,10 +83,10 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
   return {
     id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width, height: HEIGHT,
     alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${counted(m.fulfilment.fulfilled, 'fulfilled request')}. By quarter (median / 90th percentile): `
-      + listed(m.rba.quarters.map((q, i) => `${q} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
+      + listed(m.rba.quarters.map((q, i) => `${spelledQuarter(q)} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
       ...wrappedLegend(['Median', '90th percentile'], width),
-      xAxis: namedCategories(m.rba.quarters, width),
+      xAxis: namedCategories(m.rba.quarters.map(spelledQuarter), width),
       yAxis: valueAxis('Days'),
       series: [
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },

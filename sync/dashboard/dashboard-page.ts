@@ -1,6 +1,6 @@
 // The committee dashboard as one server-rendered HTML page: filters, the headline figures as tables with
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
-import { shortDay } from '../../shared/cells/dates';
+import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { coverage, missingFigure, NOT_RECORDED, otherFigures, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -48,7 +48,7 @@ export function dashboardPage(i: DashboardInput): string {
   const rba = rbaSections(m).map((s) => table(s.title, [
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: 'Whole period', cell: (x) => figure(x.value, missingFigure(x.unit)) },
-    ...m.rba.quarters.map((q, qi) => ({ header: q, cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
+    ...m.rba.quarters.map((q, qi) => ({ header: spelledQuarter(q), cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
   ], s.measures)).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [

@@ -1,6 +1,6 @@
 // The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
-import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, TABLES } from '../../shared/index';
+import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
 import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -35,7 +35,7 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */
 export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
-  const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [q, ...measures.map((x) => x.trend[i].value)]);
+  const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [spelledQuarter(q), ...measures.map((x) => x.trend[i].value)]);
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
   const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;

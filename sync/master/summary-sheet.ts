@@ -1,6 +1,7 @@
 // The Summary sheet, laid out to print on two landscape pages: the headline figures (RBA measures with
 // their quarter trends, then the other figures) on the first, the charts two abreast on the second, at the
 // one scale at which both fit (a fit-to-pages setting would be applied as if the page break were not there).
+import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
 import { coverage, figureOrMissing, otherFigures, rbaSections } from '../metrics/headline-figures';
@@ -49,12 +50,12 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     // As wide as the longest label: a label longer than its column is cut where the next cell holds a figure.
     { header: 'Measure', width: fittedWidth([...sections.flatMap((s) => s.measures.map((x) => x.label)), ...figures.map((f) => f.label)], 46, MAX_LABEL_WIDTH), type: 'text' },
     { header: 'Whole period', width: 14, type: 'number', alignRight: true },
-    ...m.rba.quarters.map((q) => ({ header: q, width: 11, type: 'number' as const, alignRight: true })),
+    ...m.rba.quarters.map((q) => ({ header: spelledQuarter(q), width: 11, type: 'number' as const, alignRight: true })),
   ];
   const preamble: PlanCell[][] = [['Equity Desk: demand, fulfillment and progress'], ...lines(coverage(m)).map((l) => [l]), ...notes.flatMap((r) => lines(r)).map((l) => [l]), []];
   const rows: PlanCell[][] = [];
   for (const section of sections) {
-    rows.push([section.title, 'Whole period', ...m.rba.quarters]);
+    rows.push([section.title, 'Whole period', ...m.rba.quarters.map(spelledQuarter)]);
     // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
     // columns, a blank under that word says the same.
     for (const x of section.measures) rows.push([x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => t.value)]);

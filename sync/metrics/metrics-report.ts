@@ -1,6 +1,6 @@
 // The metrics document as a readable text report, for `equity-desk metrics` without `--json`: days and months
 // in words, as a US reader reads them; the JSON keeps them ISO.
-import { shortDay, spelledMonth } from '../../shared/cells/dates';
+import { shortDay, spelledMonth, spelledQuarter } from '../../shared/cells/dates';
 import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, targetLines } from './plan-metrics';
@@ -19,7 +19,7 @@ const LIST_LIMIT = 10;
 export function metricsReport(m: DemandMetrics): string {
   const out: string[] = ['Equity Desk demand metrics', coverage(m), ''];
   for (const s of rbaSections(m)) {
-    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters], ...s.measures.map((x) => [x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => figureOrMissing(t.value, x.unit))])]), '');
+    out.push(s.title, ...grid([['', 'Whole period', ...m.rba.quarters.map(spelledQuarter)], ...s.measures.map((x) => [x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => figureOrMissing(t.value, x.unit))])]), '');
   }
   out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, figureOrMissing(f.value, f.unit)])), '');
   out.push('Capacity outlook', `  ${m.capacity.summary}`, '');

@@ -92,3 +92,20 @@ describe('the demand chart\'s months', () => {
     expect(m.demand.months).toEqual(['2024-01', '2024-02', '2024-03']);
   });
 });
+
+describe('the fulfillment chart\'s quarters', () => {
+  const m = aggregateMetrics({
+    requests: ['2024-01-10', '2024-05-05'].map((receivedOn, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values: { receivedOn, requesterOrg: 'City of Riverside', status: 'Fulfilled', fulfilledOn: receivedOn.replace(/\d{2}$/, '20') } })),
+  }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+  const chart = demandCharts(m, 640).find((c) => c.id === 'time-to-fulfil')!;
+
+  it('are named as a US reader reads them on the axis and in the text description; the metrics key them YYYY-Qn', () => {
+    expect(m.rba.quarters).toEqual(['2024-Q1', '2024-Q2']);
+    const text = words(renderSvg(chart, false)).join(' ');
+    for (const quarter of ['Q1 2024', 'Q2 2024']) {
+      expect(text).toContain(quarter);
+      expect(chart.alt).toContain(quarter);
+    }
+    expect(`${text} ${chart.alt}`).not.toMatch(/\d{4}-Q/);
+  });
+});

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import { spelledQuarter } from '../../../shared/cells/dates';
 import { otherFigures, rbaSections } from '../../../sync/metrics/headline-figures';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
@@ -204,7 +205,7 @@ describe('master workbook', () => {
     expect(summary).toHaveLength(2);
     expect(summary[0]).toContain('How much did we do?');
     // The newest quarter is on the first page, beside the figures, not pushed to a page of its own.
-    expect(summary[0]).toContain(metrics.rba.quarters.at(-1)!);
+    expect(summary[0]).toContain(spelledQuarter(metrics.rba.quarters.at(-1)!));
     expect(summary[1]).toContain('Charts (the figures behind them');
     expect(summary[1]).not.toContain('How much did we do?');
     for (const name of ['Requests', 'Work plan', 'Data quality']) {

@@ -29,7 +29,9 @@ describe('the metrics text report\'s days and months', () => {
     expect(text).toMatch(/\nMissed milestones\n {2}Community forum +Jun 10, 2024 +/);
   });
 
-  it('prints no ISO day or month anywhere', () => {
-    expect(text).not.toMatch(/\d{4}-\d{2}/);
+  it('prints no ISO day, month or quarter anywhere', () => {
+    expect(text).not.toMatch(/\d{4}-(\d{2}|Q)/);
+    expect(text).toMatch(/\n {2}Requests received +\d+ +\d+ +\d+\n/);
+    expect(text).toMatch(/ +Whole period +Q1 2024 +Q2 2024\n/);
   });
 });
