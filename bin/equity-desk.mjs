@@ -2,7 +2,16 @@
 // The `equity-desk` command: runs the CLI from its esbuild bundle, made on first use and remade after an
 // edit (scripts/service-bundle.mjs), so a clean clone needs no build step.
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { serviceBundle } from '../scripts/service-bundle.mjs';
+
+/**
+ * Commands run on a thread whose young generation is capped (MB). `export` writes the master's rows on a worker
+ * of its own and this thread only feeds the zip, yet V8 grows the young generation of the thread that loads the
+ * program to its largest and keeps it to the end: that was the difference between the export's peak memory and
+ * its bar (decision 006). A flag would do the same, but `npx equity-desk` cannot pass one.
+ */
+const YOUNG_GENERATION_MB = { export: 2 };
 
 let bundle;
 try {
@@ -11,4 +20,16 @@ try {
   process.stderr.write(`equity-desk: cannot bundle the service into build/service (run \`npm run build\` where the project folder is writable): ${error?.message ?? error}\n`);
   process.exit(1);
 }
-await import(pathToFileURL(bundle).href);
+const youngGeneration = Object.hasOwn(YOUNG_GENERATION_MB, process.argv[2]) ? YOUNG_GENERATION_MB[process.argv[2]] : undefined;
+if (youngGeneration === undefined) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const command = new Worker(pathToFileURL(bundle), { argv: process.argv.slice(2), resourceLimits: { maxYoungGenerationSizeMb: youngGeneration } });
+  command.on('error', (error) => {
+    process.stderr.write(`equity-desk ${process.argv[2]}: ${error?.message ?? error}\n`);
+    process.exitCode = 1;
+  });
+  command.on('exit', (code) => {
+    process.exitCode ||= code;
+  });
+}

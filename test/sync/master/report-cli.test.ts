@@ -77,6 +77,13 @@ describe('export', () => {
     expect((await readdir(out)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   }, 60_000);
 
+  it('as a real process, which runs the command on a thread of its own, still fails in one line with exit 1', async () => {
+    const r = await runProcess(['export', '--out', join(out, 'no-such-dir', 'm.xlsx'), '--data', seeded.dataDir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^equity-desk export: cannot write .*m\.xlsx: [^\n]*\n$/);
+  }, 60_000);
+
   it('refuses a missing or wrong --out, and an unwritable folder, in one line', async () => {
     expect((await cli(['export'])).stderr).toBe('equity-desk export: missing --out FILE.xlsx');
     expect((await cli(['export', '--out', 'x.csv'])).code).toBe(2);
