@@ -46,8 +46,8 @@ interface CompiledTable {
   fits: ((v: TypedValue) => boolean)[];
   /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
   ordered: [a: number, b: number][];
-  /** The columns whose blank is said with what is assumed instead, in some rows (`InputColumn.assumedWhenBlank`). */
-  assumedWhenBlank: (InputColumn & Required<Pick<InputColumn, 'assumedWhenBlank'>>)[];
+  /** The columns whose blank is said with what is assumed instead, in some rows (`InputColumn.assumedWhenBlank`), with the warning. */
+  assumedWhenBlank: { column: InputColumn; applies: (values: TypedRow) => boolean; issue: FieldIssue }[];
   /** The `notes` column, where the words written after a listed value are kept; undefined in a table without one. */
   notes?: { column: InputColumn; index: number };
 }
@@ -80,7 +80,9 @@ function compile(table: TableDef): CompiledTable {
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
       ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
-      assumedWhenBlank: table.columns.filter((c): c is CompiledTable['assumedWhenBlank'][number] => c.assumedWhenBlank !== undefined),
+      assumedWhenBlank: table.columns.flatMap((c) => (c.assumedWhenBlank
+        ? [{ column: c, applies: c.assumedWhenBlank.applies, issue: { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank.assumed}` } as const }]
+        : [])),
       notes: column('notes') >= 0 ? { column: table.columns[column('notes')], index: column('notes') } : undefined,
     };
     compiledTables.set(table, t);
@@ -167,11 +169,11 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     const c = columns[i];
     const r = readCell(c, cell, options);
     typed[i] = r.value;
-    const notes = r.note === undefined ? undefined : compiled.notes;
-    if (notes && r.note !== undefined) {
-      const words = r.note;
+    const words = r.note;
+    if (words !== undefined && compiled.notes) {
+      const notes = compiled.notes.column.header;
       (noted ??= []).push({ column: c, words });
-      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes.column.header}` })));
+      (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes}` })));
     } else if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
@@ -211,10 +213,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     }
     if (fitsSchemaAll && !compiled.fits[i](v)) fitsSchemaAll = false;
   }
-  for (const c of compiled.assumedWhenBlank) {
-    if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && c.assumedWhenBlank.applies(values)) {
-      (issues ??= []).push({ code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank.assumed}` });
-    }
+  for (const { column: c, applies, issue } of compiled.assumedWhenBlank) {
+    if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && applies(values)) (issues ??= []).push({ ...issue });
   }
   for (const [a, b] of compiled.ordered) {
     const va = typed[a];
