@@ -19,6 +19,11 @@ export const importRowId = {
   /** What follows the sheet's name in an id of either kind. */
   tail: /^(:.+|#\d+(~\d+)?)$/s,
   /**
+   * The sheet an id of either kind names, read from the id alone (a sheet's name holds no `:`), for a sheet the
+   * workbook no longer has; `sheetOfRowId` reads it against the workbook's sheets. Undefined for other ids.
+   */
+  sheet: (rowId: string): string | undefined => /^(?:([^:]+):.+|(.*)#\d+(?:~\d+)?)$/s.exec(rowId)?.slice(1).find((s) => s !== undefined),
+  /**
    * A stored row id as a committee member finds the row: `2026 Work Plan#16` → `2026 Work Plan row 16`,
    * `Roadmap#4~2` → `Roadmap row 4, item 2`; `TA Log:TA-7` (sheet and ID) and ids the add-on or the API
    * sent stay as they are.

@@ -196,7 +196,7 @@ function removedFromSheets(held: readonly string[], read: readonly string[], she
 function removedBySheet(rowIds: readonly string[], sheetNames: readonly string[]): ImportResult['removedFrom'] {
   const rows = new Map<string, Set<string>>();
   for (const id of rowIds) {
-    const sheet = sheetOfRowId(id, sheetNames) ?? /^([^:]+):.+$|^(.*)#\d+(?:~\d+)?$/s.exec(id)?.slice(1).find((s) => s !== undefined) ?? id;
+    const sheet = sheetOfRowId(id, sheetNames) ?? importRowId.sheet(id) ?? id;
     // A side-by-side row's items (`#4`, `#4~2`) are one sheet row.
     rows.set(sheet, (rows.get(sheet) ?? new Set()).add(id.replace(/~\d+$/, '')));
   }
