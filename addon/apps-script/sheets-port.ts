@@ -55,6 +55,20 @@ interface Extent {
   exact: boolean;
 }
 
+/** `extent` made exact, asking Sheets (`ask`) only the first time. */
+function exactly(extent: Extent, ask: () => number): number {
+  if (!extent.exact) Object.assign(extent, { at: ask(), exact: true });
+  return extent.at;
+}
+
+/** Grows one direction of a sheet to reach `last`: asks its size only when `last` is past what is known. */
+function reach(extent: Extent, last: number, ask: () => number, insertAfter: (after: number, count: number) => void): void {
+  if (last <= extent.at) return;
+  const have = exactly(extent, ask);
+  if (last > have) insertAfter(have, last - have);
+  extent.at = Math.max(have, last);
+}
+
 export class SheetsPort implements SpreadsheetPort {
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
@@ -88,24 +102,14 @@ export class SheetsPort implements SpreadsheetPort {
 
   /** The sheet's rows, asked of Sheets only the first time. */
   private maxRows(name: string): number {
-    const { rows } = this.extents(name);
-    if (!rows.exact) Object.assign(rows, { at: this.sheet(name).getMaxRows(), exact: true });
-    return rows.at;
+    return exactly(this.extents(name).rows, () => this.sheet(name).getMaxRows());
   }
 
   /** Grows the sheet so a block ending at (lastRow, lastColumn) fits: Sheets refuses writes past its edge. Asks only the size it does not know. */
   private fit(name: string, lastRow: number, lastColumn: number): void {
     const { rows, columns } = this.extents(name);
-    if (lastRow > rows.at) {
-      const have = this.maxRows(name);
-      if (lastRow > have) this.sheet(name).insertRowsAfter(have, lastRow - have);
-      rows.at = Math.max(have, lastRow);
-    }
-    if (lastColumn > columns.at) {
-      if (!columns.exact) Object.assign(columns, { at: this.sheet(name).getMaxColumns(), exact: true });
-      if (lastColumn > columns.at) this.sheet(name).insertColumnsAfter(columns.at, lastColumn - columns.at);
-      columns.at = Math.max(columns.at, lastColumn);
-    }
+    reach(rows, lastRow, () => this.sheet(name).getMaxRows(), (after, count) => this.sheet(name).insertRowsAfter(after, count));
+    reach(columns, lastColumn, () => this.sheet(name).getMaxColumns(), (after, count) => this.sheet(name).insertColumnsAfter(after, count));
   }
 
   /** Whether the sheet is known to reach (lastRow, lastColumn), without asking. */

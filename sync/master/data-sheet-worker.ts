@@ -18,7 +18,7 @@ import { masterDataSheet } from './master-plan';
 const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
 /** What the main thread's first request names; every later one reads from it. */
-let session: DataSheetSession & { acc: MetricsAccumulator; longTexts: LongText[]; clipped: ReturnType<typeof keepLongTexts> };
+let session: DataSheetSession & { acc: MetricsAccumulator; longTexts: LongText[]; clipped: ReturnType<typeof keepLongTexts>['clipped'] };
 
 let credit = 0;
 let stopped = false;
@@ -129,8 +129,8 @@ port.on('message', (m: DataSheetRequest) => {
   } else if ('open' in m) {
     const acc = new MetricsAccumulator(m.open.metrics);
     for (const s of m.open.sources) acc.source(s.id, s.name);
-    const longTexts: LongText[] = [];
-    session = { ...m.open, acc, longTexts, clipped: keepLongTexts(longTexts) };
+    const { kept: longTexts, clipped } = keepLongTexts();
+    session = { ...m.open, acc, longTexts, clipped };
     waitForNext();
   } else if ('more' in m) {
     if (m.more.byteLength === bufferBytes) spare.push(m.more);

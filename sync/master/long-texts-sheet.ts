@@ -21,15 +21,17 @@ export interface LongText {
  */
 const MAX_KEPT_CHARACTERS = 8_000_000;
 
-/** Keeps a data sheet's clipped texts in `kept` (whose first cell is the row's source) and says where they go. */
-export function keepLongTexts(kept: LongText[]): (clip: ClippedCell) => string | undefined {
-  let characters = kept.reduce((sum, t) => sum + t.text.length, 0);
-  return ({ sheet, ref, header, row, text }) => {
+/** The data sheets' clipped texts (a row's first cell is its source), and what to call on each: it says where the text goes. */
+export function keepLongTexts(): { kept: LongText[]; clipped: (clip: ClippedCell) => string | undefined } {
+  const kept: LongText[] = [];
+  let characters = 0;
+  const clipped = ({ sheet, ref, header, row, text }: ClippedCell) => {
     if (characters + text.length > MAX_KEPT_CHARACTERS) return undefined;
     characters += text.length;
     kept.push({ sheet, cell: ref, source: String(row[0] ?? ''), field: header, text });
     return `on sheet ${LONG_TEXTS_SHEET}, ${ref}`;
   };
+  return { kept, clipped };
 }
 
 const TEXT_WIDTH = 90;

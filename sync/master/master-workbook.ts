@@ -11,7 +11,7 @@ import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
 import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
 import type { RowSource } from './data-sheets';
-import { keepLongTexts, type LongText } from './long-texts-sheet';
+import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
 export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings'>;
@@ -36,9 +36,9 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
   const acc = new MetricsAccumulator(opts);
   for (const s of sources) acc.source(s.id, s.name);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
-  const longTexts: LongText[] = [];
+  const { kept: longTexts, clipped } = keepLongTexts();
   return {
-    clipped: keepLongTexts(longTexts),
+    clipped,
     async any(table) {
       for await (const _ of store.rows(table, filter)) return true;
       return false;

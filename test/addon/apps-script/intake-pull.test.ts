@@ -21,14 +21,20 @@ interface Received { posts: number; rows: number; deleted: number; rowIds: strin
 const received = () => service.invoke<Received>('takeReceived');
 const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
 
+/** The built add-on, its settings holding a new source's token on the service. */
+async function connectedAddon(sourceName: string) {
+  const addon = await loadAddon({ serviceAt: service.url });
+  const source = await service.invoke<{ id: string; token: string }>('createSource', sourceName);
+  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+  return { addon, source };
+}
+
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
 
 describe('rows from the service into the sheet', () => {
   test('a web-form request lands once as a new row; a survey answer fills its row; nothing travels back', async () => {
-    const addon = await loadAddon({ serviceAt: service.url });
-    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Commission TA log');
-    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { addon, source } = await connectedAddon('Commission TA log');
     const { fakes } = addon;
     const { grid, typed } = sampleTable('requests', 12, 11);
     fakes.seedSheet('Requests', grid);
@@ -91,9 +97,7 @@ describe('rows from the service into the sheet', () => {
   });
 
   test('a row a person types below the table while the sync asks for web-form requests is kept whole; the request lands on the next row', async () => {
-    const addon = await loadAddon({ serviceAt: service.url });
-    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Typing office');
-    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { addon, source } = await connectedAddon('Typing office');
     const { fakes } = addon;
     fakes.seedSheet('Requests', sampleTable('requests', 5, 13).grid);
     // The first sync readies the rows below the table: spare rows holding only their status formulas.
@@ -127,9 +131,7 @@ describe('rows from the service into the sheet', () => {
   });
 
   test('a sync sends the sheet\'s own dropdowns, so the public form offers a category added to Lists', async () => {
-    const addon = await loadAddon({ serviceAt: service.url });
-    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Lists city');
-    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { addon, source } = await connectedAddon('Lists city');
     addon.call('setupTaIntake');
     expect(await service.invoke('sourceLists', source.id)).toBeNull();
     addon.fakes.seedSheet('Lists', [['Housing policy']], { row: CATEGORIES.length + 2, column: listPlacement('category').column });
@@ -141,9 +143,7 @@ describe('rows from the service into the sheet', () => {
   });
 
   test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {
-    const addon = await loadAddon({ serviceAt: service.url });
-    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Deleted log');
-    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { addon, source } = await connectedAddon('Deleted log');
     const { fakes } = addon;
     fakes.seedSheet('Requests', sampleTable('requests', 3, 5).grid);
     fakes.seedSheet('Work plan', sampleTable('workplan', 2, 5).grid);

@@ -94,3 +94,17 @@ test('marks are read with one getNotes and one getBackgrounds, and written witho
   expect(fakes.hostCalls()).toEqual({ reads: 4, writes: 2 });
   expect(fakes.sheet('Requests').peek(502, 2)).toMatchObject({ note: 'Equity Desk: Status: not one of the list', background: '#fde2e1' });
 });
+
+test('writes past the edge grow the sheet just enough, asking each of its sizes once', () => {
+  const fakes = createAppsScriptFakes();
+  fakes.seedSheet('Log', [['ID']]);
+  const port = sheetsPort(fakes);
+  fakes.resetCounts();
+  port.writeBlock('Log', 1001, 28, [['first']]);
+  port.writeBlock('Log', 1003, 28, [['second']]);
+  port.writeBlock('Log', 2, 1, [['inside']]);
+  expect([fakes.count('Sheet.getMaxRows'), fakes.count('Sheet.getMaxColumns')]).toEqual([1, 1]);
+  expect([fakes.count('Sheet.insertRowsAfter'), fakes.count('Sheet.insertColumnsAfter')]).toEqual([2, 1]);
+  expect([fakes.sheet('Log').maxRows, fakes.sheet('Log').maxColumns]).toEqual([1003, 28]);
+  expect(fakes.readSheet('Log')[1002][27]).toBe('second');
+});
