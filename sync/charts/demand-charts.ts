@@ -11,7 +11,8 @@ const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;
 
-const NO_DATA = { type: 'text', left: 'center', top: 'middle', style: { text: 'No data for this period', fontSize: 14, fill: '#4b5563' } } as const;
+/** A chart's one line where it has nothing to draw, saying why. */
+const noData = (text = 'No data for this period') => ({ type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 14, fill: '#4b5563' } }) as const;
 const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
 const LEGEND_TOP = 38;
 /** ECharts' legend defaults: 25 px symbol, 5 px to the text, 10 px between items, 12 px text about 6.6 px a character. */
@@ -57,7 +58,7 @@ function demandTrend(m: DemandMetrics, width: number): ChartSpec {
       xAxis: { type: 'category', data: m.demand.months.map(spelledMonth) },
       yAxis: valueAxis('Requests'),
       series: types.map((t) => ({ type: 'bar', stack: 'demand', name: t, data: m.demand.byMonth.map((x) => x.byRequesterType[t] ?? 0) })),
-      ...(m.demand.total === 0 ? { graphic: NO_DATA } : {}),
+      ...(m.demand.total === 0 ? { graphic: noData() } : {}),
     },
   };
 }
@@ -72,7 +73,7 @@ function backlogAge(m: DemandMetrics, width: number): ChartSpec {
       xAxis: namedCategories(buckets.map((b) => b.key), width),
       yAxis: valueAxis('Open requests'),
       series: [{ type: 'bar', name: 'Open requests', data: buckets.map((b) => b.count), label: { show: true, position: 'top' } }],
-      ...(m.backlog.open === 0 ? { graphic: NO_DATA } : {}),
+      ...(m.backlog.open === 0 ? { graphic: noData() } : {}),
     },
   };
 }
@@ -92,7 +93,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
         { type: 'bar', name: '90th percentile', data: p90.trend.map((t) => t.value) },
       ],
-      ...(m.fulfilment.fulfilled === 0 ? { graphic: NO_DATA } : {}),
+      ...(m.fulfilment.fulfilled === 0 ? { graphic: noData() } : {}),
     },
   };
 }
@@ -116,8 +117,8 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
       xAxis: { type: 'category', data: people.map((p) => p.assignee), axisLabel: { interval: 0, rotate: people.length > width / 128 ? 30 : 0 } },
       yAxis: valueAxis('Weeks of open work'),
       series: [{ type: 'bar', name: 'Weeks of open work', data: people.map((p) => p.weeksOfWork), label: { show: true, position: 'top' } }],
-      ...(people.length === 0 ? { graphic: NO_DATA }
-        : unestimated.length === people.length ? { graphic: { ...NO_DATA, style: { ...NO_DATA.style, text: 'Open hours not recorded: no open request is estimated' } } } : {}),
+      ...(people.length === 0 ? { graphic: noData() }
+        : unestimated.length === people.length ? { graphic: noData('Open hours not recorded: no open request is estimated') } : {}),
     },
   };
 }
@@ -156,7 +157,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
         axisLabel: beside ? { width: nameWidth, overflow: 'break', lineHeight: LABEL_LINE } : { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 9, 0], width: width - 60, overflow: 'truncate' },
       },
       series: [{ type: 'bar', name: '% complete', data: goals.map((x) => x.pct), ...(beside ? {} : { barWidth: 12 }), label: { show: true, position: 'right', formatter: '{c}%' } }],
-      ...(goals.length === 0 ? { graphic: NO_DATA } : {}),
+      ...(goals.length === 0 ? { graphic: noData() } : {}),
     },
   };
 }

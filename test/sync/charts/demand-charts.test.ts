@@ -109,3 +109,16 @@ describe('the fulfillment chart\'s quarters', () => {
     expect(`${text} ${chart.alt}`).not.toMatch(/\d{4}-Q/);
   });
 });
+
+describe('the weeks-of-work chart', () => {
+  const chartOf = (estimatedHours: number | null) => {
+    const m = aggregateMetrics({ requests: [{ sourceId: 's', sourceName: 'Intake', rowId: 'r1', values: { requestId: 'TA-1', receivedOn: '2026-11-02', status: 'In progress', assignee: 'J. Chen', estimatedHours } }] }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return renderSvg(demandCharts(m, DASHBOARD_CHART_WIDTH).find((c) => c.id === 'weeks-of-work')!, false);
+  };
+
+  it('says why it is empty when open requests carry no estimate, and draws no such line once one does', () => {
+    const said = 'Open hours not recorded: no open request is estimated';
+    expect(words(chartOf(null)).join(' ')).toContain(said);
+    expect(words(chartOf(6)).join(' ')).not.toContain(said);
+  });
+});
