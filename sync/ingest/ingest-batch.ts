@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 
@@ -106,8 +106,8 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     }
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };
-      // A warning means a cell was read loosely ("TBD" left blank, a unit dropped): keep what was typed.
-      if (result.warnings.length) upsert.raw = row.cells;
+      const typed = result.warnings.length ? typedCells(row.cells, result.warnings) : undefined;
+      if (typed) upsert.raw = typed;
       if (row.position !== undefined) upsert.sheetRow = row.position;
       upserts.push(upsert);
       continue;
@@ -149,6 +149,20 @@ function validateBySheet(batch: IngestBatch) {
     results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, ...title }));
   }
   return results;
+}
+
+/**
+ * What was typed in the cells a warning is about ("TBD" left blank, a unit dropped, words after a listed
+ * value), which the stored values no longer say. A warning about a blank cell ("assumed Medium") has
+ * nothing typed to keep, and the other cells were read exactly, so a row's history holds only these.
+ */
+function typedCells(cells: RawRow, warnings: readonly FieldIssue[]): RawRow | undefined {
+  let typed: RawRow | undefined;
+  for (const { field } of warnings) {
+    const value = cells[field];
+    if (!isBlankCell(value)) (typed ??= {})[field] = value;
+  }
+  return typed;
 }
 
 function withoutFilledWarnings(result: RowResult, filled: readonly string[]): RowResult {

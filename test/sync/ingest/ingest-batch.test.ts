@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { prepareBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
+
+const request = (rowId: string, cells: IngestRow['cells']): IngestRow => ({
+  rowId,
+  cells: { requestId: rowId, receivedOn: '2026-03-02', requesterOrg: 'Dept. of Parks', requesterType: 'City', category: 'Budget equity tool', priority: 'High', status: 'New', ...cells },
+});
+
+const prepared = (rows: IngestRow[]) => prepareBatch({ sourceId: 's1', table: 'requests', rows, at: new Date('2026-03-10T12:00:00Z') });
+
+describe('prepareBatch: what a row history keeps as typed', () => {
+  it('keeps only the typed cells a warning is about, as typed (a blank one warned about has none)', () => {
+    const { batch, warnings } = prepared([request('TA-1', { status: 'Closed - no response', estimatedHours: '6 hours' })]);
+    expect(warnings[0].issues.map((i) => i.field).sort()).toEqual(['estimatedHours', 'fulfilledOn', 'status']);
+    expect(batch.upserts[0].raw).toEqual({ status: 'Closed - no response', estimatedHours: '6 hours' });
+  });
+
+  it('keeps nothing as typed for a warning about a blank cell, which has nothing typed to keep', () => {
+    const { batch, warnings } = prepared([request('TA-2', { status: 'Fulfilled' })]);
+    expect(warnings[0].issues.map((i) => [i.field, i.code])).toEqual([['fulfilledOn', 'blank_kept']]);
+    expect(batch.upserts[0]).not.toHaveProperty('raw');
+  });
+
+  it('keeps nothing as typed for a row read exactly', () => {
+    const { batch, warnings } = prepared([request('TA-3', {})]);
+    expect(warnings).toEqual([]);
+    expect(batch.upserts[0]).not.toHaveProperty('raw');
+  });
+});
