@@ -205,10 +205,12 @@ function sqliteBatchWriter(
       db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('sheet', '=', param<string>('sheet')).where(isSheetWarning),
       ['table', 'source', 'sheet'],
     ),
-    putWarning: prepare(
-      sqlite,
-      db.insertInto('row_warnings').values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }),
-      ['table', 'source', 'row', 'sheet', 'sheetRow', 'warnings', 'at'],
+    putWarnings: chunked((n) =>
+      prepare(
+        sqlite,
+        db.insertInto('row_warnings').values(Array.from({ length: n }, () => ({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }))),
+        repeat(['table', 'source', 'row', 'sheet', 'sheetRow', 'warnings', 'at'], n),
+      ),
     ),
     putRejection: prepare(
       sqlite,
@@ -272,7 +274,7 @@ function sqliteBatchWriter(
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const sheet of plan.clearSheetWarnings) stmt.clearSheetWarnings.run(table, source, sheet);
-    for (const w of plan.warnings) stmt.putWarning.run(table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at);
+    await stmt.putWarnings(plan.warnings, (w) => [table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at]);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
     for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);

@@ -396,6 +396,16 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await migrated.rejections()).toEqual([]);
       });
 
+      test('a batch warned on every one of its rows keeps each warning, with its own place', async () => {
+        const { store, apply } = await withSource();
+        const rows = rowsOf(301);
+        const warned = rows.map((r, i) => ({ rowId: r.rowId, sheet: 'TA log', sheetRow: i + 2, errors: [{ field: 'fulfilledOn', message: `blank at ${i + 2}` }] }));
+        await apply({ upserts: rows, warned });
+        const kept = await store.warnings();
+        expect(kept).toHaveLength(301);
+        expect(new Set(kept.map((w) => `${w.rowId} ${w.sheetRow} ${w.errors[0].message}`))).toEqual(new Set(warned.map((w) => `${w.rowId} ${w.sheetRow} ${w.errors[0].message}`)));
+      });
+
       test('warnings are kept per row as its latest batch sent them: replaced for the rows a batch names, all of them by a full batch', async () => {
         const { store, source, apply } = await withSource();
         const good = rowsOf(3);
