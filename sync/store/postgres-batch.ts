@@ -68,6 +68,13 @@ function statements(db: Kysely<StoreDatabase>) {
   // `not in` a list, not `<> all`: planned as a hashed subplan, so a full batch's thousands of ids cost a
   // lookup per stored row instead of a scan of the list.
   const notIn = (list: RawBuilder<unknown>) => sql`row_id not in (select unnest(${list}))`;
+  /**
+   * The batch's rows of `table` named in `ids`, by their ctids: one index probe per id (a subquery with `limit 1`,
+   * as in `missing`). `row_id = any(ids)` was planned on the statistics of a table still small when its plan was
+   * cached, as a filter comparing every stored row of the source with every id: a cost that grew with each batch.
+   */
+  const named = (table: 'rejections' | 'row_warnings' | 'sheet_rows', ids: RawBuilder<unknown>) =>
+    sql<boolean>`ctid = any(array(select (select t.ctid from ${sql.table(table)} t where ${mine('t')} and t.row_id = id limit 1) from unnest(${ids}) id))`;
   const problemRows = (list: typeof v.rejected) =>
     sql`select ${v.table}, ${v.source}, e->>0, e->>1, (e->>2)::int, e->>3, ${v.at} from jsonb_array_elements(${list}) e`;
   const tombstones = (which: RawBuilder<unknown>) =>
@@ -104,7 +111,7 @@ function statements(db: Kysely<StoreDatabase>) {
       .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
       .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed' from unnest(${v.sent}) id
                       where exists (select from rejections r where ${mine('r')} and r.row_id = id)`),
-    clearNamedRejections: db.deleteFrom('rejections').where(sql<boolean>`${mine()} and row_id = any(${v.sent} || ${v.deletes})`),
+    clearNamedRejections: db.deleteFrom('rejections').where(named('rejections', sql`${v.sent} || ${v.deletes}`)),
     // Row ids are in one list only (checkBatch), so on a full batch "sent, deleted, or in none of the
     // lists" is "neither rejected again nor moved".
     clearMissingRejections: db.deleteFrom('rejections').where(sql<boolean>`${mine()} and ${notIn(sql`${v.rejectedIds} || ${v.moved}`)}`),
@@ -148,12 +155,12 @@ function statements(db: Kysely<StoreDatabase>) {
       .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row
                       from version v join compared c on c.row_id = v.row_id`)
       .onConflict(writeCurrentRow),
-    tombstoneDeletes: tombstones(sql`row_id = any(${v.deletes})`),
+    tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
     /** A full batch also removes the live rows it holds nowhere, except those the sheet has not been sent yet (outbox). */
     tombstoneMissing: tombstones(sql`row_id = any(${v.deletes}) or (${notIn(sql`${v.sent} || ${v.rejectedIds} || ${v.moved}`)}
         and row_id not in (select o.row_id from outbox o where ${mine('o')} and o.kind = 'row' and o.acked_at is null))`),
     clearAllWarnings: db.deleteFrom('row_warnings').where(mine()),
-    clearNamedWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and row_id = any(${v.sent} || ${v.rejectedIds} || ${v.deletes})`),
+    clearNamedWarnings: db.deleteFrom('row_warnings').where(named('row_warnings', sql`${v.sent} || ${v.rejectedIds} || ${v.deletes}`)),
     clearReadSheetWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and sheet = any(${v.readSheets}) and ${isSheetWarning}`),
     putWarnings: db
       .insertInto('row_warnings')
