@@ -3,6 +3,7 @@ export * from './tables';
 export * from './lists';
 export * from './rules';
 export * from './issues';
+export * from './sheet-ref';
 export * from './cells/dates';
 export * from './cells/date-text';
 export * from './cells/periods';

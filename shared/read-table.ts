@@ -174,6 +174,8 @@ export function readTable(
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const title = titleYears(sheet, grid.slice(0, headerIndex));
+  const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
   const setAside = (r: number, code: CellIssue['code'], message: string) => issues.push({ code, field: '', sheet, row: r + 1, severity: 'warning', message });
@@ -212,7 +214,7 @@ export function readTable(
       const v = line[i];
       if (isBlankCell(v)) continue;
       any = true;
-      const parsed = typeof v === 'string' ? parseDateText(v, options) : undefined;
+      const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
       if (parsed?.kind === 'date') {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
@@ -246,7 +248,7 @@ export function readTable(
       rows.push(item);
     }
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title: titleYears(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

@@ -3,6 +3,7 @@
 import { listRange, type ListKey } from '../shared/lists';
 import { computeDerived, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
+import { cellRef } from '../shared/sheet-ref';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
@@ -34,9 +35,6 @@ export interface DataSheet {
   /** Absolute reference to a field's cell on one row, e.g. `Requests!$N$7`. */
   cell(field: string, row: number): string;
 }
-
-/** A sheet name as a formula refers to it: quoted unless it is a plain identifier. */
-export const sheetRef = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 /** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
 function inputCell(c: InputColumn, v: TypedValue): PlanCell {
@@ -72,8 +70,6 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
   const layout = templateLayout(table);
   const letters = layoutLetters(layout);
   const lastRow = FIRST_DATA_ROW + typed.length - 1 + SPARE_ROWS;
-  const name = sheetRef(table.sheet);
-
   const rows: DataRow[] = [];
   for (let row = FIRST_DATA_ROW; row <= lastRow; row++) {
     const values = typed[row - FIRST_DATA_ROW] ?? null;
@@ -113,7 +109,7 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
   };
   return {
     table, plan, lastRow, rows,
-    range: (field) => `${name}!$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`,
-    cell: (field, row) => `${name}!$${letter(field)}$${row}`,
+    range: (field) => cellRef(table.sheet, `$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`),
+    cell: (field, row) => cellRef(table.sheet, `$${letter(field)}$${row}`),
   };
 }

@@ -4,6 +4,7 @@
 import { TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
+import { cellRef } from '../../shared/sheet-ref';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -14,10 +15,10 @@ export const DATA_QUALITY_SHEET = 'Data quality';
 /** The index of the Cell column in each row. */
 const CELL_COLUMN = 4;
 
-/** `Milestones!B28` when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
+/** `Milestones!B28` (`'Work plan'!O11`) when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
   if (p.sheet === undefined || p.sheetRow === undefined) return null;
-  return e.column ? `${p.sheet}!${e.column}${p.sheetRow}` : `${p.sheet} row ${p.sheetRow}`;
+  return e.column ? cellRef(p.sheet, `${e.column}${p.sheetRow}`) : `${p.sheet} row ${p.sheetRow}`;
 }
 
 /** The header as the user wrote it when known, else the table's own. */

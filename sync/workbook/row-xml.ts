@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { isCalendarDay, serialFromIso } from '../../shared/cells/dates';
 import { clipText } from '../../shared/clip-text';
+import { cellRef } from '../../shared/sheet-ref';
 import { CHARACTER_PX, COLUMN_PADDING_PX, isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
 import type { SharedStringTable } from './shared-string-table';
@@ -235,7 +236,7 @@ export class RowXml {
       if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
       let needed = printedLines(text, width);
       if (needed > MAX_ROW_LINES && typeof cell === 'string') {
-        const where = this.keepClipped?.({ sheet: this.sheet, ref: `${this.sheet}!${this.letter(i)}${rowNumber}`, header: this.columns[i].header, row: cells, text: text.length > MAX_CELL_TEXT ? clipCellText(text) : text });
+        const where = this.keepClipped?.({ sheet: this.sheet, ref: cellRef(this.sheet, `${this.letter(i)}${rowNumber}`), header: this.columns[i].header, row: cells, text: text.length > MAX_CELL_TEXT ? clipCellText(text) : text });
         (this.clipped ??= [...cells])[i] = clipToLines(text, width, where);
         needed = MAX_ROW_LINES;
       }
@@ -344,7 +345,7 @@ export class RowXml {
   }
 
   private invalid(ref: string, message: string): WorkbookError {
-    return new WorkbookError('invalid-plan', `${this.sheet}!${ref}: ${message}`);
+    return new WorkbookError('invalid-plan', `${cellRef(this.sheet, ref)}: ${message}`);
   }
 
   private number(n: number, col: number, row: number): string {

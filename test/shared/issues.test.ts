@@ -1,6 +1,6 @@
 // Problems placed in a sheet: a message opens with the header the person sees at that cell.
 import { describe, expect, it } from 'vitest';
-import { inSheetWords } from '../../shared/issues';
+import { formatCellIssue, inSheetWords } from '../../shared/issues';
 
 describe('a message in the sheet\'s words', () => {
   it('opens with the sheet\'s header, whether the table\'s header is followed by a colon or by the sentence', () => {
@@ -18,5 +18,14 @@ describe('a message in the sheet\'s words', () => {
     expect(inSheetWords('Start date is required', 'Start', 'Start date')).toBe('Start date is required');
     expect(inSheetWords('Start date: "TBD" is not a date', 'Start', 'Start date')).toBe('Start date: "TBD" is not a date');
     expect(inSheetWords('Starting soon', 'Start', 'Timeline')).toBe('Starting soon');
+  });
+});
+
+describe('the one-line form of a problem', () => {
+  it('names its cell as Excel does, quoting a sheet name with a space', () => {
+    const issue = { code: 'not_a_date', severity: 'error', field: 'startOn', row: 11, column: 'O', header: 'Start', message: '"TBD" is not a date' } as const;
+    expect(formatCellIssue({ ...issue, sheet: 'Work plan' })).toBe(`'Work plan'!O11 (Start): "TBD" is not a date`);
+    expect(formatCellIssue({ ...issue, sheet: 'Requests' })).toBe('Requests!O11 (Start): "TBD" is not a date');
+    expect(formatCellIssue({ ...issue, sheet: 'Work plan', column: undefined })).toBe('Work plan row 11 (Start): "TBD" is not a date');
   });
 });

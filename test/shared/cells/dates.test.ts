@@ -214,6 +214,26 @@ describe('parseDateText', () => {
     expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March)'] });
   });
 
+  it("reads a quarter alone in a fiscal year's sheet as that fiscal year's quarter, saying which months", () => {
+    expect(parseDateText('Q4', { fiscalYear: 2026 })).toMatchObject({
+      ...range('2026-04-01', '2026-06-30'),
+      assumed: ['read "Q4" as 2026-04-01 to 2026-06-30 (the sheet covers fiscal year 2025-26; fiscal years start in July: Q4 is April to June 2026)'],
+    });
+    expect(parseDateText('q1', { fiscalYear: 2026, year: 2025 })).toMatchObject(range('2025-07-01', '2025-09-30'));
+    // The Lists sheet's start month decides the months: from November, Q1 spans the new year.
+    expect(parseDateText('Q1', { fiscalYear: 2026, fiscalYearStartMonth: 11 })).toMatchObject({
+      ...range('2025-11-01', '2026-01-31'),
+      assumed: [expect.stringContaining('(the sheet covers fiscal year 2025-26; fiscal years start in November: Q1 is November 2025 to January 2026)')],
+    });
+    // A quarter that names its year or fiscal year is read by it.
+    expect(parseDateText('Q4 2026', { fiscalYear: 2026 })).toMatchObject({
+      ...range('2026-10-01', '2026-12-31'),
+      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March, though the sheet covers fiscal year 2025-26)'],
+    });
+    expect(parseDateText('Q4 2026')).toEqual({ ...range('2026-10-01', '2026-12-31'), notes: [] });
+    expect(parseDateText('FY25 Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2024-10-01', '2024-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q2 is October to December 2024)')] });
+  });
+
   it('gives a year only to text that has none', () => {
     expect(parseDateText('Mar 15, 2023', { year: 2024 })).toMatchObject(range('2023-03-15'));
     expect(parseDateText('Nov 2025 – Feb', { year: 2024 })).toMatchObject(range('2025-11-01', '2026-02-28'));

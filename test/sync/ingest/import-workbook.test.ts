@@ -313,7 +313,7 @@ describe.each(backends)('import on $name', (backend) => {
     const store = await backend.open();
     const grid: Grid = [['Phase', 'Goal', 'Task', 'Timeline', 'Status'], [2, 'Measurement and Reporting', 'Annual progress reports', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028']];
     const { r } = await importAs(store, 'Plan', [{ name: '2026 Work Plan', rows: grid }]);
-    expect(r.warnings.map((w) => w.line)).toEqual(['2026 Work Plan!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31']);
+    expect(r.warnings.map((w) => w.line)).toEqual([`'2026 Work Plan'!D2 (Timeline): "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31`]);
   });
 
   test("a cell's problem names the sheet's own header in --json and in the Data quality sheet: Timeline, not Start; Date Received, not Received", async () => {

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PlanCell } from '../../../shared/workbook-plan';
 import { sheetWarningRows } from '../../../sync/ingest/sheet-warnings';
@@ -28,6 +29,22 @@ describe('Data quality sheet', () => {
     const rows = dataQualitySheet([], warnings).rows as PlanCell[][];
     const rowIds = rows.map((r) => r[7]);
     expect(rowIds).toEqual([`${SHEET}#10`, `${SHEET}#10`]);
+  });
+
+  it('names a cell as Excel does: a sheet name with a space quoted, a plain one not, in the written workbook too', async () => {
+    const warnings: RowWarnings[] = [
+      ...warningsOn('Work plan'),
+      ...warningsOn("Bob's plan"),
+      ...warningsOn('Requests'),
+      { ...base, sheet: 'Work plan', rowId: 'Work plan#11', sheetRow: 11, errors: [{ field: 'status', message: 'Status: read "Done" as "Completed"' }] },
+    ];
+    const expected = ["'Bob''s plan'!F3", 'Requests!F3', "'Work plan'!F3", 'Work plan row 11'];
+    const plan = dataQualitySheet([], warnings);
+    expect((plan.rows as PlanCell[][]).map((r) => r[4])).toEqual(expected);
+    const book = await new ExcelJS.Workbook().xlsx.load(await writeWorkbookToBuffer({ title: 'Data quality', sheets: [plan] }) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Data quality')!;
+    expect(sheet.getRow(1).getCell(5).value).toBe('Cell');
+    expect(expected.map((_, i) => sheet.getRow(i + 2).getCell(5).value)).toEqual(expected);
   });
 
   // Google Sheets names run to 100 characters; this one is longer than any Excel allows.

@@ -75,14 +75,15 @@ describe.each(backends)('the master workbook\'s Long texts sheet ($name)', (back
     expect(longTexts.pageSetup).toMatchObject({ fitToWidth: 1, printTitlesRow: '1:1' });
   });
 
-  it('names the cell on the sheet a table continues on', async () => {
+  it('names the cell on the sheet a table continues on, its name quoted', async () => {
     const store = await backend.fresh().open();
     await storeWith(store, NOTE);
     // A header and one row a sheet: the second request is on Requests (2).
     const book = await master(store, { rowsPerSheet: 2 });
     const continued = book.getWorksheet('Requests (2)')!;
     const notesColumn = (continued.getRow(1).values as unknown[]).indexOf('Notes');
-    const ref = `Requests (2)!${continued.getColumn(notesColumn).letter}2`;
+    // Quoted as Excel writes a sheet name with a space: unquoted, the reference would not find the cell.
+    const ref = `'Requests (2)'!${continued.getColumn(notesColumn).letter}2`;
     expect(String(continued.getRow(2).getCell(notesColumn).value).endsWith(` … [continues on sheet Long texts, ${ref}]`)).toBe(true);
     expect(texts(book.getWorksheet('Long texts')!).slice(1).map((p) => p.slice(0, 2))).toContainEqual(['Requests (2)', ref]);
   });

@@ -1,0 +1,17 @@
+// Sheet-qualified cell references as Excel and Google Sheets write them, for every surface that shows one
+// (Data quality, Long texts, the CLI, the add-ons) and for formulas: a person can paste it into the Name box.
+
+/** A plain name: a letter or `_`, then letters, digits, `_` or `.`. */
+const PLAIN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+/** A plain name that is also a cell (`A1`, `XFD9`) or an R1C1 reference (`R`, `C2`, `R1C1`): unquoted, it would read as one. */
+const LOOKS_LIKE_CELL = /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/;
+
+/**
+ * A sheet's name as a reference names it: `Requests` as it is; `'Work plan'`, `'2026'`, `'Requests (2)'` and
+ * `'Bob''s plan'` quoted, a quote inside doubled, as the spreadsheets write a name with a space or another
+ * character a reference would otherwise end at.
+ */
+export const sheetRef = (name: string): string => (PLAIN.test(name) && !LOOKS_LIKE_CELL.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+/** `Requests!B4`, `'Work plan'!O11`: a cell (or range, `$K$2:$K$200`) on a named sheet. */
+export const cellRef = (sheet: string, cell: string): string => `${sheetRef(sheet)}!${cell}`;

@@ -1,0 +1,56 @@
+// Sheet-qualified references as Excel and Sheets write them, and as a spreadsheet reads them back: a reference
+// the committee copies from Data quality or Long texts into a formula or the Name box finds its cell.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cellRef, sheetRef } from '../../shared/sheet-ref';
+import type { SheetPlan } from '../../shared/workbook-plan';
+import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
+import { recalcWithLibreOffice } from '../support/libreoffice';
+
+describe('sheetRef and cellRef', () => {
+  it.each([
+    ['Requests', 'Requests!B4'],
+    ['Lists', 'Lists!B4'],
+    ['Data_2024.v2', 'Data_2024.v2!B4'],
+    ['Work plan', "'Work plan'!B4"],
+    ['2026 Work Plan', "'2026 Work Plan'!B4"],
+    ['Requests (2)', "'Requests (2)'!B4"],
+    ["Bob's plan", "'Bob''s plan'!B4"],
+    ['Plan-2026', "'Plan-2026'!B4"],
+    ['Données', "'Données'!B4"],
+    ['2026', "'2026'!B4"],
+    // Plain names that a formula would read as a cell or an R1C1 reference.
+    ['A1', "'A1'!B4"],
+    ['XFD9', "'XFD9'!B4"],
+    ['R1C1', "'R1C1'!B4"],
+    ['R', "'R'!B4"],
+    ['C', "'C'!B4"],
+  ])('names a cell on %s as %s', (sheet, ref) => {
+    expect(cellRef(sheet, 'B4')).toBe(ref);
+  });
+
+  it('qualifies a range the same way', () => {
+    expect(cellRef('Work plan', '$K$2:$K$200')).toBe("'Work plan'!$K$2:$K$200");
+    expect(sheetRef('Requests')).toBe('Requests');
+  });
+
+  it('writes references that LibreOffice resolves to the named cell, quoted or not', async () => {
+    const names = ['Requests', 'Work plan', "Bob's plan", 'Requests (2)', '2026 Work Plan', 'A1', 'R1C1', 'C', 'Données'];
+    const sheet = (name: string): SheetPlan => ({ name, header: false, columns: [{ header: '', width: 10 }, { header: '', width: 20 }], rows: [[], [], [null, `on ${name}`]] });
+    const refs: SheetPlan = {
+      name: 'Refs', header: false, columns: [{ header: '', width: 40 }],
+      rows: names.map((n) => [{ formula: cellRef(n, 'B3'), result: '' }]),
+    };
+    const dir = await mkdtemp(join(tmpdir(), 'equity-desk-sheet-ref-'));
+    try {
+      const file = join(dir, 'refs.xlsx');
+      await writeFile(file, await writeWorkbookToBuffer({ title: 'Refs', sheets: [...names.map(sheet), refs] }));
+      const back = (await recalcWithLibreOffice(file)).get('Refs')!;
+      expect(names.map((_, i) => back.get(`A${i + 1}`)?.value)).toEqual(names.map((n) => `on ${n}`));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
