@@ -5,13 +5,14 @@ import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
+import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
-import type { RawRow } from './validate-row';
+import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
 
 export { mapHeaders, type HeaderMap } from './header-map';
@@ -126,7 +127,7 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
   return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
 }
 
-function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap): CellIssue[] {
+function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap, settled: readonly SettledTie[]): CellIssue[] {
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
@@ -141,8 +142,13 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   for (const c of table.columns) {
     if (c.whenAbsent && !read.has(c.name)) issues.push({ code: 'column_absent', field: '', sheet, row: headerIndex + 1, severity: 'warning', message: `no ${c.header} column: ${c.whenAbsent}` });
   }
+  for (const s of settled) {
+    if (s.column) issues.push({ ...at(s.index, s.header), code: 'header_by_values', message: `column ${quoteValue(s.header)} read as ${s.column.header} by its values: ${s.why} (rename it ${quoteValue(s.column.header)} to say so)` });
+  }
   for (const t of map.ties) {
-    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
+    const why = settled.find((s) => s.index === t.index)?.why;
+    const rename = why ? `rename it ${quoteValue(t.candidates[0])} or ${quoteValue(t.candidates[1])}` : 'rename it to one of them';
+    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read${why ? `, as its values do not say which: ${why}` : ''} (${rename})` });
   }
   if (map.missingRequired.length) {
     const seen = map.matched.map((m) => m.header).concat(map.unknown.map((u) => u.header), map.ties.map((t) => t.header));
@@ -171,7 +177,8 @@ export function readTable(
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
-  const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, grid.slice(headerIndex + 1), DEFAULT_READ_OPTIONS) : [];
+  const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));

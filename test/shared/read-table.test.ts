@@ -235,6 +235,20 @@ describe('readTable', () => {
     expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column])).toEqual([[3, 'D']]);
   });
 
+  it('reads a header that could name two dropdown columns by its values, saying so, and else says why it is not read', () => {
+    const byValues = readTable(TABLES.requests, 'Requests', [['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'], ['3/9/2026', 'Yolo County', 'County']]);
+    expect(byValues.rows.map((x) => x.raw.requesterType)).toEqual(['City', 'County']);
+    expect(byValues.issues.filter((i) => i.code === 'header_by_values' || i.code === 'header_tie')).toEqual([{
+      code: 'header_by_values', field: '', sheet: 'Requests', row: 1, column: 'C', header: 'Type', severity: 'warning',
+      message: 'column "Type" read as Requester type by its values: 2 of its 2 values fit the Requester type list, 0 the Category list (rename it "Requester type" to say so)',
+    }]);
+    const mixed = readTable(TABLES.requests, 'Requests', [['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'], ['3/9/2026', 'Yolo County', 'Training']]);
+    expect(mixed.rows.map((x) => [x.raw.requesterType, x.raw.category])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(mixed.issues.filter((i) => i.code === 'header_tie').map((i) => i.message)).toEqual([
+      'column "Type" could be Requester type or Category; not read, as its values do not say which: 1 of its 2 values fit the Requester type list, 1 the Category list (rename it "Requester type" or "Category")',
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
