@@ -8,6 +8,7 @@ import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import type { RawRow } from './validate-row';
@@ -174,9 +175,15 @@ export function readTable(
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
+  const title = titleYears(sheet, grid.slice(0, headerIndex));
+  const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
+  const defaults = namedAbove(table, grid.slice(0, headerIndex));
+  for (const d of defaults.filter((n) => fieldColumn(map, n.column.name).index === undefined)) {
+    setAside(d.row, 'named_above', `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table`, d.column.name);
+  }
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
-  const setAside = (r: number, code: CellIssue['code'], message: string) => issues.push({ code, field: '', sheet, row: r + 1, severity: 'warning', message });
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r];
     const count = filled(line);
@@ -212,7 +219,7 @@ export function readTable(
       const v = line[i];
       if (isBlankCell(v)) continue;
       any = true;
-      const parsed = typeof v === 'string' ? parseDateText(v, options) : undefined;
+      const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
       if (parsed?.kind === 'date') {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
@@ -234,6 +241,7 @@ export function readTable(
       above[f] = raw[f];
     }
     const fill = copied.length ? { filled: copied } : {};
+    const firstOfLine = rows.length;
     if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
@@ -245,8 +253,16 @@ export function readTable(
       if (ordinals.length > 1) item.item = ordinals.indexOf(i) + 1;
       rows.push(item);
     }
+    for (const { column, value, line: named, row } of defaults) {
+      const blank = rows.slice(firstOfLine).filter((sheetRow) => isBlankCell(sheetRow.raw[column.name]));
+      for (const sheetRow of blank) sheetRow.raw[column.name] = value;
+      const cell = blank.length ? fieldColumn(map, column.name, blank[0].at) : {};
+      if (cell.index !== undefined) {
+        issues.push({ code: 'named_above', field: column.name, sheet, row: r + 1, column: cell.column, header: excerpt(String(header[cell.index])), severity: 'warning', message: `${column.header} is blank: took ${quoteValue(value)} from the line above the table (row ${row + 1}: ${quoteValue(named)})` });
+      }
+    }
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title: titleYears(sheet, grid.slice(0, Math.max(headerIndex, 0))) };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title };
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

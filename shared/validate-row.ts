@@ -2,7 +2,7 @@
 import { clipText, MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
-import { MONTH_NAMES, validFiscalStart } from './cells/periods';
+import { fiscalYearName, MONTH_NAMES, validFiscalStart } from './cells/periods';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -302,6 +302,6 @@ function titleFiscalYear(endYear: number, startMonth: number): AssumedYear {
   return {
     year: first,
     fiscalFrom: startMonth,
-    from: `the sheet's title names fiscal year ${first}-${String(endYear).slice(-2)}, ${from} ${first} to ${to} ${endYear}: ${from} to December in ${first}, January to ${to} in ${endYear}`,
+    from: `the sheet's title names fiscal year ${fiscalYearName(endYear, startMonth)}, ${from} ${first} to ${to} ${endYear}: ${from} to December in ${first}, January to ${to} in ${endYear}`,
   };
 }

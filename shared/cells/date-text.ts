@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, MONTH_NAMES, parsePeriod } from './periods';
+import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, MONTH_NAMES, parsePeriod, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -18,6 +18,11 @@ export interface DateTextOptions {
   fiscalYearStartMonth?: number;
   /** The year of dates written without one (`Jan 26`, `Jun-Aug`); without it such text is `yearless`. */
   year?: number;
+  /**
+   * The fiscal year the sheet covers, by the year it ends in (its title's `FY 2025-26`: 2026): a quarter written
+   * alone (`Q4`) is that fiscal year's quarter, as the plan's own people count quarters, not a calendar one.
+   */
+  fiscalYear?: number;
 }
 
 export type DateParse =
@@ -115,12 +120,24 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
   return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
 }
 
-function parseOneRange(text: string, fiscal: number, year: number | undefined): Range | undefined {
+/** A quarter with its calendar year and no FY: "Q4 2026", "2026 Q4". */
+const CALENDAR_QUARTER = /^(?:q[1-4] ?\d{4}|\d{4} ?q[1-4])$/i;
+const CALENDAR_QUARTER_WHY = 'a quarter without FY is a calendar quarter: Q1 is January to March';
+
+function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
+  const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
+  // A quarter alone in a fiscal year's sheet ("Q4" under "FY 2025-26 work plan") is that fiscal year's quarter.
+  if (sheetFiscalYear && /^q[1-4]$/i.test(text)) {
+    const quarter = parsePeriod(`${text} FY${fiscalYear}`, fiscal)!;
+    return readAs(text, quarter, [`${sheetFiscalYear}; ${quarter.why}`]);
+  }
   // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
   const named = year === undefined ? null : /^(?:spring|summer|fall|autumn|winter|(q[1-4]))$/i.exec(text);
   const period = parsePeriod(named ? `${text} ${year}` : text, fiscal);
-  // A quarter with no FY is a calendar one, as "Q4 2026" is: said, since a fiscal-year plan may mean its own.
-  if (period) return readAs(text, period, [period.why ?? (named?.[1] ? 'a quarter without FY is a calendar quarter: Q1 is January to March' : undefined)]);
+  // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
+  // sheet with no year of its own or one that covers a fiscal year.
+  const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && CALENDAR_QUARTER.test(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
+  if (period) return readAs(text, period, [period.why ?? calendarWhy]);
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.
@@ -164,8 +181,8 @@ function splitAdjacentRanges(text: string, read: (t: string) => Range | undefine
   return undefined;
 }
 
-function readRanges(text: string, fiscal: number, year: number | undefined): Range[] | undefined {
-  const read = (t: string) => parseOneRange(t, fiscal, year);
+function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
+  const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
   const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).filter((p) => p !== '');
   if (parts.length === 0) return undefined;
   const ranges: Range[] = [];
@@ -191,7 +208,7 @@ const PROBE_YEAR = 2000;
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
-  const ranges = readRanges(text, fiscal, options.year);
+  const ranges = readRanges(text, fiscal, options.year, options.fiscalYear);
   if (!ranges) {
     if (options.year === undefined && readRanges(text, fiscal, PROBE_YEAR)) return { kind: 'yearless', text };
     // Words for no date yet are tried last, so a date after them ("Ongoing since March 2026") is read.

@@ -33,6 +33,16 @@ export function fiscalYear(year: number, startMonth: number) {
   return span(startMonth === 1 ? year : year - 1, startMonth, 12);
 }
 
+/** A fiscal year as budget documents name it, by the year it ends in: `2025-26`, or `2026` when it is a calendar year. */
+export const fiscalYearName = (endYear: number, startMonth: number): string =>
+  startMonth === 1 ? String(endYear) : `${endYear - 1}-${String(endYear).slice(-2)}`;
+
+/** The months of a period in words, as a person checks a quarter: "April to June 2026", "November 2025 to January 2026". */
+function monthsOf(p: { start: string; end: string }): string {
+  const [[y1, m1], [y2, m2]] = [p.start, p.end].map((d) => [+d.slice(0, 4), +d.slice(5, 7)]);
+  return `${MONTH_NAMES[m1 - 1]}${y1 === y2 ? '' : ` ${y1}`} to ${MONTH_NAMES[m2 - 1]} ${y2}`;
+}
+
 const SEASONS: Record<string, [month: number, yearOffset: number]> = {
   spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
   // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
@@ -60,7 +70,8 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     const fy = fiscalYear(y, fiscalStartMonth);
     const startMonth = ((fiscalStartMonth - 1 + (q - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
-    return by(span(startYear, startMonth, 3), fiscalWhy);
+    const quarter = span(startYear, startMonth, 3);
+    return by(quarter, `${fiscalWhy}: Q${q} is ${monthsOf(quarter)}`);
   }
   if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);

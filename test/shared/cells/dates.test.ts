@@ -1,7 +1,7 @@
 // Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
+import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso, shortDay, spelledDay } from '../../../shared';
 
 const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
 
@@ -214,6 +214,26 @@ describe('parseDateText', () => {
     expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March)'] });
   });
 
+  it("reads a quarter alone in a fiscal year's sheet as that fiscal year's quarter, saying which months", () => {
+    expect(parseDateText('Q4', { fiscalYear: 2026 })).toMatchObject({
+      ...range('2026-04-01', '2026-06-30'),
+      assumed: ['read "Q4" as 2026-04-01 to 2026-06-30 (the sheet covers fiscal year 2025-26; fiscal years start in July: Q4 is April to June 2026)'],
+    });
+    expect(parseDateText('q1', { fiscalYear: 2026, year: 2025 })).toMatchObject(range('2025-07-01', '2025-09-30'));
+    // The Lists sheet's start month decides the months: from November, Q1 spans the new year.
+    expect(parseDateText('Q1', { fiscalYear: 2026, fiscalYearStartMonth: 11 })).toMatchObject({
+      ...range('2025-11-01', '2026-01-31'),
+      assumed: [expect.stringContaining('(the sheet covers fiscal year 2025-26; fiscal years start in November: Q1 is November 2025 to January 2026)')],
+    });
+    // A quarter that names its year or fiscal year is read by it.
+    expect(parseDateText('Q4 2026', { fiscalYear: 2026 })).toMatchObject({
+      ...range('2026-10-01', '2026-12-31'),
+      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March, though the sheet covers fiscal year 2025-26)'],
+    });
+    expect(parseDateText('Q4 2026')).toEqual({ ...range('2026-10-01', '2026-12-31'), notes: [] });
+    expect(parseDateText('FY25 Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2024-10-01', '2024-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q2 is October to December 2024)')] });
+  });
+
   it('gives a year only to text that has none', () => {
     expect(parseDateText('Mar 15, 2023', { year: 2024 })).toMatchObject(range('2023-03-15'));
     expect(parseDateText('Nov 2025 – Feb', { year: 2024 })).toMatchObject(range('2025-11-01', '2026-02-28'));
@@ -281,5 +301,13 @@ describe('isCalendarDay', () => {
   it('accepts real days only', () => {
     expect(['2024-02-29', '2026-12-31', '0001-01-01'].map(isCalendarDay)).toEqual([true, true, true]);
     expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', ' 2026-01-01', 'TBD'].map(isCalendarDay)).toEqual(Array(7).fill(false));
+  });
+});
+
+describe('days in words', () => {
+  it('spells a day out in a sentence and shortens its month in a list, the same calendar day at either end of the year', () => {
+    expect(spelledDay('2026-12-17')).toBe('December 17, 2026');
+    expect(shortDay('2026-12-17')).toBe('Dec 17, 2026');
+    expect([spelledDay('2027-01-01'), shortDay('2026-12-31')]).toEqual(['January 1, 2027', 'Dec 31, 2026']);
   });
 });

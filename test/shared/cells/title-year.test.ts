@@ -39,6 +39,22 @@ it("dates without a year under a fiscal-year title take the year their months fa
   expect([winter.values.date, winter.values.endOn]).toEqual(['2024-12-01', '2025-02-28']);
 });
 
+it("quarters under a fiscal-year title are that fiscal year's, kept where a calendar quarter's would be, and say which months", () => {
+  const grid = [['FY 2025-26 work plan'], ['Task', 'Start'], ['Budget equity tool pilot', 'Q4'], ['Department action plans', 'FY26 Q2']];
+  const read = readTable(TABLES.workplan, 'Plan', grid);
+  const results = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+  expect(results.map((r) => [r.values.startOn, r.values.endOn])).toEqual([['2026-04-01', '2026-06-30'], ['2025-10-01', '2025-12-31']]);
+  expect(results[0].warnings.map((w) => w.message)).toEqual([
+    'Start: read "Q4" as 2026-04-01 to 2026-06-30 (the sheet covers fiscal year 2025-26; fiscal years start in July: Q4 is April to June 2026)',
+  ]);
+  // A deadline takes the quarter's last day, as it does a calendar quarter's.
+  const [due] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2025-08-01', dueOn: 'Q2' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2026 });
+  expect(due.values.dueOn).toBe('2025-12-31');
+  // Without a fiscal year in the title, a quarter alone stays a calendar one, said so.
+  const [calendar] = validateRows(TABLES.workplan, [{ task: 'a', startOn: 'Q4' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2026 });
+  expect(calendar.values.startOn).toBe('2026-10-01');
+});
+
 it("dates without a year under a year's title take that year, not a nearer date's", () => {
   const results = validateRows(TABLES.milestones, [{ milestone: 'a', date: '12/5/2023' }, { milestone: 'b', date: 'Jan 26' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
   expect(results[1].values.date).toBe('2024-01-26');
