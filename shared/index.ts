@@ -17,6 +17,7 @@ export * from './custom-functions';
 export * from './content-hash';
 export * from './layout';
 export * from './status/workplan-status';
+export * from './status/workplan-progress';
 export * from './status/request-status';
 export * from './status/priority';
 export * from './status/milestone-status';

@@ -5,12 +5,14 @@ import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
+import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
-import type { RawRow } from './validate-row';
+import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
 
 export { mapHeaders, type HeaderMap } from './header-map';
@@ -125,7 +127,7 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
   return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
 }
 
-function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap): CellIssue[] {
+function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap, settled: readonly SettledTie[]): CellIssue[] {
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
   const firstRead = Math.min(...map.fields.keys(), ...map.spans.keys());
@@ -140,8 +142,13 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   for (const c of table.columns) {
     if (c.whenAbsent && !read.has(c.name)) issues.push({ code: 'column_absent', field: '', sheet, row: headerIndex + 1, severity: 'warning', message: `no ${c.header} column: ${c.whenAbsent}` });
   }
+  for (const s of settled) {
+    if (s.column) issues.push({ ...at(s.index, s.header), code: 'header_by_values', message: `column ${quoteValue(s.header)} read as ${s.column.header} by its values: ${s.why} (rename it ${quoteValue(s.column.header)} to say so)` });
+  }
   for (const t of map.ties) {
-    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read (rename it to one of them)` });
+    const why = settled.find((s) => s.index === t.index)?.why;
+    const rename = why ? `rename it ${quoteValue(t.candidates[0])} or ${quoteValue(t.candidates[1])}` : 'rename it to one of them';
+    issues.push({ ...at(t.index, t.header), code: 'header_tie', message: `column ${quoteValue(t.header)} could be ${t.candidates[0]} or ${t.candidates[1]}; not read${why ? `, as its values do not say which: ${why}` : ''} (${rename})` });
   }
   if (map.missingRequired.length) {
     const seen = map.matched.map((m) => m.header).concat(map.unknown.map((u) => u.header), map.ties.map((t) => t.header));
@@ -170,15 +177,20 @@ export function readTable(
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
-  const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, grid.slice(headerIndex + 1), DEFAULT_READ_OPTIONS) : [];
+  const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
   const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
+  const defaults = namedAbove(table, grid.slice(0, headerIndex));
+  for (const d of defaults.filter((n) => fieldColumn(map, n.column.name).index === undefined)) {
+    setAside(d.row, 'named_above', `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table`, d.column.name);
+  }
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
-  const setAside = (r: number, code: CellIssue['code'], message: string) => issues.push({ code, field: '', sheet, row: r + 1, severity: 'warning', message });
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r];
     const count = filled(line);
@@ -236,6 +248,7 @@ export function readTable(
       above[f] = raw[f];
     }
     const fill = copied.length ? { filled: copied } : {};
+    const firstOfLine = rows.length;
     if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
     for (const [i, v] of items) {
@@ -246,6 +259,14 @@ export function readTable(
       }
       if (ordinals.length > 1) item.item = ordinals.indexOf(i) + 1;
       rows.push(item);
+    }
+    for (const { column, value, line: named, row } of defaults) {
+      const blank = rows.slice(firstOfLine).filter((sheetRow) => isBlankCell(sheetRow.raw[column.name]));
+      for (const sheetRow of blank) sheetRow.raw[column.name] = value;
+      const cell = blank.length ? fieldColumn(map, column.name, blank[0].at) : {};
+      if (cell.index !== undefined) {
+        issues.push({ code: 'named_above', field: column.name, sheet, row: r + 1, column: cell.column, header: excerpt(String(header[cell.index])), severity: 'warning', message: `${column.header} is blank: took ${quoteValue(value)} from the line above the table (row ${row + 1}: ${quoteValue(named)})` });
+      }
     }
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title };

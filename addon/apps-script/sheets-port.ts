@@ -3,8 +3,9 @@
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { columnLetter } from '../../shared/lists';
 import { AddonError } from '../core/addon-error';
+import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
-import { placeRows } from '../port/free-rows';
+import { freeRows } from '../port/free-rows';
 import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
@@ -214,14 +215,12 @@ export class SheetsPort implements SpreadsheetPort {
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): number[] {
     if (rows.length === 0) return [];
     const sheet = this.sheet(name);
-    const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
-    const placed: number[] = [];
-    for (let top = fromRow; placed.length < rows.length; ) {
-      const need = rows.length - placed.length;
-      this.fit(name, top + need - 1, width);
-      placed.push(...placeRows(rows.slice(placed.length), top, sheet.getRange(top, 1, need, width).getValues()));
-      top += need;
-    }
+    const placed = runSync(
+      freeRows(rows, fromRow, ({ row, numRows, numColumns }) => {
+        this.fit(name, row + numRows - 1, numColumns);
+        return sheet.getRange(row, 1, numRows, numColumns).getValues();
+      }),
+    );
     const runs: { bottom: number; cells: CellWrite[] }[] = [];
     placed.forEach((row, i) => {
       let run = runs[runs.length - 1];

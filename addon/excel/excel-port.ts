@@ -2,12 +2,13 @@
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
 import { spanOf } from '../port/cell-span';
-import { placeRows } from '../port/free-rows';
+import { freeRows, widthOf } from '../port/free-rows';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
+import { runAsync } from '../core/task';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
@@ -305,16 +306,15 @@ export class ExcelPort implements SpreadsheetPort {
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Promise<number[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
-      const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
-      const placed: number[] = [];
       const formats: unknown[][] = [];
-      for (let top = fromRow; placed.length < rows.length; ) {
-        const need = rows.length - placed.length;
-        const seen = await this.loadRows(context, sheet, { row: top, column: 1, numRows: need, numColumns: width }, ['values', 'numberFormat']);
-        placed.push(...placeRows(rows.slice(placed.length), top, seen.values));
-        formats.push(...seen.numberFormat);
-        top += need;
-      }
+      const placed = await runAsync(
+        freeRows(rows, fromRow, async (block) => {
+          const seen = await this.loadRows(context, sheet, { ...block, column: 1 }, ['values', 'numberFormat']);
+          formats.push(...seen.numberFormat);
+          return seen.values;
+        }),
+      );
+      const width = widthOf(rows);
       const first = placed[0];
       const grid = Array.from({ length: placed[placed.length - 1] - first + 1 }, () => new Array<WriteCell | undefined>(width).fill(undefined));
       placed.forEach((row, i) => rows[i].forEach((cell, c) => (grid[row - first][c] = cell)));

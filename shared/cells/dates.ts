@@ -12,13 +12,16 @@ export function isoFromUtcDate(d: Date): string {
 const inWords = (iso: string, parts: Intl.DateTimeFormatOptions) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { ...parts, timeZone: 'UTC' });
 
 /**
- * A day (YYYY-MM-DD) as a US reader reads it, on every page a person reads: "December 17, 2026" in a sentence,
- * "Dec 17, 2026" (`short`) in lists and table columns, where a phone's width is short. ISO stays wherever a program reads.
+ * A day (YYYY-MM-DD) as a US reader reads it in a sentence of the report or a page: "December 17, 2026".
+ * ISO stays wherever a program reads.
  */
-export const spelledDay = (iso: string, month: 'long' | 'short' = 'long') => inWords(iso, { month, day: 'numeric', year: 'numeric' });
+export const spelledDay = (iso: string) => inWords(iso, { month: 'long', day: 'numeric', year: 'numeric' });
 
-/** A day as committee members read it in a terminal, a sheet's sentence or a table column: "Dec 17, 2026". */
-export const shortDay = (iso: string) => spelledDay(iso, 'short');
+/**
+ * A day as committee members read it in a terminal, a sheet's sentence, a list or a table column, where a
+ * phone's width is short: "Dec 17, 2026".
+ */
+export const shortDay = (iso: string) => inWords(iso, { month: 'short', day: 'numeric', year: 'numeric' });
 
 /** A month (YYYY-MM, as the metrics key it) as a US reader reads it on a chart or in a report: "Jan 2024". JSON keeps YYYY-MM. */
 export const spelledMonth = (month: string) => inWords(`${month}-01`, { month: 'short', year: 'numeric' });

@@ -47,6 +47,11 @@ export interface InputColumn<F extends string = string> {
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**
+   * A line above the table that names this column's value for the whole table ("Lead: Office of Diversity &
+   * Equity unless noted", as printed plans say it once) gives that value to the rows that leave it blank.
+   */
+  namedAbove?: boolean;
+  /**
    * With no column of its own, its list's values may head columns of this other field, side by side (a
    * roadmap's `Early Actions` | `Additional Strategies`): each filled cell there is a row of that value.
    */

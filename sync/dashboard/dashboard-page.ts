@@ -2,7 +2,8 @@
 // captions, the charts as inline SVG, and the breakdowns. No scripts, nothing fetched from elsewhere.
 import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
-import { coverage, missingFigure, NOT_RECORDED, otherFigures, rbaSections } from '../metrics/headline-figures';
+import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
+import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { DASHBOARD_CSS } from './dashboard-style';
@@ -90,9 +91,11 @@ ${table('Work plan by goal', [
     { header: 'Source', text: true, cell: (g) => esc(g.sourceName) },
     { header: 'Items', cell: (g) => figure(g.items) },
     { header: '% complete', cell: (g) => figure(g.percentComplete) },
+    { header: NO_PERCENT_HEADER, cell: (g) => figure(g.noPercentRecorded) },
     { header: 'At risk', cell: (g) => figure(g.atRisk) },
     { header: 'Overdue', cell: (g) => figure(g.overdue) },
   ], m.workplan.byGoal)}
+${percentCompleteNotes(m).map((line) => `<p class="muted">${esc(line)}</p>`).join('\n')}
 ${table('Targets by goal, per unit (figures of different units are never added)', [
     { header: 'Goal', text: true, cell: (t) => esc(t.goal) },
     { header: 'Source', text: true, cell: (t) => esc(t.sourceName) },

@@ -30,6 +30,11 @@ export const importRowId = {
    */
   label: (rowId: string) => shown(rowId).replace(/#(\d+)(?:~(\d+))?$/, (_, row: string, item?: string) => ` row ${row}${item ? `, item ${item}` : ''}`),
   shown,
+  /**
+   * The id of the sheet row an item's id by row number belongs to: `Roadmap#4~2` → `Roadmap#4`. An id by ID
+   * stays as it is, since its tail may be a person's own (`TA Log:TA~12`); a sheet's name holds no `:`.
+   */
+  sheetRowId: (rowId: string) => rowId.replace(/^([^:]*#\d+)~\d+$/s, '$1'),
   /** Row ids in sheet order: `Plan#8` before `Plan#16`, `TA-9` before `TA-10`. */
   order: (a: string, b: string) => NATURAL.compare(a, b),
 };

@@ -162,6 +162,9 @@ function sheetWarnings(t: SheetTable): RejectedRow[] {
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }
 
+/** A row the store holds for the source, and its place in the sheet when it was last imported. */
+type HeldRow = Awaited<ReturnType<RowStore['syncState']>>[number];
+
 /**
  * The workbook sheet an `importRows` id belongs to: the longest sheet name it opens with followed by an
  * `importRowId` tail (the longest, should one name open another's ID).
@@ -180,10 +183,10 @@ export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): stri
  * sheet's name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one
  * gone from the workbook) are left for the next import that reads every sheet of the table.
  */
-function removedFromSheets(held: readonly string[], read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[]): string[] {
+function removedFromSheets(held: readonly HeldRow[], read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[]): HeldRow[] {
   const named = new Set(sent.map((r) => r.rowId));
   const readSet = new Set(read);
-  return held.filter((rowId) => {
+  return held.filter(({ rowId }) => {
     const sheet = sheetOfRowId(rowId, sheetNames);
     return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
   });
@@ -192,13 +195,15 @@ function removedFromSheets(held: readonly string[], read: readonly string[], she
 /**
  * The rows an import removes, by the sheet their ids name (`importRowId`): a sheet the workbook no longer has
  * is said apart, since that is also what importing another workbook under the same source looks like.
+ * A side-by-side row's items (`#4`, `#4~2`) are one sheet row, told by the one place they were stored at and not
+ * by their ids: `Roadmap:R-1~2` is item 2 of `R-1` or a row whose own ID is `R-1~2`. A row stored before the
+ * store kept places goes by its id, less an item's tail only where nothing else could end it so.
  */
-function removedBySheet(rowIds: readonly string[], sheetNames: readonly string[]): ImportResult['removedFrom'] {
-  const rows = new Map<string, Set<string>>();
-  for (const id of rowIds) {
-    const sheet = sheetOfRowId(id, sheetNames) ?? importRowId.sheet(id) ?? id;
-    // A side-by-side row's items (`#4`, `#4~2`) are one sheet row.
-    rows.set(sheet, (rows.get(sheet) ?? new Set()).add(id.replace(/~\d+$/, '')));
+function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string[]): ImportResult['removedFrom'] {
+  const rows = new Map<string, Set<string | number>>();
+  for (const { rowId, sheetRow } of removed) {
+    const sheet = sheetOfRowId(rowId, sheetNames) ?? importRowId.sheet(rowId) ?? rowId;
+    rows.set(sheet, (rows.get(sheet) ?? new Set()).add(sheetRow ?? importRowId.sheetRowId(rowId)));
   }
   return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
 }
@@ -210,8 +215,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const sheets = await readWorkbookGrids(opts.file);
   const readOptions = workbookReading(sheets);
   // What the store holds of this source, per table: which sheets held which table at the last import.
-  const held = new Map<TableName, string[]>();
-  for (const table of TABLE_NAMES) held.set(table, (await store.syncState(opts.sourceId, table)).map((r) => r.rowId));
+  const held = new Map<TableName, HeldRow[]>();
+  for (const table of TABLE_NAMES) held.set(table, await store.syncState(opts.sourceId, table));
   const found = findTables(sheets, readOptions);
   // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
   // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
@@ -221,7 +226,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   for (const grid of sheets) {
     const at = found.findIndex((t) => t.sheet === grid.name);
     if (at >= 0 && tableNamed(grid.name)) continue;
-    const was = TABLE_NAMES.find((table) => held.get(table)!.some((rowId) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    const was = TABLE_NAMES.find((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
     if (was === undefined || found[at]?.read.table.name === was) continue;
     const asBefore = readAs(TABLES[was], grid, readOptions);
     if (at >= 0) found[at] = asBefore;
@@ -262,12 +267,12 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
     const full = unreadable.length === 0;
     const sent = new Set(rows.map((r) => r.rowId));
-    const removing = full ? held.get(table)!.filter((id) => !sent.has(id)) : removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows);
+    const removing = full ? held.get(table)!.filter(({ rowId }) => !sent.has(rowId)) : removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
-      ...(full ? {} : { deleted: removing }),
+      ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
       readSheets: tables.map((t) => t.sheet),
       unreadable,
       title: (sheet) => bySheet.get(sheet)?.read.title,

@@ -4,7 +4,7 @@
 import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
-import { coverage, figureOrMissing, otherFigures, rbaSections } from '../metrics/headline-figures';
+import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 
 export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'width' | 'height'>; png: Uint8Array }
@@ -63,6 +63,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
   }
   rows.push(['Other figures', 'Value']);
   for (const f of figures) rows.push([f.label, figureOrMissing(f.value, f.unit)]);
+  for (const note of percentCompleteNotes(m)) rows.push([], ...lines(note).map((l) => [l]));
   rows.push([], ...lines(m.capacity.summary).map((l) => [l]));
   const figuresEnd = preamble.length + rows.length;
 

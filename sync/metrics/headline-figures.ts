@@ -3,6 +3,7 @@
 // metrics document, so no surface computes a number of its own.
 import { shortDay } from '../../shared/cells/dates';
 import { counted, nounFor } from '../../shared/plural';
+import { PERCENT_COMPLETE_RULE } from '../../shared/status/workplan-progress';
 import { RBA_SECTIONS, type DemandMetrics, type RbaMeasure } from './metrics-schema';
 
 export interface Figure { label: string; value: number | null; unit: RbaMeasure['unit'] }
@@ -38,6 +39,7 @@ export function otherFigures(m: DemandMetrics): Figure[] {
     { label: 'Staff capacity in hours per week', value: m.capacity.capacityHoursPerWeek, unit: 'hours' },
     { label: 'Work-plan items', value: m.workplan.total.items, unit: 'count' },
     { label: 'Work plan complete (%)', value: m.workplan.total.percentComplete, unit: 'percent' },
+    { label: 'Work-plan items in progress or on hold with no % (counted as 0%)', value: m.workplan.total.noPercentRecorded, unit: 'count' },
     { label: 'Work-plan items at risk', value: m.workplan.total.atRisk, unit: 'count' },
     { label: 'Work-plan items overdue', value: m.workplan.total.overdue, unit: 'count' },
     { label: 'Milestones and roadmap items upcoming', value: sum(ms.map((c) => c.upcoming + c.dueThisWeek)), unit: 'count' },
@@ -57,3 +59,6 @@ export function coverage(m: DemandMetrics): string {
   const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
   return `As of ${shortDay(m.asOf)}; ${period}; ${sources}.`;
 }
+
+/** How "% complete" is counted, beside the figure wherever it is shown (how many items have no % is a figure of its own). */
+export const percentCompleteNotes = (m: Pick<DemandMetrics, 'workplan'>): string[] => (m.workplan.total.items === 0 ? [] : [PERCENT_COMPLETE_RULE]);

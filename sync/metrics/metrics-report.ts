@@ -1,7 +1,8 @@
 // The metrics document as a readable text report, for `equity-desk metrics` without `--json`: days and months
 // in words, as a US reader reads them; the JSON keeps them ISO.
 import { shortDay, spelledMonth, spelledQuarter } from '../../shared/cells/dates';
-import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, rbaSections } from './headline-figures';
+import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
+import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, targetLines } from './plan-metrics';
 
@@ -31,7 +32,8 @@ export function metricsReport(m: DemandMetrics): string {
     out.push('Load per assignee', ...grid([['', 'Open', 'Open hours', 'Capacity/week', 'Weeks of work'], ...m.hours.byAssignee.map((a) => [a.assignee, a.open, a.openHours ?? NOT_RECORDED, a.weeklyCapacity, a.weeksOfWork])]), '');
   }
   if (m.workplan.byGoal.length) {
-    out.push('Work plan by goal', ...grid([['', '% complete', 'Items', 'At risk', 'Overdue'], ...m.workplan.byGoal.map((g) => [`${g.goal} (${g.sourceName})`, g.percentComplete, g.items, g.atRisk, g.overdue])]), '');
+    out.push('Work plan by goal', ...grid([['', '% complete', 'Items', NO_PERCENT_HEADER, 'At risk', 'Overdue'], ...m.workplan.byGoal.map((g) => [`${g.goal} (${g.sourceName})`, g.percentComplete, g.items, g.noPercentRecorded, g.atRisk, g.overdue])]));
+    out.push(...percentCompleteNotes(m).map((line) => `  ${line}`), '');
   }
   const targets = targetLines(m);
   if (targets.length) {

@@ -50,8 +50,10 @@ const unitTotals = z.object({
 
 const planCounts = z.object({
   items: count,
-  /** Mean of % complete (Completed counts as 100), in percent. */
+  /** Mean of each item's share done, in percent, by `itemProgress` (PERCENT_COMPLETE_RULE): 100 only when every item is done. */
   percentComplete: percent,
+  /** Items in progress or on hold with no % recorded: counted as 0 % in `percentComplete`, and said beside it. */
+  noPercentRecorded: count,
   complete: count,
   onTrack: count,
   atRisk: count,

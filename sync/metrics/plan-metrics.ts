@@ -1,6 +1,5 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
-import { milestoneStatus, unitKey, workplanStatus, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
-import { sameText } from '../../shared/status/sheet-math';
+import { itemProgress, milestoneStatus, unitKey, workplanStatus, type ItemProgress, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -18,27 +17,18 @@ const phaseLabel = (phase: string) => (phase === NO_PHASE || /^phase\b/i.test(ph
 /** How many upcoming and missed milestones the document lists; the counts cover all of them. */
 export const MILESTONE_LIST_LIMIT = 50;
 
-/**
- * An item not started (marked so, scheduled later, or late to start) has done nothing yet: leaving such
- * items out of the average made a pasted plan with 4 of 35 items done read "100 % complete".
- */
-const notStarted = (derived: WorkplanDerived, status: unknown) => derived === 'Not started (scheduled)' || derived === 'Late start' || sameText(status, 'Not started');
-
 class PlanTally {
   items = 0;
-  private pctSum = 0;
-  /** Items whose progress is known: a % recorded, complete, or not started yet; a blank % on work under way is not 0 %. */
-  private pctItems = 0;
+  private doneSum = 0;
+  private noPercentRecorded = 0;
   /** By unit key ("hour" for "Hours" and "hours"). */
   private readonly units = new Map<string, { unit: string | null; items: number; target: number | null; actual: number | null; targets: number; actuals: number; bothTarget: number; bothActual: number }>();
   private readonly statuses = { complete: 0, onTrack: 0, atRisk: 0, overdue: 0, lateStart: 0, notStarted: 0, inProgressEarly: 0, inProgressNoPercent: 0, noDates: 0 };
 
-  add(derived: WorkplanDerived, pct: number | null, target: number | null, actual: number | null, unit: string | null) {
+  add(derived: WorkplanDerived, progress: ItemProgress, target: number | null, actual: number | null, unit: string | null) {
     this.items++;
-    if (pct !== null) {
-      this.pctSum += pct;
-      this.pctItems++;
-    }
+    this.doneSum += progress.done;
+    if (progress.unrecorded) this.noPercentRecorded++;
     this.statuses[STATUS_FIELD[derived] as keyof typeof this.statuses]++;
     if (target === null && actual === null) return;
     const key = unit === null ? '' : unitKey(unit);
@@ -61,7 +51,7 @@ class PlanTally {
 
   counts(): PlanCounts {
     return {
-      items: this.items, percentComplete: mean(100 * this.pctSum, this.pctItems), ...this.statuses,
+      items: this.items, percentComplete: mean(100 * this.doneSum, this.items), noPercentRecorded: this.noPercentRecorded, ...this.statuses,
       targets: [...this.units.values()].map((u) => {
         // Shares do not add up: "100 % of departments" and "50 % of departments" are a 75 % target, not 150 %.
         const share = isShare(u.unit);
@@ -88,11 +78,8 @@ export class WorkplanMetrics {
   add(row: MetricsRow<'workplan'>): void {
     const v = row.values;
     const derived = workplanStatus({ status: v.status, startOn: v.startOn, endOn: v.endOn, percentComplete: v.percentComplete }, this.rules, this.asOf);
-    const recorded = num(v.percentComplete);
-    // A Completed item counts as fully done even if nobody updated its percentage.
-    const pct = derived === 'Complete' ? 1 : recorded !== null ? Math.min(Math.max(recorded, 0), 1) : notStarted(derived, v.status) ? 0 : null;
     const goal = text(v.goal) ?? NO_GOAL;
-    const args = [derived, pct, num(v.target), num(v.actual), text(v.unit)] as const;
+    const args = [derived, itemProgress(derived, v.status, num(v.percentComplete)), num(v.target), num(v.actual), text(v.unit)] as const;
     this.total.add(...args);
     let s = this.sources.get(row.sourceId);
     if (!s) this.sources.set(row.sourceId, (s = { name: row.sourceName, tally: new PlanTally() }));

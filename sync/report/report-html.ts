@@ -3,11 +3,12 @@
 // The same HTML is served by the API and printed to PDF by Chromium.
 import { spelledDay } from '../../shared/cells/dates';
 import { counted, nounFor } from '../../shared/plural';
+import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
-import { missingFigure, rbaSections } from '../metrics/headline-figures';
+import { missingFigure, percentCompleteNotes, rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
@@ -51,6 +52,7 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
   first,
   { header: 'Items', cell: (g) => figure(g.items) },
   { header: '% complete', cell: (g) => figure(g.percentComplete) },
+  { header: NO_PERCENT_HEADER, cell: (g) => figure(g.noPercentRecorded) },
   { header: 'Complete', cell: (g) => figure(g.complete) },
   { header: 'On track', cell: (g) => figure(g.onTrack) },
   { header: 'At risk', cell: (g) => figure(g.atRisk) },
@@ -113,7 +115,7 @@ ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
-    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete on average; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${spelledDay(r.asOf)}.</p>
+    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${spelledDay(r.asOf)}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
 ${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,

@@ -2,7 +2,8 @@
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
-import { placeRows } from '../../addon/port/free-rows';
+import { freeRows } from '../../addon/port/free-rows';
+import { runSync } from '../../addon/core/task';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -137,11 +138,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): number[] {
     this.count('appendRows');
     const sheet = this.sheet(name);
-    const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
-    const placed: number[] = [];
-    for (let top = fromRow; placed.length < rows.length; top++) {
-      placed.push(...placeRows(rows.slice(placed.length, placed.length + 1), top, this.block(name, top, 1, 1, width, (c) => c.value)));
-    }
+    const placed = runSync(freeRows(rows, fromRow, ({ row, numRows, numColumns }) => this.block(name, row, 1, numRows, numColumns, (c) => c.value)));
     placed.forEach((row, i) => rows[i].forEach((cell, c) => cell !== undefined && this.put(sheet, row, c + 1, cell)));
     return placed;
   }

@@ -211,6 +211,44 @@ describe('readTable', () => {
     expect(withKind.rows.map((x) => [x.item, x.at, x.raw.kind, x.raw.action])).toEqual([[undefined, undefined, 'Additional Strategies', 'Self-assessment tool']]);
   });
 
+  it('gives rows with a blank Lead the lead a line above the table names, each saying so; a row\'s own lead wins', () => {
+    const grid: Grid = [
+      ['Citywide Racial Equity Work Plan'],
+      ['Lead: Office of Diversity & Equity unless noted'],
+      ['Phases', 'Tasks', 'Owner'],
+      [1, 'Host a community leaders forum', null],
+      [null, 'Conduct the Citywide Racial Equity Study', 'Planning Department'],
+    ];
+    const r = readTable(TABLES.workplan, 'Work plan', grid);
+    expect(r.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Planning Department']);
+    expect(r.issues.filter((i) => i.code === 'named_above')).toEqual([{
+      code: 'named_above', field: 'lead', sheet: 'Work plan', row: 4, column: 'C', header: 'Owner', severity: 'warning',
+      message: 'Lead is blank: took "Office of Diversity & Equity" from the line above the table (row 2: "Lead: Office of Diversity & Equity unless noted")',
+    }]);
+    // With no Lead column, every row takes it, said once at the line.
+    const noColumn = readTable(TABLES.workplan, 'Work plan', grid.map((line) => line.slice(0, 2)));
+    expect(noColumn.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Office of Diversity & Equity']);
+    expect(noColumn.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.message])).toEqual([[2, 'no Lead column: every row takes "Office of Diversity & Equity" from this line above the table']]);
+    // Side by side, each item of a sheet row takes it; the row is said once.
+    const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Lead: Member services'], ['Focus Area', 'Early Actions', 'Additional Strategies', 'Lead'], ['Tools', 'Resources page', 'Self-assessment tool', null]]);
+    expect(roadmap.rows.map((x) => x.raw.lead)).toEqual(['Member services', 'Member services']);
+    expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column])).toEqual([[3, 'D']]);
+  });
+
+  it('reads a header that could name two dropdown columns by its values, saying so, and else says why it is not read', () => {
+    const byValues = readTable(TABLES.requests, 'Requests', [['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'], ['3/9/2026', 'Yolo County', 'County']]);
+    expect(byValues.rows.map((x) => x.raw.requesterType)).toEqual(['City', 'County']);
+    expect(byValues.issues.filter((i) => i.code === 'header_by_values' || i.code === 'header_tie')).toEqual([{
+      code: 'header_by_values', field: '', sheet: 'Requests', row: 1, column: 'C', header: 'Type', severity: 'warning',
+      message: 'column "Type" read as Requester type by its values: 2 of its 2 values fit the Requester type list, 0 the Category list (rename it "Requester type" to say so)',
+    }]);
+    const mixed = readTable(TABLES.requests, 'Requests', [['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'], ['3/9/2026', 'Yolo County', 'Training']]);
+    expect(mixed.rows.map((x) => [x.raw.requesterType, x.raw.category])).toEqual([[undefined, undefined], [undefined, undefined]]);
+    expect(mixed.issues.filter((i) => i.code === 'header_tie').map((i) => i.message)).toEqual([
+      'column "Type" could be Requester type or Category; not read, as its values do not say which: 1 of its 2 values fit the Requester type list, 1 the Category list (rename it "Requester type" or "Category")',
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);

@@ -1,7 +1,7 @@
 // Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso } from '../../../shared';
+import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso, shortDay, spelledDay } from '../../../shared';
 
 const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
 
@@ -301,5 +301,13 @@ describe('isCalendarDay', () => {
   it('accepts real days only', () => {
     expect(['2024-02-29', '2026-12-31', '0001-01-01'].map(isCalendarDay)).toEqual([true, true, true]);
     expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', ' 2026-01-01', 'TBD'].map(isCalendarDay)).toEqual(Array(7).fill(false));
+  });
+});
+
+describe('days in words', () => {
+  it('spells a day out in a sentence and shortens its month in a list, the same calendar day at either end of the year', () => {
+    expect(spelledDay('2026-12-17')).toBe('December 17, 2026');
+    expect(shortDay('2026-12-17')).toBe('Dec 17, 2026');
+    expect([spelledDay('2027-01-01'), shortDay('2026-12-31')]).toEqual(['January 1, 2027', 'Dec 31, 2026']);
   });
 });

@@ -10,3 +10,12 @@ describe('importRowId.sheet', () => {
     expect(importRowId.sheet('addon-row-7')).toBeUndefined();
   });
 });
+
+describe('importRowId.sheetRowId', () => {
+  test("takes an item's tail off an id by row number only, never off an ID that ends in ~digits of its own", () => {
+    expect(importRowId.sheetRowId(importRowId.atRow('Roadmap', 4, 2))).toBe('Roadmap#4');
+    expect(importRowId.sheetRowId(importRowId.atRow('Roadmap', 4))).toBe('Roadmap#4');
+    expect(importRowId.sheetRowId(importRowId.withId('TA Log', 'TA~12'))).toBe('TA Log:TA~12');
+    expect(importRowId.sheetRowId(importRowId.withId('TA Log', 'Plan#4~2'))).toBe('TA Log:Plan#4~2');
+  });
+});

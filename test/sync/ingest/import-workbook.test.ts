@@ -99,6 +99,16 @@ describe.each(backends)('import on $name', (backend) => {
     expect(other.removedFrom).toEqual([{ sheet: 'TA Requests', rows: 2, inWorkbook: false }]);
   });
 
+  test('removed rows are counted by sheet row: IDs of their own that end in ~digits are two rows, a side-by-side row with an ID is one', async () => {
+    const store = await backend.open();
+    const log = (...ids: string[]) => ({ name: 'TA Log', rows: [['Request ID', 'Organization', 'Date received', 'Status'], ...ids.map((id) => [id, `City ${id}`, '3/2/2026', 'New'])] });
+    const roadmap = (id: string) => ({ name: 'Roadmap', rows: [['Item ID', 'Focus Area', 'Early Actions', 'Additional Strategies'], [id, 'Tools', 'Centralized DEI resources', 'Self-assessment tool']] });
+    const { principal } = await importAs(store, 'Own tildes', [log('TA~12', 'TA~13', 'TA~14'), roadmap('R-1')]);
+    const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log('TA~14'), roadmap('R-2')]), sourceId: principal.id, at: MARCH_25 });
+    expect(later.deleted).toBe(4);
+    expect(later.removedFrom).toEqual([{ sheet: 'TA Log', rows: 2, inWorkbook: true }, { sheet: 'Roadmap', rows: 1, inWorkbook: true }]);
+  });
+
   test("a message that opens with its column's name (\"… is required\") names the sheet's header in its line too", async () => {
     const store = await backend.open();
     const { r } = await importAs(store, 'Unnamed agency', [{ name: 'Log', rows: [['Agency', 'Date received', 'Status'], [null, '3/2/2026', 'New']] }]);

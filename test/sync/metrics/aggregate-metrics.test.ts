@@ -134,7 +134,7 @@ describe('work plans and milestones', () => {
       item('city', 'f', { goal: 'Housing', phase: 'Normalize', status: 'Completed' }), item('city', 'g', { phase: 'Organize', status: 'Completed' }),
     ] }, opts).workplan;
     expect(w.byGoal.map((g) => [g.sourceName, g.goal, g.items, g.percentComplete])).toEqual([
-      ['County', 'Phase: Normalize', 2, 50], ['County', 'Phase: Organize', 1, 50], ['County', 'Phase 4', 1, 100], ['County', '(no phase)', 1, null],
+      ['County', 'Phase: Normalize', 2, 50], ['County', 'Phase: Organize', 1, 50], ['County', 'Phase 4', 1, 100], ['County', '(no phase)', 1, 0],
       ['City', 'Housing', 1, 100], ['City', '(no goal)', 1, 100],
     ]);
     // Its phases are its roll-up already: no "(no goal)" row repeats them by goal and phase.
@@ -159,7 +159,7 @@ describe('work plans and milestones', () => {
     expect(targetLines({ workplan: w } as DemandMetrics).map((t) => [t.unit, t.target])).toEqual([['hours', 70], ['% of departments (average)', 75], ['(no unit)', 4]]);
   });
 
-  it('counts items not started as 0 % done, and leaves out only work under way with no % recorded', () => {
+  it('counts items not started, and work under way with no % recorded, as 0 % done, and says how many had no %', () => {
     const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'City', rowId, values: { task: rowId, goal: 'G', ...values } });
     // As pasted from a plan: one item completed, one marked not started with no dates, one late to start,
     // one scheduled for next year, one in progress with no % typed.
@@ -167,7 +167,20 @@ describe('work plans and milestones', () => {
       item('done', { status: 'Completed' }), item('marked', { status: 'Not started' }), item('late', { startOn: '2024-01-01', endOn: '2025-12-31' }),
       item('later', { startOn: '2025-02-01', endOn: '2025-12-31' }), item('going', { status: 'In progress', startOn: '2024-01-01', endOn: '2025-12-31' }),
     ] }, opts).workplan;
-    expect(w.total).toMatchObject({ items: 5, complete: 1, lateStart: 1, notStarted: 1, inProgressNoPercent: 1, percentComplete: 25 });
+    expect(w.total).toMatchObject({ items: 5, complete: 1, lateStart: 1, notStarted: 1, inProgressNoPercent: 1, percentComplete: 20, noPercentRecorded: 1 });
+  });
+
+  it('never reads a GARE phase as 100 % complete while an item in it is still in progress with no %', () => {
+    // The Normalize phase of a GARE status slide: three items Completed, one "In progress - waiting on budget" with no %.
+    const item = (rowId: string, phase: string, values: Record<string, unknown>) => ({ sourceId: 'gare', sourceName: 'City ORE', rowId, values: { task: rowId, phase, ...values } });
+    const w = aggregateMetrics({ workplan: [
+      item('videos', 'Normalize', { status: 'Completed' }), item('workshops', 'Normalize', { status: 'Completed', percentComplete: 1 }),
+      item('glossary', 'Normalize', { status: 'Completed' }), item('training', 'Normalize', { status: 'In progress', notes: 'waiting on budget' }),
+      item('procurement', 'Organize', { status: 'In progress', percentComplete: 0.4 }), item('teams', 'Organize', { status: 'On hold' }),
+      item('reap', 'Organize', { status: 'Not started' }),
+    ] }, opts).workplan;
+    expect(w.byGoal.map((g) => [g.goal, g.items, g.percentComplete, g.noPercentRecorded])).toEqual([['Phase: Normalize', 4, 75, 1], ['Phase: Organize', 3, 13.3, 1]]);
+    expect(w.total).toMatchObject({ items: 7, percentComplete: 48.6, noPercentRecorded: 2 });
   });
 
   it('lists upcoming and missed milestones, roadmap items included', () => {

@@ -1,0 +1,39 @@
+// Values a printed plan states once, on a line above its table ("Lead: Office of Diversity & Equity unless
+// noted"), for the rows that leave that column blank.
+import { isBlankCell, type CellInput } from './cells/read-cell';
+import type { InputColumn, TableDef } from './tables';
+import { foldText } from './word-match';
+
+export interface NamedAbove {
+  column: InputColumn;
+  value: string;
+  /** The line as typed, and its 0-based row in the grid: where the value came from. */
+  line: string;
+  row: number;
+}
+
+/** "Label: value": a label short enough to be a column's name. */
+const LABELLED = /^([^:\n]{1,40}):\s*(.+)$/s;
+
+/** The words that make a stated value the table's default: "unless noted", "(except where noted)". */
+const UNLESS_NOTED = /[\s,;]*\(?\s*(?:unless|except(?: where| as)?)\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown)\s*\)?[.\s]*$/i;
+
+/**
+ * The values named by the lines above a table for its `namedAbove` columns, by the column's header or an
+ * alias. Two lines naming different values for one column say nothing of which: neither is taken.
+ */
+export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellInput[])[]): NamedAbove[] {
+  const columns = table.columns.filter((c) => c.namedAbove);
+  if (columns.length === 0) return [];
+  const found = new Map<InputColumn, NamedAbove[]>();
+  linesAbove.forEach((line, row) => {
+    for (const cell of line) {
+      if (isBlankCell(cell) || typeof cell !== 'string') continue;
+      const m = LABELLED.exec(cell.trim());
+      const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
+      const value = m?.[2].replace(UNLESS_NOTED, '').trim();
+      if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: cell.trim(), row }]);
+    }
+  });
+  return [...found.values()].filter((named) => new Set(named.map((n) => foldText(n.value))).size === 1).map((named) => named[0]);
+}

@@ -1,0 +1,33 @@
+// How much of a work-plan item a roll-up's "% complete" counts as done, and that rule in the words every
+// surface showing the figure uses (metrics, master workbook, dashboard, annual report).
+import { sameText } from './sheet-math';
+import type { WorkplanDerived } from './workplan-status';
+
+/** `done` is the share counted as done (0–1); `unrecorded` marks an item under way (or on hold) counted as 0 only because no % was recorded. */
+export interface ItemProgress { done: number; unrecorded: boolean }
+
+/**
+ * Not started: marked so, with no status (as a plan pasted without a Status column is read), scheduled later, or
+ * late to start: known to have done nothing yet.
+ */
+const notStarted = (derived: WorkplanDerived, status: unknown) =>
+  derived === 'Not started (scheduled)' || derived === 'Late start' || status === null || status === undefined || status === '' || sameText(status, 'Not started');
+
+/**
+ * Every item counts, equally: a Completed item (or one at 100 %) as done, an item with a % recorded at that %, and
+ * any other item as not done yet, since nothing says how far it got. Leaving the last out made a phase of three
+ * Completed items and one In progress with its % blank read 100 %, which a committee reads as finished; counted at 0,
+ * a goal reaches 100 % only once every item is done, and `unrecorded` says how many such items hold it down.
+ */
+export function itemProgress(derived: WorkplanDerived, status: unknown, percentComplete: number | null): ItemProgress {
+  if (derived === 'Complete') return { done: 1, unrecorded: false };
+  if (percentComplete !== null) return { done: Math.min(Math.max(percentComplete, 0), 1), unrecorded: false };
+  return { done: 0, unrecorded: !notStarted(derived, status) };
+}
+
+/** The rule beside every "% complete" the committee reads. */
+export const PERCENT_COMPLETE_RULE =
+  '% complete counts every item equally: Completed as 100%, one with a % recorded at that %, any other (not started, or in progress with no % recorded) as 0%, so it reaches 100% only when every item is done.';
+
+/** The header of the count of items in progress or on hold with no % recorded, beside a "% complete". */
+export const NO_PERCENT_HEADER = 'No % recorded';
