@@ -15,6 +15,12 @@ export interface NamedAbove {
 /** "Label: value": a label short enough to be a column's name. */
 const LABELLED = /^([^:\n]{1,40}):\s*(.+)$/s;
 
+/**
+ * Where the line goes on to another statement with a label of its own, after a sentence, a clause or a line break
+ * ("… unless noted. Vision: …", as a plan's paragraph pasted into one cell reads): the value ends there.
+ */
+const NEXT_STATEMENT = /(?:[.;]\s+|\s*\n\s*)[^:.;\n]{1,40}:.*$/s;
+
 /** The words that make a stated value the table's default: "unless noted", "(except where noted)". */
 const UNLESS_NOTED = /[\s,;]*\(?\s*(?:unless|except(?: where| as)?)\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown)\s*\)?[.\s]*$/i;
 
@@ -31,7 +37,7 @@ export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellI
       if (isBlankCell(cell) || typeof cell !== 'string') continue;
       const m = LABELLED.exec(cell.trim());
       const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
-      const value = m?.[2].replace(UNLESS_NOTED, '').trim();
+      const value = m?.[2].replace(NEXT_STATEMENT, '').replace(UNLESS_NOTED, '').trim();
       if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: cell.trim(), row }]);
     }
   });

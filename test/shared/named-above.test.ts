@@ -19,3 +19,13 @@ it('takes nothing from a line that names no such column, no value, or two lines 
   expect(lead('milestones', [['Lead: Office of Diversity & Equity']])).toEqual([]);
   expect(lead('requests', [['Lead: Office of Diversity & Equity']])).toEqual([]);
 });
+
+it('ends the value where the line goes on to other things, as a plan pasted as a paragraph does', () => {
+  // The city plan's own words: the lead and the vision in one paragraph.
+  const paragraph = 'Lead: Office of Diversity & Equity unless noted. Vision: a draft citywide Racial Equity Action Plan to Council by the end of 2027.';
+  expect(lead('workplan', [[paragraph]])).toEqual([['lead', 'Office of Diversity & Equity', 0]]);
+  expect(lead('workplan', [['Lead: Planning Department; Budget: $54,000 remaining']])).toEqual([['lead', 'Planning Department', 0]]);
+  expect(lead('workplan', [['Lead: Office of Racial Equity\nStatus legend: Completed · In progress · Not started']])).toEqual([['lead', 'Office of Racial Equity', 0]]);
+  // A period inside a name is no end.
+  expect(lead('roadmap', [['Owner: Dept. of Public Works']])).toEqual([['lead', 'Dept. of Public Works', 0]]);
+});
