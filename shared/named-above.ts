@@ -33,11 +33,12 @@ const UNLESS_NOTED = /[\s,;]*\(?\s*(?:unless|except(?: where| as)?)\s+(?:otherwi
 
 /**
  * The values named by the lines above a table for its `namedAbove` columns, by the column's header or an
- * alias. Two lines naming different values for one column say nothing of which: neither is taken.
+ * alias (`taken`). Lines naming different values for one column say nothing of which: none is taken, and they
+ * are given apart (`differing`, each column's lines in order) for the reader to say so.
  */
-export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellInput[])[]): NamedAbove[] {
+export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellInput[])[]): { taken: NamedAbove[]; differing: NamedAbove[][] } {
   const columns = table.columns.filter((c) => c.namedAbove);
-  if (columns.length === 0) return [];
+  if (columns.length === 0) return { taken: [], differing: [] };
   const found = new Map<InputColumn, NamedAbove[]>();
   linesAbove.forEach((line, row) => {
     line.forEach((cell, i) => {
@@ -49,5 +50,7 @@ export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellI
       if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row }]);
     });
   });
-  return [...found.values()].filter((named) => new Set(named.map((n) => foldText(n.value))).size === 1).map((named) => named[0]);
+  const agree = (named: NamedAbove[]) => new Set(named.map((n) => foldText(n.value))).size === 1;
+  const all = [...found.values()];
+  return { taken: all.filter(agree).map((named) => named[0]), differing: all.filter((named) => !agree(named)) };
 }

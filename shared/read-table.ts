@@ -187,7 +187,12 @@ export function readTable(
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
-  const defaults = namedAbove(table, grid.slice(0, headerIndex));
+  const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
+  for (const named of differing) {
+    const { column, row } = named[named.length - 1];
+    const values = named.map((n) => `${quoteValue(n.value)} on row ${n.row + 1}`).join(', ');
+    setAside(row, 'named_above', `the lines above the table name different ${column.header.toLowerCase()}s (${values}): ${named.length === 2 ? 'neither' : 'none'} is given to rows that leave ${column.header} blank`, column.name);
+  }
   for (const d of defaults.filter((n) => fieldColumn(map, n.column.name).index === undefined)) {
     setAside(d.row, 'named_above', `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table`, d.column.name);
   }

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { TABLES, type CellInput } from '../../shared';
 import { namedAbove } from '../../shared/named-above';
 
-const lead = (table: keyof typeof TABLES, lines: CellInput[][]) => namedAbove(TABLES[table], lines).map((n) => [n.column.name, n.value, n.row]);
+const lead = (table: keyof typeof TABLES, lines: CellInput[][]) => namedAbove(TABLES[table], lines).taken.map((n) => [n.column.name, n.value, n.row]);
 
 it('reads the value a line above names for a column, by its header or an alias, without "unless noted"', () => {
   expect(lead('workplan', [['Work plan 2026-2029'], ['Lead: Office of Diversity & Equity unless noted']])).toEqual([['lead', 'Office of Diversity & Equity', 1]]);
@@ -14,6 +14,7 @@ it('reads the value a line above names for a column, by its header or an alias, 
 it('takes nothing from a line that names no such column, no value, or two lines naming different values', () => {
   expect(lead('workplan', [['Prepared by: Office of Diversity & Equity'], ['Lead:'], ['Lead: unless noted']])).toEqual([]);
   expect(lead('workplan', [['Lead: Planning'], ['Lead: Parks']])).toEqual([]);
+  expect(namedAbove(TABLES.workplan, [['Lead: Planning'], ['Lead: Parks']]).differing.map((named) => named.map((n) => [n.value, n.row]))).toEqual([[['Planning', 0], ['Parks', 1]]]);
   expect(lead('workplan', [['Lead: Planning'], ['lead: planning unless noted']])).toEqual([['lead', 'Planning', 0]]);
   // Milestones and requests have no column a line above may fill.
   expect(lead('milestones', [['Lead: Office of Diversity & Equity']])).toEqual([]);

@@ -235,6 +235,13 @@ describe('readTable', () => {
     expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column])).toEqual([[3, 'D']]);
   });
 
+  it('says so when the lines above name two leads, and gives neither to the rows', () => {
+    const r = readTable(TABLES.workplan, 'Work plan', [['Lead: Planning Department'], ['Lead: Parks and Recreation'], ['Phases', 'Tasks', 'Owner'], [1, 'Host a community leaders forum', null]]);
+    expect(r.rows.map((x) => x.raw.lead)).toEqual([null]);
+    expect(r.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.field, i.message])).toEqual([[2, 'lead',
+      'the lines above the table name different leads ("Planning Department" on row 1, "Parks and Recreation" on row 2): neither is given to rows that leave Lead blank']]);
+  });
+
   it('reads a header that could name two dropdown columns by its values, saying so, and else says why it is not read', () => {
     const byValues = readTable(TABLES.requests, 'Requests', [['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'], ['3/9/2026', 'Yolo County', 'County']]);
     expect(byValues.rows.map((x) => x.raw.requesterType)).toEqual(['City', 'County']);
