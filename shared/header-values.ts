@@ -2,6 +2,7 @@
 // settled by the values under it, as a person reading the column would.
 import { isBlankCell, readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { HeaderMap } from './header-map';
+import { quoteValue } from './quote-value';
 import type { InputColumn, TableDef } from './tables';
 
 /** How a tied header was read by its values, or why it was not: said with the header's warning. */
@@ -34,7 +35,9 @@ export function settleTiesByValues(table: TableDef, map: HeaderMap, rows: readon
     const column = best >= 0 && counts[best] * 2 > values.length ? columns[best] : undefined;
     const why = values.length === 0
       ? 'the column is empty'
-      : `${counts[0]} of its ${values.length} values fit the ${columns[0].header} list, ${counts[1]} the ${columns[1].header} list`;
+      : values.length === 1
+        ? `its one value, ${quoteValue(String(values[0]))}, fits ${counts[0] && counts[1] ? 'both lists' : best < 0 ? 'neither list' : `the ${columns[best].header} list, not the ${columns[1 - best].header} list`}`
+        : `${counts[0]} of its ${values.length} values fit the ${columns[0].header} list, ${counts[1]} the ${columns[1].header} list`;
     settled.push({ index: tie.index, header: tie.header, column, why });
     if (!column) continue;
     read.add(column.name);

@@ -15,6 +15,19 @@ export interface NamedAbove {
 /** "Label: value": a label short enough to be a column's name. */
 const LABELLED = /^([^:\n]{1,40}):\s*(.+)$/s;
 
+/**
+ * Where the line goes on to another statement with a label of its own, after a sentence, a clause or a line break
+ * ("… unless noted. Vision: …", as a plan's paragraph pasted into one cell reads): the value ends there.
+ */
+const NEXT_STATEMENT = /(?:[.;]\s+|\s*\n\s*)[^:.;\n]{1,40}:.*$/s;
+
+/**
+ * What a cell says: its own text, or a label alone (`Lead:`) with the text of the next filled cell, as a block of
+ * details above a table lays them out in two columns; not a label followed by another label.
+ */
+const statement = (cell: string, next: CellInput | undefined): string =>
+  /^[^:\n]{1,40}:$/.test(cell) && typeof next === 'string' && !LABELLED.test(next.trim()) ? `${cell} ${next.trim()}` : cell;
+
 /** The words that make a stated value the table's default: "unless noted", "(except where noted)". */
 const UNLESS_NOTED = /[\s,;]*\(?\s*(?:unless|except(?: where| as)?)\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|listed|shown)\s*\)?[.\s]*$/i;
 
@@ -27,13 +40,14 @@ export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellI
   if (columns.length === 0) return [];
   const found = new Map<InputColumn, NamedAbove[]>();
   linesAbove.forEach((line, row) => {
-    for (const cell of line) {
-      if (isBlankCell(cell) || typeof cell !== 'string') continue;
-      const m = LABELLED.exec(cell.trim());
+    line.forEach((cell, i) => {
+      if (isBlankCell(cell) || typeof cell !== 'string') return;
+      const said = statement(cell.trim(), line.slice(i + 1).find((v) => !isBlankCell(v)));
+      const m = LABELLED.exec(said);
       const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
-      const value = m?.[2].replace(UNLESS_NOTED, '').trim();
-      if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: cell.trim(), row }]);
-    }
+      const value = m?.[2].replace(NEXT_STATEMENT, '').replace(UNLESS_NOTED, '').trim();
+      if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row }]);
+    });
   });
   return [...found.values()].filter((named) => new Set(named.map((n) => foldText(n.value))).size === 1).map((named) => named[0]);
 }

@@ -177,7 +177,9 @@ export function readTable(
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
-  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, grid.slice(headerIndex + 1), DEFAULT_READ_OPTIONS) : [];
+  // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
+  const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, DEFAULT_READ_OPTIONS) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };

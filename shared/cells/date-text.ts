@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, MONTH_NAMES, parsePeriod, validFiscalStart } from './periods';
+import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -120,19 +120,23 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
   return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
 }
 
-/** A quarter with its calendar year and no FY: "Q4 2026", "2026 Q4". */
-const CALENDAR_QUARTER = /^(?:q[1-4] ?\d{4}|\d{4} ?q[1-4])$/i;
+/** A quarter, or a run of them, with its calendar year and no FY: "Q4 2026", "2026 Q4", "Q1-Q2 2026". */
+const CALENDAR_QUARTER = new RegExp(`^(?:${QUARTERS} ?\\d{4}|\\d{4} ?q[1-4])$`, 'i');
+/** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
+const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
+/** A season or quarters without a year; the quarters in the first group. */
+const NAMED_ALONE = new RegExp(`^(?:spring|summer|fall|autumn|winter|(${QUARTERS}))$`, 'i');
 const CALENDAR_QUARTER_WHY = 'a quarter without FY is a calendar quarter: Q1 is January to March';
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
   // A quarter alone in a fiscal year's sheet ("Q4" under "FY 2025-26 work plan") is that fiscal year's quarter.
-  if (sheetFiscalYear && /^q[1-4]$/i.test(text)) {
+  if (sheetFiscalYear && QUARTERS_ALONE.test(text)) {
     const quarter = parsePeriod(`${text} FY${fiscalYear}`, fiscal)!;
     return readAs(text, quarter, [`${sheetFiscalYear}; ${quarter.why}`]);
   }
   // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
-  const named = year === undefined ? null : /^(?:spring|summer|fall|autumn|winter|(q[1-4]))$/i.exec(text);
+  const named = year === undefined ? null : NAMED_ALONE.exec(text);
   const period = parsePeriod(named ? `${text} ${year}` : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.

@@ -56,22 +56,30 @@ const PARTS: Record<string, [month: number, months: number]> = {
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
+/** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4"): the first and, if named, the last in groups. */
+export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q([1-4]))?`;
+const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), /^(\d{4}) ?Q([1-4])$/i] as const;
+const FISCAL_QUARTERS = [new RegExp(`^${QUARTERS} ?(?:of )?FY ?'?(\\d{2}|\\d{4})$`, 'i'), new RegExp(`^FY ?'?(\\d{2}|\\d{4}) ?${QUARTERS}$`, 'i')] as const;
+
+/** Months from the first quarter named to the last: quarters that run backwards ("Q4-Q1") run into the next year. */
+const quarterMonths = (first: number, last: number) => (((last - first + 4) % 4) + 1) * 3;
+
 /** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
 export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
   fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
-  if ((m = text.match(/^Q([1-4]) ?(\d{4})$/i))) return span(+m[2], +m[1] * 3 - 2, 3);
-  if ((m = text.match(/^(\d{4}) ?Q([1-4])$/i))) return span(+m[1], +m[2] * 3 - 2, 3);
-  // Fiscal quarters: "Q1 FY2024", "FY24 Q1".
-  if ((m = text.match(/^Q([1-4]) ?(?:of )?FY ?'?(\d{2}|\d{4})$/i)) || (m = text.match(/^FY ?'?(\d{2}|\d{4}) ?Q([1-4])$/i))) {
-    const [q, y] = /^Q/i.test(text) ? [+m[1], fullYear(m[2])] : [+m[2], fullYear(m[1])];
+  if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3], +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
+  if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, 3);
+  // Fiscal quarters: "Q1 FY2024", "FY24 Q1", "Q1-Q2 FY24".
+  if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {
+    const [first, last, y] = /^Q/i.test(text) ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3])] : [+m[2], +(m[3] ?? m[2]), fullYear(m[1])];
     const fy = fiscalYear(y, fiscalStartMonth);
-    const startMonth = ((fiscalStartMonth - 1 + (q - 1) * 3) % 12) + 1;
+    const startMonth = ((fiscalStartMonth - 1 + (first - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
-    const quarter = span(startYear, startMonth, 3);
-    return by(quarter, `${fiscalWhy}: Q${q} is ${monthsOf(quarter)}`);
+    const quarters = span(startYear, startMonth, quarterMonths(first, last));
+    return by(quarters, `${fiscalWhy}: Q${first}${last === first ? '' : ` to Q${last}`} is ${monthsOf(quarters)}`);
   }
   if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);

@@ -59,8 +59,9 @@ export interface InputColumn<F extends string = string> {
   /** When a date cell holds a range, its end goes to this field (if that field is blank). */
   rangeEnd?: string;
   /**
-   * A date something is due by: a range typed in it (`Dec 2026`, `FY 2026-27`, `Q3 2027`) is read as its
-   * last day, since the item is not late while the period lasts; other single-date columns keep the start.
+   * A date something is due by, or ends on (where another column's range puts its end): a range typed in it
+   * (`Dec 2026`, `FY 2026-27`, `Q3 2027`) is read as its last day, since the item is not late while the period
+   * lasts; other single-date columns keep the start.
    */
   deadline?: boolean;
   /**

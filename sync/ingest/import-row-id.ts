@@ -1,13 +1,8 @@
 // How `import` names a workbook row in the store, and how that name reads back for people.
 import { itemIdTail } from '../../shared/row-id';
+import { sheetWarningId } from './sheet-warnings';
 
 const NATURAL = new Intl.Collator('en-US', { numeric: true });
-
-/**
- * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same
- * `#` form as that row's other warnings (`Plan#10`), since the `@` form is the store's alone.
- */
-const shown = (rowId: string) => rowId.replace(/@(\d+)$/, '#$1');
 
 /**
  * `<sheet>:<ID>` for a row with an ID, else `<sheet>#<row>`: stable while the ID or the row stays put. A sheet
@@ -26,10 +21,20 @@ export const importRowId = {
   /**
    * A stored row id as a committee member finds the row: `2026 Work Plan#16` → `2026 Work Plan row 16`,
    * `Roadmap#4~2` → `Roadmap row 4, item 2`; `TA Log:TA-7` (sheet and ID) and ids the add-on or the API
-   * sent stay as they are.
+   * sent (`TA#12`, `me@12`) stay as they are. `at` is the row's place, undefined where it is not known.
    */
-  label: (rowId: string) => shown(rowId).replace(/#(\d+)(?:~(\d+))?$/, (_, row: string, item?: string) => ` row ${row}${item ? `, item ${item}` : ''}`),
-  shown,
+  label: (rowId: string, at: RowPlace | undefined) => {
+    const numbered = byRowNumber(rowId, at);
+    return numbered ? `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}` : rowId;
+  },
+  /**
+   * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same
+   * `#` form as that row's other warnings (`Plan#10`), since the `@` form is the store's alone; any other id as it is.
+   */
+  shown: (rowId: string, at: RowPlace | undefined) => {
+    const numbered = byRowNumber(rowId, at);
+    return numbered ? importRowId.atRow(numbered.sheet, numbered.row, numbered.item) : rowId;
+  },
   /**
    * The id of the sheet row an item's id by row number belongs to: `Roadmap#4~2` → `Roadmap#4`. An id by ID
    * stays as it is, since its tail may be a person's own (`TA Log:TA~12`); a sheet's name holds no `:`.
@@ -38,3 +43,29 @@ export const importRowId = {
   /** Row ids in sheet order: `Plan#8` before `Plan#16`, `TA-9` before `TA-10`. */
   order: (a: string, b: string) => NATURAL.compare(a, b),
 };
+
+/** Where a stored row was read: import and the add-ons send its sheet and row, the API need not. */
+export interface RowPlace { sheet?: string; sheetRow?: number }
+
+/** `atRow`'s form: a sheet's name holds no `:`, which sets it apart from an id by ID (`withId`). */
+const AT_ROW = /^([^:]*)#(\d+)(?:~(\d+))?$/s;
+
+/**
+ * The sheet row (and side-by-side item) an id names when `import` made it from that row number: `atRow`, or a
+ * sheet's own warning (`sheetWarningId`). With the row's place, only the ids made from that place, so a person's
+ * own id that ends in `#12` or `@12` (sent by the API or as the add-on's Sync ID) names none. Where the place is
+ * not known (the rejection log keeps none), an id of `atRow`'s form: a sheet's own warnings are never rejected rows.
+ */
+function byRowNumber(rowId: string, at: RowPlace | undefined): { sheet: string; row: number; item?: number } | undefined {
+  if (at === undefined) {
+    const m = AT_ROW.exec(rowId);
+    return m ? { sheet: m[1], row: +m[2], ...(m[3] ? { item: +m[3] } : {}) } : undefined;
+  }
+  if (at.sheet === undefined || at.sheetRow === undefined) return undefined;
+  const found = { sheet: at.sheet, row: at.sheetRow };
+  if (rowId === sheetWarningId(at.sheet, at.sheetRow)) return found;
+  const ownRow = importRowId.atRow(at.sheet, at.sheetRow);
+  if (rowId === ownRow) return found;
+  const item = rowId.startsWith(ownRow) ? /^~(\d+)$/.exec(rowId.slice(ownRow.length)) : null;
+  return item && importRowId.atRow(at.sheet, at.sheetRow, +item[1]) === rowId ? { ...found, item: +item[1] } : undefined;
+}

@@ -35,7 +35,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     || (a.p.sheet ?? TABLES[a.p.table].sheet).localeCompare(b.p.sheet ?? TABLES[b.p.table].sheet)
     || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || importRowId.order(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
   const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
-    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, importRowId.shown(p.rowId) || null,
+    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, importRowId.shown(p.rowId, p) || null,
   ]));
   rows.push(...typoDateRows(typoDates));
   if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);

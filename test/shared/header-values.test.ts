@@ -29,3 +29,11 @@ it('leaves the tie when the values fit both lists alike, neither by most, or the
   expect(few.settled).toEqual([['Type', undefined, '1 of its 4 values fit the Requester type list, 0 the Category list']]);
   expect(settle(['Organization', 'Type'], [['Sacramento', null]]).settled).toEqual([['Type', undefined, 'the column is empty']]);
 });
+
+it('names the value of a column that holds one, rather than counting "1 of its 1 values"', () => {
+  const one = (value: string) => settle(['Organization', 'Type'], [['Sacramento', value], ['Yolo', null]]).settled[0].slice(1);
+  expect(one('City')).toEqual(['requesterType', 'its one value, "City", fits the Requester type list, not the Category list']);
+  expect(one('Training')).toEqual(['category', 'its one value, "Training", fits the Category list, not the Requester type list']);
+  expect(one('Other')).toEqual([undefined, 'its one value, "Other", fits both lists']);
+  expect(one('Parks')).toEqual([undefined, 'its one value, "Parks", fits neither list']);
+});

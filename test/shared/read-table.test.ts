@@ -249,6 +249,16 @@ describe('readTable', () => {
     ]);
   });
 
+  it('settles a tied header by the values of its rows alone, not by the header a pasted document repeats on each page', () => {
+    const paged = readTable(TABLES.requests, 'Requests', [
+      ['Date', 'Organization', 'Type'], ['3/2/2026', 'City of Sacramento', 'City'],
+      ['Date', 'Organization', 'Type'], ['3/9/2026', 'Yolo County', 'County'],
+      ['Date', 'Organization', 'Type'], ['3/12/2026', 'Sacramento Area COG', 'Joint powers authority'],
+    ]);
+    expect(paged.rows.map((x) => x.raw.requesterType)).toEqual(['City', 'County', 'Joint powers authority']);
+    expect(paged.issues.find((i) => i.code === 'header_by_values')?.message).toContain('2 of its 3 values fit the Requester type list, 0 the Category list');
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);

@@ -59,6 +59,21 @@ describe('validateRow', () => {
     expect(m.values).toMatchObject({ date: '2024-03-15', endOn: '2024-03-17' });
   });
 
+  it("reads a period written as an end as that period's last day, as a range's end is read", () => {
+    const r = validateRow(TABLES.workplan, { task: 'Equity study', startOn: 'Feb 2026', endOn: 'Aug 2027' });
+    expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-08-31' });
+    expect(r.warnings.map((w) => w.message)).toEqual(['End: "Aug 2027" is a range; used its end, 2027-08-31']);
+    expect(validateRow(TABLES.workplan, { task: 'Ordinance', startOn: 'Q3 2026', endOn: 'Q3 2026' }).values).toMatchObject({ startOn: '2026-07-01', endOn: '2026-09-30' });
+    expect(validateRow(TABLES.workplan, { task: 'Impact statements', endOn: 'FY 2026-27' }).values.endOn).toBe('2027-06-30');
+    expect(validateRow(TABLES.milestones, { milestone: 'Listening sessions', date: '2026-07-06', endOn: 'Q3 2026' }).values).toMatchObject({ date: '2026-07-06', endOn: '2026-09-30' });
+    // Every column a range's end goes to is an end: a period typed there alone is read to its last day too.
+    for (const table of Object.values(TABLES)) {
+      for (const end of table.columns.flatMap((c) => (c.rangeEnd ? [table.columns.find((e) => e.name === c.rangeEnd)!] : []))) {
+        expect(validateRow(table, { [end.name]: 'Dec 2026' }).values[end.name], `${table.name}.${end.name}`).toBe('2026-12-31');
+      }
+    }
+  });
+
   it('keeps an end date typed in its own column over the end of a range', () => {
     const r = validateRow(TABLES.workplan, { task: 'Pilot', startOn: 'Feb 2026 – Aug 2027', endOn: '2027-12-31' });
     expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-12-31' });

@@ -234,6 +234,28 @@ describe('parseDateText', () => {
     expect(parseDateText('FY25 Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2024-10-01', '2024-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q2 is October to December 2024)')] });
   });
 
+  it("reads a run of quarters without a year from the first one's first day to the last one's last, as a quarter alone is read", () => {
+    expect(parseDateText('Q1 - Q2')).toEqual({ kind: 'yearless', text: 'Q1 - Q2' });
+    expect(parseDateText('Q1 - Q2', { year: 2026 })).toMatchObject({
+      ...range('2026-01-01', '2026-06-30'),
+      assumed: ['read "Q1 - Q2" as 2026-01-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q1 is January to March)'],
+    });
+    expect(parseDateText('Q3–Q4', { year: 2026 })).toMatchObject(range('2026-07-01', '2026-12-31'));
+    expect(parseDateText('q2 to q3', { year: 2026 })).toMatchObject(range('2026-04-01', '2026-09-30'));
+    // Quarters that run backwards run into the next year, as "Nov – Feb" does.
+    expect(parseDateText('Q4 - Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
+    // In a fiscal year's sheet they are that fiscal year's quarters, and the warning names their months.
+    expect(parseDateText('Q3–Q4', { fiscalYear: 2026 })).toMatchObject({
+      ...range('2026-01-01', '2026-06-30'),
+      assumed: ['read "Q3–Q4" as 2026-01-01 to 2026-06-30 (the sheet covers fiscal year 2025-26; fiscal years start in July: Q3 to Q4 is January to June 2026)'],
+    });
+    expect(parseDateText('Q1-Q2', { fiscalYear: 2026, fiscalYearStartMonth: 10 })).toMatchObject(range('2025-10-01', '2026-03-31'));
+    // A run that names its year or fiscal year is read by it, as a quarter is.
+    expect(parseDateText('Q1-Q2 2026')).toEqual({ ...range('2026-01-01', '2026-06-30'), notes: [] });
+    expect(parseDateText('Q1-Q2 2026', { fiscalYear: 2026 })).toMatchObject({ assumed: [expect.stringContaining('though the sheet covers fiscal year 2025-26')] });
+    expect(parseDateText('Q1 to Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
+  });
+
   it('gives a year only to text that has none', () => {
     expect(parseDateText('Mar 15, 2023', { year: 2024 })).toMatchObject(range('2023-03-15'));
     expect(parseDateText('Nov 2025 – Feb', { year: 2024 })).toMatchObject(range('2025-11-01', '2026-02-28'));

@@ -55,6 +55,28 @@ it("quarters under a fiscal-year title are that fiscal year's, kept where a cale
   expect(calendar.values.startOn).toBe('2026-10-01');
 });
 
+it('a run of quarters without a year takes the year a quarter alone would, fills a start and end pair, and says which year it assumed', () => {
+  const options = { ...DEFAULT_READ_OPTIONS, titleYear: 2026 };
+  const [plan] = validateRows(TABLES.workplan, [{ task: 'Engagement standards', startOn: 'Q1 - Q2' }], options);
+  expect([plan.values.startOn, plan.values.endOn]).toEqual(['2026-01-01', '2026-06-30']);
+  expect(plan.warnings.map((w) => w.message)).toEqual([
+    'Start: "Q1 - Q2" has no year; read as 2026-01-01 to 2026-06-30, assuming 2026 (the year in the sheet\'s title; a quarter without FY is a calendar quarter: Q1 is January to March)',
+  ]);
+  // A date column with no end of its own keeps the end where it is a deadline, else the start.
+  const [due] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2026-01-05', dueOn: 'Q3–Q4' }], options);
+  expect(due.values.dueOn).toBe('2026-12-31');
+  // With no title, the nearest date in the column gives the year.
+  const near = validateRows(TABLES.milestones, [{ milestone: 'a', date: '2027-02-01' }, { milestone: 'b', date: 'Q3–Q4' }]);
+  expect([near[1].values.date, near[1].values.endOn]).toEqual(['2027-07-01', '2027-12-31']);
+  expect(near[1].warnings.map((w) => w.code)).toEqual(['year_assumed']);
+  // A Timeline under a fiscal-year title: the fiscal year's quarters.
+  const grid = [['FY 2025-26 work plan'], ['Task', 'Timeline'], ['Budget equity tool pilot', 'Q3–Q4']];
+  const read = readTable(TABLES.workplan, 'Plan', grid);
+  const [fiscal] = validateRows(TABLES.workplan, read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...read.title });
+  expect([fiscal.values.startOn, fiscal.values.endOn]).toEqual(['2026-01-01', '2026-06-30']);
+  expect(read.issues.filter((i) => i.code === 'date_range').map((i) => i.message)).toEqual(['Timeline: read "Q3–Q4" as 2026-01-01 to 2026-06-30 (the sheet covers fiscal year 2025-26; fiscal years start in July: Q3 to Q4 is January to June 2026)']);
+});
+
 it("dates without a year under a year's title take that year, not a nearer date's", () => {
   const results = validateRows(TABLES.milestones, [{ milestone: 'a', date: '12/5/2023' }, { milestone: 'b', date: 'Jan 26' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
   expect(results[1].values.date).toBe('2024-01-26');

@@ -49,10 +49,12 @@ describe('changes sections', () => {
     expect(html).toContain(`${leftOut} (all in the changes workbook)`);
   });
 
-  it("names a sheet's own warning by its row, as the Data quality sheet does", () => {
-    const logged = { sourceId: 's', sourceName: 'City plan', table: 'workplan' as const, rowId: 'Work Plan 2026-2029@10', at: '2026-12-01T00:00:00.000Z' };
-    const lines = changeSections({ ...report, dataQuality: { rejected: [logged], fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
-    expect(lines.map((l) => l.what)).toEqual(['work-plan item: Work Plan 2026-2029 row 10']);
+  it('names an imported row by its row, and a row with its own ID (TA#12, me@12) by that ID, not as row 12 of a sheet', () => {
+    const logged = (table: 'workplan' | 'requests', rowId: string) => ({ sourceId: 's', sourceName: 'City plan', table, rowId, at: '2026-12-01T00:00:00.000Z' });
+    // The rejection log keeps rejected rows only: a sheet's own warnings (`Plan@10`) never enter it, an API row's own id may.
+    const rejected = [logged('workplan', 'Work Plan 2026-2029#10'), logged('requests', 'Requests:TA#12'), logged('requests', 'me@12')];
+    const lines = changeSections({ ...report, dataQuality: { rejected, fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
+    expect(lines.map((l) => l.what)).toEqual(['work-plan item: Work Plan 2026-2029 row 10', 'request: Requests:TA#12', 'request: me@12']);
   });
 
   it('prints days in the CLI text as a US reader reads them, in a column as wide as the widest day', () => {

@@ -31,6 +31,13 @@ describe('Data quality sheet', () => {
     expect(rowIds).toEqual([`${SHEET}#10`, `${SHEET}#10`]);
   });
 
+  it('shows a request whose own ID is TA#12 by that ID, not as row 12', () => {
+    const rejections = [{ ...base, table: 'requests' as const, sheet: 'Requests', rowId: 'Requests:TA#12', sheetRow: 3, errors: [{ field: 'priority', message: 'Priority: "Soon" is not one of the list' }] }];
+    const api = { ...base, table: 'requests' as const, sheet: undefined, rowId: 'me@12', errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] };
+    const rows = dataQualitySheet(rejections, [api]).rows as PlanCell[][];
+    expect(rows.map((r) => r[7])).toEqual(['me@12', 'Requests:TA#12']);
+  });
+
   it('names a cell as Excel does: a sheet name with a space quoted, a plain one not, in the written workbook too', async () => {
     const warnings: RowWarnings[] = [
       ...warningsOn('Work plan'),
