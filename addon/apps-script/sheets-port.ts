@@ -6,8 +6,9 @@ import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows } from '../port/free-rows';
+import { placeByRowId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -205,6 +206,16 @@ export class SheetsPort implements SpreadsheetPort {
       );
       sheet.getRange(run.top, run.left, block.length, block[0].length).setValues(block);
     }
+  }
+
+  /** The Sync ID column whole in one getValues (a sort may move a row anywhere), then `writeCells`. */
+  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
+    if (rows.length === 0) return [];
+    const letter = columnLetter(idColumn);
+    const ids = this.sheet(name).getRange(`${letter}:${letter}`).getValues();
+    const { cells, written } = placeByRowId(rows, 1, ids.map((line) => line[0]));
+    this.writeCells(name, cells);
+    return written;
   }
 
   /**

@@ -2,8 +2,8 @@
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
 import type { TableDef, TypedValue } from '../../shared/tables';
-import { outboxAnswer, type OutboxAck } from '../../shared/wire/sync-wire';
-import type { CellWrite, NewRow, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import { outboxAnswer, type OutboxAck, type OutboxItem } from '../../shared/wire/sync-wire';
+import type { NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { isSpareRow, statusColumnsOf } from './ready-rows';
 import { callJson, request } from './service-client';
@@ -16,6 +16,11 @@ export interface PullReport {
   added: number;
   /** Existing rows whose fields were filled in (survey answers). */
   updated: number;
+  /**
+   * Survey answers not written, for a row no sheet holds by its Sync ID (deleted, or cut away while the sync ran):
+   * not acknowledged, so the next sync tries again. The service drops them once the row is removed.
+   */
+  waited: number;
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
 }
@@ -26,7 +31,7 @@ export interface Pulled {
   written: string[];
 }
 
-const NOTHING: Pulled = { report: { added: 0, updated: 0, missingColumns: [] }, written: [] };
+const NOTHING: Pulled = { report: { added: 0, updated: 0, waited: 0, missingColumns: [] }, written: [] };
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
 function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
@@ -37,10 +42,10 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
 }
 
 /**
- * Writes the source's outbox items for this table into its sheets and acknowledges them: new rows under
- * the first sheet's table, answers into the row wherever it sits. A new row whose id a sheet already
- * holds was written by an earlier sync that failed before acknowledging: it is acknowledged, not written
- * twice. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
+ * Writes the source's outbox items for this table into its sheets and acknowledges those written: new rows
+ * under the first sheet's table, answers into the row holding their Sync ID when the port writes (a person may
+ * sort the sheet meanwhile). A new row whose id a sheet already holds was written by an earlier sync that failed
+ * before acknowledging: it is acknowledged, not written twice. An answer whose row no sheet holds is neither. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
  * workbook has the Lists sheet most status formulas read.
  */
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
@@ -76,13 +81,15 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
   const below = Math.max(held, tableEnd) + 1;
 
-  const report: PullReport = { added: 0, updated: 0, missingColumns: [] };
+  const report: PullReport = { added: 0, updated: 0, waited: 0, missingColumns: [] };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
-  const answers = new Map<TableSheet, CellWrite[]>();
+  const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
+  const acked: number[] = [];
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
     if (item.kind === 'row') {
+      acked.push(item.id);
       if (existing !== undefined || elsewhere.has(item.rowId) || added.has(item.rowId)) continue;
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
@@ -96,25 +103,47 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       report.added++;
       continue;
     }
-    // Answers for a row no sheet has any more (deleted meanwhile) have nowhere to go.
+    // An answer for a row no sheet holds (deleted before this sync) waits: the push removes the row, and the
+    // service then drops the answer.
     const holder = existing !== undefined ? { sheet: t, row: existing } : elsewhere.get(item.rowId);
-    if (holder === undefined) continue;
+    if (holder === undefined) {
+      report.waited++;
+      continue;
+    }
+    const cells: { column: number; cell: WriteCell }[] = [];
     for (const field of item.fields ?? []) {
       const at = holder.sheet.columnOf(field);
-      if (at === undefined) {
-        if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
+      if (at !== undefined) cells.push({ column: at, cell: cellOf(t.table, field, item.values[field]) });
+      else if (item.values[field] !== null && item.values[field] !== undefined) missing.add(field);
+    }
+    // Nothing the sheet has a column for: written as far as it can be (the summary asks for the columns).
+    if (cells.length === 0) {
+      acked.push(item.id);
+      continue;
+    }
+    const pending = answers.get(holder.sheet) ?? { rows: [], items: [] };
+    answers.set(holder.sheet, pending);
+    pending.rows.push({ rowId: item.rowId, row: holder.row, cells });
+    pending.items.push(item);
+  }
+  // Answers land on rows far apart: one scattered write per sheet, however many there are, each into the row
+  // holding its Sync ID as the port writes.
+  for (const [sheet, { rows, items: answered }] of answers) {
+    const found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, rows)));
+    for (const item of answered) {
+      if (!found.has(item.rowId)) {
+        report.waited++;
         continue;
       }
-      if (!answers.has(holder.sheet)) answers.set(holder.sheet, []);
-      answers.get(holder.sheet)!.push({ row: holder.row, column: at, cell: cellOf(t.table, field, item.values[field]) });
+      acked.push(item.id);
+      report.updated++;
     }
-    report.updated++;
   }
-  // Answers land on rows far apart: one scattered write per sheet, however many there are.
-  for (const [sheet, cells] of answers) yield* io(port.writeCells(sheet.sheet, cells));
   if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
-  const ack: OutboxAck = { table: t.table.name, ids: items.map((i) => i.id) };
-  yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
+  if (acked.length) {
+    const ack: OutboxAck = { table: t.table.name, ids: acked };
+    yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
+  }
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
   const written = new Set([...answers.keys()].map((sheet) => sheet.sheet));
   if (newRows.length || addsSyncId) written.add(t.sheet);

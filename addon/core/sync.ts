@@ -294,6 +294,7 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
+      if (t.pulled.waited) parts.push(`${counted(t.pulled.waited, 'survey answer')} waiting: ${t.pulled.waited > 1 ? 'their rows were' : 'its row was'} not found by Sync ID (the next sync tries again)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);

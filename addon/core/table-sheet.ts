@@ -7,6 +7,7 @@ import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import type { HostCell, SheetCells, SpreadsheetPort } from '../port/spreadsheet-port';
+import { syncIdOf } from '../port/rows-by-id';
 import { io, type Task } from './task';
 
 export const SYNC_ID_HEADER = 'Sync ID';
@@ -85,8 +86,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
       return index === undefined ? undefined : toSheetColumn(index);
     },
     syncIdAt(row) {
-      const v = syncIndex < 0 ? null : grid[row - 1]?.[syncIndex];
-      return v === null || v === undefined ? '' : String(v).trim();
+      return syncIdOf(syncIndex < 0 ? null : grid[row - 1]?.[syncIndex]);
     },
   };
 }

@@ -1,15 +1,16 @@
 // The spreadsheet port over Office.js: every call is one `Excel.run`, reads loaded and synced in slices
 // that keep each request under Excel on the web's 5 MB limit, writes queued and synced the same way.
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
-import { spanOf } from '../port/cell-span';
+import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
+import { placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -285,15 +286,42 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
-  /** One block over the cells' span, every other cell left out of the write (Office.js skips a null). */
+  /**
+   * One block over the cells' span, every other cell left out of the write (Office.js skips a null). `formats`:
+   * the span's number formats, when a read the caller made already loaded them.
+   */
+  private async writeScattered(context: RequestContext, sheet: Worksheet, cells: readonly CellWrite[], formats?: readonly (readonly unknown[])[]): Promise<void> {
+    const span = spanOf(cells);
+    const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
+    for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
+    const guarded = new Set(cells.filter((c) => c.onlyIfBlank).map((c) => `${c.row - span.top}:${c.column - span.left}`));
+    await this.writeGrid(context, sheet, span.top, span.left, grid, { guarded, formats });
+  }
+
   writeCells(name: string, cells: readonly CellWrite[]): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
-      if (cells.length === 0) return;
-      const span = spanOf(cells);
-      const grid = Array.from({ length: span.bottom - span.top + 1 }, () => new Array<WriteCell | undefined>(span.right - span.left + 1).fill(undefined));
-      for (const c of cells) grid[c.row - span.top][c.column - span.left] = c.cell;
-      const guarded = new Set(cells.filter((c) => c.onlyIfBlank).map((c) => `${c.row - span.top}:${c.column - span.left}`));
-      await this.writeGrid(context, sheet, span.top, span.left, grid, { guarded });
+      if (cells.length > 0) await this.writeScattered(context, sheet, cells);
+    });
+  }
+
+  /**
+   * One Excel.run: the Sync ID column's used cells loaded in the request that loads the number formats under the
+   * cells where the caller read them, then the cells written as by `writeCells`. Those formats serve the write
+   * unless the rows found span another block (a row moved): then the write loads its own, one request more.
+   */
+  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Promise<string[]> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (rows.length === 0) return [];
+      const ids = sheet.getRangeByIndexes(0, idColumn - 1, 1, 1).getEntireColumn().getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'values']);
+      const asRead = rows.flatMap((r) => r.cells.map((c) => ({ row: r.row, column: c.column })));
+      const before = asRead.length ? spanOf(asRead) : null;
+      const formats = before && sheet.getRangeByIndexes(before.top - 1, before.left - 1, before.bottom - before.top + 1, before.right - before.left + 1).load(['numberFormat']);
+      await context.sync();
+      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]));
+      if (cells.length === 0) return written;
+      const sameSpan = (a: CellSpan, b: CellSpan | null) => b !== null && a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
+      await this.writeScattered(context, sheet, cells, sameSpan(spanOf(cells), before) ? formats?.numberFormat : undefined);
+      return written;
     });
   }
 

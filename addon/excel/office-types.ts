@@ -73,6 +73,8 @@ export interface Range extends LoadableObject {
   /** Hides the range's columns; set on whole columns (`getEntireColumn()`), the form Microsoft's samples use. */
   columnHidden: boolean;
   getEntireColumn(): Range;
+  /** ExcelApi 1.4: the cells of the range holding a value (`valuesOnly`) or a format; a null object when none do. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   select(): void;
   /** Merges the range into one cell (the upper-left value stays); the add-in never calls it, tests do. */
   merge(across?: boolean): void;

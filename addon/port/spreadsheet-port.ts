@@ -54,6 +54,13 @@ export interface CellWrite {
   onlyIfBlank?: boolean;
 }
 
+/** Cells of one row known by its Sync ID (a survey answer's fields), with the row that held the id when the caller read the sheet. */
+export interface RowCells {
+  rowId: string;
+  row: number;
+  cells: readonly { column: number; cell: WriteCell }[];
+}
+
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
 export type NewRow = readonly (WriteCell | undefined)[];
 
@@ -107,6 +114,14 @@ export interface SpreadsheetPort {
    * value or formula as it is at the write. The sheet grows to fit.
    */
   writeCells(name: string, cells: readonly CellWrite[]): Io<void>;
+  /**
+   * Cells of rows known by their Sync ID, each written into the row that holds its id in column `idColumn` when
+   * the port writes: a person may sort the sheet, or insert or delete rows, while the sync talks to the service.
+   * The column is read once, whole, just before the write, in the host call or request that writes; a row whose
+   * id moved is written where the id is now, and one whose id is nowhere in the column is not written at all.
+   * Answers the ids written, in the order given. The cells are written as by `writeCells`.
+   */
+  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Io<string[]>;
   /**
    * Rows added under a table, each on the first row at or below `fromRow`, and below the row placed before it,
    * that is still free when the port writes: every cell the row fills shows nothing. The caller chose `fromRow`

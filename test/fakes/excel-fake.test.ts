@@ -32,6 +32,20 @@ describe('Excel fake', () => {
     });
   });
 
+  test('a column\'s used range holds only its own cells with a value, and is a null object when it has none', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.sheet('Data')!.cell(1, 1).value = 'far left';
+    for (const row of [3, 7]) excel.sheet('Data')!.cell(row, 2).value = `b${row}`;
+    excel.sheet('Data')!.cell(9, 3).value = 'far down';
+    await excel.run(async (context) => {
+      const column = (index: number) => context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, index, 1, 1).getEntireColumn().getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'values']);
+      const [b, d] = [column(1), column(3)];
+      await context.sync();
+      expect([b.isNullObject, b.rowIndex, b.values]).toEqual([false, 2, [['b3'], [''], [''], [''], ['b7']]]);
+      expect(d.isNullObject).toBe(true);
+    });
+  });
+
   test('a request over 5 MB fails whole and writes nothing', async () => {
     const excel = new FakeExcel(['Data']);
     const big = Array.from({ length: 60_000 }, (_, r) => [`${'y'.repeat(90)}${r}`]);

@@ -1,8 +1,9 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
+import { placeByRowId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
@@ -131,8 +132,19 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   writeCells(name: string, cells: readonly CellWrite[]): void {
     this.count('writeCells');
+    this.scatter(name, cells);
+  }
+
+  private scatter(name: string, cells: readonly CellWrite[]): void {
     const sheet = this.sheet(name);
     for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
+  }
+
+  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
+    this.count('writeRowsById');
+    const { cells, written } = placeByRowId(rows, 1, this.block(name, 1, idColumn, this.sheet(name).cells.length, 1, (c) => c.value).map((line) => line[0]));
+    this.scatter(name, cells);
+    return written;
   }
 
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): number[] {

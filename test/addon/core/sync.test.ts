@@ -362,3 +362,49 @@ describe('a web-form request pulled into a sheet', () => {
     expect(port.sheet('Requests').peek(pulledRow, suggested!)?.formula ?? '').toBe('');
   });
 });
+
+describe('survey answers pulled into a sheet', () => {
+  test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its write gets each answer in the row holding its Sync ID; an answer whose row was deleted meanwhile waits, unacknowledged', async ({ run, host }) => {
+    const port = sheetWithIds(5);
+    const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+    const syncIdColumn = TABLES.requests.columns.length + 1;
+    const answer = (seq: number, n: number, satisfaction: number, feedbackComment: string) => ({ id: seq, rowId: id(n), kind: 'fields', fields: ['satisfaction', 'feedbackComment'], values: { satisfaction, feedbackComment } });
+    const items = [answer(11, 1, 5, 'Clear and practical'), answer(12, 3, 2, 'Too slow'), answer(13, 4, 4, 'Useful')];
+    const acked: number[][] = [];
+    const { http } = scriptedService([]);
+    const sorting: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method === 'GET' && req.url.includes('/outbox')) {
+          // The sheet was read before the outbox is asked for; the answers are written after its answer. Meanwhile
+          // a person sorts the requests the other way round and deletes r-3's row.
+          const { cells } = port.sheet('Requests');
+          const sorted = cells.splice(1, 5).reverse().filter((line) => line?.[syncIdColumn - 1]?.value !== id(3));
+          cells.splice(1, 0, ...sorted);
+          return { status: 200, body: JSON.stringify({ table: 'requests', items }), headers: {} };
+        }
+        if (req.url.endsWith('/outbox/ack')) {
+          const { ids } = JSON.parse(req.body!) as { ids: number[] };
+          acked.push(ids);
+          return { status: 200, body: JSON.stringify({ acknowledged: ids.length }), headers: {} };
+        }
+        return http.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(sorting), settings: host(settings()), lock: host(lock()) }));
+    const grid = port.readSheet('Requests');
+    const answered = (n: number) => {
+      const line = grid.find((l) => l[syncIdColumn - 1] === id(n))!;
+      return [line[column('satisfaction') - 1], line[column('feedbackComment') - 1]];
+    };
+    expect(grid.findIndex((l) => l[syncIdColumn - 1] === id(1)) + 1).toBe(5);
+    expect(answered(1)).toEqual([5, 'Clear and practical']);
+    expect(answered(4)).toEqual([4, 'Useful']);
+    for (const n of [2, 5]) expect(answered(n)).not.toContain('Useful');
+    expect(grid.flat()).not.toContain('Too slow');
+    expect(acked).toEqual([[11, 13]]);
+    expect(report.tables[0].pulled).toMatchObject({ updated: 2, waited: 1 });
+    expect(report.summary).toMatch(/2 survey answers filled in, 1 survey answer waiting: its row was not found by Sync ID/);
+  });
+});

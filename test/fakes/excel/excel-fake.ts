@@ -530,6 +530,15 @@ class RangeProxy extends ClientObject {
     };
   }
 
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.context.uses(4, 'Range.getUsedRangeOrNullObject');
+    if (!valuesOnly) throw new Error('The fake models only getUsedRangeOrNullObject(true)');
+    return new RangeProxy(this.context, this.sheet, () => {
+      const block = this.sheet.model().usedBlock(this.at());
+      return block && { row: block.row, column: block.column, rows: block.lastRow - block.row + 1, columns: block.lastColumn - block.column + 1 };
+    });
+  }
+
   getEntireColumn(): RangeProxy {
     return new RangeProxy(this.context, this.sheet, () => ({ ...this.at(), row: 1, rows: EXCEL_MAX_ROWS }));
   }

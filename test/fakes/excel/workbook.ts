@@ -60,12 +60,13 @@ export class ExcelSheet {
     return cell;
   }
 
-  /** The block holding every value or formula, 1-based and inclusive; null when the sheet holds none. */
-  usedBlock(): { row: number; column: number; lastRow: number; lastColumn: number } | null {
+  /** The block holding every value or formula (of `within`, when given), 1-based and inclusive; null when there is none. */
+  usedBlock(within?: { row: number; column: number; rows: number; columns: number }): { row: number; column: number; lastRow: number; lastColumn: number } | null {
     let block: { row: number; column: number; lastRow: number; lastColumn: number } | null = null;
     for (const [key, c] of this.cells) {
       if (c.value === '' && c.formula === '') continue;
       const [row, column] = key.split(':').map(Number);
+      if (within && (row < within.row || row >= within.row + within.rows || column < within.column || column >= within.column + within.columns)) continue;
       block = block
         ? { row: Math.min(block.row, row), column: Math.min(block.column, column), lastRow: Math.max(block.lastRow, row), lastColumn: Math.max(block.lastColumn, column) }
         : { row, column, lastRow: row, lastColumn: column };
