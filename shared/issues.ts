@@ -1,5 +1,5 @@
 // Validation problems as values: rendered per surface (HTTP body, cell note, sidebar, CLI line, Data-quality sheet).
-import { cellRef } from './sheet-ref';
+import { placeRef } from './sheet-ref';
 
 export type IssueCode =
   | 'required' | 'blank_kept' | 'not_a_date' | 'date_tbd' | 'date_range' | 'date_period' | 'date_no_year' | 'year_assumed' | 'implausible_date' | 'end_before_start'
@@ -26,7 +26,7 @@ export interface CellIssue extends FieldIssue {
 
 /** `Requests!F7 (Received on): "13/45/2024" is not a date ...` — the one-line form used by the CLI. */
 export function formatCellIssue(i: CellIssue): string {
-  const where = i.sheet && i.row ? (i.column ? cellRef(i.sheet, `${i.column}${i.row}`) : `${i.sheet} row ${i.row}`) : i.field;
+  const where = i.sheet && i.row ? placeRef(i.sheet, i.row, i.column) : i.field;
   const header = i.header ? ` (${i.header})` : '';
   return `${where}${header}: ${i.message}`;
 }

@@ -15,3 +15,6 @@ export const sheetRef = (name: string): string => (PLAIN.test(name) && !LOOKS_LI
 
 /** `Requests!B4`, `'Work plan'!O11`: a cell (or range, `$K$2:$K$200`) on a named sheet. */
 export const cellRef = (sheet: string, cell: string): string => `${sheetRef(sheet)}!${cell}`;
+
+/** Where a problem is: `'Work plan'!O11` when its column is known, `Work plan row 11` when only its row is. */
+export const placeRef = (sheet: string, row: number, column?: string): string => (column ? cellRef(sheet, `${column}${row}`) : `${sheet} row ${row}`);

@@ -59,7 +59,11 @@ const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, 
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4"): the first and, if named, the last in groups. */
 export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q([1-4]))?`;
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), /^(\d{4}) ?Q([1-4])$/i] as const;
-const FISCAL_QUARTERS = [new RegExp(`^${QUARTERS} ?(?:of )?FY ?'?(\\d{2}|\\d{4})$`, 'i'), new RegExp(`^FY ?'?(\\d{2}|\\d{4}) ?${QUARTERS}$`, 'i')] as const;
+/** Fiscal quarters: "Q1 FY2024", "FY24 Q1", "Q1-Q2 FY24", "Q4 FY 2025-26": the quarters, and the fiscal year's first and last year. */
+const FISCAL_QUARTERS = [new RegExp(`^${QUARTERS} ?(?:of )?${FISCAL_YEAR_TEXT.source}$`, 'i'), new RegExp(`^${FISCAL_YEAR_TEXT.source} ?${QUARTERS}$`, 'i')] as const;
+
+/** The last year of "FY 2021-22" (`first` 2021, `last` "22"), in the first one's century: FY 2099-00 is not a thing plans write. */
+const lastYearOf = (first: number, last: string) => (last.length <= 2 ? Math.floor(first / 100) * 100 + Number(last) : Number(last));
 
 /** Months from the first quarter named to the last: quarters that run backwards ("Q4-Q1") run into the next year. */
 const quarterMonths = (first: number, last: number) => (((last - first + 4) % 4) + 1) * 3;
@@ -72,9 +76,11 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
   let m: RegExpMatchArray | null;
   if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3], +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
   if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, 3);
-  // Fiscal quarters: "Q1 FY2024", "FY24 Q1", "Q1-Q2 FY24".
   if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {
-    const [first, last, y] = /^Q/i.test(text) ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3])] : [+m[2], +(m[3] ?? m[2]), fullYear(m[1])];
+    const [first, last, firstYear, lastYear] = /^Q/i.test(text) ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3]), m[4]] : [+m[3], +(m[4] ?? m[3]), fullYear(m[1]), m[2]];
+    // A fiscal year by its two calendar years is named by the second; a January year spans one, so it has no two.
+    const y = lastYear === undefined ? firstYear : lastYearOf(firstYear, lastYear);
+    if (lastYear !== undefined && (y !== firstYear + 1 || fiscalStartMonth === 1)) return undefined;
     const fy = fiscalYear(y, fiscalStartMonth);
     const startMonth = ((fiscalStartMonth - 1 + (first - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
@@ -84,8 +90,7 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
   if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);
     if (m[2] === undefined) return by(fiscalYear(first, fiscalStartMonth), fiscalWhy);
-    // The second year takes the first one's century: FY 2099-00 is not a thing plans write.
-    const last = m[2].length <= 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
+    const last = lastYearOf(first, m[2]);
     if (last <= first) return undefined;
     // From the fiscal year that begins in the first year to the one that ends in the last.
     return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);

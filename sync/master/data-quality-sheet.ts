@@ -4,7 +4,7 @@
 import { TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
 import { quoteValue } from '../../shared/quote-value';
-import { cellRef } from '../../shared/sheet-ref';
+import { placeRef } from '../../shared/sheet-ref';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { importRowId } from '../ingest/import-row-id';
 import type { DemandMetrics } from '../metrics/metrics-schema';
@@ -18,7 +18,7 @@ const CELL_COLUMN = 4;
 /** `Milestones!B28` (`'Work plan'!O11`) when the sheet, row and column are known; `Milestones row 28` without a column; blank for API rows. */
 function cellOf(p: Rejection, e: FieldError): string | null {
   if (p.sheet === undefined || p.sheetRow === undefined) return null;
-  return e.column ? cellRef(p.sheet, `${e.column}${p.sheetRow}`) : `${p.sheet} row ${p.sheetRow}`;
+  return placeRef(p.sheet, p.sheetRow, e.column);
 }
 
 /** The header as the user wrote it when known, else the table's own. */

@@ -155,6 +155,10 @@ describe('parseDateText', () => {
     ['FY22 – FY24', '2021-07-01', '2024-06-30'],
     ['Q1 FY2024', '2023-07-01', '2023-09-30'],
     ['FY24 Q3', '2024-01-01', '2024-03-31'],
+    // A fiscal quarter by its fiscal year's two calendar years, as budget documents name it.
+    ['Q4 FY 2025-26', '2026-04-01', '2026-06-30'],
+    ['FY 2025-26 Q1', '2025-07-01', '2025-09-30'],
+    ['Q2 FY25/26', '2025-10-01', '2025-12-31'],
     ['Fall 2023', '2023-09-01', '2023-11-30'],
     ['Spring 2024', '2024-03-01', '2024-05-31'],
     ['Winter 2024', '2023-12-01', '2024-02-29'],
@@ -165,6 +169,11 @@ describe('parseDateText', () => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
     expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining(`as ${start} to ${end}`)]);
+  });
+
+  it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
+    expect(parseDateText('Q1 FY 2024-26').kind).toBe('invalid');
+    expect(parseDateText('Q1 FY 2025-26', { fiscalYearStartMonth: 1 }).kind).toBe('invalid');
   });
 
   it('takes the fiscal year start month from the setting', () => {
