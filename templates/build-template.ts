@@ -67,8 +67,14 @@ export function templateRows(name: TemplateName, options: TemplateOptions = {}):
 }
 
 export function buildTemplatePlan(name: TemplateName, options: TemplateOptions = {}): WorkbookPlan {
-  const { table, asOf, rows } = templateRows(name, options);
+  const { asOf, rows } = templateRows(name, options);
+  return templatePlan(name, rows, asOf);
+}
+
+/** A template holding these rows, its statuses and figures cached as of `asOf`. */
+export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf: string): WorkbookPlan {
   const def = TEMPLATES[name];
+  const table = def.table;
   const rules = readRules(DEFAULT_LISTS_GRID);
   const data = dataSheet(TABLES[table], rows, rules, asOf, def.tabColor);
   const note = `Native formulas over the ${data.table.sheet} sheet: they recalculate in Excel, Google Sheets and LibreOffice. Values saved as of ${asOf}.`;

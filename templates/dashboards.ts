@@ -3,11 +3,12 @@
 // milestone statuses and the next one due. Every figure is a formula plus its TypeScript value.
 import { isDate, sameText } from '../shared/status/sheet-math';
 import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
-import { WORKPLAN_DERIVED } from '../shared/status/workplan-status';
+import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
+import { WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import type { TypedValue } from '../shared/tables';
-import { countIf, DashboardBuilder, distinct, mean, median, share } from './dashboard-sheet';
-import type { DataSheet } from './data-sheet';
+import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
+import type { DataRow, DataSheet } from './data-sheet';
 
 const inputs = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
 const derived = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.derived[field]);
@@ -84,16 +85,64 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   return b;
 }
 
-/** Items per label of `field` and their average % complete (AVERAGEIF skips blank percentages). */
+/** The plan's overall % complete, its rule in brief: short enough to print beside the figure. */
+export const PLAN_PROGRESS_LABEL = `% complete (${PERCENT_COMPLETE_BRIEF})`;
+
+/** A row holds an item when it has a task: the importer rejects a row without one, so the committee's figures never count it. */
+const isItem = (r: DataRow) => r.values !== null && nonBlank([r.values.task ?? null]) === 1;
+
+/** How much of a row's item counts as done, by the rule every other surface uses. */
+function progress(r: DataRow): ItemProgress {
+  const pct = r.values?.percentComplete;
+  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, typeof pct === 'number' ? pct : null);
+}
+
+/**
+ * % complete over `items` as one native formula: over the rows with a task and `match` (comparisons multiplied in,
+ * or ''), a Complete item (as the Derived status column says: the rule itemProgress reads) counts 1, any other its %
+ * when above 0, and the sum is divided by their count on `countCell`. Comparisons multiplied, never IF: Excel before
+ * dynamic arrays reads an IF inside SUMPRODUCT on one row unless the formula is entered as an array. A % typed as
+ * text counts 0, as in itemProgress: ISNUMBER drops it (some engines read "50%" typed as text as a number), and the
+ * % is SUMPRODUCT's second argument, where text is 0; multiplied in, it would make #VALUE!.
+ */
+function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, countCell: string): Figure {
+  const inItems = `(${s.range('task')}<>"")${match}`;
+  const derived = s.range('derivedStatus');
+  const pct = s.range('percentComplete');
+  return {
+    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="Complete"))+SUMPRODUCT(${inItems}*(${derived}<>"Complete")*ISNUMBER(${pct})*(${pct}>0),${pct}))/${countCell})`,
+    value: mean(items.map((r) => progress(r).done)),
+  };
+}
+
+/**
+ * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number in the
+ * % column, and not yet started — Not started (scheduled), Late start, or a status blank or Not started.
+ */
+function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
+  const derived = s.range('derivedStatus');
+  const status = s.range('status');
+  return {
+    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${s.range('percentComplete')}))`
+      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${status}<>"")*(${status}<>"Not started"))`,
+    value: items.filter((r) => progress(r).unrecorded).length,
+  };
+}
+
+/**
+ * Items per label of `field` and their % complete. Exact comparisons rather than COUNTIF, which would read a
+ * goal's `*` or `?` as a wildcard and a leading `<` or `=` as an operator.
+ */
 function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
-  const keys = inputs(s, field);
-  const pcts = inputs(s, 'percentComplete');
-  for (const label of distinct(keys)) {
+  const items = s.rows.filter(isItem);
+  for (const label of distinct(items.map((r) => r.values?.[field] ?? null))) {
     const row = b.nextRow;
+    const match = `*(${s.range(field)}=$A${row})`;
+    const mine = items.filter((r) => sameText(r.values?.[field], label));
     b.line({
       label,
-      count: { formula: `COUNTIF(${s.range(field)},$A${row})`, value: countIf(keys, label) },
-      pct: { formula: `IFERROR(AVERAGEIF(${s.range(field)},$A${row},${s.range('percentComplete')}),"")`, value: mean(pcts.filter((_, i) => sameText(keys[i], label))) },
+      count: { formula: `SUMPRODUCT((${s.range('task')}<>"")${match})`, value: mine.length },
+      pct: progressFigure(s, mine, match, `$B${row}`),
     });
   }
 }
@@ -101,12 +150,13 @@ function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
 export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder {
   const b = new DashboardBuilder();
   b.section('Progress');
-  const items = nonBlank(inputs(s, 'task'));
-  const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items } });
-  b.line({ label: 'Average % complete', pct: { formula: `IFERROR(AVERAGE(${s.range('percentComplete')}),"")`, value: mean(inputs(s, 'percentComplete')) } });
+  const items = s.rows.filter(isItem);
+  const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items.length } });
+  b.line({ label: PLAN_PROGRESS_LABEL, pct: progressFigure(s, items, '', `$B$${total}`) });
+  b.line({ label: `${NO_PERCENT_HEADER} (counted as 0%)`, count: unrecordedFigure(s, items) });
   b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
   b.section('By derived status');
-  countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), WORKPLAN_DERIVED, total, items);
+  countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), WORKPLAN_DERIVED, total, items.length);
   b.section('% complete by goal');
   progressLines(b, s, 'goal');
   b.section('% complete by phase');

@@ -2,6 +2,7 @@
 // both show exactly the figures the metrics JSON holds.
 import { spelledMonth, spelledQuarter } from '../../shared/cells/dates';
 import { counted } from '../../shared/plural';
+import { PERCENT_COMPLETE_BRIEF } from '../../shared/status/workplan-progress';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { wrappedLines } from '../workbook/row-xml';
 import type { ChartPair, ChartSpec } from './render-chart';
@@ -147,7 +148,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE;
   return {
     id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * row),
-    alt: 'Percent complete (items at risk, overdue): ' + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
+    alt: `Percent complete by goal (${PERCENT_COMPLETE_BRIEF}), with items at risk and overdue: ` + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
     option: {
       grid: { ...grid, left: 16, top: 48, right: 56 },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },

@@ -11,11 +11,14 @@ import type { CellInput } from '../../shared/cells/read-cell';
 import { columnLetter, listRange, LISTS_SHEET } from '../../shared/lists';
 import { readTable } from '../../shared/read-table';
 import { TABLES, type TableDef } from '../../shared/tables';
+import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
+import type { TypedRow } from '../../shared/tables';
 import type { PlanCell } from '../../shared/workbook-plan';
 import { validateRows } from '../../shared/validate-row';
 import { readWorkbookGrids } from '../../sync/ingest/workbook-grid';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
-import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
+import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templatePlan, templateRows, type TemplateName } from '../../templates/build-template';
+import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
 import { SPARE_ROWS } from '../../templates/data-sheet';
 import { convertToPdf, recalcWithLibreOffice } from '../support/libreoffice';
 import { pdfPageTexts } from '../support/pdf';
@@ -188,6 +191,38 @@ describe('cached values are for the day the template was written', () => {
     }
     expect(mismatches(ours, lo).length).toBeGreaterThan(open.length);
   }, 120_000);
+});
+
+describe('the work plan Dashboard % complete, recalculated by LibreOffice', () => {
+  it('counts every item as the cached value does: a GARE phase of three Completed and one in progress, all with no %, reads 75%', async () => {
+    const gare = (status: string): TypedRow => ({ goal: 'GARE plan', phase: 'Operationalize', task: `${status} item`, status, percentComplete: null });
+    // The edges of a typed sheet: a % typed as text, below 0 or at 100 % without Completed, a goal in another case
+    // or holding a wildcard, and a row with no task, which is no item.
+    const edges: TypedRow[] = [
+      { goal: 'Goal*', phase: 'Organize', task: 'Text %', status: 'In progress', percentComplete: 'TBD' },
+      { goal: 'goal*', phase: 'Organize', task: 'Below 0', status: 'On hold', percentComplete: -0.25 },
+      { goal: 'Goal 2', phase: 'organize', task: 'Done by its %', status: 'In progress', percentComplete: 1, startOn: addDays(asOf, -30), endOn: addDays(asOf, 30) },
+      { goal: 'Goal 2', phase: 'Organize', task: 'Under way', status: 'In progress', percentComplete: 0.4, startOn: addDays(asOf, -30), endOn: addDays(asOf, 30) },
+      { goal: 'Goal 2', phase: 'Organize', task: null, status: 'Completed', percentComplete: null },
+    ];
+    const file = join(dir, 'workplan-percent-complete.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan('workplan', [gare('Completed'), gare('Completed'), gare('Completed'), gare('In progress'), ...edges], asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const dashboard = ours.get('Dashboard')!;
+    const percentBeside = (label: string) => {
+      const address = [...dashboard].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
+      expect(address, label).toBeDefined();
+      return lo.get('Dashboard')!.get(`D${address!.slice(1)}`)?.value;
+    };
+    for (const label of ['GARE plan', 'Operationalize']) expect(percentBeside(label), label).toBeCloseTo(0.75, 12);
+    expect(percentBeside('Goal*'), 'Goal*').toBe(0);
+    expect(percentBeside('Goal 2'), 'Goal 2').toBeCloseTo(0.7, 12);
+    expect(percentBeside(PLAN_PROGRESS_LABEL)).toBeCloseTo((3 + 1 + 0.4) / 8, 12);
+    // The one in progress in the GARE phase and the one whose % is text.
+    const unrecorded = [...dashboard].find(([a, c]) => a.startsWith('A') && c.value === `${NO_PERCENT_HEADER} (counted as 0%)`)![0];
+    expect(lo.get('Dashboard')!.get(`B${unrecorded.slice(1)}`)?.value).toBe(2);
+  }, 180_000);
 });
 
 describe('printing a template', () => {

@@ -1,7 +1,7 @@
 // Rows from the service into the sheet, as the built bundle syncs them against the real service over
 // loopback HTTP: a request filed on the public form becomes one new row of the Requests sheet on the next
 // sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
-// comment of its row, with nothing sent back that the service already holds.
+// comment of its row, wherever a sort meanwhile moved it, with nothing sent back that the service already holds.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CATEGORIES, listPlacement } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
@@ -128,6 +128,47 @@ describe('rows from the service into the sheet', () => {
     const formulas = fakes.readSheet('Requests', { pick: 'formula' });
     for (const row of [spare, spare + 1]) expect(formulas[row - 1].slice(TABLES.requests.columns.length, SYNC_ID_COLUMN - 1).every((f) => String(f).startsWith('='))).toBe(true);
     expect((await received()).rowIds).toEqual([mine[SYNC_ID_COLUMN - 1]]);
+  });
+
+  test('a survey answer goes into its row after a person sorts the sheet while the sync runs; one whose row was deleted meanwhile waits, until the sync removes the row', async () => {
+    const { addon, source } = await connectedAddon('Sorting office');
+    const { fakes } = addon;
+    const { grid, typed } = sampleTable('requests', 12, 11);
+    fakes.seedSheet('Requests', grid);
+    addon.call('syncNowFromMenu');
+    await received();
+    const [kept, deleted] = typed.flatMap((r, i) => (r.status === 'Fulfilled' || r.status === 'Closed' ? [i + 2] : []));
+    expect(deleted).toBeDefined();
+    const idAt = (row: number) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]);
+    const [keptId, deletedId] = [idAt(kept), idAt(deleted)];
+    await service.invoke('answerSurvey', source.token, keptId, { satisfaction: '4', outcome: 'Training delivered', comment: 'Found after the sort' });
+    await service.invoke('answerSurvey', source.token, deletedId, { satisfaction: '2', outcome: 'No change yet', comment: 'Row deleted meanwhile' });
+
+    let sorting = true;
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the outbox is asked for; the answers are written after its answer. Meanwhile
+      // a person sorts the requests the other way round, then deletes one of the answered rows.
+      if (sorting && url.includes('/api/v1/outbox?')) {
+        sorting = false;
+        const sorted = fakes.readSheet('Requests').slice(1, 13).reverse();
+        fakes.seedSheet('Requests', sorted, { row: 2, column: 1 });
+        fakes.sheet('Requests').deleteRows(2 + sorted.findIndex((line) => String(line[SYNC_ID_COLUMN - 1]) === deletedId), 1);
+      }
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 survey answer filled in, 1 survey answer waiting/);
+    const after = fakes.readSheet('Requests');
+    const comments = after.map((line) => line[col('feedbackComment') - 1]);
+    expect(comments.slice(1).filter((c) => c !== '')).toEqual(['Found after the sort']);
+    expect(after[comments.indexOf('Found after the sort')][SYNC_ID_COLUMN - 1]).toBe(keptId);
+    expect(after.findIndex((line) => line[SYNC_ID_COLUMN - 1] === keptId) + 1).not.toBe(kept);
+    // That sync sent the deleted row's removal: its answer is offered no more.
+    expect((await received()).deleted).toBe(1);
+    addon.call('syncNowFromMenu');
+    expect(fakes.toasts.at(-1)?.message).not.toMatch(/waiting/);
   });
 
   test('a sync sends the sheet\'s own dropdowns, so the public form offers a category added to Lists', async () => {

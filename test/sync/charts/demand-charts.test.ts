@@ -1,6 +1,7 @@
 // The charts as drawn: a work-plan goal's whole name beside its bar on a page, however long.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
+import { PERCENT_COMPLETE_BRIEF } from '../../../shared/status/workplan-progress';
 import { demandCharts } from '../../../sync/charts/demand-charts';
 import { renderSvg } from '../../../sync/charts/render-chart';
 import { DASHBOARD_CHART_WIDTH, DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
@@ -45,6 +46,16 @@ describe('the work-plan chart\'s rows', () => {
 
   it('keep one height on a phone, where each name sits above its bar on one line', () => {
     expect(chartOf(long, DASHBOARD_CHART_WIDTHS.phone).height).toBe(chartOf(short, DASHBOARD_CHART_WIDTHS.phone).height);
+  });
+});
+
+describe('the work-plan chart\'s text description', () => {
+  it('says how % complete is counted: three items Completed and one in progress, none with a %, read 75%', () => {
+    const item = (status: string, percentComplete: number | null, i: number) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: 'Normalize', task: 't', status, percentComplete } });
+    const m = aggregateMetrics({ workplan: [item('Completed', null, 0), item('Completed', null, 1), item('Completed', null, 2), item('In progress', null, 3)] }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    const alt = demandCharts(m, 640).find((c) => c.id === 'workplan-progress')!.alt;
+    expect(alt).toContain(`(${PERCENT_COMPLETE_BRIEF})`);
+    expect(alt).toContain('Normalize 75% (0 at risk, 0 overdue)');
   });
 });
 
