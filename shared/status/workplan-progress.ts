@@ -27,7 +27,7 @@ export function itemProgress(derived: WorkplanDerived, status: unknown, percentC
 
 /** The rule beside every "% complete" the committee reads. */
 export const PERCENT_COMPLETE_RULE =
-  '% complete counts every item equally: Completed as 100%, one with a % recorded at that %, any other (not started, or in progress with no % recorded) as 0%, so it reaches 100% only when every item is done.';
+  '% complete counts every item equally: Completed as 100%, one with a % recorded at that %, any other (not started, or in progress or on hold with no % recorded) as 0%, so it reaches 100% only when every item is done.';
 
 /** The rule in brief, where a figure has room for a few words only: a template's Dashboard, a chart's text description. */
 export const PERCENT_COMPLETE_BRIEF = 'every item counts; Completed = 100%, blank % = 0%';

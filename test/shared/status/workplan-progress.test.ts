@@ -1,6 +1,6 @@
 // What share of a work-plan item a "% complete" roll-up counts as done.
 import { describe, expect, it } from 'vitest';
-import { itemProgress } from '../../../shared/status/workplan-progress';
+import { itemProgress, PERCENT_COMPLETE_RULE } from '../../../shared/status/workplan-progress';
 
 describe('itemProgress', () => {
   it('counts a Completed item as done, whatever % it still shows, and an item with a % at that %', () => {
@@ -24,3 +24,10 @@ describe('itemProgress', () => {
   });
 });
 
+
+describe('PERCENT_COMPLETE_RULE', () => {
+  it('names every kind of item it counts as 0 % for want of a %, as the count beside it does', () => {
+    expect(itemProgress('No dates', 'On hold', null).done).toBe(0);
+    expect(PERCENT_COMPLETE_RULE).toContain('in progress or on hold with no % recorded');
+  });
+});
