@@ -130,12 +130,14 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
   // A quarter alone in a fiscal year's sheet ("Q4" under "FY 2025-26 work plan") is that fiscal year's quarter.
   if (sheetFiscalYear && QUARTERS_ALONE.test(text)) {
-    const quarter = parsePeriod(`${text} FY${fiscalYear}`, fiscal)!;
+    // The fiscal year first: it is the first quarter's, so "Q4 - Q1" runs from this fiscal year into the next.
+    const quarter = parsePeriod(`FY${fiscalYear} ${text}`, fiscal)!;
     return readAs(text, quarter, [`${sheetFiscalYear}; ${quarter.why}`]);
   }
   // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
   const named = year === undefined ? null : NAMED_ALONE.exec(text);
-  const period = parsePeriod(named ? `${text} ${year}` : text, fiscal);
+  // Quarters take the year first, as the first quarter's: "Q4 - Q1" in a 2026 calendar runs into 2027.
+  const period = parsePeriod(named ? (named[1] ? `${year} ${text}` : `${text} ${year}`) : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.
   const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && isCalendarQuarter(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
