@@ -57,13 +57,20 @@ const PARTS: Record<string, [month: number, months: number]> = {
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4", "Q1-2" as plans shorten it): the first and, if named, the last in groups. */
-export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q?([1-4]))?`;
+const RUN_TO = String.raw`(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)`;
+export const QUARTERS = String.raw`Q([1-4])(?:${RUN_TO}Q?([1-4]))?`;
 /** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;
 /** A quarter, or a run of them, with its calendar year and no FY. */
-export const isCalendarQuarter = (text: string) => CALENDAR_QUARTERS.some((r) => r.test(text));
+export const isCalendarQuarter = (text: string) => CALENDAR_QUARTERS.some((r) => r.test(text)) || /^\d{4}$/.test(YEAR_BETWEEN.exec(text)?.[2] ?? '');
 /** Fiscal quarters: "Q1 FY2024", "FY24 Q1", "Q1-Q2 FY24", "Q4 FY 2025-26": the quarters, and the fiscal year's first and last year. */
 const FISCAL_QUARTERS = [new RegExp(`^${QUARTERS} ?(?:of )?${FISCAL_YEAR_TEXT.source}$`, 'i'), new RegExp(`^${FISCAL_YEAR_TEXT.source} ?${QUARTERS}$`, 'i')] as const;
+
+/**
+ * A quarter with its year or fiscal year, then a quarter without ("Q4 2026 - Q1", "Q4 FY26 to Q1"): the year is the
+ * first quarter's, as in "Nov 2026 - Feb"; groups: the first quarter, the year as written (the FY's own two), the last quarter.
+ */
+const YEAR_BETWEEN = new RegExp(`^Q([1-4]) ?(\\d{4}|${FISCAL_YEAR_TEXT.source})${RUN_TO}Q([1-4])$`, 'i');
 
 /** The last year of "FY 2021-22" (`first` 2021, `last` "22"), in the first one's century: FY 2099-00 is not a thing plans write. */
 const lastYearOf = (first: number, last: string) => (last.length <= 2 ? Math.floor(first / 100) * 100 + Number(last) : Number(last));
@@ -83,6 +90,7 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
   fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
+  if ((m = text.match(YEAR_BETWEEN))) return parsePeriod(`${m[2]} Q${m[1]}-Q${m[5]}`, fiscalStartMonth);
   if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
   if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, quarterMonths(+m[2], +(m[3] ?? m[2])));
   if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {

@@ -273,6 +273,11 @@ describe('parseDateText', () => {
     expect(parseDateText('Q4-Q1 FY27')).toMatchObject({ ...range('2026-04-01', '2026-09-30'), assumed: [expect.stringContaining('Q4 to Q1 is April to September 2026')] });
     expect(parseDateText('Q4-Q1 FY 2026-27')).toMatchObject(range('2026-04-01', '2026-09-30'));
     expect(parseDateText('FY27 Q4-Q1')).toMatchObject(range('2027-04-01', '2027-09-30'));
+    // A year written between: the first quarter's, as in "Nov 2026 - Feb".
+    expect(parseDateText('Q4 2026 - Q1')).toEqual({ ...range('2026-10-01', '2027-03-31'), notes: [] });
+    expect(parseDateText('Q2 2026 to Q3')).toEqual({ ...range('2026-04-01', '2026-09-30'), notes: [] });
+    expect(parseDateText('Q2 2026 to Q3', { fiscalYear: 2026 })).toMatchObject({ assumed: [expect.stringContaining('though the sheet covers fiscal year 2025-26')] });
+    expect(parseDateText('Q4 FY 2025-26 – Q1')).toMatchObject({ ...range('2026-04-01', '2026-09-30'), assumed: [expect.stringContaining('Q4 to Q1 is April to September 2026')] });
     // The second Q left out, as plans shorten a run.
     expect(parseDateText('Q1-2 2026')).toEqual({ ...range('2026-01-01', '2026-06-30'), notes: [] });
     expect(parseDateText('Q3-4 FY26')).toMatchObject({ ...range('2026-01-01', '2026-06-30'), assumed: [expect.stringContaining('Q3 to Q4 is January to June 2026')] });
