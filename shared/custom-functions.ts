@@ -33,10 +33,17 @@ const customFunction = <const T extends TableName, const F extends CustomFunctio
 const statesOf = <T extends TableName>(table: T, name: DerivedOf<T>) =>
   Object.keys(TABLES[table].derived.find((d) => d.name === name)?.palette ?? {}).join(', ');
 
+/**
+ * Dates typed as text are read as import reads them, ranges included; the template's formula reads only cells
+ * holding a date. Said in the function's help rather than left as a silent difference from the sheet's column.
+ */
+const textDates = (range: string, formulaShows: string) =>
+  `Dates typed as text are read as import reads them: ${range}. The template's formula reads only cells that hold a date: it shows "${formulaShows}" there, so the two differ on such rows.`;
+
 export const CUSTOM_FUNCTIONS = [
   customFunction({
     name: 'EQ_WORKPLAN_STATUS', table: 'workplan', outputs: ['derivedStatus'], asOf: true,
-    summary: `Derived status of work-plan items (${statesOf('workplan', 'derivedStatus')}), one per row, as the template's "Derived status" formula gives it, with this spreadsheet's Lists.`,
+    summary: `Derived status of work-plan items (${statesOf('workplan', 'derivedStatus')}), one per row, as the template's "Derived status" formula gives it, with this spreadsheet's Lists. ${textDates('a range in startOn with endOn blank ("Feb 2026 – Aug 2027") runs from its first day to its last', 'No dates')}`,
     returns: 'One status per row.',
   }),
   customFunction({
@@ -51,7 +58,7 @@ export const CUSTOM_FUNCTIONS = [
   }),
   customFunction({
     name: 'EQ_MILESTONE_STATUS', table: 'milestones', outputs: ['derivedStatus'], asOf: true,
-    summary: `Status of milestones (${statesOf('milestones', 'derivedStatus')}), one per row, judged by the end date when there is one; for roadmap items pass the target dates and leave the end dates blank.`,
+    summary: `Status of milestones (${statesOf('milestones', 'derivedStatus')}), one per row, judged by the end date when there is one; for roadmap items pass the target dates and leave the end dates blank. ${textDates('a range in date with endOn blank ("3/15-17/2024", "Q1 - Q2 2026") is judged by its last day', 'No date yet')}`,
     returns: 'One status per row.',
   }),
 ] as const;

@@ -1,10 +1,10 @@
 // The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
-import { readCell, isBlankCell, type CellInput } from '../../shared/cells/read-cell';
+import { readCell, isBlankCell, type CellInput, type CellResult } from '../../shared/cells/read-cell';
 import type { Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
-import { TABLES, type InputColumn, type TableName, type TypedRow, type TypedValue } from '../../shared/tables';
+import { TABLES, type InputColumn, type TypedRow } from '../../shared/tables';
 import { AddonError } from './addon-error';
 
 /** What a custom function returns: one row per input row. */
@@ -43,14 +43,13 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
  * A cell read as the native formula sees it. Choice text stays exactly as typed: the formula compares and
  * shows the text in the cell (a canonical "County" for "cOUNTY", or "Completed" for "~Completed", would
  * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
- * ISNUMBER sees them.
+ * ISNUMBER sees them. A date range's end comes back with it, for the column import puts it in.
  */
-function typedCell(table: TableName, field: string, raw: CellInput, ctx: CellContext, rules: Rules): TypedValue {
-  const column = TABLES[table].columns.find((c) => c.name === field)!;
-  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return raw;
-  if (isBlankCell(raw)) return null;
+function typedCell(column: InputColumn, raw: CellInput, ctx: CellContext, rules: Rules): Pick<CellResult, 'value' | 'rangeEnd'> {
+  if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };
+  if (isBlankCell(raw)) return { value: null };
   const read = readCell(column, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
-  return read.issues.every((i) => i.severity !== 'error') ? read.value : null;
+  return read.issues.every((i) => i.severity !== 'error') ? read : { value: null };
 }
 
 const AS_OF: InputColumn = { name: 'asOf', header: 'asOf', type: 'date', width: 0 };
@@ -69,6 +68,7 @@ function asOfOf(raw: CellInput, ctx: CellContext, rules: Rules): string {
  */
 export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[], ctx: CellContext, rules: Rules): Column {
   const fields = customFunctionFields(fn);
+  const columns = fields.map((f) => TABLES[fn.table].columns.find((c) => c.name === f)!);
   const inputs = fields.map((_, i) => args[i]);
   const asOfArg = fn.asOf ? args[fields.length] : undefined;
   const height = broadcastHeight([...inputs, asOfArg], [...fields, 'asOf']);
@@ -83,7 +83,14 @@ export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[],
       continue;
     }
     const row: TypedRow = {};
-    fields.forEach((f, i) => (row[f] = typedCell(fn.table, f, cells[i], ctx, rules)));
+    const ends: [string, string][] = [];
+    columns.forEach((c, i) => {
+      const read = typedCell(c, cells[i], ctx, rules);
+      row[c.name] = read.value;
+      if (read.rangeEnd && c.rangeEnd) ends.push([c.rangeEnd, read.rangeEnd]);
+    });
+    // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
+    for (const [field, end] of ends) if (row[field] === null) row[field] = end;
     const asOf = asOfOf(readAsOf(r), ctx, rules);
     out.push(outputs.map((d) => d.compute(row, rules, asOf) ?? ''));
   }

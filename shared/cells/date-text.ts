@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
+import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -120,8 +120,6 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
   return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
 }
 
-/** A quarter, or a run of them, with its calendar year and no FY: "Q4 2026", "2026 Q4", "Q1-Q2 2026". */
-const CALENDAR_QUARTER = new RegExp(`^(?:${QUARTERS} ?\\d{4}|\\d{4} ?q[1-4])$`, 'i');
 /** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
 /** A season or quarters without a year; the quarters in the first group. */
@@ -132,15 +130,17 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
   // A quarter alone in a fiscal year's sheet ("Q4" under "FY 2025-26 work plan") is that fiscal year's quarter.
   if (sheetFiscalYear && QUARTERS_ALONE.test(text)) {
-    const quarter = parsePeriod(`${text} FY${fiscalYear}`, fiscal)!;
+    // The fiscal year first: it is the first quarter's, so "Q4 - Q1" runs from this fiscal year into the next.
+    const quarter = parsePeriod(`FY${fiscalYear} ${text}`, fiscal)!;
     return readAs(text, quarter, [`${sheetFiscalYear}; ${quarter.why}`]);
   }
   // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
   const named = year === undefined ? null : NAMED_ALONE.exec(text);
-  const period = parsePeriod(named ? `${text} ${year}` : text, fiscal);
+  // Quarters take the year first, as the first quarter's: "Q4 - Q1" in a 2026 calendar runs into 2027.
+  const period = parsePeriod(named ? (named[1] ? `${year} ${text}` : `${text} ${year}`) : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.
-  const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && CALENDAR_QUARTER.test(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
+  const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && isCalendarQuarter(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
   if (period) return readAs(text, period, [period.why ?? calendarWhy]);
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);

@@ -58,7 +58,10 @@ const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, 
 
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4"): the first and, if named, the last in groups. */
 export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q([1-4]))?`;
-const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), /^(\d{4}) ?Q([1-4])$/i] as const;
+/** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
+const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;
+/** A quarter, or a run of them, with its calendar year and no FY. */
+export const isCalendarQuarter = (text: string) => CALENDAR_QUARTERS.some((r) => r.test(text));
 /** Fiscal quarters: "Q1 FY2024", "FY24 Q1", "Q1-Q2 FY24", "Q4 FY 2025-26": the quarters, and the fiscal year's first and last year. */
 const FISCAL_QUARTERS = [new RegExp(`^${QUARTERS} ?(?:of )?${FISCAL_YEAR_TEXT.source}$`, 'i'), new RegExp(`^${FISCAL_YEAR_TEXT.source} ?${QUARTERS}$`, 'i')] as const;
 
@@ -68,20 +71,27 @@ const lastYearOf = (first: number, last: string) => (last.length <= 2 ? Math.flo
 /** Months from the first quarter named to the last: quarters that run backwards ("Q4-Q1") run into the next year. */
 const quarterMonths = (first: number, last: number) => (((last - first + 4) % 4) + 1) * 3;
 
+/**
+ * Years back to the first quarter of a run whose year is written after it: the year is where the run ends, as in
+ * "Nov – Feb 2027" and "Winter 2027", so "Q4 - Q1 2027" starts in 2026. A year written first is the first quarter's.
+ */
+const yearsBack = (first: number, last: number, yearAfter: boolean) => (yearAfter && last < first ? 1 : 0);
+
 /** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
 export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
   fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
-  if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3], +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
-  if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, 3);
+  if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
+  if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, quarterMonths(+m[2], +(m[3] ?? m[2])));
   if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {
-    const [first, last, firstYear, lastYear] = /^Q/i.test(text) ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3]), m[4]] : [+m[3], +(m[4] ?? m[3]), fullYear(m[1]), m[2]];
+    const yearAfter = /^Q/i.test(text);
+    const [first, last, firstYear, lastYear] = yearAfter ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3]), m[4]] : [+m[3], +(m[4] ?? m[3]), fullYear(m[1]), m[2]];
     // A fiscal year by its two calendar years is named by the second; a January year spans one, so it has no two.
     const y = lastYear === undefined ? firstYear : lastYearOf(firstYear, lastYear);
     if (lastYear !== undefined && (y !== firstYear + 1 || fiscalStartMonth === 1)) return undefined;
-    const fy = fiscalYear(y, fiscalStartMonth);
+    const fy = fiscalYear(y - yearsBack(first, last, yearAfter), fiscalStartMonth);
     const startMonth = ((fiscalStartMonth - 1 + (first - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
     const quarters = span(startYear, startMonth, quarterMonths(first, last));

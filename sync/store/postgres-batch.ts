@@ -65,8 +65,9 @@ function statements(db: Kysely<StoreDatabase>) {
   };
   /** A row sent with `hash` is unchanged if its stored row `s` is live with that hash (null if none is stored). */
   const unchanged = (hash: RawBuilder<unknown>) => sql<boolean>`s.deleted = 0 and s.hash = ${hash}`;
-  // `not in` a list, not `<> all`: planned as a hashed subplan, so a full batch's thousands of ids cost a
-  // lookup per stored row instead of a scan of the list.
+  // `in` and `not in` a list, not `= any` and `<> all`: planned as a hashed subplan, so a full batch's thousands of
+  // ids cost a lookup per stored row instead of a scan of the list.
+  const inList = (list: RawBuilder<unknown>) => sql`row_id in (select unnest(${list}))`;
   const notIn = (list: RawBuilder<unknown>) => sql`row_id not in (select unnest(${list}))`;
   /**
    * The batch's rows of `table` named in `ids`, by their ctids: one index probe per id (a subquery with `limit 1`,
@@ -157,7 +158,7 @@ function statements(db: Kysely<StoreDatabase>) {
       .onConflict(writeCurrentRow),
     tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
     /** A full batch also removes the live rows it holds nowhere, except those the sheet has not been sent yet (outbox). */
-    tombstoneMissing: tombstones(sql`row_id = any(${v.deletes}) or (${notIn(sql`${v.sent} || ${v.rejectedIds} || ${v.moved}`)}
+    tombstoneMissing: tombstones(sql`${inList(v.deletes)} or (${notIn(sql`${v.sent} || ${v.rejectedIds} || ${v.moved}`)}
         and row_id not in (select o.row_id from outbox o where ${mine('o')} and o.kind = 'row' and o.acked_at is null))`),
     clearAllWarnings: db.deleteFrom('row_warnings').where(mine()),
     clearNamedWarnings: db.deleteFrom('row_warnings').where(named('row_warnings', sql`${v.sent} || ${v.rejectedIds} || ${v.deletes}`)),

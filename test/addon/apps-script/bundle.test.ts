@@ -201,6 +201,8 @@ describe('custom functions', () => {
     expect(String(badDate[0][0])).toMatch(/^EQ_MILESTONE_STATUS: asOf: next Tuesday is not a date/);
     // A milestone running through March is still Upcoming mid-month: its end date counts, as in the sheet's formula.
     expect(addon.call('EQ_MILESTONE_STATUS', dateCell('2026-03-01'), dateCell('2026-03-31'), 'In progress', dateCell('2026-03-16'))).toEqual([['Upcoming']]);
+    // So does the end of a range typed in the date cell, as import reads it: not Missed on the 16th.
+    expect(addon.call('EQ_MILESTONE_STATUS', '3/15-17/2026', '', 'In progress', dateCell('2026-03-16'))).toEqual([['Due this week']]);
   });
 
   test("read dates and today in the spreadsheet's time zone, not the script's (a New York sheet, a Los Angeles script)", async () => {

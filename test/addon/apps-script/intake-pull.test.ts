@@ -29,18 +29,24 @@ async function connectedAddon(sourceName: string) {
   return { addon, source };
 }
 
+/** A connected add-on whose Requests sheet holds sample requests, synced once and its batch taken. */
+async function syncedRequests(sourceName: string, rows: number, seed: number) {
+  const { addon, source } = await connectedAddon(sourceName);
+  const { grid, typed } = sampleTable('requests', rows, seed);
+  addon.fakes.seedSheet('Requests', grid);
+  addon.call('syncNowFromMenu');
+  await received();
+  return { addon, fakes: addon.fakes, source, typed };
+}
+
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
 
 describe('rows from the service into the sheet', () => {
   test('a web-form request lands once as a new row; a survey answer fills its row; nothing travels back', async () => {
-    const { addon, source } = await connectedAddon('Commission TA log');
-    const { fakes } = addon;
-    const { grid, typed } = sampleTable('requests', 12, 11);
-    fakes.seedSheet('Requests', grid);
-    addon.call('syncNowFromMenu');
+    const { addon, fakes, source, typed } = await syncedRequests('Commission TA log', 12, 11);
+    // Alerts only add up: none yet means the first sync raised none.
     expect(fakes.ui.alerts).toEqual([]);
-    await received();
 
     const requestId = await service.invoke<string>('submitIntake', source.id, {
       requesterOrg: 'Harbor County Health', requesterType: 'County', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov',
@@ -97,12 +103,8 @@ describe('rows from the service into the sheet', () => {
   });
 
   test('a row a person types below the table while the sync asks for web-form requests is kept whole; the request lands on the next row', async () => {
-    const { addon, source } = await connectedAddon('Typing office');
-    const { fakes } = addon;
-    fakes.seedSheet('Requests', sampleTable('requests', 5, 13).grid);
     // The first sync readies the rows below the table: spare rows holding only their status formulas.
-    addon.call('syncNowFromMenu');
-    await received();
+    const { addon, fakes, source } = await syncedRequests('Typing office', 5, 13);
     const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
 
     const spare = 5 + 2;
@@ -131,12 +133,7 @@ describe('rows from the service into the sheet', () => {
   });
 
   test('a survey answer goes into its row after a person sorts the sheet while the sync runs; one whose row was deleted meanwhile waits, until the sync removes the row', async () => {
-    const { addon, source } = await connectedAddon('Sorting office');
-    const { fakes } = addon;
-    const { grid, typed } = sampleTable('requests', 12, 11);
-    fakes.seedSheet('Requests', grid);
-    addon.call('syncNowFromMenu');
-    await received();
+    const { addon, fakes, source, typed } = await syncedRequests('Sorting office', 12, 11);
     const [kept, deleted] = typed.flatMap((r, i) => (r.status === 'Fulfilled' || r.status === 'Closed' ? [i + 2] : []));
     expect(deleted).toBeDefined();
     const idAt = (row: number) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]);

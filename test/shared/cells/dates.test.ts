@@ -261,7 +261,18 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1-Q2', { fiscalYear: 2026, fiscalYearStartMonth: 10 })).toMatchObject(range('2025-10-01', '2026-03-31'));
     // A run that names its year or fiscal year is read by it, as a quarter is.
     expect(parseDateText('Q1-Q2 2026')).toEqual({ ...range('2026-01-01', '2026-06-30'), notes: [] });
+    // With the year first too, as "2026 Q4" is read: the run is the year's, not a point and a yearless quarter.
+    expect(parseDateText('2026 Q1-Q2')).toEqual({ ...range('2026-01-01', '2026-06-30'), notes: [] });
+    expect(parseDateText('2026 Q3 – Q4')).toEqual({ ...range('2026-07-01', '2026-12-31'), notes: [] });
+    expect(parseDateText('2026 Q1 to Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2026-01-01', '2026-06-30'), assumed: [expect.stringContaining('though the sheet covers fiscal year 2025-26')] });
     expect(parseDateText('Q1-Q2 2026', { fiscalYear: 2026 })).toMatchObject({ assumed: [expect.stringContaining('though the sheet covers fiscal year 2025-26')] });
+    // A year written after quarters that run backwards is where they end, as in "Nov – Feb 2027" and "Winter 2027";
+    // written before them, it is the first quarter's.
+    expect(parseDateText('Q4 - Q1 2027')).toEqual({ ...range('2026-10-01', '2027-03-31'), notes: [] });
+    expect(parseDateText('2026 Q4 - Q1')).toEqual({ ...range('2026-10-01', '2027-03-31'), notes: [] });
+    expect(parseDateText('Q4-Q1 FY27')).toMatchObject({ ...range('2026-04-01', '2026-09-30'), assumed: [expect.stringContaining('Q4 to Q1 is April to September 2026')] });
+    expect(parseDateText('Q4-Q1 FY 2026-27')).toMatchObject(range('2026-04-01', '2026-09-30'));
+    expect(parseDateText('FY27 Q4-Q1')).toMatchObject(range('2027-04-01', '2027-09-30'));
     expect(parseDateText('Q1 to Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
   });
 

@@ -1,0 +1,50 @@
+// The status custom functions read a date range typed in one cell as import does: a range in a start cell
+// with its end cell blank is judged by its last day, so the function and the stored row agree.
+import { describe, expect, test } from 'vitest';
+import { evaluateDerived, type CellContext } from '../../../addon/core/custom-functions';
+import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionName } from '../../../shared/custom-functions';
+import { computeDerived, DEFAULT_RULES, TABLES } from '../../../shared';
+import { validateRow, type RawRow } from '../../../shared/validate-row';
+
+const ctx: CellContext = { today: '2026-01-01', isoFromDate: (d) => d.toISOString().slice(0, 10) };
+
+/** What the function answers for one row of cells, and what import stores and derives for the same cells. */
+function bothWays(name: CustomFunctionName, cells: RawRow, asOf: string) {
+  const fn = CUSTOM_FUNCTIONS.find((f) => f.name === name)!;
+  const table = TABLES[fn.table];
+  const args = customFunctionFields(fn).map((f) => cells[f] ?? '');
+  const [[fromFunction]] = evaluateDerived(fn, [...args, asOf], ctx, DEFAULT_RULES);
+  const imported = validateRow(table, cells);
+  return { fromFunction, fromImport: computeDerived(table, imported.values, DEFAULT_RULES, asOf)[fn.outputs[0]] };
+}
+
+describe('a date range typed in one cell, its end cell blank', () => {
+  test.each([
+    ['3/15-17/2024', '2024-03-16', 'Due this week'],
+    ['3/15-17/2024', '2024-03-18', 'Missed'],
+    ['Feb 2026 – Aug 2027', '2026-06-01', 'Upcoming'],
+    ['Q1 - Q2 2026', '2026-04-10', 'Upcoming'],
+  ])('EQ_MILESTONE_STATUS judges %s by its last day on %s: %s, as import does', (date, asOf, status) => {
+    const got = bothWays('EQ_MILESTONE_STATUS', { date, status: 'In progress', milestone: 'Community listening sessions' }, asOf);
+    expect(got).toEqual({ fromFunction: status, fromImport: status });
+  });
+
+  test('EQ_MILESTONE_STATUS keeps an end date that is there, as import does', () => {
+    const got = bothWays('EQ_MILESTONE_STATUS', { date: '3/15-17/2024', endOn: '3/16/2024', status: 'In progress', milestone: 'Budget hearings' }, '2024-03-17');
+    expect(got).toEqual({ fromFunction: 'Missed', fromImport: 'Missed' });
+  });
+
+  test.each([
+    [0.5, '2027-09-15', 'Overdue'],
+    [0.05, '2026-12-01', 'At risk'],
+    [0.6, '2026-12-01', 'On track'],
+  ])('EQ_WORKPLAN_STATUS reads a Timeline range in startOn as its span (%s done on %s: %s), as import does', (percentComplete, asOf, status) => {
+    const cells = { status: 'In progress', startOn: 'Feb 2026 – Aug 2027', percentComplete, task: 'TA on department action plans' };
+    expect(bothWays('EQ_WORKPLAN_STATUS', cells, asOf)).toEqual({ fromFunction: status, fromImport: status });
+  });
+
+  test('EQ_SLA reads a month typed as the due date as its last day, as import does', () => {
+    const cells = { receivedOn: '2026-11-02', priority: 'Low', status: 'In progress', dueOn: 'Dec 2026', requesterOrg: 'Parks', description: 'Budget equity tool' };
+    expect(bothWays('EQ_SLA', cells, '2026-12-20')).toEqual({ fromFunction: 'On time', fromImport: 'On time' });
+  });
+});
