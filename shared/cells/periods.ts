@@ -56,8 +56,8 @@ const PARTS: Record<string, [month: number, months: number]> = {
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
-/** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4"): the first and, if named, the last in groups. */
-export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q([1-4]))?`;
+/** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4", "Q1-2" as plans shorten it): the first and, if named, the last in groups. */
+export const QUARTERS = String.raw`Q([1-4])(?:(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)Q?([1-4]))?`;
 /** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;
 /** A quarter, or a run of them, with its calendar year and no FY. */

@@ -273,6 +273,11 @@ describe('parseDateText', () => {
     expect(parseDateText('Q4-Q1 FY27')).toMatchObject({ ...range('2026-04-01', '2026-09-30'), assumed: [expect.stringContaining('Q4 to Q1 is April to September 2026')] });
     expect(parseDateText('Q4-Q1 FY 2026-27')).toMatchObject(range('2026-04-01', '2026-09-30'));
     expect(parseDateText('FY27 Q4-Q1')).toMatchObject(range('2027-04-01', '2027-09-30'));
+    // The second Q left out, as plans shorten a run.
+    expect(parseDateText('Q1-2 2026')).toEqual({ ...range('2026-01-01', '2026-06-30'), notes: [] });
+    expect(parseDateText('Q3-4 FY26')).toMatchObject({ ...range('2026-01-01', '2026-06-30'), assumed: [expect.stringContaining('Q3 to Q4 is January to June 2026')] });
+    expect(parseDateText('Q2–3', { year: 2026 })).toMatchObject(range('2026-04-01', '2026-09-30'));
+    expect(parseDateText('Q1-2026')).toEqual({ kind: 'invalid', text: 'Q1-2026' });
     expect(parseDateText('Q1 to Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
   });
 
