@@ -6,7 +6,7 @@ import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows } from '../port/free-rows';
-import { placeByRowId } from '../port/rows-by-id';
+import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
@@ -211,11 +211,15 @@ export class SheetsPort implements SpreadsheetPort {
   /** The Sync ID column whole in one getValues (a sort may move a row anywhere), then `writeCells`. */
   writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
     if (rows.length === 0) return [];
-    const letter = columnLetter(idColumn);
-    const ids = this.sheet(name).getRange(`${letter}:${letter}`).getValues();
-    const { cells, written } = placeByRowId(rows, 1, ids.map((line) => line[0]));
+    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn));
     this.writeCells(name, cells);
     return written;
+  }
+
+  /** A column whole, from row 1, in one getValues (a sort may move a row anywhere). */
+  private idColumn(name: string, column: number): unknown[] {
+    const letter = columnLetter(column);
+    return this.sheet(name).getRange(`${letter}:${letter}`).getValues().map((line) => line[0]);
   }
 
   /**
@@ -252,10 +256,13 @@ export class SheetsPort implements SpreadsheetPort {
 
   /**
    * Past the sheet's last row (rows deleted since) reads as blank cells. getBackgrounds reports '#ffffff'
-   * for a cell with no fill: that is read as no fill (null), so it is never written back as a white fill.
+   * for a cell with no fill: that is read as no fill (null), so it is never written back as a white fill. The
+   * Sync ID column, when asked for, is read first: the block it reaches is the one whose notes are read.
    */
-  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
+  updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): void {
     const sheet = this.sheet(name);
+    const ids = idColumn === undefined ? undefined : idsOverBlock(this.idColumn(name, idColumn), 1, row, asked);
+    const numRows = ids?.length ?? asked;
     const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, this.maxRows(name) - row + 1));
     const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
     const range = inSheet === 0 ? null : sheet.getRange(row, column, inSheet, numColumns);
@@ -263,7 +270,7 @@ export class SheetsPort implements SpreadsheetPort {
       notes: [...(range?.getNotes() ?? []), ...(blank('') as string[][])],
       backgrounds: [...(range?.getBackgrounds() ?? []).map((line) => line.map((c) => (c.toLowerCase() === NO_FILL ? null : c))), ...blank(null)],
     };
-    const next = plan(current);
+    const next = plan(current, ids);
     if (next) this.writeAnnotations(sheet, row, column, current, next);
   }
 

@@ -2,8 +2,10 @@
 // One read and (only when something changed) one write of the table's notes and colours. Notes the user
 // wrote stay; a cell the user had coloured gets its colour back once fixed (remembered with the document,
 // by row id and column, so sorting does not misplace it); a row emptied since the last sync is still cleared.
+// Marks go on the row holding their row's Sync ID when they are written: a person may sort while the sync runs.
 import type { SettingsPort } from '../port/host-ports';
-import type { Annotations, SpreadsheetPort } from '../port/spreadsheet-port';
+import { placeByRowId } from '../port/rows-by-id';
+import type { Annotations, RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
@@ -14,6 +16,17 @@ export interface CellMark {
   row: number;
   column: number;
   message: string;
+}
+
+/** A mark of a row known by its Sync ID, at the sheet row where the sync read that row. */
+export interface RowMark extends CellMark {
+  rowId: string;
+}
+
+/** How marks follow their rows: the sheet's Sync ID column, and a cell's lasting name from its row's id. */
+export interface MarkedRows {
+  idColumn: number;
+  cellKey(rowId: string, column: number): string;
 }
 
 export interface Region {
@@ -104,25 +117,44 @@ function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
   }
 }
 
+/** The marks on the rows holding their ids in `ids` (the block's, from sheet row `top`), and how many rows are in none. */
+function followRows(marks: readonly RowMark[], top: number, ids: readonly string[]): { placed: CellMark[]; unmarked: number } {
+  const rows = new Map<string, RowCells<string> & { cells: { column: number; cell: string }[] }>();
+  for (const m of marks) {
+    const line = rows.get(m.rowId) ?? { rowId: m.rowId, row: m.row, cells: [] };
+    line.cells.push({ column: m.column, cell: m.message });
+    rows.set(m.rowId, line);
+  }
+  const { cells, written } = placeByRowId([...rows.values()], top, ids);
+  return { placed: cells.map(({ row, column, cell }) => ({ row, column, message: cell })), unmarked: rows.size - written.length };
+}
+
 /**
  * Shows `marks` in the region and clears our earlier marks from every other cell of it, down to the
  * lowest row marked last time (a last row emptied since is no longer part of the table, but keeps its mark
  * otherwise). The region is read once and only the cells that change are written (the port's updateAnnotations).
+ * With `rows`, each mark goes on the row holding its Sync ID as the port writes, and the region reaches the last
+ * row holding an id; a row found nowhere (deleted meanwhile) is not marked, and counted in `unmarked`.
  */
-export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly CellMark[], keyOf?: CellKey): Task<number> {
+export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: number }> {
   const memory = yield* readMemory(settings, sheet);
   const numRows = Math.max(region.numRows, memory.lastRow - region.row + 1);
   const reach = { ...region, numRows };
-  if (reach.numRows < 1 || reach.numColumns < 1) return 0;
-  const planned: { changed: number; memory: MarkMemory } = { changed: 0, memory };
-  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current) => {
-    const { next, changed, memory: after } = planAnnotations(current, reach, marks, memory, keyOf);
-    Object.assign(planned, { changed, memory: after });
+  if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: 0 };
+  // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.
+  const follow = rows && (marks.length > 0 || memory.lastRow > 0 || Object.keys(memory.colours).length > 0) ? rows : undefined;
+  const planned: { changed: number; unmarked: number; memory: MarkMemory } = { changed: 0, unmarked: 0, memory };
+  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids) => {
+    const block = { ...reach, numRows: current.notes.length };
+    const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: 0 };
+    const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
+    const { next, changed, memory: after } = planAnnotations(current, block, placed, memory, keyOf);
+    Object.assign(planned, { changed, unmarked, memory: after });
     return changed > 0 ? next : null;
-  }));
+  }, follow?.idColumn));
   const after = planned.memory;
   if (JSON.stringify(after) !== JSON.stringify(memory)) {
     yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : JSON.stringify(after)));
   }
-  return planned.changed;
+  return { changed: planned.changed, unmarked: planned.unmarked };
 }

@@ -18,6 +18,8 @@ export interface StampedIds {
   byRow: Map<number, string>;
   /** Rows that got a new id. */
   stamped: number;
+  /** The sheet's Sync ID column after the stamp; null while the sheet has none (no data rows). */
+  column: number | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     used.add(id);
     byRow.set(row, id);
   }
-  if (stamped === 0 || t.headerRow === 0) return { byRow, stamped };
+  if (stamped === 0 || t.headerRow === 0) return { byRow, stamped, column: t.syncIdColumn };
   // Loops, not Math.max(...): a sheet's rows spread as arguments overflow the stack past about 120,000.
   let column = t.syncIdColumn ?? 1;
   if (t.syncIdColumn === null) for (const line of t.grid) column = Math.max(column, lastFilled(line) + 1);
@@ -54,7 +56,7 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
   for (const row of byRow.keys()) lastRow = Math.max(lastRow, row);
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
   yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
-  return { byRow, stamped };
+  return { byRow, stamped, column };
 }
 
 function lastFilled(line: readonly unknown[]): number {

@@ -11,7 +11,7 @@ import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
-import { annotate, type CellMark } from './annotations';
+import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
 import { sendLists } from './send-lists';
@@ -46,6 +46,8 @@ export interface TableSyncReport {
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** Rejected rows whose problems were not marked: no sheet row held their Sync ID when the marks were written. */
+  unmarked: number;
   warnings: number;
   /** Sheet-level problems (a required column missing), one line each. */
   problems: string[];
@@ -154,10 +156,12 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
 function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
+  const idColumns: (number | null)[] = [];
   let stamped = 0;
   for (const t of sheets) {
     const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used);
     idsBySheet.push(ids.byRow);
+    idColumns.push(ids.column);
     stamped += ids.stamped;
   }
   const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
@@ -203,7 +207,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const posts = postsOf(deleted, moved, rowsBySheet);
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
-  const marks: CellMark[][] = sheets.map(() => []);
+  const marks: RowMark[][] = sheets.map(() => []);
   let rejected = 0;
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
@@ -229,20 +233,21 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       for (const e of r.errors) {
         const column = t.columnOf(e.field, place.at);
         const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
-        marks[place.sheet].push({ row: place.row, column: column ?? firstColumn(t), message });
+        marks[place.sheet].push({ rowId: idsBySheet[place.sheet].get(place.row)!, row: place.row, column: column ?? firstColumn(t), message });
       }
     }
   }
 
+  // Marks go on the rows holding their Sync IDs when they are written: a person may have sorted the sheet, or
+  // inserted or deleted rows, since it was read. A row found nowhere is not marked, and the summary says so.
+  let unmarked = 0;
   for (const [s, t] of sheets.entries()) {
     const width = gridWidth(t.grid);
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
+    const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-    const keyOf = (row: number, column: number) => {
-      const id = idsBySheet[s].get(row);
-      return id ? `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` : null;
-    };
-    yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], keyOf);
+    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` };
+    unmarked += (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], rows)).unmarked;
   }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
@@ -261,6 +266,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
+    unmarked,
     warnings,
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
     pulled,
@@ -298,6 +304,7 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      if (t.unmarked) parts.push(`${counted(t.unmarked, "row's problems were", "rows' problems were")} not marked: ${t.unmarked > 1 ? 'their rows' : 'its row'} moved out of the sheet during the sync; sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';

@@ -3,7 +3,7 @@
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
-import { placeByRowId } from '../port/rows-by-id';
+import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
@@ -86,6 +86,10 @@ function excelCell(cell: WriteCell | undefined, current: unknown): { value: unkn
 }
 
 const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+
+/** A column's cells holding a value (the Sync ID column, read whole: a sort may move a row anywhere), loaded. */
+const loadIdColumn = (sheet: Worksheet, column: number) =>
+  sheet.getRangeByIndexes(0, column - 1, 1, 1).getEntireColumn().getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'values']);
 
 function cellOf(address: string): { row: number; column: number } {
   const match = /([A-Z]+)\$?(\d+)$/i.exec(address.replace(/\$/g, ''));
@@ -312,7 +316,7 @@ export class ExcelPort implements SpreadsheetPort {
   writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Promise<string[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
-      const ids = sheet.getRangeByIndexes(0, idColumn - 1, 1, 1).getEntireColumn().getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'values']);
+      const ids = loadIdColumn(sheet, idColumn);
       const asRead = rows.flatMap((r) => r.cells.map((c) => ({ row: r.row, column: c.column })));
       const before = asRead.length ? spanOf(asRead) : null;
       const formats = before && sheet.getRangeByIndexes(before.top - 1, before.left - 1, before.bottom - before.top + 1, before.right - before.left + 1).load(['numberFormat']);
@@ -363,29 +367,38 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   /**
-   * One Excel.run: the sheet's notes and the block's fills loaded together, the notes' cells, then the plan's
-   * changes in one request. Office.js reports no fill as white: read as the port's default (null), so it is
-   * never written back as a white fill.
+   * One Excel.run: the sheet's notes, the block's fills and the Sync ID column (when asked for) loaded together,
+   * then the notes' cells with the fills of the rows the ids reach below the block, then the plan's changes in one
+   * request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
+   * as a white fill.
    */
-  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Promise<void> {
+  updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Promise<void> {
     const hasNotes = this.deps.hasNotes?.() ?? true;
     return this.onSheet(name, async (context, sheet) => {
       const notes = hasNotes ? sheet.notes.load('items/content') : null;
-      const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
-      const props = range.getCellProperties({ format: { fill: { color: true } } });
+      const fill = { format: { fill: { color: true } } } as const;
+      const props = sheet.getRangeByIndexes(row - 1, column - 1, asked, numColumns).getCellProperties(fill);
+      const idCells = idColumn === undefined ? null : loadIdColumn(sheet, idColumn);
       await context.sync();
+      const ids = idCells && idsOverBlock(idCells.isNullObject ? [] : idCells.values.map((line) => line[0]), idCells.isNullObject ? 1 : idCells.rowIndex + 1, row, asked);
+      const numRows = ids?.length ?? asked;
+      const below = numRows > asked ? sheet.getRangeByIndexes(row - 1 + asked, column - 1, numRows - asked, numColumns).getCellProperties(fill) : null;
       const noted = notes?.items ?? [];
       const locations = noted.map((n) => n.getLocation().load('address'));
-      if (notes) await context.sync();
+      if (notes || below) await context.sync();
+      const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);
         return [`${at.row}:${at.column}`, note] as const;
       }));
-      const fills = props.value.map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
-      const next = plan({
-        notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${row + r}:${column + c}`)?.content ?? '')),
-        backgrounds: fills.map((line) => line.map((colour) => (colour === DEFAULT_FILL ? null : colour))),
-      });
+      const fills = [...props.value, ...(below?.value ?? [])].map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
+      const next = plan(
+        {
+          notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${row + r}:${column + c}`)?.content ?? '')),
+          backgrounds: fills.map((line) => line.map((colour) => (colour === DEFAULT_FILL ? null : colour))),
+        },
+        ids ?? undefined,
+      );
       if (!next) return;
       const colours: CellProperties[][] = [];
       next.notes.forEach((line, r) => {

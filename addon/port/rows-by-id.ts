@@ -1,7 +1,7 @@
-// Where cells of rows known by their Sync ID go (SpreadsheetPort.writeRowsById): the row holding the id in the
-// Sync ID column as read just before the write, so a row a person moved while the sync talked to the service
-// (a sort, a row inserted or deleted above it) still gets its own cells. One search for every host and the fake.
-import type { CellWrite, RowCells } from './spreadsheet-port';
+// Where cells of rows known by their Sync ID go (SpreadsheetPort.writeRowsById, the sync's marks): the row holding
+// the id in the Sync ID column as read just before the write, so a row a person moved while the sync talked to the
+// service (a sort, a row inserted or deleted above it) still gets its own cells. One search for every host and the fake.
+import type { RowCells } from './spreadsheet-port';
 
 /** A Sync ID cell as the id it holds; `''` when blank. */
 export const syncIdOf = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -11,13 +11,13 @@ export const syncIdOf = (v: unknown): string => (v === null || v === undefined ?
  * and the ids written. A row whose id is still where the caller read it stays there; one whose id moved goes to
  * the first row holding it now (as the sync, reading the sheet, takes the first); one whose id is nowhere is left out.
  */
-export function placeByRowId(rows: readonly RowCells[], top: number, ids: readonly unknown[]): { cells: CellWrite[]; written: string[] } {
+export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[]): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
   const firstRow = new Map<string, number>();
   ids.forEach((v, i) => {
     const id = syncIdOf(v);
     if (id !== '' && !firstRow.has(id)) firstRow.set(id, top + i);
   });
-  const cells: CellWrite[] = [];
+  const cells: { row: number; column: number; cell: T }[] = [];
   const written: string[] = [];
   for (const { rowId, row, cells: line } of rows) {
     const now = syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
@@ -26,4 +26,15 @@ export function placeByRowId(rows: readonly RowCells[], top: number, ids: readon
     written.push(rowId);
   }
   return { cells, written };
+}
+
+/**
+ * The ids on a block's rows from `row`, given the Sync ID column read from sheet row `top`: `numRows` of them, or
+ * down to the last row holding an id when that is further (rows inserted above push a table's last rows down).
+ */
+export function idsOverBlock(ids: readonly unknown[], top: number, row: number, numRows: number): string[] {
+  let last = ids.length;
+  while (last > 0 && syncIdOf(ids[last - 1]) === '') last--;
+  const length = Math.max(numRows, top + last - row);
+  return Array.from({ length }, (_, r) => syncIdOf(ids[row + r - top]));
 }

@@ -39,8 +39,11 @@ export interface Annotations {
   backgrounds: (string | null)[][];
 }
 
-/** What a block should hold given what it holds now; null when nothing is to change. Pure: the port calls it once, between its read and its write. */
-export type AnnotationPlan = (current: Annotations) => Annotations | null;
+/**
+ * What a block should hold given what it holds now; null when nothing is to change. Pure: the port calls it once,
+ * between its read and its write. `rowIds`: each block row's Sync ID (`''` where none), when the caller asked for them.
+ */
+export type AnnotationPlan = (current: Annotations, rowIds?: readonly string[]) => Annotations | null;
 
 /** One cell of a scattered write, at its 1-based sheet row and column. */
 export interface CellWrite {
@@ -54,11 +57,14 @@ export interface CellWrite {
   onlyIfBlank?: boolean;
 }
 
-/** Cells of one row known by its Sync ID (a survey answer's fields), with the row that held the id when the caller read the sheet. */
-export interface RowCells {
+/**
+ * Cells of one row known by its Sync ID (a survey answer's fields, a rejected row's marks), with the row that held
+ * the id when the caller read the sheet.
+ */
+export interface RowCells<T = WriteCell> {
   rowId: string;
   row: number;
-  cells: readonly { column: number; cell: WriteCell }[];
+  cells: readonly { column: number; cell: T }[];
 }
 
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
@@ -137,9 +143,13 @@ export interface SpreadsheetPort {
   /**
    * Reads the block's notes and colours once, hands them to `plan`, and writes what it returns: only the
    * cells that differ from what was read, so one read serves both the plan and the write. Past the sheet's
-   * last row reads as blank cells.
+   * last row reads as blank cells. With `idColumn` (the Sync ID column), that column is read too, whole, in the
+   * same host call or request, and the plan gets each block row's id: marks go on the row holding their id when the
+   * port writes, though a person sorted the sheet, or inserted or deleted rows, while the sync talked to the
+   * service. The block then reaches down to the last row holding an id when that is further (rows inserted above
+   * push a table's last rows down), and the plan gets that many rows.
    */
-  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): Io<void>;
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for

@@ -149,6 +149,29 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(after.backgrounds[0].map((c) => (c ?? '#ffffff').toLowerCase())).toEqual(['#ffffff', '#fff2cc', '#ffffff']);
     });
 
+    test('hands the plan each block row\'s Sync ID as the port reads it, down to the last row holding one, and writes marks there', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Marks');
+      await port.writeBlock('Marks', 1, 1, [['ID', 'Sync ID'], ['R-1', 's-1'], ['R-2', ''], ['R-3', ' s-3 ']]);
+      // Rows inserted above since the caller read the sheet: its last row is below the block it asks for.
+      await port.writeBlock('Marks', 2, 1, [['R-0', 's-0'], ['R-9', 's-9'], ['R-1', 's-1'], ['R-2', ''], ['R-3', 's-3']]);
+      const seen: (readonly string[] | undefined)[] = [];
+      await port.updateAnnotations('Marks', 2, 1, 3, 1, (current, ids) => {
+        seen.push(ids);
+        // A mark on the row holding s-3 now, below the three rows asked for.
+        const at = ids!.indexOf('s-3');
+        return { notes: current.notes.map((line, r) => line.map(() => (r === at ? 'Equity Desk: bad' : ''))), backgrounds: current.backgrounds.map((line, r) => line.map((c) => (r === at ? '#fde2e1' : c))) };
+      }, 2);
+      expect(seen).toEqual([['s-0', 's-9', 's-1', '', 's-3']]);
+      const after = await annotationsOf(port, 'Marks', 6, 1);
+      expect(after.notes.map((line) => line[0])).toEqual(['', '', '', '', '', 'Equity Desk: bad']);
+      expect(after.backgrounds[5][0]?.toLowerCase()).toBe('#fde2e1');
+      // Without idColumn the plan gets no ids; a column holding none reaches no further than asked.
+      await port.updateAnnotations('Marks', 2, 1, 1, 1, (_, ids) => (seen.push(ids), null));
+      await port.updateAnnotations('Marks', 2, 1, 2, 1, (current, ids) => (seen.push(ids), expect(current.notes).toHaveLength(2), null), 4);
+      expect(seen.slice(1)).toEqual([undefined, ['', '']]);
+    });
+
     test('writes scattered cells, and every cell between them keeps its value, formula, date or text', async () => {
       const { port } = await harness();
       await port.ensureSheet('Answers');

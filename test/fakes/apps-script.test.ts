@@ -130,6 +130,21 @@ describe('Range formats, notes and rules', () => {
     expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
   });
 
+  it('sorts a range\'s rows by a column, each cell moving whole with its row; blank keys last either way', () => {
+    const { fakes, sheet } = setup();
+    sheet.getRange('A1:C5').setValues([['Org', 'Hours', 'Id'], ['Birch', 3, 'b'], ['ash', '', 'a'], ['Cedar', 10, 'c'], ['', 2, 'd']]);
+    sheet.getRange('C4').setNote('about c').setBackground('#fde2e1');
+    sheet.getRange('A2:C5').sort({ column: 2, ascending: false });
+    expect(sheet.getRange('A2:C5').getValues()).toEqual([['Cedar', 10, 'c'], ['Birch', 3, 'b'], ['', 2, 'd'], ['ash', '', 'a']]);
+    expect(sheet.getRange('C2').getNote()).toBe('about c');
+    expect(sheet.getRange('C2:C4').getBackgrounds()).toEqual([['#fde2e1'], ['#ffffff'], ['#ffffff']]);
+    sheet.getRange('A2:C5').sort(1);
+    expect(sheet.getRange('A2:A5').getValues()).toEqual([['ash'], ['Birch'], ['Cedar'], ['']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['Org', 'Hours', 'Id']]);
+    expect(fakes.counts['Range.sort']).toBe(2);
+    expect(() => sheet.getRange('A2:C5').sort(4)).toThrow(/outside/);
+  });
+
   it('builds data validation rules like SpreadsheetApp.newDataValidation()', () => {
     const { fakes, ss, sheet } = setup();
     const app = fakes.globals.SpreadsheetApp;

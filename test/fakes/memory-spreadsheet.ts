@@ -3,7 +3,7 @@
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
-import { placeByRowId } from '../../addon/port/rows-by-id';
+import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
@@ -142,7 +142,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
     this.count('writeRowsById');
-    const { cells, written } = placeByRowId(rows, 1, this.block(name, 1, idColumn, this.sheet(name).cells.length, 1, (c) => c.value).map((line) => line[0]));
+    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn));
     this.scatter(name, cells);
     return written;
   }
@@ -162,13 +162,20 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     return { created: true };
   }
 
-  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan): void {
+  /** A column's values from row 1 to the sheet's last row. */
+  private idColumn(name: string, column: number): HostCell[] {
+    return this.block(name, 1, column, this.sheet(name).cells.length, 1, (c) => c.value).map((line) => line[0]);
+  }
+
+  updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): void {
     this.count('updateAnnotations');
+    const ids = idColumn === undefined ? undefined : idsOverBlock(this.idColumn(name, idColumn), 1, row, numRows);
+    const rows = ids?.length ?? numRows;
     const current: Annotations = {
-      notes: this.block(name, row, column, numRows, numColumns, (c) => c.note),
-      backgrounds: this.block(name, row, column, numRows, numColumns, (c) => c.background),
+      notes: this.block(name, row, column, rows, numColumns, (c) => c.note),
+      backgrounds: this.block(name, row, column, rows, numColumns, (c) => c.background),
     };
-    const next = plan(current);
+    const next = plan(current, ids);
     if (!next) return;
     const sheet = this.sheet(name);
     next.notes.forEach((line, r) =>

@@ -378,6 +378,55 @@ describe('rejected rows', () => {
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat().filter((c) => c === '#fde2e1')).toEqual([]);
   });
 
+  test('follow their rows through a sort made while the sync runs: each mark lands on its own request, a fixed row loses its mark wherever it went, and a row deleted meanwhile is reported unmarked', async () => {
+    const { addon, fakes } = await connected('Sorting county');
+    const { grid } = sampleTable('requests', 20, 9);
+    fakes.seedSheet('Requests', grid);
+    fakes.seedSheet('Requests', [['Bogus']], { row: 4, column: col('status') });
+    fakes.seedSheet('Requests', [['Bogus']], { row: 8, column: col('status') });
+    fakes.seedSheet('Requests', [['not-an-email']], { row: 12, column: col('contactEmail') });
+    addon.call('syncNowFromMenu');
+    await received();
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    const idAt = (row: number) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]);
+    const rowOf = (id: string) => fakes.readSheet('Requests').findIndex((line) => line[SYNC_ID_COLUMN - 1] === id) + 1;
+    const [fixed, stillBad, deleted, newlyBad] = [4, 8, 12, 15].map(idAt);
+    expect(fakes.readSheet('Requests', { pick: 'background' })[7][col('status') - 1]).toBe('#fde2e1');
+
+    fakes.seedSheet('Requests', [['New']], { row: 4, column: col('status') });
+    fakes.seedSheet('Requests', [['Bogus']], { row: 15, column: col('status') });
+    let sorting = true;
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile
+      // a person sorts the requests by Request ID, the other way round, then deletes a rejected row.
+      if (sorting && url.endsWith('/api/v1/sync')) {
+        sorting = false;
+        requests.getRange(2, 1, 20, SYNC_ID_COLUMN).sort({ column: col('requestId'), ascending: false });
+        requests.deleteRows(rowOf(deleted), 1);
+      }
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/3 need fixing \(see the highlighted cells\), 1 row's problems were not marked: its row moved out of the sheet during the sync; sync again/);
+    expect(rowOf(stillBad)).not.toBe(8);
+    const marked = () => {
+      const notes = fakes.readSheet('Requests', { pick: 'note' });
+      const colours = fakes.readSheet('Requests', { pick: 'background' });
+      return notes.flatMap((line, r) => line.flatMap((note, c) => (String(note).startsWith('Equity Desk: ') || colours[r][c] === '#fde2e1' ? [[idAt(r + 1), c + 1, colours[r][c]]] : [])));
+    };
+    expect(marked().sort()).toEqual([[stillBad, col('status'), '#fde2e1'], [newlyBad, col('status'), '#fde2e1']].sort());
+    expect(rowOf(fixed)).toBeGreaterThan(0);
+    await received();
+
+    // The next sync no longer has the deleted row to mark: the marks stay with their rows, none is left unmarked.
+    addon.call('syncNowFromMenu');
+    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells\)$/);
+    expect(marked().sort()).toEqual([[stillBad, col('status'), '#fde2e1'], [newlyBad, col('status'), '#fde2e1']].sort());
+    await received();
+  });
+
   test('a Preferred channel the column once offered (Web form, Referral) keeps its row and value', async () => {
     const { addon, source, fakes } = await connected('Older channel list');
     fakes.seedSheet('Requests', sampleTable('requests', 5, 5).grid);

@@ -408,3 +408,53 @@ describe('survey answers pulled into a sheet', () => {
     expect(report.summary).toMatch(/2 survey answers filled in, 1 survey answer waiting: its row was not found by Sync ID/);
   });
 });
+
+describe('rejected rows marked in a sheet', () => {
+  test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its marks gets each mark on the row holding its Sync ID, and loses the marks of rows fixed since; a row deleted meanwhile is not marked, and the summary says so', async ({ run, host }) => {
+    const port = sheetWithIds(6);
+    const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    const email = TABLES.requests.columns.findIndex((c) => c.name === 'contactEmail') + 1;
+    const syncIdColumn = TABLES.requests.columns.length + 1;
+    let rejecting = [1, 3, 5];
+    let sortDuringPush = false;
+    const { http } = scriptedService([]);
+    const service: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method !== 'POST') return http.fetch(req);
+        const { rows } = JSON.parse(req.body!) as { rows: { rowId: string }[] };
+        if (sortDuringPush) {
+          // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile
+          // a person sorts the requests the other way round (cells, notes and colours move with their rows), and
+          // deletes r-5's row.
+          const { cells } = port.sheet('Requests');
+          const sorted = cells.splice(1, 6).reverse().filter((line) => line?.[syncIdColumn - 1]?.value !== id(5));
+          cells.splice(1, 0, ...sorted);
+        }
+        const rejected = rows.filter((r) => rejecting.some((n) => id(n) === r.rowId)).map((r) => ({ rowId: r.rowId, errors: [{ field: 'contactEmail', message: `Contact email: not an email (${r.rowId})` }] }));
+        return { status: 200, body: JSON.stringify({ accepted: rows.length - rejected.length, unchanged: 0, deleted: 0, rejected, warnings: [] }), headers: {} };
+      },
+    };
+    const shared = settings();
+    const sync = () => run(syncNow({ port: host(port), http: host(service), settings: host(shared), lock: host(lock()) }));
+    const marked = () =>
+      port.readSheet('Requests').flatMap((line, r) => {
+        const cell = port.sheet('Requests').peek(r + 1, email);
+        const ours = (cell?.note ?? '').includes(NOTE_PREFIX) || cell?.background === FLAG_COLOUR;
+        return ours ? [{ rowId: line[syncIdColumn - 1], note: cell?.note, background: cell?.background }] : [];
+      });
+    const first = await sync();
+    expect(first.tables[0].unmarked).toBe(0);
+    expect(marked().map((m) => m.rowId)).toEqual([id(1), id(3), id(5)]);
+
+    // r-1 fixed, r-6 newly rejected: the sort moves the old marks with their rows, then the sync writes its own.
+    rejecting = [3, 5, 6];
+    sortDuringPush = true;
+    const report = await sync();
+    const grid = port.readSheet('Requests');
+    expect(grid.slice(1).map((line) => line[syncIdColumn - 1])).toEqual([6, 4, 3, 2, 1].map(id));
+    expect(marked()).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
+    expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: 1 });
+    expect(report.summary).toMatch(/3 need fixing \(see the highlighted cells\), 1 row's problems were not marked: its row moved out of the sheet during the sync; sync again/);
+  });
+});

@@ -61,7 +61,7 @@ export const RANGE_WRITES = [
     'setValues', 'setValue', 'setFormulas', 'setFormula', 'setNotes', 'setNote', 'setBackgrounds', 'setBackground',
     'setFontColor', 'setFontColors', 'setFontWeight', 'setFontWeights', 'setWrap', 'setWraps', 'setNumberFormat',
     'setNumberFormats', 'setDataValidation', 'setDataValidations', 'clear', 'clearContent', 'clearNote',
-    'clearDataValidations',
+    'clearDataValidations', 'sort',
   ].map((m) => `Range.${m}`),
   'Sheet.appendRow',
   'RangeList.setBackground',

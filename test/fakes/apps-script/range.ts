@@ -318,6 +318,39 @@ export class FakeRange implements Partial<Range> {
   clearDataValidations(): Range {
     return this.fill('clearDataValidations', null, (cell) => (cell.validation = null));
   }
+  /**
+   * Sorts the range's rows by sheet columns (`2`, `{column: 2, ascending: false}` or a list of them), each cell
+   * moving whole with its row (value, formula, note, formats), as a person's sort does. As in Sheets, blank keys
+   * go last either way, and numbers and dates come before text, text before booleans.
+   */
+  sort(sortSpecObj: any): Range {
+    this.env.require('documentWrite', 'SpreadsheetApp.Range.sort');
+    this.env.count('Range.sort');
+    const { row, column, numRows, numColumns } = this.rect;
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) => (typeof s === 'number' ? { column: s, ascending: true } : { column: Number(s?.column), ascending: s?.ascending !== false }));
+    for (const s of specs) if (!(s.column >= column && s.column < column + numColumns)) this.env.fail('The coordinates of the range are outside the dimensions of the sheet.');
+    const lines = Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => this.sheet.peek(row + r, column + c)));
+    const rank = (v: CellValue) => (typeof v === 'number' || isDate(v) ? 0 : typeof v === 'string' ? 1 : 2);
+    const compare = (a: CellValue, b: CellValue) => {
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === 'string') return a.localeCompare(b as string, 'en', { sensitivity: 'base' });
+      return Number(a) - Number(b);
+    };
+    lines.sort((a, b) => {
+      for (const s of specs) {
+        const [x, y] = [a[s.column - column]?.value ?? '', b[s.column - column]?.value ?? ''];
+        if (x === '' || y === '') {
+          if (x !== y) return x === '' ? 1 : -1;
+          continue;
+        }
+        const order = compare(x, y);
+        if (order !== 0) return s.ascending ? order : -order;
+      }
+      return 0;
+    });
+    lines.forEach((line, r) => line.forEach((cell, c) => this.sheet.placeCell(row + r, column + c, cell)));
+    return this.self();
+  }
   isBlank(): boolean {
     return this.read('isBlank', (cell) => cell.value === '' && cell.formula === '').every((line) => line.every(Boolean));
   }

@@ -51,6 +51,11 @@ export class FakeSheet implements Partial<Sheet> {
     return this.grid[row - 1]?.[column - 1];
   }
 
+  /** Puts a cell, whole, at a position (`undefined`: a blank cell): how a sort moves cells. */
+  placeCell(row: number, column: number, cell: Cell | undefined): void {
+    (this.grid[row - 1] ??= [])[column - 1] = cell;
+  }
+
   cellForWrite(row: number, column: number): Cell {
     const line = (this.grid[row - 1] ??= []);
     return (line[column - 1] ??= blankCell());
