@@ -56,6 +56,12 @@ const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 /** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
 const PART_OF_MONTH = /^(early|mid|late)[\s-]+/i;
 /** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
+/**
+ * A date followed by the one it was changed to ("Dec 2026 (revised: Mar 2027)", "(moved to June)"), as a plan
+ * updated in place records a slip: the later one holds. Groups: the date as first written, the one it became.
+ */
+const REVISED = /^(.*?\S)\s*\((?:(?:revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed)\s*(?:to|until|:)|new date\s*:?|now\s*:?)\s*([^()]+)\)$/i;
+
 const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
 
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
@@ -258,6 +264,10 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
 
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
+  const revised = REVISED.exec(text);
+  // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
+  const now = revised && parseDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined });
+  if (revised && now?.kind === 'date') return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(revised[1])}`);
   const hedged = withoutHedges(text, fiscal);
   const read = hedged && restated(text, parseDateText(hedged.date, options), `, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`);
   if (read) return read;

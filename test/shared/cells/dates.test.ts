@@ -32,6 +32,24 @@ describe('parseDateText', () => {
   });
 
   it.each([
+    ['Dec 2026 (revised: Mar 2027)', '2027-03-01', '2027-03-31', '"Dec 2026"'],
+    ['3/15/2026 (rescheduled to 4/2/2026)', '2026-04-02', undefined, '"3/15/2026"'],
+    ['Q4 2026 (pushed back to Q1 2027)', '2027-01-01', '2027-03-31', '"Q4 2026"'],
+    ['Jun 2026 (new date: Sep 2026)', '2026-09-01', '2026-09-30', '"Jun 2026"'],
+  ])('reads %s as the date it was changed to, as a plan updated in place records a slip', (text, start, end, first) => {
+    const r = parseDateText(text);
+    expect(r).toMatchObject(range(start, end));
+    expect(r.kind === 'date' && r.assumed?.at(-1)).toBe(`read "${text}" as ${end ? `${start} to ${end}` : start}, the date it was changed to, setting aside ${first}`);
+  });
+
+  it('keeps the date first written when what it was changed to is no date with its own year, or was its earlier one', () => {
+    expect(parseDateText('3/15/2026 (moved from 3/1/2026)')).toMatchObject(range('2026-03-15'));
+    expect(parseDateText('Dec 2026 (revised: TBD)')).toMatchObject(range('2026-12-01', '2026-12-31'));
+    // "Dec (moved to Feb)" may have crossed into the next year: the title's year is not given to Feb.
+    expect(parseDateText('Dec (moved to Feb)', { year: 2026 })).toMatchObject(range('2026-12-01', '2026-12-31'));
+  });
+
+  it.each([
     ['Through June 2026', '2026-06-30', 'the last day of "June 2026"'],
     ['By Dec 2026', '2026-12-31', 'the last day of "Dec 2026"'],
     ['End of March 2026', '2026-03-31', 'the last day of "March 2026"'],
