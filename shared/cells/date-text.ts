@@ -175,17 +175,19 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
 
 /**
  * Ranges written one after the other with only a space or a comma between them
- * (`Jan 2027 – Mar 2027 Jan 2028 – Mar 2028`, `February 16-20, March 15-17`): each piece must be a
- * range in its own right, so `March 15, 2024` and `Jan 26 2024` stay single dates.
+ * (`Jan 2027 – Mar 2027 Jan 2028 – Mar 2028`, `February 16-20, March 15-17`, `Q1 2026, Q3 2026`): each piece
+ * must be a range in its own right, spelled with a dash or to, or a named period with its year (a quarter, a
+ * season, a fiscal year), so `March 15, 2024` and `Jan 26 2024` stay single dates.
  */
-function splitAdjacentRanges(text: string, read: (t: string) => Range | undefined): Range[] | undefined {
+function splitAdjacentRanges(text: string, read: (t: string) => Range | undefined, fiscal: number): Range[] | undefined {
+  const isRange = (t: string) => new RegExp(RANGE_SEPARATOR.source, 'i').test(t) || parsePeriod(t, fiscal) !== undefined;
   for (const gap of text.matchAll(/[\s,]+/g)) {
     const left = text.slice(0, gap.index);
     const right = text.slice(gap.index + gap[0].length);
-    if (!new RegExp(RANGE_SEPARATOR.source, 'i').test(left) || right === '') continue;
+    if (!isRange(left) || right === '') continue;
     const first = read(left);
     if (!first?.end) continue;
-    const others = new RegExp(RANGE_SEPARATOR.source, 'i').test(right) ? (read(right) ? [read(right)!] : splitAdjacentRanges(right, read)) : undefined;
+    const others = isRange(right) ? (read(right) ? [read(right)!] : splitAdjacentRanges(right, read, fiscal)) : undefined;
     if (others && others.every((r) => r.end)) return [first, ...others];
   }
   return undefined;
@@ -198,7 +200,7 @@ function readRanges(text: string, fiscal: number, year: number | undefined, fisc
   const ranges: Range[] = [];
   for (const part of parts) {
     const one = read(part);
-    const several = one ? [one] : splitAdjacentRanges(part, read);
+    const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
     if (!several) return undefined;
     ranges.push(...several);
   }

@@ -313,10 +313,20 @@ describe('parseDateText', () => {
     ['Jan 2027 – Mar 2027 Jan 2028 – Mar 2028', '2027-01-01', '2028-03-31'],
     ['Jan 2027 – Mar 2027, Jan 2028 – Mar 2028', '2027-01-01', '2028-03-31'],
     ['3/1/2024-3/5/2024 4/1/2024-4/3/2024 5/1/2024-5/2/2024', '2024-03-01', '2024-05-02'],
+    // Named periods are ranges in their own right, with no dash.
+    ['Q1 2026, Q3 2026', '2026-01-01', '2026-09-30'],
+    ['Q1–Q2 2026, Q4 2026', '2026-01-01', '2026-12-31'],
+    ['Fall 2026 Spring 2027', '2026-09-01', '2027-05-31'],
   ])('reads ranges separated by only a space or a comma: %s', (text, start, end) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
     expect(r.kind === 'date' && r.notes).toEqual([expect.stringMatching(/holds [23] date ranges/)]);
+  });
+
+  it('keeps a date with a comma or space in it one date, and a named period beside a bare year no date', () => {
+    expect(parseDateText('March 15, 2024')).toEqual({ ...range('2024-03-15'), notes: [] });
+    expect(parseDateText('Jan 26, 2024', { year: 2026 })).toEqual({ ...range('2024-01-26'), notes: [] });
+    expect(parseDateText('Q1 2026, 2027').kind).toBe('invalid');
   });
 
   it('reads two yearless ranges with a comma between them once given the year', () => {
