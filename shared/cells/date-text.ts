@@ -130,7 +130,6 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
 /** A season or quarters without a year; the quarters in the first group. */
 const NAMED_ALONE = new RegExp(`^(?:spring|summer|fall|autumn|winter|(${QUARTERS}))$`, 'i');
-const CALENDAR_QUARTER_WHY = 'a quarter without FY is a calendar quarter: Q1 is January to March';
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
@@ -146,8 +145,11 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   const period = parsePeriod(named ? (named[1] ? `${year} ${text}` : `${text} ${year}`) : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.
-  const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && isCalendarQuarter(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
-  if (period) return readAs(text, period, [period.why ?? calendarWhy]);
+  if (period) {
+    const calendarWhy = `a quarter without FY is a calendar quarter: ${period.quarters}`;
+    const why = named?.[1] ? calendarWhy : sheetFiscalYear && isCalendarQuarter(text) ? `${calendarWhy}, though ${sheetFiscalYear}` : undefined;
+    return readAs(text, period, [period.why ?? why]);
+  }
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.

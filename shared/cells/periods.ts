@@ -1,8 +1,11 @@
 // Named periods of a year as plans write them: quarters, fiscal years and their quarters, seasons, halves.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 
-/** A period read from text, and the convention it was read by, if any (fiscal year, season). */
-export interface Period { start: string; end: string; why?: string }
+/**
+ * A period read from text, and the convention it was read by, if any (fiscal year, season); for calendar quarters,
+ * which months they are ("Q3 to Q4 is July to December 2026"), for the warning of a reader who may have meant others.
+ */
+export interface Period { start: string; end: string; why?: string; quarters?: string }
 
 /** July: the fiscal year of most US states, counties and cities. */
 export const DEFAULT_FISCAL_START_MONTH = 7;
@@ -41,6 +44,15 @@ export const fiscalYearName = (endYear: number, startMonth: number): string =>
 function monthsOf(p: { start: string; end: string }): string {
   const [[y1, m1], [y2, m2]] = [p.start, p.end].map((d) => [+d.slice(0, 4), +d.slice(5, 7)]);
   return `${MONTH_NAMES[m1 - 1]}${y1 === y2 ? '' : ` ${y1}`} to ${MONTH_NAMES[m2 - 1]} ${y2}`;
+}
+
+/** Which months quarters are: "Q2 is April to June 2026", "Q4 to Q1 is October 2026 to March 2027". */
+const quartersAre = (first: number, last: number, p: { start: string; end: string }) => `Q${first}${last === first ? '' : ` to Q${last}`} is ${monthsOf(p)}`;
+
+/** Calendar quarters from `first` of `year` to `last`, saying which months they are. */
+function calendarQuarters(year: number, first: number, last: number): Period {
+  const quarters = span(year, first * 3 - 2, quarterMonths(first, last));
+  return { ...quarters, quarters: quartersAre(first, last, quarters) };
 }
 
 const SEASONS: Record<string, [month: number, yearOffset: number]> = {
@@ -91,8 +103,8 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
   if ((m = text.match(YEAR_BETWEEN))) return parsePeriod(`${m[2]} Q${m[1]}-Q${m[5]}`, fiscalStartMonth);
-  if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
-  if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, quarterMonths(+m[2], +(m[3] ?? m[2])));
+  if ((m = text.match(CALENDAR_QUARTERS[0]))) return calendarQuarters(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1], +(m[2] ?? m[1]));
+  if ((m = text.match(CALENDAR_QUARTERS[1]))) return calendarQuarters(+m[1], +m[2], +(m[3] ?? m[2]));
   if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {
     const yearAfter = /^Q/i.test(text);
     const [first, last, firstYear, lastYear] = yearAfter ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3]), m[4]] : [+m[3], +(m[4] ?? m[3]), fullYear(m[1]), m[2]];
@@ -103,7 +115,7 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     const startMonth = ((fiscalStartMonth - 1 + (first - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
     const quarters = span(startYear, startMonth, quarterMonths(first, last));
-    return by(quarters, `${fiscalWhy}: Q${first}${last === first ? '' : ` to Q${last}`} is ${monthsOf(quarters)}`);
+    return by(quarters, `${fiscalWhy}: ${quartersAre(first, last, quarters)}`);
   }
   if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);

@@ -238,7 +238,8 @@ describe('parseDateText', () => {
   });
 
   it('reads a quarter with the year it is given as a calendar quarter, saying so', () => {
-    expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March)'] });
+    expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q4 is October to December 2026)'] });
+    expect(parseDateText('Q2', { year: 2026 })).toMatchObject({ assumed: ['read "Q2" as 2026-04-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q2 is April to June 2026)'] });
   });
 
   it("reads a quarter alone in a fiscal year's sheet as that fiscal year's quarter, saying which months", () => {
@@ -255,7 +256,7 @@ describe('parseDateText', () => {
     // A quarter that names its year or fiscal year is read by it.
     expect(parseDateText('Q4 2026', { fiscalYear: 2026 })).toMatchObject({
       ...range('2026-10-01', '2026-12-31'),
-      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March, though the sheet covers fiscal year 2025-26)'],
+      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q4 is October to December 2026, though the sheet covers fiscal year 2025-26)'],
     });
     expect(parseDateText('Q4 2026')).toEqual({ ...range('2026-10-01', '2026-12-31'), notes: [] });
     expect(parseDateText('FY25 Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2024-10-01', '2024-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q2 is October to December 2024)')] });
@@ -265,12 +266,12 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1 - Q2')).toEqual({ kind: 'yearless', text: 'Q1 - Q2' });
     expect(parseDateText('Q1 - Q2', { year: 2026 })).toMatchObject({
       ...range('2026-01-01', '2026-06-30'),
-      assumed: ['read "Q1 - Q2" as 2026-01-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q1 is January to March)'],
+      assumed: ['read "Q1 - Q2" as 2026-01-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)'],
     });
-    expect(parseDateText('Q3–Q4', { year: 2026 })).toMatchObject(range('2026-07-01', '2026-12-31'));
+    expect(parseDateText('Q3–Q4', { year: 2026 })).toMatchObject({ ...range('2026-07-01', '2026-12-31'), assumed: [expect.stringContaining('(a quarter without FY is a calendar quarter: Q3 to Q4 is July to December 2026)')] });
     expect(parseDateText('q2 to q3', { year: 2026 })).toMatchObject(range('2026-04-01', '2026-09-30'));
     // Quarters that run backwards run into the next year, as "Nov – Feb" does.
-    expect(parseDateText('Q4 - Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
+    expect(parseDateText('Q4 - Q1', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2027-03-31'), assumed: [expect.stringContaining('Q4 to Q1 is October 2026 to March 2027)')] });
     // In a fiscal year's sheet they are that fiscal year's quarters, and the warning names their months.
     expect(parseDateText('Q3–Q4', { fiscalYear: 2026 })).toMatchObject({
       ...range('2026-01-01', '2026-06-30'),

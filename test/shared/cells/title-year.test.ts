@@ -60,7 +60,7 @@ it('a run of quarters without a year takes the year a quarter alone would, fills
   const [plan] = validateRows(TABLES.workplan, [{ task: 'Engagement standards', startOn: 'Q1 - Q2' }], options);
   expect([plan.values.startOn, plan.values.endOn]).toEqual(['2026-01-01', '2026-06-30']);
   expect(plan.warnings.map((w) => w.message)).toEqual([
-    'Start: "Q1 - Q2" has no year; read as 2026-01-01 to 2026-06-30, assuming 2026 (the year in the sheet\'s title; a quarter without FY is a calendar quarter: Q1 is January to March)',
+    'Start: "Q1 - Q2" has no year; read as 2026-01-01 to 2026-06-30, assuming 2026 (the year in the sheet\'s title; a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)',
   ]);
   // A date column with no end of its own keeps the end where it is a deadline, else the start.
   const [due] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2026-01-05', dueOn: 'Q3–Q4' }], options);
