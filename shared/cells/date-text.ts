@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -118,7 +118,8 @@ function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undef
   return { start, end };
 }
 
-const RANGE_SEPARATOR = /\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*/gi;
+// The arrow before the dash: a dash alone would leave "> Mar 2027" to read.
+const RANGE_SEPARATOR = new RegExp(String.raw`\s*(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*`, 'gi');
 
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {

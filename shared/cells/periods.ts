@@ -68,8 +68,11 @@ const PARTS: Record<string, [month: number, months: number]> = {
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
+/** An arrow between two dates, as slides draw a timeline ("Dec 2026 → Mar 2027", "Dec 2026 -> Mar 2027"): a dash. */
+export const ARROW = String.raw`[-–—]{1,2}>|[→⟶]`;
+
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4", "Q1-2" as plans shorten it): the first and, if named, the last in groups. */
-const RUN_TO = String.raw`(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)`;
+const RUN_TO = String.raw`(?:\s*(?:${ARROW}|[-–—])\s*|\s+(?:to|through|thru)\s+)`;
 export const QUARTERS = String.raw`Q([1-4])(?:${RUN_TO}Q?([1-4]))?`;
 /** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;

@@ -266,6 +266,8 @@ describe('dates', () => {
 
   it('splits a range into a column that has an end field, and warns where it has none', () => {
     expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
+    expect(read('workplan', 'startOn', 'Dec 2026 → Mar 2027')).toEqual({ value: '2026-12-01', rangeEnd: '2027-03-31', issues: [] });
+    expect(read('roadmap', 'targetOn', 'Dec 2026 -> Mar 2027').value).toBe('2027-03-31');
     const r = read('requests', 'receivedOn', '3/15-17/2024');
     expect(r.value).toBe('2024-03-15');
     expect(r.rangeEnd).toBeUndefined();
