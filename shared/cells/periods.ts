@@ -62,7 +62,7 @@ const SEASONS: Record<string, [month: number, yearOffset: number]> = {
 };
 
 const PARTS: Record<string, [month: number, months: number]> = {
-  h1: [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
+  h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
   early: [1, 4], mid: [5, 4], late: [9, 4],
 };
 
@@ -132,7 +132,8 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     const [month, offset] = SEASONS[m[1].toLowerCase()];
     return by(span(fullYear(m[2]) + offset, month, 3), 'a season is three months: spring from March, summer June, fall September, winter December');
   }
-  if ((m = text.match(/^(h1|h2|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
+  if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
+  if ((m = text.match(/^(h1|h2|1h|2h|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
     const [month, months] = PARTS[m[1].toLowerCase()];
     return by(span(+m[2], month, months), months === 6 ? 'a half year' : 'a third of the year');
   }
