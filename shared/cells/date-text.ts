@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -129,8 +129,8 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 
 /** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
-/** A season or quarters without a year; the quarters in the first group. */
-const NAMED_ALONE = new RegExp(`^(?:spring|summer|fall|autumn|winter|(${QUARTERS}))$`, 'i');
+/** A season (or two, "Spring/Summer") or quarters without a year; the quarters in the first group. */
+const NAMED_ALONE = new RegExp(`^(?:${SEASONS_TEXT}|(${QUARTERS}))$`, 'i');
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
@@ -149,7 +149,7 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   if (period) {
     const calendarWhy = `a quarter without FY is a calendar quarter: ${period.quarters}`;
     const why = named?.[1] ? calendarWhy : sheetFiscalYear && isCalendarQuarter(text) ? `${calendarWhy}, though ${sheetFiscalYear}` : undefined;
-    return readAs(text, period, [period.why ?? why]);
+    return readAs(text, period, [period.why, why]);
   }
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);

@@ -55,6 +55,15 @@ function calendarQuarters(year: number, first: number, last: number): Period {
   return { ...quarters, quarters: quartersAre(first, last, quarters) };
 }
 
+/** A season, or two joined by a slash ("Spring/Summer"), as a group-free pattern. */
+const SEASON = String.raw`(?:spring|summer|fall|autumn|winter)`;
+export const SEASONS_TEXT = String.raw`${SEASON}(?:\s*\/\s*${SEASON})?`;
+
+/** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
+const SEASONS_AND_YEAR = new RegExp(String.raw`^(${SEASON})(?:\s*\/\s*(${SEASON}))?,? '?(\d{2}|\d{4})$`, 'i');
+
+const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
+
 const SEASONS: Record<string, [month: number, yearOffset: number]> = {
   spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
   // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
@@ -73,7 +82,10 @@ export const ARROW = String.raw`[-–—]{1,2}>|[→⟶]`;
 
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4", "Q1-2" as plans shorten it): the first and, if named, the last in groups. */
 const RUN_TO = String.raw`(?:\s*(?:${ARROW}|[-–—])\s*|\s+(?:to|through|thru)\s+)`;
-export const QUARTERS = String.raw`Q([1-4])(?:${RUN_TO}Q?([1-4]))?`;
+/** Two quarters joined by a slash ("Q1/Q2 2026") are read as the run between them, said so: a slash may mean "or". */
+const QUARTER_SLASH = String.raw`\s*\/\s*`;
+export const QUARTERS = String.raw`Q([1-4])(?:(?:${RUN_TO}|${QUARTER_SLASH})Q?([1-4]))?`;
+const SLASHED_QUARTERS = new RegExp(String.raw`Q[1-4]${QUARTER_SLASH}Q?[1-4](?!\d)`, 'i');
 /** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;
 /** A quarter, or a run of them, with its calendar year and no FY. */
@@ -102,6 +114,11 @@ const yearsBack = (first: number, last: number, yearAfter: boolean) => (yearAfte
 /** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
 export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
+  const period = readPeriod(text, fiscalStartMonth);
+  return period && SLASHED_QUARTERS.test(text) ? by(period, [slashWhy('quarters'), period.why].filter(Boolean).join('; ')) : period;
+}
+
+function readPeriod(text: string, fiscalStartMonth: number): Period | undefined {
   fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
@@ -128,9 +145,15 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     // From the fiscal year that begins in the first year to the one that ends in the last.
     return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);
   }
-  if ((m = text.match(/^(spring|summer|fall|autumn|winter),? '?(\d{2}|\d{4})$/i))) {
+  if ((m = text.match(SEASONS_AND_YEAR))) {
+    const seasonWhy = 'a season is three months: spring from March, summer June, fall September, winter December';
     const [month, offset] = SEASONS[m[1].toLowerCase()];
-    return by(span(fullYear(m[2]) + offset, month, 3), 'a season is three months: spring from March, summer June, fall September, winter December');
+    if (m[2] === undefined) return by(span(fullYear(m[3]) + offset, month, 3), seasonWhy);
+    // The year is the second season's, where the run ends, as in "Q4 - Q1 2027": "Fall/Winter 2027" starts in fall 2026.
+    const [endMonth, endOffset] = SEASONS[m[2].toLowerCase()];
+    const endYear = fullYear(m[3]) + endOffset;
+    const startYear = month <= endMonth ? endYear : endYear - 1;
+    return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, `${slashWhy('seasons')}; ${seasonWhy}`);
   }
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
   if ((m = text.match(/^(h1|h2|1h|2h|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {

@@ -202,6 +202,33 @@ describe('parseDateText', () => {
     expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining(`as ${start} to ${end}`)]);
   });
 
+  it.each([
+    ['Spring/Summer 2027', '2027-03-01', '2027-08-31', 'seasons'],
+    ["Spring / Summer '27", '2027-03-01', '2027-08-31', 'seasons'],
+    ['Winter/Spring 2027', '2026-12-01', '2027-05-31', 'seasons'],
+    // The year is where the run ends, as in "Q4 - Q1 2027" and "Winter 2027".
+    ['Fall/Winter 2027', '2026-09-01', '2027-02-28', 'seasons'],
+    ['Q1/Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
+    ['Q1 / Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
+    ['2026 Q3/Q4', '2026-07-01', '2026-12-31', 'quarters'],
+    ['Q4/Q1 2027', '2026-10-01', '2027-03-31', 'quarters'],
+  ])('reads %s, two named periods joined by a slash, as the run from the first to the second, saying so', (text, start, end, what) => {
+    expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining(`read "${text}" as ${start} to ${end} (a slash between two ${what} is read as a run from the first to the second`)] });
+  });
+
+  it('reads quarters joined by a slash with a fiscal year or without a year as the run, and no slash into a quarter and its year', () => {
+    expect(parseDateText('Q1/Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('run from the first to the second; fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
+    expect(parseDateText('Q1/Q2')).toEqual({ kind: 'yearless', text: 'Q1/Q2' });
+    expect(parseDateText('Q1/Q2', { year: 2026 })).toMatchObject({
+      ...range('2026-01-01', '2026-06-30'),
+      assumed: ['read "Q1/Q2" as 2026-01-01 to 2026-06-30 (a slash between two quarters is read as a run from the first to the second; a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)'],
+    });
+    expect(parseDateText('Q3/Q4', { fiscalYear: 2026 })).toMatchObject(range('2026-01-01', '2026-06-30'));
+    expect(parseDateText('Spring/Summer')).toEqual({ kind: 'yearless', text: 'Spring/Summer' });
+    expect(parseDateText('Spring/Summer', { year: 2027 })).toMatchObject(range('2027-03-01', '2027-08-31'));
+    expect(parseDateText('Q1/2026').kind).toBe('invalid');
+  });
+
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
     expect(parseDateText('Q1 FY 2024-26').kind).toBe('invalid');
     expect(parseDateText('Q1 FY 2025-26', { fiscalYearStartMonth: 1 }).kind).toBe('invalid');
