@@ -131,6 +131,11 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
 /** A season (or two, "Spring/Summer") or quarters without a year; the quarters in the first group. */
 const NAMED_ALONE = new RegExp(`^(?:${SEASONS_TEXT}|(${QUARTERS}))$`, 'i');
+/**
+ * Quarters or seasons without a year listed with commas ("Q1, Q3", "Spring, Fall"): separate periods, as with
+ * "and", read as several ranges; a space alone ("Q1 Q3") is not that clear.
+ */
+const NAMED_LIST = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})(?:\\s*,\\s*(?:${SEASONS_TEXT}|${QUARTERS}))+$`, 'i');
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
@@ -198,7 +203,7 @@ function splitAdjacentRanges(text: string, read: (t: string) => Range | undefine
 
 function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
   const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
-  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).filter((p) => p !== '');
+  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
   if (parts.length === 0) return undefined;
   const ranges: Range[] = [];
   for (const part of parts) {

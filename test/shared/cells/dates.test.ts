@@ -373,6 +373,12 @@ describe('parseDateText', () => {
   it('reads two yearless ranges with a comma between them once given the year', () => {
     expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
+    // Quarters or seasons listed with a comma are separate periods, as with "and"; a space alone says less.
+    expect(parseDateText('Q1, Q3')).toEqual({ kind: 'yearless', text: 'Q1, Q3' });
+    expect(parseDateText('Q1, Q3', { year: 2026 })).toMatchObject({ ...range('2026-01-01', '2026-09-30'), notes: ['"Q1, Q3" holds 2 date ranges: read as 2026-01-01 to 2026-09-30'] });
+    expect(parseDateText('Q1-Q2, Q4', { year: 2026 })).toMatchObject(range('2026-01-01', '2026-12-31'));
+    expect(parseDateText('Spring, Fall', { year: 2026 })).toMatchObject(range('2026-03-01', '2026-11-30'));
+    expect(parseDateText('Q1 Q3', { year: 2026 }).kind).toBe('invalid');
   });
 
   it.each(['2/30/2024', '13/45/2024', 'Spring break', 'next week', '', 'Feb 30, 2024', '2023-02-29', 'FY 2023-2022', 'Q5 2024', 'Falls', '5', '10-12'])('rejects %j', (text) => {
