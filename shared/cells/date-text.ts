@@ -1,5 +1,5 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
-import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
+import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
 
@@ -48,8 +48,13 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|week of|ongoing since|since)\s*:?\s+/i;
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:week|wk\.?) of|ongoing since|since)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+/**
+ * "Week of Mar 9", "Wk of 3/9": that day to the Friday of its week, as "Mar 9-13" is read, since a US office's week
+ * of work ends on Friday; so a start takes the day written and a due or end date the Friday.
+ */
+const WEEK_OF = /^(?:the )?(?:week|wk\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
@@ -272,6 +277,13 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
   return parsed;
 }
 
+/** The week of work a day opens, to the Friday on or after it: a Friday alone is its own week's end. */
+function weekOf(text: string, day: Extract<DateParse, { kind: 'date' }>): DateParse | undefined {
+  const friday = addDays(day.start, (5 - weekday(day.start) + 7) % 7);
+  const how = friday === day.start ? 'a week of work ends on Friday' : `a week of work, ${weekdayName(day.start)} to Friday`;
+  return restated(text, day, ` (${how})`, ({ start }) => (friday === start ? { start } : { start, end: friday }));
+}
+
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
   const revised = REVISED.exec(text);
@@ -287,6 +299,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
+    if (WEEK_OF.test(words) && inner.kind === 'date' && !inner.end) return weekOf(text, inner);
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && new RegExp(RANGE_SEPARATOR.source, 'i').test(rest);
     const read = spelledRange || !(inner.kind === 'date' && inner.end)

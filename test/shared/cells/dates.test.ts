@@ -57,10 +57,21 @@ describe('parseDateText', () => {
     ['Started March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
-    ['Week of 3/9/2026', '2026-03-09', 'setting aside "Week of"'],
   ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
     const r = parseDateText(text);
     expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+  });
+
+  it.each([
+    ['Week of 3/9/2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['Week of Mar 9, 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['Wk of Mar 9 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['wk. of 3/11/2026', '2026-03-11', '2026-03-13', 'a week of work, Wednesday to Friday'],
+    ['The week of March 8, 2026', '2026-03-08', '2026-03-13', 'a week of work, Sunday to Friday'],
+    ['Week of 3/14/2026', '2026-03-14', '2026-03-20', 'a week of work, Saturday to Friday'],
+    ['Week of 3/13/2026', '2026-03-13', undefined, 'a week of work ends on Friday'],
+  ])('reads %s as the week of work it opens, from that day to its Friday, as "Mar 9-13" is read', (text, start, end, how) => {
+    expect(parseDateText(text)).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${end ? `${start} to ${end}` : start} (${how})`] });
   });
 
   it.each([
@@ -100,7 +111,8 @@ describe('parseDateText', () => {
 
   it('reads a bounded or part-month date without a year once given the year, and leaves "Early 2026" a third of the year', () => {
     expect(parseDateText('Week of 3/9')).toEqual({ kind: 'yearless', text: 'Week of 3/9' });
-    expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09'));
+    expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
+    expect(parseDateText('Wk of Mar 9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
     expect(parseDateText('Mid-March', { year: 2027 })).toMatchObject(range('2027-03-11', '2027-03-20'));
     expect(parseDateText('Early 2026')).toMatchObject(range('2026-01-01', '2026-04-30'));
   });

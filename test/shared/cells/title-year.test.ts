@@ -92,3 +92,11 @@ it('quarters without a year listed with a comma ("Q1, Q3") are two ranges, read 
   const [fiscal] = validateRows(TABLES.roadmap, [{ action: 'Webinars', targetOn: 'Q1, Q3' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2026 });
   expect(fiscal.values.targetOn).toBe('2026-03-31');
 });
+
+it('"Week of Mar 9" without a year takes the title\'s year, and a due date its Friday, saying both', () => {
+  const [request] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2026-02-20', dueOn: 'Week of Mar 9' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2026 });
+  expect(request.values.dueOn).toBe('2026-03-13');
+  expect(request.warnings.map((w) => w.message)).toEqual([
+    'Due: "Week of Mar 9" has no year; read as 2026-03-09 to 2026-03-13, assuming 2026 (the year in the sheet\'s title; a week of work, Monday to Friday); used its end, 2026-03-13',
+  ]);
+});
