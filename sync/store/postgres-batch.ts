@@ -73,6 +73,8 @@ function statements(db: Kysely<StoreDatabase>) {
    * The batch's rows of `table` named in `ids`, by their ctids: one index probe per id (a subquery with `limit 1`,
    * as in `missing`). `row_id = any(ids)` was planned on the statistics of a table still small when its plan was
    * cached, as a filter comparing every stored row of the source with every id: a cost that grew with each batch.
+   * A ctid stays the row's for the statement: only this function writes these tables' rows of a source and table,
+   * under the lock it takes first, so no other transaction moves them in between.
    */
   const named = (table: 'rejections' | 'row_warnings' | 'sheet_rows', ids: RawBuilder<unknown>) =>
     sql<boolean>`ctid = any(array(select (select t.ctid from ${sql.table(table)} t where ${mine('t')} and t.row_id = id limit 1) from unnest(${ids}) id))`;
