@@ -28,17 +28,21 @@ function engineCells(plan: SheetPlan): RawCellContent[][] {
   return [...(plan.preamble ?? []), ...header, ...(plan.rows as Iterable<readonly PlanCell[]>)].map((r) => r.map(cell));
 }
 
+/** The template's sheets in HyperFormula. */
+const engineOf = (sheets: readonly SheetPlan[]) =>
+  HyperFormula.buildFromSheets(
+    Object.fromEntries(sheets.map((p) => [p.name, engineCells(p)])),
+    // Case-insensitive, accent-sensitive text as the three hosts compare it; array arithmetic as their SUMPRODUCT does.
+    { licenseKey: 'gpl-v3', accentSensitive: true, caseSensitive: false, useArrayArithmetic: true },
+  );
+
 interface Figure { row: number; label: unknown; column: number; formula: string; cached: unknown; engine: unknown }
 
 /** Every Dashboard formula: its cached value and HyperFormula's. */
 function dashboardFigures(rows: readonly TypedRow[]): Figure[] {
   const { sheets } = templatePlan('workplan', rows, AS_OF);
   const dashboard = sheets.find((p) => p.name === DASHBOARD_SHEET)!;
-  const hf = HyperFormula.buildFromSheets(
-    Object.fromEntries(sheets.map((p) => [p.name, engineCells(p)])),
-    // Case-insensitive, accent-sensitive text as the three hosts compare it; array arithmetic as their SUMPRODUCT does.
-    { licenseKey: 'gpl-v3', accentSensitive: true, caseSensitive: false, useArrayArithmetic: true },
-  );
+  const hf = engineOf(sheets);
   const sheet = hf.getSheetId(dashboard.name)!;
   const figures: Figure[] = [];
   [...(dashboard.rows as Iterable<readonly PlanCell[]>)].forEach((cells, i) => {
@@ -102,5 +106,26 @@ describe('work plan Dashboard: native formulas = cached TypeScript values', () =
     }
     const unrecorded = figures.find((f) => f.label === `${NO_PERCENT_HEADER} (counted as 0%)`);
     expect([unrecorded?.cached, unrecorded?.engine]).toEqual([1, 1]);
+  });
+
+  it('keeps every figure when a person inserts a row inside the Work plan or deletes one, as its ranges grow and shrink', () => {
+    const item = (task: string, status: string | null, percentComplete: TypedRow[string]): TypedRow => ({ goal: 'Goal A', phase: 'Organize', task, status, percentComplete });
+    const rows = [item('Checked', 'In progress', true), item('Unchecked', 'In progress', false), item('Half', 'In progress', 0.5), item('No %', 'In progress', null)];
+    const { sheets } = templatePlan('workplan', [...rows, ...rows, ...rows], AS_OF);
+    const hf = engineOf(sheets);
+    const dashboard = hf.getSheetId(DASHBOARD_SHEET)!;
+    const workPlan = hf.getSheetId('Work plan')!;
+    const values = () => hf.getSheetValues(dashboard).map((cells) => cells.slice(0, 6));
+    const before = values();
+    expect(before.flat().filter((v) => typeof v === 'number').length).toBeGreaterThan(5);
+    // An empty row, as Insert row leaves it: no task, so every figure stays as it was.
+    hf.addRows(workPlan, [3, 1]);
+    expect(values()).toEqual(before);
+    // The row typed into it then deleted again, and a row of the original table deleted: still figures, not errors.
+    hf.removeRows(workPlan, [3, 1]);
+    expect(values()).toEqual(before);
+    hf.removeRows(workPlan, [2, 1]);
+    expect(values().flat().filter((v) => typeof v === 'object' && v !== null)).toEqual([]);
+    hf.destroy();
   });
 });
