@@ -152,8 +152,8 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   }
   // A season or quarter without its year ("Spring", "Q4" in a 2027 calendar) takes the year assumed for the sheet, like "Jan 26".
   const named = year === undefined ? null : NAMED_ALONE.exec(text);
-  // Quarters take the year first, as the first quarter's: "Q4 - Q1" in a 2026 calendar runs into 2027.
-  const period = parsePeriod(named ? (named[1] ? `${year} ${text}` : `${text} ${year}`) : text, fiscal);
+  // Quarters and seasons take the year first, as the first one's: "Q4 - Q1" and "Fall/Winter" in a 2026 calendar run into 2027.
+  const period = parsePeriod(named ? `${year} ${text}` : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.
   if (period) {

@@ -61,6 +61,8 @@ export const SEASONS_TEXT = String.raw`${SEASON}(?:\s*\/\s*${SEASON})?`;
 
 /** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
 const SEASONS_AND_YEAR = new RegExp(String.raw`^(${SEASON})(?:\s*\/\s*(${SEASON}))?,? '?(\d{2}|\d{4})$`, 'i');
+/** "2026 Fall/Winter", as "2026 Q4 - Q1": the year, the season, the second season if two. */
+const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) (${SEASON})(?:\s*\/\s*(${SEASON}))?$`, 'i');
 
 const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
@@ -76,6 +78,22 @@ const PARTS: Record<string, [month: number, months: number]> = {
 };
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
+
+/**
+ * A season, or the run from one to a second ("Fall/Winter"), with the year written after them, where the run ends
+ * (as in "Q4 - Q1 2027": "Fall/Winter 2027" starts in fall 2026), or before them, the first season's (as in
+ * "2026 Q4 - Q1": "2026 Fall/Winter" ends in February 2027). A winter's year is its January's either way.
+ */
+function seasons(first: string, second: string | undefined, year: number, yearOf: 'first' | 'last'): Period {
+  const seasonWhy = 'a season is three months: spring from March, summer June, fall September, winter December';
+  const [month, offset] = SEASONS[first.toLowerCase()];
+  if (second === undefined) return by(span(year + offset, month, 3), seasonWhy);
+  const [endMonth, endOffset] = SEASONS[second.toLowerCase()];
+  const wraps = month > endMonth;
+  const startYear = yearOf === 'first' ? year + offset : year + endOffset - (wraps ? 1 : 0);
+  const endYear = startYear + (wraps ? 1 : 0);
+  return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, `${slashWhy('seasons')}; ${seasonWhy}`);
+}
 
 /** An arrow between two dates, as slides draw a timeline ("Dec 2026 → Mar 2027", "Dec 2026 -> Mar 2027"): a dash. */
 export const ARROW = String.raw`[-–—]{1,2}>|[→⟶]`;
@@ -145,16 +163,8 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
     // From the fiscal year that begins in the first year to the one that ends in the last.
     return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);
   }
-  if ((m = text.match(SEASONS_AND_YEAR))) {
-    const seasonWhy = 'a season is three months: spring from March, summer June, fall September, winter December';
-    const [month, offset] = SEASONS[m[1].toLowerCase()];
-    if (m[2] === undefined) return by(span(fullYear(m[3]) + offset, month, 3), seasonWhy);
-    // The year is the second season's, where the run ends, as in "Q4 - Q1 2027": "Fall/Winter 2027" starts in fall 2026.
-    const [endMonth, endOffset] = SEASONS[m[2].toLowerCase()];
-    const endYear = fullYear(m[3]) + endOffset;
-    const startYear = month <= endMonth ? endYear : endYear - 1;
-    return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, `${slashWhy('seasons')}; ${seasonWhy}`);
-  }
+  if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
+  if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
   if ((m = text.match(/^(h1|h2|1h|2h|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
     const [month, months] = PARTS[m[1].toLowerCase()];

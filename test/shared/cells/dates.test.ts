@@ -241,6 +241,17 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1/2026').kind).toBe('invalid');
   });
 
+  it("gives two seasons without a year the sheet's year as the first one's, as 'Q4/Q1' and 'Nov - Feb' take it, not as the year they end in", () => {
+    // In a 2026 plan, fall and the winter after it: not fall 2025, with its end in February 2026 long past.
+    expect(parseDateText('Fall/Winter', { year: 2026 })).toMatchObject(range('2026-09-01', '2027-02-28'));
+    expect(parseDateText('Q4/Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
+    expect(parseDateText('Summer/Winter', { year: 2026 })).toMatchObject(range('2026-06-01', '2027-02-28'));
+    // Winter takes the year of its January, as 'Winter' alone does in a 2026 plan.
+    expect(parseDateText('Winter/Spring', { year: 2026 })).toMatchObject(range('2025-12-01', '2026-05-31'));
+    expect(parseDateText('2026 Fall/Winter')).toMatchObject(range('2026-09-01', '2027-02-28'));
+    expect(parseDateText('2026 Winter')).toMatchObject(range('2025-12-01', '2026-02-28'));
+  });
+
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
     expect(parseDateText('Q1 FY 2024-26').kind).toBe('invalid');
     expect(parseDateText('Q1 FY 2025-26', { fiscalYearStartMonth: 1 }).kind).toBe('invalid');

@@ -37,6 +37,9 @@ it("dates without a year under a fiscal-year title take the year their months fa
   // Winter takes the year of its January: in FY 2024-25 it is December 2024 to February 2025.
   const [winter] = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Winter' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025 });
   expect([winter.values.date, winter.values.endOn]).toEqual(['2024-12-01', '2025-02-28']);
+  // Two seasons run from the first, which is in the fiscal year: fall 2024 to the winter after it.
+  const [fallWinter] = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Fall/Winter' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025 });
+  expect([fallWinter.values.date, fallWinter.values.endOn]).toEqual(['2024-09-01', '2025-02-28']);
 });
 
 it("quarters under a fiscal-year title are that fiscal year's, kept where a calendar quarter's would be, and say which months", () => {
