@@ -47,8 +47,6 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
  */
 function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd'> {
   if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };
-  // A checkbox's TRUE or FALSE in a % column is 100 % or 0 % to the formula (percentValue), not an unreadable cell.
-  if (column.type === 'percent' && typeof raw === 'boolean') return { value: raw };
   if (isBlankCell(raw)) return { value: null };
   const read = readCell(column, raw, options);
   return read.issues.every((i) => i.severity !== 'error') ? read : { value: null };
