@@ -23,7 +23,13 @@ const HEADER_SEARCH_ROWS = 10;
 /** A header row names at least this much of its table (about three columns fully). */
 const MIN_HEADER_WEIGHT = 2.5;
 
-const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !isBlankCell(v)).length;
+/**
+ * A cell a person sees as empty: blank, or a checkbox left unticked, which Sheets' Insert › Checkbox and Excel's
+ * checkboxes leave as FALSE down a whole column, below the last row anyone typed.
+ */
+const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false;
+
+const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
 /**
  * The row among the first non-blank ones that names the most of the table, with its weight; a row of
@@ -206,7 +212,7 @@ export function readTable(
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
-    const only = count === 1 ? line.find((v) => !isBlankCell(v)) : undefined;
+    const only = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;
@@ -226,7 +232,7 @@ export function readTable(
     let any = false;
     for (const [i, field] of map.fields) {
       const v = line[i];
-      if (!isBlankCell(v)) any = true;
+      if (!looksEmpty(v)) any = true;
       raw[field] = v;
     }
     for (const [i, [start, end]] of map.spans) {

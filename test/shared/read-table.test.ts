@@ -95,6 +95,21 @@ describe('readTable', () => {
     expect(read.rows.map((r) => r.row)).toEqual([4, 5, 7, 8]);
   });
 
+  it('skips a row whose only cells are unticked checkboxes, as Insert › Checkbox leaves them down a whole column, and keeps one ticked', () => {
+    const grid: Grid = [
+      ['Task', '% complete', 'City partnership opportunity', 'Notes'],
+      ['Listening sessions', 0.5, true, null],
+      [null, false, false, null],
+      [null, null, false, 'Budget code A-100'],
+      [null, null, true, null],
+      [null, null, false, null],
+    ];
+    const rows = readTable(TABLES.workplan, 'Plan', grid).rows;
+    expect(rows.map((r) => r.row)).toEqual([2, 4, 5]);
+    // What is kept is read as before: a row with a note or a ticked box and no task is still told it needs one.
+    expect(validateRows(TABLES.workplan, rows.map((r) => r.raw)).map((r) => r.errors.map((e) => e.message))).toEqual([[], ['Task is required'], ['Task is required']]);
+  });
+
   it('fills blank goal and phase cells from the row above', () => {
     expect(read.rows.map((r) => [r.raw.goal, r.raw.phase])).toEqual([
       ['Normalize', 'Year 1'], ['Normalize', 'Year 1'], ['Organize', 'Year 2'], ['Organize', 'Year 2'],
