@@ -4,7 +4,7 @@
 import { isDate, sameText } from '../shared/status/sheet-math';
 import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
-import { WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
+import { hasPercentFormula, percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import type { TypedValue } from '../shared/tables';
 import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
@@ -93,24 +93,34 @@ const isItem = (r: DataRow) => r.values !== null && nonBlank([r.values.task ?? n
 
 /** How much of a row's item counts as done, by the rule every other surface uses. */
 function progress(r: DataRow): ItemProgress {
-  const pct = r.values?.percentComplete;
-  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, typeof pct === 'number' ? pct : null);
+  return itemProgress(r.derived.derivedStatus as WorkplanDerived, r.values?.status, percentValue(r.values?.percentComplete));
+}
+
+/**
+ * Each row's % as percentValue reads it, or "" where the cell holds none: a helper column, because over a range
+ * Excel's SUMPRODUCT and ISNUMBER skip a checkbox's TRUE, which N reads as 100 % only cell by cell.
+ */
+function recordedPercents(b: DashboardBuilder, s: DataSheet): string {
+  const cells = s.rows.map((r) => {
+    const pct = s.cell('percentComplete', r.row);
+    return { formula: `IF(${hasPercentFormula(pct)},N(${pct}),"")`, value: percentValue(r.values?.percentComplete) ?? '' };
+  });
+  return b.helper({ header: '% recorded (working)', type: 'number', cells });
 }
 
 /**
  * % complete over `items` as one native formula: over the rows with a task and `match` (comparisons multiplied in,
  * or ''), a Complete item (as the Derived status column says: the rule itemProgress reads) counts 1, any other its %
- * when above 0, and the sum is divided by their count on `countCell`. Comparisons multiplied, never IF: Excel before
- * dynamic arrays reads an IF inside SUMPRODUCT on one row unless the formula is entered as an array. A % typed as
- * text counts 0, as in itemProgress: ISNUMBER drops it (some engines read "50%" typed as text as a number), and the
+ * in `recorded` (the recordedPercents column) when above 0, and the sum is divided by their count on `countCell`.
+ * Comparisons multiplied, never IF: Excel before dynamic arrays reads an IF inside SUMPRODUCT on one row unless the
+ * formula is entered as an array. A % typed as text counts 0, as in itemProgress: the helper leaves it out, and the
  * % is SUMPRODUCT's second argument, where text is 0; multiplied in, it would make #VALUE!.
  */
-function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, countCell: string): Figure {
+function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, countCell: string, recorded: string): Figure {
   const inItems = `(${s.range('task')}<>"")${match}`;
   const derived = s.range('derivedStatus');
-  const pct = s.range('percentComplete');
   return {
-    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="Complete"))+SUMPRODUCT(${inItems}*(${derived}<>"Complete")*ISNUMBER(${pct})*(${pct}>0),${pct}))/${countCell})`,
+    formula: `IF(${countCell}=0,"",(SUMPRODUCT(${inItems}*(${derived}="Complete"))+SUMPRODUCT(${inItems}*(${derived}<>"Complete")*ISNUMBER(${recorded})*(${recorded}>0),${recorded}))/${countCell})`,
     value: mean(items.map((r) => progress(r).done)),
   };
 }
@@ -119,11 +129,11 @@ function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, 
  * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number in the
  * % column, and not yet started — Not started (scheduled), Late start, or a status blank or Not started.
  */
-function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
+function unrecordedFigure(s: DataSheet, items: readonly DataRow[], recorded: string): Figure {
   const derived = s.range('derivedStatus');
   const status = s.range('status');
   return {
-    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${s.range('percentComplete')}))`
+    formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${recorded}))`
       + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${status}<>"")*(${status}<>"Not started"))`,
     value: items.filter((r) => progress(r).unrecorded).length,
   };
@@ -133,7 +143,7 @@ function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
  * Items per label of `field` and their % complete. Exact comparisons rather than COUNTIF, which would read a
  * goal's `*` or `?` as a wildcard and a leading `<` or `=` as an operator.
  */
-function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
+function progressLines(b: DashboardBuilder, s: DataSheet, field: string, recorded: string): void {
   const items = s.rows.filter(isItem);
   for (const label of distinct(items.map((r) => r.values?.[field] ?? null))) {
     const row = b.nextRow;
@@ -142,7 +152,7 @@ function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
     b.line({
       label,
       count: { formula: `SUMPRODUCT((${s.range('task')}<>"")${match})`, value: mine.length },
-      pct: progressFigure(s, mine, match, `$B${row}`),
+      pct: progressFigure(s, mine, match, `$B${row}`, recorded),
     });
   }
 }
@@ -151,16 +161,17 @@ export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder
   const b = new DashboardBuilder();
   b.section('Progress');
   const items = s.rows.filter(isItem);
+  const recorded = recordedPercents(b, s);
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items.length } });
-  b.line({ label: PLAN_PROGRESS_LABEL, pct: progressFigure(s, items, '', `$B$${total}`) });
-  b.line({ label: `${NO_PERCENT_HEADER} (counted as 0%)`, count: unrecordedFigure(s, items) });
+  b.line({ label: PLAN_PROGRESS_LABEL, pct: progressFigure(s, items, '', `$B$${total}`, recorded) });
+  b.line({ label: `${NO_PERCENT_HEADER} (counted as 0%)`, count: unrecordedFigure(s, items, recorded) });
   b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
   b.section('By derived status');
   countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), WORKPLAN_DERIVED, total, items.length);
   b.section('% complete by goal');
-  progressLines(b, s, 'goal');
+  progressLines(b, s, 'goal', recorded);
   b.section('% complete by phase');
-  progressLines(b, s, 'phase');
+  progressLines(b, s, 'phase', recorded);
   return b;
 }
 

@@ -1,8 +1,8 @@
 // The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
-import { readCell, isBlankCell, type CellInput, type CellResult } from '../../shared/cells/read-cell';
-import type { Rules } from '../../shared/rules';
+import { readCell, isBlankCell, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
+import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { TABLES, type InputColumn, type TypedRow } from '../../shared/tables';
 import { AddonError } from './addon-error';
@@ -45,18 +45,20 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
  * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
  * ISNUMBER sees them. A date range's end comes back with it, for the column import puts it in.
  */
-function typedCell(column: InputColumn, raw: CellInput, ctx: CellContext, rules: Rules): Pick<CellResult, 'value' | 'rangeEnd'> {
+function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd'> {
   if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };
+  // A checkbox's TRUE or FALSE in a % column is 100 % or 0 % to the formula (percentValue), not an unreadable cell.
+  if (column.type === 'percent' && typeof raw === 'boolean') return { value: raw };
   if (isBlankCell(raw)) return { value: null };
-  const read = readCell(column, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
+  const read = readCell(column, raw, options);
   return read.issues.every((i) => i.severity !== 'error') ? read : { value: null };
 }
 
 const AS_OF: InputColumn = { name: 'asOf', header: 'asOf', type: 'date', width: 0 };
 
-function asOfOf(raw: CellInput, ctx: CellContext, rules: Rules): string {
-  if (isBlankCell(raw)) return ctx.today;
-  const read = readCell(AS_OF, raw, { lists: rules.lists, isoFromDate: ctx.isoFromDate });
+function asOfOf(raw: CellInput, today: string, options: ReadOptions): string {
+  if (isBlankCell(raw)) return today;
+  const read = readCell(AS_OF, raw, options);
   if (typeof read.value !== 'string') throw new AddonError('invalid_argument', `asOf: ${String(raw)} is not a date`);
   return read.value;
 }
@@ -75,6 +77,8 @@ export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[],
   const outputs = fn.outputs.map((name) => TABLES[fn.table].derived.find((d) => d.name === name)!);
   const readers = inputs.map(cellReader);
   const readAsOf = cellReader(asOfArg);
+  // Read as import reads the workbook: its Lists sheet's dropdowns and fiscal year (`FY26` in a county starting October).
+  const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
   const out: Column = [];
   for (let r = 0; r < height; r++) {
     const cells = readers.map((read) => read(r));
@@ -85,13 +89,13 @@ export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[],
     const row: TypedRow = {};
     const ends: [string, string][] = [];
     columns.forEach((c, i) => {
-      const read = typedCell(c, cells[i], ctx, rules);
+      const read = typedCell(c, cells[i], options);
       row[c.name] = read.value;
       if (read.rangeEnd && c.rangeEnd) ends.push([c.rangeEnd, read.rangeEnd]);
     });
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
-    const asOf = asOfOf(readAsOf(r), ctx, rules);
+    const asOf = asOfOf(readAsOf(r), ctx.today, options);
     out.push(outputs.map((d) => d.compute(row, rules, asOf) ?? ''));
   }
   return out;

@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
-import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
+import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, validFiscalStart } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 
@@ -48,8 +48,13 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|week of|ongoing since|since)\s*:?\s+/i;
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:week|wk\.?) of|ongoing since|since)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
+/**
+ * "Week of Mar 9", "Wk of 3/9": that day to the Friday of its week, as "Mar 9-13" is read, since a US office's week
+ * of work ends on Friday; so a start takes the day written and a due or end date the Friday.
+ */
+const WEEK_OF = /^(?:the )?(?:week|wk\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
@@ -118,7 +123,8 @@ function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undef
   return { start, end };
 }
 
-const RANGE_SEPARATOR = /\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*/gi;
+// The arrow before the dash: a dash alone would leave "> Mar 2027" to read.
+const RANGE_SEPARATOR = new RegExp(String.raw`\s*(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*`, 'gi');
 
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
@@ -128,9 +134,13 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 
 /** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
-/** A season or quarters without a year; the quarters in the first group. */
-const NAMED_ALONE = new RegExp(`^(?:spring|summer|fall|autumn|winter|(${QUARTERS}))$`, 'i');
-const CALENDAR_QUARTER_WHY = 'a quarter without FY is a calendar quarter: Q1 is January to March';
+/** A season (or two, "Spring/Summer") or quarters without a year; the quarters in the first group. */
+const NAMED_ALONE = new RegExp(`^(?:${SEASONS_TEXT}|(${QUARTERS}))$`, 'i');
+/**
+ * Quarters or seasons without a year listed with commas ("Q1, Q3", "Spring, Fall"): separate periods, as with
+ * "and", read as several ranges; a space alone ("Q1 Q3") is not that clear.
+ */
+const NAMED_LIST = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})(?:\\s*,\\s*(?:${SEASONS_TEXT}|${QUARTERS}))+$`, 'i');
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
@@ -146,8 +156,11 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   const period = parsePeriod(named ? (named[1] ? `${year} ${text}` : `${text} ${year}`) : text, fiscal);
   // A quarter with no FY is a calendar one, as "Q4 2026" is: said where a person may have meant another, in a
   // sheet with no year of its own or one that covers a fiscal year.
-  const calendarWhy = named?.[1] ? CALENDAR_QUARTER_WHY : sheetFiscalYear && isCalendarQuarter(text) ? `${CALENDAR_QUARTER_WHY}, though ${sheetFiscalYear}` : undefined;
-  if (period) return readAs(text, period, [period.why ?? calendarWhy]);
+  if (period) {
+    const calendarWhy = `a quarter without FY is a calendar quarter: ${period.quarters}`;
+    const why = named?.[1] ? calendarWhy : sheetFiscalYear && isCalendarQuarter(text) ? `${calendarWhy}, though ${sheetFiscalYear}` : undefined;
+    return readAs(text, period, [period.why, why]);
+  }
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.
@@ -195,7 +208,7 @@ function splitAdjacentRanges(text: string, read: (t: string) => Range | undefine
 
 function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
   const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
-  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).filter((p) => p !== '');
+  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
   if (parts.length === 0) return undefined;
   const ranges: Range[] = [];
   for (const part of parts) {
@@ -264,6 +277,13 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
   return parsed;
 }
 
+/** The week of work a day opens, to the Friday on or after it: a Friday alone is its own week's end. */
+function weekOf(text: string, day: Extract<DateParse, { kind: 'date' }>): DateParse | undefined {
+  const friday = addDays(day.start, (5 - weekday(day.start) + 7) % 7);
+  const how = friday === day.start ? 'a week of work ends on Friday' : `a week of work, ${weekdayName(day.start)} to Friday`;
+  return restated(text, day, ` (${how})`, ({ start }) => (friday === start ? { start } : { start, end: friday }));
+}
+
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
   const revised = REVISED.exec(text);
@@ -279,6 +299,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
+    if (WEEK_OF.test(words) && inner.kind === 'date' && !inner.end) return weekOf(text, inner);
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && new RegExp(RANGE_SEPARATOR.source, 'i').test(rest);
     const read = spelledRange || !(inner.kind === 'date' && inner.end)

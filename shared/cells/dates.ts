@@ -112,6 +112,12 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return daysFromIso(toIso) - daysFromIso(fromIso);
 }
 
+/** The day of the week, 0 for Sunday to 6 for Saturday, as `Date.getUTCDay` counts: 1970-01-01 was a Thursday. */
+export const weekday = (iso: string): number => ((daysFromIso(iso) % 7) + 11) % 7;
+
+/** "Monday": the day of the week in words. */
+export const weekdayName = (iso: string) => inWords(iso, { weekday: 'long' });
+
 export function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
 }

@@ -1,8 +1,11 @@
 // Named periods of a year as plans write them: quarters, fiscal years and their quarters, seasons, halves.
 import { fullYear, isoFromParts, lastDayOfMonth } from './dates';
 
-/** A period read from text, and the convention it was read by, if any (fiscal year, season). */
-export interface Period { start: string; end: string; why?: string }
+/**
+ * A period read from text, and the convention it was read by, if any (fiscal year, season); for calendar quarters,
+ * which months they are ("Q3 to Q4 is July to December 2026"), for the warning of a reader who may have meant others.
+ */
+export interface Period { start: string; end: string; why?: string; quarters?: string }
 
 /** July: the fiscal year of most US states, counties and cities. */
 export const DEFAULT_FISCAL_START_MONTH = 7;
@@ -43,6 +46,24 @@ function monthsOf(p: { start: string; end: string }): string {
   return `${MONTH_NAMES[m1 - 1]}${y1 === y2 ? '' : ` ${y1}`} to ${MONTH_NAMES[m2 - 1]} ${y2}`;
 }
 
+/** Which months quarters are: "Q2 is April to June 2026", "Q4 to Q1 is October 2026 to March 2027". */
+const quartersAre = (first: number, last: number, p: { start: string; end: string }) => `Q${first}${last === first ? '' : ` to Q${last}`} is ${monthsOf(p)}`;
+
+/** Calendar quarters from `first` of `year` to `last`, saying which months they are. */
+function calendarQuarters(year: number, first: number, last: number): Period {
+  const quarters = span(year, first * 3 - 2, quarterMonths(first, last));
+  return { ...quarters, quarters: quartersAre(first, last, quarters) };
+}
+
+/** A season, or two joined by a slash ("Spring/Summer"), as a group-free pattern. */
+const SEASON = String.raw`(?:spring|summer|fall|autumn|winter)`;
+export const SEASONS_TEXT = String.raw`${SEASON}(?:\s*\/\s*${SEASON})?`;
+
+/** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
+const SEASONS_AND_YEAR = new RegExp(String.raw`^(${SEASON})(?:\s*\/\s*(${SEASON}))?,? '?(\d{2}|\d{4})$`, 'i');
+
+const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
+
 const SEASONS: Record<string, [month: number, yearOffset: number]> = {
   spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
   // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
@@ -50,15 +71,21 @@ const SEASONS: Record<string, [month: number, yearOffset: number]> = {
 };
 
 const PARTS: Record<string, [month: number, months: number]> = {
-  h1: [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
+  h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
   early: [1, 4], mid: [5, 4], late: [9, 4],
 };
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
+/** An arrow between two dates, as slides draw a timeline ("Dec 2026 → Mar 2027", "Dec 2026 -> Mar 2027"): a dash. */
+export const ARROW = String.raw`[-–—]{1,2}>|[→⟶]`;
+
 /** A quarter, or a run of quarters ("Q1-Q2", "Q3 to Q4", "Q1-2" as plans shorten it): the first and, if named, the last in groups. */
-const RUN_TO = String.raw`(?:\s*[-–—]\s*|\s+(?:to|through|thru)\s+)`;
-export const QUARTERS = String.raw`Q([1-4])(?:${RUN_TO}Q?([1-4]))?`;
+const RUN_TO = String.raw`(?:\s*(?:${ARROW}|[-–—])\s*|\s+(?:to|through|thru)\s+)`;
+/** Two quarters joined by a slash ("Q1/Q2 2026") are read as the run between them, said so: a slash may mean "or". */
+const QUARTER_SLASH = String.raw`\s*\/\s*`;
+export const QUARTERS = String.raw`Q([1-4])(?:(?:${RUN_TO}|${QUARTER_SLASH})Q?([1-4]))?`;
+const SLASHED_QUARTERS = new RegExp(String.raw`Q[1-4]${QUARTER_SLASH}Q?[1-4](?!\d)`, 'i');
 /** Calendar quarters, with the year after or before them: "Q4 2026", "Q1-Q2 2026", "2026 Q4", "2026 Q1-Q2". */
 const CALENDAR_QUARTERS = [new RegExp(`^${QUARTERS} ?(\\d{4})$`, 'i'), new RegExp(`^(\\d{4}) ?${QUARTERS}$`, 'i')] as const;
 /** A quarter, or a run of them, with its calendar year and no FY. */
@@ -87,12 +114,17 @@ const yearsBack = (first: number, last: number, yearAfter: boolean) => (yearAfte
 /** Reads one named period, or undefined. `fiscalStartMonth` is the Lists sheet's setting (1-12). */
 export function parsePeriod(raw: string, fiscalStartMonth: number): Period | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
+  const period = readPeriod(text, fiscalStartMonth);
+  return period && SLASHED_QUARTERS.test(text) ? by(period, [slashWhy('quarters'), period.why].filter(Boolean).join('; ')) : period;
+}
+
+function readPeriod(text: string, fiscalStartMonth: number): Period | undefined {
   fiscalStartMonth = validFiscalStart(fiscalStartMonth);
   const fiscalWhy = `fiscal years start in ${MONTH_NAMES[fiscalStartMonth - 1]}`;
   let m: RegExpMatchArray | null;
   if ((m = text.match(YEAR_BETWEEN))) return parsePeriod(`${m[2]} Q${m[1]}-Q${m[5]}`, fiscalStartMonth);
-  if ((m = text.match(CALENDAR_QUARTERS[0]))) return span(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1] * 3 - 2, quarterMonths(+m[1], +(m[2] ?? m[1])));
-  if ((m = text.match(CALENDAR_QUARTERS[1]))) return span(+m[1], +m[2] * 3 - 2, quarterMonths(+m[2], +(m[3] ?? m[2])));
+  if ((m = text.match(CALENDAR_QUARTERS[0]))) return calendarQuarters(+m[3] - yearsBack(+m[1], +(m[2] ?? m[1]), true), +m[1], +(m[2] ?? m[1]));
+  if ((m = text.match(CALENDAR_QUARTERS[1]))) return calendarQuarters(+m[1], +m[2], +(m[3] ?? m[2]));
   if ((m = text.match(FISCAL_QUARTERS[0])) || (m = text.match(FISCAL_QUARTERS[1]))) {
     const yearAfter = /^Q/i.test(text);
     const [first, last, firstYear, lastYear] = yearAfter ? [+m[1], +(m[2] ?? m[1]), fullYear(m[3]), m[4]] : [+m[3], +(m[4] ?? m[3]), fullYear(m[1]), m[2]];
@@ -103,7 +135,7 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     const startMonth = ((fiscalStartMonth - 1 + (first - 1) * 3) % 12) + 1;
     const startYear = +fy.start.slice(0, 4) + (startMonth < fiscalStartMonth ? 1 : 0);
     const quarters = span(startYear, startMonth, quarterMonths(first, last));
-    return by(quarters, `${fiscalWhy}: Q${first}${last === first ? '' : ` to Q${last}`} is ${monthsOf(quarters)}`);
+    return by(quarters, `${fiscalWhy}: ${quartersAre(first, last, quarters)}`);
   }
   if ((m = text.match(FISCAL_YEAR_ALONE))) {
     const first = fullYear(m[1]);
@@ -113,11 +145,18 @@ export function parsePeriod(raw: string, fiscalStartMonth: number): Period | und
     // From the fiscal year that begins in the first year to the one that ends in the last.
     return by({ start: fiscalYear(first + (fiscalStartMonth === 1 ? 0 : 1), fiscalStartMonth).start, end: fiscalYear(last, fiscalStartMonth).end }, fiscalWhy);
   }
-  if ((m = text.match(/^(spring|summer|fall|autumn|winter),? '?(\d{2}|\d{4})$/i))) {
+  if ((m = text.match(SEASONS_AND_YEAR))) {
+    const seasonWhy = 'a season is three months: spring from March, summer June, fall September, winter December';
     const [month, offset] = SEASONS[m[1].toLowerCase()];
-    return by(span(fullYear(m[2]) + offset, month, 3), 'a season is three months: spring from March, summer June, fall September, winter December');
+    if (m[2] === undefined) return by(span(fullYear(m[3]) + offset, month, 3), seasonWhy);
+    // The year is the second season's, where the run ends, as in "Q4 - Q1 2027": "Fall/Winter 2027" starts in fall 2026.
+    const [endMonth, endOffset] = SEASONS[m[2].toLowerCase()];
+    const endYear = fullYear(m[3]) + endOffset;
+    const startYear = month <= endMonth ? endYear : endYear - 1;
+    return by({ start: span(startYear, month, 3).start, end: span(endYear, endMonth, 3).end }, `${slashWhy('seasons')}; ${seasonWhy}`);
   }
-  if ((m = text.match(/^(h1|h2|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
+  if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
+  if ((m = text.match(/^(h1|h2|1h|2h|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
     const [month, months] = PARTS[m[1].toLowerCase()];
     return by(span(+m[2], month, months), months === 6 ? 'a half year' : 'a third of the year');
   }

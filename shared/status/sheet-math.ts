@@ -16,7 +16,6 @@ export const sheetLess = (a: number, b: number) => a < b && !approxEqual(a, b);
 export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase());
 
 export { isIsoDate as isDate } from '../cells/dates';
-export const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /**
  * A cell as an exact VLOOKUP key. VLOOKUP(..., 0) treats `*`, `?` and `~` as wildcards in Excel,

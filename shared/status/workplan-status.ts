@@ -2,12 +2,23 @@
 import { daysBetween } from '../cells/dates';
 import { settingRef } from '../lists';
 import type { Rules } from '../rules';
-import { asNumber, isDate, sameText, sheetLess } from './sheet-math';
+import { isDate, sameText, sheetLess } from './sheet-math';
 
 export const WORKPLAN_DERIVED = [
   'Complete', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
 ] as const;
 export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
+
+/**
+ * A % complete as every engine reads the cell: a number, or a checkbox's TRUE or FALSE as 100 % or 0 %. LibreOffice
+ * opens TRUE in a %-formatted cell of an .xlsx as the number 1, and no formula there can tell it from 100 % (ISLOGICAL
+ * sees only a General cell's TRUE); Excel and Sheets read TRUE as 1 through N, so counting it as 100 % is the one
+ * reading the three engines share. Anything else (text, a blank) is no %.
+ */
+export const percentValue = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : null);
+
+/** Whether a % cell holds a % by percentValue's reading; its value is then N(ref). */
+export const hasPercentFormula = (ref: string) => `OR(ISNUMBER(${ref}),ISLOGICAL(${ref}))`;
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
@@ -17,8 +28,9 @@ export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unkn
  * behind the elapsed share of its span by more than the at-risk margin, else on track.
  */
 export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): WorkplanDerived {
-  const pct = asNumber(i.percentComplete);
-  if (sameText(i.status, 'Completed') || (typeof i.percentComplete === 'number' && !sheetLess(i.percentComplete, 1))) return 'Complete';
+  const recorded = percentValue(i.percentComplete);
+  const pct = recorded ?? 0;
+  if (sameText(i.status, 'Completed') || (recorded !== null && !sheetLess(recorded, 1))) return 'Complete';
   const start = isDate(i.startOn) ? i.startOn : undefined;
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
@@ -26,7 +38,7 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
   const inProgress = sameText(i.status, 'In progress');
   if (start && daysBetween(asOf, start) > 0) return inProgress ? 'In progress (early)' : 'Not started (scheduled)';
   if (start && (i.status === null || i.status === '' || i.status === undefined || sameText(i.status, 'Not started')) && pct === 0) return 'Late start';
-  if (inProgress && typeof i.percentComplete !== 'number') return 'In progress (no %)';
+  if (inProgress && recorded === null) return 'In progress (no %)';
   if (start && end && daysBetween(start, end) > 0) {
     const elapsed = daysBetween(start, asOf) / daysBetween(start, end);
     if (sheetLess(pct, elapsed - rules.settings.atRiskMargin)) return 'At risk';
@@ -37,11 +49,11 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
 export function workplanStatusFormula(r: { status: string; startOn: string; endOn: string; percentComplete: string; today: string }): string {
   const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
   const margin = settingRef('atRiskMargin');
-  return `IF(OR(${S}="Completed",AND(ISNUMBER(${P}),${P}>=1)),"Complete",`
+  return `IF(OR(${S}="Completed",AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
     + `IF(AND(NOT(ISNUMBER(${A})),NOT(ISNUMBER(${E}))),"No dates",`
     + `IF(AND(ISNUMBER(${E}),${E}<${T}),"Overdue",`
     + `IF(AND(ISNUMBER(${A}),${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`
     + `IF(AND(ISNUMBER(${A}),OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
-    + `IF(AND(${S}="In progress",NOT(ISNUMBER(${P}))),"In progress (no %)",`
+    + `IF(AND(${S}="In progress",NOT(${hasPercentFormula(P)})),"In progress (no %)",`
     + `IF(AND(ISNUMBER(${A}),ISNUMBER(${E})),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))`;
 }

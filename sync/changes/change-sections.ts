@@ -29,7 +29,7 @@ export function changeSections(r: ChangesReport, day = (iso: string) => iso): Ch
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
-    list.map((x) => ({ day: dayOf(x.at), what: `${TABLES[x.table].noun}: ${importRowId.label(x.rowId, undefined)}`, source: x.sourceName, detail: '' }));
+    list.map((x) => ({ day: dayOf(x.at), what: `${TABLES[x.table].noun}: ${importRowId.label(x.rowId, x)}`, source: x.sourceName, detail: '' }));
   const stale = r.sources.filter((s) => !s.syncedInPeriod);
   return [
     { id: 'received', title: 'Requests received', none: 'No requests received.', lines: rows(r.requests.received) },

@@ -138,11 +138,15 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
 
   for (const e of await store.rejectionLog({ since: new Date(start), until: new Date(end) })) {
     if (!wanted(e.sourceId)) continue;
-    const entry = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
+    const entry: ChangesReport['dataQuality']['rejected'][number] = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
+    if (e.sheet !== undefined) entry.sheet = e.sheet;
+    if (e.sheetRow !== undefined) entry.sheetRow = e.sheetRow;
     (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
   }
-  // Rows of one sync in sheet order: row 8 before row 16.
-  for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) list.sort((a, b) => a.at.localeCompare(b.at) || importRowId.order(a.rowId, b.rowId));
+  // Rows of one sync in sheet order: row 8 before row 16; rows without a place by id (`TA-9` before `TA-10`).
+  for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) {
+    list.sort((a, b) => a.at.localeCompare(b.at) || (a.sheet ?? '').localeCompare(b.sheet ?? '') || (a.sheetRow ?? 0) - (b.sheetRow ?? 0) || importRowId.order(a.rowId, b.rowId));
+  }
 
   const last = new Map<string, string>();
   for (const sync of await store.lastSyncs()) {

@@ -24,6 +24,16 @@ export const statusChange = changedRow.extend({
   to: z.string().nullable(),
 });
 
+/**
+ * A row rejected or fixed, with where it was in its sheet then (a fix, where it was rejected): no place for a row
+ * the API sent without one, nor for one logged before the log kept places.
+ */
+const loggedRow = changedRow.omit({ label: true, on: true }).extend({
+  at: z.string(),
+  sheet: z.string().optional(),
+  sheetRow: z.number().int().optional(),
+});
+
 export const changesReportSchema = z.object({
   since: day,
   until: day,
@@ -39,8 +49,8 @@ export const changesReportSchema = z.object({
     missed: z.array(changedRow).describe('Milestones and roadmap items that became missed in the period.'),
   }),
   dataQuality: z.object({
-    rejected: z.array(changedRow.omit({ label: true, on: true }).extend({ at: z.string() })),
-    fixed: z.array(changedRow.omit({ label: true, on: true }).extend({ at: z.string() })),
+    rejected: z.array(loggedRow),
+    fixed: z.array(loggedRow),
   }),
   sources: z.array(z.object({
     id: z.string(),

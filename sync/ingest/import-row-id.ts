@@ -19,19 +19,21 @@ export const importRowId = {
    */
   sheet: (rowId: string): string | undefined => /^(?:([^:]+):.+|(.*)#\d+(?:~\d+)?)$/s.exec(rowId)?.slice(1).find((s) => s !== undefined),
   /**
-   * A stored row id as a committee member finds the row: `2026 Work Plan#16` → `2026 Work Plan row 16`,
-   * `Roadmap#4~2` → `Roadmap row 4, item 2`; `TA Log:TA-7` (sheet and ID) and ids the add-on or the API
-   * sent (`TA#12`, `me@12`) stay as they are. `at` is the row's place, undefined where it is not known.
+   * A stored row as a committee member finds it, by its place `at`: `2026 Work Plan#16` → `2026 Work Plan row 16`,
+   * `Roadmap#4~2` → `Roadmap row 4, item 2`; an id not made from the place (`TA Log:TA-7`, an add-on's Sync ID
+   * `TA#12`) as typed, with the place after it: `TA#12 (Requests row 5)`. A row with no place (sent by the API,
+   * or logged before the rejection log kept places) by its id as typed, whatever it looks like.
    */
-  label: (rowId: string, at: RowPlace | undefined) => {
+  label: (rowId: string, at: RowPlace) => {
     const numbered = byRowNumber(rowId, at);
-    return numbered ? `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}` : rowId;
+    if (numbered) return `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}`;
+    return at.sheet === undefined || at.sheetRow === undefined ? rowId : `${rowId} (${at.sheet} row ${at.sheetRow})`;
   },
   /**
    * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same
    * `#` form as that row's other warnings (`Plan#10`), since the `@` form is the store's alone; any other id as it is.
    */
-  shown: (rowId: string, at: RowPlace | undefined) => {
+  shown: (rowId: string, at: RowPlace) => {
     const numbered = byRowNumber(rowId, at);
     return numbered ? importRowId.atRow(numbered.sheet, numbered.row, numbered.item) : rowId;
   },
@@ -47,20 +49,12 @@ export const importRowId = {
 /** Where a stored row was read: import and the add-ons send its sheet and row, the API need not. */
 export interface RowPlace { sheet?: string; sheetRow?: number }
 
-/** `atRow`'s form: a sheet's name holds no `:`, which sets it apart from an id by ID (`withId`). */
-const AT_ROW = /^([^:]*)#(\d+)(?:~(\d+))?$/s;
-
 /**
  * The sheet row (and side-by-side item) an id names when `import` made it from that row number: `atRow`, or a
- * sheet's own warning (`sheetWarningId`). With the row's place, only the ids made from that place, so a person's
- * own id that ends in `#12` or `@12` (sent by the API or as the add-on's Sync ID) names none. Where the place is
- * not known (the rejection log keeps none), an id of `atRow`'s form: a sheet's own warnings are never rejected rows.
+ * sheet's own warning (`sheetWarningId`). Only the ids made from the row's place, so a person's own id that ends in
+ * `#12` or `@12` (sent by the API or as the add-on's Sync ID) names none, and a row with no place names none.
  */
-function byRowNumber(rowId: string, at: RowPlace | undefined): { sheet: string; row: number; item?: number } | undefined {
-  if (at === undefined) {
-    const m = AT_ROW.exec(rowId);
-    return m ? { sheet: m[1], row: +m[2], ...(m[3] ? { item: +m[3] } : {}) } : undefined;
-  }
+function byRowNumber(rowId: string, at: RowPlace): { sheet: string; row: number; item?: number } | undefined {
   if (at.sheet === undefined || at.sheetRow === undefined) return undefined;
   const found = { sheet: at.sheet, row: at.sheetRow };
   if (rowId === sheetWarningId(at.sheet, at.sheetRow)) return found;

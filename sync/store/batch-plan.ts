@@ -6,6 +6,8 @@ import type { Batch, EncodedRow, IncomingRow, RejectedRow, UnreadableSheet } fro
 import { StoreError } from './store-error';
 
 export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
+/** A row as the rejection log keeps it: where it was rejected, when the batch that rejected it said. */
+export type LoggedRow = Pick<RejectedRow, 'rowId' | 'sheet' | 'sheetRow'>;
 
 export interface BatchPlan {
   /**
@@ -25,9 +27,10 @@ export interface BatchPlan {
   rejections: RejectedRow[];
   /**
    * What the rejection log records of this batch: rows rejected that were not rejected before, and
-   * rejected rows now accepted (sent again and valid, changed or not). A row deleted while rejected is neither.
+   * rejected rows now accepted (sent again and valid, changed or not), at the place of the rejection they clear.
+   * A row deleted while rejected is neither.
    */
-  log: { rejected: string[]; fixed: string[] };
+  log: { rejected: LoggedRow[]; fixed: LoggedRow[] };
   /** Whose warnings `warnings` replace: the whole table's for a full batch, else every row the batch names. */
   clearWarnings: 'all' | string[];
   /** Sheets whose own warnings (`sheetWarningRows`) `warnings` replace: those a partial batch read whole. */
@@ -82,17 +85,17 @@ export function checkBatch(batch: Batch): { present: Set<string>; deletes: Set<s
 }
 
 /**
- * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rowIds
- * of this source's table that have a stored rejection; `waiting` (read for a full sync only) the rows
- * still in the outbox as new rows, which the sheet has never held and so cannot have removed. Throws
- * `invalid-batch` on contradictory input.
+ * `stored` holds the rows named by `rowIdsToLookUp` (live or tombstoned); `rejected` holds the rows of this
+ * source's table that have a stored rejection, by rowId, at the rejection's place; `waiting` (read for a full
+ * sync only) the rows still in the outbox as new rows, which the sheet has never held and so cannot have
+ * removed. Throws `invalid-batch` on contradictory input.
  */
-export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlySet<string>, waiting: ReadonlySet<string> = new Set()): BatchPlan {
+export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>, rejected: ReadonlyMap<string, LoggedRow>, waiting: ReadonlySet<string> = new Set()): BatchPlan {
   const { present, deletes, moved } = checkBatch(batch);
   const encode = encodeRow(batch.table, batch.at);
   const writes: EncodedRow[] = [];
   const clearRejections: string[] = [];
-  const fixed: string[] = [];
+  const fixed: LoggedRow[] = [];
   const moves: BatchPlan['moves'] = [...(batch.moves ?? [])];
   let unchanged = 0;
   for (const row of batch.upserts) {
@@ -101,9 +104,10 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
       unchanged++;
       if (row.sheetRow !== undefined && row.sheetRow !== before.sheetRow) moves.push({ rowId: row.rowId, sheetRow: row.sheetRow });
     } else writes.push(isEncoded(row) ? row : encode(row));
-    if (rejected.has(row.rowId)) {
+    const cleared = rejected.get(row.rowId);
+    if (cleared !== undefined) {
       clearRejections.push(row.rowId);
-      fixed.push(row.rowId);
+      fixed.push(cleared);
     }
   }
 
@@ -116,13 +120,14 @@ export function planBatch(batch: Batch, stored: ReadonlyMap<string, StoredState>
   if (batch.full) {
     const gone = (rowId: string) => !present.has(rowId) && !deletes.has(rowId) && !moved.has(rowId);
     for (const [rowId, before] of stored) if (!before.deleted && gone(rowId) && !waiting.has(rowId)) tombstones.push(rowId);
-    for (const rowId of rejected) if (gone(rowId)) clearRejections.push(rowId);
+    for (const rowId of rejected.keys()) if (gone(rowId)) clearRejections.push(rowId);
   }
   // Key order: inserting into the (table, source, row) index in order is measurably faster than
   // scattered, and history within one batch gets a stable order.
   writes.sort((a, b) => compareIds(a.rowId, b.rowId));
   tombstones.sort(compareIds);
-  const log = { rejected: batch.rejected.map((r) => r.rowId).filter((rowId) => !rejected.has(rowId)).sort(compareIds), fixed: fixed.sort(compareIds) };
+  const byId = (a: LoggedRow, b: LoggedRow) => compareIds(a.rowId, b.rowId);
+  const log = { rejected: batch.rejected.filter((r) => !rejected.has(r.rowId)).sort(byId), fixed: fixed.sort(byId) };
   const warnings = { clearWarnings: batch.full ? ('all' as const) : namedRows(batch), clearSheetWarnings: batch.full ? [] : [...(batch.readSheets ?? [])], warnings: batch.warned ?? [] };
   const sheetProblems = { clearSheetProblems: batch.full ? ('all' as const) : [...(batch.readSheets ?? [])], sheetProblems: [...(batch.unreadable ?? [])] };
   return { writes, unchanged, moves, tombstones, clearRejections, rejections: batch.rejected, log, ...warnings, ...sheetProblems };

@@ -278,6 +278,16 @@ const migrations: Migration[] = [
       await sql`drop index if exists sheet_rows_in_sheet_order`.execute(db);
     },
   },
+  {
+    // The changes report named a logged row by reading its id as a sheet row ('TA#12' as row 12 of a sheet TA),
+    // since the log kept no place. Null for entries logged before.
+    name: '0013-rejection-log-places',
+    async up(db) {
+      // One column per statement: SQLite adds no more.
+      await db.schema.alterTable('rejection_log').addColumn('sheet', 'text').execute();
+      await db.schema.alterTable('rejection_log').addColumn('sheet_row', 'integer').execute();
+    },
+  },
 ];
 
 

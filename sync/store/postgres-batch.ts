@@ -73,6 +73,8 @@ function statements(db: Kysely<StoreDatabase>) {
    * The batch's rows of `table` named in `ids`, by their ctids: one index probe per id (a subquery with `limit 1`,
    * as in `missing`). `row_id = any(ids)` was planned on the statistics of a table still small when its plan was
    * cached, as a filter comparing every stored row of the source with every id: a cost that grew with each batch.
+   * A ctid stays the row's for the statement: only this function writes these tables' rows of a source and table,
+   * under the lock it takes first, so no other transaction moves them in between.
    */
   const named = (table: 'rejections' | 'row_warnings' | 'sheet_rows', ids: RawBuilder<unknown>) =>
     sql<boolean>`ctid = any(array(select (select t.ctid from ${sql.table(table)} t where ${mine('t')} and t.row_id = id limit 1) from unnest(${ids}) id))`;
@@ -101,17 +103,22 @@ function statements(db: Kysely<StoreDatabase>) {
       // A subquery with `limit 1`, as in `writeRows`: one index probe per row, never a join planned on stale statistics.
       .where(sql<boolean>`e->2 = 'null'::jsonb and not coalesce((select ${unchanged(sql`e->>1`)} from sheet_rows s
                                                                   where ${mine('s')} and s.row_id = e->>0 limit 1), false)`),
-    /** Rows first rejected by this batch, and rejected rows now accepted: read before rejections change. */
+    /**
+     * Rows first rejected by this batch, at the place it rejected them, and rejected rows now accepted, at the
+     * place of the rejection they clear: read before rejections change.
+     */
     logRejected: db
       .insertInto('rejection_log')
-      .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
-      .expression(sql`select ${v.table}, ${v.source}, e->>0, ${v.at}, 'rejected' from jsonb_array_elements(${v.rejected}) e
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row'])
+      .expression(sql`select ${v.table}, ${v.source}, e->>0, ${v.at}, 'rejected', e->>1, (e->>2)::int from jsonb_array_elements(${v.rejected}) e
                       where not exists (select from rejections r where ${mine('r')} and r.row_id = e->>0)`),
+    // A subquery with `limit 1`, as in `writeRows`: one index probe per row sent.
     logFixed: db
       .insertInto('rejection_log')
-      .columns(['table_name', 'source_id', 'row_id', 'at', 'op'])
-      .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed' from unnest(${v.sent}) id
-                      where exists (select from rejections r where ${mine('r')} and r.row_id = id)`),
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row'])
+      .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed', r.sheet, r.sheet_row
+                      from unnest(${v.sent}) id cross join lateral (select sheet, sheet_row from rejections r
+                                                                    where ${mine('r')} and r.row_id = id limit 1) r`),
     clearNamedRejections: db.deleteFrom('rejections').where(named('rejections', sql`${v.sent} || ${v.deletes}`)),
     // Row ids are in one list only (checkBatch), so on a full batch "sent, deleted, or in none of the
     // lists" is "neither rejected again nor moved".

@@ -132,7 +132,12 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .orderBy('source_id')
         .orderBy('row_id')
         .execute();
-      return rows.map((r): RejectionEvent => ({ sourceId: r.source_id, table: r.table_name as TableName, rowId: r.row_id, at: new Date(r.at), op: r.op }));
+      return rows.map((r) => {
+        const event: RejectionEvent = { sourceId: r.source_id, table: r.table_name as TableName, rowId: r.row_id, at: new Date(r.at), op: r.op };
+        if (r.sheet !== null) event.sheet = r.sheet;
+        if (r.sheet_row !== null) event.sheetRow = r.sheet_row;
+        return event;
+      });
     },
   };
 }

@@ -65,7 +65,11 @@ export interface StoredRow<T extends TableName = TableName> { sourceId: string; 
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
-export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed' }
+/**
+ * `sheet` and `sheetRow`: where the row was when it was logged (a fix, where it was rejected), as `Rejection` keeps
+ * them; absent for a row sent with no place (the API) and for entries logged before the log kept places.
+ */
+export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed'; sheet?: string; sheetRow?: number }
 /** With `unreadable`, the problem is the whole sheet's table (see `UnreadableSheet`), not a row: `rowId` is '' and `sheetRow` its header row. */
 export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date; unreadable?: true }
 /** A row's warnings as its latest batch sent them (shaped like a rejection: `errors` holds the warnings). */

@@ -161,6 +161,8 @@ export interface RejectionLogTable {
   row_id: string;
   at: string;
   op: 'rejected' | 'fixed';
+  sheet: string | null;
+  sheet_row: number | null;
 }
 
 /** The last batch each source sent for each table, whatever it changed: "who has not synced since". */

@@ -10,7 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
-import { assertIsSource, planBatch, rowIdsToLookUp } from './batch-plan';
+import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { rowsQuery } from './row-reads';
@@ -134,11 +134,11 @@ function sqliteBatchWriter(
     sourceKind: prepare(sqlite, db.selectFrom('principals').select('kind').where('id', '=', key.source), ['source']).pluck(),
     allRows: prepare(sqlite, storedRows, ['table', 'source']).raw(),
     someRows: prepare(sqlite, storedRows.where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`), ['table', 'source', 'ids']).raw(),
-    rejectedIds: prepare(
+    rejectedRows: prepare(
       sqlite,
-      db.selectFrom('rejections').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source),
+      db.selectFrom('rejections').select(['row_id', 'sheet', 'sheet_row']).where('table_name', '=', key.table).where('source_id', '=', key.source),
       ['table', 'source'],
-    ).pluck(),
+    ).raw(),
     waitingIds: prepare(
       sqlite,
       db.selectFrom('outbox').select('row_id').where('table_name', '=', key.table).where('source_id', '=', key.source).where('kind', '=', sql.lit('row')).where('acked_at', 'is', null),
@@ -185,8 +185,8 @@ function sqliteBatchWriter(
     clearRejection: prepare(sqlite, db.deleteFrom('rejections').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
     logRejection: prepare(
       sqlite,
-      db.insertInto('rejection_log').values({ ...rowKey, at: param('at'), op: param<'rejected' | 'fixed'>('op') }),
-      ['table', 'source', 'row', 'at', 'op'],
+      db.insertInto('rejection_log').values({ ...rowKey, at: param('at'), op: param<'rejected' | 'fixed'>('op'), sheet: param('sheet'), sheet_row: param('sheetRow') }),
+      ['table', 'source', 'row', 'at', 'op', 'sheet', 'sheetRow'],
     ),
     touchSync: prepare(
       sqlite,
@@ -246,7 +246,9 @@ function sqliteBatchWriter(
     const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
     const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
     const waiting = new Set(batch.full ? (stmt.waitingIds.all(table, source) as string[]) : []);
-    const plan = planBatch(batch, stored, new Set(stmt.rejectedIds.all(table, source) as string[]), waiting);
+    const rejected = (stmt.rejectedRows.all(table, source) as [string, string | null, number | null][]).map(([rowId, sheet, sheetRow]): [string, LoggedRow] =>
+      [rowId, { rowId, sheet: sheet ?? undefined, sheetRow: sheetRow ?? undefined }]);
+    const plan = planBatch(batch, stored, new Map(rejected), waiting);
 
     // History numbers are given here rather than by SQLite (which would give the same: one more than
     // the largest), so a version and its current row go in many rows per statement.
@@ -278,8 +280,9 @@ function sqliteBatchWriter(
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
     for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);
-    for (const row of plan.log.rejected) stmt.logRejection.run(table, source, row, at, 'rejected');
-    for (const row of plan.log.fixed) stmt.logRejection.run(table, source, row, at, 'fixed');
+    for (const op of ['rejected', 'fixed'] as const) {
+      for (const r of plan.log[op]) stmt.logRejection.run(table, source, r.rowId, at, op, r.sheet ?? null, r.sheetRow ?? null);
+    }
     stmt.touchSync.run(source, table, at);
     beforeCommit?.(batch);
     return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted: plan.tombstones.length };

@@ -737,6 +737,44 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await store.rejectionLog({ since: at(2), until: at(4) })).map((e) => e.op)).toEqual(['fixed']);
       });
 
+      test('keeps where a row was: rejected, the place the batch gave; fixed, the place of the rejection it clears; none for a row sent with none', async () => {
+        const { store, apply } = await withSource();
+        await apply({ rejected: [{ ...bad('TA#12'), sheetRow: 12 }, { ...bad('web-1'), sheet: undefined, sheetRow: undefined }], at: at(1) });
+        // Rejected again from elsewhere in the sheet: the place it was first logged at stays logged.
+        await apply({ rejected: [{ ...bad('TA#12'), sheetRow: 9 }], at: at(2) });
+        await apply({ upserts: [{ ...row('TA#12', { requestId: 'TA#12', status: 'New' }), sheetRow: 3 }, row('web-1', { status: 'New' })], at: at(3) });
+        const log = await store.rejectionLog(ever);
+        expect(log.map((e) => [e.op, e.rowId, e.sheet, e.sheetRow])).toEqual([
+          ['rejected', 'TA#12', 'Requests', 12],
+          ['rejected', 'web-1', undefined, undefined],
+          ['fixed', 'TA#12', 'Requests', 9],
+          ['fixed', 'web-1', undefined, undefined],
+        ]);
+        expect(log.filter((e) => e.rowId === 'web-1').every((e) => !('sheet' in e) && !('sheetRow' in e))).toBe(true);
+      });
+
+      test.runIf(probe !== undefined)('entries logged before 0013-rejection-log-places stay, with no place; later ones keep theirs', async () => {
+        const place = `logplaces${Date.now() % 100_000}`;
+        const { store, source, apply } = await withSource({ place });
+        await apply({ rejected: [bad('r0001'), bad('r0003')], at: at(1) });
+        await store.close();
+        await probe!.execute(place, [
+          'alter table rejection_log drop column sheet',
+          'alter table rejection_log drop column sheet_row',
+          "delete from schema_migrations where name = '0013-rejection-log-places'",
+        ]);
+
+        const migrated = await fresh({ place });
+        await migrated.applyBatch({ sourceId: source.id, table: 'requests', upserts: [row('r0001', { status: 'New' })], deletes: [], full: false, rejected: [bad('r0002')], at: at(2) });
+        const log = await migrated.rejectionLog(ever);
+        expect(log.map((e) => [e.op, e.rowId, e.sheet, e.sheetRow, e.at.toISOString()])).toEqual([
+          ['rejected', 'r0001', undefined, undefined, at(1).toISOString()],
+          ['rejected', 'r0003', undefined, undefined, at(1).toISOString()],
+          ['fixed', 'r0001', 'Requests', 4, at(2).toISOString()],
+          ['rejected', 'r0002', 'Requests', 4, at(2).toISOString()],
+        ]);
+      });
+
       test('keeps the last batch of each source and table, even one that changed nothing, and never moves it back', async () => {
         const { store, source, apply } = await withSource();
         expect(await store.lastSyncs()).toEqual([]);

@@ -2,7 +2,7 @@
 // the template's own sheets, give the values cached beside them, which come from the TypeScript rules — its
 // % complete from itemProgress, the rule the metrics, master workbook, dashboard and report use — on random plans
 // with the edges of real sheets: Completed or In progress with no %, a % typed as text or below 0, rows with no
-// task, goals differing only in case or holding a wildcard.
+// task, a checkbox's TRUE in the % column, goals differing only in case or holding a wildcard.
 import fc from 'fast-check';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ const planRow = ROWS.workplan(rules).chain((row) =>
     task: fc.oneof({ weight: 8, arbitrary: fc.constant('A task') }, { weight: 1, arbitrary: fc.constant(null) }),
     goal: fc.constantFrom(...GOALS),
     phase: fc.constantFrom(...PHASES),
-    percentComplete: fc.oneof({ weight: 8, arbitrary: fc.constant(tiny(row.percentComplete) ? 0 : row.percentComplete) }, { weight: 1, arbitrary: fc.constantFrom('TBD', '50%', -0.25) }),
+    percentComplete: fc.oneof({ weight: 8, arbitrary: fc.constant(tiny(row.percentComplete) ? 0 : row.percentComplete) }, { weight: 1, arbitrary: fc.constantFrom('TBD', '50%', -0.25, true) }),
   }).map((extra): TypedRow => ({ ...row, ...extra })),
 );
 

@@ -142,8 +142,8 @@ describe.each(TEMPLATE_NAMES)('template %s with sample rows', (name) => {
     const ws = w().book.getWorksheet('Dashboard')!;
     const headers = Array.from({ length: ws.columnCount }, (_, i) => String(ws.getRow(3).getCell(i + 1).value ?? ''));
     const helpers = headers.filter((h) => h.endsWith('(working)'));
-    // Medians and the next date due need a helper column; the work plan's figures are counts and averages, which need none.
-    expect(helpers.length > 0, 'has helper columns').toBe(name !== 'workplan');
+    // Medians, the next date due and the work plan's % complete (a checkbox's TRUE read cell by cell) need a helper column.
+    expect(helpers.length > 0, 'has helper columns').toBe(true);
     // Every template: the hidden columns are exactly the helpers, so no figure is hidden and no helper shows.
     expect(headers.filter((_, i) => ws.getColumn(i + 1).hidden)).toEqual(helpers);
     let lastLine = 3;
@@ -222,6 +222,28 @@ describe('the work plan Dashboard % complete, recalculated by LibreOffice', () =
     // The one in progress in the GARE phase and the one whose % is text.
     const unrecorded = [...dashboard].find(([a, c]) => a.startsWith('A') && c.value === `${NO_PERCENT_HEADER} (counted as 0%)`)![0];
     expect(lo.get('Dashboard')!.get(`B${unrecorded.slice(1)}`)?.value).toBe(2);
+  }, 180_000);
+});
+
+describe('a checkbox in the work plan % column, recalculated by LibreOffice', () => {
+  // LibreOffice opens TRUE in a %-formatted cell as the number 1, where Excel's ISNUMBER says it is no number: read as
+  // 100 % everywhere (percentValue), the derived status and the Dashboard's % complete agree with the cached values.
+  it('counts TRUE as 100 % and FALSE as 0 %, as the cached values do', async () => {
+    const started = { goal: 'Checked', startOn: addDays(asOf, -30), endOn: addDays(asOf, 30) };
+    const plan: TypedRow[] = [
+      { ...started, task: 'Checked, in progress', status: 'In progress', percentComplete: true },
+      { ...started, task: 'Checked, not started', status: 'Not started', percentComplete: true },
+      { ...started, task: 'Unchecked, in progress', status: 'In progress', percentComplete: false },
+      { ...started, task: 'Unchecked, no status', status: null, percentComplete: false },
+    ];
+    const file = join(dir, 'workplan-checkboxes.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan('workplan', plan, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const status = columnLetter(TABLES.workplan.columns.length + 1);
+    expect([2, 3, 4, 5].map((row) => lo.get('Work plan')!.get(`${status}${row}`)?.value)).toEqual(['Complete', 'Complete', 'At risk', 'Late start']);
+    const progress = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === PLAN_PROGRESS_LABEL)![0];
+    expect(lo.get('Dashboard')!.get(`D${progress.slice(1)}`)?.value).toBeCloseTo(0.5, 12);
   }, 180_000);
 });
 

@@ -1,21 +1,23 @@
 // The status custom functions read a date range typed in one cell as import does: a range in a start cell
-// with its end cell blank is judged by its last day, so the function and the stored row agree.
+// with its end cell blank is judged by its last day, and a fiscal year by the workbook's Lists sheet, so the
+// function and the stored row agree.
 import { describe, expect, test } from 'vitest';
 import { evaluateDerived, type CellContext } from '../../../addon/core/custom-functions';
 import { CUSTOM_FUNCTIONS, customFunctionFields, type CustomFunctionName } from '../../../shared/custom-functions';
-import { computeDerived, DEFAULT_RULES, TABLES } from '../../../shared';
+import { computeDerived, DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement, readOptionsOf, readRules, SETTINGS, TABLES, type Rules } from '../../../shared';
 import { validateRow, type RawRow } from '../../../shared/validate-row';
 
 const ctx: CellContext = { today: '2026-01-01', isoFromDate: (d) => d.toISOString().slice(0, 10) };
 
 /** What the function answers for one row of cells, and what import stores and derives for the same cells. */
-function bothWays(name: CustomFunctionName, cells: RawRow, asOf: string) {
+function bothWays(name: CustomFunctionName, cells: RawRow, asOf: string, rules: Rules = DEFAULT_RULES) {
   const fn = CUSTOM_FUNCTIONS.find((f) => f.name === name)!;
   const table = TABLES[fn.table];
   const args = customFunctionFields(fn).map((f) => cells[f] ?? '');
-  const [[fromFunction]] = evaluateDerived(fn, [...args, asOf], ctx, DEFAULT_RULES);
-  const imported = validateRow(table, cells);
-  return { fromFunction, fromImport: computeDerived(table, imported.values, DEFAULT_RULES, asOf)[fn.outputs[0]] };
+  const [[fromFunction]] = evaluateDerived(fn, [...args, asOf], ctx, rules);
+  // Import reads with the workbook's Lists sheet as the add-on's sync sends it.
+  const imported = validateRow(table, cells, readOptionsOf(rules));
+  return { fromFunction, fromImport: computeDerived(table, imported.values, rules, asOf)[fn.outputs[0]] };
 }
 
 describe('a date range typed in one cell, its end cell blank', () => {
@@ -46,5 +48,32 @@ describe('a date range typed in one cell, its end cell blank', () => {
   test('EQ_SLA reads a month typed as the due date as its last day, as import does', () => {
     const cells = { receivedOn: '2026-11-02', priority: 'Low', status: 'In progress', dueOn: 'Dec 2026', requesterOrg: 'Parks', description: 'Budget equity tool' };
     expect(bothWays('EQ_SLA', cells, '2026-12-20')).toEqual({ fromFunction: 'On time', fromImport: 'On time' });
+  });
+});
+
+describe("a fiscal year typed in a cell, read by the workbook's own start month", () => {
+  /** The rules of a workbook whose Lists sheet starts the fiscal year in October: FY26 runs Oct 2025 – Sep 2026. */
+  function octoberRules(): Rules {
+    const grid = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    grid[Object.keys(SETTINGS).indexOf('fiscalYearStartMonth') + 1][listPlacement('setting').pairedColumn! - 1] = 10;
+    return readRules(grid);
+  }
+
+  test('EQ_MILESTONE_STATUS judges FY26 by September 30, 2026, as import does (June 30 in a July year)', () => {
+    const cells = { date: 'FY26', status: 'In progress', milestone: 'Budget equity tool in every department' };
+    expect(bothWays('EQ_MILESTONE_STATUS', cells, '2026-07-15', octoberRules())).toEqual({ fromFunction: 'Upcoming', fromImport: 'Upcoming' });
+    expect(bothWays('EQ_MILESTONE_STATUS', cells, '2026-07-15')).toEqual({ fromFunction: 'Missed', fromImport: 'Missed' });
+  });
+
+  test('EQ_WORKPLAN_STATUS reads FY26 as its span from October 1, 2025, as import does', () => {
+    const cells = { status: 'In progress', startOn: 'FY26', percentComplete: 0.5, task: 'Department action plans' };
+    expect(bothWays('EQ_WORKPLAN_STATUS', cells, '2026-08-15', octoberRules())).toEqual({ fromFunction: 'At risk', fromImport: 'At risk' });
+    expect(bothWays('EQ_WORKPLAN_STATUS', cells, '2026-08-15')).toEqual({ fromFunction: 'Overdue', fromImport: 'Overdue' });
+  });
+
+  test('asOf typed as a fiscal year is its first day by the same setting', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_MILESTONE_STATUS')!;
+    const call = (rules: Rules) => evaluateDerived(fn, ['2025-09-15', '', 'In progress', 'FY26'], ctx, rules)[0][0];
+    expect([call(octoberRules()), call(DEFAULT_RULES)]).toEqual(['Missed', 'Upcoming']);
   });
 });

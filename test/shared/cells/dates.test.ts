@@ -57,10 +57,21 @@ describe('parseDateText', () => {
     ['Started March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['Beginning of March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['Start of April 2026', '2026-04-01', 'the first day of "April 2026"'],
-    ['Week of 3/9/2026', '2026-03-09', 'setting aside "Week of"'],
   ])('reads %s as one day of its period, %s, whichever column it is in', (text, day, how) => {
     const r = parseDateText(text);
     expect(r).toEqual({ kind: 'date', start: day, notes: [], assumed: [`read "${text}" as ${day}, ${how}`] });
+  });
+
+  it.each([
+    ['Week of 3/9/2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['Week of Mar 9, 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['Wk of Mar 9 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
+    ['wk. of 3/11/2026', '2026-03-11', '2026-03-13', 'a week of work, Wednesday to Friday'],
+    ['The week of March 8, 2026', '2026-03-08', '2026-03-13', 'a week of work, Sunday to Friday'],
+    ['Week of 3/14/2026', '2026-03-14', '2026-03-20', 'a week of work, Saturday to Friday'],
+    ['Week of 3/13/2026', '2026-03-13', undefined, 'a week of work ends on Friday'],
+  ])('reads %s as the week of work it opens, from that day to its Friday, as "Mar 9-13" is read', (text, start, end, how) => {
+    expect(parseDateText(text)).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${end ? `${start} to ${end}` : start} (${how})`] });
   });
 
   it.each([
@@ -100,7 +111,8 @@ describe('parseDateText', () => {
 
   it('reads a bounded or part-month date without a year once given the year, and leaves "Early 2026" a third of the year', () => {
     expect(parseDateText('Week of 3/9')).toEqual({ kind: 'yearless', text: 'Week of 3/9' });
-    expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09'));
+    expect(parseDateText('Week of 3/9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
+    expect(parseDateText('Wk of Mar 9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
     expect(parseDateText('Mid-March', { year: 2027 })).toMatchObject(range('2027-03-11', '2027-03-20'));
     expect(parseDateText('Early 2026')).toMatchObject(range('2026-01-01', '2026-04-30'));
   });
@@ -149,6 +161,14 @@ describe('parseDateText', () => {
     ['Nov – Feb 2026', '2025-11-01', '2026-02-28'],
     ['12/30-1/2/2025', '2024-12-30', '2025-01-02'],
     ['2025-2026', '2025-01-01', '2026-12-31'],
+    // An arrow, as a slide's timeline draws a range, is a dash.
+    ['Dec 2026 → Mar 2027', '2026-12-01', '2027-03-31'],
+    ['Dec 2026 -> Mar 2027', '2026-12-01', '2027-03-31'],
+    ['3/15/2024→4/2/2024', '2024-03-15', '2024-04-02'],
+    ['2024-03-15 -> 2024-04-01', '2024-03-15', '2024-04-01'],
+    ['Mar 9 –> 13, 2026', '2026-03-09', '2026-03-13'],
+    ['Q4 2025 → Q1 2026', '2025-10-01', '2026-03-31'],
+    ['Q1 -> Q2 2026', '2026-01-01', '2026-06-30'],
   ])('reads the range %s', (text, start, end) => {
     expect(parseDateText(text)).toEqual({ ...range(start, end), notes: [] });
   });
@@ -182,11 +202,43 @@ describe('parseDateText', () => {
     ['Winter 2024', '2023-12-01', '2024-02-29'],
     ['Fall 2023 – Spring 2024', '2023-09-01', '2024-05-31'],
     ['H2 2025', '2025-07-01', '2025-12-31'],
+    ['1H 2027', '2027-01-01', '2027-06-30'],
+    ['2H 2027', '2027-07-01', '2027-12-31'],
+    ['CY 2027', '2027-01-01', '2027-12-31'],
+    ['CY27', '2027-01-01', '2027-12-31'],
+    ['Calendar year 2027', '2027-01-01', '2027-12-31'],
     ['Early 2026', '2026-01-01', '2026-04-30'],
   ])('reads the named period %s, saying how', (text, start, end) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
     expect(r.kind === 'date' && r.assumed).toEqual([expect.stringContaining(`as ${start} to ${end}`)]);
+  });
+
+  it.each([
+    ['Spring/Summer 2027', '2027-03-01', '2027-08-31', 'seasons'],
+    ["Spring / Summer '27", '2027-03-01', '2027-08-31', 'seasons'],
+    ['Winter/Spring 2027', '2026-12-01', '2027-05-31', 'seasons'],
+    // The year is where the run ends, as in "Q4 - Q1 2027" and "Winter 2027".
+    ['Fall/Winter 2027', '2026-09-01', '2027-02-28', 'seasons'],
+    ['Q1/Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
+    ['Q1 / Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
+    ['2026 Q3/Q4', '2026-07-01', '2026-12-31', 'quarters'],
+    ['Q4/Q1 2027', '2026-10-01', '2027-03-31', 'quarters'],
+  ])('reads %s, two named periods joined by a slash, as the run from the first to the second, saying so', (text, start, end, what) => {
+    expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining(`read "${text}" as ${start} to ${end} (a slash between two ${what} is read as a run from the first to the second`)] });
+  });
+
+  it('reads quarters joined by a slash with a fiscal year or without a year as the run, and no slash into a quarter and its year', () => {
+    expect(parseDateText('Q1/Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('run from the first to the second; fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
+    expect(parseDateText('Q1/Q2')).toEqual({ kind: 'yearless', text: 'Q1/Q2' });
+    expect(parseDateText('Q1/Q2', { year: 2026 })).toMatchObject({
+      ...range('2026-01-01', '2026-06-30'),
+      assumed: ['read "Q1/Q2" as 2026-01-01 to 2026-06-30 (a slash between two quarters is read as a run from the first to the second; a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)'],
+    });
+    expect(parseDateText('Q3/Q4', { fiscalYear: 2026 })).toMatchObject(range('2026-01-01', '2026-06-30'));
+    expect(parseDateText('Spring/Summer')).toEqual({ kind: 'yearless', text: 'Spring/Summer' });
+    expect(parseDateText('Spring/Summer', { year: 2027 })).toMatchObject(range('2027-03-01', '2027-08-31'));
+    expect(parseDateText('Q1/2026').kind).toBe('invalid');
   });
 
   it('reads no quarter of a span of fiscal years, which names no one fiscal year', () => {
@@ -238,7 +290,8 @@ describe('parseDateText', () => {
   });
 
   it('reads a quarter with the year it is given as a calendar quarter, saying so', () => {
-    expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March)'] });
+    expect(parseDateText('Q4', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2026-12-31'), assumed: ['read "Q4" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q4 is October to December 2026)'] });
+    expect(parseDateText('Q2', { year: 2026 })).toMatchObject({ assumed: ['read "Q2" as 2026-04-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q2 is April to June 2026)'] });
   });
 
   it("reads a quarter alone in a fiscal year's sheet as that fiscal year's quarter, saying which months", () => {
@@ -255,7 +308,7 @@ describe('parseDateText', () => {
     // A quarter that names its year or fiscal year is read by it.
     expect(parseDateText('Q4 2026', { fiscalYear: 2026 })).toMatchObject({
       ...range('2026-10-01', '2026-12-31'),
-      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q1 is January to March, though the sheet covers fiscal year 2025-26)'],
+      assumed: ['read "Q4 2026" as 2026-10-01 to 2026-12-31 (a quarter without FY is a calendar quarter: Q4 is October to December 2026, though the sheet covers fiscal year 2025-26)'],
     });
     expect(parseDateText('Q4 2026')).toEqual({ ...range('2026-10-01', '2026-12-31'), notes: [] });
     expect(parseDateText('FY25 Q2', { fiscalYear: 2026 })).toMatchObject({ ...range('2024-10-01', '2024-12-31'), assumed: [expect.stringContaining('(fiscal years start in July: Q2 is October to December 2024)')] });
@@ -265,12 +318,12 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1 - Q2')).toEqual({ kind: 'yearless', text: 'Q1 - Q2' });
     expect(parseDateText('Q1 - Q2', { year: 2026 })).toMatchObject({
       ...range('2026-01-01', '2026-06-30'),
-      assumed: ['read "Q1 - Q2" as 2026-01-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q1 is January to March)'],
+      assumed: ['read "Q1 - Q2" as 2026-01-01 to 2026-06-30 (a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)'],
     });
-    expect(parseDateText('Q3–Q4', { year: 2026 })).toMatchObject(range('2026-07-01', '2026-12-31'));
+    expect(parseDateText('Q3–Q4', { year: 2026 })).toMatchObject({ ...range('2026-07-01', '2026-12-31'), assumed: [expect.stringContaining('(a quarter without FY is a calendar quarter: Q3 to Q4 is July to December 2026)')] });
     expect(parseDateText('q2 to q3', { year: 2026 })).toMatchObject(range('2026-04-01', '2026-09-30'));
     // Quarters that run backwards run into the next year, as "Nov – Feb" does.
-    expect(parseDateText('Q4 - Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
+    expect(parseDateText('Q4 - Q1', { year: 2026 })).toMatchObject({ ...range('2026-10-01', '2027-03-31'), assumed: [expect.stringContaining('Q4 to Q1 is October 2026 to March 2027)')] });
     // In a fiscal year's sheet they are that fiscal year's quarters, and the warning names their months.
     expect(parseDateText('Q3–Q4', { fiscalYear: 2026 })).toMatchObject({
       ...range('2026-01-01', '2026-06-30'),
@@ -332,6 +385,12 @@ describe('parseDateText', () => {
   it('reads two yearless ranges with a comma between them once given the year', () => {
     expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
+    // Quarters or seasons listed with a comma are separate periods, as with "and"; a space alone says less.
+    expect(parseDateText('Q1, Q3')).toEqual({ kind: 'yearless', text: 'Q1, Q3' });
+    expect(parseDateText('Q1, Q3', { year: 2026 })).toMatchObject({ ...range('2026-01-01', '2026-09-30'), notes: ['"Q1, Q3" holds 2 date ranges: read as 2026-01-01 to 2026-09-30'] });
+    expect(parseDateText('Q1-Q2, Q4', { year: 2026 })).toMatchObject(range('2026-01-01', '2026-12-31'));
+    expect(parseDateText('Spring, Fall', { year: 2026 })).toMatchObject(range('2026-03-01', '2026-11-30'));
+    expect(parseDateText('Q1 Q3', { year: 2026 }).kind).toBe('invalid');
   });
 
   it.each(['2/30/2024', '13/45/2024', 'Spring break', 'next week', '', 'Feb 30, 2024', '2023-02-29', 'FY 2023-2022', 'Q5 2024', 'Falls', '5', '10-12'])('rejects %j', (text) => {

@@ -266,6 +266,8 @@ describe('dates', () => {
 
   it('splits a range into a column that has an end field, and warns where it has none', () => {
     expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
+    expect(read('workplan', 'startOn', 'Dec 2026 → Mar 2027')).toEqual({ value: '2026-12-01', rangeEnd: '2027-03-31', issues: [] });
+    expect(read('roadmap', 'targetOn', 'Dec 2026 -> Mar 2027').value).toBe('2027-03-31');
     const r = read('requests', 'receivedOn', '3/15-17/2024');
     expect(r.value).toBe('2024-03-15');
     expect(r.rangeEnd).toBeUndefined();
@@ -288,6 +290,16 @@ describe('dates', () => {
     expect(read('roadmap', 'targetOn', 'FY 2026-27').value).toBe('2027-06-30');
     expect(read('requests', 'dueOn', 'Q3 2027').value).toBe('2027-09-30');
     expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
+  });
+
+  it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {
+    for (const text of ['Week of 3/9/2026', 'Wk of Mar 9, 2026', 'Mar 9-13, 2026']) {
+      expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-03-09', '2026-03-13']);
+      expect([read('milestones', 'date', text).value, read('milestones', 'date', text).rangeEnd]).toEqual(['2026-03-09', '2026-03-13']);
+      for (const [table, field] of [['workplan', 'endOn'], ['roadmap', 'targetOn'], ['requests', 'dueOn']] as const) expect(read(table, field, text).value).toBe('2026-03-13');
+      expect(read('requests', 'receivedOn', text).value).toBe('2026-03-09');
+    }
+    expect(read('requests', 'dueOn', 'Week of 3/9/2026').issues.map((i) => i.message)).toEqual(['Due: read "Week of 3/9/2026" as 2026-03-09 to 2026-03-13 (a week of work, Monday to Friday); used its end, 2026-03-13']);
   });
 });
 

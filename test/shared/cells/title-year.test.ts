@@ -60,7 +60,7 @@ it('a run of quarters without a year takes the year a quarter alone would, fills
   const [plan] = validateRows(TABLES.workplan, [{ task: 'Engagement standards', startOn: 'Q1 - Q2' }], options);
   expect([plan.values.startOn, plan.values.endOn]).toEqual(['2026-01-01', '2026-06-30']);
   expect(plan.warnings.map((w) => w.message)).toEqual([
-    'Start: "Q1 - Q2" has no year; read as 2026-01-01 to 2026-06-30, assuming 2026 (the year in the sheet\'s title; a quarter without FY is a calendar quarter: Q1 is January to March)',
+    'Start: "Q1 - Q2" has no year; read as 2026-01-01 to 2026-06-30, assuming 2026 (the year in the sheet\'s title; a quarter without FY is a calendar quarter: Q1 to Q2 is January to June 2026)',
   ]);
   // A date column with no end of its own keeps the end where it is a deadline, else the start.
   const [due] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2026-01-05', dueOn: 'Q3–Q4' }], options);
@@ -80,4 +80,23 @@ it('a run of quarters without a year takes the year a quarter alone would, fills
 it("dates without a year under a year's title take that year, not a nearer date's", () => {
   const results = validateRows(TABLES.milestones, [{ milestone: 'a', date: '12/5/2023' }, { milestone: 'b', date: 'Jan 26' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2024 });
   expect(results[1].values.date).toBe('2024-01-26');
+});
+
+it('quarters without a year listed with a comma ("Q1, Q3") are two ranges, read as the earliest start to the latest end, saying each', () => {
+  const [plan] = validateRows(TABLES.workplan, [{ task: 'Listening sessions', startOn: 'Q1, Q3' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2026 });
+  expect([plan.values.startOn, plan.values.endOn]).toEqual(['2026-01-01', '2026-09-30']);
+  expect(plan.warnings.map((w) => w.message)).toEqual([
+    'Start: "Q1, Q3" has no year; read as 2026-01-01 to 2026-09-30, assuming 2026 (the year in the sheet\'s title); "Q1, Q3" holds 2 date ranges: read as 2026-01-01 to 2026-09-30; read "Q1" as 2026-01-01 to 2026-03-31 (a quarter without FY is a calendar quarter: Q1 is January to March 2026); read "Q3" as 2026-07-01 to 2026-09-30 (a quarter without FY is a calendar quarter: Q3 is July to September 2026)',
+  ]);
+  // Under a fiscal-year title, each is that fiscal year's quarter.
+  const [fiscal] = validateRows(TABLES.roadmap, [{ action: 'Webinars', targetOn: 'Q1, Q3' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2026 });
+  expect(fiscal.values.targetOn).toBe('2026-03-31');
+});
+
+it('"Week of Mar 9" without a year takes the title\'s year, and a due date its Friday, saying both', () => {
+  const [request] = validateRows(TABLES.requests, [{ requesterOrg: 'Caltrans', receivedOn: '2026-02-20', dueOn: 'Week of Mar 9' }], { ...DEFAULT_READ_OPTIONS, titleYear: 2026 });
+  expect(request.values.dueOn).toBe('2026-03-13');
+  expect(request.warnings.map((w) => w.message)).toEqual([
+    'Due: "Week of Mar 9" has no year; read as 2026-03-09 to 2026-03-13, assuming 2026 (the year in the sheet\'s title; a week of work, Monday to Friday); used its end, 2026-03-13',
+  ]);
 });

@@ -25,21 +25,22 @@ describe('importRowId.label and shown', () => {
     const place = { sheet: 'Requests', sheetRow: 12 };
     // A request whose own ID is TA#12, imported: its id is by ID, whatever its ID ends in.
     const own = importRowId.withId('Requests', 'TA#12');
-    expect(importRowId.label(own, place)).toBe('Requests:TA#12');
-    expect(importRowId.label(own, undefined)).toBe('Requests:TA#12');
+    expect(importRowId.shown(own, place)).toBe('Requests:TA#12');
+    expect(importRowId.label(own, {})).toBe('Requests:TA#12');
     expect(importRowId.shown(importRowId.withId('Requests', 'me@12'), place)).toBe('Requests:me@12');
     // Sent by the API (no sheet) or the add-on (its Sync ID, at a row of a sheet), an id is its sender's.
-    for (const at of [{}, { sheet: 'Requests', sheetRow: 5 }]) {
-      expect(importRowId.label('TA#12', at)).toBe('TA#12');
-      expect(importRowId.shown('me@12', at)).toBe('me@12');
-    }
+    for (const at of [{}, { sheet: 'Requests', sheetRow: 5 }]) expect(importRowId.shown('me@12', at)).toBe('me@12');
+    // Named as typed, with the place after it where there is one.
+    expect(importRowId.label('TA#12', {})).toBe('TA#12');
+    expect(importRowId.label('TA#12', { sheet: 'Requests', sheetRow: 5 })).toBe('TA#12 (Requests row 5)');
+    expect(importRowId.label(own, place)).toBe('Requests:TA#12 (Requests row 12)');
     // Ids made from a row number: a row, a row's second item, a sheet's own warning at a row.
     expect(importRowId.label(importRowId.atRow('Requests', 12), place)).toBe('Requests row 12');
     expect(importRowId.label(importRowId.atRow('Roadmap', 4, 2), { sheet: 'Roadmap', sheetRow: 4 })).toBe('Roadmap row 4, item 2');
     expect(importRowId.label('Requests@12', place)).toBe('Requests row 12');
     expect(importRowId.shown('Requests@12', place)).toBe('Requests#12');
     expect(importRowId.shown(importRowId.atRow('Requests', 12), place)).toBe('Requests#12');
-    // With its place unknown (the rejection log keeps none), an id of import's row form is read by its form.
-    expect(importRowId.label(importRowId.atRow('2026 Work Plan #2', 16), undefined)).toBe('2026 Work Plan #2 row 16');
+    // With no place, not even an id of import's row form is read as a row: an API client may send TA#12 as its own.
+    expect(importRowId.label(importRowId.atRow('2026 Work Plan #2', 16), {})).toBe('2026 Work Plan #2#16');
   });
 });
