@@ -152,6 +152,16 @@ describe('validateRow', () => {
     expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });
   });
 
+  it('reads a checkbox in % complete as the status formulas do: ticked 100%, not ticked 0%, and says so', () => {
+    const ticked = validateRow(TABLES.workplan, { task: 'Worksheet', percentComplete: true });
+    const unticked = validateRow(TABLES.workplan, { task: 'Worksheet', percentComplete: false });
+    expect([ticked.ok, ticked.values.percentComplete, unticked.ok, unticked.values.percentComplete]).toEqual([true, 1, true, 0]);
+    expect([...ticked.warnings, ...unticked.warnings].map((w) => [w.field, w.message])).toEqual([
+      ['percentComplete', '% complete: read the checkbox, ticked, as 100%'],
+      ['percentComplete', '% complete: read the checkbox, not ticked, as 0%'],
+    ]);
+  });
+
   it('keeps words written after listed values in the notes, after what they hold, once, and warns so', () => {
     const row = { receivedOn: '3/15/2024', requesterOrg: 'Lake County', status: 'Closed - no response', priority: 'Medium (per call)', notes: 'Called twice' };
     const r = validateRow(TABLES.requests, row);
