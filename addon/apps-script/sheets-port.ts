@@ -8,7 +8,7 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows } from '../port/free-rows';
 import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -148,12 +148,13 @@ export class SheetsPort implements SpreadsheetPort {
     // An empty sheet's data range is A1 alone, blank (a lone formula there that shows nothing is no table either).
     const range = this.sheet(name).getDataRange();
     const values = range.getValues() as HostCell[][];
-    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [] };
+    if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [], numberFormats: [] };
     this.grew(name, values.length, values[0].length);
     const formulas = withFormulas ? range.getFormulas() : [];
-    const merged = range.getMergedRanges();
-    const at = (r: GoogleAppsScript.Spreadsheet.Range) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
-    return { values: merged.length ? spreadMerges(values, merged.map(at)) : values, formulas };
+    // Only for a table holding dates: a typed `Aug 2027` is known by its format alone, and every read is a call.
+    const numberFormats = withFormulas && values.some((line) => line.some(isHostDate)) ? range.getNumberFormats() : [];
+    const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+    return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged) } : { values, formulas, numberFormats };
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {

@@ -6,13 +6,17 @@ import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
-import type { HostCell, SheetCells, SpreadsheetPort } from '../port/spreadsheet-port';
+import { periodTyped } from '../../shared/cells/date-format';
+import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
 import { syncIdOf } from '../port/rows-by-id';
 import { io, type Task } from './task';
 
 export const SYNC_ID_HEADER = 'Sync ID';
 
-/** A cell as JSON, as the sync wire carries it: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null. */
+/**
+ * A cell as JSON, as the sync wire carries it: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null,
+ * a month or year typed as a date (`Aug 2027` under `mmm yyyy`) as the text typed, which the service reads as such.
+ */
 export type JsonCell = WireCell;
 
 export interface TableSheet {
@@ -36,9 +40,13 @@ export interface TableSheet {
   syncIdAt(row: number): string;
 }
 
-export function jsonCell(port: SpreadsheetPort, v: HostCell): JsonCell {
+/** `numberFormat`: the cell's, which says whether a date was typed as a month or a year. */
+export function jsonCell(port: SpreadsheetPort, v: HostCell, numberFormat?: string): JsonCell {
   if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return port.isoFromDate(v as Date);
+  if (isHostDate(v)) {
+    const iso = port.isoFromDate(v);
+    return periodTyped(iso, numberFormat) ?? iso;
+  }
   return v as JsonCell;
 }
 
@@ -60,8 +68,8 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
 }
 
 /** A sheet's cells, already read, seen as `table`. */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas }: SheetCells, reading: SheetReading = {}): TableSheet {
-  const grid = host.map((line) => line.map((v) => jsonCell(port, v)));
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats }: SheetCells, reading: SheetReading = {}): TableSheet {
+  const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
   const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);

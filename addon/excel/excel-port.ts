@@ -229,7 +229,7 @@ export class ExcelPort implements SpreadsheetPort {
     return this.onSheet(name, async (context, sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
       await context.sync();
-      if (used.isNullObject) return { values: [], formulas: [] };
+      if (used.isNullObject) return { values: [], formulas: [], numberFormats: [] };
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
       let merged!: RangeAreas;
@@ -240,8 +240,10 @@ export class ExcelPort implements SpreadsheetPort {
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       const formulas = withFormulas ? loaded.formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== loaded.values[r][c] ? f : ''))) : [];
       const { rows, columns } = usedSize(values, formulas);
-      const grid = values.slice(0, rows).map((line) => line.slice(0, columns));
-      return { values: merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address)), formulas: formulas.slice(0, rows).map((line) => line.slice(0, columns)) };
+      const clip = <T>(grid: T[][]) => grid.slice(0, rows).map((line) => line.slice(0, columns));
+      const spread = <T>(grid: T[][]) => (merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address)));
+      const numberFormats = withFormulas ? spread(clip(loaded.numberFormat.map((line) => line.map(String)))) : [];
+      return { values: spread(clip(values)), formulas: clip(formulas), numberFormats };
     });
   }
 

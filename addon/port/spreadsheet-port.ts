@@ -26,11 +26,19 @@ export type WriteCell = string | number | boolean | null | FormulaWrite | DateWr
 
 export const isFormulaWrite = (c: WriteCell): c is FormulaWrite => typeof c === 'object' && c !== null && 'formula' in c;
 export const isDateWrite = (c: WriteCell): c is DateWrite => typeof c === 'object' && c !== null && 'date' in c;
+/** A date cell, made in this realm or in the host's (Apps Script hands Dates across). */
+export const isHostDate = (v: unknown): v is Date => v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 
 /** A sheet's cells from A1 and, over the same rows and columns, their formula text (`''` where a cell holds a value). */
 export interface SheetCells {
   values: HostCell[][];
   formulas: string[][];
+  /**
+   * Over the same rows and columns, each date cell's number format: a typed `Aug 2027` is a date whose format
+   * shows no day. Other cells' formats are whatever the host gives (`[]` from a host that read none: Sheets
+   * reads them only for a block holding a date, as each read is a call of its own).
+   */
+  numberFormats: string[][];
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */

@@ -3,7 +3,7 @@
 // cell reads as the user sees it.
 import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { CellInput } from '../../shared/index';
+import { isoFromUtcDate, periodTyped, type CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
 import { decodeInlineStrings } from './xstring-escapes';
 
@@ -13,12 +13,14 @@ export interface SheetGrid {
   grid: CellInput[][];
 }
 
-export function cellInput(v: ExcelJS.CellValue): CellInput {
+/** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`). */
+export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (v instanceof Date) return (Number.isNaN(v.getTime()) ? undefined : periodTyped(isoFromUtcDate(v), numFmt)) ?? v;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return cellInput(v.text as ExcelJS.CellValue);
-  if ('formula' in v || 'sharedFormula' in v) return cellInput(v.result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) return cellInput(v.result as ExcelJS.CellValue, numFmt);
   if ('error' in v) return v.error;
   return null;
 }
@@ -41,7 +43,7 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         // A merged range's value belongs to every row it spans (a goal beside its tasks), but only in
         // its first column: a title merged across the page is one cell, not a row of copies.
-        cells[col - 1] = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value);
+        cells[col - 1] = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value, cell.numFmt);
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });

@@ -43,8 +43,9 @@ export interface SyncCalls {
 
 /**
  * What one sync may cost. Sheets: the sheet list and the time zone once; Lists and an empty Sheet1 read with
- * getDataRange and getValues (Lists also getMergedRanges); each table with getDataRange, getValues, getFormulas
- * and getMergedRanges, Requests once more after the pull; per table one getNotes and one getBackgrounds for
+ * getDataRange and getValues (Lists also getMergedRanges); each table with getDataRange, getValues, getFormulas,
+ * getNumberFormats (a table holding dates: only its format tells a typed `Aug 2027` from a typed 8/1/2027) and
+ * getMergedRanges, Requests once more after the pull; per table one getNotes and one getBackgrounds for
  * the marks, and, for a table with marks to show or marks of ours from the last sync, its Sync ID column once
  * just before (each mark goes on the row holding its id then: Sheets reads notes and values in separate calls);
  * the Sync ID column once, whole, just before the answers are written (each goes into the row
@@ -61,7 +62,7 @@ export interface SyncCalls {
  * web-form rows, the status formulas, their dropdowns and colors, the marks.
  */
 export const SYNC_CALL_BUDGET: Record<SyncCalls['host'], { withAnswers: HostCalls; unchanged: HostCalls }> = {
-  'Google Sheets': { withAnswers: { reads: 39, writes: 20 }, unchanged: { reads: 26, writes: 0 } },
+  'Google Sheets': { withAnswers: { reads: 43, writes: 20 }, unchanged: { reads: 29, writes: 0 } },
   Excel: { withAnswers: { reads: 28, writes: 5 }, unchanged: { reads: 19, writes: 0 } },
 };
 

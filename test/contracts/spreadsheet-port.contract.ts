@@ -91,7 +91,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       const texts = ['=HYPERLINK("http://x","y")', '+1', '-cmd|x', '@SUM(A1)', "'quoted", '0012', '3/15/2026', 'TRUE', '2026-03-15', 'plain text'];
       await port.writeBlock('Text', 1, 1, [texts]);
       expect(await port.readSheet('Text')).toEqual([texts]);
-      expect(await port.readSheetWithFormulas('Text')).toEqual({ values: [texts], formulas: [texts.map(() => '')] });
+      expect(await port.readSheetWithFormulas('Text')).toMatchObject({ values: [texts], formulas: [texts.map(() => '')] });
     });
 
     test('writes numbers, booleans, formulas and dates as such', async () => {
@@ -103,6 +103,16 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheetWithFormulas('Typed')).formulas).toEqual([['', '', '=A1*2', '', '']]);
       expect(dayOf(port, line[3])).toBe('2026-03-15');
       expect(dayOf(port, line[4])).toBe('2024-02-29');
+    });
+
+    test("reads each date cell's number format in the same read as its value: a month typed as a date says it is one", async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Plan');
+      await port.writeBlock('Plan', 1, 1, [['Task', 'Start', 'End'], ['Equity study', { date: '2027-02-01' }, { date: '2027-08-01' }]]);
+      await port.formatSheet('Plan', { headerRow: 1, firstDataRow: 2, lastDataRow: 2, columns: [{}, { numFmt: 'yyyy-mm-dd' }, { numFmt: 'mmm yyyy' }] });
+      const { values, numberFormats } = await port.readSheetWithFormulas('Plan');
+      expect(dayOf(port, values[1][2])).toBe('2027-08-01');
+      expect(numberFormats[1].slice(1, 3)).toEqual(['yyyy-mm-dd', 'mmm yyyy']);
     });
 
     test('grows the sheet to fit a block written past its edge', async () => {

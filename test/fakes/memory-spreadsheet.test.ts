@@ -22,10 +22,7 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
         [...port.sheet(sheet).conditionals, ...port.sheet(sheet).ownRules].filter((c) => c.column === column && row >= c.fromRow && row <= c.toRow).flatMap((c) => Object.keys(c.tones ?? {})).sort(),
       addOwnColorRule: (sheet, { column, fromRow, toRow, text }) => void port.sheet(sheet).ownRules.push({ column, fromRow, toRow, tones: { [text]: 'neutral' } }),
       hiddenColumns: (sheet) => (formats(sheet).at(-1)?.columns ?? []).flatMap((c, i) => (c.hidden ? [i + 1] : [])),
-      numberFormat: (sheet, row, column) => {
-        const f = formats(sheet).find((x) => row >= x.firstDataRow && row <= x.lastDataRow && x.columns[column - 1]?.numFmt);
-        return f?.columns[column - 1]?.numFmt ?? '';
-      },
+      numberFormat: (sheet, row, column) => port.sheet(sheet).numberFormatAt(row, column),
       selectedRow: () => port.selection,
       toasts: () => port.toasts,
       merge: (sheet, range) => port.merge(sheet, range),

@@ -41,6 +41,12 @@ export class MemorySheet {
     return this.cells[row - 1]?.[column - 1];
   }
 
+  /** The number format the last formatSheet over this cell gave its column; `''` when none did. */
+  numberFormatAt(row: number, column: number): string {
+    const f = [...this.formats].reverse().find((x) => row >= x.firstDataRow && row <= x.lastDataRow && x.columns[column - 1]?.numFmt);
+    return f?.columns[column - 1]?.numFmt ?? '';
+  }
+
   /** Rows and columns up to the last cell holding a value or formula. */
   extent(): { rows: number; columns: number } {
     let rows = 0;
@@ -105,7 +111,8 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   private cellsOf(name: string): SheetCells {
     const { rows, columns } = this.sheet(name).extent();
     const values = this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
-    return { values: spreadMerges(values, this.sheet(name).merges), formulas: this.block(name, 1, 1, rows, columns, (c) => c.formula) };
+    const numberFormats = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.sheet(name).numberFormatAt(r + 1, c + 1)));
+    return { values: spreadMerges(values, this.sheet(name).merges), formulas: this.block(name, 1, 1, rows, columns, (c) => c.formula), numberFormats: spreadMerges(numberFormats, this.sheet(name).merges) };
   }
 
   /** Merges a range such as `A3:A6` as a host does: the first cell keeps its value, the others are blank. */

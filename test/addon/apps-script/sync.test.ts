@@ -64,8 +64,10 @@ describe('sync of a 10,000-row sheet', () => {
     expect(first['Range.getValues']).toBe(2);
     // Requests' formulas with its values, on the same data range: what tells a blank status cell from one whose formula shows nothing.
     expect(first['Range.getFormulas']).toBe(1);
+    // And its dates' formats, in a call of their own (Sheets has no other): a typed `Aug 2027` is a month.
+    expect(first['Range.getNumberFormats']).toBe(1);
     expect(first['Range.setValues']).toBe(1);
-    expect(firstIo.reads + firstIo.writes).toBeLessThanOrEqual(6);
+    expect(firstIo.reads + firstIo.writes).toBeLessThanOrEqual(7);
     expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(10_000);
     expect(fakes.toasts.at(-1)?.message).toMatch(/Requests: 10,000 sent, 10,000 saved/);
 
@@ -85,7 +87,7 @@ describe('sync of a 10,000-row sheet', () => {
     expect(fakes.counts['Range.getValues']).toBe(2);
     expect(fakes.counts['Range.getFormulas']).toBe(1);
     expect(secondIo.writes).toBe(0);
-    expect(secondIo.reads).toBeLessThanOrEqual(5);
+    expect(secondIo.reads).toBeLessThanOrEqual(6);
 
     // Delete ten rows: they become tombstones on the service, not hard deletes; the rows below them are
     // named with their new places, without their cells, and the service lists them in the sheet's order.
@@ -218,6 +220,20 @@ describe('dates without a year', () => {
     expect(stored.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-11-03', null], ['2025-01-01', '2025-03-31'], ['2022-06-30', null]]);
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
+describe('a date typed as a month', () => {
+  test("('Aug 2027', shown as mmm yyyy) is sent as that month: an End is its last day with the warning the text gets, a Start fills its End", async () => {
+    const { addon, source, fakes } = await connected('Typed months');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
+    for (const [row, column, format] of [[2, 2, 'mmm yyyy'], [2, 3, 'mmmm yyyy'], [3, 2, 'mmm-yy']] as const) plan.cellForWrite(row, column).numberFormat = format;
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.startOn, r.values.endOn])).toEqual([['Equity study', '2027-02-01', '2027-08-31'], ['Listening sessions', '2027-03-01', '2027-03-31']]);
+    expect(await linesOf('Typed months')).toEqual([['Warning', 'Work plan', 2, "'Work plan'!C2", 'End', 'End: "Aug 2027" is a range; used its end, 2027-08-31']]);
   });
 });
 

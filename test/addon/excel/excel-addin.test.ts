@@ -78,6 +78,16 @@ function service() {
 
 afterEach(() => vi.useRealTimers());
 
+/** The add-in over a new workbook, connected to `service()` on March 16, 2026. */
+async function connectedAddin() {
+  const excel = new FakeExcel(['Sheet1']);
+  const { http, posts } = service();
+  const { mock } = office(excel);
+  const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
+  await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+  return { excel, addin, posts };
+}
+
 describe('Excel add-in host layer', () => {
   test('keeps the service URL in the workbook and the token per user in partitioned storage, then loads with the workbook', async () => {
     const { mock, settings, startup, ready } = office();
@@ -96,11 +106,7 @@ describe('Excel add-in host layer', () => {
   });
 
   test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
-    const excel = new FakeExcel(['Sheet1']);
-    const { http, posts } = service();
-    const { mock } = office(excel);
-    const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
-    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    const { excel, addin, posts } = await connectedAddin();
     const report = await addin.bridge.setup!('ta-intake');
     expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests']));
     const requests = excel.sheet('Requests')!;
@@ -134,6 +140,16 @@ describe('Excel add-in host layer', () => {
     expect((await addin.bridge.sync()).tables[0]).toMatchObject({ rejected: 0 });
     expect(requests.peek(2, col('Contact email'))?.note ?? '').toBe('');
     expect(filled()).toEqual([]);
+  });
+
+  test("a work plan's End typed as 'Aug 2027' (a date Excel shows mmm-yy) is sent as that month, as the text typed, not as its first day", async () => {
+    const { excel, addin, posts } = await connectedAddin();
+    excel.seed('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', '', '', 'In progress']]);
+    await excel.userEdit('Work plan', 2, 2, '2/1/2027');
+    await excel.userEdit('Work plan', 2, 3, 'Aug 2027');
+    expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ numberFormat: 'mmm-yy' });
+    await addin.bridge.sync();
+    expect(posts.flatMap((p) => p.rows).map((r) => [r.values.startOn, r.values.endOn])).toEqual([['2027-02-01', 'Aug 2027']]);
   });
 
   test('runs on an Excel with only the ExcelApi version the manifest requires, marking a rejected cell by its fill where Excel has no notes', async () => {
@@ -178,11 +194,7 @@ describe('Excel add-in host layer', () => {
 
   /** The add-in connected, with the TA intake template set up. */
   async function setUpIntake() {
-    const excel = new FakeExcel(['Sheet1']);
-    const { http } = service();
-    const { mock } = office();
-    const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
-    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    const { excel, addin } = await connectedAddin();
     await addin.bridge.setup!('ta-intake');
     return { excel, addin };
   }

@@ -78,6 +78,9 @@ export class ExcelSheet {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A month and year typed as `Aug 2027`: Excel (en-US) keeps the month's first day and shows it `mmm-yy`. */
+const MONTH_YEAR = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{4})$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Puts a written value into a cell as Excel does: typed input is interpreted unless the cell is text. */
 export function enter(cell: ExcelCell, v: unknown): void {
@@ -106,6 +109,10 @@ export function enter(cell: ExcelCell, v: unknown): void {
     const iso = us ? `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}` : v;
     cell.value = serialFromIso(iso);
     if (cell.numberFormat === 'General') cell.numberFormat = 'm/d/yyyy';
+  } else if (MONTH_YEAR.test(v.trim())) {
+    const [, month, year] = MONTH_YEAR.exec(v.trim())!;
+    cell.value = serialFromIso(`${year}-${String(MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}-01`);
+    if (cell.numberFormat === 'General') cell.numberFormat = 'mmm-yy';
   } else cell.value = v.startsWith("'") ? v.slice(1) : v;
 }
 

@@ -66,7 +66,7 @@ async function masterWorkbook(store: Parameters<typeof writeMasterWorkbook>[0]):
 const MARCH_25 = new Date('2026-03-25T10:00:00Z');
 
 /** `sheets` written to a workbook and imported on March 25 for a new file source named `source`. */
-async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['open']>>, source: string, sheets: { name: string; rows: Grid }[]) {
+async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['open']>>, source: string, sheets: Parameters<typeof writeWorkbook>[1]) {
   const { principal } = await store.createPrincipal({ kind: 'source', name: source, sourceKind: 'file' });
   const file = await writeWorkbook(files.path(), sheets);
   return { principal, file, r: await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 }) };
@@ -298,6 +298,25 @@ describe.each(backends)('import on $name', (backend) => {
     const kinds = [];
     for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) kinds.push(row.values.kind);
     expect(kinds).toEqual(['Early action', 'Early action', 'Early action', 'Early action']);
+  });
+
+  test("a date typed as a month ('Aug 2027', shown as mmm yyyy) is read as that month: an End as its last day, with the warning the text gets; a Start fills its End", async () => {
+    const store = await backend.open();
+    const month = (m: number) => new Date(Date.UTC(2027, m - 1, 1));
+    const grid: Grid = [
+      ['Task', 'Start', 'End', 'Status'],
+      ['Equity study', month(2), month(8), 'In progress'],
+      ['Listening sessions', month(3), null, 'In progress'],
+      ['Budget tool', new Date(Date.UTC(2027, 2, 15)), new Date(Date.UTC(2027, 7, 1)), 'In progress'],
+    ];
+    const numFmts = { B2: 'mmm yyyy', C2: '[$-409]mmm-yy;@', B3: 'mmmm" "yyyy', B4: 'mmm yyyy', C4: 'm/d/yyyy' };
+    const { principal, r } = await importAs(store, 'Typed months', [{ name: 'Work plan', rows: grid, numFmts }]);
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.map((w) => w.line)).toEqual(["'Work plan'!C2 (End): \"Aug 2027\" is a range; used its end, 2027-08-31"]);
+    const dates = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) dates.push([row.values.task, row.values.startOn, row.values.endOn]);
+    // A day other than the first under a month's format was typed with its day; a format showing the day keeps it.
+    expect(dates).toEqual([['Equity study', '2027-02-01', '2027-08-31'], ['Listening sessions', '2027-03-01', '2027-03-31'], ['Budget tool', '2027-03-15', '2027-08-01']]);
   });
 
   test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
