@@ -60,13 +60,19 @@ const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
 /** A month's first, second and last ten days: "Early March", "Mid-March 2026", "late June". */
 const PART_OF_MONTH = /^(early|mid|late)[\s-]+/i;
-/** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
+const CHANGE_WORDS = String.raw`revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed`;
 /**
  * A date followed by the one it was changed to ("Dec 2026 (revised: Mar 2027)", "(moved to June)"), as a plan
  * updated in place records a slip: the later one holds. Groups: the date as first written, the one it became.
  */
-const REVISED = /^(.*?\S)\s*\((?:(?:revised|moved|delayed|postponed|pushed(?: back)?|extended|rescheduled|changed)\s*(?:to|until|:)|new date\s*:?|now\s*:?)\s*([^()]+)\)$/i;
+const REVISED = new RegExp(String.raw`^(.*?\S)\s*\((?:(?:${CHANGE_WORDS})\s*(?:to|until|:)|new date\s*:?|now\s*:?)\s*([^()]+)\)$`, 'i');
+/**
+ * The same slip as a status report draws it, an arrow from the old date to the new with the change named after them
+ * ("6/30/2026 → 9/30/2026 (delayed)"): not the range an arrow alone draws. Groups as REVISED's.
+ */
+const REVISED_ARROW = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*([^()]*?\S)\s*\((?:${CHANGE_WORDS}|slipped)\)$`, 'i');
 
+/** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
 const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
 
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
@@ -286,7 +292,7 @@ function weekOf(text: string, day: Extract<DateParse, { kind: 'date' }>): DatePa
 
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
-  const revised = REVISED.exec(text);
+  const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && parseDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined });
   if (revised && now?.kind === 'date') return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(revised[1])}`);

@@ -36,6 +36,9 @@ describe('parseDateText', () => {
     ['3/15/2026 (rescheduled to 4/2/2026)', '2026-04-02', undefined, '"3/15/2026"'],
     ['Q4 2026 (pushed back to Q1 2027)', '2027-01-01', '2027-03-31', '"Q4 2026"'],
     ['Jun 2026 (new date: Sep 2026)', '2026-09-01', '2026-09-30', '"Jun 2026"'],
+    // A status report's arrow from the old date to the new, the change named after them: no range of both.
+    ['6/30/2026 -> 9/30/2026 (delayed)', '2026-09-30', undefined, '"6/30/2026"'],
+    ['Q2 2026 → Q3 2026 (slipped)', '2026-07-01', '2026-09-30', '"Q2 2026"'],
   ])('reads %s as the date it was changed to, as a plan updated in place records a slip', (text, start, end, first) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
@@ -47,6 +50,8 @@ describe('parseDateText', () => {
     expect(parseDateText('Dec 2026 (revised: TBD)')).toMatchObject(range('2026-12-01', '2026-12-31'));
     // "Dec (moved to Feb)" may have crossed into the next year: the title's year is not given to Feb.
     expect(parseDateText('Dec (moved to Feb)', { year: 2026 })).toMatchObject(range('2026-12-01', '2026-12-31'));
+    // An arrow with no change named after it is a range, as a slide's timeline draws one.
+    expect(parseDateText('6/30/2026 -> 9/30/2026 (tentative)')).toMatchObject(range('2026-06-30', '2026-09-30'));
   });
 
   it.each([
