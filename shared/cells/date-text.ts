@@ -212,13 +212,23 @@ function splitAdjacentRanges(text: string, read: (t: string) => Range | undefine
   return undefined;
 }
 
+/**
+ * A season or quarters without a year, listed after another period ("Fall, Winter", "Q4 and Q1" in a 2026 plan):
+ * where the sheet's year would make it begin before the one before it, it is the next year's, as in "Q4 - Q1".
+ */
+function inOrder(part: string, read: Range | undefined, before: Range | undefined, readIn: (year: number) => Range | undefined, year: number | undefined): Range | undefined {
+  if (!read || !before || year === undefined || read.start >= before.start || !NAMED_ALONE.test(part)) return read;
+  const next = readIn(year + 1);
+  return next && next.start >= before.start ? next : read;
+}
+
 function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
   const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
   const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
   if (parts.length === 0) return undefined;
   const ranges: Range[] = [];
   for (const part of parts) {
-    const one = read(part);
+    const one = inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
     const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
     if (!several) return undefined;
     ranges.push(...several);

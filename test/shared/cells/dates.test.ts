@@ -406,6 +406,13 @@ describe('parseDateText', () => {
     expect(parseDateText('Q1, Q3', { year: 2026 })).toMatchObject({ ...range('2026-01-01', '2026-09-30'), notes: ['"Q1, Q3" holds 2 date ranges: read as 2026-01-01 to 2026-09-30'] });
     expect(parseDateText('Q1-Q2, Q4', { year: 2026 })).toMatchObject(range('2026-01-01', '2026-12-31'));
     expect(parseDateText('Spring, Fall', { year: 2026 })).toMatchObject(range('2026-03-01', '2026-11-30'));
+    // Listed in order, a later one that would begin before the one before it is the next year's, as in "Q4 - Q1".
+    expect(parseDateText('Fall, Winter', { year: 2026 })).toMatchObject(range('2026-09-01', '2027-02-28'));
+    expect(parseDateText('Fall and Winter', { year: 2026 })).toMatchObject(range('2026-09-01', '2027-02-28'));
+    expect(parseDateText('Q4, Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
+    expect(parseDateText('Winter, Spring', { year: 2026 })).toMatchObject(range('2025-12-01', '2026-05-31'));
+    // A fiscal year's quarters are that year's, in whatever order.
+    expect(parseDateText('Q4, Q1', { year: 2026, fiscalYear: 2026 })).toMatchObject(range('2025-07-01', '2026-06-30'));
     expect(parseDateText('Q1 Q3', { year: 2026 }).kind).toBe('invalid');
   });
 

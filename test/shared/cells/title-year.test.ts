@@ -40,6 +40,8 @@ it("dates without a year under a fiscal-year title take the year their months fa
   // Two seasons run from the first, which is in the fiscal year: fall 2024 to the winter after it.
   const [fallWinter] = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Fall/Winter' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025 });
   expect([fallWinter.values.date, fallWinter.values.endOn]).toEqual(['2024-09-01', '2025-02-28']);
+  const [listed] = validateRows(TABLES.milestones, [{ milestone: 'a', date: 'Fall, Winter' }], { ...DEFAULT_READ_OPTIONS, titleFiscalYear: 2025 });
+  expect([listed.values.date, listed.values.endOn]).toEqual(['2024-09-01', '2025-02-28']);
 });
 
 it("quarters under a fiscal-year title are that fiscal year's, kept where a calendar quarter's would be, and say which months", () => {
