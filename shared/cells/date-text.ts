@@ -142,11 +142,18 @@ function readAs(text: string, r: { start: string; end: string }, whys: (string |
 const QUARTERS_ALONE = new RegExp(`^${QUARTERS}$`, 'i');
 /** A season (or two, "Spring/Summer") or quarters without a year; the quarters in the first group. */
 const NAMED_ALONE = new RegExp(`^(?:${SEASONS_TEXT}|(${QUARTERS}))$`, 'i');
+/** A year, or a fiscal year, as written after periods: "2026", "'27", "FY26", "FY 2025-26". */
+const LIST_YEAR_TEXT = String.raw`(?:FY\s*)?'?\d{2,4}(?:\s*[-–/]\s*\d{2,4})?`;
 /**
  * Quarters or seasons without a year listed with commas ("Q1, Q3", "Spring, Fall"): separate periods, as with
  * "and", read as several ranges; a space alone ("Q1 Q3") is not that clear.
  */
-const NAMED_LIST = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})(?:\\s*,\\s*(?:${SEASONS_TEXT}|${QUARTERS}))+$`, 'i');
+const NAMED_LIST = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})(?:\\s*,\\s*(?:${SEASONS_TEXT}|${QUARTERS}))+(?:\\s+${LIST_YEAR_TEXT})?$`, 'i');
+/**
+ * The last of several periods with the year written once after them ("Q1 and Q3 2026", "Q1, Q2 FY26", "Spring and
+ * Fall 2027"): the year, which is every one's, not the sheet's for the others.
+ */
+const LAST_WITH_YEAR = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})\\s+(?<year>${LIST_YEAR_TEXT})$`, 'i');
 
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
@@ -224,16 +231,23 @@ function inOrder(part: string, read: Range | undefined, before: Range | undefine
 
 function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
   const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
-  const parts = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
-  if (parts.length === 0) return undefined;
-  const ranges: Range[] = [];
-  for (const part of parts) {
-    const one = inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
-    const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
-    if (!several) return undefined;
-    ranges.push(...several);
-  }
-  return ranges;
+  const readAll = (parts: readonly string[]) => {
+    const ranges: Range[] = [];
+    for (const part of parts) {
+      const one = inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
+      const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
+      if (!several) return undefined;
+      ranges.push(...several);
+    }
+    return ranges;
+  };
+  const listed = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
+  if (listed.length === 0) return undefined;
+  const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
+  if (listYear === undefined) return readAll(listed);
+  // Only a list in order shares its year: "Q4 and Q1 2027" may be the run into 2027, as "Q4 - Q1 2027" is.
+  const shared = readAll(listed.map((p) => (NAMED_ALONE.test(p) ? `${p} ${listYear}` : p)));
+  return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
 }
 
 /** Any year will do to learn whether text is a date lacking only its year. */

@@ -411,6 +411,16 @@ describe('parseDateText', () => {
     expect(parseDateText('Fall and Winter', { year: 2026 })).toMatchObject(range('2026-09-01', '2027-02-28'));
     expect(parseDateText('Q4, Q1', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
     expect(parseDateText('Winter, Spring', { year: 2026 })).toMatchObject(range('2025-12-01', '2026-05-31'));
+    // A year written once after the list is every one's.
+    expect(parseDateText('Q1, Q3 2026')).toMatchObject(range('2026-01-01', '2026-09-30'));
+    expect(parseDateText('Q1 and Q3 2026')).toMatchObject(range('2026-01-01', '2026-09-30'));
+    expect(parseDateText('Spring and Fall 2027', { year: 2026 })).toMatchObject(range('2027-03-01', '2027-11-30'));
+    expect(parseDateText('Spring, Summer 2027')).toMatchObject(range('2027-03-01', '2027-08-31'));
+    expect(parseDateText('Q1 & Q2 FY26', { year: 2026 })).toMatchObject(range('2025-07-01', '2025-12-31'));
+    expect(parseDateText('Q1-Q2, Q4 FY26')).toMatchObject(range('2025-07-01', '2026-06-30'));
+    expect(parseDateText('Spring, 2026')).toMatchObject(range('2026-03-01', '2026-05-31'));
+    // Out of order, the year is the last one's alone, as before.
+    expect(parseDateText('Q4 and Q1 2027', { year: 2026 })).toMatchObject(range('2026-10-01', '2027-03-31'));
     // A fiscal year's quarters are that year's, in whatever order.
     expect(parseDateText('Q4, Q1', { year: 2026, fiscalYear: 2026 })).toMatchObject(range('2025-07-01', '2026-06-30'));
     expect(parseDateText('Q1 Q3', { year: 2026 }).kind).toBe('invalid');
