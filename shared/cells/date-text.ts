@@ -131,6 +131,8 @@ function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undef
 
 // The arrow before the dash: a dash alone would leave "> Mar 2027" to read.
 const RANGE_SEPARATOR = new RegExp(String.raw`\s*(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*`, 'gi');
+/** Whether text spells a range, with a dash, an arrow or to: RANGE_SEPARATOR without the state a global regex keeps. */
+const SPELLS_RANGE = new RegExp(RANGE_SEPARATOR.source, 'i');
 
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
@@ -206,7 +208,7 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
  * season, a fiscal year), so `March 15, 2024` and `Jan 26 2024` stay single dates.
  */
 function splitAdjacentRanges(text: string, read: (t: string) => Range | undefined, fiscal: number): Range[] | undefined {
-  const isRange = (t: string) => new RegExp(RANGE_SEPARATOR.source, 'i').test(t) || parsePeriod(t, fiscal) !== undefined;
+  const isRange = (t: string) => SPELLS_RANGE.test(t) || parsePeriod(t, fiscal) !== undefined;
   for (const gap of text.matchAll(/[\s,]+/g)) {
     const left = text.slice(0, gap.index);
     const right = text.slice(gap.index + gap[0].length);
@@ -331,7 +333,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const inner = parseDateText(rest, options);
     if (WEEK_OF.test(words) && inner.kind === 'date' && !inner.end) return weekOf(text, inner);
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
-    const spelledRange = !last && new RegExp(RANGE_SEPARATOR.source, 'i').test(rest);
+    const spelledRange = !last && SPELLS_RANGE.test(rest);
     const read = spelledRange || !(inner.kind === 'date' && inner.end)
       ? restated(text, inner, `, setting aside ${quoteValue(bound[1])}`)
       : restated(text, inner, `, the ${last ? 'last' : 'first'} day of ${quoteValue(rest)}`, (d) => ({ start: last ? (d.end ?? d.start) : d.start }));
