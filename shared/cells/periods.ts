@@ -55,8 +55,14 @@ function calendarQuarters(year: number, first: number, last: number): Period {
   return { ...quarters, quarters: quartersAre(first, last, quarters) };
 }
 
+const SEASONS: Record<string, [month: number, yearOffset: number]> = {
+  spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
+  // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
+  winter: [12, -1],
+};
+
 /** A season, or two joined by a slash ("Spring/Summer"), as a group-free pattern. */
-const SEASON = String.raw`(?:spring|summer|fall|autumn|winter)`;
+const SEASON = `(?:${Object.keys(SEASONS).join('|')})`;
 export const SEASONS_TEXT = String.raw`${SEASON}(?:\s*\/\s*${SEASON})?`;
 
 /** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
@@ -66,16 +72,12 @@ const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) (${SEASON})(?:\s*\/\s*($
 
 const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
-const SEASONS: Record<string, [month: number, yearOffset: number]> = {
-  spring: [3, 0], summer: [6, 0], fall: [9, 0], autumn: [9, 0],
-  // Meteorological winter takes the year of its January: Winter 2024 is December 2023 – February 2024.
-  winter: [12, -1],
-};
-
 const PARTS: Record<string, [month: number, months: number]> = {
   h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
   early: [1, 4], mid: [5, 4], late: [9, 4],
 };
+/** "H1 2026", "First half of 2026", "Late-2026": a part of a year by its words in PARTS. */
+const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})[- ]?(\\d{4})$`, 'i');
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
@@ -166,7 +168,7 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
-  if ((m = text.match(/^(h1|h2|1h|2h|first half(?: of)?|second half(?: of)?|early|mid|late)[- ]?(\d{4})$/i))) {
+  if ((m = text.match(PART_AND_YEAR))) {
     const [month, months] = PARTS[m[1].toLowerCase()];
     return by(span(+m[2], month, months), months === 6 ? 'a half year' : 'a third of the year');
   }

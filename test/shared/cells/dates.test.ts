@@ -213,6 +213,9 @@ describe('parseDateText', () => {
     ['CY27', '2027-01-01', '2027-12-31'],
     ['Calendar year 2027', '2027-01-01', '2027-12-31'],
     ['Early 2026', '2026-01-01', '2026-04-30'],
+    ['First half of 2026', '2026-01-01', '2026-06-30'],
+    ['Mid-2026', '2026-05-01', '2026-08-31'],
+    ['Autumn 2026', '2026-09-01', '2026-11-30'],
   ])('reads the named period %s, saying how', (text, start, end) => {
     const r = parseDateText(text);
     expect(r).toMatchObject(range(start, end));
