@@ -61,14 +61,18 @@ const SEASONS: Record<string, [month: number, yearOffset: number]> = {
   winter: [12, -1],
 };
 
-/** A season, or two joined by a slash ("Spring/Summer"), as a group-free pattern. */
 const SEASON = `(?:${Object.keys(SEASONS).join('|')})`;
-export const SEASONS_TEXT = String.raw`${SEASON}(?:\s*\/\s*${SEASON})?`;
+/** A season, or two joined by a slash ("Spring/Summer"), each season as `season` spells it. */
+const seasonsRun = (season: string) => String.raw`${season}(?:\s*\/\s*${season})?`;
+/** A season or two as a group-free pattern, for other patterns to hold. */
+export const SEASONS_TEXT = seasonsRun(SEASON);
+/** The same with the first season and, if two, the second in groups. */
+const SEASONS_RUN = seasonsRun(`(${SEASON})`);
 
 /** "Fall 2026", "Spring/Summer '27": the season, the second season if two, the year. */
-const SEASONS_AND_YEAR = new RegExp(String.raw`^(${SEASON})(?:\s*\/\s*(${SEASON}))?,? '?(\d{2}|\d{4})$`, 'i');
+const SEASONS_AND_YEAR = new RegExp(String.raw`^${SEASONS_RUN},? '?(\d{2}|\d{4})$`, 'i');
 /** "2026 Fall/Winter", as "2026 Q4 - Q1": the year, the season, the second season if two. */
-const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) (${SEASON})(?:\s*\/\s*(${SEASON}))?$`, 'i');
+const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) ${SEASONS_RUN}$`, 'i');
 
 const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
