@@ -16,10 +16,10 @@ export interface NamedAbove {
 const LABELLED = /^([^:\n]{1,40}):\s*(.+)$/s;
 
 /**
- * Where the line goes on to another statement with a label of its own, after a sentence, a clause or a line break
- * ("… unless noted. Vision: …", as a plan's paragraph pasted into one cell reads): the value ends there.
+ * Between two statements of one cell, each with a label of its own, after a sentence, a clause or a line break:
+ * a plan's paragraph pasted into one cell ("Goals: … (cross-cutting). Lead: … unless noted. Vision: …").
  */
-const NEXT_STATEMENT = /(?:[.;]\s+|\s*\n\s*)[^:.;\n]{1,40}:.*$/s;
+const BETWEEN_STATEMENTS = /(?:[.;]\s+|\s*\n\s*)(?=[^:.;\n]{1,40}:)/;
 
 /**
  * What a cell says: its own text, or a label alone (`Lead:`) with the text of the next filled cell, as a block of
@@ -43,11 +43,12 @@ export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellI
   linesAbove.forEach((line, row) => {
     line.forEach((cell, i) => {
       if (isBlankCell(cell) || typeof cell !== 'string') return;
-      const said = statement(cell.trim(), line.slice(i + 1).find((v) => !isBlankCell(v)));
-      const m = LABELLED.exec(said);
-      const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
-      const value = m?.[2].replace(NEXT_STATEMENT, '').replace(UNLESS_NOTED, '').trim();
-      if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row }]);
+      for (const said of statement(cell.trim(), line.slice(i + 1).find((v) => !isBlankCell(v))).split(BETWEEN_STATEMENTS)) {
+        const m = LABELLED.exec(said);
+        const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
+        const value = m?.[2].replace(UNLESS_NOTED, '').trim();
+        if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row }]);
+      }
     });
   });
   const agree = (named: NamedAbove[]) => new Set(named.map((n) => foldText(n.value))).size === 1;

@@ -100,7 +100,6 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       line[syncColumn - 1] = item.rowId;
       newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
       added.add(item.rowId);
-      report.added++;
       continue;
     }
     // An answer for a row no sheet holds (deleted before this sync) waits: the push removes the row, and the
@@ -144,6 +143,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     const ack: OutboxAck = { table: t.table.name, ids: acked };
     yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   }
+  report.added = added.size;
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
   const written = new Set([...answers.keys()].map((sheet) => sheet.sheet));
   if (newRows.length || addsSyncId) written.add(t.sheet);

@@ -76,12 +76,15 @@ export function printedLines(s: ChangeSection): { shown: ChangeLine[]; leftOut: 
   return { shown: s.lines.slice(0, PRINTED_LINES), leftOut: `and ${rest.length} more${from}` };
 }
 
+/** The report's period in words, as every surface titles it: `from Dec 1, 2026 to Dec 31, 2026`. */
+export const changesPeriod = (r: Pick<ChangesReport, 'since' | 'until'>) => `from ${shortDay(r.since)} to ${shortDay(r.until)}`;
+
 /** The widest day in words, "Dec 31, 2026": every month's short name is three letters. */
 const DAY_WIDTH = 'Dec 31, 2026'.length;
 
 /** The report as text for a terminal or an e-mail: a page a committee member reads in two minutes, its days in words. */
 export function changesText(r: ChangesReport): string {
-  const out = [`What changed from ${shortDay(r.since)} to ${shortDay(r.until)}`, ''];
+  const out = [`What changed ${changesPeriod(r)}`, ''];
   for (const s of changeSections(r, shortDay)) {
     out.push(`${s.title}: ${s.lines.length}`);
     if (s.lines.length === 0) out.push(`  ${s.none}`);

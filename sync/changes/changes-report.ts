@@ -138,10 +138,9 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
 
   for (const e of await store.rejectionLog({ since: new Date(start), until: new Date(end) })) {
     if (!wanted(e.sourceId)) continue;
-    const entry: ChangesReport['dataQuality']['rejected'][number] = { sourceId: e.sourceId, sourceName: names.get(e.sourceId) ?? e.sourceId, table: e.table, rowId: e.rowId, at: e.at.toISOString() };
-    if (e.sheet !== undefined) entry.sheet = e.sheet;
-    if (e.sheetRow !== undefined) entry.sheetRow = e.sheetRow;
-    (e.op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push(entry);
+    // The event's place comes along only where the log kept one.
+    const { op, at, ...logged } = e;
+    (op === 'rejected' ? report.dataQuality.rejected : report.dataQuality.fixed).push({ ...logged, sourceName: names.get(e.sourceId) ?? e.sourceId, at: at.toISOString() });
   }
   // Rows of one sync in sheet order: row 8 before row 16; rows without a place by id (`TA-9` before `TA-10`).
   for (const list of [report.dataQuality.rejected, report.dataQuality.fixed]) {

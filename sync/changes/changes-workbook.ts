@@ -1,8 +1,7 @@
 // The changes report as a one-sheet workbook (`changes --out FILE.xlsx`): every line of every section,
 // with the section as a column to filter by.
-import { shortDay } from '../../shared/cells/dates';
 import type { PlanCell, WorkbookPlan } from '../../shared/workbook-plan';
-import { changeSections } from './change-sections';
+import { changeSections, changesPeriod } from './change-sections';
 import type { ChangesReport } from './changes-schema';
 
 export const CHANGES_SHEET = 'Since last meeting';
@@ -13,7 +12,7 @@ export function changesWorkbookPlan(r: ChangesReport): WorkbookPlan {
     if (s.lines.length === 0) rows.push([s.title, null, s.none, null, null]);
     for (const l of s.lines) rows.push([s.title, l.day, l.what, l.source, l.detail || null]);
   }
-  const period = `from ${shortDay(r.since)} to ${shortDay(r.until)}`;
+  const period = changesPeriod(r);
   return {
     title: `Equity Desk: what changed ${period}`,
     sheets: [{

@@ -179,16 +179,18 @@ export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): stri
 }
 
 /**
- * Rows the store holds (`held`) for `read` sheets that `sent` no longer has. Import's row ids open with their
- * sheet's name, so the store needs no sheet per row; rows of other sheets (one that could not be read, one
- * gone from the workbook) are left for the next import that reads every sheet of the table.
+ * Rows the store holds (`held`) that `sent` no longer has: all of them when every sheet of the table was read
+ * (`read` is 'all'), else only those of the `read` sheets. Import's row ids open with their sheet's name, so the
+ * store needs no sheet per row; rows of other sheets (one that could not be read, one gone from the workbook)
+ * are left for the next import that reads every sheet of the table.
  */
-function removedFromSheets(held: readonly HeldRow[], read: readonly string[], sheetNames: readonly string[], sent: readonly IngestRow[]): HeldRow[] {
-  const named = new Set(sent.map((r) => r.rowId));
-  const readSet = new Set(read);
+function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: readonly string[] | 'all', sheetNames: readonly string[]): HeldRow[] {
+  const readSet = read === 'all' ? undefined : new Set(read);
   return held.filter(({ rowId }) => {
+    if (sent.has(rowId)) return false;
+    if (readSet === undefined) return true;
     const sheet = sheetOfRowId(rowId, sheetNames);
-    return sheet !== undefined && readSet.has(sheet) && !named.has(rowId);
+    return sheet !== undefined && readSet.has(sheet);
   });
 }
 
@@ -266,8 +268,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
     const full = unreadable.length === 0;
-    const sent = new Set(rows.map((r) => r.rowId));
-    const removing = full ? held.get(table)!.filter(({ rowId }) => !sent.has(rowId)) : removedFromSheets(held.get(table)!, tables.map((t) => t.sheet), sheetNames, rows);
+    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : tables.map((t) => t.sheet), sheetNames);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows

@@ -27,6 +27,9 @@ it('ends the value where the line goes on to other things, as a plan pasted as a
   expect(lead('workplan', [[paragraph]])).toEqual([['lead', 'Office of Diversity & Equity', 0]]);
   expect(lead('workplan', [['Lead: Planning Department; Budget: $54,000 remaining']])).toEqual([['lead', 'Planning Department', 0]]);
   expect(lead('workplan', [['Lead: Office of Racial Equity\nStatus legend: Completed · In progress · Not started']])).toEqual([['lead', 'Office of Racial Equity', 0]]);
+  // The whole paragraph as the plan prints it: the lead is its second statement, not its first.
+  const goalsFirst = 'Goals: Structural Equity Alignment · Measurement and Reporting (cross-cutting). Lead: Office of Diversity & Equity unless noted. Vision: a draft citywide Racial Equity Action Plan to Council by the end of 2027.';
+  expect(lead('workplan', [[goalsFirst]])).toEqual([['lead', 'Office of Diversity & Equity', 0]]);
   // A period inside a name is no end.
   expect(lead('roadmap', [['Owner: Dept. of Public Works']])).toEqual([['lead', 'Dept. of Public Works', 0]]);
 });
