@@ -1,6 +1,6 @@
 // The master's Long texts sheet: each text too long for its row in a data sheet, kept whole here in pieces
 // that each print within a row, so a committee member with only the master workbook reads all of it. The
-// clipped cell's marker names the cell the text starts on here.
+// clipped cell's marker names this sheet and the clipped cell itself, which this sheet's Cell column lists.
 import { fittedWidth, textColumn, type ClippedCell, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { rowPieces } from '../workbook/row-xml';
 
