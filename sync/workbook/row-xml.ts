@@ -61,13 +61,14 @@ const CALIBRI_ASCII = [
 ];
 const DIGIT_UNITS = 1038;
 const ASCII_WIDTHS = Float64Array.from(CALIBRI_ASCII, (w) => w / DIGIT_UNITS);
-/** The widest ASCII character (`W`, `@`), in digits: a text no longer than the line over this fits without a scan. */
-const WIDEST = Math.max(...ASCII_WIDTHS);
 /** East Asian ideographs, kana, hangul and full-width forms take about two digits each. */
+const WIDE = 2;
+/** The widest character, in digits (a wide script's, wider than ASCII's `W` and `@`): a text no longer than the line over this fits without a scan. */
+const WIDEST = Math.max(...ASCII_WIDTHS, WIDE);
 const isWide = (code: number) => (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60);
 
 /** A character's width in digits as a cell draws it: ASCII by Calibri's widths, other letters as a digit, wide scripts as two. */
-const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? 2 : 1);
+const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? WIDE : 1);
 /** Every character the same width: the unit of a chart's labels, measured by their average width. */
 const evenWidth = (): number => 1;
 
