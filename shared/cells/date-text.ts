@@ -4,14 +4,25 @@ import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 
-/** `Feb`, `Feb.`, `Sept` and `February` all name a month; at least three letters are needed. */
-function monthNumber(word: string): number | undefined {
+/** Which of `names` a word names, as people shorten them (`Feb`, `Feb.`, `Sept`, `Thurs`): at least three letters. */
+function nameIndex(names: readonly string[], word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i >= 0 ? i + 1 : undefined;
+  const i = names.findIndex((m) => m.startsWith(w));
+  return i >= 0 ? i : undefined;
 }
+
+/** `Feb`, `Feb.`, `Sept` and `February` all name a month. */
+function monthNumber(word: string): number | undefined {
+  const i = nameIndex(MONTHS, word);
+  return i === undefined ? undefined : i + 1;
+}
+
+/** A word before a date that may be its weekday: "Sunday, March 8, 2026", "Thurs. 3/12". */
+const WEEKDAY_BEFORE = /^([a-z]{3,}\.?),?\s+/i;
 
 export interface DateTextOptions {
   /** First month (1-12) of the fiscal year, for `FY22` and `Q1 FY2024`: the Lists sheet's setting, July by default. */
@@ -48,13 +59,14 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:week|wk\.?) of|ongoing since|since)\s*:?\s+/i;
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
 /**
- * "Week of Mar 9", "Wk of 3/9": that day to the Friday of its week, as "Mar 9-13" is read, since a US office's week
- * of work ends on Friday; so a start takes the day written and a due or end date the Friday.
+ * "Week of Mar 9", "Wk of 3/9": the week of work, Monday to Friday, that holds the day, as "Mar 9-13" is read; the
+ * week is the calendar's, Sunday to Saturday, so a Sunday or a Saturday written names the working days beside it,
+ * not the next week's. A start takes the Monday and a due or end date the Friday.
  */
-const WEEK_OF = /^(?:the )?(?:week|wk\.?) of$/;
+const WEEK_OF = /^(?:the )?(?:weeks?|wks?\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
@@ -309,15 +321,39 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
   return parsed;
 }
 
-/** The week of work a day opens, to the Friday on or after it: a Friday alone is its own week's end. */
-function weekOf(text: string, day: Extract<DateParse, { kind: 'date' }>): DateParse | undefined {
-  const friday = addDays(day.start, (5 - weekday(day.start) + 7) % 7);
-  const how = friday === day.start ? 'a week of work ends on Friday' : `a week of work, ${weekdayName(day.start)} to Friday`;
-  return restated(text, day, ` (${how})`, ({ start }) => (friday === start ? { start } : { start, end: friday }));
+/** The Monday of the calendar week, Sunday to Saturday, that holds `day`. */
+const mondayOf = (day: string) => addDays(day, 1 - weekday(day));
+
+/**
+ * The weeks of work that hold `days`, Monday to Friday: one week, or the span from the first one's Monday to the
+ * last one's Friday, as several ranges in one cell are read from the earliest start to the latest end.
+ */
+function weeksOf(text: string, inner: Extract<DateParse, { kind: 'date' }>, days: readonly string[]): DateParse | undefined {
+  const mondays = [...new Set(days.map(mondayOf))].sort();
+  const start = mondays[0];
+  const end = addDays(mondays[mondays.length - 1], 4);
+  const how = mondays.length > 1
+    ? `${mondays.length} weeks of work, from the first one's Monday to the last one's Friday`
+    : weekday(days[0]) === 1 ? 'a week of work, Monday to Friday' : `the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that ${weekdayName(days[0])}`;
+  // The days' own note ("holds 2 date ranges") would quote a span this one replaces.
+  return restated(text, { ...inner, notes: [] }, ` (${how})`, () => ({ start, end }));
+}
+
+/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
+function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+  const named = WEEKDAY_BEFORE.exec(text);
+  const day = named ? nameIndex(WEEKDAYS, named[1]) : undefined;
+  if (!named || day === undefined) return undefined;
+  const inner = parseDateText(text.slice(named[0].length), options);
+  if (inner.kind === 'yearless') return { kind: 'yearless', text };
+  if (inner.kind !== 'date' || inner.end) return undefined;
+  return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);
 }
 
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
+  const dated = withWeekday(text, options);
+  if (dated) return dated;
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && parseDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined });
@@ -331,7 +367,11 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
-    if (WEEK_OF.test(words) && inner.kind === 'date' && !inner.end) return weekOf(text, inner);
+    if (WEEK_OF.test(words) && inner.kind === 'date') {
+      // "Week of 3/9 & 3/16": each day its week; a day read through its weekday ("Sunday, March 8") is one week.
+      const days = readRanges(rest, fiscal, options.year, options.fiscalYear) ?? [inner];
+      if (days.every((d) => !d.end)) return weeksOf(text, inner, days.map((d) => d.start));
+    }
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && SPELLS_RANGE.test(rest);
     const read = spelledRange || !(inner.kind === 'date' && inner.end)
