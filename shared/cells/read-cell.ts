@@ -156,7 +156,7 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // A checkbox in the % column: ticked is done, as the status formulas read it (N(TRUE) is 1 in every host).
   if (typeof raw === 'boolean') {
-    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_scaled', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
+    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_checkbox', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
   }
   const isText = typeof raw === 'string';
   const hasSign = isText && raw.trim().endsWith('%');
