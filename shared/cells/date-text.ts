@@ -34,6 +34,12 @@ export interface DateTextOptions {
    * alone (`Q4`) is that fiscal year's quarter, as the plan's own people count quarters, not a calendar one.
    */
   fiscalYear?: number;
+  /**
+   * The column holds one day (a due date, a milestone's day), not a span of work: an arrow between two days
+   * ("6/30/2026 -> 9/30/2026") is read as the change a status report draws, to the second, not as the range it is
+   * on a timeline. Between months or quarters an arrow is a timeline's span in any column.
+   */
+  oneDay?: boolean;
 }
 
 export type DateParse =
@@ -83,6 +89,9 @@ const REVISED = new RegExp(String.raw`^(.*?\S)\s*\((?:(?:${CHANGE_WORDS})\s*(?:t
  * ("6/30/2026 → 9/30/2026 (delayed)"): not the range an arrow alone draws. Groups as REVISED's.
  */
 const REVISED_ARROW = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*([^()]*?\S)\s*\((?:${CHANGE_WORDS}|slipped)\)$`, 'i');
+
+/** Text either side of an arrow: in a column of one day, the day first written and the one it was changed to. */
+const ARROW_BETWEEN = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*(\S.*)$`);
 
 /** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
 const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
@@ -276,6 +285,8 @@ const PROBE_YEAR = 2000;
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
+  const changed = options.oneDay ? arrowChange(text, options) : undefined;
+  if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
   const ranges = readRanges(text, fiscal, options.year, options.fiscalYear);
   if (!ranges) {
@@ -337,6 +348,22 @@ function weeksOf(text: string, inner: Extract<DateParse, { kind: 'date' }>, days
     : weekday(days[0]) === 1 ? 'a week of work, Monday to Friday' : `the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that ${weekdayName(days[0])}`;
   // The days' own note ("holds 2 date ranges") would quote a span this one replaces.
   return restated(text, { ...inner, notes: [] }, ` (${how})`, () => ({ start, end }));
+}
+
+/**
+ * An arrow between two days, plain days both, in a column of one day: the second, the date the first was changed
+ * to; a day without a year takes the other's ("6/30 → 9/30/2026"). Undefined for anything else, read as before.
+ */
+function arrowChange(text: string, options: DateTextOptions): DateParse | undefined {
+  const arrow = ARROW_BETWEEN.exec(text);
+  if (!arrow) return undefined;
+  const single = { ...options, oneDay: undefined };
+  const plainDay = (d: DateParse) => d.kind === 'date' && !d.end && !d.assumed && d.notes.length === 0;
+  const now = parseDateText(arrow[2], single);
+  const year = now.kind === 'date' ? Number(now.start.slice(0, 4)) : undefined;
+  const was = parseDateText(arrow[1], { ...single, year: options.year ?? year });
+  if (!plainDay(now) || !plainDay(was)) return undefined;
+  return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(arrow[1])} (an arrow between two days, in a column of one date, is a change)`);
 }
 
 /** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
