@@ -35,7 +35,7 @@ export interface DateTextOptions {
    */
   fiscalYear?: number;
   /**
-   * The column holds one day (a due date, a milestone's day), not a span of work: an arrow between two days
+   * The column holds one day (a due, target or received date), not a span: an arrow between two days
    * ("6/30/2026 -> 9/30/2026") is read as the change a status report draws, to the second, not as the range it is
    * on a timeline. Between months or quarters an arrow is a timeline's span in any column.
    */
