@@ -366,12 +366,21 @@ function arrowChange(text: string, options: DateTextOptions): DateParse | undefi
   return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(arrow[1])} (an arrow between two days, in a column of one date, is a change)`);
 }
 
-/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
-function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+/** The weekday a text opens with (0 for Sunday) and the text after it. */
+function leadingWeekday(text: string): { day: number; rest: string } | undefined {
   const named = WEEKDAY_BEFORE.exec(text);
   const day = named ? nameIndex(WEEKDAYS, named[1]) : undefined;
-  if (!named || day === undefined) return undefined;
-  const inner = parseDateText(text.slice(named[0].length), options);
+  return named && day !== undefined ? { day, rest: text.slice(named[0].length) } : undefined;
+}
+
+/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
+function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+  const named = leadingWeekday(text);
+  // One weekday: a run of them ("Mon Wed 3/9") names no one day, and peeling it a word a parse at a time would
+  // read a long cell of them over and over.
+  if (!named || leadingWeekday(named.rest)) return undefined;
+  const { day } = named;
+  const inner = parseDateText(named.rest, options);
   if (inner.kind === 'yearless') return { kind: 'yearless', text };
   if (inner.kind !== 'date' || inner.end) return undefined;
   return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);

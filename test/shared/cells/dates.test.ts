@@ -97,6 +97,10 @@ describe('parseDateText', () => {
     expect(parseDateText('Monday, March 8, 2026')).toEqual({ ...range('2026-03-08'), notes: [], assumed: ['read "Monday, March 8, 2026" as 2026-03-08, though that day is a Sunday, not a Monday'] });
   });
 
+  it.each(['Monday, Monday, March 9, 2026', 'Mon Wed 3/9/2026', 'Tue, Thu, 3/10/2026'])('reads one weekday before a date, not a run of them (%s): a cell of weekday words is not peeled one word at a time', (text) => {
+    expect(parseDateText(text).kind).toBe('invalid');
+  });
+
   it.each([
     ['Ongoing since March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['since March 2026', '2026-03-01', 'the first day of "March 2026"'],
