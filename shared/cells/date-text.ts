@@ -273,6 +273,12 @@ function readRanges(text: string, fiscal: number, year: number | undefined, fisc
   return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
 }
 
+/**
+ * Longer text than any date is written in, with its hedges and notes: a paragraph pasted into a date column. It is
+ * no date, and the patterns below, tried from each of its words, take time growing far faster than its length.
+ */
+const MAX_DATE_TEXT = 1000;
+
 /** Any year will do to learn whether text is a date lacking only its year. */
 const PROBE_YEAR = 2000;
 
@@ -285,6 +291,7 @@ const PROBE_YEAR = 2000;
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
+  if (text.length > MAX_DATE_TEXT) return { kind: 'invalid', text };
   const changed = options.oneDay ? arrowChange(text, options) : undefined;
   if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
