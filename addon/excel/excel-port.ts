@@ -315,7 +315,7 @@ export class ExcelPort implements SpreadsheetPort {
    * cells where the caller read them, then the cells written as by `writeCells`. Those formats serve the write
    * unless the rows found span another block (a row moved): then the write loads its own, one request more.
    */
-  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Promise<string[]> {
+  writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): Promise<string[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
       const ids = loadIdColumn(sheet, idColumn);
@@ -323,7 +323,7 @@ export class ExcelPort implements SpreadsheetPort {
       const before = asRead.length ? spanOf(asRead) : null;
       const formats = before && sheet.getRangeByIndexes(before.top - 1, before.left - 1, before.bottom - before.top + 1, before.right - before.left + 1).load(['numberFormat']);
       await context.sync();
-      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]));
+      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]), tableTop);
       if (cells.length === 0) return written;
       const sameSpan = (a: CellSpan, b: CellSpan | null) => b !== null && a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
       await this.writeScattered(context, sheet, cells, sameSpan(spanOf(cells), before) ? formats?.numberFormat : undefined);

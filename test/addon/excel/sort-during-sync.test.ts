@@ -33,10 +33,10 @@ function valuesOf(excel: FakeExcel): unknown[][] {
 const idAt = (excel: FakeExcel, row: number) => String(excel.sheet('Requests')!.peek(row, SYNC_ID_COLUMN)?.value ?? '');
 const rowOf = (excel: FakeExcel, id: string) => valuesOf(excel).findIndex((line) => line[SYNC_ID_COLUMN - 1] === id) + 1;
 
-/** A person sorts the requests (`rows` of them under the header in row 1) by Request ID, the other way round. */
-function sortByRequestIdDescending(excel: FakeExcel, rows: number): Promise<void> {
+/** A person sorts the requests (`rows` of them under the header in `headerRow`) by Request ID, the other way round. */
+function sortByRequestIdDescending(excel: FakeExcel, rows: number, headerRow = 1): Promise<void> {
   return excel.run(async (context) => {
-    const range = context.workbook.worksheets.getItem('Requests').getRangeByIndexes(0, 0, rows + 1, SYNC_ID_COLUMN);
+    const range = context.workbook.worksheets.getItem('Requests').getRangeByIndexes(headerRow - 1, 0, rows + 1, SYNC_ID_COLUMN);
     range.sort.apply([{ key: col('requestId') - 1, ascending: false }], false, true);
     await context.sync();
   });
@@ -112,5 +112,35 @@ describe('a sort made while the sync runs', () => {
     // The next sync finds every mark on its row already.
     expect(await connected.sync()).toMatch(/3 need fixing \(see the highlighted cells\)$/);
     expect(marked()).toEqual(expected);
+  }, 60_000);
+
+  test('a rejected row dragged above the header row is not marked there, and the summary names it by its Request ID', async () => {
+    const connected = await connectedExcel(service, 'Title-row county (Excel)');
+    const { excel } = connected;
+    const rows = 8;
+    const headerRow = 3;
+    const typed = sampleRows('requests', rows, { asOf: AS_OF, seed: 5 });
+    seedExcelSheet(excel, 'Requests', [['Requests received, 2026'], [], ...templateGrid('requests', typed)], 'requests');
+    const sheet = excel.sheet('Requests')!;
+    for (const row of [5, 7]) sheet.cell(row, col('status')).value = 'Bogus';
+    expect(await connected.sync()).toMatch(/2 need fixing/);
+    const [staying, dragged] = [5, 7].map((row) => idAt(excel, row));
+    const draggedRequest = String(sheet.peek(7, col('requestId'))?.value);
+
+    onceBefore(connected, '/api/v1/sync', async () => {
+      await sortByRequestIdDescending(excel, rows, headerRow);
+      // Then a person drags the other rejected row into the blank row under the title.
+      const from = rowOf(excel, dragged);
+      for (let c = 1; c <= SYNC_ID_COLUMN; c++) {
+        sheet.place(2, c, sheet.peek(from, c));
+        sheet.place(from, c, undefined);
+      }
+    });
+    expect(await connected.sync()).toMatch(new RegExp(`2 need fixing \\(see the highlighted cells\\), 1 of them not marked \\(Request ID ${draggedRequest}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
+    const ours = (row: number) => Array.from({ length: SYNC_ID_COLUMN }, (_, c) => sheet.peek(row, c + 1)).filter((cell) => cell?.note.startsWith(NOTE_PREFIX));
+    expect(rowOf(excel, dragged)).toBe(2);
+    // Its mark from the last sync moved with it, as cells do; the other keeps its own on the row it was sorted to.
+    expect(ours(2).map((cell) => cell?.note)).toHaveLength(1);
+    expect(ours(rowOf(excel, staying))).toHaveLength(1);
   }, 60_000);
 });
