@@ -409,6 +409,45 @@ describe('survey answers pulled into a sheet', () => {
   });
 });
 
+describe('survey answers for a row dragged above the header row', () => {
+  test.each(HOST_DRIVERS)('on a $label, wait instead of landing in the title rows, and the summary names the row by its Request ID', async ({ run, host }) => {
+    const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+    const syncIdColumn = TABLES.requests.columns.length + 1;
+    const { grid } = sampleTable('requests', 3, 3);
+    const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    // A title and a blank row above the header, which is on row 3: r-n is on row 3 + n.
+    const port = new MemorySpreadsheet({ Requests: [['Requests received, 2026'], [], ...grid.map((line, i) => [...line, i === 0 ? 'Sync ID' : id(i)])] as never });
+    const requestOf = (n: number) => String(grid[n][column('requestId') - 1]);
+    const items = [1, 2].map((n) => ({ id: 20 + n, rowId: id(n), kind: 'fields', fields: ['feedbackComment'], values: { requestId: requestOf(n), feedbackComment: `Answer for r-${n}` } }));
+    const acked: number[][] = [];
+    const { http } = scriptedService([]);
+    const dragging: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method === 'GET' && req.url.includes('/outbox')) {
+          // The sheet was read before the outbox is asked for. Meanwhile a person drags r-2's row into the blank row.
+          const { cells } = port.sheet('Requests');
+          [cells[1], cells[4]] = [cells[4], []];
+          return { status: 200, body: JSON.stringify({ table: 'requests', items }), headers: {} };
+        }
+        if (req.url.endsWith('/outbox/ack')) {
+          acked.push((JSON.parse(req.body!) as { ids: number[] }).ids);
+          return { status: 200, body: JSON.stringify({ acknowledged: 1 }), headers: {} };
+        }
+        return http.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(dragging), settings: host(settings()), lock: host(lock()) }));
+    const after = port.readSheet('Requests');
+    expect(after[1][syncIdColumn - 1]).toBe(id(2));
+    expect(after[1][column('feedbackComment') - 1]).toBe('');
+    expect(after[3][column('feedbackComment') - 1]).toBe('Answer for r-1');
+    expect(acked).toEqual([[21]]);
+    expect(report.tables[0].pulled.waiting).toEqual([`Request ID ${requestOf(2)}`]);
+    expect(report.summary).toContain(`1 survey answer filled in, 1 survey answer waiting (Request ID ${requestOf(2)}): its row is not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
+  });
+});
+
 describe('rejected rows marked in a sheet', () => {
   test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its marks gets each mark on the row holding its Sync ID, and loses the marks of rows fixed since; a row deleted meanwhile is not marked, and the summary says so', async ({ run, host }) => {
     const port = sheetWithIds(6);
