@@ -370,8 +370,8 @@ export class ExcelPort implements SpreadsheetPort {
 
   /**
    * One Excel.run: the sheet's notes, the block's fills and the Sync ID column (when asked for) loaded together,
-   * then the notes' cells with the fills of the rows the ids reach below the block, then the plan's changes in one
-   * request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
+   * then (only when there are any) the notes' cells with the fills of the rows the ids reach below the block, then
+   * the plan's changes, if any, in one request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
    * as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Promise<void> {
@@ -387,7 +387,8 @@ export class ExcelPort implements SpreadsheetPort {
       const below = numRows > asked ? sheet.getRangeByIndexes(row - 1 + asked, column - 1, numRows - asked, numColumns).getCellProperties(fill) : null;
       const noted = notes?.items ?? [];
       const locations = noted.map((n) => n.getLocation().load('address'));
-      if (notes || below) await context.sync();
+      // Nothing to ask when the sheet has no notes and the block reaches no further: no round trip for nothing.
+      if (locations.length > 0 || below) await context.sync();
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);
