@@ -66,8 +66,8 @@ export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ')
 export { foldText } from '../word-match';
 
 /**
- * Serial numbers that can be dates: past 1 (1900-01-01, what LibreOffice reads a checkbox's TRUE in a date cell as,
- * which no formula counts as a date: dateCellFormula) to 2958465 (9999-12-31).
+ * Serial numbers that can be dates: past 1 (what LibreOffice reads a checkbox's TRUE in a date cell as, which no
+ * formula counts as a date: dateCellFormula) to 2958465 (9999-12-31).
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
