@@ -90,7 +90,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (iso) return { value: iso, issues: NO_ISSUES };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear };
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.workStart };
   let parsed = parseDateText(text, fiscal);
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {
@@ -159,7 +159,7 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // A checkbox in the % column: ticked is done, as the status formulas read it (N(TRUE) is 1 in every host).
   if (typeof raw === 'boolean') {
-    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_scaled', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
+    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_checkbox', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
   }
   const isText = typeof raw === 'string';
   const hasSign = isText && raw.trim().endsWith('%');

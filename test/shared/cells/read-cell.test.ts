@@ -297,6 +297,20 @@ describe('dates', () => {
     expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
   });
 
+  it('reads an arrow between two days as the change to the second in a column of one date, and as a span in a start', () => {
+    const text = '6/30/2026 -> 9/30/2026';
+    const changed = 'read "6/30/2026 -> 9/30/2026" as 2026-09-30, the date it was changed to, setting aside "6/30/2026" (an arrow between two days, in a column of one date, is a change)';
+    expect(read('requests', 'dueOn', text)).toEqual({ value: '2026-09-30', issues: [expect.objectContaining({ code: 'date_period', message: `Due: ${changed}` })] });
+    // A milestone is a day: not a milestone lasting three months.
+    expect(read('milestones', 'date', text)).toMatchObject({ value: '2026-09-30', rangeEnd: undefined });
+    expect(read('roadmap', 'targetOn', '6/30 → 9/30/2026').value).toBe('2026-09-30');
+    expect(read('requests', 'receivedOn', text).value).toBe('2026-09-30');
+    // A work plan's start is where a timeline's span is typed: the arrow draws the span, as on a slide.
+    expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-06-30', '2026-09-30']);
+    // Months, quarters: a timeline's span in any column, as before.
+    expect([read('milestones', 'date', 'Dec 2026 → Mar 2027').value, read('milestones', 'date', 'Dec 2026 → Mar 2027').rangeEnd]).toEqual(['2026-12-01', '2027-03-31']);
+  });
+
   it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {
     for (const text of ['Week of 3/9/2026', 'Wk of Mar 9, 2026', 'Mar 9-13, 2026']) {
       expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-03-09', '2026-03-13']);
