@@ -10,17 +10,19 @@ export const syncIdOf = (v: unknown): string => (v === null || v === undefined ?
  * The cells of `rows` on the rows holding their ids in `ids` (the Sync ID column read from sheet row `top`),
  * and the ids written. A row whose id is still where the caller read it stays there; one whose id moved goes to
  * the first row holding it now (as the sync, reading the sheet, takes the first); one whose id is nowhere is left out.
+ * Only the table is searched, from its first data row `tableTop`: a row dragged above it (into the title rows) is no
+ * row of the table, which the sync would next read as deleted, so it gets nothing.
  */
-export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[]): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
+export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[], tableTop: number): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
   const firstRow = new Map<string, number>();
   ids.forEach((v, i) => {
     const id = syncIdOf(v);
-    if (id !== '' && !firstRow.has(id)) firstRow.set(id, top + i);
+    if (id !== '' && top + i >= tableTop && !firstRow.has(id)) firstRow.set(id, top + i);
   });
   const cells: { row: number; column: number; cell: T }[] = [];
   const written: string[] = [];
   for (const { rowId, row, cells: line } of rows) {
-    const now = syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
+    const now = row >= tableTop && syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
     if (now === undefined) continue;
     for (const { column, cell } of line) cells.push({ row: now, column, cell });
     written.push(rowId);

@@ -60,6 +60,12 @@ export class ExcelSheet {
     return cell;
   }
 
+  /** Puts a cell, whole, at a position (`undefined`: a blank cell): how a sort moves cells. */
+  place(row: number, column: number, cell: ExcelCell | undefined): void {
+    if (cell) this.cells.set(`${row}:${column}`, cell);
+    else this.cells.delete(`${row}:${column}`);
+  }
+
   /** The block holding every value or formula (of `within`, when given), 1-based and inclusive; null when there is none. */
   usedBlock(within?: { row: number; column: number; rows: number; columns: number }): { row: number; column: number; lastRow: number; lastColumn: number } | null {
     let block: { row: number; column: number; lastRow: number; lastColumn: number } | null = null;
@@ -131,4 +137,16 @@ export function parseAddress(a1: string, width = 16_384): { row: number; column:
   const lastRow = cells[4] ? Number(cells[4]) : row;
   const lastColumn = cells[3] ? columnNumber(cells[3]) : column;
   return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+/**
+ * A formula as Excel writes it when a sort moves it `by` rows: relative row references move with it (as a copy's
+ * do); `$`-anchored rows, text in quotes, quoted sheet names and names that merely end in digits (`LOG10(`) stay.
+ */
+export function movedFormula(formula: string, by: number): string {
+  if (by === 0 || formula === '') return formula;
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(!])/g, (_ref, column: string, row: string) => `${column}${Number(row) + by}`)))
+    .join('');
 }
