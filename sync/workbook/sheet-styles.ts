@@ -22,6 +22,9 @@ export const headerStyle: Partial<ExcelJS.Style> = {
 
 export const titleStyle: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
 
+/** The line an empty table shows under its header: set apart from data, and unwrapped so that it reads on one line. */
+export const emptyNoteStyle: Partial<ExcelJS.Style> = { font: { italic: true, color: { argb: 'FF3A3A3A' } }, alignment: { vertical: 'top', wrapText: false } };
+
 /** A formula literal for a text value: `"Due soon"`, quotes doubled. */
 const textLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
