@@ -288,6 +288,19 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheet('Log')).map((line) => line[1])).toEqual(['', '', 'Outcome', 'Found', '', 'Found too']);
     });
 
+    test('finds the table by its Sync ID header where it is now: a title row deleted above it leaves the first data row in the table', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      // Read with the header on row 3 (the first data row 4); then the title row is deleted, so every row moves up one.
+      await port.writeBlock('Log', 1, 1, [['', '', ''], ['ID', 'Outcome', 'sync id'], ['R-1', '', 's-1'], ['R-2', '', 's-2'], ['', '', '']]);
+      const written = await port.writeRowsById('Log', 3, 4, [
+        { rowId: 's-1', row: 4, cells: [{ column: 2, cell: 'First row' }] },
+        { rowId: 's-2', row: 5, cells: [{ column: 2, cell: 'Second row' }] },
+      ]);
+      expect(written).toEqual(['s-1', 's-2']);
+      expect((await port.readSheet('Log')).map((line) => line[1])).toEqual(['', 'Outcome', 'First row', 'Second row']);
+    });
+
     test('applies freeze, number formats, dropdowns from Lists and status colours', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Lists');

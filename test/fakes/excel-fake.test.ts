@@ -123,6 +123,30 @@ describe('Excel fake', () => {
     expect(column(3)).toEqual(['Id', 'a', 'b', 'c', 'e', 'd']);
   });
 
+  test('a sort reads a formula showing nothing as empty text, not a blank key; a relative reference moved above row 1 becomes #REF!', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Status', 'Id'], ['Open', 'a'], ['', 'b'], ['Closed', 'c']]);
+    const data = excel.sheet('Data')!;
+    // Row 3's status is a formula whose result is "" (it shows nothing); row 4's refers to the row two above it.
+    data.cell(3, 1).formula = '=IF(B3="b","",B3)';
+    data.cell(4, 2).formula = '=B2&"-"&$B$2';
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 4, 2).sort.apply([{ key: 0 }], false, true);
+      await context.sync();
+    });
+    // Ascending: the empty text first, as Excel sorts a formula's "" (a blank cell would go last).
+    expect([2, 3, 4].map((row) => data.peek(row, 2)?.value)).toEqual(['b', 'c', 'a']);
+    expect(data.peek(2, 1)?.formula).toBe('=IF(B2="b","",B2)');
+    // Moved from row 4 to row 3, its reference to row 2 would be row 1; from row 4 to row 2 there is none: #REF!.
+    expect(data.peek(3, 2)?.formula).toBe('=B1&"-"&$B$2');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 3, 2).sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    expect([2, 3, 4].map((row) => data.peek(row, 2)?.value)).toEqual(['c', 'b', 'a']);
+    expect(data.peek(2, 2)?.formula).toBe('=#REF!&"-"&$B$2');
+  });
+
   test('a sort is refused over merged cells and by a key outside the range, and needs ExcelApi 1.2', async () => {
     const excel = new FakeExcel(['Data']);
     excel.seed('Data', [['b', 1], ['a', 2]]);

@@ -462,7 +462,8 @@ class RangeProxy extends ClientObject {
    * `Range.sort.apply`, as Excel sorts rows: each cell moves whole with its row (value, formula, number format,
    * fill, note, bold), a formula's relative rows moving with it; the sort is stable; ascending puts numbers (and
    * dates) first, then text (case ignored unless `matchCase`), then FALSE and TRUE, and blank keys go last either
-   * way. The fake does not calculate, so a formula cell sorts by the value it was given. Validations and
+   * way. The fake does not calculate, so a formula cell sorts by the value it was given (`''` is empty text, which
+   * comes before other text, not a blank). Validations and
    * conditional formats stay where they are, as the template's cover whole columns. Excel refuses a range with
    * merged cells in it; sorting columns, or by colour or icon, is not in the fake.
    */
@@ -485,12 +486,16 @@ class RangeProxy extends ClientObject {
             cells: Array.from({ length: columns }, (_, c) => sheet.peek(row + r, column + c)),
             bold: Array.from({ length: columns }, (_, c) => sheet.bold.has(`${row + r}:${column + c}`)),
           }));
-          const key = (line: (typeof lines)[number], f: SortField) => line.cells[f.key]?.value ?? '';
+          // A blank cell is a blank key; a formula showing nothing is empty text, as Excel sorts its "".
+          const key = (line: (typeof lines)[number], f: SortField) => {
+            const cell = line.cells[f.key];
+            return cell === undefined || (cell.value === '' && cell.formula === '') ? null : cell.value;
+          };
           lines.sort((a, b) => {
             for (const f of fields) {
               const [x, y] = [key(a, f), key(b, f)];
-              if (x === '' || y === '') {
-                if (x !== y) return x === '' ? 1 : -1;
+              if (x === null || y === null) {
+                if (x !== y) return x === null ? 1 : -1;
                 continue;
               }
               const order = compareCells(x, y, matchCase);

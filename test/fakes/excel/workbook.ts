@@ -3,6 +3,7 @@
 // are read as Excel reads typed input unless the cell's number format is text (`@`).
 import { columnLetter, columnNumber } from '../../../shared/lists';
 import { serialFromIso } from '../../../shared/cells/dates';
+import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export interface ExcelCell {
   value: string | number | boolean;
@@ -141,12 +142,17 @@ export function parseAddress(a1: string, width = 16_384): { row: number; column:
 
 /**
  * A formula as Excel writes it when a sort moves it `by` rows: relative row references move with it (as a copy's
- * do); `$`-anchored rows, text in quotes, quoted sheet names and names that merely end in digits (`LOG10(`) stay.
+ * do), and one moved off the sheet becomes `#REF!`; `$`-anchored rows, text in quotes, quoted sheet names and names
+ * that merely end in digits (`LOG10(`) stay.
  */
 export function movedFormula(formula: string, by: number): string {
   if (by === 0 || formula === '') return formula;
+  const moved = (column: string, row: string) => {
+    const to = Number(row) + by;
+    return to < 1 || to > EXCEL_MAX_ROWS ? '#REF!' : `${column}${to}`;
+  };
   return formula
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(!])/g, (_ref, column: string, row: string) => `${column}${Number(row) + by}`)))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(!])/g, (_ref, column: string, row: string) => moved(column, row))))
     .join('');
 }
