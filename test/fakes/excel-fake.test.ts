@@ -147,6 +147,17 @@ describe('Excel fake', () => {
     expect(data.peek(2, 2)?.formula).toBe('=#REF!&"-"&$B$2');
   });
 
+  test('a sort orders text as Excel does, apostrophes and hyphens aside: of two texts alike but for a hyphen, the hyphenated last', async () => {
+    const excel = new FakeExcel(['Data']);
+    const names = ["o'neil", 'co-op', 'oneal', 'coop', 'cook', 'TA-2026-0100', 'TA-2026-0014'];
+    excel.seed('Data', names.map((name) => [name]));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, names.length, 1).sort.apply([{ key: 0 }]);
+      await context.sync();
+    });
+    expect(names.map((_, r) => excel.sheet('Data')!.peek(r + 1, 1)?.value)).toEqual(['cook', 'coop', 'co-op', 'oneal', "o'neil", 'TA-2026-0014', 'TA-2026-0100']);
+  });
+
   test('a sort is refused over merged cells and by a key outside the range, and needs ExcelApi 1.2', async () => {
     const excel = new FakeExcel(['Data']);
     excel.seed('Data', [['b', 1], ['a', 2]]);

@@ -93,11 +93,19 @@ export class FakeExcel {
   };
 }
 
-/** Excel's ascending order of two non-blank values: numbers before text before booleans (FALSE, then TRUE). */
+/**
+ * Excel's ascending order of two non-blank values: numbers before text before booleans (FALSE, then TRUE). Text
+ * is compared with its apostrophes and hyphens left out, and of two texts alike but for a hyphen the hyphenated
+ * one goes last, as Excel's default sort order has it.
+ */
 function compareCells(a: ExcelCell['value'], b: ExcelCell['value'], matchCase: boolean): number {
   const rank = (v: ExcelCell['value']) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  if (typeof a === 'string') return a.localeCompare(b as string, 'en', { sensitivity: matchCase ? 'variant' : 'accent', caseFirst: 'lower' });
+  if (typeof a === 'string' && typeof b === 'string') {
+    const bare = (text: string) => text.replace(/['-]/g, '');
+    const order = bare(a).localeCompare(bare(b), 'en', { sensitivity: matchCase ? 'variant' : 'accent', caseFirst: 'lower' });
+    return order !== 0 ? order : Number(a.includes('-')) - Number(b.includes('-'));
+  }
   return Number(a) - Number(b);
 }
 
