@@ -157,3 +157,21 @@ test('marks are read and written in one Excel.run: the notes with the fills, the
   expect(seen).toHaveLength(4);
   expect(excel.requests.map((r) => r.commands)).toEqual([0, 0]);
 });
+
+test('a sheet whose notes were all deleted since the last marks still shows the plan its marks\' fills, and the fills it clears go', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Requests');
+  await port.writeBlock('Requests', 1, 1, [['ID', 'Status'], ['R-1', 'Bogus'], ['R-2', 'New']]);
+  // Our last marks: a note and a fill on row 2; then a person deleted every note, and the fill stayed.
+  Object.assign(sheet('Requests').cell(2, 2), { fill: '#FDE2E1', note: '' });
+  excel.requests.length = 0;
+  let seen: (string | null)[][] = [];
+  await port.updateAnnotations('Requests', 2, 1, 2, 2, (current) => {
+    seen = current.backgrounds;
+    return { notes: current.notes, backgrounds: current.backgrounds.map((line) => line.map(() => null)) };
+  });
+  expect(seen).toEqual([[null, '#FDE2E1'], [null, null]]);
+  expect(sheet('Requests').peek(2, 2)?.fill ?? null).toBeNull();
+  // The notes and fills in one request, the change in the next: no request for notes' cells that are not there.
+  expect(excel.requests).toHaveLength(2);
+});
