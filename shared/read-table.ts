@@ -207,6 +207,20 @@ export function readTable(
   const takenOn = new Map(defaults.map((d) => [d, [] as number[]]));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
+  /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
+  const isRowLine = (line: readonly CellInput[]): boolean => {
+    const count = filled(line);
+    if (count === 0 || repeatsHeader(line, header)) return false;
+    const one = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    if (one === undefined) return true;
+    if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
+    return sectionRow(table, map, header, line) === undefined;
+  };
+  let lastRow: number | undefined;
+  const rowFollows = (r: number): boolean => {
+    if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
+    return r < lastRow;
+  };
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r];
     const count = filled(line);
@@ -225,6 +239,11 @@ export function readTable(
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
+    // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
+    if (section && !rowFollows(r)) {
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      continue;
+    }
     if (section) {
       if (section.into) above[section.into.name] = section.text;
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';

@@ -65,8 +65,11 @@ export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ')
 // Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.
 export { foldText } from '../word-match';
 
-/** Serial numbers that can be dates: 1 (1900-01-01) to 2958465 (9999-12-31). */
-const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
+/**
+ * Serial numbers that can be dates: past 1 (what LibreOffice reads a checkbox's TRUE in a date cell as, which no
+ * formula counts as a date: dateCellFormula) to 2958465 (9999-12-31).
+ */
+const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {

@@ -52,6 +52,8 @@ export interface DataSheetInput<T extends TableName> {
   dataBars?: readonly FieldOf<T>[];
   /** Where a text clipped in a cell is kept whole (see `SheetPlan.clipped`). */
   clipped?: SheetPlan['clipped'];
+  /** What the sheet says when no row comes (see `SheetPlan.whenEmpty`). */
+  whenEmpty?: string;
 }
 
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
@@ -86,6 +88,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.clipped ? { clipped: input.clipped } : {}),
+    ...(input.whenEmpty ? { whenEmpty: input.whenEmpty } : {}),
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
 }

@@ -64,9 +64,21 @@ interface DataInput {
   clipped?: SheetPlan['clipped'];
 }
 
+/**
+ * The line a data sheet with no rows shows, so a printed page says why it is blank: a deployment that tracks only
+ * work plans has no requests, and a period may hold none of the requests synced.
+ */
+function noRowsNote(table: TableName, inPeriod: boolean): string {
+  const rows = `${TABLES[table].noun}s`;
+  return inPeriod
+    ? `No ${rows} received in the period this workbook covers were synced.`
+    : `No ${rows} were synced yet: each source's ${rows} are listed here once it syncs them.`;
+}
+
 /** A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows. */
 export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: Pick<DataInput, 'rules' | 'asOf' | 'from' | 'to' | 'expected' | 'clipped'>): SheetPlan {
-  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped };
+  const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
   if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
   if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
   return dataSheet(input);

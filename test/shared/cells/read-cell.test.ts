@@ -264,6 +264,11 @@ describe('dates', () => {
     expect(codes(read('workplan', 'startOn', new Date(Number.NaN)))).toEqual(['error:not_a_date']);
   });
 
+  it('reads no serial up to 1 as a date: LibreOffice opens a checkbox pasted into a date cell as 1, which no formula counts as one', () => {
+    for (const serial of [0, 1]) expect(codes(read('requests', 'receivedOn', serial)), String(serial)).toEqual(['error:not_a_date']);
+    expect(read('requests', 'receivedOn', 2).value).toBe('1900-01-01');
+  });
+
   it('splits a range into a column that has an end field, and warns where it has none', () => {
     expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
     expect(read('workplan', 'startOn', 'Dec 2026 → Mar 2027')).toEqual({ value: '2026-12-01', rangeEnd: '2027-03-31', issues: [] });
