@@ -7,9 +7,10 @@ import { foldText } from './word-match';
 export interface NamedAbove {
   column: InputColumn;
   value: string;
-  /** The line as typed, and its 0-based row in the grid: where the value came from. */
+  /** The line as typed, and its 0-based row and column in the grid: where the value came from. */
   line: string;
   row: number;
+  cell: number;
 }
 
 /** "Label: value": a label short enough to be a column's name. */
@@ -47,7 +48,7 @@ export function namedAbove(table: TableDef, linesAbove: readonly (readonly CellI
         const m = LABELLED.exec(said);
         const column = m && columns.find((c) => [c.header, ...(c.aliases ?? [])].some((name) => foldText(name) === foldText(m[1])));
         const value = m?.[2].replace(UNLESS_NOTED, '').trim();
-        if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row }]);
+        if (column && value) found.set(column, [...(found.get(column) ?? []), { column, value, line: said, row, cell: i }]);
       }
     });
   });

@@ -11,6 +11,7 @@ import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
+import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
@@ -202,8 +203,24 @@ export function readTable(
   for (const d of defaults.filter((n) => fieldColumn(map, n.column.name).index === undefined)) {
     setAside(d.row, 'named_above', `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table`, d.column.name);
   }
+  // The sheet rows each value named above went to, said once at its line: a plan's every row would repeat it.
+  const takenOn = new Map(defaults.map((d) => [d, [] as number[]]));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
   const above: Record<string, CellInput> = {};
+  /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
+  const isRowLine = (line: readonly CellInput[]): boolean => {
+    const count = filled(line);
+    if (count === 0 || repeatsHeader(line, header)) return false;
+    const one = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    if (one === undefined) return true;
+    if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
+    return sectionRow(table, map, header, line) === undefined;
+  };
+  let lastRow: number | undefined;
+  const rowFollows = (r: number): boolean => {
+    if (lastRow === undefined) for (lastRow = grid.length - 1; lastRow > headerIndex && !isRowLine(grid[lastRow]); lastRow--);
+    return r < lastRow;
+  };
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const line = grid[r];
     const count = filled(line);
@@ -222,6 +239,11 @@ export function readTable(
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
+    // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
+    if (section && !rowFollows(r)) {
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      continue;
+    }
     if (section) {
       if (section.into) above[section.into.name] = section.text;
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';
@@ -273,14 +295,19 @@ export function readTable(
       if (ordinals.length > 1) item.item = ordinals.indexOf(i) + 1;
       rows.push(item);
     }
-    for (const { column, value, line: named, row } of defaults) {
-      const blank = rows.slice(firstOfLine).filter((sheetRow) => isBlankCell(sheetRow.raw[column.name]));
-      for (const sheetRow of blank) sheetRow.raw[column.name] = value;
-      const cell = blank.length ? fieldColumn(map, column.name, blank[0].at) : {};
-      if (cell.index !== undefined) {
-        issues.push({ code: 'named_above', field: column.name, sheet, row: r + 1, column: cell.column, header: excerpt(String(header[cell.index])), severity: 'warning', message: `${column.header} is blank: took ${quoteValue(value)} from the line above the table (row ${row + 1}: ${quoteValue(named)})` });
-      }
+    for (const d of defaults) {
+      const blank = rows.slice(firstOfLine).filter((sheetRow) => isBlankCell(sheetRow.raw[d.column.name]));
+      for (const sheetRow of blank) sheetRow.raw[d.column.name] = d.value;
+      if (blank.length) takenOn.get(d)!.push(r + 1);
     }
+  }
+  for (const [d, taken] of takenOn) {
+    const { index } = fieldColumn(map, d.column.name);
+    if (index === undefined || taken.length === 0) continue;
+    issues.push({
+      code: 'named_above', field: d.column.name, sheet, row: d.row + 1, column: columnLetter(d.cell + 1), header: excerpt(String(header[index])), severity: 'warning',
+      message: `${d.column.header} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
+    });
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title };
 }

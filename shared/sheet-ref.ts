@@ -1,5 +1,7 @@
 // Sheet-qualified cell references as Excel and Google Sheets write them, for every surface that shows one
-// (Data quality, Long texts, the CLI, the add-ons) and for formulas: a person can paste it into the Name box.
+// (Data quality, Long texts, the CLI, the add-ons) and for formulas: a person can paste it into the Name box;
+// and the sheet rows one warning is about, as a message names them.
+import { counted, nounFor } from './plural';
 
 /** A plain name: a letter or `_`, then letters, digits, `_` or `.`. */
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_.]*$/;
@@ -18,3 +20,20 @@ export const cellRef = (sheet: string, cell: string): string => `${sheetRef(shee
 
 /** Where a problem is: `'Work plan'!O11` when its column is known, `Work plan row 11` when only its row is. */
 export const placeRef = (sheet: string, row: number, column?: string): string => (column ? cellRef(sheet, `${column}${row}`) : `${sheet} row ${row}`);
+
+/** Runs of rows a message names at most: a sheet with rows scattered past them says how many more there are. */
+const MOST_RUNS = 12;
+
+/** Ascending sheet rows as a person reads them: `row 4`, `rows 5–9, 12 and 14–28`. */
+export function rowRuns(rows: readonly number[]): string {
+  const runs: [first: number, last: number][] = [];
+  for (const row of rows) {
+    const run = runs[runs.length - 1];
+    if (run && row === run[1] + 1) run[1] = row;
+    else runs.push([row, row]);
+  }
+  const shown = runs.slice(0, MOST_RUNS).map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`));
+  const more = runs.slice(MOST_RUNS).reduce((n, [first, last]) => n + last - first + 1, 0);
+  const list = more ? `${shown.join(', ')} and ${counted(more, 'more row')}` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  return `${nounFor(rows.length, 'row')} ${list}`;
+}

@@ -117,6 +117,12 @@ export interface SheetPlan {
    * ends the cell (` … [continues <where>]`); undefined when it keeps no more, and the marker says how long the text is.
    */
   clipped?: (clip: ClippedCell) => string | undefined;
+  /**
+   * A line written under the header when no rows come (a table no source has synced yet). The sheet then
+   * prints as one page of that line under the headers of the columns a page holds at full size: its whole
+   * header shrunk onto one page would print too small to read, and spread across pages would print blank pages.
+   */
+  whenEmpty?: string;
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number };
 }
 

@@ -1,7 +1,7 @@
 // What each template's Dashboard shows, grouped as the offices' own RBA questions where they fit:
 // counts by status and requester, backlog, SLA, time to fulfil, outcomes; plan progress by goal;
 // milestone statuses and the next one due. Every figure is a formula plus its TypeScript value.
-import { isDate, sameText } from '../shared/status/sheet-math';
+import { dateCellFormula, isDate, numberCellFormula, numberCellValue, sameText } from '../shared/status/sheet-math';
 import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
@@ -13,7 +13,17 @@ import type { DataRow, DataSheet } from './data-sheet';
 const inputs = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
 const derived = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.derived[field]);
 const nonBlank = (values: readonly TypedValue[]) => values.filter((v) => v !== null && v !== '').length;
-const sum = (values: readonly TypedValue[]) => values.reduce<number>((t, v) => t + (typeof v === 'number' ? v : 0), 0);
+
+/**
+ * A number column's cells read alike in every engine, one working value per data row (numberCellFormula): a
+ * checkbox pasted into it counts as 1 or 0, since LibreOffice cannot tell its TRUE from the number 1, and SUM,
+ * COUNT and AVERAGE over the raw range would count it there and skip it in Excel and Sheets.
+ */
+function numbersOf(b: DashboardBuilder, s: DataSheet, field: string, header: string): { range: string; values: (number | '')[] } {
+  const values = s.rows.map((r) => numberCellValue(r.values?.[field] ?? null) ?? '');
+  const cells = s.rows.map((r, i) => ({ formula: numberCellFormula(s.cell(field, r.row)), value: values[i] }));
+  return { range: b.helper({ header, type: 'number', cells }), values };
+}
 
 /** One line per label: its COUNTIF over `field`, and its share of the count on `totalRow`. */
 function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: readonly TypedValue[], labels: readonly string[], totalRow: number, total: number): void {
@@ -32,7 +42,8 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   const b = new DashboardBuilder();
   b.section('How much did we do?');
   const received = inputs(s, 'receivedOn').filter(isDate).length;
-  const total = b.line({ label: 'Requests received', count: { formula: `COUNT(${s.range('receivedOn')})`, value: received } });
+  // Past serial 1, as dateCellFormula: COUNT would count a checkbox's TRUE in LibreOffice, which reads it as 1899-12-31.
+  const total = b.line({ label: 'Requests received', count: { formula: `COUNTIF(${s.range('receivedOn')},">1")`, value: received } });
   b.section('By origin (reactive or proactive outreach)');
   countLines(b, s, 'origin', inputs(s, 'origin'), rules.lists.origin, total, received);
   b.section('By status');
@@ -40,7 +51,8 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   b.section('By requester type');
   countLines(b, s, 'requesterType', inputs(s, 'requesterType'), rules.lists.requesterType, total, received);
   for (const [field, label] of [['estimatedHours', 'Hours estimated'], ['hoursSpent', 'Hours spent']] as const) {
-    b.line({ label, count: { formula: `SUM(${s.range(field)})`, value: sum(inputs(s, field)) } });
+    const hours = numbersOf(b, s, field, `${label} (working)`);
+    b.line({ label, count: { formula: `SUM(${hours.range})`, value: hours.values.reduce<number>((t, v) => t + (v === '' ? 0 : v), 0) } });
   }
 
   b.section('How well did we do it?');
@@ -61,7 +73,7 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   });
   b.line({ label: 'SLA missed', count: { formula: `COUNTIF(${s.range('slaState')},"Missed")`, value: missed } });
   const days = s.rows.map((r) => ({
-    formula: `IF(ISNUMBER(${s.cell('fulfilledOn', r.row)}),${s.cell('daysOpen', r.row)},"")`,
+    formula: `IF(${dateCellFormula(s.cell('fulfilledOn', r.row))},${s.cell('daysOpen', r.row)},"")`,
     value: isDate(r.values?.fulfilledOn) ? r.derived.daysOpen : '',
   }));
   const daysRange = b.helper({ header: 'Days to fulfill (working)', type: 'number', cells: days });
@@ -76,11 +88,11 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   const recorded = nonBlank(outcomes);
   const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.range('outcome')})`, value: recorded } });
   countLines(b, s, 'outcome', outcomes, rules.lists.outcome, outcomeRow, recorded);
-  const ratings = inputs(s, 'satisfaction');
+  const ratings = numbersOf(b, s, 'satisfaction', 'Satisfaction (working)');
   b.line({
     label: 'Satisfaction (1-5): responses and average',
-    count: { formula: `COUNT(${s.range('satisfaction')})`, value: ratings.filter((v) => typeof v === 'number').length },
-    average: { formula: `IF(COUNT(${s.range('satisfaction')})=0,"",AVERAGE(${s.range('satisfaction')}))`, value: mean(ratings) },
+    count: { formula: `COUNT(${ratings.range})`, value: ratings.values.filter((v) => v !== '').length },
+    average: { formula: `IF(COUNT(${ratings.range})=0,"",AVERAGE(${ratings.range}))`, value: mean(ratings.values) },
   });
   return b;
 }
@@ -177,7 +189,7 @@ export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: s
   countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), MILESTONE_DERIVED, total, items);
   const due = s.rows.map((r) => {
     const status = s.cell('derivedStatus', r.row);
-    const when = fields.endOn ? `IF(ISNUMBER(${s.cell(fields.endOn, r.row)}),${s.cell(fields.endOn, r.row)},${s.cell(fields.date, r.row)})` : s.cell(fields.date, r.row);
+    const when = fields.endOn ? `IF(${dateCellFormula(s.cell(fields.endOn, r.row))},${s.cell(fields.endOn, r.row)},${s.cell(fields.date, r.row)})` : s.cell(fields.date, r.row);
     const end = fields.endOn ? r.values?.[fields.endOn] : undefined;
     const upcoming = r.derived.derivedStatus === 'Upcoming' || r.derived.derivedStatus === 'Due this week';
     return { formula: `IF(OR(${status}="Upcoming",${status}="Due this week"),${when},"")`, value: upcoming ? (isDate(end) ? end : r.values?.[fields.date] ?? '') : '' };

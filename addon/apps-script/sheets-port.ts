@@ -210,9 +210,9 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /** The Sync ID column whole in one getValues (a sort may move a row anywhere), then `writeCells`. */
-  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
+  writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): string[] {
     if (rows.length === 0) return [];
-    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn));
+    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn), tableTop);
     this.writeCells(name, cells);
     return written;
   }

@@ -117,16 +117,17 @@ function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
   }
 }
 
-/** The marks on the rows holding their ids in `ids` (the block's, from sheet row `top`), and how many rows are in none. */
-function followRows(marks: readonly RowMark[], top: number, ids: readonly string[]): { placed: CellMark[]; unmarked: number } {
+/** The marks on the rows holding their ids in `ids` (the block's, from sheet row `top`), and the ids of rows in none. */
+function followRows(marks: readonly RowMark[], top: number, ids: readonly string[]): { placed: CellMark[]; unmarked: string[] } {
   const rows = new Map<string, RowCells<string> & { cells: { column: number; cell: string }[] }>();
   for (const m of marks) {
     const line = rows.get(m.rowId) ?? { rowId: m.rowId, row: m.row, cells: [] };
     line.cells.push({ column: m.column, cell: m.message });
     rows.set(m.rowId, line);
   }
-  const { cells, written } = placeByRowId([...rows.values()], top, ids);
-  return { placed: cells.map(({ row, column, cell }) => ({ row, column, message: cell })), unmarked: rows.size - written.length };
+  const { cells, written } = placeByRowId([...rows.values()], top, ids, top);
+  const found = new Set(written);
+  return { placed: cells.map(({ row, column, cell }) => ({ row, column, message: cell })), unmarked: [...rows.keys()].filter((id) => !found.has(id)) };
 }
 
 /**
@@ -134,19 +135,20 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  * lowest row marked last time (a last row emptied since is no longer part of the table, but keeps its mark
  * otherwise). The region is read once and only the cells that change are written (the port's updateAnnotations).
  * With `rows`, each mark goes on the row holding its Sync ID as the port writes, and the region reaches the last
- * row holding an id; a row found nowhere (deleted meanwhile) is not marked, and counted in `unmarked`.
+ * row holding an id; a row found nowhere in it (deleted meanwhile, or moved above the region into the title rows)
+ * is not marked, and its Sync ID is listed in `unmarked`.
  */
-export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: number }> {
+export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[] }> {
   const memory = yield* readMemory(settings, sheet);
   const numRows = Math.max(region.numRows, memory.lastRow - region.row + 1);
   const reach = { ...region, numRows };
-  if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: 0 };
+  if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [] };
   // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.
   const follow = rows && (marks.length > 0 || memory.lastRow > 0 || Object.keys(memory.colours).length > 0) ? rows : undefined;
-  const planned: { changed: number; unmarked: number; memory: MarkMemory } = { changed: 0, unmarked: 0, memory };
+  const planned: { changed: number; unmarked: string[]; memory: MarkMemory } = { changed: 0, unmarked: [], memory };
   yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids) => {
     const block = { ...reach, numRows: current.notes.length };
-    const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: 0 };
+    const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
     const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
     const { next, changed, memory: after } = planAnnotations(current, block, placed, memory, keyOf);
     Object.assign(planned, { changed, unmarked, memory: after });

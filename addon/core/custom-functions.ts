@@ -43,7 +43,7 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
  * A cell read as the native formula sees it. Choice text stays exactly as typed: the formula compares and
  * shows the text in the cell (a canonical "County" for "cOUNTY", or "Completed" for "~Completed", would
  * answer differently; a lone space is text to it, not a blank). Other cells are read as their column reads them; unreadable ones are blank, as
- * ISNUMBER sees them. A date range's end comes back with it, for the column import puts it in.
+ * the formulas' date and number tests see them (dateCellFormula, hasNumberFormula). A date range's end comes back with it, for the column import puts it in.
  */
 function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd'> {
   if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };

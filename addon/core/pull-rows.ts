@@ -6,6 +6,7 @@ import { outboxAnswer, type OutboxAck, type OutboxItem } from '../../shared/wire
 import type { NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { isSpareRow, statusColumnsOf } from './ready-rows';
+import { rowName } from './row-ids';
 import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
@@ -17,10 +18,11 @@ export interface PullReport {
   /** Existing rows whose fields were filled in (survey answers). */
   updated: number;
   /**
-   * Survey answers not written, for a row no sheet holds by its Sync ID (deleted, or cut away while the sync ran):
-   * not acknowledged, so the next sync tries again. The service drops them once the row is removed.
+   * Survey answers not written, for a row no sheet's table holds by its Sync ID (deleted, or moved above the header
+   * row, before or while the sync ran), each by the name of its row (`rowName`): not acknowledged, so the next sync
+   * tries again. The service drops them once the row is removed.
    */
-  waited: number;
+  waiting: string[];
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
 }
@@ -31,7 +33,7 @@ export interface Pulled {
   written: string[];
 }
 
-const NOTHING: Pulled = { report: { added: 0, updated: 0, waited: 0, missingColumns: [] }, written: [] };
+const NOTHING: Pulled = { report: { added: 0, updated: 0, waiting: [], missingColumns: [] }, written: [] };
 
 /** A stored value as a cell: dates as date cells, text always as text (never run as a formula). */
 function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
@@ -81,7 +83,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
   const below = Math.max(held, tableEnd) + 1;
 
-  const report: PullReport = { added: 0, updated: 0, waited: 0, missingColumns: [] };
+  const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
@@ -106,7 +108,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     // service then drops the answer.
     const holder = existing !== undefined ? { sheet: t, row: existing } : elsewhere.get(item.rowId);
     if (holder === undefined) {
-      report.waited++;
+      report.waiting.push(rowName(t.table, item.values, item.rowId));
       continue;
     }
     const cells: { column: number; cell: WriteCell }[] = [];
@@ -128,10 +130,10 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   // Answers land on rows far apart: one scattered write per sheet, however many there are, each into the row
   // holding its Sync ID as the port writes.
   for (const [sheet, { rows, items: answered }] of answers) {
-    const found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, rows)));
+    const found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, sheet.headerRow + 1, rows)));
     for (const item of answered) {
       if (!found.has(item.rowId)) {
-        report.waited++;
+        report.waiting.push(rowName(t.table, item.values, item.rowId));
         continue;
       }
       acked.push(item.id);

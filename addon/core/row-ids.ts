@@ -1,5 +1,7 @@
 // Stable row ids: every data row gets a `Sync ID` the first time it is synced, written in one block
 // write of that column. A row copied with its id gets a fresh one, so two rows never share an id.
+import { excerpt } from '../../shared/quote-value';
+import type { TableDef } from '../../shared/tables';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
@@ -12,6 +14,18 @@ export const randomRowId: NewId = () => {
   while (s.length < 12) s += Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
   return `r-${s.slice(0, 12)}`;
 };
+
+/**
+ * How a summary names a row a person must find: by the table's own ID column (`Request ID R-0007`) when `values`
+ * (the row's, by field) fill it, else by its Sync ID. The ID is what a person typed: shown on one line and cut
+ * short, as messages quote values, so a pasted paragraph in that cell does not fill the summary.
+ */
+export function rowName(table: TableDef, values: Readonly<Record<string, unknown>> | undefined, syncId: string): string {
+  const own = table.columns.find((c) => c.type === 'id');
+  const value = own && values?.[own.name];
+  const text = value === undefined || value === null ? '' : String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return own && text !== '' ? `${own.header} ${excerpt(text)}` : `Sync ID ${syncId}`;
+}
 
 export interface StampedIds {
   /** Sheet row → its Sync ID, for every data row. */

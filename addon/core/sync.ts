@@ -15,7 +15,7 @@ import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
 import { sendLists } from './send-lists';
-import { randomRowId, stampRowIds, type NewId } from './row-ids';
+import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
@@ -46,8 +46,11 @@ export interface TableSyncReport {
   unchanged: number;
   deleted: number;
   rejected: number;
-  /** Rejected rows whose problems were not marked: no sheet row held their Sync ID when the marks were written. */
-  unmarked: number;
+  /**
+   * Rejected rows whose problems were not marked, by name (`rowName`): no row of the table held their Sync ID when
+   * the marks were written (deleted, or moved above the header row, while the sync ran).
+   */
+  unmarked: string[];
   warnings: number;
   /** Sheet-level problems (a required column missing), one line each. */
   problems: string[];
@@ -240,14 +243,16 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
 
   // Marks go on the rows holding their Sync IDs when they are written: a person may have sorted the sheet, or
   // inserted or deleted rows, since it was read. A row found nowhere is not marked, and the summary says so.
-  let unmarked = 0;
+  const unmarked: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const width = gridWidth(t.grid);
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
     const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` };
-    unmarked += (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], rows)).unmarked;
+    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], rows)).unmarked;
+    // Named as the sheet was read, which is where the person last saw the row.
+    for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
@@ -294,17 +299,26 @@ function firstColumn(t: TableSheet): number {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** Rows a person must find, named: a few, then how many more. */
+const NAMED_ROWS = 3;
+function named(names: readonly string[]): string {
+  const distinct = [...new Set(names)];
+  const more = distinct.length - NAMED_ROWS;
+  return more > 0 ? `${distinct.slice(0, NAMED_ROWS).join(', ')} and ${n(more)} more` : distinct.join(', ');
+}
+
 export function summarise(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
-      if (t.pulled.waited) parts.push(`${counted(t.pulled.waited, 'survey answer')} waiting: ${t.pulled.waited > 1 ? 'their rows were' : 'its row was'} not found by Sync ID (the next sync tries again)`);
+      const { waiting } = t.pulled;
+      if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
-      if (t.unmarked) parts.push(`${counted(t.unmarked, "row's problems were", "rows' problems were")} not marked: ${t.unmarked > 1 ? 'their rows' : 'its row'} moved out of the sheet during the sync; sync again`);
+      if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';

@@ -2,16 +2,16 @@
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult, type SheetRow } from '../../shared/read-table';
-import { foldText, type ReadOptions } from '../../shared/cells/read-cell';
+import type { ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import { periodTyped } from '../../shared/cells/date-format';
 import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
-import { syncIdOf } from '../port/rows-by-id';
+import { SYNC_ID_HEADER, isSyncIdHeader, syncIdOf } from '../port/rows-by-id';
 import { io, type Task } from './task';
 
-export const SYNC_ID_HEADER = 'Sync ID';
+export { SYNC_ID_HEADER };
 
 /**
  * A cell as JSON, as the sync wire carries it: dates as `YYYY-MM-DD` in the spreadsheet's time zone, blanks as null,
@@ -56,8 +56,6 @@ export function gridWidth(grid: readonly (readonly unknown[])[]): number {
   for (const line of grid) if (line.length > width) width = line.length;
   return width;
 }
-
-const isSyncIdHeader = (v: JsonCell) => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
 
 /** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */
 export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'>;

@@ -315,7 +315,7 @@ export class ExcelPort implements SpreadsheetPort {
    * cells where the caller read them, then the cells written as by `writeCells`. Those formats serve the write
    * unless the rows found span another block (a row moved): then the write loads its own, one request more.
    */
-  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Promise<string[]> {
+  writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): Promise<string[]> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return [];
       const ids = loadIdColumn(sheet, idColumn);
@@ -323,7 +323,7 @@ export class ExcelPort implements SpreadsheetPort {
       const before = asRead.length ? spanOf(asRead) : null;
       const formats = before && sheet.getRangeByIndexes(before.top - 1, before.left - 1, before.bottom - before.top + 1, before.right - before.left + 1).load(['numberFormat']);
       await context.sync();
-      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]));
+      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]), tableTop);
       if (cells.length === 0) return written;
       const sameSpan = (a: CellSpan, b: CellSpan | null) => b !== null && a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
       await this.writeScattered(context, sheet, cells, sameSpan(spanOf(cells), before) ? formats?.numberFormat : undefined);
@@ -370,8 +370,8 @@ export class ExcelPort implements SpreadsheetPort {
 
   /**
    * One Excel.run: the sheet's notes, the block's fills and the Sync ID column (when asked for) loaded together,
-   * then the notes' cells with the fills of the rows the ids reach below the block, then the plan's changes in one
-   * request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
+   * then (only when there are any) the notes' cells with the fills of the rows the ids reach below the block, then
+   * the plan's changes, if any, in one request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
    * as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Promise<void> {
@@ -387,7 +387,8 @@ export class ExcelPort implements SpreadsheetPort {
       const below = numRows > asked ? sheet.getRangeByIndexes(row - 1 + asked, column - 1, numRows - asked, numColumns).getCellProperties(fill) : null;
       const noted = notes?.items ?? [];
       const locations = noted.map((n) => n.getLocation().load('address'));
-      if (notes || below) await context.sync();
+      // Nothing to ask when the sheet has no notes and the block reaches no further: no round trip for nothing.
+      if (locations.length > 0 || below) await context.sync();
       const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
       const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);

@@ -57,6 +57,18 @@ export interface ConditionalFormatCollection extends LoadableObject {
   add(type: 'CellValue' | 'DataBar'): ConditionalFormat;
 }
 
+/** One condition of a sort (ExcelApi 1.2): `key` is the column's offset from the range's first column. */
+export interface SortField {
+  key: number;
+  ascending?: boolean;
+  sortOn?: 'Value' | 'CellColor' | 'FontColor' | 'Icon';
+}
+
+/** `Range.sort` (ExcelApi 1.2): what a person's Sort on the Data tab does to the range's rows. */
+export interface RangeSort {
+  apply(fields: SortField[], matchCase?: boolean, hasHeaders?: boolean, orientation?: 'Rows' | 'Columns', method?: 'PinYin' | 'StrokeCount'): void;
+}
+
 export interface Range extends LoadableObject {
   values: unknown[][];
   formulas: unknown[][];
@@ -78,6 +90,8 @@ export interface Range extends LoadableObject {
   select(): void;
   /** Merges the range into one cell (the upper-left value stays); the add-in never calls it, tests do. */
   merge(across?: boolean): void;
+  /** Sorts the range's rows; the add-in never calls it, tests do (a person sorting while a sync runs). */
+  readonly sort: RangeSort;
   /** ExcelApi 1.13: the merged areas that overlap the range; a null object when there are none. */
   getMergedAreasOrNullObject(): RangeAreas;
   getCellProperties(spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]>;

@@ -1,26 +1,51 @@
 // Where cells of rows known by their Sync ID go (SpreadsheetPort.writeRowsById, the sync's marks): the row holding
 // the id in the Sync ID column as read just before the write, so a row a person moved while the sync talked to the
 // service (a sort, a row inserted or deleted above it) still gets its own cells. One search for every host and the fake.
+import { foldText } from '../../shared/word-match';
 import type { RowCells } from './spreadsheet-port';
+
+/** The header of the column holding each row's Sync ID. */
+export const SYNC_ID_HEADER = 'Sync ID';
+
+/** A cell read as the Sync ID column's header, in any case or spacing (as the sync finds the column). */
+export const isSyncIdHeader = (v: unknown): boolean => typeof v === 'string' && foldText(v) === foldText(SYNC_ID_HEADER);
 
 /** A Sync ID cell as the id it holds; `''` when blank. */
 export const syncIdOf = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /**
+ * The table's first data row now, given the Sync ID column read from sheet row `top` and the first data row as the
+ * sync read it: below the column's header cell nearest where it was, since rows inserted or deleted above the table
+ * (a title row removed) move the header; `asRead` when the column shows no header.
+ */
+function firstDataRow(ids: readonly unknown[], top: number, asRead: number): number {
+  let header: number | undefined;
+  ids.forEach((v, i) => {
+    const row = top + i;
+    if (isSyncIdHeader(v) && (header === undefined || Math.abs(row - (asRead - 1)) < Math.abs(header - (asRead - 1)))) header = row;
+  });
+  return header === undefined ? asRead : header + 1;
+}
+
+/**
  * The cells of `rows` on the rows holding their ids in `ids` (the Sync ID column read from sheet row `top`),
  * and the ids written. A row whose id is still where the caller read it stays there; one whose id moved goes to
  * the first row holding it now (as the sync, reading the sheet, takes the first); one whose id is nowhere is left out.
+ * Only the table is searched, from its first data row (`readTop` as the sync read it, moved with the header row when
+ * rows above were inserted or deleted since): a row dragged above it (into the title rows) is no row of the table,
+ * which the sync would next read as deleted, so it gets nothing.
  */
-export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[]): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
+export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[], readTop: number): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
+  const tableTop = firstDataRow(ids, top, readTop);
   const firstRow = new Map<string, number>();
   ids.forEach((v, i) => {
     const id = syncIdOf(v);
-    if (id !== '' && !firstRow.has(id)) firstRow.set(id, top + i);
+    if (id !== '' && top + i >= tableTop && !firstRow.has(id)) firstRow.set(id, top + i);
   });
   const cells: { row: number; column: number; cell: T }[] = [];
   const written: string[] = [];
   for (const { rowId, row, cells: line } of rows) {
-    const now = syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
+    const now = row >= tableTop && syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
     if (now === undefined) continue;
     for (const { column, cell } of line) cells.push({ row: now, column, cell });
     written.push(rowId);

@@ -133,9 +133,11 @@ export interface SpreadsheetPort {
    * the port writes: a person may sort the sheet, or insert or delete rows, while the sync talks to the service.
    * The column is read once, whole, just before the write, in the host call or request that writes; a row whose
    * id moved is written where the id is now, and one whose id is nowhere in the column is not written at all.
+   * Only rows from `tableTop` (the table's first data row as read, moved with the Sync ID header cell when rows above
+   * the table were inserted or deleted since) down are searched: a row moved above it is not written.
    * Answers the ids written, in the order given. The cells are written as by `writeCells`.
    */
-  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): Io<string[]>;
+  writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): Io<string[]>;
   /**
    * Rows added under a table, each on the first row at or below `fromRow`, and below the row placed before it,
    * that is still free when the port writes: every cell the row fills shows nothing. The caller chose `fromRow`

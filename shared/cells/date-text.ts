@@ -4,14 +4,25 @@ import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS = WEEKDAY_NAMES.map((d) => d.toLowerCase());
 
-/** `Feb`, `Feb.`, `Sept` and `February` all name a month; at least three letters are needed. */
-function monthNumber(word: string): number | undefined {
+/** Which of `names` a word names, as people shorten them (`Feb`, `Feb.`, `Sept`, `Thurs`): at least three letters. */
+function nameIndex(names: readonly string[], word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return undefined;
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i >= 0 ? i + 1 : undefined;
+  const i = names.findIndex((m) => m.startsWith(w));
+  return i >= 0 ? i : undefined;
 }
+
+/** `Feb`, `Feb.`, `Sept` and `February` all name a month. */
+function monthNumber(word: string): number | undefined {
+  const i = nameIndex(MONTHS, word);
+  return i === undefined ? undefined : i + 1;
+}
+
+/** A word before a date that may be its weekday: "Sunday, March 8, 2026", "Thurs. 3/12". */
+const WEEKDAY_BEFORE = /^([a-z]{3,}\.?),?\s+/i;
 
 export interface DateTextOptions {
   /** First month (1-12) of the fiscal year, for `FY22` and `Q1 FY2024`: the Lists sheet's setting, July by default. */
@@ -23,6 +34,12 @@ export interface DateTextOptions {
    * alone (`Q4`) is that fiscal year's quarter, as the plan's own people count quarters, not a calendar one.
    */
   fiscalYear?: number;
+  /**
+   * The column holds one day (a due, target or received date), not a span: an arrow between two days
+   * ("6/30/2026 -> 9/30/2026") is read as the change a status report draws, to the second, not as the range it is
+   * on a timeline. Between months or quarters an arrow is a timeline's span in any column.
+   */
+  oneDay?: boolean;
 }
 
 export type DateParse =
@@ -48,13 +65,14 @@ const HEDGE_BEFORE = /^(?:(?:approx\.?|approximately|around|about|circa|est\.?|e
  * first ("Starting March 2026", "Started March 2026", "Week of 3/9"), whichever column the cell is in.
  */
 // Longer words first: the first alternative that matches is taken ("beginning" would leave "of March").
-const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:week|wk\.?) of|ongoing since|since)\s*:?\s+/i;
+const BOUND = /^(by|no later than|on or before|through|thru|until|till|end of|starting|starts|started|beginning of|beginning|start of|from|(?:the )?(?:weeks?|wks?\.?) of|ongoing since|since)\s*:?\s+/i;
 const LAST_DAY_BOUNDS = new Set(['by', 'no later than', 'on or before', 'through', 'thru', 'until', 'till', 'end of']);
 /**
- * "Week of Mar 9", "Wk of 3/9": that day to the Friday of its week, as "Mar 9-13" is read, since a US office's week
- * of work ends on Friday; so a start takes the day written and a due or end date the Friday.
+ * "Week of Mar 9", "Wk of 3/9": the week of work, Monday to Friday, that holds the day, as "Mar 9-13" is read; the
+ * week is the calendar's, Sunday to Saturday, so a Sunday or a Saturday written names the working days beside it,
+ * not the next week's. A start takes the Monday and a due or end date the Friday.
  */
-const WEEK_OF = /^(?:the )?(?:week|wk\.?) of$/;
+const WEEK_OF = /^(?:the )?(?:weeks?|wks?\.?) of$/;
 /** Words saying the work began then and still goes on: the start, and no end ("Ongoing since March 2026"). */
 const OPEN_BOUNDS = new Set(['ongoing since', 'since']);
 
@@ -71,6 +89,9 @@ const REVISED = new RegExp(String.raw`^(.*?\S)\s*\((?:(?:${CHANGE_WORDS})\s*(?:t
  * ("6/30/2026 → 9/30/2026 (delayed)"): not the range an arrow alone draws. Groups as REVISED's.
  */
 const REVISED_ARROW = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*([^()]*?\S)\s*\((?:${CHANGE_WORDS}|slipped)\)$`, 'i');
+
+/** Text either side of an arrow: in a column of one day, the day first written and the one it was changed to. */
+const ARROW_BETWEEN = new RegExp(String.raw`^(.*?\S)\s*(?:${ARROW})\s*(\S.*)$`);
 
 /** …and after it: "March (tentative)", "3/15/2026 (moved from 3/1)", "Q3 2026 est.", "Spring 2027?". */
 const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated|approx\.?)|\s*\?)$/i;
@@ -252,6 +273,12 @@ function readRanges(text: string, fiscal: number, year: number | undefined, fisc
   return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
 }
 
+/**
+ * Longer text than any date is written in, with its hedges and notes: a paragraph pasted into a date column. It is
+ * no date, and the patterns below, tried from each of its words, take time growing far faster than its length.
+ */
+const MAX_DATE_TEXT = 1000;
+
 /** Any year will do to learn whether text is a date lacking only its year. */
 const PROBE_YEAR = 2000;
 
@@ -264,6 +291,9 @@ const PROBE_YEAR = 2000;
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
+  if (text.length > MAX_DATE_TEXT) return { kind: 'invalid', text };
+  const changed = options.oneDay ? arrowChange(text, options) : undefined;
+  if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
   const ranges = readRanges(text, fiscal, options.year, options.fiscalYear);
   if (!ranges) {
@@ -309,15 +339,64 @@ function restated(text: string, inner: DateParse, how: string, reshape: (d: { st
   return parsed;
 }
 
-/** The week of work a day opens, to the Friday on or after it: a Friday alone is its own week's end. */
-function weekOf(text: string, day: Extract<DateParse, { kind: 'date' }>): DateParse | undefined {
-  const friday = addDays(day.start, (5 - weekday(day.start) + 7) % 7);
-  const how = friday === day.start ? 'a week of work ends on Friday' : `a week of work, ${weekdayName(day.start)} to Friday`;
-  return restated(text, day, ` (${how})`, ({ start }) => (friday === start ? { start } : { start, end: friday }));
+/** The Monday of the calendar week, Sunday to Saturday, that holds `day`. */
+const mondayOf = (day: string) => addDays(day, 1 - weekday(day));
+
+/**
+ * The weeks of work that hold `days`, Monday to Friday: one week, or the span from the first one's Monday to the
+ * last one's Friday, as several ranges in one cell are read from the earliest start to the latest end.
+ */
+function weeksOf(text: string, inner: Extract<DateParse, { kind: 'date' }>, days: readonly string[]): DateParse | undefined {
+  const mondays = [...new Set(days.map(mondayOf))].sort();
+  const start = mondays[0];
+  const end = addDays(mondays[mondays.length - 1], 4);
+  const how = mondays.length > 1
+    ? `${mondays.length} weeks of work, from the first one's Monday to the last one's Friday`
+    : weekday(days[0]) === 1 ? 'a week of work, Monday to Friday' : `the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that ${weekdayName(days[0])}`;
+  // The days' own note ("holds 2 date ranges") would quote a span this one replaces.
+  return restated(text, { ...inner, notes: [] }, ` (${how})`, () => ({ start, end }));
+}
+
+/**
+ * An arrow between two days, plain days both, in a column of one day: the second, the date the first was changed
+ * to; a day without a year takes the other's ("6/30 → 9/30/2026"). Undefined for anything else, read as before.
+ */
+function arrowChange(text: string, options: DateTextOptions): DateParse | undefined {
+  const arrow = ARROW_BETWEEN.exec(text);
+  if (!arrow) return undefined;
+  const single = { ...options, oneDay: undefined };
+  const plainDay = (d: DateParse) => d.kind === 'date' && !d.end && !d.assumed && d.notes.length === 0;
+  const now = parseDateText(arrow[2], single);
+  const year = now.kind === 'date' ? Number(now.start.slice(0, 4)) : undefined;
+  const was = parseDateText(arrow[1], { ...single, year: options.year ?? year });
+  if (!plainDay(now) || !plainDay(was)) return undefined;
+  return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(arrow[1])} (an arrow between two days, in a column of one date, is a change)`);
+}
+
+/** The weekday a text opens with (0 for Sunday) and the text after it. */
+function leadingWeekday(text: string): { day: number; rest: string } | undefined {
+  const named = WEEKDAY_BEFORE.exec(text);
+  const day = named ? nameIndex(WEEKDAYS, named[1]) : undefined;
+  return named && day !== undefined ? { day, rest: text.slice(named[0].length) } : undefined;
+}
+
+/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
+function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+  const named = leadingWeekday(text);
+  // One weekday: a run of them ("Mon Wed 3/9") names no one day, and peeling it a word a parse at a time would
+  // read a long cell of them over and over.
+  if (!named || leadingWeekday(named.rest)) return undefined;
+  const { day } = named;
+  const inner = parseDateText(named.rest, options);
+  if (inner.kind === 'yearless') return { kind: 'yearless', text };
+  if (inner.kind !== 'date' || inner.end) return undefined;
+  return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);
 }
 
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
 function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
+  const dated = withWeekday(text, options);
+  if (dated) return dated;
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
   const now = revised && parseDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined });
@@ -331,7 +410,11 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
     const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
     const inner = parseDateText(rest, options);
-    if (WEEK_OF.test(words) && inner.kind === 'date' && !inner.end) return weekOf(text, inner);
+    if (WEEK_OF.test(words) && inner.kind === 'date') {
+      // "Week of 3/9 & 3/16": each day its week; a day read through its weekday ("Sunday, March 8") is one week.
+      const days = readRanges(rest, fiscal, options.year, options.fiscalYear) ?? [inner];
+      if (days.every((d) => !d.end)) return weeksOf(text, inner, days.map((d) => d.start));
+    }
     // "From Jan 2026 through June 2026" names both ends: the range is read whole, not cut to its first day.
     const spelledRange = !last && SPELLS_RANGE.test(rest);
     const read = spelledRange || !(inner.kind === 'date' && inner.end)

@@ -73,6 +73,9 @@ const SEASONS_RUN = seasonsRun(`(${SEASON})`);
 const SEASONS_AND_YEAR = new RegExp(String.raw`^${SEASONS_RUN},? '?(\d{2}|\d{4})$`, 'i');
 /** "2026 Fall/Winter", as "2026 Q4 - Q1": the year, the season, the second season if two. */
 const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) ${SEASONS_RUN}$`, 'i');
+/** "Spring 2027/Summer 2027", each season with its year: the first season and year, the second season and year. */
+const SEASON_YEAR = String.raw`(${SEASON}),? '?(\d{2}|\d{4})`;
+const SEASON_YEARS_SLASHED = new RegExp(String.raw`^${SEASON_YEAR}\s*\/\s*${SEASON_YEAR}$`, 'i');
 
 const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
@@ -80,8 +83,8 @@ const PARTS: Record<string, [month: number, months: number]> = {
   h1: [1, 6], '1h': [1, 6], 'first half': [1, 6], 'first half of': [1, 6], h2: [7, 6], '2h': [7, 6], 'second half': [7, 6], 'second half of': [7, 6],
   early: [1, 4], mid: [5, 4], late: [9, 4],
 };
-/** "H1 2026", "First half of 2026", "Late-2026": a part of a year by its words in PARTS. */
-const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})[- ]?(\\d{4})$`, 'i');
+/** "H1 2026", "1H27", "First half of 2026", "Late-2026": a part of a year by its words in PARTS. */
+const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})[- ]?'?(\\d{2}|\\d{4})$`, 'i');
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
 
@@ -171,10 +174,14 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   }
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
+  if ((m = text.match(SEASON_YEARS_SLASHED))) {
+    const [first, last] = [seasons(m[1], undefined, fullYear(m[2]), 'last'), seasons(m[3], undefined, fullYear(m[4]), 'last')];
+    return first.start <= last.start ? by({ start: first.start, end: last.end }, `${slashWhy('seasons')}; ${first.why}`) : undefined;
+  }
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
   if ((m = text.match(PART_AND_YEAR))) {
     const [month, months] = PARTS[m[1].toLowerCase()];
-    return by(span(+m[2], month, months), months === 6 ? 'a half year' : 'a third of the year');
+    return by(span(fullYear(m[2]), month, months), months === 6 ? 'a half year' : 'a third of the year');
   }
   return undefined;
 }

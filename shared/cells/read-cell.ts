@@ -65,8 +65,11 @@ export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ')
 // Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.
 export { foldText } from '../word-match';
 
-/** Serial numbers that can be dates: 1 (1900-01-01) to 2958465 (9999-12-31). */
-const isDateSerial = (n: number) => n >= 1 && n <= 2958465;
+/**
+ * Serial numbers that can be dates: past 1 (what LibreOffice reads a checkbox's TRUE in a date cell as, which no
+ * formula counts as a date: dateCellFormula) to 2958465 (9999-12-31).
+ */
+const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
@@ -87,7 +90,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (iso) return { value: iso, issues: NO_ISSUES };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear };
+  // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
   let parsed = parseDateText(text, fiscal);
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {
@@ -156,7 +160,7 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
   // A checkbox in the % column: ticked is done, as the status formulas read it (N(TRUE) is 1 in every host).
   if (typeof raw === 'boolean') {
-    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_scaled', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
+    return { value: raw ? 1 : 0, issues: [issue(c, 'percent_checkbox', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
   }
   const isText = typeof raw === 'string';
   const hasSign = isText && raw.trim().endsWith('%');

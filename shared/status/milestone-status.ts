@@ -2,7 +2,7 @@
 import { daysBetween } from '../cells/dates';
 import { settingRef } from '../lists';
 import type { Rules } from '../rules';
-import { isDate, sameText } from './sheet-math';
+import { dateCellFormula, isDate, sameText } from './sheet-math';
 
 export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed', 'No date yet'] as const;
 export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
@@ -22,7 +22,7 @@ export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string):
 }
 
 export function milestoneStatusFormula(r: { date: string; endOn?: string; status: string; today: string }): string {
-  const W = r.endOn ? `IF(ISNUMBER(${r.endOn}),${r.endOn},${r.date})` : r.date;
-  return `IF(OR(${r.status}="Completed",${r.status}="Done"),"Done",IF(NOT(ISNUMBER(${W})),"No date yet",`
+  const W = r.endOn ? `IF(${dateCellFormula(r.endOn)},${r.endOn},${r.date})` : r.date;
+  return `IF(OR(${r.status}="Completed",${r.status}="Done"),"Done",IF(NOT(${dateCellFormula(W)}),"No date yet",`
     + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming"))))`;
 }

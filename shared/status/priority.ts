@@ -2,7 +2,7 @@
 import { daysBetween } from '../cells/dates';
 import { listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
-import { isDate, literalKey } from './sheet-math';
+import { dateCellFormula, isDate, literalKey } from './sheet-math';
 
 export interface PriorityInputs { requesterType: unknown; dueOn: unknown; receivedOn?: unknown }
 export interface PrioritySuggestion { priority: string; reason: string; score: number }
@@ -27,8 +27,8 @@ type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
 
 function parts(r: Refs) {
   const impact = `IFERROR(VLOOKUP(${literalKey(r.requesterType)},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
-  const days = `(${r.dueOn}-IF(ISNUMBER(${r.receivedOn}),${r.receivedOn},${r.today}))`;
-  const urgency = `IF(ISNUMBER(${r.dueOn}),IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),${settingRef('noDeadlineUrgency')})`;
+  const days = `(${r.dueOn}-IF(${dateCellFormula(r.receivedOn)},${r.receivedOn},${r.today}))`;
+  const urgency = `IF(${dateCellFormula(r.dueOn)},IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),${settingRef('noDeadlineUrgency')})`;
   return { impact, days, urgency };
 }
 
@@ -39,5 +39,5 @@ export function suggestedPriorityFormula(r: Refs): string {
 
 export function priorityReasonFormula(r: Refs): string {
   const { impact, days, urgency } = parts(r);
-  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(ISNUMBER(${r.dueOn}),"deadline in "&${days}&" days","no deadline")&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
+  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline in "&${days}&" days","no deadline")&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
 }

@@ -2,7 +2,7 @@
 import { addDays, daysBetween } from '../cells/dates';
 import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
-import { isDate, literalKey, sameText } from './sheet-math';
+import { dateCellFormula, isDate, literalKey, sameText } from './sheet-math';
 
 export const SLA_STATES = ['On time', 'Due soon', 'Overdue', 'Met', 'Missed'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
@@ -79,21 +79,21 @@ type Refs = Record<'receivedOn' | 'priority' | 'status' | 'dueOn' | 'fulfilledOn
 
 /** `status="Fulfilled",status="Closed"`: the lifecycle's statuses as the formulas compare them. */
 const statusIs = (status: string, values: readonly string[]) => values.map((v) => `${status}="${v}"`).join(',');
-const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${statusIs(r.status, DONE_REQUEST_STATUSES)},ISNUMBER(${r.fulfilledOn}))`;
+const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${statusIs(r.status, DONE_REQUEST_STATUSES)},${dateCellFormula(r.fulfilledOn)})`;
 
 export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'status' | 'today'>): string {
-  return `IF(ISNUMBER(${r.receivedOn}),IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}-${r.receivedOn},`
+  return `IF(${dateCellFormula(r.receivedOn)},IF(${dateCellFormula(r.fulfilledOn)},${r.fulfilledOn}-${r.receivedOn},`
     + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn})),"")`;
 }
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
-  return `IF(ISNUMBER(${r.dueOn}),${r.dueOn},IF(ISNUMBER(${r.receivedOn}),IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
+  return `IF(${dateCellFormula(r.dueOn)},${r.dueOn},IF(${dateCellFormula(r.receivedOn)},IFERROR(${r.receivedOn}+VLOOKUP(${literalKey(r.priority)},${listRange('priority', true)},2,0),""),""))`;
 }
 
 /** `due` is the cell holding this row's SLA due date. */
 export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'today'> & { due: string }): string {
   const D = r.due;
-  return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(ISNUMBER(${r.fulfilledOn}),IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
+  return `IF(NOT(ISNUMBER(${D})),"",IF(${doneExpr(r)},IF(${dateCellFormula(r.fulfilledOn)},IF(${r.fulfilledOn}<=${D},"Met","Missed"),""),`
     + `IF(${statusIs(r.status, [DECLINED_REQUEST_STATUS])},"",IF(${D}<${r.today},"Overdue",IF(${D}-${r.today}<=${settingRef('dueSoonDays')},"Due soon","On time")))))`;
 }
 
@@ -103,5 +103,5 @@ export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { day
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {
-  return `IF(ISNUMBER(${r.followUpOn}),${r.followUpOn},IF(ISNUMBER(${r.fulfilledOn}),${r.fulfilledOn}+${settingRef('followUpDays')},""))`;
+  return `IF(${dateCellFormula(r.followUpOn)},${r.followUpOn},IF(${dateCellFormula(r.fulfilledOn)},${r.fulfilledOn}+${settingRef('followUpDays')},""))`;
 }

@@ -18,7 +18,29 @@ export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.le
 export { isIsoDate as isDate } from '../cells/dates';
 
 /**
+ * Whether a cell holds a date, as a formula asks it. Not ISNUMBER: LibreOffice reads a checkbox's TRUE pasted into a
+ * date-formatted cell as the number 1 (shown as 1899-12-31) and FALSE as 0, where Excel and Sheets see no number. N()
+ * gives TRUE as 1 and FALSE as 0 in all three, so past 1 is a date in every engine and a checkbox in none; a cell
+ * read by the rules agrees, as no serial up to 1 reads as a date (read-cell).
+ */
+export const dateCellFormula = (ref: string) => `N(${ref})>1`;
+
+/**
  * A cell as an exact VLOOKUP key. VLOOKUP(..., 0) treats `*`, `?` and `~` as wildcards in Excel,
  * Sheets and LibreOffice, so "C*" would find "City" where the TypeScript rules find nothing.
  */
 export const literalKey = (ref: string) => `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
+
+/**
+ * A number cell as every engine reads it: a number, or a checkbox's TRUE or FALSE as 1 or 0. LibreOffice opens TRUE in
+ * a number-formatted cell of an .xlsx as the number 1, and no formula there can tell it from 1 (ISLOGICAL sees only a
+ * General cell's TRUE); Excel and Sheets read TRUE as 1 through N, so that is the one reading the three engines share.
+ * Anything else (text, a blank) is no number.
+ */
+export const numberCellValue = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : null);
+
+/** Whether a cell holds a number by numberCellValue's reading; its value is then N(ref). */
+export const hasNumberFormula = (ref: string) => `OR(ISNUMBER(${ref}),ISLOGICAL(${ref}))`;
+
+/** A cell's number by numberCellValue's reading, blank when it holds none: one cell, since N() reads only the first of a range. */
+export const numberCellFormula = (ref: string) => `IF(${hasNumberFormula(ref)},N(${ref}),"")`;

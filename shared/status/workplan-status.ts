@@ -2,23 +2,18 @@
 import { daysBetween } from '../cells/dates';
 import { settingRef } from '../lists';
 import type { Rules } from '../rules';
-import { isDate, sameText, sheetLess } from './sheet-math';
+import { dateCellFormula, hasNumberFormula, isDate, numberCellValue, sameText, sheetLess } from './sheet-math';
 
 export const WORKPLAN_DERIVED = [
   'Complete', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
 ] as const;
 export type WorkplanDerived = (typeof WORKPLAN_DERIVED)[number];
 
-/**
- * A % complete as every engine reads the cell: a number, or a checkbox's TRUE or FALSE as 100 % or 0 %. LibreOffice
- * opens TRUE in a %-formatted cell of an .xlsx as the number 1, and no formula there can tell it from 100 % (ISLOGICAL
- * sees only a General cell's TRUE); Excel and Sheets read TRUE as 1 through N, so counting it as 100 % is the one
- * reading the three engines share. Anything else (text, a blank) is no %.
- */
-export const percentValue = (v: unknown): number | null => (typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : null);
+/** A % complete as every engine reads the cell: a checkbox's TRUE or FALSE as 100 % or 0 % (numberCellValue). */
+export const percentValue = numberCellValue;
 
 /** Whether a % cell holds a % by percentValue's reading; its value is then N(ref). */
-export const hasPercentFormula = (ref: string) => `OR(ISNUMBER(${ref}),ISLOGICAL(${ref}))`;
+export const hasPercentFormula = hasNumberFormula;
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
@@ -50,10 +45,10 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
   const margin = settingRef('atRiskMargin');
   return `IF(OR(${S}="Completed",AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
-    + `IF(AND(NOT(ISNUMBER(${A})),NOT(ISNUMBER(${E}))),"No dates",`
-    + `IF(AND(ISNUMBER(${E}),${E}<${T}),"Overdue",`
-    + `IF(AND(ISNUMBER(${A}),${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`
-    + `IF(AND(ISNUMBER(${A}),OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
+    + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
+    + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
+    + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`
+    + `IF(AND(${dateCellFormula(A)},OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
     + `IF(AND(${S}="In progress",NOT(${hasPercentFormula(P)})),"In progress (no %)",`
-    + `IF(AND(ISNUMBER(${A}),ISNUMBER(${E})),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))`;
+    + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track")))))))`;
 }

@@ -31,7 +31,7 @@ interface RowStates<T extends TableName> {
   after: StoredValues<T> | null;
   /** The first day any version showed it done (requests). */
   firstDone: string | null;
-  /** The day it was first recorded Closed within the period (requests). */
+  /** The day it was first recorded Closed within the period, or its Fulfilled date if it arrived closed (requests). */
   closedOn: string | null;
   /** The days of its first and its last version recorded within the period. */
   firstIn: string | null;
@@ -53,10 +53,13 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     if (at >= end) break;
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
+    const firstVersion = s === undefined;
     if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstIn: null, lastIn: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
-    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = day;
+    // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
+    // when it has one (a plan's first import holds requests closed months ago), else on the day it arrived.
+    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = firstVersion ? requestDoneOn(values!, day) : day;
     if (at < start) s.before = values;
     else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;
@@ -95,7 +98,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (!v) continue;
     if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
     if (within(s.firstDone, period)) report.requests.fulfilled.push(row('requests', s, v, s.firstDone));
-    if (s.closedOn) report.requests.closed.push(row('requests', s, v, s.closedOn));
+    if (within(s.closedOn, period)) report.requests.closed.push(row('requests', s, v, s.closedOn));
     // Overdue from the day after its due date, unless done by then or declined.
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
     if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)) {

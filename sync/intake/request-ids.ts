@@ -19,13 +19,37 @@ function parse(id: string): Numbered | null {
 /** A run of numbered IDs: `series` is what comes before the number (`TA-2026-`). */
 export interface RequestSeries { series: string; width: number; highest: number }
 
+/** A prefix with a letter in it and a running number, no year: a service desk's `T-108`, `REQ 12`. */
+const TICKET = /^(.*[A-Za-z][^0-9]*)(\d+)$/;
+
+/** The series the most IDs of the sheet's yearless numbering belong to, and the highest number in it. */
+function ticketSeries(ids: readonly string[]): RequestSeries | undefined {
+  const series = new Map<string, RequestSeries & { count: number }>();
+  for (const id of ids) {
+    const m = TICKET.exec(id.trim());
+    if (m === null) continue;
+    const s = series.get(m[1]) ?? { series: m[1], width: 0, highest: 0, count: 0 };
+    const number = Number(m[2]);
+    if (number >= s.highest) [s.highest, s.width] = [number, m[2].length];
+    s.count++;
+    series.set(m[1], s);
+  }
+  let most: (RequestSeries & { count: number }) | undefined;
+  for (const s of series.values()) if (most === undefined || s.count > most.count) most = s;
+  return most && { series: most.series, width: most.width, highest: most.highest };
+}
+
 /**
  * The series of `year` in the style of the latest-year IDs seen (prefix, separator, zero padding), and the
- * highest number `ids` already hold in it; `TA-YEAR-` when the sheet has no numbered IDs at all. IDs in
- * another style (free text, plain numbers) are ignored.
+ * highest number `ids` already hold in it; with no year in the sheet's IDs, its own yearless numbering
+ * (`T-109` after `T-108`); `TA-YEAR-` when the sheet has no numbered IDs at all. IDs in another style (free
+ * text, plain numbers) are ignored.
  */
 export function requestSeries(ids: Iterable<string>, year: number): RequestSeries {
-  const numbered = [...ids].map(parse).filter((n): n is Numbered => n !== null);
+  const all = [...ids];
+  const numbered = all.map(parse).filter((n): n is Numbered => n !== null);
+  const tickets = numbered.length === 0 ? ticketSeries(all) : undefined;
+  if (tickets) return tickets;
   let style: Numbered | undefined;
   for (const n of numbered) if (style === undefined || n.year > style.year || (n.year === style.year && n.number > style.number)) style = n;
   const prefix = style?.prefix ?? DEFAULT_PREFIX;

@@ -53,6 +53,8 @@ export interface DataSheetInput<T extends TableName> {
   dataBars?: readonly FieldOf<T>[];
   /** Where a text clipped in a cell is kept whole (see `SheetPlan.clipped`). */
   clipped?: SheetPlan['clipped'];
+  /** What the sheet says when no row comes (see `SheetPlan.whenEmpty`). */
+  whenEmpty?: string;
 }
 
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
@@ -87,6 +89,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.clipped ? { clipped: input.clipped } : {}),
+    ...(input.whenEmpty ? { whenEmpty: input.whenEmpty } : {}),
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
 }
@@ -104,11 +107,23 @@ export interface MasterDataOptions {
 }
 
 /**
+ * The line a data sheet with no rows shows, so a printed page says why it is blank: a deployment that tracks only
+ * work plans has no requests, and a period may hold none of the requests synced.
+ */
+function noRowsNote(table: TableName, inPeriod: boolean): string {
+  const rows = `${TABLES[table].noun}s`;
+  return inPeriod
+    ? `No ${rows} received in the period this workbook covers were synced.`
+    : `No ${rows} were synced yet: each source's ${rows} are listed here once it syncs them.`;
+}
+
+/**
  * A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows.
  * Here rather than with the rest of the master's plan, so the data-sheet worker loads none of the workbook writer.
  */
 export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: MasterDataOptions): SheetPlan {
-  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped };
+  const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
   if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
   if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
   return dataSheet(input);

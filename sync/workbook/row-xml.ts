@@ -43,6 +43,12 @@ export const MAX_ROW_POINTS = 409;
 /** The lines a row can show: a cell needing more is clipped to them, with a marker (see `clipToLines`). */
 export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
 
+/**
+ * How much wider bold text runs than the widths below (Calibri Bold, and DejaVu Sans Bold where LibreOffice lacks
+ * Calibri): a bold header measured as regular text wraps onto a line more than its row holds, cut in print.
+ */
+const BOLD_WIDENING = 1.1;
+
 const SPACE = 32;
 const NEWLINE = 10;
 
@@ -247,13 +253,13 @@ export class RowXml {
    * clipped in a copy of the row's cells, `clipped`, which the caller writes instead; its whole text goes to
    * `keepClipped`, when the sheet has one.
    */
-  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[]): string {
+  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[], widening = 1): string {
     let lines = 1;
     for (let k = 0; k < wrapping.length; k++) {
       const i = wrapping[k];
       const cell = cells[i];
       const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
-      const width = this.columns[i]?.width;
+      const width = this.columns[i]?.width === undefined ? undefined : this.columns[i].width / widening;
       // Most cells fit on their line: that is settled by their length, before any scan.
       if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
       let needed = printedLines(text, width);
@@ -286,7 +292,8 @@ export class RowXml {
     const out = this.out;
     // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
     const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
-    const height = wraps.length ? this.height(rowNumber, cells, wraps) : '';
+    const bold = (rowStyle as Partial<ExcelJS.Style> | undefined)?.font?.bold === true;
+    const height = wraps.length ? this.height(rowNumber, cells, wraps, bold ? BOLD_WIDENING : 1) : '';
     if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
     const rowText = String(rowNumber);
     out.text += `<row r="${rowText}"${height}>`;

@@ -13,14 +13,23 @@ export const TONE_COLORS: Readonly<Record<Tone, { fill: string; font: string }>>
 
 export const DATA_BAR_COLOR = 'FF5B9BD5';
 
+/**
+ * The workbook's body font (exceljs's default), named in every style that sets a font of its own: a font with no
+ * name is drawn in the viewer's default face, a serif in LibreOffice, wider than the row heights allow for.
+ */
+const BODY_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+
 export const headerStyle: Partial<ExcelJS.Style> = {
-  font: { bold: true, color: { argb: 'FF1F2937' } },
+  font: { ...BODY_FONT, bold: true, color: { argb: 'FF1F2937' } },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
   border: { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } },
   alignment: { vertical: 'middle', wrapText: true },
 };
 
-export const titleStyle: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: true, size: 14 } };
+
+/** The line an empty table shows under its header: set apart from data, and unwrapped so that it reads on one line. */
+export const emptyNoteStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, italic: true, color: { argb: 'FF3A3A3A' } }, alignment: { vertical: 'top', wrapText: false } };
 
 /** A formula literal for a text value: `"Due soon"`, quotes doubled. */
 const textLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -13,7 +13,7 @@ import {
 import { RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
-import { DATA_BAR_COLOR, headerStyle, titleStyle, toneRules } from './sheet-styles';
+import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, titleStyle, toneRules } from './sheet-styles';
 import { utf8Block } from './utf8-block';
 import { WorkbookError } from './workbook-error';
 import {
@@ -50,6 +50,19 @@ export function pagesWide(widths: readonly number[], repeated: number): number {
   const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
   return Math.ceil((total - kept) / (READABLE_PAGE_PX - kept));
 }
+/** The columns from the first that print side by side on one page at full size (at least the first). */
+export function columnsOnAPage(columns: readonly PlanColumn[]): number {
+  let used = 0;
+  let count = 0;
+  for (const c of columns) {
+    const px = c.hidden ? 0 : columnPx(c.width);
+    if (count > 0 && used + px > PRINT_PAGE_PX.width) break;
+    used += px;
+    count++;
+  }
+  return Math.max(1, count);
+}
+
 // exceljs's streaming writer and its value types, not its index: that also loads its readers (unzip, CSV and
 // their helpers), which only cost a write the time to load them.
 const require = createRequire(import.meta.url);
@@ -284,6 +297,12 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   // Set before the sheet is committed, when its setup is written: a table with no rows prints its header
   // on one page rather than across several pages of nothing.
   if (lastDataRow === headerRow) Object.assign(sheet.pageSetup, pagesAcross(1));
+  if (lastDataRow === headerRow && withHeader && plan.whenEmpty) {
+    // Unwrapped, the line runs on over the empty cells beside it. The fixed print area cannot leave rows off
+    // the page: the sheet has none, and one written later is a new workbook, planned again.
+    put([plan.whenEmpty], false, emptyNoteStyle);
+    sheet.pageSetup.printArea = `A$1:${columnLetter(columnsOnAPage(plan.columns))}$${rowNumber}`;
+  }
   flush();
 
   const lastCol = columnLetter(Math.max(1, plan.columns.length));

@@ -258,7 +258,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       await port.writeBlock('Log', 1, 1, [header, ['R-1', '', '', 's-1'], ['R-2', '', '', 's-2'], ['R-3', 'Kept', '', 's-3'], ['R-4', '', '', 's-4']]);
       // Sorted after the caller read it, before its write: a row added on top, R-2 deleted, R-3 where it was.
       await port.writeBlock('Log', 2, 1, [['R-0', '', '', 's-0'], ['R-4', '', '', 's-4'], ['R-3', 'Kept', '', 's-3'], ['R-1', '', '', 's-1']]);
-      const written = await port.writeRowsById('Log', 4, [
+      const written = await port.writeRowsById('Log', 4, 2, [
         { rowId: 's-1', row: 2, cells: [{ column: 2, cell: 'Training delivered' }, { column: 3, cell: 5 }] },
         { rowId: 's-2', row: 3, cells: [{ column: 2, cell: 'No change yet' }, { column: 3, cell: 1 }] },
         { rowId: 's-3', row: 4, cells: [{ column: 3, cell: 4 }] },
@@ -267,10 +267,38 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(written).toEqual(['s-1', 's-3', 's-4']);
       expect(await port.readSheet('Log')).toEqual([header, ['R-0', '', '', 's-0'], ['R-4', '=not a formula', 2, 's-4'], ['R-3', 'Kept', 4, 's-3'], ['R-1', 'Training delivered', 5, 's-1']]);
       // Rows where the caller read them are written there; a Sync ID column holding none of the ids gets nothing.
-      expect(await port.writeRowsById('Log', 4, [{ rowId: 's-0', row: 2, cells: [{ column: 2, cell: '+1 great' }] }])).toEqual(['s-0']);
-      expect(await port.writeRowsById('Log', 6, [{ rowId: 's-4', row: 3, cells: [{ column: 2, cell: 'lost' }] }])).toEqual([]);
+      expect(await port.writeRowsById('Log', 4, 2, [{ rowId: 's-0', row: 2, cells: [{ column: 2, cell: '+1 great' }] }])).toEqual(['s-0']);
+      expect(await port.writeRowsById('Log', 6, 2, [{ rowId: 's-4', row: 3, cells: [{ column: 2, cell: 'lost' }] }])).toEqual([]);
       expect(await port.readSheet('Log')).toEqual([header, ['R-0', '+1 great', '', 's-0'], ['R-4', '=not a formula', 2, 's-4'], ['R-3', 'Kept', 4, 's-3'], ['R-1', 'Training delivered', 5, 's-1']]);
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
+    });
+
+    test('looks for Sync IDs only in the table: a row moved above its first data row (into the title rows) is not written', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      const header = ['ID', 'Outcome', 'Sync ID'];
+      // Read with a title, a blank row and the header above the table; then R-2 is dragged into the blank row.
+      await port.writeBlock('Log', 1, 1, [['Requests 2026', '', ''], ['R-2', '', 's-2'], header, ['R-1', '', 's-1'], ['', '', ''], ['R-3', '', 's-3']]);
+      const written = await port.writeRowsById('Log', 3, 4, [
+        { rowId: 's-1', row: 4, cells: [{ column: 2, cell: 'Found' }] },
+        { rowId: 's-2', row: 5, cells: [{ column: 2, cell: 'Above the table' }] },
+        { rowId: 's-3', row: 6, cells: [{ column: 2, cell: 'Found too' }] },
+      ]);
+      expect(written).toEqual(['s-1', 's-3']);
+      expect((await port.readSheet('Log')).map((line) => line[1])).toEqual(['', '', 'Outcome', 'Found', '', 'Found too']);
+    });
+
+    test('finds the table by its Sync ID header where it is now: a title row deleted above it leaves the first data row in the table', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      // Read with the header on row 3 (the first data row 4); then the title row is deleted, so every row moves up one.
+      await port.writeBlock('Log', 1, 1, [['', '', ''], ['ID', 'Outcome', 'sync id'], ['R-1', '', 's-1'], ['R-2', '', 's-2'], ['', '', '']]);
+      const written = await port.writeRowsById('Log', 3, 4, [
+        { rowId: 's-1', row: 4, cells: [{ column: 2, cell: 'First row' }] },
+        { rowId: 's-2', row: 5, cells: [{ column: 2, cell: 'Second row' }] },
+      ]);
+      expect(written).toEqual(['s-1', 's-2']);
+      expect((await port.readSheet('Log')).map((line) => line[1])).toEqual(['', 'Outcome', 'First row', 'Second row']);
     });
 
     test('applies freeze, number formats, dropdowns from Lists and status colours', async () => {
@@ -367,7 +395,7 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
         () => port.readSheetWithFormulas('Nope'),
         () => port.writeBlock('Nope', 1, 1, [['x']]),
         () => port.writeCells('Nope', [{ row: 2, column: 2, cell: 'x' }]),
-        () => port.writeRowsById('Nope', 2, [{ rowId: 's-1', row: 2, cells: [{ column: 1, cell: 'x' }] }]),
+        () => port.writeRowsById('Nope', 2, 2, [{ rowId: 's-1', row: 2, cells: [{ column: 1, cell: 'x' }] }]),
         () => port.updateAnnotations('Nope', 1, 1, 1, 1, () => null),
         () => port.selectRow('Nope', 2),
       ];

@@ -97,6 +97,84 @@ describe('Excel fake', () => {
     expect(excel.sheet('Other')!.tables.map((t) => t.address)).toEqual(['A4:B5']);
   });
 
+  test('a sort moves each cell whole with its row, at sync: numbers, text, booleans, blank keys last either way; the header row stays', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Org', 'Hours', 'Id'], ['Birch', 3, 'b'], ['ash', '', 'a'], ['Cedar', 10, 'c'], ['', 'TBD', 'd'], [true, 2, 'e']]);
+    const data = excel.sheet('Data')!;
+    Object.assign(data.cell(4, 3), { note: 'about c', fill: '#FDE2E1', numberFormat: '@' });
+    data.cell(4, 4).formula = '=IF(B4="TBD",$A$1,C4&Lists!A4&LOG10(B4))';
+    const column = (c: number) => Array.from({ length: 6 }, (_, r) => data.peek(r + 1, c)?.value ?? '');
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 6, 4);
+      range.sort.apply([{ key: 1, ascending: false }], false, true);
+      expect(column(3)).toEqual(['Id', 'b', 'a', 'c', 'd', 'e']);
+      await context.sync();
+    });
+    // Descending: text, then numbers; the blank key last.
+    expect(column(3)).toEqual(['Id', 'd', 'c', 'b', 'e', 'a']);
+    expect(data.peek(3, 3)).toMatchObject({ value: 'c', note: 'about c', fill: '#FDE2E1', numberFormat: '@' });
+    expect(data.peek(3, 4)?.formula).toBe('=IF(B3="TBD",$A$1,C3&Lists!A3&LOG10(B3))');
+    expect(data.peek(4, 4)).toBeUndefined();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 5, 3).sort.apply([{ key: 0 }]);
+      await context.sync();
+    });
+    expect(column(1)).toEqual(['Org', 'ash', 'Birch', 'Cedar', true, '']);
+    expect(column(3)).toEqual(['Id', 'a', 'b', 'c', 'e', 'd']);
+  });
+
+  test('a sort reads a formula showing nothing as empty text, not a blank key; a relative reference moved above row 1 becomes #REF!', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Status', 'Id'], ['Open', 'a'], ['', 'b'], ['Closed', 'c']]);
+    const data = excel.sheet('Data')!;
+    // Row 3's status is a formula whose result is "" (it shows nothing); row 4's refers to the row two above it.
+    data.cell(3, 1).formula = '=IF(B3="b","",B3)';
+    data.cell(4, 2).formula = '=B2&"-"&$B$2';
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 4, 2).sort.apply([{ key: 0 }], false, true);
+      await context.sync();
+    });
+    // Ascending: the empty text first, as Excel sorts a formula's "" (a blank cell would go last).
+    expect([2, 3, 4].map((row) => data.peek(row, 2)?.value)).toEqual(['b', 'c', 'a']);
+    expect(data.peek(2, 1)?.formula).toBe('=IF(B2="b","",B2)');
+    // Moved from row 4 to row 3, its reference to row 2 would be row 1; from row 4 to row 2 there is none: #REF!.
+    expect(data.peek(3, 2)?.formula).toBe('=B1&"-"&$B$2');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 3, 2).sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    expect([2, 3, 4].map((row) => data.peek(row, 2)?.value)).toEqual(['c', 'b', 'a']);
+    expect(data.peek(2, 2)?.formula).toBe('=#REF!&"-"&$B$2');
+  });
+
+  test('a sort orders text as Excel does, apostrophes and hyphens aside: of two texts alike but for a hyphen, the hyphenated last', async () => {
+    const excel = new FakeExcel(['Data']);
+    const names = ["o'neil", 'co-op', 'oneal', 'coop', 'cook', 'TA-2026-0100', 'TA-2026-0014'];
+    excel.seed('Data', names.map((name) => [name]));
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, names.length, 1).sort.apply([{ key: 0 }]);
+      await context.sync();
+    });
+    expect(names.map((_, r) => excel.sheet('Data')!.peek(r + 1, 1)?.value)).toEqual(['cook', 'coop', 'co-op', 'oneal', "o'neil", 'TA-2026-0014', 'TA-2026-0100']);
+  });
+
+  test('a sort is refused over merged cells and by a key outside the range, and needs ExcelApi 1.2', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['b', 1], ['a', 2]]);
+    excel.sheet('Data')!.merges.push({ row: 1, column: 2, rows: 2, columns: 1 });
+    for (const key of [0, 2]) {
+      await expect(excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 2, 2).sort.apply([{ key }]);
+        await context.sync();
+      })).rejects.toMatchObject({ code: key === 0 ? 'InvalidOperation' : 'InvalidArgument' });
+    }
+    expect(excel.sheet('Data')!.peek(1, 1)?.value).toBe('b');
+    await expect(new FakeExcel(['Data'], 1).run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 2, 2).sort.apply([{ key: 0 }]);
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+
   test('commands left queued when a batch ends are synced by Excel.run and counted', async () => {
     const excel = new FakeExcel(['Data']);
     await excel.run(async (context) => {

@@ -147,9 +147,9 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
   }
 
-  writeRowsById(name: string, idColumn: number, rows: readonly RowCells[]): string[] {
+  writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): string[] {
     this.count('writeRowsById');
-    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn));
+    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn), tableTop);
     this.scatter(name, cells);
     return written;
   }

@@ -226,7 +226,7 @@ describe('readTable', () => {
     expect(withKind.rows.map((x) => [x.item, x.at, x.raw.kind, x.raw.action])).toEqual([[undefined, undefined, 'Additional Strategies', 'Self-assessment tool']]);
   });
 
-  it('gives rows with a blank Lead the lead a line above the table names, each saying so; a row\'s own lead wins', () => {
+  it('gives rows with a blank Lead the lead a line above the table names, said once at that line with the rows it went to; a row\'s own lead wins', () => {
     const grid: Grid = [
       ['Citywide Racial Equity Work Plan'],
       ['Lead: Office of Diversity & Equity unless noted'],
@@ -237,9 +237,21 @@ describe('readTable', () => {
     const r = readTable(TABLES.workplan, 'Work plan', grid);
     expect(r.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Planning Department']);
     expect(r.issues.filter((i) => i.code === 'named_above')).toEqual([{
-      code: 'named_above', field: 'lead', sheet: 'Work plan', row: 4, column: 'C', header: 'Owner', severity: 'warning',
-      message: 'Lead is blank: took "Office of Diversity & Equity" from the line above the table (row 2: "Lead: Office of Diversity & Equity unless noted")',
+      code: 'named_above', field: 'lead', sheet: 'Work plan', row: 2, column: 'A', header: 'Owner', severity: 'warning',
+      message: 'Lead is blank on row 4: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity unless noted")',
     }]);
+    // A plan's many rows: one warning, their sheet rows in runs, around a heading and a row with its own lead.
+    const many = readTable(TABLES.workplan, 'Work plan', [
+      ['', 'Lead:', 'Office of Diversity & Equity'],
+      ['Phases', 'Tasks', 'Owner'],
+      ...Array.from({ length: 6 }, (_, i) => [1, `Task ${i + 1}`, null]),
+      ['Phase 2'],
+      [2, 'Ordinance', 'City Attorney'],
+      ...Array.from({ length: 3 }, (_, i) => [2, `Report ${i + 1}`, null]),
+    ]);
+    expect(many.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.message])).toEqual([
+      [1, 'B', 'Lead is blank on rows 3–8 and 11–13: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")'],
+    ]);
     // With no Lead column, every row takes it, said once at the line.
     const noColumn = readTable(TABLES.workplan, 'Work plan', grid.map((line) => line.slice(0, 2)));
     expect(noColumn.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Office of Diversity & Equity']);
@@ -247,7 +259,7 @@ describe('readTable', () => {
     // Side by side, each item of a sheet row takes it; the row is said once.
     const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Lead: Member services'], ['Focus Area', 'Early Actions', 'Additional Strategies', 'Lead'], ['Tools', 'Resources page', 'Self-assessment tool', null]]);
     expect(roadmap.rows.map((x) => x.raw.lead)).toEqual(['Member services', 'Member services']);
-    expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column])).toEqual([[3, 'D']]);
+    expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.message])).toEqual([[1, 'A', 'Lead is blank on row 3: took "Member services" from this line above the table ("Lead: Member services")']]);
   });
 
   it('says so when the lines above name two leads, and gives neither to the rows', () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cellRef, sheetRef } from '../../shared/sheet-ref';
+import { cellRef, rowRuns, sheetRef } from '../../shared/sheet-ref';
 import type { SheetPlan } from '../../shared/workbook-plan';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { recalcWithLibreOffice } from '../support/libreoffice';
@@ -53,4 +53,13 @@ describe('sheetRef and cellRef', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('rowRuns', () => {
+  it('names sheet rows in runs, as a person reads them, and past a dozen runs how many more rows', () => {
+    expect(rowRuns([4])).toBe('row 4');
+    expect(rowRuns([5, 6, 7, 9, 12, 13])).toBe('rows 5–7, 9 and 12–13');
+    const scattered = Array.from({ length: 15 }, (_, i) => 2 * i + 3);
+    expect(rowRuns([...scattered, 34])).toBe('rows 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25 and 4 more rows');
+  });
 });

@@ -156,9 +156,10 @@ describe('validateRow', () => {
     const ticked = validateRow(TABLES.workplan, { task: 'Worksheet', percentComplete: true });
     const unticked = validateRow(TABLES.workplan, { task: 'Worksheet', percentComplete: false });
     expect([ticked.ok, ticked.values.percentComplete, unticked.ok, unticked.values.percentComplete]).toEqual([true, 1, true, 0]);
-    expect([...ticked.warnings, ...unticked.warnings].map((w) => [w.field, w.message])).toEqual([
-      ['percentComplete', '% complete: read the checkbox, ticked, as 100%'],
-      ['percentComplete', '% complete: read the checkbox, not ticked, as 0%'],
+    // Its own code: a checkbox read as a percent is not a figure scaled from 0-100.
+    expect([...ticked.warnings, ...unticked.warnings].map((w) => [w.code, w.field, w.message])).toEqual([
+      ['percent_checkbox', 'percentComplete', '% complete: read the checkbox, ticked, as 100%'],
+      ['percent_checkbox', 'percentComplete', '% complete: read the checkbox, not ticked, as 0%'],
     ]);
   });
 

@@ -25,6 +25,12 @@ export async function pdfPageTexts(pdfPath: string): Promise<string[]> {
   return stdout.split('\f').slice(0, -1);
 }
 
+/** The names of the fonts a PDF draws with (poppler's pdffonts), without their subset prefix (`BAAAAA+`). */
+export async function pdfFonts(pdfPath: string): Promise<string[]> {
+  const { stdout } = await run('pdffonts', [pdfPath], { timeout: 60_000 });
+  return stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+}
+
 /** The words of one page (1-based) with their box heights in points, poppler's `pdftotext -bbox`. */
 export async function pdfWords(pdfPath: string, page: number): Promise<{ text: string; height: number }[]> {
   const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });

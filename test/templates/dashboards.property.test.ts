@@ -8,7 +8,7 @@ import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, readRules, serialFromIso, type TypedRow } from '../../shared';
 import { isFormulaCell, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
-import { templatePlan } from '../../templates/build-template';
+import { templatePlan, type TemplateName } from '../../templates/build-template';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
 import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
 import { AS_OF, cellOf, ROWS } from '../support/formula-rows';
@@ -39,8 +39,8 @@ const engineOf = (sheets: readonly SheetPlan[]) =>
 interface Figure { row: number; label: unknown; column: number; formula: string; cached: unknown; engine: unknown }
 
 /** Every Dashboard formula: its cached value and HyperFormula's. */
-function dashboardFigures(rows: readonly TypedRow[]): Figure[] {
-  const { sheets } = templatePlan('workplan', rows, AS_OF);
+function dashboardFigures(rows: readonly TypedRow[], template: TemplateName = 'workplan'): Figure[] {
+  const { sheets } = templatePlan(template, rows, AS_OF);
   const dashboard = sheets.find((p) => p.name === DASHBOARD_SHEET)!;
   const hf = engineOf(sheets);
   const sheet = hf.getSheetId(dashboard.name)!;
@@ -55,8 +55,13 @@ function dashboardFigures(rows: readonly TypedRow[]): Figure[] {
   return figures;
 }
 
-const agrees = (f: Figure) =>
-  typeof f.cached === 'number' && typeof f.engine === 'number' ? Math.abs(f.cached - f.engine) <= 1e-9 : f.cached === f.engine;
+/** A date is cached as its ISO day and evaluated as its serial number. */
+const cachedNumber = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v);
+
+const agrees = (f: Figure) => {
+  const cached = cachedNumber(f.cached);
+  return typeof cached === 'number' && typeof f.engine === 'number' ? Math.abs(cached - f.engine) <= 1e-9 : cached === f.engine;
+};
 
 /** The % complete beside a label (the plan's, a goal's or a phase's). */
 const percentOf = (figures: Figure[], label: string) => figures.find((f) => f.label === label && f.formula.includes('SUMPRODUCT') && f.column === 3);
@@ -127,5 +132,29 @@ describe('work plan Dashboard: native formulas = cached TypeScript values', () =
     hf.removeRows(workPlan, [2, 1]);
     expect(values().flat().filter((v) => typeof v === 'object' && v !== null)).toEqual([]);
     hf.destroy();
+  });
+});
+
+/** A checkbox pasted over a cell: TRUE or FALSE, now and then. */
+const checkboxOver = (row: fc.Arbitrary<TypedRow>, fields: readonly string[]) =>
+  row.chain((r) => fc.record(Object.fromEntries(fields.map((f) => [f, fc.oneof({ weight: 5, arbitrary: fc.constant(r[f] ?? null) }, { weight: 1, arbitrary: fc.boolean() })])))
+    .map((pasted): TypedRow => ({ ...r, ...pasted })));
+
+describe('requests and milestones Dashboards: native formulas = cached TypeScript values', () => {
+  const requestRow = ROWS.requests(rules).chain((row) => fc.record({
+    requestId: fc.constant('R'), estimatedHours: fc.option(fc.constantFrom(0.5, 2, 6, 12), { freq: 2 }), hoursSpent: fc.option(fc.constantFrom(1, 3.5, 8), { freq: 2 }),
+    satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 2 }),
+  }).map((extra): TypedRow => ({ ...row, ...extra })));
+  it.each<{ template: TemplateName; row: fc.Arbitrary<TypedRow>; fields: string[] }>([
+    { template: 'ta-intake', row: requestRow, fields: ['receivedOn', 'dueOn', 'fulfilledOn', 'followUpOn', 'estimatedHours', 'hoursSpent', 'satisfaction'] },
+    { template: 'milestones', row: ROWS.milestones(rules).map((r): TypedRow => ({ ...r, milestone: 'A milestone' })), fields: ['date', 'endOn'] },
+  ])('$template: every figure on random rows with checkboxes pasted into date and number columns', ({ template, row, fields }) => {
+    fc.assert(
+      fc.property(fc.array(checkboxOver(row, fields), { minLength: 1, maxLength: 40 }), (rows) => {
+        const differ = dashboardFigures(rows, template).filter((f) => !agrees(f));
+        if (differ.length) throw new Error(differ.slice(0, 5).map((f) => `${String(f.label)} ${f.formula}: cached ${JSON.stringify(f.cached)}, engine ${JSON.stringify(f.engine)}`).join('\n'));
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
   });
 });

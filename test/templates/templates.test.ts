@@ -248,6 +248,41 @@ describe('a checkbox in the work plan % column, recalculated by LibreOffice', ()
   }, 180_000);
 });
 
+describe('checkboxes pasted into the date and number columns of requests and milestones, recalculated by LibreOffice', () => {
+  // LibreOffice opens TRUE in a date-formatted cell as 1899-12-31 and in a number cell as 1, where Excel and Sheets see
+  // no number: every status and Dashboard figure must still be the cached one, the same in every engine.
+  it.each<{ template: TemplateName; rows: TypedRow[] }>([
+    {
+      template: 'ta-intake',
+      rows: [
+        { requestId: 'R1', requesterOrg: 'Checked dates', requesterType: 'City', receivedOn: true, dueOn: false, priority: 'High', status: 'New', estimatedHours: true, hoursSpent: false, satisfaction: true },
+        { requestId: 'R2', requesterOrg: 'Fulfilled, checked', requesterType: 'City', receivedOn: addDays(asOf, -10), priority: 'High', status: 'Fulfilled', fulfilledOn: true, estimatedHours: 3, satisfaction: 4 },
+        { requestId: 'R3', requesterOrg: 'Dated', requesterType: 'County', receivedOn: addDays(asOf, -20), priority: 'Low', status: 'Fulfilled', fulfilledOn: addDays(asOf, -2), followUpOn: true, hoursSpent: 2, satisfaction: false },
+      ],
+    },
+    {
+      template: 'milestones',
+      rows: [
+        { milestoneId: 'M1', milestone: 'Checked date', date: true, status: 'Not started' },
+        { milestoneId: 'M2', milestone: 'Checked end', date: addDays(asOf, 5), endOn: true, status: 'Not started' },
+        { milestoneId: 'M3', milestone: 'Unchecked end', date: addDays(asOf, 9), endOn: false, status: 'Not started' },
+      ],
+    },
+  ])('$template: every cached value', async ({ template, rows }) => {
+    const file = join(dir, `${template}-checkboxes.xlsx`);
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const figure = (label: string) => {
+      const address = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
+      expect(address, label).toBeDefined();
+      return lo.get('Dashboard')!.get(`B${address!.slice(1)}`)?.value;
+    };
+    if (template === 'ta-intake') expect(figure('Requests received')).toBe(2);
+    else expect(figure('Items')).toBe(3);
+  }, 180_000);
+});
+
 describe('printing a template', () => {
   it('prints the ta-intake data sheet landscape and readable, its header row and Request ID column on every page', async () => {
     const pdf = await convertToPdf(written.get('ta-intake')!.file, dir);

@@ -12,7 +12,7 @@ const ACTIONS: Record<string, () => Promise<FormAction>> = {
 export const formCommand: Command = {
   name: 'form',
   summary: 'turn on, list or remove a source\'s public intake form; prints its URL',
-  usage: 'form add --source ID [--title T] | form list | form remove ID',
+  usage: 'form add --source ID [--title T] [--port N] | form list [--port N] | form remove ID',
   options: { ...storageOptions, source: { type: 'string' }, title: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
   async run({ positionals, values }, io) {
     const [action, ...words] = positionals;

@@ -2,17 +2,25 @@
 // registers source sheets (a token is printed once) and manages their tokens.
 import { SOURCE_KINDS } from '../../api/schemas';
 import { CliError, storageOptions, type Command } from '../command';
+import type { Config } from '../../config';
 import { commandConfig, withStore } from '../command-store';
 import { runTokenAction } from '../token-actions';
 
 type SourceKind = (typeof SOURCE_KINDS)[number];
 const isSourceKind = (k: string): k is SourceKind => (SOURCE_KINDS as readonly string[]).includes(k);
 
-/** What to do with the new source: a sheet's add-on needs the token; a file is imported from this shell. */
-function nextSteps(kind: SourceKind, id: string): string[] {
+/** A word as a shell reads it: quoted when it holds anything but plain path characters. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * What to do with the new source: a sheet's add-on needs the token; a file is imported from this shell, into
+ * the storage the source was added to (a `--data` left out of the import would send it to `./data`).
+ */
+function nextSteps(kind: SourceKind, id: string, config: Config): string[] {
   if (kind !== 'file') return ['The token is shown only this once: paste it into the sheet\'s Equity Desk settings now.'];
+  const storage = config.databaseUrl === undefined && config.dataDir !== storageOptions.data.default ? ` --data ${shellWord(config.dataDir)}` : '';
   return [
-    `Import the source's workbook (again after each edit) with: npx equity-desk import FILE.xlsx --source ${id}`,
+    `Import the source's workbook (again after each edit) with: npx equity-desk import FILE.xlsx --source ${id}${storage}`,
     'The token is shown only this once; a file source needs it only to send rows to the service\'s API.',
   ];
 }
@@ -37,7 +45,7 @@ export const sourceCommand: Command = {
     if (!isSourceKind(kind)) throw new CliError(`--kind must be one of ${SOURCE_KINDS.join(', ')} (got "${kind}")`);
     const config = commandConfig(values, io);
     const { principal, token } = await withStore(config, (store) => store.createPrincipal({ kind: 'source', name, sourceKind: kind }));
-    io.out([`Registered source "${principal.name}" (${kind}).`, `  id:    ${principal.id}`, `  token: ${token}`, ...nextSteps(kind, principal.id)].join('\n'));
+    io.out([`Registered source "${principal.name}" (${kind}).`, `  id:    ${principal.id}`, `  token: ${token}`, ...nextSteps(kind, principal.id, config)].join('\n'));
     return 0;
   },
 };

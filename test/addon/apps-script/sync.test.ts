@@ -407,6 +407,7 @@ describe('rejected rows', () => {
     const idAt = (row: number) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]);
     const rowOf = (id: string) => fakes.readSheet('Requests').findIndex((line) => line[SYNC_ID_COLUMN - 1] === id) + 1;
     const [fixed, stillBad, deleted, newlyBad] = [4, 8, 12, 15].map(idAt);
+    const deletedRequest = String(fakes.readSheet('Requests')[11][col('requestId') - 1]);
     expect(fakes.readSheet('Requests', { pick: 'background' })[7][col('status') - 1]).toBe('#fde2e1');
 
     fakes.seedSheet('Requests', [['New']], { row: 4, column: col('status') });
@@ -425,7 +426,7 @@ describe('rejected rows', () => {
     };
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/3 need fixing \(see the highlighted cells\), 1 row's problems were not marked: its row moved out of the sheet during the sync; sync again/);
+    expect(fakes.toasts.at(-1)?.message).toContain(`3 need fixing (see the highlighted cells), 1 of them not marked (Request ID ${deletedRequest}): its row was not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
     expect(rowOf(stillBad)).not.toBe(8);
     const marked = () => {
       const notes = fakes.readSheet('Requests', { pick: 'note' });

@@ -404,8 +404,47 @@ describe('survey answers pulled into a sheet', () => {
     for (const n of [2, 5]) expect(answered(n)).not.toContain('Useful');
     expect(grid.flat()).not.toContain('Too slow');
     expect(acked).toEqual([[11, 13]]);
-    expect(report.tables[0].pulled).toMatchObject({ updated: 2, waited: 1 });
-    expect(report.summary).toMatch(/2 survey answers filled in, 1 survey answer waiting: its row was not found by Sync ID/);
+    expect(report.tables[0].pulled).toMatchObject({ updated: 2, waiting: [`Sync ID ${id(3)}`] });
+    expect(report.summary).toMatch(new RegExp(`2 survey answers filled in, 1 survey answer waiting \\(Sync ID ${id(3)}\\): its row is not in the table by Sync ID \\(deleted, or moved above the header row\\); the next sync tries again`));
+  });
+});
+
+describe('survey answers for a row dragged above the header row', () => {
+  test.each(HOST_DRIVERS)('on a $label, wait instead of landing in the title rows, and the summary names the row by its Request ID', async ({ run, host }) => {
+    const column = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+    const syncIdColumn = TABLES.requests.columns.length + 1;
+    const { grid } = sampleTable('requests', 3, 3);
+    const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    // A title and a blank row above the header, which is on row 3: r-n is on row 3 + n.
+    const port = new MemorySpreadsheet({ Requests: [['Requests received, 2026'], [], ...grid.map((line, i) => [...line, i === 0 ? 'Sync ID' : id(i)])] as never });
+    const requestOf = (n: number) => String(grid[n][column('requestId') - 1]);
+    const items = [1, 2].map((n) => ({ id: 20 + n, rowId: id(n), kind: 'fields', fields: ['feedbackComment'], values: { requestId: requestOf(n), feedbackComment: `Answer for r-${n}` } }));
+    const acked: number[][] = [];
+    const { http } = scriptedService([]);
+    const dragging: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method === 'GET' && req.url.includes('/outbox')) {
+          // The sheet was read before the outbox is asked for. Meanwhile a person drags r-2's row into the blank row.
+          const { cells } = port.sheet('Requests');
+          [cells[1], cells[4]] = [cells[4], []];
+          return { status: 200, body: JSON.stringify({ table: 'requests', items }), headers: {} };
+        }
+        if (req.url.endsWith('/outbox/ack')) {
+          acked.push((JSON.parse(req.body!) as { ids: number[] }).ids);
+          return { status: 200, body: JSON.stringify({ acknowledged: 1 }), headers: {} };
+        }
+        return http.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(dragging), settings: host(settings()), lock: host(lock()) }));
+    const after = port.readSheet('Requests');
+    expect(after[1][syncIdColumn - 1]).toBe(id(2));
+    expect(after[1][column('feedbackComment') - 1]).toBe('');
+    expect(after[3][column('feedbackComment') - 1]).toBe('Answer for r-1');
+    expect(acked).toEqual([[21]]);
+    expect(report.tables[0].pulled.waiting).toEqual([`Request ID ${requestOf(2)}`]);
+    expect(report.summary).toContain(`1 survey answer filled in, 1 survey answer waiting (Request ID ${requestOf(2)}): its row is not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
   });
 });
 
@@ -413,6 +452,8 @@ describe('rejected rows marked in a sheet', () => {
   test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its marks gets each mark on the row holding its Sync ID, and loses the marks of rows fixed since; a row deleted meanwhile is not marked, and the summary says so', async ({ run, host }) => {
     const port = sheetWithIds(6);
     const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    const asRead = port.readSheet('Requests');
+    const requestIdOf = (n: number) => String(asRead[n][TABLES.requests.columns.findIndex((c) => c.name === 'requestId')]);
     const email = TABLES.requests.columns.findIndex((c) => c.name === 'contactEmail') + 1;
     const syncIdColumn = TABLES.requests.columns.length + 1;
     let rejecting = [1, 3, 5];
@@ -444,7 +485,7 @@ describe('rejected rows marked in a sheet', () => {
         return ours ? [{ rowId: line[syncIdColumn - 1], note: cell?.note, background: cell?.background }] : [];
       });
     const first = await sync();
-    expect(first.tables[0].unmarked).toBe(0);
+    expect(first.tables[0].unmarked).toEqual([]);
     expect(marked().map((m) => m.rowId)).toEqual([id(1), id(3), id(5)]);
 
     // r-1 fixed, r-6 newly rejected: the sort moves the old marks with their rows, then the sync writes its own.
@@ -454,7 +495,7 @@ describe('rejected rows marked in a sheet', () => {
     const grid = port.readSheet('Requests');
     expect(grid.slice(1).map((line) => line[syncIdColumn - 1])).toEqual([6, 4, 3, 2, 1].map(id));
     expect(marked()).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
-    expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: 1 });
-    expect(report.summary).toMatch(/3 need fixing \(see the highlighted cells\), 1 row's problems were not marked: its row moved out of the sheet during the sync; sync again/);
+    expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: [`Request ID ${requestIdOf(5)}`] });
+    expect(report.summary).toMatch(new RegExp(`3 need fixing \\(see the highlighted cells\\), 1 of them not marked \\(Request ID ${requestIdOf(5)}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
   });
 });

@@ -138,7 +138,7 @@ test('survey answers on rows far apart are one request, every cell between them 
   expect(sheet('Requests').peek(rows[11] - 1, 4)?.value).toBe(`note ${rows[11] - 3}`);
 });
 
-test('marks are read and written in one Excel.run: the notes with the fills, the notes\' cells, the changes', async () => {
+test('marks are read and written in one Excel.run: the notes with the fills, the notes\' cells where there are notes, the changes', async () => {
   const { excel, port, sheet } = excelHarness();
   await port.ensureSheet('Requests');
   await port.writeBlock('Requests', 1, 1, [['ID', 'Status'], ...Array.from({ length: 2_000 }, (_, i) => [`R-${i + 1}`, 'New'])]);
@@ -147,6 +147,31 @@ test('marks are read and written in one Excel.run: the notes with the fills, the
     notes: current.notes.map((line, r) => line.map((note, c) => (c === 1 && r % 500 === 0 ? 'Equity Desk: Status: not one of the list' : note))),
     backgrounds: current.backgrounds.map((line, r) => line.map((colour, c) => (c === 1 && r % 500 === 0 ? '#fde2e1' : colour))),
   }));
-  expect(excel.requests).toHaveLength(3);
+  // A sheet with no notes yet: nothing more to load before the changes.
+  expect(excel.requests).toHaveLength(2);
   expect(sheet('Requests').peek(502, 2)).toMatchObject({ note: 'Equity Desk: Status: not one of the list', fill: '#fde2e1' });
+  excel.requests.length = 0;
+  let seen: string[] = [];
+  await port.updateAnnotations('Requests', 2, 1, 2_000, 2, (current) => ((seen = current.notes.flat().filter((note) => note !== '')), null));
+  // Now with notes, their cells are asked for; a plan that changes nothing writes nothing.
+  expect(seen).toHaveLength(4);
+  expect(excel.requests.map((r) => r.commands)).toEqual([0, 0]);
+});
+
+test('a sheet whose notes were all deleted since the last marks still shows the plan its marks\' fills, and the fills it clears go', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Requests');
+  await port.writeBlock('Requests', 1, 1, [['ID', 'Status'], ['R-1', 'Bogus'], ['R-2', 'New']]);
+  // Our last marks: a note and a fill on row 2; then a person deleted every note, and the fill stayed.
+  Object.assign(sheet('Requests').cell(2, 2), { fill: '#FDE2E1', note: '' });
+  excel.requests.length = 0;
+  let seen: (string | null)[][] = [];
+  await port.updateAnnotations('Requests', 2, 1, 2, 2, (current) => {
+    seen = current.backgrounds;
+    return { notes: current.notes, backgrounds: current.backgrounds.map((line) => line.map(() => null)) };
+  });
+  expect(seen).toEqual([[null, '#FDE2E1'], [null, null]]);
+  expect(sheet('Requests').peek(2, 2)?.fill ?? null).toBeNull();
+  // The notes and fills in one request, the change in the next: no request for notes' cells that are not there.
+  expect(excel.requests).toHaveLength(2);
 });

@@ -1,18 +1,12 @@
 // Rows from the service into an Excel workbook, as the add-in syncs them against the real service: a row a
 // person types on the spare row a web-form request is headed for, while the sync talks to the service, is kept.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createExcelAddin } from '../../../addon/excel/excel-addin';
-import { browserHttp, type OfficeHost } from '../../../addon/excel/host-services';
-import { SETTING_KEYS } from '../../../addon/core/settings';
-import { LISTS_SHEET } from '../../../shared/lists';
-import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { TABLES, sheetColumns } from '../../../shared/tables';
 import { sampleRows } from '../../../templates/samples';
-import { FakeExcel } from '../../fakes/excel/excel-fake';
-import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
+import { connectedExcel } from './connected-excel';
 
 let service: WorkerServer;
 beforeAll(async () => {
@@ -27,26 +21,22 @@ const INPUTS = TABLES.requests.columns.length;
 const SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
 
 test('a row a person types below the table while the sync asks for web-form requests is kept whole; the request lands on the next row', async () => {
-  const source = await service.invoke<{ id: string; token: string }>('createSource', 'Typing office (Excel)');
-  const excel = new FakeExcel(['Sheet1']);
-  const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
+  const connected = await connectedExcel(service, 'Typing office (Excel)');
+  const { excel, source } = connected;
   const spare = 3 + 2;
   const typed = ['R-100', 'Eastside Library'];
   let typing = false;
-  const http = browserHttp((url, init) => {
+  connected.beforeRequest = (url) => {
     // The sheet was read before the outbox is asked for; the request is written after its answer.
     if (typing && url.includes('/api/v1/outbox?')) typed.forEach((v, i) => (excel.sheet('Requests')!.cell(spare, col('requestId') + i).value = v));
-    return fetch(url, init);
-  });
-  const addin = createExcelAddin({ office, run: excel.run, http, storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
-  seedExcelSheet(excel, LISTS_SHEET, DEFAULT_LISTS_GRID);
+  };
   seedExcelSheet(excel, 'Requests', templateGrid('requests', sampleRows('requests', 3, { asOf: AS_OF, seed: 13 })), 'requests');
-  await addin.bridge.sync();
+  await connected.sync();
   await service.invoke('takeReceived');
   const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
 
   typing = true;
-  expect((await addin.bridge.sync()).summary).toMatch(/1 new from the web form/);
+  expect(await connected.sync()).toMatch(/1 new from the web form/);
   const sheet = excel.sheet('Requests')!;
   const value = (row: number, column: number) => sheet.peek(row, column)?.value ?? '';
   const inputs = (row: number) => Array.from({ length: INPUTS }, (_, i) => value(row, i + 1)).filter((v) => v !== '');

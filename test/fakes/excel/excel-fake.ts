@@ -4,8 +4,8 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RequestContext } from '../../../addon/excel/office-types';
-import { ExcelSheet, address, enter, parseAddress, type FakeConditional } from './workbook';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RequestContext, SortField } from '../../../addon/excel/office-types';
+import { ExcelSheet, address, enter, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -91,6 +91,22 @@ export class FakeExcel {
     }
     return result;
   };
+}
+
+/**
+ * Excel's ascending order of two non-blank values: numbers before text before booleans (FALSE, then TRUE). Text
+ * is compared with its apostrophes and hyphens left out, and of two texts alike but for a hyphen the hyphenated
+ * one goes last, as Excel's default sort order has it.
+ */
+function compareCells(a: ExcelCell['value'], b: ExcelCell['value'], matchCase: boolean): number {
+  const rank = (v: ExcelCell['value']) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeof a === 'string' && typeof b === 'string') {
+    const bare = (text: string) => text.replace(/['-]/g, '');
+    const order = bare(a).localeCompare(bare(b), 'en', { sensitivity: matchCase ? 'variant' : 'accent', caseFirst: 'lower' });
+    return order !== 0 ? order : Number(a.includes('-')) - Number(b.includes('-'));
+  }
+  return Number(a) - Number(b);
 }
 
 class FakeContext implements RequestContext {
@@ -448,6 +464,63 @@ class RangeProxy extends ClientObject {
       for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) if ((r || c) && sheet.peek(rect.row + r, rect.column + c)) sheet.cell(rect.row + r, rect.column + c).value = '';
       sheet.merges.push({ ...rect });
     });
+  }
+
+  /**
+   * `Range.sort.apply`, as Excel sorts rows: each cell moves whole with its row (value, formula, number format,
+   * fill, note, bold), a formula's relative rows moving with it; the sort is stable; ascending puts numbers (and
+   * dates) first, then text (case ignored unless `matchCase`), then FALSE and TRUE, and blank keys go last either
+   * way. The fake does not calculate, so a formula cell sorts by the value it was given (`''` is empty text, which
+   * comes before other text, not a blank). Validations and
+   * conditional formats stay where they are, as the template's cover whole columns. Excel refuses a range with
+   * merged cells in it; sorting columns, or by colour or icon, is not in the fake.
+   */
+  get sort(): RangeSort {
+    this.context.uses(2, 'Range.sort');
+    return {
+      apply: (fields: SortField[], matchCase = false, hasHeaders = false, orientation: 'Rows' | 'Columns' = 'Rows') => {
+        if (orientation !== 'Rows' || fields.some((f) => (f.sortOn ?? 'Value') !== 'Value')) throw new Error('The fake sorts rows by value only');
+        this.queue(size(fields), () => {
+          const { row: top, column, rows, columns } = this.at();
+          const sheet = this.sheet.model();
+          for (const f of fields) if (!(Number.isInteger(f.key) && f.key >= 0 && f.key < columns)) throw new OfficeError('InvalidArgument', `The sort key ${f.key} is outside the range.`);
+          const row = hasHeaders ? top + 1 : top;
+          const count = hasHeaders ? rows - 1 : rows;
+          if (sheet.merges.some((m) => m.row < row + count && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns)) {
+            throw new OfficeError('InvalidOperation', 'To do this, all the merged cells need to be the same size.');
+          }
+          const lines = Array.from({ length: count }, (_, r) => ({
+            from: row + r,
+            cells: Array.from({ length: columns }, (_, c) => sheet.peek(row + r, column + c)),
+            bold: Array.from({ length: columns }, (_, c) => sheet.bold.has(`${row + r}:${column + c}`)),
+          }));
+          // A blank cell is a blank key; a formula showing nothing is empty text, as Excel sorts its "".
+          const key = (line: (typeof lines)[number], f: SortField) => {
+            const cell = line.cells[f.key];
+            return cell === undefined || (cell.value === '' && cell.formula === '') ? null : cell.value;
+          };
+          lines.sort((a, b) => {
+            for (const f of fields) {
+              const [x, y] = [key(a, f), key(b, f)];
+              if (x === null || y === null) {
+                if (x !== y) return x === null ? 1 : -1;
+                continue;
+              }
+              const order = compareCells(x, y, matchCase);
+              if (order !== 0) return f.ascending === false ? -order : order;
+            }
+            return 0;
+          });
+          lines.forEach((line, r) => line.cells.forEach((cell, c) => {
+            const at = row + r;
+            if (cell) cell.formula = movedFormula(cell.formula, at - line.from);
+            sheet.place(at, column + c, cell);
+            if (line.bold[c]) sheet.bold.add(`${at}:${column + c}`);
+            else sheet.bold.delete(`${at}:${column + c}`);
+          }));
+        });
+      },
+    };
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {

@@ -3,6 +3,7 @@
 // are read as Excel reads typed input unless the cell's number format is text (`@`).
 import { columnLetter, columnNumber } from '../../../shared/lists';
 import { serialFromIso } from '../../../shared/cells/dates';
+import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export interface ExcelCell {
   value: string | number | boolean;
@@ -58,6 +59,12 @@ export class ExcelSheet {
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { value: '', formula: '', numberFormat: 'General', fill: null, note: '' }));
     return cell;
+  }
+
+  /** Puts a cell, whole, at a position (`undefined`: a blank cell): how a sort moves cells. */
+  place(row: number, column: number, cell: ExcelCell | undefined): void {
+    if (cell) this.cells.set(`${row}:${column}`, cell);
+    else this.cells.delete(`${row}:${column}`);
   }
 
   /** The block holding every value or formula (of `within`, when given), 1-based and inclusive; null when there is none. */
@@ -131,4 +138,21 @@ export function parseAddress(a1: string, width = 16_384): { row: number; column:
   const lastRow = cells[4] ? Number(cells[4]) : row;
   const lastColumn = cells[3] ? columnNumber(cells[3]) : column;
   return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+/**
+ * A formula as Excel writes it when a sort moves it `by` rows: relative row references move with it (as a copy's
+ * do), and one moved off the sheet becomes `#REF!`; `$`-anchored rows, text in quotes, quoted sheet names and names
+ * that merely end in digits (`LOG10(`) stay.
+ */
+export function movedFormula(formula: string, by: number): string {
+  if (by === 0 || formula === '') return formula;
+  const moved = (column: string, row: string) => {
+    const to = Number(row) + by;
+    return to < 1 || to > EXCEL_MAX_ROWS ? '#REF!' : `${column}${to}`;
+  };
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(!])/g, (_ref, column: string, row: string) => moved(column, row))))
+    .join('');
 }

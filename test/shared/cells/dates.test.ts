@@ -68,15 +68,44 @@ describe('parseDateText', () => {
   });
 
   it.each([
-    ['Week of 3/9/2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
-    ['Week of Mar 9, 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
-    ['Wk of Mar 9 2026', '2026-03-09', '2026-03-13', 'a week of work, Monday to Friday'],
-    ['wk. of 3/11/2026', '2026-03-11', '2026-03-13', 'a week of work, Wednesday to Friday'],
-    ['The week of March 8, 2026', '2026-03-08', '2026-03-13', 'a week of work, Sunday to Friday'],
-    ['Week of 3/14/2026', '2026-03-14', '2026-03-20', 'a week of work, Saturday to Friday'],
-    ['Week of 3/13/2026', '2026-03-13', undefined, 'a week of work ends on Friday'],
-  ])('reads %s as the week of work it opens, from that day to its Friday, as "Mar 9-13" is read', (text, start, end, how) => {
-    expect(parseDateText(text)).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${end ? `${start} to ${end}` : start} (${how})`] });
+    ['Week of 3/9/2026', 'a week of work, Monday to Friday'],
+    ['Week of Mar 9, 2026', 'a week of work, Monday to Friday'],
+    ['Wk of Mar 9 2026', 'a week of work, Monday to Friday'],
+    ['wk. of 3/11/2026', 'the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that Wednesday'],
+    ['The week of March 8, 2026', 'the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that Sunday'],
+    // A Saturday closes the calendar week it is in: the week of work before it, not the one after.
+    ['Week of 3/14/2026', 'the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that Saturday'],
+    ['Week of 3/13/2026', 'the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that Friday'],
+  ])('reads %s as the week of work that holds the day, Monday to Friday, as "Mar 9-13" is read', (text, how) => {
+    expect(parseDateText(text)).toEqual({ ...range('2026-03-09', '2026-03-13'), notes: [], assumed: [`read "${text}" as 2026-03-09 to 2026-03-13 (${how})`] });
+  });
+
+  it.each([
+    ['Week of 3/9 & 3/16', '2026-03-09', '2026-03-20', 2],
+    ['Week of 3/9/2026 and 3/23/2026', '2026-03-09', '2026-03-27', 2],
+    ['Weeks of 3/10 and 3/24', '2026-03-09', '2026-03-27', 2],
+  ])('reads %s, several weeks, as the span from the first week\'s Monday to the last one\'s Friday, saying so', (text, start, end, weeks) => {
+    expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${start} to ${end} (${weeks} weeks of work, from the first one's Monday to the last one's Friday)`] });
+  });
+
+  it('reads a date with its weekday written before it, and says so when the weekday is not that date\'s', () => {
+    expect(parseDateText('Sunday, March 8, 2026')).toEqual({ ...range('2026-03-08'), notes: [] });
+    expect(parseDateText('Thurs. 3/12/2026')).toEqual({ ...range('2026-03-12'), notes: [] });
+    expect(parseDateText('Week of Sunday, March 8, 2026')).toMatchObject(range('2026-03-09', '2026-03-13'));
+    expect(parseDateText('Week of Mon, March 9')).toEqual({ kind: 'yearless', text: 'Week of Mon, March 9' });
+    expect(parseDateText('Week of Mon, March 9', { year: 2026 })).toMatchObject(range('2026-03-09', '2026-03-13'));
+    expect(parseDateText('Monday, March 8, 2026')).toEqual({ ...range('2026-03-08'), notes: [], assumed: ['read "Monday, March 8, 2026" as 2026-03-08, though that day is a Sunday, not a Monday'] });
+  });
+
+  it('reads no date from a cell longer than any date is written, a paragraph pasted into a date column, whatever it holds', () => {
+    const weeks = `Week of ${Array.from({ length: 95 }, (_, i) => `${1 + (i % 12)}/${1 + (i % 28)}/2026`).join(' & ')}`;
+    expect(parseDateText(weeks)).toEqual({ kind: 'invalid', text: weeks });
+    const paragraph = 'Phase one runs from March to June, then the council reviews it. '.repeat(625);
+    expect(parseDateText(paragraph, { year: 2026 }).kind).toBe('invalid');
+  });
+
+  it.each(['Monday, Monday, March 9, 2026', 'Mon Wed 3/9/2026', 'Tue, Thu, 3/10/2026'])('reads one weekday before a date, not a run of them (%s): a cell of weekday words is not peeled one word at a time', (text) => {
+    expect(parseDateText(text).kind).toBe('invalid');
   });
 
   it.each([
@@ -209,6 +238,9 @@ describe('parseDateText', () => {
     ['H2 2025', '2025-07-01', '2025-12-31'],
     ['1H 2027', '2027-01-01', '2027-06-30'],
     ['2H 2027', '2027-07-01', '2027-12-31'],
+    ['1H27', '2027-01-01', '2027-06-30'],
+    ['2H27', '2027-07-01', '2027-12-31'],
+    ["H1 '27", '2027-01-01', '2027-06-30'],
     ['CY 2027', '2027-01-01', '2027-12-31'],
     ['CY27', '2027-01-01', '2027-12-31'],
     ['Calendar year 2027', '2027-01-01', '2027-12-31'],
@@ -228,6 +260,9 @@ describe('parseDateText', () => {
     ['Winter/Spring 2027', '2026-12-01', '2027-05-31', 'seasons'],
     // The year is where the run ends, as in "Q4 - Q1 2027" and "Winter 2027".
     ['Fall/Winter 2027', '2026-09-01', '2027-02-28', 'seasons'],
+    // Each season with its own year: from the first one's start to the second one's end.
+    ['Spring 2027/Summer 2027', '2027-03-01', '2027-08-31', 'seasons'],
+    ["Fall 2026 / Winter '27", '2026-09-01', '2027-02-28', 'seasons'],
     ['Q1/Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
     ['Q1 / Q2 2026', '2026-01-01', '2026-06-30', 'quarters'],
     ['2026 Q3/Q4', '2026-07-01', '2026-12-31', 'quarters'],

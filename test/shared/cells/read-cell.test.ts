@@ -264,6 +264,11 @@ describe('dates', () => {
     expect(codes(read('workplan', 'startOn', new Date(Number.NaN)))).toEqual(['error:not_a_date']);
   });
 
+  it('reads no serial up to 1 as a date: LibreOffice opens a checkbox pasted into a date cell as 1, which no formula counts as one', () => {
+    for (const serial of [0, 1]) expect(codes(read('requests', 'receivedOn', serial)), String(serial)).toEqual(['error:not_a_date']);
+    expect(read('requests', 'receivedOn', 2).value).toBe('1900-01-01');
+  });
+
   it('splits a range into a column that has an end field, and warns where it has none', () => {
     expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
     expect(read('workplan', 'startOn', 'Dec 2026 → Mar 2027')).toEqual({ value: '2026-12-01', rangeEnd: '2027-03-31', issues: [] });
@@ -290,6 +295,20 @@ describe('dates', () => {
     expect(read('roadmap', 'targetOn', 'FY 2026-27').value).toBe('2027-06-30');
     expect(read('requests', 'dueOn', 'Q3 2027').value).toBe('2027-09-30');
     expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
+  });
+
+  it('reads an arrow between two days as the change to the second in a column of one date, and as a span in a column that holds a range', () => {
+    const text = '6/30/2026 -> 9/30/2026';
+    const changed = 'read "6/30/2026 -> 9/30/2026" as 2026-09-30, the date it was changed to, setting aside "6/30/2026" (an arrow between two days, in a column of one date, is a change)';
+    expect(read('requests', 'dueOn', text)).toEqual({ value: '2026-09-30', issues: [expect.objectContaining({ code: 'date_period', message: `Due: ${changed}` })] });
+    // A milestone's Date may hold a range (it fills End): there the arrow is the span, as a dash would be.
+    expect(read('milestones', 'date', '3/9/2026 -> 3/13/2026')).toEqual({ value: '2026-03-09', rangeEnd: '2026-03-13', issues: [] });
+    expect(read('roadmap', 'targetOn', '6/30 → 9/30/2026').value).toBe('2026-09-30');
+    expect(read('requests', 'receivedOn', text).value).toBe('2026-09-30');
+    // A work plan's start is where a timeline's span is typed: the arrow draws the span, as on a slide.
+    expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-06-30', '2026-09-30']);
+    // Months, quarters: a timeline's span in any column, as before.
+    expect([read('milestones', 'date', 'Dec 2026 → Mar 2027').value, read('milestones', 'date', 'Dec 2026 → Mar 2027').rangeEnd]).toEqual(['2026-12-01', '2027-03-31']);
   });
 
   it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {

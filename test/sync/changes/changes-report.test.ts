@@ -103,6 +103,22 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(labels(r.milestones.missed)).toEqual([['M8 Partner retreat', '2026-03-04']]);
   });
 
+  it('lists a request first synced in the period already closed on the day it was fulfilled, not on the day of its import', async () => {
+    const log = (await store.createPrincipal({ kind: 'source', name: 'Commission TA log', sourceKind: 'file' })).principal.id;
+    const request = (rowId: string, values: Record<string, unknown>) => ({ rowId, hash: rowId, values: req(rowId, { receivedOn: '2025-08-04', ...values }) });
+    await store.applyBatch({
+      sourceId: log, table: 'requests', full: false, deletes: [], rejected: [], at: on('2026-03-09'),
+      upserts: [
+        request('T-103', { status: 'Closed', fulfilledOn: '2025-09-12' }),
+        request('T-104', { status: 'Closed', fulfilledOn: '2026-03-02' }),
+        // Closed with no date: the import is the first the history knows of it.
+        request('T-105', { status: 'Closed' }),
+      ],
+    });
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
+    expect(labels(r.requests.closed)).toEqual([['T-104 Org of T-104', '2026-03-02'], ['T-105 Org of T-105', '2026-03-09']]);
+  });
+
   it('lists rows newly rejected and fixed in the period from the rejection log', () => {
     expect(report.dataQuality.rejected.map((r) => r.rowId)).toEqual(['r9']);
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);

@@ -48,6 +48,18 @@ describe.each(backends)('form commands on $name', (backend) => {
     await check.close();
   });
 
+  test('a service on another port: --port, as serve was given it, makes the address printed, and the usage names it', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' });
+    await store.close();
+    const added = await cli(backend, ['form', 'add', '--source', principal.id, '--port', '8931']);
+    expect(added.code, added.stderr).toBe(0);
+    const id = /id:\s+(frm_\S+)/.exec(added.stdout)![1];
+    expect(/url: (\S+)/.exec(added.stdout)![1]).toBe(`http://127.0.0.1:8931/intake/${id}`);
+    const help = await cli(backend, ['form', '--help']);
+    expect(help.stdout.split('\n')[0]).toContain('form add --source ID [--title T] [--port N]');
+  });
+
   test.each([
     [['form'], /missing the action/],
     [['form', 'open'], /unknown action "open"/],

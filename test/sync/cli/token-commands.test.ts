@@ -62,11 +62,13 @@ describe.each(backends)('token commands on $name', (backend) => {
     }
   });
 
-  test('a file source is told the import command to use, not to paste its token into an add-on', async () => {
+  test('a file source is told the import command to use, on the storage it was added to, not to paste its token into an add-on', async () => {
     const added = await cli(backend)('source', 'add', 'Association roadmap', '--kind', 'file');
     expect(added.code, added.stderr).toBe(0);
     const id = field(added.stdout, 'id')!;
-    expect(added.stdout).toContain(`npx equity-desk import FILE.xlsx --source ${id}`);
+    // With --data the command names it, or the import would go to ./data; a database comes from DATABASE_URL.
+    const storage = 'dataDir' in backend.location ? ` --data ${backend.location.dataDir}` : '';
+    expect(added.stdout).toContain(`npx equity-desk import FILE.xlsx --source ${id}${storage}\n`);
     expect(added.stdout).not.toMatch(/paste|add-on|settings/);
   });
 });

@@ -17,9 +17,10 @@ import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-threa
 import { writeMasterWorkbook, type MasterLayout, type MasterStore } from '../../../sync/master/master-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
-import { pdfPageTexts, pdfToPngs } from '../../support/pdf';
+import { pdfFonts, pdfPageTexts, pdfToPngs, pdfWords } from '../../support/pdf';
 import { isBlankScreenshot } from '../../support/png';
-import { AS_OF } from '../metrics/demand-rows';
+import { AS_OF, WORKPLAN } from '../metrics/demand-rows';
+import { openStore } from '../../../sync/store/open-store';
 import { FORMULA_TEXT, LONG_DESCRIPTION, LONG_TASK, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
 
 /** Each data sheet worker started in this file, and how many messages it has sent (a worker that served sent some). */
@@ -225,6 +226,46 @@ describe('master workbook', () => {
     }
     const images = await pdfToPngs(pdf, 50);
     expect(isBlankScreenshot(await readFile(images[0]))).toBe(false);
+    // Headers and titles in the body's typeface: a font with no name falls back to LibreOffice's default serif, wider
+    // than the rows' heights allow for, so a wrapped header is cut at the foot of its row.
+    expect((await pdfFonts(pdf)).filter((font) => /serif/i.test(font) && !/sans/i.test(font))).toEqual([]);
+  }, 180_000);
+});
+
+describe('master workbook of a deployment with only work plans', () => {
+  it('prints each empty data sheet as one readable page saying that no rows were synced yet', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'equity-desk-plans-only-'));
+    const store = await openStore({ dataDir: data });
+    try {
+      const city = (await store.createPrincipal({ kind: 'source', name: 'City of Oakridge', sourceKind: 'excel' })).principal.id;
+      const upserts = WORKPLAN.map((r) => ({ rowId: r.rowId, hash: JSON.stringify(r.values), values: r.values }));
+      await store.applyBatch({ sourceId: city, table: 'workplan', upserts, deletes: [], full: false, rejected: [], at: new Date('2024-06-29T12:00:00Z') });
+      const plansOnly = join(data, 'master.xlsx');
+      const out = createWriteStream(plansOnly);
+      await writeMasterWorkbook(store, { asOf: AS_OF, rules: DEFAULT_RULES }, out);
+      out.end();
+      await finished(out);
+      const read = (await readWithOpenpyxl(plansOnly)).sheets;
+      const pdf = await convertToPdf(plansOnly, data);
+      const pages = await pdfPageTexts(pdf);
+      const sheetOf = (text: string) => /^\s*(\S.*?)\s{2,}Page \d+ of \d+\s*$/m.exec(text.trimEnd().split('\n').at(-1) ?? '')?.[1];
+      for (const table of ['requests', 'milestones'] as const) {
+        const name = TABLES[table].sheet;
+        const note = read.find((s) => s.name === name)!.rows[1]?.[0];
+        expect(note, name).toMatch(new RegExp(`^No ${TABLES[table].noun}s? (was|were) synced yet`));
+        const printed = pages.flatMap((text, i) => (sheetOf(text) === name ? [i + 1] : []));
+        expect(printed, name).toHaveLength(1);
+        expect(pages[printed[0] - 1].replace(/\s+/g, ' '), name).toContain(note);
+        // Landscape 11-point text at a readable scale, not a header row shrunk to fit every column across one page.
+        const source = (await pdfWords(pdf, printed[0])).find((w) => w.text === 'Source')!;
+        expect(source.height, name).toBeGreaterThan(7.5);
+      }
+      // The sheet with rows prints its rows as before.
+      expect(pages.some((text) => sheetOf(text) === 'Work plan' && text.includes(WORKPLAN[0].values.task as string))).toBe(true);
+    } finally {
+      await store.close();
+      await rm(data, { recursive: true, force: true });
+    }
   }, 180_000);
 });
 

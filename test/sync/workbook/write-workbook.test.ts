@@ -481,9 +481,20 @@ describe('text longer than its column', () => {
     expect(ws.getRow(4).height).toBe(30);
     expect(ws.getRow(5).height).toBe(MAX_ROW_LINES * 15);
     expect(ws.getRow(6).height).toBe(30);
-    expect(ws.getRow(1).height).toBe(45);
+    // Bold, a line more than the same words take in a row of data.
+    expect(ws.getRow(1).height).toBe(60);
     expect(xml).toContain('<row r="2" ht="45">');
     expect(xml).not.toContain('customHeight');
+  });
+
+  it('measures a bold header as bold, wider than its words in the rows: its row holds every line it wraps onto', async () => {
+    const header = 'TA hours delivered (fulfilled requests)';
+    const buffer = await writeWorkbookToBuffer({ title: 'Bold', sheets: [{ name: 'Fulfillment', columns: [{ header, width: 16, type: 'number' }], rows: [[183.5]] }] });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    // Regular text would take two lines; bold, as Excel and LibreOffice print it: TA hours / delivered / (fulfilled / requests).
+    expect(printedLines(header, 16)).toBe(2);
+    expect(book.getWorksheet('Fulfillment')!.getRow(1).height).toBe(4 * 15);
   });
 
   it('counts lines by whole words, breaking only a word longer than the line, and keeps line breaks', () => {

@@ -1,0 +1,41 @@
+// The Excel add-in (the module its task pane is built from) over the Excel fake, connected to a source of the real
+// service running in a worker, with a hook that runs before each request reaches the service: where a test plays
+// a person working in the workbook while the sync talks to the service.
+import { createExcelAddin } from '../../../addon/excel/excel-addin';
+import { browserHttp, type OfficeHost } from '../../../addon/excel/host-services';
+import { SETTING_KEYS } from '../../../addon/core/settings';
+import { LISTS_SHEET } from '../../../shared/lists';
+import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
+import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
+import type { WorkerServer } from '../../support/apps-script-runtime';
+import { seedExcelSheet } from '../sync-host-calls';
+
+export interface ConnectedExcel {
+  source: { id: string; token: string };
+  excel: FakeExcel;
+  /** Runs before each request the add-in sends, with its URL and method; unset, requests go straight through. */
+  beforeRequest?: (url: string, method: string) => void | Promise<void>;
+  /** "Sync now" from the task pane: its summary. */
+  sync(): Promise<string>;
+}
+
+/** A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`. */
+export async function connectedExcel(service: WorkerServer, name: string): Promise<ConnectedExcel> {
+  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
+  const excel = new FakeExcel(['Sheet1']);
+  // Settings takes https only; the loopback service is named in the workbook's settings directly.
+  const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };
+  const connected: ConnectedExcel = {
+    source,
+    excel,
+    sync: async () => (await addin.bridge.sync()).summary,
+  };
+  const http = browserHttp(async (url, init) => {
+    await connected.beforeRequest?.(url, init.method);
+    return fetch(url, init);
+  });
+  const addin = createExcelAddin({ office, run: excel.run, http, storage: storageOver(new Map([[SETTING_KEYS.token, source.token]])) });
+  seedExcelSheet(excel, LISTS_SHEET, DEFAULT_LISTS_GRID);
+  return connected;
+}

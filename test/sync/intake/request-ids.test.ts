@@ -1,0 +1,27 @@
+// The next Request ID of a web-form request, in the sheet's own numbering: with the year in it or without.
+import { describe, expect, it } from 'vitest';
+import { requestId, requestSeries } from '../../../sync/intake/request-ids';
+
+const next = (ids: string[], year = 2026) => {
+  const series = requestSeries(ids, year);
+  return requestId(series, series.highest + 1);
+};
+
+describe('the next Request ID', () => {
+  it('continues a numbering with the year in it, restarting with a new year', () => {
+    expect(next(['TA-2026-0029', 'TA-2026-0030'])).toBe('TA-2026-0031');
+    expect(next(['TA-2025-0117'])).toBe('TA-2026-0001');
+  });
+
+  it('continues a numbering without a year, as a service desk gives its tickets (T-108, then T-109)', () => {
+    expect(next(['T-101', 'T-108', 'T-103'])).toBe('T-109');
+    expect(next(['REQ 7', 'REQ 12'])).toBe('REQ 13');
+    expect(next(['T-0098', 'T-0099'])).toBe('T-0100');
+  });
+
+  it('keeps to the numbering with the year when a sheet has both, and to the default when it has only plain numbers or words', () => {
+    expect(next(['T-101', 'TA-2026-0004'])).toBe('TA-2026-0005');
+    expect(next(['17', '18', 'Phone call'])).toBe('TA-2026-0001');
+    expect(next([])).toBe('TA-2026-0001');
+  });
+});
