@@ -21,7 +21,7 @@ const nonBlank = (values: readonly TypedValue[]) => values.filter((v) => v !== n
  */
 function numbersOf(b: DashboardBuilder, s: DataSheet, field: string, header: string): { range: string; values: (number | '')[] } {
   const values = s.rows.map((r) => numberCellValue(r.values?.[field] ?? null) ?? '');
-  const cells = s.rows.map((r, i) => ({ formula: numberCellFormula(s.cell(field, r.row)), value: values[i] }));
+  const cells = s.rows.map((r, i) => ({ formula: numberCellFormula(s.atRow(field, r.row)), value: values[i] }));
   return { range: b.helper({ header, type: 'number', cells }), values };
 }
 
@@ -73,7 +73,7 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   });
   b.line({ label: 'SLA missed', count: { formula: `COUNTIF(${s.range('slaState')},"Missed")`, value: missed } });
   const days = s.rows.map((r) => ({
-    formula: `IF(${dateCellFormula(s.cell('fulfilledOn', r.row))},${s.cell('daysOpen', r.row)},"")`,
+    formula: `IF(${dateCellFormula(s.atRow('fulfilledOn', r.row))},${s.atRow('daysOpen', r.row)},"")`,
     value: isDate(r.values?.fulfilledOn) ? r.derived.daysOpen : '',
   }));
   const daysRange = b.helper({ header: 'Days to fulfill (working)', type: 'number', cells: days });
@@ -117,7 +117,7 @@ function progress(r: DataRow): ItemProgress {
  * % is SUMPRODUCT's second argument, where text is 0; multiplied in, it would make #VALUE!. A checkbox needs no term
  * of its own (percentValue): its TRUE is 100 %, so the item is Complete, and its FALSE adds 0. Every range is the data
  * sheet's own, so a row inserted or deleted there grows or shrinks them all alike: a column of per-row helpers on the
- * Dashboard would not follow, and SUMPRODUCT over ranges of two lengths is #VALUE!.
+ * Dashboard keeps its length, and SUMPRODUCT over ranges of two lengths is #VALUE!.
  */
 function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, countCell: string): Figure {
   const inItems = `(${s.range('task')}<>"")${match}`;
@@ -188,8 +188,8 @@ export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: s
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range(fields.name)})`, value: items } });
   countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), MILESTONE_DERIVED, total, items);
   const due = s.rows.map((r) => {
-    const status = s.cell('derivedStatus', r.row);
-    const when = fields.endOn ? `IF(${dateCellFormula(s.cell(fields.endOn, r.row))},${s.cell(fields.endOn, r.row)},${s.cell(fields.date, r.row)})` : s.cell(fields.date, r.row);
+    const status = s.atRow('derivedStatus', r.row);
+    const when = fields.endOn ? `IF(${dateCellFormula(s.atRow(fields.endOn, r.row))},${s.atRow(fields.endOn, r.row)},${s.atRow(fields.date, r.row)})` : s.atRow(fields.date, r.row);
     const end = fields.endOn ? r.values?.[fields.endOn] : undefined;
     const upcoming = r.derived.derivedStatus === 'Upcoming' || r.derived.derivedStatus === 'Due this week';
     return { formula: `IF(OR(${status}="Upcoming",${status}="Due this week"),${when},"")`, value: upcoming ? (isDate(end) ? end : r.values?.[fields.date] ?? '') : '' };

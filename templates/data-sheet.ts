@@ -34,6 +34,13 @@ export interface DataSheet {
   range(field: string): string;
   /** Absolute reference to a field's cell on one row, e.g. `Requests!$N$7`. */
   cell(field: string, row: number): string;
+  /**
+   * A field's cell on one row read by its place in the column, e.g. `INDEX(Requests!$N:$N,7)`: for a formula on another
+   * sheet that reads one row (a Dashboard's working column). A plain reference would follow its row when a person
+   * inserts a row above it, leaving the inserted row unread, and turn into #REF! when they delete its row; by place,
+   * the working column reads the sheet's rows as they are now, as the data sheet's own ranges do.
+   */
+  atRow(field: string, row: number): string;
 }
 
 /** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
@@ -111,5 +118,6 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     table, plan, lastRow, rows,
     range: (field) => cellRef(table.sheet, `$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`),
     cell: (field, row) => cellRef(table.sheet, `$${letter(field)}$${row}`),
+    atRow: (field, row) => `INDEX(${cellRef(table.sheet, `$${letter(field)}:$${letter(field)}`)},${row})`,
   };
 }

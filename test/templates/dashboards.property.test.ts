@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, readRules, serialFromIso, type TypedRow } from '../../shared';
+import { addDays, DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, readRules, serialFromIso, TABLES, type TableName, type TypedRow } from '../../shared';
 import { isFormulaCell, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { templatePlan, type TemplateName } from '../../templates/build-template';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
@@ -156,5 +156,55 @@ describe('requests and milestones Dashboards: native formulas = cached TypeScrip
       }),
       { numRuns: RUNS, endOnFailure: true },
     );
+  });
+
+  it.each<{ template: TemplateName; table: TableName; sheet: string; rows: TypedRow[]; typed?: { field: string; value: number; label: string } }>([
+    {
+      template: 'ta-intake',
+      table: 'requests',
+      sheet: 'Requests',
+      rows: [1, 2, 3, 4].map((n): TypedRow => ({
+        requestId: `R${n}`, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn: '2026-01-05', priority: 'High', status: 'Fulfilled',
+        fulfilledOn: `2026-01-${10 + n}`, estimatedHours: n, hoursSpent: n + 1, satisfaction: n,
+      })),
+      typed: { field: 'estimatedHours', value: 7, label: 'Hours estimated' },
+    },
+    {
+      template: 'milestones',
+      table: 'milestones',
+      sheet: 'Milestones',
+      rows: [5, 9, 20, 40].map((n): TypedRow => ({ milestoneId: `M${n}`, milestone: `Milestone ${n}`, date: addDays(AS_OF, n), status: 'Not started' })),
+    },
+  ])('$template: keeps every figure when a person inserts a row inside the data or deletes one, its working columns included', ({ template, table, sheet, rows, typed }) => {
+    const { sheets } = templatePlan(template, rows, AS_OF);
+    const hf = engineOf(sheets);
+    const dashboard = hf.getSheetId(DASHBOARD_SHEET)!;
+    const data = hf.getSheetId(sheet)!;
+    // A sheet runs on below its last row in the hosts, where reading a row past the data finds it empty; HyperFormula's
+    // ends at its last cell, so a cell far below gives it room to read past the data after a row is deleted.
+    hf.setCellContents({ sheet: data, row: hf.getSheetDimensions(data).height + 100, col: 0 }, 'Below the table');
+    const values = () => hf.getSheetValues(dashboard).map((cells) => cells.slice(0, 6));
+    const errors = () => values().flat().filter((v) => typeof v === 'object' && v !== null);
+    const before = values();
+    expect(errors()).toEqual([]);
+    // An empty row, as Insert row leaves it: every figure stays as it was.
+    hf.addRows(data, [3, 1]);
+    expect(values()).toEqual(before);
+    // A figure typed into the inserted row counts, as it would in the row below.
+    if (typed) {
+      const column = sheets.find((p) => p.name === sheet)!.columns.findIndex((c) => c.header === TABLES[table].columns.find((c) => c.name === typed.field)!.header);
+      hf.setCellContents({ sheet: data, row: 3, col: column }, typed.value);
+      const labelRow = before.findIndex((cells) => typeof cells[0] === 'string' && cells[0].startsWith(typed.label));
+      expect(labelRow, typed.label).toBeGreaterThanOrEqual(0);
+      expect(values()[labelRow]).not.toEqual(before[labelRow]);
+      hf.setCellContents({ sheet: data, row: 3, col: column }, null);
+      expect(values()).toEqual(before);
+    }
+    // Deleted again, and a row of the original table deleted: still figures, not errors.
+    hf.removeRows(data, [3, 1]);
+    expect(values()).toEqual(before);
+    hf.removeRows(data, [2, 1]);
+    expect(errors()).toEqual([]);
+    hf.destroy();
   });
 });
