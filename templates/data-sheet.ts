@@ -32,8 +32,6 @@ export interface DataSheet {
   rows: DataRow[];
   /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
   range(field: string): string;
-  /** Absolute reference to a field's cell on one row, e.g. `Requests!$N$7`. */
-  cell(field: string, row: number): string;
   /**
    * A field's cell on one row read by its place in the column, e.g. `INDEX(Requests!$N:$N,7)`: for a formula on another
    * sheet that reads one row (a Dashboard's working column). A plain reference would follow its row when a person
@@ -117,7 +115,6 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
   return {
     table, plan, lastRow, rows,
     range: (field) => cellRef(table.sheet, `$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`),
-    cell: (field, row) => cellRef(table.sheet, `$${letter(field)}$${row}`),
     atRow: (field, row) => `INDEX(${cellRef(table.sheet, `$${letter(field)}:$${letter(field)}`)},${row})`,
   };
 }
