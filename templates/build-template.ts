@@ -1,8 +1,7 @@
 // The four template workbooks as plans: a data sheet from the table definition (pre-filled content and
 // `sample` generated rows), its Dashboard and the Lists sheet, written by the one workbook writer.
-import { isoFromParts } from '../shared/cells/dates';
+import { isIsoDate, isoFromParts } from '../shared/cells/dates';
 import { DEFAULT_LISTS_GRID, readRules, type Rules } from '../shared/rules';
-import { isDate } from '../shared/status/sheet-math';
 import { TABLES, type TableName, type TypedRow } from '../shared/tables';
 import type { WorkbookPlan } from '../shared/workbook-plan';
 import { milestoneContent, roadmapContent } from './content/roadmap-content';
@@ -62,7 +61,7 @@ export function templateRows(name: TemplateName, options: TemplateOptions = {}):
   const { sample = 0, seed = 1 } = options;
   const asOf = options.asOf ?? localToday();
   if (!Number.isInteger(sample) || sample < 0 || sample > MAX_SAMPLE_ROWS) throw new RangeError(`sample must be a whole number from 0 to ${MAX_SAMPLE_ROWS}`);
-  if (!isDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, not "${asOf}"`);
+  if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, not "${asOf}"`);
   return { table: def.table, asOf, rows: [...def.content(asOf), ...sampleRows(def.table, sample, { asOf, seed })] };
 }
 

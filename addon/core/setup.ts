@@ -4,7 +4,7 @@
 // never overwriting a sheet that already holds something.
 import { LISTS_SHEET } from '../../shared/lists';
 import { TABLES } from '../../shared/tables';
-import { isDate } from '../../shared/status/sheet-math';
+import { isIsoDate } from '../../shared/cells/dates';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { buildTemplatePlan, type TemplateName } from '../../templates/build-template';
 import { SYNC_ID_HEADER } from './table-sheet';
@@ -24,7 +24,7 @@ const SYNC_ID_WIDTH = 14;
 
 /** As the workbook writer reads a plan: ISO text in a date column is a date, any other text stays text. */
 const writeCell = (c: PlanCell, type: PlanColumn['type']): WriteCell =>
-  isFormulaCell(c) ? { formula: `=${c.formula}` } : type === 'date' && typeof c === 'string' && isDate(c) ? { date: c } : c;
+  isFormulaCell(c) ? { formula: `=${c.formula}` } : type === 'date' && typeof c === 'string' && isIsoDate(c) ? { date: c } : c;
 
 /** The sheet's cells from A1 and its formats, the Sync ID column added to a data sheet. */
 export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: WriteCell[][]; format: SheetFormat } {

@@ -15,7 +15,14 @@ export const sheetLess = (a: number, b: number) => a < b && !approxEqual(a, b);
  */
 export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase());
 
-export { isIsoDate as isDate } from '../cells/dates';
+import { isIsoDate } from '../cells/dates';
+
+/**
+ * Whether a value is a date as the formulas' date test (dateCellFormula) sees its cell: a day after 1899-12-31, serial 1.
+ * No engine's N(cell)>1 passes serial 1 or less: Excel's 1/1/1900, the 1899-12-31 LibreOffice makes of a pasted
+ * checkbox, and in Sheets, which holds days before its epoch, every day before 1900 (a year typed wrong, 1026 for 2026).
+ */
+export const isDate = (v: unknown): v is string => isIsoDate(v) && v > '1899-12-31';
 
 /**
  * Whether a cell holds a date, as a formula asks it. Not ISNUMBER: LibreOffice reads a checkbox's TRUE pasted into a

@@ -53,7 +53,12 @@ export const cellOf = (v: unknown): string | number | boolean | null =>
 
 /** Mostly near asOf (where states change), sometimes years away. */
 const dayOffset = fc.oneof(fc.integer({ min: -12, max: 12 }), fc.integer({ min: -60, max: 60 }), fc.integer({ min: -1100, max: 1100 }));
-const date = dayOffset.map((d) => addDays(AS_OF, d));
+/**
+ * Now and then a day no formula reads as a date: on or before serial 1 (1899-12-31, where LibreOffice puts a checkbox's
+ * TRUE, and Excel's 1/1/1900), or a year typed wrong into the past, which Sheets holds as a date before its epoch.
+ */
+const beforeSerialTwo = fc.constantFrom('1899-12-31', '1899-12-30', '1899-01-15', '1025-06-15');
+const date = fc.oneof({ weight: 40, arbitrary: dayOffset.map((d) => addDays(AS_OF, d)) }, { weight: 1, arbitrary: fc.constantFrom('1900-01-01', '1900-01-02') }, { weight: 1, arbitrary: beforeSerialTwo });
 const maybeDate = fc.option(date, { freq: 4 });
 
 /** A second date relative to a first: equal, just before, just after, or far. */
