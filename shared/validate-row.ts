@@ -10,6 +10,7 @@ import { counted } from './plural';
 import { DEFAULT_RULES, readOptionsOf } from './rules';
 import { EMAIL_PATTERN, rowSchema } from './row-schema';
 import type { InputColumn, TableDef, TypedRow, TypedValue } from './tables/column';
+import { isDate } from './status/sheet-math';
 
 export interface RowResult {
   ok: boolean;
@@ -208,7 +209,10 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (c.type === 'date' && typeof v === 'string') {
       const year = yearOf(v);
       if (!inYearWindow(year)) {
-        (issues ??= []).push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} looks like a typo (year ${year})` });
+        // The sheet's formulas take no day before 1900 for a date (isDate), nor do the statuses computed here: said, so a
+        // status of No date yet beside a date is explained.
+        const noDate = isDate(v) ? '' : '; statuses read a date before 1900 as no date';
+        (issues ??= []).push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} looks like a typo (year ${year})${noDate}` });
       }
     }
     if (fitsSchemaAll && !compiled.fits[i](v)) fitsSchemaAll = false;

@@ -274,6 +274,17 @@ describe('validateRows', () => {
     ]);
   });
 
+  it('says of a date before 1900 that the statuses read it as no date, as the sheet\'s own formulas do', () => {
+    const rows = ['1899-12-31', '1026-03-15', '1900-01-01'].map((receivedOn) => ({ requesterOrg: 'City', receivedOn, status: 'Fulfilled', fulfilledOn: receivedOn }));
+    const results = validateRows(TABLES.requests, rows);
+    expect(results.map((r) => r.values.receivedOn)).toEqual(['1899-12-31', '1026-03-15', '1900-01-01']);
+    expect(results.map((r) => r.warnings.filter((w) => w.code === 'implausible_date' && w.field === 'receivedOn').map((w) => w.message))).toEqual([
+      ['Received: 1899-12-31 looks like a typo (year 1899); statuses read a date before 1900 as no date'],
+      ['Received: 1026-03-15 looks like a typo (year 1026); statuses read a date before 1900 as no date'],
+      ['Received: 1900-01-01 looks like a typo (year 1900)'],
+    ]);
+  });
+
   it('reads fiscal years with the Lists sheet\'s start month, saying how it read them', () => {
     const r = validateRow(TABLES.workplan, { task: 'Budget equity pilot', startOn: 'FY 2022-23' });
     expect([r.ok, r.values.startOn, r.values.endOn]).toEqual([true, '2022-07-01', '2023-06-30']);
