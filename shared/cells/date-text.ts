@@ -186,6 +186,10 @@ const LAST_WITH_YEAR = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})\\s+(?<year>$
 const MOST_IN_ONE_END = 48;
 /** …and in one range, two ends and the word between them. */
 const MOST_IN_ONE_RANGE = 2 * MOST_IN_ONE_END + 'through'.length;
+/** Dashes in one end at most, as in "FY 2025-26 Q1-Q2" or "2024-03-15": a piece with more is no end. */
+const MOST_DASHES_IN_ONE_END = 3;
+/** Words in one range at most, as in "September 30th, 2026 through October 15th, 2026", and some to spare. */
+const MOST_WORDS_IN_ONE_RANGE = 24;
 
 /** How many characters other than spaces lie between two places of `text`, counted once for every slice of it. */
 function wordsBetween(text: string): (from: number, to: number) => number {
@@ -217,11 +221,12 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.
   const length = wordsBetween(text);
-  for (const sep of text.matchAll(RANGE_SEPARATOR)) {
+  const seps = [...text.matchAll(RANGE_SEPARATOR)];
+  for (const [i, sep] of seps.entries()) {
     const after = sep.index + sep[0].length;
     // The left end only grows from one dash to the next.
-    if (length(0, sep.index) > MOST_IN_ONE_END) break;
-    if (length(after, text.length) > MOST_IN_ONE_END) continue;
+    if (i > MOST_DASHES_IN_ONE_END || length(0, sep.index) > MOST_IN_ONE_END) break;
+    if (seps.length - 1 - i > MOST_DASHES_IN_ONE_END || length(after, text.length) > MOST_IN_ONE_END) continue;
     const left = text.slice(0, sep.index);
     const right = text.slice(after);
     // Two named periods: "Q4 2025 - Q1 2026", "FY22 – FY24", "Fall 2023 – Spring 2024".
@@ -269,9 +274,9 @@ function splitAdjacentRanges(text: string, read: (t: string) => Range | undefine
   const splitFrom = (start: number): Range[] | undefined => {
     const gaps = /[\s,]+/g;
     gaps.lastIndex = start;
-    for (let gap = gaps.exec(text); gap; gap = gaps.exec(text)) {
+    for (let gap = gaps.exec(text), words = 1; gap; gap = gaps.exec(text), words++) {
       // The first range only grows from one gap to the next.
-      if (length(start, gap.index) > MOST_IN_ONE_RANGE) break;
+      if (words > MOST_WORDS_IN_ONE_RANGE || length(start, gap.index) > MOST_IN_ONE_RANGE) break;
       const after = gap.index + gap[0].length;
       const left = text.slice(start, gap.index);
       if (gap.index === start || after === text.length || !isRange(left)) continue;

@@ -36,4 +36,13 @@ describe('the work of reading date text', () => {
       expect(whole, JSON.stringify(options)).toBeLessThanOrEqual(2.5 * Math.max(half, 1000));
     }
   });
+
+  it.each([
+    ['quarters between dashes', 'Q1 - '.repeat(200)],
+    ['arrows between dashes', '→ - '.repeat(250)],
+    ['arrows', '-> '.repeat(333)],
+    ['ISO days between arrows', '2026-03-15 -> '.repeat(70)],
+  ])('reads a cell dense with dashes (%s) a few times over, not once for each of the pieces around each dash', (_, text) => {
+    for (const options of [{}, { oneDay: true, year: 2026 }]) expect(readFor(text, 1000, options), JSON.stringify(options)).toBeLessThanOrEqual(25 * text.length);
+  });
 });
