@@ -215,6 +215,21 @@ describe('validateRows', () => {
     expect(flagged).toEqual(['30:endOn']);
   });
 
+  it('keeps a range that a plan legitimately spans (a three-year contract ending as the plan begins), judged as one range, not as two loose dates', () => {
+    // A plan whose items run 2026–2028, as the workplan template with sample rows has.
+    const months = Array.from({ length: 30 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+    const tight = months.map((startOn, i): RawRow => ({ task: `t${i}`, startOn, endOn: months[Math.min(i + 6, months.length - 1)] }));
+    const flagged = (rows: RawRow[]) => validateRows(TABLES.workplan, rows).flatMap((r, i) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => `${i}:${w.field}`));
+    const at = tight.length;
+    expect(flagged([...tight, { task: 'Procurement', startOn: 'July 2022 – June 2025' }])).toEqual([]);
+    expect(flagged([...tight, { task: 'Procurement', startOn: '2022-07-01', endOn: '2025-06-30' }])).toEqual([]);
+    // The same start alone, or as the start of a range far longer than the plan allows, is still a likely typo.
+    expect(flagged([...tight, { task: 'Kickoff', startOn: '2022-07-01' }])).toEqual([`${at}:startOn`]);
+    const year2024 = ['2024-01-15', '2024-02-01', '2024-03-10', '2024-05-20', '2024-06-30'].map((startOn, i): RawRow => ({ task: `t${i}`, startOn }));
+    expect(flagged([...year2024, { task: 'Typo', startOn: '2004-03-01', endOn: '2024-06-30' }])).toEqual(['5:startOn']);
+    expect(flagged([...tight, { task: 'Typo', startOn: '2026-03-01', endOn: '2206-03-01' }])).toEqual([`${at}:endOn`]);
+  });
+
   it('sees a 2004 date among a handful of 2024 dates, start and end columns counted together', () => {
     const rows = [{ task: 'a', startOn: '2024-02-01' }, { task: 'b', startOn: '2004-03-01' }, { task: 'c', startOn: '2024-04-01', endOn: '2024-09-30' }];
     const results = validateRows(TABLES.workplan, rows);
