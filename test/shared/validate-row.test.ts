@@ -147,6 +147,15 @@ describe('validateRow', () => {
     expect([plural.values.unit, codes(plural.warnings)]).toEqual(['hours', []]);
   });
 
+  it('stores a phase typed as a bare number as "Phase N", so every output reads as the plan means it; other phases as typed', () => {
+    const phase = (v: CellInput) => validateRow(TABLES.workplan, { task: 'Task', phase: v });
+    expect([1, '2', ' 3 ', 'Year 1', 'Phase 2', 'Normalize', 2026, 1.5].map((v) => phase(v).values.phase))
+      .toEqual(['Phase 1', 'Phase 2', 'Phase 3', 'Year 1', 'Phase 2', 'Normalize', '2026', '1.5']);
+    expect(phase(1).warnings).toEqual([]);
+    // Another text column keeps its number as typed.
+    expect(validateRow(TABLES.workplan, { task: 'Task', goal: 1 }).values.goal).toBe('1');
+  });
+
   it('reads check marks and percentages into the typed row', () => {
     const r = validateRow(TABLES.workplan, { task: 'Worksheet', partnership: '☑', percentComplete: '100%', status: 'completed' });
     expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });
