@@ -37,10 +37,21 @@ export function compileCanonicalRow(fields: readonly string[]): (values: TypedRo
     for (let i = 0; i < keys.length; i++) {
       const v = values[keys[i][0]];
       if (v === null || v === undefined || v === '') continue;
-      text += (text === '' ? '' : ',') + keys[i][1] + (typeof v === 'string' ? JSON.stringify(v) : String(v)) + ']';
+      text += (text === '' ? '' : ',') + keys[i][1] + (typeof v === 'string' ? jsonString(v) : String(v)) + ']';
     }
     return `[${text}]`;
   };
+}
+
+/** What `JSON.stringify` escapes in text (quotes, backslashes, control characters, lone surrogates), and paired surrogates, left to it. */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify` of a text. Most cell texts need no escaping, and quoting them here skips the
+ * serializer's set-up, which costs more than the text itself; the rest go to `JSON.stringify`.
+ */
+export function jsonString(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 const K = new Uint32Array([

@@ -35,7 +35,7 @@ export interface DateTextOptions {
    */
   fiscalYear?: number;
   /**
-   * The column holds one day (a due date, a milestone's day), not a span of work: an arrow between two days
+   * The column holds one day (a due, target or received date), not a span: an arrow between two days
    * ("6/30/2026 -> 9/30/2026") is read as the change a status report draws, to the second, not as the range it is
    * on a timeline. Between months or quarters an arrow is a timeline's span in any column.
    */
@@ -273,6 +273,12 @@ function readRanges(text: string, fiscal: number, year: number | undefined, fisc
   return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
 }
 
+/**
+ * Longer text than any date is written in, with its hedges and notes: a paragraph pasted into a date column. It is
+ * no date, and the patterns below, tried from each of its words, take time growing far faster than its length.
+ */
+const MAX_DATE_TEXT = 1000;
+
 /** Any year will do to learn whether text is a date lacking only its year. */
 const PROBE_YEAR = 2000;
 
@@ -285,6 +291,7 @@ const PROBE_YEAR = 2000;
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
   const text = raw.trim();
+  if (text.length > MAX_DATE_TEXT) return { kind: 'invalid', text };
   const changed = options.oneDay ? arrowChange(text, options) : undefined;
   if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
@@ -366,12 +373,21 @@ function arrowChange(text: string, options: DateTextOptions): DateParse | undefi
   return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(arrow[1])} (an arrow between two days, in a column of one date, is a change)`);
 }
 
-/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
-function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+/** The weekday a text opens with (0 for Sunday) and the text after it. */
+function leadingWeekday(text: string): { day: number; rest: string } | undefined {
   const named = WEEKDAY_BEFORE.exec(text);
   const day = named ? nameIndex(WEEKDAYS, named[1]) : undefined;
-  if (!named || day === undefined) return undefined;
-  const inner = parseDateText(text.slice(named[0].length), options);
+  return named && day !== undefined ? { day, rest: text.slice(named[0].length) } : undefined;
+}
+
+/** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
+function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+  const named = leadingWeekday(text);
+  // One weekday: a run of them ("Mon Wed 3/9") names no one day, and peeling it a word a parse at a time would
+  // read a long cell of them over and over.
+  if (!named || leadingWeekday(named.rest)) return undefined;
+  const { day } = named;
+  const inner = parseDateText(named.rest, options);
   if (inner.kind === 'yearless') return { kind: 'yearless', text };
   if (inner.kind !== 'date' || inner.end) return undefined;
   return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);

@@ -90,7 +90,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (iso) return { value: iso, issues: NO_ISSUES };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.workStart };
+  // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
   let parsed = parseDateText(text, fiscal);
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {

@@ -5,15 +5,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { TableName } from '../../shared/index';
 import { continuedSheetName, type CellKind, type PlanCell, type RowLayout } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
-import { storedRow, type RowsQueryRow } from '../store/row-reads';
 import type { RowsStatement } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
+import { storedRow, type RowsQueryRow } from '../store/stored-row';
 import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
 import { utf8Block } from '../workbook/utf8-block';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { keepLongTexts, type LongText } from './long-texts-sheet';
-import { masterDataSheet } from './master-plan';
+import { masterDataSheet } from './data-sheets';
 
 const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;

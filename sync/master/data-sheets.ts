@@ -2,6 +2,7 @@
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
 import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
+import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { MetricsRow } from '../metrics/request-metrics';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
@@ -91,4 +92,39 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
     ...(input.whenEmpty ? { whenEmpty: input.whenEmpty } : {}),
     ...(input.expectedRows === undefined ? { conditionalsTo: conditionals } : { conditionals: conditionals(input.expectedRows + 1), expectedRows: input.expectedRows }),
   };
+}
+
+/** What a master data sheet is planned from besides its rows. */
+export interface MasterDataOptions {
+  rules: Rules;
+  asOf: string;
+  from?: string;
+  to?: string;
+  /** Rows per table when known before writing (they fix the formats' ranges up front). */
+  expected?: (table: TableName) => number;
+  /** Where the texts clipped in a data sheet's cells are kept whole (the Long texts sheet). */
+  clipped?: SheetPlan['clipped'];
+}
+
+/**
+ * The line a data sheet with no rows shows, so a printed page says why it is blank: a deployment that tracks only
+ * work plans has no requests, and a period may hold none of the requests synced.
+ */
+function noRowsNote(table: TableName, inPeriod: boolean): string {
+  const rows = `${TABLES[table].noun}s`;
+  return inPeriod
+    ? `No ${rows} received in the period this workbook covers were synced.`
+    : `No ${rows} were synced yet: each source's ${rows} are listed here once it syncs them.`;
+}
+
+/**
+ * A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows.
+ * Here rather than with the rest of the master's plan, so the data-sheet worker loads none of the workbook writer.
+ */
+export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: MasterDataOptions): SheetPlan {
+  const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
+  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
+  if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
+  if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
+  return dataSheet(input);
 }

@@ -1,16 +1,14 @@
 // The master workbook as a plan, built by pure code from the metrics document, the rows (streamed lazily,
 // never all in memory), the rejections and the rendered charts. The writer streams it with exceljs.
-import { TABLE_NAMES, TABLES, type FieldOf, type Rules, type TableName } from '../../shared/index';
+import { TABLE_NAMES, TABLES, type Rules, type TableName } from '../../shared/index';
 import { shortDay } from '../../shared/cells/dates';
 import { nounFor } from '../../shared/plural';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
-import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import type { MetricsRow } from '../metrics/request-metrics';
 import type { Rejection, RowWarnings } from '../store/row-store';
 import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
-import { dataSheet, type RowSource, type TableRows } from './data-sheets';
+import { masterDataSheet, type MasterDataOptions, type RowSource } from './data-sheets';
 import { LONG_TEXTS_SHEET, longTextsSheet, type LongText } from './long-texts-sheet';
 import { SUMMARY_SHEET, summarySheet, type ChartImage } from './summary-sheet';
 
@@ -51,37 +49,9 @@ function reportSheets({ metrics: m, charts, longTexts }: MasterReport, rejection
   };
 }
 
-interface DataInput {
+interface DataInput extends MasterDataOptions {
   rows: RowSource;
-  rules: Rules;
-  asOf: string;
-  from?: string;
-  to?: string;
   withRoadmap: boolean;
-  /** Rows per table when known before writing (they fix the formats' ranges up front). */
-  expected?: (table: TableName) => number;
-  /** Where the texts clipped in a data sheet's cells are kept whole (the Long texts sheet). */
-  clipped?: SheetPlan['clipped'];
-}
-
-/**
- * The line a data sheet with no rows shows, so a printed page says why it is blank: a deployment that tracks only
- * work plans has no requests, and a period may hold none of the requests synced.
- */
-function noRowsNote(table: TableName, inPeriod: boolean): string {
-  const rows = `${TABLES[table].noun}s`;
-  return inPeriod
-    ? `No ${rows} received in the period this workbook covers were synced.`
-    : `No ${rows} were synced yet: each source's ${rows} are listed here once it syncs them.`;
-}
-
-/** A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows. */
-export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: Pick<DataInput, 'rules' | 'asOf' | 'from' | 'to' | 'expected' | 'clipped'>): SheetPlan {
-  const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
-  const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
-  if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
-  if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
-  return dataSheet(input);
 }
 
 function dataSheets(input: DataInput): SheetPlan[] {

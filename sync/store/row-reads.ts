@@ -1,11 +1,12 @@
 // Reading rows, history and rejections back, over kysely so both databases share the queries. Large
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
-import { sql, type Compilable, type InferResult, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
-import type { StoredValues } from './stored-values';
 import type { StoreDatabase } from './schema';
+import { storedRow } from './stored-row';
+import type { StoredValues } from './stored-values';
 
 /**
  * Streams one ordered query, holding one snapshot for the whole iteration without blocking writers.
@@ -32,23 +33,6 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .orderBy('r.source_id')
     .orderBy('r.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('r.row_id');
-}
-
-/** A row of `rowsQuery` as the store hands it out. */
-export type RowsQueryRow = InferResult<NonNullable<ReturnType<typeof rowsQuery>>>[number];
-
-export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
-  return {
-    sourceId: r.source_id,
-    sourceName: r.name,
-    rowId: r.row_id,
-    hash: r.hash,
-    // values_seq always points at an upsert, whose values are never null.
-    values: JSON.parse(r.values_json!) as StoredValues<T>,
-    updatedAt: new Date(r.updated_at),
-    deleted: r.deleted === 1,
-    firstDoneOn: r.first_done_on,
-  };
 }
 
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {

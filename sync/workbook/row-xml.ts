@@ -67,13 +67,14 @@ const CALIBRI_ASCII = [
 ];
 const DIGIT_UNITS = 1038;
 const ASCII_WIDTHS = Float64Array.from(CALIBRI_ASCII, (w) => w / DIGIT_UNITS);
-/** The widest ASCII character (`W`, `@`), in digits: a text no longer than the line over this fits without a scan. */
-const WIDEST = Math.max(...ASCII_WIDTHS);
 /** East Asian ideographs, kana, hangul and full-width forms take about two digits each. */
+const WIDE = 2;
+/** The widest character, in digits (a wide script's, wider than ASCII's `W` and `@`): a text no longer than the line over this fits without a scan. */
+const WIDEST = Math.max(...ASCII_WIDTHS, WIDE);
 const isWide = (code: number) => (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60);
 
 /** A character's width in digits as a cell draws it: ASCII by Calibri's widths, other letters as a digit, wide scripts as two. */
-const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? 2 : 1);
+const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? WIDE : 1);
 /** Every character the same width: the unit of a chart's labels, measured by their average width. */
 const evenWidth = (): number => 1;
 
@@ -123,8 +124,29 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
 /** Lines a cell's text takes printed in a column `width` characters wide (Excel's unit, the widest digit). */
 export const printedLines = (text: string, width: number): number => wrappedLines(text, width - CELL_MARGIN, printedWidth);
 
-/** Whether a text surely fits on one printed line of a column `width` wide, by its length alone. */
-const fitsOneLine = (text: string, width: number) => text.length * WIDEST <= width - CELL_MARGIN && text.indexOf('\n') < 0;
+/** Far more than the rounding of any sum of a cell's letter widths, far less than any letter's width. */
+const ONE_LINE_SLACK = 1e-9;
+
+/**
+ * Whether a text prints on one line of a column `width` wide: by its length alone when even its widest letters
+ * would fit, else by its letters' widths together, which settles most short texts (names, choices) without
+ * `printedLines`' word-by-word scan. The sum stops a hair short of the line: `wrappedLines` adds the same widths
+ * word by word, in another order, and rounding must not decide a line; a text so near the end of the line gets
+ * the full scan.
+ */
+function fitsOneLine(text: string, width: number): boolean {
+  const room = width - CELL_MARGIN;
+  if (text.length * WIDEST <= room) return text.indexOf('\n') < 0;
+  const limit = room - ONE_LINE_SLACK;
+  let used = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) return false;
+    used += printedWidth(code);
+    if (used > limit) return false;
+  }
+  return true;
+}
 
 /** How far back a cut looks for the end of a word. */
 const NEAR_WORD_END = 30;

@@ -1,9 +1,10 @@
 // Writes a `WorkbookPlan` as an .xlsx file with exceljs's streaming writer: rows go out as they come and
 // the loop yields to the event loop, so a 200,000-row sheet never sits in memory.
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { PassThrough, type Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
   CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
@@ -62,7 +63,13 @@ export function columnsOnAPage(columns: readonly PlanColumn[]): number {
   return Math.max(1, count);
 }
 
-const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ExcelJS.ValueType.Number, string: ExcelJS.ValueType.String, date: ExcelJS.ValueType.Date, boolean: ExcelJS.ValueType.Boolean };
+// exceljs's streaming writer and its value types, not its index: that also loads its readers (unzip, CSV and
+// their helpers), which only cost a write the time to load them.
+const require = createRequire(import.meta.url);
+const WorkbookWriter = require('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+const { ValueType } = require('exceljs/lib/doc/enums.js') as Pick<typeof ExcelJS, 'ValueType'>;
+
+const VALUE_TYPE: Readonly<Record<CellKind, number>> = { number: ValueType.Number, string: ValueType.String, date: ValueType.Date, boolean: ValueType.Boolean };
 
 /** The streaming sheet has data validations, though exceljs's typings omit them. */
 interface WithValidations { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }
@@ -369,7 +376,7 @@ export async function writeWorkbook(plan: WorkbookPlan<SheetPlan | LaterSheet>, 
     if (!(await zipDrained(sheet))) await nextTurn();
   };
   try {
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+    const book = new WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
     book.creator = 'Equity Desk';
     book.title = plan.title;
     const internals = book as unknown as BookInternals;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TABLES, canonicalRow, compileCanonicalRow, contentHash, hashOfCanonical, portableSha256Hex } from '../../shared';
+import { TABLES, canonicalRow, compileCanonicalRow, contentHash, hashOfCanonical, jsonString, portableSha256Hex } from '../../shared';
 import { rowOf } from '../support/random-rows';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -60,6 +60,17 @@ describe('contentHash', () => {
       const h = contentHash(v);
       return /^[0-9a-f]{32}$/.test(h) && h === contentHash(v, nodeSha256);
     }), { numRuns: 500 });
+  });
+});
+
+describe('jsonString', () => {
+  it('is JSON.stringify of any text: escaped characters, lone and paired surrogates, and plain text quoted by hand', () => {
+    for (const text of ['', 'plain', 'say "hi"', 'C:\\path', 'line\nbreak', 'tab\there', '\u0000', '\u001f', '\u007f', '\u2028', 'é', '🌎', '\ud800', 'x\udfff', '\udbff\udc00']) {
+      expect(jsonString(text), JSON.stringify(text)).toBe(JSON.stringify(text));
+    }
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x22, 0x5c, 0x1f, 0x20, 0x7f, 0xd800, 0xdbff, 0xdc00, 0xdfff)).map((c) => String.fromCharCode(c));
+    fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (s) => jsonString(s) === JSON.stringify(s)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), (s) => jsonString(s) === JSON.stringify(s)), { numRuns: 1000 });
   });
 });
 

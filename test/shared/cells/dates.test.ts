@@ -97,6 +97,17 @@ describe('parseDateText', () => {
     expect(parseDateText('Monday, March 8, 2026')).toEqual({ ...range('2026-03-08'), notes: [], assumed: ['read "Monday, March 8, 2026" as 2026-03-08, though that day is a Sunday, not a Monday'] });
   });
 
+  it('reads no date from a cell longer than any date is written, a paragraph pasted into a date column, whatever it holds', () => {
+    const weeks = `Week of ${Array.from({ length: 95 }, (_, i) => `${1 + (i % 12)}/${1 + (i % 28)}/2026`).join(' & ')}`;
+    expect(parseDateText(weeks)).toEqual({ kind: 'invalid', text: weeks });
+    const paragraph = 'Phase one runs from March to June, then the council reviews it. '.repeat(625);
+    expect(parseDateText(paragraph, { year: 2026 }).kind).toBe('invalid');
+  });
+
+  it.each(['Monday, Monday, March 9, 2026', 'Mon Wed 3/9/2026', 'Tue, Thu, 3/10/2026'])('reads one weekday before a date, not a run of them (%s): a cell of weekday words is not peeled one word at a time', (text) => {
+    expect(parseDateText(text).kind).toBe('invalid');
+  });
+
   it.each([
     ['Ongoing since March 2026', '2026-03-01', 'the first day of "March 2026"'],
     ['since March 2026', '2026-03-01', 'the first day of "March 2026"'],

@@ -297,12 +297,12 @@ describe('dates', () => {
     expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
   });
 
-  it('reads an arrow between two days as the change to the second in a column of one date, and as a span in a start', () => {
+  it('reads an arrow between two days as the change to the second in a column of one date, and as a span in a column that holds a range', () => {
     const text = '6/30/2026 -> 9/30/2026';
     const changed = 'read "6/30/2026 -> 9/30/2026" as 2026-09-30, the date it was changed to, setting aside "6/30/2026" (an arrow between two days, in a column of one date, is a change)';
     expect(read('requests', 'dueOn', text)).toEqual({ value: '2026-09-30', issues: [expect.objectContaining({ code: 'date_period', message: `Due: ${changed}` })] });
-    // A milestone is a day: not a milestone lasting three months.
-    expect(read('milestones', 'date', text)).toMatchObject({ value: '2026-09-30', rangeEnd: undefined });
+    // A milestone's Date may hold a range (it fills End): there the arrow is the span, as a dash would be.
+    expect(read('milestones', 'date', '3/9/2026 -> 3/13/2026')).toEqual({ value: '2026-03-09', rangeEnd: '2026-03-13', issues: [] });
     expect(read('roadmap', 'targetOn', '6/30 → 9/30/2026').value).toBe('2026-09-30');
     expect(read('requests', 'receivedOn', text).value).toBe('2026-09-30');
     // A work plan's start is where a timeline's span is typed: the arrow draws the span, as on a slide.
