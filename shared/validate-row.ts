@@ -258,7 +258,8 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
     for (const c of dateColumns) {
       const v = r.values[c.name];
       if (!judged(v)) continue;
-      const end = otherEndOf.has(c.name) ? r.values[otherEndOf.get(c.name)!] : undefined;
+      const endField = otherEndOf.get(c.name);
+      const end = endField === undefined ? null : r.values[endField];
       const span = outlying(days[k++], judged(end) ? daysFromIso(end) : undefined);
       if (span && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
         r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
