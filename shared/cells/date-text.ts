@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, SEASONS_TEXT, validFiscalStart } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -178,6 +178,26 @@ const NAMED_LIST = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})(?:\\s*,\\s*(?:${
  */
 const LAST_WITH_YEAR = new RegExp(`^(?:${SEASONS_TEXT}|${QUARTERS})\\s+(?<year>${LIST_YEAR_TEXT})$`, 'i');
 
+/**
+ * Letters, digits and marks (all but spaces) in one end of a range at most: more than any one date or named period
+ * is written with ("Q1 through Q2 of fiscal year 2025 - 2026"). A longer piece is no end, and is not read, so a
+ * long cell is split at each of its dashes without reading all that is either side of each one.
+ */
+const MOST_IN_ONE_END = 48;
+/** …and in one range, two ends and the word between them. */
+const MOST_IN_ONE_RANGE = 2 * MOST_IN_ONE_END + 'through'.length;
+/** Dashes in one end at most, as in "FY 2025-26 Q1-Q2" or "2024-03-15": a piece with more is no end. */
+const MOST_DASHES_IN_ONE_END = 3;
+/** Words in one range at most, as in "September 30th, 2026 through October 15th, 2026", and some to spare. */
+const MOST_WORDS_IN_ONE_RANGE = 24;
+
+/** How many characters other than spaces lie between two places of `text`, counted once for every slice of it. */
+function wordsBetween(text: string): (from: number, to: number) => number {
+  const before = [0];
+  for (let i = 0; i < text.length; i++) before.push(before[i] + (/\s/.test(text[i]) ? 0 : 1));
+  return (from, to) => before[to] - before[from];
+}
+
 function parseOneRange(text: string, fiscal: number, year: number | undefined, fiscalYear: number | undefined): Range | undefined {
   const sheetFiscalYear = fiscalYear === undefined ? undefined : `the sheet covers fiscal year ${fiscalYearName(fiscalYear, validFiscalStart(fiscal))}`;
   // A quarter alone in a fiscal year's sheet ("Q4" under "FY 2025-26 work plan") is that fiscal year's quarter.
@@ -200,13 +220,20 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
   const single = parsePoint(text);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.
-  for (const sep of text.matchAll(RANGE_SEPARATOR)) {
+  const length = wordsBetween(text);
+  const seps = [...text.matchAll(RANGE_SEPARATOR)];
+  for (const [i, sep] of seps.entries()) {
+    const after = sep.index + sep[0].length;
+    // The left end only grows from one dash to the next.
+    if (i > MOST_DASHES_IN_ONE_END || length(0, sep.index) > MOST_IN_ONE_END) break;
+    if (seps.length - 1 - i > MOST_DASHES_IN_ONE_END || length(after, text.length) > MOST_IN_ONE_END) continue;
     const left = text.slice(0, sep.index);
-    const right = text.slice(sep.index + sep[0].length);
+    const right = text.slice(after);
     // Two named periods: "Q4 2025 - Q1 2026", "FY22 – FY24", "Fall 2023 – Spring 2024".
     const pa = parsePeriod(left, fiscal);
     const pb = parsePeriod(right, fiscal);
-    if (pa && pb) return readAs(text, { start: pa.start, end: pb.end }, [pa.why, pb.why]);
+    const run = pa && pb && runStart(left, right, pa);
+    if (run && pb) return readAs(text, { start: run.start, end: pb.end }, [pa?.why, pb.why, run.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
     // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
     const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);
@@ -230,16 +257,37 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
  */
 function splitAdjacentRanges(text: string, read: (t: string) => Range | undefined, fiscal: number): Range[] | undefined {
   const isRange = (t: string) => SPELLS_RANGE.test(t) || parsePeriod(t, fiscal) !== undefined;
-  for (const gap of text.matchAll(/[\s,]+/g)) {
-    const left = text.slice(0, gap.index);
-    const right = text.slice(gap.index + gap[0].length);
-    if (!isRange(left) || right === '') continue;
-    const first = read(left);
-    if (!first?.end) continue;
-    const others = isRange(right) ? (read(right) ? [read(right)!] : splitAdjacentRanges(right, read, fiscal)) : undefined;
-    if (others && others.every((r) => r.end)) return [first, ...others];
-  }
-  return undefined;
+  const length = wordsBetween(text);
+  // The ranges from each place on, once: a cell that splits two ways at one place would read its rest twice, and
+  // so on at every later place.
+  const fromHere = new Map<number, Range[] | undefined>();
+  const rangesFrom = (start: number): Range[] | undefined => {
+    if (fromHere.has(start)) return fromHere.get(start);
+    fromHere.set(start, undefined);
+    const rest = text.slice(start);
+    const whole = length(start, text.length) <= MOST_IN_ONE_RANGE && isRange(rest) ? read(rest) : undefined;
+    const ranges = whole ? [whole] : splitFrom(start);
+    fromHere.set(start, ranges);
+    return ranges;
+  };
+  /** The first range from `start` and those after it, each a range in its own right. */
+  const splitFrom = (start: number): Range[] | undefined => {
+    const gaps = /[\s,]+/g;
+    gaps.lastIndex = start;
+    for (let gap = gaps.exec(text), words = 1; gap; gap = gaps.exec(text), words++) {
+      // The first range only grows from one gap to the next.
+      if (words > MOST_WORDS_IN_ONE_RANGE || length(start, gap.index) > MOST_IN_ONE_RANGE) break;
+      const after = gap.index + gap[0].length;
+      const left = text.slice(start, gap.index);
+      if (gap.index === start || after === text.length || !isRange(left)) continue;
+      const first = read(left);
+      if (!first?.end) continue;
+      const others = rangesFrom(after);
+      if (others && others.every((r) => r.end)) return [first, ...others];
+    }
+    return undefined;
+  };
+  return splitFrom(0);
 }
 
 /**
@@ -275,7 +323,7 @@ function readRanges(text: string, fiscal: number, year: number | undefined, fisc
 
 /**
  * Longer text than any date is written in, with its hedges and notes: a paragraph pasted into a date column. It is
- * no date, and the patterns below, tried from each of its words, take time growing far faster than its length.
+ * no date, and is not read as one: shorter text is read in work that grows with its length (date-text-work.test.ts).
  */
 const MAX_DATE_TEXT = 1000;
 
@@ -290,16 +338,27 @@ const PROBE_YEAR = 2000;
  * without a year (`Jan 26`, `Jun-Aug`) are `yearless` unless `options.year` supplies one.
  */
 export function parseDateText(raw: string, options: DateTextOptions = {}): DateParse {
+  return readDateText(raw, options, 0);
+}
+
+/**
+ * Words around a date read one inside another at most: "Tentative: by early March 2026" is three. A cell of more
+ * ("by by by …") is no date, and peeling it a word a reading at a time would read it again for each word.
+ */
+const MOST_QUALIFIERS = 4;
+
+/** parseDateText inside `depth` qualifying words already set aside. */
+function readDateText(raw: string, options: DateTextOptions, depth: number): DateParse {
   const text = raw.trim();
   if (text.length > MAX_DATE_TEXT) return { kind: 'invalid', text };
-  const changed = options.oneDay ? arrowChange(text, options) : undefined;
+  const changed = options.oneDay && depth < MOST_QUALIFIERS ? arrowChange(text, options, depth + 1) : undefined;
   if (changed) return changed;
   const fiscal = options.fiscalYearStartMonth ?? DEFAULT_FISCAL_START_MONTH;
   const ranges = readRanges(text, fiscal, options.year, options.fiscalYear);
   if (!ranges) {
     if (options.year === undefined && readRanges(text, fiscal, PROBE_YEAR)) return { kind: 'yearless', text };
     // Words for no date yet are tried last, so a date after them ("Ongoing since March 2026") is read.
-    return qualified(text, fiscal, options) ?? (TBD.test(text) ? { kind: 'tbd', text } : { kind: 'invalid', text });
+    return (depth < MOST_QUALIFIERS ? qualified(text, fiscal, options, depth + 1) : undefined) ?? (TBD.test(text) ? { kind: 'tbd', text } : { kind: 'invalid', text });
   }
   const starts = ranges.map((r) => r.start).sort();
   const ends = ranges.map((r) => r.end ?? r.start).sort();
@@ -361,14 +420,14 @@ function weeksOf(text: string, inner: Extract<DateParse, { kind: 'date' }>, days
  * An arrow between two days, plain days both, in a column of one day: the second, the date the first was changed
  * to; a day without a year takes the other's ("6/30 → 9/30/2026"). Undefined for anything else, read as before.
  */
-function arrowChange(text: string, options: DateTextOptions): DateParse | undefined {
+function arrowChange(text: string, options: DateTextOptions, depth: number): DateParse | undefined {
   const arrow = ARROW_BETWEEN.exec(text);
   if (!arrow) return undefined;
   const single = { ...options, oneDay: undefined };
   const plainDay = (d: DateParse) => d.kind === 'date' && !d.end && !d.assumed && d.notes.length === 0;
-  const now = parseDateText(arrow[2], single);
+  const now = readDateText(arrow[2], single, depth);
   const year = now.kind === 'date' ? Number(now.start.slice(0, 4)) : undefined;
-  const was = parseDateText(arrow[1], { ...single, year: options.year ?? year });
+  const was = readDateText(arrow[1], { ...single, year: options.year ?? year }, depth);
   if (!plainDay(now) || !plainDay(was)) return undefined;
   return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(arrow[1])} (an arrow between two days, in a column of one date, is a change)`);
 }
@@ -381,35 +440,35 @@ function leadingWeekday(text: string): { day: number; rest: string } | undefined
 }
 
 /** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
-function withWeekday(text: string, options: DateTextOptions): DateParse | undefined {
+function withWeekday(text: string, options: DateTextOptions, depth: number): DateParse | undefined {
   const named = leadingWeekday(text);
   // One weekday: a run of them ("Mon Wed 3/9") names no one day, and peeling it a word a parse at a time would
   // read a long cell of them over and over.
   if (!named || leadingWeekday(named.rest)) return undefined;
   const { day } = named;
-  const inner = parseDateText(named.rest, options);
+  const inner = readDateText(named.rest, options, depth);
   if (inner.kind === 'yearless') return { kind: 'yearless', text };
   if (inner.kind !== 'date' || inner.end) return undefined;
   return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);
 }
 
 /** Date text with words around it that hedge it, bound it to a day, or take part of its month; undefined when it has none. */
-function qualified(text: string, fiscal: number, options: DateTextOptions): DateParse | undefined {
-  const dated = withWeekday(text, options);
+function qualified(text: string, fiscal: number, options: DateTextOptions, depth: number): DateParse | undefined {
+  const dated = withWeekday(text, options, depth);
   if (dated) return dated;
   const revised = REVISED.exec(text) ?? REVISED_ARROW.exec(text);
   // Only a date with its own year: a slip written "Dec (moved to Feb)" may have crossed into the next year.
-  const now = revised && parseDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined });
+  const now = revised && readDateText(revised[2], { ...options, year: undefined, fiscalYear: undefined }, depth);
   if (revised && now?.kind === 'date') return restated(text, now, `, the date it was changed to, setting aside ${quoteValue(revised[1])}`);
   const hedged = withoutHedges(text, fiscal);
-  const read = hedged && restated(text, parseDateText(hedged.date, options), `, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`);
+  const read = hedged && restated(text, readDateText(hedged.date, options, depth), `, setting aside ${hedged.aside.map(quoteValue).join(' and ')}`);
   if (read) return read;
   const bound = BOUND.exec(text);
   if (bound) {
     const words = bound[1].toLowerCase();
     const last = LAST_DAY_BOUNDS.has(words);
     const rest = text.slice(bound[0].length);
-    const inner = parseDateText(rest, options);
+    const inner = readDateText(rest, options, depth);
     if (WEEK_OF.test(words) && inner.kind === 'date') {
       // "Week of 3/9 & 3/16": each day its week; a day read through its weekday ("Sunday, March 8") is one week.
       const days = readRanges(rest, fiscal, options.year, options.fiscalYear) ?? [inner];
@@ -424,7 +483,7 @@ function qualified(text: string, fiscal: number, options: DateTextOptions): Date
   }
   const part = PART_OF_MONTH.exec(text);
   if (!part) return undefined;
-  const inner = parseDateText(text.slice(part[0].length), options);
+  const inner = readDateText(text.slice(part[0].length), options, depth);
   if (inner.kind !== 'date') return inner.kind === 'yearless' ? restated(text, inner, '') : undefined;
   const [year, month] = inner.start.split('-').map(Number);
   const last = lastDayOfMonth(year, month);

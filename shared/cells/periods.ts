@@ -76,6 +76,11 @@ const YEAR_AND_SEASONS = new RegExp(String.raw`^(\d{4}) ${SEASONS_RUN}$`, 'i');
 /** "Spring 2027/Summer 2027", each season with its year: the first season and year, the second season and year. */
 const SEASON_YEAR = String.raw`(${SEASON}),? '?(\d{2}|\d{4})`;
 const SEASON_YEARS_SLASHED = new RegExp(String.raw`^${SEASON_YEAR}\s*\/\s*${SEASON_YEAR}$`, 'i');
+/** One season with its year: the season, the year. */
+const SEASON_AND_ITS_YEAR = new RegExp(String.raw`^${SEASON_YEAR}$`, 'i');
+/** "Winter 2026–27", "Winter 2026/2027": a winter by the two years it spans, its December's and its January's. */
+const WINTER_TWO_YEARS = /^winter,? '?(\d{4}) ?[-–—/] ?'?(\d{2}|\d{4})$/i;
+const twoYearWinterWhy = "a winter by two years is the one from the first one's December into the second";
 
 const slashWhy = (what: string) => `a slash between two ${what} is read as a run from the first to the second`;
 
@@ -87,6 +92,18 @@ const PARTS: Record<string, [month: number, months: number]> = {
 const PART_AND_YEAR = new RegExp(`^(${Object.keys(PARTS).join('|')})[- ]?'?(\\d{2}|\\d{4})$`, 'i');
 
 const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, why });
+
+/**
+ * The start of a run from one period to another, each with its year ("Fall 2023 – Spring 2024"): the first one's,
+ * but for a winter before a later season of the year after it ("Winter 2026/Spring 2027"). A winter alone takes
+ * its January's year, and so read this one would leave a whole year between the two; the writer counted it by
+ * its December, the winter that runs into that spring, as "Winter 2026–27" names it. `why` says so when it is.
+ */
+export function runStart(firstText: string, lastText: string, first: Period): { start: string; why?: string } {
+  const [a, b] = [firstText, lastText].map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
+  if (!a || !b || a[1].toLowerCase() !== 'winter' || b[1].toLowerCase() === 'winter' || fullYear(b[2]) !== fullYear(a[2]) + 1) return first;
+  return { start: span(fullYear(a[2]), 12, 3).start, why: `a winter before the next year's ${b[1].toLowerCase()} is the one that runs into it, December to February` };
+}
 
 /**
  * A season, or the run from one to a second ("Fall/Winter"), with the year written after them, where the run ends
@@ -176,7 +193,13 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(SEASON_YEARS_SLASHED))) {
     const [first, last] = [seasons(m[1], undefined, fullYear(m[2]), 'last'), seasons(m[3], undefined, fullYear(m[4]), 'last')];
-    return first.start <= last.start ? by({ start: first.start, end: last.end }, `${slashWhy('seasons')}; ${first.why}`) : undefined;
+    const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);
+    const why = [slashWhy('seasons'), first.why, run.why].filter(Boolean).join('; ');
+    return run.start <= last.start ? by({ start: run.start, end: last.end }, why) : undefined;
+  }
+  if ((m = text.match(WINTER_TWO_YEARS))) {
+    const year = +m[1];
+    return lastYearOf(year, m[2]) === year + 1 ? by(span(year, 12, 3), twoYearWinterWhy) : undefined;
   }
   if ((m = text.match(/^(?:CY|calendar year) ?'?(\d{2}|\d{4})$/i))) return by(span(fullYear(m[1]), 1, 12), 'a calendar year, January to December');
   if ((m = text.match(PART_AND_YEAR))) {

@@ -237,8 +237,8 @@ describe('readTable', () => {
     const r = readTable(TABLES.workplan, 'Work plan', grid);
     expect(r.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Planning Department']);
     expect(r.issues.filter((i) => i.code === 'named_above')).toEqual([{
-      code: 'named_above', field: 'lead', sheet: 'Work plan', row: 2, column: 'A', header: 'Owner', severity: 'warning',
-      message: 'Lead is blank on row 4: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity unless noted")',
+      code: 'named_above', field: '', sheet: 'Work plan', row: 2, column: 'A', severity: 'warning',
+      message: 'Owner (column C) is blank on row 4: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity unless noted")',
     }]);
     // A plan's many rows: one warning, their sheet rows in runs, around a heading and a row with its own lead.
     const many = readTable(TABLES.workplan, 'Work plan', [
@@ -250,7 +250,7 @@ describe('readTable', () => {
       ...Array.from({ length: 3 }, (_, i) => [2, `Report ${i + 1}`, null]),
     ]);
     expect(many.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.message])).toEqual([
-      [1, 'B', 'Lead is blank on rows 3–8 and 11–13: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")'],
+      [1, 'B', 'Owner (column C) is blank on rows 3–8 and 11–13: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")'],
     ]);
     // With no Lead column, every row takes it, said once at the line.
     const noColumn = readTable(TABLES.workplan, 'Work plan', grid.map((line) => line.slice(0, 2)));
@@ -259,7 +259,7 @@ describe('readTable', () => {
     // Side by side, each item of a sheet row takes it; the row is said once.
     const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Lead: Member services'], ['Focus Area', 'Early Actions', 'Additional Strategies', 'Lead'], ['Tools', 'Resources page', 'Self-assessment tool', null]]);
     expect(roadmap.rows.map((x) => x.raw.lead)).toEqual(['Member services', 'Member services']);
-    expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.message])).toEqual([[1, 'A', 'Lead is blank on row 3: took "Member services" from this line above the table ("Lead: Member services")']]);
+    expect(roadmap.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.message])).toEqual([[1, 'A', 'Lead (column D) is blank on row 3: took "Member services" from this line above the table ("Lead: Member services")']]);
   });
 
   it('says so when the lines above name two leads, and gives neither to the rows', () => {

@@ -271,6 +271,22 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining(`read "${text}" as ${start} to ${end} (a slash between two ${what} is read as a run from the first to the second`)] });
   });
 
+  it.each([
+    ['Winter 2026/Spring 2027', '2026-12-01', '2027-05-31'],
+    ['Winter 2026 - Spring 2027', '2026-12-01', '2027-05-31'],
+    ["Winter '26 / Summer '27", '2026-12-01', '2027-08-31'],
+  ])('reads %s, a winter before the next year\'s season, from the winter that runs into it, as "Winter 2026–27" is read, saying so', (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining("a winter before the next year's")] });
+  });
+
+  it('reads a winter by its two years from the first one\'s December, and a winter alone or before a season of its own year by its January', () => {
+    for (const text of ['Winter 2026–27', 'Winter 2026-2027', 'Winter 2026/27']) expect(parseDateText(text), text).toMatchObject(range('2026-12-01', '2027-02-28'));
+    expect(parseDateText('Winter 2026-28').kind).toBe('invalid');
+    expect(parseDateText('Winter 2026')).toMatchObject(range('2025-12-01', '2026-02-28'));
+    expect(parseDateText('Winter 2027/Spring 2027')).toMatchObject(range('2026-12-01', '2027-05-31'));
+    expect(parseDateText('Winter 2026/Winter 2027')).toMatchObject(range('2025-12-01', '2027-02-28'));
+  });
+
   it('reads quarters joined by a slash with a fiscal year or without a year as the run, and no slash into a quarter and its year', () => {
     expect(parseDateText('Q1/Q2 FY26')).toMatchObject({ ...range('2025-07-01', '2025-12-31'), assumed: [expect.stringContaining('run from the first to the second; fiscal years start in July: Q1 to Q2 is July to December 2025)')] });
     expect(parseDateText('Q1/Q2')).toEqual({ kind: 'yearless', text: 'Q1/Q2' });

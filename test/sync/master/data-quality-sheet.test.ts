@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readTable } from '../../../shared/read-table';
+import { TABLES } from '../../../shared/tables';
 import type { PlanCell } from '../../../shared/workbook-plan';
 import { sheetWarningRows } from '../../../sync/ingest/sheet-warnings';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
@@ -29,6 +31,14 @@ describe('Data quality sheet', () => {
     const rows = dataQualitySheet([], warnings).rows as PlanCell[][];
     const rowIds = rows.map((r) => r[7]);
     expect(rowIds).toEqual([`${SHEET}#10`, `${SHEET}#10`]);
+  });
+
+  it('shows a lead taken from a line above the table at that line\'s cell with no header beside it: the line is in no column of the table', () => {
+    const read = readTable(TABLES.workplan, SHEET, [['Lead: Office of Diversity & Equity'], ['Phases', 'Tasks', 'Owner'], [1, 'Host a community leaders forum', null]]);
+    const named = read.issues.filter((i) => i.code === 'named_above').map((i) => ({ ...i, row: i.row! }));
+    const warnings: RowWarnings[] = sheetWarningRows(SHEET, named).map((w) => ({ ...base, ...w }));
+    const [row] = dataQualitySheet([], warnings).rows as PlanCell[][];
+    expect([row[4], row[5], row[6]]).toEqual([`'${SHEET}'!A1`, '', 'Owner (column C) is blank on row 3: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")']);
   });
 
   it('shows a request whose own ID is TA#12 by that ID, not as row 12', () => {
