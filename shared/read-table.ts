@@ -245,8 +245,9 @@ export function readTable(
       continue;
     }
     if (section) {
-      if (section.into) above[section.into.name] = section.text;
-      const grouping = section.into ? `; the rows below take it as their ${section.into.header}` : '';
+      if (section.into) above[section.into.name] = section.value ?? section.text;
+      const written = section.value !== undefined && section.value !== section.text ? `, written "${clip(section.value)}"` : '';
+      const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
     }

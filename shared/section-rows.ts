@@ -12,6 +12,8 @@ export interface SectionRow {
   text: string;
   /** The grouping column it fills for the rows below, when the sheet has no column of its own for it. */
   into?: InputColumn;
+  /** What the rows below take as that column's value (with `into`): the text, in title case if typed in capitals. */
+  value?: string;
 }
 
 /** A month or season named alone ("JANUARY", "Spring"): the period its rows fall in, which their own dates say. */
@@ -24,6 +26,24 @@ const isPeriodName = (text: string) => !/\d/.test(text) && parseDateText(text, {
 const GROUP_NUMBER = /^(phase|goal|stage|step|part|section|year|priority|objective|strategy)\s+(\d+|[ivx]+)\b/i;
 const isCapitals = (text: string) => /^[^a-z]*$/.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 3 && !/^\S*\d\S*$/.test(text);
 const isHeadingText = (text: string) => isCapitals(text) || /:$/.test(text) || GROUP_NUMBER.test(text);
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * A heading typed in capitals as the value it gives the rows below, in title case: stored in capitals, it
+ * would shout from every row of the master and break mid-word in a column sized for words. Words of up to
+ * three letters that are no small word of a title (TA, RBA, GIS) are taken as acronyms and kept.
+ */
+function asValue(text: string): string {
+  if (!isCapitals(text)) return text;
+  let first = true;
+  return text.replace(/[A-Z]+/g, (word) => {
+    const lower = word.toLowerCase();
+    const kept = SMALL_WORDS.has(lower) ? (first ? word[0] + lower.slice(1) : lower) : word.length <= 3 ? word : word[0] + lower.slice(1);
+    first = false;
+    return kept;
+  });
+}
 
 /** The list a choice column's heading must name to be its value (`Early Actions` for a roadmap's kind). */
 const listOf = (c: InputColumn) => LIST_BLOCKS.find((b) => b.key === c.list)?.values.map(String);
@@ -57,9 +77,9 @@ export function sectionRow(table: TableDef, map: HeaderMap, header: readonly Cel
   const typed = (line[firstColumn] as string).trim();
   const text = typed.replace(/\s*:$/, '');
   const own = table.columns.find((c) => c.name === map.fields.get(firstColumn));
-  if (own?.fillDown) return { text, into: own };
+  if (own?.fillDown) return { text, into: own, value: asValue(text) };
   if (isPeriodName(text)) return { text };
   if (!isHeadingText(typed)) return undefined;
   const into = groupColumn(table, map, text);
-  return into ? { text, into } : { text };
+  return into ? { text, into, value: asValue(text) } : { text };
 }

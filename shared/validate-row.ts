@@ -253,13 +253,18 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   for (const r of results) for (const c of dateColumns) if (judged(r.values[c.name])) days.push(daysFromIso(r.values[c.name] as string));
   const outlying = outlyingDays(days);
   if (!outlying) return;
+  // A range's start and end are judged together: the column that ends each start column's range, and back.
+  const otherEndOf = new Map<string, string>();
+  for (const c of dateColumns) if (c.rangeEnd) otherEndOf.set(c.name, c.rangeEnd).set(c.rangeEnd, c.name);
   // The same walk as above, so days[k] is the k-th date found.
   let k = 0;
   for (const r of results) {
     for (const c of dateColumns) {
       const v = r.values[c.name];
       if (!judged(v)) continue;
-      const span = outlying(days[k++]);
+      const endField = otherEndOf.get(c.name);
+      const end = endField === undefined ? null : r.values[endField];
+      const span = outlying(days[k++], judged(end) ? daysFromIso(end) : undefined);
       if (span && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
         r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
       }

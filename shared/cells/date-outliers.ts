@@ -13,8 +13,13 @@ const MIN_OTHER_DATES = 3;
  * keeps its genuine 2022 start; a 2004 among 2024s is flagged. Judged against the others only, so an
  * outlier never widens its own yardstick. The test answers the others' span in years ("2024" or
  * "2023–2026") for one of `days` it flags, null for one it keeps; undefined when there are too few days to judge.
+ *
+ * A day that is one end of a range (`otherEnd`, itself one of `days`) is judged with its range: an item
+ * that began before the plan (a three-year contract ending as the plan starts) is kept when its other end
+ * falls within reach and the range is no longer than the whole window the others allow. A typo start of
+ * 2004 on an item ending in 2024 still makes a range far longer than any plan of 2024s spans.
  */
-export function outlyingDays(days: ArrayLike<number>): ((day: number) => string | null) | undefined {
+export function outlyingDays(days: ArrayLike<number>): ((day: number, otherEnd?: number) => string | null) | undefined {
   if (days.length < MIN_OTHER_DATES + 1) return undefined;
   // A typed array sorts numbers natively, with no call to a comparator per comparison: this runs for every synced batch.
   const sorted = Float64Array.from(days).sort();
@@ -25,7 +30,7 @@ export function outlyingDays(days: ArrayLike<number>): ((day: number) => string 
   // least sorted[hiAt]: a day inside this band is kept without the search (nearly every day of a sheet).
   const safeReach = Math.max(MIN_OUTLIER_GAP_DAYS, sorted[hiAt] - sorted[loAt + 1]);
   const [safeFrom, safeTo] = [sorted[loAt + 1] - safeReach, sorted[hiAt] + safeReach];
-  return (d) => {
+  return (d, otherEnd) => {
     if (d >= safeFrom && d <= safeTo) return null;
     // The k-th of the other days: the sorted list with one copy of this day taken out.
     const at = firstIndexOf(sorted, d);
@@ -33,9 +38,11 @@ export function outlyingDays(days: ArrayLike<number>): ((day: number) => string 
     const lo = other(loAt);
     const hi = other(hiAt);
     const reach = Math.max(MIN_OUTLIER_GAP_DAYS, hi - lo);
-    if (d >= lo - reach && d <= hi + reach) return null;
-    const [from, to] = [yearOf(isoFromDays(lo)), yearOf(isoFromDays(hi))];
-    return from === to ? String(from) : `${from}–${to}`;
+    const [from, to] = [lo - reach, hi + reach];
+    if (d >= from && d <= to) return null;
+    if (otherEnd !== undefined && otherEnd >= from && otherEnd <= to && Math.abs(otherEnd - d) <= to - from) return null;
+    const [first, last] = [yearOf(isoFromDays(lo)), yearOf(isoFromDays(hi))];
+    return first === last ? String(first) : `${first}–${last}`;
   };
 }
 

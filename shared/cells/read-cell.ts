@@ -278,6 +278,9 @@ function scoreTurnedIntoDate(iso: string): { score: number; shown: string } | un
 }
 
 /** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
+/** A small whole number as a plan numbers its phases: a year (2026) in a phase column is kept as typed. */
+const ORDINAL = /^[1-9]\d?$/;
+
 export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
@@ -308,6 +311,7 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
+      if (c.numberedAs && ORDINAL.test(t)) return { value: `${c.numberedAs} ${Number(t)}`, issues: NO_ISSUES };
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: NO_ISSUES };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
       return {

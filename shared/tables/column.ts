@@ -47,6 +47,11 @@ export interface InputColumn<F extends string = string> {
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**
+   * A bare whole number in this column is the N-th of these (`1` under Phase is "Phase 1"): stored so, every
+   * output (master, report, dashboard) shows what the plan means rather than a lone figure beside a goal.
+   */
+  numberedAs?: string;
+  /**
    * A line above the table that names this column's value for the whole table ("Lead: Office of Diversity &
    * Equity unless noted", as printed plans say it once) gives that value to the rows that leave it blank.
    */

@@ -17,7 +17,7 @@ export const requestsTable = defineTable({
     { name: 'requesterType', header: 'Requester type', aliases: ['Type of requester', 'Entity type', 'Org type', 'Organization type'], type: 'choice', list: 'requesterType', triage: true, width: 18, intake: { label: 'Type of organization' } },
     { name: 'requesterRole', header: 'Requester role', aliases: ['Role', 'Contact role'], type: 'choice', list: 'requesterRole', width: 18 },
     { name: 'contactName', header: 'Contact name', aliases: ['Contact', 'Name', 'Requested by'], type: 'text', width: 20, intake: { label: 'Your name', required: true } },
-    { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 26, intake: { label: 'Your email', hint: 'We reply to this address.', required: true } },
+    { name: 'contactEmail', header: 'Contact email', aliases: ['Email', 'E-mail'], type: 'email', width: 43, intake: { label: 'Your email', hint: 'We reply to this address.', required: true } },
     { name: 'preferredChannel', header: 'Preferred channel', aliases: ['Preferred contact', 'Contact preference', 'Preferred contact method'], type: 'choice', list: 'contactPreference', formerList: 'channel', width: 14, intake: { label: 'How would you like us to work with you?' } },
     { name: 'channel', header: 'Channel', aliases: ['How received', 'Intake channel', 'Received via'], type: 'choice', list: 'channel', width: 12 },
     { name: 'origin', header: 'Origin', aliases: ['Reactive/proactive', 'Responsive or proactive', 'Request origin'], type: 'choice', list: 'origin', width: 11 },

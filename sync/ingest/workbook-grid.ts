@@ -1,7 +1,7 @@
 // An .xlsx file as grids of plain cell values, one per sheet, for the shared table reader. Formulas
 // give their cached results, rich text and links their text, merged cells their range's value, so a
 // cell reads as the user sees it.
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isoFromUtcDate, periodTyped, type CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
@@ -34,7 +34,7 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   try {
     await workbook.xlsx.readFile(file);
   } catch (e) {
-    throw new ImportError('not-a-workbook', `${file} is not an .xlsx workbook (${(e as Error).message.split('\n')[0]})`, { cause: e });
+    throw new ImportError('not-a-workbook', `${file} ${whyNotAWorkbook(await leadingBytes(file))}`, { cause: e });
   }
   return workbook.worksheets.map((ws) => {
     const grid: CellInput[][] = [];
@@ -49,4 +49,38 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
     });
     return { name: ws.name, grid: Array.from(grid, (r) => r ?? []) };
   });
+}
+
+const SNIFFED_BYTES = 512;
+
+async function leadingBytes(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFFED_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFFED_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Why a file the workbook reader refused is not a workbook, told from its first bytes in words an
+ * administrator can act on: the zip reader's own message names offsets and a web page, not the file.
+ */
+export function whyNotAWorkbook(head: Buffer): string {
+  const fix = 'open it in Excel or Google Sheets and save or download it as .xlsx';
+  if (head.length === 0) return 'is empty: an .xlsx workbook was expected.';
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return `is a zip file but not a readable .xlsx workbook (damaged or cut short, or another kind of file): ${fix}.`;
+  // The compound-file header shared by .xls workbooks and password-protected .xlsx files.
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'is an older Excel (.xls) workbook or one protected by a password: save it as .xlsx without a password.';
+  if (looksLikeText(head)) return `is a text file (CSV or plain text), not an .xlsx workbook: ${fix}.`;
+  return `is not an .xlsx workbook: ${fix}.`;
+}
+
+function looksLikeText(head: Buffer): boolean {
+  const text = head.toString('utf8');
+  // A cut multi-byte character at the end of the sample is still text.
+  const body = text.endsWith('\ufffd') ? text.slice(0, -1) : text;
+  return !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(body);
 }

@@ -129,8 +129,7 @@ export class RequestMetrics {
     const sla = slaState(inputs, this.rules, this.asOf);
     if (open) {
       this.backlog.open++;
-      const bucket = ageBucket(inputs, this.rules, this.asOf);
-      if (bucket) this.ages.add(bucket);
+      this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(receivedOn));
       if (sla === 'On time') this.backlog.onTime++;
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
@@ -274,6 +273,16 @@ export class RequestMetrics {
         proactivePercent: percentOf(o.proactive, o.reactive + o.proactive),
       },
     };
+  }
+
+  /**
+   * The group of an open request no age bucket holds, so the groups always add up to the open count and
+   * a typo date in the future is seen where the backlog is read, not only on Data quality.
+   */
+  private outsideAgeBuckets(receivedOn: string | null): string {
+    if (!receivedOn) return 'No received date';
+    if (receivedOn > this.asOf) return 'Received date in the future';
+    return `Under ${this.rules.ageBuckets[0]?.[0] ?? 0} days`;
   }
 
   backlogFigures(): DemandMetrics['backlog'] {

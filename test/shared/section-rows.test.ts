@@ -1,6 +1,6 @@
 // Headings inside a table: which one-cell rows are headings, and which grouping column each fills.
 import { describe, expect, it } from 'vitest';
-import { TABLES, mapHeaders, type CellInput } from '../../shared';
+import { TABLES, mapHeaders, readTable, type CellInput } from '../../shared';
 import { sectionRow } from '../../shared/section-rows';
 
 const heading = (table: keyof typeof TABLES, header: CellInput[], text: string) => {
@@ -26,6 +26,23 @@ describe('sectionRow', () => {
     expect(heading('workplan', ['Task', 'Phase', 'Status'], 'STRUCTURAL EQUITY ALIGNMENT')).toEqual(['STRUCTURAL EQUITY ALIGNMENT', 'goal']);
     expect(heading('workplan', ['Goal', 'Phase', 'Task', 'Status'], 'Structural Equity Alignment')).toEqual(['Structural Equity Alignment', 'goal']);
     expect(heading('milestones', ['Date', 'Milestone', 'Team'], 'March')).toEqual(['March', undefined]);
+  });
+
+  it('gives the rows below a heading typed in capitals in title case, short acronyms and small words as a title has them', () => {
+    const value = (header: CellInput[], text: string) => sectionRow(TABLES.workplan, mapHeaders(TABLES.workplan, header), header, [text])?.value;
+    expect(value(['Task', 'Lead', 'Status'], 'OPERATIONALIZE')).toBe('Operationalize');
+    expect(value(['Task', 'Lead', 'Status'], 'PHASE 2: NORMALIZE')).toBe('Phase 2: Normalize');
+    expect(value(['Task', 'Phase', 'Status'], 'TOOLS AND TECHNICAL ASSISTANCE (TA)')).toBe('Tools and Technical Assistance (TA)');
+    expect(value(['Phase', 'Task', 'Status'], 'ORGANIZE')).toBe('Organize');
+    // Typed otherwise, a heading is the value as typed.
+    expect(value(['Task', 'Lead', 'Status'], 'Goal 1: Structural Equity Alignment')).toBe('Goal 1: Structural Equity Alignment');
+    expect(value(['Task', 'Lead', 'Status'], 'Phase 2 – GARE')).toBe('Phase 2 – GARE');
+  });
+
+  it('says in its warning when it wrote a heading typed in capitals in title case', () => {
+    const read = readTable(TABLES.workplan, 'Plan', [['Task', 'Status'], ['NORMALIZE'], ['Training videos', 'Completed']]);
+    expect(read.rows.map((r) => r.raw.phase)).toEqual(['Normalize']);
+    expect(read.issues.map((i) => i.message)).toEqual(['this row is a heading ("NORMALIZE"), not read as a row; the rows below take it as their Phase, written "Normalize"']);
   });
 
   it('reads a one-cell row in everyday writing as a row: a task with nothing else filled in yet', () => {

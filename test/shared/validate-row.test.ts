@@ -147,6 +147,15 @@ describe('validateRow', () => {
     expect([plural.values.unit, codes(plural.warnings)]).toEqual(['hours', []]);
   });
 
+  it('stores a phase typed as a bare number as "Phase N", so every output reads as the plan means it; other phases as typed', () => {
+    const phase = (v: CellInput) => validateRow(TABLES.workplan, { task: 'Task', phase: v });
+    expect([1, '2', ' 3 ', 'Year 1', 'Phase 2', 'Normalize', 2026, 1.5].map((v) => phase(v).values.phase))
+      .toEqual(['Phase 1', 'Phase 2', 'Phase 3', 'Year 1', 'Phase 2', 'Normalize', '2026', '1.5']);
+    expect(phase(1).warnings).toEqual([]);
+    // Another text column keeps its number as typed.
+    expect(validateRow(TABLES.workplan, { task: 'Task', goal: 1 }).values.goal).toBe('1');
+  });
+
   it('reads check marks and percentages into the typed row', () => {
     const r = validateRow(TABLES.workplan, { task: 'Worksheet', partnership: '☑', percentComplete: '100%', status: 'completed' });
     expect(r.values).toMatchObject({ partnership: true, percentComplete: 1, status: 'Completed' });
@@ -213,6 +222,21 @@ describe('validateRows', () => {
     const typo = rows.map((r, i) => (i === 30 ? { ...r, endOn: '2092-12-31' } : r));
     const flagged = validateRows(TABLES.workplan, typo as RawRow[]).flatMap((r, i) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => `${i}:${w.field}`));
     expect(flagged).toEqual(['30:endOn']);
+  });
+
+  it('keeps a range that a plan legitimately spans (a three-year contract ending as the plan begins), judged as one range, not as two loose dates', () => {
+    // A plan whose items run 2026–2028, as the workplan template with sample rows has.
+    const months = Array.from({ length: 30 }, (_, i) => `${2026 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+    const tight = months.map((startOn, i): RawRow => ({ task: `t${i}`, startOn, endOn: months[Math.min(i + 6, months.length - 1)] }));
+    const flagged = (rows: RawRow[]) => validateRows(TABLES.workplan, rows).flatMap((r, i) => r.warnings.filter((w) => w.code === 'implausible_date').map((w) => `${i}:${w.field}`));
+    const at = tight.length;
+    expect(flagged([...tight, { task: 'Procurement', startOn: 'July 2022 – June 2025' }])).toEqual([]);
+    expect(flagged([...tight, { task: 'Procurement', startOn: '2022-07-01', endOn: '2025-06-30' }])).toEqual([]);
+    // The same start alone, or as the start of a range far longer than the plan allows, is still a likely typo.
+    expect(flagged([...tight, { task: 'Kickoff', startOn: '2022-07-01' }])).toEqual([`${at}:startOn`]);
+    const year2024 = ['2024-01-15', '2024-02-01', '2024-03-10', '2024-05-20', '2024-06-30'].map((startOn, i): RawRow => ({ task: `t${i}`, startOn }));
+    expect(flagged([...year2024, { task: 'Typo', startOn: '2004-03-01', endOn: '2024-06-30' }])).toEqual(['5:startOn']);
+    expect(flagged([...tight, { task: 'Typo', startOn: '2026-03-01', endOn: '2206-03-01' }])).toEqual([`${at}:endOn`]);
   });
 
   it('sees a 2004 date among a handful of 2024 dates, start and end columns counted together', () => {

@@ -9,6 +9,7 @@ import { validateRow } from '../../shared/validate-row';
 import { templateRows } from '../../templates/build-template';
 import { workplanContent } from '../../templates/content/workplan-content';
 import { sampleRows } from '../../templates/samples';
+import { printedLines } from '../../sync/workbook/row-xml';
 
 const asOf = '2026-11-23';
 
@@ -109,5 +110,14 @@ describe('pre-filled content', () => {
     expect(() => templateRows('workplan', { sample: -1 })).toThrow(/sample/);
     expect(() => templateRows('workplan', { sample: 1.5 })).toThrow(/sample/);
     expect(() => templateRows('workplan', { asOf: '23/11/2026' })).toThrow(/asOf/);
+  });
+});
+
+describe('sample contact emails', () => {
+  it('print on one line in the Contact email column: an address broken across lines reads as two', () => {
+    const width = TABLES.requests.columns.find((c) => c.name === 'contactEmail')!.width;
+    const emails = [1, 2, 3].flatMap((seed) => sampleRows('requests', 300, { asOf: '2026-12-01', seed }).map((r) => String(r.contactEmail)));
+    const broken = emails.filter((email) => printedLines(email, width) > 1);
+    expect(broken).toEqual([]);
   });
 });

@@ -130,7 +130,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     await writeFile(notBook, 'plain text, not a zip');
     const refusals: [string[], RegExp][] = [
       [['import', files.path('missing.xlsx'), '--source', id!], /missing\.xlsx: no such file/],
-      [['import', notBook, '--source', id!], /is not an \.xlsx workbook/],
+      [['import', notBook, '--source', id!], /notes\.xlsx is a text file \(CSV or plain text\), not an \.xlsx workbook: open it in Excel or Google Sheets/],
       [['import', book, '--source', 'no-such-source'], /no source with id no-such-source/],
     ];
     // The same entry point in-process: the process-level exit codes are checked above, and each start costs seconds.

@@ -514,4 +514,26 @@ describe.each(backends)('import on $name', (backend) => {
     }
     expect(await store.syncState(principal.id, 'requests')).toEqual([]);
   });
+
+  test('a file that is not a workbook is refused with a one-line reason a person can act on, not the zip reader\'s words', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Not workbooks' });
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['requests.csv', 'Request ID,Received\nTA-1,3/2/2026\n', /text file .*CSV.*save .*\.xlsx/i],
+      ['renamed.xlsx', 'just text', /text file .*save .*\.xlsx/i],
+      ['empty.xlsx', '', /is empty/],
+      ['old.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /\.xls\b.*password/],
+      ['cut-short.xlsx', Buffer.from('PK\x03\x04 a zip cut short', 'latin1'), /damaged/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const file = files.path(name);
+      await writeFile(file, bytes);
+      const error = await importWorkbook(store, { file, sourceId: principal.id, at: new Date() }).catch((e: unknown) => e);
+      expect(isErrorType(error, ImportError) && error.code, name).toBe('not-a-workbook');
+      const message = (error as ImportError).message;
+      expect(message, name).toMatch(reason);
+      expect(message.startsWith(file), name).toBe(true);
+      expect(message, name).not.toMatch(/\n|https?:|jszip|zip \?|central directory|Corrupted/i);
+    }
+  });
 });

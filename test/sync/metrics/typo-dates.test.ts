@@ -5,6 +5,7 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import { demandCharts } from '../../../sync/charts/demand-charts';
 import { masterPlan } from '../../../sync/master/master-plan';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { metricsReport } from '../../../sync/metrics/metrics-report';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
 
@@ -40,6 +41,29 @@ describe('a likely typo date in the trends', () => {
     expect(rows[0].slice(1, 3)).toEqual(['Warning', 'Requests']);
     expect(rows[0][5]).toBe('Received');
     expect(String(rows[0][6])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts and quarter columns \(1 request;/);
+  });
+
+  it('counts every open request in the backlog by age: one received in the future is a group of its own, the same in the report, the master and the dashboard', () => {
+    const open = m.backlog.open;
+    expect(open).toBe(5);
+    expect(m.backlog.byAgeBucket.reduce((sum, b) => sum + b.count, 0)).toBe(open);
+    expect(m.backlog.byAgeBucket.at(-1)).toEqual({ key: 'Received date in the future', count: 1 });
+    const backlog = masterPlan({ metrics: m, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === 'Backlog') as SheetPlan;
+    const ages = (backlog.rows as PlanCell[][]).filter((r) => r[0] === 'Age');
+    expect(ages.map((r) => [r[1], r[2]])).toEqual(m.backlog.byAgeBucket.map((b) => [b.key, b.count]));
+    const chart = demandCharts(m).find((c) => c.id === 'backlog-age')!;
+    expect(chart.alt).toContain('Received date in the future 1');
+    expect(JSON.stringify(chart.option)).toContain('Received date in the future');
+    expect(metricsReport(m)).toMatch(/Received date in the future +1/);
+  });
+
+  it('counts an open request with no received date apart too', () => {
+    const undated = aggregateMetrics({ requests: [...ROWS.slice(0, 2), request('R7', 'TBD')] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+    expect(undated.backlog.open).toBe(3);
+    expect(undated.backlog.byAgeBucket.reduce((sum, b) => sum + b.count, 0)).toBe(3);
+    expect(undated.backlog.byAgeBucket.at(-1)).toEqual({ key: 'No received date', count: 1 });
+    expect(aggregateMetrics({ requests: ROWS.slice(0, 5) }, { asOf: '2026-10-01', rules: DEFAULT_RULES }).backlog.byAgeBucket.map((b) => b.key))
+      .toEqual(DEFAULT_RULES.ageBuckets.map(([, label]) => label));
   });
 
   it('leaves a sheet of plausible dates alone', () => {
