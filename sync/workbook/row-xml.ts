@@ -73,8 +73,34 @@ const WIDE = 2;
 const WIDEST = Math.max(...ASCII_WIDTHS, WIDE);
 const isWide = (code: number) => (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60);
 
-/** A character's width in digits as a cell draws it: ASCII by Calibri's widths, other letters as a digit, wide scripts as two. */
-const printedWidth = (code: number): number => (code >= SPACE && code < SPACE + ASCII_WIDTHS.length ? ASCII_WIDTHS[code - SPACE] : isWide(code) ? WIDE : 1);
+/**
+ * Any other letter or sign, as wide as ASCII's widest: Cyrillic capitals (Ш, Ж), an em dash and Æ print about that
+ * wide, and a row measured a little tall leaves space where one measured short loses its last lines in print.
+ */
+const OTHER_WIDTH = Math.max(...ASCII_WIDTHS);
+const ascii = (c: string) => ASCII_WIDTHS[c.charCodeAt(0) - SPACE];
+/**
+ * Latin letters past ASCII (U+0080 to U+024F): one with marks (é, ñ, ł's base l) as wide as its letter, the rest
+ * (Æ, Œ, ß, signs) at the widest; a no-break space as a space.
+ */
+const LATIN_FROM = 0x80;
+const LATIN_WIDTHS = Float64Array.from({ length: 0x250 - LATIN_FROM }, (_, i) => {
+  const base = String.fromCharCode(LATIN_FROM + i).normalize('NFD');
+  return LATIN_FROM + i === 0xa0 ? ascii(' ') : base.length > 1 && base.charCodeAt(0) > SPACE && base.charCodeAt(0) < 0x7f ? ascii(base[0]) : OTHER_WIDTH;
+});
+/** Punctuation pasted from word processors, by the ASCII sign at least as wide: curly quotes, hyphens, en dash, bullet. */
+const PUNCTUATION_WIDTHS = new Map<number, number>([
+  [0x2010, ascii('-')], [0x2011, ascii('-')], [0x2013, ascii('0')], [0x2018, ascii('"')], [0x2019, ascii('"')], [0x201a, ascii('"')],
+  [0x201c, ascii('0')], [0x201d, ascii('0')], [0x201e, ascii('0')], [0x2022, ascii('0')],
+]);
+
+/** A character's width in digits as a cell draws it: ASCII by Calibri's widths, wide scripts as two, others as above. */
+function printedWidth(code: number): number {
+  if (code >= SPACE && code < SPACE + ASCII_WIDTHS.length) return ASCII_WIDTHS[code - SPACE];
+  if (code >= LATIN_FROM && code < LATIN_FROM + LATIN_WIDTHS.length) return LATIN_WIDTHS[code - LATIN_FROM];
+  if (isWide(code)) return WIDE;
+  return PUNCTUATION_WIDTHS.get(code) ?? OTHER_WIDTH;
+}
 /** Every character the same width: the unit of a chart's labels, measured by their average width. */
 const evenWidth = (): number => 1;
 
