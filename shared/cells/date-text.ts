@@ -425,7 +425,9 @@ function arrowChange(text: string, options: DateTextOptions, depth: number): Dat
   if (!arrow) return undefined;
   const single = { ...options, oneDay: undefined };
   const plainDay = (d: DateParse) => d.kind === 'date' && !d.end && !d.assumed && d.notes.length === 0;
-  const now = readDateText(arrow[2], single, depth);
+  // Only a day with its own year, as for a change named in words: "12/15 -> 1/15" may have crossed into the next
+  // year, which the span's reading knows and the sheet's year does not.
+  const now = readDateText(arrow[2], { ...single, year: undefined, fiscalYear: undefined }, depth);
   const year = now.kind === 'date' ? Number(now.start.slice(0, 4)) : undefined;
   const was = readDateText(arrow[1], { ...single, year: options.year ?? year }, depth);
   if (!plainDay(now) || !plainDay(was)) return undefined;

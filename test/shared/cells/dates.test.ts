@@ -52,6 +52,8 @@ describe('parseDateText', () => {
     expect(parseDateText('Dec (moved to Feb)', { year: 2026 })).toMatchObject(range('2026-12-01', '2026-12-31'));
     // An arrow with no change named after it is a range, as a slide's timeline draws one.
     expect(parseDateText('6/30/2026 -> 9/30/2026 (tentative)')).toMatchObject(range('2026-06-30', '2026-09-30'));
+    // Nor is a day without its own year after an arrow, in a column of one day: "12/15 -> 1/15" may run into January.
+    expect(parseDateText('12/15 -> 1/15', { year: 2026, oneDay: true })).toMatchObject(range('2026-12-15', '2027-01-15'));
   });
 
   it.each([

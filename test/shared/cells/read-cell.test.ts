@@ -304,6 +304,12 @@ describe('dates', () => {
     // A milestone's Date may hold a range (it fills End): there the arrow is the span, as a dash would be.
     expect(read('milestones', 'date', '3/9/2026 -> 3/13/2026')).toEqual({ value: '2026-03-09', rangeEnd: '2026-03-13', issues: [] });
     expect(read('roadmap', 'targetOn', '6/30 → 9/30/2026').value).toBe('2026-09-30');
+    // Two days without a year in a 2026 plan: the second may have crossed into the next year, as the span knows.
+    const titled = { ...opts, yearFor: () => ({ year: 2026, from: 'the title' }) };
+    for (const [yearless, end] of [['12/15 -> 1/15', '2027-01-15'], ['Sept 15 -> Mar 17', '2027-03-17'], ['3/15 -> 3/17', '2026-03-17']]) {
+      expect(readCell(column('workplan', 'startOn'), yearless, titled).rangeEnd).toBe(end);
+      expect(readCell(column('requests', 'dueOn'), yearless, titled).value, yearless).toBe(end);
+    }
     expect(read('requests', 'receivedOn', text).value).toBe('2026-09-30');
     // A work plan's start is where a timeline's span is typed: the arrow draws the span, as on a slide.
     expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-06-30', '2026-09-30']);
