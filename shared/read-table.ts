@@ -1,7 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
-import { foldText, isBlankCell, type CellInput } from './cells/read-cell';
+import { foldText, isBlankCell, numberedValue, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
@@ -171,6 +171,9 @@ function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: 
   return issues;
 }
 
+/** A header that names what a plan numbers ("Years", "Stage"), in the singular a numbered value takes. */
+const NUMBERING_HEADER = /^(phase|stage|step|year|part)s?$/i;
+
 /**
  * Reads a grid whose header is its first non-blank row, or the row below a title that names the
  * table's columns. Blank rows are skipped; a cell left blank in a fill-down column takes the value
@@ -206,6 +209,13 @@ export function readTable(
   // The sheet rows each value named above went to, said once at its line: a plan's every row would repeat it.
   const takenOn = new Map(defaults.map((d) => [d, [] as number[]]));
   const fillDown = new Set(table.columns.filter((c) => c.fillDown).map((c) => c.name));
+  // A bare number under "Year" or "Stage" is that year or stage of the plan, not a phase it never named.
+  const numberedBy = new Map<number, string>();
+  for (const [i, field] of map.fields) {
+    const c = table.columns.find((col) => col.name === field);
+    const word = NUMBERING_HEADER.exec(String(header[i] ?? '').trim())?.[1];
+    if (c?.numberedAs && word) numberedBy.set(i, word[0].toUpperCase() + word.slice(1).toLowerCase());
+  }
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
@@ -256,7 +266,8 @@ export function readTable(
     for (const [i, field] of map.fields) {
       const v = line[i];
       if (!looksEmpty(v)) any = true;
-      raw[field] = v;
+      const word = numberedBy.get(i);
+      raw[field] = (word && numberedValue(word, v)) || v;
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];

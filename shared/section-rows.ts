@@ -27,19 +27,27 @@ const GROUP_NUMBER = /^(phase|goal|stage|step|part|section|year|priority|objecti
 const isCapitals = (text: string) => /^[^a-z]*$/.test(text) && (text.match(/[A-Z]/g)?.length ?? 0) >= 3 && !/^\S*\d\S*$/.test(text);
 const isHeadingText = (text: string) => isCapitals(text) || /:$/.test(text) || GROUP_NUMBER.test(text);
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'et', 'y']);
+/** Short words a title has that no acronym spells: kept in capitals they would read as one. */
+const SHORT_WORDS = new Set(['all', 'new', 'our', 'key', 'one', 'two', 'six', 'ten', 'use', 'way', 'how', 'who', 'why', 'not', 'out', 'own', 'day', 'end', 'get', 'its', 'men', 'far', 'big', 'top', 'law', 'pay', 'job', 'aid', 'art', 'tax']);
+/** Acronyms of equity work longer than three letters, kept in capitals where a plain word would not be. */
+const LONG_ACRONYMS = new Set(['gare', 'bipoc', 'deib', 'jedi', 'lgbt', 'lgbtq', 'lgbtqia', 'naacp', 'usda', 'aapi', 'aanhpi', 'mwbe', 'osha', 'fema', 'ntia', 'cdbg']);
 
 /**
  * A heading typed in capitals as the value it gives the rows below, in title case: stored in capitals, it
  * would shout from every row of the master and break mid-word in a column sized for words. Words of up to
- * three letters that are no small word of a title (TA, RBA, GIS) are taken as acronyms and kept.
+ * three letters that are no small word of a title (TA, RBA, GIS), and the longer acronyms equity plans use
+ * (GARE, BIPOC), are kept. A word is its letters in any alphabet with any apostrophe inside (WOMEN'S).
  */
 function asValue(text: string): string {
   if (!isCapitals(text)) return text;
   let first = true;
-  return text.replace(/[A-Z]+/g, (word) => {
+  return text.replace(/\p{L}+(?:['’]\p{L}*)*/gu, (word) => {
     const lower = word.toLowerCase();
-    const kept = SMALL_WORDS.has(lower) ? (first ? word[0] + lower.slice(1) : lower) : word.length <= 3 ? word : word[0] + lower.slice(1);
+    const titled = word[0] + lower.slice(1);
+    const letters = lower.replace(/['’]/g, '');
+    const kept = SMALL_WORDS.has(lower) ? (first ? titled : lower)
+      : LONG_ACRONYMS.has(letters) || (letters.length <= 3 && !SHORT_WORDS.has(letters) && !/['’]/.test(word)) ? word : titled;
     first = false;
     return kept;
   });

@@ -26,7 +26,7 @@ export interface DashboardLine {
  */
 export interface HelperColumn {
   header: string;
-  type: 'number' | 'date';
+  type: 'number' | 'date' | 'text';
   cells: readonly Figure[];
 }
 

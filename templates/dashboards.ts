@@ -6,6 +6,8 @@ import { MILESTONE_DERIVED } from '../shared/status/milestone-status';
 import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgress } from '../shared/status/workplan-progress';
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
+import { isBlankCell } from '../shared/cells/read-cell';
+import { NO_RECEIVED_DATE, outsideAgeBuckets, outsideAgeBucketsFormula, RECEIVED_IN_FUTURE } from '../shared/status/request-status';
 import type { TypedValue } from '../shared/tables';
 import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
 import type { DataRow, DataSheet } from './data-sheet';
@@ -58,9 +60,28 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   b.section('How well did we do it?');
   const buckets = rules.ageBuckets.map(([, label]) => label);
   const ages = derived(s, 'ageBucket');
-  const open = buckets.reduce((t, l) => t + countIf(ages, l), 0);
-  const backlog = b.line({ label: 'Open backlog (by age below)', count: { formula: `SUM(B${b.nextRow + 1}:B${b.nextRow + buckets.length})`, value: open } });
+  // An open request no age bucket holds is a group of its own, so the backlog is every open request, as in metrics;
+  // a row with no requesting organization (a blank row of the sheet) is no request.
+  const outside = s.rows.map((r) => {
+    const days = r.derived.daysOpen;
+    const formula = outsideAgeBucketsFormula({ status: s.atRow('status', r.row), fulfilledOn: s.atRow('fulfilledOn', r.row), days: s.atRow('daysOpen', r.row) });
+    const request = r.values !== null && !isBlankCell(r.values.requesterOrg);
+    return {
+      formula: `IF(TRIM(${s.atRow('requesterOrg', r.row)})="","",${formula})`,
+      value: (request && outsideAgeBuckets({ status: r.values!.status ?? null, fulfilledOn: r.values!.fulfilledOn ?? null }, typeof days === 'number' ? days : null)) || '',
+    };
+  });
+  const outsideRange = b.helper({ header: 'Backlog outside age buckets (working)', type: 'text', cells: outside });
+  const others = [NO_RECEIVED_DATE, RECEIVED_IN_FUTURE];
+  const outsideValues = outside.map((o) => o.value);
+  const open = buckets.reduce((t, l) => t + countIf(ages, l), 0) + others.reduce((t, l) => t + countIf(outsideValues, l), 0);
+  const backlog = b.line({ label: 'Open backlog (by age below)', count: { formula: `SUM(B${b.nextRow + 1}:B${b.nextRow + buckets.length + others.length})`, value: open } });
   countLines(b, s, 'ageBucket', ages, buckets, backlog, open);
+  for (const label of others) {
+    const row = b.nextRow;
+    const n = countIf(outsideValues, label);
+    b.line({ label, count: { formula: `COUNTIF(${outsideRange},$A${row})`, value: n }, pct: { formula: `IF($B$${backlog}=0,"",B${row}/$B$${backlog})`, value: share(n, open) } });
+  }
   const sla = derived(s, 'slaState');
   for (const state of ['Overdue', 'Due soon']) b.line({ label: `SLA: ${state.toLowerCase()}`, count: { formula: `COUNTIF(${s.range('slaState')},"${state}")`, value: countIf(sla, state) } });
   const met = countIf(sla, 'Met');

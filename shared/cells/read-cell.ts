@@ -277,10 +277,19 @@ function scoreTurnedIntoDate(iso: string): { score: number; shown: string } | un
   return undefined;
 }
 
-/** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
-/** A small whole number as a plan numbers its phases: a year (2026) in a phase column is kept as typed. */
-const ORDINAL = /^[1-9]\d?$/;
+/**
+ * A one-digit whole number as a plan numbers its phases: two digits there are more likely a fiscal year
+ * (26 for FY26) and four a year (2026), both kept as typed.
+ */
+const ORDINAL = /^[1-9]$/;
 
+/** A bare phase number as the `word`'s N-th ("Phase 1", "Year 2"); undefined for anything else. */
+export function numberedValue(word: string, raw: CellInput): string | undefined {
+  const t = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
+  return ORDINAL.test(t) ? `${word} ${t}` : undefined;
+}
+
+/** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
 export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
@@ -311,7 +320,8 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): Cel
     default: {
       if (isInvalidDate(raw)) return invalidDate(c);
       const t = raw instanceof Date ? (opts.isoFromDate ?? isoFromUtcDate)(raw) : String(raw).trim();
-      if (c.numberedAs && ORDINAL.test(t)) return { value: `${c.numberedAs} ${Number(t)}`, issues: NO_ISSUES };
+      const numbered = c.numberedAs === undefined ? undefined : numberedValue(c.numberedAs, t);
+      if (numbered) return { value: numbered, issues: NO_ISSUES };
       if (t.length <= MAX_FIELD_TEXT) return { value: t, issues: NO_ISSUES };
       // The row is kept: a long note is no reason to lose the request it belongs to. The sheet keeps the whole text.
       return {

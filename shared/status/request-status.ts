@@ -68,6 +68,20 @@ export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 
   return approximateLookup(rules.ageBuckets, days) ?? null;
 }
 
+/** The backlog's groups for open requests no age bucket holds, named alike by metrics and the Dashboard. */
+export const NO_RECEIVED_DATE = 'No received date';
+export const RECEIVED_IN_FUTURE = 'Received date in the future';
+
+/**
+ * The backlog group of an open request no age bucket holds (`days` its days open): one with no received
+ * date, or one received after today, a typo that would otherwise drop it from the backlog unseen.
+ */
+export function outsideAgeBuckets(i: Pick<RequestInputs, 'fulfilledOn' | 'status'>, days: number | null): string | null {
+  if (!isOpenRequest(i)) return null;
+  if (days === null) return NO_RECEIVED_DATE;
+  return days < 0 ? RECEIVED_IN_FUTURE : null;
+}
+
 /** When the follow-up (outcome check) is due: the planned date, else fulfilment plus the follow-up delay. */
 export function followUpDue(i: Pick<RequestInputs, 'followUpOn' | 'fulfilledOn'>, rules: Rules): string | null {
   if (isDate(i.followUpOn)) return i.followUpOn;
@@ -100,6 +114,11 @@ export function slaStateFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'today'
 /** `days` is the cell holding this row's days open. */
 export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
   return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])},NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
+}
+
+/** `days` is the cell holding this row's days open. */
+export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
+  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),"${NO_RECEIVED_DATE}",IF(${r.days}<0,"${RECEIVED_IN_FUTURE}","")))`;
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {

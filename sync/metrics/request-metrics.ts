@@ -1,8 +1,8 @@
 // Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
-  addDays, ageBucket, daysBetween, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
-  slaState, type Rules, type TableName,
+  addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
+  outsideAgeBuckets, slaState, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
@@ -129,7 +129,7 @@ export class RequestMetrics {
     const sla = slaState(inputs, this.rules, this.asOf);
     if (open) {
       this.backlog.open++;
-      this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(receivedOn));
+      this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
       if (sla === 'On time') this.backlog.onTime++;
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
@@ -279,10 +279,8 @@ export class RequestMetrics {
    * The group of an open request no age bucket holds, so the groups always add up to the open count and
    * a typo date in the future is seen where the backlog is read, not only on Data quality.
    */
-  private outsideAgeBuckets(receivedOn: string | null): string {
-    if (!receivedOn) return 'No received date';
-    if (receivedOn > this.asOf) return 'Received date in the future';
-    return `Under ${this.rules.ageBuckets[0]?.[0] ?? 0} days`;
+  private outsideAgeBuckets(inputs: Parameters<typeof daysOpen>[0]): string {
+    return outsideAgeBuckets(inputs, daysOpen(inputs, this.asOf)) ?? `Under ${this.rules.ageBuckets[0]?.[0] ?? 0} days`;
   }
 
   backlogFigures(): DemandMetrics['backlog'] {

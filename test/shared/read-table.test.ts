@@ -87,6 +87,15 @@ describe('detectTable', () => {
 });
 
 describe('readTable', () => {
+  it('names a bare number in a phase column by the word its header uses; a two-digit number (FY 26) is kept as typed', () => {
+    const phases = (head: string, values: CellInput[]) =>
+      validateRows(TABLES.workplan, readTable(TABLES.workplan, 'Plan', [[head, 'Task'], ...values.map((v) => [v, 'Task'])]).rows.map((r) => r.raw)).map((r) => r.values.phase);
+    expect(phases('Year', [1, 2])).toEqual(['Year 1', 'Year 2']);
+    expect(phases('Stages', [1, '2'])).toEqual(['Stage 1', 'Stage 2']);
+    expect(phases('Phase', [1, 26])).toEqual(['Phase 1', '26']);
+    expect(phases('Year', [25, 26])).toEqual(['25', '26']);
+  });
+
   const read = readTable(TABLES.workplan, 'Plan', cityPlan);
 
   // Found by this test: the title row was taken for the header, so every row of the plan was lost.

@@ -39,6 +39,16 @@ describe('sectionRow', () => {
     expect(value(['Task', 'Lead', 'Status'], 'Phase 2 – GARE')).toBe('Phase 2 – GARE');
   });
 
+  it('title-cases letters beyond ASCII and words with an apostrophe whole, and keeps the acronyms of equity work', () => {
+    const value = (text: string) => sectionRow(TABLES.workplan, mapHeaders(TABLES.workplan, ['Task', 'Lead', 'Status']), ['Task', 'Lead', 'Status'], [text])?.value;
+    expect(value('ÉQUITÉ ET INCLUSION')).toBe('Équité et Inclusion');
+    expect(value("WOMEN'S AND GIRLS' INITIATIVE")).toBe("Women's and Girls' Initiative");
+    expect(value('GARE CAPACITY BUILDING')).toBe('GARE Capacity Building');
+    expect(value('BIPOC AND DEI OUTREACH')).toBe('BIPOC and DEI Outreach');
+    expect(value('CITY OF OAKLAND')).toBe('City of Oakland');
+    expect(value('NEW HIRES AND ALL STAFF')).toBe('New Hires and All Staff');
+  });
+
   it('says in its warning when it wrote a heading typed in capitals in title case', () => {
     const read = readTable(TABLES.workplan, 'Plan', [['Task', 'Status'], ['NORMALIZE'], ['Training videos', 'Completed']]);
     expect(read.rows.map((r) => r.raw.phase)).toEqual(['Normalize']);

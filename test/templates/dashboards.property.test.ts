@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { addDays, DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, readRules, serialFromIso, TABLES, type TableName, type TypedRow } from '../../shared';
+import { addDays, DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, NO_RECEIVED_DATE, RECEIVED_IN_FUTURE, readRules, serialFromIso, TABLES, type TableName, type TypedRow } from '../../shared';
 import { isFormulaCell, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { templatePlan, type TemplateName } from '../../templates/build-template';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
@@ -141,6 +141,16 @@ const checkboxOver = (row: fc.Arbitrary<TypedRow>, fields: readonly string[]) =>
     .map((pasted): TypedRow => ({ ...r, ...pasted })));
 
 describe('requests and milestones Dashboards: native formulas = cached TypeScript values', () => {
+  it('counts every open request in the backlog by age, one received after today or with no received date in a group of its own, as metrics does', () => {
+    const open = (requestId: string, receivedOn: string | null): TypedRow => ({ requestId, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn, priority: 'High', status: 'New' });
+    const rows = [open('R1', addDays(AS_OF, -3)), open('R2', addDays(AS_OF, 30)), open('R3', null), { ...open('R4', null), status: 'Declined' }];
+    const figures = dashboardFigures(rows, 'ta-intake').filter((f) => f.column === 1);
+    const count = (label: string) => figures.filter((f) => f.label === label).map((f) => [f.cached, f.engine]);
+    expect(count('Open backlog (by age below)')).toEqual([[3, 3]]);
+    expect(count(RECEIVED_IN_FUTURE)).toEqual([[1, 1]]);
+    expect(count(NO_RECEIVED_DATE)).toEqual([[1, 1]]);
+  });
+
   const requestRow = ROWS.requests(rules).chain((row) => fc.record({
     requestId: fc.constant('R'), estimatedHours: fc.option(fc.constantFrom(0.5, 2, 6, 12), { freq: 2 }), hoursSpent: fc.option(fc.constantFrom(1, 3.5, 8), { freq: 2 }),
     satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { freq: 2 }),
