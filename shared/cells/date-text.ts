@@ -441,6 +441,10 @@ function leadingWeekday(text: string): { day: number; rest: string } | undefined
   return named && day !== undefined ? { day, rest: text.slice(named[0].length) } : undefined;
 }
 
+/** A year to try a day without one in, to tell a day from a span: a leap year, so that February 29 is a day. */
+const ANY_LEAP_YEAR = 2024;
+const isOneDay = (d: DateParse): d is Extract<DateParse, { kind: 'date' }> => d.kind === 'date' && !d.end;
+
 /** A date with its weekday before it: the date, and, where the weekday is another day's, a warning saying so. */
 function withWeekday(text: string, options: DateTextOptions, depth: number): DateParse | undefined {
   const named = leadingWeekday(text);
@@ -449,8 +453,9 @@ function withWeekday(text: string, options: DateTextOptions, depth: number): Dat
   if (!named || leadingWeekday(named.rest)) return undefined;
   const { day } = named;
   const inner = readDateText(named.rest, options, depth);
-  if (inner.kind === 'yearless') return { kind: 'yearless', text };
-  if (inner.kind !== 'date' || inner.end) return undefined;
+  // Without a year, only what a year makes one day waits for the title's ("Mon 3/9"); "Mon 3/9 - Mar 17" is no date.
+  if (inner.kind === 'yearless') return isOneDay(readDateText(named.rest, { ...options, year: ANY_LEAP_YEAR }, depth)) ? { kind: 'yearless', text } : undefined;
+  if (!isOneDay(inner)) return undefined;
   return weekday(inner.start) === day ? inner : restated(text, inner, `, though that day is a ${weekdayName(inner.start)}, not a ${WEEKDAY_NAMES[day]}`);
 }
 

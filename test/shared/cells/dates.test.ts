@@ -106,6 +106,11 @@ describe('parseDateText', () => {
     expect(parseDateText(paragraph, { year: 2026 }).kind).toBe('invalid');
   });
 
+  it.each(['Mon 3/9 - Mar 17', 'Tue Q4 - Q1', 'Tue Nov - Feb', 'Mon 3/9 & Aug 2027'])('reads a weekday before what is no one day (%s) as no date, not as a date waiting for its year: no year makes it one', (text) => {
+    expect(parseDateText(text, { year: 2026 }).kind).toBe('invalid');
+    expect(parseDateText(text).kind).toBe('invalid');
+  });
+
   it.each(['Monday, Monday, March 9, 2026', 'Mon Wed 3/9/2026', 'Tue, Thu, 3/10/2026'])('reads one weekday before a date, not a run of them (%s): a cell of weekday words is not peeled one word at a time', (text) => {
     expect(parseDateText(text).kind).toBe('invalid');
   });
