@@ -1,13 +1,18 @@
 // A row of the store's rows query as the store hands it out. Apart from the query, so the master's data-sheet
 // worker, which runs the query's compiled text on a connection of its own, loads no query builder.
-import type { InferResult } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
-import type { rowsQuery } from './row-reads';
 import type { StoredRow } from './row-store';
+import type { StoreDatabase } from './schema';
 import type { StoredValues } from './stored-values';
 
-/** A row of `rowsQuery` as the store hands it out. */
-export type RowsQueryRow = InferResult<NonNullable<ReturnType<typeof rowsQuery>>>[number];
+/**
+ * A row of `rowsQuery` (row-reads.ts), spelled from the schema rather than inferred from the query, which would
+ * import row-reads back; row-reads hands its rows to `storedRow`, so the compiler still checks the two agree.
+ */
+export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on'>
+  & Pick<Selectable<StoreDatabase['principals']>, 'name'>
+  & Pick<Selectable<StoreDatabase['row_history']>, 'values_json'>;
 
 export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
   return {
