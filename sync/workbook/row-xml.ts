@@ -107,10 +107,33 @@ const evenWidth = (): number => 1;
 /** A column's padding in digits: OOXML counts a column's width as its text's digits plus the padding's pixels. */
 const CELL_MARGIN = COLUMN_PADDING_PX / CHARACTER_PX;
 
+const HYPHEN = 0x2d;
+const SLASH = 0x2f;
+const EM_DASH = 0x2014;
+/** Dashes a line may end on, as LibreOffice breaks them: the hyphen, the typographic hyphen and the en dash. */
+const isBreakingDash = (code: number) => code === HYPHEN || code === 0x2010 || code === 0x2013;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /**
- * Lines a text takes wrapped in a line `width` units wide: whole words to a line, a word longer than the line
- * broken, a line break kept. `widthOf` gives a character's width in the line's unit (each character one unit
- * unless given).
+ * Whether a line may end after `text[i]` inside a word, as LibreOffice's line breaking has it: after a hyphen or an
+ * en dash (before a digit too), after an em dash, after a slash that does not follow a digit (a date's or a
+ * fraction's stays whole); never inside a run of dashes, and never after a no-break hyphen. Missing one, a long
+ * compound ("Organize—Operationalize") is measured as broken only at the line's end and loses a line in print.
+ */
+function breaksAfter(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (isBreakingDash(next) || next === EM_DASH) return false;
+  if (isBreakingDash(code) || code === EM_DASH) return true;
+  return code === SLASH && i > 0 && !isDigit(text.charCodeAt(i - 1));
+}
+/** An em dash may also open a line, unless it follows another dash. */
+const breaksBefore = (text: string, i: number) => text.charCodeAt(i) === EM_DASH && !isBreakingDash(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== EM_DASH;
+
+/**
+ * Lines a text takes wrapped in a line `width` units wide: whole words to a line, a word broken after its dashes and
+ * slashes where `breaksAfter` allows, a piece longer than the line broken where the line ends, a line break kept.
+ * `widthOf` gives a character's width in the line's unit (each character one unit unless given).
  */
 export function wrappedLines(text: string, width: number, widthOf: (code: number) => number = evenWidth): number {
   const perLine = Math.max(1, widthOf === evenWidth ? Math.floor(width) : width);
@@ -119,15 +142,29 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
   // gets here from the writer: `height` settles it by its length, before the call.
   let lines = 1;
   let used = 0;
+  // What joins this piece to the one before on a line: a space, or nothing when a word was broken after a dash.
+  let gap = 0;
   for (let start = 0; start <= text.length;) {
     let end = start;
     let word = 0;
-    for (let code = text.charCodeAt(end); end < text.length && code !== SPACE && code !== NEWLINE; code = text.charCodeAt(++end)) word += widthOf(code);
-    if (used > 0 && used + space + word <= perLine) {
-      used += space + word;
+    let inWord = false;
+    for (let code = text.charCodeAt(end); end < text.length && code !== SPACE && code !== NEWLINE; code = text.charCodeAt(end)) {
+      if (end > start && breaksBefore(text, end)) {
+        inWord = true;
+        break;
+      }
+      word += widthOf(code);
+      end++;
+      if (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE && breaksAfter(text, end - 1)) {
+        inWord = true;
+        break;
+      }
+    }
+    if (used > 0 && used + gap + word <= perLine) {
+      used += gap + word;
     } else {
       if (used > 0) lines++;
-      // A word longer than the line is broken where the line ends, character by character as Excel does.
+      // A piece longer than the line is broken where the line ends, character by character as Excel does.
       let rest = word;
       for (let i = start; rest > perLine && i < end;) {
         let line = 0;
@@ -138,10 +175,16 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
       }
       used = rest;
     }
+    if (inWord) {
+      gap = 0;
+      start = end;
+      continue;
+    }
     if (text.charCodeAt(end) === NEWLINE) {
       lines++;
       used = 0;
     }
+    gap = space;
     start = end + 1;
   }
   return lines;

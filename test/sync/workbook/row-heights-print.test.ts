@@ -16,6 +16,8 @@ const run = promisify(execFile);
 const TEXTS = [
   'Wei Wang', 'WWWWW WWWWW', 'MMMM WWWW', 'Mmmmm Wwwww', 'ШШШШ ЖЖЖЖ', 'Щщщщ Жжжж Шшшш', 'Ана-Мария Щукина', 'Feb 2026 — Aug 2027',
   'ÆØÅ ÆØÅ ÆØÅ', 'Œuvre Œuvre', 'Núñez Muñoz', 'Łódź Wrocław', '“Turn the Curve” plans', 'Community organization',
+  'Organize—Operationalize', 'community-centered engagement', 'Normalize–Organize–Operationalize', 'Training/workshops/coaching',
+  'Organize‐Operationalize', 'Budget-equity-tool applied', 'Policy — legislation', 'Feb–Aug 2027', '2026-27 budget', 'Q3/Q4 reporting',
 ];
 const WIDTHS = [6, 8, 10, 12, 14, 16];
 

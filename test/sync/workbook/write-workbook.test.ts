@@ -507,6 +507,15 @@ describe('text longer than its column', () => {
     expect(wrappedLines('one\n\ntwo', 40)).toBe(3);
   });
 
+  it('breaks a compound after its dashes and slashes as LibreOffice does, a number\'s slash and a no-break hyphen kept whole', () => {
+    for (const dash of ['-', '\u2010', '\u2013', '\u2014', '/']) expect(wrappedLines(`Organize${dash}Operationalize`, 12), dash).toBe(3);
+    expect(wrappedLines('Organize\u2011Operationalize', 12)).toBe(2);
+    // The em dash may open a line: "community" / "—centered".
+    expect(wrappedLines('community\u2014centered', 10)).toBe(2);
+    expect(wrappedLines('x 2026/27 yy', 7)).toBe(3);
+    expect(wrappedLines('x abcd/27 yy', 7)).toBe(2);
+  });
+
   it('measures printed text by its letters, so rows whose text fits their line are all one line tall', () => {
     // Longer than their columns in characters, yet narrower on the page: Calibri's letters are narrower than its digits.
     expect(printedLines('TA-2026-0054 Department of Corrections and Rehabilitation', 50)).toBe(1);
