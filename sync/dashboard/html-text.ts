@@ -41,9 +41,11 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * table wider than its box scrolls inside it; its caption, as wide as the table, would scroll with it and be cut at
  * the box's edge, so the caption's text is held to the box's width and stays at its left edge however far the table
  * is scrolled, and on screen so does each row's name, which says what the figures scrolled into view are, ruled off from
- * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line. That
- * width is fixed (a word longer breaks, hyphenated where the browser can), so a scrolled table can come to rest with
- * a column's start at the names' edge: a figure is either wholly under the names or wholly beside them, never its
+ * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line, and
+ * even on the narrowest phone a plan's long words ("Operationalize", "communications") stay whole. That width is
+ * fixed: only a word longer than it breaks (hyphenated where the browser can, else anywhere); `break-word` would
+ * instead widen the column to the whole name, covering the figures it should stand beside.
+ * Being fixed, a scrolled table can come to rest with a column's start at the names' edge: a figure is either wholly under the names or wholly beside them, never its
  * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
  * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either.
  */
@@ -55,7 +57,7 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
 }
 @media screen {
-  .scroll { --row-name: min(10rem, 48cqw); scroll-snap-type: x mandatory; }
+  .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }
   .scroll tr > :first-child { position: sticky; left: 0; background: #fff; width: var(--row-name); min-width: var(--row-name); overflow-wrap: anywhere; hyphens: auto; box-shadow: inset -1px 0 var(--line); }
   .scroll thead tr > :first-child { background: var(--band); }
   /* A heading wider than the room beside the names could never be shown whole: it wraps. */
@@ -70,7 +72,7 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
 /** The start of every page the service renders: language, phone-width viewport, no referrer, one inline stylesheet. */
 export function pageHead(title: string, css: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="en-US">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

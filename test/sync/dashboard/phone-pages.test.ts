@@ -9,6 +9,8 @@ import { annualReport } from '../../../sync/report/annual-report';
 import { reportHtml } from '../../../sync/report/report-html';
 import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
+import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
+import { esc, figure, pageHead, table } from '../../../sync/dashboard/html-text';
 import { AS_OF } from '../metrics/demand-rows';
 import { reportService, type ReportService } from './report-service';
 
@@ -51,6 +53,40 @@ function captionsOutOfView(page: Page) {
     region.scrollLeft = 0;
     return { caption: caption.textContent, atStart, atEnd };
   }));
+}
+
+/**
+ * Words (runs of letters and digits) of the rows' names that are split over two lines, whether each would fit the
+ * names' column whole, and how far the page is wider than the screen.
+ */
+function splitWords(page: Page) {
+  return page.evaluate(() => {
+    const split: { word: string; fits: boolean; shown: string }[] = [];
+    const probe = document.createElement('span');
+    probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
+    for (const cell of document.querySelectorAll<HTMLElement>('.scroll tr > :first-child')) {
+      const style = getComputedStyle(cell);
+      const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.textContent!.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size < 2) continue;
+          // Split over lines: fair only for a word wider than the column, measured in the cell's own font.
+          probe.style.font = getComputedStyle(node.parentElement!).font;
+          probe.textContent = word[0];
+          cell.append(probe);
+          const wide = probe.getBoundingClientRect().width;
+          probe.remove();
+          split.push({ word: word[0], fits: wide <= room, shown: `"${word[0]}" (${Math.round(wide)} of ${Math.round(room)} px)` });
+        }
+      }
+    }
+    return { split, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
 }
 
 describe.each(pages)('the $name on a phone', ({ open }) => {
@@ -114,6 +150,19 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
     });
   }, 120_000);
 
+  it('breaks a row\'s name between words, inside a word only when the word is wider than the names\' column, and never widens the page', async () => {
+    await withChromium(async (browser) => {
+      for (const width of [320, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: 740 } });
+        await open(page);
+        const found = await splitWords(page);
+        expect(found.split.filter((w) => w.fits).map((w) => w.shown), `${width} px`).toEqual([]);
+        expect(found.overflow, `${width} px`).toBeLessThanOrEqual(0);
+        await page.close();
+      }
+    });
+  }, 120_000);
+
   it('shows each chart\'s phone drawing at the width it was drawn on the narrowest phone, never smaller on wider ones, text 12 px or more', async () => {
     await withChromium(async (browser) => {
       for (const width of [360, 375, 390]) {
@@ -129,6 +178,31 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
           else expect(s.shown, `${width} px`).toBeGreaterThanOrEqual(s.drawn);
         }
         expect(await smallestChartText(page), `${width} px`).toBeGreaterThanOrEqual(12);
+        await page.close();
+      }
+    });
+  }, 120_000);
+});
+
+describe('a table\'s row names on a phone', () => {
+  /** Names as plans and offices write them: ordinary words, compounds, and an address too long for any phone's column. */
+  const NAMES = ['Operationalize', 'Organize—Operationalize goals', 'Community-centered engagement', 'Results-based accountability',
+    'Narrative & communications', 'Transportation department', 'procurement.equity@oakridgecity.gov'];
+  /** The address is one word to the browser, wider than the column: it breaks where the line ends, between or inside its parts. */
+  const TOO_LONG = new Set('procurement.equity@oakridgecity.gov'.split(/[.@]/));
+  const html = `${pageHead('Names', DASHBOARD_CSS)}<body><main>${table('Open requests by goal', [
+    { header: 'Goal', cell: (name: string) => esc(name) },
+    ...['Open', 'Overdue', 'Hours spent', 'Hours estimated'].map((header, i) => ({ header, cell: () => figure(1234 * (i + 1)) })),
+  ], NAMES)}</main></body></html>`;
+
+  it('keeps each ordinary word of a name whole on a 320 px phone, breaking only a word wider than the names\' column, and never widens the page', async () => {
+    await withChromium(async (browser) => {
+      for (const width of [320, 390]) {
+        const page = await browser.newPage({ ...PHONE, viewport: { width, height: 740 } });
+        await page.setContent(html);
+        const found = await splitWords(page);
+        expect(found.split.filter((w) => !TOO_LONG.has(w.word)).map((w) => w.shown), `${width} px`).toEqual([]);
+        expect(found.overflow, `${width} px`).toBeLessThanOrEqual(0);
         await page.close();
       }
     });
