@@ -12,7 +12,8 @@ export interface Figure {
 }
 
 export interface DashboardLine {
-  label: string;
+  /** Text, or a formula when the label follows Lists. */
+  label: string | Figure;
   count?: Figure;
   average?: Figure;
   pct?: Figure;
@@ -78,7 +79,7 @@ export class DashboardBuilder {
       const e = this.entries[i];
       const main: PlanCell[] = e === undefined ? COLUMNS.map(() => null)
         : typeof e === 'string' ? [e, ...SLOTS.map(() => null)]
-        : [e.label, ...SLOTS.map((s) => figure(e[s]))];
+        : [typeof e.label === 'string' ? e.label : figure(e.label), ...SLOTS.map((s) => figure(e[s]))];
       rows.push([...main, ...Array<PlanCell>(HELPER_GAP).fill(null), ...this.helpers.map((h) => figure(h.cells[i]))]);
     }
     return {

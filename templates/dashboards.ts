@@ -7,7 +7,10 @@ import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgr
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import { isBlankCell } from '../shared/cells/read-cell';
-import { NO_RECEIVED_DATE, outsideAgeBuckets, outsideAgeBucketsFormula, RECEIVED_IN_FUTURE } from '../shared/status/request-status';
+import {
+  HAS_UNDER_FIRST_AGE_BUCKET_FORMULA, hasUnderFirstAgeBucket, NO_RECEIVED_DATE, outsideAgeBuckets, outsideAgeBucketsFormula, RECEIVED_IN_FUTURE,
+  UNDER_FIRST_AGE_BUCKET_FORMULA, underFirstAgeBucket,
+} from '../shared/status/request-status';
 import type { TypedValue } from '../shared/tables';
 import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
 import type { DataRow, DataSheet } from './data-sheet';
@@ -68,19 +71,31 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
     const request = r.values !== null && !isBlankCell(r.values.requesterOrg);
     return {
       formula: `IF(TRIM(${s.atRow('requesterOrg', r.row)})="","",${formula})`,
-      value: (request && outsideAgeBuckets({ status: r.values!.status ?? null, fulfilledOn: r.values!.fulfilledOn ?? null }, typeof days === 'number' ? days : null)) || '',
+      value: (request && outsideAgeBuckets({ status: r.values!.status ?? null, fulfilledOn: r.values!.fulfilledOn ?? null }, typeof days === 'number' ? days : null, rules)) || '',
     };
   });
   const outsideRange = b.helper({ header: 'Backlog outside age buckets (working)', type: 'text', cells: outside });
-  const others = [NO_RECEIVED_DATE, RECEIVED_IN_FUTURE];
+  // Requests younger than the first bucket's start, when an office's Lists start it above 0: named as metrics
+  // names them, the name read from Lists so that it follows an edit; a blank line while the buckets start at 0.
+  const under = hasUnderFirstAgeBucket(rules) ? underFirstAgeBucket(rules) : '';
+  const others = [
+    { label: { formula: `IF(${HAS_UNDER_FIRST_AGE_BUCKET_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},"")`, value: under }, key: under },
+    ...[NO_RECEIVED_DATE, RECEIVED_IN_FUTURE].map((label) => ({ label, key: label })),
+  ];
   const outsideValues = outside.map((o) => o.value);
-  const open = buckets.reduce((t, l) => t + countIf(ages, l), 0) + others.reduce((t, l) => t + countIf(outsideValues, l), 0);
+  const counted = (key: string) => (key === '' ? 0 : countIf(outsideValues, key));
+  const open = buckets.reduce((t, l) => t + countIf(ages, l), 0) + others.reduce((t, o) => t + counted(o.key), 0);
   const backlog = b.line({ label: 'Open backlog (by age below)', count: { formula: `SUM(B${b.nextRow + 1}:B${b.nextRow + buckets.length + others.length})`, value: open } });
   countLines(b, s, 'ageBucket', ages, buckets, backlog, open);
-  for (const label of others) {
+  for (const { label, key } of others) {
     const row = b.nextRow;
-    const n = countIf(outsideValues, label);
-    b.line({ label, count: { formula: `COUNTIF(${outsideRange},$A${row})`, value: n }, pct: { formula: `IF($B$${backlog}=0,"",B${row}/$B$${backlog})`, value: share(n, open) } });
+    const n = counted(key);
+    const blank = key === '' ? '' : undefined;
+    b.line({
+      label,
+      count: { formula: `IF($A${row}="","",COUNTIF(${outsideRange},$A${row}))`, value: blank ?? n },
+      pct: { formula: `IF(OR($A${row}="",$B$${backlog}=0),"",B${row}/$B$${backlog})`, value: blank ?? share(n, open) },
+    });
   }
   const sla = derived(s, 'slaState');
   for (const state of ['Overdue', 'Due soon']) b.line({ label: `SLA: ${state.toLowerCase()}`, count: { formula: `COUNTIF(${s.range('slaState')},"${state}")`, value: countIf(sla, state) } });

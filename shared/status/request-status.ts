@@ -72,14 +72,27 @@ export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 
 export const NO_RECEIVED_DATE = 'No received date';
 export const RECEIVED_IN_FUTURE = 'Received date in the future';
 
+/** The days open where the first age bucket starts: an office that edits its buckets in Lists may start above 0. */
+const firstAgeBucketStart = (rules: Rules): number => rules.ageBuckets[0]?.[0] ?? 0;
+/** The backlog's group of requests younger than the first age bucket's start. */
+export const underFirstAgeBucket = (rules: Rules): string => `Under ${firstAgeBucketStart(rules)} days`;
+/** `underFirstAgeBucket` in a formula, the start read from Lists as the age bucket formula reads it. */
+const FIRST_AGE_BUCKET_START_FORMULA = `INDEX(${listRange('ageBucket', true)},1,1)`;
+export const UNDER_FIRST_AGE_BUCKET_FORMULA = `"Under "&${FIRST_AGE_BUCKET_START_FORMULA}&" days"`;
+/** Whether the first age bucket starts above 0, so that `underFirstAgeBucket` can hold a request at all. */
+export const hasUnderFirstAgeBucket = (rules: Rules): boolean => firstAgeBucketStart(rules) > 0;
+export const HAS_UNDER_FIRST_AGE_BUCKET_FORMULA = `${FIRST_AGE_BUCKET_START_FORMULA}>0`;
+
 /**
  * The backlog group of an open request no age bucket holds (`days` its days open): one with no received
- * date, or one received after today, a typo that would otherwise drop it from the backlog unseen.
+ * date, or one received after today, a typo that would otherwise drop it from the backlog unseen, or one younger
+ * than the first bucket's start.
  */
-export function outsideAgeBuckets(i: Pick<RequestInputs, 'fulfilledOn' | 'status'>, days: number | null): string | null {
+export function outsideAgeBuckets(i: Pick<RequestInputs, 'fulfilledOn' | 'status'>, days: number | null, rules: Rules): string | null {
   if (!isOpenRequest(i)) return null;
   if (days === null) return NO_RECEIVED_DATE;
-  return days < 0 ? RECEIVED_IN_FUTURE : null;
+  if (days < 0) return RECEIVED_IN_FUTURE;
+  return days < firstAgeBucketStart(rules) ? underFirstAgeBucket(rules) : null;
 }
 
 /** When the follow-up (outcome check) is due: the planned date, else fulfilment plus the follow-up delay. */
@@ -118,7 +131,7 @@ export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { day
 
 /** `days` is the cell holding this row's days open. */
 export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
-  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),"${NO_RECEIVED_DATE}",IF(${r.days}<0,"${RECEIVED_IN_FUTURE}","")))`;
+  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),"${NO_RECEIVED_DATE}",IF(${r.days}<0,"${RECEIVED_IN_FUTURE}",IF(${r.days}<${FIRST_AGE_BUCKET_START_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},""))))`;
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {

@@ -2,7 +2,7 @@
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
   addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
-  outsideAgeBuckets, slaState, type Rules, type TableName,
+  outsideAgeBuckets, slaState, underFirstAgeBucket, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
@@ -280,7 +280,7 @@ export class RequestMetrics {
    * a typo date in the future is seen where the backlog is read, not only on Data quality.
    */
   private outsideAgeBuckets(inputs: Parameters<typeof daysOpen>[0]): string {
-    return outsideAgeBuckets(inputs, daysOpen(inputs, this.asOf)) ?? `Under ${this.rules.ageBuckets[0]?.[0] ?? 0} days`;
+    return outsideAgeBuckets(inputs, daysOpen(inputs, this.asOf), this.rules) ?? underFirstAgeBucket(this.rules);
   }
 
   backlogFigures(): DemandMetrics['backlog'] {

@@ -6,11 +6,12 @@
 import fc from 'fast-check';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { addDays, DEFAULT_LISTS_GRID, NO_PERCENT_HEADER, NO_RECEIVED_DATE, RECEIVED_IN_FUTURE, readRules, serialFromIso, TABLES, type TableName, type TypedRow } from '../../shared';
+import { addDays, DEFAULT_LISTS_GRID, listPlacement, NO_PERCENT_HEADER, NO_RECEIVED_DATE, RECEIVED_IN_FUTURE, readRules, serialFromIso, TABLES, type TableName, type TypedRow } from '../../shared';
 import { isFormulaCell, type PlanCell, type SheetPlan } from '../../shared/workbook-plan';
 import { templatePlan, type TemplateName } from '../../templates/build-template';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
 import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
+import { aggregateMetrics } from '../../sync/metrics/aggregate-metrics';
 import { AS_OF, cellOf, ROWS } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
@@ -149,6 +150,28 @@ describe('requests and milestones Dashboards: native formulas = cached TypeScrip
     expect(count('Open backlog (by age below)')).toEqual([[3, 3]]);
     expect(count(RECEIVED_IN_FUTURE)).toEqual([[1, 1]]);
     expect(count(NO_RECEIVED_DATE)).toEqual([[1, 1]]);
+  });
+
+  it('counts a request younger than the first age bucket, once an office starts its buckets above 0 in Lists, under the name metrics gives it', () => {
+    const open = (requestId: string, receivedOn: string | null): TypedRow => ({ requestId, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn, priority: 'High', status: 'New' });
+    const rows = [open('R1', addDays(AS_OF, -3)), open('R2', addDays(AS_OF, -6)), open('R3', addDays(AS_OF, -12)), open('R4', addDays(AS_OF, 30)), open('R5', null)];
+    // The office's edit: its first bucket starts a week in.
+    const grid = DEFAULT_LISTS_GRID.map((r) => [...r]);
+    const start = listPlacement('ageBucket').column - 1;
+    grid[1][start] = 7;
+    const edited = readRules(grid);
+    const metrics = aggregateMetrics({ requests: rows.map((values) => ({ sourceId: 's1', sourceName: 'Log', rowId: String(values.requestId), values })) }, { asOf: AS_OF, rules: edited });
+    const { sheets } = templatePlan('ta-intake', rows, AS_OF);
+    // Before the edit, no such line: its label is blank.
+    expect(dashboardFigures(rows, 'ta-intake').filter((f) => f.column === 0 && f.cached !== '')).toEqual([]);
+    const hf = engineOf(sheets);
+    hf.setCellContents({ sheet: hf.getSheetId('Lists')!, row: 1, col: start }, 7);
+    const lines = new Map(hf.getSheetValues(hf.getSheetId(DASHBOARD_SHEET)!).map((cells) => [cells[0], cells[1]]));
+    hf.destroy();
+    const under = metrics.backlog.byAgeBucket.filter((b) => b.key.startsWith('Under'));
+    expect(under.map((b) => b.count)).toEqual([2]);
+    expect(metrics.backlog.byAgeBucket.map((b) => [b.key, lines.get(b.key)])).toEqual(metrics.backlog.byAgeBucket.map((b) => [b.key, b.count]));
+    expect(lines.get('Open backlog (by age below)')).toBe(metrics.backlog.open);
   });
 
   const requestRow = ROWS.requests(rules).chain((row) => fc.record({

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cells/dates';
 import type { CellInput } from '../../shared/cells/read-cell';
-import { columnLetter, listRange, LISTS_SHEET } from '../../shared/lists';
+import { columnLetter, listPlacement, listRange, LISTS_SHEET } from '../../shared/lists';
+import { DEFAULT_LISTS_GRID, readRules } from '../../shared/rules';
 import { readTable } from '../../shared/read-table';
 import { TABLES, type TableDef } from '../../shared/tables';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
@@ -20,6 +21,8 @@ import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templatePlan, templateRows, type TemplateName } from '../../templates/build-template';
 import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
 import { SPARE_ROWS } from '../../templates/data-sheet';
+import { listsSheet } from '../../templates/lists-sheet';
+import { aggregateMetrics } from '../../sync/metrics/aggregate-metrics';
 import { convertToPdf, recalcWithLibreOffice } from '../support/libreoffice';
 import { pdfPageTexts } from '../support/pdf';
 import { readWithOpenpyxl } from '../support/openpyxl';
@@ -224,6 +227,25 @@ describe('the work plan Dashboard % complete, recalculated by LibreOffice', () =
     const unrecorded = [...dashboard].find(([a, c]) => a.startsWith('A') && c.value === `${NO_PERCENT_HEADER} (counted as 0%)`)![0];
     expect(lo.get('Dashboard')!.get(`B${unrecorded.slice(1)}`)?.value).toBe(2);
   }, 180_000);
+});
+
+describe('the requests Dashboard backlog by age, recalculated by LibreOffice after an office edits its age buckets', () => {
+  it('counts requests younger than the first bucket\'s start under the name metrics gives them', async () => {
+    const open = (requestId: string, receivedOn: string): TypedRow => ({ requestId, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn, priority: 'High', status: 'New' });
+    const rows = [open('R1', addDays(asOf, -2)), open('R2', addDays(asOf, -5)), open('R3', addDays(asOf, -40)), open('R4', addDays(asOf, 3))];
+    // The office's Lists: its first bucket starts a week in.
+    const grid = DEFAULT_LISTS_GRID.map((r) => [...r]);
+    grid[1][listPlacement('ageBucket').column - 1] = 7;
+    const plan = templatePlan('ta-intake', rows, asOf);
+    const file = join(dir, 'ta-intake-age-buckets.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer({ ...plan, sheets: plan.sheets.map((s) => (s.name === LISTS_SHEET ? listsSheet(grid) : s)) }));
+    const dashboard = (await recalcWithLibreOffice(file)).get('Dashboard')!;
+    const lines = new Map([...dashboard].filter(([a]) => /^A\d+$/.test(a)).map(([a, c]) => [c.value, dashboard.get(`B${a.slice(1)}`)?.value]));
+    const metrics = aggregateMetrics({ requests: rows.map((values) => ({ sourceId: 's1', sourceName: 'Log', rowId: String(values.requestId), values })) }, { asOf, rules: readRules(grid) });
+    expect(metrics.backlog.byAgeBucket.find((b) => b.key.startsWith('Under'))?.count).toBe(2);
+    expect(metrics.backlog.byAgeBucket.map((b) => [b.key, lines.get(b.key)])).toEqual(metrics.backlog.byAgeBucket.map((b) => [b.key, b.count]));
+    expect(lines.get('Open backlog (by age below)')).toBe(metrics.backlog.open);
+  }, 120_000);
 });
 
 describe('a checkbox in the work plan % column, recalculated by LibreOffice', () => {
