@@ -216,6 +216,9 @@ export function readTable(
     const word = NUMBERING_HEADER.exec(String(header[i] ?? '').trim())?.[1];
     if (c?.numberedAs && word) numberedBy.set(i, word[0].toUpperCase() + word.slice(1).toLowerCase());
   }
+  const phaseNames = sheetPhaseNames(table, map, header, grid.slice(headerIndex + 1), numberedBy);
+  // The sheet rows whose bare number took the sheet's name for it, by column and name: said once per name.
+  const named = new Map<string, { index: number; field: string; bare: string; name: string; rows: number[] }>();
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
@@ -267,7 +270,15 @@ export function readTable(
       const v = line[i];
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
-      raw[field] = (word && numberedValue(word, v)) || v;
+      const numbered = phaseNames.get(i)?.word;
+      const bare = numbered === undefined ? undefined : numberedValue(numbered, v);
+      const name = bare === undefined ? undefined : phaseNames.get(i)?.names.get(bare);
+      if (name !== undefined) {
+        const key = `${i}\n${name}`;
+        if (!named.has(key)) named.set(key, { index: i, field, bare: bare!.slice(numbered!.length + 1), name, rows: [] });
+        named.get(key)!.rows.push(r + 1);
+      }
+      raw[field] = name ?? ((word && numberedValue(word, v)) || v);
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -313,6 +324,13 @@ export function readTable(
       if (blank.length) takenOn.get(d)!.push(r + 1);
     }
   }
+  for (const { index, field, bare, name, rows: on } of named.values()) {
+    const word = phaseNames.get(index)!.word.toLowerCase();
+    issues.push({
+      code: 'phase_named', field, sheet, row: on[0], column: columnLetter(index + 1), header: excerpt(String(header[index])), severity: 'warning',
+      message: `${excerpt(String(header[index]))}: ${quoteValue(bare)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}`,
+    });
+  }
   for (const [d, taken] of takenOn) {
     const { index, column } = fieldColumn(map, d.column.name);
     if (index === undefined || taken.length === 0) continue;
@@ -325,6 +343,39 @@ export function readTable(
     });
   }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title };
+}
+
+/**
+ * The sheet's own names for the phases a column numbers ("Phase 2: Organize" for 2), from its headings and its
+ * cells: a bare number beside them would make a group of its own in every output. Only a number the sheet names
+ * one way; by the column's index, the word it numbers by and each numbered value's name ("Phase 2" to its name).
+ */
+function sheetPhaseNames(
+  table: TableDef, map: HeaderMap, header: readonly CellInput[], below: readonly (readonly CellInput[])[], numberedBy: ReadonlyMap<number, string>,
+): Map<number, { word: string; names: Map<string, string> }> {
+  const found = new Map<number, { word: string; names: Map<string, string> }>();
+  for (const [i, field] of map.fields) {
+    const word = numberedBy.get(i) ?? table.columns.find((c) => c.name === field)?.numberedAs;
+    if (word === undefined) continue;
+    const numbered = new RegExp(`^${word}\\s+([1-9])(?!\\d)`, 'i');
+    // Each number's names, folded so that case and spacing make no second name.
+    const names = new Map<string, Map<string, string>>();
+    for (const line of below) {
+      const heading = filled(line) === 1 ? sectionRow(table, map, header, line) : undefined;
+      const texts = [heading?.into?.name === field ? heading.value ?? heading.text : heading?.text, line[i]];
+      for (const text of texts) {
+        const typed = typeof text === 'string' ? text.trim() : '';
+        const n = numbered.exec(typed)?.[1];
+        if (n === undefined || foldText(typed) === foldText(`${word} ${n}`)) continue;
+        const own = names.get(n) ?? new Map<string, string>();
+        if (!own.has(foldText(typed))) own.set(foldText(typed), typed);
+        names.set(n, own);
+      }
+    }
+    const one = [...names].filter(([, spelled]) => spelled.size === 1).map(([n, spelled]): [string, string] => [`${word} ${n}`, [...spelled.values()][0]]);
+    if (one.length) found.set(i, { word, names: new Map(one) });
+  }
+  return found;
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

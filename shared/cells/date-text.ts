@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -119,7 +119,8 @@ function parsePoint(text: string): Partial_ | undefined {
   return undefined;
 }
 
-type Range = { start: string; end?: string; note?: string };
+/** `text`: the named period read, for a list to tell a winter before the next year's season ("Winter 2026 and Spring 2027"). */
+type Range = { start: string; end?: string; note?: string; text?: string };
 
 /** `year` fills a range (or date) that names no year at all; a year on either end still wins. */
 function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undefined): Range | undefined {
@@ -158,7 +159,8 @@ const SPELLS_RANGE = new RegExp(RANGE_SEPARATOR.source, 'i');
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
   const why = [...new Set(whys.filter(Boolean))].join('; ');
-  return why ? { ...r, note: `read ${quoteValue(text.trim())} as ${r.start} to ${r.end} (${why})` } : r;
+  const named = { ...r, text: text.trim() };
+  return why ? { ...named, note: `read ${quoteValue(named.text)} as ${r.start} to ${r.end} (${why})` } : named;
 }
 
 /** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
@@ -300,12 +302,60 @@ function inOrder(part: string, read: Range | undefined, before: Range | undefine
   return next && next.start >= before.start ? next : read;
 }
 
+/**
+ * Parts of a list without a year beside a part with one ("March 4, 2026 & Mar 17", "12/15 & 1/15/2027"): the year
+ * written is theirs, not the sheet's, as a year written at one end of a range is the other's. The list is read in
+ * order: a part earlier in the calendar than the one before it is the next year's, and one before the first part
+ * with a year that falls after the part that follows it is the year before's. Keyed by the part's place.
+ */
+function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Range | undefined> {
+  const carried = new Map<number, Range | undefined>();
+  const own = parts.map((p) => parseOneRange(p, fiscal, undefined, undefined));
+  const first = own.findIndex(Boolean);
+  if (first < 0 || own.every(Boolean)) return carried;
+  const lacks = (i: number) => !own[i] && !NAMED_ALONE.test(parts[i]) && parseOneRange(parts[i], fiscal, PROBE_YEAR, undefined) !== undefined;
+  const yearOf = (r: Range) => Number(r.start.slice(0, 4));
+  const readIn = (i: number, y: number) => parseOneRange(parts[i], fiscal, y, undefined);
+  const at = (i: number) => (carried.has(i) ? carried.get(i) : own[i]);
+  for (let i = first + 1; i < parts.length; i++) {
+    const before = at(i - 1);
+    if (!before || !lacks(i)) continue;
+    const same = readIn(i, yearOf(before));
+    carried.set(i, same && same.start < before.start ? readIn(i, yearOf(before) + 1) : same);
+  }
+  for (let i = first - 1; i >= 0; i--) {
+    const after = at(i + 1);
+    if (!after || !lacks(i)) continue;
+    const same = readIn(i, yearOf(after));
+    carried.set(i, same && same.start > after.start ? readIn(i, yearOf(after) - 1) : same);
+  }
+  return carried;
+}
+
+/**
+ * A winter listed before a season of the next year ("Winter 2026 and Spring 2027", "Winter 2026, Spring 2027"): the
+ * one that runs into it, as "Winter 2026/Spring 2027" and "Winter 2026 - Spring 2027" are read.
+ */
+function wintersBefore(ranges: Range[], fiscal: number): Range[] {
+  return ranges.map((r, i) => {
+    const next = ranges[i + 1]?.text;
+    const winter = r.text !== undefined && next !== undefined ? winterBefore(r.text, next) : undefined;
+    return winter && r.text ? readAs(r.text, winter, [parsePeriod(r.text, fiscal)?.why, winter.why]) : r;
+  });
+}
+
 function readRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
+  const ranges = listedRanges(text, fiscal, year, fiscalYear);
+  return ranges && wintersBefore(ranges, fiscal);
+}
+
+function listedRanges(text: string, fiscal: number, year: number | undefined, fiscalYear?: number): Range[] | undefined {
   const read = (t: string) => parseOneRange(t, fiscal, year, fiscalYear);
   const readAll = (parts: readonly string[]) => {
     const ranges: Range[] = [];
-    for (const part of parts) {
-      const one = inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
+    const carried = parts.length > 1 ? yearsWritten(parts, fiscal) : new Map<number, Range | undefined>();
+    for (const [i, part] of parts.entries()) {
+      const one = carried.get(i) ?? inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
       const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
       if (!several) return undefined;
       ranges.push(...several);
@@ -410,7 +460,7 @@ function weeksOf(text: string, inner: Extract<DateParse, { kind: 'date' }>, days
   const start = mondays[0];
   const end = addDays(mondays[mondays.length - 1], 4);
   const how = mondays.length > 1
-    ? `${mondays.length} weeks of work, from the first one's Monday to the last one's Friday`
+    ? `the ${mondays.length} weeks of work named, as one span from the first one's Monday to the last one's Friday`
     : weekday(days[0]) === 1 ? 'a week of work, Monday to Friday' : `the week of work, Monday to Friday, of the Sunday-to-Saturday week that holds that ${weekdayName(days[0])}`;
   // The days' own note ("holds 2 date ranges") would quote a span this one replaces.
   return restated(text, { ...inner, notes: [] }, ` (${how})`, () => ({ start, end }));

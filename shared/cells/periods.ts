@@ -100,9 +100,17 @@ const by = (p: { start: string; end: string }, why: string): Period => ({ ...p, 
  * its December, the winter that runs into that spring, as "Winter 2026–27" names it. `why` says so when it is.
  */
 export function runStart(firstText: string, lastText: string, first: Period): { start: string; why?: string } {
+  return winterBefore(firstText, lastText) ?? first;
+}
+
+/**
+ * The winter `firstText` names when a season of the next year follows it ("Winter 2026" before "Spring 2027"), in a
+ * run or a list: the one from that year's December, said why; undefined for any other two periods.
+ */
+export function winterBefore(firstText: string, lastText: string): Period | undefined {
   const [a, b] = [firstText, lastText].map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
-  if (!a || !b || a[1].toLowerCase() !== 'winter' || b[1].toLowerCase() === 'winter' || fullYear(b[2]) !== fullYear(a[2]) + 1) return first;
-  return { start: span(fullYear(a[2]), 12, 3).start, why: `a winter before the next year's ${b[1].toLowerCase()} is the one that runs into it, December to February` };
+  if (!a || !b || a[1].toLowerCase() !== 'winter' || b[1].toLowerCase() === 'winter' || fullYear(b[2]) !== fullYear(a[2]) + 1) return undefined;
+  return by(span(fullYear(a[2]), 12, 3), `a winter before the next year's ${b[1].toLowerCase()} is the one that runs into it, December to February`);
 }
 
 /**

@@ -96,6 +96,28 @@ describe('readTable', () => {
     expect(phases('Year', [25, 26])).toEqual(['25', '26']);
   });
 
+  it("names a bare phase number by the sheet's own name for that phase, when the sheet gives it exactly one, saying so", () => {
+    const plan = (lines: Grid) => {
+      const read = readTable(TABLES.workplan, 'Plan', [['Phase', 'Task'], ...lines]);
+      return { phases: validateRows(TABLES.workplan, read.rows.map((r) => r.raw)).map((r) => r.values.phase), issues: read.issues.filter((i) => i.code === 'phase_named') };
+    };
+    // A heading over the rows, and a value in another row of the column, both name a phase.
+    const headed = plan([['Phase 2: Organize'], [2, 'Map partners'], [null, 'Hold listening sessions'], [3, 'Adopt plan'], ['Phase 3 – Operationalize', 'Fund plan'], [1, 'Train staff']]);
+    expect(headed.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize', 'Phase 3 – Operationalize', 'Phase 3 – Operationalize', 'Phase 1']);
+    expect(headed.issues).toEqual([
+      { code: 'phase_named', field: 'phase', sheet: 'Plan', row: 3, column: 'A', header: 'Phase', severity: 'warning', message: 'Phase: "2" on row 3 read as "Phase 2: Organize", the name this sheet gives phase 2' },
+      { code: 'phase_named', field: 'phase', sheet: 'Plan', row: 5, column: 'A', header: 'Phase', severity: 'warning', message: 'Phase: "3" on row 5 read as "Phase 3 – Operationalize", the name this sheet gives phase 3' },
+    ]);
+    // Two names for one phase, or "Phase 21" beside a bare 2: the bare number stays as it was typed, a number.
+    const two = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2: Organise', 'Hold listening sessions'], [2, 'Adopt plan'], ['Phase 21: Review', 'Audit']]);
+    expect(two.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organise', 'Phase 2', 'Phase 21: Review']);
+    expect(two.issues).toEqual([]);
+    // Under a Year header, as "Year 1" is named.
+    const years = readTable(TABLES.workplan, 'Plan', [['Year', 'Task'], ['YEAR 1: LEARN'], [1, 'Map partners'], [1, 'Train staff']]);
+    expect(validateRows(TABLES.workplan, years.rows.map((r) => r.raw)).map((r) => r.values.phase)).toEqual(['Year 1: Learn', 'Year 1: Learn']);
+    expect(years.issues.filter((i) => i.code === 'phase_named').map((i) => i.message)).toEqual(['Year: "1" on rows 3–4 read as "Year 1: Learn", the name this sheet gives year 1']);
+  });
+
   const read = readTable(TABLES.workplan, 'Plan', cityPlan);
 
   // Found by this test: the title row was taken for the header, so every row of the plan was lost.

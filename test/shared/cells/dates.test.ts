@@ -87,7 +87,14 @@ describe('parseDateText', () => {
     ['Week of 3/9/2026 and 3/23/2026', '2026-03-09', '2026-03-27', 2],
     ['Weeks of 3/10 and 3/24', '2026-03-09', '2026-03-27', 2],
   ])('reads %s, several weeks, as the span from the first week\'s Monday to the last one\'s Friday, saying so', (text, start, end, weeks) => {
-    expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${start} to ${end} (${weeks} weeks of work, from the first one's Monday to the last one's Friday)`] });
+    expect(parseDateText(text, { year: 2026 })).toEqual({ ...range(start, end), notes: [], assumed: [`read "${text}" as ${start} to ${end} (the ${weeks} weeks of work named, as one span from the first one's Monday to the last one's Friday)`] });
+  });
+
+  it('reads "Week of 12/15 & 1/15/2027", a year written once, as the week in December before that January\'s, the span of the two weeks', () => {
+    const text = 'Week of 12/15 & 1/15/2027';
+    const read = { ...range('2026-12-14', '2027-01-15'), notes: [], assumed: [`read "${text}" as 2026-12-14 to 2027-01-15 (the 2 weeks of work named, as one span from the first one's Monday to the last one's Friday)`] };
+    expect(parseDateText(text)).toEqual(read);
+    expect(parseDateText(text, { year: 2027 })).toEqual(read);
   });
 
   it('reads a date with its weekday written before it, and says so when the weekday is not that date\'s', () => {
@@ -286,6 +293,16 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining("a winter before the next year's")] });
   });
 
+  it.each(['Winter 2026 and Spring 2027', 'Winter 2026 & Spring 2027', 'Winter 2026, Spring 2027'])('reads %s, a list of a winter and the next year\'s season, from the winter that runs into it, as the slash and the range are read', (text) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range('2026-12-01', '2027-05-31'));
+    expect(read.kind === 'date' && read.assumed).toContainEqual(expect.stringContaining('read "Winter 2026" as 2026-12-01 to 2027-02-28 (a season is three months'));
+    expect(read.kind === 'date' && read.assumed).toContainEqual(expect.stringContaining("a winter before the next year's spring is the one that runs into it"));
+    // A winter followed by a season of its own year, or by another winter, keeps its January's year.
+    expect(parseDateText('Winter 2027 and Spring 2027')).toMatchObject(range('2026-12-01', '2027-05-31'));
+    expect(parseDateText('Winter 2026 and Winter 2027')).toMatchObject(range('2025-12-01', '2027-02-28'));
+  });
+
   it('reads a winter by its two years from the first one\'s December, and a winter alone or before a season of its own year by its January', () => {
     for (const text of ['Winter 2026–27', 'Winter 2026-2027', 'Winter 2026/27']) expect(parseDateText(text), text).toMatchObject(range('2026-12-01', '2027-02-28'));
     expect(parseDateText('Winter 2026-28').kind).toBe('invalid');
@@ -457,6 +474,19 @@ describe('parseDateText', () => {
     expect(parseDateText('March 15, 2024')).toEqual({ ...range('2024-03-15'), notes: [] });
     expect(parseDateText('Jan 26, 2024', { year: 2026 })).toEqual({ ...range('2024-01-26'), notes: [] });
     expect(parseDateText('Q1 2026, 2027').kind).toBe('invalid');
+  });
+
+  it.each([
+    ['March 4, 2026 & Mar 17', '2026-03-04', '2026-03-17'],
+    ['Mar 4 2026 and Mar 17-19', '2026-03-04', '2026-03-19'],
+    // A later part earlier in the calendar than the one before it runs into the next year.
+    ['Dec 4, 2026 & Jan 17', '2026-12-04', '2027-01-17'],
+    ['Dec 4, 2026 & Jan 17 & Feb 3', '2026-12-04', '2027-02-03'],
+    // Written after, the year is the last part's; a part before it later in the calendar is the year before's.
+    ['12/15 & 1/15/2027', '2026-12-15', '2027-01-15'],
+  ])("gives the parts of %s without a year the year written in the list, not the sheet's", (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject(range(start, end));
+    expect(parseDateText(text, { year: 2030 })).toMatchObject(range(start, end));
   });
 
   it('reads two yearless ranges with a comma between them once given the year', () => {

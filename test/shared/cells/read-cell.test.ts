@@ -306,6 +306,12 @@ describe('dates', () => {
     expect(read('roadmap', 'targetOn', '6/30 → 9/30/2026').value).toBe('2026-09-30');
     // Two days without a year in a 2026 plan: the second may have crossed into the next year, as the span knows.
     const titled = { ...opts, yearFor: () => ({ year: 2026, from: 'the title' }) };
+    // A year written in one part of a list is the others': no warning that the cell has none, nor the title's year.
+    for (const [text, start, end] of [['March 4, 2026 & Mar 17', '2026-03-04', '2026-03-17'], ['Week of 12/15 & 1/15/2027', '2026-12-14', '2027-01-15']]) {
+      const cell = readCell(column('workplan', 'startOn'), text, { ...opts, yearFor: () => ({ year: 2030, from: 'the title' }) });
+      expect([cell.value, cell.rangeEnd], text).toEqual([start, end]);
+      expect(cell.issues.map((i) => i.code), text).not.toContain('date_no_year');
+    }
     for (const [yearless, end] of [['12/15 -> 1/15', '2027-01-15'], ['Sept 15 -> Mar 17', '2027-03-17'], ['3/15 -> 3/17', '2026-03-17']]) {
       expect(readCell(column('workplan', 'startOn'), yearless, titled).rangeEnd).toBe(end);
       expect(readCell(column('requests', 'dueOn'), yearless, titled).value, yearless).toBe(end);
