@@ -313,7 +313,7 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
   const own = parts.map((p) => parseOneRange(p, fiscal, undefined, undefined));
   const first = own.findIndex(Boolean);
   if (first < 0 || own.every(Boolean)) return carried;
-  const lacks = (i: number) => !own[i] && !NAMED_ALONE.test(parts[i]) && parseOneRange(parts[i], fiscal, PROBE_YEAR, undefined) !== undefined;
+  const lacks = (i: number) => !own[i] && parseOneRange(parts[i], fiscal, PROBE_YEAR, undefined) !== undefined;
   const yearOf = (r: Range) => Number(r.start.slice(0, 4));
   const readIn = (i: number, y: number) => parseOneRange(parts[i], fiscal, y, undefined);
   const at = (i: number) => (carried.has(i) ? carried.get(i) : own[i]);

@@ -484,6 +484,9 @@ describe('parseDateText', () => {
     ['Dec 4, 2026 & Jan 17 & Feb 3', '2026-12-04', '2027-02-03'],
     // Written after, the year is the last part's; a part before it later in the calendar is the year before's.
     ['12/15 & 1/15/2027', '2026-12-15', '2027-01-15'],
+    // A quarter or season without its year after one with it: the year written, not the sheet's.
+    ['Q4 2026 & Q1', '2026-10-01', '2027-03-31'],
+    ['Fall 2026 and Winter', '2026-09-01', '2027-02-28'],
   ])("gives the parts of %s without a year the year written in the list, not the sheet's", (text, start, end) => {
     expect(parseDateText(text)).toMatchObject(range(start, end));
     expect(parseDateText(text, { year: 2030 })).toMatchObject(range(start, end));
