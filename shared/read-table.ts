@@ -217,8 +217,8 @@ export function readTable(
     if (c?.numberedAs && word) numberedBy.set(i, word[0].toUpperCase() + word.slice(1).toLowerCase());
   }
   const phaseNames = sheetPhaseNames(table, map, header, grid.slice(headerIndex + 1), numberedBy);
-  // The sheet rows whose bare number took the sheet's name for it, by column and name: said once per name.
-  const named = new Map<string, { index: number; field: string; bare: string; name: string; rows: number[] }>();
+  // The sheet rows whose bare number ("2", "Phase 2") took the sheet's name for it, by column, name and text typed: said once for each.
+  const named = new Map<string, { index: number; field: string; typed: string; bare: string; name: string; rows: number[] }>();
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
@@ -271,11 +271,13 @@ export function readTable(
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
       const numbered = phaseNames.get(i)?.word;
-      const bare = numbered === undefined ? undefined : numberedValue(numbered, v);
+      // "Phase 2" written out is the bare number's group too: left as typed, it would stay a group of its own.
+      const bare = numbered === undefined ? undefined : numberedValue(numbered, v) ?? numberedWritten(numbered, v);
       const name = bare === undefined ? undefined : phaseNames.get(i)?.names.get(bare);
       if (name !== undefined) {
-        const key = `${i}\n${name}`;
-        if (!named.has(key)) named.set(key, { index: i, field, bare: bare!.slice(numbered!.length + 1), name, rows: [] });
+        const typed = String(v).trim();
+        const key = `${i}\n${name}\n${typed}`;
+        if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(numbered!.length + 1), name, rows: [] });
         named.get(key)!.rows.push(r + 1);
       }
       raw[field] = name ?? ((word && numberedValue(word, v)) || v);
@@ -324,11 +326,11 @@ export function readTable(
       if (blank.length) takenOn.get(d)!.push(r + 1);
     }
   }
-  for (const { index, field, bare, name, rows: on } of named.values()) {
+  for (const { index, field, typed, bare, name, rows: on } of named.values()) {
     const word = phaseNames.get(index)!.word.toLowerCase();
     issues.push({
       code: 'phase_named', field, sheet, row: on[0], column: columnLetter(index + 1), header: excerpt(String(header[index])), severity: 'warning',
-      message: `${excerpt(String(header[index]))}: ${quoteValue(bare)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}`,
+      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}`,
     });
   }
   for (const [d, taken] of takenOn) {
@@ -357,7 +359,8 @@ function sheetPhaseNames(
   for (const [i, field] of map.fields) {
     const word = numberedBy.get(i) ?? table.columns.find((c) => c.name === field)?.numberedAs;
     if (word === undefined) continue;
-    const numbered = new RegExp(`^${word}\\s+([1-9])(?!\\d)`, 'i');
+    // A decimal ("Phase 2.5: Pilot") is a phase of its own, not a name for phase 2.
+    const numbered = new RegExp(`^${word}\\s+([1-9])(?!\\d|[.,]\\d)`, 'i');
     // Each number's names, folded so that case and spacing make no second name.
     const names = new Map<string, Map<string, string>>();
     for (const line of below) {
@@ -376,6 +379,12 @@ function sheetPhaseNames(
     if (one.length) found.set(i, { word, names: new Map(one) });
   }
   return found;
+}
+
+/** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */
+function numberedWritten(word: string, raw: CellInput): string | undefined {
+  const n = typeof raw === 'string' ? new RegExp(`^${word}\\s+(\\d+)$`, 'i').exec(raw.trim())?.[1] : undefined;
+  return n === undefined ? undefined : `${word} ${n}`;
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

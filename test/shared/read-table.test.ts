@@ -112,6 +112,15 @@ describe('readTable', () => {
     const two = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2: Organise', 'Hold listening sessions'], [2, 'Adopt plan'], ['Phase 21: Review', 'Audit']]);
     expect(two.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organise', 'Phase 2', 'Phase 21: Review']);
     expect(two.issues).toEqual([]);
+    // "Phase 2" written out beside a bare 2 and the name: one group, not two.
+    const mixed = plan([[2, 'Map partners'], ['Phase 2', 'Hold listening sessions'], ['Phase 2 - Organize', 'Adopt plan']]);
+    expect(mixed.phases).toEqual(['Phase 2 - Organize', 'Phase 2 - Organize', 'Phase 2 - Organize']);
+    expect(mixed.issues.map((i) => i.message)).toEqual([
+      'Phase: "2" on row 2 read as "Phase 2 - Organize", the name this sheet gives phase 2',
+      'Phase: "Phase 2" on row 3 read as "Phase 2 - Organize", the name this sheet gives phase 2',
+    ]);
+    // A decimal phase is its own, no name for the whole number.
+    expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
     const years = readTable(TABLES.workplan, 'Plan', [['Year', 'Task'], ['YEAR 1: LEARN'], [1, 'Map partners'], [1, 'Train staff']]);
     expect(validateRows(TABLES.workplan, years.rows.map((r) => r.raw)).map((r) => r.values.phase)).toEqual(['Year 1: Learn', 'Year 1: Learn']);
