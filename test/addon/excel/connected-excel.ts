@@ -6,10 +6,16 @@ import { browserHttp, type OfficeHost } from '../../../addon/excel/host-services
 import { SETTING_KEYS } from '../../../addon/core/settings';
 import { LISTS_SHEET } from '../../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
+import { TABLES, sheetColumns } from '../../../shared/tables';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
 import type { WorkerServer } from '../../support/apps-script-runtime';
 import { seedExcelSheet } from '../sync-host-calls';
+
+/** The Requests sheet's column of `field`, 1 first, as the template lays it out. */
+export const requestsColumn = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+/** The Requests sheet's Sync ID column, which follows the template's columns. */
+export const REQUESTS_SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
 
 export interface ConnectedExcel {
   source: { id: string; token: string };

@@ -1,12 +1,12 @@
 // Rows from the service into an Excel workbook, as the add-in syncs them against the real service: a row a
 // person types on the spare row a web-form request is headed for, while the sync talks to the service, is kept.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { TABLES, sheetColumns } from '../../../shared/tables';
+import { TABLES } from '../../../shared/tables';
 import { sampleRows } from '../../../templates/samples';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
-import { connectedExcel } from './connected-excel';
+import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
 
 let service: WorkerServer;
 beforeAll(async () => {
@@ -16,9 +16,7 @@ afterAll(async () => {
   await service?.close();
 });
 
-const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const INPUTS = TABLES.requests.columns.length;
-const SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
 
 test('a row a person types below the table while the sync asks for web-form requests is kept whole; the request lands on the next row', async () => {
   const connected = await connectedExcel(service, 'Typing office (Excel)');

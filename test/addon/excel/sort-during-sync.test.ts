@@ -4,13 +4,12 @@
 // holding its Sync ID when it is written.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FLAG_COLOUR, NOTE_PREFIX } from '../../../addon/core/annotations';
-import { TABLES, sheetColumns } from '../../../shared/tables';
 import { sampleRows } from '../../../templates/samples';
 import type { FakeExcel } from '../../fakes/excel/excel-fake';
 import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
-import { connectedExcel, type ConnectedExcel } from './connected-excel';
+import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col, type ConnectedExcel } from './connected-excel';
 
 let service: WorkerServer;
 beforeAll(async () => {
@@ -20,8 +19,6 @@ afterAll(async () => {
   await service?.close();
 });
 
-const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
-const SYNC_ID_COLUMN = sheetColumns(TABLES.requests).length + 1;
 
 /** The Requests sheet of `excel` as a grid of values, row 1 first. */
 function valuesOf(excel: FakeExcel): unknown[][] {
