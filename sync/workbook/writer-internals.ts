@@ -196,11 +196,15 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
     + '</Relationships>';
 }
 
-/** The Excel 2007 form of a data bar, which every reader draws; exceljs adds an x14 reference to nothing. */
+/**
+ * The Excel 2007 form of a data bar, which every reader draws; exceljs adds an x14 reference to nothing. Its
+ * lengths run from none to the whole cell: left at their defaults (10 to 90 percent), Excel and LibreOffice draw a
+ * zero as a stub a reader takes for some progress, and every other bar longer than its share.
+ */
 function dataBarXml(bar: DataBar, priority: number): string {
   const max = bar.percent ? '<cfvo type="num" val="1"/>' : '<cfvo type="max"/>';
   return `<conditionalFormatting sqref="${bar.ref}"><cfRule type="dataBar" priority="${priority}">`
-    + `<dataBar><cfvo type="num" val="0"/>${max}<color rgb="${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
+    + `<dataBar minLength="0" maxLength="100"><cfvo type="num" val="0"/>${max}<color rgb="${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
 }
 
 function tableXml(id: number, t: TablePart): string {
