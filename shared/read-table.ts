@@ -1,7 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
-import { foldText, isBlankCell, numberedValue, type CellInput } from './cells/read-cell';
+import { foldText, isBlankCell, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
@@ -182,14 +182,17 @@ const NUMBERING_HEADER = /^(phase|stage|step|year|part)s?$/i;
  */
 export function readTable(
   table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index,
-  /** The workbook's fiscal year, for a span such as `FY22` in a Timeline column. */
-  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> = {},
+  /**
+   * The workbook's fiscal year, for a span such as `FY22` in a Timeline column; its dropdown values, by which a
+   * header that could name two dropdown columns (`Type`) is read as the one its values fit.
+   */
+  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & { lists?: ReadOptions['lists'] } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
-  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, DEFAULT_READ_OPTIONS) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists }) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement } from '../../../shared/index';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
@@ -73,6 +73,28 @@ async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['ope
 }
 
 describe.each(backends)('import on $name', (backend) => {
+  test("a requester type checked against the workbook's own Lists (a header 'Type' read as Requester type): a type it adds is kept, one it lacks rejected with its choices", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    lists[free][at.column - 1] = 'Regional council';
+    lists[free][at.pairedColumn! - 1] = 3;
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Type', 'Date received', 'Status'],
+      ['TA-1', 'Council of Governments', 'Regional council', '3/2/2026', 'New'],
+      ['TA-2', 'Kern County', 'County', '3/3/2026', 'New'],
+      ['TA-3', 'Somewhere', 'Planet', '3/4/2026', 'New'],
+    ];
+    const { principal, r } = await importAs(store, 'Own lists', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.mappings[0].columns.find((c) => c.header === 'Type')?.reads).toBe('Requester type');
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[4, ['requesterType@C']]]);
+    expect(r.rejected[0].errors[0].message).toContain('Regional council');
+    const types = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
+    expect(types.sort()).toEqual(['County', 'Regional council']);
+  });
+
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
     const grid: Grid = [
