@@ -1,5 +1,5 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
-import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
+import { addDays, daysBetween, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
 
@@ -306,7 +306,8 @@ function inOrder(part: string, read: Range | undefined, before: Range | undefine
  * Parts of a list without a year beside a part with one ("March 4, 2026 & Mar 17", "12/15 & 1/15/2027"): the year
  * written is theirs, not the sheet's, as a year written at one end of a range is the other's. The list is read in
  * order: a part earlier in the calendar than the one before it is the next year's, and one before the first part
- * with a year that falls after the part that follows it is the year before's. Keyed by the part's place.
+ * with a year that falls after the part that follows it is the year before's, unless that year puts it further from
+ * its neighbor (`nearer`). Keyed by the part's place.
  */
 function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Range | undefined> {
   const carried = new Map<number, Range | undefined>();
@@ -321,15 +322,31 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
     const before = at(i - 1);
     if (!before || !lacks(i)) continue;
     const same = readIn(i, yearOf(before));
-    carried.set(i, same && same.start < before.start ? readIn(i, yearOf(before) + 1) : same);
+    const next = same && same.start < before.start ? readIn(i, yearOf(before) + 1) : undefined;
+    carried.set(i, next ? nearer(same!, next, before, parts[i], parts[i - 1], 'after') : same);
   }
   for (let i = first - 1; i >= 0; i--) {
     const after = at(i + 1);
     if (!after || !lacks(i)) continue;
     const same = readIn(i, yearOf(after));
-    carried.set(i, same && same.start > after.start ? readIn(i, yearOf(after) - 1) : same);
+    const previous = same && same.start > after.start ? readIn(i, yearOf(after) - 1) : undefined;
+    carried.set(i, previous ? nearer(same!, previous, after, parts[i], parts[i + 1], 'before') : same);
   }
   return carried;
+}
+
+/**
+ * A part without a year that falls on the wrong side of its neighbor in the neighbor's year: the year that keeps
+ * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year), unless that puts it further
+ * from its neighbor than the neighbor's own year does ("Mar 17 & March 4, 2026": both March 2026, a list written out
+ * of order, as no one lists two dates eleven months apart that way), which is then said.
+ */
+function nearer(same: Range, inOrder: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
+  const apart = (r: Range) => Math.abs(daysBetween(r.start, neighbor.start));
+  if (apart(inOrder) <= apart(same)) return inOrder;
+  const read = same.end ? `${same.start} to ${same.end}` : same.start;
+  const note = `read ${quoteValue(part.trim())} as ${read}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`;
+  return { ...same, note: same.note ? `${same.note}; ${note}` : note };
 }
 
 /**
