@@ -379,13 +379,28 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     }
     return ranges;
   };
-  const listed = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
+  const listed = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
   if (listed.length === 0) return undefined;
   const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
   if (listYear === undefined) return readAll(listed);
   // Only a list in order shares its year: "Q4 and Q1 2027" may be the run into 2027, as "Q4 - Q1 2027" is.
   const shared = readAll(listed.map((p) => (NAMED_ALONE.test(p) ? `${p} ${listYear}` : p)));
   return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
+}
+
+/**
+ * Single dates listed with commas ("Nov 3, 2026, Feb 1", "3/1/2026, 4/15/2026"), as with "and"; a comma also sits
+ * inside a date ("March 4, 2026"), so a year alone after a comma is the date's before it. Undefined unless every piece
+ * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before.
+ */
+function commaListed(part: string): string[] | undefined {
+  if (!part.includes(',')) return undefined;
+  const pieces: string[] = [];
+  for (const piece of part.split(/\s*,\s*/)) {
+    if (/^\d{4}$/.test(piece) && pieces.length) pieces[pieces.length - 1] += `, ${piece}`;
+    else pieces.push(piece);
+  }
+  return pieces.length > 1 && pieces.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
 }
 
 /**

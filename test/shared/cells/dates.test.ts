@@ -506,6 +506,18 @@ describe('parseDateText', () => {
     for (const text of ['Dec 15 & Jan 10, 2027', 'Nov 3, 2026 & Feb 1']) expect(parseDateText(text).kind === 'date' && parseDateText(text)).not.toHaveProperty('assumed');
   });
 
+  it('reads single dates listed with commas, a year written after one of them theirs too', () => {
+    const later = parseDateText('Nov 3, 2026, Feb 1');
+    expect(later).toMatchObject({ ...range('2026-11-03', '2027-02-01'), notes: ['"Nov 3, 2026, Feb 1" holds 2 date ranges: read as 2026-11-03 to 2027-02-01'] });
+    expect(parseDateText('Nov 3, 2026, Feb 1', { year: 2030 })).toMatchObject(range('2026-11-03', '2027-02-01'));
+    expect(parseDateText('Nov 3, Dec 1, 2026')).toMatchObject(range('2026-11-03', '2026-12-01'));
+    expect(parseDateText('3/1/2026, 4/15/2026')).toMatchObject(range('2026-03-01', '2026-04-15'));
+    expect(parseDateText('Nov 3, Dec 1')).toEqual({ kind: 'yearless', text: 'Nov 3, Dec 1' });
+    // A comma inside one date, or after its weekday, lists nothing.
+    expect(parseDateText('Sunday, March 8, 2026')).toMatchObject({ ...range('2026-03-08'), notes: [] });
+    expect(parseDateText('Nov 3, 2026, 5')).toMatchObject({ kind: 'invalid' });
+  });
+
   it('reads two yearless ranges with a comma between them once given the year', () => {
     expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
