@@ -373,13 +373,14 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     const carried = parts.length > 1 ? yearsWritten(parts, fiscal) : new Map<number, Range | undefined>();
     for (const [i, part] of parts.entries()) {
       const one = carried.get(i) ?? inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
-      const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
+      const several = one ? [joinedNote(one, joined.get(i))] : splitAdjacentRanges(part, read, fiscal);
       if (!several) return undefined;
       ranges.push(...several);
     }
     return ranges;
   };
-  const listed = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
+  const split = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
+  const { listed, joined } = yearsJoined(split);
   if (listed.length === 0) return undefined;
   const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
   if (listYear === undefined) return readAll(listed);
@@ -401,6 +402,36 @@ function commaListed(part: string): string[] | undefined {
     else pieces.push(piece);
   }
   return pieces.length > 1 && pieces.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+}
+
+/** The two parts of a list `yearsJoined` read as one date: the date without a year, and the year. */
+type JoinedParts = { date: string; year: string };
+
+/**
+ * A year alone listed after a date without one ("Dec 4 & 2026"): that date's year, as "Dec 4, 2026" writes it, not
+ * the whole year beside a December 4 of the year before. The parts read as one, by the place in `listed` of each.
+ */
+function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<number, JoinedParts> } {
+  const listed: string[] = [];
+  const joined = new Map<number, JoinedParts>();
+  for (const part of parts) {
+    const before = listed.at(-1);
+    const point = before === undefined || joined.has(listed.length - 1) ? undefined : parsePoint(before);
+    if (before !== undefined && /^\d{4}$/.test(part) && point && point.month > 0 && point.year === undefined) {
+      // "12/4" takes a year after a slash, as "12/4/2026" is written; "Dec 4" after a space.
+      listed[listed.length - 1] = `${before}${/^\d{1,2}\/\d{1,2}$/.test(before.trim()) ? '/' : ' '}${part}`;
+      joined.set(listed.length - 1, { date: before, year: part });
+    } else listed.push(part);
+  }
+  return { listed, joined };
+}
+
+/** A range read from two parts `yearsJoined` made one, saying so. */
+function joinedNote(r: Range, parts: JoinedParts | undefined): Range {
+  if (!parts) return r;
+  const read = r.end ? `${r.start} to ${r.end}` : r.start;
+  const note = `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${read}: a year alone after a date without one is its year`;
+  return { ...r, note: r.note ? `${r.note}; ${note}` : note };
 }
 
 /**

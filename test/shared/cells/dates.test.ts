@@ -518,6 +518,14 @@ describe('parseDateText', () => {
     expect(parseDateText('Nov 3, 2026, 5')).toMatchObject({ kind: 'invalid' });
   });
 
+  it('reads a year listed alone after a date without one as that date\'s year, saying so', () => {
+    const joined = parseDateText('Dec 4 & 2026');
+    expect(joined).toEqual({ ...range('2026-12-04'), notes: [], assumed: ['read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year'] });
+    expect(parseDateText('12/4 and 2026', { year: 2030 })).toMatchObject(range('2026-12-04'));
+    // Whole years, or a period with its own year, are listed as they are.
+    expect(parseDateText('2025 & 2026')).toMatchObject(range('2025-01-01', '2026-12-31'));
+  });
+
   it('reads two yearless ranges with a comma between them once given the year', () => {
     expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));
