@@ -272,7 +272,7 @@ export function readTable(
       const word = numberedBy.get(i);
       const numbered = phaseNames.get(i)?.word;
       // "Phase 2" written out is the bare number's group too: left as typed, it would stay a group of its own.
-      const bare = numbered === undefined ? undefined : numberedValue(numbered, v) ?? numberedWritten(numbered, v);
+      const bare = numbered === undefined ? undefined : numberedValue(numbered, v) ?? numberedWritten(numbered, v) ?? beyondNine(numbered, v);
       const name = bare === undefined ? undefined : phaseNames.get(i)?.names.get(bare);
       if (name !== undefined) {
         const typed = String(v).trim();
@@ -360,7 +360,8 @@ function sheetPhaseNames(
     const word = numberedBy.get(i) ?? table.columns.find((c) => c.name === field)?.numberedAs;
     if (word === undefined) continue;
     // A decimal ("Phase 2.5: Pilot") is a phase of its own, not a name for phase 2.
-    const numbered = new RegExp(`^${word}\\s+([1-9])(?!\\d|[.,]\\d)`, 'i');
+    // Up to 99: "Year 2026" is a calendar year, not a plan's 2026th.
+    const numbered = new RegExp(`^${word}\\s+([1-9]\\d?)(?!\\d|[.,]\\d)`, 'i');
     // Each number's names, folded so that case and spacing make no second name.
     const names = new Map<string, Map<string, string>>();
     for (const line of below) {
@@ -385,6 +386,15 @@ function sheetPhaseNames(
 function numberedWritten(word: string, raw: CellInput): string | undefined {
   const n = typeof raw === 'string' ? new RegExp(`^${word}\\s+(\\d+)$`, 'i').exec(raw.trim())?.[1] : undefined;
   return n === undefined ? undefined : `${word} ${n}`;
+}
+
+/**
+ * A two-digit number ("10") as the `word`'s N-th, for its name to be looked up: two digits alone may be a fiscal
+ * year (26 for FY26), so only a number the sheet names ("Phase 10: Evaluate") is taken for a phase.
+ */
+function beyondNine(word: string, raw: CellInput): string | undefined {
+  const t = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
+  return /^[1-9]\d$/.test(t) ? `${word} ${t}` : undefined;
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

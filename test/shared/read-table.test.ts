@@ -119,6 +119,15 @@ describe('readTable', () => {
       'Phase: "2" on row 2 read as "Phase 2 - Organize", the name this sheet gives phase 2',
       'Phase: "Phase 2" on row 3 read as "Phase 2 - Organize", the name this sheet gives phase 2',
     ]);
+    // Phases past 9: a bare 10 beside the sheet's "Phase 10: Evaluate" is that phase, as 2 is; 26 stays a number unless named.
+    expect(plan([['Phase 2026: Launch', 'Audit'], [2026, 'Report']]).phases).toEqual(['Phase 2026: Launch', '2026']);
+    const long = plan([['Phase 10: Evaluate', 'Audit'], [10, 'Report'], ['10', 'Publish'], ['Phase 10', 'Close'], [26, 'Fund'], ['Phase 1: Learn', 'Train'], [1, 'Map']]);
+    expect(long.phases).toEqual(['Phase 10: Evaluate', 'Phase 10: Evaluate', 'Phase 10: Evaluate', 'Phase 10: Evaluate', '26', 'Phase 1: Learn', 'Phase 1: Learn']);
+    expect(long.issues.map((i) => i.message)).toEqual([
+      'Phase: "10" on rows 3–4 read as "Phase 10: Evaluate", the name this sheet gives phase 10',
+      'Phase: "Phase 10" on row 5 read as "Phase 10: Evaluate", the name this sheet gives phase 10',
+      'Phase: "1" on row 8 read as "Phase 1: Learn", the name this sheet gives phase 1',
+    ]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
