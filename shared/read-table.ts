@@ -219,6 +219,21 @@ export function readTable(
   const phaseNames = sheetPhaseNames(table, map, header, grid.slice(headerIndex + 1), numberedBy);
   // The sheet rows whose bare number ("2", "Phase 2") took the sheet's name for it, by column, name and text typed: said once for each.
   const named = new Map<string, { index: number; field: string; typed: string; bare: string; name: string; rows: number[] }>();
+  /** The sheet's name for the phase a cell of column `i` on line `r` numbers or spells, said once for each text typed. */
+  const phaseName = (i: number, field: string, v: CellInput, r: number): string | undefined => {
+    const phase = phaseNames.get(i);
+    if (phase === undefined) return undefined;
+    // "Phase 2" written out is the bare number's group too, and so is the name spelled with other marks or case
+    // ("Phase 2: Organize" beside "Phase 2 - Organize"): left as typed, each would stay a group of its own.
+    const bare = numberedValue(phase.word, v) ?? numberedWritten(phase.word, v) ?? beyondNine(phase.word, v) ?? respelled(phase, v);
+    const name = bare === undefined ? undefined : phase.names.get(bare);
+    if (name === undefined) return undefined;
+    const typed = String(v).trim();
+    const key = `${i}\n${name}\n${typed}`;
+    if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(phase.word.length + 1), name, rows: [] });
+    named.get(key)!.rows.push(r + 1);
+    return name;
+  };
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
@@ -258,8 +273,10 @@ export function readTable(
       continue;
     }
     if (section) {
-      if (section.into) above[section.into.name] = section.value ?? section.text;
-      const written = section.value !== undefined && section.value !== section.text ? `, written "${clip(section.value)}"` : '';
+      const into = section.into && fieldColumn(map, section.into.name).index;
+      const value = (section.into && into !== undefined && phaseName(into, section.into.name, section.value ?? section.text, r)) || section.value;
+      if (section.into) above[section.into.name] = value ?? section.text;
+      const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
@@ -270,17 +287,7 @@ export function readTable(
       const v = line[i];
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
-      const numbered = phaseNames.get(i)?.word;
-      // "Phase 2" written out is the bare number's group too: left as typed, it would stay a group of its own.
-      const bare = numbered === undefined ? undefined : numberedValue(numbered, v) ?? numberedWritten(numbered, v) ?? beyondNine(numbered, v);
-      const name = bare === undefined ? undefined : phaseNames.get(i)?.names.get(bare);
-      if (name !== undefined) {
-        const typed = String(v).trim();
-        const key = `${i}\n${name}\n${typed}`;
-        if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(numbered!.length + 1), name, rows: [] });
-        named.get(key)!.rows.push(r + 1);
-      }
-      raw[field] = name ?? ((word && numberedValue(word, v)) || v);
+      raw[field] = phaseName(i, field, v, r) ?? ((word && numberedValue(word, v)) || v);
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -330,7 +337,7 @@ export function readTable(
     const word = phaseNames.get(index)!.word.toLowerCase();
     issues.push({
       code: 'phase_named', field, sheet, row: on[0], column: columnLetter(index + 1), header: excerpt(String(header[index])), severity: 'warning',
-      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}`,
+      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}${foldText(typed) === foldText(name) ? ', as first written' : ''}`,
     });
   }
   for (const [d, taken] of takenOn) {
@@ -380,6 +387,17 @@ function sheetPhaseNames(
     if (one.length) found.set(i, { word, names: new Map(one) });
   }
   return found;
+}
+
+/**
+ * "Phase 2: Organize" as typed beside the sheet's first spelling of that name ("Phase 2 - Organize"), as the bare
+ * number is spelled ("Phase 2"), for its name to be looked up; undefined for the first spelling itself and other text.
+ */
+function respelled(phase: { names: ReadonlyMap<string, string> }, raw: CellInput): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const typed = raw.trim();
+  for (const [bare, name] of phase.names) if (typed !== name && foldText(typed) === foldText(name)) return bare;
+  return undefined;
 }
 
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */

@@ -128,6 +128,18 @@ describe('readTable', () => {
       'Phase: "Phase 10" on row 5 read as "Phase 10: Evaluate", the name this sheet gives phase 10',
       'Phase: "1" on row 8 read as "Phase 1: Learn", the name this sheet gives phase 1',
     ]);
+    // One name typed with other marks (a hyphen, a colon, an en dash) is one phase: the first spelling, the others said.
+    const marks = plan([['Phase 2 - Organize', 'Map partners'], ['Phase 2: Organize', 'Hold listening sessions'], ['Phase 2 – Organize', 'Adopt plan'], ['Phase 2: Organize', 'Fund plan'], [2, 'Train staff']]);
+    expect(marks.phases).toEqual(Array(5).fill('Phase 2 - Organize'));
+    expect(marks.issues.map((i) => [i.row, i.message])).toEqual([
+      [3, 'Phase: "Phase 2: Organize" on rows 3 and 5 read as "Phase 2 - Organize", the name this sheet gives phase 2, as first written'],
+      [4, 'Phase: "Phase 2 – Organize" on row 4 read as "Phase 2 - Organize", the name this sheet gives phase 2, as first written'],
+      [6, 'Phase: "2" on row 6 read as "Phase 2 - Organize", the name this sheet gives phase 2'],
+    ]);
+    // A heading spelled another way names the rows below it by the first spelling too.
+    const headed2 = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2 - Organize'], [null, 'Adopt plan']]);
+    expect(headed2.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize']);
+    expect(headed2.issues.map((i) => [i.row, i.message])).toEqual([[3, 'Phase: "Phase 2 - Organize" on row 3 read as "Phase 2: Organize", the name this sheet gives phase 2, as first written']]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
