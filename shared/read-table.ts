@@ -343,11 +343,12 @@ export function readTable(
   for (const [d, taken] of takenOn) {
     const { index, column } = fieldColumn(map, d.column.name);
     if (index === undefined || taken.length === 0) continue;
-    // Placed at the line's own cell, which is above the header row and in no column of the table: no field and no
-    // header, or Data quality would pair that cell with the lead column's header. The message names that column.
+    // Placed at the line's own cell, which is above the header row and in no column of the table: the field's
+    // warning, with no header (an empty one, not none, or Data quality would pair that cell with the lead column's
+    // header). The message names that column.
     const into = `${excerpt(String(header[index]))} (column ${column})`;
     issues.push({
-      code: 'named_above', field: '', sheet, row: d.row + 1, column: columnLetter(d.cell + 1), severity: 'warning',
+      code: 'named_above', field: d.column.name, header: '', sheet, row: d.row + 1, column: columnLetter(d.cell + 1), severity: 'warning',
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }

@@ -298,7 +298,7 @@ describe('readTable', () => {
     const r = readTable(TABLES.workplan, 'Work plan', grid);
     expect(r.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Planning Department']);
     expect(r.issues.filter((i) => i.code === 'named_above')).toEqual([{
-      code: 'named_above', field: '', sheet: 'Work plan', row: 2, column: 'A', severity: 'warning',
+      code: 'named_above', field: 'lead', header: '', sheet: 'Work plan', row: 2, column: 'A', severity: 'warning',
       message: 'Owner (column C) is blank on row 4: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity unless noted")',
     }]);
     // A plan's many rows: one warning, their sheet rows in runs, around a heading and a row with its own lead.
