@@ -335,6 +335,12 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
   return carried;
 }
 
+/** A range as a warning quotes it: its day, or "start to end". */
+const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
+
+/** `r` with `note` said after any note it has already (how a season in it was read). */
+const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.note}; ${note}` : note });
+
 /**
  * A part without a year that falls on the wrong side of its neighbor in the neighbor's year: the year that keeps
  * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year), unless that puts it further
@@ -344,9 +350,7 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
 function nearer(same: Range, inOrder: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
   const apart = (r: Range) => Math.abs(daysBetween(r.start, neighbor.start));
   if (apart(inOrder) <= apart(same)) return inOrder;
-  const read = same.end ? `${same.start} to ${same.end}` : same.start;
-  const note = `read ${quoteValue(part.trim())} as ${read}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`;
-  return { ...same, note: same.note ? `${same.note}; ${note}` : note };
+  return noted(same, `read ${quoteValue(part.trim())} as ${spanOf(same)}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`);
 }
 
 /**
@@ -429,9 +433,7 @@ function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<
 /** A range read from two parts `yearsJoined` made one, saying so. */
 function joinedNote(r: Range, parts: JoinedParts | undefined): Range {
   if (!parts) return r;
-  const read = r.end ? `${r.start} to ${r.end}` : r.start;
-  const note = `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${read}: a year alone after a date without one is its year`;
-  return { ...r, note: r.note ? `${r.note}; ${note}` : note };
+  return noted(r, `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${spanOf(r)}: a year alone after a date without one is its year`);
 }
 
 /**
