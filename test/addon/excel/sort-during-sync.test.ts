@@ -2,22 +2,16 @@
 // the add-in talked to the service, and the survey answers and rejection marks are written after its answers. The
 // sort goes through Office.js (`Range.sort.apply`, the Excel fake's), and each answer and mark must land in the row
 // holding its Sync ID when it is written.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FLAG_COLOUR, NOTE_PREFIX } from '../../../addon/core/annotations';
 import { sampleRows } from '../../../templates/samples';
 import type { FakeExcel } from '../../fakes/excel/excel-fake';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { useSyncService } from '../../fixtures/use-sync-service';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col, type ConnectedExcel } from './connected-excel';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 
 /** The Requests sheet of `excel` as a grid of values, row 1 first. */
