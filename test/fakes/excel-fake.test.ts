@@ -175,6 +175,34 @@ describe('Excel fake', () => {
     })).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
+  test('a sort of part of a table is refused, as Excel refuses to shift some of a table\'s cells; the whole table, or whole rows of it, sort', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Org', 'Hours', 'Id'], ['Birch', 3, 'b'], ['Ash', 1, 'a'], ['Cedar', 2, 'c'], ['Below', 0, 'z']]);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.tables.add(sheet.getRangeByIndexes(0, 0, 4, 3), true);
+      await context.sync();
+    });
+    const ids = () => [1, 2, 3, 4, 5].map((row) => excel.sheet('Data')!.peek(row, 3)?.value);
+    const sort = (row: number, column: number, rows: number, columns: number) =>
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(row, column, rows, columns).sort.apply([{ key: 0 }], false, true);
+        await context.sync();
+      });
+    // Two of its three columns; its rows with the row below it; its columns with one beside it.
+    for (const [row, column, rows, columns] of [[0, 0, 4, 2], [0, 0, 5, 3], [0, 0, 4, 4]]) {
+      await expect(sort(row, column, rows, columns)).rejects.toMatchObject({ code: 'InvalidOperation', message: expect.stringMatching(/shift cells in a table/) });
+    }
+    expect(ids()).toEqual(['Id', 'b', 'a', 'c', 'z']);
+    await sort(0, 0, 4, 3);
+    expect(ids()).toEqual(['Id', 'a', 'b', 'c', 'z']);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 2, 3).sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    expect(ids()).toEqual(['Id', 'b', 'a', 'c', 'z']);
+  });
+
   test('an error value reads in values as its text and in valueTypes as Error; typed, it is one, unless the cell is text', async () => {
     const excel = new FakeExcel(['Data']);
     const data = excel.sheet('Data')!;

@@ -384,6 +384,8 @@ function valueType(cell: ExcelCell | undefined): RangeValueType {
 }
 
 const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+const within = (inner: Rect, outer: Rect) =>
+  inner.row >= outer.row && inner.row + inner.rows <= outer.row + outer.rows && inner.column >= outer.column && inner.column + inner.columns <= outer.column + outer.columns;
 
 /** Range.getMergedAreasOrNullObject's answer: the merged areas' address, or a null object when there are none. */
 class RangeAreasProxy extends ClientObject {
@@ -486,7 +488,9 @@ class RangeProxy extends ClientObject {
    * way. The fake does not calculate, so a formula cell sorts by the value it was given (`''` is empty text, which
    * comes before other text, not a blank). Validations and
    * conditional formats stay where they are, as the template's cover whole columns. Excel refuses a range with
-   * merged cells in it; sorting columns, or by colour or icon, is not in the fake.
+   * merged cells in it, and one that would split a table's rows: some of its columns, or its cells with cells
+   * outside it (the error Excel shows a person; Office.js's reference names no code for it, so the fake uses
+   * InvalidOperation, as for merged cells). Sorting columns, or by colour or icon, is not in the fake.
    */
   get sort(): RangeSort {
     this.context.uses(2, 'Range.sort');
@@ -502,6 +506,10 @@ class RangeProxy extends ClientObject {
           if (sheet.merges.some((m) => overlaps(m, { row, column, rows: count, columns }))) {
             throw new OfficeError('InvalidOperation', 'To do this, all the merged cells need to be the same size.');
           }
+          // Rows moving with cells beside a table, or some of a table's columns without the rest, would split its rows.
+          const whole = { row: top, column, rows, columns };
+          const split = sheet.tables.map((t) => parseAddress(t.address)).find((t) => overlaps(t, whole) && !(within(whole, t) && whole.column === t.column && whole.columns === t.columns));
+          if (split) throw new OfficeError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
           const lines = Array.from({ length: count }, (_, r) => ({
             from: row + r,
             cells: Array.from({ length: columns }, (_, c) => sheet.peek(row + r, column + c)),
