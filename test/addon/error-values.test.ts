@@ -41,7 +41,11 @@ describe('a cell showing a formula error', () => {
     const name = 'Lookup errors (Sheets)';
     const { addon, source } = await connectedAddon(service, name);
     const sheet = addon.fakes.seedSheet('Requests', grid);
-    for (const e of ERRORS) Object.assign(sheet.cellForWrite(e.row, col(e.field)), { formula: e.formula, value: e.error });
+    for (const e of ERRORS) {
+      const a1 = `${columnLetter(col(e.field))}${e.row}`;
+      addon.fakes.seedSheet('Requests', [[e.formula]], { row: e.row, column: col(e.field) });
+      addon.fakes.setFormulaResults('Requests', a1, [[e.error]]);
+    }
     addon.call('syncNowFromMenu');
     expect(addon.fakes.ui.alerts).toEqual([]);
     await expectErrorsRead(name, source, addon.fakes.toasts.at(-1)?.message ?? '');
