@@ -1,7 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
-import { foldText, isBlankCell, numberedValue, type CellInput } from './cells/read-cell';
+import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
@@ -26,9 +26,10 @@ const MIN_HEADER_WEIGHT = 2.5;
 
 /**
  * A cell a person sees as empty: blank, or a checkbox left unticked, which Sheets' Insert › Checkbox and Excel's
- * checkboxes leave as FALSE down a whole column, below the last row anyone typed.
+ * checkboxes leave as FALSE down a whole column, below the last row anyone typed; or a formula's error, which a
+ * lookup dragged down the column shows on the rows no one has filled.
  */
-const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false;
+const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorValue(v);
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
