@@ -88,7 +88,7 @@ const unreadableBecause = (t: TableSheet) => {
 const sheetWarningsOf = (t: TableSheet): NonNullable<SheetStatus['warnings']> =>
   t.read.issues
     .filter((i) => i.severity === 'warning')
-    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header ? { header: i.header } : {}) }));
+    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) }));
 
 /** Sheet-level warnings compared as a set: the service keeps them grouped by row. */
 const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warnings.map((w) => JSON.stringify(w, Object.keys(w).sort())).sort());

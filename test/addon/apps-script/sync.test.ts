@@ -1,29 +1,20 @@
 // Sync as the built bundle runs it against the real service (in a worker thread, over loopback HTTP):
 // 10,000 rows read once and sent in chunks, then only the changed 1 %, deletions as tombstones,
 // rejected cells annotated and cleared once fixed, one sync at a time, EQ_DEMAND cached.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import type { StoredRowOf } from '../sync-service';
-import { SERVICE_URL, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { SERVICE_URL, builtAddon, connectedAddon, dateCell, loadAddon, sampleTable, type LoadAddonOptions } from '../bundle-harness';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  // The build too, so no test's own time includes it.
-  [service] = await Promise.all([startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService'), builtAddon()]);
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
+// The build before the tests too, so no test's own time includes it.
+beforeAll(() => builtAddon());
 
-interface Received { posts: number; rows: number; deleted: number; moved: number; stateReads: number; demandReads: number; rowIds: string[] }
-const received = () => service.invoke<Received>('takeReceived');
-const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
+const received = () => service.received();
+const stored = (sourceId: string) => service.storedRows('requests', sourceId);
 
-async function connected(name: string, options: Parameters<typeof loadAddon>[0] = {}) {
-  const addon = await loadAddon({ serviceAt: service.url, ...options });
-  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
-  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+async function connected(name: string, options: Omit<LoadAddonOptions, 'serviceAt'> = {}) {
+  const { addon, source } = await connectedAddon(service, name, options);
   await received();
   return { addon, source, fakes: addon.fakes };
 }

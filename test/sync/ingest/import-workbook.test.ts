@@ -7,7 +7,9 @@ import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement } from '../../../shared/index';
+import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
+import type { PlanCell } from '../../../shared/workbook-plan';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { storeBackends } from '../../support/store-backends';
@@ -370,6 +372,18 @@ describe.each(backends)('import on $name', (backend) => {
     const stored = problems.flatMap((p) => p.errors.map((e) => [e.header, e.message.split(':')[0]]));
     expect(stored).toEqual(expect.arrayContaining([['Timeline', 'Timeline'], ['Date Received', 'Date Received']]));
     expect(stored.filter(([header, opening]) => header !== opening)).toEqual([]);
+  });
+
+  test("a lead taken from a line above the table is the Lead field's warning, placed at that line's cell with no header: in --json, the line and the Data quality sheet", async () => {
+    const store = await backend.open();
+    const plan: Grid = [['Lead: Office of Diversity & Equity'], ['Phases', 'Tasks', 'Owner'], [1, 'Host a community leaders forum', null]];
+    const { principal, r } = await importAs(store, 'Lead above', [{ name: 'Work plan', rows: plan }]);
+    const taken = 'Owner (column C) is blank on row 3: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")';
+    expect(importJson(r).warnings.filter((w) => w.row === 1)).toEqual([{ sheet: 'Work plan', row: 1, field: 'lead', message: taken }]);
+    expect(r.warnings.filter((w) => w.row === 1).map((w) => w.line)).toEqual([`'Work plan'!A1: ${taken}`]);
+    const stored = (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheetRow === 1);
+    const [row] = dataQualitySheet([], stored).rows as PlanCell[][];
+    expect([row[4], row[5], row[6]]).toEqual(["'Work plan'!A1", '', taken]);
   });
 
   test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
