@@ -123,6 +123,22 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
 export const DEFAULT_RULES: Rules = readRules();
 
 /**
+ * The dropdown values of a workbook's Lists sheet, for reading its tables' cells as its own dropdowns offer them: each
+ * list whose header stands where the templates put it and that holds a value, the default list otherwise. Undefined
+ * when the sheet is not laid out as the templates' (most block headers elsewhere): a sheet a person named Lists for
+ * notes of their own says nothing of the choices, and read by the templates' columns it would reject every row.
+ */
+export function workbookLists(grid: Grid): Record<ListKey, string[]> | undefined {
+  const header = grid[0] ?? [];
+  const inPlace = LIST_PLACEMENTS.filter((p) => String(header[p.column - 1] ?? '').trim().toLowerCase() === p.block.header.toLowerCase());
+  if (inPlace.length * 2 <= LIST_PLACEMENTS.length) return undefined;
+  const own = readRules(grid).lists;
+  return Object.fromEntries(
+    LIST_PLACEMENTS.map((p) => [p.block.key, inPlace.includes(p) && own[p.block.key].length ? own[p.block.key] : DEFAULT_RULES.lists[p.block.key]]),
+  ) as Record<ListKey, string[]>;
+}
+
+/**
  * How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. A `ReadOptions`
  * of read-cell.ts, left unnamed here because naming it would import read-cell back into the rules (a cycle).
  */

@@ -289,8 +289,30 @@ export function numberedValue(word: string, raw: CellInput): string | undefined 
   return ORDINAL.test(t) ? `${word} ${t}` : undefined;
 }
 
+/**
+ * A formula's error as Excel's `Range.values` and Sheets' `getValues` hand it to a script: its text. Excel's
+ * `valueTypes` would tell an error from text spelled alike, at the cost of a second grid in every read; a person
+ * who typed exactly `#N/A` as text meant it as that error anyway.
+ */
+const ERROR_VALUES: ReadonlySet<string> = new Set(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
+
+/** A cell showing a formula's error (`#N/A`, `#REF!` …), as either host gives it. */
+export const isErrorValue = (v: unknown): v is string => typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_VALUES.has(v);
+
+/**
+ * An error is no value: stored, `#N/A` would pass for a requester's name. A required field cannot do without one, so
+ * its row is rejected with the reason; any other is kept blank, said so at the cell.
+ */
+const errorValue = (c: InputColumn, shown: string): CellResult => ({
+  value: null,
+  issues: [c.required
+    ? issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error, and ${c.header} is required`)
+    : issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error; stored as blank`, 'warning')],
+});
+
 /** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
 export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+  if (isErrorValue(raw)) return errorValue(c, raw);
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
     case 'number': return readNumber(c, raw);

@@ -6,7 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { readRules } from '../../shared/rules';
+import { readRules, workbookLists } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
@@ -78,10 +78,15 @@ export interface SheetTable {
   read: ReadTableResult;
 }
 
-/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a sync. */
-function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number } {
+/**
+ * How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a
+ * sync, and its dropdown values, which its cells are checked against (a requester type the office added is one).
+ */
+function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
   const lists = sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
-  return lists ? { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth } : {};
+  if (!lists) return {};
+  const own = workbookLists(lists.grid);
+  return { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth, ...(own ? { lists: own } : {}) };
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */

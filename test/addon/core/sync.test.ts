@@ -196,6 +196,30 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(port.readSheet('Requests').slice(0, 2).map((r) => r.slice(0, 6))).toEqual(grid);
   });
 
+  test("a lead taken from a line above the table is sent as the sheet's warning with its empty header, and not again once the service holds it", async () => {
+    const grid = [['Lead: Planning Department'], ['Phase', 'Task', 'Owner', 'Sync ID'], [1, 'Map partners', null, 'r-aaaaaaaaaaaa']];
+    const port = new MemorySpreadsheet({ 'Work plan': grid as never });
+    let held: object[] = [];
+    const told: { name: string; warnings?: object[] }[][] = [];
+    const http: HttpPort = {
+      fetch(req: HttpRequest) {
+        if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'workplan', rows: [], items: [], sheetWarnings: held }), headers: {} };
+        const body = JSON.parse(req.body!) as { rows: unknown[]; sheets?: { name: string; warnings?: object[] }[] };
+        told.push(body.sheets ?? []);
+        return { status: 200, body: JSON.stringify({ accepted: body.rows.length, unchanged: 0, deleted: 0, rejected: [], warnings: [] }), headers: {} };
+      },
+      fetchAll: () => [],
+      sleep: () => undefined,
+    };
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    const warning = { row: 1, column: 'A', header: '', message: 'Owner (column C) is blank on row 3: took "Planning Department" from this line above the table ("Lead: Planning Department")' };
+    expect(told.flat()).toEqual([{ name: 'Work plan', warnings: expect.arrayContaining([warning]) }]);
+    held = told.flat().flatMap((t) => (t.warnings ?? []).map((w) => ({ sheet: t.name, ...w })));
+    told.length = 0;
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(told.flat()).toEqual([]);
+  });
+
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {
     const { grid } = sampleTable('requests', 2, 3);
     const port = new MemorySpreadsheet({ Requests: grid as never });

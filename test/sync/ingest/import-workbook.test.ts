@@ -6,8 +6,10 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement } from '../../../shared/index';
+import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
+import type { PlanCell } from '../../../shared/workbook-plan';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { storeBackends } from '../../support/store-backends';
@@ -73,6 +75,28 @@ async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['ope
 }
 
 describe.each(backends)('import on $name', (backend) => {
+  test("a requester type checked against the workbook's own Lists (a header 'Type' read as Requester type): a type it adds is kept, one it lacks rejected with its choices", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    lists[free][at.column - 1] = 'Regional council';
+    lists[free][at.pairedColumn! - 1] = 3;
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Type', 'Date received', 'Status'],
+      ['TA-1', 'Council of Governments', 'Regional council', '3/2/2026', 'New'],
+      ['TA-2', 'Kern County', 'County', '3/3/2026', 'New'],
+      ['TA-3', 'Somewhere', 'Planet', '3/4/2026', 'New'],
+    ];
+    const { principal, r } = await importAs(store, 'Own lists', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.mappings[0].columns.find((c) => c.header === 'Type')?.reads).toBe('Requester type');
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[4, ['requesterType@C']]]);
+    expect(r.rejected[0].errors[0].message).toContain('Regional council');
+    const types = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
+    expect(types.sort()).toEqual(['County', 'Regional council']);
+  });
+
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
     const grid: Grid = [
@@ -348,6 +372,18 @@ describe.each(backends)('import on $name', (backend) => {
     const stored = problems.flatMap((p) => p.errors.map((e) => [e.header, e.message.split(':')[0]]));
     expect(stored).toEqual(expect.arrayContaining([['Timeline', 'Timeline'], ['Date Received', 'Date Received']]));
     expect(stored.filter(([header, opening]) => header !== opening)).toEqual([]);
+  });
+
+  test("a lead taken from a line above the table is the Lead field's warning, placed at that line's cell with no header: in --json, the line and the Data quality sheet", async () => {
+    const store = await backend.open();
+    const plan: Grid = [['Lead: Office of Diversity & Equity'], ['Phases', 'Tasks', 'Owner'], [1, 'Host a community leaders forum', null]];
+    const { principal, r } = await importAs(store, 'Lead above', [{ name: 'Work plan', rows: plan }]);
+    const taken = 'Owner (column C) is blank on row 3: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")';
+    expect(importJson(r).warnings.filter((w) => w.row === 1)).toEqual([{ sheet: 'Work plan', row: 1, field: 'lead', message: taken }]);
+    expect(r.warnings.filter((w) => w.row === 1).map((w) => w.line)).toEqual([`'Work plan'!A1: ${taken}`]);
+    const stored = (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheetRow === 1);
+    const [row] = dataQualitySheet([], stored).rows as PlanCell[][];
+    expect([row[4], row[5], row[6]]).toEqual(["'Work plan'!A1", '', taken]);
   });
 
   test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {
