@@ -34,6 +34,20 @@ const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorVal
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
 /**
+ * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
+ * error sits beside it, since a row whose lookups failed is still a row ("Key stakeholder interviews" is no note).
+ */
+function alone(line: readonly CellInput[]): CellInput | undefined {
+  let one: CellInput | undefined;
+  for (const v of line) {
+    if (isBlankCell(v) || v === false) continue;
+    if (one !== undefined || isErrorValue(v)) return undefined;
+    one = v;
+  }
+  return one;
+}
+
+/**
  * The row among the first non-blank ones that names the most of the table, with its weight; a row of
  * one cell is a title, never a header (a title such as "2024 Milestones" names a column by its words).
  */
@@ -197,7 +211,7 @@ export function readTable(
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
@@ -243,7 +257,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     if (count === 0 || repeatsHeader(line, header)) return false;
-    const one = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
@@ -261,7 +275,7 @@ export function readTable(
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
-    const only = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;

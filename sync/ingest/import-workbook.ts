@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -118,7 +118,8 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
   const idColumn = read.table.columns.find((c) => c.type === 'id');
   const firstRowOf = new Map<string, number>();
   return read.rows.map(({ row, raw, item, at, filled }) => {
-    const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
+    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
+    const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
