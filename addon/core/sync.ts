@@ -342,6 +342,13 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
+/** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
+function listsSkipped(rules: Rules): string {
+  const shown = rules.issues.slice(0, 3).map(formatCellIssue);
+  const more = rules.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${counted(more, 'more Lists cell')} showing a formula's error, skipped` : '');
+}
+
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
 function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
   const sheets: TableSheet[] = [];
@@ -372,7 +379,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
-    return { tables, summary: summarise(tables) };
+    return { tables, summary: [listsSkipped(rules), summarise(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());
   }

@@ -83,10 +83,20 @@ export interface SheetTable {
  * sync, and its dropdown values, which its cells are checked against (a requester type the office added is one).
  */
 function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
-  const lists = sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
+  const lists = listsSheet(sheets);
   if (!lists) return {};
   const own = workbookLists(lists.grid);
   return { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth, ...(own ? { lists: own } : {}) };
+}
+
+const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
+
+/** The Lists sheet's cells not read (a formula's error is no choice or rule), each a warning at its cell. */
+function listsWarnings(sheets: readonly SheetGrid[]): ImportWarning[] {
+  const lists = listsSheet(sheets);
+  return (lists ? readRules(lists.grid).issues : []).map((i) => ({
+    sheet: lists!.name, row: i.row!, code: i.code, field: i.field, column: i.column, message: i.message, line: formatCellIssue({ ...i, sheet: lists!.name }),
+  }));
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
@@ -245,7 +255,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: listsWarnings(sheets), tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {

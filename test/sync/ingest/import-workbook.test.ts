@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_LISTS_GRID, DEFAULT_RULES, listPlacement } from '../../../shared/index';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '../../../shared/index';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
@@ -115,6 +115,24 @@ describe.each(backends)('import on $name', (backend) => {
     const types = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
     expect(types.sort()).toEqual(['County', 'Regional council']);
+  });
+
+  test("a Lists cell showing a formula's error is skipped with a warning naming the Lists cell, the rest of the Lists kept", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    // A requester type filled by a lookup from another workbook that failed.
+    lists[free][at.column - 1] = { error: '#N/A' };
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Requester type', 'Date received', 'Status'],
+      ['TA-1', 'Kern County', 'County', '3/2/2026', 'New'],
+      ['TA-2', 'Somewhere', 'City', '3/3/2026', 'New'],
+    ];
+    const { r } = await importAs(store, 'Lists with errors', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.warnings.filter((w) => w.sheet === 'Lists').map((w) => w.line)).toEqual([`Lists!${columnLetter(at.column)}${free + 1}: Requester type: the cell shows #N/A, a formula's error; skipped`]);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
   });
 
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
