@@ -1,7 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
-import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput } from './cells/read-cell';
+import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
@@ -32,6 +32,20 @@ const MIN_HEADER_WEIGHT = 2.5;
 const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorValue(v);
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
+
+/**
+ * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
+ * error sits beside it, since a row whose lookups failed is still a row ("Key stakeholder interviews" is no note).
+ */
+function alone(line: readonly CellInput[]): CellInput | undefined {
+  let one: CellInput | undefined;
+  for (const v of line) {
+    if (isBlankCell(v) || v === false) continue;
+    if (one !== undefined || isErrorValue(v)) return undefined;
+    one = v;
+  }
+  return one;
+}
 
 /**
  * The row among the first non-blank ones that names the most of the table, with its weight; a row of
@@ -183,18 +197,21 @@ const NUMBERING_HEADER = /^(phase|stage|step|year|part)s?$/i;
  */
 export function readTable(
   table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index,
-  /** The workbook's fiscal year, for a span such as `FY22` in a Timeline column. */
-  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> = {},
+  /**
+   * The workbook's fiscal year, for a span such as `FY22` in a Timeline column; its dropdown values, by which a
+   * header that could name two dropdown columns (`Type`) is read as the one its values fit.
+   */
+  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & { lists?: ReadOptions['lists'] } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
-  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, DEFAULT_READ_OPTIONS) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists }) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
@@ -240,7 +257,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     if (count === 0 || repeatsHeader(line, header)) return false;
-    const one = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
@@ -258,7 +275,7 @@ export function readTable(
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
-    const only = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;

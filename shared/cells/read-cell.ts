@@ -9,6 +9,9 @@ import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
+import { isErrorValue } from './error-value';
+
+export { isErrorValue };
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -290,23 +293,14 @@ export function numberedValue(word: string, raw: CellInput): string | undefined 
 }
 
 /**
- * A formula's error as Excel's `Range.values` and Sheets' `getValues` hand it to a script: its text. Excel's
- * `valueTypes` would tell an error from text spelled alike, at the cost of a second grid in every read; a person
- * who typed exactly `#N/A` as text meant it as that error anyway.
- */
-const ERROR_VALUES: ReadonlySet<string> = new Set(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
-
-/** A cell showing a formula's error (`#N/A`, `#REF!` …), as either host gives it. */
-export const isErrorValue = (v: unknown): v is string => typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_VALUES.has(v);
-
-/**
  * An error is no value: stored, `#N/A` would pass for a requester's name. A required field cannot do without one, so
- * its row is rejected with the reason; any other is kept blank, said so at the cell.
+ * its row is rejected with the reason; any other is kept blank, said so at the cell. The header is named once, at the
+ * start, where a surface puts the sheet's own header in its place.
  */
 const errorValue = (c: InputColumn, shown: string): CellResult => ({
   value: null,
   issues: [c.required
-    ? issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error, and ${c.header} is required`)
+    ? issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error, where a value is required`)
     : issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error; stored as blank`, 'warning')],
 });
 

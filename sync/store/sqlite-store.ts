@@ -15,7 +15,7 @@ import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { rowsQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
-import { committedTogether } from './sqlite-group-commit';
+import { committedTogether, flushWal } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
 import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
 
@@ -37,7 +37,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
   const store = assembleStore(db, {
-    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
+    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file)),
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
     ping: async () => {

@@ -8,7 +8,7 @@ const column = (table: keyof typeof TABLES, field: string) => TABLES[table].colu
 
 describe('error values', () => {
   it('are the spellings Excel and Sheets give a formula error, and nothing else', () => {
-    for (const e of ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!']) expect(isErrorValue(e)).toBe(true);
+    for (const e of ['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#EXTERNAL!', '#TIMEOUT!']) expect(isErrorValue(e)).toBe(true);
     for (const v of ['N/A', '#1 priority', '#N/A in the report', 'TBD', 0, false, null, '']) expect(isErrorValue(v)).toBe(false);
   });
 
@@ -44,5 +44,15 @@ describe('error values', () => {
     ]);
     expect(read.rows.map((r) => r.row)).toEqual([2]);
     expect(validateRows(TABLES.requests, read.rows.map((r) => r.raw)).every((r) => r.ok)).toBe(true);
+  });
+
+  it('beside one typed value leave that line a row, though its text would open a note alone', () => {
+    const read = readTable(TABLES.workplan, 'Work plan', [
+      ['Task', 'Lead', 'Start', 'End'],
+      ['Train department heads', 'Office of Equity', '3/2/2026', '6/30/2026'],
+      ['Key stakeholder interviews', '#N/A', '#REF!', '#REF!'],
+    ]);
+    expect(read.rows.map((r) => [r.row, r.raw.task])).toEqual([[2, 'Train department heads'], [3, 'Key stakeholder interviews']]);
+    expect(read.issues.map((i) => i.code)).not.toContain('note_row');
   });
 });
