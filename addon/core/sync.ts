@@ -16,7 +16,7 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
-import { sendLists } from './send-lists';
+import { sendLists, sentLists } from './send-lists';
 import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
@@ -177,9 +177,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const periodWrites: RowCells[][] = [];
+  // The choices the service checks: the lists this sync sent, over its defaults; a row is then unchanged by the
+  // same reading on both sides, not sent again each time for a choice the sheet's Lists added.
+  const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
     periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
@@ -290,6 +293,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     typedOver,
   };
 }
+
+/** The lists that hold a value: the service reads a list sent empty as its default (formLists). */
+const nonEmpty = (lists: Record<string, string[]>) => Object.fromEntries(Object.entries(lists).filter(([, values]) => values.length > 0));
 
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
