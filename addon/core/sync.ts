@@ -6,6 +6,8 @@ import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from 
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
+import { isPendingValue } from '../../shared/cells/error-value';
+import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail } from '../../shared/row-id';
@@ -342,6 +344,21 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
+/**
+ * Why the sync must wait, when cells whose formulas fetch data (IMPORTRANGE, IMPORTDATA, GOOGLEFINANCE; Excel's
+ * #BUSY!) have not finished: read now, a row would be stored holding "Loading..." or rejected for a date it lacks,
+ * and the Lists would offer "Loading..." as a choice. A value typed as that text is no formula's, and goes as typed.
+ */
+function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | undefined {
+  const cells = sheets.flatMap((t) =>
+    t.host.flatMap((line, r) => line.flatMap((v, c) => (isPendingValue(v) && (t.formulas[r]?.[c] ?? '') !== '' ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
+  );
+  cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
+  if (cells.length === 0) return undefined;
+  const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ` and ${(cells.length - 3).toLocaleString('en-US')} more` : '');
+  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+}
+
 /** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
 function listsSkipped(rules: Rules): string {
   const shown = rules.issues.slice(0, 3).map(formatCellIssue);
@@ -372,6 +389,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (before.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
+    const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
+    if (loading !== undefined) throw new AddonError('loading', loading);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
     const hasLists = names.includes(LISTS_SHEET);
