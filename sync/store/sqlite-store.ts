@@ -13,7 +13,7 @@ import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
-import { rowsQuery } from './row-reads';
+import { sheetOrderQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -55,7 +55,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
       reader.close();
     },
   });
-  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => rowsQuery(db, table, opts)?.compile() } };
+  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => sheetOrderQuery(db, table, opts)?.compile() } };
 }
 
 /** A read-only connection opened on first use, for checks that must not queue behind a batch. */
