@@ -1,7 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
-import { foldText, isBlankCell, numberedValue, type CellInput } from './cells/read-cell';
+import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
 import { headerWeight, mapHeaders, type HeaderMap } from './header-map';
@@ -26,11 +26,26 @@ const MIN_HEADER_WEIGHT = 2.5;
 
 /**
  * A cell a person sees as empty: blank, or a checkbox left unticked, which Sheets' Insert › Checkbox and Excel's
- * checkboxes leave as FALSE down a whole column, below the last row anyone typed.
+ * checkboxes leave as FALSE down a whole column, below the last row anyone typed; or a formula's error, which a
+ * lookup dragged down the column shows on the rows no one has filled.
  */
-const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false;
+const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorValue(v);
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
+
+/**
+ * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
+ * error sits beside it, since a row whose lookups failed is still a row ("Key stakeholder interviews" is no note).
+ */
+function alone(line: readonly CellInput[]): CellInput | undefined {
+  let one: CellInput | undefined;
+  for (const v of line) {
+    if (isBlankCell(v) || v === false) continue;
+    if (one !== undefined || isErrorValue(v)) return undefined;
+    one = v;
+  }
+  return one;
+}
 
 /**
  * The row among the first non-blank ones that names the most of the table, with its weight; a row of
@@ -182,18 +197,21 @@ const NUMBERING_HEADER = /^(phase|stage|step|year|part)s?$/i;
  */
 export function readTable(
   table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[], headerIndex = findHeaderRow(table, grid).index,
-  /** The workbook's fiscal year, for a span such as `FY22` in a Timeline column. */
-  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> = {},
+  /**
+   * The workbook's fiscal year, for a span such as `FY22` in a Timeline column; its dropdown values, by which a
+   * header that could name two dropdown columns (`Type`) is read as the one its values fit.
+   */
+  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & { lists?: ReadOptions['lists'] } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
-  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, DEFAULT_READ_OPTIONS) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists }) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  const titles = grid.slice(0, headerIndex).filter((line) => filled(line) === 1).map((line) => line.find((v) => !isBlankCell(v)));
+  const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
@@ -219,12 +237,27 @@ export function readTable(
   const phaseNames = sheetPhaseNames(table, map, header, grid.slice(headerIndex + 1), numberedBy);
   // The sheet rows whose bare number ("2", "Phase 2") took the sheet's name for it, by column, name and text typed: said once for each.
   const named = new Map<string, { index: number; field: string; typed: string; bare: string; name: string; rows: number[] }>();
+  /** The sheet's name for the phase a cell of column `i` on line `r` numbers or spells, said once for each text typed. */
+  const phaseName = (i: number, field: string, v: CellInput, r: number): string | undefined => {
+    const phase = phaseNames.get(i);
+    if (phase === undefined) return undefined;
+    // "Phase 2" written out is the bare number's group too, and so is the name spelled with other marks or case
+    // ("Phase 2: Organize" beside "Phase 2 - Organize"): left as typed, each would stay a group of its own.
+    const bare = numberedValue(phase.word, v) ?? numberedWritten(phase.word, v) ?? beyondNine(phase.word, v) ?? respelled(phase, v);
+    const name = bare === undefined ? undefined : phase.names.get(bare);
+    if (name === undefined) return undefined;
+    const typed = String(v).trim();
+    const key = `${i}\n${name}\n${typed}`;
+    if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(phase.word.length + 1), name, rows: [] });
+    named.get(key)!.rows.push(r + 1);
+    return name;
+  };
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     if (count === 0 || repeatsHeader(line, header)) return false;
-    const one = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
     return sectionRow(table, map, header, line) === undefined;
@@ -242,7 +275,7 @@ export function readTable(
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
-    const only = count === 1 ? line.find((v) => !looksEmpty(v)) : undefined;
+    const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
       setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
       continue;
@@ -258,8 +291,10 @@ export function readTable(
       continue;
     }
     if (section) {
-      if (section.into) above[section.into.name] = section.value ?? section.text;
-      const written = section.value !== undefined && section.value !== section.text ? `, written "${clip(section.value)}"` : '';
+      const into = section.into && fieldColumn(map, section.into.name).index;
+      const value = (section.into && into !== undefined && phaseName(into, section.into.name, section.value ?? section.text, r)) || section.value;
+      if (section.into) above[section.into.name] = value ?? section.text;
+      const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
@@ -270,17 +305,7 @@ export function readTable(
       const v = line[i];
       if (!looksEmpty(v)) any = true;
       const word = numberedBy.get(i);
-      const numbered = phaseNames.get(i)?.word;
-      // "Phase 2" written out is the bare number's group too: left as typed, it would stay a group of its own.
-      const bare = numbered === undefined ? undefined : numberedValue(numbered, v) ?? numberedWritten(numbered, v);
-      const name = bare === undefined ? undefined : phaseNames.get(i)?.names.get(bare);
-      if (name !== undefined) {
-        const typed = String(v).trim();
-        const key = `${i}\n${name}\n${typed}`;
-        if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(numbered!.length + 1), name, rows: [] });
-        named.get(key)!.rows.push(r + 1);
-      }
-      raw[field] = name ?? ((word && numberedValue(word, v)) || v);
+      raw[field] = phaseName(i, field, v, r) ?? ((word && numberedValue(word, v)) || v);
     }
     for (const [i, [start, end]] of map.spans) {
       const v = line[i];
@@ -330,17 +355,18 @@ export function readTable(
     const word = phaseNames.get(index)!.word.toLowerCase();
     issues.push({
       code: 'phase_named', field, sheet, row: on[0], column: columnLetter(index + 1), header: excerpt(String(header[index])), severity: 'warning',
-      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}`,
+      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}${foldText(typed) === foldText(name) ? ', as first written' : ''}`,
     });
   }
   for (const [d, taken] of takenOn) {
     const { index, column } = fieldColumn(map, d.column.name);
     if (index === undefined || taken.length === 0) continue;
-    // Placed at the line's own cell, which is above the header row and in no column of the table: no field and no
-    // header, or Data quality would pair that cell with the lead column's header. The message names that column.
+    // Placed at the line's own cell, which is above the header row and in no column of the table: the field's
+    // warning, with no header (an empty one, not none, or Data quality would pair that cell with the lead column's
+    // header). The message names that column.
     const into = `${excerpt(String(header[index]))} (column ${column})`;
     issues.push({
-      code: 'named_above', field: '', sheet, row: d.row + 1, column: columnLetter(d.cell + 1), severity: 'warning',
+      code: 'named_above', field: d.column.name, header: '', sheet, row: d.row + 1, column: columnLetter(d.cell + 1), severity: 'warning',
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
@@ -360,7 +386,8 @@ function sheetPhaseNames(
     const word = numberedBy.get(i) ?? table.columns.find((c) => c.name === field)?.numberedAs;
     if (word === undefined) continue;
     // A decimal ("Phase 2.5: Pilot") is a phase of its own, not a name for phase 2.
-    const numbered = new RegExp(`^${word}\\s+([1-9])(?!\\d|[.,]\\d)`, 'i');
+    // Up to 99: "Year 2026" is a calendar year, not a plan's 2026th.
+    const numbered = new RegExp(`^${word}\\s+([1-9]\\d?)(?!\\d|[.,]\\d)`, 'i');
     // Each number's names, folded so that case and spacing make no second name.
     const names = new Map<string, Map<string, string>>();
     for (const line of below) {
@@ -381,10 +408,30 @@ function sheetPhaseNames(
   return found;
 }
 
+/**
+ * "Phase 2: Organize" as typed beside the sheet's first spelling of that name ("Phase 2 - Organize"), as the bare
+ * number is spelled ("Phase 2"), for its name to be looked up; undefined for the first spelling itself and other text.
+ */
+function respelled(phase: { names: ReadonlyMap<string, string> }, raw: CellInput): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const typed = raw.trim();
+  for (const [bare, name] of phase.names) if (typed !== name && foldText(typed) === foldText(name)) return bare;
+  return undefined;
+}
+
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */
 function numberedWritten(word: string, raw: CellInput): string | undefined {
   const n = typeof raw === 'string' ? new RegExp(`^${word}\\s+(\\d+)$`, 'i').exec(raw.trim())?.[1] : undefined;
   return n === undefined ? undefined : `${word} ${n}`;
+}
+
+/**
+ * A two-digit number ("10") as the `word`'s N-th, for its name to be looked up: two digits alone may be a fiscal
+ * year (26 for FY26), so only a number the sheet names ("Phase 10: Evaluate") is taken for a phase.
+ */
+function beyondNine(word: string, raw: CellInput): string | undefined {
+  const t = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '';
+  return /^[1-9]\d$/.test(t) ? `${word} ${t}` : undefined;
 }
 
 const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());

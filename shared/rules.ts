@@ -1,5 +1,8 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import { LIST_PLACEMENTS, SETTINGS, listPlacement, type ListKey, type SettingKey } from './lists';
+import { isErrorValue } from './cells/error-value';
+import type { CellIssue } from './issues';
+import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
+import { quoteValue } from './quote-value';
 
 export interface Rules {
   /** Lower-cased requester type → impact. */
@@ -19,24 +22,50 @@ export interface Rules {
   lists: Record<ListKey, string[]>;
   /** Lists the workbook's Lists sheet has no block for, being made before they were added: no dropdown may point there. */
   missingLists: ListKey[];
+  /** Cells of the Lists sheet not read, each a warning at its cell: a formula's error is no choice, key, label or setting. */
+  issues: CellIssue[];
 }
 
 type Grid = readonly (readonly unknown[])[];
 
-function blockGrid(grid: Grid): Map<ListKey, { values: unknown[]; paired: unknown[] }> {
+interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }>; issues: CellIssue[] }
+
+/**
+ * Each block's rows, those whose value is blank left out. A cell showing a formula's error (a list filled by lookups
+ * from another sheet) is left out too, with a warning at its cell: its text would become a dropdown choice, a key, a
+ * label; a row whose paired cell shows one keeps its value as a choice, but not that pair, as if unlisted there.
+ */
+function blockGrid(grid: Grid): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
+  const issues: CellIssue[] = [];
+  const skipped = (column: number, r: number, message: string) =>
+    issues.push({ code: 'error_value', field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
+  const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];
     const paired: unknown[] = [];
     for (let r = 1; r < grid.length; r++) {
       const v = grid[r]?.[p.column - 1];
       if (v === '' || v === null || v === undefined) continue;
+      if (isErrorValue(v)) {
+        skipped(p.column, r, `${p.block.header}: the cell shows ${v}, a formula's error; skipped`);
+        continue;
+      }
+      const pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
+      // Kept as read, so no number or label is made of it below (`num`, `label`).
+      if (isErrorValue(pair)) {
+        const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
+        skipped(p.pairedColumn!, r, setting
+          ? `${SETTINGS[setting].label}: the cell shows ${pair}, a formula's error; the default ${SETTINGS[setting].value} is used`
+          : `${p.block.paired!.header} for ${quoteValue(String(v))}: the cell shows ${pair}, a formula's error; skipped`);
+      }
       values.push(v);
-      paired.push(p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined);
+      paired.push(pair);
     }
     out.set(p.block.key, { values, paired });
   }
-  return out;
+  issues.sort((a, b) => columnNumber(a.column!) - columnNumber(b.column!) || a.row! - b.row!);
+  return { values: out, issues };
 }
 
 function defaultGrid(): unknown[][] {
@@ -64,12 +93,14 @@ const num = (v: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+const label = (v: unknown): string | undefined => (isBlank(v) || isErrorValue(v) ? undefined : String(v));
+
 /**
  * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable
  * (a non-number where a number belongs) are skipped, so a half-edited Lists sheet still works.
  */
 export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
-  const blocks = blockGrid(grid);
+  const { values: blocks, issues } = blockGrid(grid);
   const pairs = (key: ListKey) => {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);
@@ -110,17 +141,34 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     impact: keyed('requesterType', true),
     slaDays: keyed('priority', true),
     urgency: bounds('urgency', num),
-    suggestedPriority: bounds('suggestedPriority', (v) => (v === '' || v == null ? undefined : String(v))),
-    ageBuckets: bounds('ageBucket', (v) => (v === '' || v == null ? undefined : String(v))),
+    suggestedPriority: bounds('suggestedPriority', label),
+    ageBuckets: bounds('ageBucket', label),
     // Capacity is not read by formulas: a blank means "not set yet", and the default applies.
     capacity: keyed('assignee', false),
     settings,
     lists,
     missingLists,
+    issues,
   };
 }
 
 export const DEFAULT_RULES: Rules = readRules();
+
+/**
+ * The dropdown values of a workbook's Lists sheet, for reading its tables' cells as its own dropdowns offer them: each
+ * list whose header stands where the templates put it and that holds a value, the default list otherwise. Undefined
+ * when the sheet is not laid out as the templates' (most block headers elsewhere): a sheet a person named Lists for
+ * notes of their own says nothing of the choices, and read by the templates' columns it would reject every row.
+ */
+export function workbookLists(grid: Grid): Record<ListKey, string[]> | undefined {
+  const header = grid[0] ?? [];
+  const inPlace = LIST_PLACEMENTS.filter((p) => String(header[p.column - 1] ?? '').trim().toLowerCase() === p.block.header.toLowerCase());
+  if (inPlace.length * 2 <= LIST_PLACEMENTS.length) return undefined;
+  const own = readRules(grid).lists;
+  return Object.fromEntries(
+    LIST_PLACEMENTS.map((p) => [p.block.key, inPlace.includes(p) && own[p.block.key].length ? own[p.block.key] : DEFAULT_RULES.lists[p.block.key]]),
+  ) as Record<ListKey, string[]>;
+}
 
 /**
  * How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. A `ReadOptions`

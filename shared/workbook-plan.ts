@@ -111,6 +111,9 @@ export interface SheetPlan {
    * (never a table users add rows to: a fixed area would leave their rows off the page);
    * `scale` (percent) prints at that size instead: fitting to pages tall or wide is applied by Excel and
    * LibreOffice as if there were no page breaks, so a laid-out page whose breaks must hold gives its scale.
+   * `columnGroups` lists the last column (1-based) of each run of columns that must print side by side (a list
+   * and its paired column): a page holds as many whole runs as a readable scale allows, pages follow one another,
+   * and the scale is the one that fits the widest page.
    */
   /**
    * Keeps the whole of a text clipped in a cell of this sheet elsewhere and says where, for the marker that
@@ -123,7 +126,7 @@ export interface SheetPlan {
    * header shrunk onto one page would print too small to read, and spread across pages would print blank pages.
    */
   whenEmpty?: string;
-  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number };
+  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[] };
 }
 
 /** Inches; narrow, so a wide table keeps a readable size. */

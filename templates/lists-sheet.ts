@@ -15,8 +15,8 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },
     tabColor: '#7F7F7F',
-    // A few rows of settings across many columns: two pages wide keeps them legible (one page is too small to
-    // read) without spreading a short grid over four mostly empty pages.
-    print: { pagesWide: 2 },
+    // A few rows across many columns, too wide for one readable page: each page takes whole lists, a list with
+    // its paired column and the spacer after it, so no list is cut from its header or printed too small to read.
+    print: { columnGroups: header.flatMap((h, i) => (h || i === header.length - 1 ? [] : [i + 1])) },
   };
 }

@@ -1,5 +1,6 @@
 // Stable row ids: every data row gets a `Sync ID` the first time it is synced, written in one block
 // write of that column. A row copied with its id gets a fresh one, so two rows never share an id.
+import { isErrorValue } from '../../shared/cells/read-cell';
 import { excerpt } from '../../shared/quote-value';
 import type { TableDef } from '../../shared/tables';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
@@ -23,7 +24,8 @@ export const randomRowId: NewId = () => {
 export function rowName(table: TableDef, values: Readonly<Record<string, unknown>> | undefined, syncId: string): string {
   const own = table.columns.find((c) => c.type === 'id');
   const value = own && values?.[own.name];
-  const text = value === undefined || value === null ? '' : String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  // A formula's error is no name: a failed lookup shows the same #N/A on every row.
+  const text = value === undefined || value === null || isErrorValue(value) ? '' : String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return own && text !== '' ? `${own.header} ${excerpt(text)}` : `Sync ID ${syncId}`;
 }
 

@@ -21,8 +21,9 @@ import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
 import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
-import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
+import { typedPeriodWrites } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -87,7 +88,7 @@ const unreadableBecause = (t: TableSheet) => {
 const sheetWarningsOf = (t: TableSheet): NonNullable<SheetStatus['warnings']> =>
   t.read.issues
     .filter((i) => i.severity === 'warning')
-    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header ? { header: i.header } : {}) }));
+    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) }));
 
 /** Sheet-level warnings compared as a set: the service keeps them grouped by row. */
 const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warnings.map((w) => JSON.stringify(w, Object.keys(w).sort())).sort());
@@ -173,9 +174,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
+  const periodWrites: RowCells[][] = [];
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
     const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
       // A sheet row's later side-by-side items are its id and the item's place among them.
@@ -254,6 +257,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
+  // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
+  // formulas and EQ_ functions see it too.
+  for (const [s, t] of sheets.entries()) {
+    const idColumn = idColumns[s];
+    if (idColumn !== null && periodWrites[s].length) yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s]));
+  }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
@@ -327,6 +336,13 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
+/** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
+function listsSkipped(rules: Rules): string {
+  const shown = rules.issues.slice(0, 3).map(formatCellIssue);
+  const more = rules.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${counted(more, 'more Lists cell')} showing a formula's error, skipped` : '');
+}
+
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
 function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
   const sheets: TableSheet[] = [];
@@ -357,7 +373,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
-    return { tables, summary: summarise(tables) };
+    return { tables, summary: [listsSkipped(rules), summarise(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());
   }

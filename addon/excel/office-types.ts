@@ -69,8 +69,13 @@ export interface RangeSort {
   apply(fields: SortField[], matchCase?: boolean, hasHeaders?: boolean, orientation?: 'Rows' | 'Columns', method?: 'PinYin' | 'StrokeCount'): void;
 }
 
+/** What `Range.valueTypes` says a cell holds: an error value reads in `values` as its text (`#N/A`). */
+export type RangeValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Double' | 'Boolean' | 'Error' | 'RichValue';
+
 export interface Range extends LoadableObject {
   values: unknown[][];
+  /** The add-in reads error values by their text in `values` (shared/cells/read-cell.ts says why); tests read this. */
+  readonly valueTypes: RangeValueType[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly rowIndex: number;

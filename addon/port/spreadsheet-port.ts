@@ -72,7 +72,8 @@ export interface CellWrite {
 export interface RowCells<T = WriteCell> {
   rowId: string;
   row: number;
-  cells: readonly { column: number; cell: T }[];
+  /** `onlyIfBlank` as for `CellWrite`. */
+  cells: readonly { column: number; cell: T; onlyIfBlank?: boolean }[];
 }
 
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */

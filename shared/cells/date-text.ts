@@ -1,5 +1,5 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
-import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
+import { addDays, daysBetween, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
 
@@ -306,7 +306,8 @@ function inOrder(part: string, read: Range | undefined, before: Range | undefine
  * Parts of a list without a year beside a part with one ("March 4, 2026 & Mar 17", "12/15 & 1/15/2027"): the year
  * written is theirs, not the sheet's, as a year written at one end of a range is the other's. The list is read in
  * order: a part earlier in the calendar than the one before it is the next year's, and one before the first part
- * with a year that falls after the part that follows it is the year before's. Keyed by the part's place.
+ * with a year that falls after the part that follows it is the year before's, unless that year puts it further from
+ * its neighbor (`nearer`). Keyed by the part's place.
  */
 function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Range | undefined> {
   const carried = new Map<number, Range | undefined>();
@@ -321,15 +322,35 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
     const before = at(i - 1);
     if (!before || !lacks(i)) continue;
     const same = readIn(i, yearOf(before));
-    carried.set(i, same && same.start < before.start ? readIn(i, yearOf(before) + 1) : same);
+    const next = same && same.start < before.start ? readIn(i, yearOf(before) + 1) : undefined;
+    carried.set(i, next ? nearer(same!, next, before, parts[i], parts[i - 1], 'after') : same);
   }
   for (let i = first - 1; i >= 0; i--) {
     const after = at(i + 1);
     if (!after || !lacks(i)) continue;
     const same = readIn(i, yearOf(after));
-    carried.set(i, same && same.start > after.start ? readIn(i, yearOf(after) - 1) : same);
+    const previous = same && same.start > after.start ? readIn(i, yearOf(after) - 1) : undefined;
+    carried.set(i, previous ? nearer(same!, previous, after, parts[i], parts[i + 1], 'before') : same);
   }
   return carried;
+}
+
+/** A range as a warning quotes it: its day, or "start to end". */
+const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
+
+/** `r` with `note` said after any note it has already (how a season in it was read). */
+const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.note}; ${note}` : note });
+
+/**
+ * A part without a year that falls on the wrong side of its neighbor in the neighbor's year: the year that keeps
+ * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year), unless that puts it further
+ * from its neighbor than the neighbor's own year does ("Mar 17 & March 4, 2026": both March 2026, a list written out
+ * of order, as no one lists two dates eleven months apart that way), which is then said.
+ */
+function nearer(same: Range, inOrder: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
+  const apart = (r: Range) => Math.abs(daysBetween(r.start, neighbor.start));
+  if (apart(inOrder) <= apart(same)) return inOrder;
+  return noted(same, `read ${quoteValue(part.trim())} as ${spanOf(same)}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`);
 }
 
 /**
@@ -356,19 +377,63 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     const carried = parts.length > 1 ? yearsWritten(parts, fiscal) : new Map<number, Range | undefined>();
     for (const [i, part] of parts.entries()) {
       const one = carried.get(i) ?? inOrder(part, read(part), ranges.at(-1), (next) => parseOneRange(part, fiscal, next, fiscalYear), year);
-      const several = one ? [one] : splitAdjacentRanges(part, read, fiscal);
+      const several = one ? [joinedNote(one, joined.get(i))] : splitAdjacentRanges(part, read, fiscal);
       if (!several) return undefined;
       ranges.push(...several);
     }
     return ranges;
   };
-  const listed = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : [p]));
+  const split = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
+  const { listed, joined } = yearsJoined(split);
   if (listed.length === 0) return undefined;
   const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
   if (listYear === undefined) return readAll(listed);
   // Only a list in order shares its year: "Q4 and Q1 2027" may be the run into 2027, as "Q4 - Q1 2027" is.
   const shared = readAll(listed.map((p) => (NAMED_ALONE.test(p) ? `${p} ${listYear}` : p)));
   return shared?.every((r, i) => i === 0 || shared[i - 1].start <= r.start) ? shared : readAll(listed);
+}
+
+/**
+ * Single dates listed with commas ("Nov 3, 2026, Feb 1", "3/1/2026, 4/15/2026"), as with "and"; a comma also sits
+ * inside a date ("March 4, 2026"), so a year alone after a comma is the date's before it. Undefined unless every piece
+ * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before.
+ */
+function commaListed(part: string): string[] | undefined {
+  if (!part.includes(',')) return undefined;
+  const pieces: string[] = [];
+  for (const piece of part.split(/\s*,\s*/)) {
+    if (/^\d{4}$/.test(piece) && pieces.length) pieces[pieces.length - 1] += `, ${piece}`;
+    else pieces.push(piece);
+  }
+  return pieces.length > 1 && pieces.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+}
+
+/** The two parts of a list `yearsJoined` read as one date: the date without a year, and the year. */
+type JoinedParts = { date: string; year: string };
+
+/**
+ * A year alone listed after a date without one ("Dec 4 & 2026"): that date's year, as "Dec 4, 2026" writes it, not
+ * the whole year beside a December 4 of the year before. The parts read as one, by the place in `listed` of each.
+ */
+function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<number, JoinedParts> } {
+  const listed: string[] = [];
+  const joined = new Map<number, JoinedParts>();
+  for (const part of parts) {
+    const before = listed.at(-1);
+    const point = before === undefined || joined.has(listed.length - 1) ? undefined : parsePoint(before);
+    if (before !== undefined && /^\d{4}$/.test(part) && point && point.month > 0 && point.year === undefined) {
+      // "12/4" takes a year after a slash, as "12/4/2026" is written; "Dec 4" after a space.
+      listed[listed.length - 1] = `${before}${/^\d{1,2}\/\d{1,2}$/.test(before.trim()) ? '/' : ' '}${part}`;
+      joined.set(listed.length - 1, { date: before, year: part });
+    } else listed.push(part);
+  }
+  return { listed, joined };
+}
+
+/** A range read from two parts `yearsJoined` made one, saying so. */
+function joinedNote(r: Range, parts: JoinedParts | undefined): Range {
+  if (!parts) return r;
+  return noted(r, `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${spanOf(r)}: a year alone after a date without one is its year`);
 }
 
 /**

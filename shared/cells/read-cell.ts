@@ -9,6 +9,9 @@ import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
+import { isErrorValue } from './error-value';
+
+export { isErrorValue };
 
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -289,8 +292,21 @@ export function numberedValue(word: string, raw: CellInput): string | undefined 
   return ORDINAL.test(t) ? `${word} ${t}` : undefined;
 }
 
+/**
+ * An error is no value: stored, `#N/A` would pass for a requester's name. A required field cannot do without one, so
+ * its row is rejected with the reason; any other is kept blank, said so at the cell. The header is named once, at the
+ * start, where a surface puts the sheet's own header in its place.
+ */
+const errorValue = (c: InputColumn, shown: string): CellResult => ({
+  value: null,
+  issues: [c.required
+    ? issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error, where a value is required`)
+    : issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error; stored as blank`, 'warning')],
+});
+
 /** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
 export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
+  if (isErrorValue(raw)) return errorValue(c, raw);
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
     case 'number': return readNumber(c, raw);

@@ -1,12 +1,12 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { readRules } from '../../shared/rules';
+import { readRules, workbookLists } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
@@ -78,10 +78,25 @@ export interface SheetTable {
   read: ReadTableResult;
 }
 
-/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a sync. */
-function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number } {
-  const lists = sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
-  return lists ? { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth } : {};
+/**
+ * How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a
+ * sync, and its dropdown values, which its cells are checked against (a requester type the office added is one).
+ */
+function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
+  const lists = listsSheet(sheets);
+  if (!lists) return {};
+  const own = workbookLists(lists.grid);
+  return { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth, ...(own ? { lists: own } : {}) };
+}
+
+const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
+
+/** The Lists sheet's cells not read (a formula's error is no choice or rule), each a warning at its cell. */
+function listsWarnings(sheets: readonly SheetGrid[]): ImportWarning[] {
+  const lists = listsSheet(sheets);
+  return (lists ? readRules(lists.grid).issues : []).map((i) => ({
+    sheet: lists!.name, row: i.row!, code: i.code, field: i.field, column: i.column, message: i.message, line: formatCellIssue({ ...i, sheet: lists!.name }),
+  }));
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
@@ -113,7 +128,8 @@ export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestR
   const idColumn = read.table.columns.find((c) => c.type === 'id');
   const firstRowOf = new Map<string, number>();
   return read.rows.map(({ row, raw, item, at, filled }) => {
-    const id = idColumn && !isBlankCell(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
+    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
+    const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
@@ -239,7 +255,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [], tables: [], skipped: [], mappings: [], unreadable: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: listsWarnings(sheets), tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {

@@ -15,7 +15,8 @@ export function sheetWarningRows(sheet: string, warnings: readonly SheetWarning[
   for (const w of warnings) {
     const error: FieldError = { field: w.field ?? '', message: w.message };
     if (w.column) error.column = w.column;
-    if (w.header) error.header = w.header;
+    // An empty header is kept: it says the cell is in no column of the table (a line above it), not "look it up".
+    if (w.header !== undefined) error.header = w.header;
     byRow.set(w.row, [...(byRow.get(w.row) ?? []), error]);
   }
   return [...byRow].map(([row, errors]) => ({ rowId: sheetWarningId(sheet, row), sheet, sheetRow: row, errors }));
@@ -25,7 +26,7 @@ export function sheetWarningRows(sheet: string, warnings: readonly SheetWarning[
 export function heldSheetWarnings(stored: readonly RowWarnings[], table: TableName): (SheetWarning & { sheet: string })[] {
   return stored.flatMap((w) =>
     w.table === table && w.sheet !== undefined && w.sheetRow !== undefined && w.rowId === sheetWarningId(w.sheet, w.sheetRow)
-      ? w.errors.map((e) => ({ sheet: w.sheet!, row: w.sheetRow!, message: e.message, ...(e.column ? { column: e.column } : {}), ...(e.header ? { header: e.header } : {}) }))
+      ? w.errors.map((e) => ({ sheet: w.sheet!, row: w.sheetRow!, message: e.message, ...(e.column ? { column: e.column } : {}), ...(e.header !== undefined ? { header: e.header } : {}) }))
       : [],
   );
 }

@@ -1,5 +1,7 @@
 // SQLite's group commit: the batches that arrive together are written in one transaction, each in a
-// savepoint of its own, so many sources syncing at once share one flush of the disk.
+// savepoint of its own, so many sources syncing at once share one flush of the disk; that flush runs on a
+// thread of libuv's, so the event loop prepares and writes the next batches while the disk works.
+import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Batch, BatchResult } from './row-store';
@@ -15,11 +17,23 @@ interface Waiting {
 /**
  * Batches that arrive while the event loop is busy (many sources syncing at once) are written in one
  * IMMEDIATE transaction, each in a savepoint: a batch that fails is rolled back alone and its caller gets
- * the error, the others commit together, and every caller is answered only after that commit. A commit
- * costs a flush of the disk (milliseconds), so fifty sources used to wait for fifty of them in a row.
+ * the error, the others commit together, and every caller is answered only after that commit has reached
+ * the disk. A flush of the disk takes milliseconds, so fifty sources used to wait for fifty of them in a row.
  * Holding kysely's connection throughout keeps kysely's own queries out of the open transaction.
+ *
+ * The group commits without SQLite's flush (synchronous NORMAL for that commit only) and `flushToDisk` then
+ * flushes the WAL file off the event loop; the group is answered when it ends. In WAL mode a commit writes
+ * only the WAL, so that flush makes the group as durable as synchronous FULL would, and a later group that
+ * read these rows is answered after a flush of its own, which covers them too. Every other write on the
+ * connection (sources, tokens, intake) still flushes within its commit.
  */
-export function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Database, write: (batch: Batch) => Promise<BatchResult>, checkpoints: Checkpoints) {
+export function committedTogether(
+  db: Kysely<StoreDatabase>,
+  sqlite: Database.Database,
+  write: (batch: Batch) => Promise<BatchResult>,
+  checkpoints: Checkpoints,
+  flushToDisk: () => Promise<void>,
+) {
   const step = (text: string) => sqlite.prepare(text);
   // IMMEDIATE takes the write lock up front, so reading the stored hashes and writing never race another process.
   const begin = step('begin immediate');
@@ -28,12 +42,16 @@ export function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Da
   const savepoint = step('savepoint batch');
   const release = step('release batch');
   const undo = step('rollback to batch');
+  // SQLite sets the level while it compiles the pragma (a prepared one does nothing when run), and only outside a transaction.
+  const flushLater = () => sqlite.exec('pragma synchronous = NORMAL');
+  const flushInCommit = () => sqlite.exec('pragma synchronous = FULL');
   let waiting: Waiting[] = [];
 
   async function writeGroup(group: Waiting[]): Promise<{ result?: BatchResult; error?: unknown }[]> {
     const outcomes: { result?: BatchResult; error?: unknown }[] = [];
-    begin.run();
+    flushLater();
     try {
+      begin.run();
       for (const { batch } of group) {
         savepoint.run();
         try {
@@ -50,6 +68,8 @@ export function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Da
     } catch (error) {
       if (sqlite.inTransaction) rollback.run();
       throw error;
+    } finally {
+      if (!sqlite.inTransaction) flushInCommit();
     }
     checkpoints.afterCommit();
     return outcomes;
@@ -60,6 +80,8 @@ export function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Da
     waiting = [];
     try {
       const outcomes = await db.connection().execute(() => writeGroup(group));
+      // After kysely's connection is free: the next group is written while this one's flush runs.
+      await flushToDisk();
       outcomes.forEach(({ result, error }, i) => (error === undefined ? group[i].resolve(result!) : group[i].reject(error)));
     } catch (error) {
       for (const w of group) w.reject(error);
@@ -70,4 +92,24 @@ export function committedTogether(db: Kysely<StoreDatabase>, sqlite: Database.Da
     new Promise<BatchResult>((resolve, reject) => {
       if (waiting.push({ batch, resolve, reject }) === 1) setImmediate(() => void flush());
     });
+}
+
+/**
+ * Waits until what was written to the WAL of database `file` is on the disk (fdatasync), on a thread of
+ * libuv's pool; a handle of its own per flush, so SQLite may truncate the file meanwhile. A WAL that is gone
+ * was folded into the database file, and flushed there, by SQLite closing the last connection.
+ */
+export async function flushWal(file: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(`${file}-wal`, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -15,7 +15,7 @@ import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sheetOrderQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
-import { committedTogether } from './sqlite-group-commit';
+import { committedTogether, flushWal } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
 import { isSheetWarning, keepLatestSync, replaceRejection, replaceSheetProblem, writeCurrentRow, type StoreDatabase } from './schema';
 
@@ -27,14 +27,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const sqlite = new Database(file);
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
-    // History rows are small and many: 16 KB pages hold more of them, so an ingest reads fewer pages, syncs
-    // the disk less often (fewer checkpoints) and runs fewer SQLite instructions (decision 007). Applies only
-    // to a new, empty file; an existing file keeps its page size.
-    sqlite.pragma('page_size = 16384');
-    sqlite.pragma('journal_mode = WAL');
-    // A CLI import and the running service share the file: wait for the other's write instead of failing.
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
+    configureWriter(sqlite);
     await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
@@ -44,7 +37,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
   const store = assembleStore(db, {
-    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints),
+    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file)),
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
     ping: async () => {
@@ -56,6 +49,22 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
     },
   });
   return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => sheetOrderQuery(db, table, opts)?.compile() } };
+}
+
+/** The settings the store's writing connection relies on; run once, before anything else on `sqlite`. */
+export function configureWriter(sqlite: Database.Database): void {
+  // History rows are small and many: 16 KB pages hold more of them, so an ingest reads fewer pages, syncs
+  // the disk less often (fewer checkpoints) and runs fewer SQLite instructions (decision 007). Applies only
+  // to a new, empty file; an existing file keeps its page size.
+  sqlite.pragma('page_size = 16384');
+  sqlite.pragma('journal_mode = WAL');
+  // Acknowledged means stored: every commit flushes the WAL to the disk, so a power cut loses no answered batch.
+  // Said explicitly because better-sqlite3 builds SQLite to drop to NORMAL on a WAL file unless told
+  // (SQLITE_DEFAULT_WAL_SYNCHRONOUS), which survives a killed process but not a power cut.
+  sqlite.pragma('synchronous = FULL');
+  // A CLI import and the running service share the file: wait for the other's write instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
 }
 
 /** A read-only connection opened on first use, for checks that must not queue behind a batch. */

@@ -50,6 +50,50 @@ export function pagesWide(widths: readonly number[], repeated: number): number {
   const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
   return Math.ceil((total - kept) / (READABLE_PAGE_PX - kept));
 }
+/**
+ * How much wider than Calibri's a column may print: LibreOffice without Carlito sizes columns by DejaVu Sans's
+ * digit, a third wider. A fixed scale does not adapt as fitting to pages does, so a page of whole runs is planned
+ * to fit in either font; a page that did not would be cut again where the application chose, through a list.
+ */
+const WIDEST_FONT_RATIO = 4 / 3;
+
+/**
+ * How a sheet of side-by-side runs of columns (`groupEnds`, the last column of each, 1-based) prints: as many whole
+ * runs a page as fit at the smallest readable scale, a column break after each page's last column, and the scale
+ * that fits the widest page (at most 100 %). Fitting the sheet to one page wide prints it too small to read, and
+ * fitting it to several cuts pages where the width falls, through a list and away from its header.
+ */
+export function columnGroupPages(columns: readonly PlanColumn[], groupEnds: readonly number[]): { breakAfterColumns: number[]; scale: number } {
+  const ends = [...groupEnds.filter((end) => end < columns.length), columns.length];
+  const runs = ends.map((end, i) => ({ end, px: columns.slice(ends[i - 1] ?? 0, end).reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0) }));
+  /** Whole runs a page, each page at most `limit` wide (a run wider than that alone on its page). */
+  const pack = (limit: number) => {
+    const breakAfterColumns: number[] = [];
+    let widest = 0;
+    let page = 0;
+    runs.forEach((run, i) => {
+      if (page > 0 && page + run.px > limit) {
+        breakAfterColumns.push(runs[i - 1].end);
+        page = 0;
+      }
+      page += run.px;
+      widest = Math.max(widest, page);
+    });
+    return { breakAfterColumns, widest };
+  };
+  // The fewest pages at a readable scale, then the narrowest limit that keeps that many: pages share the runs
+  // evenly and print as large as the widest of them allows.
+  let fit = pack(READABLE_PAGE_PX / WIDEST_FONT_RATIO);
+  for (let limit = Math.max(...runs.map((r) => r.px)); limit < fit.widest; limit += CHARACTER_PX) {
+    const even = pack(limit);
+    if (even.breakAfterColumns.length === fit.breakAfterColumns.length) {
+      fit = even;
+      break;
+    }
+  }
+  return { breakAfterColumns: fit.breakAfterColumns, scale: Math.min(100, Math.floor((PRINT_PAGE_PX.width / (Math.max(fit.widest, 1) * WIDEST_FONT_RATIO)) * 100)) };
+}
+
 /** The columns from the first that print side by side on one page at full size (at least the first). */
 export function columnsOnAPage(columns: readonly PlanColumn[]): number {
   let used = 0;
@@ -227,6 +271,8 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     fitToWidth: across, horizontalCentered: across === 1,
     ...(across > 1 ? { pageOrder: 'overThenDown', printTitlesColumn: `A:${columnLetter(repeated)}` } : { pageOrder: 'downThenOver', printTitlesColumn: undefined }),
   });
+  const groups = plan.print?.columnGroups ? columnGroupPages(plan.columns, plan.print.columnGroups) : undefined;
+  const scale = plan.print?.scale ?? groups?.scale;
   const sheet = book.addWorksheet(name, {
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : undefined,
     views: plan.freeze ? [{ state: 'frozen', xSplit: plan.freeze.columns ?? 0, ySplit: plan.freeze.rows }] : undefined,
@@ -238,8 +284,10 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       // exceljs puts a `$` before each corner and no more: the row's own `$` makes the area absolute, which is
       // how Excel and LibreOffice read a print area (relative, LibreOffice ignores it).
       printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
-      ...pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated)),
-      ...(plan.print?.scale ? { scale: plan.print.scale } : {}),
+      ...(groups
+        ? { pageOrder: 'downThenOver' }
+        : pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated))),
+      ...(scale ? { scale } : {}),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
@@ -296,7 +344,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const lastDataRow = rowNumber;
   // Set before the sheet is committed, when its setup is written: a table with no rows prints its header
   // on one page rather than across several pages of nothing.
-  if (lastDataRow === headerRow) Object.assign(sheet.pageSetup, pagesAcross(1));
+  if (lastDataRow === headerRow && !groups) Object.assign(sheet.pageSetup, pagesAcross(1));
   if (lastDataRow === headerRow && withHeader && plan.whenEmpty) {
     // Unwrapped, the line runs on over the empty cells beside it. The fixed print area cannot leave rows off
     // the page: the sheet has none, and one written later is a new workbook, planned again.
@@ -339,7 +387,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   const table = (): TablePart | undefined => plan.table
     ? { name: tableName(part === 1 ? plan.table : `${plan.table} ${part}`), ref: `A${headerRow}:${lastCol}${Math.max(lastDataRow, headerRow + 1)}`, columns: headers }
     : undefined;
-  parts.attach(internals, { pictures, dataBars, table });
+  parts.attach(internals, { pictures, dataBars, table, columnBreaks: groups?.breakAfterColumns });
   sheet.commit();
   return internals;
 }

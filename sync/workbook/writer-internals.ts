@@ -69,6 +69,7 @@ export interface SheetInternals {
   startedData: boolean;
   /** Manual page breaks, written when the sheet commits: `id` is the row a page ends after. */
   rowBreaks: { id: number; max: number; man: 1 }[];
+  _writeRowBreaks(): void;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   conditionalFormatting: { rules: { priority?: number }[] }[];
@@ -196,11 +197,15 @@ function relsXml(rels: readonly { id: string; type: string; target: string }[]):
     + '</Relationships>';
 }
 
-/** The Excel 2007 form of a data bar, which every reader draws; exceljs adds an x14 reference to nothing. */
+/**
+ * The Excel 2007 form of a data bar, which every reader draws; exceljs adds an x14 reference to nothing. Its
+ * lengths run from none to the whole cell: left at their defaults (10 to 90 percent), Excel and LibreOffice draw a
+ * zero as a stub a reader takes for some progress, and every other bar longer than its share.
+ */
 function dataBarXml(bar: DataBar, priority: number): string {
   const max = bar.percent ? '<cfvo type="num" val="1"/>' : '<cfvo type="max"/>';
   return `<conditionalFormatting sqref="${bar.ref}"><cfRule type="dataBar" priority="${priority}">`
-    + `<dataBar><cfvo type="num" val="0"/>${max}<color rgb="${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
+    + `<dataBar minLength="0" maxLength="100"><cfvo type="num" val="0"/>${max}<color rgb="${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
 }
 
 function tableXml(id: number, t: TablePart): string {
@@ -240,8 +245,17 @@ export class StreamingParts {
    * order the schema requires (`conditionalFormatting`, ..., `drawing`, `legacyDrawing`, `tableParts`).
    * `table` is read at commit time, when the last row is known.
    */
-  attach(sheet: SheetInternals, extra: { pictures: readonly PictureAnchor[]; dataBars: readonly DataBar[]; table: () => TablePart | undefined }): void {
-    const { pictures, dataBars, table } = extra;
+  attach(sheet: SheetInternals, extra: { pictures: readonly PictureAnchor[]; dataBars: readonly DataBar[]; table: () => TablePart | undefined; columnBreaks?: readonly number[] }): void {
+    const { pictures, dataBars, table, columnBreaks = [] } = extra;
+    // exceljs writes no column breaks; the schema puts them right after the row breaks.
+    const writeRowBreaks = sheet._writeRowBreaks.bind(sheet);
+    sheet._writeRowBreaks = () => {
+      writeRowBreaks();
+      if (columnBreaks.length) {
+        sheet.stream.write(`<colBreaks count="${columnBreaks.length}" manualBreakCount="${columnBreaks.length}">`
+          + columnBreaks.map((id) => `<brk id="${id}" max="1048575" man="1"/>`).join('') + '</colBreaks>');
+      }
+    };
     const writeConditional = sheet._writeConditionalFormatting.bind(sheet);
     sheet._writeConditionalFormatting = () => {
       writeConditional();

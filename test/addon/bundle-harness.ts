@@ -10,6 +10,7 @@ import { SPARE_ROWS } from '../../templates/data-sheet';
 import { sampleRows } from '../../templates/samples';
 import { zonedInstant } from '../fakes/apps-script/zoned-time';
 import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../support/apps-script-runtime';
+import type { SyncService } from '../fixtures/sync-service';
 
 export const TIME_ZONE = 'America/Los_Angeles';
 export const AS_OF = '2026-03-16';
@@ -65,6 +66,14 @@ export async function loadAddon(options: LoadAddonOptions = {}): Promise<LoadedB
     tlsFront: serviceAt ? { [SERVICE_HOST]: serviceAt } : {},
     ...rest,
   });
+}
+
+/** The built add-on whose settings hold the token of a new source named `sourceName` on `service`. */
+export async function connectedAddon(service: Pick<SyncService, 'url' | 'createSource'>, sourceName: string, options: Omit<LoadAddonOptions, 'serviceAt'> = {}): Promise<{ addon: LoadedBundle; source: { id: string; token: string } }> {
+  const addon = await loadAddon({ serviceAt: service.url, ...options });
+  const source = await service.createSource(sourceName);
+  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+  return { addon, source };
 }
 
 /** A date cell as getValues returns it: local midnight in the spreadsheet's time zone. */

@@ -2,17 +2,11 @@
 // sheets once, reads each sheet once, its formulas with its values (and again only if the pull wrote into it), reads and writes the
 // rejection marks of each table once, and writes survey answers in one scattered write: its cost does not
 // grow with the number of answers or rejected rows. `npm run bench addon` prints the same counts.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startServerInWorker, type WorkerServer } from '../support/apps-script-runtime';
+import { expect, test } from 'vitest';
+import { useSyncService } from '../fixtures/use-sync-service';
 import { SYNC_CALL_BUDGET, excelSyncCalls, sheetsSyncCalls } from './sync-host-calls';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('./sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 test('Google Sheets: a sync with survey answers, fixed and new rejections stays within its spreadsheet-service calls', async () => {
   const calls = await sheetsSyncCalls(service);

@@ -14,8 +14,8 @@ import { TABLES, sheetColumns, type TableName, type TypedRow } from '../../share
 import { sampleRows } from '../../templates/samples';
 import { FakeExcel } from '../fakes/excel/excel-fake';
 import { documentSettingsOver, storageOver } from '../fakes/excel/office-settings';
-import type { WorkerServer } from '../support/apps-script-runtime';
-import { AS_OF, SERVICE_URL, loadAddon, templateGrid } from './bundle-harness';
+import type { SyncService } from '../fixtures/sync-service';
+import { AS_OF, connectedAddon, templateGrid } from './bundle-harness';
 
 export const REQUEST_ROWS = 2_000;
 /** Requests with a cell the service rejects, and fulfilled requests whose requester answers the survey. */
@@ -120,7 +120,7 @@ interface HostUnderTest {
   counted(): HostCalls;
 }
 
-async function run(service: WorkerServer, host: HostUnderTest, source: { id: string; token: string }): Promise<Omit<SyncCalls, 'host'>> {
+async function run(service: SyncService, host: HostUnderTest, source: { id: string; token: string }): Promise<Omit<SyncCalls, 'host'>> {
   const { tables, rejected, answered } = workbook();
   host.seed(LISTS_SHEET, DEFAULT_LISTS_GRID);
   host.seed('Dashboard', DASHBOARD);
@@ -147,12 +147,10 @@ async function run(service: WorkerServer, host: HostUnderTest, source: { id: str
   return { withAnswers, unchanged: host.counted() };
 }
 
-/** The built Apps Script bundle over the fakes, syncing to `service` (a WorkerServer over sync-service.ts). */
-export async function sheetsSyncCalls(service: WorkerServer): Promise<SyncCalls> {
-  const addon = await loadAddon({ serviceAt: service.url });
+/** The built Apps Script bundle over the fakes, syncing to `service`. */
+export async function sheetsSyncCalls(service: SyncService): Promise<SyncCalls> {
+  const { addon, source } = await connectedAddon(service, 'Host calls (Sheets)');
   const { fakes } = addon;
-  const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Sheets)');
-  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
   const host: HostUnderTest = {
     seed: (sheet, grid) => void fakes.seedSheet(sheet, grid.map((line) => [...line])),
     edit: (sheet, row, col, value) => void fakes.seedSheet(sheet, [[value]], { row, column: col }),
@@ -195,8 +193,8 @@ export function seedExcelSheet(excel: FakeExcel, sheet: string, grid: readonly (
 }
 
 /** The Excel add-in (the module its task pane is built from) over the Excel fake, syncing to `service`. */
-export async function excelSyncCalls(service: WorkerServer): Promise<SyncCalls> {
-  const source = await service.invoke<{ id: string; token: string }>('createSource', 'Host calls (Excel)');
+export async function excelSyncCalls(service: SyncService): Promise<SyncCalls> {
+  const source = await service.createSource('Host calls (Excel)');
   const excel = new FakeExcel(['Sheet1']);
   // Settings takes https only; the loopback service is named in the workbook's settings directly.
   const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAppsScript } from '../../scripts/build.mjs';
 import { SYNC_CALL_BUDGET, excelSyncCalls, sheetsSyncCalls, type SyncCalls } from '../addon/sync-host-calls';
-import { startServerInWorker } from '../support/apps-script-runtime';
+import { startSyncService } from '../fixtures/sync-service';
 import { figure, type Figure } from './figure';
 
 /** Target for Code.js: under 300 KB. */
@@ -24,7 +24,7 @@ export async function benchAddonBundle(): Promise<{ codeBytes: number; sidebarBy
 
 /** Both hosts' sync, against the real service in a worker thread as the add-on tests run it. */
 export async function benchSyncCalls(): Promise<SyncCalls[]> {
-  const service = await startServerInWorker(new URL('../addon/sync-service.ts', import.meta.url), 'createSyncService');
+  const service = await startSyncService();
   try {
     return [await sheetsSyncCalls(service), await excelSyncCalls(service)];
   } finally {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { IncomingRow } from '../../sync/store/row-store';
+import { configureWriter } from '../../sync/store/sqlite-store';
 import { rowsPerSecond as rate } from './figure';
 
 /** How each database is written here; the ingest figure's label for the baseline quotes it. */
@@ -21,12 +22,11 @@ export interface DirectRun {
   commitMs: number;
 }
 
-/** better-sqlite3 on a file of its own in `dir`, with the store's pragmas (WAL, 16 KB pages, full sync). */
+/** better-sqlite3 on a file of its own in `dir`, set up as the store's connection is (WAL, 16 KB pages, a flush of the disk per commit). */
 export function directSqlite(dir: string, batches: readonly IncomingRow[][]): DirectRun {
   const db = new Database(join(dir, 'direct.sqlite'));
   try {
-    db.pragma('page_size = 16384');
-    db.pragma('journal_mode = WAL');
+    configureWriter(db);
     db.exec('create table direct (source_id text, row_id text, hash text, values_json text, primary key (source_id, row_id))');
     const upsert = db.prepare('insert into direct values (?, ?, ?, ?) on conflict (source_id, row_id) do update set hash = excluded.hash, values_json = excluded.values_json');
     const write = db.transaction((rows: readonly IncomingRow[]) => {

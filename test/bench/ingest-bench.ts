@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { TABLES, validateRows, type RawRow } from '../../shared/index';
 import pg from 'pg';
 import { createApp } from '../../sync/api/app';
@@ -18,7 +19,7 @@ import type { IncomingRow } from '../../sync/store/row-store';
 import { TEST_DATABASE_URL, dropSchemas, randomSchemaName } from '../support/postgres';
 import { DIRECT_WRITE, directPostgres, directSqlite, type DirectRun } from './direct-writes';
 import { figure, figureLine, rowsPerSecond as rate, type Figure } from './figure';
-import { mainThreadCpuSeconds, processCpuSeconds } from './process-cpu';
+import { mainThreadCpuSeconds, mainThreadRunQueueSeconds, processCpuSeconds } from './process-cpu';
 
 const TYPES = ['State agency', 'City', 'County', 'Legislative office', 'Community organization'];
 const CATEGORIES = ['Training & workshops', 'Budget equity tool', 'Data & evaluation', 'Community engagement', 'Racial equity action plan'];
@@ -66,6 +67,13 @@ export interface HttpRun {
   eventLoopMicrosPerRow?: number;
   /** PostgreSQL only: CPU microseconds per row of the server processes serving the store's connections. */
   serverCpuMicrosPerRow?: number;
+  /**
+   * Where the event loop's wall time went, in percent of the run (Linux only): on a core, ready but waiting
+   * for one (the machine's other processes held both), idle (waiting for a worker, the database server), and
+   * the rest, blocked in a call (the commit's flush of the disk). A rate far below what the CPU per row
+   * allows shows here why.
+   */
+  eventLoopWall?: { onCore: number; waitingForCore: number; idle: number; blocked: number };
 }
 
 export interface IngestBenchResult {
@@ -158,6 +166,8 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
       await Promise.all(tokens.map((token) => send(token, JSON.stringify({ table: 'requests', rows: [] }), 0)));
       const serverBefore = monitor && (await serverCpuMs(monitor, appName));
       const loopBefore = eventLoopCpuMs();
+      const queuedBefore = mainThreadRunQueueSeconds(process.pid);
+      const utilization = performance.eventLoopUtilization();
       const start = performance.now();
       const cpu = await cpuMs(() =>
         Promise.all(tokens.map(async (token, k) => {
@@ -165,9 +175,18 @@ export async function benchIngest(opts: { backend?: Backend; rows?: number; batc
         })),
       );
       const ms = performance.now() - start;
+      const idleMs = performance.eventLoopUtilization(utilization).idle;
+      const queuedAfter = mainThreadRunQueueSeconds(process.pid);
       const result: HttpRun = { rowsPerSecond: rate(total, ms), cpuMicrosPerRow: perRow(cpu) };
       const loopAfter = eventLoopCpuMs();
-      if (loopBefore !== undefined && loopAfter !== undefined) result.eventLoopMicrosPerRow = perRow(loopAfter - loopBefore);
+      if (loopBefore !== undefined && loopAfter !== undefined) {
+        result.eventLoopMicrosPerRow = perRow(loopAfter - loopBefore);
+        if (queuedBefore !== undefined && queuedAfter !== undefined) {
+          const share = (part: number) => Math.round((part / ms) * 1000) / 10;
+          const [onCore, waitingForCore, idle] = [loopAfter - loopBefore, (queuedAfter - queuedBefore) * 1000, idleMs].map(share);
+          result.eventLoopWall = { onCore, waitingForCore, idle, blocked: Math.max(0, Math.round((100 - onCore - waitingForCore - idle) * 10) / 10) };
+        }
+      }
       if (monitor && serverBefore) {
         const after = await serverCpuMs(monitor, appName);
         const serverMs = [...after].reduce((sum, [pid, used]) => sum + used - (serverBefore.get(pid) ?? 0), 0);
@@ -248,6 +267,14 @@ function cpuDetail(run: HttpRun): Record<string, number> {
     ...(run.serverCpuMicrosPerRow === undefined ? {} : { 'PostgreSQL server CPU us/row': run.serverCpuMicrosPerRow }),
     [`limit rows/s on ${CORES} cores`]: Math.round((CORES * 1e6) / perRow),
     ...(run.eventLoopMicrosPerRow === undefined ? {} : { 'event loop CPU us/row': run.eventLoopMicrosPerRow, 'limit rows/s of the event loop': Math.round(1e6 / run.eventLoopMicrosPerRow) }),
+    ...(run.eventLoopWall === undefined
+      ? {}
+      : {
+          'event loop % of wall on a core': run.eventLoopWall.onCore,
+          'waiting for a core': run.eventLoopWall.waitingForCore,
+          idle: run.eventLoopWall.idle,
+          'blocked (disk)': run.eventLoopWall.blocked,
+        }),
   };
 }
 

@@ -17,6 +17,18 @@ export const processCpuSeconds = (pid: number): number => cpuSeconds(`/proc/${pi
 /** CPU seconds that the main thread of process `pid` alone has used so far (for Node, its event loop). */
 export const mainThreadCpuSeconds = (pid: number): number => cpuSeconds(`/proc/${pid}/task/${pid}/stat`);
 
+/**
+ * Seconds the main thread of process `pid` has spent ready to run but waiting for a core (other processes
+ * had them), from /proc's schedstat; undefined where the kernel keeps no such count.
+ */
+export function mainThreadRunQueueSeconds(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return undefined;
+  }
+}
+
 function cpuSeconds(path: string): number {
   const stat = readFileSync(path, 'utf8');
   // The command name may hold spaces: fields are counted after its closing parenthesis; utime and stime are

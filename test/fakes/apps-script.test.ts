@@ -76,6 +76,15 @@ describe('Range values', () => {
     expect(sheet.getRange('A3').getFormula()).toBe('');
   });
 
+  it('gives a formula showing an error its text, as Sheets does, in getValues and getDisplayValues', () => {
+    const { fakes, sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['=VLOOKUP(C1,Lists!A:B,2,FALSE)', '=1/0']]);
+    fakes.setFormulaResults('Requests', 'A1:B1', [['#N/A', '#DIV/0!']]);
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['#N/A', '#DIV/0!']]);
+    expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['#N/A', '#DIV/0!']]);
+    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=VLOOKUP(C1,Lists!A:B,2,FALSE)', '=1/0']]);
+  });
+
   it('parses written text as Sheets does', () => {
     const { sheet } = setup();
     const tz = 'America/Los_Angeles';

@@ -175,6 +175,79 @@ describe('Excel fake', () => {
     })).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 
+  test('a sort of part of a table is refused, as Excel refuses to shift some of a table\'s cells; the whole table, or whole rows of it, sort', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [['Org', 'Hours', 'Id'], ['Birch', 3, 'b'], ['Ash', 1, 'a'], ['Cedar', 2, 'c'], ['Below', 0, 'z']]);
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.tables.add(sheet.getRangeByIndexes(0, 0, 4, 3), true);
+      await context.sync();
+    });
+    const ids = () => [1, 2, 3, 4, 5].map((row) => excel.sheet('Data')!.peek(row, 3)?.value);
+    const sort = (row: number, column: number, rows: number, columns: number) =>
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRangeByIndexes(row, column, rows, columns).sort.apply([{ key: 0 }], false, true);
+        await context.sync();
+      });
+    // Two of its three columns; its rows with the row below it; its columns with one beside it.
+    for (const [row, column, rows, columns] of [[0, 0, 4, 2], [0, 0, 5, 3], [0, 0, 4, 4]]) {
+      await expect(sort(row, column, rows, columns)).rejects.toMatchObject({ code: 'InvalidOperation', message: expect.stringMatching(/shift cells in a table/) });
+    }
+    expect(ids()).toEqual(['Id', 'b', 'a', 'c', 'z']);
+    await sort(0, 0, 4, 3);
+    expect(ids()).toEqual(['Id', 'a', 'b', 'c', 'z']);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(1, 0, 2, 3).sort.apply([{ key: 1, ascending: false }]);
+      await context.sync();
+    });
+    expect(ids()).toEqual(['Id', 'b', 'a', 'c', 'z']);
+  });
+
+  test('an error value reads in values as its text and in valueTypes as Error; typed, it is one, unless the cell is text', async () => {
+    const excel = new FakeExcel(['Data']);
+    const data = excel.sheet('Data')!;
+    data.showError(1, 1, '#N/A', '=VLOOKUP(B1,Lists!A:B,2,FALSE)');
+    data.cell(1, 2).value = 'Oakland';
+    data.cell(1, 3).value = 4;
+    data.cell(1, 4).value = true;
+    const read = () =>
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 2, 5).load(['values', 'valueTypes', 'formulas']);
+        await context.sync();
+        return { values: range.values, valueTypes: range.valueTypes, formulas: range.formulas };
+      });
+    expect(await read()).toEqual({
+      values: [['#N/A', 'Oakland', 4, true, ''], ['', '', '', '', '']],
+      valueTypes: [['Error', 'String', 'Double', 'Boolean', 'Empty'], ['Empty', 'Empty', 'Empty', 'Empty', 'Empty']],
+      formulas: [['=VLOOKUP(B1,Lists!A:B,2,FALSE)', 'Oakland', 4, true, ''], ['', '', '', '', '']],
+    });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(1, 0, 1, 3).values = [['#DIV/0!', "'#REF!", '#VALUE!']];
+      sheet.getRangeByIndexes(1, 3, 1, 1).numberFormat = [['@']];
+      sheet.getRangeByIndexes(1, 3, 1, 1).values = [['#N/A']];
+      sheet.getRangeByIndexes(0, 0, 1, 1).values = [['City of Oakland']];
+      await context.sync();
+    });
+    const after = await read();
+    expect(after.values[1].slice(0, 4)).toEqual(['#DIV/0!', '#REF!', '#VALUE!', '#N/A']);
+    expect(after.valueTypes[1].slice(0, 4)).toEqual(['Error', 'String', 'Error', 'String']);
+    expect([after.values[0][0], after.valueTypes[0][0]]).toEqual(['City of Oakland', 'String']);
+  });
+
+  test('a sort puts error values after TRUE and before blanks, and moves them whole', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.seed('Data', [[true, 'a'], ['', 'b'], ['text', 'c'], ['', 'd'], [1, 'e']]);
+    excel.sheet('Data')!.showError(2, 1, '#REF!', '=#REF!+1');
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Data').getRangeByIndexes(0, 0, 5, 2).sort.apply([{ key: 0 }]);
+      await context.sync();
+    });
+    const data = excel.sheet('Data')!;
+    expect([1, 2, 3, 4, 5].map((row) => data.peek(row, 2)?.value)).toEqual(['e', 'c', 'a', 'b', 'd']);
+    expect(data.peek(4, 1)).toMatchObject({ value: '#REF!', formula: '=#REF!+1', error: true });
+  });
+
   test('commands left queued when a batch ends are synced by Excel.run and counted', async () => {
     const excel = new FakeExcel(['Data']);
     await excel.run(async (context) => {

@@ -119,6 +119,27 @@ describe('readTable', () => {
       'Phase: "2" on row 2 read as "Phase 2 - Organize", the name this sheet gives phase 2',
       'Phase: "Phase 2" on row 3 read as "Phase 2 - Organize", the name this sheet gives phase 2',
     ]);
+    // Phases past 9: a bare 10 beside the sheet's "Phase 10: Evaluate" is that phase, as 2 is; 26 stays a number unless named.
+    expect(plan([['Phase 2026: Launch', 'Audit'], [2026, 'Report']]).phases).toEqual(['Phase 2026: Launch', '2026']);
+    const long = plan([['Phase 10: Evaluate', 'Audit'], [10, 'Report'], ['10', 'Publish'], ['Phase 10', 'Close'], [26, 'Fund'], ['Phase 1: Learn', 'Train'], [1, 'Map']]);
+    expect(long.phases).toEqual(['Phase 10: Evaluate', 'Phase 10: Evaluate', 'Phase 10: Evaluate', 'Phase 10: Evaluate', '26', 'Phase 1: Learn', 'Phase 1: Learn']);
+    expect(long.issues.map((i) => i.message)).toEqual([
+      'Phase: "10" on rows 3–4 read as "Phase 10: Evaluate", the name this sheet gives phase 10',
+      'Phase: "Phase 10" on row 5 read as "Phase 10: Evaluate", the name this sheet gives phase 10',
+      'Phase: "1" on row 8 read as "Phase 1: Learn", the name this sheet gives phase 1',
+    ]);
+    // One name typed with other marks (a hyphen, a colon, an en dash) is one phase: the first spelling, the others said.
+    const marks = plan([['Phase 2 - Organize', 'Map partners'], ['Phase 2: Organize', 'Hold listening sessions'], ['Phase 2 – Organize', 'Adopt plan'], ['Phase 2: Organize', 'Fund plan'], [2, 'Train staff']]);
+    expect(marks.phases).toEqual(Array(5).fill('Phase 2 - Organize'));
+    expect(marks.issues.map((i) => [i.row, i.message])).toEqual([
+      [3, 'Phase: "Phase 2: Organize" on rows 3 and 5 read as "Phase 2 - Organize", the name this sheet gives phase 2, as first written'],
+      [4, 'Phase: "Phase 2 – Organize" on row 4 read as "Phase 2 - Organize", the name this sheet gives phase 2, as first written'],
+      [6, 'Phase: "2" on row 6 read as "Phase 2 - Organize", the name this sheet gives phase 2'],
+    ]);
+    // A heading spelled another way names the rows below it by the first spelling too.
+    const headed2 = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2 - Organize'], [null, 'Adopt plan']]);
+    expect(headed2.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize']);
+    expect(headed2.issues.map((i) => [i.row, i.message])).toEqual([[3, 'Phase: "Phase 2 - Organize" on row 3 read as "Phase 2: Organize", the name this sheet gives phase 2, as first written']]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
@@ -277,7 +298,7 @@ describe('readTable', () => {
     const r = readTable(TABLES.workplan, 'Work plan', grid);
     expect(r.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Planning Department']);
     expect(r.issues.filter((i) => i.code === 'named_above')).toEqual([{
-      code: 'named_above', field: '', sheet: 'Work plan', row: 2, column: 'A', severity: 'warning',
+      code: 'named_above', field: 'lead', header: '', sheet: 'Work plan', row: 2, column: 'A', severity: 'warning',
       message: 'Owner (column C) is blank on row 4: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity unless noted")',
     }]);
     // A plan's many rows: one warning, their sheet rows in runs, around a heading and a row with its own lead.

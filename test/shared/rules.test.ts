@@ -1,6 +1,6 @@
 // The rules read back from a workbook's Lists sheet: defaults, an edited sheet, and a half-edited one.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTS_GRID, DEFAULT_RULES, LIST_ROWS, SETTINGS, approximateLookup, columnNumber, listPlacement, listRange, readRules, settingRef, type ListKey } from '../../shared';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, LIST_ROWS, SETTINGS, approximateLookup, columnLetter, columnNumber, listPlacement, listRange, readRules, settingRef, type ListKey } from '../../shared';
 
 const copy = () => DEFAULT_LISTS_GRID.map((r) => [...r]);
 
@@ -94,6 +94,40 @@ describe('readRules', () => {
     const r = readRules(older);
     expect(r.missingLists).toEqual(['contactPreference']);
     expect(r.lists.contactPreference).toEqual(['Email', 'Phone', 'Meeting']);
+  });
+
+  it('never takes a cell showing a formula error for a choice, a key, a label or a setting: it is skipped with a warning at its cell, the rest kept', () => {
+    const grid = copy();
+    // Lists filled by formulas from another sheet, some of which failed.
+    setBlock(grid, 'requesterType', ['City', '#N/A', 'County'], [2, 3, '#REF!']);
+    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], [30, 14, '#DIV/0!', 3]);
+    setBlock(grid, 'suggestedPriority', [0, 2, 4, '#VALUE!'], ['Low', 'Medium', '#NAME?', 'Urgent']);
+    setBlock(grid, 'assignee', ['A. Rivera', '#N/A'], [20, 20]);
+    const s = listPlacement('setting');
+    grid[1][s.pairedColumn! - 1] = '#REF!';
+    const r = readRules(grid);
+    expect(r.lists.requesterType).toEqual(['City', 'County']);
+    expect(r.lists.assignee).toEqual(['A. Rivera']);
+    expect(r.lists.suggestedPriority).toEqual(['0', '2', '4']);
+    expect([...r.impact]).toEqual([['city', 2]]);
+    expect([...r.slaDays]).toEqual([['low', 30], ['medium', 14], ['urgent', 3]]);
+    expect(r.suggestedPriority).toEqual([[0, 'Low'], [2, 'Medium']]);
+    expect([...r.capacity]).toEqual([['a. rivera', 20]]);
+    expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
+    expect(JSON.stringify([...r.impact, ...r.slaDays, ...r.capacity, r.suggestedPriority, r.lists])).not.toMatch(/#N\/A|#REF!|#DIV\/0!|#VALUE!|#NAME\?/);
+    const cell = (column: number, row: number) => `Lists!${String.fromCharCode(64 + column)}${row}`.replace(/^Lists!(.)$/, '');
+    void cell;
+    const at = (key: ListKey, paired: boolean, row: number) => {
+      const p = listPlacement(key);
+      return { sheet: 'Lists', row, column: columnLetter(paired ? p.pairedColumn! : p.column) };
+    };
+    expect(r.issues.map((i) => ({ sheet: i.sheet, row: i.row, column: i.column }))).toEqual([
+      at('requesterType', false, 3), at('requesterType', true, 4), at('priority', true, 4), at('suggestedPriority', false, 5), at('suggestedPriority', true, 4),
+      at('setting', true, 2), at('assignee', false, 3),
+    ].sort((a, b) => columnNumber(a.column) - columnNumber(b.column) || a.row - b.row));
+    expect(r.issues.every((i) => i.severity === 'warning' && i.code === 'error_value')).toBe(true);
+    expect(r.issues.find((i) => i.row === 4 && i.column === at('priority', true, 4).column)?.message).toBe(`SLA days for "High": the cell shows #DIV/0!, a formula's error; skipped`);
+    expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {

@@ -44,6 +44,12 @@ function withoutBooleanCalls(cell: XlsxCell): XlsxCell {
   return formula === 'TRUE' || formula === 'FALSE' ? { value: cell.value } : { value: cell.value, formula };
 }
 
+/**
+ * The workbook as LibreOffice saves it to `outDir` (every formula recalculated, each result cached as LibreOffice
+ * writes it, an error as Excel's spelling); returns its path. For a file a person made in LibreOffice.
+ */
+export const saveWithLibreOffice = (xlsxPath: string, outDir: string, options: LibreOfficeOptions = {}): Promise<string> => convert(xlsxPath, 'xlsx', outDir, options);
+
 /** Renders the workbook (recalculated) to a PDF in `outDir`, a fresh temporary folder by default; returns its path. */
 export async function convertToPdf(xlsxPath: string, outDir?: string, options: LibreOfficeOptions = {}): Promise<string> {
   const dir = outDir ?? (await mkdtemp(join(tmpdir(), 'equity-desk-pdf-')));

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/cells/dates';
 import type { CellInput } from '../../shared/cells/read-cell';
-import { columnLetter, listPlacement, listRange, LISTS_SHEET } from '../../shared/lists';
+import { columnLetter, LIST_PLACEMENTS, listPlacement, listRange, LISTS_SHEET } from '../../shared/lists';
 import { DEFAULT_LISTS_GRID, readRules } from '../../shared/rules';
 import { readTable } from '../../shared/read-table';
 import { TABLES, type TableDef } from '../../shared/tables';
@@ -24,7 +24,7 @@ import { SPARE_ROWS } from '../../templates/data-sheet';
 import { listsSheet } from '../../templates/lists-sheet';
 import { aggregateMetrics } from '../../sync/metrics/aggregate-metrics';
 import { convertToPdf, recalcWithLibreOffice } from '../support/libreoffice';
-import { pdfPageTexts } from '../support/pdf';
+import { pdfPageTexts, pdfWords } from '../support/pdf';
 import { readWithOpenpyxl } from '../support/openpyxl';
 import { readXlsxCells, type XlsxCells, type XlsxValue } from '../support/xlsx-cells';
 
@@ -155,8 +155,11 @@ describe.each(TEMPLATE_NAMES)('template %s with sample rows', (name) => {
     expect(ws.pageSetup.printArea).toBe(`A1:F${lastLine}`);
   });
 
-  it('prints Lists two pages wide', () => {
-    expect(w().book.getWorksheet(LISTS_SHEET)!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 2 });
+  it('prints Lists at a readable scale of its own, not fitted to pages across', () => {
+    const setup = w().book.getWorksheet(LISTS_SHEET)!.pageSetup;
+    expect(setup.fitToPage).toBeFalsy();
+    expect(setup.scale).toBeGreaterThanOrEqual(70);
+    expect(setup.scale).toBeLessThanOrEqual(100);
   });
 
   it('reads back through the importer with no errors and the very rows written', async () => {
@@ -324,14 +327,28 @@ describe('printing a template', () => {
     }
   }, 180_000);
 
-  it('prints an empty milestones template on one page per sheet, Lists on two', async () => {
+  it('prints an empty milestones template on one page per sheet, Lists on a few readable pages, each list whole on one', async () => {
     const file = join(dir, 'milestones-empty.xlsx');
     await writeFile(file, await writeWorkbookToBuffer(buildTemplatePlan('milestones', { asOf })));
-    const pages = await pdfPageTexts(await convertToPdf(file, dir));
+    const pdf = await convertToPdf(file, dir);
+    const pages = await pdfPageTexts(pdf);
     const sheetOf = (text: string) => /^\s*(\S.*?)\s{2,}Page \d+ of \d+\s*$/m.exec(text)?.[1];
     const count = (sheet: string) => pages.filter((t) => sheetOf(t) === sheet).length;
-    expect({ Milestones: count('Milestones'), Dashboard: count('Dashboard'), Lists: count(LISTS_SHEET), all: pages.length })
-      .toEqual({ Milestones: 1, Dashboard: 1, Lists: 2, all: 4 });
+    expect({ Milestones: count('Milestones'), Dashboard: count('Dashboard') }).toEqual({ Milestones: 1, Dashboard: 1 });
+    const lists = pages.map((text, i) => ({ text, page: i + 1 })).filter((p) => sheetOf(p.text) === LISTS_SHEET);
+    expect(lists.length).toBe(pages.length - 2);
+    // Fewer pages than lists, yet each list (its header, values and paired values) on one page, none cut across two.
+    expect(lists.length).toBeLessThan(LIST_PLACEMENTS.length);
+    for (const { block } of LIST_PLACEMENTS) {
+      const texts = [block.header, ...(block.paired ? [block.paired.header] : [])];
+      expect(lists.filter((p) => texts.every((t) => p.text.includes(t))), block.header).toHaveLength(1);
+    }
+    // Calibri 11 at 70 %, the smallest the data sheets print at, is boxed about 10 points tall; the footer's 8-point
+    // words are left out by taking the median.
+    for (const { page } of lists) {
+      const heights = (await pdfWords(pdf, page)).map((word) => word.height).sort((a, b) => a - b);
+      expect(heights[Math.floor(heights.length / 2)], `page ${page}`).toBeGreaterThanOrEqual(10);
+    }
   }, 180_000);
 
   it('prints a row typed far below the ready formula rows', async () => {

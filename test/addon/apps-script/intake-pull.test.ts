@@ -2,32 +2,17 @@
 // loopback HTTP: a request filed on the public form becomes one new row of the Requests sheet on the next
 // sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
 // comment of its row, wherever a sort meanwhile moved it, with nothing sent back that the service already holds.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { CATEGORIES, listPlacement } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import type { StoredRowOf } from '../sync-service';
-import { SERVICE_URL, loadAddon, sampleTable } from '../bundle-harness';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { connectedAddon as connectedTo, sampleTable } from '../bundle-harness';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
-interface Received { posts: number; rows: number; deleted: number; rowIds: string[] }
-const received = () => service.invoke<Received>('takeReceived');
-const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
-
-/** The built add-on, its settings holding a new source's token on the service. */
-async function connectedAddon(sourceName: string) {
-  const addon = await loadAddon({ serviceAt: service.url });
-  const source = await service.invoke<{ id: string; token: string }>('createSource', sourceName);
-  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
-  return { addon, source };
-}
+const received = () => service.received();
+const stored = (sourceId: string) => service.storedRows('requests', sourceId);
+const connectedAddon = (sourceName: string) => connectedTo(service, sourceName);
 
 /** A connected add-on whose Requests sheet holds sample requests, synced once and its batch taken. */
 async function syncedRequests(sourceName: string, rows: number, seed: number) {

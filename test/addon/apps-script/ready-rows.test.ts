@@ -1,29 +1,21 @@
 // Rows typed below a set-up sheet's ready rows, as the built bundle syncs them over the Apps Script fakes:
 // they get the template's own status formulas, dropdowns and colors, down to SPARE_ROWS below the last
 // one, in whole-block writes; a status a person typed over its formula is kept.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { columnLetter } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { buildTemplatePlan } from '../../../templates/build-template';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
 import type { FakeConditionalFormatRule } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import { AS_OF, SERVICE_URL, hostCells, loadAddon, sampleTable } from '../bundle-harness';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { AS_OF, connectedAddon, hostCells, sampleTable } from '../bundle-harness';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 /** The built add-on, connected to the service, with the TA intake template set up. */
 async function setUp(name: string) {
-  const addon = await loadAddon({ serviceAt: service.url });
-  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
-  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+  const { addon } = await connectedAddon(service, name);
   addon.call('setupTaIntake');
   const { fakes } = addon;
   const sync = () => {

@@ -1,29 +1,20 @@
 // Sync as the built bundle runs it against the real service (in a worker thread, over loopback HTTP):
 // 10,000 rows read once and sent in chunks, then only the changed 1 %, deletions as tombstones,
 // rejected cells annotated and cleared once fixed, one sync at a time, EQ_DEMAND cached.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import type { StoredRowOf } from '../sync-service';
-import { SERVICE_URL, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { SERVICE_URL, builtAddon, connectedAddon, dateCell, loadAddon, sampleTable, type LoadAddonOptions } from '../bundle-harness';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  // The build too, so no test's own time includes it.
-  [service] = await Promise.all([startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService'), builtAddon()]);
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
+// The build before the tests too, so no test's own time includes it.
+beforeAll(() => builtAddon());
 
-interface Received { posts: number; rows: number; deleted: number; moved: number; stateReads: number; demandReads: number; rowIds: string[] }
-const received = () => service.invoke<Received>('takeReceived');
-const stored = (sourceId: string) => service.invoke<StoredRowOf<'requests'>[]>('storedRows', 'requests', sourceId);
+const received = () => service.received();
+const stored = (sourceId: string) => service.storedRows('requests', sourceId);
 
-async function connected(name: string, options: Parameters<typeof loadAddon>[0] = {}) {
-  const addon = await loadAddon({ serviceAt: service.url, ...options });
-  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
-  addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+async function connected(name: string, options: Omit<LoadAddonOptions, 'serviceAt'> = {}) {
+  const { addon, source } = await connectedAddon(service, name, options);
   await received();
   return { addon, source, fakes: addon.fakes };
 }
@@ -234,6 +225,27 @@ describe('a date typed as a month', () => {
     const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
     expect(stored.map((r) => [r.values.task, r.values.startOn, r.values.endOn])).toEqual([['Equity study', '2027-02-01', '2027-08-31'], ['Listening sessions', '2027-03-01', '2027-03-31']]);
     expect(await linesOf('Typed months')).toEqual([['Warning', 'Work plan', 2, "'Work plan'!C2", 'End', 'End: "Aug 2027" is a range; used its end, 2027-08-31']]);
+  });
+
+  test("then holds the day the service read in the sheet (the End's month's last day, still shown as the month; a blank End filled), so the sheet's own formulas judge it alike", async () => {
+    const { addon, source, fakes } = await connected('Typed months, written back');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress'], ['Report', dateCell('2027-04-01'), dateCell('2027-05-01'), 'In progress']]);
+    for (const [row, column, format] of [[2, 2, 'mmm yyyy'], [2, 3, 'mmmm yyyy'], [3, 2, 'mmm-yy']] as const) plan.cellForWrite(row, column).numberFormat = format;
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    const held = new Map(stored.map((r) => [r.values.task, [r.values.startOn, r.values.endOn]]));
+    const cells = fakes.readSheet('Work plan').slice(1, 4).map((line) => [line[0], (line[1] as Date).getTime(), line[2] === '' ? '' : (line[2] as Date).getTime()]);
+    // Every Start and End as the service holds it: the month's last day where the End was typed as a month or
+    // left blank beside a Start typed so; a Start, the month's first day, and a day typed with its day, kept.
+    expect(cells).toEqual([...held].map(([task, [start, end]]) => [task, dateCell(String(start)).getTime(), dateCell(String(end)).getTime()]));
+    expect(held.get('Equity study')).toEqual(['2027-02-01', '2027-08-31']);
+    expect(held.get('Listening sessions')).toEqual(['2027-03-01', '2027-03-31']);
+    expect(plan.cellForWrite(2, 3).numberFormat).toBe('mmmm yyyy');
+    // Read again, the sheet says what the service holds: the next sync sends nothing.
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
   });
 });
 

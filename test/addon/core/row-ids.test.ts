@@ -10,6 +10,11 @@ describe('rowName', () => {
     expect(rowName(TABLES.requests, undefined, 'r-abc')).toBe('Sync ID r-abc');
   });
 
+  test('an ID cell showing a formula\'s error names the row by its Sync ID: every row of a failed lookup shows the same #N/A', () => {
+    expect(rowName(TABLES.requests, { requestId: '#N/A' }, 'r-abc')).toBe('Sync ID r-abc');
+    expect(rowName(TABLES.requests, { requestId: '#1' }, 'r-abc')).toBe('Request ID #1');
+  });
+
   test('a 40,000-character ID or one holding a NUL or a line break is shown as a short line', () => {
     const name = rowName(TABLES.requests, { requestId: `TA-\u0000${'x'.repeat(40_000)}` }, 'r-abc');
     expect(name.length).toBeLessThan(100);

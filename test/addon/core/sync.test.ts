@@ -10,8 +10,8 @@ import { mergeNote, planAnnotations, NOTE_PREFIX, FLAG_COLOUR } from '../../../a
 import type { HttpPort, HttpRequest, HttpResponse, LockPort, SettingsPort } from '../../../addon/port/host-ports';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { AS_OF, sampleTable, templateGrid } from '../bundle-harness';
-import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
-import { LISTS_SHEET } from '../../../shared/lists';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES } from '../../../shared/rules';
+import { LISTS_SHEET, columnLetter, listPlacement } from '../../../shared/lists';
 import { sampleRows } from '../../../templates/samples';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { isFormulaWrite, type CellWrite } from '../../../addon/port/spreadsheet-port';
@@ -194,6 +194,54 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     await run(syncNow({ port: host(port), http: host(again.http), settings: host(settings()), lock: host(lock()) }));
     expect(again.posts.flatMap((p) => p.rows)).toEqual([]);
     expect(port.readSheet('Requests').slice(0, 2).map((r) => r.slice(0, 6))).toEqual(grid);
+  });
+
+  test("a lead taken from a line above the table is sent as the sheet's warning with its empty header, and not again once the service holds it", async () => {
+    const grid = [['Lead: Planning Department'], ['Phase', 'Task', 'Owner', 'Sync ID'], [1, 'Map partners', null, 'r-aaaaaaaaaaaa']];
+    const port = new MemorySpreadsheet({ 'Work plan': grid as never });
+    let held: object[] = [];
+    const told: { name: string; warnings?: object[] }[][] = [];
+    const http: HttpPort = {
+      fetch(req: HttpRequest) {
+        if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'workplan', rows: [], items: [], sheetWarnings: held }), headers: {} };
+        const body = JSON.parse(req.body!) as { rows: unknown[]; sheets?: { name: string; warnings?: object[] }[] };
+        told.push(body.sheets ?? []);
+        return { status: 200, body: JSON.stringify({ accepted: body.rows.length, unchanged: 0, deleted: 0, rejected: [], warnings: [] }), headers: {} };
+      },
+      fetchAll: () => [],
+      sleep: () => undefined,
+    };
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    const warning = { row: 1, column: 'A', header: '', message: 'Owner (column C) is blank on row 3: took "Planning Department" from this line above the table ("Lead: Planning Department")' };
+    expect(told.flat()).toEqual([{ name: 'Work plan', warnings: expect.arrayContaining([warning]) }]);
+    held = told.flat().flatMap((t) => (t.warnings ?? []).map((w) => ({ sheet: t.name, ...w })));
+    told.length = 0;
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(told.flat()).toEqual([]);
+  });
+
+  test("a Lists cell showing a formula's error is no dropdown choice sent to the service, and the summary names that cell; the rest of the Lists goes", async () => {
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const type = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && line[type.column - 1] === '');
+    lists[free][type.column - 1] = '#N/A';
+    const { grid } = sampleTable('requests', 2, 3);
+    const port = new MemorySpreadsheet({ Requests: grid as never, [LISTS_SHEET]: lists as never });
+    const sent: { lists?: Record<string, string[]> }[] = [];
+    const http: HttpPort = {
+      fetch(req: HttpRequest) {
+        if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: [], items: [] }), headers: {} };
+        const body = JSON.parse(req.body!) as { rows?: unknown[]; lists?: Record<string, string[]> };
+        if (body.lists) return sent.push(body), { status: 200, body: '{}', headers: {} };
+        return { status: 200, body: JSON.stringify({ accepted: body.rows!.length, unchanged: 0, deleted: 0, rejected: [], warnings: [] }), headers: {} };
+      },
+      fetchAll: () => [],
+      sleep: () => undefined,
+    };
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(sent.map((b) => b.lists?.requesterType)).toEqual([[...DEFAULT_RULES.lists.requesterType]]);
+    expect(report.summary.split('\n')[0]).toBe(`${LISTS_SHEET}!${columnLetter(type.column)}${free + 1}: Requester type: the cell shows #N/A, a formula's error; skipped`);
+    expect(report.summary).toMatch(/^Requests: 2 sent/m);
   });
 
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {

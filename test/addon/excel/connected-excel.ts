@@ -9,7 +9,7 @@ import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { TABLES, sheetColumns } from '../../../shared/tables';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, storageOver } from '../../fakes/excel/office-settings';
-import type { WorkerServer } from '../../support/apps-script-runtime';
+import type { SyncService } from '../../fixtures/sync-service';
 import { seedExcelSheet } from '../sync-host-calls';
 
 /** The Requests sheet's column of `field`, 1 first, as the template lays it out. */
@@ -27,8 +27,8 @@ export interface ConnectedExcel {
 }
 
 /** A workbook with the template's Lists sheet, whose add-in is connected to a new source named `name`. */
-export async function connectedExcel(service: WorkerServer, name: string): Promise<ConnectedExcel> {
-  const source = await service.invoke<{ id: string; token: string }>('createSource', name);
+export async function connectedExcel(service: SyncService, name: string): Promise<ConnectedExcel> {
+  const source = await service.createSource(name);
   const excel = new FakeExcel(['Sheet1']);
   // Settings takes https only; the loopback service is named in the workbook's settings directly.
   const office: OfficeHost = { context: { requirements: excel.requirements, document: { settings: documentSettingsOver(new Map<string, unknown>([[SETTING_KEYS.serviceUrl, service.url]])) } } };

@@ -7,6 +7,7 @@ import { EDIT_SYNC_DELAY_MS, createExcelAddin } from '../../../addon/excel/excel
 import type { OfficeHost } from '../../../addon/excel/host-services';
 import type { HttpPort, HttpRequest } from '../../../addon/port/host-ports';
 import type { SyncRequest } from '../../../shared/wire/sync-wire';
+import { serialFromIso } from '../../../shared/cells/dates';
 import { columnLetter } from '../../../shared/lists';
 import { TABLES, sheetColumns } from '../../../shared/tables';
 import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
@@ -150,6 +151,9 @@ describe('Excel add-in host layer', () => {
     expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ numberFormat: 'mmm-yy' });
     await addin.bridge.sync();
     expect(posts.flatMap((p) => p.rows).map((r) => [r.values.startOn, r.values.endOn])).toEqual([['2027-02-01', 'Aug 2027']]);
+    // Then the cell holds the day the service read, the month's last, still shown as the month: the sheet's status
+    // formula and EQ.WORKPLAN_STATUS judge it by that day too.
+    expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31'), numberFormat: 'mmm-yy' });
   });
 
   test('runs on an Excel with only the ExcelApi version the manifest requires, marking a rejected cell by its fill where Excel has no notes', async () => {

@@ -1,20 +1,14 @@
 // Rows from the service into an Excel workbook, as the add-in syncs them against the real service: a row a
 // person types on the spare row a web-form request is headed for, while the sync talks to the service, is kept.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
 import { sampleRows } from '../../../templates/samples';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { useSyncService } from '../../fixtures/use-sync-service';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 const INPUTS = TABLES.requests.columns.length;
 

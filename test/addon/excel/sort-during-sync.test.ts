@@ -2,22 +2,16 @@
 // the add-in talked to the service, and the survey answers and rejection marks are written after its answers. The
 // sort goes through Office.js (`Range.sort.apply`, the Excel fake's), and each answer and mark must land in the row
 // holding its Sync ID when it is written.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { FLAG_COLOUR, NOTE_PREFIX } from '../../../addon/core/annotations';
 import { sampleRows } from '../../../templates/samples';
 import type { FakeExcel } from '../../fakes/excel/excel-fake';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
+import { useSyncService } from '../../fixtures/use-sync-service';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col, type ConnectedExcel } from './connected-excel';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 
 /** The Requests sheet of `excel` as a grid of values, row 1 first. */
@@ -30,10 +24,13 @@ function valuesOf(excel: FakeExcel): unknown[][] {
 const idAt = (excel: FakeExcel, row: number) => String(excel.sheet('Requests')!.peek(row, SYNC_ID_COLUMN)?.value ?? '');
 const rowOf = (excel: FakeExcel, id: string) => valuesOf(excel).findIndex((line) => line[SYNC_ID_COLUMN - 1] === id) + 1;
 
-/** A person sorts the requests (`rows` of them under the header in `headerRow`) by Request ID, the other way round. */
-function sortByRequestIdDescending(excel: FakeExcel, rows: number, headerRow = 1): Promise<void> {
+/**
+ * A person sorts the requests (`rows` of them under the header in `headerRow`) by Request ID, the other way round,
+ * with the columns up to `columns` selected (all of them, Sync ID included, unless said).
+ */
+function sortByRequestIdDescending(excel: FakeExcel, rows: number, headerRow = 1, columns = SYNC_ID_COLUMN): Promise<void> {
   return excel.run(async (context) => {
-    const range = context.workbook.worksheets.getItem('Requests').getRangeByIndexes(headerRow - 1, 0, rows + 1, SYNC_ID_COLUMN);
+    const range = context.workbook.worksheets.getItem('Requests').getRangeByIndexes(headerRow - 1, 0, rows + 1, columns);
     range.sort.apply([{ key: col('requestId') - 1, ascending: false }], false, true);
     await context.sync();
   });
@@ -49,31 +46,66 @@ function onceBefore(connected: ConnectedExcel, part: string, act: () => Promise<
   };
 }
 
+/** Twelve sample requests on the Requests sheet, synced; two fulfilled ones then answered on the survey. */
+async function twoAnswered(connected: ConnectedExcel, table = false) {
+  const { excel, source } = connected;
+  const typed = sampleRows('requests', 12, { asOf: AS_OF, seed: 11 });
+  seedExcelSheet(excel, 'Requests', templateGrid('requests', typed), 'requests');
+  if (table) {
+    // As set-up makes a data sheet: one Excel table over the header and the rows, Sync ID column included.
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Requests');
+      sheet.tables.add(sheet.getRangeByIndexes(0, 0, typed.length + 1, SYNC_ID_COLUMN), true);
+      await context.sync();
+    });
+  }
+  await connected.sync();
+  await service.received();
+  const answered = typed.flatMap((r, i) => (r.status === 'Fulfilled' || r.status === 'Closed' ? [i + 2] : [])).slice(0, 2);
+  expect(answered).toHaveLength(2);
+  const ids = answered.map((row) => idAt(excel, row));
+  for (const [i, id] of ids.entries()) await service.invoke('answerSurvey', source.token, id, { satisfaction: String(4 - i), outcome: 'Training delivered', comment: `Answer ${i + 1}` });
+  return { rows: typed.length, answered, ids };
+}
+
+/** Each answer is in the row holding its Sync ID, which the sort moved; no other row has one, and nothing went back. */
+async function expectAnswersFollowed(excel: FakeExcel, { answered, ids }: { answered: number[]; ids: string[] }) {
+  const after = valuesOf(excel);
+  ids.forEach((id, i) => {
+    const row = rowOf(excel, id);
+    expect(row).not.toBe(answered[i]);
+    expect(after[row - 1][col('feedbackComment') - 1]).toBe(`Answer ${i + 1}`);
+  });
+  expect(after.slice(1).map((line) => line[col('feedbackComment') - 1]).filter((c) => c !== '')).toHaveLength(2);
+  // The answers went in as the service holds them: the sync sends nothing back.
+  expect((await service.received()).rowIds).toEqual([]);
+}
+
 describe('a sort made while the sync runs', () => {
   test('survey answers go into the rows holding their Sync IDs', async () => {
     const connected = await connectedExcel(service, 'Sorting office (Excel)');
-    const { excel, source } = connected;
-    const typed = sampleRows('requests', 12, { asOf: AS_OF, seed: 11 });
-    seedExcelSheet(excel, 'Requests', templateGrid('requests', typed), 'requests');
-    await connected.sync();
-    await service.invoke('takeReceived');
-    const answered = typed.flatMap((r, i) => (r.status === 'Fulfilled' || r.status === 'Closed' ? [i + 2] : [])).slice(0, 2);
-    expect(answered).toHaveLength(2);
-    const ids = answered.map((row) => idAt(excel, row));
-    for (const [i, id] of ids.entries()) await service.invoke('answerSurvey', source.token, id, { satisfaction: String(4 - i), outcome: 'Training delivered', comment: `Answer ${i + 1}` });
-
+    const answers = await twoAnswered(connected);
     // The sheet was read before the outbox is asked for; the answers are written after its answer.
-    onceBefore(connected, '/api/v1/outbox?', () => sortByRequestIdDescending(excel, typed.length));
+    onceBefore(connected, '/api/v1/outbox?', () => sortByRequestIdDescending(connected.excel, answers.rows));
     expect(await connected.sync()).toMatch(/2 survey answers filled in/);
-    const after = valuesOf(excel);
-    ids.forEach((id, i) => {
-      const row = rowOf(excel, id);
-      expect(row).not.toBe(answered[i]);
-      expect(after[row - 1][col('feedbackComment') - 1]).toBe(`Answer ${i + 1}`);
+    await expectAnswersFollowed(connected.excel, answers);
+  }, 60_000);
+
+  test('in a table, a sort of some of its columns is refused by Excel and moves nothing; the whole table sorted then, answers follow their rows', async () => {
+    const connected = await connectedExcel(service, 'Table-sorting office (Excel)');
+    const { excel } = connected;
+    const answers = await twoAnswered(connected, true);
+    const before = valuesOf(excel);
+    let refused: unknown;
+    onceBefore(connected, '/api/v1/outbox?', async () => {
+      // The person selects the request columns but not the Sync ID column, and sorts: Excel refuses, nothing moves.
+      refused = await sortByRequestIdDescending(excel, answers.rows, 1, SYNC_ID_COLUMN - 1).catch((e: unknown) => e);
+      expect(valuesOf(excel)).toEqual(before);
+      await sortByRequestIdDescending(excel, answers.rows);
     });
-    expect(after.slice(1).map((line) => line[col('feedbackComment') - 1]).filter((c) => c !== '')).toHaveLength(2);
-    // The answers went in as the service holds them: the sync sends nothing back.
-    expect((await service.invoke<{ rowIds: string[] }>('takeReceived')).rowIds).toEqual([]);
+    expect(await connected.sync()).toMatch(/2 survey answers filled in/);
+    expect(refused).toMatchObject({ code: 'InvalidOperation' });
+    await expectAnswersFollowed(excel, answers);
   }, 60_000);
 
   test('rejection marks go on the rows holding their Sync IDs; a fixed row loses its mark wherever it went', async () => {

@@ -1,24 +1,16 @@
 // "Copy feedback link" in the built sidebar, in Chromium, against the real service (in a worker, over
 // loopback HTTP): a fulfilled request's ID gives its survey link, shown selected; an open one says why not.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { withChromium } from '../../support/chromium';
-import { startServerInWorker, type WorkerServer } from '../../support/apps-script-runtime';
-import { SERVICE_URL, loadAddon } from '../bundle-harness';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { connectedAddon } from '../bundle-harness';
 import { headers, openSidebar, requestRow } from './sidebar-page';
 
-let service: WorkerServer;
-beforeAll(async () => {
-  service = await startServerInWorker(new URL('../sync-service.ts', import.meta.url), 'createSyncService');
-});
-afterAll(async () => {
-  await service?.close();
-});
+const service = useSyncService();
 
 describe('Copy feedback link', () => {
   test('gives a fulfilled request\'s survey link and says why an open one has none', async () => {
-    const addon = await loadAddon({ serviceAt: service.url });
-    const source = await service.invoke<{ id: string; token: string }>('createSource', 'Feedback city');
-    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: source.token });
+    const { addon } = await connectedAddon(service, 'Feedback city');
     addon.fakes.seedSheet('Requests', [
       headers,
       requestRow({ requestId: 'TA-2026-0001', receivedOn: '2026-01-10', requesterOrg: 'Alameda County', status: 'Fulfilled', fulfilledOn: '2026-02-01' }),

@@ -4,7 +4,7 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RequestContext, SortField } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
@@ -94,13 +94,15 @@ export class FakeExcel {
 }
 
 /**
- * Excel's ascending order of two non-blank values: numbers before text before booleans (FALSE, then TRUE). Text
- * is compared with its apostrophes and hyphens left out, and of two texts alike but for a hyphen the hyphenated
- * one goes last, as Excel's default sort order has it.
+ * Excel's ascending order of two non-blank cells: numbers before text before booleans (FALSE, then TRUE) before
+ * error values (in the order they stand). Text is compared with its apostrophes and hyphens left out, and of two
+ * texts alike but for a hyphen the hyphenated one goes last, as Excel's default sort order has it.
  */
-function compareCells(a: ExcelCell['value'], b: ExcelCell['value'], matchCase: boolean): number {
-  const rank = (v: ExcelCell['value']) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+function compareCells(x: ExcelCell, y: ExcelCell, matchCase: boolean): number {
+  const rank = (cell: ExcelCell) => (cell.error ? 3 : typeof cell.value === 'number' ? 0 : typeof cell.value === 'string' ? 1 : 2);
+  if (rank(x) !== rank(y)) return rank(x) - rank(y);
+  if (x.error) return 0;
+  const [a, b] = [x.value, y.value];
   if (typeof a === 'string' && typeof b === 'string') {
     const bare = (text: string) => text.replace(/['-]/g, '');
     const order = bare(a).localeCompare(bare(b), 'en', { sensitivity: matchCase ? 'variant' : 'accent', caseFirst: 'lower' });
@@ -374,6 +376,17 @@ class SheetProxy extends ClientObject {
 
 type Rect = { row: number; column: number; rows: number; columns: number };
 
+/** `Range.valueTypes` of a cell: a formula showing "" is text, as in Excel; only a cell with nothing in it is Empty. */
+function valueType(cell: ExcelCell | undefined): RangeValueType {
+  if (!cell || (cell.value === '' && cell.formula === '')) return 'Empty';
+  if (cell.error) return 'Error';
+  return typeof cell.value === 'number' ? 'Double' : typeof cell.value === 'boolean' ? 'Boolean' : 'String';
+}
+
+const overlaps = (a: Rect, b: Rect) => a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+const within = (inner: Rect, outer: Rect) =>
+  inner.row >= outer.row && inner.row + inner.rows <= outer.row + outer.rows && inner.column >= outer.column && inner.column + inner.columns <= outer.column + outer.columns;
+
 /** Range.getMergedAreasOrNullObject's answer: the merged areas' address, or a null object when there are none. */
 class RangeAreasProxy extends ClientObject {
   constructor(
@@ -433,6 +446,8 @@ class RangeProxy extends ClientObject {
     switch (property) {
       case 'values':
         return this.grid((r, c) => sheet.peek(r, c)?.value ?? '');
+      case 'valueTypes':
+        return this.grid((r, c) => valueType(sheet.peek(r, c)));
       case 'formulas':
         return this.grid((r, c) => {
           const cell = sheet.peek(r, c);
@@ -461,7 +476,7 @@ class RangeProxy extends ClientObject {
     this.queue(8, () => {
       const rect = this.at();
       const sheet = this.sheet.model();
-      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) if ((r || c) && sheet.peek(rect.row + r, rect.column + c)) sheet.cell(rect.row + r, rect.column + c).value = '';
+      for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) if ((r || c) && sheet.peek(rect.row + r, rect.column + c)) enter(sheet.cell(rect.row + r, rect.column + c), '');
       sheet.merges.push({ ...rect });
     });
   }
@@ -473,7 +488,9 @@ class RangeProxy extends ClientObject {
    * way. The fake does not calculate, so a formula cell sorts by the value it was given (`''` is empty text, which
    * comes before other text, not a blank). Validations and
    * conditional formats stay where they are, as the template's cover whole columns. Excel refuses a range with
-   * merged cells in it; sorting columns, or by colour or icon, is not in the fake.
+   * merged cells in it, and one that would split a table's rows: some of its columns, or its cells with cells
+   * outside it (the error Excel shows a person; Office.js's reference names no code for it, so the fake uses
+   * InvalidOperation, as for merged cells). Sorting columns, or by colour or icon, is not in the fake.
    */
   get sort(): RangeSort {
     this.context.uses(2, 'Range.sort');
@@ -486,9 +503,13 @@ class RangeProxy extends ClientObject {
           for (const f of fields) if (!(Number.isInteger(f.key) && f.key >= 0 && f.key < columns)) throw new OfficeError('InvalidArgument', `The sort key ${f.key} is outside the range.`);
           const row = hasHeaders ? top + 1 : top;
           const count = hasHeaders ? rows - 1 : rows;
-          if (sheet.merges.some((m) => m.row < row + count && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns)) {
+          if (sheet.merges.some((m) => overlaps(m, { row, column, rows: count, columns }))) {
             throw new OfficeError('InvalidOperation', 'To do this, all the merged cells need to be the same size.');
           }
+          // Rows moving with cells beside a table, or some of a table's columns without the rest, would split its rows.
+          const whole = { row: top, column, rows, columns };
+          const split = sheet.tables.map((t) => parseAddress(t.address)).find((t) => overlaps(t, whole) && !(within(whole, t) && whole.column === t.column && whole.columns === t.columns));
+          if (split) throw new OfficeError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
           const lines = Array.from({ length: count }, (_, r) => ({
             from: row + r,
             cells: Array.from({ length: columns }, (_, c) => sheet.peek(row + r, column + c)),
@@ -497,7 +518,7 @@ class RangeProxy extends ClientObject {
           // A blank cell is a blank key; a formula showing nothing is empty text, as Excel sorts its "".
           const key = (line: (typeof lines)[number], f: SortField) => {
             const cell = line.cells[f.key];
-            return cell === undefined || (cell.value === '' && cell.formula === '') ? null : cell.value;
+            return cell === undefined || (cell.value === '' && cell.formula === '') ? null : cell;
           };
           lines.sort((a, b) => {
             for (const f of fields) {
@@ -544,6 +565,9 @@ class RangeProxy extends ClientObject {
   }
   get formulas(): unknown[][] {
     return this.read('formulas');
+  }
+  get valueTypes(): RangeValueType[][] {
+    return this.read('valueTypes');
   }
   set formulas(_grid: unknown[][]) {
     throw new Error('The add-in writes formulas through values; the fake does not model Range.formulas writes');

@@ -1,12 +1,15 @@
-// The workbook an Excel fake holds: cells with a value, a formula, a number format, a fill and a note, and
-// what a sheet carries besides (validations, conditional formats, tables, frozen panes). Values written
+// The workbook an Excel fake holds: cells with a value (or an error value), a formula, a number format, a fill and
+// a note, and what a sheet carries besides (validations, conditional formats, tables, frozen panes). Values written
 // are read as Excel reads typed input unless the cell's number format is text (`@`).
 import { columnLetter, columnNumber } from '../../../shared/lists';
 import { serialFromIso } from '../../../shared/cells/dates';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export interface ExcelCell {
+  /** An error value holds its text here (`#N/A`), as `Range.values` gives it, with `error` set. */
   value: string | number | boolean;
+  /** The value is an error (`Range.valueTypes` says Error), not text spelled as one. */
+  error?: boolean;
   formula: string;
   numberFormat: string;
   fill: string | null;
@@ -30,6 +33,11 @@ export interface FakeConditional {
   fill?: string;
   font?: string;
 }
+
+/** Excel's error values, as `Range.values` spells them (en-US). */
+export const EXCEL_ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!'] as const;
+export type ExcelError = (typeof EXCEL_ERRORS)[number];
+const asError = (text: string): ExcelError | undefined => EXCEL_ERRORS.find((e) => e === text.trim().toUpperCase());
 
 export class ExcelSheet {
   readonly cells = new Map<string, ExcelCell>();
@@ -59,6 +67,11 @@ export class ExcelSheet {
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { value: '', formula: '', numberFormat: 'General', fill: null, note: '' }));
     return cell;
+  }
+
+  /** A cell whose formula (the fake does not calculate) shows an error value, as a failed lookup's does. */
+  showError(row: number, column: number, error: ExcelError, formula = ''): ExcelCell {
+    return Object.assign(this.cell(row, column), { value: error, error: true, formula });
   }
 
   /** Puts a cell, whole, at a position (`undefined`: a blank cell): how a sort moves cells. */
@@ -92,6 +105,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Puts a written value into a cell as Excel does: typed input is interpreted unless the cell is text. */
 export function enter(cell: ExcelCell, v: unknown): void {
   cell.formula = '';
+  delete cell.error;
   if (v === '' || v === null || v === undefined) {
     cell.value = '';
     return;
@@ -109,7 +123,9 @@ export function enter(cell: ExcelCell, v: unknown): void {
     cell.value = ''; // the fake does not calculate
     return;
   }
-  if (NUMBER.test(v.trim())) cell.value = Number(v);
+  const error = asError(v);
+  if (error) Object.assign(cell, { value: error, error: true });
+  else if (NUMBER.test(v.trim())) cell.value = Number(v);
   else if (/^\s*(true|false)\s*$/i.test(v)) cell.value = /true/i.test(v);
   else if (US_DATE.test(v) || ISO_DATE.test(v)) {
     const us = US_DATE.exec(v);

@@ -492,6 +492,40 @@ describe('parseDateText', () => {
     expect(parseDateText(text, { year: 2030 })).toMatchObject(range(start, end));
   });
 
+  it('reads a list written out of order in the year written, not a year away, and says the dates are out of order', () => {
+    // The year before would put "Mar 17" eleven months before March 4; a person listing both means March 2026.
+    const backwards = parseDateText('Mar 17 & March 4, 2026');
+    expect(backwards).toMatchObject(range('2026-03-04', '2026-03-17'));
+    expect(backwards.kind === 'date' && backwards.assumed).toEqual(['read "Mar 17" as 2026-03-17, in the year of "March 4, 2026", though it is listed before it: the dates are out of order']);
+    expect(parseDateText('Mar 17 & March 4, 2026', { year: 2030 })).toMatchObject(range('2026-03-04', '2026-03-17'));
+    // The same after the part with the year: "Mar 1" a year on would be a year away from March 4.
+    const forwards = parseDateText('March 4, 2026 & Mar 1');
+    expect(forwards).toMatchObject(range('2026-03-01', '2026-03-04'));
+    expect(forwards.kind === 'date' && forwards.assumed).toEqual(['read "Mar 1" as 2026-03-01, in the year of "March 4, 2026", though it is listed after it: the dates are out of order']);
+    // A list in calendar order across the new year stays as it was: no warning.
+    for (const text of ['Dec 15 & Jan 10, 2027', 'Nov 3, 2026 & Feb 1']) expect(parseDateText(text).kind === 'date' && parseDateText(text)).not.toHaveProperty('assumed');
+  });
+
+  it('reads single dates listed with commas, a year written after one of them theirs too', () => {
+    const later = parseDateText('Nov 3, 2026, Feb 1');
+    expect(later).toMatchObject({ ...range('2026-11-03', '2027-02-01'), notes: ['"Nov 3, 2026, Feb 1" holds 2 date ranges: read as 2026-11-03 to 2027-02-01'] });
+    expect(parseDateText('Nov 3, 2026, Feb 1', { year: 2030 })).toMatchObject(range('2026-11-03', '2027-02-01'));
+    expect(parseDateText('Nov 3, Dec 1, 2026')).toMatchObject(range('2026-11-03', '2026-12-01'));
+    expect(parseDateText('3/1/2026, 4/15/2026')).toMatchObject(range('2026-03-01', '2026-04-15'));
+    expect(parseDateText('Nov 3, Dec 1')).toEqual({ kind: 'yearless', text: 'Nov 3, Dec 1' });
+    // A comma inside one date, or after its weekday, lists nothing.
+    expect(parseDateText('Sunday, March 8, 2026')).toMatchObject({ ...range('2026-03-08'), notes: [] });
+    expect(parseDateText('Nov 3, 2026, 5')).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('reads a year listed alone after a date without one as that date\'s year, saying so', () => {
+    const joined = parseDateText('Dec 4 & 2026');
+    expect(joined).toEqual({ ...range('2026-12-04'), notes: [], assumed: ['read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year'] });
+    expect(parseDateText('12/4 and 2026', { year: 2030 })).toMatchObject(range('2026-12-04'));
+    // Whole years, or a period with its own year, are listed as they are.
+    expect(parseDateText('2025 & 2026')).toMatchObject(range('2025-01-01', '2026-12-31'));
+  });
+
   it('reads two yearless ranges with a comma between them once given the year', () => {
     expect(parseDateText('February 16-20, March 15-17')).toEqual({ kind: 'yearless', text: 'February 16-20, March 15-17' });
     expect(parseDateText('February 16-20, March 15-17', { year: 2024 })).toMatchObject(range('2024-02-16', '2024-03-17'));

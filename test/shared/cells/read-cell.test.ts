@@ -323,6 +323,17 @@ describe('dates', () => {
     expect([read('milestones', 'date', 'Dec 2026 → Mar 2027').value, read('milestones', 'date', 'Dec 2026 → Mar 2027').rangeEnd]).toEqual(['2026-12-01', '2027-03-31']);
   });
 
+  it('reads a list in one cell written out of order, or as a date and its year apart, in the year written, with a warning saying so', () => {
+    const titled = { ...opts, yearFor: () => ({ year: 2030, from: 'the title' }) };
+    const outOfOrder = readCell(column('milestones', 'date'), 'Mar 17 & March 4, 2026', titled);
+    expect([outOfOrder.value, outOfOrder.rangeEnd]).toEqual(['2026-03-04', '2026-03-17']);
+    expect(outOfOrder.issues.map((i) => i.message)).toEqual([expect.stringContaining('read "Mar 17" as 2026-03-17, in the year of "March 4, 2026", though it is listed before it: the dates are out of order')]);
+    const apart = readCell(column('requests', 'dueOn'), 'Dec 4 & 2026', titled);
+    expect(apart.value).toBe('2026-12-04');
+    expect(apart.issues.map((i) => [i.code, i.message])).toEqual([['date_period', 'Due: read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year']]);
+    expect(readCell(column('milestones', 'date'), 'Nov 3, 2026, Feb 1', titled).rangeEnd).toBe('2027-02-01');
+  });
+
   it('reads "Week of Mar 9" as "Mar 9-13" is read: a start takes the day written, a due, target or end date the Friday', () => {
     for (const text of ['Week of 3/9/2026', 'Wk of Mar 9, 2026', 'Mar 9-13, 2026']) {
       expect([read('workplan', 'startOn', text).value, read('workplan', 'startOn', text).rangeEnd]).toEqual(['2026-03-09', '2026-03-13']);

@@ -123,6 +123,16 @@ describe.each(backends)('sync on $name', (backend) => {
     read.mockRestore();
   });
 
+  test("a sheet's own warning at a line above the table keeps its empty header: given back as sent, so the add-on does not send it again", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const warning = { row: 1, column: 'A', header: '', message: 'Owner (column C) is blank on row 3: took "Planning" from this line above the table ("Lead: Planning")' };
+    const sync = { table: 'workplan', rows: [], sheets: [{ name: 'Work plan', warnings: [warning] }] };
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: sync })).status).toBe(200);
+    const state = (await h.call('GET', '/api/v1/sync/state?table=workplan', { token: src.token })).body;
+    expect(state.sheetWarnings).toEqual([{ sheet: 'Work plan', ...warning }]);
+  });
+
   test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {
     const h = await harness(backend);
     const src = await h.source();

@@ -1,15 +1,18 @@
 // `importWorkbook` on both backends: tables found by sheet name or headers, stable row ids, problems
 // placed at sheet, row and column, and re-importing the same file changing nothing.
 import { isErrorType } from '../../../shared/typed-error';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '../../../shared/index';
+import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
+import type { PlanCell } from '../../../shared/workbook-plan';
 import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
+import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
 
@@ -65,6 +68,25 @@ async function masterWorkbook(store: Parameters<typeof writeMasterWorkbook>[0]):
 
 const MARCH_25 = new Date('2026-03-25T10:00:00Z');
 
+/**
+ * A log whose formulas LibreOffice computed to errors and saved as it saves them (an error cell holding the formula's
+ * error): IDs and a lookup showing #N/A, a due date dividing by zero, a square root of a negative, a lookup dragged below.
+ */
+let formulaErrors: Promise<string> | undefined;
+const libreOfficeFormulaErrors = () => (formulaErrors ??= (async () => {
+  const grid: Grid = [
+    ['Request ID', 'Organization', 'Date received', 'Due', 'Hours estimated', 'Description'],
+    [{ formula: 'NA()' }, 'City of Riverside', '3/2/2026', { formula: '1/0' }, 4, '#1 priority for the council'],
+    [{ formula: 'NA()' }, 'County Health', '3/3/2026', null, { formula: 'SQRT(-1)' }, '#equity #budget'],
+    ['TA-3', { formula: 'NA()' }, '3/4/2026', null, null, 'Lookup of the agency failed'],
+    [null, { formula: 'NA()' }],
+  ] as Grid;
+  const typed = await writeWorkbook(files.path(), [{ name: 'Requests', rows: grid }]);
+  const saved = files.path('libreoffice');
+  await mkdir(saved);
+  return saveWithLibreOffice(typed, saved);
+})());
+
 /** `sheets` written to a workbook and imported on March 25 for a new file source named `source`. */
 async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['open']>>, source: string, sheets: Parameters<typeof writeWorkbook>[1]) {
   const { principal } = await store.createPrincipal({ kind: 'source', name: source, sourceKind: 'file' });
@@ -73,6 +95,46 @@ async function importAs(store: Awaited<ReturnType<(typeof backends)[number]['ope
 }
 
 describe.each(backends)('import on $name', (backend) => {
+  test("a requester type checked against the workbook's own Lists (a header 'Type' read as Requester type): a type it adds is kept, one it lacks rejected with its choices", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    lists[free][at.column - 1] = 'Regional council';
+    lists[free][at.pairedColumn! - 1] = 3;
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Type', 'Date received', 'Status'],
+      ['TA-1', 'Council of Governments', 'Regional council', '3/2/2026', 'New'],
+      ['TA-2', 'Kern County', 'County', '3/3/2026', 'New'],
+      ['TA-3', 'Somewhere', 'Planet', '3/4/2026', 'New'],
+    ];
+    const { principal, r } = await importAs(store, 'Own lists', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.mappings[0].columns.find((c) => c.header === 'Type')?.reads).toBe('Requester type');
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => `${e.field}@${e.column}`)])).toEqual([[4, ['requesterType@C']]]);
+    expect(r.rejected[0].errors[0].message).toContain('Regional council');
+    const types = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
+    expect(types.sort()).toEqual(['County', 'Regional council']);
+  });
+
+  test("a Lists cell showing a formula's error is skipped with a warning naming the Lists cell, the rest of the Lists kept", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    // A requester type filled by a lookup from another workbook that failed.
+    lists[free][at.column - 1] = { error: '#N/A' };
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Requester type', 'Date received', 'Status'],
+      ['TA-1', 'Kern County', 'County', '3/2/2026', 'New'],
+      ['TA-2', 'Somewhere', 'City', '3/3/2026', 'New'],
+    ];
+    const { r } = await importAs(store, 'Lists with errors', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.warnings.filter((w) => w.sheet === 'Lists').map((w) => w.line)).toEqual([`Lists!${columnLetter(at.column)}${free + 1}: Requester type: the cell shows #N/A, a formula's error; skipped`]);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
+  });
+
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
     const grid: Grid = [
@@ -88,6 +150,25 @@ describe.each(backends)('import on $name', (backend) => {
     const ids = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) ids.push(row.rowId);
     expect(ids).toEqual(['Requests:TA-9']);
+  });
+
+  test('formula errors in a workbook LibreOffice saved: a required one rejects its row at its cell, an ID or optional one is blank with a warning on the Data quality sheet, a line of only errors is no row', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Lookup errors', sourceKind: 'file' });
+    const r = await importWorkbook(store, { file: await libreOfficeFormulaErrors(), sourceId: principal.id, at: MARCH_25 });
+    expect(r.tables).toEqual([{ sheet: 'Requests', table: 'requests', rows: 3, items: 3 }]);
+    expect(r.rejected.flatMap((j) => j.errors.map((e) => e.line))).toEqual(["Requests!B4 (Organization): the cell shows #N/A, a formula's error, where a value is required"]);
+    const warned = r.warnings.filter((w) => w.code === 'error_value').map((w) => [`${w.column}${w.row}`, w.line.replace(/#[A-Z/0!?]+/, '#ERROR')]);
+    expect(warned).toEqual(['A2', 'D2', 'A3', 'E3'].map((cell) => [cell, expect.stringMatching(new RegExp(`^Requests!${cell} \\([^)]+\\): the cell shows #ERROR, a formula's error; stored as blank$`))]));
+    expect(r.warnings.find((w) => w.field === 'dueOn')?.message).toContain('#DIV/0!');
+    const rows = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row);
+    // Keyed by their place, as a row with no ID is: an error is no ID, and two of them are no duplicate.
+    expect(rows.map((row) => row.rowId)).toEqual(['Requests#2', 'Requests#3']);
+    expect(rows.map((row) => [row.values.requestId, row.values.dueOn, row.values.estimatedHours])).toEqual([[null, null, 4], [null, null, null]]);
+    expect(rows.map((row) => row.values.description)).toEqual(['#1 priority for the council', '#equity #budget']);
+    const quality = (await masterWorkbook(store)).getWorksheet('Data quality')!.getSheetValues().slice(2).map((line) => (line as ExcelJS.CellValue[]).slice(1));
+    expect(quality.filter((line) => line[1] === 'Warning' && line[4] === 'Requests!D2').map((line) => line[6])).toEqual(["Due: the cell shows #DIV/0!, a formula's error; stored as blank"]);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
@@ -348,6 +429,18 @@ describe.each(backends)('import on $name', (backend) => {
     const stored = problems.flatMap((p) => p.errors.map((e) => [e.header, e.message.split(':')[0]]));
     expect(stored).toEqual(expect.arrayContaining([['Timeline', 'Timeline'], ['Date Received', 'Date Received']]));
     expect(stored.filter(([header, opening]) => header !== opening)).toEqual([]);
+  });
+
+  test("a lead taken from a line above the table is the Lead field's warning, placed at that line's cell with no header: in --json, the line and the Data quality sheet", async () => {
+    const store = await backend.open();
+    const plan: Grid = [['Lead: Office of Diversity & Equity'], ['Phases', 'Tasks', 'Owner'], [1, 'Host a community leaders forum', null]];
+    const { principal, r } = await importAs(store, 'Lead above', [{ name: 'Work plan', rows: plan }]);
+    const taken = 'Owner (column C) is blank on row 3: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")';
+    expect(importJson(r).warnings.filter((w) => w.row === 1)).toEqual([{ sheet: 'Work plan', row: 1, field: 'lead', message: taken }]);
+    expect(r.warnings.filter((w) => w.row === 1).map((w) => w.line)).toEqual([`'Work plan'!A1: ${taken}`]);
+    const stored = (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheetRow === 1);
+    const [row] = dataQualitySheet([], stored).rows as PlanCell[][];
+    expect([row[4], row[5], row[6]]).toEqual(["'Work plan'!A1", '', taken]);
   });
 
   test('a side-by-side roadmap keeps each item under its own id, and a problem with an Additional Strategies item is placed at its cell', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
-import { SQLITE_FILE } from '../../../sync/store/sqlite-store';
+import { SQLITE_FILE, configureWriter } from '../../../sync/store/sqlite-store';
 import { runRowStoreContract, type StoreOpenOptions } from '../../contracts/row-store.contract';
 import { MIGRATION_NAMES } from '../../../sync/store/migrations';
 
@@ -42,6 +42,33 @@ describe('SQLite store on disk', () => {
       expect(file.prepare('select name from schema_migrations order by name').pluck().all()).toEqual([...MIGRATION_NAMES].sort());
     } finally {
       file.close();
+    }
+  });
+
+  test('the writing connection flushes the disk at every commit (synchronous FULL), on a new file and on one reopened in WAL mode', async () => {
+    // better-sqlite3 builds SQLite to fall back to NORMAL once it reads a WAL file (SQLITE_DEFAULT_WAL_SYNCHRONOUS),
+    // where a commit is not flushed and a power cut may lose a batch already acknowledged. The level SQLite works
+    // at shows only after a transaction has read the file.
+    const dir = dirOf('durable');
+    await (await openStore({ dataDir: dir })).close();
+    for (const round of ['reopened', 'reopened again']) {
+      const file = new Database(join(dir, SQLITE_FILE));
+      try {
+        configureWriter(file);
+        file.transaction(() => file.prepare("insert into schema_migrations (name, applied_at) values (?, '2026-12-05')").run(`probe ${round}`)).immediate();
+        expect(file.pragma('synchronous', { simple: true })).toBe(2);
+      } finally {
+        file.close();
+      }
+    }
+    const fresh = new Database(join(dir, 'new.sqlite'));
+    try {
+      configureWriter(fresh);
+      fresh.exec('create table probe (x)');
+      fresh.prepare('select * from probe').all();
+      expect(fresh.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      fresh.close();
     }
   });
 

@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
-import { pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
-import { recalcWithLibreOffice } from '../../support/libreoffice';
+import { columnGroupPages, pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
+import { pdfToPngs } from '../../support/pdf';
+import { decodePng } from '../../support/png';
 import { readWithOpenpyxl } from '../../support/openpyxl';
 import { readXlsxCells } from '../../support/xlsx-cells';
 
@@ -152,6 +154,32 @@ describe('writeWorkbook', () => {
     expect(new Set(priorities).size).toBe(priorities.length);
   });
 
+  it('draws no data bar for a zero, in LibreOffice as in Excel (a bar as long as its share of the scale, from none)', async () => {
+    // Each sheet prints on a page of its own: the zeros' page must show no bar, the control's page must.
+    const barsOf = (name: string, values: number[]): SheetPlan => ({
+      name, columns: [{ header: 'Item', width: 10 }, { header: 'Share', width: 30, type: 'percent', numFmt: '0%' }, { header: 'Count', width: 30, type: 'number' }],
+      rows: values.map((v, i) => [`item ${i + 1}`, v, v * 20]),
+      conditionals: [{ column: 2, fromRow: 2, toRow: values.length + 1, dataBar: true }, { column: 3, fromRow: 2, toRow: values.length + 1, dataBar: true }],
+    });
+    const bars = join(dir, 'bars.xlsx');
+    await writeFile(bars, await writeWorkbookToBuffer({ title: 'Data bars', sheets: [barsOf('Zeros', [0, 0, 0]), barsOf('Control', [0, 1])] }));
+    const xml = await (await JSZip.loadAsync(await readFile(bars))).file('xl/worksheets/sheet1.xml')!.async('string');
+    // Excel draws a 2007 data bar at least minLength percent of the cell (10 unless said), a zero included.
+    expect(xml.match(/<dataBar[^>]*>/g)).toEqual(['<dataBar minLength="0" maxLength="100">', '<dataBar minLength="0" maxLength="100">']);
+    const pages = await pdfToPngs(await convertToPdf(bars, dir), 60);
+    expect(pages).toHaveLength(2);
+    // The bar's blue (5B9BD5) where its gradient starts, apart from the header's pale fill and its lighter rule.
+    const barPixels = async (png: string) => {
+      const { pixels, channels } = decodePng(await readFile(png));
+      const near = (at: number, [r, g, b]: number[]) => Math.abs(pixels[at] - r) + Math.abs(pixels[at + 1] - g) + Math.abs(pixels[at + 2] - b) < 40;
+      let count = 0;
+      for (let at = 0; at < pixels.length; at += channels) if (near(at, [0x5b, 0x9b, 0xd5])) count++;
+      return count;
+    };
+    expect(await barPixels(pages[0])).toBe(0);
+    expect(await barPixels(pages[1])).toBeGreaterThan(0);
+  }, 120_000);
+
   it('filters the header and data rows', () => {
     expect(sheet('Requests').autoFilter).toBe('A3:F7');
   });
@@ -214,6 +242,28 @@ describe('writeWorkbook', () => {
     const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
     expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Wide'!$A:$B,'Wide'!$1:$1</definedName>".replaceAll("'", '&apos;'));
     expect(workbookXml).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Empty'!$1:$1</definedName>".replaceAll("'", '&apos;'));
+  });
+
+  it('prints runs of columns whole, page after page at one readable scale, breaking only between runs', async () => {
+    // Ten lists of a value column, a paired column and a spacer: far too wide for one page.
+    const columns = Array.from({ length: 10 }, (_, i) => [{ header: `List ${i + 1}`, width: 24 }, { header: `Paired ${i + 1}`, width: 14 }, { header: '', width: 3 }]).flat();
+    const groupEnds = columns.flatMap((c, i) => (c.header ? [] : [i + 1]));
+    const lists: SheetPlan = { name: 'Lists', columns, rows: [columns.map((c) => c.header || null)], print: { columnGroups: groupEnds } };
+    const { breakAfterColumns, scale } = columnGroupPages(columns, groupEnds);
+    expect(breakAfterColumns.length).toBeGreaterThan(0);
+    expect(breakAfterColumns.every((column) => groupEnds.includes(column))).toBe(true);
+    expect(scale).toBeGreaterThanOrEqual(70);
+    expect(scale).toBeLessThanOrEqual(100);
+    const zip = await JSZip.loadAsync(await writeWorkbookToBuffer({ title: 'Lists', sheets: [lists] }));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toContain('fitToPage="1"');
+    expect(xml).toMatch(new RegExp(`<pageSetup [^>]*scale="${scale}"`));
+    expect(xml).toContain(`<colBreaks count="${breakAfterColumns.length}" manualBreakCount="${breakAfterColumns.length}">${breakAfterColumns.map((id) => `<brk id="${id}" max="1048575" man="1"/>`).join('')}</colBreaks>`);
+    // The schema's order: the column breaks right after the page's header and footer (and any row breaks).
+    expect(xml.indexOf('<colBreaks')).toBeGreaterThan(xml.indexOf('</headerFooter>'));
+    const listsFile = join(dir, 'lists.xlsx');
+    await writeFile(listsFile, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await readWithOpenpyxl(listsFile)).sheets.map((s) => s.name)).toEqual(['Lists']);
   });
 
   it('prints a laid-out page within its absolute print area, hidden columns unseen and left out of the page width', async () => {

@@ -1,0 +1,111 @@
+// SQLite's group commit and the flush of the disk it answers after: the event loop writes and commits, a
+// thread of libuv's flushes the WAL, and no caller hears of its batch before that flush has ended.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterEach, describe, expect, test } from 'vitest';
+import { committedTogether, flushWal } from '../../../sync/store/sqlite-group-commit';
+import type { Batch, BatchResult } from '../../../sync/store/row-store';
+import type { StoreDatabase } from '../../../sync/store/schema';
+import { configureWriter } from '../../../sync/store/sqlite-store';
+
+interface Flush { done: () => void; fail: (error: Error) => void }
+
+const cleanUps: (() => unknown)[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0)) await cleanUp();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A writer set up as the store's, a table `t`, and a group commit whose flushes the test ends by hand. */
+function setUp() {
+  const dir = mkdtempSync(join(tmpdir(), 'equity-desk-group-commit-'));
+  dirs.push(dir);
+  const file = join(dir, 'db.sqlite');
+  const sqlite = new Database(file);
+  configureWriter(sqlite);
+  sqlite.exec('create table t (id text primary key)');
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  cleanUps.push(() => db.destroy());
+  const reader = new Database(file, { readonly: true });
+  cleanUps.push(() => reader.close());
+  const insert = sqlite.prepare('insert into t values (?)');
+  const levels: number[] = [];
+  const write = async (batch: Batch): Promise<BatchResult> => {
+    levels.push(sqlite.pragma('synchronous', { simple: true }) as number);
+    for (const row of batch.upserts) insert.run(row.rowId);
+    return { accepted: batch.upserts.length, unchanged: 0, deleted: 0 };
+  };
+  const flushes: Flush[] = [];
+  const flushWal = () => new Promise<void>((resolve, reject) => flushes.push({ done: resolve, fail: reject }));
+  const apply = committedTogether(db, sqlite, write, { afterCommit: () => {}, close: async () => {} }, flushWal);
+  const stored = () => (reader.prepare('select id from t order by id').pluck().all() as string[]);
+  return { sqlite, apply, flushes, levels, stored };
+}
+
+const batch = (...ids: string[]): Batch => ({ sourceId: 's', table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: rowId, values: {} })), deletes: [], full: false, rejected: [], at: new Date() });
+const settled = async <T>(p: Promise<T>) => Promise.race([p.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('waiting'), 50))]);
+
+describe('SQLite group commit', () => {
+  test('a batch is answered only once the WAL has been flushed after its commit, not when it commits', async () => {
+    const { apply, flushes, stored } = setUp();
+    const answer = apply(batch('a', 'b'));
+    await expect(settled(answer)).resolves.toBe('waiting');
+    expect(stored()).toEqual(['a', 'b']);
+    expect(flushes).toHaveLength(1);
+    flushes[0].done();
+    await expect(answer).resolves.toEqual({ accepted: 2, unchanged: 0, deleted: 0 });
+  });
+
+  test('while one group waits for its flush, the next group is written, committed and flushed on its own', async () => {
+    const { apply, flushes, stored } = setUp();
+    const first = apply(batch('a'));
+    await expect(settled(first)).resolves.toBe('waiting');
+    const second = apply(batch('b'));
+    await expect(settled(second)).resolves.toBe('waiting');
+    expect(stored()).toEqual(['a', 'b']);
+    expect(flushes).toHaveLength(2);
+    flushes[1].done();
+    await expect(second).resolves.toMatchObject({ accepted: 1 });
+    await expect(settled(first)).resolves.toBe('waiting');
+    flushes[0].done();
+    await expect(first).resolves.toMatchObject({ accepted: 1 });
+  });
+
+  test('a flush that fails fails every batch of its group (committed, so a re-send finds them unchanged)', async () => {
+    const { apply, flushes, stored } = setUp();
+    const answers = [apply(batch('a')), apply(batch('b'))];
+    await expect(settled(answers[0])).resolves.toBe('waiting');
+    expect(flushes).toHaveLength(1);
+    flushes[0].fail(new Error('EIO: the disk failed'));
+    for (const answer of answers) await expect(answer).rejects.toThrow(/EIO/);
+    expect(stored()).toEqual(['a', 'b']);
+  });
+
+  test('the group commits without flushing (the flush follows it) and leaves the connection flushing at every other commit', async () => {
+    const { sqlite, apply, flushes, levels } = setUp();
+    const answer = apply(batch('a'));
+    await expect(settled(answer)).resolves.toBe('waiting');
+    flushes[0].done();
+    await answer;
+    expect(levels).toEqual([1]);
+    sqlite.prepare('select count(*) from t').get();
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  test('flushing the WAL of a store closed meanwhile ends without error: SQLite folded it into the database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'equity-desk-group-commit-'));
+    dirs.push(dir);
+    const file = join(dir, 'db.sqlite');
+    const sqlite = new Database(file);
+    configureWriter(sqlite);
+    sqlite.exec('create table t (id text primary key)');
+    await expect(flushWal(file)).resolves.toBeUndefined();
+    sqlite.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    await expect(flushWal(file)).resolves.toBeUndefined();
+  });
+});
