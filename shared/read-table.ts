@@ -412,11 +412,13 @@ function sheetPhaseNames(
  * "Phase 2: Organize" as typed beside the sheet's first spelling of that name ("Phase 2 - Organize"), as the bare
  * number is spelled ("Phase 2"), for its name to be looked up; undefined for the first spelling itself and other text.
  */
-function respelled(phase: { names: ReadonlyMap<string, string> }, raw: CellInput): string | undefined {
+function respelled(phase: { word: string; names: ReadonlyMap<string, string> }, raw: CellInput): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const typed = raw.trim();
-  for (const [bare, name] of phase.names) if (typed !== name && foldText(typed) === foldText(name)) return bare;
-  return undefined;
+  // Its own number's name only: folded, "Phase 1 - 0-90 days" and "Phase 10: 90 Days" are spelled alike.
+  const bare = numberedWritten(phase.word, new RegExp(`^${phase.word}\\s+\\d+`, 'i').exec(typed)?.[0]);
+  const name = bare === undefined ? undefined : phase.names.get(bare);
+  return name !== undefined && typed !== name && foldText(typed) === foldText(name) ? bare : undefined;
 }
 
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */

@@ -1,5 +1,5 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import { isErrorValue } from './cells/error-value';
+import { isErrorValue, isPendingValue } from './cells/error-value';
 import type { CellIssue } from './issues';
 import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
 import { quoteValue } from './quote-value';
@@ -32,14 +32,16 @@ interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }
 
 /**
  * Each block's rows, those whose value is blank left out. A cell showing a formula's error (a list filled by lookups
- * from another sheet) is left out too, with a warning at its cell: its text would become a dropdown choice, a key, a
- * label; a row whose paired cell shows one keeps its value as a choice, but not that pair, as if unlisted there.
+ * from another sheet), or still loading its data (IMPORTRANGE), is left out too, with a warning at its cell: its text
+ * would become a dropdown choice, a key, a label; a row whose paired cell shows one keeps its value as a choice, but
+ * not that pair, as if unlisted there.
  */
 function blockGrid(grid: Grid): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
   const issues: CellIssue[] = [];
-  const skipped = (column: number, r: number, message: string) =>
-    issues.push({ code: 'error_value', field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
+  const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
+    issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
+  const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
   const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];
@@ -47,13 +49,18 @@ function blockGrid(grid: Grid): Blocks {
     for (let r = 1; r < grid.length; r++) {
       const v = grid[r]?.[p.column - 1];
       if (v === '' || v === null || v === undefined) continue;
+      if (isPendingValue(v)) {
+        loading(p.column, r, p.block.header);
+        continue;
+      }
       if (isErrorValue(v)) {
         skipped(p.column, r, `${p.block.header}: the cell shows ${v}, a formula's error; skipped`);
         continue;
       }
+      // A paired cell that is no value is kept as read, so no number or label is made of it below (`num`, `label`).
       const pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
-      // Kept as read, so no number or label is made of it below (`num`, `label`).
-      if (isErrorValue(pair)) {
+      if (isPendingValue(pair)) loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
+      else if (isErrorValue(pair)) {
         const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
         skipped(p.pairedColumn!, r, setting
           ? `${SETTINGS[setting].label}: the cell shows ${pair}, a formula's error; the default ${SETTINGS[setting].value} is used`
@@ -93,7 +100,7 @@ const num = (v: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-const label = (v: unknown): string | undefined => (isBlank(v) || isErrorValue(v) ? undefined : String(v));
+const label = (v: unknown): string | undefined => (isBlank(v) || isErrorValue(v) || isPendingValue(v) ? undefined : String(v));
 
 /**
  * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable

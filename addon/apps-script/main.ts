@@ -127,6 +127,8 @@ export const handlers = {
       return summary;
     } catch (e) {
       record(false, describeError(e));
+      // Data still loading is no failure to email anyone about: the sidebar says so, and the next run syncs.
+      if (isErrorType(e, AddonError) && e.code === 'loading') return e.message;
       // Thrown on, so the execution log shows the failure and Google emails the schedule's owner.
       throw e;
     }

@@ -6,6 +6,7 @@ export type AddonErrorCode =
   | 'not_configured' // no service URL or source token yet
   | 'invalid_setting'
   | 'busy' // another sync holds the lock
+  | 'loading' // cells whose formulas fetch data (IMPORTRANGE) have not finished: nothing synced, try again
   | 'trigger_limit' // the person has as many schedules as Google allows
   | 'service' // the service answered with an error, or not at all
   | 'no_table' // no sheet the add-on recognises

@@ -12,8 +12,12 @@ import type { Task } from './task';
 /** The lists the public pages show: those of the requests columns the intake form and the feedback survey ask. */
 const PUBLIC_LISTS = [...new Set(TABLES.requests.columns.flatMap((c): ListKey[] => ((c.intake || c.survey) && c.list ? [c.list] : [])))];
 
+/** The lists sent, as the service keeps them: what it checks this spreadsheet's choices against (a list sent empty is the default). */
+export function sentLists(rules: Rules): Partial<Record<ListKey, string[]>> {
+  return Object.fromEntries(PUBLIC_LISTS.map((key) => [key, rules.lists[key].filter((v) => v.trim() !== '').slice(0, 500).map((v) => v.slice(0, 200))]));
+}
+
 /** `rules` are the spreadsheet's own, read from its Lists sheet. */
 export function* sendLists(http: HttpPort, conn: Connection, rules: Rules): Task<void> {
-  const lists = Object.fromEntries(PUBLIC_LISTS.map((key) => [key, rules.lists[key].filter((v) => v.trim() !== '').slice(0, 500).map((v) => v.slice(0, 200))]));
-  yield* callJson(http, request(conn, 'POST', '/api/v1/lists', { lists }));
+  yield* callJson(http, request(conn, 'POST', '/api/v1/lists', { lists: sentLists(rules) }));
 }

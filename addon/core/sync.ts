@@ -6,6 +6,8 @@ import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from 
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
+import { isPendingValue } from '../../shared/cells/error-value';
+import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail } from '../../shared/row-id';
@@ -14,7 +16,7 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
-import { sendLists } from './send-lists';
+import { sendLists, sentLists } from './send-lists';
 import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
@@ -175,9 +177,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const periodWrites: RowCells[][] = [];
+  // The choices the service checks: the lists this sync sent, over its defaults; a row is then unchanged by the
+  // same reading on both sides, not sent again each time for a choice the sheet's Lists added.
+  const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
     periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
@@ -289,6 +294,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   };
 }
 
+/** The lists that hold a value: the service reads a list sent empty as its default (formLists). */
+const nonEmpty = (lists: Record<string, string[]>) => Object.fromEntries(Object.entries(lists).filter(([, values]) => values.length > 0));
+
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
   return Object.keys(at).map((field) => ({ field, column: columnLetter(t.columnOf(field, at)!) }));
@@ -336,6 +344,21 @@ export function summarise(tables: readonly TableSyncReport[]): string {
     .join('\n');
 }
 
+/**
+ * Why the sync must wait, when cells whose formulas fetch data (IMPORTRANGE, IMPORTDATA, GOOGLEFINANCE; Excel's
+ * #BUSY!) have not finished: read now, a row would be stored holding "Loading..." or rejected for a date it lacks,
+ * and the Lists would offer "Loading..." as a choice. A value typed as that text is no formula's, and goes as typed.
+ */
+function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | undefined {
+  const cells = sheets.flatMap((t) =>
+    t.host.flatMap((line, r) => line.flatMap((v, c) => (isPendingValue(v) && (t.formulas[r]?.[c] ?? '') !== '' ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
+  );
+  cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
+  if (cells.length === 0) return undefined;
+  const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ` and ${(cells.length - 3).toLocaleString('en-US')} more` : '');
+  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+}
+
 /** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
 function listsSkipped(rules: Rules): string {
   const shown = rules.issues.slice(0, 3).map(formatCellIssue);
@@ -366,6 +389,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (before.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
     }
+    const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
+    if (loading !== undefined) throw new AddonError('loading', loading);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
     const hasLists = names.includes(LISTS_SHEET);

@@ -323,14 +323,14 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
     if (!before || !lacks(i)) continue;
     const same = readIn(i, yearOf(before));
     const next = same && same.start < before.start ? readIn(i, yearOf(before) + 1) : undefined;
-    carried.set(i, next ? nearer(same!, next, before, parts[i], parts[i - 1], 'after') : same);
+    carried.set(i, next ? nearer(next, same!, before, parts[i], parts[i - 1], 'after') : same);
   }
   for (let i = first - 1; i >= 0; i--) {
     const after = at(i + 1);
     if (!after || !lacks(i)) continue;
     const same = readIn(i, yearOf(after));
     const previous = same && same.start > after.start ? readIn(i, yearOf(after) - 1) : undefined;
-    carried.set(i, previous ? nearer(same!, previous, after, parts[i], parts[i + 1], 'before') : same);
+    carried.set(i, previous ? nearer(previous, same!, after, parts[i], parts[i + 1], 'before') : same);
   }
   return carried;
 }
@@ -341,15 +341,21 @@ const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
 /** `r` with `note` said after any note it has already (how a season in it was read). */
 const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.note}; ${note}` : note });
 
+/** Days between two ranges: none when they overlap ("Apr 20" inside "FY 2025-26"), else from the one's end to the other's start. */
+function daysApart(a: Range, b: Range): number {
+  const gap = (from: Range, to: Range) => daysBetween(from.end ?? from.start, to.start);
+  return Math.max(0, gap(a, b), gap(b, a));
+}
+
 /**
  * A part without a year that falls on the wrong side of its neighbor in the neighbor's year: the year that keeps
- * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year), unless that puts it further
- * from its neighbor than the neighbor's own year does ("Mar 17 & March 4, 2026": both March 2026, a list written out
- * of order, as no one lists two dates eleven months apart that way), which is then said.
+ * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year; "Dec 4, 2025; Jul 1" is half
+ * a year on, as likely as half a year back), unless the neighbor's own year puts it less than half as far from its
+ * neighbor ("Mar 17 & March 4, 2026": both March 2026, a list written out of order, as no one lists two dates eleven
+ * months apart that way), which is then said. A neighbor's span counts whole: "FY 2025-26 & Apr 20" is April 2026.
  */
-function nearer(same: Range, inOrder: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
-  const apart = (r: Range) => Math.abs(daysBetween(r.start, neighbor.start));
-  if (apart(inOrder) <= apart(same)) return inOrder;
+function nearer(inOrder: Range, same: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
+  if (2 * daysApart(same, neighbor) >= daysApart(inOrder, neighbor)) return inOrder;
   return noted(same, `read ${quoteValue(part.trim())} as ${spanOf(same)}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`);
 }
 

@@ -9,3 +9,13 @@ const ERROR_VALUES: ReadonlySet<string> = new Set(['#N/A', '#REF!', '#DIV/0!', '
 
 /** A cell showing a formula's error (`#N/A`, `#REF!` …), as either host gives it. */
 export const isErrorValue = (v: unknown): v is string => typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_VALUES.has(v);
+
+/**
+ * What a formula that fetches data shows until its data arrives: Sheets' `Loading...` (IMPORTRANGE, IMPORTDATA,
+ * GOOGLEFINANCE; getValues gives that text), Excel's `#BUSY!` and `#GETTING_DATA`. Not yet a value, nor an error:
+ * read again in a moment, the cell holds what it fetched.
+ */
+const PENDING_VALUES: ReadonlySet<string> = new Set(['Loading...', '#BUSY!', '#GETTING_DATA']);
+
+/** A formula's cell still waiting for its data, as either host gives it. */
+export const isPendingValue = (v: unknown): v is string => typeof v === 'string' && PENDING_VALUES.has(v);

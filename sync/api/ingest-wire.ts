@@ -14,6 +14,7 @@ export interface PrepareJob {
   /** The batch time, in ms since the epoch. */
   at: number;
   maxRows: number;
+  lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A prepared batch's encoded rows as parallel lists; everything else as it is. */

@@ -152,7 +152,7 @@ const ROUTES: RouteDoc[] = [
     body: outboxAck, ok: { status: 200, description: 'How many items were acknowledged.', schema: z.object({ acknowledged: z.number() }) },
   },
   {
-    method: 'post', path: '/api/v1/lists', operationId: 'replaceLists', tag: 'intake', summary: "The source sheet's dropdown values (its Lists sheet), offered by its intake form and survey.", roles: ['source'],
+    method: 'post', path: '/api/v1/lists', operationId: 'replaceLists', tag: 'intake', summary: "The source sheet's dropdown values (its Lists sheet): offered by its intake form and survey, and what its synced rows' choices are checked against.", roles: ['source'],
     body: listsBody, ok: { status: 200, description: 'How many lists were stored.', schema: z.object({ lists: z.number() }) },
   },
   { method: 'get', path: '/openapi.json', operationId: 'getOpenApiDocument', tag: 'service', summary: 'This document.', roles: [], ok: { status: 200, description: 'OpenAPI 3.1.' } },

@@ -1,7 +1,7 @@
 // The CPU work of one `POST /api/v1/sync` body, with no I/O: parse it, check its shape and size, then
 // validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
-import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
+import { DEFAULT_RULES, TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
 import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
@@ -17,6 +17,8 @@ export interface SyncCall {
   sourceId: string;
   at: Date;
   maxRows: number;
+  /** The source's own dropdown values (its Lists sheet, as it last sent them), over the defaults: what its choices are checked against. */
+  lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A body ready for `store.applyBatch` (its rows encoded already when a worker prepared it), and the part of the answer the store does not give. */
@@ -38,7 +40,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const utf8 = new TextDecoder();
 
 /** Parses, checks, validates and hashes one body; throws `ApiError` (400, 413) for a body that cannot be stored. */
-export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows }: SyncCall): PreparedSync<PreparedBatch['batch']> {
+export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows, lists }: SyncCall): PreparedSync<PreparedBatch['batch']> {
   const json = parseJson(utf8.decode(body));
   const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
@@ -65,7 +67,11 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
     unreadable,
     title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear },
-    ...(request.context?.fiscalStartMonth === undefined ? {} : { readOptions: { fiscalYearStartMonth: request.context.fiscalStartMonth } }),
+    readOptions: {
+      ...(request.context?.fiscalStartMonth === undefined ? {} : { fiscalYearStartMonth: request.context.fiscalStartMonth }),
+      // A list the source did not send is the default one.
+      ...(lists ? { lists: { ...DEFAULT_RULES.lists, ...lists } } : {}),
+    },
     full: request.full,
     at,
     ...(request.context?.columns ? { placeOf: placesIn(request.context.columns) } : {}),

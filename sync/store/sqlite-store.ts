@@ -36,11 +36,13 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const checkpoints = checkpointInBackground(sqlite, file);
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
+  const applyBatch = committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file));
   const store = assembleStore(db, {
-    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file)),
+    applyBatch,
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
     ping: async () => {
+      applyBatch.assertWorking();
       reader().prepare('select count(*) from schema_migrations').get();
     },
     close: async () => {

@@ -140,6 +140,10 @@ describe('readTable', () => {
     const headed2 = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2 - Organize'], [null, 'Adopt plan']]);
     expect(headed2.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize']);
     expect(headed2.issues.map((i) => [i.row, i.message])).toEqual([[3, 'Phase: "Phase 2 - Organize" on row 3 read as "Phase 2: Organize", the name this sheet gives phase 2, as first written']]);
+    // Phase 1's name and phase 10's alike but for the marks between their digits are two phases, each kept.
+    const digits = plan([['Phase 1 - 0-90 days', 'Listen'], ['Phase 10: 90 Days', 'Review'], ['Phase 1 - 0-90 days', 'Map']]);
+    expect(digits.phases).toEqual(['Phase 1 - 0-90 days', 'Phase 10: 90 Days', 'Phase 1 - 0-90 days']);
+    expect(digits.issues).toEqual([]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.

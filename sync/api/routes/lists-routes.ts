@@ -1,5 +1,6 @@
 // `POST /api/v1/lists`: a source sends its sheet's dropdown values (its `Lists` sheet), so its public
-// intake form and survey offer the same choices as the sheet. Each post replaces the lists it sent before.
+// intake form and survey offer the same choices as the sheet, and its synced rows are checked against them.
+// Each post replaces the lists it sent before.
 import { Hono } from 'hono';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';

@@ -7,6 +7,7 @@ import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
+import { formLists } from '../../intake/intake-form';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-wire';
 
 /** Bodies above this (8 MB; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
@@ -22,7 +23,11 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
       const endTurn = body.byteLength > HEAVY_BODY_BYTES ? await heavy.turn() : undefined;
       try {
         // Parsing, validating and hashing run where `prepare` puts them (a worker, for large bodies); the write and the answer here.
-        const { batch, answer } = await prepare(body, { sourceId: c.get('principal').id, at: deps.clock(), maxRows });
+        const sourceId = c.get('principal').id;
+        // The choices its Lists sheet offers, as its intake form and survey offer them: a row the form stored, or
+        // a requester type the office added, is no error when the sheet syncs it.
+        const lists = await deps.store.sourceLists(sourceId);
+        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, ...(lists ? { lists: formLists(lists) } : {}) });
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
       } finally {

@@ -3,7 +3,8 @@
 // sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
 // comment of its row, wherever a sort meanwhile moved it, with nothing sent back that the service already holds.
 import { describe, expect, test } from 'vitest';
-import { CATEGORIES, listPlacement } from '../../../shared/lists';
+import { CATEGORIES, REQUESTER_TYPES, listPlacement } from '../../../shared/lists';
+import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
 import { connectedAddon as connectedTo, sampleTable } from '../bundle-harness';
@@ -163,6 +164,22 @@ describe('rows from the service into the sheet', () => {
     const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
     expect(Object.keys(lists).sort()).toEqual(['category', 'contactPreference', 'outcome', 'requesterType']);
+  });
+
+  test("a requester type the sheet's Lists adds is one the service accepts, as the sheet's dropdown offers it, and the next sync sends nothing", async () => {
+    const { addon, source } = await connectedAddon('Own requester types');
+    const { grid } = sampleTable('requests', 3, 9);
+    const type = col('requesterType') - 1;
+    addon.fakes.seedSheet('Requests', grid.map((line, i) => (i === 1 ? line.map((v, c) => (c === type ? 'Regional council' : v)) : line)));
+    addon.fakes.seedSheet('Lists', DEFAULT_LISTS_GRID.map((line) => [...line]));
+    addon.fakes.seedSheet('Lists', [['Regional council', 3]], { row: REQUESTER_TYPES.length + 2, column: listPlacement('requesterType').column });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+    expect((await stored(source.id)).map((r) => r.values.requesterType)).toContain('Regional council');
+    await received();
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
   });
 
   test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {

@@ -244,6 +244,33 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(report.summary).toMatch(/^Requests: 2 sent/m);
   });
 
+  test('cells whose IMPORTRANGE is still loading make the sync wait: nothing sent or written, and the message names the cells and says to sync again', async () => {
+    const { grid } = sampleTable('requests', 3, 3);
+    const port = new MemorySpreadsheet({ Requests: grid as never, [LISTS_SHEET]: DEFAULT_LISTS_GRID.map((line) => [...line]) as never });
+    const org = grid[0].indexOf('Requesting organization') + 1;
+    for (const row of [2, 3]) {
+      port.writeCells('Requests', [{ row, column: org, cell: { formula: `=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc", "Agencies!A${row}")` } }]);
+      port.setResult('Requests', row, org, 'Loading...');
+    }
+    // Typed as text, it is no formula's: it is what the person wrote.
+    port.writeCells('Requests', [{ row: 4, column: org, cell: 'Loading...' }]);
+    const { http, posts } = scriptedService([]);
+    for (const call of Object.keys(port.calls)) delete port.calls[call];
+    const failed = run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    await expect(failed).rejects.toMatchObject({ code: 'loading' });
+    await expect(failed).rejects.toThrow(`Not synced yet: 2 cells are still loading their formulas' data (Requests!${columnLetter(org)}2, Requests!${columnLetter(org)}3; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`);
+    expect(posts).toEqual([]);
+    expect(Object.keys(port.calls).filter((c) => /^write|^update/.test(c))).toEqual([]);
+
+    // A Lists value still loading waits too: the Lists would offer "Loading..." as a choice.
+    port.writeCells('Requests', [2, 3].map((row) => ({ row, column: org, cell: 'City of Davis' })));
+    const type = listPlacement('requesterType');
+    port.writeCells(LISTS_SHEET, [{ row: 10, column: type.column, cell: { formula: '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc", "Types!A2")' } }]);
+    port.setResult(LISTS_SHEET, 10, type.column, 'Loading...');
+    await expect(run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }))).rejects.toThrow(`(Lists!${columnLetter(type.column)}10;`);
+    expect(posts).toEqual([]);
+  });
+
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {
     const { grid } = sampleTable('requests', 2, 3);
     const port = new MemorySpreadsheet({ Requests: grid as never });

@@ -506,6 +506,30 @@ describe('parseDateText', () => {
     for (const text of ['Dec 15 & Jan 10, 2027', 'Nov 3, 2026 & Feb 1']) expect(parseDateText(text).kind === 'date' && parseDateText(text)).not.toHaveProperty('assumed');
   });
 
+  it.each([
+    // A day inside the fiscal year listed beside it is in it, though the fiscal year begins months before it.
+    ['FY 2025-26 & Apr 20', '2025-07-01', '2026-06-30'],
+    ['FY26 and March', '2025-07-01', '2026-06-30'],
+    // Half a year apart in the order written is as likely as the same half year out of order: the order holds.
+    ['Dec 4, 2025; Jul 1', '2025-12-04', '2026-07-01'],
+    ['Jul 1, 2026 & Jan 10', '2026-07-01', '2027-01-10'],
+    ['6/15 and Jan 10, 2027', '2026-06-15', '2027-01-10'],
+    ['Sep 15 and Mar 17 2026', '2025-09-15', '2026-03-17'],
+    ['Jul 1 & Jan 2027', '2026-07-01', '2027-01-31'],
+  ])('keeps %s in the order written, with no warning that it is out of order', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    expect(read.kind === 'date' && (read.assumed ?? []).filter((a) => a.includes('out of order'))).toEqual([]);
+  });
+
+  it('reads a part out of order only when the order would put it more than twice as far from its neighbor', () => {
+    // Ten months back in order, two months on out of order: out of order, said.
+    expect(parseDateText('Mar 17 & Jan 10, 2027')).toMatchObject(range('2027-01-10', '2027-03-17'));
+    // A part in order in the year written keeps it, however far: the year after a list is every part's.
+    expect(parseDateText('Mar 17, Dec 4, 2025')).toMatchObject(range('2025-03-17', '2025-12-04'));
+    expect(parseDateText('Jan 10, 2027 & Dec 20')).toMatchObject(range('2027-01-10', '2027-12-20'));
+  });
+
   it('reads single dates listed with commas, a year written after one of them theirs too', () => {
     const later = parseDateText('Nov 3, 2026, Feb 1');
     expect(later).toMatchObject({ ...range('2026-11-03', '2027-02-01'), notes: ['"Nov 3, 2026, Feb 1" holds 2 date ranges: read as 2026-11-03 to 2027-02-01'] });

@@ -69,6 +69,14 @@ describe('ingest pool', () => {
     expect(row('c').rawJson).toContain('6 hours');
   });
 
+  test("a worker checks choices against the source's own lists, as the event loop does", async () => {
+    const body = { table: 'requests', rows: [request('a', { requesterType: 'Regional council' }), request('b', { requesterType: 'County' })] };
+    const withLists: SyncCall = { ...call, lists: { requesterType: ['City', 'Regional council'] } };
+    const inWorker = await pool.prepare(bytes(body), withLists);
+    expect(inWorker).toEqual(encoded(prepareSync(new Uint8Array(bytes(body)), withLists)));
+    expect(inWorker.answer.rejected.map((r) => r.rowId)).toEqual(['b']);
+  });
+
   test.each([
     ['malformed JSON', '{"table": "requests", "rows": ['],
     ['an empty body', ' '],

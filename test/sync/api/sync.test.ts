@@ -44,6 +44,22 @@ describe.each(backends)('sync on $name', (backend) => {
     await h.close();
   });
 
+  test("a choice is checked against the source's own lists (its Lists sheet, as sent), as its intake form checks it; another source keeps the defaults", async () => {
+    const h = await harness(backend);
+    const own = await h.source('Own lists');
+    const other = await h.source('Default lists');
+    const sent = await h.call('POST', '/api/v1/lists', { token: own.token, body: { lists: { requesterType: ['City', 'County', 'Regional council'] } } });
+    expect(sent.status).toBe(200);
+    const body = { table: 'requests', rows: [request('a', { requesterType: 'Regional council' }), request('b', { requesterType: 'Tribal government' })] };
+    const ours = await h.call('POST', '/api/v1/sync', { token: own.token, body });
+    expect(ours.body).toMatchObject({ accepted: 1 });
+    expect(ours.body.rejected.map((r: { rowId: string; errors: { field: string; message: string }[] }) => [r.rowId, r.errors.map((e) => e.field)])).toEqual([['b', ['requesterType']]]);
+    expect(ours.body.rejected[0].errors[0].message).toContain('Regional council');
+    const theirs = await h.call('POST', '/api/v1/sync', { token: other.token, body });
+    expect(theirs.body.rejected.map((r: { rowId: string }) => r.rowId)).toEqual(['a']);
+    await h.close();
+  });
+
   test('a changed row is accepted again; deleted rows and rows missing from a full sync become tombstones', async () => {
     const h = await harness(backend);
     const src = await h.source();
