@@ -123,12 +123,13 @@ export function committedTogether(
 /**
  * Waits until what was written to the WAL of database `file` is on the disk (fdatasync), on a thread of
  * libuv's pool; a handle of its own per flush, so SQLite may truncate the file meanwhile. A WAL that is gone
- * was folded into the database file, and flushed there, by SQLite closing the last connection.
+ * was folded into the database file, and flushed there, by SQLite closing the last connection. Opened for
+ * writing, though nothing is written: Windows flushes only a handle with write access.
  */
 export async function flushWal(file: string): Promise<void> {
   let handle;
   try {
-    handle = await open(`${file}-wal`, 'r');
+    handle = await open(`${file}-wal`, 'r+');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
