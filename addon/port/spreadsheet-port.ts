@@ -72,8 +72,7 @@ export interface CellWrite {
 export interface RowCells<T = WriteCell> {
   rowId: string;
   row: number;
-  /** `onlyIfBlank` as for `CellWrite`. */
-  cells: readonly { column: number; cell: T; onlyIfBlank?: boolean }[];
+  cells: readonly { column: number; cell: T }[];
 }
 
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
