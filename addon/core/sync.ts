@@ -63,6 +63,11 @@ export interface TableSyncReport {
   readied: { sheet: string; toRow: number }[];
   /** Status cells holding a value typed over their formula: kept, and counted here. */
   typedOver: number;
+  /**
+   * Deadlines typed as a month or a year that now hold the period's last day, by header and period (`End|month`):
+   * the cell shows what it showed, so only the summary says its value changed.
+   */
+  periodEnds: Record<string, number>;
 }
 
 export interface SyncReport {
@@ -264,9 +269,18 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
+  const periodEnds: Record<string, number> = {};
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
-    if (idColumn !== null && periodWrites[s].length) yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s]));
+    if (idColumn === null || !periodWrites[s].length) continue;
+    const written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+    for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
+      for (const { column } of r.cells) {
+        const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
+        const name = `${String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || 'date'}|${kind}`;
+        periodEnds[name] = (periodEnds[name] ?? 0) + 1;
+      }
+    }
   }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
@@ -291,6 +305,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     pulled,
     readied,
     typedOver,
+    periodEnds,
   };
 }
 
@@ -337,6 +352,10 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
+      for (const [name, count] of Object.entries(t.periodEnds)) {
+        const [header, kind] = name.split('|');
+        parts.push(`${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`);
+      }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;

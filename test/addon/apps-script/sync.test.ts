@@ -244,9 +244,12 @@ describe('a date typed as a month', () => {
     expect(held.get('Equity study')).toEqual(['2027-02-01', '2027-08-31']);
     expect(held.get('Listening sessions')).toEqual(['2027-03-01', '2027-03-31']);
     expect(plan.cellForWrite(2, 3).numberFormat).toBe('mmmm yyyy');
-    // Read again, the sheet says what the service holds: the next sync sends nothing.
+    // Said in the summary, as the person sees no change in the cell.
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds the month's last day \(still shown as the month\)/);
+    // Read again, the sheet says what the service holds: the next sync sends nothing, and says nothing of it.
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+    expect(fakes.toasts.at(-1)?.message).not.toMatch(/typed as a month/);
   });
 });
 
