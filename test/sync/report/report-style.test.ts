@@ -43,3 +43,32 @@ describe.each([{ name: 'report', css: REPORT_CSS }, { name: 'dashboard', css: DA
   }, 120_000);
 });
 
+/** A chapter ending with two tables side by side (`.two`), `inches` down its page, and the next chapter after it. */
+const chapterEndingSideBySide = (inches: number) => {
+  const half = (caption: string) => `<div class="scroll"><table><caption><span>${caption}</span></caption>
+<thead><tr><th class="text">Name</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<!doctype html><html lang="en"><head><title>Chapters</title><style>${REPORT_CSS}</style></head>
+<body><main><section><h2>Demand</h2><div style="height:${inches}in"></div><div class="two">${half('By requester type')}${half('By category')}</div></section>
+<section><h2>Fulfillment times</h2><p>Next chapter.</p></section></main></body></html>`;
+};
+
+describe('the printed report\'s chapters', () => {
+  it('end without an empty page when two tables side by side fill the last one', async () => {
+    const folder = tempFolder('report-two');
+    try {
+      const blank: string[] = [];
+      await withChromium(async (browser) => {
+        const page = await browser.newPage();
+        for (let tenths = 30; tenths <= 70; tenths += 1) {
+          await page.setContent(chapterEndingSideBySide(tenths / 10));
+          const file = folder.path(`two-${tenths}.pdf`);
+          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
+          (await pdfPageTexts(file)).forEach((text, i) => { if (text.trim() === '') blank.push(`${tenths / 10} in: page ${i + 1}`); });
+        }
+      });
+      expect(blank).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
