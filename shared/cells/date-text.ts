@@ -429,7 +429,11 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     }
     return ranges;
   };
-  const split = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
+  const split: string[] = [];
+  for (const p of text.split(/\s*(?:;|\band\b|&|\n)\s*/i)) {
+    if (NAMED_LIST.test(p)) split.push(...p.split(/\s*,\s*/));
+    else if (p !== '') split.push(...(commaListed(p, lacksYear(split.at(-1))) ?? [p]));
+  }
   const { listed, joined } = yearsJoined(split);
   if (listed.length === 0) return undefined;
   const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
@@ -442,16 +446,25 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
 /**
  * Single dates listed with commas ("Nov 3, 2026, Feb 1", "3/1/2026, 4/15/2026"), as with "and"; a comma also sits
  * inside a date ("March 4, 2026"), so a year alone after a comma is the date's before it. Undefined unless every piece
- * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before.
+ * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before. With
+ * `yearFirst`, the part follows a date without a year, and a year opening it is that date's ("Dec 4 & 2026, Jan 5"),
+ * a piece of its own for `yearsJoined` to join.
  */
-function commaListed(part: string): string[] | undefined {
+function commaListed(part: string, yearFirst: boolean): string[] | undefined {
   if (!part.includes(',')) return undefined;
   const pieces: string[] = [];
   for (const piece of part.split(/\s*,\s*/)) {
     if (/^\d{4}$/.test(piece) && pieces.length) pieces[pieces.length - 1] += `, ${piece}`;
     else pieces.push(piece);
   }
-  return pieces.length > 1 && pieces.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+  const dates = yearFirst && /^\d{4}$/.test(pieces[0]) ? pieces.slice(1) : pieces;
+  return pieces.length > 1 && dates.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+}
+
+/** Whether a part of a list is a date without a year ("Dec 4", "12/4", "Dec"), which a year listed after it is the year of. */
+function lacksYear(part: string | undefined): boolean {
+  const point = part === undefined ? undefined : parsePoint(part);
+  return point !== undefined && point.month > 0 && point.year === undefined;
 }
 
 /** The two parts of a list `yearsJoined` read as one date: the date without a year, and the year. */
@@ -466,8 +479,7 @@ function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<
   const joined = new Map<number, JoinedParts>();
   for (const part of parts) {
     const before = listed.at(-1);
-    const point = before === undefined || joined.has(listed.length - 1) ? undefined : parsePoint(before);
-    if (before !== undefined && /^\d{4}$/.test(part) && point && point.month > 0 && point.year === undefined) {
+    if (before !== undefined && !joined.has(listed.length - 1) && /^\d{4}$/.test(part) && lacksYear(before)) {
       // "12/4" takes a year after a slash, as "12/4/2026" is written; "Dec 4" after a space.
       listed[listed.length - 1] = `${before}${/^\d{1,2}\/\d{1,2}$/.test(before.trim()) ? '/' : ' '}${part}`;
       joined.set(listed.length - 1, { date: before, year: part });

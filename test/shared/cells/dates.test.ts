@@ -600,6 +600,17 @@ describe('parseDateText', () => {
     expect(parseDateText('12/4 and 2026', { year: 2030 })).toMatchObject(range('2026-12-04'));
     // Whole years, or a period with its own year, are listed as they are.
     expect(parseDateText('2025 & 2026')).toMatchObject(range('2025-01-01', '2026-12-31'));
+    // A month and its year listed apart are that month, said so: not the year before's December to the year's end.
+    expect(parseDateText('Dec & 2027')).toEqual({ ...range('2027-12-01', '2027-12-31'), notes: [], assumed: ['read "Dec" and "2027", listed apart, as one date, 2027-12-01 to 2027-12-31: a year alone after a date without one is its year'] });
+  });
+
+  it('reads a year listed apart before a comma and the dates after it: the year is the date\'s before it, the rest follow it', () => {
+    const read = parseDateText('Dec 4 & 2026, Jan 5');
+    expect(read).toMatchObject({ ...range('2026-12-04', '2027-01-05'), notes: ['"Dec 4 & 2026, Jan 5" holds 2 date ranges: read as 2026-12-04 to 2027-01-05'] });
+    expect(read.kind === 'date' && read.assumed).toEqual(['read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year']);
+    expect(parseDateText('Nov 3 & 2026, Dec 1, Feb 2')).toMatchObject(range('2026-11-03', '2027-02-02'));
+    // A year first with no date before it to be the year of is read as before: no date.
+    expect(parseDateText('2026, Jan 5')).toMatchObject({ kind: 'invalid' });
   });
 
   it('reads two yearless ranges with a comma between them once given the year', () => {
