@@ -1,10 +1,11 @@
 // The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
-import { readCell, isBlankCell, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
+import { readCell, isBlankCell, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
-import { TABLES, type InputColumn, type TypedRow } from '../../shared/tables';
+import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
+import { isDate } from '../../shared/status/sheet-math';
 import { AddonError } from './addon-error';
 
 /** What a custom function returns: one row per input row. */
@@ -61,6 +62,55 @@ function asOfOf(raw: CellInput, today: string, options: ReadOptions): string {
   return read.value;
 }
 
+/** Thrown when a rule reads an input whose cell shows a formula's error. */
+class ReadsError {
+  constructor(readonly field: string, readonly shown: string) {}
+}
+
+type Derived = (typeof TABLES)[keyof typeof TABLES]['derived'][number];
+
+/**
+ * Where a template formula does not show an input's error, by output and input, and what it shows instead. The SLA
+ * state tests its due date with ISNUMBER, which an error fails (blank, as with no due date). The suggested priority is
+ * wrapped in IFERROR (blank), its days to the deadline in one that falls back to the no-deadline urgency. Both
+ * priority formulas read the received date only for the days to a deadline: without a due date it is not read.
+ */
+const CAUGHT: Readonly<Record<string, Readonly<Record<string, 'blank' | 'no deadline' | 'read for a deadline'>>>> = {
+  slaState: { dueOn: 'blank', receivedOn: 'blank', priority: 'blank' },
+  suggestedPriority: { dueOn: 'blank', receivedOn: 'no deadline' },
+  priorityReason: { receivedOn: 'read for a deadline' },
+};
+
+/**
+ * A derived value of a row some of whose cells show a formula's error (`shown`, by field), as the native formula
+ * gives it: the error of the first such input the rule reads, as a formula shows the error of a cell it evaluates,
+ * unless the formula does not show it there (`CAUGHT`); the rule's own answer when it reads none of them, as a
+ * formula's IF leaves a branch it does not take unevaluated.
+ */
+function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<string, string>, rules: Rules, asOf: string): TypedValue {
+  const watched = new Proxy(row, {
+    get(target, key) {
+      const error = typeof key === 'string' ? shown.get(key) : undefined;
+      if (error !== undefined) throw new ReadsError(key as string, error);
+      return Reflect.get(target, key);
+    },
+  });
+  try {
+    return d.compute(watched, rules, asOf);
+  } catch (e) {
+    if (!(e instanceof ReadsError)) throw e;
+    const without = (...fields: string[]) => computeShowingErrors(
+      d, { ...row, ...Object.fromEntries(fields.map((f) => [f, null])) }, new Map([...shown].filter(([field]) => !fields.includes(field))), rules, asOf,
+    );
+    switch (CAUGHT[d.name]?.[e.field]) {
+      case 'blank': return null;
+      case 'no deadline': return without('dueOn', 'receivedOn');
+      case 'read for a deadline': return isDate(row.dueOn) ? e.shown : without('receivedOn');
+      default: return e.shown;
+    }
+  }
+}
+
 /**
  * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
  * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
@@ -94,7 +144,8 @@ export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[],
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
     const asOf = asOfOf(readAsOf(r), ctx.today, options);
-    out.push(outputs.map((d) => d.compute(row, rules, asOf) ?? ''));
+    const shown = new Map(columns.flatMap((c, i) => (isErrorValue(cells[i]) ? [[c.name, cells[i] as string] as const] : [])));
+    out.push(outputs.map((d) => (shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf)) ?? ''));
   }
   return out;
 }

@@ -63,6 +63,12 @@ export interface TableSyncReport {
   readied: { sheet: string; toRow: number }[];
   /** Status cells holding a value typed over their formula: kept, and counted here. */
   typedOver: number;
+  /**
+   * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
+   * showed, so only the summary says its value changed. `notWritten`: why the host refused the write (a protected
+   * range), which leaves the rest of the sync as it was.
+   */
+  periodEnds: { header: string; kind: string; count: number; notWritten?: string }[];
 }
 
 export interface SyncReport {
@@ -264,9 +270,28 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
+  const periodEnds: TableSyncReport['periodEnds'] = [];
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
-    if (idColumn !== null && periodWrites[s].length) yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s]));
+    if (idColumn === null || !periodWrites[s].length) continue;
+    let written: Set<string>;
+    let notWritten: string | undefined;
+    try {
+      written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+    } catch (e) {
+      // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
+      written = new Set(periodWrites[s].map((r) => r.rowId));
+      notWritten = e instanceof Error ? e.message : String(e);
+    }
+    for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
+      for (const { column } of r.cells) {
+        const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
+        const header = String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || 'date';
+        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten);
+        if (same) same.count++;
+        else periodEnds.push({ header, kind, count: 1, ...(notWritten === undefined ? {} : { notWritten }) });
+      }
+    }
   }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
@@ -291,6 +316,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     pulled,
     readied,
     typedOver,
+    periodEnds,
   };
 }
 
@@ -337,6 +363,12 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
+      for (const { header, kind, count, notWritten } of t.periodEnds) {
+        const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;
+        parts.push(notWritten === undefined
+          ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
+          : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${count > 1 ? 'them' : 'it'} by the ${kind}'s first day`);
+      }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;

@@ -8,33 +8,39 @@ import { isHostDate, type RowCells, type WriteCell } from '../port/spreadsheet-p
 import type { TableSheet } from './table-sheet';
 
 /**
- * The cells to write so the sheet holds what the reader made of each period typed as a date: a deadline (an End, a
- * Due) its last day, in place, its format kept so it still shows the month; the blank end beside a start typed so
- * (a plan's End, a milestone's End date) the period's last day, only if still blank when written. A day typed with
- * its day, a start's first day and a period typed as text are left as they are. `results`: the rows of `t.read`
- * as validated; `rowIdAt`: each sheet row's Sync ID.
+ * The cells to write so the sheet holds what the reader made of each deadline (an End, a Due) typed as a month or a
+ * year: its last day, in place, its format kept so it still shows the month. Only a cell the person typed so: a day
+ * typed with its day, a start, a period typed as text, a formula (its result is the formula's to make) and the
+ * cells a merged one hides are left as they are. A blank end beside a start typed as a month is read as that month but never filled: a day written
+ * there would no longer follow the start, and a start moved later would then end before it begins.
+ * `results`: the rows of `t.read` as validated; `rowIdAt`: each sheet row's Sync ID.
  */
 export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], rowIdAt: (row: number) => string | undefined): RowCells[] {
-  const byRow = new Map<number, RowCells & { cells: { column: number; cell: WriteCell; onlyIfBlank?: boolean }[] }>();
-  const cellAt = (row: number, column: number) => ({ json: t.grid[row - 1]?.[column - 1] ?? null, host: t.host[row - 1]?.[column - 1] ?? null });
+  const byRow = new Map<number, RowCells & { cells: { column: number; cell: WriteCell }[] }>();
   t.read.rows.forEach((r: SheetRow, i) => {
     const values = results[i]?.values as Record<string, unknown> | undefined;
     const rowId = rowIdAt(r.row);
     if (!values || !rowId) return;
     for (const c of t.table.columns) {
-      if (c.type !== 'date' || !(c.deadline || c.rangeEnd)) continue;
+      if (c.type !== 'date' || !c.deadline) continue;
       const column = t.columnOf(c.name, r.at);
       if (column === undefined) continue;
-      const { json, host } = cellAt(r.row, column);
+      const json = t.grid[r.row - 1]?.[column - 1] ?? null;
+      const host = t.host[r.row - 1]?.[column - 1] ?? null;
+      if (t.formulas[r.row - 1]?.[column - 1] || hiddenByMerge(t, r.row, column)) continue;
       // A date cell that reads as text is one whose format shows only its month or year (jsonCell).
       if (!isHostDate(host) || typeof json !== 'string' || isIsoDate(json)) continue;
-      const target = c.deadline ? { column, value: values[c.name] } : { column: t.columnOf(c.rangeEnd!, r.at), value: values[c.rangeEnd!] };
-      if (target.column === undefined || !isIsoDate(target.value)) continue;
-      if (!c.deadline && cellAt(r.row, target.column).json !== null) continue;
+      const value = values[c.name];
+      if (!isIsoDate(value)) continue;
       const cells = byRow.get(r.row)?.cells ?? [];
-      cells.push({ column: target.column, cell: { date: target.value }, ...(c.deadline ? {} : { onlyIfBlank: true }) });
+      cells.push({ column, cell: { date: value } });
       byRow.set(r.row, { rowId, row: r.row, cells });
     }
   });
   return [...byRow.values()];
+}
+
+/** A cell a merged range covers but does not start at: its value is the range's, read again; written, it stays unseen. */
+function hiddenByMerge(t: TableSheet, row: number, column: number): boolean {
+  return t.merged.some((m) => row >= m.row && row < m.row + m.numRows && column >= m.column && column < m.column + m.numColumns && (row !== m.row || column !== m.column));
 }

@@ -35,19 +35,19 @@ function firstDataRow(ids: readonly unknown[], top: number, asRead: number): num
  * rows above were inserted or deleted since): a row dragged above it (into the title rows) is no row of the table,
  * which the sync would next read as deleted, so it gets nothing.
  */
-export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[], readTop: number): { cells: { row: number; column: number; cell: T; onlyIfBlank?: boolean }[]; written: string[] } {
+export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: readonly unknown[], readTop: number): { cells: { row: number; column: number; cell: T }[]; written: string[] } {
   const tableTop = firstDataRow(ids, top, readTop);
   const firstRow = new Map<string, number>();
   ids.forEach((v, i) => {
     const id = syncIdOf(v);
     if (id !== '' && top + i >= tableTop && !firstRow.has(id)) firstRow.set(id, top + i);
   });
-  const cells: { row: number; column: number; cell: T; onlyIfBlank?: boolean }[] = [];
+  const cells: { row: number; column: number; cell: T }[] = [];
   const written: string[] = [];
   for (const { rowId, row, cells: line } of rows) {
     const now = row >= tableTop && syncIdOf(ids[row - top]) === rowId ? row : firstRow.get(rowId);
     if (now === undefined) continue;
-    for (const { column, cell, onlyIfBlank } of line) cells.push({ row: now, column, cell, ...(onlyIfBlank ? { onlyIfBlank } : {}) });
+    for (const { column, cell } of line) cells.push({ row: now, column, cell });
     written.push(rowId);
   }
   return { cells, written };

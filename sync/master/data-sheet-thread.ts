@@ -16,11 +16,11 @@ import { startWorkerModule } from '../worker-module';
  * Rows per block of XML, and blocks the worker may write ahead of the zip: memory stays flat however slow the
  * destination, and enough is queued that neither thread waits on the other.
  */
-const BLOCK_ROWS = 100;
+export const BLOCK_ROWS = 100;
 const WINDOW = 4;
 const YOUNG_GENERATION_MB = 8;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
-const BUFFER_BYTES = 1 << 20;
+export const BUFFER_BYTES = 1 << 20;
 
 /** What the worker is started with. */
 export interface DataSheetWorkerData {

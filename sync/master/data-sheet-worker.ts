@@ -7,10 +7,10 @@ import { continuedSheetName, type CellKind, type PlanCell, type RowLayout } from
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { RowsStatement } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
-import { storedRow, type RowsQueryRow } from '../store/stored-row';
+import { sheetRow, type SheetRowTuple } from '../store/stored-row';
 import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
-import { utf8Block } from '../workbook/utf8-block';
+import { Utf8Rows } from '../workbook/utf8-rows';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { keepLongTexts, type LongText } from './long-texts-sheet';
 import { masterDataSheet } from './data-sheets';
@@ -32,8 +32,8 @@ const reply = (m: DataSheetReply, transfer: ArrayBuffer[] = []) => port.postMess
  */
 const spare: ArrayBuffer[] = [];
 
-/** The block as UTF-8, in a buffer handed over rather than copied. */
-const encoded = (text: string) => utf8Block(text, bufferBytes, () => Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes)));
+/** The block's rows as UTF-8, in a buffer handed over rather than copied. */
+const block = new Utf8Rows(bufferBytes, () => Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes)));
 
 function any(query: RowsStatement | undefined): boolean {
   if (!query) return false;
@@ -52,8 +52,8 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
   try {
     function* rows() {
       if (!query) return;
-      for (const r of db.prepare(query.sql).iterate(...query.parameters) as IterableIterator<RowsQueryRow>) {
-        const row = storedRow<T>(r);
+      for (const r of db.prepare(query.sql).raw().iterate(...query.parameters) as IterableIterator<SheetRowTuple>) {
+        const row = sheetRow<T>(r);
         acc.add(table, row);
         yield row;
       }
@@ -74,7 +74,7 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
       while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
       if (stopped) return;
       credit--;
-      const bytes = encoded(xml.take());
+      const bytes = block.take();
       reply({ block: { xml: bytes, rows: rowCount, strings: fresh } }, [bytes.buffer as ArrayBuffer]);
       fresh = [];
     };
@@ -84,6 +84,14 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
     let inBlock = 0;
     for (const cells of plan.rows as Iterable<readonly PlanCell[]>) {
       xml.add(layout.firstRow + (written % perSheet), cells, true);
+      const row = xml.take();
+      // A row that might not fit what is left of the buffer starts the next block.
+      if (!block.fits(row)) {
+        await send(inBlock);
+        inBlock = 0;
+        if (stopped) return;
+      }
+      block.add(row);
       written++;
       if (++inBlock === blockRows || written % perSheet === 0) {
         await send(inBlock);

@@ -35,6 +35,37 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .orderBy('r.row_id');
 }
 
+/**
+ * The rows of a table as the master's data sheets and metrics read them (`SheetRowTuple`), in sheet order.
+ * Only the rows' keys are sorted, in a subquery that `limit -1` keeps SQLite from merging into this one; each
+ * row's values are looked up in that order. Sorting whole rows made SQLite write their values to a temporary
+ * file past its small read cache (decision 006). The outer `order by` is the subquery's, which SQLite sees is
+ * met already (a test checks the plan), and says the order without relying on the planner.
+ */
+export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceIds }: Pick<RowsFilter, 'sourceIds'>) {
+  if (sourceIds?.length === 0) return undefined;
+  const keys = db
+    .selectFrom('sheet_rows as s')
+    .select(['s.source_id', 's.sheet_row', 's.row_id'])
+    .where('s.table_name', '=', table)
+    .where('s.deleted', '=', 0)
+    .$if(sourceIds !== undefined, (q) => q.where('s.source_id', 'in', sourceIds!))
+    .orderBy('s.source_id')
+    .orderBy('s.sheet_row', (o) => o.asc().nullsLast())
+    .orderBy('s.row_id')
+    .limit(sql.lit(-1));
+  return db
+    .selectFrom(keys.as('k'))
+    .innerJoin('sheet_rows as r', (j) => j.on('r.table_name', '=', table).onRef('r.source_id', '=', 'k.source_id').onRef('r.row_id', '=', 'k.row_id'))
+    .innerJoin('principals as p', 'p.id', 'r.source_id')
+    .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+    // In `SheetRowTuple`'s order: the worker reads them as arrays.
+    .select(['r.source_id', 'p.name', 'r.row_id', 'h.values_json', 'r.first_done_on'])
+    .orderBy('k.source_id')
+    .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
+    .orderBy('k.row_id');
+}
+
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
     async syncState(sourceId, table) {

@@ -15,6 +15,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+// NORMAL is the level at which a checkpoint syncs the WAL before copying it and the database file before the
+// WAL may be rewound; named here rather than left to the driver's build default.
+db.pragma('synchronous = NORMAL');
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();

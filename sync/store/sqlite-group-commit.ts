@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Batch, BatchResult } from './row-store';
+import { StoreError } from './store-error';
 import type { StoreDatabase } from './schema';
 import type { Checkpoints } from './sqlite-checkpoints';
 
@@ -26,6 +27,12 @@ interface Waiting {
  * only the WAL, so that flush makes the group as durable as synchronous FULL would, and a later group that
  * read these rows is answered after a flush of its own, which covers them too. Every other write on the
  * connection (sources, tokens, intake) still flushes within its commit.
+ *
+ * Groups are answered in the order they committed, each only once every earlier group's flush has ended too.
+ * A failed flush stops the batch path for good (`assertWorking` throws; /healthz says so): Linux reports a
+ * failed write-back once and may drop its pages, so a later flush, on a handle opened after, ends without
+ * error, and a re-sent batch found unchanged would be answered as stored with nothing of it on the disk.
+ * SQLite's own flush in the commit fails that commit instead, but this one runs after the commit.
  */
 export function committedTogether(
   db: Kysely<StoreDatabase>,
@@ -46,6 +53,20 @@ export function committedTogether(
   const flushLater = () => sqlite.exec('pragma synchronous = NORMAL');
   const flushInCommit = () => sqlite.exec('pragma synchronous = FULL');
   let waiting: Waiting[] = [];
+  /** Ends when every group so far is on the disk; rejects once a flush has failed. */
+  let flushedSoFar: Promise<void> = Promise.resolve();
+  let failure: StoreError | undefined;
+  const assertWorking = () => {
+    if (failure) throw failure;
+  };
+  const stop = (error: unknown) => {
+    failure ??= new StoreError(
+      'unavailable',
+      `flushing the database to the disk failed (${error instanceof Error ? error.message : String(error)}); no batch is accepted until the service is restarted, once the disk has been checked`,
+      { cause: error },
+    );
+    return failure;
+  };
 
   async function writeGroup(group: Waiting[]): Promise<{ result?: BatchResult; error?: unknown }[]> {
     const outcomes: { result?: BatchResult; error?: unknown }[] = [];
@@ -79,30 +100,36 @@ export function committedTogether(
     const group = waiting;
     waiting = [];
     try {
+      assertWorking();
       const outcomes = await db.connection().execute(() => writeGroup(group));
       // After kysely's connection is free: the next group is written while this one's flush runs.
-      await flushToDisk();
+      const earlier = flushedSoFar;
+      const flushed = flushToDisk().catch((error) => Promise.reject(stop(error)));
+      flushedSoFar = Promise.all([earlier, flushed]).then(() => undefined);
+      await flushedSoFar;
       outcomes.forEach(({ result, error }, i) => (error === undefined ? group[i].resolve(result!) : group[i].reject(error)));
     } catch (error) {
       for (const w of group) w.reject(error);
     }
   }
 
-  return (batch: Batch) =>
+  const apply = (batch: Batch) =>
     new Promise<BatchResult>((resolve, reject) => {
       if (waiting.push({ batch, resolve, reject }) === 1) setImmediate(() => void flush());
     });
+  return Object.assign(apply, { assertWorking });
 }
 
 /**
  * Waits until what was written to the WAL of database `file` is on the disk (fdatasync), on a thread of
  * libuv's pool; a handle of its own per flush, so SQLite may truncate the file meanwhile. A WAL that is gone
- * was folded into the database file, and flushed there, by SQLite closing the last connection.
+ * was folded into the database file, and flushed there, by SQLite closing the last connection. Opened for
+ * writing, though nothing is written: Windows flushes only a handle with write access.
  */
 export async function flushWal(file: string): Promise<void> {
   let handle;
   try {
-    handle = await open(`${file}-wal`, 'r');
+    handle = await open(`${file}-wal`, 'r+');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;

@@ -13,7 +13,7 @@ import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './batch-plan';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
-import { rowsQuery } from './row-reads';
+import { sheetOrderQuery } from './row-reads';
 import { sqliteStreams } from './sqlite-streams';
 import { committedTogether, flushWal } from './sqlite-group-commit';
 import type { Batch, BatchResult, OpenStoreOptions, RowStore } from './row-store';
@@ -36,11 +36,13 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
   const checkpoints = checkpointInBackground(sqlite, file);
   const reader = readerOf(file);
   const streams = sqliteStreams(file);
+  const applyBatch = committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file));
   const store = assembleStore(db, {
-    applyBatch: committedTogether(db, sqlite, sqliteBatchWriter(db, sqlite, opts.beforeCommit), checkpoints, () => flushWal(file)),
+    applyBatch,
     stream: streams.stream,
     // On a connection of its own: a maximum-size batch holds the main one for a second or more between its steps.
     ping: async () => {
+      applyBatch.assertWorking();
       reader().prepare('select count(*) from schema_migrations').get();
     },
     close: async () => {
@@ -48,7 +50,7 @@ export async function openSqliteStore(opts: OpenStoreOptions & { dataDir: string
       reader.close();
     },
   });
-  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => rowsQuery(db, table, opts)?.compile() } };
+  return { ...store, threadReads: { file, rowsQuery: (table, opts = {}) => sheetOrderQuery(db, table, opts)?.compile() } };
 }
 
 /** The settings the store's writing connection relies on; run once, before anything else on `sqlite`. */

@@ -27,3 +27,16 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
     firstDoneOn: r.first_done_on,
   };
 }
+
+/**
+ * A row of `sheetOrderQuery` (row-reads.ts) read as an array: only what the master's data sheets and metrics
+ * read. Arrays and no `Date`: the master's worker makes one of these for every row it writes.
+ */
+export type SheetRowTuple = [sourceId: string, sourceName: string, rowId: string, valuesJson: string, firstDoneOn: string | null];
+
+/** A row as the master's data sheets and metrics read it. */
+export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn'>;
+
+export function sheetRow<T extends TableName>(r: SheetRowTuple): SheetRow<T> {
+  return { sourceId: r[0], sourceName: r[1], rowId: r[2], values: JSON.parse(r[3]) as StoredValues<T>, firstDoneOn: r[4] };
+}

@@ -227,7 +227,7 @@ describe('a date typed as a month', () => {
     expect(await linesOf('Typed months')).toEqual([['Warning', 'Work plan', 2, "'Work plan'!C2", 'End', 'End: "Aug 2027" is a range; used its end, 2027-08-31']]);
   });
 
-  test("then holds the day the service read in the sheet (the End's month's last day, still shown as the month; a blank End filled), so the sheet's own formulas judge it alike", async () => {
+  test("then holds the day the service read in the sheet (the End's month's last day, still shown as the month), so the sheet's own formulas judge it alike", async () => {
     const { addon, source, fakes } = await connected('Typed months, written back');
     const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress'], ['Report', dateCell('2027-04-01'), dateCell('2027-05-01'), 'In progress']]);
     for (const [row, column, format] of [[2, 2, 'mmm yyyy'], [2, 3, 'mmmm yyyy'], [3, 2, 'mmm-yy']] as const) plan.cellForWrite(row, column).numberFormat = format;
@@ -237,15 +237,68 @@ describe('a date typed as a month', () => {
     const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
     const held = new Map(stored.map((r) => [r.values.task, [r.values.startOn, r.values.endOn]]));
     const cells = fakes.readSheet('Work plan').slice(1, 4).map((line) => [line[0], (line[1] as Date).getTime(), line[2] === '' ? '' : (line[2] as Date).getTime()]);
-    // Every Start and End as the service holds it: the month's last day where the End was typed as a month or
-    // left blank beside a Start typed so; a Start, the month's first day, and a day typed with its day, kept.
-    expect(cells).toEqual([...held].map(([task, [start, end]]) => [task, dateCell(String(start)).getTime(), dateCell(String(end)).getTime()]));
+    // Every Start and End typed as the service holds it: the month's last day where the End was typed as a month;
+    // a Start, the month's first day, and a day typed with its day, kept. A blank End stays blank (read as the month).
+    const asHeld = ([task, [start, end]]: [unknown, unknown[]]) => [task, dateCell(String(start)).getTime(), task === 'Listening sessions' ? '' : dateCell(String(end)).getTime()];
+    expect(cells).toEqual([...held].map(asHeld));
     expect(held.get('Equity study')).toEqual(['2027-02-01', '2027-08-31']);
     expect(held.get('Listening sessions')).toEqual(['2027-03-01', '2027-03-31']);
     expect(plan.cellForWrite(2, 3).numberFormat).toBe('mmmm yyyy');
-    // Read again, the sheet says what the service holds: the next sync sends nothing.
+    // Said in the summary, as the person sees no change in the cell.
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds the month's last day \(still shown as the month\)/);
+    // Read again, the sheet says what the service holds: the next sync sends nothing, and says nothing of it.
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+    expect(fakes.toasts.at(-1)?.message).not.toMatch(/typed as a month/);
+  });
+});
+
+describe('a date typed as a month, written back', () => {
+  test('an End that is a formula showing a month is read as that month and its formula kept (never replaced by a value)', async () => {
+    const { addon, source, fakes } = await connected('Typed months, formulas');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), '=EDATE(B2,6)', 'In progress']]);
+    fakes.setFormulaResults('Work plan', 'C2', [[dateCell('2027-08-01')]]);
+    plan.cellForWrite(2, 3).numberFormat = 'mmm yyyy';
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => r.values.endOn)).toEqual(['2027-08-31']);
+    expect(fakes.readSheet('Work plan', { range: 'C2', pick: 'formula' })).toEqual([['=EDATE(B2,6)']]);
+  });
+
+  test("an End typed as a month and merged down beside two tasks gets the month's last day in the merged cell alone, not in the cell it hides", async () => {
+    const { addon, source, fakes } = await connected('Typed months, merged');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
+    plan.cellForWrite(2, 3).numberFormat = 'mmm yyyy';
+    (plan.getRange(2, 3, 2, 1) as unknown as { merge(): void }).merge();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => r.values.endOn)).toEqual(['2027-08-31', '2027-08-31']);
+    const [[top], [hidden]] = fakes.readSheet('Work plan', { range: 'C2:C3' });
+    expect([(top as Date).getTime(), hidden]).toEqual([dateCell('2027-08-31').getTime(), '']);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds/);
+  });
+
+  test('a blank End beside a Start typed as a month is read as that month, not written: moving the Start later moves the End with it', async () => {
+    const { addon, source, fakes } = await connected('Typed months, blank End');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
+    plan.cellForWrite(2, 2).numberFormat = 'mmm-yy';
+    const held = async () => (await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id)).map((r) => [r.values.startOn, r.values.endOn]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(await held()).toEqual([['2027-03-01', '2027-03-31']]);
+    expect(fakes.readSheet('Work plan', { range: 'C2' })).toEqual([['']]);
+    // The person moves the sessions to June, as they typed March.
+    plan.cellForWrite(2, 2).value = dateCell('2027-06-01');
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(await held()).toEqual([['2027-06-01', '2027-06-30']]);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
   });
 });
 

@@ -149,8 +149,9 @@ describe('Excel add-in host layer', () => {
     await excel.userEdit('Work plan', 2, 2, '2/1/2027');
     await excel.userEdit('Work plan', 2, 3, 'Aug 2027');
     expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ numberFormat: 'mmm-yy' });
-    await addin.bridge.sync();
+    const { summary } = await addin.bridge.sync();
     expect(posts.flatMap((p) => p.rows).map((r) => [r.values.startOn, r.values.endOn])).toEqual([['2027-02-01', 'Aug 2027']]);
+    expect(summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
     // Then the cell holds the day the service read, the month's last, still shown as the month: the sheet's status
     // formula and EQ.WORKPLAN_STATUS judge it by that day too.
     expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31'), numberFormat: 'mmm-yy' });

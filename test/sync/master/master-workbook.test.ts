@@ -13,7 +13,7 @@ import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import { spelledQuarter } from '../../../shared/cells/dates';
 import { otherFigures, rbaSections } from '../../../sync/metrics/headline-figures';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
-import { startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
+import { BLOCK_ROWS, BUFFER_BYTES, startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
 import { writeMasterWorkbook, type MasterLayout, type MasterStore } from '../../../sync/master/master-workbook';
 import { convertToPdf } from '../../support/libreoffice';
 import { readWithOpenpyxl, type OpenpyxlSheet } from '../../support/openpyxl';
@@ -23,8 +23,8 @@ import { AS_OF, WORKPLAN } from '../metrics/demand-rows';
 import { openStore } from '../../../sync/store/open-store';
 import { FORMULA_TEXT, LONG_DESCRIPTION, LONG_TASK, REJECTED, WARNED, seededStore, type SeededStore } from './seed-store';
 
-/** Each data sheet worker started in this file, and how many messages it has sent (a worker that served sent some). */
-const dataSheetWorkers = vi.hoisted(() => [] as { replies: number }[]);
+/** Each data sheet worker started in this file, how many messages it has sent (a worker that served sent some) and the rows of each block. */
+const dataSheetWorkers = vi.hoisted(() => [] as { replies: number; blockRows: number[] }[]);
 vi.mock('../../../sync/worker-module', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../sync/worker-module')>();
   return {
@@ -32,8 +32,11 @@ vi.mock('../../../sync/worker-module', async (importOriginal) => {
     startWorkerModule: (...args: Parameters<typeof actual.startWorkerModule>) => {
       const worker = actual.startWorkerModule(...args);
       if (args[0].pathname.endsWith('/data-sheet-worker.ts')) {
-        const counted = { replies: 0 };
-        worker.on('message', () => counted.replies++);
+        const counted = { replies: 0, blockRows: [] as number[] };
+        worker.on('message', (m: { block?: { rows: number } }) => {
+          counted.replies++;
+          if (m.block) counted.blockRows.push(m.block.rows);
+        });
         dataSheetWorkers.push(counted);
       }
       return worker;
@@ -349,5 +352,37 @@ describe('master workbook written on a worker thread', () => {
     expect([...worker.parts.keys()]).toEqual([...here.parts.keys()]);
     for (const [name, text] of here.parts) expect(worker.parts.get(name), name).toBe(text);
     expect(worker.metrics).toEqual(here.metrics);
+  });
+
+  it('is the same workbook when a block\'s rows pass the buffer it travels in (long texts): the block ends early', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'equity-desk-master-long-'));
+    const store = await openStore({ dataDir });
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'Long notes office' });
+      // Texts in wrapped columns are clipped to what a row prints; these are clipped too, in columns that keep more.
+      const words = (i: number, field: string) => Array.from({ length: 300 }, (_, k) => `${field}${(i * 7 + k) % 97} ✓✓✓—✓✓✓`).join(' ');
+      const upserts = Array.from({ length: BLOCK_ROWS + 20 }, (_, i) => {
+        const values = { requestId: `TA-${i} ${words(i, 'id')}`, receivedOn: '2026-02-02', status: 'New', description: words(i, 'ask'), notes: words(i, 'note'), requesterOrg: words(i, 'org') };
+        return { rowId: `r${i}`, sheetRow: i + 2, hash: `${i}`, values };
+      });
+      await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at: new Date(`${AS_OF}T08:00:00Z`) });
+      const before = dataSheetWorkers.length;
+      const worker = await written(store, {});
+      const here = await written({ ...store, threadReads: undefined }, {});
+      // What this test needs: the first block's rows, even clipped, are more bytes than its buffer holds.
+      const requests = [...here.parts.values()].find((text) => text.includes('<t>TA-1 id')) ?? '';
+      const firstBlock = requests.slice(requests.indexOf('<row r="2"'), requests.indexOf(`<row r="${BLOCK_ROWS + 2}"`));
+      expect(Buffer.byteLength(firstBlock)).toBeGreaterThan(BUFFER_BYTES);
+      // The block that would not surely fit ended early, and the next took the rest.
+      const blocks = dataSheetWorkers[before].blockRows;
+      expect(blocks.reduce((sum, n) => sum + n, 0)).toBe(BLOCK_ROWS + 20);
+      expect(blocks.slice(0, -1).some((n) => n < BLOCK_ROWS)).toBe(true);
+      expect([...worker.parts.keys()]).toEqual([...here.parts.keys()]);
+      for (const [name, text] of here.parts) expect(worker.parts.get(name), name).toBe(text);
+      expect(worker.metrics).toEqual(here.metrics);
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 // The embedded SQLite store: the shared contract, plus what only a file on disk can show.
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -69,6 +69,26 @@ describe('SQLite store on disk', () => {
       expect(fresh.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
       fresh.close();
+    }
+  });
+
+  test('a batch whose flush of the disk fails is refused, and so is every later one, and the health check says so', async () => {
+    const store = await open();
+    try {
+      const { principal } = await store.createPrincipal({ kind: 'source', name: 'S', sourceKind: 'excel' });
+      const batch = { sourceId: principal.id, table: 'requests' as const, upserts: [{ rowId: 'r1', hash: 'h1', values: {} }], deletes: [], full: false, rejected: [], at: new Date('2026-12-05T00:00:00Z') };
+      await store.applyBatch(batch);
+      await store.ping();
+      // SQLite keeps writing its WAL through the handle it holds; the flush opens the path, where a device that
+      // cannot be flushed now stands, and fails as a disk that lost a write does.
+      const wal = `${store.threadReads!.file}-wal`;
+      unlinkSync(wal);
+      symlinkSync('/dev/null', wal);
+      await expect(store.applyBatch({ ...batch, upserts: [{ rowId: 'r2', hash: 'h2', values: {} }] })).rejects.toMatchObject({ name: 'StoreError', code: 'unavailable' });
+      await expect(store.applyBatch({ ...batch, upserts: [{ rowId: 'r2', hash: 'h2', values: {} }] })).rejects.toMatchObject({ code: 'unavailable' });
+      await expect(store.ping()).rejects.toThrow(/restarted/);
+    } finally {
+      await store.close();
     }
   });
 
