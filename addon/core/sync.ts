@@ -388,7 +388,7 @@ function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | und
   cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
   if (cells.length === 0) return undefined;
   const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ` and ${(cells.length - 3).toLocaleString('en-US')} more` : '');
-  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`;
 }
 
 /** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
