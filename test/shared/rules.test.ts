@@ -115,8 +115,6 @@ describe('readRules', () => {
     expect([...r.capacity]).toEqual([['a. rivera', 20]]);
     expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
     expect(JSON.stringify([...r.impact, ...r.slaDays, ...r.capacity, r.suggestedPriority, r.lists])).not.toMatch(/#N\/A|#REF!|#DIV\/0!|#VALUE!|#NAME\?/);
-    const cell = (column: number, row: number) => `Lists!${String.fromCharCode(64 + column)}${row}`.replace(/^Lists!(.)$/, '');
-    void cell;
     const at = (key: ListKey, paired: boolean, row: number) => {
       const p = listPlacement(key);
       return { sheet: 'Lists', row, column: columnLetter(paired ? p.pairedColumn! : p.column) };
