@@ -269,6 +269,21 @@ describe('a date typed as a month, written back', () => {
     expect(fakes.readSheet('Work plan', { range: 'C2', pick: 'formula' })).toEqual([['=EDATE(B2,6)']]);
   });
 
+  test("an End typed as a month and merged down beside two tasks gets the month's last day in the merged cell alone, not in the cell it hides", async () => {
+    const { addon, source, fakes } = await connected('Typed months, merged');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
+    plan.cellForWrite(2, 3).numberFormat = 'mmm yyyy';
+    (plan.getRange(2, 3, 2, 1) as unknown as { merge(): void }).merge();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => r.values.endOn)).toEqual(['2027-08-31', '2027-08-31']);
+    const [[top], [hidden]] = fakes.readSheet('Work plan', { range: 'C2:C3' });
+    expect([(top as Date).getTime(), hidden]).toEqual([dateCell('2027-08-31').getTime(), '']);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds/);
+  });
+
   test('a blank End beside a Start typed as a month is read as that month, not written: moving the Start later moves the End with it', async () => {
     const { addon, source, fakes } = await connected('Typed months, blank End');
     const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
