@@ -6,7 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { readRules, workbookLists } from '../../shared/rules';
+import { readRules } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
@@ -85,8 +85,8 @@ export interface SheetTable {
 function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
   const lists = listsSheet(sheets);
   if (!lists) return {};
-  const own = workbookLists(lists.grid);
-  return { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth, ...(own ? { lists: own } : {}) };
+  const rules = readRules(lists.grid);
+  return { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(rules.ownLists ? { lists: rules.ownLists } : {}) };
 }
 
 const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));

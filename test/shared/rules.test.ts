@@ -128,6 +128,19 @@ describe('readRules', () => {
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
+  it("checks cells against a sheet's own lists only where the sheet is laid out as the templates': a Lists sheet of one list of its own in column A is not read as requester types", () => {
+    const added = copy();
+    setBlock(added, 'requesterType', [...DEFAULT_RULES.lists.requesterType, 'Regional council']);
+    expect(readRules(added).ownLists?.requesterType).toContain('Regional council');
+    expect(readRules(added).ownLists?.priority).toEqual(DEFAULT_RULES.lists.priority);
+    const ownSheet = [['Priority'], ['Low'], ['Medium'], ['High'], ['Urgent']];
+    expect(readRules(ownSheet).lists.requesterType).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+    expect(readRules(ownSheet).ownLists).toBeUndefined();
+    const renamed = copy();
+    renamed[0][listPlacement('category').column - 1] = 'Requester type';
+    expect(readRules(renamed).ownLists?.category).toEqual(DEFAULT_RULES.lists.category);
+  });
+
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {
     const r = readRules([]);
     expect(r.settings).toEqual(DEFAULT_RULES.settings);
