@@ -428,7 +428,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (loading !== undefined) throw new AddonError('loading', loading);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    const hasLists = names.includes(LISTS_SHEET);
+    // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
+    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
     if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
