@@ -165,7 +165,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
@@ -211,6 +211,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const warnings = sheetWarningsOf(t);
     return warnings.length ? { name: t.sheet, warnings } : { name: t.sheet };
   });
+  // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
+  // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
+  if (withLists) statuses.push({ name: LISTS_SHEET, ...(rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
@@ -388,7 +391,7 @@ function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | und
   cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
   if (cells.length === 0) return undefined;
   const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ` and ${(cells.length - 3).toLocaleString('en-US')} more` : '');
-  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`;
 }
 
 /** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
@@ -425,11 +428,12 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (loading !== undefined) throw new AddonError('loading', loading);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    const hasLists = names.includes(LISTS_SHEET);
+    // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
+    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
     if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
+    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
     return { tables, summary: [listsSkipped(rules), summarise(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());

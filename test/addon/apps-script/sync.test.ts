@@ -3,6 +3,8 @@
 // rejected cells annotated and cleared once fixed, one sync at a time, EQ_DEMAND cached.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
+import { columnLetter, listPlacement } from '../../../shared/lists';
+import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { useSyncService } from '../../fixtures/use-sync-service';
 import { SERVICE_URL, builtAddon, connectedAddon, dateCell, loadAddon, sampleTable, type LoadAddonOptions } from '../bundle-harness';
 
@@ -345,6 +347,30 @@ describe("the committee's Data quality sheet", () => {
     expect(fakes.ui.alerts).toEqual([]);
     expect(await received()).toMatchObject({ posts: 1, rows: 0 });
     expect(await linesOf('Budget codes')).toEqual([]);
+  });
+});
+
+describe("the committee's Data quality sheet, for the Lists sheet", () => {
+  test("lists a Lists cell showing a formula's error, at its cell, until the cell is fixed", async () => {
+    const { addon, fakes } = await connected('Lists by lookup');
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const type = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && line[type.column - 1] === '');
+    lists[free][type.column - 1] = '#N/A';
+    fakes.seedSheet('Lists', lists);
+    fakes.seedSheet('Requests', sampleTable('requests', 2, 5).grid);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const cell = `Lists!${columnLetter(type.column)}${free + 1}`;
+    expect(await linesOf('Lists by lookup')).toEqual([['Warning', 'Lists', free + 1, cell, '', "Requester type: the cell shows #N/A, a formula's error; skipped"]]);
+
+    lists[free][type.column - 1] = '';
+    fakes.seedSheet('Lists', lists);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(await linesOf('Lists by lookup')).toEqual([]);
   });
 });
 

@@ -258,7 +258,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     for (const call of Object.keys(port.calls)) delete port.calls[call];
     const failed = run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     await expect(failed).rejects.toMatchObject({ code: 'loading' });
-    await expect(failed).rejects.toThrow(`Not synced yet: 2 cells are still loading their formulas' data (Requests!${columnLetter(org)}2, Requests!${columnLetter(org)}3; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`);
+    await expect(failed).rejects.toThrow(`Not synced yet: 2 cells are still loading their formulas' data (Requests!${columnLetter(org)}2, Requests!${columnLetter(org)}3; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`);
     expect(posts).toEqual([]);
     expect(Object.keys(port.calls).filter((c) => /^write|^update/.test(c))).toEqual([]);
 
