@@ -102,8 +102,10 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
       globalName: 'EquityDesk',
       platform: 'neutral',
       // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
-      // sizes). Names are kept, so a stack trace still names its functions.
+      // sizes). Names are kept, so a stack trace still names its functions; syntax is shortened where the
+      // meaning stays (`if (a) b()` as `a&&b()`, constants folded).
       minifyWhitespace: true,
+      minifySyntax: true,
       mainFields: ['module', 'main'],
       define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
     }),

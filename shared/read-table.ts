@@ -237,20 +237,28 @@ export function readTable(
   const phaseNames = sheetPhaseNames(table, map, header, grid.slice(headerIndex + 1), numberedBy);
   // The sheet rows whose bare number ("2", "Phase 2") took the sheet's name for it, by column, name and text typed: said once for each.
   const named = new Map<string, { index: number; field: string; typed: string; bare: string; name: string; rows: number[] }>();
-  /** The sheet's name for the phase a cell of column `i` on line `r` numbers or spells, said once for each text typed. */
-  const phaseName = (i: number, field: string, v: CellInput, r: number): string | undefined => {
+  /** The sheet's name for the phase a cell of column `i` numbers or spells, and that phase's number. */
+  const phaseOf = (i: number, v: CellInput): { name: string; bare: string } | undefined => {
     const phase = phaseNames.get(i);
     if (phase === undefined) return undefined;
     // "Phase 2" written out is the bare number's group too, and so is the name spelled with other marks or case
     // ("Phase 2: Organize" beside "Phase 2 - Organize"): left as typed, each would stay a group of its own.
     const bare = numberedValue(phase.word, v) ?? numberedWritten(phase.word, v) ?? beyondNine(phase.word, v) ?? respelled(phase, v);
     const name = bare === undefined ? undefined : phase.names.get(bare);
-    if (name === undefined) return undefined;
+    return name === undefined ? undefined : { name, bare: bare!.slice(phase.word.length + 1) };
+  };
+  /** Why text typed in column `i` was read as the phase name `p.name`. */
+  const givenName = (i: number, typed: string, p: { name: string; bare: string }) =>
+    `the name this sheet gives ${phaseNames.get(i)!.word.toLowerCase()} ${p.bare}${phaseWords(typed) === phaseWords(p.name) ? ', as first written' : ''}`;
+  /** The sheet's name for the phase a cell of column `i` on line `r` numbers or spells, said once for each text typed. */
+  const phaseName = (i: number, field: string, v: CellInput, r: number): string | undefined => {
+    const phase = phaseOf(i, v);
+    if (phase === undefined) return undefined;
     const typed = String(v).trim();
-    const key = `${i}\n${name}\n${typed}`;
-    if (!named.has(key)) named.set(key, { index: i, field, typed, bare: bare!.slice(phase.word.length + 1), name, rows: [] });
+    const key = `${i}\n${phase.name}\n${typed}`;
+    if (!named.has(key)) named.set(key, { index: i, field, typed, ...phase, rows: [] });
     named.get(key)!.rows.push(r + 1);
-    return name;
+    return phase.name;
   };
   const above: Record<string, CellInput> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
@@ -292,9 +300,13 @@ export function readTable(
     }
     if (section) {
       const into = section.into && fieldColumn(map, section.into.name).index;
-      const value = (section.into && into !== undefined && phaseName(into, section.into.name, section.value ?? section.text, r)) || section.value;
+      // The heading's own warning says which phase name it was read as: a second warning on its row would repeat it.
+      const typed = section.value ?? section.text;
+      const phase = section.into && into !== undefined ? phaseOf(into, typed) : undefined;
+      const value = phase?.name || section.value;
       if (section.into) above[section.into.name] = value ?? section.text;
-      const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"` : '';
+      const why = phase ? `, ${givenName(into!, String(typed).trim(), phase)}` : '';
+      const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"${why}` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
       setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
       continue;
@@ -352,10 +364,9 @@ export function readTable(
     }
   }
   for (const { index, field, typed, bare, name, rows: on } of named.values()) {
-    const word = phaseNames.get(index)!.word.toLowerCase();
     issues.push({
       code: 'phase_named', field, sheet, row: on[0], column: columnLetter(index + 1), header: excerpt(String(header[index])), severity: 'warning',
-      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, the name this sheet gives ${word} ${bare}${foldText(typed) === foldText(name) ? ', as first written' : ''}`,
+      message: `${excerpt(String(header[index]))}: ${quoteValue(typed)} on ${rowRuns(on)} read as ${quoteValue(name)}, ${givenName(index, typed, { name, bare })}`,
     });
   }
   for (const [d, taken] of takenOn) {
@@ -388,7 +399,7 @@ function sheetPhaseNames(
     // A decimal ("Phase 2.5: Pilot") is a phase of its own, not a name for phase 2.
     // Up to 99: "Year 2026" is a calendar year, not a plan's 2026th.
     const numbered = new RegExp(`^${word}\\s+([1-9]\\d?)(?!\\d|[.,]\\d)`, 'i');
-    // Each number's names, folded so that case and spacing make no second name.
+    // Each number's names, by their words, so that case and the marks between words make no second name.
     const names = new Map<string, Map<string, string>>();
     for (const line of below) {
       const heading = filled(line) === 1 ? sectionRow(table, map, header, line) : undefined;
@@ -396,9 +407,9 @@ function sheetPhaseNames(
       for (const text of texts) {
         const typed = typeof text === 'string' ? text.trim() : '';
         const n = numbered.exec(typed)?.[1];
-        if (n === undefined || foldText(typed) === foldText(`${word} ${n}`)) continue;
+        if (n === undefined || phaseWords(typed) === phaseWords(`${word} ${n}`)) continue;
         const own = names.get(n) ?? new Map<string, string>();
-        if (!own.has(foldText(typed))) own.set(foldText(typed), typed);
+        if (!own.has(phaseWords(typed))) own.set(phaseWords(typed), typed);
         names.set(n, own);
       }
     }
@@ -418,8 +429,15 @@ function respelled(phase: { word: string; names: ReadonlyMap<string, string> }, 
   // Its own number's name only: folded, "Phase 1 - 0-90 days" and "Phase 10: 90 Days" are spelled alike.
   const bare = numberedWritten(phase.word, new RegExp(`^${phase.word}\\s+\\d+`, 'i').exec(typed)?.[0]);
   const name = bare === undefined ? undefined : phase.names.get(bare);
-  return name !== undefined && typed !== name && foldText(typed) === foldText(name) ? bare : undefined;
+  return name !== undefined && typed !== name && phaseWords(typed) === phaseWords(name) ? bare : undefined;
 }
+
+/**
+ * A phase name as its words, for two spellings of one name to be told: letters as written, accents kept and case
+ * set aside ("Organización" is not "Organizacin"), split only by the spaces and marks between words ("Phase 2:
+ * Organize" is "Phase 2 - Organize", but "Re-sign" is not "Resign").
+ */
+const phaseWords = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu)?.join(' ') ?? '';
 
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */
 function numberedWritten(word: string, raw: CellInput): string | undefined {

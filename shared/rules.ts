@@ -22,6 +22,14 @@ export interface Rules {
   lists: Record<ListKey, string[]>;
   /** Lists the workbook's Lists sheet has no block for, being made before they were added: no dropdown may point there. */
   missingLists: ListKey[];
+  /**
+   * The choices its cells are checked against (import, sync, the intake form): each list whose header stands where
+   * the templates put it and that holds a value, the default list otherwise; undefined when the sheet is not laid out
+   * as the templates' (most block headers elsewhere). A sheet a person named Lists for notes of their own, or for one
+   * list of their own in column A, says nothing of the choices, and read by the templates' columns it would reject
+   * every row.
+   */
+  ownLists: Record<ListKey, string[]> | undefined;
   /** Cells of the Lists sheet not read, each a warning at its cell: a formula's error is no choice, key, label or setting. */
   issues: CellIssue[];
 }
@@ -145,6 +153,7 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
     LIST_PLACEMENTS.map((p) => [p.block.key, (missingLists.includes(p.block.key) ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))]),
   ) as Record<ListKey, string[]>;
   return {
+    ownLists: ownLists(grid, lists),
     impact: keyed('requesterType', true),
     slaDays: keyed('priority', true),
     urgency: bounds('urgency', num),
@@ -159,23 +168,16 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
   };
 }
 
-export const DEFAULT_RULES: Rules = readRules();
-
-/**
- * The dropdown values of a workbook's Lists sheet, for reading its tables' cells as its own dropdowns offer them: each
- * list whose header stands where the templates put it and that holds a value, the default list otherwise. Undefined
- * when the sheet is not laid out as the templates' (most block headers elsewhere): a sheet a person named Lists for
- * notes of their own says nothing of the choices, and read by the templates' columns it would reject every row.
- */
-export function workbookLists(grid: Grid): Record<ListKey, string[]> | undefined {
+function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey, string[]> | undefined {
   const header = grid[0] ?? [];
   const inPlace = LIST_PLACEMENTS.filter((p) => String(header[p.column - 1] ?? '').trim().toLowerCase() === p.block.header.toLowerCase());
   if (inPlace.length * 2 <= LIST_PLACEMENTS.length) return undefined;
-  const own = readRules(grid).lists;
   return Object.fromEntries(
-    LIST_PLACEMENTS.map((p) => [p.block.key, inPlace.includes(p) && own[p.block.key].length ? own[p.block.key] : DEFAULT_RULES.lists[p.block.key]]),
+    LIST_PLACEMENTS.map((p) => [p.block.key, inPlace.includes(p) && lists[p.block.key].length ? lists[p.block.key] : p.block.values.map((v) => String(v))]),
   ) as Record<ListKey, string[]>;
 }
+
+export const DEFAULT_RULES: Rules = readRules();
 
 /**
  * How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. A `ReadOptions`

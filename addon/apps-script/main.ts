@@ -10,7 +10,7 @@ import { evaluateDerived, type CellContext, type Column } from '../core/custom-f
 import { evaluateDemand, forgetDemandAnswers } from '../core/demand';
 import { saveRequest, selectRequest } from '../core/save-request';
 import { readSettings, saveSettings, type SettingsUpdate } from '../core/settings';
-import { lastScheduledRun, recordScheduledRun } from '../core/schedule';
+import { lastScheduledRun, loadingWait, recordScheduledRun } from '../core/schedule';
 import { setupTemplate } from '../core/setup';
 import { syncNow } from '../core/sync';
 import { feedbackLinkFor } from '../core/feedback-link';
@@ -119,16 +119,24 @@ export const handlers = {
     const id = SpreadsheetApp.getActiveSpreadsheet() ? null : spreadsheetOfTrigger(e?.triggerUid);
     const port = id ? portFor(SpreadsheetApp.openById(id)) : activePort();
     // Nobody watches a trigger run: its result stays with the document for the next sidebar to show.
-    const record = (ok: boolean, message: string) =>
-      runSync(recordScheduledRun(documentSettings, { at: new Date().toISOString(), who: Session.getEffectiveUser().getEmail(), ok, message }));
+    const at = new Date().toISOString();
+    const record = (ok: boolean, message: string, waitingSince?: string) =>
+      runSync(recordScheduledRun(documentSettings, { at, who: Session.getEffectiveUser().getEmail(), ok, message, ...(waitingSince ? { waitingSince } : {}) }));
     try {
       const { summary } = runSync(syncNow(syncDeps(port)));
       record(true, summary);
       return summary;
     } catch (e) {
+      if (isErrorType(e, AddonError) && e.code === 'loading') {
+        // Data still loading is no failure to email anyone about: the sidebar says so, and the next run syncs; a
+        // wait that lasts a day is a formula that never finishes, and fails the run below.
+        const { since, overdue } = runSync(loadingWait(documentSettings, at));
+        const message = overdue ? `Cells have been loading since ${since.slice(0, 16).replace('T', ' ')} UTC: no scheduled sync has sent anything since. ${e.message}` : e.message;
+        record(false, message, since);
+        if (!overdue) return message;
+        throw new AddonError('loading', message);
+      }
       record(false, describeError(e));
-      // Data still loading is no failure to email anyone about: the sidebar says so, and the next run syncs.
-      if (isErrorType(e, AddonError) && e.code === 'loading') return e.message;
       // Thrown on, so the execution log shows the failure and Google emails the schedule's owner.
       throw e;
     }

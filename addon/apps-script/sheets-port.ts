@@ -154,7 +154,7 @@ export class SheetsPort implements SpreadsheetPort {
     // Only for a table holding dates: a typed `Aug 2027` is known by its format alone, and every read is a call.
     const numberFormats = withFormulas && values.some((line) => line.some(isHostDate)) ? range.getNumberFormats() : [];
     const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
-    return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged) } : { values, formulas, numberFormats };
+    return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {

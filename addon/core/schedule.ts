@@ -24,6 +24,8 @@ export interface ScheduledRun {
   ok: boolean;
   /** The sync summary, or what went wrong. */
   message: string;
+  /** When this run found cells still loading: since when the scheduled runs have found them so. */
+  waitingSince?: string;
 }
 
 export interface ScheduleView {
@@ -82,4 +84,13 @@ export function* lastScheduledRun(settings: SettingsPort): Task<ScheduledRun | n
 
 export function* recordScheduledRun(settings: SettingsPort, run: ScheduledRun): Task<void> {
   yield* io(settings.set(LAST_RUN_KEY, JSON.stringify({ ...run, message: run.message.slice(0, 2000) })));
+}
+
+/**
+ * Since when the scheduled runs have found cells still loading, the run at `at` included, and whether the wait is
+ * past a day: a formula that never finishes would otherwise stop every sync with nobody emailed.
+ */
+export function* loadingWait(settings: SettingsPort, at: string): Task<{ since: string; overdue: boolean }> {
+  const since = (yield* lastScheduledRun(settings))?.waitingSince ?? at;
+  return { since, overdue: Date.parse(at) - Date.parse(since) >= 24 * 3600_000 };
 }

@@ -12,9 +12,12 @@ import type { Task } from './task';
 /** The lists the public pages show: those of the requests columns the intake form and the feedback survey ask. */
 const PUBLIC_LISTS = [...new Set(TABLES.requests.columns.flatMap((c): ListKey[] => ((c.intake || c.survey) && c.list ? [c.list] : [])))];
 
-/** The lists sent, as the service keeps them: what it checks this spreadsheet's choices against (a list sent empty is the default). */
+/**
+ * The lists sent, as the service keeps them: what it checks this spreadsheet's choices against (a list sent empty
+ * is the default, and a Lists sheet not laid out as the templates' sends every list empty).
+ */
 export function sentLists(rules: Rules): Partial<Record<ListKey, string[]>> {
-  return Object.fromEntries(PUBLIC_LISTS.map((key) => [key, rules.lists[key].filter((v) => v.trim() !== '').slice(0, 500).map((v) => v.slice(0, 200))]));
+  return Object.fromEntries(PUBLIC_LISTS.map((key) => [key, (rules.ownLists?.[key] ?? []).filter((v) => v.trim() !== '').slice(0, 500).map((v) => v.slice(0, 200))]));
 }
 
 /** `rules` are the spreadsheet's own, read from its Lists sheet. */

@@ -64,10 +64,11 @@ export interface TableSyncReport {
   /** Status cells holding a value typed over their formula: kept, and counted here. */
   typedOver: number;
   /**
-   * Deadlines typed as a month or a year that now hold the period's last day, by header and period (`End|month`):
-   * the cell shows what it showed, so only the summary says its value changed.
+   * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
+   * showed, so only the summary says its value changed. `notWritten`: why the host refused the write (a protected
+   * range), which leaves the rest of the sync as it was.
    */
-  periodEnds: Record<string, number>;
+  periodEnds: { header: string; kind: string; count: number; notWritten?: string }[];
 }
 
 export interface SyncReport {
@@ -164,7 +165,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<TableSyncReport> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
@@ -210,6 +211,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const warnings = sheetWarningsOf(t);
     return warnings.length ? { name: t.sheet, warnings } : { name: t.sheet };
   });
+  // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
+  // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
+  if (withLists) statuses.push({ name: LISTS_SHEET, ...(rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
@@ -269,16 +273,26 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
-  const periodEnds: Record<string, number> = {};
+  const periodEnds: TableSyncReport['periodEnds'] = [];
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
     if (idColumn === null || !periodWrites[s].length) continue;
-    const written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+    let written: Set<string>;
+    let notWritten: string | undefined;
+    try {
+      written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+    } catch (e) {
+      // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
+      written = new Set(periodWrites[s].map((r) => r.rowId));
+      notWritten = e instanceof Error ? e.message : String(e);
+    }
     for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
-        const name = `${String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || 'date'}|${kind}`;
-        periodEnds[name] = (periodEnds[name] ?? 0) + 1;
+        const header = String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || 'date';
+        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten);
+        if (same) same.count++;
+        else periodEnds.push({ header, kind, count: 1, ...(notWritten === undefined ? {} : { notWritten }) });
       }
     }
   }
@@ -352,9 +366,11 @@ export function summarise(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
-      for (const [name, count] of Object.entries(t.periodEnds)) {
-        const [header, kind] = name.split('|');
-        parts.push(`${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`);
+      for (const { header, kind, count, notWritten } of t.periodEnds) {
+        const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;
+        parts.push(notWritten === undefined
+          ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
+          : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${count > 1 ? 'them' : 'it'} by the ${kind}'s first day`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
@@ -375,7 +391,7 @@ function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | und
   cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
   if (cells.length === 0) return undefined;
   const shown = cells.slice(0, 3).join(', ') + (cells.length > 3 ? ` and ${(cells.length - 3).toLocaleString('en-US')} more` : '');
-  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+  return `Not synced yet: ${counted(cells.length, 'cell is', 'cells are')} still loading their formulas' data (${shown}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`;
 }
 
 /** The Lists cells not read as choices or rules (a formula's error), the first few by cell; '' when there are none. */
@@ -412,11 +428,12 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (loading !== undefined) throw new AddonError('loading', loading);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    const hasLists = names.includes(LISTS_SHEET);
+    // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
+    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
     if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report)));
+    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
     return { tables, summary: [listsSkipped(rules), summarise(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());

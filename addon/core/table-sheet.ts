@@ -8,6 +8,7 @@ import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import { periodTyped } from '../../shared/cells/date-format';
 import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
+import type { MergedRange } from '../port/merged-ranges';
 import { SYNC_ID_HEADER, isSyncIdHeader, syncIdOf } from '../port/rows-by-id';
 import { io, type Task } from './task';
 
@@ -28,6 +29,8 @@ export interface TableSheet {
   host: HostCell[][];
   /** Each cell's formula text (`''` where it holds a value or lies past the read), from the same read. */
   formulas: string[][];
+  /** Merged ranges read with it, whose first value `grid` and `host` repeat over them. */
+  merged: readonly MergedRange[];
   /** 1-based; 0 when the sheet has no header yet. */
   headerRow: number;
   /** 1-based column of `Sync ID`, or null when the header row has none. */
@@ -66,7 +69,7 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
 }
 
 /** A sheet's cells, already read, seen as `table`. */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats }: SheetCells, reading: SheetReading = {}): TableSheet {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [] }: SheetCells, reading: SheetReading = {}): TableSheet {
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
@@ -84,6 +87,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
     grid,
     host,
     formulas,
+    merged,
     headerRow: headerIndex + 1,
     syncIdColumn: syncIndex < 0 ? null : syncIndex + 1,
     read,

@@ -10,8 +10,8 @@ import type { TableSheet } from './table-sheet';
 /**
  * The cells to write so the sheet holds what the reader made of each deadline (an End, a Due) typed as a month or a
  * year: its last day, in place, its format kept so it still shows the month. Only a cell the person typed so: a day
- * typed with its day, a start, a period typed as text and a formula (its result is the formula's to make) are left
- * as they are. A blank end beside a start typed as a month is read as that month but never filled: a day written
+ * typed with its day, a start, a period typed as text, a formula (its result is the formula's to make) and the
+ * cells a merged one hides are left as they are. A blank end beside a start typed as a month is read as that month but never filled: a day written
  * there would no longer follow the start, and a start moved later would then end before it begins.
  * `results`: the rows of `t.read` as validated; `rowIdAt`: each sheet row's Sync ID.
  */
@@ -27,7 +27,7 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
       if (column === undefined) continue;
       const json = t.grid[r.row - 1]?.[column - 1] ?? null;
       const host = t.host[r.row - 1]?.[column - 1] ?? null;
-      if (t.formulas[r.row - 1]?.[column - 1]) continue;
+      if (t.formulas[r.row - 1]?.[column - 1] || hiddenByMerge(t, r.row, column)) continue;
       // A date cell that reads as text is one whose format shows only its month or year (jsonCell).
       if (!isHostDate(host) || typeof json !== 'string' || isIsoDate(json)) continue;
       const value = values[c.name];
@@ -38,4 +38,9 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
     }
   });
   return [...byRow.values()];
+}
+
+/** A cell a merged range covers but does not start at: its value is the range's, read again; written, it stays unseen. */
+function hiddenByMerge(t: TableSheet, row: number, column: number): boolean {
+  return t.merged.some((m) => row >= m.row && row < m.row + m.numRows && column >= m.column && column < m.column + m.numColumns && (row !== m.row || column !== m.column));
 }

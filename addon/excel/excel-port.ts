@@ -241,9 +241,10 @@ export class ExcelPort implements SpreadsheetPort {
       const formulas = withFormulas ? loaded.formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== loaded.values[r][c] ? f : ''))) : [];
       const { rows, columns } = usedSize(values, formulas);
       const clip = <T>(grid: T[][]) => grid.slice(0, rows).map((line) => line.slice(0, columns));
-      const spread = <T>(grid: T[][]) => (merged.isNullObject ? grid : spreadMerges(grid, mergedAreas(merged.address)));
+      const areas = merged.isNullObject ? [] : mergedAreas(merged.address);
+      const spread = <T>(grid: T[][]) => (areas.length ? spreadMerges(grid, areas) : grid);
       const numberFormats = withFormulas ? spread(clip(loaded.numberFormat.map((line) => line.map(String)))) : [];
-      return { values: spread(clip(values)), formulas: clip(formulas), numberFormats };
+      return { values: spread(clip(values)), formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}) };
     });
   }
 

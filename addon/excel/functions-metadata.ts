@@ -5,6 +5,7 @@
 import { EXCEL_FUNCTIONS } from './functions';
 
 export interface FunctionsJson {
+  allowErrorForDataTypeAny: true;
   functions: {
     id: string;
     name: string;
@@ -17,6 +18,9 @@ export interface FunctionsJson {
 
 export function functionsJson(): FunctionsJson {
   return {
+    // Without it Excel calls no function whose range holds an error cell: the whole column would show that error,
+    // where the native formula shows it on that row alone.
+    allowErrorForDataTypeAny: true,
     functions: EXCEL_FUNCTIONS.map((fn) => ({
       id: fn.id,
       name: fn.id,

@@ -7,6 +7,7 @@ import { broadcastHeight, evaluateDerived, type CellContext, type Column } from 
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef } from '../../shared/custom-functions';
 import { evaluateDemand, type DemandDeps } from '../core/demand';
 import { runAsync } from '../core/task';
+import { isErrorValue } from '../../shared/cells/error-value';
 import { spreadsheetRules } from '../core/table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 
@@ -56,6 +57,12 @@ async function guarded(id: string, run: () => Column | Promise<Column>): Promise
 }
 
 type Handler = (...args: unknown[]) => Promise<Column>;
+
+/** An error cell arrives as a `CustomFunctions.Error`, whose code is the error's text: read as Sheets gives it. */
+const errorAsText = (v: unknown): unknown =>
+  v !== null && typeof v === 'object' && isErrorValue((v as { code?: unknown }).code) ? (v as { code: string }).code : v;
+const errorsAsText = (args: readonly unknown[]): unknown[] =>
+  args.map((a) => (Array.isArray(a) ? a.map((line) => (Array.isArray(line) ? line.map(errorAsText) : errorAsText(line))) : errorAsText(a)));
 
 /**
  * One read shared by the calls that ask while it is under way: Excel calls every status cell of a
@@ -110,10 +117,10 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
     const call = fn.derived;
     handlers[fn.id] = call
       ? (...args) =>
-          guarded(fn.id, async () => evaluateDerived(call, args, cellContext(deps.today()), await rulesNow()))
+          guarded(fn.id, async () => evaluateDerived(call, errorsAsText(args), cellContext(deps.today()), await rulesNow()))
       : (...args) =>
           guarded(fn.id, () => {
-            const own = args.slice(0, fn.doc.params.length);
+            const own = errorsAsText(args.slice(0, fn.doc.params.length));
             // Checked per call first, so one cell's misshapen ranges do not fail the cells batched with it.
             broadcastHeight(own, fn.doc.params.map((p) => p.name));
             return demand(own);

@@ -1,6 +1,7 @@
 // The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
 // Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
+import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
 
@@ -39,6 +40,8 @@ export interface SheetCells {
    * reads them only for a block holding a date, as each read is a call of its own).
    */
   numberFormats: string[][];
+  /** The merged ranges whose first value was spread over them (`spreadMerges`); none when absent. */
+  merged?: readonly MergedRange[];
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */

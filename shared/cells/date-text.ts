@@ -1,5 +1,5 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
-import { addDays, daysBetween, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
+import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
 import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
 
@@ -306,8 +306,8 @@ function inOrder(part: string, read: Range | undefined, before: Range | undefine
  * Parts of a list without a year beside a part with one ("March 4, 2026 & Mar 17", "12/15 & 1/15/2027"): the year
  * written is theirs, not the sheet's, as a year written at one end of a range is the other's. The list is read in
  * order: a part earlier in the calendar than the one before it is the next year's, and one before the first part
- * with a year that falls after the part that follows it is the year before's, unless that year puts it further from
- * its neighbor (`nearer`). Keyed by the part's place.
+ * with a year that falls after the part that follows it is the year before's, unless that order is not plausible
+ * (`placed`). Keyed by the part's place.
  */
 function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Range | undefined> {
   const carried = new Map<number, Range | undefined>();
@@ -315,25 +315,44 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
   const first = own.findIndex(Boolean);
   if (first < 0 || own.every(Boolean)) return carried;
   const lacks = (i: number) => !own[i] && parseOneRange(parts[i], fiscal, PROBE_YEAR, undefined) !== undefined;
-  const yearOf = (r: Range) => Number(r.start.slice(0, 4));
   const readIn = (i: number, y: number) => parseOneRange(parts[i], fiscal, y, undefined);
   const at = (i: number) => (carried.has(i) ? carried.get(i) : own[i]);
-  for (let i = first + 1; i < parts.length; i++) {
-    const before = at(i - 1);
-    if (!before || !lacks(i)) continue;
-    const same = readIn(i, yearOf(before));
-    const next = same && same.start < before.start ? readIn(i, yearOf(before) + 1) : undefined;
-    carried.set(i, next ? nearer(next, same!, before, parts[i], parts[i - 1], 'after') : same);
-  }
-  for (let i = first - 1; i >= 0; i--) {
-    const after = at(i + 1);
-    if (!after || !lacks(i)) continue;
-    const same = readIn(i, yearOf(after));
-    const previous = same && same.start > after.start ? readIn(i, yearOf(after) - 1) : undefined;
-    carried.set(i, previous ? nearer(previous, same!, after, parts[i], parts[i + 1], 'before') : same);
+  // The part written with a year that each part read in a neighbor's year took it from, for a warning to name.
+  const source = new Map<number, number>(own.flatMap((r, i) => (r ? [[i, i] as [number, number]] : [])));
+  const place = (i: number, n: number, listed: 'before' | 'after') => {
+    const neighbor = at(n);
+    if (!neighbor || !lacks(i)) return;
+    const year = yearOf(neighbor);
+    const same = readIn(i, year);
+    const wrongSide = same && (listed === 'after' ? same.start < neighbor.start : same.start > neighbor.start);
+    const other = wrongSide ? readIn(i, listed === 'after' ? year + 1 : year - 1) : undefined;
+    source.set(i, source.get(n)!);
+    const where = other && placed(other, same!, neighbor);
+    if (!where || where === 'in order') carried.set(i, other ?? same);
+    else if (where === 'beside') carried.set(i, same);
+    else {
+      const from = source.get(n)!;
+      const whose = yearOf(own[from]!) === year
+        ? `in the year of ${quoteValue(parts[from].trim())}`
+        : `in ${year}, as ${quoteValue(parts[n].trim())} was read from ${quoteValue(parts[from].trim())} (${spanOf(neighbor)})`;
+      carried.set(i, outOfOrder(same!, parts[i], `${whose}, though it is listed ${listed} ${n === from ? 'it' : quoteValue(parts[n].trim())}`));
+    }
+  };
+  for (let i = first + 1; i < parts.length; i++) place(i, i - 1, 'after');
+  for (let i = first - 1; i >= 0; i--) place(i, i + 1, 'before');
+  // A part read after the one before it may still fall after a part with its own year listed after it: no reading
+  // puts it between them ("Dec 4, 2025 & Jul 1, March 4, 2026"). It keeps the reading on from the first year, said.
+  for (const [i, r] of carried) {
+    const next = own[i + 1];
+    if (!r || !next || i < first || overlap(r, next) || r.start <= next.start || r.note?.includes(OUT_OF_ORDER)) continue;
+    carried.set(i, outOfOrder(r, parts[i], `after ${quoteValue(parts[source.get(i)!].trim())}, though it is listed before ${quoteValue(parts[i + 1].trim())}`));
   }
   return carried;
 }
+
+const OUT_OF_ORDER = ': the dates are out of order';
+
+const yearOf = (r: Range) => Number(r.start.slice(0, 4));
 
 /** A range as a warning quotes it: its day, or "start to end". */
 const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
@@ -341,22 +360,43 @@ const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
 /** `r` with `note` said after any note it has already (how a season in it was read). */
 const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.note}; ${note}` : note });
 
-/** Days between two ranges: none when they overlap ("Apr 20" inside "FY 2025-26"), else from the one's end to the other's start. */
-function daysApart(a: Range, b: Range): number {
-  const gap = (from: Range, to: Range) => daysBetween(from.end ?? from.start, to.start);
-  return Math.max(0, gap(a, b), gap(b, a));
+/**
+ * `r`, a part of a list read out of order, saying so with `how` (the year it took and where it is listed). A season
+ * or quarter has said how it was read already: that is said once, with its place in the list after it.
+ */
+function outOfOrder(r: Range, part: string, how: string): Range {
+  const read = `read ${quoteValue(part.trim())} as ${spanOf(r)}`;
+  if (r.note?.startsWith(`${read} (`)) return { ...r, note: `${r.note}, ${how}${OUT_OF_ORDER}` };
+  return noted(r, `${read}, ${how}${OUT_OF_ORDER}`);
+}
+
+/** Whether two ranges share a day: "Jan 10, 2027" and "Q1 2027", "Apr 20, 2026" and "FY 2025-26". */
+const overlap = (a: Range, b: Range) => a.start <= (b.end ?? b.start) && b.start <= (a.end ?? a.start);
+
+/** Months from one day to another, a part of a month by its days: the first of one month to the next's is one. */
+function monthsBetween(from: string, to: string): number {
+  const months = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return 12 * y + m - 1 + (d - 1) / lastDayOfMonth(y, m);
+  };
+  return months(to) - months(from);
 }
 
 /**
- * A part without a year that falls on the wrong side of its neighbor in the neighbor's year: the year that keeps
- * the list in order ("Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new year; "Dec 4, 2025; Jul 1" is half
- * a year on, as likely as half a year back), unless the neighbor's own year puts it less than half as far from its
- * neighbor ("Mar 17 & March 4, 2026": both March 2026, a list written out of order, as no one lists two dates eleven
- * months apart that way), which is then said. A neighbor's span counts whole: "FY 2025-26 & Apr 20" is April 2026.
+ * Where a part without a year that falls on the wrong side of its neighbor in the neighbor's year (`same`) is read:
+ * in the year that keeps the list in order (`inOrder`: "Dec 15 & Jan 10, 2027", "Nov 3, 2026 & Feb 1" cross the new
+ * year; "Dec 4, 2025; Jul 1", "Sep 15 & Summer 2027" and "Q2 & Q1 2026" keep the order written), unless no such
+ * reading is plausible: the neighbor's own year puts the part less than a third as far from it as the order does,
+ * under three months against over nine ("Mar 17 & March 4, 2026": both March 2026, a list written out of order, as
+ * no one lists two dates eleven months apart that way). A list orders its parts by their starts, a span's as a
+ * day's. A part that shares days with its neighbor is beside it, in order in either place: "FY 2025-26 & Apr 20" is
+ * April 2026, "Jan 10, 2027 and Q1" the first quarter of 2027.
  */
-function nearer(inOrder: Range, same: Range, neighbor: Range, part: string, neighborText: string, listed: 'before' | 'after'): Range {
-  if (2 * daysApart(same, neighbor) >= daysApart(inOrder, neighbor)) return inOrder;
-  return noted(same, `read ${quoteValue(part.trim())} as ${spanOf(same)}, in the year of ${quoteValue(neighborText.trim())}, though it is listed ${listed} it: the dates are out of order`);
+function placed(inOrder: Range, same: Range, neighbor: Range): 'in order' | 'beside' | 'out of order' {
+  if (overlap(inOrder, neighbor)) return 'in order';
+  if (overlap(same, neighbor)) return 'beside';
+  const apart = (r: Range) => Math.abs(monthsBetween(r.start, neighbor.start));
+  return 3 * apart(same) >= apart(inOrder) ? 'in order' : 'out of order';
 }
 
 /**
@@ -389,7 +429,11 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
     }
     return ranges;
   };
-  const split = text.split(/\s*(?:;|\band\b|&|\n)\s*/i).flatMap((p) => (NAMED_LIST.test(p) ? p.split(/\s*,\s*/) : p === '' ? [] : commaListed(p) ?? [p]));
+  const split: string[] = [];
+  for (const p of text.split(/\s*(?:;|\band\b|&|\n)\s*/i)) {
+    if (NAMED_LIST.test(p)) split.push(...p.split(/\s*,\s*/));
+    else if (p !== '') split.push(...(commaListed(p, lacksYear(split.at(-1))) ?? [p]));
+  }
   const { listed, joined } = yearsJoined(split);
   if (listed.length === 0) return undefined;
   const listYear = listed.length > 1 ? LAST_WITH_YEAR.exec(listed[listed.length - 1])?.groups?.year : undefined;
@@ -402,16 +446,25 @@ function listedRanges(text: string, fiscal: number, year: number | undefined, fi
 /**
  * Single dates listed with commas ("Nov 3, 2026, Feb 1", "3/1/2026, 4/15/2026"), as with "and"; a comma also sits
  * inside a date ("March 4, 2026"), so a year alone after a comma is the date's before it. Undefined unless every piece
- * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before.
+ * is a date or a month on its own: "Sunday, March 8" and "February 16-20, March 15-17" are read as before. With
+ * `yearFirst`, the part follows a date without a year, and a year opening it is that date's ("Dec 4 & 2026, Jan 5"),
+ * a piece of its own for `yearsJoined` to join.
  */
-function commaListed(part: string): string[] | undefined {
+function commaListed(part: string, yearFirst: boolean): string[] | undefined {
   if (!part.includes(',')) return undefined;
   const pieces: string[] = [];
   for (const piece of part.split(/\s*,\s*/)) {
     if (/^\d{4}$/.test(piece) && pieces.length) pieces[pieces.length - 1] += `, ${piece}`;
     else pieces.push(piece);
   }
-  return pieces.length > 1 && pieces.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+  const dates = yearFirst && /^\d{4}$/.test(pieces[0]) ? pieces.slice(1) : pieces;
+  return pieces.length > 1 && dates.every((p) => (parsePoint(p)?.month ?? 0) > 0) ? pieces : undefined;
+}
+
+/** Whether a part of a list is a date without a year ("Dec 4", "12/4", "Dec"), which a year listed after it is the year of. */
+function lacksYear(part: string | undefined): boolean {
+  const point = part === undefined ? undefined : parsePoint(part);
+  return point !== undefined && point.month > 0 && point.year === undefined;
 }
 
 /** The two parts of a list `yearsJoined` read as one date: the date without a year, and the year. */
@@ -426,8 +479,7 @@ function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<
   const joined = new Map<number, JoinedParts>();
   for (const part of parts) {
     const before = listed.at(-1);
-    const point = before === undefined || joined.has(listed.length - 1) ? undefined : parsePoint(before);
-    if (before !== undefined && /^\d{4}$/.test(part) && point && point.month > 0 && point.year === undefined) {
+    if (before !== undefined && !joined.has(listed.length - 1) && /^\d{4}$/.test(part) && lacksYear(before)) {
       // "12/4" takes a year after a slash, as "12/4/2026" is written; "Dec 4" after a space.
       listed[listed.length - 1] = `${before}${/^\d{1,2}\/\d{1,2}$/.test(before.trim()) ? '/' : ' '}${part}`;
       joined.set(listed.length - 1, { date: before, year: part });

@@ -47,14 +47,16 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * instead widen the column to the whole name, covering the figures it should stand beside.
  * Being fixed, a scrolled table can come to rest with a column's start at the names' edge: a figure is either wholly under the names or wholly beside them, never its
  * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
- * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either.
+ * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either,
+ * and its caption and headers never end a page without a row under them.
  */
 export const TABLE_CSS = `
 .scroll { overflow-x: auto; container-type: inline-size; }
 caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
 @media print {
-  /* No row alone on a page: the first row keeps the second with it, the last the one before. */
-  tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
+  /* No row alone on a page: the first row keeps the second with it, the last the one before; and no caption and
+     column headers alone at a page's foot: the first row stays with them. */
+  tbody tr:first-child, tbody tr:nth-child(2), tbody tr:last-child { break-before: avoid; }
 }
 @media screen {
   .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }

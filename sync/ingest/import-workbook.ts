@@ -6,7 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { readRules, workbookLists } from '../../shared/rules';
+import { readRules } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
@@ -85,8 +85,8 @@ export interface SheetTable {
 function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
   const lists = listsSheet(sheets);
   if (!lists) return {};
-  const own = workbookLists(lists.grid);
-  return { fiscalYearStartMonth: readRules(lists.grid).settings.fiscalYearStartMonth, ...(own ? { lists: own } : {}) };
+  const rules = readRules(lists.grid);
+  return { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(rules.ownLists ? { lists: rules.ownLists } : {}) };
 }
 
 const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
@@ -255,7 +255,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: listsWarnings(sheets), tables: [], skipped: [], mappings: [], unreadable: [] };
+  const fromLists = listsWarnings(sheets);
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [...fromLists], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   for (const t of found) {
@@ -275,7 +276,13 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const byTable = new Map<TableName, SheetTable[]>();
   for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
+  // The Lists sheet's own warnings are stored with the first table's, as a sync stores them: the store keeps a
+  // sheet's warnings by table, and read with the first table the sheet's earlier warnings are replaced.
+  const lists = listsSheet(sheets);
+  let withLists = lists !== undefined && !bySheet.has(lists.name);
   for (const [table, sheetsOfTable] of byTable) {
+    const listsOwn = withLists ? { sheets: [lists!.name], warnings: sheetWarningRows(lists!.name, fromLists.map(({ row, column, message }) => ({ row, column, message }))) } : { sheets: [], warnings: [] };
+    withLists = false;
     const tables = sheetsOfTable.filter((t) => !unreadableOf.has(t.sheet));
     const unreadable = sheetsOfTable.flatMap((t) => {
       const u = unreadableOf.get(t.sheet);
@@ -290,12 +297,12 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
-      readSheets: tables.map((t) => t.sheet),
+      readSheets: [...tables.map((t) => t.sheet), ...listsOwn.sheets],
       unreadable,
       title: (sheet) => bySheet.get(sheet)?.read.title,
       readOptions,
       placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field, row.at),
-      sheetWarnings: tables.flatMap(sheetWarnings),
+      sheetWarnings: [...tables.flatMap(sheetWarnings), ...listsOwn.warnings],
     });
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;

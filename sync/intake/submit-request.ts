@@ -54,11 +54,16 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted):
     if (typeof row.values.requestId === 'string') ids.push(row.values.requestId);
   }
   const series = requestSeries(ids, at.getUTCFullYear());
-  const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
-  const checked = readSubmission(fields, submitted, fixedCells(requestId, at), lists);
-  if (!checked.ok) return { kind: 'invalid', errors: checked.errors, fields };
+  const check = (requestId: string) => readSubmission(fields, submitted, fixedCells(requestId, at), lists);
+  const likelyId = numbered(series, series.highest + 1);
+  const provisional = check(likelyId);
+  if (!provisional.ok) return { kind: 'invalid', errors: provisional.errors, fields };
   // Counted only once valid: typos do not use up the day's requests.
   if (!(await deps.store.takeDailySlot(form.id, at.toISOString().slice(0, 10), deps.dailyCap))) return { kind: 'over-daily-cap' };
+  // Claimed last, so a post sent back to fix or refused by the cap leaves no gap in the numbers the office sees.
+  const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
+  const checked = requestId === likelyId ? provisional : check(requestId);
+  if (!checked.ok) throw new Error(`intake: a checked request failed its check under ${requestId}: ${JSON.stringify(checked.errors)}`);
   const rowId = newRowId();
   // Queued first: a row stored but not queued would look, to the sheet's next sync, like a row it deleted.
   await deps.store.queueForSheet({ sourceId: form.sourceId, table: 'requests', rowId, fields: null, at });

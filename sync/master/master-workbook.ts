@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import type { TableName } from '../../shared/index';
 import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-plan';
 import { demandCharts } from '../charts/demand-charts';
-import { MetricsAccumulator, type MetricsOptions } from '../metrics/aggregate-metrics';
+import { MetricsAccumulator, surveyFigures, type MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
@@ -14,7 +14,7 @@ import type { RowSource } from './data-sheets';
 import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -64,7 +64,9 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
   const withRoadmap = await data.any('roadmap');
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
-    const { metrics, longTexts } = await data.finish();
+    const { metrics: fromRows, longTexts } = await data.finish();
+    // The survey is counted from its links, which no row holds, so neither thread's rows give it.
+    const metrics = { ...fromRows, survey: surveyFigures(await store.surveyCounts(filter)) };
     // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) })) };

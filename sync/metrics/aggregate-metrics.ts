@@ -27,6 +27,9 @@ type SourceCounts = DemandMetrics['sources'][number];
 
 const tableCounts = () => Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
 
+/** The survey's figures from the store's counts of its links: the metrics and the master workbook's Summary show these. */
+export const surveyFigures = (counts: SurveyCounts) => ({ ...counts, responseRatePercent: percentOf(counts.requestsAnswered, counts.requestsAsked) });
+
 /** Takes rows (`add`), then `finish()`. */
 export class MetricsAccumulator {
   private readonly requests: RequestMetrics;
@@ -89,7 +92,7 @@ export class MetricsAccumulator {
       followUps: r.followUpFigures(),
       hours: r.hoursFigures(),
       satisfaction: r.satisfaction(),
-      survey: { ...this.surveyCounts, responseRatePercent: percentOf(this.surveyCounts.requestsAnswered, this.surveyCounts.requestsAsked) },
+      survey: surveyFigures(this.surveyCounts),
       capacity: r.capacity(),
       workplan: this.workplan.figures(),
       milestones: this.milestones.figures(),

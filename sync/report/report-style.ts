@@ -60,6 +60,10 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
   h2, h3, caption { break-after: avoid; }
   figure, tr, .story, .sentences li { break-inside: avoid; }
   figure { margin: 0.5rem 0; }
+  /* A grid keeps its items' bottom margins whole at a page's end (a block's are dropped there), so the tables side by
+     side take none and the grid gives the space below them: else a chapter whose last page they fill prints an empty one. */
+  .two { margin-bottom: 1rem; }
+  .two table { margin-bottom: 0; }
   svg.chart.wide { max-width: ${REPORT_CHART_WIDTH}px; margin: 0 auto; }
   thead { display: table-header-group; }
   .scroll { overflow: visible; }

@@ -20,7 +20,7 @@ const LOADING = [
   { row: 3, field: 'receivedOn', formula: '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/agencies", "Agencies!C3")' },
 ] as const;
 const places = LOADING.map((l) => `Requests!${columnLetter(col(l.field))}${l.row}`).join(', ');
-const waitMessage = `Not synced yet: 2 cells are still loading their formulas' data (${places}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`;
+const waitMessage = `Not synced yet: 2 cells are still loading their formulas' data (${places}; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`;
 
 describe('cells still loading their data', () => {
   test('in Google Sheets ("Loading..."): the sync waits and stores nothing; once loaded, the same sync stores the rows', async () => {
@@ -37,6 +37,15 @@ describe('cells still loading their data', () => {
     expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);
     expect(addon.call<{ failedScheduledSync: { message: string } | null }>('sidebarTriage').failedScheduledSync).toMatchObject({ message: waitMessage });
     expect(await service.storedRows('requests', source.id)).toEqual([]);
+
+    // Still loading a day later (a formula that never finishes): the run fails, so Google emails the schedule's owner.
+    const since = addon.call<{ failedScheduledSync: { at: string } }>('sidebarTriage').failedScheduledSync.at;
+    addon.fakes.clock.advance(23 * 3600_000);
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);
+    addon.fakes.clock.advance(3600_000);
+    const overdue = `Cells have been loading since ${since.slice(0, 16).replace('T', ' ')} UTC: no scheduled sync has sent anything since. ${waitMessage}`;
+    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(overdue);
+    expect(addon.call<{ failedScheduledSync: { message: string } | null }>('sidebarTriage').failedScheduledSync).toMatchObject({ message: overdue });
 
     // Loaded: the cells hold what the formulas fetched.
     sheet.cellForWrite(2, col('requesterOrg')).value = 'County of Yolo';

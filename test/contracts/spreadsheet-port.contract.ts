@@ -65,6 +65,11 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(await port.readSheet('Plan')).toEqual([
         ['Work plan 2026', '', ''], ['Goal', 'Task', 'Lead'], ['Normalize', 'Train staff', 'ODE'], ['Normalize', 'Workshops', 'ODE'], ['Normalize', 'Videos', ''],
       ]);
+      // And says which ranges it spread, so a write goes to the cell a person sees, not to one a merge hides.
+      const { merged = [] } = await port.readSheetWithFormulas('Plan');
+      expect([...merged].sort((a, b) => a.row - b.row || a.column - b.column)).toEqual([
+        { row: 1, column: 1, numRows: 1, numColumns: 3 }, { row: 3, column: 1, numRows: 3, numColumns: 1 }, { row: 3, column: 3, numRows: 2, numColumns: 1 },
+      ]);
     });
 
     test('adds sheets at the end, once, and never clears one that exists', async () => {

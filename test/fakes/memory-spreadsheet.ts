@@ -112,7 +112,8 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     const { rows, columns } = this.sheet(name).extent();
     const values = this.block(name, 1, 1, rows, columns, (c) => (c.value instanceof Date ? new Date(c.value.getTime()) : c.value));
     const numberFormats = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => this.sheet(name).numberFormatAt(r + 1, c + 1)));
-    return { values: spreadMerges(values, this.sheet(name).merges), formulas: this.block(name, 1, 1, rows, columns, (c) => c.formula), numberFormats: spreadMerges(numberFormats, this.sheet(name).merges) };
+    const { merges } = this.sheet(name);
+    return { values: spreadMerges(values, merges), formulas: this.block(name, 1, 1, rows, columns, (c) => c.formula), numberFormats: spreadMerges(numberFormats, merges), ...(merges.length ? { merged: [...merges] } : {}) };
   }
 
   /** Merges a range such as `A3:A6` as a host does: the first cell keeps its value, the others are blank. */

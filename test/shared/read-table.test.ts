@@ -101,6 +101,8 @@ describe('readTable', () => {
       const read = readTable(TABLES.workplan, 'Plan', [['Phase', 'Task'], ...lines]);
       return { phases: validateRows(TABLES.workplan, read.rows.map((r) => r.raw)).map((r) => r.values.phase), issues: read.issues.filter((i) => i.code === 'phase_named') };
     };
+    const headingWarnings = (lines: Grid) =>
+      readTable(TABLES.workplan, 'Plan', [['Phase', 'Task'], ...lines]).issues.filter((i) => i.code === 'phase_named' || i.code === 'section_row').map((i) => [i.row, i.code, i.message]);
     // A heading over the rows, and a value in another row of the column, both name a phase.
     const headed = plan([['Phase 2: Organize'], [2, 'Map partners'], [null, 'Hold listening sessions'], [3, 'Adopt plan'], ['Phase 3 – Operationalize', 'Fund plan'], [1, 'Train staff']]);
     expect(headed.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize', 'Phase 3 – Operationalize', 'Phase 3 – Operationalize', 'Phase 1']);
@@ -139,7 +141,21 @@ describe('readTable', () => {
     // A heading spelled another way names the rows below it by the first spelling too.
     const headed2 = plan([['Phase 2: Organize', 'Map partners'], ['Phase 2 - Organize'], [null, 'Adopt plan']]);
     expect(headed2.phases).toEqual(['Phase 2: Organize', 'Phase 2: Organize']);
-    expect(headed2.issues.map((i) => [i.row, i.message])).toEqual([[3, 'Phase: "Phase 2 - Organize" on row 3 read as "Phase 2: Organize", the name this sheet gives phase 2, as first written']]);
+    // The heading's own warning says the name it was read as: one warning on its row, not two.
+    expect(headingWarnings([['Phase 2: Organize', 'Map partners'], ['Phase 2 - Organize'], [null, 'Adopt plan']])).toEqual([
+      [3, 'section_row', 'this row is a heading ("Phase 2 - Organize"), not read as a row; the rows below take it as their Phase, written "Phase 2: Organize", the name this sheet gives phase 2, as first written'],
+    ]);
+    expect(headingWarnings([['Phase 1'], [null, 'Listen'], ['Phase 1: Learn', 'Map'], ['Phase 1', 'Train']])).toEqual([
+      [2, 'section_row', 'this row is a heading ("Phase 1"), not read as a row; the rows below take it as their Phase, written "Phase 1: Learn", the name this sheet gives phase 1'],
+      [5, 'phase_named', 'Phase: "Phase 1" on row 5 read as "Phase 1: Learn", the name this sheet gives phase 1'],
+    ]);
+    // Letters count as written, accents and all, and a hyphen inside a word is no space between two: only the
+    // spaces and marks between words are set aside.
+    const letters = plan([['Phase 2: Organización', 'Map partners'], ['Phase 2: Organizacin', 'Adopt plan'], ['Phase 3: Re-sign', 'Fund plan'], ['Phase 3: Resign', 'Train staff']]);
+    expect(letters.phases).toEqual(['Phase 2: Organización', 'Phase 2: Organizacin', 'Phase 3: Re-sign', 'Phase 3: Resign']);
+    expect(letters.issues).toEqual([]);
+    const accents = plan([['Phase 2 - Organización', 'Map partners'], ['Phase 2: ORGANIZACIÓN', 'Adopt plan'], ['Phase 3 - Re-sign', 'Fund plan'], ['Phase 3: Re sign', 'Train staff']]);
+    expect(accents.phases).toEqual(['Phase 2 - Organización', 'Phase 2 - Organización', 'Phase 3 - Re-sign', 'Phase 3 - Re-sign']);
     // Phase 1's name and phase 10's alike but for the marks between their digits are two phases, each kept.
     const digits = plan([['Phase 1 - 0-90 days', 'Listen'], ['Phase 10: 90 Days', 'Review'], ['Phase 1 - 0-90 days', 'Map']]);
     expect(digits.phases).toEqual(['Phase 1 - 0-90 days', 'Phase 10: 90 Days', 'Phase 1 - 0-90 days']);

@@ -115,8 +115,6 @@ describe('readRules', () => {
     expect([...r.capacity]).toEqual([['a. rivera', 20]]);
     expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
     expect(JSON.stringify([...r.impact, ...r.slaDays, ...r.capacity, r.suggestedPriority, r.lists])).not.toMatch(/#N\/A|#REF!|#DIV\/0!|#VALUE!|#NAME\?/);
-    const cell = (column: number, row: number) => `Lists!${String.fromCharCode(64 + column)}${row}`.replace(/^Lists!(.)$/, '');
-    void cell;
     const at = (key: ListKey, paired: boolean, row: number) => {
       const p = listPlacement(key);
       return { sheet: 'Lists', row, column: columnLetter(paired ? p.pairedColumn! : p.column) };
@@ -128,6 +126,19 @@ describe('readRules', () => {
     expect(r.issues.every((i) => i.severity === 'warning' && i.code === 'error_value')).toBe(true);
     expect(r.issues.find((i) => i.row === 4 && i.column === at('priority', true, 4).column)?.message).toBe(`SLA days for "High": the cell shows #DIV/0!, a formula's error; skipped`);
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
+  });
+
+  it("checks cells against a sheet's own lists only where the sheet is laid out as the templates': a Lists sheet of one list of its own in column A is not read as requester types", () => {
+    const added = copy();
+    setBlock(added, 'requesterType', [...DEFAULT_RULES.lists.requesterType, 'Regional council']);
+    expect(readRules(added).ownLists?.requesterType).toContain('Regional council');
+    expect(readRules(added).ownLists?.priority).toEqual(DEFAULT_RULES.lists.priority);
+    const ownSheet = [['Priority'], ['Low'], ['Medium'], ['High'], ['Urgent']];
+    expect(readRules(ownSheet).lists.requesterType).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+    expect(readRules(ownSheet).ownLists).toBeUndefined();
+    const renamed = copy();
+    renamed[0][listPlacement('category').column - 1] = 'Requester type';
+    expect(readRules(renamed).ownLists?.category).toEqual(DEFAULT_RULES.lists.category);
   });
 
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {

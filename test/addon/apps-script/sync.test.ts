@@ -3,6 +3,8 @@
 // rejected cells annotated and cleared once fixed, one sync at a time, EQ_DEMAND cached.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TABLES } from '../../../shared/tables';
+import { columnLetter, listPlacement } from '../../../shared/lists';
+import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { useSyncService } from '../../fixtures/use-sync-service';
 import { SERVICE_URL, builtAddon, connectedAddon, dateCell, loadAddon, sampleTable, type LoadAddonOptions } from '../bundle-harness';
 
@@ -267,6 +269,21 @@ describe('a date typed as a month, written back', () => {
     expect(fakes.readSheet('Work plan', { range: 'C2', pick: 'formula' })).toEqual([['=EDATE(B2,6)']]);
   });
 
+  test("an End typed as a month and merged down beside two tasks gets the month's last day in the merged cell alone, not in the cell it hides", async () => {
+    const { addon, source, fakes } = await connected('Typed months, merged');
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
+    plan.cellForWrite(2, 3).numberFormat = 'mmm yyyy';
+    (plan.getRange(2, 3, 2, 1) as unknown as { merge(): void }).merge();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => r.values.endOn)).toEqual(['2027-08-31', '2027-08-31']);
+    const [[top], [hidden]] = fakes.readSheet('Work plan', { range: 'C2:C3' });
+    expect([(top as Date).getTime(), hidden]).toEqual([dateCell('2027-08-31').getTime(), '']);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds/);
+  });
+
   test('a blank End beside a Start typed as a month is read as that month, not written: moving the Start later moves the End with it', async () => {
     const { addon, source, fakes } = await connected('Typed months, blank End');
     const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ['Listening sessions', dateCell('2027-03-01'), '', 'In progress']]);
@@ -330,6 +347,30 @@ describe("the committee's Data quality sheet", () => {
     expect(fakes.ui.alerts).toEqual([]);
     expect(await received()).toMatchObject({ posts: 1, rows: 0 });
     expect(await linesOf('Budget codes')).toEqual([]);
+  });
+});
+
+describe("the committee's Data quality sheet, for the Lists sheet", () => {
+  test("lists a Lists cell showing a formula's error, at its cell, until the cell is fixed", async () => {
+    const { addon, fakes } = await connected('Lists by lookup');
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const type = listPlacement('requesterType');
+    const free = lists.findIndex((line, i) => i > 0 && line[type.column - 1] === '');
+    lists[free][type.column - 1] = '#N/A';
+    fakes.seedSheet('Lists', lists);
+    fakes.seedSheet('Requests', sampleTable('requests', 2, 5).grid);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const cell = `Lists!${columnLetter(type.column)}${free + 1}`;
+    expect(await linesOf('Lists by lookup')).toEqual([['Warning', 'Lists', free + 1, cell, '', "Requester type: the cell shows #N/A, a formula's error; skipped"]]);
+
+    lists[free][type.column - 1] = '';
+    fakes.seedSheet('Lists', lists);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(await linesOf('Lists by lookup')).toEqual([]);
   });
 });
 

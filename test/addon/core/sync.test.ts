@@ -258,7 +258,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     for (const call of Object.keys(port.calls)) delete port.calls[call];
     const failed = run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     await expect(failed).rejects.toMatchObject({ code: 'loading' });
-    await expect(failed).rejects.toThrow(`Not synced yet: 2 cells are still loading their formulas' data (Requests!${columnLetter(org)}2, Requests!${columnLetter(org)}3; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment.`);
+    await expect(failed).rejects.toThrow(`Not synced yet: 2 cells are still loading their formulas' data (Requests!${columnLetter(org)}2, Requests!${columnLetter(org)}3; IMPORTRANGE, IMPORTDATA or a similar formula has not finished). Nothing was sent; sync again in a moment. If they stay loading, check those formulas: nothing syncs until they show their data.`);
     expect(posts).toEqual([]);
     expect(Object.keys(port.calls).filter((c) => /^write|^update/.test(c))).toEqual([]);
 
@@ -572,5 +572,22 @@ describe('rejected rows marked in a sheet', () => {
     expect(marked()).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
     expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: [`Request ID ${requestIdOf(5)}`] });
     expect(report.summary).toMatch(new RegExp(`3 need fixing \\(see the highlighted cells\\), 1 of them not marked \\(Request ID ${requestIdOf(5)}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
+  });
+});
+
+describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, host }) => {
+  test("that the add-on may not write (a protected range) leaves the sync whole: the rows are saved and the summary says the End still holds the month's first day", async () => {
+    class ProtectedEnd extends MemorySpreadsheet {
+      override writeRowsById(): string[] {
+        throw new Error('You are trying to edit a protected cell or object.');
+      }
+    }
+    const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ['Equity study', new Date('2027-02-01T00:00:00Z'), new Date('2027-08-01T00:00:00Z'), 'In progress', 'r-000000000001']] });
+    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: 2, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    const { http, posts } = scriptedService([]);
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(posts.flatMap((p) => p.rows).length).toBe(1);
+    expect(report.summary).toMatch(/^Work plan: 1 sent, 1 saved/m);
+    expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): the sheet's own statuses judge it by the month's first day/);
   });
 });

@@ -65,6 +65,21 @@ describe('EQ. custom functions (built)', () => {
     });
   });
 
+  test("a range holding an error cell is still evaluated (functions.json lets errors in) and only that row answers the error, as the Sheets function does", async () => {
+    const { functionsJson } = await builtExcel();
+    // Without it Excel does not call the function at all and the whole spilled column shows the error.
+    expect((functionsJson as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+    const { associated } = await loadTaskpane({ today: '2026-03-16' });
+    const status = associated.get('MILESTONE_STATUS')!;
+    // Excel hands an error cell over as a CustomFunctions.Error, whose code is the error's text.
+    const shown = { code: '#N/A', message: undefined };
+    const dates = [[serialFromIso('2026-03-18')], [serialFromIso('2026-03-18')], [serialFromIso('2026-03-01')]];
+    const got = await status(dates, null, [['In progress'], [shown], ['In progress']], null);
+    const asText = await status(dates, null, [['In progress'], ['#N/A'], ['In progress']], null);
+    expect(got).toEqual([['Due this week'], ['#N/A'], ['Missed']]);
+    expect(got).toEqual(asText);
+  });
+
   test('an omitted asOf is null and means today; a misshapen range is a message in the cell', async () => {
     const { associated } = await loadTaskpane({ today: '2026-03-16' });
     const status = associated.get('MILESTONE_STATUS')!;

@@ -522,12 +522,64 @@ describe('parseDateText', () => {
     expect(read.kind === 'date' && (read.assumed ?? []).filter((a) => a.includes('out of order'))).toEqual([]);
   });
 
-  it('reads a part out of order only when the order would put it more than twice as far from its neighbor', () => {
+  it('reads a part out of order only when the order would put it more than three times as far from its neighbor', () => {
     // Ten months back in order, two months on out of order: out of order, said.
     expect(parseDateText('Mar 17 & Jan 10, 2027')).toMatchObject(range('2027-01-10', '2027-03-17'));
     // A part in order in the year written keeps it, however far: the year after a list is every part's.
     expect(parseDateText('Mar 17, Dec 4, 2025')).toMatchObject(range('2025-03-17', '2025-12-04'));
     expect(parseDateText('Jan 10, 2027 & Dec 20')).toMatchObject(range('2027-01-10', '2027-12-20'));
+  });
+
+  it.each([
+    // Listed before a season, quarter or fiscal year: the list holds when the day comes before the span's start.
+    ['Sep 15 & Summer 2027', '2026-09-15', '2027-08-31'],
+    ['Nov 1 & Q1 2027', '2026-11-01', '2027-03-31'],
+    ['May 10 & FY 2027-28', '2027-05-10', '2028-06-30'],
+    ['Apr 15 & Q1 2027', '2026-04-15', '2027-03-31'],
+    // Three quarters or seasons back in the order written, as plausible as one ahead out of order: the order holds.
+    ['Q2 & Q1 2026', '2025-04-01', '2026-03-31'],
+    ['Summer & Spring 2027', '2026-06-01', '2027-05-31'],
+    // A day inside the span listed beside it is in order wherever the span begins.
+    ['Jan 10, 2027 and Q1', '2027-01-01', '2027-03-31'],
+    ['Feb 1 & Q1 2027', '2027-01-01', '2027-03-31'],
+    ['Jul 10 & FY 2027-28', '2027-07-01', '2028-06-30'],
+  ])('reads %s, a list in calendar order or a day inside its neighbor, with no warning that it is out of order', (text, start, end) => {
+    const read = parseDateText(text);
+    expect(read).toMatchObject(range(start, end));
+    expect(read.kind === 'date' && (read.assumed ?? []).filter((a) => a.includes('out of order'))).toEqual([]);
+  });
+
+  it('says how a season or quarter listed out of order was read once, in one warning', () => {
+    const read = parseDateText('Spring & Jan 10, 2027');
+    expect(read).toMatchObject(range('2027-01-10', '2027-05-31'));
+    expect(read.kind === 'date' && read.assumed).toEqual([
+      'read "Spring" as 2027-03-01 to 2027-05-31 (a season is three months: spring from March, summer June, fall September, winter December), in the year of "Jan 10, 2027", though it is listed before it: the dates are out of order',
+    ]);
+    expect(read.kind === 'date' && read.assumed!.join(' ').match(/read "Spring"/g)).toHaveLength(1);
+  });
+
+  it('names the part whose year a part out of order was read in, not a neighbor written without one', () => {
+    const before = parseDateText('Apr 10 & Mar & March 4, 2026');
+    expect(before).toMatchObject(range('2026-03-01', '2026-04-10'));
+    expect(before.kind === 'date' && before.assumed).toEqual(['read "Apr 10" as 2026-04-10, in the year of "March 4, 2026", though it is listed before "Mar": the dates are out of order']);
+    // Across the new year, the year is the one the neighbor took from the part written with it.
+    const after = parseDateText('Dec 20, 2026 & Jan 10 & Jan 5');
+    expect(after).toMatchObject(range('2026-12-20', '2027-01-10'));
+    expect(after.kind === 'date' && after.assumed).toEqual(['read "Jan 5" as 2027-01-05, in 2027, as "Jan 10" was read from "Dec 20, 2026" (2027-01-10), though it is listed after "Jan 10": the dates are out of order']);
+  });
+
+  it('warns of a part between two years written that no reading puts in order', () => {
+    // No July lies between December 4, 2025 and March 4, 2026: read on from the first year, and said.
+    const read = parseDateText('Dec 4, 2025 & Jul 1, March 4, 2026');
+    expect(read).toMatchObject(range('2025-12-04', '2026-07-01'));
+    expect(read.kind === 'date' && read.assumed).toEqual(['read "Jul 1" as 2026-07-01, after "Dec 4, 2025", though it is listed before "March 4, 2026": the dates are out of order']);
+    // A season says how it was read once, its place in the list with it.
+    const season = parseDateText('Dec 2026 & Spring, Fall 2026');
+    expect(season.kind === 'date' && season.assumed?.[0]).toBe('read "Spring" as 2027-03-01 to 2027-05-31 (a season is three months: spring from March, summer June, fall September, winter December), after "Dec 2026", though it is listed before "Fall 2026": the dates are out of order');
+    // One that fits between them is read there, with nothing to say.
+    const between = parseDateText('Dec 4, 2025 & Feb 1, March 4, 2026');
+    expect(between).toMatchObject(range('2025-12-04', '2026-03-04'));
+    expect(between).not.toHaveProperty('assumed');
   });
 
   it('reads single dates listed with commas, a year written after one of them theirs too', () => {
@@ -548,6 +600,17 @@ describe('parseDateText', () => {
     expect(parseDateText('12/4 and 2026', { year: 2030 })).toMatchObject(range('2026-12-04'));
     // Whole years, or a period with its own year, are listed as they are.
     expect(parseDateText('2025 & 2026')).toMatchObject(range('2025-01-01', '2026-12-31'));
+    // A month and its year listed apart are that month, said so: not the year before's December to the year's end.
+    expect(parseDateText('Dec & 2027')).toEqual({ ...range('2027-12-01', '2027-12-31'), notes: [], assumed: ['read "Dec" and "2027", listed apart, as one date, 2027-12-01 to 2027-12-31: a year alone after a date without one is its year'] });
+  });
+
+  it('reads a year listed apart before a comma and the dates after it: the year is the date\'s before it, the rest follow it', () => {
+    const read = parseDateText('Dec 4 & 2026, Jan 5');
+    expect(read).toMatchObject({ ...range('2026-12-04', '2027-01-05'), notes: ['"Dec 4 & 2026, Jan 5" holds 2 date ranges: read as 2026-12-04 to 2027-01-05'] });
+    expect(read.kind === 'date' && read.assumed).toEqual(['read "Dec 4" and "2026", listed apart, as one date, 2026-12-04: a year alone after a date without one is its year']);
+    expect(parseDateText('Nov 3 & 2026, Dec 1, Feb 2')).toMatchObject(range('2026-11-03', '2027-02-02'));
+    // A year first with no date before it to be the year of is read as before: no date.
+    expect(parseDateText('2026, Jan 5')).toMatchObject({ kind: 'invalid' });
   });
 
   it('reads two yearless ranges with a comma between them once given the year', () => {

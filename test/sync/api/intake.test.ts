@@ -124,6 +124,26 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(await rowsOf(h, src.id)).toEqual([]);
   });
 
+  test('a post sent back to fix, or refused by the daily cap, uses up no Request ID: the numbers the office sees have no gaps', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '2', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    expect((await post(h, path, { ...good, requesterOrg: '' })).status).toBe(400);
+    expect((await post(h, path, { ...good, contactEmail: 'dana at harbor' })).status).toBe(400);
+    const first = await post(h, path, good);
+    expect(first.status).toBe(201);
+    expect(first.text).toContain('TA-2026-0001');
+    expect((await post(h, path, { ...good, dueOn: '2025-01-01' })).status).toBe(400);
+    expect((await post(h, path, good)).text).toContain('TA-2026-0002');
+    expect((await post(h, path, good)).status).toBe(429);
+    now = new Date('2026-12-03T15:00:00Z');
+    expect((await post(h, path, good)).text).toContain('TA-2026-0003');
+    const numbers = (await rowsOf(h, src.id)).map((r) => r.values.requestId).sort();
+    expect(numbers).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003']);
+  });
+
   test('a deadline already past (a mistyped year) is sent back to fix, in words; today and later are taken', async () => {
     const h = await harness(backend, { clock: december });
     const src = await h.source();

@@ -129,10 +129,14 @@ describe.each(backends)('import on $name', (backend) => {
       ['TA-1', 'Kern County', 'County', '3/2/2026', 'New'],
       ['TA-2', 'Somewhere', 'City', '3/3/2026', 'New'],
     ];
-    const { r } = await importAs(store, 'Lists with errors', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    const { principal, r } = await importAs(store, 'Lists with errors', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
     expect(r.warnings.filter((w) => w.sheet === 'Lists').map((w) => w.line)).toEqual([`Lists!${columnLetter(at.column)}${free + 1}: Requester type: the cell shows #N/A, a formula's error; skipped`]);
     expect(r.rejected).toEqual([]);
     expect(r.accepted).toBe(2);
+    // Stored for the committee's Data quality sheet, at the Lists cell, as a sync stores it.
+    const stored = (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheet === 'Lists');
+    const [row] = dataQualitySheet([], stored).rows as PlanCell[][];
+    expect([row[2], row[3], row[4], row[6]]).toEqual(['Lists', free + 1, `Lists!${columnLetter(at.column)}${free + 1}`, "Requester type: the cell shows #N/A, a formula's error; skipped"]);
   });
 
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {

@@ -7,7 +7,7 @@ import { syncNow, type SyncDeps } from '../../../addon/core/sync';
 import { readTableSheets } from '../../../addon/core/table-sheet';
 import { runAsync, runSync } from '../../../addon/core/task';
 import type { HttpRequest, HttpResponse } from '../../../addon/port/host-ports';
-import { sheetPosition, type TypedValue } from '../../../shared/index';
+import { LISTS_SHEET, readRules, sheetPosition, type TypedValue } from '../../../shared/index';
 import { findTables, importExitCode, importJson, importRows, importWorkbook, type ImportResult } from '../../../sync/ingest/import-workbook';
 import { readWorkbookGrids } from '../../../sync/ingest/workbook-grid';
 import type { RowStore } from '../../../sync/store/row-store';
@@ -127,6 +127,19 @@ function addonPorts(h: Harness, token: string): Omit<SyncDeps, 'port'> {
 }
 
 describe('the messy-sheet corpus, synced by the add-on through POST /api/v1/sync', () => {
+  it("points no dropdown or status formula into a Lists sheet of the person's own (one list in column A)", async () => {
+    const c = MESSY_CASES.find((x) => x.sheets.some((s) => s.name === 'Lists' && s.rows[0][0] === 'Priority'))!;
+    const port = spreadsheetOf(c);
+    // A status column the add-on fills with its formula, which reads its at-risk margin from Lists.
+    const plan = port.sheet('Phase 1 tasks');
+    plan.cell(1, 7).value = 'Derived status';
+    const h = await harness(backends[0]);
+    const source = await h.source('own lists');
+    await runAsync(syncNow({ port, ...addonPorts(h, source.token) }));
+    expect(plan.peek(2, 7)?.formula ?? '').not.toContain('Lists!');
+    expect(plan.validations.filter((v) => v.list !== undefined)).toEqual([]);
+  });
+
   for (const [name, c] of cases) {
     if (c.pending) {
       it.todo(`${name} (pending: ${c.pending})`);
@@ -140,6 +153,14 @@ describe('the messy-sheet corpus, synced by the add-on through POST /api/v1/sync
       const source = await h.source(c.name);
       const report = await runAsync(syncNow({ port, ...addonPorts(h, source.token) }));
       expect(report.tables.reduce((n, t) => n + t.rejected, 0)).toBe(rejectedRows(c).length);
+      // A Lists sheet of the person's own (not laid out as the templates') gets no dropdown or formula pointing into it.
+      if (port.sheetNames().includes(LISTS_SHEET) && readRules(port.readSheet(LISTS_SHEET)).ownLists === undefined) {
+        for (const name of port.sheetNames()) {
+          const sheet = port.sheet(name);
+          expect(sheet.validations.filter((v) => v.list !== undefined), `${name}: dropdowns`).toEqual([]);
+          expect(sheet.cells.flat().filter((cell) => cell?.formula?.includes('Lists!')).length, `${name}: formulas reading Lists`).toBe(0);
+        }
+      }
 
       // Each stored row found at its sheet and row by the place the add-on sent (row r of a table's k-th sheet).
       const read = new Map<string, Record<string, TypedValue>>();

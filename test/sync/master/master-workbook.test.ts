@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
 import { spelledQuarter } from '../../../shared/cells/dates';
+import { computeMetrics } from '../../../sync/metrics/compute-metrics';
 import { otherFigures, rbaSections } from '../../../sync/metrics/headline-figures';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { BLOCK_ROWS, BUFFER_BYTES, startDataSheetWorkerEarly } from '../../../sync/master/data-sheet-thread';
@@ -385,4 +386,37 @@ describe('master workbook written on a worker thread', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+});
+
+describe('master workbook of an office that sends the feedback survey', () => {
+  it.each([{ thread: 'a worker thread' }, { thread: 'this thread' }])('counts on Summary the requests sent it, the response rate and the action plans adopted, as the metrics do (rows read on $thread)', async ({ thread }) => {
+    const s = await seededStore();
+    try {
+      const at = new Date('2024-06-29T13:00:00Z');
+      const [asked, answered] = s.rows.requests.filter((r) => r.sourceId === s.ids.s1);
+      for (const [hash, row] of [['link-a', asked], ['link-b', answered]] as const) {
+        await s.store.createFeedbackLink({ tokenHash: hash, sourceId: s.ids.s1, table: 'requests', rowId: row.rowId, at });
+      }
+      await s.store.saveFeedbackAnswer('link-b', { satisfaction: 5, outcome: null, actionPlanAdopted: true, comment: null }, at);
+      const opts = { asOf: AS_OF, rules: DEFAULT_RULES };
+      const expected = (await computeMetrics(s.store, opts)).survey;
+      expect(expected).toMatchObject({ requestsAsked: 2, requestsAnswered: 1, actionPlanAdopted: 1 });
+      const store: MasterStore = thread === 'this thread' ? { ...s.store, threadReads: undefined } : s.store;
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (c: Buffer) => chunks.push(c));
+      const shown = await writeMasterWorkbook(store, opts, sink);
+      sink.end();
+      await finished(sink);
+      expect(shown.survey).toEqual(expected);
+      const book = await new ExcelJS.Workbook().xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+      const figures = new Map<string, unknown>();
+      book.getWorksheet('Summary')!.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(2).value));
+      expect(figures.get('Requests sent the feedback survey')).toBe(2);
+      expect(figures.get('Feedback survey response rate (%)')).toBe(expected.responseRatePercent);
+      expect(figures.get('Survey answers reporting an action plan adopted')).toBe(1);
+    } finally {
+      await s.close();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 // The print stylesheets in Chromium, the report's and the dashboard's: a table split across pages never leaves one
-// row alone on either page.
+// row alone on either page, nor its caption and column headers alone at the foot of a page.
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from '../../../sync/report/headless-chromium';
@@ -17,10 +17,11 @@ const pageWithTable = (css: string, inches: number) => `<!doctype html><html lan
 <thead><tr><th class="text">Category</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table></section></main></body></html>`;
 
 describe.each([{ name: 'report', css: REPORT_CSS }, { name: 'dashboard', css: DASHBOARD_CSS }])('the printed $name', ({ css }) => {
-  it('never leaves a single row of a table alone at the foot or the head of a page', async () => {
+  it('never leaves a single row of a table alone at the foot or the head of a page, nor its caption and headers without a row', async () => {
     const folder = tempFolder('report-rows');
     try {
       const perPage: number[][] = [];
+      const headersAlone: number[] = [];
       await withChromium(async (browser) => {
         const page = await browser.newPage();
         // From the whole table on page one, through every break within it, to the whole table on page two.
@@ -28,11 +29,44 @@ describe.each([{ name: 'report', css: REPORT_CSS }, { name: 'dashboard', css: DA
           await page.setContent(pageWithTable(css, tenths / 10));
           const file = folder.path(`rows-${tenths}.pdf`);
           await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
-          perPage.push((await pdfPageTexts(file)).map((text) => (text.match(/Row\d\d/g) ?? []).length));
+          const texts = await pdfPageTexts(file);
+          perPage.push(texts.map((text) => (text.match(/Row\d\d/g) ?? []).length));
+          if (texts.some((text) => text.includes('Requests by category') && !/Row\d\d/.test(text))) headersAlone.push(tenths);
         }
       });
       expect(perPage.filter((counts) => counts.filter((n) => n > 0).length === 2).length, 'some layouts split the table').toBeGreaterThan(5);
       expect(perPage.filter((counts) => counts.includes(1))).toEqual([]);
+      expect(headersAlone, 'table starts (tenths of an inch down) whose caption and headers end a page without a row').toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
+});
+
+/** A chapter ending with two tables side by side (`.two`), `inches` down its page, and the next chapter after it. */
+const chapterEndingSideBySide = (inches: number) => {
+  const half = (caption: string) => `<div class="scroll"><table><caption><span>${caption}</span></caption>
+<thead><tr><th class="text">Name</th><th>Requests</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<!doctype html><html lang="en"><head><title>Chapters</title><style>${REPORT_CSS}</style></head>
+<body><main><section><h2>Demand</h2><div style="height:${inches}in"></div><div class="two">${half('By requester type')}${half('By category')}</div></section>
+<section><h2>Fulfillment times</h2><p>Next chapter.</p></section></main></body></html>`;
+};
+
+describe('the printed report\'s chapters', () => {
+  it('end without an empty page when two tables side by side fill the last one', async () => {
+    const folder = tempFolder('report-two');
+    try {
+      const blank: string[] = [];
+      await withChromium(async (browser) => {
+        const page = await browser.newPage();
+        for (let tenths = 30; tenths <= 70; tenths += 1) {
+          await page.setContent(chapterEndingSideBySide(tenths / 10));
+          const file = folder.path(`two-${tenths}.pdf`);
+          await writeFile(file, await page.pdf({ format: 'Letter', preferCSSPageSize: true }));
+          (await pdfPageTexts(file)).forEach((text, i) => { if (text.trim() === '') blank.push(`${tenths / 10} in: page ${i + 1}`); });
+        }
+      });
+      expect(blank).toEqual([]);
     } finally {
       folder.cleanup();
     }
