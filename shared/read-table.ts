@@ -149,6 +149,32 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
   return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
 }
 
+/** Every table's header names and aliases, folded: a line most of whose cells are among them may head a table. */
+let headerNames: Set<string> | undefined;
+const isHeaderName = (v: CellInput): boolean => {
+  headerNames ??= new Set(TABLE_NAMES.flatMap((n) => [...TABLES[n].columns, ...(TABLES[n].spans ?? [])].flatMap((c) => [c.header, ...(c.aliases ?? [])])).map(foldText));
+  return typeof v === 'string' && headerNames.has(foldText(v));
+};
+
+/**
+ * The index of the first line below the header that heads a table of another shape (a document's next table pasted
+ * under this one), or -1: most of its cells are header names, it maps to a table as a header row would, and it maps
+ * other fields than this table's header does, so a header repeated on a later page is no new table.
+ */
+function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly CellInput[])[], headerIndex: number): number {
+  const fields = (m: HeaderMap) => [...m.fields].concat([...m.spans].map(([i, s]) => [i, s.join()])).sort().join();
+  for (let r = headerIndex + 1; r < grid.length; r++) {
+    const cells = grid[r].filter((v) => !looksEmpty(v));
+    if (cells.length < 2 || cells.filter(isHeaderName).length * 2 <= cells.length) continue;
+    const heads = TABLE_NAMES.some((n) => {
+      const m = mapHeaders(TABLES[n], grid[r]);
+      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && (TABLES[n] !== table || fields(m) !== fields(map));
+    });
+    if (heads) return r;
+  }
+  return -1;
+}
+
 function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap, settled: readonly SettledTie[]): CellIssue[] {
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
@@ -205,12 +231,20 @@ export function readTable(
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
+  // A table pasted below this one is not read as its rows, nor the lines between as headings over them.
+  const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
+  const nextHeader = grid[next] ?? [];
+  if (next >= 0) grid = grid.slice(0, next);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists }) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
+  if (next >= 0) {
+    const cells = listValues(nextHeader.filter((v) => !looksEmpty(v)).map((v) => String(v).trim()));
+    issues.push({ code: 'another_table', field: '', sheet, row: next + 1, severity: 'warning', message: `another table starts here (${cells}); put each table on its own sheet to import it` });
+  }
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));

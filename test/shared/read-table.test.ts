@@ -1,7 +1,8 @@
 // Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
-import { TABLES, detectTable, fieldColumn, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
+import { TABLES, detectTable, fieldColumn, formatCellIssue, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
+import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
 
@@ -377,5 +378,28 @@ describe('readTable', () => {
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
+  });
+});
+
+describe('readTable, with another table stacked below', () => {
+  const grid = stackedTables.sheets[0].rows as Grid;
+  const read = readTable(TABLES.workplan, 'Sheet1', grid, 0);
+
+  it('ends the table before the next header and says once where that table starts', () => {
+    expect(read.rows.map((r) => r.row)).toEqual(Array.from({ length: 24 }, (_, i) => i + 2));
+    const another = read.issues.filter((i) => i.code === 'another_table');
+    expect(another.map(formatCellIssue)).toEqual(['Sheet1 row 33: another table starts here (stage, item, target); put each table on its own sheet to import it']);
+    expect(validateRows(TABLES.workplan, read.rows.map((r) => r.raw)).filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('reads the lines between the tables as notes under the first, not as phases', () => {
+    expect(read.issues.filter((i) => i.row! > 25 && i.row! < 33).map((i) => [i.row, i.code])).toEqual([[27, 'note_row'], [29, 'note_row'], [31, 'note_row']]);
+  });
+
+  it('reads a header repeated on a later page, and a row whose cells are header words, as before', () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Goal', 'Task', 'TBD'], ['phase', 'goal', 'task', 'timeline'], [2, 'Organize', 'Status', 'Jan 2027 – Dec 2027']];
+    const again = readTable(TABLES.workplan, 'Plan', plan, 0);
+    expect(again.rows.map((r) => r.row)).toEqual([2, 4]);
+    expect(again.issues.filter((i) => i.code === 'another_table')).toEqual([]);
   });
 });
