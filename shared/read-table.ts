@@ -158,17 +158,20 @@ const isHeaderName = (v: CellInput): boolean => {
 
 /**
  * The index of the first line below the header that heads a table of another shape (a document's next table pasted
- * under this one), or -1: most of its cells are header names, it maps to a table as a header row would, and it maps
- * other fields than this table's header does, so a header repeated on a later page is no new table.
+ * under this one), or -1: most of its cells are header names, it maps to a table as a header row would, and it is no
+ * repeat of this table's header (a page break in a pasted document).
  */
 function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly CellInput[])[], headerIndex: number): number {
+  const header = grid[headerIndex];
   const fields = (m: HeaderMap) => [...m.fields].concat([...m.spans].map(([i, s]) => [i, s.join()])).sort().join();
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r].filter((v) => !looksEmpty(v));
     if (cells.length < 2 || cells.filter(isHeaderName).length * 2 <= cells.length) continue;
+    // This table's header again, however spelled, may also fit another table: it is still this table's.
+    if (repeatsHeader(grid[r], header) || fields(mapHeaders(table, grid[r])) === fields(map)) continue;
     const heads = TABLE_NAMES.some((n) => {
       const m = mapHeaders(TABLES[n], grid[r]);
-      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && (TABLES[n] !== table || fields(m) !== fields(map));
+      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length;
     });
     if (heads) return r;
   }

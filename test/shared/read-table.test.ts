@@ -396,8 +396,8 @@ describe('readTable, with another table stacked below', () => {
     expect(read.issues.filter((i) => i.row! > 25 && i.row! < 33).map((i) => [i.row, i.code])).toEqual([[27, 'note_row'], [29, 'note_row'], [31, 'note_row']]);
   });
 
-  it('reads a header repeated on a later page, and a row whose cells are header words, as before', () => {
-    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Goal', 'Task', 'TBD'], ['phase', 'goal', 'task', 'timeline'], [2, 'Organize', 'Status', 'Jan 2027 – Dec 2027']];
+  it('reads a header repeated on a later page (one that would fit another table too), and a row of header words, as before', () => {
+    const plan: Grid = [['Goal', 'Task', 'Status', 'Timeline'], ['Goal', 'Task', 'In progress', 'TBD'], ['goal', 'task', 'status', 'timeline'], ['Organize', 'Status', 'Completed', 'Jan 2027 – Dec 2027']];
     const again = readTable(TABLES.workplan, 'Plan', plan, 0);
     expect(again.rows.map((r) => r.row)).toEqual([2, 4]);
     expect(again.issues.filter((i) => i.code === 'another_table')).toEqual([]);
