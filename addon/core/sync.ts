@@ -16,6 +16,7 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { loadedNow } from './schedule';
 import { sendLists, sentLists } from './send-lists';
 import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
@@ -426,6 +427,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     }
     const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
     if (loading !== undefined) throw new AddonError('loading', loading);
+    yield* loadedNow(deps.settings);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
     // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
