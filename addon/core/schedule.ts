@@ -25,7 +25,7 @@ export interface ScheduledRun {
   ok: boolean;
   /** The sync summary, or what went wrong. */
   message: string;
-  /** When this run found cells still loading: since when the scheduled runs have found them so. */
+  /** When this run waited for cells still loading, without failing: since when the scheduled runs have found them so. */
   waitingSince?: string;
 }
 
