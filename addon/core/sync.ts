@@ -214,7 +214,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
   // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
-  if (withLists) statuses.push({ name: LISTS_SHEET, ...(rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
+  // Any other table is told the Lists have none, so those it holds from when it was first go (its sheet since
+  // removed or moved), as do all of them once the workbook has no Lists sheet of the templates' layout.
+  statuses.push({ name: LISTS_SHEET, ...(withLists && rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
