@@ -69,17 +69,18 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
     e = new ApiError(500, 'internal', 'the service failed to handle this request; nothing was written');
   }
   // The public pages are read by people in a browser: their errors are pages too.
-  if (PUBLIC_PAGE_PATH.test(c.req.path)) return c.html(noticePage(PUBLIC_TITLES[e.status] ?? 'Something went wrong', publicMessage(e)), e.status, { ...PUBLIC_PAGE_HEADERS, ...e.headers });
+  if (PUBLIC_PAGE_PATH.test(c.req.path)) return c.html(noticePage(PUBLIC_TITLES[e.status] ?? 'Something went wrong', publicMessage(e, c.req.path)), e.status, { ...PUBLIC_PAGE_HEADERS, ...e.headers });
   return c.json({ error: { code: e.code, message: e.message } }, e.status, e.headers);
 }
 
 const PUBLIC_PAGE_PATH = /^\/(intake|feedback)\//;
 const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment' };
 
-function publicMessage(e: ApiError): string {
+function publicMessage(e: ApiError, path: string): string {
   switch (e.status) {
     case 403: return 'This form can only be sent from its own page. Open the link you were given and send it from there.';
-    case 413: return 'The form you sent is larger than this page accepts. Please shorten the description and send it again.';
+    // The long field as its page labels it ("Your request", "Comment"); the browser's Back keeps what was typed.
+    case 413: return `The form you sent is larger than this page accepts. Go back, shorten your ${path.startsWith('/feedback/') ? 'comment' : 'request'} and send it again.`;
     case 500: return 'The service could not handle this just now and nothing was saved. Please try again in a few minutes.';
     default: return e.message;
   }

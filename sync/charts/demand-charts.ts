@@ -12,6 +12,9 @@ const HEIGHT = 340;
 /** Bars beyond this many would be unreadable; the rest stay in the tables. */
 const MAX_BARS = 12;
 
+/** A title's ending when a chart draws the first MAX_BARS of more, short enough for the title drawn in the workbook's image; the tables list them all. */
+const firstOf = (total: number) => (total > MAX_BARS ? `: ${MAX_BARS} of ${total} shown` : '');
+
 /** A chart's one line where it has nothing to draw, saying why. */
 const noData = (text = 'No data for this period') => ({ type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 14, fill: '#4b5563' } }) as const;
 const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
@@ -108,7 +111,7 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
   const unestimated = people.filter((p) => p.openHours === null).map((p) => p.assignee);
   const noCapacity = people.filter((p) => p.openHours !== null && p.weeksOfWork === null).map((p) => p.assignee);
   return {
-    id: 'weeks-of-work', title: 'Weeks of open work per assignee, at their weekly capacity', width, height: HEIGHT,
+    id: 'weeks-of-work', title: `Weeks of open work per assignee, at their weekly capacity${firstOf(m.hours.byAssignee.length)}`, width, height: HEIGHT,
     alt: 'Weeks of work (open hours / weekly capacity): '
       + listed(people.filter((p) => p.weeksOfWork !== null).map((p) => `${p.assignee} ${p.weeksOfWork} weeks (${p.openHours} / ${p.weeklyCapacity})`))
       + (noCapacity.length ? ` No weekly capacity set for ${noCapacity.join(', ')}.` : '')
@@ -147,7 +150,7 @@ function workplanProgress(m: DemandMetrics, width: number): ChartSpec {
   const lines = Math.max(1, ...goals.map((x) => wrappedLines(x.label, nameWidth / LABEL_CHAR)));
   const row = beside ? Math.max(MIN_ROW_BESIDE, lines * LABEL_LINE + ROW_PADDING_BESIDE) : ROW_NAME_ABOVE;
   return {
-    id: 'workplan-progress', title: 'Work-plan progress by goal (% complete)', width, height: Math.max(HEIGHT, 100 + goals.length * row),
+    id: 'workplan-progress', title: `Work-plan progress by goal (% complete)${firstOf(m.workplan.byGoal.length)}`, width, height: Math.max(HEIGHT, 100 + goals.length * row),
     alt: `Percent complete by goal (${PERCENT_COMPLETE_BRIEF}), with items at risk and overdue: ` + listed(goals.map(({ label, pct, g }) => `${label} ${pct}% (${g.atRisk} at risk, ${g.overdue} overdue)`)),
     option: {
       grid: { ...grid, left: 16, top: 48, right: 56 },

@@ -186,6 +186,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(json.status).toBe(400);
     const huge = await post(h, path, { ...good, description: 'x'.repeat(40_000) });
     expect(huge.status).toBe(413);
+    // In the words of the page, whose field is "Your request", and saying how to keep what was typed.
+    expect(huge.text).toContain('Go back, shorten your request and send it again');
     const long = await post(h, path, { ...good, contactName: 'y'.repeat(300) });
     expect(long.status).toBe(400);
     expect(long.text).toMatch(/id="contactName-error">Your name is longer than 200 characters/);
@@ -281,6 +283,9 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
     expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
 
+    const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(40_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.text).toContain('Go back, shorten your comment and send it again');
     const answered = await post(h, path, { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Clear and practical.' });
     expect(answered.status).toBe(200);
     expect(answered.text).toMatch(/change it on this page until December 16, 2026\./);

@@ -49,6 +49,26 @@ describe('the work-plan chart\'s rows', () => {
   });
 });
 
+describe('a chart with more goals or assignees than it draws', () => {
+  const chart = (id: string, goals: number, people: number) => {
+    const m = aggregateMetrics({
+      workplan: Array.from({ length: goals }, (_, i) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: `Goal ${i + 1}`, task: 't' } })),
+      requests: Array.from({ length: people }, (_, i) => ({ sourceId: 's', sourceName: 'Log', rowId: `r${i}`, values: { receivedOn: '2026-11-02', requesterOrg: 'City of Riverside', status: 'In progress', assignee: `Person ${i + 1}`, estimatedHours: 5 } })),
+    }, { asOf: '2026-12-03', rules: DEFAULT_RULES });
+    return demandCharts(m, 640).find((c) => c.id === id)!;
+  };
+
+  it('says in its title how many it leaves out, so a reader does not take the bars for all of them', () => {
+    expect(chart('workplan-progress', 14, 0).title).toBe('Work-plan progress by goal (% complete): 12 of 14 shown');
+    expect(chart('weeks-of-work', 0, 13).title).toBe('Weeks of open work per assignee, at their weekly capacity: 12 of 13 shown');
+  });
+
+  it('keeps its title when it draws them all', () => {
+    expect(chart('workplan-progress', 12, 0).title).toBe('Work-plan progress by goal (% complete)');
+    expect(chart('weeks-of-work', 0, 12).title).toBe('Weeks of open work per assignee, at their weekly capacity');
+  });
+});
+
 describe('the work-plan chart\'s text description', () => {
   it('says how % complete is counted: three items Completed and one in progress, none with a %, read 75%', () => {
     const item = (status: string, percentComplete: number | null, i: number) => ({ sourceId: 's', sourceName: 'Plan', rowId: `w${i}`, values: { goal: 'Normalize', task: 't', status, percentComplete } });

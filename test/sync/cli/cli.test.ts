@@ -175,6 +175,8 @@ describe.each(backends)('serve on $name', (backend) => {
     try {
       expect(first.output).toContain('demo data:      loaded');
       expect(first.output).toContain(`API docs:       ${first.url}/docs`);
+      // Every address is listed before the commands to try, not after them as if it were one.
+      expect(first.output.slice(0, first.output.indexOf('Try:'))).toContain(`Excel add-in:   ${first.url}/addin/excel/taskpane.html`);
       const [admin, reviewer, source] = ['admin', 'reviewer', 'source'].map((w) => tokenOf(first.output, w));
       const state = await call(first.url, '/api/v1/sync/state?table=requests', source);
       expect(state.status).toBe(200);

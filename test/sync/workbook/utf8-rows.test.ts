@@ -30,6 +30,19 @@ describe('Utf8Rows', () => {
     expect(rows.fits('x'.repeat(9))).toBe(false);
   });
 
+  it('gives a row its own buffer when its UTF-8 may pass the buffer though its characters do not (check marks, lone surrogates)', () => {
+    // 12 characters in a 30-byte buffer, but 36 bytes: written into the buffer, the last of them would be lost.
+    for (const text of ['✓'.repeat(12), '\ud800'.repeat(12)]) {
+      let asked = false;
+      const rows = new Utf8Rows(30, () => ((asked = true), Buffer.alloc(30)));
+      rows.add(text);
+      const bytes = rows.take();
+      expect(asked).toBe(false);
+      expect(bytes.length).toBe(36);
+      expect(bytes.toString('utf8')).toBe(text.replace(/\ud800/g, '\ufffd'));
+    }
+  });
+
   it('gives a row larger than the buffer a block of its own that owns all of its memory, without asking for a buffer', () => {
     let asked = false;
     const rows = new Utf8Rows(30, () => ((asked = true), Buffer.alloc(30)));
