@@ -35,6 +35,7 @@ export interface Rules {
 }
 
 type Grid = readonly (readonly unknown[])[];
+type Formulas = readonly (readonly string[])[];
 
 interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }>; issues: CellIssue[] }
 
@@ -42,14 +43,16 @@ interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }
  * Each block's rows, those whose value is blank left out. A cell showing a formula's error (a list filled by lookups
  * from another sheet), or still loading its data (IMPORTRANGE), is left out too, with a warning at its cell: its text
  * would become a dropdown choice, a key, a label; a row whose paired cell shows one keeps its value as a choice, but
- * not that pair, as if unlisted there.
+ * not that pair, as if unlisted there. With the sheet's formulas, a cell showing "Loading..." that holds none is text
+ * typed, read as typed.
  */
-function blockGrid(grid: Grid): Blocks {
+function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
   const issues: CellIssue[] = [];
   const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
     issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
   const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
+  const pending = (v: unknown, r: number, column: number) => isPendingValue(v) && (formulas === undefined || (formulas[r]?.[column - 1] ?? '') !== '');
   const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];
@@ -57,7 +60,7 @@ function blockGrid(grid: Grid): Blocks {
     for (let r = 1; r < grid.length; r++) {
       const v = grid[r]?.[p.column - 1];
       if (v === '' || v === null || v === undefined) continue;
-      if (isPendingValue(v)) {
+      if (pending(v, r, p.column)) {
         loading(p.column, r, p.block.header);
         continue;
       }
@@ -67,7 +70,7 @@ function blockGrid(grid: Grid): Blocks {
       }
       // A paired cell that is no value is kept as read, so no number or label is made of it below (`num`, `label`).
       const pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
-      if (isPendingValue(pair)) loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
+      if (pending(pair, r, p.pairedColumn!)) loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
       else if (isErrorValue(pair)) {
         const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
         skipped(p.pairedColumn!, r, setting
@@ -113,9 +116,10 @@ const label = (v: unknown): string | undefined => (isBlank(v) || isErrorValue(v)
 /**
  * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable
  * (a non-number where a number belongs) are skipped, so a half-edited Lists sheet still works.
+ * `formulas`, the same cells' formula text where it was read: without it, every "Loading..." is taken for a formula's.
  */
-export function readRules(grid: Grid = DEFAULT_LISTS_GRID): Rules {
-  const { values: blocks, issues } = blockGrid(grid);
+export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas): Rules {
+  const { values: blocks, issues } = blockGrid(grid, formulas);
   const pairs = (key: ListKey) => {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);

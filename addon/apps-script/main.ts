@@ -73,7 +73,7 @@ function rpc<T>(run: (port: SheetsPort) => T): T | ActionFailure {
     return run(activePort());
   } catch (e) {
     if (!isErrorType(e, AddonError)) throw e;
-    return { failed: true, message: e.message };
+    return { failed: true, message: e.message, ...(e.code === 'loading' ? { waiting: true as const } : {}) };
   }
 }
 
@@ -132,7 +132,8 @@ export const handlers = {
         // wait that lasts a day is a formula that never finishes, and fails the run below.
         const { since, overdue } = runSync(loadingWait(documentSettings, at));
         const message = overdue ? `Cells have been loading since ${since.slice(0, 16).replace('T', ' ')} UTC: no scheduled sync has sent anything since. ${e.message}` : e.message;
-        record(false, message, since);
+        // Marked as a wait only while it is one: the sidebar shows it so, and a day-long wait as the failure it is.
+        record(false, message, overdue ? undefined : since);
         if (!overdue) return message;
         throw new AddonError('loading', message);
       }

@@ -7,6 +7,7 @@ import { io, type Task } from './task';
 
 const REGISTRY_KEY = 'equityDesk.schedules';
 const LAST_RUN_KEY = 'equityDesk.lastScheduledSync';
+const LOADING_KEY = 'equityDesk.loadingSince';
 
 export interface ScheduleEntry {
   /** The person's address ('' when Google does not tell it, e.g. outside their domain). */
@@ -24,7 +25,7 @@ export interface ScheduledRun {
   ok: boolean;
   /** The sync summary, or what went wrong. */
   message: string;
-  /** When this run found cells still loading: since when the scheduled runs have found them so. */
+  /** When this run waited for cells still loading, without failing: since when the scheduled runs have found them so. */
   waitingSince?: string;
 }
 
@@ -91,6 +92,15 @@ export function* recordScheduledRun(settings: SettingsPort, run: ScheduledRun): 
  * past a day: a formula that never finishes would otherwise stop every sync with nobody emailed.
  */
 export function* loadingWait(settings: SettingsPort, at: string): Task<{ since: string; overdue: boolean }> {
-  const since = (yield* lastScheduledRun(settings))?.waitingSince ?? at;
+  const since = (yield* io(settings.get(LOADING_KEY))) ?? at;
+  if (since === at) yield* io(settings.set(LOADING_KEY, at));
   return { since, overdue: Date.parse(at) - Date.parse(since) >= 24 * 3600_000 };
+}
+
+/**
+ * A sync, from anywhere, that found no cell loading: the day a scheduled run waits before failing starts over, or a
+ * run that finds cells loading again later would fail at once.
+ */
+export function* loadedNow(settings: SettingsPort): Task<void> {
+  if ((yield* io(settings.get(LOADING_KEY))) !== null) yield* io(settings.set(LOADING_KEY, null));
 }

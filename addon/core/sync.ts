@@ -16,12 +16,13 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { loadedNow } from './schedule';
 import { sendLists, sentLists } from './send-lists';
 import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
+import { gridWidth, readTableSheet, syncRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -213,7 +214,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
   // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
-  if (withLists) statuses.push({ name: LISTS_SHEET, ...(rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
+  // Any other table is told the Lists have none, so those it holds from when it was first go (its sheet since
+  // removed or moved), as do all of them once the workbook has no Lists sheet of the templates' layout.
+  statuses.push({ name: LISTS_SHEET, ...(withLists && rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
@@ -418,7 +421,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
-    const rules = yield* spreadsheetRules(deps.port, names);
+    const rules = yield* syncRules(deps.port, names);
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
@@ -426,6 +429,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     }
     const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
     if (loading !== undefined) throw new AddonError('loading', loading);
+    yield* loadedNow(deps.settings);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
     // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.

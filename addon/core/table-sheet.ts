@@ -143,6 +143,16 @@ export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string
   return (names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET) ? readRules(yield* io(port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
 }
 
+/**
+ * The rules as a sync reads them, with the Lists sheet's formulas: a sync waits for a Lists cell still loading its
+ * formula's data, and one typed as "Loading..." must not keep it waiting.
+ */
+export function* syncRules(port: SpreadsheetPort, names: readonly string[]): Task<Rules> {
+  if (!names.includes(LISTS_SHEET)) return DEFAULT_RULES;
+  const { values, formulas } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
+  return readRules(values, formulas);
+}
+
 /** Sheets grouped by their table, each group in the workbook's order. */
 export function byTable(sheets: readonly TableSheet[]): TableSheet[][] {
   const groups = new Map<TableDef['name'], TableSheet[]>();

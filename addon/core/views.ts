@@ -79,4 +79,6 @@ export type SaveResult = { ok: true; item: TriageItem | null } | { ok: false; er
 export interface ActionFailure {
   failed: true;
   message: string;
+  /** Nothing failed: cells are still loading their data, and the action can be tried again in a moment. */
+  waiting?: true;
 }

@@ -1,7 +1,8 @@
 // The Excel add-in in its shared runtime: the host ports built once, the task pane's HostBridge over the
 // same use-cases the Sheets add-on runs (driven with runAsync), and sync while the workbook is open —
 // on the saved schedule and shortly after edits (a hint only: content hashes decide what is sent).
-import { describeError } from '../core/addon-error';
+import { AddonError, describeError } from '../core/addon-error';
+import { isErrorType } from '../../shared/typed-error';
 import { feedbackLinkFor } from '../core/feedback-link';
 import { readSettings, saveSettings } from '../core/settings';
 import { saveRequest, selectRequest } from '../core/save-request';
@@ -80,7 +81,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
       const started = task();
       return started instanceof Promise ? await started : await runAsync(started);
     } catch (e) {
-      throw new HostError(describeError(e));
+      throw new HostError(describeError(e), isErrorType(e, AddonError) && e.code === 'loading');
     }
   };
 

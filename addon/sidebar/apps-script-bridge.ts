@@ -17,7 +17,7 @@ const isFailure = (v: unknown): v is ActionFailure => typeof v === 'object' && v
 function call<T>(target: SidebarTarget, ...args: unknown[]): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const run = google.script.run
-      .withSuccessHandler((value) => (isFailure(value) ? reject(new HostError(value.message)) : resolve(value as T)))
+      .withSuccessHandler((value) => (isFailure(value) ? reject(new HostError(value.message, value.waiting === true)) : resolve(value as T)))
       .withFailureHandler((error) => reject(new HostError(error?.message ?? 'The spreadsheet did not answer; try again.')));
     (run[target] as (...a: unknown[]) => void)(...args);
   });

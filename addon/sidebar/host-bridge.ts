@@ -24,7 +24,14 @@ export interface HostBridge {
 /** A host call that failed, with the message to show. Checked by `name`: the host may live in another realm. */
 export class HostError extends TypedError {
   override readonly name = 'HostError' as const;
+  /** `waiting`: nothing failed, the sync waits for cells still loading their data (the message says to try again). */
+  constructor(message: string, readonly waiting = false) {
+    super(message);
+  }
 }
 
 
 export const errorText = (e: unknown) => (e instanceof Error || isErrorType(e, HostError) ? (e as Error).message : String(e));
+
+/** The status line's tone for a failed call: a wait for loading cells is no error. */
+export const errorTone = (e: unknown) => (isErrorType(e, HostError) && e.waiting ? 'info' : 'error');

@@ -10,11 +10,14 @@ export const everyText = (hours: number) => (hours === 0 ? 'Only when I click Sy
 
 const person = (who: string) => who || 'a collaborator whose address Google keeps private';
 
-/** "Last scheduled sync (Mar 3, 2026, 9:05 AM, ann@…'s schedule) failed: …". */
+/** "Last scheduled sync (Mar 3, 2026, 9:05 AM, ann@…'s schedule) failed: …"; one that waited for loading cells says so. */
 export function runText(run: ScheduledRun): string {
   const head = `Last scheduled sync (${when(run.at)}, ${run.who ? `${run.who}'s schedule` : 'a collaborator\'s schedule'})`;
-  return run.ok ? `${head} worked: ${run.message}` : `${head} failed: ${run.message}`;
+  return `${head} ${run.ok ? 'worked' : run.waitingSince ? 'waited' : 'failed'}: ${run.message}`;
 }
+
+/** How a run's line looks: a failure stands out; a run that worked, or waited for loading cells, does not alarm. */
+export const runLook = (run: ScheduledRun) => ({ class: run.ok ? 'hint' : run.waitingSince ? 'notice waiting' : 'notice' });
 
 /** The others who sync this spreadsheet on a schedule of their own. */
 export function othersText(schedule: ScheduleView): string {

@@ -4,7 +4,7 @@ import { SYNC_INTERVAL_HOURS } from '../core/settings';
 import type { SettingsView } from '../core/views';
 import { announce, clear, h } from './dom';
 import { errorText, type HostBridge } from './host-bridge';
-import { everyText, othersText, runText } from './schedule-text';
+import { everyText, othersText, runLook, runText } from './schedule-text';
 
 export class SettingsPanel {
   readonly root = h('div', { id: 'settings' });
@@ -41,7 +41,7 @@ export class SettingsPanel {
         h('select', { id: 'setting-schedule', name: 'syncEveryHours', 'aria-describedby': 'schedule-hint schedule-others' }, ...schedule),
         h('p', { class: 'hint', id: 'schedule-hint' }, 'Runs as you, even when you are away; each person sets their own.'),
         h('p', { class: 'hint', id: 'schedule-others' }, othersText(view.schedule))),
-      lastRun && h('p', { class: lastRun.ok ? 'hint' : 'notice', id: 'last-scheduled-sync' }, runText(lastRun)),
+      lastRun && h('p', { ...runLook(lastRun), id: 'last-scheduled-sync' }, runText(lastRun)),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Save settings')));
     form.addEventListener('submit', (e) => {
       e.preventDefault();

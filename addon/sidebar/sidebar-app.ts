@@ -3,7 +3,7 @@
 import type { SyncReport } from '../core/views';
 import { announce, h } from './dom';
 import { feedbackLinkPanel } from './feedback-view';
-import { errorText, type HostBridge } from './host-bridge';
+import { errorText, errorTone, type HostBridge } from './host-bridge';
 import { SettingsPanel } from './settings-view';
 import { SetupPanel } from './setup-view';
 import { TriagePanel } from './triage-view';
@@ -45,7 +45,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
       syncResult.replaceChildren(reportList(report));
       announce(status, 'Sync finished.', 'ok');
     } catch (e) {
-      announce(status, errorText(e), 'error');
+      announce(status, errorText(e), errorTone(e));
     } finally {
       syncButton.disabled = false;
     }

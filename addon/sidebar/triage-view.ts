@@ -3,7 +3,7 @@
 // the requests table's definition; Save and Save & next write the row.
 import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
 import { announce, clear, h } from './dom';
-import { runText } from './schedule-text';
+import { runLook, runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
 
 export class TriagePanel {
@@ -28,7 +28,7 @@ export class TriagePanel {
       this.view = await this.bridge.triage();
       clear(this.notice);
       const failed = this.view.failedScheduledSync;
-      if (failed) this.notice.append(h('p', { class: 'notice', role: 'alert' }, runText(failed)));
+      if (failed) this.notice.append(h('p', { ...runLook(failed), role: failed.waitingSince ? 'status' : 'alert' }, runText(failed)));
       announce(this.status, this.view.items.length ? `${this.view.items.length} requests need triage.` : 'Nothing needs triage.', 'ok');
       this.renderQueue();
       await this.choose(this.view.items.length ? 0 : -1);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import type { SubApp } from './route-deps';
+import { listeningUrl } from './service-url';
 
 export interface RunningServer {
   /** Base URL to print and call, e.g. `http://127.0.0.1:8787`. */
@@ -20,10 +21,8 @@ export function listen(app: SubApp, opts: { port: number; host: string }): Promi
     server.listen(opts.port, opts.host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
-      // A wildcard address is not something to type into a browser.
-      const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
       resolve({
-        url: `http://${shown}:${port}`,
+        url: listeningUrl(opts.host, port),
         port,
         close: () =>
           new Promise<void>((done, fail) => {

@@ -1,6 +1,7 @@
 // What `source` and `reviewer` share beyond `add`: `list`, `revoke ID` and `rotate ID`, straight on the
 // store (an administrator on the server needs no token). The command files stay thin.
 import type { Config } from '../config';
+import { dashboardLink, serviceUrl } from '../api/service-url';
 import type { PrincipalInfo, RowStore } from '../store/row-store';
 import { isErrorType } from '../../shared/typed-error';
 import { StoreError } from '../store/store-error';
@@ -41,7 +42,8 @@ export async function runTokenAction(kind: Kind, action: string, args: string[],
         io.out(`Revoked ${kind} ${id}: its tokens stopped working${kind === 'source' ? '; its rows stay in the master workbook' : ''}.`);
       } else {
         const token = await store.rotateToken(id);
-        io.out([`New token for ${kind} ${id}; every earlier one stopped working.`, `  token: ${token}`, 'It is shown only this once.'].join('\n'));
+        const link = kind === 'reviewer' ? [`  dashboard: ${dashboardLink(serviceUrl(config), token)}`] : [];
+        io.out([`New token for ${kind} ${id}; every earlier one stopped working.`, `  token: ${token}`, ...link, 'It is shown only this once.'].join('\n'));
       }
     } catch (e) {
       // Deleted between the check and the change by another administrator.

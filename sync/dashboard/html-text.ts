@@ -33,7 +33,7 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
   const head = columns.map((c) => `<th scope="col"${c.text ? ' class="text"' : ''}>${esc(c.header)}</th>`).join('');
   const body = rows.map((r) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${c.cell(r)}</th>` : `<td${c.text ? ' class="text"' : ''}>${c.cell(r)}</td>`)).join('')}</tr>`).join('\n');
   // A focusable region lets keyboard users scroll a wide table on a narrow screen.
-  return `<div class="scroll" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="scroll${columns.length === 2 ? ' pairs' : ''}" role="region" aria-label="${esc(caption)}" tabindex="0"><table><caption><span>${esc(caption)}</span></caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /**
@@ -49,10 +49,14 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
  * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either,
  * and its caption and headers never end a page without a row under them.
+ * A table of named figures, one a row (two columns), has no figures for a name to stand beside as they scroll by:
+ * its names take the width they need, the figures only theirs, and the table is no wider than the two, so on a
+ * laptop a name is one line beside its figure, not a narrow stack of lines at one edge with the figure at the other.
  */
 export const TABLE_CSS = `
 .scroll { overflow-x: auto; container-type: inline-size; }
 caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
+.scroll.pairs table { width: auto; min-width: 0; }
 @media print {
   /* No row alone on a page: the first row keeps the second with it, the last the one before; and no caption and
      column headers alone at a page's foot: the first row stays with them. */
@@ -61,6 +65,7 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
 @media screen {
   .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }
   .scroll tr > :first-child { position: sticky; left: 0; background: #fff; width: var(--row-name); min-width: var(--row-name); overflow-wrap: anywhere; hyphens: auto; box-shadow: inset -1px 0 var(--line); }
+  .scroll.pairs tr > :first-child { width: auto; }
   .scroll thead tr > :first-child { background: var(--band); }
   /* A heading wider than the room beside the names could never be shown whole: it wraps. */
   .scroll thead th { white-space: normal; }

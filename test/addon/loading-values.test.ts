@@ -56,6 +56,26 @@ describe('cells still loading their data', () => {
     expect(JSON.stringify(stored)).not.toContain('Loading...');
   });
 
+  test("a sync from the menu that finds nothing loading starts the day over: cells loading again later make a scheduled run wait, not fail", async () => {
+    const { addon } = await connectedAddon(service, 'Loading again (Sheets)');
+    const sheet = addon.fakes.seedSheet('Requests', grid);
+    const loading = (value: unknown) => { for (const l of LOADING) Object.assign(sheet.cellForWrite(l.row, col(l.field)), { formula: l.formula, value }); };
+    const loaded = LOADING.map((l) => sheet.cellForWrite(l.row, col(l.field)).value);
+    loading('Loading...');
+    addon.call('sidebarSaveSettings', { syncEveryHours: 1 });
+    const trigger = addon.fakes.scriptApp.triggers[0];
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);
+
+    // Loaded an hour later, and synced from the menu; loading again a day after the first wait.
+    addon.fakes.clock.advance(3600_000);
+    LOADING.forEach((l, i) => Object.assign(sheet.cellForWrite(l.row, col(l.field)), { value: loaded[i] }));
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.toasts.at(-1)?.message).toMatch(/^Requests: 3 sent, 3 saved/);
+    loading('Loading...');
+    addon.fakes.clock.advance(23 * 3600_000);
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);
+  });
+
   test('in Excel (#BUSY!, #GETTING_DATA): the sync waits the same way and stores nothing', async () => {
     const connected = await connectedExcel(service, 'Loading (Excel)');
     seedExcelSheet(connected.excel, 'Requests', grid, 'requests');

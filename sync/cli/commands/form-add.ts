@@ -4,7 +4,8 @@ import { isErrorType } from '../../../shared/typed-error';
 import { StoreError } from '../../store/store-error';
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { formBaseUrl, type FormAction } from './form-action';
+import { serviceUrl } from '../../api/service-url';
+import type { FormAction } from './form-action';
 
 export const formAdd: FormAction = async ({ words, values }, io) => {
   if (words.length) throw new CliError(`unexpected argument "${words[0]}" (usage: npx equity-desk form add --source ID [--title "…"])`);
@@ -17,6 +18,6 @@ export const formAdd: FormAction = async ({ words, values }, io) => {
     if (isErrorType(e, StoreError) && e.code === 'unknown-source') throw new CliError(`--source: ${e.message}`);
     throw e;
   });
-  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${formBaseUrl(config)}/intake/${form.id}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
+  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${serviceUrl(config)}/intake/${form.id}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
   return 0;
 };

@@ -1,16 +1,17 @@
 // `reviewer add NAME`, `reviewer list`, `reviewer revoke ID`, `reviewer rotate ID`: read-only tokens for
 // committee members and partners (metrics, master workbook, dashboard).
+import { dashboardLink, serviceUrl } from '../../api/service-url';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { runTokenAction } from '../token-actions';
 
-const USAGE = 'reviewer add NAME | list | revoke ID | rotate ID';
+const USAGE = 'reviewer add NAME [--port N] | list | revoke ID | rotate ID [--port N]';
 
 export const reviewerCommand: Command = {
   name: 'reviewer',
   summary: 'issue a read-only token (printed once); list, revoke or rotate reviewers',
   usage: USAGE,
-  options: { ...storageOptions },
+  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' } },
   async run({ positionals, values }, io) {
     const [action, ...words] = positionals;
     if (action === undefined) throw new CliError(`missing an action (usage: npx equity-desk ${USAGE})`);
@@ -22,7 +23,7 @@ export const reviewerCommand: Command = {
     if (name === '') throw new CliError('missing the reviewer NAME (usage: npx equity-desk reviewer add NAME)');
     if (name.length > 200) throw new CliError('the reviewer NAME is longer than 200 characters');
     const { principal, token } = await withStore(config, (store) => store.createPrincipal({ kind: 'reviewer', name }));
-    io.out([`Issued a read-only token for "${principal.name}".`, `  id:    ${principal.id}`, `  token: ${token}`, `  dashboard: open /dashboard?access_token=${token} on the service (the link is traded for a cookie)`, 'The token is shown only this once.'].join('\n'));
+    io.out([`Issued a read-only token for "${principal.name}".`, `  id:    ${principal.id}`, `  token: ${token}`, `  dashboard: ${dashboardLink(serviceUrl(config), token)}`, 'The token and the link are shown only this once.'].join('\n'));
     return 0;
   },
 };

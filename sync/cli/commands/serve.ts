@@ -7,6 +7,7 @@ import { listen } from '../../api/server';
 import { formatDuration, type Config } from '../../config';
 import { readRoutes } from '../../api/routes/read-routes';
 import { formUrl } from '../../api/routes/forms-routes';
+import { dashboardLink } from '../../api/service-url';
 import { startDemo, type DemoTokens } from '../../demo/load-demo';
 import type { RunningSchedule } from '../../publish/publish-schedule';
 import type { RowStore } from '../../store/row-store';
@@ -23,13 +24,13 @@ function adminLine(admin: AdminToken, demo: boolean): string {
 
 function startBanner(url: string, storage: string, publishing: string, admin: AdminToken, addin: string, demo?: DemoTokens): string[] {
   const lines = [`Equity Desk sync service on ${url}`, `  storage:        ${storage}`, `  publishing:     ${publishing}`, `  API docs:       ${url}/docs`, `  OpenAPI:        ${url}/openapi.json`, `  health:         ${url}/healthz`, adminLine(admin, demo !== undefined)];
-  if (!demo) return [...lines, `  dashboard:      ${url}/dashboard?access_token=<reviewer token>`, addin];
+  if (!demo) return [...lines, `  dashboard:      ${dashboardLink(url, '<reviewer token>')}`, addin];
   const adminToken = admin.from === 'existing' ? '$ADMIN_TOKEN' : admin.token;
   return [
     ...lines,
     `  reviewer token: ${demo.reviewer.token} (${demo.reviewer.principal.name})`,
     `  source token:   ${demo.source.token} (${demo.source.principal.name})`,
-    `  dashboard:      ${url}/dashboard?access_token=${demo.reviewer.token}`,
+    `  dashboard:      ${dashboardLink(url, demo.reviewer.token)}`,
     `  intake form:    ${formUrl(url, demo.form.id)} (${demo.form.sourceName})`,
     addin,
     demo.loaded ? '  demo data:      loaded (two sources, a reviewer and sample rows)' : '  demo data:      already present',

@@ -351,26 +351,47 @@ describe("the committee's Data quality sheet", () => {
 });
 
 describe("the committee's Data quality sheet, for the Lists sheet", () => {
-  test("lists a Lists cell showing a formula's error, at its cell, until the cell is fixed", async () => {
-    const { addon, fakes } = await connected('Lists by lookup');
+  /**
+   * A connected add-on whose Lists sheet shows #N/A in a Requester type cell, with `tables` seeded after it; `sync`
+   * answers the source's Lists lines once the service has the sync, `fix` blanks the cell, `warning` is its line.
+   */
+  async function listsShowingAnError(name: string, tables: Partial<Record<'Requests' | 'Work plan', 'requests' | 'workplan'>>) {
+    const { addon, fakes } = await connected(name);
     const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
     const type = listPlacement('requesterType');
     const free = lists.findIndex((line, i) => i > 0 && line[type.column - 1] === '');
     lists[free][type.column - 1] = '#N/A';
     fakes.seedSheet('Lists', lists);
-    fakes.seedSheet('Requests', sampleTable('requests', 2, 5).grid);
-    addon.call('syncNowFromMenu');
-    expect(fakes.ui.alerts).toEqual([]);
-    await received();
-    const cell = `Lists!${columnLetter(type.column)}${free + 1}`;
-    expect(await linesOf('Lists by lookup')).toEqual([['Warning', 'Lists', free + 1, cell, '', "Requester type: the cell shows #N/A, a formula's error; skipped"]]);
+    for (const [sheet, table] of Object.entries(tables)) fakes.seedSheet(sheet, sampleTable(table, 2, 5).grid);
+    const sync = async () => {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      await received();
+      return (await linesOf(name)).filter((line) => line[1] === 'Lists');
+    };
+    const fix = () => {
+      lists[free][type.column - 1] = '';
+      fakes.seedSheet('Lists', lists);
+    };
+    const warning = ['Warning', 'Lists', free + 1, `Lists!${columnLetter(type.column)}${free + 1}`, '', "Requester type: the cell shows #N/A, a formula's error; skipped"];
+    return { fakes, sync, fix, warning };
+  }
 
-    lists[free][type.column - 1] = '';
-    fakes.seedSheet('Lists', lists);
-    addon.call('syncNowFromMenu');
-    expect(fakes.ui.alerts).toEqual([]);
-    await received();
-    expect(await linesOf('Lists by lookup')).toEqual([]);
+  test("lists a Lists cell showing a formula's error, at its cell, until the cell is fixed", async () => {
+    const { sync, fix, warning } = await listsShowingAnError('Lists by lookup', { Requests: 'requests' });
+    expect(await sync()).toEqual([warning]);
+    fix();
+    expect(await sync()).toEqual([]);
+  });
+
+  test("lists it once after the first table's sheet is removed, and not at all once the cell is fixed", async () => {
+    const { fakes, sync, fix, warning } = await listsShowingAnError('Lists, tables changed', { Requests: 'requests', 'Work plan': 'workplan' });
+    expect(await sync()).toEqual([warning]);
+    // Work plan is the first table synced now.
+    fakes.spreadsheet.deleteSheet(fakes.spreadsheet.getSheetByName('Requests')!);
+    expect(await sync()).toEqual([warning]);
+    fix();
+    expect(await sync()).toEqual([]);
   });
 });
 

@@ -42,7 +42,8 @@ function scriptedService(state: { rowId: string; hash: string; sheetRow?: number
       if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: state, items: [] }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];
       posts.push(body);
-      return { status: 200, body: JSON.stringify({ accepted: body.rows.length, unchanged: 0, deleted: body.deleted?.length ?? 0, rejected: [], warnings: [] }), headers: {} };
+      // The Lists (POST /api/v1/lists) carry no rows.
+      return { status: 200, body: JSON.stringify({ accepted: body.rows?.length ?? 0, unchanged: 0, deleted: body.deleted?.length ?? 0, rejected: [], warnings: [] }), headers: {} };
     },
     fetchAll: () => [],
     sleep: (ms) => void sleeps.push(ms),
@@ -269,6 +270,19 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     port.setResult(LISTS_SHEET, 10, type.column, 'Loading...');
     await expect(run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }))).rejects.toThrow(`(Lists!${columnLetter(type.column)}10;`);
     expect(posts).toEqual([]);
+  });
+
+  test('a Lists cell typed as the text "Loading..." (no formula) is what the person wrote: the sync goes, as for a table cell', async () => {
+    const { grid } = sampleTable('requests', 3, 3);
+    const port = new MemorySpreadsheet({ Requests: grid as never, [LISTS_SHEET]: DEFAULT_LISTS_GRID.map((line) => [...line]) as never });
+    const type = listPlacement('requesterType');
+    port.writeCells(LISTS_SHEET, [{ row: 10, column: type.column, cell: 'Loading...' }]);
+    const { http, posts } = scriptedService([]);
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(report.summary).toMatch(/^Requests: 3 sent/m);
+    expect(report.summary).not.toContain('loading');
+    expect(posts.flatMap((p) => p.rows ?? [])).toHaveLength(3);
+    expect(posts.map((p) => (p as { lists?: Record<string, string[]> }).lists?.requesterType).find(Boolean)).toContain('Loading...');
   });
 
   test('adds the Sync ID column after the last used column when the sheet has none', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/rules';
 import { inputColumn, TABLES } from '../../../shared/tables';
 import { withChromium } from '../../support/chromium';
-import { dateCell, loadAddon } from '../bundle-harness';
+import { SERVICE_URL, dateCell, loadAddon } from '../bundle-harness';
 import { at, openSidebar, requestRow } from './sidebar-page';
 
 const SLOW = 120_000;
@@ -146,6 +146,38 @@ describe('schedules in the sidebar', () => {
         expect(fakes.scriptApp.triggers.map((t) => [t.owner, t.schedule.everyHours])).toEqual([['owner@equity.example.gov', 2], ['colleague@equity.example.gov', 4]]);
         await page.screenshot({ path: '/tmp/equity-desk-sidebar-schedules.png', fullPage: true });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      });
+    },
+    SLOW,
+  );
+});
+
+describe('cells still loading, in the sidebar', () => {
+  test(
+    "a scheduled run that waited reads as a wait, not a failure; Sync now says to sync again in a moment, in the status line's neutral tone",
+    async () => {
+      const addon = await loadAddon();
+      addon.call('setupTaIntake');
+      addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'token-0123456789abcdef', syncEveryHours: 1 });
+      const sheet = addon.fakes.seedSheet('Requests', [requestRow({ requestId: 'R-1', receivedOn: '2026-03-01', requesterType: 'City', status: 'New' })], { row: 2, column: 1 });
+      Object.assign(sheet.cellForWrite(2, at('requesterOrg') + 1), { formula: '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/agencies", "Agencies!B2")', value: 'Loading...' });
+      const wait = addon.callAs<string>({ ui: false }, 'syncOnSchedule', { triggerUid: addon.fakes.scriptApp.triggers[0].id });
+      expect(wait).toMatch(/^Not synced yet: 1 cell is still loading .*sync again in a moment/);
+
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+        await openSidebar(page, addon);
+        const notice = page.locator('#scheduled-sync-notice p');
+        await expect.poll(() => notice.innerText()).toMatch(/^Last scheduled sync \(.*\) waited: Not synced yet: 1 cell is still loading/);
+        expect(await page.getByRole('alert').count()).toBe(0);
+
+        await page.getByRole('button', { name: 'Sync now' }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toBe(wait);
+        expect(await page.locator('#status').getAttribute('data-tone')).toBe('info');
+
+        await page.getByRole('button', { name: 'Settings' }).click();
+        await expect.poll(() => page.locator('#last-scheduled-sync').innerText()).toMatch(/waited: Not synced yet/);
+        expect(await page.getByRole('alert').count()).toBe(0);
       });
     },
     SLOW,

@@ -8,9 +8,9 @@ import { cleanEnv } from './cli-process';
 const backends = storeBackends('cli_tokens');
 afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
-function cli(b: Backend) {
+function cli(b: Backend, extraEnv: Record<string, string> = {}) {
   const args = 'dataDir' in b.location ? ['--data', b.location.dataDir] : [];
-  const env: Record<string, string> = 'dataDir' in b.location ? {} : { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema };
+  const env: Record<string, string> = { ...('dataDir' in b.location ? {} : { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema }), ...extraEnv };
   return async (...argv: string[]) => {
     let stdout = '';
     let stderr = '';
@@ -60,6 +60,21 @@ describe.each(backends)('token commands on $name', (backend) => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/no (source|reviewer) \S+; see `npx equity-desk (source|reviewer) list`/);
     }
+  });
+
+  test('reviewer add prints the dashboard link with its host and port, found as form add finds the form\'s', async () => {
+    const dashboard = (stdout: string) => field(stdout, 'dashboard');
+    const plain = await cli(backend)('reviewer', 'add', 'Finance committee');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(dashboard(plain.stdout)).toBe(`http://127.0.0.1:8787/dashboard?access_token=${field(plain.stdout, 'token')}`);
+    const moved = await cli(backend)('reviewer', 'add', 'Budget office', '--port', '8931', '--host', '0.0.0.0');
+    expect(dashboard(moved.stdout)).toBe(`http://127.0.0.1:8931/dashboard?access_token=${field(moved.stdout, 'token')}`);
+    const published = await cli(backend, { EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov/' })('reviewer', 'add', 'Community partners');
+    expect(dashboard(published.stdout)).toBe(`https://equity.example.gov/dashboard?access_token=${field(published.stdout, 'token')}`);
+    // A rotated reviewer token replaces the link too: the old one stopped working.
+    const id = field(published.stdout, 'id')!;
+    const rotated = await cli(backend, { EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov' })('reviewer', 'rotate', id);
+    expect(dashboard(rotated.stdout)).toBe(`https://equity.example.gov/dashboard?access_token=${field(rotated.stdout, 'token')}`);
   });
 
   test('a file source is told the import command to use, on the storage it was added to, not to paste its token into an add-on', async () => {

@@ -118,6 +118,27 @@ describe('GET /dashboard', () => {
     });
   }, 120_000);
 
+  it('gives the "Other figures" names the width they need on a laptop, each on a line or two, beside a narrow column of right-aligned values', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(dashboardUrl());
+      const shape = await page.$eval('[aria-label="Other figures"] table', (t: HTMLTableElement) => {
+        const rows = [...t.tBodies[0].rows];
+        const style = getComputedStyle(rows[0].cells[0]);
+        const inside = (c: Element) => c.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return {
+          lines: rows.map((r) => [r.cells[0].textContent!, Math.round(inside(r.cells[0]) / parseFloat(style.lineHeight))] as const),
+          name: rows[0].cells[0].getBoundingClientRect().width,
+          value: rows[0].cells[1].getBoundingClientRect().width,
+          align: getComputedStyle(rows[0].cells[1]).textAlign,
+        };
+      });
+      expect(shape.lines.filter(([, lines]) => lines > 2)).toEqual([]);
+      expect(shape.value).toBeLessThan(shape.name);
+      expect(shape.align).toBe('right');
+    });
+  }, 120_000);
+
   it('filters from the keyboard alone, keeping the reader\'s access', async () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
