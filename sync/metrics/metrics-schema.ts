@@ -138,8 +138,8 @@ export const demandMetricsSchema = z.object({
     bySource: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string() })),
     byGoal: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string() })),
     /**
-     * Within each goal, by phase (Normalize, Organize, Operationalize; Phase 1, 2, 3), in the order first seen. A plan
-     * with phases and no goals is not here: `byGoal` holds its phases.
+     * Within each goal, by phase (Normalize, Organize, Operationalize; Phase 1, 2, 3), in the order first seen. Items
+     * with a phase and no goal (a GARE plan's) are not here: `byGoal` holds their phases.
      */
     byPhase: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string(), phase: z.string() })),
   }),

@@ -96,20 +96,28 @@ export class WorkplanMetrics {
   }
 
   /**
-   * A plan laid out by phase with no goal column (GARE's Normalize, Organize, Operationalize) rolls up by phase:
-   * one "(no goal)" line would hide all its progress. Its phases take the goals' place, labeled as phases, and
-   * leave the goal-and-phase lines, which would only repeat them under "(no goal)".
+   * Items with no goal but a phase (a GARE plan's Normalize, Organize, Operationalize, alone in its source or beside a
+   * plan with goals) roll up by phase: one "(no goal)" line would hide their progress and average a share such as
+   * "% of departments" across the phases. Their phases take a goal's place, labeled as phases, and leave the
+   * goal-and-phase lines, which would only repeat them under "(no goal)". Items with neither stay on one line: "(no
+   * phase)" beside a plan of phases alone, "(no goal)" beside goals or in a plan with no phases.
    */
   figures(): DemandMetrics['workplan'] {
     const phases = [...this.phases.values()];
     const withGoal = new Set([...this.goals.values()].filter((g) => g.goal !== NO_GOAL).map((g) => g.sourceId));
-    const byPhaseOnly = new Set(phases.filter((p) => p.phase !== NO_PHASE && !withGoal.has(p.sourceId)).map((p) => p.sourceId));
+    const goalless = phases.filter((p) => p.goal === NO_GOAL);
+    const byPhaseToo = new Set(goalless.filter((p) => p.phase !== NO_PHASE).map((p) => p.sourceId));
+    const unplaced = (sourceId: string) => (byPhaseToo.has(sourceId) && !withGoal.has(sourceId) ? phaseLabel(NO_PHASE) : NO_GOAL);
     const line = (r: { sourceId: string; sourceName: string; tally: PlanTally }, goal: string) => ({ sourceId: r.sourceId, sourceName: r.sourceName, goal, ...r.tally.counts() });
     return {
       total: this.total.counts(),
       bySource: [...this.sources.entries()].map(([sourceId, s]) => ({ sourceId, sourceName: s.name, ...s.tally.counts() })),
-      byGoal: [...this.goals.values()].flatMap((g) => (byPhaseOnly.has(g.sourceId) ? phases.filter((p) => p.sourceId === g.sourceId).map((p) => line(p, phaseLabel(p.phase))) : [line(g, g.goal)])),
-      byPhase: phases.filter((p) => !byPhaseOnly.has(p.sourceId)).map((p) => ({ ...line(p, p.goal), phase: p.phase })),
+      byGoal: [...this.goals.values()].flatMap((g) => {
+        if (g.goal !== NO_GOAL || !byPhaseToo.has(g.sourceId)) return [line(g, g.goal)];
+        const own = goalless.filter((p) => p.sourceId === g.sourceId);
+        return own.map((p) => line(p, p.phase === NO_PHASE ? unplaced(p.sourceId) : phaseLabel(p.phase)));
+      }),
+      byPhase: phases.filter((p) => !(p.goal === NO_GOAL && byPhaseToo.has(p.sourceId))).map((p) => ({ ...line(p, p.goal), phase: p.phase })),
     };
   }
 }

@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { demandSheet } from '../../../sync/master/breakdown-sheets';
+import { demandSheet, targetsSheet } from '../../../sync/master/breakdown-sheets';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { AS_OF, REQUESTS } from '../metrics/demand-rows';
@@ -16,5 +16,20 @@ describe('the Demand sheet', () => {
     expect(months.map((c) => c.value)).toEqual(metrics.demand.months.map((m) => new Date(`${m}-01T00:00:00Z`)));
     for (const c of months) expect(c.numFmt).toBe('mmm yyyy');
     expect(months.map((c) => c.value)).toHaveLength(6);
+  });
+});
+
+describe('the Targets sheet', () => {
+  it('lists a GARE plan\'s stages by phase, each with its own share, beside the goals of the city\'s plan in the same source', async () => {
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 'city', sourceName: 'City of Oakridge', rowId, values: { task: rowId, ...values } });
+    const metrics = aggregateMetrics({ workplan: [
+      item('score1', { goal: 'Housing stability', target: 5, actual: 2, unit: 'plans' }),
+      item('gare1', { phase: 'Normalize', target: 100, actual: 80, unit: '% of departments' }),
+      item('gare2', { phase: 'Organize', target: 50, actual: 10, unit: '% of departments' }),
+    ] }, { asOf: AS_OF, rules: DEFAULT_RULES });
+    const book = await new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer({ title: 'Targets', sheets: [targetsSheet(metrics)] })) as unknown as ExcelJS.Buffer);
+    const ws = book.getWorksheet('Targets')!;
+    const rows = [2, 3, 4, 5].map((r) => [1, 3, 4].map((c) => ws.getCell(r, c).value));
+    expect(rows).toEqual([['Housing stability', 'plans', 5], ['Phase: Normalize', '% of departments', 100], ['Phase: Organize', '% of departments', 50], [null, null, null]]);
   });
 });

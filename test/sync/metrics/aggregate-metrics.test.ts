@@ -135,10 +135,28 @@ describe('work plans and milestones', () => {
     ] }, opts).workplan;
     expect(w.byGoal.map((g) => [g.sourceName, g.goal, g.items, g.percentComplete])).toEqual([
       ['County', 'Phase: Normalize', 2, 50], ['County', 'Phase: Organize', 1, 50], ['County', 'Phase 4', 1, 100], ['County', '(no phase)', 1, 0],
-      ['City', 'Housing', 1, 100], ['City', '(no goal)', 1, 100],
+      ['City', 'Housing', 1, 100], ['City', 'Phase: Organize', 1, 100],
     ]);
-    // Its phases are its roll-up already: no "(no goal)" row repeats them by goal and phase.
-    expect(w.byPhase.map((p) => [p.sourceName, p.goal, p.phase])).toEqual([['City', 'Housing', 'Normalize'], ['City', '(no goal)', 'Organize']]);
+    // Phases are the roll-up of items with no goal already: no "(no goal)" row repeats them by goal and phase.
+    expect(w.byPhase.map((p) => [p.sourceName, p.goal, p.phase])).toEqual([['City', 'Housing', 'Normalize']]);
+  });
+
+  it('rolls up the items with no goal by phase in a source that also holds a plan with goals, never averaging a share across phases', () => {
+    // One workbook: the city's plan by goal, and beside it the GARE plan by stage, with no goal column filled in.
+    const item = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 'city', sourceName: 'City of Oakridge', rowId, values: { task: rowId, ...values } });
+    const m = aggregateMetrics({ workplan: [
+      item('score1', { goal: 'Housing stability', target: 60, actual: 30, unit: 'hours' }),
+      item('gare1', { phase: 'Normalize', target: 100, actual: 80, unit: '% of departments' }),
+      item('gare2', { phase: 'Organize', target: 50, actual: 10, unit: '% of departments' }),
+      item('gare3', { phase: 'Operationalize', target: 25, actual: 0, unit: '% of departments' }),
+      item('loose', {}),
+    ] }, opts);
+    expect(targetLines(m).map((t) => [t.goal, t.unit, t.target, t.actual])).toEqual([
+      ['Housing stability', 'hours', 60, 30],
+      ['Phase: Normalize', '% of departments', 100, 80], ['Phase: Organize', '% of departments', 50, 10], ['Phase: Operationalize', '% of departments', 25, 0],
+    ]);
+    expect(m.workplan.byGoal.map((g) => [g.goal, g.items])).toEqual([['Housing stability', 1], ['Phase: Normalize', 1], ['Phase: Organize', 1], ['Phase: Operationalize', 1], ['(no goal)', 1]]);
+    expect(m.workplan.byPhase.filter((p) => p.goal === '(no goal)')).toEqual([]);
   });
 
   it('totals targets per unit, one unit however it is spelled, and never across units', () => {
