@@ -67,7 +67,8 @@ export function importJson(r: ImportResult) {
 }
 
 /** 0 when every row was read; 1 when a row was rejected (the rest stored) or a table could not be read. */
-export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length ? 1 : 0);
+/** 1 when rows a person wrote were not stored: rejected, in a table that could not be read, or below another table's start in the same sheet. */
+export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length || r.warnings.some((w) => w.code === 'another_table') ? 1 : 0);
 
 const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
 
