@@ -156,22 +156,29 @@ const isHeaderName = (v: CellInput): boolean => {
   return typeof v === 'string' && headerNames.has(foldText(v));
 };
 
+/** The fields a header map reads, wherever their columns sit. */
+const fieldsRead = (m: HeaderMap): string[] => [...m.fields.values(), ...[...m.spans.values()].flat()];
+
 /**
  * The index of the first line below the header that heads a table of another shape (a document's next table pasted
- * under this one), or -1: most of its cells are header names, it maps to a table as a header row would, and it is no
- * repeat of this table's header (a page break in a pasted document).
+ * under this one), or -1: its cells are text, most of them header names, it maps to a table as a header row would,
+ * and it is no repeat of this table's header (a page break in a pasted document).
  */
 function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly CellInput[])[], headerIndex: number): number {
   const header = grid[headerIndex];
-  const fields = (m: HeaderMap) => [...m.fields].concat([...m.spans].map(([i, s]) => [i, s.join()])).sort().join();
+  const own = new Set(fieldsRead(map));
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r].filter((v) => !looksEmpty(v));
-    if (cells.length < 2 || cells.filter(isHeaderName).length * 2 <= cells.length) continue;
-    // This table's header again, however spelled, may also fit another table: it is still this table's.
-    if (repeatsHeader(grid[r], header) || fields(mapHeaders(table, grid[r])) === fields(map)) continue;
+    // A number or date is a row's value ("2 | Goal | Activity | Status" is phase 2's row), never a header.
+    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || cells.filter(isHeaderName).length * 2 <= cells.length) continue;
+    if (repeatsHeader(grid[r], header)) continue;
+    // This table's header again, however spelled, shifted or short of a column, may also fit another table: it is
+    // still this table's, and the rows below it are, unless another table's header it names better.
+    const again = mapHeaders(table, grid[r]);
+    const ours = !again.missingRequired.length && fieldsRead(again).every((f) => own.has(f));
     const heads = TABLE_NAMES.some((n) => {
       const m = mapHeaders(TABLES[n], grid[r]);
-      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length;
+      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && !(ours && headerWeight(m) <= headerWeight(again));
     });
     if (heads) return r;
   }

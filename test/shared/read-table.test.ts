@@ -402,4 +402,26 @@ describe('readTable, with another table stacked below', () => {
     expect(again.rows.map((r) => r.row)).toEqual([2, 4]);
     expect(again.issues.filter((i) => i.code === 'another_table')).toEqual([]);
   });
+
+  it("keeps every row under this table's header repeated short of a column, respelled or shifted, and under a data row of header words", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027']];
+    const last: Grid = [[3, 'Learning', 'Integrate findings', 'Jan 2029 – Dec 2029']];
+    for (const line of [[null, 'Goals', 'Tasks', 'Timeframe'], ['Goal', 'Task', 'Timeline'], [null, 'Phase', 'Goal', 'Task', 'Timeline'], [2, 'Goal', 'Activity', 'Status']] as Grid) {
+      const read = readTable(TABLES.workplan, 'Plan', [...plan, line, ...last], 0);
+      expect(read.rows.map((r) => r.row), String(line)).toContain(4);
+      expect(read.issues.filter((i) => i.code === 'another_table'), String(line)).toEqual([]);
+    }
+    const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Date(s)', 'Milestone', 'Department'], ['Mar 1', 'Report', 'Council', 'Not started']];
+    expect(readTable(TABLES.milestones, 'Calendar', milestones, 0).rows.map((r) => r.row)).toContain(4);
+  });
+
+  it('still ends a table where another starts whose columns this table also has', () => {
+    const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Focus area', 'Kind', 'Action', 'Lead', 'Status'], ['Tools', 'Early action', 'Resources page', 'ODE', 'Not started']];
+    const read = readTable(TABLES.milestones, 'Calendar', grid, 0);
+    expect(read.rows.map((r) => r.row)).toEqual([2]);
+    expect(read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+    // A roadmap's Action is a work plan's Task too: its header is still the roadmap's, which it names better.
+    const plans: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], ['focus area', 'kind', 'action'], ['Tools', 'Early action', 'Resources page']];
+    expect(readTable(TABLES.workplan, 'Sheet1', plans, 0).issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+  });
 });
