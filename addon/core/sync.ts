@@ -217,7 +217,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // Any other table is told the Lists have none, so those it holds from when it was first go (its sheet since
   // removed or moved), as do all of them once the workbook has no Lists sheet of the templates' layout.
   statuses.push({ name: LISTS_SHEET, ...(withLists && rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
-  const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !placeOfId.has(id));
+  // Rows below another table's start in a sheet are not read, yet still the person's: they stay on the service,
+  // as they were, until their Sync IDs leave the sheet (the tables split, or the rows deleted).
+  const belowAnother = new Set(sheets.flatMap((t) => (t.read.issues.some((i) => i.code === 'another_table') ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
+  const kept = (id: string) => placeOfId.has(id) || belowAnother.has(id.replace(/~\d+$/, ''));
+  const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !kept(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
   // set aside) differ from those held, which they replace, so a warning fixed since goes.

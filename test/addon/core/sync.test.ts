@@ -58,6 +58,22 @@ function sheetWithIds(n: number) {
 }
 
 describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
+  test('keeps on the service the rows below another table pasted into the sheet: not read, and not deleted while their Sync IDs are in the sheet', async () => {
+    const port = sheetWithIds(6);
+    const before = runSync(readTableSheets(port))[0];
+    const held = before.read.rows.map((r) => ({ rowId: before.syncIdAt(r.row), hash: 'h', sheetRow: r.row }));
+    // A milestones table pasted over rows 5 and 6: its header on row 5, the requests' rows 6 and 7 below it.
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    grid.splice(4, 0, ['Date', 'Milestone', 'Team', 'Status']);
+    const stacked = new MemorySpreadsheet({ Requests: grid as never });
+    const t = runSync(readTableSheets(stacked))[0];
+    expect(t.read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([5]);
+    const { http, posts } = scriptedService([...held, { rowId: 'r-gone-1', hash: 'h' }]);
+    const report = await run(syncNow({ port: host(stacked), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
+    expect(report.tables[0]).toMatchObject({ deleted: 1 });
+  });
+
   test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
     const port = sheetWithIds(4_500);
     const t = runSync(readTableSheets(port))[0];
