@@ -56,7 +56,7 @@ export interface TableSyncReport {
    */
   unmarked: string[];
   warnings: number;
-  /** Sheet-level problems (a required column missing), one line each. */
+  /** Sheet-level problems (a required column missing, another table starting below this one), one line each. */
   problems: string[];
   /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
   pulled: PullReport;
@@ -322,7 +322,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     rejected,
     unmarked,
     warnings,
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])),
+    // Another table's start is said here too: the rows below it are neither read nor synced, only kept.
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
     pulled,
     readied,
     typedOver,

@@ -72,6 +72,8 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     const report = await run(syncNow({ port: host(stacked), http: host(http), settings: host(settings()), lock: host(lock()) }));
     expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
     expect(report.tables[0]).toMatchObject({ deleted: 1 });
+    // The sidebar's summary says it, not only the Data quality sheet.
+    expect(report.summary).toContain('Requests row 5: another table starts here (Date, Milestone, Team, Status); put each table on its own sheet to import it');
   });
 
   test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
