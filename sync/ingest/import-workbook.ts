@@ -278,12 +278,15 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
   // The Lists sheet's own warnings are stored with the first table's, as a sync stores them: the store keeps a
-  // sheet's warnings by table, and read with the first table the sheet's earlier warnings are replaced.
-  const lists = listsSheet(sheets);
-  let withLists = lists !== undefined && !bySheet.has(lists.name);
+  // sheet's warnings by table, and read with the first table the sheet's earlier warnings are replaced. Every other
+  // table is told the Lists have none, so those it holds from an import that read it first go even where its batch
+  // is not full (a sheet of it unreadable), as they do when the workbook has no Lists sheet.
+  const listsName = listsSheet(sheets)?.name ?? LISTS_SHEET;
+  let first = true;
   for (const [table, sheetsOfTable] of byTable) {
-    const listsOwn = withLists ? { sheets: [lists!.name], warnings: sheetWarningRows(lists!.name, fromLists.map(({ row, column, message }) => ({ row, column, message }))) } : { sheets: [], warnings: [] };
-    withLists = false;
+    const listsOwn = bySheet.has(listsName) ? { sheets: [], warnings: [] }
+      : { sheets: [listsName], warnings: first ? sheetWarningRows(listsName, fromLists.map(({ row, column, message }) => ({ row, column, message }))) : [] };
+    first = false;
     const tables = sheetsOfTable.filter((t) => !unreadableOf.has(t.sheet));
     const unreadable = sheetsOfTable.flatMap((t) => {
       const u = unreadableOf.get(t.sheet);

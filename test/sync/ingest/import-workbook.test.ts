@@ -633,4 +633,29 @@ describe.each(backends)('import on $name', (backend) => {
       expect(message, name).not.toMatch(/\n|https?:|jszip|zip \?|central directory|Corrupted/i);
     }
   });
+
+  test("a Lists warning shows once, and goes once fixed, when the table read first changes while another table's sheet cannot be read", async () => {
+    // Last in the block: the milestones it stores would be in the master workbook of the tests after it.
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Lists moved', sourceKind: 'file' });
+    const at = listPlacement('requesterType');
+    const listsShowing = (error: boolean) => {
+      const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+      const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+      if (error) lists[free][at.column - 1] = { error: '#N/A' };
+      return lists;
+    };
+    const calendar = (milestone: string): Grid => [['Date', milestone, 'Team'], ['3/5/2026', 'Budget equity training', 'ODE']];
+    const requests: Grid = [['Request ID', 'Organization', 'Date received', 'Status'], ['TA-1', 'Kern County', '3/2/2026', 'New']];
+    const imported = async (sheets: { name: string; rows: Grid }[]) => importWorkbook(store, { file: await writeWorkbook(files.path(), sheets), sourceId: principal.id, at: MARCH_25 });
+    const listsWarnings = async () => (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheet === 'Lists').length;
+    // Read with the milestones first, then with the requests first while the milestones' header is mistyped.
+    await imported([{ name: 'Milestones', rows: calendar('Milestone') }, { name: 'Requests', rows: requests }, { name: 'Lists', rows: listsShowing(true) }]);
+    expect(await listsWarnings()).toBe(1);
+    const r = await imported([{ name: 'Requests', rows: requests }, { name: 'Milestones', rows: calendar('What') }, { name: 'Lists', rows: listsShowing(true) }]);
+    expect(r.unreadable.map((u) => u.sheet)).toEqual(['Milestones']);
+    expect(await listsWarnings()).toBe(1);
+    await imported([{ name: 'Requests', rows: requests }, { name: 'Milestones', rows: calendar('What') }, { name: 'Lists', rows: listsShowing(false) }]);
+    expect(await listsWarnings()).toBe(0);
+  });
 });
