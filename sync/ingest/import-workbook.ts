@@ -294,8 +294,11 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     });
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
-    const full = unreadable.length === 0;
-    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : tables.map((t) => t.sheet), sheetNames);
+    // A sheet where another table starts below this one was read only down to it: the rows stored from it stay,
+    // as an unreadable sheet's do, for an import that reads it whole.
+    const cut = new Set(tables.filter((t) => t.read.issues.some((i) => i.code === 'another_table')).map((t) => t.sheet));
+    const full = unreadable.length === 0 && cut.size === 0;
+    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : tables.map((t) => t.sheet).filter((s) => !cut.has(s)), sheetNames);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows

@@ -10,7 +10,7 @@ import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
-import { importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { importExitCode, importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
@@ -173,6 +173,18 @@ describe.each(backends)('import on $name', (backend) => {
     expect(rows.map((row) => row.values.description)).toEqual(['#1 priority for the council', '#equity #budget']);
     const quality = (await masterWorkbook(store)).getWorksheet('Data quality')!.getSheetValues().slice(2).map((line) => (line as ExcelJS.CellValue[]).slice(1));
     expect(quality.filter((line) => line[1] === 'Warning' && line[4] === 'Requests!D2').map((line) => line[6])).toEqual(["Due: the cell shows #DIV/0!, a formula's error; stored as blank"]);
+  });
+
+  test('rows below another table pasted into a sheet stay stored, not removed, while the import exits 1 saying where it starts', async () => {
+    const store = await backend.open();
+    const log = (...extra: (string | null)[][]) => ({ name: 'TA Log', rows: [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], ...extra, ['City B', '3/3/2026', 'New'], ['City C', '3/4/2026', 'New']] });
+    const { principal } = await importAs(store, 'Stacked later', [log()]);
+    const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(['Date', 'Milestone', 'Team', 'Status'])]), sourceId: principal.id, at: MARCH_25 });
+    expect(later.warnings.filter((w) => w.code === 'another_table').map((w) => w.row)).toEqual([3]);
+    expect([later.deleted, importExitCode(later)]).toEqual([0, 1]);
+    const rows: unknown[] = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg);
+    expect(rows).toEqual(['City A', 'City B', 'City C']);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
