@@ -76,6 +76,20 @@ describe('cells still loading their data', () => {
     expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);
   });
 
+  test('a schedule turned off and on again starts the day over: nothing synced in between, so its first run that finds cells loading waits, not fails', async () => {
+    const { addon } = await connectedAddon(service, 'Loading after a pause (Sheets)');
+    const sheet = addon.fakes.seedSheet('Requests', grid);
+    for (const l of LOADING) Object.assign(sheet.cellForWrite(l.row, col(l.field)), { formula: l.formula, value: 'Loading...' });
+    addon.call('sidebarSaveSettings', { syncEveryHours: 1 });
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: addon.fakes.scriptApp.triggers[0].id })).toBe(waitMessage);
+
+    // Turned off the same hour, and on again a month later, when the formulas are loading once more.
+    addon.call('sidebarSaveSettings', { syncEveryHours: 0 });
+    addon.fakes.clock.advance(30 * 24 * 3600_000);
+    addon.call('sidebarSaveSettings', { syncEveryHours: 1 });
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: addon.fakes.scriptApp.triggers[0].id })).toBe(waitMessage);
+  });
+
   test('in Excel (#BUSY!, #GETTING_DATA): the sync waits the same way and stores nothing', async () => {
     const connected = await connectedExcel(service, 'Loading (Excel)');
     seedExcelSheet(connected.excel, 'Requests', grid, 'requests');
