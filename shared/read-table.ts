@@ -86,7 +86,9 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
   for (const n of TABLE_NAMES) {
     const { index, weight } = findHeaderRow(TABLES[n], grid);
     if (index < 0 || weight < MIN_HEADER_WEIGHT || mapHeaders(TABLES[n], grid[index]).missingRequired.length) continue;
-    if (!best || weight > best.weight) best = { table: TABLES[n], headerIndex: index, weight };
+    // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
+    // over the first, whose rows would pass for lines above its header.
+    if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
 }

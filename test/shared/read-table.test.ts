@@ -1,7 +1,7 @@
 // Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
-import { TABLES, detectTable, fieldColumn, formatCellIssue, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
+import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -413,6 +413,15 @@ describe('readTable, with another table stacked below', () => {
     }
     const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Date(s)', 'Milestone', 'Department'], ['Mar 1', 'Report', 'Council', 'Not started']];
     expect(readTable(TABLES.milestones, 'Calendar', milestones, 0).rows.map((r) => r.row)).toContain(4);
+  });
+
+  it('reads the topmost table of a sheet, not a heavier one pasted below it over its rows, and says where that one starts', () => {
+    const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Feb 2', 'Forum', 'ODE', 'In progress'], [], ['Request ID', 'Received', 'Organization', 'Status', 'Description'], ['R1', '2024-01-02', 'Dept of Health', 'Completed', 'Help']];
+    const located = locateTable('Sheet1', grid)!;
+    expect([located.table.name, located.headerIndex]).toEqual(['milestones', 0]);
+    const read = readTable(located.table, 'Sheet1', grid, located.headerIndex);
+    expect(read.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([5]);
   });
 
   it('still ends a table where another starts whose columns this table also has', () => {
