@@ -79,7 +79,7 @@ export function* setMySchedule(settings: SettingsPort, schedule: SchedulePort, e
   yield* writeEntry(settings, registry, user, everyHours > 0 ? { who: user.who, everyHours, since: now } : null);
   // Nothing may have synced while no schedule ran: the day a scheduled run waits for loading cells starts over, or a
   // schedule turned back on could fail its first run and email its owner about a wait nobody saw.
-  yield* io(settings.set(LOADING_KEY, null));
+  yield* loadedNow(settings);
 }
 
 export function* lastScheduledRun(settings: SettingsPort): Task<ScheduledRun | null> {
