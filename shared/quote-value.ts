@@ -1,7 +1,7 @@
 // How a message quotes what a user typed: one rejected row must not make every message (the HTTP body, the cell
 // note, the CLI line, the Data quality sheet) carry its 40,000 characters, nor a NUL that storage or a file refuses.
 
-/** Characters of a value a message shows; the rest is summarised by its length. */
+/** Characters of a value a message shows; the rest is summarized by its length. */
 export const EXCERPT_LENGTH = 60;
 
 /** Cuts before `at`, never between the two halves of a surrogate pair (an emoji). */

@@ -361,7 +361,7 @@ function named(names: readonly string[]): string {
   return more > 0 ? `${distinct.slice(0, NAMED_ROWS).join(', ')} and ${n(more)} more` : distinct.join(', ');
 }
 
-export function summarise(tables: readonly TableSyncReport[]): string {
+export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
       const parts: string[] = [];
@@ -443,7 +443,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
-    return { tables, summary: [listsSkipped(rules), summarise(tables)].filter((line) => line !== '').join('\n') };
+    return { tables, summary: [listsSkipped(rules), summarize(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());
   }

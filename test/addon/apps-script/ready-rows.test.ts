@@ -94,10 +94,11 @@ test('a 10,000-row sheet still syncs with one read of its cells, formulas with v
   fakes.resetCounts();
   const last = 10_001 + SPARE_ROWS;
   expect(sync()).toMatch(new RegExp(`ready down to row ${last.toLocaleString('en-US')}\\b`));
-  // Sheet1 (empty), Lists (its rules) and Requests, each read once, the table's formulas with its values; then
-  // the status cells about to get formulas, read again just before the write (a status typed meanwhile stays).
+  // Sheet1 (empty), Lists (its rules) and Requests, each read once, the table's and the Lists' formulas with their
+  // values (a formula still loading waits; the same text typed is a value); then the status cells about to get
+  // formulas, read again just before the write (a status typed meanwhile stays).
   expect(fakes.count('Range.getValues')).toBe(4);
-  expect(fakes.count('Range.getFormulas')).toBe(2);
+  expect(fakes.count('Range.getFormulas')).toBe(3);
   expect(fakes.count('Sheet.getDataRange')).toBe(3);
   // The table's dates' formats with its read (a typed `Aug 2027` is a month); then the Sync IDs and the formulas:
   // the rows that need them are one block, so no formats around them are read.
