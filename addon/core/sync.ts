@@ -6,7 +6,7 @@ import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from 
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
-import { isPendingValue } from '../../shared/cells/error-value';
+import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
@@ -394,7 +394,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
  */
 function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | undefined {
   const cells = sheets.flatMap((t) =>
-    t.host.flatMap((line, r) => line.flatMap((v, c) => (isPendingValue(v) && (t.formulas[r]?.[c] ?? '') !== '' ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
+    t.host.flatMap((line, r) => line.flatMap((v, c) => (isLoadingCell(v, t.formulas, r, c) ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
   );
   cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
   if (cells.length === 0) return undefined;

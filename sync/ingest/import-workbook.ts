@@ -6,7 +6,7 @@ import {
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { readRules } from '../../shared/rules';
+import { readRules, type Rules } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
@@ -79,23 +79,29 @@ export interface SheetTable {
   read: ReadTableResult;
 }
 
+interface ListsRead { name: string; rules: Rules }
+
+const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
+
+/** The workbook's Lists sheet read, once: the reading options and the import's warnings both come from it. */
+function readLists(sheets: readonly SheetGrid[]): ListsRead | undefined {
+  const lists = listsSheet(sheets);
+  return lists && { name: lists.name, rules: readRules(lists.grid) };
+}
+
 /**
  * How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year, as the add-on sends it with a
  * sync, and its dropdown values, which its cells are checked against (a requester type the office added is one).
  */
-function workbookReading(sheets: readonly SheetGrid[]): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
-  const lists = listsSheet(sheets);
+function workbookReading(sheets: readonly SheetGrid[], lists = readLists(sheets)): { fiscalYearStartMonth?: number; lists?: Record<string, string[]> } {
   if (!lists) return {};
-  const rules = readRules(lists.grid);
+  const { rules } = lists;
   return { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(rules.ownLists ? { lists: rules.ownLists } : {}) };
 }
 
-const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText(s.name) === foldText(LISTS_SHEET));
-
 /** The Lists sheet's cells not read (a formula's error is no choice or rule), each a warning at its cell. */
-function listsWarnings(sheets: readonly SheetGrid[]): ImportWarning[] {
-  const lists = listsSheet(sheets);
-  return (lists ? readRules(lists.grid).issues : []).map((i) => ({
+function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
+  return (lists?.rules.issues ?? []).map((i) => ({
     sheet: lists!.name, row: i.row!, code: i.code, field: i.field, column: i.column, message: i.message, line: formatCellIssue({ ...i, sheet: lists!.name }),
   }));
 }
@@ -232,7 +238,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
-  const readOptions = workbookReading(sheets);
+  const lists = readLists(sheets);
+  const readOptions = workbookReading(sheets, lists);
   // What the store holds of this source, per table: which sheets held which table at the last import.
   const held = new Map<TableName, HeldRow[]>();
   for (const table of TABLE_NAMES) held.set(table, await store.syncState(opts.sourceId, table));
@@ -256,7 +263,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
-  const fromLists = listsWarnings(sheets);
+  const fromLists = listsWarnings(lists);
   const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [...fromLists], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
@@ -281,7 +288,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // sheet's warnings by table, and read with the first table the sheet's earlier warnings are replaced. Every other
   // table is told the Lists have none, so those it holds from an import that read it first go even where its batch
   // is not full (a sheet of it unreadable), as they do when the workbook has no Lists sheet.
-  const listsName = listsSheet(sheets)?.name ?? LISTS_SHEET;
+  const listsName = lists?.name ?? LISTS_SHEET;
   let first = true;
   for (const [table, sheetsOfTable] of byTable) {
     const listsOwn = bySheet.has(listsName) ? { sheets: [], warnings: [] }
