@@ -10,7 +10,7 @@ import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
-import { itemIdTail } from '../../shared/row-id';
+import { itemIdTail, rowIdOfItem } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
@@ -220,7 +220,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // Rows below another table's start in a sheet are not read, yet still the person's: they stay on the service,
   // as they were, until their Sync IDs leave the sheet (the tables split, or the rows deleted).
   const belowAnother = new Set(sheets.flatMap((t) => (t.read.issues.some((i) => i.code === 'another_table') ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
-  const kept = (id: string) => placeOfId.has(id) || belowAnother.has(id.replace(/~\d+$/, ''));
+  const kept = (id: string) => placeOfId.has(id) || belowAnother.has(rowIdOfItem(id));
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !kept(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
