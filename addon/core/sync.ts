@@ -22,7 +22,7 @@ import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import { gridWidth, readTableSheet, syncRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
+import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -426,7 +426,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
-    const rules = yield* syncRules(deps.port, names);
+    const rules = yield* spreadsheetRules(deps.port, names, { withFormulas: true });
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
