@@ -18,6 +18,9 @@ const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase
  */
 export const itemIdTail = (item?: number): string => (item !== undefined && item > 1 ? `~${item}` : '');
 
+/** The sheet row's own id of an item's id: `itemIdTail` taken off. */
+export const rowIdOfItem = (id: string): string => id.replace(/~\d+$/, '');
+
 /** Why `id` cannot be a row id, or undefined when it can. The reason does not repeat the id. */
 export function rowIdProblem(id: string): string | undefined {
   if (id.length === 0) return 'is empty';

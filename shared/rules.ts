@@ -1,5 +1,5 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import { isErrorValue, isPendingValue } from './cells/error-value';
+import { isErrorValue, isLoadingCell, isPendingValue } from './cells/error-value';
 import type { CellIssue } from './issues';
 import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
 import { quoteValue } from './quote-value';
@@ -52,7 +52,7 @@ function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
   const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
     issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
   const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
-  const pending = (v: unknown, r: number, column: number) => isPendingValue(v) && (formulas === undefined || (formulas[r]?.[column - 1] ?? '') !== '');
+  const pending = (v: unknown, r: number, column: number) => isLoadingCell(v, formulas, r, column - 1);
   const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];

@@ -6,11 +6,11 @@ import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from 
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
-import { isPendingValue } from '../../shared/cells/error-value';
+import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
-import { itemIdTail } from '../../shared/row-id';
+import { itemIdTail, rowIdOfItem } from '../../shared/row-id';
 import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
@@ -22,7 +22,7 @@ import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import { gridWidth, readTableSheet, syncRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
+import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
@@ -220,7 +220,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // Rows below another table's start in a sheet are not read, yet still the person's: they stay on the service,
   // as they were, until their Sync IDs leave the sheet (the tables split, or the rows deleted).
   const belowAnother = new Set(sheets.flatMap((t) => (t.read.issues.some((i) => i.code === 'another_table') ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
-  const kept = (id: string) => placeOfId.has(id) || belowAnother.has(id.replace(/~\d+$/, ''));
+  const kept = (id: string) => placeOfId.has(id) || belowAnother.has(rowIdOfItem(id));
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !kept(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
   // problem of a sheet that is gone, and a sheet whose own warnings (an ignored column, a repeated header row
@@ -394,7 +394,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
  */
 function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | undefined {
   const cells = sheets.flatMap((t) =>
-    t.host.flatMap((line, r) => line.flatMap((v, c) => (isPendingValue(v) && (t.formulas[r]?.[c] ?? '') !== '' ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
+    t.host.flatMap((line, r) => line.flatMap((v, c) => (isLoadingCell(v, t.formulas, r, c) ? [placeRef(t.sheet, r + 1, columnLetter(c + 1))] : []))),
   );
   cells.push(...rules.issues.filter((i) => i.code === 'still_loading').map((i) => placeRef(i.sheet!, i.row!, i.column)));
   if (cells.length === 0) return undefined;
@@ -426,7 +426,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
-    const rules = yield* syncRules(deps.port, names);
+    const rules = yield* spreadsheetRules(deps.port, names, { withFormulas: true });
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {

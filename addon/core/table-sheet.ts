@@ -138,17 +138,14 @@ export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, na
   return found;
 }
 
-/** The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none; `names` as in TableSearch. */
-export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string[]): Task<Rules> {
-  return (names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET) ? readRules(yield* io(port.readSheet(LISTS_SHEET))) : DEFAULT_RULES;
-}
-
 /**
- * The rules as a sync reads them, with the Lists sheet's formulas: a sync waits for a Lists cell still loading its
- * formula's data, and one typed as "Loading..." must not keep it waiting.
+ * The rules of this spreadsheet's Lists sheet (one read), or the defaults when it has none; `names` as in TableSearch.
+ * `withFormulas`, as a sync reads them: a sync waits for a Lists cell still loading its formula's data, and one typed
+ * as "Loading..." must not keep it waiting; the custom functions and triage read no formulas, a call they do not need.
  */
-export function* syncRules(port: SpreadsheetPort, names: readonly string[]): Task<Rules> {
-  if (!names.includes(LISTS_SHEET)) return DEFAULT_RULES;
+export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string[], { withFormulas = false } = {}): Task<Rules> {
+  if (!(names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET)) return DEFAULT_RULES;
+  if (!withFormulas) return readRules(yield* io(port.readSheet(LISTS_SHEET)));
   const { values, formulas } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
   return readRules(values, formulas);
 }

@@ -19,3 +19,10 @@ const PENDING_VALUES: ReadonlySet<string> = new Set(['Loading...', '#BUSY!', '#G
 
 /** A formula's cell still waiting for its data, as either host gives it. */
 export const isPendingValue = (v: unknown): v is string => typeof v === 'string' && PENDING_VALUES.has(v);
+
+/**
+ * A cell still loading its formula's data: pending, and holding a formula (`formulas`, the same read's, `''` where
+ * none). The same text typed is a value. Without the formulas, every pending text is taken for a formula's.
+ */
+export const isLoadingCell = (v: unknown, formulas: readonly (readonly string[])[] | undefined, r: number, c: number): boolean =>
+  isPendingValue(v) && (formulas === undefined || (formulas[r]?.[c] ?? '') !== '');

@@ -11,5 +11,8 @@ export function listeningUrl(host: string, port: number): string {
 /** EQUITY_DESK_PUBLIC_URL, else where `serve` listens when given the same `--host` and `--port`. */
 export const serviceUrl = (config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string => config.publicUrl ?? listeningUrl(config.host, config.port);
 
+/** The intake form's public page, the link requesters are given. */
+export const formUrl = (base: string, id: string): string => `${base}/intake/${id}`;
+
 /** The link a reviewer opens: the dashboard trades the token in it for a cookie and drops it from the address. */
 export const dashboardLink = (base: string, token: string): string => `${base}/dashboard?access_token=${token}`;

@@ -1,7 +1,7 @@
 // The CPU work of one `POST /api/v1/sync` body, with no I/O: parse it, check its shape and size, then
 // validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
-import { DEFAULT_RULES, TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
+import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
 import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
@@ -17,7 +17,7 @@ export interface SyncCall {
   sourceId: string;
   at: Date;
   maxRows: number;
-  /** The source's own dropdown values (its Lists sheet, as it last sent them), over the defaults: what its choices are checked against. */
+  /** The source's own dropdown values (its Lists sheet, as it last sent them) over the defaults, as `formLists` gives them: what its choices are checked against. */
   lists?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -69,8 +69,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     title: { titleYear: request.context?.titleYear, titleFiscalYear: request.context?.titleFiscalYear },
     readOptions: {
       ...(request.context?.fiscalStartMonth === undefined ? {} : { fiscalYearStartMonth: request.context.fiscalStartMonth }),
-      // A list the source did not send is the default one.
-      ...(lists ? { lists: { ...DEFAULT_RULES.lists, ...lists } } : {}),
+      ...(lists ? { lists } : {}),
     },
     full: request.full,
     at,

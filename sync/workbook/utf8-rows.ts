@@ -1,11 +1,13 @@
-// A block of sheet XML encoded as UTF-8 one row at a time, into the buffer the block travels in: no string of a
-// whole block is made, so a row's text dies young, in the scavenge after it is written (decision 006).
+// A block of sheet XML encoded as UTF-8 one row at a time, into the buffer the block travels in: the data sheet
+// worker makes no string of a whole block, so a row's text dies young, in the scavenge after it is written
+// (decision 006). The main thread's writer, which keeps its blocks as strings, adds each as one row.
 
 /**
  * Rows of one block, in a buffer `reused` gives (of `room` bytes), asked for at the block's first row. A row is
  * added only when it surely fits what is left (3 bytes per UTF-16 unit at worst, which spares measuring it first):
  * the caller sends the block early otherwise. A row the buffer might not hold even alone gets a block and a buffer
- * of its own, exactly its bytes, which owns its memory (as `utf8Block`'s), so it can go to another thread as it is.
+ * of its own, exactly its bytes, which owns its memory (never a slice of Node's
+ * shared pool, as `Buffer.from` may give), so it can go to another thread as it is.
  */
 export class Utf8Rows {
   private buffer: Buffer | undefined;
@@ -15,10 +17,6 @@ export class Utf8Rows {
     private readonly room: number,
     private readonly reused: () => Buffer,
   ) {}
-
-  get empty(): boolean {
-    return this.buffer === undefined;
-  }
 
   /** Whether `text` surely fits in what is left of the block's buffer; an empty block takes any row. */
   fits(text: string): boolean {

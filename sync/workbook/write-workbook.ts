@@ -14,7 +14,7 @@ import { RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, titleStyle, toneRules } from './sheet-styles';
-import { utf8Block } from './utf8-block';
+import { Utf8Rows } from './utf8-rows';
 import { WorkbookError } from './workbook-error';
 import {
   bufferRelease, openSheetData, sharedStringTable, StreamingParts, styleIdCache, zipDrained, type BookInternals, type DataBar, type PictureAnchor, type SheetInternals, type TablePart,
@@ -189,7 +189,12 @@ class PlanRows {
  * workbook's peak memory (decision 008).
  */
 const scratch = Buffer.allocUnsafe(1 << 20);
-const encoded = (block: string) => utf8Block(block, scratch.length, () => scratch);
+const blocks = new Utf8Rows(scratch.length, () => scratch);
+/** A block as UTF-8 in `scratch`; a rare larger one (pages of notes) in a buffer of its own, so `scratch` never grows. */
+const encoded = (block: string) => {
+  blocks.add(block);
+  return blocks.take();
+};
 
 /** The formula of a row planned for `planRow`, written on `sheetRow` of a continued sheet. */
 function movedFormula(sheet: string, cell: FormulaCell, planRow: number, sheetRow: number): FormulaCell {

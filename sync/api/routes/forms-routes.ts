@@ -9,11 +9,10 @@ import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { DEFAULT_FORM_TITLE, createFormBody } from '../intake-schemas';
 import { limitBody, parseBody, readJson } from '../request-body';
+import { formUrl } from '../service-url';
 
 /** The address requesters use: the configured public URL, else the one this request came in on. */
 export const publicBase = (deps: RouteDeps, requestUrl: string) => deps.config.publicUrl ?? new URL(requestUrl).origin;
-
-export const formUrl = (base: string, id: string) => `${base}/intake/${id}`;
 
 const view = (base: string, f: IntakeForm) => ({
   id: f.id, url: formUrl(base, f.id), sourceId: f.sourceId, sourceName: f.sourceName, title: f.title,

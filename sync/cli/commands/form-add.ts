@@ -4,7 +4,7 @@ import { isErrorType } from '../../../shared/typed-error';
 import { StoreError } from '../../store/store-error';
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { serviceUrl } from '../../api/service-url';
+import { formUrl, serviceUrl } from '../../api/service-url';
 import type { FormAction } from './form-action';
 
 export const formAdd: FormAction = async ({ words, values }, io) => {
@@ -18,6 +18,6 @@ export const formAdd: FormAction = async ({ words, values }, io) => {
     if (isErrorType(e, StoreError) && e.code === 'unknown-source') throw new CliError(`--source: ${e.message}`);
     throw e;
   });
-  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${serviceUrl(config)}/intake/${form.id}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
+  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${formUrl(serviceUrl(config), form.id)}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
   return 0;
 };

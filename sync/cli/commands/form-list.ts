@@ -1,7 +1,7 @@
 // `form list`: every intake form, open or removed, with its source and URL.
 import { CliError } from '../command';
 import { commandConfig, withStore } from '../command-store';
-import { serviceUrl } from '../../api/service-url';
+import { formUrl, serviceUrl } from '../../api/service-url';
 import type { FormAction } from './form-action';
 
 export const formList: FormAction = async ({ words, values }, io) => {
@@ -14,7 +14,7 @@ export const formList: FormAction = async ({ words, values }, io) => {
   }
   for (const f of forms) {
     const state = f.removedAt === null ? 'open' : `removed ${f.removedAt.toISOString().slice(0, 10)}`;
-    io.out(`${f.id}  ${state}  "${f.title}"  source: ${f.sourceName} (${f.sourceId})  ${serviceUrl(config)}/intake/${f.id}`);
+    io.out(`${f.id}  ${state}  "${f.title}"  source: ${f.sourceName} (${f.sourceId})  ${formUrl(serviceUrl(config), f.id)}`);
   }
   return 0;
 };

@@ -76,6 +76,22 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(report.summary).toContain('Requests row 5: another table starts here (Date, Milestone, Team, Status); put each table on its own sheet to import it');
   });
 
+  test("keeps a side-by-side row's later items below another table too: each is its row's Sync ID with ~2", async () => {
+    const port = new MemorySpreadsheet({
+      Roadmap: [
+        ['Focus Area', 'Early Actions', 'Additional Strategies', 'Sync ID'],
+        ['Organizational capacity', 'Staff training program on equity', 'Equity audit of the organization', 'r-aaaaaaaaaaaa'],
+        ['Date', 'Milestone', 'Team', 'Status'],
+        ['Community engagement', 'Listening sessions', 'Publish what was heard', 'r-bbbbbbbbbbbb'],
+      ] as never,
+    });
+    expect(runSync(readTableSheets(port))[0].read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+    const held = ['r-aaaaaaaaaaaa', 'r-aaaaaaaaaaaa~2', 'r-bbbbbbbbbbbb', 'r-bbbbbbbbbbbb~2', 'r-gone-1'].map((rowId) => ({ rowId, hash: 'h' }));
+    const { http, posts } = scriptedService(held);
+    await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
+  });
+
   test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
     const port = sheetWithIds(4_500);
     const t = runSync(readTableSheets(port))[0];

@@ -20,14 +20,20 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A writer set up as the store's, a table `t`, and a group commit whose flushes the test ends by hand. */
-function setUp() {
+/** A database file in a fresh directory, its writer set up as the store's, with a table `t`. */
+function writer() {
   const dir = mkdtempSync(join(tmpdir(), 'equity-desk-group-commit-'));
   dirs.push(dir);
   const file = join(dir, 'db.sqlite');
   const sqlite = new Database(file);
   configureWriter(sqlite);
   sqlite.exec('create table t (id text primary key)');
+  return { file, sqlite };
+}
+
+/** A writer set up as the store's, a table `t`, and a group commit whose flushes the test ends by hand. */
+function setUp() {
+  const { file, sqlite } = writer();
   const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   cleanUps.push(() => db.destroy());
   const reader = new Database(file, { readonly: true });
@@ -41,8 +47,8 @@ function setUp() {
     return { accepted: batch.upserts.length, unchanged: 0, deleted: 0 };
   };
   const flushes: Flush[] = [];
-  const flushWal = () => new Promise<void>((resolve, reject) => flushes.push({ done: resolve, fail: reject }));
-  const apply = committedTogether(db, sqlite, write, { afterCommit: () => {}, close: async () => {} }, flushWal);
+  const flushByHand = () => new Promise<void>((resolve, reject) => flushes.push({ done: resolve, fail: reject }));
+  const apply = committedTogether(db, sqlite, write, { afterCommit: () => {}, close: async () => {} }, flushByHand);
   const stored = () => (reader.prepare('select id from t order by id').pluck().all() as string[]);
   return { sqlite, apply, flushes, levels, stored };
 }
@@ -129,12 +135,7 @@ describe('SQLite group commit', () => {
   });
 
   test('flushing the WAL of a store closed meanwhile ends without error: SQLite folded it into the database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'equity-desk-group-commit-'));
-    dirs.push(dir);
-    const file = join(dir, 'db.sqlite');
-    const sqlite = new Database(file);
-    configureWriter(sqlite);
-    sqlite.exec('create table t (id text primary key)');
+    const { file, sqlite } = writer();
     await expect(flushWal(file)).resolves.toBeUndefined();
     sqlite.close();
     expect(existsSync(`${file}-wal`)).toBe(false);
