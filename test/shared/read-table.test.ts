@@ -424,6 +424,12 @@ describe('readTable, with another table stacked below', () => {
     expect(read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([5]);
   });
 
+  it('reads a header that several tables could start as the one it names best, not the first table tried', () => {
+    // Description, Status and Due date are all a work plan's and a milestone's columns too, by their words.
+    const located = locateTable('Sheet1', [['Description', 'Status', 'Due date'], ['Publish the report', 'Not started', '2026-03-01']])!;
+    expect([located.table.name, located.headerIndex]).toEqual(['roadmap', 0]);
+  });
+
   it('still ends a table where another starts whose columns this table also has', () => {
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Focus area', 'Kind', 'Action', 'Lead', 'Status'], ['Tools', 'Early action', 'Resources page', 'ODE', 'Not started']];
     const read = readTable(TABLES.milestones, 'Calendar', grid, 0);
