@@ -35,13 +35,14 @@ const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((
 
 /**
  * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
- * error sits beside it, since a row whose lookups failed is still a row ("Key stakeholder interviews" is no note).
+ * error sits beside it, as when any other value does: unlike `filled`, this counts an error, since a row whose
+ * lookups failed is still a row ("Key stakeholder interviews" is no note).
  */
 function alone(line: readonly CellInput[]): CellInput | undefined {
   let one: CellInput | undefined;
   for (const v of line) {
     if (isBlankCell(v) || v === false) continue;
-    if (one !== undefined || isErrorValue(v)) return undefined;
+    if (one !== undefined) return undefined;
     one = v;
   }
   return one;

@@ -136,7 +136,9 @@ describe('readRules', () => {
     const ownSheet = [['Priority'], ['Low'], ['Medium'], ['High'], ['Urgent']];
     expect(readRules(ownSheet).lists.requesterType).toEqual(['Low', 'Medium', 'High', 'Urgent']);
     expect(readRules(ownSheet).ownLists).toBeUndefined();
+    // A block whose header stands elsewhere gives the default list, whatever its column holds.
     const renamed = copy();
+    setBlock(renamed, 'category', ['Notes of our own']);
     renamed[0][listPlacement('category').column - 1] = 'Requester type';
     expect(readRules(renamed).ownLists?.category).toEqual(DEFAULT_RULES.lists.category);
   });
