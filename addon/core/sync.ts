@@ -296,7 +296,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
-        const header = String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || 'date';
+        const header = headerAt(t, column) ?? 'date';
         const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten);
         if (same) same.count++;
         else periodEnds.push({ header, kind, count: 1, ...(notWritten === undefined ? {} : { notWritten }) });
