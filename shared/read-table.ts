@@ -179,9 +179,10 @@ function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly C
     // still this table's, and the rows below it are, unless another table's header it names better.
     const again = mapHeaders(table, grid[r]);
     const ours = !again.missingRequired.length && fieldsRead(again).every((f) => own.has(f));
+    const weightAgain = headerWeight(again);
     const heads = TABLE_NAMES.some((n) => {
-      const m = mapHeaders(TABLES[n], grid[r]);
-      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && !(ours && headerWeight(m) <= headerWeight(again));
+      const m = TABLES[n] === table ? again : mapHeaders(TABLES[n], grid[r]);
+      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && !(ours && headerWeight(m) <= weightAgain);
     });
     if (heads) return r;
   }
