@@ -1,14 +1,17 @@
-// The master's data sheets written on a worker thread (data-sheet-worker.ts): it reads the rows from SQLite,
-// parses them, gathers the metrics, computes the derived columns and writes and encodes the rows' XML, and
-// sends the bytes over; this thread only feeds them to the zip. One thread did all of that one row after
-// another while the machine's second core idled (decision 006). PostgreSQL stores keep the rows on this
-// thread (see `ThreadReads`).
+// The master's data sheets written on a worker thread (data-sheet-worker.ts): this thread steps SQLite's query
+// and sends the rows a block at a time as JSON; the worker parses them, gathers the metrics, computes the derived
+// columns and writes and encodes the rows' XML, and sends the bytes back, which this thread feeds to the zip. One
+// thread did all of that one row after another while the machine's second core idled, and the worker alone
+// still set the export's time while this one idled (decision 006). PostgreSQL stores keep the rows on this thread
+// (see `ThreadReads`).
 import type { Worker } from 'node:worker_threads';
 import type { TableName } from '../../shared/index';
 import type { EncodedBlock, EncodedRows, RowLayout } from '../../shared/workbook-plan';
 import type { MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowsStatement, ThreadReads } from '../store/row-store';
+import { readConnection } from '../store/sqlite-read-connection';
+import { sheetRowJson, type SheetRowTuple } from '../store/stored-row';
 import type { LongText } from './long-texts-sheet';
 import { startWorkerModule } from '../worker-module';
 
@@ -18,6 +21,8 @@ import { startWorkerModule } from '../worker-module';
  */
 export const BLOCK_ROWS = 100;
 const WINDOW = 4;
+/** Blocks of rows read ahead of the worker, so it never waits on this thread. */
+const FEED_AHEAD = 4;
 const YOUNG_GENERATION_MB = 8;
 /** Bytes of the buffers blocks travel in: room for a block of ordinary rows; a block of long texts gets a buffer of its own. */
 export const BUFFER_BYTES = 1 << 20;
@@ -30,25 +35,26 @@ export interface DataSheetWorkerData {
 }
 /** What the sheets are written from: the worker's first request, so it can start before the store is open. */
 export interface DataSheetSession {
-  file: string;
   metrics: MetricsOptions;
   sources: readonly { id: string; name: string }[];
 }
 /**
- * What to read; whether a table has a row; a data sheet to write; one more block of it, in the buffer of the block
- * taken (the zip's stream has copied it); stop (the workbook failed); the metrics and the texts clipped in the
- * sheets (few: only those too long for a row), once every sheet is written.
+ * What the sheets are written from; a data sheet to write; a block of its rows (a JSON array of `sheetRowJson`
+ * texts), and whether it is the last; one more block of XML, in the buffer of the block taken (the zip's stream has
+ * copied it); stop (the workbook failed); the metrics and the texts clipped in the sheets (few: only those too long
+ * for a row), once every sheet is written.
  */
 export type DataSheetRequest =
   | { open: DataSheetSession }
-  | { any: TableName; query: RowsStatement | undefined }
-  | { table: TableName; query: RowsStatement | undefined; layout: RowLayout }
+  | { table: TableName; layout: RowLayout }
+  | { rows: string; last: boolean }
   | { more: ArrayBuffer }
   | 'cancel'
   | 'finish';
 /** What the sheets leave behind: the metrics of every row they were written from, and the texts clipped in them, kept whole. */
 export interface DataSheetResults { metrics: DemandMetrics; longTexts: readonly LongText[] }
-export type DataSheetReply = { any: boolean } | { block: EncodedBlock } | { done: true } | { results: DataSheetResults } | { error: string };
+/** A block of rows taken (send the next); a block of XML; the sheet's end; what the sheets leave behind; a failure. */
+export type DataSheetReply = { taken: true } | { block: EncodedBlock } | { done: true } | { results: DataSheetResults } | { error: string };
 
 export interface DataSheetThread {
   /** Whether the table has a row: its sheet is left out when it has none, and tabs are fixed before any row is read. */
@@ -63,6 +69,10 @@ interface WorkerChannel {
   worker: Worker;
   inbox: DataSheetReply[];
   ended?: string;
+  /** A read of the sheet being written failed on this thread: the write fails with it. */
+  failed?: unknown;
+  /** Sends the worker the sheet's next block of rows, as it takes one. */
+  taken?: () => void;
   wake?: () => void;
 }
 
@@ -75,6 +85,7 @@ function startChannel(): WorkerChannel {
   });
   const channel: WorkerChannel = { worker, inbox: [] };
   worker.on('message', (m: DataSheetReply) => {
+    if ('taken' in m) return channel.taken?.();
     channel.inbox.push(m);
     channel.wake?.();
   });
@@ -89,6 +100,47 @@ function startChannel(): WorkerChannel {
   // Held only while this thread waits on it: a worker left behind by a failed write never keeps a process alive.
   worker.unref();
   return channel;
+}
+
+/**
+ * A sheet's rows read on this thread for the worker, a block at a time as it takes them: one statement on a read
+ * connection of its own, so each sheet is one snapshot, as the store's reads are.
+ */
+function rowFeed(file: string, query: RowsStatement | undefined) {
+  let db: ReturnType<typeof readConnection> | undefined;
+  let rows: IterableIterator<SheetRowTuple> | undefined;
+  let last = !query;
+  const close = () => {
+    last = true;
+    rows?.return?.();
+    db?.close();
+    rows = db = undefined;
+  };
+  return {
+    /** The next block; after the last, an error. */
+    next(): Extract<DataSheetRequest, { rows: string }> {
+      const texts: string[] = [];
+      try {
+        if (!last) {
+          db ??= readConnection(file);
+          rows ??= db.prepare(query!.sql).raw().iterate(...query!.parameters) as IterableIterator<SheetRowTuple>;
+          while (texts.length < BLOCK_ROWS) {
+            const r = rows.next();
+            if (r.done) {
+              close();
+              break;
+            }
+            texts.push(sheetRowJson(r.value));
+          }
+        }
+      } catch (e) {
+        close();
+        throw e;
+      }
+      return { rows: `[${texts.join(',')}]`, last };
+    },
+    close,
+  };
 }
 
 let early: WorkerChannel | undefined;
@@ -112,9 +164,10 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
       // One that stopped waiting (see the worker's idle time) is replaced.
       channel = early && !early.ended ? early : startChannel();
       early = undefined;
-      channel.worker.postMessage({ open: { file: reads.file, metrics, sources } } satisfies DataSheetRequest);
+      channel.worker.postMessage({ open: { metrics, sources } } satisfies DataSheetRequest);
     }
     channel.worker.postMessage(request, transfer);
+    return channel;
   };
   const receive = async (): Promise<Exclude<DataSheetReply, { error: string }>> => {
     const c = channel!;
@@ -122,6 +175,7 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
     try {
       for (;;) {
         const m = c.inbox.shift();
+        if (c.failed) throw c.failed;
         if (m && 'error' in m) throw new Error(m.error);
         if (m) return m;
         if (c.ended) throw new Error(c.ended);
@@ -135,15 +189,33 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
   const query = (table: TableName) => reads.rowsQuery(table, { sourceIds: metrics.sourceIds });
   return {
     async any(table) {
-      ask({ any: table, query: query(table) });
-      for (;;) {
-        const m = await receive();
-        if ('any' in m) return m.any;
+      const q = query(table);
+      if (!q) return false;
+      const db = readConnection(reads.file);
+      try {
+        return db.prepare(q.sql).get(...q.parameters) !== undefined;
+      } finally {
+        db.close();
       }
     },
     rows: (table) => ({
       async *encoded(layout) {
-        ask({ table, query: query(table), layout });
+        const feed = rowFeed(reads.file, query(table));
+        const c = ask({ table, layout });
+        let fedLast = false;
+        c.taken = () => {
+          if (fedLast || c.failed) return;
+          try {
+            const block = feed.next();
+            fedLast = block.last;
+            ask(block);
+          } catch (e) {
+            c.failed = e;
+            ask('cancel');
+            c.wake?.();
+          }
+        };
+        for (let i = 0; i < FEED_AHEAD; i++) c.taken();
         let finished = false;
         try {
           for (;;) {
@@ -163,6 +235,8 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
             }
           }
         } finally {
+          c.taken = undefined;
+          feed.close();
           // A sheet left unfinished ends the worker and its snapshot at once.
           if (!finished) ask('cancel');
         }

@@ -1,19 +1,17 @@
-// The worker thread of data-sheet-thread.ts: each data sheet's rows read on a read-only SQLite connection of
-// its own (one snapshot per sheet, as the store's reads), fed to the metrics, made into cells by the same plan
-// as on the main thread and written as UTF-8 XML, at most `window` blocks ahead of the zip.
+// The worker thread of data-sheet-thread.ts: each data sheet's rows, read by the command's thread and sent here a
+// block at a time, fed to the metrics, made into cells by the same plan as on the main thread and written as UTF-8
+// XML, at most `window` blocks ahead of the zip.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TableName } from '../../shared/index';
-import { continuedSheetName, type CellKind, type PlanCell, type RowLayout } from '../../shared/workbook-plan';
+import { continuedSheetName, type CellKind, type RowLayout } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
-import type { RowsStatement } from '../store/row-store';
-import { readConnection } from '../store/sqlite-read-connection';
-import { sheetRow, type SheetRowTuple } from '../store/stored-row';
+import { sheetRows, type SheetRow } from '../store/stored-row';
 import { RowXml } from '../workbook/row-xml';
 import { SharedStringTable } from '../workbook/shared-string-table';
 import { Utf8Rows } from '../workbook/utf8-rows';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { keepLongTexts, type LongText } from './long-texts-sheet';
-import { masterDataSheet } from './data-sheets';
+import { masterDataSheet, masterRowCells } from './data-sheets';
 
 const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
@@ -35,54 +33,55 @@ const spare: ArrayBuffer[] = [];
 /** The block's rows as UTF-8, in a buffer handed over rather than copied. */
 const block = new Utf8Rows(bufferBytes, () => Buffer.from(spare.pop() ?? new ArrayBuffer(bufferBytes)));
 
-function any(query: RowsStatement | undefined): boolean {
-  if (!query) return false;
-  const db = readConnection(session.file);
-  try {
-    return db.prepare(query.sql).get(...query.parameters) !== undefined;
-  } finally {
-    db.close();
+/** The sheet's blocks of rows (JSON texts) sent and not yet taken, and whether its last block has come. */
+const fed: string[] = [];
+let fedLast = false;
+
+/** The sheet's rows a block at a time: one wait per block, none per row. */
+async function* rowBlocks<T extends TableName>(): AsyncGenerator<SheetRow<T>[]> {
+  for (;;) {
+    while (fed.length === 0 && !fedLast && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+    const json = fed.shift();
+    if (stopped || json === undefined) return;
+    reply({ taken: true });
+    yield sheetRows<T>(json);
   }
 }
 
-async function writeSheet<T extends TableName>(table: T, query: RowsStatement | undefined, layout: RowLayout): Promise<void> {
-  const { file, metrics, acc, clipped } = session;
+async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Promise<void> {
+  const { metrics, acc, clipped } = session;
   credit = window;
-  const db = readConnection(file);
-  try {
-    function* rows() {
-      if (!query) return;
-      for (const r of db.prepare(query.sql).raw().iterate(...query.parameters) as IterableIterator<SheetRowTuple>) {
-        const row = sheetRow<T>(r);
-        acc.add(table, row);
-        yield row;
-      }
-    }
-    const plan = masterDataSheet(table, rows(), { ...metrics, clipped });
-    let nextString = layout.sharedStrings.texts.length;
-    let fresh: string[] = [];
-    const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);
-    const styleId = (col: number, kind: CellKind) => {
-      const id = layout.styleIds[col]?.[kind];
-      if (id === undefined) throw new Error(`${plan.name}: no style for a ${kind} cell in column ${col + 1}`);
-      return id;
-    };
-    // A sheet's XML of its own, named for it: a clipped text's marker names its cell, on `Requests (2)` as on `Requests`.
-    const sheetXml = (part: number) => new RowXml(part === 1 ? plan.name : continuedSheetName(plan.name, part), plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings, plan.clipped);
-    let xml = sheetXml(1);
-    const send = async (rowCount: number) => {
-      while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-      if (stopped) return;
-      credit--;
-      const bytes = block.take();
-      reply({ block: { xml: bytes, rows: rowCount, strings: fresh } }, [bytes.buffer as ArrayBuffer]);
-      fresh = [];
-    };
-    // A block ends at a sheet's last row, where the writer starts the table's next sheet and its row numbers again.
-    const perSheet = layout.rowsPerSheet - layout.firstRow + 1;
-    let written = 0;
-    let inBlock = 0;
-    for (const cells of plan.rows as Iterable<readonly PlanCell[]>) {
+  fedLast = false;
+  const plan = masterDataSheet(table, [], { ...metrics, clipped });
+  const cellsOf = masterRowCells(table, { ...metrics, clipped });
+  let nextString = layout.sharedStrings.texts.length;
+  let fresh: string[] = [];
+  const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);
+  const styleId = (col: number, kind: CellKind) => {
+    const id = layout.styleIds[col]?.[kind];
+    if (id === undefined) throw new Error(`${plan.name}: no style for a ${kind} cell in column ${col + 1}`);
+    return id;
+  };
+  // A sheet's XML of its own, named for it: a clipped text's marker names its cell, on `Requests (2)` as on `Requests`.
+  const sheetXml = (part: number) => new RowXml(part === 1 ? plan.name : continuedSheetName(plan.name, part), plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings, plan.clipped);
+  let xml = sheetXml(1);
+  const send = async (rowCount: number) => {
+    while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
+    if (stopped) return;
+    credit--;
+    const bytes = block.take();
+    reply({ block: { xml: bytes, rows: rowCount, strings: fresh } }, [bytes.buffer as ArrayBuffer]);
+    fresh = [];
+  };
+  // A block ends at a sheet's last row, where the writer starts the table's next sheet and its row numbers again.
+  const perSheet = layout.rowsPerSheet - layout.firstRow + 1;
+  let written = 0;
+  let inBlock = 0;
+  for await (const rows of rowBlocks<T>()) {
+    for (const r of rows) {
+      acc.add(table, r);
+      const cells = cellsOf(r);
+      if (!cells) continue;
       xml.add(layout.firstRow + (written % perSheet), cells, true);
       const row = xml.take();
       // A row that might not fit what is left of the buffer starts the next block.
@@ -100,11 +99,10 @@ async function writeSheet<T extends TableName>(table: T, query: RowsStatement | 
         if (written % perSheet === 0) xml = sheetXml(written / perSheet + 1);
       }
     }
-    if (inBlock) await send(inBlock);
-    if (!stopped) reply({ done: true });
-  } finally {
-    db.close();
   }
+  if (stopped) return;
+  if (inBlock) await send(inBlock);
+  if (!stopped) reply({ done: true });
 }
 
 /**
@@ -119,7 +117,7 @@ const waitForNext = () => {
   idle = setTimeout(() => port.close(), IDLE_MS);
 };
 
-/** A failed read ends the worker: the main thread's write fails with it. */
+/** A failure ends the worker: the main thread's write fails with it. */
 function fail(e: unknown): void {
   reply({ error: String((e as Error)?.message ?? e) });
   port.close();
@@ -140,17 +138,14 @@ port.on('message', (m: DataSheetRequest) => {
     const { kept: longTexts, clipped } = keepLongTexts();
     session = { ...m.open, acc, longTexts, clipped };
     waitForNext();
+  } else if ('rows' in m) {
+    fed.push(m.rows);
+    fedLast = m.last;
+    wake?.();
   } else if ('more' in m) {
     if (m.more.byteLength === bufferBytes) spare.push(m.more);
     credit++;
     wake?.();
-  } else if ('any' in m) {
-    try {
-      reply({ any: any(m.query) });
-      waitForNext();
-    } catch (e) {
-      fail(e);
-    }
-  } else writeSheet(m.table, m.query, m.layout).then(() => stopped || waitForNext(), fail);
+  } else writeSheet(m.table, m.layout).then(() => stopped || waitForNext(), fail);
 });
 waitForNext();

@@ -35,7 +35,7 @@ async function* fromAsync<R>(rows: AsyncIterable<R>, keep: (r: R) => boolean, ce
   for await (const row of rows) if (keep(row)) yield cells(row);
 }
 
-/** Rows read synchronously stay so (the master's worker thread): an async step per row costs more than making its cells. */
+/** Rows read synchronously stay so: an async step per row costs more than making its cells. */
 function* fromSync<R>(rows: Iterable<R>, keep: (r: R) => boolean, cells: (r: R) => PlanCell[]): Generator<PlanCell[]> {
   for (const row of rows) if (keep(row)) yield cells(row);
 }
@@ -57,6 +57,15 @@ export interface DataSheetInput<T extends TableName> {
   whenEmpty?: string;
 }
 
+/**
+ * A data sheet's input columns in their order: the columns that name a row come right after Source and repeat on
+ * every printed page, so a page of statuses far to the right still says which task each one is.
+ */
+function inputColumns(table: TableDef): InputColumn[] {
+  const naming = namingColumns(table);
+  return [...naming, ...table.columns.filter((c) => !naming.includes(c))];
+}
+
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
   if (isEncodedRows(rows)) return rows;
   return Symbol.asyncIterator in rows ? fromAsync(rows, keep, cells) : fromSync(rows, keep, cells);
@@ -69,10 +78,8 @@ function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>
  */
 export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
-  // The columns that name a row come right after Source and repeat on every printed page, so a page of
-  // statuses far to the right still says which task each one is.
   const naming = namingColumns(table);
-  const inputs = [...naming, ...table.columns.filter((c) => !naming.includes(c))];
+  const inputs = inputColumns(table);
   const columns: PlanColumn[] = [
     { header: 'Source', width: 22, type: 'text', recurring: true, wrap: true },
     ...inputs.map(planColumn),
@@ -121,10 +128,24 @@ function noRowsNote(table: TableName, inPeriod: boolean): string {
  * A data sheet of the master: the one place its filter and data bars are chosen, on whichever thread writes its rows.
  * Here rather than with the rest of the master's plan, so the data-sheet worker loads none of the workbook writer.
  */
-export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: MasterDataOptions): SheetPlan {
+export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T>, opts: MasterDataOptions): SheetPlan {
+  return dataSheet(masterInput(table, rows, opts));
+}
+
+function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
   const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
   const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
-  if (table === 'requests') return dataSheet({ ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) });
-  if (table === 'workplan') return dataSheet({ ...input, dataBars: ['percentComplete'] as FieldOf<T>[] });
-  return dataSheet(input);
+  if (table === 'requests') return { ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) };
+  if (table === 'workplan') return { ...input, dataBars: ['percentComplete'] as FieldOf<T>[] };
+  return input;
+}
+
+/**
+ * A row's cells on a master data sheet (`masterDataSheet`'s rows), or none for a row the sheet leaves out: for the
+ * data-sheet worker, which takes its rows a block at a time and would pay an iterator's step for each row.
+ */
+export function masterRowCells<T extends TableName>(table: T, opts: MasterDataOptions): (row: MetricsRow<T>) => PlanCell[] | undefined {
+  const { keep, rules, asOf } = masterInput(table, [], opts);
+  const cells = rowCells(TABLES[table], inputColumns(TABLES[table]), rules, asOf);
+  return keep ? (row) => (keep(row) ? cells(row) : undefined) : cells;
 }

@@ -1,5 +1,5 @@
-// The query the master's data-sheet worker reads a table with (`ThreadReads.rowsQuery`): the store's rows in sheet
-// order, as arrays of what the sheets and metrics read, with only the rows' keys sorted.
+// The query the master's data sheets read a table with (`ThreadReads.rowsQuery`): the store's rows in sheet order,
+// as arrays of what the sheets and metrics read, with only the rows' keys sorted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
 import type { RowStore } from '../../../sync/store/row-store';
-import { sheetRow, type SheetRowTuple } from '../../../sync/store/stored-row';
+import { sheetRowJson, sheetRows, type SheetRowTuple } from '../../../sync/store/stored-row';
 
 const dir = mkdtempSync(join(tmpdir(), 'equity-desk-sheet-order-'));
 let store: RowStore;
@@ -41,9 +41,9 @@ afterAll(async () => {
 const statement = () => store.threadReads!.rowsQuery('requests')!;
 
 describe('the data-sheet worker\'s rows query', () => {
-  test('reads the live rows in sheet order (by source, then sheet row, rows with no place last), as the store hands them out', async () => {
+  test('reads the live rows in sheet order (by source, then sheet row, rows with no place last), as the store hands them out, also sent as JSON', async () => {
     const { sql, parameters } = statement();
-    const read = (db.prepare(sql).raw().all(...parameters) as SheetRowTuple[]).map((r) => sheetRow(r));
+    const read = sheetRows(`[${(db.prepare(sql).raw().all(...parameters) as SheetRowTuple[]).map(sheetRowJson).join(',')}]`);
     const stored = [];
     for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn });
     expect(read).toEqual(stored);
