@@ -11,7 +11,6 @@ import type { MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { RowsStatement, ThreadReads } from '../store/row-store';
 import { readConnection } from '../store/sqlite-read-connection';
-import { sheetRowJson, type SheetRowTuple } from '../store/stored-row';
 import type { LongText } from './long-texts-sheet';
 import { startWorkerModule } from '../worker-module';
 
@@ -39,7 +38,7 @@ export interface DataSheetSession {
   sources: readonly { id: string; name: string }[];
 }
 /**
- * What the sheets are written from; a data sheet to write; a block of its rows (a JSON array of `sheetRowJson`
+ * What the sheets are written from; a data sheet to write; a block of its rows (a JSON array of the rows query's
  * texts), and whether it is the last; one more block of XML, in the buffer of the block taken (the zip's stream has
  * copied it); stop (the workbook failed); the metrics and the texts clipped in the sheets (few: only those too long
  * for a row), once every sheet is written.
@@ -108,7 +107,7 @@ function startChannel(): WorkerChannel {
  */
 function rowFeed(file: string, query: RowsStatement | undefined) {
   let db: ReturnType<typeof readConnection> | undefined;
-  let rows: IterableIterator<SheetRowTuple> | undefined;
+  let rows: IterableIterator<string> | undefined;
   let last = !query;
   const close = () => {
     last = true;
@@ -123,14 +122,14 @@ function rowFeed(file: string, query: RowsStatement | undefined) {
       try {
         if (!last) {
           db ??= readConnection(file);
-          rows ??= db.prepare(query!.sql).raw().iterate(...query!.parameters) as IterableIterator<SheetRowTuple>;
+          rows ??= db.prepare(query!.sql).pluck().iterate(...query!.parameters) as IterableIterator<string>;
           while (texts.length < BLOCK_ROWS) {
             const r = rows.next();
             if (r.done) {
               close();
               break;
             }
-            texts.push(sheetRowJson(r.value));
+            texts.push(r.value);
           }
         }
       } catch (e) {

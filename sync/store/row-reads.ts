@@ -36,7 +36,7 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
 }
 
 /**
- * The rows of a table as the master's data sheets and metrics read them (`SheetRowTuple`), in sheet order.
+ * The rows of a table as the master's data sheets and metrics read them, each as one JSON text (`sheetRows`), in sheet order.
  * Only the rows' keys are sorted, in a subquery that `limit -1` keeps SQLite from merging into this one; each
  * row's values are looked up in that order. Sorting whole rows made SQLite write their values to a temporary
  * file past its small read cache (decision 006). The outer `order by` is the subquery's, which SQLite sees is
@@ -59,8 +59,9 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .innerJoin('sheet_rows as r', (j) => j.on('r.table_name', '=', table).onRef('r.source_id', '=', 'k.source_id').onRef('r.row_id', '=', 'k.row_id'))
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-    // In `SheetRowTuple`'s order: the worker reads them as arrays.
-    .select(['r.source_id', 'p.name', 'r.row_id', 'h.values_json', 'r.first_done_on'])
+    // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
+    // string per row, not five values it would quote again. The stored values are spliced in as they are.
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');

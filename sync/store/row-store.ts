@@ -57,7 +57,7 @@ export interface Batch {
 export interface BatchResult { accepted: number; unchanged: number; deleted: number }
 export interface ThreadReads {
   file: string;
-  /** A table's rows in sheet order, each read as a `SheetRowTuple` (stored-row.ts): only what the master's data sheets and metrics read. */
+  /** A table's rows in sheet order, each read as one JSON text (`sheetRows`, stored-row.ts): only what the master's data sheets and metrics read. */
   rowsQuery(table: TableName, opts?: { sourceIds?: string[] }): RowsStatement | undefined;
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }

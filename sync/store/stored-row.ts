@@ -28,24 +28,13 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
   };
 }
 
-/**
- * A row of `sheetOrderQuery` (row-reads.ts) read as an array: only what the master's data sheets and metrics
- * read. Arrays and no `Date`: the master makes one of these for every row it writes.
- */
-export type SheetRowTuple = [sourceId: string, sourceName: string, rowId: string, valuesJson: string, firstDoneOn: string | null];
-
 /** A row as the master's data sheets and metrics read it. */
 export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn'>;
 
 /**
- * A row as JSON, its stored values spliced in as they are: rows are read on one thread and made into cells on
- * another, which parses a block of them (`sheetRows`) at once rather than each row's values on its own.
+ * The rows of a JSON array of `sheetOrderQuery`'s texts (row-reads.ts): rows are read on one thread and made into
+ * cells on another, which parses a block of them at once rather than each row's values on its own.
  */
-export function sheetRowJson(r: SheetRowTuple): string {
-  return `[${JSON.stringify(r[0])},${JSON.stringify(r[1])},${JSON.stringify(r[2])},${r[3]},${JSON.stringify(r[4])}]`;
-}
-
-/** The rows of a JSON array of `sheetRowJson` texts. */
 export function sheetRows<T extends TableName>(json: string): SheetRow<T>[] {
   return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null][])
     .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4] }));

@@ -38,7 +38,7 @@ function failingAfter(store: RowStore, after: number): RowStore {
           rowsQuery(table: Parameters<typeof reads.rowsQuery>[0], opts?: Parameters<typeof reads.rowsQuery>[1]) {
             const query = reads.rowsQuery(table, opts);
             if (!query || table !== 'requests') return query;
-            return { sql: `select * from (${query.sql}) where case when row_id = ? then abs(-9223372036854775808) else 1 end`, parameters: [...query.parameters, `R${after}`] };
+            return { sql: `select * from (${query.sql}) where case when instr(row_json, ?) then abs(-9223372036854775808) else 1 end`, parameters: [...query.parameters, `,"R${after}",`] };
           },
         };
       }

@@ -1,5 +1,5 @@
 // The query the master's data sheets read a table with (`ThreadReads.rowsQuery`): the store's rows in sheet order,
-// as arrays of what the sheets and metrics read, with only the rows' keys sorted.
+// each as one JSON text of what the sheets and metrics read, with only the rows' keys sorted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../../sync/store/open-store';
 import type { RowStore } from '../../../sync/store/row-store';
-import { sheetRowJson, sheetRows, type SheetRowTuple } from '../../../sync/store/stored-row';
+import { sheetRows } from '../../../sync/store/stored-row';
 
 const dir = mkdtempSync(join(tmpdir(), 'equity-desk-sheet-order-'));
 let store: RowStore;
@@ -16,7 +16,8 @@ let db: Database.Database;
 beforeAll(async () => {
   store = await openStore({ dataDir: dir });
   const at = new Date('2026-03-02T10:00:00Z');
-  for (const name of ['City office', 'State commission']) {
+  // A name with characters JSON must escape: SQLite quotes each row's texts.
+  for (const name of ['City "office" \\ A\tB\u0001', 'State commission']) {
     const { principal } = await store.createPrincipal({ kind: 'source', name });
     const upserts = [
       // Sent out of sheet order, one with no place (an API row: after the sheet's rows), one later deleted.
@@ -41,9 +42,9 @@ afterAll(async () => {
 const statement = () => store.threadReads!.rowsQuery('requests')!;
 
 describe('the data-sheet worker\'s rows query', () => {
-  test('reads the live rows in sheet order (by source, then sheet row, rows with no place last), as the store hands them out, also sent as JSON', async () => {
+  test('reads the live rows in sheet order (by source, then sheet row, rows with no place last), as the store hands them out, each one JSON text', async () => {
     const { sql, parameters } = statement();
-    const read = sheetRows(`[${(db.prepare(sql).raw().all(...parameters) as SheetRowTuple[]).map(sheetRowJson).join(',')}]`);
+    const read = sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`);
     const stored = [];
     for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn });
     expect(read).toEqual(stored);
@@ -57,7 +58,7 @@ describe('the data-sheet worker\'s rows query', () => {
   test('reads the rows of the sources asked for only, and none for an empty list', () => {
     const [first] = db.prepare("select id from principals where name = 'State commission'").pluck().all() as string[];
     const { sql, parameters } = store.threadReads!.rowsQuery('requests', { sourceIds: [first] })!;
-    expect((db.prepare(sql).raw().all(...parameters) as SheetRowTuple[]).map((r) => r[1])).toEqual(Array(4).fill('State commission'));
+    expect(sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`).map((r) => r.sourceName)).toEqual(Array(4).fill('State commission'));
     expect(store.threadReads!.rowsQuery('requests', { sourceIds: [] })).toBeUndefined();
   });
 
