@@ -116,7 +116,7 @@ function rowFeed(file: string, query: RowsStatement | undefined) {
     rows = db = undefined;
   };
   return {
-    /** The next block; after the last, an error. */
+    /** The next block; once the rows have run out, an empty last one. */
     next(): Extract<DataSheetRequest, { rows: string }> {
       const texts: string[] = [];
       try {
@@ -236,7 +236,7 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
         } finally {
           c.taken = undefined;
           feed.close();
-          // A sheet left unfinished ends the worker and its snapshot at once.
+          // A sheet left unfinished lets go of its snapshot and ends the worker at once.
           if (!finished) ask('cancel');
         }
       },
