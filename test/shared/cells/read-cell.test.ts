@@ -210,6 +210,15 @@ describe('dropdown lists', () => {
     expect(read('workplan', 'status', 'On hold')).toEqual({ value: 'On hold', issues: [] });
   });
 
+  it.each([['workplan', 'status', 'TBD'], ['milestones', 'status', 'To be determined'], ['requests', 'priority', 'n/a'], ['roadmap', 'kind', '—'], ['requests', 'requesterType', 'TBA']] as const)(
+    'keeps the row of a %s %s not chosen yet (%j), left blank with a warning naming the choices, as a TBD date or check box is', (table, field, raw) => {
+      const r = read(table, field, raw);
+      expect(r.value).toBeNull();
+      expect(codes(r)).toEqual(['warning:blank_kept']);
+      expect(r.issues[0].message).toMatch(new RegExp(`^[\\w ]+: "${raw}" is not chosen yet; left blank \\(choose one of: .+\\)$`));
+    },
+  );
+
   it('rejects a value outside a closed list, listing the allowed ones', () => {
     const r = read('requests', 'status', 'Escalated');
     expect(r.value).toBeNull();
