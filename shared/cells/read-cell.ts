@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { parseDateText } from './date-text';
+import { parseDateText, spanText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
@@ -112,7 +112,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   // "Ongoing since March 2026" is when work began: only a start column takes it; a due, end or event day stays blank.
   if (parsed.kind === 'date' && parsed.open && !c.workStart) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ongoing since ${parsed.start}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
-  const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
+  const read = spanText(parsed);
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
   const clauses = [...parsed.notes];
   let code: FieldIssue['code'] | undefined = parsed.notes.length ? 'date_range' : undefined;
