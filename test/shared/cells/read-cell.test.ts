@@ -145,6 +145,8 @@ describe('dropdown lists', () => {
     ['milestones', 'Done', 'Completed'], ['milestones', 'Complete', 'Completed'], ['roadmap', 'Ongoing', 'In progress'],
     ['workplan', 'Underway', 'In progress'], ['workplan', 'Planned', 'Not started'], ['workplan', 'Paused', 'On hold'],
     ['requests', 'Done', 'Fulfilled'], ['requests', 'Delivered', 'Fulfilled'],
+    // A traffic-light plan's words for work under way but behind: its dates and % say how far behind.
+    ['workplan', 'Behind', 'In progress'], ['workplan', 'Behind schedule', 'In progress'], ['roadmap', 'Off track', 'In progress'], ['milestones', 'At risk', 'In progress'],
   ] as const)('keeps a %s status in the office\'s own words, %j, as %j, with a warning', (table, raw, value) => {
     const r = read(table, 'status', raw);
     expect(r.value).toBe(value);
