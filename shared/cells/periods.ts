@@ -117,14 +117,16 @@ export function winterBefore(firstText: string, lastText: string): Period | unde
 }
 
 /**
- * The winter `lastText` names when an earlier season of its year runs into it ("Summer 2026 – Winter 2026"): the one
- * from that year's December, said why. Taken by its January's year, as a winter alone is, the run would end before
- * it starts.
+ * The winter `text` names when it ends a span that starts later in its year than its February (`after`): "Summer 2026 –
+ * Winter 2026", or an End "Winter 2026" after a Start in June 2026. Taken by its January's year, as a winter alone is,
+ * the span would end before it starts; the writer meant the one from that year's December, said why.
  */
-export function winterAfter(firstText: string, lastText: string): Period | undefined {
-  const [a, b] = seasonsWithYears(firstText, lastText);
-  if (!a || !b || b[1].toLowerCase() !== 'winter' || a[1].toLowerCase() === 'winter' || fullYear(a[2]) !== fullYear(b[2])) return undefined;
-  return by(span(fullYear(b[2]), 12, 3), `a winter after an earlier season of its year is the one from that December to February`);
+export function winterAfter(text: string, after: string): Period | undefined {
+  const [winter] = seasonsWithYears(text);
+  if (!winter || winter[1].toLowerCase() !== 'winter') return undefined;
+  const year = fullYear(winter[2]);
+  if (Number(after.slice(0, 4)) !== year || after <= span(year - 1, 12, 3).end) return undefined;
+  return by(span(year, 12, 3), 'a winter after an earlier day of its year is the one from that December to February');
 }
 
 /**
