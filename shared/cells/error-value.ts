@@ -16,13 +16,14 @@ export const isErrorValue = (v: unknown): v is string => typeof v === 'string' &
  * read again in a moment, the cell holds what it fetched.
  */
 const PENDING_VALUES: ReadonlySet<string> = new Set(['Loading...', '#BUSY!', '#GETTING_DATA']);
-
-/** A formula's cell still waiting for its data, as either host gives it. */
-export const isPendingValue = (v: unknown): v is string => typeof v === 'string' && PENDING_VALUES.has(v);
+/** Sheets' pending text, which a person may also type; Excel's pending values are error values, never typed text. */
+const PENDING_TEXT = 'Loading...';
 
 /**
  * A cell still loading its formula's data: pending, and holding a formula (`formulas`, the same read's, `''` where
- * none). The same text typed is a value. Without the formulas, every pending text is taken for a formula's.
+ * none). The same text typed is a value. Without the formulas (import, the custom functions, triage), `Loading...`
+ * is read as the text it is, since a typed one would otherwise be skipped on every read and a formula's shows it only
+ * for a moment; Excel's `#BUSY!` and `#GETTING_DATA` still count as loading, no one types them.
  */
 export const isLoadingCell = (v: unknown, formulas: readonly (readonly string[])[] | undefined, r: number, c: number): boolean =>
-  isPendingValue(v) && (formulas === undefined || (formulas[r]?.[c] ?? '') !== '');
+  typeof v === 'string' && PENDING_VALUES.has(v) && (formulas === undefined ? v !== PENDING_TEXT : (formulas[r]?.[c] ?? '') !== '');
