@@ -50,15 +50,16 @@ interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }
  * from another sheet), or still loading its data (IMPORTRANGE), is left out too, with a warning at its cell: its text
  * would become a dropdown choice, a key, a label; a row whose paired cell shows one keeps its value as a choice, but
  * not that pair, as if unlisted there (`NOT_READ` in its place). A cell showing "Loading..." that holds no formula is
- * text typed, read as typed (`isLoadingCell`).
+ * text typed, read as typed (`isLoadingCell`), and so is text spelled as an error where the host says it is text.
  */
-function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
+function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
   const issues: CellIssue[] = [];
   const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
     issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
   const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
   const pending = (v: unknown, r: number, column: number) => isLoadingCell(v, formulas, r, column - 1);
+  const shownError = (v: unknown, r: number, column: number) => isErrorValue(v) && !texts?.has(`${r}:${column - 1}`);
   const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];
@@ -70,7 +71,7 @@ function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
         loading(p.column, r, p.block.header);
         continue;
       }
-      if (isErrorValue(v)) {
+      if (shownError(v, r, p.column)) {
         skipped(p.column, r, `${p.block.header}: the cell shows ${v}, a formula's error; skipped`);
         continue;
       }
@@ -78,7 +79,7 @@ function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
       if (pending(pair, r, p.pairedColumn!)) {
         loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
         pair = NOT_READ;
-      } else if (isErrorValue(pair)) {
+      } else if (shownError(pair, r, p.pairedColumn!)) {
         const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
         skipped(p.pairedColumn!, r, setting
           ? `${SETTINGS[setting].label}: the cell shows ${pair}, a formula's error; the default ${SETTINGS[setting].value} is used`
@@ -124,10 +125,11 @@ const label = (v: unknown): string | undefined => (isBlank(v) || v === NOT_READ 
 /**
  * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable
  * (a non-number where a number belongs) are skipped, so a half-edited Lists sheet still works.
- * `formulas`, the same cells' formula text where it was read: without it, every "Loading..." is taken for a formula's.
+ * `formulas`, the same cells' formula text where it was read (`isLoadingCell`); `texts`, its cells holding text spelled
+ * as a formula's error, where the host told them apart (`SheetCells.textsLikeErrors`), read as that text.
  */
-export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas): Rules {
-  const { values: blocks, issues } = blockGrid(grid, formulas);
+export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, texts?: ReadonlySet<string>): Rules {
+  const { values: blocks, issues } = blockGrid(grid, formulas, texts);
   const pairs = (key: ListKey) => {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);

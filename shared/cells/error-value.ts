@@ -1,9 +1,9 @@
 // The errors a formula shows, as both hosts hand them to a script: read by the table reader and the Lists reader alike.
 
 /**
- * A formula's error as Excel's `Range.values` and Sheets' `getValues` hand it to a script: its text. Excel's
- * `valueTypes` would tell an error from text spelled alike, at the cost of a second grid in every read; a person
- * who typed exactly `#N/A` as text meant it as that error anyway.
+ * A formula's error as Excel's `Range.values` and Sheets' `getValues` hand it to a script: its text. Sheets cannot
+ * tell it from text spelled alike; Excel's `valueTypes` can, loaded in the values' request, and the Excel port says
+ * which cells hold such text (`SheetCells.textsLikeErrors`), which the readers then read as text.
  */
 const ERROR_VALUES: ReadonlySet<string> = new Set(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#EXTERNAL!', '#TIMEOUT!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!']);
 

@@ -128,6 +128,16 @@ describe('readRules', () => {
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
+  it('reads text spelled as an error as the text it is where the host told it from one (textsLikeErrors: Excel\'s valueTypes)', () => {
+    const grid = copy();
+    setBlock(grid, 'assignee', ['A. Rivera', '#N/A', '#REF!'], [20, 15, 10]);
+    const column = listPlacement('assignee').column - 1;
+    const r = readRules(grid, undefined, new Set([`2:${column}`]));
+    expect(r.lists.assignee).toEqual(['A. Rivera', '#N/A']);
+    expect(r.capacity.get('#n/a')).toBe(15);
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([[4, columnLetter(column + 1)]]);
+  });
+
   it('reads "Loading..." typed as a label, choice or key as the text it is: with the formulas, where its cell holds none; without them (import, the custom functions, triage), always', () => {
     const grid = copy();
     setBlock(grid, 'ageBucket', [0, 8, 31, 91], ['0-7 days', 'Loading...', '31-90 days', 'Over 90 days']);
