@@ -40,7 +40,7 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
   ],
   // Work still being planned has not begun.
-  'Not started': ['Planned', 'Planning', 'Not yet started', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
+  'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
   Medium: ['Med', 'Moderate'],
   // A commission's words for TA given on request and TA it offers first.
