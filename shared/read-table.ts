@@ -483,9 +483,11 @@ function respelled(phase: { word: string; names: ReadonlyMap<string, string> }, 
 /**
  * A phase name as its words, for two spellings of one name to be told: letters as written, accents kept and case
  * set aside ("Organización" is not "Organizacin"), split only by the spaces and marks between words ("Phase 2:
- * Organize" is "Phase 2 - Organize", but "Re-sign" is not "Resign").
+ * Organize" is "Phase 2 - Organize", but "Re-sign" is not "Resign"). An apostrophe after a letter is no mark between
+ * words: documents drop or curl it ("Children's", "Childrens", "Children’s" are one name).
  */
-const phaseWords = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu)?.join(' ') ?? '';
+const phaseWords = (text: string) =>
+  text.normalize('NFC').toLowerCase().replace(/(?<=[\p{L}\p{M}])['’ʼ]/gu, '').match(/[\p{L}\p{M}\p{N}]+/gu)?.join(' ') ?? '';
 
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */
 function numberedWritten(word: string, raw: CellInput): string | undefined {

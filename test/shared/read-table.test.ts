@@ -161,6 +161,14 @@ describe('readTable', () => {
     const digits = plan([['Phase 1 - 0-90 days', 'Listen'], ['Phase 10: 90 Days', 'Review'], ['Phase 1 - 0-90 days', 'Map']]);
     expect(digits.phases).toEqual(['Phase 1 - 0-90 days', 'Phase 10: 90 Days', 'Phase 1 - 0-90 days']);
     expect(digits.issues).toEqual([]);
+    // An apostrophe is no mark between words: "Children's" and "Childrens" are one name, the first spelling.
+    const apostrophes = plan([["Phase 2: Children's Services", 'Map partners'], ['Phase 2: Childrens Services', 'Adopt plan'], ['Phase 2: Children’s services', 'Fund plan'], [2, 'Train staff']]);
+    expect(apostrophes.phases).toEqual(Array(4).fill("Phase 2: Children's Services"));
+    expect(apostrophes.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'Phase: "Phase 2: Childrens Services" on row 3 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [4, 'A', 'Phase: "Phase 2: Children’s services" on row 4 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [5, 'A', 'Phase: "2" on row 5 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2'],
+    ]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
