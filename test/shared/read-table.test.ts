@@ -423,6 +423,20 @@ describe('readTable, with another table stacked below', () => {
     expect(readTable(TABLES.milestones, 'Calendar', milestones, 0).rows.map((r) => r.row)).toContain(4);
   });
 
+  it("reads on past a row of header words that names no column this plan lacks but generic ones (a sub-table's heading, another page's header), setting it aside", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027']];
+    const last: Grid = [[3, 'Learning', 'Integrate findings', 'Jan 2029 – Dec 2029']];
+    for (const line of [['Goal', 'Activity', 'Status'], [null, 'Goal', 'Activity', 'Status'], ['Goals', 'Activities', 'Lead', 'Status']] as Grid) {
+      const read = readTable(TABLES.workplan, 'Plan', [...plan, line, ...last], 0);
+      expect(read.rows.map((r) => r.row), String(line)).toEqual([2, 4]);
+      expect(read.issues.filter((i) => i.code === 'another_table'), String(line)).toEqual([]);
+      const column = line[0] === null ? 'B' : 'A';
+      expect(read.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column, i.message]), String(line)).toEqual([
+        [3, column, `this row names columns (${line.filter((v) => v !== null).map((v) => `"${v}"`).join(', ')}), not values: a page header or a sub-table's heading; skipped`],
+      ]);
+    }
+  });
+
   it('reads the topmost table of a sheet, not a heavier one pasted below it over its rows, and says where that one starts', () => {
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Feb 2', 'Forum', 'ODE', 'In progress'], [], ['Request ID', 'Received', 'Organization', 'Status', 'Description'], ['R1', '2024-01-02', 'Dept of Health', 'Completed', 'Help']];
     const located = locateTable('Sheet1', grid)!;
