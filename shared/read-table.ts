@@ -9,6 +9,7 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { legendRow } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
@@ -337,7 +338,7 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || columnNames(table, line)) return false;
+    if (count === 0 || repeatsHeader(line, header) || legendRow(table, map, line, readOptions) || columnNames(table, line)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -354,6 +355,11 @@ export function readTable(
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      continue;
+    }
+    const legend = legendRow(table, map, line, readOptions);
+    if (legend) {
+      setAside(r, 'legend_row', `this row lists ${legend.column.header} values (${listValues(legend.texts.map(quoteValue))}) and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
     }
     const names = columnNames(table, line);

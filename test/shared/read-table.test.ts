@@ -383,6 +383,40 @@ describe('readTable', () => {
     expect(paged.issues.find((i) => i.code === 'header_by_values')?.message).toContain('2 of its 3 values fit the Requester type list, 0 the Category list');
   });
 
+  it('skips a status legend pasted into a plan, in its own capitals and plurals, with one warning naming its row, cells and list', () => {
+    const grid: Grid = [
+      ['Phase', 'Goal', 'Task', 'Status'],
+      [1, 'Alignment', 'Host a forum', 'In progress'],
+      ['Completed', 'In progress', 'Not started'],
+      [null, 'Completed', 'In Progress', 'Not Started'],
+      [null, null, 'Complete', 'On Hold'],
+      ['Status legend: Completed · In progress · Not started'],
+      [null, null, 'Completed  In Progress  Not Started'],
+      ['Key:', 'Done', 'Ongoing', 'Planned'],
+      [2, 'Learning', 'Integrate findings', 'Not started'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([2, 9]);
+    // Typed in the Phase column, it would have been a heading naming the phase of the rows below.
+    expect(r.rows[1].raw.phase).toBe('Phase 2');
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [5, 'C', 'this row lists Status values ("Complete", "On Hold") and nothing else: a legend pasted with the table; skipped'],
+      [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+    expect(r.issues.filter((i) => i.row! > 2 && i.row! < 9).map((i) => i.code)).toEqual(Array(6).fill('legend_row'));
+    // Statuses each in a Status column are a row's values (items with no action, reported), not a legend.
+    const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'], ['Tools', 'Resources page', 'Completed', 'Audit', 'Not started'], [null, null, 'Completed', null, 'In progress']]);
+    expect(roadmap.rows.map((x) => [x.row, x.raw.status])).toEqual([[2, 'Completed'], [2, 'Not started'], [3, 'Completed'], [3, 'In progress']]);
+    expect(roadmap.issues.map((i) => i.code)).not.toContain('legend_row');
+    // A task beside the choices, or one choice twice, is no legend.
+    const rows = readTable(TABLES.workplan, 'Plan', [['Task', 'Status', 'Notes'], ['Completed', 'Completed', 'In progress'], ['Not started', 'In progress', 'Completed']]);
+    expect(rows.rows.map((x) => x.row)).toEqual([2]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
