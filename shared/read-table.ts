@@ -9,7 +9,7 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
-import { legendRow } from './legend-rows';
+import { legendReader } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
@@ -158,7 +158,7 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
  * A column's name folded, each word singular: "Goals" and "Activities" name columns as "Goal" and "Activity" do,
  * and "In progress" is no "Progress" (every word counts).
  */
-const nameKey = (text: string) => foldText(text.trim().split(/\s+/).map((w) => singular(w.toLowerCase())).join(' '));
+const nameKey = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).map(singular).join('');
 
 /** Each table's header names and aliases, as `nameKey`s. */
 const headerNames = new Map<TableDef, Set<string>>();
@@ -168,17 +168,40 @@ const namesOf = (table: TableDef): Set<string> => {
   return names;
 };
 
+/** Twice the longest header name: a longer text (a task, a description) names no column, told before its words are read. */
+let longestName: number | undefined;
+const mayNameColumn = (v: string) => v.length <= (longestName ??= 2 * Math.max(...TABLE_NAMES.flatMap((n) => [...namesOf(TABLES[n])].map((k) => k.length))));
+
 /** A header name of `table`, or of any table: a line most of whose cells are among them may head a table. */
-const isHeaderName = (v: CellInput, table?: TableDef): boolean =>
-  typeof v === 'string' && (table ? [table] : TABLE_NAMES.map((n) => TABLES[n])).some((t) => namesOf(t).has(nameKey(v)));
+const isHeaderName = (v: CellInput, table?: TableDef): boolean => {
+  if (typeof v !== 'string' || !mayNameColumn(v)) return false;
+  const key = nameKey(v);
+  return table ? namesOf(table).has(key) : TABLE_NAMES.some((n) => namesOf(TABLES[n]).has(key));
+};
+
+/** Whether most of the cells are header names; counted until the rest could not make most. */
+function mostlyHeaderNames(cells: readonly CellInput[]): boolean {
+  let others = 0;
+  for (const v of cells) if (!isHeaderName(v) && ++others * 2 >= cells.length) return false;
+  return true;
+}
 
 /**
  * The cells of a line that names this table's columns and gives no value (`Goal | Activity | Status` in a plan: a
  * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date.
  */
 function columnNames(table: TableDef, line: readonly CellInput[]): { texts: string[]; first: number } | undefined {
-  const cells = line.flatMap((v, i) => (looksEmpty(v) ? [] : [{ v, i }]));
-  return cells.length >= 2 && cells.every(({ v }) => isHeaderName(v, table)) ? { texts: cells.map(({ v }) => String(v).trim()), first: cells[0].i } : undefined;
+  const texts: string[] = [];
+  let first = -1;
+  for (let i = 0; i < line.length; i++) {
+    const v = line[i];
+    if (looksEmpty(v)) continue;
+    // The first cell that names no column settles it, as it does on most lines, which are rows.
+    if (!isHeaderName(v, table)) return undefined;
+    if (first < 0) first = i;
+    texts.push(String(v).trim());
+  }
+  return texts.length >= 2 ? { texts, first } : undefined;
 }
 
 /** The fields a header map reads, wherever their columns sit. */
@@ -201,7 +224,7 @@ function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly C
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r].filter((v) => !looksEmpty(v));
     // A number or date is a row's value ("2 | Goal | Activity | Status" is phase 2's row), never a header.
-    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || cells.filter((v) => isHeaderName(v)).length * 2 <= cells.length) continue;
+    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
     if (repeatsHeader(grid[r], header)) continue;
     const maps = TABLE_NAMES.map((n) => ({ table: TABLES[n], map: mapHeaders(TABLES[n], grid[r]) }));
     const again = maps.find((m) => m.table === table)!.map;
@@ -274,7 +297,7 @@ export function readTable(
   const nextHeader = grid[next] ?? [];
   if (next >= 0) grid = grid.slice(0, next);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
-  const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line));
+  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line)) : [];
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
@@ -285,6 +308,7 @@ export function readTable(
     issues.push({ code: 'another_table', field: '', sheet, row: next + 1, severity: 'warning', message: `another table starts here (${cells}); put each table on its own sheet to import it` });
   }
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
+  const legendOf = legendReader(table, map, readOptions);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
@@ -338,7 +362,7 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendRow(table, map, line, readOptions) || columnNames(table, line)) return false;
+    if (count === 0 || repeatsHeader(line, header) || legendOf(line) || columnNames(table, line)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -357,7 +381,7 @@ export function readTable(
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
       continue;
     }
-    const legend = legendRow(table, map, line, readOptions);
+    const legend = legendOf(line);
     if (legend) {
       setAside(r, 'legend_row', `this row lists ${legend.column.header} values (${listValues(legend.texts.map(quoteValue))}) and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
