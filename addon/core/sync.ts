@@ -26,7 +26,7 @@ import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetR
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
-import { typedPeriodWrites } from './typed-periods';
+import { stillAsRead, typedPeriodWrites } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -189,7 +189,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    const texts = t.read.rows.map((r) => t.textFields(r));
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
     periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
@@ -201,7 +202,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}) });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -284,16 +285,20 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
     if (idColumn === null || !periodWrites[s].length) continue;
+    let writes = periodWrites[s];
     let written: Set<string>;
     let notWritten: string | undefined;
     try {
-      written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+      // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
+      // end. Only a sheet with a period to end pays for the read, and it ends them once (the next sync reads days).
+      writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
+      written = new Set(writes.length ? yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)) : []);
     } catch (e) {
       // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-      written = new Set(periodWrites[s].map((r) => r.rowId));
+      written = new Set(writes.map((r) => r.rowId));
       notWritten = e instanceof Error ? e.message : String(e);
     }
-    for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
+    for (const r of writes.filter((x) => written.has(x.rowId))) {
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
         const header = headerAt(t, column) ?? 'date';
