@@ -216,9 +216,11 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(SEASON_YEARS_SLASHED))) {
-    const [first, last] = [seasons(m[1], undefined, fullYear(m[2]), 'last'), seasons(m[3], undefined, fullYear(m[4]), 'last')];
+    const first = seasons(m[1], undefined, fullYear(m[2]), 'last');
     const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);
-    const why = [slashWhy('seasons'), first.why, run.why].filter(Boolean).join('; ');
+    // As with a dash between them: "Summer 2026/Winter 2026" ends in the winter from that December.
+    const last = winterAfter(`${m[3]} ${m[4]}`, run.start) ?? seasons(m[3], undefined, fullYear(m[4]), 'last');
+    const why = [...new Set([slashWhy('seasons'), first.why, run.why, last.why].filter(Boolean))].join('; ');
     return run.start <= last.start ? by({ start: run.start, end: last.end }, why) : undefined;
   }
   if ((m = text.match(WINTER_TWO_YEARS))) {

@@ -297,6 +297,9 @@ describe('parseDateText', () => {
     ['Summer 2026 – Winter 2026', '2026-06-01', '2027-02-28'],
     ['Fall 2026 - Winter 2026', '2026-09-01', '2027-02-28'],
     ["Spring '26 through Winter '26", '2026-03-01', '2027-02-28'],
+    // A slash between the two seasons is the same run.
+    ['Summer 2026/Winter 2026', '2026-06-01', '2027-02-28'],
+    ["Fall 2026 / Winter '26", '2026-09-01', '2027-02-28'],
   ])('reads %s, a winter after an earlier season of its year, to the winter from that December, not back to the one before it, saying so', (text, start, end) => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining('a winter after an earlier day of its year')] });
   });
