@@ -101,9 +101,7 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
     syncIdAt(row) {
       return syncIdOf(syncIndex < 0 ? null : grid[row - 1]?.[syncIndex]);
     },
-    textFields(row) {
-      return textFieldsOf(row, textsLikeErrors, (f, at) => (columnOf(f, at) ?? 0) - 1);
-    },
+    textFields: (row) => textFieldsOf(row, textsLikeErrors, columnOf),
   };
 }
 

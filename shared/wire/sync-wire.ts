@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { quoteValue } from '../quote-value';
 import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
-import { TABLE_NAMES, TABLES } from '../tables';
+import { TABLE_NAMES } from '../tables';
 
 export const tableName = z.enum(TABLE_NAMES);
 
@@ -97,10 +97,6 @@ export const syncContext = z.object({
 });
 export type SyncContext = z.infer<typeof syncContext>;
 
-/** Bounds a row's `texts` before the table is known (the service then checks them against its fields): no table has more fields, or a longer name. */
-const MOST_FIELDS = Math.max(...TABLE_NAMES.map((t) => TABLES[t].columns.length));
-const LONGEST_FIELD_NAME = Math.max(...TABLE_NAMES.flatMap((t) => TABLES[t].columns.map((c) => c.name.length)));
-
 /** `POST /api/v1/sync`: a batch of one table's changed rows and deletions. */
 export const syncRequest = z.strictObject({
   table: tableName,
@@ -118,8 +114,8 @@ export const syncRequest = z.strictObject({
         'Fields left blank in the sheet and taken from the row above ("same as above"): stored as sent, their warnings said only at the row that holds the value.',
       ),
       texts: described(
-        z.optional(z.array(z.string().check(z.maxLength(LONGEST_FIELD_NAME))).check(z.maxLength(MOST_FIELDS))),
-        'Fields whose cell holds text spelled as a formula\'s error ("#N/A" typed under the text format), which the host tells from an error (Excel\'s valueTypes): read as that text. Without it, a value spelled as an error is taken for one, as Google Sheets gives an error\'s text. Each a field of the table, named once.',
+        z.optional(z.array(z.string())),
+        'Fields of the table, each once, whose cell holds text spelled as a formula\'s error ("#N/A" typed as text): read as that text. Other values spelled so are errors (Google Sheets cannot tell them apart).',
       ),
     }),
   ),

@@ -91,7 +91,9 @@ type WireRow = SyncRequest['rows'][number];
 
 /**
  * A row's `texts` name fields of the batch's table, each once: a misspelled name would otherwise be ignored, and the
- * cell it meant read as an error without a word to the sender. Checked here, not in the wire schema the add-on bundles.
+ * cell it meant read as an error without a word to the sender. So a list is no longer than the table's fields: the first
+ * name past them is refused before the rest is looked at. Checked here, not in the wire schema, which the Apps Script
+ * bundle carries within its size budget.
  */
 function textsOfTable({ table, rows }: { table: TableName; rows: readonly WireRow[] }): void {
   const fields = new Set(TABLES[table].columns.map((c) => c.name));

@@ -138,7 +138,10 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
   const firstRowOf = new Map<string, number>();
   return read.rows.map((sheetRow) => {
     const { row, raw, item, at, filled } = sheetRow;
-    const texts = textFieldsOf(sheetRow, textCells, (field, places) => fieldColumn(read.map, field, places).index);
+    const texts = textFieldsOf(sheetRow, textCells, (field, places) => {
+      const { index } = fieldColumn(read.map, field, places);
+      return index === undefined ? undefined : index + 1;
+    });
     // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
     const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}), ...(texts ? { texts } : {}) };
