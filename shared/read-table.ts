@@ -9,7 +9,7 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
-import { legendReader } from './legend-rows';
+import { choiceInPlace, legendReader } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
@@ -188,9 +188,10 @@ function mostlyHeaderNames(cells: readonly CellInput[]): boolean {
 
 /**
  * The cells of a line that names this table's columns and gives no value (`Goal | Activity | Status` in a plan: a
- * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date.
+ * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date, and no
+ * choice in a column of its list (`Email | Fulfilled` under Channel and Status is a request's values).
  */
-function columnNames(table: TableDef, line: readonly CellInput[]): { texts: string[]; first: number } | undefined {
+function columnNames(table: TableDef, line: readonly CellInput[], inPlace: (line: readonly CellInput[]) => boolean): { texts: string[]; first: number } | undefined {
   const texts: string[] = [];
   let first = -1;
   for (let i = 0; i < line.length; i++) {
@@ -201,7 +202,7 @@ function columnNames(table: TableDef, line: readonly CellInput[]): { texts: stri
     if (first < 0) first = i;
     texts.push(String(v).trim());
   }
-  return texts.length >= 2 ? { texts, first } : undefined;
+  return texts.length >= 2 && !inPlace(line) ? { texts, first } : undefined;
 }
 
 /** The fields a header map reads, wherever their columns sit. */
@@ -296,9 +297,10 @@ export function readTable(
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
   const nextHeader = grid[next] ?? [];
   if (next >= 0) grid = grid.slice(0, next);
-  // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
-  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line)) : [];
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  const inPlace = choiceInPlace(table, map, readOptions);
+  // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
+  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
@@ -362,7 +364,7 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendOf(line) || columnNames(table, line)) return false;
+    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -382,11 +384,14 @@ export function readTable(
       continue;
     }
     const legend = legendOf(line);
-    if (legend) {
-      setAside(r, 'legend_row', `this row lists ${legend.column.header} values (${listValues(legend.texts.map(quoteValue))}) and nothing else: a legend pasted with the table; skipped`, '', legend.first);
+    const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
+    if (legend?.row) {
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    } else if (legend) {
+      setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
     }
-    const names = columnNames(table, line);
+    const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
       continue;

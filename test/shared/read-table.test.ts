@@ -396,13 +396,14 @@ describe('readTable', () => {
       [2, 'Learning', 'Integrate findings', 'Not started'],
     ];
     const r = readTable(TABLES.workplan, 'Plan', grid);
-    expect(r.rows.map((x) => x.row)).toEqual([2, 9]);
+    // Two choices with one in the Status column may be a task named by a status word: kept, said so.
+    expect(r.rows.map((x) => x.row)).toEqual([2, 5, 9]);
     // Typed in the Phase column, it would have been a heading naming the phase of the rows below.
-    expect(r.rows[1].raw.phase).toBe('Phase 2');
+    expect(r.rows[2].raw.phase).toBe('Phase 2');
     expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
       [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
-      [5, 'C', 'this row lists Status values ("Complete", "On Hold") and nothing else: a legend pasted with the table; skipped'],
+      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
       [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
       [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
@@ -415,6 +416,28 @@ describe('readTable', () => {
     // A task beside the choices, or one choice twice, is no legend.
     const rows = readTable(TABLES.workplan, 'Plan', [['Task', 'Status', 'Notes'], ['Completed', 'Completed', 'In progress'], ['Not started', 'In progress', 'Completed']]);
     expect(rows.rows.map((x) => x.row)).toEqual([2]);
+  });
+
+  it("keeps a task named by a status word beside its own status, or a goal and a status alone: two choices, one in its list's column, are a row (said so), not a legend", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']];
+    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started']]);
+    expect(r.rows.map((x) => [x.row, x.raw.goal, x.raw.task, x.raw.status])).toEqual([
+      [2, 'Alignment', 'Host a forum', 'In progress'], [3, 'Alignment', 'Planning', 'Completed'], [4, 'Planning', null, 'In progress'],
+    ]);
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [5, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+    const requests = readTable(TABLES.requests, 'Requests', [['Received', 'Organization', 'Description', 'Priority', 'Status'], [null, null, 'Urgent', 'High', null]]);
+    expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
+  });
+
+  it('keeps a request whose cells are words that also name columns, when one is a choice in its own column ("Email" under Channel)', () => {
+    const header = ['Received', 'Organization', 'Requester type', 'Channel', 'Description', 'Status'];
+    const r = readTable(TABLES.requests, 'Requests', [header, [null, 'Agency', null, 'Email', null, 'Completed'], [null, null, null, 'Email', null, 'Fulfilled'], [null, 'Requester', null, 'Contact', null, 'Notes']]);
+    expect(r.rows.map((x) => [x.row, x.raw.requesterOrg, x.raw.channel, x.raw.status])).toEqual([[2, 'Agency', 'Email', 'Completed'], [3, null, 'Email', 'Fulfilled']]);
+    expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
   });
 
   it('reads an empty sheet as no rows', () => {
