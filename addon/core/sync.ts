@@ -26,7 +26,7 @@ import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetR
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
-import { typedPeriodWrites } from './typed-periods';
+import { stillAsRead, typedPeriodWrites } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -292,16 +292,20 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
     if (idColumn === null || !periodWrites[s].length) continue;
+    let writes = periodWrites[s];
     let written: Set<string>;
     let notWritten: string | undefined;
     try {
-      written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+      // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
+      // end. Only a sheet with a period to end pays for the read, and it ends them once (the next sync reads days).
+      writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
+      written = new Set(writes.length ? yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)) : []);
     } catch (e) {
       // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-      written = new Set(periodWrites[s].map((r) => r.rowId));
+      written = new Set(writes.map((r) => r.rowId));
       notWritten = e instanceof Error ? e.message : String(e);
     }
-    for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
+    for (const r of writes.filter((x) => written.has(x.rowId))) {
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
         const header = headerAt(t, column) ?? 'date';

@@ -4,8 +4,9 @@
 import { isIsoDate } from '../../shared/cells/dates';
 import type { SheetRow } from '../../shared/read-table';
 import type { RowResult } from '../../shared/validate-row';
-import { isHostDate, type RowCells, type WriteCell } from '../port/spreadsheet-port';
-import type { TableSheet } from './table-sheet';
+import { placeByRowId } from '../port/rows-by-id';
+import { isHostDate, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { jsonCell, type TableSheet } from './table-sheet';
 
 /**
  * The cells to write so the sheet holds what the reader made of each deadline (an End, a Due) typed as a month or a
@@ -38,6 +39,23 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
     }
   });
   return [...byRow.values()];
+}
+
+/**
+ * Of `writes`, the cells that still hold the month or year `t` read, in `now` (the sheet read again just before the
+ * write), on the row holding their Sync ID then, as the write finds it. A person may type over one while the sync
+ * talks to the service: what they typed stays, for the next sync to read. `tableTop`: the table's first data row as read.
+ */
+export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] {
+  const ids = now.values.map((line) => line[idColumn - 1] ?? null);
+  const tagged = writes.map((w, i) => ({ ...w, cells: w.cells.map(({ column, cell }) => ({ column, cell: { i, cell } })) }));
+  const kept = new Map<number, { column: number; cell: WriteCell }[]>();
+  for (const { row, column, cell: { i, cell } } of placeByRowId(tagged, 1, ids, tableTop).cells) {
+    if (now.formulas[row - 1]?.[column - 1]) continue;
+    if (jsonCell(port, now.values[row - 1]?.[column - 1] ?? null, now.numberFormats[row - 1]?.[column - 1]) !== t.grid[writes[i].row - 1]?.[column - 1]) continue;
+    kept.set(i, [...(kept.get(i) ?? []), { column, cell }]);
+  }
+  return writes.flatMap((w, i) => (kept.has(i) ? [{ ...w, cells: kept.get(i)! }] : []));
 }
 
 /** A cell a merged range covers but does not start at: its value is the range's, read again; written, it stays unseen. */

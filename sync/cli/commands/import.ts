@@ -38,8 +38,12 @@ function report(file: string, r: ImportResult): string[] {
 export const importCommand: Command = {
   name: 'import',
   summary: 'validate and ingest a workbook\'s rows exactly as a sync would',
-  usage: 'import FILE.xlsx --source ID [--json]',
-  options: { ...storageOptions, source: { type: 'string' }, json: { type: 'boolean', default: false } },
+  usage: 'import FILE.xlsx --source ID [--json] [--data DIR]',
+  options: {
+    ...storageOptions,
+    source: { type: 'string', value: 'ID', help: 'the source the rows belong to (`source add NAME --kind file` makes one)' },
+    json: { type: 'boolean', default: false, help: 'print one JSON document' },
+  },
   async run({ positionals, values }, io) {
     const [file, ...extra] = positionals;
     if (file === undefined) throw new CliError('missing FILE.xlsx (usage: npx equity-desk import FILE.xlsx --source ID)');

@@ -629,6 +629,42 @@ describe('rejected rows marked in a sheet', () => {
 });
 
 describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, host }) => {
+  test("whose cell a person edits while the sync talks to the service keeps the edit: only an End still holding the month read gets the month's last day, on the row holding its Sync ID", async () => {
+    const month = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const port = new MemorySpreadsheet({
+      'Work plan': [
+        ['Task', 'Start', 'End', 'Status', 'Sync ID'],
+        ['Equity study', month('2027-02-01'), month('2027-08-01'), 'In progress', 'r-000000000001'],
+        ['Budget tool', month('2027-02-01'), month('2027-08-01'), 'In progress', 'r-000000000002'],
+        ['Training', month('2027-03-01'), month('2027-12-01'), 'In progress', 'r-000000000003'],
+      ],
+    });
+    const sheet = port.sheet('Work plan');
+    sheet.formats.push({ firstDataRow: 2, lastDataRow: 4, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    const { http } = scriptedService([]);
+    const service: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method === 'POST') {
+          // The sheet was read before the rows are sent; the months' last days are written after the answer. Meanwhile
+          // a person sorts the rows the other way round, types Sep 2027 over r-2's Aug 2027 and a day over r-3's month.
+          sheet.cells.splice(1, 3, ...sheet.cells.slice(1, 4).reverse());
+          sheet.cell(3, 3).value = month('2027-09-01');
+          sheet.cell(2, 3).value = month('2027-12-15');
+        }
+        return http.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(service), settings: host(settings()), lock: host(lock()) }));
+    const ends = port.readSheet('Work plan').slice(1).map((line) => [line[4], port.isoFromDate(line[2] as Date)]);
+    expect(ends).toEqual([
+      ['r-000000000003', '2027-12-15'],
+      ['r-000000000002', '2027-09-01'],
+      ['r-000000000001', '2027-08-31'],
+    ]);
+    expect(report.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
   test("that the add-on may not write (a protected range) leaves the sync whole: the rows are saved and the summary says the End still holds the month's first day", async () => {
     class ProtectedEnd extends MemorySpreadsheet {
       override writeRowsById(): string[] {
