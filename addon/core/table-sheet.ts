@@ -72,14 +72,16 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
 
 /**
  * A sheet's cells, already read, seen as `table` and, below it, each table pasted under the one above (`readStacked`).
- * They share the sheet's one Sync ID column, the one on the top table's header row, so a row's id stays with it
- * wherever the tables' headers move.
+ * They share the sheet's one Sync ID column, the one on the top table's header row (or below it), so a row's id
+ * stays with it wherever the tables' headers move.
  */
 export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [] }: SheetCells, reading: SheetReading = {}): TableSheet[] {
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
-  const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);
+  // A top table with no rows has none of its own: a table stacked below may have named the column on its header row.
+  let syncIndex = -1;
+  for (let r = headerIndex; r >= 0 && r < grid.length && syncIndex < 0; r++) syncIndex = grid[r].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
   const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.

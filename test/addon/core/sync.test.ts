@@ -97,6 +97,20 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-bbbbbbbbbbbb']);
   });
 
+  test('gives the rows of a table below an empty one Sync IDs that the next sync finds again', async () => {
+    const port = new MemorySpreadsheet({ Plan: [['Goal', 'Task', 'Status'], [], ['Date', 'Milestone', 'Team'], ['2026-03-15', 'Community forum', 'ODE']] as never });
+    const sync = async () => {
+      const { http, posts } = scriptedService([], [], { milestones: [] });
+      await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+      return posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId));
+    };
+    const [first] = await sync();
+    expect(first).toMatch(/^r-/);
+    expect(await sync()).toEqual([first]);
+    const [t] = runSync(readTableSheets(port)).filter((x) => x.table.name === 'milestones');
+    expect([t.syncIdAt(4), t.read.issues.filter((i) => i.code === 'unknown_column')]).toEqual([first, []]);
+  });
+
   test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
     const port = sheetWithIds(4_500);
     const t = runSync(readTableSheets(port))[0];
