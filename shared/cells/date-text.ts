@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterAfter, winterBefore } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -235,7 +235,8 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     const pa = parsePeriod(left, fiscal);
     const pb = parsePeriod(right, fiscal);
     const run = pa && pb && runStart(left, right, pa);
-    if (run && pb) return readAs(text, { start: run.start, end: pb.end }, [pa?.why, pb.why, run.why]);
+    const last = pb && (winterAfter(left, right) ?? pb);
+    if (run && last) return readAs(text, { start: run.start, end: last.end }, [pa?.why, pb.why, run.why, last.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
     // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
     const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);

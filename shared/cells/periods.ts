@@ -103,14 +103,28 @@ export function runStart(firstText: string, lastText: string, first: Period): { 
   return winterBefore(firstText, lastText) ?? first;
 }
 
+/** Each text as a season and its year ("Winter 2026": `Winter`, `2026`), or null where it is not one. */
+const seasonsWithYears = (...texts: string[]) => texts.map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
+
 /**
  * The winter `firstText` names when a season of the next year follows it ("Winter 2026" before "Spring 2027"), in a
  * run or a list: the one from that year's December, said why; undefined for any other two periods.
  */
 export function winterBefore(firstText: string, lastText: string): Period | undefined {
-  const [a, b] = [firstText, lastText].map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
+  const [a, b] = seasonsWithYears(firstText, lastText);
   if (!a || !b || a[1].toLowerCase() !== 'winter' || b[1].toLowerCase() === 'winter' || fullYear(b[2]) !== fullYear(a[2]) + 1) return undefined;
   return by(span(fullYear(a[2]), 12, 3), `a winter before the next year's ${b[1].toLowerCase()} is the one that runs into it, December to February`);
+}
+
+/**
+ * The winter `lastText` names when an earlier season of its year runs into it ("Summer 2026 – Winter 2026"): the one
+ * from that year's December, said why. Taken by its January's year, as a winter alone is, the run would end before
+ * it starts.
+ */
+export function winterAfter(firstText: string, lastText: string): Period | undefined {
+  const [a, b] = seasonsWithYears(firstText, lastText);
+  if (!a || !b || b[1].toLowerCase() !== 'winter' || a[1].toLowerCase() === 'winter' || fullYear(a[2]) !== fullYear(b[2])) return undefined;
+  return by(span(fullYear(b[2]), 12, 3), `a winter after an earlier season of its year is the one from that December to February`);
 }
 
 /**

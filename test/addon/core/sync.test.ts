@@ -643,39 +643,57 @@ describe('rejected rows marked in a sheet', () => {
 });
 
 describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, host }) => {
-  test("whose cell a person edits while the sync talks to the service keeps the edit: only an End still holding the month read gets the month's last day, on the row holding its Sync ID", async () => {
-    const month = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const month = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  /**
+   * Syncs a work plan of `tasks` (name, Start, End; Sync IDs r-…1 on), its End shown as `mmm yyyy`, while a person
+   * makes `edit` between the read and the write: after the sheet was read and before the months' last days are written.
+   */
+  async function syncEditedMeanwhile(tasks: readonly [string, string, string][], edit: (port: MemorySpreadsheet) => void) {
     const port = new MemorySpreadsheet({
-      'Work plan': [
-        ['Task', 'Start', 'End', 'Status', 'Sync ID'],
-        ['Equity study', month('2027-02-01'), month('2027-08-01'), 'In progress', 'r-000000000001'],
-        ['Budget tool', month('2027-02-01'), month('2027-08-01'), 'In progress', 'r-000000000002'],
-        ['Training', month('2027-03-01'), month('2027-12-01'), 'In progress', 'r-000000000003'],
-      ],
+      'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks.map(([task, start, end], i) => [task, month(start), month(end), 'In progress', `r-${String(i + 1).padStart(12, '0')}`])],
     });
-    const sheet = port.sheet('Work plan');
-    sheet.formats.push({ firstDataRow: 2, lastDataRow: 4, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: tasks.length + 1, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
     const { http } = scriptedService([]);
     const service: HttpPort = {
       ...http,
       fetch(req) {
-        if (req.method === 'POST') {
-          // The sheet was read before the rows are sent; the months' last days are written after the answer. Meanwhile
-          // a person sorts the rows the other way round, types Sep 2027 over r-2's Aug 2027 and a day over r-3's month.
-          sheet.cells.splice(1, 3, ...sheet.cells.slice(1, 4).reverse());
-          sheet.cell(3, 3).value = month('2027-09-01');
-          sheet.cell(2, 3).value = month('2027-12-15');
-        }
+        if (req.method === 'POST') edit(port);
         return http.fetch(req);
       },
     };
     const report = await run(syncNow({ port: host(port), http: host(service), settings: host(settings()), lock: host(lock()) }));
+    return { port, sheet: port.sheet('Work plan'), report };
+  }
+
+  test("whose cell a person edits while the sync talks to the service keeps the edit: only an End still holding the month read gets the month's last day, on the row holding its Sync ID", async () => {
+    const tasks: [string, string, string][] = [['Equity study', '2027-02-01', '2027-08-01'], ['Budget tool', '2027-02-01', '2027-08-01'], ['Training', '2027-03-01', '2027-12-01']];
+    const { port, report } = await syncEditedMeanwhile(tasks, (p) => {
+      // The person sorts the rows the other way round, types Sep 2027 over r-2's Aug 2027 and a day over r-3's month.
+      const { cells } = p.sheet('Work plan');
+      cells.splice(1, 3, ...cells.slice(1, 4).reverse());
+      p.sheet('Work plan').cell(3, 3).value = month('2027-09-01');
+      p.sheet('Work plan').cell(2, 3).value = month('2027-12-15');
+    });
     const ends = port.readSheet('Work plan').slice(1).map((line) => [line[4], port.isoFromDate(line[2] as Date)]);
     expect(ends).toEqual([
       ['r-000000000003', '2027-12-15'],
       ['r-000000000002', '2027-09-01'],
       ['r-000000000001', '2027-08-31'],
     ]);
+    expect(report.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
+  test('still showing the month read, but no longer typed as one when the sync writes, is left as it is then: merged under the End above, a formula, or text', async () => {
+    const tasks = ['Equity study', 'Budget tool', 'Training', 'Listening sessions'].map((task): [string, string, string] => [task, '2027-02-01', '2027-08-01']);
+    const { port, sheet, report } = await syncEditedMeanwhile(tasks, (p) => {
+      // The person merges r-2's End into r-1's (both Aug 2027: one deadline shared), makes r-3's a formula giving the
+      // same day, and types r-4's as text: each still shows Aug 2027.
+      p.merge('Work plan', 'C2:C3');
+      Object.assign(p.sheet('Work plan').cell(4, 3), { formula: '=DATE(2027,8,1)' });
+      p.sheet('Work plan').cell(5, 3).value = 'Aug 2027';
+    });
+    const ends = [2, 3, 4, 5].map((row) => sheet.peek(row, 3)).map((c) => [c?.value instanceof Date ? port.isoFromDate(c.value) : c?.value, c?.formula]);
+    expect(ends).toEqual([['2027-08-31', ''], ['', ''], ['2027-08-01', '=DATE(2027,8,1)'], ['Aug 2027', '']]);
     expect(report.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
   });
 
