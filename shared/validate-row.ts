@@ -144,7 +144,8 @@ function rowNotes(notes: InputColumn, own: string, noted: readonly { column: Inp
   return { value, issue: { code: 'too_long', field: notes.name, severity: 'warning', message: `${notes.header}: ${counted(all.length, 'character')} with the words kept in it, more than the ${limit} a field keeps; stored its start, marked as clipped, and the words` } };
 }
 
-export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
+/** `texts`: the row's fields whose cells the host told are text, though spelled as a formula's error (`readCell`). */
+export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions, texts?: readonly string[]): RowResult {
   const compiled = compile(table);
   const columns = table.columns;
   // Most rows have no issue at all: the list is made for the first one.
@@ -168,7 +169,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       continue;
     }
     const c = columns[i];
-    const r = readCell(c, cell, options);
+    const r = readCell(c, cell, options, texts !== undefined && texts.includes(c.name));
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {
@@ -274,12 +275,13 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
 
 /**
  * Validates a batch of rows together, adding the check only a batch can make: a date far outside the
- * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo.
+ * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo. `texts`, by row: as
+ * `validateRow` takes them.
  */
-export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
-  const results = rows.map((r) => validateRow(table, r, options));
+export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[]): RowResult[] {
+  const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
   for (let i = 0; i < results.length; i++) {
-    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) });
+    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) }, texts?.[i]);
   }
   flagOutlyingDates(table, results);
   return results;

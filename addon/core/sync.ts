@@ -195,7 +195,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    const texts = t.read.rows.map((r) => t.textFields(r));
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
     periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
@@ -207,7 +208,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}) });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);

@@ -2,7 +2,7 @@
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { fieldColumn, findHeaderRow, locateTable, readStacked, readTable, tableNamed, type ReadTableResult, type SheetRow } from '../../shared/read-table';
-import type { ReadOptions } from '../../shared/cells/read-cell';
+import { isErrorValue, type ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
@@ -43,6 +43,8 @@ export interface TableSheet {
   columnOf(field: string, at?: SheetRow['at']): number | undefined;
   /** The Sync ID on a sheet row ('' when none). */
   syncIdAt(row: number): string;
+  /** A read row's fields whose cells hold text spelled as a formula's error (`SheetCells.textsLikeErrors`); undefined when none. */
+  textFields(row: SheetRow): string[] | undefined;
 }
 
 /** `numberFormat`: the cell's, which says whether a date was typed as a month or a year. */
@@ -75,7 +77,7 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
  * They share the sheet's one Sync ID column, the one on the top table's header row (or below it), so a row's id
  * stays with it wherever the tables' headers move.
  */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [] }: SheetCells, reading: SheetReading = {}): TableSheet[] {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [], textsLikeErrors }: SheetCells, reading: SheetReading = {}): TableSheet[] {
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
@@ -86,25 +88,36 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
   const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
-  return reads.map((read) => tableSheetAt(read, toSheetColumn, { sheet, top: table, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 }));
+  const cells = { sheet, top: table, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };
+  return reads.map((read) => tableSheetAt(read, toSheetColumn, cells, textsLikeErrors));
 }
 
-function tableSheetAt(read: ReadTableResult, toSheetColumn: (index: number) => number, cells: Pick<TableSheet, 'sheet' | 'top' | 'grid' | 'host' | 'formulas' | 'merged' | 'syncIdColumn'>): TableSheet {
+function tableSheetAt(
+  read: ReadTableResult, toSheetColumn: (index: number) => number, cells: Pick<TableSheet, 'sheet' | 'top' | 'grid' | 'host' | 'formulas' | 'merged' | 'syncIdColumn'>,
+  textsLikeErrors: SheetCells['textsLikeErrors'],
+): TableSheet {
   for (const issue of read.issues) {
     if (issue.column) issue.column = columnLetter(toSheetColumn(columnNumber(issue.column) - 1));
   }
   const { grid, syncIdColumn } = cells;
+  const columnOf = (field: string, at?: SheetRow['at']) => {
+    const { index } = fieldColumn(read.map, field, at);
+    return index === undefined ? undefined : toSheetColumn(index);
+  };
   return {
     ...cells,
     table: read.table,
     headerRow: read.headerRow,
     read,
-    columnOf(field, at) {
-      const { index } = fieldColumn(read.map, field, at);
-      return index === undefined ? undefined : toSheetColumn(index);
-    },
+    columnOf,
     syncIdAt(row) {
       return syncIdOf(syncIdColumn === null ? null : grid[row - 1]?.[syncIdColumn - 1]);
+    },
+    textFields({ row, raw, at, filled }) {
+      if (!textsLikeErrors) return undefined;
+      // A field filled from the row above holds that row's cell, not this one's.
+      const fields = Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && textsLikeErrors.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`));
+      return fields.length ? fields : undefined;
     },
   };
 }
@@ -154,8 +167,8 @@ export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, na
 export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string[], { withFormulas = false } = {}): Task<Rules> {
   if (!(names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET)) return DEFAULT_RULES;
   if (!withFormulas) return readRules(yield* io(port.readSheet(LISTS_SHEET)));
-  const { values, formulas } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
-  return readRules(values, formulas);
+  const { values, formulas, textsLikeErrors } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
+  return readRules(values, formulas, textsLikeErrors);
 }
 
 /** Sheets grouped by their table, each group in the workbook's order. */

@@ -310,9 +310,13 @@ const errorValue = (c: InputColumn, shown: string): CellResult => ({
     : issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error; stored as blank`, 'warning')],
 });
 
-/** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
-export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
-  if (isErrorValue(raw)) return errorValue(c, raw);
+/**
+ * Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). `typedText`:
+ * the host told this cell holds text (Excel's valueTypes), so one spelled as a formula's error (`#N/A` typed under
+ * the text format) is read as the text it is.
+ */
+export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, typedText = false): CellResult {
+  if (!typedText && isErrorValue(raw)) return errorValue(c, raw);
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
     case 'number': return readNumber(c, raw);

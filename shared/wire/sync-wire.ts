@@ -113,6 +113,10 @@ export const syncRequest = z.strictObject({
         z.optional(z.array(z.string())),
         'Fields left blank in the sheet and taken from the row above ("same as above"): stored as sent, their warnings said only at the row that holds the value.',
       ),
+      texts: described(
+        z.optional(z.array(z.string())),
+        'Fields whose cell holds text spelled as a formula\'s error ("#N/A" typed under the text format), which the host tells from an error (Excel\'s valueTypes): read as that text. Without it, a value spelled as an error is taken for one, as Google Sheets gives an error\'s text.',
+      ),
     }),
   ),
   deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),

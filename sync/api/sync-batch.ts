@@ -91,6 +91,7 @@ type WireRow = SyncRequest['rows'][number];
 function ingestRow(r: WireRow, sheet: string | undefined): IngestRow {
   const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
   if (r.filled) row.filled = r.filled;
+  if (r.texts) row.texts = r.texts;
   if (sheet === undefined) return row;
   row.sheet = sheet;
   if (r.sheetRow !== undefined) row.sheetRow = rowOfPosition(r.sheetRow);
