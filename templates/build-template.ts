@@ -70,6 +70,12 @@ export function buildTemplatePlan(name: TemplateName, options: TemplateOptions =
   return templatePlan(name, rows, asOf);
 }
 
+/**
+ * The template as the add-ons set it up: its own content, no generated rows. Apart from `buildTemplatePlan`, so the
+ * Apps Script bundle, which never asks for samples, leaves the sample generator out (Code.js has a size budget).
+ */
+export const contentPlan = (name: TemplateName, asOf: string): WorkbookPlan => templatePlan(name, TEMPLATES[name].content(asOf), asOf);
+
 /** A template holding these rows, its statuses and figures cached as of `asOf`. */
 export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf: string): WorkbookPlan {
   const def = TEMPLATES[name];
