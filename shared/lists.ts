@@ -30,8 +30,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
   Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
-  // A traffic-light plan's "On track" and "Behind" both say work is under way; its dates and % judge how it is going.
-  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk',
+  // A traffic-light plan's "On track" and "Behind" (or "Delayed") both say work is under way; its dates and % judge how it is going.
+  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
     { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" }],
   'Waiting on requester': [
@@ -39,7 +39,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
   ],
-  'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
+  // Work still being planned has not begun.
+  'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
   Medium: ['Med', 'Moderate'],
   // A commission's words for TA given on request and TA it offers first.

@@ -2,7 +2,7 @@
 import { clipText, MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
-import { fiscalYearName, MONTH_NAMES, validFiscalStart } from './cells/periods';
+import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -124,6 +124,18 @@ export function notesWithWords(current: TypedValue, noted: readonly { column: In
   return notes;
 }
 
+/**
+ * An end typed as a winter ("Winter 2026") after a start later in that year than the winter's February: the winter from
+ * its December (winterAfter), which the cell read alone could not tell. Its warning takes the place of the cell's own.
+ */
+function winterAfterStart(end: InputColumn, cell: CellInput, start: InputColumn, startOn: string): { value: string; issue: FieldIssue } | undefined {
+  const winter = typeof cell === 'string' ? winterAfter(cell, startOn) : undefined;
+  if (!winter) return undefined;
+  const [which, value] = end.deadline ? ['end', winter.end] : ['start', winter.start];
+  const message = `${end.header}: read ${quoteValue(String(cell).trim())} as ${winter.start} to ${winter.end} (${winter.why}: ${start.header} is ${startOn}); used its ${which}, ${value}`;
+  return { value, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
+}
+
 /** Room below which a clipped note would be little more than its marker. */
 const LEAST_KEPT_NOTE = 200;
 
@@ -227,6 +239,12 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (typeof va === 'string' && typeof vb === 'string' && daysBetween(va, vb) < 0) {
       const ca = columns[a];
       const cb = columns[b];
+      const winter = winterAfterStart(cb, cells[b], ca, va);
+      if (winter) {
+        typed[b] = values[cb.name] = winter.value;
+        issues = [...(issues ?? []).filter((x) => x.field !== cb.name), winter.issue];
+        continue;
+      }
       (issues ??= []).push({ code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
     }
   }

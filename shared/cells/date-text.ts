@@ -235,7 +235,7 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     const pa = parsePeriod(left, fiscal);
     const pb = parsePeriod(right, fiscal);
     const run = pa && pb && runStart(left, right, pa);
-    const last = pb && (winterAfter(left, right) ?? pb);
+    const last = run && (winterAfter(right, run.start) ?? pb);
     if (run && last) return readAs(text, { start: run.start, end: last.end }, [pa?.why, pb.why, run.why, last.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
     // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.

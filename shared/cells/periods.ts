@@ -117,14 +117,16 @@ export function winterBefore(firstText: string, lastText: string): Period | unde
 }
 
 /**
- * The winter `lastText` names when an earlier season of its year runs into it ("Summer 2026 – Winter 2026"): the one
- * from that year's December, said why. Taken by its January's year, as a winter alone is, the run would end before
- * it starts.
+ * The winter `text` names when it ends a span that starts later in its year than its February (`after`): "Summer 2026 –
+ * Winter 2026", or an End "Winter 2026" after a Start in June 2026. Taken by its January's year, as a winter alone is,
+ * the span would end before it starts; the writer meant the one from that year's December, said why.
  */
-export function winterAfter(firstText: string, lastText: string): Period | undefined {
-  const [a, b] = seasonsWithYears(firstText, lastText);
-  if (!a || !b || b[1].toLowerCase() !== 'winter' || a[1].toLowerCase() === 'winter' || fullYear(a[2]) !== fullYear(b[2])) return undefined;
-  return by(span(fullYear(b[2]), 12, 3), `a winter after an earlier season of its year is the one from that December to February`);
+export function winterAfter(text: string, after: string): Period | undefined {
+  const [winter] = seasonsWithYears(text);
+  if (!winter || winter[1].toLowerCase() !== 'winter') return undefined;
+  const year = fullYear(winter[2]);
+  if (Number(after.slice(0, 4)) !== year || after <= span(year - 1, 12, 3).end) return undefined;
+  return by(span(year, 12, 3), 'a winter after an earlier day of its year is the one from that December to February');
 }
 
 /**
@@ -214,9 +216,11 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(SEASON_YEARS_SLASHED))) {
-    const [first, last] = [seasons(m[1], undefined, fullYear(m[2]), 'last'), seasons(m[3], undefined, fullYear(m[4]), 'last')];
+    const first = seasons(m[1], undefined, fullYear(m[2]), 'last');
     const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);
-    const why = [slashWhy('seasons'), first.why, run.why].filter(Boolean).join('; ');
+    // As with a dash between them: "Summer 2026/Winter 2026" ends in the winter from that December.
+    const last = winterAfter(`${m[3]} ${m[4]}`, run.start) ?? seasons(m[3], undefined, fullYear(m[4]), 'last');
+    const why = [...new Set([slashWhy('seasons'), first.why, run.why, last.why].filter(Boolean))].join('; ');
     return run.start <= last.start ? by({ start: run.start, end: last.end }, why) : undefined;
   }
   if ((m = text.match(WINTER_TWO_YEARS))) {

@@ -161,6 +161,14 @@ describe('readTable', () => {
     const digits = plan([['Phase 1 - 0-90 days', 'Listen'], ['Phase 10: 90 Days', 'Review'], ['Phase 1 - 0-90 days', 'Map']]);
     expect(digits.phases).toEqual(['Phase 1 - 0-90 days', 'Phase 10: 90 Days', 'Phase 1 - 0-90 days']);
     expect(digits.issues).toEqual([]);
+    // An apostrophe is no mark between words: "Children's" and "Childrens" are one name, the first spelling.
+    const apostrophes = plan([["Phase 2: Children's Services", 'Map partners'], ['Phase 2: Childrens Services', 'Adopt plan'], ['Phase 2: Children’s services', 'Fund plan'], [2, 'Train staff']]);
+    expect(apostrophes.phases).toEqual(Array(4).fill("Phase 2: Children's Services"));
+    expect(apostrophes.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'Phase: "Phase 2: Childrens Services" on row 3 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [4, 'A', 'Phase: "Phase 2: Children’s services" on row 4 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [5, 'A', 'Phase: "2" on row 5 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2'],
+    ]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
@@ -375,6 +383,40 @@ describe('readTable', () => {
     expect(paged.issues.find((i) => i.code === 'header_by_values')?.message).toContain('2 of its 3 values fit the Requester type list, 0 the Category list');
   });
 
+  it('skips a status legend pasted into a plan, in its own capitals and plurals, with one warning naming its row, cells and list', () => {
+    const grid: Grid = [
+      ['Phase', 'Goal', 'Task', 'Status'],
+      [1, 'Alignment', 'Host a forum', 'In progress'],
+      ['Completed', 'In progress', 'Not started'],
+      [null, 'Completed', 'In Progress', 'Not Started'],
+      [null, null, 'Complete', 'On Hold'],
+      ['Status legend: Completed · In progress · Not started'],
+      [null, null, 'Completed  In Progress  Not Started'],
+      ['Key:', 'Done', 'Ongoing', 'Planned'],
+      [2, 'Learning', 'Integrate findings', 'Not started'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([2, 9]);
+    // Typed in the Phase column, it would have been a heading naming the phase of the rows below.
+    expect(r.rows[1].raw.phase).toBe('Phase 2');
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [5, 'C', 'this row lists Status values ("Complete", "On Hold") and nothing else: a legend pasted with the table; skipped'],
+      [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+    expect(r.issues.filter((i) => i.row! > 2 && i.row! < 9).map((i) => i.code)).toEqual(Array(6).fill('legend_row'));
+    // Statuses each in a Status column are a row's values (items with no action, reported), not a legend.
+    const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'], ['Tools', 'Resources page', 'Completed', 'Audit', 'Not started'], [null, null, 'Completed', null, 'In progress']]);
+    expect(roadmap.rows.map((x) => [x.row, x.raw.status])).toEqual([[2, 'Completed'], [2, 'Not started'], [3, 'Completed'], [3, 'In progress']]);
+    expect(roadmap.issues.map((i) => i.code)).not.toContain('legend_row');
+    // A task beside the choices, or one choice twice, is no legend.
+    const rows = readTable(TABLES.workplan, 'Plan', [['Task', 'Status', 'Notes'], ['Completed', 'Completed', 'In progress'], ['Not started', 'In progress', 'Completed']]);
+    expect(rows.rows.map((x) => x.row)).toEqual([2]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
@@ -434,6 +476,20 @@ describe('readTable, with another table stacked below', () => {
     }
     const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Date(s)', 'Milestone', 'Department'], ['Mar 1', 'Report', 'Council', 'Not started']];
     expect(readTable(TABLES.milestones, 'Calendar', milestones, 0).rows.map((r) => r.row)).toContain(4);
+  });
+
+  it("reads on past a row of header words that names no column this plan lacks but generic ones (a sub-table's heading, another page's header), setting it aside", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027']];
+    const last: Grid = [[3, 'Learning', 'Integrate findings', 'Jan 2029 – Dec 2029']];
+    for (const line of [['Goal', 'Activity', 'Status'], [null, 'Goal', 'Activity', 'Status'], ['Goals', 'Activities', 'Lead', 'Status']] as Grid) {
+      const read = readTable(TABLES.workplan, 'Plan', [...plan, line, ...last], 0);
+      expect(read.rows.map((r) => r.row), String(line)).toEqual([2, 4]);
+      expect(read.issues.filter((i) => i.code === 'another_table'), String(line)).toEqual([]);
+      const column = line[0] === null ? 'B' : 'A';
+      expect(read.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column, i.message]), String(line)).toEqual([
+        [3, column, `this row names columns (${line.filter((v) => v !== null).map((v) => `"${v}"`).join(', ')}), not values: a page header or a sub-table's heading; skipped`],
+      ]);
+    }
   });
 
   it('reads the topmost table of a sheet, not a heavier one pasted below it over its rows, and says where that one starts', () => {

@@ -147,6 +147,9 @@ describe('dropdown lists', () => {
     ['requests', 'Done', 'Fulfilled'], ['requests', 'Delivered', 'Fulfilled'],
     // A traffic-light plan's words for work under way but behind: its dates and % say how far behind.
     ['workplan', 'Behind', 'In progress'], ['workplan', 'Behind schedule', 'In progress'], ['roadmap', 'Off track', 'In progress'], ['milestones', 'At risk', 'In progress'],
+    ['workplan', 'Delayed', 'In progress'], ['roadmap', 'Delayed', 'In progress'],
+    // Work still being planned has not begun.
+    ['workplan', 'Planning', 'Not started'], ['roadmap', 'Planning', 'Not started'], ['milestones', 'Not yet started', 'Not started'],
   ] as const)('keeps a %s status in the office\'s own words, %j, as %j, with a warning', (table, raw, value) => {
     const r = read(table, 'status', raw);
     expect(r.value).toBe(value);
