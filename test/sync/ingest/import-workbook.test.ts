@@ -285,8 +285,9 @@ describe.each(backends)('import on $name', (backend) => {
     ]);
     const stored = new Map<string, unknown>();
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.rowId, row.values.notes);
-    expect(String(stored.get('Requests:TA-1'))).toMatch(/^Minutes pasted in full\. The committee .* … \[clipped: 40,000 characters in all\]$/);
-    expect(String(stored.get('Requests:TA-1'))).toHaveLength(5000);
+    expect(String(stored.get('Requests:TA-1'))).toMatch(/^Minutes pasted in full\. The committee .* (The|committee|discussed|the|action|plan\.) … \[clipped: 40,000 characters in all\]$/);
+    // Ended between words: at most 5,000 characters.
+    expect(String(stored.get('Requests:TA-1')).length).toBeLessThanOrEqual(5000);
     const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
     expect([again.accepted, again.unchanged]).toEqual([0, 2]);
   });
