@@ -64,6 +64,9 @@ export type ListKey =
   | 'requestStatus' | 'outcome' | 'workplanStatus' | 'progressStatus' | 'roadmapKind' | 'yesNo'
   | 'urgency' | 'suggestedPriority' | 'ageBucket' | 'setting' | 'assignee' | 'contactPreference';
 
+/** The first bound of an approximate lookup open below ("any number of days"): VLOOKUP needs a number there. */
+export const NO_LOWER_BOUND = -100000;
+
 /**
  * One block of the Lists sheet: a column of values, optionally with a second column of numbers
  * keyed by it (SLA days per priority, impact per requester type...).
@@ -103,7 +106,7 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   { key: 'progressStatus', header: 'Progress status', values: PROGRESS_STATUSES },
   { key: 'roadmapKind', header: 'Roadmap kind', values: ROADMAP_KINDS },
   { key: 'yesNo', header: 'Yes/No', values: YES_NO },
-  { key: 'urgency', header: 'Days to deadline (from)', values: [-100000, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
+  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
   { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
   { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
   { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },

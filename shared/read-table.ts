@@ -604,6 +604,16 @@ export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']):
 }
 
 /**
+ * A read row's fields whose cells hold text spelled as a formula's error, by the host's or the file's word (`texts`:
+ * `row:column` of the grid, 0-based; `SheetCells.textsLikeErrors`); undefined when none. `columnOf`, a field's
+ * 1-based column in that grid. A field filled from the row above holds that row's cell, not this one's.
+ */
+export function textFieldsOf({ row, raw, at, filled }: SheetRow, texts: ReadonlySet<string> | undefined, columnOf: (field: string, at?: SheetRow['at']) => number | undefined): string[] | undefined {
+  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && texts.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
+  return fields.length ? fields : undefined;
+}
+
+/**
  * The cell an issue about a field points at: the field's column, else, for the end of a range typed in its
  * start's cell (`March 15-17` under `Date`, with no end column), that cell. Only for placing issues: the end
  * is not written back there.

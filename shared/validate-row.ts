@@ -181,7 +181,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       continue;
     }
     const c = columns[i];
-    const r = readCell(c, cell, options, texts !== undefined && texts.includes(c.name));
+    const r = readCell(c, cell, options, texts?.includes(c.name));
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {

@@ -1,8 +1,8 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
-import { fieldColumn, findHeaderRow, locateTable, readStacked, readTable, tableNamed, type ReadTableResult, type SheetRow } from '../../shared/read-table';
-import { isErrorValue, type ReadOptions } from '../../shared/cells/read-cell';
+import { fieldColumn, findHeaderRow, locateTable, readStacked, readTable, tableNamed, textFieldsOf, type ReadTableResult, type SheetRow } from '../../shared/read-table';
+import type { ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
@@ -113,12 +113,7 @@ function tableSheetAt(
     syncIdAt(row) {
       return syncIdOf(syncIdColumn === null ? null : grid[row - 1]?.[syncIdColumn - 1]);
     },
-    textFields({ row, raw, at, filled }) {
-      if (!textsLikeErrors) return undefined;
-      // A field filled from the row above holds that row's cell, not this one's.
-      const fields = Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && textsLikeErrors.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`));
-      return fields.length ? fields : undefined;
-    },
+    textFields: (row) => textFieldsOf(row, textsLikeErrors, columnOf),
   };
 }
 

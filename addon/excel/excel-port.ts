@@ -255,8 +255,10 @@ export class ExcelPort implements SpreadsheetPort {
       const areas = merged.isNullObject ? [] : mergedAreas(merged.address);
       const spread = <T>(grid: T[][]) => (areas.length ? spreadMerges(grid, areas) : grid);
       const numberFormats = withFormulas ? spread(clip(loaded.numberFormat.map((line) => line.map(String)))) : [];
-      const texts = withFormulas ? textsLikeErrors(loaded.values, loaded.valueTypes) : undefined;
-      return { values: spread(clip(values)), formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}) };
+      const spreadValues = spread(clip(values));
+      // A merged cell's type goes where its value is spread, so the rows under typed text read it as text too.
+      const texts = withFormulas ? textsLikeErrors(spreadValues, spread(clip(loaded.valueTypes))) : undefined;
+      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}) };
     });
   }
 

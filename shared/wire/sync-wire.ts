@@ -115,7 +115,7 @@ export const syncRequest = z.strictObject({
       ),
       texts: described(
         z.optional(z.array(z.string())),
-        'Fields whose cell holds text spelled as a formula\'s error ("#N/A" typed under the text format), which the host tells from an error (Excel\'s valueTypes): read as that text. Without it, a value spelled as an error is taken for one, as Google Sheets gives an error\'s text.',
+        'Fields of the table, each once, whose cell holds text spelled as a formula\'s error ("#N/A" typed as text): read as that text. Other values spelled so are errors (Google Sheets cannot tell them apart).',
       ),
     }),
   ),

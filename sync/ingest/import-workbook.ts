@@ -1,7 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable, rowOfPosition, sheetPosition, tableNamed,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable, rowOfPosition,
+  sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -76,6 +77,8 @@ export interface SheetTable {
   /** The header row as written, to show the user's own column names. */
   header: readonly CellInput[];
   read: ReadTableResult;
+  /** Its cells holding text spelled as a formula's error (`SheetGrid.textsLikeErrors`). */
+  texts?: ReadonlySet<string>;
 }
 
 interface ListsRead { name: string; rules: Rules }
@@ -85,7 +88,7 @@ const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText
 /** The workbook's Lists sheet read, once: the reading options and the import's warnings both come from it. */
 function readLists(sheets: readonly SheetGrid[]): ListsRead | undefined {
   const lists = listsSheet(sheets);
-  return lists && { name: lists.name, rules: readRules(lists.grid) };
+  return lists && { name: lists.name, rules: readRules(lists.grid, undefined, lists.textsLikeErrors) };
 }
 
 /**
@@ -106,20 +109,20 @@ function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
-function readAs(table: TableDef, { name, grid }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+function readAs(table: TableDef, { name, grid, textsLikeErrors }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
   const headerIndex = findHeaderRow(table, grid).index;
-  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading) };
+  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading), texts: textsLikeErrors };
 }
 
 /** The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its own. */
 export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
   const found: SheetTable[] = [];
-  for (const { name, grid } of sheets) {
+  for (const { name, grid, textsLikeErrors } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid);
     if (!located) continue;
     const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading);
-    found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read })));
+    found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
 }
@@ -137,12 +140,17 @@ const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10)
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
  * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
  */
-export function importRows({ sheet, read }: SheetTable, sheetIndex = 0, firstRowOf = new Map<string, number>()): IngestRow[] {
+export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetIndex = 0, firstRowOf = new Map<string, number>()): IngestRow[] {
   const idColumn = read.table.columns.find((c) => c.type === 'id');
-  return read.rows.map(({ row, raw, item, at, filled }) => {
+  return read.rows.map((sheetRow) => {
+    const { row, raw, item, at, filled } = sheetRow;
+    const texts = textFieldsOf(sheetRow, textCells, (field, places) => {
+      const { index } = fieldColumn(read.map, field, places);
+      return index === undefined ? undefined : index + 1;
+    });
     // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
     const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}) };
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));

@@ -139,6 +139,34 @@ describe.each(backends)('import on $name', (backend) => {
     expect([row[2], row[3], row[4], row[6]]).toEqual(['Lists', free + 1, `Lists!${columnLetter(at.column)}${free + 1}`, "Requester type: the cell shows #N/A, a formula's error; skipped"]);
   });
 
+  test('text typed as "#N/A" is the text it is, as a sync from Excel reads it, while an error cell beside it is still an error: in a table and in the Lists', async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('assignee');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    // An assignee whose name was typed as "#N/A" (as text), and one a lookup failed to fill.
+    lists[free][at.column - 1] = '#N/A';
+    lists[free + 1][at.column - 1] = { error: '#REF!' };
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Status', 'Notes'],
+      ['TA-1', '#N/A', '3/2/2026', 'New', '#REF!'],
+      ['TA-2', 'Kern County', '3/3/2026', 'New', { error: '#N/A' }],
+    ];
+    const sheets = [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }];
+    const { principal, file, r } = await importAs(store, 'Typed errors', sheets);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => w.line)).toEqual([
+      `Requests!E3 (Notes): the cell shows #N/A, a formula's error; stored as blank`,
+      `Lists!${columnLetter(at.column)}${free + 2}: Assignee: the cell shows #REF!, a formula's error; skipped`,
+    ]);
+    const stored = new Map<unknown, Record<string, unknown>>();
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.values.requestId, row.values);
+    expect([stored.get('TA-1')?.requesterOrg, stored.get('TA-1')?.notes, stored.get('TA-2')?.notes]).toEqual(['#N/A', '#REF!', null]);
+    // Read the same way again, nothing changes.
+    expect(await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 })).toMatchObject({ accepted: 0, unchanged: 2 });
+  });
+
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
     const grid: Grid = [
