@@ -138,6 +138,8 @@ export interface ReadTableResult {
   issues: CellIssue[];
   /** The year or fiscal year the title rows or the sheet's name give, for dates written without one. */
   title: TitleYears;
+  /** The sheet row where a table pasted below this one starts (its header): this one ends above it (`readStacked`). */
+  nextAt?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -295,7 +297,7 @@ export function readTable(
   const map = mapHeaders(table, header);
   // A table pasted below this one is not read as its rows, nor the lines between as headings over them.
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
-  const nextHeader = grid[next] ?? [];
+  const nextAt = next >= 0 ? { nextAt: next + 1 } : {};
   if (next >= 0) grid = grid.slice(0, next);
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
   const inPlace = choiceInPlace(table, map, readOptions);
@@ -304,11 +306,7 @@ export function readTable(
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
-  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  if (next >= 0) {
-    const cells = listValues(nextHeader.filter((v) => !looksEmpty(v)).map((v) => String(v).trim()));
-    issues.push({ code: 'another_table', field: '', sheet, row: next + 1, severity: 'warning', message: `another table starts here (${cells}); put each table on its own sheet to import it` });
-  }
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {}, ...nextAt };
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const legendOf = legendReader(table, map, readOptions);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
@@ -494,7 +492,32 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+}
+
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/**
+ * Every table of a sheet, top first: `first` (its top table, read), then each table pasted below the one above
+ * it, read from its own header down as the table that header names (a second work plan joins the first's rows).
+ * The lines above the first table are the title of them all (their year, a lead named there); the rows between
+ * are the tables above. Each later table says at its header where it was found.
+ */
+export function readStacked(
+  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {},
+): ReadTableResult[] {
+  const reads = [first];
+  for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
+    const header = at - 1;
+    // nextTableAt found a table this line heads, so one is located.
+    const table = locateTable('', [grid[header]])!.table;
+    const own = grid.map((line, r) => (r >= first.headerRow - 1 && r < header ? [] : line));
+    const read = readTable(table, sheet, own, header, options);
+    const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
+    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
+    reads.push(read);
+  }
+  return reads;
 }
 
 /**
