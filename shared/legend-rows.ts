@@ -12,6 +12,11 @@ export interface LegendRow {
   /** The choices as typed, in sheet order, and the 0-based column of the line's first cell. */
   texts: string[];
   first: number;
+  /**
+   * Read as a row all the same: two choices with no label, one in its list's column, may be a task named by a
+   * status word beside its own status ("Planning | Completed"), and a row kept with a warning is better than one lost.
+   */
+  row: boolean;
 }
 
 /** A choice's words, for telling one typed in other capitals, plurals or order: "Not Started", "started not". */
@@ -50,10 +55,7 @@ const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
  * The lists are indexed once per table read, as every line of it is asked.
  */
 export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => LegendRow | undefined {
-  const lists = table.columns.flatMap((column) => {
-    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
-    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
-  });
+  const lists = closedLists(table, map, opts);
   // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
   // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
   const names = lists.flatMap(({ index }) => [...index.values()]);
@@ -72,6 +74,7 @@ export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOpt
     }
     if (cells.length === 0) return undefined;
     const typed = cells.map(({ v }) => v.trim());
+    const unlabeled = typed[0];
     typed[0] = typed[0].replace(LEGEND_LABEL, '');
     const texts = (typed.length === 1 ? typed[0].split(BETWEEN_CHOICES) : typed).filter((t) => t !== '');
     if (texts.length < 2) return undefined;
@@ -85,8 +88,27 @@ export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOpt
       const choices = new Set(keys.map((k) => index.get(k)));
       return !choices.has(undefined) && choices.size === keys.length && (cells.length === 1 || cells.some(({ i }) => !own.has(i)));
     });
-    return legend && { column: legend.column, texts, first: cells[0].i };
+    if (!legend) return undefined;
+    const row = texts.length === 2 && typed[0] === unlabeled && cells.some(({ i }) => legend.own.has(i));
+    return { column: legend.column, texts, first: cells[0].i, row };
   };
+}
+
+/** The closed lists of a table's choice columns, each with its choices' index and the columns a row holds them in. */
+function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>) {
+  return table.columns.flatMap((column) => {
+    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
+    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
+  });
+}
+
+/**
+ * Whether a line holds a choice in a column of its list ("Email" under Channel): a value in its place, so the line
+ * is a row, even when its words also name columns (Email, Fulfilled).
+ */
+export function choiceInPlace(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => boolean {
+  const lists = closedLists(table, map, opts);
+  return (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string))));
 }
 
 /** The columns a row's choices of `list` sit in: the fields read with that list, a side-by-side item's own among them. */

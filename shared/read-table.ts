@@ -9,7 +9,7 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
-import { legendReader } from './legend-rows';
+import { choiceInPlace, legendReader } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
@@ -138,6 +138,8 @@ export interface ReadTableResult {
   issues: CellIssue[];
   /** The year or fiscal year the title rows or the sheet's name give, for dates written without one. */
   title: TitleYears;
+  /** The sheet row where a table pasted below this one starts (its header): this one ends above it (`readStacked`). */
+  nextAt?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -188,9 +190,10 @@ function mostlyHeaderNames(cells: readonly CellInput[]): boolean {
 
 /**
  * The cells of a line that names this table's columns and gives no value (`Goal | Activity | Status` in a plan: a
- * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date.
+ * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date, and no
+ * choice in a column of its list (`Email | Fulfilled` under Channel and Status is a request's values).
  */
-function columnNames(table: TableDef, line: readonly CellInput[]): { texts: string[]; first: number } | undefined {
+function columnNames(table: TableDef, line: readonly CellInput[], inPlace: (line: readonly CellInput[]) => boolean): { texts: string[]; first: number } | undefined {
   const texts: string[] = [];
   let first = -1;
   for (let i = 0; i < line.length; i++) {
@@ -201,7 +204,7 @@ function columnNames(table: TableDef, line: readonly CellInput[]): { texts: stri
     if (first < 0) first = i;
     texts.push(String(v).trim());
   }
-  return texts.length >= 2 ? { texts, first } : undefined;
+  return texts.length >= 2 && !inPlace(line) ? { texts, first } : undefined;
 }
 
 /** The fields a header map reads, wherever their columns sit. */
@@ -294,19 +297,16 @@ export function readTable(
   const map = mapHeaders(table, header);
   // A table pasted below this one is not read as its rows, nor the lines between as headings over them.
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
-  const nextHeader = grid[next] ?? [];
+  const nextAt = next >= 0 ? { nextAt: next + 1 } : {};
   if (next >= 0) grid = grid.slice(0, next);
-  // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
-  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line)) : [];
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  const inPlace = choiceInPlace(table, map, readOptions);
+  // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
+  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
-  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  if (next >= 0) {
-    const cells = listValues(nextHeader.filter((v) => !looksEmpty(v)).map((v) => String(v).trim()));
-    issues.push({ code: 'another_table', field: '', sheet, row: next + 1, severity: 'warning', message: `another table starts here (${cells}); put each table on its own sheet to import it` });
-  }
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {}, ...nextAt };
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const legendOf = legendReader(table, map, readOptions);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
@@ -362,7 +362,7 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendOf(line) || columnNames(table, line)) return false;
+    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -382,11 +382,14 @@ export function readTable(
       continue;
     }
     const legend = legendOf(line);
-    if (legend) {
-      setAside(r, 'legend_row', `this row lists ${legend.column.header} values (${listValues(legend.texts.map(quoteValue))}) and nothing else: a legend pasted with the table; skipped`, '', legend.first);
+    const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
+    if (legend?.row) {
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    } else if (legend) {
+      setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
     }
-    const names = columnNames(table, line);
+    const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
       continue;
@@ -489,7 +492,32 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+}
+
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/**
+ * Every table of a sheet, top first: `first` (its top table, read), then each table pasted below the one above
+ * it, read from its own header down as the table that header names (a second work plan joins the first's rows).
+ * The lines above the first table are the title of them all (their year, a lead named there); the rows between
+ * are the tables above. Each later table says at its header where it was found.
+ */
+export function readStacked(
+  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {},
+): ReadTableResult[] {
+  const reads = [first];
+  for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
+    const header = at - 1;
+    // nextTableAt found a table this line heads, so one is located.
+    const table = locateTable('', [grid[header]])!.table;
+    const own = grid.map((line, r) => (r >= first.headerRow - 1 && r < header ? [] : line));
+    const read = readTable(table, sheet, own, header, options);
+    const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
+    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
+    reads.push(read);
+  }
+  return reads;
 }
 
 /**

@@ -87,6 +87,12 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   return out;
 };
 
+/** The sheets of a table's reads, each once: two tables of one kind may be stacked in one sheet. */
+const sheetNames = (sheets: readonly TableSheet[]) => [...new Set(sheets.map((t) => t.sheet))];
+
+/** Whether a sheet holds this table and another stacked with it (`readStacked`). */
+const isStacked = (t: TableSheet) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table');
+
 /** Why a sheet's table could not be read (a required column missing), or undefined when it could. */
 const unreadableBecause = (t: TableSheet) => {
   const errors = t.read.issues.filter((i) => i.severity === 'error');
@@ -207,20 +213,22 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     });
     rowsBySheet.push(outgoing);
   });
-  const statuses: SheetStatus[] = sheets.map((t) => {
-    const because = unreadableBecause(t);
-    if (because !== undefined) return { name: t.sheet, unreadable: because };
-    const warnings = sheetWarningsOf(t);
-    return warnings.length ? { name: t.sheet, warnings } : { name: t.sheet };
+  // Told once per sheet: two tables of this kind stacked in one are one sheet to the service.
+  const statuses: SheetStatus[] = sheetNames(sheets).map((name) => {
+    const own = sheets.filter((t) => t.sheet === name);
+    const because = own.map(unreadableBecause).filter((b) => b !== undefined);
+    if (because.length) return { name, unreadable: because.join('; ') };
+    const warnings = own.flatMap(sheetWarningsOf);
+    return warnings.length ? { name, warnings } : { name };
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
   // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
   // Any other table is told the Lists have none, so those it holds from when it was first go (its sheet since
   // removed or moved), as do all of them once the workbook has no Lists sheet of the templates' layout.
   statuses.push({ name: LISTS_SHEET, ...(withLists && rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
-  // Rows below another table's start in a sheet are not read, yet still the person's: they stay on the service,
-  // as they were, until their Sync IDs leave the sheet (the tables split, or the rows deleted).
-  const belowAnother = new Set(sheets.flatMap((t) => (t.read.issues.some((i) => i.code === 'another_table') ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
+  // A row this table holds whose Sync ID now sits among another table's rows of the sheet (a table pasted over it)
+  // is still the person's: it stays on the service, as it was, until its Sync ID leaves the sheet.
+  const belowAnother = new Set(sheets.flatMap((t) => (isStacked(t) ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
   const kept = (id: string) => placeOfId.has(id) || belowAnother.has(rowIdOfItem(id));
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !kept(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
@@ -275,7 +283,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
     const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` };
-    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], rows)).unmarked;
+    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows)).unmarked;
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
@@ -315,10 +323,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
     typedOver += ready.typedOver;
   }
-  yield* rememberSyncedSheets(deps.settings, table.name, synced, sheets.map((t) => t.sheet));
+  yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
 
   return {
-    sheet: sheets.length ? sheets.map((t) => t.sheet).join(', ') : `${table.sheet} (no sheet left)`,
+    sheet: sheets.length ? sheetNames(sheets).join(', ') : `${table.sheet} (no sheet left)`,
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
@@ -327,7 +335,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     rejected,
     unmarked,
     warnings,
-    // Another table's start is said here too: the rows below it are neither read nor synced, only kept.
+    // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
     pulled,
     readied,
@@ -417,7 +425,12 @@ function listsSkipped(rules: Rules): string {
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
 function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
   const sheets: TableSheet[] = [];
-  for (const t of group.sheets) sheets.push(written.includes(t.sheet) ? yield* readTableSheet(port, t.sheet, t.table, reading) : t);
+  for (const name of sheetNames(group.sheets)) {
+    const before = group.sheets.filter((t) => t.sheet === name);
+    // Read as it was, then only the tables of this group: the others' rows are another group's.
+    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, reading) : before;
+    sheets.push(...again.filter((t) => t.table.name === group.table.name));
+  }
   return { ...group, sheets };
 }
 
