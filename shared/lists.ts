@@ -30,7 +30,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   Completed: ['Complete', 'Done', 'Finished', 'Achieved', 'Met'],
   // A request "done" has had its help delivered: fulfilled, with the follow-up still to come (Closed ends that).
   Fulfilled: ['Done', 'Completed', 'Complete', 'Delivered', 'Finished'],
-  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun',
+  // A traffic-light plan's "On track" and "Behind" (or "Delayed") both say work is under way; its dates and % judge how it is going.
+  'In progress': ['Ongoing', 'Underway', 'Under way', 'Started', 'Active', 'On track', 'Begun', 'Behind', 'Behind schedule', 'Off track', 'At risk', 'Delayed',
     // Service desks' (Zendesk, Freshdesk) words, pasted with their tickets; an "Open" task in a plan may not have begun.
     { word: 'Open', list: 'requestStatus', assumed: "a service desk's open request is being worked on" }],
   'Waiting on requester': [
@@ -38,7 +39,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
     // Nothing in the lifecycle pauses the SLA, so the warning does not let "on hold" read as a paused clock.
     { word: 'On hold', assumed: 'a service desk holds a request while it waits on someone; its SLA runs on, as for any request waiting on its requester' },
   ],
-  'Not started': ['Planned', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
+  // Work still being planned has not begun.
+  'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
   Medium: ['Med', 'Moderate'],
   // A commission's words for TA given on request and TA it offers first.
@@ -61,6 +63,9 @@ export type ListKey =
   | 'requesterType' | 'requesterRole' | 'channel' | 'origin' | 'category' | 'frameworkArea' | 'priority'
   | 'requestStatus' | 'outcome' | 'workplanStatus' | 'progressStatus' | 'roadmapKind' | 'yesNo'
   | 'urgency' | 'suggestedPriority' | 'ageBucket' | 'setting' | 'assignee' | 'contactPreference';
+
+/** The first bound of an approximate lookup open below ("any number of days"): VLOOKUP needs a number there. */
+export const NO_LOWER_BOUND = -100000;
 
 /**
  * One block of the Lists sheet: a column of values, optionally with a second column of numbers
@@ -101,7 +106,7 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   { key: 'progressStatus', header: 'Progress status', values: PROGRESS_STATUSES },
   { key: 'roadmapKind', header: 'Roadmap kind', values: ROADMAP_KINDS },
   { key: 'yesNo', header: 'Yes/No', values: YES_NO },
-  { key: 'urgency', header: 'Days to deadline (from)', values: [-100000, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
+  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
   { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
   { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
   { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },

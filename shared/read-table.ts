@@ -9,12 +9,14 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
+import { choiceInPlace, legendReader } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
+import { SAME_WORDS, singular } from './word-match';
 
 export { mapHeaders, type HeaderMap } from './header-map';
 
@@ -136,6 +138,8 @@ export interface ReadTableResult {
   issues: CellIssue[];
   /** The year or fiscal year the title rows or the sheet's name give, for dates written without one. */
   title: TitleYears;
+  /** The sheet row where a table pasted below this one starts (its header): this one ends above it (`readStacked`). */
+  nextAt?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -152,20 +156,70 @@ function repeatsHeader(line: readonly CellInput[], header: readonly CellInput[])
   return cells.length >= 2 && cells.filter((x) => x > 0).length * 2 > cells.length;
 }
 
-/** Every table's header names and aliases, folded: a line most of whose cells are among them may head a table. */
-let headerNames: Set<string> | undefined;
-const isHeaderName = (v: CellInput): boolean => {
-  headerNames ??= new Set(TABLE_NAMES.flatMap((n) => [...TABLES[n].columns, ...(TABLES[n].spans ?? [])].flatMap((c) => [c.header, ...(c.aliases ?? [])])).map(foldText));
-  return typeof v === 'string' && headerNames.has(foldText(v));
+/**
+ * A column's name folded, each word singular: "Goals" and "Activities" name columns as "Goal" and "Activity" do,
+ * and "In progress" is no "Progress" (every word counts).
+ */
+const nameKey = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).map(singular).join('');
+
+/** Each table's header names and aliases, as `nameKey`s. */
+const headerNames = new Map<TableDef, Set<string>>();
+const namesOf = (table: TableDef): Set<string> => {
+  let names = headerNames.get(table);
+  if (!names) headerNames.set(table, (names = new Set([...table.columns, ...(table.spans ?? [])].flatMap((c) => [c.header, ...(c.aliases ?? [])]).map(nameKey))));
+  return names;
 };
+
+/** Twice the longest header name: a longer text (a task, a description) names no column, told before its words are read. */
+let longestName: number | undefined;
+const mayNameColumn = (v: string) => v.length <= (longestName ??= 2 * Math.max(...TABLE_NAMES.flatMap((n) => [...namesOf(TABLES[n])].map((k) => k.length))));
+
+/** A header name of `table`, or of any table: a line most of whose cells are among them may head a table. */
+const isHeaderName = (v: CellInput, table?: TableDef): boolean => {
+  if (typeof v !== 'string' || !mayNameColumn(v)) return false;
+  const key = nameKey(v);
+  return table ? namesOf(table).has(key) : TABLE_NAMES.some((n) => namesOf(TABLES[n]).has(key));
+};
+
+/** Whether most of the cells are header names; counted until the rest could not make most. */
+function mostlyHeaderNames(cells: readonly CellInput[]): boolean {
+  let others = 0;
+  for (const v of cells) if (!isHeaderName(v) && ++others * 2 >= cells.length) return false;
+  return true;
+}
+
+/**
+ * The cells of a line that names this table's columns and gives no value (`Goal | Activity | Status` in a plan: a
+ * page header of another shape, a sub-table's heading), or undefined: two or more, none a number or date, and no
+ * choice in a column of its list (`Email | Fulfilled` under Channel and Status is a request's values).
+ */
+function columnNames(table: TableDef, line: readonly CellInput[], inPlace: (line: readonly CellInput[]) => boolean): { texts: string[]; first: number } | undefined {
+  const texts: string[] = [];
+  let first = -1;
+  for (let i = 0; i < line.length; i++) {
+    const v = line[i];
+    if (looksEmpty(v)) continue;
+    // The first cell that names no column settles it, as it does on most lines, which are rows.
+    if (!isHeaderName(v, table)) return undefined;
+    if (first < 0) first = i;
+    texts.push(String(v).trim());
+  }
+  return texts.length >= 2 && !inPlace(line) ? { texts, first } : undefined;
+}
 
 /** The fields a header map reads, wherever their columns sit. */
 const fieldsRead = (m: HeaderMap): string[] => [...m.fields.values(), ...[...m.spans.values()].flat()];
 
+/** The fields a header map reads from column `i`. */
+const readFrom = (m: HeaderMap, i: number): string[] => [m.fields.get(i) ?? [], m.spans.get(i) ?? []].flat();
+
 /**
  * The index of the first line below the header that heads a table of another shape (a document's next table pasted
  * under this one), or -1: its cells are text, most of them header names, it maps to a table as a header row would,
- * and it is no repeat of this table's header (a page break in a pasted document).
+ * and it names a column of that table apart from this one's header and from generic words. A line of this table's
+ * own headers (a page break in a pasted document, shortened, respelled or shifted) or of words most tables have
+ * (`Goal | Activity | Status`, a sub-table's heading) starts nothing; `stage | item | target` starts a plan with
+ * targets under a plan without, and `focus area | kind | action` a roadmap.
  */
 function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly CellInput[])[], headerIndex: number): number {
   const header = grid[headerIndex];
@@ -173,18 +227,14 @@ function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly C
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r].filter((v) => !looksEmpty(v));
     // A number or date is a row's value ("2 | Goal | Activity | Status" is phase 2's row), never a header.
-    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || cells.filter(isHeaderName).length * 2 <= cells.length) continue;
+    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
     if (repeatsHeader(grid[r], header)) continue;
-    // This table's header again, however spelled, shifted or short of a column, may also fit another table: it is
-    // still this table's, and the rows below it are, unless another table's header it names better.
-    const again = mapHeaders(table, grid[r]);
-    const ours = !again.missingRequired.length && fieldsRead(again).every((f) => own.has(f));
-    const weightAgain = headerWeight(again);
-    const heads = TABLE_NAMES.some((n) => {
-      const m = TABLES[n] === table ? again : mapHeaders(TABLES[n], grid[r]);
-      return headerWeight(m) >= MIN_HEADER_WEIGHT && !m.missingRequired.length && !(ours && headerWeight(m) <= weightAgain);
-    });
-    if (heads) return r;
+    const maps = TABLE_NAMES.map((n) => ({ table: TABLES[n], map: mapHeaders(TABLES[n], grid[r]) }));
+    const again = maps.find((m) => m.table === table)!.map;
+    // Generic: a word most tables name a column by (Status, Lead, Notes, Date) tells none of them apart.
+    const generic = (i: number) => maps.filter((m) => m.map.matched.some((x) => x.index === i && x.score >= SAME_WORDS)).length * 2 > maps.length;
+    const apart = (i: number) => !readFrom(again, i).some((f) => own.has(f)) && !generic(i);
+    if (maps.some((m) => headerWeight(m.map) >= MIN_HEADER_WEIGHT && !m.map.missingRequired.length && m.map.matched.some((x) => apart(x.index)))) return r;
   }
   return -1;
 }
@@ -247,20 +297,20 @@ export function readTable(
   const map = mapHeaders(table, header);
   // A table pasted below this one is not read as its rows, nor the lines between as headings over them.
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
-  const nextHeader = grid[next] ?? [];
+  const nextAt = next >= 0 ? { nextAt: next + 1 } : {};
   if (next >= 0) grid = grid.slice(0, next);
+  const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  const inPlace = choiceInPlace(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
-  const below = grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header));
-  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists }) : [];
+  const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
+  const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
   const issues = headerIndex >= 0 ? headerIssues(table, sheet, headerIndex, map, settled) : [];
   const rows: SheetRow[] = [];
-  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {} };
-  if (next >= 0) {
-    const cells = listValues(nextHeader.filter((v) => !looksEmpty(v)).map((v) => String(v).trim()));
-    issues.push({ code: 'another_table', field: '', sheet, row: next + 1, severity: 'warning', message: `another table starts here (${cells}); put each table on its own sheet to import it` });
-  }
+  if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {}, ...nextAt };
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
-  const setAside = (r: number, code: CellIssue['code'], message: string, field = '') => issues.push({ code, field, sheet, row: r + 1, severity: 'warning', message });
+  const legendOf = legendReader(table, map, readOptions);
+  const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
+    issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
@@ -312,7 +362,7 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header)) return false;
+    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -329,6 +379,19 @@ export function readTable(
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
       setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      continue;
+    }
+    const legend = legendOf(line);
+    const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
+    if (legend?.row) {
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    } else if (legend) {
+      setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
+      continue;
+    }
+    const names = columnNames(table, line, inPlace);
+    if (names) {
+      setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;
@@ -429,7 +492,32 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
-  return { table, headerRow: headerIndex + 1, map, rows, issues, title };
+  return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
+}
+
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
+
+/**
+ * Every table of a sheet, top first: `first` (its top table, read), then each table pasted below the one above
+ * it, read from its own header down as the table that header names (a second work plan joins the first's rows).
+ * The lines above the first table are the title of them all (their year, a lead named there); the rows between
+ * are the tables above. Each later table says at its header where it was found.
+ */
+export function readStacked(
+  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {},
+): ReadTableResult[] {
+  const reads = [first];
+  for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
+    const header = at - 1;
+    // nextTableAt found a table this line heads, so one is located.
+    const table = locateTable('', [grid[header]])!.table;
+    const own = grid.map((line, r) => (r >= first.headerRow - 1 && r < header ? [] : line));
+    const read = readTable(table, sheet, own, header, options);
+    const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
+    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
+    reads.push(read);
+  }
+  return reads;
 }
 
 /**
@@ -483,9 +571,11 @@ function respelled(phase: { word: string; names: ReadonlyMap<string, string> }, 
 /**
  * A phase name as its words, for two spellings of one name to be told: letters as written, accents kept and case
  * set aside ("Organización" is not "Organizacin"), split only by the spaces and marks between words ("Phase 2:
- * Organize" is "Phase 2 - Organize", but "Re-sign" is not "Resign").
+ * Organize" is "Phase 2 - Organize", but "Re-sign" is not "Resign"). An apostrophe after a letter is no mark between
+ * words: documents drop or curl it ("Children's", "Childrens", "Children’s" are one name).
  */
-const phaseWords = (text: string) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu)?.join(' ') ?? '';
+const phaseWords = (text: string) =>
+  text.normalize('NFC').toLowerCase().replace(/(?<=[\p{L}\p{M}])['’ʼ]/gu, '').match(/[\p{L}\p{M}\p{N}]+/gu)?.join(' ') ?? '';
 
 /** "Phase 2" as typed, spelled as a bare number is ("Phase 2"), for its name to be looked up; undefined for other text. */
 function numberedWritten(word: string, raw: CellInput): string | undefined {
@@ -516,6 +606,16 @@ export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']):
   for (const [i, v] of map.valueColumns) if (v.field === field) return { column: columnLetter(i + 1), index: i };
   for (const [i, f] of map.derived) if (f === field) return { column: columnLetter(i + 1), index: i };
   return {};
+}
+
+/**
+ * A read row's fields whose cells hold text spelled as a formula's error, by the host's or the file's word (`texts`:
+ * `row:column` of the grid, 0-based; `SheetCells.textsLikeErrors`); undefined when none. `columnOf`, a field's
+ * 1-based column in that grid. A field filled from the row above holds that row's cell, not this one's.
+ */
+export function textFieldsOf({ row, raw, at, filled }: SheetRow, texts: ReadonlySet<string> | undefined, columnOf: (field: string, at?: SheetRow['at']) => number | undefined): string[] | undefined {
+  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && texts.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
+  return fields.length ? fields : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
-import { isErrorValue, isLoadingCell, isPendingValue } from './cells/error-value';
+import { isErrorValue, isLoadingCell } from './cells/error-value';
 import type { CellIssue } from './issues';
 import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
 import { quoteValue } from './quote-value';
@@ -37,22 +37,29 @@ export interface Rules {
 type Grid = readonly (readonly unknown[])[];
 type Formulas = readonly (readonly string[])[];
 
+/**
+ * A paired cell that holds no value (a formula's error, data still loading), in place of what it shows: no number or
+ * label is made of it (`num`, `label`), and unlike a blank it is not read as 0 where formulas would read one.
+ */
+const NOT_READ = Symbol('not read');
+
 interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }>; issues: CellIssue[] }
 
 /**
  * Each block's rows, those whose value is blank left out. A cell showing a formula's error (a list filled by lookups
  * from another sheet), or still loading its data (IMPORTRANGE), is left out too, with a warning at its cell: its text
  * would become a dropdown choice, a key, a label; a row whose paired cell shows one keeps its value as a choice, but
- * not that pair, as if unlisted there. With the sheet's formulas, a cell showing "Loading..." that holds none is text
- * typed, read as typed.
+ * not that pair, as if unlisted there (`NOT_READ` in its place). A cell showing "Loading..." that holds no formula is
+ * text typed, read as typed (`isLoadingCell`), and so is text spelled as an error where the host says it is text.
  */
-function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
+function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
   const issues: CellIssue[] = [];
   const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
     issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
   const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
   const pending = (v: unknown, r: number, column: number) => isLoadingCell(v, formulas, r, column - 1);
+  const shownError = (v: unknown, r: number, column: number) => isErrorValue(v) && !texts?.has(`${r}:${column - 1}`);
   const settingKeys = Object.keys(SETTINGS) as SettingKey[];
   for (const p of LIST_PLACEMENTS) {
     const values: unknown[] = [];
@@ -64,18 +71,20 @@ function blockGrid(grid: Grid, formulas?: Formulas): Blocks {
         loading(p.column, r, p.block.header);
         continue;
       }
-      if (isErrorValue(v)) {
+      if (shownError(v, r, p.column)) {
         skipped(p.column, r, `${p.block.header}: the cell shows ${v}, a formula's error; skipped`);
         continue;
       }
-      // A paired cell that is no value is kept as read, so no number or label is made of it below (`num`, `label`).
-      const pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
-      if (pending(pair, r, p.pairedColumn!)) loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
-      else if (isErrorValue(pair)) {
+      let pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
+      if (pending(pair, r, p.pairedColumn!)) {
+        loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
+        pair = NOT_READ;
+      } else if (shownError(pair, r, p.pairedColumn!)) {
         const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
         skipped(p.pairedColumn!, r, setting
           ? `${SETTINGS[setting].label}: the cell shows ${pair}, a formula's error; the default ${SETTINGS[setting].value} is used`
           : `${p.block.paired!.header} for ${quoteValue(String(v))}: the cell shows ${pair}, a formula's error; skipped`);
+        pair = NOT_READ;
       }
       values.push(v);
       paired.push(pair);
@@ -111,15 +120,16 @@ const num = (v: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
-const label = (v: unknown): string | undefined => (isBlank(v) || isErrorValue(v) || isPendingValue(v) ? undefined : String(v));
+const label = (v: unknown): string | undefined => (isBlank(v) || v === NOT_READ ? undefined : String(v));
 
 /**
  * Reads rules from a Lists sheet grid (values only, header row first). Rows that are not usable
  * (a non-number where a number belongs) are skipped, so a half-edited Lists sheet still works.
- * `formulas`, the same cells' formula text where it was read: without it, every "Loading..." is taken for a formula's.
+ * `formulas`, the same cells' formula text where it was read (`isLoadingCell`); `texts`, its cells holding text spelled
+ * as a formula's error, where the host told them apart (`SheetCells.textsLikeErrors`), read as that text.
  */
-export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas): Rules {
-  const { values: blocks, issues } = blockGrid(grid, formulas);
+export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, texts?: ReadonlySet<string>): Rules {
+  const { values: blocks, issues } = blockGrid(grid, formulas, texts);
   const pairs = (key: ListKey) => {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);

@@ -2,7 +2,7 @@
 import { clipText, MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
-import { fiscalYearName, MONTH_NAMES, validFiscalStart } from './cells/periods';
+import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
 import { isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -124,6 +124,18 @@ export function notesWithWords(current: TypedValue, noted: readonly { column: In
   return notes;
 }
 
+/**
+ * An end typed as a winter ("Winter 2026") after a start later in that year than the winter's February: the winter from
+ * its December (winterAfter), which the cell read alone could not tell. Its warning takes the place of the cell's own.
+ */
+function winterAfterStart(end: InputColumn, cell: CellInput, start: InputColumn, startOn: string): { value: string; issue: FieldIssue } | undefined {
+  const winter = typeof cell === 'string' ? winterAfter(cell, startOn) : undefined;
+  if (!winter) return undefined;
+  const [which, value] = end.deadline ? ['end', winter.end] : ['start', winter.start];
+  const message = `${end.header}: read ${quoteValue(String(cell).trim())} as ${winter.start} to ${winter.end} (${winter.why}: ${start.header} is ${startOn}); used its ${which}, ${value}`;
+  return { value, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
+}
+
 /** Room below which a clipped note would be little more than its marker. */
 const LEAST_KEPT_NOTE = 200;
 
@@ -144,7 +156,8 @@ function rowNotes(notes: InputColumn, own: string, noted: readonly { column: Inp
   return { value, issue: { code: 'too_long', field: notes.name, severity: 'warning', message: `${notes.header}: ${counted(all.length, 'character')} with the words kept in it, more than the ${limit} a field keeps; stored its start, marked as clipped, and the words` } };
 }
 
-export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions): RowResult {
+/** `texts`: the row's fields whose cells the host told are text, though spelled as a formula's error (`readCell`). */
+export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions, texts?: readonly string[]): RowResult {
   const compiled = compile(table);
   const columns = table.columns;
   // Most rows have no issue at all: the list is made for the first one.
@@ -168,7 +181,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       continue;
     }
     const c = columns[i];
-    const r = readCell(c, cell, options);
+    const r = readCell(c, cell, options, texts?.includes(c.name));
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {
@@ -226,6 +239,12 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (typeof va === 'string' && typeof vb === 'string' && daysBetween(va, vb) < 0) {
       const ca = columns[a];
       const cb = columns[b];
+      const winter = winterAfterStart(cb, cells[b], ca, va);
+      if (winter) {
+        typed[b] = values[cb.name] = winter.value;
+        issues = [...(issues ?? []).filter((x) => x.field !== cb.name), winter.issue];
+        continue;
+      }
       (issues ??= []).push({ code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
     }
   }
@@ -274,12 +293,13 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
 
 /**
  * Validates a batch of rows together, adding the check only a batch can make: a date far outside the
- * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo.
+ * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo. `texts`, by row: as
+ * `validateRow` takes them.
  */
-export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions): RowResult[] {
-  const results = rows.map((r) => validateRow(table, r, options));
+export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[]): RowResult[] {
+  const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
   for (let i = 0; i < results.length; i++) {
-    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) });
+    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) }, texts?.[i]);
   }
   flagOutlyingDates(table, results);
   return results;

@@ -54,20 +54,35 @@ export function localToday(now = new Date()): string {
 /** The largest `sample` a template accepts: it is a template, not a load test. */
 export const MAX_SAMPLE_ROWS = 50_000;
 
-/** The typed rows a template's data sheet holds: its own content, then `sample` generated rows. */
-export function templateRows(name: TemplateName, options: TemplateOptions = {}): { table: TableName; asOf: string; rows: TypedRow[] } {
+/** A template's definition and the day its statuses are computed for, each checked. */
+function checkedTemplate(name: TemplateName, asOf = localToday()): { def: TemplateDef; asOf: string } {
   const def = TEMPLATES[name];
   if (!def) throw new RangeError(`unknown template "${String(name)}" (templates: ${TEMPLATE_NAMES.join(', ')})`);
-  const { sample = 0, seed = 1 } = options;
-  const asOf = options.asOf ?? localToday();
-  if (!Number.isInteger(sample) || sample < 0 || sample > MAX_SAMPLE_ROWS) throw new RangeError(`sample must be a whole number from 0 to ${MAX_SAMPLE_ROWS}`);
   if (!isIsoDate(asOf)) throw new RangeError(`asOf must be a date as YYYY-MM-DD, not "${asOf}"`);
+  return { def, asOf };
+}
+
+/** The typed rows a template's data sheet holds: its own content, then `sample` generated rows. */
+export function templateRows(name: TemplateName, options: TemplateOptions = {}): { table: TableName; asOf: string; rows: TypedRow[] } {
+  const { sample = 0, seed = 1 } = options;
+  if (!Number.isInteger(sample) || sample < 0 || sample > MAX_SAMPLE_ROWS) throw new RangeError(`sample must be a whole number from 0 to ${MAX_SAMPLE_ROWS}`);
+  const { def, asOf } = checkedTemplate(name, options.asOf);
   return { table: def.table, asOf, rows: [...def.content(asOf), ...sampleRows(def.table, sample, { asOf, seed })] };
 }
 
 export function buildTemplatePlan(name: TemplateName, options: TemplateOptions = {}): WorkbookPlan {
   const { asOf, rows } = templateRows(name, options);
   return templatePlan(name, rows, asOf);
+}
+
+/**
+ * A template with its own content and no sample rows, as the add-ons set one up. It never reaches the sample
+ * generator, so a bundle that builds templates only through it leaves the generator out: Apps Script loads all of
+ * Code.js on every execution (docs/apps-script.md).
+ */
+export function contentTemplatePlan(name: TemplateName, asOf?: string): WorkbookPlan {
+  const checked = checkedTemplate(name, asOf);
+  return templatePlan(name, checked.def.content(checked.asOf), checked.asOf);
 }
 
 /** A template holding these rows, its statuses and figures cached as of `asOf`. */

@@ -1,17 +1,23 @@
 // The `Lists` sheet of every template: dropdown values and the configurable rules (SLA days, impact,
 // urgency, age buckets, settings) in the fixed layout that validations and formulas refer to.
 import { DEFAULT_LISTS_GRID } from '../shared/rules';
-import { LISTS_SHEET } from '../shared/lists';
+import { LIST_PLACEMENTS, LISTS_SHEET, NO_LOWER_BOUND } from '../shared/lists';
 import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-plan';
 
 const SPACER_WIDTH = 3;
+/** Shows an open lower bound as a person says it; the cell keeps the number, which Sheets, Excel and LibreOffice all format so. */
+const OPEN_BOUND_FORMAT = `[<=${NO_LOWER_BOUND}]"any";General`;
+const openBelow = new Set(LIST_PLACEMENTS.filter((p) => p.block.values[0] === NO_LOWER_BOUND).map((p) => p.column));
 
 export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS_GRID): SheetPlan {
   const [header, ...body] = grid;
   const cell = (v: unknown): PlanCell => (v === '' || v === undefined ? null : (v as PlanCell));
   return {
     name: LISTS_SHEET,
-    columns: header.map((h, i) => ({ header: String(h ?? ''), width: h ? fittedWidth([h, ...body.map((r) => r[i])], 12, 40) : SPACER_WIDTH })),
+    columns: header.map((h, i) => ({
+      header: String(h ?? ''), width: h ? fittedWidth([h, ...body.map((r) => r[i])], 12, 40) : SPACER_WIDTH,
+      ...(openBelow.has(i + 1) ? { numFmt: OPEN_BOUND_FORMAT } : {}),
+    })),
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },
     tabColor: '#7F7F7F',

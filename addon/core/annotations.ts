@@ -34,6 +34,8 @@ export interface Region {
   column: number;
   numRows: number;
   numColumns: number;
+  /** The last row it may grow to (the sheet's marks of last time reach further): another table's rows start below. */
+  lastRow?: number;
 }
 
 const sameColour = (a: string | null, b: string) => typeof a === 'string' && a.toLowerCase() === b;
@@ -140,7 +142,7 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  */
 export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[] }> {
   const memory = yield* readMemory(settings, sheet);
-  const numRows = Math.max(region.numRows, memory.lastRow - region.row + 1);
+  const numRows = Math.min(Math.max(region.numRows, memory.lastRow - region.row + 1), (region.lastRow ?? Infinity) - region.row + 1);
   const reach = { ...region, numRows };
   if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [] };
   // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.

@@ -8,15 +8,29 @@ import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../
 import { isDate } from '../../shared/status/sheet-math';
 import { AddonError } from './addon-error';
 
-/** What a custom function returns: one row per input row. */
-export type Column = (string | number | boolean)[][];
+/** What a custom function returns: one row per input row; `E`, the host's error value, where it has one. */
+export type Column<E = never> = (string | number | boolean | E)[][];
 
 export interface CellContext {
   /** Today where the script runs, `YYYY-MM-DD`: the default `asOf`. */
   today: string;
   /** The calendar day of a date cell as the host passes it. */
   isoFromDate(d: Date): string;
+  /**
+   * The error an argument's cell shows (`#N/A`), as the host passes it; undefined for a value. Sheets passes an
+   * error's text, so text spelled as one is taken for it (the default); Excel passes an error as an object, so text
+   * typed as `#N/A` stays text.
+   */
+  shownError?(cell: unknown): string | undefined;
 }
+
+const errorText = (cell: unknown): string | undefined => (isErrorValue(cell) ? cell : undefined);
+
+/** An answer's cell showing a formula's error, apart from text spelled alike until the host renders it. */
+interface ShownError {
+  shown: string;
+}
+const isShownError = (v: TypedValue | ShownError): v is ShownError => typeof v === 'object' && v !== null;
 
 const isGrid = (v: unknown): v is unknown[][] => Array.isArray(v) && v.every((line) => Array.isArray(line));
 
@@ -87,7 +101,7 @@ const CAUGHT: Readonly<Record<string, Readonly<Record<string, 'blank' | 'no dead
  * unless the formula does not show it there (`CAUGHT`); the rule's own answer when it reads none of them, as a
  * formula's IF leaves a branch it does not take unevaluated.
  */
-function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<string, string>, rules: Rules, asOf: string): TypedValue {
+function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<string, string>, rules: Rules, asOf: string): TypedValue | ShownError {
   const watched = new Proxy(row, {
     get(target, key) {
       const error = typeof key === 'string' ? shown.get(key) : undefined;
@@ -105,8 +119,8 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
     switch (CAUGHT[d.name]?.[e.field]) {
       case 'blank': return null;
       case 'no deadline': return without('dueOn', 'receivedOn');
-      case 'read for a deadline': return isDate(row.dueOn) ? e.shown : without('receivedOn');
-      default: return e.shown;
+      case 'read for a deadline': return isDate(row.dueOn) ? { shown: e.shown } : without('receivedOn');
+      default: return { shown: e.shown };
     }
   }
 }
@@ -114,9 +128,10 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
 /**
  * Evaluates a custom function's derived columns for every row of the arguments: first the columns it reads,
  * in order, then `asOf` when it takes one. A row whose inputs are all blank answers blank, as the templates'
- * formulas do for an empty row.
+ * formulas do for an empty row. Where the native formula shows an input's error, the answer is `errorValue` of it:
+ * by default its text, as Sheets, which takes no error value inside an array, shows it.
  */
-export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[], ctx: CellContext, rules: Rules): Column {
+export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly unknown[], ctx: CellContext, rules: Rules, errorValue?: (shown: string) => E): Column<E> {
   const fields = customFunctionFields(fn);
   const columns = fields.map((f) => TABLES[fn.table].columns.find((c) => c.name === f)!);
   const inputs = fields.map((_, i) => args[i]);
@@ -127,25 +142,30 @@ export function evaluateDerived(fn: CustomFunctionDef, args: readonly unknown[],
   const readAsOf = cellReader(asOfArg);
   // Read as import reads the workbook: its Lists sheet's dropdowns and fiscal year (`FY26` in a county starting October).
   const options: ReadOptions = { ...readOptionsOf(rules), isoFromDate: ctx.isoFromDate };
-  const out: Column = [];
+  const shownError = ctx.shownError ?? errorText;
+  const answer = (v: TypedValue | ShownError): string | number | boolean | E => (!isShownError(v) ? v ?? '' : errorValue ? errorValue(v.shown) : v.shown);
+  const out: Column<E> = [];
   for (let r = 0; r < height; r++) {
     const cells = readers.map((read) => read(r));
     if (cells.every(isBlankCell)) {
       out.push(outputs.map(() => ''));
       continue;
     }
+    const errors = cells.map(shownError);
     const row: TypedRow = {};
     const ends: [string, string][] = [];
     columns.forEach((c, i) => {
-      const read = typedCell(c, cells[i], options);
+      // An input showing an error is read by no rule (`computeShowingErrors`): blank until then.
+      const read = typedCell(c, errors[i] === undefined ? cells[i] : null, options);
       row[c.name] = read.value;
       if (read.rangeEnd && c.rangeEnd) ends.push([c.rangeEnd, read.rangeEnd]);
     });
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
-    const asOf = asOfOf(readAsOf(r), ctx.today, options);
-    const shown = new Map(columns.flatMap((c, i) => (isErrorValue(cells[i]) ? [[c.name, cells[i] as string] as const] : [])));
-    out.push(outputs.map((d) => (shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf)) ?? ''));
+    const asOfCell = readAsOf(r);
+    const asOf = asOfOf(shownError(asOfCell) ?? asOfCell, ctx.today, options);
+    const shown = new Map(columns.flatMap((c, i) => (errors[i] === undefined ? [] : [[c.name, errors[i]] as const])));
+    out.push(outputs.map((d) => answer(shown.size ? computeShowingErrors(d, row, shown, rules, asOf) : d.compute(row, rules, asOf))));
   }
   return out;
 }

@@ -45,13 +45,14 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
 
 /**
  * Writes the source's outbox items for this table into its sheets and acknowledges those written: new rows
- * under the first sheet's table, answers into the row holding their Sync ID when the port writes (a person may
+ * under the first sheet's table with no other stacked below it, answers into the row holding their Sync ID when the port writes (a person may
  * sort the sheet meanwhile). A new row whose id a sheet already holds was written by an earlier sync that failed
  * before acknowledging: it is acknowledged, not written twice. An answer whose row no sheet holds is neither. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
  * workbook has the Lists sheet most status formulas read.
  */
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
-  const [t] = sheets;
+  // New rows go under a table with none stacked below it, where they stay its rows.
+  const t = sheets.find((sheet) => sheet.read.nextAt === undefined) ?? sheets[0];
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
   if (items.length === 0) return NOTHING;

@@ -46,7 +46,8 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const formulasOn = (row: number) => statusFormulas(t, row, hasLists);
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
-  const last = lastData + SPARE_ROWS;
+  // No spare rows over the lines before a table stacked below: they would be read as its rows' notes.
+  const last = t.read.nextAt === undefined ? lastData + SPARE_ROWS : lastData;
   const statusColumns = statusColumnsOf(t, hasLists);
   if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: 0 };
 

@@ -6,7 +6,7 @@ import { LISTS_SHEET } from '../../shared/lists';
 import { TABLES } from '../../shared/tables';
 import { isIsoDate } from '../../shared/cells/dates';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import { buildTemplatePlan, type TemplateName } from '../../templates/build-template';
+import { contentTemplatePlan, type TemplateName } from '../../templates/build-template';
 import { SYNC_ID_HEADER } from './table-sheet';
 import type { SheetFormat, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
@@ -63,7 +63,7 @@ const isTableSheet = (name: string) => Object.values(TABLES).some((t) => t.sheet
 
 /** Builds the template's sheets; `asOf` is the day the cached statuses are computed for. */
 export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, asOf: string): Task<SetupReport> {
-  const plan = buildTemplatePlan(template, { asOf });
+  const plan = contentTemplatePlan(template, asOf);
   // Lists first: the other sheets' dropdowns point into it.
   const ordered = [...plan.sheets].sort((a, b) => Number(b.name === LISTS_SHEET) - Number(a.name === LISTS_SHEET));
   const existing = new Set(yield* io(port.sheetNames()));

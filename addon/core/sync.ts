@@ -26,7 +26,7 @@ import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetR
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
-import { typedPeriodWrites } from './typed-periods';
+import { stillAsRead, typedPeriodWrites } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -86,6 +86,12 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
   for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined && v !== '') out[k] = v as JsonCell;
   return out;
 };
+
+/** The sheets of a table's reads, each once: two tables of one kind may be stacked in one sheet. */
+const sheetNames = (sheets: readonly TableSheet[]) => [...new Set(sheets.map((t) => t.sheet))];
+
+/** Whether a sheet holds this table and another stacked with it (`readStacked`). */
+const isStacked = (t: TableSheet) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table');
 
 /** Why a sheet's table could not be read (a required column missing), or undefined when it could. */
 const unreadableBecause = (t: TableSheet) => {
@@ -189,7 +195,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth });
+    const texts = t.read.rows.map((r) => t.textFields(r));
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
     periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
@@ -201,25 +208,27 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}) });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
   });
-  const statuses: SheetStatus[] = sheets.map((t) => {
-    const because = unreadableBecause(t);
-    if (because !== undefined) return { name: t.sheet, unreadable: because };
-    const warnings = sheetWarningsOf(t);
-    return warnings.length ? { name: t.sheet, warnings } : { name: t.sheet };
+  // Told once per sheet: two tables of this kind stacked in one are one sheet to the service.
+  const statuses: SheetStatus[] = sheetNames(sheets).map((name) => {
+    const own = sheets.filter((t) => t.sheet === name);
+    const because = own.map(unreadableBecause).filter((b) => b !== undefined);
+    if (because.length) return { name, unreadable: because.join('; ') };
+    const warnings = own.flatMap(sheetWarningsOf);
+    return warnings.length ? { name, warnings } : { name };
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
   // the service keeps a sheet's warnings by table, and sending them with every table would list each once per table.
   // Any other table is told the Lists have none, so those it holds from when it was first go (its sheet since
   // removed or moved), as do all of them once the workbook has no Lists sheet of the templates' layout.
   statuses.push({ name: LISTS_SHEET, ...(withLists && rules.issues.length ? { warnings: rules.issues.map((i) => ({ row: i.row!, column: i.column!, message: i.message })) } : {}) });
-  // Rows below another table's start in a sheet are not read, yet still the person's: they stay on the service,
-  // as they were, until their Sync IDs leave the sheet (the tables split, or the rows deleted).
-  const belowAnother = new Set(sheets.flatMap((t) => (t.read.issues.some((i) => i.code === 'another_table') ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
+  // A row this table holds whose Sync ID now sits among another table's rows of the sheet (a table pasted over it)
+  // is still the person's: it stays on the service, as it was, until its Sync ID leaves the sheet.
+  const belowAnother = new Set(sheets.flatMap((t) => (isStacked(t) ? t.grid.map((_, r) => t.syncIdAt(r + 1)).filter(Boolean) : [])));
   const kept = (id: string) => placeOfId.has(id) || belowAnother.has(rowIdOfItem(id));
   const deleted = statuses.some((s) => s.unreadable) ? [] : [...held.keys()].filter((id) => !kept(id));
   // What the service holds of each sheet: a problem it no longer has, or no longer one, is told; so is a
@@ -274,7 +283,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
     const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` };
-    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width }, marks[s], rows)).unmarked;
+    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows)).unmarked;
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
@@ -284,16 +293,20 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
     if (idColumn === null || !periodWrites[s].length) continue;
+    let writes = periodWrites[s];
     let written: Set<string>;
     let notWritten: string | undefined;
     try {
-      written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, periodWrites[s])));
+      // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
+      // end. Only a sheet with a period to end pays for the read, and it ends them once (the next sync reads days).
+      writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
+      written = new Set(writes.length ? yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)) : []);
     } catch (e) {
       // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-      written = new Set(periodWrites[s].map((r) => r.rowId));
+      written = new Set(writes.map((r) => r.rowId));
       notWritten = e instanceof Error ? e.message : String(e);
     }
-    for (const r of periodWrites[s].filter((x) => written.has(x.rowId))) {
+    for (const r of writes.filter((x) => written.has(x.rowId))) {
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
         const header = headerAt(t, column) ?? 'date';
@@ -310,10 +323,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
     typedOver += ready.typedOver;
   }
-  yield* rememberSyncedSheets(deps.settings, table.name, synced, sheets.map((t) => t.sheet));
+  yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
 
   return {
-    sheet: sheets.length ? sheets.map((t) => t.sheet).join(', ') : `${table.sheet} (no sheet left)`,
+    sheet: sheets.length ? sheetNames(sheets).join(', ') : `${table.sheet} (no sheet left)`,
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
@@ -322,7 +335,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     rejected,
     unmarked,
     warnings,
-    // Another table's start is said here too: the rows below it are neither read nor synced, only kept.
+    // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
     pulled,
     readied,
@@ -412,7 +425,12 @@ function listsSkipped(rules: Rules): string {
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
 function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
   const sheets: TableSheet[] = [];
-  for (const t of group.sheets) sheets.push(written.includes(t.sheet) ? yield* readTableSheet(port, t.sheet, t.table, reading) : t);
+  for (const name of sheetNames(group.sheets)) {
+    const before = group.sheets.filter((t) => t.sheet === name);
+    // Read as it was, then only the tables of this group: the others' rows are another group's.
+    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, reading) : before;
+    sheets.push(...again.filter((t) => t.table.name === group.table.name));
+  }
   return { ...group, sheets };
 }
 

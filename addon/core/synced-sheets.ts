@@ -69,7 +69,7 @@ export function* readSyncedTables(port: SpreadsheetPort, settings: SettingsPort,
   for (const [table, { names }] of synced) {
     for (const sheet of names) {
       if (!order.includes(sheet) || found.some((t) => t.sheet === sheet) || lost.some((t) => t.sheet === sheet)) continue;
-      lost.push(yield* readTableSheet(port, sheet, TABLES[table], reading));
+      lost.push(...(yield* readTableSheet(port, sheet, TABLES[table], reading)));
     }
   }
   const sheets = [...found, ...lost].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));

@@ -1,7 +1,7 @@
 // Finds the sheets that hold a table (by name, else by headers) and reads each with one batch read:
 // cells made JSON-ready as the service will see them, the `Sync ID` column set apart (it is not a field).
 import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
-import { fieldColumn, findHeaderRow, locateTable, readTable, tableNamed, type ReadTableResult, type SheetRow } from '../../shared/read-table';
+import { fieldColumn, findHeaderRow, locateTable, readStacked, readTable, tableNamed, textFieldsOf, type ReadTableResult, type SheetRow } from '../../shared/read-table';
 import type { ReadOptions } from '../../shared/cells/read-cell';
 import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
@@ -23,6 +23,8 @@ export type JsonCell = WireCell;
 export interface TableSheet {
   sheet: string;
   table: TableDef;
+  /** The table the sheet's top table was read as, which a table stacked below it is read under again. */
+  top: TableDef;
   /** The sheet's cells, JSON-ready, Sync ID column included. */
   grid: JsonCell[][];
   /** The same cells as the host gave them (a date cell and a text cell that reads as one differ here). */
@@ -41,6 +43,8 @@ export interface TableSheet {
   columnOf(field: string, at?: SheetRow['at']): number | undefined;
   /** The Sync ID on a sheet row ('' when none). */
   syncIdAt(row: number): string;
+  /** A read row's fields whose cells hold text spelled as a formula's error (`SheetCells.textsLikeErrors`); undefined when none. */
+  textFields(row: SheetRow): string[] | undefined;
 }
 
 /** `numberFormat`: the cell's, which says whether a date was typed as a month or a year. */
@@ -63,41 +67,53 @@ export function gridWidth(grid: readonly (readonly unknown[])[]): number {
 /** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */
 export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'>;
 
-/** Reads one sheet as `table` (one read of the sheet, values and formulas). */
-export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet> {
+/** Reads one sheet as `table`, with the tables stacked below it (one read of the sheet, values and formulas). */
+export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet[]> {
   return tableSheetOf(port, sheet, table, yield* io(port.readSheetWithFormulas(sheet)), reading);
 }
 
-/** A sheet's cells, already read, seen as `table`. */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [] }: SheetCells, reading: SheetReading = {}): TableSheet {
+/**
+ * A sheet's cells, already read, seen as `table` and, below it, each table pasted under the one above (`readStacked`).
+ * They share the sheet's one Sync ID column, the one on the top table's header row (or below it), so a row's id
+ * stays with it wherever the tables' headers move.
+ */
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [], textsLikeErrors }: SheetCells, reading: SheetReading = {}): TableSheet[] {
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
-  const syncIndex = headerIndex < 0 ? -1 : grid[headerIndex].findIndex(isSyncIdHeader);
+  // A top table with no rows has none of its own: a table stacked below may have named the column on its header row.
+  let syncIndex = -1;
+  for (let r = headerIndex; r >= 0 && r < grid.length && syncIndex < 0; r++) syncIndex = grid[r].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
-  const read = readTable(table, sheet, stripped, headerIndex, reading);
+  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
+  const cells = { sheet, top: table, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };
+  return reads.map((read) => tableSheetAt(read, toSheetColumn, cells, textsLikeErrors));
+}
+
+function tableSheetAt(
+  read: ReadTableResult, toSheetColumn: (index: number) => number, cells: Pick<TableSheet, 'sheet' | 'top' | 'grid' | 'host' | 'formulas' | 'merged' | 'syncIdColumn'>,
+  textsLikeErrors: SheetCells['textsLikeErrors'],
+): TableSheet {
   for (const issue of read.issues) {
     if (issue.column) issue.column = columnLetter(toSheetColumn(columnNumber(issue.column) - 1));
   }
+  const { grid, syncIdColumn } = cells;
+  const columnOf = (field: string, at?: SheetRow['at']) => {
+    const { index } = fieldColumn(read.map, field, at);
+    return index === undefined ? undefined : toSheetColumn(index);
+  };
   return {
-    sheet,
-    table,
-    grid,
-    host,
-    formulas,
-    merged,
-    headerRow: headerIndex + 1,
-    syncIdColumn: syncIndex < 0 ? null : syncIndex + 1,
+    ...cells,
+    table: read.table,
+    headerRow: read.headerRow,
     read,
-    columnOf(field, at) {
-      const { index } = fieldColumn(read.map, field, at);
-      return index === undefined ? undefined : toSheetColumn(index);
-    },
+    columnOf,
     syncIdAt(row) {
-      return syncIdOf(syncIndex < 0 ? null : grid[row - 1]?.[syncIndex]);
+      return syncIdOf(syncIdColumn === null ? null : grid[row - 1]?.[syncIdColumn - 1]);
     },
+    textFields: (row) => textFieldsOf(row, textsLikeErrors, columnOf),
   };
 }
 
@@ -121,18 +137,18 @@ export interface TableSearch {
 export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, names: listed }: TableSearch = {}): Task<TableSheet[]> {
   const names = (listed ?? (yield* io(port.sheetNames()))).filter((n) => !isHelperSheet(n));
   const named = only === undefined ? undefined : names.find((n) => tableNamed(n)?.name === only);
-  if (named !== undefined) return [yield* readTableSheet(port, named, tableNamed(named)!, reading)];
+  if (named !== undefined) return yield* readTableSheet(port, named, tableNamed(named)!, reading);
   const found: TableSheet[] = [];
   for (const name of names) {
     const byName = tableNamed(name);
     if (byName) {
-      if (!only) found.push(yield* readTableSheet(port, name, byName, reading));
+      if (!only) found.push(...(yield* readTableSheet(port, name, byName, reading)));
       continue;
     }
     const cells = yield* io(port.readSheetWithFormulas(name));
     const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
     if (!table || (only && only !== table.name)) continue;
-    found.push(tableSheetOf(port, name, table, cells, reading));
+    found.push(...tableSheetOf(port, name, table, cells, reading));
     if (only) break;
   }
   return found;
@@ -146,8 +162,8 @@ export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, na
 export function* spreadsheetRules(port: SpreadsheetPort, names?: readonly string[], { withFormulas = false } = {}): Task<Rules> {
   if (!(names ?? (yield* io(port.sheetNames()))).includes(LISTS_SHEET)) return DEFAULT_RULES;
   if (!withFormulas) return readRules(yield* io(port.readSheet(LISTS_SHEET)));
-  const { values, formulas } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
-  return readRules(values, formulas);
+  const { values, formulas, textsLikeErrors } = yield* io(port.readSheetWithFormulas(LISTS_SHEET));
+  return readRules(values, formulas, textsLikeErrors);
 }
 
 /** Sheets grouped by their table, each group in the workbook's order. */

@@ -46,7 +46,7 @@ export interface RequestRow {
 
 /** Every request row with its typed values (fields that do not read stay null). */
 export function requestRows(t: TableSheet, rules: Rules): RequestRow[] {
-  const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), readOptionsOf(rules));
+  const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), readOptionsOf(rules), t.read.rows.map((r) => t.textFields(r)));
   return t.read.rows.map((r, i) => ({ row: r.row, raw: r.raw, values: results[i].values }));
 }
 

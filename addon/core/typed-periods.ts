@@ -4,8 +4,10 @@
 import { isIsoDate } from '../../shared/cells/dates';
 import type { SheetRow } from '../../shared/read-table';
 import type { RowResult } from '../../shared/validate-row';
-import { isHostDate, type RowCells, type WriteCell } from '../port/spreadsheet-port';
-import type { TableSheet } from './table-sheet';
+import { placeByRowId } from '../port/rows-by-id';
+import type { MergedRange } from '../port/merged-ranges';
+import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { jsonCell, type JsonCell, type TableSheet } from './table-sheet';
 
 /**
  * The cells to write so the sheet holds what the reader made of each deadline (an End, a Due) typed as a month or a
@@ -17,6 +19,7 @@ import type { TableSheet } from './table-sheet';
  */
 export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], rowIdAt: (row: number) => string | undefined): RowCells[] {
   const byRow = new Map<number, RowCells & { cells: { column: number; cell: WriteCell }[] }>();
+  const asRead: PeriodCells = { values: t.host, formulas: t.formulas, merged: t.merged, shown: (row, column) => t.grid[row - 1]?.[column - 1] ?? null };
   t.read.rows.forEach((r: SheetRow, i) => {
     const values = results[i]?.values as Record<string, unknown> | undefined;
     const rowId = rowIdAt(r.row);
@@ -25,11 +28,7 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
       if (c.type !== 'date' || !c.deadline) continue;
       const column = t.columnOf(c.name, r.at);
       if (column === undefined) continue;
-      const json = t.grid[r.row - 1]?.[column - 1] ?? null;
-      const host = t.host[r.row - 1]?.[column - 1] ?? null;
-      if (t.formulas[r.row - 1]?.[column - 1] || hiddenByMerge(t, r.row, column)) continue;
-      // A date cell that reads as text is one whose format shows only its month or year (jsonCell).
-      if (!isHostDate(host) || typeof json !== 'string' || isIsoDate(json)) continue;
+      if (typedPeriodAt(asRead, r.row, column) === undefined) continue;
       const value = values[c.name];
       if (!isIsoDate(value)) continue;
       const cells = byRow.get(r.row)?.cells ?? [];
@@ -40,7 +39,42 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
   return [...byRow.values()];
 }
 
+/**
+ * Of `writes`, the cells that still hold the month or year `t` read, in `now` (the sheet read again just before the
+ * write), on the row holding their Sync ID then, as the write finds it. A person may type over one while the sync
+ * talks to the service: what they typed stays, for the next sync to read. `tableTop`: the table's first data row as read.
+ */
+export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] {
+  const ids = now.values.map((line) => line[idColumn - 1] ?? null);
+  const cells: PeriodCells = { values: now.values, formulas: now.formulas, merged: now.merged ?? [], shown: (row, column) => jsonCell(port, now.values[row - 1]?.[column - 1] ?? null, now.numberFormats[row - 1]?.[column - 1]) };
+  const tagged = writes.map((w, i) => ({ ...w, cells: w.cells.map(({ column, cell }) => ({ column, cell: { i, cell } })) }));
+  const kept = new Map<number, { column: number; cell: WriteCell }[]>();
+  for (const { row, column, cell: { i, cell } } of placeByRowId(tagged, 1, ids, tableTop).cells) {
+    if (typedPeriodAt(cells, row, column) !== t.grid[writes[i].row - 1]?.[column - 1]) continue;
+    kept.set(i, [...(kept.get(i) ?? []), { column, cell }]);
+  }
+  return writes.flatMap((w, i) => (kept.has(i) ? [{ ...w, cells: kept.get(i)! }] : []));
+}
+
+/** A sheet's cells as read: as the host gave them, their formulas, merged ranges, and each as the reader takes it. */
+interface PeriodCells {
+  values: readonly (readonly HostCell[])[];
+  formulas: readonly (readonly string[])[];
+  merged: readonly MergedRange[];
+  shown(row: number, column: number): JsonCell;
+}
+
+/**
+ * The month or year a cell holds as a person typed it (`Aug 2027`, `2027`), or undefined: a date cell whose format
+ * shows only its month or year (jsonCell reads it as text), neither a formula's result nor a cell a merged range hides.
+ */
+function typedPeriodAt(cells: PeriodCells, row: number, column: number): string | undefined {
+  if (cells.formulas[row - 1]?.[column - 1] || hiddenByMerge(cells.merged, row, column)) return undefined;
+  const shown = cells.shown(row, column);
+  return isHostDate(cells.values[row - 1]?.[column - 1]) && typeof shown === 'string' && !isIsoDate(shown) ? shown : undefined;
+}
+
 /** A cell a merged range covers but does not start at: its value is the range's, read again; written, it stays unseen. */
-function hiddenByMerge(t: TableSheet, row: number, column: number): boolean {
-  return t.merged.some((m) => row >= m.row && row < m.row + m.numRows && column >= m.column && column < m.column + m.numColumns && (row !== m.row || column !== m.column));
+function hiddenByMerge(merged: readonly MergedRange[], row: number, column: number): boolean {
+  return merged.some((m) => row >= m.row && row < m.row + m.numRows && column >= m.column && column < m.column + m.numColumns && (row !== m.row || column !== m.column));
 }

@@ -14,7 +14,7 @@ import type { TemplateName } from '../../templates/build-template';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import { HostError, type HostBridge } from '../sidebar/host-bridge';
 import { ExcelPort, NOTES_API } from './excel-port';
-import { excelFunctionHandlers } from './functions';
+import { excelFunctionHandlers, type FunctionErrorOf } from './functions';
 import { memoryCache, officeSettings, runtimeLock, storageKey, timerSchedule, type OfficeHost } from './host-services';
 import type { ExcelRun } from './office-types';
 
@@ -34,6 +34,8 @@ export interface ExcelAddinDeps {
   notify?(message: string): void;
   /** Subscribes to workbook edits (WorksheetCollection.onChanged); absent where the host has none. */
   onEdit?(listener: () => void): Promise<void>;
+  /** `new CustomFunctions.Error(code, message)`; absent (a host without custom functions), an error answers as its text. */
+  functionError?: FunctionErrorOf;
 }
 
 const localToday = () => {
@@ -116,7 +118,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   return {
     bridge,
-    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache }) }),
+    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache }), functionError: deps.functionError ?? ((code) => code) }),
     async start() {
       const saved = await runAsync(readSettings(settings));
       schedule.resume();

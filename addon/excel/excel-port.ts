@@ -7,6 +7,7 @@ import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { runAsync } from '../core/task';
@@ -30,7 +31,8 @@ export const NOTES_API = '1.18';
 
 /**
  * Cells loaded per read request before it is halved, whether with two properties (values, number formats) or
- * three (formulas too): typical rows stay far under 5 MB either way, and a table's formulas cost no extra request.
+ * four (formulas and value types too): typical rows stay far under 5 MB either way, and a table's formulas and
+ * value types cost no extra request.
  */
 const READ_CELLS = 20_000;
 /** JSON bytes queued per write request: the 5 MB limit less room for the request's own framing. */
@@ -60,6 +62,15 @@ const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 function hostValue(value: unknown, format: unknown): HostCell {
   if (typeof value === 'number' && isDateFormat(format)) return new Date(`${isoFromSerial(value)}T00:00:00Z`);
   return isBlank(value) ? '' : (value as HostCell);
+}
+
+/** Cells whose text is spelled as an error though Excel says it is none (typed under `@`): `SheetCells.textsLikeErrors`. */
+function textsLikeErrors(values: readonly (readonly unknown[])[], types: readonly (readonly unknown[])[]): Set<string> {
+  const out = new Set<string>();
+  values.forEach((line, r) => line.forEach((v, c) => {
+    if (isErrorValue(v) && types[r]?.[c] !== 'Error') out.add(`${r}:${c}`);
+  }));
+  return out;
 }
 
 /** Rows and columns up to the last cell holding a value or a formula (a formula that shows nothing reads as blank). */
@@ -181,7 +192,7 @@ export class ExcelPort implements SpreadsheetPort {
    * Loads `properties` of a block in row slices, halving a slice Excel finds too large. `withFirst` queues
    * other loads into the first slice's request, again on each retry: a request that fails loads nothing.
    */
-  private async loadRows<K extends 'values' | 'numberFormat' | 'formulas'>(
+  private async loadRows<K extends 'values' | 'numberFormat' | 'formulas' | 'valueTypes'>(
     context: RequestContext,
     sheet: Worksheet,
     block: { row: number; column: number; numRows: number; numColumns: number },
@@ -233,7 +244,7 @@ export class ExcelPort implements SpreadsheetPort {
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
       let merged!: RangeAreas;
-      const loaded = await this.loadRows(context, sheet, block, withFormulas ? ['values', 'numberFormat', 'formulas'] : ['values', 'numberFormat'], () => {
+      const loaded = await this.loadRows(context, sheet, block, withFormulas ? ['values', 'numberFormat', 'formulas', 'valueTypes'] : ['values', 'numberFormat'], () => {
         merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
       });
       const values = loaded.values.map((line, r) => line.map((v, c) => hostValue(v, loaded.numberFormat[r][c])));
@@ -244,7 +255,10 @@ export class ExcelPort implements SpreadsheetPort {
       const areas = merged.isNullObject ? [] : mergedAreas(merged.address);
       const spread = <T>(grid: T[][]) => (areas.length ? spreadMerges(grid, areas) : grid);
       const numberFormats = withFormulas ? spread(clip(loaded.numberFormat.map((line) => line.map(String)))) : [];
-      return { values: spread(clip(values)), formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}) };
+      const spreadValues = spread(clip(values));
+      // A merged cell's type goes where its value is spread, so the rows under typed text read it as text too.
+      const texts = withFormulas ? textsLikeErrors(spreadValues, spread(clip(loaded.valueTypes))) : undefined;
+      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}) };
     });
   }
 

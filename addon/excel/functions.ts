@@ -37,18 +37,39 @@ export const EXCEL_FUNCTIONS: readonly ExcelFunction[] = customEntries.map((e) =
   volatile: e.name in DERIVED && (e.doc.params as readonly ParamDoc[]).some((p) => p.optional && p.type.includes('Date')),
 }));
 
+/**
+ * `CustomFunctions.Error` (CustomFunctionsRuntime 1.2): an error value in a cell of a returned matrix. Its codes are the
+ * errors' texts (`ErrorCode.notAvailable` is `"#N/A"`); a message shows beside #VALUE! and #N/A only.
+ */
+export type FunctionErrorOf = (code: FunctionErrorCode, message?: string) => unknown;
+
+/** The `ErrorCode`s Excel takes as a custom function's answer: #NAME? and #REF! it takes only as input errors. */
+const ANSWER_ERRORS = ['#VALUE!', '#N/A', '#DIV/0!', '#NUM!', '#NULL!'] as const;
+export type FunctionErrorCode = (typeof ANSWER_ERRORS)[number];
+const isAnswerError = (shown: string): shown is FunctionErrorCode => (ANSWER_ERRORS as readonly string[]).includes(shown);
+
 export interface FunctionDeps {
   /** The workbook, to read its Lists sheet as the native formulas do. */
   port: SpreadsheetPort;
   today(): string;
   demand(): Omit<DemandDeps, 'ctx'>;
+  /** Makes the error values the status functions answer with where the native formula shows an error. */
+  functionError: FunctionErrorOf;
 }
 
+/** An error cell arrives as a `CustomFunctions.Error`, whose code is the error's text; text typed as `#N/A` is a string. */
+const shownError = (v: unknown): string | undefined =>
+  v !== null && typeof v === 'object' && isErrorValue((v as { code?: unknown }).code) ? (v as { code: string }).code : undefined;
+
 /** Excel hands dates over as serial numbers; a Date can only come from a caller that built one. */
-const cellContext = (today: string): CellContext => ({ today, isoFromDate: (d) => d.toISOString().slice(0, 10) });
+const cellContext = (today: string): CellContext => ({ today, isoFromDate: (d) => d.toISOString().slice(0, 10), shownError });
+
+/** The error the native formula shows, as Excel's own where a custom function may return it, else as #VALUE! saying which. */
+const errorAnswer = (functionError: FunctionErrorOf) => (shown: string) =>
+  isAnswerError(shown) ? functionError(shown) : functionError('#VALUE!', `An input cell shows ${shown}`);
 
 /** The custom functions' error edge: a readable message in the cell instead of #VALUE!. */
-async function guarded(id: string, run: () => Column | Promise<Column>): Promise<Column> {
+async function guarded(id: string, run: () => Column<unknown> | Promise<Column<unknown>>): Promise<Column<unknown>> {
   try {
     return await run();
   } catch (e) {
@@ -56,11 +77,10 @@ async function guarded(id: string, run: () => Column | Promise<Column>): Promise
   }
 }
 
-type Handler = (...args: unknown[]) => Promise<Column>;
+type Handler = (...args: unknown[]) => Promise<Column<unknown>>;
 
-/** An error cell arrives as a `CustomFunctions.Error`, whose code is the error's text: read as Sheets gives it. */
-const errorAsText = (v: unknown): unknown =>
-  v !== null && typeof v === 'object' && isErrorValue((v as { code?: unknown }).code) ? (v as { code: string }).code : v;
+/** DEMAND asks the service by each cell's text: an error cell is asked as its text, as Sheets gives it. */
+const errorAsText = (v: unknown): unknown => shownError(v) ?? v;
 const errorsAsText = (args: readonly unknown[]): unknown[] =>
   args.map((a) => (Array.isArray(a) ? a.map((line) => (Array.isArray(line) ? line.map(errorAsText) : errorAsText(line))) : errorAsText(a)));
 
@@ -117,7 +137,7 @@ export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handle
     const call = fn.derived;
     handlers[fn.id] = call
       ? (...args) =>
-          guarded(fn.id, async () => evaluateDerived(call, errorsAsText(args), cellContext(deps.today()), await rulesNow()))
+          guarded(fn.id, async () => evaluateDerived(call, args, cellContext(deps.today()), await rulesNow(), errorAnswer(deps.functionError)))
       : (...args) =>
           guarded(fn.id, () => {
             const own = errorsAsText(args.slice(0, fn.doc.params.length));

@@ -2,13 +2,16 @@
 // EQ. functions at load, then mounts the shared sidebar on the Excel bridge once Office is ready.
 import { mountSidebar } from '../sidebar/sidebar-app';
 import { createExcelAddin } from './excel-addin';
-import { EXCEL_FUNCTIONS } from './functions';
+import { EXCEL_FUNCTIONS, type FunctionErrorCode } from './functions';
 import { browserHttp, type OfficeHost } from './host-services';
 import type { ExcelRun, RequestContext } from './office-types';
 
 declare const Office: OfficeHost & { onReady(): Promise<unknown> };
 declare const Excel: { run: ExcelRun };
-declare const CustomFunctions: { associate(id: string, fn: (...args: unknown[]) => unknown): void };
+declare const CustomFunctions: {
+  associate(id: string, fn: (...args: unknown[]) => unknown): void;
+  Error: new (code: FunctionErrorCode, message?: string) => unknown;
+};
 
 const status = (message: string) => {
   const line = document.getElementById('status');
@@ -21,6 +24,7 @@ const addin = createExcelAddin({
   http: browserHttp(),
   storage: window.localStorage,
   notify: status,
+  functionError: (code, message) => new CustomFunctions.Error(code, message),
   onEdit: (listener) =>
     Excel.run(async (context: RequestContext) => {
       context.workbook.worksheets.onChanged.add(async () => listener());

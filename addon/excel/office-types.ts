@@ -74,7 +74,7 @@ export type RangeValueType = 'Unknown' | 'Empty' | 'String' | 'Integer' | 'Doubl
 
 export interface Range extends LoadableObject {
   values: unknown[][];
-  /** The add-in reads error values by their text in `values` (shared/cells/read-cell.ts says why); tests read this. */
+  /** Tells an error value from text spelled as one (`#N/A` typed under the text format), which `values` give alike. */
   readonly valueTypes: RangeValueType[][];
   formulas: unknown[][];
   numberFormat: unknown[][];

@@ -42,6 +42,12 @@ export interface SheetCells {
   numberFormats: string[][];
   /** The merged ranges whose first value was spread over them (`spreadMerges`); none when absent. */
   merged?: readonly MergedRange[];
+  /**
+   * Cells holding text spelled as a formula's error (`#N/A` typed under the text format), as `row:column` of `values`
+   * (0-based), from a host that tells them from errors (Excel's valueTypes). Absent, every value spelled as an error
+   * is taken for one: Sheets' getValues gives an error's text.
+   */
+  textsLikeErrors?: ReadonlySet<string>;
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */

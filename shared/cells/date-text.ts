@@ -1,7 +1,7 @@
 // Date text as people type it in plans: single dates, ranges, several ranges, named periods, dates without a year.
 import { addDays, fullYear, isoFromParts, lastDayOfMonth, weekday, weekdayName } from './dates';
 import { quoteValue } from '../quote-value';
-import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterBefore } from './periods';
+import { ARROW, DEFAULT_FISCAL_START_MONTH, fiscalYearName, isCalendarQuarter, MONTH_NAMES, parsePeriod, QUARTERS, runStart, SEASONS_TEXT, validFiscalStart, winterAfter, winterBefore } from './periods';
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -160,7 +160,7 @@ const SPELLS_RANGE = new RegExp(RANGE_SEPARATOR.source, 'i');
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {
   const why = [...new Set(whys.filter(Boolean))].join('; ');
   const named = { ...r, text: text.trim() };
-  return why ? { ...named, note: `read ${quoteValue(named.text)} as ${r.start} to ${r.end} (${why})` } : named;
+  return why ? { ...named, note: `read ${quoteValue(named.text)} as ${spanText(r)} (${why})` } : named;
 }
 
 /** A quarter or a run of quarters without a year ("Q4", "Q1 - Q2"): the sheet's year or fiscal year is theirs. */
@@ -235,7 +235,8 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     const pa = parsePeriod(left, fiscal);
     const pb = parsePeriod(right, fiscal);
     const run = pa && pb && runStart(left, right, pa);
-    if (run && pb) return readAs(text, { start: run.start, end: pb.end }, [pa?.why, pb.why, run.why]);
+    const last = run && (winterAfter(right, run.start) ?? pb);
+    if (run && last) return readAs(text, { start: run.start, end: last.end }, [pa?.why, pb.why, run.why, last.why]);
     // "3/15-17/2024" → "3/15" and "17/2024": the right side's first number is the end day. So in "3/15-17/24",
     // where 17 cannot be a month; "3/15-4/17" is March 15 to April 17.
     const dayThenYear = right.match(/^(\d{1,2})\/(\d{4}|\d{2})$/);
@@ -334,7 +335,7 @@ function yearsWritten(parts: readonly string[], fiscal: number): Map<number, Ran
       const from = source.get(n)!;
       const whose = yearOf(own[from]!) === year
         ? `in the year of ${quoteValue(parts[from].trim())}`
-        : `in ${year}, as ${quoteValue(parts[n].trim())} was read from ${quoteValue(parts[from].trim())} (${spanOf(neighbor)})`;
+        : `in ${year}, as ${quoteValue(parts[n].trim())} was read from ${quoteValue(parts[from].trim())} (${spanText(neighbor)})`;
       carried.set(i, outOfOrder(same!, parts[i], `${whose}, though it is listed ${listed} ${n === from ? 'it' : quoteValue(parts[n].trim())}`));
     }
   };
@@ -355,7 +356,7 @@ const OUT_OF_ORDER = ': the dates are out of order';
 const yearOf = (r: Range) => Number(r.start.slice(0, 4));
 
 /** A range as a warning quotes it: its day, or "start to end". */
-const spanOf = (r: Range) => (r.end ? `${r.start} to ${r.end}` : r.start);
+export const spanText = (r: { start: string; end?: string }) => (r.end ? `${r.start} to ${r.end}` : r.start);
 
 /** `r` with `note` said after any note it has already (how a season in it was read). */
 const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.note}; ${note}` : note });
@@ -365,7 +366,7 @@ const noted = (r: Range, note: string): Range => ({ ...r, note: r.note ? `${r.no
  * or quarter has said how it was read already: that is said once, with its place in the list after it.
  */
 function outOfOrder(r: Range, part: string, how: string): Range {
-  const read = `read ${quoteValue(part.trim())} as ${spanOf(r)}`;
+  const read = `read ${quoteValue(part.trim())} as ${spanText(r)}`;
   if (r.note?.startsWith(`${read} (`)) return { ...r, note: `${r.note}, ${how}${OUT_OF_ORDER}` };
   return noted(r, `${read}, ${how}${OUT_OF_ORDER}`);
 }
@@ -491,7 +492,7 @@ function yearsJoined(parts: readonly string[]): { listed: string[]; joined: Map<
 /** A range read from two parts `yearsJoined` made one, saying so. */
 function joinedNote(r: Range, parts: JoinedParts | undefined): Range {
   if (!parts) return r;
-  return noted(r, `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${spanOf(r)}: a year alone after a date without one is its year`);
+  return noted(r, `read ${quoteValue(parts.date)} and ${quoteValue(parts.year)}, listed apart, as one date, ${spanText(r)}: a year alone after a date without one is its year`);
 }
 
 /**

@@ -103,14 +103,30 @@ export function runStart(firstText: string, lastText: string, first: Period): { 
   return winterBefore(firstText, lastText) ?? first;
 }
 
+/** Each text as a season and its year ("Winter 2026": `Winter`, `2026`), or null where it is not one. */
+const seasonsWithYears = (...texts: string[]) => texts.map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
+
 /**
  * The winter `firstText` names when a season of the next year follows it ("Winter 2026" before "Spring 2027"), in a
  * run or a list: the one from that year's December, said why; undefined for any other two periods.
  */
 export function winterBefore(firstText: string, lastText: string): Period | undefined {
-  const [a, b] = [firstText, lastText].map((t) => SEASON_AND_ITS_YEAR.exec(t.trim().replace(/\s+/g, ' ')));
+  const [a, b] = seasonsWithYears(firstText, lastText);
   if (!a || !b || a[1].toLowerCase() !== 'winter' || b[1].toLowerCase() === 'winter' || fullYear(b[2]) !== fullYear(a[2]) + 1) return undefined;
   return by(span(fullYear(a[2]), 12, 3), `a winter before the next year's ${b[1].toLowerCase()} is the one that runs into it, December to February`);
+}
+
+/**
+ * The winter `text` names when it ends a span that starts later in its year than its February (`after`): "Summer 2026 –
+ * Winter 2026", or an End "Winter 2026" after a Start in June 2026. Taken by its January's year, as a winter alone is,
+ * the span would end before it starts; the writer meant the one from that year's December, said why.
+ */
+export function winterAfter(text: string, after: string): Period | undefined {
+  const [winter] = seasonsWithYears(text);
+  if (!winter || winter[1].toLowerCase() !== 'winter') return undefined;
+  const year = fullYear(winter[2]);
+  if (Number(after.slice(0, 4)) !== year || after <= span(year - 1, 12, 3).end) return undefined;
+  return by(span(year, 12, 3), 'a winter after an earlier day of its year is the one from that December to February');
 }
 
 /**
@@ -200,9 +216,11 @@ function readPeriod(text: string, fiscalStartMonth: number): Period | undefined 
   if ((m = text.match(SEASONS_AND_YEAR))) return seasons(m[1], m[2], fullYear(m[3]), 'last');
   if ((m = text.match(YEAR_AND_SEASONS))) return seasons(m[2], m[3], +m[1], 'first');
   if ((m = text.match(SEASON_YEARS_SLASHED))) {
-    const [first, last] = [seasons(m[1], undefined, fullYear(m[2]), 'last'), seasons(m[3], undefined, fullYear(m[4]), 'last')];
+    const first = seasons(m[1], undefined, fullYear(m[2]), 'last');
     const run = runStart(`${m[1]} ${m[2]}`, `${m[3]} ${m[4]}`, first);
-    const why = [slashWhy('seasons'), first.why, run.why].filter(Boolean).join('; ');
+    // As with a dash between them: "Summer 2026/Winter 2026" ends in the winter from that December.
+    const last = winterAfter(`${m[3]} ${m[4]}`, run.start) ?? seasons(m[3], undefined, fullYear(m[4]), 'last');
+    const why = [...new Set([slashWhy('seasons'), first.why, run.why, last.why].filter(Boolean))].join('; ');
     return run.start <= last.start ? by({ start: run.start, end: last.end }, why) : undefined;
   }
   if ((m = text.match(WINTER_TWO_YEARS))) {

@@ -3,7 +3,7 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { parseDateText } from './date-text';
+import { parseDateText, spanText } from './date-text';
 import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
@@ -112,7 +112,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   // "Ongoing since March 2026" is when work began: only a start column takes it; a due, end or event day stays blank.
   if (parsed.kind === 'date' && parsed.open && !c.workStart) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ongoing since ${parsed.start}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
-  const read = parsed.end ? `${parsed.start} to ${parsed.end}` : parsed.start;
+  const read = spanText(parsed);
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.
   const clauses = [...parsed.notes];
   let code: FieldIssue['code'] | undefined = parsed.notes.length ? 'date_range' : undefined;
@@ -140,6 +140,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
 }
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
+/** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */
+const NOT_CHOSEN = /^(?:tbd|tba|tbc|to be (?:determined|decided|announced|confirmed))$/i;
 
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
@@ -261,6 +263,10 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     const read = issue(c, 'choice_matched', `${c.header}: read ${quoteValue(text)} as ${quoteValue(near.value)}${assumed}`, 'warning');
     return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
+  // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell.
+  if (NOT_CHOSEN.test(text) || NO_FIGURE.test(text)) {
+    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not chosen yet; left blank (choose one of: ${listValues(allowed)})`, 'warning')] };
+  }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };
   return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} is not one of: ${listValues(allowed)}`)] };
 }
@@ -304,9 +310,13 @@ const errorValue = (c: InputColumn, shown: string): CellResult => ({
     : issue(c, 'error_value', `${c.header}: the cell shows ${shown}, a formula's error; stored as blank`, 'warning')],
 });
 
-/** Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). */
-export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
-  if (isErrorValue(raw)) return errorValue(c, raw);
+/**
+ * Reads a non-blank cell by its column's type; blanks are handled by the caller (required, fill-down). `typedText`:
+ * the host told this cell holds text (Excel's valueTypes), so one spelled as a formula's error (`#N/A` typed under
+ * the text format) is read as the text it is.
+ */
+export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, typedText = false): CellResult {
+  if (!typedText && isErrorValue(raw)) return errorValue(c, raw);
   switch (c.type) {
     case 'date': return readDate(c, raw, opts);
     case 'number': return readNumber(c, raw);

@@ -21,15 +21,16 @@ export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) 
 export const isOpenRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => !isDoneRequest(i) && !isDeclined(i.status);
 
 /**
- * The fulfilment date one recorded version of a request shows, or null if it shows it not done. Its own
+ * The fulfilment date one recorded version of a request shows, or null if it shows it not fulfilled. Its own
  * `fulfilledOn` counts unless later than `recordedOn` (a sheet synced after the fact keeps its date, but a
- * version cannot prove a fulfilment before the day it was recorded); a done status without one counts as
- * fulfilled on the day recorded.
+ * version cannot prove a fulfilment before the day it was recorded); Fulfilled without one counts as
+ * fulfilled on the day recorded. Closed without one does not: "Closed - no response" delivered nothing, and
+ * a request fulfilled before it was closed has a version that shows it (decision 007).
  */
 export function requestDoneOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
   const date = values.fulfilledOn;
-  if (!isDoneStatus(values.status) && !isDate(date)) return null;
-  return isDate(date) && date <= recordedOn ? date : recordedOn;
+  if (isDate(date)) return date <= recordedOn ? date : recordedOn;
+  return sameText(values.status, 'Fulfilled') ? recordedOn : null;
 }
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */

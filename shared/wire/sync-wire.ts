@@ -113,6 +113,10 @@ export const syncRequest = z.strictObject({
         z.optional(z.array(z.string())),
         'Fields left blank in the sheet and taken from the row above ("same as above"): stored as sent, their warnings said only at the row that holds the value.',
       ),
+      texts: described(
+        z.optional(z.array(z.string())),
+        'Fields of the table, each once, whose cell holds text spelled as a formula\'s error ("#N/A" typed as text): read as that text. Other values spelled so are errors (Google Sheets cannot tell them apart).',
+      ),
     }),
   ),
   deleted: described(z.optional(z.array(rowId)), 'Rows removed from the sheet: kept as tombstones.'),

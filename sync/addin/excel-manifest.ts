@@ -6,12 +6,17 @@ import { createHash } from 'node:crypto';
 import { TypedError } from '../../shared/typed-error';
 
 export const NAMESPACE = 'EQ';
-export const ADDIN_VERSION = '1.0.1.0';
+export const ADDIN_VERSION = '1.0.2.0';
 /**
  * The ExcelApi version the add-in needs, so Office offers it only where it runs: 1.13 for
  * Range.getMergedAreasOrNullObject (Office 2021 and later). Notes (1.18) are used where Excel has them.
  */
 export const EXCEL_API_VERSION = '1.13';
+/**
+ * The custom-functions runtime the EQ. functions need: 1.2 for the `CustomFunctions.Error` values they answer with
+ * where the native formula shows an error (decision 011); an older Excel would fail each such call instead.
+ */
+export const CUSTOM_FUNCTIONS_RUNTIME_VERSION = '1.2';
 /** The ribbon's icon sizes (16, 32, 80 px), referenced as `Icon.N` resources. */
 export const ICON_SIZES = [16, 32, 80] as const;
 /** The icon of the Insert > Add-ins list: 32 px, and 64 px on high-DPI screens (Office's sizes for a task pane add-in). */
@@ -89,6 +94,7 @@ export function renderExcelManifest(options: ManifestOptions): string {
     <Sets DefaultMinVersion="1.1">
       <Set Name="SharedRuntime" MinVersion="1.1"/>
       <Set Name="ExcelApi" MinVersion="${EXCEL_API_VERSION}"/>
+      <Set Name="CustomFunctionsRuntime" MinVersion="${CUSTOM_FUNCTIONS_RUNTIME_VERSION}"/>
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -1,7 +1,8 @@
 // The CPU work of one `POST /api/v1/sync` body, with no I/O: parse it, check its shape and size, then
 // validate and hash its rows (`prepareBatch`). Runs in a worker thread (ingest-pool.ts) or, where
 // no pool is given, on the event loop: the same function either way, so both answer alike.
-import { TABLE_NAMES, isTableName, type TableName } from '../../shared/index';
+import { TABLE_NAMES, TABLES, isTableName, type TableName } from '../../shared/index';
+import { quoteValue } from '../../shared/quote-value';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
 import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
@@ -54,6 +55,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     throw new ApiError(413, 'payload_too_large', `this batch has ${what}; send at most ${count(maxRows)} rows, deletions and moves together per request`);
   }
   const request = parseBody(syncRequest, json);
+  textsOfTable(request);
   const unreadable = request.sheets?.flatMap((s) => (s.unreadable === undefined ? [] : [{ sheet: s.name, errors: [{ field: '', message: s.unreadable }] }]));
   if (request.full && unreadable?.length) {
     throw new ApiError(400, 'invalid_body', `a full batch cannot name a sheet that could not be read (${unreadable[0].sheet}): the rows it holds would be removed`);
@@ -87,10 +89,27 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
 
 type WireRow = SyncRequest['rows'][number];
 
+/**
+ * A row's `texts` name fields of the batch's table, each once: a misspelled name would otherwise be ignored, and the
+ * cell it meant read as an error without a word to the sender. So a list is no longer than the table's fields: the first
+ * name past them is refused before the rest is looked at. Checked here, not in the wire schema, which the Apps Script
+ * bundle carries within its size budget.
+ */
+function textsOfTable({ table, rows }: { table: TableName; rows: readonly WireRow[] }): void {
+  const fields = new Set(TABLES[table].columns.map((c) => c.name));
+  rows.forEach(({ texts }, r) => {
+    texts?.forEach((field, i) => {
+      const problem = !fields.has(field) ? `is not a field of ${table}` : texts.indexOf(field) < i ? 'is named twice' : undefined;
+      if (problem) throw new ApiError(400, 'invalid_body', `rows.${r}.texts.${i}: ${quoteValue(field)} ${problem}`);
+    });
+  });
+}
+
 /** A row as `prepareBatch` takes it; with its sheet named, it is placed as `import` places a row. */
 function ingestRow(r: WireRow, sheet: string | undefined): IngestRow {
   const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
   if (r.filled) row.filled = r.filled;
+  if (r.texts) row.texts = r.texts;
   if (sheet === undefined) return row;
   row.sheet = sheet;
   if (r.sheetRow !== undefined) row.sheetRow = rowOfPosition(r.sheetRow);

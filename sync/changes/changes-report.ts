@@ -59,7 +59,7 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     const day = isoFromUtcDate(change.at);
     // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
     // when it has one (a plan's first import holds requests closed months ago), else on the day it arrived.
-    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = firstVersion ? requestDoneOn(values!, day) : day;
+    if (at >= start && s.closedOn === null && isClosed(values) && !isClosed(s.after)) s.closedOn = (firstVersion && requestDoneOn(values!, day)) || day;
     if (at < start) s.before = values;
     else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;

@@ -5,13 +5,17 @@ import { CliError, type Command, type CommandIo } from './command';
 import { COMMANDS } from './commands/index';
 
 function help(cmds: readonly Command[]): string {
-  const width = Math.max(...cmds.map((c) => c.usage.length));
-  return ['Usage: npx equity-desk <command> [options]', '', ...cmds.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`), '', 'Run `npx equity-desk <command> --help` for a command\'s options.'].join('\n');
+  // Each usage on a line of its own: the longest are too wide to share one with their summary.
+  return ['Usage: npx equity-desk <command> [options]', '', 'Commands:', ...cmds.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]), '', 'Run `npx equity-desk <command> --help` for a command\'s options.'].join('\n');
 }
 
 function commandHelp(c: Command): string {
-  const opts = Object.entries(c.options).map(([k, o]) => `  --${k}${o.type === 'string' ? ' VALUE' : ''}${'default' in o && o.default !== undefined ? ` (default ${String(o.default)})` : ''}`);
-  return [`Usage: npx equity-desk ${c.usage}`, '', c.summary, ...(opts.length ? ['', 'Options:', ...opts] : [])].join('\n');
+  const rows = Object.entries(c.options).map(([name, o]) =>
+    o.type === 'string' ? [`--${name} ${o.value}`, o.default === undefined ? o.help : `${o.help} (default ${o.default})`] : [`--${name}`, o.help],
+  );
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const summary = `${c.summary[0].toUpperCase()}${c.summary.slice(1)}.`;
+  return [`Usage: npx equity-desk ${c.usage}`, '', summary, ...(rows.length ? ['', 'Options:', ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)] : [])].join('\n');
 }
 
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {

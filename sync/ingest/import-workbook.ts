@@ -1,7 +1,8 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readTable, sheetPosition, tableNamed,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable, rowOfPosition,
+  sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdProblem } from '../../shared/row-id';
@@ -67,8 +68,7 @@ export function importJson(r: ImportResult) {
 }
 
 /** 0 when every row was read; 1 when a row was rejected (the rest stored) or a table could not be read. */
-/** 1 when rows a person wrote were not stored: rejected, in a table that could not be read, or below another table's start in the same sheet. */
-export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length || r.warnings.some((w) => w.code === 'another_table') ? 1 : 0);
+export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length ? 1 : 0);
 
 const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
 
@@ -77,6 +77,8 @@ export interface SheetTable {
   /** The header row as written, to show the user's own column names. */
   header: readonly CellInput[];
   read: ReadTableResult;
+  /** Its cells holding text spelled as a formula's error (`SheetGrid.textsLikeErrors`). */
+  texts?: ReadonlySet<string>;
 }
 
 interface ListsRead { name: string; rules: Rules }
@@ -86,7 +88,7 @@ const listsSheet = (sheets: readonly SheetGrid[]) => sheets.find((s) => foldText
 /** The workbook's Lists sheet read, once: the reading options and the import's warnings both come from it. */
 function readLists(sheets: readonly SheetGrid[]): ListsRead | undefined {
   const lists = listsSheet(sheets);
-  return lists && { name: lists.name, rules: readRules(lists.grid) };
+  return lists && { name: lists.name, rules: readRules(lists.grid, undefined, lists.textsLikeErrors) };
 }
 
 /**
@@ -107,22 +109,29 @@ function listsWarnings(lists: ListsRead | undefined): ImportWarning[] {
 }
 
 /** A sheet read as `table` whatever its headers say, so its problems name what is missing (as the add-on reads a sheet it synced before). */
-function readAs(table: TableDef, { name, grid }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
+function readAs(table: TableDef, { name, grid, textsLikeErrors }: SheetGrid, reading: ReturnType<typeof workbookReading>): SheetTable {
   const headerIndex = findHeaderRow(table, grid).index;
-  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading) };
+  return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading), texts: textsLikeErrors };
 }
 
-/** The sheets holding a table, found by sheet name or, failing that, by headers. */
+/** The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its own. */
 export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
   const found: SheetTable[] = [];
-  for (const { name, grid } of sheets) {
+  for (const { name, grid, textsLikeErrors } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid);
     if (!located) continue;
-    const header = grid[located.headerIndex] ?? [];
-    found.push({ sheet: name, header, read: readTable(located.table, name, grid, located.headerIndex, reading) });
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading);
+    found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
+}
+
+/** The table of `tables` a sheet row belongs to: of its sheet, the lowest whose header is above it. */
+function tableAt(tables: readonly SheetTable[], sheet: string, row: number): SheetTable {
+  let at: SheetTable | undefined;
+  for (const t of tables) if (t.sheet === sheet && (at === undefined || t.read.headerRow <= row)) at = t;
+  return at!;
 }
 
 const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
@@ -131,13 +140,17 @@ const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10)
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
  * `sheetIndex` is the sheet's place among its table's sheets, which lists its rows after theirs.
  */
-export function importRows({ sheet, read }: SheetTable, sheetIndex = 0): IngestRow[] {
+export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetIndex = 0, firstRowOf = new Map<string, number>()): IngestRow[] {
   const idColumn = read.table.columns.find((c) => c.type === 'id');
-  const firstRowOf = new Map<string, number>();
-  return read.rows.map(({ row, raw, item, at, filled }) => {
+  return read.rows.map((sheetRow) => {
+    const { row, raw, item, at, filled } = sheetRow;
+    const texts = textFieldsOf(sheetRow, textCells, (field, places) => {
+      const { index } = fieldColumn(read.map, field, places);
+      return index === undefined ? undefined : index + 1;
+    });
     // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
     const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}) };
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
@@ -178,9 +191,9 @@ function place(t: SheetTable, row: number, i: { code: IssueCode; field: string; 
   return { code: i.code, field: i.field, column, header, message: inWords, line };
 }
 
-/** A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them. */
-function sheetWarnings(t: SheetTable): RejectedRow[] {
-  return sheetWarningRows(t.sheet, t.read.issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, row: i.row ?? t.read.headerRow })));
+/** A sheet's own warnings (an ignored column, a skipped page header), as a sync sends them; `tables`, its tables of one kind. */
+function sheetWarnings(sheet: string, tables: readonly SheetTable[]): RejectedRow[] {
+  return sheetWarningRows(sheet, tables.flatMap((t) => t.read.issues.filter((i) => i.severity === 'warning').map((i) => ({ ...i, row: i.row ?? t.read.headerRow }))));
 }
 
 export interface ImportOptions { file: string; sourceId: string; at: Date }
@@ -207,14 +220,27 @@ export function sheetOfRowId(rowId: string, sheetNames: readonly string[]): stri
  * store needs no sheet per row; rows of other sheets (one that could not be read, one gone from the workbook)
  * are left for the next import that reads every sheet of the table.
  */
-function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: readonly string[] | 'all', sheetNames: readonly string[]): HeldRow[] {
+function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: readonly string[] | 'all', sheetNames: readonly string[], kept: (row: HeldRow, sheet: string) => boolean): HeldRow[] {
   const readSet = read === 'all' ? undefined : new Set(read);
-  return held.filter(({ rowId }) => {
-    if (sent.has(rowId)) return false;
+  return held.filter((row) => {
+    if (sent.has(row.rowId)) return false;
     if (readSet === undefined) return true;
-    const sheet = sheetOfRowId(rowId, sheetNames);
-    return sheet !== undefined && readSet.has(sheet);
+    const sheet = sheetOfRowId(row.rowId, sheetNames);
+    return sheet !== undefined && readSet.has(sheet) && !kept(row, sheet);
   });
+}
+
+/**
+ * Whether a row a sheet holding several tables once gave `table` now sits among another table's rows (a table pasted
+ * over it): it stays, as it would below an add-on's cut, until the sheet no longer has it there. Where it sat is
+ * its place's row; a row stored before places were kept is kept too.
+ */
+function keptBelow(tables: readonly SheetTable[], { sheetRow }: HeldRow, sheet: string): boolean {
+  const own = tables.filter((t) => t.sheet === sheet);
+  if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return false;
+  if (sheetRow === undefined) return true;
+  const row = rowOfPosition(sheetRow);
+  return !own.some((t) => row > t.read.headerRow && row < (t.read.nextAt ?? Infinity));
 }
 
 /**
@@ -250,23 +276,30 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
   const sheetNames = sheets.map((g) => g.name);
   for (const grid of sheets) {
-    const at = found.findIndex((t) => t.sheet === grid.name);
-    if (at >= 0 && tableNamed(grid.name)) continue;
-    const was = TABLE_NAMES.find((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
-    if (was === undefined || found[at]?.read.table.name === was) continue;
-    const asBefore = readAs(TABLES[was], grid, readOptions);
-    if (at >= 0) found[at] = asBefore;
-    else found.push(asBefore);
+    if (tableNamed(grid.name) && found.some((t) => t.sheet === grid.name)) continue;
+    const was = TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    for (const table of was) {
+      if (found.some((t) => t.sheet === grid.name && t.read.table.name === table)) continue;
+      // In place of a table the sheet never held; a table stacked below (held too) stays read.
+      const at = found.findIndex((t) => t.sheet === grid.name && !was.includes(t.read.table.name));
+      const asBefore = readAs(TABLES[table], grid, readOptions);
+      if (at >= 0) found[at] = asBefore;
+      else found.push(asBefore);
+    }
   }
-  found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet));
+  found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);
   }
   const fromLists = listsWarnings(lists);
+  // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
+  // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
+  const unreadableOf = new Map<SheetTable, ImportRejection>();
   const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [...fromLists], tables: [], skipped: [], mappings: [], unreadable: [] };
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
+  const at = (sheet: string, row: number) => tableAt(found, sheet, row);
   for (const t of found) {
     result.tables.push({ sheet: t.sheet, table: t.read.table.name, rows: new Set(t.read.rows.map((r) => r.row)).size, items: t.read.rows.length });
     result.mappings.push({ sheet: t.sheet, headerRow: t.read.headerRow, columns: t.read.map.matched.map((m) => ({ column: columnLetter(m.index + 1), header: m.header, reads: m.reads })) });
@@ -276,11 +309,9 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       if (i.severity === 'error') errors.push(place(t, row, i));
       else result.warnings.push({ sheet: t.sheet, row, ...place(t, row, i) });
     }
-    if (errors.length) result.unreadable.push({ sheet: t.sheet, row: t.read.headerRow, errors });
+    if (errors.length) unreadableOf.set(t, { sheet: t.sheet, row: t.read.headerRow, errors });
   }
-  // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
-  // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
-  const unreadableOf = new Map(result.unreadable.map((u) => [u.sheet, u]));
+  result.unreadable = [...unreadableOf.values()];
   const byTable = new Map<TableName, SheetTable[]>();
   for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
 
@@ -294,35 +325,37 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const listsOwn = bySheet.has(listsName) ? { sheets: [], warnings: [] }
       : { sheets: [listsName], warnings: first ? sheetWarningRows(listsName, fromLists.map(({ row, column, message }) => ({ row, column, message }))) : [] };
     first = false;
-    const tables = sheetsOfTable.filter((t) => !unreadableOf.has(t.sheet));
+    const tables = sheetsOfTable.filter((t) => !unreadableOf.has(t));
     const unreadable = sheetsOfTable.flatMap((t) => {
-      const u = unreadableOf.get(t.sheet);
+      const u = unreadableOf.get(t);
       return u ? [{ sheet: u.sheet, headerRow: u.row, errors: u.errors.map(({ field, column, header, message }) => ({ field, message, ...(column ? { column } : {}), ...(header ? { header } : {}) })) }] : [];
     });
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
-    const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t)));
-    // A sheet where another table starts below this one was read only down to it: the rows stored from it stay,
-    // as an unreadable sheet's do, for an import that reads it whole.
-    const cut = new Set(tables.filter((t) => t.read.issues.some((i) => i.code === 'another_table')).map((t) => t.sheet));
-    const full = unreadable.length === 0 && cut.size === 0;
-    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : tables.map((t) => t.sheet).filter((s) => !cut.has(s)), sheetNames);
+    // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
+    const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
+    const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
+    const readNames = [...new Set(tables.map((t) => t.sheet))];
+    // Rows stored from a sheet that now holds several tables, at a place another table's rows took, stay (`keptBelow`).
+    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, h, sheet);
+    const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
+    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
-      readSheets: [...tables.map((t) => t.sheet), ...listsOwn.sheets],
+      readSheets: [...readNames, ...listsOwn.sheets],
       unreadable,
       title: (sheet) => bySheet.get(sheet)?.read.title,
       readOptions,
-      placeOf: (row, field) => cellOf(bySheet.get(row.sheet!)!, field, row.at),
-      sheetWarnings: [...tables.flatMap(sheetWarnings), ...listsOwn.warnings],
+      placeOf: (row, field) => cellOf(at(row.sheet!, row.sheetRow!), field, row.at),
+      sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet))), ...listsOwn.warnings],
     });
     result.accepted += batch.accepted;
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;
     if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
-    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(bySheet.get(row.sheet!)!, row.sheetRow!, i, row.at)) });
+    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
     result.rejected.push(...batch.rejected.map(placed));
     for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));
   }

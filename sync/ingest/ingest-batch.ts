@@ -17,6 +17,8 @@ export interface IngestRow {
   position?: number;
   /** Fields copied from the row above (`SheetRow.filled`): their warnings were said at the row written, not again here. */
   filled?: readonly string[];
+  /** Fields whose cells hold text spelled as a formula's error, as the sender's host told (`validateRow`). */
+  texts?: readonly string[];
   /** Problems found before validation (a repeated ID): the row is rejected with them. */
   issues?: FieldIssue[];
 }
@@ -146,7 +148,8 @@ function validateBySheet(batch: IngestBatch) {
     while (end < rows.length && rows[end].sheet === rows[start].sheet) end++;
     const sheet = rows[start].sheet;
     const title = typeof batch.title === 'function' ? (sheet === undefined ? undefined : batch.title(sheet)) : batch.title;
-    results.push(...validateRows(TABLES[batch.table], rows.slice(start, end).map((r) => r.cells), { ...options, ...title }));
+    const sheetRows = rows.slice(start, end);
+    results.push(...validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts)));
   }
   return results;
 }

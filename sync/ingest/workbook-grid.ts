@@ -3,7 +3,7 @@
 // cell reads as the user sees it.
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { isoFromUtcDate, periodTyped, type CellInput } from '../../shared/index';
+import { isErrorValue, isoFromUtcDate, periodTyped, type CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
 import { decodeInlineStrings } from './xstring-escapes';
 
@@ -11,6 +11,11 @@ export interface SheetGrid {
   name: string;
   /** `grid[r][c]` is the cell at sheet row r + 1, column c + 1. */
   grid: CellInput[][];
+  /**
+   * Cells holding text spelled as a formula's error (`#N/A` typed as text), as `r:c` of `grid`: the file stores an
+   * error apart from text (`{error}`), as Excel's valueTypes tell them apart for a sync (`SheetCells.textsLikeErrors`).
+   */
+  textsLikeErrors: ReadonlySet<string>;
 }
 
 /** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`). */
@@ -25,6 +30,10 @@ export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
   return null;
 }
 
+/** An error value as the file stores it, or as a formula's cached result: not text spelled alike. */
+const isErrorCell = (v: ExcelJS.CellValue): boolean =>
+  typeof v === 'object' && v !== null && !(v instanceof Date) && ('error' in v || (('formula' in v || 'sharedFormula' in v) && isErrorCell(v.result as ExcelJS.CellValue)));
+
 /** Throws `ImportError` when the file is missing or is not an .xlsx workbook. */
 export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   const info = await stat(file).catch(() => undefined);
@@ -38,16 +47,19 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   }
   return workbook.worksheets.map((ws) => {
     const grid: CellInput[][] = [];
+    const textsLikeErrors = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellInput[] = [];
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         // A merged range's value belongs to every row it spans (a goal beside its tasks), but only in
         // its first column: a title merged across the page is one cell, not a row of copies.
-        cells[col - 1] = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value, cell.numFmt);
+        const input = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value, cell.numFmt);
+        cells[col - 1] = input;
+        if (isErrorValue(input) && !isErrorCell(cell.value)) textsLikeErrors.add(`${rowNumber - 1}:${col - 1}`);
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []) };
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors };
   });
 }
 

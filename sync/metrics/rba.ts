@@ -2,18 +2,21 @@
 // it? Is anyone better off?), each over the whole period and as a trend by quarter.
 import { mean, percentile, percentOf, quarterSpan, round } from './figures';
 import type { DemandMetrics, RbaMeasure } from './metrics-schema';
-import type { QuarterFigures } from './request-metrics';
+import { newQuarter, type QuarterFigures } from './request-metrics';
 
 /** Trends show the most recent quarters only; older ones stay in the data, not in the headline. */
 export const TREND_QUARTERS = 8;
 
-type Measure = Omit<RbaMeasure, 'value' | 'trend'> & { of: (q: QuarterFigures) => number | null };
+/** `all` is the whole period's figures, for a quarter's hours (see taHours). */
+type Measure = Omit<RbaMeasure, 'value' | 'trend'> & { of: (q: QuarterFigures, all: QuarterFigures) => number | null };
 
 const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
   howMuch: [
     { id: 'requestsReceived', label: 'Requests received', unit: 'count', of: (q) => q.received },
     { id: 'requestsFulfilled', label: 'Requests fulfilled', unit: 'count', of: (q) => q.fulfilled },
-    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q) => (q.hoursRecorded ? round(q.hours) : null) },
+    // A quarter that fulfilled nothing delivered no hours, where requests record hours at all; it is only "not
+    // recorded" when it fulfilled requests and none of them records its hours.
+    { id: 'taHours', label: 'TA hours delivered (fulfilled requests)', unit: 'hours', of: (q, all) => (q.hoursRecorded ? round(q.hours) : q.fulfilled === 0 && all.hoursRecorded > 0 ? 0 : null) },
     { id: 'organizationsServed', label: 'Agencies and governments served', unit: 'count', of: (q) => q.orgs.size },
     { id: 'proactiveOutreach', label: 'Proactive outreach (requests we initiated)', unit: 'count', of: (q) => q.proactive },
   ],
@@ -40,13 +43,9 @@ export function trendQuarters(quarters: Iterable<string>): string[] {
 export function rbaMeasures(all: QuarterFigures, byQuarter: ReadonlyMap<string, QuarterFigures>): DemandMetrics['rba'] {
   const quarters = trendQuarters(byQuarter.keys());
   const build = (m: Measure): RbaMeasure => ({
-    id: m.id, label: m.label, unit: m.unit, value: m.of(all),
-    trend: quarters.map((quarter) => {
-      const q = byQuarter.get(quarter);
-      // An empty quarter did nothing: zero for counts, and for hours where they are recorded at all; no figure for
-      // rates and averages.
-      return { quarter, value: q ? m.of(q) : m.unit === 'count' || (m.unit === 'hours' && all.hoursRecorded > 0) ? 0 : null };
-    }),
+    id: m.id, label: m.label, unit: m.unit, value: m.of(all, all),
+    // A quarter with no figures did nothing: its counts are zero and its rates and averages have no figure.
+    trend: quarters.map((quarter) => ({ quarter, value: m.of(byQuarter.get(quarter) ?? newQuarter(), all) })),
   });
   return {
     quarters,

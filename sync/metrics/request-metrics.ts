@@ -33,7 +33,7 @@ export interface QuarterFigures {
   positive: number; followedUp: number; actionPlans: number;
 }
 
-const newQuarter = (): QuarterFigures => ({
+export const newQuarter = (): QuarterFigures => ({
   received: 0, fulfilled: 0, hours: 0, hoursRecorded: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [],
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });

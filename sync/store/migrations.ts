@@ -288,6 +288,15 @@ const migrations: Migration[] = [
       await db.schema.alterTable('rejection_log').addColumn('sheet_row', 'integer').execute();
     },
   },
+  {
+    // A request Closed without a fulfillment day no longer shows it fulfilled on the day recorded: the days to
+    // fulfill counted an import day for "Closed - no response". The rule changed, so the column is recomputed.
+    name: '0014-first-done-on-fulfilled',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_done_on: null }).execute();
+      await backfillFirstDoneOn(db);
+    },
+  },
 ];
 
 

@@ -61,4 +61,25 @@ describe('a cell showing a formula error', () => {
     await expectErrorsRead(name, connected.source, await connected.sync());
     expect(sheet.peek(2, col('requesterOrg'))?.note).toMatch(/#N\/A/);
   });
+
+  test('in Excel, text typed as "#N/A" (valueTypes says String) is the text it is: stored as typed, while a real error beside it is still one', async () => {
+    const name = 'Typed #N/A (Excel)';
+    const connected = await connectedExcel(service, name);
+    seedExcelSheet(connected.excel, 'Requests', grid, 'requests');
+    const sheet = connected.excel.sheet('Requests')!;
+    // Typed under the text format (or after an apostrophe): Excel keeps it as text.
+    Object.assign(sheet.cell(2, col('requesterOrg')), { value: '#N/A', numberFormat: '@' });
+    Object.assign(sheet.cell(3, col('notes')), { value: '#REF!', numberFormat: '@' });
+    sheet.showError(4, col('dueOn'), '#REF!', '=#REF!+30');
+    expect(await connected.sync()).toMatch(/^Requests: 3 sent, 3 saved/);
+    const stored = (await service.storedRows('requests', connected.source.id)).filter((r) => !r.deleted);
+    const byId = (id: unknown) => stored.find((r) => r.values.requestId === id)?.values;
+    expect(byId(typed[0].requestId)?.requesterOrg).toBe('#N/A');
+    expect(byId(typed[1].requestId)?.notes).toBe('#REF!');
+    expect(byId(typed[2].requestId)?.dueOn).toBeNull();
+    expect(await service.invoke<unknown[]>('rejections', connected.source.id)).toEqual([]);
+    const quality = await service.invoke<unknown[][]>('dataQualitySheet');
+    expect(quality.filter((line) => line[0] === name).map((line) => line.slice(2, 5))).toEqual([['Requests', 4, `Requests!${columnLetter(col('dueOn'))}4`]]);
+    expect(sheet.peek(2, col('requesterOrg'))?.note ?? '').toBe('');
+  });
 });

@@ -703,14 +703,27 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const byKey = async (table: TableName) =>
           Object.fromEntries((await collect(migrated.rows(table, { includeDeleted: true }))).map((r) => [`${r.sourceId === a.id ? 'A' : 'B'}/${r.rowId}`, r.firstDoneOn]));
         expect(await byKey('requests')).toEqual({
-          'A/a': '2025-02-20', 'A/b': '2025-03-03', 'A/c': '2025-03-01', 'A/d': '2025-03-05', 'A/open': null, 'B/a': null,
+          'A/a': '2025-02-20', 'A/b': '2025-03-03', 'A/c': null, 'A/d': '2025-03-05', 'A/open': null, 'B/a': null,
           ...Object.fromEntries(bulk.map((id, i) => [`A/${id}`, i % 2 === 0 ? bulkDate(i) : null])),
         });
         expect(await byKey('workplan')).toEqual({ 'A/w': null });
         // Written from then on as before: kept once set, made when first shown.
-        await migrated.applyBatch({ sourceId: a.id, table: 'requests', upserts: [row('a', { status: 'Closed', fulfilledOn: '2025-03-11' }), row('open', { status: 'Closed' })], deletes: [], full: false, rejected: [], at: day(12) });
+        await migrated.applyBatch({ sourceId: a.id, table: 'requests', upserts: [row('a', { status: 'Closed', fulfilledOn: '2025-03-11' }), row('open', { status: 'Fulfilled' })], deletes: [], full: false, rejected: [], at: day(12) });
         expect(await byKey('requests')).toMatchObject({ 'A/a': '2025-02-20', 'A/open': '2025-03-13' });
       });
+    });
+
+    test.runIf(probe !== undefined)('a request closed without being fulfilled loses the first done day the rule before 0014 gave it', async () => {
+      const place = `closedundone${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      await apply({ upserts: [row('closed', { status: 'Closed' }), row('served', { status: 'Fulfilled' }), row('dated', { status: 'Closed', fulfilledOn: '2025-02-20' })] });
+      await apply({ at: day(2), upserts: [row('served', { status: 'Closed' })] });
+      await store.close();
+      await probe!.execute(place, ["update sheet_rows set first_done_on = '2025-03-01' where row_id = 'closed'", "delete from schema_migrations where name = '0014-first-done-on-fulfilled'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstDoneOn]))).toEqual({ closed: null, served: '2025-03-01', dated: '2025-02-20' });
     });
 
     describe('rejection log and last syncs', () => {

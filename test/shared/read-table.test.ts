@@ -1,7 +1,7 @@
 // Sheets as people keep them: renamed and reordered columns, a Timeline column, "same as above" blanks,
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
-import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readTable, validateRows, type CellInput } from '../../shared';
+import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -161,6 +161,14 @@ describe('readTable', () => {
     const digits = plan([['Phase 1 - 0-90 days', 'Listen'], ['Phase 10: 90 Days', 'Review'], ['Phase 1 - 0-90 days', 'Map']]);
     expect(digits.phases).toEqual(['Phase 1 - 0-90 days', 'Phase 10: 90 Days', 'Phase 1 - 0-90 days']);
     expect(digits.issues).toEqual([]);
+    // An apostrophe is no mark between words: "Children's" and "Childrens" are one name, the first spelling.
+    const apostrophes = plan([["Phase 2: Children's Services", 'Map partners'], ['Phase 2: Childrens Services', 'Adopt plan'], ['Phase 2: Children’s services', 'Fund plan'], [2, 'Train staff']]);
+    expect(apostrophes.phases).toEqual(Array(4).fill("Phase 2: Children's Services"));
+    expect(apostrophes.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'Phase: "Phase 2: Childrens Services" on row 3 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [4, 'A', 'Phase: "Phase 2: Children’s services" on row 4 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2, as first written'],
+      [5, 'A', 'Phase: "2" on row 5 read as "Phase 2: Children\'s Services", the name this sheet gives phase 2'],
+    ]);
     // A decimal phase is its own, no name for the whole number.
     expect(plan([['Phase 2.5: Pilot', 'Test'], [2, 'Map partners']]).phases).toEqual(['Phase 2.5: Pilot', 'Phase 2']);
     // Under a Year header, as "Year 1" is named.
@@ -375,6 +383,63 @@ describe('readTable', () => {
     expect(paged.issues.find((i) => i.code === 'header_by_values')?.message).toContain('2 of its 3 values fit the Requester type list, 0 the Category list');
   });
 
+  it('skips a status legend pasted into a plan, in its own capitals and plurals, with one warning naming its row, cells and list', () => {
+    const grid: Grid = [
+      ['Phase', 'Goal', 'Task', 'Status'],
+      [1, 'Alignment', 'Host a forum', 'In progress'],
+      ['Completed', 'In progress', 'Not started'],
+      [null, 'Completed', 'In Progress', 'Not Started'],
+      [null, null, 'Complete', 'On Hold'],
+      ['Status legend: Completed · In progress · Not started'],
+      [null, null, 'Completed  In Progress  Not Started'],
+      ['Key:', 'Done', 'Ongoing', 'Planned'],
+      [2, 'Learning', 'Integrate findings', 'Not started'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    // Two choices with one in the Status column may be a task named by a status word: kept, said so.
+    expect(r.rows.map((x) => x.row)).toEqual([2, 5, 9]);
+    // Typed in the Phase column, it would have been a heading naming the phase of the rows below.
+    expect(r.rows[2].raw.phase).toBe('Phase 2');
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+    expect(r.issues.filter((i) => i.row! > 2 && i.row! < 9).map((i) => i.code)).toEqual(Array(6).fill('legend_row'));
+    // Statuses each in a Status column are a row's values (items with no action, reported), not a legend.
+    const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Focus Area', 'Early Actions', 'Status', 'Additional Strategies', 'Status'], ['Tools', 'Resources page', 'Completed', 'Audit', 'Not started'], [null, null, 'Completed', null, 'In progress']]);
+    expect(roadmap.rows.map((x) => [x.row, x.raw.status])).toEqual([[2, 'Completed'], [2, 'Not started'], [3, 'Completed'], [3, 'In progress']]);
+    expect(roadmap.issues.map((i) => i.code)).not.toContain('legend_row');
+    // A task beside the choices, or one choice twice, is no legend.
+    const rows = readTable(TABLES.workplan, 'Plan', [['Task', 'Status', 'Notes'], ['Completed', 'Completed', 'In progress'], ['Not started', 'In progress', 'Completed']]);
+    expect(rows.rows.map((x) => x.row)).toEqual([2]);
+  });
+
+  it("keeps a task named by a status word beside its own status, or a goal and a status alone: two choices, one in its list's column, are a row (said so), not a legend", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']];
+    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started']]);
+    expect(r.rows.map((x) => [x.row, x.raw.goal, x.raw.task, x.raw.status])).toEqual([
+      [2, 'Alignment', 'Host a forum', 'In progress'], [3, 'Alignment', 'Planning', 'Completed'], [4, 'Planning', null, 'In progress'],
+    ]);
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [5, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+    const requests = readTable(TABLES.requests, 'Requests', [['Received', 'Organization', 'Description', 'Priority', 'Status'], [null, null, 'Urgent', 'High', null]]);
+    expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
+  });
+
+  it('keeps a request whose cells are words that also name columns, when one is a choice in its own column ("Email" under Channel)', () => {
+    const header = ['Received', 'Organization', 'Requester type', 'Channel', 'Description', 'Status'];
+    const r = readTable(TABLES.requests, 'Requests', [header, [null, 'Agency', null, 'Email', null, 'Completed'], [null, null, null, 'Email', null, 'Fulfilled'], [null, 'Requester', null, 'Contact', null, 'Notes']]);
+    expect(r.rows.map((x) => [x.row, x.raw.requesterOrg, x.raw.channel, x.raw.status])).toEqual([[2, 'Agency', 'Email', 'Completed'], [3, null, 'Email', 'Fulfilled']]);
+    expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
@@ -385,11 +450,32 @@ describe('readTable, with another table stacked below', () => {
   const grid = stackedTables.sheets[0].rows as Grid;
   const read = readTable(TABLES.workplan, 'Sheet1', grid, 0);
 
-  it('ends the table before the next header and says once where that table starts', () => {
+  it('ends the table before the next header, which it names', () => {
     expect(read.rows.map((r) => r.row)).toEqual(Array.from({ length: 24 }, (_, i) => i + 2));
-    const another = read.issues.filter((i) => i.code === 'another_table');
-    expect(another.map(formatCellIssue)).toEqual(['Sheet1 row 33: another table starts here (stage, item, target); put each table on its own sheet to import it']);
+    expect(read.nextAt).toBe(33);
+    expect(read.issues.filter((i) => i.code === 'another_table')).toEqual([]);
     expect(validateRows(TABLES.workplan, read.rows.map((r) => r.raw)).filter((r) => !r.ok)).toEqual([]);
+  });
+
+  it('reads each table below as the one its header names, with the rows of the sheet, and says where each was found', () => {
+    const reads = readStacked(read, 'Sheet1', grid);
+    expect(reads.map((r) => [r.table.name, r.headerRow, r.rows[0].row, r.rows[r.rows.length - 1].row])).toEqual([['workplan', 1, 2, 25], ['workplan', 33, 34, 44], ['roadmap', 50, 51, 65]]);
+    expect(reads[1].rows[2]).toMatchObject({ row: 36, raw: { phase: 'Normalize', task: 'Racial-equity workshops for senior and executive staff', target: '2 workshops' } });
+    expect(reads[2].rows[3].raw).toMatchObject({ focusArea: 'Education, training and peer learning', kind: 'Additional strategy' });
+    expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))).toEqual([
+      'Sheet1 row 33: read a second table (workplan) from row 33 of sheet Sheet1',
+      'Sheet1 row 50: read a third table (roadmap) from row 50 of sheet Sheet1',
+    ]);
+    // The lines between two tables are the upper one's notes, said once, not titles over the lower.
+    expect(reads.slice(1).flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([46, 48]);
+  });
+
+  it("gives a table below the year of the sheet's title, and nothing of the rows above it", () => {
+    const sheet: Grid = [['2024 calendar'], ['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Mar 2024'], ['Date', 'Milestone', 'Team', 'Status'], ['March 15', 'Forum', 'ODE', 'Completed']];
+    const reads = readStacked(readTable(TABLES.workplan, 'Sheet1', sheet, 1), 'Sheet1', sheet);
+    expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row)])).toEqual([['workplan', [3]], ['milestones', [5]]]);
+    expect(reads[1].title).toEqual(reads[0].title);
+    expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2024-03-15' } });
   });
 
   it('reads the lines between the tables as notes under the first, not as phases', () => {
@@ -400,7 +486,7 @@ describe('readTable, with another table stacked below', () => {
     const plan: Grid = [['Goal', 'Task', 'Status', 'Timeline'], ['Goal', 'Task', 'In progress', 'TBD'], ['goal', 'task', 'status', 'timeline'], ['Organize', 'Status', 'Completed', 'Jan 2027 – Dec 2027']];
     const again = readTable(TABLES.workplan, 'Plan', plan, 0);
     expect(again.rows.map((r) => r.row)).toEqual([2, 4]);
-    expect(again.issues.filter((i) => i.code === 'another_table')).toEqual([]);
+    expect(again.nextAt).toBeUndefined();
   });
 
   it("keeps every row under this table's header repeated short of a column, respelled or shifted, and under a data row of header words", () => {
@@ -409,10 +495,24 @@ describe('readTable, with another table stacked below', () => {
     for (const line of [[null, 'Goals', 'Tasks', 'Timeframe'], ['Goal', 'Task', 'Timeline'], [null, 'Phase', 'Goal', 'Task', 'Timeline'], [2, 'Goal', 'Activity', 'Status']] as Grid) {
       const read = readTable(TABLES.workplan, 'Plan', [...plan, line, ...last], 0);
       expect(read.rows.map((r) => r.row), String(line)).toContain(4);
-      expect(read.issues.filter((i) => i.code === 'another_table'), String(line)).toEqual([]);
+      expect(read.nextAt, String(line)).toBeUndefined();
     }
     const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Date(s)', 'Milestone', 'Department'], ['Mar 1', 'Report', 'Council', 'Not started']];
     expect(readTable(TABLES.milestones, 'Calendar', milestones, 0).rows.map((r) => r.row)).toContain(4);
+  });
+
+  it("reads on past a row of header words that names no column this plan lacks but generic ones (a sub-table's heading, another page's header), setting it aside", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027']];
+    const last: Grid = [[3, 'Learning', 'Integrate findings', 'Jan 2029 – Dec 2029']];
+    for (const line of [['Goal', 'Activity', 'Status'], [null, 'Goal', 'Activity', 'Status'], ['Goals', 'Activities', 'Lead', 'Status']] as Grid) {
+      const read = readTable(TABLES.workplan, 'Plan', [...plan, line, ...last], 0);
+      expect(read.rows.map((r) => r.row), String(line)).toEqual([2, 4]);
+      expect(read.issues.filter((i) => i.code === 'another_table'), String(line)).toEqual([]);
+      const column = line[0] === null ? 'B' : 'A';
+      expect(read.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column, i.message]), String(line)).toEqual([
+        [3, column, `this row names columns (${line.filter((v) => v !== null).map((v) => `"${v}"`).join(', ')}), not values: a page header or a sub-table's heading; skipped`],
+      ]);
+    }
   });
 
   it('reads the topmost table of a sheet, not a heavier one pasted below it over its rows, and says where that one starts', () => {
@@ -421,7 +521,7 @@ describe('readTable, with another table stacked below', () => {
     expect([located.table.name, located.headerIndex]).toEqual(['milestones', 0]);
     const read = readTable(located.table, 'Sheet1', grid, located.headerIndex);
     expect(read.rows.map((r) => r.row)).toEqual([2, 3]);
-    expect(read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([5]);
+    expect(read.nextAt).toBe(5);
   });
 
   it('reads a header that several tables could start as the one it names best, not the first table tried', () => {
@@ -434,9 +534,9 @@ describe('readTable, with another table stacked below', () => {
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Focus area', 'Kind', 'Action', 'Lead', 'Status'], ['Tools', 'Early action', 'Resources page', 'ODE', 'Not started']];
     const read = readTable(TABLES.milestones, 'Calendar', grid, 0);
     expect(read.rows.map((r) => r.row)).toEqual([2]);
-    expect(read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+    expect(read.nextAt).toBe(3);
     // A roadmap's Action is a work plan's Task too: its header is still the roadmap's, which it names better.
     const plans: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], ['focus area', 'kind', 'action'], ['Tools', 'Early action', 'Resources page']];
-    expect(readTable(TABLES.workplan, 'Sheet1', plans, 0).issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+    expect(readTable(TABLES.workplan, 'Sheet1', plans, 0).nextAt).toBe(3);
   });
 });

@@ -128,6 +128,38 @@ describe('readRules', () => {
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
+  it('reads text spelled as an error as the text it is where the host told it from one (textsLikeErrors: Excel\'s valueTypes)', () => {
+    const grid = copy();
+    setBlock(grid, 'assignee', ['A. Rivera', '#N/A', '#REF!'], [20, 15, 10]);
+    const column = listPlacement('assignee').column - 1;
+    const r = readRules(grid, undefined, new Set([`2:${column}`]));
+    expect(r.lists.assignee).toEqual(['A. Rivera', '#N/A']);
+    expect(r.capacity.get('#n/a')).toBe(15);
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([[4, columnLetter(column + 1)]]);
+  });
+
+  it('reads "Loading..." typed as a label, choice or key as the text it is: with the formulas, where its cell holds none; without them (import, the custom functions, triage), always', () => {
+    const grid = copy();
+    setBlock(grid, 'ageBucket', [0, 8, 31, 91], ['0-7 days', 'Loading...', '31-90 days', 'Over 90 days']);
+    setBlock(grid, 'suggestedPriority', [0, 2, 4, 6], ['Low', 'Medium', 'Loading...', 'Urgent']);
+    setBlock(grid, 'assignee', ['A. Rivera', 'Loading...'], [20, 15]);
+    const noFormulas = grid.map((line) => line.map(() => ''));
+    for (const r of [readRules(grid, noFormulas), readRules(grid)]) {
+      expect(r.ageBuckets).toEqual([[0, '0-7 days'], [8, 'Loading...'], [31, '31-90 days'], [91, 'Over 90 days']]);
+      expect(r.suggestedPriority).toEqual([[0, 'Low'], [2, 'Medium'], [4, 'Loading...'], [6, 'Urgent']]);
+      expect(r.lists.assignee).toEqual(['A. Rivera', 'Loading...']);
+      expect(r.capacity.get('loading...')).toBe(15);
+      expect(r.issues).toEqual([]);
+    }
+    // Still loading its formula's data: the label is not read, and said so at its cell, never dropped silently.
+    const age = listPlacement('ageBucket');
+    const loading = noFormulas.map((line) => [...line]);
+    loading[2][age.pairedColumn! - 1] = '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc", "Ages!B3")';
+    const r = readRules(grid, loading);
+    expect(r.ageBuckets).toEqual([[0, '0-7 days'], [31, '31-90 days'], [91, 'Over 90 days']]);
+    expect(r.issues.map((i) => [i.row, i.column, i.code])).toEqual([[3, columnLetter(age.pairedColumn!), 'still_loading']]);
+  });
+
   it("checks cells against a sheet's own lists only where the sheet is laid out as the templates': a Lists sheet of one list of its own in column A is not read as requester types", () => {
     const added = copy();
     setBlock(added, 'requesterType', [...DEFAULT_RULES.lists.requesterType, 'Regional council']);

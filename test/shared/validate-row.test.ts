@@ -79,6 +79,16 @@ describe('validateRow', () => {
     expect(r.values).toMatchObject({ startOn: '2026-02-01', endOn: '2027-12-31' });
   });
 
+  it('reads an End "Winter 2026" after a Start later in 2026 as the winter from that December, not an end before the start', () => {
+    const r = validateRow(TABLES.workplan, { task: 'Apply a co-governance tool', startOn: 'Summer 2026', endOn: 'Winter 2026' });
+    expect(r.errors).toEqual([]);
+    expect(r.values).toMatchObject({ startOn: '2026-06-01', endOn: '2027-02-28' });
+    expect(r.warnings.find((w) => w.field === 'endOn')?.message).toBe('End: read "Winter 2026" as 2026-12-01 to 2027-02-28 (a winter after an earlier day of its year is the one from that December to February: Start is 2026-06-01); used its end, 2027-02-28');
+    // A winter whose own months hold the start stays the one by its January's year; a start in a later year is still an error.
+    expect(validateRow(TABLES.workplan, { task: 'Plan', startOn: '2026-01-15', endOn: 'Winter 2026' }).values.endOn).toBe('2026-02-28');
+    expect(codes(validateRow(TABLES.workplan, { task: 'Typo', startOn: 'Mar 2027', endOn: 'Winter 2026' }).errors)).toEqual(['endOn:end_before_start']);
+  });
+
   it('flags a backwards range as end before start', () => {
     expect(codes(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors)).toEqual(['endOn:end_before_start']);
   });

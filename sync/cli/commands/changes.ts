@@ -14,8 +14,14 @@ import { commandConfig, withStore } from '../command-store';
 export const changesCommand: Command = {
   name: 'changes',
   summary: 'what changed in a period (since the last meeting by default), from the history',
-  usage: 'changes [--since DATE] [--until DATE] [--json] [--out FILE.xlsx]',
-  options: { ...storageOptions, since: { type: 'string' }, until: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' } },
+  usage: 'changes [--since DATE] [--until DATE] [--json] [--out FILE.xlsx] [--data DIR]',
+  options: {
+    ...storageOptions,
+    since: { type: 'string', value: 'DATE', help: 'the first day of the period (default: the last meeting day, from EQUITY_DESK_MEETINGS)' },
+    until: { type: 'string', value: 'DATE', help: 'the last day of the period (default: today)' },
+    json: { type: 'boolean', default: false, help: 'print one JSON document' },
+    out: { type: 'string', value: 'FILE.xlsx', help: 'also write the changes as a workbook' },
+  },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const out = typeof values.out === 'string' ? values.out : undefined;

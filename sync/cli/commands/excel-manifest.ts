@@ -9,7 +9,11 @@ export const excelManifestCommand: Command = {
   name: 'excel-manifest',
   summary: "render the Excel add-in's XML manifest for the service at --url (sideload it, or upload it in the Microsoft 365 admin center)",
   usage: 'excel-manifest --url https://HOST [--out FILE.xml] [--id GUID]',
-  options: { url: { type: 'string' }, out: { type: 'string' }, id: { type: 'string' } },
+  options: {
+    url: { type: 'string', value: 'https://HOST', help: 'the service\'s public address, which serves the add-in\'s files' },
+    out: { type: 'string', value: 'FILE.xml', help: 'write the manifest to this file (default: print it)' },
+    id: { type: 'string', value: 'GUID', help: 'the add-in\'s id (default: one derived from --url, the same each time)' },
+  },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     if (typeof values.url !== 'string' || values.url.trim() === '') throw new CliError("missing --url https://HOST (the service's public https address)");

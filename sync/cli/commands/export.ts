@@ -16,8 +16,8 @@ import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'build the master workbook (Summary, consolidated sheets, breakdowns, Data quality)',
-  usage: `export --out FILE.xlsx ${REPORT_USAGE}`,
-  options: { ...storageOptions, ...reportFlags, out: { type: 'string' } },
+  usage: `export --out FILE.xlsx ${REPORT_USAGE} [--data DIR]`,
+  options: { ...storageOptions, ...reportFlags, out: { type: 'string', value: 'FILE.xlsx', help: 'where to write the master workbook' } },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const out = values.out;

@@ -1,6 +1,7 @@
 // `import FILE.xlsx --source ID [--json]`: ingests a workbook's tables exactly as a sync would and
 // reports every rejected row at its sheet, row and column; exits 0 when every row was read, else 1.
 import { counted } from '../../../shared/plural';
+import { TABLES } from '../../../shared/tables';
 import { isErrorType } from '../../../shared/typed-error';
 import { importExitCode, importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
 import { ImportError } from '../../ingest/import-error';
@@ -19,7 +20,9 @@ function report(file: string, r: ImportResult): string[] {
   // Counted in items once a row holds several, so the table counts add up to accepted + unchanged + rejected.
   const unit = r.tables.some((t) => t.items !== t.rows) ? 'item' : 'row';
   const read = (t: ImportResult['tables'][number]) => (t.items === t.rows ? counted(t.rows, 'row') : `${counted(t.rows, 'row')} holding ${counted(t.items, 'item')}`);
-  const tables = r.tables.map((t) => `${t.sheet} (${notRead.has(t.sheet) ? 'not read' : read(t)})`).join(', ');
+  // A sheet holding several tables stacked names each by its table.
+  const named = (t: ImportResult['tables'][number]) => (r.tables.filter((x) => x.sheet === t.sheet).length > 1 ? `${t.sheet} as ${TABLES[t.table].sheet}` : t.sheet);
+  const tables = r.tables.map((t) => `${named(t)} (${notRead.has(t.sheet) ? 'not read' : read(t)})`).join(', ');
   lines.push(`Imported ${file}: ${tables}.`);
   for (const m of r.mappings) {
     if (m.columns.length) lines.push(`Headers of ${m.sheet} (row ${m.headerRow}): ${m.columns.map((c) => (c.header === c.reads ? c.header : `${c.header} = ${c.reads}`)).join(', ')}.`);
@@ -35,8 +38,12 @@ function report(file: string, r: ImportResult): string[] {
 export const importCommand: Command = {
   name: 'import',
   summary: 'validate and ingest a workbook\'s rows exactly as a sync would',
-  usage: 'import FILE.xlsx --source ID [--json]',
-  options: { ...storageOptions, source: { type: 'string' }, json: { type: 'boolean', default: false } },
+  usage: 'import FILE.xlsx --source ID [--json] [--data DIR]',
+  options: {
+    ...storageOptions,
+    source: { type: 'string', value: 'ID', help: 'the source the rows belong to (`source add NAME --kind file` makes one)' },
+    json: { type: 'boolean', default: false, help: 'print one JSON document' },
+  },
   async run({ positionals, values }, io) {
     const [file, ...extra] = positionals;
     if (file === undefined) throw new CliError('missing FILE.xlsx (usage: npx equity-desk import FILE.xlsx --source ID)');

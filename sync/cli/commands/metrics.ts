@@ -8,8 +8,8 @@ import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
 export const metricsCommand: Command = {
   name: 'metrics',
   summary: 'print the demand metrics (a readable report, or JSON with --json)',
-  usage: `metrics [--json] ${REPORT_USAGE}`,
-  options: { ...storageOptions, ...reportFlags, json: { type: 'boolean', default: false } },
+  usage: `metrics [--json] ${REPORT_USAGE} [--data DIR]`,
+  options: { ...storageOptions, ...reportFlags, json: { type: 'boolean', default: false, help: 'print one JSON document' } },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const metrics = await withStore(commandConfig(values, io), async (store) => computeMetrics(store, await reportFromFlags(values, store)));

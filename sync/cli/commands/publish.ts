@@ -11,8 +11,13 @@ import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
 export const publishCommand: Command = {
   name: 'publish',
   summary: 'upload the master workbook through Microsoft Graph (EQUITY_DESK_GRAPH_* settings), or into --folder',
-  usage: `publish [--folder DIR] [--verbose] ${REPORT_USAGE}`,
-  options: { ...storageOptions, ...reportFlags, folder: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  usage: `publish [--folder DIR] [--verbose] ${REPORT_USAGE} [--data DIR]`,
+  options: {
+    ...storageOptions,
+    ...reportFlags,
+    folder: { type: 'string', value: 'DIR', help: 'copy the master workbook into this folder instead of uploading it' },
+    verbose: { type: 'boolean', default: false, help: 'when publishing fails, print what Microsoft Graph answered' },
+  },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     // Settings are checked before any work, so a missing variable fails in a second, not after the build.

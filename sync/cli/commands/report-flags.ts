@@ -7,10 +7,10 @@ import type { RowStore } from '../../store/row-store';
 import { CliError, type Command } from '../command';
 
 export const reportFlags = {
-  from: { type: 'string' },
-  to: { type: 'string' },
-  source: { type: 'string' },
-  'as-of': { type: 'string' },
+  from: { type: 'string', value: 'DATE', help: 'only requests received on or after this day' },
+  to: { type: 'string', value: 'DATE', help: 'only requests received on or before this day' },
+  source: { type: 'string', value: 'ID[,ID]', help: 'only these sources (the ids `source list` shows)' },
+  'as-of': { type: 'string', value: 'DATE', help: 'date the statuses as of this day (the end of a quarter), not today' },
 } as const satisfies Command['options'];
 
 export const REPORT_USAGE = '[--from DATE] [--to DATE] [--source ID[,ID]] [--as-of DATE]';

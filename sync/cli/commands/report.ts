@@ -15,8 +15,14 @@ import { commandConfig, withStore } from '../command-store';
 export const reportCommand: Command = {
   name: 'report',
   summary: 'write the annual progress report as a PDF or an HTML page, with the office\'s narrative',
-  usage: 'report --year YYYY --out FILE.pdf|.html [--narrative FILE.md] [--as-of DATE]',
-  options: { ...storageOptions, year: { type: 'string' }, out: { type: 'string' }, narrative: { type: 'string' }, 'as-of': { type: 'string' } },
+  usage: 'report --year YYYY --out FILE.pdf|.html [--narrative FILE.md] [--as-of DATE] [--data DIR]',
+  options: {
+    ...storageOptions,
+    year: { type: 'string', value: 'YYYY', help: 'the year the report covers' },
+    out: { type: 'string', value: 'FILE.pdf|.html', help: 'where to write it; the ending picks PDF or HTML' },
+    narrative: { type: 'string', value: 'FILE.md', help: 'the office\'s own sections, in Markdown' },
+    'as-of': { type: 'string', value: 'DATE', help: 'date the statuses as of this day (default: the year\'s end, or today within it)' },
+  },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const out = typeof values.out === 'string' ? values.out : undefined;

@@ -1,17 +1,17 @@
 // `reviewer add NAME`, `reviewer list`, `reviewer revoke ID`, `reviewer rotate ID`: read-only tokens for
 // committee members and partners (metrics, master workbook, dashboard).
 import { dashboardLink, serviceUrl } from '../../api/service-url';
-import { CliError, storageOptions, type Command } from '../command';
+import { CliError, linkOptions, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 import { runTokenAction } from '../token-actions';
 
-const USAGE = 'reviewer add NAME [--port N] | list | revoke ID | rotate ID [--port N]';
+const USAGE = 'reviewer add NAME | list | revoke ID | rotate ID [--data DIR] [--port N] [--host HOST]';
 
 export const reviewerCommand: Command = {
   name: 'reviewer',
   summary: 'issue a read-only token (printed once); list, revoke or rotate reviewers',
   usage: USAGE,
-  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' } },
+  options: { ...storageOptions, ...linkOptions },
   async run({ positionals, values }, io) {
     const [action, ...words] = positionals;
     if (action === undefined) throw new CliError(`missing an action (usage: npx equity-desk ${USAGE})`);

@@ -1,4 +1,4 @@
-// `serve [--port 8787] [--data DIR] [--demo]`: runs the sync service until interrupted, publishing the master
+// `serve [--port N] [--host HOST] [--data DIR] [--demo]`: runs the sync service until interrupted, publishing the master
 // workbook on a schedule when EQUITY_DESK_PUBLISH_EVERY is set.
 import { ensureAdmin, type AdminToken } from '../../api/admin-token';
 import { createApp } from '../../api/app';
@@ -77,8 +77,14 @@ const interrupted = () =>
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the sync service (SQLite in --data, or PostgreSQL from DATABASE_URL)',
-  usage: 'serve [--port 8787] [--data DIR] [--demo] [--verbose]',
-  options: { ...storageOptions, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
+  usage: 'serve [--port N] [--host HOST] [--data DIR] [--demo] [--verbose]',
+  options: {
+    ...storageOptions,
+    port: { type: 'string', value: 'N', help: 'the port to listen on (default 8787, or PORT)' },
+    host: { type: 'string', value: 'HOST', help: 'the address to listen on (default 127.0.0.1, or HOST; 0.0.0.0 for every network)' },
+    demo: { type: 'boolean', default: false, help: 'load demo data and print tokens to try it with' },
+    verbose: { type: 'boolean', default: false, help: 'when a scheduled publish fails, print what Microsoft Graph answered' },
+  },
   async run({ positionals, values }, io: CommandIo) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
     const config = commandConfig(values, io);

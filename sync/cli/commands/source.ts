@@ -25,13 +25,13 @@ function nextSteps(kind: SourceKind, id: string, config: Config): string[] {
   ];
 }
 
-const USAGE = 'source add NAME [--kind google-sheets|excel|file] | list | revoke ID | rotate ID';
+const USAGE = 'source add NAME [--kind google-sheets|excel|file] | list | revoke ID | rotate ID [--data DIR]';
 
 export const sourceCommand: Command = {
   name: 'source',
   summary: 'register a source sheet (prints its id and token once); list, revoke or rotate sources',
   usage: USAGE,
-  options: { ...storageOptions, kind: { type: 'string', default: 'google-sheets' } },
+  options: { ...storageOptions, kind: { type: 'string', default: 'google-sheets', value: 'google-sheets|excel|file', help: 'add: where the source\'s rows come from' } },
   async run({ positionals, values }, io) {
     const [action, ...words] = positionals;
     if (action === undefined) throw new CliError(`missing an action (usage: npx equity-desk ${USAGE})`);

@@ -28,21 +28,23 @@ function wholeNumber(flag: string, raw: string | undefined, max: number): number
   return Number(raw);
 }
 
+const USAGE = 'template NAME --out FILE.xlsx [--sample N] [--seed N] [--as-of DATE]';
+
 export const templateCommand: Command = {
   name: 'template',
   summary: `write a template workbook (${TEMPLATE_NAMES.join(', ')}); --sample N fills N realistic rows`,
-  usage: 'template NAME --out FILE.xlsx [--sample N]',
+  usage: USAGE,
   options: {
-    out: { type: 'string' },
-    sample: { type: 'string' },
-    seed: { type: 'string' },
-    'as-of': { type: 'string' },
+    out: { type: 'string', value: 'FILE.xlsx', help: 'where to write the workbook' },
+    sample: { type: 'string', value: 'N', help: 'fill N realistic rows' },
+    seed: { type: 'string', value: 'N', help: 'a seed for the sample rows: the same seed writes the same rows' },
+    'as-of': { type: 'string', value: 'DATE', help: 'the day the sample rows are dated around (default: today)' },
   },
   async run({ positionals, values }, io) {
     const [name, ...extra] = positionals;
     if (name === undefined) throw new CliError(`missing the template NAME: one of ${TEMPLATE_NAMES.join(', ')}`);
     if (!isTemplateName(name)) throw new CliError(`unknown template "${name}"; templates: ${TEMPLATE_NAMES.join(', ')}`);
-    if (extra.length) throw new CliError(`unexpected argument "${extra[0]}" (usage: npx equity-desk template NAME --out FILE.xlsx [--sample N])`);
+    if (extra.length) throw new CliError(`unexpected argument "${extra[0]}" (usage: npx equity-desk ${USAGE})`);
     const out = values.out;
     if (typeof out !== 'string' || out.trim() === '') throw new CliError('missing --out FILE.xlsx');
     const sample = wholeNumber('sample', values.sample as string | undefined, MAX_SAMPLE_ROWS);

@@ -34,6 +34,8 @@ describe('the bundle', () => {
     // The row schema keeps zod's English messages without carrying zod's other locales.
     expect(code).toContain('Invalid input: expected');
     expect(code).not.toMatch(/Eingabe|Entrada inv/);
+    // A template is set up with its own content: the CLI's sample-row generator (`template --sample`) is not shipped.
+    expect(code).not.toContain('function sampleRows(');
   });
 
   test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {

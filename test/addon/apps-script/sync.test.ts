@@ -304,6 +304,45 @@ describe('a date typed as a month, written back', () => {
   });
 });
 
+describe('tables stacked in one sheet', () => {
+  test('each is synced as the table its header names: rows stored by sheet row, one Sync ID column, problems at their cells, nothing sent again', async () => {
+    const { addon, source, fakes } = await connected('Stacked plan');
+    // The title's year is the lower table's too: its dates are written without one.
+    fakes.seedSheet('Plan', [
+      ['2026 work plan and milestones'],
+      ['Goal', 'Task', 'Status'],
+      ['Normalize', 'Train department heads', 'In progress'],
+      ['Organize', 'TA on action plans', 'Bogus'],
+      ['Date', 'Milestone', 'Team', 'Status'],
+      ['Mar 15', 'Community forum', 'ODE', 'Completed'],
+      ['Apr 9', 'Council briefing', 'ODE', 'Bogus'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 4, deleted: 0 });
+    const live = async (table: string) => (await service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', table, source.id)).filter((r) => !r.deleted);
+    expect((await live('workplan')).map((r) => r.values.task)).toEqual(['Train department heads']);
+    expect((await live('milestones')).map((r) => [r.values.milestone, r.values.date])).toEqual([['Community forum', '2026-03-15']]);
+    // One Sync ID column for both, named on each table's header row; no id collides.
+    const ids = fakes.readSheet('Plan').map((line) => line[4]);
+    expect([ids[0], ids[1], ids[4]]).toEqual(['', 'Sync ID', 'Sync ID']);
+    expect(new Set([ids[2], ids[3], ids[5], ids[6]]).size).toBe(4);
+    // Each rejected cell marked on its own row, and listed there with the sheet's header.
+    const notes = fakes.readSheet('Plan', { pick: 'note' });
+    expect([notes[3][2], notes[6][3]]).toEqual([expect.stringMatching(/^Equity Desk: Status: "Bogus"/), expect.stringMatching(/^Equity Desk: Status: "Bogus"/)]);
+    const lines = await linesOf('Stacked plan');
+    expect(lines.filter((l) => l[0] === 'Error').map((l) => l[3])).toEqual(['Plan!C4', 'Plan!D7']);
+    expect(lines.filter((l) => l[5] === 'read a second table (milestones) from row 5 of sheet Plan').map((l) => l.slice(0, 3))).toEqual([['Warning', 'Plan', 5]]);
+    expect(fakes.ui.alerts).toEqual([]);
+
+    // Synced again: the same ids, nothing new sent but the rows the service rejects.
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 2, deleted: 0 });
+    expect(fakes.readSheet('Plan').map((line) => line[4])).toEqual(ids);
+    expect((await live('milestones')).map((r) => r.rowId)).toEqual([ids[5]]);
+  });
+});
+
 describe("the committee's Data quality sheet", () => {
   test("shows a synced sheet's problems under the user's own header and at their cell, as import does", async () => {
     const { addon, fakes } = await connected('Headers of their own');

@@ -30,16 +30,18 @@ const settings = (): SettingsPort => {
 };
 const lock = (): LockPort & { held: boolean } => ({ held: false, tryLock() { return !this.held && (this.held = true); }, release() { this.held = false; } });
 
-/** A service that holds `state`, answers POSTs by accepting everything, and may fail the first calls. */
-function scriptedService(state: { rowId: string; hash: string; sheetRow?: number }[], failures: HttpResponse[] = []) {
-  const posts: { rows: { rowId: string; sheetRow: number }[]; deleted?: string[]; moved?: { rowId: string; sheetRow: number }[] }[] = [];
+type Held = { rowId: string; hash: string; sheetRow?: number };
+
+/** A service that holds `state` (for every table but those `others` holds), answers POSTs by accepting everything, and may fail the first calls. */
+function scriptedService(state: Held[], failures: HttpResponse[] = [], others: Record<string, Held[]> = {}) {
+  const posts: { table: string; rows: { rowId: string; sheetRow: number }[]; deleted?: string[]; moved?: { rowId: string; sheetRow: number }[] }[] = [];
   const sleeps: number[] = [];
   const http: HttpPort = {
     fetch(req: HttpRequest) {
       const failure = failures.shift();
       if (failure) return failure;
       // The state, and an empty outbox.
-      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: state, items: [] }), headers: {} };
+      if (req.method === 'GET') return { status: 200, body: JSON.stringify({ table: 'requests', rows: others[new URL(req.url).searchParams.get('table') ?? ''] ?? state, items: [] }), headers: {} };
       const body = JSON.parse(req.body!) as (typeof posts)[number];
       posts.push(body);
       // The Lists (POST /api/v1/lists) carry no rows.
@@ -58,25 +60,26 @@ function sheetWithIds(n: number) {
 }
 
 describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
-  test('keeps on the service the rows below another table pasted into the sheet: not read, and not deleted while their Sync IDs are in the sheet', async () => {
+  test('reads a table pasted into the sheet as the one its header names; the rows it took stay on the service while their Sync IDs are in the sheet', async () => {
     const port = sheetWithIds(6);
     const before = runSync(readTableSheets(port))[0];
     const held = before.read.rows.map((r) => ({ rowId: before.syncIdAt(r.row), hash: 'h', sheetRow: r.row }));
-    // A milestones table pasted over rows 5 and 6: its header on row 5, the requests' rows 6 and 7 below it.
+    // A milestones table's header pasted on row 5, over the requests' rows that now sit on rows 6 to 8.
     const grid = port.readSheet('Requests').map((line) => [...line]);
     grid.splice(4, 0, ['Date', 'Milestone', 'Team', 'Status']);
     const stacked = new MemorySpreadsheet({ Requests: grid as never });
-    const t = runSync(readTableSheets(stacked))[0];
-    expect(t.read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([5]);
-    const { http, posts } = scriptedService([...held, { rowId: 'r-gone-1', hash: 'h' }]);
+    const tables = runSync(readTableSheets(stacked));
+    expect(tables.map((t) => [t.table.name, t.headerRow, t.read.rows.map((r) => r.row)])).toEqual([['requests', 1, [2, 3, 4]], ['milestones', 5, [6, 7, 8]]]);
+    const { http, posts } = scriptedService([...held, { rowId: 'r-gone-1', hash: 'h' }], [], { milestones: [] });
     const report = await run(syncNow({ port: host(stacked), http: host(http), settings: host(settings()), lock: host(lock()) }));
-    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
-    expect(report.tables[0]).toMatchObject({ deleted: 1 });
+    expect(posts.filter((p) => p.table === 'requests').flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
+    expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => [...(p.deleted ?? []), ...p.rows.map((r) => [r.rowId, r.sheetRow])])).toEqual([[held[3].rowId, 6], [held[4].rowId, 7], [held[5].rowId, 8]]);
+    expect(report.tables.map((t) => [t.table, t.deleted])).toEqual([['requests', 1], ['milestones', 0]]);
     // The sidebar's summary says it, not only the Data quality sheet.
-    expect(report.summary).toContain('Requests row 5: another table starts here (Date, Milestone, Team, Status); put each table on its own sheet to import it');
+    expect(report.summary).toContain('Requests row 5: read a second table (milestones) from row 5 of sheet Requests');
   });
 
-  test("keeps a side-by-side row's later items below another table too: each is its row's Sync ID with ~2", async () => {
+  test("keeps a side-by-side row's later items where another table now sits too: each is its row's Sync ID with ~2", async () => {
     const port = new MemorySpreadsheet({
       Roadmap: [
         ['Focus Area', 'Early Actions', 'Additional Strategies', 'Sync ID'],
@@ -85,11 +88,27 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
         ['Community engagement', 'Listening sessions', 'Publish what was heard', 'r-bbbbbbbbbbbb'],
       ] as never,
     });
-    expect(runSync(readTableSheets(port))[0].read.issues.filter((i) => i.code === 'another_table').map((i) => i.row)).toEqual([3]);
+    expect(runSync(readTableSheets(port)).map((t) => [t.table.name, t.headerRow])).toEqual([['roadmap', 1], ['milestones', 3]]);
     const held = ['r-aaaaaaaaaaaa', 'r-aaaaaaaaaaaa~2', 'r-bbbbbbbbbbbb', 'r-bbbbbbbbbbbb~2', 'r-gone-1'].map((rowId) => ({ rowId, hash: 'h' }));
-    const { http, posts } = scriptedService(held);
+    const { http, posts } = scriptedService(held, [], { milestones: [] });
     await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
+    // The milestone row keeps the Sync ID its line holds: the same id in another table is no collision.
+    expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-bbbbbbbbbbbb']);
+  });
+
+  test('gives the rows of a table below an empty one Sync IDs that the next sync finds again', async () => {
+    const port = new MemorySpreadsheet({ Plan: [['Goal', 'Task', 'Status'], [], ['Date', 'Milestone', 'Team'], ['2026-03-15', 'Community forum', 'ODE']] as never });
+    const sync = async () => {
+      const { http, posts } = scriptedService([], [], { milestones: [] });
+      await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
+      return posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId));
+    };
+    const [first] = await sync();
+    expect(first).toMatch(/^r-/);
+    expect(await sync()).toEqual([first]);
+    const [t] = runSync(readTableSheets(port)).filter((x) => x.table.name === 'milestones');
+    expect([t.syncIdAt(4), t.read.issues.filter((i) => i.code === 'unknown_column')]).toEqual([first, []]);
   });
 
   test('sends rows in chunks of 2,000, deletions once, and nothing the service already holds', async () => {
@@ -624,6 +643,60 @@ describe('rejected rows marked in a sheet', () => {
 });
 
 describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, host }) => {
+  const month = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  /**
+   * Syncs a work plan of `tasks` (name, Start, End; Sync IDs r-…1 on), its End shown as `mmm yyyy`, while a person
+   * makes `edit` between the read and the write: after the sheet was read and before the months' last days are written.
+   */
+  async function syncEditedMeanwhile(tasks: readonly [string, string, string][], edit: (port: MemorySpreadsheet) => void) {
+    const port = new MemorySpreadsheet({
+      'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks.map(([task, start, end], i) => [task, month(start), month(end), 'In progress', `r-${String(i + 1).padStart(12, '0')}`])],
+    });
+    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: tasks.length + 1, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    const { http } = scriptedService([]);
+    const service: HttpPort = {
+      ...http,
+      fetch(req) {
+        if (req.method === 'POST') edit(port);
+        return http.fetch(req);
+      },
+    };
+    const report = await run(syncNow({ port: host(port), http: host(service), settings: host(settings()), lock: host(lock()) }));
+    return { port, sheet: port.sheet('Work plan'), report };
+  }
+
+  test("whose cell a person edits while the sync talks to the service keeps the edit: only an End still holding the month read gets the month's last day, on the row holding its Sync ID", async () => {
+    const tasks: [string, string, string][] = [['Equity study', '2027-02-01', '2027-08-01'], ['Budget tool', '2027-02-01', '2027-08-01'], ['Training', '2027-03-01', '2027-12-01']];
+    const { port, report } = await syncEditedMeanwhile(tasks, (p) => {
+      // The person sorts the rows the other way round, types Sep 2027 over r-2's Aug 2027 and a day over r-3's month.
+      const { cells } = p.sheet('Work plan');
+      cells.splice(1, 3, ...cells.slice(1, 4).reverse());
+      p.sheet('Work plan').cell(3, 3).value = month('2027-09-01');
+      p.sheet('Work plan').cell(2, 3).value = month('2027-12-15');
+    });
+    const ends = port.readSheet('Work plan').slice(1).map((line) => [line[4], port.isoFromDate(line[2] as Date)]);
+    expect(ends).toEqual([
+      ['r-000000000003', '2027-12-15'],
+      ['r-000000000002', '2027-09-01'],
+      ['r-000000000001', '2027-08-31'],
+    ]);
+    expect(report.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
+  test('still showing the month read, but no longer typed as one when the sync writes, is left as it is then: merged under the End above, a formula, or text', async () => {
+    const tasks = ['Equity study', 'Budget tool', 'Training', 'Listening sessions'].map((task): [string, string, string] => [task, '2027-02-01', '2027-08-01']);
+    const { port, sheet, report } = await syncEditedMeanwhile(tasks, (p) => {
+      // The person merges r-2's End into r-1's (both Aug 2027: one deadline shared), makes r-3's a formula giving the
+      // same day, and types r-4's as text: each still shows Aug 2027.
+      p.merge('Work plan', 'C2:C3');
+      Object.assign(p.sheet('Work plan').cell(4, 3), { formula: '=DATE(2027,8,1)' });
+      p.sheet('Work plan').cell(5, 3).value = 'Aug 2027';
+    });
+    const ends = [2, 3, 4, 5].map((row) => sheet.peek(row, 3)).map((c) => [c?.value instanceof Date ? port.isoFromDate(c.value) : c?.value, c?.formula]);
+    expect(ends).toEqual([['2027-08-31', ''], ['', ''], ['2027-08-01', '=DATE(2027,8,1)'], ['Aug 2027', '']]);
+    expect(report.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
   test("that the add-on may not write (a protected range) leaves the sync whole: the rows are saved and the summary says the End still holds the month's first day", async () => {
     class ProtectedEnd extends MemorySpreadsheet {
       override writeRowsById(): string[] {

@@ -1,6 +1,6 @@
 // The Excel add-in as built (scripts/excel-build.mjs), built once per test file and its task pane script run
 // in a fresh realm with stand-ins for what Excel provides: `Office`, `Excel` (the in-repo fake),
-// `CustomFunctions` (collects what the script associates), storage and a fixed clock.
+// `CustomFunctions` (collects what the script associates, and makes error values), storage and a fixed clock.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,14 @@ export function builtExcel(): Promise<BuiltExcel> {
     return { dir, script: readFileSync(files.script, 'utf8'), functionsJson: JSON.parse(readFileSync(files.functions, 'utf8')) };
   })();
   return built;
+}
+
+/**
+ * `CustomFunctions.Error` as the runtime declares it (CustomFunctionsRuntime 1.2): a code, which is the error's text
+ * (`ErrorCode.notAvailable` is `"#N/A"`), and a message Excel shows beside #VALUE! and #N/A.
+ */
+export class FunctionError {
+  constructor(readonly code: string, readonly message?: string) {}
 }
 
 export interface LoadedTaskpane {
@@ -58,7 +66,7 @@ export async function loadTaskpane(options: { today: string; excel?: FakeExcel }
       onReady: () => new Promise(() => undefined),
     },
     Excel: { run: excel.run },
-    CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn) },
+    CustomFunctions: { associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn), Error: FunctionError },
     window: { localStorage },
     document: { getElementById: () => null },
     Date: FixedDate,

@@ -73,6 +73,35 @@ test('a sheet larger than one request is written and read back in slices, each u
   expect(excel.requests.length).toBe(reads);
 });
 
+test("text typed as \"#N/A\" is told from an error value by valueTypes, loaded in the values' request", async () => {
+  const { excel, port } = excelHarness();
+  excel.seed('Data', [['Organization', 'Lead'], ['', 'A. Rivera'], ['', 'B. Chen']]);
+  const data = excel.sheet('Data')!;
+  data.showError(2, 1, '#N/A', '=VLOOKUP(B2,Lists!A:B,2,FALSE)');
+  Object.assign(data.cell(3, 1), { value: '#N/A', numberFormat: '@' });
+  excel.requests.length = 0;
+  await port.readSheet('Data');
+  const valuesOnly = excel.requests.length;
+  excel.requests.length = 0;
+  const cells = await port.readSheetWithFormulas('Data');
+  expect(cells.values.map((line) => line[0])).toEqual(['Organization', '#N/A', '#N/A']);
+  expect([...(cells.textsLikeErrors ?? [])]).toEqual(['2:0']);
+  expect(excel.requests.length).toBe(valuesOnly);
+});
+
+test('text typed as "#N/A" in a merged cell is text in every row the merge spreads it to, as its value is', async () => {
+  const { excel, port } = excelHarness();
+  excel.seed('Data', [['Goal', 'Task'], ['', 'Train staff'], ['', 'Publish plan'], ['Other', 'Review']]);
+  Object.assign(excel.sheet('Data')!.cell(2, 1), { value: '#N/A', numberFormat: '@' });
+  await excel.run(async (context) => {
+    context.workbook.worksheets.getItem('Data').getRange('A2:A3').merge();
+    await context.sync();
+  });
+  const cells = await port.readSheetWithFormulas('Data');
+  expect(cells.values.map((line) => line[0])).toEqual(['Goal', '#N/A', '#N/A', 'Other']);
+  expect([...(cells.textsLikeErrors ?? [])].sort()).toEqual(['1:0', '2:0']);
+});
+
 test('a read whose answer Excel finds over 5 MB is asked again in halves', async () => {
   const { excel, port } = excelHarness();
   await port.ensureSheet('Wide');

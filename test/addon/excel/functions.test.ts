@@ -10,7 +10,7 @@ import { LISTS_SHEET, TABLES, serialFromIso, readRules, type TableName, type Typ
 import { isBlankCell, type CellInput } from '../../../shared/cells/read-cell';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { AS_OF, GRIDS, ROWS, nativeValues } from '../../support/formula-rows';
-import { builtExcel, loadTaskpane } from './excel-harness';
+import { FunctionError, builtExcel, loadTaskpane } from './excel-harness';
 
 /** The table each status function reads; MILESTONE_STATUS serves milestones and roadmap alike. */
 const TABLES_OF: Record<string, TableName[]> = { WORKPLAN_STATUS: ['workplan'], SLA: ['requests'], PRIORITY: ['requests'], MILESTONE_STATUS: ['milestones', 'roadmap'] };
@@ -65,19 +65,22 @@ describe('EQ. custom functions (built)', () => {
     });
   });
 
-  test("a range holding an error cell is still evaluated (functions.json lets errors in) and only that row answers the error, as the Sheets function does", async () => {
+  test("a range holding an error cell is still evaluated (functions.json lets errors in) and only that row answers the error, as an error value, not its text", async () => {
     const { functionsJson } = await builtExcel();
     // Without it Excel does not call the function at all and the whole spilled column shows the error.
     expect((functionsJson as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
     const { associated } = await loadTaskpane({ today: '2026-03-16' });
     const status = associated.get('MILESTONE_STATUS')!;
     // Excel hands an error cell over as a CustomFunctions.Error, whose code is the error's text.
-    const shown = { code: '#N/A', message: undefined };
     const dates = [[serialFromIso('2026-03-18')], [serialFromIso('2026-03-18')], [serialFromIso('2026-03-01')]];
-    const got = await status(dates, null, [['In progress'], [shown], ['In progress']], null);
-    const asText = await status(dates, null, [['In progress'], ['#N/A'], ['In progress']], null);
-    expect(got).toEqual([['Due this week'], ['#N/A'], ['Missed']]);
-    expect(got).toEqual(asText);
+    const got = await status(dates, null, [['In progress'], [new FunctionError('#N/A')], ['In progress']], null);
+    expect(got).toEqual([['Due this week'], [new FunctionError('#N/A')], ['Missed']]);
+    expect((got as unknown[][])[1][0]).toBeInstanceOf(FunctionError);
+    // An error a custom function may not return (#REF!, #NAME?, #SPILL! ...) is #VALUE!, saying what the input shows.
+    const broken = await status(dates, null, [['In progress'], [new FunctionError('#REF!')], ['In progress']], null);
+    expect((broken as unknown[][])[1]).toEqual([new FunctionError('#VALUE!', 'An input cell shows #REF!')]);
+    // Text typed as "#N/A" is text: Excel hands it over as a string, and the formula reads it as a status.
+    expect(await status(dates, null, [['In progress'], ['#N/A'], ['In progress']], null)).toEqual([['Due this week'], ['Due this week'], ['Missed']]);
   });
 
   test('an omitted asOf is null and means today; a misshapen range is a message in the cell', async () => {
@@ -91,7 +94,7 @@ describe('EQ. custom functions (built)', () => {
   test('the cells of one recalculation read the Lists sheet once between them; the next recalculation reads it again', async () => {
     let reads = 0;
     const port = { sheetNames: async () => (reads++, []) } as unknown as SpreadsheetPort;
-    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); } });
+    const handlers = excelFunctionHandlers({ port, today: () => '2026-03-16', demand: () => { throw new Error('not asked'); }, functionError: (code) => code });
     const cell = () => handlers.MILESTONE_STATUS([[serialFromIso('2026-03-18')]], null, [['In progress']], null);
     expect(await Promise.all(Array.from({ length: 25 }, cell))).toEqual(Array.from({ length: 25 }, () => [['Due this week']]));
     expect(reads).toBe(1);

@@ -1,5 +1,6 @@
 // What Excel provides to the task pane, for the page in Chromium: `Office` (workbook settings, a partition
-// key, startup behavior), `Excel` over the in-repo Excel fake, and a `CustomFunctions` that records ids.
+// key, startup behavior), `Excel` over the in-repo Excel fake, and a `CustomFunctions` that records ids
+// and makes error values.
 // Bundled by the test and served in place of Microsoft's office.js.
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, startupBehaviorOver } from '../../fakes/excel/office-settings';
@@ -21,4 +22,9 @@ scope.Office = {
   onReady: () => Promise.resolve({ host: 'Excel' }),
 };
 scope.Excel = { run: excel.run };
-scope.CustomFunctions = { associate: (id: string) => void (scope.__associated as string[]).push(id) };
+scope.CustomFunctions = {
+  associate: (id: string) => void (scope.__associated as string[]).push(id),
+  Error: class {
+    constructor(readonly code: string, readonly message?: string) {}
+  },
+};

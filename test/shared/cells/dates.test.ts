@@ -293,6 +293,17 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining("a winter before the next year's")] });
   });
 
+  it.each([
+    ['Summer 2026 – Winter 2026', '2026-06-01', '2027-02-28'],
+    ['Fall 2026 - Winter 2026', '2026-09-01', '2027-02-28'],
+    ["Spring '26 through Winter '26", '2026-03-01', '2027-02-28'],
+    // A slash between the two seasons is the same run.
+    ['Summer 2026/Winter 2026', '2026-06-01', '2027-02-28'],
+    ["Fall 2026 / Winter '26", '2026-09-01', '2027-02-28'],
+  ])('reads %s, a winter after an earlier season of its year, to the winter from that December, not back to the one before it, saying so', (text, start, end) => {
+    expect(parseDateText(text)).toMatchObject({ ...range(start, end), assumed: [expect.stringContaining('a winter after an earlier day of its year')] });
+  });
+
   it.each(['Winter 2026 and Spring 2027', 'Winter 2026 & Spring 2027', 'Winter 2026, Spring 2027'])('reads %s, a list of a winter and the next year\'s season, from the winter that runs into it, as the slash and the range are read', (text) => {
     const read = parseDateText(text);
     expect(read).toMatchObject(range('2026-12-01', '2027-05-31'));

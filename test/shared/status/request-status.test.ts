@@ -5,7 +5,9 @@ import { requestDoneOn } from '../../../shared/status/request-status';
 describe('requestDoneOn', () => {
   test.each([
     ['a done status, any case, without a date: the day recorded', { status: 'fulfilled' }, '2025-03-03'],
-    ['Closed counts as done', { status: 'Closed', fulfilledOn: null }, '2025-03-03'],
+    ['Closed with its date', { status: 'Closed', fulfilledOn: '2025-02-27' }, '2025-02-27'],
+    // Closed without being fulfilled ("Closed - no response"): nothing was delivered, so no day to fulfil.
+    ['not fulfilled: Closed without a date', { status: 'Closed', fulfilledOn: null }, null],
     ['its own date when not later than the day recorded', { status: 'Fulfilled', fulfilledOn: '2025-02-27' }, '2025-02-27'],
     ['the day recorded for a date after it', { status: 'Fulfilled', fulfilledOn: '2025-03-10' }, '2025-03-03'],
     ['a date alone marks it done, whatever the status', { status: 'In progress', fulfilledOn: '2025-03-03' }, '2025-03-03'],

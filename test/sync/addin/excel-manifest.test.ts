@@ -16,7 +16,7 @@ import { excelManifestCommand } from '../../../sync/cli/commands/excel-manifest'
  * The version the manifest was last released as, with the SHA-256 of the manifest rendered for
  * https://desk.example.gov/equity/ with its <Version> blanked: a manifest change without a version bump fails.
  */
-const RELEASED = { version: '1.0.1.0', manifestHash: 'db39e33882ee2f22687e166da00ea9d32ab154d01ca6836607a63c4a895a20c1' };
+const RELEASED = { version: '1.0.2.0', manifestHash: '395f80e2cf8bdeaf673bcf932a7280a368c5a0c6aaa87bb3e112c6f6b99ed8d4' };
 
 const dir = mkdtempSync(path.join(tmpdir(), 'excel-manifest-'));
 
@@ -53,6 +53,9 @@ describe('excel-manifest', () => {
     }
     expect(tags).toContain('Set[MinVersion=1.1][Name=SharedRuntime]');
     expect(tags).toContain(`Set[MinVersion=${EXCEL_API_VERSION}][Name=ExcelApi]`);
+    // The EQ. functions answer with CustomFunctions.Error values (addon/excel/main.ts), which CustomFunctionsRuntime 1.2 brought.
+    expect(readFileSync(new URL('../../../addon/excel/main.ts', import.meta.url), 'utf8')).toContain('new CustomFunctions.Error(');
+    expect(tags).toContain('Set[MinVersion=1.2][Name=CustomFunctionsRuntime]');
     expect(tags).toContain('Runtime[lifetime=long]');
     expect(tags).toContain('ExtensionPoint[type=CustomFunctions]');
     expect(tags).toContain('Action[type=ShowTaskpane]');

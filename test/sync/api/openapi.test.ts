@@ -25,6 +25,8 @@ describe.each(backends)('API description on $name', (backend) => {
     expect(body.required).toEqual(['table', 'rows']);
     expect(body.properties.table.enum).toEqual(['requests', 'workplan', 'milestones', 'roadmap']);
     expect(body.properties.rows.items.properties.values.additionalProperties.type).toEqual(['string', 'number', 'boolean', 'null']);
+    // A row's texts, and what they must name (the service refuses others, so the list is as long as the table's fields at most).
+    expect(body.properties.rows.items.properties.texts).toMatchObject({ type: 'array', items: { type: 'string' }, description: expect.stringMatching(/^Fields of the table, each once,/) });
     expect(Object.keys(doc.paths['/api/v1/sync'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '429']));
     // A monitor reads /healthz's 503 body by its own shape, not the error envelope every other route uses.
     const down = doc.paths['/healthz'].get.responses['503'].content['application/json'].schema;

@@ -165,6 +165,33 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(bad.status).toBe(400);
   });
 
+  test("a row's `texts` (cells the host told are text, though spelled as an error) are read as text: re-sent, unchanged; an error becoming typed text, a change; a `texts` naming no field of the table, a repeated field, a non-string or a list longer than the table's fields is a 400", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const post = (rows: unknown[]) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows } });
+    const shown = request('TA-1', { notes: '#N/A' });
+    const first = await post([shown]);
+    expect(first.body).toMatchObject({ accepted: 1, warnings: [expect.objectContaining({ field: 'notes' })] });
+    const typed = { ...shown, texts: ['notes'] };
+    expect((await post([typed])).body).toMatchObject({ accepted: 1, unchanged: 0, warnings: [] });
+    expect((await post([typed])).body).toMatchObject({ accepted: 0, unchanged: 1 });
+    const [held] = (await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows;
+    expect(held.hash).toBe(contentHash(validateRow(TABLES.requests, typed.values as never, undefined, ['notes']).values, nodeSha256Hex));
+    const fields = TABLES.requests.columns.map((c) => c.name);
+    for (const [texts, why] of [
+      [['notse'], /texts.*"notse" is not a field of requests/],
+      [['notes', 'notes'], /texts.*"notes" is named twice/],
+      [['notes', 7], /texts/],
+      ['notes', /texts/],
+      [[...fields, 'x'], /texts/],
+      [['n'.repeat(100_000)], /texts/],
+    ] as const) {
+      const bad = await post([{ ...shown, texts }]);
+      expect([bad.status, bad.body.error?.message], JSON.stringify(texts).slice(0, 40)).toEqual([400, expect.stringMatching(why)]);
+    }
+    expect(h.reported).toEqual([]);
+  });
+
   test('a batch that fails while writing leaves nothing behind and answers 500 without details', async () => {
     let fail = false;
     const h = await harness(backend.fresh(), {

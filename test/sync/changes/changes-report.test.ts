@@ -117,6 +117,8 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     });
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
     expect(labels(r.requests.closed)).toEqual([['T-104 Org of T-104', '2026-03-02'], ['T-105 Org of T-105', '2026-03-09']]);
+    // Closed without a date was closed, not fulfilled: no help delivered on the day of its import.
+    expect(labels(r.requests.fulfilled)).toEqual([['T-104 Org of T-104', '2026-03-02']]);
   });
 
   it('lists rows newly rejected and fixed in the period from the rejection log', () => {

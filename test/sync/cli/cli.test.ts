@@ -40,7 +40,7 @@ describe('the command line', () => {
   test('as a process: --help lists the commands; bad input is one line on stderr and exit 2', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const usage of ['serve [--port 8787] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx --source ID [--json]']) expect(help.stdout).toContain(usage);
+    for (const usage of ['serve [--port N] [--host HOST] [--data DIR] [--demo]', 'source add NAME [--kind google-sheets|excel|file]', 'import FILE.xlsx --source ID [--json]']) expect(help.stdout).toContain(usage);
     for (const args of [['frobnicate'], ['source', 'add', '--data', files.path('d0')], ['import', files.path('missing.xlsx'), '--source', 'x', '--data', files.path('d0')]]) {
       const bad = await runCli(args);
       expect(bad.code, bad.stderr).toBe(2);
@@ -141,6 +141,26 @@ describe.each(backends)('source add and import on $name', (backend) => {
       expect(r.stderr).toMatch(message);
     }
   }, PROCESS_TIMEOUT);
+
+  test('reads a document pasted into one sheet table by table: every row stored, exit 0, where each table was found said', async () => {
+    const { args, env } = target(backend);
+    const id = /id: +(\S+)/.exec((await inProcess(['source', 'add', 'Pasted plan', '--kind', 'file', ...args], env)).stdout)?.[1];
+    const sheet: Grid = [
+      ['Goal', 'Task', 'Status'],
+      ['Normalize', 'Train department heads', 'In progress'],
+      [],
+      ['Date', 'Milestone', 'Team'],
+      ['3/15/2026', 'Community forum', 'ODE'],
+      ['4/9/2026', 'Council briefing', 'ODE'],
+    ];
+    const r = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Sheet1', rows: sheet }]), '--source', id!, ...args], env);
+    expect(r.code, r.stdout).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('warning: Sheet1 row 4: read a second table (milestones) from row 4 of sheet Sheet1');
+    expect(lines).toContain('Headers of Sheet1 (row 4): Date, Milestone, Team.');
+    expect(r.stdout).toContain(': Sheet1 as Work plan (1 row), Sheet1 as Milestones (2 rows).');
+    expect(r.stdout).toContain('3 rows accepted, 0 unchanged, 0 rows rejected');
+  });
 
   test('counts the rows read and, when a row holds two items, the items, so the tables add up to accepted', async () => {
     const { args, env } = target(backend);

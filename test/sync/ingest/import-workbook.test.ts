@@ -139,6 +139,34 @@ describe.each(backends)('import on $name', (backend) => {
     expect([row[2], row[3], row[4], row[6]]).toEqual(['Lists', free + 1, `Lists!${columnLetter(at.column)}${free + 1}`, "Requester type: the cell shows #N/A, a formula's error; skipped"]);
   });
 
+  test('text typed as "#N/A" is the text it is, as a sync from Excel reads it, while an error cell beside it is still an error: in a table and in the Lists', async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('assignee');
+    const free = lists.findIndex((line, i) => i > 0 && (line[at.column - 1] ?? null) === null);
+    // An assignee whose name was typed as "#N/A" (as text), and one a lookup failed to fill.
+    lists[free][at.column - 1] = '#N/A';
+    lists[free + 1][at.column - 1] = { error: '#REF!' };
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Status', 'Notes'],
+      ['TA-1', '#N/A', '3/2/2026', 'New', '#REF!'],
+      ['TA-2', 'Kern County', '3/3/2026', 'New', { error: '#N/A' }],
+    ];
+    const sheets = [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }];
+    const { principal, file, r } = await importAs(store, 'Typed errors', sheets);
+    expect(r.rejected).toEqual([]);
+    expect(r.accepted).toBe(2);
+    expect(r.warnings.map((w) => w.line)).toEqual([
+      `Requests!E3 (Notes): the cell shows #N/A, a formula's error; stored as blank`,
+      `Lists!${columnLetter(at.column)}${free + 2}: Assignee: the cell shows #REF!, a formula's error; skipped`,
+    ]);
+    const stored = new Map<unknown, Record<string, unknown>>();
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.values.requestId, row.values);
+    expect([stored.get('TA-1')?.requesterOrg, stored.get('TA-1')?.notes, stored.get('TA-2')?.notes]).toEqual(['#N/A', '#REF!', null]);
+    // Read the same way again, nothing changes.
+    expect(await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 })).toMatchObject({ accepted: 0, unchanged: 2 });
+  });
+
   test('an ID the row-id rule refuses (a line break typed in the cell, too long) rejects its row at the ID cell; the rest is stored', async () => {
     const store = await backend.open();
     const grid: Grid = [
@@ -175,16 +203,73 @@ describe.each(backends)('import on $name', (backend) => {
     expect(quality.filter((line) => line[1] === 'Warning' && line[4] === 'Requests!D2').map((line) => line[6])).toEqual(["Due: the cell shows #DIV/0!, a formula's error; stored as blank"]);
   });
 
-  test('rows below another table pasted into a sheet stay stored, not removed, while the import exits 1 saying where it starts', async () => {
+  test('reads a table pasted below another in one sheet as its own: rows stored at their sheet rows, problems at row and column, Data quality saying where it was found', async () => {
     const store = await backend.open();
-    const log = (...extra: (string | null)[][]) => ({ name: 'TA Log', rows: [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], ...extra, ['City B', '3/3/2026', 'New'], ['City C', '3/4/2026', 'New']] });
-    const { principal } = await importAs(store, 'Stacked later', [log()]);
-    const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(['Date', 'Milestone', 'Team', 'Status'])]), sourceId: principal.id, at: MARCH_25 });
-    expect(later.warnings.filter((w) => w.code === 'another_table').map((w) => w.row)).toEqual([3]);
-    expect([later.deleted, importExitCode(later)]).toEqual([0, 1]);
+    const sheet: Grid = [
+      ['Goal', 'Task', 'Lead', 'Timeline', 'Status'],
+      ['Normalize', 'Train department heads', 'Office of Equity', 'Feb 2026 – Aug 2027', 'In progress'],
+      ['Organize', 'TA on action plans', 'Office of Equity', 'Mar 2026 - Jun 2026', 'Not started'],
+      [],
+      ['Focus area', 'Kind', 'Action', 'Target date'],
+      ['Tools', 'Early action', 'Resources page', '3/15/2026'],
+      ['Capacity', 'Early action', 'Staff training', '13/45/2026'],
+    ];
+    const { principal, file, r } = await importAs(store, 'Stacked plan', [{ name: 'Plan', rows: sheet }]);
+    expect(r.tables).toEqual([{ sheet: 'Plan', table: 'workplan', rows: 2, items: 2 }, { sheet: 'Plan', table: 'roadmap', rows: 2, items: 2 }]);
+    expect(r.mappings.map((m) => [m.headerRow, m.columns.map((c) => c.column + c.reads).join(' ')])).toEqual([[1, 'AGoal BTask CLead DTimeline EStatus'], [5, 'AFocus area BKind CAction DTarget date']]);
+    expect(r.warnings.filter((w) => w.code === 'another_table').map((w) => w.line)).toEqual(['Plan row 5: read a second table (roadmap) from row 5 of sheet Plan']);
+    expect(r.rejected.map((j) => [j.sheet, j.row, j.errors.map((e) => e.column)])).toEqual([['Plan', 7, ['D']]]);
+    expect(importExitCode(r)).toBe(1);
+    const roadmap: unknown[] = [];
+    for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) roadmap.push([row.rowId, row.values.action, row.values.targetOn]);
+    expect(roadmap).toEqual([['Plan#6', 'Resources page', '2026-03-15']]);
+    const plan: unknown[] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) plan.push(row.rowId);
+    expect(plan).toEqual(['Plan#2', 'Plan#3']);
+    const quality = (await masterWorkbook(store)).getWorksheet('Data quality')!.getSheetValues().slice(2).map((line) => (line as ExcelJS.CellValue[]).slice(1));
+    const ours = quality.filter((line) => line[0] === 'Stacked plan');
+    expect(ours.filter((line) => line[1] === 'Warning').map((line) => line[6])).toContain('read a second table (roadmap) from row 5 of sheet Plan');
+    expect(ours.filter((line) => line[1] === 'Error').map((line) => line[4])).toEqual(['Plan!D7']);
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 3, 0]);
+  });
+
+  test('reads two tables of one kind stacked in a sheet into that table: one set of rows, an ID in both a repeated one', async () => {
+    const store = await backend.open();
+    const log: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Status'],
+      ['TA-1', 'City A', '3/2/2026', 'New'],
+      [],
+      ['Organization', 'Received', 'Priority', 'Request ID'],
+      ['City B', '3/3/2026', 'High', 'TA-2'],
+      ['City C', '3/4/2026', 'Low', 'TA-1'],
+    ];
+    const { principal, r } = await importAs(store, 'Two logs', [{ name: 'Log', rows: log }]);
+    expect(r.tables).toEqual([{ sheet: 'Log', table: 'requests', rows: 1, items: 1 }, { sheet: 'Log', table: 'requests', rows: 2, items: 2 }]);
+    expect(r.rejected.map((j) => [j.row, j.errors.map((e) => e.line)])).toEqual([[6, ['Log!D6 (Request ID): "TA-1" is also on row 2; each row needs its own ID']]]);
     const rows: unknown[] = [];
-    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg);
-    expect(rows).toEqual(['City A', 'City B', 'City C']);
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push([row.rowId, row.values.requesterOrg, row.values.priority]);
+    expect(rows).toEqual([['Log:TA-1', 'City A', null], ['Log:TA-2', 'City B', 'High']]);
+  });
+
+  test('rows stored from where a table pasted later now sits stay stored while that table is read as its own; a row taken out of the table above goes', async () => {
+    const store = await backend.open();
+    const header = ['Request ID', 'Organization', 'Date received', 'Status'];
+    const milestones = ['Date', 'Milestone', 'Team', 'Status'];
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((x, i) => [`TA-${i + 1}`, `City ${x}`, `3/${i + 2}/2026`, 'New']);
+    const log = (...rows: (string | null)[][]) => ({ name: 'TA Log', rows: [header, ...rows] });
+    const { principal } = await importAs(store, 'Stacked later', [log(a, b, c, d)]);
+    const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(a, b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
+    expect(later.tables.map((t) => [t.table, t.rows])).toEqual([['requests', 2], ['milestones', 2]]);
+    expect(later.deleted).toBe(0);
+    const orgs = async () => {
+      const rows: unknown[] = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg);
+      return rows;
+    };
+    expect(await orgs()).toEqual(['City A', 'City B', 'City C', 'City D']);
+    const fewer = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
+    expect([fewer.deleted, await orgs()]).toEqual([1, ['City B', 'City C', 'City D']]);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
@@ -228,8 +313,9 @@ describe.each(backends)('import on $name', (backend) => {
     ]);
     const stored = new Map<string, unknown>();
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) stored.set(row.rowId, row.values.notes);
-    expect(String(stored.get('Requests:TA-1'))).toMatch(/^Minutes pasted in full\. The committee .* … \[clipped: 40,000 characters in all\]$/);
-    expect(String(stored.get('Requests:TA-1'))).toHaveLength(5000);
+    expect(String(stored.get('Requests:TA-1'))).toMatch(/^Minutes pasted in full\. The committee .* (The|committee|discussed|the|action|plan\.) … \[clipped: 40,000 characters in all\]$/);
+    // Ended between words: at most 5,000 characters.
+    expect(String(stored.get('Requests:TA-1')).length).toBeLessThanOrEqual(5000);
     const again = await importWorkbook(store, { file, sourceId: principal.id, at: new Date('2026-03-26T10:00:00Z') });
     expect([again.accepted, again.unchanged]).toEqual([0, 2]);
   });

@@ -27,3 +27,15 @@ describe('prepareBatch: what a row history keeps as typed', () => {
     expect(batch.upserts[0]).not.toHaveProperty('raw');
   });
 });
+
+describe('prepareBatch: text spelled as a formula\'s error', () => {
+  it('reads a field the sender names in `texts` as the text typed, and the same value without it as the error', () => {
+    const { batch, rejected, warnings } = prepared([
+      { ...request('TA-4', { requesterOrg: '#N/A', notes: '#REF!' }), texts: ['requesterOrg', 'notes'] },
+      request('TA-5', { requesterOrg: '#N/A' }),
+    ]);
+    expect(batch.upserts).toMatchObject([{ rowId: 'TA-4', values: { requesterOrg: '#N/A', notes: '#REF!' } }]);
+    expect(warnings).toEqual([]);
+    expect(rejected.map((r) => [r.row.rowId, r.issues.map((i) => i.code)])).toEqual([['TA-5', ['error_value']]]);
+  });
+});

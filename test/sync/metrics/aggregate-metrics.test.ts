@@ -243,6 +243,15 @@ describe('Results-Based Accountability', () => {
     expect(() => demandMetricsSchema.parse(none)).not.toThrow();
   });
 
+  it('gives a quarter that fulfilled nothing 0 hours delivered, as an empty quarter, not "not recorded"', () => {
+    // Without s1's R1 and R2, Q1 only receives (R6, s2/R1) and fulfills nothing; Q2 fulfills R3 and s2/R1 (12 + 6 hours).
+    const m = aggregateMetrics({ requests: REQUESTS.filter((r) => !(r.sourceId === 's1' && ['R1', 'R2'].includes(r.rowId))) }, opts);
+    const find = (id: string) => m.rba.howMuch.find((x) => x.id === id)!;
+    expect(find('requestsReceived').trend[0]).toEqual({ quarter: '2024-Q1', value: 2 });
+    expect(find('requestsFulfilled').trend[0]).toEqual({ quarter: '2024-Q1', value: 0 });
+    expect(find('taHours')).toMatchObject({ value: 18, trend: [{ quarter: '2024-Q1', value: 0 }, { quarter: '2024-Q2', value: 18 }] });
+  });
+
   it('produces a document that matches its schema', () => {
     expect(() => demandMetricsSchema.parse(metrics())).not.toThrow();
     expect(() => demandMetricsSchema.parse(aggregateMetrics({}, opts))).not.toThrow();

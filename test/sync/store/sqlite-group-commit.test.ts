@@ -50,31 +50,48 @@ function setUp() {
   const flushByHand = () => new Promise<void>((resolve, reject) => flushes.push({ done: resolve, fail: reject }));
   const apply = committedTogether(db, sqlite, write, { afterCommit: () => {}, close: async () => {} }, flushByHand);
   const stored = () => (reader.prepare('select id from t order by id').pluck().all() as string[]);
-  return { sqlite, apply, flushes, levels, stored };
+  /**
+   * Ends once the group commit has asked for `count` flushes in all, so the last one's group is committed. Nothing
+   * on that path waits for the disk or a timer, so a bounded number of event-loop turns is enough however busy the
+   * machine is; a group commit that never asks fails here, naming how many it asked for.
+   */
+  const flushesAsked = async (count: number) => {
+    for (let turn = 0; turn < 100 && flushes.length < count; turn++) await nextTurn();
+    expect(flushes, 'flushes asked for').toHaveLength(count);
+  };
+  return { sqlite, apply, flushes, flushesAsked, levels, stored };
 }
 
 const batch = (...ids: string[]): Batch => ({ sourceId: 's', table: 'requests', upserts: ids.map((rowId) => ({ rowId, hash: rowId, values: {} })), deletes: [], full: false, rejected: [], at: new Date() });
-const settled = async <T>(p: Promise<T>) => Promise.race([p.then(() => 'answered', () => 'failed'), new Promise((r) => setTimeout(() => r('waiting'), 50))]);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** What became of `p` once the event loop has run all it had queued: an answer already due has come by then. */
+async function settled<T>(p: Promise<T>): Promise<'answered' | 'failed' | 'waiting'> {
+  let state: 'answered' | 'failed' | 'waiting' = 'waiting';
+  p.then(() => (state = 'answered'), () => (state = 'failed'));
+  await nextTurn();
+  return state;
+}
 
 describe('SQLite group commit', () => {
   test('a batch is answered only once the WAL has been flushed after its commit, not when it commits', async () => {
-    const { apply, flushes, stored } = setUp();
+    const { apply, flushes, flushesAsked, stored } = setUp();
     const answer = apply(batch('a', 'b'));
+    await flushesAsked(1);
     await expect(settled(answer)).resolves.toBe('waiting');
     expect(stored()).toEqual(['a', 'b']);
-    expect(flushes).toHaveLength(1);
     flushes[0].done();
     await expect(answer).resolves.toEqual({ accepted: 2, unchanged: 0, deleted: 0 });
   });
 
   test('while one group waits for its flush, the next group is written, committed and flushed, and answered after the first', async () => {
-    const { apply, flushes, stored } = setUp();
+    const { apply, flushes, flushesAsked, stored } = setUp();
     const first = apply(batch('a'));
+    await flushesAsked(1);
     await expect(settled(first)).resolves.toBe('waiting');
     const second = apply(batch('b'));
+    await flushesAsked(2);
     await expect(settled(second)).resolves.toBe('waiting');
     expect(stored()).toEqual(['a', 'b']);
-    expect(flushes).toHaveLength(2);
     flushes[1].done();
     await expect(settled(second)).resolves.toBe('waiting');
     flushes[0].done();
@@ -85,10 +102,12 @@ describe('SQLite group commit', () => {
   test('a group whose own flush ended is not answered when the flush of an earlier group fails', async () => {
     // The later flush may run on a handle opened after the kernel reported the lost write to the earlier one,
     // and then ends without error although the pages it was to write were dropped with the failed ones.
-    const { apply, flushes } = setUp();
+    const { apply, flushes, flushesAsked } = setUp();
     const first = apply(batch('a'));
+    await flushesAsked(1);
     await expect(settled(first)).resolves.toBe('waiting');
     const second = apply(batch('b'));
+    await flushesAsked(2);
     await expect(settled(second)).resolves.toBe('waiting');
     flushes[1].done();
     flushes[0].fail(new Error('EIO: the disk failed'));
@@ -99,8 +118,9 @@ describe('SQLite group commit', () => {
   test('after a failed flush no batch is answered, a re-send of the failed one included, and the store reports itself down', async () => {
     // Linux reports a failed write-back once and may drop the pages: a later flush would end without error
     // and a re-sent batch, found unchanged, would be answered as stored while nothing of it is on the disk.
-    const { apply, flushes, stored } = setUp();
+    const { apply, flushes, flushesAsked, stored } = setUp();
     const first = apply(batch('a'));
+    await flushesAsked(1);
     await expect(settled(first)).resolves.toBe('waiting');
     flushes[0].fail(new Error('EIO: the disk failed'));
     await expect(first).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/EIO: the disk failed.*restart/) });
@@ -114,18 +134,19 @@ describe('SQLite group commit', () => {
   });
 
   test('a flush that fails fails every batch of its group, though they committed', async () => {
-    const { apply, flushes, stored } = setUp();
+    const { apply, flushes, flushesAsked, stored } = setUp();
     const answers = [apply(batch('a')), apply(batch('b'))];
+    await flushesAsked(1);
     await expect(settled(answers[0])).resolves.toBe('waiting');
-    expect(flushes).toHaveLength(1);
     flushes[0].fail(new Error('EIO: the disk failed'));
     for (const answer of answers) await expect(answer).rejects.toThrow(/EIO/);
     expect(stored()).toEqual(['a', 'b']);
   });
 
   test('the group commits without flushing (the flush follows it) and leaves the connection flushing at every other commit', async () => {
-    const { sqlite, apply, flushes, levels } = setUp();
+    const { sqlite, apply, flushes, flushesAsked, levels } = setUp();
     const answer = apply(batch('a'));
+    await flushesAsked(1);
     await expect(settled(answer)).resolves.toBe('waiting');
     flushes[0].done();
     await answer;

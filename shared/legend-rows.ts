@@ -1,0 +1,118 @@
+// A legend pasted with a table ("Completed | In progress | Not started" under a plan, from the document's status
+// key): a line of one list's choices and nothing else, which read as a row would be a task named "In progress".
+import { isBlankCell, type CellInput, type ReadOptions } from './cells/read-cell';
+import type { HeaderMap } from './header-map';
+import { CHOICE_SYNONYMS } from './lists';
+import type { InputColumn, TableDef } from './tables';
+import { wordsOf } from './word-match';
+
+export interface LegendRow {
+  /** The choice column whose list the line spells out. */
+  column: InputColumn;
+  /** The choices as typed, in sheet order, and the 0-based column of the line's first cell. */
+  texts: string[];
+  first: number;
+  /**
+   * Read as a row all the same: two choices with no label, one in its list's column, may be a task named by a
+   * status word beside its own status ("Planning | Completed"), and a row kept with a warning is better than one lost.
+   */
+  row: boolean;
+}
+
+/** A choice's words, for telling one typed in other capitals, plurals or order: "Not Started", "started not". */
+const wordsKey = (text: string) => [...new Set(wordsOf(text))].sort().join(' ');
+
+/**
+ * The choices of a list by the keys a legend may name them with: their words, and the words offices use for them
+ * ("Complete" for Completed, CHOICE_SYNONYMS) where the list's column reads them so. Built once per list.
+ */
+const choiceIndexes = new WeakMap<readonly string[], Map<string, string>>();
+function choiceIndex(column: InputColumn, values: readonly string[]): Map<string, string> {
+  let index = choiceIndexes.get(values);
+  if (index) return index;
+  index = new Map();
+  for (const value of values) {
+    const synonyms = (CHOICE_SYNONYMS[value] ?? []).filter((s) => typeof s === 'string' || s.list === undefined || s.list === column.list);
+    for (const name of [value, ...synonyms.map((s) => (typeof s === 'string' ? s : s.word))]) if (!index.has(wordsKey(name))) index.set(wordsKey(name), value);
+  }
+  choiceIndexes.set(values, index);
+  return index;
+}
+
+/** The label a legend may open with ("Status legend:", "Key", in a cell of its own or before the choices), set apart from them. */
+const LEGEND_LABEL = /^[^:\n]{0,30}\b(?:legend|key)\b\s*:?\s*/i;
+
+/** Between the choices of a legend typed in one cell: a run of spaces or a tab (columns pasted as text), or a list mark. */
+const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
+
+/**
+ * The legends of a table's lists as its lines may hold them: for a line, the legend it is, or undefined. A legend is
+ * two or more cells, all text, each a different choice of one closed list of the table named alone, in the
+ * document's capitals, plurals or own words ("Not Started", "Complete"; "Not started. Targets with units:" is a
+ * sentence), one at least outside that list's columns: choices each in a column of their list are a row's values (a
+ * side-by-side roadmap's statuses with no action yet), reported as such. One cell holding the choices apart
+ * ("Completed · In progress · Not started", "Status legend: Completed  In Progress  Not Started") is one too.
+ * The lists are indexed once per table read, as every line of it is asked.
+ */
+export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => LegendRow | undefined {
+  const lists = closedLists(table, map, opts);
+  // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
+  // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
+  const names = lists.flatMap(({ index }) => [...index.values()]);
+  const longest = 2 * Math.max(0, ...names.map((n) => n.length));
+  const digits = names.some((n) => /\d/.test(n));
+  const mayBeChoice = (text: string) => text.length <= longest && (digits || !/\d/.test(text));
+  return (line) => {
+    if (lists.length === 0) return undefined;
+    // Most lines are rows with a number or a date among their cells: told without building anything.
+    const cells: { v: string; i: number }[] = [];
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i];
+      if (isBlankCell(v) || v === false) continue;
+      if (typeof v !== 'string') return undefined;
+      cells.push({ v, i });
+    }
+    if (cells.length === 0) return undefined;
+    const typed = cells.map(({ v }) => v.trim());
+    const unlabeled = typed[0];
+    typed[0] = typed[0].replace(LEGEND_LABEL, '');
+    const texts = (typed.length === 1 ? typed[0].split(BETWEEN_CHOICES) : typed).filter((t) => t !== '');
+    if (texts.length < 2) return undefined;
+    // Most lines are rows: their first text is no choice of any list, and no other text is read.
+    if (!mayBeChoice(texts[0])) return undefined;
+    const first = wordsKey(texts[0]);
+    const candidates = lists.filter(({ index }) => index.has(first));
+    if (candidates.length === 0) return undefined;
+    const keys = [first, ...texts.slice(1).map(wordsKey)];
+    const legend = candidates.find(({ index, own }) => {
+      const choices = new Set(keys.map((k) => index.get(k)));
+      return !choices.has(undefined) && choices.size === keys.length && (cells.length === 1 || cells.some(({ i }) => !own.has(i)));
+    });
+    if (!legend) return undefined;
+    const row = texts.length === 2 && typed[0] === unlabeled && cells.some(({ i }) => legend.own.has(i));
+    return { column: legend.column, texts, first: cells[0].i, row };
+  };
+}
+
+/** The closed lists of a table's choice columns, each with its choices' index and the columns a row holds them in. */
+function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>) {
+  return table.columns.flatMap((column) => {
+    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
+    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
+  });
+}
+
+/**
+ * Whether a line holds a choice in a column of its list ("Email" under Channel): a value in its place, so the line
+ * is a row, even when its words also name columns (Email, Fulfilled).
+ */
+export function choiceInPlace(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => boolean {
+  const lists = closedLists(table, map, opts);
+  return (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string))));
+}
+
+/** The columns a row's choices of `list` sit in: the fields read with that list, a side-by-side item's own among them. */
+function listColumns(table: TableDef, map: HeaderMap, list: string): Set<number> {
+  const read = [...map.fields, ...[...map.valueColumns.values()].flatMap((v) => [...(v.own ?? [])])];
+  return new Set(read.filter(([, field]) => table.columns.find((c) => c.name === field)?.list === list).map(([i]) => i));
+}
