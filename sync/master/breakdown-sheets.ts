@@ -1,10 +1,11 @@
 // The breakdown sheets of the master workbook (Demand, Fulfillment, Backlog, Capacity), all read from
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
-import { numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
+import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
+import { lines } from './summary-sheet';
 
 /** The SLA states coloured as the Requests sheet colours them. */
 const SLA_TONES = TABLES.requests.derived.find((d) => d.name === 'slaState')?.palette ?? {};
@@ -67,10 +68,15 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
   const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
-  rows.push([], [m.capacity.summary], [], ['Week starting', 'Received', 'Fulfilled']);
+  const numbers = [numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
   // In words, as the Summary says its days: the Assignee column above holds text, so the week is not a date cell.
-  for (const w of m.capacity.weekly) rows.push([shortDay(w.weekStart), w.received, w.fulfilled]);
-  const columns = [textColumn('Assignee', 22), numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
+  const weeks = m.capacity.weekly.map((w): PlanCell[] => [shortDay(w.weekStart), w.received, w.fulfilled]);
+  // The Assignee column does not wrap, and is as wide as its names: the summary under the table runs on across the
+  // empty cells beside it, a line per row as wide as the table (wrapped in the column, it made a tall narrow block).
+  const assignee = { header: 'Assignee', type: 'text', width: fittedWidth(['Assignee', ...people.map((p) => p.assignee), ...weeks.map((w) => w[0])], 22, 40) } as const;
+  const width = assignee.width + numbers.reduce((sum, c) => sum + c.width, 0);
+  rows.push([], ...lines(m.capacity.summary, width).map((line) => [line]), [], ['Week starting', 'Received', 'Fulfilled'], ...weeks);
+  const columns = [assignee, ...numbers];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.
   return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
 }

@@ -24,7 +24,7 @@ const columnsPx = (columns: readonly PlanColumn[]) => columns.reduce((a, c) => a
 const LINE_CHARS = 110;
 
 /** Long sentences broken into lines of whole words, one per row: a cell's overflow would widen the printed page. */
-function lines(text: string, max = LINE_CHARS): string[] {
+export function lines(text: string, max = LINE_CHARS): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -208,3 +208,25 @@ describe('a table\'s row names on a phone', () => {
     });
   }, 120_000);
 });
+
+describe('a table\'s row names on a laptop', () => {
+  const GOALS = ['Learning that Drives Systems Change', 'Equitable City–Community Partnership', 'Institutional Accountability and Shared Governance'];
+  const html = `${pageHead('Goals', DASHBOARD_CSS)}<body><main>${table('Work plan by goal', [
+    { header: 'Goal', cell: (name: string) => esc(name) },
+    ...['Items', '% complete', 'At risk', 'Overdue'].map((header, i) => ({ header, cell: () => figure(12 * (i + 1)) })),
+  ], GOALS)}</main></body></html>`;
+
+  it('gives a name the width it needs at 1280 px, beside figures with room to spare, not a narrow column of 3 or 4 lines', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.setContent(html);
+      const lines = await page.$$eval('tbody th', (cells) => cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }));
+      expect(lines).toEqual(GOALS.map(() => 1));
+      await page.close();
+    });
+  }, 120_000);
+});

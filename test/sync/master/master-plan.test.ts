@@ -84,6 +84,19 @@ describe('master plan', () => {
     expect(hoursOf('A. Rivera')).toEqual({ 'Hours estimated': 12, 'Hours spent': 14, 'Open hours': 0 });
   });
 
+  it('prints the Capacity summary in lines as wide as the table, run on across it, not wrapped inside the Assignee column', async () => {
+    const { plan: p, metrics } = plan();
+    const capacity = sheet(p, 'Capacity');
+    const rows = await cells(capacity);
+    const first = metrics.hours.byAssignee.length + 1;
+    const lines = rows.slice(first, rows.findIndex((r, i) => i > first && r.length === 0)).map((r) => r[0]);
+    expect(lines.join(' ')).toBe(metrics.capacity.summary);
+    expect(lines.length).toBeGreaterThan(1);
+    const tableWidth = capacity.columns.reduce((sum, c) => sum + c.width, 0);
+    for (const line of lines) expect(String(line).length, String(line)).toBeLessThanOrEqual(tableWidth);
+    expect(capacity.columns[0].wrap).toBeFalsy();
+  });
+
   it('names the Capacity sheet\'s weeks in words, as the Summary names its days', async () => {
     const { plan: p, metrics } = plan();
     const rows = await cells(sheet(p, 'Capacity'));
