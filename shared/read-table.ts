@@ -35,6 +35,9 @@ const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorVal
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
+/** The 0-based column of a line's first value: where a warning about the whole line points. */
+const firstCell = (line: readonly CellInput[]) => line.findIndex((v) => !isBlankCell(v) && v !== false);
+
 /**
  * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
  * error sits beside it, as when any other value does: unlike `filled`, this counts an error, since a row whose
@@ -381,7 +384,7 @@ export function readTable(
     const count = filled(line);
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
-      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`, '', firstCell(line));
       continue;
     }
     const legend = legendOf(line);
@@ -399,17 +402,17 @@ export function readTable(
     }
     const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
+      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`, '', firstCell(line));
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
     // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
     if (section && !rowFollows(r)) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`, '', firstCell(line));
       continue;
     }
     if (section) {
@@ -422,7 +425,7 @@ export function readTable(
       const why = phase ? `, ${givenName(into!, String(typed).trim(), phase)}` : '';
       const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"${why}` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
-      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
     const raw: RawRow = {};

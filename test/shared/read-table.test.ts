@@ -441,6 +441,18 @@ describe('readTable', () => {
     expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
   });
 
+  it('points each line it sets aside (a repeated header or title, a heading, a note) at its first cell, as Data quality shows a cell', () => {
+    const grid: Grid = [
+      ['Citywide Work Plan'], ['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress'], ['Phase', 'Goal', 'Task', 'Status'],
+      [null, 'Citywide Work Plan'], ['Phase 2: Organize'], [2, 'Learning', 'Integrate findings', 'Not started'], [null, null, 'Notes: funding from the general fund'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([3, 7]);
+    expect(r.issues.filter((i) => i.code !== 'phase_named').map((i) => [i.code, i.row, i.column])).toEqual([
+      ['repeated_header', 4, 'A'], ['repeated_header', 5, 'B'], ['section_row', 6, 'A'], ['note_row', 8, 'C'],
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
