@@ -148,9 +148,11 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
       const { index } = fieldColumn(read.map, field, places);
       return index === undefined ? undefined : index + 1;
     });
-    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
-    const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}), ...(texts ? { texts } : {}) };
+    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its
+    // place. Text typed so is an ID as any text is.
+    const typedId = idColumn && raw[idColumn.name];
+    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idText(typedId) : undefined;
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled: Object.keys(filled) } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));

@@ -2,6 +2,7 @@
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
 import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
+import { textFieldsOf } from '../../shared/read-table';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -443,6 +444,16 @@ describe('readTable', () => {
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
+  });
+});
+
+describe('textFieldsOf', () => {
+  it('names a field holding text typed as "#N/A" on its own row and on the rows below that leave it blank (same as above), and not an error cell carried down', () => {
+    const grid: Grid = [['Goal', 'Task', 'Status'], ['#N/A', 'Host a forum', 'In progress'], [null, 'Train staff', 'Completed'], ['#REF!', 'Audit', 'Not started'], [null, 'Report', 'Not started']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const columnOf = (field: string) => fieldColumn(read.map, field).index! + 1;
+    // Row 2's goal is typed text, row 4's a formula's error: the host names only the first (0-based row:column).
+    expect(read.rows.map((r) => textFieldsOf(r, new Set(['1:0']), columnOf))).toEqual([['goal'], ['goal'], undefined, undefined]);
   });
 });
 

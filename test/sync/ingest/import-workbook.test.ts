@@ -10,7 +10,8 @@ import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
-import { importExitCode, importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { TABLES, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
@@ -773,4 +774,11 @@ describe.each(backends)('import on $name', (backend) => {
     await imported([{ name: 'Requests', rows: requests }, { name: 'Milestones', rows: calendar('What') }, { name: 'Lists', rows: listsShowing(false) }]);
     expect(await listsWarnings()).toBe(0);
   });
+});
+
+test('an ID typed as "#N/A" (text, not an error) keys its row as any typed ID does; a formula\'s #N/A keys it by its place', () => {
+  const grid: Grid = [['Request ID', 'Organization', 'Date received'], ['#N/A', 'Kern County', '3/2/2026'], ['#N/A', 'Fresno County', '3/3/2026']];
+  const read = readTable(TABLES.requests, 'Requests', grid as never);
+  // Row 2's ID is typed text (0-based row:column), row 3's a formula's error.
+  expect(importRows({ sheet: 'Requests', header: grid[0] as never, read, texts: new Set(['1:0']) }).map((r) => r.rowId)).toEqual(['Requests:#N/A', 'Requests#3']);
 });
