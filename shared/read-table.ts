@@ -35,6 +35,9 @@ const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorVal
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
+/** The 0-based column of a line's first value: where a warning about the whole line points. */
+const firstCell = (line: readonly CellInput[]) => line.findIndex((v) => !isBlankCell(v) && v !== false);
+
 /**
  * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
  * error sits beside it, as when any other value does: unlike `filled`, this counts an error, since a row whose
@@ -122,8 +125,11 @@ export interface SheetRow {
   item?: number;
   /** Fields read from another column than the header map's: the 0-based column of a side-by-side item. */
   at?: Record<string, number>;
-  /** Fields left blank and read from the row above ("same as above"): their warnings belong to the cell written. */
-  filled?: string[];
+  /**
+   * Fields left blank and read from a row above ("same as above"), each with the sheet row it was read from: their
+   * warnings belong to the cell written, and so does whether it holds text spelled as an error (`textFieldsOf`).
+   */
+  filled?: Record<string, number>;
 }
 
 export interface ReadTableResult {
@@ -358,7 +364,7 @@ export function readTable(
     named.get(key)!.rows.push(r + 1);
     return phase.name;
   };
-  const above: Record<string, CellInput> = {};
+  const above: Record<string, { value: CellInput; row: number }> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
@@ -378,7 +384,7 @@ export function readTable(
     const count = filled(line);
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
-      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`, '', firstCell(line));
       continue;
     }
     const legend = legendOf(line);
@@ -396,17 +402,17 @@ export function readTable(
     }
     const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
+      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`, '', firstCell(line));
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
     // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
     if (section && !rowFollows(r)) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`, '', firstCell(line));
       continue;
     }
     if (section) {
@@ -415,11 +421,11 @@ export function readTable(
       const typed = section.value ?? section.text;
       const phase = section.into && into !== undefined ? phaseOf(into, typed) : undefined;
       const value = phase?.name || section.value;
-      if (section.into) above[section.into.name] = value ?? section.text;
+      if (section.into) above[section.into.name] = { value: value ?? section.text, row: r + 1 };
       const why = phase ? `, ${givenName(into!, String(typed).trim(), phase)}` : '';
       const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"${why}` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
-      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
     const raw: RawRow = {};
@@ -447,15 +453,15 @@ export function readTable(
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
-    const copied: string[] = [];
+    const copied: Record<string, number> = {};
     for (const f of fillDown) {
-      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) {
-        raw[f] = above[f];
-        copied.push(f);
-      }
-      above[f] = raw[f];
+      const held = above[f];
+      if (isBlankCell(raw[f]) && held && !isBlankCell(held.value)) {
+        raw[f] = held.value;
+        copied[f] = held.row;
+      } else above[f] = { value: raw[f], row: r + 1 };
     }
-    const fill = copied.length ? { filled: copied } : {};
+    const fill = Object.keys(copied).length ? { filled: copied } : {};
     const firstOfLine = rows.length;
     if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
@@ -611,10 +617,10 @@ export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']):
 /**
  * A read row's fields whose cells hold text spelled as a formula's error, by the host's or the file's word (`texts`:
  * `row:column` of the grid, 0-based; `SheetCells.textsLikeErrors`); undefined when none. `columnOf`, a field's
- * 1-based column in that grid. A field filled from the row above holds that row's cell, not this one's.
+ * 1-based column in that grid. A field filled from a row above holds that row's cell, not this one's.
  */
 export function textFieldsOf({ row, raw, at, filled }: SheetRow, texts: ReadonlySet<string> | undefined, columnOf: (field: string, at?: SheetRow['at']) => number | undefined): string[] | undefined {
-  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && texts.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
+  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && texts.has(`${(filled?.[f] ?? row) - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
   return fields.length ? fields : undefined;
 }
 

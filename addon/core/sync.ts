@@ -208,7 +208,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);

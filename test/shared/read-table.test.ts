@@ -2,6 +2,7 @@
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
 import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
+import { textFieldsOf } from '../../shared/read-table';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -440,9 +441,31 @@ describe('readTable', () => {
     expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
   });
 
+  it('points each line it sets aside (a repeated header or title, a heading, a note) at its first cell, as Data quality shows a cell', () => {
+    const grid: Grid = [
+      ['Citywide Work Plan'], ['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress'], ['Phase', 'Goal', 'Task', 'Status'],
+      [null, 'Citywide Work Plan'], ['Phase 2: Organize'], [2, 'Learning', 'Integrate findings', 'Not started'], [null, null, 'Notes: funding from the general fund'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([3, 7]);
+    expect(r.issues.filter((i) => i.code !== 'phase_named').map((i) => [i.code, i.row, i.column])).toEqual([
+      ['repeated_header', 4, 'A'], ['repeated_header', 5, 'B'], ['section_row', 6, 'A'], ['note_row', 8, 'C'],
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
+  });
+});
+
+describe('textFieldsOf', () => {
+  it('names a field holding text typed as "#N/A" on its own row and on the rows below that leave it blank (same as above), and not an error cell carried down', () => {
+    const grid: Grid = [['Goal', 'Task', 'Status'], ['#N/A', 'Host a forum', 'In progress'], [null, 'Train staff', 'Completed'], ['#REF!', 'Audit', 'Not started'], [null, 'Report', 'Not started']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const columnOf = (field: string) => fieldColumn(read.map, field).index! + 1;
+    // Row 2's goal is typed text, row 4's a formula's error: the host names only the first (0-based row:column).
+    expect(read.rows.map((r) => textFieldsOf(r, new Set(['1:0']), columnOf))).toEqual([['goal'], ['goal'], undefined, undefined]);
   });
 });
 
