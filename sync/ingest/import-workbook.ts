@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable, rowOfPosition,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable,
   sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
@@ -233,16 +233,26 @@ function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: 
 }
 
 /**
- * Whether a row a sheet holding several tables once gave `table` now sits among another table's rows (a table pasted
- * over it): it stays, as it would below an add-on's cut, until the sheet no longer has it there. Where it sat is
- * its place's row; a row stored before places were kept is kept too.
+ * Whether a row a sheet holding several tables once gave this table (`tables`, its reads of the sheet) is still in the
+ * sheet among another table's rows (a table pasted over it): by its ID, which moves with it, in this table's ID
+ * column outside its rows. A row known by its place only is not kept: rows inserted or deleted above move the tables
+ * below, so its old place now holds another row, which kept as well would be stored twice.
  */
-function keptBelow(tables: readonly SheetTable[], { sheetRow }: HeldRow, sheet: string): boolean {
+function keptBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], { rowId }: HeldRow, sheet: string): boolean {
   const own = tables.filter((t) => t.sheet === sheet);
   if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return false;
-  if (sheetRow === undefined) return true;
-  const row = rowOfPosition(sheetRow);
-  return !own.some((t) => row > t.read.headerRow && row < (t.read.nextAt ?? Infinity));
+  const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
+  const idColumns = new Set(own.flatMap((t) => {
+    const id = t.read.table.columns.find((c) => c.type === 'id');
+    const index = id && fieldColumn(t.read.map, id.name).index;
+    return index === undefined ? [] : [index];
+  }));
+  return grid.some((line, r) => !ownRows.has(r + 1) && [...idColumns].some((c) => {
+    const v = line[c];
+    if (isBlankCell(v) || isErrorValue(v)) return false;
+    const id = importRowId.withId(sheet, idText(v));
+    return rowId === id || (rowId.startsWith(id) && /^~\d+$/.test(rowId.slice(id.length)));
+  }));
 }
 
 /**
@@ -277,6 +287,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // when its remaining headers now look like another table's (a TA log without its Organization header reads
   // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
   const sheetNames = sheets.map((g) => g.name);
+  const gridOf = new Map(sheets.map((g) => [g.name, g.grid]));
   for (const grid of sheets) {
     if (tableNamed(grid.name) && found.some((t) => t.sheet === grid.name)) continue;
     const was = TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
@@ -337,8 +348,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
     const readNames = [...new Set(tables.map((t) => t.sheet))];
-    // Rows stored from a sheet that now holds several tables, at a place another table's rows took, stay (`keptBelow`).
-    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, h, sheet);
+    // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`).
+    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, gridOf.get(sheet) ?? [], h, sheet);
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
     const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {

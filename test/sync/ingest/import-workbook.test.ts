@@ -273,6 +273,23 @@ describe.each(backends)('import on $name', (backend) => {
     expect([fewer.deleted, await orgs()]).toEqual([1, ['City B', 'City C', 'City D']]);
   });
 
+  test('rows inserted or deleted in a table above another move the lower one: no row is stored twice, none left where the other table now sits', async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], ['City B', '3/3/2026', 'New'], []];
+    const plan: Grid = [['Goal', 'Task', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started']];
+    const { principal } = await importAs(store, 'Moving tables', [{ name: 'Plan', rows: [...requests, ...plan] }]);
+    const reimport = (rows: Grid) => writeWorkbook(files.path(), [{ name: 'Plan', rows }]).then((file) => importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 }));
+    const stored = async (table: 'requests' | 'workplan') => {
+      const rows: unknown[] = [];
+      for await (const row of store.rows(table, { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg ?? row.values.task);
+      return rows;
+    };
+    await reimport([requests[0], requests[1], ['City C', '3/9/2026', 'New'], ...requests.slice(2), ...plan]);
+    expect([await stored('requests'), await stored('workplan')]).toEqual([['City A', 'City C', 'City B'], ['Train department heads', 'TA on action plans']]);
+    await reimport([requests[0], requests[2], requests[3], ...plan]);
+    expect([await stored('requests'), await stored('workplan')]).toEqual([['City B'], ['Train department heads', 'TA on action plans']]);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
