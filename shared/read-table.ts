@@ -368,7 +368,8 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
+    const legend = legendOf(line);
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -389,8 +390,9 @@ export function readTable(
     }
     const legend = legendOf(line);
     const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
-    if (legend?.row) {
-      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    if (legend?.row !== undefined) {
+      const typed = quoteValue(String(line[legend.row]).trim());
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${typed} is under ${quoteValue(String(header[legend.row]).trim())} (if it is a legend pasted with the table, delete it)`, '', legend.first);
     } else if (legend) {
       setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
