@@ -4,7 +4,7 @@
 import { isIsoDate } from '../../shared/cells/dates';
 import type { SheetRow } from '../../shared/read-table';
 import type { RowResult } from '../../shared/validate-row';
-import { placeByRowId } from '../port/rows-by-id';
+import { isSyncIdHeader, placeByRowId } from '../port/rows-by-id';
 import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import type { SettingsPort } from '../port/host-ports';
@@ -45,8 +45,14 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
  * Of `writes`, the cells that still hold the month or year `t` read, in `now` (the sheet read again just before the
  * write), on the row holding their Sync ID then, as the write finds it. A person may type over one while the sync
  * talks to the service: what they typed stays, for the next sync to read. `tableTop`: the table's first data row as read.
+ * Null when `now` has no Sync ID header over the Sync ID column, or no row with the headers read over the cells' columns:
+ * a column inserted or deleted during the sync moved them, and the next sync, reading the sheet as it is then, writes them.
  */
-export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] {
+export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] | null {
+  const header = t.host[t.headerRow - 1] ?? [];
+  const columns = writes.flatMap((w) => w.cells.map((c) => c.column));
+  // The Sync ID column is compared by its header alone: a first sync adds it after the sheet was read.
+  if (!now.values.some((line) => isSyncIdHeader(line[idColumn - 1])) || !now.values.some((line) => columns.every((c) => String(line[c - 1]) === String(header[c - 1])))) return null;
   const ids = now.values.map((line) => line[idColumn - 1] ?? null);
   const cells: PeriodCells = { values: now.values, formulas: now.formulas, merged: now.merged ?? [], shown: (row, column) => jsonCell(port, now.values[row - 1]?.[column - 1] ?? null, now.numberFormats[row - 1]?.[column - 1]) };
   const tagged = writes.map((w, i) => ({ ...w, cells: w.cells.map(({ column, cell }) => ({ column, cell: { i, cell } })) }));

@@ -757,4 +757,21 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     await sync();
     expect(refusedRows).toEqual([400, 400 - remembered.length]);
   });
+
+  test("whose sheet gets a column inserted before the End while the sync talks to the service is not written, and the summary says the next sync sets it; the next sync does", async () => {
+    let inserted = false;
+    const { port, sheet, report } = await syncEditedMeanwhile([['Equity study', '2027-02-01', '2027-08-01']], (p) => {
+      if (inserted) return;
+      inserted = true;
+      const cells = p.sheet('Work plan');
+      for (const line of cells.cells) line?.splice(2, 0, undefined);
+      (cells.formats[0].columns as unknown[]).splice(2, 0, {});
+      cells.cell(1, 3).value = 'Lead';
+    });
+    expect(port.isoFromDate(sheet.peek(2, 4)!.value as Date)).toBe('2027-08-01');
+    expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day: the sheet's columns changed during the sync; the next sync sets it/);
+    const next = await run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(settings()), lock: host(lock()) }));
+    expect(port.isoFromDate(sheet.peek(2, 4)!.value as Date)).toBe('2027-08-31');
+    expect(next.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
 });
