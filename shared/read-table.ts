@@ -35,6 +35,9 @@ const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorVal
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
+/** The 0-based column of a line's first value: where a warning about the whole line points. */
+const firstCell = (line: readonly CellInput[]) => line.findIndex((v) => !isBlankCell(v) && v !== false);
+
 /**
  * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
  * error sits beside it, as when any other value does: unlike `filled`, this counts an error, since a row whose
@@ -365,7 +368,8 @@ export function readTable(
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
+    const legend = legendOf(line);
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -381,13 +385,14 @@ export function readTable(
     const count = filled(line);
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
-      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`, '', firstCell(line));
       continue;
     }
     const legend = legendOf(line);
     const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
-    if (legend?.row) {
-      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    if (legend?.row !== undefined) {
+      const typed = quoteValue(String(line[legend.row]).trim());
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${typed} is under ${quoteValue(String(header[legend.row]).trim())} (if it is a legend pasted with the table, delete it)`, '', legend.first);
     } else if (legend) {
       setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
@@ -399,17 +404,17 @@ export function readTable(
     }
     const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
+      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`, '', firstCell(line));
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
     // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
     if (section && !rowFollows(r)) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`, '', firstCell(line));
       continue;
     }
     if (section) {
@@ -422,7 +427,7 @@ export function readTable(
       const why = phase ? `, ${givenName(into!, String(typed).trim(), phase)}` : '';
       const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"${why}` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
-      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
     const raw: RawRow = {};

@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, literalKey, sameText } from './sheet-math';
 
@@ -15,6 +15,8 @@ const isClosedWithoutDate = (status: unknown) => CLOSED_REQUEST_STATUSES.some((s
 /** Fulfilled or Closed, in any case. */
 export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
 export const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
+/** Fulfilled, in any case: the one status that shows a request fulfilled without its date (Closed alone does not). */
+export const isFulfilledStatus = (status: unknown) => sameText(status, FULFILLED_REQUEST_STATUS);
 /** Done: a done status, or a fulfilment date whatever the status says. */
 export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 /** Open: neither done nor declined. What the backlog, the triage queue and the assignees' load count. */
@@ -30,7 +32,7 @@ export const isOpenRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) 
 export function requestDoneOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
   const date = values.fulfilledOn;
   if (isDate(date)) return date <= recordedOn ? date : recordedOn;
-  return sameText(values.status, 'Fulfilled') ? recordedOn : null;
+  return isFulfilledStatus(values.status) ? recordedOn : null;
 }
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */

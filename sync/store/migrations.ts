@@ -1,7 +1,7 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
-import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
 import { StoreError } from './store-error';
 
@@ -293,7 +293,8 @@ const migrations: Migration[] = [
     // fulfill counted an import day for "Closed - no response". The rule changed, so the column is recomputed.
     name: '0014-first-done-on-fulfilled',
     async up(db) {
-      await db.updateTable('sheet_rows').set({ first_done_on: null }).execute();
+      // Only the rows holding a day: a row rewritten for nothing costs PostgreSQL a dead version of it.
+      await db.updateTable('sheet_rows').set({ first_done_on: null }).where('first_done_on', 'is not', null).execute();
       await backfillFirstDoneOn(db);
     },
   },
@@ -316,27 +317,13 @@ async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
     const doneOn = TABLES[table].doneOn;
     if (doneOn === undefined) continue;
     const first = new Map<string, [sourceId: string, rowId: string, day: string]>();
-    let after: { at: string; seq: number } | undefined;
-    for (;;) {
-      const page = await db
-        .selectFrom('row_history')
-        .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
-        .where('table_name', '=', table)
-        .where('op', '=', 'upsert')
-        .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
-        .orderBy('at')
-        .orderBy('seq')
-        .limit(BACKFILL_PAGE)
-        .execute();
+    for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
         if (first.has(key)) continue;
         const day = doneOn(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
         if (day !== null) first.set(key, [h.source_id, h.row_id, day]);
       }
-      if (page.length < BACKFILL_PAGE) break;
-      const last = page[page.length - 1];
-      after = { at: last.at, seq: Number(last.seq) };
     }
     // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM.
     const rows = [...first.values()];
@@ -351,6 +338,47 @@ async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
         .whereRef('sheet_rows.row_id', '=', 'd.column2')
         .execute();
     }
+  }
+}
+
+interface HistoryUpsert { seq: number; source_id: string; row_id: string; at: string; values_json: string }
+
+/**
+ * A table's upserts in history, in (at, seq) order as `changes()` yields them, a page at a time. PostgreSQL reads
+ * them through one cursor, as the store's long reads do: keyset pages were planned anew each page and, on
+ * statistics stale after a bulk load, sorted the rest of the history for each one.
+ */
+async function* upsertsInOrder(db: AnyDb, table: string): AsyncGenerator<HistoryUpsert[]> {
+  const all = db
+    .selectFrom('row_history')
+    .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
+    .where('table_name', '=', table)
+    .where('op', '=', 'upsert')
+    .orderBy('at')
+    .orderBy('seq');
+  if (isPostgres(db)) {
+    const { sql: text, parameters } = all.compile();
+    await db.executeQuery(CompiledQuery.raw(`declare backfill_read no scroll cursor for ${text}`, [...parameters]));
+    try {
+      for (;;) {
+        const { rows } = await db.executeQuery<HistoryUpsert>(CompiledQuery.raw(`fetch ${BACKFILL_PAGE} from backfill_read`));
+        yield rows;
+        if (rows.length < BACKFILL_PAGE) return;
+      }
+    } finally {
+      await db.executeQuery(CompiledQuery.raw('close backfill_read'));
+    }
+  }
+  let after: { at: string; seq: number } | undefined;
+  for (;;) {
+    const page: HistoryUpsert[] = await all
+      .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
+      .limit(BACKFILL_PAGE)
+      .execute();
+    yield page;
+    if (page.length < BACKFILL_PAGE) return;
+    const last = page[page.length - 1];
+    after = { at: last.at, seq: Number(last.seq) };
   }
 }
 

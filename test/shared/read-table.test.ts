@@ -404,7 +404,7 @@ describe('readTable', () => {
     expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
       [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
-      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as "On Hold" is under "Status" (if it is a legend pasted with the table, delete it)'],
       [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
       [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
@@ -419,17 +419,22 @@ describe('readTable', () => {
     expect(rows.rows.map((x) => x.row)).toEqual([2]);
   });
 
-  it("keeps a task named by a status word beside its own status, or a goal and a status alone: two choices, one in its list's column, are a row (said so), not a legend", () => {
+  it("keeps a task named by a status word beside its status or timeline, or a goal and a status alone: two choices, one where a row holds a value of its own kind, are a row (said so), not a legend", () => {
     const plan: Grid = [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']];
-    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started']]);
+    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started'], [null, 'Completed', 'In progress']]);
     expect(r.rows.map((x) => [x.row, x.raw.goal, x.raw.task, x.raw.status])).toEqual([
       [2, 'Alignment', 'Host a forum', 'In progress'], [3, 'Alignment', 'Planning', 'Completed'], [4, 'Planning', null, 'In progress'],
     ]);
     expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
-      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
-      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as "Completed" is under "Status" (if it is a legend pasted with the table, delete it)'],
+      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as "In progress" is under "Status" (if it is a legend pasted with the table, delete it)'],
       [5, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [6, 'B', 'this row lists Status values ("Completed", "In progress") and nothing else: a legend pasted with the table; skipped'],
     ]);
+    // With no Status column, a timeline typed as a status word ("Ongoing") is a timeline: the row is kept.
+    const timeline = readTable(TABLES.workplan, 'Plan', [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], [null, null, 'Planning', 'Ongoing']]);
+    expect(timeline.rows.map((x) => [x.row, x.raw.task])).toEqual([[2, 'Host a forum'], [3, 'Planning']]);
+    expect(timeline.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column])).toEqual([[3, 'C']]);
     const requests = readTable(TABLES.requests, 'Requests', [['Received', 'Organization', 'Description', 'Priority', 'Status'], [null, null, 'Urgent', 'High', null]]);
     expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
   });
@@ -439,6 +444,18 @@ describe('readTable', () => {
     const r = readTable(TABLES.requests, 'Requests', [header, [null, 'Agency', null, 'Email', null, 'Completed'], [null, null, null, 'Email', null, 'Fulfilled'], [null, 'Requester', null, 'Contact', null, 'Notes']]);
     expect(r.rows.map((x) => [x.row, x.raw.requesterOrg, x.raw.channel, x.raw.status])).toEqual([[2, 'Agency', 'Email', 'Completed'], [3, null, 'Email', 'Fulfilled']]);
     expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
+  });
+
+  it('points each line it sets aside (a repeated header or title, a heading, a note) at its first cell, as Data quality shows a cell', () => {
+    const grid: Grid = [
+      ['Citywide Work Plan'], ['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress'], ['Phase', 'Goal', 'Task', 'Status'],
+      [null, 'Citywide Work Plan'], ['Phase 2: Organize'], [2, 'Learning', 'Integrate findings', 'Not started'], [null, null, 'Notes: funding from the general fund'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([3, 7]);
+    expect(r.issues.filter((i) => i.code !== 'phase_named').map((i) => [i.code, i.row, i.column])).toEqual([
+      ['repeated_header', 4, 'A'], ['repeated_header', 5, 'B'], ['section_row', 6, 'A'], ['note_row', 8, 'C'],
+    ]);
   });
 
   it('reads an empty sheet as no rows', () => {
