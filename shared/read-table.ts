@@ -509,23 +509,67 @@ const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
  * Every table of a sheet, top first: `first` (its top table, read), then each table pasted below the one above
  * it, read from its own header down as the table that header names (a second work plan joins the first's rows).
  * The lines above the first table are the title of them all (their year, a lead named there); the rows between
- * are the tables above. Each later table says at its header where it was found.
+ * are the tables above. Each later table says at its header where it was found. `held`: the tables the sheet held
+ * at its last sync or import; one whose header no longer names it fully (a typo, a column deleted) is read from that
+ * line as that table, which says what is missing there, and ends the table above, whose rows its rows are not.
  */
 export function readStacked(
-  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {},
+  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
+  const top = first.headerRow - 1;
+  // Each table from its header down to the next: the lines above it, from the first header, are the tables above.
+  const readAt = (table: TableDef, header: number, end = Infinity) => readTable(table, sheet, grid.map((line, r) => ((r >= top && r < header) || r >= end ? [] : line)), header, options);
   const reads = [first];
   for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
     const header = at - 1;
     // nextTableAt found a table this line heads, so one is located.
     const table = locateTable('', [grid[header]])!.table;
-    const own = grid.map((line, r) => (r >= first.headerRow - 1 && r < header ? [] : line));
-    const read = readTable(table, sheet, own, header, options);
+    const read = readAt(table, header);
     const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
     read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
     reads.push(read);
   }
+  if (top < 0) return reads;
+  for (const table of held) {
+    if (reads.some((r) => r.table === table)) continue;
+    const broken = brokenHeaderAt(table, grid, reads);
+    if (broken === undefined) {
+      // Its header row deleted: its rows, if still here, read as the table above's. Said, and none of the sheet read
+      // as it (its columns may name another table's: a roadmap's Action is a plan's Task), so its rows stay stored.
+      if (reads.some((r) => held.includes(r.table))) reads.push(headerGone(table, sheet, first));
+      continue;
+    }
+    const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
+    const above = reads[i];
+    const cut = readAt(above.table, above.headerRow - 1, broken);
+    cut.issues.unshift(...above.issues.filter((x) => x.code === 'another_table'));
+    reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
+  }
   return reads;
+}
+
+/** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */
+function headerGone(table: TableDef, sheet: string, first: ReadTableResult): ReadTableResult {
+  const names = mapHeaders(table, []).missingRequired.map((f) => `"${table.columns.find((c) => c.name === f)!.header}"`);
+  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored; put their header back above them`;
+  const issue: CellIssue = { code: 'missing_column', field: '', sheet, row: first.headerRow, severity: 'error', message };
+  return { table, headerRow: first.headerRow, map: mapHeaders(table, []), rows: [], issues: [issue], title: first.title, nextAt: first.headerRow };
+}
+
+/**
+ * The line below the top table's header that was `table`'s header, now naming it short of a column: text only, most
+ * of it header names, at least two of `table`'s columns and more of it than of the table it sits in.
+ */
+function brokenHeaderAt(table: TableDef, grid: readonly (readonly CellInput[])[], reads: readonly ReadTableResult[]): number | undefined {
+  for (let r = reads[0].headerRow; r < grid.length; r++) {
+    const within = reads.find((x) => x.headerRow - 1 < r && (x.nextAt === undefined || r < x.nextAt - 1));
+    const cells = grid[r].filter((v) => !looksEmpty(v));
+    if (!within || cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
+    if (repeatsHeader(grid[r], grid[within.headerRow - 1])) continue;
+    const map = mapHeaders(table, grid[r]);
+    if (map.matched.length >= 2 && headerWeight(map) > headerWeight(mapHeaders(within.table, grid[r]))) return r;
+  }
+  return undefined;
 }
 
 /**

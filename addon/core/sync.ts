@@ -439,7 +439,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
   for (const name of sheetNames(group.sheets)) {
     const before = group.sheets.filter((t) => t.sheet === name);
     // Read as it was, then only the tables of this group: the others' rows are another group's.
-    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, reading) : before;
+    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, { ...reading, held: () => before[0].held }) : before;
     sheets.push(...again.filter((t) => t.table.name === group.table.name));
   }
   return { ...group, sheets };

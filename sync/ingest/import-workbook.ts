@@ -114,23 +114,26 @@ function readAs(table: TableDef, { name, grid, textsLikeErrors }: SheetGrid, rea
   return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading), texts: textsLikeErrors };
 }
 
-/** The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its own. */
-export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
+/**
+ * The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its
+ * own. `heldBy`: the tables a sheet held at the last import, so one whose header broke below another is still read as itself.
+ */
+export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets), heldBy: (sheet: string) => TableDef[] = () => []): SheetTable[] {
   const found: SheetTable[] = [];
   for (const { name, grid, textsLikeErrors } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid);
     if (!located) continue;
-    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading);
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading, heldBy(name));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
 }
 
-/** The table of `tables` a sheet row belongs to: of its sheet, the lowest whose header is above it. */
+/** The table of `tables` a sheet row belongs to: of its sheet, the lowest with rows whose header is above it. */
 function tableAt(tables: readonly SheetTable[], sheet: string, row: number): SheetTable {
   let at: SheetTable | undefined;
-  for (const t of tables) if (t.sheet === sheet && (at === undefined || t.read.headerRow <= row)) at = t;
+  for (const t of tables) if (t.sheet === sheet && t.read.rows.length && (at === undefined || t.read.headerRow <= row)) at = t;
   return at!;
 }
 
@@ -281,16 +284,17 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // What the store holds of this source, per table: which sheets held which table at the last import.
   const held = new Map<TableName, HeldRow[]>();
   for (const table of TABLE_NAMES) held.set(table, await store.syncState(opts.sourceId, table));
-  const found = findTables(sheets, readOptions);
+  const sheetNames = sheets.map((g) => g.name);
+  const heldBy = (sheet: string) => TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === sheet));
+  const found = findTables(sheets, readOptions, (sheet) => heldBy(sheet).map((table) => TABLES[table]));
   // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
   // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
   // when its remaining headers now look like another table's (a TA log without its Organization header reads
   // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
-  const sheetNames = sheets.map((g) => g.name);
   const gridOf = new Map(sheets.map((g) => [g.name, g.grid]));
   for (const grid of sheets) {
     if (tableNamed(grid.name) && found.some((t) => t.sheet === grid.name)) continue;
-    const was = TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    const was = heldBy(grid.name);
     for (const table of was) {
       if (found.some((t) => t.sheet === grid.name && t.read.table.name === table)) continue;
       // In place of a table the sheet never held; a table stacked below (held too) stays read.

@@ -506,6 +506,29 @@ describe('readTable, with another table stacked below', () => {
     expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2024-03-15' } });
   });
 
+  it('reads a table the sheet held whose header broke (a typo) as that table, at that row, with its missing column, not as rows of the table above', () => {
+    const sheet: Grid = [
+      ['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [],
+      ['Goal', 'Tsk', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started'],
+    ];
+    const first = readTable(TABLES.requests, 'Plan', sheet, 0);
+    const reads = readStacked(first, 'Plan', sheet, {}, [TABLES.workplan]);
+    expect(reads.map((r) => [r.table.name, r.headerRow, r.rows.map((x) => x.row), r.nextAt])).toEqual([['requests', 1, [2], 4], ['workplan', 4, [], undefined]]);
+    expect(reads[1].issues.filter((i) => i.severity === 'error').map(formatCellIssue)).toEqual([expect.stringMatching(/^Plan row 4 \(Task\): no Task column, so the table was not read.*the headers are "Goal", "Status", "Tsk"$/)]);
+    // Held by no table, the same line is a row of the table above, as before.
+    expect(readStacked(first, 'Plan', sheet).map((r) => [r.table.name, r.rows.map((x) => x.row)])).toEqual([['requests', [2, 4, 5, 6]]]);
+  });
+
+  it('says a table the sheet held stacked under another has no header row any more, reading none of the sheet as it', () => {
+    const sheet: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], [], ['Tools', 'Early action', 'Resources page']];
+    const first = readTable(TABLES.workplan, 'Plan', sheet, 0);
+    const reads = readStacked(first, 'Plan', sheet, {}, [TABLES.workplan, TABLES.roadmap]);
+    expect(reads.map((r) => [r.table.name, r.rows.length])).toEqual([['workplan', 2], ['roadmap', 0]]);
+    expect(reads[1].issues.map(formatCellIssue)).toEqual(['Plan row 1: no Roadmap header row found below this one (with a column such as "Action"), so the Roadmap rows synced from this sheet were not read and stay stored; put their header back above them']);
+    // A sheet that held the table alone, now another's, is that one's.
+    expect(readStacked(first, 'Plan', sheet, {}, [TABLES.roadmap])).toHaveLength(1);
+  });
+
   it('reads the lines between the tables as notes under the first, not as phases', () => {
     expect(read.issues.filter((i) => i.row! > 25 && i.row! < 33).map((i) => [i.row, i.code])).toEqual([[27, 'note_row'], [29, 'note_row'], [31, 'note_row']]);
   });

@@ -97,6 +97,32 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-bbbbbbbbbbbb']);
   });
 
+  test("keeps a lower table's rows when its header is typed wrong or deleted later: that table is said unreadable at its row, and a typo's rows are not sent as the table above's", async () => {
+    const port = new MemorySpreadsheet({
+      Plan: [
+        ['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [],
+        ['Goal', 'Task', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started'],
+      ] as never,
+    });
+    const memory = settings();
+    await run(syncNow({ port: host(port), http: host(scriptedService([], [], { workplan: [] }).http), settings: host(memory), lock: host(lock()) }));
+    const ids = port.readSheet('Plan').map((line) => String(line[3] ?? ''));
+    port.writeBlock('Plan', 4, 2, [['Tsk']]);
+    const { http, posts } = scriptedService([{ rowId: ids[1], hash: 'h', sheetRow: 2 }], [], { workplan: [ids[4], ids[5]].map((rowId, i) => ({ rowId, hash: 'h', sheetRow: 5 + i })) });
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(memory), lock: host(lock()) }));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.filter((p) => p.table === 'requests').flatMap((p) => p.rows.map((r) => r.rowId))).not.toContain(ids[4]);
+    expect(report.tables.map((t) => [t.table, t.rows, t.deleted])).toEqual([['requests', 1, 0], ['workplan', 0, 0]]);
+    expect(report.summary).toMatch(/Plan row 4 \(Task\): no Task column, so the table was not read/);
+    // The header row deleted: the rows are kept and the table said to have no header, none of the sheet read as it.
+    const headless = new MemorySpreadsheet({ Plan: port.readSheet('Plan').filter((_, r) => r !== 3).map((line) => [...line]) as never });
+    const again = scriptedService([{ rowId: ids[1], hash: 'h', sheetRow: 2 }], [], { workplan: [ids[4], ids[5]].map((rowId, i) => ({ rowId, hash: 'h', sheetRow: 5 + i })) });
+    const last = await run(syncNow({ port: host(headless), http: host(again.http), settings: host(memory), lock: host(lock()) }));
+    expect(again.posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(again.posts.filter((p) => p.table === 'workplan').flatMap((p) => p.rows)).toEqual([]);
+    expect(last.summary).toContain('Plan row 1: no Work plan header row found below this one');
+  });
+
   test('gives the rows of a table below an empty one Sync IDs that the next sync finds again', async () => {
     const port = new MemorySpreadsheet({ Plan: [['Goal', 'Task', 'Status'], [], ['Date', 'Milestone', 'Team'], ['2026-03-15', 'Community forum', 'ODE']] as never });
     const sync = async () => {

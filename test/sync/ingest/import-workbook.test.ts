@@ -290,6 +290,26 @@ describe.each(backends)('import on $name', (backend) => {
     expect([await stored('requests'), await stored('workplan')]).toEqual([['City B'], ['Train department heads', 'TA on action plans']]);
   });
 
+  test("a lower table's header typed wrong or deleted later: that table is unreadable at its header row (or the top table's) and its rows stay, none read as the table above's", async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], []];
+    const plan: Grid = [['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started']];
+    const { principal } = await importAs(store, 'Broken below', [{ name: 'Plan', rows: [...requests, ['Goal', 'Task', 'Status'], ...plan] }]);
+    const file = await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests, ['Goal', 'Tsk', 'Status'], ...plan] }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(r.unreadable.map((u) => [u.sheet, u.row, u.errors.map((e) => e.field)])).toEqual([['Plan', 4, ['task']]]);
+    expect([r.rejected, r.deleted, r.tables.map((t) => [t.table, t.rows])]).toEqual([[], 0, [['requests', 1], ['workplan', 0]]]);
+    const tasks: unknown[] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) tasks.push(row.values.task);
+    expect(tasks).toEqual(['Train department heads', 'TA on action plans']);
+    // Its header row deleted: said at the top table's header, as the add-on says it, and the rows still stay.
+    const headless = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests.slice(0, 2), ['City Z', '3/5/2026', 'Bogus'], ...plan] }]), sourceId: principal.id, at: MARCH_25 });
+    expect(headless.unreadable.map((u) => u.errors.map((e) => e.line))).toEqual([[expect.stringMatching(/^Plan: no Work plan header row found below this one/)]]);
+    // A problem of the table above is placed by its own header, not by the one said to be missing.
+    expect(headless.rejected.find((j) => j.row === 3)?.errors.map((e) => e.line)).toEqual([expect.stringMatching(/^Plan!C3 \(Status\): "Bogus"/)]);
+    expect(headless.deleted).toBe(0);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
