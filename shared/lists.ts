@@ -55,7 +55,9 @@ export const YES_NO = ['Yes', 'No'] as const;
  * every other request is open.
  */
 export const FULFILLED_REQUEST_STATUS = 'Fulfilled';
-export const DONE_REQUEST_STATUSES = [FULFILLED_REQUEST_STATUS, 'Closed'] as const;
+/** Ends a request, fulfilled or not. */
+export const CLOSED_REQUEST_STATUS = 'Closed';
+export const DONE_REQUEST_STATUSES = [FULFILLED_REQUEST_STATUS, CLOSED_REQUEST_STATUS] as const;
 export const DECLINED_REQUEST_STATUS = 'Declined';
 /** The statuses that end a request, done or not. */
 export const CLOSED_REQUEST_STATUSES = [...DONE_REQUEST_STATUSES, DECLINED_REQUEST_STATUS] as const;

@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, literalKey, sameText } from './sheet-math';
 
@@ -33,6 +33,14 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
   const date = values.fulfilledOn;
   if (isDate(date)) return date <= recordedOn ? date : recordedOn;
   return isFulfilledStatus(values.status) ? recordedOn : null;
+}
+
+/**
+ * The day one recorded version of a request shows it Closed (the day recorded), or null. The store keeps the
+ * first such day: a request that ended without being fulfilled is judged against its SLA by it (decision 007).
+ */
+export function requestClosedOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
+  return sameText(values.status, CLOSED_REQUEST_STATUS) ? recordedOn : null;
 }
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */

@@ -2,7 +2,7 @@
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
 import { CompiledQuery, PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
+import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef } from '../../shared/index';
 import { StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
@@ -298,6 +298,15 @@ const migrations: Migration[] = [
       await backfillFirstDoneOn(db);
     },
   },
+  {
+    // A request Closed without being fulfilled has no first done day, so closing an overdue request took it
+    // out of SLA missed without a trace: the day it was first seen Closed is kept too, from history.
+    name: '0015-first-closed-on',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('first_closed_on', 'text').execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
 ];
 
 
@@ -308,20 +317,22 @@ export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 const BACKFILL_PAGE = 2000;
 const BACKFILL_UPDATE = 500;
 
+const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on', (def) => def.doneOn);
+
 /**
- * Gives every stored row the first day its history shows it done, walking each table's history in
- * (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
+ * Gives every stored row the first day its history shows it done (or closed, by `rule`), walking each table's
+ * history in (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
  */
-async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
+async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on', rule: (def: TableDef) => TableDef['doneOn']): Promise<void> {
   for (const table of TABLE_NAMES) {
-    const doneOn = TABLES[table].doneOn;
-    if (doneOn === undefined) continue;
+    const dayOf = rule(TABLES[table]);
+    if (dayOf === undefined) continue;
     const first = new Map<string, [sourceId: string, rowId: string, day: string]>();
     for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
         if (first.has(key)) continue;
-        const day = doneOn(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
+        const day = dayOf(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
         if (day !== null) first.set(key, [h.source_id, h.row_id, day]);
       }
     }
@@ -332,7 +343,7 @@ async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
       await db
         .updateTable('sheet_rows')
         .from(sql`(values ${sql.join(chunk.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2]})`))})`.as('d'))
-        .set({ first_done_on: sql.ref('d.column3') })
+        .set({ [column]: sql.ref('d.column3') })
         .where('sheet_rows.table_name', '=', table)
         .whereRef('sheet_rows.source_id', '=', 'd.column1')
         .whereRef('sheet_rows.row_id', '=', 'd.column2')

@@ -10,7 +10,7 @@ import type { StoredValues } from './stored-values';
  * A row of `rowsQuery` (row-reads.ts), spelled from the schema rather than inferred from the query, which would
  * import row-reads back; row-reads hands its rows to `storedRow`, so the compiler still checks the two agree.
  */
-export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on'>
+export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on' | 'first_closed_on'>
   & Pick<Selectable<StoreDatabase['principals']>, 'name'>
   & Pick<Selectable<StoreDatabase['row_history']>, 'values_json'>;
 
@@ -25,6 +25,7 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
     updatedAt: new Date(r.updated_at),
     deleted: r.deleted === 1,
     firstDoneOn: r.first_done_on,
+    firstClosedOn: r.first_closed_on,
   };
 }
 
@@ -32,11 +33,11 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
  * A row of `sheetOrderQuery` (row-reads.ts) read as an array: only what the master's data sheets and metrics
  * read. Arrays and no `Date`: the master's worker makes one of these for every row it writes.
  */
-export type SheetRowTuple = [sourceId: string, sourceName: string, rowId: string, valuesJson: string, firstDoneOn: string | null];
+export type SheetRowTuple = [sourceId: string, sourceName: string, rowId: string, valuesJson: string, firstDoneOn: string | null, firstClosedOn: string | null];
 
 /** A row as the master's data sheets and metrics read it. */
-export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn'>;
+export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn' | 'firstClosedOn'>;
 
 export function sheetRow<T extends TableName>(r: SheetRowTuple): SheetRow<T> {
-  return { sourceId: r[0], sourceName: r[1], rowId: r[2], values: JSON.parse(r[3]) as StoredValues<T>, firstDoneOn: r[4] };
+  return { sourceId: r[0], sourceName: r[1], rowId: r[2], values: JSON.parse(r[3]) as StoredValues<T>, firstDoneOn: r[4], firstClosedOn: r[5] };
 }

@@ -1,6 +1,6 @@
-// The request rule the store keeps first fulfilment days by: what one recorded version shows.
+// The request rules the store keeps first fulfillment and closing days by.
 import { describe, expect, test } from 'vitest';
-import { requestDoneOn } from '../../../shared/status/request-status';
+import { requestClosedOn, requestDoneOn } from '../../../shared/status/request-status';
 
 describe('requestDoneOn', () => {
   test.each([
@@ -16,5 +16,16 @@ describe('requestDoneOn', () => {
     ['not done: a date that is not one', { status: 'In progress', fulfilledOn: 'TBD' }, null],
   ])('%s', (_, values, expected) => {
     expect(requestDoneOn(values, '2025-03-03')).toBe(expected);
+  });
+});
+
+describe('requestClosedOn', () => {
+  test.each([
+    ['Closed, any case, with or without a date: the day recorded', { status: 'closed', fulfilledOn: '2025-02-27' }, '2025-03-03'],
+    ['not closed: Fulfilled', { status: 'Fulfilled' }, null],
+    ['not closed: declined', { status: 'Declined' }, null],
+    ['not closed: a date alone', { status: 'In progress', fulfilledOn: '2025-03-01' }, null],
+  ])('%s', (_, values, expected) => {
+    expect(requestClosedOn(values, '2025-03-03')).toBe(expected);
   });
 });
