@@ -59,12 +59,17 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
   return days === undefined ? null : addDays(i.receivedOn, days);
 }
 
-export function slaState(i: RequestInputs, rules: Rules, asOf: string): SlaState | null {
+/**
+ * `closedOn`: the day the service first saw a request Closed (`StoredRow.firstClosedOn`). A request that ended
+ * without a fulfillment day has missed its SLA when closed after its due day, else it is neither met nor missed.
+ * The sheet's formula cannot know that day, so it and EQ_SLA never pass it and leave the state blank (decision 007).
+ */
+export function slaState(i: RequestInputs, rules: Rules, asOf: string, closedOn?: string | null): SlaState | null {
   const due = slaDue(i, rules);
   if (!due) return null;
   if (isDoneRequest(i)) {
-    if (!isDate(i.fulfilledOn)) return null;
-    return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
+    if (isDate(i.fulfilledOn)) return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
+    return isDate(closedOn) && daysBetween(closedOn, due) < 0 ? 'Missed' : null;
   }
   if (isDeclined(i.status)) return null;
   const left = daysBetween(asOf, due);
