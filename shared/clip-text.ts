@@ -12,10 +12,11 @@ export function clipText(text: string, max: number): string {
   if (text.length <= max) return text;
   const marker = ` … [clipped: ${text.length.toLocaleString('en-US')} characters in all]`;
   let keep = max - marker.length;
-  const space = text.lastIndexOf(' ', keep);
+  // A word longer than this (a URL, a pasted hash) is cut where the room ends. Line breaks part words as spaces do.
+  const near = Math.max(keep - 39, 0);
+  const space = text.slice(near, keep + 1).search(/\s\S*$/);
   const last = text.charCodeAt(keep - 1);
-  // A word longer than this (a URL, a pasted hash) is cut where the room ends.
-  if (space > keep - 40) keep = space;
+  if (space >= 0) keep = near + space;
   else if (last >= 0xd800 && last <= 0xdbff) keep -= 1;
   return `${text.slice(0, keep)}${marker}`;
 }

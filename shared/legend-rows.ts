@@ -13,10 +13,12 @@ export interface LegendRow {
   texts: string[];
   first: number;
   /**
-   * Read as a row all the same: two choices with no label, one in its list's column, may be a task named by a
-   * status word beside its own status ("Planning | Completed"), and a row kept with a warning is better than one lost.
+   * The 0-based column that makes the line a row all the same, or undefined: two choices with no label, one where a
+   * row holds a value of its own kind (its list's column, a date or a timeline), may be a task named by a status word
+   * beside its status or timeline ("Planning | Completed", "Planning | Ongoing"); a row kept with a warning is better
+   * than one lost.
    */
-  row: boolean;
+  row?: number;
 }
 
 /** A choice's words, for telling one typed in other capitals, plurals or order: "Not Started", "started not". */
@@ -56,6 +58,7 @@ const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
  */
 export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => LegendRow | undefined {
   const lists = closedLists(table, map, opts);
+  const dated = new Set([...map.spans.keys(), ...[...map.fields].filter(([, f]) => table.columns.find((c) => c.name === f)?.type === 'date').map(([i]) => i)]);
   // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
   // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
   const names = lists.flatMap(({ index }) => [...index.values()]);
@@ -89,8 +92,8 @@ export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOpt
       return !choices.has(undefined) && choices.size === keys.length && (cells.length === 1 || cells.some(({ i }) => !own.has(i)));
     });
     if (!legend) return undefined;
-    const row = texts.length === 2 && typed[0] === unlabeled && cells.some(({ i }) => legend.own.has(i));
-    return { column: legend.column, texts, first: cells[0].i, row };
+    const row = texts.length === 2 && typed[0] === unlabeled ? cells.find(({ i }) => legend.own.has(i) || dated.has(i))?.i : undefined;
+    return { column: legend.column, texts, first: cells[0].i, ...(row === undefined ? {} : { row }) };
   };
 }
 

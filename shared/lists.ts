@@ -54,7 +54,10 @@ export const YES_NO = ['Yes', 'No'] as const;
  * is done once fulfilled or closed (or given a fulfilment date), declined requests are neither done nor open,
  * every other request is open.
  */
-export const DONE_REQUEST_STATUSES = ['Fulfilled', 'Closed'] as const;
+export const FULFILLED_REQUEST_STATUS = 'Fulfilled';
+/** Ends a request, fulfilled or not. */
+export const CLOSED_REQUEST_STATUS = 'Closed';
+export const DONE_REQUEST_STATUSES = [FULFILLED_REQUEST_STATUS, CLOSED_REQUEST_STATUS] as const;
 export const DECLINED_REQUEST_STATUS = 'Declined';
 /** The statuses that end a request, done or not. */
 export const CLOSED_REQUEST_STATUSES = [...DONE_REQUEST_STATUSES, DECLINED_REQUEST_STATUS] as const;

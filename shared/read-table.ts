@@ -35,6 +35,9 @@ const looksEmpty = (v: CellInput) => isBlankCell(v) || v === false || isErrorVal
 
 const filled = (line: readonly CellInput[] | undefined) => (line ?? []).filter((v) => !looksEmpty(v)).length;
 
+/** The 0-based column of a line's first value: where a warning about the whole line points. */
+const firstCell = (line: readonly CellInput[]) => line.findIndex((v) => !isBlankCell(v) && v !== false);
+
 /**
  * The one value on a line that holds nothing else, a title, note or heading as typed; undefined when a formula's
  * error sits beside it, as when any other value does: unlike `filled`, this counts an error, since a row whose
@@ -122,8 +125,11 @@ export interface SheetRow {
   item?: number;
   /** Fields read from another column than the header map's: the 0-based column of a side-by-side item. */
   at?: Record<string, number>;
-  /** Fields left blank and read from the row above ("same as above"): their warnings belong to the cell written. */
-  filled?: string[];
+  /**
+   * Fields left blank and read from a row above ("same as above"), each with the sheet row it was read from: their
+   * warnings belong to the cell written, and so does whether it holds text spelled as an error (`textFieldsOf`).
+   */
+  filled?: Record<string, number>;
 }
 
 export interface ReadTableResult {
@@ -358,11 +364,12 @@ export function readTable(
     named.get(key)!.rows.push(r + 1);
     return phase.name;
   };
-  const above: Record<string, CellInput> = {};
+  const above: Record<string, { value: CellInput; row: number }> = {};
   /** Whether a line is read as a row: not blank, and no repeated header, title, note or heading. */
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
-    if (count === 0 || repeatsHeader(line, header) || legendOf(line)?.row === false || columnNames(table, line, inPlace)) return false;
+    const legend = legendOf(line);
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -378,13 +385,14 @@ export function readTable(
     const count = filled(line);
     if (count === 0) continue;
     if (repeatsHeader(line, header)) {
-      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`);
+      setAside(r, 'repeated_header', `this row repeats the header (a page break in a pasted document?); skipped`, '', firstCell(line));
       continue;
     }
     const legend = legendOf(line);
     const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
-    if (legend?.row) {
-      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as one is in the ${legend.column.header} column (if it is a legend pasted with the table, delete it)`, '', legend.first);
+    if (legend?.row !== undefined) {
+      const typed = quoteValue(String(line[legend.row]).trim());
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${typed} is under ${quoteValue(String(header[legend.row]).trim())} (if it is a legend pasted with the table, delete it)`, '', legend.first);
     } else if (legend) {
       setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
@@ -396,17 +404,17 @@ export function readTable(
     }
     const only = count === 1 ? alone(line) : undefined;
     if (only !== undefined && titles.some((t) => sameText(t, only))) {
-      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`);
+      setAside(r, 'repeated_header', `this row repeats the title ${quoteValue(String(only).trim())}; skipped`, '', firstCell(line));
       continue;
     }
     if (only !== undefined && typeof only === 'string' && NOTE_TEXT.test(only.trim())) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(only)}"); not read as a row`, '', firstCell(line));
       continue;
     }
     const section = only === undefined ? undefined : sectionRow(table, map, header, line);
     // A line with no row under it heads nothing: the document's own note below its table ("Funding notes: …").
     if (section && !rowFollows(r)) {
-      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`);
+      setAside(r, 'note_row', `this row is a note under the table ("${clip(String(only))}"); not read as a row`, '', firstCell(line));
       continue;
     }
     if (section) {
@@ -415,11 +423,11 @@ export function readTable(
       const typed = section.value ?? section.text;
       const phase = section.into && into !== undefined ? phaseOf(into, typed) : undefined;
       const value = phase?.name || section.value;
-      if (section.into) above[section.into.name] = value ?? section.text;
+      if (section.into) above[section.into.name] = { value: value ?? section.text, row: r + 1 };
       const why = phase ? `, ${givenName(into!, String(typed).trim(), phase)}` : '';
       const written = value !== undefined && value !== section.text ? `, written "${clip(value)}"${why}` : '';
       const grouping = section.into ? `; the rows below take it as their ${section.into.header}${written}` : '';
-      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`);
+      setAside(r, 'section_row', `this row is a heading ("${clip(section.text)}"), not read as a row${grouping}`, '', firstCell(line));
       continue;
     }
     const raw: RawRow = {};
@@ -447,15 +455,15 @@ export function readTable(
     // A side-by-side item is there when its cell, or one of its own columns, is filled (no action: an error, not a loss).
     const items = [...map.valueColumns].filter(([i, v]) => !isBlankCell(line[i]) || [...(v.own?.keys() ?? [])].some((j) => !isBlankCell(line[j])));
     if (!any && items.length === 0) continue;
-    const copied: string[] = [];
+    const copied: Record<string, number> = {};
     for (const f of fillDown) {
-      if (isBlankCell(raw[f]) && !isBlankCell(above[f])) {
-        raw[f] = above[f];
-        copied.push(f);
-      }
-      above[f] = raw[f];
+      const held = above[f];
+      if (isBlankCell(raw[f]) && held && !isBlankCell(held.value)) {
+        raw[f] = held.value;
+        copied[f] = held.row;
+      } else above[f] = { value: raw[f], row: r + 1 };
     }
-    const fill = copied.length ? { filled: copied } : {};
+    const fill = Object.keys(copied).length ? { filled: copied } : {};
     const firstOfLine = rows.length;
     if (items.length === 0) rows.push({ row: r + 1, raw, ...fill });
     const ordinals = [...map.valueColumns.keys()];
@@ -501,23 +509,67 @@ const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
  * Every table of a sheet, top first: `first` (its top table, read), then each table pasted below the one above
  * it, read from its own header down as the table that header names (a second work plan joins the first's rows).
  * The lines above the first table are the title of them all (their year, a lead named there); the rows between
- * are the tables above. Each later table says at its header where it was found.
+ * are the tables above. Each later table says at its header where it was found. `held`: the tables the sheet held
+ * at its last sync or import; one whose header no longer names it fully (a typo, a column deleted) is read from that
+ * line as that table, which says what is missing there, and ends the table above, whose rows its rows are not.
  */
 export function readStacked(
-  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {},
+  first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
+  const top = first.headerRow - 1;
+  // Each table from its header down to the next: the lines above it, from the first header, are the tables above.
+  const readAt = (table: TableDef, header: number, end = Infinity) => readTable(table, sheet, grid.map((line, r) => ((r >= top && r < header) || r >= end ? [] : line)), header, options);
   const reads = [first];
   for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
     const header = at - 1;
     // nextTableAt found a table this line heads, so one is located.
     const table = locateTable('', [grid[header]])!.table;
-    const own = grid.map((line, r) => (r >= first.headerRow - 1 && r < header ? [] : line));
-    const read = readTable(table, sheet, own, header, options);
+    const read = readAt(table, header);
     const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
     read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
     reads.push(read);
   }
+  if (top < 0) return reads;
+  for (const table of held) {
+    if (reads.some((r) => r.table === table)) continue;
+    const broken = brokenHeaderAt(table, grid, reads);
+    if (broken === undefined) {
+      // Its header row deleted: its rows, if still here, read as the table above's. Said, and none of the sheet read
+      // as it (its columns may name another table's: a roadmap's Action is a plan's Task), so its rows stay stored.
+      if (reads.some((r) => held.includes(r.table))) reads.push(headerGone(table, sheet, first));
+      continue;
+    }
+    const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
+    const above = reads[i];
+    const cut = readAt(above.table, above.headerRow - 1, broken);
+    cut.issues.unshift(...above.issues.filter((x) => x.code === 'another_table'));
+    reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
+  }
   return reads;
+}
+
+/** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */
+function headerGone(table: TableDef, sheet: string, first: ReadTableResult): ReadTableResult {
+  const names = mapHeaders(table, []).missingRequired.map((f) => `"${table.columns.find((c) => c.name === f)!.header}"`);
+  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored; put their header back above them`;
+  const issue: CellIssue = { code: 'missing_column', field: '', sheet, row: first.headerRow, severity: 'error', message };
+  return { table, headerRow: first.headerRow, map: mapHeaders(table, []), rows: [], issues: [issue], title: first.title, nextAt: first.headerRow };
+}
+
+/**
+ * The line below the top table's header that was `table`'s header, now naming it short of a column: text only, most
+ * of it header names, at least two of `table`'s columns and more of it than of the table it sits in.
+ */
+function brokenHeaderAt(table: TableDef, grid: readonly (readonly CellInput[])[], reads: readonly ReadTableResult[]): number | undefined {
+  for (let r = reads[0].headerRow; r < grid.length; r++) {
+    const within = reads.find((x) => x.headerRow - 1 < r && (x.nextAt === undefined || r < x.nextAt - 1));
+    const cells = grid[r].filter((v) => !looksEmpty(v));
+    if (!within || cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
+    if (repeatsHeader(grid[r], grid[within.headerRow - 1])) continue;
+    const map = mapHeaders(table, grid[r]);
+    if (map.matched.length >= 2 && headerWeight(map) > headerWeight(mapHeaders(within.table, grid[r]))) return r;
+  }
+  return undefined;
 }
 
 /**
@@ -611,10 +663,10 @@ export function fieldColumn(map: HeaderMap, field: string, at?: SheetRow['at']):
 /**
  * A read row's fields whose cells hold text spelled as a formula's error, by the host's or the file's word (`texts`:
  * `row:column` of the grid, 0-based; `SheetCells.textsLikeErrors`); undefined when none. `columnOf`, a field's
- * 1-based column in that grid. A field filled from the row above holds that row's cell, not this one's.
+ * 1-based column in that grid. A field filled from a row above holds that row's cell, not this one's.
  */
 export function textFieldsOf({ row, raw, at, filled }: SheetRow, texts: ReadonlySet<string> | undefined, columnOf: (field: string, at?: SheetRow['at']) => number | undefined): string[] | undefined {
-  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && !filled?.includes(f) && texts.has(`${row - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
+  const fields = texts?.size ? Object.keys(raw).filter((f) => isErrorValue(raw[f]) && texts.has(`${(filled?.[f] ?? row) - 1}:${(columnOf(f, at) ?? 0) - 1}`)) : [];
   return fields.length ? fields : undefined;
 }
 

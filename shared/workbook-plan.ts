@@ -126,6 +126,11 @@ export interface SheetPlan {
    * header shrunk onto one page would print too small to read, and spread across pages would print blank pages.
    */
   whenEmpty?: string;
+  /**
+   * Rows (1-based, counted below the header) holding one line of a sentence, such as a summary under a table:
+   * it runs on across the empty cells of its row, where the column it starts in would wrap it into a tall block.
+   */
+  runOnRows?: readonly number[];
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[] };
 }
 

@@ -5,8 +5,12 @@ import { LIST_PLACEMENTS, LISTS_SHEET, NO_LOWER_BOUND } from '../shared/lists';
 import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-plan';
 
 const SPACER_WIDTH = 3;
-/** Shows an open lower bound as a person says it; the cell keeps the number, which Sheets, Excel and LibreOffice all format so. */
-const OPEN_BOUND_FORMAT = `[<=${NO_LOWER_BOUND}]"any";General`;
+/**
+ * Shows an open lower bound as a person says it; the cell keeps the number, which Sheets, Excel and LibreOffice all
+ * format so. The numbers' own section comes first: LibreOffice drops the minus sign of a number shown by a second
+ * section, as of a negative number's, so an office's band "from -7" printed as 7.
+ */
+const OPEN_BOUND_FORMAT = `[>${NO_LOWER_BOUND}]General;[<=${NO_LOWER_BOUND}]"any"`;
 const openBelow = new Set(LIST_PLACEMENTS.filter((p) => p.block.values[0] === NO_LOWER_BOUND).map((p) => p.column));
 
 export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS_GRID): SheetPlan {

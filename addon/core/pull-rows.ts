@@ -25,6 +25,11 @@ export interface PullReport {
   waiting: string[];
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
+  /**
+   * New rows not written, the sheet and its table's name: every table of this kind has another stacked below it, where they would be
+   * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
+   */
+  blocked?: { rows: number; sheet: string; table: string };
 }
 
 /** What a pull reported, and the sheets it wrote into (read again before the push). */
@@ -45,13 +50,14 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
 
 /**
  * Writes the source's outbox items for this table into its sheets and acknowledges those written: new rows
- * under the first sheet's table with no other stacked below it, answers into the row holding their Sync ID when the port writes (a person may
+ * under the first sheet's table with no other stacked below it (with none, they wait in the outbox), answers into the row holding their Sync ID when the port writes (a person may
  * sort the sheet meanwhile). A new row whose id a sheet already holds was written by an earlier sync that failed
  * before acknowledging: it is acknowledged, not written twice. An answer whose row no sheet holds is neither. Returns what changed; the caller reads the sheets written into again. `hasLists`: whether the
  * workbook has the Lists sheet most status formulas read.
  */
 export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Connection, sheets: readonly TableSheet[], hasLists: boolean): Task<Pulled> {
-  // New rows go under a table with none stacked below it, where they stay its rows.
+  // New rows go under a table with none stacked below it, where they stay its rows; under another, they would be
+  // the next table's.
   const t = sheets.find((sheet) => sheet.read.nextAt === undefined) ?? sheets[0];
   if (t === undefined) return NOTHING;
   const { items } = yield* callJson(http, request(conn, 'GET', `/api/v1/outbox?table=${encodeURIComponent(t.table.name)}`), outboxAnswer);
@@ -89,11 +95,19 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const newRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
   const acked: number[] = [];
+  let blocked = 0;
   for (const item of items) {
     const existing = rowOfId.get(item.rowId);
     if (item.kind === 'row') {
+      if (existing !== undefined || elsewhere.has(item.rowId) || added.has(item.rowId)) {
+        acked.push(item.id);
+        continue;
+      }
+      if (t.read.nextAt !== undefined) {
+        blocked++;
+        continue;
+      }
       acked.push(item.id);
-      if (existing !== undefined || elsewhere.has(item.rowId) || added.has(item.rowId)) continue;
       const line: WriteCell[] = new Array<WriteCell>(blockWidth).fill(null);
       for (const [field, value] of Object.entries(item.values)) {
         const at = t.columnOf(field);
@@ -147,6 +161,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   }
   report.added = added.size;
+  if (blocked) report.blocked = { rows: blocked, sheet: t.sheet, table: t.table.sheet };
   report.missingColumns = [...missing].map((field) => t.table.columns.find((c) => c.name === field)?.header ?? field);
   const written = new Set([...answers.keys()].map((sheet) => sheet.sheet));
   if (newRows.length || addsSyncId) written.add(t.sheet);

@@ -26,7 +26,7 @@ import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetR
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
 import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
-import { stillAsRead, typedPeriodWrites } from './typed-periods';
+import { refusedBefore, stillAsRead, typedPeriodWrites } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -67,9 +67,10 @@ export interface TableSyncReport {
   /**
    * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
    * showed, so only the summary says its value changed. `notWritten`: why the host refused the write (a protected
-   * range), which leaves the rest of the sync as it was.
+   * range), which leaves the rest of the sync as it was. `columnsChanged`: not written, as a column was inserted or
+   * deleted during the sync; the next sync writes them.
    */
-  periodEnds: { header: string; kind: string; count: number; notWritten?: string }[];
+  periodEnds: { header: string; kind: string; count: number; notWritten?: string; columnsChanged: boolean }[];
 }
 
 export interface SyncReport {
@@ -208,7 +209,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: r.filled } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -293,26 +294,33 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const idColumn = idColumns[s];
     if (idColumn === null || !periodWrites[s].length) continue;
-    let writes = periodWrites[s];
-    let written: Set<string>;
+    const memory = yield* refusedBefore(deps.settings, t, periodWrites[s]);
+    let writes: RowCells[] | null = memory.writes;
+    let written = new Set<string>();
+    let refused: RowCells[] = [];
     let notWritten: string | undefined;
     try {
       // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
-      // end. Only a sheet with a period to end pays for the read, and it ends them once (the next sync reads days).
-      writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
-      written = new Set(writes.length ? yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)) : []);
+      // end. Only a sheet with a period to end pays for the read, and it ends them once: the next sync reads days, and
+      // skips a cell the host refused.
+      if (writes.length) writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
+      if (writes?.length) written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)));
     } catch (e) {
       // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-      written = new Set(writes.map((r) => r.rowId));
+      refused = writes ?? [];
+      written = new Set(refused.map((r) => r.rowId));
       notWritten = e instanceof Error ? e.message : String(e);
     }
-    for (const r of writes.filter((x) => written.has(x.rowId))) {
+    yield* memory.remember(refused);
+    const columnsChanged = writes === null;
+    for (const r of writes ?? memory.writes) {
+      if (!columnsChanged && !written.has(r.rowId)) continue;
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
         const header = headerAt(t, column) ?? 'date';
-        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten);
+        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.columnsChanged === columnsChanged);
         if (same) same.count++;
-        else periodEnds.push({ header, kind, count: 1, ...(notWritten === undefined ? {} : { notWritten }) });
+        else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten }) });
       }
     }
   }
@@ -379,6 +387,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
     .map((t) => {
       const parts: string[] = [];
       if (t.pulled.added) parts.push(`${n(t.pulled.added)} new from the web form`);
+      const { blocked } = t.pulled;
+      if (blocked) parts.push(`${n(blocked.rows)} new from the web form waiting: ${blocked.sheet} has another table below the ${blocked.table} table; move one of them to a sheet of its own and sync again`);
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
@@ -387,11 +397,14 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
-      for (const { header, kind, count, notWritten } of t.periodEnds) {
+      for (const { header, kind, count, notWritten, columnsChanged } of t.periodEnds) {
         const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;
-        parts.push(notWritten === undefined
-          ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
-          : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${count > 1 ? 'them' : 'it'} by the ${kind}'s first day`);
+        const it = count > 1 ? 'them' : 'it';
+        parts.push(columnsChanged
+          ? `${cells} not set to the ${kind}'s last day: the sheet's columns changed during the sync; the next sync sets ${it}`
+          : notWritten === undefined
+            ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
+            : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
@@ -428,7 +441,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
   for (const name of sheetNames(group.sheets)) {
     const before = group.sheets.filter((t) => t.sheet === name);
     // Read as it was, then only the tables of this group: the others' rows are another group's.
-    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, reading) : before;
+    const again = written.includes(name) ? yield* readTableSheet(port, name, before[0].top, { ...reading, held: () => before[0].held }) : before;
     sheets.push(...again.filter((t) => t.table.name === group.table.name));
   }
   return { ...group, sheets };

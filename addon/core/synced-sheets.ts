@@ -58,18 +58,21 @@ export interface TableGroup {
 /**
  * Every table to sync: the sheets found by name or headers, plus each sheet synced before as a table that
  * still exists but no longer reads as any table, read as the one it was (so it says what is missing and its
- * rows stay), plus each table synced before whose sheets are all gone (its rows are then removed).
+ * rows stay), plus each table synced before whose sheets are all gone (its rows are then removed). A table a sheet
+ * held stacked with another whose header broke is read there as unreadable too (`readStacked`).
  * `order`: the workbook's sheets, listed once by the caller.
  */
 export function* readSyncedTables(port: SpreadsheetPort, settings: SettingsPort, reading: SheetReading, order: readonly string[]): Task<TableGroup[]> {
-  const found = yield* readTableSheets(port, { reading, names: order });
   const synced = new Map<TableName, SyncedSheets>();
   for (const name of TABLE_NAMES) synced.set(name, yield* syncedSheets(settings, name));
+  const heldBy = (sheet: string) => TABLE_NAMES.filter((name) => synced.get(name)!.names.includes(sheet)).map((name) => TABLES[name]);
+  const withHeld = { ...reading, held: heldBy };
+  const found = yield* readTableSheets(port, { reading: withHeld, names: order });
   const lost: TableSheet[] = [];
   for (const [table, { names }] of synced) {
     for (const sheet of names) {
       if (!order.includes(sheet) || found.some((t) => t.sheet === sheet) || lost.some((t) => t.sheet === sheet)) continue;
-      lost.push(...(yield* readTableSheet(port, sheet, TABLES[table], reading)));
+      lost.push(...(yield* readTableSheet(port, sheet, TABLES[table], withHeld)));
     }
   }
   const sheets = [...found, ...lost].sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));

@@ -25,6 +25,8 @@ export interface TableSheet {
   table: TableDef;
   /** The table the sheet's top table was read as, which a table stacked below it is read under again. */
   top: TableDef;
+  /** The tables the sheet held at the last sync, read again with it: one whose header broke stays apart (`readStacked`). */
+  held: readonly TableDef[];
   /** The sheet's cells, JSON-ready, Sync ID column included. */
   grid: JsonCell[][];
   /** The same cells as the host gave them (a date cell and a text cell that reads as one differ here). */
@@ -64,8 +66,8 @@ export function gridWidth(grid: readonly (readonly unknown[])[]): number {
   return width;
 }
 
-/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year. */
-export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'>;
+/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year; `held`, the tables each sheet held at the last sync. */
+export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'> & { held?: (sheet: string) => readonly TableDef[] };
 
 /** Reads one sheet as `table`, with the tables stacked below it (one read of the sheet, values and formulas). */
 export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet[]> {
@@ -77,7 +79,8 @@ export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: Tab
  * They share the sheet's one Sync ID column, the one on the top table's header row (or below it), so a row's id
  * stays with it wherever the tables' headers move.
  */
-export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [], textsLikeErrors }: SheetCells, reading: SheetReading = {}): TableSheet[] {
+export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableDef, { values: host, formulas, numberFormats, merged = [], textsLikeErrors }: SheetCells, { held: heldBy, ...reading }: SheetReading = {}): TableSheet[] {
+  const held = heldBy?.(sheet) ?? [];
   const grid = host.map((line, r) => line.map((v, c) => jsonCell(port, v, numberFormats[r]?.[c])));
   // The header may sit below a title: found as the shared reader finds it (Sync ID is no field, so it does not sway it).
   const headerIndex = findHeaderRow(table, grid).index;
@@ -85,15 +88,15 @@ export function tableSheetOf(port: SpreadsheetPort, sheet: string, table: TableD
   let syncIndex = -1;
   for (let r = headerIndex; r >= 0 && r < grid.length && syncIndex < 0; r++) syncIndex = grid[r].findIndex(isSyncIdHeader);
   const stripped = syncIndex < 0 ? grid : grid.map((line) => line.filter((_, i) => i !== syncIndex));
-  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading);
+  const reads = readStacked(readTable(table, sheet, stripped, headerIndex, reading), sheet, stripped, reading, held);
   // Issues placed by readTable name columns of the stripped grid: put them back where they are.
   const toSheetColumn = (index: number) => (syncIndex >= 0 && index >= syncIndex ? index + 2 : index + 1);
-  const cells = { sheet, top: table, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };
+  const cells = { sheet, top: table, held, grid, host, formulas, merged, syncIdColumn: syncIndex < 0 ? null : syncIndex + 1 };
   return reads.map((read) => tableSheetAt(read, toSheetColumn, cells, textsLikeErrors));
 }
 
 function tableSheetAt(
-  read: ReadTableResult, toSheetColumn: (index: number) => number, cells: Pick<TableSheet, 'sheet' | 'top' | 'grid' | 'host' | 'formulas' | 'merged' | 'syncIdColumn'>,
+  read: ReadTableResult, toSheetColumn: (index: number) => number, cells: Pick<TableSheet, 'sheet' | 'top' | 'held' | 'grid' | 'host' | 'formulas' | 'merged' | 'syncIdColumn'>,
   textsLikeErrors: SheetCells['textsLikeErrors'],
 ): TableSheet {
   for (const issue of read.issues) {

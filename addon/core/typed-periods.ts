@@ -4,10 +4,12 @@
 import { isIsoDate } from '../../shared/cells/dates';
 import type { SheetRow } from '../../shared/read-table';
 import type { RowResult } from '../../shared/validate-row';
-import { placeByRowId } from '../port/rows-by-id';
+import { isSyncIdHeader, placeByRowId } from '../port/rows-by-id';
 import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import type { SettingsPort } from '../port/host-ports';
 import { jsonCell, type JsonCell, type TableSheet } from './table-sheet';
+import { io, type Task } from './task';
 
 /**
  * The cells to write so the sheet holds what the reader made of each deadline (an End, a Due) typed as a month or a
@@ -43,8 +45,14 @@ export function typedPeriodWrites(t: TableSheet, results: readonly RowResult[], 
  * Of `writes`, the cells that still hold the month or year `t` read, in `now` (the sheet read again just before the
  * write), on the row holding their Sync ID then, as the write finds it. A person may type over one while the sync
  * talks to the service: what they typed stays, for the next sync to read. `tableTop`: the table's first data row as read.
+ * Null when `now` has no Sync ID header over the Sync ID column, or no row with the headers read over the cells' columns:
+ * a column inserted or deleted during the sync moved them, and the next sync, reading the sheet as it is then, writes them.
  */
-export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] {
+export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: number, tableTop: number, writes: readonly RowCells[], now: SheetCells): RowCells[] | null {
+  const header = t.host[t.headerRow - 1] ?? [];
+  const columns = writes.flatMap((w) => w.cells.map((c) => c.column));
+  // The Sync ID column is compared by its header alone: a first sync adds it after the sheet was read.
+  if (!now.values.some((line) => isSyncIdHeader(line[idColumn - 1])) || !now.values.some((line) => columns.every((c) => String(line[c - 1]) === String(header[c - 1])))) return null;
   const ids = now.values.map((line) => line[idColumn - 1] ?? null);
   const cells: PeriodCells = { values: now.values, formulas: now.formulas, merged: now.merged ?? [], shown: (row, column) => jsonCell(port, now.values[row - 1]?.[column - 1] ?? null, now.numberFormats[row - 1]?.[column - 1]) };
   const tagged = writes.map((w, i) => ({ ...w, cells: w.cells.map(({ column, cell }) => ({ column, cell: { i, cell } })) }));
@@ -54,6 +62,37 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
     kept.set(i, [...(kept.get(i) ?? []), { column, cell }]);
   }
   return writes.flatMap((w, i) => (kept.has(i) ? [{ ...w, cells: kept.get(i)! }] : []));
+}
+
+/**
+ * Characters of remembered cells per sheet: Apps Script keeps 9 KB per property, and a cell's Sync ID and period are
+ * ASCII. A cell left out for room is tried again, as every cell was before the memory.
+ */
+const REFUSED_CHARS = 8_000;
+
+/**
+ * The cells of `writes` whose write a host refused (a protected range), by the document's memory of them (decision
+ * 012): each is tried once per period typed there, not read and refused again every sync. `remember(refused)` adds the
+ * cells of this sync's refused write; the memory holds only cells still to write, so one typed anew (another month, a
+ * day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
+ */
+export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
+  const key = `equityDesk.refusedEnds.${t.sheet}`;
+  const before = new Set<string>(JSON.parse((yield* io(settings.get(key))) ?? '[]'));
+  const keyOf = (w: RowCells, column: number) => [w.rowId, t.host[t.headerRow - 1]?.[column - 1], t.grid[w.row - 1]?.[column - 1]].join('|');
+  const kept = writes.flatMap((w) => w.cells.map((c) => keyOf(w, c.column))).filter((k) => before.has(k));
+  return {
+    writes: writes.flatMap((w) => {
+      const cells = w.cells.filter((c) => !before.has(keyOf(w, c.column)));
+      return cells.length ? [{ ...w, cells }] : [];
+    }),
+    *remember(refused: readonly RowCells[]): Task<void> {
+      if (!refused.length && kept.length === before.size) return;
+      let room = REFUSED_CHARS;
+      const keys = [...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= JSON.stringify(k).length + 1) >= 0);
+      yield* io(settings.set(key, keys.length ? JSON.stringify(keys) : null));
+    },
+  };
 }
 
 /** A sheet's cells as read: as the host gave them, their formulas, merged ranges, and each as the reader takes it. */

@@ -409,7 +409,8 @@ export class ExcelPort implements SpreadsheetPort {
         const at = cellOf(locations[i].address);
         return [`${at.row}:${at.column}`, note] as const;
       }));
-      const fills = [...props.value, ...(below?.value ?? [])].map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
+      // The block may end above the rows asked, where a table stacked below starts (`idsOverBlock`).
+      const fills = [...props.value, ...(below?.value ?? [])].slice(0, numRows).map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
       const next = plan(
         {
           notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${row + r}:${column + c}`)?.content ?? '')),

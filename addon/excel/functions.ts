@@ -131,7 +131,8 @@ export function demandBatcher(evaluate: (args: unknown[][][]) => Promise<Column>
 /** The handler of every function, by id, ready for `CustomFunctions.associate`. */
 export function excelFunctionHandlers(deps: FunctionDeps): Record<string, Handler> {
   const demand = demandBatcher((args) => runAsync(evaluateDemand({ ...deps.demand(), ctx: cellContext(deps.today()) }, args)));
-  const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port)));
+  // Read as a sync reads it, value types included, so text typed as `#N/A` in Lists is that text here too.
+  const rulesNow = sharedWhilePending(() => runAsync(spreadsheetRules(deps.port, undefined, { withFormulas: true })));
   const handlers: Record<string, Handler> = {};
   for (const fn of EXCEL_FUNCTIONS) {
     const call = fn.derived;

@@ -55,11 +55,14 @@ export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: 
 
 /**
  * The ids on a block's rows from `row`, given the Sync ID column read from sheet row `top`: `numRows` of them, or
- * down to the last row holding an id when that is further (rows inserted above push a table's last rows down).
+ * down to the last row holding an id when that is further (rows inserted above push a table's last rows down), but
+ * never past a Sync ID header below its first row: a table stacked below starts there, and its header would be taken
+ * for this table's (`placeByRowId`), leaving this table's rows unmarked.
  */
 export function idsOverBlock(ids: readonly unknown[], top: number, row: number, numRows: number): string[] {
   let last = ids.length;
   while (last > 0 && syncIdOf(ids[last - 1]) === '') last--;
-  const length = Math.max(numRows, top + last - row);
+  let length = Math.max(numRows, top + last - row);
+  for (let r = 1; r < length; r++) if (isSyncIdHeader(ids[row + r - top])) length = r;
   return Array.from({ length }, (_, r) => syncIdOf(ids[row + r - top]));
 }

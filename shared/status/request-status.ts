@@ -1,6 +1,6 @@
 // Derived columns of a TA request: days open, SLA due date and state, age bucket, follow-up due.
 import { addDays, daysBetween } from '../cells/dates';
-import { CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, listRange, settingRef } from '../lists';
+import { CLOSED_REQUEST_STATUS, CLOSED_REQUEST_STATUSES, DECLINED_REQUEST_STATUS, DONE_REQUEST_STATUSES, FULFILLED_REQUEST_STATUS, listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
 import { dateCellFormula, isDate, literalKey, sameText } from './sheet-math';
 
@@ -15,6 +15,8 @@ const isClosedWithoutDate = (status: unknown) => CLOSED_REQUEST_STATUSES.some((s
 /** Fulfilled or Closed, in any case. */
 export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) => sameText(status, s));
 export const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
+/** Fulfilled, in any case: the one status that shows a request fulfilled without its date (Closed alone does not). */
+export const isFulfilledStatus = (status: unknown) => sameText(status, FULFILLED_REQUEST_STATUS);
 /** Done: a done status, or a fulfilment date whatever the status says. */
 export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 /** Open: neither done nor declined. What the backlog, the triage queue and the assignees' load count. */
@@ -30,7 +32,15 @@ export const isOpenRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) 
 export function requestDoneOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
   const date = values.fulfilledOn;
   if (isDate(date)) return date <= recordedOn ? date : recordedOn;
-  return sameText(values.status, 'Fulfilled') ? recordedOn : null;
+  return isFulfilledStatus(values.status) ? recordedOn : null;
+}
+
+/**
+ * The day one recorded version of a request shows it Closed (the day recorded), or null. The store keeps the
+ * first such day: a request that ended without being fulfilled is judged against its SLA by it (decision 007).
+ */
+export function requestClosedOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
+  return sameText(values.status, CLOSED_REQUEST_STATUS) ? recordedOn : null;
 }
 
 /** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */
@@ -49,12 +59,17 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
   return days === undefined ? null : addDays(i.receivedOn, days);
 }
 
-export function slaState(i: RequestInputs, rules: Rules, asOf: string): SlaState | null {
+/**
+ * `closedOn`: the day the service first saw a request Closed (`StoredRow.firstClosedOn`). A request that ended
+ * without a fulfillment day has missed its SLA when closed after its due day, else it is neither met nor missed.
+ * The sheet's formula cannot know that day, so it and EQ_SLA never pass it and leave the state blank (decision 007).
+ */
+export function slaState(i: RequestInputs, rules: Rules, asOf: string, closedOn?: string | null): SlaState | null {
   const due = slaDue(i, rules);
   if (!due) return null;
   if (isDoneRequest(i)) {
-    if (!isDate(i.fulfilledOn)) return null;
-    return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
+    if (isDate(i.fulfilledOn)) return daysBetween(i.fulfilledOn, due) >= 0 ? 'Met' : 'Missed';
+    return isDate(closedOn) && daysBetween(closedOn, due) < 0 ? 'Missed' : null;
   }
   if (isDeclined(i.status)) return null;
   const left = daysBetween(asOf, due);

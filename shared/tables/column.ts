@@ -157,6 +157,11 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    * answer over its history (`StoredRow.firstDoneOn`): later edits or reopening never move it.
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
+  /**
+   * When one stored version of a row shows it ended, done or not (a request Closed), given the day recorded;
+   * kept as `doneOn` is (`StoredRow.firstClosedOn`), so that an end without the work done has a day too.
+   */
+  closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }
 
 /** The fields one column names: they must be columns of the same table. */

@@ -1,5 +1,5 @@
 // The TA requests log: intake, triage, fulfilment and follow-up of technical-assistance requests.
-import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isDoneStatus, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
+import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import { defineTable, derivedColumn } from './column';
 
@@ -10,6 +10,7 @@ export const requestsTable = defineTable({
   sheet: 'Requests',
   noun: 'request',
   doneOn: requestDoneOn,
+  closedOn: requestClosedOn,
   columns: [
     { name: 'requestId', header: 'Request ID', aliases: ['ID', 'Ticket', 'Ticket number', 'Request number', 'Request no'], type: 'id', width: 14 },
     { name: 'receivedOn', header: 'Received', aliases: ['Received on', 'Date received', 'Request date', 'Date', 'Submitted'], type: 'date', keptWhenBlank: 'kept, but not counted by month and with no SLA until a date is entered', width: 12, numFmt: DATE },
@@ -33,7 +34,7 @@ export const requestsTable = defineTable({
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE,
-      assumedWhenBlank: { applies: (values) => isDoneStatus(values.status), assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; enter the day it was fulfilled' } },
+      assumedWhenBlank: { applies: (values) => isFulfilledStatus(values.status), assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; enter the day it was fulfilled' } },
     { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', survey: true, width: 24 },
     { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 10, numFmt: '0' },
     { name: 'feedbackComment', header: 'Feedback comment', aliases: ['Requester comment', 'Survey comment', 'Feedback'], type: 'longtext', survey: true, width: 32 },

@@ -20,7 +20,7 @@ export interface PrepareJob {
 /** A prepared batch's encoded rows as parallel lists; everything else as it is. */
 export interface WirePrepared {
   batch: Omit<Batch, 'upserts' | 'at'>;
-  rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; sheetRows: (number | null)[] };
+  rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; closedOn: (string | null)[]; sheetRows: (number | null)[] };
   answer: PreparedSync['answer'];
 }
 
@@ -32,7 +32,7 @@ export type PrepareOutcome =
 
 /** The batch with its rows encoded (`encodeRow`): the worker makes the JSON text the store writes, not the event loop. */
 export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
-  const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], sheetRows: [] };
+  const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], closedOn: [], sheetRows: [] };
   const encode = encodeRow(rest.table, at);
   for (const r of upserts.map(encode)) {
     rows.rowIds.push(r.rowId);
@@ -40,6 +40,7 @@ export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync
     rows.valuesJson.push(r.valuesJson);
     rows.rawJson.push(r.rawJson);
     rows.doneOn.push(r.doneOn);
+    rows.closedOn.push(r.closedOn);
     rows.sheetRows.push(r.sheetRow ?? null);
   }
   return { batch: rest, rows, answer };
@@ -47,7 +48,7 @@ export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync
 
 export function fromWire({ batch, rows, answer }: WirePrepared, at: Date): PreparedSync {
   const upserts = rows.rowIds.map((rowId, i): EncodedRow => {
-    const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i] };
+    const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i], closedOn: rows.closedOn[i] };
     const sheetRow = rows.sheetRows[i];
     if (sheetRow !== null) row.sheetRow = sheetRow;
     return row;

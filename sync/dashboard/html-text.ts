@@ -49,6 +49,9 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * last digits alone; a table that scrolls has room after its last column so that it too can (browsers that cannot tell
  * whether a box scrolls leave the last few columns flush right instead). On paper a table split across pages leaves no row alone on either,
  * and its caption and headers never end a page without a row under them.
+ * On a screen as wide as a laptop's (a box of 60rem and more) tables seldom scroll, and a fixed width left names of
+ * three or four lines beside space to spare: there they take the width they need, at least the fixed one, as the
+ * table shares out its width.
  * A table of named figures, one a row (two columns), has no figures for a name to stand beside as they scroll by:
  * its names take the width they need, the figures only theirs, and the table is no wider than the two, so on a
  * laptop a name is one line beside its figure, not a narrow stack of lines at one edge with the figure at the other.
@@ -66,6 +69,7 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }
   .scroll tr > :first-child { position: sticky; left: 0; background: #fff; width: var(--row-name); min-width: var(--row-name); overflow-wrap: anywhere; hyphens: auto; box-shadow: inset -1px 0 var(--line); }
   .scroll.pairs tr > :first-child { width: auto; }
+  @container (min-width: 60rem) { .scroll tr > :first-child { width: auto; } }
   .scroll thead tr > :first-child { background: var(--band); }
   /* A heading wider than the room beside the names could never be shown whole: it wraps. */
   .scroll thead th { white-space: normal; }

@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable, rowOfPosition,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable,
   sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
@@ -114,23 +114,26 @@ function readAs(table: TableDef, { name, grid, textsLikeErrors }: SheetGrid, rea
   return { sheet: name, header: grid[headerIndex] ?? [], read: readTable(table, name, grid, headerIndex, reading), texts: textsLikeErrors };
 }
 
-/** The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its own. */
-export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets)): SheetTable[] {
+/**
+ * The sheets holding a table, found by sheet name or, failing that, by headers; each table stacked in a sheet on its
+ * own. `heldBy`: the tables a sheet held at the last import, so one whose header broke below another is still read as itself.
+ */
+export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets), heldBy: (sheet: string) => TableDef[] = () => []): SheetTable[] {
   const found: SheetTable[] = [];
   for (const { name, grid, textsLikeErrors } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid);
     if (!located) continue;
-    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading);
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading, heldBy(name));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
 }
 
-/** The table of `tables` a sheet row belongs to: of its sheet, the lowest whose header is above it. */
+/** The table of `tables` a sheet row belongs to: of its sheet, the lowest with rows whose header is above it. */
 function tableAt(tables: readonly SheetTable[], sheet: string, row: number): SheetTable {
   let at: SheetTable | undefined;
-  for (const t of tables) if (t.sheet === sheet && (at === undefined || t.read.headerRow <= row)) at = t;
+  for (const t of tables) if (t.sheet === sheet && t.read.rows.length && (at === undefined || t.read.headerRow <= row)) at = t;
   return at!;
 }
 
@@ -148,9 +151,11 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
       const { index } = fieldColumn(read.map, field, places);
       return index === undefined ? undefined : index + 1;
     });
-    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its place.
-    const id = idColumn && !isBlankCell(raw[idColumn.name]) && !isErrorValue(raw[idColumn.name]) ? idText(raw[idColumn.name]) : undefined;
-    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled } : {}), ...(texts ? { texts } : {}) };
+    // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its
+    // place. Text typed so is an ID as any text is.
+    const typedId = idColumn && raw[idColumn.name];
+    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idText(typedId) : undefined;
+    const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled: Object.keys(filled) } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
     const problem = rowIdProblem(id) ?? rowIdProblem(importRowId.withId(sheet, id));
@@ -231,16 +236,26 @@ function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: 
 }
 
 /**
- * Whether a row a sheet holding several tables once gave `table` now sits among another table's rows (a table pasted
- * over it): it stays, as it would below an add-on's cut, until the sheet no longer has it there. Where it sat is
- * its place's row; a row stored before places were kept is kept too.
+ * Whether a row a sheet holding several tables once gave this table (`tables`, its reads of the sheet) is still in the
+ * sheet among another table's rows (a table pasted over it): by its ID, which moves with it, in this table's ID
+ * column outside its rows. A row known by its place only is not kept: rows inserted or deleted above move the tables
+ * below, so its old place now holds another row, which kept as well would be stored twice.
  */
-function keptBelow(tables: readonly SheetTable[], { sheetRow }: HeldRow, sheet: string): boolean {
+function keptBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], { rowId }: HeldRow, sheet: string): boolean {
   const own = tables.filter((t) => t.sheet === sheet);
   if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return false;
-  if (sheetRow === undefined) return true;
-  const row = rowOfPosition(sheetRow);
-  return !own.some((t) => row > t.read.headerRow && row < (t.read.nextAt ?? Infinity));
+  const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
+  const idColumns = new Set(own.flatMap((t) => {
+    const id = t.read.table.columns.find((c) => c.type === 'id');
+    const index = id && fieldColumn(t.read.map, id.name).index;
+    return index === undefined ? [] : [index];
+  }));
+  return grid.some((line, r) => !ownRows.has(r + 1) && [...idColumns].some((c) => {
+    const v = line[c];
+    if (isBlankCell(v) || isErrorValue(v)) return false;
+    const id = importRowId.withId(sheet, idText(v));
+    return rowId === id || (rowId.startsWith(id) && /^~\d+$/.test(rowId.slice(id.length)));
+  }));
 }
 
 /**
@@ -269,15 +284,17 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // What the store holds of this source, per table: which sheets held which table at the last import.
   const held = new Map<TableName, HeldRow[]>();
   for (const table of TABLE_NAMES) held.set(table, await store.syncState(opts.sourceId, table));
-  const found = findTables(sheets, readOptions);
+  const sheetNames = sheets.map((g) => g.name);
+  const heldBy = (sheet: string) => TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === sheet));
+  const found = findTables(sheets, readOptions, (sheet) => heldBy(sheet).map((table) => TABLES[table]));
   // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
   // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
   // when its remaining headers now look like another table's (a TA log without its Organization header reads
   // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
-  const sheetNames = sheets.map((g) => g.name);
+  const gridOf = new Map(sheets.map((g) => [g.name, g.grid]));
   for (const grid of sheets) {
     if (tableNamed(grid.name) && found.some((t) => t.sheet === grid.name)) continue;
-    const was = TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === grid.name));
+    const was = heldBy(grid.name);
     for (const table of was) {
       if (found.some((t) => t.sheet === grid.name && t.read.table.name === table)) continue;
       // In place of a table the sheet never held; a table stacked below (held too) stays read.
@@ -335,8 +352,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
     const readNames = [...new Set(tables.map((t) => t.sheet))];
-    // Rows stored from a sheet that now holds several tables, at a place another table's rows took, stay (`keptBelow`).
-    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, h, sheet);
+    // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`).
+    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, gridOf.get(sheet) ?? [], h, sheet);
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
     const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {

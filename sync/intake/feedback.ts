@@ -1,7 +1,7 @@
 // The requester's feedback survey on a fulfilled request: an unguessable link per issue, one answer per
 // link (changeable for a while), and the answer written into the request's row at once and queued for
 // the sheet, so metrics and the staff sheet both see it.
-import { isDoneStatus, isoFromUtcDate, TABLES } from '../../shared/index';
+import { isoFromUtcDate, TABLES } from '../../shared/index';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
@@ -25,7 +25,8 @@ export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; 
   if (p.table !== 'requests') return { kind: 'not-requests' };
   const values = await store.storedRow(p.sourceId, p.table, p.rowId);
   if (values === null) return { kind: 'not-found' };
-  if (!isDoneStatus(values.status) && typeof values.fulfilledOn !== 'string') return { kind: 'not-fulfilled' };
+  // Fulfilled as the figures count it: Closed alone ("Closed - no response") delivered nothing to rate (decision 007).
+  if (TABLES.requests.doneOn!(values, isoFromUtcDate(p.at)) === null) return { kind: 'not-fulfilled' };
   const token = newToken();
   await store.createFeedbackLink({ tokenHash: digestToken(token), sourceId: p.sourceId, table: p.table, rowId: p.rowId, at: p.at });
   return { token };

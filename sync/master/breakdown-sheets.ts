@@ -71,12 +71,15 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const numbers = [numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
   // In words, as the Summary says its days: the Assignee column above holds text, so the week is not a date cell.
   const weeks = m.capacity.weekly.map((w): PlanCell[] => [shortDay(w.weekStart), w.received, w.fulfilled]);
-  // The Assignee column does not wrap, and is as wide as its names: the summary under the table runs on across the
-  // empty cells beside it, a line per row as wide as the table (wrapped in the column, it made a tall narrow block).
-  const assignee = { header: 'Assignee', type: 'text', width: fittedWidth(['Assignee', ...people.map((p) => p.assignee), ...weeks.map((w) => w[0])], 22, 40) } as const;
+  // The Assignee column is as wide as its names up to 40 characters, and wraps a longer one rather than cutting it
+  // off. The summary under the table does not wrap in it (a tall narrow block): its lines, as wide as the table,
+  // run on across the empty cells of their rows.
+  const assignee = textColumn('Assignee', fittedWidth(['Assignee', ...people.map((p) => p.assignee), ...weeks.map((w) => w[0])], 22, 40));
   const width = assignee.width + numbers.reduce((sum, c) => sum + c.width, 0);
-  rows.push([], ...lines(m.capacity.summary, width).map((line) => [line]), [], ['Week starting', 'Received', 'Fulfilled'], ...weeks);
+  const summary = lines(m.capacity.summary, width);
+  const runOnRows = summary.map((_, i) => rows.length + 2 + i);
+  rows.push([], ...summary.map((line) => [line]), [], ['Week starting', 'Received', 'Fulfilled'], ...weeks);
   const columns = [assignee, ...numbers];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.
-  return { name: 'Capacity', columns, rows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
+  return { name: 'Capacity', columns, rows, runOnRows, freeze: { rows: 1, columns: 1 }, expectedRows: rows.length, conditionals: [bar(6, people.length)] };
 }

@@ -12,8 +12,11 @@ import type { StoredRow } from '../store/row-store';
 import type { DemandMetrics } from './metrics-schema';
 import { counted, nounFor } from '../../shared/plural';
 
-/** A stored row as the metrics read it. `firstDoneOn`: a request's first fulfilment as its history shows it (`StoredRow.firstDoneOn`), when known. */
-export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null };
+/**
+ * A stored row as the metrics read it. `firstDoneOn`, `firstClosedOn`: the first day a request's history shows it
+ * fulfilled, and Closed (`StoredRow`), when known.
+ */
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -126,7 +129,7 @@ export class RequestMetrics {
       if (w >= 0) this.weekly[w].received++;
     }
 
-    const sla = slaState(inputs, this.rules, this.asOf);
+    const sla = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
     if (open) {
       this.backlog.open++;
       this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
@@ -166,6 +169,9 @@ export class RequestMetrics {
         this.hours.perRequestSum += perRequest;
         this.hours.perRequestN++;
       }
+    } else if (sla === 'Missed' && row.firstClosedOn) {
+      // Closed unfulfilled after its due day: missed in the quarter it was closed, or closing hides a miss.
+      for (const q of [this.all, this.quarter(row.firstClosedOn)]) q.missed++;
     }
     if (satisfaction !== null && satisfaction >= 1 && satisfaction <= 5) this.ratings[Math.round(satisfaction) - 1]++;
 

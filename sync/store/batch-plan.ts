@@ -11,8 +11,8 @@ export type LoggedRow = Pick<RejectedRow, 'rowId' | 'sheet' | 'sheetRow'>;
 
 export interface BatchPlan {
   /**
-   * New, changed or revived rows, by rowId: upserted as live and appended to history. Each `doneOn` is
-   * stored only on rows that have no such day yet.
+   * New, changed or revived rows, by rowId: upserted as live and appended to history. Each `doneOn` and
+   * `closedOn` is stored only on rows that have no such day yet.
    */
   writes: EncodedRow[];
   /** Live rows whose hash is unchanged: nothing is written, unless they moved. */
@@ -137,10 +137,10 @@ export const isEncoded = (row: IncomingRow | EncodedRow): row is EncodedRow => '
 
 /**
  * Encodes rows of `table` for a batch made at `at`: the one place values become the JSON text stored and
- * a row's done day is worked out, whether the store does it or a worker thread did it before.
+ * a row's done and closed days are worked out, whether the store does it or a worker thread did it before.
  */
 export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => EncodedRow {
-  const doneOnRule = TABLES[table].doneOn;
+  const { doneOn: doneOnRule, closedOn: closedOnRule } = TABLES[table];
   const recordedOn = isoFromUtcDate(at);
   return (row) => {
     const encoded: EncodedRow = {
@@ -149,6 +149,7 @@ export function encodeRow(table: TableName, at: Date): (row: IncomingRow) => Enc
       valuesJson: JSON.stringify(row.values),
       rawJson: row.raw === undefined ? null : JSON.stringify(row.raw),
       doneOn: doneOnRule?.(row.values, recordedOn) ?? null,
+      closedOn: closedOnRule?.(row.values, recordedOn) ?? null,
     };
     if (row.sheetRow !== undefined) encoded.sheetRow = row.sheetRow;
     return encoded;

@@ -1,8 +1,8 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
-import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { isoFromUtcDate, TABLE_NAMES, TABLES } from '../../shared/index';
+import { CompiledQuery, PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef } from '../../shared/index';
 import { StoreError } from './store-error';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
@@ -293,8 +293,18 @@ const migrations: Migration[] = [
     // fulfill counted an import day for "Closed - no response". The rule changed, so the column is recomputed.
     name: '0014-first-done-on-fulfilled',
     async up(db) {
-      await db.updateTable('sheet_rows').set({ first_done_on: null }).execute();
+      // Only the rows holding a day: a row rewritten for nothing costs PostgreSQL a dead version of it.
+      await db.updateTable('sheet_rows').set({ first_done_on: null }).where('first_done_on', 'is not', null).execute();
       await backfillFirstDoneOn(db);
+    },
+  },
+  {
+    // A request Closed without being fulfilled has no first done day, so closing an overdue request took it
+    // out of SLA missed without a trace: the day it was first seen Closed is kept too, from history.
+    name: '0015-first-closed-on',
+    async up(db) {
+      await db.schema.alterTable('sheet_rows').addColumn('first_closed_on', 'text').execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
     },
   },
 ];
@@ -307,36 +317,24 @@ export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 const BACKFILL_PAGE = 2000;
 const BACKFILL_UPDATE = 500;
 
+const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on', (def) => def.doneOn);
+
 /**
- * Gives every stored row the first day its history shows it done, walking each table's history in
- * (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
+ * Gives every stored row the first day its history shows it done (or closed, by `rule`), walking each table's
+ * history in (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
  */
-async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
+async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on', rule: (def: TableDef) => TableDef['doneOn']): Promise<void> {
   for (const table of TABLE_NAMES) {
-    const doneOn = TABLES[table].doneOn;
-    if (doneOn === undefined) continue;
+    const dayOf = rule(TABLES[table]);
+    if (dayOf === undefined) continue;
     const first = new Map<string, [sourceId: string, rowId: string, day: string]>();
-    let after: { at: string; seq: number } | undefined;
-    for (;;) {
-      const page = await db
-        .selectFrom('row_history')
-        .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
-        .where('table_name', '=', table)
-        .where('op', '=', 'upsert')
-        .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
-        .orderBy('at')
-        .orderBy('seq')
-        .limit(BACKFILL_PAGE)
-        .execute();
+    for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
         if (first.has(key)) continue;
-        const day = doneOn(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
+        const day = dayOf(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
         if (day !== null) first.set(key, [h.source_id, h.row_id, day]);
       }
-      if (page.length < BACKFILL_PAGE) break;
-      const last = page[page.length - 1];
-      after = { at: last.at, seq: Number(last.seq) };
     }
     // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM.
     const rows = [...first.values()];
@@ -345,12 +343,53 @@ async function backfillFirstDoneOn(db: AnyDb): Promise<void> {
       await db
         .updateTable('sheet_rows')
         .from(sql`(values ${sql.join(chunk.map((r) => sql`(${r[0]}, ${r[1]}, ${r[2]})`))})`.as('d'))
-        .set({ first_done_on: sql.ref('d.column3') })
+        .set({ [column]: sql.ref('d.column3') })
         .where('sheet_rows.table_name', '=', table)
         .whereRef('sheet_rows.source_id', '=', 'd.column1')
         .whereRef('sheet_rows.row_id', '=', 'd.column2')
         .execute();
     }
+  }
+}
+
+interface HistoryUpsert { seq: number; source_id: string; row_id: string; at: string; values_json: string }
+
+/**
+ * A table's upserts in history, in (at, seq) order as `changes()` yields them, a page at a time. PostgreSQL reads
+ * them through one cursor, as the store's long reads do: keyset pages were planned anew each page and, on
+ * statistics stale after a bulk load, sorted the rest of the history for each one.
+ */
+async function* upsertsInOrder(db: AnyDb, table: string): AsyncGenerator<HistoryUpsert[]> {
+  const all = db
+    .selectFrom('row_history')
+    .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
+    .where('table_name', '=', table)
+    .where('op', '=', 'upsert')
+    .orderBy('at')
+    .orderBy('seq');
+  if (isPostgres(db)) {
+    const { sql: text, parameters } = all.compile();
+    await db.executeQuery(CompiledQuery.raw(`declare backfill_read no scroll cursor for ${text}`, [...parameters]));
+    try {
+      for (;;) {
+        const { rows } = await db.executeQuery<HistoryUpsert>(CompiledQuery.raw(`fetch ${BACKFILL_PAGE} from backfill_read`));
+        yield rows;
+        if (rows.length < BACKFILL_PAGE) return;
+      }
+    } finally {
+      await db.executeQuery(CompiledQuery.raw('close backfill_read'));
+    }
+  }
+  let after: { at: string; seq: number } | undefined;
+  for (;;) {
+    const page: HistoryUpsert[] = await all
+      .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
+      .limit(BACKFILL_PAGE)
+      .execute();
+    yield page;
+    if (page.length < BACKFILL_PAGE) return;
+    const last = page[page.length - 1];
+    after = { at: last.at, seq: Number(last.seq) };
   }
 }
 

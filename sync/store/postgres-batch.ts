@@ -17,7 +17,7 @@ const DIVISION_BY_ZERO = '22012';
 /**
  * The function's local variables, read from its one `jsonb` argument; the statements below name them.
  * Row ids become arrays for membership tests; rows stay `[rowId, hash, valuesJson, rawJson, doneOn,
- * sheetRow]` tuples read with `->>`, which gives each text back exactly as it was stringified. In a batch
+ * sheetRow, closedOn]` tuples read with `->>`, which gives each text back exactly as it was stringified. In a batch
  * `withheld`, a tuple whose values are null is a row the caller expects stored unchanged (`missing` below).
  */
 const v = {
@@ -158,9 +158,9 @@ function statements(db: Kysely<StoreDatabase>) {
           .where(sql<boolean>`${mine('sheet_rows')} and sheet_rows.row_id = m.row_id`),
       )
       .insertInto('sheet_rows')
-      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row'])
+      .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on'])
       // Joined on row_id (unique in a batch) because RETURNING promises no order.
-      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row
+      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row, c.e->>6
                       from version v join compared c on c.row_id = v.row_id`)
       .onConflict(writeCurrentRow),
     tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
@@ -274,7 +274,7 @@ const VALUES_FIRST_WITHHELD_FROM_CHARS = 8 * 1024 * 1024;
  */
 function batchDocument(batch: Batch, rows: readonly EncodedRow[], given?: ReadonlySet<string>): string {
   const tuple = (r: EncodedRow) =>
-    given === undefined || given.has(r.rowId) ? [r.rowId, r.hash, r.valuesJson, r.rawJson, r.doneOn, r.sheetRow ?? null] : [r.rowId, r.hash, null, null, null, r.sheetRow ?? null];
+    given === undefined || given.has(r.rowId) ? [r.rowId, r.hash, r.valuesJson, r.rawJson, r.doneOn, r.sheetRow ?? null, r.closedOn] : [r.rowId, r.hash, null, null, null, r.sheetRow ?? null, null];
   return JSON.stringify({
     table: batch.table,
     source: batch.sourceId,

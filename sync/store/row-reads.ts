@@ -26,7 +26,7 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .selectFrom('sheet_rows as r')
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on'])
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on', 'r.first_closed_on'])
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -60,8 +60,8 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
     // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
-    // string per row, not five values it would quote again. The stored values are spliced in as they are.
-    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ']'`.as('row_json'))
+    // string per row, not six values it would quote again. The stored values are spliced in as they are.
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ',' || json_quote(r.first_closed_on) || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');

@@ -28,10 +28,10 @@ export interface IncomingRow {
 }
 /**
  * An `IncomingRow` as the store writes it: its values (and raw cells) as JSON text and the day it shows
- * its work done (`TableDef.doneOn`, on the batch's day), made by `encodeRow`. A batch may carry its rows
+ * its work done and the day it shows the row ended (`TableDef.doneOn`, `closedOn`, on the batch's day), made by `encodeRow`. A batch may carry its rows
  * encoded already, by a worker thread (ingest-pool.ts), so the event loop never holds them as objects.
  */
-export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; sheetRow?: number }
+export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null; sheetRow?: number }
 export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
 /** A sheet whose table could not be read at all (a required column missing): `errors` says why; none of its rows is in the batch. */
 export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
@@ -61,8 +61,9 @@ export interface ThreadReads {
   rowsQuery(table: TableName, opts?: { sourceIds?: string[] }): RowsStatement | undefined;
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
-/** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule. */
-export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null }
+/** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule.
+ * `firstClosedOn`: the same for the row ended, done or not (see `TableDef.closedOn`). */
+export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null }
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }

@@ -181,10 +181,11 @@ function sqliteBatchWriter(
             deleted: sql.lit(0),
             deleted_at: sql.lit(null),
             first_done_on: param<string | null>('doneOn'),
+            first_closed_on: param<string | null>('closedOn'),
             sheet_row: param<number | null>('sheetRow'),
           })))
           .onConflict(writeCurrentRow),
-        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn', 'sheetRow'], n),
+        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn', 'closedOn', 'sheetRow'], n),
       ),
     ),
     tombstone: prepare(
@@ -274,7 +275,7 @@ function sqliteBatchWriter(
       },
       breather,
     );
-    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, row.doneOn, row.sheetRow ?? null]);
+    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, row.doneOn, row.closedOn, row.sheetRow ?? null]);
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);

@@ -10,7 +10,7 @@ import type { StoredValues } from './stored-values';
  * A row of `rowsQuery` (row-reads.ts), spelled from the schema rather than inferred from the query, which would
  * import row-reads back; row-reads hands its rows to `storedRow`, so the compiler still checks the two agree.
  */
-export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on'>
+export type RowsQueryRow = Pick<Selectable<StoreDatabase['sheet_rows']>, 'source_id' | 'row_id' | 'hash' | 'updated_at' | 'deleted' | 'first_done_on' | 'first_closed_on'>
   & Pick<Selectable<StoreDatabase['principals']>, 'name'>
   & Pick<Selectable<StoreDatabase['row_history']>, 'values_json'>;
 
@@ -25,17 +25,18 @@ export function storedRow<T extends TableName>(r: RowsQueryRow): StoredRow<T> {
     updatedAt: new Date(r.updated_at),
     deleted: r.deleted === 1,
     firstDoneOn: r.first_done_on,
+    firstClosedOn: r.first_closed_on,
   };
 }
 
 /** A row as the master's data sheets and metrics read it. */
-export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn'>;
+export type SheetRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'firstDoneOn' | 'firstClosedOn'>;
 
 /**
  * The rows of a JSON array of `sheetOrderQuery`'s texts (row-reads.ts): rows are read on one thread and made into
  * cells on another, which parses a block of them at once rather than each row's values on its own.
  */
 export function sheetRows<T extends TableName>(json: string): SheetRow<T>[] {
-  return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null][])
-    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4] }));
+  return (JSON.parse(json) as [string, string, string, StoredValues<T>, string | null, string | null][])
+    .map((r) => ({ sourceId: r[0], sourceName: r[1], rowId: r[2], values: r[3], firstDoneOn: r[4], firstClosedOn: r[5] }));
 }

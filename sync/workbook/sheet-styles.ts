@@ -31,6 +31,9 @@ export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: 
 /** The line an empty table shows under its header: set apart from data, and unwrapped so that it reads on one line. */
 export const emptyNoteStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, italic: true, color: { argb: 'FF3A3A3A' } }, alignment: { vertical: 'top', wrapText: false } };
 
+/** A line of a sentence among a table's rows (`SheetPlan.runOnRows`): body text, unwrapped so that it runs on across its row. */
+export const runOnStyle: Partial<ExcelJS.Style> = { font: BODY_FONT, alignment: { vertical: 'top', wrapText: false } };
+
 /** A formula literal for a text value: `"Due soon"`, quotes doubled. */
 const textLiteral = (s: string) => `"${s.replace(/"/g, '""')}"`;
 

@@ -13,7 +13,7 @@ import {
 import { RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
-import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, titleStyle, toneRules } from './sheet-styles';
+import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
 import { Utf8Rows } from './utf8-rows';
 import { WorkbookError } from './workbook-error';
 import {
@@ -328,6 +328,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
   if (withHeader) put(headers, false, headerStyle);
   let written = 0;
+  const runOn = new Set(plan.runOnRows);
   while (rowNumber < rowsPerSheet) {
     const next = await rows.next();
     if (next.done) break;
@@ -340,7 +341,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       await pause(internals);
       continue;
     }
-    put(shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c)), true);
+    const cells = shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c));
+    if (runOn.has(rowNumber + shift - headerRow + 1)) put(cells, false, runOnStyle);
+    else put(cells, true);
     if (++written % BLOCK_ROWS === 0) {
       flush();
       await pause(internals);

@@ -82,4 +82,15 @@ describe('a cell showing a formula error', () => {
     expect(quality.filter((line) => line[0] === name).map((line) => line.slice(2, 5))).toEqual([['Requests', 4, `Requests!${columnLetter(col('dueOn'))}4`]]);
     expect(sheet.peek(2, col('requesterOrg'))?.note ?? '').toBe('');
   });
+
+  test('in Excel, text typed as "#N/A" in a plan\'s Goal is that text on the rows below that leave Goal blank (same as above)', async () => {
+    const name = 'Typed #N/A carried down (Excel)';
+    const connected = await connectedExcel(service, name);
+    seedExcelSheet(connected.excel, 'Work plan', [['Goal', 'Task', 'Status'], ['#N/A', 'Host a forum', 'In progress'], [null, 'Train staff', 'Completed']]);
+    Object.assign(connected.excel.sheet('Work plan')!.cell(2, 1), { value: '#N/A', numberFormat: '@' });
+    expect(await connected.sync()).toMatch(/Work plan: 2 sent, 2 saved/);
+    const stored = (await service.storedRows('workplan', connected.source.id)).filter((r) => !r.deleted);
+    expect(stored.map((r) => [r.values.task, r.values.goal]).sort()).toEqual([['Host a forum', '#N/A'], ['Train staff', '#N/A']]);
+    expect(await service.invoke<unknown[]>('rejections', connected.source.id)).toEqual([]);
+  });
 });

@@ -665,6 +665,20 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await collect(store.rows('requests'))).find((r) => r.rowId === 'undated')).toMatchObject({ deleted: false, values: { status: 'Closed', fulfilledOn: '2025-03-08' } });
       });
 
+      test('a request keeps the first day it was seen Closed, apart from the day it was fulfilled', async () => {
+        const { store, apply } = await withSource();
+        const firstClosed = async () => Object.fromEntries((await collect(store.rows('requests', { includeDeleted: true }))).map((r) => [r.rowId, r.firstClosedOn]));
+        await apply({ upserts: [row('dropped', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('dated', { status: 'Closed', fulfilledOn: '2025-02-20' }), row('open', { status: 'New' })] });
+        expect(await firstClosed()).toEqual({ dropped: null, served: null, dated: '2025-03-01', open: null });
+        await apply({ at: day(2), upserts: [row('dropped', { status: 'closed' }), row('served', { status: 'Closed' })] });
+        expect(await firstClosed()).toEqual({ dropped: '2025-03-03', served: '2025-03-03', dated: '2025-03-01', open: null });
+        expect(await firstDone(store)).toMatchObject({ dropped: null, served: '2025-03-01' });
+        // Reopened, deleted, revived and closed again: the first day stays.
+        await apply({ at: day(4), upserts: [row('dropped', { status: 'In progress' })], deletes: ['served'] });
+        await apply({ at: day(6), upserts: [row('dropped', { status: 'Closed' }), row('served', { status: 'Closed', notes: 'again' })] });
+        expect(await firstClosed()).toEqual({ dropped: '2025-03-03', served: '2025-03-03', dated: '2025-03-01', open: null });
+      });
+
       test('each row of a large batch gets its own first done day; other tables get none', async () => {
         const { store, apply } = await withSource();
         const fulfilledOn = (i: number) => `2025-02-${String(1 + (i % 28)).padStart(2, '0')}`;
@@ -724,6 +738,26 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const migrated = await fresh({ place });
       const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
       expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstDoneOn]))).toEqual({ closed: null, served: '2025-03-01', dated: '2025-02-20' });
+    });
+
+    test.runIf(probe !== undefined)('a database from before first closed days gets them from its history', async () => {
+      const place = `closedon${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      // More history than one page of the backfill's read.
+      const bulk = Array.from({ length: 2100 }, (_, i) => `bulk${String(i).padStart(4, '0')}`);
+      await apply({ upserts: [row('dropped', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('open', { status: 'New' }), ...bulk.map((id) => row(id, { status: 'New' }))] });
+      await apply({ at: day(2), upserts: [row('dropped', { status: 'Closed' }), row('served', { status: 'Closed' }), ...bulk.filter((_, i) => i % 2 === 0).map((id) => row(id, { status: 'Closed' }))] });
+      await apply({ at: day(3), upserts: [row('dropped', { status: 'In progress' })] });
+      await apply({ at: day(5), upserts: [row('dropped', { status: 'Closed' }), row('open', { status: 'Triaged' })] });
+      await store.close();
+      await probe!.execute(place, ['alter table sheet_rows drop column first_closed_on', "delete from schema_migrations where name = '0015-first-closed-on'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, [r.firstDoneOn, r.firstClosedOn]]))).toEqual({
+        dropped: [null, '2025-03-03'], served: ['2025-03-01', '2025-03-03'], open: [null, null],
+        ...Object.fromEntries(bulk.map((id, i) => [id, [null, i % 2 === 0 ? '2025-03-03' : null]])),
+      });
     });
 
     describe('rejection log and last syncs', () => {

@@ -2,6 +2,7 @@
 // extra columns, a title above the header, and sheets whose name says nothing.
 import { describe, expect, it } from 'vitest';
 import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
+import { textFieldsOf } from '../../shared/read-table';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -403,7 +404,7 @@ describe('readTable', () => {
     expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
       [3, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [4, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
-      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [5, 'C', 'this row holds only Status values ("Complete", "On Hold"): read as a row, as "On Hold" is under "Status" (if it is a legend pasted with the table, delete it)'],
       [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
       [7, 'C', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
       [8, 'A', 'this row lists Status values ("Done", "Ongoing", "Planned") and nothing else: a legend pasted with the table; skipped'],
@@ -418,17 +419,22 @@ describe('readTable', () => {
     expect(rows.rows.map((x) => x.row)).toEqual([2]);
   });
 
-  it("keeps a task named by a status word beside its own status, or a goal and a status alone: two choices, one in its list's column, are a row (said so), not a legend", () => {
+  it("keeps a task named by a status word beside its status or timeline, or a goal and a status alone: two choices, one where a row holds a value of its own kind, are a row (said so), not a legend", () => {
     const plan: Grid = [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']];
-    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started']]);
+    const r = readTable(TABLES.workplan, 'Plan', [...plan, [null, null, 'Planning', 'Completed'], [null, 'Planning', null, 'In progress'], [null, 'Completed', 'In Progress', 'Not Started'], [null, 'Completed', 'In progress']]);
     expect(r.rows.map((x) => [x.row, x.raw.goal, x.raw.task, x.raw.status])).toEqual([
       [2, 'Alignment', 'Host a forum', 'In progress'], [3, 'Alignment', 'Planning', 'Completed'], [4, 'Planning', null, 'In progress'],
     ]);
     expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
-      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
-      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as one is in the Status column (if it is a legend pasted with the table, delete it)'],
+      [3, 'C', 'this row holds only Status values ("Planning", "Completed"): read as a row, as "Completed" is under "Status" (if it is a legend pasted with the table, delete it)'],
+      [4, 'B', 'this row holds only Status values ("Planning", "In progress"): read as a row, as "In progress" is under "Status" (if it is a legend pasted with the table, delete it)'],
       [5, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [6, 'B', 'this row lists Status values ("Completed", "In progress") and nothing else: a legend pasted with the table; skipped'],
     ]);
+    // With no Status column, a timeline typed as a status word ("Ongoing") is a timeline: the row is kept.
+    const timeline = readTable(TABLES.workplan, 'Plan', [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], [null, null, 'Planning', 'Ongoing']]);
+    expect(timeline.rows.map((x) => [x.row, x.raw.task])).toEqual([[2, 'Host a forum'], [3, 'Planning']]);
+    expect(timeline.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column])).toEqual([[3, 'C']]);
     const requests = readTable(TABLES.requests, 'Requests', [['Received', 'Organization', 'Description', 'Priority', 'Status'], [null, null, 'Urgent', 'High', null]]);
     expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
   });
@@ -440,9 +446,31 @@ describe('readTable', () => {
     expect(r.issues.filter((i) => i.code === 'repeated_header').map((i) => [i.row, i.column])).toEqual([[4, 'B']]);
   });
 
+  it('points each line it sets aside (a repeated header or title, a heading, a note) at its first cell, as Data quality shows a cell', () => {
+    const grid: Grid = [
+      ['Citywide Work Plan'], ['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress'], ['Phase', 'Goal', 'Task', 'Status'],
+      [null, 'Citywide Work Plan'], ['Phase 2: Organize'], [2, 'Learning', 'Integrate findings', 'Not started'], [null, null, 'Notes: funding from the general fund'],
+    ];
+    const r = readTable(TABLES.workplan, 'Plan', grid);
+    expect(r.rows.map((x) => x.row)).toEqual([3, 7]);
+    expect(r.issues.filter((i) => i.code !== 'phase_named').map((i) => [i.code, i.row, i.column])).toEqual([
+      ['repeated_header', 4, 'A'], ['repeated_header', 5, 'B'], ['section_row', 6, 'A'], ['note_row', 8, 'C'],
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
+  });
+});
+
+describe('textFieldsOf', () => {
+  it('names a field holding text typed as "#N/A" on its own row and on the rows below that leave it blank (same as above), and not an error cell carried down', () => {
+    const grid: Grid = [['Goal', 'Task', 'Status'], ['#N/A', 'Host a forum', 'In progress'], [null, 'Train staff', 'Completed'], ['#REF!', 'Audit', 'Not started'], [null, 'Report', 'Not started']];
+    const read = readTable(TABLES.workplan, 'Plan', grid);
+    const columnOf = (field: string) => fieldColumn(read.map, field).index! + 1;
+    // Row 2's goal is typed text, row 4's a formula's error: the host names only the first (0-based row:column).
+    expect(read.rows.map((r) => textFieldsOf(r, new Set(['1:0']), columnOf))).toEqual([['goal'], ['goal'], undefined, undefined]);
   });
 });
 
@@ -476,6 +504,29 @@ describe('readTable, with another table stacked below', () => {
     expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row)])).toEqual([['workplan', [3]], ['milestones', [5]]]);
     expect(reads[1].title).toEqual(reads[0].title);
     expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2024-03-15' } });
+  });
+
+  it('reads a table the sheet held whose header broke (a typo) as that table, at that row, with its missing column, not as rows of the table above', () => {
+    const sheet: Grid = [
+      ['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [],
+      ['Goal', 'Tsk', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started'],
+    ];
+    const first = readTable(TABLES.requests, 'Plan', sheet, 0);
+    const reads = readStacked(first, 'Plan', sheet, {}, [TABLES.workplan]);
+    expect(reads.map((r) => [r.table.name, r.headerRow, r.rows.map((x) => x.row), r.nextAt])).toEqual([['requests', 1, [2], 4], ['workplan', 4, [], undefined]]);
+    expect(reads[1].issues.filter((i) => i.severity === 'error').map(formatCellIssue)).toEqual([expect.stringMatching(/^Plan row 4 \(Task\): no Task column, so the table was not read.*the headers are "Goal", "Status", "Tsk"$/)]);
+    // Held by no table, the same line is a row of the table above, as before.
+    expect(readStacked(first, 'Plan', sheet).map((r) => [r.table.name, r.rows.map((x) => x.row)])).toEqual([['requests', [2, 4, 5, 6]]]);
+  });
+
+  it('says a table the sheet held stacked under another has no header row any more, reading none of the sheet as it', () => {
+    const sheet: Grid = [['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], [], ['Tools', 'Early action', 'Resources page']];
+    const first = readTable(TABLES.workplan, 'Plan', sheet, 0);
+    const reads = readStacked(first, 'Plan', sheet, {}, [TABLES.workplan, TABLES.roadmap]);
+    expect(reads.map((r) => [r.table.name, r.rows.length])).toEqual([['workplan', 2], ['roadmap', 0]]);
+    expect(reads[1].issues.map(formatCellIssue)).toEqual(['Plan row 1: no Roadmap header row found below this one (with a column such as "Action"), so the Roadmap rows synced from this sheet were not read and stay stored; put their header back above them']);
+    // A sheet that held the table alone, now another's, is that one's.
+    expect(readStacked(first, 'Plan', sheet, {}, [TABLES.roadmap])).toHaveLength(1);
   });
 
   it('reads the lines between the tables as notes under the first, not as phases', () => {

@@ -125,6 +125,13 @@ describe('validateRow', () => {
     expect(validateRow(TABLES.requests, { requesterOrg: 'Kern County', receivedOn: '2026-02-10', status: 'Closed', fulfilledOn: '2026-03-01' }).warnings).toEqual([]);
   });
 
+  it('says nothing of the fulfillment day of a request Closed without one: it is not counted as fulfilled (decision 007)', () => {
+    const closed = validateRow(TABLES.requests, { requesterOrg: 'Kern County', receivedOn: '2026-02-10', status: 'Closed' });
+    expect(closed.ok).toBe(true);
+    expect(closed.warnings).toEqual([]);
+    expect(TABLES.requests.doneOn!(closed.values, '2026-03-01')).toBeNull();
+  });
+
   it('rejects unknown fields but accepts derived ones (computed, so ignored)', () => {
     const r = validateRow(TABLES.requests, { receivedOn: '2025-01-02', requesterOrg: 'County of Alameda', colour: 'blue', slaState: 'Met' });
     expect(codes(r.errors)).toEqual(['colour:unknown_column']);

@@ -18,7 +18,7 @@ export function feedbackLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
       switch (issued.kind) {
         case 'not-requests': throw new ApiError(400, 'invalid_body', `table: feedback surveys are for requests, not ${body.table}`);
         case 'not-found': throw new ApiError(404, 'not_found', `${row} is not among this source's requests; sync the sheet first`);
-        case 'not-fulfilled': throw new ApiError(409, 'not_fulfilled', `${row} is not fulfilled yet: set its status to Fulfilled or Closed (or its Fulfilled date) and sync first`);
+        case 'not-fulfilled': throw new ApiError(409, 'not_fulfilled', `${row} is not fulfilled yet: set its status to Fulfilled (or its Fulfilled date) and sync first`);
       }
     }
     const answer: FeedbackLinkAnswer = { url: `${publicBase(deps, c.req.url)}/feedback/${issued.token}` };

@@ -200,4 +200,24 @@ describe('rows from the service into the sheet', () => {
     expect((await received()).deleted).toBe(kept);
     expect((await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId)).toEqual([requestId]);
   });
+
+  test('a web-form request waits, not written into the table below, while the only Requests table has another stacked under it', async () => {
+    const { addon, source } = await connectedAddon('Stacked log');
+    const { fakes } = addon;
+    fakes.seedSheet('Plan', [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [], ['Goal', 'Task', 'Status'], ['Normalize', 'Train department heads', 'In progress']]);
+    addon.call('syncNowFromMenu');
+    await received();
+    const before = fakes.readSheet('Plan');
+    await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Harbor County Health', requesterType: 'County', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov',
+      category: 'Budget equity tool', description: 'Apply the budget equity tool to our FY27 budget.', dueOn: '2026-12-20',
+    });
+    for (let sync = 0; sync < 2; sync++) {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      expect(fakes.readSheet('Plan')).toEqual(before);
+      expect(fakes.toasts.at(-1)?.message).toContain('1 new from the web form waiting: Plan has another table below the Requests table; move one of them to a sheet of its own');
+      expect((await received()).rows).toBe(0);
+    }
+  });
 });

@@ -340,6 +340,10 @@ describe('tables stacked in one sheet', () => {
     expect(await received()).toMatchObject({ rows: 2, deleted: 0 });
     expect(fakes.readSheet('Plan').map((line) => line[4])).toEqual(ids);
     expect((await live('milestones')).map((r) => r.rowId)).toEqual([ids[5]]);
+    // Each table's marks stay on its rows: the one below's Sync ID header is no header of the table above.
+    const again = fakes.readSheet('Plan', { pick: 'note' });
+    expect([again[3][2], again[6][3]]).toEqual([notes[3][2], notes[6][3]]);
+    expect(fakes.toasts.at(-1)?.message).not.toMatch(/not marked/);
   });
 });
 

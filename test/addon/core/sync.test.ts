@@ -14,7 +14,7 @@ import { DEFAULT_LISTS_GRID, DEFAULT_RULES } from '../../../shared/rules';
 import { LISTS_SHEET, columnLetter, listPlacement } from '../../../shared/lists';
 import { sampleRows } from '../../../templates/samples';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
-import { isFormulaWrite, type CellWrite } from '../../../addon/port/spreadsheet-port';
+import { isFormulaWrite, type CellWrite, type RowCells } from '../../../addon/port/spreadsheet-port';
 import { runSync } from '../../../addon/core/task';
 import { HOST_DRIVERS } from '../../support/host-drivers';
 
@@ -95,6 +95,32 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.flatMap((p) => p.deleted ?? [])).toEqual(['r-gone-1']);
     // The milestone row keeps the Sync ID its line holds: the same id in another table is no collision.
     expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-bbbbbbbbbbbb']);
+  });
+
+  test("keeps a lower table's rows when its header is typed wrong or deleted later: that table is said unreadable at its row, and a typo's rows are not sent as the table above's", async () => {
+    const port = new MemorySpreadsheet({
+      Plan: [
+        ['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [],
+        ['Goal', 'Task', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started'],
+      ] as never,
+    });
+    const memory = settings();
+    await run(syncNow({ port: host(port), http: host(scriptedService([], [], { workplan: [] }).http), settings: host(memory), lock: host(lock()) }));
+    const ids = port.readSheet('Plan').map((line) => String(line[3] ?? ''));
+    port.writeBlock('Plan', 4, 2, [['Tsk']]);
+    const { http, posts } = scriptedService([{ rowId: ids[1], hash: 'h', sheetRow: 2 }], [], { workplan: [ids[4], ids[5]].map((rowId, i) => ({ rowId, hash: 'h', sheetRow: 5 + i })) });
+    const report = await run(syncNow({ port: host(port), http: host(http), settings: host(memory), lock: host(lock()) }));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.filter((p) => p.table === 'requests').flatMap((p) => p.rows.map((r) => r.rowId))).not.toContain(ids[4]);
+    expect(report.tables.map((t) => [t.table, t.rows, t.deleted])).toEqual([['requests', 1, 0], ['workplan', 0, 0]]);
+    expect(report.summary).toMatch(/Plan row 4 \(Task\): no Task column, so the table was not read/);
+    // The header row deleted: the rows are kept and the table said to have no header, none of the sheet read as it.
+    const headless = new MemorySpreadsheet({ Plan: port.readSheet('Plan').filter((_, r) => r !== 3).map((line) => [...line]) as never });
+    const again = scriptedService([{ rowId: ids[1], hash: 'h', sheetRow: 2 }], [], { workplan: [ids[4], ids[5]].map((rowId, i) => ({ rowId, hash: 'h', sheetRow: 5 + i })) });
+    const last = await run(syncNow({ port: host(headless), http: host(again.http), settings: host(memory), lock: host(lock()) }));
+    expect(again.posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(again.posts.filter((p) => p.table === 'workplan').flatMap((p) => p.rows)).toEqual([]);
+    expect(last.summary).toContain('Plan row 1: no Work plan header row found below this one');
   });
 
   test('gives the rows of a table below an empty one Sync IDs that the next sync finds again', async () => {
@@ -710,5 +736,68 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect(posts.flatMap((p) => p.rows).length).toBe(1);
     expect(report.summary).toMatch(/^Work plan: 1 sent, 1 saved/m);
     expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): the sheet's own statuses judge it by the month's first day/);
+  });
+
+  /** A work plan of `rows` Ends typed as Aug 2027 that the host refuses to write, synced with one document's settings. */
+  function protectedEnds(rows: number) {
+    const refusedRows: number[] = [];
+    class ProtectedEnd extends MemorySpreadsheet {
+      override writeRowsById(_name: string, _idColumn: number, _top: number, cells: readonly RowCells[]): string[] {
+        this.calls.refused = (this.calls.refused ?? 0) + 1;
+        refusedRows.push(cells.length);
+        throw new Error('You are trying to edit a protected cell or object.');
+      }
+    }
+    const tasks = Array.from({ length: rows }, (_, i) => [`Task ${i + 1}`, month('2027-02-01'), month('2027-08-01'), 'In progress', `r-${String(i + 1).padStart(12, '0')}`]);
+    const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks] });
+    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: rows + 1, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    const document = settings();
+    const sync = async () => {
+      const before = { ...port.calls };
+      const report = await run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(document), lock: host(lock()) }));
+      const calls = (op: string) => (port.calls[op] ?? 0) - (before[op] ?? 0);
+      return { summary: report.summary, reads: calls('readSheetWithFormulas') + calls('readSheet'), refused: calls('refused') };
+    };
+    return { port, document, refusedRows, sync };
+  }
+
+  test('that the add-on may not write is tried once per month typed: later syncs neither read the sheet again nor write, and say nothing more of it', async () => {
+    const { port, sync } = protectedEnds(1);
+    const first = await sync();
+    expect(first.refused).toBe(1);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): .*; later syncs leave it as it is/);
+    const second = await sync();
+    expect(second).toEqual({ summary: expect.not.stringMatching(/End cell/), reads: first.reads - 1, refused: 0 });
+    // Another month typed there is tried again, once.
+    port.sheet('Work plan').cell(2, 3).value = month('2027-09-01');
+    expect((await sync()).refused).toBe(1);
+    expect((await sync()).refused).toBe(0);
+  });
+
+  test('a sheet with more refused cells than a document property holds remembers those that fit; the rest are tried again', async () => {
+    const { document, refusedRows, sync } = protectedEnds(400);
+    await sync();
+    const remembered = JSON.parse(document.get('equityDesk.refusedEnds.Work plan') as string) as string[];
+    expect(JSON.stringify(remembered).length).toBeLessThanOrEqual(8_000);
+    expect(remembered.length).toBeGreaterThan(200);
+    await sync();
+    expect(refusedRows).toEqual([400, 400 - remembered.length]);
+  });
+
+  test("whose sheet gets a column inserted before the End while the sync talks to the service is not written, and the summary says the next sync sets it; the next sync does", async () => {
+    let inserted = false;
+    const { port, sheet, report } = await syncEditedMeanwhile([['Equity study', '2027-02-01', '2027-08-01']], (p) => {
+      if (inserted) return;
+      inserted = true;
+      const cells = p.sheet('Work plan');
+      for (const line of cells.cells) line?.splice(2, 0, undefined);
+      (cells.formats[0].columns as unknown[]).splice(2, 0, {});
+      cells.cell(1, 3).value = 'Lead';
+    });
+    expect(port.isoFromDate(sheet.peek(2, 4)!.value as Date)).toBe('2027-08-01');
+    expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day: the sheet's columns changed during the sync; the next sync sets it/);
+    const next = await run(syncNow({ port: host(port), http: host(scriptedService([]).http), settings: host(settings()), lock: host(lock()) }));
+    expect(port.isoFromDate(sheet.peek(2, 4)!.value as Date)).toBe('2027-08-31');
+    expect(next.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
   });
 });

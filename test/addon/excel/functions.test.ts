@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { EXCEL_FUNCTIONS, excelFunctionHandlers } from '../../../addon/excel/functions';
 import type { SpreadsheetPort } from '../../../addon/port/spreadsheet-port';
 import { customFunctionFields } from '../../../shared/custom-functions';
-import { LISTS_SHEET, TABLES, serialFromIso, readRules, type TableName, type TypedRow } from '../../../shared';
+import { DEFAULT_LISTS_GRID, LISTS_SHEET, TABLES, listPlacement, serialFromIso, readRules, type TableName, type TypedRow } from '../../../shared';
 import { isBlankCell, type CellInput } from '../../../shared/cells/read-cell';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { AS_OF, GRIDS, ROWS, nativeValues } from '../../support/formula-rows';
@@ -81,6 +81,18 @@ describe('EQ. custom functions (built)', () => {
     expect((broken as unknown[][])[1]).toEqual([new FunctionError('#VALUE!', 'An input cell shows #REF!')]);
     // Text typed as "#N/A" is text: Excel hands it over as a string, and the formula reads it as a status.
     expect(await status(dates, null, [['In progress'], ['#N/A'], ['In progress']], null)).toEqual([['Due this week'], ['Due this week'], ['Missed']]);
+  });
+
+  test('a Lists cell holding text typed as "#N/A" is that text to the functions, as it is to a sync: the Lists sheet is read with its value types', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    excel.seed(LISTS_SHEET, DEFAULT_LISTS_GRID);
+    const { pairedColumn } = listPlacement('suggestedPriority');
+    // The label of scores from 2, typed under the text format: Excel's values give it as an error's text would be.
+    Object.assign(excel.sheet(LISTS_SHEET)!.cell(3, pairedColumn!), { value: '#N/A', numberFormat: '@' });
+    const { associated } = await loadTaskpane({ today: '2026-03-16', excel });
+    // Impact 1 (Other) x urgency 2 (a deadline in 14 days) = 2: the native VLOOKUP answers the label, the text "#N/A".
+    const got = (await associated.get('PRIORITY')!([['Other']], [[serialFromIso('2026-03-30')]], null)) as unknown[][];
+    expect(got[0][0]).toBe('#N/A');
   });
 
   test('an omitted asOf is null and means today; a misshapen range is a message in the cell', async () => {

@@ -1,6 +1,7 @@
-// The request rule the store keeps first fulfilment days by: what one recorded version shows.
+// The request rules the store keeps first fulfillment and closing days by, and the SLA state the metrics judge by them.
 import { describe, expect, test } from 'vitest';
-import { requestDoneOn } from '../../../shared/status/request-status';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { requestClosedOn, requestDoneOn, slaState } from '../../../shared/status/request-status';
 
 describe('requestDoneOn', () => {
   test.each([
@@ -16,5 +17,29 @@ describe('requestDoneOn', () => {
     ['not done: a date that is not one', { status: 'In progress', fulfilledOn: 'TBD' }, null],
   ])('%s', (_, values, expected) => {
     expect(requestDoneOn(values, '2025-03-03')).toBe(expected);
+  });
+});
+
+describe('requestClosedOn', () => {
+  test.each([
+    ['Closed, any case, with or without a date: the day recorded', { status: 'closed', fulfilledOn: '2025-02-27' }, '2025-03-03'],
+    ['not closed: Fulfilled', { status: 'Fulfilled' }, null],
+    ['not closed: declined', { status: 'Declined' }, null],
+    ['not closed: a date alone', { status: 'In progress', fulfilledOn: '2025-03-01' }, null],
+  ])('%s', (_, values, expected) => {
+    expect(requestClosedOn(values, '2025-03-03')).toBe(expected);
+  });
+});
+
+describe('slaState of a request Closed without a fulfillment day', () => {
+  const closed = { receivedOn: '2025-03-01', priority: 'High', status: 'Closed', dueOn: '2025-03-10', fulfilledOn: null };
+  test.each([
+    ['missed when the service first saw it Closed after its due day', closed, '2025-03-11', 'Missed'],
+    ['neither met nor missed when closed on its due day', closed, '2025-03-10', null],
+    // The sheet's formula and EQ_SLA never know the day: blank, as before.
+    ['neither without the day it was closed', closed, undefined, null],
+    ['judged by its fulfillment day when it has one', { ...closed, fulfilledOn: '2025-03-09' }, '2025-03-20', 'Met'],
+  ])('%s', (_, inputs, closedOn, expected) => {
+    expect(slaState(inputs, DEFAULT_RULES, '2025-04-01', closedOn)).toBe(expected);
   });
 });

@@ -260,10 +260,15 @@ describe.each(backends)('feedback survey on $name', (backend) => {
       body: { table: 'requests', rows: [
         { rowId: 'done', values: { requestId: 'TA-2026-0004', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } },
         { rowId: 'open', values: { requestId: 'TA-2026-0005', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'In progress' } },
+        { rowId: 'closed', values: { requestId: 'TA-2026-0006', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Closed' } },
       ] },
     });
     const notYet = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'open' } });
     expect(notYet.status).toBe(409);
+    // Closed without a fulfillment day ("Closed - no response") delivered nothing to give feedback on (decision 007).
+    const closed = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'closed' } });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.message).toBe('row "closed" is not fulfilled yet: set its status to Fulfilled (or its Fulfilled date) and sync first');
     expect((await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'nope' } })).status).toBe(404);
     const other = await h.source('Another');
     expect((await h.call('POST', '/api/v1/feedback-links', { token: other.token, body: { table: 'requests', rowId: 'done' } })).status).toBe(404);

@@ -184,16 +184,20 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
   }, 120_000);
 });
 
+/** A page of one dashboard table: its rows' names under `header`, and a figure under each of `figures`. */
+const namesPage = (caption: string, header: string, names: readonly string[], figures: readonly string[]) =>
+  `${pageHead(caption, DASHBOARD_CSS)}<body><main>${table(caption, [
+    { header, cell: (name: string) => esc(name) },
+    ...figures.map((f, i) => ({ header: f, cell: () => figure(1234 * (i + 1)) })),
+  ], names)}</main></body></html>`;
+
 describe('a table\'s row names on a phone', () => {
   /** Names as plans and offices write them: ordinary words, compounds, and an address too long for any phone's column. */
   const NAMES = ['Operationalize', 'Organize—Operationalize goals', 'Community-centered engagement', 'Results-based accountability',
     'Narrative & communications', 'Transportation department', 'procurement.equity@oakridgecity.gov'];
   /** The address is one word to the browser, wider than the column: it breaks where the line ends, between or inside its parts. */
   const TOO_LONG = new Set('procurement.equity@oakridgecity.gov'.split(/[.@]/));
-  const html = `${pageHead('Names', DASHBOARD_CSS)}<body><main>${table('Open requests by goal', [
-    { header: 'Goal', cell: (name: string) => esc(name) },
-    ...['Open', 'Overdue', 'Hours spent', 'Hours estimated'].map((header, i) => ({ header, cell: () => figure(1234 * (i + 1)) })),
-  ], NAMES)}</main></body></html>`;
+  const html = namesPage('Open requests by goal', 'Goal', NAMES, ['Open', 'Overdue', 'Hours spent', 'Hours estimated']);
 
   it('keeps each ordinary word of a name whole on a 320 px phone, breaking only a word wider than the names\' column, and never widens the page', async () => {
     await withChromium(async (browser) => {
@@ -205,6 +209,25 @@ describe('a table\'s row names on a phone', () => {
         expect(found.overflow, `${width} px`).toBeLessThanOrEqual(0);
         await page.close();
       }
+    });
+  }, 120_000);
+});
+
+describe('a table\'s row names on a laptop', () => {
+  const GOALS = ['Learning that Drives Systems Change', 'Equitable City–Community Partnership', 'Institutional Accountability and Shared Governance'];
+  const html = namesPage('Work plan by goal', 'Goal', GOALS, ['Items', '% complete', 'At risk', 'Overdue']);
+
+  it('gives a name the width it needs at 1280 px, beside figures with room to spare, not a narrow column of 3 or 4 lines', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.setContent(html);
+      const lines = await page.$$eval('tbody th', (cells) => cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }));
+      expect(lines).toEqual(GOALS.map(() => 1));
+      await page.close();
     });
   }, 120_000);
 });

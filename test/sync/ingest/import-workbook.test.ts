@@ -10,7 +10,8 @@ import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
-import { importExitCode, importJson, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
+import { TABLES, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
@@ -270,6 +271,43 @@ describe.each(backends)('import on $name', (backend) => {
     expect(await orgs()).toEqual(['City A', 'City B', 'City C', 'City D']);
     const fewer = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
     expect([fewer.deleted, await orgs()]).toEqual([1, ['City B', 'City C', 'City D']]);
+  });
+
+  test('rows inserted or deleted in a table above another move the lower one: no row is stored twice, none left where the other table now sits', async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], ['City B', '3/3/2026', 'New'], []];
+    const plan: Grid = [['Goal', 'Task', 'Status'], ['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started']];
+    const { principal } = await importAs(store, 'Moving tables', [{ name: 'Plan', rows: [...requests, ...plan] }]);
+    const reimport = (rows: Grid) => writeWorkbook(files.path(), [{ name: 'Plan', rows }]).then((file) => importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 }));
+    const stored = async (table: 'requests' | 'workplan') => {
+      const rows: unknown[] = [];
+      for await (const row of store.rows(table, { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg ?? row.values.task);
+      return rows;
+    };
+    await reimport([requests[0], requests[1], ['City C', '3/9/2026', 'New'], ...requests.slice(2), ...plan]);
+    expect([await stored('requests'), await stored('workplan')]).toEqual([['City A', 'City C', 'City B'], ['Train department heads', 'TA on action plans']]);
+    await reimport([requests[0], requests[2], requests[3], ...plan]);
+    expect([await stored('requests'), await stored('workplan')]).toEqual([['City B'], ['Train department heads', 'TA on action plans']]);
+  });
+
+  test("a lower table's header typed wrong or deleted later: that table is unreadable at its header row (or the top table's) and its rows stay, none read as the table above's", async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], []];
+    const plan: Grid = [['Normalize', 'Train department heads', 'In progress'], ['Organize', 'TA on action plans', 'Not started']];
+    const { principal } = await importAs(store, 'Broken below', [{ name: 'Plan', rows: [...requests, ['Goal', 'Task', 'Status'], ...plan] }]);
+    const file = await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests, ['Goal', 'Tsk', 'Status'], ...plan] }]);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(r.unreadable.map((u) => [u.sheet, u.row, u.errors.map((e) => e.field)])).toEqual([['Plan', 4, ['task']]]);
+    expect([r.rejected, r.deleted, r.tables.map((t) => [t.table, t.rows])]).toEqual([[], 0, [['requests', 1], ['workplan', 0]]]);
+    const tasks: unknown[] = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) tasks.push(row.values.task);
+    expect(tasks).toEqual(['Train department heads', 'TA on action plans']);
+    // Its header row deleted: said at the top table's header, as the add-on says it, and the rows still stay.
+    const headless = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests.slice(0, 2), ['City Z', '3/5/2026', 'Bogus'], ...plan] }]), sourceId: principal.id, at: MARCH_25 });
+    expect(headless.unreadable.map((u) => u.errors.map((e) => e.line))).toEqual([[expect.stringMatching(/^Plan: no Work plan header row found below this one/)]]);
+    // A problem of the table above is placed by its own header, not by the one said to be missing.
+    expect(headless.rejected.find((j) => j.row === 3)?.errors.map((e) => e.line)).toEqual([expect.stringMatching(/^Plan!C3 \(Status\): "Bogus"/)]);
+    expect(headless.deleted).toBe(0);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
@@ -756,4 +794,11 @@ describe.each(backends)('import on $name', (backend) => {
     await imported([{ name: 'Requests', rows: requests }, { name: 'Milestones', rows: calendar('What') }, { name: 'Lists', rows: listsShowing(false) }]);
     expect(await listsWarnings()).toBe(0);
   });
+});
+
+test('an ID typed as "#N/A" (text, not an error) keys its row as any typed ID does; a formula\'s #N/A keys it by its place', () => {
+  const grid: Grid = [['Request ID', 'Organization', 'Date received'], ['#N/A', 'Kern County', '3/2/2026'], ['#N/A', 'Fresno County', '3/3/2026']];
+  const read = readTable(TABLES.requests, 'Requests', grid as never);
+  // Row 2's ID is typed text (0-based row:column), row 3's a formula's error.
+  expect(importRows({ sheet: 'Requests', header: grid[0] as never, read, texts: new Set(['1:0']) }).map((r) => r.rowId)).toEqual(['Requests:#N/A', 'Requests#3']);
 });

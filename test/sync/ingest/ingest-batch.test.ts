@@ -11,7 +11,7 @@ const prepared = (rows: IngestRow[]) => prepareBatch({ sourceId: 's1', table: 'r
 describe('prepareBatch: what a row history keeps as typed', () => {
   it('keeps only the typed cells a warning is about, as typed (a blank one warned about has none)', () => {
     const { batch, warnings } = prepared([request('TA-1', { status: 'Closed - no response', estimatedHours: '6 hours' })]);
-    expect(warnings[0].issues.map((i) => i.field).sort()).toEqual(['estimatedHours', 'fulfilledOn', 'status']);
+    expect(warnings[0].issues.map((i) => i.field).sort()).toEqual(['estimatedHours', 'status']);
     expect(batch.upserts[0].raw).toEqual({ status: 'Closed - no response', estimatedHours: '6 hours' });
   });
 

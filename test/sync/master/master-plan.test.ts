@@ -94,7 +94,15 @@ describe('master plan', () => {
     expect(lines.length).toBeGreaterThan(1);
     const tableWidth = capacity.columns.reduce((sum, c) => sum + c.width, 0);
     for (const line of lines) expect(String(line).length, String(line)).toBeLessThanOrEqual(tableWidth);
-    expect(capacity.columns[0].wrap).toBeFalsy();
+    expect(capacity.runOnRows).toEqual(lines.map((_, i) => first + 1 + i));
+  });
+
+  it('wraps an assignee name longer than the Capacity sheet\'s Assignee column rather than cutting it off', async () => {
+    const name = 'Dr. Maria Esperanza Gonzalez-Whitfield, Budget equity lead';
+    const capacity = sheet(plan({}, { ...ROWS, requests: [...REQUESTS, { ...REQUESTS[0], rowId: 'long-name', values: { ...REQUESTS[0].values, assignee: name } }] }).plan, 'Capacity');
+    expect((await cells(capacity)).some((r) => r[0] === name)).toBe(true);
+    expect(capacity.columns[0]).toMatchObject({ header: 'Assignee', wrap: true });
+    expect(capacity.columns[0].width).toBeLessThan(name.length);
   });
 
   it('names the Capacity sheet\'s weeks in words, as the Summary names its days', async () => {

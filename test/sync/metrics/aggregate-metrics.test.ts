@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { demandMetricsSchema, type DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import { targetLines } from '../../../sync/metrics/plan-metrics';
+import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 import { AS_OF, MILESTONES, REQUESTS, ROADMAP, WORKPLAN } from './demand-rows';
 
 const opts = { asOf: AS_OF, rules: DEFAULT_RULES };
@@ -29,6 +30,26 @@ describe('time to fulfil', () => {
   it('judges the SLA by the fulfilment date history recorded', () => {
     // R1 (High, 7 days) fulfilled on day 15: missed. R2, R3 and s2/R1 (due 14 Apr, done 14 Apr) met.
     expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75 });
+  });
+
+  it('counts a request closed unfulfilled after its due day as missed, in the quarter it was closed; closed by then, neither', () => {
+    const base = REQUESTS.find((r) => r.rowId === 'R4')!;
+    const closed = (rowId: string, days: { firstClosedOn: string; firstDoneOn?: string }, dates = { receivedOn: '2024-05-01', dueOn: '2024-05-10' }): MetricsRow<'requests'> =>
+      ({ ...base, rowId, ...days, values: { ...base.values, ...dates, status: 'Closed', fulfilledOn: null } });
+    const m = aggregateMetrics({
+      requests: [
+        // Received and due in the first quarter, closed in the second.
+        closed('late', { firstClosedOn: '2024-04-02' }, { receivedOn: '2024-03-01', dueOn: '2024-03-25' }),
+        closed('by due day', { firstClosedOn: '2024-05-10' }),
+        // Fulfilled, then closed after the due day: judged by the fulfillment day.
+        closed('served then closed', { firstDoneOn: '2024-05-08', firstClosedOn: '2024-05-20' }),
+        closed('served late', { firstDoneOn: '2024-05-12', firstClosedOn: '2024-05-12' }),
+      ],
+    }, opts);
+    expect(m.sla).toEqual({ met: 1, missed: 2, compliancePercent: 33.3 });
+    expect(m.fulfilment.fulfilled).toBe(2);
+    const onTime = (quarter: string) => m.rba.howWell.find((r) => r.id === 'onTimePercent')?.trend.find((q) => q.quarter === quarter)?.value;
+    expect([onTime('2024-Q1'), onTime('2024-Q2')]).toEqual([null, 33.3]);
   });
 });
 

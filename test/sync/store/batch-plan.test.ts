@@ -77,7 +77,7 @@ describe('planBatch', () => {
   });
 
   test("gives each write the day its values show the row done, recorded on the batch's day; other tables none", () => {
-    const upserts = [{ rowId: 'z', hash: 'h', values: { status: 'Closed' } }, { rowId: 'a', hash: 'h', values: { status: 'New' } }, { rowId: 'm', hash: 'h', values: { fulfilledOn: '2025-01-02' } }];
+    const upserts = [{ rowId: 'z', hash: 'h', values: { status: 'Fulfilled' } }, { rowId: 'a', hash: 'h', values: { status: 'New' } }, { rowId: 'm', hash: 'h', values: { fulfilledOn: '2025-01-02' } }];
     const plan = planBatch(batch({ upserts, at: new Date('2025-03-01T23:30:00Z') }), new Map(), rejectedRows());
     expect(plan.writes.map((r) => r.rowId)).toEqual(['a', 'm', 'z']);
     expect(plan.writes.map((r) => r.doneOn)).toEqual([null, '2025-01-02', '2025-03-01']);

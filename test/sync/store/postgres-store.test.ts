@@ -134,6 +134,24 @@ describe('PostgreSQL store', () => {
     expect(await storedText('atomic')).toEqual(before);
   });
 
+  test('recomputing first done days reads the history with one plan, however many pages it holds', async () => {
+    const { store, apply } = await withSource('backfillplan');
+    // More versions than one page of the walk: keyset pages planned anew on statistics stale after this bulk
+    // load sorted the rest of the history for each page.
+    const ids = Array.from({ length: 2500 }, (_, i) => `r${i}`);
+    await apply({ upserts: rows(ids, 'Fulfilled') });
+    await store.close();
+    await query(`delete from "${schemaOf('backfillplan')}".schema_migrations where name = '0014-first-done-on-fulfilled'`);
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await (await open({ place: 'backfillplan' })).close();
+      const reads = sent.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text)).filter((text) => /from "row_history"/.test(text));
+      expect(reads).toHaveLength(1);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
   const functions = async (place: string) =>
     (await query<{ name: string }>(`select proname as name from pg_proc join pg_namespace n on n.oid = pronamespace
                                     where nspname = $1 and proname like 'apply\\_batch\\_%' order by 1`, [schemaOf(place)])).map((f) => f.name);

@@ -25,7 +25,7 @@ beforeAll(async () => {
       { rowId: 'api', hash: 'api', values: { requestId: `${name} API`, status: 'New' } },
       { rowId: 'a', sheetRow: 2, hash: 'a', values: { requestId: `${name} A`, status: 'New' } },
       { rowId: 'gone', sheetRow: 5, hash: 'gone', values: { requestId: `${name} gone`, status: 'New' } },
-      { rowId: 'b', sheetRow: 3, hash: 'b', values: { requestId: `${name} B`, status: 'Triaged', notes: 'Ünïcode — ✓' } },
+      { rowId: 'b', sheetRow: 3, hash: 'b', values: { requestId: `${name} B`, status: 'Closed', notes: 'Ünïcode — ✓' } },
     ];
     await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at });
     await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [], deletes: ['gone'], full: false, rejected: [], at });
@@ -46,13 +46,15 @@ describe('the data-sheet worker\'s rows query', () => {
     const { sql, parameters } = statement();
     const read = sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`);
     const stored = [];
-    for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn });
+    for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn, firstClosedOn: r.firstClosedOn });
     expect(read).toEqual(stored);
     const sources = [...new Set(read.map((r) => r.sourceId))];
     expect(sources).toEqual([...sources].sort());
     for (const source of sources) expect(read.filter((r) => r.sourceId === source).map((r) => r.rowId)).toEqual(['a', 'b', 'c', 'api']);
     // The day its work shows done, which the metrics read.
     expect(read.find((r) => r.rowId === 'c')?.firstDoneOn).toBe('2026-03-01');
+    // And the day it was first seen Closed, by which the metrics judge a request closed unfulfilled.
+    expect(read.find((r) => r.rowId === 'b')).toMatchObject({ firstDoneOn: null, firstClosedOn: '2026-03-02' });
   });
 
   test('reads the rows of the sources asked for only, and none for an empty list', () => {

@@ -515,6 +515,22 @@ describe('text longer than its column', () => {
     expect(ws.getCell('D2').alignment).toMatchObject({ horizontal: 'right', vertical: 'top' });
   });
 
+  it('runs a line of a sentence on across the empty cells of its row when the plan says so, though its column wraps', async () => {
+    const capacity: SheetPlan = {
+      name: 'Capacity',
+      columns: [{ header: 'Assignee', width: 22, type: 'text', wrap: true }, { header: 'Open', width: 8, type: 'number' }],
+      rows: [['Dr. Maria Esperanza Gonzalez-Whitfield, Budget equity lead', 3], [], [TASK]],
+      runOnRows: [3],
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Run on', sheets: [capacity] })) as unknown as ExcelJS.Buffer);
+    const ws = book.getWorksheet('Capacity')!;
+    expect(ws.getCell('A2').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(2).height).toBeGreaterThan(15);
+    expect(ws.getCell('A4').alignment?.wrapText).toBeFalsy();
+    expect(ws.getRow(4).height).toBeUndefined();
+  });
+
   it('keeps a character of space right of dates and numbers, so on paper they do not run into the next column', () => {
     for (const cell of ['C2', 'D2', 'C3']) expect(ws.getCell(cell).alignment, cell).toMatchObject({ horizontal: 'right', indent: 1 });
     expect(ws.getColumn(3).style.alignment).toMatchObject({ horizontal: 'right', indent: 1 });
