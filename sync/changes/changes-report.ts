@@ -1,7 +1,7 @@
 // What changed between two days, for the committee's "since the last meeting": read from the store's
 // history (each row as it stood on the first and on the last day), its rejection log and its last syncs.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
+import { addDays, derivedColumnOf, isDeclined, isoFromUtcDate, namingColumns, requestClosedOn, requestDoneOn, slaDue, TABLES, type DONE_REQUEST_STATUSES, type Rules, type TableName, type TypedRow } from '../../shared/index';
 import { sameText } from '../../shared/status/sheet-math';
 import { importRowId } from '../ingest/import-row-id';
 import type { RowStore, StoredValues } from '../store/row-store';
@@ -33,6 +33,8 @@ interface RowStates<T extends TableName> {
   firstDone: string | null;
   /** The day it was first recorded Closed within the period, or its Fulfilled date if it arrived closed (requests). */
   closedOn: string | null;
+  /** The first day any version showed it Closed, before the period too: a request closed by its due date never went overdue. */
+  firstClosed: string | null;
   /** The days of its first and its last version recorded within the period. */
   firstIn: string | null;
   lastIn: string | null;
@@ -54,7 +56,7 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
     const firstVersion = s === undefined;
-    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstIn: null, lastIn: null }));
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstClosed: null, firstIn: null, lastIn: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
@@ -64,6 +66,7 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;
     if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
+    if (table === 'requests' && values && s.firstClosed === null) s.firstClosed = requestClosedOn(values, day);
     if (++read % YIELD_EVERY === 0) await nextTurn();
   }
   return states;
@@ -99,9 +102,10 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
     if (within(s.firstDone, period)) report.requests.fulfilled.push(row('requests', s, v, s.firstDone));
     if (within(s.closedOn, period)) report.requests.closed.push(row('requests', s, v, s.closedOn));
-    // Overdue from the day after its due date, unless done by then or declined.
+    // Overdue from the day after its due date, unless done or closed by then, or declined (decision 007).
     const due = slaDue({ receivedOn: v.receivedOn, priority: v.priority, dueOn: v.dueOn }, period.rules);
-    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)) {
+    if (due && within(addDays(due, 1), period) && !isDeclined(v.status) && (s.firstDone === null || s.firstDone > due)
+      && (s.firstClosed === null || s.firstClosed > due)) {
       report.requests.wentOverdue.push(row('requests', s, v, due));
     }
   }
