@@ -213,6 +213,15 @@ function columnNames(table: TableDef, line: readonly CellInput[], inPlace: (line
   return texts.length >= 2 && !inPlace(line) ? { texts, first } : undefined;
 }
 
+/**
+ * Whether a line below `header` may head a table: two or more cells, all text, most of them header names, and not
+ * `header` repeated. A number or date is a row's value ("2 | Goal | Activity | Status" is phase 2's row), never a header.
+ */
+function mayHeadTable(line: readonly CellInput[], header: readonly CellInput[]): boolean {
+  const cells = line.filter((v) => !looksEmpty(v));
+  return cells.length >= 2 && cells.every((v) => typeof v === 'string') && mostlyHeaderNames(cells) && !repeatsHeader(line, header);
+}
+
 /** The fields a header map reads, wherever their columns sit. */
 const fieldsRead = (m: HeaderMap): string[] => [...m.fields.values(), ...[...m.spans.values()].flat()];
 
@@ -231,10 +240,7 @@ function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly C
   const header = grid[headerIndex];
   const own = new Set(fieldsRead(map));
   for (let r = headerIndex + 1; r < grid.length; r++) {
-    const cells = grid[r].filter((v) => !looksEmpty(v));
-    // A number or date is a row's value ("2 | Goal | Activity | Status" is phase 2's row), never a header.
-    if (cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
-    if (repeatsHeader(grid[r], header)) continue;
+    if (!mayHeadTable(grid[r], header)) continue;
     const maps = TABLE_NAMES.map((n) => ({ table: TABLES[n], map: mapHeaders(TABLES[n], grid[r]) }));
     const again = maps.find((m) => m.table === table)!.map;
     // Generic: a word most tables name a column by (Status, Lead, Notes, Date) tells none of them apart.
@@ -563,9 +569,7 @@ function headerGone(table: TableDef, sheet: string, first: ReadTableResult): Rea
 function brokenHeaderAt(table: TableDef, grid: readonly (readonly CellInput[])[], reads: readonly ReadTableResult[]): number | undefined {
   for (let r = reads[0].headerRow; r < grid.length; r++) {
     const within = reads.find((x) => x.headerRow - 1 < r && (x.nextAt === undefined || r < x.nextAt - 1));
-    const cells = grid[r].filter((v) => !looksEmpty(v));
-    if (!within || cells.length < 2 || cells.some((v) => typeof v !== 'string') || !mostlyHeaderNames(cells)) continue;
-    if (repeatsHeader(grid[r], grid[within.headerRow - 1])) continue;
+    if (!within || !mayHeadTable(grid[r], grid[within.headerRow - 1])) continue;
     const map = mapHeaders(table, grid[r]);
     if (map.matched.length >= 2 && headerWeight(map) > headerWeight(mapHeaders(within.table, grid[r]))) return r;
   }
