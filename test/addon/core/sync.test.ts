@@ -76,7 +76,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => [...(p.deleted ?? []), ...p.rows.map((r) => [r.rowId, r.sheetRow])])).toEqual([[held[3].rowId, 6], [held[4].rowId, 7], [held[5].rowId, 8]]);
     expect(report.tables.map((t) => [t.table, t.deleted])).toEqual([['requests', 1], ['milestones', 0]]);
     // The sidebar's summary says it, not only the Data quality sheet.
-    expect(report.summary).toContain('Requests row 5: read a second table (milestones) from row 5 of sheet Requests');
+    expect(report.summary).toContain('Requests row 5: read a second table (Milestones) from row 5 of sheet Requests');
   });
 
   test("keeps a side-by-side row's later items where another table now sits too: each is its row's Sync ID with ~2", async () => {
