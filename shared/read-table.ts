@@ -532,7 +532,7 @@ export function readStacked(
     const table = locateTable('', [grid[header]])!.table;
     const read = readAt(table, header);
     const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
-    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.name}) from row ${at} of sheet ${sheet}` });
+    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.sheet}) from row ${at} of sheet ${sheet}` });
     reads.push(read);
   }
   if (top < 0) return reads;

@@ -73,7 +73,7 @@ const REFUSED_CHARS = 8_000;
 /**
  * The cells of `writes` whose write a host refused (a protected range), by the document's memory of them (decision
  * 012): each is tried once per period typed there, not read and refused again every sync. `remember(refused)` adds the
- * cells of this sync's refused write; the memory holds only cells still to write, so one typed anew (another month, a
+ * cells of this sync's refused write; the memory holds only cells still to write (a table stacked in the sheet keeps its own), so one typed anew (another month, a
  * day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
  */
 export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
@@ -81,15 +81,22 @@ export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: re
   const before = new Set<string>(JSON.parse((yield* io(settings.get(key))) ?? '[]'));
   const keyOf = (w: RowCells, column: number) => [w.rowId, t.host[t.headerRow - 1]?.[column - 1], t.grid[w.row - 1]?.[column - 1]].join('|');
   const kept = writes.flatMap((w) => w.cells.map((c) => keyOf(w, c.column))).filter((k) => before.has(k));
+  // Another table stacked in the sheet shares its memory: its cells stay while their rows are on the sheet.
+  const own = new Set(t.read.rows.map((r) => t.syncIdAt(r.row)));
+  const onSheet = new Set(t.grid.map((_, r) => t.syncIdAt(r + 1)));
+  const others = [...before].filter((k) => {
+    const id = k.split('|')[0];
+    return !own.has(id) && onSheet.has(id);
+  });
   return {
     writes: writes.flatMap((w) => {
       const cells = w.cells.filter((c) => !before.has(keyOf(w, c.column)));
       return cells.length ? [{ ...w, cells }] : [];
     }),
     *remember(refused: readonly RowCells[]): Task<void> {
-      if (!refused.length && kept.length === before.size) return;
+      if (!refused.length && kept.length + others.length === before.size) return;
       let room = REFUSED_CHARS;
-      const keys = [...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= JSON.stringify(k).length + 1) >= 0);
+      const keys = [...others, ...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= JSON.stringify(k).length + 1) >= 0);
       yield* io(settings.set(key, keys.length ? JSON.stringify(keys) : null));
     },
   };

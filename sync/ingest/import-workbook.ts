@@ -5,7 +5,7 @@ import {
   sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
-import { rowIdProblem } from '../../shared/row-id';
+import { rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { readRules, type Rules } from '../../shared/rules';
 import type { RejectedRow, RowStore } from '../store/row-store';
@@ -236,27 +236,34 @@ function removedRows(held: readonly HeldRow[], sent: ReadonlySet<string>, read: 
 }
 
 /**
- * Whether a row a sheet holding several tables once gave this table (`tables`, its reads of the sheet) is still in the
- * sheet among another table's rows (a table pasted over it): by its ID, which moves with it, in this table's ID
- * column outside its rows. A row known by its place only is not kept: rows inserted or deleted above move the tables
- * below, so its old place now holds another row, which kept as well would be stored twice.
+ * The ids of the rows a sheet holding several tables once gave this table (`tables`, its reads of the sheet) that
+ * are still in the sheet among another table's rows (a table pasted over them): an ID moves with its row, so each
+ * found in this table's ID column outside its rows keeps that row; none when the sheet holds one table. A row known
+ * by its place only is not kept: rows inserted or deleted above move the tables below, so its old place now holds
+ * another row, which kept as well would be stored twice.
  */
-function keptBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], { rowId }: HeldRow, sheet: string): boolean {
+function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], sheet: string): ReadonlySet<string> | undefined {
   const own = tables.filter((t) => t.sheet === sheet);
-  if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return false;
+  if (!own.some((t) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table'))) return undefined;
   const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
   const idColumns = new Set(own.flatMap((t) => {
     const id = t.read.table.columns.find((c) => c.type === 'id');
     const index = id && fieldColumn(t.read.map, id.name).index;
     return index === undefined ? [] : [index];
   }));
-  return grid.some((line, r) => !ownRows.has(r + 1) && [...idColumns].some((c) => {
-    const v = line[c];
-    if (isBlankCell(v) || isErrorValue(v)) return false;
-    const id = importRowId.withId(sheet, idText(v));
-    return rowId === id || (rowId.startsWith(id) && /^~\d+$/.test(rowId.slice(id.length)));
-  }));
+  const ids = new Set<string>();
+  grid.forEach((line, r) => {
+    if (ownRows.has(r + 1)) return;
+    for (const c of idColumns) {
+      const v = line[c];
+      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idText(v)));
+    }
+  });
+  return ids;
 }
+
+/** Whether a stored row is among `ids` (`idsBelow`), as the row or as an item of it. */
+const keptBelow = (ids: ReadonlySet<string> | undefined, { rowId }: HeldRow) => ids !== undefined && (ids.has(rowId) || ids.has(rowIdOfItem(rowId)));
 
 /**
  * The rows an import removes, by the sheet their ids name (`importRowId`): a sheet the workbook no longer has
@@ -353,7 +360,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`).
-    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(tables, gridOf.get(sheet) ?? [], h, sheet);
+    // Read once a sheet: every stored row of the table is checked against them.
+    const below = new Map<string, ReadonlySet<string> | undefined>();
+    const idsIn = (sheet: string) => (below.has(sheet) ? below.get(sheet) : below.set(sheet, idsBelow(tables, gridOf.get(sheet) ?? [], sheet)).get(sheet));
+    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(idsIn(sheet), h);
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
     const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {

@@ -112,8 +112,9 @@ export interface RowStore extends IntakeOps {
    */
   rows<T extends TableName>(table: T, opts?: { sourceIds?: string[]; includeDeleted?: boolean }): AsyncIterable<StoredRow<T>>;
   /**
-   * How a worker thread reads `rows()` on its own connection: the SQLite file and the compiled query (none for an
-   * empty list of sources). Absent for PostgreSQL, whose rows come through the store only.
+   * How the master's data sheets read a table's rows on a connection of their own (data-sheet-thread.ts): the SQLite
+   * file and the compiled query (none for an empty list of sources). Absent for PostgreSQL, whose rows come through
+   * the store only.
    */
   threadReads?: ThreadReads;
   /** Append-only history, ordered by batch time, then by the order it was written; streamed like rows(). */

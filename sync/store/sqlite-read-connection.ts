@@ -1,5 +1,5 @@
-// The connection a worker thread reads one long query on: the store's streamed reads (sqlite-read-worker.ts)
-// and the master workbook's data sheets (data-sheet-worker.ts).
+// The connection one long query is read on, apart from the store's own: the store's streamed reads, on a worker
+// thread (sqlite-read-worker.ts), and the master workbook's data sheets, on the export's thread (data-sheet-thread.ts).
 import Database from 'better-sqlite3';
 
 /** Read-only, so in WAL mode it keeps its snapshot without blocking the writer. */

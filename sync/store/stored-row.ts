@@ -1,5 +1,5 @@
 // A row of the store's rows query as the store hands it out. Apart from the query, so the master's data-sheet
-// worker, which runs the query's compiled text on a connection of its own, loads no query builder.
+// worker, which parses the rows the export's thread reads (`sheetRows`), loads no query builder.
 import type { Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { StoredRow } from './row-store';

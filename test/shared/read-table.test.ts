@@ -491,8 +491,8 @@ describe('readTable, with another table stacked below', () => {
     expect(reads[1].rows[2]).toMatchObject({ row: 36, raw: { phase: 'Normalize', task: 'Racial-equity workshops for senior and executive staff', target: '2 workshops' } });
     expect(reads[2].rows[3].raw).toMatchObject({ focusArea: 'Education, training and peer learning', kind: 'Additional strategy' });
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))).toEqual([
-      'Sheet1 row 33: read a second table (workplan) from row 33 of sheet Sheet1',
-      'Sheet1 row 50: read a third table (roadmap) from row 50 of sheet Sheet1',
+      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1',
+      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1',
     ]);
     // The lines between two tables are the upper one's notes, said once, not titles over the lower.
     expect(reads.slice(1).flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([46, 48]);

@@ -332,7 +332,7 @@ describe('tables stacked in one sheet', () => {
     expect([notes[3][2], notes[6][3]]).toEqual([expect.stringMatching(/^Equity Desk: Status: "Bogus"/), expect.stringMatching(/^Equity Desk: Status: "Bogus"/)]);
     const lines = await linesOf('Stacked plan');
     expect(lines.filter((l) => l[0] === 'Error').map((l) => l[3])).toEqual(['Plan!C4', 'Plan!D7']);
-    expect(lines.filter((l) => l[5] === 'read a second table (milestones) from row 5 of sheet Plan').map((l) => l.slice(0, 3))).toEqual([['Warning', 'Plan', 5]]);
+    expect(lines.filter((l) => l[5] === 'read a second table (Milestones) from row 5 of sheet Plan').map((l) => l.slice(0, 3))).toEqual([['Warning', 'Plan', 5]]);
     expect(fakes.ui.alerts).toEqual([]);
 
     // Synced again: the same ids, nothing new sent but the rows the service rejects.

@@ -76,7 +76,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(posts.filter((p) => p.table === 'milestones').flatMap((p) => [...(p.deleted ?? []), ...p.rows.map((r) => [r.rowId, r.sheetRow])])).toEqual([[held[3].rowId, 6], [held[4].rowId, 7], [held[5].rowId, 8]]);
     expect(report.tables.map((t) => [t.table, t.deleted])).toEqual([['requests', 1], ['milestones', 0]]);
     // The sidebar's summary says it, not only the Data quality sheet.
-    expect(report.summary).toContain('Requests row 5: read a second table (milestones) from row 5 of sheet Requests');
+    expect(report.summary).toContain('Requests row 5: read a second table (Milestones) from row 5 of sheet Requests');
   });
 
   test("keeps a side-by-side row's later items where another table now sits too: each is its row's Sync ID with ~2", async () => {
@@ -738,8 +738,11 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): the sheet's own statuses judge it by the month's first day/);
   });
 
-  /** A work plan of `rows` Ends typed as Aug 2027 that the host refuses to write, synced with one document's settings. */
-  function protectedEnds(rows: number) {
+  /**
+   * A work plan of `rows` Ends typed as Aug 2027 that the host refuses to write, synced with one document's settings;
+   * `below`, lines under it (another table stacked there), their column C formatted as the Ends are.
+   */
+  function protectedEnds(rows: number, below: readonly unknown[][] = []) {
     const refusedRows: number[] = [];
     class ProtectedEnd extends MemorySpreadsheet {
       override writeRowsById(_name: string, _idColumn: number, _top: number, cells: readonly RowCells[]): string[] {
@@ -749,8 +752,8 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
       }
     }
     const tasks = Array.from({ length: rows }, (_, i) => [`Task ${i + 1}`, month('2027-02-01'), month('2027-08-01'), 'In progress', `r-${String(i + 1).padStart(12, '0')}`]);
-    const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks] });
-    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: rows + 1, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks, ...below] as never });
+    port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: rows + 1 + below.length, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
     const document = settings();
     const sync = async () => {
       const before = { ...port.calls };
@@ -771,6 +774,12 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     // Another month typed there is tried again, once.
     port.sheet('Work plan').cell(2, 3).value = month('2027-09-01');
     expect((await sync()).refused).toBe(1);
+    expect((await sync()).refused).toBe(0);
+  });
+
+  test('refused in two tables stacked in one sheet, each is remembered: one table does not forget the other\'s', async () => {
+    const { sync } = protectedEnds(1, [['Date', 'Milestone', 'End date', 'Status'], [month('2027-03-02'), 'Launch', month('2027-08-01'), 'Planned', 'r-000000000099']]);
+    expect((await sync()).refused).toBe(2);
     expect((await sync()).refused).toBe(0);
   });
 

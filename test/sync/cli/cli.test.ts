@@ -156,7 +156,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     const r = await inProcess(['import', await writeWorkbook(files.path(), [{ name: 'Sheet1', rows: sheet }]), '--source', id!, ...args], env);
     expect(r.code, r.stdout).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines).toContain('warning: Sheet1 row 4: read a second table (milestones) from row 4 of sheet Sheet1');
+    expect(lines).toContain('warning: Sheet1 row 4: read a second table (Milestones) from row 4 of sheet Sheet1');
     expect(lines).toContain('Headers of Sheet1 (row 4): Date, Milestone, Team.');
     expect(r.stdout).toContain(': Sheet1 as Work plan (1 row), Sheet1 as Milestones (2 rows).');
     expect(r.stdout).toContain('3 rows accepted, 0 unchanged, 0 rows rejected');

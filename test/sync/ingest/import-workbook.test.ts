@@ -218,7 +218,7 @@ describe.each(backends)('import on $name', (backend) => {
     const { principal, file, r } = await importAs(store, 'Stacked plan', [{ name: 'Plan', rows: sheet }]);
     expect(r.tables).toEqual([{ sheet: 'Plan', table: 'workplan', rows: 2, items: 2 }, { sheet: 'Plan', table: 'roadmap', rows: 2, items: 2 }]);
     expect(r.mappings.map((m) => [m.headerRow, m.columns.map((c) => c.column + c.reads).join(' ')])).toEqual([[1, 'AGoal BTask CLead DTimeline EStatus'], [5, 'AFocus area BKind CAction DTarget date']]);
-    expect(r.warnings.filter((w) => w.code === 'another_table').map((w) => w.line)).toEqual(['Plan row 5: read a second table (roadmap) from row 5 of sheet Plan']);
+    expect(r.warnings.filter((w) => w.code === 'another_table').map((w) => w.line)).toEqual(['Plan row 5: read a second table (Roadmap) from row 5 of sheet Plan']);
     expect(r.rejected.map((j) => [j.sheet, j.row, j.errors.map((e) => e.column)])).toEqual([['Plan', 7, ['D']]]);
     expect(importExitCode(r)).toBe(1);
     const roadmap: unknown[] = [];
@@ -229,7 +229,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect(plan).toEqual(['Plan#2', 'Plan#3']);
     const quality = (await masterWorkbook(store)).getWorksheet('Data quality')!.getSheetValues().slice(2).map((line) => (line as ExcelJS.CellValue[]).slice(1));
     const ours = quality.filter((line) => line[0] === 'Stacked plan');
-    expect(ours.filter((line) => line[1] === 'Warning').map((line) => line[6])).toContain('read a second table (roadmap) from row 5 of sheet Plan');
+    expect(ours.filter((line) => line[1] === 'Warning').map((line) => line[6])).toContain('read a second table (Roadmap) from row 5 of sheet Plan');
     expect(ours.filter((line) => line[1] === 'Error').map((line) => line[4])).toEqual(['Plan!D7']);
     const again = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
     expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 3, 0]);
