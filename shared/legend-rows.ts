@@ -47,6 +47,33 @@ const LEGEND_LABEL = /^[^:\n]{0,30}\b(?:legend|key)\b\s*:?\s*/i;
 /** Between the choices of a legend typed in one cell: a run of spaces or a tab (columns pasted as text), or a list mark. */
 const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
 
+/** A closed list of a table's choice column: its choices' index and the columns a row holds them in. */
+interface ClosedList { column: InputColumn; index: Map<string, string>; own: Set<number> }
+
+function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): ClosedList[] {
+  return table.columns.flatMap((column) => {
+    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
+    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
+  });
+}
+
+/**
+ * What a table's lines are asked of its lists: the legend a line is (`legendOf`), and whether it holds a choice in a
+ * column of its list (`inPlace`: "Email" under Channel, a value in its place, so the line is a row even when its
+ * words also name columns, Email, Fulfilled). The lists are read and indexed once per table read, as every line of it
+ * is asked.
+ */
+export function choiceLines(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): {
+  legendOf: (line: readonly CellInput[]) => LegendRow | undefined;
+  inPlace: (line: readonly CellInput[]) => boolean;
+} {
+  const lists = closedLists(table, map, opts);
+  return {
+    legendOf: legendReader(table, map, lists),
+    inPlace: (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string)))),
+  };
+}
+
 /**
  * The legends of a table's lists as its lines may hold them: for a line, the legend it is, or undefined. A legend is
  * two or more cells, all text, each a different choice of one closed list of the table named alone, in the
@@ -54,10 +81,8 @@ const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
  * sentence), one at least outside that list's columns: choices each in a column of their list are a row's values (a
  * side-by-side roadmap's statuses with no action yet), reported as such. One cell holding the choices apart
  * ("Completed · In progress · Not started", "Status legend: Completed  In Progress  Not Started") is one too.
- * The lists are indexed once per table read, as every line of it is asked.
  */
-export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => LegendRow | undefined {
-  const lists = closedLists(table, map, opts);
+function legendReader(table: TableDef, map: HeaderMap, lists: readonly ClosedList[]): (line: readonly CellInput[]) => LegendRow | undefined {
   const dated = new Set([...map.spans.keys(), ...[...map.fields].filter(([, f]) => table.columns.find((c) => c.name === f)?.type === 'date').map(([i]) => i)]);
   // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
   // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
@@ -95,23 +120,6 @@ export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOpt
     const row = texts.length === 2 && typed[0] === unlabeled ? cells.find(({ i }) => legend.own.has(i) || dated.has(i))?.i : undefined;
     return { column: legend.column, texts, first: cells[0].i, ...(row === undefined ? {} : { row }) };
   };
-}
-
-/** The closed lists of a table's choice columns, each with its choices' index and the columns a row holds them in. */
-function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>) {
-  return table.columns.flatMap((column) => {
-    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
-    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
-  });
-}
-
-/**
- * Whether a line holds a choice in a column of its list ("Email" under Channel): a value in its place, so the line
- * is a row, even when its words also name columns (Email, Fulfilled).
- */
-export function choiceInPlace(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => boolean {
-  const lists = closedLists(table, map, opts);
-  return (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string))));
 }
 
 /** The columns a row's choices of `list` sit in: the fields read with that list, a side-by-side item's own among them. */

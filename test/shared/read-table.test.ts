@@ -439,6 +439,13 @@ describe('readTable', () => {
     expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
   });
 
+  it("reads each of a table's choice lists once per read, for its legends and its choices in place alike", () => {
+    const reads: string[] = [];
+    const lists = new Proxy(DEFAULT_READ_OPTIONS.lists, { get: (all, key: string) => (reads.push(key), all[key]) });
+    readTable(TABLES.workplan, 'Plan', [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']], 0, { lists });
+    expect(reads.filter((k) => k === 'workplanStatus')).toHaveLength(1);
+  });
+
   it('keeps a request whose cells are words that also name columns, when one is a choice in its own column ("Email" under Channel)', () => {
     const header = ['Received', 'Organization', 'Requester type', 'Channel', 'Description', 'Status'];
     const r = readTable(TABLES.requests, 'Requests', [header, [null, 'Agency', null, 'Email', null, 'Completed'], [null, null, null, 'Email', null, 'Fulfilled'], [null, 'Requester', null, 'Contact', null, 'Notes']]);
