@@ -396,8 +396,10 @@ export function readTable(
     const legend = legendOf(line);
     const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
     if (legend?.row !== undefined) {
-      const typed = quoteValue(String(line[legend.row]).trim());
-      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${typed} is under ${quoteValue(String(header[legend.row]).trim())} (if it is a legend pasted with the table, delete it)`, '', legend.first);
+      const { cell, word } = legend.row;
+      const under = isBlankCell(header[cell]) ? `column ${columnLetter(cell + 1)}` : quoteValue(String(header[cell]).trim());
+      const why = word ? `${quoteValue(word.text)} under ${under} is not how a legend names ${word.names}` : `${quoteValue(String(line[cell]).trim())} is under ${under}`;
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${why} (if it is a legend pasted with the table, delete it)`, '', legend.first);
     } else if (legend) {
       setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;
