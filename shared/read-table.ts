@@ -148,8 +148,6 @@ export interface ReadTableResult {
   nextAt?: number;
   /** The sheet row of the first line of that table's own title ("Milestones 2026"), when it has one: this one ends above it. */
   nextTitleAt?: number;
-  /** The sheet row of the first line of this table's own title, when it is stacked below another and has one. */
-  titleRow?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -336,16 +334,13 @@ export function readTable(
     titleFrom?: number;
   } = {},
 ): ReadTableResult {
-  const { titleFrom, ...dateReading } = options;
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
   // A table pasted below this one is not read as its rows, nor the lines between as headings over them, nor its
   // title as a note under this one.
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
   const nextTitle = next >= 0 ? titleAbove(grid, headerIndex, next) : -1;
-  const nextAt = {
-    ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}), ...(titleFrom === undefined ? {} : { titleRow: titleFrom + 1 }),
-  };
+  const nextAt = { ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}) };
   if (next >= 0) grid = grid.slice(0, nextTitle);
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
   const { legendOf, inPlace } = choiceLines(table, map, readOptions);
@@ -358,9 +353,9 @@ export function readTable(
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
-  const own = titleFrom === undefined ? {} : titleYears('', grid.slice(titleFrom, headerIndex));
+  const own = options.titleFrom === undefined ? {} : titleYears('', grid.slice(options.titleFrom, headerIndex));
   const title = Object.keys(own).length ? own : titleYears(sheet, grid.slice(0, headerIndex));
-  const dateOptions: DateTextOptions = { ...dateReading, fiscalYear: title.titleFiscalYear };
+  const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
   for (const named of differing) {
     const { column, row } = named[named.length - 1];
@@ -574,8 +569,7 @@ export function readStacked(
     const table = locateTable('', [grid[header]])!.table;
     const read = readAt(table, header, Infinity, from);
     const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
-    const lines = grid.slice(from, header).filter((line) => filled(line) > 0).length;
-    const titled = from < header ? `, with ${lines > 1 ? 'the lines from ' : ''}row ${from + 1} ("${clip(String(alone(grid[from])))}") as its title` : '';
+    const titled = from < header ? `, with its title from row ${from + 1} ("${clip(String(alone(grid[from])))}")` : '';
     read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.sheet}) from row ${at} of sheet ${sheet}${titled}` });
     reads.push(read);
   }
@@ -591,7 +585,8 @@ export function readStacked(
     }
     const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
     const above = reads[i];
-    const cut = readAt(above.table, above.headerRow - 1, broken, (above.titleRow ?? above.headerRow) - 1);
+    // Its own title, if it has one, starts where the table above it said.
+    const cut = readAt(above.table, above.headerRow - 1, broken, (reads[i - 1]?.nextTitleAt ?? above.headerRow) - 1);
     cut.issues.unshift(...above.issues.filter((x) => x.code === 'another_table'));
     reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
   }

@@ -518,8 +518,8 @@ describe('readTable, with another table stacked below', () => {
     expect(reads[1].rows[2]).toMatchObject({ row: 36, raw: { phase: 'Normalize', task: 'Racial-equity workshops for senior and executive staff', target: '2 workshops' } });
     expect(reads[2].rows[3].raw).toMatchObject({ focusArea: 'Education, training and peer learning', kind: 'Additional strategy' });
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))).toEqual([
-      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1, with the lines from row 29 ("## A city\'s Office of Racial Equity wor…") as its title',
-      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1, with row 48 ("## An association of cities\' equity roa…") as its title',
+      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
+      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
     ]);
     // The lines between two tables are the upper one's notes, said once, down to the title naming the lower.
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([27, 46]);
@@ -561,8 +561,8 @@ describe('readTable, with another table stacked below', () => {
     const reads = readStacked(read, 'Sheet1', stackedTables.sheets[0].rows);
     expect(reads.map((r) => r.issues.find((i) => i.code === 'another_table')?.message)).toEqual([
       undefined,
-      'read a second table (Work plan) from row 33 of sheet Sheet1, with the lines from row 29 ("## A city\'s Office of Racial Equity wor…") as its title',
-      'read a third table (Roadmap) from row 50 of sheet Sheet1, with row 48 ("## An association of cities\' equity roa…") as its title',
+      'read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
+      'read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
     ]);
   });
 
