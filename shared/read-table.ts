@@ -9,7 +9,7 @@ import { settleTiesByValues, type SettledTie } from './header-values';
 import type { CellIssue } from './issues';
 import { columnLetter } from './lists';
 import { excerpt, listValues, quoteValue } from './quote-value';
-import { choiceInPlace, legendReader } from './legend-rows';
+import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
 import { rowRuns } from './sheet-ref';
@@ -312,7 +312,7 @@ export function readTable(
   const nextAt = next >= 0 ? { nextAt: next + 1 } : {};
   if (next >= 0) grid = grid.slice(0, next);
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
-  const inPlace = choiceInPlace(table, map, readOptions);
+  const { legendOf, inPlace } = choiceLines(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
   const settled = headerIndex >= 0 ? settleTiesByValues(table, map, below, readOptions) : [];
@@ -320,7 +320,6 @@ export function readTable(
   const rows: SheetRow[] = [];
   if (headerIndex < 0 || map.missingRequired.length) return { table, headerRow: headerIndex + 1, map, rows, issues, title: {}, ...nextAt };
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
-  const legendOf = legendReader(table, map, readOptions);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const title = titleYears(sheet, grid.slice(0, headerIndex));
@@ -397,8 +396,10 @@ export function readTable(
     const legend = legendOf(line);
     const values = legend && `${legend.column.header} values (${listValues(legend.texts.map(quoteValue))})`;
     if (legend?.row !== undefined) {
-      const typed = quoteValue(String(line[legend.row]).trim());
-      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${typed} is under ${quoteValue(String(header[legend.row]).trim())} (if it is a legend pasted with the table, delete it)`, '', legend.first);
+      const { cell, word } = legend.row;
+      const under = isBlankCell(header[cell]) ? `column ${columnLetter(cell + 1)}` : quoteValue(String(header[cell]).trim());
+      const why = word ? `${quoteValue(word.text)} under ${under} is not how a legend names ${word.names}` : `${quoteValue(String(line[cell]).trim())} is under ${under}`;
+      setAside(r, 'legend_row', `this row holds only ${values}: read as a row, as ${why} (if it is a legend pasted with the table, delete it)`, '', legend.first);
     } else if (legend) {
       setAside(r, 'legend_row', `this row lists ${values} and nothing else: a legend pasted with the table; skipped`, '', legend.first);
       continue;

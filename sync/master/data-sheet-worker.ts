@@ -11,7 +11,7 @@ import { SharedStringTable } from '../workbook/shared-string-table';
 import { Utf8Rows } from '../workbook/utf8-rows';
 import type { DataSheetReply, DataSheetRequest, DataSheetSession, DataSheetWorkerData } from './data-sheet-thread';
 import { keepLongTexts, type LongText } from './long-texts-sheet';
-import { masterDataSheet, masterRowCells } from './data-sheets';
+import { masterRows } from './data-sheets';
 
 const { blockRows, window, bufferBytes } = workerData.data as DataSheetWorkerData;
 const port = parentPort!;
@@ -52,18 +52,17 @@ async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Pro
   const { metrics, acc, clipped } = session;
   credit = window;
   fedLast = false;
-  const plan = masterDataSheet(table, [], { ...metrics, clipped });
-  const cellsOf = masterRowCells(table, { ...metrics, clipped });
+  const sheet = masterRows(table, { ...metrics, clipped });
   let nextString = layout.sharedStrings.texts.length;
   let fresh: string[] = [];
   const strings = new SharedStringTable((text) => (fresh.push(text), nextString++), layout.sharedStrings.texts, layout.sharedStrings.room);
   const styleId = (col: number, kind: CellKind) => {
     const id = layout.styleIds[col]?.[kind];
-    if (id === undefined) throw new Error(`${plan.name}: no style for a ${kind} cell in column ${col + 1}`);
+    if (id === undefined) throw new Error(`${sheet.name}: no style for a ${kind} cell in column ${col + 1}`);
     return id;
   };
   // A sheet's XML of its own, named for it: a clipped text's marker names its cell, on `Requests (2)` as on `Requests`.
-  const sheetXml = (part: number) => new RowXml(part === 1 ? plan.name : continuedSheetName(plan.name, part), plan.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings, plan.clipped);
+  const sheetXml = (part: number) => new RowXml(part === 1 ? sheet.name : continuedSheetName(sheet.name, part), sheet.columns, { column: styleId, row: () => { throw new Error('data rows have no row style'); } }, strings, clipped);
   let xml = sheetXml(1);
   const send = async (rowCount: number) => {
     while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));
@@ -80,7 +79,7 @@ async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Pro
   for await (const rows of rowBlocks<T>()) {
     for (const r of rows) {
       acc.add(table, r);
-      const cells = cellsOf(r);
+      const cells = sheet.cells(r);
       if (!cells) continue;
       xml.add(layout.firstRow + (written % perSheet), cells, true);
       const row = xml.take();
@@ -100,7 +99,6 @@ async function writeSheet<T extends TableName>(table: T, layout: RowLayout): Pro
       }
     }
   }
-  if (stopped) return;
   if (inBlock) await send(inBlock);
   if (!stopped) reply({ done: true });
 }

@@ -66,6 +66,11 @@ function inputColumns(table: TableDef): InputColumn[] {
   return [...naming, ...table.columns.filter((c) => !naming.includes(c))];
 }
 
+/** Source, then the input columns in their order (see `inputColumns`), then the derived ones. */
+function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): PlanColumn[] {
+  return [{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
+}
+
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
   if (isEncodedRows(rows)) return rows;
   return Symbol.asyncIterator in rows ? fromAsync(rows, keep, cells) : fromSync(rows, keep, cells);
@@ -80,11 +85,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   const table = TABLES[input.table];
   const naming = namingColumns(table);
   const inputs = inputColumns(table);
-  const columns: PlanColumn[] = [
-    { header: 'Source', width: 22, type: 'text', recurring: true, wrap: true },
-    ...inputs.map(planColumn),
-    ...table.derived.map(planColumn),
-  ];
+  const columns = sheetColumns(table, inputs);
   const conditionals = (lastRow: number): PlanConditional[] => [
     ...table.derived.flatMap((d, i) => (d.palette ? [{ column: 2 + inputs.length + i, fromRow: 2, toRow: lastRow, tones: d.palette }] : [])),
     ...(input.dataBars ?? []).map((name) => ({ column: 2 + inputs.findIndex((c) => c.name === name), fromRow: 2, toRow: lastRow, dataBar: true })),
@@ -140,12 +141,22 @@ function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules,
   return input;
 }
 
+/** What the data-sheet worker writes a master data sheet's rows with (see `masterRows`). */
+export interface MasterRows<T extends TableName> {
+  name: string;
+  columns: PlanColumn[];
+  /** A row's cells, or none for a row the sheet leaves out. */
+  cells: (row: MetricsRow<T>) => PlanCell[] | undefined;
+}
+
 /**
- * A row's cells on a master data sheet (`masterDataSheet`'s rows), or none for a row the sheet leaves out: for the
- * data-sheet worker, which takes its rows a block at a time and would pay an iterator's step for each row.
+ * A master data sheet's name and columns as `masterDataSheet` plans them, and its rows' cells one row at a time:
+ * for the data-sheet worker, which takes its rows a block at a time and would pay an iterator's step for each row.
  */
-export function masterRowCells<T extends TableName>(table: T, opts: MasterDataOptions): (row: MetricsRow<T>) => PlanCell[] | undefined {
+export function masterRows<T extends TableName>(table: T, opts: MasterDataOptions): MasterRows<T> {
   const { keep, rules, asOf } = masterInput(table, [], opts);
-  const cells = rowCells(TABLES[table], inputColumns(TABLES[table]), rules, asOf);
-  return keep ? (row) => (keep(row) ? cells(row) : undefined) : cells;
+  const def = TABLES[table];
+  const inputs = inputColumns(def);
+  const cells = rowCells(def, inputs, rules, asOf);
+  return { name: def.sheet, columns: sheetColumns(def, inputs), cells: keep ? (row) => (keep(row) ? cells(row) : undefined) : cells };
 }

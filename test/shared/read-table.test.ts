@@ -439,6 +439,33 @@ describe('readTable', () => {
     expect(requests.rows.map((x) => [x.row, x.raw.description, x.raw.priority])).toEqual([[2, 'Urgent', 'High']]);
   });
 
+  it("keeps a row of status words a legend would not spell so (a goal 'Planning', a task 'Ongoing' or 'Done; ongoing'), said so, and still skips the legends", () => {
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']];
+    const r = readTable(TABLES.workplan, 'Plan', [
+      ...plan, [null, 'Planning', 'Ongoing', 'Completed'], [null, null, 'Done; ongoing'], [null, 'Completed', 'In Progress', 'Not Started'], ['Status legend: Completed · In progress · Not started'],
+      [null, 'Done', 'Ongoing'], [null, null, null, 'Done; ongoing'], [null, null, null, 'Completed · In progress'],
+    ]);
+    expect(r.rows.map((x) => [x.row, x.raw.goal, x.raw.task, x.raw.status ?? null])).toEqual([
+      [2, 'Alignment', 'Host a forum', 'In progress'], [3, 'Planning', 'Ongoing', 'Completed'], [4, 'Planning', 'Done; ongoing', null], [7, 'Done', 'Ongoing', null], [8, 'Done', null, 'Done; ongoing'],
+    ]);
+    expect(r.issues.filter((i) => i.code === 'legend_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [3, 'B', 'this row holds only Status values ("Planning", "Ongoing", "Completed"): read as a row, as "Planning" under "Goal" is not how a legend names Not started (if it is a legend pasted with the table, delete it)'],
+      [4, 'C', 'this row holds only Status values ("Done", "ongoing"): read as a row, as "Done" under "Task" is not how a legend names Completed (if it is a legend pasted with the table, delete it)'],
+      [5, 'B', 'this row lists Status values ("Completed", "In Progress", "Not Started") and nothing else: a legend pasted with the table; skipped'],
+      [6, 'A', 'this row lists Status values ("Completed", "In progress", "Not started") and nothing else: a legend pasted with the table; skipped'],
+      [7, 'B', 'this row holds only Status values ("Done", "Ongoing"): read as a row, as "Done" under "Goal" is not how a legend names Completed (if it is a legend pasted with the table, delete it)'],
+      [8, 'D', 'this row holds only Status values ("Done", "ongoing"): read as a row, as "Done" under "Status" is not how a legend names Completed (if it is a legend pasted with the table, delete it)'],
+      [9, 'D', 'this row lists Status values ("Completed", "In progress") and nothing else: a legend pasted with the table; skipped'],
+    ]);
+  });
+
+  it("reads each of a table's choice lists once per read, for its legends and its choices in place alike", () => {
+    const reads: string[] = [];
+    const lists = new Proxy(DEFAULT_READ_OPTIONS.lists, { get: (all, key: string) => (reads.push(key), all[key]) });
+    readTable(TABLES.workplan, 'Plan', [['Phase', 'Goal', 'Task', 'Status'], [1, 'Alignment', 'Host a forum', 'In progress']], 0, { lists });
+    expect(reads.filter((k) => k === 'workplanStatus')).toHaveLength(1);
+  });
+
   it('keeps a request whose cells are words that also name columns, when one is a choice in its own column ("Email" under Channel)', () => {
     const header = ['Received', 'Organization', 'Requester type', 'Channel', 'Description', 'Status'];
     const r = readTable(TABLES.requests, 'Requests', [header, [null, 'Agency', null, 'Email', null, 'Completed'], [null, null, null, 'Email', null, 'Fulfilled'], [null, 'Requester', null, 'Contact', null, 'Notes']]);
