@@ -13,32 +13,37 @@ export interface LegendRow {
   texts: string[];
   first: number;
   /**
-   * The 0-based column that makes the line a row all the same, or undefined: two choices with no label, one where a
-   * row holds a value of its own kind (its list's column, a date or a timeline), may be a task named by a status word
-   * beside its status or timeline ("Planning | Completed", "Planning | Ongoing"); a row kept with a warning is better
-   * than one lost.
+   * What makes the line, with no label, a row all the same (kept with a warning, which is better than a row lost), or
+   * undefined. `cell`, the 0-based column that tells it: either one of two choices sits in its list's column, as a
+   * task named by a status word sits beside its status ("Planning | Completed"); or a choice sits outside its list's
+   * columns in a word the list does not spell (`word`: as typed, and the choice a row's reading takes it for): a goal
+   * "Planning", a task "Done; ongoing", a task "Planning" beside its timeline "Ongoing". A legend names a list's values
+   * as the list does; other words for them are read only in a row's place.
    */
-  row?: number;
+  row?: { cell: number; word?: { text: string; names: string } };
 }
 
 /** A choice's words, for telling one typed in other capitals, plurals or order: "Not Started", "started not". */
 const wordsKey = (text: string) => [...new Set(wordsOf(text))].sort().join(' ');
 
 /**
- * The choices of a list by the keys a legend may name them with: their words, and the words offices use for them
- * ("Complete" for Completed, CHOICE_SYNONYMS) where the list's column reads them so. Built once per list.
+ * The choices of a list by the keys a line may name them with: their words, and the words offices use for them
+ * ("Complete" for Completed, CHOICE_SYNONYMS) where the list's column reads them so (`index`); `spelled`, the keys of
+ * the list's own values, as a legend names them. Built once per list.
  */
-const choiceIndexes = new WeakMap<readonly string[], Map<string, string>>();
-function choiceIndex(column: InputColumn, values: readonly string[]): Map<string, string> {
-  let index = choiceIndexes.get(values);
-  if (index) return index;
-  index = new Map();
+interface ChoiceIndex { index: Map<string, string>; spelled: Set<string> }
+const choiceIndexes = new WeakMap<readonly string[], ChoiceIndex>();
+function choiceIndex(column: InputColumn, values: readonly string[]): ChoiceIndex {
+  let found = choiceIndexes.get(values);
+  if (found) return found;
+  const index = new Map<string, string>();
   for (const value of values) {
     const synonyms = (CHOICE_SYNONYMS[value] ?? []).filter((s) => typeof s === 'string' || s.list === undefined || s.list === column.list);
     for (const name of [value, ...synonyms.map((s) => (typeof s === 'string' ? s : s.word))]) if (!index.has(wordsKey(name))) index.set(wordsKey(name), value);
   }
-  choiceIndexes.set(values, index);
-  return index;
+  found = { index, spelled: new Set(values.map(wordsKey)) };
+  choiceIndexes.set(values, found);
+  return found;
 }
 
 /** The label a legend may open with ("Status legend:", "Key", in a cell of its own or before the choices), set apart from them. */
@@ -47,18 +52,44 @@ const LEGEND_LABEL = /^[^:\n]{0,30}\b(?:legend|key)\b\s*:?\s*/i;
 /** Between the choices of a legend typed in one cell: a run of spaces or a tab (columns pasted as text), or a list mark. */
 const BETWEEN_CHOICES = /\s{2,}|\t|\s*[·•|;,]\s*|\s+\/\s+/;
 
+/** A closed list of a table's choice column: its choices' index and the columns a row holds them in. */
+interface ClosedList extends ChoiceIndex { column: InputColumn; own: Set<number> }
+
+function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): ClosedList[] {
+  return table.columns.flatMap((column) => {
+    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
+    return values ? [{ column, ...choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
+  });
+}
+
+/**
+ * What a table's lines are asked of its lists: the legend a line is (`legendOf`), and whether it holds a choice in a
+ * column of its list (`inPlace`: "Email" under Channel, a value in its place, so the line is a row even when its
+ * words also name columns, Email, Fulfilled). The lists are read and indexed once per table read, as every line of it
+ * is asked.
+ */
+export function choiceLines(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): {
+  legendOf: (line: readonly CellInput[]) => LegendRow | undefined;
+  inPlace: (line: readonly CellInput[]) => boolean;
+} {
+  const lists = closedLists(table, map, opts);
+  return {
+    legendOf: legendReader(lists),
+    inPlace: (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string)))),
+  };
+}
+
 /**
  * The legends of a table's lists as its lines may hold them: for a line, the legend it is, or undefined. A legend is
  * two or more cells, all text, each a different choice of one closed list of the table named alone, in the
- * document's capitals, plurals or own words ("Not Started", "Complete"; "Not started. Targets with units:" is a
- * sentence), one at least outside that list's columns: choices each in a column of their list are a row's values (a
- * side-by-side roadmap's statuses with no action yet), reported as such. One cell holding the choices apart
- * ("Completed · In progress · Not started", "Status legend: Completed  In Progress  Not Started") is one too.
- * The lists are indexed once per table read, as every line of it is asked.
+ * document's capitals, plurals or order ("Not Started"; "Not started. Targets with units:" is a sentence), one at
+ * least outside that list's columns: choices each in a column of their list are a row's values (a side-by-side
+ * roadmap's statuses with no action yet), reported as such. One cell holding the choices apart ("Completed · In
+ * progress · Not started", "Status legend: Completed  In Progress  Not Started") is one too. The words offices use
+ * for a choice ("Done", "Planning") make a legend only after a label ("Key:", "Status legend:"): unlabeled, they are
+ * a row's text (`LegendRow.row`).
  */
-export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => LegendRow | undefined {
-  const lists = closedLists(table, map, opts);
-  const dated = new Set([...map.spans.keys(), ...[...map.fields].filter(([, f]) => table.columns.find((c) => c.name === f)?.type === 'date').map(([i]) => i)]);
+function legendReader(lists: readonly ClosedList[]): (line: readonly CellInput[]) => LegendRow | undefined {
   // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
   // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
   const names = lists.flatMap(({ index }) => [...index.values()]);
@@ -92,26 +123,24 @@ export function legendReader(table: TableDef, map: HeaderMap, opts: Pick<ReadOpt
       return !choices.has(undefined) && choices.size === keys.length && (cells.length === 1 || cells.some(({ i }) => !own.has(i)));
     });
     if (!legend) return undefined;
-    const row = texts.length === 2 && typed[0] === unlabeled ? cells.find(({ i }) => legend.own.has(i) || dated.has(i))?.i : undefined;
+    const row = typed[0] === unlabeled ? rowAllTheSame(legend, texts, cells) : undefined;
     return { column: legend.column, texts, first: cells[0].i, ...(row === undefined ? {} : { row }) };
   };
 }
 
-/** The closed lists of a table's choice columns, each with its choices' index and the columns a row holds them in. */
-function closedLists(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>) {
-  return table.columns.flatMap((column) => {
-    const values = column.type === 'choice' && !column.openList && column.list ? opts.lists[column.list] : undefined;
-    return values ? [{ column, index: choiceIndex(column, values), own: listColumns(table, map, column.list!) }] : [];
-  });
-}
-
 /**
- * Whether a line holds a choice in a column of its list ("Email" under Channel): a value in its place, so the line
- * is a row, even when its words also name columns (Email, Fulfilled).
+ * Why an unlabeled line of one list's choices is a row (`LegendRow.row`), or undefined for a legend: two choices in two
+ * cells, one in its list's column; else the first choice outside the list's columns (or among others in one cell) in a
+ * word the list does not spell. `texts` are the line's choices; `cells` its filled cells, one per text unless one cell
+ * holds them all.
  */
-export function choiceInPlace(table: TableDef, map: HeaderMap, opts: Pick<ReadOptions, 'lists'>): (line: readonly CellInput[]) => boolean {
-  const lists = closedLists(table, map, opts);
-  return (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string))));
+function rowAllTheSame(list: ClosedList, texts: readonly string[], cells: readonly { i: number }[]): LegendRow['row'] {
+  const placed = texts.length === 2 && cells.length === 2 ? cells.find(({ i }) => list.own.has(i)) : undefined;
+  if (placed) return { cell: placed.i };
+  // A row's word for a choice is read in its list's column, one to a cell: several in one cell are no row's value there.
+  const at = (k: number) => (cells.length === 1 ? cells[0].i : cells[k].i);
+  const k = texts.findIndex((text, n) => (cells.length === 1 || !list.own.has(at(n))) && !list.spelled.has(wordsKey(text)));
+  return k < 0 ? undefined : { cell: at(k), word: { text: texts[k], names: list.index.get(wordsKey(texts[k]))! } };
 }
 
 /** The columns a row's choices of `list` sit in: the fields read with that list, a side-by-side item's own among them. */

@@ -21,6 +21,13 @@ export interface SheetsPortDeps {
   utilities: GoogleAppsScript.Utilities.Utilities;
 }
 
+/**
+ * What Sheets throws at a write into a range or sheet protected from the person running the script ("You are trying
+ * to edit a protected cell or object. Please contact the spreadsheet owner…"). Its text is all there is to tell it
+ * by, and only in English: in another language a protected cell is taken for a passing failure, and tried each sync.
+ */
+const PROTECTED_TEXT = /protected cell or object/i;
+
 /** What getBackgrounds reports for a cell with no fill of its own. */
 const NO_FILL = '#ffffff';
 
@@ -394,6 +401,10 @@ export class SheetsPort implements SpreadsheetPort {
 
   toast(message: string, title = 'Equity Desk'): void {
     this.deps.spreadsheet.toast(message, title, 8);
+  }
+
+  isProtectedError(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && PROTECTED_TEXT.test(String((error as { message?: unknown }).message));
   }
 
   isoFromDate(date: Date): string {

@@ -66,11 +66,13 @@ export interface TableSyncReport {
   typedOver: number;
   /**
    * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
-   * showed, so only the summary says its value changed. `notWritten`: why the host refused the write (a protected
-   * range), which leaves the rest of the sync as it was. `columnsChanged`: not written, as a column was inserted or
-   * deleted during the sync; the next sync writes them.
+   * showed, so only the summary says its value changed. `notWritten`: why the host refused the write or the read
+   * before it, which leaves the rest of the sync as it was; `later`, what the next syncs do: leave a protected cell
+   * remembered (`left`), or try again one that failed otherwise (a timeout, a quota: `retried`) or that the memory
+   * had no room for (`unremembered`). `columnsChanged`: not written, as a column was inserted or deleted during the
+   * sync; the next sync writes them.
    */
-  periodEnds: { header: string; kind: string; count: number; notWritten?: string; columnsChanged: boolean }[];
+  periodEnds: { header: string; kind: string; count: number; notWritten?: string; later?: 'left' | 'retried' | 'unremembered'; columnsChanged: boolean }[];
 }
 
 export interface SyncReport {
@@ -299,6 +301,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     let written = new Set<string>();
     let refused: RowCells[] = [];
     let notWritten: string | undefined;
+    let lasting = false;
     try {
       // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
       // end. Only a sheet with a period to end pays for the read, and it ends them once: the next sync reads days, and
@@ -309,18 +312,21 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
       refused = writes ?? [];
       written = new Set(refused.map((r) => r.rowId));
-      notWritten = e instanceof Error ? e.message : String(e);
+      notWritten = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+      // Only a protected cell is refused again next time: a timeout or a quota may not be.
+      lasting = deps.port.isProtectedError(e);
     }
-    yield* memory.remember(refused);
+    const held = yield* memory.remember(lasting ? refused : []);
     const columnsChanged = writes === null;
     for (const r of writes ?? memory.writes) {
       if (!columnsChanged && !written.has(r.rowId)) continue;
       for (const { column } of r.cells) {
         const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
         const header = headerAt(t, column) ?? 'date';
-        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.columnsChanged === columnsChanged);
+        const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'unremembered';
+        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.later === later && p.columnsChanged === columnsChanged);
         if (same) same.count++;
-        else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten }) });
+        else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten, later }) });
       }
     }
   }
@@ -397,14 +403,18 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
-      for (const { header, kind, count, notWritten, columnsChanged } of t.periodEnds) {
+      for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {
         const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;
         const it = count > 1 ? 'them' : 'it';
+        const meanwhile = `the sheet's own statuses judge ${it} by the ${kind}'s first day`;
         parts.push(columnsChanged
           ? `${cells} not set to the ${kind}'s last day: the sheet's columns changed during the sync; the next sync sets ${it}`
           : notWritten === undefined
             ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
-            : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`);
+            : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): ${meanwhile}; ${
+              later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`
+              : later === 'unremembered' ? `the sheet has more such cells than the add-on can remember, so the next sync tries ${it} again`
+              : `the next sync tries again`}`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';

@@ -65,16 +65,28 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
 }
 
 /**
- * Characters of remembered cells per sheet: Apps Script keeps 9 KB per property, and a cell's Sync ID and period are
- * ASCII. A cell left out for room is tried again, as every cell was before the memory.
+ * Apps Script keeps 9 KB per property, key and value, counted in UTF-8: a header or a month typed in another
+ * language takes more than a byte a character. A cell left out for room is tried again, as every cell was before the
+ * memory, and the summary says so (`remember`).
  */
-const REFUSED_CHARS = 8_000;
+const REFUSED_BYTES = 9_000;
+
+/** The bytes of `text` in UTF-8. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 /**
- * The cells of `writes` whose write a host refused (a protected range), by the document's memory of them (decision
- * 012): each is tried once per period typed there, not read and refused again every sync. `remember(refused)` adds the
- * cells of this sync's refused write; the memory holds only cells still to write (a table stacked in the sheet keeps its own), so one typed anew (another month, a
- * day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
+ * The cells of `writes` whose write a host refused as protected, by the document's memory of them (decision 012):
+ * each is tried once per period typed there, not read and refused again every sync. `remember(refused)` adds the
+ * cells of this sync's protected write, and answers whether a cell is now held (one left out for room is not, and is
+ * tried again); the memory holds only cells still to write (a table stacked in the sheet keeps its own), so one typed
+ * anew (another month, a day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
  */
 export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
   const key = `equityDesk.refusedEnds.${t.sheet}`;
@@ -93,11 +105,14 @@ export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: re
       const cells = w.cells.filter((c) => !before.has(keyOf(w, c.column)));
       return cells.length ? [{ ...w, cells }] : [];
     }),
-    *remember(refused: readonly RowCells[]): Task<void> {
-      if (!refused.length && kept.length + others.length === before.size) return;
-      let room = REFUSED_CHARS;
-      const keys = [...others, ...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= JSON.stringify(k).length + 1) >= 0);
+    *remember(refused: readonly RowCells[]): Task<(w: RowCells, column: number) => boolean> {
+      if (!refused.length && kept.length + others.length === before.size) return (w, column) => before.has(keyOf(w, column));
+      // The cells remembered already come first: a sheet past the room keeps the same ones from sync to sync.
+      let room = REFUSED_BYTES - utf8Bytes(key) - 2;
+      const keys = [...others, ...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= utf8Bytes(JSON.stringify(k)) + 1) >= 0);
       yield* io(settings.set(key, keys.length ? JSON.stringify(keys) : null));
+      const held = new Set(keys);
+      return (w, column) => held.has(keyOf(w, column));
     },
   };
 }

@@ -53,9 +53,11 @@ export function isDateFormat(format: unknown): boolean {
 }
 
 /** Office.js says a request, or its answer, was too large with these codes (RichApi.Error). */
-const isTooLarge = (e: unknown) => typeof e === 'object' && e !== null && /^(Request|Response)PayloadSizeLimitExceeded$/.test(String((e as { code?: unknown }).code ?? ''));
+const codeOf = (e: unknown) => (typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined);
 
-const isNotFound = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ItemNotFound';
+const isTooLarge = (e: unknown) => /^(Request|Response)PayloadSizeLimitExceeded$/.test(String(codeOf(e) ?? ''));
+
+const isNotFound = (e: unknown) => codeOf(e) === 'ItemNotFound';
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
@@ -505,6 +507,11 @@ export class ExcelPort implements SpreadsheetPort {
 
   toast(message: string): void {
     this.deps.notify?.(message);
+  }
+
+  /** Excel refuses a write into locked cells of a protected sheet (or a workbook opened read-only) with AccessDenied. */
+  isProtectedError(error: unknown): boolean {
+    return codeOf(error) === 'AccessDenied';
   }
 
   /** Excel hands dates over as serial numbers, turned into UTC midnight by readSheet: the day is the UTC day. */

@@ -181,4 +181,9 @@ export interface SpreadsheetPort {
   toast(message: string, title?: string): Io<void>;
   /** The calendar day a host date cell means, as `YYYY-MM-DD` (the spreadsheet's time zone); pure, never I/O. */
   isoFromDate(date: Date): string;
+  /**
+   * Whether `error`, thrown by a write, is the host refusing cells this person may not edit (a protected range or
+   * sheet): a refusal the next sync would meet again, unlike a timeout or a quota. Pure, never I/O.
+   */
+  isProtectedError(error: unknown): boolean;
 }

@@ -143,12 +143,23 @@ const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
 /** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */
 const NOT_CHOSEN = /^(?:tbd|tba|tbc|to be (?:determined|decided|announced|confirmed))$/i;
 
+/** A figure given as an estimate ("~3", "approx. 4 hours"): the figure, said so. */
+const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\d.])/i;
+
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'number') return { value: raw, issues: NO_ISSUES };
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
   // A dash or "n/a" where a figure goes says there is none.
   if (NO_FIGURE.test(text)) return { value: null, issues: NO_ISSUES };
+  // A figure still to come keeps its row, as a date or a dropdown still to come does.
+  if (NOT_CHOSEN.test(text)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not a figure yet; left blank`, 'warning')] };
+  const approximate = APPROXIMATE.exec(text);
+  if (approximate) {
+    const read = readNumber(c, text.slice(approximate[0].length));
+    // One warning says all that was read: the unit a column drops is in the quoted text.
+    return read.value === null ? read : { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
+  }
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
@@ -325,7 +336,8 @@ export function readCell(c: InputColumn, raw: CellInput, opts: ReadOptions, type
     case 'choice': return readChoice(c, raw, opts);
     case 'rating': {
       // A score written with its scale ("4/5", "4 out of 5", "5 of 5") is the score, said so.
-      const scored = typeof raw === 'string' ? /^\s*(\d+)\s*(?:\/|out of|of)\s*5\s*$/i.exec(raw) : null;
+      // So is one written with its label, as the survey shows it ("5 (very satisfied)", "1 - very dissatisfied").
+      const scored = typeof raw === 'string' ? /^\s*(\d+)\s*(?:(?:\/|out of|of)\s*5|(?:[-–—:=]|(?=\())\s*\(?\s*(?:(?:very|somewhat|extremely)\s+)?(?:(?:dis|un)?satisfied|neutral)\s*\)?)\s*$/i.exec(raw) : null;
       if (scored) {
         const read = readCell(c, Number(scored[1]), opts);
         return read.value === null ? read : { ...read, issues: [...read.issues, issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(scored[0].trim())} as ${scored[1]}`, 'warning')] };

@@ -1,6 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
+import { MIN_OUTLIER_GAP_DAYS } from '../../shared/cells/date-outliers';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
@@ -62,7 +63,7 @@ export type Submission =
 /**
  * Checks a post with the shared validation of a row (required fields, types, dropdowns, dates), whose
  * per-field errors become the form's messages; before it, what a post can hold at all (the fields' lengths,
- * storable characters), and after it the one rule of the form alone, a deadline not already past.
+ * storable characters), and after it the one rule of the form alone, a deadline neither already past nor years away.
  * `fixed` are the cells the service sets (received today, status New, Web form).
  */
 export function readSubmission(fields: readonly FormField[], submitted: Submitted, fixed: RawRow, lists: Lists): Submission {
@@ -86,12 +87,14 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
   // request overdue the day it lands; the requester can fix it or leave it blank. Received is the UTC day,
   // and somewhere west of UTC it is still the day before: that day is still today for its requester.
   const earliestToday = addDays(String(fixed.receivedOn), -1);
+  // So is one further away than the reader's yardstick for a likely typo (2206 for 2026): it would never fall due.
+  const latest = addDays(String(fixed.receivedOn), MIN_OUTLIER_GAP_DAYS);
   for (const f of fields) {
     const due = checked.values[f.name];
     const column = TABLES.requests.columns.find((c) => c.name === f.name);
-    if (column?.deadline && typeof due === 'string' && errors[f.name] === undefined && due < earliestToday) {
-      errors[f.name] = `${fieldNoun(f)}: ${spelledDay(due)} has already passed. Choose today or a later date, or leave it blank.`;
-    }
+    if (!column?.deadline || typeof due !== 'string' || errors[f.name] !== undefined) continue;
+    if (due < earliestToday) errors[f.name] = `${fieldNoun(f)}: ${spelledDay(due)} has already passed. Choose today or a later date, or leave it blank.`;
+    else if (due > latest) errors[f.name] = `${fieldNoun(f)}: ${spelledDay(due)} is more than two years away. Check the year, or leave it blank.`;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, cells, lists: checkedLists };

@@ -61,7 +61,7 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
   return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => {
     const requests = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
     if (requests === 0) return [];
-    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts and quarter columns (${counted(requests, 'request')}; filter ${header(field)} in the ${sheet} sheet to find ${nounFor(requests, 'it', 'them')})`;
+    const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts, the quarter columns and the days to fulfill (${counted(requests, 'request')}; filter ${header(field)} in the ${sheet} sheet to find ${nounFor(requests, 'it', 'them')})`;
     return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
   }));
 }

@@ -96,7 +96,7 @@ export class MetricsAccumulator {
       capacity: r.capacity(),
       workplan: this.workplan.figures(),
       milestones: this.milestones.figures(),
-      rba: rbaMeasures(r.all, r.trendFigures()),
+      rba: rbaMeasures(r.allFigures(), r.trendFigures()),
       dataQuality: { likelyTypoDates: r.likelyTypos().dates },
     };
   }

@@ -153,7 +153,7 @@ export const demandMetricsSchema = z.object({
   dataQuality: z.object({
     /**
      * Received or fulfilled dates far from all the others (a year 2206 for 2026), with how many requests carry
-     * each: left out of the trend charts and quarter columns, still counted in the totals.
+     * each: left out of the trend charts, the quarter columns and the days to fulfill, still counted in the totals.
      */
     likelyTypoDates: z.array(z.object({ date: isoDate, received: count, fulfilled: count })),
   }),

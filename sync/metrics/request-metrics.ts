@@ -34,10 +34,12 @@ export interface QuarterFigures {
   received: number; fulfilled: number; hours: number; hoursRecorded: number; orgs: Set<string>; proactive: number;
   met: number; missed: number; durations: number[]; satisfactionSum: number; satisfactionN: number;
   positive: number; followedUp: number; actionPlans: number;
+  /** The received day (as `daysFromIso` counts) of each of `durations`, to leave out those from or to a likely typo. */
+  durationFrom: number[];
 }
 
 export const newQuarter = (): QuarterFigures => ({
-  received: 0, fulfilled: 0, hours: 0, hoursRecorded: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [],
+  received: 0, fulfilled: 0, hours: 0, hoursRecorded: 0, orgs: new Set(), proactive: 0, met: 0, missed: 0, durations: [], durationFrom: [],
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });
 
@@ -154,7 +156,10 @@ export class RequestMetrics {
           q.hoursRecorded++;
         }
         if (org) q.orgs.add(org);
-        if (days !== null && days >= 0) q.durations.push(days);
+        if (days !== null && days >= 0) {
+          q.durations.push(days);
+          q.durationFrom.push(daysFromIso(receivedOn!));
+        }
         if (sla === 'Met') q.met++;
         else if (sla === 'Missed') q.missed++;
         if (satisfaction !== null) {
@@ -247,7 +252,23 @@ export class RequestMetrics {
   /** The quarters the trends show: those holding a date that is not a likely typo. */
   trendFigures(): Map<string, QuarterFigures> {
     const typos = this.likelyTypos();
-    return new Map([...this.quarters].filter(([q]) => !typos.quarters.has(q)));
+    return new Map([...this.quarters].filter(([q]) => !typos.quarters.has(q)).map(([q, f]) => [q, this.withoutTypoDurations(f)]));
+  }
+
+  /** The whole period's figures, with the days to fulfill as `trendFigures` gives a quarter's. */
+  allFigures(): QuarterFigures {
+    return this.withoutTypoDurations(this.all);
+  }
+
+  /**
+   * `q` without the days to fulfill of a request received or fulfilled on a likely typo date: a received 2004
+   * for 2026 is 8,000-odd days, which no percentile of real requests should carry. The request still counts.
+   */
+  private withoutTypoDurations(q: QuarterFigures): QuarterFigures {
+    const typoDays = new Set(this.likelyTypos().dates.map((d) => daysFromIso(d.date)));
+    if (typoDays.size === 0) return q;
+    const kept = q.durations.map((days, i) => [days, q.durationFrom[i]]).filter(([days, from]) => !typoDays.has(from) && !typoDays.has(from + days));
+    return { ...q, durations: kept.map(([days]) => days), durationFrom: kept.map(([, from]) => from) };
   }
 
   demand(): DemandMetrics['demand'] {
@@ -294,9 +315,10 @@ export class RequestMetrics {
   }
 
   fulfilment(): DemandMetrics['fulfilment'] {
+    const { durations } = this.allFigures();
     return {
       fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,
-      medianDays: percentile(this.all.durations, 50), p90Days: percentile(this.all.durations, 90),
+      medianDays: percentile(durations, 50), p90Days: percentile(durations, 90),
     };
   }
 

@@ -28,6 +28,18 @@ describe('Range values', () => {
     expect(sheet.getDataRange().getA1Notation()).toBe('A1:C3');
   });
 
+  it('refuses a write touching a range protected from the script with Sheets\' text, and fails a write set to fail once, then writes', () => {
+    const { fakes, sheet } = setup();
+    fakes.sheet('Requests').protectFromScript('B2:B3');
+    expect(() => sheet.getRange('A3:C3').setValues([['a', 'b', 'c']])).toThrow('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    expect(sheet.getRange('A3').getValue()).toBe('');
+    sheet.getRange('C2:C3').setValues([['x'], ['y']]);
+    fakes.sheet('Requests').failNextWrite('D2', 'Service Spreadsheets timed out while accessing document with id 1Fake.');
+    expect(() => sheet.getRange('D1:D2').setValues([['1'], ['2']])).toThrow('Service Spreadsheets timed out');
+    sheet.getRange('D1:D2').setValues([['1'], ['2']]);
+    expect(sheet.getRange('C2:D3').getValues()).toEqual([['x', 2], ['y', '']]);
+  });
+
   it('raises Sheets\' own error texts for mismatched data and bad coordinates', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1:C2').setValues([['a', 'b', 'c']])).toThrow(

@@ -17,6 +17,22 @@ describe('Excel fake', () => {
     });
   });
 
+  test('a write touching a locked cell of a protected sheet fails at sync with AccessDenied, even with null there; a write set to fail fails once', async () => {
+    const excel = new FakeExcel(['Data']);
+    excel.sheet('Data')!.protectLocked('B1:B2');
+    excel.sheet('Data')!.failNextWrite('D1', 'GeneralException', 'There was an internal error while processing the request.');
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Data');
+      sheet.getRangeByIndexes(0, 0, 1, 3).values = [['a', null, 'c']];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied', message: 'You cannot perform the requested operation.' });
+      sheet.getRangeByIndexes(0, 2, 1, 2).values = [['c', 'd']];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      sheet.getRangeByIndexes(0, 2, 1, 2).values = [['c', 'd']];
+      await context.sync();
+    });
+    expect([1, 3, 4].map((c) => excel.sheet('Data')!.peek(1, c)?.value)).toEqual([undefined, 'c', 'd']);
+  });
+
   test('queued writes reach the workbook only at sync, in order, and text is typed unless the format is @', async () => {
     const excel = new FakeExcel(['Data']);
     await excel.run(async (context) => {

@@ -21,8 +21,15 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 const blank = (): MemoryCell => ({ value: '', formula: '', note: '', background: DEFAULT_BACKGROUND });
 const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !== '' && c.value !== null) || c.formula !== '');
 
+/** What the in-memory host throws at a write into a cell `MemorySheet.protect` locked, as Sheets and Excel refuse one. */
+export class ProtectedCellError extends Error {
+  override readonly name = 'ProtectedCellError';
+}
+
 export class MemorySheet {
   readonly cells: (MemoryCell | undefined)[][] = [];
+  /** Cells this person may not edit, as `row:column`: a write touching one is refused whole. */
+  readonly locked = new Set<string>();
   readonly formats: SheetFormat[] = [];
   /** Dropdowns and status colours as set by formatSheet and extendRowRules, each over its rows. */
   validations: PlanValidation[] = [];
@@ -35,6 +42,17 @@ export class MemorySheet {
   cell(row: number, column: number): MemoryCell {
     const line = (this.cells[row - 1] ??= []);
     return (line[column - 1] ??= blank());
+  }
+
+  /** Locks the cells of a range such as `C2:C9` (a protected range another person owns). */
+  protect(a1: string): void {
+    const { row, column, numRows, numColumns } = rangeOf(a1);
+    for (let r = row; r < row + numRows; r++) for (let c = column; c < column + numColumns; c++) this.locked.add(`${r}:${c}`);
+  }
+
+  /** Throws as a host does when any of the cells is locked. */
+  refuseLocked(cells: readonly { row: number; column: number }[]): void {
+    if (cells.some((c) => this.locked.has(`${c.row}:${c.column}`))) throw new ProtectedCellError('This cell is protected: you may not edit it.');
   }
 
   peek(row: number, column: number): MemoryCell | undefined {
@@ -118,12 +136,10 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   /** Merges a range such as `A3:A6` as a host does: the first cell keeps its value, the others are blank. */
   merge(name: string, a1: string): void {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
-    if (!m) throw new Error(`not a range: ${a1}`);
-    const [row, column, lastRow, lastColumn] = [+m[2], columnNumber(m[1]), +m[4], columnNumber(m[3])];
+    const range = rangeOf(a1);
     const sheet = this.sheet(name);
-    for (let r = row; r <= lastRow; r++) for (let c = column; c <= lastColumn; c++) if (r !== row || c !== column) sheet.cell(r, c).value = '';
-    sheet.merges.push({ row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 });
+    for (let r = range.row; r < range.row + range.numRows; r++) for (let c = range.column; c < range.column + range.numColumns; c++) if (r !== range.row || c !== range.column) sheet.cell(r, c).value = '';
+    sheet.merges.push(range);
   }
 
   private put(sheet: MemorySheet, row: number, column: number, v: WriteCell): void {
@@ -135,6 +151,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
     this.count('writeBlock');
     const sheet = this.sheet(name);
+    sheet.refuseLocked(cells.flatMap((line, r) => line.map((_, c) => ({ row: row + r, column: column + c }))));
     cells.forEach((line, r) => line.forEach((v, c) => this.put(sheet, row + r, column + c, v)));
   }
 
@@ -145,6 +162,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   private scatter(name: string, cells: readonly CellWrite[]): void {
     const sheet = this.sheet(name);
+    sheet.refuseLocked(cells);
     for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
   }
 
@@ -231,8 +249,20 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     return date.toISOString().slice(0, 10);
   }
 
+  isProtectedError(error: unknown): boolean {
+    return error instanceof ProtectedCellError;
+  }
+
   /** A formula cell's cached result, as a host shows it after recalculating (tests set it). */
   setResult(name: string, row: number, column: number, value: HostCell): void {
     this.sheet(name).cell(row, column).value = value;
   }
+}
+
+/** A range such as `C2:C9`, 1-based. */
+function rangeOf(a1: string): MergedRange {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) throw new Error(`not a range: ${a1}`);
+  const [row, column, lastRow, lastColumn] = [+m[2], columnNumber(m[1]), +m[4], columnNumber(m[3])];
+  return { row, column, numRows: lastRow - row + 1, numColumns: lastColumn - column + 1 };
 }

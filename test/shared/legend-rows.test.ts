@@ -1,14 +1,14 @@
 // Legends pasted with a table: which lines list one list's choices and nothing else, and which are rows.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READ_OPTIONS, TABLES, mapHeaders, type CellInput } from '../../shared';
-import { legendReader } from '../../shared/legend-rows';
+import { choiceLines } from '../../shared/legend-rows';
 
 const legend = (table: keyof typeof TABLES, header: CellInput[], line: CellInput[]) => {
-  const found = legendReader(TABLES[table], mapHeaders(TABLES[table], header), DEFAULT_READ_OPTIONS)(line);
+  const found = choiceLines(TABLES[table], mapHeaders(TABLES[table], header), DEFAULT_READ_OPTIONS).legendOf(line);
   return found && [found.column.name, found.texts, found.first];
 };
 
-describe('legendReader', () => {
+describe('choiceLines: legendOf', () => {
   const plan = ['Phase', 'Goal', 'Task', 'Status'];
 
   it("reads a line of one list's choices, across cells or in one, in the document's own words, as a legend", () => {

@@ -12,7 +12,7 @@ export interface HostDriver {
 }
 
 /** Calls that stay immediate on every host: pure conversions, not I/O. */
-const IMMEDIATE = new Set<PropertyKey>(['isoFromDate']);
+const IMMEDIATE = new Set<PropertyKey>(['isoFromDate', 'isProtectedError']);
 
 /** The port with every method answering later, as Office.js does after `context.sync()`. */
 export function deferred<P extends object>(port: P): P {

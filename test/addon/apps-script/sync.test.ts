@@ -304,6 +304,60 @@ describe('a date typed as a month, written back', () => {
   });
 });
 
+describe('a date typed as a month, its last day refused', () => {
+  /** A work plan of `rows` Ends typed as Aug 2027 (under `header`), synced by `addon`. */
+  async function typedEnds(name: string, rows: number, header = 'End') {
+    const { addon, fakes } = await connected(name);
+    const tasks = Array.from({ length: rows }, (_, i) => [`Task ${i + 1}`, dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress']);
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', header, 'Status'], ...tasks]);
+    for (let row = 2; row <= rows + 1; row++) plan.cellForWrite(row, 3).numberFormat = 'mmm yyyy';
+    const sync = async () => {
+      fakes.resetCounts();
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      await received();
+      return { summary: String(fakes.toasts.at(-1)?.message), reads: fakes.count('Range.getValues') };
+    };
+    const remembered = () => fakes.properties.document.getProperty('equityDesk.refusedEnds.Work plan');
+    return { plan, fakes, sync, remembered };
+  }
+
+  test("by a protected range is remembered, with Sheets' own words in the summary: later syncs neither read the sheet again nor write", async () => {
+    const { plan, sync, remembered } = await typedEnds('Protected Ends', 2);
+    plan.protectFromScript('C2:C3');
+    const first = await sync();
+    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\. Please contact the spreadsheet owner to remove protection if you need to edit\.\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
+    expect(JSON.parse(remembered()!)).toHaveLength(2);
+    const second = await sync();
+    expect(second.summary).not.toMatch(/typed as a month/);
+    expect(second.reads).toBeLessThan(first.reads);
+  });
+
+  test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {
+    const { plan, sync, remembered } = await typedEnds('Timed-out Ends', 2);
+    const timeout = 'Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId.';
+    plan.failNextWrite('C2:C3', timeout);
+    const first = await sync();
+    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId\.\): the sheet's own statuses judge them by the month's first day; the next sync tries again/);
+    expect(remembered()).toBeNull();
+    expect((await sync()).summary).toMatch(/2 End cells typed as a month now hold the month's last day/);
+    expect(plan.peek(2, 3)?.value).toEqual(dateCell('2027-08-31'));
+  });
+
+  test("in more cells than a document property holds, remembers those that fit (counted in UTF-8: a header in another language) and says the rest are tried again, without breaking the sync", async () => {
+    const { plan, sync, remembered } = await typedEnds('Many protected Ends', 400, 'End — 終了日 (締め切り)');
+    plan.protectFromScript('C2:C401');
+    const first = await sync();
+    const held = (JSON.parse(remembered()!) as string[]).length;
+    expect(held).toBeGreaterThan(100);
+    expect(first.summary).toMatch(new RegExp(`${held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; later syncs leave them as they are`));
+    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    const second = await sync();
+    expect(second.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*the next sync tries them again`));
+    expect(second.summary).not.toMatch(/later syncs leave/);
+  });
+});
+
 describe('tables stacked in one sheet', () => {
   test('each is synced as the table its header names: rows stored by sheet row, one Sync ID column, problems at their cells, nothing sent again', async () => {
     const { addon, source, fakes } = await connected('Stacked plan');

@@ -724,36 +724,36 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
   });
 
   test("that the add-on may not write (a protected range) leaves the sync whole: the rows are saved and the summary says the End still holds the month's first day", async () => {
-    class ProtectedEnd extends MemorySpreadsheet {
-      override writeRowsById(): string[] {
-        throw new Error('You are trying to edit a protected cell or object.');
-      }
-    }
-    const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ['Equity study', new Date('2027-02-01T00:00:00Z'), new Date('2027-08-01T00:00:00Z'), 'In progress', 'r-000000000001']] });
+    const port = new MemorySpreadsheet({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ['Equity study', new Date('2027-02-01T00:00:00Z'), new Date('2027-08-01T00:00:00Z'), 'In progress', 'r-000000000001']] });
     port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: 2, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    port.sheet('Work plan').protect('C2:C2');
     const { http, posts } = scriptedService([]);
     const report = await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()) }));
     expect(posts.flatMap((p) => p.rows).length).toBe(1);
     expect(report.summary).toMatch(/^Work plan: 1 sent, 1 saved/m);
-    expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): the sheet's own statuses judge it by the month's first day/);
+    expect(report.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(This cell is protected: you may not edit it\.\): the sheet's own statuses judge it by the month's first day/);
   });
 
   /**
-   * A work plan of `rows` Ends typed as Aug 2027 that the host refuses to write, synced with one document's settings;
-   * `below`, lines under it (another table stacked there), their column C formatted as the Ends are.
+   * A work plan of `rows` Ends typed as Aug 2027 in a protected column, synced with one document's settings; `below`,
+   * lines under it (another table stacked there), their column C formatted and protected as the Ends are.
+   * `failure.next`: what the host throws instead at each write while it is set (a timeout).
    */
   function protectedEnds(rows: number, below: readonly unknown[][] = []) {
     const refusedRows: number[] = [];
+    const failure = { next: undefined as Error | undefined };
     class ProtectedEnd extends MemorySpreadsheet {
-      override writeRowsById(_name: string, _idColumn: number, _top: number, cells: readonly RowCells[]): string[] {
+      override writeRowsById(name: string, idColumn: number, top: number, cells: readonly RowCells[]): string[] {
         this.calls.refused = (this.calls.refused ?? 0) + 1;
         refusedRows.push(cells.length);
-        throw new Error('You are trying to edit a protected cell or object.');
+        if (failure.next) throw failure.next;
+        return super.writeRowsById(name, idColumn, top, cells);
       }
     }
     const tasks = Array.from({ length: rows }, (_, i) => [`Task ${i + 1}`, month('2027-02-01'), month('2027-08-01'), 'In progress', `r-${String(i + 1).padStart(12, '0')}`]);
     const port = new ProtectedEnd({ 'Work plan': [['Task', 'Start', 'End', 'Status', 'Sync ID'], ...tasks, ...below] as never });
     port.sheet('Work plan').formats.push({ firstDataRow: 2, lastDataRow: rows + 1 + below.length, columns: [{}, {}, { numFmt: 'mmm yyyy' }, {}, {}] as never });
+    port.sheet('Work plan').protect(`C2:C${rows + 1 + below.length}`);
     const document = settings();
     const sync = async () => {
       const before = { ...port.calls };
@@ -761,14 +761,14 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
       const calls = (op: string) => (port.calls[op] ?? 0) - (before[op] ?? 0);
       return { summary: report.summary, reads: calls('readSheetWithFormulas') + calls('readSheet'), refused: calls('refused') };
     };
-    return { port, document, refusedRows, sync };
+    return { port, document, refusedRows, failure, sync };
   }
 
   test('that the add-on may not write is tried once per month typed: later syncs neither read the sheet again nor write, and say nothing more of it', async () => {
     const { port, sync } = protectedEnds(1);
     const first = await sync();
     expect(first.refused).toBe(1);
-    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\.\): .*; later syncs leave it as it is/);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(This cell is protected: you may not edit it\.\): .*; later syncs leave it as it is/);
     const second = await sync();
     expect(second).toEqual({ summary: expect.not.stringMatching(/End cell/), reads: first.reads - 1, refused: 0 });
     // Another month typed there is tried again, once.
@@ -777,20 +777,50 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect((await sync()).refused).toBe(0);
   });
 
+  test('that failed for another reason (a timeout) is not remembered: the summary says so, and the next sync tries again', async () => {
+    const { port, document, failure, sync } = protectedEnds(1);
+    port.sheet('Work plan').locked.clear();
+    failure.next = new Error('Service Spreadsheets timed out while accessing document with id 1AbC.');
+    const first = await sync();
+    expect(first.refused).toBe(1);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1AbC\.\): the sheet's own statuses judge it by the month's first day; the next sync tries again/);
+    expect(document.get('equityDesk.refusedEnds.Work plan')).toBeNull();
+    failure.next = undefined;
+    const second = await sync();
+    expect(second.refused).toBe(1);
+    expect(second.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
   test('refused in two tables stacked in one sheet, each is remembered: one table does not forget the other\'s', async () => {
     const { sync } = protectedEnds(1, [['Date', 'Milestone', 'End date', 'Status'], [month('2027-03-02'), 'Launch', month('2027-08-01'), 'Planned', 'r-000000000099']]);
     expect((await sync()).refused).toBe(2);
     expect((await sync()).refused).toBe(0);
   });
 
-  test('a sheet with more refused cells than a document property holds remembers those that fit; the rest are tried again', async () => {
+  test('a sheet with more refused cells than a document property holds remembers those that fit; the rest are tried again, and the summary says which', async () => {
     const { document, refusedRows, sync } = protectedEnds(400);
-    await sync();
+    const first = await sync();
     const remembered = JSON.parse(document.get('equityDesk.refusedEnds.Work plan') as string) as string[];
-    expect(JSON.stringify(remembered).length).toBeLessThanOrEqual(8_000);
+    expect(Buffer.byteLength(document.get('equityDesk.refusedEnds.Work plan') as string) + Buffer.byteLength('equityDesk.refusedEnds.Work plan')).toBeLessThanOrEqual(9 * 1024);
     expect(remembered.length).toBeGreaterThan(200);
+    const rest = 400 - remembered.length;
+    expect(first.summary).toMatch(new RegExp(`${remembered.length} End cells typed as a month not set .*; later syncs leave them as they are`));
+    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    const second = await sync();
+    expect(refusedRows).toEqual([400, rest]);
+    // The same cells stay remembered from sync to sync: the rest are tried, and said, each time.
+    expect(JSON.parse(document.get('equityDesk.refusedEnds.Work plan') as string)).toEqual(remembered);
+    expect(second.summary).toMatch(new RegExp(`^Work plan: .*${rest} End cells typed as a month not set .*the next sync tries them again`));
+    expect(second.summary).not.toMatch(/later syncs leave/);
+  });
+
+  test('remembers by bytes, not characters: a header and months typed in another language still fit the property', async () => {
+    const { port, document, sync } = protectedEnds(400);
+    port.sheet('Work plan').cell(1, 3).value = 'End — 終了日 (締め切り)';
     await sync();
-    expect(refusedRows).toEqual([400, 400 - remembered.length]);
+    const text = document.get('equityDesk.refusedEnds.Work plan') as string;
+    expect(Buffer.byteLength(text) + Buffer.byteLength('equityDesk.refusedEnds.Work plan')).toBeLessThanOrEqual(9 * 1024);
+    expect((JSON.parse(text) as string[]).length).toBeGreaterThan(100);
   });
 
   test("whose sheet gets a column inserted before the End while the sync talks to the service is not written, and the summary says the next sync sets it; the next sync does", async () => {

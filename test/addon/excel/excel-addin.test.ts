@@ -83,10 +83,10 @@ afterEach(() => vi.useRealTimers());
 async function connectedAddin() {
   const excel = new FakeExcel(['Sheet1']);
   const { http, posts } = service();
-  const { mock } = office(excel);
+  const { mock, settings } = office(excel);
   const addin = createExcelAddin({ office: mock, run: excel.run, http, storage: storage(), today: () => '2026-03-16' });
   await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
-  return { excel, addin, posts };
+  return { excel, addin, posts, settings };
 }
 
 describe('Excel add-in host layer', () => {
@@ -155,6 +155,43 @@ describe('Excel add-in host layer', () => {
     // Then the cell holds the day the service read, the month's last, still shown as the month: the sheet's status
     // formula and EQ.WORKPLAN_STATUS judge it by that day too.
     expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31'), numberFormat: 'mmm-yy' });
+  });
+
+  describe("an End typed as a month whose last day Excel refuses", () => {
+    /** A work plan with two Ends typed as Aug 2027, read by the add-in; `excel.sheet('Work plan')` set up by the caller. */
+    async function typedEnds() {
+      const connected = await connectedAddin();
+      connected.excel.seed('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', '', '', 'In progress'], ['Budget tool', '', '', 'In progress']]);
+      for (const row of [2, 3]) {
+        await connected.excel.userEdit('Work plan', row, 2, '2/1/2027');
+        await connected.excel.userEdit('Work plan', row, 3, 'Aug 2027');
+      }
+      return { ...connected, sheet: connected.excel.sheet('Work plan')! };
+    }
+
+    test('in locked cells of a protected sheet (AccessDenied) is remembered: the next sync neither reads the sheet again nor writes', async () => {
+      const { excel, addin, sheet, settings } = await typedEnds();
+      sheet.protectLocked('C2:C3');
+      const before = excel.requests.length;
+      const first = await addin.bridge.sync();
+      const firstTrips = excel.requests.length - before;
+      expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(You cannot perform the requested operation\.\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
+      expect(JSON.parse(String(settings.get('equityDesk.refusedEnds.Work plan')))).toHaveLength(2);
+      const again = excel.requests.length;
+      const second = await addin.bridge.sync();
+      expect(second.summary).not.toMatch(/typed as a month/);
+      expect(excel.requests.length - again).toBeLessThan(firstTrips);
+    });
+
+    test('for a passing failure (GeneralException) is not remembered: the summary says the next sync tries again, and it does', async () => {
+      const { addin, sheet, settings } = await typedEnds();
+      sheet.failNextWrite('C2:C3', 'GeneralException', 'There was an internal error while processing the request.');
+      const first = await addin.bridge.sync();
+      expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(There was an internal error while processing the request\.\): the sheet's own statuses judge them by the month's first day; the next sync tries again/);
+      expect(settings.get('equityDesk.refusedEnds.Work plan')).toBeUndefined();
+      expect((await addin.bridge.sync()).summary).toMatch(/2 End cells typed as a month now hold the month's last day/);
+      expect(sheet.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31') });
+    });
   });
 
   test('runs on an Excel with only the ExcelApi version the manifest requires, marking a rejected cell by its fill where Excel has no notes', async () => {

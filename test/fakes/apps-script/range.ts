@@ -16,6 +16,9 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 
 const BLANK: Readonly<Cell> = Object.freeze(blankCell());
 
+/** What Sheets throws at a script's write into a range protected from the person running it. */
+export const PROTECTED_TEXT = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
 const namedColors: Record<string, string> = {
   white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
   orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080',
@@ -95,6 +98,9 @@ export class FakeRange implements Partial<Range> {
   private write<T>(method: string, values: T[][], apply: (cell: Cell, value: T) => void): Range {
     this.env.require('documentWrite', `SpreadsheetApp.Range.${method}`);
     this.env.count(`Range.${method}`);
+    const failing = this.sheet.failingWrites.findIndex((f) => this.overlaps(f.rect));
+    if (failing >= 0) this.env.fail(this.sheet.failingWrites.splice(failing, 1)[0].message);
+    if (this.sheet.protectedRanges.some((p) => this.overlaps(p))) this.env.fail(PROTECTED_TEXT);
     this.apply(method, values, apply);
     return this.self();
   }
@@ -157,13 +163,16 @@ export class FakeRange implements Partial<Range> {
     return this.self();
   }
 
+  private overlaps(m: GridRect): boolean {
+    const { row, column, numRows, numColumns } = this.rect;
+    return m.row < row + numRows && row < m.row + m.numRows && m.column < column + numColumns && column < m.column + m.numColumns;
+  }
+
   /** The merged ranges that overlap this range, whole. */
   getMergedRanges(): Range[] {
     this.env.require('document', 'SpreadsheetApp.Range.getMergedRanges');
     this.env.count('Range.getMergedRanges');
-    const { row, column, numRows, numColumns } = this.rect;
-    const overlaps = (m: GridRect) => m.row < row + numRows && row < m.row + m.numRows && m.column < column + numColumns && column < m.column + m.numColumns;
-    return this.sheet.merges.filter(overlaps).map((m) => new FakeRange(this.sheet, { ...m }) as unknown as Range);
+    return this.sheet.merges.filter((m) => this.overlaps(m)).map((m) => new FakeRange(this.sheet, { ...m }) as unknown as Range);
   }
 
   getValues(): any[][] {

@@ -32,6 +32,13 @@ export class FakeSheet implements Partial<Sheet> {
   readonly hiddenColumns = new Set<number>();
   /** Merged ranges (Range.merge), 1-based. */
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
+  /**
+   * Ranges protected by someone else (Range.protect, with the person running the script not among its editors),
+   * 1-based: a write touching one fails whole with Sheets' text (`PROTECTED_TEXT`).
+   */
+  readonly protectedRanges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
+  /** Writes to fail once each, with the text given: a passing failure of Google's servers (`failNextWrite`). */
+  readonly failingWrites: { rect: { row: number; column: number; numRows: number; numColumns: number }; message: string }[] = [];
 
   readonly env: FakeEnv;
 
@@ -45,6 +52,23 @@ export class FakeSheet implements Partial<Sheet> {
 
   private self(): Sheet {
     return this as unknown as Sheet;
+  }
+
+  /** Protects `a1` (`C2:C9`) from the person running the script, as its owner's Data > Protect range does. */
+  protectFromScript(a1: string): void {
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`not a range: ${a1}`);
+    this.protectedRanges.push(resolveA1(ref, this.maxRows, this.maxColumns));
+  }
+
+  /**
+   * The next write touching `a1` fails, once, with `message`, as Sheets' servers fail now and then ("Service
+   * Spreadsheets timed out while accessing document with id …").
+   */
+  failNextWrite(a1: string, message: string): void {
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`not a range: ${a1}`);
+    this.failingWrites.push({ rect: resolveA1(ref, this.maxRows, this.maxColumns), message });
   }
 
   peek(row: number, column: number): Cell | undefined {

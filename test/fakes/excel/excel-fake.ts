@@ -556,8 +556,22 @@ class RangeProxy extends ClientObject {
   get values(): unknown[][] {
     return this.read('values');
   }
+  /** Throws as Excel does at a write into this range: once for a failure set up, or for a locked cell of a protected sheet. */
+  private refuseWrite(): void {
+    const { row, column, rows, columns } = this.at();
+    const sheet = this.sheet.model();
+    const overlaps = (m: { row: number; column: number; rows: number; columns: number }) => m.row < row + rows && row < m.row + m.rows && m.column < column + columns && column < m.column + m.columns;
+    const failing = sheet.failingWrites.findIndex((f) => overlaps(f.rect));
+    if (failing >= 0) {
+      const { code, message } = sheet.failingWrites.splice(failing, 1)[0];
+      throw new OfficeError(code, message);
+    }
+    if (sheet.locked.some(overlaps)) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+  }
+
   set values(grid: unknown[][]) {
     this.queue(size(grid), () => {
+      this.refuseWrite();
       const { row, column } = this.at();
       const sheet = this.sheet.model();
       grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), v)));
@@ -577,6 +591,7 @@ class RangeProxy extends ClientObject {
   }
   set numberFormat(grid: unknown[][]) {
     this.queue(size(grid), () => {
+      this.refuseWrite();
       const { row, column } = this.at();
       const sheet = this.sheet.model();
       grid.forEach((line, r) => line.forEach((f, c) => f !== null && (sheet.cell(row + r, column + c).numberFormat = f === '' ? 'General' : String(f))));

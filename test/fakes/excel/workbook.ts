@@ -55,8 +55,25 @@ export class ExcelSheet {
   readonly page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; titleRows?: string } = {};
   /** Merged ranges, 1-based (Range.merge). */
   readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
+  /**
+   * Cells left locked on a sheet whose protection is on (Review > Protect Sheet), 1-based: Excel refuses a write whose
+   * range touches one, even where the write holds null for it, with AccessDenied.
+   */
+  readonly locked: { row: number; column: number; rows: number; columns: number }[] = [];
+  /** Writes to fail once each with an Office.js error (`failNextWrite`). */
+  readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
 
   constructor(public name: string) {}
+
+  /** Protects the sheet with the cells of `a1` locked (the others unlocked), as a person does before sharing it. */
+  protectLocked(a1: string): void {
+    this.locked.push(parseAddress(a1));
+  }
+
+  /** The next write touching `a1` fails, once, with Office.js's `code` and `message` (GeneralException: a passing failure). */
+  failNextWrite(a1: string, code: string, message: string): void {
+    this.failingWrites.push({ rect: parseAddress(a1), code, message });
+  }
 
   peek(row: number, column: number): ExcelCell | undefined {
     return this.cells.get(`${row}:${column}`);

@@ -75,6 +75,30 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['error:not_a_number']);
   });
 
+  it.each(['TBD', 'tbd', 'To be determined'])('keeps the row of a figure not known yet (%j): left blank with a warning, as a date or a dropdown is', (raw) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Estimated hours: "${raw}" is not a figure yet; left blank`]]);
+  });
+
+  it.each([['~3', 3], ['≈ 12.5', 12.5], ['approx. 4 hours', 4], ['about 6', 6]])('reads an approximate figure, %j, as %s, with a warning that says so', (raw, value) => {
+    const r = read('requests', 'hoursSpent', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Hours spent: read "${raw}" as ${value} (about ${value})`]]);
+  });
+
+  it.each([['5 - very satisfied', 5], ['5 (very satisfied)', 5], ['1 – very dissatisfied', 1], ['3: neutral', 3], ['4 = Satisfied', 4]])(
+    'reads a satisfaction score written with its label, %j, as the score, with a warning', (raw, score) => {
+      const r = read('requests', 'satisfaction', raw);
+      expect(r.value).toBe(score);
+      expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Satisfaction (1-5): read "${raw}" as ${score}`]]);
+    },
+  );
+
+  it.each(['7 - very satisfied', '5 - 6'])('still refuses a score beyond the scale, or a range, %j', (raw) => {
+    expect(read('requests', 'satisfaction', raw).value).toBeNull();
+  });
+
   it('keeps satisfaction a whole number from 1 to 5', () => {
     expect(read('requests', 'satisfaction', 4).value).toBe(4);
     expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);

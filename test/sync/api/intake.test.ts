@@ -157,6 +157,18 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(today.status).toBe(201);
   });
 
+  test('a deadline years away (2206 typed for 2026) is sent back to fix, in words; one within two years is taken', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const far = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2206-03-01' });
+    expect(far.status).toBe(400);
+    expect(far.text).toMatch(/id="dueOn-error">Needed by: March 1, 2206 is more than two years away\. Check the year, or leave it blank\./);
+    expect(far.text).toContain('value="2206-03-01"');
+    expect(await rowsOf(h, src.id)).toEqual([]);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2028-06-30' })).status).toBe(201);
+  });
+
   test("a requester west of UTC, where it is still yesterday, may give their today as the deadline; the day before is refused", async () => {
     // 01:00 UTC on December 3 is the evening of December 2 in the Americas.
     const h = await harness(backend, { clock: () => new Date('2026-12-03T01:00:00Z') });

@@ -40,7 +40,7 @@ describe('a likely typo date in the trends', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(1, 3)).toEqual(['Warning', 'Requests']);
     expect(rows[0][5]).toBe('Received');
-    expect(String(rows[0][6])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts and quarter columns \(1 request;/);
+    expect(String(rows[0][6])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts, the quarter columns and the days to fulfill \(1 request;/);
   });
 
   it('counts every open request in the backlog by age: one received in the future is a group of its own, the same in the report, the master and the dashboard', () => {
@@ -64,6 +64,22 @@ describe('a likely typo date in the trends', () => {
     expect(undated.backlog.byAgeBucket.at(-1)).toEqual({ key: 'No received date', count: 1 });
     expect(aggregateMetrics({ requests: ROWS.slice(0, 5) }, { asOf: '2026-10-01', rules: DEFAULT_RULES }).backlog.byAgeBucket.map((b) => b.key))
       .toEqual(DEFAULT_RULES.ageBuckets.map(([, label]) => label));
+  });
+
+  it('leaves a request with a typo date out of the days to fulfill, over the whole period and in its quarter', () => {
+    // Received typed 2004 for 2026: 8,000-odd days to fulfill made the 90th percentile of its quarter 6,468 days.
+    const typo = request('R8', '2004-05-04', { status: 'Fulfilled', fulfilledOn: '2026-05-20' });
+    const withTypo = aggregateMetrics({ requests: [...ROWS.slice(0, 5), typo] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+    expect(withTypo.dataQuality.likelyTypoDates).toEqual([{ date: '2004-05-04', received: 1, fulfilled: 0 }]);
+    expect(withTypo.fulfilment.fulfilled).toBe(2);
+    expect([withTypo.fulfilment.medianDays, withTypo.fulfilment.p90Days]).toEqual([11, 11]);
+    const p90 = withTypo.rba.howWell.find((x) => x.id === 'p90Days')!;
+    expect(p90.value).toBe(11);
+    expect(p90.trend.find((t) => t.quarter === '2026-Q2')!.value).toBe(11);
+    // Fulfilled on a typo date: its quarter is gone from the trend, and its days from the whole period too.
+    const late = request('R9', '2026-03-02', { status: 'Fulfilled', fulfilledOn: '2206-03-20' });
+    const lateTypo = aggregateMetrics({ requests: [...ROWS.slice(0, 5), late] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+    expect(lateTypo.fulfilment.p90Days).toBe(11);
   });
 
   it('leaves a sheet of plausible dates alone', () => {
