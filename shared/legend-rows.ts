@@ -14,11 +14,11 @@ export interface LegendRow {
   first: number;
   /**
    * What makes the line, with no label, a row all the same (kept with a warning, which is better than a row lost), or
-   * undefined. `cell`, the 0-based column that tells it: either one of two choices sits where a row holds a value of
-   * its own kind (its list's column, a date or a timeline), as a task named by a status word sits beside its status or
-   * timeline ("Planning | Completed", "Planning | Ongoing"); or a choice sits outside its list's columns in a word the
-   * list does not spell (`word`: as typed, and the choice a row's reading takes it for): a goal "Planning", a task
-   * "Done; ongoing". A legend names a list's values as the list does; other words for them are read only in a row's place.
+   * undefined. `cell`, the 0-based column that tells it: either one of two choices sits in its list's column, as a
+   * task named by a status word sits beside its status ("Planning | Completed"); or a choice sits outside its list's
+   * columns in a word the list does not spell (`word`: as typed, and the choice a row's reading takes it for): a goal
+   * "Planning", a task "Done; ongoing", a task "Planning" beside its timeline "Ongoing". A legend names a list's values
+   * as the list does; other words for them are read only in a row's place.
    */
   row?: { cell: number; word?: { text: string; names: string } };
 }
@@ -74,7 +74,7 @@ export function choiceLines(table: TableDef, map: HeaderMap, opts: Pick<ReadOpti
 } {
   const lists = closedLists(table, map, opts);
   return {
-    legendOf: legendReader(table, map, lists),
+    legendOf: legendReader(lists),
     inPlace: (line) => lists.some(({ index, own }) => [...own].some((i) => typeof line[i] === 'string' && index.has(wordsKey(line[i] as string)))),
   };
 }
@@ -89,8 +89,7 @@ export function choiceLines(table: TableDef, map: HeaderMap, opts: Pick<ReadOpti
  * for a choice ("Done", "Planning") make a legend only after a label ("Key:", "Status legend:"): unlabeled, they are
  * a row's text (`LegendRow.row`).
  */
-function legendReader(table: TableDef, map: HeaderMap, lists: readonly ClosedList[]): (line: readonly CellInput[]) => LegendRow | undefined {
-  const dated = new Set([...map.spans.keys(), ...[...map.fields].filter(([, f]) => table.columns.find((c) => c.name === f)?.type === 'date').map(([i]) => i)]);
+function legendReader(lists: readonly ClosedList[]): (line: readonly CellInput[]) => LegendRow | undefined {
   // What no choice can be, told before its words are read: longer than any choice twice over (spaces, plurals and
   // marks aside), or holding a digit when no choice does (an ID, a date typed as text).
   const names = lists.flatMap(({ index }) => [...index.values()]);
@@ -124,18 +123,19 @@ function legendReader(table: TableDef, map: HeaderMap, lists: readonly ClosedLis
       return !choices.has(undefined) && choices.size === keys.length && (cells.length === 1 || cells.some(({ i }) => !own.has(i)));
     });
     if (!legend) return undefined;
-    const row = typed[0] === unlabeled ? rowAllTheSame(legend, texts, cells, dated) : undefined;
+    const row = typed[0] === unlabeled ? rowAllTheSame(legend, texts, cells) : undefined;
     return { column: legend.column, texts, first: cells[0].i, ...(row === undefined ? {} : { row }) };
   };
 }
 
 /**
- * Why an unlabeled line of one list's choices is a row (`LegendRow.row`), or undefined for a legend: two choices, one
- * where a row holds a value of its kind; else the first choice outside the list's columns (or among others in one
- * cell) in a word the list does not spell. `texts` are the line's choices; `cells` its filled cells, one per text unless one cell holds them all.
+ * Why an unlabeled line of one list's choices is a row (`LegendRow.row`), or undefined for a legend: two choices in two
+ * cells, one in its list's column; else the first choice outside the list's columns (or among others in one cell) in a
+ * word the list does not spell. `texts` are the line's choices; `cells` its filled cells, one per text unless one cell
+ * holds them all.
  */
-function rowAllTheSame(list: ClosedList, texts: readonly string[], cells: readonly { i: number }[], dated: ReadonlySet<number>): LegendRow['row'] {
-  const placed = texts.length === 2 && cells.length === 2 ? cells.find(({ i }) => list.own.has(i) || dated.has(i)) : undefined;
+function rowAllTheSame(list: ClosedList, texts: readonly string[], cells: readonly { i: number }[]): LegendRow['row'] {
+  const placed = texts.length === 2 && cells.length === 2 ? cells.find(({ i }) => list.own.has(i)) : undefined;
   if (placed) return { cell: placed.i };
   // A row's word for a choice is read in its list's column, one to a cell: several in one cell are no row's value there.
   const at = (k: number) => (cells.length === 1 ? cells[0].i : cells[k].i);

@@ -16,7 +16,7 @@ import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
 import { EXCEL_MAX_ROWS } from './workbook-plan';
-import { SAME_WORDS, singular } from './word-match';
+import { SAME_WORDS, singular, wordsOf } from './word-match';
 
 export { mapHeaders, type HeaderMap } from './header-map';
 
@@ -146,6 +146,8 @@ export interface ReadTableResult {
   title: TitleYears;
   /** The sheet row where a table pasted below this one starts (its header): this one ends above it (`readStacked`). */
   nextAt?: number;
+  /** The sheet row of the first line of that table's own title ("Milestones 2026"), when it has one: this one ends above it. */
+  nextTitleAt?: number;
 }
 
 /** Headers that group rows rather than describe them ("Month" beside a Date column). */
@@ -251,6 +253,29 @@ function nextTableAt(table: TableDef, map: HeaderMap, grid: readonly (readonly C
   return -1;
 }
 
+/**
+ * The 0-based line where the title of the table heading line `next` starts (`next` when it has none): of the lines of
+ * one cell of text right above it (blank lines between), the topmost that names that table ("Milestones 2026", "## An
+ * association of cities' equity roadmap") or, in a few words, a year ("2026", "FY 2026-27"). The lines from there
+ * down are its title; those above stay notes under the table above ("Funding notes: …", "Source: …"). A cell right of
+ * the upper table's first column is none: it may be a row of that table with one cell filled (a task).
+ */
+function titleAbove(grid: readonly (readonly CellInput[])[], headerIndex: number, next: number): number {
+  const below = locateTable('', [grid[next]])!.table;
+  const name = ` ${wordsOf(below.sheet).join(' ')} `;
+  const firstColumn = firstCell(grid[headerIndex]);
+  let from = next;
+  for (let r = next - 1; r > headerIndex; r--) {
+    if (filled(grid[r]) === 0) continue;
+    const one = alone(grid[r]);
+    if (typeof one !== 'string' || firstCell(grid[r]) > firstColumn) break;
+    const words = wordsOf(one);
+    const titles = ` ${words.join(' ')} `.includes(name) || (words.length <= 4 && !NOTE_TEXT.test(one.trim()) && Object.keys(titleYears('', [[one]])).length > 0);
+    if (titles) from = r;
+  }
+  return from;
+}
+
 function headerIssues(table: TableDef, sheet: string, headerIndex: number, map: HeaderMap, settled: readonly SettledTie[]): CellIssue[] {
   const issues: CellIssue[] = [];
   const at = (index: number, header: string) => ({ field: '', sheet, row: headerIndex + 1, column: columnLetter(index + 1), header: excerpt(header), severity: 'warning' as const });
@@ -303,14 +328,20 @@ export function readTable(
    * The workbook's fiscal year, for a span such as `FY22` in a Timeline column; its dropdown values, by which a
    * header that could name two dropdown columns (`Type`) is read as the one its values fit.
    */
-  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & { lists?: ReadOptions['lists'] } = {},
+  options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & {
+    lists?: ReadOptions['lists'];
+    /** The 0-based line where this table's own title starts, below a table above it (`readStacked`): its year is the table's, over the sheet's. */
+    titleFrom?: number;
+  } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
   const map = mapHeaders(table, header);
-  // A table pasted below this one is not read as its rows, nor the lines between as headings over them.
+  // A table pasted below this one is not read as its rows, nor the lines between as headings over them, nor its
+  // title as a note under this one.
   const next = headerIndex >= 0 ? nextTableAt(table, map, grid, headerIndex) : -1;
-  const nextAt = next >= 0 ? { nextAt: next + 1 } : {};
-  if (next >= 0) grid = grid.slice(0, next);
+  const nextTitle = next >= 0 ? titleAbove(grid, headerIndex, next) : -1;
+  const nextAt = { ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}) };
+  if (next >= 0) grid = grid.slice(0, nextTitle);
   const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
   const { legendOf, inPlace } = choiceLines(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
@@ -322,7 +353,8 @@ export function readTable(
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
-  const title = titleYears(sheet, grid.slice(0, headerIndex));
+  const own = options.titleFrom === undefined ? {} : titleYears('', grid.slice(options.titleFrom, headerIndex));
+  const title = Object.keys(own).length ? own : titleYears(sheet, grid.slice(0, headerIndex));
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
   for (const named of differing) {
@@ -524,16 +556,21 @@ export function readStacked(
   first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
   const top = first.headerRow - 1;
-  // Each table from its header down to the next: the lines above it, from the first header, are the tables above.
-  const readAt = (table: TableDef, header: number, end = Infinity) => readTable(table, sheet, grid.map((line, r) => ((r >= top && r < header) || r >= end ? [] : line)), header, options);
+  // Each table from its header down to the next: the lines above it, from the first header, are the tables above,
+  // but for its own title (from `from`).
+  const readAt = (table: TableDef, header: number, end = Infinity, from = header) =>
+    readTable(table, sheet, grid.map((line, r) => ((r >= top && r < from) || r >= end ? [] : line)), header, from < header ? { ...options, titleFrom: from } : options);
   const reads = [first];
-  for (let at = first.nextAt; at !== undefined; at = reads[reads.length - 1].nextAt) {
+  for (let above = first; above.nextAt !== undefined; above = reads[reads.length - 1]) {
+    const at = above.nextAt;
     const header = at - 1;
+    const from = (above.nextTitleAt ?? at) - 1;
     // nextTableAt found a table this line heads, so one is located.
     const table = locateTable('', [grid[header]])!.table;
-    const read = readAt(table, header);
+    const read = readAt(table, header, Infinity, from);
     const nth = ORDINALS[reads.length - 1] ?? `${reads.length + 1}th`;
-    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.sheet}) from row ${at} of sheet ${sheet}` });
+    const titled = from < header ? `, with its title from row ${from + 1} ("${clip(String(alone(grid[from])))}")` : '';
+    read.issues.unshift({ code: 'another_table', field: '', sheet, row: at, severity: 'warning', message: `read a ${nth} table (${table.sheet}) from row ${at} of sheet ${sheet}${titled}` });
     reads.push(read);
   }
   if (top < 0) return reads;
@@ -548,7 +585,8 @@ export function readStacked(
     }
     const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
     const above = reads[i];
-    const cut = readAt(above.table, above.headerRow - 1, broken);
+    // Its own title, if it has one, starts where the table above it said.
+    const cut = readAt(above.table, above.headerRow - 1, broken, (reads[i - 1]?.nextTitleAt ?? above.headerRow) - 1);
     cut.issues.unshift(...above.issues.filter((x) => x.code === 'another_table'));
     reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
   }

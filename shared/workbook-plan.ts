@@ -131,6 +131,14 @@ export interface SheetPlan {
    * it runs on across the empty cells of its row, where the column it starts in would wrap it into a tall block.
    */
   runOnRows?: readonly number[];
+  /**
+   * The first of the ready rows (1-based, counted below the header): rows of formulas that show nothing until a
+   * row is typed beside them. A formula is content to every host, so a ready row prints: the writer writes such rows
+   * only down to the foot of the page the rows above them print on, so no page of nothing but ready rows prints. A
+   * row below this one that shows something is written wherever it falls; the validations and conditional formats
+   * planned over the rows left out stay (they print nothing).
+   */
+  readyRowsFrom?: number;
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[] };
 }
 

@@ -8,11 +8,12 @@ import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tabl
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
- * Formula rows below the data, ready for new rows to get their statuses. They print (a cell whose formula
- * shows nothing is content to every host), so there are about a page of them, not hundreds: past them, the
- * add-on's sync carries them down to this many rows below the last typed row; without it, Excel extends the
- * formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
- * (decision 003).
+ * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
+ * and Dashboard ranges reach. A cell whose formula shows nothing is content to every host, so it prints: the
+ * writer writes the ready rows only down to the foot of the page the data end on (`readyRowsFrom`), all of them
+ * in an empty sheet. Past them, the add-on's sync carries the formulas down to this many rows below the last typed
+ * row; without it, Excel extends the formulas to a row typed below a list by itself, and in Sheets and LibreOffice
+ * the last row is copied down (decision 003).
  */
 export const SPARE_ROWS = 25;
 export const FIRST_DATA_ROW = 2;
@@ -106,6 +107,7 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     conditionals,
     tabColor,
     expectedRows: rows.length,
+    readyRowsFrom: typed.length + 1,
   };
   const letter = (field: string) => {
     const l = letters.get(field);

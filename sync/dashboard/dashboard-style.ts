@@ -76,6 +76,8 @@ footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
   .scroll { overflow: visible; }
   thead th { white-space: normal; }
   h2, h3, caption, figcaption { break-after: avoid; }
+  /* A heading of two lines moves whole: Chromium split one in the changes grid, its first line at a page's foot. */
+  h2, h3 { break-inside: avoid; }
   /* A list of changes may run longer than a page: kept whole it would move on and leave the page empty, so only its lines are. */
   figure, tr, .changes li { break-inside: avoid; }
   /* At the size drawn, two charts fit a page, and their text is the size it was drawn at. */

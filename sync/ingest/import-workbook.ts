@@ -373,7 +373,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
       readSheets: [...readNames, ...listsOwn.sheets],
       unreadable,
-      title: (sheet) => bySheet.get(sheet)?.read.title,
+      title: (row) => at(row.sheet!, row.sheetRow!).read.title,
       readOptions,
       placeOf: (row, field) => cellOf(at(row.sheet!, row.sheetRow!), field, row.at),
       sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet))), ...listsOwn.warnings],

@@ -38,9 +38,10 @@ export interface IngestBatch {
   at: Date;
   /**
    * How cells are read beyond the service's rules: the year or fiscal year named by the sheet's title, for
-   * dates without one; per sheet when the rows name theirs (a table kept on several sheets).
+   * dates without one; per row when the rows name their sheets (a table kept on several sheets, or stacked below
+   * another under a title of its own), the rows of one title in one sheet read together.
    */
-  title?: TitleYears | ((sheet: string) => TitleYears | undefined);
+  title?: TitleYears | ((row: IngestRow) => TitleYears | undefined);
   /** A field's column letter and the sheet's own header there, stored with a problem so it can be shown at its cell. */
   placeOf?: (row: IngestRow, field: string) => { column?: string; header?: string };
   /** Problems of the sheet rather than of a row (an ignored column, a skipped repeated header), stored with the row warnings. */
@@ -137,17 +138,17 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
 }
 
 /**
- * Validates each sheet's rows together, as the add-on does before it sends them: a date without a year
- * takes it from its own sheet's title, else that sheet's column, never from another sheet's.
+ * Validates each sheet's rows of one title together, as the add-on does before it sends them: a date without a
+ * year takes it from its own table's title, else its column, never from another sheet's or table's.
  */
 function validateBySheet(batch: IngestBatch) {
   const options = { ...DEFAULT_READ_OPTIONS, ...batch.readOptions };
   const { rows } = batch;
+  const titleOf = (row: IngestRow) => (typeof batch.title === 'function' ? (row.sheet === undefined ? undefined : batch.title(row)) : batch.title);
   const results = [];
   for (let start = 0, end = 0; start < rows.length; start = end) {
-    while (end < rows.length && rows[end].sheet === rows[start].sheet) end++;
-    const sheet = rows[start].sheet;
-    const title = typeof batch.title === 'function' ? (sheet === undefined ? undefined : batch.title(sheet)) : batch.title;
+    const title = titleOf(rows[start]);
+    while (end < rows.length && rows[end].sheet === rows[start].sheet && titleOf(rows[end]) === title) end++;
     const sheetRows = rows.slice(start, end);
     results.push(...validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts)));
   }

@@ -37,7 +37,7 @@ export const MAX_CELL_TEXT = 32_767;
 export const clipCellText = (text: string): string => clipText(text, MAX_CELL_TEXT);
 
 /** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
-const LINE_POINTS = 15;
+export const LINE_POINTS = 15;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
 export const MAX_ROW_POINTS = 409;
 /** The lines a row can show: a cell needing more is clipped to them, with a marker (see `clipToLines`). */
@@ -304,6 +304,8 @@ export class RowXml {
   private readonly wrapped: number[];
   /** The row being added with its texts too long for a row clipped, made only for such a row. */
   private clipped: (PlanCell | undefined)[] | undefined;
+  /** How tall the row last added prints, in points (a row of nothing takes a line too). */
+  lastRowPoints = LINE_POINTS;
 
   constructor(
     private readonly sheet: string,
@@ -339,7 +341,9 @@ export class RowXml {
       }
       lines = Math.max(lines, needed);
     }
-    return lines === 1 ? '' : ` ht="${Math.min(lines * LINE_POINTS, MAX_ROW_POINTS)}"`;
+    if (lines === 1) return '';
+    this.lastRowPoints = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
+    return ` ht="${this.lastRowPoints}"`;
   }
 
   private letter(i: number): string {
@@ -357,6 +361,7 @@ export class RowXml {
    * replaces the column style for the row's first `ownCells` cells.
    */
   add(rowNumber: number, cells: readonly (PlanCell | undefined)[], typed: boolean, rowStyle?: object, ownCells = cells.length): void {
+    this.lastRowPoints = LINE_POINTS;
     if (!cells.some((c) => c !== null && c !== undefined)) return;
     const out = this.out;
     // A title or header row wraps when its own style says so (a header wraps between words), over every cell.

@@ -10,7 +10,8 @@ import {
   CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
-import { RowXml, wrapsInSight } from './row-xml';
+import { PrintedPage } from './printed-page';
+import { LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
 import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
@@ -151,6 +152,9 @@ function literalList(sheet: string, values: readonly string[]): string {
 
 /** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
 const footerText = (name: string) => name.replace(/&/g, '&&');
+
+/** A row of nothing but empty cells and formulas that show nothing: a ready row no one has typed in. */
+const showsNothing = (cells: readonly PlanCell[]) => cells.every((c) => c === null || (isFormulaCell(c) && (c.result === '' || c.result === null)));
 
 /** A row of cells, or rows already encoded, which end at a sheet's last row. */
 type PlanRow = readonly PlanCell[] | EncodedBlock;
@@ -312,9 +316,12 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
 
   const xml = new RowXml(name, plan.columns, { column: (col, kind) => ids.style(columnStyles[col] ?? {}, kind), row: ids.style }, ids.strings, plan.clipped);
   let rowNumber = 0;
+  // Only a sheet with ready rows follows its rows down the pages.
+  const page = plan.readyRowsFrom === undefined ? undefined : new PrintedPage(scale);
   const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
     rowNumber++;
     xml.add(rowNumber, cells, typed, style, cells.length);
+    page?.add(xml.lastRowPoints, withHeader && rowNumber === headerRow);
   };
   const send = (bytes: Buffer) => {
     internals.stream.write(bytes);
@@ -341,8 +348,13 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       await pause(internals);
       continue;
     }
+    const planRow = rowNumber + shift - headerRow + 1;
+    if (page && planRow >= plan.readyRowsFrom! && !page.fits(LINE_POINTS) && showsNothing(next.value)) {
+      rowNumber++;
+      continue;
+    }
     const cells = shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c));
-    if (runOn.has(rowNumber + shift - headerRow + 1)) put(cells, false, runOnStyle);
+    if (runOn.has(planRow)) put(cells, false, runOnStyle);
     else put(cells, true);
     if (++written % BLOCK_ROWS === 0) {
       flush();

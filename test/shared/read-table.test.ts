@@ -518,11 +518,11 @@ describe('readTable, with another table stacked below', () => {
     expect(reads[1].rows[2]).toMatchObject({ row: 36, raw: { phase: 'Normalize', task: 'Racial-equity workshops for senior and executive staff', target: '2 workshops' } });
     expect(reads[2].rows[3].raw).toMatchObject({ focusArea: 'Education, training and peer learning', kind: 'Additional strategy' });
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))).toEqual([
-      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1',
-      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1',
+      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
+      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
     ]);
-    // The lines between two tables are the upper one's notes, said once, not titles over the lower.
-    expect(reads.slice(1).flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([46, 48]);
+    // The lines between two tables are the upper one's notes, said once, down to the title naming the lower.
+    expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([27, 46]);
   });
 
   it("gives a table below the year of the sheet's title, and nothing of the rows above it", () => {
@@ -556,8 +556,30 @@ describe('readTable, with another table stacked below', () => {
     expect(readStacked(first, 'Plan', sheet, {}, [TABLES.roadmap])).toHaveLength(1);
   });
 
-  it('reads the lines between the tables as notes under the first, not as phases', () => {
-    expect(read.issues.filter((i) => i.row! > 25 && i.row! < 33).map((i) => [i.row, i.code])).toEqual([[27, 'note_row'], [29, 'note_row'], [31, 'note_row']]);
+  it('reads the lines between the tables as notes under the first, not as phases, from the title naming the table below on as its title', () => {
+    expect(read.issues.filter((i) => i.row! > 25 && i.row! < 33).map((i) => [i.row, i.code])).toEqual([[27, 'note_row']]);
+    const reads = readStacked(read, 'Sheet1', stackedTables.sheets[0].rows);
+    expect(reads.map((r) => r.issues.find((i) => i.code === 'another_table')?.message)).toEqual([
+      undefined,
+      'read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
+      'read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
+    ]);
+  });
+
+  it("takes a title right above a table below another (\"Milestones 2026\") as its title, the year of its dates, not as a note under the table above", () => {
+    const sheet: Grid = [
+      ['Work plan 2025'], ['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Sep – Dec'], [], ['Source: city budget office'], ['Milestones 2026'],
+      ['Date', 'Milestone', 'Team', 'Status'], ['March 15', 'Forum', 'ODE', 'Not started'],
+    ];
+    const reads = readStacked(readTable(TABLES.workplan, 'Sheet1', sheet, 1), 'Sheet1', sheet);
+    expect(reads.map((r) => [r.table.name, r.rows.map((x) => x.row), r.title])).toEqual([['workplan', [3], { titleYear: 2025 }], ['milestones', [8], { titleYear: 2026 }]]);
+    expect(reads.flatMap((r) => r.issues).filter((i) => i.row! > 3 && i.row! < 8).map((i) => [i.row, i.code])).toEqual([[5, 'note_row'], [7, 'another_table']]);
+    expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2026-03-15' } });
+    // A line that names no table and no year stays a note of the table above; one cell under Task, a task.
+    const noted = [...sheet.slice(0, 5), ['Funding through the general fund'], ...sheet.slice(6)];
+    expect(readTable(TABLES.workplan, 'Sheet1', noted, 1).issues.filter((i) => i.code === 'note_row').map((i) => i.row)).toEqual([5, 6]);
+    const task = [...sheet.slice(0, 5), [null, null, 'Publish the 2026 milestones'], ...sheet.slice(6)];
+    expect(readTable(TABLES.workplan, 'Sheet1', task, 1).rows.map((x) => [x.row, x.raw.task])).toEqual([[3, 'Host a forum'], [6, 'Publish the 2026 milestones']]);
   });
 
   it('reads a header repeated on a later page (one that would fit another table too), and a row of header words, as before', () => {

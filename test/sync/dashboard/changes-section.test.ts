@@ -7,7 +7,7 @@ import { changesSection } from '../../../sync/dashboard/changes-section';
 import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { pageHead } from '../../../sync/dashboard/html-text';
 import { withChromium } from '../../support/chromium';
-import { halfEmptyPages } from '../../support/pdf';
+import { halfEmptyPages, pdfPageTexts } from '../../support/pdf';
 import { tempFolder } from '../ingest/workbook-files';
 
 const SOURCES = ['Racial Equity Commission — work plan', 'City of Riverside — TA intake'];
@@ -46,4 +46,34 @@ describe('the changes section on paper', () => {
       folder.cleanup();
     }
   }, 120_000);
+
+  it('prints no heading broken across two pages: a heading at the foot of a page moves whole to the next', async () => {
+    // Seen on the QA dashboard: "Sources that have not synced since Nov" at a page's foot, "8, 2026: 0" atop the next.
+    // A space above the section, grown 24 pixels at a time (less than the two lines of a heading), brings each heading in turn to the foot of a page.
+    const headings = ['Sources that have not synced since Nov 6, 2026: 0'];
+    const rejected = Array.from({ length: 6 }, (_, i) => ({ sourceId: 's1', sourceName: SOURCES[1], table: 'requests' as const, rowId: `TA Request Log:TA-26-0${10 + i}`, at: '2026-12-06', sheet: 'TA Request Log', sheetRow: 15 + i }));
+    const meeting: ChangesReport = {
+      ...report,
+      requests: { received: rows('r', 5), fulfilled: rows('f', 1), closed: [], wentOverdue: rows('o', 3) },
+      milestones: { done: [], missed: rows('m', 2) },
+      dataQuality: { rejected, fixed: [] },
+    };
+    const folder = tempFolder('changes-heading');
+    const broken: string[] = [];
+    try {
+      await withChromium(async (browser) => {
+        const tab = await browser.newPage();
+        for (let space = 0; space < 1000; space += 24) {
+          await tab.setContent(`${pageHead('Changes', DASHBOARD_CSS)}<body><main><div style="height: ${space}px"></div>${changesSection({ report: meeting, sinceFrom: 'lookback', form: {}, keep: {}, action: '/dashboard' })}</main></body></html>`);
+          const file = folder.path(`changes-${space}.pdf`);
+          await writeFile(file, await tab.pdf({ format: 'Letter' }));
+          const pages = (await pdfPageTexts(file)).map((page) => page.replace(/\s+/g, ' '));
+          for (const heading of headings) if (!pages.some((page) => page.includes(heading))) broken.push(`${heading} (${space}px down)`);
+        }
+      });
+    } finally {
+      folder.cleanup();
+    }
+    expect(broken).toEqual([]);
+  }, 300_000);
 });

@@ -283,6 +283,23 @@ describe('writeWorkbook', () => {
     expect(workbookXml.match(/Print_Area/g)).toHaveLength(1);
   });
 
+  it('writes ready rows only down to the foot of the page the rows above them print on, and a typed row below them wherever it falls', async () => {
+    const columns = [{ header: 'Task', width: 20, wrap: true }, { header: 'Status', width: 12 }];
+    const ready = (row: number): PlanCell[] => [null, { formula: `IF(A${row}="","",A${row})`, result: '' }];
+    // The page (A4 landscape within the margins, 523 points) under a 15-point header, a 30-point row and 27 rows of 15
+    // points (450 in all) has room for 4 more rows of 15.
+    const typed: PlanCell[][] = [['One\nrow of two lines', 'x'], ...Array.from({ length: 27 }, (_, i) => [`Task ${i + 2}`, 'x'])];
+    const rows = [...typed, ...Array.from({ length: 25 }, (_, i) => ready(30 + i)), ['Typed below the ready rows', null]];
+    const plan: SheetPlan = { name: 'Plan', columns, rows, readyRowsFrom: typed.length + 1 };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Ready', sheets: [plan] })) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Plan')!;
+    const written = (row: number) => sheet.getRow(row).cellCount > 0;
+    expect(Array.from({ length: 5 }, (_, i) => written(30 + i))).toEqual([true, true, true, true, false]);
+    expect(written(54)).toBe(false);
+    expect(sheet.getCell('A55').value).toBe('Typed below the ready rows');
+  });
+
   it('counts pages across so that no page is printed smaller than 70 %', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.

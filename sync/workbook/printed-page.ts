@@ -1,0 +1,37 @@
+// Where the rows written so far end on their printed page: ready rows (formulas that show nothing until a row is
+// typed) are written only down to the foot of the page the rows above them print on, so they never print a page
+// of their own (decision 003).
+import { PRINT_PAGE_PX } from '../../shared/workbook-plan';
+
+/** A page's printable height in points at 100 %, on the shorter paper (A4 landscape): rows that fit it fit Letter too. */
+export const PAGE_POINTS = (PRINT_PAGE_PX.height * 72) / 96;
+
+/**
+ * Follows the rows down the pages as Excel and LibreOffice break them: a row that does not fit what is left of a
+ * page starts the next, under the title rows (the header) that repeat on every page. At 100 %: a sheet fitted to
+ * its width prints smaller, so more rows fit than counted here, never fewer.
+ */
+export class PrintedPage {
+  private used = 0;
+  private titlePoints = 0;
+
+  /** `scale` in percent, when the sheet prints at a fixed one. */
+  constructor(scale = 100, private readonly pagePoints = (PAGE_POINTS * 100) / scale) {}
+
+  /** A row `points` tall; a title row prints again at the top of every page. */
+  add(points: number, title = false): void {
+    if (this.used > this.titlePoints && this.used + points > this.pagePoints) this.used = this.titlePoints;
+    this.used += points;
+    if (title) this.titlePoints += points;
+  }
+
+  /** A page break after the row last added. */
+  break(): void {
+    this.used = this.titlePoints;
+  }
+
+  /** Whether a row `points` tall still fits on the page the last row printed on. */
+  fits(points: number): boolean {
+    return this.used + points <= this.pagePoints;
+  }
+}

@@ -1,0 +1,53 @@
+// What each template prints in LibreOffice, empty and with sample rows: every page of a data sheet holds rows
+// someone typed, never only the ready formula rows below them, while the rows typed later still print (no print area).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnLetter } from '../../shared/lists';
+import { TABLES } from '../../shared/tables';
+import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
+import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
+import { SPARE_ROWS } from '../../templates/data-sheet';
+import { convertToPdf } from '../support/libreoffice';
+import { pdfPageTexts } from '../support/pdf';
+import { readXlsxCells } from '../support/xlsx-cells';
+
+const asOf = localToday();
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'equity-desk-printed-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The sheet a page belongs to, from its footer (`Roadmap   Page 3 of 9`). */
+const sheetOf = (text: string) => /^\s*(\S.*?)\s{2,}Page \d+ of \d+\s*$/m.exec(text)?.[1];
+/** A row's id at the start of a line (`R-01`, `TA-2026-0009`, `P1-01`, `MS-01`): the id column repeats on every page across. */
+const ROW_ID = /^\s*[A-Z]+\d*-\d+\b/m;
+
+async function written(name: TemplateName, sample: number) {
+  const file = join(dir, `${name}-${sample}.xlsx`);
+  await writeFile(file, await writeWorkbookToBuffer(buildTemplatePlan(name, { sample, asOf })));
+  return file;
+}
+
+describe.each(TEMPLATE_NAMES.flatMap((name) => [[name, 0], [name, 12]] as const))('template %s with %i sample rows', (name, sample) => {
+  const table = TABLES[templateRows(name).table];
+  const typedRows = templateRows(name, { sample, asOf }).rows.length;
+
+  it.skipIf(typedRows === 0)('prints no page of its data sheet that holds only ready formula rows', async () => {
+    const pages = (await pdfPageTexts(await convertToPdf(await written(name, sample), dir))).filter((t) => sheetOf(t) === table.sheet);
+    expect(pages.length).toBeGreaterThan(0);
+    pages.forEach((text, i) => expect(text, `${table.sheet} page ${i + 1}`).toMatch(ROW_ID));
+  }, 180_000);
+
+  it.skipIf(typedRows > 0)('keeps every ready row of an empty sheet: they fit its one page', async () => {
+    const cells = (await readXlsxCells(await written(name, sample))).get(table.sheet)!;
+    const status = columnLetter(table.columns.length + 1);
+    for (let row = 2; row <= 1 + SPARE_ROWS; row++) expect(cells.get(`${status}${row}`)?.formula, `row ${row}`).toBeTruthy();
+  }, 180_000);
+});
