@@ -24,7 +24,7 @@ import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
 import { gridWidth, headerAt, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
-import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
 import { endPeriods, typedPeriodWrites, type PeriodEnd, type PeriodsToEnd } from './typed-periods';
 
@@ -192,7 +192,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
-  const periodWrites: RowCells[][] = [];
+  const ends: PeriodsToEnd[] = [];
   // The choices the service checks: the lists this sync sent, over its defaults; a row is then unchanged by the
   // same reading on both sides, not sent again each time for a choice the sheet's Lists added.
   const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
@@ -200,7 +200,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
     const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
+    // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
+    const idColumn = idColumns[s];
+    if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
       // A sheet row's later side-by-side items are its id and the item's place among them.
@@ -292,11 +294,6 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
-  // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
-  const ends = sheets.flatMap((t, s) => {
-    const idColumn = idColumns[s];
-    return idColumn === null || !periodWrites[s].length ? [] : [{ t, idColumn, writes: periodWrites[s] }];
-  });
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
@@ -374,7 +371,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
             ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
             : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): ${meanwhile}; ${
               later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`
-              : later === 'unremembered' ? `the sheet has more such cells than the add-on can remember, so the next sync tries ${it} again`
+              : later === 'unremembered' ? `too many such cells for the add-on to remember: the next sync tries ${it} again`
               : `the next sync tries again`}`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);

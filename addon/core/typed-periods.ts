@@ -71,15 +71,8 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
  */
 const REFUSED_BYTES = 9_000;
 
-/** The bytes of `text` in UTF-8. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
+/** The bytes of `text` in UTF-8 (Apps Script's V8 has TextEncoder from addon/apps-script/text-encoder.ts). */
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * The cells of `writes` whose write a host refused as protected, by the document's memory of them (decision 012):
@@ -155,6 +148,7 @@ export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, table
     const periodEnds: PeriodEnd[] = [];
     reports.push(periodEnds);
     for (const { t, idColumn, writes: found } of ends) {
+      if (!found.length) continue;
       const memory = yield* refusedBefore(settings, t, found);
       let writes: RowCells[] | null = memory.writes;
       let written = new Set<string>();
@@ -172,7 +166,7 @@ export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, table
         // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
         refused = writes ?? [];
         written = new Set(refused.map((r) => r.rowId));
-        notWritten = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+        notWritten = e instanceof Error ? e.message : String(e);
         // Only a protected cell is refused again next time: a timeout or a quota may not be.
         lasting = port.isProtectedError(e);
       }

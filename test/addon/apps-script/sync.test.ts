@@ -373,7 +373,7 @@ describe('a date typed as a month, its last day refused', () => {
     const held = (JSON.parse(remembered()!) as string[]).length;
     expect(held).toBeGreaterThan(100);
     expect(first.summary).toMatch(new RegExp(`${held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
     const second = await sync();
     expect(second.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*the next sync tries them again`));
     expect(second.summary).not.toMatch(/later syncs leave/);

@@ -817,7 +817,7 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect(remembered.length).toBeGreaterThan(200);
     const rest = 400 - remembered.length;
     expect(first.summary).toMatch(new RegExp(`${remembered.length} End cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
     const second = await sync();
     expect(refusedRows).toEqual([400, rest]);
     // The same cells stay remembered from sync to sync: the rest are tried, and said, each time.
