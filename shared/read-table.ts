@@ -556,7 +556,10 @@ export function readStacked(
   first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
   const top = first.headerRow - 1;
-  const readAt = (table: TableDef, header: number, end = Infinity, from = header) => readUnder(sheet, grid, options, top, table, header, end, from);
+  // Each table from its header down to the next: the lines above it, from the first header, are the tables above,
+  // but for its own title (from `from`).
+  const readAt = (table: TableDef, header: number, end = Infinity, from = header) =>
+    readTable(table, sheet, grid.map((line, r) => ((r >= top && r < from) || r >= end ? [] : line)), header, from < header ? { ...options, titleFrom: from } : options);
   const reads = [first];
   for (let above = first; above.nextAt !== undefined; above = reads[reads.length - 1]) {
     const at = above.nextAt;
@@ -588,29 +591,6 @@ export function readStacked(
     reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
   }
   return reads;
-}
-
-/**
- * `table` read from its 0-based `header` down in a sheet whose top table's header is `top`: the lines from there to
- * `from` are the tables above, blank but for its own title (from `from`); so are the lines from `end` on and those
- * `hidden`.
- */
-function readUnder(
-  sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4], top: number, table: TableDef, header: number, end: number, from: number, hidden?: ReadonlySet<number>,
-): ReadTableResult {
-  const lines = grid.map((line, r) => ((r >= top && r < from) || r >= end || hidden?.has(r) ? [] : line));
-  return readTable(table, sheet, lines, header, from < header ? { ...options, titleFrom: from } : options);
-}
-
-/**
- * `read`, one of a sheet's tables (`reads`, as `readStacked` gives them), read on down the sheet as if no table were
- * pasted below it (their headers blank): the lines those tables now hold, read as this table's rows, as they were
- * read before a table was pasted over them.
- */
-export function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}): ReadTableResult {
-  const i = reads.indexOf(read);
-  const from = (reads[i - 1]?.nextTitleAt ?? read.headerRow) - 1;
-  return readUnder(sheet, grid, options, reads[0].headerRow - 1, read.table, read.headerRow - 1, Infinity, from, new Set(reads.slice(i + 1).map((r) => r.headerRow - 1)));
 }
 
 /** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */

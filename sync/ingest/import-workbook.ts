@@ -2,7 +2,7 @@
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable,
-  readThrough, sheetPosition, tableNamed, textFieldsOf,
+  sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
 import { rowIdOfItem, rowIdProblem } from '../../shared/row-id';
@@ -260,6 +260,21 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
     }
   });
   return ids;
+}
+
+/**
+ * `read`, one of a sheet's tables (`reads`, as `readStacked` gives them), read on down the sheet as if no table were
+ * pasted below it: their headers blank, and the lines above it as `readStacked` leaves them (the tables above blank,
+ * its own title kept). The lines those tables now hold are read as this table's rows, as before they were pasted.
+ * Here, not beside `readStacked`: the add-on, whose rows keep their Sync IDs, never needs it.
+ */
+function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>): ReadTableResult {
+  const i = reads.indexOf(read);
+  const [top, header] = [reads[0].headerRow - 1, read.headerRow - 1];
+  const from = (reads[i - 1]?.nextTitleAt ?? read.headerRow) - 1;
+  const below = new Set(reads.slice(i + 1).map((r) => r.headerRow - 1));
+  const lines = grid.map((line, r) => ((r >= top && r < from) || below.has(r) ? [] : line));
+  return readTable(read.table, sheet, lines, header, from < header ? { ...reading, titleFrom: from } : reading);
 }
 
 /**
