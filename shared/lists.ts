@@ -43,6 +43,8 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
   'Not started': ['Planned', 'Planning', 'Scheduled', 'Upcoming', 'Not begun', 'Pending', 'To do'],
   'On hold': ['Paused', 'Deferred', 'Postponed', 'On pause'],
   Medium: ['Med', 'Moderate'],
+  // A request wanted "as soon as possible".
+  Urgent: ['ASAP'],
   // A commission's words for TA given on request and TA it offers first.
   Reactive: ['Responsive', 'On request'],
   Proactive: ['Outreach'],

@@ -1,7 +1,7 @@
 // Renders a chart once on the server: ECharts' SVG renderer for the dashboard (inlined, no scripts, no CDN)
 // and the same SVG rasterised with resvg for the master workbook's Summary sheet.
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 
 // ECharts' one-file CommonJS build, minified: its ESM entry is hundreds of modules, slow and heavy to load
@@ -90,12 +90,16 @@ ${[...new Set(pairs.map((p) => p.wide.width))].map(narrowBox).join('\n')}
 `;
 }
 
-/** The chart as a PNG at twice its size, so it stays sharp when Excel or LibreOffice scales it. */
-export function renderPng(spec: ChartSpec): Uint8Array {
+/**
+ * The chart as a PNG at twice its size, so it stays sharp when Excel or LibreOffice scales it. The SVG is drawn at
+ * once; resvg reads it and rasterises on libuv's threads, so charts asked for one after another draw side by side
+ * with this thread drawing the next SVG.
+ */
+export async function renderPng(spec: ChartSpec): Promise<Uint8Array> {
   const svg = renderSvg(spec, true);
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: spec.width * 2 },
     font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

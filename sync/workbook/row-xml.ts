@@ -36,6 +36,8 @@ export const MAX_CELL_TEXT = 32_767;
  */
 export const clipCellText = (text: string): string => clipText(text, MAX_CELL_TEXT);
 
+const isStyleList = (style: object | readonly object[] | undefined): style is readonly object[] => Array.isArray(style);
+
 /** Points one line of the default font (Calibri 11) takes: Excel's default row height. */
 export const LINE_POINTS = 15;
 /** Excel's tallest row: a text needing more is cut there, in print as on screen. */
@@ -324,13 +326,13 @@ export class RowXml {
    * clipped in a copy of the row's cells, `clipped`, which the caller writes instead; its whole text goes to
    * `keepClipped`, when the sheet has one.
    */
-  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[], widening = 1): string {
+  private height(rowNumber: number, cells: readonly (PlanCell | undefined)[], wrapping: readonly number[], widening = 1, indents?: readonly number[]): string {
     let lines = 1;
     for (let k = 0; k < wrapping.length; k++) {
       const i = wrapping[k];
       const cell = cells[i];
       const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
-      const width = this.columns[i]?.width === undefined ? undefined : this.columns[i].width / widening;
+      const width = this.columns[i]?.width === undefined ? undefined : (this.columns[i].width - (indents?.[i] ?? 0)) / widening;
       // Most cells fit on their line: that is settled by their length, before any scan.
       if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
       let needed = printedLines(text, width);
@@ -358,23 +360,27 @@ export class RowXml {
 
   /**
    * Adds one `<row>`. `typed` rows read ISO dates in date columns as dates; `rowStyle` (title, header)
-   * replaces the column style for the row's first `ownCells` cells.
+   * replaces the column style for the row's first `ownCells` cells: one style for them all, or one per cell (a
+   * header aligned as its column), all of one font and wrapping.
    */
-  add(rowNumber: number, cells: readonly (PlanCell | undefined)[], typed: boolean, rowStyle?: object, ownCells = cells.length): void {
+  add(rowNumber: number, cells: readonly (PlanCell | undefined)[], typed: boolean, rowStyle?: object | readonly object[], ownCells = cells.length): void {
     this.lastRowPoints = LINE_POINTS;
     if (!cells.some((c) => c !== null && c !== undefined)) return;
     const out = this.out;
+    const first = (isStyleList(rowStyle) ? rowStyle[0] : rowStyle) as Partial<ExcelJS.Style> | undefined;
     // A title or header row wraps when its own style says so (a header wraps between words), over every cell.
-    const wraps = rowStyle ? ((rowStyle as Partial<ExcelJS.Style>).alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
-    const bold = (rowStyle as Partial<ExcelJS.Style> | undefined)?.font?.bold === true;
-    const height = wraps.length ? this.height(rowNumber, cells, wraps, bold ? BOLD_WIDENING : 1) : '';
+    const wraps = first ? (first.alignment?.wrapText ? cells.map((_, i) => i) : []) : typed ? this.wrapped : [];
+    const bold = first?.font?.bold === true;
+    // An indented cell's text has a character less of its column's width.
+    const indents = isStyleList(rowStyle) ? rowStyle.map((style) => (style as Partial<ExcelJS.Style>).alignment?.indent ?? 0) : undefined;
+    const height = wraps.length ? this.height(rowNumber, cells, wraps, bold ? BOLD_WIDENING : 1, indents) : '';
     if (this.clipped) [cells, this.clipped] = [this.clipped, undefined];
     const rowText = String(rowNumber);
     out.text += `<row r="${rowText}"${height}>`;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === null || cell === undefined) continue;
-      this.cell(i, rowNumber, rowText, cell, typed ? this.columns[i] : undefined, rowStyle && i < ownCells ? rowStyle : undefined);
+      this.cell(i, rowNumber, rowText, cell, typed ? this.columns[i] : undefined, rowStyle && i < ownCells ? (isStyleList(rowStyle) ? rowStyle[i] : rowStyle) : undefined);
     }
     out.text += '</row>';
   }

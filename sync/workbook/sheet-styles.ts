@@ -26,6 +26,9 @@ export const headerStyle: Partial<ExcelJS.Style> = {
   alignment: { vertical: 'middle', wrapText: true },
 };
 
+/** The header of a column of dates or figures, on the right as they are (with their character of space), so each reads under its own header. */
+export const rightHeaderStyle: Partial<ExcelJS.Style> = { ...headerStyle, alignment: { ...headerStyle.alignment, horizontal: 'right', indent: 1 } };
+
 export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: true, size: 14 } };
 
 /** The line an empty table shows under its header: set apart from data, and unwrapped so that it reads on one line. */

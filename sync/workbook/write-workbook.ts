@@ -14,7 +14,7 @@ import { PrintedPage } from './printed-page';
 import { LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
-import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
+import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
 import { Utf8Rows } from './utf8-rows';
 import { WorkbookError } from './workbook-error';
 import {
@@ -153,6 +153,9 @@ function literalList(sheet: string, values: readonly string[]): string {
 /** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
 const footerText = (name: string) => name.replace(/&/g, '&&');
 
+/** Dates and figures sit on the right of their column, where their digits line up. */
+const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
+
 /** A row of nothing but empty cells and formulas that show nothing: a ready row no one has typed in. */
 const showsNothing = (cells: readonly PlanCell[]) => cells.every((c) => c === null || (isFormulaCell(c) && (c.result === '' || c.result === null)));
 
@@ -228,7 +231,7 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
     const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
     // Gridlines do not print: a date or number flush against its cell's right edge would run into the next
     // column's text on paper, so whatever sits on the right keeps one character's space there.
-    const right = c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
+    const right = alignsRight(c);
     const alignment: Partial<ExcelJS.Alignment> = {
       ...(right ? { horizontal: 'right', indent: 1 } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
     };
@@ -318,7 +321,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   let rowNumber = 0;
   // Only a sheet with ready rows follows its rows down the pages.
   const page = plan.readyRowsFrom === undefined ? undefined : new PrintedPage(scale);
-  const put = (cells: readonly PlanCell[], typed: boolean, style?: object) => {
+  const put = (cells: readonly PlanCell[], typed: boolean, style?: object | readonly object[]) => {
     rowNumber++;
     xml.add(rowNumber, cells, typed, style, cells.length);
     page?.add(xml.lastRowPoints, withHeader && rowNumber === headerRow);
@@ -333,7 +336,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   };
 
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
-  if (withHeader) put(headers, false, headerStyle);
+  if (withHeader) put(headers, false, plan.columns.map((c) => (alignsRight(c) ? rightHeaderStyle : headerStyle)));
   let written = 0;
   const runOn = new Set(plan.runOnRows);
   while (rowNumber < rowsPerSheet) {

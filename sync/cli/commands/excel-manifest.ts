@@ -33,7 +33,7 @@ export const excelManifestCommand: Command = {
     } catch (e) {
       throw new CliError(`cannot write ${values.out}: ${(e as Error).message}`, 1);
     }
-    io.out(`wrote ${values.out}`);
+    io.out(`Wrote the Excel add-in manifest for ${values.url.trim()} to ${values.out}.`);
     return 0;
   },
 };

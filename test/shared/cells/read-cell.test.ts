@@ -211,6 +211,12 @@ describe('dropdown lists', () => {
     expect(r.issues[0].message).toBe('Requester role: "Staff" could be "Program staff" or "Budget staff"; pick one');
   });
 
+  it.each([['ASAP', 'Urgent'], ['asap', 'Urgent']] as const)('keeps a priority in a requester\'s words, %j, as %j, with a warning', (raw, value) => {
+    const r = read('requests', 'priority', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Priority: read "${raw}" as "${value}"`]]);
+  });
+
   it('reads "Med" as Medium, and a note after a word that is no listed value stays an error', () => {
     expect(read('requests', 'priority', 'Med').value).toBe('Medium');
     expect(codes(read('requests', 'status', 'Escalated - see notes'))).toEqual(['error:not_in_list']);

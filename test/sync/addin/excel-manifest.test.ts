@@ -126,6 +126,7 @@ describe('excel-manifest', () => {
     const out = path.join(dir, 'out.xml');
     expect(await run({ url: 'https://desk.example.gov', out })).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(renderExcelManifest({ url: 'https://desk.example.gov' }));
-    expect(lines).toEqual([`wrote ${out}`]);
+    // A sentence, as every other command that writes a file says it.
+    expect(lines).toEqual([`Wrote the Excel add-in manifest for https://desk.example.gov to ${out}.`]);
   });
 });

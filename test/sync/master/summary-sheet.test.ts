@@ -24,7 +24,7 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 describe('the Summary sheet in print', () => {
   it('keeps the figures on the first page and the charts on the second when notes lengthen the figures', async () => {
     const metrics = aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP }, { asOf: AS_OF, rules: DEFAULT_RULES });
-    const charts = demandCharts(metrics).map((spec) => ({ spec, png: renderPng(spec) }));
+    const charts = await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) })));
     const notes = ['Parks plan', 'Housing log', 'Transit roadmap', 'Library plan', 'Health log', 'Water plan'].map((name, i) => `${name}: ${i + 1} work-plan items rejected.`);
     const file = join(dir, 'summary.xlsx');
     await writeFile(file, await writeWorkbookToBuffer({ title: 'Summary', sheets: [summarySheet(metrics, charts, notes)] }));

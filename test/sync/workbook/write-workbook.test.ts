@@ -300,6 +300,17 @@ describe('writeWorkbook', () => {
     expect(sheet.getCell('A55').value).toBe('Typed below the ready rows');
   });
 
+  it('puts the header of a date or figure column on the right with its values, so each figure prints under its own header', async () => {
+    const columns = [{ header: 'Month', width: 10, type: 'date' as const }, { header: 'Who', width: 20 }, { header: 'Received', width: 12, type: 'number' as const }, { header: 'Share', width: 8, type: 'percent' as const }];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Demand', sheets: [{ name: 'Demand', columns, rows: [['2026-01-01', 'City', 3, 0.5]] }] })) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Demand')!;
+    expect(['A', 'B', 'C', 'D'].map((c) => sheet.getCell(`${c}1`).alignment?.horizontal ?? 'left')).toEqual(['right', 'left', 'right', 'right']);
+    expect(['A', 'C', 'D'].map((c) => [sheet.getCell(`${c}1`).alignment?.indent, sheet.getCell(`${c}2`).alignment?.indent])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    // Still the header's look: bold on its fill, wrapping between words.
+    expect(sheet.getCell('C1')).toMatchObject({ font: { bold: true }, alignment: { wrapText: true }, fill: { fgColor: { argb: 'FFD9E1F2' } } });
+  });
+
   it('counts pages across so that no page is printed smaller than 70 %', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
