@@ -404,7 +404,7 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   isProtectedError(error: unknown): boolean {
-    return typeof error === 'object' && error !== null && PROTECTED_TEXT.test(String((error as { message?: unknown }).message));
+    return error instanceof Error && PROTECTED_TEXT.test(error.message);
   }
 
   isoFromDate(date: Date): string {

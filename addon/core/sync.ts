@@ -22,11 +22,11 @@ import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
-import { gridWidth, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
+import { gridWidth, headerAt, readTableSheet, spreadsheetRules, type JsonCell, type SheetReading, type TableSheet } from './table-sheet';
 import type { HttpPort, LockPort, SettingsPort } from '../port/host-ports';
-import type { RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, sequence, type Task } from './task';
-import { refusedBefore, stillAsRead, typedPeriodWrites } from './typed-periods';
+import { endPeriods, typedPeriodWrites, type PeriodEnd, type PeriodsToEnd } from './typed-periods';
 
 /** Rows per POST: under Apps Script's 50 MB fetch limit and the service's 5,000-row batches. */
 export const CHUNK_ROWS = 2000;
@@ -72,7 +72,7 @@ export interface TableSyncReport {
    * had no room for (`unremembered`). `columnsChanged`: not written, as a column was inserted or deleted during the
    * sync; the next sync writes them.
    */
-  periodEnds: { header: string; kind: string; count: number; notWritten?: string; later?: 'left' | 'retried' | 'unremembered'; columnsChanged: boolean }[];
+  periodEnds: PeriodEnd[];
 }
 
 export interface SyncReport {
@@ -175,7 +175,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<TableSyncReport> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
@@ -192,7 +192,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
-  const periodWrites: RowCells[][] = [];
+  const ends: PeriodsToEnd[] = [];
   // The choices the service checks: the lists this sync sent, over its defaults; a row is then unchanged by the
   // same reading on both sides, not sent again each time for a choice the sheet's Lists added.
   const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
@@ -200,7 +200,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
     const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    periodWrites.push(typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)));
+    // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
+    const idColumn = idColumns[s];
+    if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
       // A sheet row's later side-by-side items are its id and the item's place among them.
@@ -292,44 +294,6 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
-  const periodEnds: TableSyncReport['periodEnds'] = [];
-  for (const [s, t] of sheets.entries()) {
-    const idColumn = idColumns[s];
-    if (idColumn === null || !periodWrites[s].length) continue;
-    const memory = yield* refusedBefore(deps.settings, t, periodWrites[s]);
-    let writes: RowCells[] | null = memory.writes;
-    let written = new Set<string>();
-    let refused: RowCells[] = [];
-    let notWritten: string | undefined;
-    let lasting = false;
-    try {
-      // Read again just before the write: a month typed over since the sheet was read is the person's, not ours to
-      // end. Only a sheet with a period to end pays for the read, and it ends them once: the next sync reads days, and
-      // skips a cell the host refused.
-      if (writes.length) writes = stillAsRead(deps.port, t, idColumn, t.headerRow + 1, writes, yield* io(deps.port.readSheetWithFormulas(t.sheet)));
-      if (writes?.length) written = new Set(yield* io(deps.port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)));
-    } catch (e) {
-      // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-      refused = writes ?? [];
-      written = new Set(refused.map((r) => r.rowId));
-      notWritten = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
-      // Only a protected cell is refused again next time: a timeout or a quota may not be.
-      lasting = deps.port.isProtectedError(e);
-    }
-    const held = yield* memory.remember(lasting ? refused : []);
-    const columnsChanged = writes === null;
-    for (const r of writes ?? memory.writes) {
-      if (!columnsChanged && !written.has(r.rowId)) continue;
-      for (const { column } of r.cells) {
-        const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
-        const header = headerAt(t, column) ?? 'date';
-        const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'unremembered';
-        const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.later === later && p.columnsChanged === columnsChanged);
-        if (same) same.count++;
-        else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten, later }) });
-      }
-    }
-  }
   const readied: TableSyncReport['readied'] = [];
   let typedOver = 0;
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
@@ -339,7 +303,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
 
-  return {
+  const report = {
     sheet: sheets.length ? sheetNames(sheets).join(', ') : `${table.sheet} (no sheet left)`,
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
@@ -354,8 +318,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     pulled,
     readied,
     typedOver,
-    periodEnds,
   };
+  return { report, ends };
 }
 
 /** The lists that hold a value: the service reads a list sent empty as its default (formLists). */
@@ -364,12 +328,6 @@ const nonEmpty = (lists: Record<string, string[]>) => Object.fromEntries(Object.
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
   return Object.keys(at).map((field) => ({ field, column: columnLetter(t.columnOf(field, at)!) }));
-}
-
-/** The sheet's own header over a column (1-based), which a note in that column names. */
-function headerAt(t: TableSheet, column: number): string | undefined {
-  const h = t.grid[t.headerRow - 1]?.[column - 1];
-  return typeof h === 'string' && h.trim() !== '' ? h.trim() : undefined;
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
@@ -413,7 +371,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
             ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
             : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): ${meanwhile}; ${
               later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`
-              : later === 'unremembered' ? `the sheet has more such cells than the add-on can remember, so the next sync tries ${it} again`
+              : later === 'unremembered' ? `too many such cells for the add-on to remember: the next sync tries ${it} again`
               : `the next sync tries again`}`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
@@ -483,7 +441,11 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const tables = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
+    const synced = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
+    // After the service has read every table: the day it read each period typed as a date, into the sheet, where the
+    // status formulas and EQ_ functions see it too. Two tables stacked in a sheet share one read of it.
+    const ends = yield* endPeriods(deps.port, deps.settings, synced.map((s) => s.ends));
+    const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i] }));
     return { tables, summary: [listsSkipped(rules), summarize(tables)].filter((line) => line !== '').join('\n') };
   } finally {
     yield* io(deps.lock.release());

@@ -8,7 +8,7 @@ import { isSyncIdHeader, placeByRowId } from '../port/rows-by-id';
 import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import type { SettingsPort } from '../port/host-ports';
-import { jsonCell, type JsonCell, type TableSheet } from './table-sheet';
+import { headerAt, jsonCell, type JsonCell, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 /**
@@ -71,15 +71,8 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
  */
 const REFUSED_BYTES = 9_000;
 
-/** The bytes of `text` in UTF-8. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
+/** The bytes of `text` in UTF-8 (Apps Script's V8 has TextEncoder from addon/apps-script/text-encoder.ts). */
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /**
  * The cells of `writes` whose write a host refused as protected, by the document's memory of them (decision 012):
@@ -88,7 +81,7 @@ function utf8Bytes(text: string): number {
  * tried again); the memory holds only cells still to write (a table stacked in the sheet keeps its own), so one typed
  * anew (another month, a day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
  */
-export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
+function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
   const key = `equityDesk.refusedEnds.${t.sheet}`;
   const before = new Set<string>(JSON.parse((yield* io(settings.get(key))) ?? '[]'));
   const keyOf = (w: RowCells, column: number) => [w.rowId, t.host[t.headerRow - 1]?.[column - 1], t.grid[w.row - 1]?.[column - 1]].join('|');
@@ -115,6 +108,84 @@ export function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: re
       return (w, column) => held.has(keyOf(w, column));
     },
   };
+}
+
+/** A table's deadlines typed as a period, to end in its sheet (`typedPeriodWrites`), with the sheet's Sync ID column. */
+export interface PeriodsToEnd {
+  t: TableSheet;
+  idColumn: number;
+  writes: RowCells[];
+}
+
+/**
+ * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
+ * showed, so only the summary says its value changed. `notWritten`: why the host refused the write or the read
+ * before it, which leaves the rest of the sync as it was; `later`, what the next syncs do: leave a protected cell
+ * remembered (`left`), or try again one that failed otherwise (a timeout, a quota: `retried`) or that the memory
+ * had no room for (`unremembered`). `columnsChanged`: not written, as a column was inserted or deleted during the
+ * sync; the next sync writes them.
+ */
+export interface PeriodEnd {
+  header: string;
+  kind: string;
+  count: number;
+  notWritten?: string;
+  later?: 'left' | 'retried' | 'unremembered';
+  columnsChanged: boolean;
+}
+
+/**
+ * Ends the periods `tables` found (each table's, on its sheets), once the service has read them all, and says what
+ * became of them, table by table. A sheet is read again just before its first write, once: a month typed over since
+ * the sheet was read is the person's, not ours to end. Tables stacked in one sheet share that read, their rows being
+ * apart. Only a sheet with a period to end pays for the read, and it ends them once: the next sync reads days, and
+ * skips a cell the host refused as protected.
+ */
+export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, tables: readonly (readonly PeriodsToEnd[])[]): Task<PeriodEnd[][]> {
+  const readNow = new Map<string, SheetCells>();
+  const reports: PeriodEnd[][] = [];
+  for (const ends of tables) {
+    const periodEnds: PeriodEnd[] = [];
+    reports.push(periodEnds);
+    for (const { t, idColumn, writes: found } of ends) {
+      if (!found.length) continue;
+      const memory = yield* refusedBefore(settings, t, found);
+      let writes: RowCells[] | null = memory.writes;
+      let written = new Set<string>();
+      let refused: RowCells[] = [];
+      let notWritten: string | undefined;
+      let lasting = false;
+      try {
+        if (writes.length) {
+          let now = readNow.get(t.sheet);
+          if (!now) readNow.set(t.sheet, (now = yield* io(port.readSheetWithFormulas(t.sheet))));
+          writes = stillAsRead(port, t, idColumn, t.headerRow + 1, writes, now);
+        }
+        if (writes?.length) written = new Set(yield* io(port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)));
+      } catch (e) {
+        // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
+        refused = writes ?? [];
+        written = new Set(refused.map((r) => r.rowId));
+        notWritten = e instanceof Error ? e.message : String(e);
+        // Only a protected cell is refused again next time: a timeout or a quota may not be.
+        lasting = port.isProtectedError(e);
+      }
+      const held = yield* memory.remember(lasting ? refused : []);
+      const columnsChanged = writes === null;
+      for (const r of writes ?? memory.writes) {
+        if (!columnsChanged && !written.has(r.rowId)) continue;
+        for (const { column } of r.cells) {
+          const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
+          const header = headerAt(t, column) ?? 'date';
+          const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'unremembered';
+          const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.later === later && p.columnsChanged === columnsChanged);
+          if (same) same.count++;
+          else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten, later }) });
+        }
+      }
+    }
+  }
+  return reports;
 }
 
 /** A sheet's cells as read: as the host gave them, their formulas, merged ranges, and each as the reader takes it. */

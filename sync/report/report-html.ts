@@ -29,7 +29,7 @@ export const CHAPTERS: readonly ReportChapter[] = [
 ];
 /** Narrative sections that name no chapter are kept here, at the end, never dropped. */
 export const NARRATIVE_CHAPTER: ReportChapter = { id: 'narrative', title: 'Community narrative', aliases: [] };
-export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary'] };
+export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary', 'Executive summary', 'Highlights', 'Year in review'] };
 
 const chart = (pair: ChartPair | undefined) => (pair ? `<figure><figcaption>${esc(pair.wide.title)}</figcaption>${inlineChart(pair)}</figure>` : '');
 

@@ -304,6 +304,28 @@ describe('a date typed as a month, written back', () => {
   });
 });
 
+describe('dates typed as a month in two tables stacked in one sheet', () => {
+  test('get their last days after one read of the sheet again, not one per table', async () => {
+    const { addon, fakes } = await connected('Stacked months');
+    const plan = fakes.seedSheet('Plan', [
+      ['Task', 'Start', 'End', 'Status'],
+      ['Equity study', dateCell('2027-02-01'), dateCell('2027-08-01'), 'In progress'],
+      ['Date', 'Milestone', 'End date', 'Status'],
+      [dateCell('2027-03-02'), 'Launch', dateCell('2027-08-01'), 'Planned'],
+    ]);
+    for (const row of [2, 4]) plan.cellForWrite(row, 3).numberFormat = 'mmm yyyy';
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End cell typed as a month now holds the month's last day/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 End date cell typed as a month now holds the month's last day/);
+    expect([2, 4].map((row) => plan.peek(row, 3)?.value)).toEqual([dateCell('2027-08-31'), dateCell('2027-08-31')]);
+    // The sheet's formulas read with its values: once to sync, once again just before the two tables' write-back.
+    expect(fakes.count('Range.getFormulas')).toBe(2);
+  });
+});
+
 describe('a date typed as a month, its last day refused', () => {
   /** A work plan of `rows` Ends typed as Aug 2027 (under `header`), synced by `addon`. */
   async function typedEnds(name: string, rows: number, header = 'End') {
@@ -351,7 +373,7 @@ describe('a date typed as a month, its last day refused', () => {
     const held = (JSON.parse(remembered()!) as string[]).length;
     expect(held).toBeGreaterThan(100);
     expect(first.summary).toMatch(new RegExp(`${held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
     const second = await sync();
     expect(second.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*the next sync tries them again`));
     expect(second.summary).not.toMatch(/later syncs leave/);

@@ -797,6 +797,18 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect((await sync()).refused).toBe(0);
   });
 
+  test('in two tables stacked in one sheet are both ended after one read of the sheet again, not one per table', async () => {
+    const { port, sync } = protectedEnds(1, [['Date', 'Milestone', 'End date', 'Status'], [month('2027-03-02'), 'Launch', month('2027-08-01'), 'Planned', 'r-000000000099']]);
+    port.sheet('Work plan').locked.clear();
+    port.calls.readSheetWithFormulas = 0;
+    const { summary } = await sync();
+    expect(summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+    expect(summary).toMatch(/1 End date cell typed as a month now holds the month's last day/);
+    expect([2, 4].map((row) => port.isoFromDate(port.sheet('Work plan').cell(row, 3).value as Date))).toEqual(['2027-08-31', '2027-08-31']);
+    // Once to sync, once again just before the write-back.
+    expect(port.calls.readSheetWithFormulas).toBe(2);
+  });
+
   test('a sheet with more refused cells than a document property holds remembers those that fit; the rest are tried again, and the summary says which', async () => {
     const { document, refusedRows, sync } = protectedEnds(400);
     const first = await sync();
@@ -805,7 +817,7 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect(remembered.length).toBeGreaterThan(200);
     const rest = 400 - remembered.length;
     expect(first.summary).toMatch(new RegExp(`${remembered.length} End cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; the sheet has more such cells than the add-on can remember, so the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
     const second = await sync();
     expect(refusedRows).toEqual([400, rest]);
     // The same cells stay remembered from sync to sync: the rest are tried, and said, each time.

@@ -157,6 +157,21 @@ describe('Excel add-in host layer', () => {
     expect(excel.sheet('Work plan')!.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31'), numberFormat: 'mmm-yy' });
   });
 
+  test('Ends typed as a month in two tables stacked in one sheet get their last days after one read of the sheet again, not one per table', async () => {
+    const { excel, addin } = await connectedAddin();
+    excel.seed('Plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', '', '', 'In progress'], ['Date', 'Milestone', 'End date', 'Status'], ['', 'Launch', '', 'Planned']]);
+    await excel.userEdit('Plan', 2, 2, '2/1/2027');
+    await excel.userEdit('Plan', 4, 1, '3/2/2027');
+    for (const row of [2, 4]) await excel.userEdit('Plan', row, 3, 'Aug 2027');
+    excel.loadCounts.clear();
+    const { summary } = await addin.bridge.sync();
+    expect(summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+    expect(summary).toMatch(/1 End date cell typed as a month now holds the month's last day/);
+    expect([2, 4].map((row) => excel.sheet('Plan')!.peek(row, 3)?.value)).toEqual([serialFromIso('2027-08-31'), serialFromIso('2027-08-31')]);
+    // The sheet's formulas loaded with its values: once to sync, once again just before the two tables' write-back.
+    expect(excel.loadCounts.get('formulas')).toBe(2);
+  });
+
   describe("an End typed as a month whose last day Excel refuses", () => {
     /** A work plan with two Ends typed as Aug 2027, read by the add-in; `excel.sheet('Work plan')` set up by the caller. */
     async function typedEnds() {

@@ -44,6 +44,8 @@ export class FakeExcel {
   /** Contexts whose commands were queued but never synced by the batch itself. */
   unsynced = 0;
   readonly changeHandlers: ((event: { source?: string }) => Promise<void>)[] = [];
+  /** How many times each property was loaded (`values`, `formulas` …), over every request. */
+  readonly loadCounts = new Map<string, number>();
 
   /**
    * `excelApi`: the ExcelApi version this Excel has (its minor number; 14 is Office 2021's 1.14). An API newer
@@ -174,6 +176,7 @@ abstract class ClientObject {
     const list = properties === undefined ? [] : typeof properties === 'string' ? properties.split(',') : [...properties];
     for (const raw of list) {
       const property = raw.trim();
+      this.context.excel.loadCounts.set(property, (this.context.excel.loadCounts.get(property) ?? 0) + 1);
       let value: unknown;
       this.context.queueLoad({
         bytes: () => size((value = this.compute(property))),

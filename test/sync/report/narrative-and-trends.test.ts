@@ -64,6 +64,11 @@ describe('the narrative', () => {
     expect([...placed.values()].flat()).toHaveLength(sections.length);
   });
 
+  it.each(['Highlights', 'Executive summary', 'Year in review'])('opens the report with a narrative headed as annual reports open, %j', (heading) => {
+    // Seen on the QA narrative: "# Highlights" printed last, after Data quality, as "Community narrative".
+    expect([...placeNarrative([{ heading, html: '<p>x</p>' }]).keys()]).toEqual(['introduction']);
+  });
+
   it('places a heading in British spelling ("Fulfilment") beside its chapter', () => {
     expect([...placeNarrative([{ heading: 'Fulfilment', html: '<p>x</p>' }]).keys()]).toEqual(['fulfillment']);
   });
