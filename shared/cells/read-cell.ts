@@ -177,8 +177,9 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   const approximate = APPROXIMATE.exec(text);
   if (approximate) {
     const read = readNumber(c, text.slice(approximate[0].length));
-    // One warning says all that was read: the unit a column drops is in the quoted text.
-    return read.value === null ? read : { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
+    // One warning says all that was read: the unit a column drops is in the quoted text. A figure not read is said
+    // below as typed, not by the words after "about".
+    if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
   }
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
