@@ -330,8 +330,8 @@ export function readTable(
    */
   options: Pick<DateTextOptions, 'fiscalYearStartMonth'> & {
     lists?: ReadOptions['lists'];
-    /** The 0-based line where this table's own title starts, below a table above it (`readStacked`): its year is the table's, over the sheet's. */
-    titleFrom?: number;
+    /** The sheet's title, for a table below another under a title of its own (`readStacked`) that names no year: its dates need one. */
+    sheetTitle?: TitleYears;
   } = {},
 ): ReadTableResult {
   const header = headerIndex >= 0 ? grid[headerIndex] : [];
@@ -353,8 +353,8 @@ export function readTable(
   const titles = grid.slice(0, headerIndex).map(alone).filter((v) => v !== undefined);
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
-  const own = options.titleFrom === undefined ? {} : titleYears('', grid.slice(options.titleFrom, headerIndex));
-  const title = Object.keys(own).length ? own : titleYears(sheet, grid.slice(0, headerIndex));
+  const years = titleYears(sheet, grid.slice(0, headerIndex));
+  const title = Object.keys(years).length ? years : options.sheetTitle ?? years;
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
   for (const named of differing) {
@@ -556,10 +556,11 @@ export function readStacked(
   first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
   const top = first.headerRow - 1;
-  // Each table from its header down to the next: the lines above it, from the first header, are the tables above,
-  // but for its own title (from `from`).
+  // Each table from its header down to the next: the lines above it, from the first header, are the tables above.
+  // One under a title of its own (from `from`) is a section of its own: the lines above the first table are not its
+  // title (a lead named there is not its), but for the year of its dates when its own names none.
   const readAt = (table: TableDef, header: number, end = Infinity, from = header) =>
-    readTable(table, sheet, grid.map((line, r) => ((r >= top && r < from) || r >= end ? [] : line)), header, from < header ? { ...options, titleFrom: from } : options);
+    readTable(table, sheet, grid.map((line, r) => ((r < from && (r >= top || from < header)) || r >= end ? [] : line)), header, from < header ? { ...options, sheetTitle: first.title } : options);
   const reads = [first];
   for (let above = first; above.nextAt !== undefined; above = reads[reads.length - 1]) {
     const at = above.nextAt;

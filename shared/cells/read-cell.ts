@@ -61,8 +61,11 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
 
-/** One key per unit as people vary it: "Hours", "hours " and "hour" are one unit; "%" stays "%". */
-export const unitKey = (unit: string) => unit.toLowerCase().replace(/\s+/g, ' ').trim().replace(/(?<=[a-z]{2})s$/, '');
+/** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
+const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
+
+/** One key per unit as people vary it: "Hours", "hours ", "hour" and "hrs" are one unit; "%" stays "%". */
+export const unitKey = (unit: string) => unit.toLowerCase().trim().split(/\s+/).map((w) => ((w = w.replace(/(?<=[a-z]{2})s$/, '')), UNIT_WORDS[w] ?? w)).join(' ');
 
 
 // Folding lives with word matching, which read-cell uses: defined there, it needs nothing back from here.

@@ -12,7 +12,7 @@ import type { RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
-import { ingestBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import { ingestBatch, prepareBatch, type IngestRow, type RowIssues } from './ingest-batch';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
@@ -262,6 +262,46 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
   return ids;
 }
 
+/**
+ * `read`, one of a sheet's tables (`reads`, as `readStacked` gives them), read on down the sheet as if no table were
+ * pasted below it: their headers blank, and the lines above it as `readStacked` leaves them (the tables above blank,
+ * and under a title of its own, the lines above the first table too). The lines those tables now hold are read as this table's rows, as before they were pasted.
+ * Here, not beside `readStacked`: the add-on, whose rows keep their Sync IDs, never needs it.
+ */
+function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>): ReadTableResult {
+  const i = reads.indexOf(read);
+  const [top, header] = [reads[0].headerRow - 1, read.headerRow - 1];
+  const from = (reads[i - 1]?.nextTitleAt ?? read.headerRow) - 1;
+  const below = new Set(reads.slice(i + 1).map((r) => r.headerRow - 1));
+  const lines = grid.map((line, r) => ((r < from && (r >= top || from < header)) || below.has(r) ? [] : line));
+  return readTable(read.table, sheet, lines, header, from < header ? { ...reading, sheetTitle: reads[0].title } : reading);
+}
+
+/**
+ * Of `held`, the stored rows of `table` with no ID in a sheet of stacked tables (`sheetTables`, all of its reads) that a
+ * table pasted later now holds: read as this table, as before that table was pasted (`readThrough`), a line outside
+ * this table's rows reads as the row was stored (its content hash). Known by its place alone, such a row cannot be kept
+ * by place (rows inserted or deleted above move the tables below), so it is kept by its cells: edited since, or gone,
+ * it goes. Each line keeps one row.
+ */
+function keptByCells(table: TableName, sheetTables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>, held: readonly HeldRow[]): ReadonlySet<string> {
+  const own = sheetTables.filter((t) => t.read.table.name === table);
+  if (held.length === 0 || own.length === 0 || own.length === sheetTables.length) return new Set();
+  const through = readThrough(sheetTables.map((t) => t.read), own[0].read, own[0].sheet, grid, reading);
+  const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
+  const rows = importRows({ ...own[0], read: { ...through, rows: through.rows.filter((r) => !ownRows.has(r.row)) } });
+  const lines = new Map<string, number>();
+  for (const { hash } of prepareBatch({ sourceId: '', table, rows, at: new Date(0), title: through.title, readOptions: reading }).batch.upserts) lines.set(hash, (lines.get(hash) ?? 0) + 1);
+  const kept = new Set<string>();
+  for (const { rowId, hash } of held) {
+    const left = lines.get(hash) ?? 0;
+    if (left === 0) continue;
+    kept.add(rowId);
+    lines.set(hash, left - 1);
+  }
+  return kept;
+}
+
 /** Whether a stored row is among `ids` (`idsBelow`), as the row or as an item of it. */
 const keptBelow = (ids: ReadonlySet<string> | undefined, { rowId }: HeldRow) => ids !== undefined && (ids.has(rowId) || ids.has(rowIdOfItem(rowId)));
 
@@ -359,13 +399,20 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
     const readNames = [...new Set(tables.map((t) => t.sheet))];
-    // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`).
-    // Read once a sheet: every stored row of the table is checked against them.
+    // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
+    // so do rows with no ID whose cells they took (`keptByCells`). Read once a sheet: every stored row of the table is
+    // checked against them.
     const below = new Map<string, ReadonlySet<string> | undefined>();
     const idsIn = (sheet: string) => (below.has(sheet) ? below.get(sheet) : below.set(sheet, idsBelow(tables, gridOf.get(sheet) ?? [], sheet)).get(sheet));
-    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && keptBelow(idsIn(sheet), h);
+    const sent = new Set(rows.map((r) => r.rowId));
+    const byCells = new Map<string, ReadonlySet<string>>();
+    const cellsIn = (sheet: string) => byCells.get(sheet) ?? byCells.set(sheet, keptByCells(
+      table, found.filter((t) => t.sheet === sheet), gridOf.get(sheet) ?? [], readOptions,
+      held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${sheet}#`) && sheetOfRowId(h.rowId, sheetNames) === sheet),
+    )).get(sheet)!;
+    const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
-    const removing = removedRows(held.get(table)!, new Set(rows.map((r) => r.rowId)), full ? 'all' : readNames, sheetNames, kept);
+    const removing = removedRows(held.get(table)!, sent, full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at,
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows

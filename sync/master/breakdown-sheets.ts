@@ -30,7 +30,7 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
   const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
-  return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)] });
+  return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.' });
 }
 
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */
@@ -59,7 +59,9 @@ export function backlogSheet(m: DemandMetrics): SheetPlan {
 /** Work-plan targets per goal and unit: hours, plans and % of departments side by side, never added up. */
 export function targetsSheet(m: DemandMetrics): SheetPlan {
   const rows: PlanCell[][] = targetLines(m).map((x) => [x.goal, x.sourceName, x.unit, x.target, x.actual, x.progress]);
-  return table('Targets', [textColumn('Goal', 34), textColumn('Source', 22), textColumn('Unit', 18), numberColumn('Target', 10, '0.##'), numberColumn('Actual', 10, '0.##'), numberColumn(PROGRESS_HEADER, 28, '0.0')], rows);
+  return table('Targets', [textColumn('Goal', 34), textColumn('Source', 22), textColumn('Unit', 18), numberColumn('Target', 10, '0.##'), numberColumn('Actual', 10, '0.##'), numberColumn(PROGRESS_HEADER, 28, '0.0')], rows, {
+    whenEmpty: 'No work-plan item has a target yet: items with a Target are listed here by goal and unit.',
+  });
 }
 
 /** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */

@@ -12,6 +12,7 @@ import type { FieldError, Rejection, RowWarnings } from '../store/row-store';
 import { widestOnOnePage } from '../workbook/write-workbook';
 
 export const DATA_QUALITY_SHEET = 'Data quality';
+export const NO_PROBLEMS = 'No errors or warnings: every row of every source was read as written.';
 /** The index of the Cell column in each row. */
 const CELL_COLUMN = 4;
 
@@ -38,7 +39,6 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, importRowId.shown(p.rowId, p) || null,
   ]));
   rows.push(...typoDateRows(typoDates));
-  if (rows.length === 0) rows.push(['No errors or warnings: every row of every source was read as written.']);
   const columns = [
     textColumn('Source', 24), textColumn('Severity', 9), textColumn('Sheet', 14), numberColumn('Row', 9, '0'), textColumn('Cell', 14),
     textColumn('Column', 22), textColumn('Message', 70), textColumn('Row ID', 16),
@@ -48,7 +48,9 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
   // does in the Row ID (run past the last column, it would shrink the whole page to fit).
   const widest = widestOnOnePage(columns.map((c) => c.width), CELL_COLUMN);
   columns[CELL_COLUMN] = textColumn('Cell', fittedWidth(rows.map((r) => r[CELL_COLUMN]), columns[CELL_COLUMN].width, widest));
-  return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length };
+  // With no problem, one line under the header: a row in the Source column would wrap it into a narrow block.
+  const whenEmpty = rows.length === 0 ? NO_PROBLEMS : undefined;
+  return { name: DATA_QUALITY_SHEET, columns, rows, freeze: { rows: 1, columns: 0 }, autoFilter: true, expectedRows: rows.length, ...(whenEmpty ? { whenEmpty } : {}) };
 }
 
 /**

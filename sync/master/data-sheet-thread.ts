@@ -61,11 +61,6 @@ export interface DataSheetThread {
   rows(table: TableName): EncodedRows;
   /** What the sheets leave behind; after the last sheet, and only once. */
   finish(): Promise<DataSheetResults>;
-  /**
-   * Settles when the worker's first block of rows has come: from then on this thread mostly waits on the worker,
-   * and can load what the sheets after the rows need (decision 006). Never settles when no table has a row.
-   */
-  streaming: Promise<void>;
 }
 
 /** A started worker and what it has said. */
@@ -163,8 +158,6 @@ export function startDataSheetWorkerEarly(): void {
  */
 export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetThread {
   let channel: WorkerChannel | undefined;
-  let streamed!: () => void;
-  const streaming = new Promise<void>((resolve) => (streamed = resolve));
   const ask = (request: DataSheetRequest, transfer: ArrayBuffer[] = []) => {
     if (!channel) {
       // One that stopped waiting (see the worker's idle time) is replaced.
@@ -194,7 +187,6 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
 
   const query = (table: TableName) => reads.rowsQuery(table, { sourceIds: metrics.sourceIds });
   return {
-    streaming,
     async any(table) {
       const q = query(table);
       if (!q) return false;
@@ -235,7 +227,6 @@ export function dataSheetThread(reads: ThreadReads, metrics: MetricsOptions, sou
               return;
             }
             if ('block' in m) {
-              streamed();
               // The writer asks for the next block once the zip's stream has copied this one.
               yield m.block;
               const { buffer } = m.block.xml;

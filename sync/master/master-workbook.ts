@@ -29,7 +29,7 @@ export interface MasterLayout { rowsPerSheet?: number }
  * Where the data sheets' rows come from, and the metrics gathered from the same rows and the texts clipped in
  * them: a worker thread, or this one (which keeps the texts clipped as it writes, through `clipped`).
  */
-type DataSheetRows = Pick<DataSheetThread, 'any' | 'finish'> & Partial<Pick<DataSheetThread, 'streaming'>> & { rows: RowSource; clipped?: SheetPlan['clipped'] };
+type DataSheetRows = Pick<DataSheetThread, 'any' | 'finish'> & { rows: RowSource; clipped?: SheetPlan['clipped'] };
 
 /** The rows through the store, and their metrics gathered on this thread: for a store no other thread reads (PostgreSQL). */
 function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonly { id: string; name: string }[]): DataSheetRows {
@@ -62,18 +62,13 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
   const warnings = await store.warnings(filter);
   // The Roadmap tab is left out when no source has one, and tabs are fixed before any row is read.
   const withRoadmap = await data.any('roadmap');
-  // ECharts and resvg load once a worker's rows have begun, not with the writer nor after the last row: this thread
-  // mostly waits on the worker then, and the charts are drawn sooner after it. The price is ECharts' memory while
-  // the rows stream (decision 006). Rows written on this thread load it after them, as before.
-  let chartModule: Promise<typeof import('../charts/render-chart')> | undefined;
-  const charts = () => (chartModule ??= import('../charts/render-chart'));
-  data.streaming?.then(charts).catch(() => undefined);
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
     const { metrics: fromRows, longTexts } = await data.finish();
     // The survey is counted from its links, which no row holds, so neither thread's rows give it.
     const metrics = { ...fromRows, survey: surveyFigures(await store.surveyCounts(filter)) };
-    const { renderPng } = await charts();
+    // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
+    const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) }))) };
   })());
   const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });

@@ -51,6 +51,9 @@ export const MAX_ROW_LINES = Math.floor(MAX_ROW_POINTS / LINE_POINTS);
  */
 const BOLD_WIDENING = 1.1;
 
+/** Whether every word of a bold header fits a line of `width` characters: a word that does not is broken inside. */
+export const headerWordsFit = (header: string, width: number): boolean => header.split(/\s+/).every((word) => printedLines(word, width / BOLD_WIDENING) <= 1);
+
 const SPACE = 32;
 const NEWLINE = 10;
 

@@ -28,6 +28,8 @@ export const headerStyle: Partial<ExcelJS.Style> = {
 
 /** The header of a column of dates or figures, on the right as they are (with their character of space), so each reads under its own header. */
 export const rightHeaderStyle: Partial<ExcelJS.Style> = { ...headerStyle, alignment: { ...headerStyle.alignment, horizontal: 'right', indent: 1 } };
+/** The same for a header with a word as wide as its column less that character: a character further right, rather than broken. */
+export const flushRightHeaderStyle: Partial<ExcelJS.Style> = { ...headerStyle, alignment: { ...headerStyle.alignment, horizontal: 'right' } };
 
 export const titleStyle: Partial<ExcelJS.Style> = { font: { ...BODY_FONT, bold: true, size: 14 } };
 

@@ -11,10 +11,10 @@ import {
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { PrintedPage } from './printed-page';
-import { LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
+import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
 import { expandTemplate, rowTemplate } from './shared-formulas';
-import { DATA_BAR_COLOR, emptyNoteStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
+import { DATA_BAR_COLOR, emptyNoteStyle, flushRightHeaderStyle, headerStyle, rightHeaderStyle, runOnStyle, titleStyle, toneRules } from './sheet-styles';
 import { Utf8Rows } from './utf8-rows';
 import { WorkbookError } from './workbook-error';
 import {
@@ -155,6 +155,9 @@ const footerText = (name: string) => name.replace(/&/g, '&&');
 
 /** Dates and figures sit on the right of their column, where their digits line up. */
 const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
+
+/** A header sits where its column's values do; its indent only where every word of it still fits beside it. */
+const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : headerWordsFit(c.header, c.width - 1) ? rightHeaderStyle : flushRightHeaderStyle);
 
 /** A row of nothing but empty cells and formulas that show nothing: a ready row no one has typed in. */
 const showsNothing = (cells: readonly PlanCell[]) => cells.every((c) => c === null || (isFormulaCell(c) && (c.result === '' || c.result === null)));
@@ -336,7 +339,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   };
 
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
-  if (withHeader) put(headers, false, plan.columns.map((c) => (alignsRight(c) ? rightHeaderStyle : headerStyle)));
+  if (withHeader) put(headers, false, plan.columns.map(headerStyleOf));
   let written = 0;
   const runOn = new Set(plan.runOnRows);
   while (rowNumber < rowsPerSheet) {

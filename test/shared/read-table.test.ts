@@ -533,6 +533,14 @@ describe('readTable, with another table stacked below', () => {
     expect(validateRows(TABLES.milestones, reads[1].rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, ...reads[1].title })[0]).toMatchObject({ ok: true, values: { date: '2024-03-15' } });
   });
 
+  it('gives a lead named above the first table to a table below with no title of its own, not to one under its own title (its own section)', () => {
+    const plan: Grid = [['Lead: Office of Diversity & Equity unless noted'], ['Phase', 'Goal', 'Task', 'Timeline'], [1, 'Alignment', 'Host a forum', 'Feb 2026 – Aug 2027'], []];
+    const roadmap: Grid = [['Focus area', 'Kind', 'Action'], ['Tools', 'Early action', 'Resources page']];
+    const leads = (sheet: Grid) => readStacked(readTable(TABLES.workplan, 'Sheet1', sheet, 1), 'Sheet1', sheet).map((r) => [r.table.name, r.rows[0].raw.lead ?? null, r.issues.filter((i) => i.code === 'named_above').length]);
+    expect(leads([...plan, ["## An association of cities' equity roadmap"], ...roadmap])).toEqual([['workplan', 'Office of Diversity & Equity', 1], ['roadmap', null, 0]]);
+    expect(leads([...plan, ...roadmap])).toEqual([['workplan', 'Office of Diversity & Equity', 1], ['roadmap', 'Office of Diversity & Equity', 1]]);
+  });
+
   it('reads a table the sheet held whose header broke (a typo) as that table, at that row, with its missing column, not as rows of the table above', () => {
     const sheet: Grid = [
       ['Organization', 'Date received', 'Status'], ['City A', '3/2/2026', 'New'], [],

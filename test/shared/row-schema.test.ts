@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ISO_DATE } from '../../shared/cells/dates';
-import { rowSchema } from '../../shared/row-schema';
+import { EMAIL_PATTERN, rowSchema } from '../../shared/row-schema';
 import { TABLES, type InputColumn, type TableName } from '../../shared/tables';
 import { realmOf, toRealm } from '../fakes/apps-script/realm';
 
@@ -42,6 +42,10 @@ async function isolatedRowSchema(): Promise<typeof rowSchema> {
 }
 
 describe('the row schema (zod/mini)', () => {
+  it("pre-checks emails with zod's own pattern, the one its email schema applies", () => {
+    expect(EMAIL_PATTERN).toBe(z.regexes.email);
+  });
+
   for (const table of Object.keys(TABLES) as TableName[]) {
     it(`accepts and refuses ${table} values exactly as classic zod did, with the same messages`, async () => {
       const mini = (await isolatedRowSchema())(TABLES[table]);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workplanContent } from '../../templates/content/workplan-content';
-import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult } from '../../shared';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult, unitKey } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
 /** A milestone calendar of these dates, one row each, read as a sheet with `titleYear` in its title (if given). */
@@ -162,6 +162,17 @@ describe('validateRow', () => {
     expect(other.warnings[0].message).toBe('Actual: "12 hours" is in hours, but the row\'s unit is plans; counted as plans');
     const plural = validateRow(TABLES.workplan, { task: 'Consultations', target: '20 hours', actual: '1 hour' });
     expect([plural.values.unit, codes(plural.warnings)]).toEqual(['hours', []]);
+  });
+
+  it('reads the common short forms of a unit as the unit: "12 hrs" in a row counted in hours is in hours', () => {
+    const same = (target: string, actual: string, unit?: string) => codes(validateRow(TABLES.workplan, { task: 'Consultations', target, actual, unit }).warnings);
+    for (const [target, actual] of [['20 hours', '12 hrs'], ['20 hours', '1 hr'], ['20 hours', '3 h'], ['20 hrs', '12 hours'], ['90 minutes', '45 mins'], ['6 weeks', '2 wks'], ['12 months', '3 mos'], ['3 years', '1 yr']]) {
+      expect(same(target, actual), `${target} / ${actual}`).toEqual([]);
+    }
+    expect(same('100%', '40%', '% of departments')).toEqual([]);
+    expect(same('10 depts', '4 departments')).toEqual([]);
+    expect(unitKey('% of Depts')).toBe(unitKey('% of departments'));
+    expect(same('20 hours', '3 hearings')).toEqual(['actual:unit_mismatch']);
   });
 
   it('stores a phase typed as a bare number as "Phase N", so every output reads as the plan means it; other phases as typed', () => {

@@ -311,6 +311,17 @@ describe('writeWorkbook', () => {
     expect(sheet.getCell('C1')).toMatchObject({ font: { bold: true }, alignment: { wrapText: true }, fill: { fgColor: { argb: 'FFD9E1F2' } } });
   });
 
+  it('leaves out the header\'s indent where a word of it would no longer fit its column, rather than break the word', async () => {
+    // "complete" fills a 10-wide column in bold: beside the indent's character it would print as "complet" and "e".
+    const columns = [{ header: 'Task', width: 20 }, { header: '% complete', width: 10, type: 'percent' as const }, { header: 'Hours spent', width: 10, type: 'number' as const }];
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Plan', sheets: [{ name: 'Plan', columns, rows: [['Task', 0.5, 3]] }] })) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('Plan')!;
+    expect(['B1', 'C1'].map((ref) => [sheet.getCell(ref).alignment?.horizontal, sheet.getCell(ref).alignment?.indent])).toEqual([['right', undefined], ['right', 1]]);
+    // Two lines ("%", "complete"), not three.
+    expect(sheet.getRow(1).height).toBe(30);
+  });
+
   it('counts pages across so that no page is printed smaller than 70 %', () => {
     expect(pagesWide([12, 30, 14, 12], 0)).toBe(1);
     // 979 px of page a sheet at 70 %: 1,399 px of columns; two repeated 100 px columns leave 1,199 px a page.
