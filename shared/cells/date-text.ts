@@ -154,7 +154,7 @@ function resolveRange(a: Partial_, b: Partial_ | undefined, year: number | undef
 // The arrow before the dash: a dash alone would leave "> Mar 2027" to read.
 const RANGE_SEPARATOR = new RegExp(String.raw`\s*(?:${ARROW}|[-–—]|\bto\b|\bthrough\b|\bthru\b|\buntil\b)\s*`, 'gi');
 /** Whether text spells a range, with a dash, an arrow or to: RANGE_SEPARATOR without the state a global regex keeps. */
-const SPELLS_RANGE = new RegExp(RANGE_SEPARATOR.source, 'i');
+export const SPELLS_RANGE = new RegExp(RANGE_SEPARATOR.source, 'i');
 
 /** Says how a named period was read: fiscal years and seasons are conventions a person should be able to check. */
 function readAs(text: string, r: { start: string; end: string }, whys: (string | undefined)[]): Range {

@@ -3,8 +3,8 @@ import type { InputColumn, TypedValue } from '../tables/column';
 import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
-import { parseDateText, spanText } from './date-text';
-import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate } from './dates';
+import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
+import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
@@ -77,6 +77,15 @@ export { foldText } from '../word-match';
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
+/** The calendar month, quarter or year that a span read from text typed as one period ("Mar 2026", "Q4 2026", "2027") is. */
+function wholePeriod(text: string, start: string, end: string): string | undefined {
+  const [y, m, d] = start.split('-').map(Number);
+  const [ey, em, ed] = end.split('-').map(Number);
+  if (SPELLS_RANGE.test(text) || d !== 1 || ed !== lastDayOfMonth(ey, em)) return undefined;
+  const months = 12 * (ey - y) + em - m + 1;
+  return months === 1 ? 'month' : months === 3 && m % 3 === 1 ? 'quarter' : months === 12 && m === 1 ? 'year' : undefined;
+}
+
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
     if (isInvalidDate(raw)) return invalidDate(c);
@@ -134,8 +143,16 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
     const [which, kept] = c.deadline ? ['end', parsed.end] : ['start', parsed.start];
-    clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used its ${which}, ${kept}`);
-    code ??= 'date_range';
+    const whole = clauses.length ? undefined : wholePeriod(text, parsed.start, parsed.end);
+    // "Mar 2026" as a target is how plans set one, by the month's end: saying so on every row is noise. Another
+    // column's day is a guess inside the period, and the reader says which day it took.
+    if (!whole) {
+      clauses.push(`${clauses.length ? '' : `${quoteValue(text)} is a range; `}used its ${which}, ${kept}`);
+      code ??= 'date_range';
+    } else if (!c.deadline) {
+      clauses.push(`${quoteValue(text)} names the whole ${whole}; used its first day, ${kept}`);
+      code = 'date_period';
+    }
     value = kept;
   }
   const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];

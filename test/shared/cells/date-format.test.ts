@@ -42,10 +42,10 @@ describe('periodTyped', () => {
     expect(periodTyped('2027-08-01', undefined)).toBeUndefined();
   });
 
-  test('read as typed text is: an End takes the month\'s last day, with the warning the text gets; a Start fills its End', () => {
+  test('read as typed text is: an End takes the month\'s last day, as the text does (no warning); a Start fills its End', () => {
     const end = validateRow(TABLES.workplan, { task: 'Equity study', endOn: periodTyped('2027-08-01', 'mmm yyyy') });
     expect(end.values.endOn).toBe('2027-08-31');
-    expect(end.warnings.map((w) => w.message)).toEqual(['End: "Aug 2027" is a range; used its end, 2027-08-31']);
+    expect(end.warnings).toEqual([]);
     expect(validateRow(TABLES.workplan, { task: 'Pilot', startOn: periodTyped('2027-08-01', 'mmmm yyyy') }).values).toMatchObject({ startOn: '2027-08-01', endOn: '2027-08-31' });
     expect(validateRow(TABLES.roadmap, { action: 'Budget tool', focusArea: 'Budget', targetOn: periodTyped('2027-01-01', 'yyyy') }).values.targetOn).toBe('2027-12-31');
   });

@@ -334,8 +334,23 @@ describe('dates', () => {
     expect(read('workplan', 'endOn', 'Ongoing since March 2026').issues[0].message).toBe('End: read "Ongoing since March 2026" as ongoing since 2026-03-01, not a date for this column; left blank');
   });
 
+  it('reads a month, quarter or year typed as a due or target date as its last day, as a plan means it, without a warning', () => {
+    for (const [text, day] of [['Dec 2026', '2026-12-31'], ['Sept 2026', '2026-09-30'], ['2/2026', '2026-02-28'], ['Q4 2026', '2026-12-31'], ['2027', '2027-12-31']]) {
+      expect(read('roadmap', 'targetOn', text), text).toEqual({ value: day, issues: [] });
+    }
+    expect(read('requests', 'dueOn', 'Q3 2027')).toEqual({ value: '2027-09-30', issues: [] });
+    // A range typed as one still says which end it kept; so does a fiscal year, whose months are a setting.
+    expect(read('roadmap', 'targetOn', 'Jan-Mar 2026').issues.map((i) => i.message)).toEqual(['Target date: "Jan-Mar 2026" is a range; used its end, 2026-03-31']);
+    expect(read('roadmap', 'targetOn', 'FY 2027').issues).toHaveLength(1);
+  });
+
+  it('says a month, quarter or year typed as the day a request came in names the whole period, and which day was used', () => {
+    expect(read('requests', 'receivedOn', 'Mar 2026')).toEqual({ value: '2026-03-01', issues: [expect.objectContaining({ code: 'date_period', severity: 'warning', message: 'Received: "Mar 2026" names the whole month; used its first day, 2026-03-01' })] });
+    expect(read('requests', 'receivedOn', 'Q2 2026').issues[0].message).toBe('Received: "Q2 2026" names the whole quarter; used its first day, 2026-04-01');
+    expect(read('requests', 'receivedOn', '2026').issues[0].message).toBe('Received: "2026" names the whole year; used its first day, 2026-01-01');
+  });
+
   it('reads a range in a due or target date as its last day: a roadmap item due "Dec 2026" is not missed on December 3', () => {
-    expect(read('roadmap', 'targetOn', 'Dec 2026')).toEqual({ value: '2026-12-31', issues: [expect.objectContaining({ message: 'Target date: "Dec 2026" is a range; used its end, 2026-12-31' })] });
     expect(read('roadmap', 'targetOn', 'FY 2026-27').value).toBe('2027-06-30');
     expect(read('requests', 'dueOn', 'Q3 2027').value).toBe('2027-09-30');
     expect(read('requests', 'receivedOn', 'Dec 2026').value).toBe('2026-12-01');
