@@ -94,7 +94,7 @@ export function openIngestPool(opts: IngestPoolOptions = {}): IngestPool {
       const job = waiting.shift()!;
       slot.job = job;
       slot.worker.ref();
-      const message: PrepareJob = { body: job.body, sourceId: job.call.sourceId, at: job.call.at.getTime(), maxRows: job.call.maxRows, ...(job.call.lists ? { lists: job.call.lists } : {}) };
+      const message: PrepareJob = { body: job.body, sourceId: job.call.sourceId, at: job.call.at.getTime(), maxRows: job.call.maxRows, ...(job.call.lists ? { lists: job.call.lists } : {}), ...(job.call.holds ? { holds: job.call.holds } : {}) };
       slot.worker.postMessage(message, [job.body]);
     }
   }

@@ -5,7 +5,7 @@ import type { ApiErrorCode } from './api-error';
 import { encodeRow } from '../store/batch-plan';
 import type { Batch, EncodedRow } from '../store/row-store';
 import type { PreparedBatch } from '../ingest/ingest-batch';
-import type { PreparedSync } from './sync-batch';
+import type { PreparedSync, SyncCall } from './sync-batch';
 
 /** To a worker: the body's bytes (transferred, not copied) and the call it came with. */
 export interface PrepareJob {
@@ -15,6 +15,7 @@ export interface PrepareJob {
   at: number;
   maxRows: number;
   lists?: Readonly<Record<string, readonly string[]>>;
+  holds?: SyncCall['holds'];
 }
 
 /** A prepared batch's encoded rows as parallel lists; everything else as it is. */

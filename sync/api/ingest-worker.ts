@@ -9,7 +9,7 @@ import { prepareSync } from './sync-batch';
 
 function outcome(job: PrepareJob): PrepareOutcome {
   try {
-    return { prepared: toWire(prepareSync(job.body, { sourceId: job.sourceId, at: new Date(job.at), maxRows: job.maxRows, ...(job.lists ? { lists: job.lists } : {}) })) };
+    return { prepared: toWire(prepareSync(job.body, { sourceId: job.sourceId, at: new Date(job.at), maxRows: job.maxRows, ...(job.lists ? { lists: job.lists } : {}), ...(job.holds ? { holds: job.holds } : {}) })) };
   } catch (e) {
     if (isErrorType(e, ApiError)) return { refused: { status: e.status, code: e.code, message: e.message, headers: e.headers } };
     return { fault: e instanceof Error ? (e.stack ?? e.message) : String(e) };

@@ -8,7 +8,8 @@ import { rowOfPosition } from '../../shared/read-table';
 import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
 import { sheetWarningRows } from '../ingest/sheet-warnings';
 import { prepareBatch, type IngestBatch, type IngestRow, type PreparedBatch } from '../ingest/ingest-batch';
-import type { Batch } from '../store/row-store';
+import type { SurveyHold } from '../store/intake-store';
+import type { Batch, RowStore } from '../store/row-store';
 import { ApiError } from './api-error';
 import { parseBody, parseJson } from './request-body';
 
@@ -20,6 +21,21 @@ export interface SyncCall {
   maxRows: number;
   /** The source's own dropdown values (its Lists sheet, as it last sent them) over the defaults, as `formLists` gives them: what its choices are checked against. */
   lists?: Readonly<Record<string, readonly string[]>>;
+  /** The source's survey answers its sheet has not shown yet, by table (`surveyHoldsOf`): kept over the cells it still sends unchanged. */
+  holds?: Partial<Record<TableName, readonly SurveyHold[]>>;
+}
+
+/** The tables a survey answer writes into: those whose holds a sync reads before it knows the body's table. */
+const SURVEY_TABLES = TABLE_NAMES.filter((t) => TABLES[t].columns.some((c) => c.survey));
+
+/** What `SyncCall.holds` takes, read from the store for the source. */
+export async function surveyHoldsOf(store: Pick<RowStore, 'surveyHolds'>, sourceId: string): Promise<SyncCall['holds']> {
+  const holds: NonNullable<SyncCall['holds']> = {};
+  for (const table of SURVEY_TABLES) {
+    const of = await store.surveyHolds(sourceId, table);
+    if (of.length) holds[table] = of;
+  }
+  return holds;
 }
 
 /** A body ready for `store.applyBatch` (its rows encoded already when a worker prepared it), and the part of the answer the store does not give. */
@@ -41,7 +57,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const utf8 = new TextDecoder();
 
 /** Parses, checks, validates and hashes one body; throws `ApiError` (400, 413) for a body that cannot be stored. */
-export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows, lists }: SyncCall): PreparedSync<PreparedBatch['batch']> {
+export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxRows, lists, holds }: SyncCall): PreparedSync<PreparedBatch['batch']> {
   const json = parseJson(utf8.decode(body));
   const top = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   if (top === undefined) throw new ApiError(400, 'invalid_body', 'the body must be a JSON object {table, rows, deleted?, full?}');
@@ -75,6 +91,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     },
     full: request.full,
     at,
+    holds: { of: holds?.[request.table] ?? [], from: 'sheet' },
     ...(request.context?.columns ? { placeOf: placesIn(request.context.columns) } : {}),
     sheetWarnings: request.sheets?.flatMap((s) => (s.unreadable === undefined && s.warnings ? sheetWarningRows(s.name, s.warnings) : [])),
   });

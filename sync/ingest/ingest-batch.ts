@@ -3,7 +3,9 @@
 import { hash } from 'node:crypto';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
+import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
+import { keepSurveyAnswers, type HoldsFrom } from './survey-holds';
 
 export interface IngestRow {
   rowId: string;
@@ -48,6 +50,11 @@ export interface IngestBatch {
   sheetWarnings?: readonly RejectedRow[];
   /** How cells are read where the source says otherwise: its own dropdowns (the intake form), its fiscal year; the defaults for the rest. */
   readOptions?: Partial<ReadOptions>;
+  /**
+   * The source's survey answers its sheet has not shown yet (`RowStore.surveyHolds`), kept over cells the sheet has
+   * not changed since (survey-holds.ts); `ingestBatch` reads them when not given. `from` words the warnings.
+   */
+  holds?: { of: readonly SurveyHold[]; from: HoldsFrom };
 }
 
 export interface RowIssues {
@@ -83,8 +90,9 @@ export const rowHash = (table: TableName, values: TypedRow): string => hashOfCan
  * batch. Invalid rows are stored as rejections and their last good version stays. Throws the store's
  * `invalid-batch` error, writing nothing, when a rowId repeats or is both sent and deleted.
  */
-export async function ingestBatch(store: Pick<RowStore, 'applyBatch'>, batch: IngestBatch): Promise<IngestResult> {
-  const { batch: prepared, rejected, warnings } = prepareBatch(batch);
+export async function ingestBatch(store: Pick<RowStore, 'applyBatch' | 'surveyHolds'>, batch: IngestBatch): Promise<IngestResult> {
+  const holds = batch.holds ?? { of: await store.surveyHolds(batch.sourceId, batch.table), from: 'workbook' };
+  const { batch: prepared, rejected, warnings } = prepareBatch({ ...batch, holds });
   return { ...(await store.applyBatch(prepared)), rejected, warnings };
 }
 
@@ -97,12 +105,21 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
   const warnings: RowIssues[] = [];
   const warned: RejectedRow[] = [...(batch.sheetWarnings ?? [])];
   const fields = fieldsOf[batch.table];
+  const heldOf = holdsByRow(batch.holds?.of ?? []);
+  const settledHolds: NonNullable<Batch['settledHolds']> = [];
   for (let i = 0; i < results.length; i++) {
     const row = batch.rows[i];
-    const result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
+    let result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
     const unstorable = unstorableCells(row.cells, fields);
     const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
+    // A rejected row keeps its stored version, answers and all: its holds wait for the row to be fixed.
+    const held = errors.length === 0 ? heldOf.get(row.rowId) : undefined;
+    if (held !== undefined) {
+      const kept = keepSurveyAnswers(batch.table, row.rowId, result.values, row.cells, held, batch.holds!.from);
+      result = { ...result, values: kept.values, warnings: [...result.warnings, ...kept.warnings] };
+      settledHolds.push(...kept.settled);
+    }
     if (result.warnings.length) {
       warnings.push({ row, issues: result.warnings });
       warned.push(placed(batch, row, result.warnings));
@@ -128,6 +145,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       ...(batch.readSheets?.length ? { readSheets: [...batch.readSheets] } : {}),
       ...(batch.unreadable?.length ? { unreadable: [...batch.unreadable] } : {}),
       full: batch.full ?? false,
+      ...(settledHolds.length ? { settledHolds } : {}),
       rejected: rejectedRows,
       warned,
       at: batch.at,
@@ -167,6 +185,12 @@ function typedCells(cells: RawRow, warnings: readonly FieldIssue[]): RawRow | un
     if (!isBlankCell(value)) (typed ??= {})[field] = value;
   }
   return typed;
+}
+
+function holdsByRow(holds: readonly SurveyHold[]): Map<string, SurveyHold[]> {
+  const byRow = new Map<string, SurveyHold[]>();
+  for (const h of holds) byRow.set(h.rowId, [...(byRow.get(h.rowId) ?? []), h]);
+  return byRow;
 }
 
 function withoutFilledWarnings(result: RowResult, filled: readonly string[]): RowResult {

@@ -80,10 +80,15 @@ export async function recordFeedback(store: RowStore, link: FeedbackLink, token:
   const values = await store.storedRow(link.sourceId, link.table, link.rowId);
   // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
   if (values === null) return;
-  const cells = { ...values, satisfaction: answer.satisfaction, outcome: answer.outcome ?? values.outcome ?? null, feedbackComment: answer.comment ?? values.feedbackComment ?? null };
+  const given = { satisfaction: answer.satisfaction, ...(answer.outcome !== null ? { outcome: answer.outcome } : {}), ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}) };
+  const cells = { ...values, ...given };
   await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: SURVEY_FIELDS, at });
+  // Held before the row is written, so no version shows the answer without its hold: a file source cannot take the
+  // answer in, and its next import must not put the workbook's old values back over it (decision 010).
+  await store.holdSurveyAnswer({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, answer: given, sheet: values, at });
   const lists = formLists(await store.sourceLists(link.sourceId));
-  await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists } });
+  // The answer's own write is no sheet's: it neither keeps nor lets go a hold.
+  await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });
 }
 
 /** `2026-12-16`: the last day an answer may be changed, as the page says it. */

@@ -29,6 +29,13 @@ export interface FeedbackLink {
  */
 export interface OutboxItem { id: number; rowId: string; fields: string[] | null; values: Record<string, unknown>; createdAt: Date }
 
+/**
+ * A survey answer its source's sheet has not shown yet, for one field of one row: what the requester answered, and
+ * what the sheet held when the answer came (JSON values, null for a blank cell). A sheet that still sends `sheet`
+ * has not changed the cell since: the answer is kept over it (decision 010).
+ */
+export interface SurveyHold { rowId: string; field: string; answer: unknown; sheet: unknown }
+
 /** Requests that were sent a survey link, and how many of them answered (each request counted once). */
 export interface SurveyCounts { requestsAsked: number; requestsAnswered: number; actionPlanAdopted: number }
 
@@ -57,6 +64,14 @@ export interface IntakeOps {
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
   surveyCounts(opts?: { sourceIds?: readonly string[] }): Promise<SurveyCounts>;
+  /** The source's survey answers its sheet has not shown yet, in one table. */
+  surveyHolds(sourceId: string, table: TableName): Promise<SurveyHold[]>;
+  /**
+   * Holds a row's new survey answer (`answer`, by field) until its sheet shows it. `sheet` is what the store holds
+   * now; a field already held keeps what the sheet held before the earlier answer, which the sheet still shows. An
+   * answer equal to that needs no hold. A batch lets a hold go (`Batch.settledHolds`).
+   */
+  holdSurveyAnswer(p: { sourceId: string; table: TableName; rowId: string; answer: Record<string, unknown>; sheet: Record<string, unknown>; at: Date }): Promise<void>;
   /** A live row's current values, or null. */
   storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null>;
   sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
@@ -69,6 +84,11 @@ const newFormId = () => `frm_${randomBytes(9).toString('base64url')}`;
 export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
   const forms = () =>
     db.selectFrom('intake_forms as f').innerJoin('principals as p', 'p.id', 'f.source_id').selectAll('f').select('p.name as source_name');
+
+  const surveyHolds = async (sourceId: string, table: TableName): Promise<SurveyHold[]> => {
+    const rows = await db.selectFrom('survey_holds').select(['row_id', 'field', 'answer_json', 'sheet_json']).where('source_id', '=', sourceId).where('table_name', '=', table).orderBy('row_id').orderBy('field').execute();
+    return rows.map((r) => ({ rowId: r.row_id, field: r.field, answer: JSON.parse(r.answer_json), sheet: JSON.parse(r.sheet_json) }));
+  };
 
   return {
     async createForm({ sourceId, title, at }) {
@@ -135,13 +155,15 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('r.deleted', '=', 0)
         .orderBy('o.seq')
         .execute();
-      return rows.map((r) => ({
-        id: Number(r.seq),
-        rowId: r.row_id,
-        fields: r.fields_json === null ? null : (JSON.parse(r.fields_json) as string[]),
-        values: JSON.parse(r.values_json!) as Record<string, unknown>,
-        createdAt: new Date(r.created_at),
-      }));
+      // A held answer is what the sheet is to show, even where a batch prepared before the answer came wrote the
+      // sheet's old value over it: written in, the sheet's next push brings it back and lets the hold go (decision 010).
+      const held = rows.some((r) => r.fields_json !== null) ? await surveyHolds(sourceId, table) : [];
+      return rows.map((r) => {
+        const values = JSON.parse(r.values_json!) as Record<string, unknown>;
+        const fields = r.fields_json === null ? null : (JSON.parse(r.fields_json) as string[]);
+        for (const h of held) if (h.rowId === r.row_id && fields?.includes(h.field)) values[h.field] = h.answer;
+        return { id: Number(r.seq), rowId: r.row_id, fields, values, createdAt: new Date(r.created_at) };
+      });
     },
 
     async acknowledge(sourceId, table, ids, at) {
@@ -194,6 +216,28 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       }
       const answers = [...byRequest.values()].map((v) => v.answer).filter((a): a is FeedbackAnswer => a !== null);
       return { requestsAsked: byRequest.size, requestsAnswered: answers.length, actionPlanAdopted: answers.filter((a) => a.actionPlanAdopted === true).length };
+    },
+
+    surveyHolds,
+
+    async holdSurveyAnswer({ sourceId, table, rowId, answer, sheet, at }) {
+      const key = { table_name: table, source_id: sourceId, row_id: rowId };
+      const holds = Object.entries(answer).map(([field, value]) => ({ ...key, field, answer_json: JSON.stringify(value ?? null), sheet_json: JSON.stringify(sheet[field] ?? null), at: at.toISOString() }));
+      if (holds.length === 0) return;
+      // Two statements, each whole on its own (no transaction of ours: SQLite's writer may hold one open for a
+      // batch): a field held keeps what the sheet showed, then an answer the sheet shows already is let go.
+      await db
+        .insertInto('survey_holds')
+        .values(holds)
+        .onConflict((oc) => oc.columns(['table_name', 'source_id', 'row_id', 'field']).doUpdateSet((eb) => ({ answer_json: eb.ref('excluded.answer_json'), at: eb.ref('excluded.at') })))
+        .execute();
+      await db
+        .deleteFrom('survey_holds')
+        .where('table_name', '=', table)
+        .where('source_id', '=', sourceId)
+        .where('row_id', '=', rowId)
+        .whereRef('answer_json', '=', 'sheet_json')
+        .execute();
     },
 
     async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {

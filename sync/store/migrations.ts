@@ -307,6 +307,25 @@ const migrations: Migration[] = [
       await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
     },
   },
+  {
+    // A file source re-imported with the value its workbook held before the requester's survey answer put the
+    // stale value back over the answer: what the sheet held then is kept, per field, until the sheet shows the
+    // answer or a person changes the cell (decision 010). Answers given before this start with no hold.
+    name: '0016-survey-holds',
+    async up(db) {
+      await db.schema
+        .createTable('survey_holds')
+        .addColumn('table_name', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('answer_json', 'text', (c) => c.notNull())
+        .addColumn('sheet_json', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('survey_holds_pk', ['table_name', 'source_id', 'row_id', 'field'])
+        .execute();
+    },
+  },
 ];
 
 

@@ -35,6 +35,7 @@ const v = {
   rejectedIds: sql.raw('v_rejected_ids'),
   moved: sql.raw('v_moved'),
   readSheets: sql.raw('v_read_sheets'),
+  settled: sql.raw('v_settled'),
 };
 
 const DECLARATIONS = `
@@ -52,6 +53,7 @@ const DECLARATIONS = `
   v_rejected_ids text[] := array(select e->>0 from jsonb_array_elements(p_batch->'rejected') e);
   v_moved text[] := array(select e->>0 from jsonb_array_elements(p_batch->'moves') e);
   v_read_sheets text[] := array(select jsonb_array_elements_text(p_batch->'readSheets'));
+  v_settled jsonb := coalesce(p_batch->'settled', '[]'::jsonb);
   v_withheld boolean := coalesce((p_batch->>'withheld')::boolean, false);
   v_has_rejections boolean;
   v_has_warnings boolean;`;
@@ -181,6 +183,10 @@ function statements(db: Kysely<StoreDatabase>) {
       .columns(['table_name', 'source_id', 'sheet', 'header_row', 'errors_json', 'at'])
       .expression(sql`select ${v.table}, ${v.source}, e->>0, (e->>1)::int, e->>2, ${v.at} from jsonb_array_elements(${v.unreadable}) e`)
       .onConflict(replaceSheetProblem),
+    /** Survey answers the batch's rows show or replace (`Batch.settledHolds`), each while it holds the answer the batch saw. */
+    settleHolds: db
+      .deleteFrom('survey_holds')
+      .where(sql<boolean>`${mine()} and (row_id, field, answer_json) in (select e->>0, e->>1, e->>2 from jsonb_array_elements(${v.settled}) e)`),
     lastSync: db
       .insertInto('source_syncs')
       .columns(['source_id', 'table_name', 'last_at'])
@@ -249,6 +255,7 @@ begin
   if jsonb_array_length(v_warned) > 0 then ${s.putWarnings}; end if;
   if v_full then ${s.clearAllSheetProblems}; elsif cardinality(v_read_sheets) > 0 then ${s.clearReadSheetProblems}; end if;
   if jsonb_array_length(v_unreadable) > 0 then ${s.putSheetProblems}; end if;
+  if jsonb_array_length(v_settled) > 0 then ${s.settleHolds}; end if;
   ${s.lastSync};
 end
 $batch$`;
@@ -288,6 +295,7 @@ function batchDocument(batch: Batch, rows: readonly EncodedRow[], given?: Readon
     warned: problems(batch.warned ?? []),
     readSheets: batch.readSheets ?? [],
     unreadable: (batch.unreadable ?? []).map((u) => [u.sheet, u.headerRow ?? null, JSON.stringify(u.errors)]),
+    settled: (batch.settledHolds ?? []).map((h) => [h.rowId, h.field, h.answerJson]),
   });
 }
 

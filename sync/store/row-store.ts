@@ -51,6 +51,11 @@ export interface Batch {
   readSheets?: string[];
   /** Sheets of this table that could not be read: each replaces the sheet's earlier problem and stays until a batch reads the sheet (or a full batch). */
   unreadable?: UnreadableSheet[];
+  /**
+   * Survey answers (`SurveyHold`) the batch's rows show, or replace with a person's edit: their holds go, in the
+   * batch's transaction, each only while it holds the answer `answerJson` (a newer answer stays held).
+   */
+  settledHolds?: { rowId: string; field: string; answerJson: string }[];
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
   warned?: RejectedRow[];
 }

@@ -149,6 +149,21 @@ export interface FeedbackLinksTable {
   answer_json: string | null;
 }
 
+/**
+ * A survey answer its source's sheet has not shown yet, per field: `answer_json` what the requester answered,
+ * `sheet_json` what the sheet held when the answer came (decision 010, 2026-12-06). Gone once the sheet shows the
+ * answer or a person types something else there.
+ */
+export interface SurveyHoldsTable {
+  table_name: string;
+  source_id: string;
+  row_id: string;
+  field: string;
+  answer_json: string;
+  sheet_json: string;
+  at: string;
+}
+
 /** The dropdown values a source's sheet last sent (its `Lists` sheet), for its intake form. */
 export interface SourceListsTable {
   source_id: string;
@@ -199,6 +214,7 @@ export interface StoreDatabase {
   request_numbers: RequestNumbersTable;
   outbox: OutboxTable;
   feedback_links: FeedbackLinksTable;
+  survey_holds: SurveyHoldsTable;
   source_lists: SourceListsTable;
   rejection_log: RejectionLogTable;
   source_syncs: SourceSyncsTable;

@@ -232,6 +232,11 @@ function sqliteBatchWriter(
         .onConflict(replaceRejection),
       ['table', 'source', 'row', 'sheet', 'sheetRow', 'errors', 'at'],
     ),
+    settleHold: prepare(
+      sqlite,
+      db.deleteFrom('survey_holds').where((eb) => eb.and({ ...rowKey, field: param<string>('field'), answer_json: param<string>('answer') })),
+      ['table', 'source', 'row', 'field', 'answer'],
+    ),
     clearSheetProblems: prepare(sqlite, db.deleteFrom('sheet_problems').where('table_name', '=', key.table).where('source_id', '=', key.source), ['table', 'source']),
     clearSheetProblem: prepare(
       sqlite,
@@ -295,6 +300,7 @@ function sqliteBatchWriter(
     for (const op of ['rejected', 'fixed'] as const) {
       for (const r of plan.log[op]) stmt.logRejection.run(table, source, r.rowId, at, op, r.sheet ?? null, r.sheetRow ?? null);
     }
+    for (const h of batch.settledHolds ?? []) stmt.settleHold.run(table, source, h.rowId, h.field, h.answerJson);
     stmt.touchSync.run(source, table, at);
     beforeCommit?.(batch);
     return { accepted: plan.writes.length, unchanged: plan.unchanged, deleted: plan.tombstones.length };

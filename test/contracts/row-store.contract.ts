@@ -296,6 +296,37 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
       });
 
+      test('a survey answer is held with what the sheet showed before it, until a batch that commits lets it go', async () => {
+        let failNext = false;
+        const { store, source, apply } = await withSource({
+          beforeCommit: () => {
+            if (failNext) throw new Error('injected failure');
+          },
+        });
+        const hold = (answer: Record<string, unknown>, sheet: Record<string, unknown>, minutes: number) =>
+          store.holdSurveyAnswer({ sourceId: source.id, table: 'requests', rowId: 'r1', answer, sheet, at: at(minutes) });
+        await hold({ satisfaction: 4, outcome: 'Action plan adopted' }, { satisfaction: 5, outcome: null }, 0);
+        // Changed before the sheet took the first in: what the sheet shows is still what it held before the first.
+        await hold({ satisfaction: 3 }, { satisfaction: 4 }, 1);
+        // An answer the sheet already shows needs no hold.
+        await hold({ feedbackComment: 'Clear' }, { feedbackComment: 'Clear' }, 1);
+        const held = [
+          { rowId: 'r1', field: 'outcome', answer: 'Action plan adopted', sheet: null },
+          { rowId: 'r1', field: 'satisfaction', answer: 3, sheet: 5 },
+        ];
+        expect(await store.surveyHolds(source.id, 'requests')).toEqual(held);
+        expect(await store.surveyHolds(source.id, 'workplan')).toEqual([]);
+
+        const settling: Partial<Batch> = { upserts: [row('r1', { satisfaction: 3 })], settledHolds: [{ rowId: 'r1', field: 'satisfaction', answerJson: '3' }, { rowId: 'r1', field: 'outcome', answerJson: '"Training delivered"' }], at: at(2) };
+        failNext = true;
+        await expect(apply(settling)).rejects.toThrow('injected failure');
+        expect(await store.surveyHolds(source.id, 'requests')).toEqual(held);
+        failNext = false;
+        // Only a hold of the answer the batch saw goes: the outcome's answer is another.
+        expect(await apply(settling)).toEqual({ accepted: 1, unchanged: 0, deleted: 0 });
+        expect(await store.surveyHolds(source.id, 'requests')).toEqual([held[0]]);
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);

@@ -5,7 +5,7 @@ import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
-import { knownTable, prepareInline } from '../sync-batch';
+import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
 import { formLists } from '../../intake/intake-form';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-wire';
@@ -27,7 +27,9 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
         // The choices its Lists sheet offers, as its intake form and survey offer them: a row the form stored, or
         // a requester type the office added, is no error when the sheet syncs it.
         const lists = await deps.store.sourceLists(sourceId);
-        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, ...(lists ? { lists: formLists(lists) } : {}) });
+        // Survey answers the sheet has not written in yet are kept over the cells it still sends unchanged (decision 010).
+        const holds = await surveyHoldsOf(deps.store, sourceId);
+        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: formLists(lists) } : {}) });
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
       } finally {

@@ -80,6 +80,7 @@ describe('PostgreSQL store', () => {
       'sheet_rows',
       'source_lists',
       'source_syncs',
+      'survey_holds',
       'tokens',
     ]);
     expect(await query(`select name from "${schema}".schema_migrations order by name`)).toEqual([...MIGRATION_NAMES].sort().map((name) => ({ name })));

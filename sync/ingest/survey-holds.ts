@@ -1,0 +1,55 @@
+// A requester's survey answer against the row a sheet sends: kept over a cell the sheet has not changed since the
+// answer came (a file cannot take the answer in; an add-on sheet may not have yet), given up to a person's edit.
+// Pure, so the ingest worker runs it with the rest of `prepareBatch` (decision 010, 2026-12-06).
+import { TABLES, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
+import { quoteValue } from '../../shared/quote-value';
+import type { SurveyHold } from '../store/intake-store';
+
+/** Where the rows come from, as a message names it: a workbook imported (the answer must be typed in) or a synced sheet (its next sync writes it). */
+export type HoldsFrom = 'workbook' | 'sheet';
+
+export interface HeldAnswers {
+  /** The row's values with each answer kept where the sheet still shows what it held before the answer. */
+  values: TypedRow;
+  /** One per field whose answer is kept, or replaced by a person's edit. */
+  warnings: FieldIssue[];
+  /** Holds the row lets go: the sheet shows the answer now, or a person typed something else. */
+  settled: { rowId: string; field: string; answerJson: string }[];
+}
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+const shown = (value: unknown) => (typeof value === 'string' ? quoteValue(value) : String(value));
+
+/** What a valid row of `table` keeps of its held survey answers (`holds`, all of this row). */
+export function keepSurveyAnswers(table: TableName, rowId: string, values: TypedRow, cells: RawRow, holds: readonly SurveyHold[], from: HoldsFrom): HeldAnswers {
+  const out: HeldAnswers = { values, warnings: [], settled: [] };
+  const headers = new Map(TABLES[table].columns.map((c) => [c.name, c.header]));
+  for (const hold of holds) {
+    const { field } = hold;
+    // No column for the field: the sheet cannot show the answer, nor has a person changed it. The answer stays, unsaid
+    // (the add-on's summary asks for the column).
+    if (!(field in cells)) {
+      out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
+      continue;
+    }
+    const sent = json(values[field]);
+    const answerJson = json(hold.answer);
+    if (sent === answerJson) {
+      out.settled.push({ rowId, field, answerJson });
+      continue;
+    }
+    const header = headers.get(field) ?? field;
+    const answer = `the requester's survey answer (${shown(hold.answer)})`;
+    if (sent === json(hold.sheet)) {
+      out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
+      const still = hold.sheet === null ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(hold.sheet)}`;
+      const next = from === 'workbook' ? 'copy it in' : 'its next sync writes the answer in';
+      out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${still} — ${next}` });
+      continue;
+    }
+    out.settled.push({ rowId, field, answerJson });
+    const edit = values[field] === null ? `${answer} is cleared: the ${from}'s cell was emptied` : `${shown(values[field])} replaces ${answer}: the ${from}'s cell was changed`;
+    out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${edit} since the answer came` });
+  }
+  return out;
+}

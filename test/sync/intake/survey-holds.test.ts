@@ -1,0 +1,171 @@
+// A requester's survey answer against a sheet that has not taken it in (decision 010, 2026-12-06): kept over the
+// cells the sheet still sends as they were before the answer, given up to a person's edit, each said per row and
+// column; through the store and ingest, a synced add-on sheet, and the CLI's `import` of a file, on both databases.
+import { afterAll, describe, expect, test } from 'vitest';
+import { ingestBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
+import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
+import type { RowStore } from '../../../sync/store/row-store';
+import { storeBackends, type Backend } from '../../support/store-backends';
+import { harness } from '../api/api-harness';
+import { runCli } from '../cli/cli-process';
+import { tempFolder, writeWorkbook } from '../ingest/workbook-files';
+
+const backends = storeBackends('survey_holds');
+const files = tempFolder('survey-holds');
+afterAll(async () => {
+  await Promise.all(backends.map((b) => b.cleanup()));
+  files.cleanup();
+});
+
+const at = (day: string) => new Date(`${day}T15:00:00Z`);
+
+const REQUEST = {
+  requestId: 'TA-26-001', receivedOn: '2026-02-02', requesterOrg: 'Department of Finance', requesterType: 'State agency',
+  status: 'Fulfilled', fulfilledOn: '2026-03-01', outcome: 'Training delivered', satisfaction: 5,
+};
+
+/** The requester answers the survey of `rowId`: 4, "Action plan adopted". */
+async function answerSurvey(store: RowStore, sourceId: string, rowId: string, when: Date) {
+  const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', rowId, at: when });
+  if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
+  const state = await linkState(store, issued.token, when);
+  if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
+  await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: true, comment: null }, when);
+}
+
+async function versionsOf(store: RowStore, rowId: string) {
+  let n = 0;
+  for await (const c of store.changes('requests')) if (c.rowId === rowId) n++;
+  return n;
+}
+
+describe.each(backends)('survey answers against a re-imported workbook on $name', (backend: Backend) => {
+  test('a workbook unchanged since the answer keeps the answer, says so per row and column; a person\'s edit wins, said so', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'TA log', sourceKind: 'file' });
+    const imported = (values: Record<string, unknown>, day: string) => {
+      const row: IngestRow = { rowId: 'Requests:TA-26-001', cells: values as IngestRow['cells'], sheet: 'Requests', sheetRow: 2 };
+      return ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [row], full: true, at: at(day) });
+    };
+    expect((await imported(REQUEST, '2026-03-02')).accepted).toBe(1);
+    await answerSurvey(store, src.id, 'Requests:TA-26-001', at('2026-03-05'));
+    expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+    const versions = await versionsOf(store, 'Requests:TA-26-001');
+
+    // The same workbook again, and once more: the answer stays, nothing new is written, and each time the row says why.
+    for (const day of ['2026-03-06', '2026-03-07']) {
+      const again = await imported(REQUEST, day);
+      expect([again.accepted, again.unchanged, again.rejected]).toEqual([0, 1, []]);
+      expect(again.warnings.flatMap((w) => w.issues.map((i) => [i.field, i.message]))).toEqual([
+        ['outcome', 'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in'],
+        ['satisfaction', "Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook still says 5 — copy it in"],
+      ]);
+      expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+    }
+    expect(await versionsOf(store, 'Requests:TA-26-001')).toBe(versions);
+    const stored = await store.warnings({ sourceIds: [src.id], table: 'requests' });
+    expect(stored.flatMap((w) => w.errors.map((e) => e.field))).toEqual(['outcome', 'satisfaction']);
+
+    // A person changed Satisfaction to 3 since: their edit wins, said so; the outcome they left is still the answer's.
+    const edited = await imported({ ...REQUEST, satisfaction: 3 }, '2026-03-08');
+    expect(edited.accepted).toBe(1);
+    expect(edited.warnings[0].issues.map((i) => i.message)).toEqual([
+      'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in',
+      "Satisfaction (1-5): 3 replaces the requester's survey answer (4): the workbook's cell was changed since the answer came",
+    ]);
+    expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 3, outcome: 'Action plan adopted' });
+
+    // The outcome copied in lets the answer go: from then on the workbook's cells are the row's, back to 5 and all.
+    await imported({ ...REQUEST, satisfaction: 3, outcome: 'Action plan adopted' }, '2026-03-09');
+    const later = await imported(REQUEST, '2026-03-10');
+    expect(later.warnings).toEqual([]);
+    expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 5, outcome: 'Training delivered' });
+    expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
+  });
+
+  test('a blank cell the survey filled stays filled; a rejected row keeps the hold for when it is fixed', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Blank log', sourceKind: 'file' });
+    const blank = { ...REQUEST, satisfaction: null, outcome: null };
+    const imported = (values: Record<string, unknown>, day: string) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day) });
+    await imported(blank, '2026-03-02');
+    await answerSurvey(store, src.id, 'r1', at('2026-03-05'));
+    const rejected = await imported({ ...blank, receivedOn: '13/45/2026' }, '2026-03-06');
+    expect(rejected.rejected).toHaveLength(1);
+    const again = await imported(blank, '2026-03-07');
+    expect(again.warnings[0].issues.map((i) => i.message)).toContain("Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook's cell is still blank — copy it in");
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+  });
+
+  test('an add-on sheet that has not written the answer in yet keeps it until it does', async () => {
+    let now = at('2026-03-02');
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source('Sheets log');
+    const sync = (values: Record<string, unknown>) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'sync-1', values }] } });
+    expect((await sync(REQUEST)).body.accepted).toBe(1);
+    now = at('2026-03-05');
+    await answerSurvey(h.store, src.id, 'sync-1', now);
+
+    // A sync that read the sheet before the pull wrote the answer (or whose pull did not reach the row) sends the old cells.
+    now = at('2026-03-06');
+    const stale = await sync(REQUEST);
+    expect(stale.status).toBe(200);
+    expect(stale.body.warnings).toContainEqual({ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is kept; the sheet still says 5 — its next sync writes the answer in" });
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+    const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'sync-1', kind: 'fields', values: expect.objectContaining({ satisfaction: 4, outcome: 'Action plan adopted' }) })]);
+
+    // The pull writes it in and the push sends it: the hold goes, and a later edit of the sheet is the row's.
+    await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: outbox.body.items.map((i: { id: number }) => i.id) } });
+    const written = await sync({ ...REQUEST, satisfaction: 4, outcome: 'Action plan adopted' });
+    expect([written.body.unchanged, written.body.warnings]).toEqual([1, []]);
+    now = at('2026-03-07');
+    await sync(REQUEST);
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: 5, outcome: 'Training delivered' });
+    expect(h.reported).toEqual([]);
+  });
+
+  test('an answer that lands while a batch is prepared is written over, and comes back from its hold at the next sync', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Racing log', sourceKind: 'google-sheets' });
+    const sent = (values: Record<string, unknown>, day: string, holds?: { of: []; from: 'sheet' }) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), ...(holds ? { holds } : {}) });
+    await sent(REQUEST, '2026-03-02');
+    await answerSurvey(store, src.id, 'r1', at('2026-03-05'));
+    // Prepared before the answer came: it knew of no hold, and its old cells are written over the answer.
+    await sent(REQUEST, '2026-03-05', { of: [], from: 'sheet' });
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 5 });
+    // The outbox still offers the answer, so the sheet writes it in and its next push brings it back.
+    const [item] = await store.outbox(src.id, 'requests');
+    expect(item.values).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+    await sent({ ...REQUEST, satisfaction: 4, outcome: 'Action plan adopted' }, '2026-03-06');
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+    expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
+  });
+
+  test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
+    const location = backend.location;
+    const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };
+    const added = await runCli(['source', 'add', 'TA log', '--kind', 'file', ...args], { env });
+    const id = /id: +(\S+)/.exec(added.stdout)![1];
+    const book = await writeWorkbook(files.path(), [{
+      name: 'Requests',
+      rows: [
+        ['Request ID', 'Date received', 'Requesting organization', 'Requester type', 'Status', 'Fulfilled on', 'Outcome', 'Satisfaction'],
+        ['TA-26-001', '2/2/2026', 'Department of Finance', 'State agency', 'Fulfilled', '3/1/2026', 'Training delivered', 5],
+      ],
+    }]);
+    expect((await runCli(['import', book, '--source', id, ...args], { env })).code).toBe(0);
+    const store = await backend.open();
+    const rowId = 'Requests:TA-26-001';
+    await answerSurvey(store, id, rowId, new Date());
+
+    const again = await runCli(['import', book, '--source', id, ...args], { env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`warning: Requests!H2 (Satisfaction): the requester's survey answer (4) is kept; the workbook still says 5 — copy it in`);
+    expect(again.stdout).toContain(`warning: Requests!G2 (Outcome): the requester's survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in`);
+    expect(again.stdout).toContain('0 rows accepted, 1 unchanged');
+    expect(await store.storedRow(id, 'requests', rowId)).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
+  });
+});
