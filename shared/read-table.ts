@@ -363,7 +363,8 @@ export function readTable(
     setAside(row, 'named_above', `the lines above the table name different ${column.header.toLowerCase()}s (${values}): ${named.length === 2 ? 'neither' : 'none'} is given to rows that leave ${column.header} blank`, column.name);
   }
   for (const d of defaults.filter((n) => fieldColumn(map, n.column.name).index === undefined)) {
-    setAside(d.row, 'named_above', `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table`, d.column.name);
+    // At the line's own cell with no header, as below: the line is in no column of the table.
+    issues.push({ code: 'named_above', field: d.column.name, header: '', sheet, row: d.row + 1, column: columnLetter(d.cell + 1), severity: 'warning', message: `no ${d.column.header} column: every row takes ${quoteValue(d.value)} from this line above the table` });
   }
   // The sheet rows each value named above went to, said once at its line: a plan's every row would repeat it.
   const takenOn = new Map(defaults.map((d) => [d, [] as number[]]));
@@ -688,7 +689,14 @@ function beyondNine(word: string, raw: CellInput): string | undefined {
   return /^[1-9]\d$/.test(t) ? `${word} ${t}` : undefined;
 }
 
-const clip = (s: string) => (s.trim().length > 40 ? `${s.trim().slice(0, 39)}…` : s.trim());
+/** A line as a message quotes it: 40 characters at most, ended between words where one ends past the middle. */
+function clip(s: string): string {
+  const text = s.trim();
+  if (text.length <= 40) return text;
+  const cut = text.slice(0, 39);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
+}
 
 /**
  * Where a field or a derived column sits in the sheet: the cell an issue points at, the column a status formula

@@ -20,14 +20,17 @@ export const importRowId = {
   sheet: (rowId: string): string | undefined => /^(?:([^:]+):.+|(.*)#\d+(?:~\d+)?)$/s.exec(rowId)?.slice(1).find((s) => s !== undefined),
   /**
    * A stored row as a committee member finds it, by its place `at`: `2026 Work Plan#16` → `2026 Work Plan row 16`,
-   * `Roadmap#4~2` → `Roadmap row 4, item 2`; an id not made from the place (`TA Log:TA-7`, an add-on's Sync ID
-   * `TA#12`) as typed, with the place after it: `TA#12 (Requests row 5)`. A row with no place (sent by the API,
-   * or logged before the rejection log kept places) by its id as typed, whatever it looks like.
+   * `Roadmap#4~2` → `Roadmap row 4, item 2`; a row with an ID by that ID as the sheet shows it, with the place after
+   * it: `TA Log:TA-7` → `TA-7 (TA Log row 9)`, since the sheet's name before it is the store's alone; an add-on's
+   * Sync ID `TA#12` → `TA#12 (Requests row 5)`. A row with no place (sent by the API, or logged before the
+   * rejection log kept places) by its id as typed, whatever it looks like.
    */
   label: (rowId: string, at: RowPlace) => {
     const numbered = byRowNumber(rowId, at);
     if (numbered) return `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}`;
-    return at.sheet === undefined || at.sheetRow === undefined ? rowId : `${rowId} (${at.sheet} row ${at.sheetRow})`;
+    if (at.sheet === undefined || at.sheetRow === undefined) return rowId;
+    const own = rowId.startsWith(`${at.sheet}:`) ? rowId.slice(at.sheet.length + 1) : rowId;
+    return `${own} (${at.sheet} row ${at.sheetRow})`;
   },
   /**
    * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same

@@ -1,19 +1,26 @@
-// The next Request ID in a sheet's own numbering: `TA-2026-0031` after `TA-2026-0030`, so a request filed
-// on the web form reads like one typed in by staff.
+// The next Request ID in a sheet's own numbering: `TA-2026-0031` after `TA-2026-0030`, `TA-26-044` after
+// `TA-26-043`, so a request filed on the web form reads like one typed in by staff.
 
 /** A prefix, a four-digit year, a separator and a running number: `TA-2026-0031`, `REQ 2025/7`. */
 const NUMBERED = /^(.*?)((?:19|20)\d\d)([^0-9]*)(\d+)$/;
+/**
+ * The same with a two-digit year (`TA-26-001`): the year must stand alone between a non-digit (or the
+ * start) and a separator, so a running number such as `T-126-5` is not read as one.
+ */
+const SHORT_YEAR = /^(|.*[^0-9])(\d\d)([^0-9]+)(\d+)$/;
 
 const DEFAULT_PREFIX = 'TA-';
 const DEFAULT_SEPARATOR = '-';
 const DEFAULT_WIDTH = 4;
 
-interface Numbered { prefix: string; year: number; separator: string; number: number; width: number }
+interface Numbered { prefix: string; year: number; yearDigits: number; separator: string; number: number; width: number }
 
 function parse(id: string): Numbered | null {
-  const m = NUMBERED.exec(id.trim());
+  const m = NUMBERED.exec(id.trim()) ?? SHORT_YEAR.exec(id.trim());
   if (m === null) return null;
-  return { prefix: m[1], year: Number(m[2]), separator: m[3], number: Number(m[4]), width: m[4].length };
+  const yearDigits = m[2].length;
+  const year = yearDigits === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  return { prefix: m[1], year, yearDigits, separator: m[3], number: Number(m[4]), width: m[4].length };
 }
 
 /** A run of numbered IDs: `series` is what comes before the number (`TA-2026-`). */
@@ -40,8 +47,8 @@ function ticketSeries(ids: readonly string[]): RequestSeries | undefined {
 }
 
 /**
- * The series of `year` in the style of the latest-year IDs seen (prefix, separator, zero padding), and the
- * highest number `ids` already hold in it; with no year in the sheet's IDs, its own yearless numbering
+ * The series of `year` in the style of the latest-year IDs seen (prefix, two- or four-digit year, separator,
+ * zero padding), and the highest number `ids` already hold in it; with no year in the sheet's IDs, its own yearless numbering
  * (`T-109` after `T-108`); `TA-YEAR-` when the sheet has no numbered IDs at all. IDs in another style (free
  * text, plain numbers) are ignored.
  */
@@ -54,8 +61,12 @@ export function requestSeries(ids: Iterable<string>, year: number): RequestSerie
   for (const n of numbered) if (style === undefined || n.year > style.year || (n.year === style.year && n.number > style.number)) style = n;
   const prefix = style?.prefix ?? DEFAULT_PREFIX;
   const separator = style?.separator ?? DEFAULT_SEPARATOR;
-  const highest = Math.max(0, ...numbered.filter((n) => n.year === year && n.prefix === prefix).map((n) => n.number));
-  return { series: `${prefix}${year}${separator}`, width: style?.width ?? DEFAULT_WIDTH, highest };
+  const yearDigits = style?.yearDigits ?? 4;
+  const written = String(year).slice(-yearDigits);
+  const highest = Math.max(0, ...numbered
+    .filter((n) => n.year === year && n.prefix === prefix && n.yearDigits === yearDigits && n.separator === separator)
+    .map((n) => n.number));
+  return { series: `${prefix}${written}${separator}`, width: style?.width ?? DEFAULT_WIDTH, highest };
 }
 
 export const requestId = (s: RequestSeries, number: number) => `${s.series}${String(number).padStart(s.width, '0')}`;

@@ -346,7 +346,8 @@ describe('readTable', () => {
     // With no Lead column, every row takes it, said once at the line.
     const noColumn = readTable(TABLES.workplan, 'Work plan', grid.map((line) => line.slice(0, 2)));
     expect(noColumn.rows.map((x) => x.raw.lead)).toEqual(['Office of Diversity & Equity', 'Office of Diversity & Equity']);
-    expect(noColumn.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.message])).toEqual([[2, 'no Lead column: every row takes "Office of Diversity & Equity" from this line above the table']]);
+    // At the line's own cell, with no header: it is in no column of the table.
+    expect(noColumn.issues.filter((i) => i.code === 'named_above').map((i) => [i.row, i.column, i.header, i.message])).toEqual([[2, 'A', '', 'no Lead column: every row takes "Office of Diversity & Equity" from this line above the table']]);
     // Side by side, each item of a sheet row takes it; the row is said once.
     const roadmap = readTable(TABLES.roadmap, 'Roadmap', [['Lead: Member services'], ['Focus Area', 'Early Actions', 'Additional Strategies', 'Lead'], ['Tools', 'Resources page', 'Self-assessment tool', null]]);
     expect(roadmap.rows.map((x) => x.raw.lead)).toEqual(['Member services', 'Member services']);
@@ -518,8 +519,8 @@ describe('readTable, with another table stacked below', () => {
     expect(reads[1].rows[2]).toMatchObject({ row: 36, raw: { phase: 'Normalize', task: 'Racial-equity workshops for senior and executive staff', target: '2 workshops' } });
     expect(reads[2].rows[3].raw).toMatchObject({ focusArea: 'Education, training and peer learning', kind: 'Additional strategy' });
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))).toEqual([
-      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
-      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
+      'Sheet1 row 33: read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity…")',
+      'Sheet1 row 50: read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity…")',
     ]);
     // The lines between two tables are the upper one's notes, said once, down to the title naming the lower.
     expect(reads.flatMap((r) => r.issues.filter((i) => i.code === 'note_row').map((i) => i.row))).toEqual([27, 46]);
@@ -569,8 +570,8 @@ describe('readTable, with another table stacked below', () => {
     const reads = readStacked(read, 'Sheet1', stackedTables.sheets[0].rows);
     expect(reads.map((r) => r.issues.find((i) => i.code === 'another_table')?.message)).toEqual([
       undefined,
-      'read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity wor…")',
-      'read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity roa…")',
+      'read a second table (Work plan) from row 33 of sheet Sheet1, with its title from row 29 ("## A city\'s Office of Racial Equity…")',
+      'read a third table (Roadmap) from row 50 of sheet Sheet1, with its title from row 48 ("## An association of cities\' equity…")',
     ]);
   });
 

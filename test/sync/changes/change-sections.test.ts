@@ -49,20 +49,21 @@ describe('changes sections', () => {
     expect(html).toContain(`${leftOut} (all in the changes workbook)`);
   });
 
-  it('names an imported row by its row, and a row with its own ID (TA#12, me@12) by that ID and its place, never as row 12 of a sheet', () => {
+  it('names an imported row by its row, and a row with its own ID (TA#12, me@12) by that ID and its place, never as row 12 of a sheet nor by the store\'s id', () => {
     const logged = (table: 'workplan' | 'requests', rowId: string, place: { sheet?: string; sheetRow?: number } = {}) =>
       ({ sourceId: 's', sourceName: 'City plan', table, rowId, at: '2026-12-01T00:00:00.000Z', ...place });
     // The rejection log keeps rejected rows only: a sheet's own warnings (`Plan@10`) never enter it, an API row's own id may.
     const rejected = [
       logged('workplan', 'Work Plan 2026-2029#10', { sheet: 'Work Plan 2026-2029', sheetRow: 10 }),
       logged('requests', 'Requests:TA#12', { sheet: 'Requests', sheetRow: 3 }),
+      logged('requests', 'TA Request Log:TA-26-012', { sheet: 'TA Request Log', sheetRow: 15 }),
       logged('requests', 'me@12'),
       // Logged before the log kept places, or sent by the API: not read as a row.
       logged('workplan', 'Plan#4'),
     ];
     const lines = changeSections({ ...report, dataQuality: { rejected, fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
     expect(lines.map((l) => l.what)).toEqual([
-      'work-plan item: Work Plan 2026-2029 row 10', 'request: Requests:TA#12 (Requests row 3)', 'request: me@12', 'work-plan item: Plan#4',
+      'Work Plan 2026-2029 row 10', 'TA#12 (Requests row 3)', 'TA-26-012 (TA Request Log row 15)', 'request me@12', 'work-plan item Plan#4',
     ]);
   });
 

@@ -126,7 +126,7 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);
   });
 
-  it('names a newly rejected imported row by its table, sheet and row, in sheet order', async () => {
+  it('names a newly rejected imported row by its sheet and row, or by its own ID and place, in sheet order', async () => {
     const plan = (await store.createPrincipal({ kind: 'source', name: 'Riverside plan', sourceKind: 'file' })).principal.id;
     const bad = (sheetRow: number, rowId = `2026 Work Plan#${sheetRow}`) =>
       ({ rowId, sheet: '2026 Work Plan', sheetRow, errors: [{ field: 'status', message: 'Status: "Done" is not one of the list' }] });
@@ -135,7 +135,7 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [plan] });
     const rejected = changeSections(r).find((s) => s.id === 'rejected')!;
     expect(rejected.lines.map((l) => l.what)).toEqual([
-      'work-plan item: 2026 Work Plan row 8', 'work-plan item: 2026 Work Plan row 16', 'work-plan item: 2026 Work Plan:1 (2026 Work Plan row 20)',
+      '2026 Work Plan row 8', '2026 Work Plan row 16', '1 (2026 Work Plan row 20)',
     ]);
   });
 
@@ -152,7 +152,7 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [desk, addOn] });
     const lines = (id: string) => changeSections(r).find((s) => s.id === id)!.lines.map((l) => [l.what, l.source]);
     // A fix is named where the row was rejected: the place a committee member was sent to.
-    const named = [['request: TA#12', 'Front desk'], ['request: TA#12 (Requests row 5)', 'Help line']];
+    const named = [['request TA#12', 'Front desk'], ['TA#12 (Requests row 5)', 'Help line']];
     expect(lines('rejected')).toEqual(named);
     expect(lines('fixed')).toEqual(named);
     expect(r.dataQuality.fixed.map((e) => [e.rowId, e.sheet, e.sheetRow])).toEqual([['TA#12', undefined, undefined], ['TA#12', 'Requests', 5]]);

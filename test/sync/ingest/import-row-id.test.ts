@@ -33,7 +33,8 @@ describe('importRowId.label and shown', () => {
     // Named as typed, with the place after it where there is one.
     expect(importRowId.label('TA#12', {})).toBe('TA#12');
     expect(importRowId.label('TA#12', { sheet: 'Requests', sheetRow: 5 })).toBe('TA#12 (Requests row 5)');
-    expect(importRowId.label(own, place)).toBe('Requests:TA#12 (Requests row 12)');
+    // The sheet's name before the ID is the store's: the sheet shows the ID alone.
+    expect(importRowId.label(own, place)).toBe('TA#12 (Requests row 12)');
     // Ids made from a row number: a row, a row's second item, a sheet's own warning at a row.
     expect(importRowId.label(importRowId.atRow('Requests', 12), place)).toBe('Requests row 12');
     expect(importRowId.label(importRowId.atRow('Roadmap', 4, 2), { sheet: 'Roadmap', sheetRow: 4 })).toBe('Roadmap row 4, item 2');

@@ -13,6 +13,17 @@ describe('the next Request ID', () => {
     expect(next(['TA-2025-0117'])).toBe('TA-2026-0001');
   });
 
+  it('continues a numbering with a two-digit year, as an office types TA-26-001', () => {
+    expect(next(['TA-26-001', 'TA-26-043', 'TA-26-007'])).toBe('TA-26-044');
+    expect(next(['TA-25-117', 'TA-25-118'])).toBe('TA-26-001');
+    expect(next(['REQ 26/9'])).toBe('REQ 26/10');
+  });
+
+  it('never reads a running number or a longer number as a two-digit year', () => {
+    expect(next(['T-126-5'])).toBe('TA-2026-0001');
+    expect(next(['TA-2026-0004'])).toBe('TA-2026-0005');
+  });
+
   it('continues a numbering without a year, as a service desk gives its tickets (T-108, then T-109)', () => {
     expect(next(['T-101', 'T-108', 'T-103'])).toBe('T-109');
     expect(next(['REQ 7', 'REQ 12'])).toBe('REQ 13');
