@@ -67,7 +67,7 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   // a row with no requesting organization (a blank row of the sheet) is no request.
   const outside = s.rows.map((r) => {
     const days = r.derived.daysOpen;
-    const formula = outsideAgeBucketsFormula({ status: s.atRow('status', r.row), fulfilledOn: s.atRow('fulfilledOn', r.row), days: s.atRow('daysOpen', r.row) });
+    const formula = outsideAgeBucketsFormula({ status: s.atRow('status', r.row), fulfilledOn: s.atRow('fulfilledOn', r.row), receivedOn: s.atRow('receivedOn', r.row), days: s.atRow('daysOpen', r.row) });
     const request = r.values !== null && !isBlankCell(r.values.requesterOrg);
     return {
       formula: `IF(TRIM(${s.atRow('requesterOrg', r.row)})="","",${formula})`,

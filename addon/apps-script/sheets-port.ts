@@ -270,7 +270,9 @@ export class SheetsPort implements SpreadsheetPort {
   updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): void {
     const sheet = this.sheet(name);
     const ids = idColumn === undefined ? undefined : idsOverBlock(this.idColumn(name, idColumn), 1, row, asked);
-    const numRows = ids?.length ?? asked;
+    // Where the table is now: rows inserted or deleted above it move it.
+    row = ids?.row ?? row;
+    const numRows = ids?.ids.length ?? asked;
     const inSheet = this.has(name, row + numRows - 1, column + numColumns - 1) ? numRows : Math.max(0, Math.min(numRows, this.maxRows(name) - row + 1));
     const blank = (fill: string | null) => Array.from({ length: numRows - inSheet }, () => new Array<string | null>(numColumns).fill(fill));
     const range = inSheet === 0 ? null : sheet.getRange(row, column, inSheet, numColumns);
@@ -278,7 +280,7 @@ export class SheetsPort implements SpreadsheetPort {
       notes: [...(range?.getNotes() ?? []), ...(blank('') as string[][])],
       backgrounds: [...(range?.getBackgrounds() ?? []).map((line) => line.map((c) => (c.toLowerCase() === NO_FILL ? null : c))), ...blank(null)],
     };
-    const next = plan(current, ids);
+    const next = plan(current, ids?.ids, row);
     if (next) this.writeAnnotations(sheet, row, column, current, next);
   }
 

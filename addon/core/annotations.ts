@@ -148,8 +148,8 @@ export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: 
   // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.
   const follow = rows && (marks.length > 0 || memory.lastRow > 0 || Object.keys(memory.colours).length > 0) ? rows : undefined;
   const planned: { changed: number; unmarked: string[]; memory: MarkMemory } = { changed: 0, unmarked: [], memory };
-  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids) => {
-    const block = { ...reach, numRows: current.notes.length };
+  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids, top = reach.row) => {
+    const block = { ...reach, row: top, numRows: current.notes.length };
     const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
     const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
     const { next, changed, memory: after } = planAnnotations(current, block, placed, memory, keyOf);

@@ -64,14 +64,7 @@ export interface TableSyncReport {
   readied: { sheet: string; toRow: number }[];
   /** Status cells holding a value typed over their formula: kept, and counted here. */
   typedOver: number;
-  /**
-   * Deadlines typed as a month or a year given the period's last day, by header and period: the cell shows what it
-   * showed, so only the summary says its value changed. `notWritten`: why the host refused the write or the read
-   * before it, which leaves the rest of the sync as it was; `later`, what the next syncs do: leave a protected cell
-   * remembered (`left`), or try again one that failed otherwise (a timeout, a quota: `retried`) or that the memory
-   * had no room for (`unremembered`). `columnsChanged`: not written, as a column was inserted or deleted during the
-   * sync; the next sync writes them.
-   */
+  /** Deadlines typed as a month or a year given the period's last day, or not, and why (`PeriodEnd`). */
   periodEnds: PeriodEnd[];
 }
 
@@ -364,15 +357,12 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {
         const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;
         const it = count > 1 ? 'them' : 'it';
-        const meanwhile = `the sheet's own statuses judge ${it} by the ${kind}'s first day`;
         parts.push(columnsChanged
           ? `${cells} not set to the ${kind}'s last day: the sheet's columns changed during the sync; the next sync sets ${it}`
           : notWritten === undefined
             ? `${cells} now ${count > 1 ? 'hold' : 'holds'} the ${kind}'s last day (still shown as the ${kind})`
-            : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): ${meanwhile}; ${
-              later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}`
-              : later === 'unremembered' ? `too many such cells for the add-on to remember: the next sync tries ${it} again`
-              : `the next sync tries again`}`);
+            : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; ${
+              later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}` : `${later === 'full' ? 'more than the add-on can remember: ' : ''}the next sync tries ${it} again`}`);
       }
       if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';

@@ -59,13 +59,13 @@ export function jsonCell(port: SpreadsheetPort, v: HostCell, numberFormat?: stri
   return v as JsonCell;
 }
 
-/** Columns of a grid's widest line. A loop: a sheet's lines spread into Math.max overflow the stack past about 120,000 rows. */
 /** The sheet's own header over a column (1-based), which a note or a summary line about that column names. */
 export function headerAt(t: TableSheet, column: number): string | undefined {
   const h = t.grid[t.headerRow - 1]?.[column - 1];
   return typeof h === 'string' && h.trim() !== '' ? h.trim() : undefined;
 }
 
+/** Columns of a grid's widest line. A loop: a sheet's lines spread into Math.max overflow the stack on a long sheet. */
 export function gridWidth(grid: readonly (readonly unknown[])[]): number {
   let width = 0;
   for (const line of grid) if (line.length > width) width = line.length;

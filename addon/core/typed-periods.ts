@@ -122,7 +122,7 @@ export interface PeriodsToEnd {
  * showed, so only the summary says its value changed. `notWritten`: why the host refused the write or the read
  * before it, which leaves the rest of the sync as it was; `later`, what the next syncs do: leave a protected cell
  * remembered (`left`), or try again one that failed otherwise (a timeout, a quota: `retried`) or that the memory
- * had no room for (`unremembered`). `columnsChanged`: not written, as a column was inserted or deleted during the
+ * had no room for (`full`). `columnsChanged`: not written, as a column was inserted or deleted during the
  * sync; the next sync writes them.
  */
 export interface PeriodEnd {
@@ -130,7 +130,7 @@ export interface PeriodEnd {
   kind: string;
   count: number;
   notWritten?: string;
-  later?: 'left' | 'retried' | 'unremembered';
+  later?: 'left' | 'retried' | 'full';
   columnsChanged: boolean;
 }
 
@@ -177,10 +177,10 @@ export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, table
         for (const { column } of r.cells) {
           const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
           const header = headerAt(t, column) ?? 'date';
-          const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'unremembered';
+          const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'full';
           const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.later === later && p.columnsChanged === columnsChanged);
           if (same) same.count++;
-          else periodEnds.push({ header, kind, count: 1, columnsChanged, ...(notWritten === undefined ? {} : { notWritten, later }) });
+          else periodEnds.push({ header, kind, count: 1, columnsChanged, notWritten, later });
         }
       }
     }

@@ -388,7 +388,8 @@ export class ExcelPort implements SpreadsheetPort {
   /**
    * One Excel.run: the sheet's notes, the block's fills and the Sync ID column (when asked for) loaded together,
    * then (only when there are any) the notes' cells with the fills of the rows the ids reach below the block, then
-   * the plan's changes, if any, in one request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
+   * (only when the table moved, rows inserted or deleted above it) its fills where it is now; then the plan's changes,
+   * if any, in one request. Office.js reports no fill as white: read as the port's default (null), so it is never written back
    * as a white fill.
    */
   updateAnnotations(name: string, row: number, column: number, asked: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Promise<void> {
@@ -400,44 +401,48 @@ export class ExcelPort implements SpreadsheetPort {
       const idCells = idColumn === undefined ? null : loadIdColumn(sheet, idColumn);
       await context.sync();
       const ids = idCells && idsOverBlock(idCells.isNullObject ? [] : idCells.values.map((line) => line[0]), idCells.isNullObject ? 1 : idCells.rowIndex + 1, row, asked);
-      const numRows = ids?.length ?? asked;
-      const below = numRows > asked ? sheet.getRangeByIndexes(row - 1 + asked, column - 1, numRows - asked, numColumns).getCellProperties(fill) : null;
+      const numRows = ids?.ids.length ?? asked;
+      // A table moved by rows inserted or deleted above it has its fills loaded again where it is now.
+      const from = ids?.row ?? row;
+      const moved = from === row ? null : sheet.getRangeByIndexes(from - 1, column - 1, numRows, numColumns).getCellProperties(fill);
+      const below = !moved && numRows > asked ? sheet.getRangeByIndexes(row - 1 + asked, column - 1, numRows - asked, numColumns).getCellProperties(fill) : null;
       const noted = notes?.items ?? [];
       const locations = noted.map((n) => n.getLocation().load('address'));
-      // Nothing to ask when the sheet has no notes and the block reaches no further: no round trip for nothing.
-      if (locations.length > 0 || below) await context.sync();
-      const range = sheet.getRangeByIndexes(row - 1, column - 1, numRows, numColumns);
+      // Nothing to ask when the sheet has no notes and the block is where it was asked for: no round trip for nothing.
+      if (locations.length > 0 || below || moved) await context.sync();
+      const range = sheet.getRangeByIndexes(from - 1, column - 1, numRows, numColumns);
       const noteAt = new Map(noted.map((note, i) => {
         const at = cellOf(locations[i].address);
         return [`${at.row}:${at.column}`, note] as const;
       }));
       // The block may end above the rows asked, where a table stacked below starts (`idsOverBlock`).
-      const fills = [...props.value, ...(below?.value ?? [])].slice(0, numRows).map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
+      const fills = (moved?.value ?? [...props.value, ...(below?.value ?? [])]).slice(0, numRows).map((line) => line.map((p) => (p.format?.fill?.color ?? DEFAULT_FILL).toUpperCase()));
       const next = plan(
         {
-          notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${row + r}:${column + c}`)?.content ?? '')),
+          notes: Array.from({ length: numRows }, (_, r) => Array.from({ length: numColumns }, (_, c) => noteAt.get(`${from + r}:${column + c}`)?.content ?? '')),
           backgrounds: fills.map((line) => line.map((colour) => (colour === DEFAULT_FILL ? null : colour))),
         },
-        ids ?? undefined,
+        ids?.ids,
+        ids?.row,
       );
       if (!next) return;
       const colours: CellProperties[][] = [];
       next.notes.forEach((line, r) => {
         colours.push([]);
         line.forEach((wanted, c) => {
-          const note = noteAt.get(`${row + r}:${column + c}`);
+          const note = noteAt.get(`${from + r}:${column + c}`);
           // With no notes in this Excel, the fill below is the whole mark.
           if (notes) {
             if (note && wanted === '') note.delete();
             else if (note && note.content !== wanted) note.content = wanted;
-            else if (!note && wanted !== '') notes.add(a1(row + r, column + c), wanted);
+            else if (!note && wanted !== '') notes.add(a1(from + r, column + c), wanted);
           }
           const colour = next.backgrounds[r]?.[c] ?? null;
           const now = fills[r][c];
           // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
           colours[r].push(colour === null || colour.toUpperCase() === now ? {} : { format: { fill: { color: colour } } });
           // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
-          if (colour === null && now !== DEFAULT_FILL) sheet.getRangeByIndexes(row + r - 1, column + c - 1, 1, 1).format.fill.clear();
+          if (colour === null && now !== DEFAULT_FILL) sheet.getRangeByIndexes(from + r - 1, column + c - 1, 1, 1).format.fill.clear();
         });
       });
       if (colours.some((line) => line.some((p) => p.format))) range.setCellProperties(colours);

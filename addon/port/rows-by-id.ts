@@ -54,15 +54,18 @@ export function placeByRowId<T>(rows: readonly RowCells<T>[], top: number, ids: 
 }
 
 /**
- * The ids on a block's rows from `row`, given the Sync ID column read from sheet row `top`: `numRows` of them, or
- * down to the last row holding an id when that is further (rows inserted above push a table's last rows down), but
- * never past a Sync ID header below its first row: a table stacked below starts there, and its header would be taken
- * for this table's (`placeByRowId`), leaving this table's rows unmarked.
+ * The block's first row now and the ids on its rows, given the Sync ID column read from sheet row `top` and the block
+ * asked for from `row` (a table's first data row as read): it starts below the Sync ID header nearest the row above it,
+ * as `placeByRowId` finds the table, since a title row deleted (or a row inserted) above the table while the sync ran
+ * moved the table. `numRows` ids, or down to the last row holding an id when that is further (rows inserted above
+ * push a table's last rows down), but never past a Sync ID header below its first row: a table stacked below starts
+ * there, and its header would be taken for this table's, leaving this table's rows unmarked.
  */
-export function idsOverBlock(ids: readonly unknown[], top: number, row: number, numRows: number): string[] {
+export function idsOverBlock(ids: readonly unknown[], top: number, row: number, numRows: number): { row: number; ids: string[] } {
+  row = firstDataRow(ids, top, row);
   let last = ids.length;
   while (last > 0 && syncIdOf(ids[last - 1]) === '') last--;
   let length = Math.max(numRows, top + last - row);
   for (let r = 1; r < length; r++) if (isSyncIdHeader(ids[row + r - top])) length = r;
-  return Array.from({ length }, (_, r) => syncIdOf(ids[row + r - top]));
+  return { row, ids: Array.from({ length }, (_, r) => syncIdOf(ids[row + r - top])) };
 }

@@ -58,9 +58,10 @@ export interface Annotations {
 
 /**
  * What a block should hold given what it holds now; null when nothing is to change. Pure: the port calls it once,
- * between its read and its write. `rowIds`: each block row's Sync ID (`''` where none), when the caller asked for them.
+ * between its read and its write. `rowIds`: each block row's Sync ID (`''` where none), when the caller asked for
+ * them; `row`, then, the block's first row, moved with the table's Sync ID header (`idsOverBlock`).
  */
-export type AnnotationPlan = (current: Annotations, rowIds?: readonly string[]) => Annotations | null;
+export type AnnotationPlan = (current: Annotations, rowIds?: readonly string[], row?: number) => Annotations | null;
 
 /** One cell of a scattered write, at its 1-based sheet row and column. */
 export interface CellWrite {
@@ -165,8 +166,9 @@ export interface SpreadsheetPort {
    * last row reads as blank cells. With `idColumn` (the Sync ID column), that column is read too, whole, in the
    * same host call or request, and the plan gets each block row's id: marks go on the row holding their id when the
    * port writes, though a person sorted the sheet, or inserted or deleted rows, while the sync talked to the
-   * service. The block then reaches down to the last row holding an id when that is further (rows inserted above
-   * push a table's last rows down), and the plan gets that many rows.
+   * service. The block then starts below the Sync ID header nearest the row above it (a title row deleted above the
+   * table moves it up) and reaches down to the last row holding an id when that is further (rows inserted above
+   * push a table's last rows down), and the plan gets those rows and where they start.
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
   formatSheet(name: string, format: SheetFormat): Io<void>;

@@ -145,9 +145,12 @@ export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { day
   return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])},NOT(ISNUMBER(${r.days}))),"",IFERROR(VLOOKUP(${r.days},${listRange('ageBucket', true)},2,1),""))`;
 }
 
-/** `days` is the cell holding this row's days open. */
-export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { days: string }): string {
-  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),"${NO_RECEIVED_DATE}",IF(${r.days}<0,"${RECEIVED_IN_FUTURE}",IF(${r.days}<${FIRST_AGE_BUCKET_START_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},""))))`;
+/**
+ * `days` is the cell holding this row's days open. A Received date with no days open beside it is a row whose
+ * formulas are not filled in yet (typed below the ready rows), not a request with no received date.
+ */
+export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'receivedOn'> & { days: string }): string {
+  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),IF(${dateCellFormula(r.receivedOn)},"","${NO_RECEIVED_DATE}"),IF(${r.days}<0,"${RECEIVED_IN_FUTURE}",IF(${r.days}<${FIRST_AGE_BUCKET_START_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},""))))`;
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {

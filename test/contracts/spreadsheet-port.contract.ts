@@ -187,6 +187,20 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(seen.slice(1)).toEqual([undefined, ['', '']]);
     });
 
+    test('finds the marks\' block below its Sync ID header where it is now: a title row deleted above the table leaves the first data row in it', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Marks');
+      // Read with the header on row 2 (the first data row 3); then the title row is deleted, so every row moves up one.
+      await port.writeBlock('Marks', 1, 1, [['ID', 'Sync ID'], ['R-1', 's-1'], ['R-2', 's-2'], ['', '']]);
+      const seen: unknown[] = [];
+      await port.updateAnnotations('Marks', 3, 1, 2, 1, (current, ids, row) => {
+        seen.push(ids, row);
+        return { notes: current.notes.map(() => ['Equity Desk: bad']), backgrounds: current.backgrounds.map(() => ['#fde2e1']) };
+      }, 2);
+      expect(seen).toEqual([['s-1', 's-2'], 2]);
+      expect((await annotationsOf(port, 'Marks', 4, 1)).notes.map((line) => line[0])).toEqual(['', 'Equity Desk: bad', 'Equity Desk: bad', '']);
+    });
+
     test('writes scattered cells, and every cell between them keeps its value, formula, date or text', async () => {
       const { port } = await harness();
       await port.ensureSheet('Answers');

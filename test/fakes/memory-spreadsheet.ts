@@ -196,17 +196,18 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): void {
     this.count('updateAnnotations');
     const ids = idColumn === undefined ? undefined : idsOverBlock(this.idColumn(name, idColumn), 1, row, numRows);
-    const rows = ids?.length ?? numRows;
+    const from = ids?.row ?? row;
+    const rows = ids?.ids.length ?? numRows;
     const current: Annotations = {
-      notes: this.block(name, row, column, rows, numColumns, (c) => c.note),
-      backgrounds: this.block(name, row, column, rows, numColumns, (c) => c.background),
+      notes: this.block(name, from, column, rows, numColumns, (c) => c.note),
+      backgrounds: this.block(name, from, column, rows, numColumns, (c) => c.background),
     };
-    const next = plan(current, ids);
+    const next = plan(current, ids?.ids, ids?.row);
     if (!next) return;
     const sheet = this.sheet(name);
     next.notes.forEach((line, r) =>
       line.forEach((note, c) => {
-        const cell = sheet.cell(row + r, column + c);
+        const cell = sheet.cell(from + r, column + c);
         cell.note = note ?? '';
         cell.background = next.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
       }),

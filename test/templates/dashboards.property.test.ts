@@ -152,6 +152,27 @@ describe('requests and milestones Dashboards: native formulas = cached TypeScrip
     expect(count(NO_RECEIVED_DATE)).toEqual([[1, 1]]);
   });
 
+  it('does not put a request typed below the ready rows the writer kept, its Days open not yet filled, under "No received date"', () => {
+    // The writer keeps only the ready rows that fit the page the data end on (decision 003): a row typed below them has
+    // its Received but no Days open until its formulas are copied down, and the Dashboard reaches it.
+    const open = (requestId: string, receivedOn: string | null): TypedRow => ({ requestId, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn, priority: 'High', status: 'New' });
+    const rows = [open('R1', addDays(AS_OF, -3)), open('R2', null)];
+    const { sheets } = templatePlan('ta-intake', rows, AS_OF);
+    const requests = sheets.find((p) => p.name === TABLES.requests.sheet)!;
+    const hf = engineOf(sheets);
+    const sheet = hf.getSheetId(requests.name)!;
+    const column = (header: string) => requests.columns.findIndex((c) => c.header === header);
+    const typed = rows.length + 2;
+    hf.setCellContents({ sheet, row: typed, col: 0 }, [requests.columns.map(() => null)]);
+    for (const [header, value] of [['Request ID', 'R3'], ['Received', serialFromIso(addDays(AS_OF, -5))], ['Requesting organization', 'City of Elm'], ['Priority', 'High'], ['Status', 'New']] as const) {
+      hf.setCellContents({ sheet, row: typed, col: column(header) }, value);
+    }
+    expect(hf.getCellValue({ sheet, row: typed, col: column('Days open') })).toBeNull();
+    const lines = new Map(hf.getSheetValues(hf.getSheetId(DASHBOARD_SHEET)!).map((cells) => [cells[0], cells[1]]));
+    hf.destroy();
+    expect(lines.get(NO_RECEIVED_DATE)).toBe(1);
+  });
+
   it('counts a request younger than the first age bucket, once an office starts its buckets above 0 in Lists, under the name metrics gives it', () => {
     const open = (requestId: string, receivedOn: string | null): TypedRow => ({ requestId, requesterOrg: 'City of Elm', requesterType: 'City', receivedOn, priority: 'High', status: 'New' });
     const rows = [open('R1', addDays(AS_OF, -3)), open('R2', addDays(AS_OF, -6)), open('R3', addDays(AS_OF, -12)), open('R4', addDays(AS_OF, 30)), open('R5', null)];

@@ -360,7 +360,7 @@ describe('a date typed as a month, its last day refused', () => {
     const timeout = 'Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId.';
     plan.failNextWrite('C2:C3', timeout);
     const first = await sync();
-    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId\.\): the sheet's own statuses judge them by the month's first day; the next sync tries again/);
+    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId\.\): the sheet's own statuses judge them by the month's first day; the next sync tries them again/);
     expect(remembered()).toBeNull();
     expect((await sync()).summary).toMatch(/2 End cells typed as a month now hold the month's last day/);
     expect(plan.peek(2, 3)?.value).toEqual(dateCell('2027-08-31'));
@@ -373,7 +373,7 @@ describe('a date typed as a month, its last day refused', () => {
     const held = (JSON.parse(remembered()!) as string[]).length;
     expect(held).toBeGreaterThan(100);
     expect(first.summary).toMatch(new RegExp(`${held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*; more than the add-on can remember: the next sync tries them again`));
     const second = await sync();
     expect(second.summary).toMatch(new RegExp(`${400 - held} End — 終了日 \\(締め切り\\) cells typed as a month not set .*the next sync tries them again`));
     expect(second.summary).not.toMatch(/later syncs leave/);
@@ -672,6 +672,36 @@ describe('rejected rows', () => {
     addon.call('syncNowFromMenu');
     expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells\)$/);
     expect(marked().sort()).toEqual([[stillBad, col('status'), '#fde2e1'], [newlyBad, col('status'), '#fde2e1']].sort());
+    await received();
+  });
+
+  test('land on every rejected row, the first data row too, when the title row above the table is deleted while the sync runs', async () => {
+    const { addon, fakes } = await connected('Title deleted');
+    const { grid } = sampleTable('requests', 5, 9);
+    fakes.seedSheet('Requests', [['Requests received, 2026'], ...grid]);
+    // The header is on row 2: the first two requests, on rows 3 and 4, have a status the service rejects.
+    fakes.seedSheet('Requests', [['Bogus'], ['Bogus']], { row: 3, column: col('status') });
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    let deleting = true;
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile a
+      // person deletes the title row: every row moves up one, the first request to row 2.
+      if (deleting && url.endsWith('/api/v1/sync')) {
+        deleting = false;
+        requests.deleteRows(1, 1);
+      }
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells\)($|,)/);
+    const statuses = fakes.readSheet('Requests').map((line) => line[col('status') - 1]);
+    const colours = fakes.readSheet('Requests', { pick: 'background' }).map((line) => line[col('status') - 1]);
+    const notes = fakes.readSheet('Requests', { pick: 'note' }).map((line) => String(line[col('status') - 1]));
+    expect(statuses.slice(1, 3)).toEqual(['Bogus', 'Bogus']);
+    expect(colours.slice(1, 4)).toEqual(['#fde2e1', '#fde2e1', '#ffffff']);
+    expect(notes.slice(1, 3).every((n) => n.startsWith('Equity Desk: '))).toBe(true);
     await received();
   });
 

@@ -16,7 +16,7 @@ import { sampleRows } from '../../../templates/samples';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { isFormulaWrite, type CellWrite, type RowCells } from '../../../addon/port/spreadsheet-port';
 import { runSync } from '../../../addon/core/task';
-import { HOST_DRIVERS } from '../../support/host-drivers';
+import { HOST_DRIVERS, type HostDriver } from '../../support/host-drivers';
 
 const settings = (): SettingsPort => {
   const map = new Map([['equityDesk.serviceUrl', 'https://desk.example.gov'], ['equityDesk.sourceToken', 'token-0123456789abcdef']]);
@@ -616,42 +616,55 @@ describe('survey answers for a row dragged above the header row', () => {
   });
 });
 
+const requestsColumn = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
+const REQUESTS_SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
+
+/**
+ * Syncs `port`'s Requests, on `driver`'s host, with a service that rejects the rows whose Sync IDs `rejects()` names
+ * (a contact email that is none), after `meanwhile` runs between the sheet's read and the marks' write; `marked()`,
+ * the rows holding our mark in the email column, where they are.
+ */
+function markingSync(port: MemorySpreadsheet, { run, host }: HostDriver, rejects: () => readonly string[], meanwhile: () => void) {
+  const email = requestsColumn('contactEmail');
+  const { http } = scriptedService([]);
+  const service: HttpPort = {
+    ...http,
+    fetch(req) {
+      if (req.method !== 'POST') return http.fetch(req);
+      meanwhile();
+      const { rows } = JSON.parse(req.body!) as { rows: { rowId: string }[] };
+      const rejected = rows.filter((r) => rejects().includes(r.rowId)).map((r) => ({ rowId: r.rowId, errors: [{ field: 'contactEmail', message: `Contact email: not an email (${r.rowId})` }] }));
+      return { status: 200, body: JSON.stringify({ accepted: rows.length - rejected.length, unchanged: 0, deleted: 0, rejected, warnings: [] }), headers: {} };
+    },
+  };
+  const shared = settings();
+  const sync = () => run(syncNow({ port: host(port), http: host(service), settings: host(shared), lock: host(lock()) }));
+  const marked = () =>
+    port.readSheet('Requests').flatMap((line, r) => {
+      const cell = port.sheet('Requests').peek(r + 1, email);
+      const ours = (cell?.note ?? '').includes(NOTE_PREFIX) || cell?.background === FLAG_COLOUR;
+      return ours ? [{ row: r + 1, rowId: line[REQUESTS_SYNC_ID_COLUMN - 1], note: cell?.note, background: cell?.background }] : [];
+    });
+  return { sync, marked };
+}
+
 describe('rejected rows marked in a sheet', () => {
-  test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its marks gets each mark on the row holding its Sync ID, and loses the marks of rows fixed since; a row deleted meanwhile is not marked, and the summary says so', async ({ run, host }) => {
+  test.each(HOST_DRIVERS)('on a $label, a sheet sorted between the sync\'s read and its marks gets each mark on the row holding its Sync ID, and loses the marks of rows fixed since; a row deleted meanwhile is not marked, and the summary says so', async (driver) => {
     const port = sheetWithIds(6);
     const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
     const asRead = port.readSheet('Requests');
-    const requestIdOf = (n: number) => String(asRead[n][TABLES.requests.columns.findIndex((c) => c.name === 'requestId')]);
-    const email = TABLES.requests.columns.findIndex((c) => c.name === 'contactEmail') + 1;
-    const syncIdColumn = TABLES.requests.columns.length + 1;
+    const requestIdOf = (n: number) => String(asRead[n][requestsColumn('requestId') - 1]);
     let rejecting = [1, 3, 5];
     let sortDuringPush = false;
-    const { http } = scriptedService([]);
-    const service: HttpPort = {
-      ...http,
-      fetch(req) {
-        if (req.method !== 'POST') return http.fetch(req);
-        const { rows } = JSON.parse(req.body!) as { rows: { rowId: string }[] };
-        if (sortDuringPush) {
-          // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile
-          // a person sorts the requests the other way round (cells, notes and colours move with their rows), and
-          // deletes r-5's row.
-          const { cells } = port.sheet('Requests');
-          const sorted = cells.splice(1, 6).reverse().filter((line) => line?.[syncIdColumn - 1]?.value !== id(5));
-          cells.splice(1, 0, ...sorted);
-        }
-        const rejected = rows.filter((r) => rejecting.some((n) => id(n) === r.rowId)).map((r) => ({ rowId: r.rowId, errors: [{ field: 'contactEmail', message: `Contact email: not an email (${r.rowId})` }] }));
-        return { status: 200, body: JSON.stringify({ accepted: rows.length - rejected.length, unchanged: 0, deleted: 0, rejected, warnings: [] }), headers: {} };
-      },
-    };
-    const shared = settings();
-    const sync = () => run(syncNow({ port: host(port), http: host(service), settings: host(shared), lock: host(lock()) }));
-    const marked = () =>
-      port.readSheet('Requests').flatMap((line, r) => {
-        const cell = port.sheet('Requests').peek(r + 1, email);
-        const ours = (cell?.note ?? '').includes(NOTE_PREFIX) || cell?.background === FLAG_COLOUR;
-        return ours ? [{ rowId: line[syncIdColumn - 1], note: cell?.note, background: cell?.background }] : [];
-      });
+    const { sync, marked } = markingSync(port, driver, () => rejecting.map(id), () => {
+      if (!sortDuringPush) return;
+      // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile
+      // a person sorts the requests the other way round (cells, notes and colours move with their rows), and
+      // deletes r-5's row.
+      const { cells } = port.sheet('Requests');
+      const sorted = cells.splice(1, 6).reverse().filter((line) => line?.[REQUESTS_SYNC_ID_COLUMN - 1]?.value !== id(5));
+      cells.splice(1, 0, ...sorted);
+    });
     const first = await sync();
     expect(first.tables[0].unmarked).toEqual([]);
     expect(marked().map((m) => m.rowId)).toEqual([id(1), id(3), id(5)]);
@@ -661,10 +674,32 @@ describe('rejected rows marked in a sheet', () => {
     sortDuringPush = true;
     const report = await sync();
     const grid = port.readSheet('Requests');
-    expect(grid.slice(1).map((line) => line[syncIdColumn - 1])).toEqual([6, 4, 3, 2, 1].map(id));
-    expect(marked()).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
+    expect(grid.slice(1).map((line) => line[REQUESTS_SYNC_ID_COLUMN - 1])).toEqual([6, 4, 3, 2, 1].map(id));
+    expect(marked().map(({ rowId, note, background }) => ({ rowId, note, background }))).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
     expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: [`Request ID ${requestIdOf(5)}`] });
     expect(report.summary).toMatch(new RegExp(`3 need fixing \\(see the highlighted cells\\), 1 of them not marked \\(Request ID ${requestIdOf(5)}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
+  });
+
+  test.each(HOST_DRIVERS)('on a $label, whose title row is deleted during the sync, every rejected row is marked, the first data row too, though every row moved up one; the next sync leaves the marks as they are', async (driver) => {
+    const { grid } = sampleTable('requests', 3, 3);
+    const id = (n: number) => `r-${String(n).padStart(12, '0')}`;
+    // A title above the header, which is on row 2: r-n is on row 2 + n.
+    const port = new MemorySpreadsheet({ Requests: [['Requests received, 2026'], ...grid.map((line, i) => [...line, i === 0 ? 'Sync ID' : id(i)])] as never });
+    let deleteTitle = true;
+    const { sync, marked } = markingSync(port, driver, () => [id(1), id(2)], () => {
+      // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile a
+      // person deletes the title row: the header moves to row 1, r-n to row 1 + n.
+      if (deleteTitle) port.sheet('Requests').cells.splice(0, 1);
+      deleteTitle = false;
+    });
+    const where = () => marked().map(({ row, rowId }) => ({ row, rowId }));
+    const report = await sync();
+    expect(report.tables[0]).toMatchObject({ rejected: 2, unmarked: [] });
+    expect(report.summary).not.toMatch(/not marked/);
+    expect(where()).toEqual([{ row: 2, rowId: id(1) }, { row: 3, rowId: id(2) }]);
+    // Read where the rows are now, the next sync finds the marks where they belong.
+    expect((await sync()).tables[0]).toMatchObject({ rejected: 2, unmarked: [] });
+    expect(where()).toEqual([{ row: 2, rowId: id(1) }, { row: 3, rowId: id(2) }]);
   });
 });
 
@@ -783,7 +818,7 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     failure.next = new Error('Service Spreadsheets timed out while accessing document with id 1AbC.');
     const first = await sync();
     expect(first.refused).toBe(1);
-    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1AbC\.\): the sheet's own statuses judge it by the month's first day; the next sync tries again/);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1AbC\.\): the sheet's own statuses judge it by the month's first day; the next sync tries it again/);
     expect(document.get('equityDesk.refusedEnds.Work plan')).toBeNull();
     failure.next = undefined;
     const second = await sync();
@@ -817,7 +852,7 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     expect(remembered.length).toBeGreaterThan(200);
     const rest = 400 - remembered.length;
     expect(first.summary).toMatch(new RegExp(`${remembered.length} End cells typed as a month not set .*; later syncs leave them as they are`));
-    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; too many such cells for the add-on to remember: the next sync tries them again`));
+    expect(first.summary).toMatch(new RegExp(`${rest} End cells typed as a month not set .*; more than the add-on can remember: the next sync tries them again`));
     const second = await sync();
     expect(refusedRows).toEqual([400, rest]);
     // The same cells stay remembered from sync to sync: the rest are tried, and said, each time.

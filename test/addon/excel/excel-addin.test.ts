@@ -172,6 +172,43 @@ describe('Excel add-in host layer', () => {
     expect(excel.loadCounts.get('formulas')).toBe(2);
   });
 
+  test('marks every rejected request, the first one too, when the title row above the table is deleted during the sync', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const { http } = service();
+    let deleting = true;
+    const sheet = () => excel.sheet('Requests')!;
+    const deletingTitle: HttpPort = {
+      ...http,
+      fetch: async (req) => {
+        // The sheet was read before the rows are sent; the marks are written after the service's answer. Meanwhile a
+        // person deletes the title row: every row moves up one, the first request to row 2.
+        if (deleting && req.url.endsWith('/api/v1/sync')) {
+          deleting = false;
+          const { lastRow, lastColumn } = sheet().usedBlock()!;
+          for (let row = 1; row <= lastRow; row++) for (let c = 1; c <= lastColumn; c++) sheet().place(row, c, row < lastRow ? sheet().peek(row + 1, c) : undefined);
+        }
+        return http.fetch(req);
+      },
+    };
+    const addin = createExcelAddin({ office: office(excel).mock, run: excel.run, http: deletingTitle, storage: storage(), today: () => '2026-03-16' });
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    excel.seed('Requests', [
+      ['Requests received, 2026'],
+      ['Request ID', 'Received', 'Requester org', 'Requester type', 'Contact email'],
+      ['R-1', '3/10/2026', 'Dept. of Parks', 'State agency', 'ana at parks'],
+      ['R-2', '3/11/2026', 'Dept. of Parks', 'State agency', 'bo at parks'],
+      ['R-3', '3/12/2026', 'Dept. of Parks', 'State agency', 'cy@parks.example.gov'],
+    ]);
+    const { tables, summary } = await addin.bridge.sync();
+    expect(tables[0]).toMatchObject({ rejected: 2, unmarked: [] });
+    expect(summary).not.toMatch(/not marked/);
+    expect([2, 3, 4].map((row) => [sheet().peek(row, 1)?.value, sheet().peek(row, 5)?.fill?.toLowerCase() ?? null, (sheet().peek(row, 5)?.note ?? '').startsWith('Equity Desk: ')])).toEqual([
+      ['R-1', '#fde2e1', true],
+      ['R-2', '#fde2e1', true],
+      ['R-3', null, false],
+    ]);
+  });
+
   describe("an End typed as a month whose last day Excel refuses", () => {
     /** A work plan with two Ends typed as Aug 2027, read by the add-in; `excel.sheet('Work plan')` set up by the caller. */
     async function typedEnds() {
@@ -202,7 +239,7 @@ describe('Excel add-in host layer', () => {
       const { addin, sheet, settings } = await typedEnds();
       sheet.failNextWrite('C2:C3', 'GeneralException', 'There was an internal error while processing the request.');
       const first = await addin.bridge.sync();
-      expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(There was an internal error while processing the request\.\): the sheet's own statuses judge them by the month's first day; the next sync tries again/);
+      expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(There was an internal error while processing the request\.\): the sheet's own statuses judge them by the month's first day; the next sync tries them again/);
       expect(settings.get('equityDesk.refusedEnds.Work plan')).toBeUndefined();
       expect((await addin.bridge.sync()).summary).toMatch(/2 End cells typed as a month now hold the month's last day/);
       expect(sheet.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31') });
