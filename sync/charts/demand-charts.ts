@@ -19,8 +19,10 @@ const firstOf = (total: number) => (total > MAX_BARS ? `: ${MAX_BARS} of ${total
 const noData = (text = 'No data for this period') => ({ type: 'text', left: 'center', top: 'middle', style: { text, fontSize: 14, fill: '#4b5563' } }) as const;
 const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
 const LEGEND_TOP = 38;
+/** 12 px text is about 6.6 px a character. */
+const LABEL_CHAR = 6.6;
 /** ECharts' legend defaults: 25 px symbol, 5 px to the text, 10 px between items, 12 px text about 6.6 px a character. */
-const legendItemWidth = (name: string) => 25 + 5 + Math.ceil(name.length * 6.6) + 10;
+const legendItemWidth = (name: string) => 25 + 5 + Math.ceil(name.length * LABEL_CHAR) + 10;
 const LEGEND_ROW = 24;
 
 /**
@@ -46,7 +48,28 @@ const plotWidth = (width: number) => width - grid.left - grid.right - 20;
 const namedCategories = (data: string[], width: number) => (data.length > NAMED_CATEGORIES
   ? { type: 'category', data } as const
   : { type: 'category', data, axisLabel: { interval: 0, width: Math.floor(plotWidth(width) / Math.max(1, data.length)), overflow: 'break' } } as const);
-const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, minInterval: 1 }) as const;
+/**
+ * A value axis named along its side. `containLabel` turns off ECharts' moving of the name clear of the figures,
+ * so it is asked for: a fixed gap suits three-digit figures and sits on "4,000".
+ */
+const valueAxis = (name: string) => ({ type: 'value', name, nameLocation: 'middle', nameGap: 36, nameMoveOverlap: true, minInterval: 1 }) as const;
+
+/** Room between two axis labels side by side, so "Q1 2026" and "Q2 2026" never read as one. */
+const LABEL_GAP = 12;
+/**
+ * Quarters named in full ("Q1 2026") where each has room for its name; where they do not (a phone), "Q1", "Q2", …
+ * with the year on a second line under the first quarter and each Q1, as a calendar names its months.
+ */
+function quarterAxis(quarters: readonly string[], width: number) {
+  const slot = plotWidth(width) / Math.max(1, quarters.length);
+  const spelled = quarters.map(spelledQuarter);
+  if (Math.max(0, ...spelled.map((q) => q.length * LABEL_CHAR)) + LABEL_GAP <= slot) return namedCategories(spelled, width);
+  const short = quarters.map((q, i) => {
+    const [year, quarter] = q.split('-');
+    return i === 0 || quarter === 'Q1' ? `${quarter}\n${year}` : quarter;
+  });
+  return { type: 'category', data: short, axisLabel: { interval: 0, lineHeight: LABEL_LINE } } as const;
+}
 const listed = (items: string[]) => (items.length ? `${items.join('; ')}.` : 'No data for this period.');
 
 function demandTrend(m: DemandMetrics, width: number): ChartSpec {
@@ -91,7 +114,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
       + listed(m.rba.quarters.map((q, i) => `${spelledQuarter(q)} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
       ...wrappedLegend(['Median', '90th percentile'], width),
-      xAxis: namedCategories(m.rba.quarters.map(spelledQuarter), width),
+      xAxis: quarterAxis(m.rba.quarters, width),
       yAxis: valueAxis('Days'),
       series: [
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
@@ -130,8 +153,7 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
 /** Where a goal's name goes: beside its bar on a page, above it on a phone, where beside it would leave no room for either. */
 const BAR_NAME_BESIDE = 480;
 
-/** 12 px text about 6.6 px a character, as for the legend; a line of a wrapped name. */
-const LABEL_CHAR = 6.6;
+/** A line of a wrapped name. */
 const LABEL_LINE = 15;
 /** The share of the chart's width given to a goal's name beside its bar. */
 const NAME_SHARE_OF_WIDTH = 0.4;

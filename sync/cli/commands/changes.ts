@@ -1,5 +1,4 @@
 // `changes --since DATE [--until DATE] [--json] [--out FILE.xlsx]`: what changed in the period, from the history.
-import { writeFile } from 'node:fs/promises';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { isErrorType } from '../../../shared/typed-error';
 import { changesText } from '../../changes/change-sections';
@@ -10,6 +9,7 @@ import { ReportQueryError } from '../../metrics/report-query';
 import { writeWorkbookToBuffer } from '../../workbook/write-workbook';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { checkOutFile, writeOutFile } from '../out-file';
 
 export const changesCommand: Command = {
   name: 'changes',
@@ -34,8 +34,9 @@ export const changesCommand: Command = {
       if (isErrorType(e, ReportQueryError)) throw new CliError(`--${e.message}`);
       throw e;
     }
+    if (out !== undefined) await checkOutFile(out);
     const report = await withStore(config, (store) => changesReport(store, period));
-    if (out !== undefined) await writeFile(out, await writeWorkbookToBuffer(changesWorkbookPlan(report)));
+    if (out !== undefined) await writeOutFile(out, await writeWorkbookToBuffer(changesWorkbookPlan(report)));
     io.out(values.json ? JSON.stringify(report, null, 2) : changesText(report) + (out ? `\nWrote ${out}.` : ''));
     return 0;
   },

@@ -1,9 +1,9 @@
 // `excel-manifest --url https://HOST [--out FILE.xml] [--id GUID]`: renders the Excel add-in's XML
 // manifest for a deployment, to stdout or a file.
-import { writeFile } from 'node:fs/promises';
 import { isErrorType } from '../../../shared/typed-error';
 import { ManifestError, renderExcelManifest } from '../../addin/excel-manifest';
 import { CliError, type Command } from '../command';
+import { writeOutFile } from '../out-file';
 
 export const excelManifestCommand: Command = {
   name: 'excel-manifest',
@@ -28,11 +28,7 @@ export const excelManifestCommand: Command = {
       io.out(manifest.trimEnd());
       return 0;
     }
-    try {
-      await writeFile(values.out, manifest);
-    } catch (e) {
-      throw new CliError(`cannot write ${values.out}: ${(e as Error).message}`, 1);
-    }
+    await writeOutFile(values.out, manifest);
     io.out(`Wrote the Excel add-in manifest for ${values.url.trim()} to ${values.out}.`);
     return 0;
   },

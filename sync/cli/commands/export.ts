@@ -11,6 +11,7 @@ import { startDataSheetWorkerEarly } from '../../master/data-sheet-thread';
 import { WorkbookError } from '../../workbook/workbook-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { cannotWrite } from '../out-file';
 import { REPORT_USAGE, reportFlags, reportFromFlags } from './report-flags';
 
 export const exportCommand: Command = {
@@ -37,8 +38,8 @@ export const exportCommand: Command = {
       try {
         // Open before any row is read: a folder that cannot take the file fails at once, and its error never
         // arrives before the writer listens for it.
-        await once(file, 'open').catch((e: Error) => {
-          throw new CliError(`cannot write ${out}: ${e.message}`, 1);
+        await once(file, 'open').catch((e: unknown) => {
+          throw cannotWrite(out, e);
         });
         // A one-shot process: nothing waits on the collections that keep its peak down.
         const m = await writeMasterWorkbook(store, opts, file, {}, { collectSpentBuffers: true });
@@ -48,7 +49,7 @@ export const exportCommand: Command = {
       } catch (e) {
         file.destroy();
         await rm(partial, { force: true });
-        if (isErrorType(e, WorkbookError) && e.code === 'output-failed') throw new CliError(`cannot write ${out}: ${((e.cause as Error) ?? e).message}`, 1);
+        if (isErrorType(e, WorkbookError) && e.code === 'output-failed') throw cannotWrite(out, e.cause ?? e);
         throw e;
       }
     });

@@ -1,6 +1,6 @@
 // `report --year YYYY --out FILE.pdf|.html [--narrative FILE.md] [--as-of DATE]`: the annual progress report.
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { DEFAULT_RULES, isoFromUtcDate, shortDay } from '../../../shared/index';
 import { counted } from '../../../shared/plural';
@@ -11,6 +11,7 @@ import { reportHtml } from '../../report/report-html';
 import { reportAsOf, reportYear } from '../../report/report-year';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { checkOutFile, writeOutFile } from '../out-file';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -48,12 +49,13 @@ export const reportCommand: Command = {
     if (format === '.pdf' && !existsSync(config.chromiumPath)) {
       throw new CliError(`a PDF is printed by Chromium, which is not at ${config.chromiumPath}: install it (apt-get install chromium), set EQUITY_DESK_CHROMIUM, or write .html`, 1);
     }
+    await checkOutFile(out!);
     const report = await withStore(config, (store) => annualReport(store, { year, asOf, rules: DEFAULT_RULES, narrative }));
     if (format === '.pdf') {
       const { reportPdf } = await import('../../report/report-pdf');
-      await writeFile(out!, await reportPdf(report, config.chromiumPath));
+      await writeOutFile(out!, await reportPdf(report, config.chromiumPath));
     } else {
-      await writeFile(out!, reportHtml(report));
+      await writeOutFile(out!, reportHtml(report));
     }
     io.out(`Wrote ${out} (the ${year} report, as of ${shortDay(asOf)}): ${counted(report.metrics.demand.total, 'request')}, ${counted(report.metrics.workplan.total.items, 'work-plan item')}, ${counted(report.narrative.length, 'narrative section')}.`);
     return 0;

@@ -6,21 +6,7 @@ import { buildTemplatePlan, isTemplateName, MAX_SAMPLE_ROWS, TEMPLATE_NAMES } fr
 import { isCalendarDay } from '../../../shared/cells/dates';
 import { writeWorkbook } from '../../workbook/write-workbook';
 import { CliError, type Command } from '../command';
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-};
-
-const cannotWrite = (file: string, e: unknown) => {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return new CliError(`cannot write ${file}: ${(code && REASONS[code]) ?? (e as Error)?.message ?? String(e)}`, 1);
-};
+import { cannotWrite } from '../out-file';
 
 function wholeNumber(flag: string, raw: string | undefined, max: number): number | undefined {
   if (raw === undefined) return undefined;

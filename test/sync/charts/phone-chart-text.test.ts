@@ -1,0 +1,58 @@
+// The charts' phone drawing in a real browser: no text drawn over other text, however long the figures or however
+// many quarters the trend holds.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared/index';
+import { demandCharts } from '../../../sync/charts/demand-charts';
+import { renderSvg } from '../../../sync/charts/render-chart';
+import { DASHBOARD_CHART_WIDTHS } from '../../../sync/dashboard/dashboard-style';
+import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
+import { withChromium } from '../../support/chromium';
+
+/** Metrics whose trend holds `quarters` quarters from Q1 2025, medians of `days` days and 90th percentiles a little more. */
+function trendOf(quarters: number, days: number) {
+  const request = (rowId: string, receivedOn: string, fulfilledOn: string) => ({ sourceId: 's', sourceName: 'Log', rowId, values: { receivedOn, requesterOrg: 'City of Riverside', status: 'Fulfilled', fulfilledOn } });
+  const m = aggregateMetrics({ requests: [request('r1', '2025-01-02', '2025-02-01'), request('r2', '2025-01-03', '2025-02-02')] }, { asOf: '2026-12-31', rules: DEFAULT_RULES });
+  const quarterNames = Array.from({ length: quarters }, (_, i) => `${2025 + Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+  m.rba.quarters = quarterNames;
+  for (const measure of m.rba.howWell) {
+    const extra = measure.id === 'p90Days' ? Math.round(days / 4) : 0;
+    measure.trend = quarterNames.map((quarter, i) => ({ quarter, value: days + extra + i }));
+  }
+  return m;
+}
+
+/** Side by side, texts closer than this read as one: "Q1 2026Q2 2026". */
+const GAP_PX = 6;
+
+/** Pairs of the drawing's texts closer than GAP_PX side by side, or overlapping, as the browser lays them out. */
+async function overlappingTexts(svg: string): Promise<string[]> {
+  return withChromium(async (browser) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+    return page.$$eval('text', (texts, gap) => {
+      const boxes = texts.filter((t) => t.textContent!.trim() !== '').map((t) => ({ text: t.textContent!, box: t.getBoundingClientRect() }));
+      const found: string[] = [];
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left) + gap;
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 1 && y > 1) found.push(`"${a.text}" and "${b.text}"`);
+        }
+      }
+      return found;
+    }, GAP_PX);
+  });
+}
+
+describe('the fulfillment chart on a phone', () => {
+  for (const [quarters, days] of [[4, 40], [4, 4200], [8, 4200], [8, 65]]) {
+    it(`draws no text over other text with ${quarters} quarters of ${days} days`, async () => {
+      const m = trendOf(quarters, days);
+      const chart = demandCharts(m, DASHBOARD_CHART_WIDTHS.phone).find((c) => c.id === 'time-to-fulfil')!;
+      const svg = renderSvg(chart, false);
+      expect(await overlappingTexts(svg)).toEqual([]);
+      // Every quarter keeps its name: none left out to make room.
+      expect(svg.match(/>Q[1-4]( \d{4})?</g)).toHaveLength(quarters);
+    }, 60_000);
+  }
+});
