@@ -62,3 +62,27 @@ export function coverage(m: DemandMetrics): string {
 
 /** How "% complete" is counted, beside the figure wherever it is shown (how many items have no % is a figure of its own). */
 export const percentCompleteNotes = (m: Pick<DemandMetrics, 'workplan'>): string[] => (m.workplan.total.items === 0 ? [] : [PERCENT_COMPLETE_RULE]);
+
+/** The RBA measure whose count the breakdowns by month, type and category are read against. */
+export const RECEIVED_MEASURE = 'requestsReceived';
+
+/**
+ * Why "Requests received" and the months add to less than the requests counted by type and category, when they
+ * do: a request with no Received date is in no month and no quarter, and one received on a likely typo date is
+ * left out of the months (not out of the total). Beside the figure wherever it is shown; nothing when they agree.
+ */
+export function receivedCountNotes(m: DemandMetrics): string[] {
+  const total = m.demand.total;
+  const received = m.rba.howMuch.find((x) => x.id === RECEIVED_MEASURE)?.value ?? total;
+  const inMonths = sum(m.demand.byMonth.map((x) => x.total));
+  const undated = total - received;
+  const typos = received - inMonths;
+  if (undated <= 0 && typos <= 0) return [];
+  const parts = [`${counted(total, 'request')} by requester type and category${undated > 0 ? '' : ' and in "Requests received"'}`];
+  if (undated > 0) parts.push(`${undated.toLocaleString('en-US')} ${nounFor(undated, 'has', 'have')} no Received date, so "Requests received" is ${received.toLocaleString('en-US')}`);
+  if (typos > 0) {
+    const dates = m.dataQuality.likelyTypoDates.filter((d) => d.received > 0).map((d) => shortDay(d.date));
+    parts.push(`${typos.toLocaleString('en-US')} received on ${nounFor(dates.length, 'a likely typo date', 'likely typo dates')} (${dates.join(', ')}; see Data quality) ${nounFor(typos, 'is', 'are')} left out of the months, which add to ${inMonths.toLocaleString('en-US')}`);
+  }
+  return [`Why the counts differ: ${parts.join('; ')}.`];
+}

@@ -1,6 +1,7 @@
 // The headline figures as Results-Based Accountability measures (How much did we do? How well did we do
 // it? Is anyone better off?), each over the whole period and as a trend by quarter.
 import { mean, percentile, percentOf, quarterSpan, round } from './figures';
+import { RECEIVED_MEASURE } from './headline-figures';
 import type { DemandMetrics, RbaMeasure } from './metrics-schema';
 import { newQuarter, type QuarterFigures } from './request-metrics';
 
@@ -12,7 +13,7 @@ type Measure = Omit<RbaMeasure, 'value' | 'trend'> & { of: (q: QuarterFigures, a
 
 const MEASURES: Record<'howMuch' | 'howWell' | 'betterOff', Measure[]> = {
   howMuch: [
-    { id: 'requestsReceived', label: 'Requests received', unit: 'count', of: (q) => q.received },
+    { id: RECEIVED_MEASURE, label: 'Requests received', unit: 'count', of: (q) => q.received },
     { id: 'requestsFulfilled', label: 'Requests fulfilled', unit: 'count', of: (q) => q.fulfilled },
     // A quarter that fulfilled nothing delivered no hours, where requests record hours at all; it is only "not
     // recorded" when it fulfilled requests and none of them records its hours.
