@@ -136,6 +136,17 @@ function winterAfterStart(end: InputColumn, cell: CellInput, start: InputColumn,
   return { value, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
 }
 
+/**
+ * A day read as the first of a span typed in a column that is no deadline ("Mar 2026" under Fulfilled) and put before
+ * the day it may not precede (Received, March 15), though the span holds that day: the span's first day the row allows.
+ * The span was room for a guess, not a typo, and a request fulfilled in the month it came in is no row to reject.
+ */
+function spanAfterStart(end: InputColumn, cell: CellInput, from: string, to: string | undefined, start: InputColumn, startOn: string): { value: string; issue: FieldIssue } | undefined {
+  if (to === undefined || daysBetween(startOn, to) < 0) return undefined;
+  const message = `${end.header}: read ${quoteValue(String(cell).trim())} as ${from} to ${to}; used ${startOn}, its first day not before ${start.header}`;
+  return { value: startOn, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
+}
+
 /** Room below which a clipped note would be little more than its marker. */
 const LEAST_KEPT_NOTE = 200;
 
@@ -172,6 +183,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   // Typed values by column index until the row is checked: cheaper to read back than by field name.
   const typed = new Array<TypedValue>(columns.length);
   let rangeEnds: Record<string, string> | undefined;
+  /** By column index, the end of the span a day was read from (`CellResult.spanEnd`, `spanAfterStart`). */
+  let spanEnds: string[] | undefined;
   let units: { column: InputColumn; unit: string }[] | undefined;
   let noted: { column: InputColumn; words: string }[] | undefined;
   for (let i = 0; i < columns.length; i++) {
@@ -190,6 +203,7 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       (issues ??= []).push(...r.issues.map((x) => ({ ...x, message: `${x.message}; kept ${quoteValue(words)} in ${notes}` })));
     } else if (r.issues.length) (issues ??= []).push(...r.issues);
     if (r.rangeEnd && c.rangeEnd) (rangeEnds ??= {})[c.rangeEnd] = r.rangeEnd;
+    if (r.spanEnd) (spanEnds ??= [])[i] = r.spanEnd;
     if (r.unit && c.unitField) (units ??= []).push({ column: c, unit: r.unit });
   }
   if (noted && compiled.notes) {
@@ -239,10 +253,10 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (typeof va === 'string' && typeof vb === 'string' && daysBetween(va, vb) < 0) {
       const ca = columns[a];
       const cb = columns[b];
-      const winter = winterAfterStart(cb, cells[b], ca, va);
-      if (winter) {
-        typed[b] = values[cb.name] = winter.value;
-        issues = [...(issues ?? []).filter((x) => x.field !== cb.name), winter.issue];
+      const moved = winterAfterStart(cb, cells[b], ca, va) ?? spanAfterStart(cb, cells[b], vb, spanEnds?.[b], ca, va);
+      if (moved) {
+        typed[b] = values[cb.name] = moved.value;
+        issues = [...(issues ?? []).filter((x) => x.field !== cb.name), moved.issue];
         continue;
       }
       (issues ??= []).push({ code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });

@@ -21,6 +21,11 @@ export interface CellResult {
   value: TypedValue;
   /** The end of a date range found in a single date cell. */
   rangeEnd?: string;
+  /**
+   * In a column that is no deadline but may not precede another (Fulfilled), the end of the span whose first day was
+   * read ("Mar 2026"): the row may take a later day of it (`validateRow`).
+   */
+  spanEnd?: string;
   /** The unit typed with a number (`hours` of `20 hours`), for the column's `unitField`. */
   unit?: string;
   /** The words a person wrote after a listed value ("no response" of "Closed - no response"), for the row's notes. */
@@ -156,7 +161,8 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     value = kept;
   }
   const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
-  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, issues };
+  const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
+  return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
@@ -177,8 +183,9 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   const approximate = APPROXIMATE.exec(text);
   if (approximate) {
     const read = readNumber(c, text.slice(approximate[0].length));
-    // One warning says all that was read: the unit a column drops is in the quoted text.
-    return read.value === null ? read : { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
+    // One warning says all that was read: the unit a column drops is in the quoted text. A figure not read is said
+    // below as typed, not by the words after "about".
+    if (read.value !== null) return { ...read, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${read.value} (about ${read.value})`, 'warning')] };
   }
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);

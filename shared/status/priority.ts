@@ -19,8 +19,22 @@ export function suggestPriority(i: PriorityInputs, rules: Rules, asOf: string): 
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
-  const deadline = days === null ? 'no deadline' : `deadline in ${days} days`;
-  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${deadline} (urgency ${urgency}) = ${score}` };
+  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${deadlineText(days, isDate(i.receivedOn))} (urgency ${urgency}) = ${score}` };
+}
+
+/** Two years and more are given in whole years: a span that long is a typo year, and "22 years" shows it. */
+const DAYS_IN_YEARS = 730;
+
+/**
+ * The deadline as measured from the day the request came in (`received`), else from today: a due day before it, or
+ * past, is said as such, not as "in -62 days". priorityReasonFormula writes the same text.
+ */
+function deadlineText(days: number | null, received: boolean): string {
+  if (days === null) return 'no deadline';
+  if (days === 0) return `deadline ${received ? 'the day it was received' : 'today'}`;
+  const n = Math.abs(days);
+  const span = n >= DAYS_IN_YEARS ? `${Math.floor(n / 365)} years` : `${n} ${n === 1 ? 'day' : 'days'}`;
+  return days > 0 ? `deadline in ${span}` : `deadline ${span} ${received ? 'before it was received' : 'ago'}`;
 }
 
 type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
@@ -39,5 +53,9 @@ export function suggestedPriorityFormula(r: Refs): string {
 
 export function priorityReasonFormula(r: Refs): string {
   const { impact, days, urgency } = parts(r);
-  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline in "&${days}&" days","no deadline")&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
+  const received = dateCellFormula(r.receivedOn);
+  const n = `ABS${days}`;
+  const span = `IF(${n}>=${DAYS_IN_YEARS},INT(${n}/365)&" years",${n}&IF(${n}=1," day"," days"))`;
+  const deadline = `IF(${days}=0,IF(${received},"the day it was received","today"),IF(${days}>0,"in "&${span},${span}&IF(${received}," before it was received"," ago")))`;
+  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline "&${deadline},"no deadline")&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
 }

@@ -33,7 +33,7 @@ export function resolveChangesPeriod(raw: { since?: string; until?: string }, de
   if (given) [since, sinceFrom] = [given, 'given'];
   else if (meeting) [since, sinceFrom] = [meeting, 'meeting'];
   else if (fallback === 'lookback') [since, sinceFrom] = [addDays(until, -DEFAULT_LOOKBACK_DAYS), 'lookback'];
-  else throw new ReportQueryError('since is required (YYYY-MM-DD), or set the meeting days in EQUITY_DESK_MEETINGS');
-  if (since > until) throw new ReportQueryError(`since (${since}) is after until (${until})`);
+  else throw new ReportQueryError((w) => `${w.name('since')} is required (YYYY-MM-DD), or set the meeting days in EQUITY_DESK_MEETINGS`);
+  if (since > until) throw new ReportQueryError((w) => `${w.given('since', since)} is after ${w.given('until', until)}`);
   return { since, until, rules: deps.rules, sinceFrom };
 }

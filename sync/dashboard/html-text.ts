@@ -41,7 +41,7 @@ export function table<T>(caption: string, columns: Column<T>[], rows: readonly T
  * table wider than its box scrolls inside it; its caption, as wide as the table, would scroll with it and be cut at
  * the box's edge, so the caption's text is held to the box's width and stays at its left edge however far the table
  * is scrolled, and on screen so does each row's name, which says what the figures scrolled into view are, ruled off from
- * the figures that pass under it. Given a few words' width, a row's name is not squeezed to one word a line, and
+ * the figures that pass under it, and its right edge is shaded while columns lie beyond it. Given a few words' width, a row's name is not squeezed to one word a line, and
  * even on the narrowest phone a plan's long words ("Operationalize", "communications") stay whole. That width is
  * fixed: only a word longer than it breaks (hyphenated where the browser can, else anywhere); `break-word` would
  * instead widen the column to the whole name, covering the figures it should stand beside.
@@ -67,6 +67,17 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
 }
 @media screen {
   .scroll { --row-name: min(11rem, 60cqw); scroll-snap-type: x mandatory; }
+  /* A shade at the right edge while columns lie beyond it, fixed to the box ('scroll'); the room after the last
+     column (below) is white and covers it once that column is in view, and where there is no such room a white cover
+     at the content's end ('local') does. */
+  .scroll {
+    background: linear-gradient(to left, #fff 40%, rgb(255 255 255 / 0)) right / 1.5rem 100% no-repeat local,
+      linear-gradient(to left, rgb(0 0 0 / 0.2), rgb(0 0 0 / 0)) right / 0.875rem 100% no-repeat scroll;
+  }
+  /* The shade is for the rows: the caption, as wide as the table, covers it; a page that spaces its tables does so
+     outside the box, where the shade does not reach. */
+  .scroll caption { background: #fff; }
+  .scroll > table { margin-block: 0; }
   .scroll tr > :first-child { position: sticky; left: 0; background: #fff; width: var(--row-name); min-width: var(--row-name); overflow-wrap: anywhere; hyphens: auto; box-shadow: inset -1px 0 var(--line); }
   .scroll.pairs tr > :first-child { width: auto; }
   @container (min-width: 60rem) { .scroll tr > :first-child { width: auto; } }
@@ -76,7 +87,7 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   .scroll tr > :not(:first-child) { scroll-snap-align: start; scroll-margin-left: var(--row-name); }
   /* Room after the last column, only in a table that scrolls, so it too can rest beside the names. */
   .scroll { container-type: inline-size scroll-state; }
-  @container scroll-state(scrollable: x) { .scroll tr::after { content: ""; display: table-cell; min-width: calc(100cqw - var(--row-name)); } }
+  @container scroll-state(scrollable: x) { .scroll tr::after { content: ""; display: table-cell; min-width: calc(100cqw - var(--row-name)); background: #fff; } }
 }
 `;
 

@@ -70,6 +70,9 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
   const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
+  // With no assignee, a line under the header says why it holds none, as an empty breakdown's does (whenEmpty,
+  // which the summary and the weeks below would never let show).
+  if (!people.length) rows.push(['No request has an assignee yet: each assignee\'s load is listed here once one has.']);
   const numbers = [numberColumn('Requests', 12), numberColumn('Open', 12), numberColumn('Hours estimated', 12, '0.0'), numberColumn('Hours spent', 12, '0.0'), numberColumn('Open hours', 12, '0.0'), numberColumn('Weekly capacity (hours)', 14, '0.0'), numberColumn('Weeks of work', 12, '0.0')];
   // In words, as the Summary says its days: the Assignee column above holds text, so the week is not a date cell.
   const weeks = m.capacity.weekly.map((w): PlanCell[] => [shortDay(w.weekStart), w.received, w.fulfilled]);
@@ -79,7 +82,7 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const assignee = textColumn('Assignee', fittedWidth(['Assignee', ...people.map((p) => p.assignee), ...weeks.map((w) => w[0])], 22, 40));
   const width = assignee.width + numbers.reduce((sum, c) => sum + c.width, 0);
   const summary = lines(m.capacity.summary, width);
-  const runOnRows = summary.map((_, i) => rows.length + 2 + i);
+  const runOnRows = [...(people.length ? [] : [1]), ...summary.map((_, i) => rows.length + 2 + i)];
   rows.push([], ...summary.map((line) => [line]), [], ['Week starting', 'Received', 'Fulfilled'], ...weeks);
   const columns = [assignee, ...numbers];
   // No filter: the sheet holds two blocks, and a filter over both would hide one.

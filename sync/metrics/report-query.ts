@@ -20,9 +20,30 @@ export interface ReportDeps {
 
 export interface ReportQuery { from?: string; to?: string; sourceIds?: string[] }
 
-/** A filter the user can fix; surfaces turn it into a 400, an HTML notice or a CLI line. */
+/**
+ * How a surface names the settings a message mentions: the CLI by its flags (`--from 2026-06-01`), the API by
+ * its query parameters (`from (2026-06-01)`), each as its user typed them.
+ */
+export interface QueryWords {
+  /** The setting alone: `--from`, `from`. */
+  name(setting: string): string;
+  /** The setting with the value given: `--from 2026-06-01`. */
+  given(setting: string, value: string): string;
+}
+
+/** The query parameters' names: what `message` says, and what the API answers. */
+export const QUERY_WORDS: QueryWords = { name: (setting) => setting, given: (setting, value) => `${setting} (${value})` };
+
+/** A filter the user can fix; surfaces turn it into a 400, an HTML notice or a CLI line, each in its own words. */
 export class ReportQueryError extends TypedError {
   override readonly name = 'ReportQueryError' as const;
+  /** The message with the settings named as a surface names them (`message` is `inWords(QUERY_WORDS)`). */
+  readonly inWords: (words: QueryWords) => string;
+  constructor(message: string | ((words: QueryWords) => string)) {
+    const inWords = typeof message === 'string' ? () => message : message;
+    super(inWords(QUERY_WORDS));
+    this.inWords = inWords;
+  }
 }
 
 
@@ -31,7 +52,7 @@ export function reportDate(name: string, raw: string | undefined): string | unde
   const v = raw?.trim();
   if (!v) return undefined;
   if (!isCalendarDay(v)) {
-    throw new ReportQueryError(`${name} must be a date as YYYY-MM-DD, not ${quoteValue(v)}`);
+    throw new ReportQueryError((w) => `${w.name(name)} must be a date as YYYY-MM-DD, not ${quoteValue(v)}`);
   }
   return v;
 }
@@ -40,7 +61,7 @@ export function reportDate(name: string, raw: string | undefined): string | unde
 export function parseReportQuery(raw: { from?: string; to?: string; source?: readonly string[] }): ReportQuery {
   const from = reportDate('from', raw.from);
   const to = reportDate('to', raw.to);
-  if (from && to && from > to) throw new ReportQueryError(`from (${from}) is after to (${to})`);
+  if (from && to && from > to) throw new ReportQueryError((w) => `${w.given('from', from)} is after ${w.given('to', to)}`);
   const ids = (raw.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return { from, to, sourceIds: ids.length ? [...new Set(ids)] : undefined };
 }

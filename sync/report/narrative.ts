@@ -43,5 +43,12 @@ export function narrativeSections(source: string): NarrativeSection[] {
     .map((s) => ({ heading: s.heading, html: markdown.parse(s.lines.join('\n'), { async: false }) as string }));
 }
 
-/** How a heading names a report section: case, punctuation and spacing aside ("How much did we do" = "How much did we do?"). */
-export const headingKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/**
+ * How a heading names a report section: case, punctuation and spacing aside ("How much did we do" = "How much did we
+ * do?"), and the year it names with the words that tie it on ("2026 Highlights", "Highlights of 2026", "FY 2025-26
+ * Demand"): the report is of one year, and a heading naming it still names its chapter.
+ */
+export const headingKey = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ')
+  .replace(/\b(?:fy ?)?(?:19|20)\d\d(?: (?:19|20)?\d\d)?\b/g, ' ')
+  .replace(/\s+/g, ' ').trim()
+  .replace(/^(?:(?:of|for|from|in|the) )+|(?: (?:of|for|from|in|the))+$/g, '');

@@ -52,6 +52,10 @@ figcaption { font-weight: 700; margin-bottom: 0.25rem; }
 .sentences li { margin: 0.2rem 0; }
 .story { border-left: 4px solid var(--accent); background: var(--band); padding: 0.5rem 1rem; margin: 0.75rem 0 1rem; }
 .story.inset .story-label { font-weight: 700; margin: 0.25rem 0; }
+@media screen {
+  /* The table's own margins, outside its scrolling box (TABLE_CSS shades the box's edge). */
+  .scroll { margin: 0.5rem 0 1rem; }
+}
 @page { size: ${REPORT_PAPER.width}in ${REPORT_PAPER.height}in; margin: ${REPORT_MARGINS.top}in ${REPORT_MARGINS.side}in ${REPORT_MARGINS.bottom}in; }
 @media print {
   body { max-width: none; padding: 0; }

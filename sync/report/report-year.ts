@@ -6,7 +6,7 @@ import { ReportQueryError } from '../metrics/report-query';
 export function reportYear(raw: string | undefined, today: string): number {
   const v = raw?.trim();
   if (!v) return Number(today.slice(0, 4));
-  if (!/^\d{4}$/.test(v) || Number(v) < 1990 || Number(v) > 2100) throw new ReportQueryError(`year must be a year such as ${today.slice(0, 4)}, not "${v.slice(0, 40)}"`);
+  if (!/^\d{4}$/.test(v) || Number(v) < 1990 || Number(v) > 2100) throw new ReportQueryError((w) => `${w.name('year')} must be a year such as ${today.slice(0, 4)}, not "${v.slice(0, 40)}"`);
   return Number(v);
 }
 

@@ -89,6 +89,18 @@ describe('validateRow', () => {
     expect(codes(validateRow(TABLES.workplan, { task: 'Typo', startOn: 'Mar 2027', endOn: 'Winter 2026' }).errors)).toEqual(['endOn:end_before_start']);
   });
 
+  it('keeps a request fulfilled in the month it was received ("Mar 2026", received March 15): the first day of the month not before Received, not a row rejected for the day guessed', () => {
+    const request = (receivedOn: string, fulfilledOn: string) => validateRow(TABLES.requests, { receivedOn, requesterOrg: 'City of Oakland', status: 'Fulfilled', fulfilledOn });
+    const r = request('2026-03-15', 'Mar 2026');
+    expect(r.errors).toEqual([]);
+    expect(r.values.fulfilledOn).toBe('2026-03-15');
+    expect(r.warnings.map((w) => [w.field, w.message])).toEqual([['fulfilledOn', 'Fulfilled: read "Mar 2026" as 2026-03-01 to 2026-03-31; used 2026-03-15, its first day not before Received']]);
+    expect(request('2026-03-15', 'Q1 2026').values.fulfilledOn).toBe('2026-03-15');
+    // Received before the month: its first day, as any month typed there; a month that ends before Received is still an error.
+    expect(request('2026-02-20', 'Mar 2026').values.fulfilledOn).toBe('2026-03-01');
+    expect(codes(request('2026-04-02', 'Mar 2026').errors)).toEqual(['fulfilledOn:end_before_start']);
+  });
+
   it('flags a backwards range as end before start', () => {
     expect(codes(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors)).toEqual(['endOn:end_before_start']);
   });

@@ -61,9 +61,10 @@ const beforeSerialTwo = fc.constantFrom('1899-12-31', '1899-12-30', '1899-01-15'
 const date = fc.oneof({ weight: 40, arbitrary: dayOffset.map((d) => addDays(AS_OF, d)) }, { weight: 1, arbitrary: fc.constantFrom('1900-01-01', '1900-01-02') }, { weight: 1, arbitrary: beforeSerialTwo });
 const maybeDate = fc.option(date, { freq: 4 });
 
-/** A second date relative to a first: equal, just before, just after, or far. */
+/** A second date relative to a first: equal, just before, just after, or far (either side of two years, a typo's span). */
 const after = (first: string | null) =>
-  fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 400 })).map((d) => (first ? addDays(first, d) : null));
+  fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 725, max: 735 }), fc.integer({ min: -8100, max: -700 }))
+    .map((d) => (first ? addDays(first, d) : null));
 
 const ASCII = [...'abcdefghiklmnoprstuyABCDEFGHIJKLMNOPRSTUVWXYZ0123456789 -/&.,\'"*?~'];
 /** Text compared with `=` (statuses): accents included, since engines compare accent-sensitively. */

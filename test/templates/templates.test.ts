@@ -312,6 +312,35 @@ describe('checkboxes pasted into the date and number columns of requests and mil
   }, 180_000);
 });
 
+describe('the suggested-priority reason for deadlines no one means, recalculated by LibreOffice', () => {
+  // The reason is text the formula builds: a due day before the request came in, or a typo year decades away, takes
+  // branches the sample rows never reach. LibreOffice must build the very text the cached value (TypeScript) holds.
+  it('says a due day before receipt, on it, today, past, and years away as the cached values do', async () => {
+    const request = (requestId: string, receivedOn: string | null, dueOn: string): TypedRow =>
+      ({ requestId, requesterOrg: 'Edge', requesterType: 'City', receivedOn, dueOn, priority: 'High', status: 'New' });
+    const rows = [
+      request('R1', addDays(asOf, -10), addDays(asOf, -72)),
+      request('R2', addDays(asOf, -5), addDays(asOf, -5)),
+      request('R3', addDays(asOf, -5), addDays(asOf, -4)),
+      request('R4', addDays(asOf, -8093), asOf),
+      request('R5', addDays(asOf, -10), addDays(asOf, -8010)),
+      request('R6', null, addDays(asOf, -3)),
+      request('R7', null, asOf),
+    ];
+    const file = join(dir, 'ta-intake-deadlines.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan('ta-intake', rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const sheet = lo.get(TABLES.requests.sheet)!;
+    const reason = [...sheet].find(([a, c]) => /^[A-Z]+1$/.test(a) && c.value === 'Why this priority')![0].slice(0, -1);
+    const deadlines = rows.map((_, i) => String(sheet.get(`${reason}${i + 2}`)?.value).match(/ x (.*) \(urgency/)?.[1]);
+    expect(deadlines).toEqual([
+      'deadline 62 days before it was received', 'deadline the day it was received', 'deadline in 1 day', 'deadline in 22 years',
+      'deadline 21 years before it was received', 'deadline 3 days ago', 'deadline today',
+    ]);
+  }, 180_000);
+});
+
 describe('printing a template', () => {
   it('prints the ta-intake data sheet landscape and readable, its header row and Request ID column on every page', async () => {
     const pdf = await convertToPdf(written.get('ta-intake')!.file, dir);

@@ -9,6 +9,7 @@ import { ReportQueryError } from '../../metrics/report-query';
 import { writeWorkbookToBuffer } from '../../workbook/write-workbook';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { FLAG_WORDS } from './report-flags';
 import { checkOutFile, writeOutFile } from '../out-file';
 
 export const changesCommand: Command = {
@@ -31,7 +32,7 @@ export const changesCommand: Command = {
     try {
       period = resolveChangesPeriod({ since: values.since as string | undefined, until: values.until as string | undefined }, { clock: () => new Date(), rules: DEFAULT_RULES, meetings: config.meetings }, 'require');
     } catch (e) {
-      if (isErrorType(e, ReportQueryError)) throw new CliError(`--${e.message}`);
+      if (isErrorType(e, ReportQueryError)) throw new CliError(e.inWords(FLAG_WORDS));
       throw e;
     }
     if (out !== undefined) await checkOutFile(out);

@@ -2,7 +2,7 @@
 import { isErrorType } from '../../../shared/typed-error';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { MetricsOptions } from '../../metrics/aggregate-metrics';
-import { ReportQueryError, reportDate, resolveReport } from '../../metrics/report-query';
+import { ReportQueryError, reportDate, resolveReport, type QueryWords } from '../../metrics/report-query';
 import type { RowStore } from '../../store/row-store';
 import { CliError, type Command } from '../command';
 
@@ -15,18 +15,21 @@ export const reportFlags = {
 
 export const REPORT_USAGE = '[--from DATE] [--to DATE] [--source ID[,ID]] [--as-of DATE]';
 
+/** Settings named as the user typed them: `--from 2026-06-01 is after --to 2026-01-01`. */
+export const FLAG_WORDS: QueryWords = { name: (setting) => `--${setting}`, given: (setting, value) => `--${setting} ${value}` };
+
 type Values = Record<string, string | boolean | undefined>;
 const flag = (values: Values, k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
 
 /** `--as-of` dates the statuses (a progress report for the end of a quarter); today otherwise. */
 export async function reportFromFlags(values: Values, store: RowStore, now = new Date()): Promise<MetricsOptions> {
   try {
-    const asOf = reportDate('--as-of', flag(values, 'as-of'));
+    const asOf = reportDate('as-of', flag(values, 'as-of'));
     const clock = () => (asOf ? new Date(`${asOf}T12:00:00Z`) : now);
     const source = flag(values, 'source');
     return await resolveReport({ from: flag(values, 'from'), to: flag(values, 'to'), source: source ? [source] : [] }, { store, clock, rules: DEFAULT_RULES });
   } catch (e) {
-    if (isErrorType(e, ReportQueryError)) throw new CliError(e.message);
+    if (isErrorType(e, ReportQueryError)) throw new CliError(e.inWords(FLAG_WORDS));
     throw e;
   }
 }

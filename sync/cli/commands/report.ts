@@ -11,6 +11,7 @@ import { reportHtml } from '../../report/report-html';
 import { reportAsOf, reportYear } from '../../report/report-year';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+import { FLAG_WORDS } from './report-flags';
 import { checkOutFile, writeOutFile } from '../out-file';
 
 export const reportCommand: Command = {
@@ -32,11 +33,11 @@ export const reportCommand: Command = {
     let year: number;
     let asOf: string;
     try {
-      if (typeof values.year !== 'string') throw new ReportQueryError('year is required, e.g. --year 2026');
+      if (typeof values.year !== 'string') throw new CliError('--year is required, e.g. --year 2026');
       year = reportYear(values.year, isoFromUtcDate(new Date()));
       asOf = reportDate('as-of', values['as-of'] as string | undefined) ?? reportAsOf(year, new Date());
     } catch (e) {
-      if (isErrorType(e, ReportQueryError)) throw new CliError(`--${e.message}`);
+      if (isErrorType(e, ReportQueryError)) throw new CliError(e.inWords(FLAG_WORDS));
       throw e;
     }
     let narrative: string | undefined;

@@ -87,6 +87,10 @@ describe('numbers', () => {
     expect(r.issues.map((i) => [i.severity, i.message])).toEqual([['warning', `Hours spent: read "${raw}" as ${value} (about ${value})`]]);
   });
 
+  it.each(['about 3-4 hours', 'approx.', '~ 2 or 3'])('says an approximate figure it cannot read, %j, is not a number as typed, not by its words after "about"', (raw) => {
+    expect(read('requests', 'hoursSpent', raw).issues.map((i) => [i.severity, i.message])).toEqual([['error', `Hours spent: "${raw}" is not a number`]]);
+  });
+
   it.each([['5 - very satisfied', 5], ['5 (very satisfied)', 5], ['1 – very dissatisfied', 1], ['3: neutral', 3], ['4 = Satisfied', 4]])(
     'reads a satisfaction score written with its label, %j, as the score, with a warning', (raw, score) => {
       const r = read('requests', 'satisfaction', raw);

@@ -44,7 +44,8 @@ describe('equity-desk changes', () => {
   test.each([
     [[], {}, /--since is required .*EQUITY_DESK_MEETINGS/],
     [['--since', '2024-02-30'], {}, /--since must be a date as YYYY-MM-DD/],
-    [['--since', '2024-03-01', '--until', '2024-02-01'], {}, /after until/],
+    [['--since', '2024-03-01', '--until', '2024-02-01'], {}, /^equity-desk changes: --since 2024-03-01 is after --until 2024-02-01\n$/],
+    [['--since', '2024-01-01', '--until', '2024-02-30'], {}, /: --until must be a date as YYYY-MM-DD, not "2024-02-30"\n$/],
     [['--since', '2024-01-01', '--out', 'changes.csv'], {}, /--out must name an \.xlsx file/],
     [[], { EQUITY_DESK_MEETINGS: '2024-13-01' }, /^equity-desk changes: EQUITY_DESK_MEETINGS: /],
   ])('refuses %j with one line and exit 2', async (args, env, message) => {

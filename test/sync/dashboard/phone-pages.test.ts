@@ -1,7 +1,7 @@
 // The dashboard and the annual report on a phone (390 px wide, as committee members read them, and down to 360 px):
 // a table that scrolls sideways keeps its caption and its rows' names in view, and a chart's phone drawing is never
 // shown smaller than drawn, so its text keeps its size.
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import type { RunningServer } from '../../../sync/api/server';
@@ -9,6 +9,7 @@ import { annualReport } from '../../../sync/report/annual-report';
 import { reportHtml } from '../../../sync/report/report-html';
 import { smallestChartText } from '../../support/chart-text';
 import { withChromium } from '../../support/chromium';
+import { decodePng } from '../../support/png';
 import { DASHBOARD_CSS } from '../../../sync/dashboard/dashboard-style';
 import { esc, figure, pageHead, table } from '../../../sync/dashboard/html-text';
 import { AS_OF } from '../metrics/demand-rows';
@@ -114,6 +115,41 @@ describe.each(pages)('the $name on a phone', ({ open }) => {
           .map((cell) => `${region.getAttribute('aria-label')}: ${cell.textContent}`);
       }));
       expect(hidden).toEqual([]);
+    });
+  }, 120_000);
+
+  it('shades the right edge of a table that scrolls sideways while columns lie beyond it, and not once it is scrolled to its end', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage(PHONE);
+      await open(page);
+      const regions: ElementHandle<HTMLElement>[] = [];
+      for (const region of (await page.$$('.scroll')) as ElementHandle<HTMLElement>[]) {
+        if (await region.evaluate((r) => r.scrollWidth > r.clientWidth)) regions.push(region);
+      }
+      expect(regions.length).toBeGreaterThan(0);
+      /** The share of the body's pixel rows whose last few pixels inside the box are not white: text ends here and there, a shade on every row. */
+      const shadedRows = async (region: (typeof regions)[number]) => {
+        const box = await region.evaluate((r) => {
+          const body = r.querySelector('tbody')!.getBoundingClientRect();
+          const outer = r.getBoundingClientRect();
+          return { x: outer.left + r.clientLeft + r.clientWidth - 4, y: body.top, width: 3, height: Math.min(body.height, outer.bottom - body.top) };
+        });
+        const png = decodePng(await page.screenshot({ clip: box }));
+        let shaded = 0;
+        for (let y = 0; y < png.height; y++) {
+          const row = png.pixels.subarray(y * png.width * png.channels, (y + 1) * png.width * png.channels);
+          if (row.some((v, i) => i % png.channels < 3 && v < 250)) shaded++;
+        }
+        return shaded / png.height;
+      };
+      for (const region of regions) {
+        const name = await region.getAttribute('aria-label');
+        await region.evaluate((r) => { r.scrollIntoView(); r.scrollLeft = 0; });
+        expect(await shadedRows(region), `${name}, at its start`).toBeGreaterThan(0.95);
+        await region.evaluate((r) => { r.scrollLeft = r.scrollWidth; });
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        expect(await shadedRows(region), `${name}, at its end`).toBeLessThan(0.5);
+      }
     });
   }, 120_000);
 

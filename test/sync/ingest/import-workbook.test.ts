@@ -545,7 +545,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect(kinds).toEqual(['Early action', 'Early action', 'Early action', 'Early action']);
   });
 
-  test("a date typed as a month ('Aug 2027', shown as mmm yyyy) is read as that month: an End as its last day, with the warning the text gets; a Start fills its End", async () => {
+  test("a date typed as a month ('Aug 2027', shown as mmm yyyy) is read as that month: an End as its last day, without a warning, as the text is; a Start fills its End", async () => {
     const store = await backend.open();
     const month = (m: number) => new Date(Date.UTC(2027, m - 1, 1));
     const grid: Grid = [

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { demandSheet, targetsSheet } from '../../../sync/master/breakdown-sheets';
+import { capacitySheet, demandSheet, targetsSheet } from '../../../sync/master/breakdown-sheets';
 import { dataQualitySheet, NO_PROBLEMS } from '../../../sync/master/data-quality-sheet';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
@@ -34,4 +34,14 @@ it('prints each empty breakdown and an empty Data quality sheet as one page that
   }
   // The Data quality note on one line, not wrapped into the narrow Source column.
   expect(pages[2].split('\n').some((line) => line.includes(NO_PROBLEMS))).toBe(true);
+}, 180_000);
+
+it('prints a Capacity sheet with no assignee yet with a line under its header that says so, above the weeks', async () => {
+  const metrics = aggregateMetrics({}, { asOf: '2026-12-06', rules: DEFAULT_RULES });
+  const file = join(dir, 'capacity.xlsx');
+  await writeFile(file, await writeWorkbookToBuffer({ title: 'Empty', sheets: [capacitySheet(metrics)] }));
+  const [page] = await pdfPageTexts(await convertToPdf(file, dir));
+  // Under the header, before the summary of the weeks: not a header over a blank line.
+  expect(page.indexOf('No request has an assignee')).toBeGreaterThan(page.indexOf('Assignee'));
+  expect(page.indexOf('No request has an assignee')).toBeLessThan(page.indexOf('Over the last 12 weeks'));
 }, 180_000);

@@ -65,6 +65,19 @@ describe('metrics', () => {
   });
 });
 
+describe('a period given backwards', () => {
+  it.each([
+    ['metrics', []],
+    ['export', ['--out', 'never-written.xlsx']],
+    ['publish', ['--folder', 'never-published']],
+  ])('%s names the options as typed', async (command, args) => {
+    const r = await cli([command, ...args, '--from', '2026-06-01', '--to', '2026-01-01']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(`equity-desk ${command}: --from 2026-06-01 is after --to 2026-01-01`);
+    expect((await cli([command, ...args, '--from', '31/12/2024'])).stderr).toBe(`equity-desk ${command}: --from must be a date as YYYY-MM-DD, not "31/12/2024"`);
+  });
+});
+
 describe('export', () => {
   it('writes the master workbook as a real process', async () => {
     const file = join(out, 'master.xlsx');

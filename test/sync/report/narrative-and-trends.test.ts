@@ -69,6 +69,11 @@ describe('the narrative', () => {
     expect([...placeNarrative([{ heading, html: '<p>x</p>' }]).keys()]).toEqual(['introduction']);
   });
 
+  it.each([['2026 Highlights', 'introduction'], ['Highlights of 2026', 'introduction'], ['Year in review: 2026', 'introduction'], ['FY 2025-26 Demand', 'demand']])(
+    'places a heading that names the report\'s year as it places the heading without it, %j', (heading, chapter) => {
+      expect([...placeNarrative([{ heading, html: '<p>x</p>' }]).keys()]).toEqual([chapter]);
+    });
+
   it('places a heading in British spelling ("Fulfilment") beside its chapter', () => {
     expect([...placeNarrative([{ heading: 'Fulfilment', html: '<p>x</p>' }]).keys()]).toEqual(['fulfillment']);
   });

@@ -1,0 +1,35 @@
+// The suggested priority's reason as a person reads it: what the deadline is measured from, and a span no one means
+// (a due day before the request came in, a typo year decades away) said so that the typo shows.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../shared';
+import { suggestPriority } from '../../../shared/status/priority';
+
+const AS_OF = '2026-06-01';
+const deadline = (dueOn: string | null, receivedOn?: string) =>
+  suggestPriority({ requesterType: 'State agency', dueOn, receivedOn }, DEFAULT_RULES, AS_OF)!.reason.match(/ x (.*) \(urgency/)![1];
+
+describe('suggestPriority reason', () => {
+  it('counts the days to the deadline from the day the request came in, one day as "1 day"', () => {
+    expect(deadline('2026-05-20', '2026-05-15')).toBe('deadline in 5 days');
+    expect(deadline('2026-05-16', '2026-05-15')).toBe('deadline in 1 day');
+    expect(deadline(null, '2026-05-15')).toBe('no deadline');
+  });
+
+  it('says a due day before the request came in is before it, not "in -62 days"', () => {
+    expect(deadline('2026-03-15', '2026-05-16')).toBe('deadline 62 days before it was received');
+    expect(deadline('2026-05-15', '2026-05-15')).toBe('deadline the day it was received');
+  });
+
+  it('measures from today when the received day is unknown, and says a passed deadline has passed', () => {
+    expect(deadline('2026-05-30')).toBe('deadline 2 days ago');
+    expect(deadline('2026-06-01')).toBe('deadline today');
+    expect(deadline('2026-06-11')).toBe('deadline in 10 days');
+  });
+
+  it('gives two years or more in years, so a typo year reads as one: not "in 8093 days"', () => {
+    expect(deadline('2026-03-17', '2004-03-17')).toBe('deadline in 22 years');
+    expect(deadline('2004-03-17', '2026-03-17')).toBe('deadline 22 years before it was received');
+    expect(deadline('2027-05-15', '2026-05-15')).toBe('deadline in 365 days');
+    expect(deadline('2028-05-14', '2026-05-15')).toBe('deadline in 2 years');
+  });
+});
