@@ -3,7 +3,7 @@
 import { isoFromDays, yearOf } from './dates';
 
 /** A date this many days or more beyond the middle of the other dates may be a typo, however tight they are. */
-export const MIN_OUTLIER_GAP_DAYS = 2 * 365;
+const MIN_OUTLIER_GAP_DAYS = 2 * 365;
 /** How many other dates a judgement needs: a handful of rows is enough to see a 2004 among 2024s. */
 const MIN_OTHER_DATES = 3;
 

@@ -1,7 +1,6 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { MIN_OUTLIER_GAP_DAYS } from '../../shared/cells/date-outliers';
 import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
@@ -87,8 +86,11 @@ export function readSubmission(fields: readonly FormField[], submitted: Submitte
   // request overdue the day it lands; the requester can fix it or leave it blank. Received is the UTC day,
   // and somewhere west of UTC it is still the day before: that day is still today for its requester.
   const earliestToday = addDays(String(fixed.receivedOn), -1);
-  // So is one further away than the reader's yardstick for a likely typo (2206 for 2026): it would never fall due.
-  const latest = addDays(String(fixed.receivedOn), MIN_OUTLIER_GAP_DAYS);
+  // So is one more than two years away, as the message says (2206 typed for 2026): it would never fall due. Two years
+  // to the day, not in days, so a span over a February 29 is not a day short; from a February 29 the bound is the
+  // 29th two years on, which sorts between that February's 28th and March 1 as ISO text.
+  const received = String(fixed.receivedOn);
+  const latest = `${Number(received.slice(0, 4)) + 2}${received.slice(4)}`;
   for (const f of fields) {
     const due = checked.values[f.name];
     const column = TABLES.requests.columns.find((c) => c.name === f.name);

@@ -8,11 +8,14 @@ import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
 
-/** Problems first (a table not read before any row), then what was read, how headers were read, and the counts. */
+/**
+ * Problems first (a table not read before any row), then what was read, how headers were read, and the counts.
+ * Each problem line says what it is, so a reader who stops at the first ones knows which rows were not stored.
+ */
 function report(file: string, r: ImportResult): string[] {
   const lines = [
     ...r.unreadable.flatMap((u) => u.errors.map((e) => e.line)),
-    ...r.rejected.flatMap((j) => j.errors.map((e) => e.line)),
+    ...r.rejected.flatMap((j) => j.errors.map((e) => `rejected: ${e.line}`)),
     ...r.warnings.map((w) => `warning: ${w.line}`),
   ];
   if (lines.length) lines.push('');

@@ -92,7 +92,8 @@ describe.each(backends)('source add and import on $name', (backend) => {
     // A rejected row: exit 1, the rest stored.
     expect(text.code, text.stderr).toBe(1);
     const lines = text.stdout.trim().split('\n');
-    expect(lines[0]).toBe('Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
+    // Each problem says at once what it is: a rejected row is not stored, a warning's row is.
+    expect(lines[0]).toBe('rejected: Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
     expect(lines).toContain('warning: Requests!D1 (Internal flag): column "Internal flag" is not part of Requests; ignored');
     expect(lines).toContain('Headers of Requests (row 1): Request ID, Organization = Requesting organization, Status, Date received = Received.');
     expect(text.stdout).toContain('1 row accepted, 0 unchanged, 1 row rejected, 0 removed');

@@ -13,6 +13,13 @@ describe('the intake form', () => {
     expect(fields.some((f) => f.name === 'channel')).toBe(false);
   });
 
+  it('takes a deadline two years to the day away, across a February 29; the day after is sent back as more than two years away', () => {
+    // Received December 2, 2026: two years on is December 2, 2028, 731 days later (2028 is a leap year).
+    const read = (dueOn: string) => readSubmission(fields, { ...answers, dueOn }, fixedCells('TA-2026-0001', today), formLists(null));
+    expect(read('2028-12-02').ok).toBe(true);
+    expect(read('2028-12-03')).toMatchObject({ ok: false, errors: { dueOn: expect.stringContaining('is more than two years away') } });
+  });
+
   it('records the channel as Web form itself, whatever contact preference is chosen', () => {
     const read = readSubmission(fields, { ...answers, preferredChannel: 'Phone' }, fixedCells('TA-2026-0001', today), formLists(null));
     expect(read.ok && read.cells).toMatchObject({ channel: 'Web form', preferredChannel: 'Phone' });
