@@ -354,7 +354,9 @@ export function readTable(
   const setAside = (r: number, code: CellIssue['code'], message: string, field = '', cell?: number) =>
     issues.push({ code, field, sheet, row: r + 1, ...(cell === undefined ? {} : { column: columnLetter(cell + 1) }), severity: 'warning', message });
   const years = titleYears(sheet, grid.slice(0, headerIndex));
-  const title = Object.keys(years).length ? years : options.sheetTitle ?? years;
+  // The sheet's years in a copy of its own: import validates the rows of one title together (yearNear), and a table
+  // under a title of its own is no part of the table above, as the add-on sends each table's rows apart.
+  const title = Object.keys(years).length || !options.sheetTitle ? years : { ...options.sheetTitle };
   const dateOptions: DateTextOptions = { ...options, fiscalYear: title.titleFiscalYear };
   const { taken: defaults, differing } = namedAbove(table, grid.slice(0, headerIndex));
   for (const named of differing) {
