@@ -6,6 +6,13 @@ import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-p
 
 const SPACER_WIDTH = 3;
 /**
+ * A list is as wide as its values, its header wrapping between words ("Weekly capacity (hours)" over a column of
+ * 20s): a column as wide as its header spread the sheet over pages of a few short rows each.
+ */
+const MIN_WIDTH = 8;
+/** A header's words, a character wider for the bold they print in. */
+const headerWords = (header: string) => header.split(/\s+/).map((word) => `${word} `);
+/**
  * Shows an open lower bound as a person says it; the cell keeps the number, which Sheets, Excel and LibreOffice all
  * format so. The numbers' own section comes first: LibreOffice drops the minus sign of a number shown by a second
  * section, as of a negative number's, so an office's band "from -7" printed as 7.
@@ -19,8 +26,10 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
   return {
     name: LISTS_SHEET,
     columns: header.map((h, i) => ({
-      header: String(h ?? ''), width: h ? fittedWidth([h, ...body.map((r) => r[i])], 12, 40) : SPACER_WIDTH,
+      header: String(h ?? ''), width: h ? fittedWidth([...headerWords(String(h)), ...body.map((r) => r[i])], MIN_WIDTH, 40) : SPACER_WIDTH,
       ...(openBelow.has(i + 1) ? { numFmt: OPEN_BOUND_FORMAT } : {}),
+      // Figures on the right with a character's space, so "0" never prints against the next list's "0-7 days".
+      ...(body.some((r) => typeof r[i] === 'number') ? { alignRight: true } : {}),
     })),
     rows: body.map((r) => header.map((_, i) => cell(r[i]))),
     freeze: { rows: 1 },

@@ -6,6 +6,7 @@
 import type { SettingsPort } from '../port/host-ports';
 import { placeByRowId } from '../port/rows-by-id';
 import type { Annotations, RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
+import { PROPERTY_BYTES, utf8Bytes } from './property-room';
 import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
@@ -57,9 +58,32 @@ export type CellKey = (row: number, column: number) => string | null;
 
 const positionKey = (row: number, column: number): string => `@${row}:${column}`;
 
+/** Colours kept as `[colour, what follows a key's first '|' (its header) or null, [what precedes it (its Sync ID)]]`. */
+type Fills = [string, string | null, string[]][];
+
+const splitKey = (key: string): [string, string | null] => {
+  const at = key.indexOf('|');
+  return at < 0 ? [key, null] : [key.slice(0, at), key.slice(at + 1)];
+};
+
+/** The memory as stored: each colour and header once, not once a cell, so a column of one fill costs a Sync ID a cell. */
+function storedMemory({ lastRow, colours }: MarkMemory): string {
+  const groups = new Map<string, Fills[number]>();
+  for (const [key, colour] of Object.entries(colours)) {
+    const [item, group] = splitKey(key);
+    const id = JSON.stringify([colour, group]);
+    const fill = groups.get(id) ?? [colour, group, []];
+    groups.set(id, fill);
+    fill[2].push(item);
+  }
+  return JSON.stringify({ lastRow, fills: [...groups.values()] });
+}
+
 /**
  * What the region should hold given `marks`; `changed` counts the cells that differ from `current`.
  * A cell about to be flagged has its own colour remembered; an unflagged one gets it back (else no fill).
+ * The memory stays within `room` bytes as stored: a flagged cell whose colour it has no room for keeps that colour
+ * and is marked by its note alone (`noteOnly`), those remembered before staying filled.
  */
 export function planAnnotations(
   current: Annotations,
@@ -67,7 +91,8 @@ export function planAnnotations(
   marks: readonly CellMark[],
   memory: MarkMemory = { lastRow: 0, colours: {} },
   keyOf: CellKey = positionKey,
-): { next: Annotations; changed: number; memory: MarkMemory } {
+  room = Infinity,
+): { next: Annotations; changed: number; memory: MarkMemory; noteOnly: number } {
   const byCell = new Map<string, string[]>();
   let lastRow = 0;
   for (const m of marks) {
@@ -88,15 +113,27 @@ export function planAnnotations(
     }),
   );
   const colours = { ...memory.colours };
+  // Flagged cells whose colour is remembered, those remembered before first: the last are the first given up for room.
+  // `shown`: filled by an earlier sync, so giving it up is a change.
+  const kept: { key: string; r: number; c: number; shown: boolean }[] = [];
+  const added: typeof kept = [];
+  const keyAt = (r: number, c: number) => keyOf(region.row + r, region.column + c) ?? positionKey(region.row + r, region.column + c);
   const backgrounds = current.backgrounds.map((line, r) =>
     line.map((colour, c) => {
       const flagged = byCell.has(`${r}:${c}`);
       const ours = sameColour(colour, FLAG_COLOUR);
+      if (flagged && ours && room < Infinity) {
+        const key = keyAt(r, c);
+        if (key in colours) kept.push({ key, r, c, shown: true });
+      }
       if (flagged === ours) return colour;
       changed++;
-      const key = keyOf(region.row + r, region.column + c) ?? positionKey(region.row + r, region.column + c);
+      const key = keyAt(r, c);
       if (flagged) {
-        if (colour !== null) colours[key] = colour;
+        if (colour !== null) {
+          (key in memory.colours ? kept : added).push({ key, r, c, shown: false });
+          colours[key] = colour;
+        }
         return FLAG_COLOUR;
       }
       const theirs = colours[key] ?? null;
@@ -104,7 +141,19 @@ export function planAnnotations(
       return theirs;
     }),
   );
-  return { next: { notes, backgrounds }, changed, memory: { lastRow, colours } };
+  const given = [...kept, ...added];
+  let over = room === Infinity ? 0 : utf8Bytes(storedMemory({ lastRow, colours })) - room;
+  let noteOnly = 0;
+  // Each cell given up shortens the stored value by at least its quoted Sync ID.
+  for (let cell = given.pop(); over > 0 && cell; cell = given.pop()) {
+    const { key, r, c, shown } = cell;
+    over -= utf8Bytes(JSON.stringify(splitKey(key)[0]));
+    changed += shown ? 1 : -1;
+    backgrounds[r][c] = colours[key];
+    delete colours[key];
+    noteOnly++;
+  }
+  return { next: { notes, backgrounds }, changed, memory: { lastRow, colours }, noteOnly };
 }
 
 const memoryKey = (sheet: string) => `equityDesk.marks.${sheet}`;
@@ -112,8 +161,11 @@ const memoryKey = (sheet: string) => `equityDesk.marks.${sheet}`;
 function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
   const text = yield* io(settings.get(memoryKey(sheet)));
   try {
-    const parsed = text ? (JSON.parse(text) as MarkMemory) : null;
-    return { lastRow: Number(parsed?.lastRow) || 0, colours: parsed?.colours ?? {} };
+    const parsed = text ? (JSON.parse(text) as Partial<MarkMemory> & { fills?: Fills }) : null;
+    // `colours`, a colour a cell, is how the memory was kept before `fills`.
+    const colours = { ...parsed?.colours };
+    for (const [colour, group, items] of parsed?.fills ?? []) for (const item of items) colours[group === null ? item : `${item}|${group}`] = colour;
+    return { lastRow: Number(parsed?.lastRow) || 0, colours };
   } catch {
     return { lastRow: 0, colours: {} };
   }
@@ -138,27 +190,29 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  * otherwise). The region is read once and only the cells that change are written (the port's updateAnnotations).
  * With `rows`, each mark goes on the row holding its Sync ID as the port writes, and the region reaches the last
  * row holding an id; a row found nowhere in it (deleted meanwhile, or moved above the region into the title rows)
- * is not marked, and its Sync ID is listed in `unmarked`.
+ * is not marked, and its Sync ID is listed in `unmarked`. `noteOnly`: cells marked by their note alone, their own
+ * colour kept, as the document property has no room to remember it (`planAnnotations`).
  */
-export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[] }> {
+export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
   const memory = yield* readMemory(settings, sheet);
+  const room = PROPERTY_BYTES - utf8Bytes(memoryKey(sheet));
   const numRows = Math.min(Math.max(region.numRows, memory.lastRow - region.row + 1), (region.lastRow ?? Infinity) - region.row + 1);
   const reach = { ...region, numRows };
-  if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [] };
+  if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [], noteOnly: 0 };
   // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.
   const follow = rows && (marks.length > 0 || memory.lastRow > 0 || Object.keys(memory.colours).length > 0) ? rows : undefined;
-  const planned: { changed: number; unmarked: string[]; memory: MarkMemory } = { changed: 0, unmarked: [], memory };
+  const planned = { changed: 0, unmarked: [] as string[], memory, noteOnly: 0 };
   yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids, top = reach.row) => {
     const block = { ...reach, row: top, numRows: current.notes.length };
     const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
     const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
-    const { next, changed, memory: after } = planAnnotations(current, block, placed, memory, keyOf);
-    Object.assign(planned, { changed, unmarked, memory: after });
+    const { next, changed, memory: after, noteOnly } = planAnnotations(current, block, placed, memory, keyOf, room);
+    Object.assign(planned, { changed, unmarked, memory: after, noteOnly });
     return changed > 0 ? next : null;
   }, follow?.idColumn));
   const after = planned.memory;
   if (JSON.stringify(after) !== JSON.stringify(memory)) {
-    yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : JSON.stringify(after)));
+    yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : storedMemory(after)));
   }
-  return { changed: planned.changed, unmarked: planned.unmarked };
+  return { changed: planned.changed, unmarked: planned.unmarked, noteOnly: planned.noteOnly };
 }

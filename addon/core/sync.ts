@@ -55,6 +55,11 @@ export interface TableSyncReport {
    * the marks were written (deleted, or moved above the header row, while the sync ran).
    */
   unmarked: string[];
+  /**
+   * Cells to fix marked by their note alone, their own fill kept: the document property has no room to remember
+   * the colour to give back (decision 012). Absent when none.
+   */
+  noteOnly?: number;
   warnings: number;
   /** Sheet-level problems (a required column missing, another table starting below this one), one line each. */
   problems: string[];
@@ -275,13 +280,16 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // Marks go on the rows holding their Sync IDs when they are written: a person may have sorted the sheet, or
   // inserted or deleted rows, since it was read. A row found nowhere is not marked, and the summary says so.
   const unmarked: string[] = [];
+  let noteOnly = 0;
   for (const [s, t] of sheets.entries()) {
     const width = gridWidth(t.grid);
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
     const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}` };
-    const notFound = (yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows)).unmarked;
+    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
+    const notFound = annotated.unmarked;
+    noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
@@ -305,6 +313,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...totals,
     rejected,
     unmarked,
+    ...(noteOnly ? { noteOnly } : {}),
     warnings,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
@@ -353,6 +362,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
+      if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {
         const cells = `${n(count)} ${header} ${count > 1 ? 'cells' : 'cell'} typed as a ${kind}`;

@@ -8,6 +8,7 @@ import { isSyncIdHeader, placeByRowId } from '../port/rows-by-id';
 import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import type { SettingsPort } from '../port/host-ports';
+import { PROPERTY_BYTES, utf8Bytes } from './property-room';
 import { headerAt, jsonCell, type JsonCell, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
@@ -65,16 +66,6 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
 }
 
 /**
- * Apps Script keeps 9 KB per property, key and value, counted in UTF-8: a header or a month typed in another
- * language takes more than a byte a character. A cell left out for room is tried again, as every cell was before the
- * memory, and the summary says so (`remember`).
- */
-const REFUSED_BYTES = 9_000;
-
-/** The bytes of `text` in UTF-8 (Apps Script's V8 has TextEncoder from addon/apps-script/text-encoder.ts). */
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
-
-/**
  * The cells of `writes` whose write a host refused as protected, by the document's memory of them (decision 012):
  * each is tried once per period typed there, not read and refused again every sync. `remember(refused)` adds the
  * cells of this sync's protected write, and answers whether a cell is now held (one left out for room is not, and is
@@ -101,7 +92,8 @@ function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly 
     *remember(refused: readonly RowCells[]): Task<(w: RowCells, column: number) => boolean> {
       if (!refused.length && kept.length + others.length === before.size) return (w, column) => before.has(keyOf(w, column));
       // The cells remembered already come first: a sheet past the room keeps the same ones from sync to sync.
-      let room = REFUSED_BYTES - utf8Bytes(key) - 2;
+      // A cell left out for room is tried again, as every cell was before the memory, and the summary says so.
+      let room = PROPERTY_BYTES - utf8Bytes(key) - 2;
       const keys = [...others, ...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= utf8Bytes(JSON.stringify(k)) + 1) >= 0);
       yield* io(settings.set(key, keys.length ? JSON.stringify(keys) : null));
       const held = new Set(keys);

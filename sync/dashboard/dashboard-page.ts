@@ -6,6 +6,7 @@ import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSections, RECEIVED_MEASURE, receivedCountNotes } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
+import type { QueryWords } from '../metrics/report-query';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
@@ -22,6 +23,15 @@ export interface DashboardInput {
 }
 
 /** Each assignee's load against capacity: the dashboard's and the annual report's table. */
+/** The filter fields' labels: the form shows them, and a filter's error names its fields by them. */
+const FILTER_LABELS: Readonly<Record<string, string>> = { from: 'Received from', to: 'Received to' };
+
+/** A filter's error in the form's words: its labels, and the days (checked YYYY-MM-DD) as US date fields show them. */
+export const FILTER_WORDS: QueryWords = {
+  name: (setting) => FILTER_LABELS[setting] ?? setting,
+  given: (setting, day) => `${FILTER_LABELS[setting] ?? setting} ${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`,
+};
+
 export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][number]>[] = [
   { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
   { header: 'Requests', cell: (a) => figure(a.requests) },
@@ -35,8 +45,8 @@ function filterForm(i: DashboardInput): string {
   const options = [`<option value="">All sources</option>`, ...i.sources.map((s) => `<option value="${esc(s.id)}"${s.id === i.form.source ? ' selected' : ''}>${esc(s.name)}</option>`)];
   return `<form class="filters" method="get" action="${esc(i.paths.dashboard)}" aria-label="Filters">
 <fieldset><legend>Filter the figures</legend>
-<div class="field"><label for="from">Received from</label><input type="date" id="from" name="from" value="${esc(i.form.from ?? '')}"></div>
-<div class="field"><label for="to">Received to</label><input type="date" id="to" name="to" value="${esc(i.form.to ?? '')}"></div>
+<div class="field"><label for="from">${FILTER_LABELS.from}</label><input type="date" id="from" name="from" value="${esc(i.form.from ?? '')}"></div>
+<div class="field"><label for="to">${FILTER_LABELS.to}</label><input type="date" id="to" name="to" value="${esc(i.form.to ?? '')}"></div>
 <div class="field"><label for="source">Source</label><select id="source" name="source">${options.join('')}</select></div>
 <div class="actions"><button type="submit">Apply filters</button><a href="${esc(i.paths.dashboard)}">Clear filters</a></div>
 </fieldset></form>`;

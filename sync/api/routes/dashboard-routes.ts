@@ -11,7 +11,7 @@ import { DASHBOARD_PATH, EXPORT_PATH, PAGE_HEADERS } from '../browser-paths';
 import { isErrorType } from '../../../shared/typed-error';
 import { ReportQueryError, reportOptions, resolveReport } from '../../metrics/report-query';
 import type { ReadRouteDeps } from '../route-deps';
-import { dashboardPage } from '../../dashboard/dashboard-page';
+import { dashboardPage, FILTER_WORDS } from '../../dashboard/dashboard-page';
 import { changesSection } from '../../dashboard/changes-section';
 import { DASHBOARD_CHART_WIDTHS } from '../../dashboard/dashboard-style';
 import { resolveChangesPeriod } from '../../changes/changes-period';
@@ -49,7 +49,7 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     } catch (e) {
       if (!isErrorType(e, ReportQueryError)) throw e;
       // A bad filter still shows the page, with the reason and the form to fix it.
-      error = `Filters not applied: ${e.message}.`;
+      error = `Filters not applied: ${e.inWords(FILTER_WORDS)}.`;
       opts = reportOptions({}, deps);
     }
     const metrics = await deps.metrics(opts);

@@ -581,6 +581,64 @@ describe('rejected rows', () => {
     expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
   });
 
+  test('a color remembered the way the add-on kept it before (a color a cell) still comes back once the cell is fixed', async () => {
+    const { addon, fakes } = await connected('Upgraded county');
+    fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
+    fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!.getRange(5, col('status')).setBackground('#fff2cc');
+    fakes.seedSheet('Requests', [['Bogus']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    await received();
+    const id = String(fakes.readSheet('Requests')[4][SYNC_ID_COLUMN - 1]);
+    fakes.properties.document.setProperty('equityDesk.marks.Requests', JSON.stringify({ lastRow: 5, colours: { [`${id}|Status`]: '#fff2cc' } }));
+    fakes.seedSheet('Requests', [['New']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(fakes.sheet('Requests').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
+  });
+
+  test("on a long colored log, more colors to give back than a document property holds: the sync finishes, marks that fit are filled, the rest get a note and keep their color, and the summary says so", async () => {
+    const { addon, fakes } = await connected('Banded county');
+    // A 10,000-row log pasted from Excel with its table style as fills, under a long sheet name in Spanish.
+    const name = 'Solicitudes de asistencia técnica — Oficina de Equidad Racial y Diversidad 2026';
+    const { grid } = sampleTable('requests', 10_000, 11);
+    fakes.seedSheet(name, grid);
+    const sheet = fakes.globals.SpreadsheetApp.getActive().getSheetByName(name)!;
+    sheet.getRange(2, 1, 10_000, grid[0].length).setBackground('#d9e2f3');
+    const bad = Array.from({ length: 1_500 }, (_, i) => 2 + i * 6);
+    for (const row of bad) fakes.seedSheet(name, [['Bogus']], { row, column: col('status') });
+    const cells = () => bad.map((row) => fakes.sheet(name).peek(row, col('status')));
+
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const key = `equityDesk.marks.${name}`;
+    const memory = fakes.properties.document.getProperty(key)!;
+    expect(Buffer.byteLength(key + memory, 'utf8')).toBeLessThanOrEqual(9_000);
+    const flagged = cells().filter((c) => c?.background === '#fde2e1').length;
+    expect(flagged).toBeGreaterThan(200);
+    expect(flagged).toBeLessThan(1_500);
+    // Every rejected cell is marked: by its fill where its color is remembered, by its note alone where not.
+    expect(cells().every((c) => String(c?.note).startsWith('Equity Desk: '))).toBe(true);
+    expect(cells().filter((c) => c?.background === '#d9e2f3')).toHaveLength(1_500 - flagged);
+    expect(fakes.toasts.at(-1)?.message).toMatch(new RegExp(`${(1_500 - flagged).toLocaleString('en-US')} cells to fix marked by their notes alone, keeping their own fill: too many filled cells for the add-on to remember their colors`));
+
+    // Synced again as it is: the same cells stay filled, those past the room are given up again, and no fill is written.
+    fakes.resetCounts();
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(cells().filter((c) => c?.background === '#fde2e1')).toHaveLength(flagged);
+    expect(fakes.count('Range.setBackgrounds') + fakes.count('RangeList.setBackground')).toBe(0);
+    expect(fakes.properties.document.getProperty(key)).toBe(memory);
+
+    // All fixed: every cell has the person's color back, and the memory goes.
+    for (const row of bad) fakes.seedSheet(name, [['New']], { row, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(cells().every((c) => c?.background === '#d9e2f3' && c?.note === '')).toBe(true);
+    expect(fakes.properties.document.getProperty(key)).toBeNull();
+  }, 120_000);
+
   test('are annotated at the offending cell, user notes kept, and cleared once fixed', async () => {
     const { addon, fakes } = await connected('Annotated city');
     const { grid } = sampleTable('requests', 20, 5);

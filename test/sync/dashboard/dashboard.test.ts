@@ -71,8 +71,13 @@ describe('GET /dashboard', () => {
     const res = await svc.get('/dashboard?from=2024-02-30');
     expect(res.status).toBe(400);
     const html = await res.text();
-    expect(html).toMatch(/role="alert">Filters not applied: from must be a date/);
+    expect(html).toMatch(/role="alert">Filters not applied: Received from must be a date/);
     expect(html).toMatch(/<form class="filters"/);
+  });
+
+  it('names the fields of a period given backwards by their labels, the days as the date fields show them', async () => {
+    const html = await (await svc.get('/dashboard?from=2026-06-01&to=2026-01-01')).text();
+    expect(html).toContain('role="alert">Filters not applied: Received from 06/01/2026 is after Received to 01/01/2026. ');
   });
 
   it('renders in Chromium with the figures of the metrics JSON, charts and accessible structure', async () => {
