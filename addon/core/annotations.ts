@@ -195,7 +195,7 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  */
 export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
   const memory = yield* readMemory(settings, sheet);
-  const room = PROPERTY_BYTES - utf8Bytes(memoryKey(sheet));
+  const room = (settings.valueBytes ?? PROPERTY_BYTES) - utf8Bytes(memoryKey(sheet));
   const numRows = Math.min(Math.max(region.numRows, memory.lastRow - region.row + 1), (region.lastRow ?? Infinity) - region.row + 1);
   const reach = { ...region, numRows };
   if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [], noteOnly: 0 };
