@@ -559,11 +559,9 @@ export function readStacked(
   first: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], options: Parameters<typeof readTable>[4] = {}, held: readonly TableDef[] = [],
 ): ReadTableResult[] {
   const top = first.headerRow - 1;
-  // Each table from its header down to the next: the lines above it, from the first header, are the tables above.
-  // One under a title of its own (from `from`) is a section of its own: the lines above the first table are not its
-  // title (a lead named there is not its), but for the year of its dates when its own names none.
+  // Each table from its header down to the next.
   const readAt = (table: TableDef, header: number, end = Infinity, from = header) =>
-    readTable(table, sheet, grid.map((line, r) => ((r < from && (r >= top || from < header)) || r >= end ? [] : line)), header, from < header ? { ...options, sheetTitle: first.title } : options);
+    readStackedTable(table, sheet, grid, { top, header, from, sheetTitle: first.title, cut: (r) => r >= end }, options);
   const reads = [first];
   for (let above = first; above.nextAt !== undefined; above = reads[reads.length - 1]) {
     const at = above.nextAt;
@@ -595,6 +593,21 @@ export function readStacked(
     reads.splice(i, 1, { ...cut, nextAt: broken + 1 }, { ...readAt(table, broken, (above.nextAt ?? Infinity) - 1), ...(above.nextAt ? { nextAt: above.nextAt } : {}) });
   }
   return reads;
+}
+
+/**
+ * One of a sheet's stacked tables (`readStacked`) read from its `header` down: the lines above it, from the top table's
+ * header (`top`), are the tables above, but for its own title (from `from`); the lines `cut` are no part of it. One
+ * under a title of its own is a section of its own: the lines above the top table are not its title (a lead named there
+ * is not its), but for the year of its dates when its own names none (`sheetTitle`, the top table's).
+ */
+export function readStackedTable(
+  table: TableDef, sheet: string, grid: readonly (readonly CellInput[])[],
+  { top, header, from, sheetTitle, cut }: { top: number; header: number; from: number; sheetTitle: TitleYears; cut: (r: number) => boolean },
+  options: Parameters<typeof readTable>[4] = {},
+): ReadTableResult {
+  const lines = grid.map((line, r) => ((r < from && (r >= top || from < header)) || cut(r) ? [] : line));
+  return readTable(table, sheet, lines, header, from < header ? { ...options, sheetTitle } : options);
 }
 
 /** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */

@@ -1,7 +1,7 @@
 // `import`: a workbook's tables ingested exactly as a sync would send them, one full sync per table, with
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
-  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readTable,
+  LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
 } from '../../shared/index';
@@ -264,8 +264,8 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
 
 /**
  * `read`, one of a sheet's tables (`reads`, as `readStacked` gives them), read on down the sheet as if no table were
- * pasted below it: their headers blank, and the lines above it as `readStacked` leaves them (the tables above blank,
- * and under a title of its own, the lines above the first table too). The lines those tables now hold are read as this table's rows, as before they were pasted.
+ * pasted below it: their headers blank, and the lines above it as `readStacked` sees them (`readStackedTable`). The
+ * lines those tables now hold are read as this table's rows, as before they were pasted.
  * Here, not beside `readStacked`: the add-on, whose rows keep their Sync IDs, never needs it.
  */
 function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, sheet: string, grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>): ReadTableResult {
@@ -273,8 +273,7 @@ function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, s
   const [top, header] = [reads[0].headerRow - 1, read.headerRow - 1];
   const from = (reads[i - 1]?.nextTitleAt ?? read.headerRow) - 1;
   const below = new Set(reads.slice(i + 1).map((r) => r.headerRow - 1));
-  const lines = grid.map((line, r) => ((r < from && (r >= top || from < header)) || below.has(r) ? [] : line));
-  return readTable(read.table, sheet, lines, header, from < header ? { ...reading, sheetTitle: reads[0].title } : reading);
+  return readStackedTable(read.table, sheet, grid, { top, header, from, sheetTitle: reads[0].title, cut: (r) => below.has(r) }, reading);
 }
 
 /**
