@@ -2,7 +2,7 @@
 // choices against them, and its public intake form and feedback survey offer them. Only when the spreadsheet
 // has a Lists sheet: without one the service's defaults are the sheet's too.
 import type { ListKey } from '../../shared/lists';
-import { DEFAULT_RULES, type Rules } from '../../shared/rules';
+import { listsOverDefaults, type Rules } from '../../shared/rules';
 import { TABLES } from '../../shared/tables';
 import type { HttpPort } from '../port/host-ports';
 import { callJson, request } from './service-client';
@@ -28,11 +28,7 @@ export function sentLists(rules: Rules): Partial<Record<ListKey, string[]>> {
  * The choices a sheet's cells are read by (legends, header ties, validation): the lists sent, over the defaults,
  * so the add-on reads a row as the service will and a row is unchanged by the same reading on both sides.
  */
-export function checkedLists(rules: Rules): Record<string, readonly string[]> {
-  const lists: Record<string, readonly string[]> = { ...DEFAULT_RULES.lists };
-  for (const [key, values] of Object.entries(sentLists(rules))) if (values.length > 0) lists[key] = values;
-  return lists;
-}
+export const checkedLists = (rules: Rules) => listsOverDefaults(sentLists(rules));
 
 /** `rules` are the spreadsheet's own, read from its Lists sheet. */
 export function* sendLists(http: HttpPort, conn: Connection, rules: Rules): Task<void> {
