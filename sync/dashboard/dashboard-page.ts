@@ -7,6 +7,7 @@ import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNot
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import type { QueryWords } from '../metrics/report-query';
+import { SINCE_LABEL } from './changes-section';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
@@ -22,9 +23,11 @@ export interface DashboardInput {
   changes: string;
 }
 
-/** Each assignee's load against capacity: the dashboard's and the annual report's table. */
-/** The filter fields' labels: the form shows them, and a filter's error names its fields by them. */
-const FILTER_LABELS: Readonly<Record<string, string>> = { from: 'Received from', to: 'Received to' };
+/**
+ * The filter fields' labels: the form shows them, and a filter's error names its fields by them; the changes' end is
+ * the day the page is of, never a field.
+ */
+const FILTER_LABELS: Readonly<Record<string, string>> = { from: 'Received from', to: 'Received to', since: SINCE_LABEL, until: 'today' };
 
 /** A filter's error in the form's words: its labels, and the days (checked YYYY-MM-DD) as US date fields show them. */
 export const FILTER_WORDS: QueryWords = {
@@ -32,6 +35,7 @@ export const FILTER_WORDS: QueryWords = {
   given: (setting, day) => `${FILTER_LABELS[setting] ?? setting} ${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`,
 };
 
+/** Each assignee's load against capacity: the dashboard's and the annual report's table. */
 export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][number]>[] = [
   { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
   { header: 'Requests', cell: (a) => figure(a.requests) },
