@@ -28,6 +28,8 @@ export interface RowMark extends CellMark {
 export interface MarkedRows {
   idColumn: number;
   cellKey(rowId: string, column: number): string;
+  /** The Sync IDs anywhere on the sheet as read: a colour remembered for a row no longer there is forgotten. */
+  onSheet: ReadonlySet<string>;
 }
 
 export interface Region {
@@ -194,8 +196,10 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  * colour kept, as the document property has no room to remember it (`planAnnotations`).
  */
 export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
-  const memory = yield* readMemory(settings, sheet);
-  const room = PROPERTY_BYTES - utf8Bytes(memoryKey(sheet));
+  const stored = yield* readMemory(settings, sheet);
+  // A deleted row's colours have no cell to go back to, and would take the room of cells still to fix.
+  const memory = rows ? { ...stored, colours: Object.fromEntries(Object.entries(stored.colours).filter(([key]) => rows.onSheet.has(splitKey(key)[0]))) } : stored;
+  const room = (settings.valueBytes ?? PROPERTY_BYTES) - utf8Bytes(memoryKey(sheet));
   const numRows = Math.min(Math.max(region.numRows, memory.lastRow - region.row + 1), (region.lastRow ?? Infinity) - region.row + 1);
   const reach = { ...region, numRows };
   if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [], noteOnly: 0 };
@@ -211,7 +215,7 @@ export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: 
     return changed > 0 ? next : null;
   }, follow?.idColumn));
   const after = planned.memory;
-  if (JSON.stringify(after) !== JSON.stringify(memory)) {
+  if (JSON.stringify(after) !== JSON.stringify(stored)) {
     yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : storedMemory(after)));
   }
   return { changed: planned.changed, unmarked: planned.unmarked, noteOnly: planned.noteOnly };

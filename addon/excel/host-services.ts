@@ -32,6 +32,9 @@ export const storageKey = (office: OfficeHost, key: string) => (office.context.p
 export function officeSettings(office: OfficeHost, storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): SettingsPort {
   const settings = office.context.document.settings;
   return {
+    // Half the 2 MB Office keeps for the add-in's settings: an Excel without notes marks a cell by its fill alone,
+    // so a mark whose color had no room would not show at all.
+    valueBytes: 1024 * 1024,
     get(key) {
       if (PERSONAL.has(key)) return storage.getItem(storageKey(office, key));
       const value = settings.get(key);

@@ -30,6 +30,11 @@ export interface HttpPort {
 export interface SettingsPort {
   get(key: string): Io<string | null>;
   set(key: string, value: string | null): Io<void>;
+  /**
+   * The bytes one value may take with its key, in UTF-8, where the host allows more than Apps Script's 9 KB
+   * (`PROPERTY_BYTES`): Excel keeps 2 MB for all of an add-in's settings, with no limit per value.
+   */
+  readonly valueBytes?: number;
 }
 
 export interface LockPort {

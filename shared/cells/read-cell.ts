@@ -82,11 +82,14 @@ export { foldText } from '../word-match';
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
+/** A dash between a month's name and its year ("Mar-2026"), as Excel's mmm-yyyy writes a month: no range. */
+const MONTH_DASH_YEAR = /^([a-z]+\.?)\s*[-–—]\s*(?=\d{4}$)/i;
+
 /** The calendar month, quarter or year that a span read from text typed as one period ("Mar 2026", "Q4 2026", "2027") is. */
 function wholePeriod(text: string, start: string, end: string): string | undefined {
   const [y, m, d] = start.split('-').map(Number);
   const [ey, em, ed] = end.split('-').map(Number);
-  if (SPELLS_RANGE.test(text) || d !== 1 || ed !== lastDayOfMonth(ey, em)) return undefined;
+  if (SPELLS_RANGE.test(text.replace(MONTH_DASH_YEAR, '$1 ')) || d !== 1 || ed !== lastDayOfMonth(ey, em)) return undefined;
   const months = 12 * (ey - y) + em - m + 1;
   return months === 1 ? 'month' : months === 3 && m % 3 === 1 ? 'quarter' : months === 12 && m === 1 ? 'year' : undefined;
 }

@@ -40,9 +40,10 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
     }
     const header = headers.get(field) ?? field;
     const answer = `the requester's survey answer (${shown(hold.answer)})`;
-    if (sent === json(hold.sheet)) {
+    // The sheet as before the answer, or showing an earlier answer the add-on wrote in: no person changed the cell.
+    if (sent === json(hold.sheet) || hold.earlier?.some((e) => json(e) === sent)) {
       out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
-      const still = hold.sheet === null ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(hold.sheet)}`;
+      const still = values[field] === null ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(values[field])}`;
       const next = from === 'workbook' ? 'copy it in' : 'its next sync writes the answer in';
       out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${still} — ${next}` });
       continue;

@@ -32,9 +32,10 @@ export interface OutboxItem { id: number; rowId: string; fields: string[] | null
 /**
  * A survey answer its source's sheet has not shown yet, for one field of one row: what the requester answered, and
  * what the sheet held when the answer came (JSON values, null for a blank cell). A sheet that still sends `sheet`
- * has not changed the cell since: the answer is kept over it (decision 010).
+ * has not changed the cell since: the answer is kept over it (decision 010). `earlier`: the requester's earlier
+ * answers while held, which the sheet may show once it wrote one in; no person's edit either.
  */
-export interface SurveyHold { rowId: string; field: string; answer: unknown; sheet: unknown }
+export interface SurveyHold { rowId: string; field: string; answer: unknown; sheet: unknown; earlier?: unknown[] }
 
 /** Requests that were sent a survey link, and how many of them answered (each request counted once). */
 export interface SurveyCounts { requestsAsked: number; requestsAnswered: number; actionPlanAdopted: number }
@@ -68,8 +69,9 @@ export interface IntakeOps {
   surveyHolds(sourceId: string, table: TableName): Promise<SurveyHold[]>;
   /**
    * Holds a row's new survey answer (`answer`, by field) until its sheet shows it. `sheet` is what the store holds
-   * now; a field already held keeps what the sheet held before the earlier answer, which the sheet still shows. An
-   * answer equal to that needs no hold. A batch lets a hold go (`Batch.settledHolds`).
+   * now; a field already held keeps what the sheet held before the earlier answer, and the earlier answer too, which
+   * the sheet shows once the add-on wrote it in. An answer equal to what the sheet held, with no earlier answer held,
+   * needs no hold. A batch lets a hold go (`Batch.settledHolds`).
    */
   holdSurveyAnswer(p: { sourceId: string; table: TableName; rowId: string; answer: Record<string, unknown>; sheet: Record<string, unknown>; at: Date }): Promise<void>;
   /** A live row's current values, or null. */
@@ -86,8 +88,8 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     db.selectFrom('intake_forms as f').innerJoin('principals as p', 'p.id', 'f.source_id').selectAll('f').select('p.name as source_name');
 
   const surveyHolds = async (sourceId: string, table: TableName): Promise<SurveyHold[]> => {
-    const rows = await db.selectFrom('survey_holds').select(['row_id', 'field', 'answer_json', 'sheet_json']).where('source_id', '=', sourceId).where('table_name', '=', table).orderBy('row_id').orderBy('field').execute();
-    return rows.map((r) => ({ rowId: r.row_id, field: r.field, answer: JSON.parse(r.answer_json), sheet: JSON.parse(r.sheet_json) }));
+    const rows = await db.selectFrom('survey_holds').select(['row_id', 'field', 'answer_json', 'sheet_json', 'earlier_json']).where('source_id', '=', sourceId).where('table_name', '=', table).orderBy('row_id').orderBy('field').execute();
+    return rows.map((r) => ({ rowId: r.row_id, field: r.field, answer: JSON.parse(r.answer_json), sheet: JSON.parse(r.sheet_json), ...(r.earlier_json === null ? {} : { earlier: JSON.parse(r.earlier_json) as unknown[] }) }));
   };
 
   return {
@@ -222,22 +224,31 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     async holdSurveyAnswer({ sourceId, table, rowId, answer, sheet, at }) {
       const key = { table_name: table, source_id: sourceId, row_id: rowId };
-      const holds = Object.entries(answer).map(([field, value]) => ({ ...key, field, answer_json: JSON.stringify(value ?? null), sheet_json: JSON.stringify(sheet[field] ?? null), at: at.toISOString() }));
-      if (holds.length === 0) return;
-      // Two statements, each whole on its own (no transaction of ours: SQLite's writer may hold one open for a
-      // batch): a field held keeps what the sheet showed, then an answer the sheet shows already is let go.
-      await db
-        .insertInto('survey_holds')
-        .values(holds)
-        .onConflict((oc) => oc.columns(['table_name', 'source_id', 'row_id', 'field']).doUpdateSet((eb) => ({ answer_json: eb.ref('excluded.answer_json'), at: eb.ref('excluded.at') })))
-        .execute();
-      await db
-        .deleteFrom('survey_holds')
-        .where('table_name', '=', table)
-        .where('source_id', '=', sourceId)
-        .where('row_id', '=', rowId)
-        .whereRef('answer_json', '=', 'sheet_json')
-        .execute();
+      if (Object.keys(answer).length === 0) return;
+      const before = new Map(
+        (await db.selectFrom('survey_holds').select(['field', 'answer_json', 'sheet_json', 'earlier_json']).where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).execute()).map((h) => [h.field, h]),
+      );
+      // A field held keeps what the sheet showed before the first answer, and each earlier answer the sheet may show
+      // since the add-on wrote it in. An answer the sheet shows already, with no earlier one, needs no hold.
+      const holds = Object.entries(answer).map(([field, value]) => {
+        const was = before.get(field);
+        const answerJson = JSON.stringify(value ?? null);
+        const sheetJson = was?.sheet_json ?? JSON.stringify(sheet[field] ?? null);
+        const earlier = was ? [...(was.earlier_json === null ? [] : (JSON.parse(was.earlier_json) as unknown[]).map((e) => JSON.stringify(e))), was.answer_json] : [];
+        const kept = [...new Set(earlier)].filter((e) => e !== answerJson && e !== sheetJson);
+        return { ...key, field, answer_json: answerJson, sheet_json: sheetJson, earlier_json: kept.length ? `[${kept.join(',')}]` : null, at: at.toISOString() };
+      });
+      // Each statement whole on its own (no transaction of ours: SQLite's writer may hold one open for a batch).
+      const needed = holds.filter((h) => h.answer_json !== h.sheet_json || h.earlier_json !== null);
+      const unneeded = holds.filter((h) => !needed.includes(h)).map((h) => h.field);
+      if (needed.length) {
+        await db
+          .insertInto('survey_holds')
+          .values(needed)
+          .onConflict((oc) => oc.columns(['table_name', 'source_id', 'row_id', 'field']).doUpdateSet((eb) => ({ answer_json: eb.ref('excluded.answer_json'), earlier_json: eb.ref('excluded.earlier_json'), at: eb.ref('excluded.at') })))
+          .execute();
+      }
+      if (unneeded.length) await db.deleteFrom('survey_holds').where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('field', 'in', unneeded).execute();
     },
 
     async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {

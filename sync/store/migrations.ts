@@ -326,6 +326,14 @@ const migrations: Migration[] = [
         .execute();
     },
   },
+  {
+    // An answer changed after the add-on wrote the first one in: the sheet then shows the first answer, which is no
+    // person's edit and must not replace the changed one (decision 010). Holds made before start with none.
+    name: '0017-survey-hold-earlier',
+    async up(db) {
+      await db.schema.alterTable('survey_holds').addColumn('earlier_json', 'text').execute();
+    },
+  },
 ];
 
 

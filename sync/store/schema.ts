@@ -161,6 +161,8 @@ export interface SurveyHoldsTable {
   field: string;
   answer_json: string;
   sheet_json: string;
+  /** The requester's earlier answers to the field while held (a JSON list), which the sheet may show once written in; null for none. */
+  earlier_json: string | null;
   at: string;
 }
 

@@ -306,13 +306,13 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const hold = (answer: Record<string, unknown>, sheet: Record<string, unknown>, minutes: number) =>
           store.holdSurveyAnswer({ sourceId: source.id, table: 'requests', rowId: 'r1', answer, sheet, at: at(minutes) });
         await hold({ satisfaction: 4, outcome: 'Action plan adopted' }, { satisfaction: 5, outcome: null }, 0);
-        // Changed before the sheet took the first in: what the sheet shows is still what it held before the first.
+        // Changed before the sheet took the first in: what the sheet shows is what it held before the first, or the first.
         await hold({ satisfaction: 3 }, { satisfaction: 4 }, 1);
         // An answer the sheet already shows needs no hold.
         await hold({ feedbackComment: 'Clear' }, { feedbackComment: 'Clear' }, 1);
         const held = [
           { rowId: 'r1', field: 'outcome', answer: 'Action plan adopted', sheet: null },
-          { rowId: 'r1', field: 'satisfaction', answer: 3, sheet: 5 },
+          { rowId: 'r1', field: 'satisfaction', answer: 3, sheet: 5, earlier: [4] },
         ];
         expect(await store.surveyHolds(source.id, 'requests')).toEqual(held);
         expect(await store.surveyHolds(source.id, 'workplan')).toEqual([]);
@@ -325,6 +325,12 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         // Only a hold of the answer the batch saw goes: the outcome's answer is another.
         expect(await apply(settling)).toEqual({ accepted: 1, unchanged: 0, deleted: 0 });
         expect(await store.surveyHolds(source.id, 'requests')).toEqual([held[0]]);
+
+        // Changed after the sheet may have taken it in: the earlier answer is kept with the hold, even when the new
+        // one is what the sheet held before the first; once let go, an answer the sheet shows needs no hold.
+        await hold({ feedbackComment: 'Clear' }, { feedbackComment: null }, 3);
+        await hold({ feedbackComment: null }, { feedbackComment: 'Clear' }, 4);
+        expect(await store.surveyHolds(source.id, 'requests')).toEqual([{ rowId: 'r1', field: 'feedbackComment', answer: null, sheet: null, earlier: ['Clear'] }, held[0]]);
       });
 
       test('a tombstoned row that comes back is revived, even with the same content', async () => {

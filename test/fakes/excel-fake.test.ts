@@ -2,6 +2,7 @@
 // fails here as it would in Excel.
 import { describe, expect, test } from 'vitest';
 import { FakeExcel, REQUEST_LIMIT_BYTES } from './excel/excel-fake';
+import { SETTINGS_LIMIT_BYTES, documentSettingsOver } from './excel/office-settings';
 
 describe('Excel fake', () => {
   test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
@@ -271,5 +272,21 @@ describe('Excel fake', () => {
     });
     expect(excel.sheets.map((s) => s.name)).toEqual(['Data', 'More']);
     expect(excel.unsynced).toBe(1);
+  });
+});
+
+describe("Excel fake's document settings", () => {
+  test('save up to 2 MB for the add-in, every value together, and fail the save past it', () => {
+    const settings = documentSettingsOver(new Map());
+    const results: { status: string; error?: { message: string } }[] = [];
+    // Values of any size each, as Office allows: only their sum counts.
+    for (let i = 0; i < 3; i++) settings.set(`part${i}`, 'x'.repeat(600 * 1024));
+    settings.saveAsync((r) => results.push(r));
+    settings.set('part3', 'é'.repeat(SETTINGS_LIMIT_BYTES / 8));
+    settings.saveAsync((r) => results.push(r));
+    settings.remove('part3');
+    settings.saveAsync((r) => results.push(r));
+    expect(results.map((r) => r.status)).toEqual(['succeeded', 'failed', 'succeeded']);
+    expect(results[1].error?.message).toMatch(/2 MB/);
   });
 });

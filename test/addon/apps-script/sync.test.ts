@@ -596,6 +596,26 @@ describe('rejected rows', () => {
     expect(fakes.sheet('Requests').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
   });
 
+  test('forget the color of a marked cell whose row was deleted, so gone rows never take the room of cells still to fix', async () => {
+    const { addon, fakes } = await connected('Pruning county');
+    fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    for (const row of [5, 9]) {
+      requests.getRange(row, col('status')).setBackground('#fff2cc');
+      fakes.seedSheet('Requests', [['Bogus']], { row, column: col('status') });
+    }
+    addon.call('syncNowFromMenu');
+    await received();
+    const remembered = () => fakes.properties.document.getProperty('equityDesk.marks.Requests') ?? '';
+    const [gone, kept] = [5, 9].map((row) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]));
+    expect(remembered()).toContain(gone);
+    requests.deleteRows(5, 1);
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(remembered()).not.toContain(gone);
+    expect(remembered()).toContain(kept);
+  });
+
   test("on a long colored log, more colors to give back than a document property holds: the sync finishes, marks that fit are filled, the rest get a note and keep their color, and the summary says so", async () => {
     const { addon, fakes } = await connected('Banded county');
     // A 10,000-row log pasted from Excel with its table style as fills, under a long sheet name in Spanish.

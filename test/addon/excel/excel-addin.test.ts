@@ -261,6 +261,27 @@ describe('Excel add-in host layer', () => {
     expect(marked?.note).toBe('');
   });
 
+  test('where Excel has no notes, marks every rejected cell by its fill, however many colors it must give back: Excel has room where Apps Script has 9 KB', async () => {
+    const required = /<Set Name="ExcelApi" MinVersion="1\.(\d+)"\/>/.exec(renderExcelManifest({ url: 'https://desk.example.gov' }));
+    const excel = new FakeExcel(['Requests'], Number(required![1]));
+    const rows = 800;
+    excel.seed('Requests', [['Request ID', 'Received', 'Requester org', 'Requester type', 'Contact email'], ...Array.from({ length: rows }, (_, i) => [`R-${i + 1}`, 46000, 'Dept. of Parks', 'State agency', 'ana at parks'])]);
+    const requests = excel.sheet('Requests')!;
+    for (let row = 2; row <= rows + 1; row++) requests.cell(row, 5).fill = '#d9e2f3';
+    const { mock, settings } = office(excel);
+    const addin = createExcelAddin({ office: mock, run: excel.run, http: service().http, storage: storage(), today: () => '2026-03-16' });
+    await addin.bridge.saveSettings({ serviceUrl: 'https://desk.example.gov', sourceToken: TOKEN });
+    const report = (await addin.bridge.sync()).tables[0];
+    expect(report).toMatchObject({ rejected: rows });
+    expect(report.noteOnly).toBeUndefined();
+    const fills = () => Array.from({ length: rows }, (_, i) => requests.peek(i + 2, 5)?.fill?.toLowerCase());
+    expect(fills().every((f) => f === '#fde2e1')).toBe(true);
+    expect(Buffer.byteLength(String(settings.get('equityDesk.marks.Requests')), 'utf8')).toBeGreaterThan(9_000);
+    for (let row = 2; row <= rows + 1; row++) await excel.userEdit('Requests', row, 5, 'ana@parks.gov');
+    await addin.bridge.sync();
+    expect(fills().every((f) => f === '#d9e2f3')).toBe(true);
+  });
+
   test('an edit is a hint: a sync follows once edits pause, and only when connected', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const excel = new FakeExcel(['Requests']);

@@ -348,6 +348,12 @@ describe('dates', () => {
     expect(read('roadmap', 'targetOn', 'FY 2027').issues).toHaveLength(1);
   });
 
+  it('reads a month typed with a dash before its year ("Mar-2026") as the month, not a range', () => {
+    expect(read('requests', 'dueOn', 'Mar-2026')).toEqual({ value: '2026-03-31', issues: [] });
+    expect(read('requests', 'receivedOn', 'March – 2026').issues.map((i) => i.message)).toEqual(['Received: "March – 2026" names the whole month; used its first day, 2026-03-01']);
+    expect(read('roadmap', 'targetOn', '2026-2027').issues.map((i) => i.message)).toEqual(['Target date: "2026-2027" is a range; used its end, 2027-12-31']);
+  });
+
   it('says a month, quarter or year typed as the day a request came in names the whole period, and which day was used', () => {
     expect(read('requests', 'receivedOn', 'Mar 2026')).toEqual({ value: '2026-03-01', issues: [expect.objectContaining({ code: 'date_period', severity: 'warning', message: 'Received: "Mar 2026" names the whole month; used its first day, 2026-03-01' })] });
     expect(read('requests', 'receivedOn', 'Q2 2026').issues[0].message).toBe('Received: "Q2 2026" names the whole quarter; used its first day, 2026-04-01');

@@ -144,6 +144,37 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
   });
 
+  test('an answer changed after the sheet wrote in the first: the first, still on the sheet, is no edit of a person', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Changed answer log', sourceKind: 'google-sheets' });
+    const sent = (values: Record<string, unknown>, day: string) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), holds: { of: [], from: 'sheet' } });
+    const pushed = async (values: Record<string, unknown>, day: string) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), holds: { of: await store.surveyHolds(src.id, 'requests'), from: 'sheet' } });
+    await sent(REQUEST, '2026-03-02');
+    const issued = await issueFeedbackLink(store, { sourceId: src.id, table: 'requests', rowId: 'r1', at: at('2026-03-05') });
+    if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
+    const answer = async (satisfaction: number, day: string) => {
+      const state = await linkState(store, issued.token, at(day));
+      if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
+      await recordFeedback(store, state.link, issued.token, { satisfaction, outcome: 'Action plan adopted', actionPlanAdopted: true, comment: null }, at(day));
+    };
+    await answer(4, '2026-03-05');
+    // The add-on's pull writes 4 in; before its next push, the requester changes the answer to 3.
+    await answer(3, '2026-03-06');
+    const stale = await pushed({ ...REQUEST, satisfaction: 4, outcome: 'Action plan adopted' }, '2026-03-06');
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 3, outcome: 'Action plan adopted' });
+    expect(stale.warnings.flatMap((w) => w.issues.map((i) => i.message))).toEqual([
+      "Satisfaction (1-5): the requester's survey answer (3) is kept; the sheet still says 4 — its next sync writes the answer in",
+    ]);
+    // Changed back to what the sheet held before the first answer, which the sheet does not show now: still held.
+    await answer(5, '2026-03-07');
+    await pushed({ ...REQUEST, satisfaction: 4, outcome: 'Action plan adopted' }, '2026-03-07');
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 5 });
+    await pushed({ ...REQUEST, outcome: 'Action plan adopted' }, '2026-03-08');
+    expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
+  });
+
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
     const location = backend.location;
     const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };
