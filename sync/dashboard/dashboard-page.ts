@@ -3,7 +3,7 @@
 import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
-import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSections, RECEIVED_MEASURE, receivedCountNotes } from '../metrics/headline-figures';
+import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import type { QueryWords } from '../metrics/report-query';
@@ -64,7 +64,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: 'Whole period', cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...m.rba.quarters.map((q, qi) => ({ header: spelledQuarter(q), cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
-  ], s.measures) + (s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('') : '')).join('\n');
+  ], s.measures) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
