@@ -4,11 +4,21 @@
 /** A prefix, a four-digit year, a separator and a running number: `TA-2026-0031`, `REQ 2025/7`. */
 const NUMBERED = /^(.*?)((?:19|20)\d\d)([^0-9]*)(\d+)$/;
 /**
- * The same with a two-digit year (`TA-26-001`): the year must stand alone between a non-digit and a separator, so a
- * running number such as `T-126-5` is not read as one, and follow a prefix with a letter in it, as an office's series
- * has (`TA-`, `REQ `, `FY`), so a date typed in the ID column (`2026-03-15`, `3/15/26`) is not read as one.
+ * The same with a two-digit year (`TA-26-001`): the year must stand alone between a non-digit (or the
+ * start) and a separator, so a running number such as `T-126-5` is not read as one.
  */
-const SHORT_YEAR = /^(.*[A-Za-z](?:.*[^0-9])?)(\d\d)([^0-9]+)(\d+)$/;
+const SHORT_YEAR = /^(|.*[^0-9])(\d\d)([^0-9]+)(\d+)$/;
+/**
+ * A two-digit year's prefix has a letter in it, as an office's series has (`TA-`, `REQ `, `FY`), so a date typed in
+ * the ID column (`2026-03-15`, `3/15/26`) is not read as one. Tested apart: a letter required within the pattern
+ * made it backtrack over every pair of places in a long cell.
+ */
+const LETTER = /[A-Za-z]/;
+
+function shortYear(id: string): RegExpExecArray | null {
+  const m = SHORT_YEAR.exec(id);
+  return m !== null && LETTER.test(m[1]) ? m : null;
+}
 
 const DEFAULT_PREFIX = 'TA-';
 const DEFAULT_SEPARATOR = '-';
@@ -17,7 +27,7 @@ const DEFAULT_WIDTH = 4;
 interface Numbered { prefix: string; year: number; yearDigits: number; separator: string; number: number; width: number }
 
 function parse(id: string): Numbered | null {
-  const m = NUMBERED.exec(id.trim()) ?? SHORT_YEAR.exec(id.trim());
+  const m = NUMBERED.exec(id.trim()) ?? shortYear(id.trim());
   if (m === null) return null;
   const yearDigits = m[2].length;
   const year = yearDigits === 2 ? 2000 + Number(m[2]) : Number(m[2]);
