@@ -4,10 +4,11 @@
 /** A prefix, a four-digit year, a separator and a running number: `TA-2026-0031`, `REQ 2025/7`. */
 const NUMBERED = /^(.*?)((?:19|20)\d\d)([^0-9]*)(\d+)$/;
 /**
- * The same with a two-digit year (`TA-26-001`): the year must stand alone between a non-digit (or the
- * start) and a separator, so a running number such as `T-126-5` is not read as one.
+ * The same with a two-digit year (`TA-26-001`): the year must stand alone between a non-digit and a separator, so a
+ * running number such as `T-126-5` is not read as one, and follow a prefix with a letter in it, as an office's series
+ * has (`TA-`, `REQ `, `FY`), so a date typed in the ID column (`2026-03-15`, `3/15/26`) is not read as one.
  */
-const SHORT_YEAR = /^(|.*[^0-9])(\d\d)([^0-9]+)(\d+)$/;
+const SHORT_YEAR = /^(.*[A-Za-z](?:.*[^0-9])?)(\d\d)([^0-9]+)(\d+)$/;
 
 const DEFAULT_PREFIX = 'TA-';
 const DEFAULT_SEPARATOR = '-';

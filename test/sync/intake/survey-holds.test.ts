@@ -175,6 +175,26 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
   });
 
+  test('an answer the add-on wrote in is the sheet\'s: a person who types back the value from before is heard', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Written log', sourceKind: 'google-sheets' });
+    const pushed = async (values: Record<string, unknown>, day: string) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), holds: { of: await store.surveyHolds(src.id, 'requests'), from: 'sheet' } });
+    await pushed(REQUEST, '2026-03-02');
+    await answerSurvey(store, src.id, 'r1', at('2026-03-05'));
+    // The pull writes the answer in and acknowledges it; the row then reads as stored, so no push sends it.
+    const items = await store.outbox(src.id, 'requests');
+    expect(items.map((i) => i.values.satisfaction)).toEqual([4]);
+    await store.acknowledge(src.id, 'requests', items.map((i) => i.id), at('2026-03-05'));
+    // A week later a person types 5 back: their edit, not a sheet that never took the answer in.
+    const edited = await pushed({ ...REQUEST, outcome: 'Action plan adopted' }, '2026-03-12');
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 5 });
+    expect(edited.warnings.flatMap((w) => w.issues.map((i) => i.message))).toEqual([
+      "Satisfaction (1-5): 5 replaces the requester's survey answer (4): the sheet's cell was changed since the answer came",
+    ]);
+    expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
+  });
+
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
     const location = backend.location;
     const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };
