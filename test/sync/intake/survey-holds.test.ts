@@ -195,6 +195,27 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
   });
 
+  test('a cell the add-on sends as blank (left out of the row) is a cell of its column: emptied since the answer, it is heard', async () => {
+    let now = at('2026-03-02');
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source('Cleared log');
+    // As the add-on sends a row: blank cells left out, the sheet's columns in the context.
+    const columns = [['A', 'Request ID', 'requestId'], ['B', 'Date received', 'receivedOn'], ['C', 'Requesting organization', 'requesterOrg'], ['D', 'Requester type', 'requesterType'], ['E', 'Status', 'status'], ['F', 'Fulfilled on', 'fulfilledOn'], ['G', 'Outcome', 'outcome'], ['H', 'Satisfaction (1-5)', 'satisfaction']].map(([column, header, field]) => ({ column, header, fields: [field] }));
+    const sync = (values: Record<string, unknown>) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'sync-1', values }], context: { sheet: 'Requests', columns } } });
+    expect((await sync(REQUEST)).body.accepted).toBe(1);
+    now = at('2026-03-05');
+    await answerSurvey(h.store, src.id, 'sync-1', now);
+    const items = (await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items;
+    await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: items.map((i: { id: number }) => i.id) } });
+    // A person empties Satisfaction: the add-on sends the row without it.
+    now = at('2026-03-09');
+    const { satisfaction: _, ...cleared } = { ...REQUEST, outcome: 'Action plan adopted' };
+    const answer = await sync(cleared);
+    expect(answer.body.warnings).toEqual([{ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is cleared: the sheet's cell was emptied since the answer came" }]);
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: null });
+    expect(h.reported).toEqual([]);
+  });
+
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
     const location = backend.location;
     const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };
