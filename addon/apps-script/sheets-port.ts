@@ -2,6 +2,7 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { columnLetter } from '../../shared/lists';
+import { isErrorType, TypedError } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
@@ -22,11 +23,16 @@ export interface SheetsPortDeps {
 }
 
 /**
- * What Sheets throws at a write into a range or sheet protected from the person running the script ("You are trying
- * to edit a protected cell or object. Please contact the spreadsheet owner…"). Its text is all there is to tell it
- * by, and only in English: in another language a protected cell is taken for a passing failure, and tried each sync.
+ * What Sheets throws at a write into a range or sheet protected from the person running the script, when their Google
+ * account is in English ("You are trying to edit a protected cell or object…"). In another language the words are
+ * others, so a failed write whose text is not this asks the range (`refusal`).
  */
 const PROTECTED_TEXT = /protected cell or object/i;
+
+/** A write Sheets refused as protected from this person; its message is Sheets' own, in their language. */
+class ProtectedWriteError extends TypedError {
+  override readonly name = 'ProtectedWriteError' as const;
+}
 
 /** What getBackgrounds reports for a cell with no fill of its own. */
 const NO_FILL = '#ffffff';
@@ -42,6 +48,21 @@ const PX_PADDING = 12;
 export function sheetsText(s: string): string {
   if (s === '') return s;
   return /^[=+\-@']/.test(s) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s) ? `'${s}` : s;
+}
+
+/**
+ * `e`, thrown by a write into `range`, as a ProtectedWriteError when the range is protected from this person. Its text
+ * follows their language, so unless it is the English one the range is asked: a call only a failed write pays for.
+ */
+function refusal(range: GoogleAppsScript.Spreadsheet.Range, e: unknown): unknown {
+  const message = e instanceof Error ? e.message : String(e);
+  let denied = PROTECTED_TEXT.test(message);
+  try {
+    denied ||= !range.canEdit();
+  } catch {
+    // Asking failed too (a timeout): the write's own failure is the one to tell, and the next sync tries again.
+  }
+  return denied ? new ProtectedWriteError(message) : e;
 }
 
 function toSheets(c: WriteCell): unknown {
@@ -212,7 +233,12 @@ export class SheetsPort implements SpreadsheetPort {
           return kept(values[y][x], formulas[y][x], formats[y][x]);
         }),
       );
-      sheet.getRange(run.top, run.left, block.length, block[0].length).setValues(block);
+      const range = sheet.getRange(run.top, run.left, block.length, block[0].length);
+      try {
+        range.setValues(block);
+      } catch (e) {
+        throw refusal(range, e);
+      }
     }
   }
 
@@ -406,7 +432,7 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   isProtectedError(error: unknown): boolean {
-    return error instanceof Error && PROTECTED_TEXT.test(error.message);
+    return isErrorType(error, ProtectedWriteError);
   }
 
   isoFromDate(date: Date): string {

@@ -185,7 +185,8 @@ export interface SpreadsheetPort {
   isoFromDate(date: Date): string;
   /**
    * Whether `error`, thrown by a write, is the host refusing cells this person may not edit (a protected range or
-   * sheet): a refusal the next sync would meet again, unlike a timeout or a quota. Pure, never I/O.
+   * sheet): a refusal the next sync would meet again, unlike a timeout or a quota. Pure, never I/O: a host whose
+   * error does not say so by itself (Sheets, in the person's language) asks when the write fails.
    */
   isProtectedError(error: unknown): boolean;
 }

@@ -5,6 +5,9 @@ import { changeSections, printedLines } from '../changes/change-sections';
 import type { ChangesReport } from '../changes/changes-schema';
 import { dayCell, esc } from './html-text';
 
+/** The start day's field: the form shows it, and a bad day's error names it (`FILTER_WORDS`). */
+export const SINCE_LABEL = 'Changes since';
+
 export interface ChangesSectionInput {
   report: ChangesReport;
   /** Where the start day came from, said under the heading so nobody guesses. */
@@ -41,7 +44,7 @@ export function changesSection(i: ChangesSectionInput): string {
 ${i.error ? `<p class="error" role="alert">${esc(i.error)}</p>` : ''}
 <form class="filters" method="get" action="${esc(i.action)}" aria-label="Period of the changes">
 <fieldset><legend>Show the changes since a day</legend>
-<div class="field"><label for="since-day">Changes since</label><input type="date" id="since-day" name="since" value="${esc(i.form.since ?? r.since)}"></div>
+<div class="field"><label for="since-day">${SINCE_LABEL}</label><input type="date" id="since-day" name="since" value="${esc(i.form.since ?? r.since)}"></div>
 ${hidden}<div class="actions"><button type="submit">Show changes</button></div>
 </fieldset></form>
 <div class="changes">${lists}</div>

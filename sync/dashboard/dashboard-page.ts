@@ -3,10 +3,11 @@
 import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
-import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSections, RECEIVED_MEASURE, receivedCountNotes } from '../metrics/headline-figures';
+import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import type { QueryWords } from '../metrics/report-query';
+import { SINCE_LABEL } from './changes-section';
 import { DASHBOARD_CSS } from './dashboard-style';
 import { dayCell, esc, figure, pageHead, queryString, table, type Column } from './html-text';
 
@@ -22,9 +23,11 @@ export interface DashboardInput {
   changes: string;
 }
 
-/** Each assignee's load against capacity: the dashboard's and the annual report's table. */
-/** The filter fields' labels: the form shows them, and a filter's error names its fields by them. */
-const FILTER_LABELS: Readonly<Record<string, string>> = { from: 'Received from', to: 'Received to' };
+/**
+ * The filter fields' labels: the form shows them, and a filter's error names its fields by them; the changes' end is
+ * the day the page is of, never a field.
+ */
+const FILTER_LABELS: Readonly<Record<string, string>> = { from: 'Received from', to: 'Received to', since: SINCE_LABEL, until: 'today' };
 
 /** A filter's error in the form's words: its labels, and the days (checked YYYY-MM-DD) as US date fields show them. */
 export const FILTER_WORDS: QueryWords = {
@@ -32,6 +35,7 @@ export const FILTER_WORDS: QueryWords = {
   given: (setting, day) => `${FILTER_LABELS[setting] ?? setting} ${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`,
 };
 
+/** Each assignee's load against capacity: the dashboard's and the annual report's table. */
 export const ASSIGNEE_COLUMNS: Column<DemandMetrics['hours']['byAssignee'][number]>[] = [
   { header: 'Assignee', text: true, cell: (a) => esc(a.assignee) },
   { header: 'Requests', cell: (a) => figure(a.requests) },
@@ -60,7 +64,7 @@ export function dashboardPage(i: DashboardInput): string {
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: 'Whole period', cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...m.rba.quarters.map((q, qi) => ({ header: spelledQuarter(q), cell: (x: (typeof s.measures)[number]) => figure(x.trend[qi].value, missingFigure(x.unit)) })),
-  ], s.measures) + (s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('') : '')).join('\n');
+  ], s.measures) + rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')).join('\n');
   const charts = i.charts.map((c) => `<figure><figcaption>${esc(c.wide.title)}</figcaption>${inlineChart(c)}<p class="muted">${esc(c.wide.alt)}</p></figure>`).join('\n');
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title) },

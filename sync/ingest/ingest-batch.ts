@@ -116,7 +116,9 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     // A rejected row keeps its stored version, answers and all: its holds wait for the row to be fixed.
     const held = errors.length === 0 ? heldOf.get(row.rowId) : undefined;
     if (held !== undefined) {
-      const kept = keepSurveyAnswers(batch.table, row.rowId, result.values, row.cells, held, batch.holds!.from);
+      // The add-on leaves a blank cell out of the row: its sheet's columns (`placeOf`) say the field has one.
+      const hasColumn = (field: string) => field in row.cells || batch.placeOf?.(row, field).column !== undefined;
+      const kept = keepSurveyAnswers(batch.table, row.rowId, result.values, hasColumn, held, batch.holds!.from);
       result = { ...result, values: kept.values, warnings: [...result.warnings, ...kept.warnings] };
       settledHolds.push(...kept.settled);
     }

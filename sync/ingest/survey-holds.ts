@@ -1,7 +1,7 @@
 // A requester's survey answer against the row a sheet sends: kept over a cell the sheet has not changed since the
 // answer came (a file cannot take the answer in; an add-on sheet may not have yet), given up to a person's edit.
 // Pure, so the ingest worker runs it with the rest of `prepareBatch` (decision 010, 2026-12-06).
-import { TABLES, type FieldIssue, type RawRow, type TableName, type TypedRow } from '../../shared/index';
+import { TABLES, type FieldIssue, type TableName, type TypedRow } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
 import type { SurveyHold } from '../store/intake-store';
 
@@ -20,15 +20,15 @@ export interface HeldAnswers {
 const json = (value: unknown) => JSON.stringify(value ?? null);
 const shown = (value: unknown) => (typeof value === 'string' ? quoteValue(value) : String(value));
 
-/** What a valid row of `table` keeps of its held survey answers (`holds`, all of this row). */
-export function keepSurveyAnswers(table: TableName, rowId: string, values: TypedRow, cells: RawRow, holds: readonly SurveyHold[], from: HoldsFrom): HeldAnswers {
+/** What a valid row of `table` keeps of its held survey answers (`holds`, all of this row); `hasColumn`: whether the sheet has a column for a field. */
+export function keepSurveyAnswers(table: TableName, rowId: string, values: TypedRow, hasColumn: (field: string) => boolean, holds: readonly SurveyHold[], from: HoldsFrom): HeldAnswers {
   const out: HeldAnswers = { values, warnings: [], settled: [] };
   const headers = new Map(TABLES[table].columns.map((c) => [c.name, c.header]));
   for (const hold of holds) {
     const { field } = hold;
     // No column for the field: the sheet cannot show the answer, nor has a person changed it. The answer stays, unsaid
     // (the add-on's summary asks for the column).
-    if (!(field in cells)) {
+    if (!hasColumn(field)) {
       out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
       continue;
     }

@@ -82,10 +82,11 @@ export async function recordFeedback(store: RowStore, link: FeedbackLink, token:
   if (values === null) return;
   const given = { satisfaction: answer.satisfaction, ...(answer.outcome !== null ? { outcome: answer.outcome } : {}), ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}) };
   const cells = { ...values, ...given };
-  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: SURVEY_FIELDS, at });
   // Held before the row is written, so no version shows the answer without its hold: a file source cannot take the
-  // answer in, and its next import must not put the workbook's old values back over it (decision 010).
+  // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued after
+  // the hold, so the outbox offers the answer held, never the values before it, which the sheet would then acknowledge.
   await store.holdSurveyAnswer({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, answer: given, sheet: values, at });
+  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: SURVEY_FIELDS, at });
   const lists = formLists(await store.sourceLists(link.sourceId));
   // The answer's own write is no sheet's: it neither keeps nor lets go a hold.
   await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });

@@ -8,6 +8,17 @@ const NUMBERED = /^(.*?)((?:19|20)\d\d)([^0-9]*)(\d+)$/;
  * start) and a separator, so a running number such as `T-126-5` is not read as one.
  */
 const SHORT_YEAR = /^(|.*[^0-9])(\d\d)([^0-9]+)(\d+)$/;
+/**
+ * A two-digit year's prefix has a letter in it, as an office's series has (`TA-`, `REQ `, `FY`), so a date typed in
+ * the ID column (`2026-03-15`, `3/15/26`) is not read as one. Tested apart: a letter required within the pattern
+ * made it backtrack over every pair of places in a long cell.
+ */
+const LETTER = /[A-Za-z]/;
+
+function shortYear(id: string): RegExpExecArray | null {
+  const m = SHORT_YEAR.exec(id);
+  return m !== null && LETTER.test(m[1]) ? m : null;
+}
 
 const DEFAULT_PREFIX = 'TA-';
 const DEFAULT_SEPARATOR = '-';
@@ -15,8 +26,15 @@ const DEFAULT_WIDTH = 4;
 
 interface Numbered { prefix: string; year: number; yearDigits: number; separator: string; number: number; width: number }
 
+/**
+ * Longer than any office's numbering (`CITY-OF-OAKLAND-DREO-2026-001` is 29): a cell past it is text pasted into the
+ * ID column, and the patterns above, each anchored at both ends with a lazy prefix, would try every split of it.
+ */
+const LONGEST_ID = 64;
+
 function parse(id: string): Numbered | null {
-  const m = NUMBERED.exec(id.trim()) ?? SHORT_YEAR.exec(id.trim());
+  if (id.length > LONGEST_ID) return null;
+  const m = NUMBERED.exec(id.trim()) ?? shortYear(id.trim());
   if (m === null) return null;
   const yearDigits = m[2].length;
   const year = yearDigits === 2 ? 2000 + Number(m[2]) : Number(m[2]);
@@ -33,7 +51,7 @@ const TICKET = /^(.*[A-Za-z][^0-9]*)(\d+)$/;
 function ticketSeries(ids: readonly string[]): RequestSeries | undefined {
   const series = new Map<string, RequestSeries & { count: number }>();
   for (const id of ids) {
-    const m = TICKET.exec(id.trim());
+    const m = id.length > LONGEST_ID ? null : TICKET.exec(id.trim());
     if (m === null) continue;
     const s = series.get(m[1]) ?? { series: m[1], width: 0, highest: 0, count: 0 };
     const number = Number(m[2]);

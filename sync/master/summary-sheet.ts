@@ -4,7 +4,7 @@
 import { spelledQuarter } from '../../shared/cells/dates';
 import { columnPx, fittedWidth, PRINT_PAGE_PX, type PlanCell, type PlanColumn, type PlanImage, type SheetPlan } from '../../shared/workbook-plan';
 import type { ChartSpec } from '../charts/render-chart';
-import { coverage, RECEIVED_MEASURE, figureOrMissing, otherFigures, percentCompleteNotes, rbaSections, receivedCountNotes } from '../metrics/headline-figures';
+import { coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 
 export interface ChartImage { spec: Pick<ChartSpec, 'id' | 'title' | 'alt' | 'width' | 'height'>; png: Uint8Array }
@@ -59,7 +59,7 @@ export function summarySheet(m: DemandMetrics, charts: readonly ChartImage[], no
     // Hours no request records say so, where a blank cell would leave the reader guessing; in the narrow quarter
     // columns, a blank under that word says the same.
     for (const x of section.measures) rows.push([x.label, figureOrMissing(x.value, x.unit), ...x.trend.map((t) => t.value)]);
-    if (section.measures.some((x) => x.id === RECEIVED_MEASURE)) for (const note of receivedCountNotes(m)) rows.push(...lines(note).map((l) => [l]));
+    for (const note of rbaSectionNotes(section, m)) rows.push(...lines(note).map((l) => [l]));
     rows.push([]);
   }
   rows.push(['Other figures', 'Value']);

@@ -86,3 +86,6 @@ export function receivedCountNotes(m: DemandMetrics): string[] {
   }
   return [`Why the counts differ: ${parts.join('; ')}.`];
 }
+
+/** The notes under an RBA section's table, on every surface that shows one: why the received counts differ, under "Requests received". */
+export const rbaSectionNotes = (s: RbaSection, m: DemandMetrics): string[] => (s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m) : []);

@@ -8,7 +8,7 @@ import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
-import { missingFigure, percentCompleteNotes, rbaSections, RECEIVED_MEASURE, receivedCountNotes } from '../metrics/headline-figures';
+import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
@@ -103,7 +103,7 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: String(r.year), cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
-  ], s.measures, 'no figures this year.')}${s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('') : ''}
+  ], s.measures, 'no figures this year.')}${rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters))}</li>`).join('')}</ul>`).join('\n'),
     demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
 ${chart(charts.get('demand-trend'))}

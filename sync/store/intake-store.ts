@@ -59,7 +59,10 @@ export interface IntakeOps {
   queueForSheet(p: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }): Promise<void>;
   /** Unacknowledged items of rows the store holds live, oldest first. */
   outbox(sourceId: string, table: TableName): Promise<OutboxItem[]>;
-  /** Marks the source's items written; ids of other sources are ignored. Returns how many it marked. */
+  /**
+   * Marks the source's items written; ids of other sources are ignored. Returns how many it marked. A survey answer
+   * written in this way, with no newer item waiting for its row, is held as what the sheet shows (decision 010).
+   */
   acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date): Promise<number>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
@@ -178,6 +181,17 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('seq', 'in', [...ids])
         .where('acked_at', 'is', null)
         .executeTakeFirst();
+      // An answer the sheet says it wrote in is what the sheet shows, unless a newer one still waits: the row, read
+      // as stored, is not sent again, so only its hold can tell a person typing back the old value (decision 010).
+      const answers = db.selectFrom('outbox').select('row_id').where('source_id', '=', sourceId).where('table_name', '=', table).where('fields_json', 'is not', null);
+      await db
+        .updateTable('survey_holds')
+        .set((eb) => ({ sheet_json: eb.ref('answer_json') }))
+        .where('source_id', '=', sourceId)
+        .where('table_name', '=', table)
+        .where('row_id', 'in', answers.where('seq', 'in', [...ids]))
+        .where('row_id', 'not in', answers.where('acked_at', 'is', null))
+        .execute();
       return Number(r.numUpdatedRows);
     },
 

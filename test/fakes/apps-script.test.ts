@@ -40,6 +40,30 @@ describe('Range values', () => {
     expect(sheet.getRange('C2:D3').getValues()).toEqual([['x', 2], ['y', '']]);
   });
 
+  it('refuses a write into protected cells in the language of the person\'s account, and Range.canEdit tells those cells by no text', () => {
+    const { fakes, sheet } = setup();
+    fakes.env.locale = 'es';
+    fakes.sheet('Requests').protectFromScript('B2:B3');
+    expect(fakes.globals.Session.getActiveUserLocale()).toBe('es');
+    expect(() => sheet.getRange('B3').setValue('x')).toThrow(/^Estás intentando editar una celda o un objeto protegidos/);
+    expect([sheet.getRange('A1:C3').canEdit(), sheet.getRange('B3').canEdit(), sheet.getRange('C2:C3').canEdit()]).toEqual([false, false, true]);
+    expect(fakes.counts['Range.canEdit']).toBe(3);
+  });
+
+  it('protects a whole sheet but the ranges it excepts, and leaves a protection the person is an editor of to them', () => {
+    const { fakes, sheet, ss } = setup();
+    fakes.sheet('Requests').protectSheetFromScript(['C2:D9']);
+    fakes.sheet('Lists').protectFromScript('A1:A9', { editable: true });
+    expect([sheet.getRange('C2:D9').canEdit(), sheet.getRange('C2').canEdit(), sheet.getRange('C9:D10').canEdit(), sheet.getRange('A1').canEdit()]).toEqual([true, true, false, false]);
+    sheet.getRange('C2:D3').setValues([['a', 'b'], ['c', 'd']]);
+    expect(() => sheet.getRange('C9:C10').setValues([['x'], ['y']])).toThrow('You are trying to edit a protected cell or object.');
+    expect(sheet.getRange('C9').getValue()).toBe('');
+    const lists = ss.getSheetByName('Lists')!;
+    expect(lists.getRange('A1').canEdit()).toBe(true);
+    lists.getRange('A1').setValue('kept');
+    expect(lists.getRange('A1').getValue()).toBe('kept');
+  });
+
   it('raises Sheets\' own error texts for mismatched data and bad coordinates', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1:C2').setValues([['a', 'b', 'c']])).toThrow(

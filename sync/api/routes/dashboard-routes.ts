@@ -32,7 +32,7 @@ async function changesPart(since: string | undefined, sourceIds: string[] | unde
     period = resolveChangesPeriod({ since }, periodDeps, 'lookback');
   } catch (e) {
     if (!isErrorType(e, ReportQueryError)) throw e;
-    error = `Changes since "${since}" not shown: ${e.message}.`;
+    error = `Not applied: ${e.inWords(FILTER_WORDS)}.`;
     period = resolveChangesPeriod({}, periodDeps, 'lookback');
   }
   const report = await deps.changes({ since: period.since, until: period.until, rules: period.rules, sourceIds });

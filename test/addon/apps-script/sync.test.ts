@@ -345,14 +345,40 @@ describe('a date typed as a month, its last day refused', () => {
   }
 
   test("by a protected range is remembered, with Sheets' own words in the summary: later syncs neither read the sheet again nor write", async () => {
-    const { plan, sync, remembered } = await typedEnds('Protected Ends', 2);
+    const { plan, fakes, sync, remembered } = await typedEnds('Protected Ends', 2);
     plan.protectFromScript('C2:C3');
     const first = await sync();
+    // Sheets' English words tell it: nothing more is asked.
+    expect(fakes.count('Range.canEdit')).toBe(0);
     expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\. Please contact the spreadsheet owner to remove protection if you need to edit\.\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
     expect(JSON.parse(remembered()!)).toHaveLength(2);
     const second = await sync();
     expect(second.summary).not.toMatch(/typed as a month/);
     expect(second.reads).toBeLessThan(first.reads);
+  });
+
+  test("by a protection, for a person whose Google account is in another language (Sheets' words in Spanish or French), is remembered all the same: later syncs leave those cells", async () => {
+    const { plan, fakes, sync, remembered } = await typedEnds('Protected Ends en español', 2);
+    fakes.env.locale = 'es';
+    plan.protectFromScript('C2:C3');
+    const first = await sync();
+    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Estás intentando editar una celda o un objeto protegidos\. .*\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
+    // Its words are not Sheets' English ones: the refused range was asked, once.
+    expect(fakes.count('Range.canEdit')).toBe(1);
+    expect(JSON.parse(remembered()!)).toHaveLength(2);
+    const second = await sync();
+    expect(second.summary).not.toMatch(/typed as a month/);
+    expect(second.reads).toBeLessThan(first.reads);
+  });
+
+  test('by a protected sheet whose excepted cells leave out the Ends, in French, is remembered too', async () => {
+    const { plan, fakes, sync, remembered } = await typedEnds('Feuille protégée', 2);
+    fakes.env.locale = 'fr';
+    plan.protectSheetFromScript(['A:B', 'D:Z']);
+    const first = await sync();
+    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Vous essayez de modifier .*\): .*; later syncs leave them as they are/);
+    expect(JSON.parse(remembered()!)).toHaveLength(2);
+    expect((await sync()).summary).not.toMatch(/typed as a month/);
   });
 
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {

@@ -34,11 +34,23 @@ const scopes: Record<Capability, string> = {
   triggers: 'https://www.googleapis.com/auth/script.scriptapp',
 };
 
+/**
+ * What Sheets throws at a script's write into cells protected from the person running it, in the language of their
+ * Google account. The English is Sheets' own; the others stand for any language, being other words than those.
+ */
+export const PROTECTED_TEXTS: Readonly<Record<string, string>> = {
+  en: 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  es: 'Estás intentando editar una celda o un objeto protegidos. Ponte en contacto con el propietario de la hoja de cálculo para quitar la protección si necesitas editarlos.',
+  fr: 'Vous essayez de modifier une cellule ou un objet protégés. Contactez le propriétaire de la feuille de calcul pour retirer la protection si vous devez effectuer des modifications.',
+};
+
 export class FakeEnv {
   readonly counts: Record<string, number> = {};
   authMode: AuthModeName = 'FULL';
   /** False while simulating a time-driven trigger or custom function: there is no editor UI to reach. */
   uiAvailable = true;
+  /** The language of the person's Google account (Session.getActiveUserLocale): Sheets' messages are in it. */
+  locale = 'en';
 
   constructor(
     readonly realm: Realm = hostRealm,
@@ -56,6 +68,13 @@ export class FakeEnv {
 
   fail(message: string): never {
     throw appsScriptError(this.realm, message);
+  }
+
+  /** Sheets' text for a write into protected cells, in the person's language. */
+  protectedText(): string {
+    const text = PROTECTED_TEXTS[this.locale];
+    if (!text) throw new Error(`the fakes have no protected-cell text in ${this.locale}`);
+    return text;
   }
 
   /** Hands a value to the bundle, rebuilt in its realm. */

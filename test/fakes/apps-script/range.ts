@@ -16,9 +16,6 @@ type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 
 const BLANK: Readonly<Cell> = Object.freeze(blankCell());
 
-/** What Sheets throws at a script's write into a range protected from the person running it. */
-export const PROTECTED_TEXT = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
-
 const namedColors: Record<string, string> = {
   white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
   orange: '#ffa500', gray: '#808080', grey: '#808080', purple: '#800080',
@@ -100,7 +97,7 @@ export class FakeRange implements Partial<Range> {
     this.env.count(`Range.${method}`);
     const failing = this.sheet.failingWrites.findIndex((f) => this.overlaps(f.rect));
     if (failing >= 0) this.env.fail(this.sheet.failingWrites.splice(failing, 1)[0].message);
-    if (this.sheet.protectedRanges.some((p) => this.overlaps(p))) this.env.fail(PROTECTED_TEXT);
+    if (this.sheet.refuses(this.rect)) this.env.fail(this.env.protectedText());
     this.apply(method, values, apply);
     return this.self();
   }
@@ -161,6 +158,13 @@ export class FakeRange implements Partial<Range> {
     }
     this.sheet.merges.push({ ...this.rect });
     return this.self();
+  }
+
+  /** Whether the person running the script may edit every cell of the range: no protection of theirs to keep out of. */
+  canEdit(): boolean {
+    this.env.require('document', 'SpreadsheetApp.Range.canEdit');
+    this.env.count('Range.canEdit');
+    return !this.sheet.refuses(this.rect);
   }
 
   private overlaps(m: GridRect): boolean {

@@ -50,7 +50,7 @@ export class FakeSession implements Partial<Session> {
     return this.user(() => (this.env.authMode === 'FULL' ? this.effectiveUserEmail : ''));
   }
   getActiveUserLocale(): string {
-    return 'en';
+    return this.env.locale;
   }
   getTemporaryActiveUserKey(): string {
     return `temp-${this.activeUserEmail.length}-${this.activeUserEmail.replace(/[^a-z0-9]/gi, '')}`;

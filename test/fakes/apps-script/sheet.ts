@@ -1,6 +1,6 @@
 // One sheet: a grid of cells stored per cell (value, formula, note, formats, validation), grown lazily
 // up to the sheet's max rows and columns, plus the sheet-level state the templates set.
-import { parseA1, resolveA1 } from './a1-notation.js';
+import { parseA1, resolveA1, type GridRect } from './a1-notation.js';
 import { blankCell, type Cell } from './cell-values.js';
 import type { FakeEnv } from './env.js';
 import type { FakeFilter } from './filter.js';
@@ -33,10 +33,11 @@ export class FakeSheet implements Partial<Sheet> {
   /** Merged ranges (Range.merge), 1-based. */
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   /**
-   * Ranges protected by someone else (Range.protect, with the person running the script not among its editors),
-   * 1-based: a write touching one fails whole with Sheets' text (`PROTECTED_TEXT`).
+   * The owner's protections (Data > Protect sheets and ranges), 1-based: a range, or the whole sheet (`rect` null)
+   * but its `unprotected` ranges. One the person running the script may not edit refuses a write touching a cell it
+   * covers, whole, with Sheets' text in their language (`FakeEnv.protectedText`); Range.canEdit answers from them.
    */
-  readonly protectedRanges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
+  readonly protections: { rect: GridRect | null; unprotected: GridRect[]; editable: boolean }[] = [];
   /** Writes to fail once each, with the text given: a passing failure of Google's servers (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; numRows: number; numColumns: number }; message: string }[] = [];
 
@@ -54,11 +55,37 @@ export class FakeSheet implements Partial<Sheet> {
     return this as unknown as Sheet;
   }
 
-  /** Protects `a1` (`C2:C9`) from the person running the script, as its owner's Data > Protect range does. */
-  protectFromScript(a1: string): void {
+  /**
+   * Protects `a1` (`C2:C9`) as its owner's Data > Protect range does: from the person running the script, unless
+   * `editable` (they are among its editors).
+   */
+  protectFromScript(a1: string, { editable = false } = {}): void {
+    this.protections.push({ rect: this.rectOf(a1), unprotected: [], editable });
+  }
+
+  /** Protects the whole sheet but the ranges `except` (Protect sheet, Except certain cells), as protectFromScript does. */
+  protectSheetFromScript(except: readonly string[] = [], { editable = false } = {}): void {
+    this.protections.push({ rect: null, unprotected: except.map((a1) => this.rectOf(a1)), editable });
+  }
+
+  /** Whether a protection the person running the script may not edit covers any cell of `rect`. */
+  refuses(rect: GridRect): boolean {
+    const within = (r: number, c: number, m: GridRect) => r >= m.row && r < m.row + m.numRows && c >= m.column && c < m.column + m.numColumns;
+    const covers = (p: (typeof this.protections)[number]) => {
+      for (let r = rect.row; r < rect.row + rect.numRows; r++) {
+        for (let c = rect.column; c < rect.column + rect.numColumns; c++) {
+          if (p.rect ? within(r, c, p.rect) : !p.unprotected.some((u) => within(r, c, u))) return true;
+        }
+      }
+      return false;
+    };
+    return this.protections.some((p) => !p.editable && covers(p));
+  }
+
+  private rectOf(a1: string): GridRect {
     const ref = parseA1(a1);
     if (!ref) throw new Error(`not a range: ${a1}`);
-    this.protectedRanges.push(resolveA1(ref, this.maxRows, this.maxColumns));
+    return resolveA1(ref, this.maxRows, this.maxColumns);
   }
 
   /**
@@ -66,9 +93,7 @@ export class FakeSheet implements Partial<Sheet> {
    * Spreadsheets timed out while accessing document with id …").
    */
   failNextWrite(a1: string, message: string): void {
-    const ref = parseA1(a1);
-    if (!ref) throw new Error(`not a range: ${a1}`);
-    this.failingWrites.push({ rect: resolveA1(ref, this.maxRows, this.maxColumns), message });
+    this.failingWrites.push({ rect: this.rectOf(a1), message });
   }
 
   peek(row: number, column: number): Cell | undefined {

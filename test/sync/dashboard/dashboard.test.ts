@@ -230,7 +230,13 @@ describe('GET /dashboard', () => {
   it('says why a bad start day was not used, and shows the default period', async () => {
     const res = await svc.get('/dashboard?since=2024-13-01');
     expect(res.status).toBe(400);
-    expect(await res.text()).toMatch(/role="alert">Changes since &quot;2024-13-01&quot; not shown: since must be a date as YYYY-MM-DD/);
+    expect(await res.text()).toMatch(/role="alert">Not applied: Changes since must be a date as YYYY-MM-DD/);
+  });
+
+  it('names a start day after today by its field, in the form\'s words, as a bad filter is', async () => {
+    const res = await svc.get('/dashboard?since=2030-01-01');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/role="alert">Not applied: Changes since 01\/01\/2030 is after today 06\/30\/2024\.</);
   });
 
   // No page size is set: a browser prints on its own paper, Letter in the US and A4 abroad. A4 is the narrower

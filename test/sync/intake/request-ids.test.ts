@@ -24,6 +24,12 @@ describe('the next Request ID', () => {
     expect(next(['TA-2026-0004'])).toBe('TA-2026-0005');
   });
 
+  it('never reads a date typed in the ID column as a two-digit-year numbering', () => {
+    expect(next(['T-101', 'T-108', '2026-03-15'])).toBe('T-109');
+    expect(next(['T-101', '3/15/26'])).toBe('T-102');
+    expect(next(['2026-03-15'])).toBe('TA-2026-0001');
+  });
+
   it('continues a numbering without a year, as a service desk gives its tickets (T-108, then T-109)', () => {
     expect(next(['T-101', 'T-108', 'T-103'])).toBe('T-109');
     expect(next(['REQ 7', 'REQ 12'])).toBe('REQ 13');
@@ -34,5 +40,11 @@ describe('the next Request ID', () => {
     expect(next(['T-101', 'TA-2026-0004'])).toBe('TA-2026-0005');
     expect(next(['17', '18', 'Phone call'])).toBe('TA-2026-0001');
     expect(next([])).toBe('TA-2026-0001');
+  });
+
+  it('takes no numbering from text pasted into the ID column, however long', () => {
+    const pasted = `${'Request from the county board '.repeat(1_400)}-26-900`;
+    expect(next(['TA-26-001', pasted])).toBe('TA-26-002');
+    expect(next(['T-101', `${pasted}T-500`])).toBe('T-102');
   });
 });

@@ -175,6 +175,47 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
   });
 
+  test('an answer the add-on wrote in is the sheet\'s: a person who types back the value from before is heard', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Written log', sourceKind: 'google-sheets' });
+    const pushed = async (values: Record<string, unknown>, day: string) =>
+      ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), holds: { of: await store.surveyHolds(src.id, 'requests'), from: 'sheet' } });
+    await pushed(REQUEST, '2026-03-02');
+    await answerSurvey(store, src.id, 'r1', at('2026-03-05'));
+    // The pull writes the answer in and acknowledges it; the row then reads as stored, so no push sends it.
+    const items = await store.outbox(src.id, 'requests');
+    expect(items.map((i) => i.values.satisfaction)).toEqual([4]);
+    await store.acknowledge(src.id, 'requests', items.map((i) => i.id), at('2026-03-05'));
+    // A week later a person types 5 back: their edit, not a sheet that never took the answer in.
+    const edited = await pushed({ ...REQUEST, outcome: 'Action plan adopted' }, '2026-03-12');
+    expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 5 });
+    expect(edited.warnings.flatMap((w) => w.issues.map((i) => i.message))).toEqual([
+      "Satisfaction (1-5): 5 replaces the requester's survey answer (4): the sheet's cell was changed since the answer came",
+    ]);
+    expect(await store.surveyHolds(src.id, 'requests')).toEqual([]);
+  });
+
+  test('a cell the add-on sends as blank (left out of the row) is a cell of its column: emptied since the answer, it is heard', async () => {
+    let now = at('2026-03-02');
+    const h = await harness(backend, { clock: () => now });
+    const src = await h.source('Cleared log');
+    // As the add-on sends a row: blank cells left out, the sheet's columns in the context.
+    const columns = [['A', 'Request ID', 'requestId'], ['B', 'Date received', 'receivedOn'], ['C', 'Requesting organization', 'requesterOrg'], ['D', 'Requester type', 'requesterType'], ['E', 'Status', 'status'], ['F', 'Fulfilled on', 'fulfilledOn'], ['G', 'Outcome', 'outcome'], ['H', 'Satisfaction (1-5)', 'satisfaction']].map(([column, header, field]) => ({ column, header, fields: [field] }));
+    const sync = (values: Record<string, unknown>) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'sync-1', values }], context: { sheet: 'Requests', columns } } });
+    expect((await sync(REQUEST)).body.accepted).toBe(1);
+    now = at('2026-03-05');
+    await answerSurvey(h.store, src.id, 'sync-1', now);
+    const items = (await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items;
+    await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: items.map((i: { id: number }) => i.id) } });
+    // A person empties Satisfaction: the add-on sends the row without it.
+    now = at('2026-03-09');
+    const { satisfaction: _, ...cleared } = { ...REQUEST, outcome: 'Action plan adopted' };
+    const answer = await sync(cleared);
+    expect(answer.body.warnings).toEqual([{ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is cleared: the sheet's cell was emptied since the answer came" }]);
+    expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: null });
+    expect(h.reported).toEqual([]);
+  });
+
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
     const location = backend.location;
     const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };

@@ -7,6 +7,7 @@ import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
 import { masterPlan } from '../../../sync/master/master-plan';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { receivedCountNotes } from '../../../sync/metrics/headline-figures';
+import { metricsReport } from '../../../sync/metrics/metrics-report';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 
@@ -40,6 +41,8 @@ describe('the counts of requests received', () => {
     // The Summary breaks a long line over rows of whole words.
     expect(summary.replace(/\n/g, ' ')).toContain(note);
     expect(dashboard).toContain(note);
+    // The text report of `equity-desk metrics` shows the same figures and months.
+    expect(metricsReport(m)).toContain(note);
   });
 
   it('say so for a request with no Received date alone', () => {
@@ -59,5 +62,6 @@ describe('the counts of requests received', () => {
     const { summary, dashboard } = surfaces(m);
     expect(summary).not.toContain('Why the counts differ');
     expect(dashboard).not.toContain('Why the counts differ');
+    expect(metricsReport(m)).not.toContain('Why the counts differ');
   });
 });
