@@ -61,6 +61,12 @@ export const FULFILLED_REQUEST_STATUS = 'Fulfilled';
 export const CLOSED_REQUEST_STATUS = 'Closed';
 export const DONE_REQUEST_STATUSES = [FULFILLED_REQUEST_STATUS, CLOSED_REQUEST_STATUS] as const;
 export const DECLINED_REQUEST_STATUS = 'Declined';
+/**
+ * The choices the service writes into a request the web form receives (`fixedCells`): the office's own Lists may
+ * name them otherwise ("Online form", "Responsive"), so they are accepted where a cell holds them, or a web-form
+ * request the office triages in its sheet would be rejected.
+ */
+export const WEB_FORM_CHOICES = { channel: 'Web form', origin: 'Reactive', requestStatus: 'New' } as const;
 /** The statuses that end a request, done or not. */
 export const CLOSED_REQUEST_STATUSES = [...DONE_REQUEST_STATUSES, DECLINED_REQUEST_STATUS] as const;
 

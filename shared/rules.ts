@@ -1,7 +1,7 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
 import { isErrorValue, isLoadingCell } from './cells/error-value';
 import type { CellIssue } from './issues';
-import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
+import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, WEB_FORM_CHOICES, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
 import { quoteValue } from './quote-value';
 
 export interface Rules {
@@ -24,7 +24,8 @@ export interface Rules {
   missingLists: ListKey[];
   /**
    * The choices its cells are checked against (import, sync, the intake form): each list whose header stands where
-   * the templates put it and that holds a value (with the statuses the rules name, `NAMED_BY_RULES`), the default
+   * the templates put it and that holds a value (with the statuses the rules name, `NAMED_BY_RULES`, and the choices
+   * the web form writes, `WEB_FORM_CHOICES`), the default
    * list otherwise; undefined when the sheet is not laid out
    * as the templates' (most block headers elsewhere). A sheet a person named Lists for notes of their own, or for one
    * list of their own in column A, says nothing of the choices, and read by the templates' columns it would reject
@@ -200,7 +201,8 @@ function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey,
       const own = inPlace.some((p) => p.block === block) ? lists[block.key] : [];
       if (own.length === 0) return [block.key, defaults];
       const listed = new Set(own.map((v) => v.trim().toLowerCase()));
-      return [block.key, NAMED_BY_RULES.includes(block.key) ? [...own, ...defaults.filter((v) => !listed.has(v.toLowerCase()))] : own];
+      const kept: readonly string[] = NAMED_BY_RULES.includes(block.key) ? defaults : block.key in WEB_FORM_CHOICES ? [WEB_FORM_CHOICES[block.key as keyof typeof WEB_FORM_CHOICES]] : [];
+      return [block.key, [...own, ...kept.filter((v) => !listed.has(v.toLowerCase()))]];
     }),
   ) as Record<ListKey, string[]>;
 }

@@ -1,7 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, TABLES, listsOverDefaults, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, listsOverDefaults, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
@@ -129,5 +129,5 @@ function friendly(field: FormField, { code, message }: FieldIssue): string {
 
 /** The cells every web-form request starts with. */
 export function fixedCells(requestId: string, today: Date): RawRow {
-  return { requestId, receivedOn: isoFromUtcDate(today), channel: 'Web form', origin: 'Reactive', status: 'New' };
+  return { requestId, receivedOn: isoFromUtcDate(today), channel: WEB_FORM_CHOICES.channel, origin: WEB_FORM_CHOICES.origin, status: WEB_FORM_CHOICES.requestStatus };
 }

@@ -186,6 +186,17 @@ describe('readRules', () => {
     expect(readRules(edited).lists.workplanStatus).toEqual(['Not started', 'in progress', 'Completed', 'Cancelled']);
   });
 
+  it("checks the values the web form writes into a request (Web form, Reactive) as still of the office's lists, which may name them otherwise, so a web-form request it triages is not rejected", () => {
+    const edited = copy();
+    setBlock(edited, 'channel', ['Email', 'Online form', 'Phone']);
+    setBlock(edited, 'origin', ['Responsive', 'Proactive']);
+    const own = readRules(edited).ownLists!;
+    expect(own.channel).toEqual(['Email', 'Online form', 'Phone', 'Web form']);
+    expect(own.origin).toEqual(['Responsive', 'Proactive', 'Reactive']);
+    // The dropdowns offer the sheet's own list alone.
+    expect(readRules(edited).lists.origin).toEqual(['Responsive', 'Proactive']);
+  });
+
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {
     const r = readRules([]);
     expect(r.settings).toEqual(DEFAULT_RULES.settings);
