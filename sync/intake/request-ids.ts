@@ -26,7 +26,14 @@ const DEFAULT_WIDTH = 4;
 
 interface Numbered { prefix: string; year: number; yearDigits: number; separator: string; number: number; width: number }
 
+/**
+ * Longer than any office's numbering (`CITY-OF-OAKLAND-DREO-2026-001` is 29): a cell past it is text pasted into the
+ * ID column, and the patterns above, each anchored at both ends with a lazy prefix, would try every split of it.
+ */
+const LONGEST_ID = 64;
+
 function parse(id: string): Numbered | null {
+  if (id.length > LONGEST_ID) return null;
   const m = NUMBERED.exec(id.trim()) ?? shortYear(id.trim());
   if (m === null) return null;
   const yearDigits = m[2].length;
@@ -44,7 +51,7 @@ const TICKET = /^(.*[A-Za-z][^0-9]*)(\d+)$/;
 function ticketSeries(ids: readonly string[]): RequestSeries | undefined {
   const series = new Map<string, RequestSeries & { count: number }>();
   for (const id of ids) {
-    const m = TICKET.exec(id.trim());
+    const m = id.length > LONGEST_ID ? null : TICKET.exec(id.trim());
     if (m === null) continue;
     const s = series.get(m[1]) ?? { series: m[1], width: 0, highest: 0, count: 0 };
     const number = Number(m[2]);

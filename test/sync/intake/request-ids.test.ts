@@ -41,4 +41,10 @@ describe('the next Request ID', () => {
     expect(next(['17', '18', 'Phone call'])).toBe('TA-2026-0001');
     expect(next([])).toBe('TA-2026-0001');
   });
+
+  it('takes no numbering from text pasted into the ID column, however long', () => {
+    const pasted = `${'Request from the county board '.repeat(1_400)}-26-900`;
+    expect(next(['TA-26-001', pasted])).toBe('TA-26-002');
+    expect(next(['T-101', `${pasted}T-500`])).toBe('T-102');
+  });
 });
