@@ -24,7 +24,8 @@ export interface Rules {
   missingLists: ListKey[];
   /**
    * The choices its cells are checked against (import, sync, the intake form): each list whose header stands where
-   * the templates put it and that holds a value, the default list otherwise; undefined when the sheet is not laid out
+   * the templates put it and that holds a value (with the statuses the rules name, `NAMED_BY_RULES`), the default
+   * list otherwise; undefined when the sheet is not laid out
    * as the templates' (most block headers elsewhere). A sheet a person named Lists for notes of their own, or for one
    * list of their own in column A, says nothing of the choices, and read by the templates' columns it would reject
    * every row.
@@ -182,16 +183,40 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
   };
 }
 
+/**
+ * The lists whose values the status formulas, the lifecycle and the metrics name ("Completed", "Closed"): one taken
+ * out of the office's dropdown is still a status they read, so a cell holding it is kept, not rejected; a status the
+ * office added is kept as typed, one the formulas do not name.
+ */
+const NAMED_BY_RULES: readonly ListKey[] = ['requestStatus', 'workplanStatus', 'progressStatus'];
+
 function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey, string[]> | undefined {
   const header = grid[0] ?? [];
   const inPlace = LIST_PLACEMENTS.filter((p) => String(header[p.column - 1] ?? '').trim().toLowerCase() === p.block.header.toLowerCase());
   if (inPlace.length * 2 <= LIST_PLACEMENTS.length) return undefined;
   return Object.fromEntries(
-    LIST_PLACEMENTS.map((p) => [p.block.key, inPlace.includes(p) && lists[p.block.key].length ? lists[p.block.key] : p.block.values.map((v) => String(v))]),
+    LIST_PLACEMENTS.map(({ block }) => {
+      const defaults = block.values.map((v) => String(v));
+      const own = inPlace.some((p) => p.block === block) ? lists[block.key] : [];
+      if (own.length === 0) return [block.key, defaults];
+      const listed = new Set(own.map((v) => v.trim().toLowerCase()));
+      return [block.key, NAMED_BY_RULES.includes(block.key) ? [...own, ...defaults.filter((v) => !listed.has(v.toLowerCase()))] : own];
+    }),
   ) as Record<ListKey, string[]>;
 }
 
 export const DEFAULT_RULES: Rules = readRules();
+
+/**
+ * The lists a sheet's choices are checked against from those it sent the service (`POST /api/v1/lists`): each sent
+ * list that holds a value, the default otherwise. The add-on reads its rows by them as the service will, and the
+ * service checks the sync, its intake form and its survey by them.
+ */
+export function listsOverDefaults(sent: Readonly<Record<string, readonly string[]>> | null): Record<string, readonly string[]> {
+  const lists: Record<string, readonly string[]> = { ...DEFAULT_RULES.lists };
+  for (const [key, values] of Object.entries(sent ?? {})) if (key in lists && values.length > 0) lists[key] = values;
+  return lists;
+}
 
 /**
  * How cells are read under these rules: the dropdown values, and the fiscal year of `FY22`. A `ReadOptions`

@@ -17,7 +17,7 @@ import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
 import { loadedNow } from './schedule';
-import { sendLists, sentLists } from './send-lists';
+import { checkedLists, sendLists } from './send-lists';
 import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
@@ -191,9 +191,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const ends: PeriodsToEnd[] = [];
-  // The choices the service checks: the lists this sync sent, over its defaults; a row is then unchanged by the
-  // same reading on both sides, not sent again each time for a choice the sheet's Lists added.
-  const lists = hasLists ? { ...DEFAULT_READ_OPTIONS.lists, ...nonEmpty(sentLists(rules)) } : DEFAULT_READ_OPTIONS.lists;
+  // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
+  // time for a choice the sheet's Lists added.
+  const lists = hasLists ? checkedLists(rules) : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
@@ -324,8 +324,6 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   return { report, ends };
 }
 
-/** The lists that hold a value: the service reads a list sent empty as its default (formLists). */
-const nonEmpty = (lists: Record<string, string[]>) => Object.fromEntries(Object.entries(lists).filter(([, values]) => values.length > 0));
 
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
@@ -426,7 +424,10 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   try {
     const names = yield* io(deps.port.sheetNames());
     const rules = yield* spreadsheetRules(deps.port, names, { withFormulas: true });
-    const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth };
+    // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
+    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
+    // Legends and header ties read by the lists the rows are checked against, as `import` reads them.
+    const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(hasLists ? { lists: checkedLists(rules) } : {}) };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
       throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
@@ -436,9 +437,8 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     yield* loadedNow(deps.settings);
     // Pulled first: the rows written into the sheet are then read with it, so the push below finds them
     // unchanged instead of sending the sheet's older version or taking a new row for a deleted one.
-    // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
-    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
-    if (hasLists && before.some((g) => g.table.name === 'requests' && g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
+    // Sent before any table's rows, which the service checks against them (a work plan's statuses too).
+    if (hasLists && before.some((g) => g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
     const synced = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));

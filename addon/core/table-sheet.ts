@@ -72,8 +72,8 @@ export function gridWidth(grid: readonly (readonly unknown[])[]): number {
   return width;
 }
 
-/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year; `held`, the tables each sheet held at the last sync. */
-export type SheetReading = Pick<ReadOptions, 'fiscalYearStartMonth'> & { held?: (sheet: string) => readonly TableDef[] };
+/** How the workbook reads its cells beyond the defaults: its Lists sheet's fiscal year and choices; `held`, the tables each sheet held at the last sync. */
+export type SheetReading = Partial<Pick<ReadOptions, 'fiscalYearStartMonth' | 'lists'>> & { held?: (sheet: string) => readonly TableDef[] };
 
 /** Reads one sheet as `table`, with the tables stacked below it (one read of the sheet, values and formulas). */
 export function* readTableSheet(port: SpreadsheetPort, sheet: string, table: TableDef, reading: SheetReading = {}): Task<TableSheet[]> {

@@ -175,6 +175,17 @@ describe('readRules', () => {
     expect(readRules(renamed).ownLists?.category).toEqual(DEFAULT_RULES.lists.category);
   });
 
+  it('checks a status the office took out of its dropdown as still one of its list, since the status formulas read it; a priority or category taken out is not', () => {
+    const edited = copy();
+    setBlock(edited, 'workplanStatus', ['Not started', 'in progress', 'Completed', 'Cancelled']);
+    setBlock(edited, 'priority', ['Low', 'Medium', 'High', 'Critical']);
+    const own = readRules(edited).ownLists!;
+    expect(own.workplanStatus).toEqual(['Not started', 'in progress', 'Completed', 'Cancelled', 'On hold']);
+    expect(own.priority).toEqual(['Low', 'Medium', 'High', 'Critical']);
+    // The dropdowns offer the sheet's own list alone.
+    expect(readRules(edited).lists.workplanStatus).toEqual(['Not started', 'in progress', 'Completed', 'Cancelled']);
+  });
+
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {
     const r = readRules([]);
     expect(r.settings).toEqual(DEFAULT_RULES.settings);

@@ -3,7 +3,7 @@
 // sync (and stays one after another sync), and a survey answer fills Satisfaction, Outcome and Feedback
 // comment of its row, wherever a sort meanwhile moved it, with nothing sent back that the service already holds.
 import { describe, expect, test } from 'vitest';
-import { CATEGORIES, REQUESTER_TYPES, listPlacement } from '../../../shared/lists';
+import { CATEGORIES, REQUESTER_TYPES, WORKPLAN_STATUSES, listPlacement } from '../../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
@@ -163,7 +163,8 @@ describe('rows from the service into the sheet', () => {
     expect(addon.fakes.ui.alerts).toEqual([]);
     const lists = await service.invoke<Record<string, string[]>>('sourceLists', source.id);
     expect(lists.category).toEqual([...CATEGORIES, 'Housing policy']);
-    expect(Object.keys(lists).sort()).toEqual(['category', 'contactPreference', 'outcome', 'requesterType']);
+    // Every list a choice column reads, which the service checks the sync's rows against, not only the public pages'.
+    expect(Object.keys(lists).sort()).toEqual(['assignee', 'category', 'channel', 'contactPreference', 'frameworkArea', 'origin', 'outcome', 'priority', 'progressStatus', 'requestStatus', 'requesterRole', 'requesterType', 'roadmapKind', 'workplanStatus']);
   });
 
   test("a requester type the sheet's Lists adds is one the service accepts, as the sheet's dropdown offers it, and the next sync sends nothing", async () => {
@@ -180,6 +181,22 @@ describe('rows from the service into the sheet', () => {
     await received();
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+
+  test("a work-plan status the sheet's Lists adds is kept by the service, in a spreadsheet with no Requests sheet, and the next sync sends nothing", async () => {
+    const { addon, source } = await connectedAddon('Own work-plan statuses');
+    const { grid } = sampleTable('workplan', 3, 9);
+    const status = TABLES.workplan.columns.findIndex((c) => c.name === 'status');
+    addon.fakes.seedSheet('Work plan', grid.map((line, i) => (i === 1 ? line.map((v, c) => (c === status ? 'Cancelled' : v)) : line)));
+    addon.fakes.seedSheet('Lists', DEFAULT_LISTS_GRID.map((line) => [...line]));
+    addon.fakes.seedSheet('Lists', [['Cancelled']], { row: WORKPLAN_STATUSES.length + 2, column: listPlacement('workplanStatus').column });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+    expect((await service.storedRows('workplan', source.id)).map((r) => r.values.status)).toContain('Cancelled');
+    await received();
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 0 });
   });
 
   test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {
