@@ -27,6 +27,8 @@ export class ApiError extends TypedError {
     message: string,
     /** Extra response headers, e.g. `Retry-After`. */
     readonly headers: Record<string, string> = {},
+    /** The unexpected error this answer stands for, reported as a 500's would be (an outage is not). */
+    readonly fault?: unknown,
   ) {
     super(message);
   }

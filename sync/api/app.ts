@@ -58,10 +58,12 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = { 400: 'invalid_body
 /** Turns anything thrown into the JSON error body; only a genuine fault is a 500. */
 function errorResponse(c: Context, error: unknown, report: (e: unknown) => void): Response {
   let e: ApiError;
-  if (isErrorType(error, ApiError)) e = error;
-  else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
+  if (isErrorType(error, ApiError)) {
+    e = error;
+    if (e.fault !== undefined && !isOutage(e.fault)) report(e.fault);
+  } else if (isErrorType(error, StoreError) && error.code === 'invalid-batch') e = new ApiError(400, 'invalid_batch', error.message);
   // The database is gone for now: the client should retry, and nothing about it is a bug to report.
-  else if (isErrorType(error, StoreError) && error.code === 'unavailable') e = new ApiError(503, 'unavailable', error.message, { 'Retry-After': '5' });
+  else if (isOutage(error)) e = new ApiError(503, 'unavailable', error.message, { 'Retry-After': '5' });
   else if (error instanceof HTTPException && error.status < 500) {
     e = new ApiError(error.status as ContentfulStatusCode, STATUS_CODES[error.status] ?? 'invalid_body', error.message || 'bad request');
   } else {
@@ -73,8 +75,10 @@ function errorResponse(c: Context, error: unknown, report: (e: unknown) => void)
   return c.json({ error: { code: e.code, message: e.message } }, e.status, e.headers);
 }
 
+const isOutage = (error: unknown): error is StoreError => isErrorType(error, StoreError) && error.code === 'unavailable';
+
 const PUBLIC_PAGE_PATH = /^\/(intake|feedback)\//;
-const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment' };
+const PUBLIC_TITLES: Partial<Record<number, string>> = { 400: 'The form could not be read', 403: 'Send the form from its page', 413: 'Too much text', 429: 'Please wait a moment', 503: 'Please try again in a few minutes' };
 
 function publicMessage(e: ApiError, path: string): string {
   switch (e.status) {

@@ -2,8 +2,8 @@
 // link (changeable for a while), and the answer written into the request's row at once and queued for
 // the sheet, so metrics and the staff sheet both see it.
 import { isoFromUtcDate, TABLES } from '../../shared/index';
-import { ingestBatch } from '../ingest/ingest-batch';
-import type { FeedbackAnswer, FeedbackLink } from '../store/intake-store';
+import { prepareBatch } from '../ingest/ingest-batch';
+import { planSurveyHold, type FeedbackAnswer, type FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { digestToken, newToken } from '../store/tokens';
@@ -74,23 +74,29 @@ export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok:
 /**
  * Saves the answer and writes it into the request's current row (Satisfaction, Outcome, Feedback
  * comment) as a new version, queued for the sheet. A blank outcome or comment leaves the row's own.
+ * One transaction: a failure leaves the link unanswered (or its earlier answer), with no hold and no item.
+ * The answer the link holds already, sent again (a double click, a page re-sent), writes nothing.
  */
 export async function recordFeedback(store: RowStore, link: FeedbackLink, token: string, answer: FeedbackAnswer, at: Date): Promise<void> {
-  await store.saveFeedbackAnswer(digestToken(token), answer, at);
+  if (link.answer !== null && sameAnswer(link.answer, answer)) return;
+  const tokenHash = digestToken(token);
   const values = await store.storedRow(link.sourceId, link.table, link.rowId);
   // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
-  if (values === null) return;
+  if (values === null) return store.saveFeedbackAnswer(tokenHash, answer, at);
   const given = { satisfaction: answer.satisfaction, ...(answer.outcome !== null ? { outcome: answer.outcome } : {}), ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}) };
   const cells = { ...values, ...given };
-  // Held before the row is written, so no version shows the answer without its hold: a file source cannot take the
-  // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued after
+  // Held with the row's version, so no version shows the answer without its hold: a file source cannot take the
+  // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued with
   // the hold, so the outbox offers the answer held, never the values before it, which the sheet would then acknowledge.
-  await store.holdSurveyAnswer({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, answer: given, sheet: values, at });
-  await store.queueForSheet({ sourceId: link.sourceId, table: link.table, rowId: link.rowId, fields: SURVEY_FIELDS, at });
+  const hold = planSurveyHold(await store.surveyHolds(link.sourceId, link.table), { rowId: link.rowId, answer: given, sheet: values });
   const lists = formLists(await store.sourceLists(link.sourceId));
   // The answer's own write is no sheet's: it neither keeps nor lets go a hold.
-  await ingestBatch(store, { sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });
+  const { batch } = prepareBatch({ sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });
+  await store.applyBatch({ ...batch, surveyAnswer: { tokenHash, answerJson: JSON.stringify(answer), rowId: link.rowId, hold, fields: SURVEY_FIELDS } });
 }
+
+const sameAnswer = (a: FeedbackAnswer, b: FeedbackAnswer) =>
+  a.satisfaction === b.satisfaction && a.outcome === b.outcome && a.actionPlanAdopted === b.actionPlanAdopted && a.comment === b.comment;
 
 /** `2026-12-16`: the last day an answer may be changed, as the page says it. */
 export const lastDay = (until: Date) => isoFromUtcDate(new Date(until.getTime() - 1));

@@ -2,7 +2,7 @@
 // the dropdown lists a source last sent, and the outbox of rows waiting to be written into a sheet. Over
 // kysely, so SQLite and PostgreSQL share every statement.
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Compilable, type Kysely, type Selectable } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FeedbackLinksTable, IntakeFormsTable, StoreDatabase } from './schema';
 import type { StoredValues } from './stored-values';
@@ -83,6 +83,70 @@ export interface IntakeOps {
   putSourceLists(sourceId: string, lists: Record<string, string[]>, at: Date): Promise<void>;
 }
 
+/**
+ * A survey answer and what goes with it, written in the transaction of the batch that puts it in its row
+ * (`Batch.surveyAnswer`), so a failure anywhere leaves none of it: the link's answer, its holds, the row's item.
+ */
+export interface SurveyAnswerWrite {
+  tokenHash: string;
+  answerJson: string;
+  rowId: string;
+  hold: SurveyHoldPlan;
+  /** The fields the row's outbox item lists. */
+  fields: string[];
+}
+
+/** A row's survey holds after an answer (`IntakeOps.holdSurveyAnswer`): fields to hold, and fields whose hold goes. */
+export interface SurveyHoldPlan { put: { field: string; answerJson: string; sheetJson: string; earlierJson: string | null }[]; drop: string[] }
+
+/** What `holdSurveyAnswer` writes, from the source's holds as they are (`held`). */
+export function planSurveyHold(held: readonly SurveyHold[], p: { rowId: string; answer: Record<string, unknown>; sheet: Record<string, unknown> }): SurveyHoldPlan {
+  const before = new Map(held.filter((h) => h.rowId === p.rowId).map((h) => [h.field, h]));
+  // A field held keeps what the sheet showed before the first answer, and each earlier answer the sheet may show
+  // since the add-on wrote it in. An answer the sheet shows already, with no earlier one, needs no hold.
+  const holds = Object.entries(p.answer).map(([field, value]) => {
+    const was = before.get(field);
+    const answerJson = JSON.stringify(value ?? null);
+    const sheetJson = was ? JSON.stringify(was.sheet) : JSON.stringify(p.sheet[field] ?? null);
+    const earlier = was ? [...(was.earlier ?? []), was.answer].map((e) => JSON.stringify(e)) : [];
+    const kept = [...new Set(earlier)].filter((e) => e !== answerJson && e !== sheetJson);
+    return { field, answerJson, sheetJson, earlierJson: kept.length ? `[${kept.join(',')}]` : null };
+  });
+  const put = holds.filter((h) => h.answerJson !== h.sheetJson || h.earlierJson !== null);
+  return { put, drop: holds.filter((h) => !put.includes(h)).map((h) => h.field) };
+}
+
+/** The statements of a survey answer (`SurveyAnswerWrite`), for the batch of `table` and `sourceId` at `at` to run in its transaction. */
+export function surveyAnswerQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: string, at: Date, w: SurveyAnswerWrite): Compilable[] {
+  return [
+    saveAnswerQuery(db, w.tokenHash, w.answerJson, at.toISOString()),
+    ...holdQueries(db, table, sourceId, w.rowId, w.hold, at),
+    queueQuery(db, { sourceId, table, rowId: w.rowId, fields: w.fields, at }),
+  ];
+}
+
+function saveAnswerQuery(db: Kysely<StoreDatabase>, tokenHash: string, answerJson: string, iso: string) {
+  return db
+    .updateTable('feedback_links')
+    .set((eb) => ({ answer_json: answerJson, changed_at: iso, answered_at: eb.fn.coalesce('answered_at', sql.val(iso)) }))
+    .where('token_hash', '=', tokenHash);
+}
+
+function queueQuery(db: Kysely<StoreDatabase>, { sourceId, table, rowId, fields, at }: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }) {
+  return db.insertInto('outbox').values({ source_id: sourceId, table_name: table, row_id: rowId, kind: fields === null ? 'row' : 'fields', fields_json: fields === null ? null : JSON.stringify(fields), created_at: at.toISOString(), acked_at: null });
+}
+
+function holdQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: string, rowId: string, plan: SurveyHoldPlan, at: Date) {
+  const key = { table_name: table, source_id: sourceId, row_id: rowId };
+  const put = plan.put.map((h) => ({ ...key, field: h.field, answer_json: h.answerJson, sheet_json: h.sheetJson, earlier_json: h.earlierJson, at: at.toISOString() }));
+  return [
+    ...(put.length
+      ? [db.insertInto('survey_holds').values(put).onConflict((oc) => oc.columns(['table_name', 'source_id', 'row_id', 'field']).doUpdateSet((eb) => ({ answer_json: eb.ref('excluded.answer_json'), earlier_json: eb.ref('excluded.earlier_json'), at: eb.ref('excluded.at') })))]
+      : []),
+    ...(plan.drop.length ? [db.deleteFrom('survey_holds').where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('field', 'in', plan.drop)] : []),
+  ];
+}
+
 /** Short enough to read aloud, long enough not to be guessed: 72 random bits. */
 const newFormId = () => `frm_${randomBytes(9).toString('base64url')}`;
 
@@ -144,8 +208,8 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       return Number(row.last);
     },
 
-    async queueForSheet({ sourceId, table, rowId, fields, at }) {
-      await db.insertInto('outbox').values({ source_id: sourceId, table_name: table, row_id: rowId, kind: fields === null ? 'row' : 'fields', fields_json: fields === null ? null : JSON.stringify(fields), created_at: at.toISOString(), acked_at: null }).execute();
+    async queueForSheet(p) {
+      await queueQuery(db, p).execute();
     },
 
     async outbox(sourceId, table) {
@@ -205,12 +269,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async saveFeedbackAnswer(tokenHash, answer, at) {
-      const iso = at.toISOString();
-      await db
-        .updateTable('feedback_links')
-        .set((eb) => ({ answer_json: JSON.stringify(answer), changed_at: iso, answered_at: eb.fn.coalesce('answered_at', sql.val(iso)) }))
-        .where('token_hash', '=', tokenHash)
-        .execute();
+      await saveAnswerQuery(db, tokenHash, JSON.stringify(answer), at.toISOString()).execute();
     },
 
     async surveyCounts(opts = {}) {
@@ -236,33 +295,9 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     surveyHolds,
 
-    async holdSurveyAnswer({ sourceId, table, rowId, answer, sheet, at }) {
-      const key = { table_name: table, source_id: sourceId, row_id: rowId };
-      if (Object.keys(answer).length === 0) return;
-      const before = new Map(
-        (await db.selectFrom('survey_holds').select(['field', 'answer_json', 'sheet_json', 'earlier_json']).where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).execute()).map((h) => [h.field, h]),
-      );
-      // A field held keeps what the sheet showed before the first answer, and each earlier answer the sheet may show
-      // since the add-on wrote it in. An answer the sheet shows already, with no earlier one, needs no hold.
-      const holds = Object.entries(answer).map(([field, value]) => {
-        const was = before.get(field);
-        const answerJson = JSON.stringify(value ?? null);
-        const sheetJson = was?.sheet_json ?? JSON.stringify(sheet[field] ?? null);
-        const earlier = was ? [...(was.earlier_json === null ? [] : (JSON.parse(was.earlier_json) as unknown[]).map((e) => JSON.stringify(e))), was.answer_json] : [];
-        const kept = [...new Set(earlier)].filter((e) => e !== answerJson && e !== sheetJson);
-        return { ...key, field, answer_json: answerJson, sheet_json: sheetJson, earlier_json: kept.length ? `[${kept.join(',')}]` : null, at: at.toISOString() };
-      });
+    async holdSurveyAnswer(p) {
       // Each statement whole on its own (no transaction of ours: SQLite's writer may hold one open for a batch).
-      const needed = holds.filter((h) => h.answer_json !== h.sheet_json || h.earlier_json !== null);
-      const unneeded = holds.filter((h) => !needed.includes(h)).map((h) => h.field);
-      if (needed.length) {
-        await db
-          .insertInto('survey_holds')
-          .values(needed)
-          .onConflict((oc) => oc.columns(['table_name', 'source_id', 'row_id', 'field']).doUpdateSet((eb) => ({ answer_json: eb.ref('excluded.answer_json'), earlier_json: eb.ref('excluded.earlier_json'), at: eb.ref('excluded.at') })))
-          .execute();
-      }
-      if (unneeded.length) await db.deleteFrom('survey_holds').where('table_name', '=', table).where('source_id', '=', sourceId).where('row_id', '=', rowId).where('field', 'in', unneeded).execute();
+      for (const q of holdQueries(db, p.table, p.sourceId, p.rowId, planSurveyHold(await surveyHolds(p.sourceId, p.table), p), p.at)) await q.execute();
     },
 
     async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {

@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable } from 'ky
 import { assembleStore } from './assemble-store';
 import { migrateToLatest, restoreRoutines } from './migrations';
 import { reportingOutages } from './outage';
+import { surveyAnswerQueries } from './intake-store';
 import { batchRoutine, callBatchRoutine } from './postgres-batch';
 import type { QueryStream } from './row-reads';
 import type { Batch, OpenStoreOptions, RowStore } from './row-store';
@@ -50,7 +51,14 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
     // One statement in autocommit is its own transaction, also when a fault is injected (postgres-batch.ts).
     applyBatch: async (batch) => {
       const injected = injectedFault(opts.beforeCommit, batch);
-      const apply = () => callBatchRoutine(db, routine, batch, injected);
+      // A survey answer's own writes go in one transaction with the batch's call (`Batch.surveyAnswer`).
+      const apply = () =>
+        batch.surveyAnswer === undefined
+          ? callBatchRoutine(db, routine, batch, injected)
+          : db.transaction().execute(async (trx) => {
+              for (const q of surveyAnswerQueries(trx, batch.table, batch.sourceId, batch.at, batch.surveyAnswer!)) await trx.executeQuery(q.compile());
+              return callBatchRoutine(trx, routine, batch, injected);
+            });
       try {
         return await apply();
       } catch (error) {

@@ -1,7 +1,7 @@
 // The row store port: what the sync service, CLI and metrics call to keep principals, synced rows,
 // their history and rejections. Interfaces only: `openStore` (open-store.ts) picks an implementation.
 import type { TableName } from '../../shared/tables';
-import type { IntakeOps } from './intake-store';
+import type { IntakeOps, SurveyAnswerWrite } from './intake-store';
 import type { StoredValues } from './stored-values';
 
 export type { StoredValues };
@@ -56,6 +56,8 @@ export interface Batch {
    * batch's transaction, each only while it holds the answer `answerJson` (a newer answer stays held).
    */
   settledHolds?: { rowId: string; field: string; answerJson: string }[];
+  /** A requester's survey answer this batch puts in its row (`recordFeedback`): written in the batch's transaction, all or nothing with it. */
+  surveyAnswer?: SurveyAnswerWrite;
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
   warned?: RejectedRow[];
 }

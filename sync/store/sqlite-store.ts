@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './batch-plan';
+import { surveyAnswerQueries } from './intake-store';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sheetOrderQuery } from './row-reads';
@@ -258,6 +259,13 @@ function sqliteBatchWriter(
     const { table, sourceId: source } = batch;
     const at = batch.at.toISOString();
     assertIsSource(stmt.sourceKind.get(source) as string | undefined, source);
+    // Not prepared ahead: one answer at a time, and the queries are the ones PostgreSQL runs (intake-store.ts).
+    if (batch.surveyAnswer) {
+      for (const q of surveyAnswerQueries(db, table, source, batch.at, batch.surveyAnswer)) {
+        const { sql: text, parameters } = q.compile();
+        sqlite.prepare(text).run(...parameters);
+      }
+    }
 
     const lookup = rowIdsToLookUp(batch);
     const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];

@@ -7,6 +7,9 @@ import type { TableName } from '../../shared/tables';
 import type { Batch, IncomingRow, RowStore } from '../../sync/store/row-store';
 import { sheetWarningRows } from '../../sync/ingest/sheet-warnings';
 import { StoreError } from '../../sync/store/store-error';
+import { ingestBatch } from '../../sync/ingest/ingest-batch';
+import { issueFeedbackLink, linkState, recordFeedback } from '../../sync/intake/feedback';
+import type { FeedbackAnswer } from '../../sync/store/intake-store';
 
 export interface StoreOpenOptions {
   /** The same place opens the same stored data again (a restart); omitted, a fresh empty store. */
@@ -31,6 +34,12 @@ const bigRow = (i: number, status = 'New', sheetRow = i + 2) =>
   ({ ...row(`b${String(i).padStart(3, '0')}`, { requestId: `TA-${i}`, status, notes: `${i} `.padEnd(30_000, 'context of the ask ') }), sheetRow });
 const bigRows = (n: number) => Array.from({ length: n }, (_, i) => bigRow(i));
 const rowsOf = (n: number, status = 'New') => Array.from({ length: n }, (_, i) => row(`r${String(i).padStart(4, '0')}`, { requestId: `TA-${i}`, status }));
+
+const FULFILLED = {
+  requestId: 'TA-26-001', receivedOn: '2026-02-02', requesterOrg: 'Department of Finance', requesterType: 'State agency',
+  status: 'Fulfilled', fulfilledOn: '2026-03-01', outcome: 'Training delivered', satisfaction: 5,
+};
+const ANSWER: FeedbackAnswer = { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: true, comment: null };
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -331,6 +340,58 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await hold({ feedbackComment: 'Clear' }, { feedbackComment: null }, 3);
         await hold({ feedbackComment: null }, { feedbackComment: 'Clear' }, 4);
         expect(await store.surveyHolds(source.id, 'requests')).toEqual([{ rowId: 'r1', field: 'feedbackComment', answer: null, sheet: null, earlier: ['Clear'] }, held[0]]);
+      });
+
+      /** A fulfilled request in a store of its own, with an open survey link for it. */
+      async function surveyed(opts?: StoreOpenOptions) {
+        const { store, source } = await withSource(opts);
+        await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
+        const issued = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', rowId: 'r1', at: at(1) });
+        if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
+        const link = async () => {
+          const state = await linkState(store, issued.token, at(2));
+          if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
+          return state.link;
+        };
+        const answer = async (a: FeedbackAnswer, minutes: number) => recordFeedback(store, await link(), issued.token, a, at(minutes));
+        const trace = async () => ({ link: await link(), holds: await store.surveyHolds(source.id, 'requests'), outbox: await store.outbox(source.id, 'requests'), ...(await snapshot(store)) });
+        return { store, source, answer, trace };
+      }
+
+      test('a survey answer, its hold, the row\'s new version and its item for the sheet commit together or not at all', async () => {
+        let failNext = false;
+        const { answer, trace } = await surveyed({
+          beforeCommit: () => {
+            if (failNext) throw new Error('injected failure');
+          },
+        });
+        const before = await trace();
+        failNext = true;
+        await expect(answer(ANSWER, 3)).rejects.toThrow('injected failure');
+        // Nothing of it: not the link's answer, nor a hold with no item for the sheet, nor a version.
+        expect(await trace()).toEqual(before);
+        expect(before.link.answer).toBeNull();
+        failNext = false;
+        await answer(ANSWER, 4);
+        const after = await trace();
+        expect(after.link.answer).toEqual(ANSWER);
+        expect(after.holds.map((h) => [h.field, h.answer, h.sheet])).toEqual([['outcome', 'Action plan adopted', 'Training delivered'], ['satisfaction', 4, 5]]);
+        expect(after.outbox.map((i) => [i.rowId, i.values.satisfaction])).toEqual([['r1', 4]]);
+        expect(after.rows.map((r) => r.values.satisfaction)).toEqual([4]);
+      });
+
+      test('the same survey answer sent twice (a double click, a page re-sent) writes nothing the second time', async () => {
+        const { answer, trace } = await surveyed();
+        await answer(ANSWER, 3);
+        const once = await trace();
+        await answer({ ...ANSWER }, 5);
+        expect(await trace()).toEqual(once);
+        expect(once.outbox).toHaveLength(1);
+        // A changed answer is another answer: written, and queued again.
+        await answer({ ...ANSWER, satisfaction: 3 }, 6);
+        const changed = await trace();
+        expect([changed.link.answeredAt, changed.link.changedAt]).toEqual([at(3), at(6)]);
+        expect(changed.outbox.map((i) => i.values.satisfaction)).toEqual([3, 3]);
       });
 
       test('a tombstoned row that comes back is revived, even with the same content', async () => {

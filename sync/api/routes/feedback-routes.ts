@@ -6,9 +6,12 @@ import { lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
 import { formLists } from '../../intake/intake-form';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
+import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { limitBody } from '../request-body';
 import { MAX_FORM_BODY_BYTES, formPost, postLimit, sameOriginPosts } from './intake-routes';
+
+export const FEEDBACK_NOT_SAVED = 'Your answer was not saved: the service could not store it just now. Go back and send it again in a few minutes.';
 
 const html = (c: Context, page: string, status: 200 | 400 | 404 | 410) => c.html(page, status, PUBLIC_PAGE_HEADERS);
 
@@ -49,7 +52,12 @@ export function feedbackRoutes(deps: RouteDeps): Hono {
       const values = { satisfaction: post.satisfaction ?? '', outcome: post.outcome ?? '', actionPlanAdopted: post.actionPlanAdopted ?? '', comment: post.comment ?? '' };
       if (!read.ok) return html(c, await page(c, state, values, read.errors), 400);
       const at = deps.clock();
-      await recordFeedback(deps.store, state.link, c.req.param('token'), read.answer, at);
+      try {
+        await recordFeedback(deps.store, state.link, c.req.param('token'), read.answer, at);
+      } catch (error) {
+        // One transaction: a failure saved nothing of the answer, so the requester is asked to send it again.
+        throw new ApiError(503, 'unavailable', FEEDBACK_NOT_SAVED, { 'Retry-After': '5' }, error);
+      }
       const after = await open(c);
       if (after instanceof Response) return after;
       return html(c, await page(c, after, undefined), 200);

@@ -2,6 +2,7 @@
 // as a request of the form's source (numbered in the sheet's style, counted in metrics, waiting in the
 // outbox for the sheet), errors shown beside fields, spam limits, and the feedback survey end to end.
 import { afterAll, describe, expect, test } from 'vitest';
+import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
@@ -326,5 +327,43 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
     expect((await h.call('GET', '/feedback/eqd_' + 'A'.repeat(43))).status).toBe(404);
     expect(h.reported).toEqual([]);
+  });
+
+  test('an answer the store fails to write leaves nothing of it, and the requester is asked to send it again, not shown a 500', async () => {
+    let fail = false;
+    // The batch that writes the answer into the request's row fails once it has written all it writes.
+    const store = await backend.open({ beforeCommit: (batch) => {
+      if (fail && batch.upserts.length > 0) throw new Error('injected failure');
+    } });
+    const h = await plainHarness(backend, { clock: december, reuse: store });
+    const src = await h.source();
+    await h.call('POST', '/api/v1/sync', {
+      token: src.token,
+      body: { table: 'requests', rows: [{ rowId: 'done', values: { requestId: 'TA-2026-0004', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01', satisfaction: 5 } }] },
+    });
+    const link = await h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId: 'done' } });
+    const path = new URL(link.body.url).pathname;
+    const answer = { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes' };
+
+    fail = true;
+    const failed = await post(h, path, answer);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('retry-after')).toBe('5');
+    expect(failed.text).toContain(FEEDBACK_NOT_SAVED);
+    // The fault is still reported for the operator; the requester's page says only what to do.
+    expect(h.reported).toEqual([expect.objectContaining({ message: 'injected failure' })]);
+    expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
+    expect(await h.store.surveyHolds(src.id, 'requests')).toEqual([]);
+    expect(await h.store.outbox(src.id, 'requests')).toEqual([]);
+    expect(await h.store.surveyCounts({ sourceIds: [src.id] })).toEqual({ requestsAsked: 1, requestsAnswered: 0, actionPlanAdopted: 0 });
+
+    fail = false;
+    const sent = await post(h, path, answer);
+    expect(sent.status).toBe(200);
+    expect(sent.text).toMatch(/change it on this page until/);
+    // Sent again as it was (a double click): answered once, queued once.
+    expect((await post(h, path, answer)).status).toBe(200);
+    expect(await h.store.outbox(src.id, 'requests')).toHaveLength(1);
+    expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 4 });
   });
 });
