@@ -199,6 +199,33 @@ describe('rows from the service into the sheet', () => {
     expect(await received()).toMatchObject({ rows: 0 });
   });
 
+  test("a web-form request triaged in a sheet whose Lists name Web form and Reactive otherwise is not rejected: the web form's own choices stay the office's", async () => {
+    const { addon, source } = await connectedAddon('Own channels');
+    const lists = DEFAULT_LISTS_GRID.map((line) => [...line]);
+    const rename = (key: 'channel' | 'origin', from: string, to: string) => {
+      const column = listPlacement(key).column - 1;
+      lists[lists.findIndex((line) => line[column] === from)][column] = to;
+    };
+    rename('channel', 'Web form', 'Online form');
+    rename('origin', 'Reactive', 'Responsive');
+    addon.fakes.seedSheet('Requests', sampleTable('requests', 2, 5).grid);
+    addon.fakes.seedSheet('Lists', lists);
+    addon.call('syncNowFromMenu');
+    await received();
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Harbor County Health', requesterType: 'County', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov',
+      category: 'Budget equity tool', description: 'Apply the budget equity tool to our FY27 budget.', dueOn: '2026-12-20', preferredChannel: 'Meeting',
+    });
+    addon.call('syncNowFromMenu');
+    const row = addon.fakes.readSheet('Requests').findIndex((line) => line[col('requestId') - 1] === requestId) + 1;
+    expect(addon.fakes.readSheet('Requests')[row - 1][col('channel') - 1]).toBe('Web form');
+    addon.fakes.seedSheet('Requests', [['Triaged']], { row, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.ui.alerts).toEqual([]);
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+    expect((await stored(source.id)).find((r) => r.values.requestId === requestId)?.values).toMatchObject({ status: 'Triaged', channel: 'Web form', origin: 'Reactive' });
+  });
+
   test('once the Requests sheet is deleted its rows are removed, but a web-form request no sheet has taken yet stays', async () => {
     const { addon, source } = await connectedAddon('Deleted log');
     const { fakes } = addon;
