@@ -253,47 +253,32 @@ describe.each(backends)('import on $name', (backend) => {
     expect(rows).toEqual([['Log:TA-1', 'City A', null], ['Log:TA-2', 'City B', 'High']]);
   });
 
-  test('rows stored from where a table pasted later now sits stay stored while that table is read as its own; a row taken out of the table above goes', async () => {
+  test.each([
+    { ids: true, how: 'known by their IDs' },
+    { ids: false, how: 'known by their cells read as their table' },
+  ])('rows stored from where a table pasted later now sits stay stored, $how; a row taken out of the table above goes', async ({ ids }) => {
     const store = await backend.open();
-    const header = ['Request ID', 'Organization', 'Date received', 'Status'];
+    const header = [...(ids ? ['Request ID'] : []), 'Organization', 'Date received', 'Status'];
     const milestones = ['Date', 'Milestone', 'Team', 'Status'];
-    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((x, i) => [`TA-${i + 1}`, `City ${x}`, `3/${i + 2}/2026`, 'New']);
+    const row = (org: string, received: string, status: string, i: number) => [...(ids ? [`TA-${i + 1}`] : []), org, received, status];
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((x, i) => row(`City ${x}`, `3/${i + 2}/2026`, 'New', i));
     const log = (...rows: (string | null)[][]) => ({ name: 'TA Log', rows: [header, ...rows] });
-    const { principal } = await importAs(store, 'Stacked later', [log(a, b, c, d)]);
+    const { principal } = await importAs(store, `Stacked later, ${ids ? 'IDs' : 'no IDs'}`, [log(a, b, c, d)]);
     const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(a, b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
     expect(later.tables.map((t) => [t.table, t.rows])).toEqual([['requests', 2], ['milestones', 2]]);
     expect(later.deleted).toBe(0);
     const orgs = async () => {
       const rows: unknown[] = [];
-      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg);
+      for await (const stored of store.rows('requests', { sourceIds: [principal.id] })) rows.push(stored.values.requesterOrg);
       return rows;
     };
     expect(await orgs()).toEqual(['City A', 'City B', 'City C', 'City D']);
+    // Without IDs, row 2 now holds City B: the row stored there takes its cells, and the one stored at row 3 goes.
     const fewer = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
     expect([fewer.deleted, await orgs()]).toEqual([1, ['City B', 'City C', 'City D']]);
-  });
-
-  test('rows with no ID stored from where a table pasted later now sits stay stored, known by their cells read as their table; a row taken out of the table above goes', async () => {
-    const store = await backend.open();
-    const header = ['Organization', 'Date received', 'Status'];
-    const milestones = ['Date', 'Milestone', 'Team', 'Status'];
-    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((x, i) => [`City ${x}`, `3/${i + 2}/2026`, 'New']);
-    const log = (...rows: (string | null)[][]) => ({ name: 'TA Log', rows: [header, ...rows] });
-    const { principal } = await importAs(store, 'Stacked later, no IDs', [log(a, b, c, d)]);
-    const later = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(a, b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
-    expect(later.tables.map((t) => [t.table, t.rows])).toEqual([['requests', 2], ['milestones', 2]]);
-    expect(later.deleted).toBe(0);
-    const orgs = async () => {
-      const rows: unknown[] = [];
-      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push(row.values.requesterOrg);
-      return rows;
-    };
-    expect(await orgs()).toEqual(['City A', 'City B', 'City C', 'City D']);
-    // Row 2 now holds City B: the row stored there takes its cells, and the one stored at row 3 goes.
-    const fewer = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, c, d)]), sourceId: principal.id, at: MARCH_25 });
-    expect([fewer.deleted, await orgs()]).toEqual([1, ['City B', 'City C', 'City D']]);
+    if (ids) return;
     // Its cells changed where the table below now reads it, the row is not the one stored: it goes.
-    const edited = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, ['City C', '3/4/2026', 'Closed'], d)]), sourceId: principal.id, at: MARCH_25 });
+    const edited = await importWorkbook(store, { file: await writeWorkbook(files.path(), [log(b, milestones, row('City C', '3/4/2026', 'Closed', 2), d)]), sourceId: principal.id, at: MARCH_25 });
     expect([edited.deleted, await orgs()]).toEqual([1, ['City B', 'City D']]);
   });
 
