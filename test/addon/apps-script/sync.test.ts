@@ -344,41 +344,39 @@ describe('a date typed as a month, its last day refused', () => {
     return { plan, fakes, sync, remembered };
   }
 
-  test("by a protected range is remembered, with Sheets' own words in the summary: later syncs neither read the sheet again nor write", async () => {
-    const { plan, fakes, sync, remembered } = await typedEnds('Protected Ends', 2);
-    plan.protectFromScript('C2:C3');
+  test.each([
+    {
+      how: "a protected range, with Sheets' own English words in the summary",
+      sheet: 'Protected Ends', locale: undefined, protected: 'range',
+      words: "You are trying to edit a protected cell or object\\. Please contact the spreadsheet owner to remove protection if you need to edit\\.",
+      // Sheets' English words tell it: nothing more is asked.
+      canEditCalls: 0,
+    },
+    {
+      how: "a protected range, for a person whose Google account is in Spanish",
+      sheet: 'Protected Ends en español', locale: 'es', protected: 'range',
+      words: 'Estás intentando editar una celda o un objeto protegidos\\. .*',
+      // Its words are not Sheets' English ones: the refused range was asked, once.
+      canEditCalls: 1,
+    },
+    {
+      how: 'a protected sheet whose excepted cells leave out the Ends, in French',
+      sheet: 'Feuille protégée', locale: 'fr', protected: 'sheet',
+      words: 'Vous essayez de modifier .*',
+      canEditCalls: 1,
+    },
+  ])('by $how is remembered: later syncs neither read the sheet again nor write', async ({ sheet, locale, protected: what, words, canEditCalls }) => {
+    const { plan, fakes, sync, remembered } = await typedEnds(sheet, 2);
+    if (locale) fakes.env.locale = locale;
+    if (what === 'range') plan.protectFromScript('C2:C3');
+    else plan.protectSheetFromScript(['A:B', 'D:Z']);
     const first = await sync();
-    // Sheets' English words tell it: nothing more is asked.
-    expect(fakes.count('Range.canEdit')).toBe(0);
-    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(You are trying to edit a protected cell or object\. Please contact the spreadsheet owner to remove protection if you need to edit\.\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
+    expect(fakes.count('Range.canEdit')).toBe(canEditCalls);
+    expect(first.summary).toMatch(new RegExp(`2 End cells typed as a month not set to the month's last day \\(${words}\\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are`));
     expect(JSON.parse(remembered()!)).toHaveLength(2);
     const second = await sync();
     expect(second.summary).not.toMatch(/typed as a month/);
     expect(second.reads).toBeLessThan(first.reads);
-  });
-
-  test("by a protection, for a person whose Google account is in another language (Sheets' words in Spanish or French), is remembered all the same: later syncs leave those cells", async () => {
-    const { plan, fakes, sync, remembered } = await typedEnds('Protected Ends en español', 2);
-    fakes.env.locale = 'es';
-    plan.protectFromScript('C2:C3');
-    const first = await sync();
-    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Estás intentando editar una celda o un objeto protegidos\. .*\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
-    // Its words are not Sheets' English ones: the refused range was asked, once.
-    expect(fakes.count('Range.canEdit')).toBe(1);
-    expect(JSON.parse(remembered()!)).toHaveLength(2);
-    const second = await sync();
-    expect(second.summary).not.toMatch(/typed as a month/);
-    expect(second.reads).toBeLessThan(first.reads);
-  });
-
-  test('by a protected sheet whose excepted cells leave out the Ends, in French, is remembered too', async () => {
-    const { plan, fakes, sync, remembered } = await typedEnds('Feuille protégée', 2);
-    fakes.env.locale = 'fr';
-    plan.protectSheetFromScript(['A:B', 'D:Z']);
-    const first = await sync();
-    expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(Vous essayez de modifier .*\): .*; later syncs leave them as they are/);
-    expect(JSON.parse(remembered()!)).toHaveLength(2);
-    expect((await sync()).summary).not.toMatch(/typed as a month/);
   });
 
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {
