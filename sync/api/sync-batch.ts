@@ -19,7 +19,7 @@ export interface SyncCall {
   sourceId: string;
   at: Date;
   maxRows: number;
-  /** The source's own dropdown values (its Lists sheet, as it last sent them) over the defaults, as `formLists` gives them: what its choices are checked against. */
+  /** The source's own dropdown values (its Lists sheet, as it last sent them) over the defaults, as `listsOverDefaults` gives them: what its choices are checked against. */
   lists?: Readonly<Record<string, readonly string[]>>;
   /** The source's survey answers its sheet has not shown yet, by table (`surveyHoldsOf`): kept over the cells it still sends unchanged. */
   holds?: Partial<Record<TableName, readonly SurveyHold[]>>;

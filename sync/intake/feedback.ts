@@ -1,13 +1,13 @@
 // The requester's feedback survey on a fulfilled request: an unguessable link per issue, one answer per
 // link (changeable for a while), and the answer written into the request's row at once and queued for
 // the sheet, so metrics and the staff sheet both see it.
-import { isoFromUtcDate, TABLES } from '../../shared/index';
+import { isoFromUtcDate, listsOverDefaults, TABLES } from '../../shared/index';
 import { prepareBatch } from '../ingest/ingest-batch';
 import { planSurveyHold, type FeedbackAnswer, type FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { digestToken, newToken } from '../store/tokens';
-import { formLists, isStorableText } from './intake-form';
+import { isStorableText } from './intake-form';
 
 const DAY_MS = 86_400_000;
 /** How long the requester may change an answer after first giving it. */
@@ -89,7 +89,7 @@ export async function recordFeedback(store: RowStore, link: FeedbackLink, token:
   // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued with
   // the hold, so the outbox offers the answer held, never the values before it, which the sheet would then acknowledge.
   const hold = planSurveyHold(await store.surveyHolds(link.sourceId, link.table), { rowId: link.rowId, answer: given, sheet: values });
-  const lists = formLists(await store.sourceLists(link.sourceId));
+  const lists = listsOverDefaults(await store.sourceLists(link.sourceId));
   // The answer's own write is no sheet's: it neither keeps nor lets go a hold.
   const { batch } = prepareBatch({ sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });
   await store.applyBatch({ ...batch, surveyAnswer: { tokenHash, answerJson: JSON.stringify(answer), rowId: link.rowId, hold, fields: SURVEY_FIELDS } });

@@ -1,7 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, listsOverDefaults, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
@@ -21,9 +21,6 @@ export interface FormField {
 }
 
 export type Lists = Readonly<Record<string, readonly string[]>>;
-
-/** The dropdowns a form offers and checks against: the source's last-sent lists over the defaults. */
-export const formLists = (sent: Record<string, string[]> | null): Lists => listsOverDefaults(sent);
 
 /**
  * The requests table as the form asks it, so the shared validation holds every rule the form checks: what

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { ingestBatch } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
-import { fixedCells, formFields, formLists, readSubmission, type FormField, type Submitted } from './intake-form';
+import { listsOverDefaults } from '../../shared/index';
+import { fixedCells, formFields, readSubmission, type FormField, type Submitted } from './intake-form';
 import { requestId as numbered, requestSeries } from './request-ids';
 
 export type SubmitResult =
@@ -24,7 +25,7 @@ const newRowId = () => `web-${randomBytes(9).toString('base64url')}`;
 
 /** What the form shows for a source: its fields with the source's current dropdowns. */
 export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormField[]> {
-  return formFields(formLists(await store.sourceLists(form.sourceId)));
+  return formFields(listsOverDefaults(await store.sourceLists(form.sourceId)));
 }
 
 /**
@@ -47,7 +48,7 @@ export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted
 
 async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted): Promise<SubmitResult> {
   const at = deps.clock();
-  const lists = formLists(await deps.store.sourceLists(form.sourceId));
+  const lists = listsOverDefaults(await deps.store.sourceLists(form.sourceId));
   const fields = formFields(lists);
   const ids: string[] = [];
   for await (const row of deps.store.rows('requests', { sourceIds: [form.sourceId], includeDeleted: true })) {

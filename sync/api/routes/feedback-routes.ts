@@ -1,10 +1,9 @@
 // `GET`/`POST /feedback/{token}`: the requester's survey, reached only through its link. One answer per
 // link, which may be changed for a while; the answer reaches the request's row and the measures at once.
 import { Hono, type Context } from 'hono';
-import { DEFAULT_RULES } from '../../../shared/index';
+import { DEFAULT_RULES, listsOverDefaults } from '../../../shared/index';
 import { lastDay, linkState, readSurvey, recordFeedback, type LinkState } from '../../intake/feedback';
 import { answerValues, feedbackPage } from '../../intake/feedback-page';
-import { formLists } from '../../intake/intake-form';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
@@ -25,7 +24,7 @@ export function feedbackRoutes(deps: RouteDeps): Hono {
 
   async function page(c: Context, state: Extract<LinkState, { kind: 'open' }>, values: Record<string, string> | undefined, errors?: Record<string, string>) {
     const row = await deps.store.storedRow(state.link.sourceId, state.link.table, state.link.rowId);
-    const outcomes = formLists(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
+    const outcomes = listsOverDefaults(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
     const answered = state.link.answer !== null;
     return feedbackPage({
       action: c.req.path,
@@ -47,7 +46,7 @@ export function feedbackRoutes(deps: RouteDeps): Hono {
       const state = await open(c);
       if (state instanceof Response) return state;
       const post = await formPost(c);
-      const outcomes = formLists(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
+      const outcomes = listsOverDefaults(await deps.store.sourceLists(state.link.sourceId)).outcome ?? DEFAULT_RULES.lists.outcome;
       const read = readSurvey(post, outcomes);
       const values = { satisfaction: post.satisfaction ?? '', outcome: post.outcome ?? '', actionPlanAdopted: post.actionPlanAdopted ?? '', comment: post.comment ?? '' };
       if (!read.ok) return html(c, await page(c, state, values, read.errors), 400);

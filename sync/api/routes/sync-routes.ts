@@ -7,7 +7,7 @@ import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
-import { formLists } from '../../intake/intake-form';
+import { listsOverDefaults } from '../../../shared/index';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-wire';
 
 /** Bodies above this (8 MB; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
@@ -29,7 +29,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
         const lists = await deps.store.sourceLists(sourceId);
         // Survey answers the sheet has not written in yet are kept over the cells it still sends unchanged (decision 010).
         const holds = await surveyHoldsOf(deps.store, sourceId);
-        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: formLists(lists) } : {}) });
+        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
       } finally {

@@ -10,7 +10,7 @@ import { openIngestPool } from '../../../sync/api/ingest-pool';
 import { prepareInline, prepareSync, type PrepareSync, type SyncCall } from '../../../sync/api/sync-batch';
 import { loadConfig } from '../../../sync/config';
 import { encodeRow } from '../../../sync/store/batch-plan';
-import { formLists } from '../../../sync/intake/intake-form';
+import { listsOverDefaults } from '../../../shared/index';
 import type { EncodedRow, RowStore } from '../../../sync/store/row-store';
 import { storeBackends } from '../../support/store-backends';
 
@@ -72,7 +72,7 @@ describe('ingest pool', () => {
 
   test("a worker checks choices against the source's own lists, as the event loop does", async () => {
     const body = { table: 'requests', rows: [request('a', { requesterType: 'Regional council' }), request('b', { requesterType: 'County' })] };
-    const withLists: SyncCall = { ...call, lists: formLists({ requesterType: ['City', 'Regional council'] }) };
+    const withLists: SyncCall = { ...call, lists: listsOverDefaults({ requesterType: ['City', 'Regional council'] }) };
     const inWorker = await pool.prepare(bytes(body), withLists);
     expect(inWorker).toEqual(encoded(prepareSync(new Uint8Array(bytes(body)), withLists)));
     expect(inWorker.answer.rejected.map((r) => r.rowId)).toEqual(['b']);

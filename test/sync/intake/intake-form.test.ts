@@ -1,8 +1,9 @@
 // What the public intake form asks: the requests table's requester-facing columns, with choices a requester can make.
 import { describe, expect, it } from 'vitest';
-import { fixedCells, formFields, formLists, readSubmission } from '../../../sync/intake/intake-form';
+import { listsOverDefaults } from '../../../shared/index';
+import { fixedCells, formFields, readSubmission } from '../../../sync/intake/intake-form';
 
-const fields = formFields(formLists(null));
+const fields = formFields(listsOverDefaults(null));
 const today = new Date('2026-12-02T15:00:00Z');
 const answers = { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Budget equity tool for FY27.' };
 
@@ -15,23 +16,23 @@ describe('the intake form', () => {
 
   it('takes a deadline two years to the day away, across a February 29; the day after is sent back as more than two years away', () => {
     // Received December 2, 2026: two years on is December 2, 2028, 731 days later (2028 is a leap year).
-    const read = (dueOn: string) => readSubmission(fields, { ...answers, dueOn }, fixedCells('TA-2026-0001', today), formLists(null));
+    const read = (dueOn: string) => readSubmission(fields, { ...answers, dueOn }, fixedCells('TA-2026-0001', today), listsOverDefaults(null));
     expect(read('2028-12-02').ok).toBe(true);
     expect(read('2028-12-03')).toMatchObject({ ok: false, errors: { dueOn: expect.stringContaining('is more than two years away') } });
   });
 
   it('records the channel as Web form itself, whatever contact preference is chosen', () => {
-    const read = readSubmission(fields, { ...answers, preferredChannel: 'Phone' }, fixedCells('TA-2026-0001', today), formLists(null));
+    const read = readSubmission(fields, { ...answers, preferredChannel: 'Phone' }, fixedCells('TA-2026-0001', today), listsOverDefaults(null));
     expect(read.ok && read.cells).toMatchObject({ channel: 'Web form', preferredChannel: 'Phone' });
   });
 
   it('takes its required fields and their messages from the shared validation: spaces alone are no answer', () => {
-    const read = readSubmission(fields, { ...answers, contactName: '   ', requesterOrg: ' ' }, fixedCells('TA-2026-0001', today), formLists(null));
+    const read = readSubmission(fields, { ...answers, contactName: '   ', requesterOrg: ' ' }, fixedCells('TA-2026-0001', today), listsOverDefaults(null));
     expect(read.ok ? {} : read.errors).toEqual({ contactName: 'Your name is required.', requesterOrg: 'Your organization is required.' });
   });
 
   it('refuses "Referral" as a contact preference', () => {
-    const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today), formLists(null));
+    const read = readSubmission(fields, { ...answers, preferredChannel: 'Referral' }, fixedCells('TA-2026-0001', today), listsOverDefaults(null));
     expect(read.ok ? {} : read.errors).toHaveProperty('preferredChannel');
   });
 });
