@@ -3,6 +3,7 @@
 // column; through the store and ingest, a synced add-on sheet, and the CLI's `import` of a file, on both databases.
 import { afterAll, describe, expect, test } from 'vitest';
 import { ingestBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
+import { importWorkbook } from '../../../sync/ingest/import-workbook';
 import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
 import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends, type Backend } from '../../support/store-backends';
@@ -214,6 +215,26 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(answer.body.warnings).toEqual([{ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is cleared: the sheet's cell was emptied since the answer came" }]);
     expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: null });
     expect(h.reported).toEqual([]);
+  });
+
+  test('a row with no ID that a table pasted later now holds is known by its cells as before the answer: kept, answer and all', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Stacked log', sourceKind: 'file' });
+    const header = ['Organization', 'Date received', 'Status', 'Fulfilled on', 'Satisfaction'];
+    const row = (org: string) => [org, '3/2/2026', 'Fulfilled', '3/9/2026', 5];
+    const [a, b, c] = ['City A', 'City B', 'City C'].map(row);
+    const imported = async (...rows: (string | number)[][]) =>
+      importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'TA Log', rows: [header, ...rows] }]), sourceId: src.id, at: at('2026-03-10') });
+    await imported(a, b, c);
+    await answerSurvey(store, src.id, 'TA Log#4', at('2026-03-11'));
+    // A milestones table pasted above City C: its line now sits among that table's rows, unchanged since before the answer.
+    const later = await imported(a, b, ['Date', 'Milestone', 'Team', 'Status'], c);
+    expect(later.deleted).toBe(0);
+    expect(await store.storedRow(src.id, 'requests', 'TA Log#4')).toMatchObject({ requesterOrg: 'City C', satisfaction: 4, outcome: 'Action plan adopted' });
+    expect(await store.surveyHolds(src.id, 'requests')).toHaveLength(2);
+    // Edited there since, it is no longer the row stored: it goes, as a row with no answer does.
+    const edited = await imported(a, b, ['Date', 'Milestone', 'Team', 'Status'], ['City C', '3/2/2026', 'Closed', '3/9/2026', 5]);
+    expect(edited.deleted).toBe(1);
   });
 
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
