@@ -38,6 +38,9 @@ describe('the bundle', () => {
     expect(code).not.toContain('sha512_base64url');
     // A template is set up with its own content: the CLI's sample-row generator (`template --sample`) is not shipped.
     expect(code).not.toContain('function sampleRows(');
+    // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out.
+    expect(code).toContain('Rows whose content hash matched what is stored.');
+    expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
   });
 
   test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {
