@@ -84,8 +84,11 @@ export const tableNamed = (sheetName: string): TableDef | undefined =>
 /**
  * The table a sheet holds: by its name, else by the header row (below any title) that names the most
  * of one table, with every required column found. Undefined for notes, lists and empty sheets.
+ * `held`: the tables the sheet was synced as before. One whose header broke (a required column renamed or
+ * emptied) is still found while its header names more of it than of the table found instead: read as it,
+ * the sheet says what is missing, where read as the other its rows would be taken for deleted.
  */
-export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[]): LocatedTable | undefined {
+export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[], held: readonly TableDef[] = []): LocatedTable | undefined {
   const byName = tableNamed(sheetName);
   if (byName) return { table: byName, headerIndex: findHeaderRow(byName, grid).index };
   let best: (LocatedTable & { weight: number }) | undefined;
@@ -95,6 +98,12 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
     // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
     // over the first, whose rows would pass for lines above its header.
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
+  }
+  if (best && !held.includes(best.table)) {
+    for (const table of held) {
+      const { index, weight } = findHeaderRow(table, grid);
+      if (weight > best.weight) best = { table, headerIndex: index, weight };
+    }
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
 }
