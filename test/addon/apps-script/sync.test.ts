@@ -379,6 +379,28 @@ describe('a date typed as a month, its last day refused', () => {
     expect(second.reads).toBeLessThan(first.reads);
   });
 
+  test.each([
+    { how: 'in English', locale: undefined },
+    { how: 'for a person whose Google account is in Spanish', locale: 'es' },
+  ])('in one protected cell of a column is refused there alone, $how: the cells around it get their last days, in a few calls', async ({ locale }) => {
+    const { plan, fakes, sync, remembered } = await typedEnds(`One protected End ${locale ?? 'en'}`, 400);
+    if (locale) fakes.env.locale = locale;
+    plan.protectFromScript('C101');
+    // A warning-only protection leaves a script's write alone: nothing of it is refused, nor remembered.
+    plan.protectFromScript('C2:C50', { warningOnly: true });
+    const first = await sync();
+    expect(first.summary).toMatch(/399 End cells typed as a month now hold the month's last day/);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(.*\): .*later syncs leave it as it is/);
+    expect([2, 100, 102, 401].map((row) => plan.peek(row, 3)?.value)).toEqual(Array(4).fill(dateCell('2027-08-31')));
+    expect(plan.peek(101, 3)?.value).toEqual(dateCell('2027-08-01'));
+    expect(JSON.parse(remembered()!)).toHaveLength(1);
+    // The Sync IDs, the refused write, and the column written in two blocks around the protected cell, the sheet's
+    // protections asked once (ranges and sheet).
+    expect(fakes.count('Range.setValues')).toBe(4);
+    expect(fakes.count('Sheet.getProtections')).toBe(2);
+    expect((await sync()).summary).not.toMatch(/typed as a month/);
+  });
+
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {
     const { plan, sync, remembered } = await typedEnds('Timed-out Ends', 2);
     const timeout = 'Service Spreadsheets timed out while accessing document with id 1FakeSpreadsheetId.';

@@ -41,6 +41,7 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
           await context.sync();
         });
       },
+      protect: (name, range) => sheet(name).protectLocked(range),
     },
     done: () => expect(excel.unsynced).toBe(0),
   };

@@ -738,12 +738,16 @@ class RangeProxy extends ClientObject {
     this.queue(8, () => (this.context.excel.selection = { sheet: this.sheet.model().name, ...this.at() }));
   }
 
-  getCellProperties(_spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]> {
+  /** Each cell's fill, or whether it is locked (a cell the sheet's protection keeps: `ExcelSheet.locked`). */
+  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]> {
     this.context.uses(9, 'Range.getCellProperties');
     let value: CellProperties[][] | undefined;
     let props: CellProperties[][] = [];
+    const isLocked = (r: number, c: number) => this.sheet.model().locked.some((m) => r >= m.row && r < m.row + m.rows && c >= m.column && c < m.column + m.columns);
+    const propsAt = (r: number, c: number): CellProperties =>
+      'protection' in spec.format ? { format: { protection: { locked: isLocked(r, c) } } } : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
     this.context.queueLoad({
-      bytes: () => size((props = this.grid((r, c) => ({ format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } })))),
+      bytes: () => size((props = this.grid(propsAt))),
       resolve: () => (value = props),
     });
     return {
