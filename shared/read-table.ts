@@ -1,6 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
+import { addedStatuses } from './added-statuses';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
@@ -351,7 +352,9 @@ export function readTable(
   const nextTitle = next >= 0 ? titleAbove(grid, headerIndex, next) : -1;
   const nextAt = { ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}) };
   if (next >= 0) grid = grid.slice(0, nextTitle);
-  const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  // Each of the table's lists read once, however many lines ask it (legends, choices in place, statuses added).
+  const given = options.lists ?? DEFAULT_READ_OPTIONS.lists;
+  const readOptions = { lists: Object.fromEntries(tableListKeys(table).map((k) => [k, given[k]])) };
   const { legendOf, inPlace } = choiceLines(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
@@ -551,8 +554,12 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
+  issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
 }
+
+/** The lists a table's choice columns read, their own and former ones. */
+const tableListKeys = (table: TableDef): string[] => [...new Set(table.columns.flatMap((c) => (c.type === 'choice' ? [c.list, c.formerList] : [])).filter((k) => k !== undefined))];
 
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
 
