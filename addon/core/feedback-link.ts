@@ -20,7 +20,7 @@ export interface FeedbackLinkDeps {
 export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Task<{ requestId: string; url: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
   if (wanted === '') throw new AddonError('invalid_argument', 'Type the Request ID of a fulfilled request, e.g. TA-2026-0031.');
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.port.words);
   const t = yield* requestsSheet(deps.port);
   const found = t.read.rows.find((r) => typeof r.raw.requestId === 'string' || typeof r.raw.requestId === 'number' ? foldText(String(r.raw.requestId).trim()) === wanted : false);
   if (!found) throw new AddonError('not_found', `There is no request "${requestId}" in ${t.sheet}.`);

@@ -17,7 +17,7 @@ import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView
 /** The Requests sheet (or the first sheet with its headers); `names` as in TableSearch. */
 export function* requestsSheet(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet> {
   const [t] = yield* readTableSheets(port, { only: 'requests', names });
-  if (!t) throw new AddonError('no_table', 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.');
+  if (!t) throw new AddonError('no_table', `There is no Requests sheet here (or a sheet with its headers): ${port.words.setUp('ta-intake')} first.`);
   return t;
 }
 
