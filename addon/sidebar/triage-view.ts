@@ -2,6 +2,7 @@
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
 // the requests table's definition; Save and Save & next write the row.
 import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
+import { listValues } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
 import { runLook, runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
@@ -11,9 +12,10 @@ export class TriagePanel {
   private index = -1;
   private readonly queue = h('ul', { id: 'queue', role: 'listbox', tabindex: 0, 'aria-label': 'Requests needing triage' });
   private readonly heading = h('h2', { id: 'queue-heading' }, 'Requests needing triage');
+  private readonly sheets = h('p', { id: 'queue-sheets', class: 'hint' });
   private readonly detail = h('section', { id: 'detail', 'aria-label': 'Selected request' });
   private readonly notice = h('div', { id: 'scheduled-sync-notice' });
-  readonly root = h('div', { id: 'triage' }, this.notice, this.heading, this.queue, this.detail);
+  readonly root = h('div', { id: 'triage' }, this.notice, this.heading, this.sheets, this.queue, this.detail);
 
   constructor(
     private readonly bridge: HostBridge,
@@ -48,13 +50,17 @@ export class TriagePanel {
   private renderQueue(): void {
     const items = this.view?.items ?? [];
     this.heading.textContent = `Requests needing triage (${items.length})`;
+    const sheets = this.view?.sheets ?? [];
+    this.sheets.textContent = sheets.length ? `From ${listValues(sheets)}.` : '';
     clear(this.queue);
     items.forEach((item, i) => {
       const suggested = item.suggestedPriority ? ` · suggested ${item.suggestedPriority}` : '';
+      // With one log a row number is enough; with several, the sheet tells an archive's request from this year's.
+      const where = sheets.length > 1 ? `${item.sheet} row ${item.row} · ` : '';
       this.queue.append(
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
           h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
-          h('span', { class: 'meta' }, `Received ${item.receivedOn || 'unknown'}${suggested}`)),
+          h('span', { class: 'meta' }, `${where}Received ${item.receivedOn || 'unknown'}${suggested}`)),
       );
     });
   }
@@ -69,7 +75,7 @@ export class TriagePanel {
     if (!item) return;
     this.queue.children[i]?.scrollIntoView?.({ block: 'nearest' });
     try {
-      await this.bridge.select(item.key, item.row);
+      await this.bridge.select(item);
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
@@ -115,7 +121,10 @@ export class TriagePanel {
       h('h2', {}, item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`),
       h('dl', {},
         h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
-        h('dt', {}, 'Received'), h('dd', {}, `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`),
+        h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
+        h('dt', {}, 'Received'), h('dd', { class: 'received' },
+          `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
+          ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
         h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
         h('dt', {}, 'Request'), h('dd', { class: 'description' }, item.description || '—')),
       form,
@@ -145,7 +154,7 @@ export class TriagePanel {
     }
     announce(this.status, 'Saving…');
     try {
-      const result = await this.bridge.save({ key: item.key, row: item.row, values, read });
+      const result = await this.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values, read });
       if (!result.ok) {
         this.showErrors(form, result.errors);
         if (result.conflict) {
