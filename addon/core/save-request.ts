@@ -83,9 +83,10 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
     i = end + 1;
   }
 
-  const values = { ...target.values };
-  for (const { field, value } of edits.values()) values[field] = value;
-  const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...values } };
+  // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
+  const written = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
+  const values = { ...target.values, ...written };
+  const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...written } };
   return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null };
 }
 

@@ -2,7 +2,7 @@
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
 // the requests table's definition; Save and Save & next write the row.
 import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
-import { listValues } from '../../shared/quote-value';
+import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
 import { runLook, runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
@@ -83,8 +83,9 @@ export class TriagePanel {
 
   private control(field: TriageFormField, item: TriageItem): HTMLElement {
     const value = item.values[field.name];
-    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}` };
-    if (field.input !== 'choice') return h('input', { ...common, type: field.input, value });
+    const held = heldOnly(field, value) ? ` held-${field.name}` : '';
+    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}${held}` };
+    if (field.input !== 'choice') return h('input', { ...common, type: field.input, value: shownValue(field, value) });
     const choices = [...field.choices];
     if (value && !choices.some((c) => c.value === value)) choices.unshift({ value, text: `${value} (not in the list)` });
     return h('select', common, h('option', { value: '' }, '—'), ...choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.text)));
@@ -102,6 +103,9 @@ export class TriagePanel {
       h('div', { class: 'field' },
         h('label', { for: `field-${field.name}` }, field.label),
         this.control(field, item),
+        heldOnly(field, item.values[field.name])
+          ? h('p', { class: 'hint', id: `held-${field.name}` }, `The sheet says ${quoteValue(item.values[field.name])} (not a date); it stays unless you pick one.`)
+          : null,
         field.name === 'priority' && item.suggestedPriority
           ? h('p', { class: 'hint', id: 'priority-hint' }, `Suggested: ${item.suggestedPriority}. ${item.priorityReason}`)
           : null,
@@ -145,11 +149,12 @@ export class TriagePanel {
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
     const values: Partial<Record<TriageField, string>> = {};
     const read: Partial<Record<TriageField, string>> = {};
-    for (const field of this.fieldNames()) {
-      const v = (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value;
-      if (v !== item.values[field]) {
-        values[field] = v;
-        read[field] = item.values[field];
+    // Changed is what differs from what the control showed: a Due of "TBD" shows an empty picker, which is no change.
+    for (const field of this.view!.fields) {
+      const v = (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value;
+      if (v !== shownValue(field, item.values[field.name])) {
+        values[field.name] = v;
+        read[field.name] = item.values[field.name];
       }
     }
     announce(this.status, 'Saving…');
@@ -160,8 +165,8 @@ export class TriagePanel {
         if (result.conflict) {
           // The row as it is now becomes what this form was read from: saving again keeps the person's values.
           Object.assign(item, result.conflict.item);
-          for (const field of this.fieldNames()) {
-            if (!(field in values)) (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value = item.values[field];
+          for (const field of this.view!.fields) {
+            if (!(field.name in values)) (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value = shownValue(field, item.values[field.name]);
           }
           announce(this.status, 'Someone else changed this request meanwhile; nothing was saved. See the marked fields.', 'error');
         } else announce(this.status, 'Some fields need fixing.', 'error');
@@ -180,3 +185,9 @@ export class TriagePanel {
     }
   }
 }
+
+/** A date picker shows only a `YYYY-MM-DD` day: a cell holding other text ("TBD", `13/45/2026`) shows it empty. */
+const heldOnly = (field: TriageFormField, value: string) => field.input === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** What the field's control shows for the cell's value, which a save compares with to find what the person changed. */
+const shownValue = (field: TriageFormField, value: string) => (heldOnly(field, value) ? '' : value);

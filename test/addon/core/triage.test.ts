@@ -163,6 +163,18 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
   });
 });
 
+describe.each(HOST_DRIVERS)('save beside a cell that does not read on a $label', ({ run, host }) => {
+  test('answers the row as the sheet holds it: a Due of "TBD" is still "TBD", not blank, so the next save sees no change by someone else', async () => {
+    const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'New', dueOn: 'TBD', followUpOn: '13/45/2026' })]);
+    const first = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { priority: 'High' }, read: { priority: '' } }, AS_OF));
+    expect(first).toMatchObject({ ok: true, item: { values: { priority: 'High', dueOn: 'TBD', followUpOn: '13/45/2026' } } });
+    const item = (first as { item: { values: Record<string, string> } }).item;
+    const second = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { dueOn: '2026-04-01' }, read: { dueOn: item.values.dueOn } }, AS_OF));
+    expect(second).toMatchObject({ ok: true, item: { values: { dueOn: '2026-04-01', followUpOn: '13/45/2026' } } });
+    expect(port.readSheet('Requests')[1][at('followUpOn')]).toBe('13/45/2026');
+  });
+});
+
 describe.each(HOST_DRIVERS)('save over words written after a status on a $label', ({ run, host }) => {
   test('moves them into the sheet\'s Notes first, so the next sync stores the same notes; a save that leaves the status leaves Notes', async () => {
     const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'In progress - waiting on budget', notes: 'Called twice' })]);

@@ -2,10 +2,49 @@
 // typo'd priority or received year, a log per fiscal year; and where the keyboard focus goes after each Save.
 import { describe, expect, test } from 'vitest';
 import { withChromium } from '../../support/chromium';
-import { loadAddon } from '../bundle-harness';
-import { headers, openSidebar, requestRow } from './sidebar-page';
+import { dateCell, loadAddon } from '../bundle-harness';
+import { at, headers, openSidebar, requestRow } from './sidebar-page';
 
 const SLOW = 120_000;
+
+describe('a date the picker cannot show', () => {
+  test(
+    'Save writes only the field changed: a Due of "TBD" and a mistyped Follow-up stay as typed, and each field says what the cell holds',
+    async () => {
+      const addon = await loadAddon();
+      addon.call('setupTaIntake');
+      addon.fakes.seedSheet('Requests', [
+        requestRow({ requestId: 'TA-26-002', receivedOn: '2026-11-02', requesterOrg: 'City of Fresno', requesterType: 'City', status: 'New', dueOn: 'TBD', followUpOn: '13/45/2026' }),
+      ], { row: 2, column: 1 });
+      await withChromium(async (browser) => {
+        const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+        await openSidebar(page, addon);
+        await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
+        const due = page.getByLabel('Due');
+        expect(await due.getAttribute('aria-describedby')).toMatch(/\bheld-dueOn\b/);
+        expect(await page.locator('#held-dueOn').innerText()).toMatch(/^The sheet says "TBD"/);
+        expect(await page.locator('#held-followUpOn').innerText()).toMatch(/^The sheet says "13\/45\/2026"/);
+        await page.screenshot({ path: '/tmp/equity-desk-sidebar-tbd.png', fullPage: true });
+
+        await page.getByLabel('Priority').selectOption('High');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved TA-26-002/);
+        const row = addon.fakes.readSheet('Requests')[1];
+        expect([row[at('priority')], row[at('dueOn')], row[at('followUpOn')]]).toEqual(['High', 'TBD', '13/45/2026']);
+
+        // Picking a date there replaces the text, as the person chose.
+        await due.fill('2026-12-20');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved TA-26-002/);
+        await expect.poll(() => addon.fakes.readSheet('Requests')[1][at('dueOn')]).toEqual(dateCell('2026-12-20'));
+        expect(await page.locator('#held-dueOn').count()).toBe(0);
+        expect(addon.fakes.readSheet('Requests')[1][at('followUpOn')]).toBe('13/45/2026');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+      });
+    },
+    SLOW,
+  );
+});
 
 describe('several request sheets and typos in the queue', () => {
   test(
