@@ -1,6 +1,6 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
-// the requests table's definition; Save and Save & next write the row.
+// the requests table's definition; Save and Save & next write the row and leave the keyboard where the work goes on.
 import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
@@ -146,6 +146,12 @@ export class TriagePanel {
     (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
   }
 
+  /** Where a keyboard goes on: the next request's first field, the Save button again, or the queue once it is empty. */
+  private focusAfterSave(next: boolean): void {
+    const target = this.detail.querySelector<HTMLElement>(next ? 'form input, form select' : 'button[value=save]') ?? this.queue;
+    target.focus();
+  }
+
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
     const values: Partial<Record<TriageField, string>> = {};
     const read: Partial<Record<TriageField, string>> = {};
@@ -180,6 +186,7 @@ export class TriagePanel {
       this.renderQueue();
       const following = result.item ? (next ? at + 1 : at) : at;
       await this.choose(Math.min(following, items.length - 1));
+      this.focusAfterSave(next);
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }

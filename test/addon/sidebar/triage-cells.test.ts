@@ -46,6 +46,51 @@ describe('a date the picker cannot show', () => {
   );
 });
 
+describe('keyboard focus after saving', () => {
+  test(
+    'Save & next lands on the next request\'s first field, Save on the Save button, and an emptied queue on the queue',
+    async () => {
+      const addon = await loadAddon();
+      addon.call('setupTaIntake');
+      addon.fakes.seedSheet('Requests', [
+        requestRow({ requestId: 'R-1', receivedOn: '2026-03-01', requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' }),
+        requestRow({ requestId: 'R-2', receivedOn: '2026-03-02', requesterOrg: 'Kern County', requesterType: 'City', status: 'New' }),
+      ], { row: 2, column: 1 });
+      const focused = () => page.evaluate(() => { const el = document.activeElement!; return el.id || el.textContent || el.tagName; });
+      let page!: import('playwright-core').Page;
+      await withChromium(async (browser) => {
+        page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+        await openSidebar(page, addon);
+        await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(2);
+        await page.getByLabel('Priority').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.getByRole('button', { name: 'Save & next' }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved R-1/);
+        await expect.poll(() => page.locator('#detail h2').innerText()).toBe('Request R-2');
+        await expect.poll(focused).toBe('field-requesterType');
+
+        await page.getByLabel('Priority').selectOption('Low');
+        await page.getByRole('button', { name: 'Save', exact: true }).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/^Saved R-2/);
+        await expect.poll(focused).toBe('Save');
+
+        // Each request leaves the queue in turn; once none is left, focus goes to the queue, not the page.
+        for (const id of ['R-2', 'R-1']) {
+          await page.getByLabel('Assignee').selectOption('J. Chen');
+          await page.getByLabel('Status').selectOption('Assigned');
+          await page.getByRole('button', { name: 'Save & next' }).focus();
+          await page.keyboard.press('Enter');
+          await expect.poll(() => page.locator('#status').innerText()).toBe(`Saved ${id}; it no longer needs triage.`);
+        }
+        await expect.poll(focused).toBe('queue');
+      });
+    },
+    SLOW,
+  );
+});
+
 describe('several request sheets and typos in the queue', () => {
   test(
     'the queue holds an archive and this year\'s log, names each request\'s sheet, and shows a typo priority and a future received date for what they are',
