@@ -28,7 +28,7 @@ export function appsScriptBridge(): HostBridge {
   return {
     words: SHEETS_WORDS,
     triage: () => call('sidebarTriage'),
-    select: (key, row) => call('sidebarSelect', key, row),
+    select: ({ sheet, key, row }) => call('sidebarSelect', { sheet, key, row }),
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
     feedbackLink: (requestId) => call('sidebarFeedbackLink', requestId),
