@@ -1,6 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
+import { addedStatuses } from './added-statuses';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
@@ -12,6 +13,7 @@ import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
+import { totalsLabel } from './totals-rows';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
@@ -84,8 +86,11 @@ export const tableNamed = (sheetName: string): TableDef | undefined =>
 /**
  * The table a sheet holds: by its name, else by the header row (below any title) that names the most
  * of one table, with every required column found. Undefined for notes, lists and empty sheets.
+ * `held`: the tables the sheet was synced as before. One whose header broke (a required column renamed or
+ * emptied) is still found while its header names more of it than of the table found instead: read as it,
+ * the sheet says what is missing, where read as the other its rows would be taken for deleted.
  */
-export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[]): LocatedTable | undefined {
+export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[], held: readonly TableDef[] = []): LocatedTable | undefined {
   const byName = tableNamed(sheetName);
   if (byName) return { table: byName, headerIndex: findHeaderRow(byName, grid).index };
   let best: (LocatedTable & { weight: number }) | undefined;
@@ -95,6 +100,12 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
     // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
     // over the first, whose rows would pass for lines above its header.
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
+  }
+  if (best && !held.includes(best.table)) {
+    for (const table of held) {
+      const { index, weight } = findHeaderRow(table, grid);
+      if (weight > best.weight) best = { table, headerIndex: index, weight };
+    }
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
 }
@@ -342,7 +353,9 @@ export function readTable(
   const nextTitle = next >= 0 ? titleAbove(grid, headerIndex, next) : -1;
   const nextAt = { ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}) };
   if (next >= 0) grid = grid.slice(0, nextTitle);
-  const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  // Each of the table's lists read once, however many lines ask it (legends, choices in place, statuses added).
+  const given = options.lists ?? DEFAULT_READ_OPTIONS.lists;
+  const readOptions = { lists: Object.fromEntries(tableListKeys(table).map((k) => [k, given[k]])) };
   const { legendOf, inPlace } = choiceLines(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
@@ -409,7 +422,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     const legend = legendOf(line);
-    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -442,6 +455,11 @@ export function readTable(
     const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
+      continue;
+    }
+    const totals = totalsLabel(line, header);
+    if (totals !== undefined) {
+      setAside(r, 'totals_row', `this row is a totals row (${quoteValue(totals)}), not a ${table.noun}; not read as a row`, '', firstCell(line));
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;
@@ -542,8 +560,12 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
+  issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
 }
+
+/** The lists a table's choice columns read, their own and former ones. */
+const tableListKeys = (table: TableDef): string[] => [...new Set(table.columns.flatMap((c) => (c.type === 'choice' ? [c.list, c.formerList] : [])).filter((k) => k !== undefined))];
 
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
 

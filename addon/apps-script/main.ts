@@ -1,6 +1,8 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { SHEETS_WORDS } from './host-words';
+import { TEMPLATE_LABELS } from '../port/host-words';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
 import { counted } from '../../shared/plural';
 import { isErrorType } from '../../shared/typed-error';
@@ -17,9 +19,9 @@ import { feedbackLinkFor } from '../core/feedback-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import { triageQueue } from '../core/triage';
-import type { ActionFailure, TriageUpdate } from '../core/views';
+import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
-import type { EntryName, MenuHandler, TriggerName } from './entry-points';
+import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './entry-points';
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { refreshCustomFunctionCells } from './refresh-functions';
@@ -43,10 +45,10 @@ function buildMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const add = (menu: GoogleAppsScript.Base.Menu, caption: string, handler: MenuHandler) => menu.addItem(caption, handler);
   const setup = ui.createMenu('Set up from template');
-  add(setup, 'TA intake (requests log)', 'setupTaIntake');
-  add(setup, 'Work plan', 'setupWorkplan');
-  add(setup, 'Milestones', 'setupMilestones');
-  add(setup, 'Roadmap', 'setupRoadmap');
+  add(setup, TEMPLATE_LABELS['ta-intake'], 'setupTaIntake');
+  add(setup, TEMPLATE_LABELS.workplan, 'setupWorkplan');
+  add(setup, TEMPLATE_LABELS.milestones, 'setupMilestones');
+  add(setup, TEMPLATE_LABELS.roadmap, 'setupRoadmap');
   const menu = ui.createAddonMenu().addSubMenu(setup);
   add(menu, 'Open triage sidebar', 'openTriageSidebar');
   add(menu, 'Sync now', 'syncNowFromMenu');
@@ -112,6 +114,13 @@ const setupFrom = (template: TemplateName) => () => menuAction((port) => runSync
 
 type Handler = (...args: any[]) => unknown;
 
+/** Every custom function, by the name its formulas call: **Refresh custom functions** enters those formulas again. */
+const customHandlers = {
+  ...derivedHandlers,
+  EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
+    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx, words: SHEETS_WORDS }, [requesterType, category, fromDate, toDate]))),
+} satisfies Record<CustomEntryName, Handler>;
+
 export const handlers = {
   onOpen: () => buildMenu(),
   onInstall: () => buildMenu(),
@@ -152,7 +161,7 @@ export const handlers = {
   refreshCustomFunctions: () =>
     menuAction(() => {
       runSync(forgetDemandAnswers(documentSettings, Date.now()));
-      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
+      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet(), Object.keys(customHandlers));
       return cells === 0
         ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
         : `Recalculated ${counted(cells, 'cell')} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
@@ -162,7 +171,7 @@ export const handlers = {
       const lastRun = runSync(lastScheduledRun(documentSettings));
       return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
     }),
-  sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
+  sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
     rpc((port) => {
@@ -173,8 +182,6 @@ export const handlers = {
   sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(feedbackLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
-  ...derivedHandlers,
-  EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
-    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
+  ...customHandlers,
 } satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile
 

@@ -2,7 +2,8 @@
 // service acknowledged sent (plus rows it would reject, so it stays the judge, and deletions), in
 // chunks, under a lock; the service's rejections shown at their cells and cleared once fixed.
 import { contentHash } from '../../shared/content-hash';
-import { syncAnswer, syncStateAnswer, type SyncContext, type SyncRequest } from '../../shared/wire/sync-wire';
+import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
+import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords } from '../../shared/issues';
@@ -419,7 +420,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
  * a table's formulas come with its values, to tell a blank status cell from one whose formula shows nothing.
  */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.port.words);
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
@@ -430,7 +431,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(hasLists ? { lists: checkedLists(rules) } : {}) };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
-      throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
+      throw new AddonError('no_table', `No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap): ${deps.port.words.setUp()} first.`);
     }
     const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
     if (loading !== undefined) throw new AddonError('loading', loading);

@@ -1,6 +1,7 @@
 // The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
 // Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
+import type { HostWords } from './host-words';
 import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
@@ -111,6 +112,17 @@ export interface SheetFormat {
   print?: SheetPlan['print'];
 }
 
+/**
+ * Where a data sheet's print area ends. `tableColumns`: the columns the table's headers reach; an area from A1 that
+ * reaches them is one this add-on or a template set (the sheet grows wider as columns are added, so it may end
+ * short of `lastColumn`), and a narrower one, or one not from A1, a person's own.
+ */
+export interface PrintRows {
+  lastRow: number;
+  lastColumn: number;
+  tableColumns: number;
+}
+
 /** Dropdowns and status colours over rows of a sheet's columns, each with the rows it covers. */
 export interface RowRules {
   validations: readonly PlanValidation[];
@@ -118,6 +130,8 @@ export interface RowRules {
 }
 
 export interface SpreadsheetPort {
+  /** The host's own words for the add-on's places, for texts that tell its user where to go. */
+  readonly words: HostWords;
   sheetNames(): Io<string[]>;
   /**
    * The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty.
@@ -178,6 +192,13 @@ export interface SpreadsheetPort {
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows.
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
+  /**
+   * Ends the sheet's print area at `lastRow`, from A1 across `lastColumn` columns: the ready rows' formulas below the
+   * data print nothing but are content to the host, which would otherwise print them as pages of empty rows. Only
+   * an area this add-on or a template set is replaced (see `PrintRows`), or none: a person's own print area stays.
+   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing.
+   */
+  printRowsTo(name: string, rows: PrintRows): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */
   selectRow(name: string, row: number): Io<void>;
   toast(message: string, title?: string): Io<void>;

@@ -106,6 +106,16 @@ describe('Excel add-in host layer', () => {
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
+  test('before it is connected, the add-in tells the way to Settings in Excel\'s words, for this workbook', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const { mock } = office(excel);
+    const addin = createExcelAddin({ office: mock, run: excel.run, http: service().http, storage: storage() });
+    await addin.bridge.setup!('ta-intake');
+    const refused = addin.bridge.sync();
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('open Home > Equity Desk and choose Settings, then enter the service URL and this workbook\'s source token') });
+    await expect(refused).rejects.toMatchObject({ message: expect.not.stringMatching(/Extensions|this sheet/) });
+  });
+
   test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
     const { excel, addin, posts } = await connectedAddin();
     const report = await addin.bridge.setup!('ta-intake');
@@ -123,7 +133,7 @@ describe('Excel add-in host layer', () => {
     const queue = await addin.bridge.triage();
     const item = queue.items.find((i) => i.requestId === 'R-100')!;
     expect(item.suggestedPriority).not.toBe('');
-    const saved = await addin.bridge.save({ key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
     expect(saved.ok).toBe(true);
     expect(requests.peek(2, col('Priority'))?.value).toBe('High');
 
@@ -233,6 +243,22 @@ describe('Excel add-in host layer', () => {
       const second = await addin.bridge.sync();
       expect(second.summary).not.toMatch(/typed as a month/);
       expect(excel.requests.length - again).toBeLessThan(firstTrips);
+    });
+
+    test('in one locked cell is refused there alone: the End beside it gets its last day, and later syncs leave the locked one', async () => {
+      const { excel, addin, sheet, settings } = await typedEnds();
+      sheet.protectLocked('C3:C3');
+      const before = excel.requests.length;
+      const first = await addin.bridge.sync();
+      expect(first.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+      expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You cannot perform the requested operation\.\): .*later syncs leave it as it is/);
+      expect([2, 3].map((row) => sheet.peek(row, 3)?.value)).toEqual([serialFromIso('2027-08-31'), serialFromIso('2027-08-01')]);
+      expect(JSON.parse(String(settings.get('equityDesk.refusedEnds.Work plan')))).toHaveLength(1);
+      // Which cells are locked, then the cells around them: the refused request aside, two round trips.
+      const failed = excel.requests.length - before;
+      const again = excel.requests.length;
+      await addin.bridge.sync();
+      expect(excel.requests.length - again).toBeLessThan(failed);
     });
 
     test('for a passing failure (GeneralException) is not remembered: the summary says the next sync tries again, and it does', async () => {
