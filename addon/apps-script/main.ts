@@ -17,7 +17,7 @@ import { feedbackLinkFor } from '../core/feedback-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import { triageQueue } from '../core/triage';
-import type { ActionFailure, TriageUpdate } from '../core/views';
+import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './entry-points';
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
@@ -169,7 +169,7 @@ export const handlers = {
       const lastRun = runSync(lastScheduledRun(documentSettings));
       return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
     }),
-  sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
+  sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
     rpc((port) => {

@@ -89,7 +89,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   const bridge: HostBridge = {
     triage: () => call(() => triageQueue(port, today())),
-    select: (key, row) => call(() => selectRequest(port, key, row)),
+    select: (at) => call(() => selectRequest(port, at)),
     save: (update) => call(() => saveRequest(port, update, today())),
     sync: () =>
       call(async () => {

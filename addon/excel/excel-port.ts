@@ -7,13 +7,13 @@ import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
-import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { excelDay, excelSerial } from './excel-serial';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -64,7 +64,7 @@ const isNotFound = (e: unknown) => codeOf(e) === 'ItemNotFound';
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 function hostValue(value: unknown, format: unknown): HostCell {
-  if (typeof value === 'number' && isDateFormat(format)) return new Date(`${isoFromSerial(value)}T00:00:00Z`);
+  if (typeof value === 'number' && isDateFormat(format)) return excelDay(value);
   return isBlank(value) ? '' : (value as HostCell);
 }
 
@@ -95,7 +95,7 @@ function excelCell(cell: WriteCell | undefined, current: unknown): { value: unkn
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: serialFromIso(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
   if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
   return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
 }
@@ -552,6 +552,28 @@ export class ExcelPort implements SpreadsheetPort {
       });
       addConditionals(sheet, conditionals);
       await context.sync();
+    });
+  }
+
+  /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
+  private readonly printAreas = new Map<string, string>();
+
+  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
+    const wanted = `A1:${a1(lastRow, lastColumn)}`;
+    if (this.printAreas.get(name) === wanted) return;
+    await this.onSheet(name, async (context, sheet) => {
+      const area = sheet.pageLayout.getPrintAreaOrNullObject().load(['isNullObject', 'address']);
+      await context.sync();
+      // Excel answers with the sheet's name and `$` signs ('Work plan'!$A$1:$O$40).
+      const current = area.isNullObject ? undefined : area.address.replace(/^.*!/, '').replace(/\$/g, '');
+      const end = current === undefined ? undefined : /^A1:([A-Z]+)\d+$/.exec(current)?.[1];
+      const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
+      if (ours && current !== wanted) {
+        sheet.pageLayout.setPrintArea(wanted);
+        await context.sync();
+      }
+      this.printAreas.set(name, wanted);
     });
   }
 

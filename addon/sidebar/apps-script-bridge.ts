@@ -26,7 +26,7 @@ function call<T>(target: SidebarTarget, ...args: unknown[]): Promise<T> {
 export function appsScriptBridge(): HostBridge {
   return {
     triage: () => call('sidebarTriage'),
-    select: (key, row) => call('sidebarSelect', key, row),
+    select: ({ sheet, key, row }) => call('sidebarSelect', { sheet, key, row }),
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
     feedbackLink: (requestId) => call('sidebarFeedbackLink', requestId),

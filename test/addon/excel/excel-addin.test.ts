@@ -123,7 +123,7 @@ describe('Excel add-in host layer', () => {
     const queue = await addin.bridge.triage();
     const item = queue.items.find((i) => i.requestId === 'R-100')!;
     expect(item.suggestedPriority).not.toBe('');
-    const saved = await addin.bridge.save({ key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
     expect(saved.ok).toBe(true);
     expect(requests.peek(2, col('Priority'))?.value).toBe('High');
 
