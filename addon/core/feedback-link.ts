@@ -21,7 +21,7 @@ export interface FeedbackLinkDeps {
 export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Task<{ requestId: string; url: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
   if (wanted === '') throw new AddonError('invalid_argument', 'Type the Request ID of a fulfilled request, e.g. TA-2026-0031.');
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.port.words);
   const sheets = yield* requestSheets(deps.port);
   const idIs = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? foldText(String(v).trim()) === wanted : false);
   const t = sheets.find((s) => s.read.rows.some((r) => idIs(r.raw.requestId)));

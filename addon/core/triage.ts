@@ -15,15 +15,13 @@ import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
 
-const NO_REQUESTS_SHEET = 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.';
-
 /**
  * Every request sheet, in the workbook's order, as the sync reads them: a log kept per fiscal year, or an office's own
  * log beside the Requests sheet a template added, is one queue. `names` as in TableSearch.
  */
 export function* requestSheets(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet[]> {
   const sheets = yield* readTableSheets(port, { only: 'requests', every: true, names });
-  if (sheets.length === 0) throw new AddonError('no_table', NO_REQUESTS_SHEET);
+  if (sheets.length === 0) throw new AddonError('no_table', `There is no Requests sheet here (or a sheet with its headers): ${port.words.setUp('ta-intake')} first.`);
   return sheets;
 }
 

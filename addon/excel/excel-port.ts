@@ -8,6 +8,7 @@ import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
+import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
@@ -210,6 +211,8 @@ function setPrint(sheet: Worksheet, f: SheetFormat): void {
 }
 
 export class ExcelPort implements SpreadsheetPort {
+  readonly words = EXCEL_WORDS;
+
   constructor(private readonly deps: ExcelPortDeps) {}
 
   /**

@@ -2,12 +2,15 @@
 // every call is asynchronous, takes and returns plain JSON, and fails with a HostError carrying a message.
 import { isErrorType, TypedError } from '../../shared/typed-error';
 import type { SetupReport } from '../core/setup';
+import type { HostWords } from '../port/host-words';
 import type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 
 export type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageUpdate, TriageView };
 
 export interface HostBridge {
+  /** The host's own words for the file and its places. */
+  readonly words: HostWords;
   triage(): Promise<TriageView>;
   /** Selects the request's row in the sheet. */
   select(at: RequestAt): Promise<void>;
