@@ -13,6 +13,7 @@ import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
+import { totalsLabel } from './totals-rows';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
@@ -85,8 +86,11 @@ export const tableNamed = (sheetName: string): TableDef | undefined =>
 /**
  * The table a sheet holds: by its name, else by the header row (below any title) that names the most
  * of one table, with every required column found. Undefined for notes, lists and empty sheets.
+ * `held`: the tables the sheet was synced as before. One whose header broke (a required column renamed or
+ * emptied) is still found while its header names more of it than of the table found instead: read as it,
+ * the sheet says what is missing, where read as the other its rows would be taken for deleted.
  */
-export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[]): LocatedTable | undefined {
+export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[], held: readonly TableDef[] = []): LocatedTable | undefined {
   const byName = tableNamed(sheetName);
   if (byName) return { table: byName, headerIndex: findHeaderRow(byName, grid).index };
   let best: (LocatedTable & { weight: number }) | undefined;
@@ -96,6 +100,12 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
     // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
     // over the first, whose rows would pass for lines above its header.
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
+  }
+  if (best && !held.includes(best.table)) {
+    for (const table of held) {
+      const { index, weight } = findHeaderRow(table, grid);
+      if (weight > best.weight) best = { table, headerIndex: index, weight };
+    }
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
 }
@@ -412,7 +422,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     const legend = legendOf(line);
-    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -445,6 +455,11 @@ export function readTable(
     const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
+      continue;
+    }
+    const totals = totalsLabel(line, header);
+    if (totals !== undefined) {
+      setAside(r, 'totals_row', `this row is a totals row (${quoteValue(totals)}), not a ${table.noun}; not read as a row`, '', firstCell(line));
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;

@@ -486,6 +486,27 @@ describe('readTable', () => {
     ]);
   });
 
+  it("sets aside an office's totals rows (a label over its figures' columns), and keeps a row whose name only opens with such a word", () => {
+    const header = ['Ticket #', 'Received', 'Organization', 'Requester type', 'Est. hours', 'Hours', 'Rating'];
+    const grid: Grid = [
+      ['TA Log FY27'], header,
+      ['TA-26-001', '2026-07-02', 'Dept. of Public Health', 'State agency', 20, 12, 4],
+      ['TA-26-002', '2026-07-08', 'City of Fresno', 'City', 6, 5, 5],
+      ['TOTAL', null, null, null, 26, 17, null],
+      ['Average rating', null, null, null, null, null, 4.5],
+      ['Subtotal:', null, null, null, '26', null, null],
+      ['Total rewards survey', '2026-08-01', null, null, 8, null, null],
+      ['Prepared by: A. Rivera, updated 11/30/2026'],
+    ];
+    const r = readTable(TABLES.requests, 'TA Log FY27', grid);
+    expect(r.rows.map((x) => [x.row, x.raw.requestId])).toEqual([[3, 'TA-26-001'], [4, 'TA-26-002'], [8, 'Total rewards survey']]);
+    expect(r.issues.filter((i) => i.code === 'totals_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [5, 'A', 'this row is a totals row ("TOTAL"), not a request; not read as a row'],
+      [6, 'A', 'this row is a totals row ("Average rating"), not a request; not read as a row'],
+      [7, 'A', 'this row is a totals row ("Subtotal:"), not a request; not read as a row'],
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);
@@ -637,6 +658,16 @@ describe('readTable, with another table stacked below', () => {
     // Description, Status and Due date are all a work plan's and a milestone's columns too, by their words.
     const located = locateTable('Sheet1', [['Description', 'Status', 'Due date'], ['Publish the report', 'Not started', '2026-03-01']])!;
     expect([located.table.name, located.headerIndex]).toEqual(['roadmap', 0]);
+  });
+
+  it('keeps a sheet synced as a table whose required header broke as that table, and gives one whose headers all changed to the new table', () => {
+    const log = (received: string): Grid => [['TA Log FY27'], [], ['Ticket #', received, 'Agency / Jurisdiction', 'Type of requester', 'Contact', 'E-mail', 'How received', 'Reactive/proactive', 'Type of TA', 'Details', 'Priority', 'Status', 'Assigned to', 'Needed by', 'Follow up', 'Est. hours', 'Hours', 'Completed', 'Result', 'Rating', 'Comments', 'Board item?']];
+    expect(locateTable('TA Log FY27', log("Date Rec'd"))?.table.name).toBe('requests');
+    // Without the sheet's past, the broken log reads as a work plan: "Board item?" is a plan's item, Status and Assigned to a plan's words too.
+    expect(locateTable('TA Log FY27', log('Logged'))?.table.name).toBe('workplan');
+    expect(locateTable('TA Log FY27', log('Logged'), [TABLES.requests])).toEqual({ table: TABLES.requests, headerIndex: 2 });
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Lead', 'Timeline', 'Status'], [1, 'Alignment', 'Host a forum', 'ODE', 'Feb 2026 – Aug 2027', 'In progress']];
+    expect(locateTable('TA Log FY27', plan, [TABLES.requests])?.table.name).toBe('workplan');
   });
 
   it('still ends a table where another starts whose columns this table also has', () => {
