@@ -194,7 +194,7 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
  * out of the office's dropdown is still a status they read, so a cell holding it is kept, not rejected; a status the
  * office added is kept as typed, one the formulas do not name.
  */
-const NAMED_BY_RULES: readonly ListKey[] = ['requestStatus', 'workplanStatus', 'progressStatus'];
+export const NAMED_BY_RULES: readonly ListKey[] = ['requestStatus', 'workplanStatus', 'progressStatus'];
 
 function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey, string[]> | undefined {
   const header = grid[0] ?? [];

@@ -448,6 +448,9 @@ export class SheetsPort implements SpreadsheetPort {
     if (f.autoFilter && f.headerRow && !sheet.getFilter()) sheet.getRange(f.headerRow, 1, f.lastDataRow - f.headerRow + 1, width).createFilter();
   }
 
+  /** Sheets keeps no print area with a spreadsheet: what prints is chosen in its print dialog. */
+  printRowsTo(): void {}
+
   /**
    * One setDataValidation per column (Sheets has no call for several ranges), and the conditional rules read
    * and written once: a rule is the column's own when it tests for one of the texts given, in that text's

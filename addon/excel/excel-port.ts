@@ -13,7 +13,7 @@ import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../..
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -570,6 +570,28 @@ export class ExcelPort implements SpreadsheetPort {
       });
       addConditionals(sheet, conditionals);
       await context.sync();
+    });
+  }
+
+  /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
+  private readonly printAreas = new Map<string, string>();
+
+  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
+    const wanted = `A1:${a1(lastRow, lastColumn)}`;
+    if (this.printAreas.get(name) === wanted) return;
+    await this.onSheet(name, async (context, sheet) => {
+      const area = sheet.pageLayout.getPrintAreaOrNullObject().load(['isNullObject', 'address']);
+      await context.sync();
+      // Excel answers with the sheet's name and `$` signs ('Work plan'!$A$1:$O$40).
+      const current = area.isNullObject ? undefined : area.address.replace(/^.*!/, '').replace(/\$/g, '');
+      const end = current === undefined ? undefined : /^A1:([A-Z]+)\d+$/.exec(current)?.[1];
+      const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
+      if (ours && current !== wanted) {
+        sheet.pageLayout.setPrintArea(wanted);
+        await context.sync();
+      }
+      this.printAreas.set(name, wanted);
     });
   }
 

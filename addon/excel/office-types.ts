@@ -131,6 +131,8 @@ export interface PageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintArea(address: string): void;
   setPrintTitleRows(address: string): void;
+  /** ExcelApi 1.9: the print area, a null object when the sheet has none. */
+  getPrintAreaOrNullObject(): RangeAreas;
 }
 
 export interface Worksheet extends LoadableObject {

@@ -1,7 +1,7 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
@@ -37,6 +37,8 @@ export class MemorySheet {
   /** Dropdowns and status colours as set by formatSheet and extendRowRules, each over its rows. */
   validations: PlanValidation[] = [];
   conditionals: PlanConditional[] = [];
+  /** The print area as set by printRowsTo, from A1. */
+  printArea?: { lastRow: number; lastColumn: number };
   /** Color rules a person made in the host: no port call makes them, and none may drop them. */
   readonly ownRules: PlanConditional[] = [];
   /** Merged ranges, 1-based. */
@@ -262,6 +264,11 @@ export class MemorySpreadsheet implements SpreadsheetPort {
       return { ...c, tones: Object.fromEntries(Object.entries(c.tones).filter(([text]) => again.tones?.[text] === undefined)) };
     });
     sheet.conditionals = [...kept.filter((c) => c.dataBar || Object.keys(c.tones ?? {}).length > 0), ...conditionals];
+  }
+
+  printRowsTo(name: string, { lastRow, lastColumn }: PrintRows): void {
+    this.count('printRowsTo');
+    this.sheet(name).printArea = { lastRow, lastColumn };
   }
 
   selectRow(name: string, row: number): void {

@@ -41,6 +41,8 @@ describe('the bundle', () => {
     // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out.
     expect(code).toContain('Rows whose content hash matched what is stored.');
     expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
+    // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
+    expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
   });
 
   test('names its own functions in a stack trace, as the execution log shows it', async () => {

@@ -315,6 +315,7 @@ class SheetProxy extends ClientObject {
       },
       setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
       setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
+      getPrintAreaOrNullObject: () => new PrintAreaProxy(sheet.context, () => ({ sheet: sheet.sheetName, area: page().printArea })),
     };
   }
 
@@ -411,6 +412,30 @@ class RangeAreasProxy extends ClientObject {
     const { sheet, areas } = this.areas();
     if (property === 'isNullObject') return areas.length === 0;
     if (property === 'address') return areas.length ? areas.map((a) => address(sheet, a.row, a.column, a.rows, a.columns)).join(', ') : undefined;
+    throw new Error(`RangeAreas.${property} is not in the fake`);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+}
+
+/** PageLayout.getPrintAreaOrNullObject's answer: the area as Excel gives it, sheet name and `$` signs included. */
+class PrintAreaProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly print: () => { sheet: string; area?: string },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const { sheet, area } = this.print();
+    if (property === 'isNullObject') return area === undefined;
+    if (property === 'address') return area === undefined ? undefined : `'${sheet}'!${area.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
     throw new Error(`RangeAreas.${property} is not in the fake`);
   }
 
