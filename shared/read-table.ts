@@ -13,6 +13,7 @@ import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
+import { totalsLabel } from './totals-rows';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
@@ -421,7 +422,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     const legend = legendOf(line);
-    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -454,6 +455,11 @@ export function readTable(
     const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
+      continue;
+    }
+    const totals = totalsLabel(line, header);
+    if (totals !== undefined) {
+      setAside(r, 'totals_row', `this row is a totals row (${quoteValue(totals)}), not a ${table.noun}; not read as a row`, '', firstCell(line));
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;

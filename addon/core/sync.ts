@@ -424,7 +424,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
  * a table's formulas come with its values, to tell a blank status cell from one whose formula shows nothing.
  */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.port.words);
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
@@ -435,7 +435,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(hasLists ? { lists: checkedLists(rules) } : {}) };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
-      throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
+      throw new AddonError('no_table', `No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap): ${deps.port.words.setUp()} first.`);
     }
     const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
     if (loading !== undefined) throw new AddonError('loading', loading);

@@ -7,7 +7,8 @@ import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
-import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { excelDay, excelSerial } from './excel-serial';
+import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
@@ -64,7 +65,7 @@ const isNotFound = (e: unknown) => codeOf(e) === 'ItemNotFound';
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 function hostValue(value: unknown, format: unknown): HostCell {
-  if (typeof value === 'number' && isDateFormat(format)) return new Date(`${isoFromSerial(value)}T00:00:00Z`);
+  if (typeof value === 'number' && isDateFormat(format)) return excelDay(value);
   return isBlank(value) ? '' : (value as HostCell);
 }
 
@@ -95,7 +96,7 @@ function excelCell(cell: WriteCell | undefined, current: unknown): { value: unkn
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: serialFromIso(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
   if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
   return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
 }
@@ -210,6 +211,7 @@ function setPrint(sheet: Worksheet, f: SheetFormat): void {
 }
 
 export class ExcelPort implements SpreadsheetPort {
+  readonly words = EXCEL_WORDS;
   /** Worksheet ids by name, as the sheets were last listed: a sheet renamed since is listed again by the next sync. */
   private readonly ids = new Map<string, string>();
 

@@ -1,6 +1,8 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
+import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
+import type { HostWords } from '../../addon/port/host-words';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
@@ -93,6 +95,8 @@ export class MemorySheet {
 }
 
 export class MemorySpreadsheet implements SpreadsheetPort {
+  /** Sheets' words, as the hosts' shared tests expect them; a test of Excel's sets its own. */
+  words: HostWords = SHEETS_WORDS;
   readonly sheets = new Map<string, MemorySheet>();
   readonly toasts: string[] = [];
   readonly calls: Record<string, number> = {};

@@ -106,6 +106,16 @@ describe('Excel add-in host layer', () => {
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
+  test('before it is connected, the add-in tells the way to Settings in Excel\'s words, for this workbook', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const { mock } = office(excel);
+    const addin = createExcelAddin({ office: mock, run: excel.run, http: service().http, storage: storage() });
+    await addin.bridge.setup!('ta-intake');
+    const refused = addin.bridge.sync();
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('open Home > Equity Desk and choose Settings, then enter the service URL and this workbook\'s source token') });
+    await expect(refused).rejects.toMatchObject({ message: expect.not.stringMatching(/Extensions|this sheet/) });
+  });
+
   test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
     const { excel, addin, posts } = await connectedAddin();
     const report = await addin.bridge.setup!('ta-intake');
@@ -123,7 +133,7 @@ describe('Excel add-in host layer', () => {
     const queue = await addin.bridge.triage();
     const item = queue.items.find((i) => i.requestId === 'R-100')!;
     expect(item.suggestedPriority).not.toBe('');
-    const saved = await addin.bridge.save({ key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
     expect(saved.ok).toBe(true);
     expect(requests.peek(2, col('Priority'))?.value).toBe('High');
 
