@@ -217,8 +217,60 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     const { http, posts } = scriptedService([]);
     await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${n++}`; })() }));
     expect(port.calls.writeBlock).toBe(1);
-    expect(port.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
-    expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
+    // The service holds neither: the lower of the two keeps it (a copy is mostly inserted above, newest first).
+    expect(port.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-aaaaaaaaaaaa', 'r-new1', 'r-bbbbbbbbbbbb']);
+    expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-new0', 'r-aaaaaaaaaaaa', 'r-new1', 'r-bbbbbbbbbbbb']);
+  });
+
+  test('a request copied to a new row above its original and edited into a new request gets the new id; the original, as the service holds it, keeps its own', async () => {
+    const port = sheetWithIds(4);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.flatMap((r, i) => (results[i].ok ? [{ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }] : []));
+    expect(held.length).toBe(4);
+    // Row 4 copied to a new row 2 (its Sync ID with it) and its Request ID and status typed over.
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const header = grid[0].map(String);
+    const copy = [...grid[3]];
+    copy[header.indexOf('Request ID')] = 'TA-NEW-1';
+    copy[header.indexOf('Status')] = 'New';
+    grid.splice(1, 0, copy);
+    const edited = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(edited), http: host(http), settings: host(settings()), lock: host(lock()), newId: () => 'r-new000000000' }));
+    const ids = edited.readSheet('Requests').map((r) => r.at(-1));
+    expect(ids[1]).toBe('r-new000000000');
+    expect(ids[4]).toBe(held[2].rowId);
+    expect(posts.flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-new000000000']);
+    expect(report.tables[0].deleted).toBe(0);
+  });
+
+  test('of two rows sharing a Sync ID, neither as the service holds it, the lower keeps the id; one at the place the service holds keeps it wherever the copy is', async () => {
+    const { grid } = sampleTable('requests', 3, 3);
+    const sheet = () => new MemorySpreadsheet({ Requests: [[...grid[0], 'Sync ID'], [...grid[1], 'r-aaaaaaaaaaaa'], [...grid[2], 'r-aaaaaaaaaaaa'], [...grid[3], 'r-aaaaaaaaaaaa']] as never });
+    const newIds = () => { let n = 0; return () => `r-new${n++}`; };
+    const lower = sheet();
+    await run(syncNow({ port: host(lower), http: host(scriptedService([{ rowId: 'r-aaaaaaaaaaaa', hash: 'other', sheetRow: 7 }]).http), settings: host(settings()), lock: host(lock()), newId: newIds() }));
+    expect(lower.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-new1', 'r-aaaaaaaaaaaa']);
+    const placed = sheet();
+    await run(syncNow({ port: host(placed), http: host(scriptedService([{ rowId: 'r-aaaaaaaaaaaa', hash: 'other', sheetRow: 3 }]).http), settings: host(settings()), lock: host(lock()), newId: newIds() }));
+    expect(placed.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-aaaaaaaaaaaa', 'r-new1']);
+  });
+
+  test('a cleared Sync ID column takes back the ids of the rows the service holds as they are: nothing is removed or saved again, and the summary says so', async () => {
+    const port = sheetWithIds(6);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.flatMap((r, i) => (results[i].ok ? [{ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }] : []));
+    const grid = port.readSheet('Requests').map((line, i) => (i === 0 ? line : [...line.slice(0, -1), null]));
+    const cleared = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(cleared), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${String(n++).padStart(9, '0')}`; })() }));
+    const ids = cleared.readSheet('Requests').map((r) => r.at(-1));
+    expect(held.map((h) => ids[h.sheetRow - 1])).toEqual(held.map((h) => h.rowId));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.flatMap((p) => p.rows).every((r) => r.rowId.startsWith('r-new'))).toBe(true);
+    expect(report.summary).toContain(`${held.length} Sync IDs restored`);
   });
 
   test("a side-by-side roadmap row keeps its one Sync ID; its Additional Strategies item travels as that id with ~2", async () => {
