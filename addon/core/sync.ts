@@ -17,6 +17,7 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { checkedLists, sendLists } from './send-lists';
 import { randomRowId, repeatedIds, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
@@ -304,8 +305,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))) };
-    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
+    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))), own: new Set(t.read.rows.map((r) => t.syncIdAt(r.row))) };
+    // Each table of a sheet keeps its own marks: tables stacked in one sheet each have a last row marked.
+    const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
+    const key = yield* sheetMemoryKey(deps.port, t.sheet, 'marks', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
+    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, key, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
     const notFound = annotated.unmarked;
     noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
