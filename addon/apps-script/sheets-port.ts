@@ -1,6 +1,7 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
+import { SHEETS_WORDS } from './host-words';
 import { columnLetter } from '../../shared/lists';
 import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
@@ -99,6 +100,7 @@ function reach(extent: Extent, last: number, ask: () => number, insertAfter: (af
 }
 
 export class SheetsPort implements SpreadsheetPort {
+  readonly words = SHEETS_WORDS;
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();
@@ -160,6 +162,11 @@ export class SheetsPort implements SpreadsheetPort {
       this.sheets.set(name, sheet);
       return name;
     });
+  }
+
+  /** Like its name, the id comes with the sheet as listed or looked up. */
+  sheetId(name: string): string {
+    return String(this.sheet(name).getSheetId());
   }
 
   readSheet(name: string): HostCell[][] {

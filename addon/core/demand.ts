@@ -1,6 +1,7 @@
 // EQ_DEMAND: how many requests every source holds for a requester type and category between two dates,
 // asked of the service once per distinct question, all misses in one host call, answers cached so a
 // recalculation storm costs no fetches.
+import type { HostWords } from '../port/host-words';
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { portableSha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
@@ -23,6 +24,7 @@ export interface DemandDeps {
   settings: SettingsPort;
   cache: CachePort;
   ctx: CellContext;
+  words: HostWords;
 }
 
 function dateParam(name: string, raw: CellInput, ctx: CellContext): string {
@@ -59,7 +61,7 @@ export function* forgetDemandAnswers(settings: SettingsPort, now: number): Task<
 
 export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
   const height = broadcastHeight(args, ARGS);
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.words);
   const generation = (yield* io(deps.settings.get(GENERATION_KEY))) ?? '';
   const readers = args.map(cellReader);
   const queries: (string | Error)[] = [];
