@@ -164,6 +164,11 @@ export class SheetsPort implements SpreadsheetPort {
     });
   }
 
+  /** Like its name, the id comes with the sheet as listed or looked up. */
+  sheetId(name: string): string {
+    return String(this.sheet(name).getSheetId());
+  }
+
   readSheet(name: string): HostCell[][] {
     return this.read(name, false).values;
   }

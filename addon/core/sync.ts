@@ -17,9 +17,10 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { checkedLists, sendLists } from './send-lists';
-import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
+import { randomRowId, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
@@ -46,6 +47,8 @@ export interface TableSyncReport {
   table: string;
   rows: number;
   stamped: number;
+  /** Rows whose cleared Sync ID was taken back from the service's row with the same content (`StampedIds.restored`). */
+  restored: number;
   sent: number;
   accepted: number;
   unchanged: number;
@@ -175,30 +178,43 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * document remembers which sheets hold the table.
  */
 function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
+  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
+  const held = new Map(state.rows.map((r) => [r.rowId, r]));
+  // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
+  // time for a choice the sheet's Lists added.
+  const lists = hasLists ? checkedLists(rules) : DEFAULT_READ_OPTIONS.lists;
+  const read = sheets.map((t) => {
+    const context = contextOf(t, rules);
+    const texts = t.read.rows.map((r) => t.textFields(r));
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+  });
+  // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
+  const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
+  const free = new Map<string, string[]>();
+  for (const r of state.rows) if (rowIdOfItem(r.rowId) === r.rowId && !onSheets.has(r.rowId)) free.set(r.hash, [...(free.get(r.hash) ?? []), r.rowId]);
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
   let stamped = 0;
-  for (const t of sheets) {
-    const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used);
+  let restored = 0;
+  for (const [s, t] of sheets.entries()) {
+    const hashAt = new Map<number, string | undefined>();
+    t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack: (hash) => free.get(hash)?.shift() };
+    const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
     stamped += ids.stamped;
+    restored += ids.restored;
   }
-  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
-  const held = new Map(state.rows.map((r) => [r.rowId, r]));
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const ends: PeriodsToEnd[] = [];
-  // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
-  // time for a choice the sheet's Lists added.
-  const lists = hasLists ? checkedLists(rules) : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
-    const context = contextOf(t, rules);
-    const texts = t.read.rows.map((r) => t.textFields(r));
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    const { texts, results, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -212,7 +228,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+      if (!result.ok || before === undefined || before.hash !== hashes[i]) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -287,8 +303,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))) };
-    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
+    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))), own: new Set(t.read.rows.map((r) => t.syncIdAt(r.row))) };
+    // Each table of a sheet keeps its own marks: tables stacked in one sheet each have a last row marked.
+    const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
+    const key = yield* sheetMemoryKey(deps.port, t.sheet, 'marks', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
+    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, key, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
     const notFound = annotated.unmarked;
     noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
@@ -310,6 +329,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
+    restored,
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
@@ -357,6 +377,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched by content to the service's)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);

@@ -381,7 +381,7 @@ describe('a date typed as a month, its last day refused', () => {
       await received();
       return { summary: String(fakes.toasts.at(-1)?.message), reads: fakes.count('Range.getValues') };
     };
-    const remembered = () => fakes.properties.document.getProperty('equityDesk.refusedEnds.Work plan');
+    const remembered = () => fakes.properties.document.getProperty(`equityDesk.sheet.${plan.getSheetId()}.refusedEnds`);
     return { plan, fakes, sync, remembered };
   }
 
@@ -440,6 +440,17 @@ describe('a date typed as a month, its last day refused', () => {
     expect(fakes.count('Range.setValues')).toBe(4);
     expect(fakes.count('Sheet.getProtections')).toBe(2);
     expect((await sync()).summary).not.toMatch(/typed as a month/);
+  });
+
+  test('is still remembered after the sheet is renamed: later syncs neither read the sheet again nor write', async () => {
+    const { plan, sync } = await typedEnds('Renamed protected Ends', 2);
+    plan.protectFromScript('C2:C3');
+    const first = await sync();
+    expect(first.summary).toMatch(/later syncs leave them as they are/);
+    plan.setName('Work plan FY27');
+    const second = await sync();
+    expect(second.summary).not.toMatch(/typed as a month/);
+    expect(second.reads).toBeLessThan(first.reads);
   });
 
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {
@@ -665,10 +676,10 @@ describe('rejected rows', () => {
     expect(sheet.peek(5, col('status'))).toMatchObject({ background: '#fff2cc', filled: true });
     expect(sheet.peek(501, col('receivedOn'))).toMatchObject({ filled: false, note: '' });
     expect(filled().sort()).toEqual([`5:${col('status')}`, `7:${col('notes')}`].sort());
-    expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
+    expect(fakes.properties.document.getProperty(`equityDesk.sheet.${sheet.getSheetId()}.marks.requests`)).toBeNull();
   });
 
-  test('a color remembered the way the add-on kept it before (a color a cell) still comes back once the cell is fixed', async () => {
+  test('a color remembered the way the add-on kept it before (a color a cell, by the sheet\'s name) still comes back once the cell is fixed', async () => {
     const { addon, fakes } = await connected('Upgraded county');
     fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
     fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!.getRange(5, col('status')).setBackground('#fff2cc');
@@ -676,11 +687,55 @@ describe('rejected rows', () => {
     addon.call('syncNowFromMenu');
     await received();
     const id = String(fakes.readSheet('Requests')[4][SYNC_ID_COLUMN - 1]);
+    // As an earlier version left it: by the sheet's name, a color a cell.
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    fakes.properties.document.deleteProperty(`equityDesk.sheet.${requests.getSheetId()}.marks.requests`);
     fakes.properties.document.setProperty('equityDesk.marks.Requests', JSON.stringify({ lastRow: 5, colours: { [`${id}|Status`]: '#fff2cc' } }));
     fakes.seedSheet('Requests', [['New']], { row: 5, column: col('status') });
     addon.call('syncNowFromMenu');
     await received();
     expect(fakes.sheet('Requests').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
+    // Kept by the sheet's name then: read once, and gone from there.
+    expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
+  });
+
+  test('keep the color under a mark when the sheet is renamed: the fixed cell gets it back', async () => {
+    const { addon, fakes } = await connected('Renaming county');
+    fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    requests.getRange(5, col('status')).setBackground('#fff2cc');
+    fakes.seedSheet('Requests', [['Bogus']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(fakes.sheet('Requests').peek(5, col('status'))?.background).toBe('#fde2e1');
+    requests.setName('Requests 2026');
+    fakes.seedSheet('Requests 2026', [['New']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(fakes.sheet('Requests 2026').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
+  });
+
+  test('of two tables stacked in one sheet are each cleared from their own last row once it is emptied', async () => {
+    const { addon, fakes } = await connected('Stacked marks');
+    fakes.seedSheet('Plan', [
+      ['Goal', 'Task', 'Status'],
+      ['Organize', 'TA on action plans', 'Bogus'],
+      ['Date', 'Milestone', 'Team', 'Status'],
+      ['3/15/2026', 'Community forum', 'ODE', 'Completed'],
+      ['4/9/2026', 'Council briefing', 'ODE', 'Bogus'],
+    ]);
+    addon.call('syncNowFromMenu');
+    await received();
+    const noteAt = (row: number, column: number) => String(fakes.sheet('Plan').peek(row, column)?.note ?? '');
+    expect([noteAt(2, 3), noteAt(5, 4)]).toEqual([expect.stringMatching(/^Equity Desk: /), expect.stringMatching(/^Equity Desk: /)]);
+    // The lower table's last row emptied, its Sync ID too: it is no row of the table any more, and its mark goes.
+    fakes.seedSheet('Plan', [['', '', '', '', '']], { row: 5, column: 1 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect([noteAt(2, 3), noteAt(5, 4)]).toEqual([expect.stringMatching(/^Equity Desk: /), '']);
+    expect(fakes.sheet('Plan').peek(5, 4)?.background ?? null).not.toBe('#fde2e1');
   });
 
   test('forget the color of a marked cell whose row was deleted, so gone rows never take the room of cells still to fix', async () => {
@@ -693,7 +748,7 @@ describe('rejected rows', () => {
     }
     addon.call('syncNowFromMenu');
     await received();
-    const remembered = () => fakes.properties.document.getProperty('equityDesk.marks.Requests') ?? '';
+    const remembered = () => fakes.properties.document.getProperty(`equityDesk.sheet.${requests.getSheetId()}.marks.requests`) ?? '';
     const [gone, kept] = [5, 9].map((row) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]));
     expect(remembered()).toContain(gone);
     requests.deleteRows(5, 1);
@@ -718,7 +773,7 @@ describe('rejected rows', () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     await received();
-    const key = `equityDesk.marks.${name}`;
+    const key = `equityDesk.sheet.${sheet.getSheetId()}.marks.requests`;
     const memory = fakes.properties.document.getProperty(key)!;
     expect(Buffer.byteLength(key + memory, 'utf8')).toBeLessThanOrEqual(9_000);
     const flagged = cells().filter((c) => c?.background === '#fde2e1').length;

@@ -343,6 +343,19 @@ describe.each(backends)('import on $name', (backend) => {
     expect(headless.deleted).toBe(0);
   });
 
+  test("a lower table's header row deleted: its rows, whose cells do not fit the table above (text where it holds dates), are not stored as that table's, and the sheet's error names them", async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City of Riverside', '3/2/2026', 'New'], []];
+    const plan: Grid = [['Structural Equity Alignment', 'Align equity GIS tool datasets with community-defined equity priorities', 'In progress'], ['Learning that Drives Systems Change', 'Develop an Equity Evaluation Framework', 'Not started']];
+    const { principal } = await importAs(store, 'Header deleted', [{ name: 'Plan', rows: [...requests, ['Goal', 'Task', 'Status'], ...plan] }]);
+    const headless = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests, ...plan] }]), sourceId: principal.id, at: MARCH_25 });
+    expect(headless.unreadable.map((u) => u.errors.map((e) => e.message))).toEqual([[expect.stringContaining('rows 4–5 below it hold text where Received holds dates: read as its rows, not as requests')]]);
+    const orgs: unknown[] = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) orgs.push(row.values.requesterOrg);
+    expect(orgs).toEqual(['City of Riverside']);
+    expect([headless.rejected, headless.deleted]).toEqual([[], 0]);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
