@@ -273,6 +273,20 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(report.summary).toContain(`${held.length} Sync IDs restored`);
   });
 
+  test('two requests with the same Request ID are said in the summary and sent as a warning at the second ID cell, naming the first row', async () => {
+    const port = sheetWithIds(4);
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const at = grid[0].map(String).indexOf('Request ID');
+    grid[4][at] = grid[2][at];
+    const typed = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService([]);
+    const report = await run(syncNow({ port: host(typed), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    const message = `Request ID: "${String(grid[2][at])}" is also on row 3; each row needs its own ID`;
+    expect(report.summary).toContain(`Requests!${columnLetter(at + 1)}5: ${message}`);
+    const sent = posts.flatMap((p) => (p as { sheets?: { name: string; warnings?: object[] }[] }).sheets ?? []).find((s) => s.name === 'Requests');
+    expect(sent?.warnings).toContainEqual({ row: 5, column: columnLetter(at + 1), header: 'Request ID', message });
+  });
+
   test("a side-by-side roadmap row keeps its one Sync ID; its Additional Strategies item travels as that id with ~2", async () => {
     const port = new MemorySpreadsheet({
       Roadmap: [
