@@ -970,7 +970,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([1000, 2000, 4000]);
     // The URL is right (its host answers to DNS) but nothing listens: not a reason to change the URL.
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/service at https:\/\/equity-desk\.example\.gov did not answer \(Address unavailable.*it may be down or restarting/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/service at https:\/\/equity-desk\.example\.gov did not answer; it may be down or restarting/);
     expect(addon.fakes.ui.alerts.at(-1)?.prompt).not.toMatch(/Check the service URL/);
     expect(addon.fakes.locks.document.holder).toBeNull();
   });
@@ -980,7 +980,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
     addon.call('sidebarSaveSettings', { serviceUrl: 'https://typo.example.gov', sourceToken: 'x'.repeat(40) });
     addon.call('syncNowFromMenu');
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/Could not reach the Equity Desk service at https:\/\/typo\.example\.gov \(DNS error.*Check the service URL in Settings/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/Could not reach the Equity Desk service at https:\/\/typo\.example\.gov\. Check the service URL in Settings/);
     expect(addon.fakes.utilities.sleeps).toEqual([]);
   });
 
@@ -990,7 +990,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'not-a-real-token-0123456789' });
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([]);
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/\(401\).*Check the source token in Settings/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/did not accept the source token saved in Settings; it may have been revoked\. Ask your administrator for a new one and enter it in Settings\./);
   });
 });
 
@@ -1044,11 +1044,11 @@ describe('settings and the schedule', () => {
     const trigger = fakes.scriptApp.triggers[0];
     const token = fakes.properties.document.getProperty('equityDesk.sourceToken')!;
     fakes.properties.document.setProperty('equityDesk.sourceToken', 'revoked-token-0123456789');
-    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(/401/);
+    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(/did not accept the source token/);
 
     fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'colleague@equity.example.gov';
     const triage = addon.call<{ failedScheduledSync: { ok: boolean; who: string; message: string; at: string } | null }>('sidebarTriage');
-    expect(triage.failedScheduledSync).toMatchObject({ ok: false, who: 'staff@equity.example.gov', message: expect.stringMatching(/\(401\).*Check the source token in Settings/) });
+    expect(triage.failedScheduledSync).toMatchObject({ ok: false, who: 'staff@equity.example.gov', message: expect.stringMatching(/did not accept the source token saved in Settings; it may have been revoked\. Ask your administrator for a new one and enter it in Settings\./) });
     expect(fakes.clock.now() - Date.parse(triage.failedScheduledSync!.at)).toBeLessThan(60_000);
     expect(addon.call<{ schedule: { lastRun: unknown } }>('sidebarSettings').schedule.lastRun).toEqual(triage.failedScheduledSync);
 
