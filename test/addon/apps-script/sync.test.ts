@@ -257,6 +257,21 @@ describe('dates without a year', () => {
   });
 });
 
+describe('a percent typed in a % cell', () => {
+  test('is read as the percent the cell shows: 150% is above 100% and marked, 100%, 1% and 50% are kept as typed', async () => {
+    const { addon, source, fakes } = await connected('Typed percents');
+    const plan = fakes.seedSheet('Work plan 2026', [['Phase', 'Goal', 'Task', '% complete', 'Status'], [1, 'Alignment', 'Host a forum', 1, 'Completed'], [1, 'Alignment', 'Train staff', 0.01, 'In progress'], [2, 'Learning', 'Publish data', 1.5, 'In progress'], [2, 'Learning', 'Equity study', 0.5, 'In progress']]);
+    for (let row = 2; row <= 5; row++) plan.cellForWrite(row, 4).numberFormat = '0%';
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.percentComplete])).toEqual([['Host a forum', 1], ['Train staff', 0.01], ['Equity study', 0.5]]);
+    expect(plan.peek(4, 4)?.note).toMatch(/% complete: "150%" is outside 0-100%/);
+    expect((await linesOf('Typed percents')).filter((line) => line.some((v) => /read .* as .*%/.test(String(v))))).toEqual([]);
+  });
+});
+
 describe('a date typed as a month', () => {
   test("('Aug 2027', shown as mmm yyyy) is sent as that month: an End is its last day as the text is (no warning), a Start fills its End", async () => {
     const { addon, source, fakes } = await connected('Typed months');

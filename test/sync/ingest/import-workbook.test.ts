@@ -586,6 +586,18 @@ describe.each(backends)('import on $name', (backend) => {
     expect(dates).toEqual([['Equity study', '2027-02-01', '2027-08-31'], ['Listening sessions', '2027-03-01', '2027-03-31'], ['Budget tool', '2027-03-15', '2027-08-01']]);
   });
 
+  test('a percent typed in a % cell is read as the percent it shows: 150% is above 100% and rejected at its cell', async () => {
+    const store = await backend.open();
+    const grid: Grid = [['Task', '% complete', 'Status'], ['Host a forum', 1, 'Completed'], ['Train staff', 0.01, 'In progress'], ['Publish data', 1.5, 'In progress'], ['Equity study', 0.5, 'In progress']];
+    const numFmts = { B2: '0%', B3: '0.0%', B4: '0%', B5: '0%' };
+    const { principal, r } = await importAs(store, 'Typed percents', [{ name: 'Work plan', rows: grid, numFmts }]);
+    expect(r.rejected.map((x) => [x.row, x.errors.map((e) => [e.column, e.message])])).toEqual([[4, [['B', '% complete: "150%" is outside 0-100%']]]]);
+    expect(r.warnings).toEqual([]);
+    const kept = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) kept.push([row.values.task, row.values.percentComplete]);
+    expect(kept).toEqual([['Host a forum', 1], ['Train staff', 0.01], ['Equity study', 0.5]]);
+  });
+
   test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {
     const store = await backend.open();
     const grid: Grid = [['Date', 'Milestone', 'Team'], ['3/15-17/2206', 'Community forums', 'ODE']];
