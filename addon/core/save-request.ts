@@ -71,7 +71,8 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   }
   if (conflicts.length) return { ok: false, errors: conflicts, conflict: { item: now } };
 
-  const also = yield* keepWordsInNotes(port, t, target, [...edits.values()].map((e) => e.field), rules.lists);
+  const { also, lost } = yield* keepWordsInNotes(port, t, target, [...edits.values()].map((e) => e.field), rules.lists);
+  if (lost.length) return { ok: false, errors: lost };
 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
@@ -103,10 +104,11 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
  * The words written after a listed value ("In progress - waiting on budget") are in the row's notes only while
  * its cell holds them (validateRow adds them at every read): before the sidebar writes over that cell, they
  * move into the sheet's Notes, so the next sync stores the same notes. A sheet without Notes keeps the cell's whole
- * text in the cell's own note, a line of the person's (no `Equity Desk: ` mark, so no sync clears it).
- * Answers what it kept where, in sentences.
+ * text in the cell's own note, a line of the person's (no `Equity Desk: ` mark, so no sync clears it), read back: a host
+ * that keeps no notes (an older Excel) makes it a field problem, and nothing is saved rather than the words lost.
+ * Answers what it kept where, in sentences, and the fields whose words it could not keep.
  */
-function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<string[]> {
+function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<{ also: string[]; lost: FieldProblem[] }> {
   const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
   const read = (c: InputColumn) => {
     const raw = target.raw[c.name] as CellInput;
@@ -116,22 +118,31 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
     const words = read(column(field))?.note;
     return words === undefined ? [] : [{ column: column(field), words }];
   });
-  if (noted.length === 0) return [];
+  if (noted.length === 0) return { also: [], lost: [] };
   const notesColumn = t.columnOf('notes');
   if (notesColumn === undefined) {
-    for (const { column: c } of noted) {
+    const also: string[] = [];
+    const lost: FieldProblem[] = [];
+    for (const { column: c, words } of noted) {
+      const at = t.columnOf(c.name)!;
       const before = `Before: ${String(target.raw[c.name]).trim()}`;
-      yield* io(port.updateAnnotations(t.sheet, target.row, t.columnOf(c.name)!, 1, 1, ({ notes: [[note]], backgrounds }) =>
-        note.split('\n').includes(before) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      const holds = (note: string) => note.split('\n').includes(before);
+      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
+        holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      let kept = false;
+      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]] }) => ((kept = holds(note)), null)));
+      const header = headerAt(t, at) ?? c.header;
+      if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
+      else lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell keeps no note here. Add a Notes column, or move the words yourself, then save.` });
     }
-    return noted.map(({ column: c, words }) => `${quoteValue(words)} kept in the ${headerAt(t, t.columnOf(c.name)!) ?? c.header} cell's note (this sheet has no Notes column).`);
+    return { also, lost };
   }
   // The sheet keeps a long note whole: its own text, not the clipped one a row stores.
   const own = target.raw.notes;
   const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
   yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
   const into = headerAt(t, notesColumn) ?? column('notes').header;
-  return noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`);
+  return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };
 }
 
 /** Selects the request's row so the sheet shows what the sidebar shows. */

@@ -61,6 +61,20 @@ describe.each(HOST_DRIVERS)('a triage save on a $label', ({ run, host }) => {
     expect(saved.ok && saved.also).toEqual(['"waiting on budget" kept in the Status cell\'s note (this sheet has no Notes column).']);
   });
 
+  test('where the cell\'s note does not hold (an Excel without notes), nothing is saved and the Status field says why', async () => {
+    /** A host that keeps no notes: every note reads blank, whatever was written. */
+    class NoNotes extends MemorySpreadsheet {
+      override updateAnnotations(...[, , , numRows, numColumns, plan]: Parameters<MemorySpreadsheet['updateAnnotations']>): void {
+        plan({ notes: Array.from({ length: numRows }, () => Array(numColumns).fill('')), backgrounds: Array.from({ length: numRows }, () => Array(numColumns).fill(null)) });
+      }
+    }
+    const port = new NoNotes({ 'TA Log FY27': [OFFICE.map(([, h]) => h), OFFICE.map(([f]) => ({ requestId: 'TA-26-012', requesterOrg: 'Fresno', status: 'In progress - waiting on budget' })[f] ?? '')] as never });
+    const saved = await run(saveRequest(host(port), { sheet: 'TA Log FY27', key: 'req:TA-26-012', row: 2, values: { status: 'Assigned', priority: 'High' } }, AS_OF));
+    expect(saved).toEqual({ ok: false, errors: [{ field: 'status', message: expect.stringMatching(/^Saving would lose "waiting on budget": .*no Notes column/) }] });
+    expect(port.sheet('TA Log FY27').cell(2, column(OFFICE, 'status')).value).toBe('In progress - waiting on budget');
+    expect(port.sheet('TA Log FY27').cell(2, column(OFFICE, 'priority')).value).toBe('');
+  });
+
   test('with a Notes column the words go there, and the save says so', async () => {
     const withNotes: [string, string][] = [...OFFICE, ['notes', 'Comments']];
     const port = log(withNotes, [{ requestId: 'TA-26-012', receivedOn: day('2026-08-01'), requesterOrg: 'Fresno', status: 'In progress - waiting on budget' }]);
