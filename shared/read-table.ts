@@ -2,6 +2,7 @@
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
 import { addedStatuses } from './added-statuses';
+import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
@@ -604,7 +605,13 @@ export function readStacked(
     if (broken === undefined) {
       // Its header row deleted: its rows, if still here, read as the table above's. Said, and none of the sheet read
       // as it (its columns may name another table's: a roadmap's Action is a plan's Task), so its rows stay stored.
-      if (reads.some((r) => held.includes(r.table))) reads.push(headerGone(table, sheet, first));
+      if (reads.some((r) => held.includes(r.table))) {
+        // Its rows at the foot of the table now above them, told by cells that do not fit that table, are not filed there.
+        const above = reads[reads.length - 1];
+        const misfiled = misfiledRows(above.table, above.rows);
+        if (misfiled) reads[reads.length - 1] = { ...above, rows: above.rows.filter((r) => !misfiled.rows.includes(r.row)) };
+        reads.push(headerGone(table, sheet, first, misfiled?.message));
+      }
       continue;
     }
     const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
@@ -633,9 +640,9 @@ export function readStackedTable(
 }
 
 /** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */
-function headerGone(table: TableDef, sheet: string, first: ReadTableResult): ReadTableResult {
+function headerGone(table: TableDef, sheet: string, first: ReadTableResult, misfiled?: string): ReadTableResult {
   const names = mapHeaders(table, []).missingRequired.map((f) => `"${table.columns.find((c) => c.name === f)!.header}"`);
-  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored; put their header back above them`;
+  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored${misfiled ? ` (${misfiled})` : ''}; put their header back above them`;
   const issue: CellIssue = { code: 'missing_column', field: '', sheet, row: first.headerRow, severity: 'error', message };
   return { table, headerRow: first.headerRow, map: mapHeaders(table, []), rows: [], issues: [issue], title: first.title, nextAt: first.headerRow };
 }

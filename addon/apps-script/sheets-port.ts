@@ -164,6 +164,11 @@ export class SheetsPort implements SpreadsheetPort {
     });
   }
 
+  /** Like its name, the id comes with the sheet as listed or looked up. */
+  sheetId(name: string): string {
+    return String(this.sheet(name).getSheetId());
+  }
+
   readSheet(name: string): HostCell[][] {
     return this.read(name, false).values;
   }
@@ -180,8 +185,9 @@ export class SheetsPort implements SpreadsheetPort {
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [], numberFormats: [] };
     this.grew(name, values.length, values[0].length);
     const formulas = withFormulas ? range.getFormulas() : [];
-    // Only for a table holding dates: a typed `Aug 2027` is known by its format alone, and every read is a call.
-    const numberFormats = withFormulas && values.some((line) => line.some(isHostDate)) ? range.getNumberFormats() : [];
+    // Only for a table holding dates or fractions above 1, every read being a call (the Lists sheet's whole days need
+    // none): a typed `Aug 2027` is known by its format alone, and so is a typed `150%` (1.5).
+    const numberFormats = withFormulas && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v > 1 && !Number.isInteger(v)))) ? range.getNumberFormats() : [];
     const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
     return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }

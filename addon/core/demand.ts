@@ -8,7 +8,7 @@ import { DEFAULT_RULES } from '../../shared/rules';
 import type { InputColumn } from '../../shared/tables';
 import { AddonError, describeError } from './addon-error';
 import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
-import { request } from './service-client';
+import { request, serviceProblem } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
 import { io, type Task } from './task';
@@ -98,7 +98,7 @@ export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Tas
     if (typeof count === 'number') {
       answers.set(q, count);
       fresh[cacheKey(conn.serviceUrl, generation, q)] = String(count);
-    } else answers.set(q, `the service answered ${res.status || 'nothing'}${res.status === 401 ? ' (check the source token in Settings)' : ''}`);
+    } else answers.set(q, serviceProblem(conn.serviceUrl, res));
   });
   if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));
   return queries.map((q) => {

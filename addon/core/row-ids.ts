@@ -3,9 +3,12 @@
 // back the one the service holds for its content (decision 002).
 import { isErrorValue } from '../../shared/cells/read-cell';
 import { excerpt } from '../../shared/quote-value';
+import type { CellIssue } from '../../shared/issues';
+import { columnLetter } from '../../shared/lists';
+import { repeatedIdMessage } from '../../shared/row-id';
 import type { TableDef } from '../../shared/tables';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
-import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+import { SYNC_ID_HEADER, headerAt, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export type NewId = () => string;
@@ -117,6 +120,38 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
   yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
   return { byRow, stamped, restored, column };
+}
+
+/**
+ * Rows whose table ID (`Request ID`) a row above already has, on its sheet or an earlier sheet of the table, each at
+ * its ID cell and naming that row: warned, not rejected, since each row has its Sync ID, but feedback links and the
+ * web form's numbering go by the ID. Blank IDs, a formula's error, and an ID taken from the row above are not typed IDs.
+ */
+export function repeatedIds(sheets: readonly TableSheet[]): (CellIssue & { row: number })[] {
+  const own = sheets[0]?.table.columns.find((c) => c.type === 'id');
+  if (own === undefined) return [];
+  const first = new Map<string, { sheet: string; row: number }>();
+  const issues: (CellIssue & { row: number })[] = [];
+  for (const t of sheets) {
+    for (const { row, raw, filled } of t.read.rows) {
+      const value = raw[own.name];
+      if (value === null || value === undefined || isErrorValue(value) || filled?.[own.name] !== undefined) continue;
+      const id = String(value).trim();
+      const seen = first.get(id);
+      if (id === '' || (seen?.sheet === t.sheet && seen.row === row)) continue;
+      if (seen === undefined) {
+        first.set(id, { sheet: t.sheet, row });
+        continue;
+      }
+      const column = t.columnOf(own.name);
+      const header = column === undefined ? undefined : headerAt(t, column);
+      issues.push({
+        code: 'repeated_id', field: own.name, sheet: t.sheet, row, severity: 'warning', ...(column === undefined ? {} : { column: columnLetter(column) }), ...(header === undefined ? {} : { header }),
+        message: repeatedIdMessage(header ?? own.header, id, seen.sheet === t.sheet ? `row ${seen.row}` : `row ${seen.row} of ${seen.sheet}`),
+      });
+    }
+  }
+  return issues;
 }
 
 function lastFilled(line: readonly unknown[]): number {

@@ -6,7 +6,7 @@ import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
-import { formatCellIssue, inSheetWords } from '../../shared/issues';
+import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
@@ -17,9 +17,10 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { checkedLists, sendLists } from './send-lists';
-import { randomRowId, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
+import { randomRowId, repeatedIds, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
@@ -105,9 +106,10 @@ const unreadableBecause = (t: TableSheet) => {
 
 /** The sheet's own warnings, each at its sheet row: what `import` stores for the Data quality sheet. */
 const sheetWarningsOf = (t: TableSheet): NonNullable<SheetStatus['warnings']> =>
-  t.read.issues
-    .filter((i) => i.severity === 'warning')
-    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) }));
+  t.read.issues.filter((i) => i.severity === 'warning').map((i) => sheetWarningOf({ ...i, row: i.row ?? t.headerRow }));
+
+const sheetWarningOf = (i: CellIssue & { row: number }): NonNullable<SheetStatus['warnings']>[number] =>
+  ({ row: i.row, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) });
 
 /** Sheet-level warnings compared as a set: the service keeps them grouped by row. */
 const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warnings.map((w) => JSON.stringify(w, Object.keys(w).sort())).sort());
@@ -232,12 +234,13 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     });
     rowsBySheet.push(outgoing);
   });
+  const repeated = repeatedIds(sheets);
   // Told once per sheet: two tables of this kind stacked in one are one sheet to the service.
   const statuses: SheetStatus[] = sheetNames(sheets).map((name) => {
     const own = sheets.filter((t) => t.sheet === name);
     const because = own.map(unreadableBecause).filter((b) => b !== undefined);
     if (because.length) return { name, unreadable: because.join('; ') };
-    const warnings = own.flatMap(sheetWarningsOf);
+    const warnings = [...own.flatMap(sheetWarningsOf), ...repeated.filter((i) => i.sheet === name).map(sheetWarningOf)];
     return warnings.length ? { name, warnings } : { name };
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
@@ -302,8 +305,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))) };
-    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
+    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))), own: new Set(t.read.rows.map((r) => t.syncIdAt(r.row))) };
+    // Each table of a sheet keeps its own marks: tables stacked in one sheet each have a last row marked.
+    const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
+    const key = yield* sheetMemoryKey(deps.port, t.sheet, 'marks', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
+    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, key, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
     const notFound = annotated.unmarked;
     noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
@@ -333,7 +339,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
+    // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i))),
     pulled,
     readied,
     typedOver,

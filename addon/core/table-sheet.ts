@@ -7,6 +7,7 @@ import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import { periodTyped } from '../../shared/cells/date-format';
+import { percentTyped } from '../../shared/cells/percent-format';
 import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
 import type { MergedRange } from '../port/merged-ranges';
 import { SYNC_ID_HEADER, isSyncIdHeader, syncIdOf } from '../port/rows-by-id';
@@ -49,13 +50,14 @@ export interface TableSheet {
   textFields(row: SheetRow): string[] | undefined;
 }
 
-/** `numberFormat`: the cell's, which says whether a date was typed as a month or a year. */
+/** `numberFormat`: the cell's, which says whether a date was typed as a month or a year, and a number as a percent. */
 export function jsonCell(port: SpreadsheetPort, v: HostCell, numberFormat?: string): JsonCell {
   if (v === null || v === undefined || v === '') return null;
   if (isHostDate(v)) {
     const iso = port.isoFromDate(v);
     return periodTyped(iso, numberFormat) ?? iso;
   }
+  if (typeof v === 'number') return percentTyped(v, numberFormat) ?? v;
   return v as JsonCell;
 }
 

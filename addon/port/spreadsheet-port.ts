@@ -134,6 +134,11 @@ export interface SpreadsheetPort {
   readonly words: HostWords;
   sheetNames(): Io<string[]>;
   /**
+   * The sheet's lasting id, kept when the sheet is renamed or moved (Sheets' sheet id, Excel's worksheet id): what the
+   * document remembers a sheet by. No host call for a sheet listed by `sheetNames`.
+   */
+  sheetId(name: string): Io<string>;
+  /**
    * The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty.
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).
    */

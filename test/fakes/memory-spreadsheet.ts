@@ -27,7 +27,11 @@ const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !
 
 const PROTECTED_TEXT = 'This cell is protected: you may not edit it.';
 
+let sheetsMade = 0;
+
 export class MemorySheet {
+  /** Kept when the sheet is renamed (`MemorySpreadsheet.rename`), as a host's sheet id is. */
+  readonly id = String(++sheetsMade);
   readonly cells: (MemoryCell | undefined)[][] = [];
   /** Cells this person may not edit, as `row:column`: a block touching one is refused whole, scattered cells around them written. */
   readonly locked = new Set<string>();
@@ -125,6 +129,17 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   sheetNames(): string[] {
     this.count('sheetNames');
     return [...this.sheets.keys()];
+  }
+
+  sheetId(name: string): string {
+    return this.sheet(name).id;
+  }
+
+  /** Renames a sheet in place, as a person does on its tab: its id and its place among the sheets stay. */
+  rename(name: string, to: string): void {
+    const sheets = [...this.sheets].map(([key, sheet]): [string, MemorySheet] => [key === name ? to : key, sheet]);
+    this.sheets.clear();
+    for (const [key, sheet] of sheets) this.sheets.set(key, sheet);
   }
 
   readSheet(name: string): HostCell[][] {
