@@ -102,10 +102,13 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
       globalName: 'EquityDesk',
       platform: 'neutral',
       // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
-      // sizes). Names are kept, so a stack trace still names its functions; syntax is shortened where the
-      // meaning stays (`if (a) b()` as `a&&b()`, constants folded).
+      // sizes). Syntax is shortened where the meaning stays (`if (a) b()` as `a&&b()`, constants folded), and
+      // local names are shortened too; `keepNames` gives every function and class its own name back, which is
+      // what V8 prints in a stack trace, so the execution log still names the add-on's functions.
       minifyWhitespace: true,
       minifySyntax: true,
+      minifyIdentifiers: true,
+      keepNames: true,
       mainFields: ['module', 'main'],
       define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
     }),

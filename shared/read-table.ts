@@ -1,6 +1,7 @@
 // Reads a sheet's grid into raw rows keyed by canonical field: the table found below titles and blank
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
+import { addedStatuses } from './added-statuses';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
@@ -84,8 +85,11 @@ export const tableNamed = (sheetName: string): TableDef | undefined =>
 /**
  * The table a sheet holds: by its name, else by the header row (below any title) that names the most
  * of one table, with every required column found. Undefined for notes, lists and empty sheets.
+ * `held`: the tables the sheet was synced as before. One whose header broke (a required column renamed or
+ * emptied) is still found while its header names more of it than of the table found instead: read as it,
+ * the sheet says what is missing, where read as the other its rows would be taken for deleted.
  */
-export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[]): LocatedTable | undefined {
+export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[], held: readonly TableDef[] = []): LocatedTable | undefined {
   const byName = tableNamed(sheetName);
   if (byName) return { table: byName, headerIndex: findHeaderRow(byName, grid).index };
   let best: (LocatedTable & { weight: number }) | undefined;
@@ -95,6 +99,12 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
     // The topmost table's header: a table pasted below another ends it (readTable says where) and is not read
     // over the first, whose rows would pass for lines above its header.
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
+  }
+  if (best && !held.includes(best.table)) {
+    for (const table of held) {
+      const { index, weight } = findHeaderRow(table, grid);
+      if (weight > best.weight) best = { table, headerIndex: index, weight };
+    }
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
 }
@@ -342,7 +352,9 @@ export function readTable(
   const nextTitle = next >= 0 ? titleAbove(grid, headerIndex, next) : -1;
   const nextAt = { ...(next >= 0 ? { nextAt: next + 1 } : {}), ...(nextTitle < next ? { nextTitleAt: nextTitle + 1 } : {}) };
   if (next >= 0) grid = grid.slice(0, nextTitle);
-  const readOptions = { lists: options.lists ?? DEFAULT_READ_OPTIONS.lists };
+  // Each of the table's lists read once, however many lines ask it (legends, choices in place, statuses added).
+  const given = options.lists ?? DEFAULT_READ_OPTIONS.lists;
+  const readOptions = { lists: Object.fromEntries(tableListKeys(table).map((k) => [k, given[k]])) };
   const { legendOf, inPlace } = choiceLines(table, map, readOptions);
   // By the rows' own values: a header a pasted document repeats on each page is no value of its column.
   const below = map.ties.length ? grid.slice(headerIndex + 1).filter((line) => !repeatsHeader(line, header) && !columnNames(table, line, inPlace)) : [];
@@ -542,8 +554,12 @@ export function readTable(
       message: `${into} is blank on ${rowRuns(taken)}: took ${quoteValue(d.value)} from this line above the table (${quoteValue(d.line)})`,
     });
   }
+  issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
 }
+
+/** The lists a table's choice columns read, their own and former ones. */
+const tableListKeys = (table: TableDef): string[] => [...new Set(table.columns.flatMap((c) => (c.type === 'choice' ? [c.list, c.formerList] : [])).filter((k) => k !== undefined))];
 
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth'];
 

@@ -68,7 +68,7 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
     const paired: unknown[] = [];
     for (let r = 1; r < grid.length; r++) {
       const v = grid[r]?.[p.column - 1];
-      if (v === '' || v === null || v === undefined) continue;
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
       if (pending(v, r, p.column)) {
         loading(p.column, r, p.block.header);
         continue;
@@ -87,6 +87,9 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
           ? `${SETTINGS[setting].label}: the cell shows ${pair}, a formula's error; the default ${SETTINGS[setting].value} is used`
           : `${p.block.paired!.header} for ${quoteValue(String(v))}: the cell shows ${pair}, a formula's error; skipped`);
         pair = NOT_READ;
+      }
+      if (typeof v === 'string' && v.trim() !== v && p.block.key !== 'setting') {
+        skipped(p.column, r, `${p.block.header}: ${quoteValue(v)} has a space before or after it; read as ${quoteValue(v.trim())}; the formulas compare a value picked from the dropdown with its spaces, so remove them`, 'choice_matched');
       }
       values.push(v);
       paired.push(pair);
@@ -165,8 +168,10 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
   // A Lists sheet with neither a header nor a value where a block goes was made before the block was added: that
   // list is the default, not empty. Not by the sheet's width: a note typed to the right widens it.
   const missingLists = LIST_PLACEMENTS.filter((p) => grid[0] !== undefined && isBlank(grid[0][p.column - 1]) && blocks.get(p.block.key)!.values.length === 0).map((p) => p.block.key);
+  // Choices trimmed, as a cell's text is read: a value pasted as "Completed " is the Completed the rules and formulas
+  // name, and a typed "completed" reads as it (a warning at its cell asks for the space to go). Keys stay as typed (`keyed`).
   const lists = Object.fromEntries(
-    LIST_PLACEMENTS.map((p) => [p.block.key, (missingLists.includes(p.block.key) ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v))]),
+    LIST_PLACEMENTS.map((p) => [p.block.key, (missingLists.includes(p.block.key) ? p.block.values : blocks.get(p.block.key)!.values).map((v) => String(v).trim())]),
   ) as Record<ListKey, string[]>;
   return {
     ownLists: ownLists(grid, lists),
@@ -189,7 +194,7 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
  * out of the office's dropdown is still a status they read, so a cell holding it is kept, not rejected; a status the
  * office added is kept as typed, one the formulas do not name.
  */
-const NAMED_BY_RULES: readonly ListKey[] = ['requestStatus', 'workplanStatus', 'progressStatus'];
+export const NAMED_BY_RULES: readonly ListKey[] = ['requestStatus', 'workplanStatus', 'progressStatus'];
 
 function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey, string[]> | undefined {
   const header = grid[0] ?? [];
@@ -200,7 +205,7 @@ function ownLists(grid: Grid, lists: Record<ListKey, string[]>): Record<ListKey,
       const defaults = block.values.map((v) => String(v));
       const own = inPlace.some((p) => p.block === block) ? lists[block.key] : [];
       if (own.length === 0) return [block.key, defaults];
-      const listed = new Set(own.map((v) => v.trim().toLowerCase()));
+      const listed = new Set(own.map((v) => v.toLowerCase()));
       const kept: readonly string[] = NAMED_BY_RULES.includes(block.key) ? defaults : block.key in WEB_FORM_CHOICES ? [WEB_FORM_CHOICES[block.key as keyof typeof WEB_FORM_CHOICES]] : [];
       return [block.key, [...own, ...kept.filter((v) => !listed.has(v.toLowerCase()))]];
     }),

@@ -133,10 +133,9 @@ export interface SheetPlan {
   runOnRows?: readonly number[];
   /**
    * The first of the ready rows (1-based, counted below the header): rows of formulas that show nothing until a
-   * row is typed beside them. A formula is content to every host, so a ready row prints: the writer writes such rows
-   * only down to the foot of the page the rows above them print on, so no page of nothing but ready rows prints. A
-   * row below this one that shows something is written wherever it falls; the validations and conditional formats
-   * planned over the rows left out stay (they print nothing).
+   * row is typed beside them. A formula is content to every host, so a ready row prints: when the ready rows run past
+   * the foot of the page the rows above them print on, the print area ends at that foot, so no page of nothing but
+   * ready rows prints while every ready row still holds its formulas. A row below them that shows something prints.
    */
   readyRowsFrom?: number;
   print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[] };

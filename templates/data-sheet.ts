@@ -9,11 +9,11 @@ import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../sh
 
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
- * and Dashboard ranges reach. A cell whose formula shows nothing is content to every host, so it prints: the
- * writer writes the ready rows only down to the foot of the page the data end on (`readyRowsFrom`), all of them
- * in an empty sheet. Past them, the add-on's sync carries the formulas down to this many rows below the last typed
- * row; without it, Excel extends the formulas to a row typed below a list by itself, and in Sheets and LibreOffice
- * the last row is copied down (decision 003).
+ * and Dashboard ranges reach. A cell whose formula shows nothing is content to every host, so it prints: where the
+ * ready rows run past the foot of the page the data end on, the writer ends the print area there (`readyRowsFrom`).
+ * The add-on's sync carries the formulas down to this many rows below the last typed row; without it, Excel extends
+ * the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
+ * (decision 003).
  */
 export const SPARE_ROWS = 25;
 export const FIRST_DATA_ROW = 2;

@@ -71,6 +71,7 @@ export type EntryName = Entry['name'];
 export type MenuHandler = Extract<Entry, { kind: 'menu' }>['name'];
 export type SidebarTarget = Extract<Entry, { kind: 'sidebar' }>['name'];
 export type TriggerName = Extract<Entry, { kind: 'trigger' }>['name'];
+export type CustomEntryName = Extract<Entry, { kind: 'custom' }>['name'];
 
 /** The parameter names of an entry's top-level function. */
 export function paramsOf(entry: EntryPoint): readonly string[] {

@@ -19,7 +19,7 @@ import { spreadsheetRules } from '../core/table-sheet';
 import { triageQueue } from '../core/triage';
 import type { ActionFailure, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
-import type { EntryName, MenuHandler, TriggerName } from './entry-points';
+import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './entry-points';
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
 import { documentLock, documentSettings, scriptCache, spreadsheetOfTrigger, triggerSchedule, urlFetchHttp } from './host-services';
 import { refreshCustomFunctionCells } from './refresh-functions';
@@ -112,6 +112,13 @@ const setupFrom = (template: TemplateName) => () => menuAction((port) => runSync
 
 type Handler = (...args: any[]) => unknown;
 
+/** Every custom function, by the name its formulas call: **Refresh custom functions** enters those formulas again. */
+const customHandlers = {
+  ...derivedHandlers,
+  EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
+    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
+} satisfies Record<CustomEntryName, Handler>;
+
 export const handlers = {
   onOpen: () => buildMenu(),
   onInstall: () => buildMenu(),
@@ -152,7 +159,7 @@ export const handlers = {
   refreshCustomFunctions: () =>
     menuAction(() => {
       runSync(forgetDemandAnswers(documentSettings, Date.now()));
-      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet());
+      const cells = refreshCustomFunctionCells(SpreadsheetApp, SpreadsheetApp.getActiveSpreadsheet(), Object.keys(customHandlers));
       return cells === 0
         ? 'No Equity Desk functions (EQ_...) in this spreadsheet to refresh.'
         : `Recalculated ${counted(cells, 'cell')} with Equity Desk functions: today's date, the Lists rules and the service's counts are current.`;
@@ -173,8 +180,6 @@ export const handlers = {
   sidebarFeedbackLink: (requestId: string) => rpc((port) => runSync(feedbackLinkFor({ port, http: urlFetchHttp, settings: documentSettings }, requestId))),
   sidebarSettings: () => rpc(() => runSync(readSettings(documentSettings, SERVICE_URL_ALLOWLIST, triggerSchedule(SCHEDULED_SYNC)))),
   sidebarSaveSettings: (update: SettingsUpdate) => rpc(() => runSync(saveSettings(documentSettings, triggerSchedule(SCHEDULED_SYNC), update, SERVICE_URL_ALLOWLIST))),
-  ...derivedHandlers,
-  EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
-    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
+  ...customHandlers,
 } satisfies Record<EntryName, Handler>; // a missing or unknown handler name fails to compile
 

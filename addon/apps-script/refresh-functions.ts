@@ -1,12 +1,12 @@
 // "Refresh custom functions": Sheets runs a custom function again only when its arguments change, so one
 // whose day defaults to today, that reads the Lists rules, or that counts the service's rows goes stale.
-// Entering its formula again is the one way a script can make Sheets recalculate it.
-import { ENTRY_POINTS } from './entry-points';
+// Entering its formula again is the one way a script can make Sheets recalculate it. The names come from the
+// handlers, not from the entry list, whose custom-function docs (for the build's JSDoc) would go into Code.js.
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const names = ENTRY_POINTS.filter((e) => e.kind === 'custom').map((e) => e.name);
-const CUSTOM_CALL = new RegExp(`(^|[^A-Za-z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
+/** A call of one of `names`, not of a function whose name only ends in one. */
+const callOf = (names: readonly string[]) => new RegExp(`(^|[^A-Za-z0-9_.])(${names.join('|')})\\s*\\(`, 'i');
 
 /** Formula cells of one column, one below the other: cleared and written back as one range. */
 interface Run {
@@ -16,7 +16,7 @@ interface Run {
   formulas: string[];
 }
 
-function runsIn(sheet: Sheet): Run[] {
+function runsIn(sheet: Sheet, call: RegExp): Run[] {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   if (lastRow === 0 || lastColumn === 0) return [];
@@ -26,7 +26,7 @@ function runsIn(sheet: Sheet): Run[] {
     let open: Run | null = null;
     for (let r = 0; r < lastRow; r++) {
       const f = formulas[r][c];
-      if (f && CUSTOM_CALL.test(f)) {
+      if (f && call.test(f)) {
         if (open && open.row + open.formulas.length === r + 1) open.formulas.push(f);
         else runs.push((open = { sheet, row: r + 1, column: c + 1, formulas: [f] }));
       } else open = null;
@@ -35,9 +35,10 @@ function runsIn(sheet: Sheet): Run[] {
   return runs;
 }
 
-/** Re-enters every formula that calls one of our custom functions; returns how many cells. */
-export function refreshCustomFunctionCells(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  const runs = spreadsheet.getSheets().flatMap(runsIn);
+/** Re-enters every formula that calls one of our custom functions (`names`); returns how many cells. */
+export function refreshCustomFunctionCells(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, names: readonly string[]): number {
+  const call = callOf(names);
+  const runs = spreadsheet.getSheets().flatMap((sheet) => runsIn(sheet, call));
   if (runs.length === 0) return 0;
   const range = (run: Run) => run.sheet.getRange(run.row, run.column, run.formulas.length, 1);
   for (const run of runs) range(run).clearContent();

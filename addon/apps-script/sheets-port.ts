@@ -2,13 +2,14 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { columnLetter } from '../../shared/lists';
-import { isErrorType, TypedError } from '../../shared/typed-error';
+import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows } from '../port/free-rows';
 import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
+import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds } from '../port/protected-cells';
 import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -29,11 +30,6 @@ export interface SheetsPortDeps {
  */
 const PROTECTED_TEXT = /protected cell or object/i;
 
-/** A write Sheets refused as protected from this person; its message is Sheets' own, in their language. */
-class ProtectedWriteError extends TypedError {
-  override readonly name = 'ProtectedWriteError' as const;
-}
-
 /** What getBackgrounds reports for a cell with no fill of its own. */
 const NO_FILL = '#ffffff';
 
@@ -51,19 +47,22 @@ export function sheetsText(s: string): string {
 }
 
 /**
- * `e`, thrown by a write into `range`, as a ProtectedWriteError when the range is protected from this person. Its text
- * follows their language, so unless it is the English one the range is asked: a call only a failed write pays for.
+ * Whether `e`, thrown by a write into `range`, is Sheets refusing cells protected from this person. Its text follows
+ * their language, so unless it is the English one the range is asked: a call only a failed write pays for.
  */
-function refusal(range: GoogleAppsScript.Spreadsheet.Range, e: unknown): unknown {
-  const message = e instanceof Error ? e.message : String(e);
-  let denied = PROTECTED_TEXT.test(message);
+function refusedAsProtected(range: GoogleAppsScript.Spreadsheet.Range, e: unknown): boolean {
+  if (PROTECTED_TEXT.test(e instanceof Error ? e.message : String(e))) return true;
   try {
-    denied ||= !range.canEdit();
+    return !range.canEdit();
   } catch {
     // Asking failed too (a timeout): the write's own failure is the one to tell, and the next sync tries again.
+    return false;
   }
-  return denied ? new ProtectedWriteError(message) : e;
 }
+
+type Rect = { row: number; column: number; numRows: number; numColumns: number };
+const rectOf = (r: GoogleAppsScript.Spreadsheet.Range): Rect => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() });
+const inside = (m: Rect, row: number, column: number) => row >= m.row && row < m.row + m.numRows && column >= m.column && column < m.column + m.numColumns;
 
 function toSheets(c: WriteCell): unknown {
   if (c === null || c === undefined) return '';
@@ -223,6 +222,10 @@ export class SheetsPort implements SpreadsheetPort {
     const filled = new Set(guarded.filter((c) => isFilled(c.row, c.column)).map((c) => `${c.row}:${c.column}`));
     // Formats only tell how to write a kept cell back, and only when there is one.
     const formats = around && (holes || filled.size > 0) ? around.getNumberFormats() : [];
+    const isWanted = (row: number, column: number) => wanted.has(`${row}:${column}`) && !filled.has(`${row}:${column}`);
+    const refused: CellWrite[] = [];
+    let refusal: string | undefined;
+    let locked: ((row: number, column: number) => boolean) | undefined;
     for (const run of runs) {
       const block = Array.from({ length: run.bottom - run.top + 1 }, (_, r) =>
         Array.from({ length: run.right - run.left + 1 }, (_, c) => {
@@ -233,20 +236,63 @@ export class SheetsPort implements SpreadsheetPort {
           return kept(values[y][x], formulas[y][x], formats[y][x]);
         }),
       );
-      const range = sheet.getRange(run.top, run.left, block.length, block[0].length);
       try {
-        range.setValues(block);
+        this.setValues(sheet, run.top, run.left, block);
       } catch (e) {
-        throw refusal(range, e);
+        if (!isErrorType(e, ProtectedCellsError)) throw e;
+        refusal ??= e.message;
+        // One protected cell refuses the whole block: the others are written around it, the protections asked once.
+        locked ??= this.lockedCells(sheet);
+        for (const b of blocksAround(run, locked, isWanted)) {
+          const part = block.slice(b.top - run.top, b.bottom - run.top + 1).map((line) => line.slice(b.left - run.left, b.right - run.left + 1));
+          try {
+            this.setValues(sheet, b.top, b.left, part);
+          } catch (again) {
+            if (!isErrorType(again, ProtectedCellsError)) throw again;
+            refused.push(...cells.filter((c) => c.row >= b.top && c.row <= b.bottom && c.column >= b.left && c.column <= b.right && isWanted(c.row, c.column)));
+          }
+        }
+        refused.push(...cells.filter((c) => c.row >= run.top && c.row <= run.bottom && c.column >= run.left && c.column <= run.right && isWanted(c.row, c.column) && locked!(c.row, c.column)));
       }
     }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, refused.map(({ row, column }) => ({ row, column })));
+  }
+
+  /** One setValues; a refusal as protected thrown as a ProtectedCellsError of every cell of the block. */
+  private setValues(sheet: Sheet, row: number, column: number, block: unknown[][]): void {
+    const range = sheet.getRange(row, column, block.length, block[0].length);
+    try {
+      range.setValues(block);
+    } catch (e) {
+      if (!refusedAsProtected(range, e)) throw e;
+      const cells = block.flatMap((line, r) => line.map((_, c) => ({ row: row + r, column: column + c })));
+      throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cells);
+    }
+  }
+
+  /**
+   * The cells of the sheet protected from this person, from its protections (two calls, and a few per protection):
+   * one that only warns, or whose editors include them, refuses no write of theirs.
+   */
+  private lockedCells(sheet: Sheet): (row: number, column: number) => boolean {
+    const { ProtectionType } = this.deps.app;
+    const refusing = (type: GoogleAppsScript.Spreadsheet.ProtectionType) => sheet.getProtections(type).filter((p) => !p.isWarningOnly() && !p.canEdit());
+    const areas = [
+      ...refusing(ProtectionType.RANGE).map((p) => ({ within: rectOf(p.getRange()), except: [] as Rect[] })),
+      ...refusing(ProtectionType.SHEET).map((p) => ({ within: rectOf(p.getRange()), except: p.getUnprotectedRanges().map(rectOf) })),
+    ];
+    return (row, column) => areas.some((a) => inside(a.within, row, column) && !a.except.some((e) => inside(e, row, column)));
   }
 
   /** The Sync ID column whole in one getValues (a sort may move a row anywhere), then `writeCells`. */
   writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): string[] {
     if (rows.length === 0) return [];
-    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn), tableTop);
-    this.writeCells(name, cells);
+    const { cells, written } = placeByRowId(rowsTagged(rows), 1, this.idColumn(name, idColumn), tableTop);
+    try {
+      this.writeCells(name, cells.map(({ row, column, cell }) => ({ row, column, cell: cell.cell })));
+    } catch (e) {
+      throw withRowIds(e, cells, written);
+    }
     return written;
   }
 
@@ -397,6 +443,9 @@ export class SheetsPort implements SpreadsheetPort {
     if (f.autoFilter && f.headerRow && !sheet.getFilter()) sheet.getRange(f.headerRow, 1, f.lastDataRow - f.headerRow + 1, width).createFilter();
   }
 
+  /** Sheets keeps no print area with a spreadsheet: what prints is chosen in its print dialog. */
+  printRowsTo(): void {}
+
   /**
    * One setDataValidation per column (Sheets has no call for several ranges), and the conditional rules read
    * and written once: a rule is the column's own when it tests for one of the texts given, in that text's
@@ -432,7 +481,7 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   isProtectedError(error: unknown): boolean {
-    return isErrorType(error, ProtectedWriteError);
+    return isErrorType(error, ProtectedCellsError);
   }
 
   isoFromDate(date: Date): string {

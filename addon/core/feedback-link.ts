@@ -1,7 +1,8 @@
 // "Copy feedback link" in the sidebar: the survey link of one fulfilled request, found in the Requests
 // sheet by its Request ID and asked of the service by its Sync ID (the row must have been synced).
 import { foldText } from '../../shared/cells/read-cell';
-import { feedbackLinkAnswer, type FeedbackLinkRequest } from '../../shared/wire/sync-wire';
+import { feedbackLinkAnswer } from '../../shared/wire/sync-answers';
+import type { FeedbackLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { AddonError } from './addon-error';

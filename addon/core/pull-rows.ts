@@ -2,7 +2,8 @@
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
 import type { TableDef, TypedValue } from '../../shared/tables';
-import { outboxAnswer, type OutboxAck, type OutboxItem } from '../../shared/wire/sync-wire';
+import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
+import type { OutboxAck } from '../../shared/wire/sync-wire';
 import type { NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import type { HttpPort } from '../port/host-ports';
 import { isSpareRow, statusColumnsOf } from './ready-rows';

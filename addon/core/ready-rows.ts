@@ -5,7 +5,7 @@ import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import type { ListKey } from '../../shared/lists';
 import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
 import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
-import type { TableSheet } from './table-sheet';
+import { gridWidth, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export interface ReadyRows {
@@ -50,6 +50,15 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const last = t.read.nextAt === undefined ? lastData + SPARE_ROWS : lastData;
   const statusColumns = statusColumnsOf(t, hasLists);
   if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: 0 };
+
+  // The ready rows' formulas are content to Excel, which would print them as pages of empty rows. Without row heights
+  // the add-on cannot tell where a page ends, so the area ends at the last typed row, and each sync moves it down.
+  // Across the Sync ID column, which this sync adds past the last column when the sheet has none.
+  if (lastData > t.headerRow && t.read.nextAt === undefined) {
+    const width = gridWidth(t.host);
+    const tableColumns = Math.max(...[...t.table.columns, ...t.table.derived].map((c) => t.columnOf(c.name) ?? 0));
+    yield* io(port.printRowsTo(t.sheet, { lastRow: lastData, lastColumn: t.syncIdColumn ?? width + 1, tableColumns }));
+  }
 
   const dataRows = new Set(t.read.rows.map((r) => r.row));
 

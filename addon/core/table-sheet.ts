@@ -155,7 +155,7 @@ export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, na
       continue;
     }
     const cells = yield* io(port.readSheetWithFormulas(name));
-    const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))))?.table;
+    const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))), reading.held?.(name))?.table;
     if (!table || (only && only !== table.name)) continue;
     found.push(...tableSheetOf(port, name, table, cells, reading));
     if (only) break;

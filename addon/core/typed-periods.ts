@@ -9,6 +9,8 @@ import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import type { SettingsPort } from '../port/host-ports';
 import { PROPERTY_BYTES, utf8Bytes } from './property-room';
+import { isErrorType } from '../../shared/typed-error';
+import { ProtectedCellsError } from '../port/protected-cells';
 import { headerAt, jsonCell, type JsonCell, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
@@ -156,23 +158,31 @@ export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, table
         if (writes?.length) written = new Set(yield* io(port.writeRowsById(t.sheet, idColumn, t.headerRow + 1, writes)));
       } catch (e) {
         // The rows are stored already: a cell the person may not edit costs the sheet this day, not the sync.
-        refused = writes ?? [];
-        written = new Set(refused.map((r) => r.rowId));
+        // A host that wrote around its protected cells names them; the cells beside them hold their days.
+        const partly = isErrorType(e, ProtectedCellsError) && e.cells.every((c) => c.rowId !== undefined) ? e : undefined;
+        const isRefused = partly ? (w: RowCells, column: number) => partly.cells.some((c) => c.rowId === w.rowId && c.column === column) : () => true;
+        refused = (writes ?? []).flatMap((w) => {
+          const cells = w.cells.filter((c) => isRefused(w, c.column));
+          return cells.length ? [{ ...w, cells }] : [];
+        });
+        written = new Set(partly ? partly.written : refused.map((r) => r.rowId));
         notWritten = e instanceof Error ? e.message : String(e);
         // Only a protected cell is refused again next time: a timeout or a quota may not be.
         lasting = port.isProtectedError(e);
       }
       const held = yield* memory.remember(lasting ? refused : []);
       const columnsChanged = writes === null;
+      const failed = new Set(refused.flatMap((r) => r.cells.map((c) => `${r.rowId}|${c.column}`)));
       for (const r of writes ?? memory.writes) {
         if (!columnsChanged && !written.has(r.rowId)) continue;
         for (const { column } of r.cells) {
           const kind = /^\d{4}$/.test(String(t.grid[r.row - 1]?.[column - 1])) ? 'year' : 'month';
           const header = headerAt(t, column) ?? 'date';
-          const later = notWritten === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'full';
-          const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === notWritten && p.later === later && p.columnsChanged === columnsChanged);
+          const why = failed.has(`${r.rowId}|${column}`) ? notWritten : undefined;
+          const later = why === undefined ? undefined : !lasting ? 'retried' : held(r, column) ? 'left' : 'full';
+          const same = periodEnds.find((p) => p.header === header && p.kind === kind && p.notWritten === why && p.later === later && p.columnsChanged === columnsChanged);
           if (same) same.count++;
-          else periodEnds.push({ header, kind, count: 1, columnsChanged, notWritten, later });
+          else periodEnds.push({ header, kind, count: 1, columnsChanged, notWritten: why, later });
         }
       }
     }

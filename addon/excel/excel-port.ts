@@ -5,15 +5,17 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
+import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
-import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+import { excelDay, excelSerial } from './excel-serial';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
+import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
-import type { CellProperties, ConditionalFormat, ExcelRun, RangeAreas, RequestContext, Worksheet } from './office-types';
+import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
 export interface ExcelPortDeps {
   run: ExcelRun;
@@ -62,7 +64,7 @@ const isNotFound = (e: unknown) => codeOf(e) === 'ItemNotFound';
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 function hostValue(value: unknown, format: unknown): HostCell {
-  if (typeof value === 'number' && isDateFormat(format)) return new Date(`${isoFromSerial(value)}T00:00:00Z`);
+  if (typeof value === 'number' && isDateFormat(format)) return excelDay(value);
   return isBlank(value) ? '' : (value as HostCell);
 }
 
@@ -93,12 +95,51 @@ function excelCell(cell: WriteCell | undefined, current: unknown): { value: unkn
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: serialFromIso(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
   if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
   return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
 }
 
 const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+
+type Planned = { value: unknown; format: string | null }[][];
+
+/** A block's write as planned, queued: the formats first, as text must meet `@` before it is written, or Excel reads it as typed. */
+function queuePlanned(range: Range, planned: Planned): void {
+  if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
+  range.values = planned.map((line) => line.map((p) => p.value));
+}
+
+/**
+ * A block Excel refused for a locked cell of a protected sheet, written around its locked cells: which cells are locked
+ * in one request, the blocks around them in one more. Answers the cells refused (a null is no cell to write); a
+ * refusal again (a cell locked meanwhile) refuses every cell of that request.
+ */
+async function writeAround(context: RequestContext, sheet: Worksheet, span: CellSpan, planned: Planned): Promise<RefusedCell[]> {
+  const props = sheet.getRangeByIndexes(span.top - 1, span.left - 1, span.bottom - span.top + 1, span.right - span.left + 1).getCellProperties({ format: { protection: { locked: true } } });
+  await context.sync();
+  const locked = (row: number, column: number) => props.value[row - span.top]?.[column - span.left]?.format?.protection?.locked !== false;
+  const wanted = (row: number, column: number) => planned[row - span.top][column - span.left].value !== null;
+  const cellsOf = (b: CellSpan, keep: (row: number, column: number) => boolean) => {
+    const cells: RefusedCell[] = [];
+    for (let row = b.top; row <= b.bottom; row++) for (let column = b.left; column <= b.right; column++) if (wanted(row, column) && keep(row, column)) cells.push({ row, column });
+    return cells;
+  };
+  const blocks = blocksAround(span, locked, wanted);
+  const refused = cellsOf(span, locked);
+  for (const b of blocks) {
+    const part = planned.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
+    queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
+  }
+  if (blocks.length === 0) return refused;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (codeOf(e) !== 'AccessDenied') throw e;
+    return [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
+  }
+  return refused;
+}
 
 /** A column's cells holding a value (the Sync ID column, read whole: a sort may move a row anywhere), loaded. */
 const loadIdColumn = (sheet: Worksheet, column: number) =>
@@ -280,6 +321,8 @@ export class ExcelPort implements SpreadsheetPort {
   ): Promise<void> {
     const { guarded } = given;
     const width = cells[0].length;
+    const refused: RefusedCell[] = [];
+    let refusal: string | undefined;
     const sizes = cells.map((line) => JSON.stringify(line).length + width * 8);
     for (let start = 0; start < cells.length; ) {
       let end = start + 1;
@@ -294,12 +337,17 @@ export class ExcelPort implements SpreadsheetPort {
       }
       const filled = (r: number, c: number) => guarded?.has(`${start + r}:${c}`) === true && (!isBlank(range.values[r]?.[c]) || !isBlank(range.formulas[r]?.[c]));
       const planned = slice.map((line, r) => line.map((cell, c) => excelCell(filled(r, c) ? undefined : cell, formats[r]?.[c])));
-      // The format first: text must meet `@` before it is written, or Excel reads it as typed.
-      if (planned.some((line) => line.some((p) => p.format !== null))) range.numberFormat = planned.map((line) => line.map((p) => p.format));
-      range.values = planned.map((line) => line.map((p) => p.value));
-      await context.sync();
+      queuePlanned(range, planned);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!this.isProtectedError(e)) throw e;
+        refusal ??= e instanceof Error ? e.message : String(e);
+        refused.push(...(await writeAround(context, sheet, { top: row + start, bottom: row + end - 1, left: column, right: column + width - 1 }, planned)));
+      }
       start = end;
     }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, refused);
   }
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Promise<void> {
@@ -340,10 +388,15 @@ export class ExcelPort implements SpreadsheetPort {
       const before = asRead.length ? spanOf(asRead) : null;
       const formats = before && sheet.getRangeByIndexes(before.top - 1, before.left - 1, before.bottom - before.top + 1, before.right - before.left + 1).load(['numberFormat']);
       await context.sync();
-      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rows, ids.rowIndex + 1, ids.values.map((line) => line[0]), tableTop);
+      const { cells, written } = ids.isNullObject ? { cells: [], written: [] } : placeByRowId(rowsTagged(rows), ids.rowIndex + 1, ids.values.map((line) => line[0]), tableTop);
       if (cells.length === 0) return written;
       const sameSpan = (a: CellSpan, b: CellSpan | null) => b !== null && a.top === b.top && a.bottom === b.bottom && a.left === b.left && a.right === b.right;
-      await this.writeScattered(context, sheet, cells, sameSpan(spanOf(cells), before) ? formats?.numberFormat : undefined);
+      const plain = cells.map(({ row, column, cell }) => ({ row, column, cell: cell.cell }));
+      try {
+        await this.writeScattered(context, sheet, plain, sameSpan(spanOf(cells), before) ? formats?.numberFormat : undefined);
+      } catch (e) {
+        throw withRowIds(e, cells, written);
+      }
       return written;
     });
   }
@@ -502,6 +555,28 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
+  /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
+  private readonly printAreas = new Map<string, string>();
+
+  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
+    const wanted = `A1:${a1(lastRow, lastColumn)}`;
+    if (this.printAreas.get(name) === wanted) return;
+    await this.onSheet(name, async (context, sheet) => {
+      const area = sheet.pageLayout.getPrintAreaOrNullObject().load(['isNullObject', 'address']);
+      await context.sync();
+      // Excel answers with the sheet's name and `$` signs ('Work plan'!$A$1:$O$40).
+      const current = area.isNullObject ? undefined : area.address.replace(/^.*!/, '').replace(/\$/g, '');
+      const end = current === undefined ? undefined : /^A1:([A-Z]+)\d+$/.exec(current)?.[1];
+      const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
+      if (ours && current !== wanted) {
+        sheet.pageLayout.setPrintArea(wanted);
+        await context.sync();
+      }
+      this.printAreas.set(name, wanted);
+    });
+  }
+
   selectRow(name: string, row: number): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       sheet.activate();
@@ -516,7 +591,7 @@ export class ExcelPort implements SpreadsheetPort {
 
   /** Excel refuses a write into locked cells of a protected sheet (or a workbook opened read-only) with AccessDenied. */
   isProtectedError(error: unknown): boolean {
-    return codeOf(error) === 'AccessDenied';
+    return codeOf(error) === 'AccessDenied' || isErrorType(error, ProtectedCellsError);
   }
 
   /** Excel hands dates over as serial numbers, turned into UTC midnight by readSheet: the day is the UTC day. */

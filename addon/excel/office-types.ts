@@ -11,7 +11,7 @@ export interface LoadableObject {
 }
 
 export interface CellProperties {
-  format?: { fill?: { color?: string } };
+  format?: { fill?: { color?: string }; protection?: { locked?: boolean } };
 }
 
 export interface RangeFormat {
@@ -99,7 +99,7 @@ export interface Range extends LoadableObject {
   readonly sort: RangeSort;
   /** ExcelApi 1.13: the merged areas that overlap the range; a null object when there are none. */
   getMergedAreasOrNullObject(): RangeAreas;
-  getCellProperties(spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]>;
+  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]>;
   setCellProperties(cells: CellProperties[][]): void;
 }
 
@@ -131,6 +131,8 @@ export interface PageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintArea(address: string): void;
   setPrintTitleRows(address: string): void;
+  /** ExcelApi 1.9: the print area, a null object when the sheet has none. */
+  getPrintAreaOrNullObject(): RangeAreas;
 }
 
 export interface Worksheet extends LoadableObject {

@@ -111,6 +111,17 @@ export interface SheetFormat {
   print?: SheetPlan['print'];
 }
 
+/**
+ * Where a data sheet's print area ends. `tableColumns`: the columns the table's headers reach; an area from A1 that
+ * reaches them is one this add-on or a template set (the sheet grows wider as columns are added, so it may end
+ * short of `lastColumn`), and a narrower one, or one not from A1, a person's own.
+ */
+export interface PrintRows {
+  lastRow: number;
+  lastColumn: number;
+  tableColumns: number;
+}
+
 /** Dropdowns and status colours over rows of a sheet's columns, each with the rows it covers. */
 export interface RowRules {
   validations: readonly PlanValidation[];
@@ -178,6 +189,13 @@ export interface SpreadsheetPort {
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows.
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
+  /**
+   * Ends the sheet's print area at `lastRow`, from A1 across `lastColumn` columns: the ready rows' formulas below the
+   * data print nothing but are content to the host, which would otherwise print them as pages of empty rows. Only
+   * an area this add-on or a template set is replaced (see `PrintRows`), or none: a person's own print area stays.
+   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing.
+   */
+  printRowsTo(name: string, rows: PrintRows): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */
   selectRow(name: string, row: number): Io<void>;
   toast(message: string, title?: string): Io<void>;

@@ -82,6 +82,9 @@ export { foldText } from '../word-match';
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
+/** Why a number is no day even in a cell formatted as a date, where Excel shows it as ####: days run from 1900 to 9999. */
+const shownAsNoDay = (n: number) => (n > 2958465 ? ': it is past 12/31/9999, the last day a spreadsheet shows, so a date-formatted cell shows ####' : n < 0 ? ': it is before 1/1/1900, the first day Excel shows, so a date-formatted cell there shows ####' : '');
+
 /** A dash between a month's name and its year ("Mar-2026"), as Excel's mmm-yyyy writes a month: no range. */
 const MONTH_DASH_YEAR = /^([a-z]+\.?)\s*[-–—]\s*(?=\d{4}$)/i;
 
@@ -101,7 +104,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (typeof raw === 'number') {
     if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: NO_ISSUES };
-    return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date (expected a date such as 2026-03-15 or 3/15/2026)`)] };
+    return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date${shownAsNoDay(raw)} (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }
   const text = String(raw).trim();
   // Synced rows carry ISO dates: the common case skips the general parser.

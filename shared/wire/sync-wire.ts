@@ -1,14 +1,11 @@
-// What a source sheet and the service say to each other on `POST /api/v1/sync`, `GET /api/v1/sync/state`, the
-// outbox (`GET /api/v1/outbox`, `POST /api/v1/outbox/ack`) and `POST /api/v1/feedback-links`,
-// as one set of zod schemas: the service validates requests with them and documents them in `/openapi.json`,
-// and the add-on parses the service's answers with them, so neither side keeps its own copy of the other.
-// Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
+// What a source sheet sends the service on `POST /api/v1/sync`, `POST /api/v1/outbox/ack` and
+// `POST /api/v1/feedback-links`, as zod schemas: the service validates requests with them and documents them in
+// `/openapi.json`; the add-on takes only their types. The answers are in `sync-answers.ts`, so neither side keeps
+// its own copy of the other. Written with zod/mini, like the row schema, so the Apps Script bundle does not carry classic zod.
 import * as z from 'zod/mini';
 import { quoteValue } from '../quote-value';
 import { ROW_ID_MAX_LENGTH, rowIdProblem } from '../row-id';
-import { TABLE_NAMES } from '../tables';
-
-export const tableName = z.enum(TABLE_NAMES);
+import { columnRef, described, sheetName, sheetWarning, tableName } from './sync-answers';
 
 /** Checked before anything is stored, so an id the databases would alter or refuse is a 400 naming it. */
 export const rowId = z.string().check(
@@ -46,28 +43,11 @@ export const rowValues = z
     }),
   );
 
-const described = <S extends z.ZodMiniType>(schema: S, description: string): S => schema.check(z.describe(description));
-
 /** Up to the largest number a database integer column holds. */
 const sheetRow = described(
   z.int().check(z.minimum(1), z.maximum(2 ** 31 - 1)),
   "The row's number in its sheet, which orders the master workbook's sheets (rows without one come after those with one). A table kept on several sheets numbers on past 1,048,576 rows per sheet: row r of the table's k-th sheet (counting from 0) is k × 1,048,576 + r.",
 );
-
-/** A sheet's name, held like a row id: the same storable, visible text. */
-const sheetName = z.string().check(
-  (ctx) => {
-    const problem = rowIdProblem(ctx.value);
-    if (problem !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, message: `sheet name ${problem}` });
-  },
-  z.meta({ minLength: 1, maxLength: ROW_ID_MAX_LENGTH }),
-);
-
-/** A sheet whose table could not be read, and why, as the committee's Data quality sheet shows it. */
-const unreadableSheet = z.object({ sheet: sheetName, message: z.string() });
-
-/** A column letter as the sheet names it (A to XFD). */
-const columnRef = z.string().check(z.regex(/^[A-Z]{1,3}$/));
 
 /** A column of the sheet's header row: where a field was read and the user's own header over it. */
 const sheetColumn = z.strictObject({
@@ -75,17 +55,6 @@ const sheetColumn = z.strictObject({
   header: z.optional(z.string().check(z.maxLength(2000))),
   fields: described(z.optional(z.array(z.string())), 'The fields read from this column, if any (a span such as Timeline holds two).'),
 });
-
-/** A problem of the sheet rather than of a row, as the reader reports it: a column ignored, a repeated header row or a heading set aside. */
-const sheetWarning = z.strictObject({
-  row: described(z.int().check(z.minimum(1), z.maximum(1_048_576)), "The sheet's own row number: the header row for a column's warning."),
-  column: z.optional(columnRef),
-  header: z.optional(z.string().check(z.maxLength(2000))),
-  message: z.string().check(z.minLength(1), z.maxLength(2000)),
-});
-
-/** A sheet-level warning as the service holds it, with its sheet. */
-const heldSheetWarning = z.extend(sheetWarning, { sheet: z.string() });
 
 /** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
 export const syncContext = z.object({
@@ -133,39 +102,6 @@ export const syncRequest = z.strictObject({
 });
 export type SyncRequest = z.input<typeof syncRequest>;
 
-const fieldError = z.object({ field: z.string(), message: z.string() });
-
-/** What the service did with a `POST /api/v1/sync` batch. */
-export const syncAnswer = z.object({
-  accepted: described(z.int(), 'Rows new or changed, now stored.'),
-  unchanged: described(z.int(), 'Rows whose content hash matched what is stored.'),
-  deleted: described(z.int(), 'Rows turned into tombstones.'),
-  rejected: described(z.array(z.object({ rowId: z.string(), errors: z.array(fieldError) })), 'Invalid rows; their last good version stays.'),
-  warnings: described(z.array(z.object({ rowId: z.string(), field: z.string(), message: z.string() })), 'Accepted with a note (e.g. a likely typo in a date).'),
-});
-export type SyncAnswer = z.infer<typeof syncAnswer>;
-
-/** `GET /api/v1/sync/state`: what the service holds of one table for the asking source. */
-export const syncStateAnswer = z.object({
-  table: tableName,
-  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
-  unreadable: described(z.optional(z.array(unreadableSheet)), 'Sheets of this table last sent as unreadable, with their message.'),
-  sheetWarnings: described(z.optional(z.array(heldSheetWarning)), "The sheets' own warnings held for this table, as the sheets last sent them (`sheets[].warnings`), each with its sheet."),
-});
-export type SyncStateAnswer = z.infer<typeof syncStateAnswer>;
-
-/** A stored row's values as JSON. A check over the object rather than a zod record, which would add more to the add-on's bundle than the rest of the outbox schema. */
-const storedValues = z
-  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'values must be an object of field name → value' })
-  .check(z.meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} }));
-
-/** `GET /api/v1/outbox`: what the service holds that this sheet has not written yet, oldest first. */
-export const outboxAnswer = z.object({
-  table: tableName,
-  items: z.array(z.object({ id: z.number(), rowId: z.string(), kind: z.enum(['row', 'fields']), fields: z.nullable(z.array(z.string())), values: storedValues })),
-});
-export type OutboxItem = z.infer<typeof outboxAnswer>['items'][number];
-
 /** `POST /api/v1/outbox/ack`: the items the sheet wrote, not to be sent again. */
 export const outboxAck = z.strictObject({
   table: tableName,
@@ -176,5 +112,3 @@ export type OutboxAck = z.input<typeof outboxAck>;
 /** `POST /api/v1/feedback-links`: the survey link of one of the source's fulfilled requests. */
 export const feedbackLinkRequest = z.strictObject({ table: tableName, rowId });
 export type FeedbackLinkRequest = z.input<typeof feedbackLinkRequest>;
-export const feedbackLinkAnswer = z.object({ url: z.string() });
-export type FeedbackLinkAnswer = z.infer<typeof feedbackLinkAnswer>;

@@ -1,6 +1,6 @@
 // The JSON bodies of the requester's-side API (intake forms, a source's lists) as zod schemas, checked by
 // the handlers and described in `/openapi.json`; those the add-on sends or reads (the outbox, feedback links)
-// are in shared/wire/sync-wire.ts.
+// are in shared/wire/ (sync-wire.ts the requests, sync-answers.ts the answers).
 import { z } from 'zod';
 
 export const createFormBody = z.strictObject({

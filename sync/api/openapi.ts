@@ -5,7 +5,8 @@ import { changesReportSchema } from '../changes/changes-schema';
 import { demandMetricsSchema } from '../metrics/metrics-schema';
 import { demandAnswer } from './routes/demand-routes';
 import { createFormBody, intakeFormView, listsBody } from './intake-schemas';
-import { feedbackLinkAnswer, feedbackLinkRequest, outboxAck, outboxAnswer, syncAnswer, syncRequest, syncStateAnswer, tableName } from '../../shared/wire/sync-wire';
+import { feedbackLinkAnswer, outboxAnswer, syncAnswer, syncStateAnswer, tableName } from '../../shared/wire/sync-answers';
+import { feedbackLinkRequest, outboxAck, syncRequest } from '../../shared/wire/sync-wire';
 import {
   apiErrorBody, createdPrincipal, createReviewerBody, createSourceBody, healthDown, healthOk, reviewerList, revokedPrincipal, rotatedToken, sourceList,
 } from './schemas';

@@ -1,6 +1,6 @@
 // The request and response bodies of the HTTP API as zod schemas: the handlers validate with them and
 // `/openapi.json` is generated from them, so the documentation cannot drift from the code. The sync wire,
-// which the add-on parses too, is in shared/wire/sync-wire.ts.
+// which the add-on speaks too, is in shared/wire/ (sync-wire.ts the requests, sync-answers.ts the answers).
 import { z } from 'zod';
 import { textValueProblem } from '../../shared/row-id';
 

@@ -5,7 +5,8 @@ import { TABLE_NAMES, TABLES, isTableName, type TableName } from '../../shared/i
 import { quoteValue } from '../../shared/quote-value';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { rowOfPosition } from '../../shared/read-table';
-import { syncRequest, type SyncAnswer, type SyncRequest } from '../../shared/wire/sync-wire';
+import type { SyncAnswer } from '../../shared/wire/sync-answers';
+import { syncRequest, type SyncRequest } from '../../shared/wire/sync-wire';
 import { sheetWarningRows } from '../ingest/sheet-warnings';
 import { prepareBatch, type IngestBatch, type IngestRow, type PreparedBatch } from '../ingest/ingest-batch';
 import type { SurveyHold } from '../store/intake-store';

@@ -3,16 +3,18 @@
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, tableNamed, textFieldsOf,
-  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
 import { rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { readRules, type Rules } from '../../shared/rules';
-import type { RejectedRow, RowStore } from '../store/row-store';
+import type { IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
-import { ingestBatch, prepareBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import type { SurveyHold } from '../store/intake-store';
+import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
+import { keepSurveyAnswers } from './survey-holds';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
@@ -281,22 +283,27 @@ function readThrough(reads: readonly ReadTableResult[], read: ReadTableResult, s
  * table pasted later now holds: read as this table, as before that table was pasted (`readThrough`), a line outside
  * this table's rows reads as the row was stored (its content hash). Known by its place alone, such a row cannot be kept
  * by place (rows inserted or deleted above move the tables below), so it is kept by its cells: edited since, or gone,
- * it goes. Each line keeps one row.
+ * it goes. Each line keeps one row. A row stored with a survey answer its workbook has not shown (`holds`) is matched
+ * by its line as the import reads a row of its own (survey-holds.ts): the cells from before the answer keep it too.
  */
-function keptByCells(table: TableName, sheetTables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>, held: readonly HeldRow[]): ReadonlySet<string> {
+function keptByCells(table: TableName, sheetTables: readonly SheetTable[], grid: readonly (readonly CellInput[])[], reading: ReturnType<typeof workbookReading>, held: readonly HeldRow[], holds: readonly SurveyHold[]): ReadonlySet<string> {
   const own = sheetTables.filter((t) => t.read.table.name === table);
   if (held.length === 0 || own.length === 0 || own.length === sheetTables.length) return new Set();
   const through = readThrough(sheetTables.map((t) => t.read), own[0].read, own[0].sheet, grid, reading);
   const ownRows = new Set(own.flatMap((t) => t.read.rows.map((r) => r.row)));
   const rows = importRows({ ...own[0], read: { ...through, rows: through.rows.filter((r) => !ownRows.has(r.row)) } });
-  const lines = new Map<string, number>();
-  for (const { hash } of prepareBatch({ sourceId: '', table, rows, at: new Date(0), title: through.title, readOptions: reading }).batch.upserts) lines.set(hash, (lines.get(hash) ?? 0) + 1);
+  const lines: IncomingRow[] = prepareBatch({ sourceId: '', table, rows, at: new Date(0), title: through.title, readOptions: reading }).batch.upserts;
+  const left = new Map<string, number>();
+  for (const { hash } of lines) left.set(hash, (left.get(hash) ?? 0) + 1);
+  const hasColumn = (field: string) => fieldColumn(through.map, field).index !== undefined;
   const kept = new Set<string>();
   for (const { rowId, hash } of held) {
-    const left = lines.get(hash) ?? 0;
-    if (left === 0) continue;
+    const answers = holds.filter((h) => h.rowId === rowId);
+    const asStored = (line: IncomingRow) => rowHash(table, keepSurveyAnswers(table, rowId, line.values as TypedRow, hasColumn, answers, 'workbook').values) === hash;
+    const line = answers.length === 0 ? (left.get(hash) ? hash : undefined) : lines.find((l) => left.get(l.hash) && asStored(l))?.hash;
+    if (line === undefined) continue;
     kept.add(rowId);
-    lines.set(hash, left - 1);
+    left.set(line, left.get(line)! - 1);
   }
   return kept;
 }
@@ -404,16 +411,17 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const below = new Map<string, ReadonlySet<string> | undefined>();
     const idsIn = (sheet: string) => (below.has(sheet) ? below.get(sheet) : below.set(sheet, idsBelow(tables, gridOf.get(sheet) ?? [], sheet)).get(sheet));
     const sent = new Set(rows.map((r) => r.rowId));
+    const holds = await store.surveyHolds(opts.sourceId, table);
     const byCells = new Map<string, ReadonlySet<string>>();
     const cellsIn = (sheet: string) => byCells.get(sheet) ?? byCells.set(sheet, keptByCells(
       table, found.filter((t) => t.sheet === sheet), gridOf.get(sheet) ?? [], readOptions,
-      held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${sheet}#`) && sheetOfRowId(h.rowId, sheetNames) === sheet),
+      held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${sheet}#`) && sheetOfRowId(h.rowId, sheetNames) === sheet), holds,
     )).get(sheet)!;
     const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
     const removing = removedRows(held.get(table)!, sent, full ? 'all' : readNames, sheetNames, kept);
     const batch = await ingestBatch(store, {
-      sourceId: opts.sourceId, table, rows, full, at: opts.at,
+      sourceId: opts.sourceId, table, rows, full, at: opts.at, holds: { of: holds, from: 'workbook' },
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),

@@ -41,11 +41,10 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
     const header = headers.get(field) ?? field;
     const answer = `the requester's survey answer (${shown(hold.answer)})`;
     // The sheet as before the answer, or showing an earlier answer the add-on wrote in: no person changed the cell.
-    if (sent === json(hold.sheet) || hold.earlier?.some((e) => json(e) === sent)) {
+    const before = sent === json(hold.sheet);
+    if (before || hold.earlier?.some((e) => json(e) === sent)) {
       out.values = { ...out.values, [field]: hold.answer as TypedRow[string] };
-      const still = values[field] === null ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(values[field])}`;
-      const next = from === 'workbook' ? 'copy it in' : 'its next sync writes the answer in';
-      out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${still} — ${next}` });
+      out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${answer} is kept; ${keptBecause(values[field], before, from)}` });
       continue;
     }
     out.settled.push({ rowId, field, answerJson });
@@ -53,4 +52,20 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
     out.warnings.push({ code: 'survey_answer', field, severity: 'warning', message: `${header}: ${edit} since the answer came` });
   }
   return out;
+}
+
+/**
+ * Why an answer is kept over what the sheet sends (`value`: what it held before the answer, or `before` false, an
+ * earlier answer), and what to do. A person who types that value back before the sheet ever showed the answer sends
+ * the same cell, which nothing tells apart from a sheet left as it was: said plainly, with how to keep it instead.
+ */
+function keptBecause(value: unknown, before: boolean, from: HoldsFrom): string {
+  const blank = value === null;
+  const still = blank ? `the ${from}'s cell is still blank` : `the ${from} still says ${shown(value)}`;
+  const since = before ? 'as before the answer' : "the requester's earlier answer";
+  const next = from === 'workbook' ? 'copy the answer in' : 'its next sync writes the answer in';
+  const again = blank ? 'Emptying it again' : `Typing ${shown(value)} again`;
+  const keep = blank ? 'to keep it blank' : 'to keep it';
+  const how = from === 'workbook' ? `import once with the answer, then ${blank ? 'clear it' : 'type it back'}` : `${blank ? 'clear it' : 'type it back'} after that sync`;
+  return `${still}, ${since} — ${next}. ${again} reads as no change: ${keep}, ${how}`;
 }

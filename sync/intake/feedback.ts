@@ -2,10 +2,12 @@
 // link (changeable for a while), and the answer written into the request's row at once and queued for
 // the sheet, so metrics and the staff sheet both see it.
 import { isoFromUtcDate, listsOverDefaults, TABLES } from '../../shared/index';
+import { isErrorType } from '../../shared/typed-error';
 import { prepareBatch } from '../ingest/ingest-batch';
 import { planSurveyHold, type FeedbackAnswer, type FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
+import { StoreError } from '../store/store-error';
 import { digestToken, newToken } from '../store/tokens';
 import { isStorableText } from './intake-form';
 
@@ -76,23 +78,39 @@ export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok:
  * comment) as a new version, queued for the sheet. A blank outcome or comment leaves the row's own.
  * One transaction: a failure leaves the link unanswered (or its earlier answer), with no hold and no item.
  * The answer the link holds already, sent again (a double click, a page re-sent), writes nothing.
+ * Planned from the row and its holds as read; another answer or a sheet's batch committed before this one writes
+ * makes it plan again from what that one left, as if the two had come one after the other.
  */
 export async function recordFeedback(store: RowStore, link: FeedbackLink, token: string, answer: FeedbackAnswer, at: Date): Promise<void> {
-  if (link.answer !== null && sameAnswer(link.answer, answer)) return;
   const tokenHash = digestToken(token);
-  const values = await store.storedRow(link.sourceId, link.table, link.rowId);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(store, link, tokenHash, answer, at);
+    } catch (error) {
+      if (!isErrorType(error, StoreError) || error.code !== 'answer-conflict' || attempt === ANSWER_ATTEMPTS) throw error;
+      link = (await store.feedbackLink(tokenHash)) ?? link;
+    }
+  }
+}
+
+/** How many times an answer is planned before the requester is asked to send it again: each retry follows another commit. */
+const ANSWER_ATTEMPTS = 5;
+
+async function recordOnce(store: RowStore, link: FeedbackLink, tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void> {
+  if (link.answer !== null && sameAnswer(link.answer, answer)) return;
+  const base = await store.answerBase(link.sourceId, link.table, link.rowId);
   // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
-  if (values === null) return store.saveFeedbackAnswer(tokenHash, answer, at);
+  if (base === null) return store.saveFeedbackAnswer(tokenHash, answer, at);
   const given = { satisfaction: answer.satisfaction, ...(answer.outcome !== null ? { outcome: answer.outcome } : {}), ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}) };
-  const cells = { ...values, ...given };
+  const cells = { ...base.values, ...given };
   // Held with the row's version, so no version shows the answer without its hold: a file source cannot take the
   // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued with
   // the hold, so the outbox offers the answer held, never the values before it, which the sheet would then acknowledge.
-  const hold = planSurveyHold(await store.surveyHolds(link.sourceId, link.table), { rowId: link.rowId, answer: given, sheet: values });
+  const hold = planSurveyHold(base.holds, { rowId: link.rowId, answer: given, sheet: base.values });
   const lists = listsOverDefaults(await store.sourceLists(link.sourceId));
   // The answer's own write is no sheet's: it neither keeps nor lets go a hold.
   const { batch } = prepareBatch({ sourceId: link.sourceId, table: link.table, rows: [{ rowId: link.rowId, cells: cells as Record<string, string | number | boolean | null> }], at, readOptions: { lists }, holds: { of: [], from: 'sheet' } });
-  await store.applyBatch({ ...batch, surveyAnswer: { tokenHash, answerJson: JSON.stringify(answer), rowId: link.rowId, hold, fields: SURVEY_FIELDS } });
+  await store.applyBatch({ ...batch, surveyAnswer: { tokenHash, answerJson: JSON.stringify(answer), rowId: link.rowId, base: base.version, hold, fields: SURVEY_FIELDS } });
 }
 
 const sameAnswer = (a: FeedbackAnswer, b: FeedbackAnswer) =>

@@ -77,6 +77,11 @@ export interface IntakeOps {
    * needs no hold. A batch lets a hold go (`Batch.settledHolds`).
    */
   holdSurveyAnswer(p: { sourceId: string; table: TableName; rowId: string; answer: Record<string, unknown>; sheet: Record<string, unknown>; at: Date }): Promise<void>;
+  /**
+   * A live row's current values and survey holds, as a survey answer is planned from them, or null. `version` is what
+   * the answer's batch checks is still so when it writes (`SurveyAnswerWrite.base`).
+   */
+  answerBase(sourceId: string, table: TableName, rowId: string): Promise<AnswerBase | null>;
   /** A live row's current values, or null. */
   storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null>;
   sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
@@ -91,9 +96,56 @@ export interface SurveyAnswerWrite {
   tokenHash: string;
   answerJson: string;
   rowId: string;
+  /**
+   * The row's `AnswerBase.version` the answer was planned from. Another answer, or a sheet's batch, committed since
+   * changes it: the batch then writes nothing and throws `answer-conflict`, and the answer is planned again.
+   */
+  base: string;
   hold: SurveyHoldPlan;
   /** The fields the row's outbox item lists. */
   fields: string[];
+}
+
+/** A row's values and holds, read together with their `version` (`IntakeOps.answerBase`). */
+export interface AnswerBase { values: Record<string, unknown>; holds: SurveyHold[]; version: string }
+
+/** The statements that read what a survey answer is planned from: the row's current version, and its holds. */
+function answerBaseQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: string, rowId: string) {
+  return {
+    row: db
+      .selectFrom('sheet_rows as r')
+      .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+      .select(['r.values_seq', 'h.values_json'])
+      .where('r.table_name', '=', table)
+      .where('r.source_id', '=', sourceId)
+      .where('r.row_id', '=', rowId)
+      .where('r.deleted', '=', 0),
+    holds: db
+      .selectFrom('survey_holds')
+      .select(['field', 'answer_json', 'sheet_json', 'earlier_json'])
+      .where('table_name', '=', table)
+      .where('source_id', '=', sourceId)
+      .where('row_id', '=', rowId)
+      .orderBy('field'),
+  };
+}
+
+type BaseRow = { values_seq: number | string; values_json: string | null };
+type BaseHold = { field: string; answer_json: string; sheet_json: string; earlier_json: string | null };
+
+/** The row's version and its holds as one text: equal texts, the same row and holds (none when the row is gone). */
+const baseVersion = (row: BaseRow | undefined, holds: readonly BaseHold[]) =>
+  JSON.stringify([row === undefined ? null : Number(row.values_seq), holds.map((h) => [h.field, h.answer_json, h.sheet_json, h.earlier_json])]);
+
+/**
+ * Throws `answer-conflict` unless the row and its holds are still as the answer `w` was planned from. Run in the
+ * answer's batch transaction, before its first write, where no other batch of the source and table can commit.
+ */
+export async function checkAnswerBase(run: <R>(q: Compilable<R>) => Promise<R[]> | R[], db: Kysely<StoreDatabase>, table: TableName, sourceId: string, w: SurveyAnswerWrite): Promise<void> {
+  const q = answerBaseQueries(db, table, sourceId, w.rowId);
+  const [row] = (await run(q.row)) as BaseRow[];
+  if (baseVersion(row, (await run(q.holds)) as BaseHold[]) === w.base) return;
+  throw new StoreError('answer-conflict', 'the request changed while the survey answer was being saved; it is planned again');
 }
 
 /** A row's survey holds after an answer (`IntakeOps.holdSurveyAnswer`): fields to hold, and fields whose hold goes. */
@@ -156,7 +208,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
   const surveyHolds = async (sourceId: string, table: TableName): Promise<SurveyHold[]> => {
     const rows = await db.selectFrom('survey_holds').select(['row_id', 'field', 'answer_json', 'sheet_json', 'earlier_json']).where('source_id', '=', sourceId).where('table_name', '=', table).orderBy('row_id').orderBy('field').execute();
-    return rows.map((r) => ({ rowId: r.row_id, field: r.field, answer: JSON.parse(r.answer_json), sheet: JSON.parse(r.sheet_json), ...(r.earlier_json === null ? {} : { earlier: JSON.parse(r.earlier_json) as unknown[] }) }));
+    return rows.map((r) => toHold(r.row_id, r));
   };
 
   return {
@@ -300,6 +352,18 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       for (const q of holdQueries(db, p.table, p.sourceId, p.rowId, planSurveyHold(await surveyHolds(p.sourceId, p.table), p), p.at)) await q.execute();
     },
 
+    async answerBase(sourceId, table, rowId) {
+      const q = answerBaseQueries(db, table, sourceId, rowId);
+      const row = await q.row.executeTakeFirst();
+      if (row === undefined) return null;
+      const holds = await q.holds.execute();
+      return {
+        values: JSON.parse(row.values_json!) as Record<string, unknown>,
+        holds: holds.map((h) => toHold(rowId, h)),
+        version: baseVersion(row, holds),
+      };
+    },
+
     async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {
       const row = await db
         .selectFrom('sheet_rows as r')
@@ -328,6 +392,9 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
   };
 }
+
+const toHold = (rowId: string, h: BaseHold): SurveyHold =>
+  ({ rowId, field: h.field, answer: JSON.parse(h.answer_json), sheet: JSON.parse(h.sheet_json), ...(h.earlier_json === null ? {} : { earlier: JSON.parse(h.earlier_json) as unknown[] }) });
 
 function toForm(row: Selectable<IntakeFormsTable> & { source_name: string }): IntakeForm {
   return {

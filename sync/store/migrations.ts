@@ -1,9 +1,11 @@
 // Versioned schema changes, written once in kysely's schema builder and applied on open, recorded in
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
-import { CompiledQuery, PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef } from '../../shared/index';
+import { isPostgres, upsertsInOrder } from './history-in-order';
 import { StoreError } from './store-error';
+import { backfillSurveyHolds } from './survey-holds-backfill';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
 type AnyDb = Kysely<any>;
@@ -334,14 +336,19 @@ const migrations: Migration[] = [
       await db.schema.alterTable('survey_holds').addColumn('earlier_json', 'text').execute();
     },
   },
+  {
+    // Answers given before 0016 had no hold, so the next import of a workbook still showing the values from before one
+    // put them back over it: held now where the history shows the row still holding an answer no sheet took in.
+    name: '0018-survey-holds-backfill',
+    up: backfillSurveyHolds,
+  },
 ];
 
 
 /** Every migration's name, in the order they apply: what `schema_migrations` holds once a database is up to date. */
 export const MIGRATION_NAMES: readonly string[] = migrations.map((m) => m.name);
 
-/** History entries read per page, and rows updated per statement, by the backfill. */
-const BACKFILL_PAGE = 2000;
+/** Rows updated per statement by the backfill. */
 const BACKFILL_UPDATE = 500;
 
 const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on', (def) => def.doneOn);
@@ -379,48 +386,6 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
   }
 }
 
-interface HistoryUpsert { seq: number; source_id: string; row_id: string; at: string; values_json: string }
-
-/**
- * A table's upserts in history, in (at, seq) order as `changes()` yields them, a page at a time. PostgreSQL reads
- * them through one cursor, as the store's long reads do: keyset pages were planned anew each page and, on
- * statistics stale after a bulk load, sorted the rest of the history for each one.
- */
-async function* upsertsInOrder(db: AnyDb, table: string): AsyncGenerator<HistoryUpsert[]> {
-  const all = db
-    .selectFrom('row_history')
-    .select(['seq', 'source_id', 'row_id', 'at', 'values_json'])
-    .where('table_name', '=', table)
-    .where('op', '=', 'upsert')
-    .orderBy('at')
-    .orderBy('seq');
-  if (isPostgres(db)) {
-    const { sql: text, parameters } = all.compile();
-    await db.executeQuery(CompiledQuery.raw(`declare backfill_read no scroll cursor for ${text}`, [...parameters]));
-    try {
-      for (;;) {
-        const { rows } = await db.executeQuery<HistoryUpsert>(CompiledQuery.raw(`fetch ${BACKFILL_PAGE} from backfill_read`));
-        yield rows;
-        if (rows.length < BACKFILL_PAGE) return;
-      }
-    } finally {
-      await db.executeQuery(CompiledQuery.raw('close backfill_read'));
-    }
-  }
-  let after: { at: string; seq: number } | undefined;
-  for (;;) {
-    const page: HistoryUpsert[] = await all
-      .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple('at', 'seq'), '>', eb.tuple(after!.at, after!.seq))))
-      .limit(BACKFILL_PAGE)
-      .execute();
-    yield page;
-    if (page.length < BACKFILL_PAGE) return;
-    const last = page[page.length - 1];
-    after = { at: last.at, seq: Number(last.seq) };
-  }
-}
-
-const isPostgres = (db: AnyDb) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The few places SQLite and PostgreSQL need different words for the same table. */
 function dialectOf(db: AnyDb) {

@@ -5,7 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, sql, type Compilable } from 'ky
 import { assembleStore } from './assemble-store';
 import { migrateToLatest, restoreRoutines } from './migrations';
 import { reportingOutages } from './outage';
-import { surveyAnswerQueries } from './intake-store';
+import { checkAnswerBase, surveyAnswerQueries } from './intake-store';
 import { batchRoutine, callBatchRoutine } from './postgres-batch';
 import type { QueryStream } from './row-reads';
 import type { Batch, OpenStoreOptions, RowStore } from './row-store';
@@ -56,6 +56,9 @@ export async function openPostgresStore(opts: OpenStoreOptions & { databaseUrl: 
         batch.surveyAnswer === undefined
           ? callBatchRoutine(db, routine, batch, injected)
           : db.transaction().execute(async (trx) => {
+              // The batch function's lock, taken first: no batch of the source and table commits between the check and the write.
+              await sql`select pg_advisory_xact_lock(hashtextextended(${`${batch.sourceId}/${batch.table}`}, 0))`.execute(trx);
+              await checkAnswerBase(async (q) => (await trx.executeQuery(q.compile())).rows, trx, batch.table, batch.sourceId, batch.surveyAnswer!);
               for (const q of surveyAnswerQueries(trx, batch.table, batch.sourceId, batch.at, batch.surveyAnswer!)) await trx.executeQuery(q.compile());
               return callBatchRoutine(trx, routine, batch, injected);
             });

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Compilable } from 'kysely';
 import { assembleStore } from './assemble-store';
 import { assertIsSource, planBatch, rowIdsToLookUp, type LoggedRow } from './batch-plan';
-import { surveyAnswerQueries } from './intake-store';
+import { checkAnswerBase, surveyAnswerQueries } from './intake-store';
 import { migrateToLatest } from './migrations';
 import { checkpointInBackground } from './sqlite-checkpoints';
 import { sheetOrderQuery } from './row-reads';
@@ -261,10 +261,12 @@ function sqliteBatchWriter(
     assertIsSource(stmt.sourceKind.get(source) as string | undefined, source);
     // Not prepared ahead: one answer at a time, and the queries are the ones PostgreSQL runs (intake-store.ts).
     if (batch.surveyAnswer) {
-      for (const q of surveyAnswerQueries(db, table, source, batch.at, batch.surveyAnswer)) {
+      const statement = (q: Compilable<unknown>) => {
         const { sql: text, parameters } = q.compile();
-        sqlite.prepare(text).run(...parameters);
-      }
+        return { run: () => sqlite.prepare(text).run(...parameters), all: () => sqlite.prepare(text).all(...parameters) };
+      };
+      await checkAnswerBase(<R>(q: Compilable<R>) => statement(q).all() as R[], db, table, source, batch.surveyAnswer);
+      for (const q of surveyAnswerQueries(db, table, source, batch.at, batch.surveyAnswer)) statement(q).run();
     }
 
     const lookup = rowIdsToLookUp(batch);

@@ -8,6 +8,7 @@ export type StoreErrorCode =
   | 'unknown-source' // the batch names a principal that is not a registered source
   | 'unknown-principal' // a token was asked for a principal that does not exist
   | 'invalid-token' // an empty admin token, or one already held by a non-admin principal
+  | 'answer-conflict' // a survey answer's row or holds changed between its read and its write: nothing was written
   | 'migration-failed' // the schema could not be brought up to date
   | 'unavailable'; // the database server is out of reach (stopped, restarting, unreachable)
 

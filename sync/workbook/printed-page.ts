@@ -1,6 +1,6 @@
 // Where the rows written so far end on their printed page: ready rows (formulas that show nothing until a row is
-// typed) are written only down to the foot of the page the rows above them print on, so they never print a page
-// of their own (decision 003).
+// typed) print only down to the foot of the page the rows above them print on, so they never print a page of their
+// own (decision 003).
 import { PRINT_PAGE_PX } from '../../shared/workbook-plan';
 
 /** A page's printable height in points at 100 %, on the shorter paper (A4 landscape): rows that fit it fit Letter too. */

@@ -341,6 +341,9 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
   if (withHeader) put(headers, false, plan.columns.map(headerStyleOf));
   let written = 0;
+  /** The last row to print: ready rows past the foot of the page the rows above them print on are left off. */
+  let printedTo = rowNumber;
+  let readyPastFoot = false;
   const runOn = new Set(plan.runOnRows);
   while (rowNumber < rowsPerSheet) {
     const next = await rows.next();
@@ -355,19 +358,20 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       continue;
     }
     const planRow = rowNumber + shift - headerRow + 1;
-    if (page && planRow >= plan.readyRowsFrom! && !page.fits(LINE_POINTS) && showsNothing(next.value)) {
-      rowNumber++;
-      continue;
-    }
+    const ready = page !== undefined && planRow >= plan.readyRowsFrom! && showsNothing(next.value);
+    if (ready && !readyPastFoot && !page.fits(LINE_POINTS)) readyPastFoot = true;
     const cells = shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c));
     if (runOn.has(planRow)) put(cells, false, runOnStyle);
     else put(cells, true);
+    if (!ready) readyPastFoot = false;
+    if (!readyPastFoot) printedTo = rowNumber;
     if (++written % BLOCK_ROWS === 0) {
       flush();
       await pause(internals);
     }
   }
   const lastDataRow = rowNumber;
+  if (readyPastFoot) sheet.pageSetup.printArea = `A$1:${columnLetter(plan.columns.length)}$${printedTo}`;
   // Set before the sheet is committed, when its setup is written: a table with no rows prints its header
   // on one page rather than across several pages of nothing.
   if (lastDataRow === headerRow && !groups) Object.assign(sheet.pageSetup, pagesAcross(1));

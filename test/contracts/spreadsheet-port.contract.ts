@@ -23,6 +23,8 @@ export interface PortProbe {
   addOwnColorRule(sheet: string, rule: { column: number; fromRow: number; toRow: number; text: string; background: string }): void | Promise<void>;
   /** Merges a range such as `A2:A4` the way a person does in the host (the first cell keeps its value). */
   merge(sheet: string, range: string): void | Promise<void>;
+  /** Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells). */
+  protect(sheet: string, range: string): void | Promise<void>;
 }
 
 export interface PortHarness {
@@ -290,6 +292,23 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(await port.writeRowsById('Log', 6, 2, [{ rowId: 's-4', row: 3, cells: [{ column: 2, cell: 'lost' }] }])).toEqual([]);
       expect(await port.readSheet('Log')).toEqual([header, ['R-0', '+1 great', '', 's-0'], ['R-4', '=not a formula', 2, 's-4'], ['R-3', 'Kept', 4, 's-3'], ['R-1', 'Training delivered', 5, 's-1']]);
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
+    });
+
+    test("writes cells of rows known by their Sync ID around a protected cell: the others are written, and the refusal names it by its row's Sync ID", async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      const header = ['ID', 'Outcome', 'Rating', 'Sync ID'];
+      await port.writeBlock('Log', 1, 1, [header, ['R-1', '', '', 's-1'], ['R-2', '', '', 's-2'], ['R-3', '', '', 's-3']]);
+      await probe.protect('Log', 'B3:B3');
+      const rows = [
+        { rowId: 's-1', row: 2, cells: [{ column: 2, cell: 'Training delivered' }, { column: 3, cell: 5 }] },
+        { rowId: 's-2', row: 3, cells: [{ column: 2, cell: 'No change yet' }, { column: 3, cell: 1 }] },
+        { rowId: 's-3', row: 4, cells: [{ column: 2, cell: 'Other' }, { column: 3, cell: 4 }] },
+      ];
+      const refusal = await (async () => port.writeRowsById('Log', 4, 2, rows))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [{ row: 3, column: 2, rowId: 's-2' }], written: ['s-1', 's-2', 's-3'] });
+      expect(await port.readSheet('Log')).toEqual([header, ['R-1', 'Training delivered', 5, 's-1'], ['R-2', '', 1, 's-2'], ['R-3', 'Other', 4, 's-3']]);
     });
 
     test('looks for Sync IDs only in the table: a row moved above its first data row (into the title rows) is not written', async () => {

@@ -64,6 +64,23 @@ describe('Range values', () => {
     expect(lists.getRange('A1').getValue()).toBe('kept');
   });
 
+  it('lets a script write into a warning-only protection, and lists every protection with its range, exceptions and who may edit it', () => {
+    const { fakes, sheet } = setup();
+    const ProtectionType = fakes.globals.SpreadsheetApp.ProtectionType;
+    fakes.sheet('Requests').protectFromScript('B2:B3', { warningOnly: true });
+    fakes.sheet('Requests').protectFromScript('D4');
+    sheet.getRange('A2:C3').setValues([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(sheet.getRange('B2:B3').getValues()).toEqual([['b'], ['e']]);
+    expect(sheet.getRange('A1:C3').canEdit()).toBe(true);
+    const ranges = sheet.getProtections(ProtectionType.RANGE);
+    expect(ranges.map((p) => [p.getRange().getA1Notation(), p.isWarningOnly(), p.canEdit()])).toEqual([['B2:B3', true, true], ['D4', false, false]]);
+    expect(sheet.getProtections(ProtectionType.SHEET)).toEqual([]);
+    fakes.sheet('Requests').protectSheetFromScript(['A:B']);
+    const [whole] = sheet.getProtections(ProtectionType.SHEET);
+    expect([whole.getRange().getA1Notation(), whole.getUnprotectedRanges().map((r) => r.getA1Notation()), whole.canEdit()]).toEqual(['A1:Z1000', ['A1:B1000'], false]);
+    expect(fakes.counts['Sheet.getProtections']).toBe(3);
+  });
+
   it('raises Sheets\' own error texts for mismatched data and bad coordinates', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1:C2').setValues([['a', 'b', 'c']])).toThrow(

@@ -26,6 +26,10 @@ describe('Excel fake', () => {
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.getRangeByIndexes(0, 0, 1, 3).values = [['a', null, 'c']];
       await expect(context.sync()).rejects.toMatchObject({ code: 'AccessDenied', message: 'You cannot perform the requested operation.' });
+      // Which cells are locked, in one request, as a port asks to write around them.
+      const locked = sheet.getRangeByIndexes(0, 0, 3, 2).getCellProperties({ format: { protection: { locked: true } } });
+      await context.sync();
+      expect(locked.value.map((line) => line.map((p) => p.format?.protection?.locked))).toEqual([[false, true], [false, true], [false, false]]);
       sheet.getRangeByIndexes(0, 2, 1, 2).values = [['c', 'd']];
       await expect(context.sync()).rejects.toMatchObject({ code: 'GeneralException' });
       sheet.getRangeByIndexes(0, 2, 1, 2).values = [['c', 'd']];

@@ -26,6 +26,7 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
       selectedRow: () => port.selection,
       toasts: () => port.toasts,
       merge: (sheet, range) => port.merge(sheet, range),
+      protect: (sheet, range) => port.sheet(sheet).protect(range),
     },
   };
 };

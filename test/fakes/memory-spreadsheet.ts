@@ -1,10 +1,12 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
+import { ProtectedCellsError, rowsTagged, withRowIds } from '../../addon/port/protected-cells';
+import { isErrorType } from '../../shared/typed-error';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -21,19 +23,18 @@ export const DEFAULT_BACKGROUND = '#ffffff';
 const blank = (): MemoryCell => ({ value: '', formula: '', note: '', background: DEFAULT_BACKGROUND });
 const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !== '' && c.value !== null) || c.formula !== '');
 
-/** What the in-memory host throws at a write into a cell `MemorySheet.protect` locked, as Sheets and Excel refuse one. */
-export class ProtectedCellError extends Error {
-  override readonly name = 'ProtectedCellError';
-}
+const PROTECTED_TEXT = 'This cell is protected: you may not edit it.';
 
 export class MemorySheet {
   readonly cells: (MemoryCell | undefined)[][] = [];
-  /** Cells this person may not edit, as `row:column`: a write touching one is refused whole. */
+  /** Cells this person may not edit, as `row:column`: a block touching one is refused whole, scattered cells around them written. */
   readonly locked = new Set<string>();
   readonly formats: SheetFormat[] = [];
   /** Dropdowns and status colours as set by formatSheet and extendRowRules, each over its rows. */
   validations: PlanValidation[] = [];
   conditionals: PlanConditional[] = [];
+  /** The print area as set by printRowsTo, from A1. */
+  printArea?: { lastRow: number; lastColumn: number };
   /** Color rules a person made in the host: no port call makes them, and none may drop them. */
   readonly ownRules: PlanConditional[] = [];
   /** Merged ranges, 1-based. */
@@ -50,9 +51,15 @@ export class MemorySheet {
     for (let r = row; r < row + numRows; r++) for (let c = column; c < column + numColumns; c++) this.locked.add(`${r}:${c}`);
   }
 
+  /** The cells locked, as a host names those it refused. */
+  lockedOf(cells: readonly { row: number; column: number }[]): { row: number; column: number }[] {
+    return cells.filter((c) => this.locked.has(`${c.row}:${c.column}`)).map(({ row, column }) => ({ row, column }));
+  }
+
   /** Throws as a host does when any of the cells is locked. */
   refuseLocked(cells: readonly { row: number; column: number }[]): void {
-    if (cells.some((c) => this.locked.has(`${c.row}:${c.column}`))) throw new ProtectedCellError('This cell is protected: you may not edit it.');
+    const locked = this.lockedOf(cells);
+    if (locked.length) throw new ProtectedCellsError(PROTECTED_TEXT, locked);
   }
 
   peek(row: number, column: number): MemoryCell | undefined {
@@ -160,16 +167,24 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     this.scatter(name, cells);
   }
 
+  /** Writes every cell not locked, then refuses the locked ones, as the hosts' ports write around protected cells. */
   private scatter(name: string, cells: readonly CellWrite[]): void {
     const sheet = this.sheet(name);
-    sheet.refuseLocked(cells);
-    for (const c of cells) if (!(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
+    const locked = sheet.lockedOf(cells);
+    for (const c of cells) {
+      if (!sheet.locked.has(`${c.row}:${c.column}`) && !(c.onlyIfBlank && hasContent(sheet.peek(c.row, c.column)))) this.put(sheet, c.row, c.column, c.cell);
+    }
+    if (locked.length) throw new ProtectedCellsError(PROTECTED_TEXT, locked);
   }
 
   writeRowsById(name: string, idColumn: number, tableTop: number, rows: readonly RowCells[]): string[] {
     this.count('writeRowsById');
-    const { cells, written } = placeByRowId(rows, 1, this.idColumn(name, idColumn), tableTop);
-    this.scatter(name, cells);
+    const { cells, written } = placeByRowId(rowsTagged(rows), 1, this.idColumn(name, idColumn), tableTop);
+    try {
+      this.scatter(name, cells.map(({ row, column, cell }) => ({ row, column, cell: cell.cell })));
+    } catch (e) {
+      throw withRowIds(e, cells, written);
+    }
     return written;
   }
 
@@ -236,6 +251,11 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     sheet.conditionals = [...kept.filter((c) => c.dataBar || Object.keys(c.tones ?? {}).length > 0), ...conditionals];
   }
 
+  printRowsTo(name: string, { lastRow, lastColumn }: PrintRows): void {
+    this.count('printRowsTo');
+    this.sheet(name).printArea = { lastRow, lastColumn };
+  }
+
   selectRow(name: string, row: number): void {
     this.count('selectRow');
     this.sheet(name);
@@ -251,7 +271,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   }
 
   isProtectedError(error: unknown): boolean {
-    return error instanceof ProtectedCellError;
+    return isErrorType(error, ProtectedCellsError);
   }
 
   /** A formula cell's cached result, as a host shows it after recalculating (tests set it). */

@@ -639,6 +639,16 @@ describe('readTable, with another table stacked below', () => {
     expect([located.table.name, located.headerIndex]).toEqual(['roadmap', 0]);
   });
 
+  it('keeps a sheet synced as a table whose required header broke as that table, and gives one whose headers all changed to the new table', () => {
+    const log = (received: string): Grid => [['TA Log FY27'], [], ['Ticket #', received, 'Agency / Jurisdiction', 'Type of requester', 'Contact', 'E-mail', 'How received', 'Reactive/proactive', 'Type of TA', 'Details', 'Priority', 'Status', 'Assigned to', 'Needed by', 'Follow up', 'Est. hours', 'Hours', 'Completed', 'Result', 'Rating', 'Comments', 'Board item?']];
+    expect(locateTable('TA Log FY27', log("Date Rec'd"))?.table.name).toBe('requests');
+    // Without the sheet's past, the broken log reads as a work plan: "Board item?" is a plan's item, Status and Assigned to a plan's words too.
+    expect(locateTable('TA Log FY27', log('Logged'))?.table.name).toBe('workplan');
+    expect(locateTable('TA Log FY27', log('Logged'), [TABLES.requests])).toEqual({ table: TABLES.requests, headerIndex: 2 });
+    const plan: Grid = [['Phase', 'Goal', 'Task', 'Lead', 'Timeline', 'Status'], [1, 'Alignment', 'Host a forum', 'ODE', 'Feb 2026 – Aug 2027', 'In progress']];
+    expect(locateTable('TA Log FY27', plan, [TABLES.requests])?.table.name).toBe('workplan');
+  });
+
   it('still ends a table where another starts whose columns this table also has', () => {
     const grid: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['Jan 5', 'Kickoff', 'ODE', 'Completed'], ['Focus area', 'Kind', 'Action', 'Lead', 'Status'], ['Tools', 'Early action', 'Resources page', 'ODE', 'Not started']];
     const read = readTable(TABLES.milestones, 'Calendar', grid, 0);

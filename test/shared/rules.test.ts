@@ -1,6 +1,7 @@
 // The rules read back from a workbook's Lists sheet: defaults, an edited sheet, and a half-edited one.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LISTS_GRID, DEFAULT_RULES, LIST_ROWS, SETTINGS, approximateLookup, columnLetter, columnNumber, listPlacement, listRange, readRules, settingRef, type ListKey } from '../../shared';
+import { checkedLists } from '../../addon/core/send-lists';
+import { DEFAULT_LISTS_GRID, DEFAULT_READ_OPTIONS, DEFAULT_RULES, LIST_ROWS, TABLES, validateRow, workplanStatus, SETTINGS, approximateLookup, columnLetter, columnNumber, listPlacement, listRange, readRules, settingRef, type ListKey } from '../../shared';
 
 const copy = () => DEFAULT_LISTS_GRID.map((r) => [...r]);
 
@@ -195,6 +196,25 @@ describe('readRules', () => {
     expect(own.origin).toEqual(['Responsive', 'Proactive', 'Reactive']);
     // The dropdowns offer the sheet's own list alone.
     expect(readRules(edited).lists.origin).toEqual(['Responsive', 'Proactive']);
+  });
+
+  it("reads a Lists value pasted with spaces around it (\"Completed \") as the value the status formulas name, so a typed \"completed\" counts as Complete in the service as in the sheet, and says so at the Lists cell", () => {
+    const pasted = copy();
+    setBlock(pasted, 'workplanStatus', ['Not started', 'In progress', 'Completed ', ' On hold']);
+    const rules = readRules(pasted);
+    const task = { task: 'Racial-equity workshops for senior and executive staff', startOn: '2026-02-01', endOn: '2026-08-31', status: 'completed' };
+    // Import checks cells against ownLists, the add-on's sync and the service against the lists it sends, the sidebar offers `lists`.
+    for (const lists of [rules.ownLists!, checkedLists(rules), rules.lists]) {
+      const read = validateRow(TABLES.workplan, task, { ...DEFAULT_READ_OPTIONS, lists });
+      expect(read.values.status).toBe('Completed');
+      expect(workplanStatus({ status: read.values.status, startOn: read.values.startOn, endOn: read.values.endOn, percentComplete: null }, rules, '2026-12-06')).toBe('Complete');
+    }
+    expect(rules.lists.workplanStatus).toEqual(['Not started', 'In progress', 'Completed', 'On hold']);
+    const at = columnLetter(listPlacement('workplanStatus').column);
+    expect(rules.issues.map((i) => [`${i.column}${i.row}`, i.severity, i.message])).toEqual([
+      [`${at}4`, 'warning', 'Work-plan status: "Completed " has a space before or after it; read as "Completed"; the formulas compare a value picked from the dropdown with its spaces, so remove them'],
+      [`${at}5`, 'warning', 'Work-plan status: " On hold" has a space before or after it; read as "On hold"; the formulas compare a value picked from the dropdown with its spaces, so remove them'],
+    ]);
   });
 
   it('falls back to the defaults when there is no Lists sheet to speak of', () => {

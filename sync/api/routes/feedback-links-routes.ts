@@ -7,7 +7,8 @@ import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { limitBody, parseBody, readJson } from '../request-body';
 import { publicBase } from './forms-routes';
-import { feedbackLinkRequest, type FeedbackLinkAnswer } from '../../../shared/wire/sync-wire';
+import type { FeedbackLinkAnswer } from '../../../shared/wire/sync-answers';
+import { feedbackLinkRequest } from '../../../shared/wire/sync-wire';
 
 export function feedbackLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', requireRole(deps.auth, 'source'), limitBody(64 * 1024), async (c) => {

@@ -7,7 +7,8 @@ import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { limitBody, parseBody, readJson } from '../request-body';
-import { outboxAck, type OutboxItem } from '../../../shared/wire/sync-wire';
+import type { OutboxItem } from '../../../shared/wire/sync-answers';
+import { outboxAck } from '../../../shared/wire/sync-wire';
 
 export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const source = requireRole(deps.auth, 'source');

@@ -8,7 +8,7 @@ import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
 import { listsOverDefaults } from '../../../shared/index';
-import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-wire';
+import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-answers';
 
 /** Bodies above this (8 MB; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
 const HEAVY_BODY_BYTES = 8 * 1024 * 1024;

@@ -37,7 +37,24 @@ describe('the bundle', () => {
     // …and only the string patterns it uses: zod's list of them (uuid, sha512, emoji, …) is not shipped.
     expect(code).not.toContain('sha512_base64url');
     // A template is set up with its own content: the CLI's sample-row generator (`template --sample`) is not shipped.
-    expect(code).not.toContain('function sampleRows(');
+    expect(code).not.toContain('"sampleRows"');
+    // The add-on parses the service's answers; the request schemas the service validates (and documents) stay out.
+    expect(code).toContain('Rows whose content hash matched what is stored.');
+    expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
+    // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
+    expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
+  });
+
+  test('names its own functions in a stack trace, as the execution log shows it', async () => {
+    const addon = await loadAddon();
+    // Without an editor, getUi throws: from inside the menu builder, which the trace must name.
+    let stack = '';
+    try {
+      addon.callAs({ ui: false }, 'onOpen', { authMode: 'NONE' });
+    } catch (e) {
+      stack = String((e as Error).stack);
+    }
+    expect(stack).toMatch(/\bat buildMenu\b/);
   });
 
   test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {

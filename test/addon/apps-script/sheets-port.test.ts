@@ -50,6 +50,7 @@ spreadsheetPortContract('SheetsPort (Apps Script)', () => {
         sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), own]);
       },
       merge: (sheet, range) => void fakes.sheet(sheet).getRange(range).merge(),
+      protect: (sheet, range) => fakes.sheet(sheet).protectFromScript(range),
     },
   };
 });

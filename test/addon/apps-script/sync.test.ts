@@ -202,6 +202,47 @@ describe('a table kept on several sheets', () => {
   });
 });
 
+describe('a request log of its own whose header is edited after it synced', () => {
+  const header = ['Ticket #', "Date Rec'd", 'Agency / Jurisdiction', 'Type of requester', 'Contact', 'E-mail', 'How received', 'Reactive/proactive', 'Type of TA', 'Details', 'Priority', 'Status', 'Assigned to', 'Needed by', 'Follow up', 'Est. hours', 'Hours', 'Completed', 'Result', 'Rating', 'Comments', 'Board item?'];
+  const log = [
+    ['TA Log FY27'],
+    [],
+    header,
+    ['TA-26-001', dateCell('2026-07-02'), 'Dept. of Public Health', 'State agency', 'Maria Lopez', 'mlopez@cdph.ca.gov', 'Email', 'Reactive', 'Racial equity action plan', 'Review draft REAP before Sept board', 'High', 'In progress', 'A. Rivera', '9/15/2026', '', 20, 12],
+    ['TA-26-002', dateCell('2026-07-08'), 'City of Fresno', 'City', 'J. Nguyen', 'jnguyen@fresno.gov', 'Phone', 'Reactive', 'Budget equity tool', 'Budget equity worksheet walkthrough', '', 'New', '', 'TBD'],
+    ['TA-26-003', dateCell('2026-08-02'), 'Kern County', 'County', 'Pat Kim', 'pat.kim@kern.gov', 'Meeting', 'Proactive', 'Data & evaluation', 'Data disaggregation help', 'Low', 'Closed', 'J. Chen', '8/30/2026', '', 6, 5, '8/28/2026', 'Training delivered', 4],
+  ];
+
+  test.each([
+    ['a required header renamed', "Date Rec'd", 'Logged'],
+    ['a required column emptied of its header', 'Agency / Jurisdiction', ''],
+  ])('%s: the sheet stays the request log, says what is missing, and its requests stay on the service', async (_, from, to) => {
+    const { addon, source, fakes } = await connected(`Own log, ${from}`);
+    fakes.seedSheet('TA Log FY27', log);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 3, deleted: 0 });
+    const live = async () => (await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId);
+    expect(await live()).toEqual(['TA-26-001', 'TA-26-002', 'TA-26-003']);
+
+    fakes.seedSheet('TA Log FY27', [[to]], { row: 3, column: header.indexOf(from) + 1 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
+    expect(fakes.toasts.at(-1)?.message).toMatch(/TA Log FY27 row 3 \(.+\): no .+ column/);
+    expect(fakes.toasts.at(-1)?.message).not.toMatch(/removed/);
+    expect(await live()).toEqual(['TA-26-001', 'TA-26-002', 'TA-26-003']);
+    // No cell of the log is marked as if it were another table's.
+    for (let row = 4; row <= 6; row++) for (let column = 1; column <= header.length; column++) expect(fakes.sheet('TA Log FY27').peek(row, column)?.note ?? '').toBe('');
+    expect(await service.invoke('rejections', source.id)).toEqual([expect.objectContaining({ sheet: 'TA Log FY27', unreadable: true })]);
+
+    fakes.seedSheet('TA Log FY27', [[from]], { row: 3, column: header.indexOf(from) + 1 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ deleted: 0 });
+    expect(await service.invoke('rejections', source.id)).toEqual([]);
+    expect(await live()).toEqual(['TA-26-001', 'TA-26-002', 'TA-26-003']);
+  });
+});
+
 describe('dates without a year', () => {
   test("take the fiscal year the sheet's title names, read alike by the service: stored so, and not sent again", async () => {
     const { addon, source, fakes } = await connected('Fiscal calendar');
@@ -377,6 +418,28 @@ describe('a date typed as a month, its last day refused', () => {
     const second = await sync();
     expect(second.summary).not.toMatch(/typed as a month/);
     expect(second.reads).toBeLessThan(first.reads);
+  });
+
+  test.each([
+    { how: 'in English', locale: undefined },
+    { how: 'for a person whose Google account is in Spanish', locale: 'es' },
+  ])('in one protected cell of a column is refused there alone, $how: the cells around it get their last days, in a few calls', async ({ locale }) => {
+    const { plan, fakes, sync, remembered } = await typedEnds(`One protected End ${locale ?? 'en'}`, 400);
+    if (locale) fakes.env.locale = locale;
+    plan.protectFromScript('C101');
+    // A warning-only protection leaves a script's write alone: nothing of it is refused, nor remembered.
+    plan.protectFromScript('C2:C50', { warningOnly: true });
+    const first = await sync();
+    expect(first.summary).toMatch(/399 End cells typed as a month now hold the month's last day/);
+    expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(.*\): .*later syncs leave it as it is/);
+    expect([2, 100, 102, 401].map((row) => plan.peek(row, 3)?.value)).toEqual(Array(4).fill(dateCell('2027-08-31')));
+    expect(plan.peek(101, 3)?.value).toEqual(dateCell('2027-08-01'));
+    expect(JSON.parse(remembered()!)).toHaveLength(1);
+    // The Sync IDs, the refused write, and the column written in two blocks around the protected cell, the sheet's
+    // protections asked once (ranges and sheet).
+    expect(fakes.count('Range.setValues')).toBe(4);
+    expect(fakes.count('Sheet.getProtections')).toBe(2);
+    expect((await sync()).summary).not.toMatch(/typed as a month/);
   });
 
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {

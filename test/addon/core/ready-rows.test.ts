@@ -45,6 +45,18 @@ describe('ready rows', () => {
     expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: 1 });
   });
 
+  test('ends the print area at the last typed row, so the ready rows below it print no page of empty rows, and moves it down as rows are typed', () => {
+    const { port, t } = ownSheet();
+    runSync(readyRows(port, t, true));
+    // Across the Sync ID column the sync adds past the sheet's last column.
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 8 });
+    // A row typed into a ready row, which already holds its formula: nothing to write but the print area.
+    port.sheet('Work plan').cell(5, 3).value = 'Typed later';
+    const [later] = runSync(readTableSheets(port));
+    runSync(readyRows(port, later, true));
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 5, lastColumn: 8 });
+  });
+
   test('without a Lists sheet no status formula or dropdown is written to point into a sheet that is not there', () => {
     const { port, t } = ownSheet();
     // The work plan's status reads its at-risk margin from Lists: without it the formula would show #REF!.

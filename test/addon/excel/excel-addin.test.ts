@@ -235,6 +235,22 @@ describe('Excel add-in host layer', () => {
       expect(excel.requests.length - again).toBeLessThan(firstTrips);
     });
 
+    test('in one locked cell is refused there alone: the End beside it gets its last day, and later syncs leave the locked one', async () => {
+      const { excel, addin, sheet, settings } = await typedEnds();
+      sheet.protectLocked('C3:C3');
+      const before = excel.requests.length;
+      const first = await addin.bridge.sync();
+      expect(first.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+      expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You cannot perform the requested operation\.\): .*later syncs leave it as it is/);
+      expect([2, 3].map((row) => sheet.peek(row, 3)?.value)).toEqual([serialFromIso('2027-08-31'), serialFromIso('2027-08-01')]);
+      expect(JSON.parse(String(settings.get('equityDesk.refusedEnds.Work plan')))).toHaveLength(1);
+      // Which cells are locked, then the cells around them: the refused request aside, two round trips.
+      const failed = excel.requests.length - before;
+      const again = excel.requests.length;
+      await addin.bridge.sync();
+      expect(excel.requests.length - again).toBeLessThan(failed);
+    });
+
     test('for a passing failure (GeneralException) is not remembered: the summary says the next sync tries again, and it does', async () => {
       const { addin, sheet, settings } = await typedEnds();
       sheet.failNextWrite('C2:C3', 'GeneralException', 'There was an internal error while processing the request.');

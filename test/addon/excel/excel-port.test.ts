@@ -41,6 +41,7 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
           await context.sync();
         });
       },
+      protect: (name, range) => sheet(name).protectLocked(range),
     },
     done: () => expect(excel.unsynced).toBe(0),
   };
@@ -203,4 +204,18 @@ test('a sheet whose notes were all deleted since the last marks still shows the 
   expect(sheet('Requests').peek(2, 2)?.fill ?? null).toBeNull();
   // The notes and fills in one request, the change in the next: no request for notes' cells that are not there.
   expect(excel.requests).toHaveLength(2);
+});
+
+test("ends the print area at the row given, in place of one from A1 across the table's columns, and keeps a person's own", async () => {
+  const { port, sheet } = excelHarness();
+  await port.ensureSheet('Work plan');
+  await port.printRowsTo('Work plan', { lastRow: 14, lastColumn: 15, tableColumns: 15 });
+  expect(sheet('Work plan').page.printArea).toBe('A1:O14');
+  // Rows typed below, and the Sync ID column added past the table's columns.
+  await port.printRowsTo('Work plan', { lastRow: 20, lastColumn: 16, tableColumns: 15 });
+  expect(sheet('Work plan').page.printArea).toBe('A1:P20');
+  // A person's own area (two columns to hand to a partner) is theirs to change.
+  sheet('Work plan').page.printArea = 'A1:B9';
+  await port.printRowsTo('Work plan', { lastRow: 21, lastColumn: 16, tableColumns: 15 });
+  expect(sheet('Work plan').page.printArea).toBe('A1:B9');
 });

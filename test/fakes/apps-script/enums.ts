@@ -23,6 +23,7 @@ export const BooleanCriteria = enumOf([
   'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
 ]);
 
+export const ProtectionType = enumOf(['RANGE', 'SHEET']);
 export const AuthMode = enumOf(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 export const TriggerSource = enumOf(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
 export const EventType = enumOf(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE']);

@@ -76,7 +76,7 @@ export const RANGE_WRITES = [
 export const SHEET_READS = [
   'Spreadsheet.getSheets', 'Spreadsheet.getSheetByName', 'Spreadsheet.getSpreadsheetTimeZone',
   'Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn', 'Sheet.getMaxRows', 'Sheet.getMaxColumns', 'Range.getMergedRanges', 'Sheet.getConditionalFormatRules',
-  'Range.canEdit',
+  'Range.canEdit', 'Sheet.getProtections', 'Protection.getRange', 'Protection.getUnprotectedRanges', 'Protection.canEdit', 'Protection.isWarningOnly',
 ];
 
 /** Changes to a sheet's shape; with RANGE_WRITES they are `hostCalls().writes`. */

@@ -6,6 +6,7 @@ import type { FakeEnv } from './env.js';
 import type { FakeFilter } from './filter.js';
 import { FakeRange } from './range.js';
 import { FakeRangeList } from './range-list.js';
+import { FakeProtection, type ProtectionModel } from './protection.js';
 import { FakeConditionalFormatRule } from './rules.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
 
@@ -33,11 +34,11 @@ export class FakeSheet implements Partial<Sheet> {
   /** Merged ranges (Range.merge), 1-based. */
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   /**
-   * The owner's protections (Data > Protect sheets and ranges), 1-based: a range, or the whole sheet (`rect` null)
-   * but its `unprotected` ranges. One the person running the script may not edit refuses a write touching a cell it
-   * covers, whole, with Sheets' text in their language (`FakeEnv.protectedText`); Range.canEdit answers from them.
+   * The owner's protections (Data > Protect sheets and ranges). One the person running the script may not edit, and
+   * that does more than warn, refuses a write touching a cell it covers, whole, with Sheets' text in their language
+   * (`FakeEnv.protectedText`); Range.canEdit and getProtections answer from them.
    */
-  readonly protections: { rect: GridRect | null; unprotected: GridRect[]; editable: boolean }[] = [];
+  readonly protections: ProtectionModel[] = [];
   /** Writes to fail once each, with the text given: a passing failure of Google's servers (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; numRows: number; numColumns: number }; message: string }[] = [];
 
@@ -57,15 +58,23 @@ export class FakeSheet implements Partial<Sheet> {
 
   /**
    * Protects `a1` (`C2:C9`) as its owner's Data > Protect range does: from the person running the script, unless
-   * `editable` (they are among its editors).
+   * `editable` (they are among its editors) or `warningOnly` (Show a warning when editing this range).
    */
-  protectFromScript(a1: string, { editable = false } = {}): void {
-    this.protections.push({ rect: this.rectOf(a1), unprotected: [], editable });
+  protectFromScript(a1: string, { editable = false, warningOnly = false } = {}): void {
+    this.protections.push({ rect: this.rectOf(a1), unprotected: [], editable, warningOnly });
   }
 
   /** Protects the whole sheet but the ranges `except` (Protect sheet, Except certain cells), as protectFromScript does. */
-  protectSheetFromScript(except: readonly string[] = [], { editable = false } = {}): void {
-    this.protections.push({ rect: null, unprotected: except.map((a1) => this.rectOf(a1)), editable });
+  protectSheetFromScript(except: readonly string[] = [], { editable = false, warningOnly = false } = {}): void {
+    this.protections.push({ rect: null, unprotected: except.map((a1) => this.rectOf(a1)), editable, warningOnly });
+  }
+
+  /** The sheet's protected ranges, or its own protection (at most one), as Sheets lists them. */
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    this.env.count('Sheet.getProtections');
+    const ofSheet = String(type) === 'SHEET';
+    const listed = this.protections.filter((p) => (p.rect === null) === ofSheet).map((p) => new FakeProtection(this.env, this, p));
+    return this.env.out(listed as unknown as GoogleAppsScript.Spreadsheet.Protection[]);
   }
 
   /** Whether a protection the person running the script may not edit covers any cell of `rect`. */
@@ -79,7 +88,7 @@ export class FakeSheet implements Partial<Sheet> {
       }
       return false;
     };
-    return this.protections.some((p) => !p.editable && covers(p));
+    return this.protections.some((p) => !p.editable && !p.warningOnly && covers(p));
   }
 
   private rectOf(a1: string): GridRect {

@@ -1,5 +1,5 @@
 // The SpreadsheetApp global: the active spreadsheet, its UI, and the rule builders.
-import { BooleanCriteria, DataValidationCriteria } from './enums.js';
+import { BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums.js';
 import type { FakeEnv } from './env.js';
 import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './rules.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
@@ -12,6 +12,7 @@ export class FakeSpreadsheetApp implements Partial<SpreadsheetApp> {
   readonly DataValidationCriteria =
     DataValidationCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  readonly ProtectionType = ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
 
   constructor(
     private readonly env: FakeEnv,

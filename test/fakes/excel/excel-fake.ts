@@ -307,6 +307,7 @@ class SheetProxy extends ClientObject {
       },
       setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
       setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
+      getPrintAreaOrNullObject: () => new PrintAreaProxy(sheet.context, () => ({ sheet: sheet.sheetName, area: page().printArea })),
     };
   }
 
@@ -403,6 +404,30 @@ class RangeAreasProxy extends ClientObject {
     const { sheet, areas } = this.areas();
     if (property === 'isNullObject') return areas.length === 0;
     if (property === 'address') return areas.length ? areas.map((a) => address(sheet, a.row, a.column, a.rows, a.columns)).join(', ') : undefined;
+    throw new Error(`RangeAreas.${property} is not in the fake`);
+  }
+
+  get isNullObject(): boolean {
+    return this.read('isNullObject');
+  }
+  get address(): string {
+    return this.read('address');
+  }
+}
+
+/** PageLayout.getPrintAreaOrNullObject's answer: the area as Excel gives it, sheet name and `$` signs included. */
+class PrintAreaProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly print: () => { sheet: string; area?: string },
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    const { sheet, area } = this.print();
+    if (property === 'isNullObject') return area === undefined;
+    if (property === 'address') return area === undefined ? undefined : `'${sheet}'!${area.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
     throw new Error(`RangeAreas.${property} is not in the fake`);
   }
 
@@ -713,12 +738,16 @@ class RangeProxy extends ClientObject {
     this.queue(8, () => (this.context.excel.selection = { sheet: this.sheet.model().name, ...this.at() }));
   }
 
-  getCellProperties(_spec: { format: { fill: { color: true } } }): ClientResult<CellProperties[][]> {
+  /** Each cell's fill, or whether it is locked (a cell the sheet's protection keeps: `ExcelSheet.locked`). */
+  getCellProperties(spec: { format: { fill: { color: true } } | { protection: { locked: true } } }): ClientResult<CellProperties[][]> {
     this.context.uses(9, 'Range.getCellProperties');
     let value: CellProperties[][] | undefined;
     let props: CellProperties[][] = [];
+    const isLocked = (r: number, c: number) => this.sheet.model().locked.some((m) => r >= m.row && r < m.row + m.rows && c >= m.column && c < m.column + m.columns);
+    const propsAt = (r: number, c: number): CellProperties =>
+      'protection' in spec.format ? { format: { protection: { locked: isLocked(r, c) } } } : { format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } };
     this.context.queueLoad({
-      bytes: () => size((props = this.grid((r, c) => ({ format: { fill: { color: this.sheet.model().peek(r, c)?.fill ?? '#FFFFFF' } } })))),
+      bytes: () => size((props = this.grid(propsAt))),
       resolve: () => (value = props),
     });
     return {

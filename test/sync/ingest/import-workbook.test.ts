@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement } from '../../../shared/index';
+import { DEFAULT_LISTS_GRID, DEFAULT_RULES, columnLetter, listPlacement, readRules, type CellInput } from '../../../shared/index';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
@@ -116,6 +116,30 @@ describe.each(backends)('import on $name', (backend) => {
     const types = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) types.push(row.values.requesterType);
     expect(types.sort()).toEqual(['County', 'Regional council']);
+  });
+
+  test("a status the office added to its Lists is said once per value, at its first row, in --json as the add-on's sync says it: kept as typed, judged by its dates", async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const at = listPlacement('workplanStatus');
+    lists[5][at.column - 1] = 'Awaiting Council';
+    const plan: Grid = [
+      ['Phase', 'Goal', 'Task', 'Timeline', 'Status'],
+      [1, 'Institutional Accountability and Shared Governance', 'Draft the Citywide Racial Equity Action Plan with community careholders co-authoring sections', 'Jun 2026 – Dec 2027', 'Awaiting Council'],
+      [1, 'Institutional Accountability and Shared Governance', 'Establish a Citywide Racial Equity Implementation Team', 'Jun 2026 – Dec 2027', 'In progress'],
+      [2, 'Institutional Accountability and Shared Governance', 'Develop and present a racial equity ordinance to Council', 'Jan 2027 – Dec 2027', 'awaiting council'],
+      [2, 'Institutional Accountability and Shared Governance', 'Require every department to submit a department equity action plan', 'Jan 2027 – Dec 2027', 'Awaiting Council'],
+    ];
+    const { r } = await importAs(store, 'Added status', [{ name: 'Work plan', rows: plan }, { name: 'Lists', rows: lists }]);
+    expect(r.rejected).toEqual([]);
+    const said = importJson(r).warnings.filter((w) => w.field === 'status');
+    expect(said).toEqual([{
+      sheet: 'Work plan', row: 2, field: 'status',
+      message: 'Status: "Awaiting Council" on rows 2 and 4–5 is a status this workbook\'s Lists add; kept as typed. The status formulas do not name it, so they judge its rows by their dates',
+    }]);
+    // The add-on reads the sheet with the same table reader and the lists it sends, and says the same.
+    const read = readTable(TABLES.workplan, 'Work plan', plan as CellInput[][], 0, { lists: readRules(lists).ownLists });
+    expect(read.issues.filter((i) => i.field === 'status').map((i) => [i.row, i.column, i.message])).toEqual([[2, 'E', said[0].message]]);
   });
 
   test("a Lists cell showing a formula's error is skipped with a warning naming the Lists cell, the rest of the Lists kept", async () => {

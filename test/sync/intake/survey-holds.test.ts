@@ -3,6 +3,7 @@
 // column; through the store and ingest, a synced add-on sheet, and the CLI's `import` of a file, on both databases.
 import { afterAll, describe, expect, test } from 'vitest';
 import { ingestBatch, type IngestRow } from '../../../sync/ingest/ingest-batch';
+import { importWorkbook } from '../../../sync/ingest/import-workbook';
 import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
 import type { RowStore } from '../../../sync/store/row-store';
 import { storeBackends, type Backend } from '../../support/store-backends';
@@ -53,12 +54,13 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const versions = await versionsOf(store, 'Requests:TA-26-001');
 
     // The same workbook again, and once more: the answer stays, nothing new is written, and each time the row says why.
+    // A person who typed 5 back over 5 sends the same cells, and no more can be known: the warning says how to keep 5.
     for (const day of ['2026-03-06', '2026-03-07']) {
       const again = await imported(REQUEST, day);
       expect([again.accepted, again.unchanged, again.rejected]).toEqual([0, 1, []]);
       expect(again.warnings.flatMap((w) => w.issues.map((i) => [i.field, i.message]))).toEqual([
-        ['outcome', 'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in'],
-        ['satisfaction', "Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook still says 5 — copy it in"],
+        ['outcome', 'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered", as before the answer — copy the answer in. Typing "Training delivered" again reads as no change: to keep it, import once with the answer, then type it back'],
+        ['satisfaction', "Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook still says 5, as before the answer — copy the answer in. Typing 5 again reads as no change: to keep it, import once with the answer, then type it back"],
       ]);
       expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
     }
@@ -70,7 +72,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const edited = await imported({ ...REQUEST, satisfaction: 3 }, '2026-03-08');
     expect(edited.accepted).toBe(1);
     expect(edited.warnings[0].issues.map((i) => i.message)).toEqual([
-      'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in',
+      'Outcome: the requester\'s survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered", as before the answer — copy the answer in. Typing "Training delivered" again reads as no change: to keep it, import once with the answer, then type it back',
       "Satisfaction (1-5): 3 replaces the requester's survey answer (4): the workbook's cell was changed since the answer came",
     ]);
     expect(await store.storedRow(src.id, 'requests', 'Requests:TA-26-001')).toMatchObject({ satisfaction: 3, outcome: 'Action plan adopted' });
@@ -94,7 +96,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const rejected = await imported({ ...blank, receivedOn: '13/45/2026' }, '2026-03-06');
     expect(rejected.rejected).toHaveLength(1);
     const again = await imported(blank, '2026-03-07');
-    expect(again.warnings[0].issues.map((i) => i.message)).toContain("Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook's cell is still blank — copy it in");
+    expect(again.warnings[0].issues.map((i) => i.message)).toContain("Satisfaction (1-5): the requester's survey answer (4) is kept; the workbook's cell is still blank, as before the answer — copy the answer in. Emptying it again reads as no change: to keep it blank, import once with the answer, then clear it");
     expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
   });
 
@@ -111,7 +113,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     now = at('2026-03-06');
     const stale = await sync(REQUEST);
     expect(stale.status).toBe(200);
-    expect(stale.body.warnings).toContainEqual({ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is kept; the sheet still says 5 — its next sync writes the answer in" });
+    expect(stale.body.warnings).toContainEqual({ rowId: 'sync-1', field: 'satisfaction', message: "Satisfaction (1-5): the requester's survey answer (4) is kept; the sheet still says 5, as before the answer — its next sync writes the answer in. Typing 5 again reads as no change: to keep it, type it back after that sync" });
     expect(await h.store.storedRow(src.id, 'requests', 'sync-1')).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
     const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
     expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'sync-1', kind: 'fields', values: expect.objectContaining({ satisfaction: 4, outcome: 'Action plan adopted' }) })]);
@@ -165,7 +167,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const stale = await pushed({ ...REQUEST, satisfaction: 4, outcome: 'Action plan adopted' }, '2026-03-06');
     expect(await store.storedRow(src.id, 'requests', 'r1')).toMatchObject({ satisfaction: 3, outcome: 'Action plan adopted' });
     expect(stale.warnings.flatMap((w) => w.issues.map((i) => i.message))).toEqual([
-      "Satisfaction (1-5): the requester's survey answer (3) is kept; the sheet still says 4 — its next sync writes the answer in",
+      "Satisfaction (1-5): the requester's survey answer (3) is kept; the sheet still says 4, the requester's earlier answer — its next sync writes the answer in. Typing 4 again reads as no change: to keep it, type it back after that sync",
     ]);
     // Changed back to what the sheet held before the first answer, which the sheet does not show now: still held.
     await answer(5, '2026-03-07');
@@ -216,6 +218,26 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     expect(h.reported).toEqual([]);
   });
 
+  test('a row with no ID that a table pasted later now holds is known by its cells as before the answer: kept, answer and all', async () => {
+    const store = await backend.open();
+    const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Stacked log', sourceKind: 'file' });
+    const header = ['Organization', 'Date received', 'Status', 'Fulfilled on', 'Satisfaction'];
+    const row = (org: string) => [org, '3/2/2026', 'Fulfilled', '3/9/2026', 5];
+    const [a, b, c] = ['City A', 'City B', 'City C'].map(row);
+    const imported = async (...rows: (string | number)[][]) =>
+      importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'TA Log', rows: [header, ...rows] }]), sourceId: src.id, at: at('2026-03-10') });
+    await imported(a, b, c);
+    await answerSurvey(store, src.id, 'TA Log#4', at('2026-03-11'));
+    // A milestones table pasted above City C: its line now sits among that table's rows, unchanged since before the answer.
+    const later = await imported(a, b, ['Date', 'Milestone', 'Team', 'Status'], c);
+    expect(later.deleted).toBe(0);
+    expect(await store.storedRow(src.id, 'requests', 'TA Log#4')).toMatchObject({ requesterOrg: 'City C', satisfaction: 4, outcome: 'Action plan adopted' });
+    expect(await store.surveyHolds(src.id, 'requests')).toHaveLength(2);
+    // Edited there since, it is no longer the row stored: it goes, as a row with no answer does.
+    const edited = await imported(a, b, ['Date', 'Milestone', 'Team', 'Status'], ['City C', '3/2/2026', 'Closed', '3/9/2026', 5]);
+    expect(edited.deleted).toBe(1);
+  });
+
   test('`import` of the unchanged workbook keeps the answer and warns at the row and column', async () => {
     const location = backend.location;
     const { args, env } = 'dataDir' in location ? { args: ['--data', location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: location.databaseUrl, DATABASE_SCHEMA: location.schema } };
@@ -235,8 +257,8 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
 
     const again = await runCli(['import', book, '--source', id, ...args], { env });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain(`warning: Requests!H2 (Satisfaction): the requester's survey answer (4) is kept; the workbook still says 5 — copy it in`);
-    expect(again.stdout).toContain(`warning: Requests!G2 (Outcome): the requester's survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered" — copy it in`);
+    expect(again.stdout).toContain(`warning: Requests!H2 (Satisfaction): the requester's survey answer (4) is kept; the workbook still says 5, as before the answer — copy the answer in. Typing 5 again reads as no change: to keep it, import once with the answer, then type it back`);
+    expect(again.stdout).toContain(`warning: Requests!G2 (Outcome): the requester's survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered", as before the answer — copy the answer in. Typing "Training delivered" again reads as no change: to keep it, import once with the answer, then type it back`);
     expect(again.stdout).toContain('0 rows accepted, 1 unchanged');
     expect(await store.storedRow(id, 'requests', rowId)).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
   });

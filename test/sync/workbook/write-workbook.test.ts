@@ -283,21 +283,27 @@ describe('writeWorkbook', () => {
     expect(workbookXml.match(/Print_Area/g)).toHaveLength(1);
   });
 
-  it('writes ready rows only down to the foot of the page the rows above them print on, and a typed row below them wherever it falls', async () => {
+  it('writes every ready row and prints them only down to the foot of the page the rows above them print on, and a typed row below them wherever it falls', async () => {
     const columns = [{ header: 'Task', width: 20, wrap: true }, { header: 'Status', width: 12 }];
     const ready = (row: number): PlanCell[] => [null, { formula: `IF(A${row}="","",A${row})`, result: '' }];
     // The page (A4 landscape within the margins, 523 points) under a 15-point header, a 30-point row and 27 rows of 15
     // points (450 in all) has room for 4 more rows of 15.
     const typed: PlanCell[][] = [['One\nrow of two lines', 'x'], ...Array.from({ length: 27 }, (_, i) => [`Task ${i + 2}`, 'x'])];
-    const rows = [...typed, ...Array.from({ length: 25 }, (_, i) => ready(30 + i)), ['Typed below the ready rows', null]];
-    const plan: SheetPlan = { name: 'Plan', columns, rows, readyRowsFrom: typed.length + 1 };
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Ready', sheets: [plan] })) as unknown as ExcelJS.Buffer);
-    const sheet = book.getWorksheet('Plan')!;
-    const written = (row: number) => sheet.getRow(row).cellCount > 0;
-    expect(Array.from({ length: 5 }, (_, i) => written(30 + i))).toEqual([true, true, true, true, false]);
-    expect(written(54)).toBe(false);
-    expect(sheet.getCell('A55').value).toBe('Typed below the ready rows');
+    const readyRows = Array.from({ length: 25 }, (_, i) => ready(30 + i));
+    const sheetOf = async (rows: PlanCell[][]) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Ready', sheets: [{ name: 'Plan', columns, rows, readyRowsFrom: typed.length + 1 }] })) as unknown as ExcelJS.Buffer);
+      return book.getWorksheet('Plan')!;
+    };
+    const sheet = await sheetOf([...typed, ...readyRows]);
+    for (let row = 30; row <= 54; row++) expect(sheet.getCell(`B${row}`).formula, `row ${row}`).toBeTruthy();
+    expect(sheet.pageSetup.printArea).toBe('A1:B33');
+    // A row typed below the ready rows prints, and the ready rows above it with it.
+    const typedBelow = await sheetOf([...typed, ...readyRows, ['Typed below the ready rows', null]]);
+    expect(typedBelow.getCell('A55').value).toBe('Typed below the ready rows');
+    expect(typedBelow.pageSetup.printArea).toBeUndefined();
+    // Ready rows that fit the page print no page of their own: no print area.
+    expect((await sheetOf([...typed.slice(0, 10), ...readyRows.slice(0, 4)])).pageSetup.printArea).toBeUndefined();
   });
 
   it('puts the header of a date or figure column on the right with its values, so each figure prints under its own header', async () => {

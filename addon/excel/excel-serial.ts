@@ -1,0 +1,29 @@
+// Excel's day numbers (its 1900 date system) and the calendar days they show, within the days Excel shows as dates.
+import { isoFromSerial, serialFromIso } from '../../shared/cells/dates';
+
+/** 9999-12-31, the last day Excel shows; past it, as below 0, a date-formatted cell shows ####. */
+const LAST_SERIAL = 2958465;
+/**
+ * Excel's 2/29/1900, a day that never was: Lotus 1-2-3 counted 1900 as a leap year and Excel kept its numbers, so
+ * the days before it are one more than the shared serials (counted from 1899-12-30) make them.
+ */
+const PHANTOM_LEAP_DAY = 60;
+const PHANTOM_SHOWN = '2/29/1900';
+
+/**
+ * What a date-formatted number is: its day, or where Excel shows no day the value to read as it is — the text it
+ * shows for 2/29/1900, the number itself for one it shows as #### (a phone number pasted into a date column) or as
+ * day 0 — which the readers then reject at that cell, as no date.
+ */
+export function excelDay(serial: number): Date | string | number {
+  const day = Math.floor(serial);
+  if (day < 1 || day > LAST_SERIAL) return serial;
+  if (day === PHANTOM_LEAP_DAY) return PHANTOM_SHOWN;
+  return new Date(`${isoFromSerial(day < PHANTOM_LEAP_DAY ? day + 1 : day)}T00:00:00Z`);
+}
+
+/** The number Excel stores for a day (YYYY-MM-DD). */
+export function excelSerial(iso: string): number {
+  const serial = serialFromIso(iso);
+  return serial <= PHANTOM_LEAP_DAY ? serial - 1 : serial;
+}
