@@ -64,14 +64,11 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
   const withRoadmap = await data.any('roadmap');
   let report: Promise<MasterReport> | undefined;
   const finish = () => (report ??= (async () => {
-    // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream. It
-    // loads while the worker finishes the metrics.
-    const charting = import('../charts/render-chart');
-    charting.catch(() => undefined);
     const { metrics: fromRows, longTexts } = await data.finish();
     // The survey is counted from its links, which no row holds, so neither thread's rows give it.
     const metrics = { ...fromRows, survey: surveyFigures(await store.surveyCounts(filter)) };
-    const { renderPng } = await charting;
+    // Loaded on first use: ECharts is a large share of the process's memory, spared while the rows stream.
+    const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) }))) };
   })());
   const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
