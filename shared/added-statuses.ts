@@ -2,13 +2,20 @@
 // formulas, which name only the template's statuses, judge them by their dates.
 import { readCell, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { CellIssue } from './issues';
-import { columnLetter, LIST_BLOCKS } from './lists';
+import { columnLetter, DONE_WORKPLAN_STATUSES, LIST_BLOCKS, STOPPED_WORKPLAN_STATUSES, type ListKey } from './lists';
+import { DONE_MILESTONE_STATUSES } from './status/milestone-status';
 import { excerpt, quoteValue } from './quote-value';
 import { NAMED_BY_RULES } from './rules';
 import { rowRuns } from './sheet-ref';
 import { sameText } from './status/sheet-math';
 import type { TableDef } from './tables';
 import type { RawRow } from './validate-row';
+
+/** Beyond each list's own values, the statuses the rules name: a work plan's done and stopped words, a milestone's Done. */
+const NAMED_BEYOND_LISTS: Partial<Record<ListKey, readonly string[]>> = {
+  workplanStatus: [...DONE_WORKPLAN_STATUSES, ...STOPPED_WORKPLAN_STATUSES],
+  progressStatus: DONE_MILESTONE_STATUSES,
+};
 
 interface ReadRow { row: number; raw: RawRow; at?: Readonly<Record<string, number>> }
 
@@ -24,7 +31,7 @@ export function addedStatuses(
   const issues: CellIssue[] = [];
   for (const c of table.columns) {
     if (c.type !== 'choice' || !c.list || !NAMED_BY_RULES.includes(c.list)) continue;
-    const named = LIST_BLOCKS.find((b) => b.key === c.list)!.values.map(String);
+    const named = [...LIST_BLOCKS.find((b) => b.key === c.list)!.values.map(String), ...(NAMED_BEYOND_LISTS[c.list] ?? [])];
     const found = new Map<string, { rows: number[]; index: number }>();
     for (const r of rows) {
       const raw = r.raw[c.name];

@@ -5,6 +5,7 @@ export * from './rules';
 export * from './issues';
 export * from './sheet-ref';
 export * from './cells/date-format';
+export * from './cells/percent-format';
 export * from './cells/dates';
 export * from './cells/date-text';
 export * from './cells/periods';

@@ -52,6 +52,17 @@ export const CHOICE_SYNONYMS: Readonly<Record<string, readonly (string | ChoiceS
 export const YES_NO = ['Yes', 'No'] as const;
 
 /**
+ * A work-plan item's statuses that mean it is done: Completed, and the words offices use for it (`CHOICE_SYNONYMS`),
+ * which a sheet's own Lists may hold as typed. The formulas compare the cell with each, as the rules do.
+ */
+export const DONE_WORKPLAN_STATUSES: readonly string[] = ['Completed', ...CHOICE_SYNONYMS.Completed.flatMap((s) => (typeof s === 'string' ? [s] : []))];
+/**
+ * Statuses offices add for an item they stopped without finishing it: "Stopped", not judged by its dates, since
+ * past its end a cancelled task is no more overdue than it is complete.
+ */
+export const STOPPED_WORKPLAN_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dropped', 'Withdrawn', 'Discontinued', 'Stopped', 'Not pursued'];
+
+/**
  * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request
  * is done once fulfilled or closed (or given a fulfilment date), declined requests are neither done nor open,
  * every other request is open.

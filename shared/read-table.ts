@@ -2,6 +2,7 @@
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
 import { addedStatuses } from './added-statuses';
+import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
 import { titleYears, type TitleYears } from './cells/title-year';
@@ -13,6 +14,7 @@ import { excerpt, listValues, quoteValue } from './quote-value';
 import { choiceLines } from './legend-rows';
 import { namedAbove } from './named-above';
 import { sectionRow } from './section-rows';
+import { totalsLabel } from './totals-rows';
 import { rowRuns } from './sheet-ref';
 import { TABLES, TABLE_NAMES, type TableDef } from './tables';
 import { DEFAULT_READ_OPTIONS, type RawRow } from './validate-row';
@@ -421,7 +423,7 @@ export function readTable(
   const isRowLine = (line: readonly CellInput[]): boolean => {
     const count = filled(line);
     const legend = legendOf(line);
-    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace)) return false;
+    if (count === 0 || repeatsHeader(line, header) || (legend && legend.row === undefined) || columnNames(table, line, inPlace) || totalsLabel(line, header)) return false;
     const one = count === 1 ? alone(line) : undefined;
     if (one === undefined) return true;
     if (titles.some((t) => sameText(t, one)) || (typeof one === 'string' && NOTE_TEXT.test(one.trim()))) return false;
@@ -454,6 +456,11 @@ export function readTable(
     const names = columnNames(table, line, inPlace);
     if (names) {
       setAside(r, 'repeated_header', `this row names columns (${listValues(names.texts.map(quoteValue))}), not values: a page header or a sub-table's heading; skipped`, '', names.first);
+      continue;
+    }
+    const totals = totalsLabel(line, header);
+    if (totals !== undefined) {
+      setAside(r, 'totals_row', `this row is a totals row (${quoteValue(totals)}), not a ${table.noun}; not read as a row`, '', firstCell(line));
       continue;
     }
     const only = count === 1 ? alone(line) : undefined;
@@ -598,7 +605,13 @@ export function readStacked(
     if (broken === undefined) {
       // Its header row deleted: its rows, if still here, read as the table above's. Said, and none of the sheet read
       // as it (its columns may name another table's: a roadmap's Action is a plan's Task), so its rows stay stored.
-      if (reads.some((r) => held.includes(r.table))) reads.push(headerGone(table, sheet, first));
+      if (reads.some((r) => held.includes(r.table))) {
+        // Its rows at the foot of the table now above them, told by cells that do not fit that table, are not filed there.
+        const above = reads[reads.length - 1];
+        const misfiled = misfiledRows(above.table, above.rows);
+        if (misfiled) reads[reads.length - 1] = { ...above, rows: above.rows.filter((r) => !misfiled.rows.includes(r.row)) };
+        reads.push(headerGone(table, sheet, first, misfiled?.message));
+      }
       continue;
     }
     const i = reads.findIndex((r) => r.headerRow - 1 < broken && (r.nextAt === undefined || broken < r.nextAt - 1));
@@ -627,9 +640,9 @@ export function readStackedTable(
 }
 
 /** A table held stacked under `first` whose header row no line is now: unreadable, with no rows and no room for marks. */
-function headerGone(table: TableDef, sheet: string, first: ReadTableResult): ReadTableResult {
+function headerGone(table: TableDef, sheet: string, first: ReadTableResult, misfiled?: string): ReadTableResult {
   const names = mapHeaders(table, []).missingRequired.map((f) => `"${table.columns.find((c) => c.name === f)!.header}"`);
-  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored; put their header back above them`;
+  const message = `no ${table.sheet} header row found below this one (with a column such as ${names.join(', ')}), so the ${table.sheet} rows synced from this sheet were not read and stay stored${misfiled ? ` (${misfiled})` : ''}; put their header back above them`;
   const issue: CellIssue = { code: 'missing_column', field: '', sheet, row: first.headerRow, severity: 'error', message };
   return { table, headerRow: first.headerRow, map: mapHeaders(table, []), rows: [], issues: [issue], title: first.title, nextAt: first.headerRow };
 }

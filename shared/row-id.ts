@@ -1,9 +1,16 @@
 // What a row id and a text cell may hold, one rule for every surface and both databases: an id is a key
 // that must come back from storage exactly as it was sent (or a sync would re-send it forever), and
 // PostgreSQL text cannot hold NUL nor carry a lone surrogate through UTF-8.
+import { quoteValue } from './quote-value';
 
 /** Long enough for any sheet-made key (`Requests:TA-2026-0001`), short enough for an index entry on both databases. */
 export const ROW_ID_MAX_LENGTH = 512;
+
+/**
+ * A table's own ID (`Request ID`) typed on a second row, as `import` rejects it and the add-ons' sync warns of it:
+ * feedback links and the web form's numbering go by that ID. `first`: where it is first, `row 9` or `row 9 of TA Log FY26`.
+ */
+export const repeatedIdMessage = (header: string, id: string, first: string): string => `${header}: ${quoteValue(id)} is also on ${first}; each row needs its own ID`;
 
 /** A surrogate half without its partner: not encodable as UTF-8, so a database stores U+FFFD instead. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -167,8 +167,8 @@ function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, 
 
 /**
  * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number or
- * checkbox in the % column (an unticked one is 0 % recorded), and not yet started — Not started (scheduled), Late
- * start, or a status blank or Not started.
+ * checkbox in the % column (an unticked one is 0 % recorded), not stopped, and not yet started — Not started
+ * (scheduled), Late start, or a status blank or Not started.
  */
 function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
   const derived = s.range('derivedStatus');
@@ -176,7 +176,7 @@ function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
   const pct = s.range('percentComplete');
   return {
     formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))`
-      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${status}<>"")*(${status}<>"Not started"))`,
+      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${derived}<>"Stopped")*(${status}<>"")*(${status}<>"Not started"))`,
     value: items.filter((r) => progress(r).unrecorded).length,
   };
 }

@@ -1,6 +1,8 @@
 // The Apps Script entry: the handlers behind every top-level function in ENTRY_POINTS, each a few lines
 // handing over to a use-case, with one error edge per surface (menu, sidebar call, custom function).
 // Every port here answers at once, so each use-case runs to its end with runSync and returns a plain value.
+import { SHEETS_WORDS } from './host-words';
+import { TEMPLATE_LABELS } from '../port/host-words';
 import { CUSTOM_FUNCTIONS, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
 import { counted } from '../../shared/plural';
 import { isErrorType } from '../../shared/typed-error';
@@ -17,7 +19,7 @@ import { feedbackLinkFor } from '../core/feedback-link';
 import { runSync } from '../core/task';
 import { spreadsheetRules } from '../core/table-sheet';
 import { triageQueue } from '../core/triage';
-import type { ActionFailure, TriageUpdate } from '../core/views';
+import type { ActionFailure, RequestAt, TriageUpdate } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 import type { CustomEntryName, EntryName, MenuHandler, TriggerName } from './entry-points';
 import { SERVICE_URL_ALLOWLIST } from './build-settings';
@@ -43,10 +45,10 @@ function buildMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const add = (menu: GoogleAppsScript.Base.Menu, caption: string, handler: MenuHandler) => menu.addItem(caption, handler);
   const setup = ui.createMenu('Set up from template');
-  add(setup, 'TA intake (requests log)', 'setupTaIntake');
-  add(setup, 'Work plan', 'setupWorkplan');
-  add(setup, 'Milestones', 'setupMilestones');
-  add(setup, 'Roadmap', 'setupRoadmap');
+  add(setup, TEMPLATE_LABELS['ta-intake'], 'setupTaIntake');
+  add(setup, TEMPLATE_LABELS.workplan, 'setupWorkplan');
+  add(setup, TEMPLATE_LABELS.milestones, 'setupMilestones');
+  add(setup, TEMPLATE_LABELS.roadmap, 'setupRoadmap');
   const menu = ui.createAddonMenu().addSubMenu(setup);
   add(menu, 'Open triage sidebar', 'openTriageSidebar');
   add(menu, 'Sync now', 'syncNowFromMenu');
@@ -116,7 +118,7 @@ type Handler = (...args: any[]) => unknown;
 const customHandlers = {
   ...derivedHandlers,
   EQ_DEMAND: (requesterType: unknown, category: unknown, fromDate: unknown, toDate: unknown) =>
-    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx }, [requesterType, category, fromDate, toDate]))),
+    customFunction('EQ_DEMAND', (ctx) => runSync(evaluateDemand({ http: urlFetchHttp, settings: documentSettings, cache: scriptCache(), ctx, words: SHEETS_WORDS }, [requesterType, category, fromDate, toDate]))),
 } satisfies Record<CustomEntryName, Handler>;
 
 export const handlers = {
@@ -169,7 +171,7 @@ export const handlers = {
       const lastRun = runSync(lastScheduledRun(documentSettings));
       return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
     }),
-  sidebarSelect: (key: string, row: number) => rpc((port) => runSync(selectRequest(port, key, row))),
+  sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
     rpc((port) => {

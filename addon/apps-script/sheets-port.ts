@@ -1,6 +1,7 @@
 // The spreadsheet port over SpreadsheetApp: one getValues/setValues per block, text that Sheets would
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
+import { SHEETS_WORDS } from './host-words';
 import { columnLetter } from '../../shared/lists';
 import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
@@ -99,6 +100,7 @@ function reach(extent: Extent, last: number, ask: () => number, insertAfter: (af
 }
 
 export class SheetsPort implements SpreadsheetPort {
+  readonly words = SHEETS_WORDS;
   private timeZone: string | undefined;
   /** Utilities.formatDate is a service call; a sheet holds few distinct days among many date cells. */
   private readonly days = new Map<number, string>();
@@ -162,6 +164,11 @@ export class SheetsPort implements SpreadsheetPort {
     });
   }
 
+  /** Like its name, the id comes with the sheet as listed or looked up. */
+  sheetId(name: string): string {
+    return String(this.sheet(name).getSheetId());
+  }
+
   readSheet(name: string): HostCell[][] {
     return this.read(name, false).values;
   }
@@ -178,8 +185,9 @@ export class SheetsPort implements SpreadsheetPort {
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [], numberFormats: [] };
     this.grew(name, values.length, values[0].length);
     const formulas = withFormulas ? range.getFormulas() : [];
-    // Only for a table holding dates: a typed `Aug 2027` is known by its format alone, and every read is a call.
-    const numberFormats = withFormulas && values.some((line) => line.some(isHostDate)) ? range.getNumberFormats() : [];
+    // Only for a table holding dates or fractions above 1, every read being a call (the Lists sheet's whole days need
+    // none): a typed `Aug 2027` is known by its format alone, and so is a typed `150%` (1.5).
+    const numberFormats = withFormulas && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v > 1 && !Number.isInteger(v)))) ? range.getNumberFormats() : [];
     const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
     return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }

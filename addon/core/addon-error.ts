@@ -19,6 +19,8 @@ export class AddonError extends TypedError {
   constructor(
     readonly code: AddonErrorCode,
     message: string,
+    /** For `service`: the service's answer (`status` 0: none), for a use-case that can say more than the service did. */
+    readonly answer?: { status: number; code?: string },
   ) {
     super(message);
   }

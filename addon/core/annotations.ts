@@ -7,6 +7,7 @@ import type { SettingsPort } from '../port/host-ports';
 import { placeByRowId } from '../port/rows-by-id';
 import type { Annotations, RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { PROPERTY_BYTES, utf8Bytes } from './property-room';
+import { readSheetMemory, type SheetMemoryKey } from './sheet-memory';
 import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
@@ -30,6 +31,8 @@ export interface MarkedRows {
   cellKey(rowId: string, column: number): string;
   /** The Sync IDs anywhere on the sheet as read: a colour remembered for a row no longer there is forgotten. */
   onSheet: ReadonlySet<string>;
+  /** The Sync IDs of this table's rows as read: what it takes of a memory the sheet's tables once shared. */
+  own: ReadonlySet<string>;
 }
 
 export interface Region {
@@ -158,10 +161,7 @@ export function planAnnotations(
   return { next: { notes, backgrounds }, changed, memory: { lastRow, colours }, noteOnly };
 }
 
-const memoryKey = (sheet: string) => `equityDesk.marks.${sheet}`;
-
-function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
-  const text = yield* io(settings.get(memoryKey(sheet)));
+function parsedMemory(text: string | null): MarkMemory {
   try {
     const parsed = text ? (JSON.parse(text) as Partial<MarkMemory> & { fills?: Fills }) : null;
     // `colours`, a colour a cell, is how the memory was kept before `fills`.
@@ -171,6 +171,19 @@ function* readMemory(settings: SettingsPort, sheet: string): Task<MarkMemory> {
   } catch {
     return { lastRow: 0, colours: {} };
   }
+}
+
+/**
+ * The table's memory of its marks. One kept by the sheet's name was shared by the tables stacked in the sheet: this
+ * table takes the colours of its own rows (all of them without `rows`), and the rest stay there for the others.
+ */
+function* readMemory(settings: SettingsPort, key: SheetMemoryKey, rows?: MarkedRows): Task<{ stored: MarkMemory; shared?: MarkMemory }> {
+  const { text, byName } = yield* readSheetMemory(settings, key);
+  const stored = parsedMemory(text);
+  if (!byName) return { stored };
+  const mine = (cell: string) => !rows || rows.own.has(splitKey(cell)[0]);
+  const part = (keep: (cell: string) => boolean) => ({ ...stored, colours: Object.fromEntries(Object.entries(stored.colours).filter(([cell]) => keep(cell))) });
+  return { stored: part(mine), shared: part((cell) => !mine(cell) && rows!.onSheet.has(splitKey(cell)[0])) };
 }
 
 /** The marks on the rows holding their ids in `ids` (the block's, from sheet row `top`), and the ids of rows in none. */
@@ -195,11 +208,11 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  * is not marked, and its Sync ID is listed in `unmarked`. `noteOnly`: cells marked by their note alone, their own
  * colour kept, as the document property has no room to remember it (`planAnnotations`).
  */
-export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
-  const stored = yield* readMemory(settings, sheet);
+export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, key: SheetMemoryKey, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
+  const { stored, shared } = yield* readMemory(settings, key, rows);
   // A deleted row's colours have no cell to go back to, and would take the room of cells still to fix.
   const memory = rows ? { ...stored, colours: Object.fromEntries(Object.entries(stored.colours).filter(([key]) => rows.onSheet.has(splitKey(key)[0]))) } : stored;
-  const room = (settings.valueBytes ?? PROPERTY_BYTES) - utf8Bytes(memoryKey(sheet));
+  const room = (settings.valueBytes ?? PROPERTY_BYTES) - utf8Bytes(key.key);
   const numRows = Math.min(Math.max(region.numRows, memory.lastRow - region.row + 1), (region.lastRow ?? Infinity) - region.row + 1);
   const reach = { ...region, numRows };
   if (reach.numRows < 1 || reach.numColumns < 1) return { changed: 0, unmarked: [], noteOnly: 0 };
@@ -215,8 +228,8 @@ export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: 
     return changed > 0 ? next : null;
   }, follow?.idColumn));
   const after = planned.memory;
-  if (JSON.stringify(after) !== JSON.stringify(stored)) {
-    yield* io(settings.set(memoryKey(sheet), after.lastRow === 0 && Object.keys(after.colours).length === 0 ? null : storedMemory(after)));
-  }
+  const isEmpty = (m: MarkMemory) => m.lastRow === 0 && Object.keys(m.colours).length === 0;
+  if (shared || JSON.stringify(after) !== JSON.stringify(stored)) yield* io(settings.set(key.key, isEmpty(after) ? null : storedMemory(after)));
+  if (shared) yield* io(settings.set(key.byName, Object.keys(shared.colours).length === 0 ? null : storedMemory(shared)));
   return { changed: planned.changed, unmarked: planned.unmarked, noteOnly: planned.noteOnly };
 }

@@ -1,13 +1,14 @@
 // EQ_DEMAND: how many requests every source holds for a requester type and category between two dates,
 // asked of the service once per distinct question, all misses in one host call, answers cached so a
 // recalculation storm costs no fetches.
+import type { HostWords } from '../port/host-words';
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
 import { portableSha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
 import type { InputColumn } from '../../shared/tables';
 import { AddonError, describeError } from './addon-error';
 import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
-import { request } from './service-client';
+import { request, serviceProblem } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
 import { io, type Task } from './task';
@@ -23,6 +24,7 @@ export interface DemandDeps {
   settings: SettingsPort;
   cache: CachePort;
   ctx: CellContext;
+  words: HostWords;
 }
 
 function dateParam(name: string, raw: CellInput, ctx: CellContext): string {
@@ -59,7 +61,7 @@ export function* forgetDemandAnswers(settings: SettingsPort, now: number): Task<
 
 export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Task<Column> {
   const height = broadcastHeight(args, ARGS);
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.words);
   const generation = (yield* io(deps.settings.get(GENERATION_KEY))) ?? '';
   const readers = args.map(cellReader);
   const queries: (string | Error)[] = [];
@@ -96,7 +98,7 @@ export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Tas
     if (typeof count === 'number') {
       answers.set(q, count);
       fresh[cacheKey(conn.serviceUrl, generation, q)] = String(count);
-    } else answers.set(q, `the service answered ${res.status || 'nothing'}${res.status === 401 ? ' (check the source token in Settings)' : ''}`);
+    } else answers.set(q, serviceProblem(conn.serviceUrl, res));
   });
   if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));
   return queries.map((q) => {

@@ -1,14 +1,20 @@
-// "Copy feedback link" in the sidebar: the survey link of one fulfilled request, found in the Requests
-// sheet by its Request ID and asked of the service by its Sync ID (the row must have been synced).
+// "Copy feedback link" in the sidebar: the survey link of one fulfilled request, found in the request sheets
+// by its Request ID and asked of the service by its Sync ID (the row must have been synced).
 import { foldText } from '../../shared/cells/read-cell';
+import { listValues } from '../../shared/quote-value';
 import { feedbackLinkAnswer } from '../../shared/wire/sync-answers';
 import type { FeedbackLinkRequest } from '../../shared/wire/sync-wire';
 import type { HttpPort, SettingsPort } from '../port/host-ports';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
+import { isErrorType } from '../../shared/typed-error';
+import { readOptionsOf } from '../../shared/rules';
+import { validateRow } from '../../shared/validate-row';
+import type { SheetRow } from '../../shared/read-table';
 import { AddonError } from './addon-error';
+import { spreadsheetRules, type TableSheet } from './table-sheet';
 import { callJson, request } from './service-client';
 import { connection } from './settings';
-import { requestsSheet } from './triage';
+import { requestSheets } from './triage';
 import type { Task } from './task';
 
 export interface FeedbackLinkDeps {
@@ -20,13 +26,41 @@ export interface FeedbackLinkDeps {
 export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Task<{ requestId: string; url: string }> {
   const wanted = foldText(String(requestId ?? '').trim());
   if (wanted === '') throw new AddonError('invalid_argument', 'Type the Request ID of a fulfilled request, e.g. TA-2026-0031.');
-  const conn = yield* connection(deps.settings);
-  const t = yield* requestsSheet(deps.port);
-  const found = t.read.rows.find((r) => typeof r.raw.requestId === 'string' || typeof r.raw.requestId === 'number' ? foldText(String(r.raw.requestId).trim()) === wanted : false);
-  if (!found) throw new AddonError('not_found', `There is no request "${requestId}" in ${t.sheet}.`);
+  const conn = yield* connection(deps.settings, deps.port.words);
+  const sheets = yield* requestSheets(deps.port);
+  const idIs = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? foldText(String(v).trim()) === wanted : false);
+  const t = sheets.find((s) => s.read.rows.some((r) => idIs(r.raw.requestId)));
+  const found = t?.read.rows.find((r) => idIs(r.raw.requestId));
+  if (!t || !found) throw new AddonError('not_found', `There is no request "${requestId}" in ${listValues(sheets.map((s) => s.sheet))}.`);
   const rowId = t.syncIdAt(found.row);
   if (rowId === '') throw new AddonError('not_found', `Request ${requestId} has not been synced yet: choose Sync now, then ask for its link again.`);
   const body: FeedbackLinkRequest = { table: 'requests', rowId };
-  const { url } = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/feedback-links', body), feedbackLinkAnswer);
-  return { requestId: String(found.raw.requestId), url };
+  const typed = String(found.raw.requestId);
+  try {
+    const { url } = yield* callJson(deps.http, request(conn, 'POST', '/api/v1/feedback-links', body), feedbackLinkAnswer);
+    return { requestId: typed, url };
+  } catch (e) {
+    const refused = isErrorType(e, AddonError) ? e.answer?.code : undefined;
+    if (refused === 'not_fulfilled' || refused === 'not_found') throw new AddonError('not_found', yield* whyNoLink(deps.port, t, found, typed, refused));
+    throw e;
+  }
+}
+
+/**
+ * Why the service has no survey for a request, said with the sheet's own words: the service knows the row by its
+ * Sync ID only, the sheet knows its Request ID, headers and, for a row the last sync rejected, the cells to fix.
+ */
+function* whyNoLink(port: SpreadsheetPort, t: TableSheet, row: SheetRow, requestId: string, refused: 'not_fulfilled' | 'not_found'): Task<string> {
+  const header = (field: string) => {
+    const column = t.columnOf(field, row.at);
+    return column === undefined ? undefined : String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim() || undefined;
+  };
+  if (refused === 'not_fulfilled') {
+    const fulfilled = header('fulfilledOn');
+    return `${requestId} is not fulfilled yet: set its ${header('status') ?? 'Status'} to Fulfilled${fulfilled ? ` (or fill ${fulfilled})` : ''}, then choose Sync now.`;
+  }
+  const rules = yield* spreadsheetRules(port);
+  const cells = validateRow(t.table, row.raw, readOptionsOf(rules), t.textFields(row)).errors.map((issue) => header(issue.field) ?? issue.field);
+  if (cells.length === 0) return `${requestId} is not among the requests the service holds from this ${port.words.document}: choose Sync now, then ask for its link again.`;
+  return `${requestId} was not saved by the last sync: fix the highlighted cells in row ${row.row} of ${t.sheet} (${listValues([...new Set(cells)])}), then choose Sync now.`;
 }

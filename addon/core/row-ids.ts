@@ -1,10 +1,14 @@
 // Stable row ids: every data row gets a `Sync ID` the first time it is synced, written in one block
-// write of that column. A row copied with its id gets a fresh one, so two rows never share an id.
+// write of that column. Of rows sharing an id one keeps it, so two rows never do; a row whose id was cleared takes
+// back the one the service holds for its content (decision 002).
 import { isErrorValue } from '../../shared/cells/read-cell';
 import { excerpt } from '../../shared/quote-value';
+import type { CellIssue } from '../../shared/issues';
+import { columnLetter } from '../../shared/lists';
+import { repeatedIdMessage } from '../../shared/row-id';
 import type { TableDef } from '../../shared/tables';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
-import { SYNC_ID_HEADER, type TableSheet } from './table-sheet';
+import { SYNC_ID_HEADER, headerAt, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 export type NewId = () => string;
@@ -34,37 +38,80 @@ export interface StampedIds {
   byRow: Map<number, string>;
   /** Rows that got a new id. */
   stamped: number;
+  /** Rows without an id that took back the id of a row the service holds as they are (a Sync ID cleared). */
+  restored: number;
   /** The sheet's Sync ID column after the stamp; null while the sheet has none (no data rows). */
   column: number | null;
+}
+
+/** What the service holds, as the sync read it, against which rows keep or take back their ids. */
+export interface HeldIds {
+  /** The service's rows by id: content hash and place (`sheetPosition`). */
+  held: ReadonlyMap<string, { hash: string; sheetRow?: number }>;
+  /** A data row's content hash (its first item's), when the row is valid. */
+  hashAt(row: number): string | undefined;
+  /** A data row's place as the service counts it. */
+  placeOf(row: number): number;
+  /**
+   * A held id no sheet row holds whose row hashes as `hash`, taken (never given twice), or undefined: a row whose
+   * Sync ID was cleared, or pasted back without it, is the row the service holds with the same content.
+   */
+  takeBack(hash: string): string | undefined;
+}
+
+/**
+ * Of rows sharing an id, the one that keeps it: the one the service holds as it is, else the one at the place it
+ * holds, else the lowest (a copy is mostly inserted above its original, newest first).
+ */
+function keeperOf(id: string, rows: readonly number[], known: HeldIds | undefined): number {
+  const held = known?.held.get(id);
+  if (known === undefined || held === undefined) return rows[rows.length - 1];
+  return rows.find((row) => known.hashAt(row) === held.hash) ?? rows.find((row) => known.placeOf(row) === held.sheetRow) ?? rows[rows.length - 1];
 }
 
 /**
  * Gives every data row an id and writes the Sync ID column (adding its header at the end of the
  * header row when missing) in one write; no write when nothing changed. `used` holds the ids of the
  * table's sheets stamped before this one (a row copied from one to another gets a fresh id here), and
- * gets this sheet's.
+ * gets this sheet's. With `known`, a row copied with its id leaves it to its original, and a row without one
+ * takes back the id of the row the service holds as it is.
  */
-export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId, used = new Set<string>()): Task<StampedIds> {
+export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId = randomRowId, used = new Set<string>(), known?: HeldIds): Task<StampedIds> {
   const byRow = new Map<number, string>();
   const seen = new Set<string>(used);
+  const sharing = new Map<string, number[]>();
   for (const { row } of t.read.rows) {
     const id = t.syncIdAt(row);
-    if (id !== '') seen.add(id);
+    if (id === '') continue;
+    seen.add(id);
+    const rows = sharing.get(id) ?? [];
+    // A row's side-by-side items are read as rows of one sheet row.
+    if (!used.has(id) && rows[rows.length - 1] !== row) sharing.set(id, [...rows, row]);
   }
+  const keeps = new Map([...sharing].map(([id, rows]) => [id, rows.length === 1 ? rows[0] : keeperOf(id, rows, known)]));
   let stamped = 0;
+  let restored = 0;
   for (const { row } of t.read.rows) {
     // A row's side-by-side items (`Early Actions` | `Additional Strategies`) share its one id.
     if (byRow.has(row)) continue;
     let id = t.syncIdAt(row);
-    if (id === '' || used.has(id)) {
-      do id = newId();
-      while (seen.has(id) || used.has(id));
-      stamped++;
+    if (id === '' || keeps.get(id) !== row) {
+      const hash = id === '' ? known?.hashAt(row) : undefined;
+      const back = hash === undefined ? undefined : known?.takeBack(hash);
+      if (back !== undefined && !used.has(back)) {
+        id = back;
+        restored++;
+      } else {
+        do id = newId();
+        while (seen.has(id) || used.has(id));
+        stamped++;
+      }
+      seen.add(id);
     }
     used.add(id);
     byRow.set(row, id);
   }
-  if (stamped === 0 || t.headerRow === 0) return { byRow, stamped, column: t.syncIdColumn };
+  if (stamped + restored === 0 || t.headerRow === 0) return { byRow, stamped, restored, column: t.syncIdColumn };
   // Loops, not Math.max(...): a sheet's rows spread as arguments overflow the stack past about 120,000.
   let column = t.syncIdColumn ?? 1;
   if (t.syncIdColumn === null) for (const line of t.grid) column = Math.max(column, lastFilled(line) + 1);
@@ -72,7 +119,39 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
   for (const row of byRow.keys()) lastRow = Math.max(lastRow, row);
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
   yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
-  return { byRow, stamped, column };
+  return { byRow, stamped, restored, column };
+}
+
+/**
+ * Rows whose table ID (`Request ID`) a row above already has, on its sheet or an earlier sheet of the table, each at
+ * its ID cell and naming that row: warned, not rejected, since each row has its Sync ID, but feedback links and the
+ * web form's numbering go by the ID. Blank IDs, a formula's error, and an ID taken from the row above are not typed IDs.
+ */
+export function repeatedIds(sheets: readonly TableSheet[]): (CellIssue & { row: number })[] {
+  const own = sheets[0]?.table.columns.find((c) => c.type === 'id');
+  if (own === undefined) return [];
+  const first = new Map<string, { sheet: string; row: number }>();
+  const issues: (CellIssue & { row: number })[] = [];
+  for (const t of sheets) {
+    for (const { row, raw, filled } of t.read.rows) {
+      const value = raw[own.name];
+      if (value === null || value === undefined || isErrorValue(value) || filled?.[own.name] !== undefined) continue;
+      const id = String(value).trim();
+      const seen = first.get(id);
+      if (id === '' || (seen?.sheet === t.sheet && seen.row === row)) continue;
+      if (seen === undefined) {
+        first.set(id, { sheet: t.sheet, row });
+        continue;
+      }
+      const column = t.columnOf(own.name);
+      const header = column === undefined ? undefined : headerAt(t, column);
+      issues.push({
+        code: 'repeated_id', field: own.name, sheet: t.sheet, row, severity: 'warning', ...(column === undefined ? {} : { column: columnLetter(column) }), ...(header === undefined ? {} : { header }),
+        message: repeatedIdMessage(header ?? own.header, id, seen.sheet === t.sheet ? `row ${seen.row}` : `row ${seen.row} of ${seen.sheet}`),
+      });
+    }
+  }
+  return issues;
 }
 
 function lastFilled(line: readonly unknown[]): number {

@@ -8,10 +8,10 @@ import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
 import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import type { TableSheet } from './table-sheet';
-import { needsTriage, requestRows, requestsAndRules, requestsSheet, rowKey, triageItem, type RequestRow } from './triage';
+import { needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import type { FieldProblem, SaveResult, TriageField, TriageUpdate } from './views';
+import type { FieldProblem, RequestAt, SaveResult, TriageField, TriageUpdate } from './views';
 import type { Rules } from '../../shared/rules';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
@@ -25,7 +25,7 @@ function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): numbe
 }
 
 export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): Task<SaveResult> {
-  const { t, rules } = yield* requestsAndRules(port);
+  const { t, rules } = yield* requestSheetAndRules(port, update.sheet);
   const row = locate(t, update);
   const target = requestRows(t, rules).find((r) => r.row === row)!;
 
@@ -83,9 +83,10 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
     i = end + 1;
   }
 
-  const values = { ...target.values };
-  for (const { field, value } of edits.values()) values[field] = value;
-  const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...values } };
+  // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
+  const written = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
+  const values = { ...target.values, ...written };
+  const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...written } };
   return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null };
 }
 
@@ -114,7 +115,7 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
 }
 
 /** Selects the request's row so the sheet shows what the sidebar shows. */
-export function* selectRequest(port: SpreadsheetPort, key: string, row: number): Task<void> {
-  const t = yield* requestsSheet(port);
-  yield* io(port.selectRow(t.sheet, locate(t, { key, row })));
+export function* selectRequest(port: SpreadsheetPort, at: RequestAt): Task<void> {
+  const { t } = yield* requestSheetAndRules(port, at.sheet);
+  yield* io(port.selectRow(t.sheet, locate(t, at)));
 }

@@ -33,26 +33,41 @@ const WRONG_ADDRESS = /DNS error|Invalid argument|urlFetchWhitelist|SSL|certific
 /** A gateway's answer when the service behind it is down or restarting. */
 const GATEWAY_DOWN = new Set([502, 503, 504]);
 
-const origin = (url: string) => /^[a-z]+:\/\/[^/?#]+/i.exec(url)?.[0] ?? url;
+/** The service's address as saved in Settings: every call goes to it plus an /api/v1/ route. */
+const serviceAddress = (url: string) => url.replace(/\/api\/v1\/.*$/, '');
+
+const CHECK_URL = 'Check the service URL in Settings: it is the address the service\'s pages start with, such as https://equity-desk.example.gov.';
+
+/** The service's own reason for a refusal, from its JSON error body; undefined for a body that is not the service's. */
+function reasonOf(body: string): { code?: string; message: string } | undefined {
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+    if (typeof parsed.error?.message === 'string') return { code: typeof parsed.error.code === 'string' ? parsed.error.code : undefined, message: parsed.error.message };
+  } catch {
+    // Not JSON: a proxy's or another site's page.
+  }
+  return undefined;
+}
+
+/**
+ * What a failed call means to the person at the sheet, in plain words and with what to do: the one place a service's
+ * error (its status, its body, no answer at all) becomes their text. No verb, route or status code: those help no one
+ * at a sheet, and whoever runs the service has its log.
+ */
+export function serviceProblem(url: string, response: HttpResponse): string {
+  const at = serviceAddress(url);
+  if (response.status === 0 && WRONG_ADDRESS.test(response.body)) return `Could not reach the Equity Desk service at ${at}. Check the service URL in Settings.`;
+  // The address is right but nothing answered: saying "check the URL" would send people the wrong way.
+  if (response.status === 0 || GATEWAY_DOWN.has(response.status)) return `The Equity Desk service at ${at} did not answer; it may be down or restarting. Try again in a few minutes, and tell whoever runs it if this keeps happening.`;
+  if (response.status === 401) return 'The Equity Desk service did not accept the source token saved in Settings; it may have been revoked. Ask your administrator for a new one and enter it in Settings.';
+  const reason = reasonOf(response.body);
+  if (!reason || (response.status === 404 && /^no route /.test(reason.message))) return `${at} is not the Equity Desk service's address. ${CHECK_URL}`;
+  if (response.status >= 500) return `The Equity Desk service at ${at} had a problem of its own (${reason.message}). Try again later, and tell whoever runs it if this keeps happening.`;
+  return `The Equity Desk service did not accept this: ${reason.message}.`;
+}
 
 function failure(req: HttpRequest, response: HttpResponse): AddonError {
-  if (response.status === 0 && WRONG_ADDRESS.test(response.body)) {
-    return new AddonError('service', `Could not reach the Equity Desk service at ${origin(req.url)} (${response.body}). Check the service URL in Settings.`);
-  }
-  if (response.status === 0 || GATEWAY_DOWN.has(response.status)) {
-    // The address is right but nothing answered: saying "check the URL" would send people the wrong way.
-    const why = response.status === 0 ? response.body : `${response.status} from the server in front of it`;
-    return new AddonError('service', `The Equity Desk service at ${origin(req.url)} did not answer (${why}); it may be down or restarting. Try again in a few minutes, and tell whoever runs it if this keeps happening.`);
-  }
-  let detail = response.body.slice(0, 300);
-  try {
-    const parsed = JSON.parse(response.body) as { error?: { message?: unknown } };
-    if (typeof parsed.error?.message === 'string') detail = parsed.error.message;
-  } catch {
-    // Not JSON (a proxy's error page): the start of the body is the best we have.
-  }
-  const hint = response.status === 401 ? ' Check the source token in Settings.' : '';
-  return new AddonError('service', `The Equity Desk service refused ${req.method} ${req.url.replace(/\?.*$/, '')} (${response.status}): ${detail}.${hint}`);
+  return new AddonError('service', serviceProblem(req.url, response), { status: response.status, code: reasonOf(response.body)?.code });
 }
 
 /** The shared schema's verdict on an answer, so a service of another version fails here, by name, not later in the sheet. */
@@ -61,7 +76,7 @@ function checked<T>(req: HttpRequest, json: unknown, answer: ZodMiniType<T>): T 
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new AddonError('service', `The Equity Desk service answered ${req.method} ${req.url.replace(/\?.*$/, '')} in a form this add-on does not read (${where}${issue.message}); the service and the add-on may be different versions.`);
+  throw new AddonError('service', `The Equity Desk service answered in a form this add-on does not read (${where}${issue.message}); the service and the add-on may be different versions.`);
 }
 
 /**
@@ -76,7 +91,7 @@ export function* callJson<T>(http: HttpPort, req: HttpRequest, answer?: ZodMiniT
       try {
         json = JSON.parse(response.body);
       } catch {
-        throw new AddonError('service', `The Equity Desk service answered ${req.url.replace(/\?.*$/, '')} with something that is not JSON; is the service URL right?`);
+        throw new AddonError('service', `${serviceAddress(req.url)} is not the Equity Desk service's address (it answered with a page). ${CHECK_URL}`);
       }
       return answer === undefined ? (json as T) : checked(req, json, answer);
     }

@@ -41,18 +41,34 @@ export function urlMatchesPrefix(url: string, prefix: string): boolean {
 }
 
 /**
+ * The service's own pages and API, as its app mounts them (sync/api/app.ts): a link staff have at hand (the intake
+ * form's, the dashboard's, the API docs') is under the service's address, which is what comes before them.
+ */
+const SERVICE_PAGE = /\/(intake|feedback|dashboard|docs|openapi\.json|addin|api|healthz)(?=[/?#]|$)/i;
+
+/** The service's address in a link to one of its pages, with no trailing slash; other URLs as they are. */
+function servicePart(url: string): string {
+  const head = URL_HEAD.exec(url);
+  if (!head) return url;
+  const page = head[3] ? SERVICE_PAGE.exec(head[3]) : null;
+  return page ? `${head[1]}://${head[2]}${head[3].slice(0, page.index)}` : url.replace(/\/+$/, '');
+}
+
+/**
  * The service URL as saved (no trailing slash), or an `invalid_setting` error saying why not: not a URL,
  * not https, or not under one of `allowlist` (when the build named any). Every call the add-on makes is
  * under `URL/`, so that is what the allowlist must cover.
  */
 export function checkServiceUrl(text: string, allowlist: readonly string[]): string {
-  const url = text.trim().replace(/\/+$/, '');
+  const typed = text.trim();
+  // A host typed alone ("equity-desk.example.gov") is the https address every service has.
+  const url = servicePart(/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?(\/|$)/i.test(typed) ? `https://${typed}` : typed);
   const shape = URL_HEAD.exec(url);
   if (!shape || shape[2] === '' || shape[0] !== url) {
     throw new AddonError('invalid_setting', `"${text.trim()}" is not a service URL; it should look like https://equity-desk.example.gov`);
   }
   if (shape[1].toLowerCase() !== 'https') {
-    throw new AddonError('invalid_setting', `The service URL must start with https:// (Google Sheets add-ons may only call https addresses): "${url}"`);
+    throw new AddonError('invalid_setting', `The service URL must start with https:// (the add-on may only call https addresses): "${url}"`);
   }
   if (allowlist.length > 0 && !allowlist.some((prefix) => urlMatchesPrefix(`${url}/`, prefix))) {
     throw new AddonError(

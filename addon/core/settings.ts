@@ -3,6 +3,7 @@
 import { AddonError } from './addon-error';
 import { checkServiceUrl } from './service-url';
 import type { SchedulePort, SettingsPort } from '../port/host-ports';
+import type { HostWords } from '../port/host-words';
 import { scheduleView, setMySchedule, type ScheduleView } from './schedule';
 import { io, type Task } from './task';
 
@@ -51,11 +52,11 @@ export function* readSettings(settings: SettingsPort, allowlist: readonly string
 }
 
 /** The URL and token to call the service with; throws `not_configured` until both are saved. */
-export function* connection(settings: SettingsPort): Task<Connection> {
+export function* connection(settings: SettingsPort, words: HostWords): Task<Connection> {
   const serviceUrl = (yield* io(settings.get(SETTING_KEYS.serviceUrl))) ?? '';
   const token = (yield* io(settings.get(SETTING_KEYS.token))) ?? '';
   if (!serviceUrl || !token) {
-    throw new AddonError('not_configured', 'Equity Desk is not connected yet: open Extensions > Equity Desk > Settings and enter the service URL and this sheet\'s source token.');
+    throw new AddonError('not_configured', `Equity Desk is not connected yet: ${words.openSettings}, then enter the service URL and this ${words.document}'s source token.`);
   }
   return { serviceUrl, token };
 }

@@ -6,7 +6,7 @@ import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
-import { formatCellIssue, inSheetWords } from '../../shared/issues';
+import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
@@ -17,9 +17,10 @@ import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows } from './ready-rows';
+import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { checkedLists, sendLists } from './send-lists';
-import { randomRowId, rowName, stampRowIds, type NewId } from './row-ids';
+import { randomRowId, repeatedIds, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
 import { connection, type Connection } from './settings';
 import { readSyncedTables, rememberSyncedSheets, type TableGroup } from './synced-sheets';
@@ -46,6 +47,8 @@ export interface TableSyncReport {
   table: string;
   rows: number;
   stamped: number;
+  /** Rows whose cleared Sync ID was taken back from the service's row with the same content (`StampedIds.restored`). */
+  restored: number;
   sent: number;
   accepted: number;
   unchanged: number;
@@ -103,9 +106,10 @@ const unreadableBecause = (t: TableSheet) => {
 
 /** The sheet's own warnings, each at its sheet row: what `import` stores for the Data quality sheet. */
 const sheetWarningsOf = (t: TableSheet): NonNullable<SheetStatus['warnings']> =>
-  t.read.issues
-    .filter((i) => i.severity === 'warning')
-    .map((i) => ({ row: i.row ?? t.headerRow, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) }));
+  t.read.issues.filter((i) => i.severity === 'warning').map((i) => sheetWarningOf({ ...i, row: i.row ?? t.headerRow }));
+
+const sheetWarningOf = (i: CellIssue & { row: number }): NonNullable<SheetStatus['warnings']>[number] =>
+  ({ row: i.row, message: i.message, ...(i.column ? { column: i.column } : {}), ...(i.header !== undefined ? { header: i.header } : {}) });
 
 /** Sheet-level warnings compared as a set: the service keeps them grouped by row. */
 const warningsKey = (warnings: readonly object[] = []) => JSON.stringify(warnings.map((w) => JSON.stringify(w, Object.keys(w).sort())).sort());
@@ -175,30 +179,43 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * document remembers which sheets hold the table.
  */
 function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
+  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
+  const held = new Map(state.rows.map((r) => [r.rowId, r]));
+  // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
+  // time for a choice the sheet's Lists added.
+  const lists = hasLists ? checkedLists(rules) : DEFAULT_READ_OPTIONS.lists;
+  const read = sheets.map((t) => {
+    const context = contextOf(t, rules);
+    const texts = t.read.rows.map((r) => t.textFields(r));
+    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+  });
+  // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
+  const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
+  const free = new Map<string, string[]>();
+  for (const r of state.rows) if (rowIdOfItem(r.rowId) === r.rowId && !onSheets.has(r.rowId)) free.set(r.hash, [...(free.get(r.hash) ?? []), r.rowId]);
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
   let stamped = 0;
-  for (const t of sheets) {
-    const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used);
+  let restored = 0;
+  for (const [s, t] of sheets.entries()) {
+    const hashAt = new Map<number, string | undefined>();
+    t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack: (hash) => free.get(hash)?.shift() };
+    const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
     stamped += ids.stamped;
+    restored += ids.restored;
   }
-  const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
-  const held = new Map(state.rows.map((r) => [r.rowId, r]));
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const ends: PeriodsToEnd[] = [];
-  // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
-  // time for a choice the sheet's Lists added.
-  const lists = hasLists ? checkedLists(rules) : DEFAULT_READ_OPTIONS.lists;
   sheets.forEach((t, s) => {
-    const context = contextOf(t, rules);
-    const texts = t.read.rows.map((r) => t.textFields(r));
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    const { texts, results, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -212,17 +229,18 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before?.hash !== contentHash(result.values)) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+      if (!result.ok || before === undefined || before.hash !== hashes[i]) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
   });
+  const repeated = repeatedIds(sheets);
   // Told once per sheet: two tables of this kind stacked in one are one sheet to the service.
   const statuses: SheetStatus[] = sheetNames(sheets).map((name) => {
     const own = sheets.filter((t) => t.sheet === name);
     const because = own.map(unreadableBecause).filter((b) => b !== undefined);
     if (because.length) return { name, unreadable: because.join('; ') };
-    const warnings = own.flatMap(sheetWarningsOf);
+    const warnings = [...own.flatMap(sheetWarningsOf), ...repeated.filter((i) => i.sheet === name).map(sheetWarningOf)];
     return warnings.length ? { name, warnings } : { name };
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
@@ -287,8 +305,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
     const idColumn = idColumns[s];
     // A cell is remembered by its row's Sync ID and its column's header, which sorting and moves keep.
-    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))) };
-    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
+    const rows = idColumn === null ? undefined : { idColumn, cellKey: (id: string, column: number) => `${id}|${String(t.grid[t.headerRow - 1]?.[column - 1] ?? column)}`, onSheet: new Set(t.grid.map((_, r) => t.syncIdAt(r + 1))), own: new Set(t.read.rows.map((r) => t.syncIdAt(r.row))) };
+    // Each table of a sheet keeps its own marks: tables stacked in one sheet each have a last row marked.
+    const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
+    const key = yield* sheetMemoryKey(deps.port, t.sheet, 'marks', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
+    const annotated = yield* annotate(deps.port, deps.settings, t.sheet, key, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
     const notFound = annotated.unmarked;
     noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
@@ -310,6 +331,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     table: table.name,
     rows: sheets.reduce((sum, t) => sum + t.read.rows.length, 0),
     stamped,
+    restored,
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
@@ -317,7 +339,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue))),
+    // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i))),
     pulled,
     readied,
     typedOver,
@@ -357,6 +380,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched by content to the service's)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
@@ -420,7 +444,7 @@ function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly 
  * a table's formulas come with its values, to tell a blank status cell from one whose formula shows nothing.
  */
 export function* syncNow(deps: SyncDeps): Task<SyncReport> {
-  const conn = yield* connection(deps.settings);
+  const conn = yield* connection(deps.settings, deps.port.words);
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
@@ -431,7 +455,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(hasLists ? { lists: checkedLists(rules) } : {}) };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
     if (before.length === 0) {
-      throw new AddonError('no_table', 'No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap). Use "Set up from template" first.');
+      throw new AddonError('no_table', `No sheet here looks like an Equity Desk table (Requests, Work plan, Milestones or Roadmap): ${deps.port.words.setUp()} first.`);
     }
     const loading = stillLoading(before.flatMap((g) => g.sheets), rules);
     if (loading !== undefined) throw new AddonError('loading', loading);

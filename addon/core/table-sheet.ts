@@ -7,6 +7,7 @@ import { DEFAULT_RULES, readRules, type Rules } from '../../shared/rules';
 import type { TableDef } from '../../shared/tables';
 import type { WireCell } from '../../shared/wire/sync-wire';
 import { periodTyped } from '../../shared/cells/date-format';
+import { percentTyped } from '../../shared/cells/percent-format';
 import { isHostDate, type HostCell, type SheetCells, type SpreadsheetPort } from '../port/spreadsheet-port';
 import type { MergedRange } from '../port/merged-ranges';
 import { SYNC_ID_HEADER, isSyncIdHeader, syncIdOf } from '../port/rows-by-id';
@@ -49,13 +50,14 @@ export interface TableSheet {
   textFields(row: SheetRow): string[] | undefined;
 }
 
-/** `numberFormat`: the cell's, which says whether a date was typed as a month or a year. */
+/** `numberFormat`: the cell's, which says whether a date was typed as a month or a year, and a number as a percent. */
 export function jsonCell(port: SpreadsheetPort, v: HostCell, numberFormat?: string): JsonCell {
   if (v === null || v === undefined || v === '') return null;
   if (isHostDate(v)) {
     const iso = port.isoFromDate(v);
     return periodTyped(iso, numberFormat) ?? iso;
   }
+  if (typeof v === 'number') return percentTyped(v, numberFormat) ?? v;
   return v as JsonCell;
 }
 
@@ -133,6 +135,8 @@ const isHelperSheet = (name: string) => name === LISTS_SHEET || /^dashboard\b/i.
 export interface TableSearch {
   /** Only the first sheet of this table: the one named as it when there is one, without reading the others. */
   only?: TableDef['name'];
+  /** With `only`: every sheet of that table, in the workbook's order, as a sync reads them. */
+  every?: boolean;
   reading?: SheetReading;
   /** The workbook's sheets in order, when the caller has listed them already. */
   names?: readonly string[];
@@ -143,24 +147,24 @@ export interface TableSearch {
  * Timeline", "2025 Timeline"), which sync as one set. Sheets named as a table are recognized by name,
  * the rest read once each to recognize their headers.
  */
-export function* readTableSheets(port: SpreadsheetPort, { only, reading = {}, names: listed }: TableSearch = {}): Task<TableSheet[]> {
+export function* readTableSheets(port: SpreadsheetPort, { only, every = false, reading = {}, names: listed }: TableSearch = {}): Task<TableSheet[]> {
   const names = (listed ?? (yield* io(port.sheetNames()))).filter((n) => !isHelperSheet(n));
-  const named = only === undefined ? undefined : names.find((n) => tableNamed(n)?.name === only);
+  const named = only === undefined || every ? undefined : names.find((n) => tableNamed(n)?.name === only);
   if (named !== undefined) return yield* readTableSheet(port, named, tableNamed(named)!, reading);
   const found: TableSheet[] = [];
   for (const name of names) {
     const byName = tableNamed(name);
     if (byName) {
-      if (!only) found.push(...(yield* readTableSheet(port, name, byName, reading)));
+      if (!only || byName.name === only) found.push(...(yield* readTableSheet(port, name, byName, reading)));
       continue;
     }
     const cells = yield* io(port.readSheetWithFormulas(name));
     const table = locateTable(name, cells.values.map((line) => line.map((v) => (v instanceof Date ? null : v))), reading.held?.(name))?.table;
     if (!table || (only && only !== table.name)) continue;
     found.push(...tableSheetOf(port, name, table, cells, reading));
-    if (only) break;
+    if (only && !every) break;
   }
-  return found;
+  return only && every ? found.filter((t) => t.table.name === only) : found;
 }
 
 /**

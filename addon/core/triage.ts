@@ -4,27 +4,39 @@ import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
 import { PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
 import { sameText } from '../../shared/status/sheet-math';
-import { isOpenRequest } from '../../shared/status/request-status';
+import { isOpenRequest, RECEIVED_IN_FUTURE } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows } from '../../shared/validate-row';
+import type { FieldIssue } from '../../shared/issues';
 import { AddonError } from './addon-error';
-import { readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
+import { readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
 
-/** The Requests sheet (or the first sheet with its headers); `names` as in TableSearch. */
-export function* requestsSheet(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet> {
-  const [t] = yield* readTableSheets(port, { only: 'requests', names });
-  if (!t) throw new AddonError('no_table', 'There is no Requests sheet here (or a sheet with its headers). Use "Set up from template > TA intake" first.');
-  return t;
+/**
+ * Every request sheet, in the workbook's order, as the sync reads them: a log kept per fiscal year, or an office's own
+ * log beside the Requests sheet a template added, is one queue. `names` as in TableSearch.
+ */
+export function* requestSheets(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet[]> {
+  const sheets = yield* readTableSheets(port, { only: 'requests', every: true, names });
+  if (sheets.length === 0) throw new AddonError('no_table', `There is no Requests sheet here (or a sheet with its headers): ${port.words.setUp('ta-intake')} first.`);
+  return sheets;
 }
 
-/** The Requests sheet and this spreadsheet's rules, from one listing of the sheets. */
-export function* requestsAndRules(port: SpreadsheetPort): Task<{ t: TableSheet; rules: Rules }> {
+/** Every request sheet and this spreadsheet's rules, from one listing of the sheets. */
+export function* requestsAndRules(port: SpreadsheetPort): Task<{ sheets: TableSheet[]; rules: Rules }> {
   const names = yield* io(port.sheetNames());
-  return { t: yield* requestsSheet(port, names), rules: yield* spreadsheetRules(port, names) };
+  return { sheets: yield* requestSheets(port, names), rules: yield* spreadsheetRules(port, names) };
+}
+
+/** The request sheet a queue item came from (one read), and the rules; a sheet renamed or deleted since is said so. */
+export function* requestSheetAndRules(port: SpreadsheetPort, sheet: string): Task<{ t: TableSheet; rules: Rules }> {
+  const names = yield* io(port.sheetNames());
+  const t = names.includes(sheet) ? (yield* readTableSheet(port, sheet, TABLES.requests)).find((s) => s.table.name === 'requests') : undefined;
+  if (!t) throw new AddonError('not_found', `There is no request sheet "${sheet}" any more (it was renamed or deleted). Refresh the queue.`);
+  return { t, rules: yield* spreadsheetRules(port, names) };
 }
 
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -42,19 +54,24 @@ export interface RequestRow {
   row: number;
   raw: Record<string, unknown>;
   values: TypedRow;
+  /** The row's warnings, as the sync sends them to the Data quality sheet. */
+  warnings: readonly FieldIssue[];
 }
 
 /** Every request row with its typed values (fields that do not read stay null). */
 export function requestRows(t: TableSheet, rules: Rules): RequestRow[] {
   const results = validateRows(TABLES.requests, t.read.rows.map((r) => r.raw), readOptionsOf(rules), t.read.rows.map((r) => t.textFields(r)));
-  return t.read.rows.map((r, i) => ({ row: r.row, raw: r.raw, values: results[i].values }));
+  return t.read.rows.map((r, i) => ({ row: r.row, raw: r.raw, values: results[i].values, warnings: results[i].warnings }));
 }
 
 export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: string): TriageItem {
   const derived = computeDerived(TABLES.requests, r.values, rules, asOf);
   // A value that did not read (a typo in a dropdown) is shown as typed, so the user can see and fix it.
   const shown = (f: string) => text(r.values[f] ?? r.raw[f]);
+  const days = typeof derived.daysOpen === 'number' ? derived.daysOpen : null;
+  const receivedWarnings = r.warnings.filter((w) => w.field === 'receivedOn').map((w) => w.message);
   return {
+    sheet: t.sheet,
     row: r.row,
     key: rowKey(t, r.row, r.raw.requestId),
     requestId: shown('requestId'),
@@ -62,7 +79,9 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     requesterOrg: shown('requesterOrg'),
     contactName: shown('contactName'),
     description: shown('description'),
-    daysOpen: typeof derived.daysOpen === 'number' ? derived.daysOpen : null,
+    // Negative days open would hide the typo they come from: the backlog's own words for it are shown instead.
+    daysOpen: days !== null && days < 0 ? null : days,
+    receivedWarnings: days !== null && days < 0 ? [RECEIVED_IN_FUTURE, ...receivedWarnings] : receivedWarnings,
     slaState: text(derived.slaState),
     suggestedPriority: text(derived.suggestedPriority),
     priorityReason: text(derived.priorityReason),
@@ -77,7 +96,11 @@ const NEW: (typeof REQUEST_STATUSES)[number] = 'New';
 
 export const needsTriage = (v: TypedRow) => isOpen(v) && (v.status === null || sameText(v.status, NEW) || v.priority === null || v.assignee === null);
 
-const rank = (item: TriageItem) => PRIORITIES.indexOf((item.values.priority || item.suggestedPriority) as (typeof PRIORITIES)[number]);
+/** A priority not in the list (a typo) ranks as a blank one does: by the suggested priority. */
+const rank = (item: TriageItem) => {
+  const set = PRIORITIES.indexOf(item.values.priority as (typeof PRIORITIES)[number]);
+  return set >= 0 ? set : PRIORITIES.indexOf(item.suggestedPriority as (typeof PRIORITIES)[number]);
+};
 
 export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): AssigneeLoad[] {
   const loads = new Map<string, AssigneeLoad>();
@@ -99,14 +122,15 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
 }
 
 export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageView> {
-  const { t, rules } = yield* requestsAndRules(port);
-  const rows = requestRows(t, rules);
-  const items = rows
-    .filter((r) => needsTriage(r.values))
-    .map((r) => triageItem(t, r, rules, asOf))
-    .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999') || a.row - b.row);
+  const { sheets, rules } = yield* requestsAndRules(port);
+  const read = sheets.map((t) => ({ t, rows: requestRows(t, rules) }));
+  const rows = read.flatMap((s) => s.rows);
+  // A stable sort: requests alike keep the sheets' order and each sheet's row order.
+  const items = read
+    .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(r.values)).map((r) => triageItem(t, r, rules, asOf)))
+    .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999'));
   return {
-    sheet: t.sheet,
+    sheets: sheets.map((t) => t.sheet),
     asOf,
     items,
     fields: triageForm(TABLES.requests, rules, assigneeLoads(rows, rules)),

@@ -9,6 +9,7 @@ import type { MergedRange } from '../port/merged-ranges';
 import { isHostDate, type HostCell, type RowCells, type SheetCells, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import type { SettingsPort } from '../port/host-ports';
 import { PROPERTY_BYTES, utf8Bytes } from './property-room';
+import { readSheetMemory, sheetMemoryKey } from './sheet-memory';
 import { isErrorType } from '../../shared/typed-error';
 import { ProtectedCellsError } from '../port/protected-cells';
 import { headerAt, jsonCell, type JsonCell, type TableSheet } from './table-sheet';
@@ -74,9 +75,11 @@ export function stillAsRead(port: SpreadsheetPort, t: TableSheet, idColumn: numb
  * tried again); the memory holds only cells still to write (a table stacked in the sheet keeps its own), so one typed
  * anew (another month, a day) is forgotten. A cell is its row's Sync ID, its column's header and the period it shows.
  */
-function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
-  const key = `equityDesk.refusedEnds.${t.sheet}`;
-  const before = new Set<string>(JSON.parse((yield* io(settings.get(key))) ?? '[]'));
+function* refusedBefore(port: SpreadsheetPort, settings: SettingsPort, t: TableSheet, writes: readonly RowCells[]) {
+  const memoryKey = yield* sheetMemoryKey(port, t.sheet, 'refusedEnds');
+  const { key } = memoryKey;
+  const { text, byName } = yield* readSheetMemory(settings, memoryKey);
+  const before = new Set<string>(JSON.parse(text ?? '[]'));
   const keyOf = (w: RowCells, column: number) => [w.rowId, t.host[t.headerRow - 1]?.[column - 1], t.grid[w.row - 1]?.[column - 1]].join('|');
   const kept = writes.flatMap((w) => w.cells.map((c) => keyOf(w, c.column))).filter((k) => before.has(k));
   // Another table stacked in the sheet shares its memory: its cells stay while their rows are on the sheet.
@@ -92,12 +95,14 @@ function* refusedBefore(settings: SettingsPort, t: TableSheet, writes: readonly 
       return cells.length ? [{ ...w, cells }] : [];
     }),
     *remember(refused: readonly RowCells[]): Task<(w: RowCells, column: number) => boolean> {
-      if (!refused.length && kept.length + others.length === before.size) return (w, column) => before.has(keyOf(w, column));
+      if (!byName && !refused.length && kept.length + others.length === before.size) return (w, column) => before.has(keyOf(w, column));
       // The cells remembered already come first: a sheet past the room keeps the same ones from sync to sync.
       // A cell left out for room is tried again, as every cell was before the memory, and the summary says so.
       let room = PROPERTY_BYTES - utf8Bytes(key) - 2;
       const keys = [...others, ...kept, ...refused.flatMap((w) => w.cells.map((c) => keyOf(w, c.column)))].filter((k) => (room -= utf8Bytes(JSON.stringify(k)) + 1) >= 0);
       yield* io(settings.set(key, keys.length ? JSON.stringify(keys) : null));
+      // Kept by the sheet's name before: the tables stacked in a sheet shared it, and every one is in `keys` now.
+      if (byName) yield* io(settings.set(memoryKey.byName, null));
       const held = new Set(keys);
       return (w, column) => held.has(keyOf(w, column));
     },
@@ -143,7 +148,7 @@ export function* endPeriods(port: SpreadsheetPort, settings: SettingsPort, table
     reports.push(periodEnds);
     for (const { t, idColumn, writes: found } of ends) {
       if (!found.length) continue;
-      const memory = yield* refusedBefore(settings, t, found);
+      const memory = yield* refusedBefore(port, settings, t, found);
       let writes: RowCells[] | null = memory.writes;
       let written = new Set<string>();
       let refused: RowCells[] = [];

@@ -20,16 +20,23 @@ export interface TriageFormField {
   choices: { value: string; text: string }[];
 }
 
-export interface TriageItem {
-  /** Sheet row when the queue was read; `key` finds the row again if rows moved since. */
+/** Where a request is: its sheet, its row when the queue was read, and the key that finds the row again if rows moved since. */
+export interface RequestAt {
+  sheet: string;
   row: number;
   key: string;
+}
+
+export interface TriageItem extends RequestAt {
   requestId: string;
   receivedOn: string;
   requesterOrg: string;
   contactName: string;
   description: string;
+  /** Null with no received date, or one in the future (a typo `receivedWarnings` names). */
   daysOpen: number | null;
+  /** What the received date looks like to the Data quality sheet (a likely typo), in its words. */
+  receivedWarnings: string[];
   slaState: string;
   suggestedPriority: string;
   priorityReason: string;
@@ -46,7 +53,8 @@ export interface AssigneeLoad {
 }
 
 export interface TriageView {
-  sheet: string;
+  /** Every request sheet the queue was read from, in the workbook's order. */
+  sheets: string[];
   asOf: string;
   items: TriageItem[];
   /** The form's fields, in the table's column order. */
@@ -55,9 +63,7 @@ export interface TriageView {
   failedScheduledSync?: ScheduledRun | null;
 }
 
-export interface TriageUpdate {
-  key: string;
-  row: number;
+export interface TriageUpdate extends RequestAt {
   /** The fields the person changed, as they typed them. */
   values: Partial<Record<TriageField, string>>;
   /** What the sidebar showed for those fields when it read the row: a cell that differs now was changed by someone else. */

@@ -88,8 +88,9 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
   };
 
   const bridge: HostBridge = {
+    words: port.words,
     triage: () => call(() => triageQueue(port, today())),
-    select: (key, row) => call(() => selectRequest(port, key, row)),
+    select: (at) => call(() => selectRequest(port, at)),
     save: (update) => call(() => saveRequest(port, update, today())),
     sync: () =>
       call(async () => {
@@ -118,7 +119,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
 
   return {
     bridge,
-    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache }), functionError: deps.functionError ?? ((code) => code) }),
+    handlers: excelFunctionHandlers({ port, today, demand: () => ({ http: deps.http, settings, cache, words: port.words }), functionError: deps.functionError ?? ((code) => code) }),
     async start() {
       const saved = await runAsync(readSettings(settings));
       schedule.resume();

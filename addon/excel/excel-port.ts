@@ -8,6 +8,7 @@ import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
+import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
@@ -210,6 +211,10 @@ function setPrint(sheet: Worksheet, f: SheetFormat): void {
 }
 
 export class ExcelPort implements SpreadsheetPort {
+  readonly words = EXCEL_WORDS;
+  /** Worksheet ids by name, as the sheets were last listed: a sheet renamed since is listed again by the next sync. */
+  private readonly ids = new Map<string, string>();
+
   constructor(private readonly deps: ExcelPortDeps) {}
 
   /**
@@ -265,10 +270,25 @@ export class ExcelPort implements SpreadsheetPort {
 
   sheetNames(): Promise<string[]> {
     return this.deps.run(async (context) => {
-      const sheets = context.workbook.worksheets.load('items/name');
+      const sheets = context.workbook.worksheets.load(['items/name', 'items/id']);
       await context.sync();
+      this.ids.clear();
+      for (const sheet of sheets.items) this.ids.set(sheet.name, sheet.id);
       return sheets.items.map((s) => s.name);
     });
+  }
+
+  /** From the sheets as listed, in the request that listed them; a sheet not listed yet costs one request. */
+  async sheetId(name: string): Promise<string> {
+    const known = this.ids.get(name);
+    if (known !== undefined) return known;
+    const id = await this.onSheet(name, async (context, sheet) => {
+      sheet.load('id');
+      await context.sync();
+      return sheet.id;
+    });
+    this.ids.set(name, id);
+    return id;
   }
 
   readSheet(name: string): Promise<HostCell[][]> {

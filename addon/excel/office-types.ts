@@ -137,6 +137,8 @@ export interface PageLayout {
 
 export interface Worksheet extends LoadableObject {
   readonly name: string;
+  /** Kept when the sheet is renamed or moved. */
+  readonly id: string;
   readonly isNullObject: boolean;
   tabColor: string;
   readonly freezePanes: { freezeRows(count: number): void; freezeColumns(count: number): void };

@@ -1,6 +1,7 @@
 // The one seam between the add-on's use-cases and a spreadsheet host: whole-block operations only, so
 // every implementation (Apps Script, Excel, in-memory) reads and writes a sheet in a bounded number of calls.
 // Calls answer at once or with a promise (see addon/core/task.ts); only `isoFromDate` is always immediate.
+import type { HostWords } from './host-words';
 import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
@@ -129,7 +130,14 @@ export interface RowRules {
 }
 
 export interface SpreadsheetPort {
+  /** The host's own words for the add-on's places, for texts that tell its user where to go. */
+  readonly words: HostWords;
   sheetNames(): Io<string[]>;
+  /**
+   * The sheet's lasting id, kept when the sheet is renamed or moved (Sheets' sheet id, Excel's worksheet id): what the
+   * document remembers a sheet by. No host call for a sheet listed by `sheetNames`.
+   */
+  sheetId(name: string): Io<string>;
   /**
    * The sheet's used block from A1 in one read, trailing blank rows and columns dropped; `[]` when empty.
    * A range merged down a column reads as its value in every row it spans (`spreadMerges`).

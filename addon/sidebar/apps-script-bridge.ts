@@ -1,5 +1,6 @@
 // The HostBridge over google.script.run: each call becomes a promise; a handler's `{failed, message}`
 // answer and a thrown server error both reject with a HostError.
+import { SHEETS_WORDS } from '../apps-script/host-words';
 import type { SidebarTarget } from '../apps-script/entry-points';
 import type { ActionFailure } from '../core/views';
 import { HostError, type HostBridge } from './host-bridge';
@@ -25,8 +26,9 @@ function call<T>(target: SidebarTarget, ...args: unknown[]): Promise<T> {
 
 export function appsScriptBridge(): HostBridge {
   return {
+    words: SHEETS_WORDS,
     triage: () => call('sidebarTriage'),
-    select: (key, row) => call('sidebarSelect', key, row),
+    select: ({ sheet, key, row }) => call('sidebarSelect', { sheet, key, row }),
     save: (update) => call('sidebarSave', update),
     sync: () => call('sidebarSync'),
     feedbackLink: (requestId) => call('sidebarFeedbackLink', requestId),

@@ -2,15 +2,18 @@
 // every call is asynchronous, takes and returns plain JSON, and fails with a HostError carrying a message.
 import { isErrorType, TypedError } from '../../shared/typed-error';
 import type { SetupReport } from '../core/setup';
-import type { SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
+import type { HostWords } from '../port/host-words';
+import type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 
-export type { SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageUpdate, TriageView };
+export type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageUpdate, TriageView };
 
 export interface HostBridge {
+  /** The host's own words for the file and its places. */
+  readonly words: HostWords;
   triage(): Promise<TriageView>;
   /** Selects the request's row in the sheet. */
-  select(key: string, row: number): Promise<void>;
+  select(at: RequestAt): Promise<void>;
   save(update: TriageUpdate): Promise<SaveResult>;
   sync(): Promise<SyncReport>;
   /** The survey link of a fulfilled request, by its Request ID, to send to the requester. */

@@ -33,7 +33,7 @@ export class SettingsPanel {
         h('input', { id: 'setting-url', name: 'serviceUrl', type: 'url', value: view.serviceUrl, placeholder: view.allowedServiceUrls[0]?.replace(/\/$/, '') ?? 'https://equity-desk.example.gov', autocomplete: 'off', 'aria-describedby': 'url-hint' }),
         h('p', { class: 'hint', id: 'url-hint' }, view.allowedServiceUrls.length ? `This add-on may connect to ${view.allowedServiceUrls.join(', ')}` : 'An https:// address.')),
       h('div', { class: 'field' },
-        h('label', { for: 'setting-token' }, 'Source token for this sheet'),
+        h('label', { for: 'setting-token' }, `Source token for this ${this.bridge.words.document}`),
         h('input', { id: 'setting-token', name: 'sourceToken', type: 'password', value: '', autocomplete: 'off', 'aria-describedby': 'token-hint' }),
         h('p', { class: 'hint', id: 'token-hint' }, view.tokenHint ? `A token ending ${view.tokenHint} is saved; leave blank to keep it.` : 'No token saved yet.')),
       view.schedule && h('div', { class: 'field' },

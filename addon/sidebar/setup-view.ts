@@ -1,14 +1,9 @@
 // The set-up panel (Excel task pane; Sheets has a menu for it): one button per template, each adding the
 // template's sheets without touching sheets that already hold something, and saying what it did.
 import { announce, h } from './dom';
+import { TEMPLATE_LABELS } from '../port/host-words';
 import { errorText, type HostBridge, type TemplateName } from './host-bridge';
 
-const TEMPLATES: Record<TemplateName, string> = {
-  'ta-intake': 'TA intake (requests log)',
-  workplan: 'Work plan',
-  milestones: 'Milestones',
-  roadmap: 'Roadmap',
-};
 
 export class SetupPanel {
   private readonly result = h('p', { id: 'setup-result' });
@@ -18,7 +13,7 @@ export class SetupPanel {
     private readonly bridge: HostBridge,
     private readonly status: Element,
   ) {
-    const buttons = (Object.entries(TEMPLATES) as [TemplateName, string][]).map(([name, label]) =>
+    const buttons = (Object.entries(TEMPLATE_LABELS) as [TemplateName, string][]).map(([name, label]) =>
       h('li', {}, h('button', { type: 'button', 'data-template': name, onclick: () => void this.setup(name) }, label)),
     );
     this.root.append(h('h2', {}, 'Set up from template'), h('p', { class: 'hint' }, 'Adds the sheets as Excel tables with dropdowns, status formulas and a Dashboard. Sheets that already hold data are kept.'), h('ul', { class: 'templates' }, ...buttons), this.result);

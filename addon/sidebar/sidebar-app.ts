@@ -26,6 +26,8 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
   const tabs = {} as Partial<Record<SidebarView, HTMLButtonElement>>;
 
   const show = (view: SidebarView) => {
+    // What the last view said (a red error among it) is no word about the one opening.
+    announce(status, '');
     for (const [name, panel] of Object.entries(panels) as [SidebarView, { root: HTMLElement }][]) {
       panel.root.hidden = name !== view;
       tabs[name]?.setAttribute('aria-pressed', String(name === view));
@@ -55,10 +57,11 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
     h('nav', { 'aria-label': 'Equity Desk' }, tabs.triage!, tabs.settings!, ...(tabs.setup ? [tabs.setup] : []), syncButton),
     status,
     syncResult,
+    // Each view's own content first; the survey link, asked from any of them, below.
     triage.root,
     settings.root,
-    feedbackLinkPanel(bridge, status),
     ...(setup ? [setup.root] : []),
+    feedbackLinkPanel(bridge, status),
   );
   show(start);
 }

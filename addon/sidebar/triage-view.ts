@@ -1,7 +1,8 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
-// the requests table's definition; Save and Save & next write the row.
+// the requests table's definition; Save and Save & next write the row and leave the keyboard where the work goes on.
 import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
+import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
 import { runLook, runText } from './schedule-text';
 import { errorText, type HostBridge } from './host-bridge';
@@ -11,9 +12,10 @@ export class TriagePanel {
   private index = -1;
   private readonly queue = h('ul', { id: 'queue', role: 'listbox', tabindex: 0, 'aria-label': 'Requests needing triage' });
   private readonly heading = h('h2', { id: 'queue-heading' }, 'Requests needing triage');
+  private readonly sheets = h('p', { id: 'queue-sheets', class: 'hint' });
   private readonly detail = h('section', { id: 'detail', 'aria-label': 'Selected request' });
   private readonly notice = h('div', { id: 'scheduled-sync-notice' });
-  readonly root = h('div', { id: 'triage' }, this.notice, this.heading, this.queue, this.detail);
+  readonly root = h('div', { id: 'triage' }, this.notice, this.heading, this.sheets, this.queue, this.detail);
 
   constructor(
     private readonly bridge: HostBridge,
@@ -48,13 +50,17 @@ export class TriagePanel {
   private renderQueue(): void {
     const items = this.view?.items ?? [];
     this.heading.textContent = `Requests needing triage (${items.length})`;
+    const sheets = this.view?.sheets ?? [];
+    this.sheets.textContent = sheets.length ? `From ${listValues(sheets)}.` : '';
     clear(this.queue);
     items.forEach((item, i) => {
       const suggested = item.suggestedPriority ? ` · suggested ${item.suggestedPriority}` : '';
+      // With one log a row number is enough; with several, the sheet tells an archive's request from this year's.
+      const where = sheets.length > 1 ? `${item.sheet} row ${item.row} · ` : '';
       this.queue.append(
         h('li', { id: `request-${i}`, role: 'option', 'aria-selected': String(i === this.index), onclick: () => void this.choose(i) },
           h('span', { class: 'title' }, `${item.requestId || `Row ${item.row}`} · ${item.requesterOrg || 'no organization'}`),
-          h('span', { class: 'meta' }, `Received ${item.receivedOn || 'unknown'}${suggested}`)),
+          h('span', { class: 'meta' }, `${where}Received ${item.receivedOn || 'unknown'}${suggested}`)),
       );
     });
   }
@@ -69,7 +75,7 @@ export class TriagePanel {
     if (!item) return;
     this.queue.children[i]?.scrollIntoView?.({ block: 'nearest' });
     try {
-      await this.bridge.select(item.key, item.row);
+      await this.bridge.select(item);
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
@@ -77,8 +83,9 @@ export class TriagePanel {
 
   private control(field: TriageFormField, item: TriageItem): HTMLElement {
     const value = item.values[field.name];
-    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}` };
-    if (field.input !== 'choice') return h('input', { ...common, type: field.input, value });
+    const held = heldOnly(field, value) ? ` held-${field.name}` : '';
+    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}${held}` };
+    if (field.input !== 'choice') return h('input', { ...common, type: field.input, value: shownValue(field, value) });
     const choices = [...field.choices];
     if (value && !choices.some((c) => c.value === value)) choices.unshift({ value, text: `${value} (not in the list)` });
     return h('select', common, h('option', { value: '' }, '—'), ...choices.map((c) => h('option', { value: c.value, selected: c.value === value }, c.text)));
@@ -96,6 +103,9 @@ export class TriagePanel {
       h('div', { class: 'field' },
         h('label', { for: `field-${field.name}` }, field.label),
         this.control(field, item),
+        heldOnly(field, item.values[field.name])
+          ? h('p', { class: 'hint', id: `held-${field.name}` }, `The sheet says ${quoteValue(item.values[field.name])} (not a date); it stays unless you pick one.`)
+          : null,
         field.name === 'priority' && item.suggestedPriority
           ? h('p', { class: 'hint', id: 'priority-hint' }, `Suggested: ${item.suggestedPriority}. ${item.priorityReason}`)
           : null,
@@ -115,7 +125,10 @@ export class TriagePanel {
       h('h2', {}, item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`),
       h('dl', {},
         h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
-        h('dt', {}, 'Received'), h('dd', {}, `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`),
+        h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
+        h('dt', {}, 'Received'), h('dd', { class: 'received' },
+          `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
+          ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
         h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
         h('dt', {}, 'Request'), h('dd', { class: 'description' }, item.description || '—')),
       form,
@@ -133,26 +146,33 @@ export class TriagePanel {
     (form.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
   }
 
+  /** Where a keyboard goes on: the next request's first field, the Save button again, or the queue once it is empty. */
+  private focusAfterSave(next: boolean): void {
+    const target = this.detail.querySelector<HTMLElement>(next ? 'form input, form select' : 'button[value=save]') ?? this.queue;
+    target.focus();
+  }
+
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
     const values: Partial<Record<TriageField, string>> = {};
     const read: Partial<Record<TriageField, string>> = {};
-    for (const field of this.fieldNames()) {
-      const v = (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value;
-      if (v !== item.values[field]) {
-        values[field] = v;
-        read[field] = item.values[field];
+    // Changed is what differs from what the control showed: a Due of "TBD" shows an empty picker, which is no change.
+    for (const field of this.view!.fields) {
+      const v = (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value;
+      if (v !== shownValue(field, item.values[field.name])) {
+        values[field.name] = v;
+        read[field.name] = item.values[field.name];
       }
     }
     announce(this.status, 'Saving…');
     try {
-      const result = await this.bridge.save({ key: item.key, row: item.row, values, read });
+      const result = await this.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values, read });
       if (!result.ok) {
         this.showErrors(form, result.errors);
         if (result.conflict) {
           // The row as it is now becomes what this form was read from: saving again keeps the person's values.
           Object.assign(item, result.conflict.item);
-          for (const field of this.fieldNames()) {
-            if (!(field in values)) (form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement).value = item.values[field];
+          for (const field of this.view!.fields) {
+            if (!(field.name in values)) (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value = shownValue(field, item.values[field.name]);
           }
           announce(this.status, 'Someone else changed this request meanwhile; nothing was saved. See the marked fields.', 'error');
         } else announce(this.status, 'Some fields need fixing.', 'error');
@@ -166,8 +186,15 @@ export class TriagePanel {
       this.renderQueue();
       const following = result.item ? (next ? at + 1 : at) : at;
       await this.choose(Math.min(following, items.length - 1));
+      this.focusAfterSave(next);
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
   }
 }
+
+/** A date picker shows only a `YYYY-MM-DD` day: a cell holding other text ("TBD", `13/45/2026`) shows it empty. */
+const heldOnly = (field: TriageFormField, value: string) => field.input === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** What the field's control shows for the cell's value, which a save compares with to find what the person changed. */
+const shownValue = (field: TriageFormField, value: string) => (heldOnly(field, value) ? '' : value);

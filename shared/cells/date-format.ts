@@ -10,6 +10,9 @@ const LITERALS = /"[^"]*"|\\.|_.|\*./g;
 /** `[$-409]` locale and `[Red]` colour tags; `[h]`, `[mm]`, `[ss]` are elapsed time and kept for the time test. */
 const TAGS = /\[(?![hms]+\])[^\]]*\]/gi;
 
+/** A number format's first section (how it shows a positive number) without its literal text and tags. */
+export const positiveSection = (format: string): string => format.replace(LITERALS, '').replace(TAGS, '').split(';')[0];
+
 /**
  * The period a number format shows when it shows a date with no day and no time; undefined for a format that
  * shows a day or a time, or no date at all. Excel and Sheets format strings alike: only the first section
@@ -17,7 +20,7 @@ const TAGS = /\[(?![hms]+\])[^\]]*\]/gi;
  * a time whatever else it shows.
  */
 export function shownPeriod(format: string): ShownPeriod | undefined {
-  const bare = format.replace(LITERALS, '').replace(TAGS, '').split(';')[0].replace(/am\/pm|a\/p/gi, '').toLowerCase();
+  const bare = positiveSection(format).replace(/am\/pm|a\/p/gi, '').toLowerCase();
   if (/[hs]/.test(bare) || /\[[hms]+\]/.test(bare) || bare.includes('d')) return undefined;
   if (bare.includes('m')) return 'month';
   return bare.includes('y') ? 'year' : undefined;

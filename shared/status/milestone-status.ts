@@ -9,11 +9,12 @@ export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
 
 export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unknown }
 
-const DONE = ['Completed', 'Done'];
+/** The statuses that make a milestone Done; `addedStatuses` counts them as named by the rules. */
+export const DONE_MILESTONE_STATUSES = ['Completed', 'Done'];
 
 /** An item whose date is still to be decided (TBD, or blank) is kept and says so: never Missed or Overdue. */
 export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string): MilestoneDerived {
-  if (DONE.some((d) => sameText(i.status, d))) return 'Done';
+  if (DONE_MILESTONE_STATUSES.some((d) => sameText(i.status, d))) return 'Done';
   const when = isDate(i.endOn) ? i.endOn : isDate(i.date) ? i.date : undefined;
   if (!when) return 'No date yet';
   const left = daysBetween(asOf, when);

@@ -7,11 +7,11 @@ import type { WorkplanDerived } from './workplan-status';
 export interface ItemProgress { done: number; unrecorded: boolean }
 
 /**
- * Not started: marked so, with no status (as a plan pasted without a Status column is read), scheduled later, or
- * late to start: known to have done nothing yet.
+ * Not under way: not started (marked so, with no status, as a plan pasted without a Status column is read, scheduled
+ * later, or late to start: known to have done nothing yet), or stopped: no % is missing from either.
  */
-const notStarted = (derived: WorkplanDerived, status: unknown) =>
-  derived === 'Not started (scheduled)' || derived === 'Late start' || status === null || status === undefined || status === '' || sameText(status, 'Not started');
+const notUnderWay = (derived: WorkplanDerived, status: unknown) =>
+  derived === 'Not started (scheduled)' || derived === 'Late start' || derived === 'Stopped' || status === null || status === undefined || status === '' || sameText(status, 'Not started');
 
 /**
  * Every item counts, equally: a Completed item (or one at 100 %) as done, an item with a % recorded at that %, and
@@ -22,7 +22,7 @@ const notStarted = (derived: WorkplanDerived, status: unknown) =>
 export function itemProgress(derived: WorkplanDerived, status: unknown, percentComplete: number | null): ItemProgress {
   if (derived === 'Complete') return { done: 1, unrecorded: false };
   if (percentComplete !== null) return { done: Math.min(Math.max(percentComplete, 0), 1), unrecorded: false };
-  return { done: 0, unrecorded: !notStarted(derived, status) };
+  return { done: 0, unrecorded: !notUnderWay(derived, status) };
 }
 
 /** The rule beside every "% complete" the committee reads. */

@@ -59,7 +59,7 @@ const sheetColumn = z.strictObject({
 /** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
 export const syncContext = z.object({
   sheet: described(z.optional(sheetName), "The sheet the request's rows were read from. With it, a row's sheetRow counted within this sheet (sheetRow modulo 1,048,576) is the row the committee's Data quality sheet names in its cell references."),
-  columns: described(z.optional(z.array(sheetColumn)), "The sheet's header row as the user wrote it, by column, each with the fields read there: the Data quality sheet shows a problem under the user's own header and at its cell."),
+  columns: described(z.optional(z.array(sheetColumn)), "The sheet's header row as the user wrote it, by column, each with the fields read there: the Data quality sheet shows a problem under the user's own header and at its cell. With it, a field no column reads keeps what the service holds for the row (not shown is not cleared)."),
   titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one.'),
   titleFiscalYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one fiscal year named by the title rows or the sheet\'s name ("FY 2024-25 milestones"), by the year it ends in (2025): dates written without a year take the year its months fall in.'),
   fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),

@@ -23,6 +23,7 @@ export interface WirePrepared {
   batch: Omit<Batch, 'upserts' | 'at'>;
   rows: { rowIds: string[]; hashes: string[]; valuesJson: string[]; rawJson: (string | null)[]; doneOn: (string | null)[]; closedOn: (string | null)[]; sheetRows: (number | null)[] };
   answer: PreparedSync['answer'];
+  unshown?: string[];
 }
 
 /** From a worker: the prepared batch, the `ApiError` that refuses the body, or an unexpected failure's stack. */
@@ -32,7 +33,7 @@ export type PrepareOutcome =
   | { fault: string };
 
 /** The batch with its rows encoded (`encodeRow`): the worker makes the JSON text the store writes, not the event loop. */
-export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
+export function toWire({ batch: { upserts, at, ...rest }, answer, unshown }: PreparedSync<PreparedBatch['batch']>): WirePrepared {
   const rows: WirePrepared['rows'] = { rowIds: [], hashes: [], valuesJson: [], rawJson: [], doneOn: [], closedOn: [], sheetRows: [] };
   const encode = encodeRow(rest.table, at);
   for (const r of upserts.map(encode)) {
@@ -44,15 +45,15 @@ export function toWire({ batch: { upserts, at, ...rest }, answer }: PreparedSync
     rows.closedOn.push(r.closedOn);
     rows.sheetRows.push(r.sheetRow ?? null);
   }
-  return { batch: rest, rows, answer };
+  return { batch: rest, rows, answer, ...(unshown ? { unshown } : {}) };
 }
 
-export function fromWire({ batch, rows, answer }: WirePrepared, at: Date): PreparedSync {
+export function fromWire({ batch, rows, answer, unshown }: WirePrepared, at: Date): PreparedSync {
   const upserts = rows.rowIds.map((rowId, i): EncodedRow => {
     const row: EncodedRow = { rowId, hash: rows.hashes[i], valuesJson: rows.valuesJson[i], rawJson: rows.rawJson[i], doneOn: rows.doneOn[i], closedOn: rows.closedOn[i] };
     const sheetRow = rows.sheetRows[i];
     if (sheetRow !== null) row.sheetRow = sheetRow;
     return row;
   });
-  return { batch: { ...batch, upserts, at }, answer };
+  return { batch: { ...batch, upserts, at }, answer, ...(unshown ? { unshown } : {}) };
 }

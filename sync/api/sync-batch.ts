@@ -8,6 +8,7 @@ import { rowOfPosition } from '../../shared/read-table';
 import type { SyncAnswer } from '../../shared/wire/sync-answers';
 import { syncRequest, type SyncRequest } from '../../shared/wire/sync-wire';
 import { sheetWarningRows } from '../ingest/sheet-warnings';
+import { unshownFields } from '../ingest/unshown-fields';
 import { prepareBatch, type IngestBatch, type IngestRow, type PreparedBatch } from '../ingest/ingest-batch';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, RowStore } from '../store/row-store';
@@ -43,6 +44,8 @@ export async function surveyHoldsOf(store: Pick<RowStore, 'surveyHolds'>, source
 export interface PreparedSync<B extends Batch = Batch> {
   batch: B;
   answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
+  /** Fields the sheet has no column for (`unshownFields`): its rows keep what is stored there (`keepUnshownFields`). */
+  unshown?: string[];
 }
 
 /** Where `prepareSync` runs: a worker pool, or `prepareInline`. Throws `ApiError` as the route would. */
@@ -96,8 +99,10 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
     ...(request.context?.columns ? { placeOf: placesIn(request.context.columns) } : {}),
     sheetWarnings: request.sheets?.flatMap((s) => (s.unreadable === undefined && s.warnings ? sheetWarningRows(s.name, s.warnings) : [])),
   });
+  const unshown = unshownFields(request.table, request.context?.columns);
   return {
     batch,
+    ...(unshown.length && batch.upserts.length ? { unshown } : {}),
     answer: {
       rejected: rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
       warnings: warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),

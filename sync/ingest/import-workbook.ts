@@ -5,7 +5,7 @@ import {
   sheetPosition, tableNamed, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
-import { rowIdOfItem, rowIdProblem } from '../../shared/row-id';
+import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { readRules, type Rules } from '../../shared/rules';
 import type { IncomingRow, RejectedRow, RowStore } from '../store/row-store';
@@ -171,7 +171,7 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
       firstRowOf.set(id, row);
       return { ...base, rowId: importRowId.withId(sheet, id, item) };
     }
-    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: `${idColumn!.header}: ${quoteValue(id)} is also on row ${first}; each row needs its own ID` };
+    const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: repeatedIdMessage(idColumn!.header, id, `row ${first}`) };
     return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
   });
 }

@@ -3,7 +3,7 @@
 // cell reads as the user sees it.
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { isErrorValue, isoFromUtcDate, periodTyped, type CellInput } from '../../shared/index';
+import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
 import { ImportError } from './import-error';
 import { decodeInlineStrings } from './xstring-escapes';
 
@@ -18,11 +18,12 @@ export interface SheetGrid {
   textsLikeErrors: ReadonlySet<string>;
 }
 
-/** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`). */
+/** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`), and a number as a percent (`150%`). */
 export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return (Number.isNaN(v.getTime()) ? undefined : periodTyped(isoFromUtcDate(v), numFmt)) ?? v;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return percentTyped(v, numFmt) ?? v;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return cellInput(v.text as ExcelJS.CellValue);
   if ('formula' in v || 'sharedFormula' in v) return cellInput(v.result as ExcelJS.CellValue, numFmt);

@@ -65,6 +65,8 @@ const planCounts = z.object({
   /** Marked in progress with no % recorded: its pace cannot be judged, so it is neither on track nor at risk. */
   inProgressNoPercent: count,
   noDates: count,
+  /** Marked stopped by the office (Cancelled, Dropped): not judged by its dates. */
+  stopped: count,
   /** Per unit, in order of first appearance. */
   targets: z.array(unitTotals),
 });

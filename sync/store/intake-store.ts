@@ -84,6 +84,8 @@ export interface IntakeOps {
   answerBase(sourceId: string, table: TableName, rowId: string): Promise<AnswerBase | null>;
   /** A live row's current values, or null. */
   storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null>;
+  /** The current values of those of `rowIds` that are live rows, by row id. */
+  storedRows<T extends TableName>(sourceId: string, table: T, rowIds: readonly string[]): Promise<Map<string, StoredValues<T>>>;
   sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
   putSourceLists(sourceId: string, lists: Record<string, string[]>, at: Date): Promise<void>;
 }
@@ -199,6 +201,8 @@ function holdQueries(db: Kysely<StoreDatabase>, table: TableName, sourceId: stri
   ];
 }
 
+const STORED_ROWS_PER_READ = 1000;
+
 /** Short enough to read aloud, long enough not to be guessed: 72 random bits. */
 const newFormId = () => `frm_${randomBytes(9).toString('base64url')}`;
 
@@ -209,6 +213,24 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
   const surveyHolds = async (sourceId: string, table: TableName): Promise<SurveyHold[]> => {
     const rows = await db.selectFrom('survey_holds').select(['row_id', 'field', 'answer_json', 'sheet_json', 'earlier_json']).where('source_id', '=', sourceId).where('table_name', '=', table).orderBy('row_id').orderBy('field').execute();
     return rows.map((r) => toHold(r.row_id, r));
+  };
+
+  const storedRows = async <T extends TableName>(sourceId: string, table: T, rowIds: readonly string[]): Promise<Map<string, StoredValues<T>>> => {
+    const out = new Map<string, StoredValues<T>>();
+    // In slices: SQLite takes a bounded number of parameters per statement.
+    for (let i = 0; i < rowIds.length; i += STORED_ROWS_PER_READ) {
+      const rows = await db
+        .selectFrom('sheet_rows as r')
+        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+        .select(['r.row_id', 'h.values_json'])
+        .where('r.table_name', '=', table)
+        .where('r.source_id', '=', sourceId)
+        .where('r.row_id', 'in', rowIds.slice(i, i + STORED_ROWS_PER_READ))
+        .where('r.deleted', '=', 0)
+        .execute();
+      for (const r of rows) out.set(r.row_id, JSON.parse(r.values_json!) as StoredValues<T>);
+    }
+    return out;
   };
 
   return {
@@ -365,17 +387,10 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     async storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null> {
-      const row = await db
-        .selectFrom('sheet_rows as r')
-        .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-        .select('h.values_json')
-        .where('r.table_name', '=', table)
-        .where('r.source_id', '=', sourceId)
-        .where('r.row_id', '=', rowId)
-        .where('r.deleted', '=', 0)
-        .executeTakeFirst();
-      return row === undefined ? null : (JSON.parse(row.values_json!) as StoredValues<T>);
+      return (await storedRows(sourceId, table, [rowId])).get(rowId) ?? null;
     },
+
+    storedRows,
 
     async sourceLists(sourceId) {
       const row = await db.selectFrom('source_lists').select('lists_json').where('source_id', '=', sourceId).executeTakeFirst();

@@ -98,10 +98,15 @@ const CHUNK = 64;
 
 const repeat = (names: readonly string[], n: number) => Array.from({ length: n }, () => names).flat();
 
+/** `n` rows of `names` as a VALUES list, whose columns SQLite names column1, column2, … */
+const valuesOf = (names: readonly string[], n: number) =>
+  sql`(values ${sql.join(Array.from({ length: n }, () => sql`(${sql.join(names.map((name) => param(name)))})`))})`;
+
 /**
  * Runs a multi-row statement (made by `make(n)` for n rows) over `items`: full chunks share one
- * prepared statement, and the remainder gets its own, prepared once per size. `between` runs after
- * each chunk; when it gives a promise, the run waits for it.
+ * prepared statement, and the remainder gets its own, prepared once per size. `head` binds the
+ * statement's leading placeholders (those every row shares, given once), then each item's `params`.
+ * `between` runs after each chunk; when it gives a promise, the run waits for it.
  */
 function chunked(make: (n: number) => Database.Statement) {
   const bySize = new Map<number, Database.Statement>();
@@ -110,12 +115,18 @@ function chunked(make: (n: number) => Database.Statement) {
     if (!s) bySize.set(n, (s = make(n)));
     return s;
   };
-  return async <T>(items: readonly T[], params: (item: T, index: number) => unknown[], between?: () => Promise<void> | undefined): Promise<void> => {
+  return async <T>(
+    items: readonly T[],
+    head: readonly unknown[],
+    params: (item: T, index: number) => unknown[],
+    between?: () => Promise<void> | undefined,
+  ): Promise<void> => {
     for (let start = 0; start < items.length; start += CHUNK) {
       const end = Math.min(start + CHUNK, items.length);
-      const args: unknown[] = [];
+      const args: unknown[] = [...head];
       for (let i = start; i < end; i++) for (const p of params(items[i], i)) args.push(p);
-      statement(end - start).run(args);
+      // Spread, not one array: better-sqlite3 reads an array's elements through V8's generic property lookup.
+      statement(end - start).run(...args);
       const pause = between?.();
       if (pause) await pause;
     }
@@ -157,11 +168,15 @@ function sqliteBatchWriter(
       ['table', 'source'],
     ).pluck(),
     lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
+    // What every row of the batch shares is bound once per statement, not once per row.
     addVersions: chunked((n) =>
       prepare(
         sqlite,
-        db.insertInto('row_history').values(Array.from({ length: n }, () => ({ seq: param<number>('seq'), ...rowKey, at: param('at'), op: sql.lit('upsert'), values_json: param('values'), raw_json: param('raw') }))),
-        repeat(['seq', 'table', 'source', 'row', 'at', 'values', 'raw'], n),
+        db
+          .insertInto('row_history')
+          .columns(['seq', 'table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
+          .expression(sql`select column1, ${key.table}, ${key.source}, column2, ${param('at')}, 'upsert', column3, column4 from ${valuesOf(['seq', 'row', 'values', 'raw'], n)}`),
+        ['table', 'source', 'at', ...repeat(['seq', 'row', 'values', 'raw'], n)],
       ),
     ),
     addTombstone: prepare(
@@ -174,19 +189,12 @@ function sqliteBatchWriter(
         sqlite,
         db
           .insertInto('sheet_rows')
-          .values(Array.from({ length: n }, () => ({
-            ...rowKey,
-            hash: param<string>('hash'),
-            values_seq: param<number>('seq'),
-            updated_at: param<string>('at'),
-            deleted: sql.lit(0),
-            deleted_at: sql.lit(null),
-            first_done_on: param<string | null>('doneOn'),
-            first_closed_on: param<string | null>('closedOn'),
-            sheet_row: param<number | null>('sheetRow'),
-          })))
+          .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'first_closed_on', 'sheet_row'])
+          // `where true`: without it SQLite would read the upsert's `on conflict` as a join's `on`.
+          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, ${param('at')}, 0, null, column4, column5, column6
+                          from ${valuesOf(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], n)} where true`)
           .onConflict(writeCurrentRow),
-        repeat(['table', 'source', 'row', 'hash', 'seq', 'at', 'doneOn', 'closedOn', 'sheetRow'], n),
+        ['table', 'source', 'at', ...repeat(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], n)],
       ),
     ),
     tombstone: prepare(
@@ -221,8 +229,11 @@ function sqliteBatchWriter(
     putWarnings: chunked((n) =>
       prepare(
         sqlite,
-        db.insertInto('row_warnings').values(Array.from({ length: n }, () => ({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), warnings_json: param('warnings'), at: param('at') }))),
-        repeat(['table', 'source', 'row', 'sheet', 'sheetRow', 'warnings', 'at'], n),
+        db
+          .insertInto('row_warnings')
+          .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
+          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, column4, ${param('at')} from ${valuesOf(['row', 'sheet', 'sheetRow', 'warnings'], n)}`),
+        ['table', 'source', 'at', ...repeat(['row', 'sheet', 'sheetRow', 'warnings'], n)],
       ),
     ),
     putRejection: prepare(
@@ -284,13 +295,14 @@ function sqliteBatchWriter(
     const breather = () => (chars < PAUSE_AFTER_CHARS ? undefined : ((chars = 0), nextTurn()));
     await stmt.addVersions(
       plan.writes,
+      [table, source, at],
       (row, i) => {
         chars += row.valuesJson.length + (row.rawJson?.length ?? 0);
-        return [firstSeq + i, table, source, row.rowId, at, row.valuesJson, row.rawJson];
+        return [firstSeq + i, row.rowId, row.valuesJson, row.rawJson];
       },
       breather,
     );
-    await stmt.upserts(plan.writes, (row, i) => [table, source, row.rowId, row.hash, firstSeq + i, at, row.doneOn, row.closedOn, row.sheetRow ?? null]);
+    await stmt.upserts(plan.writes, [table, source, at], (row, i) => [row.rowId, row.hash, firstSeq + i, row.doneOn, row.closedOn, row.sheetRow ?? null]);
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
@@ -303,7 +315,7 @@ function sqliteBatchWriter(
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const sheet of plan.clearSheetWarnings) stmt.clearSheetWarnings.run(table, source, sheet);
-    await stmt.putWarnings(plan.warnings, (w) => [table, source, w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors), at]);
+    await stmt.putWarnings(plan.warnings, [table, source, at], (w) => [w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors)]);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
     for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);

@@ -156,6 +156,23 @@ const footerText = (name: string) => name.replace(/&/g, '&&');
 /** Dates and figures sit on the right of their column, where their digits line up. */
 const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
+/**
+ * Gridlines do not print: a date or number flush against its cell's right edge would run into the next column's text
+ * on paper, so a figure keeps about a character's space there (two spaces) as part of its number format, in each
+ * section but the text one. Not an indent: LibreOffice drops the indent of a right-aligned cell drawn after a cell of
+ * another number format in its row (a date after a count printed "2026-12-10Met"), while it prints a format's spaces
+ * in every cell, as Excel and Sheets do.
+ */
+export function spacedOnTheRight(format: string): string {
+  const sections = [''];
+  for (const token of format.match(/"[^"]*"|\[[^\]]*\]|\\.|./g) ?? []) {
+    if (token === ';') sections.push('');
+    else sections[sections.length - 1] += token;
+  }
+  // An empty section shows nothing, and a text section shows text, which the reader takes as typed.
+  return sections.map((section) => (section === '' || section.includes('@') ? section : `${section}"  "`)).join(';');
+}
+
 /** A header sits where its column's values do; its indent only where every word of it still fits beside it. */
 const headerStyleOf = (c: PlanColumn) => (!alignsRight(c) ? headerStyle : headerWordsFit(c.header, c.width - 1) ? rightHeaderStyle : flushRightHeaderStyle);
 
@@ -231,12 +248,11 @@ async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetI
   // A style per column, not per cell: rows that grow to show wrapped text cost the writer nothing per row.
   const topAligned = plan.columns.some(wrapsInSight);
   const columnStyles: Partial<ExcelJS.Style>[] = plan.columns.map((c) => {
-    const numFmt = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
-    // Gridlines do not print: a date or number flush against its cell's right edge would run into the next
-    // column's text on paper, so whatever sits on the right keeps one character's space there.
     const right = alignsRight(c);
+    const format = c.numFmt ?? (c.type === 'date' ? DEFAULT_DATE_FORMAT : undefined);
+    const numFmt = right ? spacedOnTheRight(format ?? 'General') : format;
     const alignment: Partial<ExcelJS.Alignment> = {
-      ...(right ? { horizontal: 'right', indent: 1 } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
+      ...(right ? { horizontal: 'right' } : {}), ...(topAligned ? { vertical: 'top' } : {}), ...(c.wrap ? { wrapText: true } : {}),
     };
     return { ...(numFmt ? { numFmt } : {}), ...(Object.keys(alignment).length ? { alignment } : {}) };
   });

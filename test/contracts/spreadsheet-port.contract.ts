@@ -25,6 +25,8 @@ export interface PortProbe {
   merge(sheet: string, range: string): void | Promise<void>;
   /** Keeps this person from editing a range such as `B3:B3`, as the sheet's owner does (a protected range, locked cells). */
   protect(sheet: string, range: string): void | Promise<void>;
+  /** Renames a sheet as a person does on its tab. */
+  rename(sheet: string, to: string): void | Promise<void>;
 }
 
 export interface PortHarness {
@@ -72,6 +74,18 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect([...merged].sort((a, b) => a.row - b.row || a.column - b.column)).toEqual([
         { row: 1, column: 1, numRows: 1, numColumns: 3 }, { row: 3, column: 1, numRows: 3, numColumns: 1 }, { row: 3, column: 3, numRows: 2, numColumns: 1 },
       ]);
+    });
+
+    test("tells each sheet by an id of its own that stays when the sheet is renamed", async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Plan');
+      await port.ensureSheet('Log');
+      await port.sheetNames();
+      const [plan, log] = [await port.sheetId('Plan'), await port.sheetId('Log')];
+      expect(plan).not.toBe(log);
+      await probe.rename('Plan', 'Plan FY27');
+      await port.sheetNames();
+      expect(await port.sheetId('Plan FY27')).toBe(plan);
     });
 
     test('adds sheets at the end, once, and never clears one that exists', async () => {

@@ -14,7 +14,7 @@ const BRITISH = /(?<![-./])\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|beh
 /** Header aliases the reader accepts because offices write them so: they are matched, not shown. */
 const ALIASES = new Set(['organisation']);
 /** Words a file matches in what people type (a narrative's "Fulfilment" heading), never shows. */
-const MATCHED_INPUT: Record<string, string[]> = { 'sync/report/report-html.ts': ['fulfilment'] };
+const MATCHED_INPUT: Record<string, string[]> = { 'sync/report/report-html.ts': ['fulfilment'], 'shared/lists.ts': ['cancelled'] };
 
 const found = (text: string, file = '') =>
   [...text.matchAll(BRITISH)].map((m) => m[0]).filter((w) => !ALIASES.has(w.toLowerCase()) && !MATCHED_INPUT[file]?.includes(w.toLowerCase()));

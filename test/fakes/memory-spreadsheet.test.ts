@@ -27,6 +27,7 @@ const memoryHarness = (asHost: (port: MemorySpreadsheet) => MemorySpreadsheet) =
       toasts: () => port.toasts,
       merge: (sheet, range) => port.merge(sheet, range),
       protect: (sheet, range) => port.sheet(sheet).protect(range),
+      rename: (sheet, to) => port.rename(sheet, to),
     },
   };
 };

@@ -1,6 +1,8 @@
 // An in-memory spreadsheet behind the SpreadsheetPort, for use-case tests without a host: cells with
 // values, formulas, notes and colours; date cells held as Dates (UTC midnight), as a host hands them back;
 // every port call counted. It runs the same contract suite as the Apps Script port.
+import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
+import type { HostWords } from '../../addon/port/host-words';
 import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
 import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
@@ -25,7 +27,11 @@ const hasContent = (c: MemoryCell | undefined) => c !== undefined && ((c.value !
 
 const PROTECTED_TEXT = 'This cell is protected: you may not edit it.';
 
+let sheetsMade = 0;
+
 export class MemorySheet {
+  /** Kept when the sheet is renamed (`MemorySpreadsheet.rename`), as a host's sheet id is. */
+  readonly id = String(++sheetsMade);
   readonly cells: (MemoryCell | undefined)[][] = [];
   /** Cells this person may not edit, as `row:column`: a block touching one is refused whole, scattered cells around them written. */
   readonly locked = new Set<string>();
@@ -89,6 +95,8 @@ export class MemorySheet {
 }
 
 export class MemorySpreadsheet implements SpreadsheetPort {
+  /** Sheets' words, as the hosts' shared tests expect them; a test of Excel's sets its own. */
+  words: HostWords = SHEETS_WORDS;
   readonly sheets = new Map<string, MemorySheet>();
   readonly toasts: string[] = [];
   readonly calls: Record<string, number> = {};
@@ -121,6 +129,17 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   sheetNames(): string[] {
     this.count('sheetNames');
     return [...this.sheets.keys()];
+  }
+
+  sheetId(name: string): string {
+    return this.sheet(name).id;
+  }
+
+  /** Renames a sheet in place, as a person does on its tab: its id and its place among the sheets stay. */
+  rename(name: string, to: string): void {
+    const sheets = [...this.sheets].map(([key, sheet]): [string, MemorySheet] => [key === name ? to : key, sheet]);
+    this.sheets.clear();
+    for (const [key, sheet] of sheets) this.sheets.set(key, sheet);
   }
 
   readSheet(name: string): HostCell[][] {

@@ -486,6 +486,27 @@ describe('readTable', () => {
     ]);
   });
 
+  it("sets aside an office's totals rows (a label over its figures' columns), and keeps a row whose name only opens with such a word", () => {
+    const header = ['Ticket #', 'Received', 'Organization', 'Requester type', 'Est. hours', 'Hours', 'Rating'];
+    const grid: Grid = [
+      ['TA Log FY27'], header,
+      ['TA-26-001', '2026-07-02', 'Dept. of Public Health', 'State agency', 20, 12, 4],
+      ['TA-26-002', '2026-07-08', 'City of Fresno', 'City', 6, 5, 5],
+      ['TOTAL', null, null, null, 26, 17, null],
+      ['Average rating', null, null, null, null, null, 4.5],
+      ['Subtotal:', null, null, null, '26', null, null],
+      ['Total rewards survey', '2026-08-01', null, null, 8, null, null],
+      ['Prepared by: A. Rivera, updated 11/30/2026'],
+    ];
+    const r = readTable(TABLES.requests, 'TA Log FY27', grid);
+    expect(r.rows.map((x) => [x.row, x.raw.requestId])).toEqual([[3, 'TA-26-001'], [4, 'TA-26-002'], [8, 'Total rewards survey']]);
+    expect(r.issues.filter((i) => i.code === 'totals_row').map((i) => [i.row, i.column, i.message])).toEqual([
+      [5, 'A', 'this row is a totals row ("TOTAL"), not a request; not read as a row'],
+      [6, 'A', 'this row is a totals row ("Average rating"), not a request; not read as a row'],
+      [7, 'A', 'this row is a totals row ("Subtotal:"), not a request; not read as a row'],
+    ]);
+  });
+
   it('reads an empty sheet as no rows', () => {
     expect(readTable(TABLES.roadmap, 'Roadmap', []).rows).toEqual([]);
     expect(readTable(TABLES.roadmap, 'Roadmap', [[null], ['']]).rows).toEqual([]);

@@ -122,7 +122,8 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       startOn: fc.constant(startOn),
       endOn: fc.oneof(maybeDate, after(startOn)),
       percentComplete: percent,
-      status: choice(rules.lists.workplanStatus),
+      // With the statuses offices add that the rules name: done in their own words, or stopped.
+      status: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued']),
     }),
   );
   // Started k days ago, n days long, exactly on (or a hair either side of) the at-risk line.

@@ -31,11 +31,11 @@ export async function pdfFonts(pdfPath: string): Promise<string[]> {
   return stdout.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
 }
 
-/** The words of one page (1-based) with their box heights in points, poppler's `pdftotext -bbox`. */
-export async function pdfWords(pdfPath: string, page: number): Promise<{ text: string; height: number }[]> {
+/** The words of one page (1-based) with their boxes in points (poppler's `pdftotext -bbox`): height, left and right edges, top. */
+export async function pdfWords(pdfPath: string, page: number): Promise<{ text: string; height: number; left: number; right: number; top: number }[]> {
   const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return [...stdout.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ text: m[3], height: Number(m[2]) - Number(m[1]) }));
+  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ text: m[5], height: Number(m[4]) - Number(m[2]), left: Number(m[1]), right: Number(m[3]), top: Number(m[2]) }));
 }
 
 /**

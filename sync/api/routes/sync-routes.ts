@@ -7,6 +7,7 @@ import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
+import { keepUnshownFields } from '../../ingest/unshown-fields';
 import { listsOverDefaults } from '../../../shared/index';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-answers';
 
@@ -29,7 +30,9 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
         const lists = await deps.store.sourceLists(sourceId);
         // Survey answers the sheet has not written in yet are kept over the cells it still sends unchanged (decision 010).
         const holds = await surveyHoldsOf(deps.store, sourceId);
-        const { batch, answer } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
+        const { batch, answer, unshown } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
+        // Read outside the batch's transaction: a source's batches come one sync at a time (the add-on's document lock).
+        if (unshown) batch.upserts = keepUnshownFields(batch, unshown, await deps.store.storedRows(sourceId, batch.table, batch.upserts.map((r) => r.rowId)));
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
       } finally {

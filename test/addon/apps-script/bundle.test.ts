@@ -13,7 +13,7 @@ import type { FakeRange } from '../../fakes/apps-script/range';
 import { assertAppsScriptShape } from '../../support/apps-script-runtime';
 import { zonedInstant } from '../../fakes/apps-script/zoned-time';
 import type { LoadedBundle } from '../../support/apps-script-runtime';
-import { AS_OF, TIME_ZONE, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
+import { AS_OF, SERVICE_URL, TIME_ZONE, builtAddon, dateCell, loadAddon, sampleTable } from '../bundle-harness';
 
 let code: string;
 beforeAll(async () => {
@@ -334,11 +334,12 @@ describe('saving from the triage sidebar', () => {
       [at('dueOn') - 1]: new Date(zonedInstant(TIME_ZONE, 2026, 3, 20, 17, 0)),
     });
     addon.fakes.seedSheet('Requests', [line], { row: 2, column: 1 });
-    const item = addon.call<{ items: { key: string; row: number; values: Record<string, string> }[] }>('sidebarTriage').items.find((i) => i.row === 2)!;
+    const item = addon.call<{ items: { sheet: string; key: string; row: number; values: Record<string, string> }[] }>('sidebarTriage').items.find((i) => i.row === 2)!;
     return { addon, fakes: addon.fakes, item };
   }
-  const save = (addon: LoadedBundle, item: { key: string; row: number; values: Record<string, string> }, values: Record<string, string>) =>
+  const save = (addon: LoadedBundle, item: { sheet: string; key: string; row: number; values: Record<string, string> }, values: Record<string, string>) =>
     addon.call<{ ok: boolean; errors?: { field: string; message: string }[]; conflict?: { item: { values: Record<string, string> } } }>('sidebarSave', {
+      sheet: item.sheet,
       key: item.key,
       row: item.row,
       values,
@@ -374,5 +375,34 @@ describe('saving from the triage sidebar', () => {
     expect(save(addon, first.conflict!.item as never, { priority: 'High', status: 'Triaged' })).toMatchObject({ ok: true });
     const row = fakes.readSheet('Requests')[1];
     expect([row[at('priority') - 1], row[at('status') - 1], row[at('assignee') - 1]]).toEqual(['High', 'Triaged', 'J. Chen']);
+  });
+});
+
+describe('triage over a log per fiscal year', () => {
+  const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+  const line = (values: Record<string, unknown>) => {
+    const cells: unknown[] = TABLES.requests.columns.map(() => '');
+    for (const [field, v] of Object.entries(values)) cells[at(field)] = v;
+    return cells;
+  };
+  const headers = TABLES.requests.columns.map((c) => c.header);
+
+  test("the queue holds the archive's and this year's open requests; choosing one selects its row on its own sheet, whichever sheet is active", async () => {
+    const addon = await loadAddon();
+    addon.fakes.seedSheet('TA Log FY26', [headers, line({ requestId: 'TA-25-002', receivedOn: dateCell('2025-11-03'), requesterOrg: 'Kings County', status: 'New' })]);
+    addon.fakes.seedSheet('TA Log FY27', [headers, line({ requestId: 'TA-26-006', receivedOn: dateCell('2026-03-02'), requesterOrg: 'City of Fresno', status: 'Fulfilled', fulfilledOn: dateCell('2026-03-20') }), line({ requestId: 'TA-26-002', receivedOn: dateCell('2026-03-02'), requesterOrg: 'City of Fresno', status: 'New' })]);
+    const view = addon.call<{ sheets: string[]; items: { sheet: string; key: string; row: number; requestId: string }[] }>('sidebarTriage');
+    expect(view.sheets).toEqual(['TA Log FY26', 'TA Log FY27']);
+    expect(view.items.map((i) => [i.sheet, i.requestId])).toEqual([['TA Log FY26', 'TA-25-002'], ['TA Log FY27', 'TA-26-002']]);
+
+    const fy27 = view.items[1];
+    addon.call('sidebarSelect', { sheet: fy27.sheet, key: fy27.key, row: fy27.row });
+    const selected = addon.fakes.spreadsheet.activeRange!;
+    expect([selected.sheet.name, selected.rect.row]).toEqual(['TA Log FY27', 3]);
+
+    // The feedback link looks in every log: this one is there, only not synced yet.
+    addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'token-0123456789abcdef' });
+    expect(addon.call<{ message?: string }>('sidebarFeedbackLink', 'TA-26-006').message).toBe('Request TA-26-006 has not been synced yet: choose Sync now, then ask for its link again.');
+    expect(addon.call<{ message?: string }>('sidebarFeedbackLink', 'TA-26-099').message).toBe('There is no request "TA-26-099" in TA Log FY26, TA Log FY27.');
   });
 });

@@ -51,6 +51,7 @@ spreadsheetPortContract('SheetsPort (Apps Script)', () => {
       },
       merge: (sheet, range) => void fakes.sheet(sheet).getRange(range).merge(),
       protect: (sheet, range) => fakes.sheet(sheet).protectFromScript(range),
+      rename: (sheet, to) => void fakes.sheet(sheet).setName(to),
     },
   };
 });

@@ -257,6 +257,21 @@ describe('dates without a year', () => {
   });
 });
 
+describe('a percent typed in a % cell', () => {
+  test('is read as the percent the cell shows: 150% is above 100% and marked, 100%, 1% and 50% are kept as typed', async () => {
+    const { addon, source, fakes } = await connected('Typed percents');
+    const plan = fakes.seedSheet('Work plan 2026', [['Phase', 'Goal', 'Task', '% complete', 'Status'], [1, 'Alignment', 'Host a forum', 1, 'Completed'], [1, 'Alignment', 'Train staff', 0.01, 'In progress'], [2, 'Learning', 'Publish data', 1.5, 'In progress'], [2, 'Learning', 'Equity study', 0.5, 'In progress']]);
+    for (let row = 2; row <= 5; row++) plan.cellForWrite(row, 4).numberFormat = '0%';
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.percentComplete])).toEqual([['Host a forum', 1], ['Train staff', 0.01], ['Equity study', 0.5]]);
+    expect(plan.peek(4, 4)?.note).toMatch(/% complete: "150%" is outside 0-100%/);
+    expect((await linesOf('Typed percents')).filter((line) => line.some((v) => /read .* as .*%/.test(String(v))))).toEqual([]);
+  });
+});
+
 describe('a date typed as a month', () => {
   test("('Aug 2027', shown as mmm yyyy) is sent as that month: an End is its last day as the text is (no warning), a Start fills its End", async () => {
     const { addon, source, fakes } = await connected('Typed months');
@@ -381,7 +396,7 @@ describe('a date typed as a month, its last day refused', () => {
       await received();
       return { summary: String(fakes.toasts.at(-1)?.message), reads: fakes.count('Range.getValues') };
     };
-    const remembered = () => fakes.properties.document.getProperty('equityDesk.refusedEnds.Work plan');
+    const remembered = () => fakes.properties.document.getProperty(`equityDesk.sheet.${plan.getSheetId()}.refusedEnds`);
     return { plan, fakes, sync, remembered };
   }
 
@@ -440,6 +455,17 @@ describe('a date typed as a month, its last day refused', () => {
     expect(fakes.count('Range.setValues')).toBe(4);
     expect(fakes.count('Sheet.getProtections')).toBe(2);
     expect((await sync()).summary).not.toMatch(/typed as a month/);
+  });
+
+  test('is still remembered after the sheet is renamed: later syncs neither read the sheet again nor write', async () => {
+    const { plan, sync } = await typedEnds('Renamed protected Ends', 2);
+    plan.protectFromScript('C2:C3');
+    const first = await sync();
+    expect(first.summary).toMatch(/later syncs leave them as they are/);
+    plan.setName('Work plan FY27');
+    const second = await sync();
+    expect(second.summary).not.toMatch(/typed as a month/);
+    expect(second.reads).toBeLessThan(first.reads);
   });
 
   test('by a passing failure (a timeout) is not remembered: the summary says the next sync tries again, and it does', async () => {
@@ -665,10 +691,10 @@ describe('rejected rows', () => {
     expect(sheet.peek(5, col('status'))).toMatchObject({ background: '#fff2cc', filled: true });
     expect(sheet.peek(501, col('receivedOn'))).toMatchObject({ filled: false, note: '' });
     expect(filled().sort()).toEqual([`5:${col('status')}`, `7:${col('notes')}`].sort());
-    expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
+    expect(fakes.properties.document.getProperty(`equityDesk.sheet.${sheet.getSheetId()}.marks.requests`)).toBeNull();
   });
 
-  test('a color remembered the way the add-on kept it before (a color a cell) still comes back once the cell is fixed', async () => {
+  test('a color remembered the way the add-on kept it before (a color a cell, by the sheet\'s name) still comes back once the cell is fixed', async () => {
     const { addon, fakes } = await connected('Upgraded county');
     fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
     fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!.getRange(5, col('status')).setBackground('#fff2cc');
@@ -676,11 +702,55 @@ describe('rejected rows', () => {
     addon.call('syncNowFromMenu');
     await received();
     const id = String(fakes.readSheet('Requests')[4][SYNC_ID_COLUMN - 1]);
+    // As an earlier version left it: by the sheet's name, a color a cell.
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    fakes.properties.document.deleteProperty(`equityDesk.sheet.${requests.getSheetId()}.marks.requests`);
     fakes.properties.document.setProperty('equityDesk.marks.Requests', JSON.stringify({ lastRow: 5, colours: { [`${id}|Status`]: '#fff2cc' } }));
     fakes.seedSheet('Requests', [['New']], { row: 5, column: col('status') });
     addon.call('syncNowFromMenu');
     await received();
     expect(fakes.sheet('Requests').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
+    // Kept by the sheet's name then: read once, and gone from there.
+    expect(fakes.properties.document.getProperty('equityDesk.marks.Requests')).toBeNull();
+  });
+
+  test('keep the color under a mark when the sheet is renamed: the fixed cell gets it back', async () => {
+    const { addon, fakes } = await connected('Renaming county');
+    fakes.seedSheet('Requests', sampleTable('requests', 20, 5).grid);
+    const requests = fakes.globals.SpreadsheetApp.getActive().getSheetByName('Requests')!;
+    requests.getRange(5, col('status')).setBackground('#fff2cc');
+    fakes.seedSheet('Requests', [['Bogus']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    await received();
+    expect(fakes.sheet('Requests').peek(5, col('status'))?.background).toBe('#fde2e1');
+    requests.setName('Requests 2026');
+    fakes.seedSheet('Requests 2026', [['New']], { row: 5, column: col('status') });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect(fakes.sheet('Requests 2026').peek(5, col('status'))).toMatchObject({ background: '#fff2cc', note: '' });
+  });
+
+  test('of two tables stacked in one sheet are each cleared from their own last row once it is emptied', async () => {
+    const { addon, fakes } = await connected('Stacked marks');
+    fakes.seedSheet('Plan', [
+      ['Goal', 'Task', 'Status'],
+      ['Organize', 'TA on action plans', 'Bogus'],
+      ['Date', 'Milestone', 'Team', 'Status'],
+      ['3/15/2026', 'Community forum', 'ODE', 'Completed'],
+      ['4/9/2026', 'Council briefing', 'ODE', 'Bogus'],
+    ]);
+    addon.call('syncNowFromMenu');
+    await received();
+    const noteAt = (row: number, column: number) => String(fakes.sheet('Plan').peek(row, column)?.note ?? '');
+    expect([noteAt(2, 3), noteAt(5, 4)]).toEqual([expect.stringMatching(/^Equity Desk: /), expect.stringMatching(/^Equity Desk: /)]);
+    // The lower table's last row emptied, its Sync ID too: it is no row of the table any more, and its mark goes.
+    fakes.seedSheet('Plan', [['', '', '', '', '']], { row: 5, column: 1 });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    expect([noteAt(2, 3), noteAt(5, 4)]).toEqual([expect.stringMatching(/^Equity Desk: /), '']);
+    expect(fakes.sheet('Plan').peek(5, 4)?.background ?? null).not.toBe('#fde2e1');
   });
 
   test('forget the color of a marked cell whose row was deleted, so gone rows never take the room of cells still to fix', async () => {
@@ -693,7 +763,7 @@ describe('rejected rows', () => {
     }
     addon.call('syncNowFromMenu');
     await received();
-    const remembered = () => fakes.properties.document.getProperty('equityDesk.marks.Requests') ?? '';
+    const remembered = () => fakes.properties.document.getProperty(`equityDesk.sheet.${requests.getSheetId()}.marks.requests`) ?? '';
     const [gone, kept] = [5, 9].map((row) => String(fakes.readSheet('Requests')[row - 1][SYNC_ID_COLUMN - 1]));
     expect(remembered()).toContain(gone);
     requests.deleteRows(5, 1);
@@ -718,7 +788,7 @@ describe('rejected rows', () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     await received();
-    const key = `equityDesk.marks.${name}`;
+    const key = `equityDesk.sheet.${sheet.getSheetId()}.marks.requests`;
     const memory = fakes.properties.document.getProperty(key)!;
     expect(Buffer.byteLength(key + memory, 'utf8')).toBeLessThanOrEqual(9_000);
     const flagged = cells().filter((c) => c?.background === '#fde2e1').length;
@@ -915,7 +985,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([1000, 2000, 4000]);
     // The URL is right (its host answers to DNS) but nothing listens: not a reason to change the URL.
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/service at https:\/\/equity-desk\.example\.gov did not answer \(Address unavailable.*it may be down or restarting/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/service at https:\/\/equity-desk\.example\.gov did not answer; it may be down or restarting/);
     expect(addon.fakes.ui.alerts.at(-1)?.prompt).not.toMatch(/Check the service URL/);
     expect(addon.fakes.locks.document.holder).toBeNull();
   });
@@ -925,7 +995,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.fakes.seedSheet('Requests', sampleTable('requests', 3).grid);
     addon.call('sidebarSaveSettings', { serviceUrl: 'https://typo.example.gov', sourceToken: 'x'.repeat(40) });
     addon.call('syncNowFromMenu');
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/Could not reach the Equity Desk service at https:\/\/typo\.example\.gov \(DNS error.*Check the service URL in Settings/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/Could not reach the Equity Desk service at https:\/\/typo\.example\.gov\. Check the service URL in Settings/);
     expect(addon.fakes.utilities.sleeps).toEqual([]);
   });
 
@@ -935,7 +1005,7 @@ describe('one sync at a time, and failures said plainly', () => {
     addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'not-a-real-token-0123456789' });
     addon.call('syncNowFromMenu');
     expect(addon.fakes.utilities.sleeps).toEqual([]);
-    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/\(401\).*Check the source token in Settings/);
+    expect(addon.fakes.ui.alerts.at(-1)?.prompt).toMatch(/did not accept the source token saved in Settings; it may have been revoked\. Ask your administrator for a new one and enter it in Settings\./);
   });
 });
 
@@ -989,11 +1059,11 @@ describe('settings and the schedule', () => {
     const trigger = fakes.scriptApp.triggers[0];
     const token = fakes.properties.document.getProperty('equityDesk.sourceToken')!;
     fakes.properties.document.setProperty('equityDesk.sourceToken', 'revoked-token-0123456789');
-    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(/401/);
+    expect(() => addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toThrow(/did not accept the source token/);
 
     fakes.session.activeUserEmail = fakes.session.effectiveUserEmail = 'colleague@equity.example.gov';
     const triage = addon.call<{ failedScheduledSync: { ok: boolean; who: string; message: string; at: string } | null }>('sidebarTriage');
-    expect(triage.failedScheduledSync).toMatchObject({ ok: false, who: 'staff@equity.example.gov', message: expect.stringMatching(/\(401\).*Check the source token in Settings/) });
+    expect(triage.failedScheduledSync).toMatchObject({ ok: false, who: 'staff@equity.example.gov', message: expect.stringMatching(/did not accept the source token saved in Settings; it may have been revoked\. Ask your administrator for a new one and enter it in Settings\./) });
     expect(fakes.clock.now() - Date.parse(triage.failedScheduledSync!.at)).toBeLessThan(60_000);
     expect(addon.call<{ schedule: { lastRun: unknown } }>('sidebarSettings').schedule.lastRun).toEqual(triage.failedScheduledSync);
 

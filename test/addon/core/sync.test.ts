@@ -193,7 +193,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
 
     const refused = scriptedService([], [{ status: 400, body: JSON.stringify({ error: { code: 'invalid_body', message: 'rows.0.values: bad' } }), headers: {} }]);
     const held = lock();
-    await expect(run(syncNow({ port: host(port), http: host(refused.http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/refused GET https:\/\/desk\.example\.gov\/api\/v1\/outbox \(400\): rows\.0\.values: bad/);
+    await expect(run(syncNow({ port: host(port), http: host(refused.http), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/^The Equity Desk service did not accept this: rows\.0\.values: bad\.$/);
     expect(refused.sleeps).toEqual([]);
     expect(held.held).toBe(false);
   });
@@ -207,7 +207,7 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
       fetch: (req) => (req.method === 'POST' && req.url.endsWith('/api/v1/sync') ? { status: 200, body: JSON.stringify({ accepted: 3, unchanged: 0, deleted: 0, warnings: [] }), headers: {} } : http.fetch(req)),
     };
     const held = lock();
-    await expect(run(syncNow({ port: host(port), http: host(older), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/answered POST https:\/\/desk\.example\.gov\/api\/v1\/sync in a form this add-on does not read \(rejected: .+\)/);
+    await expect(run(syncNow({ port: host(port), http: host(older), settings: host(settings()), lock: host(held) }))).rejects.toThrow(/answered in a form this add-on does not read \(rejected: .+\)/);
     expect(held.held).toBe(false);
   });
 
@@ -217,8 +217,74 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     const { http, posts } = scriptedService([]);
     await run(syncNow({ port: host(port), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${n++}`; })() }));
     expect(port.calls.writeBlock).toBe(1);
-    expect(port.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
-    expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-aaaaaaaaaaaa', 'r-new0', 'r-new1', 'r-bbbbbbbbbbbb']);
+    // The service holds neither: the lower of the two keeps it (a copy is mostly inserted above, newest first).
+    expect(port.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-aaaaaaaaaaaa', 'r-new1', 'r-bbbbbbbbbbbb']);
+    expect(posts[0].rows.map((r) => r.rowId)).toEqual(['r-new0', 'r-aaaaaaaaaaaa', 'r-new1', 'r-bbbbbbbbbbbb']);
+  });
+
+  test('a request copied to a new row above its original and edited into a new request gets the new id; the original, as the service holds it, keeps its own', async () => {
+    const port = sheetWithIds(4);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.flatMap((r, i) => (results[i].ok ? [{ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }] : []));
+    expect(held.length).toBe(4);
+    // Row 4 copied to a new row 2 (its Sync ID with it) and its Request ID and status typed over.
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const header = grid[0].map(String);
+    const copy = [...grid[3]];
+    copy[header.indexOf('Request ID')] = 'TA-NEW-1';
+    copy[header.indexOf('Status')] = 'New';
+    grid.splice(1, 0, copy);
+    const edited = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(edited), http: host(http), settings: host(settings()), lock: host(lock()), newId: () => 'r-new000000000' }));
+    const ids = edited.readSheet('Requests').map((r) => r.at(-1));
+    expect(ids[1]).toBe('r-new000000000');
+    expect(ids[4]).toBe(held[2].rowId);
+    expect(posts.flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-new000000000']);
+    expect(report.tables[0].deleted).toBe(0);
+  });
+
+  test('of two rows sharing a Sync ID, neither as the service holds it, the lower keeps the id; one at the place the service holds keeps it wherever the copy is', async () => {
+    const { grid } = sampleTable('requests', 3, 3);
+    const sheet = () => new MemorySpreadsheet({ Requests: [[...grid[0], 'Sync ID'], [...grid[1], 'r-aaaaaaaaaaaa'], [...grid[2], 'r-aaaaaaaaaaaa'], [...grid[3], 'r-aaaaaaaaaaaa']] as never });
+    const newIds = () => { let n = 0; return () => `r-new${n++}`; };
+    const lower = sheet();
+    await run(syncNow({ port: host(lower), http: host(scriptedService([{ rowId: 'r-aaaaaaaaaaaa', hash: 'other', sheetRow: 7 }]).http), settings: host(settings()), lock: host(lock()), newId: newIds() }));
+    expect(lower.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-new1', 'r-aaaaaaaaaaaa']);
+    const placed = sheet();
+    await run(syncNow({ port: host(placed), http: host(scriptedService([{ rowId: 'r-aaaaaaaaaaaa', hash: 'other', sheetRow: 3 }]).http), settings: host(settings()), lock: host(lock()), newId: newIds() }));
+    expect(placed.readSheet('Requests').map((r) => r.at(-1))).toEqual(['Sync ID', 'r-new0', 'r-aaaaaaaaaaaa', 'r-new1']);
+  });
+
+  test('a cleared Sync ID column takes back the ids of the rows the service holds as they are: nothing is removed or saved again, and the summary says so', async () => {
+    const port = sheetWithIds(6);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.flatMap((r, i) => (results[i].ok ? [{ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }] : []));
+    const grid = port.readSheet('Requests').map((line, i) => (i === 0 ? line : [...line.slice(0, -1), null]));
+    const cleared = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(cleared), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${String(n++).padStart(9, '0')}`; })() }));
+    const ids = cleared.readSheet('Requests').map((r) => r.at(-1));
+    expect(held.map((h) => ids[h.sheetRow - 1])).toEqual(held.map((h) => h.rowId));
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.flatMap((p) => p.rows).every((r) => r.rowId.startsWith('r-new'))).toBe(true);
+    expect(report.summary).toContain(`${held.length} Sync IDs restored`);
+  });
+
+  test('two requests with the same Request ID are said in the summary and sent as a warning at the second ID cell, naming the first row', async () => {
+    const port = sheetWithIds(4);
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const at = grid[0].map(String).indexOf('Request ID');
+    grid[4][at] = grid[2][at];
+    const typed = new MemorySpreadsheet({ Requests: grid as never });
+    const { http, posts } = scriptedService([]);
+    const report = await run(syncNow({ port: host(typed), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    const message = `Request ID: "${String(grid[2][at])}" is also on row 3; each row needs its own ID`;
+    expect(report.summary).toContain(`Requests!${columnLetter(at + 1)}5: ${message}`);
+    const sent = posts.flatMap((p) => (p as { sheets?: { name: string; warnings?: object[] }[] }).sheets ?? []).find((s) => s.name === 'Requests');
+    expect(sent?.warnings).toContainEqual({ row: 5, column: columnLetter(at + 1), header: 'Request ID', message });
   });
 
   test("a side-by-side roadmap row keeps its one Sync ID; its Additional Strategies item travels as that id with ~2", async () => {
@@ -796,7 +862,9 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
       const calls = (op: string) => (port.calls[op] ?? 0) - (before[op] ?? 0);
       return { summary: report.summary, reads: calls('readSheetWithFormulas') + calls('readSheet'), refused: calls('refused') };
     };
-    return { port, document, refusedRows, failure, sync };
+    // The document remembers the sheet by its id, which a rename keeps.
+    const refusedKey = `equityDesk.sheet.${port.sheet('Work plan').id}.refusedEnds`;
+    return { port, document, refusedRows, failure, sync, refusedKey };
   }
 
   test('that the add-on may not write is tried once per month typed: later syncs neither read the sheet again nor write, and say nothing more of it', async () => {
@@ -813,17 +881,29 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
   });
 
   test('that failed for another reason (a timeout) is not remembered: the summary says so, and the next sync tries again', async () => {
-    const { port, document, failure, sync } = protectedEnds(1);
+    const { port, document, failure, sync, refusedKey } = protectedEnds(1);
     port.sheet('Work plan').locked.clear();
     failure.next = new Error('Service Spreadsheets timed out while accessing document with id 1AbC.');
     const first = await sync();
     expect(first.refused).toBe(1);
     expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(Service Spreadsheets timed out while accessing document with id 1AbC\.\): the sheet's own statuses judge it by the month's first day; the next sync tries it again/);
-    expect(document.get('equityDesk.refusedEnds.Work plan')).toBeNull();
+    expect(document.get(refusedKey)).toBeNull();
     failure.next = undefined;
     const second = await sync();
     expect(second.refused).toBe(1);
     expect(second.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
+  });
+
+  test('remembered by the sheet\'s name, as an earlier version kept it, is still left alone, and kept by the sheet\'s id from then on', async () => {
+    const { document, sync, refusedKey } = protectedEnds(1);
+    expect((await sync()).refused).toBe(1);
+    document.set('equityDesk.refusedEnds.Work plan', document.get(refusedKey) as string);
+    document.set(refusedKey, null);
+    const second = await sync();
+    expect(second.refused).toBe(0);
+    expect(second.summary).not.toMatch(/typed as a month/);
+    expect(document.get('equityDesk.refusedEnds.Work plan')).toBeNull();
+    expect(JSON.parse(document.get(refusedKey) as string)).toHaveLength(1);
   });
 
   test('refused in two tables stacked in one sheet, each is remembered: one table does not forget the other\'s', async () => {
@@ -845,10 +925,10 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
   });
 
   test('a sheet with more refused cells than a document property holds remembers those that fit; the rest are tried again, and the summary says which', async () => {
-    const { document, refusedRows, sync } = protectedEnds(400);
+    const { document, refusedRows, sync, refusedKey } = protectedEnds(400);
     const first = await sync();
-    const remembered = JSON.parse(document.get('equityDesk.refusedEnds.Work plan') as string) as string[];
-    expect(Buffer.byteLength(document.get('equityDesk.refusedEnds.Work plan') as string) + Buffer.byteLength('equityDesk.refusedEnds.Work plan')).toBeLessThanOrEqual(9 * 1024);
+    const remembered = JSON.parse(document.get(refusedKey) as string) as string[];
+    expect(Buffer.byteLength(document.get(refusedKey) as string) + Buffer.byteLength(refusedKey)).toBeLessThanOrEqual(9 * 1024);
     expect(remembered.length).toBeGreaterThan(200);
     const rest = 400 - remembered.length;
     expect(first.summary).toMatch(new RegExp(`${remembered.length} End cells typed as a month not set .*; later syncs leave them as they are`));
@@ -856,17 +936,17 @@ describe.each(HOST_DRIVERS)('a deadline typed as a month, on a $label', ({ run, 
     const second = await sync();
     expect(refusedRows).toEqual([400, rest]);
     // The same cells stay remembered from sync to sync: the rest are tried, and said, each time.
-    expect(JSON.parse(document.get('equityDesk.refusedEnds.Work plan') as string)).toEqual(remembered);
+    expect(JSON.parse(document.get(refusedKey) as string)).toEqual(remembered);
     expect(second.summary).toMatch(new RegExp(`^Work plan: .*${rest} End cells typed as a month not set .*the next sync tries them again`));
     expect(second.summary).not.toMatch(/later syncs leave/);
   });
 
   test('remembers by bytes, not characters: a header and months typed in another language still fit the property', async () => {
-    const { port, document, sync } = protectedEnds(400);
+    const { port, document, sync, refusedKey } = protectedEnds(400);
     port.sheet('Work plan').cell(1, 3).value = 'End — 終了日 (締め切り)';
     await sync();
-    const text = document.get('equityDesk.refusedEnds.Work plan') as string;
-    expect(Buffer.byteLength(text) + Buffer.byteLength('equityDesk.refusedEnds.Work plan')).toBeLessThanOrEqual(9 * 1024);
+    const text = document.get(refusedKey) as string;
+    expect(Buffer.byteLength(text) + Buffer.byteLength(refusedKey)).toBeLessThanOrEqual(9 * 1024);
     expect((JSON.parse(text) as string[]).length).toBeGreaterThan(100);
   });
 

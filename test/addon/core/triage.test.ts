@@ -2,10 +2,11 @@
 // order, loads against capacity, field errors, writes that keep formulas, setup that never overwrites —
 // each on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
-import { saveRequest } from '../../../addon/core/save-request';
+import { saveRequest, selectRequest } from '../../../addon/core/save-request';
 import { setupTemplate } from '../../../addon/core/setup';
 import { triageForm, triageQueue } from '../../../addon/core/triage';
 import { DEFAULT_RULES } from '../../../shared/rules';
+import { RECEIVED_IN_FUTURE } from '../../../shared/status/request-status';
 import { TABLES, type TableDef } from '../../../shared/tables';
 import { validateRow } from '../../../shared/validate-row';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
@@ -43,6 +44,60 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
     const choices = (name: string) => view.fields.find((f) => f.name === name)!.choices;
     expect(choices('assignee').find((c) => c.value === 'J. Chen')!.text).toBe('J. Chen (1 open, 5 of 20 h)');
     expect(choices('priority').map((c) => c.text)).toEqual(['Low', 'Medium', 'High', 'Urgent']);
+  });
+});
+
+describe.each(HOST_DRIVERS)('triage queue over messy cells on a $label', ({ run, host }) => {
+  test('a priority not in the list ranks by the suggested priority, as a blank one does, and is shown as typed', async () => {
+    const port = requests([
+      row({ requestId: 'low', receivedOn: day('2026-01-02'), requesterOrg: 'A', requesterType: 'Other', status: 'New', priority: 'Low' }),
+      row({ requestId: 'typo', receivedOn: day('2026-03-01'), requesterOrg: 'B', requesterType: 'Legislative office', status: 'Assigned', priority: 'Hgih', dueOn: day('2026-03-10') }),
+      row({ requestId: 'medium', receivedOn: day('2026-02-01'), requesterOrg: 'C', requesterType: 'City', status: 'New', priority: 'Medium' }),
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items.map((i) => [i.requestId, i.values.priority, i.suggestedPriority])).toEqual([['typo', 'Hgih', 'Urgent'], ['medium', 'Medium', expect.any(String)], ['low', 'Low', expect.any(String)]]);
+  });
+
+  test('a received date in the future gives no negative days open but the likely typo, in the words the Data quality sheet uses', async () => {
+    const port = requests([
+      row({ requestId: 'far', receivedOn: day('2206-03-01'), requesterOrg: 'A', status: 'New' }),
+      row({ requestId: 'near', receivedOn: day('2026-03-20'), requesterOrg: 'B', status: 'New' }),
+      row({ requestId: 'past', receivedOn: day('2026-03-01'), requesterOrg: 'C', status: 'New' }),
+    ]);
+    const items = (await run(triageQueue(host(port), AS_OF))).items;
+    const of = (id: string) => items.find((i) => i.requestId === id)!;
+    const dataQuality = validateRow(TABLES.requests, { requestId: 'far', receivedOn: '2206-03-01', requesterOrg: 'A', status: 'New' } as never).warnings.find((i) => i.field === 'receivedOn')!.message;
+    expect(of('far')).toMatchObject({ receivedOn: '2206-03-01', daysOpen: null, receivedWarnings: [RECEIVED_IN_FUTURE, dataQuality] });
+    expect(of('near')).toMatchObject({ daysOpen: null, receivedWarnings: [RECEIVED_IN_FUTURE] });
+    expect(of('past')).toMatchObject({ daysOpen: 15, receivedWarnings: [] });
+  });
+});
+
+describe.each(HOST_DRIVERS)('triage over several request sheets on a $label', ({ run, host }) => {
+  const log = (prefix: string, open: number) => [
+    headers,
+    ...Array.from({ length: 3 }, (_, i) =>
+      row({ requestId: `${prefix}-${i + 1}`, receivedOn: day('2026-02-01'), requesterOrg: `Org ${i + 1}`, requesterType: 'City', status: i < open ? 'New' : 'Closed' })),
+  ];
+
+  test('the queue holds every request sheet the sync reads (an archive and this year\'s), each item naming its sheet; Save writes that sheet', async () => {
+    const port = new MemorySpreadsheet({ 'TA Log FY26': log('TA-25', 1), 'TA Log FY27': log('TA-26', 2) } as never);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.sheets).toEqual(['TA Log FY26', 'TA Log FY27']);
+    expect(view.items.map((i) => [i.sheet, i.requestId, i.row])).toEqual([['TA Log FY26', 'TA-25-1', 2], ['TA Log FY27', 'TA-26-1', 2], ['TA Log FY27', 'TA-26-2', 3]]);
+
+    const fy27 = view.items[1];
+    expect(await run(saveRequest(host(port), { sheet: fy27.sheet, key: fy27.key, row: fy27.row, values: { priority: 'High' } }, AS_OF))).toMatchObject({ ok: true, item: { sheet: 'TA Log FY27', requestId: 'TA-26-1' } });
+    expect([port.readSheet('TA Log FY27')[1][at('priority')], port.readSheet('TA Log FY26')[1][at('priority')]]).toEqual(['High', '']);
+    await run(selectRequest(host(port), fy27));
+    expect(port.selection).toEqual({ sheet: 'TA Log FY27', row: 2 });
+  });
+
+  test('an office log kept beside the empty Requests sheet a template set-up added still fills the queue', async () => {
+    const port = new MemorySpreadsheet({ 'TA Log FY27': log('TA-26', 2), Requests: [headers] } as never);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.sheets).toEqual(['TA Log FY27', 'Requests']);
+    expect(view.items.map((i) => i.requestId)).toEqual(['TA-26-1', 'TA-26-2']);
   });
 });
 
@@ -87,7 +142,7 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     ]);
     port.writeBlock('Requests', 2, at('requesterOrg') + 2, [[{ formula: '=UPPER(C2)' }]]);
 
-    const bad = await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged' } }, AS_OF));
+    const bad = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { dueOn: '2026-02-30', priority: 'Whenever', status: 'Triaged' } }, AS_OF));
     expect(bad).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'dueOn', message: expect.stringMatching(/not a date/) }), expect.objectContaining({ field: 'priority', message: expect.stringMatching(/"Whenever" is not one of/) })] });
     expect(port.calls.writeBlock).toBe(1);
 
@@ -95,7 +150,7 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     const grid = port.readSheet('Requests');
     const moved = new MemorySpreadsheet({ Requests: [grid[0], row({ requestId: 'R-0', receivedOn: day('2026-03-03'), requesterOrg: 'Z' }), ...grid.slice(1)] as never });
     moved.writeBlock('Requests', 3, at('requesterOrg') + 2, [[{ formula: '=UPPER(C3)' }]]);
-    const ok = await run(saveRequest(host(moved), { key: 'req:R-1', row: 2, values: { category: 'data & evaluation', dueOn: '2026-04-01', priority: 'high' } }, AS_OF));
+    const ok = await run(saveRequest(host(moved), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { category: 'data & evaluation', dueOn: '2026-04-01', priority: 'high' } }, AS_OF));
     expect(ok).toMatchObject({ ok: true, item: { requestId: 'R-1', values: { category: 'Data & evaluation', priority: 'High', dueOn: '2026-04-01' } } });
     const after = moved.readSheet('Requests')[2];
     expect(after[at('category')]).toBe('Data & evaluation');
@@ -104,7 +159,19 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     expect(moved.isoFromDate(after[at('dueOn')] as Date)).toBe('2026-04-01');
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 
-    await expect(run(saveRequest(host(moved), { key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+    await expect(run(saveRequest(host(moved), { sheet: 'Requests', key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+  });
+});
+
+describe.each(HOST_DRIVERS)('save beside a cell that does not read on a $label', ({ run, host }) => {
+  test('answers the row as the sheet holds it: a Due of "TBD" is still "TBD", not blank, so the next save sees no change by someone else', async () => {
+    const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'New', dueOn: 'TBD', followUpOn: '13/45/2026' })]);
+    const first = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { priority: 'High' }, read: { priority: '' } }, AS_OF));
+    expect(first).toMatchObject({ ok: true, item: { values: { priority: 'High', dueOn: 'TBD', followUpOn: '13/45/2026' } } });
+    const item = (first as { item: { values: Record<string, string> } }).item;
+    const second = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { dueOn: '2026-04-01' }, read: { dueOn: item.values.dueOn } }, AS_OF));
+    expect(second).toMatchObject({ ok: true, item: { values: { dueOn: '2026-04-01', followUpOn: '13/45/2026' } } });
+    expect(port.readSheet('Requests')[1][at('followUpOn')]).toBe('13/45/2026');
   });
 });
 
@@ -115,10 +182,10 @@ describe.each(HOST_DRIVERS)('save over words written after a status on a $label'
     const stored = notesOfSheet();
     expect(stored).toBe('Called twice\nStatus: waiting on budget');
 
-    expect(await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { priority: 'High' } }, AS_OF))).toMatchObject({ ok: true });
+    expect(await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { priority: 'High' } }, AS_OF))).toMatchObject({ ok: true });
     expect(port.readSheet('Requests')[1][at('notes')]).toBe('Called twice');
 
-    expect(await run(saveRequest(host(port), { key: 'req:R-1', row: 2, values: { status: 'Waiting on requester' } }, AS_OF))).toMatchObject({ ok: true });
+    expect(await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:R-1', row: 2, values: { status: 'Waiting on requester' } }, AS_OF))).toMatchObject({ ok: true });
     expect([port.readSheet('Requests')[1][at('status')], port.readSheet('Requests')[1][at('notes')]]).toEqual(['Waiting on requester', stored]);
     expect(notesOfSheet()).toBe(stored);
   });

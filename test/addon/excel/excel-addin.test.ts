@@ -106,6 +106,16 @@ describe('Excel add-in host layer', () => {
     await expect(addin.bridge.saveSettings({ serviceUrl: 'not a url' })).rejects.toMatchObject({ name: 'HostError', message: expect.stringMatching(/is not a service URL/) });
   });
 
+  test('before it is connected, the add-in tells the way to Settings in Excel\'s words, for this workbook', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    const { mock } = office(excel);
+    const addin = createExcelAddin({ office: mock, run: excel.run, http: service().http, storage: storage() });
+    await addin.bridge.setup!('ta-intake');
+    const refused = addin.bridge.sync();
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('open Home > Equity Desk and choose Settings, then enter the service URL and this workbook\'s source token') });
+    await expect(refused).rejects.toMatchObject({ message: expect.not.stringMatching(/Extensions|this sheet/) });
+  });
+
   test('sets up a template as Excel tables, triages and saves, and syncs with rejected cells marked and no other cell filled', async () => {
     const { excel, addin, posts } = await connectedAddin();
     const report = await addin.bridge.setup!('ta-intake');
@@ -123,7 +133,7 @@ describe('Excel add-in host layer', () => {
     const queue = await addin.bridge.triage();
     const item = queue.items.find((i) => i.requestId === 'R-100')!;
     expect(item.suggestedPriority).not.toBe('');
-    const saved = await addin.bridge.save({ key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '', status: 'Triaged' } });
     expect(saved.ok).toBe(true);
     expect(requests.peek(2, col('Priority'))?.value).toBe('High');
 
@@ -228,7 +238,7 @@ describe('Excel add-in host layer', () => {
       const first = await addin.bridge.sync();
       const firstTrips = excel.requests.length - before;
       expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(You cannot perform the requested operation\.\): the sheet's own statuses judge them by the month's first day; later syncs leave them as they are/);
-      expect(JSON.parse(String(settings.get('equityDesk.refusedEnds.Work plan')))).toHaveLength(2);
+      expect(JSON.parse(String(settings.get(`equityDesk.sheet.${sheet.id}.refusedEnds`)))).toHaveLength(2);
       const again = excel.requests.length;
       const second = await addin.bridge.sync();
       expect(second.summary).not.toMatch(/typed as a month/);
@@ -243,7 +253,7 @@ describe('Excel add-in host layer', () => {
       expect(first.summary).toMatch(/1 End cell typed as a month now holds the month's last day/);
       expect(first.summary).toMatch(/1 End cell typed as a month not set to the month's last day \(You cannot perform the requested operation\.\): .*later syncs leave it as it is/);
       expect([2, 3].map((row) => sheet.peek(row, 3)?.value)).toEqual([serialFromIso('2027-08-31'), serialFromIso('2027-08-01')]);
-      expect(JSON.parse(String(settings.get('equityDesk.refusedEnds.Work plan')))).toHaveLength(1);
+      expect(JSON.parse(String(settings.get(`equityDesk.sheet.${sheet.id}.refusedEnds`)))).toHaveLength(1);
       // Which cells are locked, then the cells around them: the refused request aside, two round trips.
       const failed = excel.requests.length - before;
       const again = excel.requests.length;
@@ -256,7 +266,7 @@ describe('Excel add-in host layer', () => {
       sheet.failNextWrite('C2:C3', 'GeneralException', 'There was an internal error while processing the request.');
       const first = await addin.bridge.sync();
       expect(first.summary).toMatch(/2 End cells typed as a month not set to the month's last day \(There was an internal error while processing the request\.\): the sheet's own statuses judge them by the month's first day; the next sync tries them again/);
-      expect(settings.get('equityDesk.refusedEnds.Work plan')).toBeUndefined();
+      expect(settings.get(`equityDesk.sheet.${sheet.id}.refusedEnds`)).toBeUndefined();
       expect((await addin.bridge.sync()).summary).toMatch(/2 End cells typed as a month now hold the month's last day/);
       expect(sheet.peek(2, 3)).toMatchObject({ value: serialFromIso('2027-08-31') });
     });
@@ -292,7 +302,7 @@ describe('Excel add-in host layer', () => {
     expect(report.noteOnly).toBeUndefined();
     const fills = () => Array.from({ length: rows }, (_, i) => requests.peek(i + 2, 5)?.fill?.toLowerCase());
     expect(fills().every((f) => f === '#fde2e1')).toBe(true);
-    expect(Buffer.byteLength(String(settings.get('equityDesk.marks.Requests')), 'utf8')).toBeGreaterThan(9_000);
+    expect(Buffer.byteLength(String(settings.get(`equityDesk.sheet.${requests.id}.marks.requests`)), 'utf8')).toBeGreaterThan(9_000);
     for (let row = 2; row <= rows + 1; row++) await excel.userEdit('Requests', row, 5, 'ana@parks.gov');
     await addin.bridge.sync();
     expect(fills().every((f) => f === '#d9e2f3')).toBe(true);

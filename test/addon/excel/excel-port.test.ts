@@ -42,6 +42,7 @@ spreadsheetPortContract('ExcelPort (Office.js)', () => {
         });
       },
       protect: (name, range) => sheet(name).protectLocked(range),
+      rename: (name, to) => void (sheet(name).name = to),
     },
     done: () => expect(excel.unsynced).toBe(0),
   };

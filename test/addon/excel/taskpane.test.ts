@@ -44,7 +44,17 @@ test(
         await page.goto(`${url}/addin/excel/taskpane.html`);
         expect(await page.evaluate(() => (window as unknown as { __associated: string[] }).__associated.sort())).toEqual(['DEMAND', 'MILESTONE_STATUS', 'PRIORITY', 'SLA', 'WORKPLAN_STATUS']);
 
+        // A new workbook: the pane opens on Triage, which tells the way in Excel's own words, the pane's Set up button.
+        await expect.poll(() => page.locator('#status').innerText()).toMatch(/open Home > Equity Desk and choose Set up > TA intake \(requests log\) first/);
+        expect(await page.locator('#status').innerText()).not.toMatch(/Set up from template|Extensions/);
         await page.getByRole('button', { name: 'Set up', exact: true }).click();
+        // The Set up view opens on its own content: Triage's error gone, the templates before the survey link.
+        expect(await page.locator('#status').innerText()).toBe('');
+        const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+        expect(await top('#setup')).toBeLessThan(await top('#feedback-link'));
+        await page.setViewportSize({ width: 300, height: 600 });
+        await page.screenshot({ path: path.join(tmpdir(), 'excel-host-setup-300.png') });
+        expect(await page.getByRole('button', { name: 'Roadmap' }).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(600);
         await page.getByRole('button', { name: 'TA intake (requests log)' }).click();
         await expect.poll(() => page.locator('#setup-result').innerText()).toMatch(/^Set up ta-intake: added .*Requests/);
 
@@ -62,7 +72,7 @@ test(
         // person's partitioned storage, never in the workbook a colleague opens.
         await page.getByRole('button', { name: 'Settings', exact: true }).click();
         await page.getByLabel('Service URL').fill(`${url}/`);
-        await page.getByLabel('Source token for this sheet').fill(source.token);
+        await page.getByLabel('Source token for this workbook').fill(source.token);
         await page.getByRole('button', { name: 'Save settings' }).click();
         await expect.poll(() => page.locator('#token-hint').innerText()).toContain(source.token.slice(-4));
         const kept = await page.evaluate(() => ({

@@ -205,12 +205,14 @@ abstract class ClientObject {
 class WorksheetsProxy extends ClientObject {
   protected compute(property: string): unknown {
     if (property === 'items/name' || property === 'items') return this.context.excel.sheets.map((s) => s.name);
+    if (property === 'items/id') return this.context.excel.sheets.map((s) => s.id);
     throw new Error(`WorksheetCollection.${property} is not in the fake`);
   }
 
   get items(): SheetProxy[] {
     const names = this.read<string[]>('items/name');
-    return names.map((name) => new SheetProxy(this.context, name, name));
+    const ids = this.has('items/id') ? this.read<string[]>('items/id') : [];
+    return names.map((name, i) => new SheetProxy(this.context, name, name, ids[i]));
   }
 
   get onChanged() {
@@ -237,11 +239,12 @@ class WorksheetsProxy extends ClientObject {
 }
 
 class SheetProxy extends ClientObject {
-  /** `knownName`: a sheet from `items` loaded with `items/name` has its name loaded. */
+  /** `knownName`, `knownId`: a sheet from `items` loaded with `items/name` (and `items/id`) has them loaded. */
   constructor(
     context: FakeContext,
     readonly sheetName: string,
     private readonly knownName?: string,
+    private readonly knownId?: string,
   ) {
     super(context);
   }
@@ -255,11 +258,16 @@ class SheetProxy extends ClientObject {
   protected compute(property: string): unknown {
     if (property === 'isNullObject') return !this.context.excel.sheet(this.sheetName);
     if (property === 'name') return this.model().name;
+    if (property === 'id') return this.model().id;
     throw new Error(`Worksheet.${property} is not in the fake`);
   }
 
   get name(): string {
     return this.knownName ?? this.read<string>('name');
+  }
+
+  get id(): string {
+    return this.knownId ?? this.read<string>('id');
   }
 
   get isNullObject(): boolean {

@@ -39,6 +39,8 @@ export const EXCEL_ERRORS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', 
 export type ExcelError = (typeof EXCEL_ERRORS)[number];
 const asError = (text: string): ExcelError | undefined => EXCEL_ERRORS.find((e) => e === text.trim().toUpperCase());
 
+let sheetsMade = 0;
+
 export class ExcelSheet {
   readonly cells = new Map<string, ExcelCell>();
   frozenRows = 0;
@@ -62,6 +64,9 @@ export class ExcelSheet {
   readonly locked: { row: number; column: number; rows: number; columns: number }[] = [];
   /** Writes to fail once each with an Office.js error (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
+
+  /** Kept when the sheet is renamed, as Excel's worksheet id (a GUID in braces) is. */
+  readonly id = `{00000000-0000-0000-0000-${String(++sheetsMade).padStart(12, '0')}}`;
 
   constructor(public name: string) {}
 

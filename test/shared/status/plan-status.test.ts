@@ -25,6 +25,16 @@ describe('work-plan status', () => {
     expect(plan('Not started', '2025-01-01', '2025-12-31', null)).toBe('Late start');
     expect(plan('In progress', '2025-09-01', '2026-03-01', 1)).toBe('Complete');
   });
+  it("says \"Stopped\" for an item an office marked stopped (Cancelled, Dropped...), never Overdue or At risk past its dates, and \"Complete\" for one marked done in the plan's own words", () => {
+    // A city plan's task whose Lists add "Cancelled", past its end.
+    expect(plan('Cancelled', '2025-01-01', '2025-03-01', null)).toBe('Stopped');
+    expect(plan('canceled', '2025-01-01', '2025-12-31', 0)).toBe('Stopped');
+    expect(plan('Dropped', null, null, null)).toBe('Stopped');
+    expect(plan('Done', '2025-01-01', '2025-03-01', null)).toBe('Complete');
+    expect(plan('Achieved', '2025-01-01', '2025-03-01', 0.5)).toBe('Complete');
+    // Any other status the office adds is still judged by its dates.
+    expect(plan('Awaiting Council', '2025-01-01', '2025-03-01', null)).toBe('Overdue');
+  });
 });
 
 describe('milestone status', () => {

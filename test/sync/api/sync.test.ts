@@ -149,6 +149,34 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(state.sheetWarnings).toEqual([{ sheet: 'Work plan', ...warning }]);
   });
 
+  test("a field the sheet has no column for keeps what the service holds (a web-form answer is not shown, not cleared); a column the sheet has, left blank, clears it", async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const held = request('a', { channel: 'Phone', contactEmail: 'ana@example.org' });
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [held] } })).body).toMatchObject({ accepted: 1 });
+    // The sheet's header row has no Preferred channel column; its Contact email column is there, blank in this row.
+    const columns = [
+      { column: 'A', header: 'Ticket #', fields: ['requestId'] },
+      { column: 'B', header: 'Date Rec\'d', fields: ['receivedOn'] },
+      { column: 'C', header: 'Agency', fields: ['requesterOrg'] },
+      { column: 'D', header: 'Type', fields: ['requesterType'] },
+      { column: 'E', header: 'Status', fields: ['status'] },
+      { column: 'F', header: 'Priority', fields: ['priority'] },
+      { column: 'G', header: 'Email', fields: ['contactEmail'] },
+    ];
+    const edited = request('a', { status: 'Triaged' });
+    const answer = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [edited], context: { sheet: 'TA Log FY27', columns } } });
+    expect(answer.body).toMatchObject({ accepted: 1, rejected: [] });
+    const stored = await h.store.storedRow(src.id, 'requests', 'a');
+    expect(stored).toMatchObject({ status: 'Triaged', channel: 'Phone', contactEmail: null });
+    const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
+    expect(state.body.rows).toEqual([{ rowId: 'a', hash: expectedHash({ ...edited.values, channel: 'Phone' }) }]);
+    // Sent again as the sheet has it: what the service holds, so unchanged.
+    const again = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [edited], context: { sheet: 'TA Log FY27', columns } } });
+    expect(again.body).toMatchObject({ accepted: 0, unchanged: 1 });
+    await h.close();
+  });
+
   test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {
     const h = await harness(backend);
     const src = await h.source();

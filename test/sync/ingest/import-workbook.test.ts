@@ -343,6 +343,19 @@ describe.each(backends)('import on $name', (backend) => {
     expect(headless.deleted).toBe(0);
   });
 
+  test("a lower table's header row deleted: its rows, whose cells do not fit the table above (text where it holds dates), are not stored as that table's, and the sheet's error names them", async () => {
+    const store = await backend.open();
+    const requests: Grid = [['Organization', 'Date received', 'Status'], ['City of Riverside', '3/2/2026', 'New'], []];
+    const plan: Grid = [['Structural Equity Alignment', 'Align equity GIS tool datasets with community-defined equity priorities', 'In progress'], ['Learning that Drives Systems Change', 'Develop an Equity Evaluation Framework', 'Not started']];
+    const { principal } = await importAs(store, 'Header deleted', [{ name: 'Plan', rows: [...requests, ['Goal', 'Task', 'Status'], ...plan] }]);
+    const headless = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Plan', rows: [...requests, ...plan] }]), sourceId: principal.id, at: MARCH_25 });
+    expect(headless.unreadable.map((u) => u.errors.map((e) => e.message))).toEqual([[expect.stringContaining('rows 4–5 below it hold text where Received holds dates: read as its rows, not as requests')]]);
+    const orgs: unknown[] = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) orgs.push(row.values.requesterOrg);
+    expect(orgs).toEqual(['City of Riverside']);
+    expect([headless.rejected, headless.deleted]).toEqual([[], 0]);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
@@ -571,6 +584,18 @@ describe.each(backends)('import on $name', (backend) => {
     for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) dates.push([row.values.task, row.values.startOn, row.values.endOn]);
     // A day other than the first under a month's format was typed with its day; a format showing the day keeps it.
     expect(dates).toEqual([['Equity study', '2027-02-01', '2027-08-31'], ['Listening sessions', '2027-03-01', '2027-03-31'], ['Budget tool', '2027-03-15', '2027-08-01']]);
+  });
+
+  test('a percent typed in a % cell is read as the percent it shows: 150% is above 100% and rejected at its cell', async () => {
+    const store = await backend.open();
+    const grid: Grid = [['Task', '% complete', 'Status'], ['Host a forum', 1, 'Completed'], ['Train staff', 0.01, 'In progress'], ['Publish data', 1.5, 'In progress'], ['Equity study', 0.5, 'In progress']];
+    const numFmts = { B2: '0%', B3: '0.0%', B4: '0%', B5: '0%' };
+    const { principal, r } = await importAs(store, 'Typed percents', [{ name: 'Work plan', rows: grid, numFmts }]);
+    expect(r.rejected.map((x) => [x.row, x.errors.map((e) => [e.column, e.message])])).toEqual([[4, [['B', '% complete: "150%" is outside 0-100%']]]]);
+    expect(r.warnings).toEqual([]);
+    const kept = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) kept.push([row.values.task, row.values.percentComplete]);
+    expect(kept).toEqual([['Host a forum', 1], ['Train staff', 0.01], ['Equity study', 0.5]]);
   });
 
   test('a problem with the end of a range typed in a Date cell is placed at that cell, though the sheet has no end column', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
-import { columnGroupPages, pagesWide, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { columnGroupPages, pagesWide, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
 import { pdfToPngs } from '../../support/pdf';
 import { decodePng } from '../../support/png';
@@ -100,9 +100,10 @@ describe('writeWorkbook', () => {
     expect(ws.getCell('B3').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 3 });
     expect(ws.columns.map((c) => c.width)).toEqual([30, 12, 9, 8, 12, 10]);
-    expect(ws.getCell('B4').numFmt).toBe('yyyy-mm-dd');
-    expect(ws.getCell('C4').numFmt).toBe('0%');
-    expect(ws.getCell('E4').numFmt).toBe('dd/mm/yyyy');
+    // Each with a figure's space on its right (spacedOnTheRight).
+    expect(ws.getCell('B4').numFmt).toBe('yyyy-mm-dd"  "');
+    expect(ws.getCell('C4').numFmt).toBe('0%"  "');
+    expect(ws.getCell('E4').numFmt).toBe('dd/mm/yyyy"  "');
     expect(ws.properties.tabColor).toEqual({ argb: 'FF2E75B6' });
   });
 
@@ -312,7 +313,9 @@ describe('writeWorkbook', () => {
     await book.xlsx.load((await writeWorkbookToBuffer({ title: 'Demand', sheets: [{ name: 'Demand', columns, rows: [['2026-01-01', 'City', 3, 0.5]] }] })) as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet('Demand')!;
     expect(['A', 'B', 'C', 'D'].map((c) => sheet.getCell(`${c}1`).alignment?.horizontal ?? 'left')).toEqual(['right', 'left', 'right', 'right']);
-    expect(['A', 'C', 'D'].map((c) => [sheet.getCell(`${c}1`).alignment?.indent, sheet.getCell(`${c}2`).alignment?.indent])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    // The header's space is an indent, its values' two spaces in their format.
+    expect(['A', 'C', 'D'].map((c) => sheet.getCell(`${c}1`).alignment?.indent)).toEqual([1, 1, 1]);
+    expect(['A', 'C', 'D'].map((c) => sheet.getCell(`${c}2`).alignment?.horizontal)).toEqual(['right', 'right', 'right']);
     // Still the header's look: bold on its fill, wrapping between words.
     expect(sheet.getCell('C1')).toMatchObject({ font: { bold: true }, alignment: { wrapText: true }, fill: { fgColor: { argb: 'FFD9E1F2' } } });
   });
@@ -556,7 +559,7 @@ describe('text longer than its column', () => {
     expect(ws.getColumn(2).style.alignment).toEqual({ wrapText: true, vertical: 'top' });
     expect(ws.getCell('A2').alignment).toEqual({ vertical: 'top' });
     expect(ws.getCell('C2').alignment).toMatchObject({ vertical: 'top' });
-    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd"  "');
     expect(ws.getCell('D2').alignment).toMatchObject({ horizontal: 'right', vertical: 'top' });
   });
 
@@ -576,10 +579,20 @@ describe('text longer than its column', () => {
     expect(ws.getRow(4).height).toBeUndefined();
   });
 
-  it('keeps a character of space right of dates and numbers, so on paper they do not run into the next column', () => {
-    for (const cell of ['C2', 'D2', 'C3']) expect(ws.getCell(cell).alignment, cell).toMatchObject({ horizontal: 'right', indent: 1 });
-    expect(ws.getColumn(3).style.alignment).toMatchObject({ horizontal: 'right', indent: 1 });
-    expect(ws.getCell('A2').alignment?.indent).toBeUndefined();
+  it('keeps about a character of space right of dates and numbers, in their number format, so on paper they do not run into the next column', () => {
+    for (const cell of ['C2', 'D2', 'C3']) {
+      expect(ws.getCell(cell).alignment, cell).toMatchObject({ horizontal: 'right' });
+      expect(ws.getCell(cell).numFmt, cell).toMatch(/"  "$/);
+    }
+    expect(ws.getColumn(3).style.numFmt).toMatch(/"  "$/);
+    expect(ws.getCell('A2').numFmt ?? 'General').toBe('General');
+  });
+
+  it('puts that space in every section of a figure\'s format but the text one, which shows text as typed', () => {
+    expect(spacedOnTheRight('yyyy-mm-dd')).toBe('yyyy-mm-dd"  "');
+    expect(spacedOnTheRight('[>-100000]General;[<=-100000]"any"')).toBe('[>-100000]General"  ";[<=-100000]"any""  "');
+    expect(spacedOnTheRight('#,##0;-#,##0;;@')).toBe('#,##0"  ";-#,##0"  ";;@');
+    expect(spacedOnTheRight('"a;b"0')).toBe('"a;b"0"  "');
   });
 
   it('leaves a sheet whose only wrapped column is hidden as it would be without it: not top-aligned, no taller rows', () => {

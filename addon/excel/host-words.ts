@@ -1,0 +1,8 @@
+// Excel's own words for the add-in's places: its ribbon button (Home > Equity Desk) and the task pane's buttons.
+import { TEMPLATE_LABELS, type HostWords } from '../port/host-words';
+
+export const EXCEL_WORDS: HostWords = {
+  document: 'workbook',
+  openSettings: 'open Home > Equity Desk and choose Settings',
+  setUp: (template) => `open Home > Equity Desk and choose Set up${template ? ` > ${TEMPLATE_LABELS[template]}` : ''}`,
+};
