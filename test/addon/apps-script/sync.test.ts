@@ -1147,10 +1147,22 @@ describe('EQ_DEMAND', () => {
 
     // Questions alike in their first 250 characters (cache keys stop there) are still two questions.
     const long = 'Community organization '.repeat(8);
-    expect(ask(long, `${long}A`, '', '')).toEqual([[0]]);
+    expect(ask(long, `${long}A`, '', '')).toEqual([[expect.stringMatching(/^EQ_DEMAND: category "Community organization Community/)]]);
     expect((await received()).demandReads).toBe(1);
     ask(long, `${long}B`, '', '');
     expect((await received()).demandReads).toBe(1);
     expect([...fakes.caches.document.entries.keys()].every((k) => k.length <= 250)).toBe(true);
+  });
+
+  test('asks in the office\'s own words as sync reads them, names a value in no list, and counts a typed period to its end', async () => {
+    const { addon, fakes } = await connected('Demand words');
+    fakes.seedSheet('Requests', sampleTable('requests', 60, 4).grid);
+    addon.call('syncNowFromMenu');
+    await received();
+    const ask = (...args: unknown[]) => addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args)[0][0];
+    expect(ask('Counties', '', '', '')).toBe(ask('County', '', '', ''));
+    expect(ask('Martians', '', '', '')).toMatch(/^EQ_DEMAND: requesterType "Martians" is not one of: State agency, .*County/);
+    expect(ask('', '', '12/31/2026', '7/1/2026')).toBe('EQ_DEMAND: fromDate (Dec 31, 2026) is after toDate (Jul 1, 2026)');
+    expect(ask('', '', 'Jan 2026', 'Dec 2026')).toBe(ask('', '', '1/1/2026', '12/31/2026'));
   });
 });
