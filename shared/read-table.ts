@@ -504,7 +504,8 @@ export function readTable(
       if (isBlankCell(v)) continue;
       any = true;
       const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
-      if (parsed?.kind === 'date') {
+      // A span typed in reverse is left whole to its start column, which reads both ends and says so about this one cell.
+      if (parsed?.kind === 'date' && !(parsed.end && parsed.end < parsed.start)) {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
