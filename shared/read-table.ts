@@ -609,7 +609,7 @@ export function readStacked(
       if (reads.some((r) => held.includes(r.table))) {
         // Its rows at the foot of the table now above them, told by cells that do not fit that table, are not filed there.
         const above = reads[reads.length - 1];
-        const misfiled = misfiledRows(above.table, above.rows);
+        const misfiled = misfiledRows(above.table, above.headerRow, above.rows);
         if (misfiled) reads[reads.length - 1] = { ...above, rows: above.rows.filter((r) => !misfiled.rows.includes(r.row)) };
         reads.push(headerGone(table, sheet, first, misfiled?.message));
       }

@@ -270,6 +270,18 @@ describe('a percent typed in a % cell', () => {
     expect(plan.peek(4, 4)?.note).toMatch(/% complete: "150%" is outside 0-100%/);
     expect((await linesOf('Typed percents')).filter((line) => line.some((v) => /read .* as .*%/.test(String(v))))).toEqual([]);
   });
+
+  test('a whole percent above 100% (200%, kept as 2) on a sheet with no dates or fractions is marked too, as Excel and import read it, not stored as 2%', async () => {
+    const { addon, source, fakes } = await connected('Whole percents');
+    const plan = fakes.seedSheet('Work plan 2026', [['Phase', 'Goal', 'Task', '% complete', 'Status'], [1, 'Alignment', 'Host a forum', 1, 'Completed'], [2, 'Learning', 'Publish data', 2, 'In progress']]);
+    for (let row = 2; row <= 3; row++) plan.cellForWrite(row, 4).numberFormat = '0%';
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.percentComplete])).toEqual([['Host a forum', 1]]);
+    expect(plan.peek(3, 4)?.note).toMatch(/% complete: "200%" is outside 0-100%/);
+  });
 });
 
 describe('a date typed as a month', () => {
