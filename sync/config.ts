@@ -30,6 +30,15 @@ export function formatDuration(ms: number): string {
   return `${ms / UNIT_MS[unit]}${unit}`;
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const count = (min: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`);
 
 export const configSchema = z.object({
@@ -70,6 +79,11 @@ export const configSchema = z.object({
     /** Form and survey posts per minute from one address; people send one, scripts send many. */
     postsPerMinute: count(1).default(10),
   }),
+  /**
+   * The office's time zone (IANA, such as America/Los_Angeles): the day a web-form request is received is the office's
+   * day, not the server's; an evening request in the US is not dated tomorrow.
+   */
+  timeZone: z.string().trim().default('UTC').refine(isTimeZone, 'must be a time zone such as America/Los_Angeles or America/New_York'),
   /** The committee's meeting days, for "since the last meeting" (the changes report and the dashboard). */
   meetings: z
     .string()
@@ -117,6 +131,7 @@ const ENV_NAMES = {
   'intake.dailyCap': 'EQUITY_DESK_INTAKE_DAILY_CAP',
   'intake.postsPerMinute': 'EQUITY_DESK_INTAKE_RATE_LIMIT',
   meetings: 'EQUITY_DESK_MEETINGS',
+  timeZone: 'EQUITY_DESK_TIME_ZONE',
   chromiumPath: 'EQUITY_DESK_CHROMIUM',
   'limits.authFailuresPerMinute': 'EQUITY_DESK_AUTH_FAILURE_LIMIT',
   trustProxy: 'EQUITY_DESK_TRUST_PROXY',
@@ -167,6 +182,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, fl
       postsPerMinute: fromEnv(ENV_NAMES['intake.postsPerMinute']),
     },
     meetings: fromEnv(ENV_NAMES.meetings),
+    timeZone: fromEnv(ENV_NAMES.timeZone),
     chromiumPath: fromEnv(ENV_NAMES.chromiumPath),
     trustProxy: fromEnv(ENV_NAMES.trustProxy),
     publish: {

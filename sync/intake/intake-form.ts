@@ -1,7 +1,7 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
-import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, isoFromUtcDate, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
@@ -124,7 +124,13 @@ function friendly(field: FormField, { code, message }: FieldIssue): string {
   return `${fieldNoun(field)}: ${text.charAt(0).toLowerCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
-/** The cells every web-form request starts with. */
-export function fixedCells(requestId: string, today: Date): RawRow {
-  return { requestId, receivedOn: isoFromUtcDate(today), channel: WEB_FORM_CHOICES.channel, origin: WEB_FORM_CHOICES.origin, status: WEB_FORM_CHOICES.requestStatus };
+/** The calendar day (YYYY-MM-DD) it is at `at` in `timeZone`. */
+export function dayIn(timeZone: string, at: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The cells every web-form request starts with; received on the office's day (`timeZone`), as its staff date a call. */
+export function fixedCells(requestId: string, now: Date, timeZone: string): RawRow {
+  return { requestId, receivedOn: dayIn(timeZone, now), channel: WEB_FORM_CHOICES.channel, origin: WEB_FORM_CHOICES.origin, status: WEB_FORM_CHOICES.requestStatus };
 }

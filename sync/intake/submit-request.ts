@@ -18,6 +18,8 @@ export interface SubmitDeps {
   clock: () => Date;
   /** Requests one form takes per UTC day; posts beyond it are refused without being stored. */
   dailyCap: number;
+  /** The office's time zone: the day a request is received (`Config.timeZone`). */
+  timeZone: string;
 }
 
 /** Row ids of web-form requests: recognisable in a sheet's Sync ID column, 72 random bits. */
@@ -55,7 +57,7 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted):
     if (typeof row.values.requestId === 'string') ids.push(row.values.requestId);
   }
   const series = requestSeries(ids, at.getUTCFullYear());
-  const check = (requestId: string) => readSubmission(fields, submitted, fixedCells(requestId, at), lists);
+  const check = (requestId: string) => readSubmission(fields, submitted, fixedCells(requestId, at, deps.timeZone), lists);
   const likelyId = numbered(series, series.highest + 1);
   const provisional = check(likelyId);
   if (!provisional.ok) return { kind: 'invalid', errors: provisional.errors, fields };

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       limits: { maxBodyBytes: 52_428_800, maxRowsPerBatch: 5000, rateLimitPerMinute: 600, authFailuresPerMinute: 30 },
       intake: { dailyCap: 200, postsPerMinute: 10 },
+      timeZone: 'UTC',
       trustProxy: false,
       meetings: [],
       chromiumPath: '/usr/bin/chromium',
@@ -32,6 +33,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ EQUITY_DESK_PUBLIC_URL: 'https://equity.example.gov/', EQUITY_DESK_INTAKE_DAILY_CAP: '0', EQUITY_DESK_INTAKE_RATE_LIMIT: '3' })).toMatchObject({ publicUrl: 'https://equity.example.gov', intake: { dailyCap: 0, postsPerMinute: 3 } });
     expect(() => loadConfig({ EQUITY_DESK_PUBLIC_URL: 'ftp://equity.example.gov' })).toThrow(/^EQUITY_DESK_PUBLIC_URL: must be an http\(s\) address/);
     expect(() => loadConfig({ EQUITY_DESK_INTAKE_DAILY_CAP: 'lots' })).toThrow(/^EQUITY_DESK_INTAKE_DAILY_CAP: must be a number/);
+  });
+
+  test('the office\'s time zone dates web-form requests: a zone name, and a bad one named by its variable', () => {
+    expect(loadConfig({ EQUITY_DESK_TIME_ZONE: 'America/Los_Angeles' }).timeZone).toBe('America/Los_Angeles');
+    expect(() => loadConfig({ EQUITY_DESK_TIME_ZONE: 'Pacific' })).toThrow(/EQUITY_DESK_TIME_ZONE.*time zone such as America\/Los_Angeles/);
   });
 
   test('reads the environment, flags win, and blank variables count as unset', () => {

@@ -57,7 +57,7 @@ export async function formPost(c: Context): Promise<Record<string, string>> {
 const html = (c: Context, page: string, status: 200 | 201 | 400 | 404 | 410 | 429) => c.html(page, status, PUBLIC_PAGE_HEADERS);
 
 export function intakeRoutes(deps: RouteDeps): Hono {
-  const submit = requestSubmitter({ store: deps.store, clock: deps.clock, dailyCap: deps.config.intake.dailyCap });
+  const submit = requestSubmitter({ store: deps.store, clock: deps.clock, dailyCap: deps.config.intake.dailyCap, timeZone: deps.config.timeZone });
 
   /** The form, or the page that says why there is none. */
   async function liveForm(c: Context): Promise<IntakeForm | Response> {
