@@ -140,7 +140,7 @@ describe('set up from template', () => {
     addon.call('setupWorkplan');
     expect(['Notes', 'Work plan', 'Dashboard'].map((s) => [fakes.readSheet(s), fakes.readSheet(s, { pick: 'formula' })])).toEqual(before);
     expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Notes', 'Work plan', 'Dashboard', 'Lists']);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists.*Work plan kept: it already holds data/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/^Set up Work plan: added Lists. Work plan and Dashboard were already there, kept as they are.$/);
 
     // A second template reuses Lists and names its dashboard after its sheet.
     addon.call('setupMilestones');

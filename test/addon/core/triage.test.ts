@@ -196,7 +196,7 @@ describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
     const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });
     const report = await run(setupTemplate(host(port), 'workplan', AS_OF));
     expect(report.created).toEqual(['Work plan', 'Dashboard']);
-    expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'kept: its lists and rules may have been edited' }]);
+    expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'already there' }]);
     expect(port.readSheet('Lists')).toEqual([['My own lists']]);
     const header = port.readSheet('Work plan')[0];
     expect(header.at(-1)).toBe('Sync ID');
