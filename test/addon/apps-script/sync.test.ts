@@ -1142,3 +1142,44 @@ describe('EQ_DEMAND', () => {
     expect([...fakes.caches.document.entries.keys()].every((k) => k.length <= 250)).toBe(true);
   });
 });
+
+describe('what a sync tells the person at the sheet', () => {
+  test('a likely typo is saved, counted in the toast and the sidebar report, and noted at its cell without a fill', async () => {
+    const { addon, fakes } = await connected('Told staff');
+    const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+    const row = (values: Record<string, unknown>) => {
+      const line = TABLES.requests.columns.map(() => '' as unknown);
+      for (const [field, v] of Object.entries(values)) line[at(field)] = v;
+      return line;
+    };
+    fakes.seedSheet('Requests', [
+      TABLES.requests.columns.map((c) => c.header),
+      row({ requestId: 'R-1', receivedOn: dateCell('2026-03-01'), requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' }),
+      row({ requestId: 'R-2', receivedOn: dateCell('2206-08-01'), requesterOrg: 'Alameda County', requesterType: 'County', status: 'New' }),
+    ]);
+    const report = addon.call<{ summary: string; tables: { warned: string[] }[] }>('sidebarSync');
+    await received();
+    expect(report.summary).toMatch(/1 warning, rows saved as typed \(Requests!B3: Received: .*2206/);
+    expect(fakes.toasts.at(-1)?.message).toBe(report.summary);
+    expect(report.tables[0].warned).toHaveLength(1);
+    const a1 = `${columnLetter(col('receivedOn'))}3`;
+    expect(String(fakes.readSheet('Requests', { range: a1, pick: 'note' })[0][0])).toMatch(/^Equity Desk: Saved, but check: Received: .*2206/);
+    expect(fakes.readSheet('Requests', { range: a1, pick: 'filled' })[0][0]).toBeFalsy();
+  });
+
+  test('with its Lists sheet deleted, says so and how to put it back; Set up puts it back, the requests kept', async () => {
+    const { addon, fakes } = await connected('Lists deleted');
+    addon.call('setupTaIntake');
+    const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+    const line = TABLES.requests.columns.map(() => '' as unknown);
+    Object.assign(line, { [at('requestId')]: 'R-1', [at('receivedOn')]: dateCell('2026-03-01'), [at('requesterOrg')]: 'City of Oakland', [at('requesterType')]: 'City', [at('status')]: 'New' });
+    fakes.seedSheet('Requests', [line], { row: 2, column: 1 });
+    fakes.spreadsheet.deleteSheet(fakes.sheet('Lists') as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    const report = addon.call<{ summary: string }>('sidebarSync');
+    expect(report.summary).toMatch(/^The Lists sheet is missing: .*Set up from template > TA intake/);
+    expect(report.summary).not.toMatch(/ready down to row/);
+    addon.call('setupTaIntake');
+    expect(fakes.toasts.at(-1)?.message).toBe('Set up TA intake (requests log): added Lists. Requests and Dashboard were already there, kept as they are.');
+    expect(fakes.readSheet('Requests')[1][at('requestId')]).toBe('R-1');
+  });
+});
