@@ -84,9 +84,11 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     const id = t.syncIdAt(row);
     if (id === '') continue;
     seen.add(id);
-    const rows = sharing.get(id) ?? [];
+    const rows = sharing.get(id);
     // A row's side-by-side items are read as rows of one sheet row.
-    if (!used.has(id) && rows[rows.length - 1] !== row) sharing.set(id, [...rows, row]);
+    if (used.has(id) || rows?.[rows.length - 1] === row) continue;
+    if (rows) rows.push(row);
+    else sharing.set(id, [row]);
   }
   const keeps = new Map([...sharing].map(([id, rows]) => [id, rows.length === 1 ? rows[0] : keeperOf(id, rows, known)]));
   let stamped = 0;

@@ -1,17 +1,21 @@
 // "Save" in the triage sidebar: the edited fields checked with the shared cell rules (errors returned
 // per field), then only the changed cells written back, nothing between them: a colleague's edit to
-// another cell of the row and the time of a date-time cell stay as they are (Notes only gains the words
-// written after a listed value the sidebar writes over). A field someone else changed
-// since the sidebar read it is not overwritten: the person is told and chooses.
+// another cell of the row and the time of a date-time cell stay as they are. Two cells besides: Notes (or, in a
+// sheet without one, the cell's own note) gains the words written after a listed value the sidebar writes over, and
+// an empty Fulfilled cell is dated today when the status becomes Fulfilled, so the sheet's SLA judges the request
+// as the service does. A field someone else changed since the sidebar read it is not overwritten: the person is told and chooses.
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
+import { shortDay } from '../../shared/cells/dates';
+import { isFulfilledStatus } from '../../shared/status/request-status';
 import { TABLES, type InputColumn, type TypedValue } from '../../shared/tables';
 import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
-import type { TableSheet } from './table-sheet';
+import { headerAt, type TableSheet } from './table-sheet';
+import { quoteValue } from '../../shared/quote-value';
 import { needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import type { FieldProblem, RequestAt, SaveResult, TriageField, TriageUpdate } from './views';
+import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageUpdate } from './views';
 import type { Rules } from '../../shared/rules';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
@@ -39,7 +43,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
     }
     const sheetColumn = t.columnOf(field);
     if (sheetColumn === undefined) {
-      errors.push({ field, message: `${t.sheet} has no "${column.header}" column; add one to set this` });
+      errors.push({ field, message: noColumnText(t.sheet, column.header) });
       continue;
     }
     const typed = String(input ?? '').trim();
@@ -53,7 +57,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
     else edits.set(sheetColumn, { field, value: read.value });
   }
   if (errors.length) return { ok: false, errors };
-  if (edits.size === 0) return { ok: true, item: triageItem(t, target, rules, asOf) };
+  if (edits.size === 0) return { ok: true, item: triageItem(t, target, rules, asOf), also: [] };
 
   const now = triageItem(t, target, rules, asOf);
   const conflicts: FieldProblem[] = [];
@@ -67,37 +71,44 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   }
   if (conflicts.length) return { ok: false, errors: conflicts, conflict: { item: now } };
 
-  yield* keepWordsInNotes(port, t, target, [...edits.values()].map((e) => e.field), rules.lists);
+  const { also, lost } = yield* keepWordsInNotes(port, t, target, [...edits.values()].map((e) => e.field), rules.lists);
+  if (lost.length) return { ok: false, errors: lost };
 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
-  const columns = [...edits.keys()].sort((a, b) => a - b);
-  const cellOf = (c: number): WriteCell => {
-    const edit = edits.get(c)!;
+  const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
     const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
-    return column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value;
-  };
+    return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
+  }));
+  const written: Record<string, TypedValue> = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
+  const fulfilledColumn = t.columnOf('fulfilledOn');
+  if (fulfilledColumn !== undefined && isFulfilledStatus(written.status) && isBlankCell(target.raw.fulfilledOn as CellInput)) {
+    cells.set(fulfilledColumn, { date: asOf });
+    written.fulfilledOn = asOf;
+    also.push(`${headerAt(t, fulfilledColumn) ?? 'Fulfilled'} set to today, ${shortDay(asOf)}.`);
+  }
+  const columns = [...cells.keys()].sort((a, b) => a - b);
   for (let i = 0; i < columns.length; ) {
     let end = i;
     while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
-    yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map(cellOf)]));
+    yield* io(port.writeBlock(t.sheet, target.row, columns[i], [columns.slice(i, end + 1).map((c) => cells.get(c)!)]));
     i = end + 1;
   }
 
   // Only the cells written change: one that did not read ("TBD" in Due) is still what the row holds.
-  const written = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
   const values = { ...target.values, ...written };
   const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...written } };
-  return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null };
+  return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null, also };
 }
 
 /**
  * The words written after a listed value ("In progress - waiting on budget") are in the row's notes only while
  * its cell holds them (validateRow adds them at every read): before the sidebar writes over that cell, they
- * move into the sheet's Notes, so the next sync stores the same notes. A sheet without Notes loses them.
+ * move into the sheet's Notes, so the next sync stores the same notes. A sheet without Notes keeps the cell's whole
+ * text in the cell's own note, a line of the person's (no `Equity Desk: ` mark, so no sync clears it), read back: a host
+ * that keeps no notes (an older Excel) makes it a field problem, and nothing is saved rather than the words lost.
+ * Answers what it kept where, in sentences, and the fields whose words it could not keep.
  */
-function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<void> {
-  const notesColumn = t.columnOf('notes');
-  if (notesColumn === undefined) return;
+function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: RequestRow, fields: readonly TriageField[], lists: Rules['lists']): Task<{ also: string[]; lost: FieldProblem[] }> {
   const column = (name: string) => TABLES.requests.columns.find((c) => c.name === name)!;
   const read = (c: InputColumn) => {
     const raw = target.raw[c.name] as CellInput;
@@ -107,11 +118,31 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
     const words = read(column(field))?.note;
     return words === undefined ? [] : [{ column: column(field), words }];
   });
-  if (noted.length === 0) return;
+  if (noted.length === 0) return { also: [], lost: [] };
+  const notesColumn = t.columnOf('notes');
+  if (notesColumn === undefined) {
+    const also: string[] = [];
+    const lost: FieldProblem[] = [];
+    for (const { column: c, words } of noted) {
+      const at = t.columnOf(c.name)!;
+      const before = `Before: ${String(target.raw[c.name]).trim()}`;
+      const holds = (note: string) => note.split('\n').includes(before);
+      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]], backgrounds }) =>
+        holds(note) ? null : { notes: [[note ? `${note}\n${before}` : before]], backgrounds }));
+      let kept = false;
+      yield* io(port.updateAnnotations(t.sheet, target.row, at, 1, 1, ({ notes: [[note]] }) => ((kept = holds(note)), null)));
+      const header = headerAt(t, at) ?? c.header;
+      if (kept) also.push(`${quoteValue(words)} kept in the ${header} cell's note (this sheet has no Notes column).`);
+      else lost.push({ field: c.name, message: `Saving would lose ${quoteValue(words)}: ${t.sheet} has no Notes column and the ${header} cell keeps no note here. Add a Notes column, or move the words yourself, then save.` });
+    }
+    return { also, lost };
+  }
   // The sheet keeps a long note whole: its own text, not the clipped one a row stores.
   const own = target.raw.notes;
   const notes = notesWithWords(typeof own === 'string' ? own.trim() : read(column('notes'))?.value ?? '', noted);
   yield* io(port.writeBlock(t.sheet, target.row, notesColumn, [[notes]]));
+  const into = headerAt(t, notesColumn) ?? column('notes').header;
+  return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };
 }
 
 /** Selects the request's row so the sheet shows what the sidebar shows. */

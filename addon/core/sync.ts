@@ -202,7 +202,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
   const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
   const free = new Map<string, string[]>();
-  for (const r of state.rows) if (rowIdOfItem(r.rowId) === r.rowId && !onSheets.has(r.rowId)) free.set(r.hash, [...(free.get(r.hash) ?? []), r.rowId]);
+  for (const r of state.rows) {
+    if (rowIdOfItem(r.rowId) !== r.rowId || onSheets.has(r.rowId)) continue;
+    const same = free.get(r.hash);
+    if (same) same.push(r.rowId);
+    else free.set(r.hash, [r.rowId]);
+  }
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];

@@ -10,7 +10,7 @@ import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../sh
 import { validateRows } from '../../shared/validate-row';
 import type { FieldIssue } from '../../shared/issues';
 import { AddonError } from './addon-error';
-import { readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
+import { headerAt, readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
@@ -85,6 +85,10 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     slaState: text(derived.slaState),
     suggestedPriority: text(derived.suggestedPriority),
     priorityReason: text(derived.priorityReason),
+    headers: Object.fromEntries(triageColumns(TABLES.requests).flatMap((c) => {
+      const column = t.columnOf(c.name);
+      return column === undefined ? [] : [[c.name, headerAt(t, column) ?? c.header]];
+    })),
     values: Object.fromEntries(triageColumns(TABLES.requests).map((c) => [c.name, shown(c.name)])) as Record<TriageField, string>,
   };
 }
@@ -107,7 +111,8 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
   const entry = (name: string) => {
     const key = name.toLowerCase();
     let load = loads.get(key);
-    if (!load) loads.set(key, (load = { name, openRequests: 0, openHours: 0, capacityHours: rules.capacity.get(key) ?? rules.settings.weeklyCapacityHours }));
+    const own = rules.capacity.get(key);
+    if (!load) loads.set(key, (load = { name, openRequests: 0, openHours: 0, capacityHours: own ?? rules.settings.weeklyCapacityHours, defaultCapacity: own === undefined }));
     return load;
   };
   for (const name of rules.lists.assignee) entry(name);
@@ -137,11 +142,11 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
   };
 }
 
-/** The triage form as the table defines it: each `triage` column's header, input and list. */
+/** The triage form as the table defines it: each `triage` column's header (an item names its sheet's own), input and list. */
 export function triageForm(table: TableDef, rules: Rules, loads: readonly AssigneeLoad[]): TriageFormField[] {
   // Assignees are offered with their open load, including people on requests but not in the list.
   const choices = (list: ListKey | undefined) =>
-    list === 'assignee' ? loads.map((a) => ({ value: a.name, text: `${a.name} (${a.openRequests} open, ${Math.round(a.openHours)} of ${a.capacityHours} h)` }))
+    list === 'assignee' ? loads.map((a) => ({ value: a.name, text: `${a.name} — ${a.openRequests} open, ${Math.round(a.openHours)} h of work left, ${a.capacityHours} h/week${a.defaultCapacity ? ' (default capacity)' : ''}` }))
     : list === undefined ? []
     : rules.lists[list].map((value) => ({ value, text: value }));
   return triageColumns(table).map((c) => ({

@@ -20,6 +20,9 @@ export interface TriageFormField {
   choices: { value: string; text: string }[];
 }
 
+/** What a form field whose column the request's sheet lacks says: before Save in the sidebar, and at Save. */
+export const noColumnText = (sheet: string, header: string) => `${sheet} has no "${header}" column; add one to set this.`;
+
 /** Where a request is: its sheet, its row when the queue was read, and the key that finds the row again if rows moved since. */
 export interface RequestAt {
   sheet: string;
@@ -40,6 +43,8 @@ export interface TriageItem extends RequestAt {
   slaState: string;
   suggestedPriority: string;
   priorityReason: string;
+  /** The sheet's own header over each form field its sheet has a column for; a field absent here has none. */
+  headers: Partial<Record<TriageField, string>>;
   /** Current values of the form's fields ('' when blank; dates `YYYY-MM-DD`). */
   values: Record<TriageField, string>;
 }
@@ -50,6 +55,8 @@ export interface AssigneeLoad {
   /** Estimated hours not yet spent on their open requests. */
   openHours: number;
   capacityHours: number;
+  /** The capacity is the Settings default: the person has none of their own on the Lists sheet (or a spelling not there). */
+  defaultCapacity: boolean;
 }
 
 export interface TriageView {
@@ -76,10 +83,11 @@ export interface FieldProblem {
 }
 
 /**
+ * `also`: what the save did besides writing the fields changed (a Fulfilled date filled in, words kept in a note), in sentences.
  * `conflict`: someone changed fields the person also changed since the sidebar read the row; nothing was
  * written, `item` is the row as it is now, and saving again with it as `read` keeps the person's values.
  */
-export type SaveResult = { ok: true; item: TriageItem | null } | { ok: false; errors: FieldProblem[]; conflict?: { item: TriageItem } };
+export type SaveResult = { ok: true; item: TriageItem | null; also: string[] } | { ok: false; errors: FieldProblem[]; conflict?: { item: TriageItem } };
 
 /** What a sidebar action answers when it failed: shown as a message, never as a stack trace. */
 export interface ActionFailure {

@@ -1,7 +1,9 @@
 // The triage panel: the queue as a keyboard-friendly listbox, the selected request's details and its
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
-// the requests table's definition; Save and Save & next write the row and leave the keyboard where the work goes on.
-import type { FieldProblem, TriageField, TriageFormField, TriageItem, TriageView } from '../core/views';
+// the requests table's definition, labeled with the sheet's own headers; Save and Save & next write the row and
+// leave the keyboard where the work goes on. A trip to another view keeps the request and its unsaved choices.
+import { noColumnText, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
+import { counted } from '../../shared/plural';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
 import { runLook, runText } from './schedule-text';
@@ -25,15 +27,21 @@ export class TriagePanel {
   }
 
   async load(): Promise<void> {
+    const kept = this.unsaved();
     announce(this.status, 'Reading the requests…');
     try {
       this.view = await this.bridge.triage();
       clear(this.notice);
       const failed = this.view.failedScheduledSync;
       if (failed) this.notice.append(h('p', { ...runLook(failed), role: failed.waitingSince ? 'status' : 'alert' }, runText(failed)));
-      announce(this.status, this.view.items.length ? `${this.view.items.length} requests need triage.` : 'Nothing needs triage.', 'ok');
+      const count = this.view.items.length;
+      announce(this.status, count ? `${counted(count, 'request')} ${count === 1 ? 'needs' : 'need'} triage.` : 'Nothing needs triage.', 'ok');
       this.renderQueue();
-      await this.choose(this.view.items.length ? 0 : -1);
+      // The request shown before (read again: the sheet may have changed meanwhile), with the choices not yet saved.
+      const at = kept ? this.view.items.findIndex((i) => i.sheet === kept.sheet && i.key === kept.key) : -1;
+      await this.choose(at >= 0 ? at : count ? 0 : -1);
+      const form = this.detail.querySelector('form');
+      if (at >= 0 && form) for (const [name, value] of Object.entries(kept!.values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
@@ -81,10 +89,32 @@ export class TriagePanel {
     }
   }
 
+  /** The request shown and what the person changed in its form, not yet saved; null before any is shown. */
+  private unsaved(): { sheet: string; key: string; values: Partial<Record<TriageField, string>> } | null {
+    const item = this.view?.items[this.index];
+    const form = this.detail.querySelector('form');
+    return item && form ? { sheet: item.sheet, key: item.key, values: this.changes(form, item).values } : null;
+  }
+
+  /** The fields whose control differs from what it showed (a Due of "TBD" shows an empty picker, which is no change), and what it showed. */
+  private changes(form: HTMLFormElement, item: TriageItem) {
+    const values: Partial<Record<TriageField, string>> = {};
+    const read: Partial<Record<TriageField, string>> = {};
+    for (const field of this.view!.fields) {
+      const v = (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value;
+      if (v !== shownValue(field, item.values[field.name])) {
+        values[field.name] = v;
+        read[field.name] = item.values[field.name];
+      }
+    }
+    return { values, read };
+  }
+
   private control(field: TriageFormField, item: TriageItem): HTMLElement {
     const value = item.values[field.name];
     const held = heldOnly(field, value) ? ` held-${field.name}` : '';
-    const common = { id: `field-${field.name}`, name: field.name, 'aria-describedby': `error-${field.name}${held}` };
+    const missing = item.headers[field.name] === undefined;
+    const common = { id: `field-${field.name}`, name: field.name, disabled: missing, 'aria-describedby': `error-${field.name}${held}${missing ? ` missing-${field.name}` : ''}` };
     if (field.input !== 'choice') return h('input', { ...common, type: field.input, value: shownValue(field, value) });
     const choices = [...field.choices];
     if (value && !choices.some((c) => c.value === value)) choices.unshift({ value, text: `${value} (not in the list)` });
@@ -101,8 +131,9 @@ export class TriagePanel {
     if (!item) return;
     const fields = this.view!.fields.map((field) =>
       h('div', { class: 'field' },
-        h('label', { for: `field-${field.name}` }, field.label),
+        h('label', { for: `field-${field.name}` }, item.headers[field.name] ?? field.label),
         this.control(field, item),
+        item.headers[field.name] === undefined ? h('p', { class: 'hint', id: `missing-${field.name}` }, noColumnText(item.sheet, field.label)) : null,
         heldOnly(field, item.values[field.name])
           ? h('p', { class: 'hint', id: `held-${field.name}` }, `The sheet says ${quoteValue(item.values[field.name])} (not a date); it stays unless you pick one.`)
           : null,
@@ -121,8 +152,20 @@ export class TriagePanel {
       const next = (e as SubmitEvent).submitter?.getAttribute('value') === 'next';
       void this.save(form, item, next);
     });
+    // The fields first: a request pasted from meeting notes shows a few lines until asked for all of it.
+    const long = item.description.length > CLIPPED_CHARACTERS || item.description.split('\n').length > CLIPPED_LINES;
+    const text = h('div', { id: 'request-text', class: long ? 'description clipped' : 'description' }, item.description || '—');
+    const toggle = long
+      ? h('button', { type: 'button', class: 'show-all', 'aria-controls': 'request-text', 'aria-expanded': 'false' }, 'Show all')
+      : null;
+    toggle?.addEventListener('click', () => {
+      const open = text.classList.toggle('clipped') === false;
+      toggle.setAttribute('aria-expanded', String(open));
+      toggle.textContent = open ? 'Show less' : 'Show all';
+    });
     this.detail.append(
       h('h2', {}, item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`),
+      form,
       h('dl', {},
         h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
         h('dt', {}, 'Sheet'), h('dd', {}, `${item.sheet}, row ${item.row}`),
@@ -130,8 +173,7 @@ export class TriagePanel {
           `${item.receivedOn || '—'}${item.daysOpen !== null ? ` (${item.daysOpen} days open)` : ''}`,
           ...item.receivedWarnings.map((w) => h('span', { class: 'warning' }, w))),
         h('dt', {}, 'SLA'), h('dd', {}, item.slaState || '—'),
-        h('dt', {}, 'Request'), h('dd', { class: 'description' }, item.description || '—')),
-      form,
+        h('dt', {}, 'Request'), h('dd', {}, text, toggle)),
     );
   }
 
@@ -153,16 +195,7 @@ export class TriagePanel {
   }
 
   private async save(form: HTMLFormElement, item: TriageItem, next: boolean): Promise<void> {
-    const values: Partial<Record<TriageField, string>> = {};
-    const read: Partial<Record<TriageField, string>> = {};
-    // Changed is what differs from what the control showed: a Due of "TBD" shows an empty picker, which is no change.
-    for (const field of this.view!.fields) {
-      const v = (form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement).value;
-      if (v !== shownValue(field, item.values[field.name])) {
-        values[field.name] = v;
-        read[field.name] = item.values[field.name];
-      }
-    }
+    const { values, read } = this.changes(form, item);
     announce(this.status, 'Saving…');
     try {
       const result = await this.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values, read });
@@ -182,7 +215,7 @@ export class TriagePanel {
       const at = items.indexOf(item);
       if (result.item) items.splice(at, 1, result.item);
       else items.splice(at, 1);
-      announce(this.status, `Saved ${item.requestId || `row ${item.row}`}${result.item ? '' : '; it no longer needs triage'}.`, 'ok');
+      announce(this.status, [`Saved ${item.requestId || `row ${item.row}`}${result.item ? '' : '; it no longer needs triage'}.`, ...result.also].join(' '), 'ok');
       this.renderQueue();
       const following = result.item ? (next ? at + 1 : at) : at;
       await this.choose(Math.min(following, items.length - 1));
@@ -192,6 +225,10 @@ export class TriagePanel {
     }
   }
 }
+
+/** A request longer than this shows its first lines until the person asks for all of it. */
+const CLIPPED_CHARACTERS = 280;
+const CLIPPED_LINES = 4;
 
 /** A date picker shows only a `YYYY-MM-DD` day: a cell holding other text ("TBD", `13/45/2026`) shows it empty. */
 const heldOnly = (field: TriageFormField, value: string) => field.input === 'date' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -2,6 +2,7 @@
 // words and the way to fix it, never an HTTP verb, a route or a status code.
 import { describe, expect, test } from 'vitest';
 import { checkServiceUrl } from '../../../addon/core/service-url';
+import { openApiDocument } from '../../../sync/api/openapi';
 import { callJson, request } from '../../../addon/core/service-client';
 import { runSync } from '../../../addon/core/task';
 import type { HttpPort, HttpResponse } from '../../../addon/port/host-ports';
@@ -14,6 +15,15 @@ describe('the service URL Settings takes', () => {
     // A service hosted under a path keeps it; only the page after it goes.
     expect(checkServiceUrl('https://city.example.org/equity/intake/frm_x', [])).toBe('https://city.example.org/equity');
     expect(checkServiceUrl('https://city.example.org/equity', [])).toBe('https://city.example.org/equity');
+  });
+
+  test("every page the service's API document lists is one the add-on cuts back, so a new route cannot be saved as the address", () => {
+    const paths = Object.keys((openApiDocument() as { paths: Record<string, unknown> }).paths);
+    expect(paths.length).toBeGreaterThan(10);
+    for (const page of paths) {
+      const link = `https://qa.example.gov${page.replace(/\{[^}]+\}/g, 'x1')}`;
+      expect(checkServiceUrl(link, []), link).toBe('https://qa.example.gov');
+    }
   });
 
   test('a host typed alone gets https://', () => {

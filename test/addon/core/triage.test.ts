@@ -42,7 +42,7 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
     expect(view.items[0]).toMatchObject({ suggestedPriority: 'Urgent', row: 4, key: 'req:urgent', receivedOn: '2026-03-10' });
     expect(view.items[0].priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
     const choices = (name: string) => view.fields.find((f) => f.name === name)!.choices;
-    expect(choices('assignee').find((c) => c.value === 'J. Chen')!.text).toBe('J. Chen (1 open, 5 of 20 h)');
+    expect(choices('assignee').find((c) => c.value === 'J. Chen')!.text).toBe('J. Chen — 1 open, 5 h of work left, 20 h/week');
     expect(choices('priority').map((c) => c.text)).toEqual(['Low', 'Medium', 'High', 'Urgent']);
   });
 });
@@ -102,7 +102,7 @@ describe.each(HOST_DRIVERS)('triage over several request sheets on a $label', ({
 });
 
 describe('triage form', () => {
-  const loads = [{ name: 'J. Chen', openRequests: 2, openHours: 7.6, capacityHours: 20 }];
+  const loads = [{ name: 'J. Chen', openRequests: 2, openHours: 7.6, capacityHours: 20, defaultCapacity: false }];
 
   test('is the requests columns marked `triage`: header, a date picker for dates, the column\'s own list', () => {
     const form = triageForm(TABLES.requests, DEFAULT_RULES, loads);
@@ -112,7 +112,7 @@ describe('triage form', () => {
       expect(form[i].input).toBe(c.type === 'date' ? 'date' : 'choice');
       if (c.list !== undefined && c.list !== 'assignee') expect(form[i].choices.map((x) => x.value)).toEqual(DEFAULT_RULES.lists[c.list]);
     }
-    expect(form.find((f) => f.name === 'assignee')!.choices).toEqual([{ value: 'J. Chen', text: 'J. Chen (2 open, 8 of 20 h)' }]);
+    expect(form.find((f) => f.name === 'assignee')!.choices).toEqual([{ value: 'J. Chen', text: 'J. Chen — 2 open, 8 h of work left, 20 h/week' }]);
   });
 
   test('follows the definition when a header, a list or the set of columns changes', () => {

@@ -1,0 +1,53 @@
+// Rows' identity and data kept across syncs, as the built bundle syncs against the real service over loopback:
+// a web-form answer the sheet has no column for stays on the service, and a cleared Sync ID column takes back the
+// ids the service holds instead of re-creating every request (decisions 002, 010).
+import { describe, expect, test } from 'vitest';
+import { TABLES } from '../../../shared/tables';
+import { useSyncService } from '../../fixtures/use-sync-service';
+import { connectedAddon, sampleTable } from '../bundle-harness';
+
+const service = useSyncService();
+const live = async (sourceId: string) => (await service.storedRows('requests', sourceId)).filter((r) => !r.deleted);
+
+describe('rows keep their identity and data across syncs', () => {
+  test("a web-form answer the sheet has no column for stays on the service through the sync that brings the request in, and the next edit's", async () => {
+    const { addon, source } = await connectedAddon(service, 'Log without a channel column');
+    const { grid } = sampleTable('requests', 6, 21);
+    const without = grid[0].indexOf(TABLES.requests.columns.find((c) => c.name === 'preferredChannel')!.header);
+    expect(without).toBeGreaterThanOrEqual(0);
+    addon.fakes.seedSheet('Requests', grid.map((line) => line.filter((_, i) => i !== without)));
+    addon.call('syncNowFromMenu');
+    await service.received();
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Spam Org', contactName: 'Spam', contactEmail: 'spam@example.org', category: 'Budget equity tool',
+      description: 'Apply the budget equity tool.', dueOn: '2027-02-01', preferredChannel: 'Phone',
+    });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.toasts.at(-1)?.message).toMatch(/1 new from the web form.*Add a column "Preferred channel"/s);
+    const held = async () => (await live(source.id)).find((r) => r.values.requestId === requestId)?.values;
+    expect(await held()).toMatchObject({ preferredChannel: 'Phone' });
+    // Staff triage it: the edit travels, the answer stays.
+    const sheet = addon.fakes.readSheet('Requests');
+    const row = sheet.findIndex((line) => line.includes(requestId)) + 1;
+    addon.fakes.seedSheet('Requests', [['Triaged']], { row, column: sheet[0].indexOf('Status') + 1 });
+    addon.call('syncNowFromMenu');
+    expect(await held()).toMatchObject({ status: 'Triaged', preferredChannel: 'Phone' });
+  });
+
+  test('clearing the Sync ID column removes and re-saves nothing: each row takes its id back, and the summary says so', async () => {
+    const { addon, source } = await connectedAddon(service, 'Tidy office');
+    const { grid } = sampleTable('requests', 10, 23);
+    addon.fakes.seedSheet('Requests', grid);
+    addon.call('syncNowFromMenu');
+    await service.received();
+    const before = new Map((await live(source.id)).map((r) => [r.rowId, r.values.requestId]));
+    expect(before.size).toBeGreaterThan(0);
+    const sheet = addon.fakes.readSheet('Requests');
+    const idColumn = sheet[0].indexOf('Sync ID') + 1;
+    addon.fakes.seedSheet('Requests', sheet.slice(1).map(() => ['']), { row: 2, column: idColumn });
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.toasts.at(-1)?.message).toMatch(new RegExp(`${before.size} Sync IDs restored`));
+    expect(addon.fakes.toasts.at(-1)?.message).not.toMatch(/removed/);
+    expect(new Map((await live(source.id)).map((r) => [r.rowId, r.values.requestId]))).toEqual(before);
+  });
+});
