@@ -957,7 +957,8 @@ describe('rejected rows', () => {
     fakes.seedSheet('Requests', sampleTable('requests', 5, 5).grid);
     fakes.seedSheet('Requests', [['Web form'], ['Referral']], { row: 3, column: col('preferredChannel') });
     addon.call('syncNowFromMenu');
-    expect(fakes.toasts.at(-1)?.message).toBe('Requests: 5 sent, 5 saved, 0 unchanged');
+    // Kept, and said to the person who can update it.
+    expect(fakes.toasts.at(-1)?.message).toMatch(new RegExp(`^Requests: 5 sent, 5 saved, 0 unchanged, 2 warnings, rows saved as typed \\(Requests!${columnLetter(col('preferredChannel'))}3: Preferred channel: "Web form" is no longer one of`));
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat()).not.toContain('#fde2e1');
     await received();
     const kept = (await stored(source.id)).map((r) => r.values.preferredChannel);
