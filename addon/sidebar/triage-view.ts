@@ -45,7 +45,8 @@ export class TriagePanel {
       const at = kept ? this.view.items.findIndex((i) => i.sheet === kept.sheet && i.key === kept.key) : -1;
       await this.choose(at >= 0 ? at : count ? 0 : -1);
       const form = this.detail.querySelector('form');
-      if (at >= 0 && form) for (const [name, value] of Object.entries(kept!.values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
+      // Only into that request's form: the person may have moved on while it was read.
+      if (kept && form && this.shown?.sheet === kept.sheet && this.shown.key === kept.key) for (const [name, value] of Object.entries(kept.values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
