@@ -19,13 +19,15 @@ function misfit(table: TableDef, raw: Row['raw']): string | undefined {
 
 /**
  * The last rows of `rows`, each not fitting `table`'s columns, and why the first does not: the rows of a table stacked
- * below whose header is gone. Only a run reaching the end, as the lower table's rows end the sheet; a row that fits
- * (however odd a row above it) ends the run, so a typo in the table's own rows leaves them its.
+ * below whose header is gone. Only a run reaching the end, as the lower table's rows end the sheet, and starting
+ * below a blank line (the one above the lower table's header, left when the header went): a row that fits (however
+ * odd a row above it) ends the run, and a run right under the table's own rows or its header (`headerRow`) is its own
+ * rows with a typo, so neither leaves the table.
  */
-export function misfiledRows(table: TableDef, rows: readonly Row[]): { rows: number[]; why: string; message: string } | undefined {
+export function misfiledRows(table: TableDef, headerRow: number, rows: readonly Row[]): { rows: number[]; why: string; message: string } | undefined {
   let from = rows.length;
   while (from > 0 && misfit(table, rows[from - 1].raw) !== undefined) from--;
-  if (from === rows.length) return undefined;
+  if (from === rows.length || rows[from].row <= (from > 0 ? rows[from - 1].row : headerRow) + 1) return undefined;
   const moved = [...new Set(rows.slice(from).map((r) => r.row))];
   const why = misfit(table, rows[from].raw)!;
   return { rows: moved, why, message: `${rowRuns(moved)} below it hold ${why}: read as its rows, not as ${table.name}` };

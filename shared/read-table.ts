@@ -504,7 +504,8 @@ export function readTable(
       if (isBlankCell(v)) continue;
       any = true;
       const parsed = typeof v === 'string' ? parseDateText(v, dateOptions) : undefined;
-      if (parsed?.kind === 'date') {
+      // A span typed in reverse is left whole to its start column, which reads both ends and says so about this one cell.
+      if (parsed?.kind === 'date' && !(parsed.end && parsed.end < parsed.start)) {
         if (isBlankCell(raw[start])) raw[start] = parsed.start;
         if (isBlankCell(raw[end]) && !parsed.open) raw[end] = parsed.end ?? parsed.start;
         // Several ranges in one cell are merged into one span: say so, as a date column would.
@@ -608,7 +609,7 @@ export function readStacked(
       if (reads.some((r) => held.includes(r.table))) {
         // Its rows at the foot of the table now above them, told by cells that do not fit that table, are not filed there.
         const above = reads[reads.length - 1];
-        const misfiled = misfiledRows(above.table, above.rows);
+        const misfiled = misfiledRows(above.table, above.headerRow, above.rows);
         if (misfiled) reads[reads.length - 1] = { ...above, rows: above.rows.filter((r) => !misfiled.rows.includes(r.row)) };
         reads.push(headerGone(table, sheet, first, misfiled?.message));
       }

@@ -216,10 +216,14 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     if (notes.issue) (issues ??= []).push(notes.issue);
   }
   if (units) (issues ??= []).push(...fillUnits(compiled, columns, typed, cells, units));
+  let endsInStartCell: Set<number> | undefined;
   if (rangeEnds) {
     for (const [field, end] of Object.entries(rangeEnds)) {
       const i = compiled.columnIndex.get(field);
-      if (i !== undefined && typed[i] === null) typed[i] = end;
+      if (i !== undefined && typed[i] === null) {
+        typed[i] = end;
+        (endsInStartCell ??= new Set()).add(i);
+      }
     }
   }
   const values: TypedRow = { ...compiled.blank };
@@ -259,7 +263,11 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
         issues = [...(issues ?? []).filter((x) => x.field !== cb.name), moved.issue];
         continue;
       }
-      (issues ??= []).push({ code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
+      // Both ends typed in one cell ("Dec 2027 – Jun 2026"): said about that cell, the only one the person has.
+      const oneCell = endsInStartCell?.has(b) && columns[a].rangeEnd === cb.name;
+      (issues ??= []).push(oneCell
+        ? { code: 'end_before_start', field: ca.name, severity: 'error', message: `${ca.header}: ends (${vb}) before it starts (${va}); check the order or the years` }
+        : { code: 'end_before_start', field: cb.name, severity: 'error', message: `${cb.header} (${vb}) is before ${ca.header} (${va})` });
     }
   }
   const errors = issues ? issues.filter((i) => i.severity === 'error') : [];

@@ -2,7 +2,7 @@
 // reinterpret (a formula, a number, a date, TRUE) escaped with an apostrophe so it stays the text written.
 // Every SpreadsheetApp call is a round trip to Google's servers: sheets are looked up once per execution.
 import { SHEETS_WORDS } from './host-words';
-import { columnLetter } from '../../shared/lists';
+import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { isErrorType } from '../../shared/typed-error';
 import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
@@ -185,9 +185,9 @@ export class SheetsPort implements SpreadsheetPort {
     if (values.length === 1 && values[0].length === 1 && values[0][0] === '') return { values: [], formulas: [], numberFormats: [] };
     this.grew(name, values.length, values[0].length);
     const formulas = withFormulas ? range.getFormulas() : [];
-    // Only for a table holding dates or fractions above 1, every read being a call (the Lists sheet's whole days need
-    // none): a typed `Aug 2027` is known by its format alone, and so is a typed `150%` (1.5).
-    const numberFormats = withFormulas && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v > 1 && !Number.isInteger(v)))) ? range.getNumberFormats() : [];
+    // Only for a table holding dates or numbers above 1, every read being a call (the Lists sheet's rules are read
+    // without them): a typed `Aug 2027` is known by its format alone, and so are a typed `150%` (1.5) and `200%` (2).
+    const numberFormats = withFormulas && name !== LISTS_SHEET && values.some((line) => line.some((v) => isHostDate(v) || (typeof v === 'number' && v > 1))) ? range.getNumberFormats() : [];
     const merged = range.getMergedRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
     return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }

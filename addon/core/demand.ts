@@ -3,12 +3,13 @@
 // recalculation storm costs no fetches.
 import type { HostWords } from '../port/host-words';
 import { isBlankCell, readCell, type CellInput } from '../../shared/cells/read-cell';
+import { shortDay } from '../../shared/cells/dates';
 import { portableSha256Hex } from '../../shared/content-hash';
 import { DEFAULT_RULES } from '../../shared/rules';
 import type { InputColumn } from '../../shared/tables';
 import { AddonError, describeError } from './addon-error';
 import { broadcastHeight, cellReader, type CellContext, type Column } from './custom-functions';
-import { request, serviceProblem } from './service-client';
+import { reasonOf, request, serviceProblem } from './service-client';
 import { connection } from './settings';
 import type { CachePort, HttpPort, SettingsPort } from '../port/host-ports';
 import { io, type Task } from './task';
@@ -17,7 +18,9 @@ export const DEMAND_CACHE_SECONDS = 3600;
 /** Distinct questions one call may ask: each is a fetch against the daily UrlFetch quota. */
 export const MAX_DEMAND_QUERIES = 200;
 const ARGS = ['requesterType', 'category', 'fromDate', 'toDate'] as const;
-const DATE: InputColumn = { name: 'date', header: 'date', type: 'date', width: 0 };
+const FROM: InputColumn = { name: 'fromDate', header: 'fromDate', type: 'date', width: 0 };
+/** As a deadline reads it: a period ("Dec 2026", "FY27") counts to its last day. */
+const TO: InputColumn = { name: 'toDate', header: 'toDate', type: 'date', width: 0, deadline: true };
 
 export interface DemandDeps {
   http: HttpPort;
@@ -27,20 +30,23 @@ export interface DemandDeps {
   words: HostWords;
 }
 
-function dateParam(name: string, raw: CellInput, ctx: CellContext): string {
+function dateParam(column: InputColumn, raw: CellInput, ctx: CellContext): string {
   if (isBlankCell(raw)) return '';
-  const read = readCell(DATE, raw, { lists: DEFAULT_RULES.lists, isoFromDate: ctx.isoFromDate });
-  if (typeof read.value !== 'string') throw new AddonError('invalid_argument', `${name}: ${String(raw)} is not a date`);
+  const read = readCell(column, raw, { lists: DEFAULT_RULES.lists, isoFromDate: ctx.isoFromDate });
+  if (typeof read.value !== 'string') throw new AddonError('invalid_argument', `${column.name}: ${String(raw)} is not a date`);
   return read.value;
 }
 
 /** The query string of one row's question; blank arguments mean "any". */
 export function demandQuery(cells: readonly CellInput[], ctx: CellContext): string {
+  const from = dateParam(FROM, cells[2], ctx);
+  const to = dateParam(TO, cells[3], ctx);
+  if (from && to && from > to) throw new AddonError('invalid_argument', `fromDate (${shortDay(from)}) is after toDate (${shortDay(to)})`);
   const params: [string, string][] = [
     ['requesterType', isBlankCell(cells[0]) ? '' : String(cells[0]).trim()],
     ['category', isBlankCell(cells[1]) ? '' : String(cells[1]).trim()],
-    ['from', dateParam('fromDate', cells[2], ctx)],
-    ['to', dateParam('toDate', cells[3], ctx)],
+    ['from', from],
+    ['to', to],
   ];
   return params.filter(([, v]) => v !== '').map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
 }
@@ -98,7 +104,11 @@ export function* evaluateDemand(deps: DemandDeps, args: readonly unknown[]): Tas
     if (typeof count === 'number') {
       answers.set(q, count);
       fresh[cacheKey(conn.serviceUrl, generation, q)] = String(count);
-    } else answers.set(q, serviceProblem(conn.serviceUrl, res));
+    } else {
+      // The service's reading of the question itself ("requesterType "Martians" is not one of: …") is the answer to show.
+      const reason = reasonOf(res.body);
+      answers.set(q, res.status === 400 && reason?.code === 'invalid_query' ? reason.message : serviceProblem(conn.serviceUrl, res));
+    }
   });
   if (Object.keys(fresh).length) yield* io(deps.cache.putAll(fresh, DEMAND_CACHE_SECONDS));
   return queries.map((q) => {

@@ -39,7 +39,7 @@ const serviceAddress = (url: string) => url.replace(/\/api\/v1\/.*$/, '');
 const CHECK_URL = 'Check the service URL in Settings: it is the address the service\'s pages start with, such as https://equity-desk.example.gov.';
 
 /** The service's own reason for a refusal, from its JSON error body; undefined for a body that is not the service's. */
-function reasonOf(body: string): { code?: string; message: string } | undefined {
+export function reasonOf(body: string): { code?: string; message: string } | undefined {
   try {
     const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
     if (typeof parsed.error?.message === 'string') return { code: typeof parsed.error.code === 'string' ? parsed.error.code : undefined, message: parsed.error.message };

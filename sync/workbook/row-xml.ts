@@ -7,7 +7,7 @@ import { clipText } from '../../shared/clip-text';
 import { cellRef } from '../../shared/sheet-ref';
 import { CHARACTER_PX, COLUMN_PADDING_PX, isFormulaCell, type CellKind, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { SharedFormulas, type XmlOut } from './shared-formulas';
-import type { SharedStringTable } from './shared-string-table';
+import { MAX_SHARED_STRINGS, MAX_SHARED_TEXT, type SharedStringTable } from './shared-string-table';
 import { WorkbookError } from './workbook-error';
 import { escapeXml, escapeXstring } from './xml-text';
 
@@ -132,6 +132,8 @@ function breaksAfter(text: string, i: number): boolean {
   if (isBreakingDash(code) || code === EM_DASH) return true;
   return code === SLASH && i > 0 && !isDigit(text.charCodeAt(i - 1));
 }
+/** The letters `breaksAfter` may answer yes for. */
+const mayBreakAfter = (code: number) => code === SLASH || code === EM_DASH || isBreakingDash(code);
 /** An em dash may also open a line, unless it follows another dash. */
 const breaksBefore = (text: string, i: number) => text.charCodeAt(i) === EM_DASH && !isBreakingDash(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== EM_DASH;
 
@@ -154,13 +156,14 @@ export function wrappedLines(text: string, width: number, widthOf: (code: number
     let word = 0;
     let inWord = false;
     for (let code = text.charCodeAt(end); end < text.length && code !== SPACE && code !== NEWLINE; code = text.charCodeAt(end)) {
-      if (end > start && breaksBefore(text, end)) {
+      // Only a dash or a slash may break a word, so every other letter skips the checks.
+      if (code === EM_DASH && end > start && breaksBefore(text, end)) {
         inWord = true;
         break;
       }
       word += widthOf(code);
       end++;
-      if (end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE && breaksAfter(text, end - 1)) {
+      if (mayBreakAfter(code) && end < text.length && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== NEWLINE && breaksAfter(text, end - 1)) {
         inWord = true;
         break;
       }
@@ -220,6 +223,29 @@ function fitsOneLine(text: string, width: number): boolean {
     if (used > limit) return false;
   }
   return true;
+}
+
+/** Lines a cell's text takes in a column `width` wide; most texts fit their line, settled before any scan. */
+const linesIn = (text: string, width: number): number => (fitsOneLine(text, width) ? 1 : printedLines(text, width));
+
+/**
+ * Lines by text in one column (one width), remembered for texts short enough to be shared strings. The cap only
+ * guards a long-running service against a column whose texts never repeat.
+ */
+class LinesByText {
+  private readonly known = new Map<string, number>();
+
+  lines(text: string, width: number): number {
+    let lines = this.known.get(text);
+    if (lines === undefined) {
+      lines = linesIn(text, width);
+      if (text.length <= MAX_SHARED_TEXT) {
+        if (this.known.size >= MAX_SHARED_STRINGS) this.known.clear();
+        this.known.set(text, lines);
+      }
+    }
+    return lines;
+  }
 }
 
 /** How far back a cut looks for the end of a word. */
@@ -307,6 +333,8 @@ export class RowXml {
   private readonly out: XmlOut = { text: '', parts: [] };
   /** The shown columns whose text wraps, the only ones that make a row taller. */
   private readonly wrapped: number[];
+  /** Lines each text of a wrapped recurring column takes, by column: their texts repeat down the sheet. */
+  private readonly knownLines: (LinesByText | undefined)[];
   /** The row being added with its texts too long for a row clipped, made only for such a row. */
   private clipped: (PlanCell | undefined)[] | undefined;
   /** How tall the row last added prints, in points (a row of nothing takes a line too). */
@@ -320,6 +348,7 @@ export class RowXml {
     private readonly keepClipped?: SheetPlan['clipped'],
   ) {
     this.wrapped = columns.flatMap((c, i) => (wrapsInSight(c) ? [i] : []));
+    this.knownLines = columns.map((c) => (wrapsInSight(c) && c.recurring ? new LinesByText() : undefined));
   }
 
   /**
@@ -336,9 +365,11 @@ export class RowXml {
       const cell = cells[i];
       const text = typeof cell === 'string' ? cell : typeof cell === 'object' && cell !== null && isFormulaCell(cell) && typeof cell.result === 'string' ? cell.result : undefined;
       const width = this.columns[i]?.width === undefined ? undefined : (this.columns[i].width - (indents?.[i] ?? 0)) / widening;
-      // Most cells fit on their line: that is settled by their length, before any scan.
-      if (text === undefined || width === undefined || fitsOneLine(text, width)) continue;
-      let needed = printedLines(text, width);
+      if (text === undefined || width === undefined) continue;
+      // A data row's recurring text was measured in its column before; a header's width differs (bold, indents).
+      const known = widening === 1 && indents === undefined ? this.knownLines[i] : undefined;
+      let needed = known ? known.lines(text, width) : linesIn(text, width);
+      if (needed === 1) continue;
       if (needed > MAX_ROW_LINES && typeof cell === 'string') {
         const where = this.keepClipped?.({ sheet: this.sheet, ref: cellRef(this.sheet, `${this.letter(i)}${rowNumber}`), header: this.columns[i].header, row: cells, text: text.length > MAX_CELL_TEXT ? clipCellText(text) : text });
         (this.clipped ??= [...cells])[i] = clipToLines(text, width, where);

@@ -2,9 +2,9 @@
 // few of them, so the table stays small whatever the rows hold. The same table runs where rows are written as
 // XML on another thread, seeded with the texts so far, so both sides number a text alike.
 /** Shared strings longer than this stay inline: the table must stay small whatever the text. */
-const MAX_SHARED_TEXT = 255;
+export const MAX_SHARED_TEXT = 255;
 /** At most this many distinct shared strings (a few MB); later new ones are written inline. */
-const MAX_SHARED_STRINGS = 50_000;
+export const MAX_SHARED_STRINGS = 50_000;
 
 export class SharedStringTable {
   private readonly ids = new Map<string, number>();

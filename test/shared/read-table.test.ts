@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES, detectTable, fieldColumn, formatCellIssue, locateTable, mapHeaders, readStacked, readTable, validateRows, DEFAULT_READ_OPTIONS, type CellInput } from '../../shared';
 import { textFieldsOf } from '../../shared/read-table';
+import { inSheetWords } from '../../shared/issues';
 import { stackedTables } from '../fixtures/messy/stacked-tables';
 
 type Grid = CellInput[][];
@@ -249,6 +250,13 @@ describe('readTable', () => {
     const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Timeline'], ['Pilot', 'Ongoing since March 2026']]);
     expect(r.rows[0].raw).toMatchObject({ startOn: '2026-03-01' });
     expect(r.rows[0].raw.endOn).toBeUndefined();
+  });
+
+  it('says a reversed Timeline about its one cell, not against a Start column the sheet does not have', () => {
+    const r = readTable(TABLES.workplan, 'Plan', [['Task', 'Timeline'], ['Pilot', 'Dec 2027 – Jun 2026']]);
+    const [result] = validateRows(TABLES.workplan, r.rows.map((row) => row.raw));
+    expect(result.errors).toEqual([{ code: 'end_before_start', field: 'startOn', severity: 'error', message: 'Start: ends (2026-06-30) before it starts (2027-12-01); check the order or the years' }]);
+    expect(inSheetWords(result.errors[0].message, 'Start', 'Timeline')).toBe('Timeline: ends (2026-06-30) before it starts (2027-12-01); check the order or the years');
   });
 
   it('prefers explicit Start and End columns over a Timeline', () => {

@@ -102,7 +102,9 @@ describe('validateRow', () => {
   });
 
   it('flags a backwards range as end before start', () => {
-    expect(codes(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors)).toEqual(['endOn:end_before_start']);
+    expect(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors).toEqual([
+      { code: 'end_before_start', field: 'date', severity: 'error', message: 'Date: ends (2024-03-15) before it starts (2024-03-17); check the order or the years' },
+    ]);
   });
 
   it('leaves "TBD" blank with a warning and keeps the row, a milestone\'s date included', () => {

@@ -4,7 +4,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ISO_DATE } from '../../../shared/cells/dates';
-import { foldText } from '../../../shared/cells/read-cell';
+import { foldText, readCell } from '../../../shared/cells/read-cell';
+import { DEFAULT_RULES, listsOverDefaults } from '../../../shared/rules';
+import { TABLES } from '../../../shared/tables';
+import { listValues, quoteValue } from '../../../shared/quote-value';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
@@ -26,11 +29,30 @@ export const demandAnswer = z.object({ count: z.number().int().describe('Live re
 /** Text filters match as the sheets' dropdowns do: case, spaces and punctuation aside. */
 const matches = (wanted: string | undefined, value: unknown) => !wanted || (typeof value === 'string' && foldText(value) === foldText(wanted));
 
+type Lists = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * The question's value read as sync reads the same cell ("Counties" is County, "Training" is Training & workshops),
+ * so a count asked in the office's own words finds what sync stored; a value no list entry matches is refused by name.
+ */
+function listed(field: 'requesterType' | 'category', wanted: string | undefined, lists: Lists): string | undefined {
+  if (!wanted) return wanted;
+  const column = TABLES.requests.columns.find((c) => c.name === field)!;
+  const read = readCell(column, wanted, { lists });
+  if (typeof read.value === 'string') return read.value;
+  // A tie names its two candidates; "TBD" and the like are no entry either.
+  const tie = read.issues.find((i) => i.severity === 'error')?.message;
+  const why = tie ? tie.slice(tie.indexOf(':') + 2) : `${quoteValue(wanted)} is not one of: ${listValues(lists[column.list!] ?? [])}`;
+  throw new ApiError(400, 'invalid_query', `${field} ${why}`);
+}
+
 export function demandRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().get('/', requireRole(deps.auth, 'source', 'reviewer', 'admin'), async (c) => {
     const parsed = demandQuery.safeParse(c.req.query());
     if (!parsed.success) throw new ApiError(400, 'invalid_query', describeIssues(parsed.error));
-    const q = parsed.data;
+    const principal = c.get('principal');
+    const lists = principal.kind === 'source' ? listsOverDefaults(await deps.store.sourceLists(principal.id)) : DEFAULT_RULES.lists;
+    const q = { ...parsed.data, requesterType: listed('requesterType', parsed.data.requesterType, lists), category: listed('category', parsed.data.category, lists) };
     let count = 0;
     for await (const row of deps.store.rows('requests')) {
       const v = row.values;

@@ -31,8 +31,12 @@ export const exportCommand: Command = {
     // From SQLite the data sheets are written on a worker thread: started before this thread loads the writer and
     // the database drivers, it loads its own modules on the other core meanwhile (decision 006).
     if (!config.databaseUrl) startDataSheetWorkerEarly();
-    const { writeMasterWorkbook } = await import('../../master/master-workbook');
+    // The writer's modules and the store's load side by side: one's files are read while the other compiles.
+    const writer = import('../../master/master-workbook');
+    // Awaited once the store is open; a store that cannot open fails the command first.
+    writer.catch(() => undefined);
     const metrics = await withStore(config, async (store) => {
+      const { writeMasterWorkbook } = await writer;
       const opts = await reportFromFlags(values, store);
       const file = createWriteStream(partial);
       try {

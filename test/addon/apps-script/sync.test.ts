@@ -270,6 +270,18 @@ describe('a percent typed in a % cell', () => {
     expect(plan.peek(4, 4)?.note).toMatch(/% complete: "150%" is outside 0-100%/);
     expect((await linesOf('Typed percents')).filter((line) => line.some((v) => /read .* as .*%/.test(String(v))))).toEqual([]);
   });
+
+  test('a whole percent above 100% (200%, kept as 2) on a sheet with no dates or fractions is marked too, as Excel and import read it, not stored as 2%', async () => {
+    const { addon, source, fakes } = await connected('Whole percents');
+    const plan = fakes.seedSheet('Work plan 2026', [['Phase', 'Goal', 'Task', '% complete', 'Status'], [1, 'Alignment', 'Host a forum', 1, 'Completed'], [2, 'Learning', 'Publish data', 2, 'In progress']]);
+    for (let row = 2; row <= 3; row++) plan.cellForWrite(row, 4).numberFormat = '0%';
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+    expect(stored.map((r) => [r.values.task, r.values.percentComplete])).toEqual([['Host a forum', 1]]);
+    expect(plan.peek(3, 4)?.note).toMatch(/% complete: "200%" is outside 0-100%/);
+  });
 });
 
 describe('a date typed as a month', () => {
@@ -1163,10 +1175,22 @@ describe('EQ_DEMAND', () => {
 
     // Questions alike in their first 250 characters (cache keys stop there) are still two questions.
     const long = 'Community organization '.repeat(8);
-    expect(ask(long, `${long}A`, '', '')).toEqual([[0]]);
+    expect(ask(long, `${long}A`, '', '')).toEqual([[expect.stringMatching(/^EQ_DEMAND: category "Community organization Community/)]]);
     expect((await received()).demandReads).toBe(1);
     ask(long, `${long}B`, '', '');
     expect((await received()).demandReads).toBe(1);
     expect([...fakes.caches.document.entries.keys()].every((k) => k.length <= 250)).toBe(true);
+  });
+
+  test('asks in the office\'s own words as sync reads them, names a value in no list, and counts a typed period to its end', async () => {
+    const { addon, fakes } = await connected('Demand words');
+    fakes.seedSheet('Requests', sampleTable('requests', 60, 4).grid);
+    addon.call('syncNowFromMenu');
+    await received();
+    const ask = (...args: unknown[]) => addon.callAs<unknown[][]>({ authMode: 'CUSTOM_FUNCTION' }, 'EQ_DEMAND', ...args)[0][0];
+    expect(ask('Counties', '', '', '')).toBe(ask('County', '', '', ''));
+    expect(ask('Martians', '', '', '')).toMatch(/^EQ_DEMAND: requesterType "Martians" is not one of: State agency, .*County/);
+    expect(ask('', '', '12/31/2026', '7/1/2026')).toBe('EQ_DEMAND: fromDate (Dec 31, 2026) is after toDate (Jul 1, 2026)');
+    expect(ask('', '', 'Jan 2026', 'Dec 2026')).toBe(ask('', '', '1/1/2026', '12/31/2026'));
   });
 });

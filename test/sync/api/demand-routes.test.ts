@@ -35,6 +35,19 @@ describe.each(backends)('demand on $name', (backend) => {
     expect(await count('to=2025-12-31', reviewer.token)).toEqual({ count: 1 });
   });
 
+  test('reads the question as sync reads a cell: the office\'s own spellings count, a value in no list is named', async () => {
+    const h = await harness(backend);
+    const a = await h.source('City A');
+    await h.call('POST', '/api/v1/sync', { token: a.token, body: { table: 'requests', rows: [req('1', 'County', 'Training & workshops', '2027-01-05'), req('2', 'City', 'Training & workshops', '2027-02-10')] } });
+    const ask = (query: string) => h.call('GET', `/api/v1/demand?from=2027-01-01&${query}`, { token: a.token });
+    expect((await ask('requesterType=Counties')).body).toEqual({ count: 1 });
+    expect((await ask('requesterType=City&category=Training')).body).toEqual({ count: 1 });
+    expect((await ask('category=Training%20and%20workshops')).body).toEqual({ count: 2 });
+    const typo = await ask('requesterType=Martians');
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.message).toMatch(/^requesterType "Martians" is not one of: .*City/);
+  });
+
   test('refuses bad queries and unknown tokens', async () => {
     const h = await harness(backend);
     const a = await h.source('City A');

@@ -356,6 +356,18 @@ describe.each(backends)('import on $name', (backend) => {
     expect([headless.rejected, headless.deleted]).toEqual([[], 0]);
   });
 
+  test("a lower table's header row deleted with the lower table: the last row above, a date in it mistyped, stays that table's row (rejected, its stored version kept), not taken for the lower table's and removed", async () => {
+    const store = await backend.open();
+    const requests = (due: string): Grid => [['Request ID', 'Organization', 'Date received', 'Due', 'Status'], ['TA-1', 'City of Riverside', '3/2/2026', '4/1/2026', 'New'], ['TA-2', 'City of Fresno', '3/3/2026', due, 'New'], []];
+    const plan: Grid = [['Goal', 'Task', 'Status'], ['Structural Equity Alignment', 'Align equity GIS tool datasets', 'In progress']];
+    const { principal } = await importAs(store, 'Typo above', [{ name: 'Plan', rows: [...requests('4/15/2026'), ...plan] }]);
+    const after = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Plan', rows: requests('4/31/2026') }]), sourceId: principal.id, at: MARCH_25 });
+    const live: unknown[] = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) if (!row.deleted) live.push(row.values.requestId);
+    expect(live).toEqual(['TA-1', 'TA-2']);
+    expect(after.rejected.map((r) => r.row)).toEqual([3]);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });

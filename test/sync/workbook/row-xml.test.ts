@@ -2,7 +2,7 @@
 // text's length, by its letters' widths, or word by word).
 import { describe, expect, it } from 'vitest';
 import type { PlanColumn } from '../../../shared/workbook-plan';
-import { printedLines, RowXml } from '../../../sync/workbook/row-xml';
+import { MAX_ROW_LINES, printedLines, RowXml } from '../../../sync/workbook/row-xml';
 
 const WIDTH = 20;
 const columns: PlanColumn[] = [{ header: 'Text', width: WIDTH, type: 'text', wrap: true }];
@@ -33,4 +33,22 @@ describe('RowXml row heights', () => {
     expect(expected).toContain(30);
     expect(heights(texts)).toEqual(expected);
   });
+
+  it('gives a recurring text its own height in each column, however often it repeats, and clips and keeps it in every row that cannot show it', () => {
+    const narrow: PlanColumn = { header: 'Narrow', width: 4, type: 'text', wrap: true, recurring: true };
+    const wide: PlanColumn = { header: 'Wide', width: 40, type: 'text', wrap: true, recurring: true };
+    const kept: string[] = [];
+    const xml = new RowXml('Sheet', [narrow, wide], noStyles, { id: () => undefined }, ({ ref }) => (kept.push(ref), undefined));
+    const short = 'Waiting on requester';
+    const long = 'Waiting on requester review, '.repeat(8).trim();
+    const rows = [[short, short], [long, short], [short, long], [long, long], [short, short]];
+    rows.forEach((cells, i) => xml.add(i + 2, cells, true));
+    const lines = (text: string, width: number) => Math.min(printedLines(text, width), MAX_ROW_LINES);
+    const expected = rows.map(([a, b]) => Math.max(lines(a, narrow.width), lines(b, wide.width)) * 15);
+    expect(printedLines(long, narrow.width)).toBeGreaterThan(MAX_ROW_LINES);
+    expect(printedLines(long, wide.width)).toBeLessThan(MAX_ROW_LINES);
+    expect([...xml.take().matchAll(/<row r="\d+" ht="(\d+)">/g)].map((m) => Number(m[1]))).toEqual(expected);
+    expect(kept).toEqual(['Sheet!A3', 'Sheet!A5']);
+  });
 });
+
