@@ -88,6 +88,14 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
           : `${p.block.paired!.header} for ${quoteValue(String(v))}: the cell shows ${pair}, a formula's error; skipped`);
         pair = NOT_READ;
       }
+      // Words where a number belongs ("two weeks") are no number to the formulas' lookups either: said, never passed over.
+      if (typeof p.block.paired?.values[0] === 'number' && typeof pair === 'string' && pair.trim() !== '' && num(pair) === undefined) {
+        const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
+        skipped(p.pairedColumn!, r, setting
+          ? `${SETTINGS[setting].label}: ${quoteValue(pair)} is not a number; the default ${SETTINGS[setting].value} is used`
+          : `${p.block.paired.header} for ${quoteValue(String(v))}: ${quoteValue(pair)} is not a number, so ${quoteValue(String(v))} has none (the sheet's formulas read it so too); type a number`, 'not_a_number');
+        pair = NOT_READ;
+      }
       if (typeof v === 'string' && v.trim() !== v && p.block.key !== 'setting') {
         skipped(p.column, r, `${p.block.header}: ${quoteValue(v)} has a space before or after it; read as ${quoteValue(v.trim())}; the formulas compare a value picked from the dropdown with its spaces, so remove them`, 'choice_matched');
       }

@@ -213,6 +213,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const idColumns: (number | null)[] = [];
   let stamped = 0;
   let restored = 0;
+  const unstamped: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
     t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
@@ -222,6 +223,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     idColumns.push(ids.column);
     stamped += ids.stamped;
     restored += ids.restored;
+    if (ids.unstamped.length) unstamped.push(unstampedMessage(t.sheet, ids.unstamped));
   }
 
   // The warnings of every row as read, not only those sent: a row unchanged since keeps its note, and is counted.
@@ -242,8 +244,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
+      const syncId = idsBySheet[s].get(r.row);
+      if (syncId === undefined) return;
       // A sheet row's later side-by-side items are its id and the item's place among them.
-      const rowId = `${idsBySheet[s].get(r.row)!}${itemIdTail(r.item)}`;
+      const rowId = `${syncId}${itemIdTail(r.item)}`;
       placeOfId.set(rowId, { sheet: s, row: r.row, at: r.at });
       const result = results[i];
       const sheetRow = sheetPosition(s, r.row);
@@ -363,7 +367,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     warned,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i))),
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i)), unstamped),
     pulled,
     readied,
     typedOver,
@@ -371,6 +375,14 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   return { report, ends };
 }
 
+
+/** Rows of `sheet` left out because the host refused their new Sync IDs as protected, and what lets them sync. */
+function unstampedMessage(sheet: string, rows: readonly number[]): string {
+  const one = rows.length === 1;
+  // A whole protected column would list every row: the first few tell where to look.
+  const named = rows.length > 10 ? `${rows.slice(0, 10).join(', ')} and ${rows.length - 10} more` : rows.join(', ');
+  return `${sheet} ${one ? 'row' : 'rows'} ${named} not synced: ${one ? 'its Sync ID cell is' : 'their Sync ID cells are'} protected, and a row without its Sync ID would be a new row every sync; ask whoever protected ${one ? 'it' : 'them'} to let you edit the Sync ID column`;
+}
 
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {

@@ -3,7 +3,6 @@
 import { TABLES, type TableName, type TypedRow } from '../../shared/index';
 import { encodeRow, isEncoded } from '../store/batch-plan';
 import type { Batch, EncodedRow, IncomingRow } from '../store/row-store';
-import { rowHash } from './ingest-batch';
 
 /**
  * The table's fields the sheet has no column for, by the header row the sender described (`columns`, each with the
@@ -16,8 +15,10 @@ export function unshownFields(table: TableName, columns: readonly { fields?: rea
 }
 
 /**
- * The batch's rows with each of `unshown` left blank taken from the row as stored (`stored`, by row id), hashed and
- * encoded again where that changed anything. A field the row does fill is the sender's, whatever is stored.
+ * The batch's rows with each of `unshown` left blank taken from the row as stored (`stored`, by row id), encoded
+ * again where that changed anything. A field the row does fill is the sender's, whatever is stored. Each keeps the
+ * hash of the row as sent: the sync state answers it, and the sender, which can never show the kept field, tells an
+ * unchanged row by it (hashed with the field, the row would differ from the sheet's and be sent on every sync).
  */
 export function keepUnshownFields(batch: Batch, unshown: readonly string[], stored: ReadonlyMap<string, Readonly<Record<string, unknown>>>): Batch['upserts'] {
   const encode = encodeRow(batch.table, batch.at);
@@ -33,7 +34,7 @@ export function keepUnshownFields(batch: Batch, unshown: readonly string[], stor
       kept = true;
     }
     if (!kept) return row;
-    const incoming: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, values), values };
+    const incoming: IncomingRow = { rowId: row.rowId, hash: row.hash, values };
     const raw = isEncoded(row) ? (row.rawJson === null ? undefined : JSON.parse(row.rawJson)) : row.raw;
     if (raw !== undefined) incoming.raw = raw;
     if (row.sheetRow !== undefined) incoming.sheetRow = row.sheetRow;

@@ -129,6 +129,21 @@ describe('readRules', () => {
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
+  it('never passes over words where a number belongs (an SLA of "two weeks"): the formulas read none there, and the warning at the cell says so', () => {
+    const grid = copy();
+    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], [30, 14, 'two weeks', 3]);
+    const s = listPlacement('setting');
+    grid[1][s.pairedColumn! - 1] = 'soon';
+    const r = readRules(grid);
+    expect(r.slaDays.has('high')).toBe(false);
+    expect(r.settings.dueSoonDays).toBe(SETTINGS.dueSoonDays.value);
+    const p = listPlacement('priority');
+    expect(r.issues).toEqual([
+      { code: 'not_a_number', field: '', severity: 'warning', sheet: 'Lists', row: 2, column: columnLetter(s.pairedColumn!), message: `${SETTINGS.dueSoonDays.label}: "soon" is not a number; the default ${SETTINGS.dueSoonDays.value} is used` },
+      { code: 'not_a_number', field: '', severity: 'warning', sheet: 'Lists', row: 4, column: columnLetter(p.pairedColumn!), message: 'SLA days for "High": "two weeks" is not a number, so "High" has none (the sheet\'s formulas read it so too); type a number' },
+    ].sort((a, b) => columnNumber(a.column) - columnNumber(b.column)));
+  });
+
   it('reads text spelled as an error as the text it is where the host told it from one (textsLikeErrors: Excel\'s valueTypes)', () => {
     const grid = copy();
     setBlock(grid, 'assignee', ['A. Rivera', '#N/A', '#REF!'], [20, 15, 10]);

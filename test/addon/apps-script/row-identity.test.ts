@@ -32,6 +32,10 @@ describe('rows keep their identity and data across syncs', () => {
     addon.fakes.seedSheet('Requests', [['Triaged']], { row, column: sheet[0].indexOf('Status') + 1 });
     addon.call('syncNowFromMenu');
     expect(await held()).toMatchObject({ status: 'Triaged', preferredChannel: 'Phone' });
+    // Nothing changed since: the next sync sends nothing, the kept answer no reason to send its row again.
+    await service.received();
+    addon.call('syncNowFromMenu');
+    expect(await service.received()).toMatchObject({ rows: 0 });
   });
 
   test('clearing the Sync ID column removes and re-saves nothing: each row takes its id back, and the summary says so', async () => {

@@ -394,6 +394,34 @@ describe('dates typed as a month in two tables stacked in one sheet', () => {
   });
 });
 
+describe('a Sync ID cell protected from the person syncing', () => {
+  test.each([
+    { how: 'one protected cell of the column', protect: 'E3' },
+    { how: 'a protected range of rows crossing the column', protect: 'A3:E3' },
+  ])('by $how costs that row alone: the others get their Sync IDs and sync, it is left out by name, and every sync keeps the same ids', async ({ protect }) => {
+    const { addon, source, fakes } = await connected(`Protected Sync ID ${protect}`);
+    const tasks = ['Equity study', 'Listening sessions', 'Budget tool'].map((task) => [task, dateCell('2027-02-01'), dateCell('2027-08-31'), 'In progress']);
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ...tasks]);
+    plan.protectFromScript(protect);
+    const sync = async () => {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      await received();
+      const held = await service.invoke<{ rowId: string; values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+      return { summary: String(fakes.toasts.at(-1)?.message), held: held.map((r) => [r.rowId, r.values.task]).sort() };
+    };
+    const first = await sync();
+    const ids = [2, 3, 4].map((row) => plan.peek(row, 5)?.value ?? '');
+    expect(ids[1]).toBe('');
+    expect(first.held).toEqual([[ids[0], 'Equity study'], [ids[2], 'Budget tool']].sort());
+    expect(first.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+    // Without an id in its cell the row would be a new one every sync: it is left out again, the others keep theirs.
+    const second = await sync();
+    expect(second.held).toEqual(first.held);
+    expect(second.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+  });
+});
+
 describe('a date typed as a month, its last day refused', () => {
   /** A work plan of `rows` Ends typed as Aug 2027 (under `header`), synced by `addon`. */
   async function typedEnds(name: string, rows: number, header = 'End') {
