@@ -38,6 +38,9 @@ const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
   },
 };
 
+/** The template a table's sheet is set up from. */
+export const templateOf = (table: TableName): TemplateName => TEMPLATE_NAMES.find((name) => TEMPLATES[name].table === table)!;
+
 export interface TemplateOptions {
   /** Generated rows added after the template's own content. */
   sample?: number;

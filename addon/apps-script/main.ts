@@ -171,7 +171,7 @@ export const handlers = {
       const lastRun = runSync(lastScheduledRun(documentSettings));
       return { ...runSync(triageQueue(port, sheetToday(port))), failedScheduledSync: lastRun?.ok === false ? lastRun : null };
     }),
-  sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at))),
+  sidebarSelect: (at: RequestAt) => rpc((port) => runSync(selectRequest(port, at, sheetToday(port)))),
   sidebarSave: (update: TriageUpdate) => rpc((port) => runSync(saveRequest(port, update, sheetToday(port)))),
   sidebarSync: () =>
     rpc((port) => {

@@ -192,11 +192,9 @@ export class SheetsPort implements SpreadsheetPort {
     return merged.length ? { values: spreadMerges(values, merged), formulas, numberFormats: spreadMerges(numberFormats, merged), merged } : { values, formulas, numberFormats };
   }
 
+  /** A block is cells with no holes: one setValues, written around the cells a refusal as protected names. */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
-    if (cells.length === 0 || cells[0].length === 0) return;
-    const sheet = this.sheet(name);
-    this.fit(name, row + cells.length - 1, column + cells[0].length - 1);
-    sheet.getRange(row, column, cells.length, cells[0].length).setValues(cells.map((line) => line.map(toSheets)));
+    this.writeCells(name, cells.flatMap((line, r) => line.map((cell, c) => ({ row: row + r, column: column + c, cell }))));
   }
 
   /**

@@ -12,12 +12,16 @@ import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
 export const FLAG_COLOUR = '#fde2e1';
+/** A warning's note: the row was saved as typed, and a person may want to fix the cell. */
+export const WARNING_PREFIX = `${NOTE_PREFIX}Saved, but check: `;
 
 export interface CellMark {
   /** Sheet row and column, 1-based. */
   row: number;
   column: number;
   message: string;
+  /** A warning: the cell gets its note only, keeping its own fill, milder than a cell to fix. */
+  warning?: boolean;
 }
 
 /** A mark of a row known by its Sync ID, at the sheet row where the sync read that row. */
@@ -99,13 +103,16 @@ export function planAnnotations(
   room = Infinity,
 ): { next: Annotations; changed: number; memory: MarkMemory; noteOnly: number } {
   const byCell = new Map<string, string[]>();
+  // The cells to fix: a cell with only warnings is marked by its note.
+  const toFix = new Set<string>();
   let lastRow = 0;
   for (const m of marks) {
     const r = m.row - region.row;
     const c = m.column - region.column;
     if (r < 0 || c < 0 || r >= region.numRows || c >= region.numColumns) continue;
     const key = `${r}:${c}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), m.message]);
+    byCell.set(key, [...(byCell.get(key) ?? []), m.warning ? `${WARNING_PREFIX.slice(NOTE_PREFIX.length)}${m.message}` : m.message]);
+    if (!m.warning) toFix.add(key);
     lastRow = Math.max(lastRow, m.row);
   }
   let changed = 0;
@@ -125,7 +132,7 @@ export function planAnnotations(
   const keyAt = (r: number, c: number) => keyOf(region.row + r, region.column + c) ?? positionKey(region.row + r, region.column + c);
   const backgrounds = current.backgrounds.map((line, r) =>
     line.map((colour, c) => {
-      const flagged = byCell.has(`${r}:${c}`);
+      const flagged = toFix.has(`${r}:${c}`);
       const ours = sameColour(colour, FLAG_COLOUR);
       if (flagged && ours && room < Infinity) {
         const key = keyAt(r, c);
@@ -188,15 +195,15 @@ function* readMemory(settings: SettingsPort, key: SheetMemoryKey, rows?: MarkedR
 
 /** The marks on the rows holding their ids in `ids` (the block's, from sheet row `top`), and the ids of rows in none. */
 function followRows(marks: readonly RowMark[], top: number, ids: readonly string[]): { placed: CellMark[]; unmarked: string[] } {
-  const rows = new Map<string, RowCells<string> & { cells: { column: number; cell: string }[] }>();
+  const rows = new Map<string, RowCells<RowMark> & { cells: { column: number; cell: RowMark }[] }>();
   for (const m of marks) {
     const line = rows.get(m.rowId) ?? { rowId: m.rowId, row: m.row, cells: [] };
-    line.cells.push({ column: m.column, cell: m.message });
+    line.cells.push({ column: m.column, cell: m });
     rows.set(m.rowId, line);
   }
   const { cells, written } = placeByRowId([...rows.values()], top, ids, top);
   const found = new Set(written);
-  return { placed: cells.map(({ row, column, cell }) => ({ row, column, message: cell })), unmarked: [...rows.keys()].filter((id) => !found.has(id)) };
+  return { placed: cells.map(({ row, column, cell }) => ({ ...cell, row, column })), unmarked: [...rows.keys()].filter((id) => !found.has(id)) };
 }
 
 /**

@@ -5,14 +5,16 @@ import { readsLists, sheetRowFormulas } from '../../shared/layout';
 import type { ListKey } from '../../shared/lists';
 import { SPARE_ROWS, rowRules } from '../../templates/data-sheet';
 import type { CellWrite, SpreadsheetPort } from '../port/spreadsheet-port';
-import { gridWidth, type TableSheet } from './table-sheet';
+import { gridWidth, headerAt, type TableSheet } from './table-sheet';
+import { columnLetter } from '../../shared/lists';
+import { placeRef } from '../../shared/sheet-ref';
 import { io, type Task } from './task';
 
 export interface ReadyRows {
   /** The last row the status formulas reach, when this sync wrote any; else undefined. */
   readyTo?: number;
-  /** Status cells that hold a value a person typed instead of their formula: kept as typed. */
-  typedOver: number;
+  /** Status cells that hold a value a person typed instead of their formula, kept as typed: each named by cell and header. */
+  typedOver: string[];
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
@@ -49,7 +51,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   // No spare rows over the lines before a table stacked below: they would be read as its rows' notes.
   const last = t.read.nextAt === undefined ? lastData + SPARE_ROWS : lastData;
   const statusColumns = statusColumnsOf(t, hasLists);
-  if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: 0 };
+  if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: [] };
 
   // The ready rows' formulas are content to Excel, which would print them as pages of empty rows. Without row heights
   // the add-on cannot tell where a page ends, so the area ends at the last typed row, and each sync moves it down.
@@ -63,13 +65,13 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const dataRows = new Set(t.read.rows.map((r) => r.row));
 
   const cells: CellWrite[] = [];
-  let typedOver = 0;
+  const typedOver: string[] = [];
   let readyTo = 0;
   for (let row = first; row <= last; row++) {
     if (!dataRows.has(row) && !isSpareRow(t, row, statusColumns)) continue;
     for (const [column, formula] of formulasOn(row)) {
       if ((t.formulas[row - 1]?.[column - 1] ?? '') !== '') readyTo = row;
-      else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver++;
+      else if (!isBlank(t.host[row - 1]?.[column - 1])) typedOver.push(`${placeRef(t.sheet, row, columnLetter(column))} (${headerAt(t, column) ?? columnLetter(column)})`);
       else {
         // A status typed here while the sync talked to the service is the person's override too.
         cells.push({ row, column, cell: { formula: `=${formula}` }, onlyIfBlank: true });

@@ -1,5 +1,5 @@
 // Stable row ids: every data row gets a `Sync ID` the first time it is synced, written in one block
-// write of that column. Of rows sharing an id one keeps it, so two rows never do; a row whose id was cleared takes
+// write of that column (around cells protected from the person syncing, whose rows stay without one). Of rows sharing an id one keeps it, so two rows never do; a row whose id was cleared takes
 // back the one the service holds for its content (decision 002).
 import { isErrorValue } from '../../shared/cells/read-cell';
 import { excerpt } from '../../shared/quote-value';
@@ -7,6 +7,8 @@ import type { CellIssue } from '../../shared/issues';
 import { columnLetter } from '../../shared/lists';
 import { repeatedIdMessage } from '../../shared/row-id';
 import type { TableDef } from '../../shared/tables';
+import { isErrorType } from '../../shared/typed-error';
+import { ProtectedCellsError } from '../port/protected-cells';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER, headerAt, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
@@ -42,6 +44,11 @@ export interface StampedIds {
   restored: number;
   /** The sheet's Sync ID column after the stamp; null while the sheet has none (no data rows). */
   column: number | null;
+  /**
+   * Rows the host refused a new id as protected, left out of `byRow`: without an id in its cell, a row would be
+   * a new row at every sync.
+   */
+  unstamped: number[];
 }
 
 /** What the service holds, as the sync read it, against which rows keep or take back their ids. */
@@ -91,8 +98,8 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     else sharing.set(id, [row]);
   }
   const keeps = new Map([...sharing].map(([id, rows]) => [id, rows.length === 1 ? rows[0] : keeperOf(id, rows, known)]));
-  let stamped = 0;
   let restored = 0;
+  const fresh = new Set<number>();
   for (const { row } of t.read.rows) {
     // A row's side-by-side items (`Early Actions` | `Additional Strategies`) share its one id.
     if (byRow.has(row)) continue;
@@ -106,22 +113,31 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
       } else {
         do id = newId();
         while (seen.has(id) || used.has(id));
-        stamped++;
+        fresh.add(row);
       }
       seen.add(id);
     }
     used.add(id);
     byRow.set(row, id);
   }
-  if (stamped + restored === 0 || t.headerRow === 0) return { byRow, stamped, restored, column: t.syncIdColumn };
+  if (fresh.size + restored === 0 || t.headerRow === 0) return { byRow, stamped: fresh.size, restored, column: t.syncIdColumn, unstamped: [] };
   // Loops, not Math.max(...): a sheet's rows spread as arguments overflow the stack past about 120,000.
   let column = t.syncIdColumn ?? 1;
   if (t.syncIdColumn === null) for (const line of t.grid) column = Math.max(column, lastFilled(line) + 1);
   let lastRow = t.headerRow;
   for (const row of byRow.keys()) lastRow = Math.max(lastRow, row);
   const cells = [[SYNC_ID_HEADER], ...Array.from({ length: lastRow - t.headerRow }, (_, i) => [byRow.get(t.headerRow + 1 + i) ?? t.syncIdAt(t.headerRow + 1 + i)])];
-  yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
-  return { byRow, stamped, restored, column };
+  try {
+    yield* io(port.writeBlock(t.sheet, t.headerRow, column, cells));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    // A row that took back its id by its content takes it back again next sync: only a drawn id is lost unwritten.
+    const refused = new Set(e.cells.filter((c) => c.column === column).map((c) => c.row));
+    const unstamped = [...fresh].filter((row) => refused.has(row) || (t.syncIdColumn === null && refused.has(t.headerRow)));
+    for (const row of unstamped) byRow.delete(row);
+    return { byRow, stamped: fresh.size - unstamped.length, restored, column, unstamped };
+  }
+  return { byRow, stamped: fresh.size, restored, column, unstamped: [] };
 }
 
 /**

@@ -15,7 +15,7 @@ import { quoteValue } from '../../shared/quote-value';
 import { needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageUpdate } from './views';
+import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageItem, type TriageUpdate } from './views';
 import type { Rules } from '../../shared/rules';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
@@ -145,8 +145,10 @@ function* keepWordsInNotes(port: SpreadsheetPort, t: TableSheet, target: Request
   return { also: noted.map(({ words }) => `${quoteValue(words)} kept in ${into}.`), lost: [] };
 }
 
-/** Selects the request's row so the sheet shows what the sidebar shows. */
-export function* selectRequest(port: SpreadsheetPort, at: RequestAt): Task<void> {
-  const { t } = yield* requestSheetAndRules(port, at.sheet);
-  yield* io(port.selectRow(t.sheet, locate(t, at)));
+/** Selects the request's row so the sheet shows what the sidebar shows, and answers the request whole, as the row is now. */
+export function* selectRequest(port: SpreadsheetPort, at: RequestAt, asOf: string): Task<TriageItem> {
+  const { t, rules } = yield* requestSheetAndRules(port, at.sheet);
+  const row = locate(t, at);
+  yield* io(port.selectRow(t.sheet, row));
+  return triageItem(t, requestRows(t, rules).find((r) => r.row === row)!, rules, asOf);
 }

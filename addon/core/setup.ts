@@ -8,6 +8,7 @@ import { isIsoDate } from '../../shared/cells/dates';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { contentTemplatePlan, type TemplateName } from '../../templates/build-template';
 import { SYNC_ID_HEADER } from './table-sheet';
+import { TEMPLATE_LABELS } from '../port/host-words';
 import type { SheetFormat, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
@@ -21,6 +22,9 @@ export interface SetupReport {
 }
 
 const SYNC_ID_WIDTH = 14;
+
+/** `A`, `A and B`, `A, B and C`. */
+const joinedNames = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(''));
 
 /** As the workbook writer reads a plan: ISO text in a date column is a date, any other text stays text. */
 const writeCell = (c: PlanCell, type: PlanColumn['type']): WriteCell =>
@@ -78,6 +82,10 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
     if (!isData && !isLists) {
       const dataName = plan.sheets.find((s) => isTableSheet(s.name))?.name ?? '';
       // The dashboard reads the data sheet by the template's layout: only worth adding over a sheet we wrote.
+      if (!dataSheetWritten && existing.has(target)) {
+        kept.push({ sheet: target, reason: 'already there' });
+        continue;
+      }
       if (!dataSheetWritten) {
         kept.push({ sheet: sheet.name, reason: `not added: it reads ${dataName} by the template's layout, and ${dataName} was kept as it was` });
         continue;
@@ -85,7 +93,7 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
       if (existing.has(target)) target = `${dataName} dashboard`;
     }
     if (existing.has(target) && (yield* io(port.readSheet(target))).length > 0) {
-      kept.push({ sheet: target, reason: isLists ? 'kept: its lists and rules may have been edited' : 'kept: it already holds data' });
+      kept.push({ sheet: target, reason: 'already there' });
       continue;
     }
     const { cells, format } = sheetLayout(sheet, isData);
@@ -96,7 +104,19 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
     if (isData) dataSheetWritten = true;
   }
 
-  const parts = [created.length ? `added ${created.join(', ')}` : 'nothing to add'];
-  if (kept.length) parts.push(kept.map((k) => `${k.sheet} ${k.reason}`).join('; '));
-  return { template, created, kept, summary: `Set up ${template}: ${parts.join('. ')}.` };
+  return { template, created, kept, summary: setupSummary(TEMPLATE_LABELS[template], created, kept) };
+}
+
+/**
+ * Said by the menu's name: what was added, and the sheets that were there already (as set up before, or the
+ * person's own) in one clause, without guessing what they hold; other sheets kept, each with why.
+ */
+function setupSummary(label: string, created: readonly string[], kept: SetupReport['kept']): string {
+  const there = kept.filter((k) => k.reason === 'already there').map((k) => k.sheet);
+  if (created.length === 0 && there.length === kept.length) return `${label} is already set up (${there.join(', ')}); nothing changed.`;
+  const parts = [created.length ? `added ${created.join(', ')}` : 'nothing added'];
+  const others = kept.filter((k) => k.reason !== 'already there');
+  if (others.length) parts.push(others.map((k) => `${k.sheet} ${k.reason}`).join('; '));
+  if (there.length) parts.push(`${joinedNames(there)} ${there.length > 1 ? 'were' : 'was'} already there, kept as ${there.length > 1 ? 'they are' : 'it is'}`);
+  return `Set up ${label}: ${parts.join('. ')}.`;
 }

@@ -12,11 +12,13 @@ import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail, rowIdOfItem } from '../../shared/row-id';
-import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateRows, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
-import { readyRows } from './ready-rows';
+import { readyRows, statusColumnsOf } from './ready-rows';
+import { readsLists } from '../../shared/layout';
+import { templateOf, type TemplateName } from '../../templates/build-template';
 import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { checkedLists, sendLists } from './send-lists';
@@ -65,20 +67,27 @@ export interface TableSyncReport {
    */
   noteOnly?: number;
   warnings: number;
+  /**
+   * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
+   * its place (`Requests!B3: Received: …`): the rows were saved as typed, and the cells hold a note saying it.
+   */
+  warned: string[];
   /** Sheet-level problems (a required column missing, another table starting below this one), one line each. */
   problems: string[];
   /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
   pulled: PullReport;
   /** Sheets whose status formulas, dropdowns and colors this sync carried down, and the row they now reach. */
   readied: { sheet: string; toRow: number }[];
-  /** Status cells holding a value typed over their formula: kept, and counted here. */
-  typedOver: number;
+  /** Status cells holding a value typed over their formula, kept: each named by cell and header. */
+  typedOver: string[];
   /** Deadlines typed as a month or a year given the period's last day, or not, and why (`PeriodEnd`). */
   periodEnds: PeriodEnd[];
 }
 
 export interface SyncReport {
   tables: TableSyncReport[];
+  /** What is said of the whole workbook, before its tables (the Lists sheet missing, Lists cells skipped). */
+  notices: string[];
   summary: string;
 }
 
@@ -178,7 +187,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false, listsMissing = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
   const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
   const held = new Map(state.rows.map((r) => [r.rowId, r]));
   // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
@@ -204,6 +213,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const idColumns: (number | null)[] = [];
   let stamped = 0;
   let restored = 0;
+  const unstamped: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
     t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
@@ -213,7 +223,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     idColumns.push(ids.column);
     stamped += ids.stamped;
     restored += ids.restored;
+    if (ids.unstamped.length) unstamped.push(unstampedMessage(t.sheet, ids.unstamped));
   }
+
+  // The warnings of every row as read, not only those sent: a row unchanged since keeps its note, and is counted.
+  const marks: RowMark[][] = sheets.map((t, s) => warningMarks(t, read[s].results, idsBySheet[s]));
+  const warned = sheets.flatMap((t, s) => [
+    ...marks[s].map((m) => `${placeRef(t.sheet, m.row, columnLetter(m.column))}: ${m.message}`),
+    ...t.read.issues.filter((i) => i.severity === 'warning').map((i) => formatCellIssue({ ...i, sheet: t.sheet, row: i.row ?? t.headerRow })),
+  ]);
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
@@ -226,8 +244,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
     const outgoing: OutRow[] = [];
     t.read.rows.forEach((r, i) => {
+      const syncId = idsBySheet[s].get(r.row);
+      if (syncId === undefined) return;
       // A sheet row's later side-by-side items are its id and the item's place among them.
-      const rowId = `${idsBySheet[s].get(r.row)!}${itemIdTail(r.item)}`;
+      const rowId = `${syncId}${itemIdTail(r.item)}`;
       placeOfId.set(rowId, { sheet: s, row: r.row, at: r.at });
       const result = results[i];
       const sheetRow = sheetPosition(s, r.row);
@@ -270,7 +290,6 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const posts = postsOf(deleted, moved, rowsBySheet);
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
-  const marks: RowMark[][] = sheets.map(() => []);
   let rejected = 0;
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
@@ -315,7 +334,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
     const key = yield* sheetMemoryKey(deps.port, t.sheet, 'marks', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
     const annotated = yield* annotate(deps.port, deps.settings, t.sheet, key, { row: t.headerRow + 1, column: 1, numRows: lastRow - t.headerRow, numColumns: width, ...(t.read.nextAt ? { lastRow: t.read.nextAt - 1 } : {}) }, marks[s], rows);
-    const notFound = annotated.unmarked;
+    // Only a row to fix is said: a row with warnings alone gets its notes at the next sync.
+    const notFound = annotated.unmarked.filter((id) => marks[s].some((m) => m.rowId === id && !m.warning));
     noteOnly += annotated.noteOnly;
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
@@ -323,11 +343,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // After the service has read them: the day it read each period typed as a date, into the sheet, where the status
   // formulas and EQ_ functions see it too.
   const readied: TableSyncReport['readied'] = [];
-  let typedOver = 0;
+  const typedOver: string[] = [];
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
     const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
-    if (ready.readyTo !== undefined) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
-    typedOver += ready.typedOver;
+    // Not called ready while the formulas above read a Lists sheet that is gone (`listsMissing`).
+    if (ready.readyTo !== undefined && !listsMissing) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
+    typedOver.push(...ready.typedOver);
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
 
@@ -343,9 +364,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
+    warned,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i))),
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i)), unstamped),
     pulled,
     readied,
     typedOver,
@@ -354,9 +376,33 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
 }
 
 
+/** Rows of `sheet` left out because the host refused their new Sync IDs as protected, and what lets them sync. */
+function unstampedMessage(sheet: string, rows: readonly number[]): string {
+  const one = rows.length === 1;
+  // A whole protected column would list every row: the first few tell where to look.
+  const named = rows.length > 10 ? `${rows.slice(0, 10).join(', ')} and ${rows.length - 10} more` : rows.join(', ');
+  return `${sheet} ${one ? 'row' : 'rows'} ${named} not synced: ${one ? 'its Sync ID cell is' : 'their Sync ID cells are'} protected, and a row without its Sync ID would be a new row every sync; ask whoever protected ${one ? 'it' : 'them'} to let you edit the Sync ID column`;
+}
+
 /** A side-by-side item's own columns, as letters of the sheet. */
 function placesOfItem(t: TableSheet, at: NonNullable<SheetRow['at']>): NonNullable<OutRow['at']> {
   return Object.keys(at).map((field) => ({ field, column: columnLetter(t.columnOf(field, at)!) }));
+}
+
+/**
+ * The warnings of the sheet's rows as the add-on reads them (as the service does), each at its cell in the sheet's
+ * words. A field filled from the row above ("same as above") is warned only at the row that holds the value.
+ */
+function warningMarks(t: TableSheet, results: readonly RowResult[], ids: ReadonlyMap<number, string>): RowMark[] {
+  return t.read.rows.flatMap((r, i) => {
+    const rowId = ids.get(r.row);
+    if (rowId === undefined) return [];
+    return results[i].warnings.filter((w) => !r.filled?.[w.field]).map((w) => {
+      const column = t.columnOf(w.field, r.at);
+      const message = column === undefined ? w.message : inSheetWords(w.message, t.read.table.columns.find((c) => c.name === w.field)?.header, headerAt(t, column));
+      return { rowId, row: r.row, column: column ?? firstColumn(t), message, warning: true };
+    });
+  });
 }
 
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
@@ -373,6 +419,12 @@ function named(names: readonly string[]): string {
   const distinct = [...new Set(names)];
   const more = distinct.length - NAMED_ROWS;
   return more > 0 ? `${distinct.slice(0, NAMED_ROWS).join(', ')} and ${n(more)} more` : distinct.join(', ');
+}
+
+/** Messages a person must find, named: a few, then how many more. */
+function listed(messages: readonly string[]): string {
+  const more = messages.length - NAMED_ROWS;
+  return more > 0 ? `${messages.slice(0, NAMED_ROWS).join('; ')}; and ${n(more)} more` : messages.join('; ');
 }
 
 export function summarize(tables: readonly TableSyncReport[]): string {
@@ -402,7 +454,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
             : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; ${
               later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}` : `${later === 'full' ? 'more than the add-on can remember: ' : ''}the next sync tries ${it} again`}`);
       }
-      if (t.typedOver) parts.push(`${counted(t.typedOver, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (kept; clear a cell to get its formula back)`);
+      if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as typed (${listed(t.warned)}; a note on each cell warned says why)`);
+      if (t.typedOver.length) parts.push(`${counted(t.typedOver.length, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (${named(t.typedOver)}; kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;
     })
@@ -429,6 +482,18 @@ function listsSkipped(rules: Rules): string {
   const shown = rules.issues.slice(0, 3).map(formatCellIssue);
   const more = rules.issues.length - shown.length;
   return shown.join('; ') + (more > 0 ? `; and ${counted(more, 'more Lists cell')} showing a formula's error, skipped` : '');
+}
+
+/**
+ * The template to set up again when the workbook has no Lists sheet but a table's status formulas were laid out to
+ * read one (the Lists tab deleted): undefined when Lists is there, or no status formula was ever laid out.
+ */
+function listsMissing(names: readonly string[], groups: readonly TableGroup[]): TemplateName | undefined {
+  if (names.includes(LISTS_SHEET)) return undefined;
+  // Sheets keeps a deleted sheet's name in the formula (an unresolved sheet name); Excel writes `#REF!` in its place.
+  const pointsAtLists = (formula: string) => readsLists(formula) || formula.includes('#REF!');
+  const laidOut = groups.flatMap((g) => g.sheets).find((t) => [...statusColumnsOf(t, true)].some((column) => t.formulas.some((line) => pointsAtLists(String(line[column - 1] ?? '')))));
+  return laidOut && templateOf(laidOut.table.name);
 }
 
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
@@ -471,12 +536,15 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     if (hasLists && before.some((g) => g.sheets.length > 0)) yield* sendLists(deps.http, conn, rules);
     const pulled = yield* sequence(before.map((group) => pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists)));
     const groups = yield* sequence(before.map((group, i) => readAgain(deps.port, group, pulled[i].written, reading)));
-    const synced = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0)));
+    const missing = listsMissing(names, groups);
+    const synced = yield* sequence(groups.map((group, i) => syncTable(deps, conn, group, rules, hasLists, pulled[i].report, hasLists && i === 0, missing !== undefined)));
     // After the service has read every table: the day it read each period typed as a date, into the sheet, where the
     // status formulas and EQ_ functions see it too. Two tables stacked in a sheet share one read of it.
     const ends = yield* endPeriods(deps.port, deps.settings, synced.map((s) => s.ends));
     const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i] }));
-    return { tables, summary: [listsSkipped(rules), summarize(tables)].filter((line) => line !== '').join('\n') };
+    const listsLine = missing === undefined ? '' : `The Lists sheet is missing: the status columns that read it show #REF! and have no dropdowns. To put it back (your data is kept), ${deps.port.words.setUp(missing)}.`;
+    const notices = [listsLine, listsSkipped(rules)].filter((line) => line !== '');
+    return { tables, notices, summary: [...notices, summarize(tables)].join('\n') };
   } finally {
     yield* io(deps.lock.release());
   }

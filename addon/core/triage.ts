@@ -13,7 +13,7 @@ import { AddonError } from './addon-error';
 import { headerAt, readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
-import type { AssigneeLoad, TriageField, TriageFormField, TriageItem, TriageView } from './views';
+import { queueItem, type AssigneeLoad, type TriageField, type TriageFormField, type TriageItem, type TriageView } from './views';
 
 /**
  * Every request sheet, in the workbook's order, as the sync reads them: a log kept per fiscal year, or an office's own
@@ -78,7 +78,8 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     receivedOn: shown('receivedOn'),
     requesterOrg: shown('requesterOrg'),
     contactName: shown('contactName'),
-    description: shown('description'),
+    // The cell's own text, whole: a row keeps a long one clipped for the service, but the person triaging reads all of it.
+    description: typeof r.raw.description === 'string' ? r.raw.description.trim() : shown('description'),
     // Negative days open would hide the typo they come from: the backlog's own words for it are shown instead.
     daysOpen: days !== null && days < 0 ? null : days,
     receivedWarnings: days !== null && days < 0 ? [RECEIVED_IN_FUTURE, ...receivedWarnings] : receivedWarnings,
@@ -133,7 +134,8 @@ export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageVi
   // A stable sort: requests alike keep the sheets' order and each sheet's row order.
   const items = read
     .flatMap(({ t, rows }) => rows.filter((r) => needsTriage(r.values)).map((r) => triageItem(t, r, rules, asOf)))
-    .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999'));
+    .sort((a, b) => rank(b) - rank(a) || (a.receivedOn || '9999').localeCompare(b.receivedOn || '9999'))
+    .map(queueItem);
   return {
     sheets: sheets.map((t) => t.sheet),
     asOf,

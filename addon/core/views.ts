@@ -30,10 +30,16 @@ export interface RequestAt {
   key: string;
 }
 
-export interface TriageItem extends RequestAt {
+/** A request as the queue lists it: its line's words only; the rest comes when it is selected (`TriageItem`). */
+export interface QueueItem extends RequestAt {
   requestId: string;
   receivedOn: string;
   requesterOrg: string;
+  suggestedPriority: string;
+}
+
+/** The selected request, whole: what its detail and form show. */
+export interface TriageItem extends QueueItem {
   contactName: string;
   description: string;
   /** Null with no received date, or one in the future (a typo `receivedWarnings` names). */
@@ -41,13 +47,16 @@ export interface TriageItem extends RequestAt {
   /** What the received date looks like to the Data quality sheet (a likely typo), in its words. */
   receivedWarnings: string[];
   slaState: string;
-  suggestedPriority: string;
   priorityReason: string;
   /** The sheet's own header over each form field its sheet has a column for; a field absent here has none. */
   headers: Partial<Record<TriageField, string>>;
   /** Current values of the form's fields ('' when blank; dates `YYYY-MM-DD`). */
   values: Record<TriageField, string>;
 }
+
+/** What the queue's line shows of a request: its text and form values cross to the page only when it is selected. */
+export const queueItem = ({ sheet, row, key, requestId, receivedOn, requesterOrg, suggestedPriority }: QueueItem): QueueItem =>
+  ({ sheet, row, key, requestId, receivedOn, requesterOrg, suggestedPriority });
 
 export interface AssigneeLoad {
   name: string;
@@ -63,7 +72,7 @@ export interface TriageView {
   /** Every request sheet the queue was read from, in the workbook's order. */
   sheets: string[];
   asOf: string;
-  items: TriageItem[];
+  items: QueueItem[];
   /** The form's fields, in the table's column order. */
   fields: TriageFormField[];
   /** The last scheduled sync of this spreadsheet, when it failed: shown until a run succeeds. */

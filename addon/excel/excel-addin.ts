@@ -90,7 +90,7 @@ export function createExcelAddin(deps: ExcelAddinDeps): ExcelAddin {
   const bridge: HostBridge = {
     words: port.words,
     triage: () => call(() => triageQueue(port, today())),
-    select: (at) => call(() => selectRequest(port, at)),
+    select: (at) => call(() => selectRequest(port, at, today())),
     save: (update) => call(() => saveRequest(port, update, today())),
     sync: () =>
       call(async () => {

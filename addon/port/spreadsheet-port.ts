@@ -149,7 +149,10 @@ export interface SpreadsheetPort {
    * last row and column holding a value or a formula (a formula that shows nothing included).
    */
   readSheetWithFormulas(name: string): Io<SheetCells>;
-  /** One rectangular write from (row, column); the sheet grows to fit. */
+  /**
+   * One rectangular write from (row, column); the sheet grows to fit. Cells the host refuses as protected are
+   * written around, as by `writeCells`, and named by the ProtectedCellsError thrown once the rest is written.
+   */
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): Io<void>;
   /**
    * Cells scattered over a sheet (survey answers on rows far apart), in a number of host calls that does not

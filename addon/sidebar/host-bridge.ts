@@ -3,17 +3,17 @@
 import { isErrorType, TypedError } from '../../shared/typed-error';
 import type { SetupReport } from '../core/setup';
 import type { HostWords } from '../port/host-words';
-import type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageUpdate, TriageView } from '../core/views';
+import type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SyncReport, TriageItem, TriageUpdate, TriageView } from '../core/views';
 import type { TemplateName } from '../../templates/build-template';
 
-export type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageUpdate, TriageView };
+export type { RequestAt, SaveResult, SettingsUpdate, SettingsView, SetupReport, SyncReport, TemplateName, TriageItem, TriageUpdate, TriageView };
 
 export interface HostBridge {
   /** The host's own words for the file and its places. */
   readonly words: HostWords;
   triage(): Promise<TriageView>;
-  /** Selects the request's row in the sheet. */
-  select(at: RequestAt): Promise<void>;
+  /** Selects the request's row in the sheet and answers the request whole (the queue lists only its line). */
+  select(at: RequestAt): Promise<TriageItem>;
   save(update: TriageUpdate): Promise<SaveResult>;
   sync(): Promise<SyncReport>;
   /** The survey link of a fulfilled request, by its Request ID, to send to the requester. */

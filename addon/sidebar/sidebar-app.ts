@@ -2,6 +2,7 @@
 // live status line; everything it does goes through the HostBridge it is given.
 import type { SyncReport } from '../core/views';
 import { announce, h } from './dom';
+import { counted } from '../../shared/plural';
 import { feedbackLinkPanel } from './feedback-view';
 import { errorText, errorTone, type HostBridge } from './host-bridge';
 import { SettingsPanel } from './settings-view';
@@ -10,9 +11,19 @@ import { TriagePanel } from './triage-view';
 
 export type SidebarView = 'triage' | 'settings' | 'setup';
 
+/** Warned cells listed at most: the rest are found by their notes. */
+const LISTED_WARNINGS = 10;
+
+/** Each cell saved with a warning, by sheet, cell, header and message, so the person who can fix it finds it. */
+function warnedList(warned: readonly string[]): HTMLElement[] {
+  if (warned.length === 0) return [];
+  const more = warned.length - LISTED_WARNINGS;
+  return [h('ul', { class: 'warned' }, ...warned.slice(0, LISTED_WARNINGS).map((w) => h('li', {}, w)), ...(more > 0 ? [h('li', {}, `and ${counted(more, 'more warning')} (each cell warned has a note)`)] : []))];
+}
+
 function reportList(report: SyncReport): HTMLElement {
   return h('ul', { class: 'report' }, ...report.tables.map((t) =>
-    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`)));
+    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.warned.length ? `, ${counted(t.warned.length, 'warning')} to check (saved as typed; noted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`, ...warnedList(t.warned))));
 }
 
 export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {
@@ -44,7 +55,7 @@ export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: Sideb
     announce(status, 'Syncing…');
     try {
       const report = await bridge.sync();
-      syncResult.replaceChildren(reportList(report));
+      syncResult.replaceChildren(...report.notices.map((line) => h('p', { class: 'notice' }, line)), reportList(report));
       announce(status, 'Sync finished.', 'ok');
     } catch (e) {
       announce(status, errorText(e), errorTone(e));

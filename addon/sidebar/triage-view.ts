@@ -2,7 +2,7 @@
 // form (suggested priority with its reason, assignees with their load), whose fields the core generates from
 // the requests table's definition, labeled with the sheet's own headers; Save and Save & next write the row and
 // leave the keyboard where the work goes on. A trip to another view keeps the request and its unsaved choices.
-import { noColumnText, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
+import { noColumnText, queueItem, type FieldProblem, type TriageField, type TriageFormField, type TriageItem, type TriageView } from '../core/views';
 import { counted } from '../../shared/plural';
 import { listValues, quoteValue } from '../../shared/quote-value';
 import { announce, clear, h } from './dom';
@@ -12,6 +12,10 @@ import { errorText, type HostBridge } from './host-bridge';
 export class TriagePanel {
   private view: TriageView | null = null;
   private index = -1;
+  /** The selected request, whole, as its detail and form show it (the queue lists only its line). */
+  private shown: TriageItem | null = null;
+  /** Counts choices: the answer for a request the person has already moved on from is not shown. */
+  private choices = 0;
   private readonly queue = h('ul', { id: 'queue', role: 'listbox', tabindex: 0, 'aria-label': 'Requests needing triage' });
   private readonly heading = h('h2', { id: 'queue-heading' }, 'Requests needing triage');
   private readonly sheets = h('p', { id: 'queue-sheets', class: 'hint' });
@@ -41,7 +45,8 @@ export class TriagePanel {
       const at = kept ? this.view.items.findIndex((i) => i.sheet === kept.sheet && i.key === kept.key) : -1;
       await this.choose(at >= 0 ? at : count ? 0 : -1);
       const form = this.detail.querySelector('form');
-      if (at >= 0 && form) for (const [name, value] of Object.entries(kept!.values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
+      // Only into that request's form: the person may have moved on while it was read.
+      if (kept && form && this.shown?.sheet === kept.sheet && this.shown.key === kept.key) for (const [name, value] of Object.entries(kept.values)) (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value;
     } catch (e) {
       announce(this.status, errorText(e), 'error');
     }
@@ -74,24 +79,27 @@ export class TriagePanel {
   }
 
   private async choose(i: number): Promise<void> {
+    const choice = ++this.choices;
     this.index = i;
+    this.shown = null;
     for (const [n, li] of [...this.queue.children].entries()) li.setAttribute('aria-selected', String(n === i));
     const item = this.view?.items[i];
-    if (item) this.queue.setAttribute('aria-activedescendant', `request-${i}`);
-    else this.queue.removeAttribute('aria-activedescendant');
-    this.renderDetail(item);
-    if (!item) return;
+    clear(this.detail);
+    if (!item) return this.queue.removeAttribute('aria-activedescendant');
+    this.queue.setAttribute('aria-activedescendant', `request-${i}`);
     this.queue.children[i]?.scrollIntoView?.({ block: 'nearest' });
+    this.detail.append(h('h2', {}, requestTitle(item)), h('p', { class: 'hint' }, 'Reading the request…'));
     try {
-      await this.bridge.select(item);
+      const whole = await this.bridge.select(item);
+      if (choice === this.choices) this.renderDetail((this.shown = whole));
     } catch (e) {
-      announce(this.status, errorText(e), 'error');
+      if (choice === this.choices) announce(this.status, errorText(e), 'error');
     }
   }
 
   /** The request shown and what the person changed in its form, not yet saved; null before any is shown. */
   private unsaved(): { sheet: string; key: string; values: Partial<Record<TriageField, string>> } | null {
-    const item = this.view?.items[this.index];
+    const item = this.shown;
     const form = this.detail.querySelector('form');
     return item && form ? { sheet: item.sheet, key: item.key, values: this.changes(form, item).values } : null;
   }
@@ -126,9 +134,8 @@ export class TriagePanel {
     return (this.view?.fields ?? []).map((f) => f.name);
   }
 
-  private renderDetail(item: TriageItem | undefined): void {
+  private renderDetail(item: TriageItem): void {
     clear(this.detail);
-    if (!item) return;
     const fields = this.view!.fields.map((field) =>
       h('div', { class: 'field' },
         h('label', { for: `field-${field.name}` }, item.headers[field.name] ?? field.label),
@@ -164,7 +171,7 @@ export class TriagePanel {
       toggle.textContent = open ? 'Show less' : 'Show all';
     });
     this.detail.append(
-      h('h2', {}, item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`),
+      h('h2', {}, requestTitle(item)),
       form,
       h('dl', {},
         h('dt', {}, 'From'), h('dd', {}, [item.requesterOrg, item.contactName].filter(Boolean).join(', ') || '—'),
@@ -212,8 +219,8 @@ export class TriagePanel {
         return;
       }
       const items = this.view!.items;
-      const at = items.indexOf(item);
-      if (result.item) items.splice(at, 1, result.item);
+      const at = items.findIndex((i) => i.sheet === item.sheet && i.key === item.key);
+      if (result.item) items.splice(at, 1, queueItem(result.item));
       else items.splice(at, 1);
       announce(this.status, [`Saved ${item.requestId || `row ${item.row}`}${result.item ? '' : '; it no longer needs triage'}.`, ...result.also].join(' '), 'ok');
       this.renderQueue();
@@ -225,6 +232,8 @@ export class TriagePanel {
     }
   }
 }
+
+const requestTitle = (item: { requestId: string; row: number }) => (item.requestId ? `Request ${item.requestId}` : `Row ${item.row}`);
 
 /** A request longer than this shows its first lines until the person asks for all of it. */
 const CLIPPED_CHARACTERS = 280;

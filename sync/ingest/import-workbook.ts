@@ -8,7 +8,8 @@ import {
 import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
 import { readRules, type Rules } from '../../shared/rules';
-import type { IncomingRow, RejectedRow, RowStore } from '../store/row-store';
+import type { Batch, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
+import { keepUnshownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
@@ -328,7 +329,7 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -420,7 +421,26 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
     const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
     const removing = removedRows(held.get(table)!, sent, full ? 'all' : readNames, sheetNames, kept);
-    const batch = await ingestBatch(store, {
+    // A field no column of its row's sheet reads keeps what the service holds, as a sync keeps it (unshown-fields.ts).
+    const unshownBy = new Map<SheetTable, string[]>();
+    const unshownIn = (t: SheetTable) => unshownBy.get(t) ?? unshownBy.set(t, TABLES[table].columns.map((c) => c.name).filter((field) => issueColumn(t.read, field).index === undefined)).get(t)!;
+    const unshownOf = new Map(rows.map((row) => [row.rowId, unshownIn(at(row.sheet!, row.sheetRow!))]));
+    const applyBatch = async (prepared: Batch) => {
+      const groups = new Map<string[], Batch['upserts'][number][]>();
+      for (const row of prepared.upserts) {
+        const unshown = unshownOf.get(row.rowId);
+        if (!unshown?.length) continue;
+        const group = groups.get(unshown);
+        if (group) group.push(row);
+        else groups.set(unshown, [row]);
+      }
+      if (groups.size === 0) return store.applyBatch(prepared);
+      const stored = await store.storedRows(opts.sourceId, table, [...groups.values()].flat().map((r) => r.rowId));
+      const kept = new Map<string, Batch['upserts'][number]>();
+      for (const [unshown, upserts] of groups) for (const row of keepUnshownFields({ ...prepared, upserts }, unshown, stored)) kept.set(row.rowId, row);
+      return store.applyBatch({ ...prepared, upserts: prepared.upserts.map((r) => kept.get(r.rowId) ?? r) });
+    };
+    const batch = await ingestBatch({ applyBatch, surveyHolds: (sourceId, of) => store.surveyHolds(sourceId, of) }, {
       sourceId: opts.sourceId, table, rows, full, at: opts.at, holds: { of: holds, from: 'workbook' },
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.

@@ -25,7 +25,7 @@ const ERRORS = [
 /** What both hosts must have made of the sheet, once synced. */
 async function expectErrorsRead(sourceName: string, source: { id: string }, summary: string) {
   // Three rows sent: the line holding nothing but a dragged-down lookup's error is none.
-  expect(summary).toMatch(/^Requests: 3 sent, 2 saved, .*1 need fixing/);
+  expect(summary).toMatch(/^Requests: 3 sent, 2 saved, .*1 need fixing/m);
   const stored = (await service.storedRows('requests', source.id)).filter((r) => !r.deleted);
   expect(stored.map((r) => r.values.requestId).sort()).toEqual([typed[1].requestId, typed[2].requestId].sort());
   expect(stored.find((r) => r.values.requestId === typed[1].requestId)?.values.dueOn).toBeNull();
@@ -71,7 +71,7 @@ describe('a cell showing a formula error', () => {
     Object.assign(sheet.cell(2, col('requesterOrg')), { value: '#N/A', numberFormat: '@' });
     Object.assign(sheet.cell(3, col('notes')), { value: '#REF!', numberFormat: '@' });
     sheet.showError(4, col('dueOn'), '#REF!', '=#REF!+30');
-    expect(await connected.sync()).toMatch(/^Requests: 3 sent, 3 saved/);
+    expect(await connected.sync()).toMatch(/^Requests: 3 sent, 3 saved/m);
     const stored = (await service.storedRows('requests', connected.source.id)).filter((r) => !r.deleted);
     const byId = (id: unknown) => stored.find((r) => r.values.requestId === id)?.values;
     expect(byId(typed[0].requestId)?.requesterOrg).toBe('#N/A');

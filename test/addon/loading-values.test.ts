@@ -50,7 +50,7 @@ describe('cells still loading their data', () => {
     // Loaded: the cells hold what the formulas fetched.
     sheet.cellForWrite(2, col('requesterOrg')).value = 'County of Yolo';
     sheet.cellForWrite(3, col('receivedOn')).value = sheet.cellForWrite(4, col('receivedOn')).value;
-    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toMatch(/^Requests: 3 sent, 3 saved/);
+    expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toMatch(/^Requests: 3 sent, 3 saved/m);
     const stored = await service.storedRows('requests', source.id);
     expect(stored).toHaveLength(3);
     expect(JSON.stringify(stored)).not.toContain('Loading...');
@@ -70,7 +70,7 @@ describe('cells still loading their data', () => {
     addon.fakes.clock.advance(3600_000);
     LOADING.forEach((l, i) => Object.assign(sheet.cellForWrite(l.row, col(l.field)), { value: loaded[i] }));
     addon.call('syncNowFromMenu');
-    expect(addon.fakes.toasts.at(-1)?.message).toMatch(/^Requests: 3 sent, 3 saved/);
+    expect(addon.fakes.toasts.at(-1)?.message).toMatch(/^Requests: 3 sent, 3 saved/m);
     loading('Loading...');
     addon.fakes.clock.advance(23 * 3600_000);
     expect(addon.callAs({ ui: false }, 'syncOnSchedule', { triggerUid: trigger.id })).toBe(waitMessage);

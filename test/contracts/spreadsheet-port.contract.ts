@@ -308,6 +308,17 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
     });
 
+    test('writes a block around a protected cell: the others are written, and the refusal names it', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      await port.writeBlock('Log', 1, 1, [['ID', 'Sync ID'], ['R-1', ''], ['R-2', ''], ['R-3', '']]);
+      await probe.protect('Log', 'B3:B3');
+      const refusal = await (async () => port.writeBlock('Log', 1, 2, [['Sync ID'], ['s-1'], ['s-2'], ['s-3']]))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [{ row: 3, column: 2 }] });
+      expect(await port.readSheet('Log')).toEqual([['ID', 'Sync ID'], ['R-1', 's-1'], ['R-2', ''], ['R-3', 's-3']]);
+    });
+
     test("writes cells of rows known by their Sync ID around a protected cell: the others are written, and the refusal names it by its row's Sync ID", async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Log');

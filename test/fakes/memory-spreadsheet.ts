@@ -62,12 +62,6 @@ export class MemorySheet {
     return cells.filter((c) => this.locked.has(`${c.row}:${c.column}`)).map(({ row, column }) => ({ row, column }));
   }
 
-  /** Throws as a host does when any of the cells is locked. */
-  refuseLocked(cells: readonly { row: number; column: number }[]): void {
-    const locked = this.lockedOf(cells);
-    if (locked.length) throw new ProtectedCellsError(PROTECTED_TEXT, locked);
-  }
-
   peek(row: number, column: number): MemoryCell | undefined {
     return this.cells[row - 1]?.[column - 1];
   }
@@ -176,9 +170,7 @@ export class MemorySpreadsheet implements SpreadsheetPort {
 
   writeBlock(name: string, row: number, column: number, cells: readonly (readonly WriteCell[])[]): void {
     this.count('writeBlock');
-    const sheet = this.sheet(name);
-    sheet.refuseLocked(cells.flatMap((line, r) => line.map((_, c) => ({ row: row + r, column: column + c }))));
-    cells.forEach((line, r) => line.forEach((v, c) => this.put(sheet, row + r, column + c, v)));
+    this.scatter(name, cells.flatMap((line, r) => line.map((cell, c) => ({ row: row + r, column: column + c, cell }))));
   }
 
   writeCells(name: string, cells: readonly CellWrite[]): void {

@@ -140,7 +140,7 @@ describe('set up from template', () => {
     addon.call('setupWorkplan');
     expect(['Notes', 'Work plan', 'Dashboard'].map((s) => [fakes.readSheet(s), fakes.readSheet(s, { pick: 'formula' })])).toEqual(before);
     expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Notes', 'Work plan', 'Dashboard', 'Lists']);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/added Lists.*Work plan kept: it already holds data/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/^Set up Work plan: added Lists. Work plan and Dashboard were already there, kept as they are.$/);
 
     // A second template reuses Lists and names its dashboard after its sheet.
     addon.call('setupMilestones');
@@ -334,7 +334,9 @@ describe('saving from the triage sidebar', () => {
       [at('dueOn') - 1]: new Date(zonedInstant(TIME_ZONE, 2026, 3, 20, 17, 0)),
     });
     addon.fakes.seedSheet('Requests', [line], { row: 2, column: 1 });
-    const item = addon.call<{ items: { sheet: string; key: string; row: number; values: Record<string, string> }[] }>('sidebarTriage').items.find((i) => i.row === 2)!;
+    // The queue lists the request's line; selecting it brings the whole request, its form's values among them.
+    const listed = addon.call<{ items: { sheet: string; key: string; row: number }[] }>('sidebarTriage').items.find((i) => i.row === 2)!;
+    const item = addon.call<{ sheet: string; key: string; row: number; values: Record<string, string> }>('sidebarSelect', listed);
     return { addon, fakes: addon.fakes, item };
   }
   const save = (addon: LoadedBundle, item: { sheet: string; key: string; row: number; values: Record<string, string> }, values: Record<string, string>) =>

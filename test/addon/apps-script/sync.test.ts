@@ -394,6 +394,34 @@ describe('dates typed as a month in two tables stacked in one sheet', () => {
   });
 });
 
+describe('a Sync ID cell protected from the person syncing', () => {
+  test.each([
+    { how: 'one protected cell of the column', protect: 'E3' },
+    { how: 'a protected range of rows crossing the column', protect: 'A3:E3' },
+  ])('by $how costs that row alone: the others get their Sync IDs and sync, it is left out by name, and every sync keeps the same ids', async ({ protect }) => {
+    const { addon, source, fakes } = await connected(`Protected Sync ID ${protect}`);
+    const tasks = ['Equity study', 'Listening sessions', 'Budget tool'].map((task) => [task, dateCell('2027-02-01'), dateCell('2027-08-31'), 'In progress']);
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ...tasks]);
+    plan.protectFromScript(protect);
+    const sync = async () => {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      await received();
+      const held = await service.invoke<{ rowId: string; values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id);
+      return { summary: String(fakes.toasts.at(-1)?.message), held: held.map((r) => [r.rowId, r.values.task]).sort() };
+    };
+    const first = await sync();
+    const ids = [2, 3, 4].map((row) => plan.peek(row, 5)?.value ?? '');
+    expect(ids[1]).toBe('');
+    expect(first.held).toEqual([[ids[0], 'Equity study'], [ids[2], 'Budget tool']].sort());
+    expect(first.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+    // Without an id in its cell the row would be a new one every sync: it is left out again, the others keep theirs.
+    const second = await sync();
+    expect(second.held).toEqual(first.held);
+    expect(second.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+  });
+});
+
 describe('a date typed as a month, its last day refused', () => {
   /** A work plan of `rows` Ends typed as Aug 2027 (under `header`), synced by `addon`. */
   async function typedEnds(name: string, rows: number, header = 'End') {
@@ -957,7 +985,8 @@ describe('rejected rows', () => {
     fakes.seedSheet('Requests', sampleTable('requests', 5, 5).grid);
     fakes.seedSheet('Requests', [['Web form'], ['Referral']], { row: 3, column: col('preferredChannel') });
     addon.call('syncNowFromMenu');
-    expect(fakes.toasts.at(-1)?.message).toBe('Requests: 5 sent, 5 saved, 0 unchanged');
+    // Kept, and said to the person who can update it.
+    expect(fakes.toasts.at(-1)?.message).toMatch(new RegExp(`^Requests: 5 sent, 5 saved, 0 unchanged, 2 warnings, rows saved as typed \\(Requests!${columnLetter(col('preferredChannel'))}3: Preferred channel: "Web form" is no longer one of`));
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat()).not.toContain('#fde2e1');
     await received();
     const kept = (await stored(source.id)).map((r) => r.values.preferredChannel);
@@ -1164,5 +1193,46 @@ describe('EQ_DEMAND', () => {
     expect(ask('Martians', '', '', '')).toMatch(/^EQ_DEMAND: requesterType "Martians" is not one of: State agency, .*County/);
     expect(ask('', '', '12/31/2026', '7/1/2026')).toBe('EQ_DEMAND: fromDate (Dec 31, 2026) is after toDate (Jul 1, 2026)');
     expect(ask('', '', 'Jan 2026', 'Dec 2026')).toBe(ask('', '', '1/1/2026', '12/31/2026'));
+  });
+});
+
+describe('what a sync tells the person at the sheet', () => {
+  test('a likely typo is saved, counted in the toast and the sidebar report, and noted at its cell without a fill', async () => {
+    const { addon, fakes } = await connected('Told staff');
+    const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+    const row = (values: Record<string, unknown>) => {
+      const line = TABLES.requests.columns.map(() => '' as unknown);
+      for (const [field, v] of Object.entries(values)) line[at(field)] = v;
+      return line;
+    };
+    fakes.seedSheet('Requests', [
+      TABLES.requests.columns.map((c) => c.header),
+      row({ requestId: 'R-1', receivedOn: dateCell('2026-03-01'), requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' }),
+      row({ requestId: 'R-2', receivedOn: dateCell('2206-08-01'), requesterOrg: 'Alameda County', requesterType: 'County', status: 'New' }),
+    ]);
+    const report = addon.call<{ summary: string; tables: { warned: string[] }[] }>('sidebarSync');
+    await received();
+    expect(report.summary).toMatch(/1 warning, rows saved as typed \(Requests!B3: Received: .*2206/);
+    expect(fakes.toasts.at(-1)?.message).toBe(report.summary);
+    expect(report.tables[0].warned).toHaveLength(1);
+    const a1 = `${columnLetter(col('receivedOn'))}3`;
+    expect(String(fakes.readSheet('Requests', { range: a1, pick: 'note' })[0][0])).toMatch(/^Equity Desk: Saved, but check: Received: .*2206/);
+    expect(fakes.readSheet('Requests', { range: a1, pick: 'filled' })[0][0]).toBeFalsy();
+  });
+
+  test('with its Lists sheet deleted, says so and how to put it back; Set up puts it back, the requests kept', async () => {
+    const { addon, fakes } = await connected('Lists deleted');
+    addon.call('setupTaIntake');
+    const at = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field);
+    const line = TABLES.requests.columns.map(() => '' as unknown);
+    Object.assign(line, { [at('requestId')]: 'R-1', [at('receivedOn')]: dateCell('2026-03-01'), [at('requesterOrg')]: 'City of Oakland', [at('requesterType')]: 'City', [at('status')]: 'New' });
+    fakes.seedSheet('Requests', [line], { row: 2, column: 1 });
+    fakes.spreadsheet.deleteSheet(fakes.sheet('Lists') as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+    const report = addon.call<{ summary: string }>('sidebarSync');
+    expect(report.summary).toMatch(/^The Lists sheet is missing: .*Set up from template > TA intake/);
+    expect(report.summary).not.toMatch(/ready down to row/);
+    addon.call('setupTaIntake');
+    expect(fakes.toasts.at(-1)?.message).toBe('Set up TA intake (requests log): added Lists. Requests and Dashboard were already there, kept as they are.');
+    expect(fakes.readSheet('Requests')[1][at('requestId')]).toBe('R-1');
   });
 });

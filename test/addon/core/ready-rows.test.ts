@@ -42,7 +42,7 @@ describe('ready rows', () => {
     expect(port.sheet('Work plan').peek(4, 2)?.value).toBe('Done, said the lead');
     expect(formulaAt(4 + SPARE_ROWS)).toBe(expected(4 + SPARE_ROWS));
     expect(formulaAt(5 + SPARE_ROWS)).toBe('');
-    expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: 1 });
+    expect(report).toEqual({ readyTo: 4 + SPARE_ROWS, typedOver: [`'Work plan'!B4 (${header('derivedStatus')})`] });
   });
 
   test('ends the print area at the last typed row, so the ready rows below it print no page of empty rows, and moves it down as rows are typed', () => {
@@ -62,7 +62,7 @@ describe('ready rows', () => {
     // The work plan's status reads its at-risk margin from Lists: without it the formula would show #REF!.
     expect(sheetRowFormulas(workplan, 2, (f) => t.columnOf(f)).get(2)).toContain('Lists!');
     for (const call of Object.keys(port.calls)) delete port.calls[call];
-    expect(runSync(readyRows(port, t, false))).toEqual({ typedOver: 0 });
+    expect(runSync(readyRows(port, t, false))).toEqual({ typedOver: [] });
     expect(port.calls).toEqual({});
     expect(port.sheet('Work plan').peek(2, 2)?.formula ?? '').toBe('');
     const again = ownSheet();
@@ -88,7 +88,7 @@ describe('ready rows', () => {
     const port = new MemorySpreadsheet({ 'Work plan': [[header('goal'), header('task')], ['Normalize', 'Train staff']] });
     const [t] = runSync(readTableSheets(port));
     for (const call of Object.keys(port.calls)) delete port.calls[call];
-    expect(runSync(readyRows(port, t, true))).toEqual({ typedOver: 0 });
+    expect(runSync(readyRows(port, t, true))).toEqual({ typedOver: [] });
     expect(port.calls).toEqual({});
   });
 

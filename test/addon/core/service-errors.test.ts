@@ -15,6 +15,10 @@ describe('the service URL Settings takes', () => {
     // A service hosted under a path keeps it; only the page after it goes.
     expect(checkServiceUrl('https://city.example.org/equity/intake/frm_x', [])).toBe('https://city.example.org/equity');
     expect(checkServiceUrl('https://city.example.org/equity', [])).toBe('https://city.example.org/equity');
+    // A path of the host's own named api (a gateway's /api/equity-desk) is no page of the service: only /api/v1 is.
+    expect(checkServiceUrl('https://apps.city.example.gov/api/equity-desk', [])).toBe('https://apps.city.example.gov/api/equity-desk');
+    expect(checkServiceUrl('https://apps.city.example.gov/api/equity-desk/dashboard', [])).toBe('https://apps.city.example.gov/api/equity-desk');
+    expect(checkServiceUrl('https://apps.city.example.gov/api/equity-desk/api/v1/metrics', [])).toBe('https://apps.city.example.gov/api/equity-desk');
   });
 
   test("every page the service's API document lists is one the add-on cuts back, so a new route cannot be saved as the address", () => {

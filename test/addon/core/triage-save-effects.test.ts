@@ -2,7 +2,7 @@
 // status dates an empty Fulfilled cell with today, the words after a status are kept in a sheet without Notes,
 // each field is labeled with the sheet's own header, and assignees' load reads in words — on both hosts' drivers.
 import { describe, expect, test } from 'vitest';
-import { saveRequest } from '../../../addon/core/save-request';
+import { saveRequest, selectRequest } from '../../../addon/core/save-request';
 import { triageQueue } from '../../../addon/core/triage';
 import { TABLES } from '../../../shared/tables';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
@@ -90,7 +90,7 @@ describe.each(HOST_DRIVERS)('the triage form over an office log on a $label', ({
     const without = OFFICE.filter(([f]) => f !== 'assignee' && f !== 'followUpOn');
     const port = log(without, [{ requestId: 'TA-26-002', receivedOn: day('2026-11-02'), requesterOrg: 'City of Fresno', status: 'New' }]);
     const view = await run(triageQueue(host(port), AS_OF));
-    expect(view.items[0].headers).toEqual({ requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by' });
+    expect((await run(selectRequest(host(port), view.items[0], AS_OF))).headers).toEqual({ requesterType: 'Type of requester', category: 'Type of TA', priority: 'Priority', status: 'Status', dueOn: 'Needed by' });
   });
 
   test('an assignee\'s load reads in words: open requests, hours left, weekly capacity (and whether it is the default)', async () => {

@@ -1,7 +1,7 @@
 // Triage queue, save and setup on the in-memory spreadsheet: which requests need triage and in what
 // order, loads against capacity, field errors, writes that keep formulas, setup that never overwrites —
 // each on both hosts' drivers.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { saveRequest, selectRequest } from '../../../addon/core/save-request';
 import { setupTemplate } from '../../../addon/core/setup';
 import { triageForm, triageQueue } from '../../../addon/core/triage';
@@ -40,7 +40,7 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
     const view = await run(triageQueue(host(port), AS_OF));
     expect(view.items.map((i) => i.requestId)).toEqual(['urgent', 'no-assignee', 'low-old', 'low-new']);
     expect(view.items[0]).toMatchObject({ suggestedPriority: 'Urgent', row: 4, key: 'req:urgent', receivedOn: '2026-03-10' });
-    expect(view.items[0].priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
+    expect((await run(selectRequest(host(port), view.items[0], AS_OF))).priorityReason).toMatch(/^State agency \(impact 3\) x deadline in 2 days/);
     const choices = (name: string) => view.fields.find((f) => f.name === name)!.choices;
     expect(choices('assignee').find((c) => c.value === 'J. Chen')!.text).toBe('J. Chen — 1 open, 5 h of work left, 20 h/week');
     expect(choices('priority').map((c) => c.text)).toEqual(['Low', 'Medium', 'High', 'Urgent']);
@@ -55,7 +55,8 @@ describe.each(HOST_DRIVERS)('triage queue over messy cells on a $label', ({ run,
       row({ requestId: 'medium', receivedOn: day('2026-02-01'), requesterOrg: 'C', requesterType: 'City', status: 'New', priority: 'Medium' }),
     ]);
     const view = await run(triageQueue(host(port), AS_OF));
-    expect(view.items.map((i) => [i.requestId, i.values.priority, i.suggestedPriority])).toEqual([['typo', 'Hgih', 'Urgent'], ['medium', 'Medium', expect.any(String)], ['low', 'Low', expect.any(String)]]);
+    const shown = await Promise.all(view.items.map((i) => run(selectRequest(host(port), i, AS_OF))));
+    expect(shown.map((i) => [i.requestId, i.values.priority, i.suggestedPriority])).toEqual([['typo', 'Hgih', 'Urgent'], ['medium', 'Medium', expect.any(String)], ['low', 'Low', expect.any(String)]]);
   });
 
   test('a received date in the future gives no negative days open but the likely typo, in the words the Data quality sheet uses', async () => {
@@ -64,7 +65,7 @@ describe.each(HOST_DRIVERS)('triage queue over messy cells on a $label', ({ run,
       row({ requestId: 'near', receivedOn: day('2026-03-20'), requesterOrg: 'B', status: 'New' }),
       row({ requestId: 'past', receivedOn: day('2026-03-01'), requesterOrg: 'C', status: 'New' }),
     ]);
-    const items = (await run(triageQueue(host(port), AS_OF))).items;
+    const items = await Promise.all((await run(triageQueue(host(port), AS_OF))).items.map((i) => run(selectRequest(host(port), i, AS_OF))));
     const of = (id: string) => items.find((i) => i.requestId === id)!;
     const dataQuality = validateRow(TABLES.requests, { requestId: 'far', receivedOn: '2206-03-01', requesterOrg: 'A', status: 'New' } as never).warnings.find((i) => i.field === 'receivedOn')!.message;
     expect(of('far')).toMatchObject({ receivedOn: '2206-03-01', daysOpen: null, receivedWarnings: [RECEIVED_IN_FUTURE, dataQuality] });
@@ -89,7 +90,7 @@ describe.each(HOST_DRIVERS)('triage over several request sheets on a $label', ({
     const fy27 = view.items[1];
     expect(await run(saveRequest(host(port), { sheet: fy27.sheet, key: fy27.key, row: fy27.row, values: { priority: 'High' } }, AS_OF))).toMatchObject({ ok: true, item: { sheet: 'TA Log FY27', requestId: 'TA-26-1' } });
     expect([port.readSheet('TA Log FY27')[1][at('priority')], port.readSheet('TA Log FY26')[1][at('priority')]]).toEqual(['High', '']);
-    await run(selectRequest(host(port), fy27));
+    await run(selectRequest(host(port), fy27, AS_OF));
     expect(port.selection).toEqual({ sheet: 'TA Log FY27', row: 2 });
   });
 
@@ -98,6 +99,27 @@ describe.each(HOST_DRIVERS)('triage over several request sheets on a $label', ({
     const view = await run(triageQueue(host(port), AS_OF));
     expect(view.sheets).toEqual(['TA Log FY27', 'Requests']);
     expect(view.items.map((i) => i.requestId)).toEqual(['TA-26-1', 'TA-26-2']);
+  });
+});
+
+describe.each(HOST_DRIVERS)('triage queue on a big backlog on a $label', ({ run, host }) => {
+  test('the queue carries what its list shows, and the selected request brings its whole text', async () => {
+    const minutes = (n: number) => `Meeting minutes ${n}: ${'the county asked about broadband maps and grant timing. '.repeat(114)}`.trim();
+    const port = requests(Array.from({ length: 5000 }, (_, i) =>
+      row({ requestId: `TA-${i + 1}`, receivedOn: day('2026-02-01'), requesterOrg: 'Alameda County', requesterType: 'County', status: 'New', description: minutes(i + 1) })));
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items).toHaveLength(5000);
+    expect(minutes(1).length).toBeGreaterThan(6300);
+    // A list line's worth per request, not its text.
+    expect(JSON.stringify(view.items).length).toBeLessThan(5000 * 200);
+    expect(view.items[41]).toEqual({ sheet: 'Requests', row: 43, key: 'req:TA-42', requestId: 'TA-42', receivedOn: '2026-02-01', requesterOrg: 'Alameda County', suggestedPriority: expect.any(String) });
+
+    const reads = [vi.spyOn(port, 'readSheet'), vi.spyOn(port, 'readSheetWithFormulas')];
+    const detail = await run(selectRequest(host(port), view.items[41], AS_OF));
+    // One read of the request's sheet, as selecting its row took before.
+    expect(reads.flatMap((r) => r.mock.calls).filter(([name]) => name === 'Requests')).toHaveLength(1);
+    expect(detail).toMatchObject({ requestId: 'TA-42', description: minutes(42), priorityReason: expect.stringMatching(/^County/), values: { status: 'New' } });
+    expect(port.selection).toEqual({ sheet: 'Requests', row: 43 });
   });
 });
 
@@ -196,7 +218,7 @@ describe.each(HOST_DRIVERS)('setup on a $label', ({ run, host }) => {
     const port = new MemorySpreadsheet({ 'Work plan': [], Lists: [['My own lists']] });
     const report = await run(setupTemplate(host(port), 'workplan', AS_OF));
     expect(report.created).toEqual(['Work plan', 'Dashboard']);
-    expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'kept: its lists and rules may have been edited' }]);
+    expect(report.kept).toEqual([{ sheet: 'Lists', reason: 'already there' }]);
     expect(port.readSheet('Lists')).toEqual([['My own lists']]);
     const header = port.readSheet('Work plan')[0];
     expect(header.at(-1)).toBe('Sync ID');

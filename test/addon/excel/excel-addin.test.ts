@@ -261,6 +261,22 @@ describe('Excel add-in host layer', () => {
       expect(excel.requests.length - again).toBeLessThan(failed);
     });
 
+    test('a locked Sync ID cell costs its row alone: the others get their ids and sync, it is left out by name, and the ids stay from sync to sync', async () => {
+      const { excel, addin, posts } = await connectedAddin();
+      excel.seed('Work plan', [['Task', 'Start', 'End', 'Status'], ...['Equity study', 'Listening sessions', 'Budget tool'].map((task) => [task, '', '', 'In progress'])]);
+      const sheet = excel.sheet('Work plan')!;
+      sheet.protectLocked('E3:E3');
+      const sentIds = () => posts.filter((p) => p.table === 'workplan').at(-1)!.rows.map((r) => r.rowId);
+      const first = await addin.bridge.sync();
+      const ids = [2, 3, 4].map((row) => sheet.peek(row, 5)?.value ?? '');
+      expect(ids[1]).toBe('');
+      expect(sentIds()).toEqual([ids[0], ids[2]]);
+      expect(first.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+      const second = await addin.bridge.sync();
+      expect(sentIds()).toEqual([ids[0], ids[2]]);
+      expect(second.summary).toMatch(/row 3 not synced: its Sync ID cell is protected/i);
+    });
+
     test('for a passing failure (GeneralException) is not remembered: the summary says the next sync tries again, and it does', async () => {
       const { addin, sheet, settings } = await typedEnds();
       sheet.failNextWrite('C2:C3', 'GeneralException', 'There was an internal error while processing the request.');

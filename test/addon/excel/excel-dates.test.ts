@@ -49,7 +49,7 @@ function workbook(dues: readonly number[]) {
 test('a Due Excel cannot show as a date (a phone number, a year past 9999, a negative day) is that cell\'s note; the other rows triage and sync', async () => {
   const { addin, sheet, posts } = workbook([5551234567, 3_000_000, -5, 46300]);
   const queue = await addin.bridge.triage();
-  expect(queue.items.find((i) => i.requestId === 'TA-4')?.values.dueOn).toBe('2026-10-05');
+  expect((await addin.bridge.select(queue.items.find((i) => i.requestId === 'TA-4')!)).values.dueOn).toBe('2026-10-05');
 
   await addin.bridge.sync();
   const sent = posts.flatMap((p) => p.rows);

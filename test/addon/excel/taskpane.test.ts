@@ -56,7 +56,7 @@ test(
         await page.screenshot({ path: path.join(tmpdir(), 'excel-host-setup-300.png') });
         expect(await page.getByRole('button', { name: 'Roadmap' }).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(600);
         await page.getByRole('button', { name: 'TA intake (requests log)' }).click();
-        await expect.poll(() => page.locator('#setup-result').innerText()).toMatch(/^Set up ta-intake: added .*Requests/);
+        await expect.poll(() => page.locator('#setup-result').innerText()).toMatch(/^Set up TA intake \(requests log\): added .*Requests/);
 
         // A request typed into the sheet, as a person would.
         const header = (field: string) => TABLES.requests.columns.find((c) => c.name === field)!.header;

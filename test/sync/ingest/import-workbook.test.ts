@@ -368,6 +368,19 @@ describe.each(backends)('import on $name', (backend) => {
     expect(after.rejected.map((r) => r.row)).toEqual([3]);
   });
 
+  test('a field the workbook has no column for keeps what the service holds, as a sync keeps it: a Notes column deleted does not clear the notes', async () => {
+    const store = await backend.open();
+    const log = (withNotes: boolean): Grid => [
+      ['Request ID', 'Organization', 'Date received', 'Status', ...(withNotes ? ['Notes'] : [])],
+      ['TA-1', 'City of Riverside', '3/2/2026', 'New', ...(withNotes ? ['Call back in May'] : [])],
+    ];
+    const { principal } = await importAs(store, 'Notes column deleted', [{ name: 'Requests', rows: log(true) }]);
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: log(false) }]), sourceId: principal.id, at: MARCH_25 });
+    const notes: unknown[] = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) notes.push(row.values.notes);
+    expect(notes).toEqual(['Call back in May']);
+  });
+
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
     const store = await backend.open();
     const log = (sheet: string, org: string) => ({ name: sheet, rows: [['Organization', 'Date received', 'Status'], [org, '3/2/2026', 'New'], [`${org} 2`, '3/3/2026', 'New']] });
