@@ -134,6 +134,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   if (parsed.kind === 'tbd') return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(parsed.text)} is not a date yet; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
   // "Ongoing since March 2026" is when work began: only a start column takes it; a due, end or event day stays blank.
   if (parsed.kind === 'date' && parsed.open && !c.workStart) return { value: null, issues: [issue(c, 'date_tbd', `${c.header}: read ${quoteValue(text)} as ongoing since ${parsed.start}, not a date for this column; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  // A deadline said in words ("before budget hearing", "next week") is no date, but no mistake either: the request is
+  // kept, undated, its words in its notes. Digits that make no day ("13/45/2026") are a typo to fix.
+  if (parsed.kind === 'invalid' && c.deadline && !/\d/.test(text)) {
+    return { value: null, note: text, issues: [issue(c, 'date_tbd', `${c.header}: ${quoteValue(text)} is not a date the reader can place; ${c.keptWhenBlank ?? 'left blank'}`, 'warning')] };
+  }
   if (parsed.kind === 'invalid') return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${quoteValue(parsed.text)} is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)`)] };
   const read = spanText(parsed);
   // One warning per cell, saying everything assumed: the year, how a named period was read, which end was kept.

@@ -101,6 +101,16 @@ describe('validateRow', () => {
     expect(codes(request('2026-04-02', 'Mar 2026').errors)).toEqual(['fulfilledOn:end_before_start']);
   });
 
+  it('keeps a request whose deadline is words no reader can place ("before budget hearing"), blank, with its words in Notes; a typed date that is no day stays an error', () => {
+    const request = (dueOn: string) => validateRow(TABLES.requests, { receivedOn: '2026-11-02', requesterOrg: 'City of Fresno', dueOn });
+    const vague = request('before budget hearing');
+    expect(vague.ok).toBe(true);
+    expect(vague.values).toMatchObject({ dueOn: null, notes: 'Due: before budget hearing' });
+    expect(vague.warnings.map((w) => w.message)).toEqual(['Due: "before budget hearing" is not a date the reader can place; left blank; kept "before budget hearing" in Notes']);
+    expect(request('next week').ok).toBe(true);
+    expect(codes(request('13/45/2026').errors)).toEqual(['dueOn:not_a_date']);
+  });
+
   it('flags a backwards range as end before start', () => {
     expect(validateRow(TABLES.milestones, { milestone: 'Typo', date: 'Mar 17-15, 2024' }).errors).toEqual([
       { code: 'end_before_start', field: 'date', severity: 'error', message: 'Date: ends (2024-03-15) before it starts (2024-03-17); check the order or the years' },
