@@ -5,13 +5,13 @@ import { LIST_PLACEMENTS, LISTS_SHEET, NO_LOWER_BOUND } from '../shared/lists';
 import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-plan';
 
 /**
- * The blank column after each list parts it from the next; it holds nothing to read, so it is narrow. Three characters
- * wide, the sheet's blank columns took a page of paper between them.
+ * The blank column after each list parts it from the next; it holds nothing to read, so it is narrow: wider, the
+ * blank columns together took a whole printed page (decision 003).
  */
 const SPACER_WIDTH = 1;
 /**
  * A setting's label wraps onto a second line ("Default weekly capacity per assignee (hours)"): as wide as its longest
- * label, the Settings list alone took most of a page, and the Lists printed on four pages instead of three.
+ * label, the Settings list alone took most of a page, and the Lists printed on a page more.
  */
 const SETTING_WIDTH = 22;
 const settingColumn = LIST_PLACEMENTS.find((p) => p.block.key === 'setting')!.column;
