@@ -210,6 +210,23 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (same) same.push(r.rowId);
     else free.set(r.hash, [r.rowId]);
   }
+  // By place too, for a row whose new id its host refused (`HeldIds.takeBackAt`); each id is taken once, either way.
+  const freeAt = new Map<number, string>();
+  for (const id of [...free.values()].flat()) {
+    const at = held.get(id)?.sheetRow;
+    if (at !== undefined && !freeAt.has(at)) freeAt.set(at, id);
+  }
+  const taken = new Set<string>();
+  const takeOnce = (id: string | undefined) => {
+    if (id === undefined || taken.has(id)) return undefined;
+    taken.add(id);
+    return id;
+  };
+  const takeBack = (hash: string) => {
+    const ids = free.get(hash) ?? [];
+    for (let id = ids.shift(); id !== undefined; id = ids.shift()) if (takeOnce(id)) return id;
+    return undefined;
+  };
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
@@ -219,7 +236,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
     t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
-    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack: (hash) => free.get(hash)?.shift() };
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
     const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
@@ -477,7 +494,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
-      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched by content to the service's)`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched to the service's by content, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
