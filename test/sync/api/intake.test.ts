@@ -43,6 +43,14 @@ async function harness(backend: Backend, opts: HarnessOptions = {}): Promise<Har
   return plainHarness(backend, { ...opts, reuse: store, readRoutes: readRoutes({ store, clock }) });
 }
 
+/** The confirmation a stored post sends the browser on to (Post/Redirect/Get), as the browser then shows it. */
+async function confirmation(h: Harness, sent: Awaited<ReturnType<Harness['call']>>) {
+  expect(sent.status).toBe(303);
+  const shown = await h.call('GET', sent.headers.get('location')!);
+  expect(shown.status).toBe(200);
+  return shown;
+}
+
 async function rowsOf(h: Harness, sourceId: string) {
   const rows = [];
   for await (const r of h.store.rows('requests', { sourceIds: [sourceId] })) rows.push(r);
@@ -73,8 +81,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.text).toMatch(/id="description-hint">[^<]*Up to 5,000 characters\.<\/p>/);
 
     const sent = await post(h, `/intake/${form.id}`, good);
-    expect(sent.status).toBe(201);
-    expect(sent.text).toContain('TA-2026-0031');
+    expect(sent.status).toBe(303);
+    expect((await confirmation(h, sent)).text).toContain('TA-2026-0031');
 
     const rows = await rowsOf(h, src.id);
     const web = rows.find((r) => r.rowId.startsWith('web-'))!;
@@ -92,8 +100,34 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect((await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows).toHaveLength(3);
 
     const second = await post(h, `/intake/${form.id}`, good);
-    expect(second.text).toContain('TA-2026-0032');
+    expect((await confirmation(h, second)).text).toContain('TA-2026-0032');
     expect(h.reported).toEqual([]);
+  });
+
+  test('a stored post answers 303 to a confirmation address of its own: reloading it files nothing, a guessed one shows nothing', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const other = await h.source('Another office');
+    const form = await openForm(h, src.id);
+    const elsewhere = await openForm(h, other.id);
+    const sent = await post(h, `/intake/${form.id}`, good);
+    const location = sent.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/intake/${form.id}/sent/web-[A-Za-z0-9_-]{12}$`));
+    expect(sent.headers.get('cache-control')).toBe('no-store');
+    for (let i = 0; i < 2; i++) {
+      const shown = await h.call('GET', location);
+      expect(shown.status).toBe(200);
+      expect(shown.text).toContain('<span class="request-id">TA-2026-0001</span>');
+      expect(shown.text).not.toContain(good.requesterOrg);
+    }
+    expect((await rowsOf(h, src.id)).map((r) => r.values.requestId)).toEqual(['TA-2026-0001']);
+    const rowId = location.split('/').pop()!;
+    const guesses = [`/intake/${form.id}/sent/web-AAAAAAAAAAAA`, `/intake/${elsewhere.id}/sent/${rowId}`, `/intake/frm_nothing_here/sent/${rowId}`, `/intake/${form.id}/sent/r30`];
+    for (const guess of guesses) {
+      const shown = await h.call('GET', guess);
+      expect(shown.status, guess).toBe(404);
+      expect(shown.text, guess).not.toContain('TA-2026-0001');
+    }
   });
 
   test('two instances on one database never give two requests one number', async () => {
@@ -103,7 +137,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const form = await openForm(a, src.id);
     await a.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'typed', values: { requestId: 'TA-2026-0007', receivedOn: '2026-11-02', requesterOrg: 'Dept. of Parks' } }] } });
     const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => post(i % 2 ? b : a, `/intake/${form.id}`, good)));
-    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(303));
     const numbers = (await rowsOf(a, src.id)).map((r) => r.values.requestId).sort();
     expect(numbers).toEqual(['TA-2026-0007', ...Array.from({ length: 8 }, (_, i) => `TA-2026-${String(8 + i).padStart(4, '0')}`)]);
   });
@@ -137,13 +171,13 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect((await post(h, path, { ...good, requesterOrg: '' })).status).toBe(400);
     expect((await post(h, path, { ...good, contactEmail: 'dana at harbor' })).status).toBe(400);
     const first = await post(h, path, good);
-    expect(first.status).toBe(201);
-    expect(first.text).toContain('TA-2026-0001');
+    expect(first.status).toBe(303);
+    expect((await confirmation(h, first)).text).toContain('TA-2026-0001');
     expect((await post(h, path, { ...good, dueOn: '2025-01-01' })).status).toBe(400);
-    expect((await post(h, path, good)).text).toContain('TA-2026-0002');
+    expect((await confirmation(h, await post(h, path, good))).text).toContain('TA-2026-0002');
     expect((await post(h, path, good)).status).toBe(429);
     now = new Date('2026-12-03T15:00:00Z');
-    expect((await post(h, path, good)).text).toContain('TA-2026-0003');
+    expect((await confirmation(h, await post(h, path, good))).text).toContain('TA-2026-0003');
     const numbers = (await rowsOf(h, src.id)).map((r) => r.values.requestId).sort();
     expect(numbers).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003']);
   });
@@ -158,7 +192,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(past.text).toContain('value="2025-12-20"');
     expect(await rowsOf(h, src.id)).toEqual([]);
     const today = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' });
-    expect(today.status).toBe(201);
+    expect(today.status).toBe(303);
   });
 
   test('a deadline years away (2206 typed for 2026) is sent back to fix, in words; one within two years is taken', async () => {
@@ -170,7 +204,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(far.text).toMatch(/id="dueOn-error">Needed by: March 1, 2206 is more than two years away\. Check the year, or leave it blank\./);
     expect(far.text).toContain('value="2206-03-01"');
     expect(await rowsOf(h, src.id)).toEqual([]);
-    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2028-06-30' })).status).toBe(201);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2028-06-30' })).status).toBe(303);
   });
 
   test("a requester west of UTC, where it is still yesterday, may give their today as the deadline; the day before is refused", async () => {
@@ -178,7 +212,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const h = await harness(backend, { clock: () => new Date('2026-12-03T01:00:00Z') });
     const src = await h.source();
     const form = await openForm(h, src.id);
-    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' })).status).toBe(201);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' })).status).toBe(303);
     const before = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-01' });
     expect(before.status).toBe(400);
     expect(before.text).toContain('December 1, 2026 has already passed');
@@ -216,8 +250,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(long.text).toMatch(/id="contactName-error">Your name is longer than 200 characters/);
     expect(await count()).toBe(0);
 
-    expect((await post(h, path, good)).status).toBe(201);
-    expect((await post(h, path, good)).status).toBe(201);
+    expect((await post(h, path, good)).status).toBe(303);
+    expect((await post(h, path, good)).status).toBe(303);
     const capped = await post(h, path, good);
     expect(capped.status).toBe(429);
     expect(capped.text).toMatch(/try again tomorrow/);
@@ -255,7 +289,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.text).toContain('<option>Housing policy</option>');
     expect(page.text).not.toContain('<option>Language access</option>');
     const stored = await post(h, `/intake/${form.id}`, { ...good, category: 'Housing policy' });
-    expect(stored.status).toBe(201);
+    expect(stored.status).toBe(303);
     expect((await rowsOf(h, src.id)).map((r) => r.values.category)).toEqual(['Housing policy']);
     const refused = await post(h, `/intake/${form.id}`, { ...good, category: 'Language access' });
     expect(refused.status).toBe(400);
