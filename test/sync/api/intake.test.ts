@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
 import { MAX_FORM_BODY_BYTES } from '../../../sync/api/routes/intake-routes';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
+import { digestToken } from '../../../sync/store/tokens';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
 
@@ -414,5 +415,41 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect((await post(h, path, answer)).status).toBe(200);
     expect(await h.store.outbox(src.id, 'requests')).toHaveLength(1);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 4 });
+  });
+
+  test("a file source's office gets a link by the Request ID it sees; one number on two requests names both; one not there says to import", async () => {
+    const h = await harness(backend, { clock: december });
+    const made = await h.call('POST', '/api/v1/sources', { token: ADMIN_TOKEN, body: { name: 'Commission TA log', kind: 'file' } });
+    const src = made.body as { id: string; token: string };
+    const form = await openForm(h, src.id);
+    // The web form numbers a request TA-2026-0001, and the office types a phoned-in request under the same number.
+    await post(h, `/intake/${form.id}`, good);
+    await h.call('POST', '/api/v1/sync', {
+      token: src.token,
+      body: { table: 'requests', rows: [
+        { rowId: 'Requests:TA-2026-0183', values: { requestId: 'TA-2026-0183', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } },
+        { rowId: 'Requests:TA-2026-0001', values: { requestId: 'TA-2026-0001', receivedOn: '2026-10-02', requesterOrg: 'Dept. of Parks', status: 'Fulfilled', fulfilledOn: '2026-11-02' } },
+      ] },
+    });
+    const ask = (rowId: string) => h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId } });
+
+    const byNumber = await ask(' TA-2026-0183 ');
+    expect(byNumber.status, byNumber.text).toBe(201);
+    const link = await h.store.feedbackLink(digestToken(new URL(byNumber.body.url).pathname.split('/').pop()!));
+    expect(link?.rowId).toBe('Requests:TA-2026-0183');
+    expect((await ask('Requests:TA-2026-0183')).status).toBe(201);
+
+    const two = await ask('TA-2026-0001');
+    expect(two.status).toBe(409);
+    expect(two.body.error.code).toBe('ambiguous');
+    const web = (await rowsOf(h, src.id)).find((r) => r.rowId.startsWith('web-'))!;
+    expect(two.body.error.message).toBe(`"TA-2026-0001" is the Request ID of 2 requests: Requests:TA-2026-0001 (Dept. of Parks, received 2026-10-02), ${web.rowId} (Harbor County Health, received 2026-12-02); send the row id of the one you mean, or give one of them another number`);
+
+    const missing = await ask('TA-2026-0999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; import the workbook that holds it first');
+    const sheet = await h.source('Sheet log');
+    const fromSheet = await h.call('POST', '/api/v1/feedback-links', { token: sheet.token, body: { table: 'requests', rowId: 'TA-2026-0999' } });
+    expect(fromSheet.body.error.message).toMatch(/; sync the sheet first$/);
   });
 });
