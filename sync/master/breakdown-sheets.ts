@@ -4,6 +4,7 @@ import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TA
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { UNASSIGNED } from '../metrics/request-metrics';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { lines } from './summary-sheet';
 
@@ -43,12 +44,17 @@ export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
 
+/** The SLA group's line for open requests with no priority, hence no SLA target. */
+const NO_SLA = 'No SLA';
+
 /** Open requests by age, by SLA state and by status. */
 export function backlogSheet(m: DemandMetrics): SheetPlan {
   const openStatuses = m.demand.byStatus.filter((s) => !(CLOSED_REQUEST_STATUSES as readonly string[]).includes(s.key) && (REQUEST_STATUSES as readonly string[]).includes(s.key));
   const rows: PlanCell[][] = [
     ...m.backlog.byAgeBucket.map((b): PlanCell[] => ['Age', b.key, b.count]),
     ['SLA', 'On time', m.backlog.onTime], ['SLA', 'Due soon', m.backlog.dueSoon], ['SLA', 'Overdue', m.backlog.overdue],
+    // A request with no priority has no SLA target: said, so the group adds up to the open requests as the others do.
+    ['SLA', NO_SLA, m.backlog.open - m.backlog.onTime - m.backlog.dueSoon - m.backlog.overdue],
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
   ];
   return table('Backlog', [textColumn('Breakdown', 12), textColumn('Group', 22), numberColumn('Open requests', 14, '0')], rows, {
@@ -69,7 +75,8 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
-  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
+  // The requests with no assignee are no person: a capacity, even 0, would read as someone with no time.
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.assignee === UNASSIGNED ? null : p.weeklyCapacity, p.weeksOfWork]);
   // With no assignee, a line under the header says why it holds none, as an empty breakdown's does (whenEmpty,
   // which the summary and the weeks below would never let show).
   if (!people.length) rows.push(['No request has an assignee yet: each assignee\'s load is listed here once one has.']);
