@@ -8,6 +8,7 @@ import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
 import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
+import { isPastDay, requestAsOf } from './as-of-day';
 
 export interface MetricsOptions {
   /** Requests received on or after this date (ISO); work plans and milestones are not filtered by date. */
@@ -18,6 +19,11 @@ export interface MetricsOptions {
   sourceIds?: string[];
   /** The day statuses are computed for (ISO). */
   asOf: string;
+  /**
+   * The day the rows are read (ISO), today by the clock. With `asOf` before it, requests count as they stood at the
+   * end of `asOf` (`requestAsOf`) and `statusesRecordedOn` says the plans' statuses are today's; absent, `asOf` is today.
+   */
+  today?: string;
   rules: Rules;
   /** Only milestones and roadmap items dated in this span count (an annual report's year); all otherwise. */
   milestonesWithin?: { from: string; to: string };
@@ -37,6 +43,8 @@ export class MetricsAccumulator {
   private readonly milestones: MilestoneMetrics;
   private readonly sources = new Map<string, SourceCounts>();
   private readonly wanted?: Set<string>;
+  /** Figures as of a day before today: requests as they stood then. */
+  private readonly past: boolean;
   private surveyCounts: SurveyCounts = { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
 
   constructor(private readonly opts: MetricsOptions) {
@@ -44,6 +52,7 @@ export class MetricsAccumulator {
     this.workplan = new WorkplanMetrics(opts.rules, opts.asOf);
     this.milestones = new MilestoneMetrics(opts.rules, opts.asOf, opts.milestonesWithin);
     if (opts.sourceIds) this.wanted = new Set(opts.sourceIds);
+    this.past = isPastDay(opts.asOf, opts.today);
   }
 
   /** Lists a source even when it holds no rows yet. */
@@ -66,7 +75,10 @@ export class MetricsAccumulator {
 
   /** Each table's rows into its figures; false for a request outside the date filter, which counts nowhere. */
   private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
-    requests: (row) => MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to) && (this.requests.add(row), true),
+    requests: (recorded) => {
+      const row = this.past ? requestAsOf(recorded, this.opts.asOf) : recorded;
+      return row !== null && MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to) && (this.requests.add(row), true);
+    },
     workplan: (row) => (this.workplan.add(row), true),
     milestones: (row) => (this.milestones.addMilestone(row), true),
     roadmap: (row) => (this.milestones.addRoadmap(row), true),
@@ -83,6 +95,7 @@ export class MetricsAccumulator {
     const r = this.requests;
     return {
       asOf: this.opts.asOf,
+      statusesRecordedOn: this.past ? this.opts.today! : null,
       filters: { from: this.opts.from ?? null, to: this.opts.to ?? null, sourceIds: this.opts.sourceIds ?? null },
       sources: [...this.sources.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
       demand: r.demand(),
