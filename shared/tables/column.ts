@@ -70,6 +70,11 @@ export interface InputColumn<F extends string = string> {
    */
   deadline?: boolean;
   /**
+   * The date column a deadline in words is counted from (a request's Received): "EOM", "end of fiscal year" are read
+   * as the end of the period that day falls in, and "ASAP" as the most urgent deadline (`shared/cells/deadline-words`).
+   */
+  wordsFrom?: string;
+  /**
    * The day work begins (a plan's Start): "Ongoing since March 2026" there is read as that start. In any other
    * date column (a due, end or event day) it names no such day and is left blank with a warning, as "Ongoing" is.
    */
