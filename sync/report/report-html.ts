@@ -62,7 +62,10 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
 function milestonesMet(r: AnnualReport): string {
   const met = r.milestones.counts.reduce((a, c) => a + c.done, 0);
   const missed = r.milestones.counts.reduce((a, c) => a + c.missed, 0);
-  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} met and ${figure(missed)} missed.`;
+  // Items the office marked Cancelled or Dropped were neither met nor missed: said apart, only when there are some.
+  const stopped = r.milestones.counts.reduce((a, c) => a + c.stopped, 0);
+  const outcomes = stopped > 0 ? `met, ${figure(missed)} missed and ${figure(stopped)} stopped` : `met and ${figure(missed)} missed`;
+  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} ${outcomes}.`;
 }
 
 function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {
@@ -109,7 +112,7 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
-    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} ${nounFor(m.fulfilment.fulfilled, 'request')} received in ${r.year} ${nounFor(m.fulfilment.fulfilled, 'was', 'were')} fulfilled: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} ${nounFor(m.fulfilment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
 ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
@@ -140,7 +143,7 @@ ${body[c.id]}
 <p class="kicker">Annual progress report</p>
 <h1>${esc(title)}</h1>
 <p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${counted(sourceNames.length, 'source')}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
-<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${spelledDay(r.asOf)}.</p>
+<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; fulfillment figures (fulfilled, on time, days to fulfill, satisfaction, outcomes) count the requests fulfilled in those days, whenever received; statuses are as of ${spelledDay(r.asOf)}.</p>
 </header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}

@@ -164,6 +164,25 @@ describe.each(backends)('import on $name', (backend) => {
     expect([row[2], row[3], row[4], row[6]]).toEqual(['Lists', free + 1, `Lists!${columnLetter(at.column)}${free + 1}`, "Requester type: the cell shows #N/A, a formula's error; skipped"]);
   });
 
+  test('a Lists figure typed in words is read as the number it says, with a warning saying what was read; one that cannot be read is said as before', async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const sla = listPlacement('priority').pairedColumn!;
+    // High (row 4) in words, Low (row 2) as "a month": 28 to 31 days.
+    lists[3][sla - 1] = 'two weeks';
+    lists[1][sla - 1] = 'a month';
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Priority', 'Status'],
+      ['TA-1', 'Kern County', '3/2/2026', 'High', 'New'],
+    ];
+    const { r } = await importAs(store, 'Lists in words', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.accepted).toBe(1);
+    expect(r.warnings.filter((w) => w.sheet === 'Lists').map((w) => w.line)).toEqual([
+      `Lists!${columnLetter(sla)}2: SLA days for "Low": "a month" is not a number, so "Low" has none (the sheet's formulas read it so too); type a number`,
+      `Lists!${columnLetter(sla)}4: SLA days for "High": read "two weeks" as 14 days; the sheet's own formulas read only a number, so type 14 in its place (the add-on's sync writes it)`,
+    ]);
+  });
+
   test('text typed as "#N/A" is the text it is, as a sync from Excel reads it, while an error cell beside it is still an error: in a table and in the Lists', async () => {
     const store = await backend.open();
     const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
