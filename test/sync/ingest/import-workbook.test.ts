@@ -13,6 +13,7 @@ import type { PlanCell } from '../../../shared/workbook-plan';
 import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { TABLES, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
+import { requestSubmitter } from '../../../sync/intake/submit-request';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
@@ -548,7 +549,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
-    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers']);
+    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers', 'fromForm']);
     expect(doc.removed).toBe(2);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
@@ -826,6 +827,46 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.rejected).toEqual([]);
     expect(await store.syncState(principal.id, 'workplan')).toEqual([]);
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['TA Log FY27:TA-1', 'TA Log FY27:TA-2']);
+  });
+
+  test("a web-form request typed into a file source's workbook under its number is that request, not a second one; another request given its number is said; those not in the workbook yet are listed", async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Assigned to'], ...rows];
+    const first: Grid[number][] = [['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null], ['TA-2026-0002', 'City of Fresno', '3/3/2026', 'Triaged', 'J. Chen']];
+    const { principal, file } = await importAs(store, 'Commission TA log', [{ name: 'Requests', rows: log(first) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    const web = (org: string) => submit(form, { requesterOrg: org, contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' });
+    expect(await web('City of Eureka')).toMatchObject({ kind: 'stored', requestId: 'TA-2026-0003' });
+    expect(await web('Yurok Tribe')).toMatchObject({ kind: 'stored', requestId: 'TA-2026-0004' });
+
+    // Before either is typed in, the office is told which the service holds that its workbook lacks.
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(again.fromForm.map((w) => [w.requestId, w.requesterOrg])).toEqual([['TA-2026-0003', 'City of Eureka'], ['TA-2026-0004', 'Yurok Tribe']]);
+
+    // The office types the Yurok request in and triages it; a phoned-in request takes the Eureka request's number.
+    const typed = log([...first, ['TA-2026-0003', 'City of Arcata', '3/25/2026', 'New', null], ['TA-2026-0004', 'yurok tribe', '3/25/2026', 'Triaged', 'J. Chen']]);
+    const both = await writeWorkbook(files.path(), [{ name: 'Requests', rows: typed }]);
+    const r = await importWorkbook(store, { file: both, sourceId: principal.id, at: MARCH_25 });
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.map((w) => [w.row, w.field, w.message])).toEqual([[4, 'requestId', 'Request ID: "TA-2026-0003" is also the number the web form gave a request from City of Eureka, received 2026-03-25, which this workbook does not show; both are kept: give one of them another number']]);
+    expect(r.fromForm.map((w) => w.requestId)).toEqual(['TA-2026-0003']);
+    const live = async () => {
+      const rows = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push([row.values.requestId, row.values.requesterOrg, row.values.status, row.values.channel]);
+      return rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    };
+    expect(await live()).toEqual([
+      ['TA-2026-0001', 'Kern County', 'New', null], ['TA-2026-0002', 'City of Fresno', 'Triaged', null],
+      ['TA-2026-0003', 'City of Arcata', 'New', null], ['TA-2026-0003', 'City of Eureka', 'New', 'Web form'],
+      // One Yurok request, the web form's row as the workbook now has it; its channel, which the workbook has no column for, kept.
+      ['TA-2026-0004', 'yurok tribe', 'Triaged', 'Web form'],
+    ]);
+    expect((await importWorkbook(store, { file: both, sourceId: principal.id, at: MARCH_25 })).accepted).toBe(0);
+    // Held by the workbook now: taken out of the workbook, it is removed as any imported row is.
+    const without = await writeWorkbook(files.path(), [{ name: 'Requests', rows: log([...first, ['TA-2026-0003', 'City of Arcata', '3/25/2026', 'New', null]]) }]);
+    expect((await importWorkbook(store, { file: without, sourceId: principal.id, at: MARCH_25 })).deleted).toBe(1);
+    expect((await live()).map((row) => row[0])).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003', 'TA-2026-0003']);
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
