@@ -869,6 +869,23 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await live()).map((row) => row[0])).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003', 'TA-2026-0003']);
   });
 
+  test('a web-form request the workbook took in stays that request when its Organization is later retyped: updated, not removed and added anew', async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status'], ...rows];
+    const { principal } = await importAs(store, 'Tribal TA log', [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New']]) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    expect(await submit(form, { requesterOrg: 'Yurok Tribe', contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' })).toMatchObject({ requestId: 'TA-2026-0002' });
+    const typed = (org: string) => writeWorkbook(files.path(), [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New'], ['TA-2026-0002', org, '3/25/2026', 'Triaged']]) }]);
+    expect((await importWorkbook(store, { file: await typed('Yurok Tribe'), sourceId: principal.id, at: MARCH_25 })).fromForm).toEqual([]);
+    // The office spells the requester out in full: the row is still the web form's request, its channel kept.
+    const r = await importWorkbook(store, { file: await typed('Yurok Tribe Planning Department'), sourceId: principal.id, at: MARCH_25 });
+    expect([r.deleted, r.warnings.filter((w) => w.field === 'requestId')]).toEqual([0, []]);
+    const live = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) live.push([row.values.requestId, row.values.requesterOrg, row.values.channel]);
+    expect(live.filter((row) => row[0] === 'TA-2026-0002')).toEqual([['TA-2026-0002', 'Yurok Tribe Planning Department', 'Web form']]);
+  });
+
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
     const store = await backend.open();
     const { principal } = await store.createPrincipal({ kind: 'source', name: 'Refusals' });
