@@ -2,7 +2,7 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import { figureOrMissing } from '../metrics/headline-figures';
+import { figureOrMissing, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { UNASSIGNED } from '../metrics/request-metrics';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
@@ -17,20 +17,22 @@ function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: P
 }
 
 /**
- * Month by month: received, reactive/proactive, then each requester type and each category seen. A month is its
- * first day shown as "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
+ * Month by month: received, reactive/proactive (and the requests with no origin, when any, so the three add up to
+ * Received as the types do), then each requester type and each category seen. A month is its first day shown as
+ * "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
  */
 export function demandSheet(m: DemandMetrics): SheetPlan {
   const types = m.demand.byRequesterType.map((x) => x.key);
   const categories = m.demand.byCategory.map((x) => x.key);
   const byMonthCategory = new Map<string, number>();
   for (const c of m.demand.cells) byMonthCategory.set(`${c.month}\u0000${c.category}`, (byMonthCategory.get(`${c.month}\u0000${c.category}`) ?? 0) + c.count);
+  const noOrigin = m.demand.origin.unspecified > 0;
   const rows = m.demand.byMonth.map((x): PlanCell[] => [
-    `${x.month}-01`, x.total, x.reactive, x.proactive,
+    `${x.month}-01`, x.total, x.reactive, x.proactive, ...(noOrigin ? [x.total - x.reactive - x.proactive] : []),
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...(noOrigin ? [numberColumn(ORIGIN_NOT_RECORDED, 12)] : []), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.' });
 }
 
