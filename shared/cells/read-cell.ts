@@ -4,7 +4,8 @@ import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
-import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
+import { readDeadlineWords } from './deadline-words';
+import { isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
@@ -174,6 +175,25 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
+}
+
+/**
+ * A deadline in words counted from the row's other date (`InputColumn.wordsFrom`, a request's Received, `received`
+ * as read): "EOM", "end of FY" are the end of that period, said; "ASAP" is no day, its words kept for the row's notes
+ * (the suggested priority reads them in the sheet). Undefined for any other text, read as a date as usual.
+ */
+export function readDeadlineWordsCell(c: InputColumn, text: string, received: TypedValue, opts: ReadOptions): CellResult | undefined {
+  const read = readDeadlineWords(text, isIsoDate(received) ? received : undefined, opts.fiscalYearStartMonth);
+  if (!read) return undefined;
+  const blank = c.keptWhenBlank ?? 'left blank';
+  switch (read.kind) {
+    case 'end': return { value: read.day, issues: [issue(c, 'date_period', `${c.header}: ${read.message}`, 'warning')] };
+    case 'no anchor': return { value: null, note: read.words, issues: [issue(c, 'date_tbd', `${c.header}: ${read.message}; ${blank}`, 'warning')] };
+    case 'urgent': {
+      const message = `${c.header}: ${quoteValue(read.words)} names no day: the suggested priority reads it as the most urgent deadline, as if due the day it was received, and the SLA runs from the days of the priority; ${blank}`;
+      return { value: null, note: read.words, issues: [issue(c, 'date_tbd', message, 'warning')] };
+    }
+  }
 }
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;

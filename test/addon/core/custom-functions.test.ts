@@ -51,6 +51,20 @@ describe('a date range typed in one cell, its end cell blank', () => {
   });
 });
 
+describe('a winter typed after an earlier day of its year, read as the coming one', () => {
+  test("EQ_SLA and EQ_PRIORITY read a Due of Winter 2026 on a request received in fall 2026 as the winter ahead, as import does", () => {
+    const cells = { receivedOn: '2026-09-15', priority: 'Medium', status: 'In progress', dueOn: 'Winter 2026', requesterType: 'City', requesterOrg: 'City of Arcata' };
+    expect(bothWays('EQ_SLA', cells, '2026-10-01')).toEqual({ fromFunction: 'On time', fromImport: 'On time' });
+    const priority = bothWays('EQ_PRIORITY', cells, '2026-10-01');
+    expect(priority.fromFunction).toBe(priority.fromImport);
+  });
+
+  test('EQ_WORKPLAN_STATUS reads an End of Winter 2026 after a Start in June 2026 as ending in February 2027, as import does', () => {
+    const cells = { status: 'In progress', startOn: '2026-06-01', endOn: 'Winter 2026', percentComplete: 0.5, task: 'Listening sessions' };
+    expect(bothWays('EQ_WORKPLAN_STATUS', cells, '2026-10-01')).toEqual({ fromFunction: 'On track', fromImport: 'On track' });
+  });
+});
+
 describe("a fiscal year typed in a cell, read by the workbook's own start month", () => {
   /** The rules of a workbook whose Lists sheet starts the fiscal year in October: FY26 runs Oct 2025 – Sep 2026. */
   function octoberRules(): Rules {
@@ -75,5 +89,25 @@ describe("a fiscal year typed in a cell, read by the workbook's own start month"
     const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_MILESTONE_STATUS')!;
     const call = (rules: Rules) => evaluateDerived(fn, ['2025-09-15', '', 'In progress', 'FY26'], ctx, rules)[0][0];
     expect([call(octoberRules()), call(DEFAULT_RULES)]).toEqual(['Missed', 'Upcoming']);
+  });
+});
+
+describe('a deadline in words counted from the day received', () => {
+  test.each([
+    ['EOM', '2026-03-30', 'Due soon'],
+    ['EOM', '2026-04-01', 'Overdue'],
+    ['end of FY', '2026-04-01', 'On time'],
+  ])('EQ_SLA reads a due date of %s as import does (on %s: %s)', (dueOn, asOf, state) => {
+    const cells = { receivedOn: '2026-03-02', priority: 'Low', status: 'In progress', dueOn, requesterOrg: 'Parks' };
+    expect(bothWays('EQ_SLA', cells, asOf)).toEqual({ fromFunction: state, fromImport: state });
+  });
+
+  test('EQ_PRIORITY reads "ASAP" as the most urgent deadline, as the template formula does, and "EOM" as import does', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!;
+    // Received the day it is evaluated: a received day after today would be a typo, counted from today instead.
+    const answer = (dueOn: string) => evaluateDerived(fn, ['State agency', dueOn, new Date('2026-03-02T00:00:00Z')], { ...ctx, today: '2026-03-02' }, DEFAULT_RULES)[0];
+    expect(answer('ASAP')).toEqual(['Urgent', 'State agency (impact 3) x deadline ASAP, as if due the day it was received (urgency 3) = 9']);
+    expect(answer('EOM')[1]).toBe('State agency (impact 3) x deadline in 29 days (urgency 2) = 6');
+    expect(answer('before budget hearing')[1]).toBe('State agency (impact 3) x no deadline (urgency 1) = 3');
   });
 });
