@@ -4,7 +4,7 @@ import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
-import { isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
+import { daysBetween, isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
@@ -171,10 +171,17 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     }
     value = kept;
   }
-  const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
+  const guessed = parsed.end && !c.rangeEnd && !c.deadline && dayGuessedIn(parsed.start, parsed.end) ? { dayGuessed: true as const } : {};
+  const issues = code === undefined ? NO_ISSUES : [{ ...issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning'), ...guessed }];
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
+
+/** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
+const LONGEST_SPAN_COUNTED = 31;
+
+/** Whether a day taken from `start`–`end` is a guess too wide for figures counted in days (`FieldIssue.dayGuessed`). */
+export const dayGuessedIn = (start: string, end: string): boolean => daysBetween(start, end) >= LONGEST_SPAN_COUNTED;
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
 /** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */

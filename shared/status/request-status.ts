@@ -87,6 +87,8 @@ export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 
 /** The backlog's groups for open requests no age bucket holds, named alike by metrics and the Dashboard. */
 export const NO_RECEIVED_DATE = 'No received date';
 export const RECEIVED_IN_FUTURE = 'Received date in the future';
+/** The backlog's group for open requests whose Received day was guessed inside a year, fiscal year or quarter: their age is not known. */
+export const RECEIVED_DAY_GUESSED = 'Received day not known';
 
 /** The days open where the first age bucket starts: an office that edits its buckets in Lists may start above 0. */
 const firstAgeBucketStart = (rules: Rules): number => rules.ageBuckets[0]?.[0] ?? 0;

@@ -94,8 +94,17 @@ export const demandMetricsSchema = z.object({
     fromRow: count,
     medianDays: z.number().nullable(),
     p90Days: z.number().nullable(),
+    /**
+     * Fulfilled requests left out of the days to fulfill: their Received or Fulfilled day was typed as a year, fiscal
+     * year or quarter (a day guessed inside it). Still counted in `fulfilled`.
+     */
+    daysGuessed: count,
   }),
-  sla: z.object({ met: count, missed: count, compliancePercent: percent }),
+  sla: z.object({
+    met: count, missed: count, compliancePercent: percent,
+    /** Requests left out of every SLA state (met, missed, on time, due soon, overdue): a day the state is judged by was guessed. */
+    daysGuessed: count,
+  }),
   followUps: z.object({ due: count, upcoming: count, recorded: count, outcomes: z.array(keyedCount) }),
   hours: z.object({
     /** Null when no request records any. */

@@ -2,7 +2,7 @@
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
   addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
-  outsideAgeBuckets, slaState, underFirstAgeBucket, type Rules, type TableName,
+  outsideAgeBuckets, RECEIVED_DAY_GUESSED, slaState, underFirstAgeBucket, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
@@ -14,9 +14,10 @@ import { counted, nounFor } from '../../shared/plural';
 
 /**
  * A stored row as the metrics read it. `firstDoneOn`, `firstClosedOn`: the first day a request's history shows it
- * fulfilled, and Closed (`StoredRow`), when known.
+ * fulfilled, and Closed (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
+ * year or quarter, left out of the figures counted in days (days to fulfill, SLA, age), which one such day would skew.
  */
-export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -60,6 +61,8 @@ export class RequestMetrics {
   private readonly backlog = { open: 0, onTime: 0, dueSoon: 0, overdue: 0 };
   private readonly followUps = { due: 0, upcoming: 0, recorded: 0 };
   private readonly source = { history: 0, row: 0 };
+  /** Requests left out of the days to fulfill, and of the SLA states, for a day guessed (`MetricsRow.guessedDays`). */
+  private readonly guessed = { fulfillment: 0, sla: 0 };
   private readonly hours: { estimated: number | null; spent: number | null; perRequestSum: number; perRequestN: number } = { estimated: null, spent: null, perRequestSum: 0, perRequestN: 0 };
   private readonly ratings = [0, 0, 0, 0, 0];
   private readonly assignees = new Map<string, AssigneeLoad>();
@@ -131,10 +134,16 @@ export class RequestMetrics {
       if (w >= 0) this.weekly[w].received++;
     }
 
-    const sla = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
+    const receivedGuessed = receivedOn !== null && row.guessedDays?.includes('receivedOn') === true;
+    const fulfilledGuessed = fulfilledOn !== null && row.guessedDays?.includes('fulfilledOn') === true;
+    // The SLA is judged by the due day (typed, else the Received day plus the target) and, once done, the Fulfilled day.
+    const slaGuessed = (receivedGuessed && !isoDate(v.dueOn)) || fulfilledGuessed;
+    const judged = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
+    if (slaGuessed && judged !== null) this.guessed.sla++;
+    const sla = slaGuessed ? null : judged;
     if (open) {
       this.backlog.open++;
-      this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
+      this.ages.add(receivedGuessed ? RECEIVED_DAY_GUESSED : ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
       if (sla === 'On time') this.backlog.onTime++;
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
@@ -148,7 +157,9 @@ export class RequestMetrics {
     if (fulfilledOn) {
       if (row.firstDoneOn) this.source.history++;
       else this.source.row++;
-      const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
+      const daysGuessed = receivedGuessed || fulfilledGuessed;
+      if (daysGuessed) this.guessed.fulfillment++;
+      const days = receivedOn && !daysGuessed ? daysBetween(receivedOn, fulfilledOn) : null;
       for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
         q.fulfilled++;
         if (spent !== null) {
@@ -318,12 +329,12 @@ export class RequestMetrics {
     const { durations } = this.allFigures();
     return {
       fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,
-      medianDays: percentile(durations, 50), p90Days: percentile(durations, 90),
+      medianDays: percentile(durations, 50), p90Days: percentile(durations, 90), daysGuessed: this.guessed.fulfillment,
     };
   }
 
   sla(): DemandMetrics['sla'] {
-    return { met: this.all.met, missed: this.all.missed, compliancePercent: percentOf(this.all.met, this.all.met + this.all.missed) };
+    return { met: this.all.met, missed: this.all.missed, compliancePercent: percentOf(this.all.met, this.all.met + this.all.missed), daysGuessed: this.guessed.sla };
   }
 
   followUpFigures(): DemandMetrics['followUps'] {

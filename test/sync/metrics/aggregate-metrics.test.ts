@@ -14,10 +14,10 @@ describe('time to fulfil', () => {
   it("takes fulfilment dates from the rows' first fulfilment in history, not from their current cells", () => {
     const m = metrics();
     // History: R1 15 days (25 Jan, not the back-dated 12 Jan), R2 10, s2/R1 30; R3 has none: 20 from its row.
-    expect(m.fulfilment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27 });
+    expect(m.fulfilment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27, daysGuessed: 0 });
     // The current cells alone would give R1 2 days and s2/R1 none: median 10.
     const rowsOnly = aggregateMetrics({ requests: REQUESTS.map(({ firstDoneOn: _, ...r }) => r) }, opts);
-    expect(rowsOnly.fulfilment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18 });
+    expect(rowsOnly.fulfilment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18, daysGuessed: 0 });
   });
 
   it('ignores a first fulfilment on a request that is open again', () => {
@@ -29,7 +29,7 @@ describe('time to fulfil', () => {
 
   it('judges the SLA by the fulfilment date history recorded', () => {
     // R1 (High, 7 days) fulfilled on day 15: missed. R2, R3 and s2/R1 (due 14 Apr, done 14 Apr) met.
-    expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75 });
+    expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75, daysGuessed: 0 });
   });
 
   it('counts a request closed unfulfilled after its due day as missed, in the quarter it was closed; closed by then, neither', () => {
@@ -46,7 +46,7 @@ describe('time to fulfil', () => {
         closed('served late', { firstDoneOn: '2024-05-12', firstClosedOn: '2024-05-12' }),
       ],
     }, opts);
-    expect(m.sla).toEqual({ met: 1, missed: 2, compliancePercent: 33.3 });
+    expect(m.sla).toEqual({ met: 1, missed: 2, compliancePercent: 33.3, daysGuessed: 0 });
     expect(m.fulfilment.fulfilled).toBe(2);
     const onTime = (quarter: string) => m.rba.howWell.find((r) => r.id === 'onTimePercent')?.trend.find((q) => q.quarter === quarter)?.value;
     expect([onTime('2024-Q1'), onTime('2024-Q2')]).toEqual([null, 33.3]);
