@@ -34,7 +34,7 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
 }
 
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */
-export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
+export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
   const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
   const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [spelledQuarter(q), ...measures.map((x) => x.trend[i].value)]);
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
@@ -67,7 +67,7 @@ export function targetsSheet(m: DemandMetrics): SheetPlan {
   });
 }
 
-/** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
+/** Load per assignee against weekly capacity, then recent weekly intake against fulfillment. */
 export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.

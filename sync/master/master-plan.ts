@@ -6,7 +6,7 @@ import { nounFor } from '../../shared/plural';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection, RowWarnings } from '../store/row-store';
-import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
+import { backlogSheet, capacitySheet, demandSheet, fulfillmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { masterDataSheet, type MasterDataOptions, type RowSource } from './data-sheets';
 import { LONG_TEXTS_SHEET, longTextsSheet, type LongText } from './long-texts-sheet';
@@ -43,7 +43,7 @@ function continuedSummary(m: Pick<DemandMetrics, 'sources'>, rowsPerSheet: numbe
 /** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
 function reportSheets({ metrics: m, charts, longTexts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], rowsPerSheet?: number) {
   return {
-    [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
+    [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfillmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
     [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
     [LONG_TEXTS_SHEET]: longTextsSheet(longTexts),
   };

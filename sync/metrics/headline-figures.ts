@@ -92,7 +92,7 @@ export function receivedCountNotes(m: DemandMetrics): string[] {
  * fiscal year or quarter (`daysGuessed`). Beside those figures wherever they are shown; nothing when none is.
  */
 export function guessedDayNotes(m: DemandMetrics): string[] {
-  const fulfillment = m.fulfilment.daysGuessed;
+  const fulfillment = m.fulfillment.daysGuessed;
   const sla = m.sla.daysGuessed;
   if (fulfillment === 0 && sla === 0) return [];
   const parts = [

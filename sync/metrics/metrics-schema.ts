@@ -87,9 +87,9 @@ export const demandMetricsSchema = z.object({
     origin: z.object({ reactive: count, proactive: count, unspecified: count, reactivePercent: percent, proactivePercent: percent }),
   }),
   backlog: z.object({ open: count, byAgeBucket: z.array(keyedCount), onTime: count, dueSoon: count, overdue: count }),
-  fulfilment: z.object({
+  fulfillment: z.object({
     fulfilled: count,
-    /** Fulfilment dates taken from the change history, and from the row's own date where history has none. */
+    /** Fulfillment dates taken from the change history, and from the row's own date where history has none. */
     fromHistory: count,
     fromRow: count,
     medianDays: z.number().nullable(),
@@ -135,7 +135,7 @@ export const demandMetricsSchema = z.object({
     intakePerWeek: z.number(),
     fulfilledPerWeek: z.number(),
     openRequests: count,
-    /** Open requests divided by the weekly fulfilment rate; null when nothing was fulfilled. */
+    /** Open requests divided by the weekly fulfillment rate; null when nothing was fulfilled. */
     weeksOfBacklog: z.number().nullable(),
     hoursPerRequest: z.number().nullable(),
     demandHoursPerWeek: z.number().nullable(),

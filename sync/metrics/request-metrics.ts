@@ -1,4 +1,4 @@
-// Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
+// Demand, backlog, fulfillment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
   addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
@@ -94,7 +94,7 @@ export class RequestMetrics {
     return f;
   }
 
-  /** Adds one request, fulfilled (if done) on its first fulfilment from history, else on its own date. */
+  /** Adds one request, fulfilled (if done) on its first fulfillment from history, else on its own date. */
   add(row: MetricsRow<'requests'>): void {
     const v = row.values;
     const receivedOn = isoDate(v.receivedOn);
@@ -106,7 +106,7 @@ export class RequestMetrics {
     const done = isDoneRequest(lifecycle);
     const open = isOpenRequest(lifecycle);
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
-    // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
+    // SLA and follow-up read the fulfillment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
     this.total++;
     this.byType.add(type);
@@ -325,7 +325,7 @@ export class RequestMetrics {
     return { ...this.backlog, byAgeBucket: this.ages.list(this.rules.ageBuckets.map(([, label]) => label), true) };
   }
 
-  fulfilment(): DemandMetrics['fulfilment'] {
+  fulfillment(): DemandMetrics['fulfillment'] {
     const { durations } = this.allFigures();
     return {
       fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,

@@ -44,11 +44,11 @@ describe('requests with a day guessed inside a year', () => {
   const m = aggregateMetrics({ requests: [...DATED, ...GUESSED] }, opts);
 
   it('are left out of the days to fulfill and the SLA, which say how many', () => {
-    expect(m.fulfilment).toMatchObject({ fulfilled: 5, medianDays: dated.fulfilment.medianDays, p90Days: dated.fulfilment.p90Days, daysGuessed: 2 });
+    expect(m.fulfillment).toMatchObject({ fulfilled: 5, medianDays: dated.fulfillment.medianDays, p90Days: dated.fulfillment.p90Days, daysGuessed: 2 });
     expect(m.sla).toEqual({ met: 2, missed: 1, compliancePercent: 66.7, daysGuessed: 3 });
     expect(m.backlog).toMatchObject({ open: 2, onTime: 1, overdue: 0 });
     const howWell = (id: string) => m.rba.howWell.find((x) => x.id === id)!;
-    expect([howWell('medianDays').value, howWell('p90Days').value, howWell('onTimePercent').value]).toEqual([14, dated.fulfilment.p90Days, 66.7]);
+    expect([howWell('medianDays').value, howWell('p90Days').value, howWell('onTimePercent').value]).toEqual([14, dated.fulfillment.p90Days, 66.7]);
     // No quarter's trend carries them either.
     expect(howWell('medianDays').trend.map((q) => q.value)).toEqual(dated.rba.howWell.find((x) => x.id === 'medianDays')!.trend.map((q) => q.value).concat(Array(m.rba.quarters.length - dated.rba.quarters.length).fill(null)));
     expect(demandMetricsSchema.parse(m)).toEqual(m);
@@ -90,11 +90,11 @@ describe('a year typed as Received, synced and read back', () => {
       const rows = [row('R1', '3/2/2026', '3/12/2026'), row('R2', '2026', '9/28/2026'), row('R3', 'FY 2026', '3/22/2026')];
       await ingestBatch(store, { sourceId: principal.id, table: 'requests', rows, at: new Date('2026-10-01T12:00:00Z') });
       const m = await computeMetrics(store, opts);
-      expect(m.fulfilment).toMatchObject({ fulfilled: 3, medianDays: 10, p90Days: 10, daysGuessed: 2 });
+      expect(m.fulfillment).toMatchObject({ fulfilled: 3, medianDays: 10, p90Days: 10, daysGuessed: 2 });
       expect(m.sla).toMatchObject({ met: 1, missed: 0, daysGuessed: 2 });
       // Typed to the day since: counted again.
       await ingestBatch(store, { sourceId: principal.id, table: 'requests', rows: [row('R2', '9/1/2026', '9/28/2026')], at: new Date('2026-10-02T12:00:00Z') });
-      expect((await computeMetrics(store, opts)).fulfilment).toMatchObject({ medianDays: 18.5, daysGuessed: 1 });
+      expect((await computeMetrics(store, opts)).fulfillment).toMatchObject({ medianDays: 18.5, daysGuessed: 1 });
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
