@@ -171,8 +171,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     }
     value = kept;
   }
-  const guessed = parsed.end && !c.rangeEnd && !c.deadline && dayGuessedIn(parsed.start, parsed.end) ? { dayGuessed: true as const } : {};
-  const issues = code === undefined ? NO_ISSUES : [{ ...issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning'), ...guessed }];
+  let issues = NO_ISSUES;
+  if (code !== undefined) {
+    const said = issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning');
+    issues = [parsed.end && !c.rangeEnd && !c.deadline && dayGuessedIn(parsed.start, parsed.end) ? { ...said, dayGuessed: true } : said];
+  }
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
