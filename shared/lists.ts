@@ -57,10 +57,11 @@ export const YES_NO = ['Yes', 'No'] as const;
  */
 export const DONE_WORKPLAN_STATUSES: readonly string[] = ['Completed', ...CHOICE_SYNONYMS.Completed.flatMap((s) => (typeof s === 'string' ? [s] : []))];
 /**
- * Statuses offices add for an item they stopped without finishing it: "Stopped", not judged by its dates, since
- * past its end a cancelled task is no more overdue than it is complete.
+ * Statuses offices add for work they stopped without finishing it: a work-plan task, milestone or roadmap item so
+ * marked is "Stopped", not judged by its dates, since past its end a canceled task is no more overdue (a canceled
+ * milestone no more missed) than it is complete.
  */
-export const STOPPED_WORKPLAN_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dropped', 'Withdrawn', 'Discontinued', 'Stopped', 'Not pursued'];
+export const STOPPED_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dropped', 'Withdrawn', 'Discontinued', 'Stopped', 'Not pursued'];
 
 /**
  * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request

@@ -45,8 +45,8 @@ interface CompiledTable {
   blank: TypedRow;
   /** Per column, a check that implies the row schema accepts the value: rows passing all of them skip zod. */
   fits: ((v: TypedValue) => boolean)[];
-  /** Column indexes of each date and the column it may not precede (`InputColumn.notBefore`). */
-  ordered: [a: number, b: number][];
+  /** Column indexes of each date and the column it may not precede (`notBefore`, strict) or is read after (`readAfter`). */
+  ordered: [a: number, b: number, strict: boolean][];
   /** The columns whose blank is said with what is assumed instead, in some rows (`InputColumn.assumedWhenBlank`), with the warning. */
   assumedWhenBlank: { column: InputColumn; applies: (values: TypedRow) => boolean; issue: FieldIssue }[];
   /** The `notes` column, where the words written after a listed value are kept; undefined in a table without one. */
@@ -80,7 +80,10 @@ function compile(table: TableDef): CompiledTable {
       fieldList: table.columns.map((c) => c.name).join(', '),
       blank: Object.fromEntries(table.columns.map((c) => [c.name, null])),
       fits: table.columns.map(fitsSchema),
-      ordered: table.columns.flatMap((c, i): [number, number][] => (c.notBefore ? [[column(c.notBefore), i]] : [])),
+      ordered: table.columns.flatMap((c, i): [number, number, boolean][] => [
+        ...(c.notBefore ? [[column(c.notBefore), i, true] as [number, number, boolean]] : []),
+        ...(c.readAfter ? [[column(c.readAfter), i, false] as [number, number, boolean]] : []),
+      ]),
       assumedWhenBlank: table.columns.flatMap((c) => (c.assumedWhenBlank
         ? [{ column: c, applies: c.assumedWhenBlank.applies, issue: { code: 'blank_kept', field: c.name, severity: 'warning', message: `${c.header} is blank: ${c.assumedWhenBlank.assumed}` } as const }]
         : [])),
@@ -252,18 +255,19 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
   for (const { column: c, applies, issue } of compiled.assumedWhenBlank) {
     if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && applies(values)) (issues ??= []).push({ ...issue });
   }
-  for (const [a, b] of compiled.ordered) {
+  for (const [a, b, strict] of compiled.ordered) {
     const va = typed[a];
     const vb = typed[b];
     if (typeof va === 'string' && typeof vb === 'string' && daysBetween(va, vb) < 0) {
       const ca = columns[a];
       const cb = columns[b];
-      const moved = winterAfterStart(cb, cells[b], ca, va) ?? spanAfterStart(cb, cells[b], vb, spanEnds?.[b], ca, va);
+      const moved = winterAfterStart(cb, cells[b], ca, va) ?? (strict ? spanAfterStart(cb, cells[b], vb, spanEnds?.[b], ca, va) : undefined);
       if (moved) {
         typed[b] = values[cb.name] = moved.value;
         issues = [...(issues ?? []).filter((x) => x.field !== cb.name), moved.issue];
         continue;
       }
+      if (!strict) continue;
       // Both ends typed in one cell ("Dec 2027 – Jun 2026"): said about that cell, the only one the person has.
       const oneCell = endsInStartCell?.has(b) && columns[a].rangeEnd === cb.name;
       (issues ??= []).push(oneCell

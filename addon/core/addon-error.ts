@@ -11,6 +11,7 @@ export type AddonErrorCode =
   | 'service' // the service answered with an error, or not at all
   | 'no_table' // no sheet the add-on recognises
   | 'not_found' // the request the sidebar showed is gone
+  | 'ambiguous' // two rows share the Request ID typed
   | 'invalid_argument';
 
 /** Checked with `isErrorType(e, AddonError)`. */

@@ -29,9 +29,11 @@ export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Tas
   const conn = yield* connection(deps.settings, deps.port.words);
   const sheets = yield* requestSheets(deps.port);
   const idIs = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? foldText(String(v).trim()) === wanted : false);
-  const t = sheets.find((s) => s.read.rows.some((r) => idIs(r.raw.requestId)));
-  const found = t?.read.rows.find((r) => idIs(r.raw.requestId));
-  if (!t || !found) throw new AddonError('not_found', `There is no request "${requestId}" in ${listValues(sheets.map((s) => s.sheet))}.`);
+  const matches = sheets.flatMap((s) => s.read.rows.filter((r) => idIs(r.raw.requestId)).map((r) => ({ t: s, found: r })));
+  if (matches.length === 0) throw new AddonError('not_found', `There is no request "${requestId}" in ${listValues(sheets.map((s) => s.sheet))}.`);
+  // Two requests under one ID: a link for the wrong one would ask the wrong requester, so none is given.
+  if (matches.length > 1) throw new AddonError('ambiguous', repeatedId(matches));
+  const { t, found } = matches[0];
   const rowId = t.syncIdAt(found.row);
   if (rowId === '') throw new AddonError('not_found', `Request ${requestId} has not been synced yet: choose Sync now, then ask for its link again.`);
   const body: FeedbackLinkRequest = { table: 'requests', rowId };
@@ -44,6 +46,16 @@ export function* feedbackLinkFor(deps: FeedbackLinkDeps, requestId: string): Tas
     if (refused === 'not_fulfilled' || refused === 'not_found') throw new AddonError('not_found', yield* whyNoLink(deps.port, t, found, typed, refused));
     throw e;
   }
+}
+
+/** Which rows share the Request ID typed, by sheet and row, and what lets the link be given. */
+function repeatedId(matches: readonly { t: TableSheet; found: SheetRow }[]): string {
+  const { t, found } = matches[0];
+  const column = t.columnOf('requestId', found.at);
+  const header = (column === undefined ? '' : String(t.grid[t.headerRow - 1]?.[column - 1] ?? '').trim()) || 'Request ID';
+  const rows = matches.map((m) => `${m.t.sheet} row ${m.found.row}`);
+  const named = rows.length > 2 ? `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}` : rows.join(' and ');
+  return `${header} ${String(found.raw.requestId).trim()} is on ${rows.length} rows: ${named}. Give each request its own ${header} (or delete the repeated row), choose Sync now, then ask for the link again.`;
 }
 
 /**

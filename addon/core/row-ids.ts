@@ -64,6 +64,12 @@ export interface HeldIds {
    * Sync ID was cleared, or pasted back without it, is the row the service holds with the same content.
    */
   takeBack(hash: string): string | undefined;
+  /**
+   * A held id no sheet row holds whose row the service places at `place`, taken as `takeBack` takes, or undefined:
+   * asked only for a row whose new id the host refused (its Sync ID cell protected), which would otherwise sync under
+   * no id while its row on the service, edited since its id was cleared, is removed.
+   */
+  takeBackAt?(place: number): string | undefined;
 }
 
 /**
@@ -133,9 +139,23 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     if (!isErrorType(e, ProtectedCellsError)) throw e;
     // A row that took back its id by its content takes it back again next sync: only a drawn id is lost unwritten.
     const refused = new Set(e.cells.filter((c) => c.column === column).map((c) => c.row));
-    const unstamped = [...fresh].filter((row) => refused.has(row) || (t.syncIdColumn === null && refused.has(t.headerRow)));
-    for (const row of unstamped) byRow.delete(row);
-    return { byRow, stamped: fresh.size - unstamped.length, restored, column, unstamped };
+    const refusedRows = [...fresh].filter((row) => refused.has(row) || (t.syncIdColumn === null && refused.has(t.headerRow)));
+    // One the service holds at its place is that row, its content changed since its id was cleared: it syncs under that
+    // id (the next sync takes it back by content), rather than its held row being removed while it waits.
+    const unstamped: number[] = [];
+    let byPlace = 0;
+    for (const row of refusedRows) {
+      const back = known?.takeBackAt?.(known.placeOf(row));
+      if (back !== undefined && !used.has(back)) {
+        byRow.set(row, back);
+        used.add(back);
+        byPlace++;
+      } else {
+        byRow.delete(row);
+        unstamped.push(row);
+      }
+    }
+    return { byRow, stamped: fresh.size - refusedRows.length, restored: restored + byPlace, column, unstamped };
   }
   return { byRow, stamped: fresh.size, restored, column, unstamped: [] };
 }

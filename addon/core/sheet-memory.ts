@@ -11,7 +11,7 @@ export interface SheetMemoryKey {
 }
 
 /** `part`: one table's own memory in a sheet that may hold several (`.workplan`). */
-export function* sheetMemoryKey(port: SpreadsheetPort, sheet: string, kind: 'marks' | 'refusedEnds', part = ''): Task<SheetMemoryKey> {
+export function* sheetMemoryKey(port: SpreadsheetPort, sheet: string, kind: 'marks' | 'refusedEnds' | 'unshown', part = ''): Task<SheetMemoryKey> {
   const id = yield* io(port.sheetId(sheet));
   return { key: `equityDesk.sheet.${id}.${kind}${part}`, byName: `equityDesk.${kind}.${sheet}` };
 }

@@ -82,6 +82,8 @@ export interface TableSyncReport {
   typedOver: string[];
   /** Deadlines typed as a month or a year given the period's last day, or not, and why (`PeriodEnd`). */
   periodEnds: PeriodEnd[];
+  /** Rows written what the service held for columns added since the last sync (by their headers); absent when none. */
+  refilled?: { rows: number; headers: string[] };
 }
 
 export interface SyncReport {
@@ -187,7 +189,7 @@ function postsOf(deleted: readonly string[], moved: readonly Move[], rowsBySheet
  * are told to the service when that differs from what it holds. Once the service has it all, the
  * document remembers which sheets hold the table.
  */
-function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false, listsMissing = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[] }> {
+function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }: TableGroup, rules: Rules, hasLists: boolean, pulled: PullReport, withLists = false, listsMissing = false): Task<{ report: Omit<TableSyncReport, 'periodEnds'>; ends: PeriodsToEnd[]; appeared: string[] }> {
   const state = yield* callJson(deps.http, request(conn, 'GET', `/api/v1/sync/state?table=${encodeURIComponent(table.name)}`), syncStateAnswer);
   const held = new Map(state.rows.map((r) => [r.rowId, r]));
   // The choices the service checks: a row is then unchanged by the same reading on both sides, not sent again each
@@ -208,6 +210,23 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     if (same) same.push(r.rowId);
     else free.set(r.hash, [r.rowId]);
   }
+  // By place too, for a row whose new id its host refused (`HeldIds.takeBackAt`); each id is taken once, either way.
+  const freeAt = new Map<number, string>();
+  for (const id of [...free.values()].flat()) {
+    const at = held.get(id)?.sheetRow;
+    if (at !== undefined && !freeAt.has(at)) freeAt.set(at, id);
+  }
+  const taken = new Set<string>();
+  const takeOnce = (id: string | undefined) => {
+    if (id === undefined || taken.has(id)) return undefined;
+    taken.add(id);
+    return id;
+  };
+  const takeBack = (hash: string) => {
+    const ids = free.get(hash) ?? [];
+    for (let id = ids.shift(); id !== undefined; id = ids.shift()) if (takeOnce(id)) return id;
+    return undefined;
+  };
   const used = new Set<string>();
   const idsBySheet: Map<number, string>[] = [];
   const idColumns: (number | null)[] = [];
@@ -217,7 +236,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
     t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
-    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack: (hash) => free.get(hash)?.shift() };
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
     const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
@@ -232,6 +251,25 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...marks[s].map((m) => `${placeRef(t.sheet, m.row, columnLetter(m.column))}: ${m.message}`),
     ...t.read.issues.filter((i) => i.severity === 'warning').map((i) => formatCellIssue({ ...i, sheet: t.sheet, row: i.row ?? t.headerRow })),
   ]);
+
+  // Fields each sheet had no column for at its last sync, and has one for now: the service may hold a value there the
+  // sheet never showed, so its rows blank there are sent (the service keeps the value and queues it for the sheet).
+  const unshownKeys: string[] = [];
+  const unshownTexts: (string | null)[] = [];
+  const unshownNow: string[][] = [];
+  const appeared: string[][] = [];
+  for (const [s, t] of sheets.entries()) {
+    const ordinal = sheets.slice(0, s).filter((x) => x.sheet === t.sheet).length;
+    const { key } = yield* sheetMemoryKey(deps.port, t.sheet, 'unshown', `.${table.name}${ordinal ? `.${ordinal + 1}` : ''}`);
+    const shown = new Set(sheetColumnsOf(t).flatMap((c) => c.fields ?? []));
+    const now = table.columns.map((c) => c.name).filter((field) => !shown.has(field));
+    const text = yield* io(deps.settings.get(key));
+    const before = parsedFields(text);
+    unshownKeys.push(key);
+    unshownTexts.push(text);
+    unshownNow.push(now);
+    appeared.push(before === undefined || unreadableBecause(t) !== undefined ? [] : before.filter((field) => shown.has(field)));
+  }
 
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
@@ -254,7 +292,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       const before = held.get(rowId);
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
-      if (!result.ok || before === undefined || before.hash !== hashes[i]) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+      const showsNew = result.ok && appeared[s].some((field) => (result.values[field] ?? null) === null);
+      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -351,6 +390,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     typedOver.push(...ready.typedOver);
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
+  // Remembered once the service has had the rows: a sync that failed before sends them again.
+  for (const [s, t] of sheets.entries()) {
+    if (unreadableBecause(t) !== undefined) continue;
+    const text = JSON.stringify(unshownNow[s]);
+    if (unshownTexts[s] !== text) yield* io(deps.settings.set(unshownKeys[s], text));
+  }
 
   const report = {
     sheet: sheets.length ? sheetNames(sheets).join(', ') : `${table.sheet} (no sheet left)`,
@@ -372,9 +417,20 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     readied,
     typedOver,
   };
-  return { report, ends };
+  return { report, ends, appeared: [...new Set(appeared.flat())] };
 }
 
+
+/** A remembered list of field names, or undefined when none was remembered (or it cannot be read). */
+function parsedFields(text: string | null): string[] | undefined {
+  if (text === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.filter((f): f is string => typeof f === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Rows of `sheet` left out because the host refused their new Sync IDs as protected, and what lets them sync. */
 function unstampedMessage(sheet: string, rows: readonly number[]): string {
@@ -437,7 +493,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.pulled.updated) parts.push(`${counted(t.pulled.updated, 'survey answer')} filled in`);
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
-      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched by content to the service's)`);
+      if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched to the service's by content, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
@@ -496,6 +553,17 @@ function listsMissing(names: readonly string[], groups: readonly TableGroup[]): 
   return laidOut && templateOf(laidOut.table.name);
 }
 
+function* none(): Task<{ refilled?: TableSyncReport['refilled'] }> {
+  return {};
+}
+
+/** The pull again, after the push: the service's values for columns the sheets did not have before, written in. */
+function* refill(deps: SyncDeps, conn: Connection, group: TableGroup, fields: readonly string[], hasLists: boolean): Task<{ refilled?: TableSyncReport['refilled'] }> {
+  const { report } = yield* pullIntoSheets(deps.port, deps.http, conn, group.sheets.filter((t) => unreadableBecause(t) === undefined), hasLists);
+  const headers = fields.map((field) => group.table.columns.find((c) => c.name === field)?.header ?? field);
+  return report.updated ? { refilled: { rows: report.updated, headers } } : {};
+}
+
 /** The group with the sheets a pull wrote into read again (as the tables they were), the others as read before. */
 function* readAgain(port: SpreadsheetPort, group: TableGroup, written: readonly string[], reading: SheetReading): Task<TableGroup> {
   const sheets: TableSheet[] = [];
@@ -541,7 +609,9 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     // After the service has read every table: the day it read each period typed as a date, into the sheet, where the
     // status formulas and EQ_ functions see it too. Two tables stacked in a sheet share one read of it.
     const ends = yield* endPeriods(deps.port, deps.settings, synced.map((s) => s.ends));
-    const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i] }));
+    // A column added for a field the service kept: the push had the service queue what it holds there, written in now.
+    const refills = yield* sequence(synced.map((s, i) => (s.appeared.length ? refill(deps, conn, groups[i], s.appeared, hasLists) : none())));
+    const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i], ...refills[i] }));
     const listsLine = missing === undefined ? '' : `The Lists sheet is missing: the status columns that read it show #REF! and have no dropdowns. To put it back (your data is kept), ${deps.port.words.setUp(missing)}.`;
     const notices = [listsLine, listsSkipped(rules)].filter((line) => line !== '');
     return { tables, notices, summary: [...notices, summarize(tables)].join('\n') };

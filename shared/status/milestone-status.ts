@@ -1,10 +1,11 @@
 // Derived status of a milestone or roadmap item from its date (the end, for a range) and its status.
 import { daysBetween } from '../cells/dates';
-import { settingRef } from '../lists';
+import { settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
-import { dateCellFormula, isDate, sameText } from './sheet-math';
+import { dateCellFormula, isDate, isOneOf, oneOfFormula } from './sheet-math';
 
-export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed', 'No date yet'] as const;
+/** 'Stopped' comes last: a template's Dashboard counts the statuses in this order, so the lines it had keep their rows. */
+export const MILESTONE_DERIVED = ['Done', 'Upcoming', 'Due this week', 'Missed', 'No date yet', 'Stopped'] as const;
 export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
 
 export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unknown }
@@ -12,9 +13,13 @@ export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unkno
 /** The statuses that make a milestone Done; `addedStatuses` counts them as named by the rules. */
 export const DONE_MILESTONE_STATUSES = ['Completed', 'Done'];
 
-/** An item whose date is still to be decided (TBD, or blank) is kept and says so: never Missed or Overdue. */
+/**
+ * Checked in order: done, stopped (an office's Cancelled or Dropped: no date makes it missed), undated (TBD, or
+ * blank: kept, and says so, never Missed), past its date, within the due-this-week window, else upcoming.
+ */
 export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string): MilestoneDerived {
-  if (DONE_MILESTONE_STATUSES.some((d) => sameText(i.status, d))) return 'Done';
+  if (isOneOf(i.status, DONE_MILESTONE_STATUSES)) return 'Done';
+  if (isOneOf(i.status, STOPPED_STATUSES)) return 'Stopped';
   const when = isDate(i.endOn) ? i.endOn : isDate(i.date) ? i.date : undefined;
   if (!when) return 'No date yet';
   const left = daysBetween(asOf, when);
@@ -24,6 +29,7 @@ export function milestoneStatus(i: MilestoneInputs, rules: Rules, asOf: string):
 
 export function milestoneStatusFormula(r: { date: string; endOn?: string; status: string; today: string }): string {
   const W = r.endOn ? `IF(${dateCellFormula(r.endOn)},${r.endOn},${r.date})` : r.date;
-  return `IF(OR(${r.status}="Completed",${r.status}="Done"),"Done",IF(NOT(${dateCellFormula(W)}),"No date yet",`
-    + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming"))))`;
+  return `IF(OR(${oneOfFormula(r.status, DONE_MILESTONE_STATUSES)}),"Done",IF(OR(${oneOfFormula(r.status, STOPPED_STATUSES)}),"Stopped",`
+    + `IF(NOT(${dateCellFormula(W)}),"No date yet",`
+    + `IF(${W}<${r.today},"Missed",IF(${W}-${r.today}<${settingRef('dueThisWeekDays')},"Due this week","Upcoming")))))`;
 }

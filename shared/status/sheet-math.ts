@@ -14,6 +14,10 @@ export const sheetLess = (a: number, b: number) => a < b && !approxEqual(a, b);
  * were most of their garbage. (Lower-casing keeps the length of every text whose lower case is ASCII.)
  */
 export const sameText = (a: unknown, b: string) => typeof a === 'string' && a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase());
+/** A cell equal to one of `values`, as `oneOfFormula` tests it in a sheet. */
+export const isOneOf = (status: unknown, values: readonly string[]) => values.some((v) => sameText(status, v));
+/** `S="Completed",S="Done"` (for an `OR`): a cell compared with each of `values`, as `isOneOf` compares it. */
+export const oneOfFormula = (ref: string, values: readonly string[]) => values.map((v) => `${ref}="${v}"`).join(',');
 
 import { isIsoDate } from '../cells/dates';
 

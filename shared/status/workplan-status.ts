@@ -1,8 +1,8 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
 import { daysBetween } from '../cells/dates';
-import { DONE_WORKPLAN_STATUSES, settingRef, STOPPED_WORKPLAN_STATUSES } from '../lists';
+import { DONE_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
-import { dateCellFormula, hasNumberFormula, isDate, numberCellValue, sameText, sheetLess } from './sheet-math';
+import { dateCellFormula, hasNumberFormula, isDate, isOneOf, numberCellValue, oneOfFormula, sameText, sheetLess } from './sheet-math';
 
 export const WORKPLAN_DERIVED = [
   'Complete', 'Stopped', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
@@ -17,10 +17,6 @@ export const hasPercentFormula = hasNumberFormula;
 
 export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unknown; percentComplete: unknown }
 
-const isOneOf = (status: unknown, values: readonly string[]) => values.some((v) => sameText(status, v));
-/** `S="Completed",S="Done"`: a cell compared with each of `values`, as `isOneOf` compares it. */
-const oneOfFormula = (ref: string, values: readonly string[]) => values.map((v) => `${ref}="${v}"`).join(',');
-
 /**
  * Checked in order: done, stopped (an office's Cancelled or Dropped: no date makes it late), undated, past its end, not yet begun (or begun ahead of its start), should
  * have begun, in progress with no % recorded (a blank is not 0 %: nothing to judge the pace by),
@@ -30,7 +26,7 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
   const recorded = percentValue(i.percentComplete);
   const pct = recorded ?? 0;
   if (isOneOf(i.status, DONE_WORKPLAN_STATUSES) || (recorded !== null && !sheetLess(recorded, 1))) return 'Complete';
-  if (isOneOf(i.status, STOPPED_WORKPLAN_STATUSES)) return 'Stopped';
+  if (isOneOf(i.status, STOPPED_STATUSES)) return 'Stopped';
   const start = isDate(i.startOn) ? i.startOn : undefined;
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
@@ -50,7 +46,7 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
   const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
   const margin = settingRef('atRiskMargin');
   return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
-    + `IF(OR(${oneOfFormula(S, STOPPED_WORKPLAN_STATUSES)}),"Stopped",`
+    + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`

@@ -76,6 +76,11 @@ export interface InputColumn<F extends string = string> {
   workStart?: boolean;
   /** A date that may not come before this other date column of the row (an end before its start is an error). */
   notBefore?: string;
+  /**
+   * A date that usually follows this other date column of the row, but may come before it (a Due agreed before a
+   * late-entered Received): a winter typed here is read as the one after that date, as under `notBefore`, with no error.
+   */
+  readAfter?: string;
   /** A number typed with its unit (`20 hours`, `50% of departments`) puts the unit in this field (if blank). */
   unitField?: string;
   width: number;
@@ -165,7 +170,7 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
 }
 
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; unitField?: F }
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; unitField?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a

@@ -2,7 +2,7 @@
 import { milestoneStatus, milestoneStatusFormula } from '../status/milestone-status';
 import { defineTable, derivedColumn } from './column';
 
-export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral' } as const;
+export const MILESTONE_PALETTE = { Done: 'good', Upcoming: 'neutral', 'Due this week': 'warn', Missed: 'bad', 'No date yet': 'neutral', Stopped: 'neutral' } as const;
 
 const DERIVED_STATUS = { name: 'derivedStatus', header: 'Derived status', type: 'text', width: 14, palette: MILESTONE_PALETTE } as const;
 

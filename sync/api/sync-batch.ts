@@ -44,7 +44,7 @@ export async function surveyHoldsOf(store: Pick<RowStore, 'surveyHolds'>, source
 export interface PreparedSync<B extends Batch = Batch> {
   batch: B;
   answer: Pick<SyncAnswer, 'rejected' | 'warnings'>;
-  /** Fields the sheet has no column for (`unshownFields`): its rows keep what is stored there (`keepUnshownFields`). */
+  /** Fields the sheet has no column for (`unshownFields`), given when it described its header row: its rows keep what is stored there (`keepNeverShownFields`). */
   unshown?: string[];
 }
 
@@ -102,7 +102,8 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
   const unshown = unshownFields(request.table, request.context?.columns);
   return {
     batch,
-    ...(unshown.length && batch.upserts.length ? { unshown } : {}),
+    // Whenever the sender described its header row: a column it has now may be one it lacked when a field was kept.
+    ...(request.context?.columns && batch.upserts.length ? { unshown } : {}),
     answer: {
       rejected: rejected.map(({ row, issues }) => ({ rowId: row.rowId, errors: issues.map((i) => ({ field: i.field, message: i.message })) })),
       warnings: warnings.flatMap(({ row, issues }) => issues.map((i) => ({ rowId: row.rowId, field: i.field, message: i.message }))),

@@ -2,6 +2,7 @@
 // (a web-form answer, a value imported from a fuller workbook) stays when the sheet's row is sent (decision 010).
 import { TABLES, type TableName, type TypedRow } from '../../shared/index';
 import { encodeRow, isEncoded } from '../store/batch-plan';
+import { rowHash } from './ingest-batch';
 import type { Batch, EncodedRow, IncomingRow } from '../store/row-store';
 
 /**
@@ -40,4 +41,69 @@ export function keepUnshownFields(batch: Batch, unshown: readonly string[], stor
     if (row.sheetRow !== undefined) incoming.sheetRow = row.sheetRow;
     return isEncoded(row) ? (encode(incoming) satisfies EncodedRow) : incoming;
   });
+}
+
+/** A row as stored: its values, and the hash of what its sheet last sent (`storedRowsWithHash`). */
+export interface HeldRow { values: Readonly<Record<string, unknown>>; hash: string }
+
+/** A row's fields to write into the sheet from what the service holds: a column appeared for them (an outbox `fields` item). */
+export interface Refill { rowId: string; fields: string[] }
+
+/** Blanks a row leaves past which the fields the sheet never sent are not looked for: each is tried with and without. */
+const MOST_BLANKS = 10;
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * The fields of a stored row its sheet never sent, among those it leaves blank now (`blanks`): a field kept for a sheet
+ * that had no column for it. The stored hash is that of the row as the sheet last sent it (`keepUnshownFields`), so it
+ * is the stored values without exactly those fields: the largest set of blanks whose removal gives that hash. None
+ * when the stored values hash as stored (the sheet sent them all), or when no set of the blanks does.
+ */
+function neverSent(table: TableName, held: HeldRow, blanks: readonly string[]): string[] {
+  if (blanks.length === 0 || blanks.length > MOST_BLANKS) return [];
+  const values = { ...held.values } as TypedRow;
+  if (rowHash(table, values) === held.hash) return [];
+  // Larger sets first: a field the sheet sent blank and a person cleared since is its own (the smaller set).
+  const sets = Array.from({ length: 2 ** blanks.length - 1 }, (_, i) => i + 1).sort((a, b) => bits(b) - bits(a));
+  for (const set of sets) {
+    const fields = blanks.filter((_, i) => set & (1 << i));
+    const without = { ...values };
+    for (const field of fields) delete without[field];
+    if (rowHash(table, without) === held.hash) return fields;
+  }
+  return [];
+}
+
+const bits = (n: number) => n.toString(2).replace(/0/g, '').length;
+
+/**
+ * `keepUnshownFields` for a sheet's rows (an add-on's sync, its header row described), and more: a field the sheet has
+ * a column for now, left blank, that it never sent (a column added since the service kept the field) keeps what the
+ * service holds too, as the sheet never showed it; a person cannot have cleared it. Those are returned as `refill`, for
+ * the sheet to be written (the pull writes them in). A blank the sheet once sent still clears the field.
+ */
+export function keepNeverShownFields(batch: Batch, unshown: readonly string[], stored: ReadonlyMap<string, HeldRow>): { upserts: Batch['upserts']; refill: Refill[] } {
+  const table = batch.table;
+  const refill: Refill[] = [];
+  const shownKept = new Map<string, string[]>();
+  for (const row of batch.upserts) {
+    const held = stored.get(row.rowId);
+    if (held === undefined) continue;
+    const values: Record<string, unknown> = isEncoded(row) ? JSON.parse(row.valuesJson) : row.values;
+    const blanks = Object.keys(held.values).filter((field) => !isBlank(held.values[field]) && isBlank(values[field]));
+    const fields = neverSent(table, held, blanks).filter((field) => !unshown.includes(field));
+    if (fields.length === 0) continue;
+    shownKept.set(row.rowId, fields);
+    refill.push({ rowId: row.rowId, fields });
+  }
+  if (shownKept.size === 0) return { upserts: keepUnshownFields(batch, unshown, new Map([...stored].map(([id, r]) => [id, r.values]))), refill };
+  // Each row keeps its own fields: the unshown ones, and those it never sent.
+  const upserts = batch.upserts.map((row) => {
+    const held = stored.get(row.rowId);
+    if (held === undefined) return row;
+    const keep = [...unshown, ...(shownKept.get(row.rowId) ?? [])];
+    return keepUnshownFields({ ...batch, upserts: [row] }, keep, new Map([[row.rowId, held.values]]))[0];
+  });
+  return { upserts, refill };
 }

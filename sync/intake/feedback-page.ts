@@ -48,7 +48,7 @@ ${errorSummary(errors, ORDER)}
 ${radios('satisfaction', 'How satisfied are you with the help you received?', RATINGS, v.satisfaction ?? '', errors.satisfaction, { required: true, scale: true })}
 <div class="field"><label for="outcome">Outcome so far</label>${outcome.text}<select id="outcome" name="outcome"${outcome.attrs}>${['<option value="">Choose one</option>', ...i.outcomes.map((o) => `<option${o === v.outcome ? ' selected' : ''}>${esc(o)}</option>`)].join('')}</select></div>
 ${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [['yes', 'Yes'], ['no', 'No']], v.actionPlanAdopted ?? '', errors.actionPlanAdopted, { required: false })}
-<div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" maxlength="${MAX_COMMENT}" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
+<div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
 <button type="submit">${i.changeableUntil ? 'Update my answer' : 'Send my answer'}</button>
 </form>`;
   return publicPage(`${Object.keys(errors).length ? 'Check your answers: ' : ''}${TITLE}`, TITLE, body);

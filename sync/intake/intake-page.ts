@@ -14,7 +14,9 @@ export interface IntakePageInput {
 }
 
 function control(f: FormField, value: string, error: string | undefined): string {
-  const { attrs, text } = describedBy(f.name, f.hint, error);
+  // Said, not enforced by `maxlength`: a browser cuts a paste short without a word, and the service's answer keeps it whole.
+  const limit = f.type === 'longtext' ? `Up to ${f.maxLength.toLocaleString('en-US')} characters.` : undefined;
+  const { attrs, text } = describedBy(f.name, [f.hint, limit].filter(Boolean).join(' ') || undefined, error);
   const common = `id="${esc(f.name)}" name="${esc(f.name)}"${f.required ? ' required aria-required="true"' : ''}${attrs}`;
   const label = `<label for="${esc(f.name)}">${esc(f.label)}${f.required ? ' (required)' : ''}</label>`;
   let input: string;
@@ -22,11 +24,11 @@ function control(f: FormField, value: string, error: string | undefined): string
     const options = [`<option value="">Choose one</option>`, ...f.options.map((o) => `<option${o === value ? ' selected' : ''}>${esc(o)}</option>`)];
     input = `<select ${common}>${options.join('')}</select>`;
   } else if (f.type === 'longtext') {
-    input = `<textarea ${common} maxlength="${f.maxLength}" rows="6">${esc(value)}</textarea>`;
+    input = `<textarea ${common} rows="6">${esc(value)}</textarea>`;
   } else {
     const type = f.type === 'email' ? 'email' : f.type === 'date' ? 'date' : 'text';
     const auto = f.name === 'contactEmail' ? ' autocomplete="email"' : f.name === 'contactName' ? ' autocomplete="name"' : f.name === 'requesterOrg' ? ' autocomplete="organization"' : '';
-    input = `<input type="${type}" ${common} value="${esc(value)}" maxlength="${f.maxLength}"${auto}>`;
+    input = `<input type="${type}" ${common} value="${esc(value)}"${auto}>`;
   }
   return `<div class="field">${label}${text}${input}</div>`;
 }

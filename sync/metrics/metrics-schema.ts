@@ -155,7 +155,8 @@ export const demandMetricsSchema = z.object({
     byPhase: z.array(planCounts.extend({ sourceId: z.string(), sourceName: z.string(), goal: z.string(), phase: z.string() })),
   }),
   milestones: z.object({
-    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count })),
+    /** `stopped`: marked stopped by the office (Cancelled, Dropped), never counted missed or upcoming. */
+    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count, stopped: count })),
     upcoming: z.array(milestoneItem),
     missed: z.array(milestoneItem),
     /** The most recent first, like missed. */

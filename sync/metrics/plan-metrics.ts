@@ -125,9 +125,9 @@ export class WorkplanMetrics {
 type Kind = MilestoneItem['kind'];
 
 export class MilestoneMetrics {
-  private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number }> = {
-    milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
-    roadmap: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
+  private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number; stopped: number }> = {
+    milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
+    roadmap: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
   };
   private readonly upcoming: MilestoneItem[] = [];
   private readonly missed: MilestoneItem[] = [];
@@ -171,7 +171,8 @@ export class MilestoneMetrics {
       if (status === 'Upcoming') c.upcoming++;
       else c.dueThisWeek++;
       this.upcoming.push(item);
-    } else c.undated++;
+    } else if (status === 'Stopped') c.stopped++;
+    else c.undated++;
   }
 
   figures(): DemandMetrics['milestones'] {

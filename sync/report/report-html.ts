@@ -62,7 +62,10 @@ const planColumns = (first: Column<PlanCounts & { goal: string; phase?: string; 
 function milestonesMet(r: AnnualReport): string {
   const met = r.milestones.counts.reduce((a, c) => a + c.done, 0);
   const missed = r.milestones.counts.reduce((a, c) => a + c.missed, 0);
-  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} met and ${figure(missed)} missed.`;
+  // Items the office marked Cancelled or Dropped were neither met nor missed: said apart, only when there are some.
+  const stopped = r.milestones.counts.reduce((a, c) => a + c.stopped, 0);
+  const outcomes = stopped > 0 ? `met, ${figure(missed)} missed and ${figure(stopped)} stopped` : `met and ${figure(missed)} missed`;
+  return `${figure(met)} ${nounFor(met, 'milestone or roadmap item', 'milestones and roadmap items')} dated in ${r.year} ${nounFor(met, 'was', 'were')} ${outcomes}.`;
 }
 
 function milestoneTable(caption: string, items: readonly MilestoneItem[]): string {

@@ -86,6 +86,8 @@ export interface IntakeOps {
   storedRow<T extends TableName>(sourceId: string, table: T, rowId: string): Promise<StoredValues<T> | null>;
   /** The current values of those of `rowIds` that are live rows, by row id. */
   storedRows<T extends TableName>(sourceId: string, table: T, rowIds: readonly string[]): Promise<Map<string, StoredValues<T>>>;
+  /** `storedRows` with each row's hash, as the sync state answers it (the hash of what its sheet last sent). */
+  storedRowsWithHash(sourceId: string, table: TableName, rowIds: readonly string[]): Promise<Map<string, { values: Readonly<Record<string, unknown>>; hash: string }>>;
   sourceLists(sourceId: string): Promise<Record<string, string[]> | null>;
   putSourceLists(sourceId: string, lists: Record<string, string[]>, at: Date): Promise<void>;
 }
@@ -215,23 +217,26 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     return rows.map((r) => toHold(r.row_id, r));
   };
 
-  const storedRows = async <T extends TableName>(sourceId: string, table: T, rowIds: readonly string[]): Promise<Map<string, StoredValues<T>>> => {
-    const out = new Map<string, StoredValues<T>>();
+  const storedRowsWithHash = async (sourceId: string, table: TableName, rowIds: readonly string[]) => {
+    const out = new Map<string, { values: Readonly<Record<string, unknown>>; hash: string }>();
     // In slices: SQLite takes a bounded number of parameters per statement.
     for (let i = 0; i < rowIds.length; i += STORED_ROWS_PER_READ) {
       const rows = await db
         .selectFrom('sheet_rows as r')
         .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-        .select(['r.row_id', 'h.values_json'])
+        .select(['r.row_id', 'r.hash', 'h.values_json'])
         .where('r.table_name', '=', table)
         .where('r.source_id', '=', sourceId)
         .where('r.row_id', 'in', rowIds.slice(i, i + STORED_ROWS_PER_READ))
         .where('r.deleted', '=', 0)
         .execute();
-      for (const r of rows) out.set(r.row_id, JSON.parse(r.values_json!) as StoredValues<T>);
+      for (const r of rows) out.set(r.row_id, { values: JSON.parse(r.values_json!) as Record<string, unknown>, hash: r.hash });
     }
     return out;
   };
+
+  const storedRows = async <T extends TableName>(sourceId: string, table: T, rowIds: readonly string[]): Promise<Map<string, StoredValues<T>>> =>
+    new Map([...(await storedRowsWithHash(sourceId, table, rowIds))].map(([id, r]) => [id, r.values as StoredValues<T>]));
 
   return {
     async createForm({ sourceId, title, at }) {
@@ -391,6 +396,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
     },
 
     storedRows,
+    storedRowsWithHash,
 
     async sourceLists(sourceId) {
       const row = await db.selectFrom('source_lists').select('lists_json').where('source_id', '=', sourceId).executeTakeFirst();

@@ -89,6 +89,18 @@ describe('validateRow', () => {
     expect(codes(validateRow(TABLES.workplan, { task: 'Typo', startOn: 'Mar 2027', endOn: 'Winter 2026' }).errors)).toEqual(['endOn:end_before_start']);
   });
 
+  it('reads a Due or Follow-up "Winter 2026" on a request received in fall 2026 as the coming winter, and lets a due before Received stand', () => {
+    const request = (cells: Record<string, string>) => validateRow(TABLES.requests, { receivedOn: '2026-09-15', requesterOrg: 'Yurok Tribe', ...cells });
+    const r = request({ dueOn: 'Winter 2026', followUpOn: 'Winter 2026' });
+    expect(r.errors).toEqual([]);
+    expect(r.values).toMatchObject({ dueOn: '2027-02-28', followUpOn: '2026-12-01' });
+    expect(r.warnings.find((w) => w.field === 'dueOn')?.message).toBe('Due: read "Winter 2026" as 2026-12-01 to 2027-02-28 (a winter after an earlier day of its year is the one from that December to February: Received is 2026-09-15); used its end, 2027-02-28');
+    // Received in January: the winter it is in; a due typed before Received is kept as typed, no error (a late entry, not a typo to refuse).
+    expect(validateRow(TABLES.requests, { receivedOn: '2026-01-10', requesterOrg: 'City', dueOn: 'Winter 2026' }).values.dueOn).toBe('2026-02-28');
+    const early = request({ dueOn: '2026-09-01' });
+    expect([early.errors, early.values.dueOn]).toEqual([[], '2026-09-01']);
+  });
+
   it('keeps a request fulfilled in the month it was received ("Mar 2026", received March 15): the first day of the month not before Received, not a row rejected for the day guessed', () => {
     const request = (receivedOn: string, fulfilledOn: string) => validateRow(TABLES.requests, { receivedOn, requesterOrg: 'City of Oakland', status: 'Fulfilled', fulfilledOn });
     const r = request('2026-03-15', 'Mar 2026');

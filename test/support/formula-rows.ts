@@ -141,14 +141,17 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
   return fc.oneof({ weight: 3, arbitrary: free }, { weight: 2, arbitrary: boundary });
 }
 
+/** A milestone's or roadmap item's statuses, with those offices add that the rules name: Done, and stopped words. */
+const progressStatus = (rules: Rules) => choice(rules.lists.progressStatus.concat('Done', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued'));
+
 function milestoneRow(rules: Rules): fc.Arbitrary<TypedRow> {
   return fc.record({ date: maybeDate }).chain(({ date: d }) =>
-    fc.record({ date: fc.constant(d), endOn: fc.oneof(fc.constant(null), after(d), maybeDate), status: choice(rules.lists.progressStatus.concat('Done')) }),
+    fc.record({ date: fc.constant(d), endOn: fc.oneof(fc.constant(null), after(d), maybeDate), status: progressStatus(rules) }),
   );
 }
 
 const roadmapRow = (rules: Rules): fc.Arbitrary<TypedRow> =>
-  fc.record({ targetOn: maybeDate, status: choice(rules.lists.progressStatus.concat('Done')) });
+  fc.record({ targetOn: maybeDate, status: progressStatus(rules) });
 
 export const ROWS: Record<TableName, (rules: Rules) => fc.Arbitrary<TypedRow>> = {
   requests: requestRow, workplan: workplanRow, milestones: milestoneRow, roadmap: roadmapRow,

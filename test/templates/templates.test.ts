@@ -312,6 +312,48 @@ describe('checkboxes pasted into the date and number columns of requests and mil
   }, 180_000);
 });
 
+describe('milestones and roadmap items an office marked Cancelled or Dropped, recalculated by LibreOffice', () => {
+  // Past their dates, before them and undated: Stopped in every case, counted on the Dashboard's Stopped line, and
+  // colored as the work plan colors its Stopped tasks.
+  it.each<{ template: TemplateName; rows: TypedRow[] }>([
+    {
+      template: 'milestones',
+      rows: [
+        { milestoneId: 'M1', milestone: 'Convening, cancelled', date: addDays(asOf, -20), endOn: addDays(asOf, -18), status: 'Cancelled' },
+        { milestoneId: 'M2', milestone: 'Forum, dropped', date: addDays(asOf, 3), status: 'dropped' },
+        { milestoneId: 'M3', milestone: 'Briefing, not held', date: addDays(asOf, -5), status: 'In progress' },
+        { milestoneId: 'M4', milestone: 'Withdrawn, no date', date: null, status: 'Withdrawn' },
+      ],
+    },
+    {
+      template: 'roadmap',
+      rows: [
+        { itemId: 'R1', focusArea: 'Capacity', kind: 'Early action', action: 'Audit, not pursued', status: 'Not pursued', targetOn: addDays(asOf, -40) },
+        { itemId: 'R2', focusArea: 'Capacity', kind: 'Early action', action: 'Network, canceled', status: 'Canceled', targetOn: addDays(asOf, 2) },
+        { itemId: 'R3', focusArea: 'Capacity', kind: 'Early action', action: 'Survey, late', status: 'Not started', targetOn: addDays(asOf, -40) },
+        { itemId: 'R4', focusArea: 'Capacity', kind: 'Early action', action: 'Toolkit, done', status: 'Completed', targetOn: addDays(asOf, -40) },
+      ],
+    },
+  ])('$template: Stopped in every engine, on the Dashboard, and in the colors', async ({ template, rows }) => {
+    const file = join(dir, `${template}-stopped.xlsx`);
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan(template, rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo)).toEqual([]);
+    const table = TABLES[templateRows(template).table];
+    const status = columnLetter(table.columns.length + 1);
+    expect(rows.map((_, i) => lo.get(table.sheet)!.get(`${status}${i + 2}`)?.value)).toEqual(
+      template === 'milestones' ? ['Stopped', 'Stopped', 'Missed', 'Stopped'] : ['Stopped', 'Stopped', 'Missed', 'Done'],
+    );
+    const figure = (label: string) => {
+      const address = [...ours.get('Dashboard')!].find(([a, c]) => a.startsWith('A') && c.value === label)?.[0];
+      expect(address, label).toBeDefined();
+      return lo.get('Dashboard')!.get(`B${address!.slice(1)}`)?.value;
+    };
+    expect([figure('Stopped'), figure('Missed')]).toEqual([template === 'milestones' ? 3 : 2, 1]);
+    expect(table.derived[0].palette?.Stopped).toBe(TABLES.workplan.derived[0].palette?.Stopped);
+  }, 180_000);
+});
+
 describe('the suggested-priority reason for deadlines no one means, recalculated by LibreOffice', () => {
   // The reason is text the formula builds: a due day before the request came in, or a typo year decades away, takes
   // branches the sample rows never reach. LibreOffice must build the very text the cached value (TypeScript) holds.

@@ -16,8 +16,11 @@ import { addressKey } from '../client-address';
 import { RateLimiter } from '../rate-limit';
 import { limitBody } from '../request-body';
 
-/** A form post is a few kilobytes at most; the description alone is capped at 5,000 characters. */
-export const MAX_FORM_BODY_BYTES = 32 * 1024;
+/**
+ * A form post is a few kilobytes, but a paste far over a field's limit must still come back whole with the reason
+ * (the fields carry no `maxlength`), so the body takes many times what the fields keep.
+ */
+export const MAX_FORM_BODY_BYTES = 256 * 1024;
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 

@@ -7,7 +7,7 @@ import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
-import { keepUnshownFields } from '../../ingest/unshown-fields';
+import { keepNeverShownFields } from '../../ingest/unshown-fields';
 import { listsOverDefaults } from '../../../shared/index';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-answers';
 
@@ -32,7 +32,13 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
         const holds = await surveyHoldsOf(deps.store, sourceId);
         const { batch, answer, unshown } = await prepare(body, { sourceId, at: deps.clock(), maxRows, holds, ...(lists ? { lists: listsOverDefaults(lists) } : {}) });
         // Read outside the batch's transaction: a source's batches come one sync at a time (the add-on's document lock).
-        if (unshown) batch.upserts = keepUnshownFields(batch, unshown, await deps.store.storedRows(sourceId, batch.table, batch.upserts.map((r) => r.rowId)));
+        if (unshown) {
+          const kept = keepNeverShownFields(batch, unshown, await deps.store.storedRowsWithHash(sourceId, batch.table, batch.upserts.map((r) => r.rowId)));
+          batch.upserts = kept.upserts;
+          // A column added since the service kept its field: the sheet's next pull writes what is held into it.
+          // Queued before the write, as every item is, so no kept value is stored without its way back to the sheet.
+          for (const { rowId, fields } of kept.refill) await deps.store.queueForSheet({ sourceId, table: batch.table, rowId, fields, at: batch.at });
+        }
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);
       } finally {

@@ -406,5 +406,8 @@ describe('triage over a log per fiscal year', () => {
     addon.call('sidebarSaveSettings', { serviceUrl: SERVICE_URL, sourceToken: 'token-0123456789abcdef' });
     expect(addon.call<{ message?: string }>('sidebarFeedbackLink', 'TA-26-006').message).toBe('Request TA-26-006 has not been synced yet: choose Sync now, then ask for its link again.');
     expect(addon.call<{ message?: string }>('sidebarFeedbackLink', 'TA-26-099').message).toBe('There is no request "TA-26-099" in TA Log FY26, TA Log FY27.');
+    // An ID on two rows (a copy pasted into the archive): which request the link is for cannot be told, so neither is given.
+    addon.fakes.seedSheet('TA Log FY26', [line({ requestId: 'TA-26-006', receivedOn: dateCell('2026-03-02'), requesterOrg: 'City of Fresno', status: 'New' })], { row: 3, column: 1 });
+    expect(addon.call<{ message?: string }>('sidebarFeedbackLink', 'ta-26-006 ').message).toBe('Request ID TA-26-006 is on 2 rows: TA Log FY26 row 3 and TA Log FY27 row 2. Give each request its own Request ID (or delete the repeated row), choose Sync now, then ask for the link again.');
   });
 });

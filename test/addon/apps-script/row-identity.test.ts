@@ -38,6 +38,40 @@ describe('rows keep their identity and data across syncs', () => {
     expect(await service.received()).toMatchObject({ rows: 0 });
   });
 
+  test('a column added later for a kept web-form answer is filled from the service: the blank it shows never clears the answer', async () => {
+    const { addon, source } = await connectedAddon(service, 'Log that adds a channel column');
+    const { grid } = sampleTable('requests', 4, 22);
+    const header = TABLES.requests.columns.find((c) => c.name === 'preferredChannel')!.header;
+    const without = grid[0].indexOf(header);
+    addon.fakes.seedSheet('Requests', grid.map((line) => line.filter((_, i) => i !== without)));
+    addon.call('syncNowFromMenu');
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Delta County', contactName: 'Dee', contactEmail: 'dee@example.org', category: 'Budget equity tool',
+      description: 'Apply the budget equity tool.', dueOn: '2027-02-01', preferredChannel: 'Phone',
+    });
+    addon.call('syncNowFromMenu');
+    const held = async () => (await live(source.id)).find((r) => r.values.requestId === requestId)?.values;
+    expect(await held()).toMatchObject({ preferredChannel: 'Phone' });
+    // The office adds the column, blank, past its last one; the next sync fills it from the service.
+    let sheet = addon.fakes.readSheet('Requests');
+    const added = Math.max(...sheet.map((line) => line.length)) + 1;
+    addon.fakes.seedSheet('Requests', [[header]], { row: 1, column: added });
+    const row = sheet.findIndex((line) => line.includes(requestId)) + 1;
+    addon.call('syncNowFromMenu');
+    expect(addon.fakes.toasts.at(-1)?.message).toMatch(/1 row filled in from what the service held for the new column "Preferred channel"/);
+    sheet = addon.fakes.readSheet('Requests');
+    expect(sheet[row - 1][added - 1]).toBe('Phone');
+    expect(await held()).toMatchObject({ preferredChannel: 'Phone' });
+    // Staff triage it: the edit travels with the channel the sheet now shows.
+    addon.fakes.seedSheet('Requests', [['Triaged']], { row, column: sheet[0].indexOf('Status') + 1 });
+    addon.call('syncNowFromMenu');
+    expect(await held()).toMatchObject({ status: 'Triaged', preferredChannel: 'Phone' });
+    // Shown now: a person clearing it clears it.
+    addon.fakes.seedSheet('Requests', [['']], { row, column: added });
+    addon.call('syncNowFromMenu');
+    expect((await held())?.preferredChannel ?? null).toBeNull();
+  });
+
   test('clearing the Sync ID column removes and re-saves nothing: each row takes its id back, and the summary says so', async () => {
     const { addon, source } = await connectedAddon(service, 'Tidy office');
     const { grid } = sampleTable('requests', 10, 23);

@@ -422,6 +422,35 @@ describe('a Sync ID cell protected from the person syncing', () => {
   });
 });
 
+describe('a row whose Sync ID was cleared and then protected, its content changed since', () => {
+  test('keeps its identity: it takes back the id the service holds at its place, syncs under it, and no sync removes it or adds it anew', async () => {
+    const { addon, source, fakes } = await connected('Cleared and protected Sync ID');
+    const tasks = ['Equity study', 'Listening sessions', 'Budget tool'].map((task) => [task, dateCell('2027-02-01'), dateCell('2027-08-31'), 'In progress']);
+    const plan = fakes.seedSheet('Work plan', [['Task', 'Start', 'End', 'Status'], ...tasks]);
+    const sync = async () => {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      return { summary: String(fakes.toasts.at(-1)?.message), received: await received() };
+    };
+    const held = async () => (await service.invoke<{ rowId: string; deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'workplan', source.id)).map((r) => [r.rowId, r.deleted, r.values.task, r.values.status]).sort();
+    await sync();
+    const id = plan.peek(3, 5)?.value;
+    expect(id).toMatch(/^r-/);
+    // Its Sync ID cleared (a paste over it), its status changed, then the column protected from this person.
+    fakes.seedSheet('Work plan', [['', '', '', 'Completed', '']], { row: 3, column: 1 });
+    fakes.seedSheet('Work plan', [['Listening sessions', dateCell('2027-02-01'), dateCell('2027-08-31'), 'Completed']], { row: 3, column: 1 });
+    plan.protectFromScript('E3');
+    const first = await sync();
+    expect(first.summary).not.toMatch(/removed|not synced/);
+    expect(await held()).toContainEqual([id, false, 'Listening sessions', 'Completed']);
+    expect((await held()).filter((r) => r[1] === false)).toHaveLength(3);
+    const second = await sync();
+    expect(second.summary).not.toMatch(/removed|not synced/);
+    expect(second.received).toMatchObject({ rows: 0 });
+    expect(await held()).toEqual((await held()).filter((r) => r[1] === false));
+  });
+});
+
 describe('a date typed as a month, its last day refused', () => {
   /** A work plan of `rows` Ends typed as Aug 2027 (under `header`), synced by `addon`. */
   async function typedEnds(name: string, rows: number, header = 'End') {

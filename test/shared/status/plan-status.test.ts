@@ -1,6 +1,6 @@
 // Work-plan and milestone statuses at the edges people hit: in progress early or with no % recorded, no date yet.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, milestoneStatus, workplanStatus } from '../../../shared';
+import { DEFAULT_RULES, milestoneStatus, TABLES, workplanStatus } from '../../../shared';
 
 const AS_OF = '2025-06-15';
 const plan = (status: string | null, startOn: string | null, endOn: string | null, percentComplete: number | null) =>
@@ -43,5 +43,15 @@ describe('milestone status', () => {
     expect(milestoneStatus({ date: null, endOn: null, status: null }, DEFAULT_RULES, AS_OF)).toBe('No date yet');
     expect(milestoneStatus({ date: null, status: 'Completed' }, DEFAULT_RULES, AS_OF)).toBe('Done');
     expect(milestoneStatus({ date: '2025-06-01', status: null }, DEFAULT_RULES, AS_OF)).toBe('Missed');
+  });
+
+  it('says "Stopped" for a milestone or roadmap item an office marked stopped (Cancelled, Dropped...), never Missed past its date', () => {
+    // A city calendar's milestone whose Lists add "Cancelled", past its date and its end.
+    expect(milestoneStatus({ date: '2025-03-15', endOn: '2025-03-17', status: 'Cancelled' }, DEFAULT_RULES, AS_OF)).toBe('Stopped');
+    expect(milestoneStatus({ date: '2025-06-16', status: 'withdrawn' }, DEFAULT_RULES, AS_OF)).toBe('Stopped');
+    expect(milestoneStatus({ date: null, status: 'Dropped' }, DEFAULT_RULES, AS_OF)).toBe('Stopped');
+    // A roadmap item, by its target date.
+    const roadmap = (status: string) => TABLES.roadmap.derived[0].compute({ targetOn: '2025-01-31', status }, DEFAULT_RULES, AS_OF);
+    expect([roadmap('Not pursued'), roadmap('Done'), roadmap('Awaiting Council')]).toEqual(['Stopped', 'Done', 'Missed']);
   });
 });

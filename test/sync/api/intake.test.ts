@@ -3,6 +3,7 @@
 // outbox for the sheet), errors shown beside fields, spam limits, and the feedback survey end to end.
 import { afterAll, describe, expect, test } from 'vitest';
 import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
+import { MAX_FORM_BODY_BYTES } from '../../../sync/api/routes/intake-routes';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
@@ -68,6 +69,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.text).not.toMatch(/<script/i);
     for (const name of Object.keys(good)) expect(page.text, name).toContain(`name="${name}"`);
     expect(page.text).toContain('<option>Budget equity tool</option>');
+    // The limit is said before anyone types, not enforced by a browser that cuts a paste short unseen.
+    expect(page.text).toMatch(/id="description-hint">[^<]*Up to 5,000 characters\.<\/p>/);
 
     const sent = await post(h, `/intake/${form.id}`, good);
     expect(sent.status).toBe(201);
@@ -197,7 +200,14 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(forged.headers.get('content-type')).toMatch(/text\/html/);
     const json = await h.call('POST', path, { body: good, headers: ORIGIN });
     expect(json.status).toBe(400);
-    const huge = await post(h, path, { ...good, description: 'x'.repeat(40_000) });
+    // A pasted request over the field's 5,000 characters comes back whole with the reason: no browser cut it short unseen.
+    const pasted = `${'Our department needs help with its equity action plan. '.repeat(720)}THE END`;
+    const tooLong = await post(h, path, { ...good, description: pasted });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toMatch(/id="description-error">Your request is longer than 5,000 characters; shorten it/);
+    expect(tooLong.text).toContain('THE END</textarea>');
+    expect(tooLong.text).not.toMatch(/maxlength=/);
+    const huge = await post(h, path, { ...good, description: 'x'.repeat(MAX_FORM_BODY_BYTES) });
     expect(huge.status).toBe(413);
     // In the words of the page, whose field is "Your request", and saying how to keep what was typed.
     expect(huge.text).toContain('Go back, shorten your request and send it again');
@@ -301,7 +311,12 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
     expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
 
-    const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(40_000) });
+    const longComment = await post(h, path, { satisfaction: '4', comment: `${'y'.repeat(2_500)} THE END` });
+    expect(longComment.status).toBe(400);
+    expect(longComment.text).toMatch(/id="comment-error">The comment is longer than 2,000 characters; shorten it/);
+    expect(longComment.text).toContain('THE END</textarea>');
+    expect(longComment.text).not.toMatch(/maxlength=/);
+    const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(MAX_FORM_BODY_BYTES) });
     expect(huge.status).toBe(413);
     expect(huge.text).toContain('Go back, shorten your comment and send it again');
     const answered = await post(h, path, { satisfaction: '4', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Clear and practical.' });

@@ -178,6 +178,36 @@ describe.each(backends)('sync on $name', (backend) => {
     await h.close();
   });
 
+  test('a column added for a kept field, sent blank, keeps the value and queues it for the sheet; once the sheet sent it, a blank clears it', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [request('a', { channel: 'Phone', notes: 'From the form' })] } })).body).toMatchObject({ accepted: 1 });
+    const columns = [
+      { column: 'A', header: 'Ticket #', fields: ['requestId'] },
+      { column: 'B', header: 'Date Rec\'d', fields: ['receivedOn'] },
+      { column: 'C', header: 'Agency', fields: ['requesterOrg'] },
+      { column: 'D', header: 'Type', fields: ['requesterType'] },
+      { column: 'E', header: 'Status', fields: ['status'] },
+      { column: 'F', header: 'Priority', fields: ['priority'] },
+    ];
+    const post = (row: unknown, cols: unknown) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [row], context: { sheet: 'TA Log', columns: cols } } });
+    // Neither field has a column: both kept.
+    expect((await post(request('a'), columns)).body).toMatchObject({ accepted: 1 });
+    // The office adds a Channel column; the row comes blank there, edited elsewhere.
+    const withChannel = [...columns, { column: 'G', header: 'Channel', fields: ['channel'] }];
+    expect((await post(request('a', { status: 'Triaged' }), withChannel)).body).toMatchObject({ accepted: 1, rejected: [] });
+    expect(await h.store.storedRow(src.id, 'requests', 'a')).toMatchObject({ status: 'Triaged', channel: 'Phone', notes: 'From the form' });
+    const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'a', kind: 'fields', fields: ['channel'], values: expect.objectContaining({ channel: 'Phone' }) })]);
+    // The sheet writes it in and sends it; a person clearing it then clears it.
+    await h.call('POST', '/api/v1/outbox/ack', { token: src.token, body: { table: 'requests', ids: [outbox.body.items[0].id] } });
+    expect((await post(request('a', { status: 'Triaged', channel: 'Phone' }), withChannel)).body).toMatchObject({ accepted: 1 });
+    expect((await post(request('a', { status: 'Triaged' }), withChannel)).body).toMatchObject({ accepted: 1 });
+    expect(await h.store.storedRow(src.id, 'requests', 'a')).toMatchObject({ status: 'Triaged', channel: null, notes: 'From the form' });
+    expect((await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token })).body.items).toEqual([]);
+    await h.close();
+  });
+
   test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {
     const h = await harness(backend);
     const src = await h.source();

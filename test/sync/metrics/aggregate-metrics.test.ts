@@ -225,11 +225,26 @@ describe('work plans and milestones', () => {
   it('lists upcoming and missed milestones, roadmap items included', () => {
     const ms = metrics().milestones;
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0 },
-      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0 },
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0, stopped: 0 },
+      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
     ]);
     expect(ms.upcoming.map((m) => [m.title, m.status])).toEqual([['Council briefing', 'Due this week'], ['Annual report', 'Upcoming']]);
     expect(ms.missed.map((m) => [m.title, m.date])).toEqual([['Community forum', '2024-06-10']]);
+  });
+
+  it('counts a milestone or roadmap item an office marked Cancelled (or another stopped word) as stopped, never missed or upcoming', () => {
+    const stopped = <T extends { values: { status?: unknown } }>(r: T, status: string): T => ({ ...r, values: { ...r.values, status } });
+    // The forum, past its end, cancelled; the briefing, due this week, dropped; the roadmap item, past its target, withdrawn.
+    const ms = aggregateMetrics({
+      milestones: [stopped(MILESTONES[0], 'Dropped'), stopped(MILESTONES[1], 'Cancelled'), MILESTONES[2]],
+      roadmap: [stopped(ROADMAP[0], 'Withdrawn')],
+    }, opts).milestones;
+    expect(ms.counts).toEqual([
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2 },
+      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1 },
+    ]);
+    expect(ms.missed).toEqual([]);
+    expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
   });
 });
 
