@@ -1,5 +1,6 @@
 // The dropdown lists and configurable rules of every template, laid out as the `Lists` sheet.
 // One layout serves validation ranges, native formulas and the rules read back from a workbook.
+import type { NumberUnit } from './cells/number-in-words';
 
 export const REQUESTER_TYPES = ['State agency', 'Legislative office', 'City', 'County', 'Tribal government', 'Special district', 'Community organization', 'Other'] as const;
 export const REQUESTER_ROLES = ['Executive leadership', 'Program staff', 'Budget staff', 'Elected official', 'Other'] as const;
@@ -98,42 +99,48 @@ export interface ListBlock {
   key: ListKey;
   header: string;
   values: readonly (string | number)[];
-  paired?: { header: string; values: readonly (string | number)[] };
+  paired?: { header: string; values: readonly (string | number)[]; figures?: Figures };
   /** Approximate-match tables are sorted lower bounds read with VLOOKUP(..., TRUE). */
   lookup?: 'exact' | 'approximate';
 }
 
+/**
+ * What a Lists cell of figures counts (`unit`: "two weeks" reads as 14 where it counts days), and whether the sheet's
+ * own formulas read it (`inFormulas`): they read only a typed number, so words read there are written back as one.
+ */
+export interface Figures { unit: NumberUnit; inFormulas: boolean }
+
 export const SETTINGS = {
-  dueSoonDays: { label: 'Due soon within (days)', value: 3 },
-  followUpDays: { label: 'Follow up after fulfillment (days)', value: 30 },
-  atRiskMargin: { label: 'At-risk margin (share behind schedule)', value: 0.1 },
-  dueThisWeekDays: { label: 'Milestone due-this-week window (days)', value: 7 },
-  noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1 },
-  defaultImpact: { label: 'Impact of an unlisted requester type', value: 1 },
-  weeklyCapacityHours: { label: 'Default weekly capacity per assignee (hours)', value: 20 },
-  fiscalYearStartMonth: { label: 'Fiscal year starts in month (1-12)', value: 7 },
-} as const;
+  dueSoonDays: { label: 'Due soon within (days)', value: 3, figures: { unit: 'days', inFormulas: true } },
+  followUpDays: { label: 'Follow up after fulfillment (days)', value: 30, figures: { unit: 'days', inFormulas: true } },
+  atRiskMargin: { label: 'At-risk margin (share behind schedule)', value: 0.1, figures: { unit: 'share', inFormulas: true } },
+  dueThisWeekDays: { label: 'Milestone due-this-week window (days)', value: 7, figures: { unit: 'days', inFormulas: true } },
+  noDeadlineUrgency: { label: 'Urgency when there is no deadline', value: 1, figures: { unit: 'count', inFormulas: true } },
+  defaultImpact: { label: 'Impact of an unlisted requester type', value: 1, figures: { unit: 'count', inFormulas: true } },
+  weeklyCapacityHours: { label: 'Default weekly capacity per assignee (hours)', value: 20, figures: { unit: 'hours', inFormulas: false } },
+  fiscalYearStartMonth: { label: 'Fiscal year starts in month (1-12)', value: 7, figures: { unit: 'month', inFormulas: false } },
+} as const satisfies Record<string, { label: string; value: number; figures: Figures }>;
 export type SettingKey = keyof typeof SETTINGS;
 
 export const LIST_BLOCKS: readonly ListBlock[] = [
-  { key: 'requesterType', header: 'Requester type', values: REQUESTER_TYPES, paired: { header: 'Impact (1-3)', values: [3, 3, 2, 2, 3, 1, 2, 1] }, lookup: 'exact' },
+  { key: 'requesterType', header: 'Requester type', values: REQUESTER_TYPES, paired: { header: 'Impact (1-3)', values: [3, 3, 2, 2, 3, 1, 2, 1], figures: { unit: 'count', inFormulas: true } }, lookup: 'exact' },
   { key: 'requesterRole', header: 'Requester role', values: REQUESTER_ROLES },
   { key: 'channel', header: 'Channel', values: CHANNELS },
   { key: 'origin', header: 'Origin', values: ORIGINS },
   { key: 'category', header: 'Category', values: CATEGORIES },
   { key: 'frameworkArea', header: 'Framework area', values: FRAMEWORK_AREAS },
-  { key: 'priority', header: 'Priority', values: PRIORITIES, paired: { header: 'SLA days', values: [30, 14, 7, 3] }, lookup: 'exact' },
+  { key: 'priority', header: 'Priority', values: PRIORITIES, paired: { header: 'SLA days', values: [30, 14, 7, 3], figures: { unit: 'days', inFormulas: true } }, lookup: 'exact' },
   { key: 'requestStatus', header: 'Request status', values: REQUEST_STATUSES },
   { key: 'outcome', header: 'Outcome', values: OUTCOMES },
   { key: 'workplanStatus', header: 'Work-plan status', values: WORKPLAN_STATUSES },
   { key: 'progressStatus', header: 'Progress status', values: PROGRESS_STATUSES },
   { key: 'roadmapKind', header: 'Roadmap kind', values: ROADMAP_KINDS },
   { key: 'yesNo', header: 'Yes/No', values: YES_NO },
-  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1] }, lookup: 'approximate' },
+  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1], figures: { unit: 'count', inFormulas: true } }, lookup: 'approximate' },
   { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
   { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
   { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },
-  { key: 'assignee', header: 'Assignee', values: ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel'], paired: { header: 'Weekly capacity (hours)', values: [20, 20, 15, 10] }, lookup: 'exact' },
+  { key: 'assignee', header: 'Assignee', values: ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel'], paired: { header: 'Weekly capacity (hours)', values: [20, 20, 15, 10], figures: { unit: 'hours', inFormulas: false } }, lookup: 'exact' },
   // Last, so the Lists sheets and formulas of workbooks made before it keep their columns.
   { key: 'contactPreference', header: 'Contact preference', values: CONTACT_PREFERENCES },
 ];

@@ -1,7 +1,8 @@
 // The configurable parameters of the status rules, with defaults and a reader for a `Lists` sheet grid.
 import { isErrorValue, isLoadingCell } from './cells/error-value';
+import { numberInWords } from './cells/number-in-words';
 import type { CellIssue } from './issues';
-import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, WEB_FORM_CHOICES, columnLetter, columnNumber, listPlacement, type ListKey, type SettingKey } from './lists';
+import { LIST_PLACEMENTS, LISTS_SHEET, SETTINGS, WEB_FORM_CHOICES, columnLetter, columnNumber, listPlacement, type Figures, type ListKey, type ListPlacement, type SettingKey } from './lists';
 import { quoteValue } from './quote-value';
 
 export interface Rules {
@@ -34,7 +35,12 @@ export interface Rules {
   ownLists: Record<ListKey, string[]> | undefined;
   /** Cells of the Lists sheet not read, each a warning at its cell: a formula's error is no choice, key, label or setting. */
   issues: CellIssue[];
+  /** Figures typed in words ("two weeks") and read as numbers, each also a warning at its cell. */
+  numbersInWords: NumberInWords[];
 }
+
+/** A Lists cell (1-based `row` and `column`) whose words (`text`) were read as `value`; `inFormulas` as its `Figures`. */
+export interface NumberInWords { row: number; column: number; text: string; value: number; inFormulas: boolean }
 
 type Grid = readonly (readonly unknown[])[];
 type Formulas = readonly (readonly string[])[];
@@ -45,7 +51,14 @@ type Formulas = readonly (readonly string[])[];
  */
 const NOT_READ = Symbol('not read');
 
-interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }>; issues: CellIssue[] }
+interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }>; issues: CellIssue[]; numbersInWords: NumberInWords[] }
+
+/** What the paired cell on row `r` (0-based, in the grid) of a list counts: a setting's own, else its list's. */
+const figuresAt = (p: ListPlacement, r: number): Figures | undefined =>
+  p.block.key === 'setting' ? (Object.values(SETTINGS)[r - 1]?.figures as Figures | undefined) : p.block.paired?.figures;
+
+/** The sheet's formulas read only a typed number: until one is typed, the warning says which. */
+const typeIt = (read: number, figures: Figures) => (figures.inFormulas ? `; the sheet's own formulas read only a number, so type ${read} in its place (the add-on's sync writes it)` : '');
 
 /**
  * Each block's rows, those whose value is blank left out. A cell showing a formula's error (a list filled by lookups
@@ -57,6 +70,7 @@ interface Blocks { values: Map<ListKey, { values: unknown[]; paired: unknown[] }
 function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>): Blocks {
   const out = new Map<ListKey, { values: unknown[]; paired: unknown[] }>();
   const issues: CellIssue[] = [];
+  const numbersInWords: NumberInWords[] = [];
   const skipped = (column: number, r: number, message: string, code: CellIssue['code'] = 'error_value') =>
     issues.push({ code, field: '', severity: 'warning', sheet: LISTS_SHEET, row: r + 1, column: columnLetter(column), message });
   const loading = (column: number, r: number, header: string) => skipped(column, r, `${header}: the cell is still loading its formula's data; skipped`, 'still_loading');
@@ -88,8 +102,17 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
           : `${p.block.paired!.header} for ${quoteValue(String(v))}: the cell shows ${pair}, a formula's error; skipped`);
         pair = NOT_READ;
       }
-      // Words where a number belongs ("two weeks") are no number to the formulas' lookups either: said, never passed over.
-      if (typeof p.block.paired?.values[0] === 'number' && typeof pair === 'string' && pair.trim() !== '' && num(pair) === undefined) {
+      // Words where a number belongs ("two weeks" of SLA days) are read in the unit the cell counts, and said; words
+      // that cannot be read without a guess ("3 business days") are no number, to the formulas' lookups either.
+      const figures = figuresAt(p, r);
+      const words = figures && typeof pair === 'string' && pair.trim() !== '' && num(pair) === undefined ? numberInWords(pair, figures.unit) : undefined;
+      if (words && figures && typeof pair === 'string') {
+        const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
+        const what = setting ? SETTINGS[setting].label : `${p.block.paired!.header} for ${quoteValue(String(v))}`;
+        skipped(p.pairedColumn!, r, `${what}: read ${quoteValue(pair)} as ${words.as}${typeIt(words.value, figures)}`, 'number_in_words');
+        numbersInWords.push({ row: r + 1, column: p.pairedColumn!, text: pair, value: words.value, inFormulas: figures.inFormulas });
+        pair = words.value;
+      } else if (typeof p.block.paired?.values[0] === 'number' && typeof pair === 'string' && pair.trim() !== '' && num(pair) === undefined) {
         const setting = p.block.key === 'setting' ? settingKeys[r - 1] : undefined;
         skipped(p.pairedColumn!, r, setting
           ? `${SETTINGS[setting].label}: ${quoteValue(pair)} is not a number; the default ${SETTINGS[setting].value} is used`
@@ -105,7 +128,7 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
     out.set(p.block.key, { values, paired });
   }
   issues.sort((a, b) => columnNumber(a.column!) - columnNumber(b.column!) || a.row! - b.row!);
-  return { values: out, issues };
+  return { values: out, issues, numbersInWords };
 }
 
 function defaultGrid(): unknown[][] {
@@ -142,7 +165,7 @@ const label = (v: unknown): string | undefined => (isBlank(v) || v === NOT_READ 
  * as a formula's error, where the host told them apart (`SheetCells.textsLikeErrors`), read as that text.
  */
 export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, texts?: ReadonlySet<string>): Rules {
-  const { values: blocks, issues } = blockGrid(grid, formulas, texts);
+  const { values: blocks, issues, numbersInWords } = blockGrid(grid, formulas, texts);
   const pairs = (key: ListKey) => {
     const b = blocks.get(key)!;
     return b.values.map((v, i) => [v, b.paired[i]] as const);
@@ -170,7 +193,8 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
   const settings = Object.fromEntries(
     (Object.keys(SETTINGS) as SettingKey[]).map((k, i) => {
       const cell = grid[i + 1]?.[setting.pairedColumn! - 1];
-      return [k, hasBlock && isBlank(cell) ? 0 : num(cell) ?? SETTINGS[k].value];
+      const words = typeof cell === 'string' ? numberInWords(cell, SETTINGS[k].figures.unit)?.value : undefined;
+      return [k, hasBlock && isBlank(cell) ? 0 : num(cell) ?? words ?? SETTINGS[k].value];
     }),
   ) as Record<SettingKey, number>;
   // A Lists sheet with neither a header nor a value where a block goes was made before the block was added: that
@@ -194,6 +218,7 @@ export function readRules(grid: Grid = DEFAULT_LISTS_GRID, formulas?: Formulas, 
     lists,
     missingLists,
     issues,
+    numbersInWords,
   };
 }
 

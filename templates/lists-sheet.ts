@@ -4,7 +4,17 @@ import { DEFAULT_LISTS_GRID } from '../shared/rules';
 import { LIST_PLACEMENTS, LISTS_SHEET, NO_LOWER_BOUND } from '../shared/lists';
 import { fittedWidth, type PlanCell, type SheetPlan } from '../shared/workbook-plan';
 
-const SPACER_WIDTH = 3;
+/**
+ * The blank column after each list parts it from the next; it holds nothing to read, so it is narrow: wider, the
+ * blank columns together took a whole printed page (decision 003).
+ */
+const SPACER_WIDTH = 1;
+/**
+ * A setting's label wraps onto a second line ("Default weekly capacity per assignee (hours)"): as wide as its longest
+ * label, the Settings list alone took most of a page, and the Lists printed on a page more.
+ */
+const SETTING_WIDTH = 22;
+const settingColumn = LIST_PLACEMENTS.find((p) => p.block.key === 'setting')!.column;
 /**
  * A list is as wide as its values, its header wrapping between words ("Weekly capacity (hours)" over a column of
  * 20s): a column as wide as its header spread the sheet over pages of a few short rows each.
@@ -26,7 +36,9 @@ export function listsSheet(grid: readonly (readonly unknown[])[] = DEFAULT_LISTS
   return {
     name: LISTS_SHEET,
     columns: header.map((h, i) => ({
-      header: String(h ?? ''), width: h ? fittedWidth([...headerWords(String(h)), ...body.map((r) => r[i])], MIN_WIDTH, 40) : SPACER_WIDTH,
+      header: String(h ?? ''),
+      width: h ? fittedWidth([...headerWords(String(h)), ...body.map((r) => r[i])], MIN_WIDTH, i + 1 === settingColumn ? SETTING_WIDTH : 40) : SPACER_WIDTH,
+      ...(i + 1 === settingColumn ? { wrap: true } : {}),
       ...(openBelow.has(i + 1) ? { numFmt: OPEN_BOUND_FORMAT } : {}),
       // Figures on the right with a character's space, so "0" never prints against the next list's "0-7 days".
       ...(body.some((r) => typeof r[i] === 'number') ? { alignRight: true } : {}),

@@ -21,6 +21,7 @@ import { readsLists } from '../../shared/layout';
 import { templateOf, type TemplateName } from '../../templates/build-template';
 import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
+import { writeNumbersInWords } from './lists-numbers';
 import { checkedLists, sendLists } from './send-lists';
 import { randomRowId, repeatedIds, rowName, stampRowIds, type HeldIds, type NewId } from './row-ids';
 import { callJson, request } from './service-client';
@@ -538,7 +539,7 @@ function stillLoading(sheets: readonly TableSheet[], rules: Rules): string | und
 function listsSkipped(rules: Rules): string {
   const shown = rules.issues.slice(0, 3).map(formatCellIssue);
   const more = rules.issues.length - shown.length;
-  return shown.join('; ') + (more > 0 ? `; and ${counted(more, 'more Lists cell')} showing a formula's error, skipped` : '');
+  return shown.join('; ') + (more > 0 ? `; and ${counted(more, 'more Lists cell')} with a warning` : '');
 }
 
 /**
@@ -586,9 +587,11 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
   if (!(yield* io(deps.lock.tryLock(LOCK_WAIT_MS)))) throw new AddonError('busy', 'Another sync of this spreadsheet is still running; try again in a minute.');
   try {
     const names = yield* io(deps.port.sheetNames());
-    const rules = yield* spreadsheetRules(deps.port, names, { withFormulas: true });
+    const read = yield* spreadsheetRules(deps.port, names, { withFormulas: true });
     // A sheet named Lists that is not laid out as the templates' is the person's own: nothing points into it.
-    const hasLists = names.includes(LISTS_SHEET) && rules.ownLists !== undefined;
+    const hasLists = names.includes(LISTS_SHEET) && read.ownLists !== undefined;
+    // Before the sheet's formulas are read again or laid out: from this sync on they read the number the words say.
+    const { notice: numbersWritten, rules } = hasLists ? yield* writeNumbersInWords(deps.port, read) : { notice: '', rules: read };
     // Legends and header ties read by the lists the rows are checked against, as `import` reads them.
     const reading = { fiscalYearStartMonth: rules.settings.fiscalYearStartMonth, ...(hasLists ? { lists: checkedLists(rules) } : {}) };
     const before = yield* readSyncedTables(deps.port, deps.settings, reading, names);
@@ -613,7 +616,7 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     const refills = yield* sequence(synced.map((s, i) => (s.appeared.length ? refill(deps, conn, groups[i], s.appeared, hasLists) : none())));
     const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i], ...refills[i] }));
     const listsLine = missing === undefined ? '' : `The Lists sheet is missing: the status columns that read it show #REF! and have no dropdowns. To put it back (your data is kept), ${deps.port.words.setUp(missing)}.`;
-    const notices = [listsLine, listsSkipped(rules)].filter((line) => line !== '');
+    const notices = [listsLine, numbersWritten, listsSkipped(rules)].filter((line) => line !== '');
     return { tables, notices, summary: [...notices, summarize(tables)].join('\n') };
   } finally {
     yield* io(deps.lock.release());

@@ -16,6 +16,7 @@ import { importRowId } from './import-row-id';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
 import { keepSurveyAnswers } from './survey-holds';
+import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
@@ -43,6 +44,8 @@ export interface ImportResult {
   mappings: HeaderMapping[];
   /** Tables that could not be read at all (a required column missing): one error each, nothing of them stored. */
   unreadable: ImportRejection[];
+  /** Requests the source's web form took that the workbook does not show yet: counted already, to be typed in. */
+  fromForm: FormRequest[];
 }
 
 export interface HeaderMapping {
@@ -67,6 +70,7 @@ export function importJson(r: ImportResult) {
     tables: r.tables,
     skipped: r.skipped,
     headers: r.mappings,
+    fromForm: r.fromForm,
   };
 }
 
@@ -329,7 +333,7 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'outbox' | 'acknowledge'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -360,7 +364,9 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   // A table that could not be read is left out of its sync (sent as empty, it would remove every stored
   // row) but its problem is stored, for the committee's Data quality sheet, until a later read of the sheet.
   const unreadableOf = new Map<SheetTable, ImportRejection>();
-  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [...fromLists], tables: [], skipped: [], mappings: [], unreadable: [] };
+  const result: ImportResult = { accepted: 0, unchanged: 0, deleted: 0, removedFrom: [], rejected: [], warnings: [...fromLists], tables: [], skipped: [], mappings: [], unreadable: [], fromForm: [] };
+  const webForm = await webFormRows(store, opts.sourceId, held.get('requests')!);
+  let takenFromForm = new Set<string>();
   const bySheet = new Map(found.map((t) => [t.sheet, t]));
   result.skipped = sheets.map((s) => s.name).filter((n) => !bySheet.has(n));
   const at = (sheet: string, row: number) => tableAt(found, sheet, row);
@@ -407,6 +413,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
+    const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
     // so do rows with no ID whose cells they took (`keptByCells`). Read once a sheet: every stored row of the table is
@@ -462,8 +469,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
     const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
     result.rejected.push(...batch.rejected.map(placed));
+    if (fromForm) takenFromForm = new Set([...fromForm].filter((rowId) => !batch.rejected.some((j) => j.row.rowId === rowId)));
     for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));
   }
+  result.fromForm = await settleWebFormRows(store, opts.sourceId, takenFromForm, opts.at);
   const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row;
   result.rejected.sort(bySheetRow);
   result.warnings.sort(bySheetRow);

@@ -21,7 +21,7 @@ export interface IngestRow {
   filled?: readonly string[];
   /** Fields whose cells hold text spelled as a formula's error, as the sender's host told (`validateRow`). */
   texts?: readonly string[];
-  /** Problems found before validation (a repeated ID): the row is rejected with them. */
+  /** Problems found before validation: an error (a repeated ID) rejects the row, a warning is said with it. */
   issues?: FieldIssue[];
 }
 
@@ -111,7 +111,10 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     const row = batch.rows[i];
     let result = row.filled ? withoutFilledWarnings(results[i], row.filled) : results[i];
     const unstorable = unstorableCells(row.cells, fields);
-    const before = row.issues?.length || unstorable.length ? [...(row.issues ?? []), ...unstorable] : undefined;
+    const own = row.issues?.filter((issue) => issue.severity === 'error') ?? [];
+    const saidBefore = row.issues?.filter((issue) => issue.severity === 'warning');
+    if (saidBefore?.length) result = { ...result, warnings: [...saidBefore, ...result.warnings] };
+    const before = own.length || unstorable.length ? [...own, ...unstorable] : undefined;
     const errors = before ? [...before, ...result.errors] : result.errors;
     // A rejected row keeps its stored version, answers and all: its holds wait for the row to be fixed.
     const held = errors.length === 0 ? heldOf.get(row.rowId) : undefined;

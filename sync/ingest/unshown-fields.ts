@@ -49,25 +49,28 @@ export interface HeldRow { values: Readonly<Record<string, unknown>>; hash: stri
 /** A row's fields to write into the sheet from what the service holds: a column appeared for them (an outbox `fields` item). */
 export interface Refill { rowId: string; fields: string[] }
 
-/** Blanks a row leaves past which the fields the sheet never sent are not looked for: each is tried with and without. */
-const MOST_BLANKS = 10;
+/** Blanks in columns the sheet has past which only all of them together are tried as never sent. */
+const MOST_SEARCHED = 6;
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
 /**
- * The fields of a stored row its sheet never sent, among those it leaves blank now (`blanks`): a field kept for a sheet
- * that had no column for it. The stored hash is that of the row as the sheet last sent it (`keepUnshownFields`), so it
- * is the stored values without exactly those fields: the largest set of blanks whose removal gives that hash. None
- * when the stored values hash as stored (the sheet sent them all), or when no set of the blanks does.
+ * The fields of a stored row its sheet never sent, among those it leaves blank now in columns it has (`shownBlanks`): a
+ * field kept for a sheet that had no column for it. The stored hash is that of the row as the sheet last sent it
+ * (`keepUnshownFields`), so it is the stored values without exactly the fields kept: those the sheet still has no
+ * column for (`unshownBlanks`, kept then as now) and the largest set of the shown blanks whose removal too gives that
+ * hash. None when the stored values hash as stored (the sheet sent them all), or when no set does.
  */
-function neverSent(table: TableName, held: HeldRow, blanks: readonly string[]): string[] {
-  if (blanks.length === 0 || blanks.length > MOST_BLANKS) return [];
+function neverSent(table: TableName, held: HeldRow, shownBlanks: readonly string[], unshownBlanks: readonly string[]): string[] {
+  if (shownBlanks.length === 0) return [];
   const values = { ...held.values } as TypedRow;
   if (rowHash(table, values) === held.hash) return [];
+  for (const field of unshownBlanks) delete values[field];
   // Larger sets first: a field the sheet sent blank and a person cleared since is its own (the smaller set).
-  const sets = Array.from({ length: 2 ** blanks.length - 1 }, (_, i) => i + 1).sort((a, b) => bits(b) - bits(a));
+  const all = 2 ** shownBlanks.length - 1;
+  const sets = shownBlanks.length > MOST_SEARCHED ? [all] : Array.from({ length: all }, (_, i) => i + 1).sort((a, b) => bits(b) - bits(a));
   for (const set of sets) {
-    const fields = blanks.filter((_, i) => set & (1 << i));
+    const fields = shownBlanks.filter((_, i) => set & (1 << i));
     const without = { ...values };
     for (const field of fields) delete without[field];
     if (rowHash(table, without) === held.hash) return fields;
@@ -92,7 +95,7 @@ export function keepNeverShownFields(batch: Batch, unshown: readonly string[], s
     if (held === undefined) continue;
     const values: Record<string, unknown> = isEncoded(row) ? JSON.parse(row.valuesJson) : row.values;
     const blanks = Object.keys(held.values).filter((field) => !isBlank(held.values[field]) && isBlank(values[field]));
-    const fields = neverSent(table, held, blanks).filter((field) => !unshown.includes(field));
+    const fields = neverSent(table, held, blanks.filter((field) => !unshown.includes(field)), blanks.filter((field) => unshown.includes(field)));
     if (fields.length === 0) continue;
     shownKept.set(row.rowId, fields);
     refill.push({ rowId: row.rowId, fields });

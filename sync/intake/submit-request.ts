@@ -22,8 +22,11 @@ export interface SubmitDeps {
   timeZone: string;
 }
 
+const WEB_ROW_PREFIX = 'web-';
 /** Row ids of web-form requests: recognisable in a sheet's Sync ID column, 72 random bits. */
-const newRowId = () => `web-${randomBytes(9).toString('base64url')}`;
+const newRowId = () => `${WEB_ROW_PREFIX}${randomBytes(9).toString('base64url')}`;
+/** A row the public form made, under the id it was given, not one a sheet or workbook sent first. */
+export const isWebFormRowId = (rowId: string) => rowId.startsWith(WEB_ROW_PREFIX);
 
 /** What the form shows for a source: its fields with the source's current dropdowns. */
 export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormField[]> {

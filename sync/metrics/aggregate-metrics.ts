@@ -10,9 +10,12 @@ import { rbaMeasures } from './rba';
 import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
 
 export interface MetricsOptions {
-  /** Requests received on or after this date (ISO); work plans and milestones are not filtered by date. */
+  /**
+   * Requests received on or after this date (ISO) for demand; requests fulfilled on or after it for fulfillment
+   * (`RequestMetrics.add`). Work plans and milestones are not filtered by date.
+   */
   from?: string;
-  /** Requests received on or before this date (ISO). */
+  /** Requests received (for demand) or fulfilled (for fulfillment) on or before this date (ISO). */
   to?: string;
   /** Only these sources; all when absent. */
   sourceIds?: string[];
@@ -40,7 +43,7 @@ export class MetricsAccumulator {
   private surveyCounts: SurveyCounts = { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
 
   constructor(private readonly opts: MetricsOptions) {
-    this.requests = new RequestMetrics(opts.rules, opts.asOf, opts.to);
+    this.requests = new RequestMetrics(opts.rules, opts.asOf, { from: opts.from, to: opts.to });
     this.workplan = new WorkplanMetrics(opts.rules, opts.asOf);
     this.milestones = new MilestoneMetrics(opts.rules, opts.asOf, opts.milestonesWithin);
     if (opts.sourceIds) this.wanted = new Set(opts.sourceIds);
@@ -64,9 +67,16 @@ export class MetricsAccumulator {
     this.surveyCounts = counts;
   }
 
-  /** Each table's rows into its figures; false for a request outside the date filter, which counts nowhere. */
+  /**
+   * Each table's rows into its figures; false for a request received outside the date filter, which is not one
+   * of the period's rows: it counts only where it was fulfilled in the period (see `RequestMetrics.add`).
+   */
   private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
-    requests: (row) => MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to) && (this.requests.add(row), true),
+    requests: (row) => {
+      const received = MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to);
+      this.requests.add(row, received);
+      return received;
+    },
     workplan: (row) => (this.workplan.add(row), true),
     milestones: (row) => (this.milestones.addMilestone(row), true),
     roadmap: (row) => (this.milestones.addRoadmap(row), true),

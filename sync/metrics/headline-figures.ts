@@ -54,7 +54,9 @@ const everySource = (count: number) => (count === 0 ? 'no sources yet' : count =
 /** "As of Jun 30, 2024; requests received Jan 1, 2024 to Jun 30, 2024; both sources.": what a report covers, in words on every surface. */
 export function coverage(m: DemandMetrics): string {
   const { from, to, sourceIds } = m.filters;
-  const period = from && to ? `requests received ${shortDay(from)} to ${shortDay(to)}` : from ? `requests received from ${shortDay(from)}` : to ? `requests received up to ${shortDay(to)}` : 'all requests';
+  const days = from && to ? `${shortDay(from)} to ${shortDay(to)}` : from ? `from ${shortDay(from)}` : to ? `up to ${shortDay(to)}` : null;
+  // Fulfillment figures count the requests fulfilled in the period, whenever received (RequestMetrics.add).
+  const period = days ? `requests received ${days} (for fulfillment, those fulfilled ${days})` : 'all requests';
   const names = m.sources.map((s) => s.name);
   const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
   return `As of ${shortDay(m.asOf)}; ${period}; ${sources}.`;

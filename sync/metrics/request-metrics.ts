@@ -44,6 +44,16 @@ export const newQuarter = (): QuarterFigures => ({
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });
 
+/** What `add` works out once for both halves of a request's figures. */
+interface RequestFacts {
+  receivedOn: string | null; status: string | null; done: boolean; open: boolean; fulfilledOn: string | null;
+  inputs: Parameters<typeof slaState>[0];
+  /** The SLA state, null when a day it is judged by was guessed (`guessed.sla`); `judged`, the state all the same. */
+  sla: ReturnType<typeof slaState>; judged: ReturnType<typeof slaState>;
+  /** Which figures counted in days leave the request out, for a day guessed inside a longer period (`MetricsRow.guessedDays`). */
+  guessed: { received: boolean; days: boolean; sla: boolean };
+}
+
 /** `openHours` is null while none of the open requests is estimated: their hours are unknown, not zero. */
 interface AssigneeLoad { requests: number; open: number; estimated: number | null; spent: number | null; openHours: number | null; inWindow: boolean }
 
@@ -71,7 +81,9 @@ export class RequestMetrics {
   readonly windowEnd: string;
   total = 0;
 
-  constructor(private readonly rules: Rules, private readonly asOf: string, to?: string) {
+  /** `period`: the report's date filter (see `add`). */
+  constructor(private readonly rules: Rules, private readonly asOf: string, private readonly period: { from?: string; to?: string } = {}) {
+    const to = period.to;
     this.windowEnd = to !== undefined && to < asOf ? to : asOf;
     this.windowStart = addDays(this.windowEnd, 1 - 7 * CAPACITY_WEEKS);
     this.weekly = Array.from({ length: CAPACITY_WEEKS }, () => ({ received: 0, fulfilled: 0 }));
@@ -94,20 +106,47 @@ export class RequestMetrics {
     return f;
   }
 
-  /** Adds one request, fulfilled (if done) on its first fulfillment from history, else on its own date. */
-  add(row: MetricsRow<'requests'>): void {
+  /** Whether a fulfillment, closing or follow-up on this day falls in the date filter; every day does without one. */
+  private inPeriod(day: string | null): boolean {
+    const { from, to } = this.period;
+    if (from === undefined && to === undefined) return true;
+    return day !== null && (from === undefined || day >= from) && (to === undefined || day <= to);
+  }
+
+  /**
+   * Adds one request, fulfilled (if done) on its first fulfillment from history, else on its own date.
+   * A date filter means two things, each counted by the day it happened: demand (received, origin, types,
+   * categories, backlog, loads) counts the requests received in the period (`received`); fulfillment (fulfilled,
+   * on time, days to fulfill, hours delivered, satisfaction, outcomes) counts the requests fulfilled in it,
+   * whenever received. So a quarter's fulfillment figures are the same whether the report starts before it or
+   * at its first day (an annual report's first quarter holds last December's requests fulfilled in January),
+   * and the whole period is the sum of its quarters.
+   */
+  add(row: MetricsRow<'requests'>, received = true): void {
     const v = row.values;
     const receivedOn = isoDate(v.receivedOn);
     const status = text(v.status);
-    const type = text(v.requesterType) ?? UNSPECIFIED;
-    const category = text(v.category) ?? UNSPECIFIED;
-    const origin = text(v.origin);
     const lifecycle = { status, fulfilledOn: isoDate(v.fulfilledOn) };
     const done = isDoneRequest(lifecycle);
-    const open = isOpenRequest(lifecycle);
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
     // SLA and follow-up read the fulfillment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
+    const receivedGuessed = receivedOn !== null && row.guessedDays?.includes('receivedOn') === true;
+    const fulfilledGuessed = fulfilledOn !== null && row.guessedDays?.includes('fulfilledOn') === true;
+    // The SLA is judged by the due day (typed, else the Received day plus the target) and, once done, the Fulfilled day.
+    const guessed = { received: receivedGuessed, days: receivedGuessed || fulfilledGuessed, sla: (receivedGuessed && !isoDate(v.dueOn)) || fulfilledGuessed };
+    const judged = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
+    const facts: RequestFacts = { receivedOn, status, done, open: isOpenRequest(lifecycle), fulfilledOn, inputs, sla: guessed.sla ? null : judged, judged, guessed };
+    this.addFulfillment(row, facts);
+    if (received) this.addReceived(row, facts);
+  }
+
+  /** The request's part in demand, backlog and loads: counted when it was received in the period. */
+  private addReceived(row: MetricsRow<'requests'>, { receivedOn, status, done, open, fulfilledOn, inputs, sla, judged, guessed }: RequestFacts): void {
+    const v = row.values;
+    const type = text(v.requesterType) ?? UNSPECIFIED;
+    const category = text(v.category) ?? UNSPECIFIED;
+    const origin = text(v.origin);
     this.total++;
     this.byType.add(type);
     this.byCategory.add(category);
@@ -134,32 +173,53 @@ export class RequestMetrics {
       if (w >= 0) this.weekly[w].received++;
     }
 
-    const receivedGuessed = receivedOn !== null && row.guessedDays?.includes('receivedOn') === true;
-    const fulfilledGuessed = fulfilledOn !== null && row.guessedDays?.includes('fulfilledOn') === true;
-    // The SLA is judged by the due day (typed, else the Received day plus the target) and, once done, the Fulfilled day.
-    const slaGuessed = (receivedGuessed && !isoDate(v.dueOn)) || fulfilledGuessed;
-    const judged = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
-    if (slaGuessed && judged !== null) this.guessed.sla++;
-    const sla = slaGuessed ? null : judged;
     if (open) {
       this.backlog.open++;
-      this.ages.add(receivedGuessed ? RECEIVED_DAY_GUESSED : ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
+      this.ages.add(guessed.received ? RECEIVED_DAY_GUESSED : ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
+      if (guessed.sla && judged !== null) this.guessed.sla++;
       if (sla === 'On time') this.backlog.onTime++;
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
     }
 
+    if (done && !text(v.outcome)) {
+      const due = followUpDue(inputs, this.rules);
+      if (due && due <= this.asOf) this.followUps.due++;
+      else if (due) this.followUps.upcoming++;
+    }
+
     const estimated = num(v.estimatedHours);
     const spent = num(v.hoursSpent);
+    this.hours.estimated = addRecorded(this.hours.estimated, estimated);
+    this.hours.spent = addRecorded(this.hours.spent, spent);
+    const who = text(v.assignee) ?? UNASSIGNED;
+    let load = this.assignees.get(who);
+    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: null, spent: null, openHours: null, inWindow: false }));
+    load.requests++;
+    load.estimated = addRecorded(load.estimated, estimated);
+    load.spent = addRecorded(load.spent, spent);
+    if (open) {
+      load.open++;
+      load.openHours = addRecorded(load.openHours, estimated === null ? null : Math.max(estimated - (spent ?? 0), 0));
+    }
+    // Staff count towards capacity when they hold open work or handled a request in the window.
+    if (open || this.inWindow(receivedOn) || this.inWindow(fulfilledOn)) load.inWindow = true;
+  }
+
+  /** The request's part in fulfillment, on time, satisfaction and outcomes: counted when that happened in the period. */
+  private addFulfillment(row: MetricsRow<'requests'>, { receivedOn, fulfilledOn, sla, judged, guessed }: RequestFacts): void {
+    const v = row.values;
     const satisfaction = num(v.satisfaction);
     const outcome = text(v.outcome);
+    const estimated = num(v.estimatedHours);
+    const spent = num(v.hoursSpent);
     const org = text(v.requesterOrg)?.toLowerCase();
-    if (fulfilledOn) {
+    if (fulfilledOn && this.inPeriod(fulfilledOn)) {
       if (row.firstDoneOn) this.source.history++;
       else this.source.row++;
-      const daysGuessed = receivedGuessed || fulfilledGuessed;
-      if (daysGuessed) this.guessed.fulfillment++;
-      const days = receivedOn && !daysGuessed ? daysBetween(receivedOn, fulfilledOn) : null;
+      if (guessed.days) this.guessed.fulfillment++;
+      if (guessed.sla && judged !== null) this.guessed.sla++;
+      const days = receivedOn && !guessed.days ? daysBetween(receivedOn, fulfilledOn) : null;
       for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
         q.fulfilled++;
         if (spent !== null) {
@@ -185,41 +245,24 @@ export class RequestMetrics {
         this.hours.perRequestSum += perRequest;
         this.hours.perRequestN++;
       }
-    } else if (sla === 'Missed' && row.firstClosedOn) {
+    } else if (!fulfilledOn && judged === 'Missed' && row.firstClosedOn && this.inPeriod(row.firstClosedOn)) {
       // Closed unfulfilled after its due day: missed in the quarter it was closed, or closing hides a miss.
-      for (const q of [this.all, this.quarter(row.firstClosedOn)]) q.missed++;
+      if (sla === null) this.guessed.sla++;
+      else for (const q of [this.all, this.quarter(row.firstClosedOn)]) q.missed++;
     }
+    // A rating or outcome is recorded at follow-up, after fulfillment: it belongs to the day of the fulfillment.
+    const when = fulfilledOn ?? receivedOn;
+    if (!this.inPeriod(when)) return;
     if (satisfaction !== null && satisfaction >= 1 && satisfaction <= 5) this.ratings[Math.round(satisfaction) - 1]++;
-
     if (outcome) {
       this.followUps.recorded++;
       this.outcomes.add(outcome);
-      const when = fulfilledOn ?? receivedOn;
       for (const q of when ? [this.all, this.quarter(when)] : [this.all]) {
         q.followedUp++;
         if (POSITIVE_OUTCOMES.some((p) => sameText(outcome, p))) q.positive++;
         if (sameText(outcome, 'Action plan adopted')) q.actionPlans++;
       }
-    } else if (done) {
-      const due = followUpDue(inputs, this.rules);
-      if (due && due <= this.asOf) this.followUps.due++;
-      else if (due) this.followUps.upcoming++;
     }
-
-    this.hours.estimated = addRecorded(this.hours.estimated, estimated);
-    this.hours.spent = addRecorded(this.hours.spent, spent);
-    const who = text(v.assignee) ?? UNASSIGNED;
-    let load = this.assignees.get(who);
-    if (!load) this.assignees.set(who, (load = { requests: 0, open: 0, estimated: null, spent: null, openHours: null, inWindow: false }));
-    load.requests++;
-    load.estimated = addRecorded(load.estimated, estimated);
-    load.spent = addRecorded(load.spent, spent);
-    if (open) {
-      load.open++;
-      load.openHours = addRecorded(load.openHours, estimated === null ? null : Math.max(estimated - (spent ?? 0), 0));
-    }
-    // Staff count towards capacity when they hold open work or handled a request in the window.
-    if (open || this.inWindow(receivedOn) || this.inWindow(fulfilledOn)) load.inWindow = true;
   }
 
   private inWindow(d: string | null): boolean {

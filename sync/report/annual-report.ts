@@ -1,4 +1,5 @@
-// The annual progress report as data: a year's metrics (requests received in the year), the milestones and
+// The annual progress report as data: a year's metrics (requests received in the year; fulfilled in it, for
+// fulfillment figures, so each quarter agrees with the master workbook's), the milestones and
 // roadmap items dated in it, the rows still rejected, and the office's narrative cut into sections.
 import type { Rules } from '../../shared/index';
 import { computeMetrics, type MetricsStore } from '../metrics/compute-metrics';

@@ -107,12 +107,12 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     { header: String(r.year), cell: (x) => figure(x.value, missingFigure(x.unit)) },
     ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
   ], s.measures, 'no figures this year.')}${rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
-<ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters))}</li>`).join('')}</ul>`).join('\n'),
+<ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters, r.asOf))}</li>`).join('')}</ul>`).join('\n'),
     demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
-    fulfillment: `<p>${figure(m.fulfillment.fulfilled)} ${nounFor(m.fulfillment.fulfilled, 'request')} received in ${r.year} ${nounFor(m.fulfillment.fulfilled, 'was', 'were')} fulfilled: half within ${figure(m.fulfillment.medianDays)} days, nine in ten within ${figure(m.fulfillment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+    fulfillment: `<p>${figure(m.fulfillment.fulfilled)} ${nounFor(m.fulfillment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfillment.medianDays)} days, nine in ten within ${figure(m.fulfillment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
 ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
@@ -143,7 +143,7 @@ ${body[c.id]}
 <p class="kicker">Annual progress report</p>
 <h1>${esc(title)}</h1>
 <p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${counted(sourceNames.length, 'source')}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
-<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; statuses are as of ${spelledDay(r.asOf)}.</p>
+<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; fulfillment figures (fulfilled, on time, days to fulfill, satisfaction, outcomes) count the requests fulfilled in those days, whenever received; statuses are as of ${spelledDay(r.asOf)}.</p>
 </header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}

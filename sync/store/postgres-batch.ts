@@ -1,6 +1,6 @@
 // A batch in one round trip to PostgreSQL (two when a batch of 8 MB of values changed): a plpgsql function,
-// created on open, applies it from one JSON document, called as one statement in autocommit, whose implicit
-// transaction makes it all or nothing.
+// created on open, applies it from one JSON document and the rows' JSON texts, called as one statement in
+// autocommit, whose implicit transaction makes it all or nothing.
 // Its statements are kysely's, compiled once to SQL text; they carry `planBatch`'s rules to the server.
 import { createHash } from 'node:crypto';
 import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
@@ -15,10 +15,11 @@ const NOT_A_SOURCE = 'ED001';
 const DIVISION_BY_ZERO = '22012';
 
 /**
- * The function's local variables, read from its one `jsonb` argument; the statements below name them.
- * Row ids become arrays for membership tests; rows stay `[rowId, hash, valuesJson, rawJson, doneOn,
- * sheetRow, closedOn]` tuples read with `->>`, which gives each text back exactly as it was stringified. In a batch
- * `withheld`, a tuple whose values are null is a row the caller expects stored unchanged (`missing` below).
+ * The function's local variables, read from its `jsonb` argument, and its two text arguments; the statements
+ * below name them. Row ids become arrays for membership tests; rows stay `[rowId, hash, given, doneOn, sheetRow,
+ * closedOn]` tuples read with `->>`, which gives each text back exactly as it was stringified. Each row's values
+ * and raw cells are the text of `p_values` and `p_raws` between separators, in the rows' order (`batchArguments`).
+ * In a batch `withheld`, a tuple whose `given` is null is a row the caller expects stored unchanged (`missing` below).
  */
 const v = {
   table: sql.raw('v_table'),
@@ -26,6 +27,8 @@ const v = {
   at: sql.raw<string>('v_at'),
   full: sql.raw('v_full'),
   rows: sql.raw('v_rows'),
+  values: sql.raw('p_values'),
+  raws: sql.raw('p_raws'),
   moves: sql.raw('v_moves'),
   rejected: sql.raw('v_rejected'),
   warned: sql.raw('v_warned'),
@@ -135,9 +138,10 @@ function statements(db: Kysely<StoreDatabase>) {
      * and the batch's moves, only moved. Every part reads the rows as they were before the statement.
      */
     writeRows: db
-      // The values' text is taken out of a tuple only for the rows written.
-      .with('incoming', () => sql`(select e, e->>0 as row_id, e->>1 as hash, (e->>5)::int as sheet_row, n
-                                   from jsonb_array_elements(${v.rows}) with ordinality as t(e, n))`)
+      // Each tuple beside its values and raw cells, zipped in order; '' (or nothing, for one row) is no raw cells.
+      .with('incoming', () => sql`(select e, e->>0 as row_id, e->>1 as hash, (e->>4)::int as sheet_row, n, values_json, raw_json
+                                   from rows from (jsonb_array_elements(${v.rows}), unnest(string_to_array(${v.values}, chr(1))),
+                                                   unnest(string_to_array(${v.raws}, chr(1)))) with ordinality as t(e, values_json, raw_json, n))`)
       // One index probe per row sent, whatever the statistics say: planned as a join, a stale estimate of
       // the source's rows hashed all of them for every batch. `limit 1` keeps the lookup a lookup.
       .with('compared', () => sql`(select i.*, s.sheet_row as stored_sheet_row, coalesce(${unchanged(sql`i.hash`)}, false) as same
@@ -148,7 +152,7 @@ function statements(db: Kysely<StoreDatabase>) {
           .insertInto('row_history')
           .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
           // In the batch's order (rowId order, sorted by the caller): history within a batch in a stable order.
-          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', e->>2, e->>3 from compared where not same order by n`)
+          .expression(sql`select ${v.table}, ${v.source}, row_id, ${v.at}, 'upsert', values_json, nullif(raw_json, '') from compared where not same order by n`)
           .returning(['seq', 'row_id']),
       )
       .with('moved', (q) =>
@@ -162,7 +166,7 @@ function statements(db: Kysely<StoreDatabase>) {
       .insertInto('sheet_rows')
       .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'sheet_row', 'first_closed_on'])
       // Joined on row_id (unique in a batch) because RETURNING promises no order.
-      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>4, c.sheet_row, c.e->>6
+      .expression(sql`select ${v.table}, ${v.source}, c.row_id, c.hash, v.seq, ${v.at}, 0, null, c.e->>3, c.sheet_row, c.e->>5
                       from version v join compared c on c.row_id = v.row_id`)
       .onConflict(writeCurrentRow),
     tombstoneDeletes: tombstones(named('sheet_rows', v.deletes)),
@@ -209,7 +213,7 @@ function text(query: Compilable<unknown>): string {
  */
 export function batchRoutine(db: Kysely<StoreDatabase>): Routine {
   const s = Object.fromEntries(Object.entries(statements(db)).map(([key, query]) => [key, text(query)])) as Record<keyof ReturnType<typeof statements>, string>;
-  const body = `(p_batch jsonb, out accepted_rows integer, out unchanged_rows integer, out deleted_rows integer, out missing_rows text[])
+  const body = `(p_batch jsonb, p_values text, p_raws text, out accepted_rows integer, out unchanged_rows integer, out deleted_rows integer, out missing_rows text[])
 language plpgsql set search_path from current as $batch$
 declare${DECLARATIONS}
 begin
@@ -275,14 +279,23 @@ const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.s
 const VALUES_FIRST_WITHHELD_FROM_CHARS = 8 * 1024 * 1024;
 
 /**
- * The batch as the function reads it: one JSON text, since node-postgres escapes array parameters in
- * JavaScript (decision 014) and one `JSON.stringify` is native. Rows go in rowId order, the order their
- * history is written in; those outside `given` go without their values (`withheld`).
+ * Between two rows' JSON texts in `p_values` and `p_raws`. JSON text never holds U+0001 as itself (in a string it is
+ * escaped, and outside strings only white space may stand), and every such text here is `JSON.stringify`'s
+ * (`encodeRow`), so it is well-formed Unicode and splits back exactly.
  */
-function batchDocument(batch: Batch, rows: readonly EncodedRow[], given?: ReadonlySet<string>): string {
-  const tuple = (r: EncodedRow) =>
-    given === undefined || given.has(r.rowId) ? [r.rowId, r.hash, r.valuesJson, r.rawJson, r.doneOn, r.sheetRow ?? null, r.closedOn] : [r.rowId, r.hash, null, null, null, r.sheetRow ?? null, null];
-  return JSON.stringify({
+const SEPARATOR = '\x01';
+
+/**
+ * The batch as the function reads it: one JSON text, since node-postgres escapes array parameters in
+ * JavaScript (decision 014) and one `JSON.stringify` is native; and the rows' values and raw cells as their
+ * JSON texts joined, which travel and are stored as they are, not escaped into that document and parsed
+ * out of it again (decision 014). Rows go in rowId order, the order their history is written in; those
+ * outside `given` go without their values (`withheld`).
+ */
+function batchArguments(batch: Batch, rows: readonly EncodedRow[], given?: ReadonlySet<string>): [document: string, values: string, raws: string] {
+  const sent = (r: EncodedRow) => given === undefined || given.has(r.rowId);
+  const tuple = (r: EncodedRow) => (sent(r) ? [r.rowId, r.hash, 1, r.doneOn, r.sheetRow ?? null, r.closedOn] : [r.rowId, r.hash, null, null, r.sheetRow ?? null, null]);
+  const document = JSON.stringify({
     table: batch.table,
     source: batch.sourceId,
     at: batch.at.toISOString(),
@@ -297,6 +310,9 @@ function batchDocument(batch: Batch, rows: readonly EncodedRow[], given?: Readon
     unreadable: (batch.unreadable ?? []).map((u) => [u.sheet, u.headerRow ?? null, JSON.stringify(u.errors)]),
     settled: (batch.settledHolds ?? []).map((h) => [h.rowId, h.field, h.answerJson]),
   });
+  const values = rows.map((r) => (sent(r) ? r.valuesJson : '')).join(SEPARATOR);
+  const raws = rows.map((r) => (sent(r) ? r.rawJson ?? '' : '')).join(SEPARATOR);
+  return [document, values, raws];
 }
 
 interface CallResult { accepted_rows: number | null; unchanged_rows: number | null; deleted_rows: number | null; missing_rows: string[] | null }
@@ -321,10 +337,10 @@ export async function callBatchRoutine(db: Kysely<StoreDatabase>, routine: Routi
   const failure = injected !== undefined ? sql` where r.missing_rows is not null or r.accepted_rows / 0 = 0` : sql``;
   let given = chars >= VALUES_FIRST_WITHHELD_FROM_CHARS ? new Set<string>() : undefined;
   for (;;) {
-    const document = batchDocument(batch, rows, given);
+    const [document, values, raws] = batchArguments(batch, rows, given);
     let r: CallResult;
     try {
-      [r] = (await sql<CallResult>`select * from ${call}(${document}::jsonb) r${failure}`.execute(db)).rows;
+      [r] = (await sql<CallResult>`select * from ${call}(${document}::jsonb, ${values}, ${raws}) r${failure}`.execute(db)).rows;
     } catch (error) {
       const { code } = error as { code?: unknown };
       if (code === NOT_A_SOURCE) assertIsSource(undefined, batch.sourceId);

@@ -33,16 +33,16 @@ describe('readRules', () => {
 
   it('keeps what it can of a half-edited Lists sheet', () => {
     const grid = copy();
-    // A new priority whose SLA days are not filled in yet; an impact typed as a word.
+    // A new priority whose SLA days are not filled in yet; an impact typed as a word that says no number.
     setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent', 'Critical'], [30, 14, 7, 3, '']);
     const types = DEFAULT_LISTS_GRID.slice(1).map((r) => r[listPlacement('requesterType').column - 1]).filter((v) => v !== '');
-    setBlock(grid, 'requesterType', types, [3, 3, 'three', 2, 3, 1, 2, 1]);
+    setBlock(grid, 'requesterType', types, [3, 3, 'high', 2, 3, 1, 2, 1]);
     // An urgency row whose bound is text, a blank row in the middle of the age buckets, bounds out of order.
     setBlock(grid, 'urgency', [-100000, 'soon', 31, 8], [3, 5, 1, 2]);
     setBlock(grid, 'ageBucket', [0, 8, '', 31, 91], ['0-7 days', '8-30 days', '', '31-90 days', '']);
-    // Settings: one value typed as a word, one as numeric text, one label re-cased with a stray space.
+    // Settings: one value typed as a word that says no number, one as numeric text, one label re-cased with a stray space.
     const s = listPlacement('setting');
-    grid[1][s.pairedColumn! - 1] = 'five';
+    grid[1][s.pairedColumn! - 1] = 'soon';
     grid[3][s.pairedColumn! - 1] = '0.2';
     grid[4][s.column - 1] = '  MILESTONE due-this-week window (days) ';
     grid[4][s.pairedColumn! - 1] = 10;
@@ -129,9 +129,47 @@ describe('readRules', () => {
     expect(r.issues.find((i) => i.row === 2 && i.column === at('setting', true, 2).column)?.message).toBe(`${SETTINGS.dueSoonDays.label}: the cell shows #REF!, a formula's error; the default ${SETTINGS.dueSoonDays.value} is used`);
   });
 
-  it('never passes over words where a number belongs (an SLA of "two weeks"): the formulas read none there, and the warning at the cell says so', () => {
+  it('reads figures typed in words in the unit their cell counts, each said at its cell, with the number to type where formulas read it', () => {
     const grid = copy();
-    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], [30, 14, 'two weeks', 3]);
+    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], ['a month', 'two weeks', '10 business days', 'three']);
+    setBlock(grid, 'assignee', ['A. Rivera', 'J. Chen'], ['twenty hours', '15 hrs/week']);
+    const types = DEFAULT_LISTS_GRID.slice(1).map((r) => r[listPlacement('requesterType').column - 1]).filter((v) => v !== '');
+    setBlock(grid, 'requesterType', types, ['three', 3, 2, 2, 3, 1, 2, 1]);
+    const s = listPlacement('setting');
+    grid[1][s.pairedColumn! - 1] = 'five days';
+    grid[2][s.pairedColumn! - 1] = 'soon';
+    grid[3][s.pairedColumn! - 1] = '15%';
+    grid[8][s.pairedColumn! - 1] = 'October';
+    const r = readRules(grid);
+    // "a month" is 28 to 31 days: not read, and said as before.
+    expect(r.slaDays).toEqual(new Map([['medium', 14], ['high', 14], ['urgent', 3]]));
+    expect(r.capacity).toEqual(new Map([['a. rivera', 20], ['j. chen', 15]]));
+    expect(r.impact.get('state agency')).toBe(3);
+    expect(r.settings.dueSoonDays).toBe(5);
+    expect(r.settings.followUpDays).toBe(SETTINGS.followUpDays.value);
+    expect(r.settings.atRiskMargin).toBeCloseTo(0.15, 10);
+    expect(r.settings.fiscalYearStartMonth).toBe(10);
+    const p = listPlacement('priority');
+    const at = (row: number, column: number) => r.issues.find((i) => i.row === row && i.column === columnLetter(column));
+    expect(at(2, p.pairedColumn!)).toMatchObject({ code: 'not_a_number', message: 'SLA days for "Low": "a month" is not a number, so "Low" has none (the sheet\'s formulas read it so too); type a number' });
+    expect(at(3, p.pairedColumn!)).toEqual({
+      code: 'number_in_words', field: '', severity: 'warning', sheet: 'Lists', row: 3, column: columnLetter(p.pairedColumn!),
+      message: 'SLA days for "Medium": read "two weeks" as 14 days; the sheet\'s own formulas read only a number, so type 14 in its place (the add-on\'s sync writes it)',
+    });
+    expect(at(4, p.pairedColumn!)?.message).toBe('SLA days for "High": read "10 business days" as 14 days; the sheet\'s own formulas read only a number, so type 14 in its place (the add-on\'s sync writes it)');
+    // Capacity and the fiscal year's month are read by no formula: nothing to type.
+    expect(at(2, listPlacement('assignee').pairedColumn!)?.message).toBe('Weekly capacity (hours) for "A. Rivera": read "twenty hours" as 20 hours');
+    expect(at(9, s.pairedColumn!)?.message).toBe(`${SETTINGS.fiscalYearStartMonth.label}: read "October" as October`);
+    expect(at(2, s.pairedColumn!)?.message).toBe(`${SETTINGS.dueSoonDays.label}: read "five days" as 5 days; the sheet's own formulas read only a number, so type 5 in its place (the add-on's sync writes it)`);
+    expect(at(3, s.pairedColumn!)?.message).toBe(`${SETTINGS.followUpDays.label}: "soon" is not a number; the default ${SETTINGS.followUpDays.value} is used`);
+    expect(r.numbersInWords).toContainEqual({ row: 3, column: p.pairedColumn!, text: 'two weeks', value: 14, inFormulas: true });
+    expect(r.numbersInWords).toContainEqual({ row: 2, column: listPlacement('assignee').pairedColumn!, text: 'twenty hours', value: 20, inFormulas: false });
+    expect(r.numbersInWords.map((w) => w.text).sort()).toEqual(['10 business days', '15 hrs/week', '15%', 'October', 'five days', 'three', 'three', 'twenty hours', 'two weeks'].sort());
+  });
+
+  it('says words where a number belongs that it cannot read (an SLA of "a month"): the formulas read none there, and the warning at the cell says so', () => {
+    const grid = copy();
+    setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], [30, 14, '3 business days', 3]);
     const s = listPlacement('setting');
     grid[1][s.pairedColumn! - 1] = 'soon';
     const r = readRules(grid);
@@ -140,8 +178,9 @@ describe('readRules', () => {
     const p = listPlacement('priority');
     expect(r.issues).toEqual([
       { code: 'not_a_number', field: '', severity: 'warning', sheet: 'Lists', row: 2, column: columnLetter(s.pairedColumn!), message: `${SETTINGS.dueSoonDays.label}: "soon" is not a number; the default ${SETTINGS.dueSoonDays.value} is used` },
-      { code: 'not_a_number', field: '', severity: 'warning', sheet: 'Lists', row: 4, column: columnLetter(p.pairedColumn!), message: 'SLA days for "High": "two weeks" is not a number, so "High" has none (the sheet\'s formulas read it so too); type a number' },
+      { code: 'not_a_number', field: '', severity: 'warning', sheet: 'Lists', row: 4, column: columnLetter(p.pairedColumn!), message: 'SLA days for "High": "3 business days" is not a number, so "High" has none (the sheet\'s formulas read it so too); type a number' },
     ].sort((a, b) => columnNumber(a.column) - columnNumber(b.column)));
+    expect(r.numbersInWords).toEqual([]);
   });
 
   it('reads text spelled as an error as the text it is where the host told it from one (textsLikeErrors: Excel\'s valueTypes)', () => {

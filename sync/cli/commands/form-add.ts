@@ -14,10 +14,16 @@ export const formAdd: FormAction = async ({ words, values }, io) => {
   const title = typeof values.title === 'string' ? values.title.trim() : DEFAULT_FORM_TITLE;
   if (title === '' || title.length > 120) throw new CliError('--title must be 1 to 120 characters');
   const config = commandConfig(values, io);
-  const form = await withStore(config, (store) => store.createForm({ sourceId, title, at: new Date() })).catch((e: unknown) => {
+  const { form, kind } = await withStore(config, async (store) => {
+    const made = await store.createForm({ sourceId, title, at: new Date() });
+    return { form: made, kind: (await store.getPrincipal(sourceId))?.sourceKind };
+  }).catch((e: unknown) => {
     if (isErrorType(e, StoreError) && e.code === 'unknown-source') throw new CliError(`--source: ${e.message}`);
     throw e;
   });
-  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${formUrl(serviceUrl(config), form.id)}`, 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.'].join('\n'));
+  const lands = kind === 'file'
+    ? 'Share the URL with requesters; each request is stored and counted at once. This source is a file, which no sync writes into: `import` lists the requests its workbook does not show yet, to be typed in under their numbers.'
+    : 'Share the URL with requesters; each request lands in that source\'s Requests sheet on its next sync.';
+  io.out([`Opened the intake form "${form.title}" for ${form.sourceName}.`, `  id:  ${form.id}`, `  url: ${formUrl(serviceUrl(config), form.id)}`, lands].join('\n'));
   return 0;
 };

@@ -34,8 +34,19 @@ function report(file: string, r: ImportResult): string[] {
   const unread = r.unreadable.length ? `, ${counted(r.unreadable.length, 'table')} not read` : '';
   const gone = r.removedFrom.filter((x) => !x.inWorkbook);
   if (gone.length) lines.push(`Removed ${gone.map((x) => `${counted(x.rows, 'row')} of ${x.sheet}`).join(', ')}: ${gone.length === 1 ? 'a sheet' : 'sheets'} this workbook does not have (another workbook imported under the same source replaces the one before).`);
+  if (r.fromForm.length) lines.push(fromFormLine(r.fromForm));
   lines.push(`${counted(r.accepted, unit)} accepted, ${r.unchanged.toLocaleString('en-US')} unchanged, ${counted(r.rejected.length, unit)} rejected, ${r.deleted.toLocaleString('en-US')} removed, ${counted(r.warnings.length, 'warning')}${unread}.`);
   return lines;
+}
+
+/** Named up to a screenful; the rest counted. */
+const NAMED_FROM_FORM = 10;
+
+/** The web form's requests the workbook lacks: a file source has no sync to write them in, so the office types them. */
+function fromFormLine(waiting: ImportResult['fromForm']): string {
+  const named = waiting.slice(0, NAMED_FROM_FORM).map((w) => `${w.requestId} (${w.requesterOrg}${w.receivedOn ? `, received ${w.receivedOn}` : ''})`);
+  const more = waiting.length > NAMED_FROM_FORM ? ` and ${waiting.length - NAMED_FROM_FORM} more` : '';
+  return `${counted(waiting.length, 'request')} from the web form ${waiting.length === 1 ? 'is' : 'are'} not in this workbook yet: ${named.join(', ')}${more}. They are counted already; type them in under these numbers and the next import updates them, not adds them again.`;
 }
 
 export const importCommand: Command = {

@@ -7,7 +7,7 @@ import { NOTE_PREFIX, FLAG_COLOUR, WARNING_PREFIX } from '../../../addon/core/an
 import { runSync } from '../../../addon/core/task';
 import type { HttpPort, LockPort, SettingsPort } from '../../../addon/port/host-ports';
 import { TABLES } from '../../../shared/tables';
-import { LISTS_SHEET, columnLetter } from '../../../shared/lists';
+import { LISTS_SHEET, columnLetter, listPlacement } from '../../../shared/lists';
 import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
 import { AS_OF } from '../bundle-harness';
 import { requestRow } from '../sidebar/sidebar-page';
@@ -107,5 +107,39 @@ describe('a deleted Lists sheet', () => {
     expect(summary).toContain('Set up from template > TA intake');
     expect(summary).not.toMatch(/ready down to row/);
     expect(written.filter((f) => f.includes(`${LISTS_SHEET}!`))).toEqual([]);
+  });
+
+  test('a Lists figure typed in words that a formula reads ("two weeks" of SLA days) is written as the number it says, and said; one no formula reads stays as typed', () => {
+    const { port, sync } = takenRequests();
+    const sla = listPlacement('priority').pairedColumn!;
+    const capacity = listPlacement('assignee').pairedColumn!;
+    // High is the priority list's third value (row 4); J. Chen the second assignee (row 3).
+    port.writeBlock(LISTS_SHEET, 4, sla, [['two weeks']]);
+    port.writeBlock(LISTS_SHEET, 3, capacity, [['twenty hours']]);
+    const report = sync();
+    expect(port.sheet(LISTS_SHEET).cell(4, sla).value).toBe(14);
+    expect(port.sheet(LISTS_SHEET).cell(3, capacity).value).toBe('twenty hours');
+    expect(report.summary).toContain(`Lists!${columnLetter(sla)}4 "two weeks" as 14`);
+    const notice = report.summary.split('\n').find((line) => line.startsWith('Lists figures typed in words, written'));
+    expect(notice).toBe(`Lists figures typed in words, written as the numbers they say so the sheet's own formulas read them: Lists!${columnLetter(sla)}4 "two weeks" as 14.`);
+    // The cell written has no warning left; the one left as typed keeps its own.
+    expect(report.summary).not.toContain('so type 14');
+    expect(report.summary).toContain('read "twenty hours" as 20 hours');
+    // Written once: the next sync finds a number there.
+    const writes = port.calls.writeCells ?? 0;
+    expect(sync().summary).not.toContain('two weeks');
+    expect(port.calls.writeCells ?? 0).toBe(writes);
+  });
+
+  test('a Lists figure in words in a protected cell is left as typed, and the summary asks for the number', () => {
+    const { port, sync } = takenRequests();
+    const sla = listPlacement('priority').pairedColumn!;
+    port.writeBlock(LISTS_SHEET, 4, sla, [['two weeks']]);
+    port.writeBlock(LISTS_SHEET, 5, sla, [['a week']]);
+    port.sheet(LISTS_SHEET).protect(`${columnLetter(sla)}4:${columnLetter(sla)}4`);
+    const report = sync();
+    expect(port.sheet(LISTS_SHEET).cell(4, sla).value).toBe('two weeks');
+    expect(port.sheet(LISTS_SHEET).cell(5, sla).value).toBe(7);
+    expect(report.summary).toContain(`type it: Lists!${columnLetter(sla)}4 "two weeks" as 14`);
   });
 });

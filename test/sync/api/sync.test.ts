@@ -208,6 +208,25 @@ describe.each(backends)('sync on $name', (backend) => {
     await h.close();
   });
 
+  test('a column added to a log that lacks most of the fields the service holds keeps and queues the kept value too', async () => {
+    const h = await harness(backend);
+    const src = await h.source();
+    const full = request('a', {
+      requesterRole: 'Program staff', contactName: 'Dee', contactEmail: 'dee@example.org', channel: 'Phone', origin: 'Reactive',
+      category: 'Budget equity tool', description: 'Apply the tool.', assignee: 'J. Chen', dueOn: '4/30/2026', followUpOn: '6/1/2026',
+      estimatedHours: 6, notes: 'From the form',
+    });
+    expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [full] } })).body).toMatchObject({ accepted: 1 });
+    const columns = ['requestId', 'receivedOn', 'requesterOrg', 'requesterType', 'status', 'priority'].map((field, i) => ({ column: String.fromCharCode(65 + i), header: field, fields: [field] }));
+    const post = (row: unknown, cols: unknown) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [row], context: { sheet: 'TA Log', columns: cols } } });
+    expect((await post(request('a'), columns)).body).toMatchObject({ accepted: 1 });
+    expect((await post(request('a', { status: 'Triaged' }), [...columns, { column: 'G', header: 'Channel', fields: ['channel'] }])).body).toMatchObject({ accepted: 1 });
+    expect(await h.store.storedRow(src.id, 'requests', 'a')).toMatchObject({ status: 'Triaged', channel: 'Phone', notes: 'From the form', assignee: 'J. Chen' });
+    const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'a', kind: 'fields', fields: ['channel'] })]);
+    await h.close();
+  });
+
   test("the sheet's context reads its cells as import does: the title's year for dates without one, the workbook's fiscal year", async () => {
     const h = await harness(backend);
     const src = await h.source();

@@ -114,6 +114,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
         { column: 'A', header: 'Request ID', reads: 'Request ID' }, { column: 'B', header: 'Organization', reads: 'Requesting organization' },
         { column: 'C', header: 'Status', reads: 'Status' }, { column: 'E', header: 'Date received', reads: 'Received' },
       ] }],
+      fromForm: [],
     });
 
     // Every row read: exit 0. A workbook whose only table cannot be read: exit 1, the cause on the first line.

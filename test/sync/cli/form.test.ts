@@ -4,9 +4,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { runCli as runInProcess } from '../../../sync/cli/main';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { cleanEnv, type Run } from './cli-process';
+import { requestSubmitter } from '../../../sync/intake/submit-request';
+import { tempFolder, writeWorkbook } from '../ingest/workbook-files';
 
 const backends = storeBackends('cli_form');
-afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
+const files = tempFolder('cli-form');
+afterAll(async () => {
+  await Promise.all(backends.map((b) => b.cleanup()));
+  files.cleanup();
+});
 
 function target(b: Backend): { args: string[]; env: Record<string, string> } {
   return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
@@ -58,6 +64,24 @@ describe.each(backends)('form commands on $name', (backend) => {
     expect(/url: (\S+)/.exec(added.stdout)![1]).toBe(`http://127.0.0.1:8931/intake/${id}`);
     const help = await cli(backend, ['form', '--help']);
     expect(help.stdout.split('\n')[0]).toMatch(/form add --source ID \[--title T\] \|.*\[--port N\]/);
+  });
+
+  test("a file source's office is told how web-form requests reach its workbook, and each import lists those it lacks", async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' });
+    await store.close();
+    const added = await cli(backend, ['form', 'add', '--source', principal.id]);
+    expect(added.stdout).toContain('This source is a file, which no sync writes into: `import` lists the requests its workbook does not show yet');
+    const id = /id:\s+(frm_\S+)/.exec(added.stdout)![1];
+    const open = await backend.open();
+    const at = new Date('2026-03-25T10:00:00Z');
+    const sent = await requestSubmitter({ store: open, clock: () => at, dailyCap: 5, timeZone: 'UTC' })((await open.getForm(id))!, { requesterOrg: 'City of Eureka', contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Budget equity tool help' });
+    await open.close();
+    expect(sent).toMatchObject({ kind: 'stored', requestId: 'TA-2026-0001' });
+    const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: [['Request ID', 'Organization', 'Date received'], ['TA-2025-0117', 'Kern County', '12/2/2025']] }]);
+    const imported = await cli(backend, ['import', book, '--source', principal.id]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('1 request from the web form is not in this workbook yet: TA-2026-0001 (City of Eureka, received 2026-03-25). They are counted already; type them in under these numbers');
   });
 
   test.each([

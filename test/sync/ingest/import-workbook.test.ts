@@ -13,6 +13,7 @@ import type { PlanCell } from '../../../shared/workbook-plan';
 import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
 import { TABLES, locateTable, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
+import { requestSubmitter } from '../../../sync/intake/submit-request';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
@@ -162,6 +163,25 @@ describe.each(backends)('import on $name', (backend) => {
     const stored = (await store.warnings({ sourceIds: [principal.id] })).filter((w) => w.sheet === 'Lists');
     const [row] = dataQualitySheet([], stored).rows as PlanCell[][];
     expect([row[2], row[3], row[4], row[6]]).toEqual(['Lists', free + 1, `Lists!${columnLetter(at.column)}${free + 1}`, "Requester type: the cell shows #N/A, a formula's error; skipped"]);
+  });
+
+  test('a Lists figure typed in words is read as the number it says, with a warning saying what was read; one that cannot be read is said as before', async () => {
+    const store = await backend.open();
+    const lists = DEFAULT_LISTS_GRID.map((line) => line.map((v) => (v === '' ? null : v)) as Grid[number]);
+    const sla = listPlacement('priority').pairedColumn!;
+    // High (row 4) in words, Low (row 2) as "a month": 28 to 31 days.
+    lists[3][sla - 1] = 'two weeks';
+    lists[1][sla - 1] = 'a month';
+    const requests: Grid = [
+      ['Request ID', 'Organization', 'Date received', 'Priority', 'Status'],
+      ['TA-1', 'Kern County', '3/2/2026', 'High', 'New'],
+    ];
+    const { r } = await importAs(store, 'Lists in words', [{ name: 'Requests', rows: requests }, { name: 'Lists', rows: lists }]);
+    expect(r.accepted).toBe(1);
+    expect(r.warnings.filter((w) => w.sheet === 'Lists').map((w) => w.line)).toEqual([
+      `Lists!${columnLetter(sla)}2: SLA days for "Low": "a month" is not a number, so "Low" has none (the sheet's formulas read it so too); type a number`,
+      `Lists!${columnLetter(sla)}4: SLA days for "High": read "two weeks" as 14 days; the sheet's own formulas read only a number, so type 14 in its place (the add-on's sync writes it)`,
+    ]);
   });
 
   test('text typed as "#N/A" is the text it is, as a sync from Excel reads it, while an error cell beside it is still an error: in a table and in the Lists', async () => {
@@ -529,7 +549,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
-    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers']);
+    expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers', 'fromForm']);
     expect(doc.removed).toBe(2);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
@@ -826,6 +846,46 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.removedFrom).toEqual([{ sheet: '2026 Log', rows: 2, inWorkbook: true }]);
     expect((await store.syncState(principal.id, 'milestones')).map((x) => x.rowId).sort()).toEqual(['2026 Log#2', '2026 Log#3']);
     expect(await store.syncState(principal.id, 'requests')).toEqual([]);
+  });
+
+  test("a web-form request typed into a file source's workbook under its number is that request, not a second one; another request given its number is said; those not in the workbook yet are listed", async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Assigned to'], ...rows];
+    const first: Grid[number][] = [['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null], ['TA-2026-0002', 'City of Fresno', '3/3/2026', 'Triaged', 'J. Chen']];
+    const { principal, file } = await importAs(store, 'Commission TA log', [{ name: 'Requests', rows: log(first) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    const web = (org: string) => submit(form, { requesterOrg: org, contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' });
+    expect(await web('City of Eureka')).toMatchObject({ kind: 'stored', requestId: 'TA-2026-0003' });
+    expect(await web('Yurok Tribe')).toMatchObject({ kind: 'stored', requestId: 'TA-2026-0004' });
+
+    // Before either is typed in, the office is told which the service holds that its workbook lacks.
+    const again = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(again.fromForm.map((w) => [w.requestId, w.requesterOrg])).toEqual([['TA-2026-0003', 'City of Eureka'], ['TA-2026-0004', 'Yurok Tribe']]);
+
+    // The office types the Yurok request in and triages it; a phoned-in request takes the Eureka request's number.
+    const typed = log([...first, ['TA-2026-0003', 'City of Arcata', '3/25/2026', 'New', null], ['TA-2026-0004', 'yurok tribe', '3/25/2026', 'Triaged', 'J. Chen']]);
+    const both = await writeWorkbook(files.path(), [{ name: 'Requests', rows: typed }]);
+    const r = await importWorkbook(store, { file: both, sourceId: principal.id, at: MARCH_25 });
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.map((w) => [w.row, w.field, w.message])).toEqual([[4, 'requestId', 'Request ID: "TA-2026-0003" is also the number the web form gave a request from City of Eureka, received 2026-03-25, which this workbook does not show; both are kept: give one of them another number']]);
+    expect(r.fromForm.map((w) => w.requestId)).toEqual(['TA-2026-0003']);
+    const live = async () => {
+      const rows = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) rows.push([row.values.requestId, row.values.requesterOrg, row.values.status, row.values.channel]);
+      return rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    };
+    expect(await live()).toEqual([
+      ['TA-2026-0001', 'Kern County', 'New', null], ['TA-2026-0002', 'City of Fresno', 'Triaged', null],
+      ['TA-2026-0003', 'City of Arcata', 'New', null], ['TA-2026-0003', 'City of Eureka', 'New', 'Web form'],
+      // One Yurok request, the web form's row as the workbook now has it; its channel, which the workbook has no column for, kept.
+      ['TA-2026-0004', 'yurok tribe', 'Triaged', 'Web form'],
+    ]);
+    expect((await importWorkbook(store, { file: both, sourceId: principal.id, at: MARCH_25 })).accepted).toBe(0);
+    // Held by the workbook now: taken out of the workbook, it is removed as any imported row is.
+    const without = await writeWorkbook(files.path(), [{ name: 'Requests', rows: log([...first, ['TA-2026-0003', 'City of Arcata', '3/25/2026', 'New', null]]) }]);
+    expect((await importWorkbook(store, { file: without, sourceId: principal.id, at: MARCH_25 })).deleted).toBe(1);
+    expect((await live()).map((row) => row[0])).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003', 'TA-2026-0003']);
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {

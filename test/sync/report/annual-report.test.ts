@@ -62,7 +62,7 @@ describe('the annual progress report', () => {
     };
     const text = reportHtml(one).replace(/<[^>]+>/g, '');
     expect(text).toContain('1 request was received in 2024');
-    expect(text).toContain('1 request received in 2024 was fulfilled');
+    expect(text).toContain('1 request was fulfilled in 2024, whenever received');
     expect(text).toContain('1 milestone or roadmap item dated in 2024 was met and 0 missed.');
   });
 

@@ -7,21 +7,40 @@ import { CHAPTERS, NARRATIVE_CHAPTER, placeNarrative } from '../../../sync/repor
 import { trendSentence } from '../../../sync/report/trend-sentences';
 
 const QUARTERS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
-const measure = (unit: RbaMeasure['unit'], values: (number | null)[], label = 'Requests received'): RbaMeasure => ({
-  id: 'x', label, unit, value: null, trend: [{ quarter: '2025-Q4', value: 99 }, ...values.map((value, i) => ({ quarter: QUARTERS[i], value }))],
+const measure = (unit: RbaMeasure['unit'], values: (number | null)[], label = 'Requests fulfilled', id = 'x'): RbaMeasure => ({
+  id, label, unit, value: null, trend: [{ quarter: '2025-Q4', value: 99 }, ...values.map((value, i) => ({ quarter: QUARTERS[i], value }))],
 });
 
 describe('trendSentence', () => {
   it('says where a count started and ended in the year, by how much, and that more is better', () => {
-    expect(trendSentence(measure('count', [10, 12, 8, 15]), QUARTERS)).toBe('Requests received rose from 10 in Q1 to 15 in Q4 (up 50%), an improvement.');
+    expect(trendSentence(measure('count', [10, 12, 8, 15]), QUARTERS)).toBe('Requests fulfilled rose from 10 in Q1 to 15 in Q4 (up 50%), an improvement.');
+  });
+  it('says demand rose or fell, never that more requests are an improvement or fewer a change to watch', () => {
+    const received = (values: number[]) => measure('count', values, 'Requests received', 'requestsReceived');
+    expect(trendSentence(received([21, 29, 63, 86]), QUARTERS)).toBe('Requests received rose from 21 in Q1 to 86 in Q4 (up 310%): demand grew.');
+    expect(trendSentence(received([40, 29, 63, 20]), QUARTERS)).toBe('Requests received fell from 40 in Q1 to 20 in Q4 (down 50%): demand eased.');
+  });
+  it('names a quarter still running, and compares counts with the last whole quarter, not with a part of one', () => {
+    const asOf = '2026-12-06';
+    expect(trendSentence(measure('count', [5, 2, 6, 4], 'Action plans adopted'), QUARTERS, asOf))
+      .toBe('Action plans adopted rose from 5 in Q1 to 6 in Q3 (up 20%), an improvement; Q4 so far, to Dec 6: 4.');
+    expect(trendSentence(measure('count', [21, 29, 63, 86], 'Requests received', 'requestsReceived'), QUARTERS, asOf))
+      .toBe('Requests received rose from 21 in Q1 to 63 in Q3 (up 200%): demand grew; Q4 so far, to Dec 6: 86.');
+    // A rate is a rate in part of a quarter too, but the reader is told the quarter is not over.
+    expect(trendSentence(measure('days', [23.5, 19, 17, 20], 'Median days to fulfill'), QUARTERS, asOf))
+      .toBe('Median days to fulfill fell from 23.5 days in Q1 to 20 days in Q4 so far, to Dec 6 (down 15%), an improvement.');
+    // Only one whole quarter before the running one: nothing to compare a count with.
+    expect(trendSentence(measure('count', [null, null, 6, 4], 'Action plans adopted'), QUARTERS, asOf)).toBe('Action plans adopted: 6 in Q3; Q4 so far, to Dec 6: 4.');
+    // A year that is over has no running quarter.
+    expect(trendSentence(measure('count', [5, 2, 6, 4], 'Action plans adopted'), QUARTERS, '2026-12-31')).toBe('Action plans adopted fell from 5 in Q1 to 4 in Q4 (down 20%), a change to watch.');
   });
   it('counts percentages in points, and fewer days to fulfill as the improvement', () => {
     expect(trendSentence(measure('percent', [80, null, 70.5, null], 'Fulfilled on time (SLA met, %)'), QUARTERS)).toBe('Fulfilled on time fell from 80% in Q1 to 70.5% in Q3 (down 9.5 points), a change to watch.');
     expect(trendSentence(measure('days', [30, 20, 25, 12], 'Median days to fulfill'), QUARTERS)).toBe('Median days to fulfill fell from 30 days in Q1 to 12 days in Q4 (down 60%), an improvement.');
   });
   it('leaves out quarters of other years, and says so when a year has one figure or none', () => {
-    expect(trendSentence(measure('count', [null, 4, null, null]), QUARTERS)).toBe('Requests received: 4 in Q2, the only quarter with a figure.');
-    expect(trendSentence(measure('count', [null, null, null, null]), QUARTERS)).toBe('Requests received: no figures this year.');
+    expect(trendSentence(measure('count', [null, 4, null, null]), QUARTERS)).toBe('Requests fulfilled: 4 in Q2, the only quarter with a figure.');
+    expect(trendSentence(measure('count', [null, null, null, null]), QUARTERS)).toBe('Requests fulfilled: no figures this year.');
     expect(trendSentence(measure('rating', [4.2, null, null, 4.2], 'Average satisfaction (1-5)'), QUARTERS)).toBe('Average satisfaction held at 4.2 from Q1 to Q4.');
   });
 });

@@ -124,6 +124,32 @@ describe('PostgreSQL store', () => {
     }
   });
 
+  test("a row's values and raw cells travel as their JSON text, not escaped into the batch's document, and are stored exactly so", async () => {
+    const { store, apply } = await withSource('verbatim');
+    const texts = ['"quoted" \\ back\\slash \\u0041', '\u0001 \u001f tab\t line\n', '😀 Ünïcødé – \u200b 中文', 'x'.repeat(40_000)];
+    const values = { requestId: 'a', status: 'New', notes: texts.join(' | ') };
+    const raw = { dueOn: 'TBD "after the \\ hearing" \u0001' };
+    const sent = vi.spyOn(pg.Client.prototype, 'query');
+    try {
+      await apply({ upserts: [{ rowId: 'a', hash: 'h1', values }, { rowId: 'b', hash: 'h2', values: { requestId: 'b', notes: texts[0] }, raw }, { rowId: 'c', hash: 'h3', values: { requestId: 'c' } }] });
+      const [parameters] = sent.mock.calls.filter(([q]) => /apply_batch_/.test(String(q))).map(([, p]) => p as unknown as unknown[]);
+      expect(parameters).toContain([JSON.stringify(values), JSON.stringify({ requestId: 'b', notes: texts[0] }), JSON.stringify({ requestId: 'c' })].join('\u0001'));
+      expect(parameters).toContain(['', JSON.stringify(raw), ''].join('\u0001'));
+    } finally {
+      sent.mockRestore();
+    }
+    const history = await query<{ row_id: string; values_json: string; raw_json: string | null }>(
+      `select row_id, values_json, raw_json from "${schemaOf('verbatim')}".row_history order by row_id`,
+    );
+    expect(history).toEqual([
+      { row_id: 'a', values_json: JSON.stringify(values), raw_json: null },
+      { row_id: 'b', values_json: JSON.stringify({ requestId: 'b', notes: texts[0] }), raw_json: JSON.stringify(raw) },
+      { row_id: 'c', values_json: JSON.stringify({ requestId: 'c' }), raw_json: null },
+    ]);
+    expect((await collect(store.changes('requests'))).map((c) => [c.rowId, c.values, c.raw])).toEqual([['a', values, undefined], ['b', { requestId: 'b', notes: texts[0] }, raw], ['c', { requestId: 'c' }, undefined]]);
+    await store.close();
+  });
+
   test('a batch that fails at its last write leaves nothing behind, with no transaction around its one statement', async () => {
     const { apply } = await withSource('atomic');
     await apply({ upserts: rows(['a', 'b', 'c', 'd'], 'New'), rejected: [{ rowId: 'x', errors: [{ field: 'status', message: 'unknown' }] }] });
@@ -230,8 +256,9 @@ describe('PostgreSQL store', () => {
       expect(await apply({ upserts: changed })).toEqual({ accepted: 1, unchanged: 299, deleted: 0 });
       expect(applyCalls(sent)).toBe(2);
       // The second call carried the values of the changed row alone.
-      const [document] = sent.mock.calls.at(-1)?.[1] as unknown as [string];
+      const [document, values] = sent.mock.calls.at(-1)?.[1] as unknown as [string, string];
       expect((JSON.parse(document).rows as unknown[][]).filter((r) => r[2] !== null).map((r) => r[0])).toEqual(['r299']);
+      expect(values.split('\u0001').filter((text) => text !== '').map((text) => (JSON.parse(text) as { requestId: string }).requestId)).toEqual(['r299']);
     } finally {
       sent.mockRestore();
       await store.close();
