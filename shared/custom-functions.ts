@@ -53,7 +53,7 @@ export const CUSTOM_FUNCTIONS = [
   }),
   customFunction({
     name: 'EQ_PRIORITY', table: 'requests', outputs: ['suggestedPriority', 'priorityReason'], asOf: false, optional: ['receivedOn'],
-    summary: 'Suggested priority of TA requests and the reason for it (impact of the requester type times the urgency of the deadline): two columns per row.',
+    summary: 'Suggested priority of TA requests and the reason for it (impact of the requester type times the urgency of the deadline): two columns per row. A due date of "ASAP", "as soon as possible", "urgent" or "immediately" is the most urgent deadline, as if due the day the request was received, as in the template\'s formula; "EOM" or "end of FY" is read from receivedOn as import reads it, where the template\'s formula sees no deadline.',
     returns: 'Suggested priority and its reason, per row.',
   }),
   customFunction({

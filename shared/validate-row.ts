@@ -1,9 +1,10 @@
 // Validates rows of a table: cells → typed values, per-field errors and warnings, never a silent drop.
 import { clipText, MAX_FIELD_TEXT } from './clip-text';
 import { outlyingDays } from './cells/date-outliers';
+import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
-import { dayGuessedIn, isBlankCell, readCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { counted } from './plural';
@@ -171,6 +172,52 @@ function rowNotes(notes: InputColumn, own: string, noted: readonly { column: Inp
   return { value, issue: { code: 'too_long', field: notes.name, severity: 'warning', message: `${notes.header}: ${counted(all.length, 'character')} with the words kept in it, more than the ${limit} a field keeps; stored its start, marked as clipped, and the words` } };
 }
 
+/**
+ * Column `i`'s deadline in words ("EOM", "ASAP") read from the row's day it counts from (`InputColumn.wordsFrom`): that
+ * column as already read, or read now when it comes later in the table.
+ */
+function deadlineWords(compiled: CompiledTable, columns: readonly InputColumn[], i: number, text: string, typed: readonly TypedValue[], cells: readonly CellInput[], options: ReadOptions) {
+  const from = compiled.columnIndex.get(columns[i].wordsFrom!) ?? -1;
+  if (from < 0) return undefined;
+  const day = from < i ? typed[from] : isBlankCell(cells[from]) ? null : readCell(columns[from], cells[from], options).value;
+  return readDeadlineWordsCell(columns[i], text, day, options);
+}
+
+/**
+ * The row's values as the rules read the sheet's cells: a deadline of urgent words ("ASAP"), stored as no day, is
+ * given back its words, which the suggested priority reads as the most urgent deadline, as the sheet's formula does.
+ */
+export function withDeadlineWords(table: TableDef, values: TypedRow, raw: Readonly<Record<string, unknown>>): TypedRow {
+  let out = values;
+  for (const c of table.columns) {
+    const words = c.wordsFrom !== undefined && values[c.name] === null ? urgentDeadlineWords(raw[c.name]) : undefined;
+    if (words) out = { ...out, [c.name]: words };
+  }
+  return out;
+}
+
+/**
+ * For a table with deadlines in words, a stored row's values as the rules read its sheet: urgent words are stored as
+ * no day with the line `validateRow` wrote for them in Notes ("Due: ASAP"), given back from there; undefined for a
+ * table without such deadlines. Only a line of urgent words under a blank deadline counts.
+ */
+export function storedDeadlineWords(table: TableDef): ((values: TypedRow) => TypedRow) | undefined {
+  const columns = table.columns.filter((c) => c.wordsFrom !== undefined);
+  if (!columns.length) return undefined;
+  return (values) => {
+    const notes = values.notes;
+    if (typeof notes !== 'string') return values;
+    let out = values;
+    for (const c of columns) {
+      const opens = `${c.header}: `;
+      if (values[c.name] !== null || !notes.includes(opens)) continue;
+      const words = notes.split('\n').map((line) => (line.startsWith(opens) ? urgentDeadlineWords(line.slice(opens.length)) : undefined)).find(Boolean);
+      if (words) out = { ...out, [c.name]: words };
+    }
+    return out;
+  };
+}
+
 /** `texts`: the row's fields whose cells the host told are text, though spelled as a formula's error (`readCell`). */
 export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions = defaultOptions, texts?: readonly string[]): RowResult {
   const compiled = compile(table);
@@ -198,7 +245,8 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
       continue;
     }
     const c = columns[i];
-    const r = readCell(c, cell, options, texts?.includes(c.name));
+    const inWords = c.wordsFrom !== undefined && typeof cell === 'string' && mayBeDeadlineWords(cell) ? deadlineWords(compiled, columns, i, cell, typed, cells, options) : undefined;
+    const r = inWords ?? readCell(c, cell, options, texts?.includes(c.name));
     typed[i] = r.value;
     const words = r.note;
     if (words !== undefined && compiled.notes) {

@@ -1,11 +1,12 @@
 // The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
-import { readCell, isBlankCell, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
+import { readCell, readDeadlineWordsCell, isBlankCell, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
+import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
 import { AddonError } from './addon-error';
 
 /** What a custom function returns: one row per input row; `E`, the host's error value, where it has one. */
@@ -87,7 +88,9 @@ type Derived = (typeof TABLES)[keyof typeof TABLES]['derived'][number];
  * Where a template formula does not show an input's error, by output and input, and what it shows instead. The SLA
  * state tests its due date with ISNUMBER, which an error fails (blank, as with no due date). The suggested priority is
  * wrapped in IFERROR (blank), its days to the deadline in one that falls back to the no-deadline urgency. Both
- * priority formulas read the received date only for the days to a deadline: without a due date it is not read.
+ * priority formulas read the received date only for the days to a deadline: without a due date it is not read. Urgent
+ * words for a deadline ("ASAP") count no days, so the suggestion does not read it; the reason does, to say "as if due
+ * the day it was received".
  */
 const CAUGHT: Readonly<Record<string, Readonly<Record<string, 'blank' | 'no deadline' | 'read for a deadline'>>>> = {
   slaState: { dueOn: 'blank', receivedOn: 'blank', priority: 'blank' },
@@ -118,8 +121,8 @@ function computeShowingErrors(d: Derived, row: TypedRow, shown: ReadonlyMap<stri
     );
     switch (CAUGHT[d.name]?.[e.field]) {
       case 'blank': return null;
-      case 'no deadline': return without('dueOn', 'receivedOn');
-      case 'read for a deadline': return isDate(row.dueOn) ? { shown: e.shown } : without('receivedOn');
+      case 'no deadline': return urgentDeadlineWords(row.dueOn) ? without('receivedOn') : without('dueOn', 'receivedOn');
+      case 'read for a deadline': return isDate(row.dueOn) || urgentDeadlineWords(row.dueOn) ? { shown: e.shown } : without('receivedOn');
       default: return { shown: e.shown };
     }
   }
@@ -159,6 +162,14 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
       const read = typedCell(c, errors[i] === undefined ? cells[i] : null, options);
       row[c.name] = read.value;
       if (read.rangeEnd && c.rangeEnd) ends.push([c.rangeEnd, read.rangeEnd]);
+    });
+    // A deadline in words is read from the row's day received, as import reads it: "EOM" as that month's last day;
+    // "ASAP" keeps its words, which the suggested priority reads as the most urgent deadline, as the template's formula does.
+    columns.forEach((c, i) => {
+      const cell = cells[i];
+      if (c.wordsFrom === undefined || errors[i] !== undefined || typeof cell !== 'string') return;
+      const read = readDeadlineWordsCell(c, cell, row[c.wordsFrom] ?? null, options);
+      if (read) row[c.name] = read.value ?? urgentDeadlineWords(cell) ?? null;
     });
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;

@@ -7,7 +7,7 @@ import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest, RECEIVED_IN_FUTURE } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
-import { validateRows } from '../../shared/validate-row';
+import { validateRows, withDeadlineWords } from '../../shared/validate-row';
 import type { FieldIssue } from '../../shared/issues';
 import { AddonError } from './addon-error';
 import { headerAt, readTableSheet, readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
@@ -65,7 +65,8 @@ export function requestRows(t: TableSheet, rules: Rules): RequestRow[] {
 }
 
 export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: string): TriageItem {
-  const derived = computeDerived(TABLES.requests, r.values, rules, asOf);
+  // "ASAP" in Due is no day stored, but the suggested priority reads its words, as the sheet's formula does.
+  const derived = computeDerived(TABLES.requests, withDeadlineWords(TABLES.requests, r.values, r.raw), rules, asOf);
   // A value that did not read (a typo in a dropdown) is shown as typed, so the user can see and fix it.
   const shown = (f: string) => text(r.values[f] ?? r.raw[f]);
   const days = typeof derived.daysOpen === 'number' ? derived.daysOpen : null;

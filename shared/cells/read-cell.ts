@@ -4,7 +4,8 @@ import { clipText, MAX_FIELD_TEXT } from '../clip-text';
 import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
-import { daysBetween, isCalendarDay, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
+import { readDeadlineWords } from './deadline-words';
+import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
@@ -185,6 +186,25 @@ const LONGEST_SPAN_COUNTED = 31;
 
 /** Whether a day taken from `start`–`end` is a guess too wide for figures counted in days (`FieldIssue.dayGuessed`). */
 export const dayGuessedIn = (start: string, end: string): boolean => daysBetween(start, end) >= LONGEST_SPAN_COUNTED;
+
+/**
+ * A deadline in words counted from the row's other date (`InputColumn.wordsFrom`, a request's Received, `received`
+ * as read): "EOM", "end of FY" are the end of that period, said; "ASAP" is no day, its words kept for the row's notes
+ * (the suggested priority reads them in the sheet). Undefined for any other text, read as a date as usual.
+ */
+export function readDeadlineWordsCell(c: InputColumn, text: string, received: TypedValue, opts: ReadOptions): CellResult | undefined {
+  const read = readDeadlineWords(text, isIsoDate(received) ? received : undefined, opts.fiscalYearStartMonth);
+  if (!read) return undefined;
+  const blank = c.keptWhenBlank ?? 'left blank';
+  switch (read.kind) {
+    case 'end': return { value: read.day, issues: [issue(c, 'date_period', `${c.header}: ${read.message}`, 'warning')] };
+    case 'no anchor': return { value: null, note: read.words, issues: [issue(c, 'date_tbd', `${c.header}: ${read.message}; ${blank}`, 'warning')] };
+    case 'urgent': {
+      const message = `${c.header}: ${quoteValue(read.words)} names no day: the suggested priority reads it as the most urgent deadline, as if due the day it was received, and the SLA runs from the days of the priority; ${blank}`;
+      return { value: null, note: read.words, issues: [issue(c, 'date_tbd', message, 'warning')] };
+    }
+  }
+}
 
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
 /** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */

@@ -1,4 +1,5 @@
 // Suggested priority of a request: the impact of the requester type times the urgency of its deadline.
+import { urgentDeadlineFormula, urgentDeadlineWords } from '../cells/deadline-words';
 import { daysBetween } from '../cells/dates';
 import { listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
@@ -9,17 +10,19 @@ export interface PrioritySuggestion { priority: string; reason: string; score: n
 
 /**
  * Urgency is measured from the day the request arrived (today if unknown), so a suggestion does
- * not drift as the request waits. Blank when the requester type is unknown: nothing to go on.
+ * not drift as the request waits. Blank when the requester type is unknown: nothing to go on. A due
+ * date of "ASAP" (`URGENT_DEADLINE_WORDS`) is the most urgent deadline: as if due the day it arrived.
  */
 export function suggestPriority(i: PriorityInputs, rules: Rules, asOf: string): PrioritySuggestion | null {
   if (typeof i.requesterType !== 'string' || i.requesterType === '') return null;
   const impact = rules.impact.get(i.requesterType.toLowerCase()) ?? rules.settings.defaultImpact;
   const from = isDate(i.receivedOn) ? i.receivedOn : asOf;
-  const days = isDate(i.dueOn) ? daysBetween(from, i.dueOn) : null;
+  const urgent = isDate(i.dueOn) ? undefined : urgentDeadlineWords(i.dueOn);
+  const days = isDate(i.dueOn) ? daysBetween(from, i.dueOn) : urgent ? 0 : null;
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
-  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${deadlineText(days, isDate(i.receivedOn))} (urgency ${urgency}) = ${score}` };
+  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${urgent ? urgentText(urgent, isDate(i.receivedOn)) : deadlineText(days, isDate(i.receivedOn))} (urgency ${urgency}) = ${score}` };
 }
 
 /** Two years and more are given in whole years: a span that long is a typo year, and "22 years" shows it. */
@@ -37,12 +40,17 @@ function deadlineText(days: number | null, received: boolean): string {
   return days > 0 ? `deadline in ${span}` : `deadline ${span} ${received ? 'before it was received' : 'ago'}`;
 }
 
+/** Urgent words for a deadline, as the cell holds them, trimmed: priorityReasonFormula writes the same text. */
+const urgentText = (words: string, received: boolean) => `deadline ${words}, as if due ${received ? 'the day it was received' : 'today'}`;
+
 type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
 
 function parts(r: Refs) {
   const impact = `IFERROR(VLOOKUP(${literalKey(r.requesterType)},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
   const days = `(${r.dueOn}-IF(${dateCellFormula(r.receivedOn)},${r.receivedOn},${r.today}))`;
-  const urgency = `IF(${dateCellFormula(r.dueOn)},IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),${settingRef('noDeadlineUrgency')})`;
+  // Urgent words are a deadline the day it was received: the urgency of no days to go.
+  const urgentNow = `IFERROR(VLOOKUP(0,${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')})`;
+  const urgency = `IF(${dateCellFormula(r.dueOn)},IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),IF(${urgentDeadlineFormula(r.dueOn)},${urgentNow},${settingRef('noDeadlineUrgency')}))`;
   return { impact, days, urgency };
 }
 
@@ -57,5 +65,5 @@ export function priorityReasonFormula(r: Refs): string {
   const n = `ABS${days}`;
   const span = `IF(${n}>=${DAYS_IN_YEARS},INT(${n}/365)&" years",${n}&IF(${n}=1," day"," days"))`;
   const deadline = `IF(${days}=0,IF(${received},"the day it was received","today"),IF(${days}>0,"in "&${span},${span}&IF(${received}," before it was received"," ago")))`;
-  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline "&${deadline},"no deadline")&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
+  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline "&${deadline},IF(${urgentDeadlineFormula(r.dueOn)},"deadline "&TRIM(${r.dueOn})&", as if due "&IF(${received},"the day it was received","today"),"no deadline"))&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
 }

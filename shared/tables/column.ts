@@ -70,6 +70,11 @@ export interface InputColumn<F extends string = string> {
    */
   deadline?: boolean;
   /**
+   * The date column a deadline in words is counted from (a request's Received): "EOM", "end of fiscal year" are read
+   * as the end of the period that day falls in, and "ASAP" as the most urgent deadline (`shared/cells/deadline-words`).
+   */
+  wordsFrom?: string;
+  /**
    * The day work begins (a plan's Start): "Ongoing since March 2026" there is read as that start. In any other
    * date column (a due, end or event day) it names no such day and is left blank with a warning, as "Ongoing" is.
    */
@@ -170,7 +175,7 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
 }
 
 /** The fields one column names: they must be columns of the same table. */
-interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; unitField?: F }
+interface ColumnLinks<F extends string> { rangeEnd?: F; notBefore?: F; readAfter?: F; wordsFrom?: F; unitField?: F }
 
 /**
  * Declares a table with its field names inferred as literals: a derived column's input, a span's field or a

@@ -29,7 +29,7 @@ export const requestsTable = defineTable({
     { name: 'status', header: 'Status', aliases: ['Request status', 'State'], type: 'choice', list: 'requestStatus', triage: true, width: 14,
       whenAbsent: 'requests are taken as open unless they have a Fulfilled date, so they count in the backlog and their SLA runs' },
     { name: 'assignee', header: 'Assignee', aliases: ['Assigned to', 'Owner', 'Staff', 'Lead'], type: 'choice', list: 'assignee', openList: true, triage: true, width: 16 },
-    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', deadline: true, readAfter: 'receivedOn', help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
+    { name: 'dueOn', header: 'Due', aliases: ['Due date', 'Due on', 'Deadline', 'Needed by'], type: 'date', deadline: true, wordsFrom: 'receivedOn', readAfter: 'receivedOn', help: 'The agreed due date; blank: received plus the SLA days of the priority', triage: true, width: 12, numFmt: DATE, intake: { label: 'Needed by (optional)', hint: 'A date, if your request has a deadline.' } },
     { name: 'followUpOn', header: 'Follow-up on', aliases: ['Follow up', 'Follow-up date', 'Follow up date'], type: 'date', readAfter: 'receivedOn', triage: true, width: 12, numFmt: DATE },
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },

@@ -25,8 +25,36 @@ export interface ChartSpec {
   height: number;
 }
 
-/** Okabe–Ito colours (told apart with any colour vision), minus yellow, which is too faint on white. */
-export const CHART_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#7F7F7F', '#000000'];
+/**
+ * Colors for series that name something: Okabe–Ito's (told apart with any color vision) minus yellow, too faint on
+ * white, and gray, kept for series that name nothing; then Paul Tol's darker ones, also safe for color vision and
+ * dark enough to print; black last. More than the requester types and statuses a chart stacks, so none repeats.
+ */
+export const CHART_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#882255', '#332288', '#44AA99', '#999933', '#000000'];
+/** "Other": a mid gray, a real answer that names no group. */
+export const OTHER_GRAY = '#7F7F7F';
+/** "Unspecified", "not recorded": a light gray, still seen on white and on paper, lighter than "Other" so the two differ. */
+export const UNRECORDED_GRAY = '#BDBDBD';
+
+/**
+ * Each series' color, in order: a series that names nothing ("Unspecified", "Origin not recorded", "Other") in a
+ * gray, never in a color a reader takes for a real group; every other series in the next color of its own.
+ */
+export function seriesColors(names: readonly string[]): string[] {
+  let next = 0;
+  return names.map((name) => {
+    const key = name.trim().toLowerCase();
+    if (key === 'other') return OTHER_GRAY;
+    if (key === 'unspecified' || key.endsWith('not recorded')) return UNRECORDED_GRAY;
+    return CHART_COLORS[next++ % CHART_COLORS.length];
+  });
+}
+
+/** The names of an option's series, in order: ECharts hands out the palette by series. */
+function seriesNames(option: EChartsOption): string[] {
+  const series = option.series === undefined ? [] : Array.isArray(option.series) ? option.series : [option.series];
+  return series.map((x) => (typeof x.name === 'string' ? x.name : ''));
+}
 const TEXT = '#1f2937';
 /** Arial's metrics are what ECharts assumes when it measures text on the server; Liberation Sans shares them. Unquoted: ECharts writes it into a double-quoted style attribute. */
 const FONT = 'Arial, Liberation Sans, Helvetica, sans-serif';
@@ -40,7 +68,7 @@ export function renderSvg(spec: ChartSpec, withTitle: boolean): string {
     chart.setOption({
       animation: false,
       backgroundColor: '#ffffff',
-      color: CHART_COLORS,
+      color: spec.option.series === undefined ? CHART_COLORS : seriesColors(seriesNames(spec.option)),
       textStyle: { fontFamily: FONT, color: TEXT },
       ...(withTitle ? { title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, color: TEXT } } } : {}),
       ...spec.option,

@@ -13,7 +13,8 @@ type Store = Pick<RowStore, 'storedRows' | 'outbox' | 'acknowledge'>;
 /** A web-form request the service holds that the workbook does not show yet. */
 export interface FormRequest { requestId: string; requesterOrg: string; receivedOn: string | null }
 
-interface WebRow { rowId: string; requesterOrg: string; contactEmail: string | null; receivedOn: string | null }
+/** `taken`: a workbook row took it at an earlier import, so the workbook holds it under its number as any row of its own. */
+interface WebRow { rowId: string; requesterOrg: string; contactEmail: string | null; receivedOn: string | null; taken: boolean }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)).trim();
 
@@ -23,13 +24,13 @@ const text = (v: unknown) => (typeof v === 'string' ? v : v === null || v === un
  */
 export async function webFormRows(store: Store, sourceId: string, held: readonly { rowId: string }[]): Promise<Map<string, WebRow>> {
   const byNumber = new Map<string, WebRow>();
-  const add = (rowId: string, values: Readonly<Record<string, unknown>>) => {
+  const add = (rowId: string, values: Readonly<Record<string, unknown>>, taken: boolean) => {
     const requestId = text(values.requestId);
-    if (requestId) byNumber.set(requestId, { rowId, requesterOrg: text(values.requesterOrg), contactEmail: text(values.contactEmail).toLowerCase() || null, receivedOn: text(values.receivedOn) || null });
+    if (requestId) byNumber.set(requestId, { rowId, requesterOrg: text(values.requesterOrg), contactEmail: text(values.contactEmail).toLowerCase() || null, receivedOn: text(values.receivedOn) || null, taken });
   };
   const ids = held.map((h) => h.rowId).filter(isWebFormRowId);
-  if (ids.length) for (const [rowId, values] of await store.storedRows(sourceId, 'requests', ids)) add(rowId, values);
-  for (const item of await store.outbox(sourceId, 'requests')) if (item.fields === null && isWebFormRowId(item.rowId)) add(item.rowId, item.values);
+  if (ids.length) for (const [rowId, values] of await store.storedRows(sourceId, 'requests', ids)) add(rowId, values, true);
+  for (const item of await store.outbox(sourceId, 'requests')) if (item.fields === null && isWebFormRowId(item.rowId)) add(item.rowId, item.values, false);
   return byNumber;
 }
 
@@ -39,8 +40,8 @@ const sameRequester = (cells: IngestRow['cells'], web: WebRow) =>
 
 /**
  * Gives each workbook row typed under a web-form request's number that request's row id, so it updates that row
- * rather than adding a second; returns the row ids taken. A row of another requester under the number keeps its
- * own id, with a warning naming the web-form request.
+ * rather than adding a second; returns the row ids taken. A row of another requester under the number of a request the
+ * workbook does not show yet keeps its own id, with a warning naming the web-form request.
  */
 export function adoptWebFormRows(rows: IngestRow[], web: ReadonlyMap<string, WebRow>): Set<string> {
   const adopted = new Set<string>();
@@ -50,7 +51,8 @@ export function adoptWebFormRows(rows: IngestRow[], web: ReadonlyMap<string, Web
     const number = text(row.cells.requestId);
     const w = number && !row.issues?.length ? web.get(number) : undefined;
     if (w === undefined || adopted.has(w.rowId)) continue;
-    if (sameRequester(row.cells, w)) {
+    // Once taken, the number is the row's identity, as for every row of the workbook: a requester retyped since is an edit.
+    if (w.taken || sameRequester(row.cells, w)) {
       row.rowId = w.rowId;
       adopted.add(w.rowId);
       continue;

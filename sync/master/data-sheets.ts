@@ -1,6 +1,6 @@
 // The consolidated data sheets (Requests, Work plan, Milestones, Roadmap): every source's rows with a
 // `Source` column first, then the columns that name a row (its ID and name), the rest of the table's columns, then its derived columns computed by the shared rules.
-import { namingColumns, planColumn, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
+import { namingColumns, planColumn, storedDeadlineWords, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import type { MetricsRow } from '../metrics/request-metrics';
@@ -19,6 +19,8 @@ function cell(v: unknown): PlanCell {
 /** A row's cells: every column of the table, whichever it is, read by the definition's names. */
 function rowCells(table: TableDef, inputs: readonly InputColumn[], rules: Rules, asOf: string): (row: MetricsRow) => PlanCell[] {
   const width = 1 + inputs.length + table.derived.length;
+  // "ASAP" in Due is stored as no day, its words in Notes: the suggested priority reads them, as the sheet's formula does.
+  const ruled = storedDeadlineWords(table) ?? ((values: TypedRow) => values);
   return (row) => {
     // Filled in place, and each derived value computed straight into its cell: this runs for every one of 200,000 rows.
     const values = row.values as TypedRow;
@@ -26,7 +28,8 @@ function rowCells(table: TableDef, inputs: readonly InputColumn[], rules: Rules,
     cells[0] = row.sourceName;
     let i = 1;
     for (const c of inputs) cells[i++] = cell(values[c.name]);
-    for (const d of table.derived) cells[i++] = cell(d.compute(values, rules, asOf));
+    const read = ruled(values);
+    for (const d of table.derived) cells[i++] = cell(d.compute(read, rules, asOf));
     return cells;
   };
 }

@@ -8,6 +8,7 @@ import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
 import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
+import { isPastDay, requestAsOf } from './as-of-day';
 
 export interface MetricsOptions {
   /**
@@ -21,6 +22,11 @@ export interface MetricsOptions {
   sourceIds?: string[];
   /** The day statuses are computed for (ISO). */
   asOf: string;
+  /**
+   * The day the rows are read (ISO), today by the clock. With `asOf` before it, requests count as they stood at the
+   * end of `asOf` (`requestAsOf`) and `statusesRecordedOn` says the plans' statuses are today's; absent, `asOf` is today.
+   */
+  today?: string;
   rules: Rules;
   /** Only milestones and roadmap items dated in this span count (an annual report's year); all otherwise. */
   milestonesWithin?: { from: string; to: string };
@@ -40,6 +46,8 @@ export class MetricsAccumulator {
   private readonly milestones: MilestoneMetrics;
   private readonly sources = new Map<string, SourceCounts>();
   private readonly wanted?: Set<string>;
+  /** Figures as of a day before today: requests as they stood then. */
+  private readonly past: boolean;
   private surveyCounts: SurveyCounts = { requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 };
 
   constructor(private readonly opts: MetricsOptions) {
@@ -47,6 +55,7 @@ export class MetricsAccumulator {
     this.workplan = new WorkplanMetrics(opts.rules, opts.asOf);
     this.milestones = new MilestoneMetrics(opts.rules, opts.asOf, opts.milestonesWithin);
     if (opts.sourceIds) this.wanted = new Set(opts.sourceIds);
+    this.past = isPastDay(opts.asOf, opts.today);
   }
 
   /** Lists a source even when it holds no rows yet. */
@@ -72,7 +81,9 @@ export class MetricsAccumulator {
    * of the period's rows: it counts only where it was fulfilled in the period (see `RequestMetrics.add`).
    */
   private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
-    requests: (row) => {
+    requests: (recorded) => {
+      const row = this.past ? requestAsOf(recorded, this.opts.asOf) : recorded;
+      if (row === null) return false;
       const received = MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to);
       this.requests.add(row, received);
       return received;
@@ -93,6 +104,7 @@ export class MetricsAccumulator {
     const r = this.requests;
     return {
       asOf: this.opts.asOf,
+      statusesRecordedOn: this.past ? this.opts.today! : null,
       filters: { from: this.opts.from ?? null, to: this.opts.to ?? null, sourceIds: this.opts.sourceIds ?? null },
       sources: [...this.sources.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
       demand: r.demand(),

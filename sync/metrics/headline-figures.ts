@@ -59,7 +59,17 @@ export function coverage(m: DemandMetrics): string {
   const period = days ? `requests received ${days} (for fulfillment, those fulfilled ${days})` : 'all requests';
   const names = m.sources.map((s) => s.name);
   const sources = sourceIds ? `${nounFor(names.length, 'source')}: ${names.join(', ') || 'none'}` : everySource(names.length);
-  return `As of ${shortDay(m.asOf)}; ${period}; ${sources}.`;
+  const recorded = statusesRecordedNote(m, shortDay);
+  return `As of ${shortDay(m.asOf)}; ${period}; ${sources}.${recorded ? ` ${recorded}` : ''}`;
+}
+
+/**
+ * For figures as of a past day: requests are counted as they stood then, but the plans' statuses and % complete are
+ * the ones read today, and saying them "as of" the past day would claim what no history shows. Null as of today.
+ */
+export function statusesRecordedNote(m: Pick<DemandMetrics, 'asOf' | 'statusesRecordedOn'>, say: (iso: string) => string): string | null {
+  if (!m.statusesRecordedOn) return null;
+  return `Requests are counted as they stood on ${say(m.asOf)}. Work-plan and milestone statuses are as recorded on ${say(m.statusesRecordedOn)}, not as of ${say(m.asOf)}.`;
 }
 
 /** How "% complete" is counted, beside the figure wherever it is shown (how many items have no % is a figure of its own). */

@@ -73,6 +73,11 @@ const planCounts = z.object({
 
 export const demandMetricsSchema = z.object({
   asOf: isoDate,
+  /**
+   * When figures are as of a past day: the day work-plan, milestone and roadmap statuses and % complete were read,
+   * which the history cannot date back to `asOf` (requests are counted as they stood on `asOf`). Null as of today.
+   */
+  statusesRecordedOn: isoDate.nullable(),
   filters: z.object({ from: isoDate.nullable(), to: isoDate.nullable(), sourceIds: z.array(z.string()).nullable() }),
   sources: z.array(z.object({ id: z.string(), name: z.string(), ...rowsPerTable })),
   demand: z.object({

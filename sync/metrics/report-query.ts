@@ -66,18 +66,19 @@ export function parseReportQuery(raw: { from?: string; to?: string; source?: rea
   return { from, to, sourceIds: ids.length ? [...new Set(ids)] : undefined };
 }
 
-/** The metrics options of a query: statuses as of today (UTC) by the deps' clock. */
-export function reportOptions(query: ReportQuery, deps: Pick<ReportDeps, 'clock' | 'rules'>): MetricsOptions {
-  return { ...query, asOf: isoFromUtcDate(deps.clock()), rules: deps.rules ?? DEFAULT_RULES };
+/** The metrics options of a query: as of `asOf` (the end of a quarter), else today (UTC) by the deps' clock. */
+export function reportOptions(query: ReportQuery, deps: Pick<ReportDeps, 'clock' | 'rules'>, asOf?: string): MetricsOptions {
+  const today = isoFromUtcDate(deps.clock());
+  return { ...query, asOf: asOf ?? today, today, rules: deps.rules ?? DEFAULT_RULES };
 }
 
 /** Parses the filters and checks every named source exists, so a typo is an error, not an empty report. */
-export async function resolveReport(raw: Parameters<typeof parseReportQuery>[0], deps: ReportDeps): Promise<MetricsOptions> {
+export async function resolveReport(raw: Parameters<typeof parseReportQuery>[0], deps: ReportDeps, asOf?: string): Promise<MetricsOptions> {
   const query = parseReportQuery(raw);
   if (query.sourceIds) {
     const known = new Set((await deps.store.listSources()).map((s) => s.id));
     const unknown = query.sourceIds.filter((id) => !known.has(id));
     if (unknown.length) throw new ReportQueryError(`unknown source ${unknown.map(quoteValue).join(', ')}`);
   }
-  return reportOptions(query, deps);
+  return reportOptions(query, deps, asOf);
 }

@@ -12,6 +12,8 @@ export interface AnnualReportOptions {
   year: number;
   /** Statuses as of this day: the year's last day once it is over, today while it runs. */
   asOf: string;
+  /** The day the report is made; with `asOf` before it, the figures count what had happened by `asOf` (`MetricsOptions.today`). */
+  today?: string;
   rules: Rules;
   /** The office's Markdown, if any. */
   narrative?: string;
@@ -36,7 +38,7 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
   const from = `${opts.year}-01-01`;
   const to = `${opts.year}-12-31`;
   // One read of every table: the year's milestones are those dated in it, counted with the rest.
-  const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, rules: opts.rules, milestonesWithin: { from, to } });
+  const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, today: opts.today, rules: opts.rules, milestonesWithin: { from, to } });
   const rejected = new Map<string, number>();
   const unreadable: string[] = [];
   for (const r of await store.rejections()) {

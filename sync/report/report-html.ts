@@ -8,7 +8,7 @@ import { demandChartPairs } from '../charts/demand-charts';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
-import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
+import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections, statusesRecordedNote } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
@@ -118,7 +118,7 @@ ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
-    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue as of ${spelledDay(r.asOf)}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
+    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
 ${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,
@@ -143,7 +143,7 @@ ${body[c.id]}
 <p class="kicker">Annual progress report</p>
 <h1>${esc(title)}</h1>
 <p class="lead">Technical assistance, work plans and milestones in ${r.year}, from ${counted(sourceNames.length, 'source')}: ${esc(sourceNames.join(', ') || 'none yet')}.</p>
-<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; fulfillment figures (fulfilled, on time, days to fulfill, satisfaction, outcomes) count the requests fulfilled in those days, whenever received; statuses are as of ${spelledDay(r.asOf)}.</p>
+<p>Figures as of ${spelledDay(r.asOf)}. Requests counted are those received from January 1 to December 31, ${r.year}; fulfillment figures (fulfilled, on time, days to fulfill, satisfaction, outcomes) count the requests fulfilled in those days, whenever received; statuses are as of ${spelledDay(r.asOf)}.${statusesRecordedNote(r.metrics, spelledDay) ? ` ${esc(statusesRecordedNote(r.metrics, spelledDay)!)}` : ''}</p>
 </header>
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>
 ${reportChapters(r).map((c) => `<li><a href="#${c.id}">${esc(c.title)}</a>${opts.pages?.has(c.id) ? `<span class="page">${opts.pages.get(c.id)}</span>` : ''}</li>`).join('\n')}

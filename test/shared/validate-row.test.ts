@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workplanContent } from '../../templates/content/workplan-content';
-import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult, unitKey } from '../../shared';
+import { DEFAULT_READ_OPTIONS, DEFAULT_RULES, TABLES, computeDerived, rowSchema, validateRow, validateRows, type CellInput, type InputColumn, type RawRow, type RowResult, unitKey } from '../../shared';
 
 const codes = (issues: RowResult['errors']) => issues.map((i) => `${i.field}:${i.code}`);
 /** A milestone calendar of these dates, one row each, read as a sheet with `titleYear` in its title (if given). */
@@ -121,6 +121,41 @@ describe('validateRow', () => {
     expect(vague.warnings.map((w) => w.message)).toEqual(['Due: "before budget hearing" is not a date the reader can place; left blank; kept "before budget hearing" in Notes']);
     expect(request('next week').ok).toBe(true);
     expect(codes(request('13/45/2026').errors)).toEqual(['dueOn:not_a_date']);
+  });
+
+  it('reads a Due of "EOM", "end of quarter", "end of FY" or "EOY" as the last day of that period of the day received, saying what it assumed', () => {
+    const request = (dueOn: string, receivedOn: string | null, fiscalYearStartMonth?: number) =>
+      validateRow(TABLES.requests, { receivedOn, requesterOrg: 'City of Fresno', dueOn }, { ...DEFAULT_READ_OPTIONS, ...(fiscalYearStartMonth ? { fiscalYearStartMonth } : {}) });
+    const eom = request('EOM', '2026-03-02');
+    expect(eom.values.dueOn).toBe('2026-03-31');
+    expect(eom.warnings.map((w) => w.message)).toEqual(['Due: read "EOM" as 2026-03-31, the end of the month it was received in']);
+    expect(request('end of month', '2026-02-10').values.dueOn).toBe('2026-02-28');
+    expect(request('By end of the quarter', '2026-02-10').values.dueOn).toBe('2026-03-31');
+    expect(request('EOY', '2026-02-10').values.dueOn).toBe('2026-12-31');
+    expect(request('end of year', '2026-12-31').values.dueOn).toBe('2026-12-31');
+    const fy = request('End of FY', '2026-03-02');
+    expect(fy.values.dueOn).toBe('2026-06-30');
+    expect(fy.warnings.map((w) => w.message)).toEqual(['Due: read "End of FY" as 2026-06-30, the end of the fiscal year it was received in, 2025-26 (fiscal years start in July, as the Lists sheet sets)']);
+    expect(request('end of fiscal year', '2026-08-01').values.dueOn).toBe('2027-06-30');
+    expect(request('end of fiscal year', '2026-11-02', 10).values.dueOn).toBe('2027-09-30');
+    expect(request('EOFY', '2026-11-02', 1).values.dueOn).toBe('2026-12-31');
+    // The SLA runs to that day.
+    expect(computeDerived(TABLES.requests, eom.values, DEFAULT_RULES, '2026-03-20').slaDue).toBe('2026-03-31');
+    // With no day received there is nothing to count from: kept undated, its words in Notes.
+    const unanchored = request('EOM', null);
+    expect(unanchored.ok).toBe(true);
+    expect(unanchored.values).toMatchObject({ dueOn: null, notes: 'Due: EOM' });
+    expect(unanchored.warnings.map((w) => w.message)).toContain('Due: "EOM" is the end of the month the request was received in, and it has no received date; left blank; kept "EOM" in Notes');
+  });
+
+  it('keeps a Due of "ASAP" as no day, its words in Notes, saying the suggested priority reads it as due the day received and the SLA runs from the priority', () => {
+    const asap = validateRow(TABLES.requests, { receivedOn: '2026-03-02', requesterOrg: 'City of Fresno', dueOn: 'ASAP', priority: 'High' });
+    expect(asap.ok).toBe(true);
+    expect(asap.values).toMatchObject({ dueOn: null, notes: 'Due: ASAP' });
+    expect(asap.warnings.map((w) => w.message)).toEqual(['Due: "ASAP" names no day: the suggested priority reads it as the most urgent deadline, as if due the day it was received, and the SLA runs from the days of the priority; left blank; kept "ASAP" in Notes']);
+    expect(computeDerived(TABLES.requests, asap.values, DEFAULT_RULES, '2026-03-03').slaDue).toBe('2026-03-09');
+    // Elsewhere ASAP is still a date to come, not a deadline counted from a Received.
+    expect(validateRow(TABLES.milestones, { milestone: 'Launch', date: 'ASAP' }).warnings.map((w) => w.code)).toContain('date_tbd');
   });
 
   it('flags a backwards range as end before start', () => {

@@ -7,6 +7,7 @@ import {
   DEFAULT_LISTS_GRID, LISTS_SHEET, addDays, layoutLetters, listPlacement, rowFormulas,
   serialFromIso, templateLayout, type ListKey, type Rules, type TableDef, type TableName, type TypedRow,
 } from '../../shared';
+import { URGENT_DEADLINE_WORDS } from '../../shared/cells/deadline-words';
 
 export const AS_OF = '2025-06-15';
 const TODAY = 'DATE(2025,6,15)';
@@ -66,6 +67,15 @@ const after = (first: string | null) =>
   fc.oneof(fc.constant(0), fc.integer({ min: -5, max: -1 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 725, max: 735 }), fc.integer({ min: -8100, max: -700 }))
     .map((d) => (first ? addDays(first, d) : null));
 
+/**
+ * A due date typed as urgent words ("ASAP"), in any case, with stray spaces that TRIM takes away, or with more words
+ * (no longer urgent words to either reader).
+ */
+const urgentWords = fc.oneof(
+  fc.mixedCase(fc.constantFrom(...URGENT_DEADLINE_WORDS)),
+  fc.constantFrom(' asap ', 'as  soon as possible', 'ASAP!', 'Urgent - budget', 'immediately.'),
+);
+
 const ASCII = [...'abcdefghiklmnoprstuyABCDEFGHIJKLMNOPRSTUVWXYZ0123456789 -/&.,\'"*?~'];
 /** Text compared with `=` (statuses): accents included, since engines compare accent-sensitively. */
 const shortText = fc.string({ unit: fc.constantFrom(...ASCII, ...'éÉüñ'), maxLength: 14 });
@@ -107,7 +117,7 @@ function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
       requesterType: choice(rules.lists.requesterType, lookupText),
       priority: choice(rules.lists.priority, lookupText),
       status: choice(rules.lists.requestStatus),
-      dueOn: fc.oneof(maybeDate, after(receivedOn)),
+      dueOn: fc.oneof({ weight: 6, arbitrary: maybeDate }, { weight: 6, arbitrary: after(receivedOn) }, { weight: 1, arbitrary: urgentWords }),
       followUpOn: fc.option(date, { freq: 3 }),
       // Fulfilled on the day, before receipt (a typo), later, or not at all ("fulfilled without date").
       fulfilledOn: fc.constant(receivedOn && fulfilledGap !== null ? addDays(receivedOn, fulfilledGap) : null),
@@ -168,7 +178,7 @@ export function nativeValues(table: TableDef, grid: Grid, rows: readonly TypedRo
     ...rows.map((row, i) => layout.map((p) => {
       if (p.derived) return `=${formulas[i][p.column.name]}`;
       const v = row[p.column.name] ?? null;
-      return dateFields.has(p.column.name) && typeof v === 'string' ? serialFromIso(v) : cellOf(v);
+      return dateFields.has(p.column.name) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : cellOf(v);
     })),
   ];
   const hf = HyperFormula.buildFromSheets(

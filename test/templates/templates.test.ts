@@ -357,7 +357,7 @@ describe('milestones and roadmap items an office marked Cancelled or Dropped, re
 describe('the suggested-priority reason for deadlines no one means, recalculated by LibreOffice', () => {
   // The reason is text the formula builds: a due day before the request came in, or a typo year decades away, takes
   // branches the sample rows never reach. LibreOffice must build the very text the cached value (TypeScript) holds.
-  it('says a due day before receipt, on it, today, past, and years away as the cached values do', async () => {
+  it('says a due day before receipt, on it, today, past, years away, and "ASAP" as the cached values do', async () => {
     const request = (requestId: string, receivedOn: string | null, dueOn: string): TypedRow =>
       ({ requestId, requesterOrg: 'Edge', requesterType: 'City', receivedOn, dueOn, priority: 'High', status: 'New' });
     const rows = [
@@ -368,6 +368,9 @@ describe('the suggested-priority reason for deadlines no one means, recalculated
       request('R5', addDays(asOf, -10), addDays(asOf, -8010)),
       request('R6', null, addDays(asOf, -3)),
       request('R7', null, asOf),
+      // Urgent words typed in Due: the most urgent deadline, as if due the day it came in (or today).
+      request('R8', addDays(asOf, -5), 'ASAP'),
+      request('R9', null, ' as soon as  possible '),
     ];
     const file = join(dir, 'ta-intake-deadlines.xlsx');
     await writeFile(file, await writeWorkbookToBuffer(templatePlan('ta-intake', rows, asOf)));
@@ -379,6 +382,7 @@ describe('the suggested-priority reason for deadlines no one means, recalculated
     expect(deadlines).toEqual([
       'deadline 62 days before it was received', 'deadline the day it was received', 'deadline in 1 day', 'deadline in 22 years',
       'deadline 21 years before it was received', 'deadline 3 days ago', 'deadline today',
+      'deadline ASAP, as if due the day it was received', 'deadline as soon as possible, as if due today',
     ]);
   }, 180_000);
 });

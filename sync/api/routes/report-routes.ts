@@ -21,7 +21,7 @@ export function reportRoutes(deps: ReadRouteDeps): Hono {
       if (isErrorType(e, ReportQueryError)) throw new ApiError(400, 'invalid_query', e.message);
       throw e;
     }
-    const report = await annualReport(deps.store, { year, asOf: reportAsOf(year, now), rules: deps.rules ?? DEFAULT_RULES });
+    const report = await annualReport(deps.store, { year, asOf: reportAsOf(year, now), today: isoFromUtcDate(now), rules: deps.rules ?? DEFAULT_RULES });
     return c.html(reportHtml(report), 200, PAGE_HEADERS);
   });
 }

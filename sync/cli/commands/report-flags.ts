@@ -10,7 +10,7 @@ export const reportFlags = {
   from: { type: 'string', value: 'DATE', help: 'only requests received on or after this day' },
   to: { type: 'string', value: 'DATE', help: 'only requests received on or before this day' },
   source: { type: 'string', value: 'ID[,ID]', help: 'only these sources (the ids `source list` shows)' },
-  'as-of': { type: 'string', value: 'DATE', help: 'date the statuses as of this day (the end of a quarter), not today' },
+  'as-of': { type: 'string', value: 'DATE', help: 'figures as of this day (the end of a quarter), counting only what happened by it; default today' },
 } as const satisfies Command['options'];
 
 export const REPORT_USAGE = '[--from DATE] [--to DATE] [--source ID[,ID]] [--as-of DATE]';
@@ -21,13 +21,12 @@ export const FLAG_WORDS: QueryWords = { name: (setting) => `--${setting}`, given
 type Values = Record<string, string | boolean | undefined>;
 const flag = (values: Values, k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
 
-/** `--as-of` dates the statuses (a progress report for the end of a quarter); today otherwise. */
+/** `--as-of` dates the figures (a progress report for the end of a quarter); today otherwise. */
 export async function reportFromFlags(values: Values, store: RowStore, now = new Date()): Promise<MetricsOptions> {
   try {
     const asOf = reportDate('as-of', flag(values, 'as-of'));
-    const clock = () => (asOf ? new Date(`${asOf}T12:00:00Z`) : now);
     const source = flag(values, 'source');
-    return await resolveReport({ from: flag(values, 'from'), to: flag(values, 'to'), source: source ? [source] : [] }, { store, clock, rules: DEFAULT_RULES });
+    return await resolveReport({ from: flag(values, 'from'), to: flag(values, 'to'), source: source ? [source] : [] }, { store, clock: () => now, rules: DEFAULT_RULES }, asOf);
   } catch (e) {
     if (isErrorType(e, ReportQueryError)) throw new CliError(e.inWords(FLAG_WORDS));
     throw e;

@@ -23,7 +23,7 @@ export const reportCommand: Command = {
     year: { type: 'string', value: 'YYYY', help: 'the year the report covers' },
     out: { type: 'string', value: 'FILE.pdf|.html', help: 'where to write it; the ending picks PDF or HTML' },
     narrative: { type: 'string', value: 'FILE.md', help: 'the office\'s own sections, in Markdown' },
-    'as-of': { type: 'string', value: 'DATE', help: 'date the statuses as of this day (default: the year\'s end, or today within it)' },
+    'as-of': { type: 'string', value: 'DATE', help: 'figures as of this day, counting only what happened by it (default: the year\'s end, or today within it)' },
   },
   async run({ positionals, values }, io) {
     if (positionals.length) throw new CliError(`unexpected argument "${positionals[0]}"`);
@@ -51,7 +51,7 @@ export const reportCommand: Command = {
       throw new CliError(`a PDF is printed by Chromium, which is not at ${config.chromiumPath}: install it (apt-get install chromium), set EQUITY_DESK_CHROMIUM, or write .html`, 1);
     }
     await checkOutFile(out!);
-    const report = await withStore(config, (store) => annualReport(store, { year, asOf, rules: DEFAULT_RULES, narrative }));
+    const report = await withStore(config, (store) => annualReport(store, { year, asOf, today: isoFromUtcDate(new Date()), rules: DEFAULT_RULES, narrative }));
     if (format === '.pdf') {
       const { reportPdf } = await import('../../report/report-pdf');
       await writeOutFile(out!, await reportPdf(report, config.chromiumPath));

@@ -48,7 +48,7 @@ async function nativeAnswers(fn: CustomFunctionDef, grid: readonly (readonly unk
       if (p.derived) {
         if (formulas[p.column.name]) cell.value = { formula: formulas[p.column.name] } as ExcelJS.CellValue;
       } else if (error) cell.value = { formula: error[1] } as ExcelJS.CellValue;
-      else if (v !== null && v !== undefined) cell.value = (dateFields.has(p.column.name) && typeof v === 'string' ? serialFromIso(v) : v) as ExcelJS.CellValue;
+      else if (v !== null && v !== undefined) cell.value = (dateFields.has(p.column.name) && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v) as ExcelJS.CellValue;
     });
   });
   dir ??= await mkdtemp(join(tmpdir(), 'equity-desk-function-errors-'));

@@ -77,3 +77,22 @@ describe("a fiscal year typed in a cell, read by the workbook's own start month"
     expect([call(octoberRules()), call(DEFAULT_RULES)]).toEqual(['Missed', 'Upcoming']);
   });
 });
+
+describe('a deadline in words counted from the day received', () => {
+  test.each([
+    ['EOM', '2026-03-30', 'Due soon'],
+    ['EOM', '2026-04-01', 'Overdue'],
+    ['end of FY', '2026-04-01', 'On time'],
+  ])('EQ_SLA reads a due date of %s as import does (on %s: %s)', (dueOn, asOf, state) => {
+    const cells = { receivedOn: '2026-03-02', priority: 'Low', status: 'In progress', dueOn, requesterOrg: 'Parks' };
+    expect(bothWays('EQ_SLA', cells, asOf)).toEqual({ fromFunction: state, fromImport: state });
+  });
+
+  test('EQ_PRIORITY reads "ASAP" as the most urgent deadline, as the template formula does, and "EOM" as import does', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!;
+    const answer = (dueOn: string) => evaluateDerived(fn, ['State agency', dueOn, new Date('2026-03-02T00:00:00Z')], ctx, DEFAULT_RULES)[0];
+    expect(answer('ASAP')).toEqual(['Urgent', 'State agency (impact 3) x deadline ASAP, as if due the day it was received (urgency 3) = 9']);
+    expect(answer('EOM')[1]).toBe('State agency (impact 3) x deadline in 29 days (urgency 2) = 6');
+    expect(answer('before budget hearing')[1]).toBe('State agency (impact 3) x no deadline (urgency 1) = 3');
+  });
+});

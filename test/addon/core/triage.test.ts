@@ -47,6 +47,21 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
   });
 });
 
+describe.each(HOST_DRIVERS)('triage of a deadline in words on a $label', ({ run, host }) => {
+  test('suggests for a Due of "ASAP" what a deadline the day it came in gets, and reads "EOM" as the end of that month', async () => {
+    const port = requests([
+      row({ requestId: 'asap', receivedOn: day('2026-03-02'), requesterOrg: 'C', requesterType: 'City', dueOn: 'ASAP' }),
+      row({ requestId: 'eom', receivedOn: day('2026-03-02'), requesterOrg: 'D', requesterType: 'City', dueOn: 'EOM' }),
+      row({ requestId: 'none', receivedOn: day('2026-03-02'), requesterOrg: 'E', requesterType: 'City' }),
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    const reason = async (id: string) => (await run(selectRequest(host(port), view.items.find((i) => i.requestId === id)!, AS_OF))).priorityReason;
+    expect(await reason('asap')).toBe('City (impact 2) x deadline ASAP, as if due the day it was received (urgency 3) = 6');
+    expect(await reason('eom')).toBe('City (impact 2) x deadline in 29 days (urgency 2) = 4');
+    expect(view.items.map((i) => [i.requestId, i.suggestedPriority])).toEqual([['asap', 'Urgent'], ['eom', 'High'], ['none', 'Medium']]);
+  });
+});
+
 describe.each(HOST_DRIVERS)('triage queue over messy cells on a $label', ({ run, host }) => {
   test('a priority not in the list ranks by the suggested priority, as a blank one does, and is shown as typed', async () => {
     const port = requests([

@@ -17,9 +17,9 @@ const TABLES_OF: Record<string, TableName[]> = { WORKPLAN_STATUS: ['workplan'], 
 /** Roadmap items have a target day where milestones have a date. */
 const FIELD_IN: Partial<Record<TableName, Record<string, string>>> = { roadmap: { date: 'targetOn' } };
 
-/** A cell as Excel hands it to a custom function: dates as serial numbers, empty cells as "". */
+/** A cell as Excel hands it to a custom function: dates as serial numbers, empty cells as "", words in a date column ("ASAP") as text. */
 const excelCell = (table: TableName, field: string, v: unknown) =>
-  v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' ? serialFromIso(v) : v;
+  v === null || v === undefined ? '' : TABLES[table].columns.find((c) => c.name === field)?.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? serialFromIso(v) : v;
 
 describe('EQ. custom functions (built)', () => {
   test('every function in functions.json is associated, with matrix arguments, volatile where the day defaults to today', async () => {

@@ -32,4 +32,19 @@ describe('suggestPriority reason', () => {
     expect(deadline('2027-05-15', '2026-05-15')).toBe('deadline in 365 days');
     expect(deadline('2028-05-14', '2026-05-15')).toBe('deadline in 2 years');
   });
+
+  it('reads "ASAP", "as soon as possible", "urgent" and "immediately" as the most urgent deadline, due the day it was received, and says so', () => {
+    const suggest = (dueOn: string | null, receivedOn?: string) => suggestPriority({ requesterType: 'State agency', dueOn, receivedOn }, DEFAULT_RULES, AS_OF)!;
+    expect(deadline('ASAP', '2026-05-15')).toBe('deadline ASAP, as if due the day it was received');
+    expect(deadline('  as soon as  possible ', '2026-05-15')).toBe('deadline as soon as possible, as if due the day it was received');
+    expect(deadline('urgent')).toBe('deadline urgent, as if due today');
+    for (const words of ['Immediately', 'A.S.A.P.', 'asap']) {
+      const { priority, score } = suggest(words, '2026-05-15');
+      expect({ priority, score }).toEqual({ priority: suggest('2026-05-15', '2026-05-15').priority, score: suggest('2026-05-15', '2026-05-15').score });
+    }
+    expect(suggest('ASAP', '2026-05-15').score).toBeGreaterThan(suggest(null, '2026-05-15').score);
+    // Words no reader can place stay no deadline.
+    expect(deadline('next week', '2026-05-15')).toBe('no deadline');
+    expect(deadline('ASAP please', '2026-05-15')).toBe('no deadline');
+  });
 });

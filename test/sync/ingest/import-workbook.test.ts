@@ -396,9 +396,22 @@ describe.each(backends)('import on $name', (backend) => {
     ];
     const { principal } = await importAs(store, 'Notes column deleted', [{ name: 'Requests', rows: log(true) }]);
     await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: log(false) }]), sourceId: principal.id, at: MARCH_25 });
-    const notes: unknown[] = [];
-    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) notes.push(row.values.notes);
-    expect(notes).toEqual(['Call back in May']);
+    const notes = async () => {
+      const all: unknown[] = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) all.push(row.values.notes);
+      return all;
+    };
+    expect(await notes()).toEqual(['Call back in May']);
+    // The column added back, blank, in the import that also moves the request on: the workbook never showed the note
+    // since, so no person cleared it there.
+    const back = (note: string | null): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Notes'], ['TA-1', 'City of Riverside', '3/2/2026', 'Triaged', note]];
+    const readded = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back(null) }]), sourceId: principal.id, at: MARCH_25 });
+    expect(readded.accepted).toBe(1);
+    expect(await notes()).toEqual(['Call back in May']);
+    // Once the workbook shows it, a blank there is a person's: it clears the note.
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back('Call back in May') }]), sourceId: principal.id, at: MARCH_25 });
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back(null) }]), sourceId: principal.id, at: MARCH_25 });
+    expect(await notes()).toEqual([null]);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {
@@ -886,6 +899,23 @@ describe.each(backends)('import on $name', (backend) => {
     const without = await writeWorkbook(files.path(), [{ name: 'Requests', rows: log([...first, ['TA-2026-0003', 'City of Arcata', '3/25/2026', 'New', null]]) }]);
     expect((await importWorkbook(store, { file: without, sourceId: principal.id, at: MARCH_25 })).deleted).toBe(1);
     expect((await live()).map((row) => row[0])).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003', 'TA-2026-0003']);
+  });
+
+  test('a web-form request the workbook took in stays that request when its Organization is later retyped: updated, not removed and added anew', async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status'], ...rows];
+    const { principal } = await importAs(store, 'Tribal TA log', [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New']]) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    expect(await submit(form, { requesterOrg: 'Yurok Tribe', contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' })).toMatchObject({ requestId: 'TA-2026-0002' });
+    const typed = (org: string) => writeWorkbook(files.path(), [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New'], ['TA-2026-0002', org, '3/25/2026', 'Triaged']]) }]);
+    expect((await importWorkbook(store, { file: await typed('Yurok Tribe'), sourceId: principal.id, at: MARCH_25 })).fromForm).toEqual([]);
+    // The office spells the requester out in full: the row is still the web form's request, its channel kept.
+    const r = await importWorkbook(store, { file: await typed('Yurok Tribe Planning Department'), sourceId: principal.id, at: MARCH_25 });
+    expect([r.deleted, r.warnings.filter((w) => w.field === 'requestId')]).toEqual([0, []]);
+    const live = [];
+    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) live.push([row.values.requestId, row.values.requesterOrg, row.values.channel]);
+    expect(live.filter((row) => row[0] === 'TA-2026-0002')).toEqual([['TA-2026-0002', 'Yurok Tribe Planning Department', 'Web form']]);
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
