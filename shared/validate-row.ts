@@ -129,6 +129,24 @@ export function notesWithWords(current: TypedValue, noted: readonly { column: In
 }
 
 /**
+ * The row's dates typed as a winter before the day they follow (`notBefore`, `readAfter`) moved to the winter ahead,
+ * as `validateRow` moves them (`winterAfterStart`), for a caller that reads a row's cells one by one, as the custom
+ * functions do: `row` is changed in place; `cells` are the typed cells, by field.
+ */
+export function moveWintersAhead(columns: readonly InputColumn[], row: TypedRow, cells: Readonly<Record<string, CellInput>>): void {
+  for (const end of columns) {
+    for (const link of [end.notBefore, end.readAfter]) {
+      const start = columns.find((c) => c.name === link);
+      const startOn = start && row[start.name];
+      const endOn = row[end.name];
+      if (!start || !isDate(startOn) || !isDate(endOn) || daysBetween(startOn, endOn) >= 0) continue;
+      const moved = winterAfterStart(end, cells[end.name], start, startOn);
+      if (moved) row[end.name] = moved.value;
+    }
+  }
+}
+
+/**
  * An end typed as a winter ("Winter 2026") after a start later in that year than the winter's February: the winter from
  * its December (winterAfter), which the cell read alone could not tell. Its warning takes the place of the cell's own.
  */

@@ -131,13 +131,13 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
-    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
+    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}`, the request number only), so reloading it sends nothing again.', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
-    method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
+    method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests (by row id or Request ID), to send to the requester.", roles: ['source'],
     body: feedbackLinkRequest, ok: { status: 201, description: 'The link.', schema: feedbackLinkAnswer },
-    errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
+    errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'The request is not fulfilled yet, or several requests carry that Request ID (the message lists their row ids).' },
   },
   {
     method: 'get', path: '/feedback/{token}', operationId: 'getFeedbackSurvey', tag: 'intake', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],

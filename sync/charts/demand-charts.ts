@@ -21,6 +21,8 @@ const grid = { left: 44, right: 32, top: 76, bottom: 24, containLabel: true };
 const LEGEND_TOP = 38;
 /** 12 px text is about 6.6 px a character. */
 const LABEL_CHAR = 6.6;
+/** A line of a wrapped name. */
+const LABEL_LINE = 15;
 /** ECharts' legend defaults: 25 px symbol, 5 px to the text, 10 px between items, 12 px text about 6.6 px a character. */
 const legendItemWidth = (name: string) => 25 + 5 + Math.ceil(name.length * LABEL_CHAR) + 10;
 const LEGEND_ROW = 24;
@@ -43,11 +45,30 @@ function wrappedLegend(names: readonly string[], width: number) {
 /** Up to this many categories each keep their name on a phone; on a longer axis ECharts leaves out the names that would collide. */
 const NAMED_CATEGORIES = 6;
 /** The plot's width: the chart's less the grid's margins and the value axis' figures. */
-const plotWidth = (width: number) => width - grid.left - grid.right - 20;
-/** A short category axis (age buckets, quarters) names every bar, on two lines where its share of a phone's width is too narrow for one. */
-const namedCategories = (data: string[], width: number) => (data.length > NAMED_CATEGORIES
-  ? { type: 'category', data } as const
-  : { type: 'category', data, axisLabel: { interval: 0, width: Math.floor(plotWidth(width) / Math.max(1, data.length)), overflow: 'break' } } as const);
+const plotWidth = (width: number, right = grid.right) => width - grid.left - right - 20;
+const AGE_GRID_RIGHT = 8;
+/** A name on lines of at most `room` pixels at 12 px, broken at spaces only: a word longer than a line has one to itself. */
+function wrappedAtSpaces(name: string, room: number): string {
+  const perLine = Math.max(1, Math.floor(room / LABEL_CHAR));
+  const lines: string[] = [];
+  for (const word of name.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= perLine) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
+}
+/**
+ * A short category axis (age buckets, quarters) names every bar, on more lines where its share of a phone's width is
+ * too narrow for one. The lines are broken here, at spaces: ECharts' own breaking splits a word wider than the share
+ * ("Receiv / ed"), where a whole word reaching a little past its bar's share, into the room its neighbors' shorter
+ * lines leave, reads.
+ */
+function namedCategories(data: string[], width: number, right = grid.right) {
+  if (data.length > NAMED_CATEGORIES) return { type: 'category', data } as const;
+  const share = Math.floor(plotWidth(width, right) / Math.max(1, data.length));
+  return { type: 'category', data, axisLabel: { interval: 0, lineHeight: LABEL_LINE, formatter: (name: string) => wrappedAtSpaces(name, share) } } as const;
+}
 /**
  * A value axis named along its side. `containLabel` turns off ECharts' moving of the name clear of the figures,
  * so it is asked for: a fixed gap suits three-digit figures and sits on "4,000".
@@ -96,8 +117,10 @@ function backlogAge(m: DemandMetrics, width: number): ChartSpec {
     id: 'backlog-age', title: 'Open requests by age', width, height: HEIGHT,
     alt: `${counted(m.backlog.open, 'open request')}, ${m.backlog.overdue} past their SLA. By age: ` + listed(buckets.map((b) => `${b.key} ${b.count}`)),
     option: {
-      grid,
-      xAxis: namedCategories(buckets.map((b) => b.key), width),
+      // Its names are whole words, the longest wider than a bar's share on a phone: the room kept at the right for an
+      // axis' last name goes to the bars instead (containLabel keeps that name inside the drawing).
+      grid: { ...grid, right: AGE_GRID_RIGHT },
+      xAxis: namedCategories(buckets.map((b) => b.key), width, AGE_GRID_RIGHT),
       yAxis: valueAxis('Open requests'),
       series: [{ type: 'bar', name: 'Open requests', data: buckets.map((b) => b.count), label: { show: true, position: 'top' } }],
       ...(m.backlog.open === 0 ? { graphic: noData() } : {}),
@@ -153,8 +176,6 @@ function weeksOfWork(m: DemandMetrics, width: number): ChartSpec {
 /** Where a goal's name goes: beside its bar on a page, above it on a phone, where beside it would leave no room for either. */
 const BAR_NAME_BESIDE = 480;
 
-/** A line of a wrapped name. */
-const LABEL_LINE = 15;
 /** The share of the chart's width given to a goal's name beside its bar. */
 const NAME_SHARE_OF_WIDTH = 0.4;
 /** A bar's row with its name beside it: never thinner than this, and this much taller than the name's lines. */

@@ -85,9 +85,12 @@ caption > span { display: block; position: sticky; left: 0; max-width: 100cqw; }
   /* A heading wider than the room beside the names could never be shown whole: it wraps. */
   .scroll thead th { white-space: normal; }
   .scroll tr > :not(:first-child) { scroll-snap-align: start; scroll-margin-left: var(--row-name); }
-  /* Room after the last column, only in a table that scrolls, so it too can rest beside the names. */
+  /* Room after the last column, only in a table that scrolls, so it too can rest beside the names. The room itself
+     keeps a table scrolling that would fit without it, so a box that was narrow once (a window narrowed and widened
+     again) would stay scrolling: the room is only for boxes narrower than a laptop's, where the names' column is fixed
+     and tables scroll anyway, and never for a table of named figures, whose one column of figures needs none. */
   .scroll { container-type: inline-size scroll-state; }
-  @container scroll-state(scrollable: x) { .scroll tr::after { content: ""; display: table-cell; min-width: calc(100cqw - var(--row-name)); background: #fff; } }
+  @container (width < 60rem) { @container scroll-state(scrollable: x) { .scroll:not(.pairs) tr::after { content: ""; display: table-cell; min-width: calc(100cqw - var(--row-name)); background: #fff; } } }
 }
 `;
 

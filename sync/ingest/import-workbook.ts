@@ -9,7 +9,7 @@ import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-i
 import { quoteValue } from '../../shared/quote-value';
 import { readRules, type Rules } from '../../shared/rules';
 import type { Batch, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
-import { keepUnshownFields } from './unshown-fields';
+import { keepNeverShownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
@@ -333,7 +333,7 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
 }
 
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'outbox' | 'acknowledge'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -432,19 +432,23 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     const unshownBy = new Map<SheetTable, string[]>();
     const unshownIn = (t: SheetTable) => unshownBy.get(t) ?? unshownBy.set(t, TABLES[table].columns.map((c) => c.name).filter((field) => issueColumn(t.read, field).index === undefined)).get(t)!;
     const unshownOf = new Map(rows.map((row) => [row.rowId, unshownIn(at(row.sheet!, row.sheetRow!))]));
+    // Rows that changed since the last import may leave blank a column added since the service kept its field (a
+    // web-form answer): only they, and rows of sheets lacking columns, are read back to keep what the service holds.
+    const heldHash = new Map(held.get(table)!.map((h) => [h.rowId, h.hash]));
     const applyBatch = async (prepared: Batch) => {
       const groups = new Map<string[], Batch['upserts'][number][]>();
       for (const row of prepared.upserts) {
-        const unshown = unshownOf.get(row.rowId);
-        if (!unshown?.length) continue;
+        const unshown = unshownOf.get(row.rowId) ?? [];
+        const before = heldHash.get(row.rowId);
+        if (unshown.length === 0 && (before === undefined || before === row.hash)) continue;
         const group = groups.get(unshown);
         if (group) group.push(row);
         else groups.set(unshown, [row]);
       }
       if (groups.size === 0) return store.applyBatch(prepared);
-      const stored = await store.storedRows(opts.sourceId, table, [...groups.values()].flat().map((r) => r.rowId));
+      const stored = await store.storedRowsWithHash(opts.sourceId, table, [...groups.values()].flat().map((r) => r.rowId));
       const kept = new Map<string, Batch['upserts'][number]>();
-      for (const [unshown, upserts] of groups) for (const row of keepUnshownFields({ ...prepared, upserts }, unshown, stored)) kept.set(row.rowId, row);
+      for (const [unshown, upserts] of groups) for (const row of keepNeverShownFields({ ...prepared, upserts }, unshown, stored).upserts) kept.set(row.rowId, row);
       return store.applyBatch({ ...prepared, upserts: prepared.upserts.map((r) => kept.get(r.rowId) ?? r) });
     };
     const batch = await ingestBatch({ applyBatch, surveyHolds: (sourceId, of) => store.surveyHolds(sourceId, of) }, {

@@ -2,8 +2,9 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import { figureOrMissing } from '../metrics/headline-figures';
+import { figureOrMissing, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { UNASSIGNED } from '../metrics/request-metrics';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { lines } from './summary-sheet';
 
@@ -16,20 +17,22 @@ function table(name: string, columns: PlanColumn[], rows: PlanCell[][], extra: P
 }
 
 /**
- * Month by month: received, reactive/proactive, then each requester type and each category seen. A month is its
- * first day shown as "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
+ * Month by month: received, reactive/proactive (and the requests with no origin, when any, so the three add up to
+ * Received as the types do), then each requester type and each category seen. A month is its first day shown as
+ * "Jan 2024": a real date, which sorts and filters as one where "2024-01" text would not.
  */
 export function demandSheet(m: DemandMetrics): SheetPlan {
   const types = m.demand.byRequesterType.map((x) => x.key);
   const categories = m.demand.byCategory.map((x) => x.key);
   const byMonthCategory = new Map<string, number>();
   for (const c of m.demand.cells) byMonthCategory.set(`${c.month}\u0000${c.category}`, (byMonthCategory.get(`${c.month}\u0000${c.category}`) ?? 0) + c.count);
+  const noOrigin = m.demand.origin.unspecified > 0;
   const rows = m.demand.byMonth.map((x): PlanCell[] => [
-    `${x.month}-01`, x.total, x.reactive, x.proactive,
+    `${x.month}-01`, x.total, x.reactive, x.proactive, ...(noOrigin ? [x.total - x.reactive - x.proactive] : []),
     ...types.map((k) => x.byRequesterType[k] ?? 0),
     ...categories.map((k) => byMonthCategory.get(`${x.month}\u0000${k}`) ?? 0),
   ]);
-  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
+  const columns = [{ header: 'Month', width: 10, type: 'date', numFmt: 'mmm yyyy' } as const, numberColumn('Received', 12), numberColumn('Reactive', 12), numberColumn('Proactive', 12), ...(noOrigin ? [numberColumn(ORIGIN_NOT_RECORDED, 12)] : []), ...types.map((k) => numberColumn(k, 14)), ...categories.map((k) => numberColumn(k, 16))];
   return table('Demand', columns, rows, { conditionals: [bar(2, rows.length)], whenEmpty: 'No requests were synced yet.' });
 }
 
@@ -43,12 +46,17 @@ export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
 }
 
+/** The SLA group's line for open requests with no priority, hence no SLA target. */
+const NO_SLA = 'No SLA';
+
 /** Open requests by age, by SLA state and by status. */
 export function backlogSheet(m: DemandMetrics): SheetPlan {
   const openStatuses = m.demand.byStatus.filter((s) => !(CLOSED_REQUEST_STATUSES as readonly string[]).includes(s.key) && (REQUEST_STATUSES as readonly string[]).includes(s.key));
   const rows: PlanCell[][] = [
     ...m.backlog.byAgeBucket.map((b): PlanCell[] => ['Age', b.key, b.count]),
     ['SLA', 'On time', m.backlog.onTime], ['SLA', 'Due soon', m.backlog.dueSoon], ['SLA', 'Overdue', m.backlog.overdue],
+    // A request with no priority has no SLA target: said, so the group adds up to the open requests as the others do.
+    ['SLA', NO_SLA, m.backlog.open - m.backlog.onTime - m.backlog.dueSoon - m.backlog.overdue],
     ...openStatuses.map((s): PlanCell[] => ['Status', s.key, s.count]),
   ];
   return table('Backlog', [textColumn('Breakdown', 12), textColumn('Group', 22), numberColumn('Open requests', 14, '0')], rows, {
@@ -69,7 +77,8 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
-  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
+  // The requests with no assignee are no person: a capacity, even 0, would read as someone with no time.
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.assignee === UNASSIGNED ? null : p.weeklyCapacity, p.weeksOfWork]);
   // With no assignee, a line under the header says why it holds none, as an empty breakdown's does (whenEmpty,
   // which the summary and the weeks below would never let show).
   if (!people.length) rows.push(['No request has an assignee yet: each assignee\'s load is listed here once one has.']);

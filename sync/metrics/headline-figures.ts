@@ -20,13 +20,22 @@ export const figureOrMissing = (value: number | null, unit: Figure['unit']): num
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/** The requests whose origin (Reactive, Proactive) no one recorded: a log with no Origin column, a web form. */
+export const ORIGIN_NOT_RECORDED = 'Origin not recorded';
+
+/** The proactive share is of the requests with an origin: said in its label whenever some have none. */
+function proactiveShareLabel(m: DemandMetrics): string {
+  const { reactive, proactive, unspecified } = m.demand.origin;
+  return unspecified === 0 ? 'Proactive share of requests (%)' : `Proactive share of the ${(reactive + proactive).toLocaleString('en-US')} requests with an origin recorded (%)`;
+}
+
 export function otherFigures(m: DemandMetrics): Figure[] {
   const ms = m.milestones.counts;
   return [
     { label: 'Open requests', value: m.backlog.open, unit: 'count' },
     { label: 'Open requests past their SLA', value: m.backlog.overdue, unit: 'count' },
     { label: 'Follow-ups due', value: m.followUps.due, unit: 'count' },
-    { label: 'Proactive share of requests (%)', value: m.demand.origin.proactivePercent, unit: 'percent' },
+    { label: proactiveShareLabel(m), value: m.demand.origin.proactivePercent, unit: 'percent' },
     { label: 'Requests sent the feedback survey', value: m.survey.requestsAsked, unit: 'count' },
     { label: 'Feedback survey response rate (%)', value: m.survey.responseRatePercent, unit: 'percent' },
     { label: 'Survey answers reporting an action plan adopted', value: m.survey.actionPlanAdopted, unit: 'count' },

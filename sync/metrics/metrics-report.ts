@@ -2,7 +2,7 @@
 // in words, as a US reader reads them; the JSON keeps them ISO.
 import { shortDay, spelledMonth, spelledQuarter } from '../../shared/cells/dates';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
-import { NOT_RECORDED, coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from './headline-figures';
+import { NOT_RECORDED, ORIGIN_NOT_RECORDED, coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
 import { PROGRESS_HEADER, targetLines } from './plan-metrics';
 
@@ -24,7 +24,12 @@ export function metricsReport(m: DemandMetrics): string {
   }
   out.push('Other figures', ...grid(otherFigures(m).map((f) => [f.label, figureOrMissing(f.value, f.unit)])), '');
   out.push('Capacity outlook', `  ${m.capacity.summary}`, '');
-  if (m.demand.byMonth.length) out.push('Requests by month', ...grid([['', 'Received', 'Reactive', 'Proactive'], ...m.demand.byMonth.map((x) => [spelledMonth(x.month), x.total, x.reactive, x.proactive])]), '');
+  // As on the Demand sheet: a column for the requests with no origin, when any, so each month adds up.
+  const noOrigin = m.demand.origin.unspecified > 0;
+  if (m.demand.byMonth.length) {
+    out.push('Requests by month', ...grid([['', 'Received', 'Reactive', 'Proactive', ...(noOrigin ? [ORIGIN_NOT_RECORDED] : [])],
+      ...m.demand.byMonth.map((x) => [spelledMonth(x.month), x.total, x.reactive, x.proactive, ...(noOrigin ? [x.total - x.reactive - x.proactive] : [])])]), '');
+  }
   if (m.demand.byRequesterType.length) out.push('Requests by requester type', ...grid(m.demand.byRequesterType.map((t) => [t.key, t.count])), '');
   if (m.demand.byCategory.length) out.push('Requests by category', ...grid(m.demand.byCategory.map((t) => [t.key, t.count])), '');
   out.push('Open backlog by age', ...grid(m.backlog.byAgeBucket.map((b) => [b.key, b.count])), '');

@@ -108,7 +108,7 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
   ], s.measures, 'no figures this year.')}${rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters, r.asOf))}</li>`).join('')}</ul>`).join('\n'),
-    demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach.</p>
+    demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach${m.demand.origin.unspecified > 0 ? `; ${figure(m.demand.origin.unspecified)} with no origin recorded` : ''}.</p>
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,

@@ -346,7 +346,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       async function surveyed(opts?: StoreOpenOptions) {
         const { store, source } = await withSource(opts);
         await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
-        const issued = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', rowId: 'r1', at: at(1) });
+        const issued = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', ref: 'r1', at: at(1) });
         if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
         const link = async () => {
           const state = await linkState(store, issued.token, at(2));

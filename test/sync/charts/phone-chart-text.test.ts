@@ -56,3 +56,20 @@ describe('the fulfillment chart on a phone', () => {
     }, 60_000);
   }
 });
+
+describe('the backlog age chart on a phone', () => {
+  it('wraps each age group\'s name between words, never inside one, and draws no text over other text', async () => {
+    const request = (rowId: string, receivedOn: string) => ({ sourceId: 's', sourceName: 'Log', rowId, values: { receivedOn, requesterOrg: 'City of Riverside', status: 'New', priority: 'Medium' } });
+    // One request in every age group, the last received on a typo date after today.
+    const m = aggregateMetrics({ requests: [request('r1', '2026-09-29'), request('r2', '2026-09-10'), request('r3', '2026-08-01'), request('r4', '2026-03-01'), request('r5', '2206-01-01')] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+    const names = m.backlog.byAgeBucket.map((b) => b.key);
+    expect(names).toContain('Received date in the future');
+    const chart = demandCharts(m, DASHBOARD_CHART_WIDTHS.phone).find((c) => c.id === 'backlog-age')!;
+    const svg = renderSvg(chart, false);
+    const words = new Set(names.flatMap((name) => name.split(' ')));
+    const drawn = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].flatMap((t) => t[1].trim().split(/\s+/));
+    // Every piece of a name drawn is a whole word of a name (the rest are figures and the axis' name).
+    expect(drawn.filter((w) => !words.has(w) && !/^\d+$/.test(w) && !['Open', 'requests'].includes(w))).toEqual([]);
+    expect(await overlappingTexts(svg)).toEqual([]);
+  }, 60_000);
+});

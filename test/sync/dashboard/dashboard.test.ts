@@ -144,6 +144,26 @@ describe('GET /dashboard', () => {
     });
   }, 120_000);
 
+  it('gives its tables the page\'s width at 1366 px, none scrolling sideways, even after the window was narrowed and widened again', async () => {
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      await page.goto(dashboardUrl());
+      // A narrow window makes tables scroll; widened again, they must fit once more, not keep scrolling.
+      await page.setViewportSize({ width: 700, height: 900 });
+      await page.waitForTimeout(200);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.waitForTimeout(200);
+      const scrolling = await page.$$eval('.scroll', (boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.getAttribute('aria-label')}: ${b.scrollWidth} in ${b.clientWidth}`));
+      expect(scrolling).toEqual([]);
+      const otherLines = await page.$$eval('[aria-label="Other figures"] tbody th', (cells) => cells.filter((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      }).map((cell) => cell.textContent));
+      expect(otherLines).toEqual([]);
+    });
+  }, 120_000);
+
   it('filters from the keyboard alone, keeping the reader\'s access', async () => {
     await withChromium(async (browser) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

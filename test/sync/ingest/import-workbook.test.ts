@@ -396,9 +396,22 @@ describe.each(backends)('import on $name', (backend) => {
     ];
     const { principal } = await importAs(store, 'Notes column deleted', [{ name: 'Requests', rows: log(true) }]);
     await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: log(false) }]), sourceId: principal.id, at: MARCH_25 });
-    const notes: unknown[] = [];
-    for await (const row of store.rows('requests', { sourceIds: [principal.id] })) notes.push(row.values.notes);
-    expect(notes).toEqual(['Call back in May']);
+    const notes = async () => {
+      const all: unknown[] = [];
+      for await (const row of store.rows('requests', { sourceIds: [principal.id] })) all.push(row.values.notes);
+      return all;
+    };
+    expect(await notes()).toEqual(['Call back in May']);
+    // The column added back, blank, in the import that also moves the request on: the workbook never showed the note
+    // since, so no person cleared it there.
+    const back = (note: string | null): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Notes'], ['TA-1', 'City of Riverside', '3/2/2026', 'Triaged', note]];
+    const readded = await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back(null) }]), sourceId: principal.id, at: MARCH_25 });
+    expect(readded.accepted).toBe(1);
+    expect(await notes()).toEqual(['Call back in May']);
+    // Once the workbook shows it, a blank there is a person's: it clears the note.
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back('Call back in May') }]), sourceId: principal.id, at: MARCH_25 });
+    await importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: 'Requests', rows: back(null) }]), sourceId: principal.id, at: MARCH_25 });
+    expect(await notes()).toEqual([null]);
   });
 
   test('rows removed because their sheet is not in the workbook (another workbook under the same source) are named by sheet', async () => {

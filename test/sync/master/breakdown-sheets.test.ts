@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { demandSheet, targetsSheet } from '../../../sync/master/breakdown-sheets';
+import { backlogSheet, capacitySheet, demandSheet, targetsSheet } from '../../../sync/master/breakdown-sheets';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { AS_OF, REQUESTS } from '../metrics/demand-rows';
@@ -32,5 +32,38 @@ describe('the Targets sheet', () => {
     const ws = book.getWorksheet('Targets')!;
     const rows = [2, 3, 4, 5].map((r) => [1, 3, 4].map((c) => ws.getCell(r, c).value));
     expect(rows).toEqual([['Housing stability', 'plans', 5], ['Phase: Normalize', '% of departments', 100], ['Phase: Organize', '% of departments', 50], [null, null, null]]);
+  });
+});
+
+/** A sheet written to memory and read back as exceljs sees it. */
+async function readBack(plan: Parameters<typeof writeWorkbookToBuffer>[0]['sheets'][number]) {
+  const book = await new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer({ title: plan.name, sheets: [plan] })) as unknown as ExcelJS.Buffer);
+  return book.getWorksheet(plan.name)!;
+}
+
+describe('open requests with no assignee or no priority', () => {
+  const request = (rowId: string, values: Record<string, unknown>) => ({ sourceId: 's1', sourceName: 'TA log', rowId, values: { requestId: rowId, requesterOrg: 'County Health', receivedOn: '2024-06-01', status: 'New', ...values } });
+  const metrics = aggregateMetrics({ requests: [
+    request('R1', { priority: 'High', assignee: 'S. Patel', estimatedHours: 4 }),
+    request('R2', { priority: 'Medium' }),
+    // No priority: no SLA target, so no SLA state.
+    request('R3', { assignee: 'S. Patel' }),
+  ] }, { asOf: AS_OF, rules: DEFAULT_RULES });
+
+  it('leaves the weekly capacity of "Unassigned" blank on the Capacity sheet: it is no person, and 0 would read as one with no time', async () => {
+    const ws = await readBack(capacitySheet(metrics));
+    const names = [2, 3].map((r) => ws.getCell(r, 1).value);
+    expect(names).toContain('Unassigned');
+    const capacity = Object.fromEntries([2, 3].map((r) => [String(ws.getCell(r, 1).value), ws.getCell(r, 7).value]));
+    expect(capacity).toEqual({ 'S. Patel': metrics.hours.byAssignee.find((a) => a.assignee === 'S. Patel')!.weeklyCapacity, Unassigned: null });
+    expect(capacity['S. Patel']).toBeGreaterThan(0);
+  });
+
+  it('sums the Backlog sheet\'s SLA group to the open requests, with a "No SLA" line for those without a priority', async () => {
+    const ws = await readBack(backlogSheet(metrics));
+    const sla: [string, number][] = [];
+    ws.eachRow((row, n) => { if (n > 1 && row.getCell(1).value === 'SLA') sla.push([String(row.getCell(2).value), Number(row.getCell(3).value)]); });
+    expect(sla.reduce((sum, [, count]) => sum + count, 0)).toBe(metrics.backlog.open);
+    expect(sla.find(([group]) => group === 'No SLA')).toEqual(['No SLA', 1]);
   });
 });
