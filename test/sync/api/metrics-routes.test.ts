@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
+import { reportFlags } from '../../../sync/cli/commands/report-flags';
 import { reportService, type ReportService } from '../dashboard/report-service';
 import { AS_OF } from '../metrics/demand-rows';
 
@@ -39,6 +40,12 @@ describe('GET /api/v1/metrics', () => {
     const s2 = await (await svc.get(`/api/v1/metrics?source=${svc.seeded.ids.s2}`)).json();
     expect(s2.sources.map((s: { name: string }) => s.name)).toEqual(['Equity Commission']);
     expect(s2.demand.total).toBe(1);
+  });
+
+  it('describes its date filter as it counts: demand by the day received, fulfillment by the day fulfilled, in /openapi.json and the CLI flags alike', async () => {
+    const doc = await (await svc.get('/openapi.json', null)).json();
+    const described = (name: string) => doc.paths['/api/v1/metrics'].get.parameters.find((p: { name: string }) => p.name === name).description as string;
+    for (const text of [described('from'), described('to'), reportFlags.from.help, reportFlags.to.help]) expect(text).toMatch(/received.*; fulfillment figures count the requests fulfilled/);
   });
 
   it('refuses bad filters with a 400 naming the problem', async () => {
