@@ -4,7 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
-import { isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { counted } from './plural';
@@ -166,7 +166,8 @@ function winterAfterStart(end: InputColumn, cell: CellInput, start: InputColumn,
 function spanAfterStart(end: InputColumn, cell: CellInput, from: string, to: string | undefined, start: InputColumn, startOn: string): { value: string; issue: FieldIssue } | undefined {
   if (to === undefined || daysBetween(startOn, to) < 0) return undefined;
   const message = `${end.header}: read ${quoteValue(String(cell).trim())} as ${from} to ${to}; used ${startOn}, its first day not before ${start.header}`;
-  return { value: startOn, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
+  const issue: FieldIssue = { code: 'date_period', field: end.name, severity: 'warning', message };
+  return { value: startOn, issue: dayGuessedIn(from, to) ? { ...issue, dayGuessed: true } : issue };
 }
 
 /** Room below which a clipped note would be little more than its marker. */

@@ -38,8 +38,8 @@ interface RouteDoc {
 
 /** The filters the metrics, the master workbook and the dashboard share. */
 const REPORT_FILTERS: RouteDoc['query'] = {
-  from: { schema: z.iso.date(), description: 'First day received (inclusive).', optional: true },
-  to: { schema: z.iso.date(), description: 'Last day received (inclusive).', optional: true },
+  from: { schema: z.iso.date(), description: 'First day received (inclusive); fulfillment figures count the requests fulfilled from this day, whenever received.', optional: true },
+  to: { schema: z.iso.date(), description: 'Last day received (inclusive); fulfillment figures count the requests fulfilled up to this day, whenever received.', optional: true },
   source: { schema: z.string(), description: 'Source ids, comma-separated; every source when left out.', optional: true },
 };
 
@@ -117,7 +117,7 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/v1/report', operationId: 'getAnnualReport', tag: 'reports', summary: 'The annual progress report as a page to read or print: RBA measures by quarter with a sentence per trend, demand, fulfillment times, capacity, work-plan progress by goal and phase, milestones met and missed, data quality. A browser link may carry the token as ?access_token=.',
     roles: ['reviewer', 'admin'],
-    query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it); the current year when left out.', optional: true } },
+    query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it; for fulfillment figures, those fulfilled in it, whenever received); the current year when left out.', optional: true } },
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
   },
   { method: 'get', path: '/dashboard', operationId: 'getDashboard', tag: 'reports', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },

@@ -11,9 +11,10 @@ import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
 import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
-import { TABLES, readTable } from '../../../shared/index';
+import { TABLES, locateTable, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { requestSubmitter } from '../../../sync/intake/submit-request';
+import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
@@ -842,6 +843,25 @@ describe.each(backends)('import on $name', (backend) => {
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['TA Log FY27:TA-1', 'TA Log FY27:TA-2']);
   });
 
+  test('a sheet that held requests and whose every header changed to a milestone table\'s is read as milestones, as the add-on reads it, and its requests are removed', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Commission log', sourceKind: 'file' });
+    const imported = async (rows: Grid) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: '2026 Log', rows }, { name: 'Notes', rows: NOTES }]), sourceId: principal.id, at: new Date('2026-10-01T10:00:00Z') });
+    await imported([['Request ID', 'Organization', 'Date received', 'Status'], ['TA-1', 'City of Fresno', '9/3/2026', 'New'], ['TA-2', 'Lake County', '9/10/2026', 'New']]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['2026 Log:TA-1', '2026 Log:TA-2']);
+
+    const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['10/15/2026', 'Council briefing', 'ODE', 'Not started'], ['11/2/2026', 'Community forum', 'ODE', 'Not started']];
+    const held = [TABLES.requests];
+    // The add-on's reading of a sheet it synced as requests (decision 015).
+    expect(locateTable('2026 Log', milestones as CellInput[][], held)?.table.name).toBe('milestones');
+    const r = await imported(milestones);
+    expect(r.tables).toEqual([{ sheet: '2026 Log', table: 'milestones', rows: 2, items: 2 }]);
+    expect(r.unreadable).toEqual([]);
+    expect(r.removedFrom).toEqual([{ sheet: '2026 Log', rows: 2, inWorkbook: true }]);
+    expect((await store.syncState(principal.id, 'milestones')).map((x) => x.rowId).sort()).toEqual(['2026 Log#2', '2026 Log#3']);
+    expect(await store.syncState(principal.id, 'requests')).toEqual([]);
+  });
+
   test("a web-form request typed into a file source's workbook under its number is that request, not a second one; another request given its number is said; those not in the workbook yet are listed", async () => {
     const store = await backend.open();
     const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Assigned to'], ...rows];
@@ -897,6 +917,29 @@ describe.each(backends)('import on $name', (backend) => {
     const live = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) live.push([row.values.requestId, row.values.requesterOrg, row.values.channel]);
     expect(live.filter((row) => row[0] === 'TA-2026-0002')).toEqual([['TA-2026-0002', 'Yurok Tribe Planning Department', 'Web form']]);
+  });
+
+  test("a survey answer to a web-form request the workbook took in is kept import after import while the workbook's cell stays blank, as any imported request's is", async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Fulfilled', 'Satisfaction'], ...rows];
+    const { principal } = await importAs(store, 'Survey TA log', [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null, null]]) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    expect(await submit(form, { requesterOrg: 'Yurok Tribe', contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' })).toMatchObject({ requestId: 'TA-2026-0002' });
+    const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null, null], ['TA-2026-0002', 'Yurok Tribe', '3/25/2026', 'Fulfilled', '3/30/2026', null]]) }]);
+    const again = () => importWorkbook(store, { file: book, sourceId: principal.id, at: MARCH_25 });
+    expect((await again()).fromForm).toEqual([]);
+    const issued = await issueFeedbackLink(store, { sourceId: principal.id, table: 'requests', ref: 'TA-2026-0002', at: MARCH_25 });
+    if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
+    const state = await linkState(store, issued.token, MARCH_25);
+    if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
+    await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: null, actionPlanAdopted: null, comment: null }, MARCH_25);
+    // The office has not typed the answer in: each import keeps it, and says so.
+    for (let i = 0; i < 3; i++) {
+      const r = await again();
+      expect(r.warnings.filter((w) => w.field === 'satisfaction').map((w) => w.message), `import ${i + 1}`).toEqual([expect.stringMatching(/survey answer \(4\) is kept/)]);
+      expect((await store.storedRow(principal.id, 'requests', issued.rowId))?.satisfaction, `import ${i + 1}`).toBe(4);
+    }
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {
