@@ -5,7 +5,7 @@ import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
+import { PROGRESS_HEADER, shownMilestoneStatus, targetLines } from '../metrics/plan-metrics';
 import type { QueryWords } from '../metrics/report-query';
 import { SINCE_LABEL } from './changes-section';
 import { DASHBOARD_CSS } from './dashboard-style';
@@ -69,7 +69,7 @@ export function dashboardPage(i: DashboardInput): string {
   const milestone = (caption: string, rows: DemandMetrics['milestones']['upcoming']) => table(caption, [
     { header: 'Milestone', text: true, cell: (x) => esc(x.title) },
     { header: 'Date', cell: (x) => (x.date ? dayCell(x.date) : 'n/a') },
-    { header: 'Status', text: true, cell: (x) => esc(x.status) },
+    { header: 'Status', text: true, cell: (x) => esc(shownMilestoneStatus(x)) },
     { header: 'Team or lead', text: true, cell: (x) => esc(x.team ?? '') },
     { header: 'Kind', text: true, cell: (x) => (x.kind === 'roadmap' ? 'Roadmap item' : 'Milestone') },
     { header: 'Source', text: true, cell: (x) => esc(x.sourceName) },

@@ -4,7 +4,7 @@ import { shortDay, spelledMonth, spelledQuarter } from '../../shared/cells/dates
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { NOT_RECORDED, ORIGIN_NOT_RECORDED, coverage, figureOrMissing, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from './headline-figures';
 import type { DemandMetrics } from './metrics-schema';
-import { PROGRESS_HEADER, targetLines } from './plan-metrics';
+import { PROGRESS_HEADER, shownMilestoneStatus, targetLines } from './plan-metrics';
 
 const show = (v: number | string | null) => (v === null ? 'n/a' : typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
 
@@ -46,7 +46,7 @@ export function metricsReport(m: DemandMetrics): string {
   }
   for (const [title, items] of [['Upcoming milestones', m.milestones.upcoming], ['Missed milestones', m.milestones.missed]] as const) {
     if (!items.length) continue;
-    out.push(title, ...grid(items.slice(0, LIST_LIMIT).map((x) => [x.title, x.date && shortDay(x.date), x.status, x.sourceName])));
+    out.push(title, ...grid(items.slice(0, LIST_LIMIT).map((x) => [x.title, x.date && shortDay(x.date), shownMilestoneStatus(x), x.sourceName])));
     if (items.length > LIST_LIMIT) out.push(`  … and ${items.length - LIST_LIMIT} more`);
     out.push('');
   }

@@ -34,6 +34,8 @@ const milestoneItem = z.object({
   team: z.string().nullable(),
   partnership: z.boolean().nullable(),
   status: z.string(),
+  /** An upcoming item dated far from every other milestone and roadmap date: a likely typo year (2206 for 2026). */
+  likelyTypo: z.literal(true).optional(),
 });
 
 /** Targets and actuals of one unit: figures of different units (hours, plans, % of departments) are never added. */
@@ -161,7 +163,7 @@ export const demandMetricsSchema = z.object({
   }),
   milestones: z.object({
     /** `stopped`: marked stopped by the office (Cancelled, Dropped), never counted missed or upcoming. */
-    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count, stopped: count })),
+    counts: z.array(z.object({ kind: z.enum(['milestone', 'roadmap']), done: count, upcoming: count, dueThisWeek: count, missed: count, undated: count, stopped: count, likelyTypo: count })),
     upcoming: z.array(milestoneItem),
     missed: z.array(milestoneItem),
     /** The most recent first, like missed. */

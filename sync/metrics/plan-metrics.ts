@@ -1,5 +1,7 @@
 // Work-plan roll-ups per source and goal, and milestone (and roadmap) statuses, from the shared status rules.
 import { itemProgress, milestoneStatus, unitKey, workplanStatus, type ItemProgress, type MilestoneInputs, type Rules, type WorkplanDerived } from '../../shared/index';
+import { outlyingDays } from '../../shared/cells/date-outliers';
+import { daysFromIso } from '../../shared/cells/dates';
 import { mean, round } from './figures';
 import type { DemandMetrics, MilestoneItem, PlanCounts } from './metrics-schema';
 import { isoDate, num, text, type MetricsRow } from './request-metrics';
@@ -124,6 +126,9 @@ export class WorkplanMetrics {
 
 type Kind = MilestoneItem['kind'];
 
+/** A listed item's status as people read it: a likely typo date is marked, as the requests' typo dates are. */
+export const shownMilestoneStatus = (x: MilestoneItem): string => (x.likelyTypo ? `${x.status} (date likely a typo)` : x.status);
+
 export class MilestoneMetrics {
   private readonly counts: Record<Kind, { done: number; upcoming: number; dueThisWeek: number; missed: number; undated: number; stopped: number }> = {
     milestone: { done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
@@ -132,6 +137,8 @@ export class MilestoneMetrics {
   private readonly upcoming: MilestoneItem[] = [];
   private readonly missed: MilestoneItem[] = [];
   private readonly done: MilestoneItem[] = [];
+  /** Every dated item's day, counted: what tells a likely typo (year 2206) from the plan's span, as for requests. */
+  private readonly dated = new Map<string, number>();
 
   /** `within`: only items dated in this span count (an annual report's year); every item otherwise. */
   constructor(private readonly rules: Rules, private readonly asOf: string, private readonly within?: { from: string; to: string }) {}
@@ -161,6 +168,7 @@ export class MilestoneMetrics {
       status,
     };
     if (this.within && !(item.date !== null && item.date >= this.within.from && item.date <= this.within.to)) return;
+    if (item.date !== null) this.dated.set(item.date, (this.dated.get(item.date) ?? 0) + 1);
     if (status === 'Done') {
       c.done++;
       this.done.push(item);
@@ -175,11 +183,31 @@ export class MilestoneMetrics {
     else c.undated++;
   }
 
+  /**
+   * Upcoming items dated far from every other milestone and roadmap date (`outlyingDays`, the rule requests' dates
+   * are judged by): a year typed wrong, not a milestone ahead, so they are counted apart and marked where listed.
+   */
+  private upcomingWithTypos(): { items: MilestoneItem[]; typos: Record<Kind, number> } {
+    const days: number[] = [];
+    for (const [iso, n] of this.dated) for (let k = 0; k < n; k++) days.push(daysFromIso(iso));
+    const outlying = outlyingDays(days);
+    const typos: Record<Kind, number> = { milestone: 0, roadmap: 0 };
+    const items = this.upcoming.map((item): MilestoneItem => {
+      if (item.date === null || !outlying?.(daysFromIso(item.date))) return item;
+      typos[item.kind]++;
+      return { ...item, likelyTypo: true as const };
+    });
+    return { items, typos };
+  }
+
   figures(): DemandMetrics['milestones'] {
     const byDate = (a: MilestoneItem, b: MilestoneItem) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
+    const upcoming = this.upcomingWithTypos();
+    // A far-off typo date is never within the week: every such item was counted Upcoming.
+    const counted = (kind: Kind) => ({ ...this.counts[kind], upcoming: this.counts[kind].upcoming - upcoming.typos[kind], likelyTypo: upcoming.typos[kind] });
     return {
-      counts: (['milestone', 'roadmap'] as const).map((kind) => ({ kind, ...this.counts[kind] })),
-      upcoming: [...this.upcoming].sort(byDate).slice(0, MILESTONE_LIST_LIMIT),
+      counts: (['milestone', 'roadmap'] as const).map((kind) => ({ kind, ...counted(kind) })),
+      upcoming: upcoming.items.sort(byDate).slice(0, MILESTONE_LIST_LIMIT),
       missed: [...this.missed].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
       done: [...this.done].sort((a, b) => byDate(b, a)).slice(0, MILESTONE_LIST_LIMIT),
     };

@@ -58,9 +58,9 @@ describe('milestones and roadmap items marked Cancelled or Withdrawn in a pasted
     const m = await computeMetrics(store, { asOf: '2024-12-31', rules: DEFAULT_RULES });
     expect(m.milestones.counts).toEqual([
       // Six held, the equity week left In progress past its end, the convening cancelled.
-      { kind: 'milestone', done: 6, upcoming: 0, dueThisWeek: 0, missed: 1, undated: 0, stopped: 1 },
+      { kind: 'milestone', done: 6, upcoming: 0, dueThisWeek: 0, missed: 1, undated: 0, stopped: 1, likelyTypo: 0 },
       // Five completed, the audit withdrawn, the rest open past their targets.
-      { kind: 'roadmap', done: 5, upcoming: 0, dueThisWeek: 0, missed: 9, undated: 0, stopped: 1 },
+      { kind: 'roadmap', done: 5, upcoming: 0, dueThisWeek: 0, missed: 9, undated: 0, stopped: 1, likelyTypo: 0 },
     ]);
     expect(m.milestones.missed.map((x) => x.title)).not.toContain('GARE regional convening');
     expect(m.milestones.missed.map((x) => x.title)).not.toContain('Equity audit of the organization');

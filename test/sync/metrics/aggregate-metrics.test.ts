@@ -225,8 +225,8 @@ describe('work plans and milestones', () => {
   it('lists upcoming and missed milestones, roadmap items included', () => {
     const ms = metrics().milestones;
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0, stopped: 0 },
-      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0 },
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 1, missed: 1, undated: 0, stopped: 0, likelyTypo: 0 },
+      { kind: 'roadmap', done: 1, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 0, likelyTypo: 0 },
     ]);
     expect(ms.upcoming.map((m) => [m.title, m.status])).toEqual([['Council briefing', 'Due this week'], ['Annual report', 'Upcoming']]);
     expect(ms.missed.map((m) => [m.title, m.date])).toEqual([['Community forum', '2024-06-10']]);
@@ -240,8 +240,8 @@ describe('work plans and milestones', () => {
       roadmap: [stopped(ROADMAP[0], 'Withdrawn')],
     }, opts).milestones;
     expect(ms.counts).toEqual([
-      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2 },
-      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1 },
+      { kind: 'milestone', done: 0, upcoming: 1, dueThisWeek: 0, missed: 0, undated: 0, stopped: 2, likelyTypo: 0 },
+      { kind: 'roadmap', done: 0, upcoming: 0, dueThisWeek: 0, missed: 0, undated: 0, stopped: 1, likelyTypo: 0 },
     ]);
     expect(ms.missed).toEqual([]);
     expect(ms.upcoming.map((m) => m.title)).toEqual(['Annual report']);
