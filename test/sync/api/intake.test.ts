@@ -108,6 +108,17 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(numbers).toEqual(['TA-2026-0007', ...Array.from({ length: 8 }, (_, i) => `TA-2026-${String(8 + i).padStart(4, '0')}`)]);
   });
 
+  test('web-form requests are listed in the order they came in, as the master workbook lists a source\'s rows', async () => {
+    let now = Date.parse('2026-12-02T15:00:00Z');
+    const h = await harness(backend, { clock: () => new Date((now += 1_000)) });
+    const src = await h.source('Commission TA log');
+    const form = await openForm(h, src.id);
+    for (let i = 0; i < 8; i++) expect((await post(h, `/intake/${form.id}`, { ...good, contactName: `Requester ${i}` })).status).toBe(201);
+    const listed = (await rowsOf(h, src.id)).map((r) => r.values.requestId);
+    expect(listed).toHaveLength(8);
+    expect(listed).toEqual([...listed].sort());
+  });
+
   test('errors come back beside their fields with the values kept, and nothing is stored', async () => {
     const h = await harness(backend, { clock: december });
     const src = await h.source();
