@@ -14,6 +14,12 @@ export interface FieldIssue {
   field: string;
   message: string;
   severity: 'error' | 'warning';
+  /**
+   * The day read is one picked inside a period longer than a month (a year, fiscal year, quarter, season) in a column
+   * of one day: kept with its warning, and left out of figures counted in days (days to fulfill, SLA, age), which it
+   * would skew. Stored with the row's warning, which is how the metrics know it.
+   */
+  dayGuessed?: true;
 }
 
 /** An issue placed in a sheet: `row` is the sheet's own row number, `column` its letter. */

@@ -66,7 +66,7 @@ export const STOPPED_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dr
 
 /**
  * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request
- * is done once fulfilled or closed (or given a fulfilment date), declined requests are neither done nor open,
+ * is done once fulfilled or closed (or given a fulfillment date), declined requests are neither done nor open,
  * every other request is open.
  */
 export const FULFILLED_REQUEST_STATUS = 'Fulfilled';

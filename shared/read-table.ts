@@ -88,8 +88,10 @@ export const tableNamed = (sheetName: string): TableDef | undefined =>
  * The table a sheet holds: by its name, else by the header row (below any title) that names the most
  * of one table, with every required column found. Undefined for notes, lists and empty sheets.
  * `held`: the tables the sheet was synced as before. One whose header broke (a required column renamed or
- * emptied) is still found while its header names more of it than of the table found instead: read as it,
- * the sheet says what is missing, where read as the other its rows would be taken for deleted.
+ * emptied) is still found while a header of the row is its own alone (its name or alias, which the table found
+ * instead does not name as well), or while the row names more of it than of that table: read as it, the sheet says
+ * what is missing, where read as the other its rows would be taken for deleted. A row whose every header changed
+ * names the new table, and is read as it (decision 015).
  */
 export function locateTable(sheetName: string, grid: readonly (readonly CellInput[])[], held: readonly TableDef[] = []): LocatedTable | undefined {
   const byName = tableNamed(sheetName);
@@ -103,12 +105,21 @@ export function locateTable(sheetName: string, grid: readonly (readonly CellInpu
     if (!best || index < best.headerIndex || (index === best.headerIndex && weight > best.weight)) best = { table: TABLES[n], headerIndex: index, weight };
   }
   if (best && !held.includes(best.table)) {
+    const found = best;
     for (const table of held) {
       const { index, weight } = findHeaderRow(table, grid);
-      if (weight > best.weight) best = { table, headerIndex: index, weight };
+      if (index < 0 || (best !== found && weight <= best.weight)) continue;
+      if (weight > found.weight || namesAlone(table, found.table, grid[index])) best = { table, headerIndex: index, weight };
     }
   }
   return best && { table: best.table, headerIndex: best.headerIndex };
+}
+
+/** Whether a header of `line` is one of `table`'s own names or aliases that `other` does not name as well. */
+function namesAlone(table: TableDef, other: TableDef, line: readonly CellInput[]): boolean {
+  const exact = (t: TableDef) => new Set(mapHeaders(t, line).matched.filter((m) => m.score >= 100).map((m) => m.index));
+  const others = exact(other);
+  return [...exact(table)].some((index) => !others.has(index));
 }
 
 /** The table of a sheet with an unfamiliar name, judged by one header row. */

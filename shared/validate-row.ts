@@ -4,7 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
-import { isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
+import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
 import { counted } from './plural';
@@ -129,6 +129,24 @@ export function notesWithWords(current: TypedValue, noted: readonly { column: In
 }
 
 /**
+ * The row's dates typed as a winter before the day they follow (`notBefore`, `readAfter`) moved to the winter ahead,
+ * as `validateRow` moves them (`winterAfterStart`), for a caller that reads a row's cells one by one, as the custom
+ * functions do: `row` is changed in place; `cells` are the typed cells, by field.
+ */
+export function moveWintersAhead(columns: readonly InputColumn[], row: TypedRow, cells: Readonly<Record<string, CellInput>>): void {
+  for (const end of columns) {
+    for (const link of [end.notBefore, end.readAfter]) {
+      const start = columns.find((c) => c.name === link);
+      const startOn = start && row[start.name];
+      const endOn = row[end.name];
+      if (!start || !isDate(startOn) || !isDate(endOn) || daysBetween(startOn, endOn) >= 0) continue;
+      const moved = winterAfterStart(end, cells[end.name], start, startOn);
+      if (moved) row[end.name] = moved.value;
+    }
+  }
+}
+
+/**
  * An end typed as a winter ("Winter 2026") after a start later in that year than the winter's February: the winter from
  * its December (winterAfter), which the cell read alone could not tell. Its warning takes the place of the cell's own.
  */
@@ -148,7 +166,8 @@ function winterAfterStart(end: InputColumn, cell: CellInput, start: InputColumn,
 function spanAfterStart(end: InputColumn, cell: CellInput, from: string, to: string | undefined, start: InputColumn, startOn: string): { value: string; issue: FieldIssue } | undefined {
   if (to === undefined || daysBetween(startOn, to) < 0) return undefined;
   const message = `${end.header}: read ${quoteValue(String(cell).trim())} as ${from} to ${to}; used ${startOn}, its first day not before ${start.header}`;
-  return { value: startOn, issue: { code: 'date_period', field: end.name, severity: 'warning', message } };
+  const issue: FieldIssue = { code: 'date_period', field: end.name, severity: 'warning', message };
+  return { value: startOn, issue: dayGuessedIn(from, to) ? { ...issue, dayGuessed: true } : issue };
 }
 
 /** Room below which a clipped note would be little more than its marker. */

@@ -6,6 +6,7 @@ import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
+import { moveWintersAhead } from '../../shared/validate-row';
 import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
 import { AddonError } from './addon-error';
 
@@ -173,6 +174,8 @@ export function evaluateDerived<E = never>(fn: CustomFunctionDef, args: readonly
     });
     // A range typed in one cell ("3/15-17/2024") ends where import puts its end: in the blank end column.
     for (const [field, end] of ends) if (row[field] === null) row[field] = end;
+    // A winter typed after the row's earlier day (a Due of "Winter 2026" on a request received in September) is the one ahead, as import reads it.
+    moveWintersAhead(columns, row, Object.fromEntries(columns.map((c, i) => [c.name, errors[i] === undefined ? cells[i] : null])));
     const asOfCell = readAsOf(r);
     const asOf = asOfOf(shownError(asOfCell) ?? asOfCell, ctx.today, options);
     const shown = new Map(columns.flatMap((c, i) => (errors[i] === undefined ? [] : [[c.name, errors[i]] as const])));

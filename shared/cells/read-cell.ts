@@ -5,7 +5,7 @@ import type { FieldIssue } from '../issues';
 import { counted } from '../plural';
 import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
-import { isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
+import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
 import { CHOICE_SYNONYMS, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
@@ -172,10 +172,20 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     }
     value = kept;
   }
-  const issues = code === undefined ? NO_ISSUES : [issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning')];
+  let issues = NO_ISSUES;
+  if (code !== undefined) {
+    const said = issue(c, code, `${c.header}: ${clauses.join('; ')}`, 'warning');
+    issues = [parsed.end && !c.rangeEnd && !c.deadline && dayGuessedIn(parsed.start, parsed.end) ? { ...said, dayGuessed: true } : said];
+  }
   const spanEnd = parsed.end && c.notBefore && !c.deadline ? { spanEnd: parsed.end } : {};
   return { value, rangeEnd: c.rangeEnd ? parsed.end : undefined, ...spanEnd, issues };
 }
+
+/** Longest span a day may be picked in and still be counted in days: a month's first day is a month's reading. */
+const LONGEST_SPAN_COUNTED = 31;
+
+/** Whether a day taken from `start`–`end` is a guess too wide for figures counted in days (`FieldIssue.dayGuessed`). */
+export const dayGuessedIn = (start: string, end: string): boolean => daysBetween(start, end) >= LONGEST_SPAN_COUNTED;
 
 /**
  * A deadline in words counted from the row's other date (`InputColumn.wordsFrom`, a request's Received, `received`

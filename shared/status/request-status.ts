@@ -17,15 +17,15 @@ export const isDoneStatus = (status: unknown) => DONE_REQUEST_STATUSES.some((s) 
 export const isDeclined = (status: unknown) => sameText(status, DECLINED_REQUEST_STATUS);
 /** Fulfilled, in any case: the one status that shows a request fulfilled without its date (Closed alone does not). */
 export const isFulfilledStatus = (status: unknown) => sameText(status, FULFILLED_REQUEST_STATUS);
-/** Done: a done status, or a fulfilment date whatever the status says. */
+/** Done: a done status, or a fulfillment date whatever the status says. */
 export const isDoneRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => isDoneStatus(i.status) || isDate(i.fulfilledOn);
 /** Open: neither done nor declined. What the backlog, the triage queue and the assignees' load count. */
 export const isOpenRequest = (i: Pick<RequestInputs, 'status' | 'fulfilledOn'>) => !isDoneRequest(i) && !isDeclined(i.status);
 
 /**
- * The fulfilment date one recorded version of a request shows, or null if it shows it not fulfilled. Its own
+ * The fulfillment date one recorded version of a request shows, or null if it shows it not fulfilled. Its own
  * `fulfilledOn` counts unless later than `recordedOn` (a sheet synced after the fact keeps its date, but a
- * version cannot prove a fulfilment before the day it was recorded); Fulfilled without one counts as
+ * version cannot prove a fulfillment before the day it was recorded); Fulfilled without one counts as
  * fulfilled on the day recorded. Closed without one does not: "Closed - no response" delivered nothing, and
  * a request fulfilled before it was closed has a version that shows it (decision 007).
  */
@@ -43,7 +43,7 @@ export function requestClosedOn(values: Readonly<Record<string, unknown>>, recor
   return sameText(values.status, CLOSED_REQUEST_STATUS) ? recordedOn : null;
 }
 
-/** Days from receipt to fulfilment, or to today while open; blank once closed without a date. */
+/** Days from receipt to fulfillment, or to today while open; blank once closed without a date. */
 export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, asOf: string): number | null {
   if (!isDate(i.receivedOn)) return null;
   if (isDate(i.fulfilledOn)) return daysBetween(i.receivedOn, i.fulfilledOn);
@@ -87,6 +87,8 @@ export function ageBucket(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 
 /** The backlog's groups for open requests no age bucket holds, named alike by metrics and the Dashboard. */
 export const NO_RECEIVED_DATE = 'No received date';
 export const RECEIVED_IN_FUTURE = 'Received date in the future';
+/** The backlog's group for open requests whose Received day was guessed inside a year, fiscal year or quarter: their age is not known. */
+export const RECEIVED_DAY_GUESSED = 'Received day not known';
 
 /** The days open where the first age bucket starts: an office that edits its buckets in Lists may start above 0. */
 const firstAgeBucketStart = (rules: Rules): number => rules.ageBuckets[0]?.[0] ?? 0;
@@ -111,7 +113,7 @@ export function outsideAgeBuckets(i: Pick<RequestInputs, 'fulfilledOn' | 'status
   return days < firstAgeBucketStart(rules) ? underFirstAgeBucket(rules) : null;
 }
 
-/** When the follow-up (outcome check) is due: the planned date, else fulfilment plus the follow-up delay. */
+/** When the follow-up (outcome check) is due: the planned date, else fulfillment plus the follow-up delay. */
 export function followUpDue(i: Pick<RequestInputs, 'followUpOn' | 'fulfilledOn'>, rules: Rules): string | null {
   if (isDate(i.followUpOn)) return i.followUpOn;
   if (isDate(i.fulfilledOn)) return addDays(i.fulfilledOn, rules.settings.followUpDays);

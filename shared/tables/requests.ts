@@ -1,4 +1,4 @@
-// The TA requests log: intake, triage, fulfilment and follow-up of technical-assistance requests.
+// The TA requests log: intake, triage, fulfillment and follow-up of technical-assistance requests.
 import { ageBucket, ageBucketFormula, daysOpen, daysOpenFormula, followUpDue, followUpDueFormula, isFulfilledStatus, requestClosedOn, requestDoneOn, slaDue, slaDueFormula, slaState, slaStateFormula } from '../status/request-status';
 import { priorityReasonFormula, suggestPriority, suggestedPriorityFormula } from '../status/priority';
 import { defineTable, derivedColumn } from './column';

@@ -110,5 +110,8 @@ export const outboxAck = z.strictObject({
 export type OutboxAck = z.input<typeof outboxAck>;
 
 /** `POST /api/v1/feedback-links`: the survey link of one of the source's fulfilled requests. */
-export const feedbackLinkRequest = z.strictObject({ table: tableName, rowId });
+export const feedbackLinkRequest = z.strictObject({
+  table: tableName,
+  rowId: described(rowId, "The request: its row id, or the Request ID the office sees (such as `TA-2026-0183`) when only one of the source's requests carries it."),
+});
 export type FeedbackLinkRequest = z.input<typeof feedbackLinkRequest>;

@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | 'invalid_batch' // a row id repeated, or both sent and deleted
   | 'payload_too_large'
   | 'not_fulfilled' // a feedback link asked for a request not fulfilled yet
+  | 'ambiguous' // a feedback link asked by a Request ID that several requests of the source carry
   | 'unavailable' // the database is out of reach for now: retry after Retry-After
   | 'internal';
 

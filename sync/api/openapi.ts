@@ -38,8 +38,8 @@ interface RouteDoc {
 
 /** The filters the metrics, the master workbook and the dashboard share. */
 const REPORT_FILTERS: RouteDoc['query'] = {
-  from: { schema: z.iso.date(), description: 'First day received (inclusive).', optional: true },
-  to: { schema: z.iso.date(), description: 'Last day received (inclusive).', optional: true },
+  from: { schema: z.iso.date(), description: 'First day received (inclusive); fulfillment figures count the requests fulfilled from this day, whenever received.', optional: true },
+  to: { schema: z.iso.date(), description: 'Last day received (inclusive); fulfillment figures count the requests fulfilled up to this day, whenever received.', optional: true },
   source: { schema: z.string(), description: 'Source ids, comma-separated; every source when left out.', optional: true },
 };
 
@@ -117,7 +117,7 @@ const ROUTES: RouteDoc[] = [
   {
     method: 'get', path: '/api/v1/report', operationId: 'getAnnualReport', tag: 'reports', summary: 'The annual progress report as a page to read or print: RBA measures by quarter with a sentence per trend, demand, fulfillment times, capacity, work-plan progress by goal and phase, milestones met and missed, data quality. A browser link may carry the token as ?access_token=.',
     roles: ['reviewer', 'admin'],
-    query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it); the current year when left out.', optional: true } },
+    query: { year: { schema: z.string().regex(/^\d{4}$/), description: 'The year (requests received in it; for fulfillment figures, those fulfilled in it, whenever received); the current year when left out.', optional: true } },
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' },
   },
   { method: 'get', path: '/dashboard', operationId: 'getDashboard', tag: 'reports', summary: 'The committee dashboard. A browser link may carry the token as ?access_token=.', roles: ['reviewer', 'admin'], ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' } },
@@ -131,13 +131,13 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
-    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form.', roles: [],
+    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML, no script). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}`, the request number only), so reloading it sends nothing again.', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {
-    method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests, to send to the requester.", roles: ['source'],
+    method: 'post', path: '/api/v1/feedback-links', operationId: 'createFeedbackLink', tag: 'intake', summary: "The feedback survey link for one of the source's fulfilled requests (by row id or Request ID), to send to the requester.", roles: ['source'],
     body: feedbackLinkRequest, ok: { status: 201, description: 'The link.', schema: feedbackLinkAnswer },
-    errors: { 404: "Not one of this source's requests (sync first).", 409: 'The request is not fulfilled yet.' },
+    errors: { 404: "No request of this source has that row id or Request ID (sync or import it first).", 409: 'The request is not fulfilled yet, or several requests carry that Request ID (the message lists their row ids).' },
   },
   {
     method: 'get', path: '/feedback/{token}', operationId: 'getFeedbackSurvey', tag: 'intake', summary: 'The feedback survey (HTML, no script): satisfaction, outcome, action plan adopted, comment. One answer per link, changeable for 14 days.', roles: [],

@@ -14,5 +14,8 @@ export const serviceUrl = (config: Pick<Config, 'publicUrl' | 'host' | 'port'>):
 /** The intake form's public page, the link requesters are given. */
 export const formUrl = (base: string, id: string): string => `${base}/intake/${id}`;
 
+/** The requester's feedback survey: the link an office sends once a request is fulfilled. */
+export const feedbackUrl = (base: string, token: string): string => `${base}/feedback/${token}`;
+
 /** The link a reviewer opens: the dashboard trades the token in it for a cookie and drops it from the address. */
 export const dashboardLink = (base: string, token: string): string => `${base}/dashboard?access_token=${token}`;

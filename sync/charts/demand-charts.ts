@@ -133,7 +133,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
   const p90 = m.rba.howWell.find((x) => x.id === 'p90Days')!;
   return {
     id: 'time-to-fulfil', title: 'Days from request to fulfillment, by quarter', width, height: HEIGHT,
-    alt: `Median ${m.fulfilment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfilment.p90Days ?? 'n/a'} days over ${counted(m.fulfilment.fulfilled, 'fulfilled request')}. By quarter (median / 90th percentile): `
+    alt: `Median ${m.fulfillment.medianDays ?? 'n/a'} days, 90th percentile ${m.fulfillment.p90Days ?? 'n/a'} days over ${counted(m.fulfillment.fulfilled, 'fulfilled request')}. By quarter (median / 90th percentile): `
       + listed(m.rba.quarters.map((q, i) => `${spelledQuarter(q)} ${median.trend[i].value ?? 'n/a'} / ${p90.trend[i].value ?? 'n/a'}`)),
     option: {
       ...wrappedLegend(['Median', '90th percentile'], width),
@@ -143,7 +143,7 @@ function timeToFulfil(m: DemandMetrics, width: number): ChartSpec {
         { type: 'bar', name: 'Median', data: median.trend.map((t) => t.value) },
         { type: 'bar', name: '90th percentile', data: p90.trend.map((t) => t.value) },
       ],
-      ...(m.fulfilment.fulfilled === 0 ? { graphic: noData() } : {}),
+      ...(m.fulfillment.fulfilled === 0 ? { graphic: noData() } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@
 // every problem placed at its sheet, row and column. Row ids are stable, so re-importing changes nothing.
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
-  sheetPosition, tableNamed, textFieldsOf,
+  sheetPosition, textFieldsOf,
   type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
 import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
@@ -129,7 +129,7 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
   const found: SheetTable[] = [];
   for (const { name, grid, textsLikeErrors } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
-    const located = locateTable(name, grid);
+    const located = locateTable(name, grid, heldBy(name));
     if (!located) continue;
     const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading, heldBy(name));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
@@ -345,22 +345,15 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   const sheetNames = sheets.map((g) => g.name);
   const heldBy = (sheet: string) => TABLE_NAMES.filter((table) => held.get(table)!.some(({ rowId }) => sheetOfRowId(rowId, sheetNames) === sheet));
   const found = findTables(sheets, readOptions, (sheet) => heldBy(sheet).map((table) => TABLES[table]));
-  // A sheet that held a table's rows and no longer reads as that table (a required header renamed) is read as
-  // it, so it is reported as unreadable and its rows stay, instead of being taken for deleted. That holds too
-  // when its remaining headers now look like another table's (a TA log without its Organization header reads
-  // as a work plan by Description, Status and Due date): only its sheet name outranks its history.
+  // A sheet that held a table's rows and now reads as no table (a required header renamed) is read as it, so it is
+  // reported as unreadable and its rows stay, instead of being taken for deleted. One whose header names another
+  // table was weighed against the tables it held already (`locateTable`, as the add-on weighs it): a TA log without
+  // its Organization header still names more of a TA log than of a work plan, and stays one; a sheet whose every
+  // header changed names the new table, is read as it, and the table it held is removed from it below (decision 015).
   const gridOf = new Map(sheets.map((g) => [g.name, g.grid]));
   for (const grid of sheets) {
-    if (tableNamed(grid.name) && found.some((t) => t.sheet === grid.name)) continue;
-    const was = heldBy(grid.name);
-    for (const table of was) {
-      if (found.some((t) => t.sheet === grid.name && t.read.table.name === table)) continue;
-      // In place of a table the sheet never held; a table stacked below (held too) stays read.
-      const at = found.findIndex((t) => t.sheet === grid.name && !was.includes(t.read.table.name));
-      const asBefore = readAs(TABLES[table], grid, readOptions);
-      if (at >= 0) found[at] = asBefore;
-      else found.push(asBefore);
-    }
+    if (found.some((t) => t.sheet === grid.name)) continue;
+    for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
   if (found.length === 0) {
@@ -391,6 +384,15 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
   result.unreadable = [...unreadableOf.values()];
   const byTable = new Map<TableName, SheetTable[]>();
   for (const t of found) byTable.set(t.read.table.name, [...(byTable.get(t.read.table.name) ?? []), t]);
+  // Sheets read now as another table than one they held: that table's rows stored from them are no longer in the
+  // workbook, as rows removed from a sheet read are not, whether or not the table is found in another sheet.
+  const readAsOther = new Map<TableName, string[]>();
+  for (const sheet of new Set(found.map((t) => t.sheet))) {
+    for (const table of heldBy(sheet)) {
+      if (!found.some((t) => t.sheet === sheet && t.read.table.name === table)) readAsOther.set(table, [...(readAsOther.get(table) ?? []), sheet]);
+    }
+  }
+  for (const table of readAsOther.keys()) if (!byTable.has(table)) byTable.set(table, []);
 
   // The Lists sheet's own warnings are stored with the first table's, as a sync stores them: the store keeps a
   // sheet's warnings by table, and read with the first table the sheet's earlier warnings are replaced. Every other
@@ -426,8 +428,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       held.get(table)!.filter((h) => !sent.has(h.rowId) && h.rowId.startsWith(`${sheet}#`) && sheetOfRowId(h.rowId, sheetNames) === sheet), holds,
     )).get(sheet)!;
     const kept = (h: HeldRow, sheet = sheetOfRowId(h.rowId, sheetNames)) => sheet !== undefined && idsIn(sheet) !== undefined && (keptBelow(idsIn(sheet), h) || cellsIn(sheet).has(h.rowId));
-    const full = unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
-    const removing = removedRows(held.get(table)!, sent, full ? 'all' : readNames, sheetNames, kept);
+    // A table found in no sheet (held only by sheets now read as another) is no full batch: rows of sheets gone from
+    // the workbook, or sent by the API, are not this workbook's to remove.
+    const full = tables.length > 0 && unreadable.length === 0 && !held.get(table)!.some((h) => kept(h));
+    const removing = removedRows(held.get(table)!, sent, full ? 'all' : [...readNames, ...(readAsOther.get(table) ?? [])], sheetNames, kept);
     // A field no column of its row's sheet reads keeps what the service holds, as a sync keeps it (unshown-fields.ts).
     const unshownBy = new Map<SheetTable, string[]>();
     const unshownIn = (t: SheetTable) => unshownBy.get(t) ?? unshownBy.set(t, TABLES[table].columns.map((c) => c.name).filter((field) => issueColumn(t.read, field).index === undefined)).get(t)!;
@@ -456,7 +460,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       // With a sheet of this table unreadable the batch cannot be full (that sheet's rows would go): the rows
       // removed from the sheets that were read are named instead.
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
-      readSheets: [...readNames, ...listsOwn.sheets],
+      readSheets: [...readNames, ...(readAsOther.get(table) ?? []), ...listsOwn.sheets],
       unreadable,
       title: (row) => at(row.sheet!, row.sheetRow!).read.title,
       readOptions,

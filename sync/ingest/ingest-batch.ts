@@ -266,5 +266,6 @@ function fieldError(batch: IngestBatch, row: IngestRow, issue: FieldIssue): Fiel
   const error: FieldError = { field: issue.field, message: inSheetWords(issue.message, fieldsOf[batch.table].get(issue.field), at.header) };
   if (at.column !== undefined) error.column = at.column;
   if (at.header !== undefined) error.header = at.header;
+  if (issue.dayGuessed) error.dayGuessed = true;
   return error;
 }

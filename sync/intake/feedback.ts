@@ -7,6 +7,7 @@ import { prepareBatch } from '../ingest/ingest-batch';
 import { planSurveyHold, type FeedbackAnswer, type FeedbackLink } from '../store/intake-store';
 import type { TableName } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
+import type { StoredValues } from '../store/stored-values';
 import { StoreError } from '../store/store-error';
 import { digestToken, newToken } from '../store/tokens';
 import { isStorableText } from './intake-form';
@@ -20,18 +21,62 @@ export const UNANSWERED_DAYS = 90;
 /** The fields of a request row a survey answer fills. */
 export const SURVEY_FIELDS = TABLES.requests.columns.filter((c) => c.survey).map((c) => c.name);
 
-export type LinkIssue = { kind: 'not-found' } | { kind: 'not-fulfilled' } | { kind: 'not-requests' };
+export type LinkIssue =
+  | { kind: 'not-found' }
+  | { kind: 'not-fulfilled' }
+  | { kind: 'not-requests' }
+  /** The Request ID is on several requests of the source: each by its row id, with what tells them apart. */
+  | { kind: 'ambiguous'; rows: { rowId: string; requesterOrg: string | null; receivedOn: string | null }[] };
 
-/** A new link for a fulfilled request of `sourceId`; the token is returned once and kept only as a digest. */
-export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; table: TableName; rowId: string; at: Date }): Promise<{ token: string } | LinkIssue> {
+/**
+ * The request `ref` names among the source's live requests: its row id, else the Request ID the office sees (a file
+ * source's office knows no other: its row ids are the store's), which must be on one request only.
+ */
+export async function findRequest(store: RowStore, sourceId: string, ref: string): Promise<{ rowId: string; values: StoredValues<'requests'> } | LinkIssue> {
+  const byRowId = await store.storedRow(sourceId, 'requests', ref);
+  if (byRowId !== null) return { rowId: ref, values: byRowId };
+  const wanted = ref.trim();
+  if (wanted === '') return { kind: 'not-found' };
+  const found: { rowId: string; values: StoredValues<'requests'> }[] = [];
+  for await (const row of store.rows('requests', { sourceIds: [sourceId] })) {
+    if (typeof row.values.requestId === 'string' && row.values.requestId.trim() === wanted) found.push({ rowId: row.rowId, values: row.values });
+  }
+  if (found.length === 1) return found[0];
+  if (found.length === 0) return { kind: 'not-found' };
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { kind: 'ambiguous', rows: found.map((r) => ({ rowId: r.rowId, requesterOrg: text(r.values.requesterOrg), receivedOn: text(r.values.receivedOn) })) };
+}
+
+/**
+ * A new link for a fulfilled request of `sourceId`, named by its row id or its Request ID (`findRequest`); the token
+ * is returned once and kept only as a digest.
+ */
+export async function issueFeedbackLink(store: RowStore, p: { sourceId: string; table: TableName; ref: string; at: Date }): Promise<{ token: string; rowId: string } | LinkIssue> {
   if (p.table !== 'requests') return { kind: 'not-requests' };
-  const values = await store.storedRow(p.sourceId, p.table, p.rowId);
-  if (values === null) return { kind: 'not-found' };
+  const found = await findRequest(store, p.sourceId, p.ref);
+  if ('kind' in found) return found;
   // Fulfilled as the figures count it: Closed alone ("Closed - no response") delivered nothing to rate (decision 007).
-  if (TABLES.requests.doneOn!(values, isoFromUtcDate(p.at)) === null) return { kind: 'not-fulfilled' };
+  if (TABLES.requests.doneOn!(found.values, isoFromUtcDate(p.at)) === null) return { kind: 'not-fulfilled' };
   const token = newToken();
-  await store.createFeedbackLink({ tokenHash: digestToken(token), sourceId: p.sourceId, table: p.table, rowId: p.rowId, at: p.at });
-  return { token };
+  await store.createFeedbackLink({ tokenHash: digestToken(token), sourceId: p.sourceId, table: p.table, rowId: found.rowId, at: p.at });
+  return { token, rowId: found.rowId };
+}
+
+/**
+ * Why no link was issued for `ref`, in the words of the office asking: a file source's rows come from `import`, a
+ * sheet's from its sync. The same sentence on every surface (the API's error, the CLI's line).
+ */
+export function linkIssueMessage(issue: LinkIssue, p: { ref: string; table: string; fileSource: boolean }): string {
+  const ref = JSON.stringify(p.ref.slice(0, 60));
+  switch (issue.kind) {
+    case 'not-requests': return `table: feedback surveys are for requests, not ${p.table}`;
+    case 'not-found': return `no request ${ref} (by Request ID or row id) among this source's requests; ${p.fileSource ? 'import the workbook that holds it first' : 'sync the sheet first'}`;
+    case 'not-fulfilled': return `row ${ref} is not fulfilled yet: set its status to Fulfilled (or its Fulfilled date) and ${p.fileSource ? 'import the workbook' : 'sync'} first`;
+    case 'ambiguous': {
+      const rows = issue.rows.map((r) => `${r.rowId} (${[r.requesterOrg, r.receivedOn && `received ${r.receivedOn}`].filter(Boolean).join(', ') || 'no organization or date'})`);
+      return `${JSON.stringify(p.ref.trim().slice(0, 60))} is the Request ID of ${issue.rows.length} requests: ${rows.join(', ')}; send the row id of the one you mean, or give one of them another number`;
+    }
+  }
 }
 
 export type LinkState =

@@ -2,7 +2,7 @@
 // the metrics document.
 import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TABLES } from '../../shared/index';
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import { figureOrMissing, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
+import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import { UNASSIGNED } from '../metrics/request-metrics';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
@@ -37,10 +37,13 @@ export function demandSheet(m: DemandMetrics): SheetPlan {
 }
 
 /** Quarter by quarter, the RBA trends side by side; the whole period last. */
-export function fulfilmentSheet(m: DemandMetrics): SheetPlan {
+export function fulfillmentSheet(m: DemandMetrics): SheetPlan {
   const measures = [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];
   const rows: PlanCell[][] = m.rba.quarters.map((q, i) => [spelledQuarter(q), ...measures.map((x) => x.trend[i].value)]);
   rows.push(['Whole period', ...measures.map((x) => x.value)]);
+  // Which requests the days and the SLA leave out, under the table as the Summary says it.
+  const notes = guessedDayNotes(m);
+  if (notes.length) rows.push([], ...notes.flatMap((note) => lines(note).map((l): PlanCell[] => [l])));
   const columns = [textColumn('Quarter', 14), ...measures.map((x) => numberColumn(x.label, 16, x.unit === 'count' ? '0' : '0.0'))];
   const fulfilled = 1 + measures.findIndex((x) => x.id === 'requestsFulfilled') + 1;
   return table('Fulfillment', columns, rows, { conditionals: [bar(fulfilled, m.rba.quarters.length)] });
@@ -72,7 +75,7 @@ export function targetsSheet(m: DemandMetrics): SheetPlan {
   });
 }
 
-/** Load per assignee against weekly capacity, then recent weekly intake against fulfilment. */
+/** Load per assignee against weekly capacity, then recent weekly intake against fulfillment. */
 export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.

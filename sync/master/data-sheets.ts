@@ -3,6 +3,7 @@
 import { namingColumns, planColumn, storedDeadlineWords, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
+import { isPastDay, requestAsOf } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
@@ -48,6 +49,8 @@ export interface DataSheetInput<T extends TableName> {
   rows: TableRows<T>;
   /** Rows left out (the date filter of the requests). */
   keep?: (row: MetricsRow<T>) => boolean;
+  /** A kept row as the sheet shows it: a request as it stood on a past `asOf`, as the Summary counts it. */
+  shown?: (row: MetricsRow<T>) => MetricsRow<T>;
   /** How many rows will come, when known before streaming; else the formats' ranges end at the last row written. */
   expectedRows?: number;
   rules: Rules;
@@ -74,6 +77,9 @@ function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): PlanColu
   return [{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
 }
 
+const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
+  shown ? (row: MetricsRow) => cells(shown(row as MetricsRow<T>)) : cells;
+
 function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>) => boolean, cells: (r: MetricsRow) => PlanCell[]): SheetPlan['rows'] {
   if (isEncodedRows(rows)) return rows;
   return Symbol.asyncIterator in rows ? fromAsync(rows, keep, cells) : fromSync(rows, keep, cells);
@@ -96,7 +102,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
   return {
     name: table.sheet,
     columns,
-    rows: rowsOf(input.rows, input.keep ?? (() => true), rowCells(table, inputs, input.rules, input.asOf)),
+    rows: rowsOf(input.rows, input.keep ?? (() => true), shownCells(rowCells(table, inputs, input.rules, input.asOf), input.shown)),
     freeze: { rows: 1, columns: 1 + naming.length },
     autoFilter: true,
     ...(input.clipped ? { clipped: input.clipped } : {}),
@@ -109,6 +115,8 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
 export interface MasterDataOptions {
   rules: Rules;
   asOf: string;
+  /** The day the workbook is made (`MetricsOptions.today`): with `asOf` before it, requests show as they stood on `asOf`. */
+  today?: string;
   from?: string;
   to?: string;
   /** Rows per table when known before writing (they fix the formats' ranges up front). */
@@ -136,9 +144,20 @@ export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T
   return dataSheet(masterInput(table, rows, opts));
 }
 
-function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
+function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, today, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
   const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
   const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
+  if (table === 'requests' && isPastDay(asOf, today)) {
+    const then = (r: MetricsRow<T>) => requestAsOf(r as MetricsRow<'requests'>, asOf);
+    return {
+      ...input,
+      keep: (r) => {
+        const t = then(r);
+        return t !== null && MetricsAccumulator.inPeriod(t.values, from, to);
+      },
+      shown: (r) => (then(r) ?? r) as MetricsRow<T>,
+    };
+  }
   if (table === 'requests') return { ...input, keep: (r: MetricsRow<T>) => MetricsAccumulator.inPeriod((r as MetricsRow<'requests'>).values, from, to) };
   if (table === 'workplan') return { ...input, dataBars: ['percentComplete'] as FieldOf<T>[] };
   return input;
@@ -157,9 +176,9 @@ export interface MasterRows<T extends TableName> {
  * for the data-sheet worker, which takes its rows a block at a time and would pay an iterator's step for each row.
  */
 export function masterRows<T extends TableName>(table: T, opts: MasterDataOptions): MasterRows<T> {
-  const { keep, rules, asOf } = masterInput(table, [], opts);
+  const { keep, shown, rules, asOf } = masterInput(table, [], opts);
   const def = TABLES[table];
   const inputs = inputColumns(def);
-  const cells = rowCells(def, inputs, rules, asOf);
+  const cells = shownCells(rowCells(def, inputs, rules, asOf), shown);
   return { name: def.sheet, columns: sheetColumns(def, inputs), cells: keep ? (row) => (keep(row) ? cells(row) : undefined) : cells };
 }

@@ -6,7 +6,7 @@ import { nounFor } from '../../shared/plural';
 import { continuationSheets, EXCEL_MAX_ROWS, type LaterSheet, type SheetPlan, type WorkbookPlan } from '../../shared/workbook-plan';
 import type { DemandMetrics } from '../metrics/metrics-schema';
 import type { Rejection, RowWarnings } from '../store/row-store';
-import { backlogSheet, capacitySheet, demandSheet, fulfilmentSheet, targetsSheet } from './breakdown-sheets';
+import { backlogSheet, capacitySheet, demandSheet, fulfillmentSheet, targetsSheet } from './breakdown-sheets';
 import { DATA_QUALITY_SHEET, dataQualitySheet, rejectedSummary } from './data-quality-sheet';
 import { masterDataSheet, type MasterDataOptions, type RowSource } from './data-sheets';
 import { LONG_TEXTS_SHEET, longTextsSheet, type LongText } from './long-texts-sheet';
@@ -43,7 +43,7 @@ function continuedSummary(m: Pick<DemandMetrics, 'sources'>, rowsPerSheet: numbe
 /** Sheets made from the finished metrics; Data quality among them, since the trends' likely typos come from the metrics. */
 function reportSheets({ metrics: m, charts, longTexts }: MasterReport, rejections: readonly Rejection[], warnings: readonly RowWarnings[] = [], rowsPerSheet?: number) {
   return {
-    [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfilmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
+    [SUMMARY_SHEET]: summarySheet(m, charts, [...continuedSummary(m, rowsPerSheet), ...rejectedSummary(m, rejections)]), Demand: demandSheet(m), Fulfillment: fulfillmentSheet(m), Backlog: backlogSheet(m), Capacity: capacitySheet(m), Targets: targetsSheet(m),
     [DATA_QUALITY_SHEET]: dataQualitySheet(rejections, warnings, m.dataQuality.likelyTypoDates),
     [LONG_TEXTS_SHEET]: longTextsSheet(longTexts),
   };
@@ -64,12 +64,14 @@ export function masterPlan({ metrics: m, rows, rejections, warnings, rules, char
   const total = (k: TableName) => m.sources.reduce((a, s) => a + s[k], 0);
   // Texts clipped here say their source sheet holds them whole: this plan's sheets are made before any row is written.
   const report = reportSheets({ metrics: m, charts, longTexts: [] }, rejections, warnings);
-  const data = dataSheets({ rows, rules, asOf: m.asOf, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
+  const data = dataSheets({ rows, rules, asOf: m.asOf, today: m.statusesRecordedOn ?? undefined, from: m.filters.from ?? undefined, to: m.filters.to ?? undefined, withRoadmap: total('roadmap') > 0, expected: total });
   return { title: title(m.asOf), sheets: [report[SUMMARY_SHEET], ...data, ...REPORT_SHEETS.map((name) => report[name]), report[DATA_QUALITY_SHEET]] };
 }
 
 export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'charts'> {
   asOf: string;
+  /** See `MasterDataOptions.today`. */
+  today?: string;
   /** Keeps the texts clipped in the data sheets written on this thread; the report brings them back with the others. */
   clipped?: SheetPlan['clipped'];
   /** Rows a sheet holds before a table continues on a next sheet; Excel's limit unless a test sets one. */
@@ -85,7 +87,7 @@ export interface StreamingMasterInput extends Omit<MasterInput, 'metrics' | 'cha
  * The same sheets in the same tab order, for one pass over the rows: the data sheets are written first
  * while the metrics gather from them, then Summary and the breakdowns from the finished metrics.
  */
-export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, from, to, withRoadmap, report, rowsPerSheet, clipped }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
+export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, today, from, to, withRoadmap, report, rowsPerSheet, clipped }: StreamingMasterInput): WorkbookPlan<SheetPlan | LaterSheet> {
   let sheets: Promise<ReturnType<typeof reportSheets>> | undefined;
   const later = (name: typeof SUMMARY_SHEET | (typeof REPORT_SHEETS)[number] | typeof DATA_QUALITY_SHEET | typeof LONG_TEXTS_SHEET): LaterSheet => ({
     name,
@@ -94,6 +96,6 @@ export function streamingMasterPlan({ rows, rejections, warnings, rules, asOf, f
   return {
     title: title(asOf),
     rowsPerSheet,
-    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, from, to, withRoadmap, clipped }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET), later(LONG_TEXTS_SHEET)],
+    sheets: [later(SUMMARY_SHEET), ...dataSheets({ rows, rules, asOf, today, from, to, withRoadmap, clipped }), ...REPORT_SHEETS.map(later), later(DATA_QUALITY_SHEET), later(LONG_TEXTS_SHEET)],
   };
 }

@@ -71,7 +71,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) }))) };
   })());
-  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
+  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, today: opts.today, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

@@ -109,7 +109,7 @@ export class MetricsAccumulator {
       sources: [...this.sources.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
       demand: r.demand(),
       backlog: r.backlogFigures(),
-      fulfilment: r.fulfilment(),
+      fulfillment: r.fulfillment(),
       sla: r.sla(),
       followUps: r.followUpFigures(),
       hours: r.hoursFigures(),

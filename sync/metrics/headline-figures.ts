@@ -108,5 +108,29 @@ export function receivedCountNotes(m: DemandMetrics): string[] {
   return [`Why the counts differ: ${parts.join('; ')}.`];
 }
 
-/** The notes under an RBA section's table, on every surface that shows one: why the received counts differ, under "Requests received". */
-export const rbaSectionNotes = (s: RbaSection, m: DemandMetrics): string[] => (s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m) : []);
+/**
+ * Which requests the figures counted in days leave out, and why: a Received or Fulfilled day guessed inside a year,
+ * fiscal year or quarter (`daysGuessed`). Beside those figures wherever they are shown; nothing when none is.
+ */
+export function guessedDayNotes(m: DemandMetrics): string[] {
+  const fulfillment = m.fulfillment.daysGuessed;
+  const sla = m.sla.daysGuessed;
+  if (fulfillment === 0 && sla === 0) return [];
+  const parts = [
+    ...(fulfillment > 0 ? [`${counted(fulfillment, 'fulfilled request')} from the days to fulfill`] : []),
+    ...(sla > 0 ? [`${counted(sla, 'request')} from the SLA`] : []),
+  ];
+  return [`Left out of these figures: ${parts.join(' and ')}, because a Received or Fulfilled day was typed as a year, fiscal year or quarter (see Data quality).`];
+}
+
+/** The measure whose section holds the figures counted in days. */
+const DAYS_MEASURE = 'medianDays';
+
+/**
+ * The notes under an RBA section's table, on every surface that shows one: why the received counts differ, under
+ * "Requests received"; which requests the days to fulfill and the SLA leave out, under them.
+ */
+export const rbaSectionNotes = (s: RbaSection, m: DemandMetrics): string[] => [
+  ...(s.measures.some((x) => x.id === RECEIVED_MEASURE) ? receivedCountNotes(m) : []),
+  ...(s.measures.some((x) => x.id === DAYS_MEASURE) ? guessedDayNotes(m) : []),
+];

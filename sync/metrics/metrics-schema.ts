@@ -92,15 +92,24 @@ export const demandMetricsSchema = z.object({
     origin: z.object({ reactive: count, proactive: count, unspecified: count, reactivePercent: percent, proactivePercent: percent }),
   }),
   backlog: z.object({ open: count, byAgeBucket: z.array(keyedCount), onTime: count, dueSoon: count, overdue: count }),
-  fulfilment: z.object({
+  fulfillment: z.object({
     fulfilled: count,
-    /** Fulfilment dates taken from the change history, and from the row's own date where history has none. */
+    /** Fulfillment dates taken from the change history, and from the row's own date where history has none. */
     fromHistory: count,
     fromRow: count,
     medianDays: z.number().nullable(),
     p90Days: z.number().nullable(),
+    /**
+     * Fulfilled requests left out of the days to fulfill: their Received or Fulfilled day was typed as a year, fiscal
+     * year or quarter (a day guessed inside it). Still counted in `fulfilled`.
+     */
+    daysGuessed: count,
   }),
-  sla: z.object({ met: count, missed: count, compliancePercent: percent }),
+  sla: z.object({
+    met: count, missed: count, compliancePercent: percent,
+    /** Requests left out of every SLA state (met, missed, on time, due soon, overdue): a day the state is judged by was guessed. */
+    daysGuessed: count,
+  }),
   followUps: z.object({ due: count, upcoming: count, recorded: count, outcomes: z.array(keyedCount) }),
   hours: z.object({
     /** Null when no request records any. */
@@ -131,7 +140,7 @@ export const demandMetricsSchema = z.object({
     intakePerWeek: z.number(),
     fulfilledPerWeek: z.number(),
     openRequests: count,
-    /** Open requests divided by the weekly fulfilment rate; null when nothing was fulfilled. */
+    /** Open requests divided by the weekly fulfillment rate; null when nothing was fulfilled. */
     weeksOfBacklog: z.number().nullable(),
     hoursPerRequest: z.number().nullable(),
     demandHoursPerWeek: z.number().nullable(),

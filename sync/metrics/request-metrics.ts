@@ -1,8 +1,8 @@
-// Demand, backlog, fulfilment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
+// Demand, backlog, fulfillment, SLA, follow-up, hours, satisfaction and capacity figures of TA requests,
 // accumulated one row at a time so 200,000 requests stream through without being held.
 import {
   addDays, ageBucket, daysBetween, daysOpen, followUpDue, isDoneRequest, isOpenRequest, OUTCOMES, REQUEST_STATUSES, REQUESTER_TYPES, CATEGORIES,
-  outsideAgeBuckets, slaState, underFirstAgeBucket, type Rules, type TableName,
+  outsideAgeBuckets, RECEIVED_DAY_GUESSED, slaState, underFirstAgeBucket, type Rules, type TableName,
 } from '../../shared/index';
 import { outlyingDays } from '../../shared/cells/date-outliers';
 import { daysFromIso, isIsoDate } from '../../shared/cells/dates';
@@ -14,9 +14,10 @@ import { counted, nounFor } from '../../shared/plural';
 
 /**
  * A stored row as the metrics read it. `firstDoneOn`, `firstClosedOn`: the first day a request's history shows it
- * fulfilled, and Closed (`StoredRow`), when known.
+ * fulfilled, and Closed (`StoredRow`), when known. `guessedDays`: fields whose day was guessed inside a year, fiscal
+ * year or quarter, left out of the figures counted in days (days to fulfill, SLA, age), which one such day would skew.
  */
-export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
+export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'sourceId' | 'sourceName' | 'rowId' | 'values' | 'guessedDays'> & { firstDoneOn?: string | null; firstClosedOn?: string | null };
 
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
@@ -46,7 +47,11 @@ export const newQuarter = (): QuarterFigures => ({
 /** What `add` works out once for both halves of a request's figures. */
 interface RequestFacts {
   receivedOn: string | null; status: string | null; done: boolean; open: boolean; fulfilledOn: string | null;
-  inputs: Parameters<typeof slaState>[0]; sla: ReturnType<typeof slaState>;
+  inputs: Parameters<typeof slaState>[0];
+  /** The SLA state, null when a day it is judged by was guessed (`guessed.sla`); `judged`, the state all the same. */
+  sla: ReturnType<typeof slaState>; judged: ReturnType<typeof slaState>;
+  /** Which figures counted in days leave the request out, for a day guessed inside a longer period (`MetricsRow.guessedDays`). */
+  guessed: { received: boolean; days: boolean; sla: boolean };
 }
 
 /** `openHours` is null while none of the open requests is estimated: their hours are unknown, not zero. */
@@ -66,6 +71,8 @@ export class RequestMetrics {
   private readonly backlog = { open: 0, onTime: 0, dueSoon: 0, overdue: 0 };
   private readonly followUps = { due: 0, upcoming: 0, recorded: 0 };
   private readonly source = { history: 0, row: 0 };
+  /** Requests left out of the days to fulfill, and of the SLA states, for a day guessed (`MetricsRow.guessedDays`). */
+  private readonly guessed = { fulfillment: 0, sla: 0 };
   private readonly hours: { estimated: number | null; spent: number | null; perRequestSum: number; perRequestN: number } = { estimated: null, spent: null, perRequestSum: 0, perRequestN: 0 };
   private readonly ratings = [0, 0, 0, 0, 0];
   private readonly assignees = new Map<string, AssigneeLoad>();
@@ -107,7 +114,7 @@ export class RequestMetrics {
   }
 
   /**
-   * Adds one request, fulfilled (if done) on its first fulfilment from history, else on its own date.
+   * Adds one request, fulfilled (if done) on its first fulfillment from history, else on its own date.
    * A date filter means two things, each counted by the day it happened: demand (received, origin, types,
    * categories, backlog, loads) counts the requests received in the period (`received`); fulfillment (fulfilled,
    * on time, days to fulfill, hours delivered, satisfaction, outcomes) counts the requests fulfilled in it,
@@ -122,15 +129,20 @@ export class RequestMetrics {
     const lifecycle = { status, fulfilledOn: isoDate(v.fulfilledOn) };
     const done = isDoneRequest(lifecycle);
     const fulfilledOn = done ? (row.firstDoneOn ?? isoDate(v.fulfilledOn)) : null;
-    // SLA and follow-up read the fulfilment date history recorded, not a later edit of the cell.
+    // SLA and follow-up read the fulfillment date history recorded, not a later edit of the cell.
     const inputs = { receivedOn, priority: v.priority, status, dueOn: v.dueOn, fulfilledOn, followUpOn: v.followUpOn };
-    const facts: RequestFacts = { receivedOn, status, done, open: isOpenRequest(lifecycle), fulfilledOn, inputs, sla: slaState(inputs, this.rules, this.asOf, row.firstClosedOn) };
+    const receivedGuessed = receivedOn !== null && row.guessedDays?.includes('receivedOn') === true;
+    const fulfilledGuessed = fulfilledOn !== null && row.guessedDays?.includes('fulfilledOn') === true;
+    // The SLA is judged by the due day (typed, else the Received day plus the target) and, once done, the Fulfilled day.
+    const guessed = { received: receivedGuessed, days: receivedGuessed || fulfilledGuessed, sla: (receivedGuessed && !isoDate(v.dueOn)) || fulfilledGuessed };
+    const judged = slaState(inputs, this.rules, this.asOf, row.firstClosedOn);
+    const facts: RequestFacts = { receivedOn, status, done, open: isOpenRequest(lifecycle), fulfilledOn, inputs, sla: guessed.sla ? null : judged, judged, guessed };
     this.addFulfillment(row, facts);
     if (received) this.addReceived(row, facts);
   }
 
   /** The request's part in demand, backlog and loads: counted when it was received in the period. */
-  private addReceived(row: MetricsRow<'requests'>, { receivedOn, status, done, open, fulfilledOn, inputs, sla }: RequestFacts): void {
+  private addReceived(row: MetricsRow<'requests'>, { receivedOn, status, done, open, fulfilledOn, inputs, sla, judged, guessed }: RequestFacts): void {
     const v = row.values;
     const type = text(v.requesterType) ?? UNSPECIFIED;
     const category = text(v.category) ?? UNSPECIFIED;
@@ -163,7 +175,8 @@ export class RequestMetrics {
 
     if (open) {
       this.backlog.open++;
-      this.ages.add(ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
+      this.ages.add(guessed.received ? RECEIVED_DAY_GUESSED : ageBucket(inputs, this.rules, this.asOf) ?? this.outsideAgeBuckets(inputs));
+      if (guessed.sla && judged !== null) this.guessed.sla++;
       if (sla === 'On time') this.backlog.onTime++;
       else if (sla === 'Due soon') this.backlog.dueSoon++;
       else if (sla === 'Overdue') this.backlog.overdue++;
@@ -194,7 +207,7 @@ export class RequestMetrics {
   }
 
   /** The request's part in fulfillment, on time, satisfaction and outcomes: counted when that happened in the period. */
-  private addFulfillment(row: MetricsRow<'requests'>, { receivedOn, fulfilledOn, sla }: RequestFacts): void {
+  private addFulfillment(row: MetricsRow<'requests'>, { receivedOn, fulfilledOn, sla, judged, guessed }: RequestFacts): void {
     const v = row.values;
     const satisfaction = num(v.satisfaction);
     const outcome = text(v.outcome);
@@ -204,7 +217,9 @@ export class RequestMetrics {
     if (fulfilledOn && this.inPeriod(fulfilledOn)) {
       if (row.firstDoneOn) this.source.history++;
       else this.source.row++;
-      const days = receivedOn ? daysBetween(receivedOn, fulfilledOn) : null;
+      if (guessed.days) this.guessed.fulfillment++;
+      if (guessed.sla && judged !== null) this.guessed.sla++;
+      const days = receivedOn && !guessed.days ? daysBetween(receivedOn, fulfilledOn) : null;
       for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
         q.fulfilled++;
         if (spent !== null) {
@@ -230,9 +245,10 @@ export class RequestMetrics {
         this.hours.perRequestSum += perRequest;
         this.hours.perRequestN++;
       }
-    } else if (!fulfilledOn && sla === 'Missed' && row.firstClosedOn && this.inPeriod(row.firstClosedOn)) {
+    } else if (!fulfilledOn && judged === 'Missed' && row.firstClosedOn && this.inPeriod(row.firstClosedOn)) {
       // Closed unfulfilled after its due day: missed in the quarter it was closed, or closing hides a miss.
-      for (const q of [this.all, this.quarter(row.firstClosedOn)]) q.missed++;
+      if (sla === null) this.guessed.sla++;
+      else for (const q of [this.all, this.quarter(row.firstClosedOn)]) q.missed++;
     }
     // A rating or outcome is recorded at follow-up, after fulfillment: it belongs to the day of the fulfillment.
     const when = fulfilledOn ?? receivedOn;
@@ -352,16 +368,16 @@ export class RequestMetrics {
     return { ...this.backlog, byAgeBucket: this.ages.list(this.rules.ageBuckets.map(([, label]) => label), true) };
   }
 
-  fulfilment(): DemandMetrics['fulfilment'] {
+  fulfillment(): DemandMetrics['fulfillment'] {
     const { durations } = this.allFigures();
     return {
       fulfilled: this.all.fulfilled, fromHistory: this.source.history, fromRow: this.source.row,
-      medianDays: percentile(durations, 50), p90Days: percentile(durations, 90),
+      medianDays: percentile(durations, 50), p90Days: percentile(durations, 90), daysGuessed: this.guessed.fulfillment,
     };
   }
 
   sla(): DemandMetrics['sla'] {
-    return { met: this.all.met, missed: this.all.missed, compliancePercent: percentOf(this.all.met, this.all.met + this.all.missed) };
+    return { met: this.all.met, missed: this.all.missed, compliancePercent: percentOf(this.all.met, this.all.met + this.all.missed), daysGuessed: this.guessed.sla };
   }
 
   followUpFigures(): DemandMetrics['followUps'] {

@@ -112,7 +112,7 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
 ${chart(charts.get('demand-trend'))}
 <div class="two">${table('By requester type', [{ header: 'Requester type', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byRequesterType, 'none.')}
 ${table('By category', [{ header: 'Category', text: true, cell: (x) => esc(x.key) }, { header: 'Requests', cell: (x) => figure(x.count) }], m.demand.byCategory, 'none.')}</div>`,
-    fulfillment: `<p>${figure(m.fulfilment.fulfilled)} ${nounFor(m.fulfilment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfilment.medianDays)} days, nine in ten within ${figure(m.fulfilment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
+    fulfillment: `<p>${figure(m.fulfillment.fulfilled)} ${nounFor(m.fulfillment.fulfilled, 'request was', 'requests were')} fulfilled in ${r.year}, whenever received: half within ${figure(m.fulfillment.medianDays)} days, nine in ten within ${figure(m.fulfillment.p90Days)} days. ${m.sla.compliancePercent === null ? 'No request has an SLA outcome yet.' : `${figure(m.sla.compliancePercent)}% met their SLA (${figure(m.sla.met)} met, ${figure(m.sla.missed)} missed).`}</p>
 ${chart(charts.get('time-to-fulfil'))}
 ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>

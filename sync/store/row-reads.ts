@@ -5,7 +5,7 @@ import { sql, type Compilable, type Kysely } from 'kysely';
 import type { TableName } from '../../shared/tables';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
-import { storedRow } from './stored-row';
+import { GUESSED_MARK, storedRow } from './stored-row';
 import type { StoredValues } from './stored-values';
 
 /**
@@ -19,6 +19,13 @@ export type RowReads = Pick<RowStore, 'syncState' | 'rows' | 'changes' | 'reject
 
 export interface RowsFilter { sourceIds?: string[]; includeDeleted?: boolean }
 
+/**
+ * A row's warnings when one of them marks a day as guessed (`FieldError.dayGuessed`), else null: the mark is kept
+ * with the warning that says it, replaced with the row's warnings, so no column of its own can fall out of step.
+ * The text test only spares parsing the many warnings that carry no mark; `guessedDaysOf` reads the JSON.
+ */
+const guessedWarnings = sql<string | null>`case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end`.as('guessed_json');
+
 /** The current rows of a table in sheet order (by source, then sheet row), or none for an empty list of sources. */
 export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceIds, includeDeleted = false }: RowsFilter) {
   if (sourceIds?.length === 0) return undefined;
@@ -26,7 +33,8 @@ export function rowsQuery(db: Kysely<StoreDatabase>, table: TableName, { sourceI
     .selectFrom('sheet_rows as r')
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
-    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on', 'r.first_closed_on'])
+    .leftJoin('row_warnings as w', (j) => j.onRef('w.table_name', '=', 'r.table_name').onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
+    .select(['r.source_id', 'p.name', 'r.row_id', 'r.hash', 'h.values_json', 'r.updated_at', 'r.deleted', 'r.first_done_on', 'r.first_closed_on', guessedWarnings])
     .where('r.table_name', '=', table)
     .$if(!includeDeleted, (q) => q.where('r.deleted', '=', 0))
     .$if(sourceIds !== undefined, (q) => q.where('r.source_id', 'in', sourceIds!))
@@ -59,9 +67,10 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
     .innerJoin('sheet_rows as r', (j) => j.on('r.table_name', '=', table).onRef('r.source_id', '=', 'k.source_id').onRef('r.row_id', '=', 'k.row_id'))
     .innerJoin('principals as p', 'p.id', 'r.source_id')
     .innerJoin('row_history as h', 'h.seq', 'r.values_seq')
+    .leftJoin('row_warnings as w', (j) => j.on('w.table_name', '=', table).onRef('w.source_id', '=', 'r.source_id').onRef('w.row_id', '=', 'r.row_id'))
     // Each row as the JSON array `sheetRows` reads, made by SQLite: the thread that steps the query then handles one
     // string per row, not six values it would quote again. The stored values are spliced in as they are.
-    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ',' || json_quote(r.first_closed_on) || ']'`.as('row_json'))
+    .select(sql<string>`'[' || json_quote(r.source_id) || ',' || json_quote(p.name) || ',' || json_quote(r.row_id) || ',' || h.values_json || ',' || json_quote(r.first_done_on) || ',' || json_quote(r.first_closed_on) || ',' || coalesce(case when w.warnings_json like ${'%' + GUESSED_MARK + '%'} then w.warnings_json end, 'null') || ']'`.as('row_json'))
     .orderBy('k.source_id')
     .orderBy('k.sheet_row', (o) => o.asc().nullsLast())
     .orderBy('k.row_id');

@@ -11,7 +11,8 @@ export interface Principal { id: string; kind: PrincipalKind; name: string; sour
 /** A principal as an admin lists it: never its tokens. `revokedAt` is set while it holds none (revoked). */
 export interface PrincipalInfo extends Principal { createdAt: string; revokedAt: string | null }
 /** `column` is the letter and `header` the sheet's own header of the cell at fault, when the row came from a sheet. */
-export interface FieldError { field: string; column?: string; header?: string; message: string }
+/** `dayGuessed`: the field's day was picked inside a longer period (`FieldIssue.dayGuessed`), kept with the row's warning. */
+export interface FieldError { field: string; column?: string; header?: string; message: string; dayGuessed?: true }
 /**
  * One valid row from a source. `values` and `raw` are stored as JSON, so they come back as JSON
  * (a Date becomes its ISO string): hand the store JSON-ready values. `hash` is the caller's content
@@ -70,7 +71,11 @@ export interface ThreadReads {
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule.
  * `firstClosedOn`: the same for the row ended, done or not (see `TableDef.closedOn`). */
-export interface StoredRow<T extends TableName = TableName> { sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null }
+export interface StoredRow<T extends TableName = TableName> {
+  sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null;
+  /** Fields whose day was guessed inside a longer period, as the row's warnings say (`FieldError.dayGuessed`); absent when none. */
+  guessedDays?: readonly string[];
+}
 /** `raw` is the cells as the sheet had them, on upserts whose batch sent them. */
 export interface RowChange<T extends TableName = TableName> { sourceId: string; rowId: string; table: T; at: Date; op: 'upsert' | 'delete'; values: StoredValues<T> | null; raw?: Record<string, unknown> }
 export interface SourceSync { sourceId: string; table: TableName; at: Date }

@@ -346,7 +346,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       async function surveyed(opts?: StoreOpenOptions) {
         const { store, source } = await withSource(opts);
         await ingestBatch(store, { sourceId: source.id, table: 'requests', rows: [{ rowId: 'r1', cells: FULFILLED }], at: T0 });
-        const issued = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', rowId: 'r1', at: at(1) });
+        const issued = await issueFeedbackLink(store, { sourceId: source.id, table: 'requests', ref: 'r1', at: at(1) });
         if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
         const link = async () => {
           const state = await linkState(store, issued.token, at(2));
@@ -529,6 +529,25 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await store.warnings({ table: 'requests' })).map((w) => [w.table, w.rowId])).toEqual([['requests', 'r0001']]);
         expect((await store.warnings({ sourceIds: [source.id], table: 'workplan' })).map((w) => [w.table, w.rowId, w.errors[0].message])).toEqual([['workplan', 'r0000', 'no end date']]);
         expect(await store.warnings({ table: 'milestones' })).toEqual([]);
+      });
+
+      test('a row whose day its warning says was guessed (a year typed as Received) is read back with that field marked, until its warnings are replaced', async () => {
+        const { store, apply } = await withSource();
+        const good = rowsOf(3);
+        const guessed = { field: 'receivedOn', column: 'B', header: 'Received', message: 'Received: "2026" names the whole year; used its first day, 2026-01-01', dayGuessed: true as const };
+        await apply({ upserts: good, warned: [
+          { rowId: 'r0000', sheet: 'TA log', sheetRow: 2, errors: [{ field: 'dueOn', message: 'TBD' }, guessed] },
+          // A message that quotes the mark is no mark.
+          { rowId: 'r0001', sheet: 'TA log', sheetRow: 3, errors: [{ field: 'dueOn', message: 'read "dayGuessed":true as text' }] },
+          // A sheet's own warning that quotes the mark's name is no row's.
+          { rowId: 'TA log@1', sheet: 'TA log', sheetRow: 1, errors: [{ field: 'notes', message: 'column "dayGuessed" ignored' }] },
+        ] });
+        const marks = async () => Object.fromEntries((await collect(store.rows('requests'))).map((r) => [r.rowId, r.guessedDays ?? []]));
+        expect(await marks()).toEqual({ r0000: ['receivedOn'], r0001: [], r0002: [] });
+        expect((await store.warnings()).find((w) => w.rowId === 'r0000')?.errors[1]).toEqual(guessed);
+        // Typed as a day since: the row's warnings go, and its mark with them.
+        await apply({ upserts: [good[0]], warned: [], at: at(1) });
+        expect(await marks()).toEqual({ r0000: [], r0001: [], r0002: [] });
       });
 
       test("a sheet's own warnings are replaced by the next batch that reads that sheet, and kept by batches that do not", async () => {

@@ -5,10 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { expect, test } from 'vitest';
+import { openApiDocument } from '../../sync/api/openapi';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-// Not after `-`, `.` or `/`: a chart id (`time-to-fulfil`), a property (`m.fulfilment`) or a module path names code.
+// Not after `-`, `.` or `/`: a chart id (`time-to-fulfil`), a property or a module path names code. The keys of the JSON
+// the service answers are words people read, and are checked on their own (the API description, below).
 const BRITISH = /(?<![-./])\b(?:colou?rs?(?<=colours?)|colour\w+|recognis\w*|behaviour\w*|programmes?|licence[sd]?|centres?|centred|favourite\w*|analys(?:e|ed|es|ing)|organis(?:e|ed|es|ing|ation|ations|ational)|finalis\w*|normalis\w*|summaris\w*|prioritis\w*|authoris\w*|customis\w*|optimis\w*|utilis\w*|standardis\w*|categoris\w*|visualis\w*|serialis\w*|centralis\w*|specialis\w*|mobilis\w*|maximis\w*|minimis\w*|realis(?:e|ed|es|ing)|emphasis(?:e|ed|es|ing)|honour\w*|favour\w*|labour\w*|neighbour\w*|cancelled|cancelling|fulfil|fulfils|fulfilment\w*|catalogue[sd]?|cataloguing|modelling|modelled|labelled|labelling|travell(?:ed|ing|er)|judgement\w*|enrolment\w*|practise[sd]?|defence|grey|whilst|amongst|ageing|acknowledgement\w*)\b/gi;
 
 /** Header aliases the reader accepts because offices write them so: they are matched, not shown. */
@@ -108,4 +110,23 @@ test('every string the code can show (labels, messages, pages) is in US English'
     return found(shownText(f), file).map((w) => `${file}: ${w}`);
   });
   expect(hits).toEqual([]);
+});
+
+/** Every key and text of a JSON value, each key split at its capitals (`medianDays` → `median Days`): a key is read as its words. */
+function jsonWords(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) jsonWords(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      out.push(key.replace(/([a-z])([A-Z])/g, '$1 $2'));
+      jsonWords(v, out);
+    }
+  }
+  return out;
+}
+
+test('the API description (every route, and every key of the JSON it answers: the metrics `metrics --json` prints too) is in US English', () => {
+  const words = jsonWords(openApiDocument());
+  expect(words).toContain('fulfilled');
+  expect(words.flatMap((w) => found(w))).toEqual([]);
 });

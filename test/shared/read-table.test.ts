@@ -676,6 +676,13 @@ describe('readTable, with another table stacked below', () => {
     expect(locateTable('TA Log FY27', log('Logged'), [TABLES.requests])).toEqual({ table: TABLES.requests, headerIndex: 2 });
     const plan: Grid = [['Phase', 'Goal', 'Task', 'Lead', 'Timeline', 'Status'], [1, 'Alignment', 'Host a forum', 'ODE', 'Feb 2026 – Aug 2027', 'In progress']];
     expect(locateTable('TA Log FY27', plan, [TABLES.requests])?.table.name).toBe('workplan');
+    // Its Organization renamed, a short log names a plan by more words (Who, Status, Due date) than a log: its
+    // Request #, Date received and Description are a log's alone, so it stays one. Every header changed to a milestone
+    // table's (Date and Status are a log's too, but not a log's alone): milestones.
+    const short = (org: string): Grid => [['Request #', 'Date received', org, 'Description', 'Status', 'Due date']];
+    expect(locateTable('TA Log FY27', short('Who'))?.table.name).toBe('workplan');
+    expect(locateTable('TA Log FY27', short('Who'), [TABLES.requests])?.table.name).toBe('requests');
+    expect(locateTable('TA Log FY27', [['Date', 'Milestone', 'Team', 'Status']], [TABLES.requests])?.table.name).toBe('milestones');
   });
 
   it('still ends a table where another starts whose columns this table also has', () => {

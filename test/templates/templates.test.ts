@@ -193,7 +193,7 @@ describe('cached values are for the day the template was written', () => {
     const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
     const { rows } = templateRows('ta-intake', { sample: SAMPLE, asOf: then });
     const daysOpen = columnLetter(TABLES.requests.columns.length + 1);
-    // Open requests (no fulfilment date, not closed) aged by exactly the ten days since.
+    // Open requests (no fulfillment date, not closed) aged by exactly the ten days since.
     const open = rows.map((r, i) => [r, i + 2] as const).filter(([r]) => !r.fulfilledOn && !['Fulfilled', 'Closed', 'Declined'].includes(String(r.status)));
     expect(open.length).toBeGreaterThan(3);
     for (const [, row] of open) {

@@ -1,28 +1,31 @@
-// `POST /api/v1/feedback-links`: a source asks for the survey link of one of its fulfilled requests, to
-// send to the requester ("Copy feedback link" in the sidebar calls it).
+// `POST /api/v1/feedback-links`: a source asks for the survey link of one of its fulfilled requests, by its row id
+// or its Request ID, to send to the requester ("Copy feedback link" in the sidebar calls it; `feedback-link` in the CLI).
 import { Hono } from 'hono';
-import { issueFeedbackLink } from '../../intake/feedback';
+import { issueFeedbackLink, linkIssueMessage } from '../../intake/feedback';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
 import { requireRole, type ApiEnv } from '../auth';
 import { limitBody, parseBody, readJson } from '../request-body';
 import { publicBase } from './forms-routes';
+import { feedbackUrl } from '../service-url';
 import type { FeedbackLinkAnswer } from '../../../shared/wire/sync-answers';
 import { feedbackLinkRequest } from '../../../shared/wire/sync-wire';
 
 export function feedbackLinksRoutes(deps: RouteDeps): Hono<ApiEnv> {
   return new Hono<ApiEnv>().post('/', requireRole(deps.auth, 'source'), limitBody(64 * 1024), async (c) => {
     const body = parseBody(feedbackLinkRequest, await readJson(c));
-    const issued = await issueFeedbackLink(deps.store, { sourceId: c.get('principal').id, table: body.table, rowId: body.rowId, at: deps.clock() });
-    const row = `row ${JSON.stringify(body.rowId.slice(0, 60))}`;
+    const principal = c.get('principal');
+    const issued = await issueFeedbackLink(deps.store, { sourceId: principal.id, table: body.table, ref: body.rowId, at: deps.clock() });
     if ('kind' in issued) {
+      const message = linkIssueMessage(issued, { ref: body.rowId, table: body.table, fileSource: principal.sourceKind === 'file' });
       switch (issued.kind) {
-        case 'not-requests': throw new ApiError(400, 'invalid_body', `table: feedback surveys are for requests, not ${body.table}`);
-        case 'not-found': throw new ApiError(404, 'not_found', `${row} is not among this source's requests; sync the sheet first`);
-        case 'not-fulfilled': throw new ApiError(409, 'not_fulfilled', `${row} is not fulfilled yet: set its status to Fulfilled (or its Fulfilled date) and sync first`);
+        case 'not-requests': throw new ApiError(400, 'invalid_body', message);
+        case 'not-found': throw new ApiError(404, 'not_found', message);
+        case 'not-fulfilled': throw new ApiError(409, 'not_fulfilled', message);
+        case 'ambiguous': throw new ApiError(409, 'ambiguous', message);
       }
     }
-    const answer: FeedbackLinkAnswer = { url: `${publicBase(deps, c.req.url)}/feedback/${issued.token}` };
+    const answer: FeedbackLinkAnswer = { url: feedbackUrl(publicBase(deps, c.req.url), issued.token) };
     return c.json(answer, 201);
   });
 }

@@ -1,13 +1,14 @@
 // `GET`/`POST /intake/{formId}`: the public intake form. No login and no script; a post is an ordinary
 // form post, checked like a sheet row and stored at once as a request of the form's source. Abuse is
 // bounded: same-origin posts only, small bodies, a hidden honeypot field, posts per address per minute,
-// and requests per form per day.
+// and requests per form per day. A stored post answers 303 to its confirmation's own address (Post/Redirect/Get),
+// so reloading the confirmation shows the number again instead of sending the request a second time.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HONEYPOT_FIELD, type Submitted } from '../../intake/intake-form';
 import { confirmationPage, intakePage } from '../../intake/intake-page';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
-import { fieldsOf, requestSubmitter } from '../../intake/submit-request';
+import { fieldsOf, isWebFormRowId, requestSubmitter } from '../../intake/submit-request';
 import type { IntakeForm } from '../../store/intake-store';
 import { ApiError } from '../api-error';
 import type { RouteDeps } from '../route-deps';
@@ -57,7 +58,13 @@ export async function formPost(c: Context): Promise<Record<string, string>> {
   return out;
 }
 
-const html = (c: Context, page: string, status: 200 | 201 | 400 | 404 | 410 | 429) => c.html(page, status, PUBLIC_PAGE_HEADERS);
+const html = (c: Context, page: string, status: 200 | 400 | 404 | 410 | 429) => c.html(page, status, PUBLIC_PAGE_HEADERS);
+
+/**
+ * The confirmation's address: the request's row id, random (`isWebFormRowId`) and never shown to the requester
+ * otherwise, so only the browser that sent the request can open it, and a guesser finds nothing.
+ */
+const confirmationPath = (formId: string, rowId: string) => `/intake/${encodeURIComponent(formId)}/sent/${encodeURIComponent(rowId)}`;
 
 export function intakeRoutes(deps: RouteDeps): Hono {
   const submit = requestSubmitter({ store: deps.store, clock: deps.clock, dailyCap: deps.config.intake.dailyCap, timeZone: deps.config.timeZone });
@@ -76,6 +83,16 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       if (form instanceof Response) return form;
       return html(c, intakePage({ title: form.title, action: c.req.path, fields: await fieldsOf(deps.store, form) }), 200);
     })
+    .get('/:formId/sent/:rowId', async (c) => {
+      const form = await deps.store.getForm(c.req.param('formId'));
+      const rowId = c.req.param('rowId');
+      // Shown while the request is in the log, even once its form was removed: only the number the requester was given.
+      const row = form === null || !isWebFormRowId(rowId) ? null : await deps.store.storedRow(form.sourceId, 'requests', rowId);
+      if (form === null || typeof row?.requestId !== 'string') {
+        return html(c, noticePage('Confirmation not found', 'There is no request confirmation at this address. If you sent a request, the office has it: contact them directly to ask about it.'), 404);
+      }
+      return html(c, confirmationPage(form.title, row.requestId), 200);
+    })
     .post('/:formId', sameOriginPosts(deps), limitBody(MAX_FORM_BODY_BYTES), postLimit(deps), async (c) => {
       const form = await liveForm(c);
       if (form instanceof Response) return form;
@@ -87,8 +104,10 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       for (const f of fields) if (post[f.name] !== undefined) submitted[f.name] = post[f.name];
       const result = await submit(form, submitted);
       switch (result.kind) {
-        case 'stored':
-          return html(c, confirmationPage(form.title, result.requestId), 201);
+        case 'stored': {
+          const to = confirmationPath(form.id, result.rowId);
+          return c.html(noticePage('Request received', `Thank you. Your request number is ${result.requestId}.`), 303, { ...PUBLIC_PAGE_HEADERS, Location: to });
+        }
         case 'invalid':
           return html(c, intakePage({ title: form.title, action: c.req.path, fields: result.fields, values: submitted, errors: result.errors }), 400);
         case 'over-daily-cap':

@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'source', load: async () => (await import('./source')).sourceCommand },
   { name: 'reviewer', load: async () => (await import('./reviewer')).reviewerCommand },
   { name: 'form', load: async () => (await import('./form')).formCommand },
+  { name: 'feedback-link', load: async () => (await import('./feedback-link')).feedbackLinkCommand },
   { name: 'import', load: async () => (await import('./import')).importCommand },
   { name: 'export', load: async () => (await import('./export')).exportCommand },
   { name: 'metrics', load: async () => (await import('./metrics')).metricsCommand },

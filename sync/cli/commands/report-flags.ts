@@ -7,8 +7,8 @@ import type { RowStore } from '../../store/row-store';
 import { CliError, type Command } from '../command';
 
 export const reportFlags = {
-  from: { type: 'string', value: 'DATE', help: 'only requests received on or after this day' },
-  to: { type: 'string', value: 'DATE', help: 'only requests received on or before this day' },
+  from: { type: 'string', value: 'DATE', help: 'only requests received on or after this day; fulfillment figures count the requests fulfilled on or after it, whenever received' },
+  to: { type: 'string', value: 'DATE', help: 'only requests received on or before this day; fulfillment figures count the requests fulfilled on or before it, whenever received' },
   source: { type: 'string', value: 'ID[,ID]', help: 'only these sources (the ids `source list` shows)' },
   'as-of': { type: 'string', value: 'DATE', help: 'figures as of this day (the end of a quarter), counting only what happened by it; default today' },
 } as const satisfies Command['options'];

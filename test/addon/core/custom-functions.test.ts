@@ -51,6 +51,20 @@ describe('a date range typed in one cell, its end cell blank', () => {
   });
 });
 
+describe('a winter typed after an earlier day of its year, read as the coming one', () => {
+  test("EQ_SLA and EQ_PRIORITY read a Due of Winter 2026 on a request received in fall 2026 as the winter ahead, as import does", () => {
+    const cells = { receivedOn: '2026-09-15', priority: 'Medium', status: 'In progress', dueOn: 'Winter 2026', requesterType: 'City', requesterOrg: 'City of Arcata' };
+    expect(bothWays('EQ_SLA', cells, '2026-10-01')).toEqual({ fromFunction: 'On time', fromImport: 'On time' });
+    const priority = bothWays('EQ_PRIORITY', cells, '2026-10-01');
+    expect(priority.fromFunction).toBe(priority.fromImport);
+  });
+
+  test('EQ_WORKPLAN_STATUS reads an End of Winter 2026 after a Start in June 2026 as ending in February 2027, as import does', () => {
+    const cells = { status: 'In progress', startOn: '2026-06-01', endOn: 'Winter 2026', percentComplete: 0.5, task: 'Listening sessions' };
+    expect(bothWays('EQ_WORKPLAN_STATUS', cells, '2026-10-01')).toEqual({ fromFunction: 'On track', fromImport: 'On track' });
+  });
+});
+
 describe("a fiscal year typed in a cell, read by the workbook's own start month", () => {
   /** The rules of a workbook whose Lists sheet starts the fiscal year in October: FY26 runs Oct 2025 – Sep 2026. */
   function octoberRules(): Rules {

@@ -360,6 +360,17 @@ describe('dates', () => {
     expect(read('requests', 'receivedOn', '2026').issues[0].message).toBe('Received: "2026" names the whole year; used its first day, 2026-01-01');
   });
 
+  it('marks a day picked inside a year, a fiscal year or a quarter as guessed, so figures counted in days leave it out; a month is no guess to mark', () => {
+    const guessed = (field: string, text: string) => read('requests', field, text).issues.some((i) => i.dayGuessed === true);
+    for (const text of ['2026', 'FY 2026', 'FY 2025-26', 'Q1 2026', 'Spring 2026', 'Jan-Mar 2026']) {
+      expect(guessed('receivedOn', text), text).toBe(true);
+      expect(guessed('fulfilledOn', text), text).toBe(true);
+    }
+    for (const text of ['Mar 2026', '2026-03-04', '3/4/2026']) expect(guessed('receivedOn', text), text).toBe(false);
+    // A deadline read as its period's last day is how plans set one: no guess.
+    expect(read('requests', 'dueOn', 'FY 2027').issues.every((i) => !i.dayGuessed)).toBe(true);
+  });
+
   it('reads a range in a due or target date as its last day: a roadmap item due "Dec 2026" is not missed on December 3', () => {
     expect(read('roadmap', 'targetOn', 'FY 2026-27').value).toBe('2027-06-30');
     expect(read('requests', 'dueOn', 'Q3 2027').value).toBe('2027-09-30');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
 import { MAX_FORM_BODY_BYTES } from '../../../sync/api/routes/intake-routes';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
+import { digestToken } from '../../../sync/store/tokens';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
 
@@ -43,6 +44,14 @@ async function harness(backend: Backend, opts: HarnessOptions = {}): Promise<Har
   return plainHarness(backend, { ...opts, reuse: store, readRoutes: readRoutes({ store, clock }) });
 }
 
+/** The confirmation a stored post sends the browser on to (Post/Redirect/Get), as the browser then shows it. */
+async function confirmation(h: Harness, sent: Awaited<ReturnType<Harness['call']>>) {
+  expect(sent.status).toBe(303);
+  const shown = await h.call('GET', sent.headers.get('location')!);
+  expect(shown.status).toBe(200);
+  return shown;
+}
+
 async function rowsOf(h: Harness, sourceId: string) {
   const rows = [];
   for await (const r of h.store.rows('requests', { sourceIds: [sourceId] })) rows.push(r);
@@ -73,8 +82,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.text).toMatch(/id="description-hint">[^<]*Up to 5,000 characters\.<\/p>/);
 
     const sent = await post(h, `/intake/${form.id}`, good);
-    expect(sent.status).toBe(201);
-    expect(sent.text).toContain('TA-2026-0031');
+    expect(sent.status).toBe(303);
+    expect((await confirmation(h, sent)).text).toContain('TA-2026-0031');
 
     const rows = await rowsOf(h, src.id);
     const web = rows.find((r) => r.rowId.startsWith('web-'))!;
@@ -92,8 +101,34 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect((await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token })).body.rows).toHaveLength(3);
 
     const second = await post(h, `/intake/${form.id}`, good);
-    expect(second.text).toContain('TA-2026-0032');
+    expect((await confirmation(h, second)).text).toContain('TA-2026-0032');
     expect(h.reported).toEqual([]);
+  });
+
+  test('a stored post answers 303 to a confirmation address of its own: reloading it files nothing, a guessed one shows nothing', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const other = await h.source('Another office');
+    const form = await openForm(h, src.id);
+    const elsewhere = await openForm(h, other.id);
+    const sent = await post(h, `/intake/${form.id}`, good);
+    const location = sent.headers.get('location')!;
+    expect(location).toMatch(new RegExp(`^/intake/${form.id}/sent/web-[A-Za-z0-9_-]{12}$`));
+    expect(sent.headers.get('cache-control')).toBe('no-store');
+    for (let i = 0; i < 2; i++) {
+      const shown = await h.call('GET', location);
+      expect(shown.status).toBe(200);
+      expect(shown.text).toContain('<span class="request-id">TA-2026-0001</span>');
+      expect(shown.text).not.toContain(good.requesterOrg);
+    }
+    expect((await rowsOf(h, src.id)).map((r) => r.values.requestId)).toEqual(['TA-2026-0001']);
+    const rowId = location.split('/').pop()!;
+    const guesses = [`/intake/${form.id}/sent/web-AAAAAAAAAAAA`, `/intake/${elsewhere.id}/sent/${rowId}`, `/intake/frm_nothing_here/sent/${rowId}`, `/intake/${form.id}/sent/r30`];
+    for (const guess of guesses) {
+      const shown = await h.call('GET', guess);
+      expect(shown.status, guess).toBe(404);
+      expect(shown.text, guess).not.toContain('TA-2026-0001');
+    }
   });
 
   test('two instances on one database never give two requests one number', async () => {
@@ -103,7 +138,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const form = await openForm(a, src.id);
     await a.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [{ rowId: 'typed', values: { requestId: 'TA-2026-0007', receivedOn: '2026-11-02', requesterOrg: 'Dept. of Parks' } }] } });
     const sent = await Promise.all(Array.from({ length: 8 }, (_, i) => post(i % 2 ? b : a, `/intake/${form.id}`, good)));
-    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(303));
     const numbers = (await rowsOf(a, src.id)).map((r) => r.values.requestId).sort();
     expect(numbers).toEqual(['TA-2026-0007', ...Array.from({ length: 8 }, (_, i) => `TA-2026-${String(8 + i).padStart(4, '0')}`)]);
   });
@@ -148,13 +183,13 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect((await post(h, path, { ...good, requesterOrg: '' })).status).toBe(400);
     expect((await post(h, path, { ...good, contactEmail: 'dana at harbor' })).status).toBe(400);
     const first = await post(h, path, good);
-    expect(first.status).toBe(201);
-    expect(first.text).toContain('TA-2026-0001');
+    expect(first.status).toBe(303);
+    expect((await confirmation(h, first)).text).toContain('TA-2026-0001');
     expect((await post(h, path, { ...good, dueOn: '2025-01-01' })).status).toBe(400);
-    expect((await post(h, path, good)).text).toContain('TA-2026-0002');
+    expect((await confirmation(h, await post(h, path, good))).text).toContain('TA-2026-0002');
     expect((await post(h, path, good)).status).toBe(429);
     now = new Date('2026-12-03T15:00:00Z');
-    expect((await post(h, path, good)).text).toContain('TA-2026-0003');
+    expect((await confirmation(h, await post(h, path, good))).text).toContain('TA-2026-0003');
     const numbers = (await rowsOf(h, src.id)).map((r) => r.values.requestId).sort();
     expect(numbers).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003']);
   });
@@ -169,7 +204,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(past.text).toContain('value="2025-12-20"');
     expect(await rowsOf(h, src.id)).toEqual([]);
     const today = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' });
-    expect(today.status).toBe(201);
+    expect(today.status).toBe(303);
   });
 
   test('a deadline years away (2206 typed for 2026) is sent back to fix, in words; one within two years is taken', async () => {
@@ -181,7 +216,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(far.text).toMatch(/id="dueOn-error">Needed by: March 1, 2206 is more than two years away\. Check the year, or leave it blank\./);
     expect(far.text).toContain('value="2206-03-01"');
     expect(await rowsOf(h, src.id)).toEqual([]);
-    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2028-06-30' })).status).toBe(201);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2028-06-30' })).status).toBe(303);
   });
 
   test("a requester west of UTC, where it is still yesterday, may give their today as the deadline; the day before is refused", async () => {
@@ -189,7 +224,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const h = await harness(backend, { clock: () => new Date('2026-12-03T01:00:00Z') });
     const src = await h.source();
     const form = await openForm(h, src.id);
-    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' })).status).toBe(201);
+    expect((await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-02' })).status).toBe(303);
     const before = await post(h, `/intake/${form.id}`, { ...good, dueOn: '2026-12-01' });
     expect(before.status).toBe(400);
     expect(before.text).toContain('December 1, 2026 has already passed');
@@ -227,8 +262,8 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(long.text).toMatch(/id="contactName-error">Your name is longer than 200 characters/);
     expect(await count()).toBe(0);
 
-    expect((await post(h, path, good)).status).toBe(201);
-    expect((await post(h, path, good)).status).toBe(201);
+    expect((await post(h, path, good)).status).toBe(303);
+    expect((await post(h, path, good)).status).toBe(303);
     const capped = await post(h, path, good);
     expect(capped.status).toBe(429);
     expect(capped.text).toMatch(/try again tomorrow/);
@@ -266,7 +301,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.text).toContain('<option>Housing policy</option>');
     expect(page.text).not.toContain('<option>Language access</option>');
     const stored = await post(h, `/intake/${form.id}`, { ...good, category: 'Housing policy' });
-    expect(stored.status).toBe(201);
+    expect(stored.status).toBe(303);
     expect((await rowsOf(h, src.id)).map((r) => r.values.category)).toEqual(['Housing policy']);
     const refused = await post(h, `/intake/${form.id}`, { ...good, category: 'Language access' });
     expect(refused.status).toBe(400);
@@ -391,5 +426,41 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect((await post(h, path, answer)).status).toBe(200);
     expect(await h.store.outbox(src.id, 'requests')).toHaveLength(1);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 4 });
+  });
+
+  test("a file source's office gets a link by the Request ID it sees; one number on two requests names both; one not there says to import", async () => {
+    const h = await harness(backend, { clock: december });
+    const made = await h.call('POST', '/api/v1/sources', { token: ADMIN_TOKEN, body: { name: 'Commission TA log', kind: 'file' } });
+    const src = made.body as { id: string; token: string };
+    const form = await openForm(h, src.id);
+    // The web form numbers a request TA-2026-0001, and the office types a phoned-in request under the same number.
+    await post(h, `/intake/${form.id}`, good);
+    await h.call('POST', '/api/v1/sync', {
+      token: src.token,
+      body: { table: 'requests', rows: [
+        { rowId: 'Requests:TA-2026-0183', values: { requestId: 'TA-2026-0183', receivedOn: '2026-10-01', requesterOrg: 'City of Lakeview', status: 'Fulfilled', fulfilledOn: '2026-11-01' } },
+        { rowId: 'Requests:TA-2026-0001', values: { requestId: 'TA-2026-0001', receivedOn: '2026-10-02', requesterOrg: 'Dept. of Parks', status: 'Fulfilled', fulfilledOn: '2026-11-02' } },
+      ] },
+    });
+    const ask = (rowId: string) => h.call('POST', '/api/v1/feedback-links', { token: src.token, body: { table: 'requests', rowId } });
+
+    const byNumber = await ask(' TA-2026-0183 ');
+    expect(byNumber.status, byNumber.text).toBe(201);
+    const link = await h.store.feedbackLink(digestToken(new URL(byNumber.body.url).pathname.split('/').pop()!));
+    expect(link?.rowId).toBe('Requests:TA-2026-0183');
+    expect((await ask('Requests:TA-2026-0183')).status).toBe(201);
+
+    const two = await ask('TA-2026-0001');
+    expect(two.status).toBe(409);
+    expect(two.body.error.code).toBe('ambiguous');
+    const web = (await rowsOf(h, src.id)).find((r) => r.rowId.startsWith('web-'))!;
+    expect(two.body.error.message).toBe(`"TA-2026-0001" is the Request ID of 2 requests: Requests:TA-2026-0001 (Dept. of Parks, received 2026-10-02), ${web.rowId} (Harbor County Health, received 2026-12-02); send the row id of the one you mean, or give one of them another number`);
+
+    const missing = await ask('TA-2026-0999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe('no request "TA-2026-0999" (by Request ID or row id) among this source\'s requests; import the workbook that holds it first');
+    const sheet = await h.source('Sheet log');
+    const fromSheet = await h.call('POST', '/api/v1/feedback-links', { token: sheet.token, body: { table: 'requests', rowId: 'TA-2026-0999' } });
+    expect(fromSheet.body.error.message).toMatch(/; sync the sheet first$/);
   });
 });

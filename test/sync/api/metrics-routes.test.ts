@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
+import { reportFlags } from '../../../sync/cli/commands/report-flags';
 import { reportService, type ReportService } from '../dashboard/report-service';
 import { AS_OF } from '../metrics/demand-rows';
 
@@ -24,9 +25,9 @@ describe('GET /api/v1/metrics', () => {
     expect(body.asOf).toBe(AS_OF);
     expect(body.demand.total).toBe(7);
     // Synced from history: R1 fulfilled on 25 Jan (15 days), not on the 12 Jan its cell was later edited to;
-    // s2/R1, whose cell has no date, on the day its fulfilment was synced (14 Apr, 30 days). R3's only
-    // version, synced on 29 Jun, carried its date (21 Apr), so every fulfilment comes from history.
-    expect(body.fulfilment).toEqual({ fulfilled: 4, fromHistory: 4, fromRow: 0, medianDays: 17.5, p90Days: 27 });
+    // s2/R1, whose cell has no date, on the day its fulfillment was synced (14 Apr, 30 days). R3's only
+    // version, synced on 29 Jun, carried its date (21 Apr), so every fulfillment comes from history.
+    expect(body.fulfillment).toEqual({ fulfilled: 4, fromHistory: 4, fromRow: 0, medianDays: 17.5, p90Days: 27, daysGuessed: 0 });
     const pure = aggregateMetrics(svc.seeded.rows, { asOf: AS_OF, rules: DEFAULT_RULES });
     expect(body.rba).toEqual(pure.rba);
     expect(body.capacity).toEqual(pure.capacity);
@@ -39,6 +40,12 @@ describe('GET /api/v1/metrics', () => {
     const s2 = await (await svc.get(`/api/v1/metrics?source=${svc.seeded.ids.s2}`)).json();
     expect(s2.sources.map((s: { name: string }) => s.name)).toEqual(['Equity Commission']);
     expect(s2.demand.total).toBe(1);
+  });
+
+  it('describes its date filter as it counts: demand by the day received, fulfillment by the day fulfilled, in /openapi.json and the CLI flags alike', async () => {
+    const doc = await (await svc.get('/openapi.json', null)).json();
+    const described = (name: string) => doc.paths['/api/v1/metrics'].get.parameters.find((p: { name: string }) => p.name === name).description as string;
+    for (const text of [described('from'), described('to'), reportFlags.from.help, reportFlags.to.help]) expect(text).toMatch(/received.*; fulfillment figures count the requests fulfilled/);
   });
 
   it('refuses bad filters with a 400 naming the problem', async () => {

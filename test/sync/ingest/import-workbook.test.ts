@@ -11,7 +11,7 @@ import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import type { PlanCell } from '../../../shared/workbook-plan';
 import { importExitCode, importJson, importRows, importWorkbook } from '../../../sync/ingest/import-workbook';
-import { TABLES, readTable } from '../../../shared/index';
+import { TABLES, locateTable, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { requestSubmitter } from '../../../sync/intake/submit-request';
 import { saveWithLibreOffice } from '../../support/libreoffice';
@@ -851,6 +851,25 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.rejected).toEqual([]);
     expect(await store.syncState(principal.id, 'workplan')).toEqual([]);
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['TA Log FY27:TA-1', 'TA Log FY27:TA-2']);
+  });
+
+  test('a sheet that held requests and whose every header changed to a milestone table\'s is read as milestones, as the add-on reads it, and its requests are removed', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Commission log', sourceKind: 'file' });
+    const imported = async (rows: Grid) => importWorkbook(store, { file: await writeWorkbook(files.path(), [{ name: '2026 Log', rows }, { name: 'Notes', rows: NOTES }]), sourceId: principal.id, at: new Date('2026-10-01T10:00:00Z') });
+    await imported([['Request ID', 'Organization', 'Date received', 'Status'], ['TA-1', 'City of Fresno', '9/3/2026', 'New'], ['TA-2', 'Lake County', '9/10/2026', 'New']]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId).sort()).toEqual(['2026 Log:TA-1', '2026 Log:TA-2']);
+
+    const milestones: Grid = [['Date', 'Milestone', 'Team', 'Status'], ['10/15/2026', 'Council briefing', 'ODE', 'Not started'], ['11/2/2026', 'Community forum', 'ODE', 'Not started']];
+    const held = [TABLES.requests];
+    // The add-on's reading of a sheet it synced as requests (decision 015).
+    expect(locateTable('2026 Log', milestones as CellInput[][], held)?.table.name).toBe('milestones');
+    const r = await imported(milestones);
+    expect(r.tables).toEqual([{ sheet: '2026 Log', table: 'milestones', rows: 2, items: 2 }]);
+    expect(r.unreadable).toEqual([]);
+    expect(r.removedFrom).toEqual([{ sheet: '2026 Log', rows: 2, inWorkbook: true }]);
+    expect((await store.syncState(principal.id, 'milestones')).map((x) => x.rowId).sort()).toEqual(['2026 Log#2', '2026 Log#3']);
+    expect(await store.syncState(principal.id, 'requests')).toEqual([]);
   });
 
   test("a web-form request typed into a file source's workbook under its number is that request, not a second one; another request given its number is said; those not in the workbook yet are listed", async () => {

@@ -128,6 +128,35 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('shows the same number again when the confirmation is reloaded, and files the request once', async () => {
+    const description = 'Reload test: a workshop on the budget equity tool for our council.';
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your organization (required)').fill('City of Ukiah');
+      await page.getByLabel('Your name (required)').fill('Rene Duarte');
+      await page.getByLabel('Your email (required)').fill('rene@cityofukiah.example.gov');
+      await page.getByLabel('Your request (required)').fill(description);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      const first = await page.locator('.request-id').textContent();
+      expect(first).toMatch(/^TA-\d{4}-\d{4}$/);
+      const confirmation = page.url();
+      // The confirmation has an address of its own, unguessable, that shows nothing but this request's number.
+      expect(confirmation).not.toBe(formUrl);
+      expect(confirmation.slice(formUrl.length)).toMatch(/^\/sent\/[A-Za-z0-9_-]{16,}$/);
+
+      const reloaded = await page.reload();
+      expect(reloaded?.request().method()).toBe('GET');
+      expect(reloaded?.status()).toBe(200);
+      expect(await page.locator('.request-id').textContent()).toBe(first);
+      await checkPage(page, 'intake-reloaded');
+    });
+    const stored = [];
+    for await (const r of h.store.rows('requests', { sourceIds: [source.id] })) if (r.values.description === description) stored.push(r.values.requestId);
+    expect(stored).toHaveLength(1);
+  }, 120_000);
+
   it('shows accessible notices for a removed form and an unknown link', async () => {
     const other = (await h.call('POST', '/api/v1/forms', { token: ADMIN_TOKEN, body: { sourceId: source.id } })).body;
     await h.call('DELETE', `/api/v1/forms/${other.id}`, { token: ADMIN_TOKEN });

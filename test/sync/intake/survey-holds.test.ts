@@ -27,7 +27,7 @@ const REQUEST = {
 
 /** The requester answers the survey of `rowId`: 4, "Action plan adopted". */
 async function answerSurvey(store: RowStore, sourceId: string, rowId: string, when: Date) {
-  const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', rowId, at: when });
+  const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', ref: rowId, at: when });
   if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
   const state = await linkState(store, issued.token, when);
   if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
@@ -154,7 +154,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const pushed = async (values: Record<string, unknown>, day: string) =>
       ingestBatch(store, { sourceId: src.id, table: 'requests', rows: [{ rowId: 'r1', cells: values as IngestRow['cells'] }], at: at(day), holds: { of: await store.surveyHolds(src.id, 'requests'), from: 'sheet' } });
     await sent(REQUEST, '2026-03-02');
-    const issued = await issueFeedbackLink(store, { sourceId: src.id, table: 'requests', rowId: 'r1', at: at('2026-03-05') });
+    const issued = await issueFeedbackLink(store, { sourceId: src.id, table: 'requests', ref: 'r1', at: at('2026-03-05') });
     if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
     const answer = async (satisfaction: number, day: string) => {
       const state = await linkState(store, issued.token, at(day));

@@ -38,7 +38,7 @@ describe('metrics', () => {
     expect(m.asOf).toBe(AS_OF);
     // Programs read ISO: the text report's months in words stay YYYY-MM here.
     expect(m.demand.months.slice(0, 2)).toEqual(['2024-01', '2024-02']);
-    expect(m.fulfilment.medianDays).toBe(17.5);
+    expect(m.fulfillment.medianDays).toBe(17.5);
   });
 
   it('prints a readable report with the RBA sections', async () => {

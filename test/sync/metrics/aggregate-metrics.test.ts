@@ -11,25 +11,25 @@ const opts = { asOf: AS_OF, rules: DEFAULT_RULES };
 const metrics = () => aggregateMetrics({ requests: REQUESTS, workplan: WORKPLAN, milestones: MILESTONES, roadmap: ROADMAP }, opts);
 
 describe('time to fulfil', () => {
-  it("takes fulfilment dates from the rows' first fulfilment in history, not from their current cells", () => {
+  it("takes fulfillment dates from the rows' first fulfillment in history, not from their current cells", () => {
     const m = metrics();
     // History: R1 15 days (25 Jan, not the back-dated 12 Jan), R2 10, s2/R1 30; R3 has none: 20 from its row.
-    expect(m.fulfilment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27 });
+    expect(m.fulfillment).toEqual({ fulfilled: 4, fromHistory: 3, fromRow: 1, medianDays: 17.5, p90Days: 27, daysGuessed: 0 });
     // The current cells alone would give R1 2 days and s2/R1 none: median 10.
     const rowsOnly = aggregateMetrics({ requests: REQUESTS.map(({ firstDoneOn: _, ...r }) => r) }, opts);
-    expect(rowsOnly.fulfilment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18 });
+    expect(rowsOnly.fulfillment).toEqual({ fulfilled: 3, fromHistory: 0, fromRow: 3, medianDays: 10, p90Days: 18, daysGuessed: 0 });
   });
 
-  it('ignores a first fulfilment on a request that is open again', () => {
+  it('ignores a first fulfillment on a request that is open again', () => {
     const reopened = REQUESTS.map((r) => (r.sourceId === 's1' && r.rowId === 'R1' ? { ...r, values: { ...r.values, status: 'In progress', fulfilledOn: null } } : r));
     const m = aggregateMetrics({ requests: reopened }, opts);
-    expect(m.fulfilment).toMatchObject({ fulfilled: 3, fromHistory: 2, fromRow: 1 });
+    expect(m.fulfillment).toMatchObject({ fulfilled: 3, fromHistory: 2, fromRow: 1 });
     expect(m.backlog.open).toBe(3);
   });
 
-  it('judges the SLA by the fulfilment date history recorded', () => {
+  it('judges the SLA by the fulfillment date history recorded', () => {
     // R1 (High, 7 days) fulfilled on day 15: missed. R2, R3 and s2/R1 (due 14 Apr, done 14 Apr) met.
-    expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75 });
+    expect(metrics().sla).toEqual({ met: 3, missed: 1, compliancePercent: 75, daysGuessed: 0 });
   });
 
   it('counts a request closed unfulfilled after its due day as missed, in the quarter it was closed; closed by then, neither', () => {
@@ -46,8 +46,8 @@ describe('time to fulfil', () => {
         closed('served late', { firstDoneOn: '2024-05-12', firstClosedOn: '2024-05-12' }),
       ],
     }, opts);
-    expect(m.sla).toEqual({ met: 1, missed: 2, compliancePercent: 33.3 });
-    expect(m.fulfilment.fulfilled).toBe(2);
+    expect(m.sla).toEqual({ met: 1, missed: 2, compliancePercent: 33.3, daysGuessed: 0 });
+    expect(m.fulfillment.fulfilled).toBe(2);
     const onTime = (quarter: string) => m.rba.howWell.find((r) => r.id === 'onTimePercent')?.trend.find((q) => q.quarter === quarter)?.value;
     expect([onTime('2024-Q1'), onTime('2024-Q2')]).toEqual([null, 33.3]);
   });
@@ -72,7 +72,7 @@ describe('demand', () => {
     expect(q2.demand.total).toBe(3);
     const s2 = aggregateMetrics({ requests: REQUESTS, roadmap: ROADMAP }, { ...opts, sourceIds: ['s2'] });
     expect(s2.demand.total).toBe(1);
-    expect(s2.fulfilment.medianDays).toBe(30);
+    expect(s2.fulfillment.medianDays).toBe(30);
     expect(s2.sources).toEqual([{ id: 's2', name: 'Equity Commission', requests: 1, workplan: 0, milestones: 0, roadmap: 1 }]);
   });
 });
@@ -100,7 +100,7 @@ describe('backlog, follow-ups, hours and capacity', () => {
     expect(h.byAssignee.find((a) => a.assignee === 'Unassigned')).toMatchObject({ open: 1, openHours: 3, weeklyCapacity: 0, weeksOfWork: null });
   });
 
-  it('compares recent intake with fulfilment over the last 12 weeks', () => {
+  it('compares recent intake with fulfillment over the last 12 weeks', () => {
     const c = metrics().capacity;
     // Window 8 Apr – 30 Jun: received R4 and R5; fulfilled R3 (21 Apr) and s2/R1 (14 Apr).
     expect(c).toMatchObject({ weeks: 12, windowStart: '2024-04-08', windowEnd: '2024-06-30', intakePerWeek: 0.2, fulfilledPerWeek: 0.2, openRequests: 2, weeksOfBacklog: 12, backlogGrowing: false });

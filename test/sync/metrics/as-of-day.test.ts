@@ -51,7 +51,7 @@ describe.each([
   });
 
   it('counts as fulfilled only what was fulfilled by the day, and the year agrees with its quarters', () => {
-    expect(m.fulfilment).toMatchObject({ fulfilled: 1, medianDays: 25 });
+    expect(m.fulfillment).toMatchObject({ fulfilled: 1, medianDays: 25 });
     for (const id of ['requestsFulfilled', 'taHours', 'organizationsServed', 'satisfaction']) {
       const q4 = measure(m, id).trend.find((t) => t.quarter === '2025-Q4')?.value;
       expect([id, measure(m, id).value]).toEqual([id, q4]);
@@ -83,7 +83,7 @@ describe('as of today', () => {
   it('counts everything the store holds, a received date after today still in the backlog, and dates the statuses today', () => {
     const m = metricsOf({ asOf: TODAY });
     expect(m.demand.total).toBe(6);
-    expect(m.fulfilment.fulfilled).toBe(4);
+    expect(m.fulfillment.fulfilled).toBe(4);
     expect(m.backlog.open).toBe(1);
     expect(m.statusesRecordedOn).toBeNull();
     const future = aggregateMetrics({ requests: [request('typo', { receivedOn: '2206-12-01' })] }, { asOf: TODAY, today: TODAY, rules: DEFAULT_RULES });

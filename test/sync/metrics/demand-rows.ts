@@ -19,7 +19,7 @@ const request = (sourceId: string, sourceName: string, rowId: string, v: StoredV
 export const REQUESTS: MetricsRow<'requests'>[] = [
   // Fulfilled on 25 Jan by history; someone later back-dated the cell to 12 Jan.
   request('s1', 'City of Oakridge', 'R1', { receivedOn: '2024-01-10', requesterOrg: 'Oakridge Parks', requesterType: 'City', category: 'Training & workshops', priority: 'High', status: 'Fulfilled', fulfilledOn: '2024-01-12', assignee: 'A. Rivera', estimatedHours: 8, hoursSpent: 9, satisfaction: 4 }, '2024-01-25'),
-  // First synced after the fact: the recorded fulfilment date (11 Feb) predates the sync.
+  // First synced after the fact: the recorded fulfillment date (11 Feb) predates the sync.
   request('s1', 'City of Oakridge', 'R2', { receivedOn: '2024-02-01', requesterOrg: 'Lake County', requesterType: 'County', origin: 'Proactive', category: 'Budget equity tool', priority: 'Medium', status: 'Fulfilled', fulfilledOn: '2024-02-11', assignee: 'A. Rivera', estimatedHours: 4, hoursSpent: 5 }, '2024-02-11'),
   // Not known from history (a row handed over without it): falls back to the row's own date.
   request('s1', 'City of Oakridge', 'R3', { receivedOn: '2024-04-01', requesterOrg: 'Dept. of Health', requesterType: 'State agency', category: 'Data & evaluation', priority: 'Low', status: 'Closed', fulfilledOn: '2024-04-21', outcome: 'Action plan adopted', satisfaction: 5, assignee: 'J. Chen', hoursSpent: 12 }),

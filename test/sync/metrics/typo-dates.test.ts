@@ -71,15 +71,15 @@ describe('a likely typo date in the trends', () => {
     const typo = request('R8', '2004-05-04', { status: 'Fulfilled', fulfilledOn: '2026-05-20' });
     const withTypo = aggregateMetrics({ requests: [...ROWS.slice(0, 5), typo] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
     expect(withTypo.dataQuality.likelyTypoDates).toEqual([{ date: '2004-05-04', received: 1, fulfilled: 0 }]);
-    expect(withTypo.fulfilment.fulfilled).toBe(2);
-    expect([withTypo.fulfilment.medianDays, withTypo.fulfilment.p90Days]).toEqual([11, 11]);
+    expect(withTypo.fulfillment.fulfilled).toBe(2);
+    expect([withTypo.fulfillment.medianDays, withTypo.fulfillment.p90Days]).toEqual([11, 11]);
     const p90 = withTypo.rba.howWell.find((x) => x.id === 'p90Days')!;
     expect(p90.value).toBe(11);
     expect(p90.trend.find((t) => t.quarter === '2026-Q2')!.value).toBe(11);
     // Fulfilled on a typo date: its quarter is gone from the trend, and its days from the whole period too.
     const late = request('R9', '2026-03-02', { status: 'Fulfilled', fulfilledOn: '2206-03-20' });
     const lateTypo = aggregateMetrics({ requests: [...ROWS.slice(0, 5), late] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
-    expect(lateTypo.fulfilment.p90Days).toBe(11);
+    expect(lateTypo.fulfillment.p90Days).toBe(11);
   });
 
   it('leaves a sheet of plausible dates alone', () => {

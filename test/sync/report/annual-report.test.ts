@@ -57,7 +57,7 @@ describe('the annual progress report', () => {
     const m = report.metrics;
     const one: AnnualReport = {
       ...report,
-      metrics: { ...m, demand: { ...m.demand, total: 1 }, fulfilment: { ...m.fulfilment, fulfilled: 1 } },
+      metrics: { ...m, demand: { ...m.demand, total: 1 }, fulfillment: { ...m.fulfillment, fulfilled: 1 } },
       milestones: { ...report.milestones, counts: [{ ...report.milestones.counts[0], done: 1, missed: 0 }] },
     };
     const text = reportHtml(one).replace(/<[^>]+>/g, '');

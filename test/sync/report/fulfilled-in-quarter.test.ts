@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type TableName } from '../../../shared/index';
 import type { PlanCell, SheetPlan } from '../../../shared/workbook-plan';
-import { fulfilmentSheet } from '../../../sync/master/breakdown-sheets';
+import { fulfillmentSheet } from '../../../sync/master/breakdown-sheets';
 import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
@@ -42,7 +42,7 @@ const FULFILLMENT = ['requestsFulfilled', 'onTimePercent', 'medianDays', 'p90Day
 
 /** The master's Fulfillment sheet row of a quarter ("Q1 2026"), by measure id. */
 function masterQuarter(m: DemandMetrics, quarter: string): Record<string, PlanCell> {
-  const sheet: SheetPlan = fulfilmentSheet(m);
+  const sheet: SheetPlan = fulfillmentSheet(m);
   const row = (sheet.rows as PlanCell[][]).find((r) => r[0] === quarter)!;
   return Object.fromEntries(measures(m).map((x, i) => [x.id, row[i + 1]]));
 }
@@ -66,7 +66,7 @@ describe('a quarter of the annual report', () => {
     const quarters = report.quarters.map((q) => fulfilled.trend[report.metrics.rba.quarters.indexOf(q)].value ?? 0);
     expect(fulfilled.value).toBe(5);
     expect(quarters.reduce((a, b) => a + b, 0)).toBe(5);
-    expect(report.metrics.fulfilment.fulfilled).toBe(5);
+    expect(report.metrics.fulfillment.fulfilled).toBe(5);
     // Demand is still the year's received requests.
     expect(report.metrics.demand.total).toBe(4);
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
       { rowId: 'gone', sheetRow: 5, hash: 'gone', values: { requestId: `${name} gone`, status: 'New' } },
       { rowId: 'b', sheetRow: 3, hash: 'b', values: { requestId: `${name} B`, status: 'Closed', notes: 'Ünïcode — ✓' } },
     ];
-    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], at });
+    // Row c's Received was typed as a year: its warning says the day was guessed, which the metrics read.
+    const warned = [{ rowId: 'c', errors: [{ field: 'receivedOn', message: '"2026" names the whole year', dayGuessed: true as const }, { field: 'dueOn', message: 'TBD' }] }, { rowId: 'b', errors: [{ field: 'dueOn', message: 'TBD' }] }];
+    await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts, deletes: [], full: false, rejected: [], warned, at });
     await store.applyBatch({ sourceId: principal.id, table: 'requests', upserts: [], deletes: ['gone'], full: false, rejected: [], at });
   }
   db = new Database(store.threadReads!.file, { readonly: true });
@@ -46,7 +48,7 @@ describe('the data-sheet worker\'s rows query', () => {
     const { sql, parameters } = statement();
     const read = sheetRows(`[${(db.prepare(sql).pluck().all(...parameters) as string[]).join(',')}]`);
     const stored = [];
-    for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn, firstClosedOn: r.firstClosedOn });
+    for await (const r of store.rows('requests')) stored.push({ sourceId: r.sourceId, sourceName: r.sourceName, rowId: r.rowId, values: r.values, firstDoneOn: r.firstDoneOn, firstClosedOn: r.firstClosedOn, ...(r.guessedDays ? { guessedDays: r.guessedDays } : {}) });
     expect(read).toEqual(stored);
     const sources = [...new Set(read.map((r) => r.sourceId))];
     expect(sources).toEqual([...sources].sort());
@@ -55,6 +57,9 @@ describe('the data-sheet worker\'s rows query', () => {
     expect(read.find((r) => r.rowId === 'c')?.firstDoneOn).toBe('2026-03-01');
     // And the day it was first seen Closed, by which the metrics judge a request closed unfulfilled.
     expect(read.find((r) => r.rowId === 'b')).toMatchObject({ firstDoneOn: null, firstClosedOn: '2026-03-02' });
+    // And the days guessed inside a longer period, which the day-based figures leave out.
+    expect(read.find((r) => r.rowId === 'c')?.guessedDays).toEqual(['receivedOn']);
+    expect(read.find((r) => r.rowId === 'b')?.guessedDays).toBeUndefined();
   });
 
   test('reads the rows of the sources asked for only, and none for an empty list', () => {

@@ -39,7 +39,7 @@ async function beforeHolds(backend: Backend): Promise<void> {
 }
 
 async function answer(store: RowStore, sourceId: string, rowId: string, answers: [FeedbackAnswer, string][]) {
-  const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', rowId, at: at(answers[0][1]) });
+  const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', ref: rowId, at: at(answers[0][1]) });
   if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
   for (const [given, day] of answers) {
     const state = await linkState(store, issued.token, at(day));
