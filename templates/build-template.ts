@@ -22,7 +22,8 @@ interface TemplateDef {
   title: string;
   tabColor: string;
   content(asOf: string): TypedRow[];
-  dashboard(sheet: DataSheet, rules: Rules): DashboardBuilder;
+  /** `asOf`: the day the cached figures are computed for, as the sheet's TODAY() gives it. */
+  dashboard(sheet: DataSheet, rules: Rules, asOf: string): DashboardBuilder;
 }
 
 const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
@@ -97,6 +98,6 @@ export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf
   const note = `Native formulas over the ${data.table.sheet} sheet: they recalculate in Excel, Google Sheets and LibreOffice. Values saved as of ${asOf}.`;
   return {
     title: def.title,
-    sheets: [data.plan, def.dashboard(data, rules).plan(`${def.title}: dashboard`, note), listsSheet()],
+    sheets: [data.plan, def.dashboard(data, rules, asOf).plan(`${def.title}: dashboard`, note), listsSheet()],
   };
 }

@@ -43,7 +43,7 @@ function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: re
   }
 }
 
-export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder {
+export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): DashboardBuilder {
   const b = new DashboardBuilder();
   b.section('How much did we do?');
   const received = inputs(s, 'receivedOn').filter(isDate).length;
@@ -66,12 +66,11 @@ export function requestsDashboard(s: DataSheet, rules: Rules): DashboardBuilder 
   // An open request no age bucket holds is a group of its own, so the backlog is every open request, as in metrics;
   // a row with no requesting organization (a blank row of the sheet) is no request.
   const outside = s.rows.map((r) => {
-    const days = r.derived.daysOpen;
-    const formula = outsideAgeBucketsFormula({ status: s.atRow('status', r.row), fulfilledOn: s.atRow('fulfilledOn', r.row), receivedOn: s.atRow('receivedOn', r.row), days: s.atRow('daysOpen', r.row) });
+    const formula = outsideAgeBucketsFormula({ status: s.atRow('status', r.row), fulfilledOn: s.atRow('fulfilledOn', r.row), receivedOn: s.atRow('receivedOn', r.row), days: s.atRow('daysOpen', r.row), today: 'TODAY()' });
     const request = r.values !== null && !isBlankCell(r.values.requesterOrg);
     return {
       formula: `IF(TRIM(${s.atRow('requesterOrg', r.row)})="","",${formula})`,
-      value: (request && outsideAgeBuckets({ status: r.values!.status ?? null, fulfilledOn: r.values!.fulfilledOn ?? null }, typeof days === 'number' ? days : null, rules)) || '',
+      value: (request && outsideAgeBuckets({ receivedOn: r.values!.receivedOn ?? null, status: r.values!.status ?? null, fulfilledOn: r.values!.fulfilledOn ?? null }, rules, asOf)) || '',
     };
   });
   const outsideRange = b.helper({ header: 'Backlog outside age buckets (working)', type: 'text', cells: outside });

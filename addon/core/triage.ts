@@ -4,7 +4,7 @@ import { isBlankCell } from '../../shared/cells/read-cell';
 import { computeDerived } from '../../shared/layout';
 import { PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
 import { sameText } from '../../shared/status/sheet-math';
-import { isOpenRequest, RECEIVED_IN_FUTURE } from '../../shared/status/request-status';
+import { isOpenRequest, RECEIVED_IN_FUTURE, receivedAfter } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows, withDeadlineWords } from '../../shared/validate-row';
@@ -70,6 +70,7 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
   // A value that did not read (a typo in a dropdown) is shown as typed, so the user can see and fix it.
   const shown = (f: string) => text(r.values[f] ?? r.raw[f]);
   const days = typeof derived.daysOpen === 'number' ? derived.daysOpen : null;
+  const future = receivedAfter(r.values.receivedOn, asOf);
   const receivedWarnings = r.warnings.filter((w) => w.field === 'receivedOn').map((w) => w.message);
   return {
     sheet: t.sheet,
@@ -81,9 +82,9 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
     contactName: shown('contactName'),
     // The cell's own text, whole: a row keeps a long one clipped for the service, but the person triaging reads all of it.
     description: typeof r.raw.description === 'string' ? r.raw.description.trim() : shown('description'),
-    // Negative days open would hide the typo they come from: the backlog's own words for it are shown instead.
-    daysOpen: days !== null && days < 0 ? null : days,
-    receivedWarnings: days !== null && days < 0 ? [RECEIVED_IN_FUTURE, ...receivedWarnings] : receivedWarnings,
+    // A received date after today has no days open: the backlog's own words for the typo are shown instead.
+    daysOpen: days,
+    receivedWarnings: future ? [RECEIVED_IN_FUTURE, ...receivedWarnings] : receivedWarnings,
     slaState: text(derived.slaState),
     suggestedPriority: text(derived.suggestedPriority),
     priorityReason: text(derived.priorityReason),

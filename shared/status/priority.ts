@@ -3,6 +3,7 @@ import { urgentDeadlineFormula, urgentDeadlineWords } from '../cells/deadline-wo
 import { daysBetween } from '../cells/dates';
 import { listRange, settingRef } from '../lists';
 import { approximateLookup, type Rules } from '../rules';
+import { receivedAfter } from './request-status';
 import { dateCellFormula, isDate, literalKey } from './sheet-math';
 
 export interface PriorityInputs { requesterType: unknown; dueOn: unknown; receivedOn?: unknown }
@@ -11,19 +12,26 @@ export interface PrioritySuggestion { priority: string; reason: string; score: n
 /**
  * Urgency is measured from the day the request arrived (today if unknown), so a suggestion does
  * not drift as the request waits. Blank when the requester type is unknown: nothing to go on. A due
- * date of "ASAP" (`URGENT_DEADLINE_WORDS`) is the most urgent deadline: as if due the day it arrived.
+ * date of "ASAP" (`URGENT_DEADLINE_WORDS`) is the most urgent deadline: as if due the day it arrived. A received day
+ * after today is a typo year (2206 for 2026) that would put any deadline "years before it was received" and
+ * score it most urgent: the deadline is measured from today instead, and the reason says so.
  */
 export function suggestPriority(i: PriorityInputs, rules: Rules, asOf: string): PrioritySuggestion | null {
   if (typeof i.requesterType !== 'string' || i.requesterType === '') return null;
   const impact = rules.impact.get(i.requesterType.toLowerCase()) ?? rules.settings.defaultImpact;
-  const from = isDate(i.receivedOn) ? i.receivedOn : asOf;
+  const received = isDate(i.receivedOn) && !receivedAfter(i.receivedOn, asOf);
+  const from = received ? i.receivedOn as string : asOf;
   const urgent = isDate(i.dueOn) ? undefined : urgentDeadlineWords(i.dueOn);
   const days = isDate(i.dueOn) ? daysBetween(from, i.dueOn) : urgent ? 0 : null;
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
-  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${urgent ? urgentText(urgent, isDate(i.receivedOn)) : deadlineText(days, isDate(i.receivedOn))} (urgency ${urgency}) = ${score}` };
+  const deadline = urgent ? urgentText(urgent, received) : `${deadlineText(days, received)}${days !== null && receivedAfter(i.receivedOn, asOf) ? FROM_TODAY : ''}`;
+  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${deadline} (urgency ${urgency}) = ${score}` };
 }
+
+/** Said after a deadline measured from today because the received day is after it. */
+const FROM_TODAY = ', counted from today as Received is after it';
 
 /** Two years and more are given in whole years: a span that long is a typo year, and "22 years" shows it. */
 const DAYS_IN_YEARS = 730;
@@ -45,9 +53,12 @@ const urgentText = (words: string, received: boolean) => `deadline ${words}, as 
 
 type Refs = Record<'requesterType' | 'dueOn' | 'receivedOn' | 'today', string>;
 
+/** Whether the deadline is measured from the received day, as `received` in suggestPriority: a date, not after today. */
+const receivedFormula = (r: Refs) => `AND(${dateCellFormula(r.receivedOn)},N(${r.receivedOn})<=${r.today})`;
+
 function parts(r: Refs) {
   const impact = `IFERROR(VLOOKUP(${literalKey(r.requesterType)},${listRange('requesterType', true)},2,0),${settingRef('defaultImpact')})`;
-  const days = `(${r.dueOn}-IF(${dateCellFormula(r.receivedOn)},${r.receivedOn},${r.today}))`;
+  const days = `(${r.dueOn}-IF(${receivedFormula(r)},${r.receivedOn},${r.today}))`;
   // Urgent words are a deadline the day it was received: the urgency of no days to go.
   const urgentNow = `IFERROR(VLOOKUP(0,${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')})`;
   const urgency = `IF(${dateCellFormula(r.dueOn)},IFERROR(VLOOKUP(${days},${listRange('urgency', true)},2,1),${settingRef('noDeadlineUrgency')}),IF(${urgentDeadlineFormula(r.dueOn)},${urgentNow},${settingRef('noDeadlineUrgency')}))`;
@@ -61,9 +72,10 @@ export function suggestedPriorityFormula(r: Refs): string {
 
 export function priorityReasonFormula(r: Refs): string {
   const { impact, days, urgency } = parts(r);
-  const received = dateCellFormula(r.receivedOn);
+  const received = receivedFormula(r);
+  const fromToday = `IF(N(${r.receivedOn})>${r.today},"${FROM_TODAY}","")`;
   const n = `ABS${days}`;
   const span = `IF(${n}>=${DAYS_IN_YEARS},INT(${n}/365)&" years",${n}&IF(${n}=1," day"," days"))`;
   const deadline = `IF(${days}=0,IF(${received},"the day it was received","today"),IF(${days}>0,"in "&${span},${span}&IF(${received}," before it was received"," ago")))`;
-  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline "&${deadline},IF(${urgentDeadlineFormula(r.dueOn)},"deadline "&TRIM(${r.dueOn})&", as if due "&IF(${received},"the day it was received","today"),"no deadline"))&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
+  return `IF(${r.requesterType}="","",${r.requesterType}&" (impact "&${impact}&") x "&IF(${dateCellFormula(r.dueOn)},"deadline "&${deadline}&${fromToday},IF(${urgentDeadlineFormula(r.dueOn)},"deadline "&TRIM(${r.dueOn})&", as if due "&IF(${received},"the day it was received","today"),"no deadline"))&" (urgency "&${urgency}&") = "&(${impact}*${urgency}))`;
 }

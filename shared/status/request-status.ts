@@ -43,9 +43,15 @@ export function requestClosedOn(values: Readonly<Record<string, unknown>>, recor
   return sameText(values.status, CLOSED_REQUEST_STATUS) ? recordedOn : null;
 }
 
-/** Days from receipt to fulfillment, or to today while open; blank once closed without a date. */
+/** A received date after today: no request can have one, so it is a typo (2206 for 2026) and counts no days. */
+export const receivedAfter = (receivedOn: unknown, asOf: string): boolean => isDate(receivedOn) && receivedOn > asOf;
+
+/**
+ * Days from receipt to fulfillment, or to today while open; blank once closed without a date, and blank for a
+ * received date after today, whose negative count would only hide the typo it comes from.
+ */
 export function daysOpen(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, asOf: string): number | null {
-  if (!isDate(i.receivedOn)) return null;
+  if (!isDate(i.receivedOn) || receivedAfter(i.receivedOn, asOf)) return null;
   if (isDate(i.fulfilledOn)) return daysBetween(i.receivedOn, i.fulfilledOn);
   if (isClosedWithoutDate(i.status)) return null;
   return daysBetween(i.receivedOn, asOf);
@@ -102,15 +108,15 @@ export const hasUnderFirstAgeBucket = (rules: Rules): boolean => firstAgeBucketS
 export const HAS_UNDER_FIRST_AGE_BUCKET_FORMULA = `${FIRST_AGE_BUCKET_START_FORMULA}>0`;
 
 /**
- * The backlog group of an open request no age bucket holds (`days` its days open): one with no received
- * date, or one received after today, a typo that would otherwise drop it from the backlog unseen, or one younger
- * than the first bucket's start.
+ * The backlog group of an open request no age bucket holds: one with no received date, or one received after
+ * today, a typo that would otherwise drop it from the backlog unseen, or one younger than the first bucket's start.
  */
-export function outsideAgeBuckets(i: Pick<RequestInputs, 'fulfilledOn' | 'status'>, days: number | null, rules: Rules): string | null {
+export function outsideAgeBuckets(i: Pick<RequestInputs, 'receivedOn' | 'fulfilledOn' | 'status'>, rules: Rules, asOf: string): string | null {
   if (!isOpenRequest(i)) return null;
-  if (days === null) return NO_RECEIVED_DATE;
-  if (days < 0) return RECEIVED_IN_FUTURE;
-  return days < firstAgeBucketStart(rules) ? underFirstAgeBucket(rules) : null;
+  if (!isDate(i.receivedOn)) return NO_RECEIVED_DATE;
+  if (receivedAfter(i.receivedOn, asOf)) return RECEIVED_IN_FUTURE;
+  const days = daysOpen(i, asOf);
+  return days !== null && days < firstAgeBucketStart(rules) ? underFirstAgeBucket(rules) : null;
 }
 
 /** When the follow-up (outcome check) is due: the planned date, else fulfillment plus the follow-up delay. */
@@ -127,8 +133,8 @@ const statusIs = (status: string, values: readonly string[]) => values.map((v) =
 const doneExpr = (r: Pick<Refs, 'status' | 'fulfilledOn'>) => `OR(${statusIs(r.status, DONE_REQUEST_STATUSES)},${dateCellFormula(r.fulfilledOn)})`;
 
 export function daysOpenFormula(r: Pick<Refs, 'receivedOn' | 'fulfilledOn' | 'status' | 'today'>): string {
-  return `IF(${dateCellFormula(r.receivedOn)},IF(${dateCellFormula(r.fulfilledOn)},${r.fulfilledOn}-${r.receivedOn},`
-    + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn})),"")`;
+  return `IF(${dateCellFormula(r.receivedOn)},IF(${r.receivedOn}>${r.today},"",IF(${dateCellFormula(r.fulfilledOn)},${r.fulfilledOn}-${r.receivedOn},`
+    + `IF(OR(${statusIs(r.status, CLOSED_REQUEST_STATUSES)}),"",${r.today}-${r.receivedOn}))),"")`;
 }
 
 export function slaDueFormula(r: Pick<Refs, 'receivedOn' | 'priority' | 'dueOn'>): string {
@@ -148,11 +154,11 @@ export function ageBucketFormula(r: Pick<Refs, 'status' | 'fulfilledOn'> & { day
 }
 
 /**
- * `days` is the cell holding this row's days open. A Received date with no days open beside it is a row whose
- * formulas are not filled in yet (typed below the ready rows), not a request with no received date.
+ * `days` is the cell holding this row's days open. A Received date on or before today with no days open beside it
+ * is a row whose formulas are not filled in yet (typed below the ready rows), not a request with no received date.
  */
-export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'receivedOn'> & { days: string }): string {
-  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),IF(${dateCellFormula(r.receivedOn)},"","${NO_RECEIVED_DATE}"),IF(${r.days}<0,"${RECEIVED_IN_FUTURE}",IF(${r.days}<${FIRST_AGE_BUCKET_START_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},""))))`;
+export function outsideAgeBucketsFormula(r: Pick<Refs, 'status' | 'fulfilledOn' | 'receivedOn' | 'today'> & { days: string }): string {
+  return `IF(OR(${doneExpr(r)},${statusIs(r.status, [DECLINED_REQUEST_STATUS])}),"",IF(NOT(ISNUMBER(${r.days})),IF(${dateCellFormula(r.receivedOn)},IF(${r.receivedOn}>${r.today},"${RECEIVED_IN_FUTURE}",""),"${NO_RECEIVED_DATE}"),IF(${r.days}<${FIRST_AGE_BUCKET_START_FORMULA},${UNDER_FIRST_AGE_BUCKET_FORMULA},"")))`;
 }
 
 export function followUpDueFormula(r: Pick<Refs, 'fulfilledOn'> & { followUpOn: string }): string {

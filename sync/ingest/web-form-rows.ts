@@ -64,12 +64,14 @@ export function adoptWebFormRows(rows: IngestRow[], web: ReadonlyMap<string, Web
 }
 
 /**
- * Marks the outbox items of rows the workbook now holds (`taken`) as written, so they are the workbook's rows from
- * here on (gone from it, they are removed); returns the web-form requests still waiting for the workbook.
+ * Marks the outbox items that brought the rows the workbook now holds (`taken`) as written, so they are the
+ * workbook's rows from here on (gone from it, they are removed); returns the web-form requests still waiting for it.
  */
 export async function settleWebFormRows(store: Store, sourceId: string, taken: ReadonlySet<string>, at: Date): Promise<FormRequest[]> {
   const items = await store.outbox(sourceId, 'requests');
-  const written = items.filter((i) => taken.has(i.rowId)).map((i) => i.id);
+  // The request's own item only: a survey answer queued for the row is no cell of the workbook until typed in, and
+  // acknowledged it would read as shown there, so the next import's blank cell would clear it.
+  const written = items.filter((i) => i.fields === null && taken.has(i.rowId)).map((i) => i.id);
   if (written.length) await store.acknowledge(sourceId, 'requests', written, at);
   return items.filter((i) => i.fields === null && !taken.has(i.rowId)).map((i) => ({
     requestId: text(i.values.requestId), requesterOrg: text(i.values.requesterOrg), receivedOn: text(i.values.receivedOn) || null,

@@ -71,18 +71,28 @@ function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']
 /**
  * One line per source with rejected rows: how many of what it sent were rejected, per table
  * ("Riverside: 6 of 15 requests rejected"), since rejected rows are in no figure; else one line saying none were.
- * Then one line per sheet that could not be read at all, since none of its rows is in any figure either.
+ * Then one line per sheet that could not be read at all, saying whether rows stored before are still counted.
  */
 export function rejectedSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const rows = rejectedRowsSummary(m, rejections.filter((r) => !r.unreadable));
-  const sheets = rejections.filter((r) => r.unreadable).map(unreadableSheetLine);
+  const sheets = rejections.filter((r) => r.unreadable).map((r) => unreadableSheetLine(r, m));
   if (rows.length + sheets.length === 0) return ['No rows were rejected.'];
   return sheets.length === 0 ? rows : [...rows, ...sheets, `Fix each such sheet and sync or import it again; until then it is listed in the ${DATA_QUALITY_SHEET} sheet.`];
 }
 
-/** A sheet that could not be read at all, said for the committee: none of its rows is in any figure. */
-export const unreadableSheetLine = (r: Rejection) =>
-  `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${TABLES[r.table].noun}s) could not be read, so none of its rows is counted: ${r.errors.map((e) => e.message).join('; ')}`;
+/**
+ * A sheet that could not be read at all, said for the committee. Its rows from the last good read stay stored (a sheet
+ * not read is not a sheet emptied), so they are in the figures as they were; only with nothing stored is none counted.
+ * The store does not know which sheet a row came from, so the count is the source's rows of that table in the figures `m`.
+ */
+export function unreadableSheetLine(r: Rejection, m: Pick<DemandMetrics, 'sources'>): string {
+  const { noun } = TABLES[r.table];
+  const stored = m.sources.find((s) => s.id === r.sourceId)?.[r.table] ?? 0;
+  const sheet = `${r.sourceName}: the ${quoteValue(r.sheet ?? TABLES[r.table].sheet)} sheet (${noun}s) could not be read`;
+  const cause = r.errors.map((e) => e.message).join('; ');
+  if (stored === 0) return `${sheet}, and no ${noun}s from ${r.sourceName} are in these figures, so none of its rows is counted: ${cause}`;
+  return `${sheet}, so its rows stay as last read: the ${counted(stored, noun)} from ${r.sourceName} in these figures ${nounFor(stored, 'is', 'are')} counted as ${nounFor(stored, 'it was', 'they were')}. The cause: ${cause}`;
+}
 
 function rejectedRowsSummary(m: Pick<DemandMetrics, 'sources'>, rejections: readonly Rejection[]): string[] {
   const bySource = new Map<string, Map<TableName, number>>();

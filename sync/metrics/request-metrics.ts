@@ -361,7 +361,7 @@ export class RequestMetrics {
    * a typo date in the future is seen where the backlog is read, not only on Data quality.
    */
   private outsideAgeBuckets(inputs: Parameters<typeof daysOpen>[0]): string {
-    return outsideAgeBuckets(inputs, daysOpen(inputs, this.asOf), this.rules) ?? underFirstAgeBucket(this.rules);
+    return outsideAgeBuckets(inputs, this.rules, this.asOf) ?? underFirstAgeBucket(this.rules);
   }
 
   backlogFigures(): DemandMetrics['backlog'] {

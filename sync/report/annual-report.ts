@@ -27,7 +27,7 @@ export interface AnnualReport {
   quarters: string[];
   milestones: Pick<DemandMetrics['milestones'], 'counts' | 'done' | 'missed'>;
   rejected: { sourceName: string; rows: number }[];
-  /** Sheets that could not be read at all, one line each (as the master's Summary says them). */
+  /** Sheets that could not be read at all, one line each (as the master's Summary says them), with what is still counted. */
   unreadable: string[];
   narrative: NarrativeSection[];
 }
@@ -42,7 +42,7 @@ export async function annualReport(store: ReportStore, opts: AnnualReportOptions
   const rejected = new Map<string, number>();
   const unreadable: string[] = [];
   for (const r of await store.rejections()) {
-    if (r.unreadable) unreadable.push(unreadableSheetLine(r));
+    if (r.unreadable) unreadable.push(unreadableSheetLine(r, metrics));
     else rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
   }
   return {

@@ -129,7 +129,7 @@ ${milestoneTable('Missed', r.milestones.missed)}`,
       ? (r.unreadable.length === 0 ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>' : '')
       : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} rows are rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
 ${table('Rejected rows by source', [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }], r.rejected, 'none.')}`)
-      + (r.unreadable.length === 0 ? '' : `<p>Sheets that could not be read, none of whose rows is in these figures:</p><ul>${r.unreadable.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`),
+      + (r.unreadable.length === 0 ? '' : `<p>Sheets that could not be read, and what of them these figures hold:</p><ul>${r.unreadable.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`),
     narrative: '',
   };
 

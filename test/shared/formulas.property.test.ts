@@ -97,6 +97,14 @@ it('the edited Lists sheet really changes the rules, its follow-up delay under t
   expect(edited.impact.get('city')).toBe(1.5);
 });
 
+it('leaves Days open blank for a request received after today, in the formula as in the rules, not a negative count', () => {
+  const rows: TypedRow[] = ['2206-09-03', '2025-06-16', '2025-06-15', '2025-06-10'].map((receivedOn) => ({ receivedOn, requesterType: 'City', priority: 'High', status: 'Triaged', dueOn: null, fulfilledOn: null }));
+  rows.push({ ...rows[0], status: 'Fulfilled', fulfilledOn: '2025-05-01' });
+  const { values } = nativeValues(TABLES.requests, GRIDS[0].grid, rows);
+  expect(values.map((v) => v.daysOpen)).toEqual(['', '', 0, 5, '']);
+  expect(rows.map((r) => computeDerived(TABLES.requests, r, readRules(GRIDS[0].grid), AS_OF).daysOpen)).toEqual([null, null, 0, 5, null]);
+});
+
 describe.each(GRIDS)('native formulas = TypeScript rules ($name)', ({ grid }) => {
   const rules = readRules(grid);
 

@@ -110,8 +110,12 @@ const percent = fc.oneof(
   fc.double({ min: 0, max: 1, noNaN: true }),
 );
 
+/** A year typed wrong into the future (2206 for 2026): a received date no request can have yet. */
+const typoYearAhead = fc.constantFrom('2206-09-03', '2125-06-14', '2052-01-31');
+
 function requestRow(rules: Rules): fc.Arbitrary<TypedRow> {
-  return fc.record({ receivedOn: maybeDate, fulfilledGap: fc.option(fc.integer({ min: -3, max: 120 }), { freq: 2 }) }).chain(({ receivedOn, fulfilledGap }) =>
+  const receivedOn = fc.oneof({ weight: 20, arbitrary: maybeDate }, { weight: 1, arbitrary: typoYearAhead });
+  return fc.record({ receivedOn, fulfilledGap: fc.option(fc.integer({ min: -3, max: 120 }), { freq: 2 }) }).chain(({ receivedOn, fulfilledGap }) =>
     fc.record({
       receivedOn: fc.constant(receivedOn),
       requesterType: choice(rules.lists.requesterType, lookupText),

@@ -104,7 +104,8 @@ describe('a deadline in words counted from the day received', () => {
 
   test('EQ_PRIORITY reads "ASAP" as the most urgent deadline, as the template formula does, and "EOM" as import does', () => {
     const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_PRIORITY')!;
-    const answer = (dueOn: string) => evaluateDerived(fn, ['State agency', dueOn, new Date('2026-03-02T00:00:00Z')], ctx, DEFAULT_RULES)[0];
+    // Received the day it is evaluated: a received day after today would be a typo, counted from today instead.
+    const answer = (dueOn: string) => evaluateDerived(fn, ['State agency', dueOn, new Date('2026-03-02T00:00:00Z')], { ...ctx, today: '2026-03-02' }, DEFAULT_RULES)[0];
     expect(answer('ASAP')).toEqual(['Urgent', 'State agency (impact 3) x deadline ASAP, as if due the day it was received (urgency 3) = 9']);
     expect(answer('EOM')[1]).toBe('State agency (impact 3) x deadline in 29 days (urgency 2) = 6');
     expect(answer('before budget hearing')[1]).toBe('State agency (impact 3) x no deadline (urgency 1) = 3');

@@ -33,6 +33,16 @@ describe('suggestPriority reason', () => {
     expect(deadline('2028-05-14', '2026-05-15')).toBe('deadline in 2 years');
   });
 
+  it('measures from today when the received day is after today (a typo year), so the typo does not make it Urgent', () => {
+    expect(deadline('2026-06-11', '2206-09-03')).toBe('deadline in 10 days, counted from today as Received is after it');
+    expect(deadline('2026-05-30', '2206-09-03')).toBe('deadline 2 days ago, counted from today as Received is after it');
+    expect(deadline('ASAP', '2206-09-03')).toBe('deadline ASAP, as if due today');
+    const typo = suggestPriority({ requesterType: 'City', dueOn: '2026-12-31', receivedOn: '2206-09-03' }, DEFAULT_RULES, '2026-12-06')!;
+    const known = suggestPriority({ requesterType: 'City', dueOn: '2026-12-31', receivedOn: '2026-12-06' }, DEFAULT_RULES, '2026-12-06')!;
+    expect(typo.priority).toBe(known.priority);
+    expect(typo.priority).not.toBe('Urgent');
+  });
+
   it('reads "ASAP", "as soon as possible", "urgent" and "immediately" as the most urgent deadline, due the day it was received, and says so', () => {
     const suggest = (dueOn: string | null, receivedOn?: string) => suggestPriority({ requesterType: 'State agency', dueOn, receivedOn }, DEFAULT_RULES, AS_OF)!;
     expect(deadline('ASAP', '2026-05-15')).toBe('deadline ASAP, as if due the day it was received');

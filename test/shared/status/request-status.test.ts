@@ -1,7 +1,7 @@
 // The request rules the store keeps first fulfillment and closing days by, and the SLA state the metrics judge by them.
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
-import { requestClosedOn, requestDoneOn, slaState } from '../../../shared/status/request-status';
+import { daysOpen, NO_RECEIVED_DATE, outsideAgeBuckets, RECEIVED_IN_FUTURE, requestClosedOn, requestDoneOn, slaState } from '../../../shared/status/request-status';
 
 describe('requestDoneOn', () => {
   test.each([
@@ -41,5 +41,25 @@ describe('slaState of a request Closed without a fulfillment day', () => {
     ['judged by its fulfillment day when it has one', { ...closed, fulfilledOn: '2025-03-09' }, '2025-03-20', 'Met'],
   ])('%s', (_, inputs, closedOn, expected) => {
     expect(slaState(inputs, DEFAULT_RULES, '2025-04-01', closedOn)).toBe(expected);
+  });
+});
+
+describe('daysOpen of a request received after today (a typo year such as 2206)', () => {
+  const asOf = '2026-12-06';
+  test.each([
+    ['blank while open, not a negative count', { receivedOn: '2206-09-03', status: 'Triaged', fulfilledOn: null }, null],
+    ['blank once fulfilled too', { receivedOn: '2206-09-03', status: 'Fulfilled', fulfilledOn: '2026-11-18' }, null],
+    ['blank for a day just after today', { receivedOn: '2026-12-07', status: 'New', fulfilledOn: null }, null],
+    ['zero for today', { receivedOn: '2026-12-06', status: 'New', fulfilledOn: null }, 0],
+    ['counted to today for a day before it', { receivedOn: '2026-12-01', status: 'New', fulfilledOn: null }, 5],
+  ])('%s', (_, inputs, expected) => {
+    expect(daysOpen(inputs, asOf)).toBe(expected);
+  });
+
+  test('the backlog still puts such an open request in a group of its own', () => {
+    const open = (receivedOn: string | null) => ({ receivedOn, status: 'New', fulfilledOn: null });
+    expect(outsideAgeBuckets(open('2206-09-03'), DEFAULT_RULES, asOf)).toBe(RECEIVED_IN_FUTURE);
+    expect(outsideAgeBuckets(open(null), DEFAULT_RULES, asOf)).toBe(NO_RECEIVED_DATE);
+    expect(outsideAgeBuckets(open('2026-12-01'), DEFAULT_RULES, asOf)).toBeNull();
   });
 });

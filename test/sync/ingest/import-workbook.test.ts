@@ -14,6 +14,7 @@ import { importExitCode, importJson, importRows, importWorkbook } from '../../..
 import { TABLES, locateTable, readTable } from '../../../shared/index';
 import { ImportError } from '../../../sync/ingest/import-error';
 import { requestSubmitter } from '../../../sync/intake/submit-request';
+import { issueFeedbackLink, linkState, recordFeedback } from '../../../sync/intake/feedback';
 import { saveWithLibreOffice } from '../../support/libreoffice';
 import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook, type Grid } from './workbook-files';
@@ -927,6 +928,29 @@ describe.each(backends)('import on $name', (backend) => {
     const live = [];
     for await (const row of store.rows('requests', { sourceIds: [principal.id] })) live.push([row.values.requestId, row.values.requesterOrg, row.values.channel]);
     expect(live.filter((row) => row[0] === 'TA-2026-0002')).toEqual([['TA-2026-0002', 'Yurok Tribe Planning Department', 'Web form']]);
+  });
+
+  test("a survey answer to a web-form request the workbook took in is kept import after import while the workbook's cell stays blank, as any imported request's is", async () => {
+    const store = await backend.open();
+    const log = (rows: Grid[number][]): Grid => [['Request ID', 'Organization', 'Date received', 'Status', 'Fulfilled', 'Satisfaction'], ...rows];
+    const { principal } = await importAs(store, 'Survey TA log', [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null, null]]) }]);
+    const form = await store.createForm({ sourceId: principal.id, title: 'Ask the Commission', at: MARCH_25 });
+    const submit = requestSubmitter({ store, clock: () => MARCH_25, dailyCap: 10, timeZone: 'UTC' });
+    expect(await submit(form, { requesterOrg: 'Yurok Tribe', contactName: 'A. Person', contactEmail: 'a@example.org', description: 'Help with our action plan' })).toMatchObject({ requestId: 'TA-2026-0002' });
+    const book = await writeWorkbook(files.path(), [{ name: 'Requests', rows: log([['TA-2026-0001', 'Kern County', '3/2/2026', 'New', null, null], ['TA-2026-0002', 'Yurok Tribe', '3/25/2026', 'Fulfilled', '3/30/2026', null]]) }]);
+    const again = () => importWorkbook(store, { file: book, sourceId: principal.id, at: MARCH_25 });
+    expect((await again()).fromForm).toEqual([]);
+    const issued = await issueFeedbackLink(store, { sourceId: principal.id, table: 'requests', ref: 'TA-2026-0002', at: MARCH_25 });
+    if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
+    const state = await linkState(store, issued.token, MARCH_25);
+    if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
+    await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: null, actionPlanAdopted: null, comment: null }, MARCH_25);
+    // The office has not typed the answer in: each import keeps it, and says so.
+    for (let i = 0; i < 3; i++) {
+      const r = await again();
+      expect(r.warnings.filter((w) => w.field === 'satisfaction').map((w) => w.message), `import ${i + 1}`).toEqual([expect.stringMatching(/survey answer \(4\) is kept/)]);
+      expect((await store.storedRow(principal.id, 'requests', issued.rowId))?.satisfaction, `import ${i + 1}`).toBe(4);
+    }
   });
 
   test('refuses an unknown source, a missing file, a file that is not a workbook, and a workbook with no table', async () => {

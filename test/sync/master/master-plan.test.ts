@@ -154,7 +154,7 @@ describe('master plan', () => {
     expect(rowsUnder.every((r) => r.every((c) => c === null || c === undefined || c === ''))).toBe(true);
   });
 
-  it('lists a sheet that could not be read in Data quality and says on the Summary that none of its rows is counted', async () => {
+  it('lists a sheet that could not be read in Data quality and says on the Summary that the rows stored before are counted as they were', async () => {
     const metrics = aggregateMetrics(ROWS, { asOf: AS_OF, rules: DEFAULT_RULES });
     const at = new Date('2026-03-01T00:00:00Z');
     const message = 'Milestones row 3 (Milestone): no Milestone column, so the table was not read: the headers are "Date", "What"';
@@ -171,7 +171,13 @@ describe('master plan', () => {
     expect(sheet(p, 'Data quality').columns.find((c) => c.header === 'Cell')!.width).toBeGreaterThanOrEqual('2024 Timeline row 3'.length);
     // Long notes wrap over several rows: read them as one text.
     const summary = (sheet(p, 'Summary').preamble ?? []).map((r) => r.join(' ')).join(' ');
-    expect(summary).toContain(`Riverside: the "2024 Timeline" sheet (milestones) could not be read, so none of its rows is counted: ${message}`);
+    // Riverside (s1) has three milestones stored from earlier reads: they are in the figures, as the sentence says.
+    expect(summary).toContain(`Riverside: the "2024 Timeline" sheet (milestones) could not be read, so its rows stay as last read: the 3 milestones from Riverside in these figures are counted as they were. The cause: ${message}`);
+    expect(summary).not.toContain('none of its rows');
+    // A source with nothing stored for that table: none of its rows is counted, and the sentence says so.
+    const none = masterPlan({ metrics, rows: <T extends TableName>(t: T) => (ROWS as MetricsInput)[t] ?? [], rejections: [{ ...rejections[0], table: 'roadmap' as const }], rules: DEFAULT_RULES, charts: [] });
+    const noneSummary = (sheet(none, 'Summary').preamble ?? []).map((r) => r.join(' ')).join(' ');
+    expect(noneSummary).toContain(`Riverside: the "2024 Timeline" sheet (roadmap items) could not be read, and no roadmap items from Riverside are in these figures, so none of its rows is counted: ${message}`);
     expect(summary).toMatch(/Riverside: 1 of \d+ requests rejected\./);
   });
 
