@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { textValueProblem } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
@@ -125,10 +125,7 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       result = { ...result, values: kept.values, warnings: [...result.warnings, ...kept.warnings] };
       settledHolds.push(...kept.settled);
     }
-    if (result.warnings.length) {
-      warnings.push({ row, issues: result.warnings });
-      warned.push(placed(batch, row, result.warnings));
-    }
+    if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };
       const typed = result.warnings.length ? typedCells(row.cells, result.warnings) : undefined;
@@ -140,6 +137,8 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
     rejected.push({ row, issues: errors });
     rejectedRows.push(placed(batch, row, errors));
   }
+  const said = saidOncePerSheet(warnings, batch.readSheets ?? []);
+  for (const w of said) warned.push(placed(batch, w.row, w.issues));
   return {
     batch: {
       sourceId: batch.sourceId,
@@ -156,8 +155,44 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       at: batch.at,
     },
     rejected,
-    warnings,
+    warnings: said,
   };
+}
+
+/** Warnings said once for a whole sheet when many rows share them, rather than row by row. */
+const SAID_ONCE: ReadonlySet<FieldIssue['code']> = new Set(['choice_matched']);
+
+/**
+ * A value read the same way on many rows of a sheet ("Early Actions" as "Early action") is said once, at its first
+ * row, with the rows it was read on, as a value taken from above the table is: a warning a row would flood Data
+ * quality with lines that say one thing. Only for a sheet read whole (`readSheets`), so the rows named are all of them.
+ */
+function saidOncePerSheet(warnings: readonly RowIssues[], readSheets: readonly string[]): RowIssues[] {
+  const whole = new Set(readSheets);
+  const rowsOf = new Map<string, number[]>();
+  const keyOf = (w: RowIssues, issue: FieldIssue) =>
+    (SAID_ONCE.has(issue.code) && w.row.sheet !== undefined && w.row.sheetRow !== undefined && whole.has(w.row.sheet) ? `${w.row.sheet}\u0000${issue.field}\u0000${issue.message}` : undefined);
+  for (const w of warnings) {
+    for (const issue of w.issues) {
+      const key = keyOf(w, issue);
+      if (key === undefined) continue;
+      const rows = rowsOf.get(key) ?? [];
+      if (rows[rows.length - 1] !== w.row.sheetRow) rows.push(w.row.sheetRow!);
+      rowsOf.set(key, rows);
+    }
+  }
+  if (![...rowsOf.values()].some((rows) => rows.length > 1)) return [...warnings];
+  const out: RowIssues[] = [];
+  for (const w of warnings) {
+    const issues = w.issues.flatMap((issue) => {
+      const key = keyOf(w, issue);
+      const rows = key === undefined ? undefined : rowsOf.get(key);
+      if (rows === undefined || rows.length < 2) return [issue];
+      return rows[0] === w.row.sheetRow ? [{ ...issue, message: `${issue.message} on ${rowRuns(rows)}` }] : [];
+    });
+    if (issues.length) out.push({ ...w, issues });
+  }
+  return out;
 }
 
 /**

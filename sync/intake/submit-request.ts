@@ -23,8 +23,14 @@ export interface SubmitDeps {
 }
 
 const WEB_ROW_PREFIX = 'web-';
-/** Row ids of web-form requests: recognisable in a sheet's Sync ID column, 72 random bits. */
-const newRowId = () => `${WEB_ROW_PREFIX}${randomBytes(9).toString('base64url')}`;
+/** Digits of a time in base 36 up to the year 5188: ids of one width sort as their times do. */
+const TIME_DIGITS = 9;
+/**
+ * Row ids of web-form requests: recognisable in a sheet's Sync ID column, then the time the request came in, then
+ * 72 random bits. The store lists rows a sheet did not place by their ids, so the time first lists them in the order
+ * they came in (lowercase letters and digits sort alike byte by byte and by PostgreSQL's collations).
+ */
+const newRowId = (at: Date) => `${WEB_ROW_PREFIX}${at.getTime().toString(36).padStart(TIME_DIGITS, '0')}-${randomBytes(9).toString('base64url')}`;
 /** A row the public form made, under the id it was given, not one a sheet or workbook sent first. */
 export const isWebFormRowId = (rowId: string) => rowId.startsWith(WEB_ROW_PREFIX);
 
@@ -70,7 +76,7 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted):
   const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
   const checked = requestId === likelyId ? provisional : check(requestId);
   if (!checked.ok) throw new Error(`intake: a checked request failed its check under ${requestId}: ${JSON.stringify(checked.errors)}`);
-  const rowId = newRowId();
+  const rowId = newRowId(at);
   // Queued first: a row stored but not queued would look, to the sheet's next sync, like a row it deleted.
   await deps.store.queueForSheet({ sourceId: form.sourceId, table: 'requests', rowId, fields: null, at });
   const result = await ingestBatch(deps.store, { sourceId: form.sourceId, table: 'requests', rows: [{ rowId, cells: checked.cells }], at, readOptions: { lists: checked.lists } });

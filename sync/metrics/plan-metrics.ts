@@ -220,8 +220,11 @@ export class MilestoneMetrics {
  */
 export const PROGRESS_HEADER = '% of target (items with both)';
 
-/** How a unit is shown beside its totals: a share of several items is their average, and says so. */
-const unitShown = ({ unit, items }: { unit: string | null; items: number }) => (unit === null ? '(no unit)' : isShare(unit) && items > 1 ? `${unit} (average)` : unit);
+/**
+ * How a unit is shown beside its totals: a share of several items is their average, and says of how many, since
+ * the figure (75 of a 100 % and a 50 % target) is no item's own.
+ */
+const unitShown = ({ unit, items }: { unit: string | null; items: number }) => (unit === null ? '(no unit)' : isShare(unit) && items > 1 ? `${unit} (average of ${items} items)` : unit);
 
 /** One line per goal and unit: how targets are shown, since figures of different units are never added. */
 export function targetLines(m: DemandMetrics): { goal: string; sourceName: string; unit: string; target: number | null; actual: number | null; progress: number | null }[] {

@@ -113,7 +113,7 @@ describe.each(backends)('intake form on $name', (backend) => {
     const elsewhere = await openForm(h, other.id);
     const sent = await post(h, `/intake/${form.id}`, good);
     const location = sent.headers.get('location')!;
-    expect(location).toMatch(new RegExp(`^/intake/${form.id}/sent/web-[A-Za-z0-9_-]{12}$`));
+    expect(location).toMatch(new RegExp(`^/intake/${form.id}/sent/web-[0-9a-z]{9}-[A-Za-z0-9_-]{12}$`));
     expect(sent.headers.get('cache-control')).toBe('no-store');
     for (let i = 0; i < 2; i++) {
       const shown = await h.call('GET', location);
@@ -141,6 +141,17 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(sent.map((r) => r.status)).toEqual(Array(8).fill(303));
     const numbers = (await rowsOf(a, src.id)).map((r) => r.values.requestId).sort();
     expect(numbers).toEqual(['TA-2026-0007', ...Array.from({ length: 8 }, (_, i) => `TA-2026-${String(8 + i).padStart(4, '0')}`)]);
+  });
+
+  test('web-form requests are listed in the order they came in, as the master workbook lists a source\'s rows', async () => {
+    let now = Date.parse('2026-12-02T15:00:00Z');
+    const h = await harness(backend, { clock: () => new Date((now += 1_000)) });
+    const src = await h.source('Commission TA log');
+    const form = await openForm(h, src.id);
+    for (let i = 0; i < 8; i++) expect((await post(h, `/intake/${form.id}`, { ...good, contactName: `Requester ${i}` })).status).toBe(303);
+    const listed = (await rowsOf(h, src.id)).map((r) => r.values.requestId);
+    expect(listed).toHaveLength(8);
+    expect(listed).toEqual([...listed].sort());
   });
 
   test('errors come back beside their fields with the values kept, and nothing is stored', async () => {

@@ -617,13 +617,24 @@ describe.each(backends)('import on $name', (backend) => {
       ['Data', 'Early Actions', 'Disaggregate service data'],
     ];
     const { principal, r } = await importAs(store, 'Filled down', [{ name: 'Roadmap', rows: grid }]);
-    expect(r.warnings.map((w) => w.line)).toEqual([
-      'Roadmap!B2 (Type): read "Early Actions" as "Early action"',
-      'Roadmap!B5 (Type): read "Early Actions" as "Early action"',
-    ]);
+    expect(r.warnings.map((w) => w.line)).toEqual(['Roadmap!B2 (Type): read "Early Actions" as "Early action" on rows 2 and 5']);
     const kinds = [];
     for await (const row of store.rows('roadmap', { sourceIds: [principal.id] })) kinds.push(row.values.kind);
     expect(kinds).toEqual(['Early action', 'Early action', 'Early action', 'Early action']);
+  });
+
+  test('a value read the same way on many rows is said once, with its rows, at its first cell, in the output and in Data quality', async () => {
+    const store = await backend.open();
+    const kinds = ['Early Actions', 'Early Actions', 'Additional Strategies', 'Early Actions', 'Early Actions', 'Additional Strategies', 'Early action'];
+    const grid: Grid = [['Focus area', 'Type', 'Action', 'Status'], ...kinds.map((kind, i) => [`Area ${i}`, kind, `Action ${i}`])];
+    const { principal, r } = await importAs(store, 'Roadmap office', [{ name: 'Roadmap', rows: grid }]);
+    const expected = [
+      'Roadmap!B2 (Type): read "Early Actions" as "Early action" on rows 2–3 and 5–6',
+      'Roadmap!B4 (Type): read "Additional Strategies" as "Additional strategy" on rows 4 and 7',
+    ];
+    expect(r.warnings.map((w) => w.line)).toEqual(expected);
+    const stored = (await store.warnings({ sourceIds: [principal.id] })).flatMap((w) => w.errors.map((e) => [w.sheetRow, e.message]));
+    expect(stored).toEqual([[2, 'Type: read "Early Actions" as "Early action" on rows 2–3 and 5–6'], [4, 'Type: read "Additional Strategies" as "Additional strategy" on rows 4 and 7']]);
   });
 
   test("a date typed as a month ('Aug 2027', shown as mmm yyyy) is read as that month: an End as its last day, without a warning, as the text is; a Start fills its End", async () => {

@@ -194,8 +194,8 @@ describe('work plans and milestones', () => {
       { unit: null, items: 1, target: 4, actual: 1, progress: 25 },
     ]);
     expect(w.byGoal[0].targets).toEqual(w.total.targets);
-    // Where the figures are shown, the averaged share says it is one.
-    expect(targetLines({ workplan: w } as DemandMetrics).map((t) => [t.unit, t.target])).toEqual([['hours', 70], ['% of departments (average)', 75], ['(no unit)', 4]]);
+    // Where the figures are shown, the averaged share says it is one, and of how many items: 75 is no item's target.
+    expect(targetLines({ workplan: w } as DemandMetrics).map((t) => [t.unit, t.target])).toEqual([['hours', 70], ['% of departments (average of 2 items)', 75], ['(no unit)', 4]]);
   });
 
   it('counts items not started, and work under way with no % recorded, as 0 % done, and says how many had no %', () => {
