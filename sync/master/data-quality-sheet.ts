@@ -54,18 +54,18 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
 }
 
 /**
- * The dates the trends left out as likely typos, with how many requests carry each, so they are found and
- * fixed rather than lost: the metrics know the date, not which source sent it.
+ * The dates the trends left out as likely typos, with how many requests of each source carry each, so they are
+ * found and fixed where they were typed rather than lost.
  */
 function typoDateRows(typoDates: DemandMetrics['dataQuality']['likelyTypoDates']): PlanCell[][] {
   const { sheet, columns } = TABLES.requests;
   const header = (field: 'receivedOn' | 'fulfilledOn') => columns.find((c) => c.name === field)!.header;
-  return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => {
-    const requests = d[field === 'receivedOn' ? 'received' : 'fulfilled'];
+  return typoDates.flatMap((d) => (['receivedOn', 'fulfilledOn'] as const).flatMap((field) => d.sources.flatMap((s) => {
+    const requests = s[field === 'receivedOn' ? 'received' : 'fulfilled'];
     if (requests === 0) return [];
     const message = `${d.date} is far from every other date, likely a typo: left out of the trend charts, the quarter columns and the days to fulfill (${counted(requests, 'request')}; filter ${header(field)} in the ${sheet} sheet to find ${nounFor(requests, 'it', 'them')})`;
-    return [['(any source)', 'Warning', sheet, null, null, header(field), message, null]];
-  }));
+    return [[s.sourceName, 'Warning', sheet, null, null, header(field), message, null]];
+  })));
 }
 
 /**

@@ -174,7 +174,11 @@ export const demandMetricsSchema = z.object({
      * Received or fulfilled dates far from all the others (a year 2206 for 2026), with how many requests carry
      * each: left out of the trend charts, the quarter columns and the days to fulfill, still counted in the totals.
      */
-    likelyTypoDates: z.array(z.object({ date: isoDate, received: count, fulfilled: count })),
+    likelyTypoDates: z.array(z.object({
+      date: isoDate, received: count, fulfilled: count,
+      /** The same counts by the source whose requests carry the date, so Data quality says where to fix it. */
+      sources: z.array(z.object({ sourceName: z.string(), received: count, fulfilled: count })),
+    })),
   }),
   rba: z.object({
     quarters: z.array(z.string()),

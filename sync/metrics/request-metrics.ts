@@ -90,15 +90,19 @@ export class RequestMetrics {
   }
 
   /** Every received and fulfilled date, counted: what tells a likely typo (year 2206) from the trend's span. */
-  private readonly dated = new Map<string, { received: number; fulfilled: number }>();
+  private readonly dated = new Map<string, { received: number; fulfilled: number; bySource: Map<string, { received: number; fulfilled: number }> }>();
   private typos?: { dates: DemandMetrics['dataQuality']['likelyTypoDates']; months: Set<string>; quarters: Set<string> };
 
-  /** `as`: the date is a request's received or fulfilled day, counted once for the typo check. */
-  private quarter(iso: string, as?: 'received' | 'fulfilled'): QuarterFigures {
+  /** `as`: the date is a request's received or fulfilled day, counted once for the typo check, by its source for Data quality. */
+  private quarter(iso: string, as?: 'received' | 'fulfilled', sourceName?: string): QuarterFigures {
     if (as) {
       let d = this.dated.get(iso);
-      if (!d) this.dated.set(iso, (d = { received: 0, fulfilled: 0 }));
+      if (!d) this.dated.set(iso, (d = { received: 0, fulfilled: 0, bySource: new Map() }));
       d[as]++;
+      const source = sourceName ?? '';
+      let n = d.bySource.get(source);
+      if (!n) d.bySource.set(source, (n = { received: 0, fulfilled: 0 }));
+      n[as]++;
     }
     const q = quarterOf(iso);
     let f = this.quarters.get(q);
@@ -165,7 +169,7 @@ export class RequestMetrics {
       m.byType.add(type);
       if (sameText(origin, 'Proactive')) m.proactive++;
       else if (sameText(origin, 'Reactive')) m.reactive++;
-      for (const q of [this.all, this.quarter(receivedOn, 'received')]) {
+      for (const q of [this.all, this.quarter(receivedOn, 'received', row.sourceName)]) {
         q.received++;
         if (sameText(origin, 'Proactive')) q.proactive++;
       }
@@ -220,7 +224,7 @@ export class RequestMetrics {
       if (guessed.days) this.guessed.fulfillment++;
       if (guessed.sla && judged !== null) this.guessed.sla++;
       const days = receivedOn && !guessed.days ? daysBetween(receivedOn, fulfilledOn) : null;
-      for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled')]) {
+      for (const q of [this.all, this.quarter(fulfilledOn, 'fulfilled', row.sourceName)]) {
         q.fulfilled++;
         if (spent !== null) {
           q.hours += spent;
@@ -292,7 +296,10 @@ export class RequestMetrics {
     const plausibleMonths = new Set<string>();
     const plausibleQuarters = new Set<string>();
     for (const [iso, n] of this.dated) {
-      if (outlying?.(daysFromIso(iso))) dates.push({ date: iso, ...n });
+      if (outlying?.(daysFromIso(iso))) {
+        const sources = [...n.bySource].map(([sourceName, by]) => ({ sourceName, ...by })).sort((a, b) => a.sourceName.localeCompare(b.sourceName));
+        dates.push({ date: iso, received: n.received, fulfilled: n.fulfilled, sources });
+      }
       else {
         plausibleMonths.add(monthOf(iso));
         plausibleQuarters.add(quarterOf(iso));

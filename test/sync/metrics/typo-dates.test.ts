@@ -34,13 +34,21 @@ describe('a likely typo date in the trends', () => {
   });
 
   it('names the date and how many requests carry it, for Data quality', () => {
-    expect(m.dataQuality.likelyTypoDates).toEqual([{ date: '2206-03-15', received: 1, fulfilled: 0 }]);
+    expect(m.dataQuality.likelyTypoDates).toEqual([{ date: '2206-03-15', received: 1, fulfilled: 0, sources: [{ sourceName: 'City TA log', received: 1, fulfilled: 0 }] }]);
     const sheet = masterPlan({ metrics: m, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === 'Data quality') as SheetPlan;
     const rows = sheet.rows as PlanCell[][];
     expect(rows).toHaveLength(1);
-    expect(rows[0].slice(1, 3)).toEqual(['Warning', 'Requests']);
+    expect(rows[0].slice(0, 3)).toEqual(['City TA log', 'Warning', 'Requests']);
     expect(rows[0][5]).toBe('Received');
     expect(String(rows[0][6])).toMatch(/^2206-03-15 is far from every other date, likely a typo: left out of the trend charts, the quarter columns and the days to fulfill \(1 request;/);
+  });
+
+  it('names on each Data quality line the source whose requests carry the date, one line a source', () => {
+    const county = (rowId: string, receivedOn: string): MetricsRow => ({ ...request(rowId, receivedOn), sourceId: 's2', sourceName: 'County TA log' });
+    const both = aggregateMetrics({ requests: [...ROWS, ...Array.from({ length: 30 }, (_, i) => county(`C${i}`, `2026-0${1 + (i % 9)}-${String(1 + i).padStart(2, '0')}`)), county('C30', '2206-03-15'), county('C31', '2206-03-15')] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
+    const sheet = masterPlan({ metrics: both, rows: () => [], rejections: [], rules: DEFAULT_RULES, charts: [] }).sheets.find((s) => s.name === 'Data quality') as SheetPlan;
+    const rows = sheet.rows as PlanCell[][];
+    expect(rows.map((r) => [r[0], String(r[6]).match(/\((\d+) requests?;/)?.[1]])).toEqual([['City TA log', '1'], ['County TA log', '2']]);
   });
 
   it('counts every open request in the backlog by age: one received in the future is a group of its own, the same in the report, the master and the dashboard', () => {
@@ -70,7 +78,7 @@ describe('a likely typo date in the trends', () => {
     // Received typed 2004 for 2026: 8,000-odd days to fulfill made the 90th percentile of its quarter 6,468 days.
     const typo = request('R8', '2004-05-04', { status: 'Fulfilled', fulfilledOn: '2026-05-20' });
     const withTypo = aggregateMetrics({ requests: [...ROWS.slice(0, 5), typo] }, { asOf: '2026-10-01', rules: DEFAULT_RULES });
-    expect(withTypo.dataQuality.likelyTypoDates).toEqual([{ date: '2004-05-04', received: 1, fulfilled: 0 }]);
+    expect(withTypo.dataQuality.likelyTypoDates).toEqual([{ date: '2004-05-04', received: 1, fulfilled: 0, sources: [{ sourceName: 'City TA log', received: 1, fulfilled: 0 }] }]);
     expect(withTypo.fulfillment.fulfilled).toBe(2);
     expect([withTypo.fulfillment.medianDays, withTypo.fulfillment.p90Days]).toEqual([11, 11]);
     const p90 = withTypo.rba.howWell.find((x) => x.id === 'p90Days')!;
