@@ -48,6 +48,11 @@ export function changeSections(r: ChangesReport, day = (iso: string) => iso): Ch
     },
     { id: 'done', title: 'Milestones done', none: 'No milestone done.', lines: rows(r.milestones.done) },
     { id: 'missed', title: 'Milestones missed', none: 'No milestone missed.', lines: rows(r.milestones.missed) },
+    // Rows the service keeps as tombstones: a request that leaves its log is said to have left, not just gone.
+    {
+      id: 'removed', title: 'Rows removed from their sheets', none: 'No row removed.',
+      lines: r.removed.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: TABLES[x.table].noun })),
+    },
     { id: 'rejected', title: 'Rows newly rejected (see Data quality in the master workbook)', none: 'No row newly rejected.', lines: logged(r.dataQuality.rejected) },
     { id: 'fixed', title: 'Rejected rows fixed', none: 'No rejected row fixed.', lines: logged(r.dataQuality.fixed) },
     {

@@ -38,6 +38,9 @@ interface RowStates<T extends TableName> {
   /** The days of its first and its last version recorded within the period. */
   firstIn: string | null;
   lastIn: string | null;
+  /** The day it was removed from its sheet within the period, while it stays removed; its last values before. */
+  removedOn: string | null;
+  lastStored: StoredValues<T> | null;
 }
 
 /** The id and first required text of a row, as its table defines them: "TA-2026-0031 City of Oakland". */
@@ -56,7 +59,7 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     const key = `${change.sourceId}\u0000${change.rowId}`;
     let s = states.get(key);
     const firstVersion = s === undefined;
-    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstClosed: null, firstIn: null, lastIn: null }));
+    if (!s) states.set(key, (s = { sourceId: change.sourceId, rowId: change.rowId, before: null, after: null, firstDone: null, closedOn: null, firstClosed: null, firstIn: null, lastIn: null, removedOn: null, lastStored: null }));
     const values = change.op === 'delete' ? null : change.values;
     const day = isoFromUtcDate(change.at);
     // A row whose first version is already Closed was closed before the history began: on its Fulfilled date
@@ -65,6 +68,8 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     if (at < start) s.before = values;
     else [s.firstIn, s.lastIn] = [s.firstIn ?? day, day];
     s.after = values;
+    if (values) [s.lastStored, s.removedOn] = [values, null];
+    else if (at >= start) s.removedOn = day;
     if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
     if (table === 'requests' && values && s.firstClosed === null) s.firstClosed = requestClosedOn(values, day);
     if (++read % YIELD_EVERY === 0) await nextTurn();
@@ -92,11 +97,18 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
     requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
     workplan: [],
     milestones: { done: [], missed: [] },
+    removed: [],
     dataQuality: { rejected: [], fixed: [] },
     sources: [],
   };
 
+  // A row removed from its sheet stays as a tombstone: listed on the day it went, named as it last stood.
+  const removed = <T extends TableName>(table: T, s: RowStates<T>) => {
+    if (s.after === null && s.removedOn !== null && s.lastStored !== null) report.removed.push(row(table, s, s.lastStored, s.removedOn));
+  };
+
   for (const s of (await statesOf(store, 'requests', start, end, period.sourceIds)).values()) {
+    removed('requests', s);
     const v = s.after;
     if (!v) continue;
     if (within(v.receivedOn, period)) report.requests.received.push(row('requests', s, v, v.receivedOn));
@@ -111,6 +123,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   }
 
   for (const s of (await statesOf(store, 'workplan', start, end, period.sourceIds)).values()) {
+    removed('workplan', s);
     const from = derivedStatus('workplan', s.before, period.since);
     const to = derivedStatus('workplan', s.after, period.until);
     if (from === to) continue;
@@ -128,6 +141,7 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
 
   for (const table of ['milestones', 'roadmap'] as const) {
     for (const s of (await statesOf(store, table, start, end, period.sourceIds)).values()) {
+      removed(table, s);
       if (!s.after) continue;
       const from = derivedStatus(table, s.before, period.since);
       const to = derivedStatus(table, s.after, period.until);
@@ -168,6 +182,6 @@ export async function changesReport(store: ChangesStore, period: ChangesPeriod):
   // read; on one day, a source's rows together in their ids' order (WP-2 before WP-10).
   const byDay = (a: ChangedRow, b: ChangedRow) =>
     (a.on ?? '').localeCompare(b.on ?? '') || a.sourceName.localeCompare(b.sourceName) || a.label.localeCompare(b.label, 'en', { numeric: true });
-  for (const list of [...Object.values(report.requests), report.workplan, report.milestones.done, report.milestones.missed]) list.sort(byDay);
+  for (const list of [...Object.values(report.requests), report.workplan, report.milestones.done, report.milestones.missed, report.removed]) list.sort(byDay);
   return report;
 }

@@ -48,6 +48,7 @@ export const changesReportSchema = z.object({
     done: z.array(changedRow).describe('Milestones and roadmap items done in the period.'),
     missed: z.array(changedRow).describe('Milestones and roadmap items that became missed in the period.'),
   }),
+  removed: z.array(changedRow).describe('Rows removed from their sheets in the period and not put back (the service keeps them as tombstones, out of every figure): named as last stored, `on` the day removed.'),
   dataQuality: z.object({
     rejected: z.array(loggedRow),
     fixed: z.array(loggedRow),

@@ -37,7 +37,8 @@ export function changesSection(i: ChangesSectionInput): string {
     });
     if (leftOut) items.push(`<li class="muted">${esc(leftOut)} (all in the changes workbook)</li>`);
     const body = s.lines.length ? `<ul>${items.join('')}</ul>` : `<p class="muted">${esc(s.none)}</p>`;
-    return `<div class="change"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
+    // The sources close the section across the whole width: their long heading never sits wrapped beside another list.
+    return `<div class="change${s.id === 'stale' ? ' whole' : ''}"><h3>${esc(s.title)}: ${s.lines.length}</h3>${body}</div>`;
   }).join('\n');
   return `<section aria-labelledby="since"><h2 id="since">Since the last meeting</h2>
 <p class="muted">${esc(shortDay(r.since))} to ${esc(shortDay(r.until))}, ${esc(ORIGIN[i.sinceFrom])}.</p>

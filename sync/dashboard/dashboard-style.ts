@@ -67,6 +67,7 @@ figcaption { font-weight: 700; margin-bottom: 0.5rem; }
 .changes { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0.5rem 1.5rem; margin-top: 1rem; }
 .changes ul { margin: 0 0 1rem; padding-left: 1.1rem; }
 .changes li { margin: 0.15rem 0; }
+.changes .whole { grid-column: 1 / -1; }
 .day { font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { margin: 2rem auto; color: var(--muted); font-size: 0.9rem; }
 /* On paper nothing scrolls: tables fit the page (their headers wrap), and the filters and buttons, which do nothing there, go. */

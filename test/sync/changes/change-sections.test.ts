@@ -19,6 +19,7 @@ const report: ChangesReport = {
     item(201, 'SCORE plan', 'At risk', null),
   ],
   milestones: { done: [], missed: [] },
+  removed: [],
   dataQuality: { rejected: [], fixed: [] },
   sources: [],
 };

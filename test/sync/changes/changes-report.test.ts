@@ -121,6 +121,27 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(labels(r.requests.fulfilled)).toEqual([['T-104 Org of T-104', '2026-03-02']]);
   });
 
+  it('lists rows removed from their sheets in the period, on the day removed and named as last stored, not one removed and restored', async () => {
+    const log = (await store.createPrincipal({ kind: 'source', name: 'County TA log', sourceKind: 'file' })).principal.id;
+    const request = (rowId: string, values: Record<string, unknown> = {}) => ({ rowId, hash: JSON.stringify(values), values: req(rowId, { receivedOn: '2026-02-02', ...values }) });
+    const send = (day: string, upserts: ReturnType<typeof request>[], deletes: string[] = []) =>
+      store.applyBatch({ sourceId: log, table: 'requests', full: false, deletes, rejected: [], upserts, at: on(day) });
+    await send('2026-02-10', [request('CO-111'), request('CO-112'), request('CO-113'), request('CO-114')]);
+    // Removed before the period: not this period's news.
+    await send('2026-02-20', [], ['CO-111']);
+    await send('2026-03-04', [request('CO-112', { status: 'Fulfilled', fulfilledOn: '2026-03-03' })]);
+    await send('2026-03-09', [], ['CO-112', 'CO-113']);
+    // Removed by mistake and put back: still in its sheet.
+    await send('2026-03-11', [request('CO-113')]);
+    // Removed after the period.
+    await send('2026-04-03', [], ['CO-114']);
+    const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [log] });
+    expect(r.removed.map((x) => [x.table, x.label, x.on, x.sourceName])).toEqual([['requests', 'CO-112 Org of CO-112', '2026-03-09', 'County TA log']]);
+    const removed = changeSections(r).find((s) => s.id === 'removed')!;
+    expect(removed.title).toBe('Rows removed from their sheets');
+    expect(removed.lines.map((l) => [l.day, l.what, l.source, l.detail])).toEqual([['2026-03-09', 'CO-112 Org of CO-112', 'County TA log', 'request']]);
+  });
+
   it('lists rows newly rejected and fixed in the period from the rejection log', () => {
     expect(report.dataQuality.rejected.map((r) => r.rowId)).toEqual(['r9']);
     expect(report.dataQuality.fixed.map((r) => r.rowId)).toEqual(['r9']);

@@ -9,6 +9,7 @@ const report: ChangesReport = {
   requests: { received: [], fulfilled: [], closed: [], wentOverdue: [] },
   workplan: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w1', label: 'WP-1 Train leads', on: '2026-11-12', from: null, to: 'On track' }],
   milestones: { done: [], missed: [] },
+  removed: [],
   dataQuality: { rejected: [{ sourceId: 's', sourceName: 'City plan', table: 'workplan', rowId: 'w9', at: '2026-11-12T10:00:00.000Z' }], fixed: [] },
   sources: [],
 };

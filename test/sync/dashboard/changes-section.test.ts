@@ -22,6 +22,7 @@ const report: ChangesReport = {
   requests: { received: rows('r', 27), fulfilled: rows('f', 14), closed: rows('c', 15), wentOverdue: rows('o', 16) },
   workplan: [],
   milestones: { done: [], missed: [] },
+  removed: [],
   dataQuality: { rejected: [], fixed: [] },
   sources: [],
 };
