@@ -32,7 +32,7 @@ describe('equity-desk changes', () => {
     expect(fulfilled).toHaveLength(1);
     expect(fulfilled[0][2]).toBe(report.requests.fulfilled[0].label);
     // Every section is there, an empty one saying so.
-    expect(new Set(rows.map((r) => r[0])).size).toBe(11);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(12);
   });
 
   test('starts at the last meeting when EQUITY_DESK_MEETINGS is set', async () => {
