@@ -214,7 +214,7 @@ describe('GET /dashboard', () => {
       await Promise.all([page.waitForURL(/since=2024-01-01/), page.click('button:has-text("Show changes")')]);
       expect(page.url()).toContain(`source=${svc.seeded.ids.s1}`);
       const headings = await section.locator('h3').allTextContents();
-      expect(headings).toHaveLength(11);
+      expect(headings).toHaveLength(12);
       // The changes follow the source filter: the API's unfiltered report, cut to that source by hand.
       const all = await (await svc.get('/api/v1/changes?since=2024-01-01&until=2024-06-30')).json();
       const fulfilled1 = all.requests.fulfilled.filter((r: { sourceId: string }) => r.sourceId === svc.seeded.ids.s1).length;
