@@ -187,14 +187,15 @@ export class MilestoneMetrics {
    * Upcoming items dated far from every other milestone and roadmap date (`outlyingDays`, the rule requests' dates
    * are judged by): a year typed wrong, not a milestone ahead, so they are counted apart and marked where listed.
    */
-  private upcomingWithTypos(): { items: MilestoneItem[]; typos: Record<Kind, number> } {
+  private upcomingWithTypos(): { items: MilestoneItem[]; typos: Record<Kind, { upcoming: number; dueThisWeek: number }> } {
     const days: number[] = [];
     for (const [iso, n] of this.dated) for (let k = 0; k < n; k++) days.push(daysFromIso(iso));
     const outlying = outlyingDays(days);
-    const typos: Record<Kind, number> = { milestone: 0, roadmap: 0 };
+    const typos: Record<Kind, { upcoming: number; dueThisWeek: number }> = { milestone: { upcoming: 0, dueThisWeek: 0 }, roadmap: { upcoming: 0, dueThisWeek: 0 } };
     const items = this.upcoming.map((item): MilestoneItem => {
       if (item.date === null || !outlying?.(daysFromIso(item.date))) return item;
-      typos[item.kind]++;
+      // Taken from the count it was in: far from the plan's other dates, it may still fall this week (a plan's old dates).
+      typos[item.kind][item.status === 'Due this week' ? 'dueThisWeek' : 'upcoming']++;
       return { ...item, likelyTypo: true as const };
     });
     return { items, typos };
@@ -203,8 +204,11 @@ export class MilestoneMetrics {
   figures(): DemandMetrics['milestones'] {
     const byDate = (a: MilestoneItem, b: MilestoneItem) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title);
     const upcoming = this.upcomingWithTypos();
-    // A far-off typo date is never within the week: every such item was counted Upcoming.
-    const counted = (kind: Kind) => ({ ...this.counts[kind], upcoming: this.counts[kind].upcoming - upcoming.typos[kind], likelyTypo: upcoming.typos[kind] });
+    const counted = (kind: Kind) => {
+      const typos = upcoming.typos[kind];
+      const c = this.counts[kind];
+      return { ...c, upcoming: c.upcoming - typos.upcoming, dueThisWeek: c.dueThisWeek - typos.dueThisWeek, likelyTypo: typos.upcoming + typos.dueThisWeek };
+    };
     return {
       counts: (['milestone', 'roadmap'] as const).map((kind) => ({ kind, ...counted(kind) })),
       upcoming: upcoming.items.sort(byDate).slice(0, MILESTONE_LIST_LIMIT),

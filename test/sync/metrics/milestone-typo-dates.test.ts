@@ -6,6 +6,7 @@ import { aggregateMetrics } from '../../../sync/metrics/aggregate-metrics';
 import type { MetricsRow } from '../../../sync/metrics/request-metrics';
 import { dashboardPage } from '../../../sync/dashboard/dashboard-page';
 import { otherFigures } from '../../../sync/metrics/headline-figures';
+import { demandMetricsSchema } from '../../../sync/metrics/metrics-schema';
 
 const AS_OF = '2026-12-06';
 const milestone = (id: string, date: string): MetricsRow<'milestones'> => ({
@@ -35,4 +36,14 @@ it('counts milestones and roadmap items dated far from every other date apart fr
   expect(page).toMatch(/Milestone M99 Dec 15, 2206 Upcoming \(date likely a typo\)/);
   expect(page).toMatch(/Milestone M1 Dec 20, 2026 Upcoming (?!\(date)/);
   expect(page).toContain('Milestones and roadmap items dated a likely typo year (not counted upcoming) 2');
+});
+
+it('takes an item due this week that is dated far from the others out of "due this week", never leaving a count below zero', () => {
+  // A roadmap kept since 2022 whose one new item is due this week: far from the others, it is counted apart.
+  const items = ['2022-03-01', '2022-06-01', '2022-09-01', '2022-12-01'].map((d, i) => roadmap(`R${i + 1}`, d));
+  items.push(roadmap('R9', '2026-12-09'));
+  const m = aggregateMetrics({ roadmap: items }, { asOf: AS_OF, rules: DEFAULT_RULES });
+  const counts = m.milestones.counts.find((c) => c.kind === 'roadmap')!;
+  expect(counts).toMatchObject({ missed: 4, upcoming: 0, dueThisWeek: 0, likelyTypo: 1 });
+  expect(demandMetricsSchema.safeParse(m).success).toBe(true);
 });
