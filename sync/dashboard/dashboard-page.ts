@@ -4,7 +4,9 @@ import { shortDay, spelledQuarter } from '../../shared/cells/dates';
 import { chartCss, inlineChart, type ChartPair } from '../charts/render-chart';
 import { NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
 import { coverage, missingFigure, NOT_RECORDED, otherFigures, percentCompleteNotes, rbaSectionNotes, rbaSections } from '../metrics/headline-figures';
+import { rejectedSummary } from '../master/data-quality-sheet';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import type { Rejection } from '../store/row-store';
 import { PROGRESS_HEADER, shownMilestoneStatus, targetLines } from '../metrics/plan-metrics';
 import type { QueryWords } from '../metrics/report-query';
 import { SINCE_LABEL } from './changes-section';
@@ -21,6 +23,8 @@ export interface DashboardInput {
   paths: { dashboard: string; workbook: string };
   /** The "Since the last meeting" section, rendered by `changesSection`. */
   changes: string;
+  /** The rows (and sheets) of the shown sources still rejected, whenever: Rows per source counts them, as the master's Summary does. */
+  rejections?: readonly Rejection[];
 }
 
 /**
@@ -54,6 +58,23 @@ function filterForm(i: DashboardInput): string {
 <div class="field"><label for="source">Source</label><select id="source" name="source">${options.join('')}</select></div>
 <div class="actions"><button type="submit">Apply filters</button><a href="${esc(i.paths.dashboard)}">Clear filters</a></div>
 </fieldset></form>`;
+}
+
+/**
+ * Each source's rows kept and rejected (a source whose every row was rejected too): rejected rows are in no figure,
+ * and the changes section names them only in the period it covers.
+ */
+function sourceRows(m: DemandMetrics, rejections: readonly Rejection[]) {
+  const rejected = new Map<string, { name: string; rows: number }>();
+  for (const r of rejections) {
+    if (r.unreadable) continue;
+    const s = rejected.get(r.sourceId) ?? { name: r.sourceName, rows: 0 };
+    s.rows++;
+    rejected.set(r.sourceId, s);
+  }
+  const none = { requests: 0, workplan: 0, milestones: 0, roadmap: 0 };
+  const only = [...rejected].filter(([id]) => !m.sources.some((s) => s.id === id)).map(([id, s]) => ({ id, name: s.name, ...none }));
+  return [...m.sources, ...only].map((s) => ({ ...s, rejected: rejected.get(s.id)?.rows ?? 0 }));
 }
 
 export function dashboardPage(i: DashboardInput): string {
@@ -128,7 +149,9 @@ ${table('Rows per source', [
     { header: 'Work-plan items', cell: (s) => figure(s.workplan) },
     { header: 'Milestones', cell: (s) => figure(s.milestones) },
     { header: 'Roadmap items', cell: (s) => figure(s.roadmap) },
-  ], m.sources)}
+    { header: 'Rejected', cell: (s) => figure(s.rejected) },
+  ], sourceRows(m, i.rejections ?? []))}
+${rejectedSummary(m, i.rejections ?? []).map((line) => `<p class="muted">${esc(line)}</p>`).join('\n')}
 </section>
 </main>
 <footer>Read-only view. Figures are computed by the Equity Desk sync service from the synced sheets; statuses are as of ${esc(asOf)}.</footer>

@@ -55,8 +55,9 @@ export function dashboardRoutes(deps: ReadRouteDeps): Hono {
     const metrics = await deps.metrics(opts);
     const changes = await changesPart(c.req.query('since'), opts.sourceIds, { ...form, since: undefined }, deps);
     const sources = (await deps.store.listSources()).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name));
+    const rejections = await deps.store.rejections(opts.sourceIds ? { sourceIds: opts.sourceIds } : undefined);
     const html = dashboardPage({
-      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTHS), sources, form, error, changes: changes.html,
+      metrics, charts: demandChartPairs(metrics, DASHBOARD_CHART_WIDTHS), sources, form, error, changes: changes.html, rejections,
       paths: { dashboard: DASHBOARD_PATH, workbook: EXPORT_PATH },
     });
     return c.html(html, error || changes.error ? 400 : 200, PAGE_HEADERS);
