@@ -53,7 +53,7 @@ export function otherFigures(m: DemandMetrics): Figure[] {
     { label: 'Work-plan items overdue', value: m.workplan.total.overdue, unit: 'count' },
     { label: 'Milestones and roadmap items upcoming', value: sum(ms.map((c) => c.upcoming + c.dueThisWeek)), unit: 'count' },
     { label: 'Milestones and roadmap items missed', value: sum(ms.map((c) => c.missed)), unit: 'count' },
-    { label: 'Milestones and roadmap items dated a likely typo year (not counted upcoming)', value: sum(ms.map((c) => c.likelyTypo)), unit: 'count' },
+    { label: 'Milestones and roadmap items with a likely typo year (not upcoming)', value: sum(ms.map((c) => c.likelyTypo)), unit: 'count' },
     { label: 'Dates left out of the trends as likely typos (see Data quality)', value: m.dataQuality.likelyTypoDates.length, unit: 'count' },
   ];
 }

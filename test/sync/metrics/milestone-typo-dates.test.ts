@@ -30,12 +30,12 @@ it('counts milestones and roadmap items dated far from every other date apart fr
   expect(marked).toEqual(['M99', 'R2']);
   const figure = (label: string) => otherFigures(m).find((f) => f.label === label)?.value;
   expect(figure('Milestones and roadmap items upcoming')).toBe(5);
-  expect(figure('Milestones and roadmap items dated a likely typo year (not counted upcoming)')).toBe(2);
+  expect(figure('Milestones and roadmap items with a likely typo year (not upcoming)')).toBe(2);
   const page = dashboardPage({ metrics: m, charts: [], sources: [], form: {}, paths: { dashboard: '/dashboard', workbook: '/master.xlsx' }, changes: '' })
     .replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
   expect(page).toMatch(/Milestone M99 Dec 15, 2206 Upcoming \(date likely a typo\)/);
   expect(page).toMatch(/Milestone M1 Dec 20, 2026 Upcoming (?!\(date)/);
-  expect(page).toContain('Milestones and roadmap items dated a likely typo year (not counted upcoming) 2');
+  expect(page).toContain('Milestones and roadmap items with a likely typo year (not upcoming) 2');
 });
 
 it('takes an item due this week that is dated far from the others out of "due this week", never leaving a count below zero', () => {
