@@ -2,6 +2,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli as runCliHere } from '../../../sync/cli/main';
+import type { Backend } from '../../support/store-backends';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const BIN = `${ROOT}bin/equity-desk.mjs`;
@@ -21,6 +22,17 @@ export async function runInThisProcess(args: string[], env: Record<string, strin
   let stderr = '';
   const code = await runCliHere(args, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`), env: cleanEnv(env) });
   return { code, stdout, stderr };
+}
+
+/** The arguments and environment that point a command at a test backend's store: its data folder, or its PostgreSQL schema. */
+export function storeTarget(b: Backend): { args: string[]; env: Record<string, string> } {
+  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
+}
+
+/** `args` run in this process against a test backend's store. */
+export function runOn(b: Backend, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const t = storeTarget(b);
+  return runInThisProcess([...args, ...t.args], { ...t.env, ...env });
 }
 
 export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { storeBackends, type Backend } from '../../support/store-backends';
+import { storeBackends } from '../../support/store-backends';
 import { seededStore } from '../master/seed-store';
 import { tempFolder, writeWorkbook, type Grid } from '../ingest/workbook-files';
-import { runCli, runInThisProcess, startCli } from './cli-process';
+import { runCli, runInThisProcess, startCli, storeTarget as target } from './cli-process';
 
 const backends = storeBackends('cli');
 const files = tempFolder('cli');
@@ -17,11 +17,6 @@ afterAll(async () => {
   await Promise.all(backends.map((b) => b.cleanup()));
   files.cleanup();
 });
-
-/** How a backend is named on the command line: `--data DIR`, or DATABASE_URL (+ DATABASE_SCHEMA). */
-function target(b: Backend): { args: string[]; env: Record<string, string> } {
-  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
-}
 
 const REQUESTS: Grid = [
   ['Request ID', 'Organization', 'Status', 'Internal flag', 'Date received'],

@@ -1,11 +1,10 @@
 // `feedback-link --source ID REQUEST-ID` on both backends: a file source's office, which has no sidebar, gets the
 // survey link of a request it imported by the Request ID its workbook shows, at the address `form add` prints.
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli as runInProcess } from '../../../sync/cli/main';
 import { linkState } from '../../../sync/intake/feedback';
-import { storeBackends, type Backend } from '../../support/store-backends';
+import { storeBackends } from '../../support/store-backends';
 import { tempFolder, writeWorkbook } from '../ingest/workbook-files';
-import { cleanEnv, type Run } from './cli-process';
+import { runOn as cli } from './cli-process';
 
 const backends = storeBackends('cli_feedback_link');
 const files = tempFolder('cli-feedback-link');
@@ -14,17 +13,6 @@ afterAll(async () => {
   files.cleanup();
 });
 
-function target(b: Backend): { args: string[]; env: Record<string, string> } {
-  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
-}
-
-async function cli(b: Backend, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const t = target(b);
-  const code = await runInProcess([...args, ...t.args], { out: (s) => (stdout += `${s}\n`), err: (s) => (stderr += `${s}\n`), env: cleanEnv({ ...t.env, ...env }) });
-  return { code, stdout, stderr };
-}
 
 describe.each(backends)('feedback-link on $name', (backend) => {
   test("prints the survey link of an imported request named by its Request ID, at the form's address; says why when there is none", async () => {

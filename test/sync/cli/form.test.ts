@@ -1,9 +1,8 @@
 // `form add --source ID [--title T]`, `form list`, `form remove ID` on both backends: the URL printed is the
 // one the service answers at, a removed form says so, and bad input is one line with a non-zero exit.
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCli as runInProcess } from '../../../sync/cli/main';
-import { storeBackends, type Backend } from '../../support/store-backends';
-import { cleanEnv, type Run } from './cli-process';
+import { storeBackends } from '../../support/store-backends';
+import { runOn as cli } from './cli-process';
 import { requestSubmitter } from '../../../sync/intake/submit-request';
 import { tempFolder, writeWorkbook } from '../ingest/workbook-files';
 
@@ -14,17 +13,6 @@ afterAll(async () => {
   files.cleanup();
 });
 
-function target(b: Backend): { args: string[]; env: Record<string, string> } {
-  return 'dataDir' in b.location ? { args: ['--data', b.location.dataDir], env: {} } : { args: [], env: { DATABASE_URL: b.location.databaseUrl, DATABASE_SCHEMA: b.location.schema } };
-}
-
-async function cli(b: Backend, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const t = target(b);
-  const code = await runInProcess([...args, ...t.args], { out: (s) => (stdout += `${s}\n`), err: (s) => (stderr += `${s}\n`), env: cleanEnv({ ...t.env, ...env }) });
-  return { code, stdout, stderr };
-}
 
 describe.each(backends)('form commands on $name', (backend) => {
   test('add prints the public URL, list shows it, remove closes it', async () => {
