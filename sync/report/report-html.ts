@@ -13,7 +13,7 @@ import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
 import type { AnnualReport } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
 import { REPORT_CHART_WIDTH, REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
-import { trendSentence } from './trend-sentences';
+import { quarterHeading, trendSentence } from './trend-sentences';
 
 /** A chapter of the report: its anchor, its title in the contents, and the narrative headings that belong in it. */
 export interface ReportChapter { id: string; title: string; aliases: readonly string[] }
@@ -105,7 +105,7 @@ export function reportHtml(r: AnnualReport, opts: ReportHtmlOptions = {}): strin
     measures: rbaSections(m).map((s) => `${table(s.title, [
     { header: 'Measure', text: true, cell: (x) => esc(x.label) },
     { header: String(r.year), cell: (x) => figure(x.value, missingFigure(x.unit)) },
-    ...r.quarters.map((q, i) => ({ header: q.replace(/^\d{4}-/, ''), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
+    ...r.quarters.map((q, i) => ({ header: quarterHeading(q, r.asOf), cell: (x: (typeof s.measures)[number]) => figure(x.trend[quarterIndex[i]]?.value, missingFigure(x.unit)) })),
   ], s.measures, 'no figures this year.')}${rbaSectionNotes(s, m).map((line) => `\n<p class="muted">${esc(line)}</p>`).join('')}
 <ul class="sentences">${s.measures.map((x) => `<li>${esc(trendSentence(x, r.quarters, r.asOf))}</li>`).join('')}</ul>`).join('\n'),
     demand: `<p>${figure(m.demand.total)} ${nounFor(m.demand.total, 'request')} ${nounFor(m.demand.total, 'was', 'were')} received in ${r.year}: ${figure(m.demand.origin.reactive)} on request and ${figure(m.demand.origin.proactive)} from proactive outreach${m.demand.origin.unspecified > 0 ? `; ${figure(m.demand.origin.unspecified)} with no origin recorded` : ''}.</p>

@@ -23,6 +23,15 @@ function dayAfterQuarter(quarter: string): string {
   return q === 4 ? `${year + 1}-01-01` : `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
 }
 
+/** Whether figures as of `asOf` hold only part of `quarter` (e.g. "2026-Q4"): the day is in it, before its last day. */
+export function quarterRunning(quarter: string, asOf: string | undefined): boolean {
+  const first = `${quarter.slice(0, 4)}-${String(Number(quarter.slice(-1)) * 3 - 2).padStart(2, '0')}-01`;
+  return asOf !== undefined && asOf >= first && addDays(asOf, 1) < dayAfterQuarter(quarter);
+}
+
+/** A quarter's column heading: "Q4", or "Q4 so far" while it runs, as its sentences name it. */
+export const quarterHeading = (quarter: string, asOf: string | undefined) => `${quarter.replace(/^\d{4}-/, '')}${quarterRunning(quarter, asOf) ? ' so far' : ''}`;
+
 /**
  * `quarters` are the year's, in order (e.g. 2026-Q1 … 2026-Q4); `asOf`, the day the figures are as of, tells a
  * quarter still running on it (named "Q4 so far, to Dec 6") from a whole one.
@@ -34,7 +43,7 @@ export function trendSentence(m: RbaMeasure, quarters: readonly string[], asOf?:
   const q = (x: string) => x.replace(/^\d{4}-/, '');
   const last = points[points.length - 1];
   // Figures as of a quarter's last day hold all of it.
-  const running = asOf !== undefined && addDays(asOf, 1) < dayAfterQuarter(last.quarter) && asOf >= `${last.quarter.slice(0, 4)}-01-01` ? last : null;
+  const running = quarterRunning(last.quarter, asOf) ? last : null;
   const soFar = running ? `${q(running.quarter)} so far, to ${shortDay(asOf!).replace(/, \d{4}$/, '')}` : '';
   // A running quarter's total is told apart, after the comparison of whole quarters.
   const whole = running && SUMMED_UNITS.has(m.unit) ? points.slice(0, -1) : points;

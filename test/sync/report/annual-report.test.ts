@@ -53,6 +53,13 @@ describe('the annual progress report', () => {
     expect(text).not.toMatch(/as of \d{4}-/);
   });
 
+  it("heads a quarter still running on the day the figures are as of as that quarter so far, as its sentences name it", () => {
+    const heads = (asOf: string) => [...reportHtml({ ...report, asOf }).matchAll(/<th[^>]*>(Q\d[^<]*)<\/th>/g)].map((x) => x[1]);
+    expect(report.quarters.at(-1)).toBe('2024-Q2');
+    expect(new Set(heads('2024-06-15'))).toEqual(new Set(['Q1', 'Q2 so far']));
+    expect(new Set(heads(AS_OF))).toEqual(new Set(['Q1', 'Q2']));
+  });
+
   it('says a count of one in the singular: one request received, one fulfilled, one milestone met', () => {
     const m = report.metrics;
     const one: AnnualReport = {

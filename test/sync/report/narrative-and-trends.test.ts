@@ -31,6 +31,8 @@ describe('trendSentence', () => {
       .toBe('Median days to fulfill fell from 23.5 days in Q1 to 20 days in Q4 so far, to Dec 6 (down 15%), an improvement.');
     // Only one whole quarter before the running one: nothing to compare a count with.
     expect(trendSentence(measure('count', [null, null, 6, 4], 'Action plans adopted'), QUARTERS, asOf)).toBe('Action plans adopted: 6 in Q3; Q4 so far, to Dec 6: 4.');
+    // Figures dated after the day (a later quarter's): that quarter is not one running on it.
+    expect(trendSentence(measure('count', [5, 2, 6, 4], 'Action plans adopted'), QUARTERS, '2026-08-15')).toBe('Action plans adopted fell from 5 in Q1 to 4 in Q4 (down 20%), a change to watch.');
     // A year that is over has no running quarter.
     expect(trendSentence(measure('count', [5, 2, 6, 4], 'Action plans adopted'), QUARTERS, '2026-12-31')).toBe('Action plans adopted fell from 5 in Q1 to 4 in Q4 (down 20%), a change to watch.');
   });
