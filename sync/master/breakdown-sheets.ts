@@ -4,7 +4,6 @@ import { REQUEST_STATUSES, CLOSED_REQUEST_STATUSES, shortDay, spelledQuarter, TA
 import { fittedWidth, numberColumn, textColumn, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import { figureOrMissing, guessedDayNotes, ORIGIN_NOT_RECORDED } from '../metrics/headline-figures';
 import type { DemandMetrics } from '../metrics/metrics-schema';
-import { UNASSIGNED } from '../metrics/request-metrics';
 import { PROGRESS_HEADER, targetLines } from '../metrics/plan-metrics';
 import { lines } from './summary-sheet';
 
@@ -80,8 +79,7 @@ export function capacitySheet(m: DemandMetrics): SheetPlan {
   const people = m.hours.byAssignee;
   // Hours no request records say so, as on the Summary: a blank or a 0 would read as none worked.
   const hours = (value: number | null) => figureOrMissing(value, 'hours');
-  // The requests with no assignee are no person: a capacity, even 0, would read as someone with no time.
-  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.assignee === UNASSIGNED ? null : p.weeklyCapacity, p.weeksOfWork]);
+  const rows: PlanCell[][] = people.map((p) => [p.assignee, p.requests, p.open, hours(p.estimated), hours(p.spent), hours(p.openHours), p.weeklyCapacity, p.weeksOfWork]);
   // With no assignee, a line under the header says why it holds none, as an empty breakdown's does (whenEmpty,
   // which the summary and the weeks below would never let show).
   if (!people.length) rows.push(['No request has an assignee yet: each assignee\'s load is listed here once one has.']);

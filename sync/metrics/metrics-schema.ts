@@ -126,7 +126,8 @@ export const demandMetricsSchema = z.object({
       spent: z.number().nullable(),
       /** Estimated minus spent on open requests (never below zero per request); null when none of them is estimated. */
       openHours: z.number().nullable(),
-      weeklyCapacity: z.number(),
+      /** Null for the requests with no assignee: no person, so no capacity, not a capacity of 0. */
+      weeklyCapacity: z.number().nullable(),
       /** Open hours divided by weekly capacity; null when either is unknown or there is no capacity. */
       weeksOfWork: z.number().nullable(),
     })),

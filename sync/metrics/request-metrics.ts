@@ -273,8 +273,8 @@ export class RequestMetrics {
     return d !== null && d >= this.windowStart && d <= this.windowEnd;
   }
 
-  private capacityOf(who: string): number {
-    if (who === UNASSIGNED) return 0;
+  private capacityOf(who: string): number | null {
+    if (who === UNASSIGNED) return null;
     return this.rules.capacity.get(who.toLowerCase()) ?? this.rules.settings.weeklyCapacityHours;
   }
 
@@ -398,7 +398,7 @@ export class RequestMetrics {
       const openHours = l.open === 0 ? 0 : roundRecorded(l.openHours);
       return {
         assignee, requests: l.requests, open: l.open, estimated: roundRecorded(l.estimated), spent: roundRecorded(l.spent), openHours,
-        weeklyCapacity, weeksOfWork: openHours !== null && weeklyCapacity > 0 ? round(openHours / weeklyCapacity) : null,
+        weeklyCapacity, weeksOfWork: openHours !== null && weeklyCapacity !== null && weeklyCapacity > 0 ? round(openHours / weeklyCapacity) : null,
       };
     });
     byAssignee.sort((a, b) => (b.openHours ?? -1) - (a.openHours ?? -1) || a.assignee.localeCompare(b.assignee));
@@ -419,7 +419,7 @@ export class RequestMetrics {
     // As reported and as said in the summary: the sentence quotes the figures beside it.
     const intakePerWeek = round(intake);
     const fulfilledPerWeek = round(rate);
-    const staff = [...this.assignees.entries()].filter(([who, l]) => who !== UNASSIGNED && l.inWindow).map(([who]) => this.capacityOf(who));
+    const staff = [...this.assignees.entries()].filter(([, l]) => l.inWindow).flatMap(([who]) => this.capacityOf(who) ?? []);
     const capacityHoursPerWeek = round(staff.length ? staff.reduce((a, b) => a + b, 0) : [...this.rules.capacity.values()].reduce((a, b) => a + b, 0));
     const hoursPerRequest = mean(this.hours.perRequestSum, this.hours.perRequestN);
     const demandHoursPerWeek = hoursPerRequest === null ? null : round(intake * hoursPerRequest);

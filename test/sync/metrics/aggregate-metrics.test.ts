@@ -97,7 +97,7 @@ describe('backlog, follow-ups, hours and capacity', () => {
     expect(h.estimated).toBe(25);
     expect(h.spent).toBe(36);
     expect(h.byAssignee[0]).toEqual({ assignee: 'J. Chen', requests: 2, open: 1, estimated: 10, spent: 16, openHours: 6, weeklyCapacity: 20, weeksOfWork: 0.3 });
-    expect(h.byAssignee.find((a) => a.assignee === 'Unassigned')).toMatchObject({ open: 1, openHours: 3, weeklyCapacity: 0, weeksOfWork: null });
+    expect(h.byAssignee.find((a) => a.assignee === 'Unassigned')).toMatchObject({ open: 1, openHours: 3, weeklyCapacity: null, weeksOfWork: null });
   });
 
   it('compares recent intake with fulfillment over the last 12 weeks', () => {
