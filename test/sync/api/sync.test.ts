@@ -16,6 +16,16 @@ const request = (id: string, extra: Record<string, unknown> = {}) => ({
 const expectedHash = (values: Record<string, unknown>) => contentHash(validateRow(TABLES.requests, values as never).values, nodeSha256Hex);
 const sync = (body: unknown) => ({ body });
 
+/** An office's own log as the add-on describes its header row: its own headers, and no column for most fields. */
+const OFFICE_LOG_COLUMNS = [
+  { column: 'A', header: 'Ticket #', fields: ['requestId'] },
+  { column: 'B', header: 'Date Rec\'d', fields: ['receivedOn'] },
+  { column: 'C', header: 'Agency', fields: ['requesterOrg'] },
+  { column: 'D', header: 'Type', fields: ['requesterType'] },
+  { column: 'E', header: 'Status', fields: ['status'] },
+  { column: 'F', header: 'Priority', fields: ['priority'] },
+];
+
 describe.each(backends)('sync on $name', (backend) => {
   test('accepts valid rows, rejects invalid ones per field, and a re-sync changes nothing (over HTTP)', async () => {
     const h = await harness(backend, { http: true });
@@ -155,15 +165,7 @@ describe.each(backends)('sync on $name', (backend) => {
     const held = request('a', { channel: 'Phone', contactEmail: 'ana@example.org' });
     expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [held] } })).body).toMatchObject({ accepted: 1 });
     // The sheet's header row has no Preferred channel column; its Contact email column is there, blank in this row.
-    const columns = [
-      { column: 'A', header: 'Ticket #', fields: ['requestId'] },
-      { column: 'B', header: 'Date Rec\'d', fields: ['receivedOn'] },
-      { column: 'C', header: 'Agency', fields: ['requesterOrg'] },
-      { column: 'D', header: 'Type', fields: ['requesterType'] },
-      { column: 'E', header: 'Status', fields: ['status'] },
-      { column: 'F', header: 'Priority', fields: ['priority'] },
-      { column: 'G', header: 'Email', fields: ['contactEmail'] },
-    ];
+    const columns = [...OFFICE_LOG_COLUMNS, { column: 'G', header: 'Email', fields: ['contactEmail'] }];
     const edited = request('a', { status: 'Triaged' });
     const answer = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [edited], context: { sheet: 'TA Log FY27', columns } } });
     expect(answer.body).toMatchObject({ accepted: 1, rejected: [] });
@@ -182,14 +184,7 @@ describe.each(backends)('sync on $name', (backend) => {
     const h = await harness(backend);
     const src = await h.source();
     expect((await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [request('a', { channel: 'Phone', notes: 'From the form' })] } })).body).toMatchObject({ accepted: 1 });
-    const columns = [
-      { column: 'A', header: 'Ticket #', fields: ['requestId'] },
-      { column: 'B', header: 'Date Rec\'d', fields: ['receivedOn'] },
-      { column: 'C', header: 'Agency', fields: ['requesterOrg'] },
-      { column: 'D', header: 'Type', fields: ['requesterType'] },
-      { column: 'E', header: 'Status', fields: ['status'] },
-      { column: 'F', header: 'Priority', fields: ['priority'] },
-    ];
+    const columns = OFFICE_LOG_COLUMNS;
     const post = (row: unknown, cols: unknown) => h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [row], context: { sheet: 'TA Log', columns: cols } } });
     // Neither field has a column: both kept.
     expect((await post(request('a'), columns)).body).toMatchObject({ accepted: 1 });
