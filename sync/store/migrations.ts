@@ -342,6 +342,15 @@ const migrations: Migration[] = [
     name: '0018-survey-holds-backfill',
     up: backfillSurveyHolds,
   },
+  {
+    // A request Declined ended there, so figures as of an earlier day count it open then (decision 018): the first day
+    // kept is now the first seen Closed or Declined, recomputed from history.
+    name: '0019-first-closed-on-declined',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
 ];
 
 
