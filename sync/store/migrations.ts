@@ -343,9 +343,18 @@ const migrations: Migration[] = [
     up: backfillSurveyHolds,
   },
   {
+    // A request Declined ended there, so figures as of an earlier day count it open then (decision 018): the first day
+    // kept is now the first seen Closed or Declined, recomputed from history.
+    name: '0019-first-closed-on-declined',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
+  {
     // A double click on the public form's Send posted the same request twice, and two rows were filed: each form page
     // now carries a one-time key, and the first post of a key keeps the row it was filed as for its repeats.
-    name: '0019-intake-submissions',
+    name: '0020-intake-submissions',
     async up(db) {
       await db.schema
         .createTable('intake_submissions')

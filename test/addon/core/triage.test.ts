@@ -200,6 +200,30 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
   });
 });
 
+describe.each(HOST_DRIVERS)('save in a log with no IDs after it was sorted on a $label', ({ run, host }) => {
+  test('finds the request the sidebar showed by what it says, never the one sorted onto its row (QA1)', async () => {
+    const grid = [headers,
+      row({ receivedOn: day('2026-03-02'), requesterOrg: 'City of Fresno', requesterType: 'City', description: 'Budget tool help', status: 'New' }),
+      row({ receivedOn: day('2026-03-09'), requesterOrg: 'Kern County', requesterType: 'County', description: 'Equity plan review', status: 'New' }),
+      row({ receivedOn: day('2026-03-01'), requesterOrg: 'Caltrans', requesterType: 'State agency', description: 'Engagement plan', status: 'New' }),
+    ];
+    const view = await run(triageQueue(host(new MemorySpreadsheet({ Requests: grid as never })), AS_OF));
+    const kern = view.items.find((i) => i.requesterOrg === 'Kern County')!;
+    expect(kern.row).toBe(3);
+    // Sorted by Received since the queue was read: Fresno is on row 3 now, Kern County on row 4.
+    const sorted = new MemorySpreadsheet({ Requests: [grid[0], grid[3], grid[1], grid[2]] as never });
+    const saved = await run(saveRequest(host(sorted), { sheet: 'Requests', key: kern.key, row: kern.row, values: { priority: 'Urgent' }, read: { priority: '' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true });
+    const after = sorted.readSheet('Requests');
+    expect(after.map((line) => [line[at('requesterOrg')], line[at('priority')]])).toEqual([
+      ['Requesting organization', 'Priority'], ['Caltrans', ''], ['City of Fresno', ''], ['Kern County', 'Urgent'],
+    ]);
+    // Deleted since: said, and nothing written.
+    const gone = new MemorySpreadsheet({ Requests: [grid[0], grid[3], grid[1]] as never });
+    await expect(run(saveRequest(host(gone), { sheet: 'Requests', key: kern.key, row: kern.row, values: { priority: 'Urgent' } }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+  });
+});
+
 describe.each(HOST_DRIVERS)('save beside a cell that does not read on a $label', ({ run, host }) => {
   test('answers the row as the sheet holds it: a Due of "TBD" is still "TBD", not blank, so the next save sees no change by someone else', async () => {
     const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'New', dueOn: 'TBD', followUpOn: '13/45/2026' })]);
