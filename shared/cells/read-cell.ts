@@ -217,6 +217,9 @@ const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
 /** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */
 const NOT_CHOSEN = /^(?:tbd|tba|tbc|to be (?:determined|decided|announced|confirmed))$/i;
 
+/** No one named yet, where a name goes. */
+const NO_ONE = /^(?:unassigned|not assigned|nobody|no one|\?+)$/i;
+
 /** A figure given as an estimate ("~3", "approx. 4 hours"): the figure, said so. */
 const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\d.])/i;
 
@@ -330,7 +333,11 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const text = String(raw).trim().replace(/\s+/g, ' ');
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
-  if (c.openList) return { value: text, issues: NO_ISSUES };
+  if (c.openList) {
+    // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
+    if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
+    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
+  }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };

@@ -271,6 +271,14 @@ describe('dropdown lists', () => {
     expect(read('requests', 'frameworkArea', 'normalize')).toEqual({ value: 'Normalize', issues: [] });
   });
 
+  it.each(['TBD', 'tbd', 'Unassigned', 'unassigned', '?', '??', '-', 'N/A', 'none', 'To be determined'])(
+    'reads %j in an open list (an Assigned to nobody yet) as no one, left blank with a warning, not as a person named so (QA2)', (raw) => {
+      const r = read('requests', 'assignee', raw);
+      expect(r.value).toBeNull();
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Assignee: "${raw}" names no one yet; left blank`]]);
+    },
+  );
+
   it('keeps a value of the list a column once offered, as that list spells it, with a warning; other values stay errors', () => {
     expect(read('requests', 'preferredChannel', 'web form')).toEqual({
       value: 'Web form',
