@@ -351,6 +351,21 @@ const migrations: Migration[] = [
       await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
     },
   },
+  {
+    // A double click on the public form's Send posted the same request twice, and two rows were filed: each form page
+    // now carries a one-time key, and the first post of a key keeps the row it was filed as for its repeats.
+    name: '0020-intake-submissions',
+    async up(db) {
+      await db.schema
+        .createTable('intake_submissions')
+        .addColumn('form_id', 'text', (c) => c.notNull())
+        .addColumn('submission_key', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('intake_submissions_pk', ['form_id', 'submission_key'])
+        .execute();
+    },
+  },
 ];
 
 
