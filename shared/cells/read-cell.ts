@@ -90,6 +90,10 @@ export { foldText } from '../word-match';
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
+/** Whole numbers read as a year typed rather than as a day's serial (which would fall in 1905-1908). */
+const FIRST_YEAR_TYPED = 1900;
+const LAST_YEAR_TYPED = 2999;
+
 /** Why a number is no day even in a cell formatted as a date, where Excel shows it as ####: days run from 1900 to 9999. */
 const shownAsNoDay = (n: number) => (n > 2958465 ? ': it is past 12/31/9999, the last day a spreadsheet shows, so a date-formatted cell shows ####' : n < 0 ? ': it is before 1/1/1900, the first day Excel shows, so a date-formatted cell there shows ####' : '');
 
@@ -111,6 +115,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
+    // A year typed into a plain cell (a plan's Start "2026") is stored as that number; as a day it would be in 1905-1908,
+    // which no plan means, so it is the year the person typed, read as its text is.
+    if (Number.isInteger(raw) && raw >= FIRST_YEAR_TYPED && raw <= LAST_YEAR_TYPED) return readDate(c, String(raw), opts);
     if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date${shownAsNoDay(raw)} (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }

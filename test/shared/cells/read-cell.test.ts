@@ -339,6 +339,15 @@ describe('dates', () => {
     expect(read('requests', 'receivedOn', 2).value).toBe('1900-01-01');
   });
 
+  it('reads a whole number a year could be (2026, as Excel and Sheets store a typed year) as that year, as the text "2026" is, not as a day in 1905', () => {
+    expect(read('workplan', 'startOn', 2026)).toEqual(read('workplan', 'startOn', '2026'));
+    expect(read('workplan', 'startOn', 2026)).toMatchObject({ value: '2026-01-01', rangeEnd: '2026-12-31' });
+    expect(read('roadmap', 'targetOn', 2027)).toEqual({ value: '2027-12-31', issues: [] });
+    expect(read('requests', 'receivedOn', 2206).issues.map((i) => i.message).join(' ')).not.toContain('1906');
+    // A serial of a day this century stays the day it is.
+    expect(read('requests', 'receivedOn', 46000).value).toBe('2025-12-09');
+  });
+
   it('splits a range into a column that has an end field, and warns where it has none', () => {
     expect(read('workplan', 'startOn', 'Feb 2026 – Aug 2027')).toEqual({ value: '2026-02-01', rangeEnd: '2027-08-31', issues: [] });
     expect(read('workplan', 'startOn', 'Dec 2026 → Mar 2027')).toEqual({ value: '2026-12-01', rangeEnd: '2027-03-31', issues: [] });
