@@ -7,7 +7,7 @@ import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
-import { CHOICE_SYNONYMS, type ListKey } from '../lists';
+import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
@@ -323,9 +323,26 @@ function listIndex(allowed: readonly string[]): ListIndex {
 /** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
 const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?)$/;
 
+const withStopped = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The values a cell of `c` is read as: its list, and for a plan's statuses the words the rules read as stopped, which
+ * a pasted plan uses though no list holds them ("Cancelled"): the item shows Stopped rather than a rejected row.
+ */
+function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string[] {
+  if (!c.list || !STOPPED_STATUS_LISTS.includes(c.list)) return allowed;
+  let values = withStopped.get(allowed);
+  if (!values) {
+    const listed = new Set(allowed.map(foldText));
+    values = [...allowed, ...STOPPED_STATUSES.filter((s) => !listed.has(foldText(s)))];
+    withStopped.set(allowed, values);
+  }
+  return values;
+}
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
-  const index = listIndex(allowed);
+  const index = listIndex(valuesRead(c, allowed));
   if (typeof raw === 'string') {
     const exact = index.exact.get(raw);
     if (exact !== undefined) return { value: exact, issues: NO_ISSUES };

@@ -244,6 +244,22 @@ describe('dropdown lists', () => {
     expect(said?.[1]).toMatch(assumed);
   });
 
+  it.each([['workplan', 'Cancelled'], ['workplan', 'dropped'], ['milestones', 'Withdrawn'], ['roadmap', 'Not pursued']] as const)(
+    'keeps a %s status the rules read as stopped (%j) though the list lacks it: the item shows Stopped, not a rejected row', (table, raw) => {
+      const r = read(table, 'status', raw);
+      expect(r.value?.toString().toLowerCase()).toBe(raw.toLowerCase());
+      expect(codes(r)).toEqual([]);
+    },
+  );
+
+  it('reads a stopped status with a note after it ("cancelled - moved to 2028") as the status, the note kept apart', () => {
+    const r = read('milestones', 'status', 'cancelled - moved to 2028');
+    expect(r).toMatchObject({ value: 'Cancelled', note: 'moved to 2028' });
+    expect(codes(r)).toEqual(['warning:choice_matched']);
+    // A request's lifecycle has its own words for an end: a request "Cancelled" is not read as a plan's stop.
+    expect(codes(read('requests', 'status', 'Withdrawn'))).toEqual(['error:not_in_list']);
+  });
+
   it('reads a ticket system\'s "Open" only as a request status: a work-plan "Open" stays an error', () => {
     expect(codes(read('workplan', 'status', 'Open'))).toEqual(['error:not_in_list']);
     expect(read('workplan', 'status', 'On hold')).toEqual({ value: 'On hold', issues: [] });
