@@ -343,10 +343,34 @@ const migrations: Migration[] = [
     up: backfillSurveyHolds,
   },
   {
+    // A request Declined ended there, so figures as of an earlier day count it open then (decision 018): the first day
+    // kept is now the first seen Closed or Declined, recomputed from history.
+    name: '0019-first-closed-on-declined',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
+  {
+    // A double click on the public form's Send posted the same request twice, and two rows were filed: each form page
+    // now carries a one-time key, and the first post of a key keeps the row it was filed as for its repeats.
+    name: '0020-intake-submissions',
+    async up(db) {
+      await db.schema
+        .createTable('intake_submissions')
+        .addColumn('form_id', 'text', (c) => c.notNull())
+        .addColumn('submission_key', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('intake_submissions_pk', ['form_id', 'submission_key'])
+        .execute();
+    },
+  },
+  {
     // Rejected rows were named by the store's keys (an add-on's Sync ID, a web-form request's), which the office never
     // sees: each rejection, warning and log entry keeps the row's own ID as its sheet showed it. Those kept before take
     // the ID of their row as last stored; a row never stored has none, and is named by its place or its key.
-    name: '0019-rejected-row-ids',
+    name: '0021-rejected-row-ids',
     async up(db) {
       for (const kept of ['rejections', 'row_warnings', 'rejection_log'] as const) {
         await db.schema.alterTable(kept).addColumn('own_id', 'text').execute();

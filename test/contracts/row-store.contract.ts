@@ -877,6 +877,21 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       });
     });
 
+    test.runIf(probe !== undefined)('a database from before Declined ended a request gets the day it was first declined from its history', async () => {
+      const place = `declinedon${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      await apply({ upserts: [row('turned', { status: 'New' }), row('dropped', { status: 'New' }), row('open', { status: 'New' })] });
+      await apply({ at: day(2), upserts: [row('turned', { status: 'Declined' }), row('dropped', { status: 'Closed' })] });
+      await apply({ at: day(4), upserts: [row('turned', { status: 'Closed' })] });
+      await store.close();
+      // As the rule before 0019 left them: a request first seen Closed on day 4, though Declined on day 2.
+      await probe!.execute(place, ["update sheet_rows set first_closed_on = '2025-03-05' where row_id = 'turned'", "delete from schema_migrations where name = '0019-first-closed-on-declined'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstClosedOn]))).toEqual({ turned: '2025-03-03', dropped: '2025-03-03', open: null });
+    });
+
     describe('rejection log and last syncs', () => {
       const bad = (rowId: string) => ({ rowId, sheet: 'Requests', sheetRow: 4, errors: [{ field: 'status', message: 'Status "Dunno" is not in the list' }] });
       const ever = { since: new Date(0), until: new Date('9999-12-31T00:00:00Z') };
@@ -963,7 +978,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         ]);
       });
 
-      test.runIf(probe !== undefined)('rejections, warnings and log entries kept before 0019-rejected-row-ids take the ID of their row as last stored; a row never stored keeps none', async () => {
+      test.runIf(probe !== undefined)('rejections, warnings and log entries kept before 0021-rejected-row-ids take the ID of their row as last stored; a row never stored keeps none', async () => {
         const place = `ownids${Date.now() % 100_000}`;
         const { store, source, apply } = await withSource({ place });
         await apply({ upserts: [row('r0001', { requestId: 'TA-1', status: 'New' }), row('r0004', { requestId: 'TA-4', status: 'Fulfilled' })], at: at(0) });
@@ -977,7 +992,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
           'alter table rejection_log drop column own_id',
           'alter table rejections drop column own_id',
           'alter table row_warnings drop column own_id',
-          "delete from schema_migrations where name = '0019-rejected-row-ids'",
+          "delete from schema_migrations where name = '0021-rejected-row-ids'",
         ]);
 
         const migrated = await fresh({ place });
