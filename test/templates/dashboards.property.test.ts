@@ -43,7 +43,11 @@ interface Figure { row: number; label: unknown; column: number; formula: string;
 /** Every Dashboard formula: its cached value and HyperFormula's. */
 function dashboardFigures(rows: readonly TypedRow[], template: TemplateName = 'workplan'): Figure[] {
   const { sheets } = templatePlan(template, rows, AS_OF);
-  const dashboard = sheets.find((p) => p.name === DASHBOARD_SHEET)!;
+  return figuresOf(sheets.find((p) => p.name === DASHBOARD_SHEET)!, sheets);
+}
+
+/** Every formula of `dashboard`, with the sheets it reads (itself among them), evaluated by HyperFormula. */
+function figuresOf(dashboard: SheetPlan, sheets: readonly SheetPlan[]): Figure[] {
   const hf = engineOf(sheets);
   const sheet = hf.getSheetId(dashboard.name)!;
   const figures: Figure[] = [];
@@ -287,17 +291,7 @@ function ownSheetFigures(template: TemplateName, table: TableName, rows: readonl
     cell: (row: number, column: number) => rows[row - 3]?.[fields[column - 1]] ?? null,
   };
   const dashboard = ownSheetDashboard(template, own, rules, AS_OF);
-  const hf = engineOf([log, dashboard, listsSheet()]);
-  const sheet = hf.getSheetId(dashboard.name)!;
-  const figures: Figure[] = [];
-  [...(dashboard.rows as Iterable<readonly PlanCell[]>)].forEach((cells, i) => {
-    const row = DashboardBuilder.FIRST_ROW + i;
-    cells.forEach((c, column) => {
-      if (isFormulaCell(c)) figures.push({ row, label: cells[0], column, formula: c.formula, cached: c.result, engine: hf.getCellValue({ sheet, row: row - 1, col: column }) });
-    });
-  });
-  hf.destroy();
-  return figures;
+  return figuresOf(dashboard, [log, dashboard, listsSheet()]);
 }
 
 /** The table's columns an office's sheet has: its required ones and some others, in an order of its own. */
