@@ -47,6 +47,22 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
   });
 });
 
+describe.each(HOST_DRIVERS)('triage of requests assigned to a placeholder on a $label', ({ run, host }) => {
+  test('"TBD", "Unassigned" and "?" in Assignee are no one: the request waits in the queue and no such person is offered (QA2)', async () => {
+    const port = requests([
+      row({ requestId: 'tbd', receivedOn: day('2026-03-02'), requesterOrg: 'A', status: 'Triaged', priority: 'High', assignee: 'TBD', estimatedHours: 10 }),
+      row({ requestId: 'unassigned', receivedOn: day('2026-03-03'), requesterOrg: 'B', status: 'Triaged', priority: 'High', assignee: 'Unassigned' }),
+      row({ requestId: 'unknown', receivedOn: day('2026-03-04'), requesterOrg: 'C', status: 'Triaged', priority: 'High', assignee: '?' }),
+      row({ requestId: 'taken', receivedOn: day('2026-03-05'), requesterOrg: 'D', status: 'Assigned', priority: 'Low', assignee: 'A. Rivera' }),
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items.map((i) => i.requestId)).toEqual(['tbd', 'unassigned', 'unknown']);
+    const offered = view.fields.find((f) => f.name === 'assignee')!.choices.map((c) => c.value);
+    expect(offered).toContain('A. Rivera');
+    expect(offered.filter((name) => ['TBD', 'Unassigned', '?'].includes(name))).toEqual([]);
+  });
+});
+
 describe.each(HOST_DRIVERS)('triage of a deadline in words on a $label', ({ run, host }) => {
   test('suggests for a Due of "ASAP" what a deadline the day it came in gets, and reads "EOM" as the end of that month', async () => {
     const port = requests([
