@@ -67,6 +67,13 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
 
+/** What a check mark answers (☑, x, Yes, a checkbox's TRUE), or undefined for anything else. A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark. */
+function markOf(raw: CellInput): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  const closed = String(raw).trim().toLowerCase().replace(/[.!]+$/, '');
+  return TRUE_MARKS.has(closed) ? true : FALSE_MARKS.has(closed) ? false : undefined;
+}
+
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
 
@@ -275,9 +282,8 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   const text = String(raw).trim();
-  // A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark.
-  const closed = t.replace(/[.!]+$/, '');
-  if (TRUE_MARKS.has(closed) || FALSE_MARKS.has(closed)) return { value: TRUE_MARKS.has(closed), issues: NO_ISSUES };
+  const whole = markOf(raw);
+  if (whole !== undefined) return { value: whole, issues: NO_ISSUES };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
   // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
@@ -337,6 +343,13 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
+  }
+  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  if (mark !== undefined) {
+    const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
+    return mark
+      ? { value: c.ticked!, issues: [issue(c, 'choice_matched', `${c.header}: read ${shown} as ${quoteValue(c.ticked!)}`, 'warning')] }
+      : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
   }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));

@@ -258,6 +258,20 @@ describe('dropdown lists', () => {
     },
   );
 
+  it.each([
+    ['milestones', '☑', 'Completed'], ['milestones', '✓', 'Completed'], ['roadmap', 'x', 'Completed'], ['workplan', true, 'Completed'], ['milestones', 'Yes', 'Completed'],
+    ['milestones', '☐', null], ['roadmap', false, null], ['workplan', 'No', null],
+  ] as const)('reads a check mark in a %s status (%j, a "Done?" column ticked or not) as %j, with a warning, not as an error (QA7)', (table, raw, value) => {
+    const r = read(table, 'status', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => i.severity)).toEqual(['warning']);
+    expect(r.issues[0].message).toBe(value === null ? `Status: read ${typeof raw === 'boolean' ? 'an unticked box' : `"${raw}"`} as not done; left blank` : `Status: read ${typeof raw === 'boolean' ? 'a ticked box' : `"${raw}"`} as "Completed"`);
+  });
+
+  it('a check mark in a request\'s status, whose list has no plain done, is still an error', () => {
+    expect(codes(read('requests', 'status', '☑'))).toEqual(['error:not_in_list']);
+  });
+
   it('rejects a value outside a closed list, listing the allowed ones', () => {
     const r = read('requests', 'status', 'Escalated');
     expect(r.value).toBeNull();
