@@ -44,6 +44,11 @@ export interface InputColumn<F extends string = string> {
    * as written with a warning, never rejected. New dropdowns and the intake form offer `list` alone.
    */
   formerList?: ListKey;
+  /**
+   * A check mark answers this column (a calendar's `Done?` ticked, or ☑ typed under Status): ticked is this listed
+   * value, unticked no value yet, each said at the cell.
+   */
+  ticked?: string;
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**
@@ -168,7 +173,7 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
-   * When one stored version of a row shows it ended, done or not (a request Closed), given the day recorded;
+   * When one stored version of a row shows it ended, done or not (a request Closed or Declined), given the day recorded;
    * kept as `doneOn` is (`StoredRow.firstClosedOn`), so that an end without the work done has a day too.
    */
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;

@@ -105,16 +105,17 @@ describe('master workbook', () => {
     expect(r5[header.indexOf('Notes')]).toBe('@mention +1 -2');
   });
 
-  it('lists every error and warning with its source, the cell (or the row id for API rows) and the user\'s own header, in sheet order', () => {
+  it('lists every error and warning with its source, the cell, the row\'s own ID (or the row id for API rows) and the user\'s own header, in sheet order', () => {
     const [header, ...rows] = sheet('Data quality').rows;
     expect(header).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
     const [received, email] = REJECTED[0].errors;
     const [due, hours] = WARNED.s1.rows.map((r) => r.errors[0]);
     expect(rows).toEqual([
-      ['City of Oakridge', 'Warning', 'Requests', 3, 'Requests!K3', 'Est. hours', hours.message, 'w-3'],
-      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests!B9', 'Date received', received.message, 'bad-1'],
-      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests row 9', 'Contact email', email.message, 'bad-1'],
-      ['City of Oakridge', 'Warning', 'Requests', 10, 'Requests!G10', 'Needed by', due.message, 'w-10'],
+      // A row with a blank ID is named by its Sheet and Row alone, never by the sender's key (`w-3`).
+      ['City of Oakridge', 'Warning', 'Requests', 3, 'Requests!K3', 'Est. hours', hours.message, null],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests!B9', 'Date received', received.message, 'TA-2024-031'],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests row 9', 'Contact email', email.message, 'TA-2024-031'],
+      ['City of Oakridge', 'Warning', 'Requests', 10, 'Requests!G10', 'Needed by', due.message, 'R10'],
       ['Equity Commission', 'Warning', 'Milestones', null, null, 'Status', WARNED.s2.rows[0].errors[0].message, 'api-7'],
     ]);
   });
