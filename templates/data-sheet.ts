@@ -197,8 +197,10 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const holds: HelperColumn = {
     header: 'Row holds an entry (working)',
     type: 'number',
-    // Over the cells of the row that the sheet has columns for: a recognized sheet has at least its required one.
-    cells: rows.map((r) => ({ formula: `IF(COUNTA(${inputs.map((c) => cellAt(c.name, r.row)).join(',')})=0,"",1)`, value: r.values === null ? '' : 1 })),
+    // Over the cells of the row that the sheet has columns for (a recognized sheet has at least its required one), joined
+    // as text: COUNTA of an INDEX that finds an empty cell counts it in some engines (HyperFormula), and text that is
+    // empty is blank to the rules too. A cell showing an error makes the row hold an entry, as COUNTA would.
+    cells: rows.map((r) => ({ formula: `IF(IFERROR(${inputs.map((c) => cellAt(c.name, r.row)).join('&')}="",0),"",1)`, value: r.values === null ? '' : 1 })),
   };
   const helpers: HelperColumn[] = [holds, ...computed.map((d): HelperColumn => ({
     header: `${d.header} (working)`,
