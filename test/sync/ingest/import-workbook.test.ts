@@ -270,6 +270,31 @@ describe.each(backends)('import on $name', (backend) => {
     await store.close();
   });
 
+  test('a plan kept as an Excel table ends where the table ends: a small list under it (a heading, "Accomplishment | Count") is no work-plan item, said once', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Excel table', sourceKind: 'file' });
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('ORE Work Plan Update');
+    ws.getCell('A1').value = 'Office of Racial Equity — Work Plan Update, FY 2024-25';
+    ws.addTable({
+      name: 'WorkPlan', ref: 'A3', headerRow: true,
+      columns: ['GARE Stage', 'Deliverable', 'Status'].map((name) => ({ name })),
+      rows: [['Normalize', 'Training videos for staff', 'Completed'], ['Organize', 'Departments that complete an action plan', 'In progress']],
+    });
+    ws.getCell('A7').value = 'Accomplishments';
+    [['Accomplishment', 'Count'], ['Ad-hoc consultations with departments', '25+'], ['RBA trainings for 10 offices', 2]].forEach((line, i) => line.forEach((v, j) => (ws.getCell(8 + i, j + 1).value = v)));
+    const file = files.path();
+    await book.xlsx.writeFile(file);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(r.rejected).toEqual([]);
+    const rows = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) rows.push(row);
+    expect(rows.map((row) => row.values.task)).toEqual(['Training videos for staff', 'Departments that complete an action plan']);
+    const below = r.warnings.filter((w) => w.row !== undefined && w.row >= 7);
+    expect(below.map((w) => w.line)).toEqual(['\'ORE Work Plan Update\'!A7: rows 7–10 are below the Excel table "WorkPlan" (A3:C5), so they are not read as its rows']);
+    await store.close();
+  });
+
   test('reads a table pasted below another in one sheet as its own: rows stored at their sheet rows, problems at row and column, Data quality saying where it was found', async () => {
     const store = await backend.open();
     const sheet: Grid = [
