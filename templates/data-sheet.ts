@@ -4,7 +4,7 @@ import { listRange, type ListKey } from '../shared/lists';
 import { computeDerived, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
 import { cellRef } from '../shared/sheet-ref';
-import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
+import { inputCellValue, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
@@ -40,12 +40,6 @@ export interface DataSheet {
    * the working column reads the sheet's rows as they are now, as the data sheet's own ranges do.
    */
   atRow(field: string, row: number): string;
-}
-
-/** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
-function inputCell(c: InputColumn, v: TypedValue): PlanCell {
-  if (typeof v === 'boolean' && c.list === 'yesNo') return v ? 'Yes' : 'No';
-  return v;
 }
 
 const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c) => values[c.name] === null || values[c.name] === undefined || values[c.name] === '');
@@ -89,7 +83,7 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     for (const r of rows) {
       const formulas = sheetRowFormulas(table, r.row, columnOf);
       yield [
-        ...table.columns.map((c) => (r.values ? inputCell(c, r.values[c.name] ?? null) : null)),
+        ...table.columns.map((c) => (r.values ? inputCellValue(c, r.values[c.name] ?? null) : null)),
         ...table.derived.map((d) => ({ formula: formulas.get(columnOf(d.name)!)!, result: r.derived[d.name] })),
       ];
     }

@@ -189,5 +189,13 @@ export function defineTable<
   return table;
 }
 
+/**
+ * A typed value as its column's cell, wherever one is written into a sheet (a template's rows, a survey answer pulled
+ * in): a Yes/No column holds the words of its dropdown, which every reader maps back to true/false.
+ */
+export function inputCellValue(c: InputColumn, v: TypedValue): TypedValue {
+  return typeof v === 'boolean' && c.list === 'yesNo' ? (v ? 'Yes' : 'No') : v;
+}
+
 /** The value a cell of a column type holds once read: dates are ISO text, percents fractions. */
 export type ValueOfType<T extends ColumnType> = T extends 'number' | 'percent' | 'rating' ? number : T extends 'boolean' ? boolean : string;
