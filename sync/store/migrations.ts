@@ -5,6 +5,7 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
 import { StoreError } from './store-error';
+import { backfillPlanAnswers } from './plan-answers-backfill';
 import { backfillSurveyHolds } from './survey-holds-backfill';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
@@ -341,6 +342,12 @@ const migrations: Migration[] = [
     // put them back over it: held now where the history shows the row still holding an answer no sheet took in.
     name: '0018-survey-holds-backfill',
     up: backfillSurveyHolds,
+  },
+  {
+    // The requester's "Has your organization adopted an action plan?" was kept with its link only: counted in no
+    // figure and shown in no sheet. Written into the row, with its hold, where the row has no answer of its own.
+    name: '0019-plan-answers-backfill',
+    up: (db) => backfillPlanAnswers(db),
   },
 ];
 
