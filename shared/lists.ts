@@ -102,6 +102,8 @@ export interface ListBlock {
   paired?: { header: string; values: readonly (string | number)[]; figures?: Figures };
   /** Approximate-match tables are sorted lower bounds read with VLOOKUP(..., TRUE). */
   lookup?: 'exact' | 'approximate';
+  /** What the values count where they are figures themselves: a band's lower bounds. */
+  figures?: Figures;
 }
 
 /**
@@ -136,9 +138,9 @@ export const LIST_BLOCKS: readonly ListBlock[] = [
   { key: 'progressStatus', header: 'Progress status', values: PROGRESS_STATUSES },
   { key: 'roadmapKind', header: 'Roadmap kind', values: ROADMAP_KINDS },
   { key: 'yesNo', header: 'Yes/No', values: YES_NO },
-  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], paired: { header: 'Urgency', values: [3, 2, 1], figures: { unit: 'count', inFormulas: true } }, lookup: 'approximate' },
-  { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
-  { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
+  { key: 'urgency', header: 'Days to deadline (from)', values: [NO_LOWER_BOUND, 8, 31], figures: { unit: 'days', inFormulas: true }, paired: { header: 'Urgency', values: [3, 2, 1], figures: { unit: 'count', inFormulas: true } }, lookup: 'approximate' },
+  { key: 'suggestedPriority', header: 'Score (from)', values: [0, 2, 4, 6], figures: { unit: 'count', inFormulas: true }, paired: { header: 'Suggested priority', values: ['Low', 'Medium', 'High', 'Urgent'] }, lookup: 'approximate' },
+  { key: 'ageBucket', header: 'Days open (from)', values: [0, 8, 31, 91], figures: { unit: 'days', inFormulas: true }, paired: { header: 'Age bucket', values: ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days'] }, lookup: 'approximate' },
   { key: 'setting', header: 'Setting', values: Object.values(SETTINGS).map((s) => s.label), paired: { header: 'Value', values: Object.values(SETTINGS).map((s) => s.value) }, lookup: 'exact' },
   { key: 'assignee', header: 'Assignee', values: ['A. Rivera', 'J. Chen', 'M. Okafor', 'S. Patel'], paired: { header: 'Weekly capacity (hours)', values: [20, 20, 15, 10], figures: { unit: 'hours', inFormulas: false } }, lookup: 'exact' },
   // Last, so the Lists sheets and formulas of workbooks made before it keep their columns.

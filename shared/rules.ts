@@ -81,7 +81,7 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
     const values: unknown[] = [];
     const paired: unknown[] = [];
     for (let r = 1; r < grid.length; r++) {
-      const v = grid[r]?.[p.column - 1];
+      let v = grid[r]?.[p.column - 1];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
       if (pending(v, r, p.column)) {
         loading(p.column, r, p.block.header);
@@ -92,6 +92,18 @@ function blockGrid(grid: Grid, formulas?: Formulas, texts?: ReadonlySet<string>)
         continue;
       }
       let pair = p.pairedColumn ? grid[r]?.[p.pairedColumn - 1] : undefined;
+      // A band's lower bound in words ("eight days") is read as its pair's figures are, and named by the band it opens.
+      if (p.block.figures && typeof v === 'string' && num(v) === undefined) {
+        const band = `${p.block.header} for ${quoteValue(String(pair ?? ''))}`;
+        const bound = numberInWords(v, p.block.figures.unit);
+        if (bound) {
+          skipped(p.column, r, `${band}: read ${quoteValue(v)} as ${bound.as}${typeIt(bound.value, p.block.figures)}`, 'number_in_words');
+          numbersInWords.push({ row: r + 1, column: p.column, text: v, value: bound.value, inFormulas: p.block.figures.inFormulas });
+          v = bound.value;
+        } else {
+          skipped(p.column, r, `${band}: ${quoteValue(v)} is not a number, so the band ${quoteValue(String(pair ?? ''))} is not read; type a number`, 'not_a_number');
+        }
+      }
       if (pending(pair, r, p.pairedColumn!)) {
         loading(p.pairedColumn!, r, `${p.block.paired!.header} for ${quoteValue(String(v))}`);
         pair = NOT_READ;

@@ -20,7 +20,7 @@ import type { Rules } from '../../shared/rules';
 
 /** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
 function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): number {
-  const keyOf = (r: (typeof t.read.rows)[number]) => rowKey(t, r.row, r.raw.requestId);
+  const keyOf = (r: (typeof t.read.rows)[number]) => rowKey(t, r.row, r.raw);
   const atRow = t.read.rows.find((r) => r.row === update.row);
   if (atRow && keyOf(atRow) === update.key) return atRow.row;
   const moved = t.read.rows.find((r) => keyOf(r) === update.key);

@@ -1,6 +1,7 @@
 // The triage queue: open requests still lacking a status, priority or assignee, most urgent and oldest
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
 import { isBlankCell } from '../../shared/cells/read-cell';
+import { hashOfCanonical } from '../../shared/content-hash';
 import { computeDerived } from '../../shared/layout';
 import { PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
 import { sameText } from '../../shared/status/sheet-math';
@@ -44,10 +45,20 @@ const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** The columns the triage form edits, in the table's order. */
 export const triageColumns = (table: TableDef): InputColumn<TriageField>[] => table.columns.filter((c): c is InputColumn<TriageField> => c.triage === true);
 
-export const rowKey = (t: TableSheet, row: number, requestId: unknown) => {
+/** Cells a save may write (the form's fields, a Fulfilled date, words moved into Notes): no part of a row's content key. */
+const SAVE_WRITES = new Set<string>([...triageColumns(TABLES.requests).map((c) => c.name), 'fulfilledOn', 'notes']);
+
+/**
+ * What the sidebar knows a request by: its Sync ID, else its Request ID, else what its row says outside the cells a
+ * save writes. Not its row number: a log never synced and without IDs may be sorted while the sidebar shows it, and
+ * the row now at that number is another request.
+ */
+export const rowKey = (t: TableSheet, row: number, raw: Readonly<Record<string, unknown>>) => {
   const id = t.syncIdAt(row);
   if (id) return `id:${id}`;
-  return isBlankCell(requestId as string) ? `row:${row}` : `req:${String(requestId).trim()}`;
+  if (!isBlankCell(raw.requestId as string)) return `req:${String(raw.requestId).trim()}`;
+  const content = TABLES.requests.columns.filter((c) => !SAVE_WRITES.has(c.name)).map((c) => raw[c.name] ?? '');
+  return `row:${hashOfCanonical(JSON.stringify(content)).slice(0, 16)}`;
 };
 
 export interface RequestRow {
@@ -75,7 +86,7 @@ export function triageItem(t: TableSheet, r: RequestRow, rules: Rules, asOf: str
   return {
     sheet: t.sheet,
     row: r.row,
-    key: rowKey(t, r.row, r.raw.requestId),
+    key: rowKey(t, r.row, r.raw),
     requestId: shown('requestId'),
     receivedOn: shown('receivedOn'),
     requesterOrg: shown('requesterOrg'),

@@ -99,9 +99,30 @@ const HEDGE_AFTER = /(?:\s*\(([^()]*)\)|\s+(?:tentative|tbc|tbd|est\.?|estimated
 /** One date, possibly lacking a year (filled from the other end of a range) or a day (month-only). */
 interface Partial_ { year?: number; month: number; day?: number }
 
+/**
+ * A month and a two-digit year as Excel shows the `mmm-yy` format ("Jan-26", "Sep'27"), pasted as text: January 2026,
+ * never January 1 to 26. A day is written with a space ("Jan 26") or before the month ("26-Jan").
+ */
+const MONTH_YY = /^([a-z]{3,9}\.?)(?:-|\s?['’])(\d{2})$/i;
+
+/**
+ * A time of day after a day, as a form's timestamp or a log's date-time pasted as text has it ("1/12/2026 9:30:00 AM",
+ * "2026/01/13 10:02:11 AM GMT-8"): the day is what a date column holds, so the time is set aside.
+ */
+const TIME_OF_DAY = / \d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?(?: ?(?:utc|gmt|z))?(?: ?[+-]\d{1,2}(?::?\d{2})?)?$/i;
+
 function parsePoint(text: string): Partial_ | undefined {
   const t = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ').replace(/(\d)(st|nd|rd|th)\b/gi, '$1');
   let m: RegExpMatchArray | null;
+  const time = TIME_OF_DAY.exec(t);
+  if (time && time.index > 0) {
+    const day = parsePoint(t.slice(0, time.index));
+    return day?.day !== undefined && day.month > 0 ? day : undefined;
+  }
+  if ((m = t.match(MONTH_YY)) && monthNumber(m[1])) return { year: fullYear(m[2]), month: monthNumber(m[1])! };
+  // Excel's day-and-month-name displays pasted as text: "12-Jan-2026", "15-Mar-26", "12/Jan/2026", "20-Mar", "Jan-12-2026".
+  if ((m = t.match(/^(\d{1,2})([-/])([a-z.]+)(?:\2(\d{4}|\d{2}))?$/i)) && monthNumber(m[3])) return { year: m[4] ? fullYear(m[4]) : undefined, month: monthNumber(m[3])!, day: +m[1] };
+  if ((m = t.match(/^([a-z.]+)([-/])(\d{1,2})\2(\d{4}|\d{2})$/i)) && monthNumber(m[1])) return { year: fullYear(m[4]), month: monthNumber(m[1])!, day: +m[3] };
   // A time may follow an ISO date; anything else ("2024-03-15 - 2024-04-01") is left to the range splitter.
   if ((m = t.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]m)?(?:z|[+-]\d{2}:?\d{2})?)?$/i))) return { year: +m[1], month: +m[2], day: +m[3] };
   // A two-digit year takes the date's one separator: "3/15-17" is March 15 to 17 (a range, below), not 3/15/17.
@@ -220,6 +241,8 @@ function parseOneRange(text: string, fiscal: number, year: number | undefined, f
     return readAs(text, period, [period.why, why]);
   }
   const single = parsePoint(text);
+  const monthYear = single && MONTH_YY.test(text.trim()) ? resolveRange(single, undefined, year) : undefined;
+  if (monthYear?.end) return readAs(text, { start: monthYear.start, end: monthYear.end }, [`a month and a two-digit year, as Excel shows ${MONTH_NAMES[single!.month - 1]} ${single!.year}`]);
   if (single) return resolveRange(single, undefined, year);
   // Split at the first dash/to/through that separates two parsable points.
   const length = wordsBetween(text);

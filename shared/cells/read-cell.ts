@@ -83,6 +83,10 @@ export { foldText } from '../word-match';
  */
 const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
+/** Whole numbers read as a year typed rather than as a day's serial (which would fall in 1905-1908). */
+const FIRST_YEAR_TYPED = 1900;
+const LAST_YEAR_TYPED = 2999;
+
 /** Why a number is no day even in a cell formatted as a date, where Excel shows it as ####: days run from 1900 to 9999. */
 const shownAsNoDay = (n: number) => (n > 2958465 ? ': it is past 12/31/9999, the last day a spreadsheet shows, so a date-formatted cell shows ####' : n < 0 ? ': it is before 1/1/1900, the first day Excel shows, so a date-formatted cell there shows ####' : '');
 
@@ -104,6 +108,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
+    // A year typed into a plain cell (a plan's Start "2026") is stored as that number; as a day it would be in 1905-1908,
+    // which no plan means, so it is the year the person typed, read as its text is.
+    if (Number.isInteger(raw) && raw >= FIRST_YEAR_TYPED && raw <= LAST_YEAR_TYPED) return readDate(c, String(raw), opts);
     if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date${shownAsNoDay(raw)} (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }
@@ -209,6 +216,9 @@ export function readDeadlineWordsCell(c: InputColumn, text: string, received: Ty
 const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
 /** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */
 const NOT_CHOSEN = /^(?:tbd|tba|tbc|to be (?:determined|decided|announced|confirmed))$/i;
+
+/** No one named yet, where a name goes. */
+const NO_ONE = /^(?:unassigned|not assigned|nobody|no one|\?+)$/i;
 
 /** A figure given as an estimate ("~3", "approx. 4 hours"): the figure, said so. */
 const APPROXIMATE = /^(?:~|≈|approx(?:\.|imately)?|about|around)\s*(?=[$€£\d.])/i;
@@ -323,7 +333,11 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   const text = String(raw).trim().replace(/\s+/g, ' ');
   const found = index.folded.get(foldText(text));
   if (found) return { value: found, issues: NO_ISSUES };
-  if (c.openList) return { value: text, issues: NO_ISSUES };
+  if (c.openList) {
+    // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
+    if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
+    return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
+  }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));
   if (former) return { value: former, issues: [issue(c, 'former_choice', `${c.header}: ${quoteValue(former)} is no longer one of: ${listValues(allowed)}; kept as it was`, 'warning')] };

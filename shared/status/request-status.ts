@@ -36,11 +36,12 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
 }
 
 /**
- * The day one recorded version of a request shows it Closed (the day recorded), or null. The store keeps the
- * first such day: a request that ended without being fulfilled is judged against its SLA by it (decision 007).
+ * The day one recorded version of a request shows it ended, Closed or Declined (the day recorded), or null. The store
+ * keeps the first such day: a request that ended without being fulfilled is judged against its SLA by it (decision
+ * 007), and figures as of an earlier day count it open then (decision 018).
  */
 export function requestClosedOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
-  return sameText(values.status, CLOSED_REQUEST_STATUS) ? recordedOn : null;
+  return sameText(values.status, CLOSED_REQUEST_STATUS) || isDeclined(values.status) ? recordedOn : null;
 }
 
 /** A received date after today: no request can have one, so it is a typo (2206 for 2026) and counts no days. */

@@ -168,7 +168,7 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
    */
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
-   * When one stored version of a row shows it ended, done or not (a request Closed), given the day recorded;
+   * When one stored version of a row shows it ended, done or not (a request Closed or Declined), given the day recorded;
    * kept as `doneOn` is (`StoredRow.firstClosedOn`), so that an end without the work done has a day too.
    */
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;

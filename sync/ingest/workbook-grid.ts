@@ -35,6 +35,13 @@ export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
 const isErrorCell = (v: ExcelJS.CellValue): boolean =>
   typeof v === 'object' && v !== null && !(v instanceof Date) && ('error' in v || (('formula' in v || 'sharedFormula' in v) && isErrorCell(v.result as ExcelJS.CellValue)));
 
+/**
+ * The cell's value with its formula's cached result: exceljs's `cell.value` leaves out a result that is falsy (0,
+ * FALSE, ""), so a formula showing 0 would read as blank; `cell.result` keeps it.
+ */
+const shownValue = (cell: ExcelJS.Cell): ExcelJS.CellValue =>
+  cell.type === ExcelJS.ValueType.Formula ? ({ ...(cell.value as ExcelJS.CellFormulaValue), result: cell.result } as ExcelJS.CellValue) : cell.value;
+
 /** Throws `ImportError` when the file is missing or is not an .xlsx workbook. */
 export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
   const info = await stat(file).catch(() => undefined);
@@ -54,9 +61,10 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         // A merged range's value belongs to every row it spans (a goal beside its tasks), but only in
         // its first column: a title merged across the page is one cell, not a row of copies.
-        const input = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(cell.value, cell.numFmt);
+        const value = shownValue(cell);
+        const input = cell.isMerged && cell.master !== cell && cell.master.col !== cell.col ? null : cellInput(value, cell.numFmt);
         cells[col - 1] = input;
-        if (isErrorValue(input) && !isErrorCell(cell.value)) textsLikeErrors.add(`${rowNumber - 1}:${col - 1}`);
+        if (isErrorValue(input) && !isErrorCell(value)) textsLikeErrors.add(`${rowNumber - 1}:${col - 1}`);
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });

@@ -1,10 +1,25 @@
 // What the public intake form asks and how a post becomes a request row: the fields are the requests
 // table's requester-facing columns, the dropdowns the source's lists, and the checks the sheet's own.
+import { randomBytes } from 'node:crypto';
 import { MAX_FIELD_TEXT } from '../../shared/clip-text';
 import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, spelledDay, validateRow, type FieldIssue, type InputColumn, type RawRow, type TableDef } from '../../shared/index';
 
 /** The hidden field people never see and bots fill in. */
 export const HONEYPOT_FIELD = 'website';
+
+/**
+ * The hidden field with the page's one-time key: every post of one page (a double click, a reload of the post, the
+ * form sent back to fix and sent again) is one request, filed once.
+ */
+export const SUBMISSION_KEY_FIELD = 'submissionKey';
+
+/** 128 random bits, made when the page is served: nothing is stored until the page is sent. */
+export const newSubmissionKey = () => randomBytes(16).toString('base64url');
+
+/** The posted key when it is one this service made; a page served before pages had keys (or a forged one) has none. */
+export function readSubmissionKey(posted: string | undefined): string | undefined {
+  return posted !== undefined && /^[A-Za-z0-9_-]{22}$/.test(posted) ? posted : undefined;
+}
 
 /** Longest text a single-line field takes; descriptions follow the table's own limit. */
 const MAX_LINE = 200;

@@ -1,14 +1,16 @@
 // The public intake form as HTML: the blank form, the form again with the values kept and each message
 // beside its field, and the confirmation with the new Request ID.
 import { esc } from '../dashboard/html-text';
-import { HONEYPOT_FIELD, type FormField, type Submitted } from './intake-form';
-import { describedBy, errorSummary, publicPage } from './public-page';
+import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, type FormField, type Submitted } from './intake-form';
+import { SEND_ONCE, describedBy, errorSummary, publicPage } from './public-page';
 
 export interface IntakePageInput {
   title: string;
   /** Where the form posts: its own address. */
   action: string;
   fields: readonly FormField[];
+  /** The page's one-time key (`SUBMISSION_KEY_FIELD`); a page sent back to fix keeps the one it was sent with. */
+  submissionKey: string;
   values?: Submitted;
   errors?: Readonly<Record<string, string>>;
 }
@@ -39,11 +41,13 @@ export function intakePage(i: IntakePageInput): string {
   const hasErrors = Object.keys(errors).length > 0;
   const body = `<p>Ask the office for technical assistance. We reply by email, usually within a few working days.</p>
 ${errorSummary(errors, i.fields.map((f) => f.name))}
-<form class="public" method="post" action="${esc(i.action)}" novalidate>
+<form class="public" method="post" action="${esc(i.action)}" novalidate data-send-once>
 ${i.fields.map((f) => control(f, values[f.name] ?? '', errors[f.name])).join('\n')}
+<input type="hidden" name="${SUBMISSION_KEY_FIELD}" value="${esc(i.submissionKey)}">
 <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this field empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div>
 <button type="submit">Send request</button>
-</form>`;
+</form>
+${SEND_ONCE}`;
   return publicPage(`${hasErrors ? 'Check your answers: ' : ''}${i.title}`, i.title, body);
 }
 

@@ -1,14 +1,37 @@
-// The frame of every public page (intake form, feedback survey, their notices): the dashboard's style, no
-// script, readable on a phone; each control labelled and each error tied to its field for screen readers.
+// The frame of every public page (intake form, feedback survey, their notices): the dashboard's style, one small
+// script the pages work without, readable on a phone; each control labelled and each error tied to its field for screen readers.
+import { createHash } from 'node:crypto';
 import { DASHBOARD_CSS } from '../dashboard/dashboard-style';
 import { esc, pageHead } from '../dashboard/html-text';
 
-/** Sent with every public page: nothing runs, nothing loads from elsewhere, posts only go back here. */
+/**
+ * A form marked `data-send-once` is sent once: its Send is disabled when pressed, so a double click or a second tap
+ * while the page waits posts nothing more; shown again from the browser's back-forward cache, it can be sent again.
+ * Only an enhancement: without it (script off, an old browser) the service files a repeated post once (`submissionKey`).
+ */
+const SEND_ONCE_SCRIPT = `for (const form of document.querySelectorAll('form[data-send-once]')) {
+  const buttons = form.querySelectorAll('button[type="submit"]');
+  form.addEventListener('submit', (event) => {
+    if (form.dataset.sending) return event.preventDefault();
+    form.dataset.sending = 'yes';
+    for (const b of buttons) b.disabled = true;
+  });
+  addEventListener('pageshow', (event) => {
+    if (!event.persisted) return;
+    delete form.dataset.sending;
+    for (const b of buttons) b.disabled = false;
+  });
+}`;
+
+/** The script as a page holds it; the policy below lets it alone run, by its digest. */
+export const SEND_ONCE = `<script>${SEND_ONCE_SCRIPT}</script>`;
+
+/** Sent with every public page: no script runs but `SEND_ONCE`, nothing loads from elsewhere, posts only go back here. */
 export const PUBLIC_PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': `default-src 'none'; script-src 'sha256-${createHash('sha256').update(SEND_ONCE_SCRIPT).digest('base64')}'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
 };
 
 const FORM_CSS = `

@@ -5,11 +5,14 @@ import { ingestBatch } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
 import { listsOverDefaults } from '../../shared/index';
-import { fixedCells, formFields, readSubmission, type FormField, type Submitted } from './intake-form';
-import { requestId as numbered, requestSeries } from './request-ids';
+import { fixedCells, formFields, readSubmission, type FormField, type Submission, type Submitted } from './intake-form';
+import { requestId as numbered, requestSeries, type RequestSeries } from './request-ids';
 
 export type SubmitResult =
+  /** `rowId` is the first post's when this one repeats it (the same page sent again). */
   | { kind: 'stored'; requestId: string; rowId: string }
+  /** The same page's first post is being filed on another instance and has not finished: send it again in a moment. */
+  | { kind: 'still-filing' }
   | { kind: 'invalid'; errors: Record<string, string>; fields: FormField[] }
   | { kind: 'over-daily-cap' };
 
@@ -44,11 +47,11 @@ export async function fieldsOf(store: RowStore, form: IntakeForm): Promise<FormF
  * wrote. The number itself is claimed from the database, so two service processes on one database (or a
  * sheet's own typed IDs) never give two requests one number.
  */
-export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted: Submitted) => Promise<SubmitResult> {
+export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted: Submitted, key?: string) => Promise<SubmitResult> {
   const queues = new Map<string, Promise<unknown>>();
-  return (form, submitted) => {
+  return (form, submitted, key) => {
     const previous = queues.get(form.sourceId) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => submit(deps, form, submitted));
+    const run = previous.catch(() => undefined).then(() => submit(deps, form, submitted, key));
     queues.set(form.sourceId, run);
     void run.finally(() => {
       if (queues.get(form.sourceId) === run) queues.delete(form.sourceId);
@@ -57,7 +60,29 @@ export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted
   };
 }
 
-async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted): Promise<SubmitResult> {
+/**
+ * How often, and how many times, a repeat looks for its first post's row while another instance files it. Long
+ * enough for a filing under load; a repeat still waiting after it is asked to send the page again.
+ */
+const FIRST_POST_POLL_MS = 100;
+const FIRST_POST_POLLS = 50;
+
+/**
+ * The request a post of the page with one-time `key` repeats, once it is stored; undefined when this post is the
+ * first and now holds the key for `rowId`. A first post that filed nothing frees its key, and this one takes it.
+ */
+async function firstPostOf(store: RowStore, form: IntakeForm, key: string, rowId: string, at: Date): Promise<SubmitResult | undefined> {
+  for (let poll = 0; ; poll++) {
+    const holder = await store.claimSubmission({ formId: form.id, key, rowId, at });
+    if (holder === rowId) return undefined;
+    const row = await store.storedRow(form.sourceId, 'requests', holder);
+    if (typeof row?.requestId === 'string') return { kind: 'stored', requestId: row.requestId, rowId: holder };
+    if (poll === FIRST_POST_POLLS) return { kind: 'still-filing' };
+    await new Promise((resolve) => setTimeout(resolve, FIRST_POST_POLL_MS));
+  }
+}
+
+async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted, key: string | undefined): Promise<SubmitResult> {
   const at = deps.clock();
   const lists = listsOverDefaults(await deps.store.sourceLists(form.sourceId));
   const fields = formFields(lists);
@@ -70,13 +95,38 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted):
   const likelyId = numbered(series, series.highest + 1);
   const provisional = check(likelyId);
   if (!provisional.ok) return { kind: 'invalid', errors: provisional.errors, fields };
+  const rowId = newRowId(at);
+  if (key === undefined) return file(deps, form, { at, series, likelyId, provisional, check, rowId });
+  // Checked first, so a repeat takes no slot of the day's cap and no number.
+  const first = await firstPostOf(deps.store, form, key, rowId, at);
+  if (first !== undefined) return first;
+  let result: SubmitResult | undefined;
+  try {
+    result = await file(deps, form, { at, series, likelyId, provisional, check, rowId });
+  } finally {
+    if (result?.kind !== 'stored') await deps.store.releaseSubmission({ formId: form.id, key, rowId });
+  }
+  return result;
+}
+
+/** A post checked under the number it will likely get (`likelyId`), and how to check it again under another. */
+interface Checked {
+  at: Date;
+  series: RequestSeries;
+  likelyId: string;
+  provisional: Extract<Submission, { ok: true }>;
+  check: (requestId: string) => Submission;
+  rowId: string;
+}
+
+/** Stores a checked post as a new request under `rowId`, numbered next in the source's series. */
+async function file(deps: SubmitDeps, form: IntakeForm, { at, series, likelyId, provisional, check, rowId }: Checked): Promise<SubmitResult> {
   // Counted only once valid: typos do not use up the day's requests.
   if (!(await deps.store.takeDailySlot(form.id, at.toISOString().slice(0, 10), deps.dailyCap))) return { kind: 'over-daily-cap' };
   // Claimed last, so a post sent back to fix or refused by the cap leaves no gap in the numbers the office sees.
   const requestId = numbered(series, await deps.store.claimRequestNumber(form.sourceId, series.series, series.highest + 1));
   const checked = requestId === likelyId ? provisional : check(requestId);
   if (!checked.ok) throw new Error(`intake: a checked request failed its check under ${requestId}: ${JSON.stringify(checked.errors)}`);
-  const rowId = newRowId(at);
   // Queued first: a row stored but not queued would look, to the sheet's next sync, like a row it deleted.
   await deps.store.queueForSheet({ sourceId: form.sourceId, table: 'requests', rowId, fields: null, at });
   const result = await ingestBatch(deps.store, { sourceId: form.sourceId, table: 'requests', rows: [{ rowId, cells: checked.cells }], at, readOptions: { lists: checked.lists } });

@@ -18,9 +18,9 @@ export const isPastDay = (asOf: string, today: string | undefined): boolean => t
 
 /**
  * `row` as it stood at the end of `asOf`, or null if it was not received yet. Fulfilled after the day (by its first
- * fulfillment in history, else its own date) or closed after it (first seen Closed), it was open then: the
+ * fulfillment in history, else its own date) or ended after it (first seen Closed or Declined), it was open then: the
  * fulfillment, its hours spent and the rating and outcome given at follow-up had not happened. What no day dates
- * stays as recorded: a request without a received date, a Declined one, an open one's fields.
+ * stays as recorded: a request without a received date, an open one's fields.
  */
 export function requestAsOf(row: MetricsRow<'requests'>, asOf: string): MetricsRow<'requests'> | null {
   const v = row.values;

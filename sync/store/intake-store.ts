@@ -55,6 +55,14 @@ export interface IntakeOps {
    * and at least `atLeast` (one past the highest the sheet holds). Numbers of refused posts are not reused.
    */
   claimRequestNumber(sourceId: string, series: string, atLeast: number): Promise<number>;
+  /**
+   * Gives the form page's one-time `key` to the post that would file `rowId`, unless an earlier post of the page holds
+   * it: returns the row id of the post holding the key (this one's when it is the first). One statement on both
+   * databases, so of two posts of one page at once, on two instances too, exactly one is the first.
+   */
+  claimSubmission(p: { formId: string; key: string; rowId: string; at: Date }): Promise<string>;
+  /** Frees a key whose post filed nothing (refused by the daily cap, or failed), so sending the page again files it. */
+  releaseSubmission(p: { formId: string; key: string; rowId: string }): Promise<void>;
   /** Queues rows for the source's sheet. Queue before writing the row, so a row is never stored unqueued. */
   queueForSheet(p: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }): Promise<void>;
   /** Unacknowledged items of rows the store holds live, oldest first. */
@@ -286,6 +294,21 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .returning('last')
         .executeTakeFirstOrThrow();
       return Number(row.last);
+    },
+
+    async claimSubmission({ formId, key, rowId, at }) {
+      // Updated to itself on a conflict, so the statement returns the holder's row id on both databases.
+      const row = await db
+        .insertInto('intake_submissions')
+        .values({ form_id: formId, submission_key: key, row_id: rowId, created_at: at.toISOString() })
+        .onConflict((oc) => oc.columns(['form_id', 'submission_key']).doUpdateSet({ row_id: sql`intake_submissions.row_id` }))
+        .returning('row_id')
+        .executeTakeFirstOrThrow();
+      return row.row_id;
+    },
+
+    async releaseSubmission({ formId, key, rowId }) {
+      await db.deleteFrom('intake_submissions').where('form_id', '=', formId).where('submission_key', '=', key).where('row_id', '=', rowId).execute();
     },
 
     async queueForSheet(p) {

@@ -344,9 +344,33 @@ const migrations: Migration[] = [
     up: backfillSurveyHolds,
   },
   {
+    // A request Declined ended there, so figures as of an earlier day count it open then (decision 018): the first day
+    // kept is now the first seen Closed or Declined, recomputed from history.
+    name: '0019-first-closed-on-declined',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
+  {
+    // A double click on the public form's Send posted the same request twice, and two rows were filed: each form page
+    // now carries a one-time key, and the first post of a key keeps the row it was filed as for its repeats.
+    name: '0020-intake-submissions',
+    async up(db) {
+      await db.schema
+        .createTable('intake_submissions')
+        .addColumn('form_id', 'text', (c) => c.notNull())
+        .addColumn('submission_key', 'text', (c) => c.notNull())
+        .addColumn('row_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('intake_submissions_pk', ['form_id', 'submission_key'])
+        .execute();
+    },
+  },
+  {
     // The requester's "Has your organization adopted an action plan?" was kept with its link only: counted in no
     // figure and shown in no sheet. Written into the row, with its hold, where the row has no answer of its own.
-    name: '0019-plan-answers-backfill',
+    name: '0021-plan-answers-backfill',
     up: (db) => backfillPlanAnswers(db),
   },
 ];

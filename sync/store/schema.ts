@@ -114,6 +114,14 @@ export interface RequestNumbersTable {
   last: number;
 }
 
+/** The request each intake form page's post was filed as, by the page's one-time key (see `IntakeOps.claimSubmission`). */
+export interface IntakeSubmissionsTable {
+  form_id: string;
+  submission_key: string;
+  row_id: string;
+  created_at: string;
+}
+
 /** Posts accepted per form per (UTC) day, counted against the daily cap. */
 export interface IntakeDailyTable {
   form_id: string;
@@ -214,6 +222,7 @@ export interface StoreDatabase {
   intake_forms: IntakeFormsTable;
   intake_daily: IntakeDailyTable;
   request_numbers: RequestNumbersTable;
+  intake_submissions: IntakeSubmissionsTable;
   outbox: OutboxTable;
   feedback_links: FeedbackLinksTable;
   survey_holds: SurveyHoldsTable;

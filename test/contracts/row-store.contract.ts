@@ -877,6 +877,21 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       });
     });
 
+    test.runIf(probe !== undefined)('a database from before Declined ended a request gets the day it was first declined from its history', async () => {
+      const place = `declinedon${Date.now() % 100_000}`;
+      const { store, source, apply } = await withSource({ place });
+      const day = (n: number) => at(n * 24 * 60);
+      await apply({ upserts: [row('turned', { status: 'New' }), row('dropped', { status: 'New' }), row('open', { status: 'New' })] });
+      await apply({ at: day(2), upserts: [row('turned', { status: 'Declined' }), row('dropped', { status: 'Closed' })] });
+      await apply({ at: day(4), upserts: [row('turned', { status: 'Closed' })] });
+      await store.close();
+      // As the rule before 0019 left them: a request first seen Closed on day 4, though Declined on day 2.
+      await probe!.execute(place, ["update sheet_rows set first_closed_on = '2025-03-05' where row_id = 'turned'", "delete from schema_migrations where name = '0019-first-closed-on-declined'"]);
+      const migrated = await fresh({ place });
+      const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstClosedOn]))).toEqual({ turned: '2025-03-03', dropped: '2025-03-03', open: null });
+    });
+
     describe('rejection log and last syncs', () => {
       const bad = (rowId: string) => ({ rowId, sheet: 'Requests', sheetRow: 4, errors: [{ field: 'status', message: 'Status "Dunno" is not in the list' }] });
       const ever = { since: new Date(0), until: new Date('9999-12-31T00:00:00Z') };

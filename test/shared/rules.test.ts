@@ -167,6 +167,28 @@ describe('readRules', () => {
     expect(r.numbersInWords.map((w) => w.text).sort()).toEqual(['10 business days', '15 hrs/week', '15%', 'October', 'five days', 'three', 'three', 'twenty hours', 'two weeks'].sort());
   });
 
+  it('reads a band\'s lower bound typed in words ("eight days"), or says the band is not read; the number is written back where formulas look it up', () => {
+    const grid = copy();
+    setBlock(grid, 'ageBucket', [0, 'eight days', 'a month', 91], ['0-7 days', '8-30 days', '31-90 days', 'Over 90 days']);
+    setBlock(grid, 'suggestedPriority', [0, 'two', 4, 6], ['Low', 'Medium', 'High', 'Urgent']);
+    const r = readRules(grid);
+    expect(r.ageBuckets).toEqual([[0, '0-7 days'], [8, '8-30 days'], [91, 'Over 90 days']]);
+    expect(r.suggestedPriority).toEqual([[0, 'Low'], [2, 'Medium'], [4, 'High'], [6, 'Urgent']]);
+    const age = listPlacement('ageBucket').column;
+    const score = listPlacement('suggestedPriority').column;
+    const at = (row: number, column: number) => r.issues.find((i) => i.row === row && i.column === columnLetter(column));
+    expect(at(3, age)).toEqual({
+      code: 'number_in_words', field: '', severity: 'warning', sheet: 'Lists', row: 3, column: columnLetter(age),
+      message: 'Days open (from) for "8-30 days": read "eight days" as 8 days; the sheet\'s own formulas read only a number, so type 8 in its place (the add-on\'s sync writes it)',
+    });
+    expect(at(4, age)).toMatchObject({ code: 'not_a_number', message: 'Days open (from) for "31-90 days": "a month" is not a number, so the band "31-90 days" is not read; type a number' });
+    expect(at(3, score)?.message).toBe('Score (from) for "Medium": read "two" as 2; the sheet\'s own formulas read only a number, so type 2 in its place (the add-on\'s sync writes it)');
+    expect(r.numbersInWords).toEqual(expect.arrayContaining([
+      { row: 3, column: age, text: 'eight days', value: 8, inFormulas: true },
+      { row: 3, column: score, text: 'two', value: 2, inFormulas: true },
+    ]));
+  });
+
   it('says words where a number belongs that it cannot read (an SLA of "a month"): the formulas read none there, and the warning at the cell says so', () => {
     const grid = copy();
     setBlock(grid, 'priority', ['Low', 'Medium', 'High', 'Urgent'], [30, 14, '3 business days', 3]);

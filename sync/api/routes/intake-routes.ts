@@ -2,10 +2,11 @@
 // form post, checked like a sheet row and stored at once as a request of the form's source. Abuse is
 // bounded: same-origin posts only, small bodies, a hidden honeypot field, posts per address per minute,
 // and requests per form per day. A stored post answers 303 to its confirmation's own address (Post/Redirect/Get),
-// so reloading the confirmation shows the number again instead of sending the request a second time.
+// so reloading the confirmation shows the number again instead of sending the request a second time; each form page
+// carries a one-time key, so the same page posted twice (a double click) is filed once and both posts see one number.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
-import { HONEYPOT_FIELD, type Submitted } from '../../intake/intake-form';
+import { HONEYPOT_FIELD, SUBMISSION_KEY_FIELD, newSubmissionKey, readSubmissionKey, type Submitted } from '../../intake/intake-form';
 import { confirmationPage, intakePage } from '../../intake/intake-page';
 import { PUBLIC_PAGE_HEADERS, noticePage } from '../../intake/public-page';
 import { fieldsOf, isWebFormRowId, requestSubmitter } from '../../intake/submit-request';
@@ -66,6 +67,9 @@ const html = (c: Context, page: string, status: 200 | 400 | 404 | 410 | 429) => 
  */
 const confirmationPath = (formId: string, rowId: string) => `/intake/${encodeURIComponent(formId)}/sent/${encodeURIComponent(rowId)}`;
 
+/** Seconds a repeat of a post still being filed elsewhere is asked to wait. */
+const STILL_FILING_RETRY_SECONDS = 5;
+
 export function intakeRoutes(deps: RouteDeps): Hono {
   const submit = requestSubmitter({ store: deps.store, clock: deps.clock, dailyCap: deps.config.intake.dailyCap, timeZone: deps.config.timeZone });
 
@@ -81,7 +85,7 @@ export function intakeRoutes(deps: RouteDeps): Hono {
     .get('/:formId', async (c) => {
       const form = await liveForm(c);
       if (form instanceof Response) return form;
-      return html(c, intakePage({ title: form.title, action: c.req.path, fields: await fieldsOf(deps.store, form) }), 200);
+      return html(c, intakePage({ title: form.title, action: c.req.path, fields: await fieldsOf(deps.store, form), submissionKey: newSubmissionKey() }), 200);
     })
     .get('/:formId/sent/:rowId', async (c) => {
       const form = await deps.store.getForm(c.req.param('formId'));
@@ -102,16 +106,19 @@ export function intakeRoutes(deps: RouteDeps): Hono {
       const submitted: Submitted = {};
       const fields = await fieldsOf(deps.store, form);
       for (const f of fields) if (post[f.name] !== undefined) submitted[f.name] = post[f.name];
-      const result = await submit(form, submitted);
+      const key = readSubmissionKey(post[SUBMISSION_KEY_FIELD]);
+      const result = await submit(form, submitted, key);
       switch (result.kind) {
         case 'stored': {
           const to = confirmationPath(form.id, result.rowId);
           return c.html(noticePage('Request received', `Thank you. Your request number is ${result.requestId}.`), 303, { ...PUBLIC_PAGE_HEADERS, Location: to });
         }
         case 'invalid':
-          return html(c, intakePage({ title: form.title, action: c.req.path, fields: result.fields, values: submitted, errors: result.errors }), 400);
+          return html(c, intakePage({ title: form.title, action: c.req.path, fields: result.fields, submissionKey: key ?? newSubmissionKey(), values: submitted, errors: result.errors }), 400);
         case 'over-daily-cap':
           return html(c, noticePage('Please try again tomorrow', 'This form has received as many requests as it can take today. Your request was not sent: please try again tomorrow, or contact the office directly.'), 429);
+        case 'still-filing':
+          return c.html(noticePage('Your request is being filed', 'Your request is still being filed. Reload this page in a moment to see its number: it will not be filed twice.'), 503, { ...PUBLIC_PAGE_HEADERS, 'Retry-After': String(STILL_FILING_RETRY_SECONDS) });
       }
     });
 }

@@ -131,6 +131,17 @@ describe('a deleted Lists sheet', () => {
     expect(port.calls.writeCells ?? 0).toBe(writes);
   });
 
+  test('a band\'s lower bound typed in words ("eight days" of Days open) is written as its number, which the age formulas look up', () => {
+    const { port, sync } = takenRequests();
+    const from = listPlacement('ageBucket').column;
+    // The second band, "8-30 days", opens on row 3.
+    port.writeBlock(LISTS_SHEET, 3, from, [['eight days']]);
+    const report = sync();
+    expect(port.sheet(LISTS_SHEET).cell(3, from).value).toBe(8);
+    expect(report.summary).toContain(`Lists!${columnLetter(from)}3 "eight days" as 8`);
+    expect(report.summary).not.toContain('so type 8');
+  });
+
   test('a Lists figure in words in a protected cell is left as typed, and the summary asks for the number', () => {
     const { port, sync } = takenRequests();
     const sla = listPlacement('priority').pairedColumn!;

@@ -47,6 +47,22 @@ describe.each(HOST_DRIVERS)('triage queue on a $label', ({ run, host }) => {
   });
 });
 
+describe.each(HOST_DRIVERS)('triage of requests assigned to a placeholder on a $label', ({ run, host }) => {
+  test('"TBD", "Unassigned" and "?" in Assignee are no one: the request waits in the queue and no such person is offered (QA2)', async () => {
+    const port = requests([
+      row({ requestId: 'tbd', receivedOn: day('2026-03-02'), requesterOrg: 'A', status: 'Triaged', priority: 'High', assignee: 'TBD', estimatedHours: 10 }),
+      row({ requestId: 'unassigned', receivedOn: day('2026-03-03'), requesterOrg: 'B', status: 'Triaged', priority: 'High', assignee: 'Unassigned' }),
+      row({ requestId: 'unknown', receivedOn: day('2026-03-04'), requesterOrg: 'C', status: 'Triaged', priority: 'High', assignee: '?' }),
+      row({ requestId: 'taken', receivedOn: day('2026-03-05'), requesterOrg: 'D', status: 'Assigned', priority: 'Low', assignee: 'A. Rivera' }),
+    ]);
+    const view = await run(triageQueue(host(port), AS_OF));
+    expect(view.items.map((i) => i.requestId)).toEqual(['tbd', 'unassigned', 'unknown']);
+    const offered = view.fields.find((f) => f.name === 'assignee')!.choices.map((c) => c.value);
+    expect(offered).toContain('A. Rivera');
+    expect(offered.filter((name) => ['TBD', 'Unassigned', '?'].includes(name))).toEqual([]);
+  });
+});
+
 describe.each(HOST_DRIVERS)('triage of a deadline in words on a $label', ({ run, host }) => {
   test('suggests for a Due of "ASAP" what a deadline the day it came in gets, and reads "EOM" as the end of that month', async () => {
     const port = requests([
@@ -197,6 +213,30 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 
     await expect(run(saveRequest(host(moved), { sheet: 'Requests', key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+  });
+});
+
+describe.each(HOST_DRIVERS)('save in a log with no IDs after it was sorted on a $label', ({ run, host }) => {
+  test('finds the request the sidebar showed by what it says, never the one sorted onto its row (QA1)', async () => {
+    const grid = [headers,
+      row({ receivedOn: day('2026-03-02'), requesterOrg: 'City of Fresno', requesterType: 'City', description: 'Budget tool help', status: 'New' }),
+      row({ receivedOn: day('2026-03-09'), requesterOrg: 'Kern County', requesterType: 'County', description: 'Equity plan review', status: 'New' }),
+      row({ receivedOn: day('2026-03-01'), requesterOrg: 'Caltrans', requesterType: 'State agency', description: 'Engagement plan', status: 'New' }),
+    ];
+    const view = await run(triageQueue(host(new MemorySpreadsheet({ Requests: grid as never })), AS_OF));
+    const kern = view.items.find((i) => i.requesterOrg === 'Kern County')!;
+    expect(kern.row).toBe(3);
+    // Sorted by Received since the queue was read: Fresno is on row 3 now, Kern County on row 4.
+    const sorted = new MemorySpreadsheet({ Requests: [grid[0], grid[3], grid[1], grid[2]] as never });
+    const saved = await run(saveRequest(host(sorted), { sheet: 'Requests', key: kern.key, row: kern.row, values: { priority: 'Urgent' }, read: { priority: '' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true });
+    const after = sorted.readSheet('Requests');
+    expect(after.map((line) => [line[at('requesterOrg')], line[at('priority')]])).toEqual([
+      ['Requesting organization', 'Priority'], ['Caltrans', ''], ['City of Fresno', ''], ['Kern County', 'Urgent'],
+    ]);
+    // Deleted since: said, and nothing written.
+    const gone = new MemorySpreadsheet({ Requests: [grid[0], grid[3], grid[1]] as never });
+    await expect(run(saveRequest(host(gone), { sheet: 'Requests', key: kern.key, row: kern.row, values: { priority: 'Urgent' } }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
   });
 });
 

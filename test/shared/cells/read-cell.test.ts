@@ -271,6 +271,14 @@ describe('dropdown lists', () => {
     expect(read('requests', 'frameworkArea', 'normalize')).toEqual({ value: 'Normalize', issues: [] });
   });
 
+  it.each(['TBD', 'tbd', 'Unassigned', 'unassigned', '?', '??', '-', 'N/A', 'none', 'To be determined'])(
+    'reads %j in an open list (an Assigned to nobody yet) as no one, left blank with a warning, not as a person named so (QA2)', (raw) => {
+      const r = read('requests', 'assignee', raw);
+      expect(r.value).toBeNull();
+      expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['warning', 'blank_kept', `Assignee: "${raw}" names no one yet; left blank`]]);
+    },
+  );
+
   it('keeps a value of the list a column once offered, as that list spells it, with a warning; other values stay errors', () => {
     expect(read('requests', 'preferredChannel', 'web form')).toEqual({
       value: 'Web form',
@@ -315,6 +323,15 @@ describe('dates', () => {
   it('reads no serial up to 1 as a date: LibreOffice opens a checkbox pasted into a date cell as 1, which no formula counts as one', () => {
     for (const serial of [0, 1]) expect(codes(read('requests', 'receivedOn', serial)), String(serial)).toEqual(['error:not_a_date']);
     expect(read('requests', 'receivedOn', 2).value).toBe('1900-01-01');
+  });
+
+  it('reads a whole number a year could be (2026, as Excel and Sheets store a typed year) as that year, as the text "2026" is, not as a day in 1905', () => {
+    expect(read('workplan', 'startOn', 2026)).toEqual(read('workplan', 'startOn', '2026'));
+    expect(read('workplan', 'startOn', 2026)).toMatchObject({ value: '2026-01-01', rangeEnd: '2026-12-31' });
+    expect(read('roadmap', 'targetOn', 2027)).toEqual({ value: '2027-12-31', issues: [] });
+    expect(read('requests', 'receivedOn', 2206).issues.map((i) => i.message).join(' ')).not.toContain('1906');
+    // A serial of a day this century stays the day it is.
+    expect(read('requests', 'receivedOn', 46000).value).toBe('2025-12-09');
   });
 
   it('splits a range into a column that has an end field, and warns where it has none', () => {

@@ -24,7 +24,7 @@ describe('requestClosedOn', () => {
   test.each([
     ['Closed, any case, with or without a date: the day recorded', { status: 'closed', fulfilledOn: '2025-02-27' }, '2025-03-03'],
     ['not closed: Fulfilled', { status: 'Fulfilled' }, null],
-    ['not closed: declined', { status: 'Declined' }, null],
+    ['Declined ends it too: the day recorded', { status: 'declined' }, '2025-03-03'],
     ['not closed: a date alone', { status: 'In progress', fulfilledOn: '2025-03-01' }, null],
   ])('%s', (_, values, expected) => {
     expect(requestClosedOn(values, '2025-03-03')).toBe(expected);

@@ -1,6 +1,7 @@
 // The requester's side on both backends: forms turned on and off by an admin, a public post stored at once
 // as a request of the form's source (numbered in the sheet's style, counted in metrics, waiting in the
 // outbox for the sheet), errors shown beside fields, spam limits, and the feedback survey end to end.
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, test } from 'vitest';
 import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
 import { MAX_FORM_BODY_BYTES } from '../../../sync/api/routes/intake-routes';
@@ -52,6 +53,13 @@ async function confirmation(h: Harness, sent: Awaited<ReturnType<Harness['call']
   return shown;
 }
 
+/** The one-time key a form page carries, which makes a repeat of its post the same request. */
+function submissionKeyOf(page: string): string {
+  const key = /<input type="hidden" name="submissionKey" value="([^"]+)">/.exec(page)?.[1];
+  expect(key, 'the page carries a submission key').toMatch(/^[A-Za-z0-9_-]{22}$/);
+  return key!;
+}
+
 async function rowsOf(h: Harness, sourceId: string) {
   const rows = [];
   for await (const r of h.store.rows('requests', { sourceIds: [sourceId] })) rows.push(r);
@@ -75,7 +83,10 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Ask the Commission</h1>');
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
-    expect(page.text).not.toMatch(/<script/i);
+    // One script, the one the policy allows by its digest: Send disabled once pressed.
+    const scripts = [...page.text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+    expect(scripts).toHaveLength(1);
+    expect(page.headers.get('content-security-policy')).toContain(`script-src 'sha256-${createHash('sha256').update(scripts[0]).digest('base64')}';`);
     for (const name of Object.keys(good)) expect(page.text, name).toContain(`name="${name}"`);
     expect(page.text).toContain('<option>Budget equity tool</option>');
     // The limit is said before anyone types, not enforced by a browser that cuts a paste short unseen.
@@ -129,6 +140,87 @@ describe.each(backends)('intake form on $name', (backend) => {
       expect(shown.status, guess).toBe(404);
       expect(shown.text, guess).not.toContain('TA-2026-0001');
     }
+  });
+
+  test('a form sent twice (a double click) is filed once: the repeat, even at the same moment on another instance, gets the first post\'s confirmation', async () => {
+    const a = await harness(backend, { clock: december });
+    const b = await plainHarness(backend, { clock: december, reuse: a.store });
+    const src = await a.source();
+    const form = await openForm(a, src.id);
+    const path = `/intake/${form.id}`;
+    const page = await a.call('GET', path);
+    const key = submissionKeyOf(page.text);
+    // Each page its own key: two tabs are two requests.
+    const otherPage = submissionKeyOf((await a.call('GET', path)).text);
+    expect(otherPage).not.toBe(key);
+    // Sent back to fix, the page keeps its key: the corrected form is still the same request.
+    const fix = await post(a, path, { ...good, requesterOrg: '', submissionKey: key });
+    expect(fix.status).toBe(400);
+    expect(submissionKeyOf(fix.text)).toBe(key);
+
+    const twice = await Promise.all([post(a, path, { ...good, submissionKey: key }), post(b, path, { ...good, submissionKey: key })]);
+    expect(twice.map((r) => r.status)).toEqual([303, 303]);
+    expect(twice[1].headers.get('location')).toBe(twice[0].headers.get('location'));
+    expect((await confirmation(a, twice[0])).text).toContain('TA-2026-0001');
+    expect((await rowsOf(a, src.id)).map((r) => r.values.requestId)).toEqual(['TA-2026-0001']);
+    // Sent again later (the back button, a reload of the post), still the first request.
+    const later = await post(b, path, { ...good, submissionKey: key });
+    expect(later.headers.get('location')).toBe(twice[0].headers.get('location'));
+
+    const other = await post(a, path, { ...good, submissionKey: otherPage });
+    expect((await confirmation(a, other)).text).toContain('TA-2026-0002');
+    // A page served before pages had keys, or a key not of ours, still files its request.
+    expect((await confirmation(a, await post(a, path, good))).text).toContain('TA-2026-0003');
+    expect((await confirmation(a, await post(a, path, { ...good, submissionKey: 'x' }))).text).toContain('TA-2026-0004');
+    expect((await rowsOf(a, src.id)).map((r) => r.values.requestId).sort()).toEqual(['TA-2026-0001', 'TA-2026-0002', 'TA-2026-0003', 'TA-2026-0004']);
+    expect([...a.reported, ...b.reported]).toEqual([]);
+  });
+
+  test('a repeat that reaches another instance while the first post is being filed waits for it, or asks to be sent again', async () => {
+    const store = await backend.open();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let filing!: () => void;
+    const entered = new Promise<void>((resolve) => (filing = resolve));
+    // Instance A's writes wait at the gate, as a filing slowed by load does.
+    const slow = { ...store, applyBatch: async (batch: Parameters<typeof store.applyBatch>[0]) => (filing(), await gate, store.applyBatch(batch)) };
+    const a = await plainHarness(backend, { clock: december, reuse: slow });
+    const src = await a.source();
+    const form = await openForm(a, src.id);
+    const path = `/intake/${form.id}`;
+    const key = submissionKeyOf((await a.call('GET', path)).text);
+    const first = post(a, path, { ...good, submissionKey: key });
+    await entered;
+
+    const waiting = await plainHarness(backend, { clock: december, reuse: store });
+    const repeat = await waiting.call('POST', path, { body: new URLSearchParams({ ...good, submissionKey: key }).toString(), headers: { ...FORM, ...ORIGIN } });
+    expect(repeat.status).toBe(503);
+    expect(repeat.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(repeat.text).toContain('it will not be filed twice');
+
+    // Polling again, the repeat sees the first post stored once the gate opens.
+    let claims = 0;
+    const counting = { ...store, claimSubmission: (p: Parameters<typeof store.claimSubmission>[0]) => (++claims === 2 && release(), store.claimSubmission(p)) };
+    const b = await plainHarness(backend, { clock: december, reuse: counting });
+    const [sent, again] = await Promise.all([first, post(b, path, { ...good, submissionKey: key })]);
+    expect(claims).toBeGreaterThanOrEqual(2);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(sent.headers.get('location'));
+    expect((await rowsOf(a, src.id)).map((r) => r.values.requestId)).toEqual(['TA-2026-0001']);
+  }, 30_000);
+
+  test('a post refused by the daily cap leaves its key free: sent again the next day, it is filed', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '1', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    expect((await post(h, path, good)).status).toBe(303);
+    const key = submissionKeyOf((await h.call('GET', path)).text);
+    expect((await post(h, path, { ...good, submissionKey: key })).status).toBe(429);
+    now = new Date('2026-12-03T15:00:00Z');
+    expect((await confirmation(h, await post(h, path, { ...good, submissionKey: key }))).text).toContain('TA-2026-0002');
+    expect(await rowsOf(h, src.id)).toHaveLength(2);
   });
 
   test('two instances on one database never give two requests one number', async () => {

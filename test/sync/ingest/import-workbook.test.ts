@@ -249,6 +249,27 @@ describe.each(backends)('import on $name', (backend) => {
     expect(quality.filter((line) => line[1] === 'Warning' && line[4] === 'Requests!D2').map((line) => line[6])).toEqual(["Due: the cell shows #DIV/0!, a formula's error; stored as blank"]);
   });
 
+  test('a formula showing 0 reads as 0, as the person sees it: a % complete of 0, an Actual of 0, and a totals row whose sum is 0 set aside as one', async () => {
+    const store = await backend.open();
+    const grid: Grid = [
+      ['Phase', 'SCORE Goal', 'Tasks', 'Timeline', 'Target', 'Actual', '% complete', 'Status'],
+      [1, 'Structural Equity Alignment', 'TA on department action plans', 'Feb 2026 – Aug 2027', 60, 0, { formula: 'F2/E2', result: 0 }, 'Not started'],
+      [null, null, 'Consultations on budget worksheets', 'Feb 2026 – Aug 2027', 20, 5, { formula: 'F3/E3', result: 0.25 }, 'In progress'],
+      [null, null, 'Action teams', 'Feb 2026 – Aug 2027', 20, { formula: '0*F3', result: 0 }, { formula: 'F4/E4', result: 0 }, 'Not started'],
+      [null, null, 'Total', null, null, { formula: 'SUM(F2:F4)-5', result: 0 }, null, null],
+    ] as Grid;
+    const { principal, r } = await importAs(store, 'Formula zeros', [{ name: 'Work plan', rows: grid }]);
+    expect(r.rejected).toEqual([]);
+    const rows = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) rows.push(row);
+    expect(rows.map((row) => [row.values.task, row.values.actual, row.values.percentComplete])).toEqual([
+      ['TA on department action plans', 0, 0],
+      ['Consultations on budget worksheets', 5, 0.25],
+      ['Action teams', 0, 0],
+    ]);
+    await store.close();
+  });
+
   test('reads a table pasted below another in one sheet as its own: rows stored at their sheet rows, problems at row and column, Data quality saying where it was found', async () => {
     const store = await backend.open();
     const sheet: Grid = [

@@ -32,7 +32,7 @@ const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 900 } },
 ] as const;
 
-/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as shown; evaluated through the debugger, so the page's CSP (no scripts) stays as is. */
+/** axe-core's WCAG 2.0/2.1 A and AA rules on the page as shown; evaluated through the debugger, so the page's CSP (its one script, by digest) stays as is. */
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
   const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
@@ -155,6 +155,86 @@ describe('the public intake form in Chromium', () => {
     const stored = [];
     for await (const r of h.store.rows('requests', { sourceIds: [source.id] })) if (r.values.description === description) stored.push(r.values.requestId);
     expect(stored).toHaveLength(1);
+  }, 120_000);
+
+  /**
+   * Fills the form on `page` with a request of its own and clicks Send twice, the second time while the first post's
+   * answer is on its way, as on a slow network: each post reaches the service, and its answer is held back until both
+   * clicks are done. Returns the posts the page sent.
+   */
+  async function doubleClickSend(page: Page, description: string): Promise<string[]> {
+    await page.getByLabel('Your organization (required)').fill('City of Ukiah');
+    await page.getByLabel('Your name (required)').fill('Rene Duarte');
+    await page.getByLabel('Your email (required)').fill('rene@cityofukiah.example.gov');
+    await page.getByLabel('Your request (required)').fill(description);
+    const posts: string[] = [];
+    let clicked!: () => void;
+    const bothClicks = new Promise<void>((resolve) => (clicked = resolve));
+    let sent!: () => void;
+    const firstPost = new Promise<void>((resolve) => (sent = resolve));
+    await page.route(formUrl, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts.push(route.request().url());
+      // Sent on as the browser sends it: its page's policy sends no referrer, so Origin is "null" and the service
+      // knows a post of its own page by Sec-Fetch-Site, which the network layer adds and the routed request lacks.
+      const response = await route.fetch({ maxRedirects: 0, headers: { ...(await route.request().allHeaders()), 'sec-fetch-site': 'same-origin' } });
+      sent();
+      await bothClicks;
+      // The browser has given up on the first post's answer once the second post is on its way.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    const button = (await page.getByRole('button', { name: 'Send request' }).boundingBox())!;
+    const [x, y] = [button.x + button.width / 2, button.y + button.height / 2];
+    // The mouse, not a locator's click, which would wait for a disabled button to be enabled again.
+    await page.mouse.click(x, y);
+    await firstPost;
+    await page.mouse.click(x, y);
+    clicked();
+    await page.locator('.request-id').waitFor();
+    expect(page.url()).toMatch(/\/sent\//);
+    expect(await page.locator('.request-id').textContent()).toMatch(/^TA-\d{4}-\d{4}$/);
+    await page.unrouteAll({ behavior: 'wait' });
+    return posts;
+  }
+
+  async function filed(description: string): Promise<unknown[]> {
+    const stored = [];
+    for await (const r of h.store.rows('requests', { sourceIds: [source.id] })) if (r.values.description === description) stored.push(r.values.requestId);
+    return stored;
+  }
+
+  it('sends a double-clicked form once: Send is disabled once pressed, and the request is filed once', async () => {
+    const description = 'Double click test: a training on results-based accountability.';
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[1].viewport);
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+      await page.goto(formUrl);
+      // A mistake first: the page sent back to fix disables its Send too.
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await page.waitForLoadState();
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect(await page.getByRole('button', { name: 'Send request' }).isEnabled()).toBe(true);
+      const posts = await doubleClickSend(page, description);
+      // The page's one script ran under its Content-Security-Policy: the second click found Send disabled.
+      expect(blocked).toEqual([]);
+      expect(posts).toEqual([formUrl]);
+    });
+    expect(await filed(description)).toHaveLength(1);
+  }, 120_000);
+
+  it('files a double-clicked form once with JavaScript off too: the second post gets the first one\'s number', async () => {
+    const description = 'Double click without JavaScript: a budget equity tool session.';
+    await withChromium(async (browser) => {
+      const context = await browser.newContext({ viewport: SIZES[0].viewport, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(formUrl);
+      expect(await doubleClickSend(page, description)).toEqual([formUrl, formUrl]);
+      const shown = await page.locator('.request-id').textContent();
+      expect(await filed(description)).toEqual([shown]);
+    });
   }, 120_000);
 
   it('shows accessible notices for a removed form and an unknown link', async () => {

@@ -40,10 +40,13 @@ const SYNCS: { at: string; rows: [string, Record<string, unknown>][] }[] = [
     ['nov', request('nov', { receivedOn: '2025-11-20', status: 'In progress' })],
     ['dec-a', request('dec-a', { receivedOn: '2025-12-03', priority: 'High', status: 'In progress', estimatedHours: 12 })],
     ['dec-b', request('dec-b', { receivedOn: '2025-12-10', status: 'Assigned' })],
+    ['dec-c', request('dec-c', { receivedOn: '2025-12-11', status: 'Triaged' })],
   ] },
   { at: '2025-12-16', rows: [['nov', request('nov', { receivedOn: '2025-11-20', status: 'Fulfilled', hoursSpent: 6 })]] },
   { at: '2026-01-20', rows: [['dec-a', request('dec-a', { receivedOn: '2025-12-03', priority: 'High', status: 'Fulfilled', estimatedHours: 12, hoursSpent: 10, satisfaction: 5 })]] },
   { at: '2026-03-01', rows: [['dec-b', request('dec-b', { receivedOn: '2025-12-10', status: 'Closed' })]] },
+  // Declined only in February: on Dec 31 it was still waiting, open.
+  { at: '2026-02-02', rows: [['dec-c', request('dec-c', { receivedOn: '2025-12-11', status: 'Declined' })]] },
   // Later someone back-dates dec-a's fulfillment into December: history keeps the day it was first seen done.
   { at: '2026-11-30', rows: [
     ['dec-a', request('dec-a', { receivedOn: '2025-12-03', priority: 'High', status: 'Fulfilled', estimatedHours: 12, hoursSpent: 10, satisfaction: 5, fulfilledOn: '2025-12-20' })],
@@ -84,12 +87,12 @@ describe.each(backends)('figures as of Dec 31, 2025 from history ($name)', (back
     const store = await backend.open();
     try {
       const m = await computeMetrics(store, { asOf: YEAR_END, today: TODAY, rules: DEFAULT_RULES });
-      expect(m.demand.total).toBe(3);
+      expect(m.demand.total).toBe(4);
       expect(m.fulfillment).toMatchObject({ fulfilled: 1, fromHistory: 1 });
       expect([whole(m, 'requestsFulfilled'), quarter(m, 'requestsFulfilled', '2025-Q4')]).toEqual([1, 1]);
       expect([whole(m, 'taHours'), quarter(m, 'taHours', '2025-Q4')]).toEqual([6, 6]);
-      expect(m.backlog).toMatchObject({ open: 2, overdue: 2 });
-      expect(m.capacity.openRequests).toBe(2);
+      expect(m.backlog).toMatchObject({ open: 3, overdue: 3 });
+      expect(m.capacity.openRequests).toBe(3);
       expect(m.satisfaction.responses).toBe(0);
       expect(m.statusesRecordedOn).toBe(TODAY);
     } finally {
@@ -101,19 +104,19 @@ describe.each(backends)('figures as of Dec 31, 2025 from history ($name)', (back
     const r = await cli(backend, ['metrics', '--json', '--as-of', YEAR_END]);
     expect(r.code).toBe(0);
     const m = demandMetricsSchema.parse(JSON.parse(r.stdout));
-    expect([m.demand.total, m.fulfillment.fulfilled, m.backlog.open, m.capacity.openRequests]).toEqual([3, 1, 2, 2]);
+    expect([m.demand.total, m.fulfillment.fulfilled, m.backlog.open, m.capacity.openRequests]).toEqual([4, 1, 3, 3]);
     expect(m.statusesRecordedOn).toBe(isoFromUtcDate(new Date()));
     const text = await cli(backend, ['metrics', '--as-of', YEAR_END]);
     expect(text.stdout).toContain(`Work-plan and milestone statuses are as recorded on ${shortDay(isoFromUtcDate(new Date()))}`);
   });
 
-  it('report --year 2025: the year agrees with its fourth quarter, two requests open at the year end, the work plan as recorded', async () => {
+  it('report --year 2025: the year agrees with its fourth quarter, three requests open at the year end, the work plan as recorded', async () => {
     const out = join(dir, `report-2025-${backend.name}.html`);
     const r = await cli(backend, ['report', '--year', '2025', '--out', out]);
     expect(r.code).toBe(0);
     const text = (await readFile(out, 'utf8')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toMatch(/Requests fulfilled 1 1\b/);
-    expect(text).toContain('2 open requests are');
+    expect(text).toContain('3 open requests are');
     expect(text).toContain(`as recorded on ${spelledDay(isoFromUtcDate(new Date()))}`);
     expect(text).not.toMatch(/overdue as of December 31, 2025/);
   });
@@ -129,6 +132,6 @@ describe.each(backends)('figures as of Dec 31, 2025 from history ($name)', (back
     const at = (name: string) => header.indexOf(name);
     const byId = Object.fromEntries(rows.map((r) => [r[at('Request ID')], [r[at('Status')], r[at('Fulfilled')] ?? null, r[at('SLA')] ?? null]]));
     // nov's sheet gives no fulfilled day, so its row has no SLA state, as its source sheet's formula has none.
-    expect(byId).toEqual({ nov: ['Fulfilled', null, null], 'dec-a': ['Open then', null, 'Overdue'], 'dec-b': ['Open then', null, 'Overdue'] });
+    expect(byId).toEqual({ nov: ['Fulfilled', null, null], 'dec-a': ['Open then', null, 'Overdue'], 'dec-b': ['Open then', null, 'Overdue'], 'dec-c': ['Open then', null, 'Overdue'] });
   });
 });

@@ -66,6 +66,7 @@ describe('PostgreSQL store', () => {
       'feedback_links',
       'intake_daily',
       'intake_forms',
+      'intake_submissions',
       'job_turns',
       'outbox',
       'principals',
