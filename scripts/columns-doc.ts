@@ -18,7 +18,7 @@ export function columnsDoc(): string {
     const t = TABLES[name];
     out.push(`## \`${name}\` — sheet \`${t.sheet}\``, '', '| field | header | also recognized as | type | required |', '|---|---|---|---|---|');
     for (const c of t.columns) {
-      const notes = [c.fillDown ? 'blank = same as above' : '', c.rangeEnd ? `a range fills \`${c.rangeEnd}\` too` : '', c.deadline ? 'a range such as `Dec 2026` is read as its last day' : '', c.workStart ? '`Ongoing since March 2026` is read as its start' : '', c.notBefore ? `not before \`${c.notBefore}\`` : '', c.unitField ? `a unit typed with the number (\`20 hours\`) fills \`${c.unitField}\`` : ''].filter(Boolean).join('; ');
+      const notes = [c.fillDown ? 'blank = same as above' : '', c.rangeEnd ? `a range fills \`${c.rangeEnd}\` too` : '', c.deadline ? 'a range such as `Dec 2026` is read as its last day' : '', c.workStart ? '`Ongoing since March 2026` is read as its start' : '', c.notBefore ? `not before \`${c.notBefore}\`` : '', c.unitField ? `a unit typed with the number (\`20 hours\`) fills \`${c.unitField}\`` : '', c.ticked ? `a check mark (☑, x, a ticked box) is ${c.ticked}; an unticked one is blank` : ''].filter(Boolean).join('; ');
       out.push(`| \`${c.name}\` | ${esc(c.header)} | ${esc((c.aliases ?? []).join(', '))} | ${esc(typeText(c))}${notes ? ` (${notes})` : ''} | ${c.required ? 'yes' : c.keptWhenBlank ? 'column yes; a blank or TBD cell is kept with a warning' : ''} |`);
     }
     for (const s of t.spans ?? []) out.push(`| \`${s.into.join('` + `')}\` | ${s.header} | ${s.aliases.join(', ')} | one cell with a date range (\`Feb 2026 – Aug 2027\`) | |`);

@@ -63,6 +63,8 @@ export const DONE_WORKPLAN_STATUSES: readonly string[] = ['Completed', ...CHOICE
  * milestone no more missed) than it is complete.
  */
 export const STOPPED_STATUSES: readonly string[] = ['Cancelled', 'Canceled', 'Dropped', 'Withdrawn', 'Discontinued', 'Stopped', 'Not pursued'];
+/** The lists whose cells the rules read a stopped status in: a plan's, a milestone's and a roadmap's statuses. */
+export const STOPPED_STATUS_LISTS: readonly ListKey[] = ['workplanStatus', 'progressStatus'];
 
 /**
  * The request lifecycle, defined once (request-status.ts reads it, in TypeScript and in the formulas): a request

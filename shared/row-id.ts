@@ -1,7 +1,9 @@
 // What a row id and a text cell may hold, one rule for every surface and both databases: an id is a key
 // that must come back from storage exactly as it was sent (or a sync would re-send it forever), and
 // PostgreSQL text cannot hold NUL nor carry a lone surrogate through UTF-8.
-import { quoteValue } from './quote-value';
+import { isErrorValue } from './cells/error-value';
+import { excerpt, quoteValue } from './quote-value';
+import { idColumn, type TableDef } from './tables';
 
 /** Long enough for any sheet-made key (`Requests:TA-2026-0001`), short enough for an index entry on both databases. */
 export const ROW_ID_MAX_LENGTH = 512;
@@ -43,4 +45,16 @@ export function rowIdProblem(id: string): string | undefined {
 export function textValueProblem(text: string): string | undefined {
   const at = text.indexOf('\u0000');
   return at < 0 ? undefined : `contains a NUL character (U+0000) at position ${at + 1}, which cannot be stored; remove it`;
+}
+
+/**
+ * A row's own ID (its table's `idColumn`, `Request ID TA-0031`) as a person finds it in the sheet: on one line and
+ * cut short as messages quote values, so a pasted paragraph in that cell names no row at length; '' when blank or a
+ * formula's error (a failed lookup shows the same #N/A on every row). `values` are the row's cells or values by field.
+ */
+export function ownRowId(table: TableDef, values: Readonly<Record<string, unknown>> | undefined): string {
+  const own = idColumn(table);
+  const value = own && values?.[own.name];
+  if (value === undefined || value === null || isErrorValue(value)) return '';
+  return excerpt(String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim());
 }

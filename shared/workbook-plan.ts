@@ -154,6 +154,12 @@ export const PRINT_PAGE_PX = {
   height: (Math.min(PAPERS.letter.height, PAPERS.a4.height) - PRINT_MARGINS.top - PRINT_MARGINS.bottom) * 96,
 };
 
+/** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
+export const SMALLEST_READABLE_SCALE = 0.7;
+
+/** The width of shown columns, in pixels, that prints on one page at the smallest readable scale. */
+export const READABLE_PAGE_PX = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
+
 /** What a cell holds, for choosing its style (a date needs a date format where a number does not). */
 export type CellKind = 'number' | 'string' | 'date' | 'boolean';
 

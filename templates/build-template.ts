@@ -3,12 +3,12 @@
 import { isIsoDate, isoFromParts } from '../shared/cells/dates';
 import { DEFAULT_LISTS_GRID, readRules, type Rules } from '../shared/rules';
 import { TABLES, type TableName, type TypedRow } from '../shared/tables';
-import type { WorkbookPlan } from '../shared/workbook-plan';
+import type { SheetPlan, WorkbookPlan } from '../shared/workbook-plan';
 import { milestoneContent, roadmapContent } from './content/roadmap-content';
 import { workplanContent } from './content/workplan-content';
 import type { DashboardBuilder } from './dashboard-sheet';
 import { milestoneDashboard, requestsDashboard, workplanDashboard } from './dashboards';
-import { dataSheet, type DataSheet } from './data-sheet';
+import { dataSheet, ownDataSheet, type DashboardData, type OwnSheet } from './data-sheet';
 import { listsSheet } from './lists-sheet';
 import { sampleRows } from './samples';
 
@@ -23,19 +23,23 @@ interface TemplateDef {
   tabColor: string;
   content(asOf: string): TypedRow[];
   /** `asOf`: the day the cached figures are computed for, as the sheet's TODAY() gives it. */
-  dashboard(sheet: DataSheet, rules: Rules, asOf: string): DashboardBuilder;
+  dashboard(sheet: DashboardData, rules: Rules, asOf: string): DashboardBuilder;
+  /** The derived columns its Dashboard reads: computed on the Dashboard when it counts an office's own sheet. */
+  reads: readonly string[];
 }
 
 const TEMPLATES: Readonly<Record<TemplateName, TemplateDef>> = {
-  'ta-intake': { table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard },
-  workplan: { table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard },
+  'ta-intake': { table: 'requests', title: 'TA requests log', tabColor: '#2E75B6', content: () => [], dashboard: requestsDashboard, reads: ['daysOpen', 'slaState', 'ageBucket'] },
+  workplan: { table: 'workplan', title: 'Racial equity work plan', tabColor: '#7030A0', content: workplanContent, dashboard: workplanDashboard, reads: ['derivedStatus'] },
   milestones: {
     table: 'milestones', title: 'Milestone calendar', tabColor: '#C55A11', content: milestoneContent,
     dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'milestone', date: 'date', endOn: 'endOn' }),
+    reads: ['derivedStatus'],
   },
   roadmap: {
     table: 'roadmap', title: 'Equity roadmap', tabColor: '#BF8F00', content: roadmapContent,
     dashboard: (s, rules) => milestoneDashboard(s, rules, { name: 'action', date: 'targetOn' }),
+    reads: ['derivedStatus'],
   },
 };
 
@@ -95,9 +99,25 @@ export function templatePlan(name: TemplateName, rows: readonly TypedRow[], asOf
   const table = def.table;
   const rules = readRules(DEFAULT_LISTS_GRID);
   const data = dataSheet(TABLES[table], rows, rules, asOf, def.tabColor);
-  const note = `Native formulas over the ${data.table.sheet} sheet: they recalculate in Excel, Google Sheets and LibreOffice. Values saved as of ${asOf}.`;
-  return {
-    title: def.title,
-    sheets: [data.plan, def.dashboard(data, rules, asOf).plan(`${def.title}: dashboard`, note), listsSheet()],
-  };
+  return { title: def.title, sheets: [data.plan, dashboardPlan(name, data, rules, asOf), listsSheet()] };
+}
+
+/** The Dashboard's title cell: how set-up knows a Dashboard it wrote, which it may write again. */
+export const dashboardTitle = (name: TemplateName): string => `${TEMPLATES[name].title}: dashboard`;
+
+function dashboardPlan(name: TemplateName, data: DashboardData, rules: Rules, asOf: string): SheetPlan {
+  const def = TEMPLATES[name];
+  const own = data.sheet !== data.table.sheet;
+  const read = own ? `, read by its headers (set up again after changing them)` : '';
+  const absent = data.absent?.length ? ` It has no ${data.absent.join(', ')} column: those count as blank.` : '';
+  const note = `Native formulas over the ${data.sheet} sheet${read}: they recalculate in Excel, Google Sheets and LibreOffice.${absent} Values saved as of ${asOf}.`;
+  return def.dashboard(data, rules, asOf).plan(dashboardTitle(name), note);
+}
+
+/**
+ * The Dashboard of a template counting an office's own sheet of its table (`OwnSheet`: found by its headers, under
+ * its own name), in place of the template's data sheet; `rules`, the workbook's Lists.
+ */
+export function ownSheetDashboard(name: TemplateName, own: OwnSheet, rules: Rules, asOf: string): SheetPlan {
+  return dashboardPlan(name, ownDataSheet(own, rules, asOf, TEMPLATES[name].reads), rules, asOf);
 }

@@ -28,7 +28,8 @@ export interface DashboardLine {
 export interface HelperColumn {
   header: string;
   type: 'number' | 'date' | 'text';
-  cells: readonly Figure[];
+  /** `null`: an empty cell, which COUNTA and COUNTIF pass over (a formula showing "" is counted by COUNTA). */
+  cells: readonly (Figure | null)[];
 }
 
 const SLOTS = ['count', 'average', 'pct', 'date', 'detail'] as const;
@@ -44,11 +45,19 @@ const HELPER_GAP = 1;
 
 export const DASHBOARD_SHEET = 'Dashboard';
 
+/** The sheet column letter of the Dashboard's `index`-th helper column (0-based), left to right. */
+export const helperLetter = (index: number): string => columnLetter(COLUMNS.length + HELPER_GAP + index + 1);
+
 export class DashboardBuilder {
   /** Title, note, header, then the lines. */
   static readonly FIRST_ROW = 4;
   private readonly entries: (DashboardLine | string)[] = [];
-  private readonly helpers: HelperColumn[] = [];
+  private readonly helpers: HelperColumn[];
+
+  /** `helpers`: working columns the data sheet brings (its derived columns, computed here), placed first. */
+  constructor(helpers: readonly HelperColumn[] = []) {
+    this.helpers = [...helpers];
+  }
 
   get nextRow(): number {
     return DashboardBuilder.FIRST_ROW + this.entries.length;
@@ -66,13 +75,13 @@ export class DashboardBuilder {
 
   /** Adds a helper column; returns its absolute range on this sheet. */
   helper(column: HelperColumn): string {
-    const letter = columnLetter(COLUMNS.length + HELPER_GAP + this.helpers.length + 1);
+    const letter = helperLetter(this.helpers.length);
     this.helpers.push(column);
     return `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + column.cells.length - 1}`;
   }
 
   plan(title: string, note: string): SheetPlan {
-    const figure = (f: Figure | undefined): PlanCell => (f ? { formula: f.formula, result: f.value ?? '' } : null);
+    const figure = (f: Figure | null | undefined): PlanCell => (f ? { formula: f.formula, result: f.value ?? '' } : null);
     const height = Math.max(this.entries.length, ...this.helpers.map((h) => h.cells.length));
     const rows: PlanCell[][] = [];
     for (let i = 0; i < height; i++) {

@@ -13,7 +13,7 @@ import {
 } from '../shared/status/request-status';
 import type { TypedValue } from '../shared/tables';
 import { countIf, DashboardBuilder, distinct, mean, median, share, type Figure } from './dashboard-sheet';
-import type { DataRow, DataSheet } from './data-sheet';
+import type { DashboardData as DataSheet, DataRow } from './data-sheet';
 
 const inputs = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.values?.[field] ?? null);
 const derived = (s: DataSheet, field: string): TypedValue[] => s.rows.map((r) => r.derived[field]);
@@ -44,7 +44,7 @@ function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: re
 }
 
 export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): DashboardBuilder {
-  const b = new DashboardBuilder();
+  const b = new DashboardBuilder(s.helpers);
   b.section('How much did we do?');
   const received = inputs(s, 'receivedOn').filter(isDate).length;
   // Past serial 1, as dateCellFormula: COUNT would count a checkbox's TRUE in LibreOffice, which reads it as 1899-12-31.
@@ -199,7 +199,7 @@ function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
 }
 
 export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder {
-  const b = new DashboardBuilder();
+  const b = new DashboardBuilder(s.helpers);
   b.section('Progress');
   const items = s.rows.filter(isItem);
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items.length } });
@@ -217,7 +217,7 @@ export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder
 
 /** Milestones and roadmaps: statuses by date, and the next item due. */
 export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: string; date: string; endOn?: string }): DashboardBuilder {
-  const b = new DashboardBuilder();
+  const b = new DashboardBuilder(s.helpers);
   b.section('Status');
   const items = nonBlank(inputs(s, fields.name));
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range(fields.name)})`, value: items } });

@@ -1,9 +1,10 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
-import { listRange, type ListKey } from '../shared/lists';
-import { computeDerived, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
+import { columnLetter, listRange, type ListKey } from '../shared/lists';
+import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import type { Rules } from '../shared/rules';
 import { cellRef } from '../shared/sheet-ref';
+import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
 import { inputCellValue, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
@@ -26,11 +27,16 @@ export interface DataRow {
   derived: Record<string, TypedValue>;
 }
 
-export interface DataSheet {
+/** What a Dashboard reads of the sheet it counts: the template's own data sheet, or an office's own log (`ownDataSheet`). */
+export interface DashboardData {
   table: TableDef;
-  plan: SheetPlan;
-  lastRow: number;
+  /** The sheet's name, as the Dashboard's note names it. */
+  sheet: string;
   rows: DataRow[];
+  /** Working columns the Dashboard carries for this sheet, before its own (`DashboardBuilder`). */
+  helpers?: readonly HelperColumn[];
+  /** Headers of the table's columns the sheet has none of: the Dashboard reads them as blank cells. */
+  absent?: readonly string[];
   /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
   range(field: string): string;
   /**
@@ -40,6 +46,11 @@ export interface DataSheet {
    * the working column reads the sheet's rows as they are now, as the data sheet's own ranges do.
    */
   atRow(field: string, row: number): string;
+}
+
+export interface DataSheet extends DashboardData {
+  plan: SheetPlan;
+  lastRow: number;
 }
 
 const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c) => values[c.name] === null || values[c.name] === undefined || values[c.name] === '');
@@ -109,8 +120,109 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     return l;
   };
   return {
-    table, plan, lastRow, rows,
+    table, sheet: table.sheet, plan, lastRow, rows,
     range: (field) => cellRef(table.sheet, `$${letter(field)}$${FIRST_DATA_ROW}:$${letter(field)}$${lastRow}`),
     atRow: (field, row) => `INDEX(${cellRef(table.sheet, `$${letter(field)}:$${letter(field)}`)},${row})`,
+  };
+}
+
+/** A sheet a person keeps as a table (their own name and headers, a title above them), as the add-on has read it. */
+export interface OwnSheet {
+  sheet: string;
+  table: TableDef;
+  /** The sheet column (1-based) holding a field, as its header maps; undefined when none does. */
+  columnOf(field: string): number | undefined;
+  /** The rows the Dashboard counts: the data rows and the empty rows the office types next. */
+  firstRow: number;
+  lastRow: number;
+  /** A cell as a formula reads it: a date as `YYYY-MM-DD`, a blank as null, anything else as held. */
+  cell(row: number, column: number): TypedValue;
+}
+
+/**
+ * The derived columns a Dashboard reads, each with the derived columns it is built on, in the table's order.
+ */
+function derivedRead(table: TableDef, reads: readonly string[]): TableDef['derived'][number][] {
+  const needed = new Set(reads);
+  for (const d of [...table.derived].reverse()) if (needed.has(d.name)) for (const used of d.uses ?? []) needed.add(used);
+  return table.derived.filter((d) => needed.has(d.name));
+}
+
+/**
+ * An office's own sheet as the Dashboard reads it: its columns where its headers put them, and the derived columns
+ * it lacks (days open, SLA, age) computed on the Dashboard, one working cell per row, from the sheet's raw cells by
+ * the template's own formulas. The office's sheet is never written. A column the sheet has none of reads as a blank
+ * column would: an empty working column. Each working cell carries the value the
+ * shared rules give for the cells as they are, which a recalculating engine arrives at too.
+ */
+export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: readonly string[]): DashboardData {
+  const { table, sheet, firstRow, lastRow } = own;
+  const count = Math.max(0, lastRow - firstRow + 1);
+  const inputs = table.columns.filter((c) => own.columnOf(c.name) !== undefined);
+  const letterOf = (field: string) => {
+    const column = own.columnOf(field);
+    return column === undefined ? undefined : columnLetter(column);
+  };
+  const computed = derivedRead(table, reads);
+  // First, whether each row holds anything (the template's blank-row guard), which every derived cell of the row reads.
+  const rowLetter = helperLetter(0);
+  const derivedLetter = new Map(computed.map((d, i) => [d.name, helperLetter(i + 1)]));
+  // A column the sheet lacks is read from an empty working column: an empty cell is what every engine reads a blank
+  // cell as (LibreOffice takes a literal "" for a number in ISNUMBER), and a range of them is what COUNTIF counts nothing in.
+  const absent = table.columns.filter((c) => own.columnOf(c.name) === undefined);
+  const blankLetter = helperLetter(computed.length + 1);
+  const dashboardRow = (row: number) => DashboardBuilder.FIRST_ROW + row - firstRow;
+  const cellAt = (field: string, row: number) => {
+    const letter = letterOf(field);
+    return letter === undefined ? `$${blankLetter}${dashboardRow(row)}` : `INDEX(${cellRef(sheet, `$${letter}:$${letter}`)},${row})`;
+  };
+
+  const rows: DataRow[] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const values = Object.fromEntries(table.columns.map((c) => {
+      const column = own.columnOf(c.name);
+      return [c.name, column === undefined ? null : own.cell(row, column)];
+    })) as TypedRow;
+    const blank = isBlankRow(table, values);
+    const derived = blank ? Object.fromEntries(table.derived.map((d) => [d.name, ''])) : computeDerived(table, values, rules, asOf);
+    rows.push({ row, values: blank ? null : values, derived: Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v ?? ''])) });
+  }
+
+  const holds: HelperColumn = {
+    header: 'Row holds an entry (working)',
+    type: 'number',
+    // Over the cells of the row that the sheet has columns for: a recognized sheet has at least its required one.
+    cells: rows.map((r) => ({ formula: `IF(COUNTA(${inputs.map((c) => cellAt(c.name, r.row)).join(',')})=0,"",1)`, value: r.values === null ? '' : 1 })),
+  };
+  const helpers: HelperColumn[] = [holds, ...computed.map((d): HelperColumn => ({
+    header: `${d.header} (working)`,
+    type: d.type === 'date' ? 'date' : d.type === 'number' ? 'number' : 'text',
+    cells: rows.map((r) => {
+      const at = dashboardRow(r.row);
+      const formula = derivedFormula(d, (field) => (derivedLetter.has(field) ? `$${derivedLetter.get(field)}${at}` : cellAt(field, r.row)))!;
+      return { formula: `IF($${rowLetter}${at}="","",${formula})`, value: r.derived[d.name] };
+    }),
+  }))];
+  if (absent.length) helpers.push({ header: 'No such column (blank)', type: 'text', cells: rows.map(() => null) });
+  const helperRange = (letter: string) => `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + count - 1}`;
+
+  return {
+    table, sheet, rows, helpers, absent: absent.map((c) => c.header),
+    range(field) {
+      const derived = derivedLetter.get(field);
+      if (derived) return helperRange(derived);
+      const letter = letterOf(field);
+      if (letter === undefined) {
+        if (!table.columns.some((c) => c.name === field)) throw new Error(`the Dashboard of ${sheet} computes no ${field}`);
+        return helperRange(blankLetter);
+      }
+      return cellRef(sheet, `$${letter}$${firstRow}:$${letter}$${lastRow}`);
+    },
+    atRow(field, row) {
+      const derived = derivedLetter.get(field);
+      if (derived) return `$${derived}${dashboardRow(row)}`;
+      if (!table.columns.some((c) => c.name === field)) throw new Error(`the Dashboard of ${sheet} computes no ${field}`);
+      return cellAt(field, row);
+    },
   };
 }

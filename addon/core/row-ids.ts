@@ -2,11 +2,10 @@
 // write of that column (around cells protected from the person syncing, whose rows stay without one). Of rows sharing an id one keeps it, so two rows never do; a row whose id was cleared takes
 // back the one the service holds for its content (decision 002).
 import { isErrorValue } from '../../shared/cells/read-cell';
-import { excerpt } from '../../shared/quote-value';
 import type { CellIssue } from '../../shared/issues';
 import { columnLetter } from '../../shared/lists';
-import { repeatedIdMessage } from '../../shared/row-id';
-import type { TableDef } from '../../shared/tables';
+import { ownRowId, repeatedIdMessage } from '../../shared/row-id';
+import { idColumn, type TableDef } from '../../shared/tables';
 import { isErrorType } from '../../shared/typed-error';
 import { ProtectedCellsError } from '../port/protected-cells';
 import type { SpreadsheetPort } from '../port/spreadsheet-port';
@@ -28,11 +27,8 @@ export const randomRowId: NewId = () => {
  * short, as messages quote values, so a pasted paragraph in that cell does not fill the summary.
  */
 export function rowName(table: TableDef, values: Readonly<Record<string, unknown>> | undefined, syncId: string): string {
-  const own = table.columns.find((c) => c.type === 'id');
-  const value = own && values?.[own.name];
-  // A formula's error is no name: a failed lookup shows the same #N/A on every row.
-  const text = value === undefined || value === null || isErrorValue(value) ? '' : String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  return own && text !== '' ? `${own.header} ${excerpt(text)}` : `Sync ID ${syncId}`;
+  const own = ownRowId(table, values);
+  return own !== '' ? `${idColumn(table)!.header} ${own}` : `Sync ID ${syncId}`;
 }
 
 export interface StampedIds {

@@ -77,6 +77,7 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   // One write per run of side-by-side changed cells; the cells between runs are never rewritten.
   const cells = new Map<number, WriteCell>([...edits].map(([c, edit]) => {
     const column = TABLES.requests.columns.find((col) => col.name === edit.field)!;
+    if (column.type === 'choice' && typeof edit.value === 'string') return [c, sheetSpelling(t, column, edit.value, rules.lists)];
     return [c, column.type === 'date' && typeof edit.value === 'string' ? { date: edit.value } : edit.value];
   }));
   const written: Record<string, TypedValue> = Object.fromEntries([...edits.values()].map(({ field, value }) => [field, value]));
@@ -98,6 +99,32 @@ export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: 
   const values = { ...target.values, ...written };
   const saved: RequestRow = { ...target, values, raw: { ...target.raw, ...written } };
   return { ok: true, item: needsTriage(values) ? triageItem(t, saved, rules, asOf) : null, also };
+}
+
+/**
+ * A listed value as the sheet's column spells it: the spelling its cells use most for that value (`Counties` for
+ * County, `In Progress`), the list's own where none does or it is as common. A log that keeps its own words keeps
+ * them, so its filters, COUNTIFs and its own dropdown still find the rows the sidebar writes.
+ */
+function sheetSpelling(t: TableSheet, column: InputColumn, value: string, lists: Rules['lists']): string {
+  const counts = new Map<string, number>([[value, 0]]);
+  const reads = new Map<string, boolean>();
+  for (const { raw } of t.read.rows) {
+    const cell = raw[column.name];
+    if (typeof cell !== 'string') continue;
+    const typed = cell.trim();
+    if (typed === '') continue;
+    let same = reads.get(typed);
+    if (same === undefined) {
+      // Words after a value ("In Progress - waiting") are that row's own: only a cell holding the value alone is a spelling.
+      const read = readCell(column, typed, { lists });
+      reads.set(typed, (same = read.value === value && read.note === undefined));
+    }
+    if (same) counts.set(typed, (counts.get(typed) ?? 0) + 1);
+  }
+  let best = value;
+  for (const [spelling, n] of counts) if (n > counts.get(best)!) best = spelling;
+  return best;
 }
 
 /**

@@ -1,15 +1,17 @@
 // "Set up from template": builds the template's sheets in the open spreadsheet from the same plan the
 // xlsx templates are written from (headers, Lists validation, formats, native formulas, Dashboard with its
 // helper columns hidden, print settings where the host keeps them), adding sheets and filling empty ones,
-// never overwriting a sheet that already holds something.
+// never overwriting a sheet that already holds something but a Dashboard it wrote over an office's own sheet.
 import { LISTS_SHEET } from '../../shared/lists';
+import { tableNamed } from '../../shared/read-table';
 import { TABLES } from '../../shared/tables';
-import { isIsoDate } from '../../shared/cells/dates';
-import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
-import { contentTemplatePlan, type TemplateName } from '../../templates/build-template';
-import { SYNC_ID_HEADER } from './table-sheet';
+import type { SheetPlan } from '../../shared/workbook-plan';
+import { contentTemplatePlan, ownSheetDashboard, type TemplateName } from '../../templates/build-template';
+import { isTemplateDashboard, ownDashboardNames, ownSheetOf, writeDashboard } from './own-dashboard';
+import { sheetLayout } from './sheet-layout';
+import { readTableSheets, spreadsheetRules, type TableSheet } from './table-sheet';
 import { TEMPLATE_LABELS } from '../port/host-words';
-import type { SheetFormat, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
+import type { SpreadsheetPort } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 
 export interface SetupReport {
@@ -21,47 +23,8 @@ export interface SetupReport {
   summary: string;
 }
 
-const SYNC_ID_WIDTH = 14;
-
 /** `A`, `A and B`, `A, B and C`. */
 const joinedNames = (names: readonly string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(''));
-
-/** As the workbook writer reads a plan: ISO text in a date column is a date, any other text stays text. */
-const writeCell = (c: PlanCell, type: PlanColumn['type']): WriteCell =>
-  isFormulaCell(c) ? { formula: `=${c.formula}` } : type === 'date' && typeof c === 'string' && isIsoDate(c) ? { date: c } : c;
-
-/** The sheet's cells from A1 and its formats, the Sync ID column added to a data sheet. */
-export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: WriteCell[][]; format: SheetFormat } {
-  const rows = plan.rows as Iterable<readonly PlanCell[]>;
-  if (typeof (rows as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') throw new TypeError(`${plan.name}: a template sheet's rows must be a plain iterable`);
-  const headerRows = plan.header === false ? [] : [plan.columns.map((c) => c.header)];
-  const extra = isDataSheet ? 1 : 0;
-  const body = [
-    ...[...(plan.preamble ?? []), ...headerRows].map((line) => line.map((c) => writeCell(c, 'text'))),
-    ...[...rows].map((line) => line.map((c, i) => writeCell(c, plan.columns[i]?.type))),
-  ];
-  const width = Math.max(plan.columns.length + extra, ...body.map((line) => line.length));
-  const cells = body.map((line) => [...line, ...new Array<WriteCell>(width - line.length).fill(null)]);
-  const preamble = plan.preamble?.length ?? 0;
-  const headerRow = headerRows.length ? preamble + 1 : undefined;
-  if (isDataSheet && headerRow) cells[headerRow - 1][plan.columns.length] = SYNC_ID_HEADER;
-  const firstDataRow = preamble + headerRows.length + 1;
-  return {
-    cells,
-    format: {
-      headerRow,
-      firstDataRow,
-      lastDataRow: Math.max(firstDataRow, cells.length),
-      columns: [...plan.columns.map((c) => ({ width: c.width, numFmt: c.numFmt, ...(c.hidden ? { hidden: true } : {}) })), ...(isDataSheet ? [{ width: SYNC_ID_WIDTH }] : [])],
-      freeze: plan.freeze,
-      autoFilter: plan.autoFilter,
-      tabColor: plan.tabColor,
-      validations: plan.validations,
-      conditionals: plan.conditionals,
-      print: plan.print,
-    },
-  };
-}
 
 const isTableSheet = (name: string) => Object.values(TABLES).some((t) => t.sheet === name);
 
@@ -70,10 +33,17 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
   const plan = contentTemplatePlan(template, asOf);
   // Lists first: the other sheets' dropdowns point into it.
   const ordered = [...plan.sheets].sort((a, b) => Number(b.name === LISTS_SHEET) - Number(a.name === LISTS_SHEET));
-  const existing = new Set(yield* io(port.sheetNames()));
+  const names = yield* io(port.sheetNames());
+  const existing = new Set(names);
   const created: string[] = [];
   const kept: SetupReport['kept'] = [];
   let dataSheetWritten = false;
+
+  // An office that keeps the table in a sheet of its own (its name, its headers) gets a Dashboard counting that sheet,
+  // not an empty template sheet beside it: the first sheet the add-on reads as the table, unless one is named as it.
+  const table = plan.sheets.map((s) => tableNamed(s.name)).find((t) => t !== undefined)!;
+  const own = existing.has(table.sheet) ? undefined : (yield* readTableSheets(port, { only: table.name, names })).find((t) => t.headerRow > 0);
+  if (own) return yield* setupOverOwnSheet(port, template, asOf, own, ordered.filter((s) => s.name === LISTS_SHEET), existing);
 
   for (const sheet of ordered) {
     const isData = isTableSheet(sheet.name);
@@ -96,15 +66,53 @@ export function* setupTemplate(port: SpreadsheetPort, template: TemplateName, as
       kept.push({ sheet: target, reason: 'already there' });
       continue;
     }
-    const { cells, format } = sheetLayout(sheet, isData);
-    yield* io(port.ensureSheet(target));
-    yield* io(port.writeBlock(target, 1, 1, cells));
-    yield* io(port.formatSheet(target, format));
+    yield* writeSheet(port, target, sheet, isData);
     created.push(target);
     if (isData) dataSheetWritten = true;
   }
 
   return { template, created, kept, summary: setupSummary(TEMPLATE_LABELS[template], created, kept) };
+}
+
+/**
+ * Set-up over an office's own sheet of the table: Lists when missing, and a Dashboard counting that sheet where its
+ * headers put each column. A Dashboard set-up wrote before over it is written again, so a column renamed or moved
+ * since is followed; a sheet of the person's own named Dashboard is kept, and this one goes beside it.
+ */
+function* setupOverOwnSheet(port: SpreadsheetPort, template: TemplateName, asOf: string, own: TableSheet, lists: readonly SheetPlan[], existing: ReadonlySet<string>): Task<SetupReport> {
+  const created: string[] = [];
+  const kept: SetupReport['kept'] = [];
+  for (const sheet of lists) {
+    if (existing.has(sheet.name) && (yield* io(port.readSheet(sheet.name))).length > 0) {
+      kept.push({ sheet: sheet.name, reason: 'already there' });
+      continue;
+    }
+    yield* writeSheet(port, sheet.name, sheet, false);
+    created.push(sheet.name);
+  }
+  kept.push({ sheet: own.sheet, reason: `is counted by the Dashboard, read by its headers and kept as it is` });
+
+  const rules = yield* spreadsheetRules(port, [...existing, ...created]);
+  const dashboard = ownSheetDashboard(template, ownSheetOf(port, own), rules, asOf);
+  let written: string | undefined;
+  for (const target of ownDashboardNames(own.sheet)) {
+    const before = existing.has(target) ? (yield* io(port.readSheetWithFormulas(target))).values : [];
+    if (before.length > 0 && !isTemplateDashboard(before, template)) continue;
+    yield* writeDashboard(port, target, dashboard, before);
+    if (before.length > 0) kept.push({ sheet: target, reason: `written again over ${own.sheet}'s columns as they are now` });
+    else created.push(target);
+    written = target;
+    break;
+  }
+  if (written === undefined) kept.push({ sheet: dashboard.name, reason: 'already there' });
+  return { template, created, kept, summary: setupSummary(TEMPLATE_LABELS[template], created, kept) };
+}
+
+function* writeSheet(port: SpreadsheetPort, target: string, plan: SheetPlan, isData: boolean): Task<void> {
+  const { cells, format } = sheetLayout(plan, isData);
+  yield* io(port.ensureSheet(target));
+  yield* io(port.writeBlock(target, 1, 1, cells));
+  yield* io(port.formatSheet(target, format));
 }
 
 /**

@@ -18,7 +18,8 @@ import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
 import { readyRows, statusColumnsOf } from './ready-rows';
 import { readsLists } from '../../shared/layout';
-import { templateOf, type TemplateName } from '../../templates/build-template';
+import { localToday, templateOf, type TemplateName } from '../../templates/build-template';
+import { followOwnSheet } from './own-dashboard';
 import { sheetMemoryKey } from './sheet-memory';
 import { loadedNow } from './schedule';
 import { writeNumbersInWords } from './lists-numbers';
@@ -615,8 +616,10 @@ export function* syncNow(deps: SyncDeps): Task<SyncReport> {
     // A column added for a field the service kept: the push had the service queue what it holds there, written in now.
     const refills = yield* sequence(synced.map((s, i) => (s.appeared.length ? refill(deps, conn, groups[i], s.appeared, hasLists) : none())));
     const tables = synced.map((s, i): TableSyncReport => ({ ...s.report, periodEnds: ends[i], ...refills[i] }));
+    // Last, over the sheets as this sync left them: a Dashboard counting a table's own sheet follows its columns and rows.
+    const followed = yield* sequence(groups.map((group) => followOwnSheet(deps.port, group.sheets, names, rules, localToday())));
     const listsLine = missing === undefined ? '' : `The Lists sheet is missing: the status columns that read it show #REF! and have no dropdowns. To put it back (your data is kept), ${deps.port.words.setUp(missing)}.`;
-    const notices = [listsLine, numbersWritten, listsSkipped(rules)].filter((line) => line !== '');
+    const notices = [listsLine, numbersWritten, listsSkipped(rules), ...followed].filter((line) => line !== '');
     return { tables, notices, summary: [...notices, summarize(tables)].join('\n') };
   } finally {
     yield* io(deps.lock.release());

@@ -7,7 +7,8 @@ import { parseDateText, spanText, SPELLS_RANGE } from './date-text';
 import { readDeadlineWords } from './deadline-words';
 import { daysBetween, isCalendarDay, isIsoDate, isoFromParts, isoFromSerial, isoFromUtcDate, lastDayOfMonth } from './dates';
 import { MONTH_NAMES } from './periods';
-import { CHOICE_SYNONYMS, type ListKey } from '../lists';
+import { numberInWords } from './number-in-words';
+import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey } from '../lists';
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
@@ -67,6 +68,13 @@ const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [iss
 const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
 const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
 
+/** What a check mark answers (☑, x, Yes, a checkbox's TRUE), or undefined for anything else. A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark. */
+function markOf(raw: CellInput): boolean | undefined {
+  if (typeof raw === 'boolean') return raw;
+  const closed = String(raw).trim().toLowerCase().replace(/[.!]+$/, '');
+  return TRUE_MARKS.has(closed) ? true : FALSE_MARKS.has(closed) ? false : undefined;
+}
+
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
 
@@ -122,6 +130,9 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   if (us) {
     const iso = isoFromParts(+us[3], +us[1], +us[2]);
     if (iso) return { value: iso, issues: NO_ISSUES };
+    // Written day first, as most of the world writes it, where the first number can be no month: only that reading is left.
+    const dayFirst = +us[1] > 12 ? isoFromParts(+us[3], +us[2], +us[1]) : undefined;
+    if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
   // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
@@ -241,7 +252,7 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   // "25+" (at least 25) is read as 25, and says so.
   const m = text.match(/^([$€£]?)\s*(-?[\d,]*\.?\d+)(\+?)\s*([a-z%. ]*)$/i);
   const n = m ? Number(m[2].replace(/,/g, '')) : NaN;
-  if (!m || !Number.isFinite(n)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
+  if (!m || !Number.isFinite(n)) return progressInWords(c, text) ?? { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${quoteValue(text)} is not a number`)] };
   const unit = (m[1] || m[4]).trim().replace(/\s+/g, ' ');
   const issues: FieldIssue[] = [];
   if (m[3]) issues.push(issue(c, 'at_least', `${c.header}: read ${quoteValue(text)} as ${n} (at least ${n})`, 'warning'));
@@ -249,6 +260,20 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   // A currency sign says nothing a number column needs; a unit word is reported as dropped.
   if (m[4].trim()) issues.push(issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n}`, 'warning'));
   return { value: n, issues };
+}
+
+/** Progress as people write it: "12 of 30 depts" (a count of a whole), "two" (a count in words). */
+const COUNT_OF_WHOLE = /^(\d[\d,]*(?:\.\d+)?)\s+(?:out\s+)?of\s+(\d[\d,]*(?:\.\d+)?)\b/i;
+
+function progressInWords(c: InputColumn, text: string): CellResult | undefined {
+  const of = COUNT_OF_WHOLE.exec(text);
+  if (of) {
+    const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
+    return { value: n, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${n} (of ${whole})`, 'warning')] };
+  }
+  const words = numberInWords(text, 'count');
+  if (words) return { value: words.value, issues: [issue(c, 'number_in_words', `${c.header}: read ${quoteValue(text)} as ${words.as}`, 'warning')] };
+  return undefined;
 }
 
 function readPercent(c: InputColumn, raw: CellInput): CellResult {
@@ -275,9 +300,8 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   const text = String(raw).trim();
-  // A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark.
-  const closed = t.replace(/[.!]+$/, '');
-  if (TRUE_MARKS.has(closed) || FALSE_MARKS.has(closed)) return { value: TRUE_MARKS.has(closed), issues: NO_ISSUES };
+  const whole = markOf(raw);
+  if (whole !== undefined) return { value: whole, issues: NO_ISSUES };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
   // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
@@ -323,9 +347,26 @@ function listIndex(allowed: readonly string[]): ListIndex {
 /** A value, then a note set off by a dash, a colon or parentheses: "Closed - no response", "Completed (May 2026)". */
 const NOTED_CHOICE = /^(.+?)(?:\s+[-–—]\s+(.+)|:\s+(.+)|\s*\((.+?)\)?)$/;
 
+const withStopped = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * The values a cell of `c` is read as: its list, and for a plan's statuses the words the rules read as stopped, which
+ * a pasted plan uses though no list holds them ("Cancelled"): the item shows Stopped rather than a rejected row.
+ */
+function valuesRead(c: InputColumn, allowed: readonly string[]): readonly string[] {
+  if (!c.list || !STOPPED_STATUS_LISTS.includes(c.list)) return allowed;
+  let values = withStopped.get(allowed);
+  if (!values) {
+    const listed = new Set(allowed.map(foldText));
+    values = [...allowed, ...STOPPED_STATUSES.filter((s) => !listed.has(foldText(s)))];
+    withStopped.set(allowed, values);
+  }
+  return values;
+}
+
 function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   const allowed = (c.list && opts.lists[c.list]) || [];
-  const index = listIndex(allowed);
+  const index = listIndex(valuesRead(c, allowed));
   if (typeof raw === 'string') {
     const exact = index.exact.get(raw);
     if (exact !== undefined) return { value: exact, issues: NO_ISSUES };
@@ -337,6 +378,13 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
     if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
+  }
+  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  if (mark !== undefined) {
+    const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
+    return mark
+      ? { value: c.ticked!, issues: [issue(c, 'choice_matched', `${c.header}: read ${shown} as ${quoteValue(c.ticked!)}`, 'warning')] }
+      : { value: null, issues: [issue(c, 'blank_kept', `${c.header}: read ${shown} as not done; left blank`, 'warning')] };
   }
   const formerList = c.formerList && opts.lists[c.formerList];
   const former = formerList && listIndex(formerList).folded.get(foldText(text));

@@ -44,6 +44,11 @@ export interface InputColumn<F extends string = string> {
    * as written with a warning, never rejected. New dropdowns and the intake form offer `list` alone.
    */
   formerList?: ListKey;
+  /**
+   * A check mark answers this column (a calendar's `Done?` ticked, or ☑ typed under Status): ticked is this listed
+   * value, unticked no value yet, each said at the cell.
+   */
+  ticked?: string;
   /** A blank cell means "same as the row above" (goal and phase columns of a plan). */
   fillDown?: boolean;
   /**

@@ -49,13 +49,16 @@ export function sheetColumns(table: TableDef): (InputColumn | DerivedColumn)[] {
 
 export const isDerived = (c: InputColumn | DerivedColumn): c is DerivedColumn => 'formula' in c;
 
+/** The column a table keeps its rows' own IDs in (`Request ID`, `Item ID`), as the office types them; none for a table without. */
+export const idColumn = (table: TableDef): InputColumn | undefined => table.columns.find((c) => c.type === 'id');
+
 /**
  * The columns that name a row to a person: its ID and its first required column ("TA-0031 City of
  * Oakland", "WP-4 Launch a citywide dashboard"). Pasted plans often have no ID, so the name is the part
  * a reader can always go by.
  */
 export function namingColumns(table: TableDef): InputColumn[] {
-  const id = table.columns.find((c) => c.type === 'id');
+  const id = idColumn(table);
   const name = table.columns.find((c) => c.required);
   return [id, name].filter((c): c is InputColumn => c !== undefined);
 }

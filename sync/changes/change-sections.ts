@@ -29,8 +29,7 @@ export function changeSections(r: ChangesReport, day = (iso: string) => iso): Ch
   const rows = (list: ChangesReport['requests']['received'], detail = () => '') =>
     list.map((x) => ({ day: x.on, what: x.label, source: x.sourceName, detail: detail() }));
   const logged = (list: ChangesReport['dataQuality']['rejected']) =>
-    // A row with no place has only its id: what it is goes before it, so "me@12" reads as a request.
-    list.map((x) => ({ day: dayOf(x.at), what: `${x.sheet === undefined || x.sheetRow === undefined ? `${TABLES[x.table].noun} ` : ''}${importRowId.label(x.rowId, x)}`, source: x.sourceName, detail: '' }));
+    list.map((x) => ({ day: dayOf(x.at), what: importRowId.label(x.rowId, x, TABLES[x.table].noun), source: x.sourceName, detail: '' }));
   const stale = r.sources.filter((s) => !s.syncedInPeriod);
   return [
     { id: 'received', title: 'Requests received', none: 'No requests received.', lines: rows(r.requests.received) },

@@ -25,11 +25,13 @@ export const statusChange = changedRow.extend({
 });
 
 /**
- * A row rejected or fixed, with where it was in its sheet then (a fix, where it was rejected): no place for a row
- * the API sent without one, nor for one logged before the log kept places.
+ * A row rejected or fixed, with its own ID as its sheet showed it and where it was in its sheet then (a fix, where it
+ * was rejected): no ID for a row whose ID cell was blank, no place for a row the API sent without one, nor for one
+ * logged before the log kept places.
  */
 const loggedRow = changedRow.omit({ label: true, on: true }).extend({
   at: z.string(),
+  ownId: z.string().optional(),
   sheet: z.string().optional(),
   sheetRow: z.number().int().optional(),
 });

@@ -19,26 +19,27 @@ export const importRowId = {
    */
   sheet: (rowId: string): string | undefined => /^(?:([^:]+):.+|(.*)#\d+(?:~\d+)?)$/s.exec(rowId)?.slice(1).find((s) => s !== undefined),
   /**
-   * A stored row as a committee member finds it, by its place `at`: `2026 Work Plan#16` → `2026 Work Plan row 16`,
-   * `Roadmap#4~2` → `Roadmap row 4, item 2`; a row with an ID by that ID as the sheet shows it, with the place after
-   * it: `TA Log:TA-7` → `TA-7 (TA Log row 9)`, since the sheet's name before it is the store's alone; an add-on's
-   * Sync ID `TA#12` → `TA#12 (Requests row 5)`. A row with no place (sent by the API, or logged before the
-   * rejection log kept places) by its id as typed, whatever it looks like.
+   * A row's own ID as its sheet shows it: the one kept with it (`ownId`), else, for a row `import` keyed by its ID at
+   * its place, that ID (`TA Log:TA-7` → `TA-7`: the sheet's name before it is the store's alone); '' for a row with
+   * none, whose sheet and row name it, or whose id is its sender's key (an add-on's Sync ID, a web-form request's).
    */
-  label: (rowId: string, at: RowPlace) => {
-    const numbered = byRowNumber(rowId, at);
-    if (numbered) return `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}`;
-    if (at.sheet === undefined || at.sheetRow === undefined) return rowId;
-    const own = rowId.startsWith(`${at.sheet}:`) ? rowId.slice(at.sheet.length + 1) : rowId;
-    return `${own} (${at.sheet} row ${at.sheetRow})`;
+  ownId: (rowId: string, at: NamedPlace): string => {
+    if (at.ownId !== undefined) return at.ownId;
+    return at.sheet !== undefined && at.sheetRow !== undefined && rowId.startsWith(`${at.sheet}:`) ? rowId.slice(at.sheet.length + 1) : '';
   },
   /**
-   * A stored row id as people see it: a sheet's own warning at a row (`Plan@10`, `sheetWarningId`) in the same
-   * `#` form as that row's other warnings (`Plan#10`), since the `@` form is the store's alone; any other id as it is.
+   * A row as the office finds it, on a line that names it alone: its noun and own ID, then its place, `Request
+   * TA-2024-031, Requests row 14`; with a blank ID its place, `2026 Work Plan row 16`, `Roadmap row 4, item 2`; with
+   * no place its ID, `Request TA-2026-0007`. A row with neither (sent by the API with no ID, or logged before the
+   * rejection log kept either) by the id it was stored under, whatever it looks like: `Request me@12`.
    */
-  shown: (rowId: string, at: RowPlace) => {
+  label: (rowId: string, at: NamedPlace, noun: string) => {
     const numbered = byRowNumber(rowId, at);
-    return numbered ? importRowId.atRow(numbered.sheet, numbered.row, numbered.item) : rowId;
+    const place = numbered ? `${numbered.sheet} row ${numbered.row}${numbered.item ? `, item ${numbered.item}` : ''}`
+      : at.sheet !== undefined && at.sheetRow !== undefined ? `${at.sheet} row ${at.sheetRow}` : '';
+    const own = importRowId.ownId(rowId, at);
+    const named = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${own || rowId}`;
+    return own && place ? `${named}, ${place}` : place || named;
   },
   /**
    * The id of the sheet row an item's id by row number belongs to: `Roadmap#4~2` → `Roadmap#4`. An id by ID
@@ -51,6 +52,8 @@ export const importRowId = {
 
 /** Where a stored row was read: import and the add-ons send its sheet and row, the API need not. */
 export interface RowPlace { sheet?: string; sheetRow?: number }
+/** A row's place and its own ID as its sheet showed it (`RejectedRow.ownId`), as a rejection or log entry keeps them. */
+export interface NamedPlace extends RowPlace { ownId?: string }
 
 /**
  * The sheet row (and side-by-side item) an id names when `import` made it from that row number: `atRow`, or a

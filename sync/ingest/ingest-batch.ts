@@ -2,7 +2,7 @@
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
 import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FieldIssue, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
-import { textValueProblem } from '../../shared/row-id';
+import { ownRowId, textValueProblem } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
 import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
@@ -256,9 +256,11 @@ function unstorableCells(cells: RawRow, fields: ReadonlyMap<string, string>): Fi
   return issues;
 }
 
-/** A row's problems with where they sit: its sheet and row, and per field the column and the sheet's header. */
+/** A row's problems with its own ID and where they sit: its sheet and row, and per field the column and the sheet's header. */
 function placed(batch: IngestBatch, row: IngestRow, issues: readonly FieldIssue[]): RejectedRow {
   const out: RejectedRow = { rowId: row.rowId, errors: issues.map((i) => fieldError(batch, row, i)) };
+  const ownId = ownRowId(TABLES[batch.table], row.cells);
+  if (ownId !== '') out.ownId = ownId;
   if (row.sheet !== undefined) out.sheet = row.sheet;
   if (row.sheetRow !== undefined) out.sheetRow = row.sheetRow;
   return out;

@@ -90,6 +90,9 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted, 
   for await (const row of deps.store.rows('requests', { sourceIds: [form.sourceId], includeDeleted: true })) {
     if (typeof row.values.requestId === 'string') ids.push(row.values.requestId);
   }
+  // A row the sheet sent that was rejected shows its Request ID in the sheet though no stored row holds it: a request
+  // numbered with it would share it, and feedback links and the office go by that ID.
+  for (const r of await deps.store.rejections({ sourceIds: [form.sourceId], table: 'requests' })) if (r.ownId !== undefined) ids.push(r.ownId);
   const series = requestSeries(ids, at.getUTCFullYear());
   const check = (requestId: string) => readSubmission(fields, submitted, fixedCells(requestId, at, deps.timeZone), lists);
   const likelyId = numbered(series, series.highest + 1);

@@ -1,5 +1,5 @@
 // The committee's view of every problem: the Data quality sheet (each error and warning with its source,
-// sheet, the user's own header and the cell, or the row id for rows sent through the API) and the
+// sheet, the user's own header and the cell, and the row's own ID, or the row id for rows sent through the API) and the
 // Summary's count of rejected rows per source, which no figure includes.
 import { TABLES, type TableName } from '../../shared/index';
 import { counted, nounFor } from '../../shared/plural';
@@ -22,6 +22,13 @@ function cellOf(p: Rejection, e: FieldError): string | null {
   return placeRef(p.sheet, p.sheetRow, e.column);
 }
 
+/**
+ * The row's own ID as its sheet shows it; none for a row of a sheet without one, which the Sheet and Row columns name;
+ * for a row sent with no place and no ID (the API), the id it was sent with, the only name it has.
+ */
+const rowIdOf = (p: Rejection): string | null =>
+  importRowId.ownId(p.rowId, p) || (p.sheet === undefined || p.sheetRow === undefined ? p.rowId : '') || null;
+
 /** The header as the user wrote it when known, else the table's own. */
 const headerOf = (table: TableName, e: FieldError) => e.header ?? TABLES[table].columns.find((c) => c.name === e.field)?.header ?? e.field;
 
@@ -36,7 +43,7 @@ export function dataQualitySheet(rejections: readonly Rejection[], warnings: rea
     || (a.p.sheet ?? TABLES[a.p.table].sheet).localeCompare(b.p.sheet ?? TABLES[b.p.table].sheet)
     || (a.p.sheetRow ?? 0) - (b.p.sheetRow ?? 0) || importRowId.order(a.p.rowId, b.p.rowId) || a.severity.localeCompare(b.severity));
   const rows: PlanCell[][] = problems.flatMap(({ p, severity }) => p.errors.map((e): PlanCell[] => [
-    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, importRowId.shown(p.rowId, p) || null,
+    p.sourceName, severity, p.sheet ?? TABLES[p.table].sheet, p.sheetRow ?? null, cellOf(p, e), headerOf(p.table, e), e.message, rowIdOf(p),
   ]));
   rows.push(...typoDateRows(typoDates));
   const columns = [

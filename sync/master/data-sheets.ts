@@ -5,6 +5,7 @@ import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type P
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { isPastDay, requestAsOf } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
+import { narrowedToOnePage } from '../workbook/one-page-wide';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
 export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;
@@ -72,9 +73,12 @@ function inputColumns(table: TableDef): InputColumn[] {
   return [...naming, ...table.columns.filter((c) => !naming.includes(c))];
 }
 
-/** Source, then the input columns in their order (see `inputColumns`), then the derived ones. */
-function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): PlanColumn[] {
-  return [{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
+/**
+ * Source, then the input columns in their order (see `inputColumns`), then the derived ones; narrowed, where that is
+ * enough, to print one page wide, as committee members print a work plan to read at a meeting.
+ */
+function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): readonly PlanColumn[] {
+  return narrowedToOnePage([{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)]);
 }
 
 const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
@@ -166,7 +170,7 @@ function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules,
 /** What the data-sheet worker writes a master data sheet's rows with (see `masterRows`). */
 export interface MasterRows<T extends TableName> {
   name: string;
-  columns: PlanColumn[];
+  columns: readonly PlanColumn[];
   /** A row's cells, or none for a row the sheet leaves out. */
   cells: (row: MetricsRow<T>) => PlanCell[] | undefined;
 }

@@ -6,8 +6,8 @@ import type { Batch, EncodedRow, IncomingRow, RejectedRow, UnreadableSheet } fro
 import { StoreError } from './store-error';
 
 export interface StoredState { hash: string; deleted: boolean; sheetRow: number | null }
-/** A row as the rejection log keeps it: where it was rejected, when the batch that rejected it said. */
-export type LoggedRow = Pick<RejectedRow, 'rowId' | 'sheet' | 'sheetRow'>;
+/** A row as the rejection log keeps it: its own ID and where it was rejected, when the batch that rejected it said. */
+export type LoggedRow = Pick<RejectedRow, 'rowId' | 'ownId' | 'sheet' | 'sheetRow'>;
 
 export interface BatchPlan {
   /**

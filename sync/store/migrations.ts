@@ -2,7 +2,7 @@
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef } from '../../shared/index';
+import { idColumn, isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
 import { StoreError } from './store-error';
 import { backfillPlanAnswers } from './plan-answers-backfill';
@@ -368,9 +368,21 @@ const migrations: Migration[] = [
     },
   },
   {
+    // Rejected rows were named by the store's keys (an add-on's Sync ID, a web-form request's), which the office never
+    // sees: each rejection, warning and log entry keeps the row's own ID as its sheet showed it. Those kept before take
+    // the ID of their row as last stored; a row never stored has none, and is named by its place or its key.
+    name: '0021-rejected-row-ids',
+    async up(db) {
+      for (const kept of ['rejections', 'row_warnings', 'rejection_log'] as const) {
+        await db.schema.alterTable(kept).addColumn('own_id', 'text').execute();
+        for (const table of TABLE_NAMES) await backfillOwnIds(db, kept, table);
+      }
+    },
+  },
+  {
     // The requester's "Has your organization adopted an action plan?" was kept with its link only: counted in no
     // figure and shown in no sheet. Written into the row, with its hold, where the row has no answer of its own.
-    name: '0021-plan-answers-backfill',
+    name: '0022-plan-answers-backfill',
     up: (db) => backfillPlanAnswers(db),
   },
 ];
@@ -417,6 +429,21 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
   }
 }
 
+
+/**
+ * Gives the entries of `kept` for rows of `table` the ID (`idColumn`) their row's stored version holds, as `ownRowId`
+ * reads it from the cells, but for its cut: an ID stored is a value the rules accepted, one line of text.
+ */
+async function backfillOwnIds(db: AnyDb, kept: 'rejections' | 'row_warnings' | 'rejection_log', table: TableName): Promise<void> {
+  const id = idColumn(TABLES[table]);
+  if (id === undefined) return;
+  const stored = isPostgres(db) ? sql`(h.values_json::jsonb)->>${sql.lit(id.name)}` : sql`json_extract(h.values_json, ${sql.lit(`$.${id.name}`)})`;
+  const own = sql.ref(kept);
+  await sql`update ${sql.table(kept)} set own_id = (
+      select nullif(trim(cast(${stored} as text)), '') from sheet_rows r join row_history h on h.seq = r.values_seq
+      where r.table_name = ${own}.table_name and r.source_id = ${own}.source_id and r.row_id = ${own}.row_id)
+    where table_name = ${table} and own_id is null`.execute(db);
+}
 
 /** The few places SQLite and PostgreSQL need different words for the same table. */
 function dialectOf(db: AnyDb) {

@@ -1,6 +1,6 @@
-// Migration 0021: the requester's "Has your organization adopted an action plan?" answered before the row had a field
+// Migration 0022: the requester's "Has your organization adopted an action plan?" answered before the row had a field
 // for it was kept with its link only, and counted nowhere a person reads. Written into the row now, as an answer
-// given today would be (decision 010, 2026-12-06). Written against the tables as they were at 0021.
+// given today would be (decision 010, 2026-12-06). Written against the tables as they were at 0022.
 import type { Kysely } from 'kysely';
 import type { TypedRow } from '../../shared/index';
 import { answerDisagreement } from '../ingest/survey-holds';

@@ -84,7 +84,7 @@ function statements(db: Kysely<StoreDatabase>) {
   const named = (table: 'rejections' | 'row_warnings' | 'sheet_rows', ids: RawBuilder<unknown>) =>
     sql<boolean>`ctid = any(array(select (select t.ctid from ${sql.table(table)} t where ${mine('t')} and t.row_id = id limit 1) from unnest(${ids}) id))`;
   const problemRows = (list: typeof v.rejected) =>
-    sql`select ${v.table}, ${v.source}, e->>0, e->>1, (e->>2)::int, e->>3, ${v.at} from jsonb_array_elements(${list}) e`;
+    sql`select ${v.table}, ${v.source}, e->>0, e->>1, (e->>2)::int, e->>3, e->>4, ${v.at} from jsonb_array_elements(${list}) e`;
   const tombstones = (which: RawBuilder<unknown>) =>
     db
       .with('gone', (q) =>
@@ -114,15 +114,15 @@ function statements(db: Kysely<StoreDatabase>) {
      */
     logRejected: db
       .insertInto('rejection_log')
-      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row'])
-      .expression(sql`select ${v.table}, ${v.source}, e->>0, ${v.at}, 'rejected', e->>1, (e->>2)::int from jsonb_array_elements(${v.rejected}) e
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row', 'own_id'])
+      .expression(sql`select ${v.table}, ${v.source}, e->>0, ${v.at}, 'rejected', e->>1, (e->>2)::int, e->>4 from jsonb_array_elements(${v.rejected}) e
                       where not exists (select from rejections r where ${mine('r')} and r.row_id = e->>0)`),
     // A subquery with `limit 1`, as in `writeRows`: one index probe per row sent.
     logFixed: db
       .insertInto('rejection_log')
-      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row'])
-      .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed', r.sheet, r.sheet_row
-                      from unnest(${v.sent}) id cross join lateral (select sheet, sheet_row from rejections r
+      .columns(['table_name', 'source_id', 'row_id', 'at', 'op', 'sheet', 'sheet_row', 'own_id'])
+      .expression(sql`select ${v.table}, ${v.source}, id, ${v.at}, 'fixed', r.sheet, r.sheet_row, r.own_id
+                      from unnest(${v.sent}) id cross join lateral (select sheet, sheet_row, own_id from rejections r
                                                                     where ${mine('r')} and r.row_id = id limit 1) r`),
     clearNamedRejections: db.deleteFrom('rejections').where(named('rejections', sql`${v.sent} || ${v.deletes}`)),
     // Row ids are in one list only (checkBatch), so on a full batch "sent, deleted, or in none of the
@@ -130,7 +130,7 @@ function statements(db: Kysely<StoreDatabase>) {
     clearMissingRejections: db.deleteFrom('rejections').where(sql<boolean>`${mine()} and ${notIn(sql`${v.rejectedIds} || ${v.moved}`)}`),
     putRejections: db
       .insertInto('rejections')
-      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'errors_json', 'at'])
+      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'errors_json', 'own_id', 'at'])
       .expression(problemRows(v.rejected))
       .onConflict(replaceRejection),
     /**
@@ -178,7 +178,7 @@ function statements(db: Kysely<StoreDatabase>) {
     clearReadSheetWarnings: db.deleteFrom('row_warnings').where(sql<boolean>`${mine()} and sheet = any(${v.readSheets}) and ${isSheetWarning}`),
     putWarnings: db
       .insertInto('row_warnings')
-      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
+      .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'own_id', 'at'])
       .expression(problemRows(v.warned)),
     clearAllSheetProblems: db.deleteFrom('sheet_problems').where(mine()),
     clearReadSheetProblems: db.deleteFrom('sheet_problems').where(sql<boolean>`${mine()} and sheet = any(${v.readSheets})`),
@@ -268,7 +268,7 @@ $batch$`;
   return { name, family, definition: `create function ${name}${body}` };
 }
 
-const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors)]);
+const problems = (rows: readonly RejectedRow[]) => rows.map((r) => [r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), r.ownId ?? null]);
 
 /**
  * Rows' values text from which a batch first goes without it (decision 014). Sent again unchanged, such a batch

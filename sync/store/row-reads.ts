@@ -159,6 +159,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .execute();
       return rows.map((r) => {
         const event: RejectionEvent = { sourceId: r.source_id, table: r.table_name as TableName, rowId: r.row_id, at: new Date(r.at), op: r.op };
+        if (r.own_id !== null) event.ownId = r.own_id;
         if (r.sheet !== null) event.sheet = r.sheet;
         if (r.sheet_row !== null) event.sheetRow = r.sheet_row;
         return event;
@@ -178,15 +179,15 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
   const rowProblems = db
     // Both tables have the same columns but the JSON one: typed as one, the JSON column named at run time.
     .selectFrom(`${from} as j` as 'rejections as j')
-    .select(['j.source_id', 'j.table_name', 'j.row_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at', sql<number>`0`.as('unreadable')]);
+    .select(['j.source_id', 'j.table_name', 'j.row_id', 'j.own_id', 'j.sheet', 'j.sheet_row', sql<string>`${sql.ref(json)}`.as('problems_json'), 'j.at', sql<number>`0`.as('unreadable')]);
   const sheetProblems = db
     .selectFrom('sheet_problems as j')
-    .select(['j.source_id', 'j.table_name', sql<string>`''`.as('row_id'), 'j.sheet', 'j.header_row as sheet_row', 'j.errors_json as problems_json', 'j.at', sql<number>`1`.as('unreadable')]);
+    .select(['j.source_id', 'j.table_name', sql<string>`''`.as('row_id'), sql<string | null>`null`.as('own_id'), 'j.sheet', 'j.header_row as sheet_row', 'j.errors_json as problems_json', 'j.at', sql<number>`1`.as('unreadable')]);
   const parts = unreadable ? sheetProblems : from === 'rejections' ? rowProblems.unionAll(sheetProblems) : rowProblems;
   const rows = await db
     .selectFrom(parts.as('u'))
     .innerJoin('principals as p', 'p.id', 'u.source_id')
-    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable'])
+    .select(['u.source_id', 'p.name', 'u.table_name', 'u.row_id', 'u.own_id', 'u.sheet', 'u.sheet_row', 'u.problems_json', 'u.at', 'u.unreadable'])
     .$if(sourceIds !== undefined, (q) => q.where('u.source_id', 'in', sourceIds!))
     .$if(table !== undefined, (q) => q.where('u.table_name', '=', table!))
     .orderBy('u.source_id')
@@ -204,6 +205,7 @@ async function problems(db: Kysely<StoreDatabase>, from: 'rejections' | 'row_war
       errors: JSON.parse(r.problems_json) as FieldError[],
       at: new Date(r.at),
     };
+    if (r.own_id !== null) problem.ownId = r.own_id;
     if (r.sheet !== null) problem.sheet = r.sheet;
     if (r.sheet_row !== null) problem.sheetRow = r.sheet_row;
     if (Number(r.unreadable) === 1) problem.unreadable = true;

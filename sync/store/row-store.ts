@@ -33,7 +33,11 @@ export interface IncomingRow {
  * encoded already, by a worker thread (ingest-pool.ts), so the event loop never holds them as objects.
  */
 export interface EncodedRow { rowId: string; hash: string; valuesJson: string; rawJson: string | null; doneOn: string | null; closedOn: string | null; sheetRow?: number }
-export interface RejectedRow { rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
+/**
+ * `ownId`: the row's own ID as its sheet shows it (`ownRowId`: `TA-2024-031`), how the office names the row where
+ * `rowId` is the sender's key (an add-on's Sync ID, a web-form request's); absent when blank.
+ */
+export interface RejectedRow { rowId: string; ownId?: string; sheet?: string; sheetRow?: number; errors: FieldError[] }
 /** A sheet whose table could not be read at all (a required column missing): `errors` says why; none of its rows is in the batch. */
 export interface UnreadableSheet { sheet: string; headerRow?: number; errors: FieldError[] }
 /**
@@ -81,11 +85,12 @@ export interface RowChange<T extends TableName = TableName> { sourceId: string; 
 export interface SourceSync { sourceId: string; table: TableName; at: Date }
 /**
  * `sheet` and `sheetRow`: where the row was when it was logged (a fix, where it was rejected), as `Rejection` keeps
- * them; absent for a row sent with no place (the API) and for entries logged before the log kept places.
+ * them; absent for a row sent with no place (the API) and for entries logged before the log kept places. `ownId` the
+ * same way (`RejectedRow.ownId`); entries logged before the log kept it have their row's ID as last stored, if any.
  */
-export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed'; sheet?: string; sheetRow?: number }
+export interface RejectionEvent { sourceId: string; table: TableName; rowId: string; at: Date; op: 'rejected' | 'fixed'; ownId?: string; sheet?: string; sheetRow?: number }
 /** With `unreadable`, the problem is the whole sheet's table (see `UnreadableSheet`), not a row: `rowId` is '' and `sheetRow` its header row. */
-export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date; unreadable?: true }
+export interface Rejection { sourceId: string; sourceName: string; table: TableName; rowId: string; ownId?: string; sheet?: string; sheetRow?: number; errors: FieldError[]; at: Date; unreadable?: true }
 /** A row's warnings as its latest batch sent them (shaped like a rejection: `errors` holds the warnings). */
 export type RowWarnings = Rejection;
 

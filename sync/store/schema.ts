@@ -61,6 +61,8 @@ export interface RejectionsTable {
   table_name: string;
   source_id: string;
   row_id: string;
+  /** The row's own ID as its sheet showed it (`RejectedRow.ownId`); null when blank. */
+  own_id: string | null;
   sheet: string | null;
   sheet_row: number | null;
   errors_json: string;
@@ -91,6 +93,8 @@ export interface RowWarningsTable {
   table_name: string;
   source_id: string;
   row_id: string;
+  /** The row's own ID as its sheet showed it (`RejectedRow.ownId`); null when blank. */
+  own_id: string | null;
   sheet: string | null;
   sheet_row: number | null;
   warnings_json: string;
@@ -188,6 +192,7 @@ export interface RejectionLogTable {
   row_id: string;
   at: string;
   op: 'rejected' | 'fixed';
+  own_id: string | null;
   sheet: string | null;
   sheet_row: number | null;
 }
@@ -234,6 +239,7 @@ export interface StoreDatabase {
 /** A row rejected again replaces its earlier rejection: the same upsert on both databases. */
 export const replaceRejection = (oc: OnConflictBuilder<StoreDatabase, 'rejections'>) =>
   oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
+    own_id: eb.ref('excluded.own_id'),
     sheet: eb.ref('excluded.sheet'),
     sheet_row: eb.ref('excluded.sheet_row'),
     errors_json: eb.ref('excluded.errors_json'),

@@ -159,7 +159,7 @@ function sqliteBatchWriter(
     someRows: prepare(sqlite, storedRows.where('row_id', 'in', sql<string>`(select value from json_each(${param('ids')}))`), ['table', 'source', 'ids']).raw(),
     rejectedRows: prepare(
       sqlite,
-      db.selectFrom('rejections').select(['row_id', 'sheet', 'sheet_row']).where('table_name', '=', key.table).where('source_id', '=', key.source),
+      db.selectFrom('rejections').select(['row_id', 'own_id', 'sheet', 'sheet_row']).where('table_name', '=', key.table).where('source_id', '=', key.source),
       ['table', 'source'],
     ).raw(),
     waitingIds: prepare(
@@ -206,8 +206,8 @@ function sqliteBatchWriter(
     clearRejection: prepare(sqlite, db.deleteFrom('rejections').where((eb) => eb.and(rowKey)), ['table', 'source', 'row']),
     logRejection: prepare(
       sqlite,
-      db.insertInto('rejection_log').values({ ...rowKey, at: param('at'), op: param<'rejected' | 'fixed'>('op'), sheet: param('sheet'), sheet_row: param('sheetRow') }),
-      ['table', 'source', 'row', 'at', 'op', 'sheet', 'sheetRow'],
+      db.insertInto('rejection_log').values({ ...rowKey, at: param('at'), op: param<'rejected' | 'fixed'>('op'), own_id: param('ownId'), sheet: param('sheet'), sheet_row: param('sheetRow') }),
+      ['table', 'source', 'row', 'at', 'op', 'ownId', 'sheet', 'sheetRow'],
     ),
     touchSync: prepare(
       sqlite,
@@ -231,18 +231,18 @@ function sqliteBatchWriter(
         sqlite,
         db
           .insertInto('row_warnings')
-          .columns(['table_name', 'source_id', 'row_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
-          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, column4, ${param('at')} from ${valuesOf(['row', 'sheet', 'sheetRow', 'warnings'], n)}`),
-        ['table', 'source', 'at', ...repeat(['row', 'sheet', 'sheetRow', 'warnings'], n)],
+          .columns(['table_name', 'source_id', 'row_id', 'own_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
+          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, column4, column5, ${param('at')} from ${valuesOf(['row', 'ownId', 'sheet', 'sheetRow', 'warnings'], n)}`),
+        ['table', 'source', 'at', ...repeat(['row', 'ownId', 'sheet', 'sheetRow', 'warnings'], n)],
       ),
     ),
     putRejection: prepare(
       sqlite,
       db
         .insertInto('rejections')
-        .values({ ...rowKey, sheet: param('sheet'), sheet_row: param('sheetRow'), errors_json: param('errors'), at: param('at') })
+        .values({ ...rowKey, own_id: param('ownId'), sheet: param('sheet'), sheet_row: param('sheetRow'), errors_json: param('errors'), at: param('at') })
         .onConflict(replaceRejection),
-      ['table', 'source', 'row', 'sheet', 'sheetRow', 'errors', 'at'],
+      ['table', 'source', 'row', 'ownId', 'sheet', 'sheetRow', 'errors', 'at'],
     ),
     settleHold: prepare(
       sqlite,
@@ -284,8 +284,8 @@ function sqliteBatchWriter(
     const found = (lookup === 'all' ? stmt.allRows.all(table, source) : stmt.someRows.all(table, source, JSON.stringify(lookup))) as [string, string, number, number | null][];
     const stored = new Map(found.map(([rowId, hash, deleted, sheetRow]) => [rowId, { hash, deleted: deleted === 1, sheetRow }]));
     const waiting = new Set(batch.full ? (stmt.waitingIds.all(table, source) as string[]) : []);
-    const rejected = (stmt.rejectedRows.all(table, source) as [string, string | null, number | null][]).map(([rowId, sheet, sheetRow]): [string, LoggedRow] =>
-      [rowId, { rowId, sheet: sheet ?? undefined, sheetRow: sheetRow ?? undefined }]);
+    const rejected = (stmt.rejectedRows.all(table, source) as [string, string | null, string | null, number | null][]).map(([rowId, ownId, sheet, sheetRow]): [string, LoggedRow] =>
+      [rowId, { rowId, ownId: ownId ?? undefined, sheet: sheet ?? undefined, sheetRow: sheetRow ?? undefined }]);
     const plan = planBatch(batch, stored, new Map(rejected), waiting);
 
     // History numbers are given here rather than by SQLite (which would give the same: one more than
@@ -310,17 +310,17 @@ function sqliteBatchWriter(
     }
     for (const row of plan.clearRejections) stmt.clearRejection.run(table, source, row);
     for (const r of plan.rejections) {
-      stmt.putRejection.run(table, source, r.rowId, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
+      stmt.putRejection.run(table, source, r.rowId, r.ownId ?? null, r.sheet ?? null, r.sheetRow ?? null, JSON.stringify(r.errors), at);
     }
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const sheet of plan.clearSheetWarnings) stmt.clearSheetWarnings.run(table, source, sheet);
-    await stmt.putWarnings(plan.warnings, [table, source, at], (w) => [w.rowId, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors)]);
+    await stmt.putWarnings(plan.warnings, [table, source, at], (w) => [w.rowId, w.ownId ?? null, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors)]);
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
     for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);
     for (const op of ['rejected', 'fixed'] as const) {
-      for (const r of plan.log[op]) stmt.logRejection.run(table, source, r.rowId, at, op, r.sheet ?? null, r.sheetRow ?? null);
+      for (const r of plan.log[op]) stmt.logRejection.run(table, source, r.rowId, at, op, r.ownId ?? null, r.sheet ?? null, r.sheetRow ?? null);
     }
     for (const h of batch.settledHolds ?? []) stmt.settleHold.run(table, source, h.rowId, h.field, h.answerJson);
     stmt.touchSync.run(source, table, at);

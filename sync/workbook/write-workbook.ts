@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../shared/lists';
 import {
-  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
+  CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
 import { PrintedPage } from './printed-page';
@@ -26,12 +26,6 @@ const BLOCK_ROWS = 100;
 /** Excel's limit for a list validation written as literal values. */
 const MAX_LITERAL_LIST = 255;
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
-/** Smaller than this, printed text is too small to read: a wider sheet prints on more pages across. */
-const SMALLEST_READABLE_SCALE = 0.7;
-
-/** The width of shown columns, in pixels, that prints on one page at the smallest readable scale. */
-const READABLE_PAGE_PX = PRINT_PAGE_PX.width / SMALLEST_READABLE_SCALE;
-
 /**
  * The widest column `index` may be (in characters) for the sheet to print one page wide at a readable scale:
  * where a column of one long value (a sheet's name) would otherwise push every page across two.

@@ -954,6 +954,55 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         ]);
       });
 
+      test("keeps a rejected row's own ID with its rejection, warnings and log entries; a fix, the ID of the rejection it clears; none for a blank ID", async () => {
+        const { store, apply } = await withSource();
+        const warning = { rowId: 'row-9', ownId: 'TA-9', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'fulfilledOn', message: 'blank' }] };
+        await apply({
+          upserts: [row('row-9', { requestId: 'TA-9', status: 'Fulfilled' })],
+          rejected: [{ ...bad('row-7f3a'), ownId: 'TA-2024-031', sheetRow: 14 }, bad('web-1')],
+          warned: [warning],
+          at: at(1),
+        });
+        expect((await store.rejections()).map((r) => [r.rowId, r.ownId, r.sheetRow])).toEqual([['row-7f3a', 'TA-2024-031', 14], ['web-1', undefined, 4]]);
+        expect((await store.rejections()).find((r) => r.rowId === 'web-1')).not.toHaveProperty('ownId');
+        expect((await store.warnings()).map((w) => [w.rowId, w.ownId])).toEqual([['row-9', 'TA-9']]);
+        // Rejected again under a new ID: the rejection says the ID the sheet shows now; the log keeps when it started.
+        await apply({ rejected: [{ ...bad('row-7f3a'), ownId: 'TA-2024-032', sheetRow: 14 }, bad('web-1')], at: at(2) });
+        expect((await store.rejections()).map((r) => r.ownId)).toEqual(['TA-2024-032', undefined]);
+        await apply({ upserts: [row('row-7f3a', { requestId: 'TA-2024-032', status: 'New' })], at: at(3) });
+        const log = await store.rejectionLog(ever);
+        expect(log.map((e) => [e.op, e.rowId, e.ownId])).toEqual([
+          ['rejected', 'row-7f3a', 'TA-2024-031'],
+          ['rejected', 'web-1', undefined],
+          ['fixed', 'row-7f3a', 'TA-2024-032'],
+        ]);
+      });
+
+      test.runIf(probe !== undefined)('rejections, warnings and log entries kept before 0021-rejected-row-ids take the ID of their row as last stored; a row never stored keeps none', async () => {
+        const place = `ownids${Date.now() % 100_000}`;
+        const { store, source, apply } = await withSource({ place });
+        await apply({ upserts: [row('r0001', { requestId: 'TA-1', status: 'New' }), row('r0004', { requestId: 'TA-4', status: 'Fulfilled' })], at: at(0) });
+        await apply({
+          rejected: [bad('r0001'), { ...bad('r0003'), sheet: undefined, sheetRow: undefined }],
+          warned: [{ rowId: 'r0004', sheet: 'Requests', sheetRow: 6, errors: [{ field: 'fulfilledOn', message: 'blank' }] }],
+          at: at(1),
+        });
+        await store.close();
+        await probe!.execute(place, [
+          'alter table rejection_log drop column own_id',
+          'alter table rejections drop column own_id',
+          'alter table row_warnings drop column own_id',
+          "delete from schema_migrations where name = '0021-rejected-row-ids'",
+        ]);
+
+        const migrated = await fresh({ place });
+        expect((await migrated.rejectionLog(ever)).map((e) => [e.rowId, e.ownId])).toEqual([['r0001', 'TA-1'], ['r0003', undefined]]);
+        expect((await migrated.rejections()).map((r) => [r.rowId, r.ownId])).toEqual([['r0001', 'TA-1'], ['r0003', undefined]]);
+        expect((await migrated.warnings()).map((w) => [w.rowId, w.ownId])).toEqual([['r0004', 'TA-4']]);
+        await migrated.applyBatch({ sourceId: source.id, table: 'requests', upserts: [row('r0001', { requestId: 'TA-1', status: 'New' })], deletes: [], full: false, rejected: [], at: at(2) });
+        expect((await migrated.rejectionLog(ever)).map((e) => [e.op, e.rowId, e.ownId])).toContainEqual(['fixed', 'r0001', 'TA-1']);
+      });
+
       test('keeps the last batch of each source and table, even one that changed nothing, and never moves it back', async () => {
         const { store, source, apply } = await withSource();
         expect(await store.lastSyncs()).toEqual([]);

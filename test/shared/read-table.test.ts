@@ -695,3 +695,20 @@ describe('readTable, with another table stacked below', () => {
     expect(readTable(TABLES.workplan, 'Sheet1', plans, 0).nextAt).toBe(3);
   });
 });
+
+describe('a milestone calendar that ticks what is done (QA7)', () => {
+  it.each(['Done?', 'Done', 'Complete', 'Status'])('reads check marks under %j as the status', (header) => {
+    const grid: Grid = [
+      ['Date', 'Milestones', 'Team', header],
+      ['1/26/2026', 'Council retreat', 'ODE', '☑'],
+      ['2/10/2026', 'GARE convening', 'ODE', '☐'],
+      ['3/01/2026', 'Budget training', 'Budget', true],
+      ['3/02/2026', 'Data workshop', 'IT', ''],
+    ];
+    const read = readTable(TABLES.milestones, 'Milestones', grid);
+    const rows = validateRows(TABLES.milestones, read.rows.map((r) => r.raw), DEFAULT_READ_OPTIONS);
+    expect(rows.map((r) => [r.values.milestone, r.values.status, r.errors.length])).toEqual([
+      ['Council retreat', 'Completed', 0], ['GARE convening', null, 0], ['Budget training', 'Completed', 0], ['Data workshop', null, 0],
+    ]);
+  });
+});

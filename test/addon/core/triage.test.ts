@@ -240,6 +240,20 @@ describe.each(HOST_DRIVERS)('save in a log with no IDs after it was sorted on a 
   });
 });
 
+describe.each(HOST_DRIVERS)('save in a log that spells its lists its own way on a $label', ({ run, host }) => {
+  test('writes a value as the column already spells it ("Counties", "HIGH", "In Progress"), the list\'s spelling where it has none (QA5)', async () => {
+    const port = requests([
+      row({ requestId: 'TA-1', receivedOn: day('2026-03-02'), requesterOrg: 'A', requesterType: 'Cities', priority: 'HIGH', status: 'In Progress', assignee: 'A. Rivera' }),
+      row({ requestId: 'TA-2', receivedOn: day('2026-03-03'), requesterOrg: 'B', requesterType: 'Counties', priority: 'LOW', status: 'In Progress - waiting', assignee: 'J. Chen' }),
+      row({ requestId: 'TA-3', receivedOn: day('2026-03-09'), requesterOrg: 'C', status: 'New' }),
+    ]);
+    const saved = await run(saveRequest(host(port), { sheet: 'Requests', key: 'req:TA-3', row: 4, values: { requesterType: 'County', priority: 'High', status: 'In progress', category: 'Data & evaluation' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true });
+    const line = port.readSheet('Requests')[3];
+    expect([line[at('requesterType')], line[at('priority')], line[at('status')], line[at('category')]]).toEqual(['Counties', 'HIGH', 'In Progress', 'Data & evaluation']);
+  });
+});
+
 describe.each(HOST_DRIVERS)('save beside a cell that does not read on a $label', ({ run, host }) => {
   test('answers the row as the sheet holds it: a Due of "TBD" is still "TBD", not blank, so the next save sees no change by someone else', async () => {
     const port = requests([row({ requestId: 'R-1', receivedOn: day('2026-03-01'), requesterOrg: 'A', status: 'New', dueOn: 'TBD', followUpOn: '13/45/2026' })]);

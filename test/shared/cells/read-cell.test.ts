@@ -62,6 +62,12 @@ describe('numbers', () => {
     expect(r.issues[0].message).toBe('Actual: read "25+" as 25 (at least 25)');
   });
 
+  it('reads progress as people write it: "12 of 30 depts" as 12, "two" as 2, each said; words that are no number stay an error', () => {
+    expect(read('workplan', 'actual', '12 of 30 depts')).toEqual({ value: 12, issues: [expect.objectContaining({ code: 'unit_dropped', severity: 'warning', message: 'Actual: read "12 of 30 depts" as 12 (of 30)' })] });
+    expect(read('workplan', 'actual', 'two')).toEqual({ value: 2, issues: [expect.objectContaining({ code: 'number_in_words', severity: 'warning', message: 'Actual: read "two" as 2' })] });
+    expect(codes(read('workplan', 'actual', 'some'))).toEqual(['error:not_a_number']);
+  });
+
   it('reads currency and thousands separators: "$54,000"', () => {
     expect(read('workplan', 'target', '$54,000')).toEqual({ value: 54000, unit: '$', issues: [] });
     expect(read('requests', 'estimatedHours', '$54,000')).toEqual({ value: 54000, issues: [] });
@@ -69,7 +75,7 @@ describe('numbers', () => {
     expect(read('requests', 'estimatedHours', 7)).toEqual({ value: 7, issues: [] });
   });
 
-  it.each(['lots', 'twelve', '1.2.3', '5 - 6'])('rejects %j', (raw) => {
+  it.each(['lots', 'a dozen or so', '1.2.3', '5 - 6'])('rejects %j', (raw) => {
     const r = read('requests', 'hoursSpent', raw);
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(['error:not_a_number']);
@@ -244,6 +250,22 @@ describe('dropdown lists', () => {
     expect(said?.[1]).toMatch(assumed);
   });
 
+  it.each([['workplan', 'Cancelled'], ['workplan', 'dropped'], ['milestones', 'Withdrawn'], ['roadmap', 'Not pursued']] as const)(
+    'keeps a %s status the rules read as stopped (%j) though the list lacks it: the item shows Stopped, not a rejected row', (table, raw) => {
+      const r = read(table, 'status', raw);
+      expect(r.value?.toString().toLowerCase()).toBe(raw.toLowerCase());
+      expect(codes(r)).toEqual([]);
+    },
+  );
+
+  it('reads a stopped status with a note after it ("cancelled - moved to 2028") as the status, the note kept apart', () => {
+    const r = read('milestones', 'status', 'cancelled - moved to 2028');
+    expect(r).toMatchObject({ value: 'Cancelled', note: 'moved to 2028' });
+    expect(codes(r)).toEqual(['warning:choice_matched']);
+    // A request's lifecycle has its own words for an end: a request "Cancelled" is not read as a plan's stop.
+    expect(codes(read('requests', 'status', 'Withdrawn'))).toEqual(['error:not_in_list']);
+  });
+
   it('reads a ticket system\'s "Open" only as a request status: a work-plan "Open" stays an error', () => {
     expect(codes(read('workplan', 'status', 'Open'))).toEqual(['error:not_in_list']);
     expect(read('workplan', 'status', 'On hold')).toEqual({ value: 'On hold', issues: [] });
@@ -257,6 +279,20 @@ describe('dropdown lists', () => {
       expect(r.issues[0].message).toMatch(new RegExp(`^[\\w ]+: "${raw}" is not chosen yet; left blank \\(choose one of: .+\\)$`));
     },
   );
+
+  it.each([
+    ['milestones', '☑', 'Completed'], ['milestones', '✓', 'Completed'], ['roadmap', 'x', 'Completed'], ['workplan', true, 'Completed'], ['milestones', 'Yes', 'Completed'],
+    ['milestones', '☐', null], ['roadmap', false, null], ['workplan', 'No', null],
+  ] as const)('reads a check mark in a %s status (%j, a "Done?" column ticked or not) as %j, with a warning, not as an error (QA7)', (table, raw, value) => {
+    const r = read(table, 'status', raw);
+    expect(r.value).toBe(value);
+    expect(r.issues.map((i) => i.severity)).toEqual(['warning']);
+    expect(r.issues[0].message).toBe(value === null ? `Status: read ${typeof raw === 'boolean' ? 'an unticked box' : `"${raw}"`} as not done; left blank` : `Status: read ${typeof raw === 'boolean' ? 'a ticked box' : `"${raw}"`} as "Completed"`);
+  });
+
+  it('a check mark in a request\'s status, whose list has no plain done, is still an error', () => {
+    expect(codes(read('requests', 'status', '☑'))).toEqual(['error:not_in_list']);
+  });
 
   it('rejects a value outside a closed list, listing the allowed ones', () => {
     const r = read('requests', 'status', 'Escalated');
@@ -332,6 +368,12 @@ describe('dates', () => {
     expect(read('requests', 'receivedOn', 2206).issues.map((i) => i.message).join(' ')).not.toContain('1906');
     // A serial of a day this century stays the day it is.
     expect(read('requests', 'receivedOn', 46000).value).toBe('2025-12-09');
+  });
+
+  it('reads a date written day first where its first number can be no month ("13/01/2026"), said; one that could be either stays month first', () => {
+    expect(read('workplan', 'startOn', '13/01/2026')).toEqual({ value: '2026-01-13', issues: [expect.objectContaining({ code: 'day_first', severity: 'warning', message: 'Start: read "13/01/2026" as 2026-01-13, day first (there is no month 13)' })] });
+    expect(read('workplan', 'startOn', '03/01/2026')).toEqual({ value: '2026-03-01', issues: [] });
+    expect(codes(read('workplan', 'startOn', '13/13/2026'))).toEqual(['error:not_a_date']);
   });
 
   it('splits a range into a column that has an end field, and warns where it has none', () => {

@@ -116,6 +116,21 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test("a post is not numbered with the Request ID of a row the sheet sent and the service rejected: the office sees that ID in its sheet", async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source('Commission TA log');
+    const sent = (n: number, extra: Record<string, string> = {}) =>
+      ({ rowId: `r${n}`, values: { requestId: `TA-2026-${String(n).padStart(4, '0')}`, receivedOn: '2026-11-02', requesterOrg: 'Dept. of Parks', ...extra } });
+    // TA-2026-0031 was typed with a date no one can read: rejected, so no stored row holds its number.
+    const sync = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [sent(30), sent(31, { receivedOn: '13/45/2026' })] } });
+    expect(sync.body).toMatchObject({ accepted: 1, rejected: [expect.objectContaining({ rowId: 'r31' })] });
+    const form = await openForm(h, src.id);
+    expect((await confirmation(h, await post(h, `/intake/${form.id}`, good))).text).toContain('TA-2026-0032');
+    const web = (await rowsOf(h, src.id)).find((r) => r.rowId.startsWith('web-'))!;
+    expect(web.values.requestId).toBe('TA-2026-0032');
+    expect(h.reported).toEqual([]);
+  });
+
   test('a stored post answers 303 to a confirmation address of its own: reloading it files nothing, a guessed one shows nothing', async () => {
     const h = await harness(backend, { clock: december });
     const src = await h.source();

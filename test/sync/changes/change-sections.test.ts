@@ -50,21 +50,27 @@ describe('changes sections', () => {
     expect(html).toContain(`${leftOut} (all in the changes workbook)`);
   });
 
-  it('names an imported row by its row, and a row with its own ID (TA#12, me@12) by that ID and its place, never as row 12 of a sheet nor by the store\'s id', () => {
-    const logged = (table: 'workplan' | 'requests', rowId: string, place: { sheet?: string; sheetRow?: number } = {}) =>
+  it("names a row as the office finds it: its own ID, then its place; never as row 12 of a sheet for an ID TA#12, nor by the store's id", () => {
+    const logged = (table: 'workplan' | 'requests', rowId: string, place: { ownId?: string; sheet?: string; sheetRow?: number } = {}) =>
       ({ sourceId: 's', sourceName: 'City plan', table, rowId, at: '2026-12-01T00:00:00.000Z', ...place });
     // The rejection log keeps rejected rows only: a sheet's own warnings (`Plan@10`) never enter it, an API row's own id may.
     const rejected = [
       logged('workplan', 'Work Plan 2026-2029#10', { sheet: 'Work Plan 2026-2029', sheetRow: 10 }),
       logged('requests', 'Requests:TA#12', { sheet: 'Requests', sheetRow: 3 }),
-      logged('requests', 'TA Request Log:TA-26-012', { sheet: 'TA Request Log', sheetRow: 15 }),
+      logged('requests', 'TA Request Log:TA-26-012', { ownId: 'TA-26-012', sheet: 'TA Request Log', sheetRow: 15 }),
+      // An add-on's row by the Request ID its sheet shows, not its Sync ID; with a blank ID, by its place alone.
+      logged('requests', 'r-7f3a9c0d2b1e', { ownId: 'TA-2024-031', sheet: 'Requests', sheetRow: 14 }),
+      logged('requests', 'r-0b5d11e2c7aa', { sheet: 'Requests', sheetRow: 16 }),
+      // A web-form request, or an API row with an ID, has no place: its ID alone.
+      logged('requests', 'web-4f1c', { ownId: 'TA-2026-0007' }),
       logged('requests', 'me@12'),
-      // Logged before the log kept places, or sent by the API: not read as a row.
+      // Logged before the log kept places, or sent by the API with no ID: the only name it has, not read as a row.
       logged('workplan', 'Plan#4'),
     ];
     const lines = changeSections({ ...report, dataQuality: { rejected, fixed: [] } }).find((s) => s.id === 'rejected')!.lines;
     expect(lines.map((l) => l.what)).toEqual([
-      'Work Plan 2026-2029 row 10', 'TA#12 (Requests row 3)', 'TA-26-012 (TA Request Log row 15)', 'request me@12', 'work-plan item Plan#4',
+      'Work Plan 2026-2029 row 10', 'Request TA#12, Requests row 3', 'Request TA-26-012, TA Request Log row 15', 'Request TA-2024-031, Requests row 14',
+      'Requests row 16', 'Request TA-2026-0007', 'Request me@12', 'Work-plan item Plan#4',
     ]);
   });
 

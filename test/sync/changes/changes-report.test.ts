@@ -156,27 +156,27 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [plan] });
     const rejected = changeSections(r).find((s) => s.id === 'rejected')!;
     expect(rejected.lines.map((l) => l.what)).toEqual([
-      '2026 Work Plan row 8', '2026 Work Plan row 16', '1 (2026 Work Plan row 20)',
+      '2026 Work Plan row 8', '2026 Work Plan row 16', 'Work-plan item 1, 2026 Work Plan row 20',
     ]);
   });
 
-  it('names a request whose own ID is TA#12 by that ID when rejected and when fixed, never as row 12 of a sheet TA', async () => {
+  it('names a request whose own ID is TA#12 by that ID when rejected and when fixed, never as row 12 of a sheet TA nor by its Sync ID', async () => {
     const desk = (await store.createPrincipal({ kind: 'source', name: 'Front desk', sourceKind: 'google-sheets' })).principal.id;
     const addOn = (await store.createPrincipal({ kind: 'source', name: 'Help line', sourceKind: 'google-sheets' })).principal.id;
     const why = [{ field: 'receivedOn', message: 'Received is required' }];
     const good = { rowId: 'TA#12', hash: 'ok', values: req('TA#12', { receivedOn: '2026-03-10' }) };
-    // Sent by the API with no place; and by the add-on as its Sync ID, at row 5 of its sheet, the fix at row 7.
-    await store.applyBatch({ sourceId: desk, table: 'requests', full: false, deletes: [], upserts: [], rejected: [{ rowId: 'TA#12', errors: why }], at: on('2026-03-09') });
+    // Sent by the API with no place; and by the add-on under its Sync ID, at row 5 of its sheet, the fix at row 7.
+    await store.applyBatch({ sourceId: desk, table: 'requests', full: false, deletes: [], upserts: [], rejected: [{ rowId: 'TA#12', ownId: 'TA#12', errors: why }], at: on('2026-03-09') });
     await store.applyBatch({ sourceId: desk, table: 'requests', full: false, deletes: [], upserts: [good], rejected: [], at: on('2026-03-10') });
-    await store.applyBatch({ sourceId: addOn, table: 'requests', full: false, deletes: [], upserts: [], rejected: [{ rowId: 'TA#12', sheet: 'Requests', sheetRow: 5, errors: why }], at: on('2026-03-11') });
-    await store.applyBatch({ sourceId: addOn, table: 'requests', full: false, deletes: [], upserts: [{ ...good, sheetRow: 7 }], rejected: [], at: on('2026-03-12') });
+    await store.applyBatch({ sourceId: addOn, table: 'requests', full: false, deletes: [], upserts: [], rejected: [{ rowId: 'r-5d0c9e1f2a3b', ownId: 'TA#12', sheet: 'Requests', sheetRow: 5, errors: why }], at: on('2026-03-11') });
+    await store.applyBatch({ sourceId: addOn, table: 'requests', full: false, deletes: [], upserts: [{ ...good, rowId: 'r-5d0c9e1f2a3b', sheetRow: 7 }], rejected: [], at: on('2026-03-12') });
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [desk, addOn] });
     const lines = (id: string) => changeSections(r).find((s) => s.id === id)!.lines.map((l) => [l.what, l.source]);
     // A fix is named where the row was rejected: the place a committee member was sent to.
-    const named = [['request TA#12', 'Front desk'], ['TA#12 (Requests row 5)', 'Help line']];
+    const named = [['Request TA#12', 'Front desk'], ['Request TA#12, Requests row 5', 'Help line']];
     expect(lines('rejected')).toEqual(named);
     expect(lines('fixed')).toEqual(named);
-    expect(r.dataQuality.fixed.map((e) => [e.rowId, e.sheet, e.sheetRow])).toEqual([['TA#12', undefined, undefined], ['TA#12', 'Requests', 5]]);
+    expect(r.dataQuality.fixed.map((e) => [e.rowId, e.ownId, e.sheet, e.sheetRow])).toEqual([['TA#12', 'TA#12', undefined, undefined], ['r-5d0c9e1f2a3b', 'TA#12', 'Requests', 5]]);
   });
 
   it("reports one source's changes only when asked for it (the dashboard's source filter)", async () => {

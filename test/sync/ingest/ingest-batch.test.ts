@@ -39,3 +39,31 @@ describe('prepareBatch: text spelled as a formula\'s error', () => {
     expect(rejected.map((r) => [r.row.rowId, r.issues.map((i) => i.code)])).toEqual([['TA-5', ['error_value']]]);
   });
 });
+
+describe('prepareBatch: a row named as its sheet shows it', () => {
+  const workplanRow = (rowId: string, cells: IngestRow['cells']): IngestRow => ({ rowId, cells: { task: 'Train staff', status: 'Sideways', ...cells } });
+
+  it("keeps with a rejected row its table's own ID as typed (trimmed, on one line), and none for a blank ID", () => {
+    const { batch } = prepared([
+      { ...request('row-7f3a', { requestId: ' TA-2024-031 ', status: 'Dunno' }), sheet: 'Requests', sheetRow: 14 },
+      request('web-2', { requestId: 'TA-2024-\n032', status: 'Dunno' }),
+      request('row-9', { requestId: '', status: 'Dunno' }),
+    ]);
+    expect(batch.rejected.map((r) => [r.rowId, r.ownId, r.sheet, r.sheetRow])).toEqual([
+      ['row-7f3a', 'TA-2024-031', 'Requests', 14],
+      ['web-2', 'TA-2024- 032', undefined, undefined],
+      ['row-9', undefined, undefined, undefined],
+    ]);
+    expect(batch.rejected[2]).not.toHaveProperty('ownId');
+  });
+
+  it('reads the ID from the column the table defines as its ID (a work-plan item by its Item ID)', () => {
+    const { batch } = prepareBatch({ sourceId: 's1', table: 'workplan', rows: [workplanRow('row-1', { itemId: 'WP-4' })], at: new Date('2026-03-10T12:00:00Z') });
+    expect(batch.rejected.map((r) => r.ownId)).toEqual(['WP-4']);
+  });
+
+  it('keeps the ID with the warnings of a row kept', () => {
+    const { batch } = prepared([request('row-5', { requestId: 'TA-5', status: 'Closed - no response' })]);
+    expect(batch.warned?.map((w) => [w.rowId, w.ownId])).toEqual([['row-5', 'TA-5']]);
+  });
+});

@@ -22,15 +22,26 @@ const at = new Date('2026-12-01T00:00:00Z');
 const base = { sourceId: 's', sourceName: 'City plan', table: 'workplan' as const, sheet: SHEET, at };
 
 describe('Data quality sheet', () => {
-  it("shows a sheet's own warning at a row in the same Row ID form as that row's other warnings", () => {
+  it("shows no Row ID for a row of a sheet that has none, a sheet's own warning at that row alike: the Sheet and Row columns name it", () => {
     const [own] = sheetWarningRows(SHEET, [{ row: 10, message: 'A heading inside the table was set aside.' }]);
     const warnings: RowWarnings[] = [
       { ...base, ...own },
       { ...base, rowId: `${SHEET}#10`, sheetRow: 10, errors: [{ field: 'target', column: 'F', message: 'Read "about 12" as 12.' }] },
     ];
     const rows = dataQualitySheet([], warnings).rows as PlanCell[][];
-    const rowIds = rows.map((r) => r[7]);
-    expect(rowIds).toEqual([`${SHEET}#10`, `${SHEET}#10`]);
+    expect(rows.map((r) => [r[2], r[3], r[7]])).toEqual([[SHEET, 10, null], [SHEET, 10, null]]);
+  });
+
+  it("shows a rejected row's own ID as its sheet shows it, not the add-on's Sync ID nor a web-form request's key", () => {
+    const error = [{ field: 'priority', message: 'Priority: "Soon" is not one of the list' }];
+    const rejections = [
+      { ...base, table: 'requests' as const, sheet: 'Requests', rowId: 'r-7f3a9c0d2b1e', ownId: 'TA-2024-031', sheetRow: 14, errors: error },
+      { ...base, table: 'requests' as const, sheet: 'Requests', rowId: 'r-0b5d11e2c7aa', sheetRow: 15, errors: error },
+      { ...base, table: 'requests' as const, sheet: undefined, rowId: 'web-4f1c', ownId: 'TA-2026-0007', errors: error },
+    ];
+    const rows = dataQualitySheet(rejections).rows as PlanCell[][];
+    // A row with no place first in its sheet, as with no row number it sorts before row 1.
+    expect(rows.map((r) => [r[2], r[3], r[7]])).toEqual([['Requests', null, 'TA-2026-0007'], ['Requests', 14, 'TA-2024-031'], ['Requests', 15, null]]);
   });
 
   it('shows a lead taken from a line above the table at that line\'s cell with no header beside it: the line is in no column of the table', () => {
@@ -41,11 +52,11 @@ describe('Data quality sheet', () => {
     expect([row[4], row[5], row[6]]).toEqual([`'${SHEET}'!A1`, '', 'Owner (column C) is blank on row 3: took "Office of Diversity & Equity" from this line above the table ("Lead: Office of Diversity & Equity")']);
   });
 
-  it('shows a request whose own ID is TA#12 by that ID, not as row 12', () => {
+  it('shows a request whose own ID is TA#12 by that ID, not as row 12; an API row with no ID by the id it was sent with', () => {
     const rejections = [{ ...base, table: 'requests' as const, sheet: 'Requests', rowId: 'Requests:TA#12', sheetRow: 3, errors: [{ field: 'priority', message: 'Priority: "Soon" is not one of the list' }] }];
     const api = { ...base, table: 'requests' as const, sheet: undefined, rowId: 'me@12', errors: [{ field: 'priority', message: 'Priority: read "Med" as "Medium"' }] };
     const rows = dataQualitySheet(rejections, [api]).rows as PlanCell[][];
-    expect(rows.map((r) => r[7])).toEqual(['me@12', 'Requests:TA#12']);
+    expect(rows.map((r) => r[7])).toEqual(['me@12', 'TA#12']);
   });
 
   it('names a cell as Excel does: a sheet name with a space quoted, a plain one not, in the written workbook too', async () => {

@@ -165,7 +165,7 @@ describe('master plan', () => {
     const p = masterPlan({ metrics, rows: <T extends TableName>(t: T) => (ROWS as MetricsInput)[t] ?? [], rejections, rules: DEFAULT_RULES, charts: [] });
     expect(await cells(sheet(p, 'Data quality'))).toEqual([
       ['Riverside', 'Error', '2024 Timeline', 3, '2024 Timeline row 3', '', message, null],
-      ['Riverside', 'Error', 'Requests', 7, 'Requests!B7', 'Received', 'Received: not a date', 'Requests:TA-9'],
+      ['Riverside', 'Error', 'Requests', 7, 'Requests!B7', 'Received', 'Received: not a date', 'TA-9'],
     ]);
     // The Cell column is wide enough for its longest reference, so none is cut off on screen or paper.
     expect(sheet(p, 'Data quality').columns.find((c) => c.header === 'Cell')!.width).toBeGreaterThanOrEqual('2024 Timeline row 3'.length);

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES, TABLES } from '../../../shared/index';
+import { columnPx, PRINT_PAGE_PX, SMALLEST_READABLE_SCALE } from '../../../shared/workbook-plan';
 import { spelledQuarter } from '../../../shared/cells/dates';
 import { computeMetrics } from '../../../sync/metrics/compute-metrics';
 import { otherFigures, rbaSections } from '../../../sync/metrics/headline-figures';
@@ -105,16 +106,17 @@ describe('master workbook', () => {
     expect(r5[header.indexOf('Notes')]).toBe('@mention +1 -2');
   });
 
-  it('lists every error and warning with its source, the cell (or the row id for API rows) and the user\'s own header, in sheet order', () => {
+  it('lists every error and warning with its source, the cell, the row\'s own ID (or the row id for API rows) and the user\'s own header, in sheet order', () => {
     const [header, ...rows] = sheet('Data quality').rows;
     expect(header).toEqual(['Source', 'Severity', 'Sheet', 'Row', 'Cell', 'Column', 'Message', 'Row ID']);
     const [received, email] = REJECTED[0].errors;
     const [due, hours] = WARNED.s1.rows.map((r) => r.errors[0]);
     expect(rows).toEqual([
-      ['City of Oakridge', 'Warning', 'Requests', 3, 'Requests!K3', 'Est. hours', hours.message, 'w-3'],
-      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests!B9', 'Date received', received.message, 'bad-1'],
-      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests row 9', 'Contact email', email.message, 'bad-1'],
-      ['City of Oakridge', 'Warning', 'Requests', 10, 'Requests!G10', 'Needed by', due.message, 'w-10'],
+      // A row with a blank ID is named by its Sheet and Row alone, never by the sender's key (`w-3`).
+      ['City of Oakridge', 'Warning', 'Requests', 3, 'Requests!K3', 'Est. hours', hours.message, null],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests!B9', 'Date received', received.message, 'TA-2024-031'],
+      ['City of Oakridge', 'Error', 'Requests', 9, 'Requests row 9', 'Contact email', email.message, 'TA-2024-031'],
+      ['City of Oakridge', 'Warning', 'Requests', 10, 'Requests!G10', 'Needed by', due.message, 'R10'],
       ['Equity Commission', 'Warning', 'Milestones', null, null, 'Status', WARNED.s2.rows[0].errors[0].message, 'api-7'],
     ]);
   });
@@ -174,8 +176,8 @@ describe('master workbook', () => {
     // (wrapping only shows it over lines; the cell holds it whole, as it is copied).
     const qualityHeaders = quality.getRow(1).values as unknown[];
     for (const h of ['Cell', 'Row ID']) expect(quality.getRow(2).getCell(qualityHeaders.indexOf(h)).alignment, h).toMatchObject({ wrapText: true, vertical: 'top' });
-    // A row whose texts all fit keeps the default height.
-    const short = rowOf(book.getWorksheet('Work plan')!, 'Train all staff');
+    // A row whose texts all fit keeps the default height (Milestones: the Work plan's columns are narrowed to print one page wide).
+    const short = rowOf(book.getWorksheet('Milestones')!, 'Council briefing');
     expect(short.height).toBeUndefined();
   });
 
@@ -200,6 +202,20 @@ describe('master workbook', () => {
     }
   });
 
+  it('prints Work plan, Milestones and Roadmap one page wide at a readable scale, as committee members print them; Requests, too wide for that, across pages', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(file);
+    /** The scale a sheet fitted to one page wide prints at: the page's width over its shown columns'. */
+    const oneWideScale = (ws: ExcelJS.Worksheet) => PRINT_PAGE_PX.width / ws.columns.filter((c) => !c.hidden).reduce((sum, c) => sum + columnPx(c.width), 0);
+    for (const name of ['Work plan', 'Milestones', 'Roadmap']) {
+      const ws = book.getWorksheet(name)!;
+      expect(ws.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+      expect(oneWideScale(ws), name).toBeGreaterThanOrEqual(SMALLEST_READABLE_SCALE);
+    }
+    const requests = book.getWorksheet('Requests')!;
+    expect(oneWideScale(requests)).toBeLessThan(SMALLEST_READABLE_SCALE);
+    expect(requests.pageSetup.fitToWidth).toBeGreaterThan(1);
+  });
+
   it('prints in LibreOffice: the Summary on two landscape pages, figures then charts, every table readable with its header and whose row it is on each page', async () => {
     const pdf = await convertToPdf(file, dir);
     const pages = await pdfPageTexts(pdf);
@@ -221,6 +237,12 @@ describe('master workbook', () => {
       const headers = sheet(name).rows[0].filter((h): h is string => typeof h === 'string');
       for (const text of printed) expect(text, `${name}: ${headers[0]}`).toContain(headers[0]);
       for (const h of headers) expect(printed.some((text) => text.includes(h.split(' ')[0])), `${name}: ${h}`).toBe(true);
+    }
+    // Printed one page wide: every page of these holds the row's last column, its derived status (and the first, above).
+    for (const name of ['Work plan', 'Milestones', 'Roadmap']) {
+      const printed = pages.filter((t) => sheetOf(t) === name);
+      expect(printed.length, name).toBeGreaterThan(0);
+      for (const text of printed) expect(text, name).toContain('Derived');
     }
     // Text longer than its column is printed whole, wrapped in its cell: not cut at the next cell or the page's edge.
     const printedWords = (name: string) => new Set(pages.filter((t) => sheetOf(t) === name).join(' ').split(/[^A-Za-z0-9]+/));

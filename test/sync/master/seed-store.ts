@@ -27,7 +27,7 @@ export interface SeededStore {
 }
 
 export const REJECTED: RejectedRow[] = [
-  { rowId: 'bad-1', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'receivedOn', column: 'B', header: 'Date received', message: 'Received is required' }, { field: 'contactEmail', message: '=1+1 is not an email address' }] },
+  { rowId: 'bad-1', ownId: 'TA-2024-031', sheet: 'Requests', sheetRow: 9, errors: [{ field: 'receivedOn', column: 'B', header: 'Date received', message: 'Received is required' }, { field: 'contactEmail', message: '=1+1 is not an email address' }] },
 ];
 
 /** Rows kept with warnings: two from a sheet (rows 10 and 3: listed in sheet order), one sent through the API. */
@@ -35,7 +35,7 @@ export const WARNED: Record<'s1' | 's2', { table: TableName; rows: RejectedRow[]
   s1: {
     table: 'requests',
     rows: [
-      { rowId: 'w-10', sheet: 'Requests', sheetRow: 10, errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'Due: "TBD" is not a date yet; left blank' }] },
+      { rowId: 'w-10', ownId: 'R10', sheet: 'Requests', sheetRow: 10, errors: [{ field: 'dueOn', column: 'G', header: 'Needed by', message: 'Due: "TBD" is not a date yet; left blank' }] },
       { rowId: 'w-3', sheet: 'Requests', sheetRow: 3, errors: [{ field: 'estimatedHours', column: 'K', header: 'Est. hours', message: 'Estimated hours: read "6 hrs" as 6' }] },
     ],
   },

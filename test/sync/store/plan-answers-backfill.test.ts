@@ -1,4 +1,4 @@
-// Answers to "Has your organization adopted an action plan?" given before the row had a field for it (migration 0021),
+// Answers to "Has your organization adopted an action plan?" given before the row had a field for it (migration 0022),
 // on both databases: written into the row with their hold, counted, and a disagreement with the Outcome said.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,9 +17,9 @@ const request = (id: string, outcome: string | null) => ({
   requestId: id, receivedOn: '2026-02-02', requesterOrg: 'Department of Finance', requesterType: 'State agency', status: 'Fulfilled', fulfilledOn: '2026-03-01', outcome, satisfaction: 5,
 });
 
-/** Winds the database back to before 0021: as if the answers were given before the row had the field. */
-async function before0021(backend: Backend): Promise<void> {
-  const statement = "delete from schema_migrations where name = '0021-plan-answers-backfill'";
+/** Winds the database back to before 0022: as if the answers were given before the row had the field. */
+async function before0022(backend: Backend): Promise<void> {
+  const statement = "delete from schema_migrations where name = '0022-plan-answers-backfill'";
   const location = backend.location;
   if ('dataDir' in location) {
     const file = new Database(join(location.dataDir, 'equity-desk.sqlite'));
@@ -36,7 +36,7 @@ async function before0021(backend: Backend): Promise<void> {
   }
 }
 
-describe.each(backends)('plan answers given before 0021 on $name', (backend: Backend) => {
+describe.each(backends)('plan answers given before 0022 on $name', (backend: Backend) => {
   test('each live request answered yes or no gets the answer in its row, held; counted once with the Outcome; a deleted one keeps it with its link', async () => {
     const store = await backend.open();
     const { principal: src } = await store.createPrincipal({ kind: 'source', name: 'Old log', sourceKind: 'file' });
@@ -54,7 +54,7 @@ describe.each(backends)('plan answers given before 0021 on $name', (backend: Bac
     const counted = async () => (await computeMetrics(migrated, { asOf: '2026-12-01', rules: DEFAULT_RULES, sourceIds: [src.id] })).rba.betterOff.find((m) => m.id === 'actionPlansAdopted')!.value;
     await store.close();
 
-    await before0021(backend);
+    await before0022(backend);
     const migrated = await backend.open();
     const shown = async () => Object.fromEntries(await Promise.all((Object.keys(rows) as (keyof typeof rows)[]).map(async (id) => [id, (await migrated.storedRow(src.id, 'requests', id))?.actionPlanAdopted ?? null])));
     expect(await shown()).toEqual({ silent: true, both: true, no: false, twice: true, gone: null });

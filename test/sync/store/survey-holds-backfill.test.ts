@@ -19,9 +19,14 @@ const REQUEST = {
   status: 'Fulfilled', fulfilledOn: '2026-03-01', outcome: 'Training delivered', satisfaction: 5,
 };
 
-/** Winds the database back to before 0016: no holds table, and the migrations since 0016 not applied. */
+/** Winds the database back to before 0016: no holds table, none of the tables and columns added since, and the migrations since 0016 not applied. */
 async function beforeHolds(backend: Backend): Promise<void> {
-  const statements = ['drop table survey_holds', "delete from schema_migrations where name >= '0016'"];
+  const statements = [
+    'drop table survey_holds',
+    'drop table intake_submissions',
+    ...['rejections', 'row_warnings', 'rejection_log'].map((t) => `alter table ${t} drop column own_id`),
+    "delete from schema_migrations where name >= '0016'",
+  ];
   const location = backend.location;
   if ('dataDir' in location) {
     const file = new Database(join(location.dataDir, 'equity-desk.sqlite'));

@@ -1,0 +1,80 @@
+// The Dashboard set up over an office's own TA log follows the log at each sync: nothing written while its columns
+// and rows stay as they were, written again (as a fresh set-up would write it) once the office reorders and renames
+// its columns or types rows past the ones it counts, and said in the sync's summary — on both hosts' drivers.
+import { describe, expect, test } from 'vitest';
+import { setupTemplate } from '../../../addon/core/setup';
+import { syncNow } from '../../../addon/core/sync';
+import { runSync } from '../../../addon/core/task';
+import type { HttpPort, LockPort, SettingsPort } from '../../../addon/port/host-ports';
+import { addDays } from '../../../shared/cells/dates';
+import { MemorySpreadsheet } from '../../fakes/memory-spreadsheet';
+import { HOST_DRIVERS } from '../../support/host-drivers';
+import { AS_OF } from '../bundle-harness';
+import { HEADERS, LOG, logGrid } from '../own-log';
+
+const connected = (): SettingsPort => {
+  const map = new Map([['equityDesk.serviceUrl', 'https://desk.example.gov'], ['equityDesk.sourceToken', 'token-0123456789abcdef']]);
+  return { get: (k) => map.get(k) ?? null, set: (k, v) => void (v === null ? map.delete(k) : map.set(k, v)) };
+};
+const lock = (): LockPort => ({ tryLock: () => true, release: () => undefined });
+/** A service holding nothing that accepts every row. */
+const http: HttpPort = {
+  fetch: (req) => (req.method === 'GET'
+    ? { status: 200, body: JSON.stringify({ table: 'requests', rows: [], items: [] }), headers: {} }
+    : { status: 200, body: JSON.stringify({ accepted: JSON.parse(req.body!).rows?.length ?? 0, unchanged: 0, deleted: 0, rejected: [], warnings: [] }), headers: {} }),
+  fetchAll: () => [],
+  sleep: () => undefined,
+};
+
+const dated = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const REORDERED = [6, 0, 1, 2, 3, 4, 5, 7, 8, 9];
+const RENAMED = HEADERS.map((h) => (h === 'Date Received' ? 'Received on' : h));
+
+/** The office's log as set up, in a spreadsheet of its own. */
+function setUp(grid = logGrid(dated)) {
+  const port = new MemorySpreadsheet({ [LOG]: grid as never });
+  runSync(setupTemplate(port, 'ta-intake', AS_OF));
+  return port;
+}
+const formulas = (port: MemorySpreadsheet) => port.readSheetWithFormulas('Dashboard').formulas;
+/** Rewrites the log's cells in place, as a person retyping or pasting its columns would (the Sync IDs stay right of them). */
+function retype(port: MemorySpreadsheet, grid: unknown[][]) {
+  grid.forEach((line, r) => line.forEach((v, c) => (port.sheet(LOG).cell(r + 1, c + 1).value = (v ?? '') as never)));
+}
+
+describe.each(HOST_DRIVERS)('the Dashboard over an office\'s own log, at a sync ($name)', ({ run }) => {
+  test('is left alone while the log keeps its columns, and follows them once they are reordered and renamed', async () => {
+    const port = setUp();
+    const deps = { port, http, settings: connected(), lock: lock() };
+    const written = formulas(port);
+    const first = await run(syncNow(deps));
+    expect(formulas(port)).toEqual(written);
+    expect(first.summary).not.toMatch(/Dashboard/);
+
+    retype(port, logGrid(dated, REORDERED, RENAMED));
+    const second = await run(syncNow(deps));
+    expect(second.summary).toMatch(`Dashboard now counts ${LOG} by its headers as they are now.`);
+    // What a set-up over the log as it is now writes.
+    const fresh = setUp(logGrid(dated, REORDERED, RENAMED));
+    expect(formulas(port)).toEqual(formulas(fresh));
+    expect(formulas(port)).not.toEqual(written);
+
+    const third = await run(syncNow(deps));
+    expect(third.summary).not.toMatch(/Dashboard/);
+  });
+
+  test('counts rows typed past the ones it counted', async () => {
+    const port = setUp();
+    const deps = { port, http, settings: connected(), lock: lock() };
+    await run(syncNow(deps));
+    const countedRows = () => formulas(port).filter((line, r) => r >= 3 && line[7] !== '').length;
+    const before = countedRows();
+    const grid = logGrid(dated);
+    const more = Array.from({ length: before }, (_, i) => [dated(addDays(AS_OF, -i)), `Town ${i + 1}`, 'City', 'Other', 'Help', 'Low', 'New', null, null, null]);
+    retype(port, [...grid, ...more]);
+    const after = await run(syncNow(deps));
+    expect(after.summary).toMatch(`Dashboard now counts ${LOG}`);
+    expect(countedRows()).toBeGreaterThanOrEqual(grid.length - 2 + more.length);
+    expect(formulas(port).flat().some((f) => f.includes(`INDEX('${LOG}'!$A:$A,${grid.length + more.length})`))).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+// The Excel add-in set up beside an office's own TA log, over an office-addin-mock `Office` and the Excel fake: the
+// same core as in Sheets gives a Dashboard over that log, and a copy of the workbook recalculated by LibreOffice shows
+// the log's own counts, by the shared rules; after the office renames and reorders its columns, setting up again follows them.
+import { OfficeMockObject } from 'office-addin-mock';
+import { describe, expect, test } from 'vitest';
+import { createExcelAddin } from '../../../addon/excel/excel-addin';
+import type { OfficeHost } from '../../../addon/excel/host-services';
+import type { HttpPort } from '../../../addon/port/host-ports';
+import { FakeExcel } from '../../fakes/excel/excel-fake';
+import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
+import { recalculatedGrids, type HostGrid } from '../../support/grids-workbook';
+import { HEADERS, LOG, excelDate, expectedFigures, logGrid, shownFigures } from '../own-log';
+
+const DATE_FORMAT = 'm/d/yyyy';
+const NO_SERVICE: HttpPort = { fetch: async () => ({ status: 503, body: '', headers: {} }), fetchAll: async () => [], sleep: async () => undefined };
+
+function addinOver(excel: FakeExcel) {
+  const mock = new OfficeMockObject({
+    context: { partitionKey: 'tenant-a!site', requirements: excel.requirements, document: { settings: documentSettingsOver(new Map()) } },
+    addin: startupBehaviorOver([]),
+  });
+  return createExcelAddin({ office: mock as unknown as OfficeHost, run: excel.run, http: NO_SERVICE, storage: storageOver(new Map()), today: () => '2026-03-16' });
+}
+
+/** The log typed into Excel: dates are serial numbers under a date format, as Excel holds a typed date. */
+function typeLog(excel: FakeExcel, order?: readonly number[], headers?: readonly string[]) {
+  const dates = new Set<string>();
+  const grid = logGrid((iso) => {
+    dates.add(String(excelDate(iso)));
+    return excelDate(iso);
+  }, order, headers);
+  const sheet = excel.sheet(LOG);
+  if (sheet) sheet.cells.clear();
+  excel.seed(LOG, grid);
+  grid.forEach((line, r) => line.forEach((v, c) => {
+    if (typeof v === 'number' && dates.has(String(v))) excel.sheet(LOG)!.cell(r + 1, c + 1).numberFormat = DATE_FORMAT;
+  }));
+}
+
+/** Every sheet of the workbook exported as .xlsx and recalculated by LibreOffice. */
+async function recalculatedCopy(excel: FakeExcel) {
+  const sheets = new Map<string, HostGrid>(excel.sheets.map((sheet) => {
+    const used = sheet.usedBlock();
+    const values: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    for (let r = 1; r <= (used?.lastRow ?? 0); r++) {
+      values.push([]);
+      formulas.push([]);
+      for (let c = 1; c <= used!.lastColumn; c++) {
+        const cell = sheet.peek(r, c);
+        values[r - 1].push(cell?.value ?? '');
+        formulas[r - 1].push(cell?.formula ?? '');
+      }
+    }
+    return [sheet.name, { values, formulas }];
+  }));
+  return recalculatedGrids(sheets);
+}
+
+describe('set up beside an office\'s own TA log (Excel add-in)', () => {
+  test('the Dashboard counts the office\'s log, and follows its columns when they are renamed and reordered', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    typeLog(excel);
+    const before = new Map([...excel.sheet(LOG)!.cells].map(([k, v]) => [k, { ...v }]));
+    const addin = addinOver(excel);
+    const report = await addin.bridge.setup!('ta-intake');
+
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', LOG, 'Lists', 'Dashboard']);
+    expect(report.summary).toMatch(new RegExp(`${LOG} is counted by the Dashboard`));
+    expect(new Map([...excel.sheet(LOG)!.cells].map(([k, v]) => [k, { ...v }]))).toEqual(before);
+    expect(shownFigures(await recalculatedCopy(excel))).toEqual(expectedFigures());
+
+    typeLog(excel, [6, 0, 1, 2, 3, 4, 5, 7, 8, 9], HEADERS.map((h) => (h === 'Date Received' ? 'Received on' : h)));
+    await addin.bridge.setup!('ta-intake');
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', LOG, 'Lists', 'Dashboard']);
+    expect(shownFigures(await recalculatedCopy(excel))).toEqual(expectedFigures());
+  }, 240_000);
+});

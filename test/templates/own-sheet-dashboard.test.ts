@@ -1,0 +1,72 @@
+// A Dashboard counting an office's own sheet of its table (its own name and headers, a title above them, columns of
+// the template missing): every figure and working cell carries the value the shared rules give, and LibreOffice,
+// recalculating the workbook, arrives at the same values.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fieldColumn, readTable } from '../../shared/read-table';
+import { DEFAULT_LISTS_GRID, readRules } from '../../shared/rules';
+import { TABLES } from '../../shared/tables';
+import type { PlanCell, SheetPlan } from '../../shared/workbook-plan';
+import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
+import { localToday, ownSheetDashboard } from '../../templates/build-template';
+import type { OwnSheet } from '../../templates/data-sheet';
+import { listsSheet } from '../../templates/lists-sheet';
+import { HEADERS, LOG, LOG_ROWS, TITLE, expectedFigures, shownFigures } from '../addon/own-log';
+import { recalcWithLibreOffice } from '../support/libreoffice';
+import { readXlsxCells, type XlsxCells, type XlsxValue } from '../support/xlsx-cells';
+
+const asOf = localToday();
+let dir: string | undefined;
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const comparable = (v: XlsxValue | undefined) => (v === null || v === undefined ? '' : v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
+
+/** Formula cells whose LibreOffice value differs from the cached one (or that LibreOffice lost). */
+function mismatches(ours: XlsxCells, lo: XlsxCells, sheet: string): string[] {
+  const out: string[] = [];
+  for (const [address, cell] of ours.get(sheet)!) {
+    if (!cell.formula) continue;
+    const theirs = lo.get(sheet)?.get(address);
+    const [x, y] = [comparable(cell.value), comparable(theirs?.value)];
+    const same = typeof x === 'number' && typeof y === 'number' ? Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)) : x === y;
+    if (!theirs?.formula || !same) out.push(`${sheet}!${address}: cached ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(theirs?.value)}`);
+  }
+  return out;
+}
+
+describe('a Dashboard over an office\'s own TA log', () => {
+  it('caches what LibreOffice recalculates, and counts the log as the shared rules do', async () => {
+    const dates = new Set(['Date Received', 'Needed By', 'Date fulfilled']);
+    const log: SheetPlan = {
+      name: LOG,
+      preamble: [[TITLE]],
+      columns: HEADERS.map((header) => ({ header, width: 14, type: dates.has(header) ? 'date' as const : 'text' as const })),
+      rows: LOG_ROWS.map((r) => r.map((v): PlanCell => v)),
+    };
+    const grid = [[TITLE], HEADERS, ...LOG_ROWS];
+    const read = readTable(TABLES.requests, LOG, grid);
+    expect(read.headerRow).toBe(2);
+    const own: OwnSheet = {
+      sheet: LOG,
+      table: TABLES.requests,
+      columnOf: (field) => { const { index } = fieldColumn(read.map, field); return index === undefined ? undefined : index + 1; },
+      firstRow: 3,
+      lastRow: 3 + LOG_ROWS.length - 1 + 25,
+      cell: (row, column) => LOG_ROWS[row - 3]?.[column - 1] ?? null,
+    };
+    const dashboard = ownSheetDashboard('ta-intake', own, readRules(DEFAULT_LISTS_GRID), asOf);
+    dir ??= await mkdtemp(join(tmpdir(), 'equity-desk-own-sheet-'));
+    const file = join(dir, 'own-log.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer({ title: 'Own log', sheets: [log, dashboard, listsSheet()] }));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+    expect(shownFigures(ours)).toEqual(expectedFigures());
+    expect(shownFigures(lo)).toEqual(expectedFigures());
+    // The note says which columns the log lacks, so a figure counting nothing is not taken for none.
+    expect(String(ours.get('Dashboard')!.get('A2')?.value)).toMatch(/has no Request ID, .*Outcome, .* column/);
+  }, 180_000);
+});
