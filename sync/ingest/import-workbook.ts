@@ -3,10 +3,11 @@
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, textFieldsOf,
-  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
+  type CellInput, type CellIssue, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
 import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
+import { rowRuns } from '../../shared/sheet-ref';
 import { readRules, type Rules } from '../../shared/rules';
 import type { Batch, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 import { keepNeverShownFields } from './unshown-fields';
@@ -14,7 +15,8 @@ import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
 import type { SurveyHold } from '../store/intake-store';
-import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
+import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import { idsByContent } from './moved-rows';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
@@ -127,14 +129,32 @@ function readAs(table: TableDef, { name, grid, textsLikeErrors }: SheetGrid, rea
  */
 export function findTables(sheets: readonly SheetGrid[], reading = workbookReading(sheets), heldBy: (sheet: string) => TableDef[] = () => []): SheetTable[] {
   const found: SheetTable[] = [];
-  for (const { name, grid, textsLikeErrors } of sheets) {
+  for (const { name, grid, textsLikeErrors, excelTables } of sheets) {
     if (NOT_TABLES.has(foldText(name))) continue;
     const located = locateTable(name, grid, heldBy(name));
     if (!located) continue;
-    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading, heldBy(name));
+    const reads = readStacked(readTable(located.table, name, grid, located.headerIndex, reading), name, grid, reading, heldBy(name)).map((read) => withinExcelTable(read, name, grid, excelTables));
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
+}
+
+/**
+ * A table read from the header row of an Excel table ends where that table does: lines below it (a small list of
+ * another kind, under a heading) are no rows of it, and are named once. A table pasted below it is read as before.
+ */
+function withinExcelTable(read: ReadTableResult, sheet: string, grid: SheetGrid['grid'], excelTables: SheetGrid['excelTables']): ReadTableResult {
+  const own = excelTables.find((t) => t.headerRow === read.headerRow);
+  if (!own) return read;
+  const end = read.nextTitleAt ?? read.nextAt ?? Infinity;
+  const below = (row: number | undefined) => row !== undefined && row > own.lastRow && row < end;
+  const filled = grid.slice(own.lastRow, Number.isFinite(end) ? end - 1 : grid.length).map((line, i) => [own.lastRow + 1 + i, line] as const).filter(([, line]) => line.some((v) => !isBlankCell(v))).map(([row]) => row);
+  if (filled.length === 0) return read;
+  const said: CellIssue = {
+    code: 'outside_table', field: '', sheet, row: filled[0], column: 'A', severity: 'warning',
+    message: `${rowRuns(filled)} ${filled.length === 1 ? 'is' : 'are'} below the Excel table ${quoteValue(own.name)} (${own.ref}), so ${filled.length === 1 ? 'it is' : 'they are'} not read as its rows`,
+  };
+  return { ...read, rows: read.rows.filter((r) => !below(r.row)), issues: [...read.issues.filter((i) => !below(i.row)), said] };
 }
 
 /** The table of `tables` a sheet row belongs to: of its sheet, the lowest with rows whose header is above it. */
@@ -332,8 +352,38 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
   return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
 }
 
+/**
+ * `rows` with each sheet's rows that have no ID renamed to follow their content (moved-rows.ts): a sort, or a row
+ * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
+ * side-by-side items: rows of stacked tables are kept by their cells already (`keptByCells`).
+ */
+async function followContent(store: Pick<RowStore, 'rows'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
+  const bySheet = new Map<string, IngestRow[]>();
+  for (const row of rows) bySheet.set(row.sheet!, [...(bySheet.get(row.sheet!) ?? []), row]);
+  let hashes: Map<string, string> | undefined;
+  const hashOf = (row: IngestRow) => {
+    hashes ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u) => [u.rowId, u.hash]));
+    return hashes.get(row.rowId);
+  };
+  let used: Promise<ReadonlySet<string>> | undefined;
+  const everUsed = () => (used ??= (async () => {
+    const ids = new Set<string>();
+    for await (const r of store.rows(table, { sourceIds: [sourceId], includeDeleted: true })) ids.add(r.rowId);
+    return ids;
+  })());
+  const renamed = new Map<IngestRow, string>();
+  for (const [sheet, ofSheet] of bySheet) {
+    // A side-by-side row's items share its place: their ids say which item each is, and stay.
+    if (new Set(ofSheet.map((r) => r.sheetRow)).size < ofSheet.length) continue;
+    const placed = ofSheet.filter((r) => r.rowId === importRowId.atRow(sheet, r.sheetRow!));
+    const ids = await idsByContent(sheet, placed, hashOf, held, everUsed);
+    for (const [row, id] of ids ?? []) renamed.set(row, id);
+  }
+  return renamed.size === 0 ? rows : rows.map((r) => (renamed.has(r) ? { ...r, rowId: renamed.get(r)! } : r));
+}
+
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -412,7 +462,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
     // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
-    const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
+    const title = (row: IngestRow) => at(row.sheet!, row.sheetRow!).read.title;
+    const rows = await followContent(store, opts.sourceId, table, tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet))), held.get(table)!, { title, readOptions, at: opts.at });
     const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
@@ -462,7 +513,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
       readSheets: [...readNames, ...(readAsOther.get(table) ?? []), ...listsOwn.sheets],
       unreadable,
-      title: (row) => at(row.sheet!, row.sheetRow!).read.title,
+      title,
       readOptions,
       placeOf: (row, field) => cellOf(at(row.sheet!, row.sheetRow!), field, row.at),
       sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet))), ...listsOwn.warnings],

@@ -16,7 +16,12 @@ export interface SheetGrid {
    * error apart from text (`{error}`), as Excel's valueTypes tell them apart for a sync (`SheetCells.textsLikeErrors`).
    */
   textsLikeErrors: ReadonlySet<string>;
+  /** The sheet's Excel tables (ListObjects): a person's own word for where a table starts and ends. */
+  excelTables: readonly ExcelTable[];
 }
+
+/** An Excel table by its name and range (`A4:F15`), header row first. */
+export interface ExcelTable { name: string; ref: string; headerRow: number; lastRow: number }
 
 /** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`), and a number as a percent (`150%`). */
 export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
@@ -68,7 +73,15 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
       });
       grid[rowNumber - 1] = Array.from(cells, (c) => c ?? null);
     });
-    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors };
+    return { name: ws.name, grid: Array.from(grid, (r) => r ?? []), textsLikeErrors, excelTables: excelTablesOf(ws) };
+  });
+}
+
+function excelTablesOf(ws: ExcelJS.Worksheet): ExcelTable[] {
+  return ws.getTables().flatMap((t) => {
+    const { name, tableRef } = (t as unknown as { model: { name: string; tableRef?: string } }).model;
+    const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/i.exec(tableRef ?? '');
+    return rows ? [{ name, ref: tableRef!, headerRow: Number(rows[1]), lastRow: Number(rows[2]) }] : [];
   });
 }
 

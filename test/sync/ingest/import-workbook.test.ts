@@ -270,6 +270,31 @@ describe.each(backends)('import on $name', (backend) => {
     await store.close();
   });
 
+  test('a plan kept as an Excel table ends where the table ends: a small list under it (a heading, "Accomplishment | Count") is no work-plan item, said once', async () => {
+    const store = await backend.open();
+    const { principal } = await store.createPrincipal({ kind: 'source', name: 'Excel table', sourceKind: 'file' });
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('ORE Work Plan Update');
+    ws.getCell('A1').value = 'Office of Racial Equity — Work Plan Update, FY 2024-25';
+    ws.addTable({
+      name: 'WorkPlan', ref: 'A3', headerRow: true,
+      columns: ['GARE Stage', 'Deliverable', 'Status'].map((name) => ({ name })),
+      rows: [['Normalize', 'Training videos for staff', 'Completed'], ['Organize', 'Departments that complete an action plan', 'In progress']],
+    });
+    ws.getCell('A7').value = 'Accomplishments';
+    [['Accomplishment', 'Count'], ['Ad-hoc consultations with departments', '25+'], ['RBA trainings for 10 offices', 2]].forEach((line, i) => line.forEach((v, j) => (ws.getCell(8 + i, j + 1).value = v)));
+    const file = files.path();
+    await book.xlsx.writeFile(file);
+    const r = await importWorkbook(store, { file, sourceId: principal.id, at: MARCH_25 });
+    expect(r.rejected).toEqual([]);
+    const rows = [];
+    for await (const row of store.rows('workplan', { sourceIds: [principal.id] })) rows.push(row);
+    expect(rows.map((row) => row.values.task)).toEqual(['Training videos for staff', 'Departments that complete an action plan']);
+    const below = r.warnings.filter((w) => w.row !== undefined && w.row >= 7);
+    expect(below.map((w) => w.line)).toEqual(['\'ORE Work Plan Update\'!A7: rows 7–10 are below the Excel table "WorkPlan" (A3:C5), so they are not read as its rows']);
+    await store.close();
+  });
+
   test('reads a table pasted below another in one sheet as its own: rows stored at their sheet rows, problems at row and column, Data quality saying where it was found', async () => {
     const store = await backend.open();
     const sheet: Grid = [
@@ -578,14 +603,14 @@ describe.each(backends)('import on $name', (backend) => {
     await importWorkbook(store, { file: await writeWorkbook(files.path(), book()), sourceId: principal.id, at: new Date() });
     const fewer = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS.filter((row) => row[0] !== 'TA-2') }]);
     const r = await importWorkbook(store, { file: fewer, sourceId: principal.id, at: new Date() });
-    // TA-2 is gone; the row without an ID moved up from row 7 to row 6, so under a row-number id it
-    // is a new row and the old one a tombstone. Rows with IDs keep theirs wherever they move.
-    expect([r.accepted, r.unchanged, r.deleted]).toEqual([1, 1, 2]);
-    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
+    // TA-2 is gone; the row without an ID moved up from row 7 to row 6 as it was, so it keeps its row
+    // (moved-rows.ts), as rows with IDs keep theirs wherever they move.
+    expect([r.accepted, r.unchanged, r.deleted]).toEqual([0, 2, 1]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#7', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
     expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers', 'fromForm']);
-    expect(doc.removed).toBe(2);
+    expect(doc.removed).toBe(1);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
     expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);
@@ -852,7 +877,8 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.unreadable).toMatchObject([{ sheet: 'Phase 2', row: 2, errors: [{ field: 'task' }] }]);
     expect(r.skipped).toEqual(['Notes']);
     expect(r.deleted).toBe(1);
-    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#4', 'Phase 2#3', 'Phase 2#4']);
+    // The task deleted is the one removed: "Set engagement standards", moved up a row, keeps its own.
+    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#5', 'Phase 2#3', 'Phase 2#4']);
   });
 
   test("a sheet that held requests and, with its Organization header renamed, now looks like a work plan is still read as requests: reported unreadable, nothing stored as a work plan", async () => {
