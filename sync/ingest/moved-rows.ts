@@ -18,8 +18,9 @@ export const heldByPlace = (sheet: string, rowId: string): boolean => placeNumbe
 
 /**
  * The id each of `rows` (one sheet's rows with no ID, in sheet order) takes: the stored row with the same content
- * (`hashOf`; undefined for a row to be rejected), the first in sheet order of equal ones; else the stored row last at
- * its place, which was edited there; else the id of its own place when no row of the source ever had it (`used`:
+ * (`hashOf`; undefined for a row to be rejected), the first in sheet order of equal ones; else, where as many rows
+ * stand between two unchanged rows as were stored between them, those stored rows in order (rows edited in place, a
+ * row inserted or deleted elsewhere); else the stored row last at its place, which was edited there; else the id of its own place when no row of the source ever had it (`used`:
  * every id stored, removed rows' too, so none is brought back with another row's history); else the first place
  * after it that no row had. Undefined when nothing is held by place: ids by place stay as they are.
  */
@@ -41,6 +42,26 @@ export function idsByContent(sheet: string, rows: readonly IngestRow[], hashOf: 
   for (const row of rows) {
     const hash = hashOf(row);
     if (hash !== undefined) claim(row, byHash.get(hash)?.find((h) => !claimed.has(h.rowId)));
+  }
+  // Rows edited where they stand keep their stored rows by their neighbours: between the same two rows that did not
+  // change, as many rows now as were stored are those rows, in order. A row inserted above them then moves none of them
+  // onto the stored row its neighbour had at that place.
+  const rowsAfter = new Map<string, IngestRow[]>();
+  let anchor = '';
+  for (const row of rows) {
+    const id = ids.get(row);
+    if (id !== undefined) anchor = id;
+    else rowsAfter.set(anchor, [...(rowsAfter.get(anchor) ?? []), row]);
+  }
+  const heldAfter = new Map<string, HeldPlace[]>();
+  anchor = '';
+  for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
+    if (claimed.has(h.rowId)) anchor = h.rowId;
+    else heldAfter.set(anchor, [...(heldAfter.get(anchor) ?? []), h]);
+  }
+  for (const [after, edited] of rowsAfter) {
+    const was = heldAfter.get(after) ?? [];
+    if (was.length === edited.length) edited.forEach((row, i) => claim(row, was[i]));
   }
   const byPlace = new Map(own.map((h) => [placeOf(h), h]));
   for (const row of rows) if (!ids.has(row)) claim(row, byPlace.get(row.position ?? row.sheetRow!));
