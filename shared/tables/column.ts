@@ -199,5 +199,14 @@ export function defineTable<
   return table;
 }
 
+/**
+ * A typed value as its column's cell, wherever one is written into a sheet (a template's rows, a survey answer pulled
+ * in): a yes/no column holds the words Yes and No (its dropdown's, where it has one), which every reader maps back to
+ * true/false, rather than TRUE and FALSE.
+ */
+export function inputCellValue(c: InputColumn, v: TypedValue): TypedValue {
+  return typeof v === 'boolean' && c.type === 'boolean' ? (v ? 'Yes' : 'No') : v;
+}
+
 /** The value a cell of a column type holds once read: dates are ISO text, percents fractions. */
 export type ValueOfType<T extends ColumnType> = T extends 'number' | 'percent' | 'rating' ? number : T extends 'boolean' ? boolean : string;
