@@ -29,7 +29,12 @@ export interface InputColumn<F extends string = string> {
    * Said when the cell is blank in a row it `applies` to (a Fulfilled request with no fulfillment day): what
    * the figures assume in its place, so an assumed day is not read as one the office wrote.
    */
-  assumedWhenBlank?: { applies(values: Readonly<Record<string, unknown>>): boolean; assumed: string };
+  assumedWhenBlank?: {
+    applies(values: Readonly<Record<string, unknown>>): boolean;
+    assumed: string;
+    /** Said once for a sheet without the column where some row applies, instead of on each row. */
+    absent: string;
+  };
   /**
    * Said of a sheet that has no column for this field, when that changes what its rows are taken as (no
    * Status: a milestone whose date has passed reads "Missed").
