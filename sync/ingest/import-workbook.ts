@@ -14,6 +14,7 @@ import { keepNeverShownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
+import { keepRowIdentity } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
 import { keepSurveyAnswers } from './survey-holds';
@@ -432,6 +433,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
     const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
+    await keepRowIdentity(store, opts.sourceId, table, rows, held.get(table)!, { title: (row) => at(row.sheet!, row.sheetRow!).read.title, readOptions });
     const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and

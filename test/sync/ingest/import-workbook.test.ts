@@ -603,14 +603,14 @@ describe.each(backends)('import on $name', (backend) => {
     await importWorkbook(store, { file: await writeWorkbook(files.path(), book()), sourceId: principal.id, at: new Date() });
     const fewer = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS.filter((row) => row[0] !== 'TA-2') }]);
     const r = await importWorkbook(store, { file: fewer, sourceId: principal.id, at: new Date() });
-    // TA-2 is gone; the row without an ID moved up from row 7 to row 6, so under a row-number id it
-    // is a new row and the old one a tombstone. Rows with IDs keep theirs wherever they move.
-    expect([r.accepted, r.unchanged, r.deleted]).toEqual([1, 1, 2]);
-    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#6', 'Requests:TA-1']);
+    // TA-2 is gone; the row without an ID moved up from row 7 to row 6 unchanged, so it keeps the id it was
+    // stored under (decision 005, "Rows with no ID"), as rows with IDs keep theirs wherever they move.
+    expect([r.accepted, r.unchanged, r.deleted]).toEqual([0, 2, 1]);
+    expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#7', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
     const doc = importJson(r);
     expect(Object.keys(doc)).toEqual(['accepted', 'unchanged', 'rejected', 'warnings', 'removed', 'unreadable', 'tables', 'skipped', 'headers', 'fromForm']);
-    expect(doc.removed).toBe(2);
+    expect(doc.removed).toBe(1);
     expect(Object.keys(doc.rejected[0])).toEqual(['sheet', 'row', 'errors']);
     expect(Object.keys(doc.rejected[0].errors[0])).toEqual(['field', 'column', 'message']);
     expect(Object.keys(doc.warnings[0])).toEqual(['sheet', 'row', 'field', 'message']);
@@ -877,7 +877,8 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.unreadable).toMatchObject([{ sheet: 'Phase 2', row: 2, errors: [{ field: 'task' }] }]);
     expect(r.skipped).toEqual(['Notes']);
     expect(r.deleted).toBe(1);
-    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#4', 'Phase 2#3', 'Phase 2#4']);
+    // The task deleted is the one removed: "Set engagement standards", moved up a row, keeps its id.
+    expect(await held()).toEqual(['Phase 1#3', 'Phase 1#5', 'Phase 2#3', 'Phase 2#4']);
   });
 
   test("a sheet that held requests and, with its Organization header renamed, now looks like a work plan is still read as requests: reported unreadable, nothing stored as a work plan", async () => {
