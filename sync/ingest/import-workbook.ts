@@ -14,7 +14,7 @@ import { keepNeverShownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
-import { keepRowIdentity } from './import-row-match';
+import { idCellText, idColumnByValues, keepRowIdentity } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
 import { keepSurveyAnswers } from './survey-holds';
@@ -164,7 +164,6 @@ function tableAt(tables: readonly SheetTable[], sheet: string, row: number): She
   return at!;
 }
 
-const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
 /**
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
@@ -181,7 +180,7 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its
     // place. Text typed so is an ID as any text is.
     const typedId = idColumn && raw[idColumn.name];
-    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idText(typedId) : undefined;
+    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idCellText(typedId) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled: Object.keys(filled) } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
@@ -283,7 +282,7 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
     if (ownRows.has(r + 1)) return;
     for (const c of idColumns) {
       const v = line[c];
-      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idText(v)));
+      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idCellText(v)));
     }
   });
   return ids;
@@ -376,6 +375,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
+  found.forEach((t, i) => {
+    const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
+    found[i] = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
+  });
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);

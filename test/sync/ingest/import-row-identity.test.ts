@@ -93,4 +93,18 @@ describe.each(backends)('rows with no ID on $name', (backend) => {
     for (const [task, rowId] of after) expect(withNew.get(task)).toBe(rowId);
     expect([...after.values()]).not.toContain(withNew.get('Hire analyst'));
   });
+
+  test('an ID column renamed to a word the reader does not know is still read as the IDs the rows were stored under', async () => {
+    const store = await backend.open();
+    const id = await source(store, 'Renamed ID');
+    const withIds = (header: string): Grid => [[header, ...HEADER], ...[FRESNO, KERN, OAKLAND].map((r, i) => [`TA-${i + 1}`, ...log(r)[1]])];
+    await importGrid(store, id, 'Requests', withIds('Request ID'), '2026-10-25');
+    const before = (await store.syncState(id, 'requests')).map((r) => r.rowId);
+    expect(before).toEqual(['Requests:TA-1', 'Requests:TA-2', 'Requests:TA-3']);
+    const r = await importGrid(store, id, 'Requests', withIds('Log key'), '2026-11-01');
+    expect({ accepted: r.accepted, unchanged: r.unchanged, deleted: r.deleted }).toEqual({ accepted: 0, unchanged: 3, deleted: 0 });
+    expect((await store.syncState(id, 'requests')).map((x) => x.rowId)).toEqual(before);
+    expect(r.warnings.map((w) => w.line)).toContainEqual(expect.stringMatching(/Requests!A1 \(Log key\): column "Log key" read as Request ID by its values/));
+    expect(r.mappings[0].columns[0]).toMatchObject({ column: 'A', header: 'Log key', reads: 'Request ID' });
+  });
 });
