@@ -109,9 +109,11 @@ function dashboardPlan(name: TemplateName, data: DashboardData, rules: Rules, as
   const def = TEMPLATES[name];
   const own = data.sheet !== data.table.sheet;
   const read = own ? `, read by its headers (set up again after changing them)` : '';
-  const absent = data.absent?.length ? ` It has no ${data.absent.join(', ')} column: those count as blank.` : '';
+  const built = def.dashboard(data, rules, asOf);
+  // Once built: the columns it lacks that its figures read.
+  const absent = data.absent?.length ? ` It has no ${data.absent.join(', ')} column: counted as blank.` : '';
   const note = `Native formulas over the ${data.sheet} sheet${read}: they recalculate in Excel, Google Sheets and LibreOffice.${absent} Values saved as of ${asOf}.`;
-  return def.dashboard(data, rules, asOf).plan(dashboardTitle(name), note);
+  return built.plan(dashboardTitle(name), note);
 }
 
 /**

@@ -35,8 +35,8 @@ export interface DashboardData {
   rows: DataRow[];
   /** Working columns the Dashboard carries for this sheet, before its own (`DashboardBuilder`). */
   helpers?: readonly HelperColumn[];
-  /** Headers of the table's columns the sheet has none of: the Dashboard reads them as blank cells. */
-  absent?: readonly string[];
+  /** Headers of the table's columns the sheet has none of that the Dashboard has read so far: it reads them as blank cells. */
+  readonly absent?: readonly string[];
   /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
   range(field: string): string;
   /**
@@ -178,8 +178,11 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const absent = table.columns.filter((c) => own.columnOf(c.name) === undefined);
   const blankLetter = helperLetter(computed.length + 1);
   const dashboardRow = (row: number) => DashboardBuilder.FIRST_ROW + row - firstRow;
+  // The columns it lacks that a figure or working cell reads: the ones whose absence the Dashboard's note names.
+  const absentRead = new Set<string>();
   const cellAt = (field: string, row: number) => {
     const letter = letterOf(field);
+    if (letter === undefined) absentRead.add(field);
     return letter === undefined ? `$${blankLetter}${dashboardRow(row)}` : `INDEX(${cellRef(sheet, `$${letter}:$${letter}`)},${row})`;
   };
 
@@ -215,13 +218,17 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const helperRange = (letter: string) => `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + count - 1}`;
 
   return {
-    table, sheet, rows, helpers, absent: absent.map((c) => c.header),
+    table, sheet, rows, helpers,
+    get absent() {
+      return absent.filter((c) => absentRead.has(c.name)).map((c) => c.header);
+    },
     range(field) {
       const derived = derivedLetter.get(field);
       if (derived) return helperRange(derived);
       const letter = letterOf(field);
       if (letter === undefined) {
         if (!table.columns.some((c) => c.name === field)) throw new Error(`the Dashboard of ${sheet} computes no ${field}`);
+        absentRead.add(field);
         return helperRange(blankLetter);
       }
       return cellRef(sheet, `$${letter}$${firstRow}:$${letter}$${lastRow}`);

@@ -79,6 +79,36 @@ function keeperOf(id: string, rows: readonly number[], known: HeldIds | undefine
 }
 
 /**
+ * Rows that take back the id the service holds their content under, from a row that no longer holds that content:
+ * an updated copy of the log pasted over the rows, the Sync ID column left where it was, so the ids below an
+ * inserted request sit one row off. Only ids of this sheet whose row now holds other content are given, each once.
+ */
+function movedIds(t: TableSheet, keeps: ReadonlyMap<string, number>, known: HeldIds): Map<number, string> {
+  const holdsOwn = (row: number, id: string) => {
+    const hash = known.hashAt(row);
+    return hash !== undefined && hash === known.held.get(id)?.hash;
+  };
+  const astray = new Map<string, string[]>();
+  for (const [id, row] of keeps) {
+    const held = known.held.get(id);
+    if (held === undefined || holdsOwn(row, id)) continue;
+    const ids = astray.get(held.hash);
+    if (ids) ids.push(id);
+    else astray.set(held.hash, [id]);
+  }
+  const moved = new Map<number, string>();
+  if (astray.size === 0) return moved;
+  for (const { row } of t.read.rows) {
+    const own = t.syncIdAt(row);
+    const hash = known.hashAt(row);
+    if (moved.has(row) || hash === undefined || (own !== '' && keeps.get(own) === row && holdsOwn(row, own))) continue;
+    const id = astray.get(hash)?.shift();
+    if (id !== undefined) moved.set(row, id);
+  }
+  return moved;
+}
+
+/**
  * Gives every data row an id and writes the Sync ID column (adding its header at the end of the
  * header row when missing) in one write; no write when nothing changed. `used` holds the ids of the
  * table's sheets stamped before this one (a row copied from one to another gets a fresh id here), and
@@ -100,14 +130,20 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     else sharing.set(id, [row]);
   }
   const keeps = new Map([...sharing].map(([id, rows]) => [id, rows.length === 1 ? rows[0] : keeperOf(id, rows, known)]));
+  const moved = known === undefined ? new Map<number, string>() : movedIds(t, keeps, known);
+  const movedAway = new Set(moved.values());
   let restored = 0;
   const fresh = new Set<number>();
   for (const { row } of t.read.rows) {
     // A row's side-by-side items (`Early Actions` | `Additional Strategies`) share its one id.
     if (byRow.has(row)) continue;
     let id = t.syncIdAt(row);
-    if (id === '' || keeps.get(id) !== row) {
-      const hash = id === '' ? known?.hashAt(row) : undefined;
+    const back = moved.get(row);
+    if (back !== undefined) {
+      id = back;
+      restored++;
+    } else if (id === '' || keeps.get(id) !== row || movedAway.has(id)) {
+      const hash = id === '' || movedAway.has(id) ? known?.hashAt(row) : undefined;
       const back = hash === undefined ? undefined : known?.takeBack(hash);
       if (back !== undefined && !used.has(back)) {
         id = back;

@@ -496,7 +496,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
-      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one matched to the service's by content, or by place where the Sync ID cell is protected)`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);

@@ -282,11 +282,21 @@ function readPercent(c: InputColumn, raw: CellInput): CellResult {
     return { value: raw ? 1 : 0, issues: [issue(c, 'percent_checkbox', `${c.header}: read the checkbox, ${raw ? 'ticked, as 100%' : 'not ticked, as 0%'}`, 'warning')] };
   }
   const isText = typeof raw === 'string';
+  // "3 of 4 sessions" is a share of a whole, 75%: the count alone would be read as 3%.
+  const typed = isText ? raw.trim() : '';
+  const of = COUNT_OF_WHOLE.exec(typed);
+  if (of) {
+    const [n, whole] = [Number(of[1].replace(/,/g, '')), Number(of[2].replace(/,/g, ''))];
+    if (!(whole > 0)) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
+    if (n > whole) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is outside 0-100%`)] };
+    return { value: n / whole, issues: [issue(c, 'percent_scaled', `${c.header}: read ${quoteValue(typed)} as ${+((n / whole) * 100).toFixed(1)}% (${n} of ${whole})`, 'warning')] };
+  }
   const hasSign = isText && raw.trim().endsWith('%');
   const base = readNumber(c, isText ? raw.replace('%', '') : raw);
   if (typeof base.value !== 'number') return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a percentage`)] };
   let v = base.value;
-  const issues: FieldIssue[] = [];
+  // Words read as a number ("two") are said as typed, before the number is scaled.
+  const issues: FieldIssue[] = base.issues.filter((i) => i.code === 'number_in_words');
   if (hasSign || (v > 1 && v <= 100)) {
     if (!hasSign) issues.push(issue(c, 'percent_scaled', `${c.header}: read ${v} as ${v}%`, 'warning'));
     v = v / 100;

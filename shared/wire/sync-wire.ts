@@ -27,12 +27,15 @@ function isWireCells(v: object): boolean {
   return true;
 }
 
+/** What `rowValues` accepts: the service checks the rows of a request with it without zod (`parseSyncRequest`). */
+export const isRowValues = (v: unknown): v is Record<string, WireCell> => typeof v === 'object' && v !== null && !Array.isArray(v) && isWireCells(v);
+
 /**
  * Field name → cell as JSON; dates as text (2026-03-15, 3/15/2026, Mar 2026). One check over the object
  * instead of a zod record: a record rebuilds every row and costs more than the rest of the ingest path together.
  */
 export const rowValues = z
-  .custom<Record<string, WireCell>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && isWireCells(v), {
+  .custom<Record<string, WireCell>>(isRowValues, {
     error: 'values must be an object of field name → text, number, true/false or null',
   })
   .check(

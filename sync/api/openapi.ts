@@ -131,7 +131,7 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 204, description: 'Removed.' }, errors: { 404: 'No open form with that id.' },
   },
   {
-    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML; its one script only disables Send once pressed). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}`, the request number only), so reloading it sends nothing again. Each page carries a one-time `submissionKey`: a second post with it answers 303 to the first post\'s confirmation and files nothing (503 with Retry-After while the first is still being filed elsewhere).', roles: [],
+    method: 'get', path: '/intake/{formId}', operationId: 'getIntakeForm', tag: 'intake', summary: 'The public intake form (HTML; its one script only disables Send once pressed). A post (application/x-www-form-urlencoded, from the page itself) becomes a New request of the source, received today by Web form, and answers 303 to its confirmation (`/intake/{formId}/sent/{rowId}`, the request number only), so reloading it sends nothing again. Each page carries a one-time `submissionKey`: a second post with it and the same answers answers 303 to the first post\'s confirmation and files nothing (503 with Retry-After while the first is still being filed elsewhere).', roles: [],
     ok: { status: 200, description: 'An HTML page.', contentType: 'text/html' }, errors: { 404: 'No such form.', 410: 'The form was removed.' },
   },
   {

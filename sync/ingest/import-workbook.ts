@@ -14,9 +14,10 @@ import { keepNeverShownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
-import { idCellText, idColumnByValues, keepRowIdentity } from './import-row-match';
+import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
-import { ingestBatch, prepareBatch, rowHash, type IngestRow, type RowIssues } from './ingest-batch';
+import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
+import { idsByContent, type Identify } from './moved-rows';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
@@ -351,8 +352,41 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
   return [...rows].map(([sheet, ids]) => ({ sheet, rows: ids.size, inWorkbook: sheetNames.includes(sheet) }));
 }
 
+/**
+ * `rows` with each sheet's rows that have no ID renamed to follow their content (moved-rows.ts): a sort, or a row
+ * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
+ * side-by-side items: rows of stacked tables are kept by their cells already (`keptByCells`).
+ */
+async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
+  const bySheet = new Map<string, IngestRow[]>();
+  for (const row of rows) bySheet.set(row.sheet!, [...(bySheet.get(row.sheet!) ?? []), row]);
+  let prepared: Map<string, IncomingRow> | undefined;
+  const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
+  const hashOf = (row: IngestRow) => readRow(row)?.hash;
+  const identify: Identify = {
+    fields: TABLES[table].identifiedBy,
+    valuesOf: (row) => readRow(row)?.values,
+    stored: async (rowIds) => new Map([...(await store.storedRowsWithHash(sourceId, table, rowIds))].map(([id, r]) => [id, r.values])),
+  };
+  let used: Promise<ReadonlySet<string>> | undefined;
+  const everUsed = () => (used ??= (async () => {
+    const ids = new Set<string>();
+    for await (const r of store.rows(table, { sourceIds: [sourceId], includeDeleted: true })) ids.add(r.rowId);
+    return ids;
+  })());
+  const renamed = new Map<IngestRow, string>();
+  for (const [sheet, ofSheet] of bySheet) {
+    // A side-by-side row's items share its place: their ids say which item each is, and stay.
+    if (new Set(ofSheet.map((r) => r.sheetRow)).size < ofSheet.length) continue;
+    const placed = ofSheet.filter((r) => r.rowId === importRowId.atRow(sheet, r.sheetRow!));
+    const ids = await idsByContent(sheet, placed, hashOf, held, everUsed, identify);
+    for (const [row, id] of ids ?? []) renamed.set(row, id);
+  }
+  return renamed.size === 0 ? rows : rows.map((r) => (renamed.has(r) ? { ...r, rowId: renamed.get(r)! } : r));
+}
+
 /** Throws `ImportError` for an unknown source, a missing or unreadable file, or a workbook with no table. */
-export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge'>, opts: ImportOptions): Promise<ImportResult> {
+export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPrincipal' | 'syncState' | 'surveyHolds' | 'storedRows' | 'storedRowsWithHash' | 'outbox' | 'acknowledge' | 'rows'>, opts: ImportOptions): Promise<ImportResult> {
   const source = await store.getPrincipal(opts.sourceId);
   if (source?.kind !== 'source') throw new ImportError('unknown-source', `no source with id ${opts.sourceId}; register one with \`equity-desk source add NAME\``);
   const sheets = await readWorkbookGrids(opts.file);
@@ -435,8 +469,8 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     // Each sheet numbered by its place among all of the table's sheets, readable or not, so an unreadable one keeps its rows' places.
     // Two tables of one kind in a sheet are one set of rows: an ID in both is a repeated ID.
     const idsOf = new Map(tables.map((t) => [t.sheet, new Map<string, number>()]));
-    const rows = tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet)));
-    await keepRowIdentity(store, opts.sourceId, table, rows, held.get(table)!, { title: (row) => at(row.sheet!, row.sheetRow!).read.title, readOptions });
+    const title = (row: IngestRow) => at(row.sheet!, row.sheetRow!).read.title;
+    const rows = await followContent(store, opts.sourceId, table, tables.flatMap((t) => importRows(t, sheetsOfTable.indexOf(t), idsOf.get(t.sheet))), held.get(table)!, { title, readOptions, at: opts.at });
     const fromForm = table === 'requests' ? adoptWebFormRows(rows, webForm) : undefined;
     const readNames = [...new Set(tables.map((t) => t.sheet))];
     // Rows stored from a sheet that now holds several tables whose IDs another table's rows took stay (`keptBelow`), and
@@ -486,7 +520,7 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
       ...(full ? {} : { deleted: removing.map((r) => r.rowId) }),
       readSheets: [...readNames, ...(readAsOther.get(table) ?? []), ...listsOwn.sheets],
       unreadable,
-      title: (row) => at(row.sheet!, row.sheetRow!).read.title,
+      title,
       readOptions,
       placeOf: (row, field) => cellOf(at(row.sheet!, row.sheetRow!), field, row.at),
       sheetWarnings: [...readNames.flatMap((sheet) => sheetWarnings(sheet, tables.filter((t) => t.sheet === sheet))), ...listsOwn.warnings],

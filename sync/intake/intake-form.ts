@@ -8,8 +8,9 @@ import { DEFAULT_READ_OPTIONS, TABLES, WEB_FORM_CHOICES, addDays, spelledDay, va
 export const HONEYPOT_FIELD = 'website';
 
 /**
- * The hidden field with the page's one-time key: every post of one page (a double click, a reload of the post, the
- * form sent back to fix and sent again) is one request, filed once.
+ * The hidden field with the page's one-time key: every post of one page with the same answers (a double click, a reload
+ * of the post) is one request, filed once, and so is the form sent back to fix and sent again; the page sent again with
+ * other answers is another request.
  */
 export const SUBMISSION_KEY_FIELD = 'submissionKey';
 

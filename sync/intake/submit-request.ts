@@ -1,7 +1,7 @@
 // A post of the public intake form becoming a request row of the form's source: checked like a sheet row,
 // numbered in the sheet's own style, queued for the sheet and stored at once (so metrics count it now).
 import { randomBytes } from 'node:crypto';
-import { ingestBatch } from '../ingest/ingest-batch';
+import { ingestBatch, nodeSha256Hex } from '../ingest/ingest-batch';
 import type { IntakeForm } from '../store/intake-store';
 import type { RowStore } from '../store/row-store';
 import { listsOverDefaults } from '../../shared/index';
@@ -100,14 +100,17 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted, 
   if (!provisional.ok) return { kind: 'invalid', errors: provisional.errors, fields };
   const rowId = newRowId(at);
   if (key === undefined) return file(deps, form, { at, series, likelyId, provisional, check, rowId });
+  // A repeat is the page sent again with the same answers: the page brought back (the browser's Back) and sent with
+  // other ones is another request, which must not get the first one's number and be lost.
+  const claim = `${key}.${nodeSha256Hex(JSON.stringify(fields.map((f) => submitted[f.name] ?? ''))).slice(0, 22)}`;
   // Checked first, so a repeat takes no slot of the day's cap and no number.
-  const first = await firstPostOf(deps.store, form, key, rowId, at);
+  const first = await firstPostOf(deps.store, form, claim, rowId, at);
   if (first !== undefined) return first;
   let result: SubmitResult | undefined;
   try {
     result = await file(deps, form, { at, series, likelyId, provisional, check, rowId });
   } finally {
-    if (result?.kind !== 'stored') await deps.store.releaseSubmission({ formId: form.id, key, rowId });
+    if (result?.kind !== 'stored') await deps.store.releaseSubmission({ formId: form.id, key: claim, rowId });
   }
   return result;
 }

@@ -59,8 +59,12 @@ describe.each(HOST_DRIVERS)('the Dashboard over an office\'s own log, at a sync 
     expect(formulas(port)).toEqual(formulas(fresh));
     expect(formulas(port)).not.toEqual(written);
 
+    // Followed once: the next sync reads the Dashboard and writes nothing to it.
+    const writes = () => ['writeBlock', 'formatSheet', 'extendRowRules', 'ensureSheet'].map((op) => port.calls[op] ?? 0);
+    const before = writes();
     const third = await run(syncNow(deps));
     expect(third.summary).not.toMatch(/Dashboard/);
+    expect(writes()).toEqual(before);
   });
 
   test('counts rows typed past the ones it counted', async () => {

@@ -273,6 +273,29 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(report.summary).toContain(`${held.length} Sync IDs restored`);
   });
 
+  test('an updated copy pasted over the rows, its Sync ID column left as it was, gives each unchanged request its own id back (QA4)', async () => {
+    const port = sheetWithIds(6);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }));
+    expect(results.every((r) => r.ok)).toBe(true);
+    // The copy has one new request after the second: the rows below it move down one, their ids stay put.
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const idAt = grid[0].length - 1;
+    const fresh = [...grid[2].slice(0, idAt).map((v, i) => (i === 0 ? 'TA-NEW' : v)), ''];
+    const pasted = [grid[0], grid[1], grid[2], fresh, ...grid.slice(3)].map((line, r) => [...line.slice(0, idAt), r < grid.length ? grid[r][idAt] : '']);
+    const port2 = new MemorySpreadsheet({ Requests: pasted as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(port2), http: host(http), settings: host(settings()), lock: host(lock()), newId: (() => { let n = 0; return () => `r-new${String(n++).padStart(9, '0')}`; })() }));
+    const ids = port2.readSheet('Requests').map((r) => r.at(-1));
+    // Every request the service holds is on the row under its own id again; only the new one has a new id.
+    expect([ids[1], ids[2], ...ids.slice(4)]).toEqual(held.map((h) => h.rowId));
+    expect(ids[3]).toBe('r-new000000000');
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.flatMap((p) => p.rows.map((r) => r.rowId))).toEqual(['r-new000000000']);
+    expect(report.summary).toContain('Sync IDs restored');
+  });
+
   test('two requests with the same Request ID are said in the summary and sent as a warning at the second ID cell, naming the first row', async () => {
     const port = sheetWithIds(4);
     const grid = port.readSheet('Requests').map((line) => [...line]);

@@ -154,6 +154,21 @@ describe('percentages', () => {
     expect(codes(r)).toEqual(['warning:percent_scaled']);
   });
 
+  it('reads a count of a whole ("3 of 4 sessions") as its share, said at the cell, never as 3%', () => {
+    expect(read('workplan', 'percentComplete', '3 of 4 sessions')).toEqual({
+      value: 0.75, issues: [expect.objectContaining({ code: 'percent_scaled', severity: 'warning', message: '% complete: read "3 of 4 sessions" as 75% (3 of 4)' })],
+    });
+    expect(read('workplan', 'percentComplete', '12 out of 30').value).toBe(0.4);
+    expect(codes(read('workplan', 'percentComplete', '5 of 4'))).toEqual(['error:out_of_range']);
+    expect(codes(read('workplan', 'percentComplete', '0 of 0'))).toEqual(['error:not_a_number']);
+  });
+
+  it('says the words it read a percentage from ("two" in % complete), not only the number it scaled', () => {
+    const r = read('workplan', 'percentComplete', 'two');
+    expect(r.value).toBe(0.02);
+    expect(r.issues.map((i) => i.message)).toEqual(['% complete: read "two" as 2', '% complete: read 2 as 2%']);
+  });
+
   it.each(['150%', 150, -0.2, '-5%'])('rejects %j as outside 0-100%%', (raw) => {
     const r = read('workplan', 'percentComplete', raw);
     expect(r.value).toBeNull();

@@ -191,6 +191,26 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect([...a.reported, ...b.reported]).toEqual([]);
   });
 
+  test('the same page sent again with other answers (back to the form, a second request typed over the first) is filed as its own request, not answered with the first one\'s number', async () => {
+    const h = await harness(backend, { clock: december });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    const key = submissionKeyOf((await h.call('GET', path)).text);
+    const first = await post(h, path, { ...good, submissionKey: key });
+    expect((await confirmation(h, first)).text).toContain('TA-2026-0001');
+    const second = { ...good, category: 'Training & workshops', description: 'A training for our new hires on the equity lens.' };
+    const again = await post(h, path, { ...second, submissionKey: key });
+    expect(again.headers.get('location')).not.toBe(first.headers.get('location'));
+    expect((await confirmation(h, again)).text).toContain('TA-2026-0002');
+    // Its own double click is still one request.
+    expect((await post(h, path, { ...second, submissionKey: key })).headers.get('location')).toBe(again.headers.get('location'));
+    expect((await rowsOf(h, src.id)).map((r) => [r.values.requestId, r.values.description]).sort()).toEqual([
+      ['TA-2026-0001', good.description], ['TA-2026-0002', second.description],
+    ]);
+    expect(h.reported).toEqual([]);
+  });
+
   test('a repeat that reaches another instance while the first post is being filed waits for it, or asks to be sent again', async () => {
     const store = await backend.open();
     let release!: () => void;

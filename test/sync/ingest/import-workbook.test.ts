@@ -603,8 +603,8 @@ describe.each(backends)('import on $name', (backend) => {
     await importWorkbook(store, { file: await writeWorkbook(files.path(), book()), sourceId: principal.id, at: new Date() });
     const fewer = await writeWorkbook(files.path(), [{ name: 'Requests', rows: REQUESTS.filter((row) => row[0] !== 'TA-2') }]);
     const r = await importWorkbook(store, { file: fewer, sourceId: principal.id, at: new Date() });
-    // TA-2 is gone; the row without an ID moved up from row 7 to row 6 unchanged, so it keeps the id it was
-    // stored under (decision 005, "Rows with no ID"), as rows with IDs keep theirs wherever they move.
+    // TA-2 is gone; the row without an ID moved up from row 7 to row 6 as it was, so it keeps its row
+    // (moved-rows.ts), as rows with IDs keep theirs wherever they move.
     expect([r.accepted, r.unchanged, r.deleted]).toEqual([0, 2, 1]);
     expect((await store.syncState(principal.id, 'requests')).map((x) => x.rowId)).toEqual(['Requests#7', 'Requests:TA-1']);
     expect(await store.syncState(principal.id, 'workplan')).toHaveLength(2);
@@ -877,7 +877,7 @@ describe.each(backends)('import on $name', (backend) => {
     expect(r.unreadable).toMatchObject([{ sheet: 'Phase 2', row: 2, errors: [{ field: 'task' }] }]);
     expect(r.skipped).toEqual(['Notes']);
     expect(r.deleted).toBe(1);
-    // The task deleted is the one removed: "Set engagement standards", moved up a row, keeps its id.
+    // The task deleted is the one removed: "Set engagement standards", moved up a row, keeps its own.
     expect(await held()).toEqual(['Phase 1#3', 'Phase 1#5', 'Phase 2#3', 'Phase 2#4']);
   });
 
