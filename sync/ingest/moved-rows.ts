@@ -19,8 +19,10 @@ export const heldByPlace = (sheet: string, rowId: string): boolean => placeNumbe
 /**
  * The id each of `rows` (one sheet's rows with no ID, in sheet order) takes: the stored row with the same content
  * (`hashOf`; undefined for a row to be rejected), the first in sheet order of equal ones; else, with `identify`, the
- * stored row with the same identifying fields (a request sorted and edited at once); else the stored row last at its
- * place, which was edited there, unless the two share nothing that identifies a row (`alike`: another row typed over it); else the id of its own place when no row of the source ever had it (`used`:
+ * stored row with the same identifying fields (a request sorted and edited at once); else, where as many rows stand
+ * between two rows kept so far as were stored between them, those stored rows in order (rows edited in place, a row
+ * inserted or deleted elsewhere); else the stored row last at its place, which was edited there; neither of the last
+ * two when the rows share nothing that identifies one (`alike`: another row typed over it); else the id of its own place when no row of the source ever had it (`used`:
  * every id stored, removed rows' too, so none is brought back with another row's history); else the first place
  * after it that no row had. Undefined when nothing is held by place: ids by place stay as they are.
  */
@@ -60,14 +62,33 @@ export function idsByContent(
         if (key !== undefined) claim(row, byKey.get(key)?.find((h) => !claimed.has(h.rowId)));
       }
     }
-    const byPlace = new Map(own.map((h) => [placeOf(h), h]));
-    for (const row of rows) {
-      if (ids.has(row)) continue;
-      const h = byPlace.get(row.position ?? row.sheetRow!);
+    // Another row typed over a stored one (nothing that identifies it left) is a new row, not the stored one edited.
+    const edited = (row: IngestRow, h: HeldPlace | undefined) => {
       const [now, then] = [identify?.valuesOf(row), h && before.get(h.rowId)];
-      // Another row typed over it (nothing that identifies it left) is a new row, not the stored one edited.
       if (!identify || now === undefined || then === undefined || alike(identify.fields, now, then)) claim(row, h);
+    };
+    // Rows edited where they stand keep their stored rows by their neighbours: between the same two rows kept, as
+    // many rows now as were stored are those rows, in order. A row inserted above them then moves none of them onto
+    // the stored row its neighbour had at that place.
+    const rowsAfter = new Map<string, IngestRow[]>();
+    let anchor = '';
+    for (const row of rows) {
+      const id = ids.get(row);
+      if (id !== undefined) anchor = id;
+      else rowsAfter.set(anchor, [...(rowsAfter.get(anchor) ?? []), row]);
     }
+    const heldAfter = new Map<string, HeldPlace[]>();
+    anchor = '';
+    for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
+      if (claimed.has(h.rowId)) anchor = h.rowId;
+      else heldAfter.set(anchor, [...(heldAfter.get(anchor) ?? []), h]);
+    }
+    for (const [after, between] of rowsAfter) {
+      const was = heldAfter.get(after) ?? [];
+      if (was.length === between.length) between.forEach((row, i) => edited(row, was[i]));
+    }
+    const byPlace = new Map(own.map((h) => [placeOf(h), h]));
+    for (const row of rows) if (!ids.has(row)) edited(row, byPlace.get(row.position ?? row.sheetRow!));
     if (ids.size === rows.length) return ids;
     const stored = await used();
     const taken = new Set([...stored, ...claimed]);

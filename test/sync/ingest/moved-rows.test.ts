@@ -72,4 +72,18 @@ describe.each(backends)('rows with no ID moved in their sheet, on $name', (backe
     const again = await sync([yolo, FRESNO, ALAMEDA, OAKLAND], '2026-11-04T12:00:00Z');
     expect([again.accepted, again.unchanged, again.deleted]).toEqual([0, 4, 0]);
   });
+  test('a row inserted above rows edited where they stand (a new request on top, two statuses updated) leaves each edited request its own stored row', async () => {
+    const store = await backend.open();
+    const { sync, stored } = await importer(store);
+    await sync([FRESNO, DHCS, ALAMEDA, OAKLAND], '2026-10-25T12:00:00Z');
+    const before = await stored();
+    const yolo = [day('2026-11-02'), 'Yolo County', 'Language access', 'New', null];
+    const dhcsDone = [...DHCS.slice(0, 3), 'Fulfilled', day('2026-11-01')];
+    const alamedaStarted = [...ALAMEDA.slice(0, 3), 'In progress', null];
+    const week = await sync([yolo, FRESNO, dhcsDone, alamedaStarted, OAKLAND], '2026-11-03T12:00:00Z');
+    expect([week.accepted, week.unchanged, week.deleted]).toEqual([3, 2, 0]);
+    const now = await stored();
+    for (const org of Object.keys(before)) expect(now[org].rowId, org).toBe(before[org].rowId);
+    expect(Object.values(before).map((r) => r.rowId)).not.toContain(now['Yolo County'].rowId);
+  });
 });
