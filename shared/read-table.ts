@@ -574,6 +574,12 @@ export function readTable(
     });
   }
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
+  for (const c of table.columns) {
+    const assumed = c.assumedWhenBlank;
+    if (assumed && fieldColumn(map, c.name).index === undefined && rows.some((r) => assumed.applies(r.raw))) {
+      issues.push({ code: 'column_absent', field: '', sheet, row: headerIndex + 1, severity: 'warning', message: `no ${c.header} column: ${assumed.absent}` });
+    }
+  }
   return { table, headerRow: headerIndex + 1, map, rows, issues, title, ...nextAt };
 }
 

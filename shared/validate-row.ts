@@ -318,8 +318,9 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
     }
     if (fitsSchemaAll && !compiled.fits[i](v)) fitsSchemaAll = false;
   }
+  // A field the row does not hold at all (read from a sheet without its column) is said once for the sheet (`whenAbsent`).
   for (const { column: c, applies, issue } of compiled.assumedWhenBlank) {
-    if (values[c.name] === null && !issues?.some((x) => x.field === c.name) && applies(values)) (issues ??= []).push({ ...issue });
+    if (values[c.name] === null && c.name in raw && !issues?.some((x) => x.field === c.name) && applies(values)) (issues ??= []).push({ ...issue });
   }
   for (const [a, b, strict] of compiled.ordered) {
     const va = typed[a];

@@ -5,7 +5,7 @@ import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowForm
 import type { Rules } from '../shared/rules';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
-import type { InputColumn, TableDef, TypedRow, TypedValue } from '../shared/tables';
+import { inputCellValue, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
@@ -53,12 +53,6 @@ export interface DataSheet extends DashboardData {
   lastRow: number;
 }
 
-/** Yes/No columns hold the words of their dropdown, which every reader maps back to true/false. */
-function inputCell(c: InputColumn, v: TypedValue): PlanCell {
-  if (typeof v === 'boolean' && c.list === 'yesNo') return v ? 'Yes' : 'No';
-  return v;
-}
-
 const isBlankRow = (table: TableDef, values: TypedRow) => table.columns.every((c) => values[c.name] === null || values[c.name] === undefined || values[c.name] === '');
 
 /**
@@ -100,7 +94,7 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     for (const r of rows) {
       const formulas = sheetRowFormulas(table, r.row, columnOf);
       yield [
-        ...table.columns.map((c) => (r.values ? inputCell(c, r.values[c.name] ?? null) : null)),
+        ...table.columns.map((c) => (r.values ? inputCellValue(c, r.values[c.name] ?? null) : null)),
         ...table.derived.map((d) => ({ formula: formulas.get(columnOf(d.name)!)!, result: r.derived[d.name] })),
       ];
     }

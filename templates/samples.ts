@@ -106,7 +106,7 @@ function request(d: Draw, i: number, asOf: string): TypedRow {
     preferredChannel: null, channel, origin, category, frameworkArea: FRAMEWORK_BY_CATEGORY[category] ?? null,
     description: d.pick(REQUEST_ASKS[category]).replace('{org}', requesterOrg),
     priority, status: 'New', assignee, dueOn, followUpOn: null, estimatedHours, hoursSpent: null,
-    fulfilledOn: null, outcome: null, satisfaction: null, feedbackComment: null, notes: d.chance(0.2) ? d.pick(REQUEST_NOTES) : null,
+    fulfilledOn: null, outcome: null, satisfaction: null, feedbackComment: null, actionPlanAdopted: null, notes: d.chance(0.2) ? d.pick(REQUEST_NOTES) : null,
   };
   const spent = (share: number) => (estimatedHours === null ? null : Math.round(estimatedHours * share * 2) / 2);
   switch (fate) {
@@ -117,12 +117,14 @@ function request(d: Draw, i: number, asOf: string): TypedRow {
     default: {
       const fulfilledOn = addDays(receivedOn, Math.min(age, Math.round(3 + d.next() ** 2 * 60)));
       const followedUp = daysBetween(fulfilledOn, asOf) >= 30 && d.chance(0.85);
-      return {
+      const done = {
         ...row, status: fate === 'closed' ? 'Closed' : 'Fulfilled', fulfilledOn, hoursSpent: spent(0.7 + d.next() * 0.6),
         followUpOn: d.chance(0.4) ? addDays(fulfilledOn, 30) : null,
         outcome: followedUp ? d.pick(OUTCOMES.slice(0, 6)) : null,
         satisfaction: followedUp ? Number(d.weighted([['5', 45], ['4', 35], ['3', 12], ['2', 5], ['1', 3]])) : null,
       };
+      // The requester's survey says so too where the office recorded a plan: no draw of its own, so the samples stay as they were.
+      return { ...done, actionPlanAdopted: done.outcome === 'Action plan adopted' ? true : null };
     }
   }
 }

@@ -1,7 +1,7 @@
 // The other direction of "Sync now": rows the service holds that this sheet has not written yet (requests
 // from the public form, survey answers), written into the table and then acknowledged, before the sheet's
 // own rows are sent. Design: docs/decisions/010-rows-from-the-service-to-sheets.md.
-import type { TableDef, TypedValue } from '../../shared/tables';
+import { inputCellValue, type TableDef, type TypedValue } from '../../shared/tables';
 import { outboxAnswer, type OutboxItem } from '../../shared/wire/sync-answers';
 import type { OutboxAck } from '../../shared/wire/sync-wire';
 import type { NewRow, RowCells, SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
@@ -46,7 +46,7 @@ function cellOf(table: TableDef, field: string, value: unknown): WriteCell {
   if (value === null || value === undefined) return null;
   const column = table.columns.find((c) => c.name === field);
   if (column?.type === 'date' && typeof value === 'string') return { date: value };
-  return value as TypedValue;
+  return column ? inputCellValue(column, value as TypedValue) : (value as TypedValue);
 }
 
 /**
@@ -158,7 +158,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   }
   if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
   if (acked.length) {
-    const ack: OutboxAck = { table: t.table.name, ids: acked };
+    // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
+    const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };
     yield* callJson(http, request(conn, 'POST', '/api/v1/outbox/ack', ack));
   }
   report.added = added.size;

@@ -7,6 +7,7 @@ import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
 import { LISTS_SHEET, columnLetter } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
+import { quoteValue } from '../../shared/quote-value';
 import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
@@ -107,6 +108,27 @@ const compact = (raw: Record<string, unknown>): Record<string, JsonCell> => {
 
 /** The sheets of a table's reads, each once: two tables of one kind may be stacked in one sheet. */
 const sheetNames = (sheets: readonly TableSheet[]) => [...new Set(sheets.map((t) => t.sheet))];
+
+/**
+ * A row whose blank ("same as above") cells now read another row's value than when the service last saw it: rows
+ * above it were sorted, inserted or deleted, so a task may have moved under another goal without a cell of its own
+ * changing. Said at its first such cell, naming what it reads now.
+ */
+function regroupedIssue(t: TableSheet, r: TableSheet['read']['rows'][number]): CellIssue & { row: number } {
+  const fields = Object.keys(r.filled ?? {});
+  const column = t.columnOf(fields[0]);
+  const header = (field: string) => {
+    const at = t.columnOf(field);
+    return (at === undefined ? undefined : headerAt(t, at)) ?? t.table.columns.find((c) => c.name === field)!.header;
+  };
+  const read = fields.map((f) => `${header(f)} ${quoteValue(String(r.raw[f] ?? ''))}`).join(', ');
+  const blank = fields.map(header).join(' and ');
+  return {
+    code: 'named_above', field: fields[0], severity: 'warning', sheet: t.sheet, row: r.row,
+    ...(column === undefined ? {} : { column: columnLetter(column), header: header(fields[0]) }),
+    message: `${blank} ${fields.length > 1 ? 'are' : 'is'} blank, so read from the row above as ${fields.length > 1 ? read : quoteValue(String(r.raw[fields[0]] ?? ''))}; rows above it were moved or deleted since the last sync: type ${fields.length > 1 ? 'them' : 'it'} if that is not where this row belongs`,
+  };
+}
 
 /** Whether a sheet holds this table and another stacked with it (`readStacked`). */
 const isStacked = (t: TableSheet) => t.read.nextAt !== undefined || t.read.issues.some((i) => i.code === 'another_table');
@@ -277,6 +299,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   const ends: PeriodsToEnd[] = [];
+  const regrouped: (CellIssue & { row: number })[] = [];
   sheets.forEach((t, s) => {
     const { texts, results, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
@@ -295,6 +318,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
       const showsNew = result.ok && appeared[s].some((field) => (result.values[field] ?? null) === null);
+      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) regrouped.push(regroupedIssue(t, r));
       if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
@@ -306,7 +330,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     const own = sheets.filter((t) => t.sheet === name);
     const because = own.map(unreadableBecause).filter((b) => b !== undefined);
     if (because.length) return { name, unreadable: because.join('; ') };
-    const warnings = [...own.flatMap(sheetWarningsOf), ...repeated.filter((i) => i.sheet === name).map(sheetWarningOf)];
+    const warnings = [...own.flatMap(sheetWarningsOf), ...[...repeated, ...regrouped].filter((i) => i.sheet === name).map(sheetWarningOf)];
     return warnings.length ? { name, warnings } : { name };
   });
   // The Lists sheet's own warnings (a cell showing an error) reach the Data quality sheet with the first table's:
@@ -414,7 +438,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     warned,
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
-    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i)), unstamped),
+    problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i)), regrouped.map(formatCellIssue), unstamped),
     pulled,
     readied,
     typedOver,

@@ -29,7 +29,12 @@ export interface InputColumn<F extends string = string> {
    * Said when the cell is blank in a row it `applies` to (a Fulfilled request with no fulfillment day): what
    * the figures assume in its place, so an assumed day is not read as one the office wrote.
    */
-  assumedWhenBlank?: { applies(values: Readonly<Record<string, unknown>>): boolean; assumed: string };
+  assumedWhenBlank?: {
+    applies(values: Readonly<Record<string, unknown>>): boolean;
+    assumed: string;
+    /** Said once for a sheet without the column where some row applies, instead of on each row. */
+    absent: string;
+  };
   /**
    * Said of a sheet that has no column for this field, when that changes what its rows are taken as (no
    * Status: a milestone whose date has passed reads "Missed").
@@ -198,6 +203,15 @@ export function defineTable<
   const D extends readonly DerivedColumn<string, C[number]['name'], string>[],
 >(table: TableDef<N, C[number]['name']> & { columns: C & readonly (InputColumn & ColumnLinks<C[number]['name']>)[]; derived: D }): TableDef<N, C[number]['name']> & { columns: C; derived: D } {
   return table;
+}
+
+/**
+ * A typed value as its column's cell, wherever one is written into a sheet (a template's rows, a survey answer pulled
+ * in): a yes/no column holds the words Yes and No (its dropdown's, where it has one), which every reader maps back to
+ * true/false, rather than TRUE and FALSE.
+ */
+export function inputCellValue(c: InputColumn, v: TypedValue): TypedValue {
+  return typeof v === 'boolean' && c.type === 'boolean' ? (v ? 'Yes' : 'No') : v;
 }
 
 /** The value a cell of a column type holds once read: dates are ISO text, percents fractions. */

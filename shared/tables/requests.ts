@@ -35,10 +35,18 @@ export const requestsTable = defineTable({
     { name: 'estimatedHours', header: 'Estimated hours', aliases: ['Estimate', 'Est. hours', 'Hours estimated', 'Est. hrs', 'Estimated hrs'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'hoursSpent', header: 'Hours spent', aliases: ['Hours', 'Actual hours', 'Time spent'], type: 'number', width: 10, numFmt: '0.0' },
     { name: 'fulfilledOn', header: 'Fulfilled', aliases: ['Fulfilled on', 'Date fulfilled', 'Completed', 'Completed on', 'Closed on', 'Date completed', 'Date closed'], type: 'date', notBefore: 'receivedOn', width: 12, numFmt: DATE,
-      assumedWhenBlank: { applies: (values) => isFulfilledStatus(values.status), assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; enter the day it was fulfilled' } },
+      assumedWhenBlank: {
+        applies: (values) => isFulfilledStatus(values.status),
+        assumed: 'counted as fulfilled on the day the service first saw the request done, so its days to fulfill and SLA run to that day; enter the day it was fulfilled',
+        absent: 'fulfilled requests count as done on the day the service first saw them, so their days to fulfill and SLA run to that day; add a Fulfilled column to record the day',
+      } },
     { name: 'outcome', header: 'Outcome', aliases: ['Result', 'Follow-up outcome'], type: 'choice', list: 'outcome', survey: true, width: 24 },
     { name: 'satisfaction', header: 'Satisfaction (1-5)', aliases: ['Satisfaction', 'Rating', 'Feedback score'], type: 'rating', survey: true, width: 10, numFmt: '0' },
     { name: 'feedbackComment', header: 'Feedback comment', aliases: ['Requester comment', 'Survey comment', 'Feedback'], type: 'longtext', survey: true, width: 32 },
+    // The requester's own yes or no, beside the office's Outcome rather than written into it: both are kept, and a
+    // request counts once in "Action plans adopted" when either says so (decision 010, 2026-12-06). No dropdown: the
+    // survey fills it, and a dropdown is one more host call for every sync that adds rows.
+    { name: 'actionPlanAdopted', header: 'Plan adopted (requester)', aliases: ['Action plan adopted (requester)', 'Requester: plan adopted', 'Plan adopted'], type: 'boolean', survey: true, width: 12 },
     { name: 'notes', header: 'Notes', aliases: ['Comments'], type: 'longtext', width: 32 },
   ],
   derived: [

@@ -109,6 +109,10 @@ export type SyncRequest = z.input<typeof syncRequest>;
 export const outboxAck = z.strictObject({
   table: tableName,
   ids: described(z.array(z.int().check(z.minimum(1))).check(z.maxLength(10_000, 'acknowledge at most 10,000 items per request')), 'The `id`s of the outbox items written into the sheet.'),
+  unshown: described(
+    z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100))),
+    "Fields of those items no column of the sheet shows: a survey answer there is still kept over the sheet's blank, so a column added later, blank, does not clear it.",
+  ),
 });
 export type OutboxAck = z.input<typeof outboxAck>;
 

@@ -5,7 +5,7 @@ import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inS
 import { ownRowId, textValueProblem } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
-import { keepSurveyAnswers, type HoldsFrom } from './survey-holds';
+import { answerDisagreement, keepSurveyAnswers, type HoldsFrom } from './survey-holds';
 
 export interface IngestRow {
   rowId: string;
@@ -125,6 +125,9 @@ export function prepareBatch(batch: IngestBatch): PreparedBatch {
       result = { ...result, values: kept.values, warnings: [...result.warnings, ...kept.warnings] };
       settledHolds.push(...kept.settled);
     }
+    // After the holds: an answer the sheet has no column for is in the row all the same.
+    const disagreement = errors.length === 0 ? answerDisagreement(batch.table, result.values) : undefined;
+    if (disagreement) result = { ...result, warnings: [...result.warnings, disagreement] };
     if (result.warnings.length) warnings.push({ row, issues: result.warnings });
     if (errors.length === 0) {
       const upsert: IncomingRow = { rowId: row.rowId, hash: rowHash(batch.table, result.values), values: result.values };

@@ -1,9 +1,11 @@
 // A requester's survey answer against the row a sheet sends: kept over a cell the sheet has not changed since the
 // answer came (a file cannot take the answer in; an add-on sheet may not have yet), given up to a person's edit.
 // Pure, so the ingest worker runs it with the rest of `prepareBatch` (decision 010, 2026-12-06).
-import { TABLES, type FieldIssue, type TableName, type TypedRow } from '../../shared/index';
+import { inputColumn, TABLES, type FieldIssue, type TableName, type TypedRow } from '../../shared/index';
 import { quoteValue } from '../../shared/quote-value';
+import { sameText } from '../../shared/status/sheet-math';
 import type { SurveyHold } from '../store/intake-store';
+import type { Batch } from '../store/row-store';
 
 /** Where the rows come from, as a message names it: a workbook imported (the answer must be typed in) or a synced sheet (its next sync writes it). */
 export type HoldsFrom = 'workbook' | 'sheet';
@@ -55,6 +57,22 @@ export function keepSurveyAnswers(table: TableName, rowId: string, values: Typed
 }
 
 /**
+ * The answers a synced sheet's batch keeps over cells of columns it has (`unshown`: the fields it has none for), by
+ * row: its next pull is to write them in, as their warning says. Their item was acknowledged when the sheet had no
+ * column for them (a column added since, blank), so the caller queues one unless another still waits.
+ */
+export function heldAnswersToWrite(batch: Pick<Batch, 'upserts' | 'settledHolds'>, holds: readonly SurveyHold[], unshown: readonly string[]): { rowId: string; fields: string[] }[] {
+  const sent = new Set(batch.upserts.map((row) => row.rowId));
+  const settled = new Set((batch.settledHolds ?? []).map((h) => JSON.stringify([h.rowId, h.field])));
+  const fieldsOf = new Map<string, string[]>();
+  for (const hold of holds) {
+    if (!sent.has(hold.rowId) || unshown.includes(hold.field) || settled.has(JSON.stringify([hold.rowId, hold.field]))) continue;
+    fieldsOf.set(hold.rowId, [...(fieldsOf.get(hold.rowId) ?? []), hold.field]);
+  }
+  return [...fieldsOf].map(([rowId, fields]) => ({ rowId, fields }));
+}
+
+/**
  * Why an answer is kept over what the sheet sends (`value`: what it held before the answer, or `before` false, an
  * earlier answer), and what to do. A person who types that value back before the sheet ever showed the answer sends
  * the same cell, which nothing tells apart from a sheet left as it was: said plainly, with how to keep it instead.
@@ -68,4 +86,22 @@ function keptBecause(value: unknown, before: boolean, from: HoldsFrom): string {
   const keep = blank ? 'to keep it blank' : 'to keep it';
   const how = from === 'workbook' ? `import once with the answer, then ${blank ? 'clear it' : 'type it back'}` : `${blank ? 'clear it' : 'type it back'} after that sync`;
   return `${still}, ${since} — ${next}. ${again} reads as no change: ${keep}, ${how}`;
+}
+
+/** The office's Outcome that says the opposite of the requester's yes or no on the survey (Plan adopted (requester)). */
+const OPPOSITE_OUTCOME = { yes: 'No change yet', no: 'Action plan adopted' } as const;
+
+/**
+ * A request whose Outcome and Plan adopted (requester) disagree (the office: "No change yet", the requester: yes; or the
+ * other way round): both are kept and it counts as adopted (`planAdopted`), which its row's warning says, for the Data
+ * quality sheet. Not a survey hold: it is said whoever wrote either cell, for as long as they disagree.
+ */
+export function answerDisagreement(table: TableName, values: TypedRow): FieldIssue | undefined {
+  if (table !== 'requests' || typeof values.actionPlanAdopted !== 'boolean') return undefined;
+  const said = values.actionPlanAdopted ? 'yes' : 'no';
+  const outcome = OPPOSITE_OUTCOME[said];
+  if (!sameText(typeof values.outcome === 'string' ? values.outcome.trim() : null, outcome)) return undefined;
+  const { header } = inputColumn('requests', 'actionPlanAdopted');
+  const message = `${header}: the requester answered ${said}, and the ${inputColumn('requests', 'outcome').header} says ${quoteValue(outcome)}; both are kept, and the request counts as an action plan adopted`;
+  return { code: 'answers_disagree', field: 'actionPlanAdopted', severity: 'warning', message };
 }

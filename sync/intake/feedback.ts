@@ -119,8 +119,8 @@ export function readSurvey(post: SurveyPost, outcomes: readonly string[]): { ok:
 }
 
 /**
- * Saves the answer and writes it into the request's current row (Satisfaction, Outcome, Feedback
- * comment) as a new version, queued for the sheet. A blank outcome or comment leaves the row's own.
+ * Saves the answer and writes it into the request's current row (Satisfaction, Outcome, Plan adopted (requester),
+ * Feedback comment) as a new version, queued for the sheet. A blank outcome, plan answer or comment leaves the row's own.
  * One transaction: a failure leaves the link unanswered (or its earlier answer), with no hold and no item.
  * The answer the link holds already, sent again (a double click, a page re-sent), writes nothing.
  * Planned from the row and its holds as read; another answer or a sheet's batch committed before this one writes
@@ -146,7 +146,12 @@ async function recordOnce(store: RowStore, link: FeedbackLink, tokenHash: string
   const base = await store.answerBase(link.sourceId, link.table, link.rowId);
   // The sheet deleted the request meanwhile: the answer is kept with its link and counts in the response rate.
   if (base === null) return store.saveFeedbackAnswer(tokenHash, answer, at);
-  const given = { satisfaction: answer.satisfaction, ...(answer.outcome !== null ? { outcome: answer.outcome } : {}), ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}) };
+  const given = {
+    satisfaction: answer.satisfaction,
+    ...(answer.outcome !== null ? { outcome: answer.outcome } : {}),
+    ...(answer.actionPlanAdopted !== null ? { actionPlanAdopted: answer.actionPlanAdopted } : {}),
+    ...(answer.comment !== null ? { feedbackComment: answer.comment } : {}),
+  };
   const cells = { ...base.values, ...given };
   // Held with the row's version, so no version shows the answer without its hold: a file source cannot take the
   // answer in, and its next import must not put the workbook's old values back over it (decision 010). Queued with

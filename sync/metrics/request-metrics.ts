@@ -22,8 +22,16 @@ export type MetricsRow<T extends TableName = TableName> = Pick<StoredRow<T>, 'so
 export const CAPACITY_WEEKS = 12;
 export const UNSPECIFIED = 'Unspecified';
 export const UNASSIGNED = 'Unassigned';
+/** The Outcome "Action plans adopted" counts. */
+const ACTION_PLAN_ADOPTED = 'Action plan adopted';
 /** Follow-up outcomes that mean the requester is better off. */
-export const POSITIVE_OUTCOMES = ['Action plan adopted', 'Budget equity tool applied', 'Training delivered', 'Data or evaluation improved'];
+export const POSITIVE_OUTCOMES = [ACTION_PLAN_ADOPTED, 'Budget equity tool applied', 'Training delivered', 'Data or evaluation improved'];
+
+/**
+ * A request counts once as an action plan adopted when the office's Outcome says so or the requester answered yes on
+ * the survey (Plan adopted (requester)): the two may disagree, and neither is dropped (decision 010, 2026-12-06).
+ */
+export const planAdopted = (v: Readonly<Record<string, unknown>>): boolean => sameText(text(v.outcome), ACTION_PLAN_ADOPTED) || v.actionPlanAdopted === true;
 
 export const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -104,11 +112,18 @@ export class RequestMetrics {
       if (!n) d.bySource.set(source, (n = { received: 0, fulfilled: 0 }));
       n[as]++;
     }
-    const q = quarterOf(iso);
-    let f = this.quarters.get(q);
-    if (!f) this.quarters.set(q, (f = newQuarter()));
+    let f = this.quarterOfDay.get(iso);
+    if (!f) {
+      const q = quarterOf(iso);
+      f = this.quarters.get(q);
+      if (!f) this.quarters.set(q, (f = newQuarter()));
+      this.quarterOfDay.set(iso, f);
+    }
     return f;
   }
+
+  /** Each day's quarter, found once: the rows repeat a few thousand days, and naming a quarter makes a string to look up. */
+  private readonly quarterOfDay = new Map<string, QuarterFigures>();
 
   /** Whether a fulfillment, closing or follow-up on this day falls in the date filter; every day does without one. */
   private inPeriod(day: string | null): boolean {
@@ -258,15 +273,16 @@ export class RequestMetrics {
     const when = fulfilledOn ?? receivedOn;
     if (!this.inPeriod(when)) return;
     if (satisfaction !== null && satisfaction >= 1 && satisfaction <= 5) this.ratings[Math.round(satisfaction) - 1]++;
+    const quarters = when ? [this.all, this.quarter(when)] : [this.all];
     if (outcome) {
       this.followUps.recorded++;
       this.outcomes.add(outcome);
-      for (const q of when ? [this.all, this.quarter(when)] : [this.all]) {
+      for (const q of quarters) {
         q.followedUp++;
         if (POSITIVE_OUTCOMES.some((p) => sameText(outcome, p))) q.positive++;
-        if (sameText(outcome, 'Action plan adopted')) q.actionPlans++;
       }
     }
+    if (planAdopted(v)) for (const q of quarters) q.actionPlans++;
   }
 
   private inWindow(d: string | null): boolean {

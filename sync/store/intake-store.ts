@@ -69,9 +69,10 @@ export interface IntakeOps {
   outbox(sourceId: string, table: TableName): Promise<OutboxItem[]>;
   /**
    * Marks the source's items written; ids of other sources are ignored. Returns how many it marked. A survey answer
-   * written in this way, with no newer item waiting for its row, is held as what the sheet shows (decision 010).
+   * written in this way, with no newer item waiting for its row, is held as what the sheet shows (decision 010), except
+   * in the `unshown` fields, which the sheet has no column for: there the sheet still shows what it held.
    */
-  acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date): Promise<number>;
+  acknowledge(sourceId: string, table: TableName, ids: readonly number[], at: Date, unshown?: readonly string[]): Promise<number>;
   createFeedbackLink(p: { tokenHash: string; sourceId: string; table: TableName; rowId: string; at: Date }): Promise<void>;
   feedbackLink(tokenHash: string): Promise<FeedbackLink | null>;
   saveFeedbackAnswer(tokenHash: string, answer: FeedbackAnswer, at: Date): Promise<void>;
@@ -337,7 +338,7 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
       });
     },
 
-    async acknowledge(sourceId, table, ids, at) {
+    async acknowledge(sourceId, table, ids, at, unshown = []) {
       if (ids.length === 0) return 0;
       const r = await db
         .updateTable('outbox')
@@ -357,6 +358,9 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .where('table_name', '=', table)
         .where('row_id', 'in', answers.where('seq', 'in', [...ids]))
         .where('row_id', 'not in', answers.where('acked_at', 'is', null))
+        // Taken as shown, an answer the sheet had no column for would read as emptied by a person once the office added
+        // the column, blank, and be cleared (decision 010, 2026-12-06).
+        .$if(unshown.length > 0, (q) => q.where('field', 'not in', [...unshown]))
         .execute();
       return Number(r.numUpdatedRows);
     },

@@ -5,6 +5,7 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { idColumn, isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
 import { StoreError } from './store-error';
+import { backfillPlanAnswers } from './plan-answers-backfill';
 import { backfillSurveyHolds } from './survey-holds-backfill';
 
 // Migrations see the database as it was when they were written, not today's `StoreDatabase`.
@@ -377,6 +378,12 @@ const migrations: Migration[] = [
         for (const table of TABLE_NAMES) await backfillOwnIds(db, kept, table);
       }
     },
+  },
+  {
+    // The requester's "Has your organization adopted an action plan?" was kept with its link only: counted in no
+    // figure and shown in no sheet. Written into the row, with its hold, where the row has no answer of its own.
+    name: '0022-plan-answers-backfill',
+    up: (db) => backfillPlanAnswers(db),
   },
 ];
 

@@ -375,7 +375,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await answer(ANSWER, 4);
         const after = await trace();
         expect(after.link.answer).toEqual(ANSWER);
-        expect(after.holds.map((h) => [h.field, h.answer, h.sheet])).toEqual([['outcome', 'Action plan adopted', 'Training delivered'], ['satisfaction', 4, 5]]);
+        expect(after.holds.map((h) => [h.field, h.answer, h.sheet])).toEqual([['actionPlanAdopted', true, null], ['outcome', 'Action plan adopted', 'Training delivered'], ['satisfaction', 4, 5]]);
         expect(after.outbox.map((i) => [i.rowId, i.values.satisfaction])).toEqual([['r1', 4]]);
         expect(after.rows.map((r) => r.values.satisfaction)).toEqual([4]);
       });

@@ -189,7 +189,7 @@ describe('validateRow', () => {
   });
 
   it('says what a Fulfilled request with no fulfillment day is counted as, and says nothing of an open one', () => {
-    const done = validateRow(TABLES.requests, { requesterOrg: 'Assembly Budget Office', receivedOn: '2026-01-20', status: 'Fulfilled' });
+    const done = validateRow(TABLES.requests, { requesterOrg: 'Assembly Budget Office', receivedOn: '2026-01-20', status: 'Fulfilled', fulfilledOn: null });
     expect(done.ok).toBe(true);
     expect(done.warnings.map((w) => [w.field, w.code, w.message])).toEqual([['fulfilledOn', 'blank_kept', expect.stringMatching(/^Fulfilled is blank: counted as fulfilled on the day the service first saw the request done, .*; enter the day it was fulfilled$/)]]);
     expect(validateRow(TABLES.requests, { requesterOrg: 'Kern County', receivedOn: '2026-02-10', status: 'In progress' }).warnings).toEqual([]);

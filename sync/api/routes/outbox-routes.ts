@@ -24,7 +24,7 @@ export function outboxRoutes(deps: RouteDeps): Hono<ApiEnv> {
     })
     .post('/ack', source, limitBody(1024 * 1024), async (c) => {
       const body = parseBody(outboxAck, await readJson(c));
-      const acknowledged = await deps.store.acknowledge(c.get('principal').id, body.table, body.ids, deps.clock());
+      const acknowledged = await deps.store.acknowledge(c.get('principal').id, body.table, body.ids, deps.clock(), body.unshown);
       return c.json({ acknowledged });
     });
 }

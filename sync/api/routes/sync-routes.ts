@@ -7,12 +7,29 @@ import { OneAtATime } from '../one-at-a-time';
 import { limitBody } from '../request-body';
 import { knownTable, prepareInline, surveyHoldsOf } from '../sync-batch';
 import { heldSheetWarnings } from '../../ingest/sheet-warnings';
+import { heldAnswersToWrite } from '../../ingest/survey-holds';
 import { keepNeverShownFields } from '../../ingest/unshown-fields';
+import type { SurveyHold } from '../../store/intake-store';
+import type { Batch } from '../../store/row-store';
 import { listsOverDefaults } from '../../../shared/index';
 import type { SyncAnswer, SyncStateAnswer } from '../../../shared/wire/sync-answers';
 
 /** Bodies above this (8 MB; a 5,000-row sheet of ordinary rows is 2-3 MB) wait their turn. */
 const HEAVY_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Survey answers kept over cells the sheet has a column for, with no item waiting to write them in: a column added
+ * since the pull acknowledged them with none (decision 010, 2026-12-06). Queued before the write, as every item is.
+ */
+async function queueHeldAnswers(deps: RouteDeps, sourceId: string, batch: Batch, holds: readonly SurveyHold[], unshown: readonly string[]): Promise<void> {
+  const kept = heldAnswersToWrite(batch, holds, unshown);
+  if (kept.length === 0) return;
+  const waiting = new Set((await deps.store.outbox(sourceId, batch.table)).flatMap((i) => (i.fields ?? []).map((field) => JSON.stringify([i.rowId, field]))));
+  for (const { rowId, fields } of kept) {
+    const unwritten = fields.filter((field) => !waiting.has(JSON.stringify([rowId, field])));
+    if (unwritten.length) await deps.store.queueForSheet({ sourceId, table: batch.table, rowId, fields: unwritten, at: batch.at });
+  }
+}
 
 export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
   const maxRows = deps.config.limits.maxRowsPerBatch;
@@ -38,6 +55,7 @@ export function syncRoutes(deps: RouteDeps): Hono<ApiEnv> {
           // A column added since the service kept its field: the sheet's next pull writes what is held into it.
           // Queued before the write, as every item is, so no kept value is stored without its way back to the sheet.
           for (const { rowId, fields } of kept.refill) await deps.store.queueForSheet({ sourceId, table: batch.table, rowId, fields, at: batch.at });
+          await queueHeldAnswers(deps, sourceId, batch, holds?.[batch.table] ?? [], unshown);
         }
         const counts = await deps.store.applyBatch(batch);
         return c.json({ ...counts, ...answer } satisfies SyncAnswer);

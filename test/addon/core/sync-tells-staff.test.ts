@@ -142,6 +142,18 @@ describe('a deleted Lists sheet', () => {
     expect(report.summary).not.toContain('so type 8');
   });
 
+  test('an own log with no Fulfilled column: how its fulfilled requests are dated is said once, not noted on a cell of each fulfilled row', () => {
+    const port = new MemorySpreadsheet({ 'TA Log FY24': [
+      ['Request #', 'Date Received', 'Agency / Jurisdiction', 'Status'],
+      ['TA-24-001', '1/8/2024', 'Department of Public Health', 'Fulfilled'],
+      ['TA-24-002', '1/22/2024', 'City of Fresno', 'Fulfilled'],
+    ] });
+    const report = runSync(syncNow({ port, http: accepting, settings: settings(), lock: lock() }));
+    const notes = [2, 3].flatMap((row) => [1, 2, 3, 4].map((col) => port.sheet('TA Log FY24').cell(row, col).note));
+    expect(notes.filter((note) => /Fulfilled/.test(note))).toEqual([]);
+    expect(report.summary).toContain('no Fulfilled column: fulfilled requests count as done on the day the service first saw them');
+  });
+
   test('a Lists figure in words in a protected cell is left as typed, and the summary asks for the number', () => {
     const { port, sync } = takenRequests();
     const sla = listPlacement('priority').pairedColumn!;

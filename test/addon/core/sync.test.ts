@@ -296,6 +296,33 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(report.summary).toContain('Sync IDs restored');
   });
 
+  test('a task whose blank Goal now reads another goal from above, after the row that named its goal was deleted, is named in the summary (QA3)', async () => {
+    const SEA = 'Structural Equity Alignment';
+    const IASG = 'Institutional Accountability and Shared Governance';
+    const plan = [
+      ['Phases', 'Goals', 'Tasks', 'Timeline', 'Lead', 'Sync ID'],
+      [1, SEA, 'Host a community leaders forum', 'Feb 2026 – Aug 2027', 'ODE', 'r-000000000001'],
+      ['', '', 'Align equity GIS tool datasets', 'Feb 2026 – Aug 2027', 'IT', 'r-000000000002'],
+      ['', IASG, 'Establish an implementation team', 'Jun 2026 – Dec 2027', 'ODE', 'r-000000000003'],
+      ['', '', 'Apply a co-governance tool', 'Jun 2026 – Dec 2027', 'ODE', 'r-000000000004'],
+    ];
+    const first = new MemorySpreadsheet({ 'Work plan': plan as never });
+    const t = runSync(readTableSheets(first)).find((x) => x.table.name === 'workplan')!;
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row }));
+    expect(results[3].values.goal).toBe(IASG);
+    const deleted = new MemorySpreadsheet({ 'Work plan': [plan[0], plan[1], plan[2], plan[4]] as never });
+    const { http } = scriptedService([], [], { workplan: held });
+    const report = await run(syncNow({ port: host(deleted), http: host(http), settings: host(settings()), lock: host(lock()) }));
+    expect(report.summary).toContain(`'Work plan'!B4 (Goals): Goals and Phases are blank, so read from the row above as Goals "${SEA}", Phases "Phase 1"; rows above it were moved or deleted since the last sync: type them if that is not where this row belongs`);
+    // The next sync, nothing moved since: nothing said.
+    const again = await run(syncNow({ port: host(deleted), http: host(scriptedService([], [], { workplan: runSync(readTableSheets(deleted)).flatMap((x) => {
+      const r = validateRows(x.table, x.read.rows.map((row) => row.raw));
+      return x.read.rows.map((row, i) => ({ rowId: x.syncIdAt(row.row), hash: contentHash(r[i].values), sheetRow: row.row }));
+    }) }).http), settings: host(settings()), lock: host(lock()) }));
+    expect(again.summary).not.toContain('moved or deleted');
+  });
+
   test('two requests with the same Request ID are said in the summary and sent as a warning at the second ID cell, naming the first row', async () => {
     const port = sheetWithIds(4);
     const grid = port.readSheet('Requests').map((line) => [...line]);

@@ -501,7 +501,7 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     expect(m.satisfaction).toMatchObject({ responses: 1, average: 4 });
     expect(m.survey).toEqual({ requestsAsked: 1, requestsAnswered: 1, actionPlanAdopted: 1, responseRatePercent: 100 });
     const outbox = await h.call('GET', '/api/v1/outbox?table=requests', { token: src.token });
-    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'done', kind: 'fields', fields: ['outcome', 'satisfaction', 'feedbackComment'], values: expect.objectContaining({ satisfaction: 4 }) })]);
+    expect(outbox.body.items).toEqual([expect.objectContaining({ rowId: 'done', kind: 'fields', fields: ['outcome', 'satisfaction', 'feedbackComment', 'actionPlanAdopted'], values: expect.objectContaining({ satisfaction: 4, actionPlanAdopted: true }) })]);
 
     now = new Date(now.getTime() + 10 * 86_400_000);
     const changed = await post(h, path, { satisfaction: '5', outcome: 'Action plan adopted', actionPlanAdopted: 'yes', comment: 'Even better on reflection.' });

@@ -189,12 +189,12 @@ describe.each(backends)('sync on $name', (backend) => {
     ];
     const answer = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows, context: { sheet: 'TA Log', columns: OFFICE_LOG_COLUMNS } } });
     expect(answer.body.rejected.map((r: { rowId: string }) => r.rowId)).toEqual(['r-7f3a9c0d2b1e', 'r-0b5d11e2c7aa']);
-    expect((await h.store.rejections()).map((r) => [r.rowId, r.ownId, r.sheet, r.sheetRow])).toEqual([
+    expect((await h.store.rejections({ sourceIds: [src.id] })).map((r) => [r.rowId, r.ownId, r.sheet, r.sheetRow])).toEqual([
       ['r-0b5d11e2c7aa', undefined, 'TA Log', 15],
       ['r-7f3a9c0d2b1e', 'TA-2024-031', 'TA Log', 14],
     ]);
     const log = await h.store.rejectionLog({ since: new Date(0), until: new Date('9999-12-31T00:00:00Z') });
-    expect(log.map((e) => [e.rowId, e.ownId])).toEqual([['r-0b5d11e2c7aa', undefined], ['r-7f3a9c0d2b1e', 'TA-2024-031']]);
+    expect(log.filter((e) => e.sourceId === src.id).map((e) => [e.rowId, e.ownId])).toEqual([['r-0b5d11e2c7aa', undefined], ['r-7f3a9c0d2b1e', 'TA-2024-031']]);
     await h.close();
   });
 

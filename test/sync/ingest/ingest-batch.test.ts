@@ -16,7 +16,7 @@ describe('prepareBatch: what a row history keeps as typed', () => {
   });
 
   it('keeps nothing as typed for a warning about a blank cell, which has nothing typed to keep', () => {
-    const { batch, warnings } = prepared([request('TA-2', { status: 'Fulfilled' })]);
+    const { batch, warnings } = prepared([request('TA-2', { status: 'Fulfilled', fulfilledOn: null })]);
     expect(warnings[0].issues.map((i) => [i.field, i.code])).toEqual([['fulfilledOn', 'blank_kept']]);
     expect(batch.upserts[0]).not.toHaveProperty('raw');
   });

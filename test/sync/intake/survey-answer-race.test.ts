@@ -64,10 +64,10 @@ describe.each(backends)('two survey answers at once on $name', (backend: Backend
       const last = answers.find((a) => a.satisfaction === String(row.satisfaction))!;
       const first = answers.find((a) => a !== last)!;
       // As if one came after the other: the second's blank fields leave the first's answers in the row.
-      expect(row).toMatchObject({ outcome: 'Action plan adopted', feedbackComment: 'Helpful, but late.' });
+      expect(row).toMatchObject({ outcome: 'Action plan adopted', actionPlanAdopted: true, feedbackComment: 'Helpful, but late.' });
       const holds = await h.store.surveyHolds(src.id, 'requests');
       expect(holds.map((hold) => [hold.field, hold.answer])).toEqual(holds.map((hold) => [hold.field, row[hold.field as keyof typeof row]]));
-      expect(holds.map((hold) => hold.field).sort()).toEqual(['feedbackComment', 'outcome', 'satisfaction']);
+      expect(holds.map((hold) => hold.field).sort()).toEqual(['actionPlanAdopted', 'feedbackComment', 'outcome', 'satisfaction']);
       expect(holds.find((hold) => hold.field === 'satisfaction')).toMatchObject({ sheet: 5, earlier: [Number(first.satisfaction)] });
       const counts = await h.store.surveyCounts({ sourceIds: [src.id] });
       expect(counts.actionPlanAdopted).toBe(last.actionPlanAdopted === 'yes' ? 1 : 0);

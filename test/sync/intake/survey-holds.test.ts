@@ -25,13 +25,13 @@ const REQUEST = {
   status: 'Fulfilled', fulfilledOn: '2026-03-01', outcome: 'Training delivered', satisfaction: 5,
 };
 
-/** The requester answers the survey of `rowId`: 4, "Action plan adopted". */
+/** The requester answers the survey of `rowId`: 4, "Action plan adopted", leaving the plan question blank (plan-adopted.test.ts holds that one). */
 async function answerSurvey(store: RowStore, sourceId: string, rowId: string, when: Date) {
   const issued = await issueFeedbackLink(store, { sourceId, table: 'requests', ref: rowId, at: when });
   if (!('token' in issued)) throw new Error(`no link: ${issued.kind}`);
   const state = await linkState(store, issued.token, when);
   if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-  await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: true, comment: null }, when);
+  await recordFeedback(store, state.link, issued.token, { satisfaction: 4, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, when);
 }
 
 async function versionsOf(store: RowStore, rowId: string) {
@@ -159,7 +159,7 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
     const answer = async (satisfaction: number, day: string) => {
       const state = await linkState(store, issued.token, at(day));
       if (state.kind !== 'open') throw new Error(`link ${state.kind}`);
-      await recordFeedback(store, state.link, issued.token, { satisfaction, outcome: 'Action plan adopted', actionPlanAdopted: true, comment: null }, at(day));
+      await recordFeedback(store, state.link, issued.token, { satisfaction, outcome: 'Action plan adopted', actionPlanAdopted: null, comment: null }, at(day));
     };
     await answer(4, '2026-03-05');
     // The add-on's pull writes 4 in; before its next push, the requester changes the answer to 3.
