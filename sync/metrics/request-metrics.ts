@@ -112,11 +112,18 @@ export class RequestMetrics {
       if (!n) d.bySource.set(source, (n = { received: 0, fulfilled: 0 }));
       n[as]++;
     }
-    const q = quarterOf(iso);
-    let f = this.quarters.get(q);
-    if (!f) this.quarters.set(q, (f = newQuarter()));
+    let f = this.quarterOfDay.get(iso);
+    if (!f) {
+      const q = quarterOf(iso);
+      f = this.quarters.get(q);
+      if (!f) this.quarters.set(q, (f = newQuarter()));
+      this.quarterOfDay.set(iso, f);
+    }
     return f;
   }
+
+  /** Each day's quarter, found once: the rows repeat a few thousand days, and naming a quarter makes a string to look up. */
+  private readonly quarterOfDay = new Map<string, QuarterFigures>();
 
   /** Whether a fulfillment, closing or follow-up on this day falls in the date filter; every day does without one. */
   private inPeriod(day: string | null): boolean {

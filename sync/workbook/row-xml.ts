@@ -228,23 +228,37 @@ function fitsOneLine(text: string, width: number): boolean {
 /** Lines a cell's text takes in a column `width` wide; most texts fit their line, settled before any scan. */
 const linesIn = (text: string, width: number): number => (fitsOneLine(text, width) ? 1 : printedLines(text, width));
 
-/**
- * Lines by text in one column (one width), remembered for texts short enough to be shared strings. The cap only
- * guards a long-running service against a column whose texts never repeat.
- */
-class LinesByText {
-  private readonly known = new Map<string, number>();
+/** What a recurring column's text costs to measure and number, worked out once: its texts repeat down the sheet. */
+interface KnownText {
+  /** Lines it takes in the column, 0 until measured (only wrapped columns measure). */
+  lines: number;
+  /** Its cell's XML after the row number (style, shared-string number, end tag), once it has a number. */
+  xml: string | undefined;
+}
 
-  lines(text: string, width: number): number {
-    let lines = this.known.get(text);
-    if (lines === undefined) {
-      lines = linesIn(text, width);
+/**
+ * The texts of one recurring column (one width), remembered for texts short enough to be shared strings: a repeated
+ * text costs one lookup for its row height and its cell. The cap only guards a long-running service against a
+ * column whose texts never repeat.
+ */
+class KnownTexts {
+  private readonly known = new Map<string, KnownText>();
+
+  get(text: string): KnownText {
+    let k = this.known.get(text);
+    if (k === undefined) {
+      k = { lines: 0, xml: undefined };
       if (text.length <= MAX_SHARED_TEXT) {
         if (this.known.size >= MAX_SHARED_STRINGS) this.known.clear();
-        this.known.set(text, lines);
+        this.known.set(text, k);
       }
     }
-    return lines;
+    return k;
+  }
+
+  lines(text: string, width: number): number {
+    const k = this.get(text);
+    return k.lines || (k.lines = linesIn(text, width));
   }
 }
 
@@ -333,8 +347,8 @@ export class RowXml {
   private readonly out: XmlOut = { text: '', parts: [] };
   /** The shown columns whose text wraps, the only ones that make a row taller. */
   private readonly wrapped: number[];
-  /** Lines each text of a wrapped recurring column takes, by column: their texts repeat down the sheet. */
-  private readonly knownLines: (LinesByText | undefined)[];
+  /** Each recurring column's texts, measured and numbered once: they repeat down the sheet. */
+  private readonly knownTexts: (KnownTexts | undefined)[];
   /** The row being added with its texts too long for a row clipped, made only for such a row. */
   private clipped: (PlanCell | undefined)[] | undefined;
   /** How tall the row last added prints, in points (a row of nothing takes a line too). */
@@ -348,7 +362,7 @@ export class RowXml {
     private readonly keepClipped?: SheetPlan['clipped'],
   ) {
     this.wrapped = columns.flatMap((c, i) => (wrapsInSight(c) ? [i] : []));
-    this.knownLines = columns.map((c) => (wrapsInSight(c) && c.recurring ? new LinesByText() : undefined));
+    this.knownTexts = columns.map((c) => (c.recurring ? new KnownTexts() : undefined));
   }
 
   /**
@@ -367,7 +381,7 @@ export class RowXml {
       const width = this.columns[i]?.width === undefined ? undefined : (this.columns[i].width - (indents?.[i] ?? 0)) / widening;
       if (text === undefined || width === undefined) continue;
       // A data row's recurring text was measured in its column before; a header's width differs (bold, indents).
-      const known = widening === 1 && indents === undefined ? this.knownLines[i] : undefined;
+      const known = widening === 1 && indents === undefined ? this.knownTexts[i] : undefined;
       let needed = known ? known.lines(text, width) : linesIn(text, width);
       if (needed === 1) continue;
       if (needed > MAX_ROW_LINES && typeof cell === 'string') {
@@ -451,10 +465,20 @@ export class RowXml {
         return;
       }
       // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
-      const shared = typedAs?.recurring ? this.sharedStrings.id(cell) : undefined;
-      out.text += shared !== undefined
-        ? start + rowText + this.tail(col, style, 'string', 's', '<v>') + shared + '</v></c>'
-        : start + rowText + this.tail(col, style, 'string', 'inlineStr', SPACE_TO_KEEP.test(cell) ? '<is><t xml:space="preserve">' : '<is><t>') + this.text(cell) + '</t></is></c>';
+      if (typedAs?.recurring) {
+        const known = style ? undefined : this.knownTexts[col]?.get(cell);
+        let xml = known?.xml;
+        if (xml === undefined) {
+          const shared = this.sharedStrings.id(cell);
+          if (shared !== undefined) xml = this.tail(col, style, 'string', 's', '<v>') + shared + '</v></c>';
+          if (known) known.xml = xml;
+        }
+        if (xml !== undefined) {
+          out.text += start + rowText + xml;
+          return;
+        }
+      }
+      out.text += start + rowText + this.tail(col, style, 'string', 'inlineStr', SPACE_TO_KEEP.test(cell) ? '<is><t xml:space="preserve">' : '<is><t>') + this.text(cell) + '</t></is></c>';
       return;
     }
     if (typeof cell === 'number') {

@@ -1,7 +1,7 @@
 // Dates as people type them in plans: single dates, ranges in one cell, several ranges, "TBD", serials.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysFromIso, isCalendarDay, isoFromParts, isoFromSerial, parseDateText, serialFromIso, shortDay, spelledDay } from '../../../shared';
+import { addDays, daysBetween, daysFromIso, isCalendarDay, isIsoDate, ISO_DATE, isoFromParts, isoFromSerial, parseDateText, serialFromIso, shortDay, spelledDay } from '../../../shared';
 
 const range = (start: string, end?: string) => ({ kind: 'date', start, ...(end ? { end } : {}) });
 
@@ -699,6 +699,17 @@ describe('isCalendarDay', () => {
   it('accepts real days only', () => {
     expect(['2024-02-29', '2026-12-31', '0001-01-01'].map(isCalendarDay)).toEqual([true, true, true]);
     expect(['2026-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-01', ' 2026-01-01', 'TBD'].map(isCalendarDay)).toEqual(Array(7).fill(false));
+  });
+});
+
+describe('isIsoDate', () => {
+  it('answers as the ISO_DATE pattern does: ASCII digits and two dashes, ten characters, nothing around them', () => {
+    const texts = ['2026-12-06', '0000-00-00', '2026-02-30', '9999-99-99', '2026-12-06\n', '\n2026-12-06', ' 2026-12-06', '2026-12-6', '2026-1-06',
+      '20261-12-06', '2026/12/06', '2026-12-0a', '2026_12-06', '\uff12026-12-06', '2026-12-0\u0660', '', 'TBD', '2026-12-06T00:00'];
+    const expected = texts.map((t) => ISO_DATE.test(t));
+    expect(expected.filter(Boolean)).toHaveLength(4);
+    expect(texts.map(isIsoDate)).toEqual(expected);
+    expect([20261206, null, undefined, new Date('2026-12-06'), ['2026-12-06']].map(isIsoDate)).toEqual(Array(5).fill(false));
   });
 });
 

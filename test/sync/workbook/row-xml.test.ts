@@ -52,3 +52,26 @@ describe('RowXml row heights', () => {
   });
 });
 
+describe('RowXml shared strings', () => {
+  it('writes a recurring text as its shared string in each column with that column\'s style, however often it repeats, and inline once the table is full', () => {
+    const status: PlanColumn = { header: 'Status', width: 12, type: 'text', recurring: true };
+    const next: PlanColumn = { header: 'Next status', width: 40, type: 'text', wrap: true, recurring: true };
+    const numbered: string[] = [];
+    const room = 2;
+    const ids = { id: (text: string) => { let id = numbered.indexOf(text); if (id < 0 && numbered.length < room) id = numbered.push(text) - 1; return id < 0 ? undefined : id; } };
+    const xml = new RowXml('Sheet', [status, next], { column: (col) => 10 + col, row: () => 7 }, ids);
+    xml.add(1, ['Status', 'Status'], false, {});
+    const rows = [['Open', 'Closed'], ['Closed', 'Open'], ['Open', 'Open'], ['Waiting', 'Closed'], ['Waiting', 'Waiting']];
+    rows.forEach((cells, i) => xml.add(i + 2, cells, true));
+    const cells = [...xml.take().matchAll(/<c r="([A-Z]+\d+)"([^>]*)>(.*?)<\/c>/g)].map((m) => `${m[1]}${m[2]} ${m[3]}`);
+    expect(cells).toEqual([
+      'A1 s="7" t="inlineStr" <is><t>Status</t></is>', 'B1 s="7" t="inlineStr" <is><t>Status</t></is>',
+      'A2 s="10" t="s" <v>0</v>', 'B2 s="11" t="s" <v>1</v>',
+      'A3 s="10" t="s" <v>1</v>', 'B3 s="11" t="s" <v>0</v>',
+      'A4 s="10" t="s" <v>0</v>', 'B4 s="11" t="s" <v>0</v>',
+      'A5 s="10" t="inlineStr" <is><t>Waiting</t></is>', 'B5 s="11" t="s" <v>1</v>',
+      'A6 s="10" t="inlineStr" <is><t>Waiting</t></is>', 'B6 s="11" t="inlineStr" <is><t>Waiting</t></is>',
+    ]);
+    expect(numbered).toEqual(['Open', 'Closed']);
+  });
+});
