@@ -1,11 +1,12 @@
 // The custom functions' logic, host-agnostic: arguments that are single values or whole ranges are
 // broadcast row by row, each cell read by its table column's type, and every answer computed by the same
 // derived-column function that gives the templates' native formulas their cached values.
-import { readCell, readDeadlineWordsCell, isBlankCell, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
+import { readCell, readDeadlineWordsCell, isBlankCell, isDateSerial, isErrorValue, type CellInput, type CellResult, type ReadOptions } from '../../shared/cells/read-cell';
 import { readOptionsOf, type Rules } from '../../shared/rules';
 import { customFunctionFields, type CustomFunctionDef } from '../../shared/custom-functions';
 import { TABLES, type InputColumn, type TypedRow, type TypedValue } from '../../shared/tables';
 import { isDate } from '../../shared/status/sheet-math';
+import { isoFromSerial } from '../../shared/cells/dates';
 import { moveWintersAhead } from '../../shared/validate-row';
 import { urgentDeadlineWords } from '../../shared/cells/deadline-words';
 import { AddonError } from './addon-error';
@@ -65,6 +66,9 @@ export function cellReader(arg: unknown): (row: number) => CellInput {
 function typedCell(column: InputColumn, raw: CellInput, options: ReadOptions): Pick<CellResult, 'value' | 'rangeEnd'> {
   if (column.type === 'choice' && typeof raw === 'string' && raw !== '') return { value: raw };
   if (isBlankCell(raw)) return { value: null };
+  // A number a year could be (2026) is that year to import, but a day to the formula (N(cell)>1, 7/18/1905), and
+  // Excel hands every date cell over as such a number: the function answers as the formula does.
+  if (column.type === 'date' && typeof raw === 'number' && isDateSerial(raw)) return { value: isoFromSerial(raw) };
   const read = readCell(column, raw, options);
   return read.issues.every((i) => i.severity !== 'error') ? read : { value: null };
 }

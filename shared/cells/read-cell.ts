@@ -89,7 +89,7 @@ export { foldText } from '../word-match';
  * Serial numbers that can be dates: past 1 (what LibreOffice reads a checkbox's TRUE in a date cell as, which no
  * formula counts as a date: dateCellFormula) to 2958465 (9999-12-31).
  */
-const isDateSerial = (n: number) => n > 1 && n <= 2958465;
+export const isDateSerial = (n: number) => n > 1 && n <= 2958465;
 
 /** Whole numbers read as a year typed rather than as a day's serial (which would fall in 1905-1908). */
 const FIRST_YEAR_TYPED = 1900;

@@ -168,6 +168,12 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   /** What the row is called in messages ("request", "work-plan item"). */
   noun: string;
   columns: readonly InputColumn<F>[];
+  /**
+   * The fields that tell one row from another when it has no ID (a request: its organization, received day and
+   * description), so a row with no ID is found again after the sheet is sorted or rows are inserted above it
+   * (decision 005, "Rows with no ID"); a row that matches none of the stored rows on them is a row of its own.
+   */
+  identifiedBy: readonly F[];
   /** In sheet order; a derived column may use only derived columns before it. */
   derived: readonly DerivedColumn<string, F, string>[];
   spans?: readonly SpanColumn<F>[];

@@ -26,6 +26,7 @@ export const milestonesTable = defineTable({
   name: 'milestones',
   sheet: 'Milestones',
   noun: 'milestone',
+  identifiedBy: ['milestone', 'date'],
   columns: [
     { name: 'milestoneId', header: 'Milestone ID', aliases: ['ID', '#'], type: 'id', width: 12 },
     { name: 'date', header: 'Date', aliases: ['Start', 'Date(s)', 'When', 'Target date'], type: 'date', keptWhenBlank: 'kept with the status "No date yet"', rangeEnd: 'endOn', width: 12, numFmt: 'yyyy-mm-dd' },

@@ -9,6 +9,7 @@ export const requestsTable = defineTable({
   name: 'requests',
   sheet: 'Requests',
   noun: 'request',
+  identifiedBy: ['requesterOrg', 'receivedOn', 'description'],
   doneOn: requestDoneOn,
   closedOn: requestClosedOn,
   columns: [

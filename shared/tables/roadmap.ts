@@ -6,6 +6,7 @@ export const roadmapTable = defineTable({
   name: 'roadmap',
   sheet: 'Roadmap',
   noun: 'roadmap item',
+  identifiedBy: ['action'],
   columns: [
     { name: 'itemId', header: 'Item ID', aliases: ['ID', '#'], type: 'id', width: 9 },
     { name: 'focusArea', header: 'Focus area', aliases: ['Area', 'Focus', 'Theme', 'Goal'], type: 'text', fillDown: true, width: 30 },

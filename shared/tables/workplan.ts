@@ -6,6 +6,7 @@ export const workplanTable = defineTable({
   name: 'workplan',
   sheet: 'Work plan',
   noun: 'work-plan item',
+  identifiedBy: ['task'],
   columns: [
     { name: 'itemId', header: 'Item ID', aliases: ['ID', '#', 'Item #', 'Item number'], type: 'id', width: 9 },
     { name: 'goal', header: 'Goal', aliases: ['Goal area', 'Strategy', 'Objective'], type: 'text', fillDown: true, width: 30 },

@@ -14,9 +14,10 @@ import { keepNeverShownFields } from './unshown-fields';
 import { sheetWarningRows } from './sheet-warnings';
 import { ImportError } from './import-error';
 import { importRowId } from './import-row-id';
+import { idCellText, idColumnByValues } from './import-row-match';
 import type { SurveyHold } from '../store/intake-store';
 import { ingestBatch, prepareBatch, rowHash, type IngestBatch, type IngestRow, type RowIssues } from './ingest-batch';
-import { idsByContent } from './moved-rows';
+import { idsByContent, type Identify } from './moved-rows';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
@@ -164,7 +165,6 @@ function tableAt(tables: readonly SheetTable[], sheet: string, row: number): She
   return at!;
 }
 
-const idText = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim());
 
 /**
  * `<sheet>:<ID>` when the row has an ID, else `<sheet>#<row>` (`importRowId`); a repeated ID is rejected, never merged.
@@ -181,7 +181,7 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     // A formula's error is no ID ("#N/A" down a column of lookups would make every row a duplicate): keyed by its
     // place. Text typed so is an ID as any text is.
     const typedId = idColumn && raw[idColumn.name];
-    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idText(typedId) : undefined;
+    const id = !isBlankCell(typedId) && (!isErrorValue(typedId) || texts?.includes(idColumn!.name)) ? idCellText(typedId) : undefined;
     const base = { cells: raw, sheet, sheetRow: row, position: sheetPosition(sheetIndex, row), ...(at ? { at } : {}), ...(filled ? { filled: Object.keys(filled) } : {}), ...(texts ? { texts } : {}) };
     if (id === undefined) return { ...base, rowId: importRowId.atRow(sheet, row, item) };
     // The cell's own text first, so a position counts from its first character.
@@ -283,7 +283,7 @@ function idsBelow(tables: readonly SheetTable[], grid: readonly (readonly CellIn
     if (ownRows.has(r + 1)) return;
     for (const c of idColumns) {
       const v = line[c];
-      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idText(v)));
+      if (!isBlankCell(v) && !isErrorValue(v)) ids.add(importRowId.withId(sheet, idCellText(v)));
     }
   });
   return ids;
@@ -357,13 +357,16 @@ function removedBySheet(removed: readonly HeldRow[], sheetNames: readonly string
  * deleted or inserted above them, leaves every stored row with the row it was. Only a sheet of one table with no
  * side-by-side items: rows of stacked tables are kept by their cells already (`keptByCells`).
  */
-async function followContent(store: Pick<RowStore, 'rows'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
+async function followContent(store: Pick<RowStore, 'rows' | 'storedRowsWithHash'>, sourceId: string, table: TableName, rows: IngestRow[], held: readonly HeldRow[], reading: Pick<IngestBatch, 'title' | 'readOptions' | 'at'>): Promise<IngestRow[]> {
   const bySheet = new Map<string, IngestRow[]>();
   for (const row of rows) bySheet.set(row.sheet!, [...(bySheet.get(row.sheet!) ?? []), row]);
-  let hashes: Map<string, string> | undefined;
-  const hashOf = (row: IngestRow) => {
-    hashes ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u) => [u.rowId, u.hash]));
-    return hashes.get(row.rowId);
+  let prepared: Map<string, IncomingRow> | undefined;
+  const readRow = (row: IngestRow) => (prepared ??= new Map(prepareBatch({ sourceId, table, rows, ...reading }).batch.upserts.map((u: IncomingRow) => [u.rowId, u]))).get(row.rowId);
+  const hashOf = (row: IngestRow) => readRow(row)?.hash;
+  const identify: Identify = {
+    fields: TABLES[table].identifiedBy,
+    valuesOf: (row) => readRow(row)?.values,
+    stored: async (rowIds) => new Map([...(await store.storedRowsWithHash(sourceId, table, rowIds))].map(([id, r]) => [id, r.values])),
   };
   let used: Promise<ReadonlySet<string>> | undefined;
   const everUsed = () => (used ??= (async () => {
@@ -376,7 +379,7 @@ async function followContent(store: Pick<RowStore, 'rows'>, sourceId: string, ta
     // A side-by-side row's items share its place: their ids say which item each is, and stay.
     if (new Set(ofSheet.map((r) => r.sheetRow)).size < ofSheet.length) continue;
     const placed = ofSheet.filter((r) => r.rowId === importRowId.atRow(sheet, r.sheetRow!));
-    const ids = await idsByContent(sheet, placed, hashOf, held, everUsed);
+    const ids = await idsByContent(sheet, placed, hashOf, held, everUsed, identify);
     for (const [row, id] of ids ?? []) renamed.set(row, id);
   }
   return renamed.size === 0 ? rows : rows.map((r) => (renamed.has(r) ? { ...r, rowId: renamed.get(r)! } : r));
@@ -406,6 +409,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     for (const table of heldBy(grid.name)) found.push(readAs(TABLES[table], grid, readOptions));
   }
   found.sort((a, b) => sheetNames.indexOf(a.sheet) - sheetNames.indexOf(b.sheet) || a.read.headerRow - b.read.headerRow);
+  found.forEach((t, i) => {
+    const heldIds = new Set(held.get(t.read.table.name)!.map((h) => h.rowId).filter((rowId) => rowId.startsWith(`${t.sheet}:`) && sheetOfRowId(rowId, sheetNames) === t.sheet));
+    found[i] = idColumnByValues(t, gridOf.get(t.sheet) ?? [], heldIds);
+  });
   if (found.length === 0) {
     const names = sheets.map((s) => quoteValue(s.name)).join(', ');
     throw new ImportError('no-tables', `${opts.file} holds no table (sheets: ${names}); name a sheet Requests, Work plan, Milestones or Roadmap, or give it their headers`);

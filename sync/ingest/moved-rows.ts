@@ -18,13 +18,18 @@ export const heldByPlace = (sheet: string, rowId: string): boolean => placeNumbe
 
 /**
  * The id each of `rows` (one sheet's rows with no ID, in sheet order) takes: the stored row with the same content
- * (`hashOf`; undefined for a row to be rejected), the first in sheet order of equal ones; else, where as many rows
- * stand between two unchanged rows as were stored between them, those stored rows in order (rows edited in place, a
- * row inserted or deleted elsewhere); else the stored row last at its place, which was edited there; else the id of its own place when no row of the source ever had it (`used`:
+ * (`hashOf`; undefined for a row to be rejected), the first in sheet order of equal ones; else, with `identify`, the
+ * stored row with the same identifying fields (a request sorted and edited at once); else, where as many rows stand
+ * between two rows kept so far as were stored between them, those stored rows in order (rows edited in place, a row
+ * inserted or deleted elsewhere); else the stored row last at its place, which was edited there; neither of the last
+ * two when the rows share nothing that identifies one (`alike`: another row typed over it); else the id of its own place when no row of the source ever had it (`used`:
  * every id stored, removed rows' too, so none is brought back with another row's history); else the first place
  * after it that no row had. Undefined when nothing is held by place: ids by place stay as they are.
  */
-export function idsByContent(sheet: string, rows: readonly IngestRow[], hashOf: (row: IngestRow) => string | undefined, held: readonly HeldPlace[], used: () => Promise<ReadonlySet<string>>): Promise<Map<IngestRow, string>> | undefined {
+export function idsByContent(
+  sheet: string, rows: readonly IngestRow[], hashOf: (row: IngestRow) => string | undefined, held: readonly HeldPlace[], used: () => Promise<ReadonlySet<string>>,
+  identify?: Identify,
+): Promise<Map<IngestRow, string>> | undefined {
   const own = held.filter((h) => heldByPlace(sheet, h.rowId));
   if (own.length === 0 || rows.length === 0) return undefined;
   // A place is absolute among the table's sheets (`sheetPosition`): the sheet's offset is its rows'.
@@ -43,30 +48,49 @@ export function idsByContent(sheet: string, rows: readonly IngestRow[], hashOf: 
     const hash = hashOf(row);
     if (hash !== undefined) claim(row, byHash.get(hash)?.find((h) => !claimed.has(h.rowId)));
   }
-  // Rows edited where they stand keep their stored rows by their neighbours: between the same two rows that did not
-  // change, as many rows now as were stored are those rows, in order. A row inserted above them then moves none of them
-  // onto the stored row its neighbour had at that place.
-  const rowsAfter = new Map<string, IngestRow[]>();
-  let anchor = '';
-  for (const row of rows) {
-    const id = ids.get(row);
-    if (id !== undefined) anchor = id;
-    else rowsAfter.set(anchor, [...(rowsAfter.get(anchor) ?? []), row]);
-  }
-  const heldAfter = new Map<string, HeldPlace[]>();
-  anchor = '';
-  for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
-    if (claimed.has(h.rowId)) anchor = h.rowId;
-    else heldAfter.set(anchor, [...(heldAfter.get(anchor) ?? []), h]);
-  }
-  for (const [after, edited] of rowsAfter) {
-    const was = heldAfter.get(after) ?? [];
-    if (was.length === edited.length) edited.forEach((row, i) => claim(row, was[i]));
-  }
-  const byPlace = new Map(own.map((h) => [placeOf(h), h]));
-  for (const row of rows) if (!ids.has(row)) claim(row, byPlace.get(row.position ?? row.sheetRow!));
   if (ids.size === rows.length) return Promise.resolve(ids);
-  return used().then((stored) => {
+  return (async () => {
+    const before = identify ? await identify.stored(own.filter((h) => !claimed.has(h.rowId)).map((h) => h.rowId)) : new Map<string, Values>();
+    if (identify) {
+      const byKey = new Map<string, HeldPlace[]>();
+      for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
+        const key = keyOf(identify.fields, before.get(h.rowId));
+        if (key !== undefined && !claimed.has(h.rowId)) byKey.set(key, [...(byKey.get(key) ?? []), h]);
+      }
+      for (const row of rows) {
+        const key = ids.has(row) ? undefined : keyOf(identify.fields, identify.valuesOf(row));
+        if (key !== undefined) claim(row, byKey.get(key)?.find((h) => !claimed.has(h.rowId)));
+      }
+    }
+    // Another row typed over a stored one (nothing that identifies it left) is a new row, not the stored one edited.
+    const edited = (row: IngestRow, h: HeldPlace | undefined) => {
+      const [now, then] = [identify?.valuesOf(row), h && before.get(h.rowId)];
+      if (!identify || now === undefined || then === undefined || alike(identify.fields, now, then)) claim(row, h);
+    };
+    // Rows edited where they stand keep their stored rows by their neighbours: between the same two rows kept, as
+    // many rows now as were stored are those rows, in order. A row inserted above them then moves none of them onto
+    // the stored row its neighbour had at that place.
+    const rowsAfter = new Map<string, IngestRow[]>();
+    let anchor = '';
+    for (const row of rows) {
+      const id = ids.get(row);
+      if (id !== undefined) anchor = id;
+      else rowsAfter.set(anchor, [...(rowsAfter.get(anchor) ?? []), row]);
+    }
+    const heldAfter = new Map<string, HeldPlace[]>();
+    anchor = '';
+    for (const h of [...own].sort((a, b) => placeOf(a) - placeOf(b))) {
+      if (claimed.has(h.rowId)) anchor = h.rowId;
+      else heldAfter.set(anchor, [...(heldAfter.get(anchor) ?? []), h]);
+    }
+    for (const [after, between] of rowsAfter) {
+      const was = heldAfter.get(after) ?? [];
+      if (was.length === between.length) between.forEach((row, i) => edited(row, was[i]));
+    }
+    const byPlace = new Map(own.map((h) => [placeOf(h), h]));
+    for (const row of rows) if (!ids.has(row)) edited(row, byPlace.get(row.position ?? row.sheetRow!));
+    if (ids.size === rows.length) return ids;
+    const stored = await used();
     const taken = new Set([...stored, ...claimed]);
     for (const row of rows) {
       if (ids.has(row)) continue;
@@ -77,5 +101,29 @@ export function idsByContent(sheet: string, rows: readonly IngestRow[], hashOf: 
       ids.set(row, id);
     }
     return ids;
-  });
+  })();
+}
+
+type Values = Readonly<Record<string, unknown>>;
+
+/**
+ * What tells rows apart beyond their content hash: the table's identifying fields (`TableDef.identifiedBy`), each
+ * row's values as read now, and the stored rows' values by id.
+ */
+export interface Identify { fields: readonly string[]; valuesOf: (row: IngestRow) => Values | undefined; stored: (rowIds: readonly string[]) => Promise<ReadonlyMap<string, Values>> }
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const spelled = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ').toLowerCase() : v ?? null);
+const same = (a: unknown, b: unknown) => JSON.stringify(spelled(a)) === JSON.stringify(spelled(b));
+
+/** The identifying fields' values as one key, case and spacing aside; undefined when all are blank. */
+function keyOf(fields: readonly string[], values: Values | undefined): string | undefined {
+  return values === undefined || fields.every((f) => blank(values[f])) ? undefined : JSON.stringify(fields.map((f) => spelled(values[f])));
+}
+
+/** Whether a row edited where it stands is still the stored row: one identifying field the same, or most filled fields. */
+function alike(fields: readonly string[], now: Values, before: Values): boolean {
+  if (fields.some((f) => !blank(now[f]) && same(now[f], before[f]))) return true;
+  const filled = [...new Set([...Object.keys(now), ...Object.keys(before)])].filter((f) => !blank(now[f]) || !blank(before[f]));
+  return filled.filter((f) => same(now[f], before[f])).length * 2 > filled.length;
 }

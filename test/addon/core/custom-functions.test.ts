@@ -111,3 +111,17 @@ describe('a deadline in words counted from the day received', () => {
     expect(answer('before budget hearing')[1]).toBe('State agency (impact 3) x no deadline (urgency 1) = 3');
   });
 });
+
+describe('a whole number in a date cell', () => {
+  test('EQ_WORKPLAN_STATUS reads 2026 in startOn (a year typed, or a date cell showing 7/18/1905) as the day the template\'s formula reads, as it reads that day\'s date cell', () => {
+    const fn = CUSTOM_FUNCTIONS.find((f) => f.name === 'EQ_WORKPLAN_STATUS')!;
+    const column = (values: unknown[]) => values.map((v) => [v]);
+    const byField = (startOn: unknown, endOn: unknown) => ({ status: '', startOn, endOn, percentComplete: '' } as Record<string, unknown>);
+    const rows = [byField(2026, 2027), byField(new Date('1905-07-18T00:00:00Z'), new Date('1905-07-19T00:00:00Z'))];
+    const args = customFunctionFields(fn).map((f) => column(rows.map((r) => r[f])));
+    const answers = evaluateDerived(fn, [...args, '2026-12-06'], ctx, DEFAULT_RULES).map(([status]) => status);
+    // What the formula gives: HyperFormula agrees with computeDerived on date cells (formulas.property.test.ts).
+    const formula = computeDerived(TABLES.workplan, { startOn: '1905-07-18', endOn: '1905-07-19' }, DEFAULT_RULES, '2026-12-06').derivedStatus;
+    expect(answers).toEqual([formula, formula]);
+  });
+});
