@@ -117,8 +117,14 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
   }
   if (typeof raw === 'number') {
     // A year typed into a plain cell (a plan's Start "2026") is stored as that number; as a day it would be in 1905-1908,
-    // which no plan means, so it is the year the person typed, read as its text is.
-    if (Number.isInteger(raw) && raw >= FIRST_YEAR_TYPED && raw <= LAST_YEAR_TYPED) return readDate(c, String(raw), opts);
+    // which no plan means, so it is the year the person typed, read as its text is. The sheet's own formulas and custom
+    // functions read the number as that day: said, so the two readings are not left to disagree unexplained.
+    if (Number.isInteger(raw) && raw >= FIRST_YEAR_TYPED && raw <= LAST_YEAR_TYPED) {
+      const year = readDate(c, String(raw), opts);
+      if (year.value === null) return year;
+      const said = issue(c, 'date_period', `${c.header}: read the number ${raw} as the year ${raw}; the sheet's own status formulas read a number as a day (in ${isoFromSerial(raw).slice(0, 4)}), so type the year as text ("${raw}") or a date`, 'warning');
+      return { ...year, issues: [...year.issues, said] };
+    }
     if (isDateSerial(raw)) return { value: isoFromSerial(raw), issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: ${raw} is not a date${shownAsNoDay(raw)} (expected a date such as 2026-03-15 or 3/15/2026)`)] };
   }
