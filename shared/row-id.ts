@@ -16,6 +16,7 @@ export const repeatedIdMessage = (header: string, id: string, first: string): st
 
 /** A surrogate half without its partner: not encodable as UTF-8, so a database stores U+FFFD instead. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 /** C0 controls, DEL and C1 controls: invisible in a sheet, and NUL is not storable in PostgreSQL text. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -56,5 +57,6 @@ export function ownRowId(table: TableDef, values: Readonly<Record<string, unknow
   const own = idColumn(table);
   const value = own && values?.[own.name];
   if (value === undefined || value === null || isErrorValue(value)) return '';
-  return excerpt(String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').trim());
+  // Kept with rejections and log entries: a surrogate half no database can store reads as U+FFFD, as a database would show it.
+  return excerpt(String(value).replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(LONE_SURROGATES, '\ufffd').trim());
 }

@@ -121,6 +121,19 @@ describe.each(backends)('sync fuzz on $name', (backend) => {
     expect(h.reported).toEqual([]);
   });
 
+  test('a rejected row whose own ID holds a lone surrogate or a NUL is rejected and named, never a 5xx (a fuzz counterexample)', async () => {
+    const h = await harness(backend);
+    const { token } = await h.source('Broken ids');
+    for (const itemId of ['id\ud800', '\udc00x', 'a\u0000b']) {
+      const r = await h.call('POST', '/api/v1/sync', { token, body: { table: 'roadmap', rows: [{ rowId: 'a', values: { itemId } }] } });
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.rejected.map((x: { rowId: string }) => x.rowId)).toEqual(['a']);
+    }
+    const named = await h.call('POST', '/api/v1/sync', { token, body: { table: 'roadmap', rows: [{ rowId: 'b', values: { itemId: 'R-1' }, sheetRow: 3 }], context: { sheet: 'Plan\ud800', columns: [] } } });
+    expect(named.status, named.text).toBeLessThan(500);
+    expect(h.reported).toEqual([]);
+  });
+
   test('names of sources and reviewers: never a 5xx', async () => {
     const h = await harness(backend, { env: { EQUITY_DESK_RATE_LIMIT: '1000000' } });
     const name = fc.oneof(fc.constantFrom(...HOSTILE), anyUnits, fc.string({ maxLength: 210 }), fc.jsonValue());
