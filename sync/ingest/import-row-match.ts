@@ -2,7 +2,7 @@
 // whose values are the IDs its rows were stored under.
 import { columnLetter, fieldColumn, idColumn, isBlankCell, isErrorValue, type CellInput, type CellIssue } from '../../shared/index';
 import { excerpt, quoteValue } from '../../shared/quote-value';
-import type { SheetTable } from './import-workbook';
+import type { SheetTable } from './sheet-table';
 import { importRowId } from './import-row-id';
 
 /**

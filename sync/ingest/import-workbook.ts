@@ -21,6 +21,7 @@ import { idsByContent, type Identify } from './moved-rows';
 import { keepSurveyAnswers } from './survey-holds';
 import { adoptWebFormRows, settleWebFormRows, webFormRows, type FormRequest } from './web-form-rows';
 import { readWorkbookGrids, type SheetGrid } from './workbook-grid';
+import type { SheetTable } from './sheet-table';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
@@ -81,15 +82,6 @@ export function importJson(r: ImportResult) {
 export const importExitCode = (r: ImportResult): 0 | 1 => (r.rejected.length || r.unreadable.length ? 1 : 0);
 
 const NOT_TABLES = new Set([foldText(LISTS_SHEET), foldText('Dashboard')]);
-
-export interface SheetTable {
-  sheet: string;
-  /** The header row as written, to show the user's own column names. */
-  header: readonly CellInput[];
-  read: ReadTableResult;
-  /** Its cells holding text spelled as a formula's error (`SheetGrid.textsLikeErrors`). */
-  texts?: ReadonlySet<string>;
-}
 
 interface ListsRead { name: string; rules: Rules }
 
