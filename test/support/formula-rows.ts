@@ -152,7 +152,11 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
     percentComplete: Math.min(1, Math.max(0, k / n - margin + nudge)),
     status,
   }));
-  return fc.oneof({ weight: 3, arbitrary: free }, { weight: 2, arbitrary: boundary });
+  // In progress inside its span with no % recorded: a status the free rows reach only by the chance of three draws together.
+  const unmeasured = fc.record({ k: fc.integer({ min: 0, max: 200 }), n: fc.integer({ min: 1, max: 300 }) }).map(({ k, n }) => ({
+    startOn: addDays(AS_OF, -Math.min(k, n)), endOn: addDays(AS_OF, n - Math.min(k, n)), percentComplete: null, status: 'In progress',
+  }));
+  return fc.oneof({ weight: 3, arbitrary: free }, { weight: 2, arbitrary: boundary }, { weight: 1, arbitrary: unmeasured });
 }
 
 /** A milestone's or roadmap item's statuses, with those offices add that the rules name: Done, and stopped words. */
