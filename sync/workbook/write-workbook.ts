@@ -10,6 +10,7 @@ import {
   CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
+import { columnPagesWide } from './pages-wide';
 import { PrintedPage } from './printed-page';
 import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
@@ -35,16 +36,6 @@ export function widestOnOnePage(widths: readonly number[], index: number): numbe
   return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / CHARACTER_PX);
 }
 
-/**
- * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
- * text readable with the `repeated` leading columns (the row's source and id) on every page.
- */
-export function pagesWide(widths: readonly number[], repeated: number): number {
-  const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
-  if (total <= READABLE_PAGE_PX) return 1;
-  const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
-  return Math.ceil((total - kept) / (READABLE_PAGE_PX - kept));
-}
 /**
  * How much wider than Calibri's a column may print: LibreOffice without Carlito sizes columns by DejaVu Sans's
  * digit, a third wider. A fixed scale does not adapt as fitting to pages does, so a page of whole runs is planned
@@ -311,7 +302,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
       ...(groups
         ? { pageOrder: 'downThenOver' }
-        : pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated))),
+        : pagesAcross(plan.print?.pagesWide ?? columnPagesWide(plan.columns, repeated))),
       ...(scale ? { scale } : {}),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },

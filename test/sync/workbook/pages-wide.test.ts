@@ -1,22 +1,22 @@
-// The rule that narrows a table's text columns so it prints one page wide at a readable scale, when that is enough.
+// The rule that narrows a table's text columns so it prints on as few pages across as a readable scale allows.
 import { describe, expect, it } from 'vitest';
 import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../../shared/workbook-plan';
-import { narrowedToOnePage } from '../../../sync/workbook/one-page-wide';
+import { columnPagesWide, narrowedToFewestPages } from '../../../sync/workbook/pages-wide';
 import { headerWordsFit } from '../../../sync/workbook/row-xml';
 
 const shown = (columns: readonly PlanColumn[]) => columns.reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
 const dates = (n: number): PlanColumn[] => Array.from({ length: n }, (_, i) => ({ header: `Day ${i + 1}`, width: 12, type: 'date' }));
 
-describe('narrowedToOnePage', () => {
+describe('narrowedToFewestPages', () => {
   it('leaves columns that print one page wide already as they are', () => {
     const columns = [textColumn('Task', 48), ...dates(4)];
-    expect(narrowedToOnePage(columns)).toBe(columns);
+    expect(narrowedToFewestPages(columns, 1)).toBe(columns);
   });
 
   it('narrows only the wrapped columns, in one proportion, just enough to fit, none below its header\'s words', () => {
     const columns = [textColumn('Source', 22), textColumn('Task', 48), textColumn('Goal', 30), textColumn('Derived status', 20), textColumn('Notes', 32), ...dates(8)];
     expect(shown(columns)).toBeGreaterThan(READABLE_PAGE_PX);
-    const narrowed = narrowedToOnePage(columns);
+    const narrowed = narrowedToFewestPages(columns, 1);
     expect(shown(narrowed)).toBeLessThanOrEqual(READABLE_PAGE_PX);
     narrowed.forEach((c, i) => {
       expect(c.width, c.header).toBeLessThanOrEqual(columns[i].width);
@@ -27,8 +27,21 @@ describe('narrowedToOnePage', () => {
     expect(shown(narrowed.map((c) => (c.wrap ? { ...c, width: c.width + 1 } : c)))).toBeGreaterThan(READABLE_PAGE_PX);
   });
 
-  it('leaves a table too wide even at its narrowest as it is: it prints across pages', () => {
-    const columns = [textColumn('Source', 22), textColumn('Description', 40), ...dates(20)];
-    expect(narrowedToOnePage(columns)).toBe(columns);
+  it('narrows a table too wide for one page even at its narrowest to the fewest pages across, its leading columns repeated on each', () => {
+    const columns = [textColumn('Source', 22), { header: 'ID', width: 14 }, textColumn('Description', 40), textColumn('Notes', 40), textColumn('Why', 40), ...dates(20)];
+    expect(columnPagesWide(columns, 2)).toBe(3);
+    const narrowed = narrowedToFewestPages(columns, 2);
+    expect(columnPagesWide(narrowed, 2)).toBe(2);
+    narrowed.forEach((c, i) => {
+      expect(c.width, c.header).toBeLessThanOrEqual(columns[i].width);
+      if (!c.wrap) expect(c, c.header).toEqual(columns[i]);
+    });
+    // As little as it takes: a character more in each wrapped column would print on three pages again.
+    expect(columnPagesWide(narrowed.map((c) => (c.wrap ? { ...c, width: c.width + 1 } : c)), 2)).toBe(3);
+  });
+
+  it('leaves a table as it is when narrowing would not save a page across', () => {
+    const columns = [textColumn('Source', 12), textColumn('Description', 12), ...dates(40)];
+    expect(narrowedToFewestPages(columns, 1)).toBe(columns);
   });
 });
