@@ -12,6 +12,7 @@ import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey }
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
+import { checkMark, TICKED_MARKS, UNTICKED_MARKS } from './check-marks';
 
 export { isErrorValue };
 
@@ -65,8 +66,8 @@ const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severi
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
 
-const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
-const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
+const TRUE_MARKS = new Set(TICKED_MARKS);
+const FALSE_MARKS = new Set(UNTICKED_MARKS);
 
 /** What a check mark answers (☑, x, Yes, a checkbox's TRUE), or undefined for anything else. A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark. */
 function markOf(raw: CellInput): boolean | undefined {
@@ -395,7 +396,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
-  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  // The status formulas' reading first (checkMark), so a Status the service reads as done is done in the sheet too.
+  const mark = c.ticked === undefined ? undefined : checkMark(raw) ?? markOf(raw);
   if (mark !== undefined) {
     const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
     return mark

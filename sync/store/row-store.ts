@@ -120,9 +120,10 @@ export interface RowStore extends IntakeOps {
   applyBatch(batch: Batch): Promise<BatchResult>;
   /**
    * Live rows only, ordered by rowId; rows still waiting in the outbox as new rows are left out, so a
-   * sheet that has not written them yet does not take them for rows it deleted.
+   * sheet that has not written them yet does not take them for rows it deleted. `ownId`: the row's own ID (`ownRowId`
+   * of its stored values: `TA-2024-031`), absent when blank.
    */
-  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string; sheetRow?: number }[]>;
+  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string; sheetRow?: number; ownId?: string }[]>;
   /**
    * Streamed, so 200k rows are never loaded at once; one snapshot throughout. Ordered by source, then as
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.

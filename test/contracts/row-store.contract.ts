@@ -239,7 +239,8 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const upserts = rowsOf(5);
         expect(await apply({ upserts })).toEqual({ accepted: 5, unchanged: 0, deleted: 0 });
         expect(await apply({ upserts, at: at(1) })).toEqual({ accepted: 0, unchanged: 5, deleted: 0 });
-        expect(await store.syncState(source.id, 'requests')).toEqual(upserts.map((r) => ({ rowId: r.rowId, hash: r.hash })));
+        // Each with its own ID as stored, by which an add-on knows a row pasted back moved and edited (decision 002).
+        expect(await store.syncState(source.id, 'requests')).toEqual(upserts.map((r) => ({ rowId: r.rowId, hash: r.hash, ownId: r.values.requestId })));
         const stored = await collect(store.rows('requests'));
         expect(stored.map((r) => [r.rowId, r.values, r.sourceName, r.deleted])).toEqual(
           upserts.map((r) => [r.rowId, r.values, 'County TA log', false]),
@@ -394,13 +395,20 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(changed.outbox.map((i) => i.values.satisfaction)).toEqual([3, 3]);
       });
 
+      test("the sync state names a row by its own ID as last stored, and a row without one by nothing", async () => {
+        const { store, source, apply } = await withSource();
+        await apply({ upserts: [row('a', { requestId: 'TA-2024-031', status: 'New' }), row('b', { status: 'New' })] });
+        await apply({ upserts: [row('a', { requestId: 'TA-2024-032', status: 'New' })], at: at(1) });
+        expect((await store.syncState(source.id, 'requests')).map((r) => [r.rowId, r.ownId])).toEqual([['a', 'TA-2024-032'], ['b', undefined]]);
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
         await apply({ upserts: [first] });
         await apply({ deletes: [first.rowId], at: at(1) });
         expect(await apply({ upserts: [first], at: at(2) })).toEqual({ accepted: 1, unchanged: 0, deleted: 0 });
-        expect(await store.syncState(source.id, 'requests')).toEqual([{ rowId: first.rowId, hash: first.hash }]);
+        expect(await store.syncState(source.id, 'requests')).toEqual([{ rowId: first.rowId, hash: first.hash, ownId: first.values.requestId }]);
         expect((await collect(store.changes('requests'))).map((c) => c.op)).toEqual(['upsert', 'delete', 'upsert']);
       });
 
