@@ -447,6 +447,28 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
+  /**
+   * One Excel.run of two requests: the whole rows inserted (Excel moves every reference to the rows below, and grows
+   * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
+   * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
+   * gave the new rows (those of the row above).
+   */
+  insertRows(name: string, before: number, rows: readonly NewRow[]): Promise<void> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (rows.length === 0) return;
+      const width = widthOf(rows);
+      sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
+      const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      await context.sync();
+      // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
+      const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
+      const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));
+      const copied = cells.map((line) => line.map((cell, c) => (cell === undefined ? formulas[c] : null)));
+      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(before - 1, 0, rows.length, width).formulasR1C1 = copied;
+      await this.writeGrid(context, sheet, before, 1, cells, { formats: cells.map(() => above.numberFormat[0]) });
+    });
+  }
+
   ensureSheet(name: string): Promise<{ created: boolean }> {
     return this.deps.run(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');

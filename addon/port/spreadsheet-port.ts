@@ -180,6 +180,15 @@ export interface SpreadsheetPort {
    * grows to fit.
    */
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Io<number[]>;
+  /**
+   * Inserts `rows` as new sheet rows before row `before` (> 1), as a person inserting rows does: the rows from
+   * `before` down move down, and so does every reference to them in any sheet's formulas, so a range the rows go in
+   * inside grows to take them (one that ends right above `before` does not, in either host); merged ranges and
+   * Excel tables the rows go in inside grow too. Each row's cells start at column 1; a cell `undefined` takes the
+   * formula the row above `before` holds in its column, its relative references moved to the new row (blank where
+   * that cell holds a value), and the others are written as by `writeBlock`.
+   */
+  insertRows(name: string, before: number, rows: readonly NewRow[]): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
   /**

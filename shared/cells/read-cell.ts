@@ -13,6 +13,7 @@ import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark, TICKED_MARKS, UNTICKED_MARKS } from './check-marks';
+import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
 
@@ -55,6 +56,11 @@ export interface ReadOptions {
   titleYear?: number;
   /** The one fiscal year named there ("FY 2024-25 milestones"), by the year it ends in (2025). */
   titleFiscalYear?: number;
+  /**
+   * The years the sheet's dates are in, for a cell of this field such as "Jun-30", which is June 2030 or June 30
+   * (`dayInSheetYears`); `validateRows` finds them in the sheet's context, as `yearFor`.
+   */
+  sheetYears?: (field: string) => SheetYears | undefined;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
@@ -142,6 +148,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
+  // "Jun-30" in a 2026 sheet is June 30, not June 2030; "Jan-26" is January 2026, read below as Excel shows mmm-yy.
+  const twoDigit = opts.sheetYears && monthOrDay(text);
+  const years = twoDigit && opts.sheetYears!(c.name);
+  const day = years && dayInSheetYears(twoDigit, years);
+  if (day) return { value: day, issues: [issue(c, 'year_assumed', `${c.header}: ${dayReadMessage(text, twoDigit!, day, years!)}`, 'warning')] };
   // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
   const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
   let parsed = parseDateText(text, fiscal);

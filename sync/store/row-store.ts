@@ -74,7 +74,8 @@ export interface ThreadReads {
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule.
- * `firstClosedOn`: the same for the row ended, done or not (see `TableDef.closedOn`). */
+ * `firstClosedOn`: the first day of the versions that show the row ended, done or not (see `TableDef.closedOn`), since
+ * it was last shown open: null while open, and again once reopened. */
 export interface StoredRow<T extends TableName = TableName> {
   sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null;
   /** Fields whose day was guessed inside a longer period, as the row's warnings say (`FieldError.dayGuessed`); absent when none. */

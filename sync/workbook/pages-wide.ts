@@ -8,6 +8,13 @@ import { headerWordsFit } from './row-xml';
 const NARROWEST_WRAPPED = 10;
 
 /**
+ * The least share of its width (percent) a wrapped column is narrowed to: below about half, a description runs to a
+ * dozen lines of two words and its rows grow taller than the pages across saved (the template's Requests, two pages
+ * across at 29 %, printed more pages than three across at 91 %).
+ */
+const NARROWEST_PERCENT = 45;
+
+/**
  * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
  * text readable with the `repeated` leading columns (the row's source and id) on every page.
  */
@@ -32,7 +39,7 @@ function narrowest(c: PlanColumn): number {
 /**
  * The columns as they print on the fewest pages across at a readable scale, with the `repeated` leading columns on
  * every page: the wrapped ones (texts, which take more lines instead) narrowed in one proportion, as little as that
- * takes, none below `narrowest`; ids, dates and numbers keep their widths. Columns that fit one page already, or
+ * takes and no less than `NARROWEST_PERCENT`, none below `narrowest`; ids, dates and numbers keep their widths. Columns that fit one page already, or
  * that narrowing would not save a page across, are returned as they are.
  */
 export function narrowedToFewestPages(columns: readonly PlanColumn[], repeated: number): readonly PlanColumn[] {
@@ -40,11 +47,11 @@ export function narrowedToFewestPages(columns: readonly PlanColumn[], repeated: 
   if (asTheyAre === 1) return columns;
   const floors = columns.map((c) => (c.wrap && !c.hidden ? narrowest(c) : c.width));
   const at = (percent: number) => columns.map((c, i) => (c.wrap && !c.hidden ? { ...c, width: Math.max(floors[i], Math.floor((c.width * percent) / 100)) } : c));
-  const fewest = columnPagesWide(at(0), repeated);
+  const fewest = columnPagesWide(at(NARROWEST_PERCENT), repeated);
   if (fewest >= asTheyAre) return columns;
-  for (let percent = 99; percent > 0; percent--) {
+  for (let percent = 99; percent > NARROWEST_PERCENT; percent--) {
     const narrowed = at(percent);
     if (columnPagesWide(narrowed, repeated) <= fewest) return narrowed;
   }
-  return at(0);
+  return at(NARROWEST_PERCENT);
 }

@@ -5,7 +5,8 @@
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
-import { ExcelSheet, address, enter, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
+import { ExcelSheet, address, enter, insertSheetRows, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
+import { fromR1C1, toR1C1 } from '../inserted-rows';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -489,6 +490,11 @@ class RangeProxy extends ClientObject {
           const cell = sheet.peek(r, c);
           return cell?.formula || (cell?.value ?? '');
         });
+      case 'formulasR1C1':
+        return this.grid((r, c) => {
+          const cell = sheet.peek(r, c);
+          return cell?.formula ? toR1C1(cell.formula, r, c) : (cell?.value ?? '');
+        });
       case 'numberFormat':
         return this.grid((r, c) => sheet.peek(r, c)?.numberFormat ?? 'General');
       case 'rowIndex':
@@ -621,6 +627,30 @@ class RangeProxy extends ClientObject {
   }
   set formulas(_grid: unknown[][]) {
     throw new Error('The add-in writes formulas through values; the fake does not model Range.formulas writes');
+  }
+  get formulasR1C1(): unknown[][] {
+    this.context.uses(2, 'Range.formulasR1C1');
+    return this.read('formulasR1C1');
+  }
+  /** A null leaves its cell as it is; anything else is entered as typed, a formula seen from its own cell. */
+  set formulasR1C1(grid: unknown[][]) {
+    this.context.uses(2, 'Range.formulasR1C1');
+    this.queue(size(grid), () => {
+      this.refuseWrite();
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), typeof v === 'string' && v.startsWith('=') ? fromR1C1(v, row + r, column + c) : v)));
+    });
+  }
+  /** Whole rows only (`5:6`), the only insert the add-in makes. */
+  insert(shift: 'Down' | 'Right'): RangeProxy {
+    this.queue(16, () => {
+      const { row, column, rows, columns } = this.at();
+      if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
+      this.refuseWrite();
+      insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
+    });
+    return this;
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');

@@ -40,6 +40,15 @@ describe('narrowedToFewestPages', () => {
     expect(columnPagesWide(narrowed.map((c) => (c.wrap ? { ...c, width: c.width + 1 } : c)), 2)).toBe(3);
   });
 
+  it('narrows no column below about half its width, where its text would run to many short lines', () => {
+    // Two pages across would take the texts to their narrowest, a quarter of their widths: it stays on three.
+    const columns = [{ header: 'ID', width: 14 }, textColumn('Description', 40), textColumn('Notes', 32), textColumn('Why', 40), textColumn('Comment', 32), ...dates(24)];
+    expect(columnPagesWide(columns, 1)).toBe(3);
+    const narrowed = narrowedToFewestPages(columns, 1);
+    expect(columnPagesWide(narrowed, 1)).toBe(3);
+    narrowed.forEach((c, i) => expect(c.width, c.header).toBeGreaterThanOrEqual(Math.floor(columns[i].width * 0.45)));
+  });
+
   it('leaves a table as it is when narrowing would not save a page across', () => {
     const columns = [textColumn('Source', 12), textColumn('Description', 12), ...dates(40)];
     expect(narrowedToFewestPages(columns, 1)).toBe(columns);
