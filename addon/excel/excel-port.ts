@@ -10,6 +10,7 @@ import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
+import { addonTableName, excelTableAt } from '../../shared/excel-tables';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
@@ -302,14 +303,19 @@ export class ExcelPort implements SpreadsheetPort {
   private read(name: string, withFormulas: boolean): Promise<SheetCells> {
     return this.onSheet(name, async (context, sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      // A table's Excel tables say where it ends: listed with the used range, their ranges loaded with the first slice.
+      const tables = withFormulas ? sheet.tables.load('items/name') : null;
       await context.sync();
       if (used.isNullObject) return { values: [], formulas: [], numberFormats: [] };
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
       let merged!: RangeAreas;
+      let tableRanges: { name: string; range: Range }[] = [];
       const loaded = await this.loadRows(context, sheet, block, withFormulas ? ['values', 'numberFormat', 'formulas', 'valueTypes'] : ['values', 'numberFormat'], () => {
         merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
+        tableRanges = (tables?.items ?? []).map((table) => ({ name: table.name, range: table.getRange().load('address') }));
       });
+      const excelTables = tableRanges.flatMap(({ name, range }) => excelTableAt(name, range.address) ?? []);
       const values = loaded.values.map((line, r) => line.map((v, c) => hostValue(v, loaded.numberFormat[r][c])));
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       const formulas = withFormulas ? loaded.formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== loaded.values[r][c] ? f : ''))) : [];
@@ -321,7 +327,7 @@ export class ExcelPort implements SpreadsheetPort {
       const spreadValues = spread(clip(values));
       // A merged cell's type goes where its value is spread, so the rows under typed text read it as text too.
       const texts = withFormulas ? textsLikeErrors(spreadValues, spread(clip(loaded.valueTypes))) : undefined;
-      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}) };
+      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}), ...(excelTables.length ? { excelTables } : {}) };
     });
   }
 
@@ -568,7 +574,7 @@ export class ExcelPort implements SpreadsheetPort {
       // `tables` is asked.
       if (f.autoFilter && f.headerRow) {
         const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
-        table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+        table.name = addonTableName(name);
       }
       await context.sync();
     });

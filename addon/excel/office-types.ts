@@ -126,6 +126,8 @@ export interface NoteCollection extends LoadableObject {
 
 export interface Table extends LoadableObject {
   name: string;
+  /** The table's whole range, header (and totals row) included. */
+  getRange(): Range;
 }
 
 /** ExcelApi 1.9: how a sheet prints, kept with the workbook. */

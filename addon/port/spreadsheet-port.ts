@@ -5,6 +5,7 @@ import type { HostWords } from './host-words';
 import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
+import type { ExcelTable } from '../../shared/excel-tables';
 
 /** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
 export type HostCell = string | number | boolean | Date | null;
@@ -49,6 +50,11 @@ export interface SheetCells {
    * is taken for one: Sheets' getValues gives an error's text.
    */
   textsLikeErrors?: ReadonlySet<string>;
+  /**
+   * The sheet's Excel tables (ListObjects), from a host that has them (Excel; read with the formulas): where a person
+   * said a table ends, which the table read from its header row keeps to, as an import of the file does.
+   */
+  excelTables?: readonly ExcelTable[];
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */

@@ -3,11 +3,11 @@
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, textFieldsOf,
-  type CellInput, type CellIssue, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
 import { ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { rowRuns } from '../../shared/sheet-ref';
+import { withinExcelTable } from '../../shared/excel-tables';
 import { readRules, type Rules } from '../../shared/rules';
 import type { Batch, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 import { keepNeverShownFields } from './unshown-fields';
@@ -138,24 +138,6 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
     found.push(...reads.map((read) => ({ sheet: name, header: grid[read.headerRow - 1] ?? [], read, texts: textsLikeErrors })));
   }
   return found;
-}
-
-/**
- * A table read from the header row of an Excel table ends where that table does: lines below it (a small list of
- * another kind, under a heading) are no rows of it, and are named once. A table pasted below it is read as before.
- */
-function withinExcelTable(read: ReadTableResult, sheet: string, grid: SheetGrid['grid'], excelTables: SheetGrid['excelTables']): ReadTableResult {
-  const own = excelTables.find((t) => t.headerRow === read.headerRow);
-  if (!own) return read;
-  const end = read.nextTitleAt ?? read.nextAt ?? Infinity;
-  const below = (row: number | undefined) => row !== undefined && row > own.lastRow && row < end;
-  const filled = grid.slice(own.lastRow, Number.isFinite(end) ? end - 1 : grid.length).map((line, i) => [own.lastRow + 1 + i, line] as const).filter(([, line]) => line.some((v) => !isBlankCell(v))).map(([row]) => row);
-  if (filled.length === 0) return read;
-  const said: CellIssue = {
-    code: 'outside_table', field: '', sheet, row: filled[0], column: 'A', severity: 'warning',
-    message: `${rowRuns(filled)} ${filled.length === 1 ? 'is' : 'are'} below the Excel table ${quoteValue(own.name)} (${own.ref}), so ${filled.length === 1 ? 'it is' : 'they are'} not read as its rows`,
-  };
-  return { ...read, rows: read.rows.filter((r) => !below(r.row)), issues: [...read.issues.filter((i) => !below(i.row)), said] };
 }
 
 /** The table of `tables` a sheet row belongs to: of its sheet, the lowest with rows whose header is above it. */

@@ -142,6 +142,19 @@ test('rows inserted inside an Excel table (a ListObject) extend it, in two reque
   expect(sheet('Log').peek(3, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
 });
 
+test("a table's read says where the sheet's Excel tables end, in the requests that read its cells", async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Plan');
+  await port.writeBlock('Plan', 1, 1, [['Work plan'], [null], ['Goal', 'Task'], ['Normalize', 'Train staff'], ['Accomplishments', null]]);
+  const plain = excel.requests.length;
+  await port.readSheetWithFormulas('Plan');
+  const without = excel.requests.length - plain;
+  sheet('Plan').tables.push({ name: 'WorkPlan', address: 'A3:B4' });
+  const before = excel.requests.length;
+  expect((await port.readSheetWithFormulas('Plan')).excelTables).toEqual([{ name: 'WorkPlan', ref: 'A3:B4', headerRow: 3, lastRow: 4 }]);
+  expect(excel.requests.length - before).toBe(without);
+});
+
 test('a sheet that does not exist is a clear error, not an Office.js fault', async () => {
   const { port } = excelHarness();
   await expect(port.readSheet('Nope')).rejects.toThrow('There is no sheet named "Nope".');
