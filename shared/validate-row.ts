@@ -4,6 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
+import { monthOrDay, sheetYearsOf, type MonthOrDay, type SheetYears } from './cells/month-or-day';
 import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -392,8 +393,16 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
  */
 export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[]): RowResult[] {
   const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
+  const twoDigit = monthOrDayCells(table, rows, results);
   for (let i = 0; i < results.length; i++) {
-    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) }, texts?.[i]);
+    const noYear = results[i].warnings.some((w) => w.code === 'date_no_year');
+    const fields = twoDigit.get(i);
+    if (!noYear && !fields) continue;
+    results[i] = validateRow(table, rows[i], {
+      ...options,
+      ...(noYear ? { yearFor: (field: string) => yearNear(results, i, field, options) } : {}),
+      ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? sheetYearsNear(rows, results, twoDigit, i, field, options) : undefined) } : {}),
+    }, texts?.[i]);
   }
   flagOutlyingDates(table, results);
   return results;
@@ -415,6 +424,36 @@ function yearNear(results: readonly RowResult[], at: number, field: string, opti
     }
   }
   return undefined;
+}
+
+/**
+ * By row, the date cells that read as a month or a day ("Jun-30": `monthOrDay`), which the sheet's years decide. Read
+ * first as months, they carry the month-and-two-digit-year warning (`date_period`): only those rows are looked at.
+ */
+function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: readonly RowResult[]): Map<number, Map<string, MonthOrDay>> {
+  const found = new Map<number, Map<string, MonthOrDay>>();
+  results.forEach((r, i) => {
+    if (!r.warnings.some((w) => w.code === 'date_period')) return;
+    for (const c of table.columns) {
+      const cell = c.type === 'date' ? monthOrDay(rows[i][c.name]) : undefined;
+      if (cell) found.set(i, (found.get(i) ?? new Map<string, MonthOrDay>()).set(c.name, cell));
+    }
+  });
+  return found;
+}
+
+/**
+ * The sheet's years for a month-or-day cell of `field` at row `at`: the title's year or fiscal year, which says what
+ * the sheet covers, else the column's (`sheetYearsOf`).
+ */
+function sheetYearsNear(rows: readonly RawRow[], results: readonly RowResult[], twoDigit: ReadonlyMap<number, ReadonlyMap<string, MonthOrDay>>, at: number, field: string, options: ReadOptions): SheetYears | undefined {
+  if (options.titleFiscalYear !== undefined) {
+    const fiscal = titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
+    return { first: fiscal.year, last: options.titleFiscalYear, year: fiscal.year, fiscalFrom: fiscal.fiscalFrom, from: fiscal.from };
+  }
+  if (options.titleYear !== undefined) return { first: options.titleYear, last: options.titleYear, year: options.titleYear, from: `the year in the sheet's title, ${options.titleYear}` };
+  const text = (cell: CellInput) => (typeof cell === 'string' ? cell : undefined);
+  return sheetYearsOf(results.map((r, j) => ({ value: r.values[field], text: text(rows[j][field]), twoDigit: twoDigit.get(j)?.get(field) })), at);
 }
 
 /** The fiscal year named by the title (by the year it ends in), said as a person checks it: which months fall in which year. */

@@ -11,7 +11,7 @@ import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../sh
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
  * and Dashboard ranges reach. A cell whose formula shows nothing is content to every host, so it prints: where the
- * ready rows run past the foot of the page the data end on, the writer ends the print area there (`readyRowsFrom`).
+ * ready rows do not all print on the first page with the data, the writer ends the print area at the last typed row (`readyRowsFrom`).
  * The add-on's sync carries the formulas down to this many rows below the last typed row; without it, Excel extends
  * the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
  * (decision 003).
@@ -113,6 +113,8 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     tabColor,
     expectedRows: rows.length,
     readyRowsFrom: typed.length + 1,
+    // Printed as the master prints its data sheets: Work plan one page wide at a readable size, not two.
+    print: { narrowToPrint: true },
   };
   const letter = (field: string) => {
     const l = letters.get(field);

@@ -90,6 +90,12 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   let held = t.host.length;
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
   const below = Math.max(held, tableEnd) + 1;
+  // Something the office keeps under its table (a totals line, a note): new rows below it would be outside the
+  // table and its SUMs. They go in as rows inserted before the table's last row instead, inside every range over
+  // the rows, which both hosts grow (a range ending right above an insertion does not grow), each taking the
+  // formulas the office keeps on the row above (decision 010).
+  const insertBefore = held > tableEnd ? tableEnd + (t.read.rows.length ? 0 : 1) : undefined;
+  const copied = (column: number) => insertBefore !== undefined && column !== syncColumn && (t.formulas[insertBefore - 2]?.[column - 1] ?? '') !== '';
 
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
   const missing = new Set<string>();
@@ -116,7 +122,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         else if (value !== null) missing.add(field);
       }
       line[syncColumn - 1] = item.rowId;
-      newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
+      newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) || copied(i + 1) ? undefined : cell)));
       added.add(item.rowId);
       continue;
     }
@@ -156,7 +162,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       report.updated++;
     }
   }
-  if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
+  if (newRows.length && insertBefore !== undefined) yield* io(port.insertRows(t.sheet, insertBefore, newRows));
+  else if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };

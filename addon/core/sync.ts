@@ -12,7 +12,8 @@ import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
-import { itemIdTail, rowIdOfItem } from '../../shared/row-id';
+import { itemIdTail, ownRowId, rowIdOfItem } from '../../shared/row-id';
+import { idColumn, TABLES, type TableName } from '../../shared/tables';
 import { DEFAULT_READ_OPTIONS, validateRows, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
@@ -52,7 +53,7 @@ export interface TableSyncReport {
   table: string;
   rows: number;
   stamped: number;
-  /** Rows whose cleared Sync ID was taken back from the service's row with the same content (`StampedIds.restored`). */
+  /** Rows that took back the Sync ID the service holds them under, by content or by their own ID (`StampedIds.restored`). */
   restored: number;
   sent: number;
   accepted: number;
@@ -259,8 +260,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const unstamped: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
-    t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
-    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
+    const ownAt = new Map<number, string>();
+    const ownColumn = idColumn(table)?.name;
+    t.read.rows.forEach((r, i) => {
+      if (hashAt.has(r.row)) return;
+      hashAt.set(r.row, read[s].hashes[i]);
+      // An ID taken from the row above ("same as above") is no ID the row was typed with.
+      if (ownColumn !== undefined && r.filled?.[ownColumn] === undefined) ownAt.set(r.row, ownRowId(table, read[s].results[i].values));
+    });
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), ownIdAt: (row) => ownAt.get(row) ?? '', placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
     const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
@@ -509,6 +517,9 @@ function listed(messages: readonly string[]): string {
   return more > 0 ? `${messages.slice(0, NAMED_ROWS).join('; ')}; and ${n(more)} more` : messages.join('; ');
 }
 
+/** A table's own ID column as a summary names it ("Request ID"), or "ID" for a table without one. */
+const ownIdHeader = (table: string) => (table in TABLES ? idColumn(TABLES[table as TableName])?.header : undefined) ?? 'ID';
+
 export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
@@ -520,7 +531,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
-      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content, or by place where the Sync ID cell is protected)`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
