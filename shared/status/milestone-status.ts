@@ -1,7 +1,7 @@
 // Derived status of a milestone or roadmap item from its date (the end, for a range) and its status.
 import { checkMark, marksFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
-import { settingRef, STOPPED_STATUSES } from '../lists';
+import { DONE_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
 import { dateCellFormula, isDate, isOneOf, oneOfFormula } from './sheet-math';
 
@@ -11,8 +11,11 @@ export type MilestoneDerived = (typeof MILESTONE_DERIVED)[number];
 
 export interface MilestoneInputs { date: unknown; endOn?: unknown; status: unknown }
 
-/** The statuses that make a milestone Done; `addedStatuses` counts them as named by the rules. */
-export const DONE_MILESTONE_STATUSES = ['Completed', 'Done'];
+/**
+ * The statuses that make a milestone Done: a work-plan task's done words, since the service reads each one
+ * ("Finished", "Met") as Completed in a milestone's Status too; `addedStatuses` counts them as named by the rules.
+ */
+export const DONE_MILESTONE_STATUSES = DONE_WORKPLAN_STATUSES;
 
 /**
  * Checked in order: done (a listed done status, or a check mark ticked: ☑, x, a checkbox's TRUE, as the service reads a

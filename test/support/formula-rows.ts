@@ -172,9 +172,9 @@ const checkMarks = fc.oneof(
   fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑'),
 );
 
-/** A milestone's or roadmap item's statuses, with those offices add that the rules name: Done, stopped words and check marks. */
+/** A milestone's or roadmap item's statuses, with those offices add that the rules name: done and stopped words, and check marks. */
 const progressStatus = (rules: Rules) => fc.oneof(
-  { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued')) },
+  { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Finished', 'Achieved', 'Met', 'Complete', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued')) },
   { weight: 1, arbitrary: checkMarks },
 );
 
