@@ -121,7 +121,7 @@ export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): Das
   b.section('Is anyone better off?');
   const outcomes = inputs(s, 'outcome');
   const recorded = nonBlank(outcomes);
-  const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.range('outcome')})`, value: recorded } });
+  const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.typedRange?.('outcome') ?? s.range('outcome')})`, value: recorded } });
   countLines(b, s, 'outcome', outcomes, rules.lists.outcome, outcomeRow, recorded);
   const ratings = numbersOf(b, s, 'satisfaction', 'Satisfaction (working)');
   b.line({
