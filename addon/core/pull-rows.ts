@@ -92,9 +92,11 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const below = Math.max(held, tableEnd) + 1;
   // Something the office keeps under its table (a totals line, a note): new rows below it would be outside the
   // table and its SUMs. They go in as rows inserted before the table's last row instead, inside every range over
-  // the rows, which both hosts grow (a range ending right above an insertion does not grow), each taking the
-  // formulas the office keeps on the row above (decision 010).
-  const insertBefore = held > tableEnd ? tableEnd + (t.read.rows.length ? 0 : 1) : undefined;
+  // the rows, which both hosts grow (a range ending right above an insertion does not grow). With nothing below, a
+  // table whose last row holds formulas of the office's own (not the status columns a spare row keeps) gets its new
+  // rows inserted under that row. Either way each takes the formulas of the row above (decision 010).
+  const ownFormula = (row: number) => (t.formulas[row - 1] ?? []).some((f, i) => f !== '' && i + 1 !== syncColumn && !statusColumns.has(i + 1));
+  const insertBefore = held > tableEnd ? tableEnd + (t.read.rows.length ? 0 : 1) : t.read.rows.length && ownFormula(tableEnd) ? tableEnd + 1 : undefined;
   const copied = (column: number) => insertBefore !== undefined && column !== syncColumn && (t.formulas[insertBefore - 2]?.[column - 1] ?? '') !== '';
 
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };

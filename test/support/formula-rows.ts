@@ -139,7 +139,7 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       percentComplete: percent,
       // With the statuses offices add that the rules name: done in their own words, or stopped.
       status: fc.oneof(
-        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued']) },
+        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do']) },
         { weight: 1, arbitrary: checkMarks },
       ),
     }),
@@ -149,7 +149,7 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
     k: fc.integer({ min: 0, max: 200 }),
     n: fc.integer({ min: 1, max: 300 }),
     nudge: fc.constantFrom(0, 1e-15, -1e-15, 1e-12, -1e-12, 0.01, -0.01),
-    status: choice(['In progress', 'Not started', 'On hold']),
+    status: choice(['In progress', 'Not started', 'On hold', 'Ongoing', 'Planned']),
   }).map(({ k, n, nudge, status }) => ({
     startOn: addDays(AS_OF, -k),
     endOn: addDays(AS_OF, n - k),

@@ -63,3 +63,25 @@ describe('check marks in a Status column, recalculated by LibreOffice', () => {
     expect(read.map((r) => computeDerived(table, r.values, DEFAULT_RULES, asOf).derivedStatus)).toEqual(want);
   }, 180_000);
 });
+
+describe('a work plan\'s Status in the plan\'s own words, recalculated by LibreOffice', () => {
+  it('reads "Ongoing" as In progress and "Planned" as Not started, as the service stores them', async () => {
+    const span = { goal: 'Words', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
+    const later = { goal: 'Words', startOn: addDays(asOf, 30), endOn: addDays(asOf, 90) };
+    const rows: TypedRow[] = [
+      { ...span, itemId: 'W1', task: 'Ongoing, no %', status: 'Ongoing' },
+      { ...span, itemId: 'W2', task: 'Planned, late', status: 'Planned' },
+      { ...later, itemId: 'W3', task: 'On track, early', status: 'On track' },
+      { ...span, itemId: 'W4', task: 'To do, late', status: 'to do' },
+    ];
+    const file = join(dir, 'workplan-words.xlsx');
+    await writeFile(file, await writeWorkbookToBuffer(templatePlan('workplan', rows, asOf)));
+    const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
+    const status = columnLetter(TABLES.workplan.columns.length + 1);
+    const want = ['In progress (no %)', 'Late start', 'In progress (early)', 'Late start'];
+    expect(rows.map((_, i) => lo.get('Work plan')!.get(`${status}${i + 2}`)?.value)).toEqual(want);
+    expect(rows.map((_, i) => ours.get('Work plan')!.get(`${status}${i + 2}`)?.value)).toEqual(want);
+    const read = validateRows(TABLES.workplan, rows as RawRow[], DEFAULT_READ_OPTIONS);
+    expect(read.map((r) => computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, asOf).derivedStatus)).toEqual(want);
+  }, 180_000);
+});

@@ -289,6 +289,24 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG)).toEqual(values);
   });
 
+  test("a web-form request under an office's own log with nothing below it takes the formulas the office keeps on each row", async () => {
+    const { addon, source } = await connectedAddon('Office with its own formulas');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const weeks = HEADERS.length + 1;
+    const weeksOpen = (row: number) => `=IF(A${row}="","",ROUNDDOWN((TODAY()-A${row})/7,0))`;
+    fakes.seedSheet(LOG, logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Weeks open' : r >= 2 ? weeksOpen(r + 1) : '']));
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const values = fakes.readSheet(LOG);
+    // Under the log's last row, as before, with the log's own formula over its own row.
+    expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
+    expect(fakes.readSheet(LOG, { pick: 'formula' }).slice(2, last + 1).map((line) => line[weeks - 1])).toEqual(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => weeksOpen(i + 3)));
+  });
+
   test('a web-form request waits, not written into the table below, while the only Requests table has another stacked under it', async () => {
     const { addon, source } = await connectedAddon('Stacked log');
     const { fakes } = addon;

@@ -70,3 +70,15 @@ describe('a milestone or roadmap Status in the office\'s own words, as the servi
     expect(read.map((r) => judged(r.values))).toEqual(raw.map((r) => judged(r as TypedRow)));
   });
 });
+
+describe('a work plan\'s Status in the office\'s own words, as the service reads it and as the sheet does', () => {
+  // In progress and Not started in a plan's words ("Ongoing", "Planned") steer the status as the listed values do.
+  const words = ['Ongoing', 'Underway', 'On track', 'Behind', 'Delayed', 'Planned', 'Scheduled', 'To do', 'Pending', 'Paused', 'In progress', 'not started', 'Finished', '☐', null];
+  const spans = [['2025-01-01', '2025-12-31', null], ['2025-09-01', '2026-03-01', null], ['2025-01-01', '2025-12-31', 0], ['2025-01-01', '2025-12-31', 0.9]] as const;
+  it('the stored status is judged as the typed one, before, inside and after its span, with or without a %', () => {
+    const raw = spans.flatMap(([startOn, endOn, percentComplete]) => words.map((status) => ({ task: 'Forum', status, startOn, endOn, percentComplete })));
+    const read = validateRows(TABLES.workplan, raw, DEFAULT_READ_OPTIONS);
+    const judged = (row: TypedRow) => computeDerived(TABLES.workplan, row, DEFAULT_RULES, AS_OF).derivedStatus;
+    expect(read.map((r, i) => `${String(raw[i].status)}: ${String(judged(r.values))}`)).toEqual(raw.map((r) => `${String(r.status)}: ${String(judged(r as TypedRow))}`));
+  });
+});
