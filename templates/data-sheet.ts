@@ -231,7 +231,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   };
   const spellingRange = `$${helperLetter(tableAt)}$${DashboardBuilder.FIRST_ROW}:$${helperLetter(tableAt + 1)}$${DashboardBuilder.FIRST_ROW + spellings.size - 1}`;
   const readAs = (index: number, typed: TypedValue): TypedValue => {
-    if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '')) return typed;
+    if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '') || /[*?~]/.test(String(typed))) return typed;
     return spellings.get(spellingKey(index, String(typed))) ?? typed;
   };
 
@@ -276,7 +276,8 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
         const cell = typedRows[i]?.[column.name] ?? null;
         const shown = readAs(index, cell);
         return {
-          formula: `IF(TRIM(${typed})="","",IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed}))`,
+          // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
+          formula: `IF(TRIM(${typed})="","",IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed})))`,
           value: shown === null || (typeof shown === 'string' && sheetTrim(shown) === '') ? '' : shown,
         };
       }),
