@@ -4,7 +4,7 @@
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
-import { LISTS_SHEET, columnLetter } from '../../shared/lists';
+import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { quoteValue } from '../../shared/quote-value';
@@ -60,6 +60,8 @@ export interface TableSyncReport {
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** Each cell to fix, by its place as the sync read it and its message (`'GARE plan'!D3: Status: …`). */
+  toFix: string[];
   /**
    * Rejected rows whose problems were not marked, by name (`rowName`): no row of the table held their Sync ID when
    * the marks were written (deleted, or moved above the header row, while the sync ran).
@@ -283,6 +285,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...marks[s].map((m) => `${placeRef(t.sheet, m.row, columnLetter(m.column))}: ${m.message}`),
     ...t.read.issues.filter((i) => i.severity === 'warning').map((i) => formatCellIssue({ ...i, sheet: t.sheet, row: i.row ?? t.headerRow })),
   ]);
+  // Noted at their cells too; added after `warned`, which already lists them as the sheet's own.
+  sheets.forEach((t, s) => marks[s].push(...issueMarks(t.read.issues, idsBySheet[s])));
 
   // Fields each sheet had no column for at its last sync, and has one for now: the service may hold a value there the
   // sheet never showed, so its rows blank there are sent (the service keeps the value and queues it for the sheet).
@@ -326,7 +330,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
       const showsNew = result.ok && appeared[s].some((field) => (result.values[field] ?? null) === null);
-      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) regrouped.push(regroupedIssue(t, r));
+      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) {
+        const issue = regroupedIssue(t, r);
+        regrouped.push(issue);
+        marks[s].push(...issueMarks([issue], idsBySheet[s]));
+      }
       if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
       else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
@@ -364,6 +372,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
   let rejected = 0;
+  const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
     const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]) };
@@ -389,6 +398,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         const column = t.columnOf(e.field, place.at);
         const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
         marks[place.sheet].push({ rowId: idsBySheet[place.sheet].get(place.row)!, row: place.row, column: column ?? firstColumn(t), message });
+        toFix.push(`${placeRef(t.sheet, place.row, columnLetter(column ?? firstColumn(t)))}: ${message}`);
       }
     }
   }
@@ -440,6 +450,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
+    toFix,
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
@@ -495,6 +506,17 @@ function warningMarks(t: TableSheet, results: readonly RowResult[], ids: Readonl
   });
 }
 
+/**
+ * The reader's warnings at a cell of a synced row (a Timeline of two ranges read as one span, a fiscal year, a blank
+ * now read from another row above): noted there as a row's own warning is, since the summary points to the notes.
+ */
+function issueMarks(issues: readonly CellIssue[], ids: ReadonlyMap<number, string>): RowMark[] {
+  return issues.flatMap((i) => {
+    const rowId = i.row === undefined ? undefined : ids.get(i.row);
+    return i.severity === 'warning' && i.column && rowId !== undefined ? [{ rowId, row: i.row!, column: columnNumber(i.column), message: i.message, warning: true }] : [];
+  });
+}
+
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
 function firstColumn(t: TableSheet): number {
   const columns = [...t.read.map.fields.values()].map((f) => t.columnOf(f) ?? Infinity);
@@ -534,7 +556,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
-      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
