@@ -336,14 +336,20 @@ export class SheetsPort implements SpreadsheetPort {
   /**
    * insertRowsBefore (Sheets moves every reference to the rows below, and grows the ranges they go in inside), then
    * the row above's formulas read as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one
-   * setFormulasR1C1 per run of adjacent such columns, and the other cells by `writeCells`.
+   * setFormulasR1C1 per run of adjacent such columns, and the other cells by `writeCells`. An insertion refused as
+   * protected inserts nothing: a ProtectedCellsError naming no cell.
    */
   insertRows(name: string, before: number, rows: readonly NewRow[]): void {
     if (rows.length === 0) return;
     const sheet = this.sheet(name);
     const width = widthOf(rows);
     this.fit(name, before - 1, width);
-    sheet.insertRowsBefore(before, rows.length);
+    try {
+      sheet.insertRowsBefore(before, rows.length);
+    } catch (e) {
+      if (!refusedAsProtected(sheet.getRange(before - 1, 1, 2, width), e)) throw e;
+      throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+    }
     this.extents(name).rows.at += rows.length;
     const blank = (c: number) => rows.some((line) => line[c] === undefined);
     const above = [...Array(width).keys()].some(blank) ? sheet.getRange(before - 1, 1, 1, width).getFormulasR1C1()[0] : [];

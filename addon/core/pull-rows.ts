@@ -12,6 +12,8 @@ import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
+import { ProtectedCellsError } from '../port/protected-cells';
+import { isErrorType } from '../../shared/typed-error';
 
 export interface PullReport {
   /** New rows appended (web-form requests). */
@@ -102,6 +104,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
+  /** The same rows as they go on spare rows, should the host refuse to insert rows. */
+  const spareRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
   const acked: number[] = [];
   let blocked = 0;
@@ -125,6 +129,7 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       }
       line[syncColumn - 1] = item.rowId;
       newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) || copied(i + 1) ? undefined : cell)));
+      spareRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
       added.add(item.rowId);
       continue;
     }
@@ -164,8 +169,18 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       report.updated++;
     }
   }
-  if (newRows.length && insertBefore !== undefined) yield* io(port.insertRows(t.sheet, insertBefore, newRows));
-  else if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
+  let inserted = false;
+  if (newRows.length && insertBefore !== undefined) {
+    try {
+      yield* io(port.insertRows(t.sheet, insertBefore, newRows));
+      inserted = true;
+    } catch (e) {
+      // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,
+      // as before insertion, rather than wait for a sync the same protection refuses again.
+      if (!isErrorType(e, ProtectedCellsError) || e.cells.length > 0) throw e;
+    }
+  }
+  if (newRows.length && !inserted) yield* io(port.appendRows(t.sheet, below, spareRows));
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };

@@ -4,7 +4,7 @@
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
-import { LISTS_SHEET, columnLetter } from '../../shared/lists';
+import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { quoteValue } from '../../shared/quote-value';
@@ -283,6 +283,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...marks[s].map((m) => `${placeRef(t.sheet, m.row, columnLetter(m.column))}: ${m.message}`),
     ...t.read.issues.filter((i) => i.severity === 'warning').map((i) => formatCellIssue({ ...i, sheet: t.sheet, row: i.row ?? t.headerRow })),
   ]);
+  // Noted at their cells too; added after `warned`, which already lists them as the sheet's own.
+  sheets.forEach((t, s) => marks[s].push(...issueMarks(t.read.issues, idsBySheet[s])));
 
   // Fields each sheet had no column for at its last sync, and has one for now: the service may hold a value there the
   // sheet never showed, so its rows blank there are sent (the service keeps the value and queues it for the sheet).
@@ -328,7 +330,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
       const showsNew = result.ok && appeared[s].some((field) => (result.values[field] ?? null) === null);
-      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) regrouped.push(regroupedIssue(t, r));
+      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) {
+        const issue = regroupedIssue(t, r);
+        regrouped.push(issue);
+        marks[s].push(...issueMarks([issue], idsBySheet[s]));
+      }
       if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) {
         outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
         if (lent[i]) lentTo.set(rowId, lent[i]!);
@@ -497,6 +503,17 @@ function warningMarks(t: TableSheet, results: readonly RowResult[], ids: Readonl
       const message = column === undefined ? w.message : inSheetWords(w.message, t.read.table.columns.find((c) => c.name === w.field)?.header, headerAt(t, column));
       return { rowId, row: r.row, column: column ?? firstColumn(t), message, warning: true };
     });
+  });
+}
+
+/**
+ * The reader's warnings at a cell of a synced row (a Timeline of two ranges read as one span, a fiscal year, a blank
+ * now read from another row above): noted there as a row's own warning is, since the summary points to the notes.
+ */
+function issueMarks(issues: readonly CellIssue[], ids: ReadonlyMap<number, string>): RowMark[] {
+  return issues.flatMap((i) => {
+    const rowId = i.row === undefined ? undefined : ids.get(i.row);
+    return i.severity === 'warning' && i.column && rowId !== undefined ? [{ rowId, row: i.row!, column: columnNumber(i.column), message: i.message, warning: true }] : [];
   });
 }
 

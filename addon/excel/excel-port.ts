@@ -457,7 +457,8 @@ export class ExcelPort implements SpreadsheetPort {
    * One Excel.run of two requests: the whole rows inserted (Excel moves every reference to the rows below, and grows
    * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
    * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
-   * gave the new rows (those of the row above).
+   * gave the new rows (those of the row above). An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell.
    */
   insertRows(name: string, before: number, rows: readonly NewRow[]): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
@@ -465,7 +466,13 @@ export class ExcelPort implements SpreadsheetPort {
       const width = widthOf(rows);
       sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
       const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
-      await context.sync();
+      try {
+        await context.sync();
+      } catch (e) {
+        // A protected sheet refuses the insertion, and a failed request does nothing.
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+      }
       // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
       const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
       const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));

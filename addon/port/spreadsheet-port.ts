@@ -192,7 +192,9 @@ export interface SpreadsheetPort {
    * inside grows to take them (one that ends right above `before` does not, in either host); merged ranges and
    * Excel tables the rows go in inside grow too. Each row's cells start at column 1; a cell `undefined` takes the
    * formula the row above `before` holds in its column, its relative references moved to the new row (blank where
-   * that cell holds a value), and the others are written as by `writeBlock`.
+   * that cell holds a value), and the others are written as by `writeBlock`. A host that refuses the insertion as
+   * protected (a protected sheet, a protected range the rows would go in inside) inserts nothing, and the port throws
+   * a ProtectedCellsError naming no cell.
    */
   insertRows(name: string, before: number, rows: readonly NewRow[]): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */

@@ -340,6 +340,18 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
     });
 
+    test('inserts nothing where the host refuses rows inside a range protected from this person, and says so with no cell named', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      const grid = [['ID', 'Org'], ['R-1', 'Parks'], ['R-2', 'Harbor County'], ['Total', '']];
+      await port.writeBlock('Log', 1, 1, grid);
+      await probe.protect('Log', 'A2:B4');
+      const refusal = await (async () => port.insertRows('Log', 3, [['R-3', 'Oak Library']]))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [] });
+      expect(await port.readSheet('Log')).toEqual(grid);
+    });
+
     test('writes a block around a protected cell: the others are written, and the refusal names it', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Log');

@@ -212,6 +212,8 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   insertRows(name: string, before: number, rows: readonly NewRow[]): void {
     this.count('insertRows');
     const sheet = this.sheet(name);
+    // Rows inserted inside a locked range would edit it: refused whole, as both hosts do.
+    if ([...sheet.locked].some((key) => key.startsWith(`${before - 1}:`) && sheet.locked.has(`${before}:${key.split(':')[1]}`))) throw new ProtectedCellsError(PROTECTED_TEXT, []);
     const insert: RowInsert = { sheet: name, before, count: rows.length };
     if (sheet.cells.length >= before) sheet.cells.splice(before - 1, 0, ...new Array<(MemoryCell | undefined)[]>(rows.length).fill([]).map(() => []));
     for (const [on, each] of this.sheets) for (const line of each.cells) for (const cell of line ?? []) if (cell?.formula) cell.formula = formulaAfterInsert(cell.formula, on, insert);

@@ -289,6 +289,29 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG)).toEqual(values);
   });
 
+  test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
+    const { addon, source } = await connectedAddon('Office with protected rows');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[HEADERS.indexOf('Hours Spent')] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    // Beside the table, where the sync writes nothing else: the marks do not write around a protected cell.
+    fakes.sheet(LOG).protectFromScript(`N3:N${last}`);
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    for (let sync = 0; sync < 2; sync++) {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      const values = fakes.readSheet(LOG);
+      expect(values[last][0]).toBe('Total');
+      expect(values.filter((line) => line[HEADERS.indexOf('Agency / Jurisdiction')] === 'Harbor County Health')).toHaveLength(1);
+      expect(values[last + 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
+    }
+  });
+
   test("a web-form request under an office's own log with nothing below it takes the formulas the office keeps on each row", async () => {
     const { addon, source } = await connectedAddon('Office with its own formulas');
     const { fakes } = addon;

@@ -221,6 +221,9 @@ export class FakeSheet implements Partial<Sheet> {
     this.env.require('documentWrite', `SpreadsheetApp.Sheet.${method}`);
     this.env.count(`Sheet.${method}`);
     if (after < 0 || after > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    // Rows inserted inside a protected range, or anywhere on a protected sheet, would edit what it protects.
+    const inside = (rect: GridRect | null) => rect === null || (rect.row <= after && rect.row + rect.numRows - 1 > after);
+    if (this.protections.some((p) => !p.editable && !p.warningOnly && inside(p.rect))) this.env.fail(this.env.protectedText());
     if (this.grid.length > after) this.grid.splice(after, 0, ...new Array<Cell[] | undefined>(howMany).fill(undefined));
     this.maxRows += howMany;
     // As Sheets does: references to the rows moved follow them in every sheet, and ranges the rows went in inside grow.

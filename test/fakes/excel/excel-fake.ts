@@ -691,6 +691,8 @@ class RangeProxy extends ClientObject {
     this.queue(16, () => {
       const { row, column, rows, columns } = this.at();
       if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
+      // A protected sheet refuses inserting rows unless its protection allows it, which the fake's never does.
+      if (this.sheet.model().locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
       this.refuseWrite();
       insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
     });
