@@ -8,10 +8,10 @@ import { AddonError } from '../core/addon-error';
 import { runSync } from '../core/task';
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
-import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
+import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds } from '../port/protected-cells';
-import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
@@ -334,14 +334,16 @@ export class SheetsPort implements SpreadsheetPort {
   }
 
   /**
-   * insertRowsBefore (Sheets moves every reference to the rows below, and grows the ranges they go in inside), then
+   * With `under`, the Sync ID column whole in one getValues first. Then insertRowsBefore (Sheets moves every reference to the rows below, and grows the ranges they go in inside), then
    * the row above's formulas read as R1C1 (one getFormulasR1C1) and written into the cells left undefined, one
    * setFormulasR1C1 per run of adjacent such columns, and the other cells by `writeCells`. An insertion refused as
    * protected inserts nothing: a ProtectedCellsError naming no cell.
    */
-  insertRows(name: string, before: number, rows: readonly NewRow[]): void {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
     if (rows.length === 0) return;
     const sheet = this.sheet(name);
+    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
+    const before = anchor === undefined ? asked : anchor + 1;
     const width = widthOf(rows);
     this.fit(name, before - 1, width);
     try {

@@ -172,7 +172,9 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   let inserted = false;
   if (newRows.length && insertBefore !== undefined) {
     try {
-      yield* io(port.insertRows(t.sheet, insertBefore, newRows));
+      // Under the row they were placed under by its Sync ID: a person may add or delete rows above meanwhile.
+      const above = t.syncIdAt(insertBefore - 1);
+      yield* io(port.insertRows(t.sheet, insertBefore, newRows, above === '' ? undefined : { idColumn: syncColumn, rowId: above }));
       inserted = true;
     } catch (e) {
       // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,

@@ -60,6 +60,8 @@ export interface TableSyncReport {
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** Each cell to fix, by its place as the sync read it and its message (`'GARE plan'!D3: Status: …`). */
+  toFix: string[];
   /**
    * Rejected rows whose problems were not marked, by name (`rowName`): no row of the table held their Sync ID when
    * the marks were written (deleted, or moved above the header row, while the sync ran).
@@ -374,6 +376,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
   let rejected = 0;
+  const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
     const years = Object.fromEntries(post.rows.flatMap((r) => (lentTo.has(r.rowId) ? [[r.rowId, lentTo.get(r.rowId)!] as const] : [])));
@@ -400,6 +403,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         const column = t.columnOf(e.field, place.at);
         const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
         marks[place.sheet].push({ rowId: idsBySheet[place.sheet].get(place.row)!, row: place.row, column: column ?? firstColumn(t), message });
+        toFix.push(`${placeRef(t.sheet, place.row, columnLetter(column ?? firstColumn(t)))}: ${message}`);
       }
     }
   }
@@ -451,6 +455,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
+    toFix,
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
@@ -556,7 +561,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
-      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);

@@ -3,7 +3,7 @@
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
-import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
+import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
@@ -15,7 +15,7 @@ import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../..
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowAnchor, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -454,16 +454,23 @@ export class ExcelPort implements SpreadsheetPort {
   }
 
   /**
-   * One Excel.run of two requests: the whole rows inserted (Excel moves every reference to the rows below, and grows
+   * One Excel.run of two requests (three with `under`: the Sync ID column's used cells first): the whole rows inserted (Excel moves every reference to the rows below, and grows
    * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
    * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
    * gave the new rows (those of the row above). An insertion refused as protected inserts nothing: a
    * ProtectedCellsError naming no cell.
    */
-  insertRows(name: string, before: number, rows: readonly NewRow[]): Promise<void> {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): Promise<void> {
     return this.onSheet(name, async (context, sheet) => {
       if (rows.length === 0) return;
       const width = widthOf(rows);
+      let before = asked;
+      if (under) {
+        const ids = loadIdColumn(sheet, under.idColumn);
+        await context.sync();
+        const anchor = ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, under.rowId);
+        if (anchor !== undefined) before = anchor + 1;
+      }
       sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
       const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
       try {

@@ -92,6 +92,12 @@ export interface RowCells<T = WriteCell> {
   cells: readonly { column: number; cell: T }[];
 }
 
+/** A row known by its Sync ID, in the sheet's Sync ID column. */
+export interface RowAnchor {
+  idColumn: number;
+  rowId: string;
+}
+
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
 export type NewRow = readonly (WriteCell | undefined)[];
 
@@ -194,9 +200,11 @@ export interface SpreadsheetPort {
    * formula the row above `before` holds in its column, its relative references moved to the new row (blank where
    * that cell holds a value), and the others are written as by `writeBlock`. A host that refuses the insertion as
    * protected (a protected sheet, a protected range the rows would go in inside) inserts nothing, and the port throws
-   * a ProtectedCellsError naming no cell.
+   * a ProtectedCellsError naming no cell. With `under`, the rows go in right under the row holding that Sync ID in
+   * column `idColumn` when the port inserts (the column read whole just before), so rows a person inserted or deleted
+   * above while the sync talked to the service do not move them; `before` stands when no row holds the id.
    */
-  insertRows(name: string, before: number, rows: readonly NewRow[]): Io<void>;
+  insertRows(name: string, before: number, rows: readonly NewRow[], under?: RowAnchor): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
   /**

@@ -340,6 +340,20 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
     });
 
+    test('inserts rows under the row holding a Sync ID where it is when it inserts: a title row added above meanwhile moves them with the table', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      // As the caller read the sheet: the rows go in under s-2, at row 4.
+      await port.writeBlock('Log', 1, 1, [['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
+      // Before the insertion, a person adds a title row above the table.
+      await port.writeBlock('Log', 1, 1, [['TA log 2026', '', ''], ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
+      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 's-4']], { idColumn: 3, rowId: 's-2' });
+      expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
+      // An id no row holds leaves the row asked for.
+      await port.insertRows('Log', 2, [['R-0', 'Lakeview', 's-0']], { idColumn: 3, rowId: 's-9' });
+      expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 's-0', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
+    });
+
     test('inserts nothing where the host refuses rows inside a range protected from this person, and says so with no cell named', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Log');

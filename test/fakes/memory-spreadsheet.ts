@@ -3,9 +3,9 @@
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import type { HostWords } from '../../addon/port/host-words';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
-import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
+import { idsOverBlock, placeByRowId, rowOfId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
 import { ProtectedCellsError, rowsTagged, withRowIds } from '../../addon/port/protected-cells';
 import { isErrorType } from '../../shared/typed-error';
@@ -209,9 +209,11 @@ export class MemorySpreadsheet implements SpreadsheetPort {
   }
 
   /** As the hosts insert rows (see `inserted-rows.ts`), then the rows written, their blank cells filled from the row above. */
-  insertRows(name: string, before: number, rows: readonly NewRow[]): void {
+  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
     this.count('insertRows');
     const sheet = this.sheet(name);
+    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
+    const before = anchor === undefined ? asked : anchor + 1;
     // Rows inserted inside a locked range would edit it: refused whole, as both hosts do.
     if ([...sheet.locked].some((key) => key.startsWith(`${before - 1}:`) && sheet.locked.has(`${before}:${key.split(':')[1]}`))) throw new ProtectedCellsError(PROTECTED_TEXT, []);
     const insert: RowInsert = { sheet: name, before, count: rows.length };

@@ -289,6 +289,32 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG)).toEqual(values);
   });
 
+  test('a web-form request goes in above the log\'s last row though a person inserts a row above the log while the sync asks for it', async () => {
+    const { addon, source } = await connectedAddon('Office inserting rows');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const hours = HEADERS.indexOf('Hours Spent') + 1;
+    const org = HEADERS.indexOf('Agency / Jurisdiction');
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[hours - 1] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the outbox is asked for; the request is written after its answer.
+      if (url.includes('/api/v1/outbox?')) fakes.sheet(LOG).insertRowsBefore(1, 1);
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const values = fakes.readSheet(LOG);
+    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(fakes.readSheet(LOG, { pick: 'formula' })[last + 2][hours - 1]).toBe(`=SUM(H4:H${last + 2})`);
+  });
+
   test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
     const { addon, source } = await connectedAddon('Office with protected rows');
     const { fakes } = addon;
