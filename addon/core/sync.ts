@@ -14,7 +14,7 @@ import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail, ownRowId, rowIdOfItem } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
-import { DEFAULT_READ_OPTIONS, validateRows, type RowResult } from '../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateSheetRows, type LentYears, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
@@ -225,8 +225,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const read = sheets.map((t) => {
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    return { texts, results, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+    const { results, lent } = validateSheetRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, lent, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
   });
   // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
   const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
@@ -310,10 +310,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
+  // What the rows around a sent row lent its dates: the service gets the row without them.
+  const lentTo = new Map<string, LentYears>();
   const ends: PeriodsToEnd[] = [];
   const regrouped: (CellIssue & { row: number })[] = [];
   sheets.forEach((t, s) => {
-    const { texts, results, hashes } = read[s];
+    const { texts, results, lent, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -335,8 +337,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         regrouped.push(issue);
         marks[s].push(...issueMarks([issue], idsBySheet[s]));
       }
-      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
-      else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
+      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) {
+        outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+        if (lent[i]) lentTo.set(rowId, lent[i]!);
+      } else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
   });
@@ -375,7 +379,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
-    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]) };
+    const years = Object.fromEntries(post.rows.flatMap((r) => (lentTo.has(r.rowId) ? [[r.rowId, lentTo.get(r.rowId)!] as const] : [])));
+    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]), ...(Object.keys(years).length ? { years } : {}) };
     const body: SyncRequest = {
       table: table.name,
       rows: post.rows,
