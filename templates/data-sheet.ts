@@ -1,6 +1,6 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
-import { columnLetter, listRange, type ListKey } from '../shared/lists';
+import { YES_NO, columnLetter, listRange, type ListKey } from '../shared/lists';
 import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
 import { readOptionsOf, type Rules } from '../shared/rules';
 import { readCell } from '../shared/cells/read-cell';
@@ -164,8 +164,8 @@ const sheetTrim = (text: string) => text.replace(/ +/g, ' ').replace(/^ | $/g, '
 const spellingKey = (index: number, spelling: string) => `${index}:${sheetTrim(spelling).toLowerCase()}`;
 
 /**
- * Each spelling typed in a choice column that the shared rules read as another value of its list ("State Agencies",
- * "counties", "Closed - no response"), keyed by `spellingKey`, with the value it reads as. Spellings that the
+ * Each spelling typed in a choice or yes/no column that the shared rules read as another value of its list ("State
+ * Agencies", "counties", "Closed - no response", "x" for Yes), keyed by `spellingKey`, with the value it reads as. Spellings that the
  * lookup of a formula would take for wildcards (`*`, `?`, `~`) are left as typed.
  */
 function choiceSpellings(own: OwnSheet, choices: readonly InputColumn[], rules: Rules): Map<string, string> {
@@ -178,7 +178,9 @@ function choiceSpellings(own: OwnSheet, choices: readonly InputColumn[], rules: 
       if (typeof typed !== 'string' || /[*?~]/.test(typed) || sheetTrim(typed) === '') continue;
       const key = spellingKey(index, typed);
       if (spellings.has(key)) continue;
-      const read = readCell(c, typed, options).value;
+      const value = readCell(c, typed, options).value;
+      // A yes/no typed as a check mark ("x", "☑") reads as the list's own words, which the figures count.
+      const read = typeof value === 'boolean' ? YES_NO[value ? 0 : 1] : value;
       if (typeof read === 'string' && !sameText(read, typed)) spellings.set(key, read);
     }
   });
@@ -206,7 +208,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   const derivedLetter = new Map(computed.map((d, i) => [d.name, helperLetter(i + 1)]));
   // A choice typed the log's own way ("State Agencies") is counted, and read by the derived columns, as the value the
   // service reads it as: a working column per such choice column looks each typed spelling up in a table of them.
-  const choices = inputs.filter((c) => c.type === 'choice');
+  const choices = inputs.filter((c) => c.type === 'choice' || c.type === 'boolean');
   const spellings = choiceSpellings(own, choices, rules);
   const mapped = choices.flatMap((c, index) => ([...spellings.keys()].some((k) => k.startsWith(`${index}:`)) ? [{ column: c, index }] : []));
   const mappedLetter = new Map(mapped.map(({ column }, i) => [column.name, helperLetter(computed.length + 1 + i)]));
@@ -229,7 +231,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   };
   const spellingRange = `$${helperLetter(tableAt)}$${DashboardBuilder.FIRST_ROW}:$${helperLetter(tableAt + 1)}$${DashboardBuilder.FIRST_ROW + spellings.size - 1}`;
   const readAs = (index: number, typed: TypedValue): TypedValue => {
-    if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '')) return typed;
+    if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '') || /[*?~]/.test(String(typed))) return typed;
     return spellings.get(spellingKey(index, String(typed))) ?? typed;
   };
 
@@ -274,7 +276,8 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
         const cell = typedRows[i]?.[column.name] ?? null;
         const shown = readAs(index, cell);
         return {
-          formula: `IF(TRIM(${typed})="","",IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed}))`,
+          // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
+          formula: `IF(TRIM(${typed})="","",IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed})))`,
           value: shown === null || (typeof shown === 'string' && sheetTrim(shown) === '') ? '' : shown,
         };
       }),

@@ -14,7 +14,7 @@ import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail, ownRowId, rowIdOfItem } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
-import { DEFAULT_READ_OPTIONS, validateRows, type RowResult } from '../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateSheetRows, type LentYears, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
@@ -60,6 +60,8 @@ export interface TableSyncReport {
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** Each cell to fix, by its place as the sync read it and its message (`'GARE plan'!D3: Status: …`). */
+  toFix: string[];
   /**
    * Rejected rows whose problems were not marked, by name (`rowName`): no row of the table held their Sync ID when
    * the marks were written (deleted, or moved above the header row, while the sync ran).
@@ -223,8 +225,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const read = sheets.map((t) => {
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    return { texts, results, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+    const { results, lent } = validateSheetRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, lent, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
   });
   // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
   const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
@@ -308,10 +310,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
+  // What the rows around a sent row lent its dates: the service gets the row without them.
+  const lentTo = new Map<string, LentYears>();
   const ends: PeriodsToEnd[] = [];
   const regrouped: (CellIssue & { row: number })[] = [];
   sheets.forEach((t, s) => {
-    const { texts, results, hashes } = read[s];
+    const { texts, results, lent, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -333,8 +337,10 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         regrouped.push(issue);
         marks[s].push(...issueMarks([issue], idsBySheet[s]));
       }
-      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
-      else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
+      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) {
+        outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+        if (lent[i]) lentTo.set(rowId, lent[i]!);
+      } else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
   });
@@ -370,9 +376,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
   let rejected = 0;
+  const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
-    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]) };
+    const years = Object.fromEntries(post.rows.flatMap((r) => (lentTo.has(r.rowId) ? [[r.rowId, lentTo.get(r.rowId)!] as const] : [])));
+    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]), ...(Object.keys(years).length ? { years } : {}) };
     const body: SyncRequest = {
       table: table.name,
       rows: post.rows,
@@ -395,6 +403,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         const column = t.columnOf(e.field, place.at);
         const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
         marks[place.sheet].push({ rowId: idsBySheet[place.sheet].get(place.row)!, row: place.row, column: column ?? firstColumn(t), message });
+        toFix.push(`${placeRef(t.sheet, place.row, columnLetter(column ?? firstColumn(t)))}: ${message}`);
       }
     }
   }
@@ -446,6 +455,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
+    toFix,
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
@@ -551,7 +561,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
-      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);

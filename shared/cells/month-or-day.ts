@@ -54,6 +54,28 @@ export interface ColumnDate { value: unknown; text?: string; twoDigit?: MonthOrD
 const YEARS_READ = [1990, 2100] as const;
 
 /**
+ * What a date column lends one of its cells from the sheet's other rows (`sheetYearsOf`, and `validateRows` for a date
+ * written without a year): the year of the nearest date that tells one, `near` as read ("2026-03-01") or typed
+ * ("Jan-26"), `below` when under the cell; for a cell that reads as a month or a day, the years the column spans
+ * (`first` to `last`), from its month-or-day cells (`months`) when it has no other dates. Data rather than words: a sync
+ * sends it with a changed row (`syncContext.years`), so the service, which gets the row without the rows around it,
+ * reads the row as the add-on did, and says why in the same words.
+ */
+export interface ColumnYear { year: number; near: string; below?: boolean; first?: number; last?: number; months?: boolean }
+
+const side = (c: ColumnYear) => (c.below ? 'below' : 'above');
+
+/** The year a date written without one takes from its column, and the reason its warning gives. */
+export const assumedYearOf = (c: ColumnYear): { year: number; from: string } => ({ year: c.year, from: `the year of the nearest date ${side(c)} it in this column, ${c.near}` });
+
+/** The sheet's years a month-or-day cell is read by (`dayInSheetYears`), from what its column lends it. */
+export function sheetYearsLent(c: ColumnYear): SheetYears {
+  const [first, last] = [c.first ?? c.year, c.last ?? c.year];
+  const nearest = first === last ? '' : `; ${c.year} is the year of the nearest, ${side(c)} it, ${c.near}`;
+  return { first, last, year: c.year, from: `the column's other ${c.months ? 'months' : 'dates'} are in ${first === last ? first : `${first} to ${last}`}${nearest}` };
+}
+
+/**
  * The sheet's years for the cell at `at` of a column with no title year: those of the column's other dates read
  * without doubt; lacking any, the years that two or more of its month-or-day cells share (a column of `Jan-26`,
  * `Feb-26` … is in 2026, and one lone `Jun-30` is no year of it). Either way widened by the years its month-or-day
@@ -62,17 +84,17 @@ const YEARS_READ = [1990, 2100] as const;
  * months, as `Jun-27` alone would; a title's year is not widened.) A day is read in the year of the nearest such
  * date, above it first, as a date without a year is. Undefined when nothing tells: the cell is read as a month.
  */
-export function sheetYearsOf(column: readonly ColumnDate[], at: number): SheetYears | undefined {
+export function sheetYearsOf(column: readonly ColumnDate[], at: number): ColumnYear | undefined {
   const certain = (d: ColumnDate | undefined) =>
     d && !d.twoDigit && typeof d.value === 'string' && /^\d{4}-/.test(d.value) && Number(d.value.slice(0, 4)) >= YEARS_READ[0] && Number(d.value.slice(0, 4)) <= YEARS_READ[1] ? Number(d.value.slice(0, 4)) : undefined;
-  let kind = 'dates';
+  let months = false;
   let yearOf = (j: number) => (j === at ? undefined : certain(column[j]));
   let years = column.map((_, j) => yearOf(j)).filter((y): y is number => y !== undefined);
   if (years.length === 0) {
     const counts = new Map<number, number>();
     for (const d of column) if (d.twoDigit) counts.set(d.twoDigit.year, (counts.get(d.twoDigit.year) ?? 0) + 1);
     const shared = new Set([...counts].filter(([, n]) => n >= 2).map(([y]) => y));
-    kind = 'months';
+    months = true;
     yearOf = (j) => (j !== at && column[j]?.twoDigit && shared.has(column[j].twoDigit!.year) ? column[j].twoDigit!.year : undefined);
     years = [...shared];
   }
@@ -86,9 +108,8 @@ export function sheetYearsOf(column: readonly ColumnDate[], at: number): SheetYe
     for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
       const year = yearOf(j);
       if (year === undefined) continue;
-      const span = first === last ? `${first}` : `${first} to ${last}`;
-      const nearest = first === last ? '' : `; ${year} is the year of the nearest, ${where} it, ${kind === 'dates' ? String(column[j].value) : column[j].text?.trim()}`;
-      return { first, last, year, from: `the column's other ${kind} are in ${span}${nearest}` };
+      const near = months ? (column[j].text ?? '').trim() : String(column[j].value);
+      return { year, near, first, last, ...(where === 'below' ? { below: true } : {}), ...(months ? { months } : {}) };
     }
   }
   return undefined;

@@ -12,9 +12,10 @@ import { localToday, type TemplateName } from '../../templates/build-template';
 import type { XlsxCells } from '../support/xlsx-cells';
 
 const today = localToday();
+const PARTNERSHIPS = 'City partnership opportunities';
 const on = (days: number) => addDays(today, days);
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 
 export interface OwnLog {
   template: TemplateName;
@@ -28,7 +29,7 @@ export interface OwnLog {
   fields: readonly string[];
   /** Rows as typed: ISO text for a date cell. */
   rows: readonly Cell[][];
-  /** A row typed after set-up, numbered so each is its own. */
+  /** A row typed after set-up, numbered so each is its own; its choices spelled as the log already spells them (a new spelling is counted from the next sync). */
   more(i: number): Cell[];
   /** The labels the Dashboard counts beside, besides `Items`. */
   labels: readonly string[];
@@ -37,30 +38,30 @@ export interface OwnLog {
 export const OWN_LOGS: readonly OwnLog[] = [
   {
     template: 'workplan', table: 'workplan', setup: 'setupWorkplan', sheet: 'Equity plan FY26', title: 'Racial equity work plan, FY 2025-26',
-    headers: ['Goal area', 'Stage', 'Activity', 'Owner', 'Start date', 'End date', '% done', 'Progress status'],
-    fields: ['goal', 'phase', 'task', 'lead', 'startOn', 'endOn', 'percentComplete', 'status'],
+    headers: ['Goal area', 'Stage', 'Activity', 'Owner', 'Start date', 'End date', '% done', 'Progress status', 'Partnership opportunity'],
+    fields: ['goal', 'phase', 'task', 'lead', 'startOn', 'endOn', 'percentComplete', 'status', 'partnership'],
     rows: [
-      ['Normalize', 'Phase 1', 'Train department heads', 'HR', on(-200), on(-10), 1, 'x'],
-      ['Normalize', 'Phase 1', 'Equity survey of staff', 'Analytics', on(-60), on(60), 0.5, 'In Progress - waiting on budget'],
-      ['Organize', 'Phase 2', 'Form the core team', 'Director', on(-100), on(-5), 0.2, 'in progress'],
-      ['Operationalize', 'Phase 3', 'Publish the action plan', 'Director', on(30), on(120), null, 'Not Started'],
-      ['Operationalize', 'Phase 3', 'Pilot the budget equity tool', 'Budget', on(-30), on(-1), null, 'Completed'],
+      ['Normalize', 'Phase 1', 'Train department heads', 'HR', on(-200), on(-10), 1, 'x', 'Yes'],
+      ['Normalize', 'Phase 1', 'Equity survey of staff', 'Analytics', on(-60), on(60), 0.5, 'In Progress - waiting on budget', 'x'],
+      ['Organize', 'Phase 2', 'Form the core team', 'Director', on(-100), on(-5), 0.2, 'in progress', true],
+      ['Operationalize', 'Phase 3', 'Publish the action plan', 'Director', on(30), on(120), null, 'Not Started', 'no'],
+      ['Operationalize', 'Phase 3', 'Pilot the budget equity tool', 'Budget', on(-30), on(-1), null, 'Completed', null],
     ],
-    more: (i) => ['Operationalize', 'Phase 3', `Department plan ${i + 1}`, 'Director', on(-40), on(-2 - (i % 5)), null, i % 2 ? 'x' : 'In Progress - see notes'],
+    more: (i) => ['Operationalize', 'Phase 3', `Department plan ${i + 1}`, 'Director', on(-40), on(-2 - (i % 5)), null, i % 2 ? 'x' : 'In Progress - see notes', i % 3 ? 'X' : null],
     labels: WORKPLAN_DERIVED,
   },
   {
     template: 'milestones', table: 'milestones', setup: 'setupMilestones', sheet: 'Milestones 2026', title: 'Equity office milestones, 2026',
-    headers: ['When', 'Event', 'Department', 'Progress'],
-    fields: ['date', 'milestone', 'team', 'status'],
+    headers: ['When', 'Event', 'Department', 'Progress', 'City partnership'],
+    fields: ['date', 'milestone', 'team', 'status', 'partnership'],
     rows: [
-      [on(-10), 'Kickoff with departments', 'Equity office', 'x'],
-      [on(3), 'Listening session', 'Parks', 'In Progress'],
-      [on(40), 'Budget hearing', 'Budget', 'Not started'],
-      [on(-5), 'Draft report to council', 'Equity office', 'not started'],
-      [on(-20), 'Training series', 'HR', 'Completed (May)'],
+      [on(-10), 'Kickoff with departments', 'Equity office', 'x', 'yes'],
+      [on(3), 'Listening session', 'Parks', 'In Progress', '☑'],
+      [on(40), 'Budget hearing', 'Budget', 'Not started', true],
+      [on(-5), 'Draft report to council', 'Equity office', 'not started', '☐'],
+      [on(-20), 'Training series', 'HR', 'Completed (May)', 'Yes'],
     ],
-    more: (i) => [on(-3 - (i % 7)), `Community meeting ${i + 1}`, 'Equity office', i % 2 ? 'x' : 'Not started'],
+    more: (i) => [on(-3 - (i % 7)), `Community meeting ${i + 1}`, 'Equity office', i % 2 ? 'x' : 'Not started', i % 2 ? '☑' : false],
     labels: MILESTONE_DERIVED,
   },
   {
@@ -94,19 +95,20 @@ export function expectedOwnFigures(log: OwnLog, rows: readonly Cell[][] = log.ro
   const rules = readRules(DEFAULT_LISTS_GRID);
   const readAs = (field: string, v: Cell) => {
     const column = table.columns.find((c) => c.name === field)!;
-    return column.type === 'choice' && typeof v === 'string' ? readCell(column, v, readOptionsOf(rules)).value : v;
+    return (column.type === 'choice' && typeof v === 'string') || column.type === 'boolean' ? readCell(column, v, readOptionsOf(rules)).value : v;
   };
   const typed = rows.map((r) => Object.fromEntries(log.fields.map((f, i) => [f, readAs(f, r[i])])) as TypedRow);
   const status = typed.map((r) => computeDerived(table, r, rules, today).derivedStatus);
   const figures: Record<string, number> = { Items: typed.length };
   for (const label of log.labels) figures[label] = status.filter((s) => s === label).length + typed.filter((r) => r.kind === label).length;
+  if (log.fields.includes('partnership')) figures[PARTNERSHIPS] = typed.filter((r) => r.partnership === true).length;
   return figures;
 }
 
 /** The Dashboard's count beside each of the log's labels and `Items`, as a recalculated workbook holds them. */
 export function shownOwnFigures(log: OwnLog, cells: XlsxCells, sheet = 'Dashboard'): Record<string, unknown> {
   const dashboard = cells.get(sheet)!;
-  const wanted = new Set(['Items', ...log.labels]);
+  const wanted = new Set(['Items', PARTNERSHIPS, ...log.labels]);
   const shown: Record<string, unknown> = {};
   for (const [address, cell] of dashboard) {
     const row = /^A(\d+)$/.exec(address)?.[1];

@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { WARNING_PREFIX } from '../../../addon/core/annotations';
 import { useSyncService } from '../../fixtures/use-sync-service';
+import { withChromium } from '../../support/chromium';
 import { builtAddon, connectedAddon } from '../bundle-harness';
+import { openSidebar } from '../sidebar/sidebar-page';
 
 const service = useSyncService();
 beforeAll(() => builtAddon());
@@ -63,4 +65,35 @@ describe('a roadmap whose focus areas are left blank for "same as above", sorted
     expect(fakes.readSheet('Roadmap')[2][2]).toBe('Local equity self-assessment tool');
     expect(ourNotes(fakes.readSheet('Roadmap', { pick: 'note' })).A3).toMatch(/^focus area is blank, so read from the row above as "Education, training and peer learning"; rows above it were moved/);
   });
+});
+
+describe('two plans pasted on two sheets, a status on one of them not in the list', () => {
+  test('the cell to fix is named by sheet and cell in the summary and the sidebar, before the warnings', async () => {
+    const { addon } = await connectedAddon(service, 'Two pasted plans');
+    const { fakes } = addon;
+    fakes.seedSheet('Racial Equity Work Plan', [
+      ['Phase', 'Goal', 'Task', 'Timeline', 'Status'],
+      [1, 'Structural Equity Alignment', 'Host a community leaders forum', 'Feb 2026 – Aug 2027', 'In progress'],
+      [2, 'Measurement and Reporting', 'Annual progress reports', 'FY 2028-29', 'Not started'],
+    ]);
+    fakes.seedSheet('GARE plan', [
+      ['stage', 'item', 'target', 'Status'],
+      ['Normalize', 'Racial-equity workshops for senior and executive staff', '2 workshops', 'Completed'],
+      ['Operationalize', 'TA on department racial equity action plans', '60 hours', 'Stalled'],
+    ]);
+    const report = addon.call<{ tables: { toFix?: string[] }[] }>('sidebarSync');
+    await service.received();
+    expect(report.tables[0].toFix).toEqual([expect.stringMatching(/^'GARE plan'!D3: Status: "Stalled" is not one of/)]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 need fixing \(see the highlighted cells: 'GARE plan'!D3: Status: "Stalled"/);
+
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+      await openSidebar(page, addon);
+      await page.getByRole('button', { name: 'Sync now' }).click();
+      await expect.poll(() => page.locator('#status').innerText()).toBe('Sync finished.');
+      const lines = await page.locator('#sync-result ul.report li li').allInnerTexts();
+      expect(lines[0]).toMatch(/^To fix: 'GARE plan'!D3: Status: "Stalled"/);
+      expect(lines.slice(1).every((l) => !l.startsWith('To fix'))).toBe(true);
+    });
+  }, 120_000);
 });

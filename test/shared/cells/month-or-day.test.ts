@@ -2,7 +2,7 @@
 // years decide: a number that is one of them, or next to one, is a year; a day of that month far from them is that day.
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../../shared/tables';
-import { DEFAULT_READ_OPTIONS, validateRows, type RawRow } from '../../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateRows, validateSheetRows, type RawRow } from '../../../shared/validate-row';
 import type { ReadOptions } from '../../../shared/cells/read-cell';
 
 const milestones = (dates: (string | null)[], options: Partial<ReadOptions> = {}) =>
@@ -57,6 +57,17 @@ describe('a month and two digits ("Jun-30") in a sheet whose dates are in 2026',
   it('with nothing to tell the sheet\'s year, reads a month and a two-digit year, as before', () => {
     expect(dates(milestones(['Jun-30']))).toEqual([['2030-06-01', '2030-06-30']]);
     expect(dates(milestones(['Mar-15', 'Jun-30']))).toEqual([['2015-03-01', '2015-03-31'], ['2030-06-01', '2030-06-30']]);
+  });
+
+  it('reads rows sent without the rows around them by what the whole sheet lent them, as the sheet read whole does', () => {
+    const rows = ['3/1/2026', '20-Mar', 'Jun-30', '2026-09-10'].map((date, i): RawRow => ({ date, milestone: `Step ${i + 1}` }));
+    const whole = validateSheetRows(TABLES.milestones, rows);
+    const read = (r: readonly { values: Record<string, unknown>; warnings: unknown[] }[]) => r.map((x) => [x.values.date, x.warnings]);
+    expect(read(validateRows(TABLES.milestones, rows.slice(1, 3), DEFAULT_READ_OPTIONS, undefined, whole.lent.slice(1, 3)))).toEqual(read(whole.results.slice(1, 3)));
+    // Without it, the two rows lend each other their doubtful years.
+    expect(validateRows(TABLES.milestones, rows.slice(1, 3)).map((x) => x.values.date)).toEqual(['2030-03-20', '2030-06-01']);
+    // Lent nothing by the sheet, a row takes nothing from the batch either.
+    expect(validateRows(TABLES.milestones, rows.slice(0, 2), DEFAULT_READ_OPTIONS, undefined, [undefined, {}])[1].values.date).toBeNull();
   });
 
   it('reads a fiscal year\'s sheet by its two calendar years', () => {
