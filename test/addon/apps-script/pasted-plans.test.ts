@@ -97,3 +97,28 @@ describe('two plans pasted on two sheets, a status on one of them not in the lis
     });
   }, 120_000);
 });
+
+describe('a plan pasted with its phases as heading rows over a Goal column', () => {
+  test('"Phase 1 (2026–2027)" over the goals is each task\'s phase, not a goal the rows below never take', async () => {
+    const { addon, source } = await connectedAddon(service, 'Phase headings');
+    const { fakes } = addon;
+    fakes.seedSheet('Work plan 2026', [
+      ['Goal', 'Task', 'Timeline', 'Status'],
+      ['Phase 1 (2026–2027)'],
+      ['Structural Equity Alignment', 'Host a community leaders forum', 'Feb 2026 – Aug 2027', 'In progress'],
+      ['', 'Conduct the Citywide Racial Equity Study', 'Feb 2026 – Aug 2027', 'Not started'],
+      ['Phase 2 (2027–2028)'],
+      ['Measurement and Reporting', 'Annual progress reports on the action plan', 'Jan 2027 – Mar 2027', 'Completed'],
+    ]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await service.received();
+    const stored = await service.storedRows('workplan', source.id);
+    expect(stored.map((r) => [r.values.phase, r.values.goal])).toEqual([
+      ['Phase 1 (2026–2027)', 'Structural Equity Alignment'],
+      ['Phase 1 (2026–2027)', 'Structural Equity Alignment'],
+      ['Phase 2 (2027–2028)', 'Measurement and Reporting'],
+    ]);
+    expect(fakes.toasts.at(-1)?.message).toContain('the rows below take it as their Phase');
+  });
+});
