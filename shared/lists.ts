@@ -57,6 +57,12 @@ export const YES_NO = ['Yes', 'No'] as const;
  * which a sheet's own Lists may hold as typed. The formulas compare the cell with each, as the rules do.
  */
 export const DONE_WORKPLAN_STATUSES: readonly string[] = ['Completed', ...CHOICE_SYNONYMS.Completed.flatMap((s) => (typeof s === 'string' ? [s] : []))];
+/** A listed value and the words read as it in a work plan's Status (`CHOICE_SYNONYMS`: every list's, and the plan's own). */
+const planWords = (value: string): readonly string[] => [value, ...(CHOICE_SYNONYMS[value] ?? []).flatMap((s) => (typeof s === 'string' ? [s] : s.list === 'workplanStatus' ? [s.word] : []))];
+/** A work-plan item's statuses that mean it is under way ("Ongoing", "On track"), as the service reads them: the formulas compare the cell with each. */
+export const IN_PROGRESS_WORKPLAN_STATUSES = planWords('In progress');
+/** …and that it has not begun ("Planned", "To do"). */
+export const NOT_STARTED_WORKPLAN_STATUSES = planWords('Not started');
 /**
  * Statuses offices add for work they stopped without finishing it: a work-plan task, milestone or roadmap item so
  * marked is "Stopped", not judged by its dates, since past its end a canceled task is no more overdue (a canceled

@@ -56,18 +56,27 @@ function asValue(text: string): string {
 /** The list a choice column's heading must name to be its value (`Early Actions` for a roadmap's kind). */
 const listOf = (c: InputColumn) => LIST_BLOCKS.find((b) => b.key === c.list)?.values.map(String);
 
+/** The table's fill-down columns the sheet has no column for. */
+function openColumns(table: TableDef, map: HeaderMap): InputColumn[] {
+  const read = new Set([...map.fields.values(), ...[...map.valueColumns.values()].map((v) => v.by)]);
+  return table.columns.filter((c) => c.fillDown && !read.has(c.name));
+}
+
+/** The open grouping column a heading names by its first word ("Phase 1 (2026–2027)": the phase). */
+function namedColumn(table: TableDef, map: HeaderMap, text: string): InputColumn | undefined {
+  const first = foldText(wordsOf(text)[0] ?? '');
+  return openColumns(table, map).find((c) => [c.header, ...(c.aliases ?? [])].some((n) => foldText(wordsOf(n)[0] ?? '') === first));
+}
+
 /**
  * Which grouping column a heading fills: of the table's fill-down columns the sheet has no column for, the
  * one the heading names by its first word ("Goal 1: …"), else the one nearest before the table's first
  * read column whose values it can be (a choice column only a value of its list).
  */
 function groupColumn(table: TableDef, map: HeaderMap, text: string): InputColumn | undefined {
-  const read = new Set([...map.fields.values(), ...[...map.valueColumns.values()].map((v) => v.by)]);
-  const open = table.columns.filter((c) => c.fillDown && !read.has(c.name));
-  const first = foldText(wordsOf(text)[0] ?? '');
-  const named = open.find((c) => [c.header, ...(c.aliases ?? [])].some((n) => foldText(wordsOf(n)[0] ?? '') === first));
+  const named = namedColumn(table, map, text);
   if (named) return named;
-  return [...open].reverse().find((c) => {
+  return [...openColumns(table, map)].reverse().find((c) => {
     const list = c.type === 'choice' ? listOf(c) : undefined;
     return !list || closestChoice(text, list).kind === 'one';
   });
@@ -85,6 +94,10 @@ export function sectionRow(table: TableDef, map: HeaderMap, header: readonly Cel
   const typed = (line[firstColumn] as string).trim();
   const text = typed.replace(/\s*:$/, '');
   const own = table.columns.find((c) => c.name === map.fields.get(firstColumn));
+  // "Phase 1 (2026–2027)" over a Goal column is the rows' phase, where the sheet has no Phase column: the rows below
+  // each name their own goal, so as a goal it would be lost.
+  const named = GROUP_NUMBER.test(text) ? namedColumn(table, map, text) : undefined;
+  if (named) return { text, into: named, value: asValue(text) };
   if (own?.fillDown) return { text, into: own, value: asValue(text) };
   if (isPeriodName(text)) return { text };
   if (!isHeadingText(typed)) return undefined;

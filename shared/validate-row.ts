@@ -4,6 +4,7 @@ import { outlyingDays } from './cells/date-outliers';
 import { mayBeDeadlineWords, urgentDeadlineWords } from './cells/deadline-words';
 import { daysBetween, daysFromIso, isIsoDate, yearOf } from './cells/dates';
 import { fiscalYearName, MONTH_NAMES, validFiscalStart, winterAfter } from './cells/periods';
+import { assumedYearOf, monthOrDay, sheetYearsLent, sheetYearsOf, type ColumnYear, type MonthOrDay, type SheetYears } from './cells/month-or-day';
 import { dayGuessedIn, isBlankCell, readCell, readDeadlineWordsCell, unitKey, type AssumedYear, type CellInput, type ReadOptions } from './cells/read-cell';
 import type { FieldIssue } from './issues';
 import { excerpt, quoteValue } from './quote-value';
@@ -388,33 +389,104 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
 /**
  * Validates a batch of rows together, adding the check only a batch can make: a date far outside the
  * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo. `texts`, by row: as
- * `validateRow` takes them.
+ * `validateRow` takes them; `lent`: as `validateSheetRows` takes it.
  */
-export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[]): RowResult[] {
+export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], lent?: readonly (LentYears | undefined)[]): RowResult[] {
+  return validateSheetRows(table, rows, options, texts, lent).results;
+}
+
+/** By field, what a row's column lends its cells from the sheet's other rows (`ColumnYear`). */
+export type LentYears = Readonly<Record<string, ColumnYear>>;
+
+/**
+ * `validateRows`, with what each row was lent by the rows around it: a sync sends it with a row it sends, since the
+ * service gets that row without them. `given`, by row: what the whole sheet lent the row, used instead of the batch's
+ * own rows (a row given nothing there takes nothing from them); a row it leaves undefined is read by the batch.
+ */
+export function validateSheetRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], given?: readonly (LentYears | undefined)[]): { results: RowResult[]; lent: (LentYears | undefined)[] } {
   const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
+  const twoDigit = monthOrDayCells(table, rows, results);
+  const lent: Record<string, ColumnYear>[] = [];
   for (let i = 0; i < results.length; i++) {
-    if (results[i].warnings.some((w) => w.code === 'date_no_year')) results[i] = validateRow(table, rows[i], { ...options, yearFor: (field) => yearNear(results, i, field, options) }, texts?.[i]);
+    const noYear = results[i].warnings.some((w) => w.code === 'date_no_year');
+    const fields = twoDigit.get(i);
+    if (!noYear && !fields) continue;
+    const own = given?.[i];
+    const lend = (field: string, find: () => ColumnYear | undefined) => {
+      if (own) return own[field];
+      const year = find();
+      if (year) (lent[i] ??= {})[field] = year;
+      return year;
+    };
+    const lentYear = (field: string) => lend(field, () => yearNear(results, i, field));
+    const lentYears = (field: string) => lend(field, () => sheetYearsNear(rows, results, twoDigit, i, field));
+    results[i] = validateRow(table, rows[i], {
+      ...options,
+      ...(noYear ? { yearFor: (field: string) => titleYearOf(options) ?? optionally(lentYear(field), assumedYearOf) } : {}),
+      ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? titleYearsOf(options) ?? optionally(lentYears(field), sheetYearsLent) : undefined) } : {}),
+    }, texts?.[i]);
   }
   flagOutlyingDates(table, results);
-  return results;
+  return { results, lent };
+}
+
+const optionally = <T, U>(value: T | undefined, f: (value: T) => U) => (value === undefined ? undefined : f(value));
+
+/**
+ * The year of a date written without one from the sheet's title, which says what the sheet covers: its year or fiscal
+ * year. Failing that, the column's (`yearNear`).
+ */
+function titleYearOf(options: ReadOptions): AssumedYear | undefined {
+  if (options.titleFiscalYear !== undefined) return titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
+  if (options.titleYear !== undefined) return { year: options.titleYear, from: "the year in the sheet's title" };
+  return undefined;
 }
 
 /**
- * The year of a date written without one: the year or fiscal year the sheet's title names, which says what
- * the sheet covers, else that of the nearest date in the same column (above first, as a calendar is read
- * top-down). A date that is itself a likely typo (a year outside the window) lends no year: a 2206 typed
- * for 2026 would otherwise carry every yearless date near it into 2206 too.
+ * The year of a date written without one, from its column: that of the nearest date in the same column (above first,
+ * as a calendar is read top-down). A date that is itself a likely typo (a year outside the window) lends no year: a
+ * 2206 typed for 2026 would otherwise carry every yearless date near it into 2206 too.
  */
-function yearNear(results: readonly RowResult[], at: number, field: string, options: ReadOptions): AssumedYear | undefined {
-  if (options.titleFiscalYear !== undefined) return titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
-  if (options.titleYear !== undefined) return { year: options.titleYear, from: "the year in the sheet's title" };
+function yearNear(results: readonly RowResult[], at: number, field: string): ColumnYear | undefined {
   for (let d = 1; d < results.length; d++) {
     for (const [j, where] of [[at - d, 'above'], [at + d, 'below']] as const) {
       const v = results[j]?.values[field];
-      if (typeof v === 'string' && inYearWindow(yearOf(v))) return { year: yearOf(v), from: `the year of the nearest date ${where} it in this column, ${v}` };
+      if (typeof v === 'string' && inYearWindow(yearOf(v))) return { year: yearOf(v), near: v, ...(where === 'below' ? { below: true } : {}) };
     }
   }
   return undefined;
+}
+
+/**
+ * By row, the date cells that read as a month or a day ("Jun-30": `monthOrDay`), which the sheet's years decide. Read
+ * first as months, they carry the month-and-two-digit-year warning (`date_period`): only those rows are looked at.
+ */
+function monthOrDayCells(table: TableDef, rows: readonly RawRow[], results: readonly RowResult[]): Map<number, Map<string, MonthOrDay>> {
+  const found = new Map<number, Map<string, MonthOrDay>>();
+  results.forEach((r, i) => {
+    if (!r.warnings.some((w) => w.code === 'date_period')) return;
+    for (const c of table.columns) {
+      const cell = c.type === 'date' ? monthOrDay(rows[i][c.name]) : undefined;
+      if (cell) found.set(i, (found.get(i) ?? new Map<string, MonthOrDay>()).set(c.name, cell));
+    }
+  });
+  return found;
+}
+
+/** The sheet's years for a month-or-day cell from the title's year or fiscal year, which says what the sheet covers; failing that, the column's (`sheetYearsNear`). */
+function titleYearsOf(options: ReadOptions): SheetYears | undefined {
+  if (options.titleFiscalYear !== undefined) {
+    const fiscal = titleFiscalYear(options.titleFiscalYear, validFiscalStart(options.fiscalYearStartMonth));
+    return { first: fiscal.year, last: options.titleFiscalYear, year: fiscal.year, fiscalFrom: fiscal.fiscalFrom, from: fiscal.from };
+  }
+  if (options.titleYear !== undefined) return { first: options.titleYear, last: options.titleYear, year: options.titleYear, from: `the year in the sheet's title, ${options.titleYear}` };
+  return undefined;
+}
+
+/** The sheet's years for a month-or-day cell of `field` at row `at`, from its column (`sheetYearsOf`). */
+function sheetYearsNear(rows: readonly RawRow[], results: readonly RowResult[], twoDigit: ReadonlyMap<number, ReadonlyMap<string, MonthOrDay>>, at: number, field: string): ColumnYear | undefined {
+  const text = (cell: CellInput) => (typeof cell === 'string' ? cell : undefined);
+  return sheetYearsOf(results.map((r, j) => ({ value: r.values[field], text: text(rows[j][field]), twoDigit: twoDigit.get(j)?.get(field) })), at);
 }
 
 /** The fiscal year named by the title (by the year it ends in), said as a person checks it: which months fall in which year. */

@@ -114,6 +114,8 @@ export interface SheetPlan {
    * `columnGroups` lists the last column (1-based) of each run of columns that must print side by side (a list
    * and its paired column): a page holds as many whole runs as a readable scale allows, pages follow one another,
    * and the scale is the one that fits the widest page.
+   * `narrowToPrint` narrows the wrapped text columns, as little as it takes, to print on the fewest pages across
+   * a readable scale allows (a table printed to be read row by row: a template's data sheet).
    */
   /**
    * Keeps the whole of a text clipped in a cell of this sheet elsewhere and says where, for the marker that
@@ -133,12 +135,13 @@ export interface SheetPlan {
   runOnRows?: readonly number[];
   /**
    * The first of the ready rows (1-based, counted below the header): rows of formulas that show nothing until a
-   * row is typed beside them. A formula is content to every host, so a ready row prints: when the ready rows run past
-   * the foot of the page the rows above them print on, the print area ends at that foot, so no page of nothing but
-   * ready rows prints while every ready row still holds its formulas. A row below them that shows something prints.
+   * row is typed beside them. A formula is content to every host, so a ready row prints: when the ready rows do not
+   * all print on the first page with the rows above them, the print area ends at the last row that shows something, so
+   * no page of nothing but ready rows prints while every ready row still holds its formulas. A row below them that
+   * shows something prints.
    */
   readyRowsFrom?: number;
-  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[] };
+  print?: { pagesTall?: number; pagesWide?: number; breakAfterRows?: readonly number[]; area?: { lastRow: number; lastColumn: number }; scale?: number; columnGroups?: readonly number[]; narrowToPrint?: boolean };
 }
 
 /** Inches; narrow, so a wide table keeps a readable size. */

@@ -121,7 +121,7 @@ export function requestsDashboard(s: DataSheet, rules: Rules, asOf: string): Das
   b.section('Is anyone better off?');
   const outcomes = inputs(s, 'outcome');
   const recorded = nonBlank(outcomes);
-  const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.range('outcome')})`, value: recorded } });
+  const outcomeRow = b.line({ label: 'Follow-ups with a recorded outcome', count: { formula: `COUNTA(${s.typedRange?.('outcome') ?? s.range('outcome')})`, value: recorded } });
   countLines(b, s, 'outcome', outcomes, rules.lists.outcome, outcomeRow, recorded);
   const ratings = numbersOf(b, s, 'satisfaction', 'Satisfaction (working)');
   b.line({
@@ -205,7 +205,7 @@ export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder
   const total = b.line({ label: 'Items', count: { formula: `COUNTA(${s.range('task')})`, value: items.length } });
   b.line({ label: PLAN_PROGRESS_LABEL, pct: progressFigure(s, items, '', `$B$${total}`) });
   b.line({ label: `${NO_PERCENT_HEADER} (counted as 0%)`, count: unrecordedFigure(s, items) });
-  b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
+  b.line({ label: PARTNERSHIPS, count: partnershipFigure(s) });
   b.section('By derived status');
   countLines(b, s, 'derivedStatus', derived(s, 'derivedStatus'), WORKPLAN_DERIVED, total, items.length);
   b.section('% complete by goal');
@@ -213,6 +213,18 @@ export function workplanDashboard(s: DataSheet, _rules: Rules): DashboardBuilder
   b.section('% complete by phase');
   progressLines(b, s, 'phase');
   return b;
+}
+
+const PARTNERSHIPS = 'City partnership opportunities';
+
+/**
+ * Rows marked as a partnership opportunity: a cell reading Yes (the template writes its ticks so, and an office log's
+ * "x" or "☑" reads so through its working column), or a ticked checkbox, which COUNTIF of "Yes" passes over.
+ * LibreOffice's TRUE is 1, so there a 1 typed in the column counts too; Excel and Sheets count only TRUE.
+ */
+function partnershipFigure(s: DataSheet): Figure {
+  const range = s.range('partnership');
+  return { formula: `COUNTIF(${range},"Yes")+COUNTIF(${range},TRUE())`, value: inputs(s, 'partnership').filter((v) => v === true || sameText(v, 'Yes')).length };
 }
 
 /** Milestones and roadmaps: statuses by date, and the next item due. */
@@ -241,7 +253,7 @@ export function milestoneDashboard(s: DataSheet, rules: Rules, fields: { name: s
     },
   });
   if (s.table.columns.some((c) => c.name === 'partnership')) {
-    b.line({ label: 'City partnership opportunities', count: { formula: `COUNTIF(${s.range('partnership')},"Yes")`, value: inputs(s, 'partnership').filter((v) => v === true).length } });
+    b.line({ label: PARTNERSHIPS, count: partnershipFigure(s) });
   }
   if (s.table.name === 'roadmap') {
     b.section('By kind');

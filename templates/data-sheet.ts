@@ -1,17 +1,19 @@
 // A template's data sheet from its table definition: typed rows as cells, derived columns as native
 // formulas with cached results from the shared rules, dropdowns from Lists, colours from palettes.
-import { columnLetter, listRange, type ListKey } from '../shared/lists';
+import { YES_NO, columnLetter, listRange, type ListKey } from '../shared/lists';
 import { computeDerived, derivedFormula, layoutLetters, planColumn, sheetRowFormulas, templateLayout } from '../shared/layout';
-import type { Rules } from '../shared/rules';
+import { readOptionsOf, type Rules } from '../shared/rules';
+import { readCell } from '../shared/cells/read-cell';
+import { sameText } from '../shared/status/sheet-math';
 import { cellRef } from '../shared/sheet-ref';
 import { DashboardBuilder, helperLetter, type HelperColumn } from './dashboard-sheet';
-import { inputCellValue, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
+import { inputCellValue, type InputColumn, type TableDef, type TypedRow, type TypedValue } from '../shared/tables';
 import type { PlanCell, PlanConditional, PlanValidation, SheetPlan } from '../shared/workbook-plan';
 
 /**
  * Formula rows planned below the data, ready for new rows to get their statuses, and the rows the dropdowns, colors
  * and Dashboard ranges reach. A cell whose formula shows nothing is content to every host, so it prints: where the
- * ready rows run past the foot of the page the data end on, the writer ends the print area there (`readyRowsFrom`).
+ * ready rows do not all print on the first page with the data, the writer ends the print area at the last typed row (`readyRowsFrom`).
  * The add-on's sync carries the formulas down to this many rows below the last typed row; without it, Excel extends
  * the formulas to a row typed below a list by itself, and in Sheets and LibreOffice the last row is copied down
  * (decision 003).
@@ -39,6 +41,11 @@ export interface DashboardData {
   readonly absent?: readonly string[];
   /** Absolute reference to a field's cells over every formula row, e.g. `'Work plan'!$K$2:$K$200`. */
   range(field: string): string;
+  /**
+   * The field's cells as typed, where `range` gives a working column that reads them (an office log's choice typed
+   * its own way, counted as the value it reads as): what COUNTA counts, as a working cell showing "" is counted.
+   */
+  typedRange?(field: string): string;
   /**
    * A field's cell on one row read by its place in the column, e.g. `INDEX(Requests!$N:$N,7)`: for a formula on another
    * sheet that reads one row (a Dashboard's working column). A plain reference would follow its row when a person
@@ -113,6 +120,8 @@ export function dataSheet(table: TableDef, typed: readonly TypedRow[], rules: Ru
     tabColor,
     expectedRows: rows.length,
     readyRowsFrom: typed.length + 1,
+    // Printed as the master prints its data sheets: Work plan one page wide at a readable size, not two.
+    print: { narrowToPrint: true },
   };
   const letter = (field: string) => {
     const l = letters.get(field);
@@ -148,6 +157,36 @@ function derivedRead(table: TableDef, reads: readonly string[]): TableDef['deriv
   return table.derived.filter((d) => needed.has(d.name));
 }
 
+/** Spreadsheet TRIM: spaces, and only spaces, cut at both ends and each run inside made one. */
+const sheetTrim = (text: string) => text.replace(/ +/g, ' ').replace(/^ | $/g, '');
+
+/** A lookup key of a choice's spelling (`choiceSpellings`): the column's place among the sheet's choices, then the spelling. */
+const spellingKey = (index: number, spelling: string) => `${index}:${sheetTrim(spelling).toLowerCase()}`;
+
+/**
+ * Each spelling typed in a choice or yes/no column that the shared rules read as another value of its list ("State
+ * Agencies", "counties", "Closed - no response", "x" for Yes), keyed by `spellingKey`, with the value it reads as. Spellings that the
+ * lookup of a formula would take for wildcards (`*`, `?`, `~`) are left as typed.
+ */
+function choiceSpellings(own: OwnSheet, choices: readonly InputColumn[], rules: Rules): Map<string, string> {
+  const spellings = new Map<string, string>();
+  const options = readOptionsOf(rules);
+  choices.forEach((c, index) => {
+    const column = own.columnOf(c.name)!;
+    for (let row = own.firstRow; row <= own.lastRow; row++) {
+      const typed = own.cell(row, column);
+      if (typeof typed !== 'string' || /[*?~]/.test(typed) || sheetTrim(typed) === '') continue;
+      const key = spellingKey(index, typed);
+      if (spellings.has(key)) continue;
+      const value = readCell(c, typed, options).value;
+      // A yes/no typed as a check mark ("x", "☑") reads as the list's own words, which the figures count.
+      const read = typeof value === 'boolean' ? YES_NO[value ? 0 : 1] : value;
+      if (typeof read === 'string' && !sameText(read, typed)) spellings.set(key, read);
+    }
+  });
+  return spellings;
+}
+
 /**
  * An office's own sheet as the Dashboard reads it: its columns where its headers put them, and the derived columns
  * it lacks (days open, SLA, age) computed on the Dashboard, one working cell per row, from the sheet's raw cells by
@@ -167,27 +206,47 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   // First, whether each row holds anything (the template's blank-row guard), which every derived cell of the row reads.
   const rowLetter = helperLetter(0);
   const derivedLetter = new Map(computed.map((d, i) => [d.name, helperLetter(i + 1)]));
+  // A choice typed the log's own way ("State Agencies") is counted, and read by the derived columns, as the value the
+  // service reads it as: a working column per such choice column looks each typed spelling up in a table of them.
+  const choices = inputs.filter((c) => c.type === 'choice' || c.type === 'boolean');
+  const spellings = choiceSpellings(own, choices, rules);
+  const mapped = choices.flatMap((c, index) => ([...spellings.keys()].some((k) => k.startsWith(`${index}:`)) ? [{ column: c, index }] : []));
+  const mappedLetter = new Map(mapped.map(({ column }, i) => [column.name, helperLetter(computed.length + 1 + i)]));
   // A column the sheet lacks is read from an empty working column: an empty cell is what every engine reads a blank
   // cell as (LibreOffice takes a literal "" for a number in ISNUMBER), and a range of them is what COUNTIF counts nothing in.
   const absent = table.columns.filter((c) => own.columnOf(c.name) === undefined);
-  const blankLetter = helperLetter(computed.length + 1);
+  const blankLetter = helperLetter(computed.length + mapped.length + 1);
+  const tableAt = computed.length + mapped.length + 1 + (absent.length ? 1 : 0);
   const dashboardRow = (row: number) => DashboardBuilder.FIRST_ROW + row - firstRow;
   // The columns it lacks that a figure or working cell reads: the ones whose absence the Dashboard's note names.
   const absentRead = new Set<string>();
-  const cellAt = (field: string, row: number) => {
+  const typedAt = (field: string, row: number) => {
     const letter = letterOf(field);
     if (letter === undefined) absentRead.add(field);
     return letter === undefined ? `$${blankLetter}${dashboardRow(row)}` : `INDEX(${cellRef(sheet, `$${letter}:$${letter}`)},${row})`;
   };
+  const cellAt = (field: string, row: number) => {
+    const letter = mappedLetter.get(field);
+    return letter === undefined ? typedAt(field, row) : `$${letter}${dashboardRow(row)}`;
+  };
+  const spellingRange = `$${helperLetter(tableAt)}$${DashboardBuilder.FIRST_ROW}:$${helperLetter(tableAt + 1)}$${DashboardBuilder.FIRST_ROW + spellings.size - 1}`;
+  const readAs = (index: number, typed: TypedValue): TypedValue => {
+    if (typed === null || (typeof typed === 'string' && sheetTrim(typed) === '') || /[*?~]/.test(String(typed))) return typed;
+    return spellings.get(spellingKey(index, String(typed))) ?? typed;
+  };
 
   const rows: DataRow[] = [];
+  const typedRows: (TypedRow | null)[] = [];
   for (let row = firstRow; row <= lastRow; row++) {
-    const values = Object.fromEntries(table.columns.map((c) => {
+    const typed = Object.fromEntries(table.columns.map((c) => {
       const column = own.columnOf(c.name);
       return [c.name, column === undefined ? null : own.cell(row, column)];
     })) as TypedRow;
-    const blank = isBlankRow(table, values);
+    const values = { ...typed };
+    for (const { column, index } of mapped) values[column.name] = readAs(index, typed[column.name] ?? null);
+    const blank = isBlankRow(table, typed);
     const derived = blank ? Object.fromEntries(table.derived.map((d) => [d.name, ''])) : computeDerived(table, values, rules, asOf);
+    typedRows.push(blank ? null : typed);
     rows.push({ row, values: blank ? null : values, derived: Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v ?? ''])) });
   }
 
@@ -197,7 +256,7 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
     // Over the cells of the row that the sheet has columns for (a recognized sheet has at least its required one), joined
     // as text: COUNTA of an INDEX that finds an empty cell counts it in some engines (HyperFormula), and text that is
     // empty is blank to the rules too. A cell showing an error makes the row hold an entry, as COUNTA would.
-    cells: rows.map((r) => ({ formula: `IF(IFERROR(${inputs.map((c) => cellAt(c.name, r.row)).join('&')}="",0),"",1)`, value: r.values === null ? '' : 1 })),
+    cells: rows.map((r) => ({ formula: `IF(IFERROR(${inputs.map((c) => typedAt(c.name, r.row)).join('&')}="",0),"",1)`, value: r.values === null ? '' : 1 })),
   };
   const helpers: HelperColumn[] = [holds, ...computed.map((d): HelperColumn => ({
     header: `${d.header} (working)`,
@@ -208,24 +267,50 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
       return { formula: `IF($${rowLetter}${at}="","",${formula})`, value: r.derived[d.name] };
     }),
   }))];
+  for (const { column, index } of mapped) {
+    helpers.push({
+      header: `${column.header} as read (working)`,
+      type: 'text',
+      cells: rows.map((r, i) => {
+        const typed = typedAt(column.name, r.row);
+        const cell = typedRows[i]?.[column.name] ?? null;
+        const shown = readAs(index, cell);
+        return {
+          // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
+          formula: `IF(TRIM(${typed})="","",IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed})))`,
+          value: shown === null || (typeof shown === 'string' && sheetTrim(shown) === '') ? '' : shown,
+        };
+      }),
+    });
+  }
   if (absent.length) helpers.push({ header: 'No such column (blank)', type: 'text', cells: rows.map(() => null) });
+  if (spellings.size) {
+    // Formulas rather than values, so a sync that finds another spelling typed sees the Dashboard's formulas differ, and writes it again.
+    const text = (v: string) => ({ formula: `"${v.replace(/"/g, '""')}"`, value: v });
+    helpers.push(
+      { header: 'Spelling typed (working)', type: 'text', cells: [...spellings.keys()].map(text) },
+      { header: 'Read as (working)', type: 'text', cells: [...spellings.values()].map(text) },
+    );
+  }
   const helperRange = (letter: string) => `$${letter}$${DashboardBuilder.FIRST_ROW}:$${letter}$${DashboardBuilder.FIRST_ROW + count - 1}`;
+  const typedRange = (field: string) => {
+    const letter = letterOf(field);
+    if (letter === undefined) {
+      if (!table.columns.some((c) => c.name === field)) throw new Error(`the Dashboard of ${sheet} computes no ${field}`);
+      absentRead.add(field);
+      return helperRange(blankLetter);
+    }
+    return cellRef(sheet, `$${letter}$${firstRow}:$${letter}$${lastRow}`);
+  };
 
   return {
-    table, sheet, rows, helpers,
+    table, sheet, rows, helpers, typedRange,
     get absent() {
       return absent.filter((c) => absentRead.has(c.name)).map((c) => c.header);
     },
     range(field) {
-      const derived = derivedLetter.get(field);
-      if (derived) return helperRange(derived);
-      const letter = letterOf(field);
-      if (letter === undefined) {
-        if (!table.columns.some((c) => c.name === field)) throw new Error(`the Dashboard of ${sheet} computes no ${field}`);
-        absentRead.add(field);
-        return helperRange(blankLetter);
-      }
-      return cellRef(sheet, `$${letter}$${firstRow}:$${letter}$${lastRow}`);
+      const working = derivedLetter.get(field) ?? mappedLetter.get(field);
+      return working ? helperRange(working) : typedRange(field);
     },
     atRow(field, row) {
       const derived = derivedLetter.get(field);

@@ -13,19 +13,27 @@ import { jsonCell, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 
 /**
- * The sheet as the Dashboard counts it: its rows as the add-on read them, down to SPARE_ROWS below the last (the rows
- * typed next) or at least to `coveredTo`, or to the table stacked below it; each cell as a formula sees it (a merged
- * range holds its value in its first cell only).
+ * Rows below an office log's last that its Dashboard counts: more than a year of a commission's requests, so what is
+ * typed or pasted between two syncs is counted at once, with no add-on running (decision 019).
+ */
+export const OWN_LOG_ROWS_AHEAD = 500;
+
+/**
+ * The sheet as the Dashboard counts it: its rows as the add-on read them, down to OWN_LOG_ROWS_AHEAD below the last,
+ * or to the table stacked below it; each cell as a formula sees it (a merged range holds its value in its first cell
+ * only). A Dashboard counting rows to `coveredTo` keeps counting them while that is still SPARE_ROWS below the last row,
+ * so a sync writes it again only every few hundred rows typed, not at every row.
  */
 export function ownSheetOf(port: SpreadsheetPort, t: TableSheet, coveredTo = 0): OwnSheet {
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
+  const ahead = lastData + SPARE_ROWS <= coveredTo ? coveredTo : lastData + OWN_LOG_ROWS_AHEAD;
   const covered = (row: number, column: number) => t.merged.some((m) => column >= m.column && column < m.column + m.numColumns && row >= m.row && row < m.row + m.numRows && (row !== m.row || column !== m.column));
   return {
     sheet: t.sheet,
     table: t.table,
     columnOf: (field) => t.columnOf(field),
     firstRow: t.headerRow + 1,
-    lastRow: t.read.nextAt === undefined ? Math.max(lastData + SPARE_ROWS, coveredTo) : Math.max(t.headerRow + 1, lastData),
+    lastRow: t.read.nextAt === undefined ? ahead : Math.max(t.headerRow + 1, lastData),
     cell: (row, column) => (covered(row, column) ? null : jsonCell(port, t.host[row - 1]?.[column - 1] ?? null)),
   };
 }

@@ -12,6 +12,8 @@ import { callJson, request } from './service-client';
 import type { Connection } from './settings';
 import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
+import { ProtectedCellsError } from '../port/protected-cells';
+import { isErrorType } from '../../shared/typed-error';
 
 export interface PullReport {
   /** New rows appended (web-form requests). */
@@ -90,10 +92,20 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   let held = t.host.length;
   while (held > tableEnd && isSpareRow(t, held, statusColumns)) held--;
   const below = Math.max(held, tableEnd) + 1;
+  // Something the office keeps under its table (a totals line, a note): new rows below it would be outside the
+  // table and its SUMs. They go in as rows inserted before the table's last row instead, inside every range over
+  // the rows, which both hosts grow (a range ending right above an insertion does not grow). With nothing below, a
+  // table whose last row holds formulas of the office's own (not the status columns a spare row keeps) gets its new
+  // rows inserted under that row. Either way each takes the formulas of the row above (decision 010).
+  const ownFormula = (row: number) => (t.formulas[row - 1] ?? []).some((f, i) => f !== '' && i + 1 !== syncColumn && !statusColumns.has(i + 1));
+  const insertBefore = held > tableEnd ? tableEnd + (t.read.rows.length ? 0 : 1) : t.read.rows.length && ownFormula(tableEnd) ? tableEnd + 1 : undefined;
+  const copied = (column: number) => insertBefore !== undefined && column !== syncColumn && (t.formulas[insertBefore - 2]?.[column - 1] ?? '') !== '';
 
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
+  /** The same rows as they go on spare rows, should the host refuse to insert rows. */
+  const spareRows: NewRow[] = [];
   const answers = new Map<TableSheet, { rows: RowCells[]; items: OutboxItem[] }>();
   const acked: number[] = [];
   let blocked = 0;
@@ -116,7 +128,8 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
         else if (value !== null) missing.add(field);
       }
       line[syncColumn - 1] = item.rowId;
-      newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
+      newRows.push(line.map((cell, i) => (statusColumns.has(i + 1) || copied(i + 1) ? undefined : cell)));
+      spareRows.push(line.map((cell, i) => (statusColumns.has(i + 1) ? undefined : cell)));
       added.add(item.rowId);
       continue;
     }
@@ -156,7 +169,20 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
       report.updated++;
     }
   }
-  if (newRows.length) yield* io(port.appendRows(t.sheet, below, newRows));
+  let inserted = false;
+  if (newRows.length && insertBefore !== undefined) {
+    try {
+      // Under the row they were placed under by its Sync ID: a person may add or delete rows above meanwhile.
+      const above = t.syncIdAt(insertBefore - 1);
+      yield* io(port.insertRows(t.sheet, insertBefore, newRows, above === '' ? undefined : { idColumn: syncColumn, rowId: above }));
+      inserted = true;
+    } catch (e) {
+      // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,
+      // as before insertion, rather than wait for a sync the same protection refuses again.
+      if (!isErrorType(e, ProtectedCellsError) || e.cells.length > 0) throw e;
+    }
+  }
+  if (newRows.length && !inserted) yield* io(port.appendRows(t.sheet, below, spareRows));
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };

@@ -50,9 +50,14 @@ export interface StampedIds {
 /** What the service holds, as the sync read it, against which rows keep or take back their ids. */
 export interface HeldIds {
   /** The service's rows by id: content hash and place (`sheetPosition`). */
-  held: ReadonlyMap<string, { hash: string; sheetRow?: number }>;
+  held: ReadonlyMap<string, { hash: string; sheetRow?: number; ownId?: string }>;
   /** A data row's content hash (its first item's), when the row is valid. */
   hashAt(row: number): string | undefined;
+  /**
+   * A data row's own ID as typed (`ownRowId`: `TA-2024-031`), '' when blank or taken from the row above; the service
+   * holds its rows' (`held`'s `ownId`), so a row moved and edited in one paste is still known by it.
+   */
+  ownIdAt?(row: number): string;
   /** A data row's place as the service counts it. */
   placeOf(row: number): number;
   /**
@@ -79,11 +84,12 @@ function keeperOf(id: string, rows: readonly number[], known: HeldIds | undefine
 }
 
 /**
- * Rows that take back the id the service holds their content under, from a row that no longer holds that content:
- * an updated copy of the log pasted over the rows, the Sync ID column left where it was, so the ids below an
- * inserted request sit one row off. Only ids of this sheet whose row now holds other content are given, each once.
+ * Rows that take back the id the service holds them under, from a row that no longer holds them: an updated copy of
+ * the log pasted over the rows, the Sync ID column left where it was, so the ids below an inserted request sit one
+ * row off. A row unchanged is known by its content; one also edited, by its own ID (`ownIdAt`). Ids of rows of
+ * earlier sheets (`used`) are not given, and each id is given once.
  */
-function movedIds(t: TableSheet, keeps: ReadonlyMap<string, number>, known: HeldIds): Map<number, string> {
+function movedIds(t: TableSheet, keeps: ReadonlyMap<string, number>, known: HeldIds, used: ReadonlySet<string>): Map<number, string> {
   const holdsOwn = (row: number, id: string) => {
     const hash = known.hashAt(row);
     return hash !== undefined && hash === known.held.get(id)?.hash;
@@ -97,15 +103,45 @@ function movedIds(t: TableSheet, keeps: ReadonlyMap<string, number>, known: Held
     else astray.set(held.hash, [id]);
   }
   const moved = new Map<number, string>();
-  if (astray.size === 0) return moved;
-  for (const { row } of t.read.rows) {
-    const own = t.syncIdAt(row);
-    const hash = known.hashAt(row);
-    if (moved.has(row) || hash === undefined || (own !== '' && keeps.get(own) === row && holdsOwn(row, own))) continue;
-    const id = astray.get(hash)?.shift();
-    if (id !== undefined) moved.set(row, id);
+  if (astray.size > 0) {
+    for (const { row } of t.read.rows) {
+      const own = t.syncIdAt(row);
+      const hash = known.hashAt(row);
+      if (moved.has(row) || hash === undefined || (own !== '' && keeps.get(own) === row && holdsOwn(row, own))) continue;
+      const id = astray.get(hash)?.shift();
+      if (id !== undefined) moved.set(row, id);
+    }
   }
+  movedByOwnId(t, known, moved, used);
   return moved;
+}
+
+/**
+ * Adds to `moved` each row whose own ID the service holds under another Sync ID than the one beside it: the request
+ * moved, and edited so its content matches nothing. Only an ID on one row of the sheet and one row of the service
+ * identifies a request; a row with none, or one typed twice, keeps what the other rules give it. An ID retyped where
+ * its request stands (a typo fixed) is one the service holds for no row, so its row keeps its Sync ID.
+ */
+function movedByOwnId(t: TableSheet, known: HeldIds, moved: Map<number, string>, used: ReadonlySet<string>): void {
+  const ownIdAt = known.ownIdAt;
+  if (ownIdAt === undefined) return;
+  const heldByOwn = new Map<string, string | null>();
+  for (const [id, { ownId }] of known.held) if (ownId !== undefined) heldByOwn.set(ownId, heldByOwn.has(ownId) ? null : id);
+  if (heldByOwn.size === 0) return;
+  const rowByOwn = new Map<string, number | null>();
+  for (const { row } of t.read.rows) {
+    const own = ownIdAt(row);
+    if (own === '') continue;
+    const at = rowByOwn.get(own);
+    rowByOwn.set(own, at === undefined || at === row ? row : null);
+  }
+  const given = new Set(moved.values());
+  for (const [own, row] of rowByOwn) {
+    const id = heldByOwn.get(own);
+    if (row === null || id === undefined || id === null || moved.has(row) || given.has(id) || used.has(id) || t.syncIdAt(row) === id) continue;
+    moved.set(row, id);
+    given.add(id);
+  }
 }
 
 /**
@@ -130,7 +166,7 @@ export function* stampRowIds(port: SpreadsheetPort, t: TableSheet, newId: NewId 
     else sharing.set(id, [row]);
   }
   const keeps = new Map([...sharing].map(([id, rows]) => [id, rows.length === 1 ? rows[0] : keeperOf(id, rows, known)]));
-  const moved = known === undefined ? new Map<number, string>() : movedIds(t, keeps, known);
+  const moved = known === undefined ? new Map<number, string>() : movedIds(t, keeps, known, used);
   const movedAway = new Set(moved.values());
   let restored = 0;
   const fresh = new Set<number>();

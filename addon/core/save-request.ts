@@ -12,20 +12,47 @@ import { notesWithWords } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { headerAt, type TableSheet } from './table-sheet';
 import { quoteValue } from '../../shared/quote-value';
-import { needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
+import { keyParts, needsTriage, requestRows, requestSheetAndRules, rowKey, triageItem, type RequestRow } from './triage';
+import { ownRowId } from '../../shared/row-id';
 import type { SpreadsheetPort, WriteCell } from '../port/spreadsheet-port';
 import { io, type Task } from './task';
 import { noColumnText, type FieldProblem, type RequestAt, type SaveResult, type TriageField, type TriageItem, type TriageUpdate } from './views';
 import type { Rules } from '../../shared/rules';
 
-/** The sheet row the sidebar showed: found by its key, so rows inserted or sorted since do not mislead. */
-function locate(t: TableSheet, update: Pick<TriageUpdate, 'key' | 'row'>): number {
-  const keyOf = (r: (typeof t.read.rows)[number]) => rowKey(t, r.row, r.raw);
-  const atRow = t.read.rows.find((r) => r.row === update.row);
-  if (atRow && keyOf(atRow) === update.key) return atRow.row;
-  const moved = t.read.rows.find((r) => keyOf(r) === update.key);
-  if (moved) return moved.row;
-  throw new AddonError('not_found', 'That request is no longer in the sheet (it was deleted or its ID changed). Refresh the queue.');
+/**
+ * The sheet row the sidebar showed, found by its key (`rowKey`), so rows inserted, sorted or pasted over since do not
+ * mislead: the row beside its Sync ID while it still holds its Request ID, else the one row holding its Request ID
+ * (moved in a pasted copy, its Sync ID left behind until the next sync), else its content. A request that no row, or
+ * more than one, holds is refused with what the sheet holds instead and what to do.
+ */
+function locate(t: TableSheet, at: Pick<RequestAt, 'key' | 'row'>): number {
+  const { syncId, requestId, content } = keyParts(at.key);
+  const ownAt = (r: (typeof t.read.rows)[number]) => ownRowId(TABLES.requests, r.raw);
+  const rows = t.read.rows;
+  if (syncId !== undefined) {
+    const beside = rows.filter((r) => t.syncIdAt(r.row) === syncId && (requestId === undefined || ownAt(r) === requestId));
+    if (beside.length) return (beside.find((r) => r.row === at.row) ?? beside[0]).row;
+  }
+  if (requestId !== undefined) {
+    const column = t.columnOf('requestId');
+    const header = (column === undefined ? undefined : headerAt(t, column)) ?? 'Request ID';
+    const holding = rows.filter((r) => ownAt(r) === requestId);
+    if (holding.length === 1) return holding[0].row;
+    if (holding.length > 1) {
+      const listed = holding.map((r) => r.row);
+      throw new AddonError('not_found', `${header} ${requestId} is on rows ${listed.slice(0, -1).join(', ')} and ${listed.at(-1)} of ${t.sheet}: give each request its own ID (or delete the copy), then try again.`);
+    }
+    const was = (syncId === undefined ? undefined : rows.find((r) => t.syncIdAt(r.row) === syncId)) ?? rows.find((r) => r.row === at.row);
+    const now = was === undefined ? '' : ownAt(was);
+    const there = was === undefined ? '' : ` row ${was.row}, where it was, holds ${now === '' ? `a request with no ${header}` : now}.`;
+    throw new AddonError('not_found', `No row of ${t.sheet} has ${header} ${requestId} now:${there || ' nor its Sync ID.'} If it was deleted there is nothing to save; if its ${header} was changed, refresh the queue and choose it again.`);
+  }
+  if (content !== undefined) {
+    const same = rows.find((r) => rowKey(t, r.row, r.raw) === content);
+    if (same) return same.row;
+    throw new AddonError('not_found', `That request is no longer in the sheet as the queue read it: no row of ${t.sheet} holds what it held outside the fields you triage (it was edited or deleted since). Refresh the queue and choose it again.`);
+  }
+  throw new AddonError('not_found', `No row of ${t.sheet} has that request's Sync ID ${syncId} now (its row was deleted, or its Sync ID cell cleared or changed). Refresh the queue and choose it again.`);
 }
 
 export function* saveRequest(port: SpreadsheetPort, update: TriageUpdate, asOf: string): Task<SaveResult> {

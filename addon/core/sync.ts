@@ -4,7 +4,7 @@
 import { contentHash } from '../../shared/content-hash';
 import { syncAnswer, syncStateAnswer } from '../../shared/wire/sync-answers';
 import type { SyncContext, SyncRequest } from '../../shared/wire/sync-wire';
-import { LISTS_SHEET, columnLetter } from '../../shared/lists';
+import { LISTS_SHEET, columnLetter, columnNumber } from '../../shared/lists';
 import { DEFAULT_RULES, type Rules } from '../../shared/rules';
 import { formatCellIssue, inSheetWords, type CellIssue } from '../../shared/issues';
 import { quoteValue } from '../../shared/quote-value';
@@ -12,8 +12,9 @@ import { isLoadingCell } from '../../shared/cells/error-value';
 import { placeRef } from '../../shared/sheet-ref';
 import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
-import { itemIdTail, rowIdOfItem } from '../../shared/row-id';
-import { DEFAULT_READ_OPTIONS, validateRows, type RowResult } from '../../shared/validate-row';
+import { itemIdTail, ownRowId, rowIdOfItem } from '../../shared/row-id';
+import { idColumn, TABLES, type TableName } from '../../shared/tables';
+import { DEFAULT_READ_OPTIONS, validateSheetRows, type LentYears, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
@@ -52,13 +53,15 @@ export interface TableSyncReport {
   table: string;
   rows: number;
   stamped: number;
-  /** Rows whose cleared Sync ID was taken back from the service's row with the same content (`StampedIds.restored`). */
+  /** Rows that took back the Sync ID the service holds them under, by content or by their own ID (`StampedIds.restored`). */
   restored: number;
   sent: number;
   accepted: number;
   unchanged: number;
   deleted: number;
   rejected: number;
+  /** Each cell to fix, by its place as the sync read it and its message (`'GARE plan'!D3: Status: …`). */
+  toFix: string[];
   /**
    * Rejected rows whose problems were not marked, by name (`rowName`): no row of the table held their Sync ID when
    * the marks were written (deleted, or moved above the header row, while the sync ran).
@@ -222,8 +225,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const read = sheets.map((t) => {
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
-    const results = validateRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    return { texts, results, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+    const { results, lent } = validateSheetRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, lent, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
   });
   // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
   const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
@@ -259,8 +262,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const unstamped: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const hashAt = new Map<number, string | undefined>();
-    t.read.rows.forEach((r, i) => hashAt.has(r.row) || hashAt.set(r.row, read[s].hashes[i]));
-    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
+    const ownAt = new Map<number, string>();
+    const ownColumn = idColumn(table)?.name;
+    t.read.rows.forEach((r, i) => {
+      if (hashAt.has(r.row)) return;
+      hashAt.set(r.row, read[s].hashes[i]);
+      // An ID taken from the row above ("same as above") is no ID the row was typed with.
+      if (ownColumn !== undefined && r.filled?.[ownColumn] === undefined) ownAt.set(r.row, ownRowId(table, read[s].results[i].values));
+    });
+    const known: HeldIds = { held, hashAt: (row) => hashAt.get(row), ownIdAt: (row) => ownAt.get(row) ?? '', placeOf: (row) => sheetPosition(s, row), takeBack, takeBackAt: (place) => takeOnce(freeAt.get(place)) };
     const ids = yield* stampRowIds(deps.port, t, deps.newId ?? randomRowId, used, known);
     idsBySheet.push(ids.byRow);
     idColumns.push(ids.column);
@@ -275,6 +285,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...marks[s].map((m) => `${placeRef(t.sheet, m.row, columnLetter(m.column))}: ${m.message}`),
     ...t.read.issues.filter((i) => i.severity === 'warning').map((i) => formatCellIssue({ ...i, sheet: t.sheet, row: i.row ?? t.headerRow })),
   ]);
+  // Noted at their cells too; added after `warned`, which already lists them as the sheet's own.
+  sheets.forEach((t, s) => marks[s].push(...issueMarks(t.read.issues, idsBySheet[s])));
 
   // Fields each sheet had no column for at its last sync, and has one for now: the service may hold a value there the
   // sheet never showed, so its rows blank there are sent (the service keeps the value and queues it for the sheet).
@@ -298,10 +310,12 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const moved: Move[] = [];
   const rowsBySheet: OutRow[][] = [];
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
+  // What the rows around a sent row lent its dates: the service gets the row without them.
+  const lentTo = new Map<string, LentYears>();
   const ends: PeriodsToEnd[] = [];
   const regrouped: (CellIssue & { row: number })[] = [];
   sheets.forEach((t, s) => {
-    const { texts, results, hashes } = read[s];
+    const { texts, results, lent, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -318,9 +332,15 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       // Invalid rows are always sent: the service decides, and its answer is what the sheet shows. A row
       // that only moved (rows added or removed above it) is named with its new place, without its cells.
       const showsNew = result.ok && appeared[s].some((field) => (result.values[field] ?? null) === null);
-      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) regrouped.push(regroupedIssue(t, r));
-      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
-      else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
+      if (r.filled && result.ok && before?.sheetRow !== undefined && before.sheetRow !== sheetRow && before.hash !== hashes[i]) {
+        const issue = regroupedIssue(t, r);
+        regrouped.push(issue);
+        marks[s].push(...issueMarks([issue], idsBySheet[s]));
+      }
+      if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) {
+        outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
+        if (lent[i]) lentTo.set(rowId, lent[i]!);
+      } else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
   });
@@ -356,9 +376,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   if (posts.length === 0 && told.length > 0) posts.push({ deleted: [], moved: [], rows: [] });
   const totals = { accepted: 0, unchanged: 0, deleted: 0 };
   let rejected = 0;
+  const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
-    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]) };
+    const years = Object.fromEntries(post.rows.flatMap((r) => (lentTo.has(r.rowId) ? [[r.rowId, lentTo.get(r.rowId)!] as const] : [])));
+    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]), ...(Object.keys(years).length ? { years } : {}) };
     const body: SyncRequest = {
       table: table.name,
       rows: post.rows,
@@ -381,6 +403,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
         const column = t.columnOf(e.field, place.at);
         const message = column === undefined ? e.message : inSheetWords(e.message, t.read.table.columns.find((c) => c.name === e.field)?.header, headerAt(t, column));
         marks[place.sheet].push({ rowId: idsBySheet[place.sheet].get(place.row)!, row: place.row, column: column ?? firstColumn(t), message });
+        toFix.push(`${placeRef(t.sheet, place.row, columnLetter(column ?? firstColumn(t)))}: ${message}`);
       }
     }
   }
@@ -432,6 +455,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     sent: rowsBySheet.reduce((sum, rows) => sum + rows.length, 0),
     ...totals,
     rejected,
+    toFix,
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
@@ -487,6 +511,17 @@ function warningMarks(t: TableSheet, results: readonly RowResult[], ids: Readonl
   });
 }
 
+/**
+ * The reader's warnings at a cell of a synced row (a Timeline of two ranges read as one span, a fiscal year, a blank
+ * now read from another row above): noted there as a row's own warning is, since the summary points to the notes.
+ */
+function issueMarks(issues: readonly CellIssue[], ids: ReadonlyMap<number, string>): RowMark[] {
+  return issues.flatMap((i) => {
+    const rowId = i.row === undefined ? undefined : ids.get(i.row);
+    return i.severity === 'warning' && i.column && rowId !== undefined ? [{ rowId, row: i.row!, column: columnNumber(i.column), message: i.message, warning: true }] : [];
+  });
+}
+
 /** Where an error with no column of its own (a missing field) is shown: the row's first mapped cell. */
 function firstColumn(t: TableSheet): number {
   const columns = [...t.read.map.fields.values()].map((f) => t.columnOf(f) ?? Infinity);
@@ -509,6 +544,9 @@ function listed(messages: readonly string[]): string {
   return more > 0 ? `${messages.slice(0, NAMED_ROWS).join('; ')}; and ${n(more)} more` : messages.join('; ');
 }
 
+/** A table's own ID column as a summary names it ("Request ID"), or "ID" for a table without one. */
+const ownIdHeader = (table: string) => (table in TABLES ? idColumn(TABLES[table as TableName])?.header : undefined) ?? 'ID';
+
 export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
@@ -520,10 +558,10 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const { waiting } = t.pulled;
       if (waiting.length) parts.push(`${counted(waiting.length, 'survey answer')} waiting (${named(waiting)}): ${waiting.length > 1 ? 'their rows are' : 'its row is'} not in the table by Sync ID (deleted, or moved above the header row); the next sync tries again`);
       if (t.refilled) parts.push(`${counted(t.refilled.rows, 'row')} filled in from what the service held for the new ${t.refilled.headers.length > 1 ? 'columns' : 'column'} ${t.refilled.headers.map((h) => `"${h}"`).join(', ')}`);
-      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content, or by place where the Sync ID cell is protected)`);
+      if (t.restored) parts.push(`${counted(t.restored, 'Sync ID')} restored (${t.restored > 1 ? 'rows' : 'a row'} without one, or with another row's after a paste, matched to the service's by content or by their ${ownIdHeader(t.table)}, or by place where the Sync ID cell is protected)`);
       parts.push(`${n(t.sent)} sent`, `${n(t.accepted)} saved`, `${n(t.rows - t.sent + t.unchanged)} unchanged`);
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
-      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells)`);
+      if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);

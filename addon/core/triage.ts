@@ -1,12 +1,12 @@
 // The triage queue: open requests still lacking a status, priority or assignee, most urgent and oldest
 // first, each with its suggested priority and reason; and every assignee's open load against capacity.
-import { isBlankCell } from '../../shared/cells/read-cell';
 import { hashOfCanonical } from '../../shared/content-hash';
 import { computeDerived } from '../../shared/layout';
 import { PRIORITIES, type ListKey, type REQUEST_STATUSES } from '../../shared/lists';
 import { sameText } from '../../shared/status/sheet-math';
 import { isOpenRequest, RECEIVED_IN_FUTURE, receivedAfter } from '../../shared/status/request-status';
 import { readOptionsOf, type Rules } from '../../shared/rules';
+import { ownRowId } from '../../shared/row-id';
 import { TABLES, type InputColumn, type TableDef, type TypedRow } from '../../shared/tables';
 import { validateRows, withDeadlineWords } from '../../shared/validate-row';
 import type { FieldIssue } from '../../shared/issues';
@@ -49,17 +49,30 @@ export const triageColumns = (table: TableDef): InputColumn<TriageField>[] => ta
 const SAVE_WRITES = new Set<string>([...triageColumns(TABLES.requests).map((c) => c.name), 'fulfilledOn', 'notes']);
 
 /**
- * What the sidebar knows a request by: its Sync ID, else its Request ID, else what its row says outside the cells a
- * save writes. Not its row number: a log never synced and without IDs may be sorted while the sidebar shows it, and
- * the row now at that number is another request.
+ * What the sidebar knows a request by: its Sync ID and its Request ID, either alone when the row has only one, else
+ * what its row says outside the cells a save writes. Not its row number: a log never synced and without IDs may be
+ * sorted while the sidebar shows it, and the row now at that number is another request. Both IDs, because an
+ * updated copy of the log pasted over its rows leaves the Sync ID column where it was: until the next sync, the
+ * Sync ID a request had sits beside another request, and its Request ID is what still names it.
  */
 export const rowKey = (t: TableSheet, row: number, raw: Readonly<Record<string, unknown>>) => {
   const id = t.syncIdAt(row);
-  if (id) return `id:${id}`;
-  if (!isBlankCell(raw.requestId as string)) return `req:${String(raw.requestId).trim()}`;
+  const own = ownRowId(TABLES.requests, raw);
+  if (id || own) return [id && `id:${id}`, own && `req:${own}`].filter(Boolean).join('\n');
   const content = TABLES.requests.columns.filter((c) => !SAVE_WRITES.has(c.name)).map((c) => raw[c.name] ?? '');
   return `row:${hashOfCanonical(JSON.stringify(content)).slice(0, 16)}`;
 };
+
+/** A key's parts (`rowKey`): its Sync ID, its Request ID, or its content. */
+export function keyParts(key: string): { syncId?: string; requestId?: string; content?: string } {
+  const parts: { syncId?: string; requestId?: string; content?: string } = {};
+  for (const part of key.split('\n')) {
+    if (part.startsWith('id:')) parts.syncId = part.slice(3);
+    else if (part.startsWith('req:')) parts.requestId = part.slice(4);
+    else if (part.startsWith('row:')) parts.content = part;
+  }
+  return parts;
+}
 
 export interface RequestRow {
   row: number;

@@ -3,18 +3,19 @@
 // Text is written under number format `@` so Excel keeps it as typed (a formula, a number, a date, TRUE).
 import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
-import { idsOverBlock, placeByRowId } from '../port/rows-by-id';
+import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges, type MergedRange } from '../port/merged-ranges';
 import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { columnLetter, columnNumber } from '../../shared/lists';
 import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
+import { addonTableName, excelTableAt } from '../../shared/excel-tables';
 import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type CellWrite, type HostCell, type NewRow, type RowAnchor, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { CellProperties, ConditionalFormat, ExcelRun, Range, RangeAreas, RequestContext, Worksheet } from './office-types';
 
@@ -302,14 +303,19 @@ export class ExcelPort implements SpreadsheetPort {
   private read(name: string, withFormulas: boolean): Promise<SheetCells> {
     return this.onSheet(name, async (context, sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true).load(['isNullObject', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+      // A table's Excel tables say where it ends: listed with the used range, their ranges loaded with the first slice.
+      const tables = withFormulas ? sheet.tables.load('items/name') : null;
       await context.sync();
       if (used.isNullObject) return { values: [], formulas: [], numberFormats: [] };
       // From A1, as the port promises, though the used block may start further in.
       const block = { row: 1, column: 1, numRows: used.rowIndex + used.rowCount, numColumns: used.columnIndex + used.columnCount };
       let merged!: RangeAreas;
+      let tableRanges: { name: string; range: Range }[] = [];
       const loaded = await this.loadRows(context, sheet, block, withFormulas ? ['values', 'numberFormat', 'formulas', 'valueTypes'] : ['values', 'numberFormat'], () => {
         merged = sheet.getRangeByIndexes(0, 0, block.numRows, block.numColumns).getMergedAreasOrNullObject().load(['isNullObject', 'address']);
+        tableRanges = (tables?.items ?? []).map((table) => ({ name: table.name, range: table.getRange().load('address') }));
       });
+      const excelTables = tableRanges.flatMap(({ name, range }) => excelTableAt(name, range.address) ?? []);
       const values = loaded.values.map((line, r) => line.map((v, c) => hostValue(v, loaded.numberFormat[r][c])));
       // `formulas` repeats a plain cell's value, and text that merely starts with `=` reads the same in both.
       const formulas = withFormulas ? loaded.formulas.map((line, r) => line.map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== loaded.values[r][c] ? f : ''))) : [];
@@ -321,7 +327,7 @@ export class ExcelPort implements SpreadsheetPort {
       const spreadValues = spread(clip(values));
       // A merged cell's type goes where its value is spread, so the rows under typed text read it as text too.
       const texts = withFormulas ? textsLikeErrors(spreadValues, spread(clip(loaded.valueTypes))) : undefined;
-      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}) };
+      return { values: spreadValues, formulas: clip(formulas), numberFormats, ...(areas.length ? { merged: areas } : {}), ...(texts?.size ? { textsLikeErrors: texts } : {}), ...(excelTables.length ? { excelTables } : {}) };
     });
   }
 
@@ -447,6 +453,42 @@ export class ExcelPort implements SpreadsheetPort {
     });
   }
 
+  /**
+   * One Excel.run of two requests (three with `under`: the Sync ID column's used cells first): the whole rows inserted (Excel moves every reference to the rows below, and grows
+   * the ranges and tables they go in inside) with the row above's formulas, values and formats loaded; then its
+   * formulas copied as R1C1 into the cells left undefined and the other cells written, under the formats the insert
+   * gave the new rows (those of the row above). An insertion refused as protected inserts nothing: a
+   * ProtectedCellsError naming no cell.
+   */
+  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): Promise<void> {
+    return this.onSheet(name, async (context, sheet) => {
+      if (rows.length === 0) return;
+      const width = widthOf(rows);
+      let before = asked;
+      if (under) {
+        const ids = loadIdColumn(sheet, under.idColumn);
+        await context.sync();
+        const anchor = ids.isNullObject ? undefined : rowOfId(ids.values.map((line) => line[0]), ids.rowIndex + 1, under.rowId);
+        if (anchor !== undefined) before = anchor + 1;
+      }
+      sheet.getRange(`${before}:${before + rows.length - 1}`).insert('Down');
+      const above = sheet.getRangeByIndexes(before - 2, 0, 1, width).load(['formulasR1C1', 'values', 'numberFormat']);
+      try {
+        await context.sync();
+      } catch (e) {
+        // A protected sheet refuses the insertion, and a failed request does nothing.
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+      }
+      // `formulasR1C1` repeats a plain cell's value: text that merely starts with `=` is no formula to copy.
+      const formulas = above.formulasR1C1[0].map((f, c) => (typeof f === 'string' && f.startsWith('=') && f !== above.values[0][c] ? f : null));
+      const cells = rows.map((line) => Array.from({ length: width }, (_, c) => line[c]));
+      const copied = cells.map((line) => line.map((cell, c) => (cell === undefined ? formulas[c] : null)));
+      if (copied.some((line) => line.some((f) => f !== null))) sheet.getRangeByIndexes(before - 1, 0, rows.length, width).formulasR1C1 = copied;
+      await this.writeGrid(context, sheet, before, 1, cells, { formats: cells.map(() => above.numberFormat[0]) });
+    });
+  }
+
   ensureSheet(name: string): Promise<{ created: boolean }> {
     return this.deps.run(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(name).load('isNullObject');
@@ -546,7 +588,7 @@ export class ExcelPort implements SpreadsheetPort {
       // `tables` is asked.
       if (f.autoFilter && f.headerRow) {
         const table = sheet.tables.add(sheet.getRangeByIndexes(f.headerRow - 1, 0, Math.max(f.lastDataRow, f.headerRow + 1) - f.headerRow + 1, width), true);
-        table.name = `EquityDesk_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+        table.name = addonTableName(name);
       }
       await context.sync();
     });

@@ -77,6 +77,8 @@ export interface Range extends LoadableObject {
   /** Tells an error value from text spelled as one (`#N/A` typed under the text format), which `values` give alike. */
   readonly valueTypes: RangeValueType[][];
   formulas: unknown[][];
+  /** ExcelApi 1.2: each formula as seen from its own cell (`=RC[-1]*2`), so one row's formulas can be written into another's. */
+  formulasR1C1: unknown[][];
   numberFormat: unknown[][];
   readonly rowIndex: number;
   readonly columnIndex: number;
@@ -90,6 +92,8 @@ export interface Range extends LoadableObject {
   /** Hides the range's columns; set on whole columns (`getEntireColumn()`), the form Microsoft's samples use. */
   columnHidden: boolean;
   getEntireColumn(): Range;
+  /** Inserts cells where the range is, shifting the others (`'Down'`: rows, whole rows when the range is `5:6`); the formats of the cells above go with them. */
+  insert(shift: 'Down' | 'Right'): Range;
   /** ExcelApi 1.4: the cells of the range holding a value (`valuesOnly`) or a format; a null object when none do. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
   select(): void;
@@ -122,6 +126,8 @@ export interface NoteCollection extends LoadableObject {
 
 export interface Table extends LoadableObject {
   name: string;
+  /** The table's whole range, header (and totals row) included. */
+  getRange(): Range;
 }
 
 /** ExcelApi 1.9: how a sheet prints, kept with the workbook. */

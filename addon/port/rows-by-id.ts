@@ -69,3 +69,9 @@ export function idsOverBlock(ids: readonly unknown[], top: number, row: number, 
   for (let r = 1; r < length; r++) if (isSyncIdHeader(ids[row + r - top])) length = r;
   return { row, ids: Array.from({ length }, (_, r) => syncIdOf(ids[row + r - top])) };
 }
+
+/** The sheet row holding `rowId` in a column read from row `top`, the first when two do; undefined when none does. */
+export function rowOfId(ids: readonly unknown[], top: number, rowId: string): number | undefined {
+  const at = ids.findIndex((v) => syncIdOf(v) === rowId);
+  return at < 0 ? undefined : top + at;
+}

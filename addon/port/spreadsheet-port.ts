@@ -5,6 +5,7 @@ import type { HostWords } from './host-words';
 import type { MergedRange } from './merged-ranges';
 import type { PlanConditional, PlanValidation, SheetPlan } from '../../shared/workbook-plan';
 import type { Io } from './io';
+import type { ExcelTable } from '../../shared/excel-tables';
 
 /** A cell as the host hands it back: dates as the host gives them (Apps Script: a Date at local midnight). */
 export type HostCell = string | number | boolean | Date | null;
@@ -49,6 +50,11 @@ export interface SheetCells {
    * is taken for one: Sheets' getValues gives an error's text.
    */
   textsLikeErrors?: ReadonlySet<string>;
+  /**
+   * The sheet's Excel tables (ListObjects), from a host that has them (Excel; read with the formulas): where a person
+   * said a table ends, which the table read from its header row keeps to, as an import of the file does.
+   */
+  excelTables?: readonly ExcelTable[];
 }
 
 /** Notes and background colours of a block, row by row; a blank note is `''`, the default background `null`. */
@@ -84,6 +90,12 @@ export interface RowCells<T = WriteCell> {
   rowId: string;
   row: number;
   cells: readonly { column: number; cell: T }[];
+}
+
+/** A row known by its Sync ID, in the sheet's Sync ID column. */
+export interface RowAnchor {
+  idColumn: number;
+  rowId: string;
 }
 
 /** A row to add under a table, from column 1; `undefined` leaves a cell as it is. */
@@ -180,6 +192,19 @@ export interface SpreadsheetPort {
    * grows to fit.
    */
   appendRows(name: string, fromRow: number, rows: readonly NewRow[]): Io<number[]>;
+  /**
+   * Inserts `rows` as new sheet rows before row `before` (> 1), as a person inserting rows does: the rows from
+   * `before` down move down, and so does every reference to them in any sheet's formulas, so a range the rows go in
+   * inside grows to take them (one that ends right above `before` does not, in either host); merged ranges and
+   * Excel tables the rows go in inside grow too. Each row's cells start at column 1; a cell `undefined` takes the
+   * formula the row above `before` holds in its column, its relative references moved to the new row (blank where
+   * that cell holds a value), and the others are written as by `writeBlock`. A host that refuses the insertion as
+   * protected (a protected sheet, a protected range the rows would go in inside) inserts nothing, and the port throws
+   * a ProtectedCellsError naming no cell. With `under`, the rows go in right under the row holding that Sync ID in
+   * column `idColumn` when the port inserts (the column read whole just before), so rows a person inserted or deleted
+   * above while the sync talked to the service do not move them; `before` stands when no row holds the id.
+   */
+  insertRows(name: string, before: number, rows: readonly NewRow[], under?: RowAnchor): Io<void>;
   /** Adds the sheet at the end unless it exists; never clears an existing one. */
   ensureSheet(name: string): Io<{ created: boolean }>;
   /**

@@ -14,16 +14,20 @@ export type SidebarView = 'triage' | 'settings' | 'setup';
 /** Warned cells listed at most: the rest are found by their notes. */
 const LISTED_WARNINGS = 10;
 
-/** Each cell saved with a warning, by sheet, cell, header and message, so the person who can fix it finds it. */
-function warnedList(warned: readonly string[]): HTMLElement[] {
-  if (warned.length === 0) return [];
-  const more = warned.length - LISTED_WARNINGS;
-  return [h('ul', { class: 'warned' }, ...warned.slice(0, LISTED_WARNINGS).map((w) => h('li', {}, w)), ...(more > 0 ? [h('li', {}, `and ${counted(more, 'more warning')} (each cell warned has a note)`)] : []))];
+/**
+ * Each cell to fix, then each saved with a warning, by sheet, cell, header and message, so the person who can fix
+ * it finds it: a highlighted cell on another sheet, or far down a long one, is not found by looking.
+ */
+function warnedList(toFix: readonly string[], warned: readonly string[]): HTMLElement[] {
+  const lines = [...toFix.map((f) => `To fix: ${f}`), ...warned];
+  if (lines.length === 0) return [];
+  const more = lines.length - LISTED_WARNINGS;
+  return [h('ul', { class: 'warned' }, ...lines.slice(0, LISTED_WARNINGS).map((w) => h('li', {}, w)), ...(more > 0 ? [h('li', {}, `and ${more} more (each cell has a note)`)] : []))];
 }
 
 function reportList(report: SyncReport): HTMLElement {
   return h('ul', { class: 'report' }, ...report.tables.map((t) =>
-    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.warned.length ? `, ${counted(t.warned.length, 'warning')} to check (saved as typed; noted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`, ...warnedList(t.warned))));
+    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.warned.length ? `, ${counted(t.warned.length, 'warning')} to check (saved as typed; noted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`, ...warnedList(t.toFix, t.warned))));
 }
 
 export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {

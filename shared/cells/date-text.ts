@@ -16,7 +16,7 @@ function nameIndex(names: readonly string[], word: string): number | undefined {
 }
 
 /** `Feb`, `Feb.`, `Sept` and `February` all name a month. */
-function monthNumber(word: string): number | undefined {
+export function monthNumber(word: string): number | undefined {
   const i = nameIndex(MONTHS, word);
   return i === undefined ? undefined : i + 1;
 }

@@ -12,6 +12,8 @@ import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey }
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
+import { checkMark, TICKED_MARKS, UNTICKED_MARKS } from './check-marks';
+import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
 
@@ -54,6 +56,11 @@ export interface ReadOptions {
   titleYear?: number;
   /** The one fiscal year named there ("FY 2024-25 milestones"), by the year it ends in (2025). */
   titleFiscalYear?: number;
+  /**
+   * The years the sheet's dates are in, for a cell of this field such as "Jun-30", which is June 2030 or June 30
+   * (`dayInSheetYears`); `validateRows` finds them in the sheet's context, as `yearFor`.
+   */
+  sheetYears?: (field: string) => SheetYears | undefined;
 }
 
 /** `year`, or for a fiscal year its first calendar year: what starts before its month `fiscalFrom` is in the next. */
@@ -65,8 +72,8 @@ const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severi
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
 
-const TRUE_MARKS = new Set(['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked']);
-const FALSE_MARKS = new Set(['☐', '□', 'no', 'n', 'false', '0', 'unchecked']);
+const TRUE_MARKS = new Set(TICKED_MARKS);
+const FALSE_MARKS = new Set(UNTICKED_MARKS);
 
 /** What a check mark answers (☑, x, Yes, a checkbox's TRUE), or undefined for anything else. A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark. */
 function markOf(raw: CellInput): boolean | undefined {
@@ -141,6 +148,11 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
+  // "Jun-30" in a 2026 sheet is June 30, not June 2030; "Jan-26" is January 2026, read below as Excel shows mmm-yy.
+  const twoDigit = opts.sheetYears && monthOrDay(text);
+  const years = twoDigit && opts.sheetYears!(c.name);
+  const day = years && dayInSheetYears(twoDigit, years);
+  if (day) return { value: day, issues: [issue(c, 'year_assumed', `${c.header}: ${dayReadMessage(text, twoDigit!, day, years!)}`, 'warning')] };
   // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
   const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
   let parsed = parseDateText(text, fiscal);
@@ -395,7 +407,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
-  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  // The status formulas' reading first (checkMark), so a Status the service reads as done is done in the sheet too.
+  const mark = c.ticked === undefined ? undefined : checkMark(raw) ?? markOf(raw);
   if (mark !== undefined) {
     const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
     return mark

@@ -37,8 +37,9 @@ export function requestDoneOn(values: Readonly<Record<string, unknown>>, recorde
 
 /**
  * The day one recorded version of a request shows it ended, Closed or Declined (the day recorded), or null. The store
- * keeps the first such day: a request that ended without being fulfilled is judged against its SLA by it (decision
- * 007), and figures as of an earlier day count it open then (decision 018).
+ * keeps the first such day since the request was last shown open: a request that ended without being fulfilled is
+ * judged against its SLA by it (decision 007), one reopened by its last end, and figures as of an earlier day count
+ * it open then (decision 018).
  */
 export function requestClosedOn(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null {
   return sameText(values.status, CLOSED_REQUEST_STATUS) || isDeclined(values.status) ? recordedOn : null;
@@ -67,7 +68,7 @@ export function slaDue(i: Pick<RequestInputs, 'receivedOn' | 'priority' | 'dueOn
 }
 
 /**
- * `closedOn`: the day the service first saw a request Closed (`StoredRow.firstClosedOn`). A request that ended
+ * `closedOn`: the day the service first saw a request Closed since it was last open (`StoredRow.firstClosedOn`). A request that ended
  * without a fulfillment day has missed its SLA when closed after its due day, else it is neither met nor missed.
  * The sheet's formula cannot know that day, so it and EQ_SLA never pass it and leave the state blank (decision 007).
  */

@@ -1,8 +1,9 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
+import { checkMark, marksFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
-import { DONE_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
+import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, NOT_STARTED_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
-import { dateCellFormula, hasNumberFormula, isDate, isOneOf, numberCellValue, oneOfFormula, sameText, sheetLess } from './sheet-math';
+import { dateCellFormula, hasNumberFormula, isDate, isOneOf, numberCellValue, oneOfFormula, sheetLess } from './sheet-math';
 
 export const WORKPLAN_DERIVED = [
   'Complete', 'Stopped', 'Overdue', 'In progress (early)', 'Not started (scheduled)', 'Late start', 'In progress (no %)', 'At risk', 'On track', 'No dates',
@@ -25,15 +26,18 @@ export interface WorkplanInputs { status: unknown; startOn: unknown; endOn: unkn
 export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): WorkplanDerived {
   const recorded = percentValue(i.percentComplete);
   const pct = recorded ?? 0;
-  if (isOneOf(i.status, DONE_WORKPLAN_STATUSES) || (recorded !== null && !sheetLess(recorded, 1))) return 'Complete';
+  // A check mark answers the Status as a "Done?" column: ticked is done and unticked no status yet, as the service reads it.
+  const mark = checkMark(i.status);
+  if (isOneOf(i.status, DONE_WORKPLAN_STATUSES) || mark === true || (recorded !== null && !sheetLess(recorded, 1))) return 'Complete';
   if (isOneOf(i.status, STOPPED_STATUSES)) return 'Stopped';
   const start = isDate(i.startOn) ? i.startOn : undefined;
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
   if (end && daysBetween(asOf, end) < 0) return 'Overdue';
-  const inProgress = sameText(i.status, 'In progress');
+  // In the plan's own words too ("Ongoing", "Planned"), which the service stores as the listed value.
+  const inProgress = isOneOf(i.status, IN_PROGRESS_WORKPLAN_STATUSES);
   if (start && daysBetween(asOf, start) > 0) return inProgress ? 'In progress (early)' : 'Not started (scheduled)';
-  if (start && (i.status === null || i.status === '' || i.status === undefined || sameText(i.status, 'Not started')) && pct === 0) return 'Late start';
+  if (start && (i.status === null || i.status === '' || i.status === undefined || mark === false || isOneOf(i.status, NOT_STARTED_WORKPLAN_STATUSES)) && pct === 0) return 'Late start';
   if (inProgress && recorded === null) return 'In progress (no %)';
   if (start && end && daysBetween(start, end) > 0) {
     const elapsed = daysBetween(start, asOf) / daysBetween(start, end);
@@ -45,12 +49,13 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
 export function workplanStatusFormula(r: { status: string; startOn: string; endOn: string; percentComplete: string; today: string }): string {
   const { status: S, startOn: A, endOn: E, percentComplete: P, today: T } = r;
   const margin = settingRef('atRiskMargin');
-  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
+  const inProgress = `OR(${oneOfFormula(S, IN_PROGRESS_WORKPLAN_STATUSES)})`;
+  return `IF(OR(${oneOfFormula(S, DONE_WORKPLAN_STATUSES)},${marksFormula(S, true)},AND(${hasPercentFormula(P)},N(${P})>=1)),"Complete",`
     + `IF(OR(${oneOfFormula(S, STOPPED_STATUSES)}),"Stopped",`
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
-    + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${S}="In progress","In progress (early)","Not started (scheduled)"),`
-    + `IF(AND(${dateCellFormula(A)},OR(${S}="",${S}="Not started"),N(${P})=0),"Late start",`
-    + `IF(AND(${S}="In progress",NOT(${hasPercentFormula(P)})),"In progress (no %)",`
+    + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
+    + `IF(AND(${dateCellFormula(A)},OR(${S}="",${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),N(${P})=0),"Late start",`
+    + `IF(AND(${inProgress},NOT(${hasPercentFormula(P)})),"In progress (no %)",`
     + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track"))))))))`;
 }

@@ -185,7 +185,8 @@ export interface TableDef<N extends TableName = TableName, F extends string = st
   doneOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
   /**
    * When one stored version of a row shows it ended, done or not (a request Closed or Declined), given the day recorded;
-   * kept as `doneOn` is (`StoredRow.firstClosedOn`), so that an end without the work done has a day too.
+   * the first such day since the row was last shown open is kept (`StoredRow.firstClosedOn`), so that an end without
+   * the work done has a day too, and a row reopened and ended again is judged by the end that stood.
    */
   closedOn?(values: Readonly<Record<string, unknown>>, recordedOn: string): string | null;
 }

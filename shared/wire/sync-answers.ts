@@ -51,7 +51,7 @@ export type SyncAnswer = z.infer<typeof syncAnswer>;
 /** `GET /api/v1/sync/state`: what the service holds of one table for the asking source. */
 export const syncStateAnswer = z.object({
   table: tableName,
-  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.') })),
+  rows: z.array(z.object({ rowId: z.string(), hash: described(z.string(), 'contentHash of the stored typed values.'), sheetRow: described(z.optional(z.int()), 'Where the row was last placed, if it was.'), ownId: described(z.optional(z.string()), "The row's own ID as stored (its table's ID column: `TA-2024-031`), if it has one.") })),
   unreadable: described(z.optional(z.array(unreadableSheet)), 'Sheets of this table last sent as unreadable, with their message.'),
   sheetWarnings: described(z.optional(z.array(heldSheetWarning)), "The sheets' own warnings held for this table, as the sheets last sent them (`sheets[].warnings`), each with its sheet."),
 });

@@ -59,6 +59,16 @@ const sheetColumn = z.strictObject({
   fields: described(z.optional(z.array(z.string())), 'The fields read from this column, if any (a span such as Timeline holds two).'),
 });
 
+/** What a date column lends a row's cell from the sheet's other rows (`ColumnYear`), as the add-on read the whole sheet. */
+const columnYear = z.strictObject({
+  year: z.int().check(z.minimum(1000), z.maximum(9999)),
+  near: described(z.string().check(z.maxLength(2000)), 'The nearest date that gives the year, as read (2026-03-01) or as typed (Jan-26).'),
+  below: described(z.optional(z.boolean()), 'That date is below the row, not above it.'),
+  first: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'For a cell such as "Jun-30" (a month and two digits): the first year of the column\'s dates.'),
+  last: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'And the last.'),
+  months: described(z.optional(z.boolean()), 'Those years are those of the column\'s month-and-two-digit cells ("Jan-26"), the column having no other dates.'),
+});
+
 /** How the service is to read the batch's cells as the sheet's own context says, as `import` reads a workbook. */
 export const syncContext = z.object({
   sheet: described(z.optional(sheetName), "The sheet the request's rows were read from. With it, a row's sheetRow counted within this sheet (sheetRow modulo 1,048,576) is the row the committee's Data quality sheet names in its cell references."),
@@ -66,6 +76,10 @@ export const syncContext = z.object({
   titleYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one year named by the title rows above the table or the sheet\'s name ("2024 Timeline"): the year of dates written without one.'),
   titleFiscalYear: described(z.optional(z.int().check(z.minimum(1000), z.maximum(9999))), 'The one fiscal year named by the title rows or the sheet\'s name ("FY 2024-25 milestones"), by the year it ends in (2025): dates written without a year take the year its months fall in.'),
   fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),
+  years: described(
+    z.optional(z.record(z.string(), z.record(z.string(), columnYear))),
+    'By rowId, then field: the year the sheet\'s other rows give a date cell of that row written without one ("20-Mar"), or the years that decide whether "Jun-30" is June 30 or June 2030, as the sheet read whole gives them (in a sheet with no year in its title, the years of the column\'s other dates). A row named here takes its years from here, not from the other rows of the request, which are only those that changed; a row not named is read with the request\'s rows.',
+  ),
 });
 export type SyncContext = z.infer<typeof syncContext>;
 

@@ -85,7 +85,7 @@ export function prepareSync(body: ArrayBuffer | Uint8Array, { sourceId, at, maxR
   const { batch, rejected, warnings } = prepareBatch({
     sourceId,
     table: request.table,
-    rows: request.rows.map((r) => ingestRow(r, request.context?.sheet)),
+    rows: request.rows.map((r) => ingestRow(r, request.context)),
     deleted: request.deleted,
     moved: request.moved,
     readSheets: request.sheets?.filter((s) => s.unreadable === undefined).map((s) => s.name),
@@ -162,8 +162,11 @@ function textsOfTable({ table, rows }: { table: TableName; rows: readonly WireRo
 }
 
 /** A row as `prepareBatch` takes it; with its sheet named, it is placed as `import` places a row. */
-function ingestRow(r: WireRow, sheet: string | undefined): IngestRow {
+function ingestRow(r: WireRow, context: SyncRequest['context']): IngestRow {
   const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
+  const lent = context?.years?.[r.rowId];
+  if (lent) row.lent = lent;
+  const sheet = context?.sheet;
   if (r.filled) row.filled = r.filled;
   if (r.texts) row.texts = r.texts;
   if (sheet === undefined) return row;

@@ -33,7 +33,7 @@ interface RowStates<T extends TableName> {
   firstDone: string | null;
   /** The day it was first recorded Closed within the period, or its Fulfilled date if it arrived closed (requests). */
   closedOn: string | null;
-  /** The first day any version showed it Closed, before the period too: a request closed by its due date never went overdue. */
+  /** The first day of the versions that show it ended (Closed or Declined) since it was last open, before the period too: a request closed by its due date never went overdue. */
   firstClosed: string | null;
   /** The days of its first and its last version recorded within the period. */
   firstIn: string | null;
@@ -71,7 +71,8 @@ async function statesOf<T extends TableName>(store: ChangesStore, table: T, star
     if (values) [s.lastStored, s.removedOn] = [values, null];
     else if (at >= start) s.removedOn = day;
     if (table === 'requests' && values && s.firstDone === null) s.firstDone = requestDoneOn(values, day);
-    if (table === 'requests' && values && s.firstClosed === null) s.firstClosed = requestClosedOn(values, day);
+    // Ended since last open, as the store keeps it: a request reopened after a decline is judged by the close that stood.
+    if (table === 'requests' && values) s.firstClosed = requestClosedOn(values, day) === null ? null : s.firstClosed ?? day;
     if (++read % YIELD_EVERY === 0) await nextTurn();
   }
   return states;

@@ -3,11 +3,11 @@
 import {
   LISTS_SHEET, TABLE_NAMES, TABLES, columnLetter, fieldColumn, findHeaderRow, foldText, formatCellIssue, inSheetWords, isBlankCell, isErrorValue, issueColumn, locateTable, readStacked, readStackedTable, readTable,
   sheetPosition, textFieldsOf,
-  type CellInput, type CellIssue, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
+  type CellInput, type FieldIssue, type IssueCode, type ReadTableResult, type SheetRow, type TableDef, type TableName, type TypedRow,
 } from '../../shared/index';
-import { repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
+import { ownRowId, repeatedIdMessage, rowIdOfItem, rowIdProblem } from '../../shared/row-id';
 import { quoteValue } from '../../shared/quote-value';
-import { rowRuns } from '../../shared/sheet-ref';
+import { withinExcelTable } from '../../shared/excel-tables';
 import { readRules, type Rules } from '../../shared/rules';
 import type { Batch, IncomingRow, RejectedRow, RowStore } from '../store/row-store';
 import { keepNeverShownFields } from './unshown-fields';
@@ -25,8 +25,13 @@ import type { SheetTable } from './sheet-table';
 
 /** One problem at one cell; `line` is how the CLI shows it: `Requests!F7 (Received): "13/45/2024" is not a date …`. */
 export interface PlacedIssue { code: IssueCode; field: string; column?: string; header?: string; message: string; line: string }
-export interface ImportRejection { sheet: string; row: number; errors: PlacedIssue[] }
-export interface ImportWarning extends PlacedIssue { sheet: string; row: number }
+/**
+ * A row's own ID as its sheet shows it (`ownRowId`: `TA-2024-031`), and the row named by it as the service names it
+ * (`Request TA-2024-031`): how the office finds the row once rows are sorted or inserted. Absent for a row with none.
+ */
+export interface OwnRowName { id?: string; named?: string }
+export interface ImportRejection extends OwnRowName { sheet: string; row: number; errors: PlacedIssue[] }
+export interface ImportWarning extends PlacedIssue, OwnRowName { sheet: string; row: number }
 
 export interface ImportResult {
   accepted: number;
@@ -59,6 +64,9 @@ export interface HeaderMapping {
   columns: { column: string; header: string; reads: string }[];
 }
 
+/** `{id}` beside the contract's sheet and row, where the row has an ID of its own. */
+const ownId = (r: OwnRowName) => (r.id === undefined ? {} : { id: r.id });
+
 /**
  * The `import --json` document: the contract's keys, then the same counts the text gives: rows removed,
  * tables not read (with their one error), the sheets read and skipped, and which header was read as what.
@@ -67,8 +75,8 @@ export function importJson(r: ImportResult) {
   return {
     accepted: r.accepted,
     unchanged: r.unchanged,
-    rejected: r.rejected.map((j) => ({ sheet: j.sheet, row: j.row, errors: j.errors.map((e) => ({ field: e.field, column: e.column ?? '', message: e.message })) })),
-    warnings: r.warnings.map((w) => ({ sheet: w.sheet, row: w.row, field: w.field, message: w.message })),
+    rejected: r.rejected.map((j) => ({ sheet: j.sheet, row: j.row, ...ownId(j), errors: j.errors.map((e) => ({ field: e.field, column: e.column ?? '', message: e.message })) })),
+    warnings: r.warnings.map((w) => ({ sheet: w.sheet, row: w.row, ...ownId(w), field: w.field, message: w.message })),
     removed: r.deleted,
     unreadable: r.unreadable.map((u) => ({ sheet: u.sheet, row: u.row, message: u.errors.map((e) => e.message).join('; ') })),
     tables: r.tables,
@@ -132,24 +140,6 @@ export function findTables(sheets: readonly SheetGrid[], reading = workbookReadi
   return found;
 }
 
-/**
- * A table read from the header row of an Excel table ends where that table does: lines below it (a small list of
- * another kind, under a heading) are no rows of it, and are named once. A table pasted below it is read as before.
- */
-function withinExcelTable(read: ReadTableResult, sheet: string, grid: SheetGrid['grid'], excelTables: SheetGrid['excelTables']): ReadTableResult {
-  const own = excelTables.find((t) => t.headerRow === read.headerRow);
-  if (!own) return read;
-  const end = read.nextTitleAt ?? read.nextAt ?? Infinity;
-  const below = (row: number | undefined) => row !== undefined && row > own.lastRow && row < end;
-  const filled = grid.slice(own.lastRow, Number.isFinite(end) ? end - 1 : grid.length).map((line, i) => [own.lastRow + 1 + i, line] as const).filter(([, line]) => line.some((v) => !isBlankCell(v))).map(([row]) => row);
-  if (filled.length === 0) return read;
-  const said: CellIssue = {
-    code: 'outside_table', field: '', sheet, row: filled[0], column: 'A', severity: 'warning',
-    message: `${rowRuns(filled)} ${filled.length === 1 ? 'is' : 'are'} below the Excel table ${quoteValue(own.name)} (${own.ref}), so ${filled.length === 1 ? 'it is' : 'they are'} not read as its rows`,
-  };
-  return { ...read, rows: read.rows.filter((r) => !below(r.row)), issues: [...read.issues.filter((i) => !below(i.row)), said] };
-}
-
 /** The table of `tables` a sheet row belongs to: of its sheet, the lowest with rows whose header is above it. */
 function tableAt(tables: readonly SheetTable[], sheet: string, row: number): SheetTable {
   let at: SheetTable | undefined;
@@ -191,6 +181,13 @@ export function importRows({ sheet, read, texts: textCells }: SheetTable, sheetI
     const issue: FieldIssue = { code: 'wrong_type', field: idColumn!.name, severity: 'error', message: repeatedIdMessage(idColumn!.header, id, `row ${first}`) };
     return { ...base, rowId: importRowId.atRow(sheet, row, item), issues: [issue] };
   });
+}
+
+/** A row's own ID and its name by it, as the service keeps them with a rejection (`RejectedRow.ownId`); none when blank. */
+function ownRowName(table: TableName, row: IngestRow): OwnRowName {
+  const id = ownRowId(TABLES[table], row.cells);
+  // Named with no place, as the service's label names a row its sheet has not placed: the line places it.
+  return id === '' ? {} : { id, named: importRowId.label(row.rowId, { ownId: id }, TABLES[table].noun) };
 }
 
 /** A field's column letter and the sheet's own header there; `at`, the row's own places (a side-by-side item). */
@@ -521,10 +518,10 @@ export async function importWorkbook(store: Pick<RowStore, 'applyBatch' | 'getPr
     result.unchanged += batch.unchanged;
     result.deleted += batch.deleted;
     if (batch.deleted > 0) result.removedFrom.push(...removedBySheet(removing, sheetNames));
-    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
+    const placed = ({ row, issues }: RowIssues) => ({ sheet: row.sheet!, row: row.sheetRow!, ...ownRowName(table, row), errors: issues.map((i) => place(at(row.sheet!, row.sheetRow!), row.sheetRow!, i, row.at)) });
     result.rejected.push(...batch.rejected.map(placed));
     if (fromForm) takenFromForm = new Set([...fromForm].filter((rowId) => !batch.rejected.some((j) => j.row.rowId === rowId)));
-    for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...e })));
+    for (const w of batch.warnings.map(placed)) result.warnings.push(...w.errors.map((e) => ({ sheet: w.sheet, row: w.row, ...(w.id === undefined ? {} : { id: w.id, named: w.named }), ...e })));
   }
   result.fromForm = await settleWebFormRows(store, opts.sourceId, takenFromForm, opts.at);
   const bySheetRow = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => sheets.findIndex((s) => s.name === a.sheet) - sheets.findIndex((s) => s.name === b.sheet) || a.row - b.row;

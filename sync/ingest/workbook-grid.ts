@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isErrorValue, isoFromUtcDate, percentTyped, periodTyped, type CellInput } from '../../shared/index';
+import { excelTableAt, type ExcelTable } from '../../shared/excel-tables';
 import { ImportError } from './import-error';
 import { decodeInlineStrings } from './xstring-escapes';
 
@@ -20,8 +21,6 @@ export interface SheetGrid {
   excelTables: readonly ExcelTable[];
 }
 
-/** An Excel table by its name and range (`A4:F15`), header row first. */
-export interface ExcelTable { name: string; ref: string; headerRow: number; lastRow: number }
 
 /** `numFmt`: the cell's number format, which says whether a date was typed as a month or a year (`Aug 2027`), and a number as a percent (`150%`). */
 export function cellInput(v: ExcelJS.CellValue, numFmt?: string): CellInput {
@@ -80,8 +79,7 @@ export async function readWorkbookGrids(file: string): Promise<SheetGrid[]> {
 function excelTablesOf(ws: ExcelJS.Worksheet): ExcelTable[] {
   return ws.getTables().flatMap((t) => {
     const { name, tableRef } = (t as unknown as { model: { name: string; tableRef?: string } }).model;
-    const rows = /^[A-Z]+(\d+):[A-Z]+(\d+)$/i.exec(tableRef ?? '');
-    return rows ? [{ name, ref: tableRef!, headerRow: Number(rows[1]), lastRow: Number(rows[2]) }] : [];
+    return excelTableAt(name, tableRef ?? '') ?? [];
   });
 }
 

@@ -61,6 +61,15 @@ export function requestSubmitter(deps: SubmitDeps): (form: IntakeForm, submitted
 }
 
 /**
+ * Days a page's one-time key is kept after its first post, to answer a repeat of it. A repeat comes only from the tab
+ * that sent it (the page is never cached: `no-store`): a double click, a retry, or a reload of the page the post left,
+ * which the browser resends only after asking, however long the tab has stayed open. Thirty days outlasts a laptop
+ * closed over the holidays with that tab in it; the keys kept are bounded by the forms' daily cap times these days.
+ */
+export const SUBMISSION_KEY_KEPT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
  * How often, and how many times, a repeat looks for its first post's row while another instance files it. Long
  * enough for a filing under load; a repeat still waiting after it is asked to send the page again.
  */
@@ -103,6 +112,7 @@ async function submit(deps: SubmitDeps, form: IntakeForm, submitted: Submitted, 
   // A repeat is the page sent again with the same answers: the page brought back (the browser's Back) and sent with
   // other ones is another request, which must not get the first one's number and be lost.
   const claim = `${key}.${nodeSha256Hex(JSON.stringify(fields.map((f) => submitted[f.name] ?? ''))).slice(0, 22)}`;
+  await deps.store.forgetSubmissions(new Date(at.getTime() - SUBMISSION_KEY_KEPT_DAYS * DAY_MS));
   // Checked first, so a repeat takes no slot of the day's cap and no number.
   const first = await firstPostOf(deps.store, form, claim, rowId, at);
   if (first !== undefined) return first;

@@ -5,7 +5,7 @@ import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type P
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { isPastDay, requestAsOf } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
-import { narrowedToOnePage } from '../workbook/one-page-wide';
+import { narrowedToFewestPages } from '../workbook/pages-wide';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
 export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;
@@ -73,12 +73,17 @@ function inputColumns(table: TableDef): InputColumn[] {
   return [...naming, ...table.columns.filter((c) => !naming.includes(c))];
 }
 
+/** Source and the columns that name a row: frozen on screen, and printed on every page of a sheet printed across pages. */
+const repeatedColumns = (table: TableDef) => 1 + namingColumns(table).length;
+
 /**
- * Source, then the input columns in their order (see `inputColumns`), then the derived ones; narrowed, where that is
- * enough, to print one page wide, as committee members print a work plan to read at a meeting.
+ * Source, then the input columns in their order (see `inputColumns`), then the derived ones; narrowed to print on as
+ * few pages across as a readable scale allows (one, for a work plan committee members read at a meeting; three, not
+ * five, for the requests).
  */
 function sheetColumns(table: TableDef, inputs: readonly InputColumn[]): readonly PlanColumn[] {
-  return narrowedToOnePage([{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)]);
+  const columns: PlanColumn[] = [{ header: 'Source', width: 22, type: 'text', recurring: true, wrap: true }, ...inputs.map(planColumn), ...table.derived.map(planColumn)];
+  return narrowedToFewestPages(columns, repeatedColumns(table));
 }
 
 const shownCells = <T extends TableName>(cells: (r: MetricsRow) => PlanCell[], shown?: (row: MetricsRow<T>) => MetricsRow<T>) =>
@@ -96,7 +101,6 @@ function rowsOf<T extends TableName>(rows: TableRows<T>, keep: (r: MetricsRow<T>
  */
 export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetPlan {
   const table = TABLES[input.table];
-  const naming = namingColumns(table);
   const inputs = inputColumns(table);
   const columns = sheetColumns(table, inputs);
   const conditionals = (lastRow: number): PlanConditional[] => [
@@ -107,7 +111,7 @@ export function dataSheet<T extends TableName>(input: DataSheetInput<T>): SheetP
     name: table.sheet,
     columns,
     rows: rowsOf(input.rows, input.keep ?? (() => true), shownCells(rowCells(table, inputs, input.rules, input.asOf), input.shown)),
-    freeze: { rows: 1, columns: 1 + naming.length },
+    freeze: { rows: 1, columns: repeatedColumns(table) },
     autoFilter: true,
     ...(input.clipped ? { clipped: input.clipped } : {}),
     ...(input.whenEmpty ? { whenEmpty: input.whenEmpty } : {}),

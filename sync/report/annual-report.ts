@@ -26,33 +26,40 @@ export interface AnnualReport {
   /** The year's quarters that hold figures, in order. */
   quarters: string[];
   milestones: Pick<DemandMetrics['milestones'], 'counts' | 'done' | 'missed'>;
-  rejected: { sourceName: string; rows: number }[];
+  rejected: SourceRows[];
+  /** Rows kept with an assumption (their warnings), per source: what the master's Data quality sheet lists one by one. */
+  warned: SourceRows[];
   /** Sheets that could not be read at all, one line each (as the master's Summary says them), with what is still counted. */
   unreadable: string[];
   narrative: NarrativeSection[];
 }
 
-export type ReportStore = MetricsStore & Pick<RowStore, 'rejections'>;
+export interface SourceRows { sourceName: string; rows: number }
+
+export type ReportStore = MetricsStore & Pick<RowStore, 'rejections' | 'warnings'>;
+
+/** Rows per source, most first. */
+function perSource(rows: readonly { sourceName: string }[]): SourceRows[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.sourceName, (counts.get(r.sourceName) ?? 0) + 1);
+  return [...counts].map(([sourceName, n]) => ({ sourceName, rows: n })).sort((a, b) => b.rows - a.rows || a.sourceName.localeCompare(b.sourceName));
+}
 
 export async function annualReport(store: ReportStore, opts: AnnualReportOptions): Promise<AnnualReport> {
   const from = `${opts.year}-01-01`;
   const to = `${opts.year}-12-31`;
   // One read of every table: the year's milestones are those dated in it, counted with the rest.
   const metrics = await computeMetrics(store, { from, to, asOf: opts.asOf, today: opts.today, rules: opts.rules, milestonesWithin: { from, to } });
-  const rejected = new Map<string, number>();
-  const unreadable: string[] = [];
-  for (const r of await store.rejections()) {
-    if (r.unreadable) unreadable.push(unreadableSheetLine(r, metrics));
-    else rejected.set(r.sourceName, (rejected.get(r.sourceName) ?? 0) + 1);
-  }
+  const rejections = await store.rejections();
   return {
     year: opts.year,
     asOf: opts.asOf,
     metrics,
     quarters: metrics.rba.quarters.filter((q) => q.startsWith(`${opts.year}-`)),
     milestones: metrics.milestones,
-    rejected: [...rejected].map(([sourceName, rows]) => ({ sourceName, rows })).sort((a, b) => b.rows - a.rows || a.sourceName.localeCompare(b.sourceName)),
-    unreadable,
+    rejected: perSource(rejections.filter((r) => !r.unreadable)),
+    warned: perSource(await store.warnings()),
+    unreadable: rejections.filter((r) => r.unreadable).map((r) => unreadableSheetLine(r, metrics)),
     narrative: opts.narrative ? narrativeSections(opts.narrative) : [],
   };
 }

@@ -10,7 +10,7 @@ import { ASSIGNEE_COLUMNS } from '../dashboard/dashboard-page';
 import { dayCell, esc, figure, pageHead, table, type Column } from '../dashboard/html-text';
 import { missingFigure, percentCompleteNotes, rbaSectionNotes, rbaSections, statusesRecordedNote } from '../metrics/headline-figures';
 import type { MilestoneItem, PlanCounts } from '../metrics/metrics-schema';
-import type { AnnualReport } from './annual-report';
+import type { AnnualReport, SourceRows } from './annual-report';
 import { headingKey, type NarrativeSection } from './narrative';
 import { REPORT_CHART_WIDTH, REPORT_CSS, REPORT_PHONE_CHART_WIDTH } from './report-style';
 import { quarterHeading, trendSentence } from './trend-sentences';
@@ -30,6 +30,8 @@ export const CHAPTERS: readonly ReportChapter[] = [
 /** Narrative sections that name no chapter are kept here, at the end, never dropped. */
 export const NARRATIVE_CHAPTER: ReportChapter = { id: 'narrative', title: 'Community narrative', aliases: [] };
 export const INTRODUCTION_CHAPTER: ReportChapter = { id: 'introduction', title: 'Introduction', aliases: ['Introduction', 'Overview', 'Summary', 'Executive summary', 'Highlights', 'Year in review'] };
+
+const SOURCE_ROWS_COLUMNS: Column<SourceRows>[] = [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }];
 
 const chart = (pair: ChartPair | undefined) => (pair ? `<figure><figcaption>${esc(pair.wide.title)}</figcaption>${inlineChart(pair)}</figure>` : '');
 
@@ -128,7 +130,9 @@ ${milestoneTable('Missed', r.milestones.missed)}`,
     'data-quality': (r.rejected.length === 0
       ? (r.unreadable.length === 0 ? '<p>Every row of every source was accepted: no row is waiting to be fixed.</p>' : '')
       : `<p>${figure(r.rejected.reduce((a, x) => a + x.rows, 0))} rows are rejected and left out of these figures until their sheets are fixed; the master workbook's Data quality sheet lists each with its cell.</p>
-${table('Rejected rows by source', [{ header: 'Source', text: true, cell: (x) => esc(x.sourceName) }, { header: 'Rows', cell: (x) => figure(x.rows) }], r.rejected, 'none.')}`)
+${table('Rejected rows by source', SOURCE_ROWS_COLUMNS, r.rejected, 'none.')}`)
+      + (r.warned.length === 0 ? '' : `<p>${figure(r.warned.reduce((a, x) => a + x.rows, 0))} ${nounFor(r.warned.reduce((a, x) => a + x.rows, 0), 'row was', 'rows were')} kept with an assumption (a date read from text, a choice or number read loosely) and counted as read; the master workbook's Data quality sheet lists each with its cell and what was assumed.</p>
+${table('By source', SOURCE_ROWS_COLUMNS, r.warned, 'none.')}`)
       + (r.unreadable.length === 0 ? '' : `<p>Sheets that could not be read, and what of them these figures hold:</p><ul>${r.unreadable.map((line) => `<li>${esc(line)}</li>`).join('')}</ul>`),
     narrative: '',
   };

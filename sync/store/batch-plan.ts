@@ -11,8 +11,8 @@ export type LoggedRow = Pick<RejectedRow, 'rowId' | 'ownId' | 'sheet' | 'sheetRo
 
 export interface BatchPlan {
   /**
-   * New, changed or revived rows, by rowId: upserted as live and appended to history. Each `doneOn` and
-   * `closedOn` is stored only on rows that have no such day yet.
+   * New, changed or revived rows, by rowId: upserted as live and appended to history. Each `doneOn` is stored
+   * only on rows that have no such day yet; `closedOn` likewise, and a version with none clears it (`writeCurrentRow`).
    */
   writes: EncodedRow[];
   /** Live rows whose hash is unchanged: nothing is written, unless they moved. */

@@ -63,6 +63,8 @@ export interface IntakeOps {
   claimSubmission(p: { formId: string; key: string; rowId: string; at: Date }): Promise<string>;
   /** Frees a key whose post filed nothing (refused by the daily cap, or failed), so sending the page again files it. */
   releaseSubmission(p: { formId: string; key: string; rowId: string }): Promise<void>;
+  /** Forgets the keys of every form first posted before `before`: a repeat of one after it is filed as a new request. */
+  forgetSubmissions(before: Date): Promise<void>;
   /** Queues rows for the source's sheet. Queue before writing the row, so a row is never stored unqueued. */
   queueForSheet(p: { sourceId: string; table: TableName; rowId: string; fields: string[] | null; at: Date }): Promise<void>;
   /** Unacknowledged items of rows the store holds live, oldest first. */
@@ -309,6 +311,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
 
     async releaseSubmission({ formId, key, rowId }) {
       await db.deleteFrom('intake_submissions').where('form_id', '=', formId).where('submission_key', '=', key).where('row_id', '=', rowId).execute();
+    },
+
+    async forgetSubmissions(before) {
+      // `created_at` is an ISO instant in UTC, which orders as text on both databases. No index: the table holds only
+      // the keys of the days kept, which the forms' daily cap bounds.
+      await db.deleteFrom('intake_submissions').where('created_at', '<', before.toISOString()).execute();
     },
 
     async queueForSheet(p) {

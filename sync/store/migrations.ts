@@ -385,6 +385,15 @@ const migrations: Migration[] = [
     name: '0022-plan-answers-backfill',
     up: (db) => backfillPlanAnswers(db),
   },
+  {
+    // A request Declined, reopened and then Closed kept the day of its decline, and was judged against its SLA by it:
+    // the closed day kept is now the first of the versions since it was last open, recomputed from history.
+    name: '0023-first-closed-on-final-close',
+    async up(db) {
+      await db.updateTable('sheet_rows').set({ first_closed_on: null }).where('first_closed_on', 'is not', null).execute();
+      await backfillFirstDay(db, 'first_closed_on', (def) => def.closedOn);
+    },
+  },
 ];
 
 
@@ -398,23 +407,28 @@ const backfillFirstDoneOn = (db: AnyDb) => backfillFirstDay(db, 'first_done_on',
 
 /**
  * Gives every stored row the first day its history shows it done (or closed, by `rule`), walking each table's
- * history in (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on.
+ * history in (at, seq) order as `changes()` yields it, by the same rule the writers apply from then on
+ * (`writeCurrentRow`): a closed day is the first of the versions since the row was last shown open.
  */
 async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_closed_on', rule: (def: TableDef) => TableDef['doneOn']): Promise<void> {
+  const reopens = column === 'first_closed_on';
   for (const table of TABLE_NAMES) {
     const dayOf = rule(TABLES[table]);
     if (dayOf === undefined) continue;
-    const first = new Map<string, [sourceId: string, rowId: string, day: string]>();
+    const first = new Map<string, [sourceId: string, rowId: string, day: string | null]>();
     for await (const page of upsertsInOrder(db, table)) {
       for (const h of page) {
         const key = JSON.stringify([h.source_id, h.row_id]);
-        if (first.has(key)) continue;
+        if (first.has(key) && !reopens) continue;
         const day = dayOf(JSON.parse(h.values_json) as Record<string, unknown>, isoFromUtcDate(new Date(h.at)));
-        if (day !== null) first.set(key, [h.source_id, h.row_id, day]);
+        if (day === null) {
+          if (reopens) first.set(key, [h.source_id, h.row_id, null]);
+        } else if (!first.get(key)?.[2]) first.set(key, [h.source_id, h.row_id, day]);
       }
     }
-    // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM.
-    const rows = [...first.values()];
+    // Both databases name the columns of a VALUES list column1, column2, … and accept UPDATE … FROM. A row reopened
+    // since it was closed keeps the null it was reset to.
+    const rows = [...first.values()].filter((r): r is [string, string, string] => r[2] !== null);
     for (let start = 0; start < rows.length; start += BACKFILL_UPDATE) {
       const chunk = rows.slice(start, start + BACKFILL_UPDATE);
       await db

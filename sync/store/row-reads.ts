@@ -2,7 +2,8 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
-import type { TableName } from '../../shared/tables';
+import { idColumn, TABLES, type TableName } from '../../shared/tables';
+import { isPostgres } from './history-in-order';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
 import { GUESSED_MARK, storedRow } from './stored-row';
@@ -79,19 +80,30 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
     async syncState(sourceId, table) {
+      // The row's own ID as `ownRowId` reads it from the stored values (a stored ID is a value the rules accepted, one
+      // line of text): an add-on matches a row pasted back moved and edited to the row it was by it (decision 002).
+      const own = idColumn(TABLES[table]);
+      const ownId = own === undefined ? sql<null>`null`
+        : isPostgres(db) ? sql<string | null>`nullif(trim((h.values_json::jsonb)->>${sql.lit(own.name)}), '')`
+        : sql<string | null>`nullif(trim(cast(json_extract(h.values_json, ${sql.lit(`$.${own.name}`)}) as text)), '')`;
       const rows = await db
         .selectFrom('sheet_rows')
-        .select(['row_id', 'hash', 'sheet_row'])
-        .where('table_name', '=', table)
-        .where('source_id', '=', sourceId)
-        .where('deleted', '=', 0)
+        .innerJoin('row_history as h', 'h.seq', 'sheet_rows.values_seq')
+        .select(['sheet_rows.row_id', 'sheet_rows.hash', 'sheet_rows.sheet_row', ownId.as('own_id')])
+        .where('sheet_rows.table_name', '=', table)
+        .where('sheet_rows.source_id', '=', sourceId)
+        .where('sheet_rows.deleted', '=', 0)
         .where(({ not, exists, selectFrom }) =>
           not(exists(selectFrom('outbox as o').select('o.seq')
             .whereRef('o.source_id', '=', 'sheet_rows.source_id').whereRef('o.table_name', '=', 'sheet_rows.table_name').whereRef('o.row_id', '=', 'sheet_rows.row_id')
             .where('o.kind', '=', 'row').where('o.acked_at', 'is', null))))
-        .orderBy('row_id')
+        .orderBy('sheet_rows.row_id')
         .execute();
-      return rows.map((r) => (r.sheet_row === null ? { rowId: r.row_id, hash: r.hash } : { rowId: r.row_id, hash: r.hash, sheetRow: r.sheet_row }));
+      return rows.map((r) => ({
+        rowId: r.row_id, hash: r.hash,
+        ...(r.sheet_row === null ? {} : { sheetRow: r.sheet_row }),
+        ...(r.own_id === null ? {} : { ownId: r.own_id }),
+      }));
     },
 
     async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {

@@ -74,7 +74,8 @@ export interface ThreadReads {
 }
 export interface RowsStatement { sql: string; parameters: readonly unknown[] }
 /** `firstDoneOn`: the first day the row's history showed its work done (see `TableDef.doneOn`); null if never, or for tables without the rule.
- * `firstClosedOn`: the same for the row ended, done or not (see `TableDef.closedOn`). */
+ * `firstClosedOn`: the first day of the versions that show the row ended, done or not (see `TableDef.closedOn`), since
+ * it was last shown open: null while open, and again once reopened. */
 export interface StoredRow<T extends TableName = TableName> {
   sourceId: string; sourceName: string; rowId: string; hash: string; values: StoredValues<T>; updatedAt: Date; deleted: boolean; firstDoneOn: string | null; firstClosedOn: string | null;
   /** Fields whose day was guessed inside a longer period, as the row's warnings say (`FieldError.dayGuessed`); absent when none. */
@@ -120,9 +121,10 @@ export interface RowStore extends IntakeOps {
   applyBatch(batch: Batch): Promise<BatchResult>;
   /**
    * Live rows only, ordered by rowId; rows still waiting in the outbox as new rows are left out, so a
-   * sheet that has not written them yet does not take them for rows it deleted.
+   * sheet that has not written them yet does not take them for rows it deleted. `ownId`: the row's own ID (`ownRowId`
+   * of its stored values: `TA-2024-031`), absent when blank.
    */
-  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string; sheetRow?: number }[]>;
+  syncState(sourceId: string, table: TableName): Promise<{ rowId: string; hash: string; sheetRow?: number; ownId?: string }[]>;
   /**
    * Streamed, so 200k rows are never loaded at once; one snapshot throughout. Ordered by source, then as
    * the sheet has them (`sheetRow`), then by rowId: rows without a place come after those with one.

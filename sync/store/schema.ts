@@ -37,7 +37,7 @@ export interface SheetRowsTable {
    * write that first shows it, and kept through later edits, deletion and revival.
    */
   first_done_on: string | null;
-  /** The first day any version of the row showed it ended, done or not (`TableDef.closedOn`): kept as `first_done_on` is. */
+  /** The first day of the versions since the row last showed it open that show it ended, done or not (`TableDef.closedOn`). */
   first_closed_on: string | null;
   /** Where the row sits among its source's rows of the table, as the last write said (see `IncomingRow.sheetRow`). */
   sheet_row: number | null;
@@ -255,9 +255,10 @@ export const replaceSheetProblem = (oc: OnConflictBuilder<StoreDatabase, 'sheet_
   }));
 
 /**
- * A row written again is live at its new version: it keeps its first done and closed days (history showed them,
- * whatever came after) and, when sent without a place, its earlier one (see `IncomingRow.sheetRow`). The same upsert
- * on both databases.
+ * A row written again is live at its new version: it keeps its first done day (history showed it, whatever came
+ * after) and, when sent without a place, its earlier one (see `IncomingRow.sheetRow`); its closed day while it stays
+ * ended, none once reopened, so a request Declined, reopened and then Closed is judged by the close that stood
+ * (`slaState`), not by the decline it was reopened from. The same upsert on both databases.
  */
 export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows'>) =>
   oc.columns(['table_name', 'source_id', 'row_id']).doUpdateSet((eb) => ({
@@ -267,7 +268,7 @@ export const writeCurrentRow = (oc: OnConflictBuilder<StoreDatabase, 'sheet_rows
     deleted: sql.lit(0),
     deleted_at: sql.lit(null),
     first_done_on: eb.fn.coalesce('sheet_rows.first_done_on', 'excluded.first_done_on'),
-    first_closed_on: eb.fn.coalesce('sheet_rows.first_closed_on', 'excluded.first_closed_on'),
+    first_closed_on: sql<string | null>`case when excluded.first_closed_on is null then null else coalesce(sheet_rows.first_closed_on, excluded.first_closed_on) end`,
     sheet_row: eb.fn.coalesce('excluded.sheet_row', 'sheet_rows.sheet_row'),
   }));
 

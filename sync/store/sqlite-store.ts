@@ -103,28 +103,32 @@ const valuesOf = (names: readonly string[], n: number) =>
   sql`(values ${sql.join(Array.from({ length: n }, () => sql`(${sql.join(names.map((name) => param(name)))})`))})`;
 
 /**
- * Runs a multi-row statement (made by `make(n)` for n rows) over `items`: full chunks share one
- * prepared statement, and the remainder gets its own, prepared once per size. `head` binds the
- * statement's leading placeholders (those every row shares, given once), then each item's `params`.
- * `between` runs after each chunk; when it gives a promise, the run waits for it.
+ * Runs a multi-row statement (made by `make(n, row)` for n rows of the placeholders `row` names) over `items`: full
+ * chunks share one prepared statement, and the remainder gets its own, prepared once per size. `head` binds
+ * the statement's leading placeholders (those every row shares, given once), then `put` writes each item's
+ * parameters, in `row`'s order, into the arguments from `at` on. `between` runs after each chunk; when it gives a
+ * promise, the run waits for it.
  */
-function chunked(make: (n: number) => Database.Statement) {
+function chunked(row: readonly string[], make: (n: number, row: readonly string[]) => Database.Statement) {
+  const width = row.length;
   const bySize = new Map<number, Database.Statement>();
   const statement = (n: number) => {
     let s = bySize.get(n);
-    if (!s) bySize.set(n, (s = make(n)));
+    if (!s) bySize.set(n, (s = make(n, row)));
     return s;
   };
   return async <T>(
     items: readonly T[],
     head: readonly unknown[],
-    params: (item: T, index: number) => unknown[],
+    put: (args: unknown[], at: number, item: T, index: number) => void,
     between?: () => Promise<void> | undefined,
   ): Promise<void> => {
     for (let start = 0; start < items.length; start += CHUNK) {
       const end = Math.min(start + CHUNK, items.length);
-      const args: unknown[] = [...head];
-      for (let i = start; i < end; i++) for (const p of params(items[i], i)) args.push(p);
+      // Sized once and written in place: an array per row, or one grown by pushing, is garbage every synced row made.
+      const args = new Array<unknown>(head.length + (end - start) * width);
+      for (let h = 0; h < head.length; h++) args[h] = head[h];
+      for (let i = start, at = head.length; i < end; i++, at += width) put(args, at, items[i], i);
       // Spread, not one array: better-sqlite3 reads an array's elements through V8's generic property lookup.
       statement(end - start).run(...args);
       const pause = between?.();
@@ -169,14 +173,14 @@ function sqliteBatchWriter(
     ).pluck(),
     lastSeq: sqlite.prepare('select max(seq) from row_history').pluck(),
     // What every row of the batch shares is bound once per statement, not once per row.
-    addVersions: chunked((n) =>
+    addVersions: chunked(['seq', 'row', 'values', 'raw'], (n, row) =>
       prepare(
         sqlite,
         db
           .insertInto('row_history')
           .columns(['seq', 'table_name', 'source_id', 'row_id', 'at', 'op', 'values_json', 'raw_json'])
-          .expression(sql`select column1, ${key.table}, ${key.source}, column2, ${param('at')}, 'upsert', column3, column4 from ${valuesOf(['seq', 'row', 'values', 'raw'], n)}`),
-        ['table', 'source', 'at', ...repeat(['seq', 'row', 'values', 'raw'], n)],
+          .expression(sql`select column1, ${key.table}, ${key.source}, column2, ${param('at')}, 'upsert', column3, column4 from ${valuesOf(row, n)}`),
+        ['table', 'source', 'at', ...repeat(row, n)],
       ),
     ),
     addTombstone: prepare(
@@ -184,7 +188,7 @@ function sqliteBatchWriter(
       db.insertInto('row_history').values({ ...rowKey, at: param('at'), op: sql.lit('delete'), values_json: sql.lit(null), raw_json: sql.lit(null) }),
       ['table', 'source', 'row', 'at'],
     ),
-    upserts: chunked((n) =>
+    upserts: chunked(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], (n, row) =>
       prepare(
         sqlite,
         db
@@ -192,9 +196,9 @@ function sqliteBatchWriter(
           .columns(['table_name', 'source_id', 'row_id', 'hash', 'values_seq', 'updated_at', 'deleted', 'deleted_at', 'first_done_on', 'first_closed_on', 'sheet_row'])
           // `where true`: without it SQLite would read the upsert's `on conflict` as a join's `on`.
           .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, ${param('at')}, 0, null, column4, column5, column6
-                          from ${valuesOf(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], n)} where true`)
+                          from ${valuesOf(row, n)} where true`)
           .onConflict(writeCurrentRow),
-        ['table', 'source', 'at', ...repeat(['row', 'hash', 'seq', 'doneOn', 'closedOn', 'sheetRow'], n)],
+        ['table', 'source', 'at', ...repeat(row, n)],
       ),
     ),
     tombstone: prepare(
@@ -226,14 +230,14 @@ function sqliteBatchWriter(
       db.deleteFrom('row_warnings').where('table_name', '=', key.table).where('source_id', '=', key.source).where('sheet', '=', param<string>('sheet')).where(isSheetWarning),
       ['table', 'source', 'sheet'],
     ),
-    putWarnings: chunked((n) =>
+    putWarnings: chunked(['row', 'ownId', 'sheet', 'sheetRow', 'warnings'], (n, row) =>
       prepare(
         sqlite,
         db
           .insertInto('row_warnings')
           .columns(['table_name', 'source_id', 'row_id', 'own_id', 'sheet', 'sheet_row', 'warnings_json', 'at'])
-          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, column4, column5, ${param('at')} from ${valuesOf(['row', 'ownId', 'sheet', 'sheetRow', 'warnings'], n)}`),
-        ['table', 'source', 'at', ...repeat(['row', 'ownId', 'sheet', 'sheetRow', 'warnings'], n)],
+          .expression(sql`select ${key.table}, ${key.source}, column1, column2, column3, column4, column5, ${param('at')} from ${valuesOf(row, n)}`),
+        ['table', 'source', 'at', ...repeat(row, n)],
       ),
     ),
     putRejection: prepare(
@@ -296,13 +300,23 @@ function sqliteBatchWriter(
     await stmt.addVersions(
       plan.writes,
       [table, source, at],
-      (row, i) => {
+      (args, at, row, i) => {
         chars += row.valuesJson.length + (row.rawJson?.length ?? 0);
-        return [firstSeq + i, row.rowId, row.valuesJson, row.rawJson];
+        args[at] = firstSeq + i;
+        args[at + 1] = row.rowId;
+        args[at + 2] = row.valuesJson;
+        args[at + 3] = row.rawJson;
       },
       breather,
     );
-    await stmt.upserts(plan.writes, [table, source, at], (row, i) => [row.rowId, row.hash, firstSeq + i, row.doneOn, row.closedOn, row.sheetRow ?? null]);
+    await stmt.upserts(plan.writes, [table, source, at], (args, at, row, i) => {
+      args[at] = row.rowId;
+      args[at + 1] = row.hash;
+      args[at + 2] = firstSeq + i;
+      args[at + 3] = row.doneOn;
+      args[at + 4] = row.closedOn;
+      args[at + 5] = row.sheetRow ?? null;
+    });
     for (const m of plan.moves) stmt.move.run(m.sheetRow, table, source, m.rowId);
     for (const row of plan.tombstones) {
       stmt.tombstone.run(at, at, table, source, row);
@@ -315,7 +329,13 @@ function sqliteBatchWriter(
     if (plan.clearWarnings === 'all') stmt.clearWarnings.run(table, source);
     else if (plan.clearWarnings.length) stmt.clearSomeWarnings.run(table, source, JSON.stringify(plan.clearWarnings));
     for (const sheet of plan.clearSheetWarnings) stmt.clearSheetWarnings.run(table, source, sheet);
-    await stmt.putWarnings(plan.warnings, [table, source, at], (w) => [w.rowId, w.ownId ?? null, w.sheet ?? null, w.sheetRow ?? null, JSON.stringify(w.errors)]);
+    await stmt.putWarnings(plan.warnings, [table, source, at], (args, at, w) => {
+      args[at] = w.rowId;
+      args[at + 1] = w.ownId ?? null;
+      args[at + 2] = w.sheet ?? null;
+      args[at + 3] = w.sheetRow ?? null;
+      args[at + 4] = JSON.stringify(w.errors);
+    });
     if (plan.clearSheetProblems === 'all') stmt.clearSheetProblems.run(table, source);
     else for (const sheet of plan.clearSheetProblems) stmt.clearSheetProblem.run(table, source, sheet);
     for (const u of plan.sheetProblems) stmt.putSheetProblem.run(table, source, u.sheet, u.headerRow ?? null, JSON.stringify(u.errors), at);

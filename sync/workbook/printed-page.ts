@@ -1,6 +1,6 @@
 // Where the rows written so far end on their printed page: ready rows (formulas that show nothing until a row is
-// typed) print only down to the foot of the page the rows above them print on, so they never print a page of their
-// own (decision 003).
+// typed) that do not all print on the first page with the rows above them are left off the print area, so they never
+// print a page of their own (decision 003).
 import { PRINT_PAGE_PX } from '../../shared/workbook-plan';
 
 /** A page's printable height in points at 100 %, on the shorter paper (A4 landscape): rows that fit it fit Letter too. */
@@ -14,13 +14,14 @@ export const PAGE_POINTS = (PRINT_PAGE_PX.height * 72) / 96;
 export class PrintedPage {
   private used = 0;
   private titlePoints = 0;
+  private pages = 1;
 
   /** `scale` in percent, when the sheet prints at a fixed one. */
   constructor(scale = 100, private readonly pagePoints = (PAGE_POINTS * 100) / scale) {}
 
   /** A row `points` tall; a title row prints again at the top of every page. */
   add(points: number, title = false): void {
-    if (this.used > this.titlePoints && this.used + points > this.pagePoints) this.used = this.titlePoints;
+    if (this.used > this.titlePoints && this.used + points > this.pagePoints) this.break();
     this.used += points;
     if (title) this.titlePoints += points;
   }
@@ -28,6 +29,15 @@ export class PrintedPage {
   /** A page break after the row last added. */
   break(): void {
     this.used = this.titlePoints;
+    this.pages++;
+  }
+
+  /**
+   * Whether a row `points` tall still prints on the first page at any scale up to this one: past the first page, the
+   * page a row falls on depends on the scale the host fits the sheet at (and its fonts), which differs by host.
+   */
+  fitsFirstPage(points: number): boolean {
+    return this.pages === 1 && this.fits(points);
   }
 
   /** Whether a row `points` tall still fits on the page the last row printed on. */

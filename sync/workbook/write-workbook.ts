@@ -10,6 +10,7 @@ import {
   CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
+import { columnPagesWide, narrowedToFewestPages } from './pages-wide';
 import { PrintedPage } from './printed-page';
 import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
@@ -35,16 +36,6 @@ export function widestOnOnePage(widths: readonly number[], index: number): numbe
   return Math.floor((READABLE_PAGE_PX - others - columnPx(0)) / CHARACTER_PX);
 }
 
-/**
- * Pages across the sheet prints on: one when its columns fit at a readable scale; else as few as keep the
- * text readable with the `repeated` leading columns (the row's source and id) on every page.
- */
-export function pagesWide(widths: readonly number[], repeated: number): number {
-  const total = widths.reduce((sum, w) => sum + columnPx(w), 0);
-  if (total <= READABLE_PAGE_PX) return 1;
-  const kept = widths.slice(0, repeated).reduce((sum, w) => sum + columnPx(w), 0);
-  return Math.ceil((total - kept) / (READABLE_PAGE_PX - kept));
-}
 /**
  * How much wider than Calibri's a column may print: LibreOffice without Carlito sizes columns by DejaVu Sans's
  * digit, a third wider. A fixed scale does not adapt as fitting to pages does, so a page of whole runs is planned
@@ -233,8 +224,12 @@ interface WriteContext {
   rowsPerSheet: number;
 }
 
+/** The frozen columns, else the first: what says whose row a page printed across shows, repeated on each. */
+const repeatedColumns = (plan: SheetPlan) => plan.freeze?.columns || 1;
+
 /** Writes a sheet plan as one sheet, or as several when its rows run past `rowsPerSheet`. */
-async function writeSheet(shared: WriteContext, plan: SheetPlan): Promise<SheetInternals[]> {
+async function writeSheet(shared: WriteContext, planned: SheetPlan): Promise<SheetInternals[]> {
+  const plan = planned.print?.narrowToPrint ? { ...planned, columns: narrowedToFewestPages(planned.columns, repeatedColumns(planned)) } : planned;
   // A laid-out page (no header row, such as Summary) is not a table, and moves on only past Excel's own limit.
   const context = plan.header === false ? { ...shared, rowsPerSheet: EXCEL_MAX_ROWS } : shared;
   const headerRow = (plan.preamble ?? []).length + 1;
@@ -289,8 +284,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     const last = Math.min(to <= headerRow ? to : to - shift, rowsPerSheet);
     return first <= last ? [first, last] : undefined;
   };
-  // The frozen columns, else the first: what says whose row a page printed across shows.
-  const repeated = plan.freeze?.columns || 1;
+  const repeated = repeatedColumns(plan);
   /** A sheet wider than a readable page reads across before down, the repeated columns on every page. */
   const pagesAcross = (across: number) => ({
     fitToWidth: across, horizontalCentered: across === 1,
@@ -311,7 +305,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
       printArea: plan.print?.area ? `A$1:${columnLetter(plan.print.area.lastColumn)}$${plan.print.area.lastRow}` : undefined,
       ...(groups
         ? { pageOrder: 'downThenOver' }
-        : pagesAcross(plan.print?.pagesWide ?? pagesWide(plan.columns.filter((c) => !c.hidden).map((c) => c.width), repeated))),
+        : pagesAcross(plan.print?.pagesWide ?? columnPagesWide(plan.columns, repeated))),
       ...(scale ? { scale } : {}),
     },
     headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
@@ -351,7 +345,13 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
   preamble.forEach((cells, i) => put(cells, false, i === 0 ? titleStyle : undefined));
   if (withHeader) put(headers, false, plan.columns.map(headerStyleOf));
   let written = 0;
-  /** The last row to print: ready rows past the foot of the page the rows above them print on are left off. */
+  /**
+   * The last row that shows something: where the ready rows do not all print on the first page with the rows above
+   * them, the print area ends here. Not at a page's foot: which page a row falls on past the first depends on the
+   * scale the host fits the sheet at, in its fonts (LibreOffice without Carlito fits a sheet smaller than Excel), so
+   * a foot counted at one scale leaves a page of nothing but ready rows at another; a first page holds at least as
+   * many rows at any smaller scale.
+   */
   let printedTo = rowNumber;
   let readyPastFoot = false;
   const runOn = new Set(plan.runOnRows);
@@ -369,12 +369,14 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
     }
     const planRow = rowNumber + shift - headerRow + 1;
     const ready = page !== undefined && planRow >= plan.readyRowsFrom! && showsNothing(next.value);
-    if (ready && !readyPastFoot && !page.fits(LINE_POINTS)) readyPastFoot = true;
+    if (ready && !readyPastFoot && !page.fitsFirstPage(LINE_POINTS)) readyPastFoot = true;
     const cells = shift === 0 ? next.value : next.value.map((c) => (isFormulaCell(c) ? movedFormula(name, c, rowNumber + 1 + shift, rowNumber + 1) : c));
     if (runOn.has(planRow)) put(cells, false, runOnStyle);
     else put(cells, true);
-    if (!ready) readyPastFoot = false;
-    if (!readyPastFoot) printedTo = rowNumber;
+    if (!ready) {
+      readyPastFoot = false;
+      printedTo = rowNumber;
+    }
     if (++written % BLOCK_ROWS === 0) {
       flush();
       await pause(internals);

@@ -3,7 +3,8 @@
 // shared rules, as of the day a recalculating engine sees (today).
 import { addDays, serialFromIso } from '../../shared/cells/dates';
 import { computeDerived } from '../../shared/layout';
-import { DEFAULT_LISTS_GRID, readRules } from '../../shared/rules';
+import { readCell } from '../../shared/cells/read-cell';
+import { DEFAULT_LISTS_GRID, readOptionsOf, readRules } from '../../shared/rules';
 import { outsideAgeBuckets } from '../../shared/status/request-status';
 import { TABLES, type TypedRow } from '../../shared/tables';
 import { localToday } from '../../templates/build-template';
@@ -20,24 +21,31 @@ const ago = (days: number) => addDays(today, -days);
 
 /** The log's rows as typed: ISO text for a date cell, anything else as the cell holds it ('TBD' is text). */
 export const LOG_ROWS: readonly (string | number | null)[][] = [
-  [ago(40), 'Department of Public Health', 'State agency', 'Budget equity tool', 'Review the draft plan', 'High', 'Fulfilled', 6, null, ago(30)],
+  [ago(40), 'Department of Public Health', 'State Agencies', 'Budget equity tool', 'Review the draft plan', 'High', 'Fulfilled - report sent', 6, null, ago(30)],
   [ago(20), 'City of Fresno', 'City', 'Training & workshops', 'Workshop for analysts', 'Medium', 'In progress', 4, ago(2), null],
-  [ago(3), 'Alameda County', 'County', 'Data & evaluation', 'Disaggregated data', 'Low', 'New', null, null, null],
+  [ago(3), 'Alameda County', 'counties', 'Data & evaluation', 'Disaggregated data', 'Low', 'New', null, null, null],
   [ago(100), 'Caltrans', 'State agency', 'Community engagement', 'Engagement plan review', 'Urgent', 'Assigned', null, null, null],
   [ago(15), 'City of Oakland', 'City', 'Policy & legislation', 'Bill analysis', 'High', 'Fulfilled', 2, null, ago(14)],
-  ['TBD', 'Sonoma County', 'County', 'Other', 'Not yet dated', 'Medium', 'New', 1.5, null, null],
+  ['TBD', 'Sonoma County', 'Counties', 'Other', 'Not yet dated', 'Medium', 'New', 1.5, null, null],
 ];
 
 /** The log as a host holds it, title row first: `date` makes a date cell from its ISO day. */
-export function logGrid(date: (iso: string) => unknown, order: readonly number[] = HEADERS.map((_, i) => i), headers: readonly string[] = HEADERS): unknown[][] {
+export function logGrid(date: (iso: string) => unknown, order: readonly number[] = HEADERS.map((_, i) => i), headers: readonly string[] = HEADERS, rows = LOG_ROWS): unknown[][] {
   const cell = (v: string | number | null, field: string) => (v === null ? '' : DATES.has(field) && typeof v === 'string' && v !== 'TBD' ? date(v) : v);
-  return [[TITLE], order.map((i) => headers[i]), ...LOG_ROWS.map((r) => order.map((i) => cell(r[i], FIELDS[i])))];
+  return [[TITLE], order.map((i) => headers[i]), ...rows.map((r) => order.map((i) => cell(r[i], FIELDS[i])))];
 }
 
-/** The figures the Dashboard must show for the log, by the shared rules as of today. */
-export function expectedFigures(): Record<string, number> {
+/**
+ * The figures the Dashboard must show for the log, by the shared rules as of today: a choice typed the log's own way
+ * ("State Agencies", "counties", "Fulfilled - report sent") counted as the value the service reads it as.
+ */
+export function expectedFigures(typed: readonly (string | number | null)[][] = LOG_ROWS): Record<string, number> {
   const rules = readRules(DEFAULT_LISTS_GRID);
-  const rows = LOG_ROWS.map((r) => Object.fromEntries(FIELDS.map((f, i) => [f, r[i]])) as TypedRow);
+  const readAs = (field: string, v: unknown) => {
+    const column = TABLES.requests.columns.find((c) => c.name === field)!;
+    return column.type === 'choice' && typeof v === 'string' ? readCell(column, v, readOptionsOf(rules)).value : v;
+  };
+  const rows = typed.map((r) => Object.fromEntries(FIELDS.map((f, i) => [f, readAs(f, r[i])])) as TypedRow);
   const derived = rows.map((r) => computeDerived(TABLES.requests, r, rules, today));
   const count = (pick: (i: number) => boolean) => rows.filter((_, i) => pick(i)).length;
   return {
@@ -46,6 +54,7 @@ export function expectedFigures(): Record<string, number> {
     Fulfilled: count((i) => rows[i].status === 'Fulfilled'),
     'In progress': count((i) => rows[i].status === 'In progress'),
     'State agency': count((i) => rows[i].requesterType === 'State agency'),
+    County: count((i) => rows[i].requesterType === 'County'),
     'Hours spent': rows.reduce((t, r) => t + (typeof r.hoursSpent === 'number' ? r.hoursSpent : 0), 0),
     'SLA: overdue': count((i) => derived[i].slaState === 'Overdue'),
     'SLA met (share of fulfilled requests)': count((i) => derived[i].slaState === 'Met'),

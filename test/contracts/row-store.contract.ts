@@ -239,7 +239,8 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         const upserts = rowsOf(5);
         expect(await apply({ upserts })).toEqual({ accepted: 5, unchanged: 0, deleted: 0 });
         expect(await apply({ upserts, at: at(1) })).toEqual({ accepted: 0, unchanged: 5, deleted: 0 });
-        expect(await store.syncState(source.id, 'requests')).toEqual(upserts.map((r) => ({ rowId: r.rowId, hash: r.hash })));
+        // Each with its own ID as stored, by which an add-on knows a row pasted back moved and edited (decision 002).
+        expect(await store.syncState(source.id, 'requests')).toEqual(upserts.map((r) => ({ rowId: r.rowId, hash: r.hash, ownId: r.values.requestId })));
         const stored = await collect(store.rows('requests'));
         expect(stored.map((r) => [r.rowId, r.values, r.sourceName, r.deleted])).toEqual(
           upserts.map((r) => [r.rowId, r.values, 'County TA log', false]),
@@ -394,13 +395,20 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(changed.outbox.map((i) => i.values.satisfaction)).toEqual([3, 3]);
       });
 
+      test("the sync state names a row by its own ID as last stored, and a row without one by nothing", async () => {
+        const { store, source, apply } = await withSource();
+        await apply({ upserts: [row('a', { requestId: 'TA-2024-031', status: 'New' }), row('b', { status: 'New' })] });
+        await apply({ upserts: [row('a', { requestId: 'TA-2024-032', status: 'New' })], at: at(1) });
+        expect((await store.syncState(source.id, 'requests')).map((r) => [r.rowId, r.ownId])).toEqual([['a', 'TA-2024-032'], ['b', undefined]]);
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
         await apply({ upserts: [first] });
         await apply({ deletes: [first.rowId], at: at(1) });
         expect(await apply({ upserts: [first], at: at(2) })).toEqual({ accepted: 1, unchanged: 0, deleted: 0 });
-        expect(await store.syncState(source.id, 'requests')).toEqual([{ rowId: first.rowId, hash: first.hash }]);
+        expect(await store.syncState(source.id, 'requests')).toEqual([{ rowId: first.rowId, hash: first.hash, ownId: first.values.requestId }]);
         expect((await collect(store.changes('requests'))).map((c) => c.op)).toEqual(['upsert', 'delete', 'upsert']);
       });
 
@@ -782,7 +790,7 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await collect(store.rows('requests'))).find((r) => r.rowId === 'undated')).toMatchObject({ deleted: false, values: { status: 'Closed', fulfilledOn: '2025-03-08' } });
       });
 
-      test('a request keeps the first day it was seen Closed, apart from the day it was fulfilled', async () => {
+      test('a request keeps the first day it was seen Closed since it was last open, apart from the day it was fulfilled', async () => {
         const { store, apply } = await withSource();
         const firstClosed = async () => Object.fromEntries((await collect(store.rows('requests', { includeDeleted: true }))).map((r) => [r.rowId, r.firstClosedOn]));
         await apply({ upserts: [row('dropped', { status: 'New' }), row('served', { status: 'Fulfilled' }), row('dated', { status: 'Closed', fulfilledOn: '2025-02-20' }), row('open', { status: 'New' })] });
@@ -790,10 +798,15 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         await apply({ at: day(2), upserts: [row('dropped', { status: 'closed' }), row('served', { status: 'Closed' })] });
         expect(await firstClosed()).toEqual({ dropped: '2025-03-03', served: '2025-03-03', dated: '2025-03-01', open: null });
         expect(await firstDone(store)).toMatchObject({ dropped: null, served: '2025-03-01' });
-        // Reopened, deleted, revived and closed again: the first day stays.
+        // Reopened: no closed day; deleted and revived still closed: the first day stays.
         await apply({ at: day(4), upserts: [row('dropped', { status: 'In progress' })], deletes: ['served'] });
+        expect(await firstClosed()).toMatchObject({ dropped: null, served: '2025-03-03' });
         await apply({ at: day(6), upserts: [row('dropped', { status: 'Closed' }), row('served', { status: 'Closed', notes: 'again' })] });
-        expect(await firstClosed()).toEqual({ dropped: '2025-03-03', served: '2025-03-03', dated: '2025-03-01', open: null });
+        expect(await firstClosed()).toEqual({ dropped: '2025-03-07', served: '2025-03-03', dated: '2025-03-01', open: null });
+        // Declined, then Closed without being reopened: ended since the decline.
+        await apply({ at: day(8), upserts: [row('open', { status: 'Declined' })] });
+        await apply({ at: day(9), upserts: [row('open', { status: 'Closed' })] });
+        expect(await firstClosed()).toMatchObject({ open: '2025-03-09' });
       });
 
       test('each row of a large batch gets its own first done day; other tables get none', async () => {
@@ -872,24 +885,46 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
       const migrated = await fresh({ place });
       const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
       expect(Object.fromEntries(rows.map((r) => [r.rowId, [r.firstDoneOn, r.firstClosedOn]]))).toEqual({
-        dropped: [null, '2025-03-03'], served: ['2025-03-01', '2025-03-03'], open: [null, null],
+        dropped: [null, '2025-03-06'], served: ['2025-03-01', '2025-03-03'], open: [null, null],
         ...Object.fromEntries(bulk.map((id, i) => [id, [null, i % 2 === 0 ? '2025-03-03' : null]])),
       });
     });
 
-    test.runIf(probe !== undefined)('a database from before Declined ended a request gets the day it was first declined from its history', async () => {
-      const place = `declinedon${Date.now() % 100_000}`;
+    /** Closed days as a migration recomputes them from history, after `statements` wound the database back to before it. */
+    const closedDaysMigrated = [
+      {
+        name: 'Declined ended a request gets the day it was first declined',
+        history: [
+          { upserts: [row('turned', { status: 'New' }), row('dropped', { status: 'New' }), row('open', { status: 'New' })] },
+          { day: 2, upserts: [row('turned', { status: 'Declined' }), row('dropped', { status: 'Closed' })] },
+          { day: 4, upserts: [row('turned', { status: 'Closed' })] },
+        ],
+        // As the rule before 0019 left them: a request first seen Closed on day 4, though Declined on day 2.
+        statements: ["update sheet_rows set first_closed_on = '2025-03-05' where row_id = 'turned'", "delete from schema_migrations where name = '0019-first-closed-on-declined'"],
+        expected: { turned: '2025-03-03', dropped: '2025-03-03', open: null },
+      },
+      {
+        name: 'a reopened request lost its closed day gets the day of its last close',
+        history: [
+          { upserts: [row('reopened', { status: 'New' }), row('dropped', { status: 'New' }), row('open', { status: 'New' })] },
+          { day: 2, upserts: [row('reopened', { status: 'Declined' }), row('dropped', { status: 'Closed' }), row('open', { status: 'Declined' })] },
+          { day: 4, upserts: [row('reopened', { status: 'In progress' }), row('dropped', { status: 'Closed', notes: 'No reply' }), row('open', { status: 'Triaged' })] },
+          { day: 6, upserts: [row('reopened', { status: 'Closed' })] },
+        ],
+        // As the rule before 0023 left them: each the day it was first declined or closed.
+        statements: ["update sheet_rows set first_closed_on = '2025-03-03' where row_id in ('reopened', 'open')", "delete from schema_migrations where name = '0023-first-closed-on-final-close'"],
+        expected: { reopened: '2025-03-07', dropped: '2025-03-03', open: null },
+      },
+    ];
+    test.runIf(probe !== undefined).each(closedDaysMigrated)('a database from before $name, from its history', async ({ history, statements, expected }) => {
+      const place = `closedon${Date.now() % 100_000}`;
       const { store, source, apply } = await withSource({ place });
-      const day = (n: number) => at(n * 24 * 60);
-      await apply({ upserts: [row('turned', { status: 'New' }), row('dropped', { status: 'New' }), row('open', { status: 'New' })] });
-      await apply({ at: day(2), upserts: [row('turned', { status: 'Declined' }), row('dropped', { status: 'Closed' })] });
-      await apply({ at: day(4), upserts: [row('turned', { status: 'Closed' })] });
+      for (const { day, upserts } of history) await apply({ ...(day ? { at: at(day * 24 * 60) } : {}), upserts });
       await store.close();
-      // As the rule before 0019 left them: a request first seen Closed on day 4, though Declined on day 2.
-      await probe!.execute(place, ["update sheet_rows set first_closed_on = '2025-03-05' where row_id = 'turned'", "delete from schema_migrations where name = '0019-first-closed-on-declined'"]);
+      await probe!.execute(place, statements);
       const migrated = await fresh({ place });
       const rows = (await collect(migrated.rows('requests'))).filter((r) => r.sourceId === source.id);
-      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstClosedOn]))).toEqual({ turned: '2025-03-03', dropped: '2025-03-03', open: null });
+      expect(Object.fromEntries(rows.map((r) => [r.rowId, r.firstClosedOn]))).toEqual(expected);
     });
 
     describe('rejection log and last syncs', () => {

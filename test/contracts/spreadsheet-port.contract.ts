@@ -285,6 +285,38 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect([values[3][3], values[5][3], values[6][3]].map((v) => dayOf(port, v))).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
     });
 
+    test('inserts rows inside a table as a person does: the totals line moves down and its SUM, and every other reference over the rows, grows to take them; blank cells take the formula above', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      await port.ensureSheet('Summary');
+      const days = (row: number) => ({ formula: `=C${row}*2` });
+      await port.writeBlock('Log', 1, 1, [
+        ['ID', 'Org', 'Hours', 'Days open', 'Sync ID', 'Phase'],
+        ['R-1', 'Parks', 3, days(2), 's-1', 'One'],
+        ['R-2', 'Harbor County', 4, days(3), 's-2', ''],
+        ['R-3', 'Oak Library', 5, days(4), 's-3', ''],
+        ['Total', '', { formula: '=SUM(C2:C4)' }, '', '', ''],
+        ['Hours as of March', '', '', '', '', ''],
+      ]);
+      await probe.merge('Log', 'F2:F4');
+      await probe.merge('Log', 'A6:B6');
+      await port.writeBlock('Summary', 1, 1, [[{ formula: '=SUM(Log!C2:C4)' }, { formula: '=Log!$C$5' }, { formula: '=COUNTA(Log!A2:A3)' }]]);
+
+      // Before the table's last row, inside the ranges over it: a range ending above the totals line would not grow.
+      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 1, undefined, 's-4'], ['R-5', '=Pine', undefined, undefined, 's-5']]);
+      const { values, formulas, merged = [] } = await port.readSheetWithFormulas('Log');
+      expect(values.map((line) => [line[0], line[1], line[4]])).toEqual([
+        ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-4', 'Cedar Clinic', 's-4'], ['R-5', '=Pine', 's-5'],
+        ['R-3', 'Oak Library', 's-3'], ['Total', '', ''], ['Hours as of March', '', ''],
+      ]);
+      expect(values.slice(1, 6).map((line) => line[2])).toEqual([3, 4, 1, '', 5]);
+      expect(formulas.map((line) => line[3])).toEqual(['', '=C2*2', '=C3*2', '=C4*2', '=C5*2', '=C6*2', '', '']);
+      expect(formulas[6][2]).toBe('=SUM(C2:C6)');
+      expect([...merged].sort((a, b) => a.row - b.row)).toEqual([{ row: 2, column: 6, numRows: 5, numColumns: 1 }, { row: 8, column: 1, numRows: 1, numColumns: 2 }]);
+      // A range the rows went in under (A2:A3) stays; references to rows below the insertion follow them.
+      expect((await port.readSheetWithFormulas('Summary')).formulas[0]).toEqual(['=SUM(Log!C2:C6)', '=Log!$C$7', '=COUNTA(Log!A2:A3)']);
+    });
+
     test('writes cells of rows known by their Sync ID where the id is when it writes: a row sorted elsewhere follows its id, one deleted is not written', async () => {
       const { port } = await harness();
       await port.ensureSheet('Log');
@@ -306,6 +338,32 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(await port.writeRowsById('Log', 6, 2, [{ rowId: 's-4', row: 3, cells: [{ column: 2, cell: 'lost' }] }])).toEqual([]);
       expect(await port.readSheet('Log')).toEqual([header, ['R-0', '+1 great', '', 's-0'], ['R-4', '=not a formula', 2, 's-4'], ['R-3', 'Kept', 4, 's-3'], ['R-1', 'Training delivered', 5, 's-1']]);
       expect((await port.readSheetWithFormulas('Log')).formulas.flat().every((f) => f === '')).toBe(true);
+    });
+
+    test('inserts rows under the row holding a Sync ID where it is when it inserts: a title row added above meanwhile moves them with the table', async () => {
+      const { port } = await harness();
+      await port.ensureSheet('Log');
+      // As the caller read the sheet: the rows go in under s-2, at row 4.
+      await port.writeBlock('Log', 1, 1, [['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
+      // Before the insertion, a person adds a title row above the table.
+      await port.writeBlock('Log', 1, 1, [['TA log 2026', '', ''], ['ID', 'Org', 'Sync ID'], ['R-1', 'Parks', 's-1'], ['R-2', 'Harbor County', 's-2'], ['R-3', 'Oak Library', 's-3'], ['Total', '', '']]);
+      await port.insertRows('Log', 4, [['R-4', 'Cedar Clinic', 's-4']], { idColumn: 3, rowId: 's-2' });
+      expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
+      // An id no row holds leaves the row asked for.
+      await port.insertRows('Log', 2, [['R-0', 'Lakeview', 's-0']], { idColumn: 3, rowId: 's-9' });
+      expect((await port.readSheet('Log')).map((line) => line[2])).toEqual(['', 's-0', 'Sync ID', 's-1', 's-2', 's-4', 's-3', '']);
+    });
+
+    test('inserts nothing where the host refuses rows inside a range protected from this person, and says so with no cell named', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Log');
+      const grid = [['ID', 'Org'], ['R-1', 'Parks'], ['R-2', 'Harbor County'], ['Total', '']];
+      await port.writeBlock('Log', 1, 1, grid);
+      await probe.protect('Log', 'A2:B4');
+      const refusal = await (async () => port.insertRows('Log', 3, [['R-3', 'Oak Library']]))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ name: 'ProtectedCellsError', cells: [] });
+      expect(await port.readSheet('Log')).toEqual(grid);
     });
 
     test('writes a block around a protected cell: the others are written, and the refusal names it', async () => {

@@ -3,14 +3,15 @@
 // every port call counted. It runs the same contract suite as the Apps Script port.
 import { SHEETS_WORDS } from '../../addon/apps-script/host-words';
 import type { HostWords } from '../../addon/port/host-words';
-import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
+import { isDateWrite, isFormulaWrite, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type PrintRows, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../../addon/port/spreadsheet-port';
 import { freeRows } from '../../addon/port/free-rows';
-import { idsOverBlock, placeByRowId } from '../../addon/port/rows-by-id';
+import { idsOverBlock, placeByRowId, rowOfId } from '../../addon/port/rows-by-id';
 import { runSync } from '../../addon/core/task';
 import { ProtectedCellsError, rowsTagged, withRowIds } from '../../addon/port/protected-cells';
 import { isErrorType } from '../../shared/typed-error';
 import { spreadMerges, type MergedRange } from '../../addon/port/merged-ranges';
 import { columnNumber } from '../../shared/lists';
+import { formulaAfterInsert, fromR1C1, rowAfter, rowsAfter, toR1C1, type RowInsert } from './inserted-rows';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
 
 interface MemoryCell {
@@ -205,6 +206,37 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     const placed = runSync(freeRows(rows, fromRow, ({ row, numRows, numColumns }) => this.block(name, row, 1, numRows, numColumns, (c) => c.value)));
     placed.forEach((row, i) => rows[i].forEach((cell, c) => cell !== undefined && this.put(sheet, row, c + 1, cell)));
     return placed;
+  }
+
+  /** As the hosts insert rows (see `inserted-rows.ts`), then the rows written, their blank cells filled from the row above. */
+  insertRows(name: string, asked: number, rows: readonly NewRow[], under?: RowAnchor): void {
+    this.count('insertRows');
+    const sheet = this.sheet(name);
+    const anchor = under && rowOfId(this.idColumn(name, under.idColumn), 1, under.rowId);
+    const before = anchor === undefined ? asked : anchor + 1;
+    // Rows inserted inside a locked range would edit it: refused whole, as both hosts do.
+    if ([...sheet.locked].some((key) => key.startsWith(`${before - 1}:`) && sheet.locked.has(`${before}:${key.split(':')[1]}`))) throw new ProtectedCellsError(PROTECTED_TEXT, []);
+    const insert: RowInsert = { sheet: name, before, count: rows.length };
+    if (sheet.cells.length >= before) sheet.cells.splice(before - 1, 0, ...new Array<(MemoryCell | undefined)[]>(rows.length).fill([]).map(() => []));
+    for (const [on, each] of this.sheets) for (const line of each.cells) for (const cell of line ?? []) if (cell?.formula) cell.formula = formulaAfterInsert(cell.formula, on, insert);
+    sheet.merges.splice(0, sheet.merges.length, ...sheet.merges.map((m) => {
+      const { row, span } = rowsAfter(m, m.numRows, insert);
+      return { ...m, row, numRows: span };
+    }));
+    const locked = [...sheet.locked].map((key) => key.split(':').map(Number));
+    sheet.locked.clear();
+    for (const [row, column] of locked) sheet.locked.add(`${rowAfter(row, insert)}:${column}`);
+    const moved = <T extends { fromRow: number; toRow: number }>(r: T): T => ({ ...r, fromRow: rowAfter(r.fromRow, insert), toRow: rowAfter(r.toRow, insert) });
+    sheet.validations = sheet.validations.map(moved);
+    sheet.conditionals = sheet.conditionals.map(moved);
+    const above = before - 1;
+    rows.forEach((line, r) =>
+      line.forEach((cell, c) => {
+        if (cell !== undefined) return this.put(sheet, before + r, c + 1, cell);
+        const formula = sheet.peek(above, c + 1)?.formula ?? '';
+        if (formula !== '') sheet.cell(before + r, c + 1).formula = fromR1C1(toR1C1(formula, above, c + 1), before + r, c + 1);
+      }),
+    );
   }
 
   ensureSheet(name: string): { created: boolean } {

@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import {
   DEFAULT_LISTS_GRID, LISTS_SHEET, addDays, layoutLetters, listPlacement, rowFormulas,
-  serialFromIso, templateLayout, type ListKey, type Rules, type TableDef, type TableName, type TypedRow,
+  serialFromIso, templateLayout, type ListKey, type Rules, type TableDef, type TableName, type TypedRow, type TypedValue,
 } from '../../shared';
 import { URGENT_DEADLINE_WORDS } from '../../shared/cells/deadline-words';
+import { TICKED_MARKS, UNTICKED_MARKS } from '../../shared/cells/check-marks';
 
 export const AS_OF = '2025-06-15';
 const TODAY = 'DATE(2025,6,15)';
@@ -137,7 +138,10 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       endOn: fc.oneof(maybeDate, after(startOn)),
       percentComplete: percent,
       // With the statuses offices add that the rules name: done in their own words, or stopped.
-      status: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued']),
+      status: fc.oneof(
+        { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do']) },
+        { weight: 1, arbitrary: checkMarks },
+      ),
     }),
   );
   // Started k days ago, n days long, exactly on (or a hair either side of) the at-risk line.
@@ -145,7 +149,7 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
     k: fc.integer({ min: 0, max: 200 }),
     n: fc.integer({ min: 1, max: 300 }),
     nudge: fc.constantFrom(0, 1e-15, -1e-15, 1e-12, -1e-12, 0.01, -0.01),
-    status: choice(['In progress', 'Not started', 'On hold']),
+    status: choice(['In progress', 'Not started', 'On hold', 'Ongoing', 'Planned']),
   }).map(({ k, n, nudge, status }) => ({
     startOn: addDays(AS_OF, -k),
     endOn: addDays(AS_OF, n - k),
@@ -159,8 +163,20 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
   return fc.oneof({ weight: 3, arbitrary: free }, { weight: 2, arbitrary: boundary }, { weight: 1, arbitrary: unmeasured });
 }
 
-/** A milestone's or roadmap item's statuses, with those offices add that the rules name: Done, and stopped words. */
-const progressStatus = (rules: Rules) => choice(rules.lists.progressStatus.concat('Done', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued'));
+/**
+ * A Status answered with a check mark, as a "Done?" column is: ticked or not, typed (in any case, closed by a full stop,
+ * with stray spaces) or a checkbox's TRUE and FALSE, and a mark with more after it (no mark to any reader).
+ */
+const checkMarks = fc.oneof(
+  fc.mixedCase(fc.constantFrom(...TICKED_MARKS, ...UNTICKED_MARKS)),
+  fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑'),
+);
+
+/** A milestone's or roadmap item's statuses, with those offices add that the rules name: done and stopped words, and check marks. */
+const progressStatus = (rules: Rules) => fc.oneof(
+  { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Finished', 'Achieved', 'Met', 'Complete', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued')) },
+  { weight: 1, arbitrary: checkMarks },
+);
 
 function milestoneRow(rules: Rules): fc.Arbitrary<TypedRow> {
   return fc.record({ date: maybeDate }).chain(({ date: d }) =>

@@ -4,9 +4,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter } from '../../shared/lists';
 import { TABLES } from '../../shared/tables';
+import { columnPx, PRINT_PAGE_PX, SMALLEST_READABLE_SCALE } from '../../shared/workbook-plan';
 import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { buildTemplatePlan, localToday, TEMPLATE_NAMES, templateRows, type TemplateName } from '../../templates/build-template';
 import { SPARE_ROWS } from '../../templates/data-sheet';
@@ -50,5 +52,31 @@ describe.each(TEMPLATE_NAMES.flatMap((name) => [[name, 0], [name, 12]] as const)
     const cells = (await readXlsxCells(await written(name, sample))).get(table.sheet)!;
     const status = columnLetter(table.columns.length + 1);
     for (let row = 2 + typedRows; row <= 1 + typedRows + SPARE_ROWS; row++) expect(cells.get(`${status}${row}`)?.formula, `row ${row}`).toBeTruthy();
+  }, 180_000);
+});
+
+/** Pages across each data sheet prints on with sample rows: the fewest a readable scale allows, its text columns narrowed. */
+const PAGES_ACROSS: Record<TemplateName, number> = { 'ta-intake': 3, workplan: 1, milestones: 1, roadmap: 1 };
+
+describe.each(TEMPLATE_NAMES)('template %s with 20 sample rows', (name) => {
+  const table = TABLES[templateRows(name).table];
+
+  it('prints its data sheet on the fewest pages across at a readable scale, the header row and the id on every page', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(await written(name, 20));
+    const ws = book.getWorksheet(table.sheet)!;
+    const across = PAGES_ACROSS[name];
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: across, fitToHeight: 0, printTitlesRow: '1:1' });
+    if (across > 1) expect(ws.pageSetup.printTitlesColumn).toBe('A:A');
+    const px = ws.columns.filter((c) => !c.hidden).map((c) => columnPx(c.width));
+    const scale = (across * PRINT_PAGE_PX.width) / (px.reduce((a, b) => a + b, 0) + (across - 1) * px[0]);
+    expect(scale).toBeGreaterThanOrEqual(SMALLEST_READABLE_SCALE);
+  });
+
+  it('prints every page of its data sheet with the row\'s id, and a sheet one page wide with its last column on each', async () => {
+    const pages = (await pdfPageTexts(await convertToPdf(await written(name, 20), dir))).filter((t) => sheetOf(t) === table.sheet);
+    expect(pages.length % PAGES_ACROSS[name]).toBe(0);
+    for (const text of pages) expect(text).toMatch(ROW_ID);
+    const last = [...table.columns, ...table.derived].at(-1)!.header.split(' ')[0];
+    if (PAGES_ACROSS[name] === 1) for (const text of pages) expect(text).toContain(last);
   }, 180_000);
 });

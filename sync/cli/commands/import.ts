@@ -3,10 +3,13 @@
 import { counted } from '../../../shared/plural';
 import { TABLES } from '../../../shared/tables';
 import { isErrorType } from '../../../shared/typed-error';
-import { importExitCode, importJson, importWorkbook, type ImportResult } from '../../ingest/import-workbook';
+import { importExitCode, importJson, importWorkbook, type ImportResult, type OwnRowName } from '../../ingest/import-workbook';
 import { ImportError } from '../../ingest/import-error';
 import { CliError, storageOptions, type Command } from '../command';
 import { commandConfig, withStore } from '../command-store';
+
+/** A problem's line opening with the row's own ID where it has one ("Request TA-2024-031, Requests!E14 …"): its cell moves when rows are sorted. */
+const byOwnId = (row: OwnRowName, line: string) => (row.named === undefined ? line : `${row.named}, ${line}`);
 
 /**
  * Problems first (a table not read before any row), then what was read, how headers were read, and the counts.
@@ -15,8 +18,8 @@ import { commandConfig, withStore } from '../command-store';
 function report(file: string, r: ImportResult): string[] {
   const lines = [
     ...r.unreadable.flatMap((u) => u.errors.map((e) => e.line)),
-    ...r.rejected.flatMap((j) => j.errors.map((e) => `rejected: ${e.line}`)),
-    ...r.warnings.map((w) => `warning: ${w.line}`),
+    ...r.rejected.flatMap((j) => j.errors.map((e) => `rejected: ${byOwnId(j, e.line)}`)),
+    ...r.warnings.map((w) => `warning: ${byOwnId(w, w.line)}`),
   ];
   if (lines.length) lines.push('');
   const notRead = new Set(r.unreadable.map((u) => u.sheet));

@@ -7,7 +7,8 @@ import { CATEGORIES, REQUESTER_TYPES, WORKPLAN_STATUSES, listPlacement } from '.
 import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
-import { connectedAddon as connectedTo, sampleTable } from '../bundle-harness';
+import { connectedAddon as connectedTo, dateCell, sampleTable } from '../bundle-harness';
+import { HEADERS, LOG, LOG_ROWS, logGrid } from '../own-log';
 
 const service = useSyncService();
 
@@ -243,6 +244,116 @@ describe('rows from the service into the sheet', () => {
     // The web-form request was never in the sheet, so it is not the sheet's to remove.
     expect((await received()).deleted).toBe(kept);
     expect((await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId)).toEqual([requestId]);
+  });
+
+  test("a web-form request goes into an office's own log above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
+    const { addon, source } = await connectedAddon('Office with totals');
+    const { fakes } = addon;
+    // The log's rows from row 3, its own Days open formula on each, and a totals line under them.
+    const last = 2 + LOG_ROWS.length;
+    const hours = HEADERS.indexOf('Hours Spent') + 1;
+    const days = HEADERS.length + 1;
+    const daysOpen = (row: number) => `=IF(A${row}="","",TODAY()-A${row})`;
+    const grid = logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Days open' : r >= 2 ? daysOpen(r + 1) : '']);
+    const total = ['Total', ...new Array<unknown>(days - 1).fill('')];
+    total[hours - 1] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...grid, total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect((await received()).rows).toBe(LOG_ROWS.length);
+
+    const requestId = await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/1 new from the web form/);
+    const values = fakes.readSheet(LOG);
+    const formulas = fakes.readSheet(LOG, { pick: 'formula' });
+    // A row of the table, inside the SUM's range: the totals line moved down, its SUM over one row more.
+    const added = values.findIndex((line) => line[0] !== '' && String(line[days]).startsWith('web-')) + 1;
+    expect(values[added - 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
+    // Before the log's last row: inside the SUM's range, which an insertion right above the totals line is not.
+    expect(added).toBe(last);
+    expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Sonoma County');
+    expect(values[last + 1][0]).toBe('Total');
+    expect(formulas[last + 1][hours - 1]).toBe(`=SUM(H3:H${last + 1})`);
+    // Every row of the log, the new one too, has its Days open formula over its own row.
+    expect(formulas.slice(2, last + 1).map((line) => line[days - 1])).toEqual(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => daysOpen(i + 3)));
+    expect(values.filter((line) => line.some((v) => v === requestId || String(v).includes('Harbor County Health')))).toHaveLength(1);
+    // The totals line is no request: the service holds the log's rows and the new one, and a sync after finds the
+    // sheet as it holds them.
+    expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
+    await received();
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0, moved: 0 });
+    expect(fakes.readSheet(LOG)).toEqual(values);
+  });
+
+  test('a web-form request goes in above the log\'s last row though a person inserts a row above the log while the sync asks for it', async () => {
+    const { addon, source } = await connectedAddon('Office inserting rows');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const hours = HEADERS.indexOf('Hours Spent') + 1;
+    const org = HEADERS.indexOf('Agency / Jurisdiction');
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[hours - 1] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    const fetch = fakes.urlFetch.fetch.bind(fakes.urlFetch);
+    fakes.urlFetch.fetch = (url, params) => {
+      // The sheet was read before the outbox is asked for; the request is written after its answer.
+      if (url.includes('/api/v1/outbox?')) fakes.sheet(LOG).insertRowsBefore(1, 1);
+      return fetch(url, params);
+    };
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const values = fakes.readSheet(LOG);
+    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(fakes.readSheet(LOG, { pick: 'formula' })[last + 2][hours - 1]).toBe(`=SUM(H4:H${last + 2})`);
+  });
+
+  test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
+    const { addon, source } = await connectedAddon('Office with protected rows');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[HEADERS.indexOf('Hours Spent')] = `=SUM(H3:H${last})`;
+    fakes.seedSheet(LOG, [...logGrid(dateCell), total]);
+    fakes.setFormulaResults(LOG, `H${last + 1}`, [[13.5]]);
+    // Beside the table, where the sync writes nothing else: the marks do not write around a protected cell.
+    fakes.sheet(LOG).protectFromScript(`N3:N${last}`);
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    for (let sync = 0; sync < 2; sync++) {
+      addon.call('syncNowFromMenu');
+      expect(fakes.ui.alerts).toEqual([]);
+      const values = fakes.readSheet(LOG);
+      expect(values[last][0]).toBe('Total');
+      expect(values.filter((line) => line[HEADERS.indexOf('Agency / Jurisdiction')] === 'Harbor County Health')).toHaveLength(1);
+      expect(values[last + 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
+    }
+  });
+
+  test("a web-form request under an office's own log with nothing below it takes the formulas the office keeps on each row", async () => {
+    const { addon, source } = await connectedAddon('Office with its own formulas');
+    const { fakes } = addon;
+    const last = 2 + LOG_ROWS.length;
+    const weeks = HEADERS.length + 1;
+    const weeksOpen = (row: number) => `=IF(A${row}="","",ROUNDDOWN((TODAY()-A${row})/7,0))`;
+    fakes.seedSheet(LOG, logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Weeks open' : r >= 2 ? weeksOpen(r + 1) : '']));
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const values = fakes.readSheet(LOG);
+    // Under the log's last row, as before, with the log's own formula over its own row.
+    expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
+    expect(fakes.readSheet(LOG, { pick: 'formula' }).slice(2, last + 1).map((line) => line[weeks - 1])).toEqual(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => weeksOpen(i + 3)));
   });
 
   test('a web-form request waits, not written into the table below, while the only Requests table has another stacked under it', async () => {

@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { serialFromIso } from '../../../shared/cells/dates';
 import { recalculatedGrids, type HostGrid } from '../../support/grids-workbook';
 import { TIME_ZONE, dateCell, loadAddon } from '../bundle-harness';
-import { HEADERS, LOG, expectedFigures, logGrid, shownFigures } from '../own-log';
+import { HEADERS, LOG, LOG_ROWS, expectedFigures, logGrid, shownFigures } from '../own-log';
+import { OWN_LOGS, expectedOwnFigures, ownLogGrid, shownOwnFigures } from '../own-logs';
 import type { LoadedBundle } from '../../support/apps-script-runtime';
 
 const isoIn = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -43,5 +44,27 @@ describe('set up beside an office\'s own TA log (Apps Script bundle)', () => {
     addon.call('setupTaIntake');
     expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Sheet1', LOG, 'Lists', 'Dashboard']);
     expect(shownFigures(await recalculatedCopy(addon))).toEqual(expectedFigures());
+
+    // Forty requests typed below the log with no sync since: counted at once, by the formulas alone.
+    const more = Array.from({ length: 40 }, (_, i) => LOG_ROWS[i % LOG_ROWS.length]);
+    const grid = logGrid(dateCell, order, renamed);
+    fakes.seedSheet(LOG, logGrid(dateCell, order, renamed, [...LOG_ROWS, ...more]).slice(grid.length), { row: grid.length + 1, column: 1 });
+    expect(shownFigures(await recalculatedCopy(addon))).toEqual(expectedFigures([...LOG_ROWS, ...more]));
+  }, 240_000);
+});
+
+describe.each(OWN_LOGS)("set up beside an office's own $table sheet (Apps Script bundle)", (log) => {
+  test('the Dashboard counts the sheet, choices typed its own way as they read, and rows typed well below it before any sync', async () => {
+    const addon = await loadAddon();
+    const { fakes } = addon;
+    const grid = ownLogGrid(log, dateCell);
+    fakes.seedSheet(log.sheet, grid);
+    addon.call(log.setup);
+    expect(fakes.spreadsheet.sheetList.map((s) => s.name)).toEqual(['Sheet1', log.sheet, 'Lists', 'Dashboard']);
+    expect(shownOwnFigures(log, await recalculatedCopy(addon))).toEqual(expectedOwnFigures(log));
+
+    const more = Array.from({ length: 40 }, (_, i) => log.more(i));
+    fakes.seedSheet(log.sheet, ownLogGrid(log, dateCell, more).slice(2), { row: grid.length + 1, column: 1 });
+    expect(shownOwnFigures(log, await recalculatedCopy(addon))).toEqual(expectedOwnFigures(log, [...log.rows, ...more]));
   }, 240_000);
 });

@@ -89,3 +89,36 @@ describe('rows keep their identity and data across syncs', () => {
     expect(new Map((await live(source.id)).map((r) => [r.rowId, r.values.requestId]))).toEqual(before);
   });
 });
+
+describe('a pasted copy of the log keeps every request under its own Sync ID', () => {
+  test('rows reordered and one of them edited in one paste: the edited request keeps its Sync ID (found by its Request ID), nothing is removed or re-created', async () => {
+    const { addon, source } = await connectedAddon(service, 'Office that pastes its log');
+    const { grid } = sampleTable('requests', 8, 24);
+    addon.fakes.seedSheet('Requests', grid);
+    addon.call('syncNowFromMenu');
+    await service.received();
+    const before = new Map((await live(source.id)).map((r) => [r.rowId, r.values.requestId]));
+    const sheet = addon.fakes.readSheet('Requests');
+    const idColumn = sheet[0].indexOf('Sync ID');
+    const header = sheet[0];
+    const requestIdAt = header.indexOf(TABLES.requests.columns.find((c) => c.name === 'requestId')!.header);
+    const descriptionAt = header.indexOf(TABLES.requests.columns.find((c) => c.name === 'description')!.header);
+    // The updated copy: the third request moved to the bottom and its description rewritten; the Sync ID column stays as it was.
+    const data = sheet.slice(1).map((line) => line.slice(0, idColumn));
+    const [moved] = data.splice(2, 1);
+    const edited = moved.map((v, i) => (i === descriptionAt ? 'Rewritten after the kickoff call: a budget equity tool review.' : v));
+    data.push(edited);
+    addon.fakes.seedSheet('Requests', data, { row: 2, column: 1 });
+    addon.call('syncNowFromMenu');
+    const summary = addon.fakes.toasts.at(-1)?.message ?? '';
+    expect(summary).not.toMatch(/removed/);
+    const after = await service.storedRows('requests', source.id);
+    expect(after.filter((r) => r.deleted)).toEqual([]);
+    expect(new Map(after.map((r) => [r.rowId, r.values.requestId]))).toEqual(before);
+    const movedId = [...before].find(([, own]) => own === moved[requestIdAt])![0];
+    expect(after.find((r) => r.rowId === movedId)?.values.description).toBe('Rewritten after the kickoff call: a budget equity tool review.');
+    // The sheet shows each request beside its own Sync ID.
+    const now = addon.fakes.readSheet('Requests');
+    expect(now.slice(1).map((line) => before.get(String(line[idColumn])))).toEqual(now.slice(1).map((line) => line[requestIdAt]));
+  });
+});

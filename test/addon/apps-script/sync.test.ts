@@ -6,6 +6,7 @@ import { TABLES } from '../../../shared/tables';
 import { columnLetter, listPlacement } from '../../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
 import { useSyncService } from '../../fixtures/use-sync-service';
+import { importedDates, yearlessCalendar } from '../yearless-calendar';
 import { SERVICE_URL, builtAddon, connectedAddon, dateCell, loadAddon, sampleTable, type LoadAddonOptions } from '../bundle-harness';
 
 const service = useSyncService();
@@ -252,6 +253,31 @@ describe('dates without a year', () => {
     expect(await received()).toMatchObject({ rows: 3 });
     const stored = await service.invoke<{ values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id);
     expect(stored.map((r) => [r.values.date, r.values.endOn])).toEqual([['2024-11-03', null], ['2025-01-01', '2025-03-31'], ['2022-06-30', null]]);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ posts: 0, rows: 0 });
+  });
+});
+
+describe('dates that take their year from the sheet\'s other dates', () => {
+  test('in an untitled sheet, are read by the service as by import when only edited rows are sent, and a row synced is not sent again', async () => {
+    const { addon, source, fakes } = await connected('Untitled calendar');
+    fakes.seedSheet('Calendar', yearlessCalendar(dateCell));
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    expect(await received()).toMatchObject({ rows: 4 });
+    const days = async () => (await service.invoke<{ deleted: boolean; values: Record<string, unknown> }[]>('storedRows', 'milestones', source.id)).filter((r) => !r.deleted).map((r) => r.values.date);
+    const imported = importedDates('Calendar', yearlessCalendar((iso) => iso));
+    expect(imported.slice(1, 3)).not.toContain(null);
+    expect(await days()).toEqual(imported);
+    const said = await linesOf('Untitled calendar');
+
+    // Both rows edited: the service gets them without the dates around them.
+    fakes.seedSheet('Calendar', [['Listening session, second round'], ['Implementation team named']], { row: 3, column: 2 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 2 });
+    expect(await days()).toEqual(imported);
+    // And says why in the same words.
+    expect(await linesOf('Untitled calendar')).toEqual(said);
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ posts: 0, rows: 0 });
   });
@@ -961,7 +987,8 @@ describe('rejected rows', () => {
     };
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
-    expect(fakes.toasts.at(-1)?.message).toContain(`3 need fixing (see the highlighted cells), 1 of them not marked (Request ID ${deletedRequest}): its row was not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
+    expect(fakes.toasts.at(-1)?.message).toContain('3 need fixing (see the highlighted cells: ');
+    expect(fakes.toasts.at(-1)?.message).toContain(`), 1 of them not marked (Request ID ${deletedRequest}): its row was not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
     expect(rowOf(stillBad)).not.toBe(8);
     const marked = () => {
       const notes = fakes.readSheet('Requests', { pick: 'note' });
@@ -974,7 +1001,7 @@ describe('rejected rows', () => {
 
     // The next sync no longer has the deleted row to mark: the marks stay with their rows, none is left unmarked.
     addon.call('syncNowFromMenu');
-    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells\)$/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells: .*\)$/);
     expect(marked().sort()).toEqual([[stillBad, col('status'), '#fde2e1'], [newlyBad, col('status'), '#fde2e1']].sort());
     await received();
   });
@@ -999,7 +1026,7 @@ describe('rejected rows', () => {
     };
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells\)($|,)/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/2 need fixing \(see the highlighted cells: [^\n]*?\)($|,)/);
     const statuses = fakes.readSheet('Requests').map((line) => line[col('status') - 1]);
     const colours = fakes.readSheet('Requests', { pick: 'background' }).map((line) => line[col('status') - 1]);
     const notes = fakes.readSheet('Requests', { pick: 'note' }).map((line) => String(line[col('status') - 1]));

@@ -67,6 +67,36 @@ describe.each(HOST_DRIVERS)('the Dashboard over an office\'s own log, at a sync 
     expect(writes()).toEqual(before);
   });
 
+  test('counts, with no sync, rows typed well past the last one, and is not written again for them at the next sync', async () => {
+    const port = setUp();
+    const deps = { port, http, settings: connected(), lock: lock() };
+    const grid = logGrid(dated);
+    // Each row the Dashboard counts is read by its place: the row 100 below the log's last is one of them already.
+    const reads = (row: number) => formulas(port).flat().some((f) => f.includes(`INDEX('${LOG}'!$A:$A,${row})`));
+    expect(reads(grid.length + 100)).toBe(true);
+    const written = formulas(port);
+    const more = Array.from({ length: 100 }, (_, i) => [dated(addDays(AS_OF, -i)), `Town ${i + 1}`, 'City', 'Other', 'Help', 'Low', 'New', null, null, null]);
+    retype(port, [...grid, ...more]);
+    const synced = await run(syncNow(deps));
+    expect(synced.summary).not.toMatch(/Dashboard/);
+    expect(formulas(port)).toEqual(written);
+  });
+
+  test('counts a choice typed a new way of its own ("Tribal Governments") from the next sync, as the service reads it', async () => {
+    const port = setUp();
+    const deps = { port, http, settings: connected(), lock: lock() };
+    await run(syncNow(deps));
+    const grid = logGrid(dated);
+    grid[3][HEADERS.indexOf('Requester Type')] = 'Tribal Governments';
+    retype(port, grid);
+    const synced = await run(syncNow(deps));
+    expect(synced.summary).toMatch(`Dashboard now counts ${LOG}`);
+    // The spelling is looked up as the value it reads as, in the Dashboard's table of the log's spellings.
+    const table = formulas(port).find((line) => line.some((f) => f.includes(':tribal governments"')));
+    const at = table!.findIndex((f) => f.includes(':tribal governments"'));
+    expect(table![at + 1]).toBe('="Tribal government"');
+  });
+
   test('counts rows typed past the ones it counted', async () => {
     const port = setUp();
     const deps = { port, http, settings: connected(), lock: lock() };

@@ -323,6 +323,34 @@ describe.each(HOST_DRIVERS)('sync on a $label', ({ run, host }) => {
     expect(again.summary).not.toContain('moved or deleted');
   });
 
+  test("a request both moved and edited in one paste keeps its id by its Request ID; one whose Request ID was retyped where it stands keeps the id beside it", async () => {
+    const port = sheetWithIds(6);
+    const t = runSync(readTableSheets(port))[0];
+    const results = validateRows(t.table, t.read.rows.map((r) => r.raw));
+    const held = t.read.rows.map((r, i) => ({ rowId: t.syncIdAt(r.row), hash: contentHash(results[i].values), sheetRow: r.row, ownId: String(results[i].values.requestId) }));
+    const grid = port.readSheet('Requests').map((line) => [...line]);
+    const idAt = grid[0].length - 1;
+    const descriptionAt = grid[0].indexOf('Description');
+    const requestIdAt = grid[0].indexOf('Request ID');
+    expect(descriptionAt).toBeGreaterThan(0);
+    // The second request moves to the bottom with a new description; the first's Request ID is retyped where it stands.
+    const data = grid.slice(1).map((line) => line.slice(0, idAt));
+    const [moved] = data.splice(1, 1);
+    data.push(moved.map((v, i) => (i === descriptionAt ? 'Rewritten after the kickoff call' : v)));
+    data[0] = data[0].map((v, i) => (i === requestIdAt ? `${String(v)}-A` : v));
+    const pasted = [grid[0], ...data.map((line, r) => [...line, grid[r + 1][idAt]])];
+    const port2 = new MemorySpreadsheet({ Requests: pasted as never });
+    const { http, posts } = scriptedService(held);
+    const report = await run(syncNow({ port: host(port2), http: host(http), settings: host(settings()), lock: host(lock()), newId: () => 'r-new000000000' }));
+    const after = port2.readSheet('Requests').slice(1);
+    // Every request beside the id the service holds it under: none new, none removed.
+    const heldOwn = new Map(held.map((h) => [h.rowId, h.ownId]));
+    expect(after.map((line) => heldOwn.get(String(line[idAt])))).toEqual([held[0].ownId, held[2].ownId, held[3].ownId, held[4].ownId, held[5].ownId, held[1].ownId]);
+    expect(posts.flatMap((p) => p.deleted ?? [])).toEqual([]);
+    expect(posts.flatMap((p) => p.rows.map((r) => r.rowId)).sort()).toEqual([held[0].rowId, held[1].rowId].sort());
+    expect(report.summary).toMatch(/Sync IDs restored \(.*by content or by their Request ID/);
+  });
+
   test('two requests with the same Request ID are said in the summary and sent as a warning at the second ID cell, naming the first row', async () => {
     const port = sheetWithIds(4);
     const grid = port.readSheet('Requests').map((line) => [...line]);
@@ -793,7 +821,7 @@ describe('rejected rows marked in a sheet', () => {
     expect(grid.slice(1).map((line) => line[REQUESTS_SYNC_ID_COLUMN - 1])).toEqual([6, 4, 3, 2, 1].map(id));
     expect(marked().map(({ rowId, note, background }) => ({ rowId, note, background }))).toEqual([id(6), id(3)].map((rowId) => ({ rowId, note: `${NOTE_PREFIX}Contact email: not an email (${rowId})`, background: FLAG_COLOUR })));
     expect(report.tables[0]).toMatchObject({ rejected: 3, unmarked: [`Request ID ${requestIdOf(5)}`] });
-    expect(report.summary).toMatch(new RegExp(`3 need fixing \\(see the highlighted cells\\), 1 of them not marked \\(Request ID ${requestIdOf(5)}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
+    expect(report.summary).toMatch(new RegExp(`3 need fixing \\(see the highlighted cells: .*\\), 1 of them not marked \\(Request ID ${requestIdOf(5)}\\): its row was not in the table by Sync ID when the marks were written \\(deleted, or moved above the header row, during the sync\\); sync again`));
   });
 
   test.each(HOST_DRIVERS)('on a $label, whose title row is deleted during the sync, every rejected row is marked, the first data row too, though every row moved up one; the next sync leaves the marks as they are', async (driver) => {

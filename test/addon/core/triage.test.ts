@@ -212,7 +212,43 @@ describe.each(HOST_DRIVERS)('save on a $label', ({ run, host }) => {
     expect(moved.isoFromDate(after[at('dueOn')] as Date)).toBe('2026-04-01');
     expect(moved.readSheet('Requests')[1][at('category')]).toBe('');
 
-    await expect(run(saveRequest(host(moved), { sheet: 'Requests', key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/no longer in the sheet/);
+    await expect(run(saveRequest(host(moved), { sheet: 'Requests', key: 'req:R-9', row: 2, values: {} }, AS_OF))).rejects.toThrow(/^No row of Requests has Request ID R-9 now: row 2, where it was, holds R-0\. If it was deleted/);
+  });
+});
+
+describe.each(HOST_DRIVERS)('save after an updated copy of the log was pasted over it on a $label', ({ run, host }) => {
+  const log = (lines: unknown[][]) => new MemorySpreadsheet({ Requests: [[...headers, 'Sync ID'], ...lines] as never });
+  const request = (n: number, description = `Ask ${n}`) => row({ requestId: `TA-2024-03${n}`, receivedOn: day(`2026-03-0${n}`), requesterOrg: `Org ${n}`, description, status: 'New' });
+  const synced = (lines: unknown[][], ids: string[]) => log(lines.map((line, i) => [...line, ids[i]]));
+  const ids = ['r-000000000001', 'r-000000000002', 'r-000000000003', 'r-000000000004'];
+
+  test('finds the request moved and edited by its Request ID, not the request pasted beside its old Sync ID (QA4)', async () => {
+    const before = synced([request(1), request(2), request(3), request(4)], ids);
+    const item = (await run(triageQueue(host(before), AS_OF))).items.find((i) => i.requestId === 'TA-2024-032')!;
+    expect(item.row).toBe(3);
+    // The copy: TA-2024-032 moved to the bottom with a new description; the Sync ID column left as it was.
+    const pasted = synced([request(1), request(3), request(4), request(2, 'Ask 2, rewritten after the call')], ids);
+    const saved = await run(saveRequest(host(pasted), { sheet: 'Requests', key: item.key, row: item.row, values: { priority: 'High' }, read: { priority: '' } }, AS_OF));
+    expect(saved).toMatchObject({ ok: true });
+    expect(pasted.readSheet('Requests').slice(1).map((line) => [line[at('requestId')], line[at('priority')]])).toEqual([
+      ['TA-2024-031', ''], ['TA-2024-033', ''], ['TA-2024-034', ''], ['TA-2024-032', 'High'],
+    ]);
+    // Synced since: the request is beside its own Sync ID again, and is found by it.
+    const restored = synced([request(1), request(3), request(4), request(2, 'Ask 2, rewritten after the call')], [ids[0], ids[2], ids[3], ids[1]]);
+    expect(await run(saveRequest(host(restored), { sheet: 'Requests', key: item.key, row: item.row, values: { priority: 'Low' } }, AS_OF))).toMatchObject({ ok: true, item: { requestId: 'TA-2024-032' } });
+  });
+
+  test('refuses, saying what it found and what to do, when no row or two rows hold the request', async () => {
+    const before = synced([request(1), request(2), request(3)], ids);
+    const item = (await run(triageQueue(host(before), AS_OF))).items.find((i) => i.requestId === 'TA-2024-032')!;
+    const save = (port: MemorySpreadsheet) => run(saveRequest(host(port), { sheet: 'Requests', key: item.key, row: item.row, values: { priority: 'High' } }, AS_OF));
+    // Left out of the copy: its Sync ID is beside another request now.
+    const gone = synced([request(1), request(3), request(4)], ids);
+    await expect(save(gone)).rejects.toThrow('No row of Requests has Request ID TA-2024-032 now: row 3, where it was, holds TA-2024-033. If it was deleted there is nothing to save; if its Request ID was changed, refresh the queue and choose it again.');
+    // Pasted twice, and neither copy beside its Sync ID.
+    const twice = synced([request(1), request(3), request(2), request(2)], [...ids.slice(0, 3), '']);
+    await expect(save(twice)).rejects.toThrow('Request ID TA-2024-032 is on rows 4 and 5 of Requests: give each request its own ID (or delete the copy), then try again.');
+    expect(twice.calls.writeBlock ?? 0).toBe(0);
   });
 });
 

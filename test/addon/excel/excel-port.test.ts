@@ -127,6 +127,34 @@ test('text is written under number format @ and a cell that held text takes a nu
   expect(sheet('T').peek(1, 3)?.value).toBe('');
 });
 
+test('rows inserted inside an Excel table (a ListObject) extend it, in two requests, under the formats of the row above', async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Log');
+  await port.writeBlock('Log', 1, 1, [['ID', 'Received', 'Hours', 'Days open'], ['R-1', { date: '2026-03-02' }, 3, { formula: '=TODAY()-B2' }], ['R-2', { date: '2026-03-04' }, 4, { formula: '=TODAY()-B3' }], ['Total', null, { formula: '=SUBTOTAL(109,C2:C3)' }, null]]);
+  sheet('Log').tables.push({ name: 'TaLog', address: 'A1:D4' });
+  const before = excel.requests.length;
+  await port.insertRows('Log', 3, [['R-3', { date: '2026-03-05' }, 2, undefined]]);
+  expect(excel.requests.length - before).toBe(2);
+  expect(sheet('Log').tables).toEqual([{ name: 'TaLog', address: 'A1:D5' }]);
+  expect(sheet('Log').peek(3, 4)?.formula).toBe('=TODAY()-B3');
+  expect(sheet('Log').peek(4, 4)?.formula).toBe('=TODAY()-B4');
+  expect(sheet('Log').peek(5, 3)?.formula).toBe('=SUBTOTAL(109,C2:C4)');
+  expect(sheet('Log').peek(3, 2)?.numberFormat).toBe(sheet('Log').peek(2, 2)?.numberFormat);
+});
+
+test("a table's read says where the sheet's Excel tables end, in the requests that read its cells", async () => {
+  const { excel, port, sheet } = excelHarness();
+  await port.ensureSheet('Plan');
+  await port.writeBlock('Plan', 1, 1, [['Work plan'], [null], ['Goal', 'Task'], ['Normalize', 'Train staff'], ['Accomplishments', null]]);
+  const plain = excel.requests.length;
+  await port.readSheetWithFormulas('Plan');
+  const without = excel.requests.length - plain;
+  sheet('Plan').tables.push({ name: 'WorkPlan', address: 'A3:B4' });
+  const before = excel.requests.length;
+  expect((await port.readSheetWithFormulas('Plan')).excelTables).toEqual([{ name: 'WorkPlan', ref: 'A3:B4', headerRow: 3, lastRow: 4 }]);
+  expect(excel.requests.length - before).toBe(without);
+});
+
 test('a sheet that does not exist is a clear error, not an Office.js fault', async () => {
   const { port } = excelHarness();
   await expect(port.readSheet('Nope')).rejects.toThrow('There is no sheet named "Nope".');

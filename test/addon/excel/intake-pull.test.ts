@@ -7,6 +7,8 @@ import { useSyncService } from '../../fixtures/use-sync-service';
 import { AS_OF, templateGrid } from '../bundle-harness';
 import { seedExcelSheet } from '../sync-host-calls';
 import { connectedExcel, REQUESTS_SYNC_ID_COLUMN as SYNC_ID_COLUMN, requestsColumn as col } from './connected-excel';
+import { DATE_FORMAT } from '../../../addon/excel/excel-port';
+import { HEADERS, LOG, LOG_ROWS, excelDate, logGrid } from '../own-log';
 
 const service = useSyncService();
 
@@ -40,4 +42,40 @@ test('a row a person types below the table while the sync asks for web-form requ
   // Both rows keep the spare rows' status formulas; the person's row travels to the service as a new row.
   for (const row of [spare, spare + 1]) for (let c = INPUTS + 1; c < SYNC_ID_COLUMN; c++) expect(sheet.peek(row, c)?.formula ?? '').toMatch(/^=/);
   expect((await service.invoke<{ rowIds: string[] }>('takeReceived')).rowIds).toEqual([value(spare, SYNC_ID_COLUMN)]);
+}, 60_000);
+
+test("a web-form request goes into an office's own log above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
+  const connected = await connectedExcel(service, 'Office with totals (Excel)');
+  const { excel, source } = connected;
+  // The log's rows from row 3, dates typed as Excel holds them, its own Days open formula on each, and a totals line.
+  const last = 2 + LOG_ROWS.length;
+  const hours = HEADERS.indexOf('Hours Spent') + 1;
+  const days = HEADERS.length + 1;
+  const daysOpen = (row: number) => `=IF(A${row}="","",TODAY()-A${row})`;
+  const dates = new Set<number>();
+  excel.seed(LOG, logGrid((iso) => (dates.add(excelDate(iso)), excelDate(iso))));
+  const sheet = excel.sheet(LOG)!;
+  for (const [key, cell] of sheet.cells) if (typeof cell.value === 'number' && dates.has(cell.value) && !key.startsWith(`${last + 1}:`)) cell.numberFormat = DATE_FORMAT;
+  sheet.cell(2, days).value = 'Days open';
+  for (let row = 3; row <= last; row++) sheet.cell(row, days).formula = daysOpen(row);
+  sheet.cell(last + 1, 1).value = 'Total';
+  Object.assign(sheet.cell(last + 1, hours), { formula: `=SUM(H3:H${last})`, value: 13.5 });
+  await connected.sync();
+  await service.invoke('takeReceived');
+
+  await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  expect(await connected.sync()).toMatch(/1 new from the web form/);
+  const value = (row: number, column: number) => sheet.peek(row, column)?.value ?? '';
+  const formula = (row: number, column: number) => sheet.peek(row, column)?.formula ?? '';
+  // Before the log's last row, inside the SUM's range: the totals line moved down, its SUM over one row more.
+  expect(value(last, HEADERS.indexOf('Agency / Jurisdiction') + 1)).toBe('Harbor County Health');
+  expect(String(value(last, days + 1))).toMatch(/^web-/);
+  expect(value(last + 1, HEADERS.indexOf('Agency / Jurisdiction') + 1)).toBe('Sonoma County');
+  expect(value(last + 2, 1)).toBe('Total');
+  expect(formula(last + 2, hours)).toBe(`=SUM(H3:H${last + 1})`);
+  // Every row of the log, the new one too, has its Days open formula over its own row.
+  expect(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => formula(i + 3, days))).toEqual(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => daysOpen(i + 3)));
+  await service.invoke('takeReceived');
+  await connected.sync();
+  expect(await service.invoke<{ rows: number; moved: number }>('takeReceived')).toMatchObject({ rows: 0, moved: 0 });
 }, 60_000);

@@ -9,7 +9,8 @@ import type { HttpPort } from '../../../addon/port/host-ports';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
 import { recalculatedGrids, type HostGrid } from '../../support/grids-workbook';
-import { HEADERS, LOG, excelDate, expectedFigures, logGrid, shownFigures } from '../own-log';
+import { HEADERS, LOG, LOG_ROWS, excelDate, expectedFigures, logGrid, shownFigures } from '../own-log';
+import { OWN_LOGS, expectedOwnFigures, ownLogGrid, shownOwnFigures, type OwnLog } from '../own-logs';
 
 const DATE_FORMAT = 'm/d/yyyy';
 const NO_SERVICE: HttpPort = { fetch: async () => ({ status: 503, body: '', headers: {} }), fetchAll: async () => [], sleep: async () => undefined };
@@ -22,20 +23,23 @@ function addinOver(excel: FakeExcel) {
   return createExcelAddin({ office: mock as unknown as OfficeHost, run: excel.run, http: NO_SERVICE, storage: storageOver(new Map()), today: () => '2026-03-16' });
 }
 
-/** The log typed into Excel: dates are serial numbers under a date format, as Excel holds a typed date. */
-function typeLog(excel: FakeExcel, order?: readonly number[], headers?: readonly string[]) {
+/** A sheet typed into Excel: dates are serial numbers under a date format, as Excel holds a typed date. */
+function typeSheet(excel: FakeExcel, name: string, grid: (date: (iso: string) => unknown) => unknown[][]) {
   const dates = new Set<string>();
-  const grid = logGrid((iso) => {
+  const cells = grid((iso) => {
     dates.add(String(excelDate(iso)));
     return excelDate(iso);
-  }, order, headers);
-  const sheet = excel.sheet(LOG);
+  });
+  const sheet = excel.sheet(name);
   if (sheet) sheet.cells.clear();
-  excel.seed(LOG, grid);
-  grid.forEach((line, r) => line.forEach((v, c) => {
-    if (typeof v === 'number' && dates.has(String(v))) excel.sheet(LOG)!.cell(r + 1, c + 1).numberFormat = DATE_FORMAT;
+  excel.seed(name, cells);
+  cells.forEach((line, r) => line.forEach((v, c) => {
+    if (typeof v === 'number' && dates.has(String(v))) excel.sheet(name)!.cell(r + 1, c + 1).numberFormat = DATE_FORMAT;
   }));
 }
+
+/** The log typed into Excel. */
+const typeLog = (excel: FakeExcel, order?: readonly number[], headers?: readonly string[], rows = LOG_ROWS) => typeSheet(excel, LOG, (date) => logGrid(date, order, headers, rows));
 
 /** Every sheet of the workbook exported as .xlsx and recalculated by LibreOffice. */
 async function recalculatedCopy(excel: FakeExcel) {
@@ -74,5 +78,25 @@ describe('set up beside an office\'s own TA log (Excel add-in)', () => {
     await addin.bridge.setup!('ta-intake');
     expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', LOG, 'Lists', 'Dashboard']);
     expect(shownFigures(await recalculatedCopy(excel))).toEqual(expectedFigures());
+
+    // Forty requests typed below the log with no sync since: counted at once, by the formulas alone.
+    const more = [...LOG_ROWS, ...Array.from({ length: 40 }, (_, i) => LOG_ROWS[i % LOG_ROWS.length])];
+    typeLog(excel, [6, 0, 1, 2, 3, 4, 5, 7, 8, 9], HEADERS.map((h) => (h === 'Date Received' ? 'Received on' : h)), more);
+    expect(shownFigures(await recalculatedCopy(excel))).toEqual(expectedFigures(more));
+  }, 240_000);
+});
+
+describe.each(OWN_LOGS)("set up beside an office's own $table sheet (Excel add-in)", (log: OwnLog) => {
+  test('the Dashboard counts the sheet, choices typed its own way as they read, and rows typed well below it before any sync', async () => {
+    const excel = new FakeExcel(['Sheet1']);
+    typeSheet(excel, log.sheet, (date) => ownLogGrid(log, date));
+    const addin = addinOver(excel);
+    await addin.bridge.setup!(log.template);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', log.sheet, 'Lists', 'Dashboard']);
+    expect(shownOwnFigures(log, await recalculatedCopy(excel))).toEqual(expectedOwnFigures(log));
+
+    const rows = [...log.rows, ...Array.from({ length: 40 }, (_, i) => log.more(i))];
+    typeSheet(excel, log.sheet, (date) => ownLogGrid(log, date, rows));
+    expect(shownOwnFigures(log, await recalculatedCopy(excel))).toEqual(expectedOwnFigures(log, rows));
   }, 240_000);
 });

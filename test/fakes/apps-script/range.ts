@@ -8,6 +8,7 @@ import { isDate } from './realm.js';
 import { FakeDataValidation } from './rules.js';
 import type { FakeEnv } from './env.js';
 import type { FakeSheet } from './sheet.js';
+import { fromR1C1, toR1C1 } from '../inserted-rows.js';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -218,6 +219,15 @@ export class FakeRange implements Partial<Range> {
   }
   setFormulas(formulas: string[][]): Range {
     return this.write('setFormulas', formulas, this.storeFormula);
+  }
+  /** Each formula as seen from its own cell (`=R[0]C[-1]*2`), as Sheets gives them; `''` where a cell holds a value. */
+  getFormulasR1C1(): string[][] {
+    const { row, column } = this.rect;
+    return this.env.out(this.read('getFormulasR1C1', (cell) => cell.formula).map((line, r) => line.map((f, c) => toR1C1(f, row + r, column + c))));
+  }
+  setFormulasR1C1(formulas: string[][]): Range {
+    const { row, column } = this.rect;
+    return this.write('setFormulasR1C1', formulas.map((line, r) => line.map((f, c) => fromR1C1(f, row + r, column + c))), this.storeFormula);
   }
   /** Writes the same text to every cell: relative references are not shifted as Sheets would. */
   setFormula(formula: string): Range {

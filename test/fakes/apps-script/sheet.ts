@@ -9,6 +9,7 @@ import { FakeRangeList } from './range-list.js';
 import { FakeProtection, type ProtectionModel } from './protection.js';
 import { FakeConditionalFormatRule } from './rules.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
+import { formulaAfterInsert, rowsAfter } from '../inserted-rows.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -220,8 +221,22 @@ export class FakeSheet implements Partial<Sheet> {
     this.env.require('documentWrite', `SpreadsheetApp.Sheet.${method}`);
     this.env.count(`Sheet.${method}`);
     if (after < 0 || after > this.maxRows) this.env.fail('Those rows are out of bounds.');
+    // Rows inserted inside a protected range, or anywhere on a protected sheet, would edit what it protects.
+    const inside = (rect: GridRect | null) => rect === null || (rect.row <= after && rect.row + rect.numRows - 1 > after);
+    if (this.protections.some((p) => !p.editable && !p.warningOnly && inside(p.rect))) this.env.fail(this.env.protectedText());
     if (this.grid.length > after) this.grid.splice(after, 0, ...new Array<Cell[] | undefined>(howMany).fill(undefined));
     this.maxRows += howMany;
+    // As Sheets does: references to the rows moved follow them in every sheet, and ranges the rows went in inside grow.
+    const insert = { sheet: this.name, before: after + 1, count: howMany };
+    for (const sheet of this.spreadsheet.sheetList) {
+      for (const line of sheet.grid) for (const cell of line ?? []) if (cell?.formula) cell.formula = formulaAfterInsert(cell.formula, sheet.name, insert);
+    }
+    const move = (rect: GridRect) => {
+      const { row, span } = rowsAfter(rect, rect.numRows, insert);
+      Object.assign(rect, { row, numRows: span });
+    };
+    this.merges.forEach(move);
+    for (const p of this.protections) [p.rect, ...p.unprotected].forEach((rect) => rect && move(rect));
     return this.self();
   }
   deleteRows(rowPosition: number, howMany: number): void {

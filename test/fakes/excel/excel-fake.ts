@@ -5,7 +5,8 @@
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
 import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
-import { ExcelSheet, address, enter, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
+import { ExcelSheet, address, enter, insertSheetRows, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
+import { fromR1C1, toR1C1 } from '../inserted-rows';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
 
 export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -324,41 +325,8 @@ class SheetProxy extends ClientObject {
    * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
    * currently-active sheet is used").
    */
-  get tables() {
-    const sheet = this;
-    const excel = this.context.excel;
-    const tables = {
-      add(source: string | Range, _hasHeaders: boolean) {
-        if (typeof source !== 'string' && !(source instanceof RangeProxy)) throw new Error('The fake takes only its own ranges');
-        if (typeof source !== 'string') sheet.context.uses(3, 'TableCollection.add with a Range');
-        const table = { name: `Table${excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}` };
-        const target = () => (typeof source !== 'string' ? source.located().sheet : source.includes('!') ? excel.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'|'$/g, '')) : excel.sheet(excel.active));
-        const a1 = () => (typeof source === 'string' ? source.replace(/^.*!/, '') : address('', source.located().rect.row, source.located().rect.column, source.located().rect.rows, source.located().rect.columns).slice(1));
-        let added: { name: string; address: string } | undefined;
-        sheet.queue(size(typeof source === 'string' ? source : 'range'), () => {
-          const on = target();
-          if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
-          on.tables.push((added = { name: table.name, address: a1() }));
-        });
-        const proxy = {
-          set name(name: string) {
-            sheet.queue(size(name), () => {
-              if (added) added.name = name;
-            });
-          },
-          get name(): string {
-            throw new OfficeError('PropertyNotLoaded', "The property 'name' is not available.");
-          },
-          load: () => proxy,
-        };
-        return proxy;
-      },
-      load: () => tables,
-      get items(): never {
-        throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available.");
-      },
-    };
-    return tables;
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.context, this);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -383,6 +351,83 @@ class SheetProxy extends ClientObject {
 
   activate(): void {
     this.queue(8, () => (this.context.excel.active = this.model().name));
+  }
+}
+
+/**
+ * `Worksheet.tables`. `add`: a Range says the sheet; an address without a sheet name means the active sheet,
+ * whichever collection it is called on (reference: "If the address does not contain a sheet name, the
+ * currently-active sheet is used"). `items` once `items/name` is loaded: each table's range is its own proxy.
+ */
+class TableCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+  ) {
+    super(context);
+  }
+
+  protected compute(property: string): unknown {
+    if (property === 'items/name' || property === 'items') return this.sheet.model().tables.map((t) => t.name);
+    throw new Error(`TableCollection.${property} is not in the fake`);
+  }
+
+  get items(): TableProxy[] {
+    return this.read<string[]>('items/name').map((name) => new TableProxy(this.context, this.sheet, name, true));
+  }
+
+  add(source: string | Range, _hasHeaders: boolean): TableProxy {
+    const { sheet } = this;
+    const excel = this.context.excel;
+    if (typeof source !== 'string' && !(source instanceof RangeProxy)) throw new Error('The fake takes only its own ranges');
+    if (typeof source !== 'string') this.context.uses(3, 'TableCollection.add with a Range');
+    const name = `Table${excel.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`;
+    const target = () => (typeof source !== 'string' ? source.located().sheet : source.includes('!') ? excel.sheet(source.slice(0, source.lastIndexOf('!')).replace(/^'|'$/g, '')) : excel.sheet(excel.active));
+    const a1 = () => (typeof source === 'string' ? source.replace(/^.*!/, '') : address('', source.located().rect.row, source.located().rect.column, source.located().rect.rows, source.located().rect.columns).slice(1));
+    const added = new TableProxy(this.context, sheet, name, false);
+    this.queue(size(typeof source === 'string' ? source : 'range'), () => {
+      const on = target();
+      if (!on) throw new OfficeError('ItemNotFound', 'The sheet of the table address does not exist.');
+      on.tables.push(added.record = { name, address: a1() });
+    });
+    return added;
+  }
+}
+
+/** A table of a sheet, by its name (renamed by a queued write: `record` is the table once the add is synced). */
+class TableProxy extends ClientObject {
+  record?: { name: string; address: string };
+
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetProxy,
+    private readonly known: string,
+    private readonly nameLoaded: boolean,
+  ) {
+    super(context);
+  }
+
+  private model(): { name: string; address: string } {
+    const table = this.record ?? this.sheet.model().tables.find((t) => t.name === this.known);
+    if (!table) throw new OfficeError('ItemNotFound', `The table ${this.known} does not exist.`);
+    return table;
+  }
+
+  protected compute(property: string): unknown {
+    if (property === 'name') return this.model().name;
+    throw new Error(`Table.${property} is not in the fake`);
+  }
+
+  set name(name: string) {
+    this.queue(size(name), () => (this.model().name = name));
+  }
+
+  get name(): string {
+    return this.nameLoaded ? this.known : this.read<string>('name');
+  }
+
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => parseAddress(this.model().address));
   }
 }
 
@@ -488,6 +533,11 @@ class RangeProxy extends ClientObject {
         return this.grid((r, c) => {
           const cell = sheet.peek(r, c);
           return cell?.formula || (cell?.value ?? '');
+        });
+      case 'formulasR1C1':
+        return this.grid((r, c) => {
+          const cell = sheet.peek(r, c);
+          return cell?.formula ? toR1C1(cell.formula, r, c) : (cell?.value ?? '');
         });
       case 'numberFormat':
         return this.grid((r, c) => sheet.peek(r, c)?.numberFormat ?? 'General');
@@ -621,6 +671,32 @@ class RangeProxy extends ClientObject {
   }
   set formulas(_grid: unknown[][]) {
     throw new Error('The add-in writes formulas through values; the fake does not model Range.formulas writes');
+  }
+  get formulasR1C1(): unknown[][] {
+    this.context.uses(2, 'Range.formulasR1C1');
+    return this.read('formulasR1C1');
+  }
+  /** A null leaves its cell as it is; anything else is entered as typed, a formula seen from its own cell. */
+  set formulasR1C1(grid: unknown[][]) {
+    this.context.uses(2, 'Range.formulasR1C1');
+    this.queue(size(grid), () => {
+      this.refuseWrite();
+      const { row, column } = this.at();
+      const sheet = this.sheet.model();
+      grid.forEach((line, r) => line.forEach((v, c) => v !== null && enter(sheet.cell(row + r, column + c), typeof v === 'string' && v.startsWith('=') ? fromR1C1(v, row + r, column + c) : v)));
+    });
+  }
+  /** Whole rows only (`5:6`), the only insert the add-in makes. */
+  insert(shift: 'Down' | 'Right'): RangeProxy {
+    this.queue(16, () => {
+      const { row, column, rows, columns } = this.at();
+      if (shift !== 'Down' || column !== 1 || columns !== 16_384) throw new Error('The fake inserts whole rows only');
+      // A protected sheet refuses inserting rows unless its protection allows it, which the fake's never does.
+      if (this.sheet.model().locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      this.refuseWrite();
+      insertSheetRows(this.context.excel.sheets, this.sheet.model(), row, rows);
+    });
+    return this;
   }
   get numberFormat(): unknown[][] {
     return this.read('numberFormat');

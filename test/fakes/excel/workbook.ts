@@ -4,6 +4,7 @@
 import { columnLetter, columnNumber } from '../../../shared/lists';
 import { serialFromIso } from '../../../shared/cells/dates';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
+import { formulaAfterInsert, rowAfter, rowsAfter, type RowInsert } from '../inserted-rows';
 
 export interface ExcelCell {
   /** An error value holds its text here (`#N/A`), as `Range.values` gives it, with `error` set. */
@@ -193,4 +194,39 @@ export function movedFormula(formula: string, by: number): string {
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.$])(\$?[A-Za-z]{1,3})(\d+)(?![A-Za-z0-9_(!])/g, (_ref, column: string, row: string) => moved(column, row))))
     .join('');
+}
+
+/**
+ * Whole rows inserted before `before` on `sheet`, as Range.insert(Down) on `5:6` does: the cells from there down
+ * move, references to them follow in every sheet's formulas, merged areas, tables, locked areas, validations and
+ * conditional formats the rows go in inside grow, and the new cells take the number format and fill of the row
+ * above (Excel's default for an insert).
+ */
+export function insertSheetRows(sheets: readonly ExcelSheet[], sheet: ExcelSheet, before: number, count: number): void {
+  const insert: RowInsert = { sheet: sheet.name, before, count };
+  const cells = [...sheet.cells];
+  sheet.cells.clear();
+  for (const [key, cell] of cells) {
+    const [row, column] = key.split(':').map(Number);
+    sheet.cells.set(`${rowAfter(row, insert)}:${column}`, cell);
+  }
+  for (const each of sheets) for (const cell of each.cells.values()) if (cell.formula) cell.formula = formulaAfterInsert(cell.formula, each.name, insert);
+  const move = (rect: { row: number; rows: number }) => {
+    const { row, span } = rowsAfter(rect, rect.rows, insert);
+    Object.assign(rect, { row, rows: span });
+  };
+  sheet.merges.forEach(move);
+  sheet.locked.forEach(move);
+  for (const table of sheet.tables) {
+    const rect = parseAddress(table.address);
+    move(rect);
+    table.address = address('', rect.row, rect.column, rect.rows, rect.columns).slice(1);
+  }
+  for (const rule of [...sheet.validations, ...sheet.conditionals]) Object.assign(rule, { fromRow: rowAfter(rule.fromRow, insert), toRow: rowAfter(rule.toRow, insert) });
+  if (before < 2) return;
+  for (const [key, above] of [...sheet.cells]) {
+    const [row, column] = key.split(':').map(Number);
+    if (row !== before - 1) continue;
+    for (let r = before; r < before + count; r++) Object.assign(sheet.cell(r, column), { numberFormat: above.numberFormat, fill: above.fill });
+  }
 }

@@ -1,6 +1,7 @@
 // Work-plan and milestone statuses at the edges people hit: in progress early or with no % recorded, no date yet.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, milestoneStatus, TABLES, workplanStatus } from '../../../shared';
+import { computeDerived, DEFAULT_RULES, milestoneStatus, TABLES, workplanStatus, type TypedRow } from '../../../shared';
+import { DEFAULT_READ_OPTIONS, validateRows } from '../../../shared/validate-row';
 
 const AS_OF = '2025-06-15';
 const plan = (status: string | null, startOn: string | null, endOn: string | null, percentComplete: number | null) =>
@@ -53,5 +54,31 @@ describe('milestone status', () => {
     // A roadmap item, by its target date.
     const roadmap = (status: string) => TABLES.roadmap.derived[0].compute({ targetOn: '2025-01-31', status }, DEFAULT_RULES, AS_OF);
     expect([roadmap('Not pursued'), roadmap('Done'), roadmap('Awaiting Council')]).toEqual(['Stopped', 'Done', 'Missed']);
+  });
+});
+
+describe('a milestone or roadmap Status in the office\'s own words, as the service reads it and as the sheet does', () => {
+  // The sheet's formula and EQ_MILESTONE_STATUS judge the cell as typed (the property test holds them to this rule); the
+  // service reads the cell first ("Finished" as Completed) and judges what it stores. All three must agree.
+  const words = ['Completed', 'completed', 'Done', 'Complete', 'Finished', 'Achieved', 'Met', 'In progress', 'Not started', 'Cancelled', '☑', 'x', '☐', 'TRUE'];
+  it.each(['milestones', 'roadmap'] as const)('%s: the stored status is judged as the typed one', (table) => {
+    const def = TABLES[table];
+    const dateField = table === 'milestones' ? 'date' : 'targetOn';
+    const raw = words.map((status) => ({ [dateField]: '2025-06-01', status, ...(table === 'milestones' ? { milestone: 'Forum' } : { action: 'Webinar', focusArea: 'Tools', kind: 'Early action' }) }));
+    const read = validateRows(def, raw, DEFAULT_READ_OPTIONS);
+    const judged = (row: TypedRow) => computeDerived(def, row, DEFAULT_RULES, AS_OF).derivedStatus;
+    expect(read.map((r) => judged(r.values))).toEqual(raw.map((r) => judged(r as TypedRow)));
+  });
+});
+
+describe('a work plan\'s Status in the office\'s own words, as the service reads it and as the sheet does', () => {
+  // In progress and Not started in a plan's words ("Ongoing", "Planned") steer the status as the listed values do.
+  const words = ['Ongoing', 'Underway', 'On track', 'Behind', 'Delayed', 'Planned', 'Scheduled', 'To do', 'Pending', 'Paused', 'In progress', 'not started', 'Finished', '☐', null];
+  const spans = [['2025-01-01', '2025-12-31', null], ['2025-09-01', '2026-03-01', null], ['2025-01-01', '2025-12-31', 0], ['2025-01-01', '2025-12-31', 0.9]] as const;
+  it('the stored status is judged as the typed one, before, inside and after its span, with or without a %', () => {
+    const raw = spans.flatMap(([startOn, endOn, percentComplete]) => words.map((status) => ({ task: 'Forum', status, startOn, endOn, percentComplete })));
+    const read = validateRows(TABLES.workplan, raw, DEFAULT_READ_OPTIONS);
+    const judged = (row: TypedRow) => computeDerived(TABLES.workplan, row, DEFAULT_RULES, AS_OF).derivedStatus;
+    expect(read.map((r, i) => `${String(raw[i].status)}: ${String(judged(r.values))}`)).toEqual(raw.map((r) => `${String(r.status)}: ${String(judged(r as TypedRow))}`));
   });
 });

@@ -7,6 +7,7 @@ import { FEEDBACK_NOT_SAVED } from '../../../sync/api/routes/feedback-routes';
 import { MAX_FORM_BODY_BYTES } from '../../../sync/api/routes/intake-routes';
 import { readRoutes } from '../../../sync/api/routes/read-routes';
 import { digestToken } from '../../../sync/store/tokens';
+import { SUBMISSION_KEY_KEPT_DAYS } from '../../../sync/intake/submit-request';
 import { storeBackends, type Backend } from '../../support/store-backends';
 import { ADMIN_TOKEN, harness as plainHarness, type Harness, type HarnessOptions } from './api-harness';
 
@@ -243,6 +244,30 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(again.headers.get('location')).toBe(sent.headers.get('location'));
     expect((await rowsOf(a, src.id)).map((r) => r.values.requestId)).toEqual(['TA-2026-0001']);
   }, 30_000);
+
+  test('a page\'s one-time key is kept for a repeat as long as a browser could send one, then forgotten at the next post, so the keys do not pile up', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    const key = submissionKeyOf((await h.call('GET', path)).text);
+    // Needed by a day after the last post, so none is refused for a deadline before it was received.
+    const answers = { ...good, dueOn: '2027-03-31' };
+    const first = await post(h, path, { ...answers, submissionKey: key });
+    const days = (n: number) => new Date(december().getTime() + n * 86_400_000);
+    // A repeat on the last day the key is kept is still the first request.
+    now = days(SUBMISSION_KEY_KEPT_DAYS);
+    expect((await post(h, path, { ...answers, submissionKey: key })).headers.get('location')).toBe(first.headers.get('location'));
+    // A day later another page's post forgets it: the same page sent now is a new request.
+    now = days(SUBMISSION_KEY_KEPT_DAYS + 1);
+    const other = await post(h, path, { ...answers, submissionKey: submissionKeyOf((await h.call('GET', path)).text) });
+    expect(other.status).toBe(303);
+    const late = await post(h, path, { ...answers, submissionKey: key });
+    expect(late.status).toBe(303);
+    expect(late.headers.get('location')).not.toBe(first.headers.get('location'));
+    expect(await rowsOf(h, src.id)).toHaveLength(3);
+  });
 
   test('a post refused by the daily cap leaves its key free: sent again the next day, it is filed', async () => {
     let now = december();

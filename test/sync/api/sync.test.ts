@@ -49,7 +49,7 @@ describe.each(backends)('sync on $name', (backend) => {
 
     const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
     expect(state.status).toBe(200);
-    expect(state.body).toEqual({ table: 'requests', rows: [{ rowId: 'a', hash: expectedHash(request('a').values) }, { rowId: 'c', hash: expectedHash(request('c', { dueOn: 'TBD' }).values) }] });
+    expect(state.body).toEqual({ table: 'requests', rows: [{ rowId: 'a', hash: expectedHash(request('a').values), ownId: 'a' }, { rowId: 'c', hash: expectedHash(request('c', { dueOn: 'TBD' }).values), ownId: 'c' }] });
     expect(await h.store.rejections({ sourceIds: [src.id] })).toEqual([expect.objectContaining({ rowId: 'b', table: 'requests' })]);
     await h.close();
   });
@@ -173,7 +173,7 @@ describe.each(backends)('sync on $name', (backend) => {
     expect(stored).toMatchObject({ status: 'Triaged', channel: 'Phone', contactEmail: null });
     const state = await h.call('GET', '/api/v1/sync/state?table=requests', { token: src.token });
     // The state answers the row as the sheet sent it: the sheet can never show the kept field, so it tells an unchanged row by that.
-    expect(state.body.rows).toEqual([{ rowId: 'a', hash: expectedHash(edited.values) }]);
+    expect(state.body.rows).toEqual([{ rowId: 'a', hash: expectedHash(edited.values), ownId: 'a' }]);
     // Sent again as the sheet has it: what the service holds, so unchanged.
     const again = await h.call('POST', '/api/v1/sync', { token: src.token, body: { table: 'requests', rows: [edited], context: { sheet: 'TA Log FY27', columns } } });
     expect(again.body).toMatchObject({ accepted: 0, unchanged: 1 });

@@ -230,7 +230,7 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     expect(added.lines.map((l) => l.day)).toEqual(['2026-03-12']);
   });
 
-  it('lists a request closed without fulfillment as overdue only when it was closed after its due date', async () => {
+  it('lists a request closed without fulfillment as overdue only when it was closed after its due date, by the close that stood', async () => {
     const desk = (await store.createPrincipal({ kind: 'source', name: 'Closing desk', sourceKind: 'file' })).principal.id;
     const send = (day: string, rows: Record<string, Record<string, unknown>>) => store.applyBatch({
       sourceId: desk, table: 'requests', full: false, deletes: [], rejected: [], at: on(day),
@@ -239,14 +239,19 @@ describe.each(backends)('what changed since the last meeting ($name)', (backend)
     const open = { receivedOn: '2026-02-20' };
     await send('2026-02-20', {
       x1: req('X1', { ...open, dueOn: '2026-03-10' }), x2: req('X2', { ...open, dueOn: '2026-03-05' }), x3: req('X3', { ...open, dueOn: '2026-03-12' }),
+      x4: req('X4', { ...open, dueOn: '2026-03-10' }),
     });
+    // X4 declined before its due date, reopened, and closed after it: it went overdue.
+    await send('2026-02-26', { x4: req('X4', { ...open, dueOn: '2026-03-10', status: 'Declined' }) });
+    await send('2026-03-02', { x4: req('X4', { ...open, dueOn: '2026-03-10', status: 'In progress' }) });
+    await send('2026-03-20', { x4: req('X4', { ...open, dueOn: '2026-03-10', status: 'Closed' }) });
     // X3 closed before the period began, X1 in it before its due date, X2 after its due date: only X2 went overdue.
     await send('2026-02-25', { x3: req('X3', { ...open, dueOn: '2026-03-12', status: 'Closed' }) });
     await send('2026-03-04', { x1: req('X1', { ...open, dueOn: '2026-03-10', status: 'Closed' }) });
     await send('2026-03-08', { x2: req('X2', { ...open, dueOn: '2026-03-05', status: 'Closed' }) });
     const r = await changesReport(store, { since: '2026-03-01', until: '2026-03-31', rules: DEFAULT_RULES, sourceIds: [desk] });
-    expect(labels(r.requests.wentOverdue)).toEqual([['X2 Org of X2', '2026-03-05']]);
-    expect(labels(r.requests.closed)).toEqual([['X1 Org of X1', '2026-03-04'], ['X2 Org of X2', '2026-03-08']]);
+    expect(labels(r.requests.wentOverdue)).toEqual([['X2 Org of X2', '2026-03-05'], ['X4 Org of X4', '2026-03-10']]);
+    expect(labels(r.requests.closed)).toEqual([['X1 Org of X1', '2026-03-04'], ['X2 Org of X2', '2026-03-08'], ['X4 Org of X4', '2026-03-20']]);
   });
 
   it('lists the sources that have not synced since longest silent first, one never synced before any', async () => {

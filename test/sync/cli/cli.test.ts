@@ -88,7 +88,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     expect(text.code, text.stderr).toBe(1);
     const lines = text.stdout.trim().split('\n');
     // Each problem says at once what it is: a rejected row is not stored, a warning's row is.
-    expect(lines[0]).toBe('rejected: Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
+    expect(lines[0]).toBe('rejected: Request TA-2, Requests!E3 (Date received): "13/45/2024" is not a date (expected a date such as 2026-03-15, 3/15/2026 or Mar 2026)');
     expect(lines).toContain('warning: Requests!D1 (Internal flag): column "Internal flag" is not part of Requests; ignored');
     expect(lines).toContain('Headers of Requests (row 1): Request ID, Organization = Requesting organization, Status, Date received = Received.');
     expect(text.stdout).toContain('1 row accepted, 0 unchanged, 1 row rejected, 0 removed');
@@ -99,7 +99,7 @@ describe.each(backends)('source add and import on $name', (backend) => {
     expect(JSON.parse(json.stdout)).toEqual({
       accepted: 0,
       unchanged: 1,
-      rejected: [{ sheet: 'Requests', row: 3, errors: [{ field: 'receivedOn', column: 'E', message: expect.stringContaining('"13/45/2024" is not a date') }] }],
+      rejected: [{ sheet: 'Requests', row: 3, id: 'TA-2', errors: [{ field: 'receivedOn', column: 'E', message: expect.stringContaining('"13/45/2024" is not a date') }] }],
       warnings: [expect.objectContaining({ sheet: 'Requests', row: 1, field: '' })],
       removed: 0,
       unreadable: [],

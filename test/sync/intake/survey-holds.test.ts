@@ -257,8 +257,8 @@ describe.each(backends)('survey answers against a re-imported workbook on $name'
 
     const again = await runCli(['import', book, '--source', id, ...args], { env });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain(`warning: Requests!H2 (Satisfaction): the requester's survey answer (4) is kept; the workbook still says 5, as before the answer — copy the answer in. Typing 5 again reads as no change: to keep it, import once with the answer, then type it back`);
-    expect(again.stdout).toContain(`warning: Requests!G2 (Outcome): the requester's survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered", as before the answer — copy the answer in. Typing "Training delivered" again reads as no change: to keep it, import once with the answer, then type it back`);
+    expect(again.stdout).toContain(`warning: Request TA-26-001, Requests!H2 (Satisfaction): the requester's survey answer (4) is kept; the workbook still says 5, as before the answer — copy the answer in. Typing 5 again reads as no change: to keep it, import once with the answer, then type it back`);
+    expect(again.stdout).toContain(`warning: Request TA-26-001, Requests!G2 (Outcome): the requester's survey answer ("Action plan adopted") is kept; the workbook still says "Training delivered", as before the answer — copy the answer in. Typing "Training delivered" again reads as no change: to keep it, import once with the answer, then type it back`);
     expect(again.stdout).toContain('0 rows accepted, 1 unchanged');
     expect(await store.storedRow(id, 'requests', rowId)).toMatchObject({ satisfaction: 4, outcome: 'Action plan adopted' });
   });

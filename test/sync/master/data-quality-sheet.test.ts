@@ -13,7 +13,8 @@ import type { PlanCell } from '../../../shared/workbook-plan';
 import { sheetWarningRows } from '../../../sync/ingest/sheet-warnings';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import type { RowWarnings } from '../../../sync/store/row-store';
-import { pagesWide, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { pagesWide } from '../../../sync/workbook/pages-wide';
 import { convertToPdf } from '../../support/libreoffice';
 import { pdfPageTexts, pdfWords } from '../../support/pdf';
 

@@ -216,6 +216,26 @@ describe('master workbook', () => {
     expect(requests.pageSetup.fitToWidth).toBeGreaterThan(1);
   });
 
+  it('prints Requests, too wide for one page, on three pages across at a readable scale, each page with the header row, the source and whose request it is, and its page number', async () => {
+    const book = await new ExcelJS.Workbook().xlsx.readFile(file);
+    const requests = book.getWorksheet('Requests')!;
+    const headers = requests.getRow(1).values as unknown[];
+    expect(headers.slice(1, 4)).toEqual(['Source', 'Request ID', 'Requesting organization']);
+    expect(requests.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 3, fitToHeight: 0, printTitlesRow: '1:1', printTitlesColumn: 'A:C', pageOrder: 'overThenDown' });
+    expect(requests.headerFooter.oddFooter).toContain('Page &P of &N');
+    // Fitted to three pages across, the naming columns printed on each: the scale that takes is a readable one.
+    const px = requests.columns.map((c) => columnPx(c.width));
+    const kept = px.slice(0, 3).reduce((a, b) => a + b, 0);
+    const total = px.reduce((a, b) => a + b, 0);
+    expect((3 * PRINT_PAGE_PX.width) / (total + 2 * kept)).toBeGreaterThanOrEqual(SMALLEST_READABLE_SCALE);
+    // The long texts wrap in their columns, none narrower than its header's words.
+    for (const header of ['Description', 'Notes', 'Why this priority']) {
+      const column = requests.getColumn(headers.indexOf(header));
+      expect(column.width, header).toBeGreaterThanOrEqual(20);
+      expect(requests.getRow(2).getCell(headers.indexOf(header)).alignment?.wrapText, header).toBe(true);
+    }
+  });
+
   it('prints in LibreOffice: the Summary on two landscape pages, figures then charts, every table readable with its header and whose row it is on each page', async () => {
     const pdf = await convertToPdf(file, dir);
     const pages = await pdfPageTexts(pdf);
@@ -238,6 +258,11 @@ describe('master workbook', () => {
       for (const text of printed) expect(text, `${name}: ${headers[0]}`).toContain(headers[0]);
       for (const h of headers) expect(printed.some((text) => text.includes(h.split(' ')[0])), `${name}: ${h}`).toBe(true);
     }
+    // Requests: one band of rows, three pages across (five before its text columns were narrowed), at 11-point text
+    // at a readable scale.
+    const requestPages = pages.flatMap((text, i) => (sheetOf(text) === 'Requests' ? [i + 1] : []));
+    expect(requestPages).toHaveLength(3);
+    for (const page of requestPages) expect((await pdfWords(pdf, page)).find((w) => w.text === 'Source')!.height, `page ${page}`).toBeGreaterThan(7.5);
     // Printed one page wide: every page of these holds the row's last column, its derived status (and the first, above).
     for (const name of ['Work plan', 'Milestones', 'Roadmap']) {
       const printed = pages.filter((t) => sheetOf(t) === name);

@@ -40,7 +40,7 @@ describe('requests with no origin recorded', () => {
   });
 
   it('are counted in the report\'s sentence on demand, so its parts add up to the requests received', () => {
-    const report = { year: 2026, asOf: '2026-12-06', metrics, quarters: [], milestones: { counts: [], done: [], missed: [] }, rejected: [], unreadable: [], narrative: [] } as AnnualReport;
+    const report = { year: 2026, asOf: '2026-12-06', metrics, quarters: [], milestones: { counts: [], done: [], missed: [] }, rejected: [], warned: [], unreadable: [], narrative: [] } as AnnualReport;
     const text = reportHtml(report, { only: 'demand' }).replace(/<[^>]+>/g, '');
     expect(text).toContain('6 requests were received in 2026: 3 on request and 1 from proactive outreach; 2 with no origin recorded.');
   });

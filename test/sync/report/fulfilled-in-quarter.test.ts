@@ -27,7 +27,7 @@ const REQUESTS = [
   request('TA-6', '2026-12-20', '2027-01-08'),
 ];
 
-/** The store as the report reads it: these rows, one source, nothing rejected. */
+/** The store as the report reads it: these rows, one source, nothing rejected or warned. */
 const store: ReportStore = {
   rows: (async function* rows(table: TableName) {
     if (table === 'requests') yield* REQUESTS.map((r) => ({ ...r, firstDoneOn: null, firstClosedOn: null }));
@@ -35,6 +35,7 @@ const store: ReportStore = {
   listSources: async () => [{ id: 's1', name: 'Commission TA log' }] as never,
   surveyCounts: async () => ({ requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 }),
   rejections: async () => [],
+  warnings: async () => [],
 };
 
 const measures = (m: DemandMetrics) => [...m.rba.howMuch, ...m.rba.howWell, ...m.rba.betterOff];

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../shared/workbook-plan';
 import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
-import { columnGroupPages, pagesWide, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { columnGroupPages, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { pagesWide } from '../../../sync/workbook/pages-wide';
 import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
 import { pdfToPngs } from '../../support/pdf';
 import { decodePng } from '../../support/png';
@@ -284,7 +285,7 @@ describe('writeWorkbook', () => {
     expect(workbookXml.match(/Print_Area/g)).toHaveLength(1);
   });
 
-  it('writes every ready row and prints them only down to the foot of the page the rows above them print on, and a typed row below them wherever it falls', async () => {
+  it('writes every ready row and prints them only where they all print on the first page with the rows above them, and a typed row below them wherever it falls', async () => {
     const columns = [{ header: 'Task', width: 20, wrap: true }, { header: 'Status', width: 12 }];
     const ready = (row: number): PlanCell[] => [null, { formula: `IF(A${row}="","",A${row})`, result: '' }];
     // The page (A4 landscape within the margins, 523 points) under a 15-point header, a 30-point row and 27 rows of 15
@@ -298,13 +299,19 @@ describe('writeWorkbook', () => {
     };
     const sheet = await sheetOf([...typed, ...readyRows]);
     for (let row = 30; row <= 54; row++) expect(sheet.getCell(`B${row}`).formula, `row ${row}`).toBeTruthy();
-    expect(sheet.pageSetup.printArea).toBe('A1:B33');
+    // They run past the page's foot: the print area ends at the last typed row, not at a foot that falls elsewhere at
+    // the scale another host fits the sheet at.
+    expect(sheet.pageSetup.printArea).toBe('A1:B29');
     // A row typed below the ready rows prints, and the ready rows above it with it.
     const typedBelow = await sheetOf([...typed, ...readyRows, ['Typed below the ready rows', null]]);
     expect(typedBelow.getCell('A55').value).toBe('Typed below the ready rows');
     expect(typedBelow.pageSetup.printArea).toBeUndefined();
-    // Ready rows that fit the page print no page of their own: no print area.
+    // Ready rows that fit the first page print no page of their own: no print area.
     expect((await sheetOf([...typed.slice(0, 10), ...readyRows.slice(0, 4)])).pageSetup.printArea).toBeUndefined();
+    // Data on a second page: the ready rows, which would fit below them at 100 %, print on a page of their own at the
+    // smaller scale a host fits the sheet to its width at, where the data end on the first page.
+    const longer = Array.from({ length: 40 }, (_, i) => [`Task ${i + 1}`, 'x']);
+    expect((await sheetOf([...longer, ...readyRows.slice(0, 4)].map((r, i) => (i < 40 ? r : ready(42 + i - 40))))).pageSetup.printArea).toBe('A1:B41');
   });
 
   it('puts the header of a date or figure column on the right with its values, so each figure prints under its own header', async () => {

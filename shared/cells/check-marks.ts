@@ -1,0 +1,38 @@
+// Check marks as offices type or paste them (☑, ☐, x, Yes, a checkbox's TRUE), read the one way a formula can too.
+
+/** Marks that answer yes (or tick a "Done?" column), as they read with case folded and full stops set aside. */
+export const TICKED_MARKS: readonly string[] = ['☑', '✓', '✔', '☒', '✅', 'x', 'yes', 'y', 'true', '1', 'checked'];
+/** …and no (an unticked box). */
+export const UNTICKED_MARKS: readonly string[] = ['☐', '□', 'no', 'n', 'false', '0', 'unchecked'];
+
+const TICKED = new Set(TICKED_MARKS);
+const UNTICKED = new Set(UNTICKED_MARKS);
+
+/**
+ * A cell as `markTextFormula` makes it: its text (a checkbox's TRUE as "true", a number as its digits) with every full
+ * stop and exclamation mark taken out, trimmed of spaces, in lower case (the formula's `=` ignores case). Spaces only:
+ * TRIM in Excel, Sheets and LibreOffice takes no tab or no-break space.
+ */
+function markText(raw: unknown): string | undefined {
+  const text = typeof raw === 'string' ? raw : typeof raw === 'boolean' || typeof raw === 'number' ? String(raw) : undefined;
+  return text?.replace(/[.!]/g, '').replace(/^ +| +$/g, '').toLowerCase();
+}
+
+/**
+ * What a check mark answers (☑, x, "Yes.", a checkbox's TRUE), or undefined for anything else: the reading the status
+ * formulas make of a Status cell (`tickedFormula`), so the service, the sheet and the custom functions agree.
+ */
+export function checkMark(raw: unknown): boolean | undefined {
+  const text = markText(raw);
+  return text === undefined ? undefined : TICKED.has(text) ? true : UNTICKED.has(text) ? false : undefined;
+}
+
+/** `TRIM(SUBSTITUTE(SUBSTITUTE(ref,".",""),"!",""))`: the cell's text as `markText` makes it, up to case. */
+const markTextFormula = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!",""))`;
+
+/**
+ * `K="☑",K="✓",…` (for an `OR`): whether a cell holds a mark of `marks`, as `checkMark` reads it. Text functions read a
+ * checkbox's TRUE as "TRUE" in Excel and Sheets and may read it as 1 in LibreOffice, which holds it as a number: both
+ * are ticked marks ("FALSE" and 0 both unticked), so every engine reads a checkbox the same way.
+ */
+export const marksFormula = (ref: string, ticked: boolean) => (ticked ? TICKED_MARKS : UNTICKED_MARKS).map((m) => `${markTextFormula(ref)}="${m}"`).join(',');

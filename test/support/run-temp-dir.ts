@@ -1,0 +1,13 @@
+// Vitest's global setup: every test run gets a temporary directory of its own, removed when the run ends.
+// Test files make build folders, LibreOffice profiles and scratch workbooks with os.tmpdir(); vitest's workers end
+// without reaching `process.on('exit')`, so cleanup done there never runs and a full run used to leave its folders behind.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export default function setup(): () => void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'equity-desk-test-run-'));
+  // Workers start after global setup and inherit the environment, so os.tmpdir() in every test file answers `dir`.
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
