@@ -48,10 +48,14 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   const formulasOn = (row: number) => statusFormulas(t, row, hasLists);
   const first = t.headerRow + 1;
   const lastData = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
-  // No spare rows over the lines before a table stacked below: they would be read as its rows' notes.
-  const last = t.read.nextAt === undefined ? lastData + SPARE_ROWS : lastData;
   const statusColumns = statusColumnsOf(t, hasLists);
   if (t.headerRow === 0 || statusColumns.size === 0) return { typedOver: [] };
+  // What the sheet holds under the table that is no row of it (a totals line, a note) prints with it, and spare rows
+  // below it would be outside the table and its SUMs: a request goes in inside the table (decision 010).
+  let lastTyped = t.host.length;
+  while (lastTyped > lastData && isSpareRow(t, lastTyped, statusColumns)) lastTyped--;
+  // No spare rows over the lines before a table stacked below either: they would be read as its rows' notes.
+  const last = t.read.nextAt === undefined && lastTyped === lastData ? lastData + SPARE_ROWS : lastData;
 
   // The ready rows' formulas are content to Excel, which would print them as pages of empty rows. Without row heights
   // the add-on cannot tell where a page ends, so the area ends at the last typed row, and each sync moves it down.
@@ -59,7 +63,7 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   if (lastData > t.headerRow && t.read.nextAt === undefined) {
     const width = gridWidth(t.host);
     const tableColumns = Math.max(...[...t.table.columns, ...t.table.derived].map((c) => t.columnOf(c.name) ?? 0));
-    yield* io(port.printRowsTo(t.sheet, { lastRow: lastData, lastColumn: t.syncIdColumn ?? width + 1, tableColumns }));
+    yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn: t.syncIdColumn ?? width + 1, tableColumns }));
   }
 
   const dataRows = new Set(t.read.rows.map((r) => r.row));

@@ -18,16 +18,44 @@ export interface PrioritySuggestion { priority: string; reason: string; score: n
  */
 export function suggestPriority(i: PriorityInputs, rules: Rules, asOf: string): PrioritySuggestion | null {
   if (typeof i.requesterType !== 'string' || i.requesterType === '') return null;
-  const impact = rules.impact.get(i.requesterType.toLowerCase()) ?? rules.settings.defaultImpact;
   const received = isDate(i.receivedOn) && !receivedAfter(i.receivedOn, asOf);
   const from = received ? i.receivedOn as string : asOf;
   const urgent = isDate(i.dueOn) ? undefined : urgentDeadlineWords(i.dueOn);
   const days = isDate(i.dueOn) ? daysBetween(from, i.dueOn) : urgent ? 0 : null;
+  if (urgent !== undefined) return suggestion(i.requesterType, i.receivedOn, rules, asOf, received, urgent, days);
+  // Everything the suggestion depends on besides the type: the days to the deadline, and where they count from.
+  const key = days === null ? NO_DEADLINE : days * 4 + (received ? 1 : 0) + (receivedAfter(i.receivedOn, asOf) ? 2 : 0);
+  let known = suggested.get(rules);
+  if (!known || known.size >= MAX_SUGGESTED) suggested.set(rules, (known = new Map()));
+  const byType = known.get(i.requesterType);
+  let s = byType?.get(key);
+  if (!s) {
+    s = suggestion(i.requesterType, i.receivedOn, rules, asOf, received, urgent, days);
+    if (!byType) known.set(i.requesterType, new Map([[key, s]]));
+    else if (byType.size < MAX_SUGGESTED) byType.set(key, s);
+  }
+  return s;
+}
+
+/**
+ * Suggestions made, by rules, requester type and the days to the deadline with where they count from: the master
+ * workbook asks for one per request, twice (its priority and its reason), and its requests share a few types and
+ * spans. Handing back the same suggestion also hands its sheet the same reason text, whose hash the row XML's
+ * lookups then find made. Frozen, as they are handed out again; rules are never changed once made. The caps only
+ * guard a long-running service.
+ */
+const suggested = new WeakMap<Rules, Map<string, Map<number, PrioritySuggestion>>>();
+const MAX_SUGGESTED = 1_000;
+/** `suggested`'s key for a request without a deadline, whose suggestion the received day does not change. */
+const NO_DEADLINE = -0.5;
+
+function suggestion(requesterType: string, receivedOn: unknown, rules: Rules, asOf: string, received: boolean, urgent: string | undefined, days: number | null): PrioritySuggestion {
+  const impact = rules.impact.get(requesterType.toLowerCase()) ?? rules.settings.defaultImpact;
   const urgency = days === null ? rules.settings.noDeadlineUrgency : approximateLookup(rules.urgency, days) ?? rules.settings.noDeadlineUrgency;
   const score = impact * urgency;
   const priority = approximateLookup(rules.suggestedPriority, score) ?? '';
-  const deadline = urgent ? urgentText(urgent, received) : `${deadlineText(days, received)}${days !== null && receivedAfter(i.receivedOn, asOf) ? FROM_TODAY : ''}`;
-  return { priority, score, reason: `${i.requesterType} (impact ${impact}) x ${deadline} (urgency ${urgency}) = ${score}` };
+  const deadline = urgent ? urgentText(urgent, received) : `${deadlineText(days, received)}${days !== null && receivedAfter(receivedOn, asOf) ? FROM_TODAY : ''}`;
+  return Object.freeze({ priority, score, reason: `${requesterType} (impact ${impact}) x ${deadline} (urgency ${urgency}) = ${score}` });
 }
 
 /** Said after a deadline measured from today because the received day is after it. */

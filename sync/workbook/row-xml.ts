@@ -256,9 +256,11 @@ class KnownTexts {
     return k;
   }
 
-  lines(text: string, width: number): number {
+  /** The text's entry, measured in a column `width` wide. */
+  measured(text: string, width: number): KnownText {
     const k = this.get(text);
-    return k.lines || (k.lines = linesIn(text, width));
+    if (!k.lines) k.lines = linesIn(text, width);
+    return k;
   }
 }
 
@@ -349,6 +351,12 @@ export class RowXml {
   private readonly wrapped: number[];
   /** Each recurring column's texts, measured and numbered once: they repeat down the sheet. */
   private readonly knownTexts: (KnownTexts | undefined)[];
+  /**
+   * The text each wrapped recurring column last measured and its entry, so its cell in the same row finds the entry
+   * without a second lookup. A text is compared, not trusted: a clipped cell, or a header, writes another text.
+   */
+  private readonly measuredText: (string | undefined)[] = [];
+  private readonly measuredEntry: (KnownText | undefined)[] = [];
   /** The row being added with its texts too long for a row clipped, made only for such a row. */
   private clipped: (PlanCell | undefined)[] | undefined;
   /** How tall the row last added prints, in points (a row of nothing takes a line too). */
@@ -382,7 +390,13 @@ export class RowXml {
       if (text === undefined || width === undefined) continue;
       // A data row's recurring text was measured in its column before; a header's width differs (bold, indents).
       const known = widening === 1 && indents === undefined ? this.knownTexts[i] : undefined;
-      let needed = known ? known.lines(text, width) : linesIn(text, width);
+      let needed: number;
+      if (known) {
+        const entry = known.measured(text, width);
+        this.measuredText[i] = text;
+        this.measuredEntry[i] = entry;
+        needed = entry.lines;
+      } else needed = linesIn(text, width);
       if (needed === 1) continue;
       if (needed > MAX_ROW_LINES && typeof cell === 'string') {
         const where = this.keepClipped?.({ sheet: this.sheet, ref: cellRef(this.sheet, `${this.letter(i)}${rowNumber}`), header: this.columns[i].header, row: cells, text: text.length > MAX_CELL_TEXT ? clipCellText(text) : text });
@@ -466,7 +480,7 @@ export class RowXml {
       }
       // Shared and inline strings are always text: a leading `=`, `+`, `-` or `@` is never read as a formula.
       if (typedAs?.recurring) {
-        const known = style ? undefined : this.knownTexts[col]?.get(cell);
+        const known = style ? undefined : this.measuredText[col] === cell ? this.measuredEntry[col] : this.knownTexts[col]?.get(cell);
         let xml = known?.xml;
         if (xml === undefined) {
           const shared = this.sharedStrings.id(cell);

@@ -57,6 +57,21 @@ describe('ready rows', () => {
     expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 5, lastColumn: 8 });
   });
 
+  test('a plan with a totals line under it gets no ready rows below that line, outside its SUM, and prints down to it', () => {
+    const headers = [header('goal'), header('derivedStatus'), header('task'), header('startOn'), header('endOn'), header('status'), header('percentComplete'), 'Hours'];
+    const port = new MemorySpreadsheet({
+      'Work plan': [headers, ['Normalize', '', 'Train staff', '2026-01-05', '2026-06-30', 'In progress', 0.4, 6], ['Organize', '', 'Form a team', '2026-02-01', '2026-03-01', 'Completed', 1, 4], ['Total', '', '', '', '', '', '', '']],
+    });
+    Object.assign(port.sheet('Work plan').cell(4, 8), { formula: '=SUM(H2:H3)', value: 10 });
+    const [t] = runSync(readTableSheets(port));
+    const report = runSync(readyRows(port, t, true));
+    const formulaAt = (row: number) => port.sheet('Work plan').peek(row, 2)?.formula ?? '';
+    expect([2, 3].map(formulaAt).every((f) => f.startsWith('='))).toBe(true);
+    expect(Array.from({ length: SPARE_ROWS + 1 }, (_, i) => formulaAt(4 + i))).toEqual(new Array(SPARE_ROWS + 1).fill(''));
+    expect(report.readyTo).toBe(3);
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 9 });
+  });
+
   test('without a Lists sheet no status formula or dropdown is written to point into a sheet that is not there', () => {
     const { port, t } = ownSheet();
     // The work plan's status reads its at-risk margin from Lists: without it the formula would show #REF!.

@@ -58,3 +58,31 @@ describe('suggestPriority reason', () => {
     expect(deadline('ASAP please', '2026-05-15')).toBe('no deadline');
   });
 });
+
+describe('suggestPriority remembered', () => {
+  const request = { requesterType: 'City', dueOn: '2026-06-20', receivedOn: '2026-06-01' };
+
+  it('hands back the same suggestion for the same type and deadline, so a sheet of requests makes each reason once', () => {
+    const first = suggestPriority(request, DEFAULT_RULES, AS_OF)!;
+    expect(suggestPriority({ ...request }, DEFAULT_RULES, AS_OF)).toBe(first);
+    // The same span from another received day is the same suggestion.
+    expect(suggestPriority({ ...request, dueOn: '2026-06-19', receivedOn: '2026-05-31' }, DEFAULT_RULES, AS_OF)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('tells apart what changes a suggestion: the rules, the span, a received day after today, and no received day', () => {
+    const reason = (i: Partial<typeof request> & { receivedOn?: string }, rules = DEFAULT_RULES, asOf = AS_OF) =>
+      suggestPriority({ ...request, ...i }, rules, asOf)!.reason;
+    const base = reason({});
+    const urgentCity = { ...DEFAULT_RULES, impact: new Map([...DEFAULT_RULES.impact, ['city', 9]]) };
+    expect(reason({}, urgentCity)).not.toBe(base);
+    expect(reason({}, urgentCity)).toContain('(impact 9)');
+    expect(reason({ dueOn: '2026-06-21' })).toContain('deadline in 20 days');
+    expect(reason({ dueOn: '2026-06-20', receivedOn: '2206-06-01' })).toContain('deadline in 19 days, counted from today');
+    expect(reason({ dueOn: '2026-06-20', receivedOn: undefined })).toBe(reason({ dueOn: '2026-06-20', receivedOn: '' }));
+    expect(reason({ dueOn: '2026-06-20', receivedOn: undefined })).toContain('deadline in 19 days (');
+    expect(reason({ dueOn: '2026-06-20', receivedOn: undefined }, DEFAULT_RULES, '2026-06-02')).toContain('deadline in 18 days (');
+    expect(reason({ dueOn: null as unknown as string })).toContain('no deadline');
+    expect(reason({ requesterType: 'County' })).toMatch(/^County /);
+  });
+});

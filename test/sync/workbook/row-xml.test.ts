@@ -1,6 +1,6 @@
 // Row heights as RowXml writes them: a row as tall as its wrapped text needs, however that is settled (by the
 // text's length, by its letters' widths, or word by word).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlanColumn } from '../../../shared/workbook-plan';
 import { MAX_ROW_LINES, printedLines, RowXml } from '../../../sync/workbook/row-xml';
 
@@ -73,5 +73,27 @@ describe('RowXml shared strings', () => {
       'A6 s="10" t="inlineStr" <is><t>Waiting</t></is>', 'B6 s="11" t="inlineStr" <is><t>Waiting</t></is>',
     ]);
     expect(numbered).toEqual(['Open', 'Closed']);
+  });
+
+  it('finds a wrapped recurring text once per row for its height and its cell, and writes a text clipped in its row as clipped', () => {
+    const next: PlanColumn = { header: 'Next status', width: 12, type: 'text', wrap: true, recurring: true };
+    const numbered: string[] = [];
+    const ids = { id: (text: string) => (numbered.includes(text) ? numbered.indexOf(text) : numbered.push(text) - 1) };
+    const xml = new RowXml('Sheet', [next], noStyles, ids, () => 'on sheet Long texts');
+    const long = 'Waiting on requester review, '.repeat(12).trim();
+    const rows = ['Waiting on requester', 'Open', 'Waiting on requester', long, 'Open'];
+    const lookups = vi.spyOn(Map.prototype, 'get');
+    try {
+      rows.forEach((text, i) => xml.add(i + 2, [text], true));
+      expect(lookups.mock.calls.filter(([key]) => rows.includes(key as string))).toHaveLength(rows.length);
+    } finally {
+      lookups.mockRestore();
+    }
+    const cells = [...xml.take().matchAll(/<c r="([A-Z]+\d+)"[^>]*>(.*?)<\/c>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(cells.slice(0, 3)).toEqual(['A2 <v>0</v>', 'A3 <v>1</v>', 'A4 <v>0</v>']);
+    // The clipped row's cell is its clipped text, numbered as a text of its own, never the whole text.
+    expect(cells.slice(3)).toEqual(['A5 <v>2</v>', 'A6 <v>1</v>']);
+    expect(numbered).toHaveLength(3);
+    expect(numbered[2]).toMatch(/^Waiting on requester review, .* … \[continues on sheet Long texts\]$/);
   });
 });
