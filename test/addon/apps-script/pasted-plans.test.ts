@@ -135,3 +135,20 @@ describe('a task the PDF broke over two lines', () => {
     expect(notes).toEqual({ B3: expect.stringMatching(/^Task: "recommendations on the work plan" is alone on its row and starts in lower case: if it ends the Task above \(row 2\), join the two cells and delete this row$/) });
   });
 });
+
+describe('the sidebar opened in a spreadsheet holding only a pasted work plan', () => {
+  test('says calmly that there is nothing to triage, how to add a requests log, and that the plan syncs without one', async () => {
+    const { addon } = await pastedAndSynced('Plan only', 'Racial Equity Work Plan', [
+      ['Phase', 'Goal', 'Task', 'Timeline', 'Status'],
+      [1, 'Structural Equity Alignment', 'Host a community leaders forum', 'Feb 2026 – Aug 2027', 'In progress'],
+    ]);
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 600 } });
+      await openSidebar(page, addon);
+      const status = page.locator('#status');
+      await expect.poll(() => status.innerText()).toMatch(/^Nothing to triage: there is no Requests sheet here/);
+      expect(await status.innerText()).toMatch(/use "Set up from template > TA intake \(requests log\)" first; work plans, milestones and roadmaps sync without one\.$/);
+      expect(await status.getAttribute('data-tone')).toBe('info');
+    });
+  }, 120_000);
+});
