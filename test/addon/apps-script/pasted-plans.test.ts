@@ -38,7 +38,7 @@ describe('a work plan pasted from the city\'s document', () => {
       [2, 'Measurement and Reporting', 'Annual progress reports on the action plan', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028', 'ODE'],
       [3, 'Learning that Drives Systems Change', 'Integrate evaluation findings', 'FY 2028-29', 'ODE'],
     ]);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/'Racial Equity Work Plan'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned says why/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/'Racial Equity Work Plan'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned in a saved row says why/);
     const notes = ourNotes(fakes.readSheet('Racial Equity Work Plan', { pick: 'note' }));
     expect(notes.D5).toMatch(/^Timeline: "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31/);
     expect(notes.D6).toMatch(/^Timeline: read "FY 2028-29" as 2028-07-01 to 2029-06-30/);
@@ -151,4 +151,20 @@ describe('the sidebar opened in a spreadsheet holding only a pasted work plan', 
       expect(await status.getAttribute('data-tone')).toBe('info');
     });
   }, 120_000);
+});
+
+describe('the GARE plan pasted with no Status column and its accomplishments under it', () => {
+  test('the summary promises a note only for the cells of saved rows, which have one: a line under the table has none', async () => {
+    const { fakes } = await pastedAndSynced('GARE update', 'ORE Work Plan', [
+      ['Stage', 'Item', 'Target'],
+      ['Normalize', 'Racial-equity workshops for senior and executive staff', '2 workshops'],
+      ['Operationalize', 'TA on department racial equity action plans', 'TBD'],
+      [],
+      ['Accomplishments reported in this update'],
+    ]);
+    const toast = fakes.toasts.at(-1)?.message ?? '';
+    expect(toast).toMatch(/3 warnings, rows saved as typed \(.*'ORE Work Plan'!C3: Target: "TBD" is not a figure yet; left blank/);
+    expect(toast).toMatch(/; a note on each cell warned in a saved row says why\)$/);
+    expect(Object.keys(ourNotes(fakes.readSheet('ORE Work Plan', { pick: 'note' })))).toEqual(['C3']);
+  });
 });
