@@ -38,7 +38,7 @@ describe('a work plan pasted from the city\'s document', () => {
       [2, 'Measurement and Reporting', 'Annual progress reports on the action plan', 'Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028', 'ODE'],
       [3, 'Learning that Drives Systems Change', 'Integrate evaluation findings', 'FY 2028-29', 'ODE'],
     ]);
-    expect(fakes.toasts.at(-1)?.message).toMatch(/'Racial Equity Work Plan'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned says why/);
+    expect(fakes.toasts.at(-1)?.message).toMatch(/'Racial Equity Work Plan'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned in a saved row says why/);
     const notes = ourNotes(fakes.readSheet('Racial Equity Work Plan', { pick: 'note' }));
     expect(notes.D5).toMatch(/^Timeline: "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges: read as 2027-01-01 to 2028-03-31/);
     expect(notes.D6).toMatch(/^Timeline: read "FY 2028-29" as 2028-07-01 to 2029-06-30/);
@@ -133,5 +133,38 @@ describe('a task the PDF broke over two lines', () => {
     expect((await service.storedRows('workplan', source.id)).map((r) => r.values.task)).toHaveLength(4);
     const notes = ourNotes(fakes.readSheet('Work plan', { pick: 'note' }));
     expect(notes).toEqual({ B3: expect.stringMatching(/^Task: "recommendations on the work plan" is alone on its row and starts in lower case: if it ends the Task above \(row 2\), join the two cells and delete this row$/) });
+  });
+});
+
+describe('the sidebar opened in a spreadsheet holding only a pasted work plan', () => {
+  test('says calmly that there is nothing to triage, how to add a requests log, and that the plan syncs without one', async () => {
+    const { addon } = await pastedAndSynced('Plan only', 'Racial Equity Work Plan', [
+      ['Phase', 'Goal', 'Task', 'Timeline', 'Status'],
+      [1, 'Structural Equity Alignment', 'Host a community leaders forum', 'Feb 2026 – Aug 2027', 'In progress'],
+    ]);
+    await withChromium(async (browser) => {
+      const page = await browser.newPage({ viewport: { width: 300, height: 600 } });
+      await openSidebar(page, addon);
+      const status = page.locator('#status');
+      await expect.poll(() => status.innerText()).toMatch(/^Nothing to triage: there is no Requests sheet here/);
+      expect(await status.innerText()).toMatch(/use "Set up from template > TA intake \(requests log\)" first; work plans, milestones and roadmaps sync without one\.$/);
+      expect(await status.getAttribute('data-tone')).toBe('info');
+    });
+  }, 120_000);
+});
+
+describe('the GARE plan pasted with no Status column and its accomplishments under it', () => {
+  test('the summary promises a note only for the cells of saved rows, which have one: a line under the table has none', async () => {
+    const { fakes } = await pastedAndSynced('GARE update', 'ORE Work Plan', [
+      ['Stage', 'Item', 'Target'],
+      ['Normalize', 'Racial-equity workshops for senior and executive staff', '2 workshops'],
+      ['Operationalize', 'TA on department racial equity action plans', 'TBD'],
+      [],
+      ['Accomplishments reported in this update'],
+    ]);
+    const toast = fakes.toasts.at(-1)?.message ?? '';
+    expect(toast).toMatch(/3 warnings, rows saved as typed \(.*'ORE Work Plan'!C3: Target: "TBD" is not a figure yet; left blank/);
+    expect(toast).toMatch(/; a note on each cell warned in a saved row says why\)$/);
+    expect(Object.keys(ourNotes(fakes.readSheet('ORE Work Plan', { pick: 'note' })))).toEqual(['C3']);
   });
 });
