@@ -59,11 +59,13 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
 
   // The ready rows' formulas are content to Excel, which would print them as pages of empty rows. Without row heights
   // the add-on cannot tell where a page ends, so the area ends at the last typed row, and each sync moves it down.
-  // Across the Sync ID column, which this sync adds past the last column when the sheet has none.
+  // Up to the Sync ID column where it is the last (this sync adds it past the last column when the sheet has none):
+  // ids mean nothing on paper, and the column would add a page across to a plan that fits one.
   if (lastData > t.headerRow && t.read.nextAt === undefined) {
     const width = gridWidth(t.host);
     const tableColumns = Math.max(...[...t.table.columns, ...t.table.derived].map((c) => t.columnOf(c.name) ?? 0));
-    yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn: t.syncIdColumn ?? width + 1, tableColumns }));
+    const lastColumn = t.syncIdColumn === undefined || t.syncIdColumn >= width ? Math.max(tableColumns, (t.syncIdColumn ?? width + 1) - 1) : width;
+    yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn, tableColumns }));
   }
 
   const dataRows = new Set(t.read.rows.map((r) => r.row));

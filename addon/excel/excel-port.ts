@@ -213,10 +213,9 @@ function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
   if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
   const { area, pagesWide, pagesTall, repeatColumns } = f.print ?? {};
   if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
-  // Only the fits the plan gives: a side left out keeps Excel's own setting.
-  if (pagesWide !== undefined || pagesTall !== undefined) {
-    page.zoom = { ...(pagesWide === undefined ? {} : { horizontalFitToPages: pagesWide }), ...(pagesTall === undefined ? {} : { verticalFitToPages: pagesTall }) };
-  }
+  // A side the plan leaves out is 0, "as many pages as it takes", as the workbook files say it: left unset, Excel keeps
+  // its own pages tall, 1 on a new sheet, and would shrink a long plan onto one page.
+  if (pagesWide !== undefined || pagesTall !== undefined) page.zoom = { horizontalFitToPages: pagesWide ?? 0, verticalFitToPages: pagesTall ?? 0 };
   if (pagesWide !== undefined) {
     page.centerHorizontally = pagesWide === 1;
     page.printOrder = pagesWide > 1 ? 'OverThenDown' : 'DownThenOver';

@@ -48,13 +48,13 @@ describe('ready rows', () => {
   test('ends the print area at the last typed row, so the ready rows below it print no page of empty rows, and moves it down as rows are typed', () => {
     const { port, t } = ownSheet();
     runSync(readyRows(port, t, true));
-    // Across the Sync ID column the sync adds past the sheet's last column.
-    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 8 });
+    // Up to the Sync ID column the sync adds past the sheet's last column: ids print nothing a reader needs.
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 7 });
     // A row typed into a ready row, which already holds its formula: nothing to write but the print area.
     port.sheet('Work plan').cell(5, 3).value = 'Typed later';
     const [later] = runSync(readTableSheets(port));
     runSync(readyRows(port, later, true));
-    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 5, lastColumn: 8 });
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 5, lastColumn: 7 });
   });
 
   test('a plan with a totals line under it gets no ready rows below that line, outside its SUM, and prints down to it', () => {
@@ -69,7 +69,7 @@ describe('ready rows', () => {
     expect([2, 3].map(formulaAt).every((f) => f.startsWith('='))).toBe(true);
     expect(Array.from({ length: SPARE_ROWS + 1 }, (_, i) => formulaAt(4 + i))).toEqual(new Array(SPARE_ROWS + 1).fill(''));
     expect(report.readyTo).toBe(3);
-    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 9 });
+    expect(port.sheet('Work plan').printArea).toEqual({ lastRow: 4, lastColumn: 8 });
   });
 
   test('without a Lists sheet no status formula or dropdown is written to point into a sheet that is not there', () => {

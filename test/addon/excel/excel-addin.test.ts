@@ -384,7 +384,7 @@ describe('Excel add-in host layer', () => {
       expect(widths.map((_, i) => sheet.columnWidths.get(i + 1))).toEqual(widths.map((w) => (columnPx(w) * 72) / 96));
       const across = ws.pageSetup.fitToWidth!;
       expect(sheet.page).toMatchObject({
-        orientation: 'Landscape', titleRows: '$1:$1', zoom: { horizontalFitToPages: across },
+        orientation: 'Landscape', titleRows: '$1:$1', zoom: { horizontalFitToPages: across, verticalFitToPages: ws.pageSetup.fitToHeight },
         margins: PRINT_MARGINS, leftFooter: `&8${sheetName}`, rightFooter: '&8Page &P of &N',
         printOrder: across > 1 ? 'OverThenDown' : 'DownThenOver', centerHorizontally: across === 1,
       });
