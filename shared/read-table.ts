@@ -2,6 +2,7 @@
 // rows, headers matched as words, "same as above" blanks filled down, spans split, repeated page
 // headers and notes under the table set aside with a warning, never read as rows.
 import { addedStatuses } from './added-statuses';
+import { continuedLines } from './continued-lines';
 import { misfiledRows } from './misfiled-rows';
 import { foldText, isBlankCell, isErrorValue, numberedValue, type CellInput, type ReadOptions } from './cells/read-cell';
 import { parseDateText, type DateTextOptions } from './cells/date-text';
@@ -574,6 +575,7 @@ export function readTable(
     });
   }
   issues.push(...addedStatuses(table, sheet, header, rows, readOptions.lists, (field, at) => fieldColumn(map, field, at).index));
+  issues.push(...continuedLines(table, map, sheet, grid, header, rows));
   for (const c of table.columns) {
     const assumed = c.assumedWhenBlank;
     if (assumed && fieldColumn(map, c.name).index === undefined && rows.some((r) => assumed.applies(r.raw))) {

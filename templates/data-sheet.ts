@@ -210,13 +210,21 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
   // service reads it as: a working column per such choice column looks each typed spelling up in a table of them.
   const choices = inputs.filter((c) => c.type === 'choice' || c.type === 'boolean');
   const spellings = choiceSpellings(own, choices, rules);
-  const mapped = choices.flatMap((c, index) => ([...spellings.keys()].some((k) => k.startsWith(`${index}:`)) ? [{ column: c, index }] : []));
+  // A column whose blank cells mean "same as above" (a goal or kind typed once over its rows, or merged down) is read
+  // by its working column with each blank taken from the last row that holds one, as the service reads the sheet.
+  const mapped = inputs.flatMap((c) => {
+    const index = choices.indexOf(c);
+    const spelled = index >= 0 && [...spellings.keys()].some((k) => k.startsWith(`${index}:`));
+    return spelled || c.fillDown ? [{ column: c, index }] : [];
+  });
   const mappedLetter = new Map(mapped.map(({ column }, i) => [column.name, helperLetter(computed.length + 1 + i)]));
+  const carried = mapped.filter(({ column }) => column.fillDown);
+  const carryLetter = new Map(carried.map(({ column }, i) => [column.name, helperLetter(computed.length + mapped.length + 1 + i)]));
   // A column the sheet lacks is read from an empty working column: an empty cell is what every engine reads a blank
   // cell as (LibreOffice takes a literal "" for a number in ISNUMBER), and a range of them is what COUNTIF counts nothing in.
   const absent = table.columns.filter((c) => own.columnOf(c.name) === undefined);
-  const blankLetter = helperLetter(computed.length + mapped.length + 1);
-  const tableAt = computed.length + mapped.length + 1 + (absent.length ? 1 : 0);
+  const blankLetter = helperLetter(computed.length + mapped.length + carried.length + 1);
+  const tableAt = computed.length + mapped.length + carried.length + 1 + (absent.length ? 1 : 0);
   const dashboardRow = (row: number) => DashboardBuilder.FIRST_ROW + row - firstRow;
   // The columns it lacks that a figure or working cell reads: the ones whose absence the Dashboard's note names.
   const absentRead = new Set<string>();
@@ -237,14 +245,22 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
 
   const rows: DataRow[] = [];
   const typedRows: (TypedRow | null)[] = [];
+  const isBlankText = (v: TypedValue | undefined) => v === null || v === undefined || (typeof v === 'string' && sheetTrim(v) === '');
+  const above: Record<string, TypedValue> = {};
   for (let row = firstRow; row <= lastRow; row++) {
     const typed = Object.fromEntries(table.columns.map((c) => {
       const column = own.columnOf(c.name);
       return [c.name, column === undefined ? null : own.cell(row, column)];
     })) as TypedRow;
     const values = { ...typed };
-    for (const { column, index } of mapped) values[column.name] = readAs(index, typed[column.name] ?? null);
     const blank = isBlankRow(table, typed);
+    for (const { column, index } of mapped) {
+      const read = readAs(index, typed[column.name] ?? null);
+      if (column.fillDown && !blank) {
+        if (isBlankText(read)) values[column.name] = above[column.name] ?? read;
+        else values[column.name] = above[column.name] = read;
+      } else values[column.name] = read;
+    }
     const derived = blank ? Object.fromEntries(table.derived.map((d) => [d.name, ''])) : computeDerived(table, values, rules, asOf);
     typedRows.push(blank ? null : typed);
     rows.push({ row, values: blank ? null : values, derived: Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v ?? ''])) });
@@ -267,19 +283,38 @@ export function ownDataSheet(own: OwnSheet, rules: Rules, asOf: string, reads: r
       return { formula: `IF($${rowLetter}${at}="","",${formula})`, value: r.derived[d.name] };
     }),
   }))];
+  // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
+  const readFormula = (index: number, typed: string) => (index < 0 ? typed
+    : `IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed}))`);
   for (const { column, index } of mapped) {
+    const carry = carryLetter.get(column.name);
     helpers.push({
       header: `${column.header} as read (working)`,
       type: 'text',
       cells: rows.map((r, i) => {
         const typed = typedAt(column.name, r.row);
-        const cell = typedRows[i]?.[column.name] ?? null;
-        const shown = readAs(index, cell);
+        const shown = carry ? r.values?.[column.name] ?? null : readAs(index, typedRows[i]?.[column.name] ?? null);
+        const at = dashboardRow(r.row);
         return {
-          // A cell holding `*`, `?` or `~` is not looked up: VLOOKUP would read them as wildcards, and find another spelling.
-          formula: `IF(TRIM(${typed})="","",IF(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${typed}),"*",""),"?",""),"~","")<>TRIM(${typed}),${typed},IFERROR(VLOOKUP("${index}:"&TRIM(${typed}),${spellingRange},2,0),${typed})))`,
-          value: shown === null || (typeof shown === 'string' && sheetTrim(shown) === '') ? '' : shown,
+          formula: carry ? `IF($${rowLetter}${at}="","",$${carry}${at})` : `IF(TRIM(${typed})="","",${readFormula(index, typed)})`,
+          value: isBlankText(shown) ? '' : shown!,
         };
+      }),
+    });
+  }
+  // Same as above: each row's value, or the last one typed above it, carried over rows that hold nothing, as the
+  // service reads the sheet; the working column above shows it only on rows that hold an entry.
+  for (const { column, index } of carried) {
+    let last: TypedValue = null;
+    helpers.push({
+      header: `${column.header} carried down (working)`,
+      type: 'text',
+      cells: rows.map((r, i) => {
+        const typed = typedAt(column.name, r.row);
+        const read = readAs(index, typedRows[i]?.[column.name] ?? null);
+        if (!isBlankText(read)) last = read;
+        const at = dashboardRow(r.row);
+        return { formula: `IF(TRIM(${typed})="",${i === 0 ? '""' : `$${carryLetter.get(column.name)}${at - 1}`},${readFormula(index, typed)})`, value: isBlankText(last) ? '' : last! };
       }),
     });
   }

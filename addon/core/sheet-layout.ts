@@ -1,6 +1,7 @@
 // A template sheet's plan as the cells and formats a host writes from A1: the same plan the .xlsx templates are
 // written from, the Sync ID column added to a data sheet.
 import { isIsoDate } from '../../shared/cells/dates';
+import { columnPagesWide, printedColumns, repeatedColumns } from '../../shared/pages-wide';
 import { isFormulaCell, type PlanCell, type PlanColumn, type SheetPlan } from '../../shared/workbook-plan';
 import type { SheetFormat, WriteCell } from '../port/spreadsheet-port';
 import { SYNC_ID_HEADER } from './table-sheet';
@@ -27,19 +28,24 @@ export function sheetLayout(plan: SheetPlan, isDataSheet: boolean): { cells: Wri
   const headerRow = headerRows.length ? preamble + 1 : undefined;
   if (isDataSheet && headerRow) cells[headerRow - 1][plan.columns.length] = SYNC_ID_HEADER;
   const firstDataRow = preamble + headerRows.length + 1;
+  // Printed as the template file prints: the same narrowed columns over the same pages across, the naming columns on
+  // each. A sheet laid out by column groups or a fixed scale keeps the host's own fit.
+  const columns = printedColumns(plan);
+  const repeated = repeatedColumns(plan);
+  const pagesWide = plan.print?.pagesWide ?? (plan.print?.columnGroups || plan.print?.scale ? undefined : columnPagesWide(columns, repeated));
   return {
     cells,
     format: {
       headerRow,
       firstDataRow,
       lastDataRow: Math.max(firstDataRow, cells.length),
-      columns: [...plan.columns.map((c) => ({ width: c.width, numFmt: c.numFmt, ...(c.hidden ? { hidden: true } : {}) })), ...(isDataSheet ? [{ width: SYNC_ID_WIDTH }] : [])],
+      columns: [...columns.map((c) => ({ width: c.width, numFmt: c.numFmt, ...(c.hidden ? { hidden: true } : {}) })), ...(isDataSheet ? [{ width: SYNC_ID_WIDTH }] : [])],
       freeze: plan.freeze,
       autoFilter: plan.autoFilter,
       tabColor: plan.tabColor,
       validations: plan.validations,
       conditionals: plan.conditionals,
-      print: plan.print,
+      print: { ...plan.print, pagesWide, ...(pagesWide !== undefined && pagesWide > 1 ? { repeatColumns: repeated } : {}) },
     },
   };
 }

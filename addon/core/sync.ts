@@ -78,6 +78,8 @@ export interface TableSyncReport {
    * its place (`Requests!B3: Received: …`): the rows were saved as typed, and the cells hold a note saying it.
    */
   warned: string[];
+  /** How many of `warned` have no note (no cell of a saved row to hold one); absent when none. */
+  unnoted?: number;
   /** Sheet-level problems (a required column missing, another table starting below this one), one line each. */
   problems: string[];
   /** What the service had for this sheet and wrote into it first (web-form requests, survey answers). */
@@ -287,6 +289,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   ]);
   // Noted at their cells too; added after `warned`, which already lists them as the sheet's own.
   sheets.forEach((t, s) => marks[s].push(...issueMarks(t.read.issues, idsBySheet[s])));
+  // A line set aside under the table or a column missing is in no saved row: no cell of it gets a note.
+  const unnoted = warned.length - marks.reduce((sum, m) => sum + m.length, 0);
 
   // Fields each sheet had no column for at its last sync, and has one for now: the service may hold a value there the
   // sheet never showed, so its rows blank there are sent (the service keeps the value and queues it for the sheet).
@@ -460,6 +464,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(noteOnly ? { noteOnly } : {}),
     warnings,
     warned,
+    ...(unnoted ? { unnoted } : {}),
     // Where a table stacked below another was found is said here too, not only on the Data quality sheet.
     // So is an ID typed on two rows, which no cell shows; said without the header the message opens with.
     problems: statuses.flatMap((s) => (s.unreadable === undefined ? [] : [s.unreadable])).concat(sheets.flatMap((t) => t.read.issues.filter((i) => i.code === 'another_table').map(formatCellIssue)), repeated.map(({ header, ...i }) => formatCellIssue(i)), regrouped.map(formatCellIssue), unstamped),
@@ -538,6 +543,10 @@ function named(names: readonly string[]): string {
   return more > 0 ? `${distinct.slice(0, NAMED_ROWS).join(', ')} and ${n(more)} more` : distinct.join(', ');
 }
 
+/** Where the warnings are noted: at every cell warned, at those of saved rows, or (none in a saved row) nowhere. */
+const notesSay = (t: TableSyncReport) =>
+  !t.unnoted ? '; a note on each cell warned says why' : t.unnoted < t.warned.length ? '; a note on each cell warned in a saved row says why' : '';
+
 /** Messages a person must find, named: a few, then how many more. */
 function listed(messages: readonly string[]): string {
   const more = messages.length - NAMED_ROWS;
@@ -575,7 +584,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
             : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; ${
               later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}` : `${later === 'full' ? 'more than the add-on can remember: ' : ''}the next sync tries ${it} again`}`);
       }
-      if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as typed (${listed(t.warned)}; a note on each cell warned says why)`);
+      if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as typed (${listed(t.warned)}${notesSay(t)})`);
       if (t.typedOver.length) parts.push(`${counted(t.typedOver.length, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (${named(t.typedOver)}; kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;

@@ -22,15 +22,12 @@ import { queueItem, type AssigneeLoad, type TriageField, type TriageFormField, t
  */
 export function* requestSheets(port: SpreadsheetPort, names?: readonly string[]): Task<TableSheet[]> {
   const sheets = yield* readTableSheets(port, { only: 'requests', every: true, names });
-  if (sheets.length === 0) throw new AddonError('no_table', `There is no Requests sheet here (or a sheet with its headers): ${port.words.setUp('ta-intake')} first.`);
+  if (sheets.length === 0) throw new AddonError('no_table', noRequests(port));
   return sheets;
 }
 
-/** Every request sheet and this spreadsheet's rules, from one listing of the sheets. */
-export function* requestsAndRules(port: SpreadsheetPort): Task<{ sheets: TableSheet[]; rules: Rules }> {
-  const names = yield* io(port.sheetNames());
-  return { sheets: yield* requestSheets(port, names), rules: yield* spreadsheetRules(port, names) };
-}
+const noRequests = (port: SpreadsheetPort) =>
+  `Nothing to triage: there is no Requests sheet here (or a sheet with its headers). For a TA requests log, ${port.words.setUp('ta-intake')} first; work plans, milestones and roadmaps sync without one.`;
 
 /** The request sheet a queue item came from (one read), and the rules; a sheet renamed or deleted since is said so. */
 export function* requestSheetAndRules(port: SpreadsheetPort, sheet: string): Task<{ t: TableSheet; rules: Rules }> {
@@ -154,7 +151,11 @@ export function assigneeLoads(rows: readonly RequestRow[], rules: Rules): Assign
 }
 
 export function* triageQueue(port: SpreadsheetPort, asOf: string): Task<TriageView> {
-  const { sheets, rules } = yield* requestsAndRules(port);
+  const names = yield* io(port.sheetNames());
+  const sheets = yield* readTableSheets(port, { only: 'requests', every: true, names });
+  // A workbook of plans alone has no queue, which is no failure: said as it is, not in an error's red.
+  if (sheets.length === 0) return { sheets: [], asOf, items: [], fields: [], none: noRequests(port) };
+  const rules = yield* spreadsheetRules(port, names);
   const read = sheets.map((t) => ({ t, rows: requestRows(t, rules) }));
   const rows = read.flatMap((s) => s.rows);
   // A stable sort: requests alike keep the sheets' order and each sheet's row order.

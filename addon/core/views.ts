@@ -77,6 +77,8 @@ export interface TriageView {
   fields: TriageFormField[];
   /** The last scheduled sync of this spreadsheet, when it failed: shown until a run succeeds. */
   failedScheduledSync?: ScheduledRun | null;
+  /** Why there is no queue at all (no request sheet), said as information. */
+  none?: string;
 }
 
 export interface TriageUpdate extends RequestAt {

@@ -11,7 +11,8 @@ import { excelDay, excelSerial } from './excel-serial';
 import { EXCEL_WORDS } from './host-words';
 import { isErrorValue } from '../../shared/cells/error-value';
 import { addonTableName, excelTableAt } from '../../shared/excel-tables';
-import { EXCEL_MAX_ROWS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
+import { printFooter } from '../../shared/pages-wide';
+import { columnPx, EXCEL_MAX_ROWS, PRINT_MARGINS, type PlanConditional, type PlanValidation } from '../../shared/workbook-plan';
 import { AddonError } from '../core/addon-error';
 import { isErrorType } from '../../shared/typed-error';
 import { runAsync } from '../core/task';
@@ -46,8 +47,6 @@ export const TEXT_FORMAT = '@';
 const DEFAULT_FILL = '#FFFFFF';
 /** `ConditionalFormat.priority` counts from the back when negative. */
 const LAST_PRIORITY = -1;
-/** Points per character of a plan's column width (Excel's default font). */
-const POINTS_PER_CHAR = 5.6;
 
 /** A number format that shows a date: d, m or y outside quoted text and [colour]/[locale] tags. */
 export function isDateFormat(format: unknown): boolean {
@@ -199,16 +198,30 @@ function isTemplateFormat(format: ConditionalFormat, c: PlanConditional): boolea
   return rule.operator === 'EqualTo' && text !== undefined && isToneRule(c, text, look.fill.color);
 }
 
-/** As the xlsx templates print: landscape, the header row on every page, and the plan's own area and fit. */
-function setPrint(sheet: Worksheet, f: SheetFormat): void {
-  sheet.pageLayout.orientation = 'Landscape';
-  if (f.headerRow) sheet.pageLayout.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
-  const { area, pagesWide, pagesTall } = f.print ?? {};
-  if (area) sheet.pageLayout.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
+/**
+ * As the xlsx templates print: landscape in their margins, the header row on every page, the sheet's name and page
+ * numbers in the footer, and the plan's own area and fit; a sheet more than a page wide reads across before down,
+ * its naming columns on every page.
+ */
+function setPrint(sheet: Worksheet, name: string, f: SheetFormat): void {
+  const page = sheet.pageLayout;
+  page.orientation = 'Landscape';
+  page.setPrintMargins('Inches', PRINT_MARGINS);
+  const footer = printFooter(name);
+  page.headersFooters.defaultForAllPages.leftFooter = footer.left;
+  page.headersFooters.defaultForAllPages.rightFooter = footer.right;
+  if (f.headerRow) page.setPrintTitleRows(`$${f.headerRow}:$${f.headerRow}`);
+  const { area, pagesWide, pagesTall, repeatColumns } = f.print ?? {};
+  if (area) page.setPrintArea(`A1:${a1(area.lastRow, area.lastColumn)}`);
   // Only the fits the plan gives: a side left out keeps Excel's own setting.
   if (pagesWide !== undefined || pagesTall !== undefined) {
-    sheet.pageLayout.zoom = { ...(pagesWide === undefined ? {} : { horizontalFitToPages: pagesWide }), ...(pagesTall === undefined ? {} : { verticalFitToPages: pagesTall }) };
+    page.zoom = { ...(pagesWide === undefined ? {} : { horizontalFitToPages: pagesWide }), ...(pagesTall === undefined ? {} : { verticalFitToPages: pagesTall }) };
   }
+  if (pagesWide !== undefined) {
+    page.centerHorizontally = pagesWide === 1;
+    page.printOrder = pagesWide > 1 ? 'OverThenDown' : 'DownThenOver';
+  }
+  if (repeatColumns) page.setPrintTitleColumns(`$A:$${columnLetter(repeatColumns)}`);
 }
 
 export class ExcelPort implements SpreadsheetPort {
@@ -569,8 +582,9 @@ export class ExcelPort implements SpreadsheetPort {
     return this.onSheet(name, async (context, sheet) => {
       const width = f.columns.length;
       const dataRows = f.lastDataRow - f.firstDataRow + 1;
+      // In points, the pixels a template file's column of that width is counted at: what its pages across were counted by.
       f.columns.forEach((c, i) => {
-        if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(c.width * POINTS_PER_CHAR);
+        if (c.width) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = (columnPx(c.width) * 72) / 96;
         if (c.numFmt && dataRows > 0) sheet.getRangeByIndexes(f.firstDataRow - 1, i, dataRows, 1).numberFormat = Array.from({ length: dataRows }, () => [c.numFmt]);
       });
       if (f.headerRow) sheet.getRangeByIndexes(f.headerRow - 1, 0, 1, width).format.font.bold = true;
@@ -582,7 +596,7 @@ export class ExcelPort implements SpreadsheetPort {
       f.columns.forEach((c, i) => {
         if (c.hidden) sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn().columnHidden = true;
       });
-      setPrint(sheet, f);
+      setPrint(sheet, name, f);
       // A data sheet becomes an Excel table: filter buttons, banding, and rows added below join it. Given as a
       // Range, since an address without a sheet name puts the table on the active sheet, whichever sheet's
       // `tables` is asked.

@@ -130,6 +130,9 @@ export interface Table extends LoadableObject {
   getRange(): Range;
 }
 
+/** ExcelApi 1.9 (`PageLayoutMarginOptions`): the margins a sheet prints with, in the unit given. */
+export interface PageMargins { left: number; right: number; top: number; bottom: number; header: number; footer: number }
+
 /** ExcelApi 1.9: how a sheet prints, kept with the workbook. */
 export interface PageLayout {
   orientation: 'Portrait' | 'Landscape';
@@ -137,6 +140,12 @@ export interface PageLayout {
   zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   setPrintArea(address: string): void;
   setPrintTitleRows(address: string): void;
+  setPrintTitleColumns(address: string): void;
+  printOrder: 'DownThenOver' | 'OverThenDown';
+  centerHorizontally: boolean;
+  setPrintMargins(unit: 'Inches', margins: PageMargins): void;
+  /** `&P` and `&N` print the page's number and the count of pages. */
+  readonly headersFooters: { readonly defaultForAllPages: { leftFooter: string; rightFooter: string } };
   /** ExcelApi 1.9: the print area, a null object when the sheet has none. */
   getPrintAreaOrNullObject(): RangeAreas;
 }

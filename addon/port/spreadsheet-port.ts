@@ -120,8 +120,11 @@ export interface SheetFormat {
   tabColor?: string;
   validations?: readonly PlanValidation[];
   conditionals?: readonly PlanConditional[];
-  /** How the sheet prints, where the host keeps print settings with the document (Apps Script has none to set). */
-  print?: SheetPlan['print'];
+  /**
+   * How the sheet prints, where the host keeps print settings with the document (Apps Script has none to set):
+   * `repeatColumns`, the leading columns printed again on every page across.
+   */
+  print?: SheetPlan['print'] & { repeatColumns?: number };
 }
 
 /**

@@ -39,7 +39,8 @@ export class TriagePanel {
       const failed = this.view.failedScheduledSync;
       if (failed) this.notice.append(h('p', { ...runLook(failed), role: failed.waitingSince ? 'status' : 'alert' }, runText(failed)));
       const count = this.view.items.length;
-      announce(this.status, count ? `${counted(count, 'request')} ${count === 1 ? 'needs' : 'need'} triage.` : 'Nothing needs triage.', 'ok');
+      if (this.view.none) announce(this.status, this.view.none);
+      else announce(this.status, count ? `${counted(count, 'request')} ${count === 1 ? 'needs' : 'need'} triage.` : 'Nothing needs triage.', 'ok');
       this.renderQueue();
       // The request shown before (read again: the sheet may have changed meanwhile), with the choices not yet saved.
       const at = kept ? this.view.items.findIndex((i) => i.sheet === kept.sheet && i.key === kept.key) : -1;

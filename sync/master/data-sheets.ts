@@ -5,7 +5,7 @@ import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type P
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
 import { isPastDay, requestAsOf } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
-import { narrowedToFewestPages } from '../workbook/pages-wide';
+import { narrowedToFewestPages } from '../../shared/pages-wide';
 
 /** A table's rows, or its data sheet's rows already written as XML (on a worker thread, which reads the rows itself). */
 export type TableRows<T extends TableName> = AsyncIterable<MetricsRow<T>> | Iterable<MetricsRow<T>> | EncodedRows;

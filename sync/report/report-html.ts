@@ -120,7 +120,7 @@ ${chart(charts.get('backlog-age'))}`,
     capacity: `<p>${esc(m.capacity.summary)}</p>
 ${chart(charts.get('weeks-of-work'))}
 ${table('Load per assignee', ASSIGNEE_COLUMNS, m.hours.byAssignee, 'no assigned requests.')}`,
-    workplan: `<p>${figure(m.workplan.total.items)} work-plan items, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
+    workplan: m.workplan.total.items === 0 ? '<p>No work-plan items are in these figures: no source has synced a work plan yet.</p>' : `<p>${counted(m.workplan.total.items, 'work-plan item')}, ${figure(m.workplan.total.percentComplete)}% complete; ${figure(m.workplan.total.atRisk)} at risk and ${figure(m.workplan.total.overdue)} overdue ${m.statusesRecordedOn ? `on ${spelledDay(r.asOf)} by their statuses as recorded on ${spelledDay(m.statusesRecordedOn)}` : `as of ${spelledDay(r.asOf)}`}.${percentCompleteNotes(m).map((line) => ` ${esc(line)}`).join('')}</p>
 ${chart(charts.get('workplan-progress'))}
 ${table('By goal', planColumns({ header: 'Goal', text: true, cell: (g) => `${esc(g.goal)}${ofSource(g)}` }), m.workplan.byGoal, 'no work-plan items.')}
 ${m.workplan.byPhase.length === 0 ? '' : table('By goal and phase', planColumns({ header: 'Goal and phase', text: true, cell: (g) => `${esc(g.goal)}: ${esc(g.phase ?? '')}${ofSource(g)}` }), m.workplan.byPhase, '')}`,

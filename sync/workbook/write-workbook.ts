@@ -10,7 +10,7 @@ import {
   CHARACTER_PX, columnPx, continuedSheetName, dataRowsPerSheet, EXCEL_MAX_ROWS, isEncodedRows, isFormulaCell, isLaterSheet, PRINT_MARGINS, PRINT_PAGE_PX, READABLE_PAGE_PX, type CellKind, type EncodedBlock, type FormulaCell, type LaterSheet, type PlanCell, type PlanColumn, type RowLayout,
   type SheetPlan, type WorkbookPlan,
 } from '../../shared/workbook-plan';
-import { columnPagesWide, narrowedToFewestPages } from './pages-wide';
+import { columnPagesWide, printedColumns, printFooter, repeatedColumns } from '../../shared/pages-wide';
 import { PrintedPage } from './printed-page';
 import { headerWordsFit, LINE_POINTS, RowXml, wrapsInSight } from './row-xml';
 import type { SharedStringTable } from './shared-string-table';
@@ -135,9 +135,6 @@ function literalList(sheet: string, values: readonly string[]): string {
   return formula;
 }
 
-/** The sheet's name in a page footer: `&` starts a footer code, so it is doubled. */
-const footerText = (name: string) => name.replace(/&/g, '&&');
-
 /** Dates and figures sit on the right of their column, where their digits line up. */
 const alignsRight = (c: PlanColumn) => c.alignRight || c.type === 'date' || c.type === 'number' || c.type === 'percent';
 
@@ -224,12 +221,9 @@ interface WriteContext {
   rowsPerSheet: number;
 }
 
-/** The frozen columns, else the first: what says whose row a page printed across shows, repeated on each. */
-const repeatedColumns = (plan: SheetPlan) => plan.freeze?.columns || 1;
-
 /** Writes a sheet plan as one sheet, or as several when its rows run past `rowsPerSheet`. */
 async function writeSheet(shared: WriteContext, planned: SheetPlan): Promise<SheetInternals[]> {
-  const plan = planned.print?.narrowToPrint ? { ...planned, columns: narrowedToFewestPages(planned.columns, repeatedColumns(planned)) } : planned;
+  const plan = { ...planned, columns: printedColumns(planned) };
   // A laid-out page (no header row, such as Summary) is not a table, and moves on only past Excel's own limit.
   const context = plan.header === false ? { ...shared, rowsPerSheet: EXCEL_MAX_ROWS } : shared;
   const headerRow = (plan.preamble ?? []).length + 1;
@@ -308,7 +302,7 @@ async function writePart({ book, parts, ids, pause, release, rowsPerSheet }: Wri
         : pagesAcross(plan.print?.pagesWide ?? columnPagesWide(plan.columns, repeated))),
       ...(scale ? { scale } : {}),
     },
-    headerFooter: { oddFooter: `&L&8${footerText(name)}&R&8Page &P of &N` },
+    headerFooter: { oddFooter: `&L${printFooter(name).left}&R${printFooter(name).right}` },
   } as Partial<ExcelJS.AddWorksheetOptions>);
   const internals = sheet as unknown as SheetInternals;
   for (const row of plan.print?.breakAfterRows ?? []) {

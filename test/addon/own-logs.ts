@@ -42,7 +42,7 @@ export const OWN_LOGS: readonly OwnLog[] = [
     fields: ['goal', 'phase', 'task', 'lead', 'startOn', 'endOn', 'percentComplete', 'status', 'partnership'],
     rows: [
       ['Normalize', 'Phase 1', 'Train department heads', 'HR', on(-200), on(-10), 1, 'x', 'Yes'],
-      ['Normalize', 'Phase 1', 'Equity survey of staff', 'Analytics', on(-60), on(60), 0.5, 'In Progress - waiting on budget', 'x'],
+      ['', '', 'Equity survey of staff', 'Analytics', on(-60), on(60), 0.5, 'In Progress - waiting on budget', 'x'],
       ['Organize', 'Phase 2', 'Form the core team', 'Director', on(-100), on(-5), 0.2, 'in progress', true],
       ['Operationalize', 'Phase 3', 'Publish the action plan', 'Director', on(30), on(120), null, 'Not Started', 'no'],
       ['Operationalize', 'Phase 3', 'Pilot the budget equity tool', 'Budget', on(-30), on(-1), null, 'Completed', null],
@@ -70,9 +70,10 @@ export const OWN_LOGS: readonly OwnLog[] = [
     fields: ['focusArea', 'kind', 'action', 'lead', 'status', 'targetOn'],
     rows: [
       ['Organizational capacity', 'Early Actions', 'Staff training program', 'HR', 'x', on(-20)],
-      ['Organizational capacity', 'early actions', 'Equity audit of the organization', 'Director', 'In Progress', on(10)],
+      // Theme and Type typed once over their rows, as a roadmap pasted from a document (or merged down) has them.
+      ['', '', 'Equity audit of the organization', 'Director', 'In Progress', on(10)],
       ['Community engagement', 'Additional Strategies', 'Listening sessions', 'Parks', 'Not started', on(90)],
-      ['Community engagement', 'Additional strategy', 'Publish what was heard', 'Comms', 'Not Started', on(-3)],
+      ['', null, 'Publish what was heard', 'Comms', 'Not Started', on(-3)],
     ],
     more: (i) => ['Community engagement', i % 2 ? 'Early Actions' : 'additional strategies', `Neighborhood walk ${i + 1}`, 'Parks', 'Not started', on(-1 - (i % 4))],
     labels: [...MILESTONE_DERIVED, 'Early action', 'Additional strategy'],
@@ -97,7 +98,14 @@ export function expectedOwnFigures(log: OwnLog, rows: readonly Cell[][] = log.ro
     const column = table.columns.find((c) => c.name === field)!;
     return (column.type === 'choice' && typeof v === 'string') || column.type === 'boolean' ? readCell(column, v, readOptionsOf(rules)).value : v;
   };
-  const typed = rows.map((r) => Object.fromEntries(log.fields.map((f, i) => [f, readAs(f, r[i])])) as TypedRow);
+  // A blank in a column whose blanks mean "same as above" reads as the last value typed above it.
+  const above: Record<string, unknown> = {};
+  const typed = rows.map((r) => Object.fromEntries(log.fields.map((f, i) => {
+    const read = readAs(f, r[i]);
+    if (!table.columns.find((c) => c.name === f)?.fillDown) return [f, read];
+    if (read === null || read === '') return [f, above[f] ?? read];
+    return [f, (above[f] = read)];
+  })) as TypedRow);
   const status = typed.map((r) => computeDerived(table, r, rules, today).derivedStatus);
   const figures: Record<string, number> = { Items: typed.length };
   for (const label of log.labels) figures[label] = status.filter((s) => s === label).length + typed.filter((r) => r.kind === label).length;

@@ -1,7 +1,7 @@
 // Widths of a laid-out sheet, in the pixels Excel draws: the Summary's layout and the writer's pages across measure alike.
 import { describe, expect, it } from 'vitest';
 import { columnPx, PRINT_PAGE_PX } from '../../shared/workbook-plan';
-import { pagesWide } from '../../sync/workbook/pages-wide';
+import { pagesWide } from '../../shared/pages-wide';
 
 describe('a column in pixels', () => {
   it('is Excel\'s default 64 px when no width is set', () => {

@@ -1,12 +1,14 @@
 // The built Code.js as Apps Script runs it: a plain script whose top-level functions are the entry points,
 // a menu that AuthMode.NONE can build, setup from the template plans that never touches existing data, and
 // custom functions that fill whole columns with the same answers as the shared rules.
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENTRY_POINTS, paramsOf } from '../../../addon/apps-script/entry-points';
 import { computeDerived } from '../../../shared/layout';
 import { listPlacement, listRange, type ListKey } from '../../../shared/lists';
 import { DEFAULT_RULES, readRules, type Rules } from '../../../shared/rules';
 import { TABLES, sheetColumns, type TableName } from '../../../shared/tables';
+import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
 import { buildTemplatePlan } from '../../../templates/build-template';
 import type { FakeDataValidation } from '../../fakes/apps-script/rules';
 import type { FakeRange } from '../../fakes/apps-script/range';
@@ -127,6 +129,18 @@ describe('set up from template', () => {
     const helpers = dashboard.columns.flatMap((c, i) => (c.hidden ? [i + 1] : []));
     expect(helpers.length).toBeGreaterThan(0);
     expect([...addon.fakes.sheet('Dashboard').hiddenColumns].sort((a, b) => a - b)).toEqual(helpers);
+  });
+
+  test('gives Work plan the column widths the template file has, its text columns narrowed to print one page wide', async () => {
+    const addon = await loadAddon();
+    addon.call('setupWorkplan');
+    const file = await new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer(buildTemplatePlan('workplan', { asOf: AS_OF }))) as unknown as ExcelJS.Buffer);
+    const widths = file.getWorksheet('Work plan')!.columns.map((c) => c.width!);
+    const planned = buildTemplatePlan('workplan', { asOf: AS_OF }).sheets.find((s) => s.name === 'Work plan')!.columns.map((c) => c.width);
+    expect(widths).not.toEqual(planned);
+    // Sheets' pixels for a width in characters, as the Sheets port converts it.
+    const sheet = addon.fakes.sheet('Work plan');
+    expect(widths.map((_, i) => sheet.columnWidths.get(i + 1))).toEqual(widths.map((w) => Math.round(w * 7 + 12)));
   });
 
   test('on a spreadsheet with data leaves every existing sheet and cell as it was', async () => {

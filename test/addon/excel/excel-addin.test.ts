@@ -1,6 +1,7 @@
 // The add-in's host layer over an office-addin-mock `Office` and the Excel fake: the service URL in the
 // workbook's settings, the token per user in partitioned storage (never in the file), the runtime set to
 // load with the workbook once connected, and a set-up, triage, save and sync through the task pane bridge.
+import ExcelJS from 'exceljs';
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EDIT_SYNC_DELAY_MS, createExcelAddin } from '../../../addon/excel/excel-addin';
@@ -11,7 +12,9 @@ import { serialFromIso } from '../../../shared/cells/dates';
 import { columnLetter } from '../../../shared/lists';
 import { TABLES, sheetColumns } from '../../../shared/tables';
 import { renderExcelManifest } from '../../../sync/addin/excel-manifest';
-import { buildTemplatePlan } from '../../../templates/build-template';
+import { columnPx, PRINT_MARGINS } from '../../../shared/workbook-plan';
+import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
+import { buildTemplatePlan, type TemplateName } from '../../../templates/build-template';
 import { SPARE_ROWS } from '../../../templates/data-sheet';
 import { FakeExcel } from '../../fakes/excel/excel-fake';
 import { documentSettingsOver, startupBehaviorOver, storageOver } from '../../fakes/excel/office-settings';
@@ -365,6 +368,29 @@ describe('Excel add-in host layer', () => {
     expect(excel.sheet('Dashboard')!.page).toMatchObject({ orientation: 'Landscape', printArea: `A1:${columnLetter(area.lastColumn)}${area.lastRow}` });
     expect(excel.sheet('Requests')!.page).toMatchObject({ orientation: 'Landscape', titleRows: '$1:$1' });
   });
+
+  /** The template file as `equity-desk template` writes it, read back. */
+  const templateFile = async (name: TemplateName) =>
+    new ExcelJS.Workbook().xlsx.load((await writeWorkbookToBuffer(buildTemplatePlan(name, { asOf: '2026-03-16' }))) as unknown as ExcelJS.Buffer);
+
+  test.each([['workplan', 'Work plan'], ['ta-intake', 'Requests']] as const)(
+    'set-up of %s gives %s the template file\'s column widths and prints it as the file does: pages across, title row and id column, margins, page numbers',
+    async (template, sheetName) => {
+      const { excel, addin } = await connectedAddin();
+      await addin.bridge.setup!(template);
+      const ws = (await templateFile(template)).getWorksheet(sheetName)!;
+      const sheet = excel.sheet(sheetName)!;
+      const widths = ws.columns.map((c) => c.width!);
+      expect(widths.map((_, i) => sheet.columnWidths.get(i + 1))).toEqual(widths.map((w) => (columnPx(w) * 72) / 96));
+      const across = ws.pageSetup.fitToWidth!;
+      expect(sheet.page).toMatchObject({
+        orientation: 'Landscape', titleRows: '$1:$1', zoom: { horizontalFitToPages: across },
+        margins: PRINT_MARGINS, leftFooter: `&8${sheetName}`, rightFooter: '&8Page &P of &N',
+        printOrder: across > 1 ? 'OverThenDown' : 'DownThenOver', centerHorizontally: across === 1,
+      });
+      expect(sheet.page.titleColumns).toBe(across > 1 ? '$A:$A' : undefined);
+    },
+  );
 
   test('a request typed on row 40 of a set-up sheet gets its SLA formula and dropdowns at the next sync, and the sync after writes nothing', async () => {
     const { excel, addin } = await setUpIntake();

@@ -19,7 +19,7 @@ test('a Timeline read with an assumption has a note at its cell, as the summary 
     [3, 'Learning that Drives Systems Change', 'Integrate evaluation findings', 'FY 2028-29', 'ODE'],
   ]);
   const summary = await connected.sync();
-  expect(summary).toMatch(/'Work Plan 2026-2029'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned says why/);
+  expect(summary).toMatch(/'Work Plan 2026-2029'!D5 \(Timeline\): Timeline: .* holds 2 date ranges.*a note on each cell warned in a saved row says why/);
   const note = (row: number) => connected.excel.sheet('Work Plan 2026-2029')!.peek(row, 4)?.note ?? '';
   expect(note(4)).toBe('');
   expect(note(5)).toMatch(new RegExp(`^${WARNING_PREFIX}Timeline: "Jan 2027 – Mar 2027 and Jan 2028 – Mar 2028" holds 2 date ranges`));

@@ -4,7 +4,7 @@
 // fails whole with Request- or ResponsePayloadSizeLimitExceeded, as Excel on the web does; an API newer
 // than the ExcelApi version the fake is made with fails its sync with ApiNotFound, as in an older Excel. Only the API surface
 // that addon/excel/office-types.ts declares is here.
-import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
+import type { CellProperties, ClientResult, ConditionalFormat, DataValidation, DataValidationRule, ExcelRun, PageLayout, PageMargins, Range, RangeFormat, RangeSort, RangeValueType, RequestContext, SortField } from '../../../addon/excel/office-types';
 import { ExcelSheet, address, enter, insertSheetRows, movedFormula, parseAddress, type ExcelCell, type FakeConditional } from './workbook';
 import { fromR1C1, toR1C1 } from '../inserted-rows';
 import { EXCEL_MAX_ROWS } from '../../../shared/workbook-plan';
@@ -316,6 +316,39 @@ class SheetProxy extends ClientObject {
       },
       setPrintArea: (address: string) => sheet.queue(size(address), () => (page().printArea = address)),
       setPrintTitleRows: (address: string) => sheet.queue(size(address), () => (page().titleRows = address)),
+      setPrintTitleColumns: (address: string) => sheet.queue(size(address), () => (page().titleColumns = address)),
+      set printOrder(order: PageLayout['printOrder']) {
+        sheet.queue(size(order), () => (page().printOrder = order));
+      },
+      get printOrder(): PageLayout['printOrder'] {
+        throw new Error('not in the fake');
+      },
+      set centerHorizontally(center: boolean) {
+        sheet.queue(8, () => (page().centerHorizontally = center));
+      },
+      get centerHorizontally(): boolean {
+        throw new Error('not in the fake');
+      },
+      setPrintMargins: (unit: 'Inches', margins: PageMargins) => {
+        if (unit !== 'Inches') throw new Error('The fake keeps margins in inches');
+        sheet.queue(size(margins), () => (page().margins = { ...margins }));
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set leftFooter(text: string) {
+            sheet.queue(size(text), () => (page().leftFooter = text));
+          },
+          get leftFooter(): string {
+            throw new Error('not in the fake');
+          },
+          set rightFooter(text: string) {
+            sheet.queue(size(text), () => (page().rightFooter = text));
+          },
+          get rightFooter(): string {
+            throw new Error('not in the fake');
+          },
+        },
+      },
       getPrintAreaOrNullObject: () => new PrintAreaProxy(sheet.context, () => ({ sheet: sheet.sheetName, area: page().printArea })),
     };
   }

@@ -55,7 +55,14 @@ export class ExcelSheet {
   readonly tables: { name: string; address: string }[] = [];
   readonly hiddenColumns = new Set<number>();
   /** Print settings (pageLayout), as set. */
-  readonly page: { orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; titleRows?: string } = {};
+  readonly page: {
+    orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printArea?: string; titleRows?: string;
+    titleColumns?: string; printOrder?: string; centerHorizontally?: boolean;
+    /** `setPrintMargins`, in inches. */
+    margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
+    /** `headersFooters.defaultForAllPages`. */
+    leftFooter?: string; rightFooter?: string;
+  } = {};
   /** Merged ranges, 1-based (Range.merge). */
   readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   /**

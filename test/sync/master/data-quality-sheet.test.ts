@@ -14,7 +14,7 @@ import { sheetWarningRows } from '../../../sync/ingest/sheet-warnings';
 import { dataQualitySheet } from '../../../sync/master/data-quality-sheet';
 import type { RowWarnings } from '../../../sync/store/row-store';
 import { writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
-import { pagesWide } from '../../../sync/workbook/pages-wide';
+import { pagesWide } from '../../../shared/pages-wide';
 import { convertToPdf } from '../../support/libreoffice';
 import { pdfPageTexts, pdfWords } from '../../support/pdf';
 

@@ -1,36 +1,33 @@
 // Rows kept with an assumption (a date read from text, a choice read loosely): the Data quality chapter counts them
 // per source and points to the master's Data quality sheet, instead of saying only that every row was accepted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { annualReport } from '../../../sync/report/annual-report';
 import { reportHtml } from '../../../sync/report/report-html';
-import { openStore } from '../../../sync/store/open-store';
+import { storeBackends } from '../../support/store-backends';
 
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const backends = storeBackends('report-warned');
+afterAll(() => Promise.all(backends.map((b) => b.cleanup())));
 
 const item = (n: number) => ({ rowId: `r${n}`, hash: `h${n}`, values: { itemId: `WP-${n}`, task: `Task ${n}`, status: 'In progress' } });
 
-it('counts the rows each source had read with an assumption, and says where each one is listed', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'equity-desk-report-warned-'));
-  dirs.push(dir);
-  const store = await openStore({ dataDir: dir });
-  try {
-    const city = (await store.createPrincipal({ kind: 'source', name: 'City ODE' })).principal;
-    const assoc = (await store.createPrincipal({ kind: 'source', name: 'Association' })).principal;
-    const warning = (n: number) => ({ rowId: `r${n}`, sheet: 'Work plan', sheetRow: n + 1, errors: [{ field: 'endOn', message: `read "Jun-30" as 2030-06-30` }] });
-    await store.applyBatch({ sourceId: city.id, table: 'workplan', upserts: [1, 2, 3].map(item), deletes: [], full: false, rejected: [], at: new Date('2026-11-02T10:00:00Z'), warned: [warning(1), warning(3)] });
-    await store.applyBatch({ sourceId: assoc.id, table: 'workplan', upserts: [4].map(item), deletes: [], full: false, rejected: [], at: new Date('2026-11-02T10:00:00Z'), warned: [warning(4)] });
-    const report = await annualReport(store, { year: 2026, asOf: '2026-12-02', rules: DEFAULT_RULES });
-    expect(report.warned).toEqual([{ sourceName: 'City ODE', rows: 2 }, { sourceName: 'Association', rows: 1 }]);
-    const html = reportHtml(report, { only: 'data-quality' });
-    expect(html).toContain('Every row of every source was accepted');
-    expect(html).toContain('3 rows were kept with an assumption');
-    expect(html).toMatch(/City ODE<\/th><td[^>]*>2</);
-  } finally {
-    await store.close();
-  }
+describe.each(backends)('on $name', (backend) => {
+  it('counts the rows each source had read with an assumption, and says where each one is listed', async () => {
+    const store = await backend.open();
+    try {
+      const city = (await store.createPrincipal({ kind: 'source', name: 'City ODE' })).principal;
+      const assoc = (await store.createPrincipal({ kind: 'source', name: 'Association' })).principal;
+      const warning = (n: number) => ({ rowId: `r${n}`, sheet: 'Work plan', sheetRow: n + 1, errors: [{ field: 'endOn', message: `read "Jun-30" as 2030-06-30` }] });
+      await store.applyBatch({ sourceId: city.id, table: 'workplan', upserts: [1, 2, 3].map(item), deletes: [], full: false, rejected: [], at: new Date('2026-11-02T10:00:00Z'), warned: [warning(1), warning(3)] });
+      await store.applyBatch({ sourceId: assoc.id, table: 'workplan', upserts: [4].map(item), deletes: [], full: false, rejected: [], at: new Date('2026-11-02T10:00:00Z'), warned: [warning(4)] });
+      const report = await annualReport(store, { year: 2026, asOf: '2026-12-02', rules: DEFAULT_RULES });
+      expect(report.warned).toEqual([{ sourceName: 'City ODE', rows: 2 }, { sourceName: 'Association', rows: 1 }]);
+      const html = reportHtml(report, { only: 'data-quality' });
+      expect(html).toContain('Every row of every source was accepted');
+      expect(html).toContain('3 rows were kept with an assumption');
+      expect(html).toMatch(/City ODE<\/th><td[^>]*>2</);
+    } finally {
+      await store.close();
+    }
+  });
 });

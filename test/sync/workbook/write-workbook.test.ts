@@ -11,7 +11,7 @@ import type { LaterSheet, PlanCell, SheetPlan, WorkbookPlan } from '../../../sha
 import { clipCellText, clipToLines, MAX_CELL_TEXT, MAX_ROW_LINES, printedLines, rowPieces, wrappedLines } from '../../../sync/workbook/row-xml';
 import { WorkbookError } from '../../../sync/workbook/workbook-error';
 import { columnGroupPages, spacedOnTheRight, writeWorkbook, writeWorkbookToBuffer } from '../../../sync/workbook/write-workbook';
-import { pagesWide } from '../../../sync/workbook/pages-wide';
+import { pagesWide } from '../../../shared/pages-wide';
 import { convertToPdf, recalcWithLibreOffice } from '../../support/libreoffice';
 import { pdfToPngs } from '../../support/pdf';
 import { decodePng } from '../../support/png';

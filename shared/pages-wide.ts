@@ -1,8 +1,8 @@
 // How many pages across a table sheet prints, and its columns narrowed to print on as few as a readable scale allows:
 // read row by row off paper, a row split over pages makes a reader match part-rows, and each extra page across
 // prints the row's naming columns again.
-import { columnPx, READABLE_PAGE_PX, type PlanColumn } from '../../shared/workbook-plan';
-import { headerWordsFit } from './row-xml';
+import { headerWordsFit } from './printed-text';
+import { columnPx, READABLE_PAGE_PX, type PlanColumn, type SheetPlan } from './workbook-plan';
 
 /** Narrower than this, a wrapped column breaks its own words ("departments", "Operationalize") into pieces. */
 const NARROWEST_WRAPPED = 10;
@@ -55,3 +55,16 @@ export function narrowedToFewestPages(columns: readonly PlanColumn[], repeated: 
   }
   return at(NARROWEST_PERCENT);
 }
+
+/** The frozen columns, else the first: what says whose row a page printed across shows, repeated on each. */
+export const repeatedColumns = (plan: SheetPlan): number => plan.freeze?.columns || 1;
+
+/**
+ * A sheet's columns as they print: a table planned to be read row by row (`narrowToPrint`) narrowed to the fewest pages
+ * across, the same in a written file and in a sheet an add-on sets up.
+ */
+export const printedColumns = (plan: SheetPlan): readonly PlanColumn[] =>
+  plan.print?.narrowToPrint ? narrowedToFewestPages(plan.columns, repeatedColumns(plan)) : plan.columns;
+
+/** The footer every printed sheet carries: its name, small, on the left (a `&` doubled, else a code), its page of how many on the right. */
+export const printFooter = (sheetName: string): { left: string; right: string } => ({ left: `&8${sheetName.replace(/&/g, '&&')}`, right: '&8Page &P of &N' });

@@ -1,8 +1,8 @@
 // The rule that narrows a table's text columns so it prints on as few pages across as a readable scale allows.
 import { describe, expect, it } from 'vitest';
-import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../../shared/workbook-plan';
-import { columnPagesWide, narrowedToFewestPages } from '../../../sync/workbook/pages-wide';
-import { headerWordsFit } from '../../../sync/workbook/row-xml';
+import { columnPx, READABLE_PAGE_PX, textColumn, type PlanColumn } from '../../shared/workbook-plan';
+import { columnPagesWide, narrowedToFewestPages } from '../../shared/pages-wide';
+import { headerWordsFit } from '../../shared/printed-text';
 
 const shown = (columns: readonly PlanColumn[]) => columns.reduce((sum, c) => sum + (c.hidden ? 0 : columnPx(c.width)), 0);
 const dates = (n: number): PlanColumn[] => Array.from({ length: n }, (_, i) => ({ header: `Day ${i + 1}`, width: 12, type: 'date' }));
