@@ -52,6 +52,9 @@ export const newQuarter = (): QuarterFigures => ({
   satisfactionSum: 0, satisfactionN: 0, positive: 0, followedUp: 0, actionPlans: 0,
 });
 
+/** A month's received requests; `categories` counts them by requester type, then category (the demand's cells). */
+interface MonthFigures { total: number; reactive: number; proactive: number; byType: Tally; categories: Map<string, Tally> }
+
 /** What `add` works out once for both halves of a request's figures. */
 interface RequestFacts {
   receivedOn: string | null; status: string | null; done: boolean; open: boolean; fulfilledOn: string | null;
@@ -68,8 +71,9 @@ interface AssigneeLoad { requests: number; open: number; estimated: number | nul
 export class RequestMetrics {
   readonly all = newQuarter();
   readonly quarters = new Map<string, QuarterFigures>();
-  private readonly cube = new Map<string, number>();
-  private readonly months = new Map<string, { total: number; reactive: number; proactive: number; byType: Tally }>();
+  private readonly months = new Map<string, MonthFigures>();
+  /** Each received day's month, found once per day: the rows repeat a few thousand days, and naming a month makes a string to look up. */
+  private readonly monthOfDay = new Map<string, MonthFigures>();
   private readonly byType = new Tally();
   private readonly byCategory = new Tally();
   private readonly byStatus = new Tally();
@@ -175,11 +179,16 @@ export class RequestMetrics {
     else this.origin.unspecified++;
 
     if (receivedOn) {
-      const month = monthOf(receivedOn);
-      const key = `${month}\u0000${type}\u0000${category}`;
-      this.cube.set(key, (this.cube.get(key) ?? 0) + 1);
-      let m = this.months.get(month);
-      if (!m) this.months.set(month, (m = { total: 0, reactive: 0, proactive: 0, byType: new Tally() }));
+      let m = this.monthOfDay.get(receivedOn);
+      if (!m) {
+        const month = monthOf(receivedOn);
+        m = this.months.get(month);
+        if (!m) this.months.set(month, (m = { total: 0, reactive: 0, proactive: 0, byType: new Tally(), categories: new Map() }));
+        this.monthOfDay.set(receivedOn, m);
+      }
+      let categories = m.categories.get(type);
+      if (!categories) m.categories.set(type, (categories = new Tally()));
+      categories.add(category);
       m.total++;
       m.byType.add(type);
       if (sameText(origin, 'Proactive')) m.proactive++;
@@ -352,10 +361,9 @@ export class RequestMetrics {
     const typoMonths = this.likelyTypos().months;
     const keys = [...this.months.keys()].filter((k) => !typoMonths.has(k)).sort();
     const months = keys.length ? monthSpan(keys[0], keys[keys.length - 1]) : [];
-    const cells = [...this.cube.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, count]) => {
-      const [month, requesterType, category] = key.split('\u0000');
-      return { month, requesterType, category, count };
-    });
+    const byText = (a: string, b: string) => (a < b ? -1 : 1);
+    const cells = [...this.months.keys()].sort(byText).flatMap((month) => [...this.months.get(month)!.categories].sort(([a], [b]) => byText(a, b))
+      .flatMap(([requesterType, tally]) => tally.list().sort((a, b) => byText(a.key, b.key)).map(({ key: category, count }) => ({ month, requesterType, category, count }))));
     const o = this.origin;
     return {
       total: this.total,

@@ -67,6 +67,20 @@ describe('demand', () => {
     expect(m.demand.origin).toEqual({ reactive: 6, proactive: 1, unspecified: 0, reactivePercent: 85.7, proactivePercent: 14.3 });
   });
 
+  it('lists its cells by month, requester type and category, each in code-unit order, a name before a longer one it starts', () => {
+    const row = (i: number, receivedOn: string, requesterType: string, category: string): MetricsRow => ({
+      sourceId: 's1', sourceName: 'Source 1', rowId: `r${i}`, values: { requestId: `TA-${i}`, receivedOn, requesterType, category, status: 'New' },
+    });
+    const rows = [
+      row(1, '2024-02-03', 'City', 'Other'), row(2, '2024-01-09', 'City agency', 'Data'), row(3, '2024-01-02', 'City', 'data'),
+      row(4, '2024-01-20', 'City', 'Data'), row(5, '2024-01-31', 'County', 'Data'), row(6, '2024-01-05', 'City agency', 'Data'),
+    ];
+    const cells = aggregateMetrics({ requests: rows }, opts).demand.cells;
+    expect(cells.map((c) => `${c.month} ${c.requesterType} / ${c.category} ${c.count}`)).toEqual([
+      '2024-01 City / Data 1', '2024-01 City / data 1', '2024-01 City agency / Data 2', '2024-01 County / Data 1', '2024-02 City / Other 1',
+    ]);
+  });
+
   it('filters by date received and by source', () => {
     const q2 = aggregateMetrics({ requests: REQUESTS }, { ...opts, from: '2024-04-01', to: '2024-06-30' });
     expect(q2.demand.total).toBe(3);
