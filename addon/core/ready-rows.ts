@@ -64,7 +64,8 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   if (lastData > t.headerRow && t.read.nextAt === undefined) {
     const width = gridWidth(t.host);
     const tableColumns = Math.max(...[...t.table.columns, ...t.table.derived].map((c) => t.columnOf(c.name) ?? 0));
-    const lastColumn = t.syncIdColumn === undefined || t.syncIdColumn >= width ? Math.max(tableColumns, (t.syncIdColumn ?? width + 1) - 1) : width;
+    const syncId = t.syncIdColumn ?? width + 1;
+    const lastColumn = syncId >= width ? Math.max(tableColumns, syncId - 1) : width;
     yield* io(port.printRowsTo(t.sheet, { lastRow: lastTyped, lastColumn, tableColumns }));
   }
 
