@@ -356,9 +356,11 @@ export function validateRow(table: TableDef, raw: RawRow, options: ReadOptions =
 
 /**
  * Flags dates far outside the plan's span (see `outlyingDays`), over all date columns of the batch: a plan's
- * starts and ends together.
+ * starts and ends together. A row `given` what the whole sheet lent it is judged by the whole sheet instead, as
+ * `givenFar` says (its sender read the sheet; the batch holds only the rows that changed). Answers, by row, each far
+ * date's field and the others' span in years.
  */
-function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
+function flagOutlyingDates(table: TableDef, results: RowResult[], given?: readonly unknown[], givenFar?: readonly (FarDates | undefined)[]): (FarDates | undefined)[] {
   const dateColumns = table.columns.filter((col) => col.type === 'date');
   // A year outside the window is flagged already, and left out of the yardstick: a 2206 would stretch the
   // others' span over two centuries and hide a 2004 beside it.
@@ -366,33 +368,42 @@ function flagOutlyingDates(table: TableDef, results: RowResult[]): void {
   const days: number[] = [];
   for (const r of results) for (const c of dateColumns) if (judged(r.values[c.name])) days.push(daysFromIso(r.values[c.name] as string));
   const outlying = outlyingDays(days);
-  if (!outlying) return;
   // A range's start and end are judged together: the column that ends each start column's range, and back.
   const otherEndOf = new Map<string, string>();
   for (const c of dateColumns) if (c.rangeEnd) otherEndOf.set(c.name, c.rangeEnd).set(c.rangeEnd, c.name);
+  const far: (Record<string, string> | undefined)[] = [];
   // The same walk as above, so days[k] is the k-th date found.
   let k = 0;
-  for (const r of results) {
+  results.forEach((r, i) => {
+    const bySheet = given?.[i] !== undefined;
+    if (bySheet && givenFar?.[i]) far[i] = { ...givenFar[i] };
     for (const c of dateColumns) {
       const v = r.values[c.name];
       if (!judged(v)) continue;
       const endField = otherEndOf.get(c.name);
       const end = endField === undefined ? null : r.values[endField];
-      const span = outlying(days[k++], judged(end) ? daysFromIso(end) : undefined);
-      if (span && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
-        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${span}); a typo?` });
+      const span = outlying?.(days[k], judged(end) ? daysFromIso(end) : undefined);
+      k++;
+      if (span && !bySheet) (far[i] ??= {})[c.name] = span;
+      const shown = far[i]?.[c.name];
+      if (shown && !r.warnings.some((w) => w.field === c.name && w.code === 'implausible_date')) {
+        r.warnings.push({ code: 'implausible_date', field: c.name, severity: 'warning', message: `${c.header}: ${v} is far from the sheet's other dates (mostly ${shown}); a typo?` });
       }
     }
-  }
+  });
+  return far;
 }
+
+/** By field, a row's date that is far from the sheet's other dates, and their span in years ("2026–2027"). */
+export type FarDates = Readonly<Record<string, string>>;
 
 /**
  * Validates a batch of rows together, adding the check only a batch can make: a date far outside the
  * span of the sheet's other dates (a 2004 date in a 2024 plan) is flagged as a likely typo. `texts`, by row: as
  * `validateRow` takes them; `lent`: as `validateSheetRows` takes it.
  */
-export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], lent?: readonly (LentYears | undefined)[]): RowResult[] {
-  return validateSheetRows(table, rows, options, texts, lent).results;
+export function validateRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], lent?: readonly (LentYears | undefined)[], far?: readonly (FarDates | undefined)[]): RowResult[] {
+  return validateSheetRows(table, rows, options, texts, lent, far).results;
 }
 
 /** By field, what a row's column lends its cells from the sheet's other rows (`ColumnYear`). */
@@ -401,9 +412,11 @@ export type LentYears = Readonly<Record<string, ColumnYear>>;
 /**
  * `validateRows`, with what each row was lent by the rows around it: a sync sends it with a row it sends, since the
  * service gets that row without them. `given`, by row: what the whole sheet lent the row, used instead of the batch's
- * own rows (a row given nothing there takes nothing from them); a row it leaves undefined is read by the batch.
+ * own rows (a row given nothing there takes nothing from them); a row it leaves undefined is read by the batch. A
+ * row given is also judged by the whole sheet for dates far from its others: `givenFar`, by row, names them; `far`
+ * answers them for a sender to send.
  */
-export function validateSheetRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], given?: readonly (LentYears | undefined)[]): { results: RowResult[]; lent: (LentYears | undefined)[] } {
+export function validateSheetRows(table: TableDef, rows: readonly RawRow[], options: ReadOptions = defaultOptions, texts?: readonly (readonly string[] | undefined)[], given?: readonly (LentYears | undefined)[], givenFar?: readonly (FarDates | undefined)[]): { results: RowResult[]; lent: (LentYears | undefined)[]; far: (FarDates | undefined)[] } {
   const results = rows.map((r, i) => validateRow(table, r, options, texts?.[i]));
   const twoDigit = monthOrDayCells(table, rows, results);
   const lent: Record<string, ColumnYear>[] = [];
@@ -426,8 +439,7 @@ export function validateSheetRows(table: TableDef, rows: readonly RawRow[], opti
       ...(fields ? { sheetYears: (field: string) => (fields.has(field) ? titleYearsOf(options) ?? optionally(lentYears(field), sheetYearsLent) : undefined) } : {}),
     }, texts?.[i]);
   }
-  flagOutlyingDates(table, results);
-  return { results, lent };
+  return { results, lent, far: flagOutlyingDates(table, results, given, givenFar) };
 }
 
 const optionally = <T, U>(value: T | undefined, f: (value: T) => U) => (value === undefined ? undefined : f(value));

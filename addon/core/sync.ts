@@ -14,7 +14,7 @@ import { counted } from '../../shared/plural';
 import { sheetPosition, type SheetRow } from '../../shared/read-table';
 import { itemIdTail, ownRowId, rowIdOfItem } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
-import { DEFAULT_READ_OPTIONS, validateSheetRows, type LentYears, type RowResult } from '../../shared/validate-row';
+import { DEFAULT_READ_OPTIONS, validateSheetRows, type FarDates, type LentYears, type RowResult } from '../../shared/validate-row';
 import { AddonError } from './addon-error';
 import { annotate, type RowMark } from './annotations';
 import { pullIntoSheets, type PullReport } from './pull-rows';
@@ -227,8 +227,8 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const read = sheets.map((t) => {
     const context = contextOf(t, rules);
     const texts = t.read.rows.map((r) => t.textFields(r));
-    const { results, lent } = validateSheetRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
-    return { texts, results, lent, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
+    const { results, lent, far } = validateSheetRows(table, t.read.rows.map((r) => r.raw), { ...DEFAULT_READ_OPTIONS, lists, ...t.read.title, fiscalYearStartMonth: context.fiscalStartMonth }, texts);
+    return { texts, results, lent, far, hashes: results.map((r) => (r.ok ? contentHash(r.values) : undefined)) };
   });
   // Held rows no sheet holds by id, by content: a row whose Sync ID was cleared takes its id back (`HeldIds.takeBack`).
   const onSheets = new Set(sheets.flatMap((t) => t.grid.map((_, r) => t.syncIdAt(r + 1))));
@@ -316,10 +316,11 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const placeOfId = new Map<string, { sheet: number; row: number; at?: SheetRow['at'] }>();
   // What the rows around a sent row lent its dates: the service gets the row without them.
   const lentTo = new Map<string, LentYears>();
+  const farFrom = new Map<string, FarDates>();
   const ends: PeriodsToEnd[] = [];
   const regrouped: (CellIssue & { row: number })[] = [];
   sheets.forEach((t, s) => {
-    const { texts, results, lent, hashes } = read[s];
+    const { texts, results, lent, far, hashes } = read[s];
     // Ended once every table has talked to the service (`endPeriods`), each sheet read again once for all its tables.
     const idColumn = idColumns[s];
     if (idColumn !== null) ends.push({ t, idColumn, writes: typedPeriodWrites(t, results, (row) => idsBySheet[s].get(row)) });
@@ -343,7 +344,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
       }
       if (!result.ok || before === undefined || before.hash !== hashes[i] || showsNew) {
         outgoing.push({ rowId, values: compact(r.raw), sheetRow, ...(r.at ? { at: placesOfItem(t, r.at) } : {}), ...(r.filled ? { filled: Object.keys(r.filled) } : {}), ...(texts[i] ? { texts: texts[i] } : {}) });
-        if (lent[i]) lentTo.set(rowId, lent[i]!);
+        // Every sent row named, so the service judges its dates by the whole sheet too (a typo year among them).
+        lentTo.set(rowId, lent[i] ?? {});
+        if (far[i]) farFrom.set(rowId, far[i]!);
       } else if (before.sheetRow !== sheetRow) moved.push({ rowId, sheetRow });
     });
     rowsBySheet.push(outgoing);
@@ -383,8 +386,9 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const toFix: string[] = [];
   let warnings = 0;
   for (const [i, post] of posts.entries()) {
-    const years = Object.fromEntries(post.rows.flatMap((r) => (lentTo.has(r.rowId) ? [[r.rowId, lentTo.get(r.rowId)!] as const] : [])));
-    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]), ...(Object.keys(years).length ? { years } : {}) };
+    const byRow = <T>(m: Map<string, T>) => Object.fromEntries(post.rows.flatMap((r) => (m.has(r.rowId) ? [[r.rowId, m.get(r.rowId)!] as const] : [])));
+    const [years, far] = [byRow(lentTo), byRow(farFrom)];
+    const context = post.sheet === undefined ? {} : { ...contextOf(sheets[post.sheet], rules), sheet: sheets[post.sheet].sheet, columns: sheetColumnsOf(sheets[post.sheet]), ...(Object.keys(years).length ? { years } : {}), ...(Object.keys(far).length ? { far } : {}) };
     const body: SyncRequest = {
       table: table.name,
       rows: post.rows,

@@ -78,7 +78,11 @@ export const syncContext = z.object({
   fiscalStartMonth: described(z.optional(z.int().check(z.minimum(1), z.maximum(12))), 'The first month (1-12) of the fiscal year, from the workbook\'s Lists sheet, for FY22 and the like; July when absent.'),
   years: described(
     z.optional(z.record(z.string(), z.record(z.string(), columnYear))),
-    'By rowId, then field: the year the sheet\'s other rows give a date cell of that row written without one ("20-Mar"), or the years that decide whether "Jun-30" is June 30 or June 2030, as the sheet read whole gives them (in a sheet with no year in its title, the years of the column\'s other dates). A row named here takes its years from here, not from the other rows of the request, which are only those that changed; a row not named is read with the request\'s rows.',
+    'By rowId, then field: the year the sheet\'s other rows give a date cell of that row written without one ("20-Mar"), or the years that decide whether "Jun-30" is June 30 or June 2030, as the sheet read whole gives them (in a sheet with no year in its title, the years of the column\'s other dates). A row named here takes its years from here, not from the other rows of the request, which are only those that changed; a row not named is read with the request\'s rows. A row named here is also judged by the whole sheet for dates far from its other dates (`far`), not by the request\'s rows.',
+  ),
+  far: described(
+    z.optional(z.record(z.string(), z.record(z.string(), z.string().check(z.regex(/^\d{4}(–\d{4})?$/))))),
+    'By rowId, then field: a date of a row named in `years` that is far from the sheet\'s other dates read whole, with their span in years ("2026–2027"): the service warns that it may be a typo, as `import` does.',
   ),
 });
 export type SyncContext = z.infer<typeof syncContext>;

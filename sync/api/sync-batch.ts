@@ -166,6 +166,8 @@ function ingestRow(r: WireRow, context: SyncRequest['context']): IngestRow {
   const row: IngestRow = { rowId: r.rowId, cells: r.values, position: r.sheetRow };
   const lent = context?.years?.[r.rowId];
   if (lent) row.lent = lent;
+  const far = context?.far?.[r.rowId];
+  if (far) row.far = far;
   const sheet = context?.sheet;
   if (r.filled) row.filled = r.filled;
   if (r.texts) row.texts = r.texts;

@@ -1,7 +1,7 @@
 // The one path by which rows enter storage, shared by `POST /api/v1/sync` and `import`: validate each
 // row with the shared rules, hash the valid ones, and write the whole batch in one atomic store call.
 import { hash } from 'node:crypto';
-import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
+import { DEFAULT_READ_OPTIONS, TABLES, compileCanonicalRow, hashOfCanonical, inSheetWords, isBlankCell, rowRuns, validateRows, type FarDates, type FieldIssue, type LentYears, type RawRow, type ReadOptions, type RowResult, type TableName, type TitleYears, type TypedRow } from '../../shared/index';
 import { ownRowId, textValueProblem } from '../../shared/row-id';
 import type { SurveyHold } from '../store/intake-store';
 import type { Batch, BatchResult, FieldError, IncomingRow, RejectedRow, RowStore, UnreadableSheet } from '../store/row-store';
@@ -23,6 +23,8 @@ export interface IngestRow {
   texts?: readonly string[];
   /** What the sheet's other rows lent its cells as the sender read the whole sheet (`validateSheetRows`): the batch may lack them. */
   lent?: LentYears;
+  /** Its dates the whole sheet finds far from its others, as the sender read it; judged so when `lent` is given. */
+  far?: FarDates;
   /** Problems found before validation: an error (a repeated ID) rejects the row, a warning is said with it. */
   issues?: FieldIssue[];
 }
@@ -213,7 +215,7 @@ function validateBySheet(batch: IngestBatch) {
     const title = titleOf(rows[start]);
     while (end < rows.length && rows[end].sheet === rows[start].sheet && titleOf(rows[end]) === title) end++;
     const sheetRows = rows.slice(start, end);
-    results.push(...validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent)));
+    results.push(...validateRows(TABLES[batch.table], sheetRows.map((r) => r.cells), { ...options, ...title }, sheetRows.map((r) => r.texts), sheetRows.map((r) => r.lent), sheetRows.map((r) => r.far)));
   }
   return results;
 }

@@ -283,6 +283,30 @@ describe('dates that take their year from the sheet\'s other dates', () => {
   });
 });
 
+describe('a date far from the sheet\'s other dates', () => {
+  test('is warned about against the whole sheet when its row is sent alone, as import warns, and the warning goes once it is mended', async () => {
+    const { addon, fakes } = await connected('Typo calendar');
+    const days = ['2026-01-15', '2026-03-20', '2026-06-30', '2026-09-10', '2027-02-01', '2027-05-15'];
+    fakes.seedSheet('Calendar', [['Date', 'Milestone', 'Team'], ...days.map((d, i) => [dateCell(d), `Milestone ${i + 1}`, 'ODE'])]);
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 6 });
+    const far = async () => (await linesOf('Typo calendar')).filter((l) => /far from the sheet's other dates/.test(String(l.at(-1))));
+    expect(await far()).toEqual([]);
+
+    // One row corrected to a typo year: the service gets it without the dates around it.
+    fakes.seedSheet('Calendar', [[dateCell('2016-06-30')]], { row: 4, column: 1 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 1 });
+    expect((await far()).map((l) => l.at(-1))).toEqual(["Date: 2016-06-30 is far from the sheet's other dates (mostly 2026–2027); a typo?"]);
+
+    // Mended: no warning left.
+    fakes.seedSheet('Calendar', [[dateCell('2026-06-30')]], { row: 4, column: 1 });
+    addon.call('syncNowFromMenu');
+    expect(await received()).toMatchObject({ rows: 1 });
+    expect(await far()).toEqual([]);
+  });
+});
+
 describe('a percent typed in a % cell', () => {
   test('is read as the percent the cell shows: 150% is above 100% and marked, 100%, 1% and 50% are kept as typed', async () => {
     const { addon, source, fakes } = await connected('Typed percents');
