@@ -46,6 +46,7 @@ describe('the bundle', () => {
     expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
     // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
     expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
+    expect(code.split('One SLA state per row.')).toHaveLength(2);
   });
 
   test('names its own functions in a stack trace, as the execution log shows it', async () => {
