@@ -7,6 +7,9 @@ import { itemProgress, NO_PERCENT_HEADER, PERCENT_COMPLETE_BRIEF, type ItemProgr
 import { percentValue, WORKPLAN_DERIVED, type WorkplanDerived } from '../shared/status/workplan-status';
 import type { Rules } from '../shared/rules';
 import { isBlankCell } from '../shared/cells/read-cell';
+import { markTextFormula, UNTICKED_MARKS } from '../shared/cells/check-marks';
+import { blankStatusTerms } from '../shared/cells/not-chosen';
+import { NOT_STARTED_WORKPLAN_STATUSES } from '../shared/lists';
 import {
   HAS_UNDER_FIRST_AGE_BUCKET_FORMULA, hasUnderFirstAgeBucket, NO_RECEIVED_DATE, outsideAgeBuckets, outsideAgeBucketsFormula, RECEIVED_IN_FUTURE,
   UNDER_FIRST_AGE_BUCKET_FORMULA, underFirstAgeBucket,
@@ -167,15 +170,18 @@ function progressFigure(s: DataSheet, items: readonly DataRow[], match: string, 
 /**
  * Items counted as 0 % only because no % is recorded (itemProgress's `unrecorded`): not Complete, no number or
  * checkbox in the % column (an unticked one is 0 % recorded), not stopped, and not yet started — Not started
- * (scheduled), Late start, or a status blank or Not started.
+ * (scheduled), Late start, or a Status blank or not chosen yet ("TBD", "-"), unticked (☐) or Not started in the plan's
+ * words ("Planned"), each as the service stores it.
  */
 function unrecordedFigure(s: DataSheet, items: readonly DataRow[]): Figure {
   const derived = s.range('derivedStatus');
   const status = s.range('status');
   const pct = s.range('percentComplete');
+  const unticked = UNTICKED_MARKS.map((m) => `*(${markTextFormula(status)}<>"${m}")`).join('');
+  const notStarted = NOT_STARTED_WORKPLAN_STATUSES.map((w) => `*(${status}<>"${w}")`).join('');
   return {
     formula: `SUMPRODUCT((${s.range('task')}<>"")*(${derived}<>"Complete")*(1-ISNUMBER(${pct}))*(1-ISLOGICAL(${pct}))`
-      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${derived}<>"Stopped")*(${status}<>"")*(${status}<>"Not started"))`,
+      + `*(${derived}<>"Not started (scheduled)")*(${derived}<>"Late start")*(${derived}<>"Stopped")${blankStatusTerms(status, '<>').map((t) => `*(${t})`).join('')}${unticked}${notStarted})`,
     value: items.filter((r) => progress(r).unrecorded).length,
   };
 }

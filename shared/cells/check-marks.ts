@@ -28,7 +28,7 @@ export function checkMark(raw: unknown): boolean | undefined {
 }
 
 /** `TRIM(SUBSTITUTE(SUBSTITUTE(ref,".",""),"!",""))`: the cell's text as `markText` makes it, up to case. */
-const markTextFormula = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!",""))`;
+export const markTextFormula = (ref: string) => `TRIM(SUBSTITUTE(SUBSTITUTE(${ref},".",""),"!",""))`;
 
 /**
  * `K="☑",K="✓",…` (for an `OR`): whether a cell holds a mark of `marks`, as `checkMark` reads it. Text functions read a

@@ -13,6 +13,8 @@ import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
 import { checkMark, TICKED_MARKS, UNTICKED_MARKS } from './check-marks';
+// A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
+import { placeholderKind } from './not-chosen';
 import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
@@ -242,10 +244,6 @@ export function readDeadlineWordsCell(c: InputColumn, text: string, received: Ty
   }
 }
 
-const NO_FIGURE = /^(?:-+|—|–|n\/?a|none)$/i;
-/** A dropdown not chosen yet: no figure's marks, or a decision still to come ("TBD", "To be determined"). */
-const NOT_CHOSEN = /^(?:tbd|tba|tbc|to be (?:determined|decided|announced|confirmed))$/i;
-
 /** No one named yet, where a name goes. */
 const NO_ONE = /^(?:unassigned|not assigned|nobody|no one|\?+)$/i;
 
@@ -257,9 +255,9 @@ function readNumber(c: InputColumn, raw: CellInput): CellResult {
   if (typeof raw === 'boolean' || raw instanceof Date) return { value: null, issues: [issue(c, 'not_a_number', `${c.header}: ${show(raw)} is not a number`)] };
   const text = String(raw).trim();
   // A dash or "n/a" where a figure goes says there is none.
-  if (NO_FIGURE.test(text)) return { value: null, issues: NO_ISSUES };
+  if (placeholderKind(text) === 2) return { value: null, issues: NO_ISSUES };
   // A figure still to come keeps its row, as a date or a dropdown still to come does.
-  if (NOT_CHOSEN.test(text)) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not a figure yet; left blank`, 'warning')] };
+  if (placeholderKind(text) === 1) return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not a figure yet; left blank`, 'warning')] };
   const approximate = APPROXIMATE.exec(text);
   if (approximate) {
     const read = readNumber(c, text.slice(approximate[0].length));
@@ -404,7 +402,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
   if (found) return { value: found, issues: NO_ISSUES };
   if (c.openList) {
     // An open list takes any name, but a placeholder for one still to come is no name: a request "assigned" to TBD has no one on it.
-    if (!NOT_CHOSEN.test(text) && !NO_FIGURE.test(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
+    if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
   // The status formulas' reading first (checkMark), so a Status the service reads as done is done in the sheet too.
@@ -434,7 +432,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return head !== undefined && noted ? { value: near.value, note: (noted[2] ?? noted[3] ?? noted[4]).trim(), issues: [read] } : { value: near.value, issues: [read] };
   }
   // As a TBD date or check box: the row is kept, the value left blank, and what to choose said at the cell.
-  if (NOT_CHOSEN.test(text) || NO_FIGURE.test(text)) {
+  if (placeholderKind(text)) {
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} is not chosen yet; left blank (choose one of: ${listValues(allowed)})`, 'warning')] };
   }
   if (near.kind === 'tie') return { value: null, issues: [issue(c, 'not_in_list', `${c.header}: ${quoteValue(text)} could be ${quoteValue(near.values[0])} or ${quoteValue(near.values[1])}; pick one`)] };

@@ -1,17 +1,23 @@
 // How much of a work-plan item a roll-up's "% complete" counts as done, and that rule in the words every
 // surface showing the figure uses (metrics, master workbook, dashboard, annual report).
-import { sameText } from './sheet-math';
+import { checkMark } from '../cells/check-marks';
+import { isBlankStatus } from '../cells/not-chosen';
+import { NOT_STARTED_WORKPLAN_STATUSES } from '../lists';
+import { isOneOf } from './sheet-math';
 import type { WorkplanDerived } from './workplan-status';
 
 /** `done` is the share counted as done (0–1); `unrecorded` marks an item under way (or on hold) counted as 0 only because no % was recorded. */
 export interface ItemProgress { done: number; unrecorded: boolean }
 
 /**
- * Not under way: not started (marked so, with no status, as a plan pasted without a Status column is read, scheduled
- * later, or late to start: known to have done nothing yet), or stopped: no % is missing from either.
+ * Not under way: not started (marked so in the plan's words, unticked, with no status, as a plan pasted without a Status
+ * column is read, or one not chosen yet such as "TBD", scheduled later, or late to start: known to have done nothing
+ * yet), or stopped: no % is missing from either. A typed Status (the template's Dashboard) counts as the one the service
+ * stores from it.
  */
 const notUnderWay = (derived: WorkplanDerived, status: unknown) =>
-  derived === 'Not started (scheduled)' || derived === 'Late start' || derived === 'Stopped' || status === null || status === undefined || status === '' || sameText(status, 'Not started');
+  derived === 'Not started (scheduled)' || derived === 'Late start' || derived === 'Stopped'
+  || isBlankStatus(status) || checkMark(status) === false || isOneOf(status, NOT_STARTED_WORKPLAN_STATUSES);
 
 /**
  * Every item counts, equally: a Completed item (or one at 100 %) as done, an item with a % recorded at that %, and

@@ -1,6 +1,7 @@
 // Derived status of a work-plan item, in TypeScript and as the equivalent native formula.
 import { checkMark, marksFormula } from '../cells/check-marks';
 import { daysBetween } from '../cells/dates';
+import { blankStatusTerms, isBlankStatus } from '../cells/not-chosen';
 import { DONE_WORKPLAN_STATUSES, IN_PROGRESS_WORKPLAN_STATUSES, NOT_STARTED_WORKPLAN_STATUSES, settingRef, STOPPED_STATUSES } from '../lists';
 import type { Rules } from '../rules';
 import { dateCellFormula, hasNumberFormula, isDate, isOneOf, numberCellValue, oneOfFormula, sheetLess } from './sheet-math';
@@ -34,10 +35,11 @@ export function workplanStatus(i: WorkplanInputs, rules: Rules, asOf: string): W
   const end = isDate(i.endOn) ? i.endOn : undefined;
   if (!start && !end) return 'No dates';
   if (end && daysBetween(asOf, end) < 0) return 'Overdue';
+  // A Status not chosen yet ("TBD", "n/a", "-") is blank, as the service reads and stores it.
   // In the plan's own words too ("Ongoing", "Planned"), which the service stores as the listed value.
   const inProgress = isOneOf(i.status, IN_PROGRESS_WORKPLAN_STATUSES);
   if (start && daysBetween(asOf, start) > 0) return inProgress ? 'In progress (early)' : 'Not started (scheduled)';
-  if (start && (i.status === null || i.status === '' || i.status === undefined || mark === false || isOneOf(i.status, NOT_STARTED_WORKPLAN_STATUSES)) && pct === 0) return 'Late start';
+  if (start && (isBlankStatus(i.status) || mark === false || isOneOf(i.status, NOT_STARTED_WORKPLAN_STATUSES)) && pct === 0) return 'Late start';
   if (inProgress && recorded === null) return 'In progress (no %)';
   if (start && end && daysBetween(start, end) > 0) {
     const elapsed = daysBetween(start, asOf) / daysBetween(start, end);
@@ -55,7 +57,7 @@ export function workplanStatusFormula(r: { status: string; startOn: string; endO
     + `IF(AND(NOT(${dateCellFormula(A)}),NOT(${dateCellFormula(E)})),"No dates",`
     + `IF(AND(${dateCellFormula(E)},${E}<${T}),"Overdue",`
     + `IF(AND(${dateCellFormula(A)},${A}>${T}),IF(${inProgress},"In progress (early)","Not started (scheduled)"),`
-    + `IF(AND(${dateCellFormula(A)},OR(${S}="",${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),N(${P})=0),"Late start",`
+    + `IF(AND(${dateCellFormula(A)},OR(${blankStatusTerms(S, '=').join()},${oneOfFormula(S, NOT_STARTED_WORKPLAN_STATUSES)},${marksFormula(S, false)}),N(${P})=0),"Late start",`
     + `IF(AND(${inProgress},NOT(${hasPercentFormula(P)})),"In progress (no %)",`
     + `IF(AND(${dateCellFormula(A)},${dateCellFormula(E)}),IF(${E}>${A},IF(N(${P})<(${T}-${A})/(${E}-${A})-${margin},"At risk","On track"),"On track"),"On track"))))))))`;
 }

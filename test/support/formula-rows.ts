@@ -141,6 +141,7 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
       status: fc.oneof(
         { weight: 6, arbitrary: choice([...rules.lists.workplanStatus, 'Done', 'Achieved', 'Cancelled', 'Canceled', 'Dropped', 'Not pursued', 'Ongoing', 'On track', 'Behind', 'Planned', 'To do']) },
         { weight: 1, arbitrary: checkMarks },
+        { weight: 1, arbitrary: notChosen },
       ),
     }),
   );
@@ -172,10 +173,20 @@ const checkMarks = fc.oneof(
   fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑'),
 );
 
+/**
+ * A Status not chosen yet, as the service reads it (left blank): its words in any case, with stray spaces, and with more
+ * after them (a status to no reader).
+ */
+const notChosen = fc.oneof(
+  fc.mixedCase(fc.constantFrom('tbd', 'tba', 'tbc', 'to be determined', 'to be decided', 'to be announced', 'to be confirmed', 'n/a', 'na', 'none')),
+  fc.constantFrom<TypedValue>('-', '--', '---', '—', '–', ' TBD ', 'to  be determined', ' - ', '- -', 'TBD?', 'TBD - Parks', 'n/a.', '  '),
+);
+
 /** A milestone's or roadmap item's statuses, with those offices add that the rules name: done and stopped words, and check marks. */
 const progressStatus = (rules: Rules) => fc.oneof(
   { weight: 6, arbitrary: choice(rules.lists.progressStatus.concat('Done', 'Finished', 'Achieved', 'Met', 'Complete', 'Cancelled', 'canceled', 'Dropped', 'Withdrawn', 'Not pursued')) },
   { weight: 1, arbitrary: checkMarks },
+  { weight: 1, arbitrary: notChosen },
 );
 
 function milestoneRow(rules: Rules): fc.Arbitrary<TypedRow> {

@@ -13,6 +13,9 @@ import { writeWorkbookToBuffer } from '../../sync/workbook/write-workbook';
 import { localToday, templatePlan, templateRows, type TemplateName } from '../../templates/build-template';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { readXlsxCells } from '../support/xlsx-cells';
+import { DASHBOARD_SHEET } from '../../templates/dashboard-sheet';
+import { itemProgress, NO_PERCENT_HEADER } from '../../shared/status/workplan-progress';
+import type { WorkplanDerived } from '../../shared/status/workplan-status';
 
 const asOf = localToday();
 const past = addDays(asOf, -20);
@@ -65,7 +68,7 @@ describe('check marks in a Status column, recalculated by LibreOffice', () => {
 });
 
 describe('a work plan\'s Status in the plan\'s own words, recalculated by LibreOffice', () => {
-  it('reads "Ongoing" as In progress and "Planned" as Not started, as the service stores them', async () => {
+  it('reads "Ongoing" as In progress, "Planned" as Not started and "TBD" or "n/a" as blank, as the service stores them, in the statuses and the Dashboard', async () => {
     const span = { goal: 'Words', startOn: addDays(asOf, -60), endOn: addDays(asOf, 60) };
     const later = { goal: 'Words', startOn: addDays(asOf, 30), endOn: addDays(asOf, 90) };
     const rows: TypedRow[] = [
@@ -73,15 +76,27 @@ describe('a work plan\'s Status in the plan\'s own words, recalculated by LibreO
       { ...span, itemId: 'W2', task: 'Planned, late', status: 'Planned' },
       { ...later, itemId: 'W3', task: 'On track, early', status: 'On track' },
       { ...span, itemId: 'W4', task: 'To do, late', status: 'to do' },
+      // Not chosen yet, which the service leaves blank: late to start too.
+      ...['TBD', ' to  be determined ', 'TBA', '-', '--', 'n/a', 'None', '—'].map((status, i) => ({ ...span, itemId: `W${i + 5}`, task: `${status}, late`, status })),
+      // Undated, with no %: none of these is an item under way with its % missing on the Dashboard.
+      ...['TBD', '-', 'n/a', '☐', 'Planned'].map((status, i) => ({ goal: 'Words', itemId: `W${i + 13}`, task: `${status}, undated`, status })),
     ];
     const file = join(dir, 'workplan-words.xlsx');
     await writeFile(file, await writeWorkbookToBuffer(templatePlan('workplan', rows, asOf)));
     const [ours, lo] = await Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
     const status = columnLetter(TABLES.workplan.columns.length + 1);
-    const want = ['In progress (no %)', 'Late start', 'In progress (early)', 'Late start'];
+    const want = ['In progress (no %)', 'Late start', 'In progress (early)', 'Late start', ...Array(8).fill('Late start'), ...Array(5).fill('No dates')];
     expect(rows.map((_, i) => lo.get('Work plan')!.get(`${status}${i + 2}`)?.value)).toEqual(want);
-    expect(rows.map((_, i) => ours.get('Work plan')!.get(`${status}${i + 2}`)?.value)).toEqual(want);
+    const differ = [...ours].flatMap(([sheet, cells]) => [...cells].filter(([address, c]) => c.formula && !sameValue(c.value, lo.get(sheet)?.get(address)?.value)).map(([address]) => `${sheet}!${address}`));
+    expect(differ).toEqual([]);
     const read = validateRows(TABLES.workplan, rows as RawRow[], DEFAULT_READ_OPTIONS);
-    expect(read.map((r) => computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, asOf).derivedStatus)).toEqual(want);
+    const stored = read.map((r) => computeDerived(TABLES.workplan, r.values, DEFAULT_RULES, asOf).derivedStatus);
+    expect(stored).toEqual(want);
+    // Under way with no % recorded: "Ongoing" and "On track" alone, in LibreOffice and in the service's metrics alike.
+    const unrecorded = read.filter((r, i) => itemProgress(stored[i] as WorkplanDerived, r.values.status, null).unrecorded).length;
+    expect(unrecorded).toBe(2);
+    const dashboard = lo.get(DASHBOARD_SHEET)!;
+    const line = [...dashboard].find(([address, c]) => address.startsWith('A') && String(c.value).startsWith(NO_PERCENT_HEADER))![0];
+    expect(dashboard.get(`B${line.slice(1)}`)?.value).toBe(unrecorded);
   }, 180_000);
 });

@@ -22,6 +22,14 @@ describe('itemProgress', () => {
     expect(itemProgress('Not started (scheduled)', 'In progress', null)).toEqual({ done: 0, unrecorded: false });
     expect(itemProgress('Late start', '', null)).toEqual({ done: 0, unrecorded: false });
   });
+
+  it('counts a Status not chosen yet ("TBD", "n/a", "-"), unticked (☐) or in the plan\'s words for Not started ("Planned") as the service does the blank or Not started it stores', () => {
+    for (const status of ['TBD', ' To be determined ', 'tba', '-', 'n/a', 'None', '☐', 'No.', false, 'Planned', 'to do']) {
+      expect(itemProgress('No dates', status, null), String(status)).toEqual({ done: 0, unrecorded: false });
+      expect(itemProgress('On track', status, null), String(status)).toEqual({ done: 0, unrecorded: false });
+    }
+    expect(itemProgress('No dates', 'TBD with Parks', null)).toEqual({ done: 0, unrecorded: true });
+  });
 });
 
 
