@@ -11,13 +11,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildServiceBundle } from './service-bundle.mjs';
 import { buildExcel } from './excel-build.mjs';
+import { trimNames } from './stack-names.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADDON = path.join(ROOT, 'addon');
 export const DEFAULT_OUT = path.join(ROOT, 'build', 'apps-script');
 
 async function bundle(entry, options) {
-  const result = await build({
+  return (await bundled(entry, options)).outputFiles[0].text;
+}
+
+function bundled(entry, options) {
+  return build({
     entryPoints: [path.join(ADDON, entry)],
     bundle: true,
     write: false,
@@ -26,7 +31,6 @@ async function bundle(entry, options) {
     logLevel: 'silent',
     ...options,
   });
-  return result.outputFiles[0].text;
 }
 
 /** The entry list, compiled and imported here so the wrappers come from the very list main.ts is checked against. */
@@ -77,6 +81,44 @@ function wrappers(entries, paramsOf) {
     .join('\n');
 }
 
+/**
+ * The names a stack trace in the execution log keeps: the add-on's own exported functions and its entry file's
+ * functions, read from the add-on's files in the bundle. Shared and library helpers go by their short names.
+ */
+async function namesKept(inputs, entry) {
+  const own = Object.keys(inputs).filter((file) => file.startsWith('addon/') && file.endsWith('.ts'));
+  const names = new Set();
+  for (const file of own) {
+    const text = await readFile(path.join(ROOT, file), 'utf8');
+    const declared = file === entry ? /^(?:export )?(?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm : /^export (?:async )?(?:function\*?\s*|const |let )([\w$]+)/gm;
+    for (const [, name] of text.matchAll(declared)) names.add(name);
+  }
+  return names;
+}
+
+/** Code.js's bundle: minified, named where a stack trace needs it (scripts/stack-names.mjs). */
+async function addonBundle(allowlist) {
+  const result = await bundled('apps-script/main.ts', {
+    format: 'iife',
+    globalName: 'EquityDesk',
+    platform: 'neutral',
+    // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
+    // sizes). Syntax is shortened where the meaning stays (`if (a) b()` as `a&&b()`, constants folded), and
+    // local names are shortened too; `keepNames` gives every function and class its own name back, which is
+    // what V8 prints in a stack trace, and `trimNames` then keeps only the names the execution log needs.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    keepNames: true,
+    metafile: true,
+    absWorkingDir: ROOT,
+    mainFields: ['module', 'main'],
+    define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
+  });
+  const kept = await namesKept(result.metafile.inputs, 'addon/apps-script/main.ts');
+  return trimNames(result.outputFiles[0].text, (name) => kept.has(name));
+}
+
 async function sidebarHtml() {
   const [template, css, script] = await Promise.all([
     readFile(path.join(ADDON, 'sidebar', 'sidebar.html'), 'utf8'),
@@ -97,21 +139,7 @@ export async function buildAppsScript({ outDir = DEFAULT_OUT, serviceUrls = [] }
   const allowlist = await checkedAllowlist(serviceUrls);
   const [{ entries, paramsOf }, code, html, manifest] = await Promise.all([
     entryPoints(),
-    bundle('apps-script/main.ts', {
-      format: 'iife',
-      globalName: 'EquityDesk',
-      platform: 'neutral',
-      // Apps Script parses all of Code.js on every execution, indentation included (docs/apps-script.md has the
-      // sizes). Syntax is shortened where the meaning stays (`if (a) b()` as `a&&b()`, constants folded), and
-      // local names are shortened too; `keepNames` gives every function and class its own name back, which is
-      // what V8 prints in a stack trace, so the execution log still names the add-on's functions.
-      minifyWhitespace: true,
-      minifySyntax: true,
-      minifyIdentifiers: true,
-      keepNames: true,
-      mainFields: ['module', 'main'],
-      define: { EQUITY_DESK_SERVICE_URLS: JSON.stringify(allowlist) },
-    }),
+    addonBundle(allowlist),
     sidebarHtml(),
     readFile(path.join(ADDON, 'apps-script', 'appsscript.json'), 'utf8').then(JSON.parse),
   ]);

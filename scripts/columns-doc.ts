@@ -2,7 +2,7 @@
 // cannot drift from the code (a test checks the file is current).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CUSTOM_FUNCTIONS, LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, customFunctionParams, customFunctionSignature, type InputColumn } from '../shared/index';
+import { CUSTOM_FUNCTIONS, CUSTOM_FUNCTION_DOCS, LIST_BLOCKS, SETTINGS, TABLES, TABLE_NAMES, customFunctionParams, customFunctionSignature, type InputColumn } from '../shared/index';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -28,7 +28,7 @@ export function columnsDoc(): string {
   }
   out.push('## Custom functions', '', 'Each takes a value or a whole column per parameter and returns one row per input row (Excel: `EQ.` instead of `EQ_`).', '');
   for (const fn of CUSTOM_FUNCTIONS) {
-    out.push(`### \`=${customFunctionSignature(fn)}\``, '', fn.summary, '');
+    out.push(`### \`=${customFunctionSignature(fn)}\``, '', CUSTOM_FUNCTION_DOCS[fn.name].summary, '');
     for (const p of customFunctionParams(fn)) out.push(`- \`${p.name}\` (${p.type}${p.optional ? ', optional' : ''}): ${esc(p.description)}`);
     out.push('');
   }

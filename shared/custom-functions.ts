@@ -1,5 +1,6 @@
 // The custom functions over derived columns, declared once: Sheets' Apps Script entry points, their JSDoc,
-// Excel's functions.json and the docs are all generated from this list and the columns' own `inputs`.
+// Excel's functions.json and the docs are all generated from this list, the columns' own `inputs` and each
+// function's help text (custom-function-docs.ts, kept apart so the add-ons that call a function do not carry it).
 import { LIST_BLOCKS } from './lists';
 import { TABLES, type DerivedOf, type FieldOf, type InputColumn, type TableName } from './tables';
 
@@ -13,9 +14,6 @@ export interface CustomFunctionDef<T extends TableName = TableName> {
   readonly asOf: boolean;
   /** Inputs that may be left out (they must come last); blank stands for them. */
   readonly optional?: readonly FieldOf<T>[];
-  readonly summary: string;
-  /** What one row of the answer holds. */
-  readonly returns: string;
 }
 
 /** A custom function's parameter as docs and metadata show it. */
@@ -29,38 +27,11 @@ export interface CustomFunctionParam {
 
 const customFunction = <const T extends TableName, const F extends CustomFunctionDef<T>>(def: F & CustomFunctionDef<T>): F => def;
 
-/** The states a derived column can show, from its palette (the one list conditional formatting also reads). */
-const statesOf = <T extends TableName>(table: T, name: DerivedOf<T>) =>
-  Object.keys(TABLES[table].derived.find((d) => d.name === name)?.palette ?? {}).join(', ');
-
-/**
- * Dates typed as text are read as import reads them, ranges included; the template's formula reads only cells
- * holding a date. Said in the function's help rather than left as a silent difference from the sheet's column.
- */
-const textDates = (range: string, formulaShows: string) =>
-  `Dates typed as text are read as import reads them: ${range}. The template's formula reads only cells that hold a date: it shows "${formulaShows}" there, so the two differ on such rows.`;
-
 export const CUSTOM_FUNCTIONS = [
-  customFunction({
-    name: 'EQ_WORKPLAN_STATUS', table: 'workplan', outputs: ['derivedStatus'], asOf: true,
-    summary: `Derived status of work-plan items (${statesOf('workplan', 'derivedStatus')}), one per row, as the template's "Derived status" formula gives it, with this spreadsheet's Lists. ${textDates('a range in startOn with endOn blank ("Feb 2026 – Aug 2027") runs from its first day to its last', 'No dates')}`,
-    returns: 'One status per row.',
-  }),
-  customFunction({
-    name: 'EQ_SLA', table: 'requests', outputs: ['slaState'], asOf: true,
-    summary: `SLA state of TA requests (${statesOf('requests', 'slaState')}), one per row, with the SLA days per priority from this spreadsheet's Lists sheet.`,
-    returns: 'One SLA state per row.',
-  }),
-  customFunction({
-    name: 'EQ_PRIORITY', table: 'requests', outputs: ['suggestedPriority', 'priorityReason'], asOf: false, optional: ['receivedOn'],
-    summary: 'Suggested priority of TA requests and the reason for it (impact of the requester type times the urgency of the deadline): two columns per row. A due date of "ASAP", "as soon as possible", "urgent" or "immediately" is the most urgent deadline, as if due the day the request was received, as in the template\'s formula; "EOM" or "end of FY" is read from receivedOn as import reads it, where the template\'s formula sees no deadline.',
-    returns: 'Suggested priority and its reason, per row.',
-  }),
-  customFunction({
-    name: 'EQ_MILESTONE_STATUS', table: 'milestones', outputs: ['derivedStatus'], asOf: true,
-    summary: `Status of milestones (${statesOf('milestones', 'derivedStatus')}), one per row, judged by the end date when there is one; for roadmap items pass the target dates and leave the end dates blank. ${textDates('a range in date with endOn blank ("3/15-17/2024", "Q1 - Q2 2026") is judged by its last day', 'No date yet')}`,
-    returns: 'One status per row.',
-  }),
+  customFunction({ name: 'EQ_WORKPLAN_STATUS', table: 'workplan', outputs: ['derivedStatus'], asOf: true }),
+  customFunction({ name: 'EQ_SLA', table: 'requests', outputs: ['slaState'], asOf: true }),
+  customFunction({ name: 'EQ_PRIORITY', table: 'requests', outputs: ['suggestedPriority', 'priorityReason'], asOf: false, optional: ['receivedOn'] }),
+  customFunction({ name: 'EQ_MILESTONE_STATUS', table: 'milestones', outputs: ['derivedStatus'], asOf: true }),
 ] as const;
 
 export type CustomFunctionName = (typeof CUSTOM_FUNCTIONS)[number]['name'];

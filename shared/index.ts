@@ -16,6 +16,7 @@ export * from './word-match';
 export * from './row-schema';
 export * from './typed-error';
 export * from './custom-functions';
+export * from './custom-function-docs';
 export * from './content-hash';
 export * from './layout';
 export * from './status/workplan-status';

@@ -2,6 +2,7 @@
 // (google.script.run) targets and custom functions. The build writes one plain `function` per entry from
 // this list, the handlers object in main.ts must match it exactly, and menus take only menu names from it.
 import { CUSTOM_FUNCTIONS, customFunctionParams, type CustomFunctionDef, type CustomFunctionName } from '../../shared/custom-functions';
+import { CUSTOM_FUNCTION_DOCS } from '../../shared/custom-function-docs';
 
 export interface ParamDoc {
   name: string;
@@ -26,8 +27,8 @@ const RANGE = (type: string) => `${type}|Array<Array<${type}>>`;
 /** A derived-column function's docs, from its declaration and its columns' (shared/custom-functions.ts). */
 function derivedEntry(fn: CustomFunctionDef & { name: CustomFunctionName }) {
   const params = customFunctionParams(fn).map((p): ParamDoc => ({ name: p.name, type: RANGE(p.type), description: p.description, ...(p.optional ? { optional: true } : {}) }));
-  const returns = { type: fn.outputs.length > 1 ? 'Array<Array<string>>' : RANGE('string'), description: fn.returns };
-  return { name: fn.name, kind: 'custom' as const, doc: { summary: fn.summary, params, returns } };
+  const returns = { type: fn.outputs.length > 1 ? 'Array<Array<string>>' : RANGE('string'), description: CUSTOM_FUNCTION_DOCS[fn.name].returns };
+  return { name: fn.name, kind: 'custom' as const, doc: { summary: CUSTOM_FUNCTION_DOCS[fn.name].summary, params, returns } };
 }
 
 export const ENTRY_POINTS = [

@@ -1,6 +1,7 @@
 // The built Code.js as Apps Script runs it: a plain script whose top-level functions are the entry points,
 // a menu that AuthMode.NONE can build, setup from the template plans that never touches existing data, and
 // custom functions that fill whole columns with the same answers as the shared rules.
+import vm from 'node:vm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ENTRY_POINTS, paramsOf } from '../../../addon/apps-script/entry-points';
@@ -45,6 +46,7 @@ describe('the bundle', () => {
     expect(code).not.toContain('Rows removed from the sheet: kept as tombstones.');
     // A custom function's docs are in its JSDoc, once: the bundle itself needs only the functions' names.
     expect(code.split('First day received; blank for no limit.')).toHaveLength(2);
+    expect(code.split('One SLA state per row.')).toHaveLength(2);
   });
 
   test('names its own functions in a stack trace, as the execution log shows it', async () => {
@@ -57,6 +59,12 @@ describe('the bundle', () => {
       stack = String((e as Error).stack);
     }
     expect(stack).toMatch(/\bat buildMenu\b/);
+    // A handler is named by its key in the handlers object, with no name call of its own.
+    expect(vm.runInContext('EquityDesk.handlers.onOpen.name', addon.context)).toBe('onOpen');
+    // The add-on's own exported functions keep their names; the shared ones go by their short names, which is
+    // what keeps Code.js under its budget.
+    expect(code).toContain('"describeError"');
+    expect(code).not.toContain('"parseDateText"');
   });
 
   test('keeps each custom function\'s JSDoc, with @customfunction, right above it', async () => {
