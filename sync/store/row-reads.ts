@@ -2,6 +2,7 @@
 // reads are one ordered query streamed through the backend's QueryStream: memory stays flat however
 // many rows a table holds, and the whole iteration sees one consistent snapshot.
 import { sql, type Compilable, type Kysely } from 'kysely';
+import { ownRowId } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
 import { isPostgres } from './history-in-order';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
@@ -80,16 +81,18 @@ export function sheetOrderQuery(db: Kysely<StoreDatabase>, table: TableName, { s
 export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowReads {
   return {
     async syncState(sourceId, table) {
-      // The row's own ID as `ownRowId` reads it from the stored values (a stored ID is a value the rules accepted, one
-      // line of text): an add-on matches a row pasted back moved and edited to the row it was by it (decision 002).
+      // The row's own ID as `ownRowId` reads it from the stored values: an add-on matches a row pasted back moved and
+      // edited to the row it was by it (decision 002). The databases hand the value over as JSON text, decoded here:
+      // PostgreSQL's JSON types refuse a document holding \u0000 or half a surrogate pair in any of its values, so
+      // there the value's JSON is found by its key (a key's quote inside a value is escaped, so no value matches).
       const own = idColumn(TABLES[table]);
-      const ownId = own === undefined ? sql<null>`null`
-        : isPostgres(db) ? sql<string | null>`nullif(trim((h.values_json::jsonb)->>${sql.lit(own.name)}), '')`
-        : sql<string | null>`nullif(trim(cast(json_extract(h.values_json, ${sql.lit(`$.${own.name}`)}) as text)), '')`;
+      const ownJson = own === undefined ? sql<null>`null`
+        : isPostgres(db) ? sql<string | null>`substring(h.values_json from ${`"${own.name}":("(?:[^"\\\\]|\\\\.)*"|-?[0-9][-+.eE0-9]*)`})`
+        : sql<string | null>`h.values_json -> ${sql.lit(`$.${own.name}`)}`;
       const rows = await db
         .selectFrom('sheet_rows')
         .innerJoin('row_history as h', 'h.seq', 'sheet_rows.values_seq')
-        .select(['sheet_rows.row_id', 'sheet_rows.hash', 'sheet_rows.sheet_row', ownId.as('own_id')])
+        .select(['sheet_rows.row_id', 'sheet_rows.hash', 'sheet_rows.sheet_row', ownJson.as('own_json')])
         .where('sheet_rows.table_name', '=', table)
         .where('sheet_rows.source_id', '=', sourceId)
         .where('sheet_rows.deleted', '=', 0)
@@ -99,11 +102,10 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
             .where('o.kind', '=', 'row').where('o.acked_at', 'is', null))))
         .orderBy('sheet_rows.row_id')
         .execute();
-      return rows.map((r) => ({
-        rowId: r.row_id, hash: r.hash,
-        ...(r.sheet_row === null ? {} : { sheetRow: r.sheet_row }),
-        ...(r.own_id === null ? {} : { ownId: r.own_id }),
-      }));
+      return rows.map((r) => {
+        const ownId = own === undefined || r.own_json === null ? '' : ownRowId(TABLES[table], { [own.name]: JSON.parse(r.own_json) });
+        return { rowId: r.row_id, hash: r.hash, ...(r.sheet_row === null ? {} : { sheetRow: r.sheet_row }), ...(ownId === '' ? {} : { ownId }) };
+      });
     },
 
     async *rows<T extends TableName>(table: T, opts: RowsFilter = {}): AsyncGenerator<StoredRow<T>> {

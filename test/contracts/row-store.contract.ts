@@ -402,6 +402,18 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect((await store.syncState(source.id, 'requests')).map((r) => [r.rowId, r.ownId])).toEqual([['a', 'TA-2024-032'], ['b', undefined]]);
       });
 
+      test('the sync state reads the own ID of a row whose other values hold a NUL or a lone surrogate, and IDs typed as numbers or with quotes (a fuzz counterexample)', async () => {
+        const { store, source, apply } = await withSource();
+        await apply({
+          upserts: [
+            row('a', { requestId: ' TA-"7" ', notes: 'pasted \u0000 from a PDF', description: 'half a pair \ud800 here' }),
+            row('b', { requestId: 12, notes: '"requestId":"not this"' }),
+            row('c', { requestId: '', notes: 'no ID' }),
+          ],
+        });
+        expect((await store.syncState(source.id, 'requests')).map((r) => [r.rowId, r.ownId])).toEqual([['a', 'TA-"7"'], ['b', '12'], ['c', undefined]]);
+      });
+
       test('a tombstoned row that comes back is revived, even with the same content', async () => {
         const { store, source, apply } = await withSource();
         const [first] = rowsOf(1);
