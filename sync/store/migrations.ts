@@ -2,8 +2,9 @@
 // `schema_migrations`. Append new migrations to the list; never edit one that has shipped.
 import { isErrorType } from '../../shared/typed-error';
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { idColumn, isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef, type TableName } from '../../shared/index';
+import { isoFromUtcDate, TABLE_NAMES, TABLES, type TableDef, type TableName } from '../../shared/index';
 import { isPostgres, upsertsInOrder } from './history-in-order';
+import { storedOwnId } from './stored-own-id';
 import { StoreError } from './store-error';
 import { backfillPlanAnswers } from './plan-answers-backfill';
 import { backfillSurveyHolds } from './survey-holds-backfill';
@@ -449,12 +450,11 @@ async function backfillFirstDay(db: AnyDb, column: 'first_done_on' | 'first_clos
  * reads it from the cells, but for its cut: an ID stored is a value the rules accepted, one line of text.
  */
 async function backfillOwnIds(db: AnyDb, kept: 'rejections' | 'row_warnings' | 'rejection_log', table: TableName): Promise<void> {
-  const id = idColumn(TABLES[table]);
-  if (id === undefined) return;
-  const stored = isPostgres(db) ? sql`(h.values_json::jsonb)->>${sql.lit(id.name)}` : sql`json_extract(h.values_json, ${sql.lit(`$.${id.name}`)})`;
+  const stored = storedOwnId(db, table, sql.ref('h.values_json'));
+  if (stored === undefined) return;
   const own = sql.ref(kept);
   await sql`update ${sql.table(kept)} set own_id = (
-      select nullif(trim(cast(${stored} as text)), '') from sheet_rows r join row_history h on h.seq = r.values_seq
+      select nullif(trim(${stored}), '') from sheet_rows r join row_history h on h.seq = r.values_seq
       where r.table_name = ${own}.table_name and r.source_id = ${own}.source_id and r.row_id = ${own}.row_id)
     where table_name = ${table} and own_id is null`.execute(db);
 }

@@ -4,7 +4,7 @@
 import { sql, type Compilable, type Kysely } from 'kysely';
 import { ownRowId } from '../../shared/row-id';
 import { idColumn, TABLES, type TableName } from '../../shared/tables';
-import { isPostgres } from './history-in-order';
+import { storedOwnId } from './stored-own-id';
 import type { FieldError, Rejection, RejectionEvent, RowChange, RowStore, StoredRow } from './row-store';
 import type { StoreDatabase } from './schema';
 import { GUESSED_MARK, storedRow } from './stored-row';
@@ -82,17 +82,12 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
   return {
     async syncState(sourceId, table) {
       // The row's own ID as `ownRowId` reads it from the stored values: an add-on matches a row pasted back moved and
-      // edited to the row it was by it (decision 002). The databases hand the value over as JSON text, decoded here:
-      // PostgreSQL's JSON types refuse a document holding \u0000 or half a surrogate pair in any of its values, so
-      // there the value's JSON is found by its key (a key's quote inside a value is escaped, so no value matches).
-      const own = idColumn(TABLES[table]);
-      const ownJson = own === undefined ? sql<null>`null`
-        : isPostgres(db) ? sql<string | null>`substring(h.values_json from ${`"${own.name}":("(?:[^"\\\\]|\\\\.)*"|-?[0-9][-+.eE0-9]*)`})`
-        : sql<string | null>`h.values_json -> ${sql.lit(`$.${own.name}`)}`;
+      // edited to the row it was by it (decision 002).
+      const ownId = storedOwnId(db, table, sql.ref('h.values_json')) ?? sql<null>`null`;
       const rows = await db
         .selectFrom('sheet_rows')
         .innerJoin('row_history as h', 'h.seq', 'sheet_rows.values_seq')
-        .select(['sheet_rows.row_id', 'sheet_rows.hash', 'sheet_rows.sheet_row', ownJson.as('own_json')])
+        .select(['sheet_rows.row_id', 'sheet_rows.hash', 'sheet_rows.sheet_row', ownId.as('own_id')])
         .where('sheet_rows.table_name', '=', table)
         .where('sheet_rows.source_id', '=', sourceId)
         .where('sheet_rows.deleted', '=', 0)
@@ -103,7 +98,7 @@ export function rowReads(db: Kysely<StoreDatabase>, stream: QueryStream): RowRea
         .orderBy('sheet_rows.row_id')
         .execute();
       return rows.map((r) => {
-        const ownId = own === undefined || r.own_json === null ? '' : ownRowId(TABLES[table], { [own.name]: JSON.parse(r.own_json) });
+        const ownId = r.own_id === null ? '' : ownRowId(TABLES[table], { [idColumn(TABLES[table])!.name]: r.own_id });
         return { rowId: r.row_id, hash: r.hash, ...(r.sheet_row === null ? {} : { sheetRow: r.sheet_row }), ...(ownId === '' ? {} : { ownId }) };
       });
     },

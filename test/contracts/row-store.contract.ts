@@ -482,6 +482,24 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(shown(await store.rejections({ unreadable: true }))).toEqual([['milestones', '', '2024 Timeline'], ['requests', '', 'TA log']]);
       });
 
+      test.runIf(probe !== undefined)("0021 gives warnings and rejections their row's own ID though the row's values hold a NUL or half a surrogate pair", async () => {
+        const place = `own_ids${Date.now() % 100_000}`;
+        const { store, apply } = await withSource({ place });
+        await apply({
+          upserts: ['a', 'b'].map((id, i) => row(id, { requestId: `TA-${7 + i}`, notes: 'pasted \u0000 from a PDF', description: 'half a pair \ud800 here' })),
+          warned: [{ rowId: 'a', sheet: 'Requests', sheetRow: 3, errors: [{ field: 'notes', message: 'kept' }] }],
+        });
+        await apply({ upserts: [], rejected: [{ rowId: 'b', sheet: 'Requests', sheetRow: 4, errors: [{ field: 'receivedOn', message: 'not a date' }] }], at: at(1) });
+        await store.close();
+        await probe!.execute(place, [
+          ...['rejections', 'row_warnings', 'rejection_log'].map((t) => `alter table ${t} drop column own_id`),
+          "delete from schema_migrations where name = '0021-rejected-row-ids'",
+        ]);
+        const migrated = await fresh({ place });
+        expect((await migrated.warnings()).map((w) => [w.rowId, w.ownId])).toEqual([['a', 'TA-7']]);
+        expect((await migrated.rejections()).map((r) => [r.rowId, r.ownId])).toEqual([['b', 'TA-8']]);
+      });
+
       test.runIf(probe !== undefined)('sheets that could not be read, held with the rejections before 0010-sheet-problems, keep their problems after it', async () => {
         const place = `sheets${Date.now() % 100_000}`;
         const { store, source, apply } = await withSource({ place });
