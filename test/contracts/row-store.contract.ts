@@ -773,17 +773,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
             if (batch.upserts.some((r) => r.rowId === 'poison')) throw new Error('injected failure');
           },
         });
+        // The row deleted is stored before, so the batches may land in any order (PostgreSQL takes them as they come).
+        await apply({ upserts: [row('r0099', { requestId: 'TA-99' })] });
         const outcomes = await Promise.allSettled([
-          apply({ upserts: rowsOf(3) }),
-          apply({ upserts: [row('poison', { requestId: 'TA-P' }), row('r0101', { requestId: 'TA-101' })], at: at(1) }),
-          apply({ upserts: [row('r0100', { requestId: 'TA-100' })], at: at(2) }),
-          apply({ upserts: [row('r0102', { requestId: 'TA-102' }), row('r0102', { requestId: 'TA-102' })], at: at(3) }),
-          apply({ deletes: ['r0000'], at: at(4) }),
+          apply({ upserts: rowsOf(3), at: at(1) }),
+          apply({ upserts: [row('poison', { requestId: 'TA-P' }), row('r0101', { requestId: 'TA-101' })], at: at(2) }),
+          apply({ upserts: [row('r0100', { requestId: 'TA-100' })], at: at(3) }),
+          apply({ upserts: [row('r0102', { requestId: 'TA-102' }), row('r0102', { requestId: 'TA-102' })], at: at(4) }),
+          apply({ deletes: ['r0099'], at: at(5) }),
         ]);
         expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
-        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId).sort()).toEqual(['r0001', 'r0002', 'r0100']);
-        expect((await collect(store.changes('requests'))).map((c) => `${c.rowId}:${c.op}`).sort()).toEqual(['r0000:delete', 'r0000:upsert', 'r0001:upsert', 'r0002:upsert', 'r0100:upsert']);
-        expect((await store.lastSyncs()).map((s) => s.at)).toEqual([at(4)]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.rowId).sort()).toEqual(['r0000', 'r0001', 'r0002', 'r0100']);
+        expect((await collect(store.changes('requests'))).map((c) => `${c.rowId}:${c.op}`).sort()).toEqual(['r0000:upsert', 'r0001:upsert', 'r0002:upsert', 'r0099:delete', 'r0099:upsert', 'r0100:upsert']);
+        expect((await store.lastSyncs()).map((s) => s.at)).toEqual([at(5)]);
       });
     });
 
