@@ -10,7 +10,7 @@ import { spanOf, type CellSpan } from '../port/cell-span';
 import { freeRows, widthOf } from '../port/free-rows';
 import { idsOverBlock, placeByRowId, rowOfId } from '../port/rows-by-id';
 import { spreadMerges } from '../port/merged-ranges';
-import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds } from '../port/protected-cells';
+import { ProtectedCellsError, blocksAround, rowsTagged, withRowIds, type RefusedCell } from '../port/protected-cells';
 import { isDateWrite, isFormulaWrite, isHostDate, type AnnotationPlan, type Annotations, type CellWrite, type HostCell, type NewRow, type RowAnchor, type RowCells, type RowRules, type SheetCells, type SheetFormat, type SpreadsheetPort, type WriteCell } from '../port/spreadsheet-port';
 import { TONE_COLOURS, isToneRule } from '../port/tone-colours';
 import type { PlanConditional, PlanValidation } from '../../shared/workbook-plan';
@@ -402,7 +402,7 @@ export class SheetsPort implements SpreadsheetPort {
    * cell by cell, and a call per note would be a call per rejected cell.
    */
   private writeAnnotations(sheet: Sheet, row: number, column: number, current: Annotations, annotations: Annotations): void {
-    const colours = new Map<string | null, string[]>();
+    const colours = new Map<string | null, { row: number; column: number; a1: string }[]>();
     const changed = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
     annotations.notes.forEach((line, r) =>
       line.forEach((note, c) => {
@@ -410,7 +410,7 @@ export class SheetsPort implements SpreadsheetPort {
         const now = current.backgrounds[r][c];
         if ((wanted?.toLowerCase() ?? null) !== (now?.toLowerCase() ?? null)) {
           const a1 = `${columnLetter(column + c)}${row + r}`;
-          colours.set(wanted, [...(colours.get(wanted) ?? []), a1]);
+          colours.set(wanted, [...(colours.get(wanted) ?? []), { row: row + r, column: column + c, a1 }]);
         }
         if (note !== current.notes[r][c]) {
           changed.top = Math.min(changed.top, r);
@@ -420,12 +420,55 @@ export class SheetsPort implements SpreadsheetPort {
         }
       }),
     );
-    for (const [colour, cells] of colours) sheet.getRangeList(cells).setBackground(colour);
+    // One protected cell refuses a call whole: the cells around it are marked, the protections asked once, and
+    // the refused ones named once the rest is written.
+    let refusal: string | undefined;
+    let locked: ((row: number, column: number) => boolean) | undefined;
+    const refused = new Map<string, RefusedCell>();
+    // Sheets' words follow the person's language: a failure in other words is a refusal when the protections lock
+    // a cell of the call, asked only when a call fails.
+    const refuse = (e: unknown, cells: readonly { row: number; column: number }[]) => {
+      const message = e instanceof Error ? e.message : String(e);
+      let isLocked: (row: number, column: number) => boolean;
+      try {
+        isLocked = locked ??= this.lockedCells(sheet);
+      } catch {
+        throw e;
+      }
+      if (!PROTECTED_TEXT.test(message) && !cells.some((c) => isLocked(c.row, c.column))) throw e;
+      refusal ??= message;
+      return isLocked;
+    };
+    for (const [colour, cells] of colours) {
+      try {
+        sheet.getRangeList(cells.map((c) => c.a1)).setBackground(colour);
+      } catch (e) {
+        const isLocked = refuse(e, cells);
+        for (const c of cells.filter((c) => isLocked(c.row, c.column))) refused.set(`${c.row}:${c.column}`, { row: c.row, column: c.column });
+        const free = cells.filter((c) => !isLocked(c.row, c.column));
+        if (free.length) sheet.getRangeList(free.map((c) => c.a1)).setBackground(colour);
+      }
+    }
     if (changed.bottom >= 0) {
       const { top, bottom, left, right } = changed;
       const block = annotations.notes.slice(top, bottom + 1).map((line) => line.slice(left, right + 1));
-      sheet.getRange(row + top, column + left, block.length, block[0].length).setNotes(block);
+      const range = sheet.getRange(row + top, column + left, block.length, block[0].length);
+      try {
+        range.setNotes(block);
+      } catch (e) {
+        const span = { top: row + top, bottom: row + bottom, left: column + left, right: column + right };
+        const inSpan: { row: number; column: number }[] = [];
+        for (let r = span.top; r <= span.bottom; r++) for (let c = span.left; c <= span.right; c++) inSpan.push({ row: r, column: c });
+        const isLocked = refuse(e, inSpan);
+        const isChanged = (r: number, c: number) => annotations.notes[r - row][c - column] !== current.notes[r - row][c - column];
+        for (const b of blocksAround(span, isLocked, isChanged)) {
+          const part = annotations.notes.slice(b.top - row, b.bottom - row + 1).map((line) => line.slice(b.left - column, b.right - column + 1));
+          sheet.getRange(b.top, b.left, part.length, part[0].length).setNotes(part);
+        }
+        for (let r = span.top; r <= span.bottom; r++) for (let c = span.left; c <= span.right; c++) if (isLocked(r, c) && isChanged(r, c)) refused.set(`${r}:${c}`, { row: r, column: c });
+      }
     }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, [...refused.values()]);
   }
 
   private setValidations(sheet: Sheet, validations: readonly PlanValidation[]): void {

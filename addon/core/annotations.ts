@@ -4,7 +4,9 @@
 // by row id and column, so sorting does not misplace it); a row emptied since the last sync is still cleared.
 // Marks go on the row holding their row's Sync ID when they are written: a person may sort while the sync runs.
 import type { SettingsPort } from '../port/host-ports';
+import { ProtectedCellsError } from '../port/protected-cells';
 import { placeByRowId } from '../port/rows-by-id';
+import { isErrorType } from '../../shared/typed-error';
 import type { Annotations, RowCells, SpreadsheetPort } from '../port/spreadsheet-port';
 import { PROPERTY_BYTES, utf8Bytes } from './property-room';
 import { readSheetMemory, type SheetMemoryKey } from './sheet-memory';
@@ -206,6 +208,12 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
   return { placed: cells.map(({ row, column, cell }) => ({ ...cell, row, column })), unmarked: [...rows.keys()].filter((id) => !found.has(id)) };
 }
 
+/** Cells the host refused to mark as protected, at their sheet row and column as written, and the host's words. */
+export interface Refused {
+  message: string;
+  cells: { row: number; column: number }[];
+}
+
 /**
  * Shows `marks` in the region and clears our earlier marks from every other cell of it, down to the
  * lowest row marked last time (a last row emptied since is no longer part of the table, but keeps its mark
@@ -213,9 +221,18 @@ function followRows(marks: readonly RowMark[], top: number, ids: readonly string
  * With `rows`, each mark goes on the row holding its Sync ID as the port writes, and the region reaches the last
  * row holding an id; a row found nowhere in it (deleted meanwhile, or moved above the region into the title rows)
  * is not marked, and its Sync ID is listed in `unmarked`. `noteOnly`: cells marked by their note alone, their own
- * colour kept, as the document property has no room to remember it (`planAnnotations`).
+ * colour kept, as the document property has no room to remember it (`planAnnotations`). `refused`: cells the host
+ * refused to mark as protected from the person syncing, the cells around them marked.
  */
-export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: string, key: SheetMemoryKey, region: Region, marks: readonly RowMark[], rows?: MarkedRows): Task<{ changed: number; unmarked: string[]; noteOnly: number }> {
+export function* annotate(
+  port: SpreadsheetPort,
+  settings: SettingsPort,
+  sheet: string,
+  key: SheetMemoryKey,
+  region: Region,
+  marks: readonly RowMark[],
+  rows?: MarkedRows,
+): Task<{ changed: number; unmarked: string[]; noteOnly: number; refused?: Refused }> {
   const { stored, shared } = yield* readMemory(settings, key, rows);
   // A deleted row's colours have no cell to go back to, and would take the room of cells still to fix.
   const memory = rows ? { ...stored, colours: Object.fromEntries(Object.entries(stored.colours).filter(([key]) => rows.onSheet.has(splitKey(key)[0]))) } : stored;
@@ -226,17 +243,24 @@ export function* annotate(port: SpreadsheetPort, settings: SettingsPort, sheet: 
   // With no marks to place and none of ours left by the last sync, nothing follows a row: the ids are not read.
   const follow = rows && (marks.length > 0 || memory.lastRow > 0 || Object.keys(memory.colours).length > 0) ? rows : undefined;
   const planned = { changed: 0, unmarked: [] as string[], memory, noteOnly: 0 };
-  yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids, top = reach.row) => {
-    const block = { ...reach, row: top, numRows: current.notes.length };
-    const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
-    const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
-    const { next, changed, memory: after, noteOnly } = planAnnotations(current, block, placed, memory, keyOf, room);
-    Object.assign(planned, { changed, unmarked, memory: after, noteOnly });
-    return changed > 0 ? next : null;
-  }, follow?.idColumn));
+  let refused: Refused | undefined;
+  // A cell protected from the person syncing takes no mark: the port marks the cells around it, and the sync goes on.
+  try {
+    yield* io(port.updateAnnotations(sheet, reach.row, reach.column, reach.numRows, reach.numColumns, (current, ids, top = reach.row) => {
+      const block = { ...reach, row: top, numRows: current.notes.length };
+      const { placed, unmarked } = follow && ids ? followRows(marks, block.row, ids) : { placed: marks, unmarked: [] };
+      const keyOf: CellKey | undefined = follow && ids && ((row, column) => (ids[row - block.row] ? follow.cellKey(ids[row - block.row], column) : null));
+      const { next, changed, memory: after, noteOnly } = planAnnotations(current, block, placed, memory, keyOf, room);
+      Object.assign(planned, { changed, unmarked, memory: after, noteOnly });
+      return changed > 0 ? next : null;
+    }, follow?.idColumn));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    refused = { message: e.message, cells: e.cells.map(({ row, column }) => ({ row, column })) };
+  }
   const after = planned.memory;
   const isEmpty = (m: MarkMemory) => m.lastRow === 0 && Object.keys(m.colours).length === 0;
   if (shared || JSON.stringify(after) !== JSON.stringify(stored)) yield* io(settings.set(key.key, isEmpty(after) ? null : storedMemory(after)));
   if (shared) yield* io(settings.set(key.byName, Object.keys(shared.colours).length === 0 ? null : storedMemory(shared)));
-  return { changed: planned.changed, unmarked: planned.unmarked, noteOnly: planned.noteOnly };
+  return { changed: planned.changed, unmarked: planned.unmarked, noteOnly: planned.noteOnly, ...(refused ? { refused } : {}) };
 }

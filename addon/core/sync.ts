@@ -72,6 +72,8 @@ export interface TableSyncReport {
    * the colour to give back (decision 012). Absent when none.
    */
   noteOnly?: number;
+  /** Cells whose mark (or the clearing of an old one) the host refused as protected from the person syncing, by place. Absent when none. */
+  protectedMarks?: string[];
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
@@ -420,6 +422,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // inserted or deleted rows, since it was read. A row found nowhere is not marked, and the summary says so.
   const unmarked: string[] = [];
   let noteOnly = 0;
+  const protectedMarks: string[] = [];
   for (const [s, t] of sheets.entries()) {
     const width = gridWidth(t.grid);
     const lastRow = t.read.rows.length ? t.read.rows[t.read.rows.length - 1].row : t.headerRow;
@@ -433,6 +436,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     // Only a row to fix is said: a row with warnings alone gets its notes at the next sync.
     const notFound = annotated.unmarked.filter((id) => marks[s].some((m) => m.rowId === id && !m.warning));
     noteOnly += annotated.noteOnly;
+    for (const c of annotated.refused?.cells ?? []) protectedMarks.push(placeRef(t.sheet, c.row, columnLetter(c.column)));
     // Named as the sheet was read, which is where the person last saw the row.
     for (const id of notFound) unmarked.push(rowName(t.table, t.read.rows.find((r) => r.row === marks[s].find((m) => m.rowId === id)?.row)?.raw, id));
   }
@@ -466,6 +470,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     toFix,
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
+    ...(protectedMarks.length ? { protectedMarks } : {}),
     warnings,
     warned,
     ...(unnoted ? { unnoted } : {}),
@@ -560,6 +565,12 @@ function listed(messages: readonly string[]): string {
 /** A table's own ID column as a summary names it ("Request ID"), or "ID" for a table without one. */
 const ownIdHeader = (table: string) => (table in TABLES ? idColumn(TABLES[table as TableName])?.header : undefined) ?? 'ID';
 
+/** Cells the host would not mark, and what lets them be marked. */
+function protectedMarksSaid(cells: readonly string[]): string {
+  const one = cells.length === 1;
+  return `${counted(cells.length, 'cell')} not marked (${listed(cells)}): ${one ? 'the cell is' : 'the cells are'} protected from you; ask the sheet's owner to let you edit ${one ? 'it' : 'them'}, or sync as someone who may`;
+}
+
 export function summarize(tables: readonly TableSyncReport[]): string {
   return tables
     .map((t) => {
@@ -576,6 +587,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
+      if (t.protectedMarks) parts.push(protectedMarksSaid(t.protectedMarks));
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {

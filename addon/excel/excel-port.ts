@@ -553,27 +553,56 @@ export class ExcelPort implements SpreadsheetPort {
         ids?.row,
       );
       if (!next) return;
-      const colours: CellProperties[][] = [];
-      next.notes.forEach((line, r) => {
-        colours.push([]);
-        line.forEach((wanted, c) => {
-          const note = noteAt.get(`${from + r}:${column + c}`);
-          // With no notes in this Excel, the fill below is the whole mark.
-          if (notes) {
+      // Fills and notes, each queued by its own function so either can be sent again alone.
+      const changedFills: RefusedCell[] = [];
+      const changedNotes: RefusedCell[] = [];
+      const writeFills = () => {
+        const colours: CellProperties[][] = next.backgrounds.map((line, r) =>
+          line.map((colour, c) => {
+            const now = fills[r][c];
+            if (colour === null ? now !== DEFAULT_FILL : colour.toUpperCase() !== now) changedFills.push({ row: from + r, column: column + c });
+            // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
+            if (colour === null && now !== DEFAULT_FILL) sheet.getRangeByIndexes(from + r - 1, column + c - 1, 1, 1).format.fill.clear();
+            // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
+            return colour === null || colour.toUpperCase() === now ? {} : { format: { fill: { color: colour } } };
+          }),
+        );
+        if (colours.some((line) => line.some((p) => p.format))) range.setCellProperties(colours);
+      };
+      const writeNotes = () =>
+        next.notes.forEach((line, r) =>
+          line.forEach((wanted, c) => {
+            const note = noteAt.get(`${from + r}:${column + c}`);
+            if (note ? note.content === wanted : wanted === '') return;
+            changedNotes.push({ row: from + r, column: column + c });
             if (note && wanted === '') note.delete();
-            else if (note && note.content !== wanted) note.content = wanted;
-            else if (!note && wanted !== '') notes.add(a1(from + r, column + c), wanted);
+            else if (note) note.content = wanted;
+            else notes!.add(a1(from + r, column + c), wanted);
+          }),
+        );
+      writeFills();
+      // With no notes in this Excel, the fill is the whole mark.
+      if (notes) writeNotes();
+      try {
+        await context.sync();
+      } catch (e) {
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        // A protected sheet refuses every fill unless its protection allows formatting cells, and every note unless
+        // it allows editing objects, locked cells or not: each is sent again alone (refused whole, as Excel refuses a
+        // kind at its first change), and the cells whose change was refused are named once the rest is written.
+        const refused = new Map<string, RefusedCell>();
+        for (const [write, cells] of [[writeFills, changedFills], ...(notes ? [[writeNotes, changedNotes] as const] : [])] as const) {
+          cells.length = 0;
+          write();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            for (const cell of cells) refused.set(`${cell.row}:${cell.column}`, cell);
           }
-          const colour = next.backgrounds[r]?.[c] ?? null;
-          const now = fills[r][c];
-          // Only a colour that changes is set: a fill written over every cell would hide a table's banded rows.
-          colours[r].push(colour === null || colour.toUpperCase() === now ? {} : { format: { fill: { color: colour } } });
-          // "No fill" is not a colour Office.js can set per cell: clear only the cells that have one.
-          if (colour === null && now !== DEFAULT_FILL) sheet.getRangeByIndexes(from + r - 1, column + c - 1, 1, 1).format.fill.clear();
-        });
-      });
-      if (colours.some((line) => line.some((p) => p.format))) range.setCellProperties(colours);
-      await context.sync();
+        }
+        if (refused.size) throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), [...refused.values()]);
+      }
     });
   }
 

@@ -377,6 +377,27 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(await port.readSheet('Log')).toEqual([['ID', 'Sync ID'], ['R-1', 's-1'], ['R-2', ''], ['R-3', 's-3']]);
     });
 
+    test('marks around a protected cell: each cell the refusal leaves unnamed holds its note and colour, the protected one is named and holds neither', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Marks');
+      await port.writeBlock('Marks', 1, 1, [['a', 'b'], ['c', 'd']]);
+      await probe.protect('Marks', 'B2:B2');
+      const planned: Annotations = { notes: [['one', ''], ['', 'two']], backgrounds: [['#fde2e1', null], [null, '#fde2e1']] };
+      const refusal = await (async () => port.updateAnnotations('Marks', 1, 1, 2, 2, () => planned))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      const named = (refusal as { cells: { row: number; column: number }[] }).cells;
+      expect(named).toContainEqual({ row: 2, column: 2 });
+      // A host may refuse more than the locked cell (Excel refuses every fill and note on a protected sheet by default).
+      expect(named.every((c) => c.row <= 2 && c.column <= 2 && planned.notes[c.row - 1][c.column - 1] !== '')).toBe(true);
+      const read = await annotationsOf(port, 'Marks', 2, 2);
+      const isNamed = (r: number, c: number) => named.some((n) => n.row === r + 1 && n.column === c + 1);
+      expect(read.notes).toEqual(planned.notes.map((line, r) => line.map((note, c) => (isNamed(r, c) ? '' : note))));
+      expect(read.backgrounds.map((line, r) => line.map((colour, c) => (isNamed(r, c) ? null : (colour ?? '#ffffff').toLowerCase() === '#ffffff' ? null : colour?.toLowerCase())))).toEqual(
+        planned.backgrounds.map((line, r) => line.map((colour, c) => (isNamed(r, c) ? null : colour))),
+      );
+      expect(await port.readSheet('Marks')).toEqual([['a', 'b'], ['c', 'd']]);
+    });
+
     test("writes cells of rows known by their Sync ID around a protected cell: the others are written, and the refusal names it by its row's Sync ID", async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Log');

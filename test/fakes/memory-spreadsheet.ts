@@ -263,13 +263,21 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     const next = plan(current, ids?.ids, ids?.row);
     if (!next) return;
     const sheet = this.sheet(name);
+    // A locked cell is refused, the cells around it marked, as the hosts' ports mark around protected cells.
+    const refused: { row: number; column: number }[] = [];
     next.notes.forEach((line, r) =>
       line.forEach((note, c) => {
-        const cell = sheet.cell(from + r, column + c);
+        const [at, background] = [{ row: from + r, column: column + c }, next.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND];
+        if (sheet.locked.has(`${at.row}:${at.column}`)) {
+          if ((note ?? '') !== current.notes[r][c] || background !== (current.backgrounds[r][c] ?? DEFAULT_BACKGROUND)) refused.push(at);
+          return;
+        }
+        const cell = sheet.cell(at.row, at.column);
         cell.note = note ?? '';
-        cell.background = next.backgrounds[r]?.[c] ?? DEFAULT_BACKGROUND;
+        cell.background = background;
       }),
     );
+    if (refused.length) throw new ProtectedCellsError(PROTECTED_TEXT, refused);
   }
 
   formatSheet(name: string, format: SheetFormat): void {

@@ -979,6 +979,29 @@ describe('rejected rows', () => {
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat().filter((c) => c === '#fde2e1')).toEqual([]);
   });
 
+  test('in a protected column are marked around: the sync finishes, the other cells get their marks, and the summary says which could not be marked and why', async () => {
+    const { addon, fakes } = await connected('Protected marks city');
+    const { grid } = sampleTable('requests', 20, 5);
+    fakes.seedSheet('Requests', grid);
+    const email = columnLetter(col('contactEmail'));
+    fakes.sheet('Requests').protectFromScript(`${email}2:${email}21`);
+    fakes.seedSheet('Requests', [['Bogus']], { row: 4, column: col('status') });
+    fakes.seedSheet('Requests', [['not-an-email']], { row: 8, column: col('contactEmail') });
+
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    await received();
+    const notes = fakes.readSheet('Requests', { pick: 'note' });
+    const colours = fakes.readSheet('Requests', { pick: 'background' });
+    expect(notes[3][col('status') - 1]).toMatch(/^Equity Desk: Status: "Bogus"/);
+    expect(colours[3][col('status') - 1]).toBe('#fde2e1');
+    expect(notes[7][col('contactEmail') - 1] ?? '').toBe('');
+    expect(colours[7][col('contactEmail') - 1]).not.toBe('#fde2e1');
+    const message = fakes.toasts.at(-1)?.message ?? '';
+    expect(message).toMatch(/2 need fixing/);
+    expect(message).toMatch(new RegExp(`1 cell not marked \\(Requests!${email}8\\): the cell is protected from you; ask the sheet's owner to let you edit it`));
+  });
+
   test('follow their rows through a sort made while the sync runs: each mark lands on its own request, a fixed row loses its mark wherever it went, and a row deleted meanwhile is reported unmarked', async () => {
     const { addon, fakes } = await connected('Sorting county');
     const { grid } = sampleTable('requests', 20, 9);

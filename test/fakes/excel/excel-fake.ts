@@ -164,6 +164,11 @@ class FakeContext implements RequestContext {
   }
 }
 
+/** Throws as Excel does at a fill or a note its sheet protection does not allow (`ExcelSheet.allows`). */
+function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): void {
+  if (sheet.locked.length && !sheet.allows[allowed]) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+}
+
 /** A proxy object: loadable properties computed at sync, readable only once loaded. */
 abstract class ClientObject {
   private readonly loaded = new Map<string, unknown>();
@@ -778,10 +783,10 @@ class RangeProxy extends ClientObject {
       },
       fill: {
         clear() {
-          range.queue(16, () => range.grid(function (this: ExcelSheet, r, c) {
+          range.queue(16, () => (refuseUnless(range.sheet.model(), 'formatCells'), range.grid(function (this: ExcelSheet, r, c) {
             const cell = this.peek(r, c);
             if (cell) cell.fill = null;
-          }));
+          })));
         },
       },
     };
@@ -878,6 +883,7 @@ class RangeProxy extends ClientObject {
   setCellProperties(cells: CellProperties[][]): void {
     this.context.uses(9, 'Range.setCellProperties');
     this.queue(size(cells), () => {
+      if (cells.some((line) => line.some((p) => p.format?.fill?.color !== undefined))) refuseUnless(this.sheet.model(), 'formatCells');
       const { row, column } = this.at();
       cells.forEach((line, r) => line.forEach((p, c) => {
         const colour = p.format?.fill?.color;
@@ -1027,6 +1033,7 @@ class NotesProxy extends ClientObject {
 
   add(cellAddress: string, content: string): void {
     this.queue(size(content) + size(cellAddress), () => {
+      refuseUnless(this.sheet.model(), 'editObjects');
       const { row, column } = parseAddress(cellAddress);
       const cell = this.sheet.model().cell(row, column);
       if (cell.note !== '') throw new OfficeError('InvalidArgument', `The cell ${cellAddress} already has a note.`);
@@ -1053,11 +1060,11 @@ class NoteProxy {
   }
   set content(text: string) {
     this.loadedContent = text;
-    this.context.queue({ bytes: size(text), apply: () => (this.cell().note = text) });
+    this.context.queue({ bytes: size(text), apply: () => (refuseUnless(this.sheet.model(), 'editObjects'), (this.cell().note = text)) });
   }
 
   delete(): void {
-    this.context.queue({ bytes: 8, apply: () => (this.cell().note = '') });
+    this.context.queue({ bytes: 8, apply: () => (refuseUnless(this.sheet.model(), 'editObjects'), (this.cell().note = '')) });
   }
 
   getLocation(): RangeProxy {

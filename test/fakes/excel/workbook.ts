@@ -70,6 +70,12 @@ export class ExcelSheet {
    * range touches one, even where the write holds null for it, with AccessDenied.
    */
   readonly locked: { row: number; column: number; rows: number; columns: number }[] = [];
+  /**
+   * What the sheet's protection lets anyone do besides typing into unlocked cells (WorksheetProtectionOptions):
+   * Excel's Protect Sheet leaves both off, and then refuses any cell's fill (`allowFormatCells`) and any note
+   * (`allowEditObjects`), locked or not, with AccessDenied.
+   */
+  readonly allows = { formatCells: false, editObjects: false };
   /** Writes to fail once each with an Office.js error (`failNextWrite`). */
   readonly failingWrites: { rect: { row: number; column: number; rows: number; columns: number }; code: string; message: string }[] = [];
 
@@ -79,8 +85,9 @@ export class ExcelSheet {
   constructor(public name: string) {}
 
   /** Protects the sheet with the cells of `a1` locked (the others unlocked), as a person does before sharing it. */
-  protectLocked(a1: string): void {
+  protectLocked(a1: string, allows: { formatCells?: boolean; editObjects?: boolean } = {}): void {
     this.locked.push(parseAddress(a1));
+    Object.assign(this.allows, allows);
   }
 
   /** The next write touching `a1` fails, once, with Office.js's `code` and `message` (GeneralException: a passing failure). */
