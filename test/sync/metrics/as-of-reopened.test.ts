@@ -1,16 +1,13 @@
 // Figures as of a past day count a request as its history shows it stood that day: one Declined, reopened and then
 // Closed is declined between the decline and the reopening, open until the close, and closed (judged by that close)
 // after it, on both databases, in the metrics and in the report for a past year.
-import { PassThrough } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/index';
 import { computeMetrics } from '../../../sync/metrics/compute-metrics';
 import type { DemandMetrics } from '../../../sync/metrics/metrics-schema';
-import { writeMasterWorkbook } from '../../../sync/master/master-workbook';
 import { annualReport } from '../../../sync/report/annual-report';
 import type { RowStore } from '../../../sync/store/row-store';
+import { masterInMemory } from '../../support/master-in-memory';
 import { storeBackends } from '../../support/store-backends';
 
 const backends = storeBackends('as_of_reopened');
@@ -93,14 +90,8 @@ describe.each(backends)('figures as of a past day for a request declined, reopen
 
   it('the master workbook as of that day shows it declined, and its Summary agrees with the metrics', async () => {
     const opts = { asOf: '2025-11-15', today: TODAY, rules: DEFAULT_RULES, sourceIds: [sourceOf.reopened] };
-    const sink = new PassThrough();
-    const chunks: Buffer[] = [];
-    sink.on('data', (c: Buffer) => chunks.push(c));
-    const shown = await writeMasterWorkbook(store, opts, sink);
-    sink.end();
-    await finished(sink);
+    const { shown, book } = await masterInMemory(store, opts);
     expect(standing(shown)).toEqual(standing(await computeMetrics(store, opts)));
-    const book = await new ExcelJS.Workbook().xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
     const cells: unknown[] = [];
     book.getWorksheet('Requests')!.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
     expect(cells).toContain('Declined');
