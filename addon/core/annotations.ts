@@ -14,7 +14,7 @@ import { io, type Task } from './task';
 
 export const NOTE_PREFIX = 'Equity Desk: ';
 export const FLAG_COLOUR = '#fde2e1';
-/** A warning's note: the row was saved as typed, and a person may want to fix the cell. */
+/** A warning's note: the row was saved as read (what the warning says), and a person may want to fix the cell. */
 export const WARNING_PREFIX = `${NOTE_PREFIX}Saved, but check: `;
 
 export interface CellMark {

@@ -77,7 +77,7 @@ export interface TableSyncReport {
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
-   * its place (`Requests!B3: Received: …`): the rows were saved as typed, and the cells hold a note saying it.
+   * its place (`Requests!B3: Received: …`): the rows were saved as read (what the warning says), and the cells hold a note saying it.
    */
   warned: string[];
   /** How many of `warned` have no note (no cell of a saved row to hold one); absent when none. */
@@ -600,7 +600,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
             : `${cells} not set to the ${kind}'s last day (${notWritten.replace(/\.?$/, '.')}): the sheet's own statuses judge ${it} by the ${kind}'s first day; ${
               later === 'left' ? `later syncs leave ${it} as ${count > 1 ? 'they are' : 'it is'}` : `${later === 'full' ? 'more than the add-on can remember: ' : ''}the next sync tries ${it} again`}`);
       }
-      if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as typed (${listed(t.warned)}${notesSay(t)})`);
+      if (t.warned.length) parts.push(`${counted(t.warned.length, 'warning')}, rows saved as read (${listed(t.warned)}${notesSay(t)})`);
       if (t.typedOver.length) parts.push(`${counted(t.typedOver.length, 'status cell holds a typed value', 'status cells hold typed values')} instead of the formula (${named(t.typedOver)}; kept; clear a cell to get its formula back)`);
       const missing = t.pulled.missingColumns.length ? `. Add a column ${t.pulled.missingColumns.map((h) => `"${h}"`).join(', ')} to see all the service holds` : '';
       return `${t.sheet}: ${parts.join(', ')}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}${missing}`;

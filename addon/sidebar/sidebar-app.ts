@@ -27,7 +27,7 @@ function warnedList(toFix: readonly string[], warned: readonly string[]): HTMLEl
 
 function reportList(report: SyncReport): HTMLElement {
   return h('ul', { class: 'report' }, ...report.tables.map((t) =>
-    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.warned.length ? `, ${counted(t.warned.length, 'warning')} to check (saved as typed; noted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`, ...warnedList(t.toFix, t.warned))));
+    h('li', {}, `${t.sheet}: ${t.sent} sent, ${t.accepted} saved, ${t.rows - t.sent + t.unchanged} unchanged${t.deleted ? `, ${t.deleted} removed` : ''}${t.rejected ? `, ${t.rejected} to fix (highlighted in the sheet)` : ''}${t.warned.length ? `, ${counted(t.warned.length, 'warning')} to check (saved as read; noted in the sheet)` : ''}${t.problems.length ? `. ${t.problems.join('; ')}` : ''}`, ...warnedList(t.toFix, t.warned))));
 }
 
 export function mountSidebar(root: HTMLElement, bridge: HostBridge, start: SidebarView): void {

@@ -3,7 +3,7 @@
 import { namingColumns, planColumn, storedDeadlineWords, TABLES, type FieldOf, type InputColumn, type Rules, type TableDef, type TableName, type TypedRow } from '../../shared/index';
 import { isEncodedRows, type EncodedRows, type PlanCell, type PlanColumn, type PlanConditional, type SheetPlan } from '../../shared/workbook-plan';
 import { MetricsAccumulator } from '../metrics/aggregate-metrics';
-import { isPastDay, requestAsOf } from '../metrics/as-of-day';
+import { isPastDay, requestAsOf, requestKey, type RequestsThen } from '../metrics/as-of-day';
 import type { MetricsRow } from '../metrics/request-metrics';
 import { narrowedToFewestPages } from '../../shared/pages-wide';
 
@@ -125,6 +125,8 @@ export interface MasterDataOptions {
   asOf: string;
   /** The day the workbook is made (`MetricsOptions.today`): with `asOf` before it, requests show as they stood on `asOf`. */
   today?: string;
+  /** See `MetricsOptions.requestsThen`. */
+  requestsThen?: RequestsThen;
   from?: string;
   to?: string;
   /** Rows per table when known before writing (they fix the formats' ranges up front). */
@@ -152,11 +154,11 @@ export function masterDataSheet<T extends TableName>(table: T, rows: TableRows<T
   return dataSheet(masterInput(table, rows, opts));
 }
 
-function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, today, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
+function masterInput<T extends TableName>(table: T, rows: TableRows<T>, { rules, asOf, today, requestsThen, from, to, expected, clipped }: MasterDataOptions): DataSheetInput<T> {
   const whenEmpty = noRowsNote(table, table === 'requests' && (from !== undefined || to !== undefined));
   const input = { table, rows, rules, asOf, expectedRows: expected?.(table), clipped, whenEmpty };
   if (table === 'requests' && isPastDay(asOf, today)) {
-    const then = (r: MetricsRow<T>) => requestAsOf(r as MetricsRow<'requests'>, asOf);
+    const then = (r: MetricsRow<T>) => requestAsOf(r as MetricsRow<'requests'>, asOf, requestsThen?.get(requestKey(r)));
     return {
       ...input,
       keep: (r) => {

@@ -7,6 +7,7 @@ import type { LaterSheet, SheetPlan, WorkbookPlan } from '../../shared/workbook-
 import { demandCharts } from '../charts/demand-charts';
 import { MetricsAccumulator, surveyFigures, type MetricsOptions } from '../metrics/aggregate-metrics';
 import type { DemandMetrics } from '../metrics/metrics-schema';
+import { withRequestsThen } from '../metrics/as-of-day';
 import type { RowStore, StoredRow } from '../store/row-store';
 import { writeWorkbook, type WriteOptions } from '../workbook/write-workbook';
 import { dataSheetThread, type DataSheetThread } from './data-sheet-thread';
@@ -14,7 +15,7 @@ import type { RowSource } from './data-sheets';
 import { keepLongTexts } from './long-texts-sheet';
 import { streamingMasterPlan, type MasterReport } from './master-plan';
 
-export type MasterStore = Pick<RowStore, 'rows' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
+export type MasterStore = Pick<RowStore, 'rows' | 'changes' | 'threadReads' | 'listSources' | 'rejections' | 'warnings' | 'surveyCounts'>;
 
 export interface MasterBuild {
   plan: WorkbookPlan<SheetPlan | LaterSheet>;
@@ -53,7 +54,9 @@ function onThisThread(store: MasterStore, opts: MetricsOptions, sources: readonl
   };
 }
 
-export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
+export async function buildMasterPlan(store: MasterStore, asked: MetricsOptions, layout: MasterLayout = {}): Promise<MasterBuild> {
+  // Only a workbook as of a past day reads history.
+  const opts = await withRequestsThen(store, asked);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   const sources = (await store.listSources()).map((s) => ({ id: s.id, name: s.name }));
   // Where the store lets another thread read its rows, the data sheets and the metrics are made there.
@@ -71,7 +74,7 @@ export async function buildMasterPlan(store: MasterStore, opts: MetricsOptions, 
     const { renderPng } = await import('../charts/render-chart');
     return { metrics, longTexts, charts: await Promise.all(demandCharts(metrics).map(async (spec) => ({ spec, png: await renderPng(spec) }))) };
   })());
-  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, today: opts.today, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
+  const plan = streamingMasterPlan({ rows: data.rows, rejections, warnings, rules: opts.rules, asOf: opts.asOf, today: opts.today, requestsThen: opts.requestsThen, from: opts.from, to: opts.to, withRoadmap, report: finish, rowsPerSheet: layout.rowsPerSheet, clipped: data.clipped });
   return { plan, metrics: async () => (await finish()).metrics };
 }
 

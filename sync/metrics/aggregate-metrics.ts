@@ -8,7 +8,7 @@ import type { DemandMetrics } from './metrics-schema';
 import { MilestoneMetrics, WorkplanMetrics } from './plan-metrics';
 import { rbaMeasures } from './rba';
 import { isoDate, RequestMetrics, type MetricsRow } from './request-metrics';
-import { isPastDay, requestAsOf } from './as-of-day';
+import { isPastDay, requestAsOf, requestKey, type RequestsThen } from './as-of-day';
 
 export interface MetricsOptions {
   /**
@@ -27,6 +27,11 @@ export interface MetricsOptions {
    * end of `asOf` (`requestAsOf`) and `statusesRecordedOn` says the plans' statuses are today's; absent, `asOf` is today.
    */
   today?: string;
+  /**
+   * With `asOf` before `today`: each request as its history stood at the end of `asOf` (`withRequestsThen`, which the
+   * readers of the store call), so a request Declined then, and reopened since, counts as declined.
+   */
+  requestsThen?: RequestsThen;
   rules: Rules;
   /** Only milestones and roadmap items dated in this span count (an annual report's year); all otherwise. */
   milestonesWithin?: { from: string; to: string };
@@ -82,7 +87,7 @@ export class MetricsAccumulator {
    */
   private readonly sinks: { [T in TableName]: (row: MetricsRow<T>) => boolean } = {
     requests: (recorded) => {
-      const row = this.past ? requestAsOf(recorded, this.opts.asOf) : recorded;
+      const row = this.past ? requestAsOf(recorded, this.opts.asOf, this.opts.requestsThen?.get(requestKey(recorded))) : recorded;
       if (row === null) return false;
       const received = MetricsAccumulator.inPeriod(row.values, this.opts.from, this.opts.to);
       this.requests.add(row, received);

@@ -4,12 +4,15 @@ import { TABLE_NAMES } from '../../shared/index';
 import type { RowStore } from '../store/row-store';
 import { MetricsAccumulator, type MetricsOptions } from './aggregate-metrics';
 import type { DemandMetrics } from './metrics-schema';
+import { withRequestsThen } from './as-of-day';
 
 const YIELD_EVERY = 2000;
 
-export type MetricsStore = Pick<RowStore, 'rows' | 'listSources' | 'surveyCounts'>;
+export type MetricsStore = Pick<RowStore, 'rows' | 'changes' | 'listSources' | 'surveyCounts'>;
 
-export async function computeMetrics(store: MetricsStore, opts: MetricsOptions): Promise<DemandMetrics> {
+export async function computeMetrics(store: MetricsStore, asked: MetricsOptions): Promise<DemandMetrics> {
+  // Only figures as of a past day read history.
+  const opts = await withRequestsThen(store, asked);
   const acc = new MetricsAccumulator(opts);
   const filter = opts.sourceIds ? { sourceIds: opts.sourceIds } : {};
   for (const s of await store.listSources()) acc.source(s.id, s.name);

@@ -163,7 +163,7 @@ describe('the GARE plan pasted with no Status column and its accomplishments und
       ['Accomplishments reported in this update'],
     ]);
     const toast = fakes.toasts.at(-1)?.message ?? '';
-    expect(toast).toMatch(/3 warnings, rows saved as typed \(.*'ORE Work Plan'!C3: Target: "TBD" is not a figure yet; left blank/);
+    expect(toast).toMatch(/3 warnings, rows saved as read \(.*'ORE Work Plan'!C3: Target: "TBD" is not a figure yet; left blank/);
     expect(toast).toMatch(/; a note on each cell warned in a saved row says why\)$/);
     expect(Object.keys(ourNotes(fakes.readSheet('ORE Work Plan', { pick: 'note' })))).toEqual(['C3']);
   });

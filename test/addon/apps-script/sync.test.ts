@@ -1089,7 +1089,7 @@ describe('rejected rows', () => {
     fakes.seedSheet('Requests', [['Web form'], ['Referral']], { row: 3, column: col('preferredChannel') });
     addon.call('syncNowFromMenu');
     // Kept, and said to the person who can update it.
-    expect(fakes.toasts.at(-1)?.message).toMatch(new RegExp(`^Requests: 5 sent, 5 saved, 0 unchanged, 2 warnings, rows saved as typed \\(Requests!${columnLetter(col('preferredChannel'))}3: Preferred channel: "Web form" is no longer one of`));
+    expect(fakes.toasts.at(-1)?.message).toMatch(new RegExp(`^Requests: 5 sent, 5 saved, 0 unchanged, 2 warnings, rows saved as read \\(Requests!${columnLetter(col('preferredChannel'))}3: Preferred channel: "Web form" is no longer one of`));
     expect(fakes.readSheet('Requests', { pick: 'background' }).flat()).not.toContain('#fde2e1');
     await received();
     const kept = (await stored(source.id)).map((r) => r.values.preferredChannel);
@@ -1315,7 +1315,7 @@ describe('what a sync tells the person at the sheet', () => {
     ]);
     const report = addon.call<{ summary: string; tables: { warned: string[] }[] }>('sidebarSync');
     await received();
-    expect(report.summary).toMatch(/1 warning, rows saved as typed \(Requests!B3: Received: .*2206/);
+    expect(report.summary).toMatch(/1 warning, rows saved as read \(Requests!B3: Received: .*2206/);
     expect(fakes.toasts.at(-1)?.message).toBe(report.summary);
     expect(report.tables[0].warned).toHaveLength(1);
     const a1 = `${columnLetter(col('receivedOn'))}3`;

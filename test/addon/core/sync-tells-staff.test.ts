@@ -51,7 +51,7 @@ describe('warnings told to the person who can fix them', () => {
     expect(cell.note).toMatch(new RegExp(`^${WARNING_PREFIX.replace(/[()]/g, '\\$&')}.*2206`));
     expect(cell.note.startsWith(NOTE_PREFIX)).toBe(true);
     expect(cell.background).not.toBe(FLAG_COLOUR);
-    expect(report.summary).toMatch(/1 warning, rows saved as typed \(Requests!B3: Received: .*2206/);
+    expect(report.summary).toMatch(/1 warning, rows saved as read \(Requests!B3: Received: .*2206/);
     expect(report.tables[0].warned).toHaveLength(1);
 
     const writes = port.calls.updateAnnotations;
@@ -76,7 +76,7 @@ describe('warnings told to the person who can fix them', () => {
     const { port, sync } = takenRequests();
     const width = port.readSheet('Requests')[0].length;
     port.writeBlock('Requests', 1, width + 1, [['Board item?'], ['yes']]);
-    expect(sync().summary).toMatch(/1 warning, rows saved as typed \(.*Board item\?/);
+    expect(sync().summary).toMatch(/1 warning, rows saved as read \(.*Board item\?/);
   });
 });
 

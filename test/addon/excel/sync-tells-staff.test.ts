@@ -20,7 +20,7 @@ describe('Excel: a warning after Sync now', () => {
       row({ requestId: 'R-2', receivedOn: '2206-08-01', requesterOrg: 'Alameda County', requesterType: 'County', status: 'New' }),
     ], 'requests');
     const summary = await connected.sync();
-    expect(summary).toMatch(new RegExp(`1 warning, rows saved as typed \\(Requests!${columnLetter(col('receivedOn'))}3: Received: .*2206`));
+    expect(summary).toMatch(new RegExp(`1 warning, rows saved as read \\(Requests!${columnLetter(col('receivedOn'))}3: Received: .*2206`));
     const cell = () => connected.excel.sheet('Requests')!.peek(3, col('receivedOn'));
     expect(cell()?.note.startsWith(WARNING_PREFIX)).toBe(true);
     expect(cell()?.fill ?? null).not.toBe(FLAG_COLOUR);

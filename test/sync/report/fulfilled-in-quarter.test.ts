@@ -32,6 +32,8 @@ const store: ReportStore = {
   rows: (async function* rows(table: TableName) {
     if (table === 'requests') yield* REQUESTS.map((r) => ({ ...r, firstDoneOn: null, firstClosedOn: null }));
   }) as unknown as ReportStore['rows'],
+  // No history: these rows were never synced, so as of a past day they count as recorded.
+  changes: (async function* changes() {}) as ReportStore['changes'],
   listSources: async () => [{ id: 's1', name: 'Commission TA log' }] as never,
   surveyCounts: async () => ({ requestsAsked: 0, requestsAnswered: 0, actionPlanAdopted: 0 }),
   rejections: async () => [],
