@@ -9,12 +9,16 @@ import { gridWidth, headerAt, type TableSheet } from './table-sheet';
 import { columnLetter } from '../../shared/lists';
 import { placeRef } from '../../shared/sheet-ref';
 import { io, type Task } from './task';
+import { ProtectedCellsError } from '../port/protected-cells';
+import { isErrorType } from '../../shared/typed-error';
 
 export interface ReadyRows {
   /** The last row the status formulas reach, when this sync wrote any; else undefined. */
   readyTo?: number;
   /** Status cells that hold a value a person typed instead of their formula, kept as typed: each named by cell and header. */
   typedOver: string[];
+  /** Status cells the host refused their formula as protected from the person syncing, by place. Absent when none. */
+  refused?: string[];
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
@@ -88,10 +92,17 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   }
   if (cells.length === 0) return { typedOver };
 
-  yield* io(port.writeCells(t.sheet, cells));
+  let refused: string[] | undefined;
+  // A status cell protected from the person syncing keeps what it holds: the port writes the cells around it.
+  try {
+    yield* io(port.writeCells(t.sheet, cells));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    refused = e.cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column)));
+  }
   // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
   const rules = rowRules(t.table, (field) => t.columnOf(field), { fromRow: first, toRow: last }, missingLists);
   yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
-  return { readyTo, typedOver };
+  return { readyTo, typedOver, ...(refused ? { refused } : {}) };
 }

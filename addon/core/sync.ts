@@ -74,6 +74,8 @@ export interface TableSyncReport {
   noteOnly?: number;
   /** Cells whose mark (or the clearing of an old one) the host refused as protected from the person syncing, by place. Absent when none. */
   protectedMarks?: string[];
+  /** Status cells whose formula the host refused as protected from the person syncing, by place. Absent when none. */
+  protectedWrites?: string[];
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
@@ -444,11 +446,13 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   // formulas and EQ_ functions see it too.
   const readied: TableSyncReport['readied'] = [];
   const typedOver: string[] = [];
+  const protectedWrites: string[] = [];
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
     const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
     // Not called ready while the formulas above read a Lists sheet that is gone (`listsMissing`).
     if (ready.readyTo !== undefined && !listsMissing) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
     typedOver.push(...ready.typedOver);
+    protectedWrites.push(...(ready.refused ?? []));
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
   // Remembered once the service has had the rows: a sync that failed before sends them again.
@@ -471,6 +475,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     unmarked,
     ...(noteOnly ? { noteOnly } : {}),
     ...(protectedMarks.length ? { protectedMarks } : {}),
+    ...(protectedWrites.length ? { protectedWrites } : {}),
     warnings,
     warned,
     ...(unnoted ? { unnoted } : {}),
@@ -565,10 +570,10 @@ function listed(messages: readonly string[]): string {
 /** A table's own ID column as a summary names it ("Request ID"), or "ID" for a table without one. */
 const ownIdHeader = (table: string) => (table in TABLES ? idColumn(TABLES[table as TableName])?.header : undefined) ?? 'ID';
 
-/** Cells the host would not mark, and what lets them be marked. */
-function protectedMarksSaid(cells: readonly string[]): string {
+/** Cells the host would not mark or write as protected, and what lets the sync do it. */
+function protectedSaid(cells: readonly string[], not: 'marked' | 'written'): string {
   const one = cells.length === 1;
-  return `${counted(cells.length, 'cell')} not marked (${listed(cells)}): ${one ? 'the cell is' : 'the cells are'} protected from you; ask the sheet's owner to let you edit ${one ? 'it' : 'them'}, or sync as someone who may`;
+  return `${counted(cells.length, 'cell')} not ${not} (${listed(cells)}): ${one ? 'the cell is' : 'the cells are'} protected from you; ask the sheet's owner to let you edit ${one ? 'it' : 'them'}, or sync as someone who may`;
 }
 
 export function summarize(tables: readonly TableSyncReport[]): string {
@@ -587,7 +592,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.deleted) parts.push(`${n(t.deleted)} removed`);
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
-      if (t.protectedMarks) parts.push(protectedMarksSaid(t.protectedMarks));
+      if (t.protectedMarks) parts.push(protectedSaid(t.protectedMarks, 'marked'));
+      if (t.protectedWrites) parts.push(protectedSaid(t.protectedWrites, 'written'));
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {

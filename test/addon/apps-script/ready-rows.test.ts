@@ -39,6 +39,20 @@ function templateFormula(row: number, field: string): string {
 }
 
 describe('rows typed below the ready rows of a set-up sheet', () => {
+  test('whose status cells are protected from the person syncing get the other formulas; the sync finishes and names the cells it could not write, and why', async () => {
+    const { fakes, sync } = await setUp('Protected statuses');
+    const [typed] = sampleTable('requests', 1, 5).typed;
+    fakes.seedSheet('Requests', [hostCells('requests', typed)], { row: 40, column: 1 });
+    const sla = columnLetter(derivedAt('slaState'));
+    fakes.sheet('Requests').protectFromScript(`${sla}40:${sla}41`);
+    const summary = sync();
+    const formula = (row: number, field: string) => fakes.readSheet('Requests', { range: `A${row}:${LAST}${row}`, pick: 'formula' })[0][derivedAt(field) - 1];
+    expect(formula(40, 'daysOpen')).toBe(templateFormula(40, 'daysOpen'));
+    expect(formula(42, 'slaState')).toBe(templateFormula(42, 'slaState'));
+    expect(formula(40, 'slaState')).toBe('');
+    expect(summary).toContain(`2 cells not written (Requests!${sla}40; Requests!${sla}41): the cells are protected from you; ask the sheet's owner`);
+  });
+
   test('a request typed on row 40 of a set-up sheet gets its SLA formula and dropdowns at the next sync, and a sync after that writes nothing', async () => {
     const { fakes, sync } = await setUp('Row 40');
     const [typed] = sampleTable('requests', 1, 5).typed;
