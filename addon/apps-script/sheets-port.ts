@@ -471,15 +471,33 @@ export class SheetsPort implements SpreadsheetPort {
     if (refusal !== undefined) throw new ProtectedCellsError(refusal, [...refused.values()]);
   }
 
+  /**
+   * One setDataValidation per column; one refused as protected is set again around the protected cells (the
+   * protections asked once), and a ProtectedCellsError names them once every other dropdown is set.
+   */
   private setValidations(sheet: Sheet, validations: readonly PlanValidation[]): void {
     const { app, spreadsheet } = this.deps;
+    let refusal: string | undefined;
+    let locked: ((row: number, column: number) => boolean) | undefined;
+    const refused: RefusedCell[] = [];
     for (const v of validations) {
       const builder = app.newDataValidation();
       const rule = (typeof v.list === 'string' ? builder.requireValueInRange(spreadsheet.getRange(v.list), true) : builder.requireValueInList([...v.list], true))
         .setAllowInvalid(Boolean(v.allowOther))
         .build();
-      sheet.getRange(v.fromRow, v.column, v.toRow - v.fromRow + 1, 1).setDataValidation(rule);
+      const range = sheet.getRange(v.fromRow, v.column, v.toRow - v.fromRow + 1, 1);
+      try {
+        range.setDataValidation(rule);
+      } catch (e) {
+        if (!refusedAsProtected(range, e)) throw e;
+        refusal ??= e instanceof Error ? e.message : String(e);
+        const isLocked = (locked ??= this.lockedCells(sheet));
+        const span = { top: v.fromRow, bottom: v.toRow, left: v.column, right: v.column };
+        for (const b of blocksAround(span, isLocked, () => true)) sheet.getRange(b.top, b.left, b.bottom - b.top + 1, 1).setDataValidation(rule);
+        for (let row = v.fromRow; row <= v.toRow; row++) if (isLocked(row, v.column)) refused.push({ row, column: v.column });
+      }
     }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, refused);
   }
 
   /** Data bars have no Apps Script builder; only the text tones become rules. */
@@ -538,7 +556,19 @@ export class SheetsPort implements SpreadsheetPort {
     const all = [...validations, ...conditionals];
     if (all.length === 0) return;
     this.fit(name, Math.max(...all.map((r) => r.toRow)), Math.max(...all.map((r) => r.column)));
-    this.setValidations(sheet, validations);
+    // Dropdowns refused as protected are named once the colours are set too.
+    let refused: unknown;
+    try {
+      this.setValidations(sheet, validations);
+    } catch (e) {
+      if (!isErrorType(e, ProtectedCellsError)) throw e;
+      refused = e;
+    }
+    this.setToneRules(sheet, conditionals);
+    if (refused) throw refused;
+  }
+
+  private setToneRules(sheet: Sheet, conditionals: readonly PlanConditional[]): void {
     const fresh = this.toneRules(sheet, conditionals);
     if (fresh.length === 0) return;
     const textEqual = this.deps.app.BooleanCriteria.TEXT_EQUAL_TO;

@@ -19,6 +19,8 @@ export interface ReadyRows {
   typedOver: string[];
   /** Status cells the host refused their formula as protected from the person syncing, by place. Absent when none. */
   refused?: string[];
+  /** Cells the host refused their dropdown as protected from the person syncing, by place. Absent when none. */
+  noDropdown?: string[];
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
@@ -103,6 +105,12 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   // Over every ready row, not only to the last one written: a host replaces a column's rules, so a span
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
   const rules = rowRules(t.table, (field) => t.columnOf(field), { fromRow: first, toRow: last }, missingLists);
-  yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
-  return { readyTo, typedOver, ...(refused ? { refused } : {}) };
+  let noDropdown: string[] | undefined;
+  try {
+    yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
+  } catch (e) {
+    if (!isErrorType(e, ProtectedCellsError)) throw e;
+    noDropdown = e.cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column)));
+  }
+  return { readyTo, typedOver, ...(refused ? { refused } : {}), ...(noDropdown ? { noDropdown } : {}) };
 }

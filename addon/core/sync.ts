@@ -76,6 +76,8 @@ export interface TableSyncReport {
   protectedMarks?: string[];
   /** Status cells whose formula the host refused as protected from the person syncing, by place. Absent when none. */
   protectedWrites?: string[];
+  /** Cells whose dropdown the host refused as protected from the person syncing, by place. Absent when none. */
+  protectedDropdowns?: string[];
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
@@ -447,12 +449,14 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const readied: TableSyncReport['readied'] = [];
   const typedOver: string[] = [];
   const protectedWrites: string[] = [];
+  const protectedDropdowns: string[] = [];
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
     const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
     // Not called ready while the formulas above read a Lists sheet that is gone (`listsMissing`).
     if (ready.readyTo !== undefined && !listsMissing) readied.push({ sheet: t.sheet, toRow: ready.readyTo });
     typedOver.push(...ready.typedOver);
     protectedWrites.push(...(ready.refused ?? []));
+    protectedDropdowns.push(...(ready.noDropdown ?? []));
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
   // Remembered once the service has had the rows: a sync that failed before sends them again.
@@ -476,6 +480,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(noteOnly ? { noteOnly } : {}),
     ...(protectedMarks.length ? { protectedMarks } : {}),
     ...(protectedWrites.length ? { protectedWrites } : {}),
+    ...(protectedDropdowns.length ? { protectedDropdowns } : {}),
     warnings,
     warned,
     ...(unnoted ? { unnoted } : {}),
@@ -571,7 +576,7 @@ function listed(messages: readonly string[]): string {
 const ownIdHeader = (table: string) => (table in TABLES ? idColumn(TABLES[table as TableName])?.header : undefined) ?? 'ID';
 
 /** Cells the host would not mark or write as protected, and what lets the sync do it. */
-function protectedSaid(cells: readonly string[], not: 'marked' | 'written'): string {
+function protectedSaid(cells: readonly string[], not: string): string {
   const one = cells.length === 1;
   return `${counted(cells.length, 'cell')} not ${not} (${listed(cells)}): ${one ? 'the cell is' : 'the cells are'} protected from you; ask the sheet's owner to let you edit ${one ? 'it' : 'them'}, or sync as someone who may`;
 }
@@ -594,6 +599,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.protectedMarks) parts.push(protectedSaid(t.protectedMarks, 'marked'));
       if (t.protectedWrites) parts.push(protectedSaid(t.protectedWrites, 'written'));
+      if (t.protectedDropdowns) parts.push(protectedSaid(t.protectedDropdowns, 'given their dropdowns'));
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {

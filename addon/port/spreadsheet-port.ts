@@ -218,14 +218,17 @@ export interface SpreadsheetPort {
    * port writes, though a person sorted the sheet, or inserted or deleted rows, while the sync talked to the
    * service. The block then starts below the Sync ID header nearest the row above it (a title row deleted above the
    * table moves it up) and reaches down to the last row holding an id when that is further (rows inserted above
-   * push a table's last rows down), and the plan gets those rows and where they start.
+   * push a table's last rows down), and the plan gets those rows and where they start. Cells the host refuses to mark
+   * as protected are marked around, and named by the ProtectedCellsError thrown once the rest is written (a host that
+   * refuses a kind of mark sheet-wide, as Excel's sheet protection does fills and notes, names every cell it changes).
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
    * the same list or text in the template's colours: applied again over more rows, the rules stretch, never pile up. Rules of other
-   * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows.
+   * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows. A dropdown the host
+   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set.
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
   /**

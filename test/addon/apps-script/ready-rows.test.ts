@@ -53,6 +53,19 @@ describe('rows typed below the ready rows of a set-up sheet', () => {
     expect(summary).toContain(`2 cells not written (Requests!${sla}40; Requests!${sla}41): the cells are protected from you; ask the sheet's owner`);
   });
 
+  test('whose dropdown cells are protected from the person syncing get the dropdowns around them; the sync finishes and names the cells left without one, and why', async () => {
+    const { fakes, sync } = await setUp('Protected dropdowns');
+    const [typed] = sampleTable('requests', 1, 5).typed;
+    fakes.seedSheet('Requests', [hostCells('requests', typed)], { row: 40, column: 1 });
+    const category = columnLetter(inputAt('category'));
+    const sheet = fakes.sheet('Requests');
+    sheet.protectFromScript(`${category}40:${category}41`);
+    const summary = sync();
+    expect(sheet.peek(42, inputAt('category'))?.validation).toBeTruthy();
+    expect(sheet.peek(39, inputAt('category'))?.validation).toBeTruthy();
+    expect(summary).toContain(`2 cells not given their dropdowns (Requests!${category}40; Requests!${category}41): the cells are protected from you; ask the sheet's owner`);
+  });
+
   test('a request typed on row 40 of a set-up sheet gets its SLA formula and dropdowns at the next sync, and a sync after that writes nothing', async () => {
     const { fakes, sync } = await setUp('Row 40');
     const [typed] = sampleTable('requests', 1, 5).typed;
