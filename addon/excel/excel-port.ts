@@ -651,11 +651,26 @@ export class ExcelPort implements SpreadsheetPort {
       // A range whose cells hold different dropdowns takes no new one until they are cleared.
       for (const v of validations) columnSpan(sheet, v).dataValidation.clear();
       setValidations(sheet, validations);
-      conditionals.forEach((c, i) => {
-        for (const format of formats[i].items) if (isTemplateFormat(format, c)) format.delete();
-      });
-      addConditionals(sheet, conditionals);
-      await context.sync();
+      const colour = () => {
+        conditionals.forEach((c, i) => {
+          for (const format of formats[i].items) if (isTemplateFormat(format, c)) format.delete();
+        });
+        addConditionals(sheet, conditionals);
+      };
+      colour();
+      try {
+        await context.sync();
+      } catch (e) {
+        // A protected sheet refuses every dropdown, at the first: nothing of the request was done. The colours are
+        // sent again alone, and the dropdowns' cells named.
+        if (codeOf(e) !== 'AccessDenied' || validations.length === 0) throw e;
+        if (conditionals.length) {
+          colour();
+          await context.sync();
+        }
+        const cells = validations.flatMap((v) => Array.from({ length: v.toRow - v.fromRow + 1 }, (_, i) => ({ row: v.fromRow + i, column: v.column })));
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cells);
+      }
     });
   }
 

@@ -494,6 +494,23 @@ export function spreadsheetPortContract(label: string, makeHarness: () => PortHa
       expect(probe.hiddenColumns('Dashboard')).toEqual([4]);
     });
 
+    test('sets dropdowns around a protected cell: the refusal names it, and each cell it leaves unnamed has its dropdown', async () => {
+      const { port, probe } = await harness();
+      await port.ensureSheet('Lists');
+      await port.writeBlock('Lists', 1, 1, [['Status'], ['Open'], ['Closed']]);
+      await port.ensureSheet('Tracker');
+      await port.writeBlock('Tracker', 1, 1, [['Status'], ['Open'], ['Closed'], ['Open']]);
+      await probe.protect('Tracker', 'A3:A3');
+      const rules = { validations: [{ column: 1, list: 'Lists!$A$2:$A$61', fromRow: 2, toRow: 4 }], conditionals: [] };
+      const refusal = await (async () => port.extendRowRules('Tracker', rules))().then(() => undefined, (e: unknown) => e);
+      expect(port.isProtectedError(refusal)).toBe(true);
+      const named = (refusal as { cells: { row: number; column: number }[] }).cells;
+      expect(named).toContainEqual({ row: 3, column: 1 });
+      // A host may refuse more than the locked cell (Excel changes no dropdown on a protected sheet).
+      for (const row of [2, 4]) expect(probe.validation('Tracker', row, 1) !== null, `row ${row}`).toBe(!named.some((c) => c.row === row));
+      expect(await port.readSheet('Tracker')).toEqual([['Status'], ['Open'], ['Closed'], ['Open']]);
+    });
+
     test('stretches dropdowns and status colours over more rows without a second rule for the same text, keeping other columns\' rules', async () => {
       const { port, probe } = await harness();
       await port.ensureSheet('Lists');

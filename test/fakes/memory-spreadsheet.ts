@@ -288,9 +288,25 @@ export class MemorySpreadsheet implements SpreadsheetPort {
     sheet.conditionals.push(...(format.conditionals ?? []));
   }
 
-  extendRowRules(name: string, { validations, conditionals }: RowRules): void {
+  extendRowRules(name: string, rules: RowRules): void {
     this.count('extendRowRules');
     const sheet = this.sheet(name);
+    // A dropdown goes around the locked cells of its span, which are refused once the rest is set, as the hosts' ports do.
+    const refused: { row: number; column: number }[] = [];
+    const validations = rules.validations.flatMap((v) => {
+      const parts: PlanValidation[] = [];
+      for (let row = v.fromRow; row <= v.toRow; row++) {
+        if (sheet.locked.has(`${row}:${v.column}`)) refused.push({ row, column: v.column });
+        else if (parts.length && parts[parts.length - 1].toRow === row - 1) parts[parts.length - 1].toRow = row;
+        else parts.push({ ...v, fromRow: row, toRow: row });
+      }
+      return parts;
+    });
+    this.setRowRules(sheet, { validations, conditionals: rules.conditionals });
+    if (refused.length) throw new ProtectedCellsError(PROTECTED_TEXT, refused);
+  }
+
+  private setRowRules(sheet: MemorySheet, { validations, conditionals }: RowRules): void {
     const within = (r: PlanValidation, span: PlanValidation) => r.column === span.column && r.fromRow >= span.fromRow && r.toRow <= span.toRow;
     sheet.validations = [...sheet.validations.filter((v) => !validations.some((span) => within(v, span))), ...validations];
     // A column's rule for a text given again is dropped; its other texts stay.

@@ -40,3 +40,16 @@ test.each([
   else expect(summary).not.toMatch(/not marked/);
   if (allows.editObjects) expect(sheet.peek(3, col('contactEmail'))?.note.startsWith(NOTE_PREFIX)).toBe(true);
 }, 60_000);
+
+test('a protected sheet, whose dropdowns Excel will not change, still gets the status formulas of its unlocked cells; the sync finishes and names the cells left without a dropdown', async () => {
+  const connected = await connectedExcel(service, 'Protected dropdowns (Excel)');
+  const headers = [...TABLES.requests.columns.map((c) => c.header), ...TABLES.requests.derived.map((d) => d.header)];
+  seedExcelSheet(connected.excel, 'Requests', [headers, row({ requestId: 'R-1', receivedOn: '2026-03-01', requesterOrg: 'City of Oakland', requesterType: 'City', status: 'New' })], 'requests');
+  const sheet = connected.excel.sheet('Requests')!;
+  const first = TABLES.requests.columns.length + 1;
+  sheet.protectLocked('A1:A1');
+  const summary = await connected.sync();
+  expect(summary).toMatch(/ready down to row/);
+  expect(String(sheet.peek(2, first)?.formula ?? '')).toMatch(/^=/);
+  expect(summary).toMatch(/cells not given their dropdowns \(Requests!\w+2; .*\): the cells are protected from you; ask the sheet's owner/);
+}, 60_000);

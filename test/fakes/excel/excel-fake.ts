@@ -164,6 +164,11 @@ class FakeContext implements RequestContext {
   }
 }
 
+/** Throws as Excel does at a dropdown set or cleared on a protected sheet: its Data Validation is off there, whatever the options. */
+function refuseIfProtected(sheet: ExcelSheet): void {
+  if (sheet.locked.length) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
+}
+
 /** Throws as Excel does at a fill or a note its sheet protection does not allow (`ExcelSheet.allows`). */
 function refuseUnless(sheet: ExcelSheet, allowed: keyof ExcelSheet['allows']): void {
   if (sheet.locked.length && !sheet.allows[allowed]) throw new OfficeError('AccessDenied', 'You cannot perform the requested operation.');
@@ -830,6 +835,7 @@ class RangeProxy extends ClientObject {
       set rule(rule: DataValidationRule) {
         source = rule.list?.source ?? '';
         range.queue(size(rule), () => {
+          refuseIfProtected(range.sheet.model());
           const { row, column, rows } = range.at();
           range.sheet.model().validations.push({ fromRow: row, toRow: row + rows - 1, column, source, style: 'Stop' });
         });
@@ -843,6 +849,7 @@ class RangeProxy extends ClientObject {
       },
       clear() {
         range.queue(8, () => {
+          refuseIfProtected(range.sheet.model());
           const { row, column, rows } = range.at();
           const model = range.sheet.model();
           model.validations.splice(0, model.validations.length, ...model.validations.filter((v) => v.column !== column || v.toRow < row || v.fromRow > row + rows - 1));
