@@ -14,6 +14,8 @@ import { SYNC_ID_HEADER, gridWidth, type TableSheet } from './table-sheet';
 import { io, type Task } from './task';
 import { ProtectedCellsError } from '../port/protected-cells';
 import { isErrorType } from '../../shared/typed-error';
+import { placeRef } from '../../shared/sheet-ref';
+import { columnLetter } from '../../shared/lists';
 
 export interface PullReport {
   /** New rows appended (web-form requests). */
@@ -28,6 +30,11 @@ export interface PullReport {
   waiting: string[];
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
+  /**
+   * Cells of survey answers the host refused as protected from the person syncing, by place: their answers are
+   * not acknowledged, so a sync once the cells may be edited writes them. Absent when none.
+   */
+  refused?: string[];
   /**
    * New rows not written, the sheet and its table's name: every table of this kind has another stacked below it, where they would be
    * read as that table's rows. Not acknowledged, so a sync after the tables are moved apart writes them.
@@ -159,8 +166,21 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   // Answers land on rows far apart: one scattered write per sheet, however many there are, each into the row
   // holding its Sync ID as the port writes.
   for (const [sheet, { rows, items: answered }] of answers) {
-    const found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, sheet.headerRow + 1, rows)));
+    let found: Set<string>;
+    const held = new Set<string>();
+    // A protected cell keeps what it holds: the port writes the cells around it.
+    try {
+      found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, sheet.headerRow + 1, rows)));
+    } catch (e) {
+      if (!isErrorType(e, ProtectedCellsError)) throw e;
+      found = new Set(e.written);
+      for (const c of e.cells) {
+        if (c.rowId !== undefined) held.add(c.rowId);
+        (report.refused ??= []).push(placeRef(sheet.sheet, c.row, columnLetter(c.column)));
+      }
+    }
     for (const item of answered) {
+      if (held.has(item.rowId)) continue;
       if (!found.has(item.rowId)) {
         report.waiting.push(rowName(t.table, item.values, item.rowId));
         continue;

@@ -598,7 +598,8 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       if (t.rejected) parts.push(`${n(t.rejected)} need fixing (see the highlighted cells${t.toFix.length ? `: ${listed(t.toFix)}` : ''})`);
       if (t.unmarked.length) parts.push(`${n(t.unmarked.length)} of them not marked (${named(t.unmarked)}): ${t.unmarked.length > 1 ? 'their rows were' : 'its row was'} not in the table by Sync ID when the marks were written (deleted, or moved above the header row, during the sync); sync again`);
       if (t.protectedMarks) parts.push(protectedSaid(t.protectedMarks, 'marked'));
-      if (t.protectedWrites) parts.push(protectedSaid(t.protectedWrites, 'written'));
+      const notWritten = [...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])];
+      if (notWritten.length) parts.push(protectedSaid(notWritten, 'written'));
       if (t.protectedDropdowns) parts.push(protectedSaid(t.protectedDropdowns, 'given their dropdowns'));
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);

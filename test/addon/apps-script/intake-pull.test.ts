@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { CATEGORIES, REQUESTER_TYPES, WORKPLAN_STATUSES, listPlacement } from '../../../shared/lists';
 import { DEFAULT_LISTS_GRID } from '../../../shared/rules';
+import { columnLetter } from '../../../shared/lists';
 import { TABLES } from '../../../shared/tables';
 import { useSyncService } from '../../fixtures/use-sync-service';
 import { connectedAddon as connectedTo, dateCell, sampleTable } from '../bundle-harness';
@@ -117,6 +118,26 @@ describe('rows from the service into the sheet', () => {
     const formulas = fakes.readSheet('Requests', { pick: 'formula' });
     for (const row of [spare, spare + 1]) expect(formulas[row - 1].slice(TABLES.requests.columns.length, SYNC_ID_COLUMN - 1).every((f) => String(f).startsWith('='))).toBe(true);
     expect((await received()).rowIds).toEqual([mine[SYNC_ID_COLUMN - 1]]);
+  });
+
+  test('a survey answer whose Outcome cell is protected from the person syncing fills the cells around it; the sync finishes, names the cell, and writes the answer again next time', async () => {
+    const { addon, fakes, source, typed } = await syncedRequests('Protected survey log', 12, 11);
+    const fulfilledIndex = typed.findIndex((r) => r.status === 'Fulfilled' || r.status === 'Closed');
+    const sheetRow = fulfilledIndex + 2;
+    const rowId = String(fakes.readSheet('Requests')[sheetRow - 1][SYNC_ID_COLUMN - 1]);
+    const outcome = columnLetter(col('outcome'));
+    fakes.sheet('Requests').protectFromScript(`${outcome}2:${outcome}13`);
+    await service.invoke('answerSurvey', source.token, rowId, { satisfaction: '5', outcome: 'Training delivered', actionPlanAdopted: 'no', comment: 'Clear and practical.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const message = fakes.toasts.at(-1)?.message ?? '';
+    expect(message).toContain(`1 cell not written (Requests!${outcome}${sheetRow}): the cell is protected from you; ask the sheet's owner`);
+    expect(message).not.toMatch(/survey answers? (waiting|filled in)/);
+    const answered = fakes.readSheet('Requests')[sheetRow - 1];
+    expect(answered[col('satisfaction') - 1]).toBe(5);
+    expect(answered[col('outcome') - 1]).not.toBe('Training delivered');
+    addon.call('syncNowFromMenu');
+    expect(fakes.toasts.at(-1)?.message).toContain(`1 cell not written (Requests!${outcome}${sheetRow})`);
   });
 
   test('a survey answer goes into its row after a person sorts the sheet while the sync runs; one whose row was deleted meanwhile waits, until the sync removes the row', async () => {
