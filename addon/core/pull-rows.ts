@@ -31,8 +31,9 @@ export interface PullReport {
   /** Fields the sheet has no column for, by header: said in the summary so staff can add the column. */
   missingColumns: string[];
   /**
-   * Cells of survey answers the host refused as protected from the person syncing, by place: their answers are
-   * not acknowledged, so a sync once the cells may be edited writes them. Absent when none.
+   * Cells the host refused as protected from the person syncing, by place: of survey answers, which are not
+   * acknowledged, so a sync once the cells may be edited writes them; of new rows, added with the cells around them.
+   * Absent when none.
    */
   refused?: string[];
   /**
@@ -109,6 +110,9 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   const copied = (column: number) => insertBefore !== undefined && column !== syncColumn && (t.formulas[insertBefore - 2]?.[column - 1] ?? '') !== '';
 
   const report: PullReport = { added: 0, updated: 0, waiting: [], missingColumns: [] };
+  const refusedAt = (e: ProtectedCellsError, sheet = t.sheet) => {
+    for (const c of e.cells) (report.refused ??= []).push(placeRef(sheet, c.row, columnLetter(c.column)));
+  };
   const missing = new Set<string>();
   const newRows: NewRow[] = [];
   /** The same rows as they go on spare rows, should the host refuse to insert rows. */
@@ -167,20 +171,18 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
   // holding its Sync ID as the port writes.
   for (const [sheet, { rows, items: answered }] of answers) {
     let found: Set<string>;
-    const held = new Set<string>();
+    const refusedRows = new Set<string>();
     // A protected cell keeps what it holds: the port writes the cells around it.
     try {
       found = new Set(yield* io(port.writeRowsById(sheet.sheet, sheet.syncIdColumn!, sheet.headerRow + 1, rows)));
     } catch (e) {
       if (!isErrorType(e, ProtectedCellsError)) throw e;
       found = new Set(e.written);
-      for (const c of e.cells) {
-        if (c.rowId !== undefined) held.add(c.rowId);
-        (report.refused ??= []).push(placeRef(sheet.sheet, c.row, columnLetter(c.column)));
-      }
+      for (const c of e.cells) if (c.rowId !== undefined) refusedRows.add(c.rowId);
+      refusedAt(e, sheet.sheet);
     }
     for (const item of answered) {
-      if (held.has(item.rowId)) continue;
+      if (refusedRows.has(item.rowId)) continue;
       if (!found.has(item.rowId)) {
         report.waiting.push(rowName(t.table, item.values, item.rowId));
         continue;
@@ -199,10 +201,21 @@ export function* pullIntoSheets(port: SpreadsheetPort, http: HttpPort, conn: Con
     } catch (e) {
       // A sheet protected from this person refuses new rows inside its table, and inserts none: they go below it,
       // as before insertion, rather than wait for a sync the same protection refuses again.
-      if (!isErrorType(e, ProtectedCellsError) || e.cells.length > 0) throw e;
+      if (!isErrorType(e, ProtectedCellsError)) throw e;
+      // Inserted, with the protected cells left as they were.
+      inserted = e.cells.length > 0;
+      refusedAt(e);
     }
   }
-  if (newRows.length && !inserted) yield* io(port.appendRows(t.sheet, below, spareRows));
+  if (newRows.length && !inserted) {
+    // The rows are there with the cells around the protected ones: taken as added, so they are not added again.
+    try {
+      yield* io(port.appendRows(t.sheet, below, spareRows));
+    } catch (e) {
+      if (!isErrorType(e, ProtectedCellsError)) throw e;
+      refusedAt(e);
+    }
+  }
   if (acked.length) {
     // The fields no column showed: their answers stay held over the sheet's blank, not taken as written in.
     const ack: OutboxAck = { table: t.table.name, ids: acked, ...(missing.size ? { unshown: [...missing] } : {}) };

@@ -120,6 +120,24 @@ describe('rows from the service into the sheet', () => {
     expect((await received()).rowIds).toEqual([mine[SYNC_ID_COLUMN - 1]]);
   });
 
+  test('a web-form request whose Contact email cell would be protected from the person syncing lands with its other cells; the sync finishes and names the cell', async () => {
+    const { addon, fakes, source } = await syncedRequests('Protected new row log', 12, 11);
+    const email = columnLetter(col('contactEmail'));
+    fakes.sheet('Requests').protectFromScript(`${email}14:${email}20`);
+    const requestId = await service.invoke<string>('submitIntake', source.id, {
+      requesterOrg: 'Harbor County Health', requesterType: 'County', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov',
+      category: 'Budget equity tool', description: 'Apply the budget equity tool to our FY27 budget.', dueOn: '2026-12-20', preferredChannel: 'Meeting',
+    });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const message = fakes.toasts.at(-1)?.message ?? '';
+    expect(message).toMatch(/1 new from the web form/);
+    expect(message).toContain(`1 cell not written (Requests!${email}14): the cell is protected from you; ask the sheet's owner`);
+    const added = fakes.readSheet('Requests')[13];
+    expect(added[col('requestId') - 1]).toBe(requestId);
+    expect(added[col('contactEmail') - 1] ?? '').toBe('');
+  });
+
   test('a survey answer whose Outcome cell is protected from the person syncing fills the cells around it; the sync finishes, names the cell, and writes the answer again next time', async () => {
     const { addon, fakes, source, typed } = await syncedRequests('Protected survey log', 12, 11);
     const fulfilledIndex = typed.findIndex((r) => r.status === 'Fulfilled' || r.status === 'Closed');
