@@ -12,7 +12,7 @@ import { CHOICE_SYNONYMS, STOPPED_STATUS_LISTS, STOPPED_STATUSES, type ListKey }
 import { closestChoice, foldText, shortenedChoice } from '../word-match';
 import { listValues, quoteValue } from '../quote-value';
 import { isErrorValue } from './error-value';
-import { checkMark, TICKED_MARKS, UNTICKED_MARKS } from './check-marks';
+import { checkMark } from './check-marks';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
 import { placeholderKind } from './not-chosen';
 import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
@@ -74,15 +74,8 @@ const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severi
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
 
-const TRUE_MARKS = new Set(TICKED_MARKS);
-const FALSE_MARKS = new Set(UNTICKED_MARKS);
-
-/** What a check mark answers (☑, x, Yes, a checkbox's TRUE), or undefined for anything else. A mark closed by a full stop or an exclamation mark ("Yes.", "x!") is the mark. */
-function markOf(raw: CellInput): boolean | undefined {
-  if (typeof raw === 'boolean') return raw;
-  const closed = String(raw).trim().toLowerCase().replace(/[.!]+$/, '');
-  return TRUE_MARKS.has(closed) ? true : FALSE_MARKS.has(closed) ? false : undefined;
-}
+/** A check mark as the status formulas read it (`checkMark`), with the tabs and no-break spaces around it trimmed too. */
+const markOf = (raw: CellInput): boolean | undefined => checkMark(typeof raw === 'string' ? raw.trim() : raw);
 
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
@@ -332,7 +325,7 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
   // A letter or digit with a dot after it opens a name or a number ("N.A.A.C.P. co-host", "0.5"), not a mark.
   const abbreviation = lead !== null && lead[1].length === 1 && lead[2].startsWith('.');
-  const mark = lead && !abbreviation ? (TRUE_MARKS.has(lead[1]) ? true : FALSE_MARKS.has(lead[1]) ? false : undefined) : undefined;
+  const mark = lead && !abbreviation ? checkMark(lead[1]) : undefined;
   if (lead && mark !== undefined) {
     return { value: mark, issues: [issue(c, 'unit_dropped', `${c.header}: read ${quoteValue(text)} as ${mark ? 'yes' : 'no'}; the words after it are not stored`, 'warning')] };
   }
@@ -405,8 +398,8 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     if (!placeholderKind(text) && !NO_ONE.test(text)) return { value: text, issues: NO_ISSUES };
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
-  // The status formulas' reading first (checkMark), so a Status the service reads as done is done in the sheet too.
-  const mark = c.ticked === undefined ? undefined : checkMark(raw) ?? markOf(raw);
+  // The status formulas' reading (checkMark), so a Status the service reads as done is done in the sheet too.
+  const mark = c.ticked === undefined ? undefined : markOf(raw);
   if (mark !== undefined) {
     const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
     return mark
