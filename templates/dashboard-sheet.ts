@@ -12,8 +12,8 @@ export interface Figure {
 }
 
 export interface DashboardLine {
-  /** Text, or a formula when the label follows Lists. */
-  label: string | Figure;
+  /** Text (or a number: a phase typed as 1), or a formula when the label follows Lists. */
+  label: string | number | Figure;
   count?: Figure;
   average?: Figure;
   pct?: Figure;
@@ -88,7 +88,7 @@ export class DashboardBuilder {
       const e = this.entries[i];
       const main: PlanCell[] = e === undefined ? COLUMNS.map(() => null)
         : typeof e === 'string' ? [e, ...SLOTS.map(() => null)]
-        : [typeof e.label === 'string' ? e.label : figure(e.label), ...SLOTS.map((s) => figure(e[s]))];
+        : [typeof e.label === 'object' ? figure(e.label) : e.label, ...SLOTS.map((s) => figure(e[s]))];
       rows.push([...main, ...Array<PlanCell>(HELPER_GAP).fill(null), ...this.helpers.map((h) => figure(h.cells[i]))]);
     }
     return {
@@ -117,7 +117,7 @@ export class DashboardBuilder {
 // TypeScript counterparts of the spreadsheet functions the dashboards use.
 
 /** COUNTIF(range, text): case-insensitive whole-text match. */
-export const countIf = (values: readonly TypedValue[], text: string) => values.filter((v) => sameText(v, text)).length;
+export const countIf = (values: readonly TypedValue[], label: string | number) => values.filter((v) => (typeof label === 'number' ? v === label : sameText(v, label))).length;
 
 /** IF(b=0, "", a/b). */
 export const share = (a: number, b: number): number | '' => (b === 0 ? '' : a / b);
@@ -136,9 +136,17 @@ export function median(values: readonly TypedValue[]): number | '' {
   return nums.length % 2 ? nums[mid] : (nums[mid - 1] + nums[mid]) / 2;
 }
 
-/** Distinct non-blank texts in order of first appearance (the goals of a plan, its phases). */
-export function distinct(values: readonly TypedValue[]): string[] {
-  const seen = new Map<string, string>();
-  for (const v of values) if (typeof v === 'string' && v !== '' && !seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v);
+/**
+ * Distinct non-blank texts and numbers in order of first appearance (the goals of a plan, its phases: a phase typed as
+ * 1 stays the number 1, so its label cell equals the cells the formulas compare it with, in every engine).
+ */
+export function distinct(values: readonly TypedValue[]): (string | number)[] {
+  const seen = new Map<string, string | number>();
+  for (const v of values) {
+    if ((typeof v === 'string' && v !== '') || typeof v === 'number') {
+      const key = `${typeof v}:${String(v).toLowerCase()}`;
+      if (!seen.has(key)) seen.set(key, v);
+    }
+  }
   return [...seen.values()];
 }

@@ -34,7 +34,7 @@ function numbersOf(b: DashboardBuilder, s: DataSheet, field: string, header: str
 }
 
 /** One line per label: its COUNTIF over `field`, and its share of the count on `totalRow`. */
-function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: readonly TypedValue[], labels: readonly string[], totalRow: number, total: number): void {
+function countLines(b: DashboardBuilder, s: DataSheet, field: string, values: readonly TypedValue[], labels: readonly (string | number)[], totalRow: number, total: number): void {
   for (const label of labels) {
     const row = b.nextRow;
     const n = countIf(values, label);
@@ -195,7 +195,7 @@ function progressLines(b: DashboardBuilder, s: DataSheet, field: string): void {
   for (const label of distinct(items.map((r) => r.values?.[field] ?? null))) {
     const row = b.nextRow;
     const match = `*(${s.range(field)}=$A${row})`;
-    const mine = items.filter((r) => sameText(r.values?.[field], label));
+    const mine = items.filter((r) => (typeof label === 'number' ? r.values?.[field] === label : sameText(r.values?.[field], label)));
     b.line({
       label,
       count: { formula: `SUMPRODUCT((${s.range('task')}<>"")${match})`, value: mine.length },

@@ -73,7 +73,7 @@ const agrees = (f: Figure) => {
 const percentOf = (figures: Figure[], label: string) => figures.find((f) => f.label === label && f.formula.includes('SUMPRODUCT') && f.column === 3);
 
 const GOALS = ['Goal A', 'goal a', 'Goal B', 'Goal B ', 'G*', 'G?al B', '<1', 'Gôal A', null];
-const PHASES = ['Normalize', 'Organize', 'ORGANIZE', 'Operationalize', null];
+const PHASES = ['Normalize', 'Organize', 'ORGANIZE', 'Operationalize', 1, 2, null];
 
 /**
  * Near the smallest number a double holds: HyperFormula's rounding makes arithmetic on it NaN, where the hosts keep
@@ -117,6 +117,17 @@ describe('work plan Dashboard: native formulas = cached TypeScript values', () =
     }
     const unrecorded = figures.find((f) => f.label === `${NO_PERCENT_HEADER} (counted as 0%)`);
     expect([unrecorded?.cached, unrecorded?.engine]).toEqual([1, 1]);
+  });
+
+  it('lists phases typed as numbers (1, 2, as the city\'s plan numbers them) under % complete by phase, each with its items', () => {
+    const item = (phase: number, status: string): TypedRow => ({ goal: 'Structural Equity Alignment', phase, task: `${status} task`, status, percentComplete: null });
+    const figures = dashboardFigures([item(1, 'Completed'), item(1, 'In progress'), item(2, 'Completed')]);
+    for (const [phase, count, done] of [[1, 2, 0.5], [2, 1, 1]] as const) {
+      const counted = figures.find((f) => f.label === phase && f.column === 1);
+      expect([counted?.cached, counted?.engine], `phase ${phase}`).toEqual([count, count]);
+      const share = figures.find((f) => f.label === phase && f.column === 3);
+      expect([share?.cached, share?.engine], `phase ${phase}`).toEqual([done, done]);
+    }
   });
 
   it('keeps every figure when a person inserts a row inside the Work plan or deletes one, as its ranges grow and shrink', () => {
