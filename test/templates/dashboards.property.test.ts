@@ -13,6 +13,7 @@ import { listsSheet } from '../../templates/lists-sheet';
 import { DASHBOARD_SHEET, DashboardBuilder } from '../../templates/dashboard-sheet';
 import { PLAN_PROGRESS_LABEL } from '../../templates/dashboards';
 import { aggregateMetrics } from '../../sync/metrics/aggregate-metrics';
+import { DEFAULT_READ_OPTIONS, validateRows } from '../../shared/validate-row';
 import { AS_OF, cellOf, ROWS } from '../support/formula-rows';
 
 const RUNS = Number(process.env.EQ_FORMULA_RUNS ?? 24);
@@ -73,7 +74,7 @@ const agrees = (f: Figure) => {
 const percentOf = (figures: Figure[], label: string) => figures.find((f) => f.label === label && f.formula.includes('SUMPRODUCT') && f.column === 3);
 
 const GOALS = ['Goal A', 'goal a', 'Goal B', 'Goal B ', 'G*', 'G?al B', '<1', 'Gôal A', null];
-const PHASES = ['Normalize', 'Organize', 'ORGANIZE', 'Operationalize', 1, 2, null];
+const PHASES = ['Normalize', 'Organize', 'ORGANIZE', 'Operationalize', 1, 2, '2', ' 1 ', 'Phase 1', 'phase 2', 10, null];
 
 /**
  * Near the smallest number a double holds: HyperFormula's rounding makes arithmetic on it NaN, where the hosts keep
@@ -119,14 +120,18 @@ describe('work plan Dashboard: native formulas = cached TypeScript values', () =
     expect([unrecorded?.cached, unrecorded?.engine]).toEqual([1, 1]);
   });
 
-  it('lists phases typed as numbers (1, 2, as the city\'s plan numbers them) under % complete by phase, each with its items', () => {
-    const item = (phase: number, status: string): TypedRow => ({ goal: 'Structural Equity Alignment', phase, task: `${status} task`, status, percentComplete: null });
-    const figures = dashboardFigures([item(1, 'Completed'), item(1, 'In progress'), item(2, 'Completed')]);
-    for (const [phase, count, done] of [[1, 2, 0.5], [2, 1, 1]] as const) {
-      const counted = figures.find((f) => f.label === phase && f.column === 1);
-      expect([counted?.cached, counted?.engine], `phase ${phase}`).toEqual([count, count]);
+  it('lists phases typed as numbers (1, 2, as the city\'s plan numbers them) under % complete by phase as the service names them, "Phase 1", each with its items', () => {
+    const item = (phase: TypedRow[string], status: string): TypedRow => ({ goal: 'Structural Equity Alignment', phase, task: `${status} task`, status, percentComplete: null });
+    const rows = [item(1, 'Completed'), item('1', 'In progress'), item('Phase 1', 'In progress'), item(2, 'Completed')];
+    const figures = dashboardFigures(rows);
+    const named = validateRows(TABLES.workplan, rows, DEFAULT_READ_OPTIONS).map((r) => r.values.phase);
+    expect(named).toEqual(['Phase 1', 'Phase 1', 'Phase 1', 'Phase 2']);
+    for (const [phase, count, done] of [['Phase 1', 3, 1 / 3], ['Phase 2', 1, 1]] as const) {
+      const counted = figures.filter((f) => f.label === phase && f.column === 1);
+      expect(counted.map((f) => [f.cached, f.engine]), phase).toEqual([[count, count]]);
       const share = figures.find((f) => f.label === phase && f.column === 3);
-      expect([share?.cached, share?.engine], `phase ${phase}`).toEqual([done, done]);
+      expect(share?.cached, phase).toBeCloseTo(done, 9);
+      expect(share?.engine, phase).toBeCloseTo(done, 9);
     }
   });
 
