@@ -81,6 +81,21 @@ describe('numbers', () => {
     expect(codes(r)).toEqual(['error:not_a_number']);
   });
 
+  it.each([
+    ['1e308', 1e308, '1e+308'],
+    ['minus two trillion', -2e12, '-2000000000000'],
+    ['400 nines', '9'.repeat(400), `"${'9'.repeat(60)}"… (400 characters)`],
+    ['a trillion and one hours', '1,000,000,000,001 hours', '"1,000,000,000,001 hours"'],
+  ])('refuses a figure past a trillion (%s), naming the column: the totals of such figures are no number and broke the master workbook', (_, raw, shown) => {
+    const r = read('requests', 'estimatedHours', raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'out_of_range', `Estimated hours: ${shown} is too large a figure (at most 1,000,000,000,000)`]]);
+  });
+
+  it('keeps a figure of a trillion, the largest kept, in a target', () => {
+    expect(read('workplan', 'target', 1e12)).toEqual({ value: 1e12, issues: [] });
+  });
+
   it.each(['TBD', 'tbd', 'To be determined'])('keeps the row of a figure not known yet (%j): left blank with a warning, as a date or a dropdown is', (raw) => {
     const r = read('requests', 'estimatedHours', raw);
     expect(r.value).toBeNull();
@@ -113,6 +128,7 @@ describe('numbers', () => {
     expect(read('requests', 'satisfaction', 4).value).toBe(4);
     expect(codes(read('requests', 'satisfaction', 6))).toEqual(['error:out_of_range']);
     expect(codes(read('requests', 'satisfaction', 3.5))).toEqual(['error:out_of_range']);
+    expect(read('requests', 'satisfaction', 1e308).issues.map((i) => i.message)).toEqual(['Satisfaction (1-5): 1e+308 is not a whole number from 1 to 5']);
   });
 
   it.each([['5/5', 5], ['4 out of 5', 4], ['3 of 5', 3]])('reads a satisfaction score written with its scale, %j, as the score, with a warning', (raw, score) => {
