@@ -112,7 +112,10 @@ function wholePeriod(text: string, start: string, end: string): string | undefin
 function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult {
   if (raw instanceof Date) {
     if (isInvalidDate(raw)) return invalidDate(c);
-    return { value: (opts.isoFromDate ?? isoFromUtcDate)(raw), issues: NO_ISSUES };
+    const iso = (opts.isoFromDate ?? isoFromUtcDate)(raw);
+    // A year past 9999 or before 1 (20026 typed for 2026) has no YYYY-MM-DD: said with the year, as the person typed it.
+    if (!isIsoDate(iso)) return { value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds a date in the year ${raw.getUTCFullYear()}, which no spreadsheet date has (they run from 1 to 9999); check the year`)] };
+    return { value: iso, issues: NO_ISSUES };
   }
   if (typeof raw === 'number') {
     // A year typed into a plain cell (a plan's Start "2026") is stored as that number; as a day it would be in 1905-1908,

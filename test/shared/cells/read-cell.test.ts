@@ -556,3 +556,17 @@ describe('invalid Date objects (a corrupt workbook cell)', () => {
     }
   });
 });
+
+describe('a date cell past the years a date has (a typed 20026, a negative year)', () => {
+  it.each([[20026, 'Due'], [-5, 'Due']])('the year %s is an error naming the column and the year, not a malformed day that read "expected a date as YYYY-MM-DD"', (year, header) => {
+    const cell = new Date(Date.UTC(2026, 2, 1));
+    cell.setUTCFullYear(year);
+    const r = read('requests', 'dueOn', cell);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'not_a_date', `${header}: the cell holds a date in the year ${year}, which no spreadsheet date has (they run from 1 to 9999); check the year`]]);
+  });
+
+  it('keeps a date of the year 9999, the last a spreadsheet shows', () => {
+    expect(read('requests', 'dueOn', new Date(Date.UTC(9999, 11, 31)))).toEqual({ value: '9999-12-31', issues: [] });
+  });
+});
