@@ -52,6 +52,11 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
 
 const isMain = process.argv[1] && /equity-desk(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`| head`) closes the pipe: the rest is not wanted, and a stack trace would read as a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   const code = await runCli(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
