@@ -254,8 +254,10 @@ export const MAX_FIGURE = 1e12;
 
 function readNumber(c: InputColumn, raw: CellInput): CellResult {
   const read = readFigure(c, raw);
-  if (typeof read.value !== 'number' || Math.abs(read.value) <= MAX_FIGURE) return read;
-  return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is too large a figure (at most ${MAX_FIGURE.toLocaleString('en-US')})`)] };
+  if (typeof read.value !== 'number') return read;
+  if (!(Math.abs(read.value) <= MAX_FIGURE)) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is too large a figure (at most ${MAX_FIGURE.toLocaleString('en-US')})`)] };
+  if (c.nonNegative && read.value < 0) return { value: null, issues: [issue(c, 'out_of_range', `${c.header}: ${show(raw)} is below zero`)] };
+  return read;
 }
 
 function readFigure(c: InputColumn, raw: CellInput): CellResult {

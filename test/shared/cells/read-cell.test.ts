@@ -92,6 +92,17 @@ describe('numbers', () => {
     expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'out_of_range', `Estimated hours: ${shown} is too large a figure (at most 1,000,000,000,000)`]]);
   });
 
+  it.each([['hoursSpent', 'Hours spent', -5, '-5'], ['estimatedHours', 'Estimated hours', '-2 hrs', '"-2 hrs"']])('refuses negative hours (%s %j), naming the column: they subtracted from the hours delivered and each person\'s open load', (field, header, raw, shown) => {
+    const r = read('requests', field, raw);
+    expect(r.value).toBeNull();
+    expect(r.issues.map((i) => [i.severity, i.code, i.message])).toEqual([['error', 'out_of_range', `${header}: ${shown} is below zero`]]);
+  });
+
+  it('keeps zero hours, and a negative figure where one can be, an Actual', () => {
+    expect(read('requests', 'hoursSpent', 0)).toEqual({ value: 0, issues: [] });
+    expect(read('workplan', 'actual', -3)).toEqual({ value: -3, issues: [] });
+  });
+
   it('keeps a figure of a trillion, the largest kept, in a target', () => {
     expect(read('workplan', 'target', 1e12)).toEqual({ value: 1e12, issues: [] });
   });
