@@ -285,7 +285,7 @@ describe('rows from the service into the sheet', () => {
     expect((await stored(source.id)).filter((r) => !r.deleted).map((r) => r.values.requestId)).toEqual([requestId]);
   });
 
-  test("a web-form request goes into an office's own log above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
+  test("a web-form request goes in at the end of an office's own log, above its totals line: the SUM takes it in, and its row gets the log's own formulas", async () => {
     const { addon, source } = await connectedAddon('Office with totals');
     const { fakes } = addon;
     // The log's rows from row 3, its own Days open formula on each, and a totals line under them.
@@ -311,9 +311,9 @@ describe('rows from the service into the sheet', () => {
     // A row of the table, inside the SUM's range: the totals line moved down, its SUM over one row more.
     const added = values.findIndex((line) => line[0] !== '' && String(line[days]).startsWith('web-')) + 1;
     expect(values[added - 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
-    // Before the log's last row: inside the SUM's range, which an insertion right above the totals line is not.
-    expect(added).toBe(last);
-    expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Sonoma County');
+    // After the log's last row, where a person expects it, and inside the SUM's range all the same.
+    expect(added).toBe(last + 1);
+    expect(values[last - 1][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Sonoma County');
     expect(values[last + 1][0]).toBe('Total');
     expect(formulas[last + 1][hours - 1]).toBe(`=SUM(H3:H${last + 1})`);
     // Every row of the log, the new one too, has its Days open formula over its own row.
@@ -328,7 +328,7 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG)).toEqual(values);
   });
 
-  test('a web-form request goes in above the log\'s last row though a person inserts a row above the log while the sync asks for it', async () => {
+  test('a web-form request goes in at the end of the log though a person inserts a row above the log while the sync asks for it', async () => {
     const { addon, source } = await connectedAddon('Office inserting rows');
     const { fakes } = addon;
     const last = 2 + LOG_ROWS.length;
@@ -350,7 +350,7 @@ describe('rows from the service into the sheet', () => {
     addon.call('syncNowFromMenu');
     expect(fakes.ui.alerts).toEqual([]);
     const values = fakes.readSheet(LOG);
-    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Harbor County Health', 'Sonoma County', 'Total']);
+    expect(values.slice(last - 1, last + 3).map((line) => line[org] || line[0])).toEqual(['City of Oakland', 'Sonoma County', 'Harbor County Health', 'Total']);
     expect(fakes.readSheet(LOG, { pick: 'formula' })[last + 2][hours - 1]).toBe(`=SUM(H4:H${last + 2})`);
   });
 
