@@ -354,6 +354,25 @@ describe('rows from the service into the sheet', () => {
     expect(fakes.readSheet(LOG, { pick: 'formula' })[last + 2][hours - 1]).toBe(`=SUM(H4:H${last + 2})`);
   });
 
+  test("a web-form request goes in after the one request of a log with a totals line, in order; a SUM over that one row cannot grow, as no host insertion widens a one-row range", async () => {
+    const { addon, source } = await connectedAddon('Office with one request');
+    const { fakes } = addon;
+    const hours = HEADERS.indexOf('Hours Spent') + 1;
+    const org = HEADERS.indexOf('Agency / Jurisdiction');
+    const total = ['Total', ...new Array<unknown>(HEADERS.length - 1).fill('')];
+    total[hours - 1] = '=SUM(H3:H3)';
+    fakes.seedSheet(LOG, [...logGrid(dateCell, undefined, undefined, LOG_ROWS.slice(0, 1)), total]);
+    fakes.setFormulaResults(LOG, 'H4', [[6]]);
+    addon.call('syncNowFromMenu');
+    await received();
+    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+    addon.call('syncNowFromMenu');
+    expect(fakes.ui.alerts).toEqual([]);
+    const values = fakes.readSheet(LOG);
+    expect(values.slice(2).map((line) => line[org] || line[0])).toEqual([LOG_ROWS[0][org], 'Harbor County Health', 'Total']);
+    expect(fakes.readSheet(LOG, { pick: 'formula' })[4][hours - 1]).toBe('=SUM(H3:H3)');
+  });
+
   test("a web-form request still reaches an office's own log whose rows are protected from the person syncing: under its totals line, as no row can go in inside", async () => {
     const { addon, source } = await connectedAddon('Office with protected rows');
     const { fakes } = addon;
