@@ -322,7 +322,8 @@ describe('rows from the service into the sheet', () => {
     // The totals line is no request: the service holds the log's rows and the new one, and a sync after finds the
     // sheet as it holds them.
     expect((await stored(source.id)).filter((r) => !r.deleted)).toHaveLength(LOG_ROWS.length + 1);
-    await received();
+    // The request written in is not sent back, though the log has no column for some of its fields.
+    expect(await received()).toMatchObject({ rows: 0, deleted: 0 });
     addon.call('syncNowFromMenu');
     expect(await received()).toMatchObject({ rows: 0, deleted: 0, moved: 0 });
     expect(fakes.readSheet(LOG)).toEqual(values);

@@ -75,7 +75,8 @@ test("a web-form request goes in at the end of an office's own log, above its to
   expect(formula(last + 2, hours)).toBe(`=SUM(H3:H${last + 1})`);
   // Every row of the log, the new one too, has its Days open formula over its own row.
   expect(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => formula(i + 3, days))).toEqual(Array.from({ length: LOG_ROWS.length + 1 }, (_, i) => daysOpen(i + 3)));
-  await service.invoke('takeReceived');
+  // The request written in is not sent back, though the log has no column for some of its fields.
+  expect(await service.invoke<{ rows: number }>('takeReceived')).toMatchObject({ rows: 0 });
   await connected.sync();
   expect(await service.invoke<{ rows: number; moved: number }>('takeReceived')).toMatchObject({ rows: 0, moved: 0 });
 }, 60_000);
