@@ -27,6 +27,16 @@ async function syncedRequests(sourceName: string, rows: number, seed: number) {
   return { addon, fakes: addon.fakes, source, typed };
 }
 
+/** Syncs the sheet as seeded, files one request on the web form, and syncs again: the request pulled, with no alert. */
+async function pullOneRequest(addon: Awaited<ReturnType<typeof connectedAddon>>['addon'], sourceId: string): Promise<string> {
+  addon.call('syncNowFromMenu');
+  await received();
+  const requestId = await service.invoke<string>('submitIntake', sourceId, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
+  addon.call('syncNowFromMenu');
+  expect(addon.fakes.ui.alerts).toEqual([]);
+  return requestId;
+}
+
 const col = (field: string) => TABLES.requests.columns.findIndex((c) => c.name === field) + 1;
 const SYNC_ID_COLUMN = TABLES.requests.columns.length + 1;
 
@@ -364,11 +374,7 @@ describe('rows from the service into the sheet', () => {
     total[hours - 1] = '=SUM(H3:H3)';
     fakes.seedSheet(LOG, [...logGrid(dateCell, undefined, undefined, LOG_ROWS.slice(0, 1)), total]);
     fakes.setFormulaResults(LOG, 'H4', [[6]]);
-    addon.call('syncNowFromMenu');
-    await received();
-    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
-    addon.call('syncNowFromMenu');
-    expect(fakes.ui.alerts).toEqual([]);
+    await pullOneRequest(addon, source.id);
     const values = fakes.readSheet(LOG);
     expect(values.slice(2).map((line) => line[org] || line[0])).toEqual([LOG_ROWS[0][org], 'Harbor County Health', 'Total']);
     expect(fakes.readSheet(LOG, { pick: 'formula' })[4][hours - 1]).toBe('=SUM(H3:H3)');
@@ -404,11 +410,7 @@ describe('rows from the service into the sheet', () => {
     const weeks = HEADERS.length + 1;
     const weeksOpen = (row: number) => `=IF(A${row}="","",ROUNDDOWN((TODAY()-A${row})/7,0))`;
     fakes.seedSheet(LOG, logGrid(dateCell).map((line, r) => [...line, r === 1 ? 'Weeks open' : r >= 2 ? weeksOpen(r + 1) : '']));
-    addon.call('syncNowFromMenu');
-    await received();
-    await service.invoke<string>('submitIntake', source.id, { requesterOrg: 'Harbor County Health', contactName: 'Dana Whitfield', contactEmail: 'dana@harbor.example.gov', description: 'Training for our leadership team.' });
-    addon.call('syncNowFromMenu');
-    expect(fakes.ui.alerts).toEqual([]);
+    await pullOneRequest(addon, source.id);
     const values = fakes.readSheet(LOG);
     // Under the log's last row, as before, with the log's own formula over its own row.
     expect(values[last][HEADERS.indexOf('Agency / Jurisdiction')]).toBe('Harbor County Health');
