@@ -74,9 +74,6 @@ const issue = (c: InputColumn, code: FieldIssue['code'], message: string, severi
 /** A Date object that is no date (a corrupt cell in a workbook), in any column. */
 const invalidDate = (c: InputColumn): CellResult => ({ value: null, issues: [issue(c, 'not_a_date', `${c.header}: the cell holds an invalid date`)] });
 
-/** A check mark as the status formulas read it (`checkMark`), with the tabs and no-break spaces around it trimmed too. */
-const markOf = (raw: CellInput): boolean | undefined => checkMark(typeof raw === 'string' ? raw.trim() : raw);
-
 /** Short forms people type for a unit, each word's plural folded first: "hrs" is "hr", an hour. */
 const UNIT_WORDS: Record<string, string> = { h: 'hour', hr: 'hour', min: 'minute', wk: 'week', mo: 'month', yr: 'year', dept: 'department', org: 'organization', mtg: 'meeting' };
 
@@ -319,7 +316,7 @@ function readBoolean(c: InputColumn, raw: CellInput): CellResult {
   if (isInvalidDate(raw)) return invalidDate(c);
   const t = String(raw).trim().toLowerCase();
   const text = String(raw).trim();
-  const whole = markOf(raw);
+  const whole = checkMark(raw);
   if (whole !== undefined) return { value: whole, issues: NO_ISSUES };
   // A mark followed by what it is about ("Yes - co-host with Parks", "☑ Listening sessions"): the mark, said so.
   const lead = /^(\S+?)([\s:;,.!–—-]+)(.+)$/s.exec(t);
@@ -399,7 +396,7 @@ function readChoice(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResu
     return { value: null, issues: [issue(c, 'blank_kept', `${c.header}: ${quoteValue(text)} ${c.list === 'assignee' ? 'names no one' : 'is not chosen'} yet; left blank`, 'warning')] };
   }
   // The status formulas' reading (checkMark), so a Status the service reads as done is done in the sheet too.
-  const mark = c.ticked === undefined ? undefined : markOf(raw);
+  const mark = c.ticked === undefined ? undefined : checkMark(raw);
   if (mark !== undefined) {
     const shown = typeof raw === 'boolean' ? (raw ? 'a ticked box' : 'an unticked box') : quoteValue(text);
     return mark

@@ -50,6 +50,8 @@ export interface IntakeOps {
   removeForm(id: string, at: Date): Promise<boolean>;
   /** Counts one post against the form's cap for `day`; false (and nothing counted) once the cap is reached. */
   takeDailySlot(formId: string, day: string, cap: number): Promise<boolean>;
+  /** Forgets every form's counts of the days before `before` (`YYYY-MM-DD`): only a day's own count caps its posts. */
+  forgetDailyCounts(before: string): Promise<void>;
   /**
    * A number of the source's request-ID series never handed out before by any process on this database,
    * and at least `atLeast` (one past the highest the sheet holds). Numbers of refused posts are not reused.
@@ -288,6 +290,12 @@ export function intakeOps(db: Kysely<StoreDatabase>): IntakeOps {
         .returning('count')
         .executeTakeFirst();
       return row !== undefined;
+    },
+
+    async forgetDailyCounts(before) {
+      // Days as `YYYY-MM-DD` order as text on both databases. The primary key (form, day) leads with the form, so this
+      // scans the table, which holds about two days of counts per form.
+      await db.deleteFrom('intake_daily').where('day', '<', before).execute();
     },
 
     async claimRequestNumber(sourceId, series, atLeast) {

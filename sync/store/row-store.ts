@@ -61,6 +61,12 @@ export interface Batch {
    * batch's transaction, each only while it holds the answer `answerJson` (a newer answer stays held).
    */
   settledHolds?: { rowId: string; field: string; answerJson: string }[];
+  /**
+   * Survey answers whose field the batch's sheet has no column for: their holds now take the sheet to show nothing
+   * there (`SurveyHold.sheet` null), so a column added later, blank, is no person's edit. Each only while it holds
+   * the answer `answerJson`.
+   */
+  unshownHolds?: { rowId: string; field: string; answerJson: string }[];
   /** A requester's survey answer this batch puts in its row (`recordFeedback`): written in the batch's transaction, all or nothing with it. */
   surveyAnswer?: SurveyAnswerWrite;
   /** Rows of the batch (kept or rejected) with warnings; they replace the warnings of every row the batch names, or of the whole table when `full`. */
