@@ -51,7 +51,9 @@ ${radios('actionPlanAdopted', 'Has your organization adopted an action plan?', [
 <div class="field"><label for="comment">Comment</label>${comment.text}<textarea id="comment" name="comment" rows="5"${comment.attrs}>${esc(v.comment ?? '')}</textarea></div>
 <button type="submit">${i.changeableUntil ? 'Update my answer' : 'Send my answer'}</button>
 </form>`;
-  return publicPage(`${Object.keys(errors).length ? 'Check your answers: ' : ''}${TITLE}`, TITLE, body);
+  // The title says what happened: a screen reader announces a page by it, not by the status notice it opens with.
+  const said = Object.keys(errors).length ? 'Check your answers: ' : i.changeableUntil ? 'Answer received: ' : '';
+  return publicPage(`${said}${TITLE}`, TITLE, body);
 }
 
 /** An earlier answer as the form's values. */
