@@ -51,6 +51,8 @@ input[type="text"], input[type="email"], input[type="date"], select { width: 100
 .field-error { color: #991b1b; font-weight: 600; margin: 0; }
 [aria-invalid="true"] { border: 2px solid #b91c1c; }
 .error ul { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+/* The list of problems takes the focus when the page loads: ringed as every focused control is. */
+.error:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
 .error a { color: #7f1d1d; }
 .notice { border-left: 4px solid var(--accent); background: var(--band); padding: 0.75rem 1rem; }
 .request-id { font-size: 1.5rem; font-weight: 700; letter-spacing: 0.02em; }
@@ -80,12 +82,16 @@ export function noticePage(title: string, message: string): string {
   return publicPage(title, title, `<p class="notice" role="status">${esc(message)}</p>`);
 }
 
-/** The list of problems at the top of a form, each a link to its field, announced when the page loads. */
+/**
+ * The list of problems at the top of a form, each a link to its field. Focused when the page loads (no script needed):
+ * a screen reader reads it first (an alert already there when a page loads is not announced by all of them), and
+ * the keyboard's next Tab is its first link.
+ */
 export function errorSummary(errors: Readonly<Record<string, string>>, order: readonly string[]): string {
   const items = order.filter((name) => errors[name] !== undefined).map((name) => `<li><a href="#${esc(name)}">${esc(errors[name])}</a></li>`);
   if (items.length === 0) return '';
   const count = items.length === 1 ? 'One answer needs' : `${items.length} answers need`;
-  return `<div class="error" role="alert" id="problems"><p><strong>${count} a change before we can send it:</strong></p><ul>${items.join('')}</ul></div>`;
+  return `<div class="error" role="alert" id="problems" tabindex="-1" autofocus><p><strong>${count} a change before we can send it:</strong></p><ul>${items.join('')}</ul></div>`;
 }
 
 /** `aria-describedby` and the hint and error paragraphs of one field. */

@@ -112,6 +112,25 @@ describe('the public intake form in Chromium', () => {
     });
   }, 120_000);
 
+  it('opens a page sent back with mistakes on its list of problems, so a screen reader reads them first and the keyboard starts there', async () => {
+    await withChromium(async (browser) => {
+      const page = await newPage(browser, SIZES[0].viewport);
+      await page.goto(formUrl);
+      await page.getByLabel('Your name (required)').fill('Dana Whitfield');
+      await page.getByLabel('Your email (required)').fill('dana@harbor.example.gov');
+      await page.getByLabel('Your request (required)').fill('A workshop on the budget equity tool.');
+      await page.getByRole('button', { name: 'Send request' }).press('Enter');
+      await page.waitForLoadState();
+      expect(await page.title()).toMatch(/^Check your answers/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('problems');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your organization is required.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Harbor County');
+      expect(await page.getByLabel('Your organization (required)').inputValue()).toBe('Harbor County');
+    });
+  }, 120_000);
+
   it('shows the request number on one line on a phone, never split at its hyphens', async () => {
     await withChromium(async (browser) => {
       const page = await newPage(browser, SIZES[0].viewport);
