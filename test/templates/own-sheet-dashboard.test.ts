@@ -73,10 +73,13 @@ describe('a Dashboard over an office\'s own TA log', () => {
   }, 180_000);
 });
 
-/** The log and its Dashboard written as a workbook, as we cache it and as LibreOffice recalculates it. */
-async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.rows): Promise<[XlsxCells, XlsxCells]> {
+/**
+ * The log and its Dashboard written as a workbook, as we cache it and as LibreOffice recalculates it. `datesAsText`:
+ * the log's date columns are formatted as text, their days typed as `2026-02-01`.
+ */
+async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.rows, datesAsText = false): Promise<[XlsxCells, XlsxCells]> {
   const table = TABLES[log.table];
-  const dates = new Set(table.columns.filter((c) => c.type === 'date').map((c) => c.name));
+  const dates = new Set(datesAsText ? [] : table.columns.filter((c) => c.type === 'date').map((c) => c.name));
   const sheet: SheetPlan = {
     name: log.sheet,
     preamble: [[log.title]],
@@ -92,10 +95,11 @@ async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.row
     firstRow: 3,
     lastRow: 3 + rows.length - 1 + 25,
     cell: (row, column) => rows[row - 3]?.[column - 1] ?? null,
+    holdsText: (row, column) => typeof rows[row - 3]?.[column - 1] === 'string' && !dates.has(log.fields[column - 1]),
   };
   const dashboard = ownSheetDashboard(log.template, own, readRules(DEFAULT_LISTS_GRID), asOf);
   dir ??= await mkdtemp(join(tmpdir(), 'equity-desk-own-sheet-'));
-  const file = join(dir, `own-${log.table}-${rows.length}.xlsx`);
+  const file = join(dir, `own-${log.table}-${rows.length}${datesAsText ? '-text-dates' : ''}.xlsx`);
   await writeFile(file, await writeWorkbookToBuffer({ title: 'Own log', sheets: [sheet, dashboard, listsSheet()] }));
   return Promise.all([readXlsxCells(file), recalcWithLibreOffice(file)]);
 }
@@ -103,6 +107,14 @@ async function cachedAndRecalculated(log: OwnLog, rows: OwnLog['rows'] = log.row
 describe.each(OWN_LOGS)("a Dashboard over an office's own $table sheet", (log) => {
   it('caches what LibreOffice recalculates, and counts choices typed its own way as the shared rules read them', async () => {
     const [ours, lo] = await cachedAndRecalculated(log);
+    expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
+    expect(shownOwnFigures(log, lo)).toEqual(expectedOwnFigures(log));
+  }, 180_000);
+});
+
+describe.each(OWN_LOGS)("a Dashboard over an office's own $table sheet whose dates are typed as text", (log) => {
+  it('counts each day typed as text ("2026-02-01" in a cell formatted as text) as the day the service reads, and LibreOffice arrives at the cached values', async () => {
+    const [ours, lo] = await cachedAndRecalculated(log, log.rows, true);
     expect(mismatches(ours, lo, 'Dashboard')).toEqual([]);
     expect(shownOwnFigures(log, lo)).toEqual(expectedOwnFigures(log));
   }, 180_000);
