@@ -35,6 +35,11 @@ export interface PlanColumn {
    * shared strings and referred to by number, which makes a large sheet markedly smaller (decision 008).
    */
   recurring?: boolean;
+  /**
+   * The width (Excel's unit) its cells' widest word takes (`wordColumnWidth`), when the cells are known before the
+   * column is sized: narrowed to print, the column keeps it, so no word is broken inside (see `pages-wide.ts`).
+   */
+  longestWord?: number;
 }
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';

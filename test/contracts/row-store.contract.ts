@@ -1121,6 +1121,19 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await collect(store.rows('requests'))).toHaveLength(48);
       });
 
+      test('rowCount() counts the rows rows() would stream, by table and sources, removed rows left out', async () => {
+        const { store, apply } = await withSource({ pageSize: 7 });
+        const { principal: other } = await store.createPrincipal({ kind: 'source', name: 'Other' });
+        await apply({ upserts: rowsOf(40) });
+        await apply({ deletes: ['r0003', 'r0010'], at: at(1) });
+        await store.applyBatch({ sourceId: other.id, table: 'requests', upserts: rowsOf(9), deletes: [], full: false, rejected: [], at: T0 });
+        expect(await store.rowCount('requests')).toBe((await collect(store.rows('requests'))).length);
+        expect(await store.rowCount('requests')).toBe(47);
+        expect(await store.rowCount('requests', { sourceIds: [other.id] })).toBe(9);
+        expect(await store.rowCount('requests', { sourceIds: [] })).toBe(0);
+        expect(await store.rowCount('workplan')).toBe(0);
+      });
+
       test('rows() lists each source\'s rows in sheet order, unplaced rows last by rowId; a moved row moves without a new version', async () => {
         const { store, source, apply } = await withSource({ pageSize: 3 });
         const placed = (rowId: string, sheetRow: number | undefined, status = 'New'): IncomingRow => ({ ...row(rowId, { status }), ...(sheetRow === undefined ? {} : { sheetRow }) });
