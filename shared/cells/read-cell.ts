@@ -15,7 +15,7 @@ import { isErrorValue } from './error-value';
 import { checkMark } from './check-marks';
 // A dropdown not chosen yet ("-", "n/a", "TBD"), in the one list the status formulas read too.
 import { placeholderKind } from './not-chosen';
-import { dayInSheetYears, dayReadMessage, monthOrDay, type SheetYears } from './month-or-day';
+import { sheetDayOf, type SheetYears } from './month-or-day';
 
 export { isErrorValue };
 
@@ -140,13 +140,16 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     if (dayFirst) return { value: dayFirst, issues: [issue(c, 'day_first', `${c.header}: read ${quoteValue(text)} as ${dayFirst}, day first (there is no month ${+us[1]})`, 'warning')] };
   }
   if (/^\d+(\.\d+)?$/.test(text) && isDateSerial(Number(text)) && Number(text) > 9999) return { value: isoFromSerial(Number(text)), issues: NO_ISSUES };
-  // "Jun-30" in a 2026 sheet is June 30, not June 2030; "Jan-26" is January 2026, read below as Excel shows mmm-yy.
-  const twoDigit = opts.sheetYears && monthOrDay(text);
-  const years = twoDigit && opts.sheetYears!(c.name);
-  const day = years && dayInSheetYears(twoDigit, years);
-  if (day) return { value: day, issues: [issue(c, 'year_assumed', `${c.header}: ${dayReadMessage(text, twoDigit!, day, years!)}`, 'warning')] };
+  // "Jun-30" in a 2026 sheet is June 30, not June 2030, alone or inside words ("By Jun-30"); "Jan-26" is January 2026,
+  // read as Excel shows mmm-yy.
+  let inSheetYear = false;
+  const dayOf = opts.sheetYears && ((t: string) => {
+    const read = sheetDayOf(t, () => opts.sheetYears!(c.name));
+    inSheetYear ||= read !== undefined;
+    return read;
+  });
   // A column whose range fills another (a plan's Start, a milestone's Date) holds a span: an arrow there draws it.
-  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd };
+  const fiscal = { fiscalYearStartMonth: opts.fiscalYearStartMonth, fiscalYear: opts.titleFiscalYear, oneDay: !c.rangeEnd, dayOf };
   let parsed = parseDateText(text, fiscal);
   let assumedYear: AssumedYear | undefined;
   if (parsed.kind === 'yearless') {
@@ -183,7 +186,7 @@ function readDate(c: InputColumn, raw: CellInput, opts: ReadOptions): CellResult
     code = 'year_assumed';
   } else if (periods.length) {
     clauses.push(...periods);
-    code = 'date_period';
+    code = inSheetYear ? 'year_assumed' : 'date_period';
   }
   let value = parsed.start;
   if (parsed.end && !c.rangeEnd) {
