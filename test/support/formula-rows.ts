@@ -166,11 +166,12 @@ function workplanRow(rules: Rules): fc.Arbitrary<TypedRow> {
 
 /**
  * A Status answered with a check mark, as a "Done?" column is: ticked or not, typed (in any case, closed by a full stop,
- * with stray spaces) or a checkbox's TRUE and FALSE, and a mark with more after it (no mark to any reader).
+ * with stray spaces, tabs, line breaks and no-break spaces) or a checkbox's TRUE and FALSE, and a mark with more after it
+ * (no mark to any reader).
  */
 const checkMarks = fc.oneof(
   fc.mixedCase(fc.constantFrom(...TICKED_MARKS, ...UNTICKED_MARKS)),
-  fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑'),
+  fc.constantFrom<TypedValue>(true, false, 1, 0, ' x ', 'Yes.', 'x!', '☑ ', 'No.', 'x - with Parks', '☑☑', '☑\t', '\u00a0x', 'x\n', '\t☐\u00a0', 'x\u00a0x', 'un\tchecked'),
 );
 
 /**

@@ -35,9 +35,9 @@ const sameValue = (a: unknown, b: unknown) => {
   return typeof x === 'number' && typeof y === 'number' ? Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)) : x === y;
 };
 
-/** Marks past their dates: ticked ones are done, unticked ones are not. */
-const MARKS = ['☑', 'x', 'X.', true, 'TRUE', '✓', '☐', false, 'no'] as const;
-const TICKED = [true, true, true, true, true, true, false, false, false];
+/** Marks past their dates: ticked ones are done, unticked ones are not; padded with a tab, a line break or a no-break space too. */
+const MARKS = ['☑', 'x', 'X.', true, 'TRUE', '✓', '☑\t', '\u00a0x', 'x\n', '☐', false, 'no', '\u00a0☐\t'] as const;
+const TICKED = [true, true, true, true, true, true, true, true, true, false, false, false, false];
 
 describe('check marks in a Status column, recalculated by LibreOffice', () => {
   it.each<{ template: TemplateName; rows: TypedRow[]; done: string; notDone: string }>([

@@ -283,6 +283,27 @@ describe.each(backends)('intake form on $name', (backend) => {
     expect(await rowsOf(h, src.id)).toHaveLength(2);
   });
 
+  test('a form\'s daily counts are forgotten once their day has passed, so they do not pile up, and the cap still holds today', async () => {
+    let now = december();
+    const h = await harness(backend, { clock: () => now, env: { EQUITY_DESK_INTAKE_DAILY_CAP: '1', EQUITY_DESK_INTAKE_RATE_LIMIT: '100' } });
+    const src = await h.source();
+    const form = await openForm(h, src.id);
+    const path = `/intake/${form.id}`;
+    const days = async () => (await backend.query(`select day from intake_daily where form_id = '${form.id}' order by day`)).map((r) => r.day);
+    const answers = { ...good, dueOn: '2027-03-31' };
+    for (const day of ['2026-12-02', '2026-12-03', '2026-12-05']) {
+      now = new Date(`${day}T15:00:00Z`);
+      expect((await post(h, path, answers)).status).toBe(303);
+    }
+    // The day before is kept for an instance whose clock is still there at midnight.
+    expect(await days()).toEqual(['2026-12-05']);
+    now = new Date('2026-12-06T15:00:00Z');
+    expect((await post(h, path, answers)).status).toBe(303);
+    expect((await post(h, path, answers)).status).toBe(429);
+    expect(await days()).toEqual(['2026-12-05', '2026-12-06']);
+    expect(await rowsOf(h, src.id)).toHaveLength(4);
+  });
+
   test('two instances on one database never give two requests one number', async () => {
     const a = await harness(backend, { clock: december });
     const b = await plainHarness(backend, { clock: december, reuse: a.store });
