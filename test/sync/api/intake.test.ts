@@ -528,11 +528,11 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     const wrong = await post(h, path, { satisfaction: '9', outcome: 'Nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
-    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
+    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed options for &quot;Outcome so far&quot;/);
 
     const longComment = await post(h, path, { satisfaction: '4', comment: `${'y'.repeat(2_500)} THE END` });
     expect(longComment.status).toBe(400);
-    expect(longComment.text).toMatch(/id="comment-error">The comment is longer than 2,000 characters; shorten it/);
+    expect(longComment.text).toMatch(/id="comment-error">Your comment is longer than 2,000 characters; shorten it/);
     expect(longComment.text).toContain('THE END</textarea>');
     expect(longComment.text).not.toMatch(/maxlength=/);
     const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(MAX_FORM_BODY_BYTES) });
