@@ -306,6 +306,18 @@ export function runRowStoreContract(name: string, open: OpenStoreForTest, probe?
         expect(await apply({ full: true, upserts: [typed], at: at(3) })).toEqual({ accepted: 0, unchanged: 1, deleted: 1 });
       });
 
+      test("a row its sheet shows without some fields takes the hash of what the sheet shows, only while it has the hash it was stored with", async () => {
+        const { store, source, apply } = await withSource();
+        const [web] = rowsOf(1);
+        await apply({ upserts: [web] });
+        const stored = (await store.syncState(source.id, 'requests'))[0].hash;
+        // Changed since (another hash stored): left as it is.
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: `${stored}-before`, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual([stored]);
+        await store.rehashAsShown(source.id, 'requests', [{ rowId: web.rowId, from: stored, to: 'shown' }]);
+        expect((await store.syncState(source.id, 'requests')).map((r) => r.hash)).toEqual(['shown']);
+      });
+
       test('a survey answer is held with what the sheet showed before it, until a batch that commits lets it go', async () => {
         let failNext = false;
         const { store, source, apply } = await withSource({
