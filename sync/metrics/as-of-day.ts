@@ -19,12 +19,15 @@ export const OPEN_THEN = 'Open then';
 export const isPastDay = (asOf: string, today: string | undefined): boolean => today !== undefined && asOf < today;
 
 /**
- * How a request stood at the end of a past day by the last version its history had recorded by then: that version's
- * status and, if it showed the request ended or fulfilled, the day it ended and the day it was fulfilled, each kept as
- * the store keeps `StoredRow.firstClosedOn` and `firstDoneOn` (`keptDay`), else null.
+ * How a request that stood ended or fulfilled at the end of a past day did so, by the last version its history had
+ * recorded by then: that version's status, the day it ended and the day it was fulfilled, each kept as the store keeps
+ * `StoredRow.firstClosedOn` and `firstDoneOn` (`keptDay`), or null.
  */
 export interface RequestThen { status: unknown; closedOn: string | null; doneOn: string | null }
-/** Each request's `RequestThen` by `requestKey`; a request no version of which was recorded by the day is absent. */
+/**
+ * `RequestThen` by `requestKey` of each request that stood ended or fulfilled then. One open then, or with no version
+ * recorded by the day, is absent: `requestAsOf` reads it by its own row either way, and a past-day export holds the map whole.
+ */
 export type RequestsThen = ReadonlyMap<string, RequestThen>;
 
 export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId'>): string => `${row.sourceId}\u0000${row.rowId}`;
@@ -44,11 +47,10 @@ export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>
     const key = requestKey(change);
     const before = then.get(key);
     const ended = def.closedOn!(change.values, day);
-    then.set(key, {
-      status: change.values.status,
-      closedOn: keptDay(before?.closedOn, ended, ended === null),
-      doneOn: keptDay(before?.doneOn, def.doneOn!(change.values, day), shownOpen(def, change.values, day)),
-    });
+    const closedOn = keptDay(before?.closedOn, ended, ended === null);
+    const doneOn = keptDay(before?.doneOn, def.doneOn!(change.values, day), shownOpen(def, change.values, day));
+    if (closedOn === null && doneOn === null) then.delete(key);
+    else then.set(key, { status: change.values.status, closedOn, doneOn });
   }
   return then;
 }

@@ -528,11 +528,11 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     const wrong = await post(h, path, { satisfaction: '9', outcome: 'Nope' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toMatch(/id="satisfaction-error">Satisfaction must be a whole number from 1 to 5/);
-    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed outcomes/);
+    expect(wrong.text).toMatch(/id="outcome-error">Choose one of the listed options for &quot;Outcome so far&quot;/);
 
     const longComment = await post(h, path, { satisfaction: '4', comment: `${'y'.repeat(2_500)} THE END` });
     expect(longComment.status).toBe(400);
-    expect(longComment.text).toMatch(/id="comment-error">The comment is longer than 2,000 characters; shorten it/);
+    expect(longComment.text).toMatch(/id="comment-error">Your comment is longer than 2,000 characters; shorten it/);
     expect(longComment.text).toContain('THE END</textarea>');
     expect(longComment.text).not.toMatch(/maxlength=/);
     const huge = await post(h, path, { satisfaction: '4', comment: 'x'.repeat(MAX_FORM_BODY_BYTES) });
@@ -557,7 +557,12 @@ describe.each(backends)('feedback survey on $name', (backend) => {
     now = new Date(now.getTime() + 5 * 86_400_000);
     const late = await post(h, path, { satisfaction: '1' });
     expect(late.status).toBe(410);
-    expect((await h.call('GET', path)).status).toBe(410);
+    // A requester who answered is told the answer is kept, and when it was last changed, not only that the link expired.
+    const kept = 'We have your answer, as last changed on December 12, 2026. It can no longer be changed: an answer may be changed for 14 days after it is first given. Thank you for your time.';
+    expect(late.text).toContain(kept);
+    const reopened = await h.call('GET', path);
+    expect(reopened.status).toBe(410);
+    expect(reopened.text).toContain(kept);
     expect(await h.store.storedRow(src.id, 'requests', 'done')).toMatchObject({ satisfaction: 5 });
     expect((await h.call('GET', '/feedback/eqd_' + 'A'.repeat(43))).status).toBe(404);
     expect(h.reported).toEqual([]);
