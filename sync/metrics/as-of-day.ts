@@ -34,17 +34,23 @@ export const requestKey = (row: Pick<MetricsRow<'requests'>, 'sourceId' | 'rowId
 
 /**
  * Each request as its history stood at the end of `asOf`, by the rules the store keeps `firstClosedOn` and
- * `firstDoneOn` with (`TableDef.closedOn`, `doneOn`, `keptDay`, `writeCurrentRow`). History comes in time order, so no
- * version recorded after the day is read. A deletion changes nothing: a request revived keeps its days.
+ * `firstDoneOn` with (`TableDef.closedOn`, `doneOn`, `keptDay`, `writeCurrentRow`), in time order. A request fulfilled
+ * then is kept only if a later version reopened it: else its row today dates that fulfillment, and the map a past-day
+ * export holds stays as small as the requests that stood ended (decision 007). A deletion changes nothing: a request
+ * revived keeps its days.
  */
 export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>, asOf: string): Promise<RequestsThen> {
   const def = TABLES.requests;
   const then = new Map<string, RequestThen>();
+  const reopened = new Set<string>();
   for await (const change of history) {
-    const day = isoFromUtcDate(change.at);
-    if (day > asOf) break;
     if (change.op !== 'upsert' || change.values === null) continue;
+    const day = isoFromUtcDate(change.at);
     const key = requestKey(change);
+    if (day > asOf) {
+      if (then.get(key)?.doneOn != null && shownOpen(def, change.values, day)) reopened.add(key);
+      continue;
+    }
     const before = then.get(key);
     const ended = def.closedOn!(change.values, day);
     const closedOn = keptDay(before?.closedOn, ended, ended === null);
@@ -52,7 +58,7 @@ export async function requestsThen(history: AsyncIterable<RowChange<'requests'>>
     if (closedOn === null && doneOn === null) then.delete(key);
     else then.set(key, { status: change.values.status, closedOn, doneOn });
   }
-  return then;
+  return new Map([...then].filter(([key, t]) => t.closedOn !== null || reopened.has(key)));
 }
 
 /** `opts` with `requestsThen` read from the store's history when the figures are as of a past day; as of today, `opts`. */
