@@ -89,21 +89,32 @@ function usedSize(values: readonly (readonly HostCell[])[], formulas: readonly (
 }
 
 /**
- * The value Office.js writes for a cell (`''` clears it) and the number format it needs; `null` leaves either
- * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched.
+ * A cell's write: the value Office.js writes (`''` clears it) and the number format it needs; `null` leaves either
+ * as it is, which Office.js honours cell by cell, so `undefined` (no write) leaves the cell untouched. `typed`: the
+ * value that means the same with the format left as it is, as a person would type it (undefined where none does), for
+ * a protected sheet that does not allow formatting cells, where Excel refuses any number format, unlocked cells too.
  */
-function excelCell(cell: WriteCell | undefined, current: unknown): { value: unknown; format: string | null } {
+type PlannedCell = { value: unknown; format: string | null; typed?: unknown };
+
+function excelCell(cell: WriteCell | undefined, current: unknown): PlannedCell {
   if (cell === undefined) return { value: null, format: null };
   if (cell === null) return { value: '', format: null };
+  // A formula into a cell formatted as text would stay text: it has no typed form.
   if (isFormulaWrite(cell)) return { value: cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`, format: current === TEXT_FORMAT ? 'General' : null };
-  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT };
-  if (typeof cell === 'string') return { value: cell, format: TEXT_FORMAT };
-  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null };
+  // Excel reads a typed ISO day as that day, and gives it a date format.
+  if (isDateWrite(cell)) return { value: excelSerial(cell.date), format: isDateFormat(current) ? null : DATE_FORMAT, typed: cell.date };
+  // After an apostrophe, text stays as typed (a leading `=`, digits, a date); the apostrophe is no part of the value.
+  if (typeof cell === 'string') return { value: cell, format: current === TEXT_FORMAT ? null : TEXT_FORMAT, typed: `'${cell}` };
+  return { value: cell, format: current === TEXT_FORMAT ? 'General' : null, typed: cell };
 }
 
-const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
+type Planned = PlannedCell[][];
 
-type Planned = { value: unknown; format: string | null }[][];
+/** A planned write that changes no number format (`PlannedCell.typed`): a cell with no typed form is left out of it. */
+const typedPlanned = (planned: Planned): Planned =>
+  planned.map((line) => line.map((p) => (p.format === null ? p : { value: p.typed === undefined ? null : p.typed, format: null })));
+
+const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
 /** A block's write as planned, queued: the formats first, as text must meet `@` before it is written, or Excel reads it as typed. */
 function queuePlanned(range: Range, planned: Planned): void {
@@ -128,18 +139,33 @@ async function writeAround(context: RequestContext, sheet: Worksheet, span: Cell
   };
   const blocks = blocksAround(span, locked, wanted);
   const refused = cellsOf(span, locked);
-  for (const b of blocks) {
-    const part = planned.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
-    queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
-  }
   if (blocks.length === 0) return refused;
-  try {
-    await context.sync();
-  } catch (e) {
-    if (codeOf(e) !== 'AccessDenied') throw e;
-    return [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
-  }
-  return refused;
+  const queueBlocks = (cells: Planned) => {
+    for (const b of blocks) {
+      const part = cells.slice(b.top - span.top, b.bottom - span.top + 1).map((line) => line.slice(b.left - span.left, b.right - span.left + 1));
+      queuePlanned(sheet.getRangeByIndexes(b.top - 1, b.left - 1, b.bottom - b.top + 1, b.right - b.left + 1), part);
+    }
+  };
+  const refusedAgain = async () => {
+    try {
+      await context.sync();
+      return false;
+    } catch (e) {
+      if (codeOf(e) !== 'AccessDenied') throw e;
+      return true;
+    }
+  };
+  const all = () => [...refused, ...blocks.flatMap((b) => cellsOf(b, () => true))];
+  queueBlocks(planned);
+  if (!(await refusedAgain())) return refused;
+  // Refused with its locked cells left out: a sheet that does not allow formatting cells refuses the number formats.
+  // The cells go in again as typed, and those that cannot (a formula into a cell formatted as text) are named.
+  const formatted = (row: number, column: number) => planned[row - span.top][column - span.left].format !== null;
+  if (!blocks.some((b) => cellsOf(b, formatted).length > 0)) return all();
+  const typed = typedPlanned(planned);
+  queueBlocks(typed);
+  if (await refusedAgain()) return all();
+  return [...refused, ...blocks.flatMap((b) => cellsOf(b, (row, column) => typed[row - span.top][column - span.left].value === null))];
 }
 
 /** A column's cells holding a value (the Sync ID column, read whole: a sort may move a row anywhere), loaded. */
