@@ -21,6 +21,8 @@ export interface ReadyRows {
   refused?: string[];
   /** Cells the host refused their dropdown as protected from the person syncing, by place. Absent when none. */
   noDropdown?: string[];
+  /** Cells whose status colors the host refused as protected, by place. Absent when none. */
+  noColors?: string[];
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
@@ -106,11 +108,14 @@ export function* readyRows(port: SpreadsheetPort, t: TableSheet, hasLists: boole
   // ending at one cleared cell high up would take the colors and dropdowns off the rows below it.
   const rules = rowRules(t.table, (field) => t.columnOf(field), { fromRow: first, toRow: last }, missingLists);
   let noDropdown: string[] | undefined;
+  let noColors: string[] | undefined;
   try {
     yield* io(port.extendRowRules(t.sheet, { validations: hasLists ? rules.validations : [], conditionals: rules.conditionals }));
   } catch (e) {
     if (!isErrorType(e, ProtectedCellsError)) throw e;
-    noDropdown = e.cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column)));
+    const places = (cells: readonly { row: number; column: number }[]) => (cells.length ? cells.map((c) => placeRef(t.sheet, c.row, columnLetter(c.column))) : undefined);
+    noDropdown = places(e.cells);
+    noColors = places(e.uncolored);
   }
-  return { readyTo, typedOver, ...(refused ? { refused } : {}), ...(noDropdown ? { noDropdown } : {}) };
+  return { readyTo, typedOver, ...(refused ? { refused } : {}), ...(noDropdown ? { noDropdown } : {}), ...(noColors ? { noColors } : {}) };
 }

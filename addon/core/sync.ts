@@ -78,6 +78,8 @@ export interface TableSyncReport {
   protectedWrites?: string[];
   /** Cells whose dropdown the host refused as protected from the person syncing, by place. Absent when none. */
   protectedDropdowns?: string[];
+  /** Cells whose status colors the host refused as protected from the person syncing, by place. Absent when none. */
+  protectedColors?: string[];
   warnings: number;
   /**
    * Every warning the sheet's cells and headers hold now (a likely typo, a column read as nothing), each named by
@@ -450,6 +452,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
   const typedOver: string[] = [];
   const protectedWrites: string[] = [];
   const protectedDropdowns: string[] = [];
+  const protectedColors: string[] = [];
   for (const t of sheets.filter((x) => unreadableBecause(x) === undefined)) {
     const ready = yield* readyRows(deps.port, t, hasLists, rules.missingLists);
     // Not called ready while the formulas above read a Lists sheet that is gone (`listsMissing`).
@@ -457,6 +460,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     typedOver.push(...ready.typedOver);
     protectedWrites.push(...(ready.refused ?? []));
     protectedDropdowns.push(...(ready.noDropdown ?? []));
+    protectedColors.push(...(ready.noColors ?? []));
   }
   yield* rememberSyncedSheets(deps.settings, table.name, synced, sheetNames(sheets));
   // Remembered once the service has had the rows: a sync that failed before sends them again.
@@ -481,6 +485,7 @@ function* syncTable(deps: SyncDeps, conn: Connection, { table, sheets, synced }:
     ...(protectedMarks.length ? { protectedMarks } : {}),
     ...(protectedWrites.length ? { protectedWrites } : {}),
     ...(protectedDropdowns.length ? { protectedDropdowns } : {}),
+    ...(protectedColors.length ? { protectedColors } : {}),
     warnings,
     warned,
     ...(unnoted ? { unnoted } : {}),
@@ -601,6 +606,7 @@ export function summarize(tables: readonly TableSyncReport[]): string {
       const notWritten = [...(t.pulled.refused ?? []), ...(t.protectedWrites ?? [])];
       if (notWritten.length) parts.push(protectedSaid(notWritten, 'written'));
       if (t.protectedDropdowns) parts.push(protectedSaid(t.protectedDropdowns, 'given their dropdowns'));
+      if (t.protectedColors) parts.push(protectedSaid(t.protectedColors, 'given their status colors'));
       if (t.noteOnly) parts.push(`${counted(t.noteOnly, 'cell', 'cells')} to fix marked by ${t.noteOnly > 1 ? 'their notes' : 'its note'} alone, keeping ${t.noteOnly > 1 ? 'their' : 'its'} own fill: too many filled cells for the add-on to remember their colors`);
       for (const r of t.readied) parts.push(`status formulas and dropdowns ${t.readied.length > 1 ? `on ${r.sheet} ` : ''}ready down to row ${n(r.toRow)}`);
       for (const { header, kind, count, notWritten, later, columnsChanged } of t.periodEnds) {

@@ -687,15 +687,22 @@ export class ExcelPort implements SpreadsheetPort {
       try {
         await context.sync();
       } catch (e) {
-        // A protected sheet refuses every dropdown, at the first: nothing of the request was done. The colours are
-        // sent again alone, and the dropdowns' cells named.
-        if (codeOf(e) !== 'AccessDenied' || validations.length === 0) throw e;
-        if (conditionals.length) {
+        // A protected sheet refuses every dropdown, and every conditional format unless it allows formatting cells, at
+        // the first: nothing of the request was done. The colours are sent again alone, and the cells refused named.
+        if (codeOf(e) !== 'AccessDenied') throw e;
+        const cellsOf = (rules: readonly { column: number; fromRow: number; toRow: number }[]) =>
+          rules.flatMap((r) => Array.from({ length: r.toRow - r.fromRow + 1 }, (_, i) => ({ row: r.fromRow + i, column: r.column })));
+        let uncolored = validations.length ? [] : cellsOf(conditionals);
+        if (validations.length && conditionals.length) {
           colour();
-          await context.sync();
+          try {
+            await context.sync();
+          } catch (again) {
+            if (codeOf(again) !== 'AccessDenied') throw again;
+            uncolored = cellsOf(conditionals);
+          }
         }
-        const cells = validations.flatMap((v) => Array.from({ length: v.toRow - v.fromRow + 1 }, (_, i) => ({ row: v.fromRow + i, column: v.column })));
-        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cells);
+        throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), cellsOf(validations), [], uncolored);
       }
     });
   }

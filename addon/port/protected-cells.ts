@@ -13,7 +13,8 @@ export interface RefusedCell {
 
 /**
  * Thrown by a write the host refused in part as protected, once every other cell of it is written: `cells` are the
- * refused ones, `written` (of a write by Sync ID) the ids of the rows found. The message is the host's own.
+ * refused ones, `written` (of a write by Sync ID) the ids of the rows found, `uncolored` (of `extendRowRules`, where
+ * `cells` are those left without a dropdown) the cells whose status colors were refused. The message is the host's own.
  */
 export class ProtectedCellsError extends TypedError {
   override readonly name = 'ProtectedCellsError' as const;
@@ -21,6 +22,7 @@ export class ProtectedCellsError extends TypedError {
     message: string,
     readonly cells: readonly RefusedCell[],
     readonly written: readonly string[] = [],
+    readonly uncolored: readonly RefusedCell[] = [],
   ) {
     super(message);
   }

@@ -228,7 +228,9 @@ export interface SpreadsheetPort {
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for
    * the same list or text in the template's colours: applied again over more rows, the rules stretch, never pile up. Rules of other
    * columns, and a column's rules for other texts, stay. A handful of host calls, however many rows. A dropdown the host
-   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set.
+   * refuses as protected is set around the protected cells, named by the ProtectedCellsError thrown once the rest is set,
+   * which names as `uncolored` the cells whose colors the host refused (Excel: a protected sheet that does not allow
+   * formatting cells changes no conditional format).
    */
   extendRowRules(name: string, rules: RowRules): Io<void>;
   /**
