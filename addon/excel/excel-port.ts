@@ -710,7 +710,11 @@ export class ExcelPort implements SpreadsheetPort {
   /** The print area each sheet was last settled for (given, or found a person's own), so a sync that moves nothing asks Excel nothing. */
   private readonly printAreas = new Map<string, string>();
 
-  /** One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere. */
+  /**
+   * One Excel.run: the print area read, and set only when it is none or one of ours (`PrintRows`) that ends elsewhere.
+   * Refused as protected (a protected sheet's page setup, as the Excel fake models it: Office.js documents nothing
+   * of it), a ProtectedCellsError naming no cell, and tried again by the next sync.
+   */
   async printRowsTo(name: string, { lastRow, lastColumn, tableColumns }: PrintRows): Promise<void> {
     const wanted = `A1:${a1(lastRow, lastColumn)}`;
     if (this.printAreas.get(name) === wanted) return;
@@ -723,7 +727,12 @@ export class ExcelPort implements SpreadsheetPort {
       const ours = current === undefined || (end !== undefined && columnNumber(end) >= tableColumns);
       if (ours && current !== wanted) {
         sheet.pageLayout.setPrintArea(wanted);
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          if (codeOf(e) !== 'AccessDenied') throw e;
+          throw new ProtectedCellsError(e instanceof Error ? e.message : String(e), []);
+        }
       }
       this.printAreas.set(name, wanted);
     });

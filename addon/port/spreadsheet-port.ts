@@ -237,7 +237,8 @@ export interface SpreadsheetPort {
    * Ends the sheet's print area at `lastRow`, from A1 across `lastColumn` columns: the ready rows' formulas below the
    * data print nothing but are content to the host, which would otherwise print them as pages of empty rows. Only
    * an area this add-on or a template set is replaced (see `PrintRows`), or none: a person's own print area stays.
-   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing.
+   * Hosts that keep no print area with the document (Apps Script: Sheets asks at print time) do nothing. One the host
+   * refuses as protected throws an error `isProtectedError` knows.
    */
   printRowsTo(name: string, rows: PrintRows): Io<void>;
   /** Selects the whole data row so the user sees which request the sidebar shows. */

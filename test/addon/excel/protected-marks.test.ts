@@ -56,6 +56,9 @@ test.each([
   expect(summary).toMatch(/ready down to row/);
   expect(String(sheet.peek(2, first)?.formula ?? '')).toMatch(/^=/);
   expect(summary).toMatch(/cells not given their dropdowns \(Requests!\w+2; .*\): the cells are protected from you; ask the sheet's owner/);
+  // Office.js documents nothing of a protected sheet's page setup: the fake refuses its print area, as the sync must survive.
+  expect(sheet.page.printArea).toBeUndefined();
+  expect(summary).toContain("the print area of Requests not moved to end at row 2: the sheet's page setup is protected from you, so it prints as before; ask the sheet's owner");
   if (allows.formatCells) {
     expect(sheet.conditionals.length).toBeGreaterThan(colorsBefore);
     expect(summary).not.toMatch(/status colors/);
