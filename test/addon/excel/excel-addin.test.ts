@@ -156,6 +156,20 @@ describe('Excel add-in host layer', () => {
     expect(filled()).toEqual([]);
   });
 
+  test("triage's save on a sheet protected as Protect Sheet leaves it (no formatting): the unlocked fields are saved as typed, the locked Fulfilled is named, and nothing fails", async () => {
+    const { excel, addin } = await connectedAddin();
+    await addin.bridge.setup!('ta-intake');
+    const col = await enterRequest(excel, 'R-100');
+    const requests = excel.sheet('Requests')!;
+    const fulfilled = columnLetter(col('Fulfilled'));
+    requests.protectLocked(`${fulfilled}2:${fulfilled}2`);
+    const item = (await addin.bridge.triage()).items.find((i) => i.requestId === 'R-100')!;
+    const saved = await addin.bridge.save({ sheet: item.sheet, key: item.key, row: item.row, values: { priority: 'High', assignee: '0042', status: 'Fulfilled' } });
+    expect(saved).toEqual({ ok: false, refused: true, errors: [{ field: 'status', message: `Saved, but Fulfilled (Requests!${fulfilled}2) is protected from you, so it was not set to today; ask the sheet's owner to let you edit it.` }] });
+    expect([col('Priority'), col('Assignee'), col('Status')].map((c) => requests.peek(2, c)?.value)).toEqual(['High', '0042', 'Fulfilled']);
+    expect(requests.peek(2, col('Fulfilled'))?.value ?? '').toBe('');
+  });
+
   test("a work plan's End typed as 'Aug 2027' (a date Excel shows mmm-yy) is sent as that month, as the text typed, not as its first day", async () => {
     const { excel, addin, posts } = await connectedAddin();
     excel.seed('Work plan', [['Task', 'Start', 'End', 'Status'], ['Equity study', '', '', 'In progress']]);
