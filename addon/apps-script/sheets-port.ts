@@ -556,16 +556,25 @@ export class SheetsPort implements SpreadsheetPort {
     const all = [...validations, ...conditionals];
     if (all.length === 0) return;
     this.fit(name, Math.max(...all.map((r) => r.toRow)), Math.max(...all.map((r) => r.column)));
-    // Dropdowns refused as protected are named once the colours are set too.
-    let refused: unknown;
+    // Dropdowns refused as protected are named once the colours are set too; colours refused (a protected sheet's
+    // rules are the sheet's, none of its cells') leave the dropdowns set.
+    let noDropdown: ProtectedCellsError | undefined;
     try {
       this.setValidations(sheet, validations);
     } catch (e) {
       if (!isErrorType(e, ProtectedCellsError)) throw e;
-      refused = e;
+      noDropdown = e;
     }
-    this.setToneRules(sheet, conditionals);
-    if (refused) throw refused;
+    let uncolored: RefusedCell[] = [];
+    let refusal = noDropdown?.message;
+    try {
+      this.setToneRules(sheet, conditionals);
+    } catch (e) {
+      if (!refusedAsProtected(sheet.getRange(1, 1), e)) throw e;
+      refusal ??= e instanceof Error ? e.message : String(e);
+      uncolored = conditionals.flatMap((c) => Array.from({ length: c.toRow - c.fromRow + 1 }, (_, i) => ({ row: c.fromRow + i, column: c.column })));
+    }
+    if (refusal !== undefined) throw new ProtectedCellsError(refusal, noDropdown?.cells ?? [], [], uncolored);
   }
 
   private setToneRules(sheet: Sheet, conditionals: readonly PlanConditional[]): void {
