@@ -61,6 +61,23 @@ export function blocksAround(span: CellSpan, locked: (row: number, column: numbe
   return blocks.filter(hasWanted);
 }
 
+/** A part of `formatSheet` a host may refuse as protected, as a person reads it. */
+export type SheetSetting = 'column widths' | 'number formats' | 'bold headers' | 'frozen headers' | 'tab color' | 'dropdowns' | 'status colors' | 'hidden helper columns' | 'page layout' | 'print area' | 'filter buttons';
+
+/**
+ * Thrown by `formatSheet` once every setting the host allowed is applied: `settings` are those it refused as protected
+ * (a protected sheet that does not allow formatting, a protection this person may not edit). The message is the host's own.
+ */
+export class ProtectedSettingsError extends TypedError {
+  override readonly name = 'ProtectedSettingsError' as const;
+  constructor(
+    message: string,
+    readonly settings: readonly SheetSetting[],
+  ) {
+    super(message);
+  }
+}
+
 /** Rows to place by Sync ID (`placeByRowId`) whose cells carry their row's id, so a refused cell can be named by it. */
 export const rowsTagged = (rows: readonly RowCells[]): RowCells<{ cell: WriteCell; rowId: string }>[] =>
   rows.map((r) => ({ ...r, cells: r.cells.map(({ column, cell }) => ({ column, cell: { cell, rowId: r.rowId } })) }));

@@ -223,6 +223,10 @@ export interface SpreadsheetPort {
    * refuses a kind of mark sheet-wide, as Excel's sheet protection does fills and notes, names every cell it changes).
    */
   updateAnnotations(name: string, row: number, column: number, numRows: number, numColumns: number, plan: AnnotationPlan, idColumn?: number): Io<void>;
+  /**
+   * Applies a sheet's format. Settings the host refuses as protected are skipped, the others applied, and a
+   * ProtectedSettingsError names the ones skipped.
+   */
   formatSheet(name: string, format: SheetFormat): Io<void>;
   /**
    * Sets each column's dropdown and status colours over the rows given, in place of those the column had for

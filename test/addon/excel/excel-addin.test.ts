@@ -156,6 +156,20 @@ describe('Excel add-in host layer', () => {
     expect(filled()).toEqual([]);
   });
 
+  test('set-up into an empty sheet its owner protected as Protect Sheet leaves it: the template is typed in, the settings Excel refuses are named, and nothing fails', async () => {
+    const { excel, addin } = await connectedAddin();
+    excel.seed('Requests', []);
+    const requests = excel.sheet('Requests')!;
+    requests.protectLocked('AZ900:AZ900');
+    const report = await addin.bridge.setup!('ta-intake');
+    expect(report.created).toEqual(expect.arrayContaining(['Lists', 'Requests', 'Dashboard']));
+    expect(requests.peek(1, 1)?.value).toBe(TABLES.requests.columns[0].header);
+    expect([requests.columnWidths.size, requests.validations.length, requests.tables.length]).toEqual([0, 0, 0]);
+    expect(requests.frozenRows).toBe(1);
+    expect(report.summary).toMatch(/ Requests is protected from you, so its column widths, .*dropdowns, status colors, .*print area and filter buttons were not set; ask the sheet's owner to let you edit it, then set up again\.$/);
+    expect(report.summary).not.toMatch(/frozen headers|tab color|page layout|not written/);
+  });
+
   test("triage's save on a sheet protected as Protect Sheet leaves it (no formatting): the unlocked fields are saved as typed, the locked Fulfilled is named, and nothing fails", async () => {
     const { excel, addin } = await connectedAddin();
     await addin.bridge.setup!('ta-intake');
